@@ -1,0 +1,135 @@
+#pragma once
+// The indicator catalogue: input variables and the indicators computed from them.
+//
+// The built-in catalogue is data/indicators.toml, embedded into the library at build time, so
+// a C++ program needs no file. User catalogues use the same TOML shape and the same loader.
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "zhibiao/error.hpp"
+#include "zhibiao/units.hpp"
+
+namespace zhibiao {
+
+enum class direction : int { lower_is_better = -1, benchmark = 0, higher_is_better = 1 };
+
+/// An input variable the catalogue knows.
+struct variable_spec {
+    std::string id;
+    std::string name_zh;
+    std::string name_en;
+    std::string dimension_name;  ///< "currency", "person", "count", "any"
+    /// The unit assumed when the data give none (counts only); empty: a unit is required.
+    std::string default_unit;
+    double min = -std::numeric_limits<double>::infinity();
+    std::string aggregation = "sum";  ///< "sum" or "none"
+};
+
+/// One indicator. `formula` is the text; `numerator`, `denominator` and `minus_elapsed` are
+/// what formula language v1 ("a / b" or "a / b - elapsed()") parses it into.
+struct indicator {
+    std::string id;
+    std::string name_zh;
+    std::string name_en;
+    std::string formula;
+    std::string unit_text;
+    zhibiao::unit unit;
+    zhibiao::direction direction = direction::higher_is_better;
+    int decimals = 2;
+    double valid_min = -std::numeric_limits<double>::infinity();
+    double valid_max = std::numeric_limits<double>::infinity();
+    std::string scope;
+    std::string source;
+
+    std::string numerator;
+    std::string denominator;
+    bool minus_elapsed = false;
+
+    std::vector<std::string> inputs() const { return {numerator, denominator}; }
+};
+
+class catalogue {
+public:
+    /// The catalogue shipped with the library (data/indicators.toml).
+    static const catalogue& builtin();
+    /// Parses TOML text; throws parse_error naming `source`, the entry and the key.
+    static catalogue from_toml(std::string_view text, const std::string& source = "<catalogue>");
+    /// Reads a TOML file.
+    static catalogue load(const std::string& path);
+
+    const std::vector<indicator>& indicators() const { return indicators_; }
+    const std::vector<variable_spec>& variables() const { return variables_; }
+
+    const indicator* find(std::string_view id) const {
+        for (const auto& i : indicators_)
+            if (i.id == id) return &i;
+        return nullptr;
+    }
+    /// Throws unknown_indicator_error, suggesting the nearest known id.
+    const indicator& at(std::string_view id) const;
+    const variable_spec* variable(std::string_view id) const {
+        for (const auto& v : variables_)
+            if (v.id == id) return &v;
+        return nullptr;
+    }
+
+    /// Adds or replaces an indicator (after checking its formula and unit).
+    void add(indicator i);
+    /// Adds the indicators and variables of `other`, replacing those with the same id.
+    void merge(const catalogue& other);
+    void add(variable_spec v);
+
+    /// Parses formula language v1 into `i.numerator`, `i.denominator`, `i.minus_elapsed`;
+    /// throws parse_error with the formula text and a caret under the offending position.
+    static void parse_formula(indicator& i);
+
+private:
+    std::vector<indicator> indicators_;
+    std::vector<variable_spec> variables_;
+};
+
+namespace detail {
+/// Levenshtein distance on bytes, for "did you mean" suggestions.
+inline std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+/// " (did you mean 'x'?)" for the closest candidate within a third of the name's length, else "".
+template <class Range, class Name>
+std::string suggestion(std::string_view wanted, const Range& candidates, Name name_of) {
+    std::string best;
+    std::size_t best_distance = wanted.size() / 3 + 2;
+    for (const auto& c : candidates) {
+        std::string_view n = name_of(c);
+        std::size_t d = edit_distance(wanted, n);
+        if (d < best_distance) best_distance = d, best = std::string(n);
+    }
+    return best.empty() ? std::string() : " (did you mean '" + best + "'?)";
+}
+}  // namespace detail
+
+inline const indicator& catalogue::at(std::string_view id) const {
+    if (const indicator* i = find(id)) return *i;
+    throw unknown_indicator_error(
+        "unknown indicator '" + std::string(id) + "'" +
+            detail::suggestion(id, indicators_, [](const indicator& i) -> std::string_view { return i.id; }),
+        std::string(id));
+}
+
+}  // namespace zhibiao

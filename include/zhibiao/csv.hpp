@@ -1,0 +1,63 @@
+#pragma once
+// Loading panels from CSV, as statistics offices and Excel write them.
+//
+// Two layouts:
+//  - wide: one row per (entity, period), one column per variable, the unit in the header as
+//    `gdp[亿元]` or from `csv_options::units`;
+//  - long: columns entity, period, variable, value and (optionally) unit, one row per cell.
+// Encodings: UTF-8 with or without BOM, GB18030 (what Excel writes on Chinese Windows) and
+// UTF-16 with BOM; `automatic` takes UTF-8 when the bytes are valid UTF-8, else GB18030.
+// Cells: full-width digits, thousands separators in groups of three ("1,234.5" when quoted),
+// a trailing % or ‰ (converted into the column's unit), and empty, "-", "—", "NA" as missing.
+// Anything else that is not a number is a parse_error naming file, line, column and text; with
+// `lenient`, it becomes NaN with reason::unparseable and an entry in the load report.
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "zhibiao/panel.hpp"
+
+namespace zhibiao {
+
+struct csv_options {
+    enum class encoding_choice { automatic, utf8, gb18030 };
+    enum class layout_choice { automatic, wide, long_form };
+
+    char separator = ',';
+    encoding_choice encoding = encoding_choice::automatic;
+    layout_choice layout = layout_choice::automatic;
+    /// Column names; empty means "detect" (entity: entity, region, code, adcode, 地区代码, 地区;
+    /// period: period, year, 年份, 时期; name: name, 名称; parent: parent, 上级代码).
+    std::string entity;
+    std::string period;
+    std::string name;
+    std::string parent;
+    /// Variable → unit text; overrides a unit given in the header.
+    std::vector<std::pair<std::string, std::string>> units;
+    /// Columns to leave out (listed in the report's ignored_columns).
+    std::vector<std::string> ignore;
+    /// Texts read as missing, after trimming and full-width normalisation.
+    std::vector<std::string> na_values = {"", "-", "--", "—", "——", "–", "NA", "N/A", "n/a", "NaN", "nan", "null", "NULL", "…", "..."};
+    /// Unparseable cells become NaN with a reason (and rows with the wrong number of fields are
+    /// skipped and reported) instead of throwing.
+    bool lenient = false;
+    std::size_t max_reported_issues = 1000;
+};
+
+/// Reads a file. Throws parse_error (with file, line, column), unknown_unit_error,
+/// incompatible_units_error, duplicate_row_error.
+panel read_csv(const std::string& path, const csv_options& options = {});
+
+/// Parses CSV text already in memory; `source` names it in messages.
+panel parse_csv(std::string_view bytes, const csv_options& options = {}, const std::string& source = "<text>");
+
+namespace detail {
+/// Reads one cell as a number: the grammar of the loader, exposed for tests and fuzzing.
+/// Returns false (leaving `value` unspecified) when the text is not a number; `percent_exponent`
+/// receives -2 for a trailing %, -3 for ‰, 0 otherwise. Missing texts are not handled here.
+bool parse_number(std::string_view text, double& value, int& percent_exponent);
+}  // namespace detail
+
+}  // namespace zhibiao

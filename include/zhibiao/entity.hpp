@@ -1,0 +1,53 @@
+#pragma once
+// Entities are regions (or firms): a code, a display name and the code of the parent.
+//
+// Chinese administrative division codes (GB/T 2260) nest by digits: province 2 digits
+// ("32" or "320000"), prefecture 4 ("3206" or "320600"), county 6 ("320602").
+// `admin_level` and `admin_parent` read that nesting; they do not validate the code against
+// the official list, which changes every year.
+
+#include <string>
+#include <string_view>
+
+namespace zhibiao {
+
+struct entity {
+    std::string code;
+    std::string name;    ///< optional
+    std::string parent;  ///< optional parent code
+};
+
+enum class admin_level { unknown, national, province, prefecture, county };
+
+namespace detail {
+inline bool all_digits(std::string_view s) {
+    for (char c : s)
+        if (c < '0' || c > '9') return false;
+    return !s.empty();
+}
+}  // namespace detail
+
+/// The level an administrative code denotes, or `unknown` when it is not one.
+inline admin_level admin_level_of(std::string_view code) {
+    if (!detail::all_digits(code)) return admin_level::unknown;
+    if (code.size() == 2) return admin_level::province;
+    if (code.size() == 4) return admin_level::prefecture;
+    if (code.size() != 6) return admin_level::unknown;
+    if (code == "100000" || code == "000000") return admin_level::national;
+    if (code.substr(2) == "0000") return admin_level::province;
+    if (code.substr(4) == "00") return admin_level::prefecture;
+    return admin_level::county;
+}
+
+/// The parent's code in the same width as the child ("320602" → "320600" → "320000";
+/// "3206" → "32"); empty for a province, the national code or a code that is not one.
+inline std::string admin_parent(std::string_view code) {
+    switch (admin_level_of(code)) {
+        case admin_level::county: return std::string(code.substr(0, 4)) + "00";
+        case admin_level::prefecture:
+            return code.size() == 4 ? std::string(code.substr(0, 2)) : std::string(code.substr(0, 2)) + "0000";
+        default: return {};
+    }
+}
+
+}  // namespace zhibiao

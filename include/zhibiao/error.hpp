@@ -1,0 +1,132 @@
+#pragma once
+// The one error vocabulary of zhibiao.
+//
+// Every exception derives from zhibiao::error, which derives from std::invalid_argument, so
+// C++ callers may catch the std type and pybind11 maps anything unknown to ValueError. Each
+// error carries the location of the bad input (file, line, column, entity, variable) as data,
+// and what() spells it out, so a message alone is enough to find the offending cell.
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+namespace zhibiao {
+
+/// Where a piece of bad input is. Empty fields / zero line numbers mean "not applicable".
+struct location {
+    std::string file;
+    std::size_t line = 0;    ///< 1-based line in the file (0: not from a file)
+    std::size_t column = 0;  ///< 1-based column (field) number
+    std::string entity;
+    std::string period;
+    std::string variable;
+
+    /// "file:12:3 (entity 320602, period 2023, variable gdp)" — the parts that are set.
+    std::string to_string() const {
+        std::string out;
+        if (!file.empty()) out += file;
+        if (line) {
+            out += (out.empty() ? "line " : ":") + std::to_string(line);
+            if (column) out += (file.empty() ? ", column " : ":") + std::to_string(column);
+        }
+        std::string tail;
+        auto add = [&tail](const char* label, const std::string& value) {
+            if (value.empty()) return;
+            tail += (tail.empty() ? "" : ", ") + std::string(label) + " " + value;
+        };
+        add("entity", entity);
+        add("period", period);
+        add("variable", variable);
+        if (!tail.empty()) out += (out.empty() ? "" : " ") + ("(" + tail + ")");
+        return out;
+    }
+    bool empty() const {
+        return file.empty() && !line && entity.empty() && period.empty() && variable.empty();
+    }
+};
+
+/// Base of every zhibiao exception.
+class error : public std::invalid_argument {
+public:
+    explicit error(const std::string& message, location where = {})
+        : std::invalid_argument(compose(message, where)), message_(message), where_(std::move(where)) {}
+    /// The message without the location prefix.
+    const std::string& message() const noexcept { return message_; }
+    const location& where() const noexcept { return where_; }
+
+private:
+    static std::string compose(const std::string& message, const location& where) {
+        return where.empty() ? message : where.to_string() + ": " + message;
+    }
+    std::string message_;
+    location where_;
+};
+
+/// Text that does not follow its grammar: a CSV cell, a unit, a period, a TOML file.
+class parse_error : public error {
+public:
+    using error::error;
+};
+
+/// Base of unit problems.
+class unit_error : public error {
+public:
+    using error::error;
+};
+
+/// A unit symbol nobody knows ("万美元", "kg" ...). `unit_text()` is the offending text.
+class unknown_unit_error : public unit_error {
+public:
+    unknown_unit_error(std::string text, location where = {})
+        : unit_error("unknown unit '" + text + "'", std::move(where)), text_(std::move(text)) {}
+    const std::string& unit_text() const noexcept { return text_; }
+
+private:
+    std::string text_;
+};
+
+/// Two units that cannot convert into each other (万元 → 人), or a variable without the unit
+/// it must have.
+class incompatible_units_error : public unit_error {
+public:
+    using unit_error::unit_error;
+};
+
+/// Base of "a name that should exist does not" errors; Python sees these as KeyError too.
+class lookup_error : public error {
+public:
+    lookup_error(const std::string& message, std::string name, location where = {})
+        : error(message, std::move(where)), name_(std::move(name)) {}
+    /// The name that was looked up.
+    const std::string& name() const noexcept { return name_; }
+
+private:
+    std::string name_;
+};
+
+/// An indicator id that is not in the catalogue.
+class unknown_indicator_error : public lookup_error {
+public:
+    using lookup_error::lookup_error;
+};
+
+/// A variable that an indicator needs but the panel lacks.
+class missing_variable_error : public lookup_error {
+public:
+    using lookup_error::lookup_error;
+};
+
+/// The same (entity, period) — or (entity, period, variable) in long form — given twice.
+class duplicate_row_error : public error {
+public:
+    using error::error;
+};
+
+/// An input that would need more resources than zhibiao allows (declared sizes, nesting).
+class limit_error : public error {
+public:
+    using error::error;
+};
+
+}  // namespace zhibiao

@@ -1,0 +1,191 @@
+#pragma once
+// Panel: the columnar table every computation reads.
+//
+// Rows are (entity, period) pairs, each at most once. Every variable is a contiguous column of
+// doubles with its unit; NaN is missing, and a column may carry a reason per cell (a loader
+// marks unparseable text, for instance). A column either owns its storage or views memory that
+// somebody else keeps alive (a NumPy array, through `owner`): so a panel built from pandas
+// reads the caller's buffers without copying them.
+//
+// A panel is immutable once built, apart from adding columns, and safe to read from several
+// threads at once.
+
+#include <Eigen/Core>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "zhibiao/entity.hpp"
+#include "zhibiao/error.hpp"
+#include "zhibiao/period.hpp"
+#include "zhibiao/reason.hpp"
+#include "zhibiao/units.hpp"
+
+namespace zhibiao {
+
+/// One variable of a panel: name, unit and a contiguous run of doubles.
+class column {
+public:
+    /// Owns `values`.
+    column(std::string name, zhibiao::unit u, Eigen::ArrayXd values, std::vector<reason> reasons = {},
+           bool unit_given = true)
+        : name_(std::move(name)), unit_(std::move(u)), unit_given_(unit_given), reasons_(std::move(reasons)) {
+        auto storage = std::make_shared<Eigen::ArrayXd>(std::move(values));
+        data_ = storage->data();
+        size_ = static_cast<std::size_t>(storage->size());
+        owner_ = std::move(storage);
+    }
+    /// Views `size` doubles at `data`, kept alive by `owner`.
+    column(std::string name, zhibiao::unit u, const double* data, std::size_t size, std::shared_ptr<const void> owner,
+           bool unit_given = true, std::vector<reason> reasons = {})
+        : name_(std::move(name)), unit_(std::move(u)), unit_given_(unit_given), reasons_(std::move(reasons)),
+          owner_(std::move(owner)), data_(data), size_(size) {}
+
+    const std::string& name() const { return name_; }
+    const zhibiao::unit& unit() const { return unit_; }
+    /// False when the source gave no unit and the dimensionless "1" stands in for it.
+    bool unit_given() const { return unit_given_; }
+    std::size_t size() const { return size_; }
+    const double* data() const { return data_; }
+    Eigen::Map<const Eigen::ArrayXd> values() const {
+        return {data_, static_cast<Eigen::Index>(size_)};
+    }
+    /// Reason per cell; empty when every NaN simply means missing_input.
+    const std::vector<reason>& reasons() const { return reasons_; }
+    reason reason_at(std::size_t row) const {
+        if (!reasons_.empty() && reasons_[row] != reason::none) return reasons_[row];
+        return data_[row] == data_[row] ? reason::none : reason::missing_input;
+    }
+
+private:
+    std::string name_;
+    zhibiao::unit unit_;
+    bool unit_given_ = true;
+    std::vector<reason> reasons_;
+    std::shared_ptr<const void> owner_;
+    const double* data_ = nullptr;
+    std::size_t size_ = 0;
+};
+
+/// One problem a loader met and dealt with (lenient loading) rather than throwing.
+struct load_issue {
+    std::size_t line = 0;
+    std::size_t column = 0;
+    std::string variable;
+    std::string text;
+    std::string problem;
+};
+
+/// What a loader did with every input line: loaded, blank, or skipped with a reason.
+/// `data_lines == rows_loaded + blank_lines + rows_skipped` always holds (long form counts records).
+struct load_report {
+    std::string source;
+    std::string encoding;  ///< "utf-8", "utf-8-bom", "gb18030", "utf-16"
+    std::string layout;    ///< "wide" or "long"
+    std::size_t data_lines = 0;
+    std::size_t rows_loaded = 0;
+    std::size_t blank_lines = 0;
+    std::size_t rows_skipped = 0;
+    std::size_t cells = 0;
+    std::size_t cells_missing = 0;
+    std::size_t cells_unparseable = 0;
+    std::vector<std::string> ignored_columns;
+    std::vector<load_issue> issues;  ///< the first `max_reported_issues` of them
+    std::size_t issues_not_listed = 0;
+};
+
+class panel {
+public:
+    panel() = default;
+
+    /// Rows given as indices into `entities` and `periods`. Throws duplicate_row_error when a
+    /// pair repeats and error when an index is out of range.
+    panel(std::vector<entity> entities, std::vector<period> periods, std::vector<std::int32_t> entity_of_row,
+          std::vector<std::int32_t> period_of_row)
+        : entities_(std::move(entities)), periods_(std::move(periods)), entity_of_row_(std::move(entity_of_row)),
+          period_of_row_(std::move(period_of_row)) {
+        if (entity_of_row_.size() != period_of_row_.size())
+            throw error("entity and period index arrays differ in length (" + std::to_string(entity_of_row_.size()) +
+                        " vs " + std::to_string(period_of_row_.size()) + ")");
+        const auto n_entities = static_cast<std::int64_t>(entities_.size());
+        const auto n_periods = static_cast<std::int64_t>(periods_.size());
+        const bool dense = n_entities * n_periods <= std::int64_t{1} << 26;
+        std::vector<std::int32_t> grid;
+        std::unordered_map<std::int64_t, std::size_t> hashed;
+        if (dense) grid.assign(static_cast<std::size_t>(n_entities * n_periods), -1);
+        else hashed.reserve(rows());
+        for (std::size_t r = 0; r < rows(); ++r) {
+            const std::int64_t e = entity_of_row_[r], p = period_of_row_[r];
+            if (e < 0 || e >= n_entities || p < 0 || p >= n_periods)
+                throw error("row " + std::to_string(r) + " refers to entity " + std::to_string(e) + " / period " +
+                            std::to_string(p) + " outside the tables");
+            const std::int64_t key = e * n_periods + p;
+            bool duplicate;
+            if (dense) {
+                duplicate = grid[static_cast<std::size_t>(key)] >= 0;
+                grid[static_cast<std::size_t>(key)] = static_cast<std::int32_t>(r);
+            } else {
+                duplicate = !hashed.emplace(key, r).second;
+            }
+            if (duplicate) {
+                location where;
+                where.entity = entities_[static_cast<std::size_t>(e)].code;
+                where.period = periods_[static_cast<std::size_t>(p)].to_string();
+                throw duplicate_row_error("duplicate row for the same entity and period", where);
+            }
+        }
+    }
+
+    std::size_t rows() const { return entity_of_row_.size(); }
+    const std::vector<entity>& entities() const { return entities_; }
+    const std::vector<period>& periods() const { return periods_; }
+    const std::vector<std::int32_t>& entity_of_row() const { return entity_of_row_; }
+    const std::vector<std::int32_t>& period_of_row() const { return period_of_row_; }
+    const entity& entity_at(std::size_t row) const { return entities_[static_cast<std::size_t>(entity_of_row_[row])]; }
+    const period& period_at(std::size_t row) const { return periods_[static_cast<std::size_t>(period_of_row_[row])]; }
+
+    const std::vector<column>& columns() const { return columns_; }
+    bool has(const std::string& name) const { return find(name) != nullptr; }
+    const column* find(const std::string& name) const {
+        for (const auto& c : columns_)
+            if (c.name() == name) return &c;
+        return nullptr;
+    }
+    /// Throws missing_variable_error naming the variable.
+    const column& at(const std::string& name) const {
+        if (const column* c = find(name)) return *c;
+        location where;
+        where.variable = name;
+        throw missing_variable_error("the panel has no variable '" + name + "'", name, where);
+    }
+
+    /// Adds (or replaces) a column; its length must equal rows().
+    void add(column c) {
+        if (c.size() != rows())
+            throw error("column '" + c.name() + "' has " + std::to_string(c.size()) + " values for " +
+                        std::to_string(rows()) + " rows");
+        for (auto& existing : columns_)
+            if (existing.name() == c.name()) {
+                existing = std::move(c);
+                return;
+            }
+        columns_.push_back(std::move(c));
+    }
+
+    const load_report& report() const { return report_; }
+    void set_report(load_report r) { report_ = std::move(r); }
+
+private:
+    std::vector<entity> entities_;
+    std::vector<period> periods_;
+    std::vector<std::int32_t> entity_of_row_;
+    std::vector<std::int32_t> period_of_row_;
+    std::vector<column> columns_;
+    load_report report_;
+};
+
+}  // namespace zhibiao

@@ -1,0 +1,39 @@
+#pragma once
+// Why a value is missing. A result cell is either a finite number with reason::none, or NaN with
+// one of the other reasons: zhibiao never returns ±inf and never a NaN without a reason.
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+
+namespace zhibiao {
+
+enum class reason : std::uint8_t {
+    none = 0,              ///< a value is present
+    missing_input,         ///< an input cell was empty (or NaN)
+    unparseable,           ///< an input cell had text that is not a number (lenient loading)
+    zero_denominator,      ///< division by zero
+    negative_denominator,  ///< division by a negative quantity that makes the ratio undefined
+    negative_input,        ///< a count or amount that cannot be negative was negative
+    out_of_range,          ///< the result is outside the indicator's valid range (a share > 100)
+    unit_mismatch,         ///< an input's unit cannot convert to what the indicator needs
+    missing_variable,      ///< the panel has no column for an input (lenient compute)
+};
+inline constexpr std::size_t reason_count = 9;
+
+/// Stable snake_case names, as Python and CSV output show them.
+inline constexpr std::array<std::string_view, reason_count> reason_names = {
+    "",
+    "missing_input",
+    "unparseable",
+    "zero_denominator",
+    "negative_denominator",
+    "negative_input",
+    "out_of_range",
+    "unit_mismatch",
+    "missing_variable",
+};
+
+inline constexpr std::string_view to_string(reason r) { return reason_names[static_cast<std::size_t>(r)]; }
+
+}  // namespace zhibiao

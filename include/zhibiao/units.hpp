@@ -1,0 +1,163 @@
+#pragma once
+// Units of S&T statistics: a dimension (currency, persons, counts, ...) and a decimal scale.
+//
+// Chinese statistics mix scales freely — 万元 (1e4 yuan), 亿元 (1e8 yuan), 万人, % — and the
+// commonest analyst error is dividing a 万元 figure by a 亿元 one. A `unit` therefore carries
+// its scale as a power of ten, so every conversion is one correctly rounded multiplication or
+// division by an exact power of ten: 1 亿元 → 万元 is exactly ×1e4, never ×9999.999….
+//
+// Percent is a scale, not a dimension: 13.5% and 0.135 are the same dimensionless quantity,
+// and 件/万人 is count·person⁻¹ at scale 1e-4. 百分点 (percentage point) is dimensionless at
+// scale 1e-2, like %, but keeps its own symbol so differences of shares print as such.
+//
+// Parsing (`unit::parse`) lives in src/units.cpp; everything else is inline.
+
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "zhibiao/error.hpp"
+
+namespace zhibiao {
+
+/// The base quantities that S&T statistics use.
+enum class base_quantity : std::uint8_t {
+    currency,  ///< 元
+    person,    ///< 人
+    count,     ///< 件, 项, 家, 个, 人次: counted items
+    person_year,  ///< 人年: full-time-equivalent labour
+    energy,    ///< 吨标准煤: tonnes of coal equivalent
+    area,      ///< 平方公里
+};
+inline constexpr std::size_t base_quantity_count = 6;
+
+/// Exponents of the base quantities: 件/万人 is {count: 1, person: -1}.
+class dimension {
+public:
+    constexpr dimension() = default;
+    static constexpr dimension of(base_quantity q) {
+        dimension d;
+        d.exponents_[static_cast<std::size_t>(q)] = 1;
+        return d;
+    }
+    constexpr int exponent(base_quantity q) const { return exponents_[static_cast<std::size_t>(q)]; }
+    constexpr bool dimensionless() const {
+        for (auto e : exponents_)
+            if (e) return false;
+        return true;
+    }
+    friend constexpr dimension operator*(dimension a, const dimension& b) {
+        for (std::size_t i = 0; i < base_quantity_count; ++i)
+            a.exponents_[i] = static_cast<std::int8_t>(a.exponents_[i] + b.exponents_[i]);
+        return a;
+    }
+    friend constexpr dimension operator/(dimension a, const dimension& b) {
+        for (std::size_t i = 0; i < base_quantity_count; ++i)
+            a.exponents_[i] = static_cast<std::int8_t>(a.exponents_[i] - b.exponents_[i]);
+        return a;
+    }
+    friend constexpr bool operator==(const dimension& a, const dimension& b) {
+        for (std::size_t i = 0; i < base_quantity_count; ++i)
+            if (a.exponents_[i] != b.exponents_[i]) return false;
+        return true;
+    }
+    friend constexpr bool operator!=(const dimension& a, const dimension& b) { return !(a == b); }
+    friend std::ostream& operator<<(std::ostream& os, const dimension& d) { return os << d.to_string(); }
+
+    /// "currency", "count/person", "1" — for messages.
+    std::string to_string() const {
+        static constexpr const char* names[] = {"currency", "person", "count", "person_year", "energy", "area"};
+        std::string num, den;
+        for (std::size_t i = 0; i < base_quantity_count; ++i) {
+            int e = exponents_[i];
+            if (!e) continue;
+            std::string& side = e > 0 ? num : den;
+            side += (side.empty() ? "" : "·") + std::string(names[i]);
+            if (std::abs(e) > 1) side += "^" + std::to_string(std::abs(e));
+        }
+        if (num.empty()) num = "1";
+        return den.empty() ? num : num + "/" + den;
+    }
+
+private:
+    std::array<std::int8_t, base_quantity_count> exponents_{};
+};
+
+namespace detail {
+/// 10^k for |k| <= 22, exact in double.
+inline double exact_power_of_ten(int k) {
+    static constexpr double table[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                       1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                       1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    return table[k < 0 ? -k : k];
+}
+}  // namespace detail
+
+/// How to turn a number in one unit into the same quantity in another: multiply by 10^exponent
+/// (as one exact multiplication or division) and then by `factor` (1 for every decimal unit).
+struct conversion {
+    int exponent = 0;
+    double factor = 1.0;
+
+    double apply(double x) const {
+        double y = exponent >= 0 ? x * detail::exact_power_of_ten(exponent)
+                                 : x / detail::exact_power_of_ten(-exponent);
+        return factor == 1.0 ? y : y * factor;
+    }
+    bool identity() const { return exponent == 0 && factor == 1.0; }
+};
+
+/// A unit: dimension × 10^exponent × factor, with the symbol it was written as.
+class unit {
+public:
+    /// The dimensionless unit "1".
+    unit() = default;
+    unit(dimension dim, int exponent, std::string symbol, double factor = 1.0)
+        : dim_(dim), exponent_(exponent), factor_(factor), symbol_(std::move(symbol)) {}
+
+    /// Parse "万元", "件/万人", "%", "吨标准煤/万元" ... Throws unknown_unit_error.
+    static unit parse(std::string_view text);
+
+    const dimension& dim() const { return dim_; }
+    int exponent() const { return exponent_; }
+    double factor() const { return factor_; }
+    /// The scale relative to the base unit: 万元 → 1e4, % → 0.01.
+    double scale() const { return std::pow(10.0, exponent_) * factor_; }
+    const std::string& symbol() const { return symbol_; }
+    bool dimensionless() const { return dim_.dimensionless(); }
+
+    bool convertible_to(const unit& other) const { return dim_ == other.dim_; }
+
+    /// The conversion from this unit to `target`; throws incompatible_units_error naming both.
+    conversion to(const unit& target) const {
+        if (!convertible_to(target))
+            throw incompatible_units_error("cannot convert '" + symbol_ + "' (" + dim_.to_string() +
+                                           ") to '" + target.symbol_ + "' (" + target.dim_.to_string() + ")");
+        return {exponent_ - target.exponent_, factor_ / target.factor_};
+    }
+
+    /// Products and quotients; the symbol is composed ("万元/万人").
+    friend unit operator*(const unit& a, const unit& b) {
+        return {a.dim_ * b.dim_, a.exponent_ + b.exponent_, a.symbol_ + "·" + b.symbol_, a.factor_ * b.factor_};
+    }
+    friend unit operator/(const unit& a, const unit& b) {
+        return {a.dim_ / b.dim_, a.exponent_ - b.exponent_, a.symbol_ + "/" + b.symbol_, a.factor_ / b.factor_};
+    }
+    /// Same dimension and scale, whatever the symbols ("%" and "百分点" are).
+    bool same_scale_as(const unit& other) const {
+        return dim_ == other.dim_ && exponent_ == other.exponent_ && factor_ == other.factor_;
+    }
+
+    friend std::ostream& operator<<(std::ostream& os, const unit& u) { return os << u.symbol(); }
+
+private:
+    dimension dim_{};
+    int exponent_ = 0;
+    double factor_ = 1.0;
+    std::string symbol_ = "1";
+};
+
+}  // namespace zhibiao

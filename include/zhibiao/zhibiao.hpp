@@ -1,0 +1,24 @@
+#pragma once
+// zhibiao: indicators, scores and rankings from S&T statistics. The umbrella header.
+//
+// | you need                                  | header                     |
+// |-------------------------------------------|----------------------------|
+// | units (万元, 件/万人, %) and conversions    | zhibiao/units.hpp          |
+// | periods (2018H1, 2018年1-6月)              | zhibiao/period.hpp         |
+// | regions and administrative codes          | zhibiao/entity.hpp         |
+// | the panel (entity × period × variable)    | zhibiao/panel.hpp          |
+// | loading CSV                               | zhibiao/csv.hpp            |
+// | the indicator catalogue                   | zhibiao/catalogue.hpp      |
+// | computing indicators                      | zhibiao/compute.hpp        |
+// | exceptions                                | zhibiao/error.hpp          |
+
+#include "zhibiao/catalogue.hpp"
+#include "zhibiao/compute.hpp"
+#include "zhibiao/csv.hpp"
+#include "zhibiao/entity.hpp"
+#include "zhibiao/error.hpp"
+#include "zhibiao/panel.hpp"
+#include "zhibiao/period.hpp"
+#include "zhibiao/reason.hpp"
+#include "zhibiao/units.hpp"
+#include "zhibiao/version.hpp"

@@ -1,0 +1,718 @@
+// The CSV panel loader. One pass over the bytes: a small RFC 4180 tokenizer (quotes, doubled
+// quotes, CRLF or LF, newlines inside quotes) yields the fields of a row as string views into
+// the buffer; numbers go through a strict grammar check and fast_float. Nothing is allocated
+// per cell: values are appended to one std::vector<double> per variable, and entity and period
+// texts are looked up in hash maps keyed by views into stable storage.
+#include <fast_float/fast_float.h>
+#include <iconv.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <deque>
+#include <fstream>
+#include <sstream>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "text.hpp"
+#include "zhibiao/csv.hpp"
+
+namespace zhibiao {
+namespace detail {
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// [+-]? (d+ ('.' d+)? | '.' d+) ([eE] [+-]? d+)?  — stricter than strtod: "13." and "1e" fail.
+bool strict_number_syntax(const char* b, const char* e) {
+    const char* p = b;
+    if (p < e && (*p == '+' || *p == '-')) ++p;
+    const char* int_start = p;
+    while (p < e && is_digit(*p)) ++p;
+    bool int_digits = p > int_start;
+    if (p < e && *p == '.') {
+        ++p;
+        const char* frac_start = p;
+        while (p < e && is_digit(*p)) ++p;
+        if (p == frac_start) return false;
+    } else if (!int_digits) {
+        return false;
+    }
+    if (p < e && (*p == 'e' || *p == 'E')) {
+        ++p;
+        if (p < e && (*p == '+' || *p == '-')) ++p;
+        const char* exp_start = p;
+        while (p < e && is_digit(*p)) ++p;
+        if (p == exp_start) return false;
+    }
+    return p == e;
+}
+
+bool convert(const char* b, const char* e, double& value) {
+    if (!strict_number_syntax(b, e)) return false;
+    if (*b == '+') ++b;
+    auto result = fast_float::from_chars(b, e, value);
+    return result.ec == std::errc() && result.ptr == e && std::isfinite(value);
+}
+
+// "1,234,567.25" → "1234567.25" when the commas group the integer part by exactly three.
+bool strip_thousands(std::string& s) {
+    std::size_t comma = s.find(',');
+    if (comma == std::string::npos) return true;
+    std::size_t start = (s[0] == '-' || s[0] == '+') ? 1 : 0;
+    std::size_t end = s.find_first_of(".eE", start);
+    if (end == std::string::npos) end = s.size();
+    if (s.find(',', end) != std::string::npos) return false;
+    std::size_t first = s.find(',', start);
+    if (first == start || first - start > 3) return false;
+    for (std::size_t i = first; i < end; i += 4)
+        if (s[i] != ',' || i + 4 > end || !std::all_of(s.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                                                        s.begin() + static_cast<std::ptrdiff_t>(i) + 4, is_digit))
+            return false;
+    s.erase(std::remove(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(end), ','),
+            s.begin() + static_cast<std::ptrdiff_t>(end));
+    return true;
+}
+
+}  // namespace
+
+bool parse_number(std::string_view text, double& value, int& percent_exponent) {
+    percent_exponent = 0;
+    if (!text.empty() && convert(text.data(), text.data() + text.size(), value)) return true;
+    std::string s = normalize_fullwidth(trim(text));
+    if (s.size() >= 1 && s.back() == '%') {
+        percent_exponent = -2;
+        s.pop_back();
+    } else if (s.size() >= 3 && s.compare(s.size() - 3, 3, "‰") == 0) {
+        percent_exponent = -3;
+        s.resize(s.size() - 3);
+    }
+    while (!s.empty() && is_space(s.back())) s.pop_back();
+    if (s.empty() || !strip_thousands(s)) return false;
+    return convert(s.data(), s.data() + s.size(), value);
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::trim;
+
+struct field {
+    std::string_view text;
+    bool quoted = false;
+};
+
+// Splits rows. Quoted fields with doubled quotes are unescaped into `unescaped` (stable storage).
+class tokenizer {
+public:
+    tokenizer(std::string_view text, char sep, std::string source) : text_(text), sep_(sep), source_(std::move(source)) {}
+
+    bool done() const { return pos_ >= text_.size(); }
+    std::size_t line() const { return line_; }  // line where the current row started
+
+    // Reads the next row into `fields`; returns false at the end of input.
+    bool next(std::vector<field>& fields) {
+        fields.clear();
+        if (done()) return false;
+        line_ = next_line_;
+        const char* data = text_.data();
+        const std::size_t n = text_.size();
+        std::size_t p = pos_;
+        for (;;) {
+            if (p < n && data[p] == '"') {
+                std::size_t q = p + 1;
+                bool doubled = false;
+                for (;;) {
+                    if (q >= n)
+                        throw parse_error("unterminated quoted field", where(fields.size() + 1));
+                    if (data[q] == '"') {
+                        if (q + 1 < n && data[q + 1] == '"') {
+                            doubled = true;
+                            q += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    if (data[q] == '\n') ++next_line_;
+                    ++q;
+                }
+                std::string_view inner(data + p + 1, q - p - 1);
+                if (doubled) {
+                    std::string s;
+                    s.reserve(inner.size());
+                    for (std::size_t i = 0; i < inner.size(); ++i) {
+                        s.push_back(inner[i]);
+                        if (inner[i] == '"') ++i;
+                    }
+                    unescaped_.push_back(std::move(s));
+                    inner = unescaped_.back();
+                }
+                fields.push_back({inner, true});
+                p = q + 1;
+                // Only spaces may stand between the closing quote and the separator.
+                while (p < n && (data[p] == ' ' || data[p] == '\t') && data[p] != sep_) ++p;
+                if (p < n && data[p] != sep_ && data[p] != '\n' && data[p] != '\r')
+                    throw parse_error("text after a closing quote", where(fields.size()));
+            } else {
+                std::size_t q = p;
+                while (q < n && data[q] != sep_ && data[q] != '\n' && data[q] != '\r') ++q;
+                fields.push_back({std::string_view(data + p, q - p), false});
+                p = q;
+            }
+            if (p >= n) {
+                pos_ = n;
+                return true;
+            }
+            if (data[p] == sep_) {
+                ++p;
+                continue;
+            }
+            // End of line: \n, \r\n or a lone \r.
+            if (data[p] == '\r') ++p;
+            if (p < n && data[p] == '\n') ++p;
+            ++next_line_;
+            pos_ = p;
+            return true;
+        }
+    }
+
+    location where(std::size_t column) const {
+        location w;
+        w.file = source_;
+        w.line = line_;
+        w.column = column;
+        return w;
+    }
+
+private:
+    std::string_view text_;
+    char sep_;
+    std::string source_;
+    std::size_t pos_ = 0;
+    std::size_t line_ = 1;
+    std::size_t next_line_ = 1;
+    std::deque<std::string> unescaped_;
+};
+
+std::string iconv_to_utf8(std::string_view bytes, const char* from, const std::string& source) {
+    iconv_t cd = iconv_open("UTF-8", from);
+    if (cd == reinterpret_cast<iconv_t>(-1)) throw parse_error(std::string("this system cannot decode ") + from);
+    std::string out(bytes.size() * 2 + 16, '\0');
+    char* in_ptr = const_cast<char*>(bytes.data());
+    std::size_t in_left = bytes.size();
+    std::size_t written = 0;
+    while (in_left > 0) {
+        char* out_ptr = out.data() + written;
+        std::size_t out_left = out.size() - written;
+        std::size_t rc = iconv(cd, &in_ptr, &in_left, &out_ptr, &out_left);
+        written = static_cast<std::size_t>(out_ptr - out.data());
+        if (rc != static_cast<std::size_t>(-1)) break;
+        if (errno == E2BIG) {
+            out.resize(out.size() * 2);
+            continue;
+        }
+        iconv_close(cd);
+        location w;
+        w.file = source;
+        w.line = 1 + static_cast<std::size_t>(std::count(out.data(), out.data() + written, '\n'));
+        throw parse_error(std::string("invalid ") + from + " byte sequence (the file is neither UTF-8 nor " + from + ")", w);
+    }
+    iconv_close(cd);
+    out.resize(written);
+    return out;
+}
+
+// Returns the text as UTF-8 (a view into `bytes` or into `storage`) and names the encoding.
+std::string_view decode(std::string_view bytes, csv_options::encoding_choice choice, std::string& storage,
+                        std::string& encoding, const std::string& source) {
+    using choice_t = csv_options::encoding_choice;
+    if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
+        encoding = "utf-16";
+        storage = iconv_to_utf8(bytes, "UTF-16", source);
+        return storage;
+    }
+    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
+        encoding = "utf-8-bom";
+        bytes.remove_prefix(3);
+        choice = choice_t::utf8;
+    }
+    if (choice == choice_t::gb18030) {
+        encoding = "gb18030";
+        storage = iconv_to_utf8(bytes, "GB18030", source);
+        return storage;
+    }
+    std::size_t valid = detail::valid_utf8_prefix(bytes);
+    if (valid == bytes.size()) {
+        if (encoding.empty()) encoding = "utf-8";
+        return bytes;
+    }
+    if (choice == choice_t::utf8) {
+        location w;
+        w.file = source;
+        w.line = 1 + static_cast<std::size_t>(std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(valid), '\n'));
+        throw parse_error("invalid UTF-8 byte sequence", w);
+    }
+    encoding = "gb18030";
+    storage = iconv_to_utf8(bytes, "GB18030", source);
+    return storage;
+}
+
+// Interns strings: views into stable storage, so lookups with a view allocate nothing.
+class interner {
+public:
+    // Returns (index, inserted).
+    std::pair<std::int32_t, bool> intern(std::string_view s) {
+        auto it = index_.find(s);
+        if (it != index_.end()) return {it->second, false};
+        storage_.emplace_back(s);
+        auto id = static_cast<std::int32_t>(storage_.size() - 1);
+        index_.emplace(storage_.back(), id);
+        return {id, true};
+    }
+    const std::string& at(std::int32_t i) const { return storage_[static_cast<std::size_t>(i)]; }
+
+private:
+    std::deque<std::string> storage_;
+    std::unordered_map<std::string_view, std::int32_t> index_;
+};
+
+// Entity and period bookkeeping shared by both layouts.
+class row_keys {
+public:
+    explicit row_keys(std::size_t expected_rows) {
+        entity_of_row.reserve(expected_rows);
+        period_of_row.reserve(expected_rows);
+    }
+
+    std::int32_t entity_index(std::string_view code, std::string_view name, std::string_view parent) {
+        auto [id, inserted] = entity_codes_.intern(code);
+        if (inserted) entities.push_back({std::string(code), std::string(name), std::string(parent)});
+        return id;
+    }
+    std::int32_t period_index(std::string_view text, const location& where) {
+        auto [text_id, inserted] = period_texts_.intern(text);
+        if (!inserted) return period_of_text_[static_cast<std::size_t>(text_id)];
+        period p;
+        try {
+            p = period::parse(text);
+        } catch (const parse_error& e) {
+            throw parse_error(e.message(), where);
+        }
+        auto [id, new_period] = period_names_.intern(p.to_string());
+        if (new_period) periods.push_back(p);
+        period_of_text_.push_back(id);
+        return id;
+    }
+
+    std::vector<entity> entities;
+    std::vector<period> periods;
+    std::vector<std::int32_t> entity_of_row;
+    std::vector<std::int32_t> period_of_row;
+
+private:
+    interner entity_codes_, period_texts_, period_names_;
+    std::vector<std::int32_t> period_of_text_;
+};
+
+std::pair<std::string, std::string> split_header_unit(std::string_view header) {
+    header = trim(header);
+    if (!header.empty() && header.back() == ']') {
+        std::size_t open = header.rfind('[');
+        if (open != std::string_view::npos)
+            return {std::string(trim(header.substr(0, open))), std::string(trim(header.substr(open + 1, header.size() - open - 2)))};
+    }
+    return {std::string(header), {}};
+}
+
+int find_column(const std::vector<std::string>& names, const std::string& wanted, std::initializer_list<const char*> candidates,
+                const char* role, const std::string& source) {
+    if (!wanted.empty()) {
+        auto it = std::find(names.begin(), names.end(), wanted);
+        if (it == names.end()) {
+            location w;
+            w.file = source;
+            w.line = 1;
+            throw parse_error(std::string("no ") + role + " column '" + wanted + "' in the header", w);
+        }
+        return static_cast<int>(it - names.begin());
+    }
+    for (const char* c : candidates) {
+        auto it = std::find(names.begin(), names.end(), c);
+        if (it != names.end()) return static_cast<int>(it - names.begin());
+    }
+    return -1;
+}
+
+class loader {
+public:
+    loader(std::string_view bytes, const csv_options& options, std::string source)
+        : options_(options), source_(std::move(source)) {
+        text_ = decode(bytes, options.encoding, storage_, report_.encoding, source_);
+        report_.source = source_;
+        na_.insert(options.na_values.begin(), options.na_values.end());
+        for (const auto& [variable, unit_text] : options.units) unit_override_[variable] = unit_text;
+    }
+
+    panel run() {
+        tokenizer tok(text_, options_.separator, source_);
+        std::vector<field> fields;
+        // Skip leading blank lines to the header.
+        while (tok.next(fields) && blank(fields)) {}
+        if (fields.empty() || blank(fields)) {
+            location w;
+            w.file = source_;
+            throw parse_error("no header row: the file is empty", w);
+        }
+        header_line_ = tok.line();
+        for (const auto& f : fields) header_.push_back(std::string(trim(f.text)));
+        check_duplicate_headers();
+
+        std::vector<std::string> names;
+        for (const auto& h : header_) names.push_back(split_header_unit(h).first);
+        bool has_long_columns = std::find(names.begin(), names.end(), "variable") != names.end() &&
+                                std::find(names.begin(), names.end(), "value") != names.end();
+        bool long_form = options_.layout == csv_options::layout_choice::long_form ||
+                         (options_.layout == csv_options::layout_choice::automatic && has_long_columns);
+        report_.layout = long_form ? "long" : "wide";
+
+        entity_col_ = find_column(names, options_.entity, {"entity", "region", "code", "adcode", "地区代码", "代码", "地区"}, "entity", source_);
+        period_col_ = find_column(names, options_.period, {"period", "year", "年份", "时期", "期间"}, "period", source_);
+        name_col_ = find_column(names, options_.name, {"name", "名称"}, "name", source_);
+        parent_col_ = find_column(names, options_.parent, {"parent", "上级代码"}, "parent", source_);
+        if (entity_col_ < 0) throw header_error("no entity column: name it with entity=... (looked for entity, region, code, adcode, 地区代码, 地区)");
+        if (period_col_ < 0) throw header_error("no period column: name it with period=... (looked for period, year, 年份, 时期)");
+
+        std::size_t expected = text_.size() / std::max<std::size_t>(16, header_.size() * 4) + 16;
+        row_keys keys(long_form ? expected / 4 : expected);
+        panel result = long_form ? load_long(tok, fields, names, keys) : load_wide(tok, fields, names, keys);
+        result.set_report(std::move(report_));
+        return result;
+    }
+
+private:
+    struct variable_column {
+        std::string name;
+        unit u;
+        bool unit_given = false;
+        int field = -1;
+        std::vector<double> values;
+        std::vector<reason> reasons;  // allocated on the first unparseable cell
+        conversion percent_conversion{};
+        bool percent_ok = false;
+        conversion permille_conversion{};
+    };
+
+    parse_error header_error(const std::string& message) const {
+        location w;
+        w.file = source_;
+        w.line = header_line_;
+        return parse_error(message, w);
+    }
+
+    location at(std::size_t line, std::size_t column, const std::string& variable = {}) const {
+        location w;
+        w.file = source_;
+        w.line = line;
+        w.column = column;
+        w.variable = variable;
+        return w;
+    }
+
+    static bool blank(const std::vector<field>& fields) {
+        for (const auto& f : fields)
+            if (!trim(f.text).empty()) return false;
+        return true;
+    }
+
+    void check_duplicate_headers() const {
+        std::unordered_set<std::string> seen;
+        for (std::size_t i = 0; i < header_.size(); ++i) {
+            std::string name = split_header_unit(header_[i]).first;
+            if (name.empty()) {
+                location w = at(header_line_, i + 1);
+                throw parse_error("empty column name in the header", w);
+            }
+            if (!seen.insert(name).second) throw parse_error("duplicate column '" + name + "' in the header", at(header_line_, i + 1));
+        }
+    }
+
+    bool ignored(const std::string& name) const {
+        return std::find(options_.ignore.begin(), options_.ignore.end(), name) != options_.ignore.end();
+    }
+
+    unit resolve_unit(const std::string& variable, const std::string& header_unit, bool& given, std::size_t column) const {
+        auto it = unit_override_.find(variable);
+        const std::string& text = it != unit_override_.end() ? it->second : header_unit;
+        given = !text.empty();
+        if (!given) return unit{};
+        try {
+            return unit::parse(text);
+        } catch (const unknown_unit_error& e) {
+            location w = at(header_line_, column, variable);
+            throw unknown_unit_error(e.unit_text(), w);
+        }
+    }
+
+    void prepare_percent(variable_column& v) {
+        // A cell "13.5%" is 13.5 × 10^-2 of a dimensionless quantity: convert it into the column's unit.
+        if (!v.u.dimensionless()) return;
+        v.percent_ok = true;
+        v.percent_conversion = unit(dimension{}, -2, "%").to(v.u);
+        v.permille_conversion = unit(dimension{}, -3, "‰").to(v.u);
+    }
+
+    void note(std::size_t line, std::size_t column, const std::string& variable, std::string_view text, std::string problem) {
+        if (report_.issues.size() < options_.max_reported_issues)
+            report_.issues.push_back({line, column, variable, std::string(text), std::move(problem)});
+        else
+            ++report_.issues_not_listed;
+    }
+
+    // Reads a cell into `out`. Returns the reason (none, missing_input, unparseable).
+    reason read_cell(const field& f, variable_column& v, double& out, std::size_t line, std::size_t column) {
+        ++report_.cells;
+        int percent = 0;
+        std::string_view text = f.text;
+        if (detail::parse_number(text, out, percent)) {
+            if (percent == 0) return reason::none;
+            if (v.percent_ok) {
+                out = (percent == -2 ? v.percent_conversion : v.permille_conversion).apply(out);
+                return reason::none;
+            }
+            return bad_cell(text, v, out, line, column,
+                            "a percentage in a column of unit '" + v.u.symbol() + "'");
+        }
+        std::string normal = detail::normalize_fullwidth(trim(text));
+        if (na_.count(normal)) {
+            out = std::numeric_limits<double>::quiet_NaN();
+            ++report_.cells_missing;
+            return reason::missing_input;
+        }
+        return bad_cell(text, v, out, line, column, "not a number");
+    }
+
+    reason bad_cell(std::string_view text, variable_column& v, double& out, std::size_t line, std::size_t column,
+                    const std::string& problem) {
+        if (!options_.lenient)
+            throw parse_error(problem + ": '" + std::string(text) + "'", at(line, column, v.name));
+        out = std::numeric_limits<double>::quiet_NaN();
+        ++report_.cells_unparseable;
+        note(line, column, v.name, text, problem);
+        return reason::unparseable;
+    }
+
+    void store_reason(variable_column& v, std::size_t row, reason r) {
+        if (r != reason::unparseable && v.reasons.empty()) return;
+        if (v.reasons.empty()) v.reasons.assign(std::max(row + 1, v.values.size()), reason::none);
+        if (v.reasons.size() <= row) v.reasons.resize(row + 1, reason::none);
+        v.reasons[row] = r;
+    }
+
+    std::string_view optional_field(const std::vector<field>& fields, int col) const {
+        return col >= 0 ? trim(fields[static_cast<std::size_t>(col)].text) : std::string_view{};
+    }
+
+    bool wrong_width(const std::vector<field>& fields, std::size_t line) {
+        if (fields.size() == header_.size()) return false;
+        std::string problem = "row has " + std::to_string(fields.size()) + " fields, the header has " + std::to_string(header_.size());
+        if (!options_.lenient) throw parse_error(problem, at(line, 0));
+        ++report_.rows_skipped;
+        note(line, 0, {}, {}, problem);
+        return true;
+    }
+
+    // Entity and period of a row; throws parse_error for an empty code or a bad period.
+    std::pair<std::int32_t, std::int32_t> row_key(const std::vector<field>& fields, row_keys& keys, std::size_t line) {
+        std::string_view code = trim(fields[static_cast<std::size_t>(entity_col_)].text);
+        if (code.empty()) throw parse_error("empty entity code", at(line, static_cast<std::size_t>(entity_col_) + 1));
+        std::int32_t e = keys.entity_index(code, optional_field(fields, name_col_), optional_field(fields, parent_col_));
+        std::string_view period_text = trim(fields[static_cast<std::size_t>(period_col_)].text);
+        std::int32_t p = keys.period_index(period_text, at(line, static_cast<std::size_t>(period_col_) + 1));
+        return {e, p};
+    }
+
+    panel finish(row_keys& keys, std::vector<variable_column>& vars) {
+        std::vector<std::int32_t> entity_of_row = std::move(keys.entity_of_row);
+        std::vector<std::int32_t> period_of_row = std::move(keys.period_of_row);
+        panel result;
+        try {
+            result = panel(std::move(keys.entities), std::move(keys.periods), std::move(entity_of_row), std::move(period_of_row));
+        } catch (const duplicate_row_error& e) {
+            location w = e.where();
+            w.file = source_;
+            throw duplicate_row_error(e.message(), w);
+        }
+        for (auto& v : vars) {
+            auto storage = std::make_shared<std::vector<double>>(std::move(v.values));
+            if (!v.reasons.empty()) v.reasons.resize(storage->size(), reason::none);
+            result.add(column(v.name, v.u, storage->data(), storage->size(), storage, v.unit_given, std::move(v.reasons)));
+        }
+        return result;
+    }
+
+    panel load_wide(tokenizer& tok, std::vector<field>& fields, const std::vector<std::string>& names, row_keys& keys) {
+        std::vector<variable_column> vars;
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            int col = static_cast<int>(i);
+            if (col == entity_col_ || col == period_col_ || col == name_col_ || col == parent_col_) continue;
+            if (ignored(names[i])) {
+                report_.ignored_columns.push_back(names[i]);
+                continue;
+            }
+            variable_column v;
+            v.name = names[i];
+            v.u = resolve_unit(v.name, split_header_unit(header_[i]).second, v.unit_given, i + 1);
+            v.field = col;
+            v.values.reserve(keys.entity_of_row.capacity());
+            prepare_percent(v);
+            vars.push_back(std::move(v));
+        }
+        while (tok.next(fields)) {
+            ++report_.data_lines;
+            const std::size_t line = tok.line();
+            if (blank(fields)) {
+                ++report_.blank_lines;
+                continue;
+            }
+            if (wrong_width(fields, line)) continue;
+            auto [e, p] = row_key(fields, keys, line);
+            const std::size_t row = keys.entity_of_row.size();
+            keys.entity_of_row.push_back(e);
+            keys.period_of_row.push_back(p);
+            for (auto& v : vars) {
+                double value;
+                reason r = read_cell(fields[static_cast<std::size_t>(v.field)], v, value, line, static_cast<std::size_t>(v.field) + 1);
+                v.values.push_back(value);
+                store_reason(v, row, r);
+            }
+            ++report_.rows_loaded;
+        }
+        return finish(keys, vars);
+    }
+
+    panel load_long(tokenizer& tok, std::vector<field>& fields, const std::vector<std::string>& names, row_keys& keys) {
+        const int variable_col = find_column(names, {}, {"variable"}, "variable", source_);
+        const int value_col = find_column(names, {}, {"value"}, "value", source_);
+        const int unit_col = find_column(names, {}, {"unit"}, "unit", source_);
+        if (variable_col < 0 || value_col < 0) throw header_error("long layout needs 'variable' and 'value' columns");
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            int col = static_cast<int>(i);
+            if (col != entity_col_ && col != period_col_ && col != name_col_ && col != parent_col_ && col != variable_col &&
+                col != value_col && col != unit_col)
+                report_.ignored_columns.push_back(names[i]);
+        }
+        std::vector<variable_column> vars;
+        std::vector<std::vector<char>> filled;  // per variable: which rows have a record
+        interner variable_names;
+        std::unordered_map<std::int64_t, std::int32_t> row_of_key;
+        std::unordered_map<std::string, unit> unit_cache;
+        while (tok.next(fields)) {
+            ++report_.data_lines;
+            const std::size_t line = tok.line();
+            if (blank(fields)) {
+                ++report_.blank_lines;
+                continue;
+            }
+            if (wrong_width(fields, line)) continue;
+            auto [e, p] = row_key(fields, keys, line);
+            auto [row_it, new_row] = row_of_key.emplace((static_cast<std::int64_t>(e) << 32) | static_cast<std::uint32_t>(p),
+                                                        static_cast<std::int32_t>(keys.entity_of_row.size()));
+            if (new_row) {
+                keys.entity_of_row.push_back(e);
+                keys.period_of_row.push_back(p);
+            }
+            const auto row = static_cast<std::size_t>(row_it->second);
+            std::string_view variable = trim(fields[static_cast<std::size_t>(variable_col)].text);
+            if (variable.empty()) throw parse_error("empty variable name", at(line, static_cast<std::size_t>(variable_col) + 1));
+            auto [vi, new_variable] = variable_names.intern(variable);
+            std::string_view unit_text = unit_col >= 0 ? trim(fields[static_cast<std::size_t>(unit_col)].text) : std::string_view{};
+            if (new_variable) {
+                variable_column v;
+                v.name = std::string(variable);
+                v.u = resolve_unit(v.name, std::string(unit_text), v.unit_given, static_cast<std::size_t>(unit_col) + 1);
+                prepare_percent(v);
+                vars.push_back(std::move(v));
+                filled.emplace_back();
+            }
+            auto& v = vars[static_cast<std::size_t>(vi)];
+            auto& has = filled[static_cast<std::size_t>(vi)];
+            if (v.values.size() <= row) {
+                v.values.resize(keys.entity_of_row.size(), std::numeric_limits<double>::quiet_NaN());
+                has.resize(keys.entity_of_row.size(), 0);
+            }
+            if (has[row]) {
+                location w = at(line, 0, v.name);
+                w.entity = keys.entities[static_cast<std::size_t>(e)].code;
+                w.period = keys.periods[static_cast<std::size_t>(p)].to_string();
+                throw duplicate_row_error("duplicate record for the same entity, period and variable", w);
+            }
+            has[row] = 1;
+            double value;
+            const std::size_t value_column = static_cast<std::size_t>(value_col) + 1;
+            reason r = read_cell(fields[static_cast<std::size_t>(value_col)], v, value, line, value_column);
+            if (r == reason::none && !unit_text.empty() && unit_override_.count(v.name) == 0 && unit_text != v.u.symbol()) {
+                auto cached = unit_cache.find(std::string(unit_text));
+                if (cached == unit_cache.end()) {
+                    unit u;
+                    try {
+                        u = unit::parse(unit_text);
+                    } catch (const unknown_unit_error& err) {
+                        throw unknown_unit_error(err.unit_text(), at(line, static_cast<std::size_t>(unit_col) + 1, v.name));
+                    }
+                    cached = unit_cache.emplace(std::string(unit_text), u).first;
+                }
+                try {
+                    value = cached->second.to(v.u).apply(value);
+                } catch (const incompatible_units_error& err) {
+                    throw incompatible_units_error(err.message(), at(line, static_cast<std::size_t>(unit_col) + 1, v.name));
+                }
+            }
+            v.values[row] = value;
+            store_reason(v, row, r);
+            ++report_.rows_loaded;
+        }
+        for (std::size_t i = 0; i < vars.size(); ++i) {
+            // Cells with no record at all are missing too; count them so the report adds up.
+            vars[i].values.resize(keys.entity_of_row.size(), std::numeric_limits<double>::quiet_NaN());
+            filled[i].resize(keys.entity_of_row.size(), 0);
+            report_.cells_missing += static_cast<std::size_t>(std::count(filled[i].begin(), filled[i].end(), 0));
+            report_.cells += static_cast<std::size_t>(std::count(filled[i].begin(), filled[i].end(), 0));
+        }
+        return finish(keys, vars);
+    }
+
+    const csv_options& options_;
+    std::string source_;
+    std::string storage_;
+    std::string_view text_;
+    load_report report_;
+    std::unordered_set<std::string> na_;
+    std::unordered_map<std::string, std::string> unit_override_;
+    std::vector<std::string> header_;
+    std::size_t header_line_ = 1;
+    int entity_col_ = -1, period_col_ = -1, name_col_ = -1, parent_col_ = -1;
+};
+
+}  // namespace
+
+panel parse_csv(std::string_view bytes, const csv_options& options, const std::string& source) {
+    return loader(bytes, options, source).run();
+}
+
+panel read_csv(const std::string& path, const csv_options& options) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        location w;
+        w.file = path;
+        throw parse_error("cannot open file", w);
+    }
+    in.seekg(0, std::ios::end);
+    std::string bytes(static_cast<std::size_t>(in.tellg()), '\0');
+    in.seekg(0);
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    return parse_csv(bytes, options, path);
+}
+
+}  // namespace zhibiao

@@ -1,0 +1,11 @@
+# Fails when a public header is missing from all_headers.hpp (the ODR test would miss it).
+file(GLOB_RECURSE headers RELATIVE "${INCLUDE_DIR}" "${INCLUDE_DIR}/zhibiao/*.hpp")
+file(READ "${TEST_FILE}" listed)
+foreach(h IN LISTS headers)
+  string(FIND "${listed}" "#include \"${h}\"" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "${h} is not included by ${TEST_FILE}")
+  endif()
+endforeach()
+list(LENGTH headers n)
+message(STATUS "all ${n} public headers are in the ODR test")

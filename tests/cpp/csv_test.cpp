@@ -1,0 +1,163 @@
+#include "zhibiao/csv.hpp"
+
+#include <boost/test/unit_test.hpp>
+#include <cmath>
+#include <fstream>
+
+using namespace zhibiao;
+
+BOOST_AUTO_TEST_SUITE(csv)
+
+BOOST_AUTO_TEST_CASE(number_grammar) {
+    double v;
+    int pct;
+    BOOST_TEST((detail::parse_number("13.5", v, pct) && v == 13.5 && pct == 0));
+    BOOST_TEST((detail::parse_number("-0", v, pct) && v == 0.0));
+    BOOST_TEST((detail::parse_number("+2", v, pct) && v == 2.0));
+    BOOST_TEST((detail::parse_number(".5", v, pct) && v == 0.5));
+    BOOST_TEST((detail::parse_number("1e3", v, pct) && v == 1000.0));
+    BOOST_TEST((detail::parse_number("1,234,567.25", v, pct) && v == 1234567.25));
+    BOOST_TEST((detail::parse_number("１２３．５", v, pct) && v == 123.5));  // full-width
+    BOOST_TEST((detail::parse_number("－３", v, pct) && v == -3.0));       // full-width minus
+    BOOST_TEST((detail::parse_number("13.5%", v, pct) && v == 13.5 && pct == -2));
+    BOOST_TEST((detail::parse_number("5‰", v, pct) && v == 5.0 && pct == -3));
+    BOOST_TEST((detail::parse_number("  42  ", v, pct) && v == 42.0));
+    for (const char* bad : {"13.%", "1,2,3", "abc", "13.", "1e", "1e400", "--1", "1,23", "1234,567", "12,345,67", "inf",
+                            "nan", "0x10", "%", "1.2.3", "1 2", ",123"})
+        BOOST_TEST(!detail::parse_number(bad, v, pct), bad);
+}
+
+BOOST_AUTO_TEST_CASE(wide_layout_with_units_in_the_header) {
+    panel p = parse_csv("region,period,gdp[亿元],population[万人],valid_invention_patents\n"
+                        "320602,2023,1000.5,50.0,45\n"
+                        "320612,2023,\"1,200\",60,—\n");
+    BOOST_TEST(p.rows() == 2u);
+    BOOST_TEST(p.at("gdp").unit().exponent() == 8);
+    BOOST_TEST(p.at("gdp").values()(1) == 1200.0);
+    BOOST_TEST(p.at("population").values()(0) == 50.0);
+    BOOST_TEST(!p.at("valid_invention_patents").unit_given());
+    BOOST_TEST(std::isnan(p.at("valid_invention_patents").values()(1)));
+    BOOST_TEST(p.report().rows_loaded == 2u);
+    BOOST_TEST(p.report().cells_missing == 1u);
+    BOOST_TEST(p.report().layout == "wide");
+}
+
+BOOST_AUTO_TEST_CASE(units_map_overrides_the_header) {
+    csv_options o;
+    o.units = {{"gdp", "万元"}};
+    panel p = parse_csv("entity,year,gdp[亿元]\nA,2020,5\n", o);
+    BOOST_TEST(p.at("gdp").unit().exponent() == 4);
+}
+
+BOOST_AUTO_TEST_CASE(long_layout_converts_units_per_record) {
+    panel p = parse_csv("entity,period,variable,value,unit\n"
+                        "A,2023,gdp,1.5,亿元\n"
+                        "A,2023H1,gdp,7000,万元\n"
+                        "B,2023,gdp,20000,万元\n"
+                        "A,2023,population,50,万人\n");
+    BOOST_TEST(p.rows() == 3u);
+    const column& gdp = p.at("gdp");
+    BOOST_TEST(gdp.unit().symbol() == "亿元");
+    BOOST_TEST(gdp.values()(1) == 0.7);
+    BOOST_TEST(gdp.values()(2) == 2.0);
+    BOOST_TEST((p.at("population").reason_at(1) == reason::missing_input));
+    BOOST_TEST(p.report().layout == "long");
+    BOOST_TEST(p.report().rows_loaded == 4u);
+}
+
+BOOST_AUTO_TEST_CASE(long_layout_refuses_incompatible_units) {
+    BOOST_CHECK_THROW(parse_csv("entity,period,variable,value,unit\nA,2023,gdp,1.5,亿元\nB,2023,gdp,3,人\n"),
+                      incompatible_units_error);
+    BOOST_CHECK_THROW(parse_csv("entity,period,variable,value,unit\nA,2023,gdp,1.5,亿元\nA,2023,gdp,3,亿元\n"),
+                      duplicate_row_error);
+}
+
+BOOST_AUTO_TEST_CASE(malformed_numbers_name_file_line_column_and_text) {
+    for (const char* bad : {"13.%", "1,2,3", "abc"}) {
+        std::string text = "entity,period,x\nA,2020,1\nB,2020,\"" + std::string(bad) + "\"\n";
+        try {
+            parse_csv(text, {}, "t.csv");
+            BOOST_FAIL("expected parse_error");
+        } catch (const parse_error& e) {
+            BOOST_TEST(e.where().file == "t.csv");
+            BOOST_TEST(e.where().line == 3u);
+            BOOST_TEST(e.where().column == 3u);
+            BOOST_TEST(std::string(e.what()).find(bad) != std::string::npos);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(lenient_loading_reports_every_row) {
+    csv_options o;
+    o.lenient = true;
+    panel p = parse_csv("entity,period,x\nA,2020,1\nB,2020,abc\n\nC,2020\nD,2020,4\n", o);
+    BOOST_TEST(p.rows() == 3u);
+    BOOST_TEST((p.at("x").reason_at(1) == reason::unparseable));
+    const load_report& r = p.report();
+    BOOST_TEST(r.data_lines == 5u);
+    BOOST_TEST(r.rows_loaded == 3u);
+    BOOST_TEST(r.blank_lines == 1u);
+    BOOST_TEST(r.rows_skipped == 1u);
+    BOOST_TEST(r.data_lines == r.rows_loaded + r.blank_lines + r.rows_skipped);
+    BOOST_TEST(r.cells_unparseable == 1u);
+    BOOST_TEST(r.issues.size() == 2u);
+    BOOST_TEST(r.issues[0].text == "abc");
+}
+
+BOOST_AUTO_TEST_CASE(encodings_bom_crlf_and_gb18030) {
+    panel bom = parse_csv("\xEF\xBB\xBF" "entity,period,x\r\nA,2020,1\r\n");
+    BOOST_TEST(bom.report().encoding == "utf-8-bom");
+    BOOST_TEST(bom.at("x").values()(0) == 1.0);
+    // "地区,年份,x\n南通,2020,1" in GB18030 (bytes as Excel on Chinese Windows writes them).
+    std::string gb = "\xB5\xD8\xC7\xF8,\xC4\xEA\xB7\xDD,x\n\xC4\xCF\xCD\xA8,2020,1\n";
+    panel p = parse_csv(gb);
+    BOOST_TEST(p.report().encoding == "gb18030");
+    BOOST_TEST(p.entities()[0].code == "南通");
+    csv_options strict_utf8;
+    strict_utf8.encoding = csv_options::encoding_choice::utf8;
+    BOOST_CHECK_THROW(parse_csv(gb, strict_utf8), parse_error);
+}
+
+BOOST_AUTO_TEST_CASE(header_problems) {
+    BOOST_CHECK_THROW(parse_csv(""), parse_error);
+    BOOST_CHECK_THROW(parse_csv("entity,period,x,x\nA,2020,1,2\n"), parse_error);
+    BOOST_CHECK_THROW(parse_csv("foo,period,x\nA,2020,1\n"), parse_error);
+    BOOST_CHECK_THROW(parse_csv("entity,period,x[美元]\nA,2020,1\n"), unknown_unit_error);
+    BOOST_CHECK_THROW(parse_csv("entity,period,x\nA,2020,1\nA,2020,2\n"), duplicate_row_error);
+    BOOST_CHECK_THROW(parse_csv("entity,period,x\nA,20x0,1\n"), parse_error);
+    BOOST_CHECK_THROW(parse_csv("entity,period,x\nA,2020,\"1\n"), parse_error);
+    BOOST_CHECK_THROW(parse_csv("entity,period,x\nA,2020,5%\n", [] {
+                          csv_options o;
+                          o.units = {{"x", "万元"}};
+                          return o;
+                      }()),
+                      parse_error);
+}
+
+BOOST_AUTO_TEST_CASE(percent_cells_convert_into_the_column_unit) {
+    panel p = parse_csv("entity,period,share[%],ratio\nA,2020,13.5%,13.5%\n");
+    BOOST_TEST(p.at("share").values()(0) == 13.5);
+    BOOST_TEST(p.at("ratio").values()(0) == 0.135);
+}
+
+BOOST_AUTO_TEST_CASE(quoted_fields_with_separators_and_newlines) {
+    panel p = parse_csv("entity,name,period,x\n\"A\",\"Foo, \"\"Bar\"\"\nBaz\",2020,1\n");
+    BOOST_TEST(p.entities()[0].name == "Foo, \"Bar\"\nBaz");
+    BOOST_TEST(p.at("x").values()(0) == 1.0);
+}
+
+BOOST_AUTO_TEST_CASE(real_provincial_panel_loads) {
+    // ../shared/data/china-provincial-sti/panel.csv: 635 rows, 31 provinces × 2005–2024 plus
+    // national rows (PROVENANCE.md). Text columns are left out by name.
+    csv_options o;
+    o.entity = "adcode";
+    o.name = "province_zh";
+    o.ignore = {"province_en"};
+    panel p = read_csv(ZHIBIAO_SHARED_DIR "/data/china-provincial-sti/panel.csv", o);
+    BOOST_TEST(p.rows() == 635u);
+    BOOST_TEST(p.report().rows_loaded == 635u);
+    BOOST_TEST(p.has("rd_expenditure_100m_yuan"));
+    BOOST_TEST(p.entities()[1].name == "北京");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,28 @@
+#include "zhibiao/entity.hpp"
+
+#include <boost/test/unit_test.hpp>
+
+using namespace zhibiao;
+
+BOOST_AUTO_TEST_SUITE(entities)
+
+BOOST_AUTO_TEST_CASE(administrative_levels) {
+    BOOST_TEST((admin_level_of("320602") == admin_level::county));
+    BOOST_TEST((admin_level_of("320600") == admin_level::prefecture));
+    BOOST_TEST((admin_level_of("320000") == admin_level::province));
+    BOOST_TEST((admin_level_of("3206") == admin_level::prefecture));
+    BOOST_TEST((admin_level_of("32") == admin_level::province));
+    BOOST_TEST((admin_level_of("100000") == admin_level::national));
+    BOOST_TEST((admin_level_of("32a602") == admin_level::unknown));
+    BOOST_TEST((admin_level_of("Nantong") == admin_level::unknown));
+}
+
+BOOST_AUTO_TEST_CASE(parents_follow_the_digits) {
+    BOOST_TEST(admin_parent("320602") == "320600");
+    BOOST_TEST(admin_parent("320600") == "320000");
+    BOOST_TEST(admin_parent("3206") == "32");
+    BOOST_TEST(admin_parent("320000") == "");
+    BOOST_TEST(admin_parent("x") == "");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

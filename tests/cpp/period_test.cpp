@@ -1,0 +1,68 @@
+#include "zhibiao/period.hpp"
+
+#include <algorithm>
+#include <boost/test/unit_test.hpp>
+#include <vector>
+
+using zhibiao::period;
+
+BOOST_AUTO_TEST_SUITE(periods)
+
+BOOST_AUTO_TEST_CASE(canonical_forms_round_trip) {
+    for (const char* text : {"2018", "2018H1", "2018H2", "2018Q2", "2018-06", "2018-11", "2018YTD10"})
+        BOOST_TEST(period::parse(text).to_string() == text);
+}
+
+BOOST_AUTO_TEST_CASE(chinese_forms) {
+    BOOST_TEST(period::parse("2018年上半年") == period::half(2018, 1));
+    BOOST_TEST(period::parse("2018年下半年") == period::half(2018, 2));
+    BOOST_TEST(period::parse("2018年1-6月") == period::half(2018, 1));
+    BOOST_TEST(period::parse("2018年1—6月") == period::half(2018, 1));
+    BOOST_TEST(period::parse("2018年1-12月") == period::year(2018));
+    BOOST_TEST(period::parse("2018年1-3月") == period::quarter(2018, 1));
+    BOOST_TEST(period::parse("2018年4-6月") == period::quarter(2018, 2));
+    BOOST_TEST(period::parse("2018年7-12月") == period::half(2018, 2));
+    BOOST_TEST(period::parse("2018年1-10月") == period::year_to_date(2018, 10));
+    BOOST_TEST(period::parse("2018年第二季度") == period::quarter(2018, 2));
+    BOOST_TEST(period::parse("2018年一季度") == period::quarter(2018, 1));
+    BOOST_TEST(period::parse("2018年6月") == period::month(2018, 6));
+    BOOST_TEST(period::parse("2018年") == period::year(2018));
+    BOOST_TEST(period::parse("２０１８年上半年") == period::half(2018, 1));  // full-width digits
+    BOOST_TEST(period::parse(" 2018 ") == period::year(2018));
+}
+
+BOOST_AUTO_TEST_CASE(year_and_fraction_elapsed) {
+    BOOST_TEST(period::parse("2018H1").year_number() == 2018);
+    // 序时进度: June on the month basis is 6/12 = 50% (indicators.md §5).
+    BOOST_TEST(period::parse("2018H1").fraction_elapsed() == 0.5);
+    BOOST_TEST(period::parse("2018Q3").fraction_elapsed() == 0.75);
+    BOOST_TEST(period::parse("2018").fraction_elapsed() == 1.0);
+    // Day basis: 181/365 in 2018, 182/366 in the leap year 2020.
+    BOOST_TEST(period::parse("2018H1").fraction_elapsed(zhibiao::elapsed_basis::day) == 181.0 / 365.0);
+    BOOST_TEST(period::parse("2020H1").fraction_elapsed(zhibiao::elapsed_basis::day) == 182.0 / 366.0);
+    BOOST_TEST(period::parse("2018").fraction_elapsed(zhibiao::elapsed_basis::day) == 1.0);
+}
+
+BOOST_AUTO_TEST_CASE(prior_year_keeps_the_kind) {
+    BOOST_TEST(period::parse("2018H1").prior_year() == period::parse("2017H1"));
+    BOOST_TEST(period::parse("2018-06").prior_year() == period::parse("2017-06"));
+    BOOST_TEST(period::parse("2018YTD10").prior_year().to_string() == "2017YTD10");
+}
+
+BOOST_AUTO_TEST_CASE(ordering_is_chronological) {
+    std::vector<period> v = {period::parse("2019"), period::parse("2018H2"), period::parse("2018Q1"),
+                             period::parse("2018H1"), period::parse("2018-06"), period::parse("2017")};
+    std::sort(v.begin(), v.end());
+    std::vector<std::string> got;
+    for (const auto& p : v) got.push_back(p.to_string());
+    std::vector<std::string> want = {"2017", "2018Q1", "2018H1", "2018-06", "2018H2", "2019"};
+    BOOST_TEST(got == want, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(bad_periods_are_parse_errors) {
+    for (const char* bad : {"", "18", "2018H3", "2018Q5", "2018-13", "2018-00", "2018年13月", "2018年第五季度",
+                            "2018年2-5月", "2018 H1", "二〇一八年", "2018年上半年x", "abcd"})
+        BOOST_CHECK_THROW((void)period::parse(bad), zhibiao::parse_error);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,86 @@
+#include "zhibiao/units.hpp"
+
+#include <boost/test/unit_test.hpp>
+
+using zhibiao::unit;
+
+BOOST_AUTO_TEST_SUITE(units)
+
+BOOST_AUTO_TEST_CASE(scales_of_chinese_currency_units) {
+    BOOST_TEST(unit::parse("元").exponent() == 0);
+    BOOST_TEST(unit::parse("万元").exponent() == 4);
+    BOOST_TEST(unit::parse("亿元").exponent() == 8);
+    BOOST_TEST(unit::parse("万亿元").exponent() == 12);
+    BOOST_TEST(unit::parse("百万元").exponent() == 6);
+    BOOST_TEST(unit::parse("万元").dim() == unit::parse("亿元").dim());
+}
+
+BOOST_AUTO_TEST_CASE(conversion_is_exact) {
+    // 1 亿元 = 10^4 万元 exactly; 241.8万元 = 2,418,000 元 (indicators.md §7.2).
+    BOOST_TEST(unit::parse("亿元").to(unit::parse("万元")).apply(1.0) == 1e4);
+    BOOST_TEST(unit::parse("万元").to(unit::parse("元")).apply(241.8) == 2418000.0);
+    BOOST_TEST(unit::parse("万亿元").to(unit::parse("元")).apply(6.1) == 6.1e12);
+    BOOST_TEST(unit::parse("万件").to(unit::parse("件")).apply(1.2) == 12000.0);
+}
+
+BOOST_AUTO_TEST_CASE(counts_and_persons) {
+    for (const char* u : {"件", "项", "家", "个", "人次"}) BOOST_TEST(unit::parse(u).dim() == unit::parse("件").dim());
+    BOOST_TEST(unit::parse("人").dim() != unit::parse("件").dim());
+    BOOST_TEST(unit::parse("万人").exponent() == 4);
+    BOOST_TEST(unit::parse("人年").dim() != unit::parse("人").dim());
+}
+
+BOOST_AUTO_TEST_CASE(percent_is_a_scale_not_a_dimension) {
+    unit pct = unit::parse("%");
+    BOOST_TEST(pct.dimensionless());
+    BOOST_TEST(pct.to(unit{}).apply(13.5) == 0.135);
+    BOOST_TEST(unit{}.to(pct).apply(0.135) == 13.5);
+    BOOST_TEST(unit::parse("‰").to(pct).apply(5.0) == 0.5);
+    BOOST_TEST(unit::parse("百分点").same_scale_as(pct));
+    BOOST_TEST(unit::parse("个百分点").same_scale_as(pct));
+    BOOST_TEST(unit::parse("％").same_scale_as(pct));  // full-width
+}
+
+BOOST_AUTO_TEST_CASE(compound_units) {
+    unit per_10k = unit::parse("件/万人");
+    BOOST_TEST(per_10k.exponent() == -4);
+    BOOST_TEST(per_10k.dim() == (unit::parse("件") / unit::parse("人")).dim());
+    // 45 件 over 50万人 → 0.9 件/万人 (indicators.md §1.5).
+    unit ratio = unit::parse("件") / unit::parse("万人");
+    BOOST_TEST(ratio.to(per_10k).apply(45.0 / 50.0) == 0.9);
+    unit money_per_person = unit::parse("万元/万人");
+    BOOST_TEST(money_per_person.exponent() == 0);
+    BOOST_TEST(unit::parse("吨标准煤/万元").exponent() == -4);
+    BOOST_TEST(unit::parse("元*人").dim() == (unit::parse("元") * unit::parse("人")).dim());
+    BOOST_TEST(unit::parse(" 万元 / 万人 ").exponent() == 0);
+}
+
+BOOST_AUTO_TEST_CASE(shares_from_mixed_scales) {
+    // 11414.5亿元 over 50012.85亿元 is 22.82%; the same with the denominator in 万元.
+    unit share = unit::parse("亿元") / unit::parse("万元");
+    double x = share.to(unit::parse("%")).apply(11414.5 / (50012.85 * 1e4));
+    BOOST_TEST(x == 22.823, boost::test_tools::tolerance(1e-4));
+}
+
+BOOST_AUTO_TEST_CASE(incompatible_units_name_both) {
+    try {
+        (void)unit::parse("万元").to(unit::parse("人"));
+        BOOST_FAIL("expected incompatible_units_error");
+    } catch (const zhibiao::incompatible_units_error& e) {
+        std::string what = e.what();
+        BOOST_TEST(what.find("万元") != std::string::npos);
+        BOOST_TEST(what.find("人") != std::string::npos);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(unknown_units_are_errors) {
+    for (const char* bad : {"", "美元", "kg", "万美元", "/人", "元/", "件//人", "%%", "百分"})
+        BOOST_CHECK_THROW((void)unit::parse(bad), zhibiao::unknown_unit_error);
+    try {
+        (void)unit::parse("万美元");
+    } catch (const zhibiao::unknown_unit_error& e) {
+        BOOST_TEST(e.unit_text() == "万美元");
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
