@@ -54,6 +54,9 @@ public:
     Eigen::Map<const Eigen::ArrayXd> values() const {
         return {data_, static_cast<Eigen::Index>(size_)};
     }
+    /// What keeps the storage alive. For bindings and serialisation only (the escape hatch that
+    /// lets a NumPy view of a column outlive the panel safely); not a stable interface.
+    const std::shared_ptr<const void>& storage_owner() const { return owner_; }
     /// Reason per cell; empty when every NaN simply means missing_input.
     const std::vector<reason>& reasons() const { return reasons_; }
     reason reason_at(std::size_t row) const {

@@ -1,0 +1,11 @@
+// zhibiao._core: the table of contents of the bindings.
+#include "bindings.hpp"
+
+PYBIND11_MODULE(_core, m) {
+    m.doc() = "zhibiao's C++ core. Use the zhibiao package; this module's names may change.";
+    m.attr("__version__") = "0.1.0";
+    zhibiao::python::register_errors(m);
+    zhibiao::python::register_units(m);
+    zhibiao::python::register_panel(m);
+    zhibiao::python::register_compute(m);
+}

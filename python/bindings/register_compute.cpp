@@ -1,0 +1,109 @@
+// The catalogue and indicator computation.
+#include <pybind11/eigen.h>
+#include <pybind11/numpy.h>
+#include <pybind11/stl.h>
+
+#include "bindings.hpp"
+#include "zhibiao/compute.hpp"
+
+namespace zhibiao::python {
+namespace {
+
+py::object finite_or_none(double x) { return std::isfinite(x) ? py::cast(x) : py::none(); }
+
+py::dict indicator_to_dict(const indicator& i) {
+    py::dict d;
+    d["id"] = i.id;
+    d["name_zh"] = i.name_zh;
+    d["name_en"] = i.name_en;
+    d["formula"] = i.formula;
+    d["unit"] = i.unit_text;
+    d["direction"] = static_cast<int>(i.direction);
+    d["decimals"] = i.decimals;
+    d["valid_min"] = finite_or_none(i.valid_min);
+    d["valid_max"] = finite_or_none(i.valid_max);
+    d["scope"] = i.scope;
+    d["source"] = i.source;
+    d["inputs"] = i.inputs();
+    return d;
+}
+
+py::dict variable_to_dict(const variable_spec& v) {
+    py::dict d;
+    d["id"] = v.id;
+    d["name_zh"] = v.name_zh;
+    d["name_en"] = v.name_en;
+    d["dimension"] = v.dimension_name;
+    d["unit"] = v.default_unit;
+    d["min"] = finite_or_none(v.min);
+    d["aggregation"] = v.aggregation;
+    return d;
+}
+
+elapsed_basis basis_from(const std::string& basis) {
+    if (basis == "month") return elapsed_basis::month;
+    if (basis == "day") return elapsed_basis::day;
+    throw error("basis must be 'month' or 'day', not '" + basis + "'");
+}
+
+}  // namespace
+
+void register_compute(py::module_& m) {
+    py::class_<catalogue>(m, "Catalogue", "Indicator definitions (variables and indicators).")
+        .def(py::init<>())
+        .def_static("builtin", &catalogue::builtin, py::return_value_policy::reference,
+                    "The catalogue shipped with the library (static lifetime).")
+        .def_static("from_toml", &catalogue::from_toml, py::arg("text"), py::arg("source") = "<catalogue>")
+        .def_static("load", &catalogue::load, py::arg("path"))
+        .def("copy", [](const catalogue& c) { return catalogue(c); })
+        .def("merge", &catalogue::merge, py::arg("other"))
+        .def_property_readonly("ids", [](const catalogue& c) {
+            std::vector<std::string> ids;
+            for (const auto& i : c.indicators()) ids.push_back(i.id);
+            return ids;
+        })
+        .def("indicators", [](const catalogue& c) {
+            py::list out;
+            for (const auto& i : c.indicators()) out.append(indicator_to_dict(i));
+            return out;
+        })
+        .def("variables", [](const catalogue& c) {
+            py::list out;
+            for (const auto& v : c.variables()) out.append(variable_to_dict(v));
+            return out;
+        })
+        .def("indicator", [](const catalogue& c, const std::string& id) { return indicator_to_dict(c.at(id)); }, py::arg("id"));
+
+    m.attr("reason_names") = [] {
+        std::vector<std::string> names;
+        for (auto n : reason_names) names.emplace_back(n);
+        return names;
+    }();
+
+    m.def(
+        "compute",
+        [](const panel& p, const std::vector<std::string>& ids, bool strict, const std::string& basis, const catalogue* cat) {
+            compute_options o;
+            o.strict = strict;
+            o.basis = basis_from(basis);
+            const catalogue& c = cat ? *cat : catalogue::builtin();
+            indicator_table table;
+            {
+                py::gil_scoped_release release;  // column kernels: pure C++ over the panel's buffers
+                table = compute(p, ids, o, c);
+            }
+            py::list out;
+            for (auto& col : table.columns) {
+                py::array_t<std::uint8_t> reasons(static_cast<py::ssize_t>(col.reasons.size()));
+                std::memcpy(reasons.mutable_data(), col.reasons.data(), col.reasons.size());
+                // Eigen::ArrayXd by value: pybind11 moves the buffer into NumPy, no copy.
+                out.append(py::make_tuple(col.id, col.unit.symbol(), py::cast(std::move(col.values)), reasons, col.column_problem));
+            }
+            return out;
+        },
+        py::arg("panel"), py::arg("ids"), py::arg("strict") = true, py::arg("basis") = "month",
+        py::arg("catalogue") = nullptr,
+        "Computes indicators; returns [(id, unit, values, reason codes, column problem)] in the panel's row order.");
+}
+
+}  // namespace zhibiao::python

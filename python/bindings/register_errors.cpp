@@ -1,0 +1,86 @@
+// Exceptions: one Python class per C++ class, with the location as attributes.
+//   Error(ValueError) ─┬ ParseError ─ (LimitError)
+//                      ├ UnitError ─┬ UnknownUnitError
+//                      │            └ IncompatibleUnitsError
+//                      ├ DuplicateRowError
+//                      ├ MissingVariableError(Error, KeyError)
+//                      └ UnknownIndicatorError(Error, KeyError)
+#include "bindings.hpp"
+#include "zhibiao/error.hpp"
+
+namespace zhibiao::python {
+namespace {
+
+py::object new_exception(py::module_& m, const char* name, py::tuple bases, const char* doc) {
+    std::string qualified = std::string("zhibiao.") + name;
+    PyObject* type = PyErr_NewExceptionWithDoc(qualified.c_str(), doc, bases.ptr(), nullptr);
+    if (!type) throw py::error_already_set();
+    auto cls = py::reinterpret_steal<py::object>(type);
+    m.add_object(name, cls);
+    return cls;
+}
+
+void raise(const char* name, const error& e) {
+    // Looked up at raise time rather than cached in a static: no Python object outlives the module.
+    py::object cls = py::module_::import("zhibiao._core").attr(name);
+    py::object instance = cls(std::string(e.what()));
+    const location& w = e.where();
+    instance.attr("message") = e.message();
+    instance.attr("file") = w.file.empty() ? py::none() : py::cast(w.file);
+    instance.attr("line") = w.line ? py::cast(w.line) : py::none();
+    instance.attr("column") = w.column ? py::cast(w.column) : py::none();
+    instance.attr("entity") = w.entity.empty() ? py::none() : py::cast(w.entity);
+    instance.attr("period") = w.period.empty() ? py::none() : py::cast(w.period);
+    instance.attr("variable") = w.variable.empty() ? py::none() : py::cast(w.variable);
+    if (auto* lookup = dynamic_cast<const lookup_error*>(&e)) instance.attr("name") = lookup->name();
+    if (auto* unknown = dynamic_cast<const unknown_unit_error*>(&e)) instance.attr("unit") = unknown->unit_text();
+    PyErr_SetObject(cls.ptr(), instance.ptr());
+}
+
+}  // namespace
+
+void register_errors(py::module_& m) {
+    py::object base = new_exception(m, "Error", py::make_tuple(py::handle(PyExc_ValueError)),
+                                     "Base of zhibiao's errors; a ValueError. Attributes: message, file, line, column, "
+                                     "entity, period, variable (None when not applicable).");
+    new_exception(m, "ParseError", py::make_tuple(base), "Text that does not follow its grammar (CSV cell, unit, period, TOML).");
+    py::object unit = new_exception(m, "UnitError", py::make_tuple(base), "Base of unit problems.");
+    new_exception(m, "UnknownUnitError", py::make_tuple(unit), "A unit symbol nobody knows; `unit` is the text.");
+    new_exception(m, "IncompatibleUnitsError", py::make_tuple(unit), "Units that cannot convert into each other.");
+    new_exception(m, "DuplicateRowError", py::make_tuple(base), "The same (entity, period) given twice.");
+    new_exception(m, "LimitError", py::make_tuple(base), "An input beyond a resource limit.");
+    py::handle key_error(PyExc_KeyError);
+    new_exception(m, "MissingVariableError", py::make_tuple(base, key_error),
+                  "A variable an indicator needs is not in the panel; `name` is the variable. Also a KeyError.");
+    new_exception(m, "UnknownIndicatorError", py::make_tuple(base, key_error),
+                  "An indicator id that is not in the catalogue; `name` is the id. Also a KeyError.");
+
+    // Most derived first: pybind11 tries translators in reverse order of registration, and each
+    // catch below tries the most specific C++ type before its bases.
+    py::register_exception_translator([](std::exception_ptr p) {
+        if (!p) return;
+        try {
+            std::rethrow_exception(p);
+        } catch (const unknown_unit_error& e) {
+            raise("UnknownUnitError", e);
+        } catch (const incompatible_units_error& e) {
+            raise("IncompatibleUnitsError", e);
+        } catch (const unit_error& e) {
+            raise("UnitError", e);
+        } catch (const missing_variable_error& e) {
+            raise("MissingVariableError", e);
+        } catch (const unknown_indicator_error& e) {
+            raise("UnknownIndicatorError", e);
+        } catch (const duplicate_row_error& e) {
+            raise("DuplicateRowError", e);
+        } catch (const parse_error& e) {
+            raise("ParseError", e);
+        } catch (const limit_error& e) {
+            raise("LimitError", e);
+        } catch (const error& e) {
+            raise("Error", e);
+        }
+    });
+}
+
+}  // namespace zhibiao::python

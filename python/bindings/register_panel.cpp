@@ -1,0 +1,205 @@
+// Panel and the CSV loader. Columns from NumPy are viewed, not copied, when they are already
+// contiguous float64; column values go back to Python as read-only views kept alive by a
+// capsule that owns a reference to the storage.
+#include <pybind11/numpy.h>
+#include <pybind11/stl.h>
+
+#include "bindings.hpp"
+#include "zhibiao/csv.hpp"
+#include "zhibiao/panel.hpp"
+
+namespace zhibiao::python {
+
+std::shared_ptr<const void> keep_alive(py::object object) {
+    auto* held = new py::object(std::move(object));
+    return std::shared_ptr<const void>(held, [](const void* p) {
+        // The last owner may be a C++ thread without the GIL: take it to drop the reference.
+        py::gil_scoped_acquire gil;
+        delete static_cast<const py::object*>(p);
+    });
+}
+
+py::array read_only_view(const double* data, std::size_t size, std::shared_ptr<const void> owner) {
+    auto* holder = new std::shared_ptr<const void>(std::move(owner));
+    py::capsule base(holder, [](void* p) { delete static_cast<std::shared_ptr<const void>*>(p); });
+    py::array view(py::dtype::of<double>(), {static_cast<py::ssize_t>(size)}, {static_cast<py::ssize_t>(sizeof(double))}, data, base);
+    view.attr("flags").attr("writeable") = false;
+    return view;
+}
+
+namespace {
+
+using int_array = py::array_t<std::int32_t, py::array::c_style | py::array::forcecast>;
+using double_array = py::array_t<double, py::array::c_style | py::array::forcecast>;
+
+std::vector<std::int32_t> to_vector(const int_array& a) { return {a.data(), a.data() + a.size()}; }
+
+template <class T>
+py::array_t<T> to_numpy(const std::vector<T>& v) {
+    py::array_t<T> out(static_cast<py::ssize_t>(v.size()));
+    std::copy(v.begin(), v.end(), out.mutable_data());
+    return out;
+}
+
+py::dict report_to_dict(const load_report& r) {
+    py::dict d;
+    d["source"] = r.source;
+    d["encoding"] = r.encoding;
+    d["layout"] = r.layout;
+    d["data_lines"] = r.data_lines;
+    d["rows_loaded"] = r.rows_loaded;
+    d["blank_lines"] = r.blank_lines;
+    d["rows_skipped"] = r.rows_skipped;
+    d["cells"] = r.cells;
+    d["cells_missing"] = r.cells_missing;
+    d["cells_unparseable"] = r.cells_unparseable;
+    d["ignored_columns"] = r.ignored_columns;
+    py::list issues;
+    for (const auto& i : r.issues)
+        issues.append(py::dict(py::arg("line") = i.line, py::arg("column") = i.column, py::arg("variable") = i.variable,
+                               py::arg("text") = i.text, py::arg("problem") = i.problem));
+    d["issues"] = issues;
+    d["issues_not_listed"] = r.issues_not_listed;
+    return d;
+}
+
+csv_options make_options(char separator, const std::string& encoding, const std::string& layout, std::string entity,
+                         std::string period_col, std::string name, std::string parent,
+                         const std::vector<std::pair<std::string, std::string>>& units, std::vector<std::string> ignore,
+                         std::optional<std::vector<std::string>> na_values, bool lenient) {
+    csv_options o;
+    o.separator = separator;
+    if (encoding == "auto") o.encoding = csv_options::encoding_choice::automatic;
+    else if (encoding == "utf-8" || encoding == "utf8") o.encoding = csv_options::encoding_choice::utf8;
+    else if (encoding == "gb18030" || encoding == "gbk" || encoding == "gb2312") o.encoding = csv_options::encoding_choice::gb18030;
+    else throw error("encoding must be 'auto', 'utf-8' or 'gb18030', not '" + encoding + "'");
+    if (layout == "auto") o.layout = csv_options::layout_choice::automatic;
+    else if (layout == "wide") o.layout = csv_options::layout_choice::wide;
+    else if (layout == "long") o.layout = csv_options::layout_choice::long_form;
+    else throw error("layout must be 'auto', 'wide' or 'long', not '" + layout + "'");
+    o.entity = std::move(entity);
+    o.period = std::move(period_col);
+    o.name = std::move(name);
+    o.parent = std::move(parent);
+    o.units = units;
+    o.ignore = std::move(ignore);
+    if (na_values) o.na_values = *na_values;
+    o.lenient = lenient;
+    return o;
+}
+
+}  // namespace
+
+void register_panel(py::module_& m) {
+    py::class_<panel>(m, "Panel", "Columnar (entity, period) × variable table. Use zhibiao.Panel, which wraps this.")
+        .def(py::init([](std::vector<std::string> codes, std::vector<std::string> names, std::vector<std::string> parents,
+                         std::vector<std::string> period_texts, const int_array& entity_index, const int_array& period_index) {
+                 if (names.size() != codes.size() || parents.size() != codes.size())
+                     throw error("entity codes, names and parents differ in length");
+                 std::vector<entity> entities;
+                 entities.reserve(codes.size());
+                 for (std::size_t i = 0; i < codes.size(); ++i)
+                     entities.push_back({std::move(codes[i]), std::move(names[i]), std::move(parents[i])});
+                 std::vector<period> periods;
+                 for (const auto& t : period_texts) {
+                     try {
+                         periods.push_back(period::parse(t));
+                     } catch (const parse_error& e) {
+                         location w;
+                         w.period = t;
+                         throw parse_error(e.message(), w);
+                     }
+                 }
+                 auto e = to_vector(entity_index), p = to_vector(period_index);
+                 py::gil_scoped_release release;  // duplicate check over every row: pure C++
+                 return panel(std::move(entities), std::move(periods), std::move(e), std::move(p));
+             }),
+             py::arg("entity_codes"), py::arg("entity_names"), py::arg("entity_parents"), py::arg("periods"),
+             py::arg("entity_index"), py::arg("period_index"))
+        .def(
+            "add_column",
+            [](panel& self, const std::string& name, const double_array& values, const std::optional<std::string>& unit_text) {
+                if (values.ndim() != 1) throw error("column '" + name + "' must be one-dimensional");
+                bool given = unit_text.has_value() && !unit_text->empty();
+                unit u = given ? unit::parse(*unit_text) : unit{};
+                // `values` is the caller's array when it was already contiguous float64, else a
+                // converted copy: either way the column views it and keeps it alive.
+                self.add(column(name, u, values.data(), static_cast<std::size_t>(values.size()), keep_alive(values), given));
+            },
+            py::arg("name"), py::arg("values"), py::arg("unit") = py::none())
+        .def_property_readonly("rows", &panel::rows)
+        .def_property_readonly("variables", [](const panel& p) {
+            std::vector<std::string> names;
+            for (const auto& c : p.columns()) names.push_back(c.name());
+            return names;
+        })
+        .def("values", [](const panel& p, const std::string& name) {
+            const column& c = p.at(name);
+            return read_only_view(c.data(), c.size(), c.storage_owner());
+        }, py::arg("name"), "A read-only view of a column (no copy).")
+        .def("reasons", [](const panel& p, const std::string& name) {
+            const column& c = p.at(name);
+            py::array_t<std::uint8_t> out(static_cast<py::ssize_t>(c.size()));
+            auto* y = out.mutable_data();
+            for (std::size_t r = 0; r < c.size(); ++r) y[r] = static_cast<std::uint8_t>(c.reason_at(r));
+            return out;
+        }, py::arg("name"))
+        .def("unit", [](const panel& p, const std::string& name) { return p.at(name).unit(); }, py::arg("name"))
+        .def("unit_given", [](const panel& p, const std::string& name) { return p.at(name).unit_given(); }, py::arg("name"))
+        .def_property_readonly("entity_codes", [](const panel& p) {
+            std::vector<std::string> v;
+            for (const auto& e : p.entities()) v.push_back(e.code);
+            return v;
+        })
+        .def_property_readonly("entity_names", [](const panel& p) {
+            std::vector<std::string> v;
+            for (const auto& e : p.entities()) v.push_back(e.name);
+            return v;
+        })
+        .def_property_readonly("entity_parents", [](const panel& p) {
+            std::vector<std::string> v;
+            for (const auto& e : p.entities()) v.push_back(e.parent);
+            return v;
+        })
+        .def_property_readonly("periods", [](const panel& p) {
+            std::vector<std::string> v;
+            for (const auto& x : p.periods()) v.push_back(x.to_string());
+            return v;
+        })
+        .def_property_readonly("entity_index", [](const panel& p) { return to_numpy(p.entity_of_row()); })
+        .def_property_readonly("period_index", [](const panel& p) { return to_numpy(p.period_of_row()); })
+        .def_property_readonly("report", [](const panel& p) { return report_to_dict(p.report()); });
+
+    m.def(
+        "read_csv",
+        [](const std::string& path, char separator, const std::string& encoding, const std::string& layout, std::string entity,
+           std::string period_col, std::string name, std::string parent, std::vector<std::pair<std::string, std::string>> units,
+           std::vector<std::string> ignore, std::optional<std::vector<std::string>> na_values, bool lenient) {
+            csv_options o = make_options(separator, encoding, layout, std::move(entity), std::move(period_col), std::move(name),
+                                         std::move(parent), units, std::move(ignore), std::move(na_values), lenient);
+            py::gil_scoped_release release;  // parsing touches no Python object
+            return read_csv(path, o);
+        },
+        py::arg("path"), py::arg("separator") = ',', py::arg("encoding") = "auto", py::arg("layout") = "auto",
+        py::arg("entity") = "", py::arg("period") = "", py::arg("name") = "", py::arg("parent") = "",
+        py::arg("units") = std::vector<std::pair<std::string, std::string>>{}, py::arg("ignore") = std::vector<std::string>{},
+        py::arg("na_values") = py::none(), py::arg("lenient") = false);
+    m.def(
+        "parse_csv",
+        [](const py::bytes& data, char separator, const std::string& encoding, const std::string& layout, std::string entity,
+           std::string period_col, std::string name, std::string parent, std::vector<std::pair<std::string, std::string>> units,
+           std::vector<std::string> ignore, std::optional<std::vector<std::string>> na_values, bool lenient,
+           const std::string& source) {
+            csv_options o = make_options(separator, encoding, layout, std::move(entity), std::move(period_col), std::move(name),
+                                         std::move(parent), units, std::move(ignore), std::move(na_values), lenient);
+            std::string bytes = data;
+            py::gil_scoped_release release;  // parsing touches no Python object
+            return parse_csv(bytes, o, source);
+        },
+        py::arg("data"), py::arg("separator") = ',', py::arg("encoding") = "auto", py::arg("layout") = "auto",
+        py::arg("entity") = "", py::arg("period") = "", py::arg("name") = "", py::arg("parent") = "",
+        py::arg("units") = std::vector<std::pair<std::string, std::string>>{}, py::arg("ignore") = std::vector<std::string>{},
+        py::arg("na_values") = py::none(), py::arg("lenient") = false, py::arg("source") = "<bytes>");
+}
+
+}  // namespace zhibiao::python

@@ -1,0 +1,61 @@
+"""zhibiao (指标): indicators, scores and rankings from science-and-technology statistics.
+
+>>> import zhibiao as zb
+>>> panel = zb.read_csv("regions.csv")              # units in the header: gdp[亿元]
+>>> values, reasons = panel.compute(["rd_intensity"], reasons=True)
+
+The computations run in the C++ core (``zhibiao._core``); this package adds pandas in and out,
+notebook representations and the command line.
+"""
+
+from __future__ import annotations
+
+from . import _core
+from ._catalogue import Catalogue, catalogue, load_catalogue
+from ._panel import Panel, read_csv
+
+__version__ = _core.__version__
+
+Error = _core.Error
+ParseError = _core.ParseError
+UnitError = _core.UnitError
+UnknownUnitError = _core.UnknownUnitError
+IncompatibleUnitsError = _core.IncompatibleUnitsError
+DuplicateRowError = _core.DuplicateRowError
+LimitError = _core.LimitError
+MissingVariableError = _core.MissingVariableError
+UnknownIndicatorError = _core.UnknownIndicatorError
+
+# KeyError prints its argument with repr(); these carry a full sentence, so print it as is.
+for _cls in (MissingVariableError, UnknownIndicatorError):
+    _cls.__str__ = BaseException.__str__  # type: ignore[method-assign]
+    _cls.__module__ = "zhibiao"
+for _cls in (Error, ParseError, UnitError, UnknownUnitError, IncompatibleUnitsError, DuplicateRowError, LimitError):
+    _cls.__module__ = "zhibiao"
+del _cls
+
+Unit = _core.Unit
+Period = _core.Period
+
+#: The reasons a computed value can be missing, in code order (0 = present).
+REASONS = tuple(_core.reason_names[1:])
+
+__all__ = [
+    "Catalogue",
+    "DuplicateRowError",
+    "Error",
+    "IncompatibleUnitsError",
+    "LimitError",
+    "MissingVariableError",
+    "Panel",
+    "ParseError",
+    "Period",
+    "REASONS",
+    "Unit",
+    "UnitError",
+    "UnknownIndicatorError",
+    "UnknownUnitError",
+    "catalogue",
+    "load_catalogue",
+    "read_csv",
+]

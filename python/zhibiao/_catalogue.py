@@ -1,0 +1,93 @@
+"""The indicator catalogue as pandas sees it."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from . import _core
+
+_DIRECTIONS = {1: "higher", -1: "lower", 0: "benchmark"}
+
+
+class Catalogue:
+    """Indicator definitions: the built-in ones, or those of a TOML file of the same shape.
+
+    Parameters
+    ----------
+    core : zhibiao._core.Catalogue
+        The C++ catalogue this object wraps (use :func:`load_catalogue` or :func:`catalogue`).
+    """
+
+    def __init__(self, core: Any) -> None:
+        self._core = core
+
+    @property
+    def ids(self) -> list[str]:
+        """Indicator ids in catalogue order."""
+        return list(self._core.ids)
+
+    def indicator(self, id: str) -> dict[str, Any]:
+        """One indicator's definition as a dict; raises UnknownIndicatorError."""
+        return dict(self._core.indicator(id))
+
+    def to_pandas(self) -> Any:
+        """One row per indicator: id, name_zh, name_en, formula, unit, direction, source, ..."""
+        import pandas as pd
+
+        rows = self._core.indicators()
+        for row in rows:
+            row["direction"] = _DIRECTIONS[row["direction"]]
+            row["inputs"] = ", ".join(row["inputs"])
+        columns = ["id", "name_zh", "name_en", "formula", "unit", "direction", "source", "scope",
+                   "decimals", "valid_min", "valid_max", "inputs"]
+        return pd.DataFrame(rows, columns=columns)
+
+    def variables(self) -> Any:
+        """One row per input variable: id, names, dimension, default unit, minimum, aggregation."""
+        import pandas as pd
+
+        return pd.DataFrame(self._core.variables(),
+                            columns=["id", "name_zh", "name_en", "dimension", "unit", "min", "aggregation"])
+
+    def __len__(self) -> int:
+        return len(self._core.ids)
+
+    def __contains__(self, id: object) -> bool:
+        return id in self._core.ids
+
+    def __repr__(self) -> str:
+        ids = self.ids
+        shown = ", ".join(ids[:4]) + (", ..." if len(ids) > 4 else "")
+        return f"Catalogue({len(ids)} indicators: {shown})"
+
+    def _repr_html_(self) -> str:
+        return str(self.to_pandas()[["id", "name_zh", "name_en", "formula", "unit", "direction"]].to_html(index=False))
+
+
+def catalogue() -> Any:
+    """The built-in indicator catalogue as a DataFrame (one row per indicator).
+
+    Columns: id, name_zh, name_en, formula, unit, direction, source, scope, decimals,
+    valid_min, valid_max, inputs.
+    """
+    return Catalogue(_core.Catalogue.builtin()).to_pandas()
+
+
+def load_catalogue(path: str | os.PathLike[str], *, include_builtin: bool = True) -> Catalogue:
+    """Reads a TOML file of indicators (the shape of data/indicators.toml).
+
+    Parameters
+    ----------
+    path
+        The TOML file.
+    include_builtin
+        Start from the built-in catalogue, so the file's indicators may use its variables and
+        replace its indicators by id (default), or use the file alone.
+    """
+    loaded = _core.Catalogue.load(os.fspath(path))
+    if not include_builtin:
+        return Catalogue(loaded)
+    merged = _core.Catalogue.builtin().copy()
+    merged.merge(loaded)
+    return Catalogue(merged)

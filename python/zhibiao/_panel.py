@@ -1,0 +1,313 @@
+"""Panel: the (entity, period) × variable table, with pandas in and out."""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Iterable, Mapping, Sequence
+
+import numpy as np
+
+from . import _core
+from ._catalogue import Catalogue
+
+_REASON_CATEGORIES = list(_core.reason_names[1:])
+
+
+def _reason_frame_column(codes: np.ndarray) -> Any:
+    import pandas as pd
+
+    # Code 0 (present) becomes a missing category value: reasons.notna() marks the gaps.
+    return pd.Categorical.from_codes(codes.astype(np.int16) - 1, categories=_REASON_CATEGORIES)
+
+
+class Panel:
+    """Rows are (entity, period) pairs; each variable is a float64 column with a unit.
+
+    Build one with :func:`read_csv` or :meth:`Panel.from_pandas`. Missing values are NaN; a
+    loader may record why a cell is missing (``reasons``). Columns built from pandas view the
+    caller's memory when it is already contiguous float64.
+    """
+
+    def __init__(self, core: Any) -> None:
+        self._core = core
+
+    # ------------------------------------------------------------------ construction
+    @classmethod
+    def from_pandas(
+        cls,
+        df: Any,
+        entity: str = "entity",
+        period: str = "period",
+        units: Mapping[str, str] | None = None,
+        *,
+        name: str | None = None,
+        parent: str | None = None,
+        variables: Sequence[str] | None = None,
+    ) -> "Panel":
+        """A panel from a DataFrame with one row per (entity, period) and a column per variable.
+
+        Parameters
+        ----------
+        df
+            The data. ``entity`` and ``period`` may be columns or index levels.
+        entity, period
+            Names of the entity-code and period columns. Periods may be ints (2018) or texts
+            ("2018H1", "2018年上半年").
+        units
+            Variable → unit text ("亿元", "万人", "%"); defaults to ``df.attrs["units"]`` when
+            present (what :meth:`to_pandas` writes). Variables without a unit are dimensionless,
+            except catalogue counts (件, 项), which take their usual unit.
+        name, parent
+            Optional columns with the entity's display name and parent code.
+        variables
+            The variable columns; by default every numeric column. Others are listed in
+            ``panel.report["ignored_columns"]``.
+        """
+        import pandas as pd
+
+        if entity not in df.columns or period not in df.columns:
+            index_names = [n for n in df.index.names if n is not None]
+            if entity in index_names or period in index_names:
+                df = df.reset_index()
+        for wanted in (entity, period):
+            if wanted not in df.columns:
+                raise _core.ParseError(f"no column or index level '{wanted}' in the DataFrame")
+        if units is None:
+            units = dict(df.attrs.get("units", {}))
+        special = {entity, period} | {c for c in (name, parent) if c}
+        ignored: list[str] = []
+        if variables is None:
+            variables = []
+            for column in df.columns:
+                if column in special:
+                    continue
+                dtype = df[column].dtype
+                if pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype):
+                    variables.append(column)
+                else:
+                    ignored.append(str(column))
+        unknown = [u for u in units if u not in variables]
+        if unknown:
+            raise _core.MissingVariableError(f"units given for columns not loaded: {', '.join(map(str, unknown))}")
+
+        entity_index, entity_codes = pd.factorize(df[entity].astype(str), sort=False)
+        period_index, period_values = pd.factorize(df[period], sort=False)
+        if (entity_index < 0).any() or (period_index < 0).any():
+            raise _core.ParseError("missing entity code or period in the DataFrame")
+        first_row = np.unique(entity_index, return_index=True)[1]
+        names = df[name].astype(str).to_numpy()[first_row].tolist() if name else [""] * len(entity_codes)
+        parents = df[parent].astype(str).to_numpy()[first_row].tolist() if parent else [""] * len(entity_codes)
+        core = _core.Panel(
+            [str(c) for c in entity_codes],
+            names,
+            parents,
+            [str(p) for p in period_values],
+            entity_index.astype(np.int32),
+            period_index.astype(np.int32),
+        )
+        for column in variables:
+            series = df[column]
+            if series.dtype == np.float64:
+                values = series.to_numpy()  # a view of the DataFrame's block: no copy
+            else:
+                values = series.to_numpy(dtype=np.float64, na_value=np.nan)
+            core.add_column(str(column), values, units.get(column))
+        panel = cls(core)
+        panel._ignored = ignored
+        return panel
+
+    # ------------------------------------------------------------------ inspection
+    @property
+    def variables(self) -> list[str]:
+        """Variable names in column order."""
+        return list(self._core.variables)
+
+    @property
+    def units(self) -> dict[str, str | None]:
+        """Variable → unit symbol, or None where the source gave no unit."""
+        core = self._core
+        return {v: core.unit(v).symbol if core.unit_given(v) else None for v in core.variables}
+
+    @property
+    def entities(self) -> Any:
+        """The entities as a DataFrame: code, name, parent."""
+        import pandas as pd
+
+        return pd.DataFrame(
+            {"code": self._core.entity_codes, "name": self._core.entity_names, "parent": self._core.entity_parents}
+        )
+
+    @property
+    def periods(self) -> list[str]:
+        """Distinct periods in canonical form (2018, 2018H1, 2018Q2, 2018-06)."""
+        return list(self._core.periods)
+
+    @property
+    def report(self) -> dict[str, Any]:
+        """What loading did with every input line and cell (counts and the first issues)."""
+        report = dict(self._core.report)
+        if getattr(self, "_ignored", None):
+            report["ignored_columns"] = list(report["ignored_columns"]) + self._ignored
+        return report
+
+    def values(self, variable: str) -> np.ndarray:
+        """A read-only NumPy view of one variable (no copy)."""
+        return self._core.values(variable)
+
+    def __len__(self) -> int:
+        return int(self._core.rows)
+
+    def __contains__(self, variable: object) -> bool:
+        return variable in self._core.variables
+
+    # ------------------------------------------------------------------ pandas out
+    def index(self) -> Any:
+        """The (entity, period) MultiIndex of the rows, built from codes without per-row strings."""
+        import pandas as pd
+
+        return pd.MultiIndex(
+            levels=[pd.Index(self._core.entity_codes, dtype=object), pd.Index(self._core.periods, dtype=object)],
+            codes=[self._core.entity_index, self._core.period_index],
+            names=["entity", "period"],
+            verify_integrity=False,
+        )
+
+    def to_pandas(self) -> Any:
+        """A DataFrame indexed by (entity, period) with a column per variable.
+
+        Units are kept in ``df.attrs["units"]`` (variable → unit symbol), which
+        :meth:`from_pandas` reads back. Values are copies; the panel is unchanged.
+        """
+        import pandas as pd
+
+        data = {v: np.array(self._core.values(v)) for v in self._core.variables}
+        df = pd.DataFrame(data, index=self.index())
+        df.attrs["units"] = {v: u for v, u in self.units.items() if u is not None}
+        return df
+
+    # ------------------------------------------------------------------ computation
+    def compute(
+        self,
+        ids: Iterable[str] | str | None = None,
+        *,
+        reasons: bool = False,
+        strict: bool | None = None,
+        basis: str = "month",
+        catalogue: Catalogue | None = None,
+    ) -> Any:
+        """Computes catalogue indicators.
+
+        Parameters
+        ----------
+        ids
+            Indicator ids; ``None`` computes the whole catalogue.
+        reasons
+            Also return a DataFrame of the same shape giving, for every missing value, why
+            (``missing_input``, ``zero_denominator``, ``negative_denominator``,
+            ``negative_input``, ``out_of_range``, ``unit_mismatch``, ``missing_variable``,
+            ``unparseable``); present values have a missing reason.
+        strict
+            Raise MissingVariableError / IncompatibleUnitsError (default when ``ids`` are
+            given), or turn such an indicator into a column of NaN with its reason (default for
+            the whole catalogue).
+        basis
+            How ``elapsed()`` measures time progress: "month" (June = 50%) or "day".
+        catalogue
+            A catalogue from :func:`load_catalogue`; the built-in one by default.
+
+        Returns
+        -------
+        DataFrame, or (DataFrame, DataFrame) with ``reasons=True``
+            Indexed by (entity, period), one column per indicator in its unit
+            (``attrs["units"]``).
+        """
+        import pandas as pd
+
+        core_catalogue = catalogue._core if catalogue is not None else _core.Catalogue.builtin()
+        if ids is None:
+            id_list = list(core_catalogue.ids)
+            strict = False if strict is None else strict
+        else:
+            id_list = [ids] if isinstance(ids, str) else list(ids)
+            strict = True if strict is None else strict
+        results = _core.compute(self._core, id_list, strict=strict, basis=basis, catalogue=core_catalogue)
+        index = self.index()
+        values = pd.DataFrame({r[0]: r[2] for r in results}, index=index, columns=[r[0] for r in results])
+        values.attrs["units"] = {r[0]: r[1] for r in results}
+        problems = {r[0]: r[4] for r in results if r[4]}
+        if problems:
+            values.attrs["problems"] = problems
+        if not reasons:
+            return values
+        why = pd.DataFrame({r[0]: _reason_frame_column(r[3]) for r in results}, index=index,
+                           columns=[r[0] for r in results])
+        return values, why
+
+    # ------------------------------------------------------------------ display
+    def __repr__(self) -> str:
+        variables = ", ".join(f"{v}[{u}]" if u else v for v, u in list(self.units.items())[:6])
+        more = ", ..." if len(self.variables) > 6 else ""
+        return (
+            f"Panel({len(self)} rows: {len(self._core.entity_codes)} entities × {len(self.periods)} periods; "
+            f"{len(self.variables)} variables: {variables}{more})"
+        )
+
+    def _repr_html_(self) -> str:
+        from ._repr import panel_html
+
+        return panel_html(self)
+
+
+def read_csv(
+    path: str | os.PathLike[str] | Any,
+    *,
+    entity: str | None = None,
+    period: str | None = None,
+    name: str | None = None,
+    parent: str | None = None,
+    units: Mapping[str, str] | None = None,
+    ignore: Sequence[str] = (),
+    sep: str = ",",
+    encoding: str = "auto",
+    layout: str = "auto",
+    na_values: Sequence[str] | None = None,
+    lenient: bool = False,
+) -> Panel:
+    """Loads a panel from CSV (wide or long layout; UTF-8, UTF-8 with BOM, GB18030).
+
+    Parameters
+    ----------
+    path
+        A file path, or a file object opened in binary mode.
+    entity, period, name, parent
+        Column names; detected when omitted (entity: entity, region, code, adcode, 地区代码,
+        地区; period: period, year, 年份, 时期; name: name, 名称; parent: parent, 上级代码).
+    units
+        Variable → unit text; overrides units in the header (``gdp[亿元]``).
+    ignore
+        Columns to leave out (e.g. text columns); listed in the load report.
+    sep
+        The field separator (one character).
+    encoding
+        "auto" (UTF-8 when valid, else GB18030), "utf-8" or "gb18030".
+    layout
+        "auto", "wide" (a column per variable) or "long" (entity, period, variable, value, unit).
+    na_values
+        Texts read as missing; by default "", "-", "—", "NA", "N/A", "NaN", "null", ...
+    lenient
+        Turn unparseable cells into NaN with reason "unparseable" and skip rows with the wrong
+        number of fields, all counted in ``panel.report``, instead of raising ParseError.
+    """
+    if len(sep) != 1:
+        raise _core.ParseError(f"sep must be one character, not {sep!r}")
+    options = dict(
+        separator=sep, encoding=encoding, layout=layout, entity=entity or "", period=period or "",
+        name=name or "", parent=parent or "", units=list((units or {}).items()), ignore=list(ignore),
+        na_values=None if na_values is None else list(na_values), lenient=lenient,
+    )
+    if hasattr(path, "read"):
+        data = path.read()
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        return Panel(_core.parse_csv(data, source=str(getattr(path, "name", "<stream>")), **options))
+    return Panel(_core.read_csv(os.fspath(path), **options))

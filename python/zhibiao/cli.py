@@ -1,0 +1,136 @@
+"""The zhibiao command line.
+
+    zhibiao demo [--data DIR] [--out DIR]     the catalogue on the bundled sample data
+    zhibiao compute FILE.csv [--ids ...] [--out FILE.csv] [--lenient]
+    zhibiao catalogue                          list the built-in indicators
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+import unicodedata
+from importlib import resources
+from pathlib import Path
+from typing import Any, Sequence
+
+from . import _core
+from ._catalogue import catalogue
+from ._panel import Panel, read_csv
+
+
+def _sample_dir() -> Path:
+    packaged = Path(str(resources.files("zhibiao"))) / "data"
+    if (packaged / "city_report.csv").exists():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data" / "sample"  # running from a source tree
+
+
+def _width(text: str) -> int:
+    """Terminal columns: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    fill = " " * max(0, width - _width(text))
+    return fill + text if right else text + fill
+
+
+def _format(value: float, decimals: int) -> str:
+    return "—" if math.isnan(value) else f"{value:,.{decimals}f}"
+
+
+def _print_city_table(values: Any, reasons: Any, out: Any = sys.stdout) -> None:
+    meta = catalogue().set_index("id")
+    row = values.iloc[0]
+    why = reasons.iloc[0]
+    problems = values.attrs.get("problems", {})
+    zh = max(_width(s) for s in meta.loc[list(values.columns), "name_zh"]) + 2
+    en = max(_width(s) for s in meta.loc[list(values.columns), "name_en"]) + 2
+    print(_pad("指标", zh) + _pad("Indicator", en) + _pad("value", 10, True) + "  " + _pad("unit", 10) + "note", file=out)
+    print("-" * (zh + en + 50), file=out)
+    for id_ in values.columns:
+        m = meta.loc[id_]
+        note = "" if not isinstance(why[id_], str) else problems.get(id_, why[id_])
+        print(_pad(m["name_zh"], zh) + _pad(m["name_en"], en) + _pad(_format(row[id_], int(m["decimals"])), 10, True)
+              + "  " + _pad(m["unit"], 10) + note, file=out)
+
+
+def demo(data_dir: Path, out_dir: Path) -> int:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    city = read_csv(data_dir / "city_report.csv")
+    values, reasons = city.compute(reasons=True)
+    print(f"示例市 2025年上半年 — indicators from {data_dir / 'city_report.csv'}\n")
+    _print_city_table(values, reasons)
+    values.to_csv(out_dir / "city_indicators.csv")
+    reasons.to_csv(out_dir / "city_reasons.csv")
+
+    counties = read_csv(data_dir / "counties_synthetic.csv")
+    values, reasons = counties.compute(reasons=True)
+    values.to_csv(out_dir / "counties_indicators.csv")
+    reasons.to_csv(out_dir / "counties_reasons.csv")
+    meta = catalogue().set_index("id")
+    report = counties.report
+    print(f"\n{len(counties)} county-years (SYNTHETIC, {len(counties.entities)} counties) from {data_dir / 'counties_synthetic.csv'}:"
+          f" {report['rows_loaded']} rows loaded, {report['cells_missing']} cells empty\n")
+    print(f"{'indicator':<28}{'unit':<10}{'present':>8}{'median':>12}{'min':>12}{'max':>12}  why missing")
+    print("-" * 110)
+    for id_ in values.columns:
+        column = values[id_]
+        counts = reasons[id_].value_counts()
+        counts = counts[counts > 0]
+        why = ", ".join(f"{k} {v}" for k, v in counts.items()) or "-"
+        d = int(meta.loc[id_, "decimals"])
+        present = int(column.notna().sum())
+        stats = [_format(float(x), d) if present else "—" for x in (column.median(), column.min(), column.max())]
+        print(f"{id_:<28}{_pad(meta.loc[id_, 'unit'], 10)}{present:>8}{stats[0]:>12}{stats[1]:>12}{stats[2]:>12}  {why}")
+    latest = values.xs("2024", level="period")["invention_patents_per_10k"].sort_values(ascending=False).head(5)
+    names = counties.entities.set_index("code")["name"]
+    print("\nTop 5 counties by valid invention patents per 10,000 people, 2024:")
+    for code, value in latest.items():
+        print(f"  {code} {_pad(names[code], 16)} {value:8.2f} 件/万人")
+    print(f"\nCSV written to {out_dir}/: city_indicators.csv, city_reasons.csv, counties_indicators.csv, counties_reasons.csv")
+    return 0
+
+
+def compute_file(path: Path, ids: Sequence[str] | None, out: Path | None, lenient: bool) -> int:
+    panel: Panel = read_csv(path, lenient=lenient)
+    values, reasons = panel.compute(ids or None, reasons=True)
+    target = out or path.with_name(path.stem + "_indicators.csv")
+    values.to_csv(target)
+    reasons.to_csv(target.with_name(target.stem + "_reasons.csv"))
+    report = panel.report
+    print(f"{report['rows_loaded']} rows loaded ({report['blank_lines']} blank, {report['rows_skipped']} skipped, "
+          f"{report['cells_unparseable']} unparseable cells); {len(values.columns)} indicators written to {target}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="zhibiao", description="Indicators from S&T statistics.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p_demo = sub.add_parser("demo", help="compute the catalogue on the bundled sample data")
+    p_demo.add_argument("--data", type=Path, default=None, help="folder with city_report.csv and counties_synthetic.csv")
+    p_demo.add_argument("--out", type=Path, default=Path("out"))
+    p_compute = sub.add_parser("compute", help="compute indicators for a CSV panel")
+    p_compute.add_argument("file", type=Path)
+    p_compute.add_argument("--ids", nargs="*")
+    p_compute.add_argument("--out", type=Path)
+    p_compute.add_argument("--lenient", action="store_true")
+    sub.add_parser("catalogue", help="list the built-in indicators")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "demo":
+            return demo(args.data or _sample_dir(), args.out)
+        if args.command == "compute":
+            return compute_file(args.file, args.ids, args.out, args.lenient)
+        table = catalogue()[["id", "name_zh", "unit", "formula"]]
+        print(table.to_string(index=False))
+        return 0
+    except _core.Error as e:
+        print(f"zhibiao: {e}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,93 @@
+import io
+
+import numpy as np
+import pytest
+
+import zhibiao as zb
+
+WIDE = "region,period,gdp[亿元],population[万人],valid_invention_patents\n320602,2023,1000.5,50.0,45\n320612,2023,\"1,200\",60,—\n"
+
+
+def test_wide_layout(tmp_path):
+    path = tmp_path / "wide.csv"
+    path.write_text(WIDE, encoding="utf-8")
+    panel = zb.read_csv(path)
+    assert len(panel) == 2
+    assert panel.units == {"gdp": "亿元", "population": "万人", "valid_invention_patents": None}
+    df = panel.to_pandas()
+    assert df.loc[("320612", "2023"), "gdp"] == 1200.0
+    assert np.isnan(df.loc[("320612", "2023"), "valid_invention_patents"])
+    assert panel.report["rows_loaded"] == 2 and panel.report["cells_missing"] == 1
+
+
+def test_long_layout_and_file_objects():
+    text = "entity,period,variable,value,unit\nA,2023年上半年,gdp,1.5,亿元\nA,2023年上半年,rd_expenditure,300,万元\n"
+    panel = zb.read_csv(io.BytesIO(text.encode()))
+    assert panel.periods == ["2023H1"]
+    assert panel.report["layout"] == "long"
+    assert panel.compute("rd_intensity").iloc[0, 0] == pytest.approx(2.0)  # 300万元 / 1.5亿元 = 2%
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
+def test_encodings_excel_writes(tmp_path, encoding):
+    path = tmp_path / "data.csv"
+    path.write_bytes("地区,年份,人口[万人]\r\n南通市,2023,773.34\r\n".encode(encoding))
+    panel = zb.read_csv(path)
+    assert panel.entities["code"].tolist() == ["南通市"]
+    assert panel.values("人口")[0] == 773.34
+    assert panel.report["encoding"] == {"utf-8": "utf-8", "utf-8-sig": "utf-8-bom", "gb18030": "gb18030"}[encoding]
+
+
+def test_full_width_digits_and_missing_markers(tmp_path):
+    path = tmp_path / "fw.csv"
+    path.write_text("entity,period,x,y\nA,２０２３,１２３．５,-\nB,2023,NA,－３\n", encoding="utf-8")
+    panel = zb.read_csv(path)
+    assert panel.values("x")[0] == 123.5
+    assert np.isnan(panel.values("y")[0]) and panel.values("y")[1] == -3.0
+
+
+@pytest.mark.parametrize("bad", ["13.%", "1,2,3", "abc"])
+def test_malformed_numbers_name_the_cell(tmp_path, bad):
+    path = tmp_path / "bad.csv"
+    path.write_text(f'entity,period,x\nA,2020,1\nB,2020,"{bad}"\n', encoding="utf-8")
+    with pytest.raises(zb.ParseError) as info:
+        zb.read_csv(path)
+    e = info.value
+    assert (e.file, e.line, e.column, e.variable) == (str(path), 3, 3, "x")
+    assert bad in str(e) and str(path) in str(e)
+
+
+def test_lenient_loading_accounts_for_every_line():
+    text = "entity,period,x\nA,2020,1\nB,2020,abc\n\nC,2020\nD,2020,4\n"
+    panel = zb.read_csv(io.BytesIO(text.encode()), lenient=True)
+    r = panel.report
+    assert r["data_lines"] == r["rows_loaded"] + r["blank_lines"] + r["rows_skipped"] == 5
+    assert r["cells_unparseable"] == 1 and r["issues"][0]["text"] == "abc"
+    values, reasons = panel.compute([], reasons=True)
+    assert values.shape == (3, 0)
+
+
+def test_errors_have_their_own_types(tmp_path):
+    cases = {
+        "entity,period,x[美元]\nA,2020,1\n": zb.UnknownUnitError,
+        "entity,period,x\nA,2020,1\nA,2020,2\n": zb.DuplicateRowError,
+        "entity,period,x,x\nA,2020,1,2\n": zb.ParseError,
+        "entity,period,variable,value,unit\nA,2020,gdp,1,亿元\nB,2020,gdp,1,人\n": zb.IncompatibleUnitsError,
+    }
+    for text, error in cases.items():
+        path = tmp_path / "e.csv"
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(error):
+            zb.read_csv(path)
+    with pytest.raises(zb.DuplicateRowError) as info:
+        zb.read_csv(io.BytesIO(b"entity,period,x\nA,2020,1\nA,2020,2\n"))
+    assert info.value.entity == "A" and info.value.period == "2020"
+
+
+def test_provincial_panel_from_the_yearbook(shared):
+    # 635 rows: 31 provinces × 2005–2024 plus national rows (china-provincial-sti/PROVENANCE.md).
+    panel = zb.read_csv(shared / "data/china-provincial-sti/panel.csv", entity="adcode", name="province_zh",
+                        ignore=["province_en"])
+    assert len(panel) == 635
+    assert panel.report["ignored_columns"] == ["province_en"]
+    assert panel.entities.set_index("code").loc["110000", "name"] == "北京"
