@@ -1,14 +1,24 @@
 // The CSV panel loader. One pass over the bytes: a small RFC 4180 tokenizer (quotes, doubled
 // quotes, CRLF or LF, newlines inside quotes) yields the fields of a row as string views into
-// the buffer; numbers go through a strict grammar check and fast_float. Nothing is allocated
+// the buffer; numbers go through fast_float (a stricter grammar only for unusual text). Large
+// unquoted files are split at line ends and parsed on every core. Nothing is allocated
 // per cell: values are appended to one std::vector<double> per variable, and entity and period
 // texts are looked up in hash maps keyed by views into stable storage.
 #include <fast_float/fast_float.h>
 #include <iconv.h>
+#if defined(__unix__) || defined(__APPLE__)
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cmath>
+#include <cstring>
+#include <thread>
 #include <deque>
 #include <fstream>
 #include <sstream>
@@ -75,11 +85,21 @@ bool strip_thousands(std::string& s) {
     return true;
 }
 
+// The common case, plain ASCII numbers, in one pass: fast_float alone would accept "13." and
+// "1.e5", so a point must be followed by a digit.
+bool fast_convert(const char* b, const char* e, double& value) {
+    auto result = fast_float::from_chars(b, e, value);
+    if (result.ec != std::errc() || result.ptr != e || !std::isfinite(value)) return false;
+    for (const char* p = b; p < e; ++p)
+        if (*p == '.') return p + 1 < e && is_digit(p[1]);
+    return true;
+}
+
 }  // namespace
 
 bool parse_number(std::string_view text, double& value, int& percent_exponent) {
     percent_exponent = 0;
-    if (!text.empty() && convert(text.data(), text.data() + text.size(), value)) return true;
+    if (!text.empty() && fast_convert(text.data(), text.data() + text.size(), value)) return true;
     std::string s = normalize_fullwidth(trim(text));
     if (s.size() >= 1 && s.back() == '%') {
         percent_exponent = -2;
@@ -99,17 +119,19 @@ namespace {
 
 using detail::trim;
 
-struct field {
-    std::string_view text;
-    bool quoted = false;
-};
+using field = std::string_view;
 
 // Splits rows. Quoted fields with doubled quotes are unescaped into `unescaped` (stable storage).
 class tokenizer {
 public:
-    tokenizer(std::string_view text, char sep, std::string source) : text_(text), sep_(sep), source_(std::move(source)) {}
+    tokenizer(std::string_view text, char sep, std::string source, std::size_t first_line = 1)
+        : text_(text), sep_(sep), source_(std::move(source)), line_(first_line), next_line_(first_line) {
+        stops_[static_cast<unsigned char>(sep)] = stops_['\n'] = stops_['\r'] = true;
+    }
 
     bool done() const { return pos_ >= text_.size(); }
+    std::size_t position() const { return pos_; }
+    std::size_t next_line() const { return next_line_; }
     std::size_t line() const { return line_; }  // line where the current row started
 
     // Reads the next row into `fields`; returns false at the end of input.
@@ -149,7 +171,7 @@ public:
                     unescaped_.push_back(std::move(s));
                     inner = unescaped_.back();
                 }
-                fields.push_back({inner, true});
+                fields.push_back(inner);
                 p = q + 1;
                 // Only spaces may stand between the closing quote and the separator.
                 while (p < n && (data[p] == ' ' || data[p] == '\t') && data[p] != sep_) ++p;
@@ -157,8 +179,8 @@ public:
                     throw parse_error("text after a closing quote", where(fields.size()));
             } else {
                 std::size_t q = p;
-                while (q < n && data[q] != sep_ && data[q] != '\n' && data[q] != '\r') ++q;
-                fields.push_back({std::string_view(data + p, q - p), false});
+                while (q < n && !stops_[static_cast<unsigned char>(data[q])]) ++q;
+                fields.emplace_back(data + p, q - p);
                 p = q;
             }
             if (p >= n) {
@@ -194,6 +216,7 @@ private:
     std::size_t line_ = 1;
     std::size_t next_line_ = 1;
     std::deque<std::string> unescaped_;
+    std::array<bool, 256> stops_{};  // bytes that end an unquoted field
 };
 
 std::string iconv_to_utf8(std::string_view bytes, const char* from, const std::string& source) {
@@ -291,14 +314,16 @@ public:
         if (inserted) entities.push_back({std::string(code), std::string(name), std::string(parent)});
         return id;
     }
-    std::int32_t period_index(std::string_view text, const location& where) {
+    // `where` makes the location of the cell; it is called only when the text is not a period.
+    template <class Where>
+    std::int32_t period_index(std::string_view text, const Where& where) {
         auto [text_id, inserted] = period_texts_.intern(text);
         if (!inserted) return period_of_text_[static_cast<std::size_t>(text_id)];
         period p;
         try {
             p = period::parse(text);
         } catch (const parse_error& e) {
-            throw parse_error(e.message(), where);
+            throw parse_error(e.message(), where());
         }
         auto [id, new_period] = period_names_.intern(p.to_string());
         if (new_period) periods.push_back(p);
@@ -366,7 +391,7 @@ public:
             throw parse_error("no header row: the file is empty", w);
         }
         header_line_ = tok.line();
-        for (const auto& f : fields) header_.push_back(std::string(trim(f.text)));
+        for (const auto& f : fields) header_.push_back(std::string(trim(f)));
         check_duplicate_headers();
 
         std::vector<std::string> names;
@@ -386,7 +411,7 @@ public:
 
         std::size_t expected = text_.size() / std::max<std::size_t>(16, header_.size() * 4) + 16;
         row_keys keys(long_form ? expected / 4 : expected);
-        panel result = long_form ? load_long(tok, fields, names, keys) : load_wide(tok, fields, names, keys);
+        panel result = long_form ? load_long(tok, fields, names, keys) : load_wide(tok, names, keys);
         result.set_report(std::move(report_));
         return result;
     }
@@ -422,7 +447,7 @@ private:
 
     static bool blank(const std::vector<field>& fields) {
         for (const auto& f : fields)
-            if (!trim(f.text).empty()) return false;
+            if (!trim(f).empty()) return false;
         return true;
     }
 
@@ -463,77 +488,82 @@ private:
         v.permille_conversion = unit(dimension{}, -3, "‰").to(v.u);
     }
 
-    void note(std::size_t line, std::size_t column, const std::string& variable, std::string_view text, std::string problem) {
-        if (report_.issues.size() < options_.max_reported_issues)
-            report_.issues.push_back({line, column, variable, std::string(text), std::move(problem)});
+    // Counts and issues go to `sink`: the loader's report, or a chunk's while chunks run in parallel.
+    void note(load_report& sink, std::size_t line, std::size_t column, const std::string& variable, std::string_view text,
+              std::string problem) const {
+        if (sink.issues.size() < options_.max_reported_issues)
+            sink.issues.push_back({line, column, variable, std::string(text), std::move(problem)});
         else
-            ++report_.issues_not_listed;
+            ++sink.issues_not_listed;
     }
 
     // Reads a cell into `out`. Returns the reason (none, missing_input, unparseable).
-    reason read_cell(const field& f, variable_column& v, double& out, std::size_t line, std::size_t column) {
-        ++report_.cells;
+    reason read_cell(load_report& sink, std::string_view text, const variable_column& v, double& out, std::size_t line,
+                     std::size_t column) const {
+        ++sink.cells;
         int percent = 0;
-        std::string_view text = f.text;
         if (detail::parse_number(text, out, percent)) {
             if (percent == 0) return reason::none;
             if (v.percent_ok) {
                 out = (percent == -2 ? v.percent_conversion : v.permille_conversion).apply(out);
                 return reason::none;
             }
-            return bad_cell(text, v, out, line, column,
-                            "a percentage in a column of unit '" + v.u.symbol() + "'");
+            return bad_cell(sink, text, v, out, line, column, "a percentage in a column of unit '" + v.u.symbol() + "'");
         }
         std::string normal = detail::normalize_fullwidth(trim(text));
         if (na_.count(normal)) {
             out = std::numeric_limits<double>::quiet_NaN();
-            ++report_.cells_missing;
+            ++sink.cells_missing;
             return reason::missing_input;
         }
-        return bad_cell(text, v, out, line, column, "not a number");
+        return bad_cell(sink, text, v, out, line, column, "not a number");
     }
 
-    reason bad_cell(std::string_view text, variable_column& v, double& out, std::size_t line, std::size_t column,
-                    const std::string& problem) {
-        if (!options_.lenient)
-            throw parse_error(problem + ": '" + std::string(text) + "'", at(line, column, v.name));
+    reason bad_cell(load_report& sink, std::string_view text, const variable_column& v, double& out, std::size_t line,
+                    std::size_t column, const std::string& problem) const {
+        if (!options_.lenient) throw parse_error(problem + ": '" + std::string(text) + "'", at(line, column, v.name));
         out = std::numeric_limits<double>::quiet_NaN();
-        ++report_.cells_unparseable;
-        note(line, column, v.name, text, problem);
+        ++sink.cells_unparseable;
+        note(sink, line, column, v.name, text, problem);
         return reason::unparseable;
     }
 
-    void store_reason(variable_column& v, std::size_t row, reason r) {
-        if (r != reason::unparseable && v.reasons.empty()) return;
-        if (v.reasons.empty()) v.reasons.assign(std::max(row + 1, v.values.size()), reason::none);
-        if (v.reasons.size() <= row) v.reasons.resize(row + 1, reason::none);
-        v.reasons[row] = r;
+    static void store_reason(std::vector<reason>& reasons, std::size_t rows_before, std::size_t row, reason r) {
+        if (r != reason::unparseable && reasons.empty()) return;
+        if (reasons.size() <= row) reasons.resize(std::max(row + 1, rows_before), reason::none);
+        reasons[row] = r;
     }
 
     std::string_view optional_field(const std::vector<field>& fields, int col) const {
-        return col >= 0 ? trim(fields[static_cast<std::size_t>(col)].text) : std::string_view{};
+        return col >= 0 ? trim(fields[static_cast<std::size_t>(col)]) : std::string_view{};
     }
 
-    bool wrong_width(const std::vector<field>& fields, std::size_t line) {
+    bool wrong_width(load_report& sink, const std::vector<field>& fields, std::size_t line) const {
         if (fields.size() == header_.size()) return false;
         std::string problem = "row has " + std::to_string(fields.size()) + " fields, the header has " + std::to_string(header_.size());
         if (!options_.lenient) throw parse_error(problem, at(line, 0));
-        ++report_.rows_skipped;
-        note(line, 0, {}, {}, problem);
+        ++sink.rows_skipped;
+        note(sink, line, 0, {}, {}, problem);
         return true;
+    }
+
+    std::string_view entity_code(const std::vector<field>& fields, std::size_t line) const {
+        std::string_view code = trim(fields[static_cast<std::size_t>(entity_col_)]);
+        if (code.empty()) throw parse_error("empty entity code", at(line, static_cast<std::size_t>(entity_col_) + 1));
+        return code;
     }
 
     // Entity and period of a row; throws parse_error for an empty code or a bad period.
     std::pair<std::int32_t, std::int32_t> row_key(const std::vector<field>& fields, row_keys& keys, std::size_t line) {
-        std::string_view code = trim(fields[static_cast<std::size_t>(entity_col_)].text);
-        if (code.empty()) throw parse_error("empty entity code", at(line, static_cast<std::size_t>(entity_col_) + 1));
-        std::int32_t e = keys.entity_index(code, optional_field(fields, name_col_), optional_field(fields, parent_col_));
-        std::string_view period_text = trim(fields[static_cast<std::size_t>(period_col_)].text);
-        std::int32_t p = keys.period_index(period_text, at(line, static_cast<std::size_t>(period_col_) + 1));
+        std::int32_t e = keys.entity_index(entity_code(fields, line), optional_field(fields, name_col_), optional_field(fields, parent_col_));
+        std::string_view period_text = trim(fields[static_cast<std::size_t>(period_col_)]);
+        std::int32_t p = keys.period_index(period_text, [&] { return at(line, static_cast<std::size_t>(period_col_) + 1); });
         return {e, p};
     }
 
-    panel finish(row_keys& keys, std::vector<variable_column>& vars) {
+    // `storage`, when given, holds the values of vars[k] (wide layout); else they are in vars[k].values.
+    panel finish(row_keys& keys, std::vector<variable_column>& vars, const std::vector<std::shared_ptr<double[]>>& storage = {},
+                 std::size_t rows = 0) {
         std::vector<std::int32_t> entity_of_row = std::move(keys.entity_of_row);
         std::vector<std::int32_t> period_of_row = std::move(keys.period_of_row);
         panel result;
@@ -544,15 +574,114 @@ private:
             w.file = source_;
             throw duplicate_row_error(e.message(), w);
         }
-        for (auto& v : vars) {
-            auto storage = std::make_shared<std::vector<double>>(std::move(v.values));
-            if (!v.reasons.empty()) v.reasons.resize(storage->size(), reason::none);
-            result.add(column(v.name, v.u, storage->data(), storage->size(), storage, v.unit_given, std::move(v.reasons)));
+        for (std::size_t k = 0; k < vars.size(); ++k) {
+            auto& v = vars[k];
+            if (storage.empty()) {
+                auto owned = std::make_shared<std::vector<double>>(std::move(v.values));
+                if (!v.reasons.empty()) v.reasons.resize(owned->size(), reason::none);
+                result.add(column(v.name, v.u, owned->data(), owned->size(), owned, v.unit_given, std::move(v.reasons)));
+            } else {
+                if (!v.reasons.empty()) v.reasons.resize(rows, reason::none);
+                result.add(column(v.name, v.u, storage[k].get(), rows, storage[k], v.unit_given, std::move(v.reasons)));
+            }
         }
         return result;
     }
 
-    panel load_wide(tokenizer& tok, std::vector<field>& fields, const std::vector<std::string>& names, row_keys& keys) {
+    // The rows of one stretch of the body, parsed independently of the others. Values go straight
+    // into the shared output columns at `first_row`; a chunk never writes past its line count.
+    struct chunk {
+        std::string_view text;
+        std::size_t newlines = 0;
+        std::size_t first_line = 1;
+        std::size_t first_row = 0;
+        std::unique_ptr<tokenizer> tok;  // owns unescaped quoted fields the views below may point into
+        load_report counts;
+        std::vector<std::vector<reason>> reasons;
+        std::vector<std::string_view> entity, name, parent, period;
+        std::vector<std::size_t> line;
+        std::exception_ptr failure;
+        std::size_t rows() const { return entity.size(); }
+    };
+
+    static std::size_t count_newlines(std::string_view text) {
+        std::size_t n = 0;
+        for (const char* p = text.data(); const void* hit = std::memchr(p, '\n', static_cast<std::size_t>(text.data() + text.size() - p));) {
+            ++n;
+            p = static_cast<const char*>(hit) + 1;
+        }
+        return n;
+    }
+
+    void parse_chunk(chunk& c, const std::vector<variable_column>& vars, const std::vector<double*>& out) const {
+        try {
+            c.tok = std::make_unique<tokenizer>(c.text, options_.separator, source_, c.first_line);
+            const std::size_t capacity = c.newlines + 1;
+            c.reasons.assign(vars.size(), {});
+            c.entity.reserve(capacity);
+            c.period.reserve(capacity);
+            c.line.reserve(capacity);
+            std::vector<field> fields;
+            fields.reserve(header_.size() + 1);
+            while (c.tok->next(fields)) {
+                ++c.counts.data_lines;
+                const std::size_t line = c.tok->line();
+                if (blank(fields)) {
+                    ++c.counts.blank_lines;
+                    continue;
+                }
+                if (wrong_width(c.counts, fields, line)) continue;
+                const std::size_t row = c.entity.size();
+                c.entity.push_back(entity_code(fields, line));
+                if (name_col_ >= 0) c.name.push_back(optional_field(fields, name_col_));
+                if (parent_col_ >= 0) c.parent.push_back(optional_field(fields, parent_col_));
+                c.period.push_back(trim(fields[static_cast<std::size_t>(period_col_)]));
+                c.line.push_back(line);
+                for (std::size_t k = 0; k < vars.size(); ++k) {
+                    const auto col = static_cast<std::size_t>(vars[k].field);
+                    reason r = read_cell(c.counts, fields[col], vars[k], out[k][c.first_row + row], line, col + 1);
+                    store_reason(c.reasons[k], row, row, r);
+                }
+                ++c.counts.rows_loaded;
+            }
+        } catch (...) {
+            c.failure = std::current_exception();
+        }
+    }
+
+    // Runs fn(i) for every chunk, the first on this thread.
+    template <class Fn>
+    static void for_each_chunk(std::size_t n, const Fn& fn) {
+        std::vector<std::thread> workers;
+        for (std::size_t i = 1; i < n; ++i) workers.emplace_back([&fn, i] { fn(i); });
+        fn(0);
+        for (auto& w : workers) w.join();
+    }
+
+    // Splits the body at line ends into up to one stretch per core. Only when no field is quoted:
+    // a quoted field may hold a line end, and then only a sequential reading knows where rows end.
+    std::vector<chunk> split(std::string_view body) const {
+        constexpr std::size_t min_chunk = std::size_t{4} << 20;
+        unsigned cores = options_.threads ? options_.threads : std::thread::hardware_concurrency();
+        std::size_t parts = std::min<std::size_t>(std::max(1u, cores), 16);
+        parts = std::min(parts, std::max<std::size_t>(1, body.size() / min_chunk));
+        if (parts > 1 && std::memchr(body.data(), '"', body.size()) != nullptr) parts = 1;
+        std::vector<chunk> chunks(parts);
+        std::size_t begin = 0;
+        for (std::size_t i = 0; i < parts; ++i) {
+            std::size_t end = body.size();
+            if (i + 1 < parts) {
+                end = body.size() * (i + 1) / parts;
+                const void* nl = std::memchr(body.data() + end, '\n', body.size() - end);
+                end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - body.data()) + 1 : body.size();
+            }
+            chunks[i].text = body.substr(begin, end - begin);
+            begin = end;
+        }
+        return chunks;
+    }
+
+    panel load_wide(tokenizer& tok, const std::vector<std::string>& names, row_keys& keys) {
         std::vector<variable_column> vars;
         for (std::size_t i = 0; i < names.size(); ++i) {
             int col = static_cast<int>(i);
@@ -565,31 +694,78 @@ private:
             v.name = names[i];
             v.u = resolve_unit(v.name, split_header_unit(header_[i]).second, v.unit_given, i + 1);
             v.field = col;
-            v.values.reserve(keys.entity_of_row.capacity());
             prepare_percent(v);
             vars.push_back(std::move(v));
         }
-        while (tok.next(fields)) {
-            ++report_.data_lines;
-            const std::size_t line = tok.line();
-            if (blank(fields)) {
-                ++report_.blank_lines;
-                continue;
-            }
-            if (wrong_width(fields, line)) continue;
-            auto [e, p] = row_key(fields, keys, line);
-            const std::size_t row = keys.entity_of_row.size();
-            keys.entity_of_row.push_back(e);
-            keys.period_of_row.push_back(p);
-            for (auto& v : vars) {
-                double value;
-                reason r = read_cell(fields[static_cast<std::size_t>(v.field)], v, value, line, static_cast<std::size_t>(v.field) + 1);
-                v.values.push_back(value);
-                store_reason(v, row, r);
-            }
-            ++report_.rows_loaded;
+        // Pass 1 (parallel): line ends per chunk give line numbers and a bound on the rows.
+        std::vector<chunk> chunks = split(text_.substr(tok.position()));
+        for_each_chunk(chunks.size(), [&chunks](std::size_t i) { chunks[i].newlines = count_newlines(chunks[i].text); });
+        std::size_t line = tok.next_line(), capacity = 0;
+        for (auto& c : chunks) {
+            c.first_line = line;
+            c.first_row = capacity;
+            line += c.newlines;
+            capacity += c.newlines + 1;
         }
-        return finish(keys, vars);
+        // Pass 2 (parallel): every chunk parses into its stretch of the output columns, which it
+        // also touches first (so the pages are faulted in in parallel too).
+        std::vector<std::shared_ptr<double[]>> storage;
+        std::vector<double*> out;
+        for (std::size_t k = 0; k < vars.size(); ++k) {
+            storage.emplace_back(new double[std::max<std::size_t>(capacity, 1)]);
+            out.push_back(storage.back().get());
+        }
+        for_each_chunk(chunks.size(), [&](std::size_t i) { parse_chunk(chunks[i], vars, out); });
+        // Merge in file order, so that the result and the first error reported do not depend on
+        // the number of threads.
+        for (const auto& c : chunks)
+            if (c.failure) std::rethrow_exception(c.failure);
+        std::size_t rows = 0;
+        for (auto& c : chunks) {
+            if (c.first_row != rows)  // close the gap left by blank or skipped lines
+                for (double* column : out) std::memmove(column + rows, column + c.first_row, c.rows() * sizeof(double));
+            rows += c.rows();
+        }
+        keys.entity_of_row.reserve(rows);
+        keys.period_of_row.reserve(rows);
+        std::string_view last_entity;
+        std::int32_t last_entity_index = -1;
+        for (auto& c : chunks) {
+            const load_report& n = c.counts;
+            report_.data_lines += n.data_lines;
+            report_.rows_loaded += n.rows_loaded;
+            report_.blank_lines += n.blank_lines;
+            report_.rows_skipped += n.rows_skipped;
+            report_.cells += n.cells;
+            report_.cells_missing += n.cells_missing;
+            report_.cells_unparseable += n.cells_unparseable;
+            report_.issues_not_listed += n.issues_not_listed;
+            for (const auto& issue : n.issues) {
+                if (report_.issues.size() < options_.max_reported_issues) report_.issues.push_back(issue);
+                else ++report_.issues_not_listed;
+            }
+            const std::size_t rows_before = keys.entity_of_row.size();
+            for (std::size_t r = 0; r < c.rows(); ++r) {
+                // Rows usually come grouped by entity: skip the hash lookup for a repeat.
+                if (c.entity[r] != last_entity || last_entity_index < 0) {
+                    last_entity = c.entity[r];
+                    last_entity_index = keys.entity_index(c.entity[r], name_col_ >= 0 ? c.name[r] : std::string_view{},
+                                                          parent_col_ >= 0 ? c.parent[r] : std::string_view{});
+                }
+                keys.entity_of_row.push_back(last_entity_index);
+                keys.period_of_row.push_back(
+                    keys.period_index(c.period[r], [&] { return at(c.line[r], static_cast<std::size_t>(period_col_) + 1); }));
+            }
+            for (std::size_t k = 0; k < vars.size(); ++k) {
+                auto& v = vars[k];
+                if (!c.reasons[k].empty() || !v.reasons.empty()) {
+                    v.reasons.resize(rows_before, reason::none);
+                    c.reasons[k].resize(c.rows(), reason::none);
+                    v.reasons.insert(v.reasons.end(), c.reasons[k].begin(), c.reasons[k].end());
+                }
+            }
+        }
+        return finish(keys, vars, storage, rows);
     }
 
     panel load_long(tokenizer& tok, std::vector<field>& fields, const std::vector<std::string>& names, row_keys& keys) {
@@ -615,7 +791,7 @@ private:
                 ++report_.blank_lines;
                 continue;
             }
-            if (wrong_width(fields, line)) continue;
+            if (wrong_width(report_, fields, line)) continue;
             auto [e, p] = row_key(fields, keys, line);
             auto [row_it, new_row] = row_of_key.emplace((static_cast<std::int64_t>(e) << 32) | static_cast<std::uint32_t>(p),
                                                         static_cast<std::int32_t>(keys.entity_of_row.size()));
@@ -624,10 +800,10 @@ private:
                 keys.period_of_row.push_back(p);
             }
             const auto row = static_cast<std::size_t>(row_it->second);
-            std::string_view variable = trim(fields[static_cast<std::size_t>(variable_col)].text);
+            std::string_view variable = trim(fields[static_cast<std::size_t>(variable_col)]);
             if (variable.empty()) throw parse_error("empty variable name", at(line, static_cast<std::size_t>(variable_col) + 1));
             auto [vi, new_variable] = variable_names.intern(variable);
-            std::string_view unit_text = unit_col >= 0 ? trim(fields[static_cast<std::size_t>(unit_col)].text) : std::string_view{};
+            std::string_view unit_text = unit_col >= 0 ? trim(fields[static_cast<std::size_t>(unit_col)]) : std::string_view{};
             if (new_variable) {
                 variable_column v;
                 v.name = std::string(variable);
@@ -651,7 +827,7 @@ private:
             has[row] = 1;
             double value;
             const std::size_t value_column = static_cast<std::size_t>(value_col) + 1;
-            reason r = read_cell(fields[static_cast<std::size_t>(value_col)], v, value, line, value_column);
+            reason r = read_cell(report_, fields[static_cast<std::size_t>(value_col)], v, value, line, value_column);
             if (r == reason::none && !unit_text.empty() && unit_override_.count(v.name) == 0 && unit_text != v.u.symbol()) {
                 auto cached = unit_cache.find(std::string(unit_text));
                 if (cached == unit_cache.end()) {
@@ -670,7 +846,7 @@ private:
                 }
             }
             v.values[row] = value;
-            store_reason(v, row, r);
+            store_reason(v.reasons, v.values.size(), row, r);
             ++report_.rows_loaded;
         }
         for (std::size_t i = 0; i < vars.size(); ++i) {
@@ -702,17 +878,38 @@ panel parse_csv(std::string_view bytes, const csv_options& options, const std::s
 }
 
 panel read_csv(const std::string& path, const csv_options& options) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        location w;
-        w.file = path;
-        throw parse_error("cannot open file", w);
+    location where;
+    where.file = path;
+#if defined(__unix__) || defined(__APPLE__)
+    // Map the file rather than copy it: the loader reads it once, front to back.
+    int fd = ::open(path.c_str(), O_RDONLY);
+    if (fd < 0) throw parse_error(std::string("cannot open file: ") + std::strerror(errno), where);
+    struct stat info {};
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        ::close(fd);
+        throw parse_error("not a regular file", where);
     }
-    in.seekg(0, std::ios::end);
-    std::string bytes(static_cast<std::size_t>(in.tellg()), '\0');
-    in.seekg(0);
-    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    const auto size = static_cast<std::size_t>(info.st_size);
+    if (size == 0) {
+        ::close(fd);
+        return parse_csv({}, options, path);
+    }
+    void* mapped = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    ::close(fd);
+    if (mapped == MAP_FAILED) throw parse_error(std::string("cannot map file: ") + std::strerror(errno), where);
+    ::madvise(mapped, size, MADV_SEQUENTIAL | MADV_WILLNEED);
+    struct unmap {
+        void* p;
+        std::size_t n;
+        ~unmap() { ::munmap(p, n); }
+    } guard{mapped, size};
+    return parse_csv(std::string_view(static_cast<const char*>(mapped), size), options, path);
+#else
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw parse_error("cannot open file", where);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     return parse_csv(bytes, options, path);
+#endif
 }
 
 }  // namespace zhibiao

@@ -44,6 +44,8 @@ struct csv_options {
     /// skipped and reported) instead of throwing.
     bool lenient = false;
     std::size_t max_reported_issues = 1000;
+    /// Threads for large wide files (0: one per core). The result is the same for any count.
+    unsigned threads = 0;
 };
 
 /// Reads a file. Throws parse_error (with file, line, column), unknown_unit_error,

@@ -13,11 +13,17 @@ from ._catalogue import Catalogue
 _REASON_CATEGORIES = list(_core.reason_names[1:])
 
 
+def _reason_dtype() -> Any:
+    import pandas as pd
+
+    return pd.CategoricalDtype(_REASON_CATEGORIES)
+
+
 def _reason_frame_column(codes: np.ndarray) -> Any:
     import pandas as pd
 
     # Code 0 (present) becomes a missing category value: reasons.notna() marks the gaps.
-    return pd.Categorical.from_codes(codes.astype(np.int16) - 1, categories=_REASON_CATEGORIES)
+    return pd.Categorical.from_codes(codes.view(np.int8) - 1, dtype=_reason_dtype())
 
 
 class Panel:
@@ -232,15 +238,16 @@ class Panel:
             strict = True if strict is None else strict
         results = _core.compute(self._core, id_list, strict=strict, basis=basis, catalogue=core_catalogue)
         index = self.index()
-        values = pd.DataFrame({r[0]: r[2] for r in results}, index=index, columns=[r[0] for r in results])
+        # A dict in id order and no `columns=`: pandas then neither copies through object arrays
+        # nor reorders (ids are unique: the catalogue's are).
+        values = pd.DataFrame({r[0]: r[2] for r in results}, index=index)
         values.attrs["units"] = {r[0]: r[1] for r in results}
         problems = {r[0]: r[4] for r in results if r[4]}
         if problems:
             values.attrs["problems"] = problems
         if not reasons:
             return values
-        why = pd.DataFrame({r[0]: _reason_frame_column(r[3]) for r in results}, index=index,
-                           columns=[r[0] for r in results])
+        why = pd.DataFrame({r[0]: _reason_frame_column(r[3]) for r in results}, index=index)
         return values, why
 
     # ------------------------------------------------------------------ display
@@ -272,6 +279,7 @@ def read_csv(
     layout: str = "auto",
     na_values: Sequence[str] | None = None,
     lenient: bool = False,
+    threads: int = 0,
 ) -> Panel:
     """Loads a panel from CSV (wide or long layout; UTF-8, UTF-8 with BOM, GB18030).
 
@@ -297,13 +305,15 @@ def read_csv(
     lenient
         Turn unparseable cells into NaN with reason "unparseable" and skip rows with the wrong
         number of fields, all counted in ``panel.report``, instead of raising ParseError.
+    threads
+        Threads for large unquoted files (0: one per core); the result is the same for any count.
     """
     if len(sep) != 1:
         raise _core.ParseError(f"sep must be one character, not {sep!r}")
     options = dict(
         separator=sep, encoding=encoding, layout=layout, entity=entity or "", period=period or "",
         name=name or "", parent=parent or "", units=list((units or {}).items()), ignore=list(ignore),
-        na_values=None if na_values is None else list(na_values), lenient=lenient,
+        na_values=None if na_values is None else list(na_values), lenient=lenient, threads=threads,
     )
     if hasattr(path, "read"):
         data = path.read()

@@ -2,6 +2,7 @@
 
 #include <boost/test/unit_test.hpp>
 #include <cmath>
+#include <cstring>
 #include <fstream>
 
 using namespace zhibiao;
@@ -158,6 +159,61 @@ BOOST_AUTO_TEST_CASE(real_provincial_panel_loads) {
     BOOST_TEST(p.report().rows_loaded == 635u);
     BOOST_TEST(p.has("rd_expenditure_100m_yuan"));
     BOOST_TEST(p.entities()[1].name == "北京");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(csv_parallel)
+
+// A wide file large enough to be split across threads (> 8 MB), with blank lines and a gap.
+std::string big_file(std::size_t rows) {
+    std::string text = "entity,period,a[万元],b,c\n";
+    text.reserve(rows * 48);
+    for (std::size_t r = 0; r < rows; ++r) {
+        text += "e" + std::to_string(r / 10) + "," + std::to_string(2000 + r % 10) + "," + std::to_string(r) + ".25," +
+                (r % 1000 == 7 ? std::string() : std::to_string(r % 97)) + ",1e-3\n";
+        if (r % 50000 == 3) text += "\n";
+    }
+    return text;
+}
+
+BOOST_AUTO_TEST_CASE(any_thread_count_gives_the_same_panel) {
+    const std::string text = big_file(400000);
+    csv_options one, four;
+    one.threads = 1;
+    four.threads = 4;
+    panel a = parse_csv(text, one), b = parse_csv(text, four);
+    BOOST_TEST(a.rows() == 400000u);
+    BOOST_TEST(b.rows() == a.rows());
+    BOOST_TEST(a.entity_of_row() == b.entity_of_row());
+    BOOST_TEST(a.period_of_row() == b.period_of_row());
+    for (const char* name : {"a", "b", "c"})
+        BOOST_TEST(std::memcmp(a.at(name).data(), b.at(name).data(), a.rows() * sizeof(double)) == 0);
+    BOOST_TEST(b.at("a").values()(399999) == 399999.25);
+    BOOST_TEST(b.report().blank_lines == 8u);
+    BOOST_TEST(b.report().cells_missing == a.report().cells_missing);
+    BOOST_TEST(b.report().data_lines == b.report().rows_loaded + b.report().blank_lines);
+}
+
+BOOST_AUTO_TEST_CASE(errors_in_a_later_chunk_carry_the_true_line) {
+    std::string text = big_file(400000);
+    // Break the cell on data row 350000: file line = 1 (header) + 350000 + blank lines before it.
+    std::size_t target_line = 1 + 350000 + 7;
+    std::size_t pos = 0;
+    for (std::size_t line = 1; line < target_line; ++line) pos = text.find('\n', pos) + 1;
+    std::size_t comma = text.find(',', text.find(',', pos) + 1);
+    text.replace(comma + 1, 0, "x");
+    for (unsigned threads : {1u, 2u, 4u}) {
+        csv_options o;
+        o.threads = threads;
+        try {
+            parse_csv(text, o, "big.csv");
+            BOOST_FAIL("expected parse_error");
+        } catch (const parse_error& e) {
+            BOOST_TEST(e.where().line == target_line);
+            BOOST_TEST(e.where().column == 3u);
+        }
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""zhibiao benchmarks: each workload against a straightforward numpy/pandas way of doing the
+same work, in the same run, on this machine. Prints times and ratios; asserts only that the
+answers agree (timings are never asserted: machines are shared and noisy).
+
+    make bench                      # all workloads
+    .venv/bin/python bench/run.py --only catalogue --rows 1000000
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+import pandas as pd
+
+import zhibiao as zb
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from baselines import pandas_catalogue  # noqa: E402
+
+
+def best_of(fn: Callable[[], object], repeat: int) -> tuple[float, object]:
+    """Best wall time of `repeat` runs (the least disturbed by other work on the machine)."""
+    best, result = float("inf"), None
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        result = fn()
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+UNITS = {
+    "valid_invention_patents": "件", "population": "万人", "gdp": "亿元", "industrial_value_added": "亿元",
+    "hitech_value_added": "亿元", "rd_expenditure": "万元", "tech_contract_value": "万元", "tech_contract_count": "项",
+    "projects_applied": "项", "projects_approved": "项", "funds_planned": "万元", "funds_in_place": "万元",
+    "funds_spent": "万元", "reward_due": "万元", "reward_paid": "万元", "funds_applied": "万元", "funds_secured": "万元",
+    "target": "项", "actual": "项",
+}
+
+
+def generate_panel(rows: int, seed: int = 1) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    years = 20
+    entities = rows // years
+    data: dict[str, object] = {
+        "entity": np.repeat(np.arange(entities), years).astype(str),
+        "period": np.tile(np.arange(2005, 2005 + years), entities),
+    }
+    population = rng.lognormal(np.log(45), 0.6, rows)
+    gdp = population * rng.lognormal(np.log(6.5), 0.45, rows)
+    data.update(
+        population=population, gdp=gdp, industrial_value_added=gdp * rng.uniform(0.2, 0.5, rows),
+        hitech_value_added=gdp * rng.uniform(0.03, 0.5, rows), rd_expenditure=gdp * 1e4 * rng.uniform(0.001, 0.05, rows),
+        valid_invention_patents=np.round(population * rng.lognormal(np.log(4), 1.0, rows)),
+        tech_contract_count=np.round(population * rng.lognormal(np.log(3), 0.8, rows)),
+        tech_contract_value=population * rng.lognormal(np.log(100), 1.0, rows),
+        projects_applied=rng.integers(0, 60, rows).astype(float), funds_planned=rng.uniform(0, 6000, rows),
+        reward_due=rng.uniform(0, 800, rows), funds_applied=rng.uniform(0, 3000, rows), target=rng.uniform(0, 200, rows),
+    )
+    data["projects_approved"] = np.floor(data["projects_applied"] * rng.uniform(0.1, 1.1, rows))  # some > applied
+    data["funds_in_place"] = data["funds_planned"] * rng.uniform(0.5, 1.1, rows)
+    data["funds_spent"] = data["funds_in_place"] * rng.uniform(0.3, 1.05, rows)
+    data["reward_paid"] = data["reward_due"] * rng.choice([0.0, 0.5, 1.0], rows)
+    data["funds_secured"] = data["funds_applied"] * rng.uniform(0, 1, rows)
+    data["actual"] = data["target"] * rng.uniform(0, 1.2, rows)
+    df = pd.DataFrame(data)
+    gaps = rng.choice(rows, size=rows // 100, replace=False)
+    df.loc[gaps, "rd_expenditure"] = np.nan
+    return df
+
+
+def bench_catalogue(rows: int, repeat: int) -> None:
+    print(f"\n== catalogue: all {len(zb.catalogue())} indicators on a generated panel of {rows:,} rows ==")
+    df = generate_panel(rows)
+    t_build, panel = best_of(lambda: zb.Panel.from_pandas(df, units=UNITS), repeat)
+    t_zb, (values, reasons) = best_of(lambda: panel.compute(reasons=True), repeat)
+    t_pd, (expected, expected_reasons) = best_of(lambda: pandas_catalogue(df, UNITS), repeat)
+    inputs = df[list(UNITS)].to_numpy(copy=True)
+    t_copy, _ = best_of(lambda: inputs.copy(), repeat)
+
+    # Same numbers and same gaps.
+    got = values.reset_index(drop=True)
+    for column in expected.columns:
+        np.testing.assert_allclose(got[column].to_numpy(), expected[column].to_numpy(), rtol=1e-12, equal_nan=True)
+        assert (reasons[column].astype(object).fillna("").to_numpy() == expected_reasons[column].to_numpy()).all(), column
+    mb = inputs.nbytes / 1e6
+    print(f"  zhibiao  Panel.from_pandas        {t_build * 1e3:9.1f} ms   (entity/period factorisation, zero-copy columns)")
+    print(f"  zhibiao  panel.compute (+reasons) {t_zb * 1e3:9.1f} ms   {rows / t_zb / 1e6:8.1f} M rows/s")
+    print(f"  pandas   same formulas + reasons  {t_pd * 1e3:9.1f} ms   {rows / t_pd / 1e6:8.1f} M rows/s")
+    print(f"  numpy    copy of the {mb:.0f} MB of inputs {t_copy * 1e3:6.1f} ms")
+    print(f"  ratio    pandas / zhibiao compute = {t_pd / t_zb:5.1f}×;  zhibiao compute / memory copy = {t_zb / t_copy:5.1f}×")
+    print("  check    values and reasons identical to the pandas implementation: yes")
+
+
+def write_wide_csv(path: Path, rows: int, columns: int, seed: int = 2) -> None:
+    rng = np.random.default_rng(seed)
+    df = pd.DataFrame(rng.lognormal(5, 2, size=(rows, columns)).round(4), columns=[f"x{i}" for i in range(columns)])
+    df.insert(0, "period", np.tile(np.arange(2000, 2020), rows // 20 + 1)[:rows])
+    df.insert(0, "entity", np.repeat(np.arange(rows // 20 + 1), 20)[:rows])
+    df.to_csv(path, index=False)
+
+
+def bench_csv(rows: int, repeat: int) -> None:
+    columns = 20
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "wide.csv"
+        write_wide_csv(path, rows, columns)
+        size = os.path.getsize(path) / 1e6
+        print(f"\n== CSV: wide numeric file, {rows:,} rows × {columns} numbers, {size:.0f} MB ==")
+        t_zb, panel = best_of(lambda: zb.read_csv(path), repeat)
+        t_pd, frame = best_of(lambda: pd.read_csv(path), repeat)
+        t_read, _ = best_of(lambda: path.read_bytes(), repeat)
+        for c in ("x0", f"x{columns - 1}"):
+            np.testing.assert_array_equal(panel.values(c), frame[c].to_numpy())
+        print(f"  zhibiao  read_csv         {t_zb * 1e3:8.1f} ms  {size / t_zb:7.0f} MB/s")
+        print(f"  pandas   read_csv         {t_pd * 1e3:8.1f} ms  {size / t_pd:7.0f} MB/s")
+        print(f"  python   read the bytes   {t_read * 1e3:8.1f} ms  {size / t_read:7.0f} MB/s")
+        print(f"  ratio    zhibiao / pandas throughput = {t_pd / t_zb:4.1f}×")
+        print("  check    every value identical to pandas: yes")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", choices=["catalogue", "csv"], action="append")
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    print(f"zhibiao {zb.__version__}, numpy {np.__version__}, pandas {pd.__version__}, {os.cpu_count()} cores")
+    workloads = {"catalogue": lambda: bench_catalogue(args.rows, args.repeat), "csv": lambda: bench_csv(args.rows, args.repeat)}
+    for name in args.only or list(workloads):
+        workloads[name]()
+
+
+if __name__ == "__main__":
+    main()
