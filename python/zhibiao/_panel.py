@@ -13,6 +13,24 @@ from ._catalogue import Catalogue
 _REASON_CATEGORIES = list(_core.reason_names[1:])
 
 
+def _factorize_labels(series: Any) -> tuple[np.ndarray, list[str]]:
+    """Row codes and distinct labels as text, converting only the distinct values: a float
+    2018.0 (an int column that met a NaN) reads as "2018"."""
+    import pandas as pd
+
+    codes, uniques = pd.factorize(series, sort=False)
+    values = np.asarray(uniques)
+    if values.dtype.kind == "f" and np.all(values == np.round(values)):
+        values = values.astype(np.int64)
+    labels = [str(v) for v in values.tolist()]
+    if len(set(labels)) != len(labels):  # e.g. 1 and "1" in one object column: merge them
+        per_row = np.asarray(labels, dtype=object)[codes]
+        per_row[codes < 0] = None  # keep missing values missing
+        codes, merged = pd.factorize(per_row, sort=False)
+        labels = [str(v) for v in merged]
+    return np.asarray(codes), labels
+
+
 def _reason_dtype() -> Any:
     import pandas as pd
 
@@ -96,18 +114,18 @@ class Panel:
         if unknown:
             raise _core.MissingVariableError(f"units given for columns not loaded: {', '.join(map(str, unknown))}")
 
-        entity_index, entity_codes = pd.factorize(df[entity].astype(str), sort=False)
-        period_index, period_values = pd.factorize(df[period], sort=False)
+        entity_index, entity_codes = _factorize_labels(df[entity])
+        period_index, period_values = _factorize_labels(df[period])
         if (entity_index < 0).any() or (period_index < 0).any():
             raise _core.ParseError("missing entity code or period in the DataFrame")
         first_row = np.unique(entity_index, return_index=True)[1]
         names = df[name].astype(str).to_numpy()[first_row].tolist() if name else [""] * len(entity_codes)
         parents = df[parent].astype(str).to_numpy()[first_row].tolist() if parent else [""] * len(entity_codes)
         core = _core.Panel(
-            [str(c) for c in entity_codes],
+            entity_codes,
             names,
             parents,
-            [str(p) for p in period_values],
+            period_values,
             entity_index.astype(np.int32),
             period_index.astype(np.int32),
         )

@@ -67,3 +67,21 @@ def test_bad_frames():
         zb.Panel.from_pandas(frame(), entity="region", units={"gdp": "美元"})
     with pytest.raises(zb.MissingVariableError):
         zb.Panel.from_pandas(frame(), entity="region", units={"gpd": "亿元"})
+
+
+def test_integral_float_codes_and_years_read_as_integers():
+    df = pd.DataFrame({"entity": [320602.0, 320612.0], "period": [2023.0, 2023.0], "x": [1.0, 2.0]})
+    panel = zb.Panel.from_pandas(df)
+    assert panel.entities["code"].tolist() == ["320602", "320612"] and panel.periods == ["2023"]
+    df.loc[1, "period"] = np.nan
+    with pytest.raises(zb.ParseError, match="missing entity code or period"):
+        zb.Panel.from_pandas(df)
+
+
+def test_mixed_label_types_meaning_the_same_code_are_one_entity():
+    df = pd.DataFrame({"entity": [1, "1", None], "period": [2020, 2021, 2020], "x": [1.0, 2.0, 3.0]}, dtype=object)
+    df["x"] = df["x"].astype(float)
+    with pytest.raises(zb.ParseError):
+        zb.Panel.from_pandas(df)  # the None code
+    panel = zb.Panel.from_pandas(df.iloc[:2])
+    assert panel.entities["code"].tolist() == ["1"] and len(panel) == 2
