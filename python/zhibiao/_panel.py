@@ -18,7 +18,7 @@ def _factorize_labels(series: Any) -> tuple[np.ndarray, list[str]]:
     2018.0 (an int column that met a NaN) reads as "2018"."""
     import pandas as pd
 
-    codes, uniques = pd.factorize(series, sort=False)
+    codes, uniques = pd.factorize(series.to_numpy(), sort=False)  # an ndarray: no Index inference
     values = np.asarray(uniques)
     if values.dtype.kind == "f" and np.all(values == np.round(values)):
         values = values.astype(np.int64)
