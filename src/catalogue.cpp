@@ -3,10 +3,13 @@
 #define TOML_EXCEPTIONS 1
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <cctype>
+#include <functional>
 #include <fstream>
 #include <sstream>
 
+#include "typing.hpp"
 #include "zhibiao/catalogue.hpp"
 
 namespace zhibiao {
@@ -14,10 +17,6 @@ namespace zhibiao {
 extern const char* const builtin_catalogue_toml;  // generated from data/indicators.toml
 
 namespace {
-
-std::string caret_message(const std::string& what, const std::string& formula, std::size_t pos) {
-    return what + "\n  " + formula + "\n  " + std::string(pos, ' ') + "^";
-}
 
 class entry_reader {
 public:
@@ -54,45 +53,72 @@ private:
 
 }  // namespace
 
-void catalogue::parse_formula(indicator& i) {
-    const std::string& f = i.formula;
-    std::size_t p = 0;
-    auto skip = [&] {
-        while (p < f.size() && std::isspace(static_cast<unsigned char>(f[p]))) ++p;
-    };
-    auto fail = [&](const std::string& what) {
-        throw parse_error(caret_message("indicator '" + i.id + "': " + what +
-                                            " (formula language v1 reads 'a / b' and 'a / b - elapsed()')",
-                                        f, p));
-    };
-    auto identifier = [&]() {
-        skip();
-        std::size_t start = p;
-        while (p < f.size() && (std::isalnum(static_cast<unsigned char>(f[p])) || f[p] == '_')) ++p;
-        if (p == start || std::isdigit(static_cast<unsigned char>(f[start]))) fail("expected a variable name");
-        return f.substr(start, p - start);
-    };
-    i.numerator = identifier();
-    skip();
-    if (p >= f.size() || f[p] != '/') fail("expected '/'");
-    ++p;
-    i.denominator = identifier();
-    skip();
-    i.minus_elapsed = false;
-    if (p < f.size()) {
-        if (f[p] != '-') fail("unexpected text");
-        ++p;
-        skip();
-        if (f.compare(p, 9, "elapsed()") != 0) fail("expected 'elapsed()'");
-        p += 9;
-        skip();
-        if (p != f.size()) fail("unexpected text");
-        i.minus_elapsed = true;
+std::optional<unit> catalogue::declared_unit(const std::string& name) const {
+    if (const indicator* i = find(name)) return i->unit;
+    const variable_spec* v = variable(name);
+    if (!v) return std::nullopt;
+    if (!v->default_unit.empty()) return unit::parse(v->default_unit);
+    if (v->dimension_name == "currency") return unit(dimension::of(base_quantity::currency), 0, "元");
+    if (v->dimension_name == "person") return unit(dimension::of(base_quantity::person), 0, "人");
+    if (v->dimension_name == "count") return unit(dimension::of(base_quantity::count), 0, "件");
+    return std::nullopt;
+}
+
+namespace {
+
+// Parses the formula (if not yet parsed) and checks its units against what the catalogue declares.
+void check_indicator(const catalogue& cat, indicator& i) {
+    if (i.parsed.empty() || i.parsed.text() != i.formula) {
+        try {
+            i.parsed = formula::parse(i.formula);
+        } catch (const parse_error& e) {
+            throw parse_error("indicator '" + i.id + "': " + e.message());
+        }
     }
+    auto resolve = [&cat](const std::string& name) { return cat.declared_unit(name); };
+    detail::typed t;
+    try {
+        t = detail::infer(i.parsed, i.parsed.root(), resolve);
+    } catch (const error& e) {
+        throw parse_error("indicator '" + i.id + "': " + e.message());
+    }
+    if (t.known && !t.u.convertible_to(i.unit))
+        throw parse_error("indicator '" + i.id + "': " +
+                          i.parsed.describe("the formula gives " + t.u.dim().to_string() + ", which cannot convert to '" +
+                                                i.unit.symbol() + "' (" + i.unit.dim().to_string() + ")",
+                                            {0, i.formula.size()}));
+}
+
+}  // namespace
+
+void catalogue::check_cycles() const {
+    // Depth-first search over "uses indicator" edges; the path on the stack names the cycle.
+    std::vector<int> state(indicators_.size(), 0);  // 0 new, 1 on the path, 2 done
+    std::vector<std::string> path;
+    std::function<void(std::size_t)> visit = [&](std::size_t k) {
+        state[k] = 1;
+        path.push_back(indicators_[k].id);
+        for (const auto& name : indicators_[k].inputs()) {
+            for (std::size_t j = 0; j < indicators_.size(); ++j) {
+                if (indicators_[j].id != name) continue;
+                if (state[j] == 1) {
+                    std::string cycle;
+                    auto from = std::find(path.begin(), path.end(), name);
+                    for (auto it = from; it != path.end(); ++it) cycle += *it + " → ";
+                    throw parse_error("indicators form a cycle: " + cycle + name);
+                }
+                if (state[j] == 0) visit(j);
+            }
+        }
+        path.pop_back();
+        state[k] = 2;
+    };
+    for (std::size_t k = 0; k < indicators_.size(); ++k)
+        if (state[k] == 0) visit(k);
 }
 
 void catalogue::add(indicator i) {
-    parse_formula(i);
+    check_indicator(*this, i);
     for (auto& existing : indicators_)
         if (existing.id == i.id) {
             existing = std::move(i);
@@ -195,6 +221,23 @@ catalogue catalogue::from_toml(std::string_view text, const std::string& source)
             named.fail("formula", e.message());
         }
     });
+    // Indicators may use indicators defined further down: check again with all of them known.
+    for (auto& i : result.indicators_) {
+        try {
+            check_indicator(result, i);
+        } catch (const parse_error& e) {
+            location w;
+            w.file = source;
+            throw parse_error(e.message(), w);
+        }
+    }
+    try {
+        result.check_cycles();
+    } catch (const parse_error& e) {
+        location w;
+        w.file = source;
+        throw parse_error(e.message(), w);
+    }
     return result;
 }
 

@@ -7,11 +7,13 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "zhibiao/error.hpp"
+#include "zhibiao/formula.hpp"
 #include "zhibiao/units.hpp"
 
 namespace zhibiao {
@@ -30,8 +32,7 @@ struct variable_spec {
     std::string aggregation = "sum";  ///< "sum" or "none"
 };
 
-/// One indicator. `formula` is the text; `numerator`, `denominator` and `minus_elapsed` are
-/// what formula language v1 ("a / b" or "a / b - elapsed()") parses it into.
+/// One indicator: its formula (text and parsed tree), output unit and metadata.
 struct indicator {
     std::string id;
     std::string name_zh;
@@ -46,11 +47,10 @@ struct indicator {
     std::string scope;
     std::string source;
 
-    std::string numerator;
-    std::string denominator;
-    bool minus_elapsed = false;
+    zhibiao::formula parsed;
 
-    std::vector<std::string> inputs() const { return {numerator, denominator}; }
+    /// The names the formula reads: variables and other indicators.
+    std::vector<std::string> inputs() const { return parsed.names(); }
 };
 
 class catalogue {
@@ -78,15 +78,19 @@ public:
         return nullptr;
     }
 
-    /// Adds or replaces an indicator (after checking its formula and unit).
+    /// Adds or replaces an indicator after parsing its formula and checking its units against
+    /// the declared dimensions of the variables and indicators it uses.
     void add(indicator i);
     /// Adds the indicators and variables of `other`, replacing those with the same id.
     void merge(const catalogue& other);
     void add(variable_spec v);
 
-    /// Parses formula language v1 into `i.numerator`, `i.denominator`, `i.minus_elapsed`;
-    /// throws parse_error with the formula text and a caret under the offending position.
-    static void parse_formula(indicator& i);
+    /// The unit a name has by declaration: an indicator's output unit, a variable's default unit
+    /// or the base unit of its dimension; nullopt when unknown until data arrive.
+    std::optional<zhibiao::unit> declared_unit(const std::string& name) const;
+
+    /// Throws parse_error naming the first cycle among the indicators ("a → b → a").
+    void check_cycles() const;
 
 private:
     std::vector<indicator> indicators_;

@@ -18,8 +18,10 @@ enum class reason : std::uint8_t {
     out_of_range,          ///< the result is outside the indicator's valid range (a share > 100)
     unit_mismatch,         ///< an input's unit cannot convert to what the indicator needs
     missing_variable,      ///< the panel has no column for an input (lenient compute)
+    nonpositive_base,      ///< a growth rate over a base ≤ 0 (扭亏): undefined
+    no_such_period,        ///< a time operator needs a period the panel does not have
 };
-inline constexpr std::size_t reason_count = 9;
+inline constexpr std::size_t reason_count = 11;
 
 /// Stable snake_case names, as Python and CSV output show them.
 inline constexpr std::array<std::string_view, reason_count> reason_names = {
@@ -32,6 +34,8 @@ inline constexpr std::array<std::string_view, reason_count> reason_names = {
     "out_of_range",
     "unit_mismatch",
     "missing_variable",
+    "nonpositive_base",
+    "no_such_period",
 };
 
 inline constexpr std::string_view to_string(reason r) { return reason_names[static_cast<std::size_t>(r)]; }

@@ -6,6 +6,7 @@
 #include "zhibiao/csv.hpp"
 #include "zhibiao/entity.hpp"
 #include "zhibiao/error.hpp"
+#include "zhibiao/formula.hpp"
 #include "zhibiao/panel.hpp"
 #include "zhibiao/period.hpp"
 #include "zhibiao/reason.hpp"

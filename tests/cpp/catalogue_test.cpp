@@ -16,10 +16,10 @@ BOOST_AUTO_TEST_CASE(builtin_has_the_stable_ids) {
         BOOST_TEST(!i.name_zh.empty(), id);
         BOOST_TEST(!i.name_en.empty(), id);
         BOOST_TEST(!i.source.empty(), id);
-        BOOST_TEST(c.variable(i.numerator) != nullptr, id);
-        BOOST_TEST(c.variable(i.denominator) != nullptr, id);
+        for (const auto& input : i.inputs())
+            BOOST_TEST((c.variable(input) != nullptr || c.find(input) != nullptr), id << " reads " << input);
     }
-    BOOST_TEST(c.at("progress_vs_time").minus_elapsed);
+    BOOST_TEST((c.at("progress_vs_time").inputs() == std::vector<std::string>{"actual", "target"}));
     BOOST_TEST(c.at("invention_patents_per_10k").unit.exponent() == -4);
 }
 
@@ -46,19 +46,50 @@ id = "staff_per_firm"
 formula = "staff / firms"
 unit = "人/家"
 )");
-    BOOST_TEST(c.at("staff_per_firm").numerator == "staff");
-    BOOST_CHECK_THROW(catalogue::from_toml("[[indicator]]\nid = \"x\"\nformula = \"a + b\"\nunit = \"%\"\n"), parse_error);
+    BOOST_TEST((c.at("staff_per_firm").inputs() == std::vector<std::string>{"staff", "firms"}));
+    BOOST_CHECK_THROW(catalogue::from_toml("[[indicator]]\nid = \"x\"\nformula = \"a +\"\nunit = \"%\"\n"), parse_error);
     BOOST_CHECK_THROW(catalogue::from_toml("[[indicator]]\nid = \"x\"\nformula = \"a / b\"\nunit = \"美元\"\n"), parse_error);
     BOOST_CHECK_THROW(catalogue::from_toml("[[indicator]]\nid = \"x\"\nunit = \"%\"\n"), parse_error);
     BOOST_CHECK_THROW(catalogue::from_toml("[[indicator]\n"), parse_error);
     try {
-        catalogue::from_toml("[[indicator]]\nid = \"x\"\nformula = \"a + b\"\nunit = \"%\"\n", "mine.toml");
+        catalogue::from_toml("[[indicator]]\nid = \"x\"\nformula = \"a + * b\"\nunit = \"%\"\n", "mine.toml");
+        BOOST_FAIL("expected parse_error");
     } catch (const parse_error& e) {
         std::string what = e.what();
         BOOST_TEST(what.find("mine.toml") != std::string::npos);
         BOOST_TEST(what.find("indicator 'x'") != std::string::npos);
         BOOST_TEST(what.find("formula") != std::string::npos);
-        BOOST_TEST(what.find("  ^") != std::string::npos);  // caret under the '+'
+        BOOST_TEST(what.find("a + * b\n      ^") != std::string::npos);  // caret under the '*'
+    }
+}
+
+BOOST_AUTO_TEST_CASE(units_are_checked_when_the_catalogue_loads) {
+    const std::string bad =
+        "[[variable]]\nid = \"gdp\"\ndimension = \"currency\"\n"
+        "[[variable]]\nid = \"pop\"\ndimension = \"person\"\n"
+        "[[indicator]]\nid = \"nonsense\"\nformula = \"gdp + pop\"\nunit = \"元\"\n";
+    try {
+        catalogue::from_toml(bad, "bad.toml");
+        BOOST_FAIL("expected parse_error");
+    } catch (const parse_error& e) {
+        std::string what = e.what();
+        BOOST_TEST(what.find("cannot add") != std::string::npos);
+        BOOST_TEST(what.find("gdp + pop\n  ^~~~~~~~") != std::string::npos);
+    }
+    // A result that cannot become the declared unit is refused too.
+    BOOST_CHECK_THROW(catalogue::from_toml("[[variable]]\nid = \"gdp\"\ndimension = \"currency\"\n"
+                                           "[[indicator]]\nid = \"x\"\nformula = \"gdp\"\nunit = \"%\"\n"),
+                      parse_error);
+}
+
+BOOST_AUTO_TEST_CASE(cycles_are_named) {
+    try {
+        catalogue::from_toml("[[indicator]]\nid = \"a\"\nformula = \"b + 1\"\nunit = \"1\"\n"
+                             "[[indicator]]\nid = \"b\"\nformula = \"c * 2\"\nunit = \"1\"\n"
+                             "[[indicator]]\nid = \"c\"\nformula = \"a\"\nunit = \"1\"\n");
+        BOOST_FAIL("expected parse_error");
+    } catch (const parse_error& e) {
+        BOOST_TEST(std::string(e.what()).find("a → b → c → a") != std::string::npos);
     }
 }
 

@@ -1,0 +1,81 @@
+#pragma once
+// The formula language of indicators, validation rules and user definitions.
+//
+//   expr    := or
+//   or      := and ('or' and)*            and := not ('and' not)*       not := 'not' not | cmp
+//   cmp     := sum (('<' | '<=' | '>' | '>=' | '==' | '!=') sum)?
+//   sum     := product (('+' | '-') product)*
+//   product := unary (('*' | '/') unary)*  unary := '-' unary | primary
+//   primary := number ['[' unit ']'] | name | name '(' [expr (',' expr)*] ')' | '(' expr ')'
+//
+// Names are panel variables or catalogue indicators (an indicator id wins; `published(x)` reads
+// a panel column that shares an indicator's id). Functions: if(c, a, b), min, max, abs, sqrt,
+// log, exp, round(x[, digits]), and the time operators lag(x, k), lead(x, k), yoy(x),
+// growth(x), cagr(x, years), ytd(x), last_year_end(x), elapsed(), target(x).
+//
+// A formula is parsed once into a tree. Units are checked before any row is touched: against
+// the catalogue's declared dimensions when a catalogue is loaded, and against the panel's
+// actual units when it is evaluated (adding 万元 to 人 is an incompatible_units_error with the
+// formula text and a caret under the offending span). Evaluation then runs a whole column at a
+// time, converting scales exactly (powers of ten) and carrying a reason for every missing value.
+// Semantics chosen for statistics: division by zero or by a negative quantity is missing
+// (zero_denominator, negative_denominator); growth over a base ≤ 0 is missing (nonpositive_base).
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "zhibiao/error.hpp"
+#include "zhibiao/units.hpp"
+
+namespace zhibiao {
+
+namespace detail {
+struct formula_node;
+}
+
+/// A byte range of the formula text, for messages with a caret.
+struct text_span {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+
+class formula {
+public:
+    formula() = default;
+    /// Parses `text`; throws parse_error with the text and a caret, limit_error for nesting
+    /// deeper than `max_depth`.
+    static formula parse(const std::string& text);
+
+    const std::string& text() const { return text_; }
+    const detail::formula_node& root() const { return *root_; }
+    bool empty() const { return !root_; }
+    /// The names the formula reads (variables or indicators), in order of first use.
+    std::vector<std::string> names() const;
+
+    /// "message\n  <formula>\n  <caret under span>" — the shape of every formula error.
+    std::string describe(const std::string& message, text_span where) const;
+
+    static constexpr int max_depth = 200;
+
+private:
+    std::string text_;
+    std::shared_ptr<const detail::formula_node> root_;
+};
+
+namespace detail {
+
+enum class node_kind { number, name, unary_minus, logical_not, binary, call };
+
+struct formula_node {
+    node_kind kind = node_kind::number;
+    text_span span;
+    double number = 0;      // number
+    unit number_unit;       // number (dimensionless unless written as 10000[人])
+    std::string name;       // name or function name
+    std::string op;         // binary: + - * / < <= > >= == != and or
+    std::vector<std::shared_ptr<const formula_node>> args;
+};
+
+}  // namespace detail
+}  // namespace zhibiao

@@ -1,0 +1,686 @@
+// Unit inference and column-at-a-time evaluation of formulas, and the compute() entry points.
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <unordered_map>
+
+#include "typing.hpp"
+#include "zhibiao/compute.hpp"
+
+namespace zhibiao {
+namespace detail {
+namespace {
+
+const unit dimensionless{};
+
+[[noreturn]] void fail_units(const formula& f, const std::string& message, text_span where) {
+    throw incompatible_units_error(f.describe(message, where));
+}
+
+[[noreturn]] void fail_syntax(const formula& f, const std::string& message, text_span where) {
+    throw parse_error(f.describe(message, where));
+}
+
+std::string describe_unit(const unit& u) { return "'" + u.symbol() + "' (" + u.dim().to_string() + ")"; }
+
+void require_args(const formula& f, const formula_node& n, std::size_t min, std::size_t max) {
+    if (n.args.size() < min || n.args.size() > max) {
+        std::string expected = min == max ? std::to_string(min) : std::to_string(min) + "–" + std::to_string(max);
+        fail_syntax(f, n.name + "() takes " + expected + " argument" + (max == 1 ? "" : "s") + ", not " + std::to_string(n.args.size()), n.span);
+    }
+}
+
+// A whole, non-negative number written in the formula (lag's k, cagr's years, round's digits).
+int literal_count(const formula& f, const formula_node& n, int min) {
+    if (n.kind != node_kind::number || n.number != std::floor(n.number) || n.number < min || n.number > 1000)
+        fail_syntax(f, "expected a whole number" + std::string(min > 0 ? " ≥ 1" : " ≥ 0") + " here", n.span);
+    return static_cast<int>(n.number);
+}
+
+}  // namespace
+
+const std::vector<std::string>& function_names() {
+    static const std::vector<std::string> names = {"if",  "min", "max",  "abs",  "sqrt", "log",  "exp",   "round",
+                                                   "lag", "lead", "yoy", "growth", "cagr", "ytd", "last_year_end",
+                                                   "elapsed", "target", "published"};
+    return names;
+}
+
+typed infer(const formula& f, const formula_node& n, const unit_resolver& resolve) {
+    auto same_dims = [&](const typed& a, const typed& b, const char* verb, text_span where) {
+        if (a.known && b.known && !b.u.convertible_to(a.u))
+            fail_units(f, std::string("cannot ") + verb + " " + describe_unit(a.u) + " and " + describe_unit(b.u), where);
+    };
+    switch (n.kind) {
+        case node_kind::number: return {n.number_unit, true};
+        case node_kind::name: {
+            auto u = resolve(n.name);
+            return u ? typed{*u, true} : typed{dimensionless, false};
+        }
+        case node_kind::unary_minus: return infer(f, *n.args[0], resolve);
+        case node_kind::logical_not: infer(f, *n.args[0], resolve); return {dimensionless, true};
+        case node_kind::binary: {
+            typed a = infer(f, *n.args[0], resolve), b = infer(f, *n.args[1], resolve);
+            const std::string& op = n.op;
+            if (op == "+" || op == "-") {
+                same_dims(a, b, op == "+" ? "add" : "subtract", n.span);
+                return {a.u, a.known && b.known};
+            }
+            if (op == "*") return {a.u * b.u, a.known && b.known};
+            if (op == "/") return {a.u / b.u, a.known && b.known};
+            if (op == "and" || op == "or") return {dimensionless, true};
+            same_dims(a, b, "compare", n.span);
+            return {dimensionless, true};
+        }
+        case node_kind::call: break;
+    }
+    const std::string& fn = n.name;
+    auto arg = [&](std::size_t k) { return infer(f, *n.args[k], resolve); };
+    if (fn == "if") {
+        require_args(f, n, 3, 3);
+        arg(0);
+        typed a = arg(1), b = arg(2);
+        same_dims(a, b, "choose between", n.span);
+        return {a.u, a.known && b.known};
+    }
+    if (fn == "min" || fn == "max") {
+        if (n.args.empty()) require_args(f, n, 1, 64);
+        typed first = arg(0);
+        bool known = first.known;
+        for (std::size_t k = 1; k < n.args.size(); ++k) {
+            typed other = arg(k);
+            same_dims(first, other, fn == "min" ? "take the minimum of" : "take the maximum of", n.span);
+            known = known && other.known;
+        }
+        return {first.u, known};
+    }
+    if (fn == "abs") return require_args(f, n, 1, 1), arg(0);
+    if (fn == "round") {
+        require_args(f, n, 1, 2);
+        if (n.args.size() == 2) literal_count(f, *n.args[1], 0);
+        return arg(0);
+    }
+    if (fn == "sqrt" || fn == "log" || fn == "exp") {
+        require_args(f, n, 1, 1);
+        typed a = arg(0);
+        if (a.known && !a.u.dimensionless())
+            fail_units(f, fn + "() needs a dimensionless argument, not " + describe_unit(a.u), n.args[0]->span);
+        return {dimensionless, true};
+    }
+    if (fn == "lag" || fn == "lead") {
+        require_args(f, n, 1, 2);
+        if (n.args.size() == 2) literal_count(f, *n.args[1], 0);
+        return arg(0);
+    }
+    if (fn == "yoy" || fn == "ytd" || fn == "last_year_end" || fn == "target") return require_args(f, n, 1, 1), arg(0);
+    if (fn == "growth") return require_args(f, n, 1, 1), arg(0), typed{dimensionless, true};
+    if (fn == "cagr") {
+        require_args(f, n, 2, 2);
+        literal_count(f, *n.args[1], 1);
+        arg(0);
+        return {dimensionless, true};
+    }
+    if (fn == "elapsed") return require_args(f, n, 0, 0), typed{dimensionless, true};
+    if (fn == "published") {
+        require_args(f, n, 1, 1);
+        if (n.args[0]->kind != node_kind::name) fail_syntax(f, "published() takes a variable name", n.args[0]->span);
+        return {dimensionless, false};
+    }
+    fail_syntax(f, "unknown function '" + fn + "'" + suggestion(fn, function_names(), [](const std::string& s) -> std::string_view { return s; }),
+                {n.span.begin, n.span.begin + fn.size()});
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::formula_node;
+using detail::node_kind;
+
+constexpr double nan_value = std::numeric_limits<double>::quiet_NaN();
+
+// A column (or a constant) in a unit, with a reason per row: NaN ⇔ reason ≠ none.
+struct column_value {
+    unit u;
+    bool scalar = false;
+    double scalar_value = 0;
+    std::shared_ptr<const void> keep;            // keeps `data` alive
+    std::shared_ptr<Eigen::ArrayXd> owned;      // set when this value owns its storage
+    const double* data = nullptr;
+    std::shared_ptr<std::vector<reason>> reasons;  // null: no gaps
+
+    double at(std::size_t i) const { return scalar ? scalar_value : data[i]; }
+    reason why(std::size_t i) const { return reasons ? (*reasons)[i] : reason::none; }
+};
+
+column_value constant(double x, unit u) {
+    column_value v;
+    v.u = std::move(u);
+    v.scalar = true;
+    v.scalar_value = x;
+    return v;
+}
+
+// Fresh storage for n rows.
+column_value fresh(std::size_t n, unit u) {
+    column_value v;
+    v.u = std::move(u);
+    v.owned = std::make_shared<Eigen::ArrayXd>(static_cast<Eigen::Index>(n));
+    v.data = v.owned->data();
+    v.keep = v.owned;
+    v.reasons = std::make_shared<std::vector<reason>>(n, reason::none);
+    return v;
+}
+
+class evaluator {
+public:
+    evaluator(const panel& p, const catalogue& cat, const compute_options& options) : p_(p), cat_(cat), options_(options) {}
+
+    // An indicator in its output unit, range-checked; memoised, cycle-checked.
+    column_value indicator_column(const indicator& ind) {
+        auto found = memo_.find(ind.id);
+        if (found != memo_.end()) return found->second;
+        if (std::find(stack_.begin(), stack_.end(), ind.id) != stack_.end()) {
+            std::string cycle;
+            for (auto it = std::find(stack_.begin(), stack_.end(), ind.id); it != stack_.end(); ++it) cycle += *it + " → ";
+            throw parse_error("indicators form a cycle: " + cycle + ind.id);
+        }
+        stack_.push_back(ind.id);
+        formula f = ind.parsed.empty() ? formula::parse(ind.formula) : ind.parsed;
+        column_value raw = eval(f, f.root());
+        if (!raw.u.convertible_to(ind.unit)) {
+            location where;
+            where.variable = ind.id;
+            throw incompatible_units_error(
+                f.describe("indicator '" + ind.id + "' gives " + describe(raw.u) + ", which cannot convert to " + describe(ind.unit),
+                           {0, f.text().size()}),
+                where);
+        }
+        const conversion c = raw.u.to(ind.unit);
+        const double lo = ind.valid_min, hi = ind.valid_max;
+        column_value out = map(raw, ind.unit, [c, lo, hi](double x, double& y) {
+            y = c.apply(x);
+            return (y >= lo && y <= hi && std::isfinite(y)) ? reason::none : reason::out_of_range;
+        });
+        stack_.pop_back();
+        memo_.emplace(ind.id, out);
+        return out;
+    }
+
+    column_value eval(const formula& f, const formula_node& n) {
+        switch (n.kind) {
+            case node_kind::number: return constant(n.number, n.number_unit);
+            case node_kind::name: return name(f, n);
+            case node_kind::unary_minus: {
+                column_value a = eval(f, *n.args[0]);
+                return map(a, a.u, [](double x, double& y) { return y = -x, reason::none; });
+            }
+            case node_kind::logical_not: {
+                column_value a = eval(f, *n.args[0]);
+                return map(a, unit{}, [](double x, double& y) { return y = x == 0 ? 1.0 : 0.0, reason::none; });
+            }
+            case node_kind::binary: return binary_op(f, n);
+            case node_kind::call: return call(f, n);
+        }
+        return constant(nan_value, unit{});
+    }
+
+    void forget() { memo_.clear(); }
+
+private:
+    static std::string describe(const unit& u) { return "'" + u.symbol() + "' (" + u.dim().to_string() + ")"; }
+
+    std::size_t rows() const { return p_.rows(); }
+
+    // Elementwise y = f(x) over one value; gaps pass through.
+    template <class F>
+    column_value map(const column_value& a, unit u, F f) {
+        if (a.scalar) {
+            double y;
+            reason r = f(a.scalar_value, y);
+            if (r == reason::none) return constant(y, u);
+            column_value out = fresh(rows(), u);
+            out.owned->setConstant(nan_value);
+            std::fill(out.reasons->begin(), out.reasons->end(), r);
+            return out;
+        }
+        column_value out = fresh(rows(), std::move(u));
+        double* y = out.owned->data();
+        reason* why = out.reasons->data();
+        for (std::size_t i = 0; i < rows(); ++i) {
+            reason r = a.why(i);
+            if (r == reason::none) r = f(a.data[i], y[i]);
+            if (r != reason::none) y[i] = nan_value, why[i] = r;
+        }
+        return out;
+    }
+
+    // Elementwise y = f(a, b); the first gap (left before right) wins.
+    template <class F>
+    column_value zip(const column_value& a, const column_value& b, unit u, F f) {
+        if (a.scalar && b.scalar) {
+            double y;
+            reason r = f(a.scalar_value, b.scalar_value, y);
+            if (r == reason::none) return constant(y, u);
+            return map(constant(0, u), u, [r](double, double& z) { return z = nan_value, r; });
+        }
+        column_value out = fresh(rows(), std::move(u));
+        double* y = out.owned->data();
+        reason* why = out.reasons->data();
+        for (std::size_t i = 0; i < rows(); ++i) {
+            reason r = a.why(i);
+            if (r == reason::none) r = b.why(i);
+            if (r == reason::none) r = f(a.at(i), b.at(i), y[i]);
+            if (r != reason::none) y[i] = nan_value, why[i] = r;
+        }
+        return out;
+    }
+
+    static reason finite(double y) { return std::isfinite(y) ? reason::none : reason::out_of_range; }
+
+    conversion converting(const formula& f, const column_value& from, const unit& to, const char* verb, text_span where) const {
+        if (!from.u.convertible_to(to))
+            throw incompatible_units_error(f.describe(std::string("cannot ") + verb + " " + describe(to) + " and " + describe(from.u), where));
+        return from.u.to(to);
+    }
+
+    column_value binary_op(const formula& f, const formula_node& n) {
+        column_value a = eval(f, *n.args[0]);
+        column_value b = eval(f, *n.args[1]);
+        const std::string& op = n.op;
+        if (op == "*") return zip(a, b, a.u * b.u, [](double x, double z, double& y) { return y = x * z, finite(y); });
+        if (op == "/")
+            return zip(a, b, a.u / b.u, [](double x, double z, double& y) {
+                if (z == 0) return reason::zero_denominator;
+                if (z < 0) return reason::negative_denominator;
+                return y = x / z, finite(y);
+            });
+        if (op == "and") return zip(a, b, unit{}, [](double x, double z, double& y) { return y = (x != 0 && z != 0), reason::none; });
+        if (op == "or") return zip(a, b, unit{}, [](double x, double z, double& y) { return y = (x != 0 || z != 0), reason::none; });
+        const char* verb = op == "+" ? "add" : op == "-" ? "subtract" : "compare";
+        const conversion c = converting(f, b, a.u, verb, n.span);
+        if (op == "+") return zip(a, b, a.u, [c](double x, double z, double& y) { return y = x + c.apply(z), finite(y); });
+        if (op == "-") return zip(a, b, a.u, [c](double x, double z, double& y) { return y = x - c.apply(z), finite(y); });
+        auto compare = [&](auto cmp) {
+            return zip(a, b, unit{}, [c, cmp](double x, double z, double& y) { return y = cmp(x, c.apply(z)) ? 1.0 : 0.0, reason::none; });
+        };
+        if (op == "<") return compare(std::less<double>());
+        if (op == "<=") return compare(std::less_equal<double>());
+        if (op == ">") return compare(std::greater<double>());
+        if (op == ">=") return compare(std::greater_equal<double>());
+        if (op == "==") return compare(std::equal_to<double>());
+        return compare(std::not_equal_to<double>());
+    }
+
+    // A panel variable as a leaf: no copy unless a value is below the variable's minimum.
+    column_value leaf(const column& c) {
+        const variable_spec* spec = cat_.variable(c.name());
+        column_value v;
+        v.u = effective_unit(c, spec);
+        v.keep = c.storage_owner();
+        v.data = c.data();
+        const double min = spec ? spec->min : -std::numeric_limits<double>::infinity();
+        bool gaps = false, below = false;
+        for (std::size_t i = 0; i < rows(); ++i) {
+            gaps |= c.data()[i] != c.data()[i];
+            below |= c.data()[i] < min;
+        }
+        if (!gaps && !below) return v;
+        v.reasons = std::make_shared<std::vector<reason>>(rows(), reason::none);
+        for (std::size_t i = 0; i < rows(); ++i) (*v.reasons)[i] = c.reason_at(i);
+        if (below) {
+            column_value copy = fresh(rows(), v.u);
+            for (std::size_t i = 0; i < rows(); ++i) {
+                const double x = c.data()[i];
+                (*copy.owned)(static_cast<Eigen::Index>(i)) = x < min ? nan_value : x;
+                (*copy.reasons)[i] = x < min ? reason::negative_input : (*v.reasons)[i];
+            }
+            return copy;
+        }
+        return v;
+    }
+
+    static unit effective_unit(const column& c, const variable_spec* spec) {
+        if (c.unit_given()) return c.unit();
+        if (spec && !spec->default_unit.empty()) return unit::parse(spec->default_unit);
+        if (!spec || spec->dimension_name == "any" || spec->dimension_name.empty()) return c.unit();
+        location where;
+        where.variable = c.name();
+        throw incompatible_units_error("variable '" + c.name() + "' has no unit; a " + spec->dimension_name +
+                                           " needs one (give it as " + c.name() + "[unit] or in the units map)",
+                                       where);
+    }
+
+    column_value name(const formula& f, const formula_node& n) {
+        if (const indicator* ind = cat_.find(n.name)) return indicator_column(*ind);
+        if (const column* c = p_.find(n.name)) return leaf(*c);
+        throw_missing(f, n);
+    }
+
+    [[noreturn]] void throw_missing(const formula& f, const formula_node& n) const {
+        std::vector<std::string> known;
+        for (const auto& c : p_.columns()) known.push_back(c.name());
+        for (const auto& i : cat_.indicators()) known.push_back(i.id);
+        location where;
+        where.variable = n.name;
+        throw missing_variable_error(
+            f.describe("the panel has no variable '" + n.name + "'" +
+                           detail::suggestion(n.name, known, [](const std::string& s) -> std::string_view { return s; }),
+                       n.span),
+            n.name, where);
+    }
+
+    // ---------------------------------------------------------------- time operators
+    struct time_index {
+        std::unordered_map<std::int64_t, std::int32_t> period_of_key;
+        std::unordered_map<std::int64_t, std::int32_t> row_of;  // entity * periods + period → row
+        std::int64_t periods = 0;
+    };
+
+    static std::int64_t key(const period& p) {
+        return static_cast<std::int64_t>(p.year_number()) * 64 + static_cast<int>(p.kind()) * 16 + p.index();
+    }
+
+    const time_index& index() {
+        if (!time_) {
+            time_ = std::make_unique<time_index>();
+            time_->periods = static_cast<std::int64_t>(p_.periods().size());
+            for (std::size_t k = 0; k < p_.periods().size(); ++k) time_->period_of_key[key(p_.periods()[k])] = static_cast<std::int32_t>(k);
+            time_->row_of.reserve(rows());
+            for (std::size_t r = 0; r < rows(); ++r)
+                time_->row_of[p_.entity_of_row()[r] * time_->periods + p_.period_of_row()[r]] = static_cast<std::int32_t>(r);
+        }
+        return *time_;
+    }
+
+    // The row of the same entity as `row` in period `q`, or -1.
+    std::int64_t row_at(std::size_t row, const period& q) {
+        const time_index& t = index();
+        auto pk = t.period_of_key.find(key(q));
+        if (pk == t.period_of_key.end()) return -1;
+        auto r = t.row_of.find(p_.entity_of_row()[row] * t.periods + pk->second);
+        return r == t.row_of.end() ? -1 : r->second;
+    }
+
+    static period shifted(const period& p, int steps) {  // steps < 0: earlier
+        auto floor_div = [](int a, int b) { return a >= 0 ? a / b : -((-a + b - 1) / b); };
+        switch (p.kind()) {
+            case period_kind::half: {
+                int i = p.year_number() * 2 + p.index() - 1 + steps;
+                return period::half(floor_div(i, 2), i - floor_div(i, 2) * 2 + 1);
+            }
+            case period_kind::quarter: {
+                int i = p.year_number() * 4 + p.index() - 1 + steps;
+                return period::quarter(floor_div(i, 4), i - floor_div(i, 4) * 4 + 1);
+            }
+            case period_kind::month: {
+                int i = p.year_number() * 12 + p.index() - 1 + steps;
+                return period::month(floor_div(i, 12), i - floor_div(i, 12) * 12 + 1);
+            }
+            case period_kind::year: return period::year(p.year_number() + steps);
+            case period_kind::year_to_date: return period::year_to_date(p.year_number() + steps, p.index());
+        }
+        return p;
+    }
+
+    // out[i] = x[source(i)], with reason no_such_period where source(i) < 0.
+    template <class Source>
+    column_value gather(const column_value& x, Source source) {
+        column_value out = fresh(rows(), x.u);
+        for (std::size_t i = 0; i < rows(); ++i) {
+            std::int64_t s = source(i);
+            reason r = s < 0 ? reason::no_such_period : x.why(static_cast<std::size_t>(s));
+            if (r == reason::none) (*out.owned)(static_cast<Eigen::Index>(i)) = x.at(static_cast<std::size_t>(s));
+            else (*out.owned)(static_cast<Eigen::Index>(i)) = nan_value, (*out.reasons)[i] = r;
+        }
+        return out;
+    }
+
+    // Same period one year earlier, preferring an explicit same-scope prior value (column
+    // "<x>_prior", 上年同期同口径) where the panel has one.
+    column_value prior_year_value(const formula& f, const formula_node& arg) {
+        column_value x = eval(f, arg);
+        column_value prior = gather(x, [&](std::size_t i) { return row_at(i, p_.period_at(i).prior_year()); });
+        if (arg.kind != node_kind::name) return prior;
+        const column* explicit_prior = p_.find(arg.name + "_prior");
+        if (!explicit_prior) return prior;
+        column_value given = leaf(*explicit_prior);
+        const conversion c = converting(f, given, x.u, "use as prior value", arg.span);
+        for (std::size_t i = 0; i < rows(); ++i)
+            if (given.why(i) == reason::none)
+                (*prior.owned)(static_cast<Eigen::Index>(i)) = c.apply(given.at(i)), (*prior.reasons)[i] = reason::none;
+        return prior;
+    }
+
+    column_value call(const formula& f, const formula_node& n) {
+        detail::infer(f, n, [this](const std::string& name) -> std::optional<unit> { return unit_of_name(name); });
+        const std::string& fn = n.name;
+        auto arg = [&](std::size_t k) { return eval(f, *n.args[k]); };
+        if (fn == "if") {
+            column_value c = arg(0), a = arg(1), b = arg(2);
+            const conversion conv = converting(f, b, a.u, "choose between", n.span);
+            column_value out = fresh(rows(), a.u);
+            for (std::size_t i = 0; i < rows(); ++i) {
+                reason r = c.why(i);
+                double y = nan_value;
+                if (r == reason::none) {
+                    const bool take_a = c.at(i) != 0;
+                    r = take_a ? a.why(i) : b.why(i);
+                    if (r == reason::none) y = take_a ? a.at(i) : conv.apply(b.at(i));
+                }
+                (*out.owned)(static_cast<Eigen::Index>(i)) = y;
+                (*out.reasons)[i] = r;
+            }
+            return out;
+        }
+        if (fn == "min" || fn == "max") {
+            column_value acc = arg(0);
+            for (std::size_t k = 1; k < n.args.size(); ++k) {
+                column_value b = arg(k);
+                const conversion c = converting(f, b, acc.u, "compare", n.span);
+                const bool is_min = fn == "min";
+                acc = zip(acc, b, acc.u, [c, is_min](double x, double z, double& y) {
+                    z = c.apply(z);
+                    return y = is_min ? std::min(x, z) : std::max(x, z), reason::none;
+                });
+            }
+            return acc;
+        }
+        if (fn == "abs") return map(arg(0), arg(0).u, [](double x, double& y) { return y = std::abs(x), reason::none; });
+        if (fn == "round") {
+            column_value x = arg(0);
+            const int digits = n.args.size() == 2 ? static_cast<int>(n.args[1]->number) : 0;
+            const double scale = std::pow(10.0, digits);
+            return map(x, x.u, [scale](double v, double& y) { return y = std::round(v * scale) / scale, finite(y); });
+        }
+        if (fn == "sqrt" || fn == "log" || fn == "exp") {
+            column_value x = arg(0);
+            const conversion c = x.u.to(unit{});
+            if (fn == "sqrt") return map(x, unit{}, [c](double v, double& y) { v = c.apply(v); return v < 0 ? reason::out_of_range : (y = std::sqrt(v), reason::none); });
+            if (fn == "log") return map(x, unit{}, [c](double v, double& y) { v = c.apply(v); return v <= 0 ? reason::out_of_range : (y = std::log(v), reason::none); });
+            return map(x, unit{}, [c](double v, double& y) { return y = std::exp(c.apply(v)), finite(y); });
+        }
+        if (fn == "lag" || fn == "lead") {
+            const int k = n.args.size() == 2 ? static_cast<int>(n.args[1]->number) : 1;
+            const int steps = fn == "lag" ? -k : k;
+            return gather(arg(0), [&](std::size_t i) { return row_at(i, shifted(p_.period_at(i), steps)); });
+        }
+        if (fn == "yoy") return prior_year_value(f, *n.args[0]);
+        if (fn == "growth") {
+            column_value x = arg(0), base = prior_year_value(f, *n.args[0]);
+            return zip(x, base, unit{}, [](double v, double b, double& y) { return b <= 0 ? reason::nonpositive_base : (y = v / b - 1, finite(y)); });
+        }
+        if (fn == "cagr") {
+            const int years = static_cast<int>(n.args[1]->number);
+            column_value x = arg(0);
+            column_value base = gather(x, [&](std::size_t i) { return row_at(i, shifted_years(p_.period_at(i), years)); });
+            const double inv = 1.0 / years;
+            return zip(x, base, unit{}, [inv](double v, double b, double& y) {
+                if (b <= 0) return reason::nonpositive_base;
+                if (v < 0) return reason::out_of_range;
+                return y = std::pow(v / b, inv) - 1, finite(y);
+            });
+        }
+        if (fn == "ytd") return year_to_date(arg(0));
+        if (fn == "last_year_end") {
+            column_value x = arg(0);
+            return gather(x, [&](std::size_t i) {
+                const int y = p_.period_at(i).year_number() - 1;
+                for (const period& q : {period::year(y), period::month(y, 12), period::quarter(y, 4), period::half(y, 2)}) {
+                    std::int64_t r = row_at(i, q);
+                    if (r >= 0 && x.why(static_cast<std::size_t>(r)) == reason::none) return r;
+                }
+                return row_at(i, period::year(y));
+            });
+        }
+        if (fn == "target") {
+            column_value x = arg(0);
+            return gather(x, [&](std::size_t i) { return row_at(i, period::year(p_.period_at(i).year_number())); });
+        }
+        if (fn == "elapsed") {
+            column_value out = fresh(rows(), unit{});
+            std::vector<double> by_period;
+            for (const auto& q : p_.periods()) by_period.push_back(q.fraction_elapsed(options_.basis));
+            for (std::size_t i = 0; i < rows(); ++i)
+                (*out.owned)(static_cast<Eigen::Index>(i)) = by_period[static_cast<std::size_t>(p_.period_of_row()[i])];
+            return out;
+        }
+        // published(x): the panel column, even when an indicator has the same id.
+        const formula_node& target_name = *n.args[0];
+        if (const column* c = p_.find(target_name.name)) return leaf(*c);
+        throw_missing(f, target_name);
+    }
+
+    static period shifted_years(const period& p, int years) {
+        period q = p;
+        for (int k = 0; k < years; ++k) q = q.prior_year();
+        return q;
+    }
+
+    // Cumulative value from January: the sum of the same entity's flows over the year so far.
+    column_value year_to_date(const column_value& x) {
+        column_value out = fresh(rows(), x.u);
+        for (std::size_t i = 0; i < rows(); ++i) {
+            const period& p = p_.period_at(i);
+            std::vector<period> parts;
+            const int y = p.year_number();
+            switch (p.kind()) {
+                case period_kind::month: for (int m = 1; m <= p.index(); ++m) parts.push_back(period::month(y, m)); break;
+                case period_kind::quarter: for (int q = 1; q <= p.index(); ++q) parts.push_back(period::quarter(y, q)); break;
+                case period_kind::half: for (int h = 1; h <= p.index(); ++h) parts.push_back(period::half(y, h)); break;
+                default: parts.push_back(p); break;  // a year or a YTD span is cumulative already
+            }
+            double sum = 0;
+            reason r = reason::none;
+            for (const auto& q : parts) {
+                std::int64_t s = q == p ? static_cast<std::int64_t>(i) : row_at(i, q);
+                if (s < 0) { r = reason::no_such_period; break; }
+                r = x.why(static_cast<std::size_t>(s));
+                if (r != reason::none) break;
+                sum += x.at(static_cast<std::size_t>(s));
+            }
+            (*out.owned)(static_cast<Eigen::Index>(i)) = r == reason::none ? sum : nan_value;
+            (*out.reasons)[i] = r;
+        }
+        return out;
+    }
+
+    // Units of names as the data have them, for checking a call's arguments before evaluating.
+    std::optional<unit> unit_of_name(const std::string& name) const {
+        if (const indicator* ind = cat_.find(name)) return ind->unit;
+        if (const column* c = p_.find(name)) {
+            try {
+                return effective_unit(*c, cat_.variable(name));
+            } catch (const error&) {
+                return std::nullopt;
+            }
+        }
+        return std::nullopt;
+    }
+
+    const panel& p_;
+    const catalogue& cat_;
+    compute_options options_;
+    std::unordered_map<std::string, column_value> memo_;
+    std::vector<std::string> stack_;
+    std::unique_ptr<time_index> time_;
+};
+
+// Moves (or copies) a value into a result column of n rows.
+void fill_result(indicator_values& out, column_value v, std::size_t n) {
+    out.unit = v.u;
+    if (v.scalar) out.values = Eigen::ArrayXd::Constant(static_cast<Eigen::Index>(n), v.scalar_value);
+    else if (v.owned && v.owned.use_count() <= 2) out.values = std::move(*v.owned);  // ours alone (keep + owned)
+    else out.values = Eigen::Map<const Eigen::ArrayXd>(v.data, static_cast<Eigen::Index>(n));
+    if (v.reasons && v.reasons.use_count() == 1) out.reasons = std::move(*v.reasons);
+    else if (v.reasons) out.reasons = *v.reasons;
+    else out.reasons.assign(n, reason::none);
+}
+
+void fill_missing(indicator_values& out, std::size_t rows, reason why, std::string problem) {
+    out.values = Eigen::ArrayXd::Constant(static_cast<Eigen::Index>(rows), nan_value);
+    out.reasons.assign(rows, why);
+    out.column_problem = std::move(problem);
+}
+
+}  // namespace
+
+indicator_table compute(const panel& p, const std::vector<std::string>& ids, const compute_options& options, const catalogue& cat) {
+    std::vector<const indicator*> wanted;
+    for (const auto& id : ids) wanted.push_back(&cat.at(id));
+    evaluator ev(p, cat, options);
+    indicator_table table;
+    std::vector<column_value> values(wanted.size());
+    table.columns.resize(wanted.size());
+    for (std::size_t k = 0; k < wanted.size(); ++k) {
+        table.columns[k].id = wanted[k]->id;
+        table.columns[k].unit = wanted[k]->unit;
+        try {
+            values[k] = ev.indicator_column(*wanted[k]);
+        } catch (const missing_variable_error& e) {
+            if (options.strict) throw;
+            fill_missing(table.columns[k], p.rows(), reason::missing_variable, e.message());
+        } catch (const incompatible_units_error& e) {
+            if (options.strict) throw;
+            fill_missing(table.columns[k], p.rows(), reason::unit_mismatch, e.message());
+        }
+    }
+    ev.forget();  // drop the memo so results can take their storage without copying
+    for (std::size_t k = 0; k < wanted.size(); ++k)
+        if (table.columns[k].column_problem.empty()) fill_result(table.columns[k], std::move(values[k]), p.rows());
+    return table;
+}
+
+indicator_values compute_indicator(const panel& p, const indicator& ind, const compute_options& options, const catalogue& cat) {
+    catalogue with = cat;
+    with.add(ind);
+    return std::move(compute(p, {ind.id}, options, with).columns.front());
+}
+
+indicator_values evaluate(const panel& p, const formula& f, const std::optional<unit>& out, const compute_options& options,
+                          const catalogue& cat) {
+    evaluator ev(p, cat, options);
+    indicator_values result;
+    result.id = f.text();
+    column_value v = ev.eval(f, f.root());
+    if (out) {
+        if (!v.u.convertible_to(*out))
+            throw incompatible_units_error(f.describe("the formula gives '" + v.u.symbol() + "', which cannot convert to '" + out->symbol() + "'",
+                                                      {0, f.text().size()}));
+        const conversion c = v.u.to(*out);
+        column_value converted = fresh(p.rows(), *out);
+        for (std::size_t i = 0; i < p.rows(); ++i) {
+            reason r = v.why(i);
+            double y = r == reason::none ? c.apply(v.at(i)) : nan_value;
+            (*converted.owned)(static_cast<Eigen::Index>(i)) = y;
+            (*converted.reasons)[i] = r;
+        }
+        v = converted;
+    }
+    ev.forget();
+    fill_result(result, std::move(v), p.rows());
+    return result;
+}
+
+}  // namespace zhibiao
