@@ -53,7 +53,10 @@ typed infer(const formula& f, const formula_node& n, const unit_resolver& resolv
             fail_units(f, std::string("cannot ") + verb + " " + describe_unit(a.u) + " and " + describe_unit(b.u), where);
     };
     switch (n.kind) {
-        case node_kind::number: return {n.number_unit, true};
+        case node_kind::number:
+            // A bare 0 is zero of any unit: `patents >= 0` needs no `0[件]`.
+            if (n.number == 0 && n.number_unit.symbol() == "1") return {dimensionless, false};
+            return {n.number_unit, true};
         case node_kind::name: {
             auto u = resolve(n.name);
             return u ? typed{*u, true} : typed{dimensionless, false};
@@ -144,6 +147,7 @@ constexpr double nan_value = std::numeric_limits<double>::quiet_NaN();
 struct column_value {
     unit u;
     bool scalar = false;
+    bool any_unit = false;  // the literal 0: converts to any unit
     double scalar_value = 0;
     std::shared_ptr<const void> keep;            // keeps `data` alive
     std::shared_ptr<Eigen::ArrayXd> owned;      // set when this value owns its storage
@@ -210,7 +214,11 @@ public:
 
     column_value eval(const formula& f, const formula_node& n) {
         switch (n.kind) {
-            case node_kind::number: return constant(n.number, n.number_unit);
+            case node_kind::number: {
+                column_value c = constant(n.number, n.number_unit);
+                c.any_unit = n.number == 0 && n.number_unit.symbol() == "1";
+                return c;
+            }
             case node_kind::name: return name(f, n);
             case node_kind::unary_minus: {
                 column_value a = eval(f, *n.args[0]);
@@ -280,6 +288,7 @@ private:
     static reason finite(double y) { return std::isfinite(y) ? reason::none : reason::out_of_range; }
 
     conversion converting(const formula& f, const column_value& from, const unit& to, const char* verb, text_span where) const {
+        if (from.any_unit) return {};
         if (!from.u.convertible_to(to))
             throw incompatible_units_error(f.describe(std::string("cannot ") + verb + " " + describe(to) + " and " + describe(from.u), where));
         return from.u.to(to);
@@ -299,6 +308,7 @@ private:
         if (op == "and") return zip(a, b, unit{}, [](double x, double z, double& y) { return y = (x != 0 && z != 0), reason::none; });
         if (op == "or") return zip(a, b, unit{}, [](double x, double z, double& y) { return y = (x != 0 || z != 0), reason::none; });
         const char* verb = op == "+" ? "add" : op == "-" ? "subtract" : "compare";
+        if (a.any_unit) a.u = b.u;
         const conversion c = converting(f, b, a.u, verb, n.span);
         if (op == "+") return zip(a, b, a.u, [c](double x, double z, double& y) { return y = x + c.apply(z), finite(y); });
         if (op == "-") return zip(a, b, a.u, [c](double x, double z, double& y) { return y = x - c.apply(z), finite(y); });
@@ -313,14 +323,15 @@ private:
         return compare(std::not_equal_to<double>());
     }
 
-    // A panel variable as a leaf: no copy unless a value is below the variable's minimum.
-    column_value leaf(const column& c) {
+    // A panel variable as a leaf: no copy unless a value is below the variable's minimum (which
+    // becomes a gap with reason negative_input; `raw` keeps such values, for checks on them).
+    column_value leaf(const column& c, bool raw = false) {
         const variable_spec* spec = cat_.variable(c.name());
         column_value v;
         v.u = effective_unit(c, spec);
         v.keep = c.storage_owner();
         v.data = c.data();
-        const double min = spec ? spec->min : -std::numeric_limits<double>::infinity();
+        const double min = spec && !raw ? spec->min : -std::numeric_limits<double>::infinity();
         bool gaps = false, below = false;
         for (std::size_t i = 0; i < rows(); ++i) {
             gaps |= c.data()[i] != c.data()[i];
@@ -546,9 +557,9 @@ private:
                 (*out.owned)(static_cast<Eigen::Index>(i)) = by_period[static_cast<std::size_t>(p_.period_of_row()[i])];
             return out;
         }
-        // published(x): the panel column, even when an indicator has the same id.
+        // published(x): the panel column as given, even when an indicator has the same id.
         const formula_node& target_name = *n.args[0];
-        if (const column* c = p_.find(target_name.name)) return leaf(*c);
+        if (const column* c = p_.find(target_name.name)) return leaf(*c, true);
         throw_missing(f, target_name);
     }
 

@@ -20,8 +20,9 @@ enum class reason : std::uint8_t {
     missing_variable,      ///< the panel has no column for an input (lenient compute)
     nonpositive_base,      ///< a growth rate over a base ≤ 0 (扭亏): undefined
     no_such_period,        ///< a time operator needs a period the panel does not have
+    incomplete_rollup,     ///< a roll-up parent where some children had no value
 };
-inline constexpr std::size_t reason_count = 11;
+inline constexpr std::size_t reason_count = 12;
 
 /// Stable snake_case names, as Python and CSV output show them.
 inline constexpr std::array<std::string_view, reason_count> reason_names = {
@@ -36,6 +37,7 @@ inline constexpr std::array<std::string_view, reason_count> reason_names = {
     "missing_variable",
     "nonpositive_base",
     "no_such_period",
+    "incomplete_rollup",
 };
 
 inline constexpr std::string_view to_string(reason r) { return reason_names[static_cast<std::size_t>(r)]; }

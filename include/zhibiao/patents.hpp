@@ -1,0 +1,65 @@
+#pragma once
+// Valid invention patents per region at a set of dates, from patent-level records.
+//
+// A patent counts on date D when (indicators.md §1.3, Patent Law arts. 42–47):
+//   grant ≤ D < min(filing + 20 years + term extension, end)
+// where `end` is the lapse, surrender or invalidation date (absent when none). Dates are days
+// since 1970-01-01. Records with impossible dates — no filing or grant date, grant before
+// filing, an end before the grant, any date after `as_of` — are excluded and counted by
+// problem, never silently kept.
+//
+// The count is sort-free: each record adds +1 at the first query date it is valid on and −1 at
+// the first date it no longer is (binary search in the sorted dates), per region, and prefix
+// sums give the counts: O(records · log dates + regions × dates), in parallel over records,
+// with integer arithmetic, so the result does not depend on the thread count.
+
+#include <Eigen/Core>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace zhibiao {
+
+/// "No date" in the date columns.
+inline constexpr std::int32_t no_date = std::numeric_limits<std::int32_t>::min();
+
+/// Days since 1970-01-01 of a civil date, and back (H. Hinnant's algorithms).
+std::int32_t days_from_civil(int year, unsigned month, unsigned day);
+void civil_from_days(std::int32_t days, int& year, unsigned& month, unsigned& day);
+/// The same day `years` later; 29 February becomes 28 February in a common year.
+std::int32_t add_years(std::int32_t days, int years);
+
+/// Columnar patent records (all spans of the same length; `extension_days` may be empty).
+struct patent_records {
+    const std::int32_t* region = nullptr;  ///< region index, 0 .. regions-1
+    const std::int32_t* filing = nullptr;
+    const std::int32_t* grant = nullptr;
+    const std::int32_t* end = nullptr;             ///< no_date when the patent has not ended; may be null
+    const std::int32_t* extension_days = nullptr;  ///< term extension in days; may be null
+    const std::uint8_t* selected = nullptr;        ///< 1 = count this record (e.g. kind is invention); may be null
+    std::size_t size = 0;
+    std::size_t regions = 0;
+};
+
+struct patents_in_force_result {
+    /// counts(region, k): patents in force in `region` on dates[k] (in the order given).
+    Eigen::Matrix<std::int64_t, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> counts;
+    std::size_t records = 0;        ///< all records given
+    std::size_t not_selected = 0;   ///< left out by `selected` (not invention patents)
+    std::size_t counted = 0;        ///< records that entered the count
+    // Excluded records, by problem:
+    std::size_t missing_date = 0;       ///< no filing or no grant date
+    std::size_t grant_before_filing = 0;
+    std::size_t end_before_grant = 0;
+    std::size_t in_the_future = 0;      ///< a date after as_of
+    std::size_t bad_region = 0;         ///< region index out of range
+    std::vector<std::size_t> excluded_examples;  ///< first excluded record indices (up to 100)
+};
+
+/// Counts patents in force at each of `dates`. `as_of`: record dates after it are impossible
+/// (default: today). `threads` = 0 uses every core.
+patents_in_force_result patents_in_force(const patent_records& records, const std::vector<std::int32_t>& dates,
+                                         std::int32_t as_of = no_date, unsigned threads = 0);
+
+}  // namespace zhibiao

@@ -1,0 +1,55 @@
+#pragma once
+// Roll-up along the region hierarchy: county → prefecture → province, or any parent map.
+//
+// Each variable declares in the catalogue how it aggregates: `sum` (stocks, flows, counts,
+// amounts, population) or `none` (shares and rates). Rolling up sums the extensive variables
+// of the children of each parent, period by period; indicators are then computed on the
+// parents' panel, so a parent's ratio is a ratio of sums — never a mean of the children's
+// ratios. Variables that do not sum are left out and listed.
+//
+// Coverage is part of the result: for every parent, period and variable, how many children
+// the map gives it and how many had a value. A parent with missing children is not silently
+// under-counted: its value is NaN with reason incomplete_rollup (or, with
+// `rollup_options::partial_sums`, the partial sum, flagged in the coverage table).
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "zhibiao/catalogue.hpp"
+#include "zhibiao/panel.hpp"
+
+namespace zhibiao {
+
+struct rollup_options {
+    /// Keep the sum over the children that have data instead of marking the parent missing.
+    bool partial_sums = false;
+    /// Variables to sum although the catalogue does not declare them (or declares `none`).
+    std::vector<std::string> also_sum;
+};
+
+struct coverage_entry {
+    std::string parent;
+    std::string period;
+    std::string variable;
+    std::size_t children = 0;   ///< children the map gives this parent
+    std::size_t with_data = 0;  ///< of those, how many had a value in this period
+    bool complete() const { return with_data == children; }
+};
+
+struct rollup_result {
+    panel parents;
+    std::vector<coverage_entry> coverage;
+    std::vector<std::string> not_summed;  ///< variables left out (rates, or unknown to the catalogue)
+};
+
+/// child code → parent code for every entity of `p`, from 6-digit administrative codes:
+/// the immediate parent, or the ancestor at `level` (province or prefecture) when given.
+std::unordered_map<std::string, std::string> admin_parents(const panel& p, admin_level level = admin_level::unknown);
+
+/// Rolls `p` up to the parents that `parent_of` gives its entities. Throws error naming
+/// entities without a parent (orphans) and cycles in the map.
+rollup_result rollup(const panel& p, const std::unordered_map<std::string, std::string>& parent_of,
+                     const rollup_options& options = {}, const catalogue& cat = catalogue::builtin());
+
+}  // namespace zhibiao

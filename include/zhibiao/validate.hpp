@@ -1,0 +1,56 @@
+#pragma once
+// Data-quality checks: declarative rules in the formula language, evaluated over a whole panel.
+//
+// `validate` returns findings — a table an analyst reviews — rather than throwing at the first
+// problem. The built-in rules (data/rules.toml, compiled in) cover indicators.md §7.1: approved
+// ≤ applied, paid ≤ due, shares within [0, 100], whole non-negative counts, published ratios
+// that disagree with their recomputed value at the printed precision, a per-10k figure that
+// jumps ±50% while the population stays put, and implausible ranges. A rule whose inputs the
+// panel lacks does not apply (it is listed in `skipped`); a row where an input is missing
+// cannot be checked and gives no finding.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "zhibiao/catalogue.hpp"
+#include "zhibiao/formula.hpp"
+#include "zhibiao/panel.hpp"
+
+namespace zhibiao {
+
+struct rule {
+    std::string id;
+    std::string severity = "hard";  ///< "hard" (a data error) or "soft" (a warning)
+    std::string variable;           ///< what a finding is about
+    std::string check;              ///< formula that must be true (non-zero)
+    std::string message;
+    zhibiao::formula parsed;
+};
+
+/// The rules shipped with the library.
+const std::vector<rule>& builtin_rules();
+
+/// Rules from TOML text ([[rule]] tables); throws parse_error naming source, rule and key.
+std::vector<rule> rules_from_toml(std::string_view text, const std::string& source = "<rules>");
+
+struct finding {
+    std::string entity;
+    std::string period;
+    std::string variable;
+    std::string rule;
+    std::string severity;
+    std::string message;
+};
+
+struct validation_report {
+    std::vector<finding> findings;
+    std::vector<std::string> skipped;  ///< "rule: why" for rules that did not apply
+    std::size_t rules_applied = 0;
+    std::size_t rows_checked = 0;
+};
+
+validation_report validate(const panel& p, const std::vector<rule>& rules = builtin_rules(),
+                           const catalogue& cat = catalogue::builtin());
+
+}  // namespace zhibiao

@@ -1,0 +1,92 @@
+#include "zhibiao/patents.hpp"
+
+#include <boost/test/unit_test.hpp>
+#include <random>
+
+using namespace zhibiao;
+
+BOOST_AUTO_TEST_SUITE(patents)
+
+std::int32_t day(int y, unsigned m, unsigned d) { return days_from_civil(y, m, d); }
+
+BOOST_AUTO_TEST_CASE(civil_dates) {
+    BOOST_TEST(day(1970, 1, 1) == 0);
+    BOOST_TEST(day(2000, 3, 1) == 11017);
+    BOOST_TEST(add_years(day(2004, 2, 29), 20) == day(2024, 2, 29));
+    BOOST_TEST(add_years(day(2000, 2, 29), 1) == day(2001, 2, 28));
+    int y;
+    unsigned m, d;
+    civil_from_days(day(1999, 12, 31), y, m, d);
+    BOOST_TEST((y == 1999 && m == 12 && d == 31));
+}
+
+BOOST_AUTO_TEST_CASE(validity_rules_of_section_1_3) {
+    // One region; records: (filing, grant, end).
+    std::vector<std::int32_t> filing = {day(2000, 5, 1), day(2010, 1, 1), day(2015, 1, 1), day(2018, 1, 1), day(2020, 1, 1),
+                                        day(2019, 1, 1), day(2019, 6, 1)};
+    std::vector<std::int32_t> grant = {day(2004, 1, 1), day(2012, 1, 1), day(2017, 1, 1), day(2017, 1, 1), day(2021, 6, 30),
+                                       day(2021, 1, 1), no_date};
+    std::vector<std::int32_t> end = {no_date, day(2016, 7, 1), no_date, no_date, no_date, day(2020, 1, 1), no_date};
+    std::vector<std::int32_t> region(filing.size(), 0);
+    patent_records rec;
+    rec.region = region.data();
+    rec.filing = filing.data();
+    rec.grant = grant.data();
+    rec.end = end.data();
+    rec.size = filing.size();
+    rec.regions = 1;
+    std::vector<std::int32_t> dates = {day(2021, 6, 30), day(2016, 12, 31), day(2020, 4, 30), day(2020, 5, 1)};
+    patents_in_force_result r = patents_in_force(rec, dates, day(2024, 1, 1));
+    // 2016-12-31: the 2000 patent only (the 2010 one lapsed 2016-07-01).
+    BOOST_TEST(r.counts(0, 1) == 1);
+    // 2020-04-30: the 2000 patent (until 2020-05-01), 2015 → one; 2021-06-30: 2015, 2020 (granted that day).
+    BOOST_TEST(r.counts(0, 2) == 2);
+    BOOST_TEST(r.counts(0, 3) == 1);  // 20 years from filing: expired on 2020-05-01
+    BOOST_TEST(r.counts(0, 0) == 2);
+    BOOST_TEST(r.grant_before_filing == 1u);  // the 2018 filing granted 2017
+    BOOST_TEST(r.end_before_grant == 1u);
+    BOOST_TEST(r.missing_date == 1u);
+    BOOST_TEST(r.counted == 4u);
+    BOOST_TEST(r.counted + r.grant_before_filing + r.end_before_grant + r.missing_date == r.records);
+    // Term extension keeps a patent alive past 20 years.
+    std::vector<std::int32_t> ext(filing.size(), 0);
+    ext[0] = 30;
+    rec.extension_days = ext.data();
+    BOOST_TEST(patents_in_force(rec, dates, day(2024, 1, 1)).counts(0, 3) == 2);
+    // Dates after as_of cannot be: the 2021 grant is "in the future" as of 2020.
+    BOOST_TEST(patents_in_force(rec, dates, day(2020, 12, 31)).in_the_future == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(agrees_with_brute_force_for_any_thread_count) {
+    std::mt19937 rng(11);
+    const std::size_t n = 300000, regions = 50;
+    std::vector<std::int32_t> region(n), filing(n), grant(n), end(n);
+    std::vector<std::uint8_t> invention(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        region[i] = static_cast<std::int32_t>(rng() % regions);
+        filing[i] = day(1995, 1, 1) + static_cast<std::int32_t>(rng() % 10000);
+        grant[i] = filing[i] + static_cast<std::int32_t>(rng() % 1500) - 20;
+        end[i] = rng() % 3 ? no_date : grant[i] + static_cast<std::int32_t>(rng() % 5000);
+        invention[i] = rng() % 4 != 0;
+    }
+    patent_records rec{region.data(), filing.data(), grant.data(), end.data(), nullptr, invention.data(), n, regions};
+    std::vector<std::int32_t> dates = {day(2023, 12, 31), day(2010, 6, 30), day(2015, 12, 31), day(2020, 6, 30)};
+    const std::int32_t as_of = day(2026, 1, 1);
+    patents_in_force_result one = patents_in_force(rec, dates, as_of, 1), many = patents_in_force(rec, dates, as_of, 4);
+    BOOST_TEST((one.counts == many.counts));
+    BOOST_TEST(one.excluded_examples == many.excluded_examples);
+    for (std::size_t k = 0; k < dates.size(); ++k)
+        for (std::int32_t g : {0, 7, 49}) {
+            std::int64_t brute = 0;
+            for (std::size_t i = 0; i < n; ++i) {
+                if (region[i] != g || !invention[i] || grant[i] < filing[i] || (end[i] != no_date && end[i] < grant[i])) continue;
+                if (grant[i] > as_of || (end[i] != no_date && end[i] > as_of)) continue;  // impossible: in the future
+                std::int32_t stop = add_years(filing[i], 20);
+                if (end[i] != no_date) stop = std::min(stop, end[i]);
+                brute += grant[i] <= dates[k] && dates[k] < stop;
+            }
+            BOOST_TEST(one.counts(g, static_cast<Eigen::Index>(k)) == brute);
+        }
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,77 @@
+#include "zhibiao/validate.hpp"
+
+#include <algorithm>
+#include <boost/test/unit_test.hpp>
+
+#include "zhibiao/csv.hpp"
+
+using namespace zhibiao;
+
+BOOST_AUTO_TEST_SUITE(validation)
+
+bool has(const validation_report& r, const std::string& entity, const std::string& rule_id) {
+    return std::any_of(r.findings.begin(), r.findings.end(),
+                       [&](const finding& f) { return f.entity == entity && f.rule == rule_id; });
+}
+
+BOOST_AUTO_TEST_CASE(builtin_rules_find_the_problems_of_section_7) {
+    panel p = parse_csv(
+        "region,period,projects_applied,projects_approved,reward_due[万元],reward_paid[万元],valid_invention_patents,"
+        "population[万人],rd_expenditure[亿元],gdp[亿元],rd_intensity[%]\n"
+        "ok,2022,10,5,100,50,100,50,2,100,2.00\n"
+        "ok,2023,10,5,100,50,110,50,2,100,2.00\n"
+        "bad,2022,10,12,100,150,-3,50,2,100,2.10\n"
+        "bad,2023,10,5,100,50,2.5,50,20,10,2.00\n"
+        "jump,2022,1,1,1,1,100,50,1,100,1\n"
+        "jump,2023,1,1,1,1,200,50,1,100,1\n");
+    validation_report r = validate(p);
+    BOOST_TEST(!has(r, "ok", "approved_not_above_applied"));
+    BOOST_TEST(has(r, "bad", "approved_not_above_applied"));
+    BOOST_TEST(has(r, "bad", "paid_not_above_due"));
+    BOOST_TEST(has(r, "bad", "patents_whole_and_non_negative"));   // -3 and 2.5
+    BOOST_TEST(has(r, "bad", "rd_not_above_gdp"));
+    BOOST_TEST(has(r, "bad", "published_rd_intensity_matches"));   // 2.10 published, 2.00 computed
+    BOOST_TEST(!has(r, "ok", "published_rd_intensity_matches"));
+    BOOST_TEST(has(r, "jump", "patents_per_10k_jump"));
+    BOOST_TEST(!has(r, "ok", "patents_per_10k_jump"));
+    std::size_t bad_patents = std::count_if(r.findings.begin(), r.findings.end(), [](const finding& f) {
+        return f.entity == "bad" && f.rule == "patents_whole_and_non_negative";
+    });
+    BOOST_TEST(bad_patents == 2u);
+    // Rules whose inputs are absent do not apply, and say so.
+    BOOST_TEST(std::any_of(r.skipped.begin(), r.skipped.end(),
+                           [](const std::string& s) { return s.find("invention_grants_cumulative") != std::string::npos; }));
+}
+
+BOOST_AUTO_TEST_CASE(user_rules_in_the_same_language) {
+    std::vector<rule> rules = rules_from_toml(R"(
+[[rule]]
+id = "staff_not_above_employees"
+variable = "st_staff"
+check = "st_staff <= employees"
+message = "more S&T staff than employees"
+)");
+    panel p = parse_csv("region,period,st_staff[人],employees[人]\na,2023,5,10\nb,2023,12,10\n");
+    validation_report r = validate(p, rules);
+    BOOST_TEST(r.findings.size() == 1u);
+    BOOST_TEST(r.findings[0].entity == "b");
+    BOOST_CHECK_THROW(rules_from_toml("[[rule]]\nid = \"x\"\ncheck = \"a <\"\n"), parse_error);
+    BOOST_CHECK_THROW(rules_from_toml("[[rule]]\nid = \"x\"\n"), parse_error);
+    BOOST_CHECK_THROW(rules_from_toml("[[rule]]\nid = \"x\"\ncheck = \"1\"\nseverity = \"meh\"\n"), parse_error);
+}
+
+BOOST_AUTO_TEST_CASE(every_builtin_rule_checks_its_units) {
+    // With every catalogue variable present, a rule may only be skipped for a column the panel
+    // lacks — never for a unit mistake in the rule itself.
+    std::string header = "region,period", row = "a,2023";
+    for (const auto& v : catalogue::builtin().variables()) {
+        std::string u = v.dimension_name == "currency" ? "万元" : v.dimension_name == "person" ? "万人" : v.dimension_name == "count" ? "件" : "项";
+        header += "," + v.id + "[" + u + "]";
+        row += ",1";
+    }
+    validation_report r = validate(parse_csv(header + "\n" + row + "\n"));
+    for (const auto& s : r.skipped) BOOST_TEST(s.find("the panel has no") != std::string::npos, s);
+    BOOST_TEST(r.rules_applied + r.skipped.size() == builtin_rules().size());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
