@@ -32,5 +32,5 @@ if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c "import numpy, pandas" 2>/
 fi
 
 ZHIBIAO_BUILD_DIR="$PWD/build/python" .venv/bin/python -m pip install --no-build-isolation --no-deps --no-index \
-  --disable-pip-version-check -q . 2>&1 | grep -v "^ *$" || true
+  --disable-pip-version-check -q .
 .venv/bin/python -c "import zhibiao; print('bootstrap: zhibiao', zhibiao.__version__, 'ready in .venv')"

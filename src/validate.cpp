@@ -77,8 +77,8 @@ validation_report validate(const panel& p, const std::vector<rule>& rules, const
             report.skipped.push_back(r.id + ": the panel has no '" + e.name() + "'");
             continue;
         } catch (const incompatible_units_error& e) {
-            report.skipped.push_back(r.id + ": " + e.message());
-            continue;
+            // A unit mistake is a bug in the rule, not a property of the data: say so.
+            throw incompatible_units_error("rule '" + r.id + "': " + e.message(), e.where());
         }
         ++report.rules_applied;
         for (std::size_t row = 0; row < p.rows(); ++row) {

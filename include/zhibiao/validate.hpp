@@ -7,7 +7,8 @@
 // that disagree with their recomputed value at the printed precision, a per-10k figure that
 // jumps ±50% while the population stays put, and implausible ranges. A rule whose inputs the
 // panel lacks does not apply (it is listed in `skipped`); a row where an input is missing
-// cannot be checked and gives no finding.
+// cannot be checked and gives no finding. A rule whose units do not agree (`patents >= 20`
+// instead of `patents >= 20[件]`) is an error in the rule and throws incompatible_units_error.
 
 #include <string>
 #include <string_view>

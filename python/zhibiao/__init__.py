@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from . import _core
 from ._catalogue import Catalogue, catalogue, load_catalogue
-from ._panel import Panel, read_csv
+from ._indicator import Indicator
+from ._panel import Panel, load_rules, read_csv
+from ._patents import patents_in_force
 
 __version__ = _core.__version__
 
@@ -45,6 +47,7 @@ __all__ = [
     "DuplicateRowError",
     "Error",
     "IncompatibleUnitsError",
+    "Indicator",
     "LimitError",
     "MissingVariableError",
     "Panel",
@@ -57,5 +60,7 @@ __all__ = [
     "UnknownUnitError",
     "catalogue",
     "load_catalogue",
+    "load_rules",
+    "patents_in_force",
     "read_csv",
 ]

@@ -50,6 +50,13 @@ class Catalogue:
         return pd.DataFrame(self._core.variables(),
                             columns=["id", "name_zh", "name_en", "dimension", "unit", "min", "aggregation"])
 
+    def add(self, *indicators: Any) -> "Catalogue":
+        """A copy of this catalogue with :class:`Indicator` objects added (or replacing by id)."""
+        core = self._core.copy()
+        for indicator in indicators:
+            indicator._add_to(core)
+        return Catalogue(core)
+
     def __len__(self) -> int:
         return len(self._core.ids)
 

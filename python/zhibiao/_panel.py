@@ -9,6 +9,7 @@ import numpy as np
 
 from . import _core
 from ._catalogue import Catalogue
+from ._indicator import Indicator
 
 _REASON_CATEGORIES = list(_core.reason_names[1:])
 
@@ -212,7 +213,7 @@ class Panel:
     # ------------------------------------------------------------------ computation
     def compute(
         self,
-        ids: Iterable[str] | str | None = None,
+        ids: Iterable[str | Indicator] | str | Indicator | None = None,
         *,
         reasons: bool = False,
         strict: bool | None = None,
@@ -224,7 +225,7 @@ class Panel:
         Parameters
         ----------
         ids
-            Indicator ids; ``None`` computes the whole catalogue.
+            Catalogue ids and :class:`Indicator` objects; ``None`` computes the whole catalogue.
         reasons
             Also return a DataFrame of the same shape giving, for every missing value, why
             (``missing_input``, ``zero_denominator``, ``negative_denominator``,
@@ -252,7 +253,13 @@ class Panel:
             id_list = list(core_catalogue.ids)
             strict = False if strict is None else strict
         else:
-            id_list = [ids] if isinstance(ids, str) else list(ids)
+            wanted = [ids] if isinstance(ids, (str, Indicator)) else list(ids)
+            extra = [i for i in wanted if isinstance(i, Indicator)]
+            if extra:
+                core_catalogue = core_catalogue.copy()
+                for indicator in extra:
+                    indicator._add_to(core_catalogue)
+            id_list = [i.id if isinstance(i, Indicator) else i for i in wanted]
             strict = True if strict is None else strict
         results = _core.compute(self._core, id_list, strict=strict, basis=basis, catalogue=core_catalogue)
         index = self.index()
@@ -268,6 +275,98 @@ class Panel:
         why = pd.DataFrame({r[0]: _reason_frame_column(r[3]) for r in results}, index=index)
         return values, why
 
+    def evaluate(self, formula: str, unit: str | None = None, *, basis: str = "month",
+                 catalogue: Catalogue | None = None) -> Any:
+        """Any formula over the panel as a Series indexed like the panel (unit in ``attrs``)."""
+        import pandas as pd
+
+        core_catalogue = catalogue._core if catalogue is not None else _core.Catalogue.builtin()
+        unit_symbol, values, _ = _core.evaluate(self._core, formula, unit, basis=basis, catalogue=core_catalogue)
+        series = pd.Series(values, index=self.index(), name=formula)
+        series.attrs["unit"] = unit_symbol
+        return series
+
+    # ------------------------------------------------------------------ roll-up and checks
+    def rollup(
+        self,
+        parents: Mapping[str, str] | Any = "admin",
+        *,
+        to: str | None = None,
+        partial_sums: bool = False,
+        also_sum: Sequence[str] = (),
+        catalogue: Catalogue | None = None,
+    ) -> "Panel":
+        """The panel of the parents: extensive variables summed, ready for ``compute``.
+
+        Indicators computed on the result are ratios of sums — never means of the children's
+        ratios. Variables the catalogue declares as rates (or does not know) are left out
+        (``.not_summed``) unless listed in ``also_sum``.
+
+        Parameters
+        ----------
+        parents
+            Child code → parent code (a dict or Series), or ``"admin"`` to read the parents
+            from 6-digit administrative codes.
+        to
+            With ``"admin"``: roll up to "prefecture" or "province" instead of the immediate parent.
+        partial_sums
+            Keep the sum over the children that have data instead of marking a parent with
+            missing children as missing (reason ``incomplete_rollup``); the coverage table
+            shows it either way.
+
+        Returns
+        -------
+        Panel
+            With ``.coverage``: a DataFrame (parent, period, variable, children, with_data,
+            complete) and ``.not_summed``.
+        """
+        import pandas as pd
+
+        if isinstance(parents, str):
+            if parents != "admin":
+                raise _core.Error(f"parents must be a mapping or 'admin', not {parents!r}")
+            mapping = _core.admin_parents(self._core, to or "")
+        else:
+            if to is not None:
+                raise _core.Error("'to' goes with parents='admin'")
+            mapping = {str(k): str(v) for k, v in dict(parents).items()}
+        core_catalogue = catalogue._core if catalogue is not None else None
+        core, coverage, not_summed = _core.rollup(self._core, mapping, partial_sums, list(also_sum), core_catalogue)
+        result = Panel(core)
+        table = pd.DataFrame(coverage)
+        table["complete"] = table["children"] == table["with_data"]
+        result.coverage = table
+        result.not_summed = list(not_summed)
+        return result
+
+    def validate(self, rules: str | os.PathLike[str] | Sequence[Any] | None = None, *,
+                 catalogue: Catalogue | None = None) -> Any:
+        """Data-quality findings, one row each: entity, period, variable, rule, severity, message.
+
+        Parameters
+        ----------
+        rules
+            None for the built-in rules (data/rules.toml), a path to a TOML file of
+            ``[[rule]]`` tables, or rules from :func:`load_rules`.
+
+        The result's ``attrs`` hold ``skipped`` (rules whose inputs the panel lacks) and
+        ``rules_applied``.
+        """
+        import pandas as pd
+
+        if rules is None:
+            rule_list = _core.builtin_rules()
+        elif isinstance(rules, (str, os.PathLike)):
+            rule_list = load_rules(rules)
+        else:
+            rule_list = list(rules)
+        core_catalogue = catalogue._core if catalogue is not None else None
+        findings, skipped, applied = _core.validate(self._core, rule_list, core_catalogue)
+        table = pd.DataFrame(findings, columns=["entity", "period", "variable", "rule", "severity", "message"])
+        table.attrs["skipped"] = list(skipped)
+        table.attrs["rules_applied"] = applied
+        return table
+
     # ------------------------------------------------------------------ display
     def __repr__(self) -> str:
         variables = ", ".join(f"{v}[{u}]" if u else v for v, u in list(self.units.items())[:6])
@@ -281,6 +380,13 @@ class Panel:
         from ._repr import panel_html
 
         return panel_html(self)
+
+
+def load_rules(path: str | os.PathLike[str]) -> list[Any]:
+    """Data-quality rules from a TOML file of ``[[rule]]`` tables (id, severity, variable, check,
+    message), in the shape of the built-in data/rules.toml."""
+    with open(path, encoding="utf-8") as f:
+        return list(_core.rules_from_toml(f.read(), os.fspath(path)))
 
 
 def read_csv(

@@ -1,0 +1,189 @@
+// The indicator engine beyond the catalogue: user indicators, formulas, roll-up, validation and
+// patents in force.
+#include <pybind11/eigen.h>
+#include <pybind11/numpy.h>
+#include <pybind11/stl.h>
+
+#include "bindings.hpp"
+#include "zhibiao/compute.hpp"
+#include "zhibiao/patents.hpp"
+#include "zhibiao/rollup.hpp"
+#include "zhibiao/validate.hpp"
+
+namespace zhibiao::python {
+
+void register_engine(py::module_& m) {
+    m.def(
+        "check_formula",
+        [](const std::string& text) { return formula::parse(text).names(); },
+        py::arg("text"), "Parses a formula (ParseError with a caret on bad syntax); returns the names it reads.");
+
+    m.def(
+        "add_indicator",
+        [](catalogue& cat, const std::string& id, const std::string& text, const std::string& unit_text, int direction,
+           const std::string& name_zh, const std::string& name_en, std::optional<double> valid_min,
+           std::optional<double> valid_max, int decimals, const std::string& source) {
+            indicator i;
+            i.id = id;
+            i.formula = text;
+            i.unit_text = unit_text;
+            i.unit = unit::parse(unit_text);
+            if (direction != -1 && direction != 0 && direction != 1) throw error("direction must be 1, -1 or 0");
+            i.direction = static_cast<zhibiao::direction>(direction);
+            i.name_zh = name_zh;
+            i.name_en = name_en;
+            if (valid_min) i.valid_min = *valid_min;
+            if (valid_max) i.valid_max = *valid_max;
+            i.decimals = decimals;
+            i.source = source;
+            cat.add(std::move(i));
+            cat.check_cycles();
+        },
+        py::arg("catalogue"), py::arg("id"), py::arg("formula"), py::arg("unit"), py::arg("direction") = 1,
+        py::arg("name_zh") = "", py::arg("name_en") = "", py::arg("valid_min") = py::none(), py::arg("valid_max") = py::none(),
+        py::arg("decimals") = 2, py::arg("source") = "");
+
+    m.def(
+        "rollup",
+        [](const panel& p, const std::unordered_map<std::string, std::string>& parents, bool partial_sums,
+           std::vector<std::string> also_sum, const catalogue* cat) {
+            rollup_options o;
+            o.partial_sums = partial_sums;
+            o.also_sum = std::move(also_sum);
+            rollup_result r;
+            {
+                py::gil_scoped_release release;  // sums over every row: pure C++
+                r = rollup(p, parents, o, cat ? *cat : catalogue::builtin());
+            }
+            py::dict coverage;
+            std::vector<std::string> parent, period_text, variable;
+            std::vector<std::size_t> children, with_data;
+            for (const auto& c : r.coverage) {
+                parent.push_back(c.parent);
+                period_text.push_back(c.period);
+                variable.push_back(c.variable);
+                children.push_back(c.children);
+                with_data.push_back(c.with_data);
+            }
+            coverage["parent"] = parent;
+            coverage["period"] = period_text;
+            coverage["variable"] = variable;
+            coverage["children"] = children;
+            coverage["with_data"] = with_data;
+            return py::make_tuple(std::move(r.parents), coverage, r.not_summed);
+        },
+        py::arg("panel"), py::arg("parents"), py::arg("partial_sums") = false, py::arg("also_sum") = std::vector<std::string>{},
+        py::arg("catalogue") = nullptr);
+
+    m.def(
+        "admin_parents",
+        [](const panel& p, const std::string& level) {
+            admin_level l = admin_level::unknown;
+            if (level == "province") l = admin_level::province;
+            else if (level == "prefecture") l = admin_level::prefecture;
+            else if (!level.empty()) throw error("level must be 'province' or 'prefecture', not '" + level + "'");
+            return admin_parents(p, l);
+        },
+        py::arg("panel"), py::arg("level") = "");
+
+    py::class_<rule>(m, "Rule")
+        .def_readonly("id", &rule::id)
+        .def_readonly("severity", &rule::severity)
+        .def_readonly("variable", &rule::variable)
+        .def_readonly("check", &rule::check)
+        .def_readonly("message", &rule::message);
+    m.def("builtin_rules", [] { return builtin_rules(); });
+    m.def("rules_from_toml", &rules_from_toml, py::arg("text"), py::arg("source") = "<rules>");
+    m.def(
+        "validate",
+        [](const panel& p, const std::vector<rule>& rules, const catalogue* cat) {
+            validation_report r;
+            {
+                py::gil_scoped_release release;  // evaluates formulas over the panel: pure C++
+                r = validate(p, rules, cat ? *cat : catalogue::builtin());
+            }
+            py::dict d;
+            std::vector<std::string> cols[6];
+            for (const auto& f : r.findings) {
+                cols[0].push_back(f.entity);
+                cols[1].push_back(f.period);
+                cols[2].push_back(f.variable);
+                cols[3].push_back(f.rule);
+                cols[4].push_back(f.severity);
+                cols[5].push_back(f.message);
+            }
+            const char* names[] = {"entity", "period", "variable", "rule", "severity", "message"};
+            for (int k = 0; k < 6; ++k) d[names[k]] = cols[k];
+            return py::make_tuple(d, r.skipped, r.rules_applied);
+        },
+        py::arg("panel"), py::arg("rules"), py::arg("catalogue") = nullptr);
+
+    m.def(
+        "evaluate",
+        [](const panel& p, const std::string& text, const std::optional<std::string>& unit_text, bool strict,
+           const std::string& basis, const catalogue* cat) {
+            compute_options o;
+            o.strict = strict;
+            o.basis = basis == "day" ? elapsed_basis::day : elapsed_basis::month;
+            formula f = formula::parse(text);
+            std::optional<unit> out;
+            if (unit_text) out = unit::parse(*unit_text);
+            indicator_values v;
+            {
+                py::gil_scoped_release release;  // column kernels: pure C++
+                v = evaluate(p, f, out, o, cat ? *cat : catalogue::builtin());
+            }
+            py::array_t<std::uint8_t> reasons(static_cast<py::ssize_t>(v.reasons.size()));
+            std::memcpy(reasons.mutable_data(), v.reasons.data(), v.reasons.size());
+            return py::make_tuple(v.unit.symbol(), py::cast(std::move(v.values)), reasons);
+        },
+        py::arg("panel"), py::arg("formula"), py::arg("unit") = py::none(), py::arg("strict") = true, py::arg("basis") = "month",
+        py::arg("catalogue") = nullptr);
+
+    m.def(
+        "patents_in_force",
+        [](py::array_t<std::int32_t, py::array::c_style | py::array::forcecast> region, std::size_t regions,
+           py::array_t<std::int32_t, py::array::c_style | py::array::forcecast> filing,
+           py::array_t<std::int32_t, py::array::c_style | py::array::forcecast> grant,
+           std::optional<py::array_t<std::int32_t, py::array::c_style | py::array::forcecast>> end,
+           std::optional<py::array_t<std::int32_t, py::array::c_style | py::array::forcecast>> extension,
+           std::optional<py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>> selected,
+           std::vector<std::int32_t> dates, std::int32_t as_of, unsigned threads) {
+            const auto n = static_cast<std::size_t>(region.size());
+            auto same = [n](const py::array& a, const char* what) {
+                if (static_cast<std::size_t>(a.size()) != n) throw error(std::string(what) + " has a different length from region");
+            };
+            same(filing, "filing");
+            same(grant, "grant");
+            patent_records rec;
+            rec.region = region.data();
+            rec.filing = filing.data();
+            rec.grant = grant.data();
+            if (end) same(*end, "end"), rec.end = end->data();
+            if (extension) same(*extension, "extension"), rec.extension_days = extension->data();
+            if (selected) same(*selected, "kind"), rec.selected = selected->data();
+            rec.size = n;
+            rec.regions = regions;
+            patents_in_force_result r;
+            {
+                py::gil_scoped_release release;  // counting over every record: pure C++
+                r = patents_in_force(rec, dates, as_of, threads);
+            }
+            py::dict tally;
+            tally["records"] = r.records;
+            tally["not_selected"] = r.not_selected;
+            tally["counted"] = r.counted;
+            tally["missing_date"] = r.missing_date;
+            tally["grant_before_filing"] = r.grant_before_filing;
+            tally["end_before_grant"] = r.end_before_grant;
+            tally["in_the_future"] = r.in_the_future;
+            tally["bad_region"] = r.bad_region;
+            tally["excluded_examples"] = r.excluded_examples;
+            return py::make_tuple(py::cast(std::move(r.counts)), tally);
+        },
+        py::arg("region"), py::arg("regions"), py::arg("filing"), py::arg("grant"), py::arg("end") = py::none(),
+        py::arg("extension") = py::none(), py::arg("selected") = py::none(), py::arg("dates"), py::arg("as_of"),
+        py::arg("threads") = 0u);
+}
+
+}  // namespace zhibiao::python
