@@ -44,3 +44,18 @@ def pandas_catalogue(df: pd.DataFrame, units: dict[str, str]) -> tuple[pd.DataFr
     values["progress_vs_time"] = completion - 100.0
     reasons["progress_vs_time"] = reasons["target_completion_rate"]
     return pd.DataFrame(values), pd.DataFrame(reasons)
+
+
+def pandas_patents_in_force(records: pd.DataFrame, dates: pd.DatetimeIndex) -> pd.DataFrame:
+    """Valid invention patents per region at each date, the way an analyst writes it in pandas:
+    a validity mask per date, then a group-by count."""
+    inventions = records[records["kind"] == "invention"]
+    expiry = inventions["filing_date"] + pd.DateOffset(years=20)
+    end = inventions["end_date"]
+    stop = expiry.where(end.isna() | (expiry < end), end)
+    ok = (inventions["grant_date"] >= inventions["filing_date"]) & (end.isna() | (end >= inventions["grant_date"]))
+    counts = {}
+    for date in dates:
+        valid = ok & (inventions["grant_date"] <= date) & (date < stop)
+        counts[date] = valid.groupby(inventions["region"]).sum()
+    return pd.DataFrame(counts).fillna(0).astype(np.int64)

@@ -15,13 +15,19 @@ def _days(values: Any, column: str) -> np.ndarray:
     """Dates → int32 days since 1970-01-01; empty → "no date"; text that is not a date → ParseError."""
     import pandas as pd
 
-    parsed = pd.to_datetime(values, errors="coerce")
-    bad = parsed.isna() & pd.notna(values) & (pd.Series(values).astype(str).str.strip() != "").to_numpy()
-    if bad.any():
-        row = int(np.flatnonzero(bad)[0])
-        raise _core.ParseError(f"column '{column}', record {row}: cannot read {np.asarray(values)[row]!r} as a date")
-    days = parsed.to_numpy(dtype="datetime64[D]").astype(np.int64)
-    days[parsed.isna()] = _NO_DATE
+    array = np.asarray(values)
+    if array.dtype.kind == "M":  # already dates: no parsing
+        days = array.astype("datetime64[D]").astype(np.int64)
+        days[np.isnat(array)] = _NO_DATE
+        return days.astype(np.int32)
+    parsed = pd.to_datetime(array, errors="coerce")
+    unread = np.flatnonzero(pd.isna(parsed))
+    for row in unread:  # only the cells that did not read as dates
+        cell = array[row]
+        if not (cell is None or (isinstance(cell, float) and np.isnan(cell)) or str(cell).strip() == ""):
+            raise _core.ParseError(f"column '{column}', record {int(row)}: cannot read {cell!r} as a date")
+    days = np.asarray(parsed.to_numpy(dtype="datetime64[D]")).astype(np.int64)
+    days[unread] = _NO_DATE
     return days.astype(np.int32)
 
 

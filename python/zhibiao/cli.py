@@ -90,7 +90,18 @@ def demo(data_dir: Path, out_dir: Path) -> int:
     print("\nTop 5 counties by valid invention patents per 10,000 people, 2024:")
     for code, value in latest.items():
         print(f"  {code} {_pad(names[code], 16)} {value:8.2f} 件/万人")
-    print(f"\nCSV written to {out_dir}/: city_indicators.csv, city_reasons.csv, counties_indicators.csv, counties_reasons.csv")
+    prefectures = counties.rollup("admin")
+    per_10k = prefectures.compute("invention_patents_per_10k")["invention_patents_per_10k"].xs("2024", level="period")
+    print("\nRolled up to prefectures (a ratio of sums, never a mean of county ratios), 2024, top 3:")
+    for code, value in per_10k.sort_values(ascending=False).head(3).items():
+        print(f"  {code} {value:8.2f} 件/万人")
+    findings = counties.validate()
+    print(f"\nData-quality checks: {findings.attrs['rules_applied']} rules applied, {len(findings)} findings")
+    for (rule, severity), count in findings.groupby(["rule", "severity"]).size().items():
+        print(f"  {severity:<5} {rule:<36} {count:5d}")
+    findings.to_csv(out_dir / "counties_findings.csv", index=False)
+    print(f"\nCSV written to {out_dir}/: city_indicators.csv, city_reasons.csv, counties_indicators.csv, "
+          "counties_reasons.csv, counties_findings.csv")
     return 0
 
 

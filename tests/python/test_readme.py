@@ -14,8 +14,9 @@ def test_readme_python_example_runs(capsys):
     cwd = os.getcwd()
     os.chdir(ROOT)
     try:
-        for block in blocks:
-            exec(compile(block, "README.md", "exec"), {})
+        namespace: dict = {}
+        for block in blocks:  # later examples continue the first
+            exec(compile(block, "README.md", "exec"), namespace)
     finally:
         os.chdir(cwd)
     assert "rd_intensity" in capsys.readouterr().out
