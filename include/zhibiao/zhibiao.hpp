@@ -23,6 +23,7 @@
 #include "zhibiao/period.hpp"
 #include "zhibiao/reason.hpp"
 #include "zhibiao/rollup.hpp"
+#include "zhibiao/scorecard.hpp"
 #include "zhibiao/units.hpp"
 #include "zhibiao/validate.hpp"
 #include "zhibiao/version.hpp"

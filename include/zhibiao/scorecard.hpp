@@ -1,0 +1,196 @@
+#pragma once
+// Firm scorecards: qualification rules (HNTE 高新技术企业, tech-SME 科技型中小企业) as data.
+//
+// A scorecard (a TOML rule pack, data/scorecards/) declares
+//  - inputs with units, bounds and whether they are optional; values that break them make a
+//    firm "invalid input" with the reasons, and the batch goes on;
+//  - validity checks between inputs (S&T staff ≤ staff);
+//  - measures: named formulas over the inputs (st_staff / employees, three-year R&D ratios,
+//    growth rates with their special cases);
+//  - gates: conditions that must all hold (eligibility);
+//  - items: points from a band table over a measure (lower bound inclusive, as "（含）" reads,
+//    or exclusive with `above`), possibly the better of several alternatives (recording which),
+//    or expert-scored integers clipped to a maximum; a band may give a range of points (9–10),
+//    resolved by a policy (low, high, mid) while the range is kept;
+//  - caps on groups of items, a pass rule over the points, and direct-qualification routes.
+//
+// Band edges are exact: every comparison rounds both sides to a decimal grid (`precision`,
+// 1e-9 in the unit of the comparison, by default) before comparing, so ½(115/100 + 132.25/115)
+// − 1, which IEEE doubles give as 0.14999999999999991, lands in the 15% band as it should.
+//
+// Evaluation is columnar and multi-threaded over chunks of firms that stay in cache; the
+// explanations are produced afterwards, only for the firms asked about.
+
+#include <Eigen/Core>
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "zhibiao/formula.hpp"
+#include "zhibiao/units.hpp"
+
+namespace zhibiao {
+
+namespace detail {
+struct scorer;
+}
+
+enum class points_policy { low, high, mid };
+
+struct scorecard_input {
+    std::string id, name_zh, name_en;
+    zhibiao::unit unit;
+    std::string unit_text;
+    double min = -std::numeric_limits<double>::infinity();
+    double max = std::numeric_limits<double>::infinity();
+    bool integer = false;
+    bool optional = false;  ///< may be missing (NaN) without making the firm invalid
+};
+
+struct band {
+    double bound = -std::numeric_limits<double>::infinity();  ///< -inf: the bottom band
+    bool inclusive = true;                                   ///< `min` (≥) or `above` (>)
+    double points_lo = 0, points_hi = 0;
+    std::string label;
+};
+
+struct scorecard_alternative {
+    std::string measure;
+    std::vector<band> bands;  ///< highest bound first
+};
+
+struct scorecard_item {
+    std::string id, name_zh, name_en;
+    double max = 0;
+    std::vector<scorecard_alternative> alternatives;
+    std::string expert_input;  ///< set for expert-scored items: the input, clipped to [0, max]
+};
+
+struct scorecard_condition {
+    std::string id, condition, message_zh, message_en;
+    zhibiao::formula parsed;
+};
+
+struct scorecard_cap {
+    std::string id;
+    std::vector<std::string> items;
+    double max = 0;
+};
+
+struct scorecard_controllable {
+    std::string input;
+    double step = 1;                     ///< the smallest change (1 person, 0.01 万元)
+    std::vector<std::string> also_adds;  ///< inputs that grow with it (hiring S&T staff adds to staff)
+    double cost = 1;                     ///< cost per unit in 万元, to rank routes (an assumption)
+    std::string label_zh, label_en;
+};
+
+struct scorecard_measure {
+    std::string id, formula_text, unit_text;
+    zhibiao::formula parsed;
+    zhibiao::unit unit;
+};
+
+/// Per-firm results, columnar (rows = firms in input order).
+struct scorecard_result {
+    std::size_t rows = 0;
+    std::vector<std::uint8_t> valid, eligible, passed;
+    std::vector<std::int8_t> route;  ///< index of the direct route taken, -1 when none
+    Eigen::ArrayXd total;            ///< under the points policy; NaN for invalid input
+    Eigen::ArrayXd total_lo, total_hi;
+    /// rows × items: points under the policy, and the band's range.
+    Eigen::Array<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> points, points_lo, points_hi;
+    Eigen::Array<std::int8_t, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> alternative;  ///< which measure scored
+    Eigen::Array<std::uint8_t, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> gates;       ///< rows × gates: 1 = holds
+    std::vector<std::uint64_t> problems;  ///< bit k: input k invalid; bit inputs+j: validity check j failed
+};
+
+/// Columnar inputs: one pointer per scorecard input (in `inputs()` order), already in the
+/// input's unit; a null pointer means the column is absent (all missing).
+struct scorecard_columns {
+    std::size_t rows = 0;
+    std::vector<const double*> columns;
+};
+
+/// For one firm: the smallest change of each controllable input that makes it pass alone.
+struct gap_entry {
+    std::string input;
+    double change = std::numeric_limits<double>::quiet_NaN();  ///< NaN: cannot pass this way
+    double cost = std::numeric_limits<double>::quiet_NaN();
+    bool closed_form = true;  ///< false when found by search (a rule with no closed form)
+};
+
+struct firm_gap {
+    bool already_passes = false;
+    bool invalid = false;
+    std::vector<gap_entry> routes;
+    int cheapest = -1;  ///< index into routes, -1 when no single input suffices
+};
+
+class scorecard {
+public:
+    static scorecard from_toml(std::string_view text, const std::string& source = "<scorecard>");
+    static scorecard load(const std::string& path);
+    /// The packs shipped with the library: "tech-sme-2017", "hnte-2016", "hnte-2008".
+    static const scorecard& builtin(const std::string& id);
+    static std::vector<std::string> builtin_ids();
+
+    const std::string& id() const { return id_; }
+    const std::string& name_zh() const { return name_zh_; }
+    const std::string& name_en() const { return name_en_; }
+    const std::string& source() const { return source_; }
+    const std::vector<scorecard_input>& inputs() const { return inputs_; }
+    const std::vector<scorecard_item>& items() const { return items_; }
+    const std::vector<scorecard_condition>& gates() const { return gates_; }
+    const std::vector<scorecard_condition>& validity() const { return validity_; }
+    const std::vector<scorecard_condition>& routes() const { return routes_; }
+    const std::vector<scorecard_controllable>& controllables() const { return controllables_; }
+    const std::vector<scorecard_measure>& measures() const { return measures_; }
+    const std::vector<scorecard_cap>& caps() const { return caps_; }
+    const scorecard_condition& pass_rule() const { return pass_; }
+    double precision() const { return precision_; }
+    /// Index of an input by id, or -1.
+    int input_index(std::string_view id) const;
+
+    /// Scores every firm; `threads` = 0 uses every core. The result is the same for any count.
+    scorecard_result evaluate(const scorecard_columns& in, points_policy policy = points_policy::low, unsigned threads = 0) const;
+
+    /// One line per firm explaining the outcome ("R&D ratio 3.2% < 4% required ..."), in "zh"
+    /// or "en", for the rows asked about.
+    std::vector<std::string> explain(const scorecard_columns& in, const scorecard_result& result,
+                                     const std::vector<std::size_t>& rows, const std::string& language) const;
+
+    /// Gap to qualify for the rows asked about; `costs` overrides the packs' cost per unit
+    /// (pairs of input id and 万元 per unit).
+    std::vector<firm_gap> gap(const scorecard_columns& in, const std::vector<std::size_t>& rows,
+                              const std::vector<std::pair<std::string, double>>& costs = {},
+                              points_policy policy = points_policy::low) const;
+
+    scorecard();
+    scorecard(const scorecard&);
+    scorecard(scorecard&&) noexcept;
+    scorecard& operator=(const scorecard&);
+    scorecard& operator=(scorecard&&) noexcept;
+    ~scorecard();
+
+private:
+    friend struct detail::scorer;
+    struct compiled;
+    void compile();
+
+    std::string id_, name_zh_, name_en_, source_;
+    double precision_ = 1e-9;
+    std::vector<scorecard_input> inputs_;
+    std::vector<scorecard_condition> validity_, gates_, routes_;
+    std::vector<scorecard_measure> measures_;
+    std::vector<scorecard_item> items_;
+    std::vector<scorecard_cap> caps_;
+    scorecard_condition pass_;
+    std::vector<scorecard_controllable> controllables_;
+    std::shared_ptr<const compiled> compiled_;
+};
+
+}  // namespace zhibiao

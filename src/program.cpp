@@ -1,0 +1,176 @@
+#include "program.hpp"
+
+#include <algorithm>
+
+#include "zhibiao/catalogue.hpp"
+
+namespace zhibiao::detail {
+
+int program::converted(const formula& f, const value& v, const unit& to, const char* verb, text_span where) {
+    if (v.any_unit) return v.reg;
+    if (!v.u.convertible_to(to))
+        throw incompatible_units_error(f.describe(std::string("cannot ") + verb + " '" + to.symbol() + "' (" + to.dim().to_string() +
+                                                      ") and '" + v.u.symbol() + "' (" + v.u.dim().to_string() + ")",
+                                                  where));
+    conversion c = v.u.to(to);
+    if (c.identity()) return v.reg;
+    int dst = new_register();
+    emit({opcode::scale, dst, v.reg, -1, -1, c.factor, c.exponent});
+    return dst;
+}
+
+int program::compile(const formula& f, const resolver& names, const std::optional<unit>& out) {
+    value v = node(f, f.root(), names);
+    if (!out) return v.reg;
+    if (v.any_unit) return v.reg;
+    if (!v.u.convertible_to(*out))
+        throw incompatible_units_error(f.describe("the formula gives '" + v.u.symbol() + "' (" + v.u.dim().to_string() +
+                                                      "), which cannot convert to '" + out->symbol() + "'",
+                                                  {0, f.text().size()}));
+    return converted(f, v, *out, "convert", {0, f.text().size()});
+}
+
+program::value program::node(const formula& f, const formula_node& n, const resolver& names) {
+    auto fail = [&](const std::string& message, text_span where) -> value { throw parse_error(f.describe(message, where)); };
+    switch (n.kind) {
+        case node_kind::number: {
+            int dst = new_register();
+            emit({opcode::constant, dst, -1, -1, -1, n.number, 0});
+            return {dst, n.number_unit, n.number == 0 && n.number_unit.symbol() == "1"};
+        }
+        case node_kind::name: {
+            auto b = names(n.name);
+            if (!b) {
+                location where;
+                where.variable = n.name;
+                throw missing_variable_error(f.describe("unknown name '" + n.name + "'", n.span), n.name, where);
+            }
+            return {b->reg, b->u};
+        }
+        case node_kind::unary_minus: {
+            value a = node(f, *n.args[0], names);
+            int dst = new_register();
+            emit({opcode::neg, dst, a.reg});
+            return {dst, a.u};
+        }
+        case node_kind::logical_not: {
+            value a = node(f, *n.args[0], names);
+            int dst = new_register();
+            emit({opcode::logical_not, dst, a.reg});
+            return {dst, unit{}};
+        }
+        case node_kind::binary: {
+            value a = node(f, *n.args[0], names), b = node(f, *n.args[1], names);
+            const std::string& o = n.op;
+            int dst = new_register();
+            if (o == "*") return emit({opcode::mul, dst, a.reg, b.reg}), value{dst, a.u * b.u};
+            if (o == "/") return emit({opcode::div, dst, a.reg, b.reg}), value{dst, a.u / b.u};
+            if (o == "and") return emit({opcode::logical_and, dst, a.reg, b.reg}), value{dst, unit{}};
+            if (o == "or") return emit({opcode::logical_or, dst, a.reg, b.reg}), value{dst, unit{}};
+            if (a.any_unit) a.u = b.u;
+            int rb = converted(f, b, a.u, o == "+" ? "add" : o == "-" ? "subtract" : "compare", n.span);
+            if (o == "+") return emit({opcode::add, dst, a.reg, rb}), value{dst, a.u};
+            if (o == "-") return emit({opcode::sub, dst, a.reg, rb}), value{dst, a.u};
+            opcode code = o == "<" ? opcode::lt : o == "<=" ? opcode::le : o == ">" ? opcode::gt : o == ">=" ? opcode::ge
+                                                                                 : o == "==" ? opcode::eq
+                                                                                             : opcode::ne;
+            comparisons_.emplace_back(a.reg, rb);
+            emit({code, dst, a.reg, rb, -1, inverse_grid_});
+            return {dst, unit{}};
+        }
+        case node_kind::call: break;
+    }
+    const std::string& fn = n.name;
+    auto args_between = [&](std::size_t lo, std::size_t hi) {
+        if (n.args.size() < lo || n.args.size() > hi) fail(fn + "() takes " + std::to_string(lo) + (lo == hi ? "" : "–" + std::to_string(hi)) + " arguments", n.span);
+    };
+    if (fn == "if") {
+        args_between(3, 3);
+        value c = node(f, *n.args[0], names), a = node(f, *n.args[1], names), b = node(f, *n.args[2], names);
+        if (a.any_unit) a.u = b.u;
+        int rb = converted(f, b, a.u, "choose between", n.span);
+        int dst = new_register();
+        emit({opcode::select, dst, c.reg, a.reg, rb});
+        return {dst, a.u};
+    }
+    if (fn == "min" || fn == "max") {
+        if (n.args.empty()) fail(fn + "() needs arguments", n.span);
+        value acc = node(f, *n.args[0], names);
+        for (std::size_t k = 1; k < n.args.size(); ++k) {
+            value b = node(f, *n.args[k], names);
+            if (acc.any_unit) acc.u = b.u, acc.any_unit = false;
+            int rb = converted(f, b, acc.u, "compare", n.span);
+            int dst = new_register();
+            emit({fn == "min" ? opcode::min : opcode::max, dst, acc.reg, rb});
+            acc = {dst, acc.u};
+        }
+        return acc;
+    }
+    if (fn == "abs" || fn == "missing") {
+        args_between(1, 1);
+        value a = node(f, *n.args[0], names);
+        int dst = new_register();
+        emit({fn == "abs" ? opcode::abs : opcode::missing, dst, a.reg});
+        return {dst, fn == "abs" ? a.u : unit{}};
+    }
+    if (fn == "round") {
+        args_between(1, 2);
+        value a = node(f, *n.args[0], names);
+        double digits = 0;
+        if (n.args.size() == 2) {
+            if (n.args[1]->kind != node_kind::number) fail("round() takes a number of digits", n.args[1]->span);
+            digits = n.args[1]->number;
+        }
+        int dst = new_register();
+        emit({opcode::round, dst, a.reg, -1, -1, std::pow(10.0, digits)});
+        return {dst, a.u};
+    }
+    static const std::vector<std::string> known = {"if", "min", "max", "abs", "missing", "round"};
+    return fail("unknown function '" + fn + "' in a scorecard" +
+                    suggestion(fn, known, [](const std::string& s) -> std::string_view { return s; }),
+                {n.span.begin, n.span.begin + fn.size()});
+}
+
+void program::run(double* regs, std::size_t n, std::size_t first, std::size_t last) const {
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    for (std::size_t index = first; index < last; ++index) {
+        const op& o = ops_[index];
+        double* y = regs + static_cast<std::size_t>(o.dst) * chunk;
+        const double* a = o.a >= 0 ? regs + static_cast<std::size_t>(o.a) * chunk : nullptr;
+        const double* b = o.b >= 0 ? regs + static_cast<std::size_t>(o.b) * chunk : nullptr;
+        const double* c = o.c >= 0 ? regs + static_cast<std::size_t>(o.c) * chunk : nullptr;
+        const double g = o.k;
+        switch (o.code) {
+            case opcode::constant: std::fill(y, y + n, o.k); break;
+            case opcode::copy: std::copy(a, a + n, y); break;
+            case opcode::scale: {
+                const conversion conv{o.e, o.k};
+                for (std::size_t i = 0; i < n; ++i) y[i] = conv.apply(a[i]);
+                break;
+            }
+            case opcode::neg: for (std::size_t i = 0; i < n; ++i) y[i] = -a[i]; break;
+            case opcode::logical_not: for (std::size_t i = 0; i < n; ++i) y[i] = a[i] != a[i] ? nan : a[i] == 0; break;
+            case opcode::abs: for (std::size_t i = 0; i < n; ++i) y[i] = std::fabs(a[i]); break;
+            case opcode::missing: for (std::size_t i = 0; i < n; ++i) y[i] = a[i] != a[i]; break;
+            case opcode::add: for (std::size_t i = 0; i < n; ++i) y[i] = a[i] + b[i]; break;
+            case opcode::sub: for (std::size_t i = 0; i < n; ++i) y[i] = a[i] - b[i]; break;
+            case opcode::mul: for (std::size_t i = 0; i < n; ++i) y[i] = a[i] * b[i]; break;
+            case opcode::div: for (std::size_t i = 0; i < n; ++i) y[i] = b[i] == 0 ? nan : a[i] / b[i]; break;
+            // Comparisons on the decimal grid; NaN compares false.
+            case opcode::lt: for (std::size_t i = 0; i < n; ++i) y[i] = on_grid(a[i], g) < on_grid(b[i], g); break;
+            case opcode::le: for (std::size_t i = 0; i < n; ++i) y[i] = on_grid(a[i], g) <= on_grid(b[i], g); break;
+            case opcode::gt: for (std::size_t i = 0; i < n; ++i) y[i] = on_grid(a[i], g) > on_grid(b[i], g); break;
+            case opcode::ge: for (std::size_t i = 0; i < n; ++i) y[i] = on_grid(a[i], g) >= on_grid(b[i], g); break;
+            case opcode::eq: for (std::size_t i = 0; i < n; ++i) y[i] = on_grid(a[i], g) == on_grid(b[i], g); break;
+            case opcode::ne: for (std::size_t i = 0; i < n; ++i) y[i] = a[i] == a[i] && b[i] == b[i] && on_grid(a[i], g) != on_grid(b[i], g); break;
+            case opcode::logical_and: for (std::size_t i = 0; i < n; ++i) y[i] = a[i] != 0 && b[i] != 0 && a[i] == a[i] && b[i] == b[i]; break;
+            case opcode::logical_or: for (std::size_t i = 0; i < n; ++i) y[i] = (a[i] != 0 && a[i] == a[i]) || (b[i] != 0 && b[i] == b[i]); break;
+            case opcode::select: for (std::size_t i = 0; i < n; ++i) y[i] = a[i] != a[i] ? nan : a[i] != 0 ? b[i] : c[i]; break;
+            case opcode::min: for (std::size_t i = 0; i < n; ++i) y[i] = a[i] != a[i] || b[i] != b[i] ? nan : std::min(a[i], b[i]); break;
+            case opcode::max: for (std::size_t i = 0; i < n; ++i) y[i] = a[i] != a[i] || b[i] != b[i] ? nan : std::max(a[i], b[i]); break;
+            case opcode::round: for (std::size_t i = 0; i < n; ++i) y[i] = std::round(a[i] * g) / g; break;
+        }
+    }
+}
+
+}  // namespace zhibiao::detail

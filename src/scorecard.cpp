@@ -1,0 +1,943 @@
+// Scorecards: loading rule packs, compiling them to the vector machine, scoring, explaining and
+// the gap to qualify.
+#define TOML_HEADER_ONLY 1
+#define TOML_EXCEPTIONS 1
+#include <toml++/toml.h>
+
+#include "zhibiao/scorecard.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <thread>
+
+#include "program.hpp"
+#include "zhibiao/catalogue.hpp"
+#include "zhibiao/error.hpp"
+
+namespace zhibiao {
+
+using detail::chunk;
+
+extern const char* const builtin_scorecard_tech_sme_2017;
+extern const char* const builtin_scorecard_hnte_2016;
+extern const char* const builtin_scorecard_hnte_2008;
+
+// ---------------------------------------------------------------------------------- loading
+namespace {
+
+const double nan_value = std::numeric_limits<double>::quiet_NaN();
+
+class reader {
+public:
+    reader(const toml::table& t, std::string source, std::string what) : t_(t), source_(std::move(source)), what_(std::move(what)) {}
+    std::string text(const char* key, bool required = false) const {
+        auto node = t_[key];
+        if (!node) {
+            if (required) fail(key, "is missing");
+            return {};
+        }
+        if (!node.is_string()) fail(key, "must be a string");
+        return std::string(*node.value<std::string>());
+    }
+    double number(const char* key, double fallback, bool required = false) const {
+        auto node = t_[key];
+        if (!node) {
+            if (required) fail(key, "is missing");
+            return fallback;
+        }
+        if (!node.is_number()) fail(key, "must be a number");
+        return *node.value<double>();
+    }
+    bool flag(const char* key) const {
+        auto node = t_[key];
+        if (!node) return false;
+        if (!node.is_boolean()) fail(key, "must be true or false");
+        return *node.value<bool>();
+    }
+    std::vector<std::string> texts(const char* key) const {
+        std::vector<std::string> out;
+        auto node = t_[key];
+        if (!node) return out;
+        const toml::array* a = node.as_array();
+        if (!a) fail(key, "must be an array of strings");
+        for (const auto& e : *a) {
+            if (!e.is_string()) fail(key, "must be an array of strings");
+            out.emplace_back(*e.value<std::string>());
+        }
+        return out;
+    }
+    const toml::table& table() const { return t_; }
+    [[noreturn]] void fail(const std::string& key, const std::string& problem) const {
+        location w;
+        w.file = source_;
+        auto node = t_[key].node();
+        w.line = static_cast<std::size_t>((node ? node->source() : t_.source()).begin.line);
+        throw parse_error(what_ + ": key '" + key + "' " + problem, w);
+    }
+    const std::string& what() const { return what_; }
+    const std::string& source() const { return source_; }
+
+private:
+    const toml::table& t_;
+    std::string source_;
+    std::string what_;
+};
+
+template <class F>
+void each_table(const toml::table& root, const char* key, const std::string& source, F&& f) {
+    auto node = root[key];
+    if (!node) return;
+    const toml::array* a = node.as_array();
+    location w;
+    w.file = source;
+    if (!a) throw parse_error(std::string("'") + key + "' must be an array of tables ([[" + key + "]])", w);
+    std::size_t index = 0;
+    for (const auto& item : *a) {
+        ++index;
+        const toml::table* t = item.as_table();
+        if (!t) throw parse_error(std::string(key) + " #" + std::to_string(index) + " is not a table", w);
+        f(*t, std::string(key) + " #" + std::to_string(index));
+    }
+}
+
+std::vector<band> read_bands(const reader& r, const std::string& item_id) {
+    std::vector<band> bands;
+    auto node = r.table()["bands"];
+    const toml::array* a = node.as_array();
+    if (!a || a->empty()) r.fail("bands", "must be a non-empty array of {min = ..., points = ...}");
+    for (const auto& e : *a) {
+        const toml::table* t = e.as_table();
+        if (!t) r.fail("bands", "must hold tables");
+        reader b(*t, r.source(), "item '" + item_id + "' band");
+        band x;
+        const bool has_min = static_cast<bool>((*t)["min"]), has_above = static_cast<bool>((*t)["above"]);
+        if (has_min && has_above) b.fail("min", "and 'above' cannot both be given");
+        if (has_min) x.bound = b.number("min", 0);
+        if (has_above) x.bound = b.number("above", 0), x.inclusive = false;
+        auto points = (*t)["points"];
+        if (points.is_number()) {
+            x.points_lo = x.points_hi = *points.value<double>();
+        } else if (const toml::array* range = points.as_array(); range && range->size() == 2 && (*range)[0].is_number() &&
+                                                                 (*range)[1].is_number()) {
+            x.points_lo = *(*range)[0].value<double>();
+            x.points_hi = *(*range)[1].value<double>();
+            if (x.points_lo > x.points_hi) b.fail("points", "range must be [low, high]");
+        } else {
+            b.fail("points", "must be a number or [low, high]");
+        }
+        x.label = b.text("label");
+        bands.push_back(x);
+    }
+    for (std::size_t k = 1; k < bands.size(); ++k)
+        if (!(bands[k].bound < bands[k - 1].bound || (bands[k].bound == bands[k - 1].bound && bands[k - 1].inclusive == false && bands[k].inclusive)))
+            r.fail("bands", "must be ordered from the highest bound down, without overlaps");
+    if (bands.back().bound != -std::numeric_limits<double>::infinity())
+        r.fail("bands", "must end with a bottom band without 'min' (what every other value scores)");
+    return bands;
+}
+
+}  // namespace
+
+scorecard::scorecard() = default;
+scorecard::scorecard(const scorecard&) = default;
+scorecard::scorecard(scorecard&&) noexcept = default;
+scorecard& scorecard::operator=(const scorecard&) = default;
+scorecard& scorecard::operator=(scorecard&&) noexcept = default;
+scorecard::~scorecard() = default;
+
+int scorecard::input_index(std::string_view id) const {
+    for (std::size_t k = 0; k < inputs_.size(); ++k)
+        if (inputs_[k].id == id) return static_cast<int>(k);
+    return -1;
+}
+
+scorecard scorecard::from_toml(std::string_view text, const std::string& source) {
+    toml::table root;
+    try {
+        root = toml::parse(text, source);
+    } catch (const toml::parse_error& e) {
+        location w;
+        w.file = source;
+        w.line = static_cast<std::size_t>(e.source().begin.line);
+        w.column = static_cast<std::size_t>(e.source().begin.column);
+        throw parse_error(std::string(e.description()), w);
+    }
+    scorecard s;
+    reader top(root, source, "scorecard");
+    s.id_ = top.text("id", true);
+    s.name_zh_ = top.text("name_zh");
+    s.name_en_ = top.text("name_en");
+    s.source_ = top.text("source");
+    s.precision_ = top.number("precision", 1e-9);
+    if (!(s.precision_ > 0)) top.fail("precision", "must be positive");
+
+    each_table(root, "input", source, [&](const toml::table& t, const std::string& what) {
+        reader r(t, source, what);
+        scorecard_input in;
+        in.id = r.text("id", true);
+        reader named(t, source, "input '" + in.id + "'");
+        in.name_zh = named.text("name_zh");
+        in.name_en = named.text("name_en");
+        in.unit_text = named.text("unit");
+        if (in.unit_text.empty()) in.unit_text = "1";
+        try {
+            in.unit = unit::parse(in.unit_text);
+        } catch (const unit_error& e) {
+            named.fail("unit", e.message());
+        }
+        in.min = named.number("min", in.min);
+        in.max = named.number("max", in.max);
+        in.integer = named.flag("integer");
+        in.optional = named.flag("optional");
+        if (s.input_index(in.id) >= 0) named.fail("id", "repeats an earlier input");
+        s.inputs_.push_back(std::move(in));
+    });
+    auto conditions = [&](const char* key, const char* formula_key, std::vector<scorecard_condition>& out) {
+        each_table(root, key, source, [&](const toml::table& t, const std::string& what) {
+            reader r(t, source, what);
+            scorecard_condition c;
+            c.id = r.text("id", true);
+            reader named(t, source, std::string(key) + " '" + c.id + "'");
+            c.condition = named.text(formula_key, true);
+            c.message_zh = named.text("message_zh");
+            c.message_en = named.text("message_en");
+            try {
+                c.parsed = formula::parse(c.condition);
+            } catch (const error& e) {
+                named.fail(formula_key, e.message());
+            }
+            out.push_back(std::move(c));
+        });
+    };
+    conditions("validity", "check", s.validity_);
+    conditions("gate", "condition", s.gates_);
+    conditions("route", "condition", s.routes_);
+    each_table(root, "measure", source, [&](const toml::table& t, const std::string& what) {
+        reader r(t, source, what);
+        scorecard_measure m;
+        m.id = r.text("id", true);
+        reader named(t, source, "measure '" + m.id + "'");
+        m.formula_text = named.text("formula", true);
+        m.unit_text = named.text("unit");
+        if (m.unit_text.empty()) m.unit_text = "1";
+        try {
+            m.unit = unit::parse(m.unit_text);
+            m.parsed = formula::parse(m.formula_text);
+        } catch (const error& e) {
+            named.fail(m.unit.symbol() == m.unit_text ? "formula" : "unit", e.message());
+        }
+        s.measures_.push_back(std::move(m));
+    });
+    each_table(root, "item", source, [&](const toml::table& t, const std::string& what) {
+        reader r(t, source, what);
+        scorecard_item it;
+        it.id = r.text("id", true);
+        reader named(t, source, "item '" + it.id + "'");
+        it.name_zh = named.text("name_zh");
+        it.name_en = named.text("name_en");
+        it.max = named.number("max", 0, true);
+        it.expert_input = named.text("expert");
+        if (!it.expert_input.empty()) {
+            if (s.input_index(it.expert_input) < 0) named.fail("expert", "names no input");
+        } else if (t["alternatives"]) {
+            const toml::array* alts = t["alternatives"].as_array();
+            if (!alts) named.fail("alternatives", "must be an array of tables");
+            for (const auto& a : *alts) {
+                const toml::table* at = a.as_table();
+                if (!at) named.fail("alternatives", "must be an array of tables");
+                reader ar(*at, source, "item '" + it.id + "' alternative");
+                it.alternatives.push_back({ar.text("measure", true), read_bands(ar, it.id)});
+            }
+        } else {
+            it.alternatives.push_back({named.text("measure", true), read_bands(named, it.id)});
+        }
+        for (const auto& alt : it.alternatives)
+            for (const auto& b : alt.bands)
+                if (b.points_hi > it.max) named.fail("bands", "give more points than the item's max");
+        s.items_.push_back(std::move(it));
+    });
+    each_table(root, "cap", source, [&](const toml::table& t, const std::string& what) {
+        reader r(t, source, what);
+        scorecard_cap c{r.text("id", true), r.texts("items"), r.number("max", 0, true)};
+        for (const auto& i : c.items)
+            if (std::none_of(s.items_.begin(), s.items_.end(), [&](const scorecard_item& it) { return it.id == i; }))
+                r.fail("items", "names no item '" + i + "'");
+        s.caps_.push_back(std::move(c));
+    });
+    if (const toml::table* pass = root["pass"].as_table()) {
+        reader r(*pass, source, "pass");
+        s.pass_.id = "pass";
+        s.pass_.condition = r.text("rule", true);
+        s.pass_.message_zh = r.text("message_zh");
+        s.pass_.message_en = r.text("message_en");
+        try {
+            s.pass_.parsed = formula::parse(s.pass_.condition);
+        } catch (const error& e) {
+            r.fail("rule", e.message());
+        }
+    } else {
+        location w;
+        w.file = source;
+        throw parse_error("scorecard: a [pass] table with a rule is required", w);
+    }
+    each_table(root, "controllable", source, [&](const toml::table& t, const std::string& what) {
+        reader r(t, source, what);
+        scorecard_controllable c;
+        c.input = r.text("input", true);
+        reader named(t, source, "controllable '" + c.input + "'");
+        if (s.input_index(c.input) < 0) named.fail("input", "names no input");
+        c.step = named.number("step", 1);
+        if (!(c.step > 0)) named.fail("step", "must be positive");
+        c.also_adds = named.texts("also_adds");
+        for (const auto& a : c.also_adds)
+            if (s.input_index(a) < 0) named.fail("also_adds", "names no input '" + a + "'");
+        c.cost = named.number("cost", 1);
+        c.label_zh = named.text("label_zh");
+        c.label_en = named.text("label_en");
+        s.controllables_.push_back(std::move(c));
+    });
+    if (s.inputs_.size() + s.validity_.size() > 64) top.fail("input", "more than 64 inputs and validity checks");
+    try {
+        s.compile();
+    } catch (const error& e) {
+        location w;
+        w.file = source;
+        throw parse_error("scorecard '" + s.id_ + "': " + e.message(), w);
+    }
+    return s;
+}
+
+scorecard scorecard::load(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        location w;
+        w.file = path;
+        throw parse_error("cannot open file", w);
+    }
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return from_toml(buffer.str(), path);
+}
+
+std::vector<std::string> scorecard::builtin_ids() { return {"tech-sme-2017", "hnte-2016", "hnte-2008"}; }
+
+const scorecard& scorecard::builtin(const std::string& id) {
+    static const std::vector<scorecard> packs = {
+        from_toml(builtin_scorecard_tech_sme_2017, "data/scorecards/tech-sme-2017.toml (built in)"),
+        from_toml(builtin_scorecard_hnte_2016, "data/scorecards/hnte-2016.toml (built in)"),
+        from_toml(builtin_scorecard_hnte_2008, "data/scorecards/hnte-2008.toml (built in)"),
+    };
+    for (const auto& p : packs)
+        if (p.id() == id) return p;
+    auto ids = builtin_ids();
+    throw lookup_error("no scorecard '" + id + "' (built in: tech-sme-2017, hnte-2016, hnte-2008)" +
+                           detail::suggestion(id, ids, [](const std::string& x) -> std::string_view { return x; }),
+                       id);
+}
+
+// ---------------------------------------------------------------------------------- compiling
+struct scorecard::compiled {
+    detail::program prog;
+    std::size_t main_ops = 0;       // ops [0, main_ops): measures, validity, gates, routes
+    std::vector<int> input_reg;     // per input
+    std::vector<int> measure_reg;   // per measure
+    std::vector<zhibiao::unit> measure_unit;
+    std::vector<int> validity_reg, gate_reg, route_reg;
+    std::vector<int> item_reg;      // policy points, written by the scorer
+    std::vector<int> item_lo_reg, item_hi_reg;
+    std::vector<int> cap_reg;
+    int total_reg = -1, eligible_reg = -1, pass_reg = -1;
+    // Items: per alternative, the measure register and its bounds on the comparison grid.
+    struct alt {
+        int reg;
+        std::vector<double> grid_bounds;
+        std::vector<std::uint8_t> inclusive;
+        std::vector<double> lo, hi;
+    };
+    std::vector<std::vector<alt>> items;
+    std::vector<int> expert_reg;  // -1 unless expert item
+    std::vector<std::vector<int>> cap_members;
+    std::vector<int> item_cap;    // cap index per item, or -1
+    double inverse_grid = 1e9;
+
+    explicit compiled(double grid) : prog(grid), inverse_grid(1.0 / grid) {}
+};
+
+void scorecard::compile() {
+    auto c = std::make_shared<compiled>(precision_);
+    detail::program& p = c->prog;
+    for (std::size_t k = 0; k < inputs_.size(); ++k) c->input_reg.push_back(p.new_register());
+    std::map<std::string, detail::program::binding> names;
+    for (std::size_t k = 0; k < inputs_.size(); ++k) names[inputs_[k].id] = {c->input_reg[k], inputs_[k].unit};
+    auto resolve = [&names](const std::string& n) -> std::optional<detail::program::binding> {
+        auto it = names.find(n);
+        if (it == names.end()) return std::nullopt;
+        return it->second;
+    };
+    for (const auto& m : measures_) {
+        if (names.count(m.id)) throw error("measure '" + m.id + "' repeats a name");
+        int reg = p.compile(m.parsed, resolve, m.unit);
+        c->measure_reg.push_back(reg);
+        c->measure_unit.push_back(m.unit);
+        names[m.id] = {reg, m.unit};
+    }
+    const unit one{};
+    for (const auto& v : validity_) c->validity_reg.push_back(p.compile(v.parsed, resolve));
+    for (const auto& g : gates_) c->gate_reg.push_back(p.compile(g.parsed, resolve));
+    for (const auto& r : routes_) c->route_reg.push_back(p.compile(r.parsed, resolve));
+    c->main_ops = p.size();
+    // Items and caps are filled by the scorer; the pass rule is compiled after them.
+    c->item_cap.assign(items_.size(), -1);
+    for (std::size_t k = 0; k < items_.size(); ++k) {
+        const auto& it = items_[k];
+        c->item_reg.push_back(p.new_register());
+        c->item_lo_reg.push_back(p.new_register());
+        c->item_hi_reg.push_back(p.new_register());
+        if (names.count(it.id)) throw error("item '" + it.id + "' repeats a name");
+        names[it.id] = {c->item_reg.back(), one};
+        std::vector<compiled::alt> alts;
+        for (const auto& a : it.alternatives) {
+            auto m = names.find(a.measure);
+            if (m == names.end()) throw error("item '" + it.id + "': no measure or input '" + a.measure + "'");
+            compiled::alt x{m->second.reg, {}, {}, {}, {}};
+            for (const auto& b : a.bands) {
+                x.grid_bounds.push_back(std::isfinite(b.bound) ? detail::on_grid(b.bound, c->inverse_grid) : b.bound);
+                x.inclusive.push_back(b.inclusive);
+                x.lo.push_back(b.points_lo);
+                x.hi.push_back(b.points_hi);
+            }
+            alts.push_back(std::move(x));
+        }
+        c->items.push_back(std::move(alts));
+        c->expert_reg.push_back(it.expert_input.empty() ? -1 : c->input_reg[static_cast<std::size_t>(input_index(it.expert_input))]);
+    }
+    for (std::size_t g = 0; g < caps_.size(); ++g) {
+        c->cap_reg.push_back(p.new_register());
+        names[caps_[g].id] = {c->cap_reg.back(), one};
+        std::vector<int> members;
+        for (const auto& i : caps_[g].items)
+            for (std::size_t k = 0; k < items_.size(); ++k)
+                if (items_[k].id == i) {
+                    if (c->item_cap[k] >= 0) throw error("item '" + i + "' is in two caps");
+                    c->item_cap[k] = static_cast<int>(g);
+                    members.push_back(static_cast<int>(k));
+                }
+        c->cap_members.push_back(std::move(members));
+    }
+    c->total_reg = p.new_register();
+    c->eligible_reg = p.new_register();
+    names["total"] = {c->total_reg, one};
+    names["eligible"] = {c->eligible_reg, one};
+    c->pass_reg = p.compile(pass_.parsed, resolve);
+    compiled_ = std::move(c);
+}
+
+// ---------------------------------------------------------------------------------- scoring
+namespace {
+
+// Points of one alternative for value x: the first band (from the top) that x reaches.
+inline void band_points(const std::vector<double>& bounds, const std::vector<std::uint8_t>& inclusive, const std::vector<double>& lo,
+                        const std::vector<double>& hi, double q, double& out_lo, double& out_hi) {
+    const std::size_t last = bounds.size() - 1;
+    for (std::size_t b = 0; b < last; ++b)
+        if (inclusive[b] ? q >= bounds[b] : q > bounds[b]) {
+            out_lo = lo[b];
+            out_hi = hi[b];
+            return;
+        }
+    out_lo = lo[last];  // the bottom band, also for a missing measure
+    out_hi = hi[last];
+}
+
+inline double choose(double lo, double hi, points_policy policy) {
+    return policy == points_policy::low ? lo : policy == points_policy::high ? hi : 0.5 * (lo + hi);
+}
+
+}  // namespace
+
+namespace detail {
+struct scorer {
+    static void run_chunk(const scorecard& s, const scorecard::compiled& c, const scorecard_columns& in, std::size_t begin,
+                          std::size_t n, double* regs, points_policy policy, scorecard_result& out);
+};
+}  // namespace detail
+
+void detail::scorer::run_chunk(const scorecard& s, const scorecard::compiled& c, const scorecard_columns& in, std::size_t begin,
+                               std::size_t n, double* regs, points_policy policy, scorecard_result& out) {
+    auto reg = [regs](int r) { return regs + static_cast<std::size_t>(r) * chunk; };
+    const auto& inputs = s.inputs();
+    for (std::size_t k = 0; k < inputs.size(); ++k) {
+        double* y = reg(c.input_reg[k]);
+        if (in.columns[k]) std::copy(in.columns[k] + begin, in.columns[k] + begin + n, y);
+        else std::fill(y, y + n, nan_value);
+    }
+    c.prog.run(regs, n, 0, c.main_ops);
+    // Validity: bounds of the inputs, then the checks.
+    for (std::size_t i = 0; i < n; ++i) out.problems[begin + i] = 0;
+    for (std::size_t k = 0; k < inputs.size(); ++k) {
+        const scorecard_input& spec = inputs[k];
+        const double* x = reg(c.input_reg[k]);
+        for (std::size_t i = 0; i < n; ++i) {
+            const double v = x[i];
+            const bool bad = v != v ? !spec.optional : (v < spec.min || v > spec.max || (spec.integer && v != std::floor(v)));
+            out.problems[begin + i] |= static_cast<std::uint64_t>(bad) << k;
+        }
+    }
+    for (std::size_t j = 0; j < c.validity_reg.size(); ++j) {
+        const double* x = reg(c.validity_reg[j]);
+        for (std::size_t i = 0; i < n; ++i)
+            out.problems[begin + i] |= static_cast<std::uint64_t>(x[i] == 0) << (inputs.size() + j);
+    }
+    // Items.
+    const std::size_t n_items = s.items().size();
+    for (std::size_t k = 0; k < n_items; ++k) {
+        double* pts = reg(c.item_reg[k]);
+        double* lo = reg(c.item_lo_reg[k]);
+        double* hi = reg(c.item_hi_reg[k]);
+        const double max = s.items()[k].max;
+        if (c.expert_reg[k] >= 0) {
+            const double* x = reg(c.expert_reg[k]);
+            for (std::size_t i = 0; i < n; ++i) {
+                const double v = x[i] != x[i] ? 0 : std::clamp(std::round(x[i]), 0.0, max);
+                lo[i] = hi[i] = pts[i] = v;
+                out.alternative(static_cast<Eigen::Index>(begin + i), static_cast<Eigen::Index>(k)) = 0;
+            }
+            continue;
+        }
+        for (std::size_t i = 0; i < n; ++i) {
+            double best = -1, best_lo = 0, best_hi = 0;
+            std::int8_t which = 0;
+            for (std::size_t a = 0; a < c.items[k].size(); ++a) {
+                const auto& alt = c.items[k][a];
+                double l, h;
+                band_points(alt.grid_bounds, alt.inclusive, alt.lo, alt.hi, detail::on_grid(reg(alt.reg)[i], c.inverse_grid), l, h);
+                const double v = choose(l, h, policy);
+                if (v > best) best = v, best_lo = l, best_hi = h, which = static_cast<std::int8_t>(a);
+            }
+            pts[i] = best;
+            lo[i] = best_lo;
+            hi[i] = best_hi;
+            out.alternative(static_cast<Eigen::Index>(begin + i), static_cast<Eigen::Index>(k)) = which;
+        }
+    }
+    // Caps and totals.
+    double* total = reg(c.total_reg);
+    std::vector<double> t_lo(n, 0), t_hi(n, 0);
+    std::fill(total, total + n, 0.0);
+    for (std::size_t k = 0; k < n_items; ++k) {
+        if (c.item_cap[k] >= 0) continue;
+        for (std::size_t i = 0; i < n; ++i) total[i] += reg(c.item_reg[k])[i], t_lo[i] += reg(c.item_lo_reg[k])[i], t_hi[i] += reg(c.item_hi_reg[k])[i];
+    }
+    for (std::size_t g = 0; g < c.cap_reg.size(); ++g) {
+        double* sum = reg(c.cap_reg[g]);
+        const double max = s.caps()[g].max;
+        for (std::size_t i = 0; i < n; ++i) {
+            double v = 0, l = 0, h = 0;
+            for (int k : c.cap_members[g]) v += reg(c.item_reg[static_cast<std::size_t>(k)])[i], l += reg(c.item_lo_reg[static_cast<std::size_t>(k)])[i], h += reg(c.item_hi_reg[static_cast<std::size_t>(k)])[i];
+            sum[i] = std::min(v, max);
+            total[i] += sum[i];
+            t_lo[i] += std::min(l, max);
+            t_hi[i] += std::min(h, max);
+        }
+    }
+    // Gates, eligibility, routes, then the pass rule.
+    double* eligible = reg(c.eligible_reg);
+    const std::size_t n_gates = c.gate_reg.size();
+    for (std::size_t i = 0; i < n; ++i) eligible[i] = out.problems[begin + i] == 0;
+    for (std::size_t g = 0; g < n_gates; ++g) {
+        const double* x = reg(c.gate_reg[g]);
+        for (std::size_t i = 0; i < n; ++i) {
+            const bool holds = x[i] != 0 && x[i] == x[i];
+            out.gates(static_cast<Eigen::Index>(begin + i), static_cast<Eigen::Index>(g)) = holds;
+            if (!holds) eligible[i] = 0;
+        }
+    }
+    c.prog.run(regs, n, c.main_ops, c.prog.size());
+    const double* pass = reg(c.pass_reg);
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t row = begin + i;
+        const bool valid = out.problems[row] == 0;
+        std::int8_t route = -1;
+        for (std::size_t r = 0; r < c.route_reg.size() && route < 0; ++r)
+            if (reg(c.route_reg[r])[i] != 0 && reg(c.route_reg[r])[i] == reg(c.route_reg[r])[i]) route = static_cast<std::int8_t>(r);
+        out.valid[row] = valid;
+        out.eligible[row] = eligible[i] != 0;
+        out.route[row] = valid && eligible[i] != 0 ? route : -1;
+        out.passed[row] = valid && eligible[i] != 0 && (route >= 0 || (pass[i] != 0 && pass[i] == pass[i]));
+        out.total(static_cast<Eigen::Index>(row)) = valid ? total[i] : nan_value;
+        out.total_lo(static_cast<Eigen::Index>(row)) = valid ? t_lo[i] : nan_value;
+        out.total_hi(static_cast<Eigen::Index>(row)) = valid ? t_hi[i] : nan_value;
+        for (std::size_t k = 0; k < n_items; ++k) {
+            const auto r = static_cast<Eigen::Index>(row), kk = static_cast<Eigen::Index>(k);
+            out.points(r, kk) = valid ? reg(c.item_reg[k])[i] : nan_value;
+            out.points_lo(r, kk) = valid ? reg(c.item_lo_reg[k])[i] : nan_value;
+            out.points_hi(r, kk) = valid ? reg(c.item_hi_reg[k])[i] : nan_value;
+        }
+    }
+}
+
+scorecard_result scorecard::evaluate(const scorecard_columns& in, points_policy policy, unsigned threads) const {
+    if (in.columns.size() != inputs_.size())
+        throw error("scorecard '" + id_ + "' takes " + std::to_string(inputs_.size()) + " input columns, not " + std::to_string(in.columns.size()));
+    const std::size_t n = in.rows;
+    scorecard_result out;
+    out.rows = n;
+    out.valid.resize(n);
+    out.eligible.resize(n);
+    out.passed.resize(n);
+    out.route.resize(n);
+    out.problems.resize(n);
+    out.total.resize(static_cast<Eigen::Index>(n));
+    out.total_lo.resize(static_cast<Eigen::Index>(n));
+    out.total_hi.resize(static_cast<Eigen::Index>(n));
+    const auto rows = static_cast<Eigen::Index>(n), n_items = static_cast<Eigen::Index>(items_.size());
+    out.points.resize(rows, n_items);
+    out.points_lo.resize(rows, n_items);
+    out.points_hi.resize(rows, n_items);
+    out.alternative.resize(rows, n_items);
+    out.gates.resize(rows, static_cast<Eigen::Index>(gates_.size()));
+    unsigned n_threads = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
+    n_threads = static_cast<unsigned>(std::min<std::size_t>(n_threads, std::max<std::size_t>(1, n / (16 * chunk))));
+    const compiled& c = *compiled_;
+    auto work = [&](unsigned t) {
+        std::vector<double> regs(static_cast<std::size_t>(c.prog.registers()) * chunk);
+        const std::size_t first = n * t / n_threads, last = n * (t + 1) / n_threads;
+        for (std::size_t begin = first; begin < last; begin += chunk)
+            detail::scorer::run_chunk(*this, c, in, begin, std::min(chunk, last - begin), regs.data(), policy, out);
+    };
+    std::vector<std::thread> workers;
+    for (unsigned t = 1; t < n_threads; ++t) workers.emplace_back(work, t);
+    work(0);
+    for (auto& w : workers) w.join();
+    return out;
+}
+
+// ---------------------------------------------------------------------------------- explaining
+namespace {
+
+std::string format_number(double v) {
+    if (v != v) return "—";
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.2f", v);
+    std::string s = buffer;
+    while (!s.empty() && s.back() == '0') s.pop_back();
+    if (!s.empty() && s.back() == '.') s.pop_back();
+    return s;
+}
+
+std::string format_value(double v, const unit& u) {
+    std::string number = format_number(v);
+    const std::string& sym = u.symbol();
+    if (v != v || sym == "1") return number;
+    return number + sym;
+}
+
+}  // namespace
+
+namespace {
+std::string join(const std::vector<std::string>& parts) {
+    std::string out;
+    for (const auto& p : parts) out += (out.empty() ? "" : "; ") + p;
+    return out;
+}
+}  // namespace
+
+std::vector<std::string> scorecard::explain(const scorecard_columns& in, const scorecard_result& result,
+                                            const std::vector<std::size_t>& rows, const std::string& language) const {
+    const bool zh = language == "zh";
+    if (!zh && language != "en") throw error("language must be 'zh' or 'en'");
+    const compiled& c = *compiled_;
+    std::vector<std::string> lines;
+    std::vector<double> regs(static_cast<std::size_t>(c.prog.registers()) * chunk);
+    scorecard_result one;
+    one.rows = 1;
+    for (std::size_t row : rows) {
+        if (row >= in.rows) throw error("row " + std::to_string(row) + " out of range");
+        scorecard_columns single{1, {}};
+        for (const double* col : in.columns) single.columns.push_back(col ? col + row : nullptr);
+        one.valid.assign(1, 0), one.eligible.assign(1, 0), one.passed.assign(1, 0), one.route.assign(1, -1), one.problems.assign(1, 0);
+        one.total.resize(1), one.total_lo.resize(1), one.total_hi.resize(1);
+        one.points.resize(1, static_cast<Eigen::Index>(items_.size()));
+        one.points_lo.resize(1, static_cast<Eigen::Index>(items_.size()));
+        one.points_hi.resize(1, static_cast<Eigen::Index>(items_.size()));
+        one.alternative.resize(1, static_cast<Eigen::Index>(items_.size()));
+        one.gates.resize(1, static_cast<Eigen::Index>(gates_.size()));
+        detail::scorer::run_chunk(*this, c, single, 0, 1, regs.data(), points_policy::low, one);
+        // Values by name for the message templates.
+        auto value_of = [&](const std::string& name, std::string& text) {
+            auto at = [&](int r) { return regs[static_cast<std::size_t>(r) * chunk]; };
+            for (std::size_t k = 0; k < inputs_.size(); ++k)
+                if (inputs_[k].id == name) return text = format_value(at(c.input_reg[k]), inputs_[k].unit), true;
+            for (std::size_t k = 0; k < measures_.size(); ++k)
+                if (measures_[k].id == name) return text = format_value(at(c.measure_reg[k]), measures_[k].unit), true;
+            for (std::size_t k = 0; k < items_.size(); ++k)
+                if (items_[k].id == name) return text = format_number(at(c.item_reg[k])), true;
+            if (name == "total") return text = format_number(at(c.total_reg)), true;
+            return false;
+        };
+        auto fill = [&](const std::string& pattern) {
+            std::string out;
+            for (std::size_t i = 0; i < pattern.size(); ++i) {
+                if (pattern[i] == '{') {
+                    std::size_t close = pattern.find('}', i);
+                    std::string text;
+                    if (close != std::string::npos && value_of(pattern.substr(i + 1, close - i - 1), text)) {
+                        out += text;
+                        i = close;
+                        continue;
+                    }
+                }
+                out += pattern[i];
+            }
+            return out;
+        };
+        auto message = [&](const scorecard_condition& cond) {
+            const std::string& m = zh ? cond.message_zh : cond.message_en;
+            return m.empty() ? cond.id + ": " + cond.condition : fill(m);
+        };
+        std::vector<std::string> parts;
+        if (!result.valid[row]) {
+            for (std::size_t k = 0; k < inputs_.size(); ++k)
+                if (result.problems[row] >> k & 1u) {
+                    double v = in.columns[k] ? in.columns[k][row] : nan_value;
+                    std::string what = v != v ? (zh ? "缺失" : "missing") : format_value(v, inputs_[k].unit);
+                    parts.push_back((zh ? "输入" : "input ") + inputs_[k].id + (zh ? "无效（" : " invalid (") + what + (zh ? "）" : ")"));
+                }
+            for (std::size_t j = 0; j < validity_.size(); ++j)
+                if (result.problems[row] >> (inputs_.size() + j) & 1u) parts.push_back(message(validity_[j]));
+            lines.push_back((zh ? "输入无效：" : "invalid input: ") + join(parts));
+            continue;
+        }
+        for (std::size_t g = 0; g < gates_.size(); ++g)
+            if (!result.gates(static_cast<Eigen::Index>(row), static_cast<Eigen::Index>(g))) parts.push_back(message(gates_[g]));
+        if (!parts.empty()) {
+            lines.push_back((zh ? "不符合条件：" : "not eligible: ") + join(parts));
+            continue;
+        }
+        if (result.route[row] >= 0) {
+            lines.push_back((zh ? "直接认定：" : "qualifies directly: ") + message(routes_[static_cast<std::size_t>(result.route[row])]));
+            continue;
+        }
+        const std::string score = (zh ? "总分 " : "total ") + format_number(result.total(static_cast<Eigen::Index>(row)));
+        lines.push_back((result.passed[row] ? (zh ? "通过：" : "passes: ") : (zh ? "未通过：" : "fails: ")) + score +
+                        (result.passed[row] ? "" : "; " + message(pass_)));
+    }
+    return lines;
+}
+
+
+// ---------------------------------------------------------------------------------- gap to qualify
+namespace {
+
+// f(d) = (a + b d) / (1 + c d) through three points at d = 0, h, 2h: the shape of a share
+// whose numerator, or numerator and denominator, grow with d. Returns false when the points do
+// not fit one (checked at a fourth point by the caller).
+bool fit_moebius(double f0, double f1, double f2, double h, double& a, double& b, double& c) {
+    a = f0;
+    // f1 (1 + c h) = a + b h ;  f2 (1 + 2 c h) = a + 2 b h
+    const double m11 = h, m12 = -h * f1, r1 = f1 - a;
+    const double m21 = 2 * h, m22 = -2 * h * f2, r2 = f2 - a;
+    const double det = m11 * m22 - m12 * m21;
+    if (det == 0) {
+        if (r1 == 0 && r2 == 0) return b = 0, c = 0, true;  // constant
+        return false;
+    }
+    b = (r1 * m22 - m12 * r2) / det;
+    c = (m11 * r2 - r1 * m21) / det;
+    return std::isfinite(b) && std::isfinite(c);
+}
+
+}  // namespace
+
+std::vector<firm_gap> scorecard::gap(const scorecard_columns& in, const std::vector<std::size_t>& rows,
+                                     const std::vector<std::pair<std::string, double>>& costs, points_policy policy) const {
+    const compiled& c = *compiled_;
+    const std::size_t n_inputs = inputs_.size();
+    std::vector<firm_gap> out;
+    std::vector<double> regs(static_cast<std::size_t>(c.prog.registers()) * chunk);
+    // Evaluates variants of one firm (each a full input row) and reports who passes; `probe`
+    // leaves the registers of the last run for inspection.
+    auto run = [&](const std::vector<std::vector<double>>& variants, std::vector<std::uint8_t>& passed) {
+        const std::size_t m = variants.size();
+        std::vector<std::vector<double>> columns(n_inputs, std::vector<double>(m));
+        for (std::size_t v = 0; v < m; ++v)
+            for (std::size_t k = 0; k < n_inputs; ++k) columns[k][v] = variants[v][k];
+        scorecard_columns cols{m, {}};
+        for (const auto& col : columns) cols.columns.push_back(col.data());
+        scorecard_result r;
+        r.rows = m;
+        r.valid.resize(m), r.eligible.resize(m), r.passed.resize(m), r.route.resize(m), r.problems.resize(m);
+        r.total.resize(static_cast<Eigen::Index>(m)), r.total_lo.resize(static_cast<Eigen::Index>(m)), r.total_hi.resize(static_cast<Eigen::Index>(m));
+        const auto mi = static_cast<Eigen::Index>(m), ni = static_cast<Eigen::Index>(items_.size());
+        r.points.resize(mi, ni), r.points_lo.resize(mi, ni), r.points_hi.resize(mi, ni), r.alternative.resize(mi, ni);
+        r.gates.resize(mi, static_cast<Eigen::Index>(gates_.size()));
+        passed.assign(m, 0);
+        for (std::size_t begin = 0; begin < m; begin += chunk) {
+            const std::size_t len = std::min(chunk, m - begin);
+            std::vector<const double*> shifted;
+            for (const auto& col : columns) shifted.push_back(col.data() + begin);
+            scorecard_columns part{len, shifted};
+            scorecard_result piece = r;  // same shapes; rows [0, len)
+            detail::scorer::run_chunk(*this, c, part, 0, len, regs.data(), policy, piece);
+            for (std::size_t v = 0; v < len; ++v) passed[begin + v] = piece.passed[v];
+        }
+    };
+    auto reg_value = [&](int r, std::size_t i) { return regs[static_cast<std::size_t>(r) * chunk + i]; };
+
+    for (std::size_t row : rows) {
+        if (row >= in.rows) throw error("row " + std::to_string(row) + " out of range");
+        firm_gap g;
+        std::vector<double> base(n_inputs);
+        for (std::size_t k = 0; k < n_inputs; ++k) base[k] = in.columns[k] ? in.columns[k][row] : nan_value;
+        std::vector<std::uint8_t> passed;
+        run({base}, passed);
+        if (passed[0]) {
+            g.already_passes = true;
+            out.push_back(std::move(g));
+            continue;
+        }
+        // An invalid firm has no gap: its data must be fixed first.
+        {
+            scorecard_columns single{1, {}};
+            for (const double& v : base) single.columns.push_back(&v);
+            if (evaluate(single, policy, 1).valid[0] == 0) {
+                g.invalid = true;
+                out.push_back(std::move(g));
+                continue;
+            }
+        }
+        for (const auto& ctl : controllables_) {
+            gap_entry e;
+            e.input = ctl.input;
+            double unit_cost = ctl.cost;
+            for (const auto& [id, v] : costs)
+                if (id == ctl.input) unit_cost = v;
+            std::vector<int> moved = {input_index(ctl.input)};
+            for (const auto& a : ctl.also_adds) moved.push_back(input_index(a));
+            auto variant = [&](double d) {
+                std::vector<double> v = base;
+                for (int k : moved) v[static_cast<std::size_t>(k)] = (v[static_cast<std::size_t>(k)] != v[static_cast<std::size_t>(k)] ? 0 : v[static_cast<std::size_t>(k)]) + d;
+                return v;
+            };
+            // Closed form: every comparison the rules make (band edges, gate and pass
+            // thresholds) is a share-like function of d; solve each for its threshold.
+            const double base_value = base[static_cast<std::size_t>(moved[0])];
+            const double h = std::max(ctl.step, std::abs(base_value == base_value ? base_value : 0) * 0.5 + ctl.step);
+            std::vector<std::vector<double>> probes = {variant(0), variant(h), variant(2 * h), variant(3 * h)};
+            std::vector<double> candidates;
+            bool all_closed = true;
+            // Record register values at the four probes for every site.
+            std::vector<std::vector<double>> site_values;  // per site register: values at 4 probes
+            std::vector<int> site_regs;
+            for (const auto& alts : c.items)
+                for (const auto& alt : alts) site_regs.push_back(alt.reg);
+            for (const auto& [lhs, rhs] : c.prog.comparisons()) site_regs.push_back(lhs), site_regs.push_back(rhs);
+            {
+                std::vector<std::vector<double>> columns(n_inputs, std::vector<double>(4));
+                for (std::size_t v = 0; v < 4; ++v)
+                    for (std::size_t k = 0; k < n_inputs; ++k) columns[k][v] = probes[v][k];
+                scorecard_columns cols{4, {}};
+                for (const auto& col : columns) cols.columns.push_back(col.data());
+                scorecard_result r;
+                r.rows = 4;
+                r.valid.resize(4), r.eligible.resize(4), r.passed.resize(4), r.route.resize(4), r.problems.resize(4);
+                r.total.resize(4), r.total_lo.resize(4), r.total_hi.resize(4);
+                const auto ni = static_cast<Eigen::Index>(items_.size());
+                r.points.resize(4, ni), r.points_lo.resize(4, ni), r.points_hi.resize(4, ni), r.alternative.resize(4, ni);
+                r.gates.resize(4, static_cast<Eigen::Index>(gates_.size()));
+                detail::scorer::run_chunk(*this, c, cols, 0, 4, regs.data(), policy, r);
+                for (int reg : site_regs) site_values.push_back(std::vector<double>{reg_value(reg, 0), reg_value(reg, 1), reg_value(reg, 2), reg_value(reg, 3)});
+            }
+            auto solve_site = [&](const std::vector<double>& f, const std::vector<double>& thresholds) {
+                if (f[0] == f[1] && f[1] == f[2] && f[2] == f[3]) return;  // does not move with d
+                if (!(std::isfinite(f[0]) && std::isfinite(f[1]) && std::isfinite(f[2]) && std::isfinite(f[3]))) {
+                    all_closed = false;
+                    return;
+                }
+                double a, b, cc;
+                if (!fit_moebius(f[0], f[1], f[2], h, a, b, cc)) {
+                    all_closed = false;
+                    return;
+                }
+                const double predicted = (a + b * 3 * h) / (1 + cc * 3 * h);
+                if (std::abs(predicted - f[3]) > 1e-7 * (std::abs(f[3]) + 1)) {
+                    all_closed = false;
+                    return;
+                }
+                for (double t : thresholds) {
+                    if (!std::isfinite(t)) continue;
+                    const double d = (t - a) / (b - t * cc);
+                    if (std::isfinite(d) && d > 0) candidates.push_back(d);
+                }
+            };
+            std::size_t site = 0;
+            for (const auto& alts : c.items)
+                for (const auto& alt : alts) {
+                    std::vector<double> thresholds;
+                    for (double gb : alt.grid_bounds) thresholds.push_back(gb / c.inverse_grid);
+                    solve_site(site_values[site++], thresholds);
+                }
+            for (std::size_t k = 0; k < c.prog.comparisons().size(); ++k) {
+                const auto& lv = site_values[site++];
+                const auto& rv = site_values[site++];
+                const bool l_moves = !(lv[0] == lv[1] && lv[1] == lv[2] && lv[2] == lv[3]);
+                const bool r_moves = !(rv[0] == rv[1] && rv[1] == rv[2] && rv[2] == rv[3]);
+                if (l_moves && r_moves) all_closed = false;
+                else if (l_moves) solve_site(lv, {rv[0]});
+                else if (r_moves) solve_site(rv, {lv[0]});
+            }
+            // Each candidate on the input's grid, and one step above (the edge itself may round).
+            std::vector<double> grid;
+            for (double d : candidates) {
+                const double up = std::ceil(d / ctl.step - 1e-9) * ctl.step;
+                grid.push_back(up);
+                grid.push_back(up + ctl.step);
+            }
+            std::sort(grid.begin(), grid.end());
+            grid.erase(std::unique(grid.begin(), grid.end()), grid.end());
+            std::vector<std::vector<double>> variants;
+            for (double d : grid) variants.push_back(variant(d));
+            run(variants, passed);
+            for (std::size_t v = 0; v < grid.size(); ++v)
+                if (passed[v]) {
+                    e.change = grid[v];
+                    break;
+                }
+            if (e.change != e.change && !all_closed) {
+                // No closed form for some rule: doubling, then bisection on the input's grid.
+                e.closed_form = false;
+                double hi = ctl.step, limit = 1e7 * (std::abs(base_value == base_value ? base_value : 0) + 1);
+                bool found = false;
+                while (hi <= limit) {
+                    run({variant(hi)}, passed);
+                    if (passed[0]) {
+                        found = true;
+                        break;
+                    }
+                    hi *= 2;
+                }
+                if (found) {
+                    double lo_steps = 0, hi_steps = std::round(hi / ctl.step);
+                    while (hi_steps - lo_steps > 1) {
+                        double mid = std::floor((lo_steps + hi_steps) / 2);
+                        run({variant(mid * ctl.step)}, passed);
+                        (passed[0] ? hi_steps : lo_steps) = mid;
+                    }
+                    e.change = hi_steps * ctl.step;
+                }
+            }
+            if (e.change == e.change) e.cost = e.change * unit_cost;
+            g.routes.push_back(e);
+        }
+        for (std::size_t k = 0; k < g.routes.size(); ++k)
+            if (g.routes[k].cost == g.routes[k].cost && (g.cheapest < 0 || g.routes[k].cost < g.routes[static_cast<std::size_t>(g.cheapest)].cost))
+                g.cheapest = static_cast<int>(k);
+        out.push_back(std::move(g));
+    }
+    return out;
+}
+
+}  // namespace zhibiao

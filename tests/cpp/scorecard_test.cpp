@@ -1,0 +1,271 @@
+#include "zhibiao/scorecard.hpp"
+
+#include <boost/test/unit_test.hpp>
+#include <cmath>
+#include <map>
+
+using namespace zhibiao;
+
+BOOST_AUTO_TEST_SUITE(scorecards)
+
+// Firms given as name → values; absent inputs are missing.
+struct firms {
+    const scorecard& card;
+    std::map<std::string, std::vector<double>> data;
+    std::size_t rows = 0;
+    firms(const scorecard& c, std::map<std::string, std::vector<double>> d) : card(c), data(std::move(d)) {
+        rows = data.begin()->second.size();
+    }
+    scorecard_columns columns() const {
+        scorecard_columns in{rows, {}};
+        for (const auto& input : card.inputs()) {
+            auto it = data.find(input.id);
+            in.columns.push_back(it == data.end() ? nullptr : it->second.data());
+        }
+        return in;
+    }
+};
+
+int item(const scorecard& c, const std::string& id) {
+    for (std::size_t k = 0; k < c.items().size(); ++k)
+        if (c.items()[k].id == id) return static_cast<int>(k);
+    throw std::runtime_error("no item " + id);
+}
+
+const scorecard& sme() { return scorecard::builtin("tech-sme-2017"); }
+const scorecard& hnte() { return scorecard::builtin("hnte-2016"); }
+
+BOOST_AUTO_TEST_CASE(tech_sme_cases_of_section_6b) {
+    // indicators.md §6b tests, one firm per column:
+    //  0: staff 40, S&T 12 (30%); R&D/sales 4.5% (R&D/cost 22%); 2 class II → 20 + 30 + 12 = 62, pass
+    //  1: S&T 3 of 40 (7.5%) with R&D 6% and class I IP (50 + 30 = 80) → fails on the S&T score 0
+    //  2: R&D/sales 1.9%, R&D/cost 30% → 50 points by measure (2)
+    //  3: 510 employees → ineligible
+    //  4: a valid HNTE certificate → passes without scoring
+    firms f(sme(), {{"employees", {40, 40, 40, 510, 40}},
+                    {"st_staff", {12, 3, 12, 100, 0}},
+                    {"sales", {1000, 1000, 1000, 1000, 1000}},
+                    {"assets", {500, 500, 500, 500, 500}},
+                    {"rd_expense", {45, 60, 19, 45, 0}},
+                    {"total_cost", {45 / 0.22, 600, 19 / 0.30, 500, 500}},
+                    {"ip_class1", {0, 1, 0, 0, 0}},
+                    {"ip_class2", {2, 0, 0, 0, 0}},
+                    {"hnte_certified", {0, 0, 0, 0, 1}}});
+    scorecard_result r = sme().evaluate(f.columns());
+    BOOST_TEST(r.total(0) == 62.0);
+    BOOST_TEST(r.passed[0] == 1);
+    BOOST_TEST(r.points(0, item(sme(), "st_staff_points")) == 20.0);
+    BOOST_TEST(r.points(0, item(sme(), "rd_points")) == 30.0);
+    BOOST_TEST(r.points(0, item(sme(), "ip_points")) == 12.0);
+    BOOST_TEST(r.total(1) == 80.0);
+    BOOST_TEST(r.passed[1] == 0);
+    BOOST_TEST(r.points(2, item(sme(), "rd_points")) == 50.0);
+    BOOST_TEST(r.alternative(2, item(sme(), "rd_points")) == 1);
+    BOOST_TEST(r.eligible[3] == 0);
+    BOOST_TEST(r.passed[3] == 0);
+    BOOST_TEST(r.passed[4] == 1);
+    BOOST_TEST(r.route[4] == 0);
+    auto why = sme().explain(f.columns(), r, {1, 3, 4}, "en");
+    BOOST_TEST(why[0].find("non-zero S&T staff score") != std::string::npos);
+    BOOST_TEST(why[1].find("staff 510人 above 500") != std::string::npos);
+    BOOST_TEST(why[2].find("HNTE certificate") != std::string::npos);
+    BOOST_TEST(sme().explain(f.columns(), r, {3}, "zh")[0].find("职工总数510人超过500人") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(band_edges_are_exact) {
+    // S&T share exactly 25% is band B ("25%（含）–30%"), just under is C; R&D 6% exactly is A.
+    firms f(sme(), {{"employees", {100, 100000, 100}},
+                    {"st_staff", {25, 24999, 10}},
+                    {"sales", {100, 100, 3}},
+                    {"assets", {1, 1, 1}},
+                    {"rd_expense", {6, 0, 0.18}},
+                    {"total_cost", {100, 100, 100}},
+                    {"ip_class1", {0, 0, 0}},
+                    {"ip_class2", {0, 0, 0}}});
+    scorecard_result r = sme().evaluate(f.columns());
+    BOOST_TEST(r.points(0, item(sme(), "st_staff_points")) == 16.0);
+    BOOST_TEST(r.points(1, item(sme(), "st_staff_points")) == 12.0);
+    BOOST_TEST(r.points(0, item(sme(), "rd_points")) == 50.0);
+    BOOST_TEST(r.points(2, item(sme(), "rd_points")) == 50.0);  // 0.18 / 3 = 0.06 in doubles: 0.059999999999999998
+    BOOST_TEST(r.points(2, item(sme(), "st_staff_points")) == 4.0);
+}
+
+BOOST_AUTO_TEST_CASE(bad_input_is_reported_and_the_batch_goes_on) {
+    firms f(sme(), {{"employees", {10, -1, 10, 10}},
+                    {"st_staff", {2, 0, 12, std::nan("")}},
+                    {"sales", {1, 1, 1, 1}},
+                    {"assets", {1, 1, 1, 1}},
+                    {"rd_expense", {1, 1, 1, 1}},
+                    {"total_cost", {1, 1, 1, 1}},
+                    {"ip_class1", {0, 0, 0, 0}},
+                    {"ip_class2", {0, 0, 0, 0}}});
+    scorecard_result r = sme().evaluate(f.columns());
+    BOOST_TEST(r.valid[0] == 1);
+    BOOST_TEST(r.valid[1] == 0);
+    BOOST_TEST(r.valid[2] == 0);  // more S&T staff than staff
+    BOOST_TEST(r.valid[3] == 0);  // missing
+    BOOST_TEST(std::isnan(r.total(1)));
+    auto why = sme().explain(f.columns(), r, {1, 2, 3}, "en");
+    BOOST_TEST(why[0].find("input employees invalid (-1人)") != std::string::npos);
+    BOOST_TEST(why[1].find("S&T staff 12人 exceed the total staff 10人") != std::string::npos);
+    BOOST_TEST(why[2].find("input st_staff invalid (missing)") != std::string::npos);
+}
+
+// A complete HNTE applicant; tests change one thing at a time.
+std::map<std::string, std::vector<double>> hnte_firm() {
+    return {{"registered_days", {800}}, {"in_supported_field", {1}}, {"employees", {100}}, {"st_staff", {20}},
+            {"sales_y1", {4000}}, {"sales_y2", {4500}}, {"sales_y3", {5000}}, {"rd_y1", {200}}, {"rd_y2", {225}},
+            {"rd_y3", {250}}, {"rd_domestic", {675}}, {"hitech_income", {4000}}, {"total_income", {5000}},
+            {"ip_class1", {0}}, {"ip_class2", {3}}, {"conversions_3y", {12}}, {"years_operating", {3}},
+            {"net_assets_y1", {1000}}, {"net_assets_y2", {1300}}, {"net_assets_y3", {1800}},
+            {"tech_advancement", {7}}, {"core_support", {6}}, {"ip_acquisition", {3}}, {"standards_bonus", {0}},
+            {"rd_organisation", {5}}, {"rd_platform", {4}}, {"transfer_system", {3}}, {"talent_system", {2}}};
+}
+
+BOOST_AUTO_TEST_CASE(hnte_growth_cases_of_section_6a) {
+    // (years 1, 2, 3) → band: 1000,1300,1800 → g = 0.342308 → B; 2000×3 → 0 → F; 0,500,700 → 0.40 → A;
+    // 100,0,200 → 0 points; 100,115,132.25 → exactly 15% → C (a float bug gives D);
+    // 100,105,110.25 → 5% → D; 1,1.35,1.8225 → 35% → A.
+    const std::vector<std::array<double, 3>> cases = {{1000, 1300, 1800}, {2000, 2000, 2000}, {0, 500, 700}, {100, 0, 200},
+                                                      {100, 115, 132.25}, {100, 105, 110.25}, {1, 1.35, 1.8225}};
+    const std::vector<double> low = {7, 0, 9, 0, 5, 3, 9}, high = {8, 0, 10, 0, 6, 4, 10};
+    auto base = hnte_firm();
+    std::map<std::string, std::vector<double>> data;
+    for (auto& [k, v] : base) data[k] = std::vector<double>(cases.size(), v[0]);
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+        data["sales_y1"][i] = cases[i][0];
+        data["sales_y2"][i] = cases[i][1];
+        data["sales_y3"][i] = cases[i][2];
+    }
+    firms f(hnte(), data);
+    scorecard_result r = hnte().evaluate(f.columns(), points_policy::low);
+    const int k = item(hnte(), "sales_growth_points");
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+        BOOST_TEST(r.points_lo(static_cast<Eigen::Index>(i), k) == low[i], "case " << i);
+        BOOST_TEST(r.points_hi(static_cast<Eigen::Index>(i), k) == high[i], "case " << i);
+    }
+    // Net assets 1000, 1300, 1800 → B as well.
+    BOOST_TEST(r.points_lo(0, item(hnte(), "net_asset_growth_points")) == 7.0);
+}
+
+BOOST_AUTO_TEST_CASE(hnte_total_70_fails_71_passes) {
+    // IP 20 (7 + 6 + 4 + 3) + transfer 24 (average 4 → B, high) + management 14 + growth 12 = 70.
+    auto data = hnte_firm();
+    data["sales_y1"] = {4000};
+    data["sales_y2"] = {4200};
+    data["sales_y3"] = {4410};  // +5% a year → D (3–4)
+    data["rd_y3"] = {250};
+    data["rd_domestic"] = {675};
+    firms f(hnte(), data);
+    scorecard_result r = hnte().evaluate(f.columns(), points_policy::high);
+    BOOST_TEST(r.eligible[0] == 1);
+    BOOST_TEST(r.total(0) == 70.0);
+    BOOST_TEST(r.passed[0] == 0);
+    data["talent_system"] = {3};
+    firms g(hnte(), data);
+    scorecard_result s = hnte().evaluate(g.columns(), points_policy::high);
+    BOOST_TEST(s.total(0) == 71.0);
+    BOOST_TEST(s.passed[0] == 1);
+    // With no qualifying IP the firm is ineligible whatever its score (condition 2).
+    data["ip_class2"] = {0};
+    firms h(hnte(), data);
+    scorecard_result t = hnte().evaluate(h.columns(), points_policy::high);
+    BOOST_TEST(t.eligible[0] == 0);
+    BOOST_TEST(hnte().explain(h.columns(), t, {0}, "en")[0].find("owns no intellectual property") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(hnte_rd_ratio_sales_bands) {
+    // Latest-year sales 4,800 / 5,000 → 5%; 5,000.01 / 20,000 → 4%; 20,000.01 → 3% (§6a boundary tests).
+    // Each firm's three-year R&D ratio is exactly the next band's requirement, so it passes only
+    // where the requirement is that lower one; at 5,000 exactly 5.00% passes ("不低于").
+    const std::vector<double> sales = {4800, 5000, 5000.01, 20000, 20000.01};
+    const std::vector<double> required = {5, 5, 4, 4, 3};
+    auto base = hnte_firm();
+    std::map<std::string, std::vector<double>> data;
+    for (auto& [k, v] : base) data[k] = std::vector<double>(2 * sales.size(), v[0]);
+    for (std::size_t i = 0; i < sales.size(); ++i)
+        for (int below : {0, 1}) {
+            const std::size_t row = 2 * i + static_cast<std::size_t>(below);
+            data["sales_y1"][row] = data["sales_y2"][row] = data["sales_y3"][row] = sales[i];
+            const double ratio = required[i] / 100 - (below ? 0.0001 : 0);
+            data["rd_y1"][row] = data["rd_y2"][row] = data["rd_y3"][row] = sales[i] * ratio;
+            data["rd_domestic"][row] = 3 * sales[i] * ratio;
+            data["hitech_income"][row] = 0.8 * sales[i];
+            data["total_income"][row] = sales[i];
+        }
+    firms f(hnte(), data);
+    scorecard_result r = hnte().evaluate(f.columns());
+    int gate = -1;
+    for (std::size_t g = 0; g < hnte().gates().size(); ++g)
+        if (hnte().gates()[g].id == "rd_ratio") gate = static_cast<int>(g);
+    for (std::size_t i = 0; i < sales.size(); ++i) {
+        BOOST_TEST(r.gates(static_cast<Eigen::Index>(2 * i), gate) == 1, "sales " << sales[i] << " at the requirement");
+        BOOST_TEST(r.gates(static_cast<Eigen::Index>(2 * i + 1), gate) == 0, "sales " << sales[i] << " just below");
+    }
+    // The legacy 2008 pack: below 5,000万 needs 6%.
+    firms old(scorecard::builtin("hnte-2008"), [&] {
+        auto d = data;
+        d["rd_staff"] = std::vector<double>(2 * sales.size(), 15);
+        d["st_staff"] = std::vector<double>(2 * sales.size(), 35);
+        return d;
+    }());
+    scorecard_result o = scorecard::builtin("hnte-2008").evaluate(old.columns());
+    BOOST_TEST(o.gates(0, gate) == 0);  // 4,800 at 5%: 2008 wanted 6%
+    BOOST_TEST(o.gates(2, gate) == 1);  // 5,000 at 5%: 2008 wanted 4% from 5,000
+}
+
+BOOST_AUTO_TEST_CASE(gap_to_qualify_makes_the_firm_pass_and_is_minimal) {
+    // R&D 2.5% of sales, 8% of cost, S&T 20%, one class II item: 12 + 10 + 6 = 28 points.
+    firms f(sme(), {{"employees", {50}}, {"st_staff", {10}}, {"sales", {2000}}, {"assets", {800}}, {"rd_expense", {50}},
+                    {"total_cost", {625}}, {"ip_class1", {0}}, {"ip_class2", {1}}});
+    scorecard_columns in = f.columns();
+    BOOST_TEST(sme().evaluate(in).passed[0] == 0);
+    auto gaps = sme().gap(in, {0});
+    BOOST_TEST(!gaps[0].already_passes);
+    for (const auto& e : gaps[0].routes) {
+        if (e.change != e.change) continue;
+        const scorecard_controllable* ctl = nullptr;
+        for (const auto& c : sme().controllables())
+            if (c.input == e.input) ctl = &c;
+        for (double delta : {e.change, e.change - ctl->step}) {
+            auto data = f.data;
+            data[e.input][0] += delta;
+            for (const auto& a : ctl->also_adds) data[a][0] += delta;
+            firms g(sme(), data);
+            BOOST_TEST(sme().evaluate(g.columns()).passed[0] == (delta == e.change), e.input << " + " << delta);
+        }
+    }
+    // R&D alone: 6% of sales = 120万元, so +70万元 reaches 50 points → 12 + 50 + 6 = 68.
+    BOOST_TEST(gaps[0].routes[0].input == "rd_expense");
+    BOOST_TEST(gaps[0].routes[0].change == 70.0, boost::test_tools::tolerance(1e-9));
+    BOOST_TEST(gaps[0].routes[0].closed_form);
+    BOOST_TEST(gaps[0].cheapest >= 0);
+}
+
+BOOST_AUTO_TEST_CASE(malformed_packs_name_file_item_and_key) {
+    const std::string good = "id = \"x\"\n[[input]]\nid = \"a\"\n[[item]]\nid = \"i\"\nmax = 10\nmeasure = \"a\"\n"
+                             "bands = [{min = 5, points = 10}, {points = 0}]\n[pass]\nrule = \"total >= 5\"\n";
+    BOOST_CHECK_NO_THROW(scorecard::from_toml(good));
+    auto fails = [](const std::string& text, const std::string& expect) {
+        try {
+            scorecard::from_toml(text, "pack.toml");
+            BOOST_FAIL("expected parse_error for " << expect);
+        } catch (const parse_error& e) {
+            BOOST_TEST(std::string(e.what()).find(expect) != std::string::npos, e.what());
+            BOOST_TEST(std::string(e.what()).find("pack.toml") != std::string::npos);
+        }
+    };
+    std::string overlapping = good;
+    overlapping.replace(overlapping.find("{points = 0}"), 12, "{min = 7, points = 0}, {points = 0}");
+    fails(overlapping, "item 'i': key 'bands' must be ordered");
+    std::string gapped = good;
+    gapped.replace(gapped.find("{points = 0}"), 12, "{min = 1, points = 0}");
+    fails(gapped, "must end with a bottom band");
+    std::string too_many = good;
+    too_many.replace(too_many.find("points = 10"), 11, "points = 12");
+    fails(too_many, "more points than the item's max");
+    fails(good + "[[gate]]\nid = \"g\"\ncondition = \"a +\"\n", "gate 'g': key 'condition'");
+    fails("id = \"x\"\n", "[pass]");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
