@@ -131,6 +131,25 @@ program::value program::node(const formula& f, const formula_node& n, const reso
                 {n.span.begin, n.span.begin + fn.size()});
 }
 
+namespace {
+// Loops over one chunk with non-aliasing arguments, so that the compiler vectorises them.
+template <class F>
+void unary(double* __restrict y, const double* __restrict a, std::size_t n, F f) {
+    for (std::size_t i = 0; i < n; ++i) y[i] = f(a[i]);
+}
+template <class F>
+void binary(double* __restrict y, const double* __restrict a, const double* __restrict b, std::size_t n, F f) {
+    for (std::size_t i = 0; i < n; ++i) y[i] = f(a[i], b[i]);
+}
+void ternary_select(double* __restrict y, const double* __restrict c, const double* __restrict a, const double* __restrict b,
+                    std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i) {
+        const double chosen = c[i] != 0 ? a[i] : b[i];
+        y[i] = c[i] != c[i] ? c[i] : chosen;  // a missing condition stays missing
+    }
+}
+}  // namespace
+
 void program::run(double* regs, std::size_t n, std::size_t first, std::size_t last) const {
     const double nan = std::numeric_limits<double>::quiet_NaN();
     for (std::size_t index = first; index < last; ++index) {
@@ -145,30 +164,38 @@ void program::run(double* regs, std::size_t n, std::size_t first, std::size_t la
             case opcode::copy: std::copy(a, a + n, y); break;
             case opcode::scale: {
                 const conversion conv{o.e, o.k};
-                for (std::size_t i = 0; i < n; ++i) y[i] = conv.apply(a[i]);
+                const double factor = conv.factor, power = detail::exact_power_of_ten(o.e < 0 ? -o.e : o.e);
+                if (o.e >= 0) unary(y, a, n, [=](double x) { return x * power * factor; });
+                else unary(y, a, n, [=](double x) { return x / power * factor; });
                 break;
             }
-            case opcode::neg: for (std::size_t i = 0; i < n; ++i) y[i] = -a[i]; break;
-            case opcode::logical_not: for (std::size_t i = 0; i < n; ++i) y[i] = a[i] != a[i] ? nan : a[i] == 0; break;
-            case opcode::abs: for (std::size_t i = 0; i < n; ++i) y[i] = std::fabs(a[i]); break;
-            case opcode::missing: for (std::size_t i = 0; i < n; ++i) y[i] = a[i] != a[i]; break;
-            case opcode::add: for (std::size_t i = 0; i < n; ++i) y[i] = a[i] + b[i]; break;
-            case opcode::sub: for (std::size_t i = 0; i < n; ++i) y[i] = a[i] - b[i]; break;
-            case opcode::mul: for (std::size_t i = 0; i < n; ++i) y[i] = a[i] * b[i]; break;
-            case opcode::div: for (std::size_t i = 0; i < n; ++i) y[i] = b[i] == 0 ? nan : a[i] / b[i]; break;
+            case opcode::neg: unary(y, a, n, [](double x) { return -x; }); break;
+            case opcode::logical_not: unary(y, a, n, [nan](double x) { const double r = x == 0 ? 1.0 : 0.0; return x != x ? nan : r; }); break;
+            case opcode::abs: unary(y, a, n, [](double x) { return std::fabs(x); }); break;
+            case opcode::missing: unary(y, a, n, [](double x) { return x != x ? 1.0 : 0.0; }); break;
+            case opcode::add: binary(y, a, b, n, [](double x, double z) { return x + z; }); break;
+            case opcode::sub: binary(y, a, b, n, [](double x, double z) { return x - z; }); break;
+            case opcode::mul: binary(y, a, b, n, [](double x, double z) { return x * z; }); break;
+            case opcode::div: binary(y, a, b, n, [nan](double x, double z) { const double q = x / z; return z == 0 ? nan : q; }); break;
             // Comparisons on the decimal grid; NaN compares false.
-            case opcode::lt: for (std::size_t i = 0; i < n; ++i) y[i] = on_grid(a[i], g) < on_grid(b[i], g); break;
-            case opcode::le: for (std::size_t i = 0; i < n; ++i) y[i] = on_grid(a[i], g) <= on_grid(b[i], g); break;
-            case opcode::gt: for (std::size_t i = 0; i < n; ++i) y[i] = on_grid(a[i], g) > on_grid(b[i], g); break;
-            case opcode::ge: for (std::size_t i = 0; i < n; ++i) y[i] = on_grid(a[i], g) >= on_grid(b[i], g); break;
-            case opcode::eq: for (std::size_t i = 0; i < n; ++i) y[i] = on_grid(a[i], g) == on_grid(b[i], g); break;
-            case opcode::ne: for (std::size_t i = 0; i < n; ++i) y[i] = a[i] == a[i] && b[i] == b[i] && on_grid(a[i], g) != on_grid(b[i], g); break;
-            case opcode::logical_and: for (std::size_t i = 0; i < n; ++i) y[i] = a[i] != 0 && b[i] != 0 && a[i] == a[i] && b[i] == b[i]; break;
-            case opcode::logical_or: for (std::size_t i = 0; i < n; ++i) y[i] = (a[i] != 0 && a[i] == a[i]) || (b[i] != 0 && b[i] == b[i]); break;
-            case opcode::select: for (std::size_t i = 0; i < n; ++i) y[i] = a[i] != a[i] ? nan : a[i] != 0 ? b[i] : c[i]; break;
-            case opcode::min: for (std::size_t i = 0; i < n; ++i) y[i] = a[i] != a[i] || b[i] != b[i] ? nan : std::min(a[i], b[i]); break;
-            case opcode::max: for (std::size_t i = 0; i < n; ++i) y[i] = a[i] != a[i] || b[i] != b[i] ? nan : std::max(a[i], b[i]); break;
-            case opcode::round: for (std::size_t i = 0; i < n; ++i) y[i] = std::round(a[i] * g) / g; break;
+            case opcode::lt: binary(y, a, b, n, [g](double x, double z) { return on_grid(x, g) < on_grid(z, g) ? 1.0 : 0.0; }); break;
+            case opcode::le: binary(y, a, b, n, [g](double x, double z) { return on_grid(x, g) <= on_grid(z, g) ? 1.0 : 0.0; }); break;
+            case opcode::gt: binary(y, a, b, n, [g](double x, double z) { return on_grid(x, g) > on_grid(z, g) ? 1.0 : 0.0; }); break;
+            case opcode::ge: binary(y, a, b, n, [g](double x, double z) { return on_grid(x, g) >= on_grid(z, g) ? 1.0 : 0.0; }); break;
+            case opcode::eq: binary(y, a, b, n, [g](double x, double z) { return on_grid(x, g) == on_grid(z, g) ? 1.0 : 0.0; }); break;
+            case opcode::ne:
+                binary(y, a, b, n, [g](double x, double z) { return x == x && z == z && on_grid(x, g) != on_grid(z, g) ? 1.0 : 0.0; });
+                break;
+            case opcode::logical_and:
+                binary(y, a, b, n, [](double x, double z) { return x != 0 && z != 0 && x == x && z == z ? 1.0 : 0.0; });
+                break;
+            case opcode::logical_or:
+                binary(y, a, b, n, [](double x, double z) { return (x != 0 && x == x) || (z != 0 && z == z) ? 1.0 : 0.0; });
+                break;
+            case opcode::select: ternary_select(y, a, b, c, n); break;
+            case opcode::min: binary(y, a, b, n, [](double x, double z) { const double m = x < z ? x : z; return x + z != x + z ? x + z : m; }); break;
+            case opcode::max: binary(y, a, b, n, [](double x, double z) { const double m = x > z ? x : z; return x + z != x + z ? x + z : m; }); break;
+            case opcode::round: unary(y, a, n, [g](double x) { return std::round(x * g) / g; }); break;
         }
     }
 }

@@ -136,6 +136,9 @@ std::vector<band> read_bands(const reader& r, const std::string& item_id) {
             r.fail("bands", "must be ordered from the highest bound down, without overlaps");
     if (bands.back().bound != -std::numeric_limits<double>::infinity())
         r.fail("bands", "must end with a bottom band without 'min' (what every other value scores)");
+    for (std::size_t k = 1; k < bands.size(); ++k)
+        if (bands[k].points_lo > bands[k - 1].points_lo || bands[k].points_hi > bands[k - 1].points_hi)
+            r.fail("bands", "must not give more points to a lower band (a higher value never scores less)");
     return bands;
 }
 
@@ -350,12 +353,16 @@ struct scorecard::compiled {
     std::vector<int> item_lo_reg, item_hi_reg;
     std::vector<int> cap_reg;
     int total_reg = -1, eligible_reg = -1, pass_reg = -1;
+    int scratch_reg[5] = {-1, -1, -1, -1, -1};
     // Items: per alternative, the measure register and its bounds on the comparison grid.
     struct alt {
         int reg;
-        std::vector<double> grid_bounds;
+        std::vector<double> grid_bounds;  // from the top; the last is -inf (the bottom band)
         std::vector<std::uint8_t> inclusive;
         std::vector<double> lo, hi;
+        // For the branch-free lookup: points = bottom + Σ_b [q ≥ at_least_b] · step_b.
+        std::vector<double> at_least, step_lo, step_hi;
+        double bottom_lo = 0, bottom_hi = 0;
     };
     std::vector<std::vector<alt>> items;
     std::vector<int> expert_reg;  // -1 unless expert item
@@ -402,12 +409,20 @@ void scorecard::compile() {
         for (const auto& a : it.alternatives) {
             auto m = names.find(a.measure);
             if (m == names.end()) throw error("item '" + it.id + "': no measure or input '" + a.measure + "'");
-            compiled::alt x{m->second.reg, {}, {}, {}, {}};
+            compiled::alt x{m->second.reg, {}, {}, {}, {}, {}, {}, {}, 0, 0};
             for (const auto& b : a.bands) {
                 x.grid_bounds.push_back(std::isfinite(b.bound) ? detail::on_grid(b.bound, c->inverse_grid) : b.bound);
                 x.inclusive.push_back(b.inclusive);
                 x.lo.push_back(b.points_lo);
                 x.hi.push_back(b.points_hi);
+            }
+            const std::size_t last = a.bands.size() - 1;
+            x.bottom_lo = x.lo[last];
+            x.bottom_hi = x.hi[last];
+            for (std::size_t b = 0; b < last; ++b) {
+                x.at_least.push_back(x.inclusive[b] ? x.grid_bounds[b] : x.grid_bounds[b] + 1);
+                x.step_lo.push_back(x.lo[b] - x.lo[b + 1]);
+                x.step_hi.push_back(x.hi[b] - x.hi[b + 1]);
             }
             alts.push_back(std::move(x));
         }
@@ -429,6 +444,7 @@ void scorecard::compile() {
     }
     c->total_reg = p.new_register();
     c->eligible_reg = p.new_register();
+    for (int& r : c->scratch_reg) r = p.new_register();
     names["total"] = {c->total_reg, one};
     names["eligible"] = {c->eligible_reg, one};
     c->pass_reg = p.compile(pass_.parsed, resolve);
@@ -438,18 +454,23 @@ void scorecard::compile() {
 // ---------------------------------------------------------------------------------- scoring
 namespace {
 
-// Points of one alternative for value x: the first band (from the top) that x reaches.
-inline void band_points(const std::vector<double>& bounds, const std::vector<std::uint8_t>& inclusive, const std::vector<double>& lo,
-                        const std::vector<double>& hi, double q, double& out_lo, double& out_hi) {
-    const std::size_t last = bounds.size() - 1;
-    for (std::size_t b = 0; b < last; ++b)
-        if (inclusive[b] ? q >= bounds[b] : q > bounds[b]) {
-            out_lo = lo[b];
-            out_hi = hi[b];
-            return;
+// Points of every row for one alternative: no branches, one pass over the chunk.
+template <class Table>
+void band_lookup(const double* __restrict x, double* __restrict lo, double* __restrict hi, std::size_t n, const Table& t,
+                 double inverse_grid, double* __restrict q) {
+    for (std::size_t i = 0; i < n; ++i) {
+        q[i] = detail::on_grid(x[i], inverse_grid);  // NaN reaches no band
+        lo[i] = t.bottom_lo;
+        hi[i] = t.bottom_hi;
+    }
+    for (std::size_t b = 0; b < t.at_least.size(); ++b) {  // each band reached adds its step
+        const double at_least = t.at_least[b], step_lo = t.step_lo[b], step_hi = t.step_hi[b];
+        for (std::size_t i = 0; i < n; ++i) {
+            const double reached = q[i] >= at_least ? 1.0 : 0.0;
+            lo[i] += reached * step_lo;
+            hi[i] += reached * step_hi;
         }
-    out_lo = lo[last];  // the bottom band, also for a missing measure
-    out_hi = hi[last];
+    }
 }
 
 inline double choose(double lo, double hi, points_policy policy) {
@@ -469,142 +490,190 @@ void detail::scorer::run_chunk(const scorecard& s, const scorecard::compiled& c,
                                std::size_t n, double* regs, points_policy policy, scorecard_result& out) {
     auto reg = [regs](int r) { return regs + static_cast<std::size_t>(r) * chunk; };
     const auto& inputs = s.inputs();
+    const bool ranges = out.points_lo.size() > 0;
     for (std::size_t k = 0; k < inputs.size(); ++k) {
         double* y = reg(c.input_reg[k]);
         if (in.columns[k]) std::copy(in.columns[k] + begin, in.columns[k] + begin + n, y);
         else std::fill(y, y + n, nan_value);
     }
     c.prog.run(regs, n, 0, c.main_ops);
-    // Validity: bounds of the inputs, then the checks.
-    for (std::size_t i = 0; i < n; ++i) out.problems[begin + i] = 0;
+    // Validity: the bounds of the inputs, then the checks.
+    std::uint64_t* problems = out.problems.data() + begin;
+    std::fill(problems, problems + n, 0);
     for (std::size_t k = 0; k < inputs.size(); ++k) {
         const scorecard_input& spec = inputs[k];
         const double* x = reg(c.input_reg[k]);
+        const double lo = spec.min, hi = spec.max;
+        const std::uint64_t bit = std::uint64_t{1} << k;
+        const bool optional = spec.optional, integer = spec.integer;
+        const std::uint64_t missing_bit = optional ? 0 : bit;
         for (std::size_t i = 0; i < n; ++i) {
             const double v = x[i];
-            const bool bad = v != v ? !spec.optional : (v < spec.min || v > spec.max || (spec.integer && v != std::floor(v)));
-            out.problems[begin + i] |= static_cast<std::uint64_t>(bad) << k;
+            const bool out_of_bounds = v < lo || v > hi || (integer && !detail::whole(v));
+            const std::uint64_t flagged = out_of_bounds ? bit : 0;
+            problems[i] |= v != v ? missing_bit : flagged;
         }
     }
     for (std::size_t j = 0; j < c.validity_reg.size(); ++j) {
         const double* x = reg(c.validity_reg[j]);
-        for (std::size_t i = 0; i < n; ++i)
-            out.problems[begin + i] |= static_cast<std::uint64_t>(x[i] == 0) << (inputs.size() + j);
+        const std::uint64_t bit = std::uint64_t{1} << (inputs.size() + j);
+        for (std::size_t i = 0; i < n; ++i) problems[i] |= x[i] == 0 ? bit : 0;
     }
-    // Items.
+    // Items: a band table is a sum of steps, so a monotone table needs no branches.
+    double* total = reg(c.total_reg);
+    double* total_lo = reg(c.scratch_reg[0]);
+    double* total_hi = reg(c.scratch_reg[1]);
+    std::fill(total, total + n, 0.0);
+    if (ranges) std::fill(total_lo, total_lo + n, 0.0), std::fill(total_hi, total_hi + n, 0.0);
     const std::size_t n_items = s.items().size();
     for (std::size_t k = 0; k < n_items; ++k) {
         double* pts = reg(c.item_reg[k]);
         double* lo = reg(c.item_lo_reg[k]);
         double* hi = reg(c.item_hi_reg[k]);
-        const double max = s.items()[k].max;
+        std::int8_t* which = out.alternative.data() + static_cast<std::size_t>(k) * out.rows + begin;
         if (c.expert_reg[k] >= 0) {
             const double* x = reg(c.expert_reg[k]);
-            for (std::size_t i = 0; i < n; ++i) {
-                const double v = x[i] != x[i] ? 0 : std::clamp(std::round(x[i]), 0.0, max);
-                lo[i] = hi[i] = pts[i] = v;
-                out.alternative(static_cast<Eigen::Index>(begin + i), static_cast<Eigen::Index>(k)) = 0;
-            }
-            continue;
-        }
-        for (std::size_t i = 0; i < n; ++i) {
-            double best = -1, best_lo = 0, best_hi = 0;
-            std::int8_t which = 0;
+            const double max = s.items()[k].max;
+            for (std::size_t i = 0; i < n; ++i) lo[i] = hi[i] = pts[i] = x[i] != x[i] ? 0 : std::clamp(std::round(x[i]), 0.0, max);
+            std::fill(which, which + n, 0);
+        } else {
+            double* alt_lo = reg(c.scratch_reg[2]);
+            double* alt_hi = reg(c.scratch_reg[3]);
             for (std::size_t a = 0; a < c.items[k].size(); ++a) {
                 const auto& alt = c.items[k][a];
-                double l, h;
-                band_points(alt.grid_bounds, alt.inclusive, alt.lo, alt.hi, detail::on_grid(reg(alt.reg)[i], c.inverse_grid), l, h);
-                const double v = choose(l, h, policy);
-                if (v > best) best = v, best_lo = l, best_hi = h, which = static_cast<std::int8_t>(a);
+                band_lookup(reg(alt.reg), a == 0 ? lo : alt_lo, a == 0 ? hi : alt_hi, n, alt, c.inverse_grid, reg(c.scratch_reg[4]));
+                if (a == 0) {
+                    for (std::size_t i = 0; i < n; ++i) pts[i] = choose(lo[i], hi[i], policy);
+                    std::fill(which, which + n, 0);
+                    continue;
+                }
+                const auto id = static_cast<std::int8_t>(a);
+                for (std::size_t i = 0; i < n; ++i) {
+                    const double v = choose(alt_lo[i], alt_hi[i], policy);
+                    const bool better = v > pts[i];
+                    pts[i] = better ? v : pts[i];
+                    lo[i] = better ? alt_lo[i] : lo[i];
+                    hi[i] = better ? alt_hi[i] : hi[i];
+                    which[i] = better ? id : which[i];
+                }
             }
-            pts[i] = best;
-            lo[i] = best_lo;
-            hi[i] = best_hi;
-            out.alternative(static_cast<Eigen::Index>(begin + i), static_cast<Eigen::Index>(k)) = which;
         }
-    }
-    // Caps and totals.
-    double* total = reg(c.total_reg);
-    std::vector<double> t_lo(n, 0), t_hi(n, 0);
-    std::fill(total, total + n, 0.0);
-    for (std::size_t k = 0; k < n_items; ++k) {
         if (c.item_cap[k] >= 0) continue;
-        for (std::size_t i = 0; i < n; ++i) total[i] += reg(c.item_reg[k])[i], t_lo[i] += reg(c.item_lo_reg[k])[i], t_hi[i] += reg(c.item_hi_reg[k])[i];
+        for (std::size_t i = 0; i < n; ++i) total[i] += pts[i];
+        if (ranges)
+            for (std::size_t i = 0; i < n; ++i) total_lo[i] += lo[i], total_hi[i] += hi[i];
     }
     for (std::size_t g = 0; g < c.cap_reg.size(); ++g) {
         double* sum = reg(c.cap_reg[g]);
         const double max = s.caps()[g].max;
-        for (std::size_t i = 0; i < n; ++i) {
-            double v = 0, l = 0, h = 0;
-            for (int k : c.cap_members[g]) v += reg(c.item_reg[static_cast<std::size_t>(k)])[i], l += reg(c.item_lo_reg[static_cast<std::size_t>(k)])[i], h += reg(c.item_hi_reg[static_cast<std::size_t>(k)])[i];
-            sum[i] = std::min(v, max);
-            total[i] += sum[i];
-            t_lo[i] += std::min(l, max);
-            t_hi[i] += std::min(h, max);
+        std::fill(sum, sum + n, 0.0);
+        for (int k : c.cap_members[g]) {
+            const double* pts = reg(c.item_reg[static_cast<std::size_t>(k)]);
+            for (std::size_t i = 0; i < n; ++i) sum[i] += pts[i];
         }
+        for (std::size_t i = 0; i < n; ++i) sum[i] = std::min(sum[i], max), total[i] += sum[i];
+        if (ranges)
+            for (std::size_t i = 0; i < n; ++i) {
+                double l = 0, h = 0;
+                for (int k : c.cap_members[g]) l += reg(c.item_lo_reg[static_cast<std::size_t>(k)])[i], h += reg(c.item_hi_reg[static_cast<std::size_t>(k)])[i];
+                total_lo[i] += std::min(l, max);
+                total_hi[i] += std::min(h, max);
+            }
     }
-    // Gates, eligibility, routes, then the pass rule.
+    // Gates and eligibility, then the pass rule (which may read `eligible`).
     double* eligible = reg(c.eligible_reg);
-    const std::size_t n_gates = c.gate_reg.size();
-    for (std::size_t i = 0; i < n; ++i) eligible[i] = out.problems[begin + i] == 0;
-    for (std::size_t g = 0; g < n_gates; ++g) {
+    for (std::size_t i = 0; i < n; ++i) eligible[i] = problems[i] == 0;
+    for (std::size_t g = 0; g < c.gate_reg.size(); ++g) {
         const double* x = reg(c.gate_reg[g]);
+        std::uint8_t* holds = out.gates.data() + static_cast<std::size_t>(g) * out.rows + begin;
         for (std::size_t i = 0; i < n; ++i) {
-            const bool holds = x[i] != 0 && x[i] == x[i];
-            out.gates(static_cast<Eigen::Index>(begin + i), static_cast<Eigen::Index>(g)) = holds;
-            if (!holds) eligible[i] = 0;
+            const bool h = x[i] != 0 && x[i] == x[i];
+            holds[i] = h;
+            eligible[i] = h ? eligible[i] : 0.0;
         }
     }
     c.prog.run(regs, n, c.main_ops, c.prog.size());
     const double* pass = reg(c.pass_reg);
+    std::int8_t* route = out.route.data() + begin;
+    std::fill(route, route + n, -1);
+    for (std::size_t r = c.route_reg.size(); r-- > 0;) {  // the first route that holds wins
+        const double* x = reg(c.route_reg[r]);
+        for (std::size_t i = 0; i < n; ++i) route[i] = x[i] != 0 && x[i] == x[i] ? static_cast<std::int8_t>(r) : route[i];
+    }
+    const double nan = nan_value;
     for (std::size_t i = 0; i < n; ++i) {
-        const std::size_t row = begin + i;
-        const bool valid = out.problems[row] == 0;
-        std::int8_t route = -1;
-        for (std::size_t r = 0; r < c.route_reg.size() && route < 0; ++r)
-            if (reg(c.route_reg[r])[i] != 0 && reg(c.route_reg[r])[i] == reg(c.route_reg[r])[i]) route = static_cast<std::int8_t>(r);
-        out.valid[row] = valid;
-        out.eligible[row] = eligible[i] != 0;
-        out.route[row] = valid && eligible[i] != 0 ? route : -1;
-        out.passed[row] = valid && eligible[i] != 0 && (route >= 0 || (pass[i] != 0 && pass[i] == pass[i]));
-        out.total(static_cast<Eigen::Index>(row)) = valid ? total[i] : nan_value;
-        out.total_lo(static_cast<Eigen::Index>(row)) = valid ? t_lo[i] : nan_value;
-        out.total_hi(static_cast<Eigen::Index>(row)) = valid ? t_hi[i] : nan_value;
-        for (std::size_t k = 0; k < n_items; ++k) {
-            const auto r = static_cast<Eigen::Index>(row), kk = static_cast<Eigen::Index>(k);
-            out.points(r, kk) = valid ? reg(c.item_reg[k])[i] : nan_value;
-            out.points_lo(r, kk) = valid ? reg(c.item_lo_reg[k])[i] : nan_value;
-            out.points_hi(r, kk) = valid ? reg(c.item_hi_reg[k])[i] : nan_value;
+        const bool valid = problems[i] == 0, ok = valid && eligible[i] != 0;
+        route[i] = ok ? route[i] : -1;
+        out.valid[begin + i] = valid;
+        out.eligible[begin + i] = eligible[i] != 0;
+        out.passed[begin + i] = ok && (route[i] >= 0 || (pass[i] != 0 && pass[i] == pass[i]));
+        out.total(static_cast<Eigen::Index>(begin + i)) = valid ? total[i] : nan;
+    }
+    if (ranges)
+        for (std::size_t i = 0; i < n; ++i) {
+            const bool valid = problems[i] == 0;
+            out.total_lo(static_cast<Eigen::Index>(begin + i)) = valid ? total_lo[i] : nan;
+            out.total_hi(static_cast<Eigen::Index>(begin + i)) = valid ? total_hi[i] : nan;
         }
+    for (std::size_t k = 0; k < n_items; ++k) {
+        auto column = [&](Eigen::ArrayXXd& a, int r) {
+            double* y = a.data() + static_cast<std::size_t>(k) * out.rows + begin;
+            const double* x = reg(r);
+            for (std::size_t i = 0; i < n; ++i) y[i] = problems[i] == 0 ? x[i] : nan;
+        };
+        column(out.points, c.item_reg[k]);
+        if (ranges) column(out.points_lo, c.item_lo_reg[k]), column(out.points_hi, c.item_hi_reg[k]);
     }
 }
 
+bool scorecard::has_ranges() const {
+    for (const auto& it : items_)
+        for (const auto& a : it.alternatives)
+            for (const auto& b : a.bands)
+                if (b.points_lo != b.points_hi) return true;
+    return false;
+}
+
+namespace {
+// Shapes `out` for `rows` firms (keeping its storage when it already fits).
+void shape_result(const scorecard& s, std::size_t rows, bool ranges, scorecard_result& out) {
+    const auto n = static_cast<Eigen::Index>(rows), items = static_cast<Eigen::Index>(s.items().size());
+    out.rows = rows;
+    out.valid.resize(rows);
+    out.eligible.resize(rows);
+    out.passed.resize(rows);
+    out.route.resize(rows);
+    out.problems.resize(rows);
+    out.total.resize(n);
+    out.points.resize(n, items);
+    out.alternative.resize(n, items);
+    out.gates.resize(n, static_cast<Eigen::Index>(s.gates().size()));
+    out.total_lo.resize(ranges ? n : 0);
+    out.total_hi.resize(ranges ? n : 0);
+    out.points_lo.resize(ranges ? n : 0, ranges ? items : 0);
+    out.points_hi.resize(ranges ? n : 0, ranges ? items : 0);
+}
+}  // namespace
+
 scorecard_result scorecard::evaluate(const scorecard_columns& in, points_policy policy, unsigned threads) const {
+    scorecard_result out;
+    evaluate_into(in, out, policy, threads);
+    return out;
+}
+
+void scorecard::evaluate_into(const scorecard_columns& in, scorecard_result& out, points_policy policy, unsigned threads) const {
     if (in.columns.size() != inputs_.size())
         throw error("scorecard '" + id_ + "' takes " + std::to_string(inputs_.size()) + " input columns, not " + std::to_string(in.columns.size()));
     const std::size_t n = in.rows;
-    scorecard_result out;
-    out.rows = n;
-    out.valid.resize(n);
-    out.eligible.resize(n);
-    out.passed.resize(n);
-    out.route.resize(n);
-    out.problems.resize(n);
-    out.total.resize(static_cast<Eigen::Index>(n));
-    out.total_lo.resize(static_cast<Eigen::Index>(n));
-    out.total_hi.resize(static_cast<Eigen::Index>(n));
-    const auto rows = static_cast<Eigen::Index>(n), n_items = static_cast<Eigen::Index>(items_.size());
-    out.points.resize(rows, n_items);
-    out.points_lo.resize(rows, n_items);
-    out.points_hi.resize(rows, n_items);
-    out.alternative.resize(rows, n_items);
-    out.gates.resize(rows, static_cast<Eigen::Index>(gates_.size()));
+    shape_result(*this, n, has_ranges(), out);
     unsigned n_threads = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
     n_threads = static_cast<unsigned>(std::min<std::size_t>(n_threads, std::max<std::size_t>(1, n / (16 * chunk))));
     const compiled& c = *compiled_;
     auto work = [&](unsigned t) {
         std::vector<double> regs(static_cast<std::size_t>(c.prog.registers()) * chunk);
-        const std::size_t first = n * t / n_threads, last = n * (t + 1) / n_threads;
+        // Thread t scores whole chunks t, t + threads, …: the same chunks whatever the count.
+        const std::size_t first = (n * t / n_threads) / chunk * chunk;
+        const std::size_t last = t + 1 == n_threads ? n : (n * (t + 1) / n_threads) / chunk * chunk;
         for (std::size_t begin = first; begin < last; begin += chunk)
             detail::scorer::run_chunk(*this, c, in, begin, std::min(chunk, last - begin), regs.data(), policy, out);
     };
@@ -612,7 +681,6 @@ scorecard_result scorecard::evaluate(const scorecard_columns& in, points_policy 
     for (unsigned t = 1; t < n_threads; ++t) workers.emplace_back(work, t);
     work(0);
     for (auto& w : workers) w.join();
-    return out;
 }
 
 // ---------------------------------------------------------------------------------- explaining
@@ -658,13 +726,7 @@ std::vector<std::string> scorecard::explain(const scorecard_columns& in, const s
         if (row >= in.rows) throw error("row " + std::to_string(row) + " out of range");
         scorecard_columns single{1, {}};
         for (const double* col : in.columns) single.columns.push_back(col ? col + row : nullptr);
-        one.valid.assign(1, 0), one.eligible.assign(1, 0), one.passed.assign(1, 0), one.route.assign(1, -1), one.problems.assign(1, 0);
-        one.total.resize(1), one.total_lo.resize(1), one.total_hi.resize(1);
-        one.points.resize(1, static_cast<Eigen::Index>(items_.size()));
-        one.points_lo.resize(1, static_cast<Eigen::Index>(items_.size()));
-        one.points_hi.resize(1, static_cast<Eigen::Index>(items_.size()));
-        one.alternative.resize(1, static_cast<Eigen::Index>(items_.size()));
-        one.gates.resize(1, static_cast<Eigen::Index>(gates_.size()));
+        shape_result(*this, 1, has_ranges(), one);
         detail::scorer::run_chunk(*this, c, single, 0, 1, regs.data(), points_policy::low, one);
         // Values by name for the message templates.
         auto value_of = [&](const std::string& name, std::string& text) {
@@ -767,20 +829,14 @@ std::vector<firm_gap> scorecard::gap(const scorecard_columns& in, const std::vec
             for (std::size_t k = 0; k < n_inputs; ++k) columns[k][v] = variants[v][k];
         scorecard_columns cols{m, {}};
         for (const auto& col : columns) cols.columns.push_back(col.data());
-        scorecard_result r;
-        r.rows = m;
-        r.valid.resize(m), r.eligible.resize(m), r.passed.resize(m), r.route.resize(m), r.problems.resize(m);
-        r.total.resize(static_cast<Eigen::Index>(m)), r.total_lo.resize(static_cast<Eigen::Index>(m)), r.total_hi.resize(static_cast<Eigen::Index>(m));
-        const auto mi = static_cast<Eigen::Index>(m), ni = static_cast<Eigen::Index>(items_.size());
-        r.points.resize(mi, ni), r.points_lo.resize(mi, ni), r.points_hi.resize(mi, ni), r.alternative.resize(mi, ni);
-        r.gates.resize(mi, static_cast<Eigen::Index>(gates_.size()));
         passed.assign(m, 0);
         for (std::size_t begin = 0; begin < m; begin += chunk) {
             const std::size_t len = std::min(chunk, m - begin);
             std::vector<const double*> shifted;
             for (const auto& col : columns) shifted.push_back(col.data() + begin);
             scorecard_columns part{len, shifted};
-            scorecard_result piece = r;  // same shapes; rows [0, len)
+            scorecard_result piece;
+            shape_result(*this, len, false, piece);
             detail::scorer::run_chunk(*this, c, part, 0, len, regs.data(), policy, piece);
             for (std::size_t v = 0; v < len; ++v) passed[begin + v] = piece.passed[v];
         }
@@ -842,12 +898,7 @@ std::vector<firm_gap> scorecard::gap(const scorecard_columns& in, const std::vec
                 scorecard_columns cols{4, {}};
                 for (const auto& col : columns) cols.columns.push_back(col.data());
                 scorecard_result r;
-                r.rows = 4;
-                r.valid.resize(4), r.eligible.resize(4), r.passed.resize(4), r.route.resize(4), r.problems.resize(4);
-                r.total.resize(4), r.total_lo.resize(4), r.total_hi.resize(4);
-                const auto ni = static_cast<Eigen::Index>(items_.size());
-                r.points.resize(4, ni), r.points_lo.resize(4, ni), r.points_hi.resize(4, ni), r.alternative.resize(4, ni);
-                r.gates.resize(4, static_cast<Eigen::Index>(gates_.size()));
+                shape_result(*this, 4, false, r);
                 detail::scorer::run_chunk(*this, c, cols, 0, 4, regs.data(), policy, r);
                 for (int reg : site_regs) site_values.push_back(std::vector<double>{reg_value(reg, 0), reg_value(reg, 1), reg_value(reg, 2), reg_value(reg, 3)});
             }

@@ -94,17 +94,18 @@ struct scorecard_measure {
     zhibiao::unit unit;
 };
 
-/// Per-firm results, columnar (rows = firms in input order).
+/// Per-firm results, columnar (rows = firms in input order; each item or gate one contiguous column).
 struct scorecard_result {
     std::size_t rows = 0;
     std::vector<std::uint8_t> valid, eligible, passed;
     std::vector<std::int8_t> route;  ///< index of the direct route taken, -1 when none
     Eigen::ArrayXd total;            ///< under the points policy; NaN for invalid input
+    /// The range of totals when bands give ranges of points (empty for packs without ranges).
     Eigen::ArrayXd total_lo, total_hi;
-    /// rows × items: points under the policy, and the band's range.
-    Eigen::Array<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> points, points_lo, points_hi;
-    Eigen::Array<std::int8_t, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> alternative;  ///< which measure scored
-    Eigen::Array<std::uint8_t, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> gates;       ///< rows × gates: 1 = holds
+    /// rows × items: points under the policy, and the band's range (empty without ranges).
+    Eigen::ArrayXXd points, points_lo, points_hi;
+    Eigen::Array<std::int8_t, Eigen::Dynamic, Eigen::Dynamic> alternative;  ///< which measure scored
+    Eigen::Array<std::uint8_t, Eigen::Dynamic, Eigen::Dynamic> gates;       ///< rows × gates: 1 = holds
     std::vector<std::uint64_t> problems;  ///< bit k: input k invalid; bit inputs+j: validity check j failed
 };
 
@@ -157,6 +158,12 @@ public:
 
     /// Scores every firm; `threads` = 0 uses every core. The result is the same for any count.
     scorecard_result evaluate(const scorecard_columns& in, points_policy policy = points_policy::low, unsigned threads = 0) const;
+    /// The same into `out`, reusing its storage when the sizes match (batch servers scoring
+    /// one block of firms after another allocate once).
+    void evaluate_into(const scorecard_columns& in, scorecard_result& out, points_policy policy = points_policy::low,
+                       unsigned threads = 0) const;
+    /// True when some band gives a range of points (9–10) rather than a number.
+    bool has_ranges() const;
 
     /// One line per firm explaining the outcome ("R&D ratio 3.2% < 4% required ..."), in "zh"
     /// or "en", for the rows asked about.
