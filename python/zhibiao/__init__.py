@@ -10,7 +10,7 @@ notebook representations and the command line.
 
 from __future__ import annotations
 
-from . import _core
+from . import _core, scorecards
 from ._catalogue import Catalogue, catalogue, load_catalogue
 from ._indicator import Indicator
 from ._panel import Panel, load_rules, read_csv
@@ -63,4 +63,5 @@ __all__ = [
     "load_rules",
     "patents_in_force",
     "read_csv",
+    "scorecards",
 ]

@@ -3,6 +3,7 @@
     zhibiao demo [--data DIR] [--out DIR]     the catalogue on the bundled sample data
     zhibiao compute FILE.csv [--ids ...] [--out FILE.csv] [--lenient]
     zhibiao catalogue                          list the built-in indicators
+    zhibiao scorecard FIRMS.csv --pack tech-sme-2017 [--gap] [--out FILE.csv]
 """
 
 from __future__ import annotations
@@ -117,6 +118,40 @@ def compute_file(path: Path, ids: Sequence[str] | None, out: Path | None, lenien
     return 0
 
 
+def scorecard_file(path: Path, pack: str, out: Path | None, with_gap: bool, policy: str) -> int:
+    import pandas as pd
+
+    from . import scorecards
+
+    firms = pd.read_csv(path, dtype=str, keep_default_na=False, encoding_errors="strict")
+    try:
+        from tqdm import tqdm
+    except ImportError:  # a plain count instead of a bar
+        tqdm = None
+    block = 50_000
+    parts = []
+    starts = range(0, len(firms), block)
+    progress = tqdm(total=len(firms), unit="firms", desc=pack, file=sys.stderr) if tqdm else None
+    for start in starts:
+        part = scorecards.evaluate(firms.iloc[start:start + block], pack, policy=policy)
+        if with_gap:
+            gaps = scorecards.gap(firms.iloc[start:start + block], pack, policy=policy)
+            part = part.join(gaps.drop(columns=["status"]).add_prefix("gap_"))
+        parts.append(part)
+        if progress:
+            progress.update(len(part))
+        else:
+            print(f"{min(start + block, len(firms))}/{len(firms)} firms", file=sys.stderr)
+    if progress:
+        progress.close()
+    result = pd.concat(parts) if parts else scorecards.evaluate(firms, pack)
+    target = out or path.with_name(path.stem + f"_{pack}.csv")
+    result.to_csv(target)
+    print(scorecards.summary(result))
+    print(f"written to {target}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="zhibiao", description="Indicators from S&T statistics.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -129,12 +164,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_compute.add_argument("--out", type=Path)
     p_compute.add_argument("--lenient", action="store_true")
     sub.add_parser("catalogue", help="list the built-in indicators")
+    p_card = sub.add_parser("scorecard", help="score a CSV of firms against a qualification rule pack")
+    p_card.add_argument("file", type=Path)
+    p_card.add_argument("--pack", default="tech-sme-2017", help="tech-sme-2017, hnte-2016, hnte-2008 or a TOML file")
+    p_card.add_argument("--out", type=Path)
+    p_card.add_argument("--gap", action="store_true", help="add the gap to qualify for failing firms")
+    p_card.add_argument("--policy", default="low", choices=["low", "high", "mid"])
     args = parser.parse_args(argv)
     try:
         if args.command == "demo":
             return demo(args.data or _sample_dir(), args.out)
         if args.command == "compute":
             return compute_file(args.file, args.ids, args.out, args.lenient)
+        if args.command == "scorecard":
+            return scorecard_file(args.file, args.pack, args.out, args.gap, args.policy)
         table = catalogue()[["id", "name_zh", "unit", "formula"]]
         print(table.to_string(index=False))
         return 0

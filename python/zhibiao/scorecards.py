@@ -1,0 +1,200 @@
+"""Firm scorecards: HNTE (高新技术企业) and tech-SME (科技型中小企业) qualification in batch.
+
+>>> import zhibiao as zb
+>>> result = zb.scorecards.evaluate(firms, "tech-sme-2017")     # one row per firm
+>>> zb.scorecards.summary(result)                                # pass counts, failing conditions
+>>> zb.scorecards.gap(firms, "tech-sme-2017")                    # how far each failing firm is
+
+The rules are data (data/scorecards/*.toml, built into the library): a pack's inputs, gates,
+band tables and pass rule are listed by :func:`describe`.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from typing import Any, Mapping, Sequence
+
+import numpy as np
+
+from . import _core
+
+BUILTIN = tuple(_core.Scorecard.builtin_ids())
+
+
+def _pack(pack: Any) -> Any:
+    if isinstance(pack, _core.Scorecard):
+        return pack
+    if isinstance(pack, (str, os.PathLike)) and str(pack) in BUILTIN:
+        return _core.Scorecard.builtin(str(pack))
+    if isinstance(pack, (str, os.PathLike)) and os.path.exists(pack):
+        return _core.Scorecard.load(os.fspath(pack))
+    raise _core.UnknownIndicatorError(f"no scorecard {pack!r}: built in are {', '.join(BUILTIN)}, or give a TOML file")
+
+
+def load(path: str | os.PathLike[str]) -> Any:
+    """A rule pack from a TOML file (the shape of data/scorecards/*.toml)."""
+    return _core.Scorecard.load(os.fspath(path))
+
+
+def describe(pack: Any) -> Any:
+    """The inputs a pack needs: id, names, unit, bounds, whether optional."""
+    import pandas as pd
+
+    return pd.DataFrame(_pack(pack).inputs, columns=["id", "name_zh", "name_en", "unit", "min", "max", "integer", "optional"])
+
+
+def _columns(card: Any, firms: Any, units: Mapping[str, str] | None) -> tuple[list[Any], np.ndarray, dict[int, list[str]]]:
+    """Input columns in the pack's units, and per-firm notes on text found in numeric columns."""
+    import pandas as pd
+
+    n = len(firms)
+    columns: list[Any] = []
+    text_problems: dict[int, list[str]] = {}  # row → the text cells found in numeric columns
+    bad = np.zeros(n, dtype=bool)
+    for spec in card.inputs:
+        name = spec["id"]
+        if name not in firms.columns:
+            if not spec["optional"]:
+                raise _core.MissingVariableError(f"scorecard '{card.id}' needs column '{name}' ({spec['name_zh']}, {spec['unit']})")
+            columns.append(None)
+            continue
+        raw = firms[name]
+        if pd.api.types.is_numeric_dtype(raw.dtype) and not pd.api.types.is_bool_dtype(raw.dtype):
+            values = raw.to_numpy(dtype=np.float64, na_value=np.nan)  # no text possible: no checks
+        else:
+            values = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=np.float64)
+            maybe = np.flatnonzero(np.isnan(values) & raw.notna().to_numpy())
+            for row in maybe:  # only the cells that did not read as numbers
+                if str(raw.iloc[row]).strip() != "":
+                    text_problems.setdefault(int(row), []).append(f"{name}: {raw.iloc[row]!r}")
+                    bad[row] = True
+        if units and name in units:
+            values = _core.Unit(units[name]).convert(values, _core.Unit(spec["unit"]))
+        columns.append(np.ascontiguousarray(values))
+    return columns, bad, text_problems
+
+
+def evaluate(firms: Any, pack: Any, *, policy: str = "low", units: Mapping[str, str] | None = None,
+             explain: bool = True, threads: int = 0) -> Any:
+    """Scores every firm against a rule pack.
+
+    Parameters
+    ----------
+    firms
+        A DataFrame with a row per firm and a column per input (see :func:`describe`).
+    pack
+        "tech-sme-2017", "hnte-2016", "hnte-2008", a TOML file, or a loaded pack.
+    policy
+        For bands that give a range of points (HNTE's 9–10): "low", "high" or "mid";
+        ``total_lo``/``total_hi`` keep the range.
+    units
+        Column → unit where a column is not in the pack's unit (e.g. ``{"sales": "元"}``).
+    explain
+        Add ``explanation_zh`` and ``explanation_en`` (a second pass after scoring).
+
+    Returns
+    -------
+    DataFrame
+        Indexed like ``firms``: ``status`` (passed, direct, failed, ineligible, invalid input),
+        ``valid``, ``eligible``, ``passed``, ``route``, ``total``, a column per item's points,
+        ``<item>_by`` for items scored by the better of several measures, ``gate_<id>`` per
+        condition, and the explanations.
+    """
+    import pandas as pd
+
+    card = _pack(pack)
+    columns, text_bad, text_problems = _columns(card, firms, units)
+    result = _core.scorecard_evaluate(card, columns, policy=policy, threads=threads)
+    arrays = result.arrays()
+    valid = arrays["valid"].astype(bool) & ~text_bad
+    eligible = arrays["eligible"].astype(bool) & valid
+    passed = arrays["passed"].astype(bool) & valid
+    route_index = np.where(valid, arrays["route"], -1).astype(np.int8)
+    out: dict[str, Any] = {}
+    status = np.select([~valid, ~eligible, route_index >= 0, passed], [4, 3, 1, 0], 2).astype(np.int8)
+    out["status"] = pd.Categorical.from_codes(status, categories=["passed", "direct", "failed", "ineligible", "invalid input"])
+    out["valid"], out["eligible"], out["passed"] = valid, eligible, passed
+    out["route"] = pd.Categorical.from_codes(route_index, categories=list(card.routes))
+    out["total"] = np.where(valid, arrays["total"], np.nan)
+    if card.has_ranges:
+        out["total_lo"] = np.where(valid, arrays["total_lo"], np.nan)
+        out["total_hi"] = np.where(valid, arrays["total_hi"], np.nan)
+    for k, item in enumerate(card.items):
+        out[item["id"]] = np.where(valid, arrays["points"][:, k], np.nan)
+        if len(item["measures"]) > 1:
+            which = np.where(valid, arrays["alternative"][:, k], -1).astype(np.int8)
+            out[item["id"] + "_by"] = pd.Categorical.from_codes(which, categories=list(item["measures"]))
+    for g, gate in enumerate(card.gates):
+        out["gate_" + gate["id"]] = arrays["gates"][:, g].astype(bool)
+    table = pd.DataFrame(out, index=firms.index)
+    if explain:
+        rows = list(range(len(firms)))
+        for language in ("zh", "en"):
+            lines = _core.scorecard_explain(card, columns, result, rows, language)
+            prefix = "输入无效：数值列中有文字 " if language == "zh" else "invalid input: text in a numeric column "
+            for row in np.flatnonzero(text_bad):
+                lines[row] = prefix + "; ".join(text_problems[row])
+            table["explanation_" + language] = lines
+    table.attrs["pack"] = card.id
+    return table
+
+
+def gap(firms: Any, pack: Any, *, costs: Mapping[str, float] | None = None, policy: str = "low",
+        units: Mapping[str, str] | None = None) -> Any:
+    """How far each firm is from qualifying: per controllable input (extra R&D in 万元, extra S&T
+    staff, extra IP items) the smallest change that makes it pass on its own, its cost, and the
+    cheapest single route. Firms that pass already, or whose input is invalid, say so.
+
+    ``costs`` gives 万元 per unit (the packs' defaults are planning assumptions).
+    """
+    import pandas as pd
+
+    card = _pack(pack)
+    columns, text_bad, _ = _columns(card, firms, units)
+    found = _core.scorecard_gap(card, columns, list(range(len(firms))), list((costs or {}).items()), policy)
+    controllables = [c["input"] for c in card.controllables]
+    rows = []
+    for k, g in enumerate(found):
+        row: dict[str, Any] = {"status": "passes" if g["already_passes"] else "invalid input" if g["invalid"] or text_bad[k] else "fails"}
+        for c, route in zip(controllables, g["routes"] or [{} for _ in controllables]):
+            row[f"more_{c}"] = route.get("change", np.nan)
+            row[f"cost_{c}"] = route.get("cost", np.nan)
+        row["cheapest"] = g["routes"][g["cheapest"]]["input"] if g["cheapest"] >= 0 else None
+        row["cheapest_cost"] = g["routes"][g["cheapest"]]["cost"] if g["cheapest"] >= 0 else np.nan
+        rows.append(row)
+    return pd.DataFrame(rows, index=firms.index)
+
+
+class Summary:
+    """Pass counts and the conditions firms fail on, for a notebook."""
+
+    def __init__(self, result: Any) -> None:
+        self.firms = len(result)
+        self.counts = result["status"].value_counts().reindex(result["status"].cat.categories, fill_value=0)
+        gates = [c for c in result.columns if c.startswith("gate_")]
+        valid = result["valid"]
+        self.failing = (~result.loc[valid, gates]).sum().rename(lambda c: c[5:]).sort_values(ascending=False)
+        self.mean_total = float(result.loc[valid, "total"].mean()) if valid.any() else float("nan")
+        self.pack = result.attrs.get("pack", "")
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{k} {v}" for k, v in self.counts.items())
+        failing = ", ".join(f"{k} {v}" for k, v in self.failing.items() if v)
+        return f"Summary({self.pack}: {self.firms} firms — {counts}; failing conditions: {failing or 'none'})"
+
+    def _repr_html_(self) -> str:
+        bar = lambda v: f"<span style='display:inline-block;background:#69c;height:0.8em;width:{int(200 * v / max(1, self.firms))}px'></span>"  # noqa: E731
+        counts = "".join(f"<tr><td>{html.escape(str(k))}</td><td style='text-align:right'>{v}</td><td>{bar(v)}</td></tr>" for k, v in self.counts.items())
+        failing = "".join(f"<tr><td>{html.escape(str(k))}</td><td style='text-align:right'>{v}</td><td>{bar(v)}</td></tr>" for k, v in self.failing.items())
+        return (f"<div><b>{html.escape(self.pack)}</b>: {self.firms} firms, mean score {self.mean_total:.1f}"
+                f"<table><tr><th>status</th><th>firms</th><th></th></tr>{counts}</table>"
+                f"<table><tr><th>failing condition</th><th>firms</th><th></th></tr>{failing}</table></div>")
+
+
+def summary(result: Any) -> Summary:
+    """A summary of :func:`evaluate`'s result, with an HTML view for notebooks."""
+    return Summary(result)
+
+
+__all__ = ["BUILTIN", "Summary", "describe", "evaluate", "gap", "load", "summary"]
