@@ -19,7 +19,7 @@ def test_conversion_round_trips(values, a, b):
 
 
 @settings(max_examples=50, deadline=None)
-@given(st.lists(st.tuples(st.one_of(st.just(np.nan), st.floats(-10, 1e6, allow_subnormal=False)), st.one_of(st.just(np.nan), st.floats(-10, 1e6, allow_subnormal=False))),
+@given(st.lists(st.tuples(st.one_of(st.just(np.nan), st.floats(-10, 1e6).filter(lambda x: x == 0 or abs(x) > 1e-9)), st.one_of(st.just(np.nan), st.floats(-10, 1e6).filter(lambda x: x == 0 or abs(x) > 1e-9))),
                 min_size=1, max_size=30), scales, scales)
 def test_ratio_is_unit_invariant_and_every_gap_has_a_reason(pairs, num_unit, den_unit):
     rd = np.array([p[0] for p in pairs])
