@@ -2,16 +2,17 @@
 #   make demo   the catalogue on the bundled sample data (installs what it needs)
 #   make test   the whole test suite: C++ (Boost.Test, CTest, installed consumer) and Python
 #   make bench  benchmarks against pandas/numpy in the same run
+#   make fuzz   the fuzz targets for longer; crashes become tests/fuzz/regressions
 PYTHON := .venv/bin/python
 BUILD := build/test
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: demo test bench bootstrap test-cpp test-python clean
+.PHONY: demo test bench fuzz bootstrap test-cpp test-sanitize test-python test-fuzz fuzz-build clean
 
 demo: bootstrap
 	$(PYTHON) -m zhibiao demo --out out
 
-test: bootstrap test-cpp test-python
+test: bootstrap test-cpp test-sanitize test-python test-fuzz
 
 bootstrap:
 	@bash scripts/bootstrap.sh
@@ -21,8 +22,28 @@ test-cpp:
 	cmake --build $(BUILD) --parallel $(JOBS)
 	cd $(BUILD) && ctest --output-on-failure --parallel $(JOBS)
 
+# The C++ suite again under AddressSanitizer and UndefinedBehaviorSanitizer (the consumer
+# tests build against an installed, uninstrumented copy and are left out).
+test-sanitize:
+	cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DZHIBIAO_SANITIZE=ON -DZHIBIAO_WERROR=ON
+	cmake --build build/asan --parallel $(JOBS)
+	cd build/asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		ctest --output-on-failure -E consumer
+
 test-python:
 	$(PYTHON) -m pytest -q
+
+fuzz-build:
+	cmake -S . -B build/fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+		-DZHIBIAO_FUZZ=ON -DZHIBIAO_TESTS=OFF -DZHIBIAO_INSTALL=OFF
+	cmake --build build/fuzz --parallel $(JOBS)
+
+# A few seconds per fuzz target, the bad-input corpus and the sanitizer findings, in one report.
+test-fuzz: fuzz-build
+	$(PYTHON) tests/fuzz/report.py --seconds 4
+
+fuzz: bootstrap fuzz-build
+	$(PYTHON) tests/fuzz/report.py --seconds $${FUZZ_SECONDS:-300} --keep-crashes
 
 bench: bootstrap
 	$(PYTHON) bench/run.py

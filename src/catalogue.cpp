@@ -3,6 +3,8 @@
 #define TOML_EXCEPTIONS 1
 #include <toml++/toml.h>
 
+#include "text.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <functional>
@@ -143,6 +145,7 @@ void catalogue::merge(const catalogue& other) {
 
 catalogue catalogue::from_toml(std::string_view text, const std::string& source) {
     toml::table root;
+    detail::check_toml_text(text, source);
     try {
         root = toml::parse(text, source);
     } catch (const toml::parse_error& e) {

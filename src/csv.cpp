@@ -391,6 +391,10 @@ public:
             throw parse_error("no header row: the file is empty", w);
         }
         header_line_ = tok.line();
+        if (fields.size() > options_.max_columns)
+            throw limit_error("the header has " + std::to_string(fields.size()) + " columns, more than the limit of " +
+                                  std::to_string(options_.max_columns) + " (csv_options::max_columns)",
+                              at(header_line_, 0));
         for (const auto& f : fields) header_.push_back(std::string(trim(f)));
         check_duplicate_headers();
 
@@ -604,11 +608,18 @@ private:
         std::size_t rows() const { return entity.size(); }
     };
 
+    // Line ends as the tokenizer sees them: LF, CRLF, or a lone CR.
     static std::size_t count_newlines(std::string_view text) {
         std::size_t n = 0;
-        for (const char* p = text.data(); const void* hit = std::memchr(p, '\n', static_cast<std::size_t>(text.data() + text.size() - p));) {
+        const char* end = text.data() + text.size();
+        for (const char* p = text.data(); const void* hit = std::memchr(p, '\n', static_cast<std::size_t>(end - p));) {
             ++n;
             p = static_cast<const char*>(hit) + 1;
+        }
+        for (const char* p = text.data(); const void* hit = std::memchr(p, '\r', static_cast<std::size_t>(end - p));) {
+            const char* cr = static_cast<const char*>(hit);
+            n += cr + 1 == end || cr[1] != '\n';
+            p = cr + 1;
         }
         return n;
     }

@@ -4,6 +4,8 @@
 #define TOML_EXCEPTIONS 1
 #include <toml++/toml.h>
 
+#include "text.hpp"
+
 #include "zhibiao/scorecard.hpp"
 
 #include <algorithm>
@@ -159,6 +161,7 @@ int scorecard::input_index(std::string_view id) const {
 
 scorecard scorecard::from_toml(std::string_view text, const std::string& source) {
     toml::table root;
+    detail::check_toml_text(text, source);
     try {
         root = toml::parse(text, source);
     } catch (const toml::parse_error& e) {

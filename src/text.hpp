@@ -94,3 +94,40 @@ inline std::size_t valid_utf8_prefix(std::string_view s) {
 }
 
 }  // namespace zhibiao::detail
+
+#include "zhibiao/error.hpp"
+
+namespace zhibiao::detail {
+
+/// Checks TOML text before toml++ sees it. toml++ 3.3 (Debian 12) reaches an "unreachable"
+/// branch — undefined behaviour — on malformed UTF-8 and on a non-ASCII character after a
+/// line-ending backslash (upstream issues #190 and #295, fixed after 3.3): both are refused
+/// here with a parse_error instead.
+inline void check_toml_text(std::string_view text, const std::string& source) {
+    auto line_at = [&](std::size_t pos) {
+        std::size_t line = 1;
+        for (std::size_t i = 0; i < pos && i < text.size(); ++i) line += text[i] == '\n';
+        return line;
+    };
+    const std::size_t valid = valid_utf8_prefix(text);
+    if (valid != text.size()) {
+        location w;
+        w.file = source;
+        w.line = line_at(valid);
+        throw parse_error("invalid UTF-8 byte sequence", w);
+    }
+    for (std::size_t i = text.find('\\'); i != std::string_view::npos; i = text.find('\\', i + 1)) {
+        std::size_t j = i + 1;
+        while (j < text.size() && (text[j] == ' ' || text[j] == '\t')) ++j;
+        if (j >= text.size() || (text[j] != '\n' && text[j] != '\r')) continue;
+        while (j < text.size() && (text[j] == ' ' || text[j] == '\t' || text[j] == '\n' || text[j] == '\r')) ++j;
+        if (j < text.size() && static_cast<unsigned char>(text[j]) >= 0x80) {
+            location w;
+            w.file = source;
+            w.line = line_at(j);
+            throw parse_error("a non-ASCII character right after a line-ending backslash (not supported by this TOML reader)", w);
+        }
+    }
+}
+
+}  // namespace zhibiao::detail

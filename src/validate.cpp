@@ -3,6 +3,8 @@
 #define TOML_EXCEPTIONS 1
 #include <toml++/toml.h>
 
+#include "text.hpp"
+
 #include "zhibiao/compute.hpp"
 #include "zhibiao/validate.hpp"
 
@@ -12,6 +14,7 @@ extern const char* const builtin_rules_toml;  // generated from data/rules.toml
 
 std::vector<rule> rules_from_toml(std::string_view text, const std::string& source) {
     toml::table root;
+    detail::check_toml_text(text, source);
     try {
         root = toml::parse(text, source);
     } catch (const toml::parse_error& e) {

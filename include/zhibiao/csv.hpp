@@ -46,6 +46,8 @@ struct csv_options {
     std::size_t max_reported_issues = 1000;
     /// Threads for large wide files (0: one per core). The result is the same for any count.
     unsigned threads = 0;
+    /// A header with more columns is refused with limit_error before anything is allocated.
+    std::size_t max_columns = 100000;
 };
 
 /// Reads a file. Throws parse_error (with file, line, column), unknown_unit_error,

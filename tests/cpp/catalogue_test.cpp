@@ -94,3 +94,15 @@ BOOST_AUTO_TEST_CASE(cycles_are_named) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(catalogue_regressions)
+
+// Found by fuzzing: toml++ 3.3 reaches undefined behaviour on malformed UTF-8 and on a non-ASCII
+// character after a line-ending backslash; such text is refused before it gets there.
+BOOST_AUTO_TEST_CASE(text_that_toml_plus_plus_cannot_take_is_refused) {
+    BOOST_CHECK_THROW(catalogue::from_toml("# \xe9\xab\x98\x8a\n", "bad.toml"), parse_error);
+    BOOST_CHECK_THROW(catalogue::from_toml("s = \"\"\"\\\n\xc2\xa7\"\"\"\n", "bad.toml"), parse_error);
+    BOOST_CHECK_NO_THROW(catalogue::from_toml("# 高新技术\n"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

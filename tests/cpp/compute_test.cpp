@@ -132,7 +132,8 @@ BOOST_AUTO_TEST_CASE(provincial_rd_intensity_matches_the_published_figures, *boo
         const column& gdp = raw.at("gdp_100m_yuan");
         p.add(column("rd_expenditure", unit::parse("亿元"), rd.values()));
         p.add(column("gdp", unit::parse("亿元"), gdp.values()));
-        const auto& intensity = compute(p, {"rd_intensity"}).at("rd_intensity");
+        const indicator_table table = compute(p, {"rd_intensity"});
+        const auto& intensity = table.at("rd_intensity");
         const column& published = raw.at("rd_intensity_pct_published");
         std::size_t compared = 0, agree = 0;
         for (std::size_t r = 0; r < p.rows(); ++r) {

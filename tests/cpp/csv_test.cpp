@@ -224,3 +224,21 @@ BOOST_AUTO_TEST_CASE(errors_in_a_later_chunk_carry_the_true_line) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(csv_regressions)
+
+// Found by fuzzing: rows ended by a lone CR (old Mac line ends) were not counted when sizing
+// the output columns.
+BOOST_AUTO_TEST_CASE(lone_carriage_returns_end_rows) {
+    panel p = parse_csv("entity,period,x\rA,2020,1\rB,2020,2\r\nC,2020,3\n");
+    BOOST_TEST(p.rows() == 3u);
+    BOOST_TEST(p.at("x").values()(2) == 3.0);
+    try {
+        parse_csv("entity,period,x\rA,2020,1\rB,2020,oops\n", {}, "cr.csv");
+        BOOST_FAIL("expected parse_error");
+    } catch (const parse_error& e) {
+        BOOST_TEST(e.where().line == 3u);
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
