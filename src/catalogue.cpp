@@ -31,7 +31,7 @@ public:
             return {};
         }
         if (!node.is_string()) fail(key, "must be a string");
-        return std::string(*node.value<std::string>());
+        return detail::restored(std::string(*node.value<std::string>()));
     }
     double number(const char* key, double fallback) const {
         auto node = t_[key];
@@ -144,10 +144,11 @@ void catalogue::merge(const catalogue& other) {
 }
 
 catalogue catalogue::from_toml(std::string_view text, const std::string& source) {
+    const detail::toml_text safe(text, source);
+    const detail::toml_text_scope reading(safe);
     toml::table root;
-    detail::check_toml_text(text, source);
     try {
-        root = toml::parse(text, source);
+        root = toml::parse(safe.text(), source);
     } catch (const toml::parse_error& e) {
         location w;
         w.file = source;

@@ -42,7 +42,7 @@ public:
             return {};
         }
         if (!node.is_string()) fail(key, "must be a string");
-        return std::string(*node.value<std::string>());
+        return detail::restored(std::string(*node.value<std::string>()));
     }
     double number(const char* key, double fallback, bool required = false) const {
         auto node = t_[key];
@@ -67,7 +67,7 @@ public:
         if (!a) fail(key, "must be an array of strings");
         for (const auto& e : *a) {
             if (!e.is_string()) fail(key, "must be an array of strings");
-            out.emplace_back(*e.value<std::string>());
+            out.push_back(detail::restored(std::string(*e.value<std::string>())));
         }
         return out;
     }
@@ -160,10 +160,11 @@ int scorecard::input_index(std::string_view id) const {
 }
 
 scorecard scorecard::from_toml(std::string_view text, const std::string& source) {
+    const detail::toml_text safe(text, source);
+    const detail::toml_text_scope reading(safe);
     toml::table root;
-    detail::check_toml_text(text, source);
     try {
-        root = toml::parse(text, source);
+        root = toml::parse(safe.text(), source);
     } catch (const toml::parse_error& e) {
         location w;
         w.file = source;

@@ -95,39 +95,136 @@ inline std::size_t valid_utf8_prefix(std::string_view s) {
 
 }  // namespace zhibiao::detail
 
+#include <algorithm>
+#include <vector>
+
 #include "zhibiao/error.hpp"
 
 namespace zhibiao::detail {
 
-/// Checks TOML text before toml++ sees it. toml++ 3.3 (Debian 12) reaches an "unreachable"
-/// branch — undefined behaviour — on malformed UTF-8 and on a non-ASCII character after a
-/// line-ending backslash (upstream issues #190 and #295, fixed after 3.3): both are refused
-/// here with a parse_error instead.
-inline void check_toml_text(std::string_view text, const std::string& source) {
-    auto line_at = [&](std::size_t pos) {
-        std::size_t line = 1;
-        for (std::size_t i = 0; i < pos && i < text.size(); ++i) line += text[i] == '\n';
-        return line;
-    };
-    const std::size_t valid = valid_utf8_prefix(text);
-    if (valid != text.size()) {
-        location w;
-        w.file = source;
-        w.line = line_at(valid);
-        throw parse_error("invalid UTF-8 byte sequence", w);
-    }
-    for (std::size_t i = text.find('\\'); i != std::string_view::npos; i = text.find('\\', i + 1)) {
-        std::size_t j = i + 1;
-        while (j < text.size() && (text[j] == ' ' || text[j] == '\t')) ++j;
-        if (j >= text.size() || (text[j] != '\n' && text[j] != '\r')) continue;
-        while (j < text.size() && (text[j] == ' ' || text[j] == '\t' || text[j] == '\n' || text[j] == '\r')) ++j;
-        if (j < text.size() && static_cast<unsigned char>(text[j]) >= 0x80) {
+/// Code points on which toml++ 3.3's is_non_ascii_horizontal_whitespace() reaches its
+/// "unreachable" default (undefined behaviour; upstream issues #190 and #295, fixed after 3.3):
+/// the same arithmetic as that generated function, listing the sub-ranges it has no case for.
+inline bool toml_unsafe_code_point(char32_t c) {
+    if (c <= 0xA0 || c >= 0xFEFF || c == 0x3000) return false;
+    const unsigned long long child = (static_cast<unsigned long long>(c) - 0xA0ull) / 0x3FAull;
+    if ((1ull << child) & 0x7FFFFFFFFFFFF75Eull) return false;
+    return child != 0x05 && child != 0x07;
+}
+
+/// TOML text made safe for toml++ 3.3: malformed UTF-8 and a non-ASCII character after a
+/// line-ending backslash are refused (parse_error); code points that would reach the unsafe
+/// branch are swapped for private-use code points while toml++ parses, and `restore` swaps them
+/// back in the strings read from the result.
+class toml_text {
+public:
+    toml_text(std::string_view text, const std::string& source) {
+        auto line_at = [&](std::size_t pos) {
+            std::size_t line = 1;
+            for (std::size_t i = 0; i < pos && i < text.size(); ++i) line += text[i] == '\n';
+            return line;
+        };
+        auto fail = [&](std::size_t pos, const std::string& what) {
             location w;
             w.file = source;
-            w.line = line_at(j);
-            throw parse_error("a non-ASCII character right after a line-ending backslash (not supported by this TOML reader)", w);
+            w.line = line_at(pos);
+            throw parse_error(what, w);
+        };
+        const std::size_t valid = valid_utf8_prefix(text);
+        if (valid != text.size()) fail(valid, "invalid UTF-8 byte sequence");
+        for (std::size_t i = text.find('\\'); i != std::string_view::npos; i = text.find('\\', i + 1)) {
+            std::size_t j = i + 1;
+            while (j < text.size() && (text[j] == ' ' || text[j] == '\t')) ++j;
+            if (j >= text.size() || (text[j] != '\n' && text[j] != '\r')) continue;
+            while (j < text.size() && (text[j] == ' ' || text[j] == '\t' || text[j] == '\n' || text[j] == '\r')) ++j;
+            if (j < text.size() && static_cast<unsigned char>(text[j]) >= 0x80)
+                fail(j, "a non-ASCII character right after a line-ending backslash (not supported by this TOML reader)");
+        }
+        safe_.reserve(text.size());
+        for (std::size_t i = 0; i < text.size();) {
+            const auto b = static_cast<unsigned char>(text[i]);
+            const std::size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+            char32_t c = len == 1 ? b : len == 2 ? (b & 0x1Fu) : len == 3 ? (b & 0x0Fu) : (b & 0x07u);
+            for (std::size_t k = 1; k < len; ++k) c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
+            if (c >= 0xE000 && c <= 0xF8FF) fail(i, "private-use characters (U+E000–U+F8FF) are not supported here");
+            if (toml_unsafe_code_point(c)) {
+                auto it = std::find(swapped_.begin(), swapped_.end(), c);
+                std::size_t k = static_cast<std::size_t>(it - swapped_.begin());
+                if (it == swapped_.end()) swapped_.push_back(c);
+                append_utf8(safe_, static_cast<char32_t>(0xE000 + k));
+            } else {
+                safe_.append(text.substr(i, len));
+            }
+            i += len;
         }
     }
+    /// The text to give toml++.
+    std::string_view text() const { return safe_; }
+    /// A string read from the parsed result, with the swapped code points put back.
+    std::string restore(std::string s) const {
+        if (swapped_.empty()) return s;
+        std::string out;
+        for (std::size_t i = 0; i < s.size();) {
+            const auto b = static_cast<unsigned char>(s[i]);
+            if (b == 0xEE || b == 0xEF) {  // U+E000–U+FFFF start with EE/EF
+                char32_t c = ((b & 0x0Fu) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6) |
+                             (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
+                if (c >= 0xE000 && c < 0xE000 + swapped_.size()) {
+                    append_utf8(out, swapped_[c - 0xE000]);
+                    i += 3;
+                    continue;
+                }
+            }
+            out.push_back(s[i]);
+            ++i;
+        }
+        return out;
+    }
+
+private:
+    static void append_utf8(std::string& out, char32_t c) {
+        if (c < 0x80) {
+            out.push_back(static_cast<char>(c));
+        } else if (c < 0x800) {
+            out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+        } else if (c < 0x10000) {
+            out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+            out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+        } else {
+            out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+            out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+        }
+    }
+    std::string safe_;
+    std::vector<char32_t> swapped_;
+};
+
+/// The toml_text being read on this thread, so that the loaders' string readers can restore
+/// what it swapped without threading it through every helper.
+inline const toml_text*& active_toml_text() {
+    thread_local const toml_text* active = nullptr;
+    return active;
+}
+
+class toml_text_scope {
+public:
+    explicit toml_text_scope(const toml_text& t) : previous_(active_toml_text()) { active_toml_text() = &t; }
+    ~toml_text_scope() { active_toml_text() = previous_; }
+    toml_text_scope(const toml_text_scope&) = delete;
+    toml_text_scope& operator=(const toml_text_scope&) = delete;
+
+private:
+    const toml_text* previous_;
+};
+
+/// A string read from TOML, with swapped code points restored.
+inline std::string restored(std::string s) {
+    const toml_text* t = active_toml_text();
+    return t ? t->restore(std::move(s)) : s;
 }
 
 }  // namespace zhibiao::detail

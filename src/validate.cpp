@@ -13,10 +13,11 @@ namespace zhibiao {
 extern const char* const builtin_rules_toml;  // generated from data/rules.toml
 
 std::vector<rule> rules_from_toml(std::string_view text, const std::string& source) {
+    const detail::toml_text safe(text, source);
+    const detail::toml_text_scope reading(safe);
     toml::table root;
-    detail::check_toml_text(text, source);
     try {
-        root = toml::parse(text, source);
+        root = toml::parse(safe.text(), source);
     } catch (const toml::parse_error& e) {
         location w;
         w.file = source;
@@ -42,7 +43,7 @@ std::vector<rule> rules_from_toml(std::string_view text, const std::string& sour
                 return {};
             }
             if (!node.is_string()) throw parse_error(what + ": key '" + key + "' must be a string", w);
-            return std::string(*node.value<std::string>());
+            return detail::restored(std::string(*node.value<std::string>()));
         };
         rule r;
         r.id = text_of("id", true, "rule #" + std::to_string(index));

@@ -106,3 +106,16 @@ BOOST_AUTO_TEST_CASE(text_that_toml_plus_plus_cannot_take_is_refused) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(catalogue_regressions_2)
+
+// Found by fuzzing: any of U+00A1–U+0499 (×, §, Cyrillic …) where toml++ 3.3 checks for
+// whitespace reached undefined behaviour; such characters now pass through intact.
+BOOST_AUTO_TEST_CASE(characters_toml_plus_plus_mishandles_round_trip) {
+    catalogue c = catalogue::from_toml("[[indicator]]\nid = \"x\"\nname_en = \"a × b § c Ж\"\nformula = \"a / b\"\nunit = \"1\"\n");
+    BOOST_TEST(c.at("x").name_en == "a × b § c Ж");
+    BOOST_CHECK_THROW(catalogue::from_toml("[ × ]\n"), parse_error);
+    BOOST_CHECK_THROW(catalogue::from_toml("s = \"\xee\x80\x80\"\n"), parse_error);  // private use: refused
+}
+
+BOOST_AUTO_TEST_SUITE_END()

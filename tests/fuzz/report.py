@@ -4,7 +4,7 @@ regression inputs, walks the bad-input corpus, reads the sanitizer run's log, an
 table. Exits non-zero on any crash, any sanitizer finding or any bad input without its
 documented outcome.
 
-    python tests/fuzz/report.py --seconds 4                 # what `make test` runs
+    python tests/fuzz/report.py --quick                     # what `make test` runs
     python tests/fuzz/report.py --seconds 300 --keep-crashes  # `make fuzz`: new crashes become regressions
 """
 
@@ -21,6 +21,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 FUZZ = ROOT / "tests" / "fuzz"
+# `--quick` (what `make test` runs): a fixed seed and a fixed number of runs per target, so that
+# CI is deterministic — it re-checks the corpus and regressions and explores a little, the same
+# way every time. Open-ended exploration is `make fuzz`.
+QUICK_RUNS = {"fuzz_csv": 20_000, "fuzz_number": 200_000, "fuzz_units_periods": 100_000, "fuzz_formula": 20_000,
+              "fuzz_toml": 2_000}
 TARGETS = {
     # target: (seed directories, dictionary)
     "fuzz_csv": ([FUZZ / "corpus" / "csv", ROOT / "data" / "sample"], "csv.dict"),
@@ -31,7 +36,7 @@ TARGETS = {
 }
 
 
-def run_target(binary: Path, name: str, seconds: int, keep_crashes: bool) -> tuple[int, int]:
+def run_target(binary: Path, name: str, seconds: int, keep_crashes: bool, quick: bool) -> tuple[int, int]:
     seeds, dictionary = TARGETS[name]
     regressions = FUZZ / "regressions" / name
     with tempfile.TemporaryDirectory() as work:
@@ -41,7 +46,8 @@ def run_target(binary: Path, name: str, seconds: int, keep_crashes: bool) -> tup
             for f in seed_dir.glob("*"):
                 if f.is_file() and f.stat().st_size < 200_000:
                     shutil.copy(f, corpus / f.name)
-        args = [str(binary), f"-max_total_time={seconds}", "-timeout=20", "-rss_limit_mb=2048", "-max_len=65536",
+        budget = [f"-runs={QUICK_RUNS[name]}", "-seed=1"] if quick else [f"-max_total_time={seconds}"]
+        args = [str(binary), *budget, "-timeout=20", "-rss_limit_mb=2048", "-max_len=65536",
                 f"-artifact_prefix={work}/", "-print_final_stats=1", str(corpus)]
         if regressions.is_dir():
             args.append(str(regressions))
@@ -73,6 +79,7 @@ def main() -> int:
     parser.add_argument("--build", type=Path, default=ROOT / "build" / "fuzz" / "tests" / "fuzz")
     parser.add_argument("--sanitizer-log", type=Path, default=ROOT / "build" / "asan" / "Testing" / "Temporary" / "LastTest.log")
     parser.add_argument("--keep-crashes", action="store_true")
+    parser.add_argument("--quick", action="store_true", help="fixed runs and seed per target (CI)")
     args = parser.parse_args()
 
     print(f"{'fuzz target':<22}{'executions':>12}{'crashes':>9}")
@@ -83,7 +90,7 @@ def main() -> int:
             print(f"{name:<22}{'not built':>12}")
             total_crashes += 1
             continue
-        runs, crashes = run_target(binary, name, args.seconds, args.keep_crashes)
+        runs, crashes = run_target(binary, name, args.seconds, args.keep_crashes, args.quick)
         total_runs += runs
         total_crashes += crashes
         print(f"{name:<22}{runs:>12,}{crashes:>9}")
@@ -100,7 +107,8 @@ def main() -> int:
 
     print()
     print(f"fuzz targets:            {len(TARGETS)}")
-    print(f"executions:              {total_runs:,} ({args.seconds} s per target)")
+    budget = "fixed runs, seed 1" if args.quick else f"{args.seconds} s per target"
+    print(f"executions:              {total_runs:,} ({budget})")
     print(f"crashes:                 {total_crashes}")
     print(f"sanitizer findings:      {'no sanitizer run found' if findings is None else findings} (ASan+UBSan C++ suite)")
     print(f"bad-input cases:         {len(cases)}, with the documented outcome: {documented}")
