@@ -1,6 +1,7 @@
 #pragma once
 // Text helpers shared by the parsers in src/: trimming, full-width normalisation, UTF-8 checks.
 // Private to the compiled library.
+#include <cctype>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -132,6 +133,52 @@ public:
         };
         const std::size_t valid = valid_utf8_prefix(text);
         if (valid != text.size()) fail(valid, "invalid UTF-8 byte sequence");
+        // TOML 1.0 allows non-ASCII text only in strings and comments; toml++ 3.3 reaches undefined
+        // behaviour on some of it elsewhere (a key position), so it is refused here.
+        // It also asserts (UB without assertions) on a table header that does not start with a key
+        // ("[)"): a header's first character is checked here. `depth` tells a header from an
+        // array that continues on a new line.
+        int depth = 0;
+        bool line_start = true;
+        for (std::size_t i = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0; i < text.size();) {  // past a BOM
+            const char c = text[i];
+            if (static_cast<unsigned char>(c) >= 0x80) fail(i, "a non-ASCII character outside a string or a comment");
+            if (c == '\n') line_start = true;
+            else if (c != ' ' && c != '\t' && c != '\r') {
+                if (c == '[' && line_start && depth == 0) {
+                    std::size_t j = i + 1;
+                    if (j < text.size() && text[j] == '[') ++j;
+                    while (j < text.size() && (text[j] == ' ' || text[j] == '\t')) ++j;
+                    const char k = j < text.size() ? text[j] : '\n';
+                    if (!(std::isalnum(static_cast<unsigned char>(k)) || k == '_' || k == '-' || k == '"' || k == '\''))
+                        fail(j, "a table header must start with a key");
+                }
+                line_start = false;
+                if (c == '[') ++depth;
+                if (c == ']' && depth > 0) --depth;
+            }
+            if (c == '#') {
+                while (i < text.size() && text[i] != '\n') ++i;
+            } else if (c == '"' || c == '\'') {
+                const bool multi = text.substr(i, 3) == std::string_view(c == '"' ? "\"\"\"" : "'''");
+                const std::string_view close = multi ? text.substr(i, 3) : text.substr(i, 1);
+                i += close.size();
+                while (i < text.size()) {
+                    if (c == '"' && text[i] == '\\') {
+                        i += 2;
+                        continue;
+                    }
+                    if (!multi && text[i] == '\n') break;  // an unterminated string: toml++ reports it
+                    if (text.substr(i, close.size()) == close) {
+                        i += close.size();
+                        break;
+                    }
+                    ++i;
+                }
+            } else {
+                ++i;
+            }
+        }
         for (std::size_t i = text.find('\\'); i != std::string_view::npos; i = text.find('\\', i + 1)) {
             std::size_t j = i + 1;
             while (j < text.size() && (text[j] == ' ' || text[j] == '\t')) ++j;
