@@ -1,7 +1,5 @@
 // Catalogue loading (toml++, header-only mode, private to this file) and formula language v1.
-#define TOML_HEADER_ONLY 1
-#define TOML_EXCEPTIONS 1
-#include <toml++/toml.h>
+#include "toml.hpp"
 
 #include "text.hpp"
 
@@ -149,6 +147,10 @@ catalogue catalogue::from_toml(std::string_view text, const std::string& source)
     toml::table root;
     try {
         root = toml::parse(safe.text(), source);
+    } catch (const detail::toml_internal_error& e) {
+        location w;
+        w.file = source;
+        throw parse_error(std::string("malformed TOML (") + e.what() + ")", w);
     } catch (const toml::parse_error& e) {
         location w;
         w.file = source;

@@ -1,8 +1,6 @@
 // Scorecards: loading rule packs, compiling them to the vector machine, scoring, explaining and
 // the gap to qualify.
-#define TOML_HEADER_ONLY 1
-#define TOML_EXCEPTIONS 1
-#include <toml++/toml.h>
+#include "toml.hpp"
 
 #include "text.hpp"
 
@@ -165,6 +163,10 @@ scorecard scorecard::from_toml(std::string_view text, const std::string& source)
     toml::table root;
     try {
         root = toml::parse(safe.text(), source);
+    } catch (const detail::toml_internal_error& e) {
+        location w;
+        w.file = source;
+        throw parse_error(std::string("malformed TOML (") + e.what() + ")", w);
     } catch (const toml::parse_error& e) {
         location w;
         w.file = source;

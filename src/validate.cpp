@@ -1,7 +1,5 @@
 // Rule loading and evaluation.
-#define TOML_HEADER_ONLY 1
-#define TOML_EXCEPTIONS 1
-#include <toml++/toml.h>
+#include "toml.hpp"
 
 #include "text.hpp"
 
@@ -18,6 +16,10 @@ std::vector<rule> rules_from_toml(std::string_view text, const std::string& sour
     toml::table root;
     try {
         root = toml::parse(safe.text(), source);
+    } catch (const detail::toml_internal_error& e) {
+        location w;
+        w.file = source;
+        throw parse_error(std::string("malformed TOML (") + e.what() + ")", w);
     } catch (const toml::parse_error& e) {
         location w;
         w.file = source;
