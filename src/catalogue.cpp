@@ -18,39 +18,6 @@ extern const char* const builtin_catalogue_toml;  // generated from data/indicat
 
 namespace {
 
-class entry_reader {
-public:
-    entry_reader(const toml::table& t, std::string source, std::string what) : t_(t), source_(std::move(source)), what_(std::move(what)) {}
-
-    std::string text(const char* key, bool required = true) const {
-        auto node = t_[key];
-        if (!node) {
-            if (required) fail(key, "is missing");
-            return {};
-        }
-        if (!node.is_string()) fail(key, "must be a string");
-        return detail::restored(std::string(*node.value<std::string>()));
-    }
-    double number(const char* key, double fallback) const {
-        auto node = t_[key];
-        if (!node) return fallback;
-        if (!node.is_number()) fail(key, "must be a number");
-        return *node.value<double>();
-    }
-    [[noreturn]] void fail(const char* key, const std::string& problem) const {
-        location w;
-        w.file = source_;
-        auto node = t_[key].node();
-        w.line = node ? static_cast<std::size_t>(node->source().begin.line) : static_cast<std::size_t>(t_.source().begin.line);
-        throw parse_error(what_ + ": key '" + key + "' " + problem, w);
-    }
-
-private:
-    const toml::table& t_;
-    std::string source_;
-    std::string what_;
-};
-
 }  // namespace
 
 std::optional<unit> catalogue::declared_unit(const std::string& name) const {
@@ -142,45 +109,17 @@ void catalogue::merge(const catalogue& other) {
 }
 
 catalogue catalogue::from_toml(std::string_view text, const std::string& source) {
-    const detail::toml_text safe(text, source);
-    const detail::toml_text_scope reading(safe);
-    toml::table root;
-    try {
-        root = toml::parse(safe.text(), source);
-    } catch (const detail::toml_internal_error& e) {
-        location w;
-        w.file = source;
-        throw parse_error(std::string("malformed TOML (") + e.what() + ")", w);
-    } catch (const toml::parse_error& e) {
-        location w;
-        w.file = source;
-        w.line = static_cast<std::size_t>(e.source().begin.line);
-        w.column = static_cast<std::size_t>(e.source().begin.column);
-        throw parse_error(std::string(e.description()), w);
-    }
+    const detail::toml_document doc(text, source);
+    const toml::table& root = doc.root();
     catalogue result;
-    auto each = [&](const char* key, auto&& fn) {
-        auto node = root[key];
-        if (!node) return;
-        const toml::array* array = node.as_array();
-        if (!array) throw parse_error(std::string("'") + key + "' must be an array of tables ([[" + key + "]])");
-        std::size_t index = 0;
-        for (const auto& item : *array) {
-            ++index;
-            const toml::table* t = item.as_table();
-            if (!t) throw parse_error(std::string(key) + " #" + std::to_string(index) + " is not a table");
-            fn(*t, std::string(key) + " #" + std::to_string(index));
-        }
-    };
-    each("variable", [&](const toml::table& t, const std::string& what) {
-        entry_reader r(t, source, what);
+    detail::each_toml_table(root, "variable", source, [&](const detail::toml_reader& r) {
         variable_spec v;
-        v.id = r.text("id");
-        entry_reader named(t, source, "variable '" + v.id + "'");
-        v.name_zh = named.text("name_zh", false);
-        v.name_en = named.text("name_en", false);
-        v.dimension_name = named.text("dimension", false);
-        v.default_unit = named.text("unit", false);
+        v.id = r.text("id", true);
+        const detail::toml_reader named = r.as("variable '" + v.id + "'");
+        v.name_zh = named.text("name_zh");
+        v.name_en = named.text("name_en");
+        v.dimension_name = named.text("dimension");
+        v.default_unit = named.text("unit");
         if (!v.default_unit.empty()) {
             try {
                 (void)unit::parse(v.default_unit);
@@ -189,26 +128,25 @@ catalogue catalogue::from_toml(std::string_view text, const std::string& source)
             }
         }
         v.min = named.number("min", v.min);
-        v.aggregation = named.text("aggregation", false);
+        v.aggregation = named.text("aggregation");
         if (v.aggregation.empty()) v.aggregation = "sum";
         if (v.aggregation != "sum" && v.aggregation != "none") named.fail("aggregation", "must be 'sum' or 'none'");
         result.add(std::move(v));
     });
-    each("indicator", [&](const toml::table& t, const std::string& what) {
-        entry_reader r(t, source, what);
+    detail::each_toml_table(root, "indicator", source, [&](const detail::toml_reader& r) {
         indicator i;
-        i.id = r.text("id");
-        entry_reader named(t, source, "indicator '" + i.id + "'");
-        i.name_zh = named.text("name_zh", false);
-        i.name_en = named.text("name_en", false);
-        i.formula = named.text("formula");
-        i.unit_text = named.text("unit");
+        i.id = r.text("id", true);
+        const detail::toml_reader named = r.as("indicator '" + i.id + "'");
+        i.name_zh = named.text("name_zh");
+        i.name_en = named.text("name_en");
+        i.formula = named.text("formula", true);
+        i.unit_text = named.text("unit", true);
         try {
             i.unit = unit::parse(i.unit_text);
         } catch (const unit_error& e) {
             named.fail("unit", e.message());
         }
-        std::string dir = named.text("direction", false);
+        std::string dir = named.text("direction");
         if (dir.empty() || dir == "higher") i.direction = direction::higher_is_better;
         else if (dir == "lower") i.direction = direction::lower_is_better;
         else if (dir == "benchmark") i.direction = direction::benchmark;
@@ -219,8 +157,8 @@ catalogue catalogue::from_toml(std::string_view text, const std::string& source)
         i.valid_min = named.number("valid_min", i.valid_min);
         i.valid_max = named.number("valid_max", i.valid_max);
         if (!(i.valid_min <= i.valid_max)) named.fail("valid_max", "is below valid_min");
-        i.scope = named.text("scope", false);
-        i.source = named.text("source", false);
+        i.scope = named.text("scope");
+        i.source = named.text("source");
         try {
             result.add(std::move(i));
         } catch (const parse_error& e) {

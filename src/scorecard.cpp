@@ -30,80 +30,7 @@ namespace {
 
 const double nan_value = std::numeric_limits<double>::quiet_NaN();
 
-class reader {
-public:
-    reader(const toml::table& t, std::string source, std::string what) : t_(t), source_(std::move(source)), what_(std::move(what)) {}
-    std::string text(const char* key, bool required = false) const {
-        auto node = t_[key];
-        if (!node) {
-            if (required) fail(key, "is missing");
-            return {};
-        }
-        if (!node.is_string()) fail(key, "must be a string");
-        return detail::restored(std::string(*node.value<std::string>()));
-    }
-    double number(const char* key, double fallback, bool required = false) const {
-        auto node = t_[key];
-        if (!node) {
-            if (required) fail(key, "is missing");
-            return fallback;
-        }
-        if (!node.is_number()) fail(key, "must be a number");
-        return *node.value<double>();
-    }
-    bool flag(const char* key) const {
-        auto node = t_[key];
-        if (!node) return false;
-        if (!node.is_boolean()) fail(key, "must be true or false");
-        return *node.value<bool>();
-    }
-    std::vector<std::string> texts(const char* key) const {
-        std::vector<std::string> out;
-        auto node = t_[key];
-        if (!node) return out;
-        const toml::array* a = node.as_array();
-        if (!a) fail(key, "must be an array of strings");
-        for (const auto& e : *a) {
-            if (!e.is_string()) fail(key, "must be an array of strings");
-            out.push_back(detail::restored(std::string(*e.value<std::string>())));
-        }
-        return out;
-    }
-    const toml::table& table() const { return t_; }
-    [[noreturn]] void fail(const std::string& key, const std::string& problem) const {
-        location w;
-        w.file = source_;
-        auto node = t_[key].node();
-        w.line = static_cast<std::size_t>((node ? node->source() : t_.source()).begin.line);
-        throw parse_error(what_ + ": key '" + key + "' " + problem, w);
-    }
-    const std::string& what() const { return what_; }
-    const std::string& source() const { return source_; }
-
-private:
-    const toml::table& t_;
-    std::string source_;
-    std::string what_;
-};
-
-template <class F>
-void each_table(const toml::table& root, const char* key, const std::string& source, F&& f) {
-    auto node = root[key];
-    if (!node) return;
-    const toml::array* a = node.as_array();
-    location w;
-    w.file = source;
-    if (!a) throw parse_error(std::string("'") + key + "' must be an array of tables ([[" + key + "]])", w);
-    std::size_t index = 0;
-    for (const auto& item : *a) {
-        ++index;
-        const toml::table* t = item.as_table();
-        if (!t) throw parse_error(std::string(key) + " #" + std::to_string(index) + " is not a table", w);
-        f(*t, std::string(key) + " #" + std::to_string(index));
-    }
-}
-
-std::vector<band> read_bands(const reader& r, const std::string& item_id) {
+std::vector<band> read_bands(const detail::toml_reader& r, const std::string& item_id) {
     std::vector<band> bands;
     auto node = r.table()["bands"];
     const toml::array* a = node.as_array();
@@ -111,7 +38,7 @@ std::vector<band> read_bands(const reader& r, const std::string& item_id) {
     for (const auto& e : *a) {
         const toml::table* t = e.as_table();
         if (!t) r.fail("bands", "must hold tables");
-        reader b(*t, r.source(), "item '" + item_id + "' band");
+        detail::toml_reader b(*t, r.source(), "item '" + item_id + "' band");
         band x;
         const bool has_min = static_cast<bool>((*t)["min"]), has_above = static_cast<bool>((*t)["above"]);
         if (has_min && has_above) b.fail("min", "and 'above' cannot both be given");
@@ -158,24 +85,10 @@ int scorecard::input_index(std::string_view id) const {
 }
 
 scorecard scorecard::from_toml(std::string_view text, const std::string& source) {
-    const detail::toml_text safe(text, source);
-    const detail::toml_text_scope reading(safe);
-    toml::table root;
-    try {
-        root = toml::parse(safe.text(), source);
-    } catch (const detail::toml_internal_error& e) {
-        location w;
-        w.file = source;
-        throw parse_error(std::string("malformed TOML (") + e.what() + ")", w);
-    } catch (const toml::parse_error& e) {
-        location w;
-        w.file = source;
-        w.line = static_cast<std::size_t>(e.source().begin.line);
-        w.column = static_cast<std::size_t>(e.source().begin.column);
-        throw parse_error(std::string(e.description()), w);
-    }
+    const detail::toml_document doc(text, source);
+    const toml::table& root = doc.root();
     scorecard s;
-    reader top(root, source, "scorecard");
+    detail::toml_reader top(root, source, "scorecard");
     s.id_ = top.text("id", true);
     s.name_zh_ = top.text("name_zh");
     s.name_en_ = top.text("name_en");
@@ -183,11 +96,10 @@ scorecard scorecard::from_toml(std::string_view text, const std::string& source)
     s.precision_ = top.number("precision", 1e-9);
     if (!(s.precision_ > 0)) top.fail("precision", "must be positive");
 
-    each_table(root, "input", source, [&](const toml::table& t, const std::string& what) {
-        reader r(t, source, what);
+    detail::each_toml_table(root, "input", source, [&](const detail::toml_reader& r) {
         scorecard_input in;
         in.id = r.text("id", true);
-        reader named(t, source, "input '" + in.id + "'");
+        const detail::toml_reader named = r.as("input '" + in.id + "'");
         in.name_zh = named.text("name_zh");
         in.name_en = named.text("name_en");
         in.unit_text = named.text("unit");
@@ -205,11 +117,10 @@ scorecard scorecard::from_toml(std::string_view text, const std::string& source)
         s.inputs_.push_back(std::move(in));
     });
     auto conditions = [&](const char* key, const char* formula_key, std::vector<scorecard_condition>& out) {
-        each_table(root, key, source, [&](const toml::table& t, const std::string& what) {
-            reader r(t, source, what);
+        detail::each_toml_table(root, key, source, [&](const detail::toml_reader& r) {
             scorecard_condition c;
             c.id = r.text("id", true);
-            reader named(t, source, std::string(key) + " '" + c.id + "'");
+            const detail::toml_reader named = r.as(std::string(key) + " '" + c.id + "'");
             c.condition = named.text(formula_key, true);
             c.message_zh = named.text("message_zh");
             c.message_en = named.text("message_en");
@@ -224,11 +135,10 @@ scorecard scorecard::from_toml(std::string_view text, const std::string& source)
     conditions("validity", "check", s.validity_);
     conditions("gate", "condition", s.gates_);
     conditions("route", "condition", s.routes_);
-    each_table(root, "measure", source, [&](const toml::table& t, const std::string& what) {
-        reader r(t, source, what);
+    detail::each_toml_table(root, "measure", source, [&](const detail::toml_reader& r) {
         scorecard_measure m;
         m.id = r.text("id", true);
-        reader named(t, source, "measure '" + m.id + "'");
+        const detail::toml_reader named = r.as("measure '" + m.id + "'");
         m.formula_text = named.text("formula", true);
         m.unit_text = named.text("unit");
         if (m.unit_text.empty()) m.unit_text = "1";
@@ -240,24 +150,23 @@ scorecard scorecard::from_toml(std::string_view text, const std::string& source)
         }
         s.measures_.push_back(std::move(m));
     });
-    each_table(root, "item", source, [&](const toml::table& t, const std::string& what) {
-        reader r(t, source, what);
+    detail::each_toml_table(root, "item", source, [&](const detail::toml_reader& r) {
         scorecard_item it;
         it.id = r.text("id", true);
-        reader named(t, source, "item '" + it.id + "'");
+        const detail::toml_reader named = r.as("item '" + it.id + "'");
         it.name_zh = named.text("name_zh");
         it.name_en = named.text("name_en");
         it.max = named.number("max", 0, true);
         it.expert_input = named.text("expert");
         if (!it.expert_input.empty()) {
             if (s.input_index(it.expert_input) < 0) named.fail("expert", "names no input");
-        } else if (t["alternatives"]) {
-            const toml::array* alts = t["alternatives"].as_array();
+        } else if (r.table()["alternatives"]) {
+            const toml::array* alts = r.table()["alternatives"].as_array();
             if (!alts) named.fail("alternatives", "must be an array of tables");
             for (const auto& a : *alts) {
                 const toml::table* at = a.as_table();
                 if (!at) named.fail("alternatives", "must be an array of tables");
-                reader ar(*at, source, "item '" + it.id + "' alternative");
+                detail::toml_reader ar(*at, source, "item '" + it.id + "' alternative");
                 it.alternatives.push_back({ar.text("measure", true), read_bands(ar, it.id)});
             }
         } else {
@@ -268,8 +177,7 @@ scorecard scorecard::from_toml(std::string_view text, const std::string& source)
                 if (b.points_hi > it.max) named.fail("bands", "give more points than the item's max");
         s.items_.push_back(std::move(it));
     });
-    each_table(root, "cap", source, [&](const toml::table& t, const std::string& what) {
-        reader r(t, source, what);
+    detail::each_toml_table(root, "cap", source, [&](const detail::toml_reader& r) {
         scorecard_cap c{r.text("id", true), r.texts("items"), r.number("max", 0, true)};
         for (const auto& i : c.items)
             if (std::none_of(s.items_.begin(), s.items_.end(), [&](const scorecard_item& it) { return it.id == i; }))
@@ -277,7 +185,7 @@ scorecard scorecard::from_toml(std::string_view text, const std::string& source)
         s.caps_.push_back(std::move(c));
     });
     if (const toml::table* pass = root["pass"].as_table()) {
-        reader r(*pass, source, "pass");
+        detail::toml_reader r(*pass, source, "pass");
         s.pass_.id = "pass";
         s.pass_.condition = r.text("rule", true);
         s.pass_.message_zh = r.text("message_zh");
@@ -292,11 +200,10 @@ scorecard scorecard::from_toml(std::string_view text, const std::string& source)
         w.file = source;
         throw parse_error("scorecard: a [pass] table with a rule is required", w);
     }
-    each_table(root, "controllable", source, [&](const toml::table& t, const std::string& what) {
-        reader r(t, source, what);
+    detail::each_toml_table(root, "controllable", source, [&](const detail::toml_reader& r) {
         scorecard_controllable c;
         c.input = r.text("input", true);
-        reader named(t, source, "controllable '" + c.input + "'");
+        const detail::toml_reader named = r.as("controllable '" + c.input + "'");
         if (s.input_index(c.input) < 0) named.fail("input", "names no input");
         c.step = named.number("step", 1);
         if (!(c.step > 0)) named.fail("step", "must be positive");

@@ -11,58 +11,25 @@ namespace zhibiao {
 extern const char* const builtin_rules_toml;  // generated from data/rules.toml
 
 std::vector<rule> rules_from_toml(std::string_view text, const std::string& source) {
-    const detail::toml_text safe(text, source);
-    const detail::toml_text_scope reading(safe);
-    toml::table root;
-    try {
-        root = toml::parse(safe.text(), source);
-    } catch (const detail::toml_internal_error& e) {
-        location w;
-        w.file = source;
-        throw parse_error(std::string("malformed TOML (") + e.what() + ")", w);
-    } catch (const toml::parse_error& e) {
-        location w;
-        w.file = source;
-        w.line = static_cast<std::size_t>(e.source().begin.line);
-        w.column = static_cast<std::size_t>(e.source().begin.column);
-        throw parse_error(std::string(e.description()), w);
-    }
+    const detail::toml_document doc(text, source);
     std::vector<rule> rules;
-    const toml::array* array = root["rule"].as_array();
-    if (!array) return rules;
-    std::size_t index = 0;
-    for (const auto& item : *array) {
-        ++index;
-        const toml::table* t = item.as_table();
-        location w;
-        w.file = source;
-        if (!t) throw parse_error("rule #" + std::to_string(index) + " is not a table", w);
-        w.line = static_cast<std::size_t>(t->source().begin.line);
-        auto text_of = [&](const char* key, bool required, const std::string& what) -> std::string {
-            auto node = (*t)[key];
-            if (!node) {
-                if (required) throw parse_error(what + ": key '" + key + "' is missing", w);
-                return {};
-            }
-            if (!node.is_string()) throw parse_error(what + ": key '" + key + "' must be a string", w);
-            return detail::restored(std::string(*node.value<std::string>()));
-        };
-        rule r;
-        r.id = text_of("id", true, "rule #" + std::to_string(index));
-        const std::string what = "rule '" + r.id + "'";
-        r.severity = text_of("severity", false, what);
-        if (r.severity.empty()) r.severity = "hard";
-        if (r.severity != "hard" && r.severity != "soft") throw parse_error(what + ": key 'severity' must be 'hard' or 'soft'", w);
-        r.variable = text_of("variable", false, what);
-        r.check = text_of("check", true, what);
-        r.message = text_of("message", false, what);
+    detail::each_toml_table(doc.root(), "rule", source, [&](const detail::toml_reader& r) {
+        rule x;
+        x.id = r.text("id", true);
+        const detail::toml_reader named = r.as("rule '" + x.id + "'");
+        x.severity = named.text("severity");
+        if (x.severity.empty()) x.severity = "hard";
+        if (x.severity != "hard" && x.severity != "soft") named.fail("severity", "must be 'hard' or 'soft'");
+        x.variable = named.text("variable");
+        x.check = named.text("check", true);
+        x.message = named.text("message");
         try {
-            r.parsed = formula::parse(r.check);
+            x.parsed = formula::parse(x.check);
         } catch (const error& e) {
-            throw parse_error(what + ": key 'check': " + e.message(), w);
+            named.fail("check", e.message());
         }
-        rules.push_back(std::move(r));
-    }
+        rules.push_back(std::move(x));
+    });
     return rules;
 }
 
