@@ -185,17 +185,7 @@ catalogue catalogue::from_toml(std::string_view text, const std::string& source)
     return result;
 }
 
-catalogue catalogue::load(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        location w;
-        w.file = path;
-        throw parse_error("cannot open file", w);
-    }
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return from_toml(buffer.str(), path);
-}
+catalogue catalogue::load(const std::string& path) { return from_toml(detail::read_text_file(path), path); }
 
 const catalogue& catalogue::builtin() {
     // Parsed once, on first use; C++11 guarantees thread-safe initialisation.

@@ -226,17 +226,7 @@ scorecard scorecard::from_toml(std::string_view text, const std::string& source)
     return s;
 }
 
-scorecard scorecard::load(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        location w;
-        w.file = path;
-        throw parse_error("cannot open file", w);
-    }
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return from_toml(buffer.str(), path);
-}
+scorecard scorecard::load(const std::string& path) { return from_toml(detail::read_text_file(path), path); }
 
 std::vector<std::string> scorecard::builtin_ids() { return {"tech-sme-2017", "hnte-2016", "hnte-2008"}; }
 

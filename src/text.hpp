@@ -275,3 +275,23 @@ inline std::string restored(std::string s) {
 }
 
 }  // namespace zhibiao::detail
+
+#include <fstream>
+#include <sstream>
+
+namespace zhibiao::detail {
+
+/// The whole of a (small) text file; parse_error naming it when it cannot be opened.
+inline std::string read_text_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        location w;
+        w.file = path;
+        throw parse_error("cannot open file", w);
+    }
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+}  // namespace zhibiao::detail
