@@ -11,6 +11,7 @@ finite = st.floats(min_value=-1e12, max_value=1e12, allow_nan=False).filter(lamb
 scales = st.sampled_from(["元", "万元", "亿元", "万亿元", "百万元"])
 
 
+@settings(deadline=None)
 @given(st.lists(finite, min_size=1, max_size=20), scales, scales)
 def test_conversion_round_trips(values, a, b):
     x = np.array(values)
