@@ -7,12 +7,12 @@ PYTHON := .venv/bin/python
 BUILD := build/test
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: demo test bench fuzz bootstrap test-cpp test-sanitize test-python test-fuzz fuzz-build clean
+.PHONY: demo test bench fuzz bootstrap test-cpp test-sanitize test-python test-sanitize-python test-fuzz fuzz-build clean
 
 demo: bootstrap
 	$(PYTHON) -m zhibiao demo --out out
 
-test: bootstrap test-cpp test-sanitize test-python test-fuzz
+test: bootstrap test-cpp test-sanitize test-python test-sanitize-python test-fuzz
 
 bootstrap:
 	@bash scripts/bootstrap.sh
@@ -32,6 +32,10 @@ test-sanitize:
 
 test-python:
 	$(PYTHON) -m pytest -q
+
+# The Python suite again, against an instrumented zhibiao._core.
+test-sanitize-python:
+	bash scripts/sanitize_python.sh
 
 # Assertions stay on (no NDEBUG): a failed assertion in a dependency is a finding too.
 fuzz-build:

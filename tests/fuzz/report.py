@@ -66,10 +66,12 @@ def run_target(binary: Path, name: str, seconds: int, keep_crashes: bool, quick:
         return (int(runs.group(1)) if runs else 0), int(crashed)
 
 
-def sanitizer_findings(log: Path) -> int | None:
-    if not log.exists():
+def sanitizer_findings(*logs: Path) -> int | None:
+    """Findings in the sanitizer runs' logs (the C++ suite; the Python suite on an instrumented
+    module); None when the C++ run is missing."""
+    if not logs[0].exists():
         return None
-    text = log.read_text(errors="replace")
+    text = "".join(log.read_text(errors="replace") for log in logs if log.exists())
     return len(re.findall(r"ERROR: (Address|Leak)Sanitizer|runtime error:", text))
 
 
@@ -103,14 +105,16 @@ def main() -> int:
     for c in cases:
         if not c.ok:
             print(f"  bad input {c.name}: expected {c.expected}, got {c.got}")
-    findings = sanitizer_findings(args.sanitizer_log)
+    python_log = ROOT / "build" / "asan-py" / "pytest.log"
+    findings = sanitizer_findings(args.sanitizer_log, python_log)
 
     print()
     print(f"fuzz targets:            {len(TARGETS)}")
     budget = "fixed runs, seed 1" if args.quick else f"{args.seconds} s per target"
     print(f"executions:              {total_runs:,} ({budget})")
     print(f"crashes:                 {total_crashes}")
-    print(f"sanitizer findings:      {'no sanitizer run found' if findings is None else findings} (ASan+UBSan C++ suite)")
+    runs = "C++ suite" + (" and Python suite" if python_log.exists() else "")
+    print(f"sanitizer findings:      {'no sanitizer run found' if findings is None else findings} (ASan+UBSan: {runs})")
     print(f"bad-input cases:         {len(cases)}, with the documented outcome: {documented}")
     failed = total_crashes + (len(cases) - documented) + (findings or 0) + (1 if findings is None else 0)
     checks = len(TARGETS) + len(cases) + 1
