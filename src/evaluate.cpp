@@ -370,9 +370,9 @@ private:
     }
 
     [[noreturn]] void throw_missing(const formula& f, const formula_node& n) const {
+        // Suggest among the panel's columns: that is where a variable was looked for.
         std::vector<std::string> known;
         for (const auto& c : p_.columns()) known.push_back(c.name());
-        for (const auto& i : cat_.indicators()) known.push_back(i.id);
         location where;
         where.variable = n.name;
         throw missing_variable_error(

@@ -53,7 +53,7 @@ def _print_city_table(values: Any, reasons: Any, out: Any = sys.stdout) -> None:
     print("-" * (zh + en + 50), file=out)
     for id_ in values.columns:
         m = meta.loc[id_]
-        note = "" if not isinstance(why[id_], str) else problems.get(id_, why[id_])
+        note = "" if not isinstance(why[id_], str) else problems.get(id_, why[id_]).splitlines()[0]
         print(_pad(m["name_zh"], zh) + _pad(m["name_en"], en) + _pad(_format(row[id_], int(m["decimals"])), 10, True)
               + "  " + _pad(m["unit"], 10) + note, file=out)
 
