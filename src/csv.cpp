@@ -406,12 +406,16 @@ public:
                          (options_.layout == csv_options::layout_choice::automatic && has_long_columns);
         report_.layout = long_form ? "long" : "wide";
 
-        entity_col_ = find_column(names, options_.entity, {"entity", "region", "code", "adcode", "地区代码", "代码", "地区"}, "entity", source_);
+        entity_col_ = find_column(names, options_.entity, {"entity", "region", "code", "adcode", "地区代码", "代码", "地区", "firm",
+                                                           "firm_id", "id", "统一社会信用代码", "企业名称"},
+                                  "entity", source_);
         period_col_ = find_column(names, options_.period, {"period", "year", "年份", "时期", "期间"}, "period", source_);
         name_col_ = find_column(names, options_.name, {"name", "名称"}, "name", source_);
         parent_col_ = find_column(names, options_.parent, {"parent", "上级代码"}, "parent", source_);
         if (entity_col_ < 0) throw header_error("no entity column: name it with entity=... (looked for entity, region, code, adcode, 地区代码, 地区)");
-        if (period_col_ < 0) throw header_error("no period column: name it with period=... (looked for period, year, 年份, 时期)");
+        if (period_col_ < 0 && options_.period_value.empty())
+            throw header_error("no period column: name it with period=... (looked for period, year, 年份, 时期), "
+                               "or give every row one with period_value=...");
 
         std::size_t expected = text_.size() / std::max<std::size_t>(16, header_.size() * 4) + 16;
         row_keys keys(long_form ? expected / 4 : expected);
@@ -551,6 +555,10 @@ private:
         return true;
     }
 
+    std::string_view period_of(const std::vector<field>& fields) const {
+        return period_col_ >= 0 ? trim(fields[static_cast<std::size_t>(period_col_)]) : std::string_view(options_.period_value);
+    }
+
     std::string_view entity_code(const std::vector<field>& fields, std::size_t line) const {
         std::string_view code = trim(fields[static_cast<std::size_t>(entity_col_)]);
         if (code.empty()) throw parse_error("empty entity code", at(line, static_cast<std::size_t>(entity_col_) + 1));
@@ -560,8 +568,7 @@ private:
     // Entity and period of a row; throws parse_error for an empty code or a bad period.
     std::pair<std::int32_t, std::int32_t> row_key(const std::vector<field>& fields, row_keys& keys, std::size_t line) {
         std::int32_t e = keys.entity_index(entity_code(fields, line), optional_field(fields, name_col_), optional_field(fields, parent_col_));
-        std::string_view period_text = trim(fields[static_cast<std::size_t>(period_col_)]);
-        std::int32_t p = keys.period_index(period_text, [&] { return at(line, static_cast<std::size_t>(period_col_) + 1); });
+        std::int32_t p = keys.period_index(period_of(fields), [&] { return at(line, static_cast<std::size_t>(period_col_ + 1)); });
         return {e, p};
     }
 
@@ -646,7 +653,7 @@ private:
                 c.entity.push_back(entity_code(fields, line));
                 if (name_col_ >= 0) c.name.push_back(optional_field(fields, name_col_));
                 if (parent_col_ >= 0) c.parent.push_back(optional_field(fields, parent_col_));
-                c.period.push_back(trim(fields[static_cast<std::size_t>(period_col_)]));
+                c.period.push_back(period_of(fields));
                 c.line.push_back(line);
                 for (std::size_t k = 0; k < vars.size(); ++k) {
                     const auto col = static_cast<std::size_t>(vars[k].field);
@@ -765,7 +772,7 @@ private:
                 }
                 keys.entity_of_row.push_back(last_entity_index);
                 keys.period_of_row.push_back(
-                    keys.period_index(c.period[r], [&] { return at(c.line[r], static_cast<std::size_t>(period_col_) + 1); }));
+                    keys.period_index(c.period[r], [&] { return at(c.line[r], static_cast<std::size_t>(period_col_ + 1)); }));
             }
             for (std::size_t k = 0; k < vars.size(); ++k) {
                 auto& v = vars[k];

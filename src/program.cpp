@@ -177,15 +177,14 @@ void program::run(double* regs, std::size_t n, std::size_t first, std::size_t la
             case opcode::sub: binary(y, a, b, n, [](double x, double z) { return x - z; }); break;
             case opcode::mul: binary(y, a, b, n, [](double x, double z) { return x * z; }); break;
             case opcode::div: binary(y, a, b, n, [nan](double x, double z) { const double q = x / z; return z == 0 ? nan : q; }); break;
-            // Comparisons on the decimal grid; NaN compares false.
-            case opcode::lt: binary(y, a, b, n, [g](double x, double z) { return on_grid(x, g) < on_grid(z, g) ? 1.0 : 0.0; }); break;
-            case opcode::le: binary(y, a, b, n, [g](double x, double z) { return on_grid(x, g) <= on_grid(z, g) ? 1.0 : 0.0; }); break;
-            case opcode::gt: binary(y, a, b, n, [g](double x, double z) { return on_grid(x, g) > on_grid(z, g) ? 1.0 : 0.0; }); break;
-            case opcode::ge: binary(y, a, b, n, [g](double x, double z) { return on_grid(x, g) >= on_grid(z, g) ? 1.0 : 0.0; }); break;
-            case opcode::eq: binary(y, a, b, n, [g](double x, double z) { return on_grid(x, g) == on_grid(z, g) ? 1.0 : 0.0; }); break;
-            case opcode::ne:
-                binary(y, a, b, n, [g](double x, double z) { return x == x && z == z && on_grid(x, g) != on_grid(z, g) ? 1.0 : 0.0; });
-                break;
+            // Comparisons on the decimal grid; a missing operand makes the comparison missing (NaN),
+            // which a gate reads as "does not hold" and a validity check as "cannot tell".
+            case opcode::lt: binary(y, a, b, n, [g, nan](double x, double z) { const double r = on_grid(x, g) < on_grid(z, g) ? 1.0 : 0.0; return x != x || z != z ? nan : r; }); break;
+            case opcode::le: binary(y, a, b, n, [g, nan](double x, double z) { const double r = on_grid(x, g) <= on_grid(z, g) ? 1.0 : 0.0; return x != x || z != z ? nan : r; }); break;
+            case opcode::gt: binary(y, a, b, n, [g, nan](double x, double z) { const double r = on_grid(x, g) > on_grid(z, g) ? 1.0 : 0.0; return x != x || z != z ? nan : r; }); break;
+            case opcode::ge: binary(y, a, b, n, [g, nan](double x, double z) { const double r = on_grid(x, g) >= on_grid(z, g) ? 1.0 : 0.0; return x != x || z != z ? nan : r; }); break;
+            case opcode::eq: binary(y, a, b, n, [g, nan](double x, double z) { const double r = on_grid(x, g) == on_grid(z, g) ? 1.0 : 0.0; return x != x || z != z ? nan : r; }); break;
+            case opcode::ne: binary(y, a, b, n, [g, nan](double x, double z) { const double r = on_grid(x, g) != on_grid(z, g) ? 1.0 : 0.0; return x != x || z != z ? nan : r; }); break;
             case opcode::logical_and:
                 binary(y, a, b, n, [](double x, double z) { return x != 0 && z != 0 && x == x && z == z ? 1.0 : 0.0; });
                 break;

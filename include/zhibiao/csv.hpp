@@ -28,10 +28,13 @@ struct csv_options {
     char separator = ',';
     encoding_choice encoding = encoding_choice::automatic;
     layout_choice layout = layout_choice::automatic;
-    /// Column names; empty means "detect" (entity: entity, region, code, adcode, 地区代码, 地区;
+    /// Column names; empty means "detect" (entity: entity, region, code, adcode, 地区代码, 地区, firm,
+    /// firm_id, id, 统一社会信用代码, 企业名称;
     /// period: period, year, 年份, 时期; name: name, 名称; parent: parent, 上级代码).
     std::string entity;
     std::string period;
+    /// The period of every row when the file has no period column (a firm table for one year).
+    std::string period_value;
     std::string name;
     std::string parent;
     /// Variable → unit text; overrides a unit given in the header.

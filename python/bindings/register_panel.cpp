@@ -66,9 +66,11 @@ py::dict report_to_dict(const load_report& r) {
 csv_options make_options(char separator, const std::string& encoding, const std::string& layout, std::string entity,
                          std::string period_col, std::string name, std::string parent,
                          const std::vector<std::pair<std::string, std::string>>& units, std::vector<std::string> ignore,
-                         std::optional<std::vector<std::string>> na_values, bool lenient, unsigned threads) {
+                         std::optional<std::vector<std::string>> na_values, bool lenient, unsigned threads,
+                         std::string period_value) {
     csv_options o;
     o.threads = threads;
+    o.period_value = std::move(period_value);
     o.separator = separator;
     if (encoding == "auto") o.encoding = csv_options::encoding_choice::automatic;
     else if (encoding == "utf-8" || encoding == "utf8") o.encoding = csv_options::encoding_choice::utf8;
@@ -175,24 +177,27 @@ void register_panel(py::module_& m) {
         "read_csv",
         [](const std::string& path, char separator, const std::string& encoding, const std::string& layout, std::string entity,
            std::string period_col, std::string name, std::string parent, std::vector<std::pair<std::string, std::string>> units,
-           std::vector<std::string> ignore, std::optional<std::vector<std::string>> na_values, bool lenient, unsigned threads) {
+           std::vector<std::string> ignore, std::optional<std::vector<std::string>> na_values, bool lenient, unsigned threads,
+           std::string period_value) {
             csv_options o = make_options(separator, encoding, layout, std::move(entity), std::move(period_col), std::move(name),
-                                         std::move(parent), units, std::move(ignore), std::move(na_values), lenient, threads);
+                                         std::move(parent), units, std::move(ignore), std::move(na_values), lenient, threads,
+                                         std::move(period_value));
             py::gil_scoped_release release;  // parsing touches no Python object
             return read_csv(path, o);
         },
         py::arg("path"), py::arg("separator") = ',', py::arg("encoding") = "auto", py::arg("layout") = "auto",
         py::arg("entity") = "", py::arg("period") = "", py::arg("name") = "", py::arg("parent") = "",
         py::arg("units") = std::vector<std::pair<std::string, std::string>>{}, py::arg("ignore") = std::vector<std::string>{},
-        py::arg("na_values") = py::none(), py::arg("lenient") = false, py::arg("threads") = 0u);
+        py::arg("na_values") = py::none(), py::arg("lenient") = false, py::arg("threads") = 0u, py::arg("period_value") = "");
     m.def(
         "parse_csv",
         [](const py::bytes& data, char separator, const std::string& encoding, const std::string& layout, std::string entity,
            std::string period_col, std::string name, std::string parent, std::vector<std::pair<std::string, std::string>> units,
            std::vector<std::string> ignore, std::optional<std::vector<std::string>> na_values, bool lenient,
-           unsigned threads, const std::string& source) {
+           unsigned threads, std::string period_value, const std::string& source) {
             csv_options o = make_options(separator, encoding, layout, std::move(entity), std::move(period_col), std::move(name),
-                                         std::move(parent), units, std::move(ignore), std::move(na_values), lenient, threads);
+                                         std::move(parent), units, std::move(ignore), std::move(na_values), lenient, threads,
+                                         std::move(period_value));
             std::string bytes = data;
             py::gil_scoped_release release;  // parsing touches no Python object
             return parse_csv(bytes, o, source);
@@ -201,7 +206,7 @@ void register_panel(py::module_& m) {
         py::arg("entity") = "", py::arg("period") = "", py::arg("name") = "", py::arg("parent") = "",
         py::arg("units") = std::vector<std::pair<std::string, std::string>>{}, py::arg("ignore") = std::vector<std::string>{},
         py::arg("na_values") = py::none(), py::arg("lenient") = false, py::arg("threads") = 0u,
-        py::arg("source") = "<bytes>");
+        py::arg("period_value") = "", py::arg("source") = "<bytes>");
 }
 
 }  // namespace zhibiao::python

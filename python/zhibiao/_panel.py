@@ -404,6 +404,7 @@ def read_csv(
     na_values: Sequence[str] | None = None,
     lenient: bool = False,
     threads: int = 0,
+    period_value: str | None = None,
 ) -> Panel:
     """Loads a panel from CSV (wide or long layout; UTF-8, UTF-8 with BOM, GB18030).
 
@@ -431,6 +432,9 @@ def read_csv(
         number of fields, all counted in ``panel.report``, instead of raising ParseError.
     threads
         Threads for large unquoted files (0: one per core); the result is the same for any count.
+    period_value
+        The period of every row when the file has no period column (e.g. a table of firms for
+        one year: ``period_value="2024"``).
     """
     if len(sep) != 1:
         raise _core.ParseError(f"sep must be one character, not {sep!r}")
@@ -438,6 +442,7 @@ def read_csv(
         separator=sep, encoding=encoding, layout=layout, entity=entity or "", period=period or "",
         name=name or "", parent=parent or "", units=list((units or {}).items()), ignore=list(ignore),
         na_values=None if na_values is None else list(na_values), lenient=lenient, threads=threads,
+        period_value=period_value or "",
     )
     if hasattr(path, "read"):
         data = path.read()

@@ -118,35 +118,38 @@ def compute_file(path: Path, ids: Sequence[str] | None, out: Path | None, lenien
     return 0
 
 
-def scorecard_file(path: Path, pack: str, out: Path | None, with_gap: bool, policy: str) -> int:
-    import pandas as pd
-
+def scorecard_file(path: Path, pack: str, out: Path | None, with_gap: bool, policy: str, year: str) -> int:
     from . import scorecards
 
-    firms = pd.read_csv(path, dtype=str, keep_default_na=False, encoding_errors="strict")
+    # The firm table through zhibiao's own CSV loader: text in a number column makes that firm
+    # "invalid input" (lenient loading), everything else loads at the loader's speed.
+    import pandas as pd
+
+    try:
+        firms: Any = read_csv(path, period_value=year, lenient=True)
+    except _core.ParseError as e:
+        if "no entity column" not in str(e):
+            raise
+        # No id column: number the firms by row, reading with pandas.
+        firms = pd.read_csv(path, dtype=str, keep_default_na=False)
     try:
         from tqdm import tqdm
     except ImportError:  # a plain count instead of a bar
         tqdm = None
-    block = 50_000
-    parts = []
-    starts = range(0, len(firms), block)
     progress = tqdm(total=len(firms), unit="firms", desc=pack, file=sys.stderr) if tqdm else None
-    for start in starts:
-        part = scorecards.evaluate(firms.iloc[start:start + block], pack, policy=policy)
-        if with_gap:
-            gaps = scorecards.gap(firms.iloc[start:start + block], pack, policy=policy)
-            part = part.join(gaps.drop(columns=["status"]).add_prefix("gap_"))
-        parts.append(part)
-        if progress:
-            progress.update(len(part))
-        else:
-            print(f"{min(start + block, len(firms))}/{len(firms)} firms", file=sys.stderr)
+    result = scorecards.evaluate(firms, pack, policy=policy)
+    if with_gap:
+        gaps = scorecards.gap(firms, pack, policy=policy)
+        result = result.join(gaps.drop(columns=["status"]).add_prefix("gap_"))
     if progress:
+        progress.update(len(firms))
         progress.close()
-    result = pd.concat(parts) if parts else scorecards.evaluate(firms, pack)
     target = out or path.with_name(path.stem + f"_{pack}.csv")
     result.to_csv(target)
+    if isinstance(firms, Panel):
+        report = firms.report
+        print(f"{report['rows_loaded']} firms loaded ({report['rows_skipped']} lines skipped, {report['cells_unparseable']} "
+              f"unreadable cells)")
     print(scorecards.summary(result))
     print(f"written to {target}")
     return 0
@@ -170,6 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_card.add_argument("--out", type=Path)
     p_card.add_argument("--gap", action="store_true", help="add the gap to qualify for failing firms")
     p_card.add_argument("--policy", default="low", choices=["low", "high", "mid"])
+    p_card.add_argument("--year", default="2024", help="the evaluation year, when the file has no period column")
     args = parser.parse_args(argv)
     try:
         if args.command == "demo":
@@ -177,7 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "compute":
             return compute_file(args.file, args.ids, args.out, args.lenient)
         if args.command == "scorecard":
-            return scorecard_file(args.file, args.pack, args.out, args.gap, args.policy)
+            return scorecard_file(args.file, args.pack, args.out, args.gap, args.policy, args.year)
         table = catalogue()[["id", "name_zh", "unit", "formula"]]
         print(table.to_string(index=False))
         return 0

@@ -20,6 +20,7 @@ import numpy as np
 from . import _core
 
 BUILTIN = tuple(_core.Scorecard.builtin_ids())
+_REASON_UNPARSEABLE = list(_core.reason_names).index("unparseable")
 
 
 def _pack(pack: Any) -> Any:
@@ -44,10 +45,41 @@ def describe(pack: Any) -> Any:
     return pd.DataFrame(_pack(pack).inputs, columns=["id", "name_zh", "name_en", "unit", "min", "max", "integer", "optional"])
 
 
+def _panel_columns(card: Any, panel: Any, units: Mapping[str, str] | None) -> tuple[list[Any], np.ndarray, dict[int, list[str]]]:
+    """Input columns of a Panel (views, converted from the panel's units), and the firms with cells
+    the loader could not read (lenient loading)."""
+    n = len(panel)
+    columns: list[Any] = []
+    bad = np.zeros(n, dtype=bool)
+    problems: dict[int, list[str]] = {}
+    given = panel.units
+    for spec in card.inputs:
+        name = spec["id"]
+        if name not in panel:
+            if not spec["optional"]:
+                raise _core.MissingVariableError(f"scorecard '{card.id}' needs column '{name}' ({spec['name_zh']}, {spec['unit']})")
+            columns.append(None)
+            continue
+        values = panel.values(name)
+        source_unit = (units or {}).get(name) or given.get(name)
+        if source_unit:
+            values = _core.Unit(source_unit).convert(values, _core.Unit(spec["unit"]))
+        unreadable = panel._core.reasons(name) == _REASON_UNPARSEABLE
+        for row in np.flatnonzero(unreadable):
+            problems.setdefault(int(row), []).append(f"{name}: unreadable text (see the load report)")
+        bad |= unreadable
+        columns.append(np.ascontiguousarray(values))
+    return columns, bad, problems
+
+
 def _columns(card: Any, firms: Any, units: Mapping[str, str] | None) -> tuple[list[Any], np.ndarray, dict[int, list[str]]]:
     """Input columns in the pack's units, and per-firm notes on text found in numeric columns."""
     import pandas as pd
 
+    from ._panel import Panel
+
+    if isinstance(firms, Panel):
+        return _panel_columns(card, firms, units)
     n = len(firms)
     columns: list[Any] = []
     text_problems: dict[int, list[str]] = {}  # row → the text cells found in numeric columns
@@ -75,6 +107,16 @@ def _columns(card: Any, firms: Any, units: Mapping[str, str] | None) -> tuple[li
     return columns, bad, text_problems
 
 
+def _firm_index(firms: Any) -> Any:
+    from ._panel import Panel
+
+    if isinstance(firms, Panel):
+        import pandas as pd
+
+        return pd.Index(np.asarray(firms._core.entity_codes, dtype=object)[firms._core.entity_index], name="firm")
+    return firms.index
+
+
 def evaluate(firms: Any, pack: Any, *, policy: str = "low", units: Mapping[str, str] | None = None,
              explain: bool = True, threads: int = 0) -> Any:
     """Scores every firm against a rule pack.
@@ -82,7 +124,9 @@ def evaluate(firms: Any, pack: Any, *, policy: str = "low", units: Mapping[str, 
     Parameters
     ----------
     firms
-        A DataFrame with a row per firm and a column per input (see :func:`describe`).
+        A DataFrame with a row per firm and a column per input (see :func:`describe`), or a
+        Panel (``zb.read_csv(path, period_value="2024", lenient=True)``), whose columns are
+        read without copying and converted from their units.
     pack
         "tech-sme-2017", "hnte-2016", "hnte-2008", a TOML file, or a loaded pack.
     policy
@@ -127,7 +171,7 @@ def evaluate(firms: Any, pack: Any, *, policy: str = "low", units: Mapping[str, 
             out[item["id"] + "_by"] = pd.Categorical.from_codes(which, categories=list(item["measures"]))
     for g, gate in enumerate(card.gates):
         out["gate_" + gate["id"]] = arrays["gates"][:, g].astype(bool)
-    table = pd.DataFrame(out, index=firms.index)
+    table = pd.DataFrame(out, index=_firm_index(firms))
     if explain:
         rows = list(range(len(firms)))
         for language in ("zh", "en"):
@@ -163,7 +207,7 @@ def gap(firms: Any, pack: Any, *, costs: Mapping[str, float] | None = None, poli
         row["cheapest"] = g["routes"][g["cheapest"]]["input"] if g["cheapest"] >= 0 else None
         row["cheapest_cost"] = g["routes"][g["cheapest"]]["cost"] if g["cheapest"] >= 0 else np.nan
         rows.append(row)
-    return pd.DataFrame(rows, index=firms.index)
+    return pd.DataFrame(rows, index=_firm_index(firms))
 
 
 class Summary:
