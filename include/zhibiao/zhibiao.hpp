@@ -11,6 +11,7 @@
 // | the indicator catalogue                   | zhibiao/catalogue.hpp      |
 // | computing indicators                      | zhibiao/compute.hpp        |
 // | exceptions                                | zhibiao/error.hpp          |
+// | composite indices: framework, normalisation, aggregation | zhibiao/composite/*.hpp |
 
 #include "zhibiao/catalogue.hpp"
 #include "zhibiao/compute.hpp"

@@ -2,6 +2,9 @@
 // non-inline definition in a header then fails to link. check_all_headers.cmake keeps this
 // list complete.
 #include "zhibiao/catalogue.hpp"
+#include "zhibiao/composite/aggregate.hpp"
+#include "zhibiao/composite/framework.hpp"
+#include "zhibiao/composite/normalise.hpp"
 #include "zhibiao/compute.hpp"
 #include "zhibiao/csv.hpp"
 #include "zhibiao/entity.hpp"

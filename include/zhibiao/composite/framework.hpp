@@ -1,0 +1,101 @@
+#pragma once
+// The framework of a composite index: a tree index → (sub-indices) → pillars → indicators, with
+// a weight and a direction at every node (the shape of COINr's iMeta).
+//
+// Weights are relative within a group: a group's weights are normalised to sum to one when the
+// index is aggregated, so 1, 1, 2 and 0.25, 0.25, 0.5 mean the same. A negative weight, a group
+// whose weights sum to zero, an unknown parent and a cycle are errors naming the node.
+
+#include <Eigen/Core>
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "zhibiao/error.hpp"
+
+namespace zhibiao::composite {
+
+struct node {
+    std::string code;
+    std::string parent;  ///< empty for the root
+    double weight = 1;
+    int direction = 1;   ///< +1: higher is better; −1: lower is better (indicators)
+    int level = 1;       ///< 1 = indicator, increasing towards the root
+};
+
+class framework {
+public:
+    framework() = default;
+    explicit framework(std::vector<node> nodes) : nodes_(std::move(nodes)) {
+        for (std::size_t k = 0; k < nodes_.size(); ++k) {
+            if (!index_.emplace(nodes_[k].code, static_cast<int>(k)).second) throw error("framework: node '" + nodes_[k].code + "' appears twice");
+            if (!(nodes_[k].weight >= 0)) throw error("framework: node '" + nodes_[k].code + "' has a negative weight");
+            if (nodes_[k].direction != 1 && nodes_[k].direction != -1)
+                throw error("framework: node '" + nodes_[k].code + "' has direction " + std::to_string(nodes_[k].direction) + " (+1 or -1)");
+        }
+        children_.assign(nodes_.size(), {});
+        for (std::size_t k = 0; k < nodes_.size(); ++k) {
+            const node& n = nodes_[k];
+            if (n.parent.empty()) {
+                roots_.push_back(static_cast<int>(k));
+                continue;
+            }
+            auto p = index_.find(n.parent);
+            if (p == index_.end()) throw error("framework: node '" + n.code + "' has an unknown parent '" + n.parent + "'");
+            if (nodes_[static_cast<std::size_t>(p->second)].level <= n.level)
+                throw error("framework: parent '" + n.parent + "' of '" + n.code + "' must be at a higher level");
+            children_[static_cast<std::size_t>(p->second)].push_back(static_cast<int>(k));
+        }
+        if (roots_.empty()) throw error("framework: no root (a node without a parent)");
+        for (std::size_t k = 0; k < nodes_.size(); ++k) {
+            if (children_[k].empty()) {
+                if (nodes_[k].level != 1) throw error("framework: aggregate '" + nodes_[k].code + "' has no children");
+                indicators_.push_back(static_cast<int>(k));
+                continue;
+            }
+            double sum = 0;
+            for (int c : children_[k]) sum += nodes_[static_cast<std::size_t>(c)].weight;
+            if (!(sum > 0)) throw error("framework: the weights of the children of '" + nodes_[k].code + "' sum to zero");
+        }
+    }
+
+    const std::vector<node>& nodes() const { return nodes_; }
+    const node& at(int k) const { return nodes_[static_cast<std::size_t>(k)]; }
+    int find(const std::string& code) const {
+        auto it = index_.find(code);
+        return it == index_.end() ? -1 : it->second;
+    }
+    const std::vector<int>& children(int k) const { return children_[static_cast<std::size_t>(k)]; }
+    /// The indicators (level-1 leaves), in framework order.
+    const std::vector<int>& indicators() const { return indicators_; }
+    int top_level() const {
+        int top = 1;
+        for (const auto& n : nodes_) top = std::max(top, n.level);
+        return top;
+    }
+
+    /// Each node's weight in the whole index: the product, down the tree, of its weight
+    /// normalised within its group (COINr's effective weights).
+    Eigen::VectorXd effective_weights() const {
+        Eigen::VectorXd w = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(nodes_.size()));
+        for (int r : roots_) fill(r, 1.0 / static_cast<double>(roots_.size()), w);
+        return w;
+    }
+
+private:
+    void fill(int k, double weight, Eigen::VectorXd& w) const {
+        w(k) = weight;
+        double sum = 0;
+        for (int c : children(k)) sum += at(c).weight;
+        for (int c : children(k)) fill(c, weight * at(c).weight / sum, w);
+    }
+
+    std::vector<node> nodes_;
+    std::unordered_map<std::string, int> index_;
+    std::vector<std::vector<int>> children_;
+    std::vector<int> roots_;
+    std::vector<int> indicators_;
+};
+
+}  // namespace zhibiao::composite

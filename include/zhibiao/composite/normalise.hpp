@@ -1,0 +1,127 @@
+#pragma once
+// Normalisation of an indicator matrix (units × indicators), column by column, ignoring missing
+// values (NaN stays NaN). Direction −1 indicators are multiplied by −1 first, once, for every
+// method (as COINr does), so higher always means better afterwards.
+//
+// | method        | result                                   | scale/rank preserving |
+// |---------------|------------------------------------------|-----------------------|
+// | minmax(a, b)  | a + (x − min)/(max − min)·(b − a)        | interval scale        |
+// | zscore        | (x − mean)/sd, sample sd (n − 1)         | interval scale        |
+// | rank          | rank, ties get the lowest (1 = worst)    | ranks only            |
+// | borda         | rank − 1                                 | ranks only            |
+// | percentile    | (rank − 1)/(n − 1)                       | ranks only            |
+// | dist_to_max   | 1 − (max − x)/(max − min)                | interval scale        |
+// | frac_of_max   | x / max                                  | ratio scale           |
+// | goalposts     | (x − lo)/(hi − lo)·scale, clipped        | fixed, comparable over time |
+// | standard      | x / standard · 100, capped at 100        | the MOST monitoring method |
+//
+// A constant column has no spread: min-max, z-score and dist_to_max throw error naming the
+// column rather than dividing by zero; frac_of_max needs a positive maximum (after the
+// direction flip), where COINr would return Inf.
+
+#include <Eigen/Core>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "zhibiao/error.hpp"
+
+namespace zhibiao::composite {
+
+enum class normalisation { minmax, zscore, rank, borda, percentile, dist_to_max, frac_of_max, goalposts, standard };
+
+struct normalise_options {
+    normalisation method = normalisation::minmax;
+    double low = 0, high = 100;              ///< minmax target range
+    std::vector<double> goal_low, goal_high;  ///< goalposts per indicator
+    double goal_scale = 100;
+    std::vector<double> standard;             ///< standard values per indicator
+    double cap = 100;
+};
+
+namespace detail {
+inline std::vector<double> present(const Eigen::Ref<const Eigen::VectorXd>& x) {
+    std::vector<double> v;
+    for (Eigen::Index i = 0; i < x.size(); ++i)
+        if (x(i) == x(i)) v.push_back(x(i));
+    return v;
+}
+/// Ranks with ties given the lowest rank (R's ties.method = "min"); NaN stays NaN.
+inline Eigen::VectorXd min_rank(const Eigen::Ref<const Eigen::VectorXd>& x) {
+    Eigen::VectorXd r(x.size());
+    for (Eigen::Index i = 0; i < x.size(); ++i) {
+        if (x(i) != x(i)) {
+            r(i) = std::numeric_limits<double>::quiet_NaN();
+            continue;
+        }
+        double below = 1;
+        for (Eigen::Index j = 0; j < x.size(); ++j) below += x(j) == x(j) && x(j) < x(i);
+        r(i) = below;
+    }
+    return r;
+}
+}  // namespace detail
+
+/// Normalises each column of `x` (units × indicators); `direction[j]` is +1 or −1; `names`
+/// name the columns in errors.
+inline Eigen::MatrixXd normalise(const Eigen::MatrixXd& x, const std::vector<int>& direction, const normalise_options& o,
+                                 const std::vector<std::string>& names = {}) {
+    Eigen::MatrixXd out(x.rows(), x.cols());
+    auto name = [&](Eigen::Index j) { return j < static_cast<Eigen::Index>(names.size()) ? names[static_cast<std::size_t>(j)] : std::to_string(j); };
+    for (Eigen::Index j = 0; j < x.cols(); ++j) {
+        const double d = direction.empty() ? 1.0 : direction[static_cast<std::size_t>(j)];
+        Eigen::VectorXd c = x.col(j) * d;
+        std::vector<double> v = detail::present(c);
+        const double lo = v.empty() ? 0 : *std::min_element(v.begin(), v.end());
+        const double hi = v.empty() ? 0 : *std::max_element(v.begin(), v.end());
+        const auto n = static_cast<double>(v.size());
+        auto constant = [&] { throw error("cannot normalise indicator '" + name(j) + "': it is constant (no spread)"); };
+        switch (o.method) {
+            case normalisation::minmax:
+                if (hi == lo) constant();
+                out.col(j) = ((c.array() - lo) / (hi - lo) * (o.high - o.low) + o.low).matrix();
+                break;
+            case normalisation::zscore: {
+                double mean = 0, ss = 0;
+                for (double e : v) mean += e;
+                mean /= n;
+                for (double e : v) ss += (e - mean) * (e - mean);
+                const double sd = std::sqrt(ss / (n - 1));
+                if (!(sd > 0)) constant();
+                out.col(j) = ((c.array() - mean) / sd).matrix();
+                break;
+            }
+            case normalisation::rank: out.col(j) = detail::min_rank(c); break;
+            case normalisation::borda: out.col(j) = (detail::min_rank(c).array() - 1).matrix(); break;
+            case normalisation::percentile: out.col(j) = ((detail::min_rank(c).array() - 1) / (n - 1)).matrix(); break;
+            case normalisation::dist_to_max:
+                if (hi == lo) constant();
+                out.col(j) = (1 - (hi - c.array()) / (hi - lo)).matrix();
+                break;
+            case normalisation::frac_of_max:
+                if (!(hi > 0)) throw error("cannot normalise indicator '" + name(j) + "' by its maximum: the maximum is not positive");
+                out.col(j) = (c.array() / hi).matrix();
+                break;
+            case normalisation::goalposts: {
+                const double g_lo = o.goal_low.at(static_cast<std::size_t>(j)) * d, g_hi = o.goal_high.at(static_cast<std::size_t>(j)) * d;
+                out.col(j) = ((c.array() - g_lo) / (g_hi - g_lo)).max(0.0).min(1.0).matrix() * o.goal_scale;
+                break;
+            }
+            case normalisation::standard: {
+                const double s = o.standard.at(static_cast<std::size_t>(j));
+                // Lower-is-better indicators: standard ÷ x (the inverse ratio), so beating the
+                // standard still scores 100.
+                for (Eigen::Index i = 0; i < c.size(); ++i) {
+                    const double raw = x(i, j);
+                    out(i, j) = d > 0 ? std::min(raw / s * 100, o.cap) : (raw > 0 ? std::min(s / raw * 100, o.cap) : o.cap);
+                }
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+}  // namespace zhibiao::composite

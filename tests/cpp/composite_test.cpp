@@ -1,0 +1,204 @@
+// Composite scoring against COINr's ASEM example at every stage from the treated data on
+// (../shared/data/coinr-asem, produced by COINr 1.1.14; see its PROVENANCE.md): normalisations,
+// arithmetic / geometric / harmonic aggregation, effective weights and ranks, to rtol 1e-9.
+#include <boost/test/unit_test.hpp>
+#include <cmath>
+#include <fstream>
+
+#include "zhibiao/composite/aggregate.hpp"
+#include "zhibiao/composite/framework.hpp"
+#include "zhibiao/composite/normalise.hpp"
+#include "zhibiao/csv.hpp"
+
+using namespace zhibiao;
+using namespace zhibiao::composite;
+
+namespace {
+
+const std::string asem = ZHIBIAO_SHARED_DIR "/data/coinr-asem/";
+
+// A function rather than a functor: GCC 12 warns about the empty functor Boost copies.
+boost::test_tools::assertion_result asem_present(boost::unit_test::test_unit_id) {
+    return std::ifstream(asem + "ASEM_iMeta.csv").good();
+}
+
+panel table(const std::string& file, const std::string& entity, std::vector<std::string> ignore = {}) {
+    csv_options o;
+    o.entity = entity;
+    o.period_value = "2018";
+    o.ignore = std::move(ignore);
+    return read_csv(asem + file, o);
+}
+
+framework asem_framework() {
+    csv_options o;
+    o.entity = "iCode";
+    o.name = "iName";
+    o.parent = "Parent";
+    o.period_value = "2018";
+    o.ignore = {"Unit", "Target", "Denominator", "Type"};
+    panel meta = read_csv(asem + "ASEM_iMeta.csv", o);
+    std::vector<node> nodes;
+    for (std::size_t r = 0; r < meta.rows(); ++r) {
+        const double level = meta.at("Level").data()[r];
+        if (level != level) continue;  // groups and denominators
+        const entity& e = meta.entity_at(r);
+        nodes.push_back({e.code, e.parent == "NA" ? std::string() : e.parent, meta.at("Weight").data()[r],
+                         static_cast<int>(meta.at("Direction").data()[r]), static_cast<int>(level)});
+    }
+    return framework(nodes);
+}
+
+// Columns `codes` of a loaded table, rows in the table's order.
+Eigen::MatrixXd columns(const panel& p, const std::vector<std::string>& codes) {
+    Eigen::MatrixXd m(static_cast<Eigen::Index>(p.rows()), static_cast<Eigen::Index>(codes.size()));
+    for (std::size_t k = 0; k < codes.size(); ++k) m.col(static_cast<Eigen::Index>(k)) = p.at(codes[k]).values().matrix();
+    return m;
+}
+
+// `ties`: the input the ranks came from. The CSV export keeps 15 significant digits, so values
+// that were distinct doubles in COINr (5.1 and 5.1 + 1 ulp after treatment) can read back as a
+// tie; a rank difference exactly there is the export's, and is counted apart.
+void close(const Eigen::MatrixXd& got, const Eigen::MatrixXd& want, const std::string& what, const Eigen::MatrixXd* ties = nullptr) {
+    BOOST_REQUIRE_EQUAL(got.rows(), want.rows());
+    BOOST_REQUIRE_EQUAL(got.cols(), want.cols());
+    std::size_t bad = 0, at_exported_ties = 0;
+    for (Eigen::Index i = 0; i < got.rows(); ++i)
+        for (Eigen::Index j = 0; j < got.cols(); ++j) {
+            const double a = got(i, j), b = want(i, j);
+            if (!((a != a) != (b != b) || (a == a && std::abs(a - b) > 1e-9 * std::max(1.0, std::abs(b))))) continue;
+            bool tied = false;
+            if (ties)
+                for (Eigen::Index k = 0; k < ties->rows(); ++k) tied |= k != i && (*ties)(k, j) == (*ties)(i, j);
+            ++(tied ? at_exported_ties : bad);
+        }
+    BOOST_TEST(bad == 0u, what << ": " << bad << " cells differ");
+    BOOST_TEST(at_exported_ties <= 3u, what << ": " << at_exported_ties << " differences at ties of the exported data");
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(composite_asem, *boost::unit_test::precondition(asem_present))
+
+BOOST_AUTO_TEST_CASE(framework_and_effective_weights) {
+    framework fw = asem_framework();
+    BOOST_TEST(fw.indicators().size() == 49u);
+    BOOST_TEST(fw.top_level() == 4);
+    panel eff = table("effective_weights.csv", "iCode");
+    Eigen::VectorXd w = fw.effective_weights();
+    for (std::size_t r = 0; r < eff.rows(); ++r) {
+        int k = fw.find(eff.entity_at(r).code);
+        BOOST_REQUIRE(k >= 0);
+        BOOST_TEST(w(k) == eff.at("EffWeight").data()[r], boost::test_tools::tolerance(1e-12));
+    }
+}
+
+BOOST_AUTO_TEST_CASE(normalisations_match_coinr) {
+    framework fw = asem_framework();
+    std::vector<std::string> codes;
+    std::vector<int> direction;
+    for (int k : fw.indicators()) codes.push_back(fw.at(k).code), direction.push_back(fw.at(k).direction);
+    Eigen::MatrixXd treated = columns(table("stage_treated.csv", "uCode"), codes);
+    auto check = [&](const std::string& file, normalise_options o) {
+        const bool by_rank = o.method == normalisation::rank || o.method == normalisation::borda || o.method == normalisation::percentile;
+        close(normalise(treated, direction, o, codes), columns(table(file, "uCode"), codes), file, by_rank ? &treated : nullptr);
+    };
+    check("stage_normalised.csv", {});
+    normalise_options o;
+    o.low = 1;
+    check("normalise_minmax_1_100.csv", o);
+    o.method = normalisation::zscore;
+    check("normalise_zscore.csv", o);
+    o.method = normalisation::rank;
+    check("normalise_rank.csv", o);
+    o.method = normalisation::borda;
+    check("normalise_borda.csv", o);
+    o.method = normalisation::percentile;
+    check("normalise_prank.csv", o);
+    o.method = normalisation::dist_to_max;
+    check("normalise_dist2max.csv", o);
+    // x / max: COINr gives Inf for lower-is-better indicators whose flipped maximum is 0 and
+    // negative shares for the others; zhibiao refuses a maximum ≤ 0 (no inf, no meaningless
+    // ratio) and matches everywhere else.
+    o.method = normalisation::frac_of_max;
+    csv_options lenient;
+    lenient.entity = "uCode";
+    lenient.period_value = "2018";
+    lenient.lenient = true;
+    panel fracmax = read_csv(asem + "normalise_fracmax.csv", lenient);
+    std::vector<std::string> positive;
+    std::vector<int> positive_direction;
+    for (std::size_t k = 0; k < codes.size(); ++k) {
+        Eigen::VectorXd flipped = treated.col(static_cast<Eigen::Index>(k)) * direction[k];
+        if (flipped.maxCoeff() > 0) positive.push_back(codes[k]), positive_direction.push_back(direction[k]);
+        else BOOST_CHECK_THROW(normalise(treated.col(static_cast<Eigen::Index>(k)), {direction[k]}, o, {codes[k]}), error);
+    }
+    BOOST_TEST(positive.size() == 35u);  // the 14 lower-is-better indicators have a flipped maximum ≤ 0
+    close(normalise(columns(table("stage_treated.csv", "uCode"), positive), positive_direction, o, positive), columns(fracmax, positive),
+          "normalise_fracmax.csv");
+}
+
+BOOST_AUTO_TEST_CASE(aggregation_and_ranks_match_coinr) {
+    framework fw = asem_framework();
+    std::vector<std::string> codes, aggregates;
+    std::vector<int> direction;
+    for (int k : fw.indicators()) codes.push_back(fw.at(k).code), direction.push_back(fw.at(k).direction);
+    for (const auto& n : fw.nodes())
+        if (n.level > 1) aggregates.push_back(n.code);
+    auto pick = [&](const Eigen::MatrixXd& scores) {
+        Eigen::MatrixXd m(scores.rows(), static_cast<Eigen::Index>(aggregates.size()));
+        for (std::size_t k = 0; k < aggregates.size(); ++k) m.col(static_cast<Eigen::Index>(k)) = scores.col(fw.find(aggregates[k]));
+        return m;
+    };
+    panel treated_table = table("stage_treated.csv", "uCode");
+    Eigen::MatrixXd treated = columns(treated_table, codes);
+    Eigen::MatrixXd scores = aggregate(fw, normalise(treated, direction, {}, codes));
+    close(pick(scores), columns(table("stage_aggregated.csv", "uCode"), aggregates), "stage_aggregated.csv (arithmetic)");
+    normalise_options one_to_hundred;
+    one_to_hundred.low = 1;
+    Eigen::MatrixXd n1 = normalise(treated, direction, one_to_hundred, codes);
+    close(pick(aggregate(fw, n1, aggregation::arithmetic)), columns(table("aggregate_a_amean_minmax1_100.csv", "uCode"), aggregates), "amean");
+    close(pick(aggregate(fw, n1, aggregation::geometric)), columns(table("aggregate_a_gmean_minmax1_100.csv", "uCode"), aggregates), "gmean");
+    close(pick(aggregate(fw, n1, aggregation::harmonic)), columns(table("aggregate_a_hmean_minmax1_100.csv", "uCode"), aggregates), "hmean");
+    // Ranks of the Index, ties "min" (results_full.csv, sorted by Index).
+    panel results = table("results_full.csv", "uCode", {"uName"});
+    Eigen::VectorXd ranks = rank_scores(scores.col(fw.find("Index")));
+    for (std::size_t r = 0; r < results.rows(); ++r) {
+        const std::string& code = results.entity_at(r).code;
+        for (std::size_t u = 0; u < treated_table.rows(); ++u)
+            if (treated_table.entity_at(u).code == code)
+                BOOST_TEST(ranks(static_cast<Eigen::Index>(u)) == results.at("Rank").data()[r], code);
+    }
+    // A geometric mean of a zero is an error naming the node, not a NaN from nowhere.
+    BOOST_CHECK_THROW(aggregate(fw, normalise(treated, direction, {}, codes), aggregation::geometric), error);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(composite_small)
+
+BOOST_AUTO_TEST_CASE(framework_errors_name_the_node) {
+    BOOST_CHECK_THROW(framework({{"a", "x", 1, 1, 1}}), error);                        // unknown parent
+    BOOST_CHECK_THROW(framework({{"i", "", 1, 1, 2}, {"a", "i", -1, 1, 1}}), error);   // negative weight
+    BOOST_CHECK_THROW(framework({{"i", "", 1, 1, 2}, {"a", "i", 0, 1, 1}}), error);    // weights sum to zero
+    BOOST_CHECK_THROW(framework({{"i", "", 1, 1, 2}, {"a", "i", 1, 2, 1}}), error);    // direction 2
+    BOOST_CHECK_THROW(framework({{"i", "a", 1, 1, 1}, {"a", "i", 1, 1, 1}}), error);   // a cycle: no root / level order
+}
+
+BOOST_AUTO_TEST_CASE(constant_indicators_and_the_monitoring_method) {
+    Eigen::MatrixXd x(3, 2);
+    x << 1, 5, 1, 6, 1, 7;
+    BOOST_CHECK_THROW(normalise(x, {1, 1}, {}, {"flat", "ok"}), error);
+    // The MOST monitoring method: x / standard × 100, capped at 100 (indicators.md §3.3);
+    // R&D intensity 2.0% against the standard 2.5% → 80; 3.0% → 100.
+    Eigen::MatrixXd rd(2, 1);
+    rd << 2.0, 3.0;
+    normalise_options o;
+    o.method = normalisation::standard;
+    o.standard = {2.5};
+    Eigen::MatrixXd s = normalise(rd, {1}, o);
+    BOOST_TEST(s(0, 0) == 80.0, boost::test_tools::tolerance(1e-12));
+    BOOST_TEST(s(1, 0) == 100.0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
