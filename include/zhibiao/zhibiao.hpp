@@ -14,6 +14,9 @@
 // | composite indices: framework, normalisation, aggregation | zhibiao/composite/*.hpp |
 
 #include "zhibiao/catalogue.hpp"
+#include "zhibiao/composite/aggregate.hpp"
+#include "zhibiao/composite/framework.hpp"
+#include "zhibiao/composite/normalise.hpp"
 #include "zhibiao/compute.hpp"
 #include "zhibiao/csv.hpp"
 #include "zhibiao/entity.hpp"
