@@ -10,4 +10,5 @@ PYBIND11_MODULE(_core, m) {
     zhibiao::python::register_compute(m);
     zhibiao::python::register_engine(m);
     zhibiao::python::register_scorecards(m);
+    zhibiao::python::register_composite(m);
 }

@@ -10,7 +10,7 @@ notebook representations and the command line.
 
 from __future__ import annotations
 
-from . import _core, scorecards
+from . import _core, composite, scorecards
 from ._catalogue import Catalogue, catalogue, load_catalogue
 from ._indicator import Indicator
 from ._panel import Panel, load_rules, read_csv
@@ -59,6 +59,7 @@ __all__ = [
     "UnknownIndicatorError",
     "UnknownUnitError",
     "catalogue",
+    "composite",
     "load_catalogue",
     "load_rules",
     "patents_in_force",
