@@ -499,10 +499,13 @@ private:
     // Counts and issues go to `sink`: the loader's report, or a chunk's while chunks run in parallel.
     void note(load_report& sink, std::size_t line, std::size_t column, const std::string& variable, std::string_view text,
               std::string problem) const {
-        if (sink.issues.size() < options_.max_reported_issues)
-            sink.issues.push_back({line, column, variable, std::string(text), std::move(problem)});
-        else
-            ++sink.issues_not_listed;
+        keep_issue(sink, {line, column, variable, std::string(text), std::move(problem)});
+    }
+
+    // Lists an issue while the list is short, else counts it: every issue is accounted for.
+    void keep_issue(load_report& sink, load_issue issue) const {
+        if (sink.issues.size() < options_.max_reported_issues) sink.issues.push_back(std::move(issue));
+        else ++sink.issues_not_listed;
     }
 
     // Reads a cell into `out`. Returns the reason (none, missing_input, unparseable).
@@ -758,10 +761,7 @@ private:
             report_.cells_missing += n.cells_missing;
             report_.cells_unparseable += n.cells_unparseable;
             report_.issues_not_listed += n.issues_not_listed;
-            for (const auto& issue : n.issues) {
-                if (report_.issues.size() < options_.max_reported_issues) report_.issues.push_back(issue);
-                else ++report_.issues_not_listed;
-            }
+            for (const auto& issue : n.issues) keep_issue(report_, issue);
             const std::size_t rows_before = keys.entity_of_row.size();
             for (std::size_t r = 0; r < c.rows(); ++r) {
                 // Rows usually come grouped by entity: skip the hash lookup for a repeat.

@@ -723,8 +723,8 @@ std::vector<firm_gap> scorecard::gap(const scorecard_columns& in, const std::vec
     const std::size_t n_inputs = inputs_.size();
     std::vector<firm_gap> out;
     std::vector<double> regs(static_cast<std::size_t>(c.prog.registers()) * chunk);
-    // Evaluates variants of one firm (each a full input row) and reports who passes; `probe`
-    // leaves the registers of the last run for inspection.
+    // Evaluates variants of one firm (each a full input row) and reports who passes; the
+    // registers keep the values of the last chunk run.
     auto run = [&](const std::vector<std::vector<double>>& variants, std::vector<std::uint8_t>& passed) {
         const std::size_t m = variants.size();
         std::vector<std::vector<double>> columns(n_inputs, std::vector<double>(m));
@@ -794,17 +794,9 @@ std::vector<firm_gap> scorecard::gap(const scorecard_columns& in, const std::vec
             for (const auto& alts : c.items)
                 for (const auto& alt : alts) site_regs.push_back(alt.reg);
             for (const auto& [lhs, rhs] : c.prog.comparisons()) site_regs.push_back(lhs), site_regs.push_back(rhs);
-            {
-                std::vector<std::vector<double>> columns(n_inputs, std::vector<double>(4));
-                for (std::size_t v = 0; v < 4; ++v)
-                    for (std::size_t k = 0; k < n_inputs; ++k) columns[k][v] = probes[v][k];
-                scorecard_columns cols{4, {}};
-                for (const auto& col : columns) cols.columns.push_back(col.data());
-                scorecard_result r;
-                shape_result(*this, 4, false, r);
-                detail::scorer::run_chunk(*this, c, cols, 0, 4, regs.data(), policy, r);
-                for (int reg : site_regs) site_values.push_back(std::vector<double>{reg_value(reg, 0), reg_value(reg, 1), reg_value(reg, 2), reg_value(reg, 3)});
-            }
+            // Four probes fit in one chunk, so the registers hold their values after the run.
+            run(probes, passed);
+            for (int reg : site_regs) site_values.push_back(std::vector<double>{reg_value(reg, 0), reg_value(reg, 1), reg_value(reg, 2), reg_value(reg, 3)});
             auto solve_site = [&](const std::vector<double>& f, const std::vector<double>& thresholds) {
                 if (f[0] == f[1] && f[1] == f[2] && f[2] == f[3]) return;  // does not move with d
                 if (!(std::isfinite(f[0]) && std::isfinite(f[1]) && std::isfinite(f[2]) && std::isfinite(f[3]))) {

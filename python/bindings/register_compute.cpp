@@ -94,10 +94,9 @@ void register_compute(py::module_& m) {
             }
             py::list out;
             for (auto& col : table.columns) {
-                py::array_t<std::uint8_t> reasons(static_cast<py::ssize_t>(col.reasons.size()));
-                std::memcpy(reasons.mutable_data(), col.reasons.data(), col.reasons.size());
                 // Eigen::ArrayXd by value: pybind11 moves the buffer into NumPy, no copy.
-                out.append(py::make_tuple(col.id, col.unit.symbol(), py::cast(std::move(col.values)), reasons, col.column_problem));
+                out.append(py::make_tuple(col.id, col.unit.symbol(), py::cast(std::move(col.values)), reasons_to_numpy(col.reasons),
+                                          col.column_problem));
             }
             return out;
         },

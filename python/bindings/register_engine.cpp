@@ -133,9 +133,7 @@ void register_engine(py::module_& m) {
                 py::gil_scoped_release release;  // column kernels: pure C++
                 v = evaluate(p, f, out, o, cat ? *cat : catalogue::builtin());
             }
-            py::array_t<std::uint8_t> reasons(static_cast<py::ssize_t>(v.reasons.size()));
-            std::memcpy(reasons.mutable_data(), v.reasons.data(), v.reasons.size());
-            return py::make_tuple(v.unit.symbol(), py::cast(std::move(v.values)), reasons);
+            return py::make_tuple(v.unit.symbol(), py::cast(std::move(v.values)), reasons_to_numpy(v.reasons));
         },
         py::arg("panel"), py::arg("formula"), py::arg("unit") = py::none(), py::arg("strict") = true, py::arg("basis") = "month",
         py::arg("catalogue") = nullptr);

@@ -34,13 +34,6 @@ using double_array = py::array_t<double, py::array::c_style | py::array::forceca
 
 std::vector<std::int32_t> to_vector(const int_array& a) { return {a.data(), a.data() + a.size()}; }
 
-template <class T>
-py::array_t<T> to_numpy(const std::vector<T>& v) {
-    py::array_t<T> out(static_cast<py::ssize_t>(v.size()));
-    std::copy(v.begin(), v.end(), out.mutable_data());
-    return out;
-}
-
 py::dict report_to_dict(const load_report& r) {
     py::dict d;
     d["source"] = r.source;
@@ -169,8 +162,8 @@ void register_panel(py::module_& m) {
             for (const auto& x : p.periods()) v.push_back(x.to_string());
             return v;
         })
-        .def_property_readonly("entity_index", [](const panel& p) { return to_numpy(p.entity_of_row()); })
-        .def_property_readonly("period_index", [](const panel& p) { return to_numpy(p.period_of_row()); })
+        .def_property_readonly("entity_index", [](const panel& p) { return copy_to_numpy(p.entity_of_row()); })
+        .def_property_readonly("period_index", [](const panel& p) { return copy_to_numpy(p.period_of_row()); })
         .def_property_readonly("report", [](const panel& p) { return report_to_dict(p.report()); });
 
     m.def(

@@ -40,13 +40,6 @@ points_policy policy_of(const std::string& p) {
     throw error("policy must be 'low', 'high' or 'mid', not '" + p + "'");
 }
 
-template <class T>
-py::array_t<T> vector_array(const std::vector<T>& v) {
-    py::array_t<T> out(static_cast<py::ssize_t>(v.size()));
-    std::copy(v.begin(), v.end(), out.mutable_data());
-    return out;
-}
-
 }  // namespace
 
 void register_scorecards(py::module_& m) {
@@ -104,11 +97,11 @@ void register_scorecards(py::module_& m) {
         .def_property_readonly("rows", [](const scorecard_result& r) { return r.rows; })
         .def("arrays", [](const scorecard_result& r) {
             py::dict d;
-            d["valid"] = vector_array(r.valid);
-            d["eligible"] = vector_array(r.eligible);
-            d["passed"] = vector_array(r.passed);
-            d["route"] = vector_array(r.route);
-            d["problems"] = vector_array(r.problems);
+            d["valid"] = copy_to_numpy(r.valid);
+            d["eligible"] = copy_to_numpy(r.eligible);
+            d["passed"] = copy_to_numpy(r.passed);
+            d["route"] = copy_to_numpy(r.route);
+            d["problems"] = copy_to_numpy(r.problems);
             d["total"] = r.total;
             d["total_lo"] = r.total_lo;
             d["total_hi"] = r.total_hi;
