@@ -123,6 +123,15 @@ public:
     using error::error;
 };
 
+/// Data for which a method has no answer: a constant indicator under min-max or z-score, a
+/// singular correlation matrix under PCA, an AHP matrix that is not reciprocal or too
+/// inconsistent, a geometric mean of zeros. The message names the method, the group and the
+/// indicator.
+class method_error : public error {
+public:
+    using error::error;
+};
+
 /// An input that would need more resources than zhibiao allows (declared sizes, nesting).
 class limit_error : public error {
 public:

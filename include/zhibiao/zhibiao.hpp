@@ -11,12 +11,21 @@
 // | the indicator catalogue                   | zhibiao/catalogue.hpp      |
 // | computing indicators                      | zhibiao/compute.hpp        |
 // | exceptions                                | zhibiao/error.hpp          |
-// | composite indices: framework, normalisation, aggregation | zhibiao/composite/*.hpp |
+// | composite indices: framework, pipeline steps, weights, aggregation, audit | zhibiao/composite/*.hpp |
 
 #include "zhibiao/catalogue.hpp"
 #include "zhibiao/composite/aggregate.hpp"
+#include "zhibiao/composite/audit.hpp"
+#include "zhibiao/composite/config.hpp"
 #include "zhibiao/composite/framework.hpp"
+#include "zhibiao/composite/marks.hpp"
+#include "zhibiao/composite/mcdm.hpp"
 #include "zhibiao/composite/normalise.hpp"
+#include "zhibiao/composite/pipeline.hpp"
+#include "zhibiao/composite/prepare.hpp"
+#include "zhibiao/composite/statistics.hpp"
+#include "zhibiao/composite/treat.hpp"
+#include "zhibiao/composite/weights.hpp"
 #include "zhibiao/compute.hpp"
 #include "zhibiao/csv.hpp"
 #include "zhibiao/entity.hpp"

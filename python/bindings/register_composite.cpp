@@ -1,94 +1,229 @@
-// Composite scoring: the framework tree, normalisation, aggregation and ranks.
+// Composite scoring: framework, models (TOML steps), the pipeline result and its audit, and the
+// single-purpose methods (weights, AHP, TOPSIS, VIKOR, outranking, MPI, BoD) for direct use.
 #include <pybind11/eigen.h>
 #include <pybind11/stl.h>
 
 #include "bindings.hpp"
-#include "zhibiao/composite/aggregate.hpp"
+#include "zhibiao/composite/audit.hpp"
+#include "zhibiao/composite/config.hpp"
 #include "zhibiao/composite/framework.hpp"
+#include "zhibiao/composite/mcdm.hpp"
 #include "zhibiao/composite/normalise.hpp"
+#include "zhibiao/composite/weights.hpp"
 
 namespace zhibiao::python {
 namespace {
-composite::normalisation normalisation_of(const std::string& m) {
-    using composite::normalisation;
-    static const std::pair<const char*, normalisation> names[] = {
-        {"minmax", normalisation::minmax},       {"zscore", normalisation::zscore},
-        {"rank", normalisation::rank},           {"borda", normalisation::borda},
-        {"percentile", normalisation::percentile}, {"dist_to_max", normalisation::dist_to_max},
-        {"frac_of_max", normalisation::frac_of_max}, {"goalposts", normalisation::goalposts},
-        {"standard", normalisation::standard}};
-    for (const auto& [name, value] : names)
-        if (m == name) return value;
-    throw error("unknown normalisation '" + m + "' (minmax, zscore, rank, borda, percentile, dist_to_max, frac_of_max, goalposts, standard)");
+
+namespace cp = zhibiao::composite;
+
+/// A built index together with its framework, which the audit functions need.
+struct built {
+    cp::framework fw;
+    cp::result r;
+};
+
+cp::ties ties_of(const std::string& t) {
+    if (t == "min") return cp::ties::min;
+    if (t == "dense") return cp::ties::dense;
+    if (t == "average") return cp::ties::average;
+    throw error("unknown ties rule '" + t + "' (min, dense, average)");
 }
-composite::aggregation aggregation_of(const std::string& m) {
-    if (m == "arithmetic") return composite::aggregation::arithmetic;
-    if (m == "geometric") return composite::aggregation::geometric;
-    if (m == "harmonic") return composite::aggregation::harmonic;
-    throw error("unknown aggregation '" + m + "' (arithmetic, geometric, harmonic)");
+
+template <class T>
+std::vector<std::string> node_field(const cp::framework& f, T cp::node::*field) {
+    std::vector<std::string> out;
+    for (const auto& n : f.nodes()) out.push_back(n.*field);
+    return out;
 }
+
+py::dict treat_record_dict(const cp::treat_record& t) {
+    py::dict d;
+    d["skew_before"] = t.skew_before, d["kurt_before"] = t.kurt_before, d["passed_before"] = t.passed_before;
+    d["winsorised"] = t.winsorised, d["skew_after"] = t.skew_after, d["kurt_after"] = t.kurt_after;
+    d["passed_after"] = t.passed_after, d["action"] = t.action;
+    return d;
+}
+
 }  // namespace
 
 void register_composite(py::module_& m) {
-    py::class_<composite::framework>(m, "Framework", "The tree of a composite index (use zhibiao.composite.Framework).")
+    py::class_<cp::framework>(m, "Framework", "The tree of a composite index (use zhibiao.composite.Framework).")
         .def(py::init([](const std::vector<std::string>& code, const std::vector<std::string>& parent, const std::vector<double>& weight,
                          const std::vector<int>& direction, const std::vector<int>& level) {
                  const std::size_t n = code.size();
                  if (parent.size() != n || weight.size() != n || direction.size() != n || level.size() != n)
                      throw error("framework columns differ in length");
-                 std::vector<composite::node> nodes;
+                 std::vector<cp::node> nodes;
                  for (std::size_t k = 0; k < n; ++k) nodes.push_back({code[k], parent[k], weight[k], direction[k], level[k]});
-                 return composite::framework(std::move(nodes));
+                 return cp::framework(std::move(nodes));
              }),
              py::arg("code"), py::arg("parent"), py::arg("weight"), py::arg("direction"), py::arg("level"))
-        .def_property_readonly("codes", [](const composite::framework& f) {
-            std::vector<std::string> out;
-            for (const auto& n : f.nodes()) out.push_back(n.code);
+        .def_property_readonly("codes", [](const cp::framework& f) { return node_field(f, &cp::node::code); })
+        .def_property_readonly("parents", [](const cp::framework& f) { return node_field(f, &cp::node::parent); })
+        .def_property_readonly("weights", [](const cp::framework& f) {
+            std::vector<double> out;
+            for (const auto& n : f.nodes()) out.push_back(n.weight);
             return out;
         })
-        .def_property_readonly("indicators", [](const composite::framework& f) {
+        .def_property_readonly("node_directions", [](const cp::framework& f) {
+            std::vector<int> out;
+            for (const auto& n : f.nodes()) out.push_back(n.direction);
+            return out;
+        })
+        .def_property_readonly("indicators", [](const cp::framework& f) {
             std::vector<std::string> out;
             for (int k : f.indicators()) out.push_back(f.at(k).code);
             return out;
         })
-        .def_property_readonly("levels", [](const composite::framework& f) {
+        .def_property_readonly("levels", [](const cp::framework& f) {
             std::vector<int> out;
             for (const auto& n : f.nodes()) out.push_back(n.level);
             return out;
         })
-        .def_property_readonly("directions", [](const composite::framework& f) {
+        .def_property_readonly("directions", [](const cp::framework& f) {
             std::vector<int> out;
             for (int k : f.indicators()) out.push_back(f.at(k).direction);
             return out;
         })
-        .def("effective_weights", &composite::framework::effective_weights);
+        .def("effective_weights", &cp::framework::effective_weights);
+
+    py::class_<cp::model>(m, "Model", "A composite model: optional framework nodes and the pipeline steps (TOML).")
+        .def_readonly("name", &cp::model::name)
+        .def_readonly("description", &cp::model::description)
+        .def_property_readonly("has_framework", [](const cp::model& md) { return !md.nodes.empty(); })
+        .def_property_readonly("step_count", [](const cp::model& md) { return md.steps.size(); })
+        .def("framework", &cp::model::make_framework);
+    m.def("composite_parse_model", &cp::parse_model, py::arg("text"), py::arg("source") = "<string>");
+    m.def("composite_read_model", &cp::read_model, py::arg("path"));
+    m.def("composite_preset", &cp::preset, py::arg("name"));
+    m.def("composite_preset_names", &cp::preset_names);
+    m.attr("composite_mark_names") = [] {
+        std::vector<std::string> out;
+        for (const char* n : cp::mark_names) out.push_back(n);
+        return out;
+    }();
+
+    py::class_<built>(m, "CompositeBuild", "Every layer, mark and weight of one build, and its audit.")
+        .def_property_readonly("units", [](const built& b) { return b.r.units; })
+        .def_property_readonly("layer_names", [](const built& b) {
+            std::vector<std::string> out;
+            for (const auto& l : b.r.layers) out.push_back(l.name);
+            return out;
+        })
+        .def("layer_rows", [](const built& b, const std::string& name) { return b.r.at(name).rows; })
+        .def("layer_values", [](const built& b, const std::string& name) { return b.r.at(name).values; })
+        .def_property_readonly("imputed_marks", [](const built& b) { return b.r.imputed_marks; })
+        .def_property_readonly("treated_marks", [](const built& b) { return b.r.treated_marks; })
+        .def_property_readonly("treatment", [](const built& b) {
+            py::list out;
+            for (const auto& t : b.r.treatment) out.append(treat_record_dict(t));
+            return out;
+        })
+        .def_property_readonly("screening", [](const built& b) {
+            py::dict d;
+            d["kept"] = b.r.screened.kept, d["dropped"] = b.r.screened.dropped;
+            d["availability"] = b.r.screened.availability, d["zero_share"] = b.r.screened.zero_share;
+            return d;
+        })
+        .def_property_readonly("scores", [](const built& b) { return b.r.aggregation.scores; })
+        .def_property_readonly("weights", [](const built& b) { return b.r.aggregation.weights; })
+        .def_property_readonly("effective_weights", [](const built& b) { return b.r.aggregation.effective; })
+        .def_property_readonly("ahp", [](const built& b) {
+            py::dict d;
+            for (const auto& [group, a] : b.r.aggregation.ahp) {
+                py::dict e;
+                e["weights"] = a.weights, e["lambda_max"] = a.lambda_max, e["ci"] = a.ci, e["cr"] = a.cr;
+                d[py::str(group)] = e;
+            }
+            return d;
+        })
+        .def_property_readonly("method", [](const built& b) { return b.r.method; })
+        .def("contributions", [](const built& b, const std::string& code) { return cp::contributions(b.fw, b.r, code); }, py::arg("code"))
+        .def(
+            "what_if",
+            [](const built& b, const std::vector<std::string>& codes) {
+                py::gil_scoped_release release;
+                return cp::what_if(b.fw, b.r, codes).scores;
+            },
+            py::arg("codes"))
+        .def("parent_correlations", [](const built& b) { return cp::parent_correlations(b.fw, b.r); })
+        .def("cronbach_alpha", [](const built& b) { return cp::cronbach_alpha(b.fw, b.r); })
+        .def(
+            "removal_impacts",
+            [](const built& b, const std::string& target) {
+                py::gil_scoped_release release;
+                const cp::removal_impact i = cp::removal_impacts(b.fw, b.r, target);
+                return std::make_pair(i.mean_shift, i.max_shift);
+            },
+            py::arg("target") = "");
 
     m.def(
-        "composite_normalise",
-        [](const Eigen::MatrixXd& x, const std::vector<int>& direction, const std::string& method, double low, double high,
-           std::vector<double> goal_low, std::vector<double> goal_high, std::vector<double> standard, const std::vector<std::string>& names) {
-            composite::normalise_options o;
-            o.method = normalisation_of(method);
-            o.low = low;
-            o.high = high;
-            o.goal_low = std::move(goal_low);
-            o.goal_high = std::move(goal_high);
-            o.standard = std::move(standard);
-            py::gil_scoped_release release;  // column statistics: pure C++
-            return composite::normalise(x, direction, o, names);
+        "composite_build",
+        [](const cp::framework& fw, const cp::model& md, std::vector<std::string> units, std::map<std::string, Eigen::VectorXd> numbers,
+           std::map<std::string, std::vector<std::string>> labels, std::map<std::string, Eigen::VectorXd> previous) {
+            cp::table t{std::move(units), std::move(numbers), std::move(labels), std::move(previous)};
+            py::gil_scoped_release release;  // the whole pipeline is C++
+            return built{fw, cp::build(t, fw, md.steps)};
         },
-        py::arg("x"), py::arg("direction"), py::arg("method") = "minmax", py::arg("low") = 0.0, py::arg("high") = 100.0,
-        py::arg("goal_low") = std::vector<double>{}, py::arg("goal_high") = std::vector<double>{},
-        py::arg("standard") = std::vector<double>{}, py::arg("names") = std::vector<std::string>{});
+        py::arg("framework"), py::arg("model"), py::arg("units"), py::arg("numbers"), py::arg("labels"), py::arg("previous"));
+
     m.def(
-        "composite_aggregate",
-        [](const composite::framework& f, const Eigen::MatrixXd& normalised, const std::string& method) {
-            const composite::aggregation a = aggregation_of(method);
-            py::gil_scoped_release release;  // weighted means over the tree: pure C++
-            return composite::aggregate(f, normalised, a);
+        "composite_rank",
+        [](const Eigen::VectorXd& scores, const std::string& ties, std::vector<std::string> groups) {
+            return cp::rank_within(scores, groups, ties_of(ties));
         },
-        py::arg("framework"), py::arg("normalised"), py::arg("method") = "arithmetic");
-    m.def("composite_rank", [](const Eigen::VectorXd& scores) { return composite::rank_scores(scores); }, py::arg("scores"));
+        py::arg("scores"), py::arg("ties") = "min", py::arg("groups") = std::vector<std::string>{});
+
+    // Single-purpose methods on a units × criteria matrix.
+    m.def(
+        "composite_weights",
+        [](const Eigen::MatrixXd& x, const std::string& method, int ddof, const std::string& zeros) {
+            if (method == "entropy") return cp::entropy_weights(x, zeros == "pymcdm" ? cp::entropy_zeros::pymcdm : cp::entropy_zeros::skip);
+            if (method == "sd") return cp::sd_weights(x, ddof);
+            if (method == "variance") return cp::variance_weights(x, ddof);
+            if (method == "critic") return cp::critic_weights(x, ddof);
+            if (method == "pca") return cp::pca_weights(x).weights;
+            if (method == "equal") return cp::equal_weights(x.cols());
+            throw error("unknown weighting '" + method + "' (entropy, sd, variance, critic, pca, equal)");
+        },
+        py::arg("x"), py::arg("method"), py::arg("ddof") = 1, py::arg("zeros") = "skip");
+    m.def(
+        "composite_pca",
+        [](const Eigen::MatrixXd& x) {
+            const cp::pca_weights_result p = cp::pca_weights(x);
+            return py::make_tuple(p.loadings, p.weights, p.explained, p.note);
+        },
+        py::arg("x"));
+    m.def(
+        "composite_ahp",
+        [](const Eigen::MatrixXd& a, const std::string& ri, double max_cr, bool accept) {
+            const cp::ahp_result r = cp::ahp_weights(a, ri == "saaty" ? cp::random_index::saaty : cp::random_index::tummala_ling, max_cr, accept);
+            return py::make_tuple(r.weights, r.lambda_max, r.ci, r.cr);
+        },
+        py::arg("matrix"), py::arg("ri") = "tummala_ling", py::arg("max_cr") = 0.1, py::arg("accept_inconsistent") = false);
+    m.def(
+        "composite_topsis",
+        [](const Eigen::MatrixXd& x, const Eigen::VectorXd& w, const std::vector<int>& types, const std::string& inner) {
+            return cp::topsis(x, w, types, inner == "vector" ? cp::topsis_normalisation::vector : cp::topsis_normalisation::minmax);
+        },
+        py::arg("x"), py::arg("weights"), py::arg("types") = std::vector<int>{}, py::arg("inner") = "minmax");
+    m.def(
+        "composite_vikor",
+        [](const Eigen::MatrixXd& x, const Eigen::VectorXd& w, const std::vector<int>& types, double v) {
+            const cp::vikor_result r = cp::vikor(x, w, types, v);
+            return py::make_tuple(r.s, r.r, r.q);
+        },
+        py::arg("x"), py::arg("weights"), py::arg("types") = std::vector<int>{}, py::arg("v") = 0.5);
+    m.def("composite_outranking", &cp::outranking_matrix, py::arg("x"), py::arg("weights"));
+    m.def("composite_copeland", &cp::copeland, py::arg("x"), py::arg("weights"));
+    m.def("composite_mpi", &cp::mazziotta_pareto, py::arg("x"), py::arg("penalty") = 1);
+    m.def(
+        "composite_bod",
+        [](const Eigen::MatrixXd& x) {
+            const cp::bod_result r = cp::benefit_of_the_doubt(x);
+            return py::make_tuple(r.score, r.weights);
+        },
+        py::arg("x"));
 }
 
 }  // namespace zhibiao::python

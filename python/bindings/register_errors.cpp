@@ -49,6 +49,8 @@ void register_errors(py::module_& m) {
     new_exception(m, "IncompatibleUnitsError", py::make_tuple(unit), "Units that cannot convert into each other.");
     new_exception(m, "DuplicateRowError", py::make_tuple(base), "The same (entity, period) given twice.");
     new_exception(m, "LimitError", py::make_tuple(base), "An input beyond a resource limit.");
+    new_exception(m, "MethodError", py::make_tuple(base),
+                  "Data for which a method has no answer (constant indicator, singular PCA, inconsistent AHP, ...).");
     py::handle key_error(PyExc_KeyError);
     new_exception(m, "MissingVariableError", py::make_tuple(base, key_error),
                   "A variable an indicator needs is not in the panel; `name` is the variable. Also a KeyError.");
@@ -77,6 +79,8 @@ void register_errors(py::module_& m) {
             raise("ParseError", e);
         } catch (const limit_error& e) {
             raise("LimitError", e);
+        } catch (const method_error& e) {
+            raise("MethodError", e);
         } catch (const error& e) {
             raise("Error", e);
         }

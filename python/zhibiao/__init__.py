@@ -25,6 +25,7 @@ UnknownUnitError = _core.UnknownUnitError
 IncompatibleUnitsError = _core.IncompatibleUnitsError
 DuplicateRowError = _core.DuplicateRowError
 LimitError = _core.LimitError
+MethodError = _core.MethodError
 MissingVariableError = _core.MissingVariableError
 UnknownIndicatorError = _core.UnknownIndicatorError
 
@@ -32,7 +33,8 @@ UnknownIndicatorError = _core.UnknownIndicatorError
 for _cls in (MissingVariableError, UnknownIndicatorError):
     _cls.__str__ = BaseException.__str__  # type: ignore[method-assign]
     _cls.__module__ = "zhibiao"
-for _cls in (Error, ParseError, UnitError, UnknownUnitError, IncompatibleUnitsError, DuplicateRowError, LimitError):
+for _cls in (Error, ParseError, UnitError, UnknownUnitError, IncompatibleUnitsError, DuplicateRowError, LimitError,
+             MethodError):
     _cls.__module__ = "zhibiao"
 del _cls
 
@@ -49,6 +51,7 @@ __all__ = [
     "IncompatibleUnitsError",
     "Indicator",
     "LimitError",
+    "MethodError",
     "MissingVariableError",
     "Panel",
     "ParseError",

@@ -152,14 +152,19 @@ BOOST_AUTO_TEST_CASE(aggregation_and_ranks_match_coinr) {
     };
     panel treated_table = table("stage_treated.csv", "uCode");
     Eigen::MatrixXd treated = columns(treated_table, codes);
-    Eigen::MatrixXd scores = aggregate(fw, normalise(treated, direction, {}, codes));
+    auto by = [](aggregation method) {
+        level_plan p;
+        p.aggregate.method = method;
+        return std::vector<level_plan>(3, p);
+    };
+    Eigen::MatrixXd scores = aggregate(fw, normalise(treated, direction, {}, codes)).scores;
     close(pick(scores), columns(table("stage_aggregated.csv", "uCode"), aggregates), "stage_aggregated.csv (arithmetic)");
     normalise_options one_to_hundred;
     one_to_hundred.low = 1;
     Eigen::MatrixXd n1 = normalise(treated, direction, one_to_hundred, codes);
-    close(pick(aggregate(fw, n1, aggregation::arithmetic)), columns(table("aggregate_a_amean_minmax1_100.csv", "uCode"), aggregates), "amean");
-    close(pick(aggregate(fw, n1, aggregation::geometric)), columns(table("aggregate_a_gmean_minmax1_100.csv", "uCode"), aggregates), "gmean");
-    close(pick(aggregate(fw, n1, aggregation::harmonic)), columns(table("aggregate_a_hmean_minmax1_100.csv", "uCode"), aggregates), "hmean");
+    close(pick(aggregate(fw, n1, by(aggregation::arithmetic)).scores), columns(table("aggregate_a_amean_minmax1_100.csv", "uCode"), aggregates), "amean");
+    close(pick(aggregate(fw, n1, by(aggregation::geometric)).scores), columns(table("aggregate_a_gmean_minmax1_100.csv", "uCode"), aggregates), "gmean");
+    close(pick(aggregate(fw, n1, by(aggregation::harmonic)).scores), columns(table("aggregate_a_hmean_minmax1_100.csv", "uCode"), aggregates), "hmean");
     // Ranks of the Index, ties "min" (results_full.csv, sorted by Index).
     panel results = table("results_full.csv", "uCode", {"uName"});
     Eigen::VectorXd ranks = rank_scores(scores.col(fw.find("Index")));
@@ -170,7 +175,7 @@ BOOST_AUTO_TEST_CASE(aggregation_and_ranks_match_coinr) {
                 BOOST_TEST(ranks(static_cast<Eigen::Index>(u)) == results.at("Rank").data()[r], code);
     }
     // A geometric mean of a zero is an error naming the node, not a NaN from nowhere.
-    BOOST_CHECK_THROW(aggregate(fw, normalise(treated, direction, {}, codes), aggregation::geometric), error);
+    BOOST_CHECK_THROW(aggregate(fw, normalise(treated, direction, {}, codes), by(aggregation::geometric)), method_error);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

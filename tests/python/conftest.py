@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def shared() -> Path:
     if not (SHARED / "data").is_dir():
         pytest.skip(f"reference data not found at {SHARED}")

@@ -14,6 +14,9 @@
 // | frac_of_max   | x / max                                  | ratio scale           |
 // | goalposts     | (x − lo)/(hi − lo)·scale, clipped        | fixed, comparable over time |
 // | standard      | x / standard · 100, capped at 100        | the MOST monitoring method |
+// | ratio_to_mean | x / mean · 100                           | ratio scale           |
+// | dist_to_ref   | x / x(reference unit), optionally capped | ratio scale           |
+// | bands         | score of the band x falls in             | categorical           |
 //
 // A constant column has no spread: min-max, z-score and dist_to_max throw error naming the
 // column rather than dividing by zero; frac_of_max needs a positive maximum (after the
@@ -26,11 +29,12 @@
 #include <string>
 #include <vector>
 
+#include "zhibiao/composite/statistics.hpp"
 #include "zhibiao/error.hpp"
 
 namespace zhibiao::composite {
 
-enum class normalisation { minmax, zscore, rank, borda, percentile, dist_to_max, frac_of_max, goalposts, standard };
+enum class normalisation { minmax, zscore, rank, borda, percentile, dist_to_max, frac_of_max, goalposts, standard, ratio_to_mean, dist_to_ref, bands };
 
 struct normalise_options {
     normalisation method = normalisation::minmax;
@@ -39,30 +43,12 @@ struct normalise_options {
     double goal_scale = 100;
     std::vector<double> standard;             ///< standard values per indicator
     double cap = 100;
+    Eigen::Index reference = -1;              ///< dist_to_ref: the row of the reference unit
+    bool cap_at_reference = false;            ///< dist_to_ref: scores above the reference become 1
+    std::vector<double> band_edges;           ///< bands: ascending edges e1 < e2 < …, after the direction flip
+    std::vector<double> band_scores;          ///< bands: one score more than edges (x < e1, e1 ≤ x < e2, …)
 };
 
-namespace detail {
-inline std::vector<double> present(const Eigen::Ref<const Eigen::VectorXd>& x) {
-    std::vector<double> v;
-    for (Eigen::Index i = 0; i < x.size(); ++i)
-        if (x(i) == x(i)) v.push_back(x(i));
-    return v;
-}
-/// Ranks with ties given the lowest rank (R's ties.method = "min"); NaN stays NaN.
-inline Eigen::VectorXd min_rank(const Eigen::Ref<const Eigen::VectorXd>& x) {
-    Eigen::VectorXd r(x.size());
-    for (Eigen::Index i = 0; i < x.size(); ++i) {
-        if (x(i) != x(i)) {
-            r(i) = std::numeric_limits<double>::quiet_NaN();
-            continue;
-        }
-        double below = 1;
-        for (Eigen::Index j = 0; j < x.size(); ++j) below += x(j) == x(j) && x(j) < x(i);
-        r(i) = below;
-    }
-    return r;
-}
-}  // namespace detail
 
 /// Normalises each column of `x` (units × indicators); `direction[j]` is +1 or −1; `names`
 /// name the columns in errors.
@@ -73,11 +59,11 @@ inline Eigen::MatrixXd normalise(const Eigen::MatrixXd& x, const std::vector<int
     for (Eigen::Index j = 0; j < x.cols(); ++j) {
         const double d = direction.empty() ? 1.0 : direction[static_cast<std::size_t>(j)];
         Eigen::VectorXd c = x.col(j) * d;
-        std::vector<double> v = detail::present(c);
+        std::vector<double> v = detail::values_present(c);
         const double lo = v.empty() ? 0 : *std::min_element(v.begin(), v.end());
         const double hi = v.empty() ? 0 : *std::max_element(v.begin(), v.end());
         const auto n = static_cast<double>(v.size());
-        auto constant = [&] { throw error("cannot normalise indicator '" + name(j) + "': it is constant (no spread)"); };
+        auto constant = [&] { throw method_error("cannot normalise indicator '" + name(j) + "': it is constant (no spread)"); };
         switch (o.method) {
             case normalisation::minmax:
                 if (hi == lo) constant();
@@ -93,29 +79,60 @@ inline Eigen::MatrixXd normalise(const Eigen::MatrixXd& x, const std::vector<int
                 out.col(j) = ((c.array() - mean) / sd).matrix();
                 break;
             }
-            case normalisation::rank: out.col(j) = detail::min_rank(c); break;
-            case normalisation::borda: out.col(j) = (detail::min_rank(c).array() - 1).matrix(); break;
-            case normalisation::percentile: out.col(j) = ((detail::min_rank(c).array() - 1) / (n - 1)).matrix(); break;
+            case normalisation::rank: out.col(j) = rank(c, false, ties::min); break;
+            case normalisation::borda: out.col(j) = (rank(c, false, ties::min).array() - 1).matrix(); break;
+            case normalisation::percentile: out.col(j) = ((rank(c, false, ties::min).array() - 1) / (n - 1)).matrix(); break;
             case normalisation::dist_to_max:
                 if (hi == lo) constant();
                 out.col(j) = (1 - (hi - c.array()) / (hi - lo)).matrix();
                 break;
             case normalisation::frac_of_max:
-                if (!(hi > 0)) throw error("cannot normalise indicator '" + name(j) + "' by its maximum: the maximum is not positive");
+                if (!(hi > 0)) throw method_error("cannot normalise indicator '" + name(j) + "' by its maximum: the maximum is not positive");
                 out.col(j) = (c.array() / hi).matrix();
                 break;
             case normalisation::goalposts: {
                 const double g_lo = o.goal_low.at(static_cast<std::size_t>(j)) * d, g_hi = o.goal_high.at(static_cast<std::size_t>(j)) * d;
-                out.col(j) = ((c.array() - g_lo) / (g_hi - g_lo)).max(0.0).min(1.0).matrix() * o.goal_scale;
+                if (!(g_hi != g_lo)) throw error("goalposts of indicator '" + name(j) + "' are equal");
+                for (Eigen::Index i = 0; i < c.size(); ++i)  // a loop, not Eigen's max/min: NaN must stay NaN
+                    out(i, j) = c(i) != c(i) ? nan : std::clamp((c(i) - g_lo) / (g_hi - g_lo), 0.0, 1.0) * o.goal_scale;
                 break;
             }
             case normalisation::standard: {
                 const double s = o.standard.at(static_cast<std::size_t>(j));
+                if (!(s > 0)) throw error("the standard value of indicator '" + name(j) + "' must be positive");
                 // Lower-is-better indicators: standard ÷ x (the inverse ratio), so beating the
                 // standard still scores 100.
                 for (Eigen::Index i = 0; i < c.size(); ++i) {
                     const double raw = x(i, j);
-                    out(i, j) = d > 0 ? std::min(raw / s * 100, o.cap) : (raw > 0 ? std::min(s / raw * 100, o.cap) : o.cap);
+                    out(i, j) = raw != raw ? nan : d > 0 ? std::min(raw / s * 100, o.cap) : (raw > 0 ? std::min(s / raw * 100, o.cap) : o.cap);
+                }
+                break;
+            }
+            case normalisation::ratio_to_mean: {
+                const double mean = detail::mean(c);
+                if (!(mean > 0)) throw method_error("cannot normalise indicator '" + name(j) + "' by its mean: the mean is not positive");
+                out.col(j) = (c.array() / mean * 100).matrix();
+                break;
+            }
+            case normalisation::dist_to_ref: {
+                if (o.reference < 0 || o.reference >= x.rows()) throw error("dist_to_ref needs the row of a reference unit");
+                const double ref = c(o.reference);
+                if (!(ref > 0) && !(ref < 0))
+                    throw method_error("cannot normalise indicator '" + name(j) + "' by the reference unit: its value is " +
+                                       (ref == ref ? "zero" : "missing"));
+                for (Eigen::Index i = 0; i < c.size(); ++i) out(i, j) = o.cap_at_reference && c(i) / ref > 1 ? 1.0 : c(i) / ref;
+                break;
+            }
+            case normalisation::bands: {
+                if (o.band_scores.size() != o.band_edges.size() + 1 || !std::is_sorted(o.band_edges.begin(), o.band_edges.end()))
+                    throw error("bands need ascending edges and one score more than edges");
+                for (Eigen::Index i = 0; i < c.size(); ++i) {
+                    if (c(i) != c(i)) {
+                        out(i, j) = nan;
+                        continue;
+                    }
+                    const auto band = std::upper_bound(o.band_edges.begin(), o.band_edges.end(), c(i)) - o.band_edges.begin();
+                    out(i, j) = o.band_scores[static_cast<std::size_t>(band)];
                 }
                 break;
             }

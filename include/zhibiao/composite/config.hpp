@@ -1,0 +1,39 @@
+#pragma once
+// Composite models in TOML: the framework as [[node]] tables and the pipeline as [[step]]
+// tables, so a methodology lives in a reviewed file rather than in a script. The built-in
+// presets (data/composite/*.toml, compiled in) are models too.
+//
+//   name = "..."
+//   [[node]]   code, parent, level, weight (1), direction (+1/−1), and per indicator optionally
+//              denominator, scale, standard, goalposts = [low, high]
+//   [[step]]   kind = "denominate" | "screen" | "impute" | "treat" | "normalise" | "weigh" | "aggregate",
+//              method = ..., and the method's parameters (see docs in each step's header)
+//
+// Nodes are optional: a preset without nodes is a method applied to the caller's framework.
+// Every error is a parse_error naming the file, the line and the key.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "zhibiao/composite/framework.hpp"
+#include "zhibiao/composite/pipeline.hpp"
+
+namespace zhibiao::composite {
+
+struct model {
+    std::string name, description;
+    std::vector<node> nodes;  ///< empty: the model is a method for any framework
+    std::vector<step> steps;
+    framework make_framework() const { return framework(nodes); }
+};
+
+/// Parses a model from TOML text; `source` names it in errors.
+model parse_model(std::string_view text, const std::string& source = "<string>");
+/// Reads a model from a TOML file.
+model read_model(const std::string& path);
+/// The built-in presets: "most-monitoring", "eis", "entropy-topsis".
+std::vector<std::string> preset_names();
+model preset(const std::string& name);
+
+}  // namespace zhibiao::composite

@@ -1,0 +1,48 @@
+#pragma once
+// What a pipeline step did to a cell: one code per (unit, indicator), so an analyst can list
+// every imputed value and every treated outlier.
+
+#include <Eigen/Core>
+#include <cstdint>
+
+namespace zhibiao::composite {
+
+enum class mark : std::uint8_t {
+    none,
+    imputed_mean,          ///< mean of the indicator over all units
+    imputed_median,        ///< median over all units
+    imputed_group_mean,    ///< mean over the unit's group (e.g. its prefecture)
+    imputed_group_median,  ///< median over the unit's group
+    imputed_latest,        ///< the unit's latest earlier value
+    imputed_regression,    ///< regression on the most correlated indicator present for the unit
+    not_imputable,         ///< still missing: no value to impute from
+    winsorised_high,       ///< set to the next highest value (COINr "winhi")
+    winsorised_low,        ///< set to the next lowest value (COINr "winlo")
+    log_transformed,       ///< COINr's log_CT: log(x − min + 0.01·(max − min)) on the whole indicator
+    sqrt_transformed,      ///< EIS: square root of a skewed indicator
+    outlier_high,          ///< EIS: above mean + k·sd, replaced by the highest value within
+    outlier_low,           ///< EIS: below mean − k·sd, replaced by the lowest value within
+};
+
+inline constexpr const char* mark_names[] = {"",
+                                             "imputed_mean",
+                                             "imputed_median",
+                                             "imputed_group_mean",
+                                             "imputed_group_median",
+                                             "imputed_latest",
+                                             "imputed_regression",
+                                             "not_imputable",
+                                             "winsorised_high",
+                                             "winsorised_low",
+                                             "log_transformed",
+                                             "sqrt_transformed",
+                                             "outlier_high",
+                                             "outlier_low"};
+
+inline const char* name_of(mark m) { return mark_names[static_cast<std::size_t>(m)]; }
+
+/// Units × indicators codes of `mark`.
+using mark_matrix = Eigen::Matrix<std::uint8_t, Eigen::Dynamic, Eigen::Dynamic>;
+using mark_vector = Eigen::Matrix<std::uint8_t, Eigen::Dynamic, 1>;
+
+}  // namespace zhibiao::composite

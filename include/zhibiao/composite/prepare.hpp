@@ -1,0 +1,173 @@
+#pragma once
+// The steps before outlier treatment: denomination, unit screening and imputation.
+//
+// Denomination divides an indicator by a size column (GDP, population, area) times a scale
+// factor: the per-10k idea of the catalogue, for a table with one row per unit. A zero or
+// missing denominator gives a missing value, never inf.
+//
+// Screening keeps the units whose share of present indicator values reaches a threshold (and
+// optionally whose share of zeros stays below one), and lists the others.
+//
+// Imputation fills missing cells and marks each filled cell with its method; a cell that has
+// nothing to be filled from stays missing and is marked not_imputable.
+
+#include <Eigen/Core>
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "zhibiao/composite/marks.hpp"
+#include "zhibiao/composite/statistics.hpp"
+#include "zhibiao/error.hpp"
+
+namespace zhibiao::composite {
+
+/// x(:, j) / denominator(:, j) · scale(j); `denominator` columns of NaN mean "not denominated".
+inline Eigen::MatrixXd denominate(const Eigen::MatrixXd& x, const Eigen::MatrixXd& denominator, const Eigen::VectorXd& scale) {
+    if (denominator.rows() != x.rows() || denominator.cols() != x.cols() || scale.size() != x.cols())
+        throw error("denominate: the denominators do not match the indicators' shape");
+    Eigen::MatrixXd out = x;
+    for (Eigen::Index j = 0; j < x.cols(); ++j) {
+        if (!detail::present(scale(j))) continue;  // not denominated
+        for (Eigen::Index i = 0; i < x.rows(); ++i) {
+            const double d = denominator(i, j);
+            out(i, j) = d != 0 && detail::present(d) ? x(i, j) / d * scale(j) : nan;
+        }
+    }
+    return out;
+}
+
+struct screen_options {
+    double min_availability = 0;  ///< keep units with at least this share of indicators present
+    double max_zero_share = 1;    ///< … and at most this share of zeros (COINr's byNZ)
+};
+
+struct screening {
+    std::vector<Eigen::Index> kept, dropped;  ///< row numbers
+    Eigen::VectorXd availability, zero_share;  ///< per input row
+};
+
+inline screening screen(const Eigen::MatrixXd& x, const screen_options& o) {
+    screening s;
+    s.availability.resize(x.rows());
+    s.zero_share.resize(x.rows());
+    for (Eigen::Index i = 0; i < x.rows(); ++i) {
+        double present = 0, zeros = 0;
+        for (Eigen::Index j = 0; j < x.cols(); ++j) present += detail::present(x(i, j)), zeros += x(i, j) == 0;
+        s.availability(i) = x.cols() ? present / static_cast<double>(x.cols()) : 1;
+        s.zero_share(i) = x.cols() ? zeros / static_cast<double>(x.cols()) : 0;
+        (s.availability(i) >= o.min_availability && s.zero_share(i) <= o.max_zero_share ? s.kept : s.dropped).push_back(i);
+    }
+    return s;
+}
+
+enum class imputation { none, mean, median, group_mean, group_median, latest, regression };
+
+struct impute_options {
+    imputation method = imputation::none;
+    std::vector<std::string> group;  ///< group_mean / group_median: a label per row
+    Eigen::MatrixXd previous;        ///< latest: each unit's latest earlier value, same shape as x
+};
+
+struct imputed {
+    Eigen::MatrixXd values;
+    mark_matrix marks;
+};
+
+namespace detail {
+
+// Least squares y = a + b·x over the rows where both are present.
+inline std::pair<double, double> simple_regression(const Eigen::Ref<const Eigen::VectorXd>& x, const Eigen::Ref<const Eigen::VectorXd>& y) {
+    double n = 0, sx = 0, sy = 0;
+    for (Eigen::Index i = 0; i < x.size(); ++i)
+        if (present(x(i)) && present(y(i))) ++n, sx += x(i), sy += y(i);
+    const double mx = sx / n, my = sy / n;
+    double sxy = 0, sxx = 0;
+    for (Eigen::Index i = 0; i < x.size(); ++i)
+        if (present(x(i)) && present(y(i))) sxy += (x(i) - mx) * (y(i) - my), sxx += (x(i) - mx) * (x(i) - mx);
+    const double b = sxy / sxx;
+    return {my - b * mx, b};
+}
+
+inline void impute_by_regression(const Eigen::MatrixXd& x, imputed& out) {
+    for (Eigen::Index j = 0; j < x.cols(); ++j) {
+        if (!x.col(j).hasNaN()) continue;
+        // Candidates by |r|, strongest first; the first one present for the unit is used.
+        std::vector<std::pair<double, Eigen::Index>> candidates;
+        for (Eigen::Index k = 0; k < x.cols(); ++k) {
+            const double r = k == j ? nan : correlation(x.col(k), x.col(j));
+            if (present(r)) candidates.push_back({-std::abs(r), k});
+        }
+        std::sort(candidates.begin(), candidates.end());
+        std::map<Eigen::Index, std::pair<double, double>> fits;
+        for (Eigen::Index i = 0; i < x.rows(); ++i) {
+            if (present(x(i, j))) continue;
+            for (const auto& [r, k] : candidates) {
+                if (!present(x(i, k))) continue;
+                auto fit = fits.find(k);
+                if (fit == fits.end()) fit = fits.emplace(k, simple_regression(x.col(k), x.col(j))).first;
+                out.values(i, j) = fit->second.first + fit->second.second * x(i, k);
+                out.marks(i, j) = static_cast<std::uint8_t>(mark::imputed_regression);
+                break;
+            }
+        }
+    }
+}
+
+}  // namespace detail
+
+inline imputed impute(const Eigen::MatrixXd& x, const impute_options& o) {
+    imputed out{x, mark_matrix::Zero(x.rows(), x.cols())};
+    switch (o.method) {
+        case imputation::none: break;
+        case imputation::mean:
+        case imputation::median:
+            for (Eigen::Index j = 0; j < x.cols(); ++j) {
+                const double fill = o.method == imputation::mean ? detail::mean(x.col(j)) : detail::median(detail::values_present(x.col(j)));
+                const mark m = o.method == imputation::mean ? mark::imputed_mean : mark::imputed_median;
+                for (Eigen::Index i = 0; i < x.rows(); ++i)
+                    if (!detail::present(x(i, j))) out.values(i, j) = fill, out.marks(i, j) = static_cast<std::uint8_t>(m);
+            }
+            break;
+        case imputation::group_mean:
+        case imputation::group_median: {
+            if (o.group.size() != static_cast<std::size_t>(x.rows())) throw error("group imputation needs a group label for every unit");
+            std::map<std::string, std::vector<Eigen::Index>> members;
+            for (Eigen::Index i = 0; i < x.rows(); ++i) members[o.group[static_cast<std::size_t>(i)]].push_back(i);
+            const mark m = o.method == imputation::group_mean ? mark::imputed_group_mean : mark::imputed_group_median;
+            for (Eigen::Index j = 0; j < x.cols(); ++j)
+                for (const auto& [label, rows] : members) {
+                    std::vector<double> v;
+                    for (Eigen::Index i : rows)
+                        if (detail::present(x(i, j))) v.push_back(x(i, j));
+                    if (v.size() == rows.size()) continue;
+                    double fill = detail::median(v);
+                    if (o.method == imputation::group_mean && !v.empty()) {
+                        fill = 0;
+                        for (double e : v) fill += e;
+                        fill /= static_cast<double>(v.size());
+                    }
+                    for (Eigen::Index i : rows)
+                        if (!detail::present(x(i, j))) out.values(i, j) = fill, out.marks(i, j) = static_cast<std::uint8_t>(m);
+                }
+            break;
+        }
+        case imputation::latest:
+            if (o.previous.rows() != x.rows() || o.previous.cols() != x.cols())
+                throw error("imputation from the latest value needs the earlier values in the shape of the data");
+            for (Eigen::Index j = 0; j < x.cols(); ++j)
+                for (Eigen::Index i = 0; i < x.rows(); ++i)
+                    if (!detail::present(x(i, j)))
+                        out.values(i, j) = o.previous(i, j), out.marks(i, j) = static_cast<std::uint8_t>(mark::imputed_latest);
+            break;
+        case imputation::regression: detail::impute_by_regression(x, out); break;
+    }
+    for (Eigen::Index j = 0; j < x.cols(); ++j)
+        for (Eigen::Index i = 0; i < x.rows(); ++i)
+            if (!detail::present(out.values(i, j)) && o.method != imputation::none) out.marks(i, j) = static_cast<std::uint8_t>(mark::not_imputable);
+    return out;
+}
+
+}  // namespace zhibiao::composite

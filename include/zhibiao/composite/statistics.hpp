@@ -1,0 +1,153 @@
+#pragma once
+// Column statistics over the values that are present (NaN = missing is skipped), and ranks.
+//
+// The sample moments are the forms the reference tools use, named so a reader can check them:
+// sd with n − 1 (R's sd), COINr's skewness and excess kurtosis (e1071 type 2), Pearson
+// correlation over the pairs where both values are present (R's use = "pairwise.complete.obs").
+
+#include <Eigen/Core>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <vector>
+
+namespace zhibiao::composite {
+
+inline constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+
+/// How tied scores share ranks: "min" (1, 2, 2, 4: R's and COINr's default), "dense"
+/// (1, 2, 2, 3) or "average" (1, 2.5, 2.5, 4: the statistician's mid-rank).
+enum class ties { min, dense, average };
+
+namespace detail {
+
+inline bool present(double x) { return x == x; }
+
+template <class F>
+void each_present(const Eigen::Ref<const Eigen::VectorXd>& x, F&& f) {
+    for (Eigen::Index i = 0; i < x.size(); ++i)
+        if (present(x(i))) f(x(i));
+}
+
+inline std::vector<double> values_present(const Eigen::Ref<const Eigen::VectorXd>& x) {
+    std::vector<double> v;
+    v.reserve(static_cast<std::size_t>(x.size()));
+    each_present(x, [&](double e) { v.push_back(e); });
+    return v;
+}
+
+struct moments {
+    double n = 0, mean = nan, m2 = nan, m3 = nan, m4 = nan;  ///< central moments divided by n
+};
+
+inline moments central_moments(const Eigen::Ref<const Eigen::VectorXd>& x) {
+    moments m;
+    double sum = 0;
+    each_present(x, [&](double e) { sum += e, ++m.n; });
+    if (m.n == 0) return m;
+    m.mean = sum / m.n;
+    double s2 = 0, s3 = 0, s4 = 0;
+    each_present(x, [&](double e) {
+        const double d = e - m.mean, d2 = d * d;
+        s2 += d2, s3 += d2 * d, s4 += d2 * d2;
+    });
+    m.m2 = s2 / m.n, m.m3 = s3 / m.n, m.m4 = s4 / m.n;
+    return m;
+}
+
+inline double mean(const Eigen::Ref<const Eigen::VectorXd>& x) { return central_moments(x).mean; }
+
+/// Standard deviation with `ddof` (1: sample, R's sd; 0: population).
+inline double sd(const Eigen::Ref<const Eigen::VectorXd>& x, int ddof = 1) {
+    const moments m = central_moments(x);
+    return m.n > ddof ? std::sqrt(m.m2 * m.n / (m.n - ddof)) : nan;
+}
+
+/// COINr's skewness: √(n(n−1))/(n−2) · m3/m2^1.5 (needs n ≥ 3 and spread).
+inline double skewness(const Eigen::Ref<const Eigen::VectorXd>& x) {
+    const moments m = central_moments(x);
+    if (m.n < 3 || !(m.m2 > 0)) return nan;
+    return std::sqrt(m.n * (m.n - 1)) / (m.n - 2) * m.m3 / std::pow(m.m2, 1.5);
+}
+
+/// COINr's excess kurtosis: ((n+1)(m4/m2² − 3) + 6)(n−1)/((n−2)(n−3)) (needs n ≥ 4).
+inline double kurtosis(const Eigen::Ref<const Eigen::VectorXd>& x) {
+    const moments m = central_moments(x);
+    if (m.n < 4 || !(m.m2 > 0)) return nan;
+    return ((m.n + 1) * (m.m4 / (m.m2 * m.m2) - 3) + 6) * (m.n - 1) / ((m.n - 2) * (m.n - 3));
+}
+
+inline double median(std::vector<double> v) {
+    if (v.empty()) return nan;
+    const auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
+    std::nth_element(v.begin(), mid, v.end());
+    if (v.size() % 2) return *mid;
+    return (*mid + *std::max_element(v.begin(), mid)) / 2;
+}
+
+/// Pearson correlation over the rows where both are present; NaN if either has no spread.
+inline double correlation(const Eigen::Ref<const Eigen::VectorXd>& x, const Eigen::Ref<const Eigen::VectorXd>& y) {
+    double n = 0, sx = 0, sy = 0;
+    for (Eigen::Index i = 0; i < x.size(); ++i)
+        if (present(x(i)) && present(y(i))) ++n, sx += x(i), sy += y(i);
+    if (n < 2) return nan;
+    const double mx = sx / n, my = sy / n;
+    double sxy = 0, sxx = 0, syy = 0;
+    for (Eigen::Index i = 0; i < x.size(); ++i)
+        if (present(x(i)) && present(y(i))) {
+            const double dx = x(i) - mx, dy = y(i) - my;
+            sxy += dx * dy, sxx += dx * dx, syy += dy * dy;
+        }
+    return sxx > 0 && syy > 0 ? sxy / std::sqrt(sxx * syy) : nan;
+}
+
+}  // namespace detail
+
+/// Ranks of `x` with 1 for the smallest (`descending` = false) or the largest value; NaN stays
+/// NaN and takes no rank. O(n log n).
+inline Eigen::VectorXd rank(const Eigen::Ref<const Eigen::VectorXd>& x, bool descending, ties rule = ties::min) {
+    std::vector<Eigen::Index> order;
+    order.reserve(static_cast<std::size_t>(x.size()));
+    for (Eigen::Index i = 0; i < x.size(); ++i)
+        if (detail::present(x(i))) order.push_back(i);
+    std::stable_sort(order.begin(), order.end(), [&](Eigen::Index a, Eigen::Index b) { return descending ? x(a) > x(b) : x(a) < x(b); });
+    Eigen::VectorXd r = Eigen::VectorXd::Constant(x.size(), nan);
+    double dense = 0;
+    for (std::size_t start = 0; start < order.size();) {
+        std::size_t end = start + 1;
+        while (end < order.size() && x(order[end]) == x(order[start])) ++end;
+        ++dense;
+        const double value = rule == ties::min ? static_cast<double>(start + 1)
+                             : rule == ties::dense ? dense
+                                                   : (static_cast<double>(start + 1) + static_cast<double>(end)) / 2;
+        for (std::size_t k = start; k < end; ++k) r(order[k]) = value;
+        start = end;
+    }
+    return r;
+}
+
+/// Ranks of scores, 1 = best (highest), within each group when `group` labels are given
+/// (e.g. counties within their prefecture; an empty vector = one group).
+template <class Label>
+Eigen::VectorXd rank_within(const Eigen::Ref<const Eigen::VectorXd>& scores, const std::vector<Label>& group, ties rule = ties::min) {
+    if (group.empty()) return rank(scores, true, rule);
+    std::vector<Eigen::Index> order(static_cast<std::size_t>(scores.size()));
+    std::iota(order.begin(), order.end(), Eigen::Index{0});
+    std::stable_sort(order.begin(), order.end(), [&](Eigen::Index a, Eigen::Index b) {
+        return group[static_cast<std::size_t>(a)] < group[static_cast<std::size_t>(b)];
+    });
+    Eigen::VectorXd out(scores.size());
+    for (std::size_t start = 0; start < order.size();) {
+        std::size_t end = start;
+        while (end < order.size() && group[static_cast<std::size_t>(order[end])] == group[static_cast<std::size_t>(order[start])]) ++end;
+        Eigen::VectorXd part(static_cast<Eigen::Index>(end - start));
+        for (std::size_t k = start; k < end; ++k) part(static_cast<Eigen::Index>(k - start)) = scores(order[k]);
+        const Eigen::VectorXd r = rank(part, true, rule);
+        for (std::size_t k = start; k < end; ++k) out(order[k]) = r(static_cast<Eigen::Index>(k - start));
+        start = end;
+    }
+    return out;
+}
+
+}  // namespace zhibiao::composite

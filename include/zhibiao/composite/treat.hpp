@@ -1,0 +1,147 @@
+#pragma once
+// Outlier treatment, indicator by indicator, with a record of what changed.
+//
+// coinr (the JRC rule, COINr's Treat defaults): an indicator passes if |skewness| < 2 or
+//   excess kurtosis < 3.5 (COINr's sample forms, statistics.hpp). A failing indicator is
+//   winsorised step by step — the points at the current maximum (minimum when the skew is
+//   negative) set to the next value in — re-testing after each step, up to `winmax` points. If
+//   it still fails, the winsorisation is discarded and log_CT is applied to the original values:
+//   log(x − min + 0.01·(max − min)).
+// eis (European Innovation Scoreboard): values beyond mean ± 2·sd are replaced by the highest
+//   (lowest) value within the bounds; then an indicator whose skewness exceeds 1 is replaced by
+//   its square root (negative values are an error: the transform is for shares and rates).
+
+#include <Eigen/Core>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "zhibiao/composite/marks.hpp"
+#include "zhibiao/composite/statistics.hpp"
+#include "zhibiao/error.hpp"
+
+namespace zhibiao::composite {
+
+enum class treatment { none, coinr, eis };
+
+struct treat_options {
+    treatment method = treatment::coinr;
+    int winmax = 5;            ///< coinr: most points winsorised per indicator
+    double skew_limit = 2;     ///< coinr: |skew| below this passes
+    double kurt_limit = 3.5;   ///< coinr: kurtosis below this passes
+    double eis_sd = 2;         ///< eis: outliers beyond mean ± eis_sd·sd
+    double eis_skew = 1;       ///< eis: square root above this skewness
+    bool eis_outliers = true;  ///< eis: replace outliers before the transform
+};
+
+/// One indicator's treatment, as COINr's Dets_Table reports it.
+struct treat_record {
+    double skew_before = nan, kurt_before = nan;
+    bool passed_before = true;
+    int winsorised = 0;  ///< points changed by winsorisation (or EIS outlier replacement)
+    double skew_after = nan, kurt_after = nan;
+    bool passed_after = true;
+    std::string action;  ///< "", "winsorised", "log_CT", "sqrt", "outliers", "outliers+sqrt"
+};
+
+struct treated {
+    Eigen::MatrixXd values;
+    mark_matrix marks;
+    std::vector<treat_record> log;
+};
+
+namespace detail {
+
+inline bool passes(const Eigen::Ref<const Eigen::VectorXd>& x, const treat_options& o) {
+    const double s = skewness(x), k = kurtosis(x);
+    return !(std::abs(s) >= o.skew_limit) || !(k >= o.kurt_limit);  // NaN statistics pass: nothing to treat
+}
+
+inline void treat_coinr(Eigen::VectorXd& x, mark_vector& marks, treat_record& r,
+                        const treat_options& o) {
+    r.skew_before = skewness(x), r.kurt_before = kurtosis(x);
+    r.passed_before = passes(x, o);
+    r.skew_after = r.skew_before, r.kurt_after = r.kurt_before, r.passed_after = r.passed_before;
+    if (r.passed_before) return;
+    Eigen::VectorXd w = x;
+    mark_vector m = mark_vector::Zero(x.size());
+    int changed = 0;
+    while (changed < o.winmax) {
+        const bool high = skewness(w) >= 0;
+        double extreme = high ? -INFINITY : INFINITY;
+        each_present(w, [&](double e) { extreme = high ? std::max(extreme, e) : std::min(extreme, e); });
+        double next = high ? -INFINITY : INFINITY;
+        each_present(w, [&](double e) {
+            if (e != extreme) next = high ? std::max(next, e) : std::min(next, e);
+        });
+        if (!std::isfinite(next)) break;  // every value equal: nothing left to winsorise
+        for (Eigen::Index i = 0; i < w.size(); ++i)
+            if (w(i) == extreme) {
+                w(i) = next;
+                if (!m(i)) ++changed;
+                m(i) = static_cast<std::uint8_t>(high ? mark::winsorised_high : mark::winsorised_low);
+            }
+        if (passes(w, o)) break;
+    }
+    r.winsorised = changed;
+    if (passes(w, o)) {
+        x = w;
+        marks = m;
+        r.action = "winsorised";
+    } else {
+        double lo = INFINITY, hi = -INFINITY;
+        each_present(x, [&](double e) { lo = std::min(lo, e), hi = std::max(hi, e); });
+        for (Eigen::Index i = 0; i < x.size(); ++i)
+            if (present(x(i))) x(i) = std::log(x(i) - lo + 0.01 * (hi - lo)), marks(i) = static_cast<std::uint8_t>(mark::log_transformed);
+        r.winsorised = 0;
+        r.action = "log_CT";
+    }
+    r.skew_after = skewness(x), r.kurt_after = kurtosis(x), r.passed_after = passes(x, o);
+}
+
+inline void treat_eis(Eigen::VectorXd& x, mark_vector& marks, treat_record& r,
+                      const treat_options& o, const std::string& name) {
+    r.skew_before = skewness(x), r.kurt_before = kurtosis(x);
+    if (o.eis_outliers) {
+        const double m = detail::mean(x), s = sd(x);
+        const double lo_bound = m - o.eis_sd * s, hi_bound = m + o.eis_sd * s;
+        double lo = INFINITY, hi = -INFINITY;  // extremes within the bounds
+        each_present(x, [&](double e) {
+            if (e >= lo_bound && e <= hi_bound) lo = std::min(lo, e), hi = std::max(hi, e);
+        });
+        for (Eigen::Index i = 0; i < x.size(); ++i) {
+            if (x(i) > hi_bound) x(i) = hi, marks(i) = static_cast<std::uint8_t>(mark::outlier_high), ++r.winsorised;
+            if (x(i) < lo_bound) x(i) = lo, marks(i) = static_cast<std::uint8_t>(mark::outlier_low), ++r.winsorised;
+        }
+        if (r.winsorised) r.action = "outliers";
+    }
+    if (skewness(x) > o.eis_skew) {
+        for (Eigen::Index i = 0; i < x.size(); ++i) {
+            if (x(i) < 0) throw method_error("the EIS square-root transform needs non-negative values, and indicator '" + name + "' has " + std::to_string(x(i)));
+            if (present(x(i))) x(i) = std::sqrt(x(i)), marks(i) = static_cast<std::uint8_t>(mark::sqrt_transformed);
+        }
+        r.action = r.action.empty() ? "sqrt" : r.action + "+sqrt";
+    }
+    r.passed_before = r.action.empty(), r.passed_after = true;
+    r.skew_after = skewness(x), r.kurt_after = kurtosis(x);
+}
+
+}  // namespace detail
+
+inline treated treat(const Eigen::MatrixXd& x, const treat_options& o, const std::vector<std::string>& names = {}) {
+    treated out{x, mark_matrix::Zero(x.rows(), x.cols()), std::vector<treat_record>(static_cast<std::size_t>(x.cols()))};
+    for (Eigen::Index j = 0; j < x.cols(); ++j) {
+        auto& r = out.log[static_cast<std::size_t>(j)];
+        mark_vector m = out.marks.col(j);
+        Eigen::VectorXd c = out.values.col(j);
+        if (o.method == treatment::coinr) detail::treat_coinr(c, m, r, o);
+        if (o.method == treatment::eis)
+            detail::treat_eis(c, m, r, o, j < static_cast<Eigen::Index>(names.size()) ? names[static_cast<std::size_t>(j)] : std::to_string(j));
+        if (o.method == treatment::none) r.skew_before = r.skew_after = detail::skewness(c), r.kurt_before = r.kurt_after = detail::kurtosis(c);
+        out.values.col(j) = c;
+        out.marks.col(j) = m;
+    }
+    return out;
+}
+
+}  // namespace zhibiao::composite
