@@ -173,6 +173,16 @@ void register_composite(py::module_& m) {
             return cp::rank_within(scores, groups, ties_of(ties));
         },
         py::arg("scores"), py::arg("ties") = "min", py::arg("groups") = std::vector<std::string>{});
+    m.def(
+        "composite_rank_columns",
+        [](const Eigen::MatrixXd& scores, const std::string& ties, std::vector<std::string> groups) {
+            const cp::ties rule = ties_of(ties);
+            py::gil_scoped_release release;
+            Eigen::MatrixXd out(scores.rows(), scores.cols());
+            for (Eigen::Index j = 0; j < scores.cols(); ++j) out.col(j) = cp::rank_within(scores.col(j), groups, rule);
+            return out;
+        },
+        py::arg("scores"), py::arg("ties") = "min", py::arg("groups") = std::vector<std::string>{});
 
     // Single-purpose methods on a units × criteria matrix.
     m.def(

@@ -330,7 +330,14 @@ class CompositeResult:
         rows = np.asarray(core.layer_rows("aggregated"), dtype=np.int64)
         self._rows = rows
         self.scores = pd.DataFrame(core.scores, index=unit_index[rows], columns=framework.codes)
-        self.ranks = self.rank()
+        self._ranks: Any = None
+
+    @property
+    def ranks(self) -> Any:
+        """Ranks of every node, 1 = best, ties sharing the best rank (see ``rank``)."""
+        if self._ranks is None:
+            self._ranks = self.rank()
+        return self._ranks
 
     # Layers ------------------------------------------------------------------------------
     @property
@@ -417,7 +424,8 @@ class CompositeResult:
                 groups = data.loc[self.scores.index, within].astype(str).tolist()
             else:
                 groups = [str(g) for g in within]
-        return self.scores.apply(lambda c: pd.Series(_core.composite_rank(c.to_numpy(), ties, groups), index=c.index))
+        return pd.DataFrame(_core.composite_rank_columns(self.scores.to_numpy(), ties, groups), index=self.scores.index,
+                            columns=self.scores.columns)
 
     # Audit -------------------------------------------------------------------------------
     @property

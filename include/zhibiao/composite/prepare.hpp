@@ -134,24 +134,30 @@ inline imputed impute(const Eigen::MatrixXd& x, const impute_options& o) {
         case imputation::group_mean:
         case imputation::group_median: {
             if (o.group.size() != static_cast<std::size_t>(x.rows())) throw error("group imputation needs a group label for every unit");
-            std::map<std::string, std::vector<Eigen::Index>> members;
-            for (Eigen::Index i = 0; i < x.rows(); ++i) members[o.group[static_cast<std::size_t>(i)]].push_back(i);
+            // Group numbers once; then one pass per column for the means.
+            std::map<std::string, int> number;
+            std::vector<int> g(o.group.size());
+            for (std::size_t i = 0; i < o.group.size(); ++i) g[i] = number.emplace(o.group[i], static_cast<int>(number.size())).first->second;
+            const std::size_t groups = number.size();
             const mark m = o.method == imputation::group_mean ? mark::imputed_group_mean : mark::imputed_group_median;
-            for (Eigen::Index j = 0; j < x.cols(); ++j)
-                for (const auto& [label, rows] : members) {
-                    std::vector<double> v;
-                    for (Eigen::Index i : rows)
-                        if (detail::present(x(i, j))) v.push_back(x(i, j));
-                    if (v.size() == rows.size()) continue;
-                    double fill = detail::median(v);
-                    if (o.method == imputation::group_mean && !v.empty()) {
-                        fill = 0;
-                        for (double e : v) fill += e;
-                        fill /= static_cast<double>(v.size());
+            std::vector<double> sum(groups), count(groups), fill(groups);
+            std::vector<std::vector<double>> members(o.method == imputation::group_median ? groups : 0);
+            for (Eigen::Index j = 0; j < x.cols(); ++j) {
+                if (!x.col(j).hasNaN()) continue;
+                std::fill(sum.begin(), sum.end(), 0.0), std::fill(count.begin(), count.end(), 0.0);
+                for (auto& v : members) v.clear();
+                for (Eigen::Index i = 0; i < x.rows(); ++i)
+                    if (detail::present(x(i, j))) {
+                        const auto k = static_cast<std::size_t>(g[static_cast<std::size_t>(i)]);
+                        sum[k] += x(i, j), ++count[k];
+                        if (!members.empty()) members[k].push_back(x(i, j));
                     }
-                    for (Eigen::Index i : rows)
-                        if (!detail::present(x(i, j))) out.values(i, j) = fill, out.marks(i, j) = static_cast<std::uint8_t>(m);
-                }
+                for (std::size_t k = 0; k < groups; ++k)
+                    fill[k] = members.empty() ? (count[k] ? sum[k] / count[k] : nan) : detail::median(members[k]);
+                for (Eigen::Index i = 0; i < x.rows(); ++i)
+                    if (!detail::present(x(i, j)))
+                        out.values(i, j) = fill[static_cast<std::size_t>(g[static_cast<std::size_t>(i)])], out.marks(i, j) = static_cast<std::uint8_t>(m);
+            }
             break;
         }
         case imputation::latest:

@@ -52,22 +52,23 @@ struct treated {
 
 namespace detail {
 
-inline bool passes(const Eigen::Ref<const Eigen::VectorXd>& x, const treat_options& o) {
-    const double s = skewness(x), k = kurtosis(x);
-    return !(std::abs(s) >= o.skew_limit) || !(k >= o.kurt_limit);  // NaN statistics pass: nothing to treat
+inline bool passes(const shape& s, const treat_options& o) {
+    return !(std::abs(s.skew) >= o.skew_limit) || !(s.kurt >= o.kurt_limit);  // NaN statistics pass: nothing to treat
 }
 
 inline void treat_coinr(Eigen::VectorXd& x, mark_vector& marks, treat_record& r,
                         const treat_options& o) {
-    r.skew_before = skewness(x), r.kurt_before = kurtosis(x);
-    r.passed_before = passes(x, o);
+    const shape before = shape_of(x);
+    r.skew_before = before.skew, r.kurt_before = before.kurt;
+    r.passed_before = passes(before, o);
     r.skew_after = r.skew_before, r.kurt_after = r.kurt_before, r.passed_after = r.passed_before;
     if (r.passed_before) return;
     Eigen::VectorXd w = x;
     mark_vector m = mark_vector::Zero(x.size());
     int changed = 0;
+    shape now = before;
     while (changed < o.winmax) {
-        const bool high = skewness(w) >= 0;
+        const bool high = now.skew >= 0;
         double extreme = high ? -INFINITY : INFINITY;
         each_present(w, [&](double e) { extreme = high ? std::max(extreme, e) : std::min(extreme, e); });
         double next = high ? -INFINITY : INFINITY;
@@ -81,10 +82,11 @@ inline void treat_coinr(Eigen::VectorXd& x, mark_vector& marks, treat_record& r,
                 if (!m(i)) ++changed;
                 m(i) = static_cast<std::uint8_t>(high ? mark::winsorised_high : mark::winsorised_low);
             }
-        if (passes(w, o)) break;
+        now = shape_of(w);
+        if (passes(now, o)) break;
     }
     r.winsorised = changed;
-    if (passes(w, o)) {
+    if (passes(now, o)) {
         x = w;
         marks = m;
         r.action = "winsorised";
@@ -95,13 +97,15 @@ inline void treat_coinr(Eigen::VectorXd& x, mark_vector& marks, treat_record& r,
             if (present(x(i))) x(i) = std::log(x(i) - lo + 0.01 * (hi - lo)), marks(i) = static_cast<std::uint8_t>(mark::log_transformed);
         r.winsorised = 0;
         r.action = "log_CT";
+        now = shape_of(x);
     }
-    r.skew_after = skewness(x), r.kurt_after = kurtosis(x), r.passed_after = passes(x, o);
+    r.skew_after = now.skew, r.kurt_after = now.kurt, r.passed_after = passes(now, o);
 }
 
 inline void treat_eis(Eigen::VectorXd& x, mark_vector& marks, treat_record& r,
                       const treat_options& o, const std::string& name) {
-    r.skew_before = skewness(x), r.kurt_before = kurtosis(x);
+    const shape before = shape_of(x);
+    r.skew_before = before.skew, r.kurt_before = before.kurt;
     if (o.eis_outliers) {
         const double m = detail::mean(x), s = sd(x);
         const double lo_bound = m - o.eis_sd * s, hi_bound = m + o.eis_sd * s;
@@ -123,7 +127,8 @@ inline void treat_eis(Eigen::VectorXd& x, mark_vector& marks, treat_record& r,
         r.action = r.action.empty() ? "sqrt" : r.action + "+sqrt";
     }
     r.passed_before = r.action.empty(), r.passed_after = true;
-    r.skew_after = skewness(x), r.kurt_after = kurtosis(x);
+    const shape after = shape_of(x);
+    r.skew_after = after.skew, r.kurt_after = after.kurt;
 }
 
 }  // namespace detail
@@ -137,7 +142,10 @@ inline treated treat(const Eigen::MatrixXd& x, const treat_options& o, const std
         if (o.method == treatment::coinr) detail::treat_coinr(c, m, r, o);
         if (o.method == treatment::eis)
             detail::treat_eis(c, m, r, o, j < static_cast<Eigen::Index>(names.size()) ? names[static_cast<std::size_t>(j)] : std::to_string(j));
-        if (o.method == treatment::none) r.skew_before = r.skew_after = detail::skewness(c), r.kurt_before = r.kurt_after = detail::kurtosis(c);
+        if (o.method == treatment::none) {
+            const detail::shape sh = detail::shape_of(c);
+            r.skew_before = r.skew_after = sh.skew, r.kurt_before = r.kurt_after = sh.kurt;
+        }
         out.values.col(j) = c;
         out.marks.col(j) = m;
     }
