@@ -101,9 +101,38 @@ def demo(data_dir: Path, out_dir: Path) -> int:
     for (rule, severity), count in findings.groupby(["rule", "severity"]).size().items():
         print(f"  {severity:<5} {rule:<36} {count:5d}")
     findings.to_csv(out_dir / "counties_findings.csv", index=False)
+    _demo_index(data_dir, out_dir, values, counties)
     print(f"\nCSV written to {out_dir}/: city_indicators.csv, city_reasons.csv, counties_indicators.csv, "
-          "counties_reasons.csv, counties_findings.csv")
+          "counties_reasons.csv, counties_findings.csv, county_index_scores.csv, county_index_contributions.csv")
     return 0
+
+
+def _demo_index(data_dir: Path, out_dir: Path, values: Any, counties: Panel) -> None:
+    from . import composite
+
+    model = composite.Model.from_toml(str(data_dir / "county_index.toml"))
+    year = values.xs("2024", level="period").copy()
+    parents = counties.entities.set_index("code")["parent"]
+    year["prefecture"] = parents.reindex(year.index).astype(str)
+    result = composite.build(year, None, model)
+    root = result.root
+    ranks = result.ranks[root]
+    within = result.rank(within="prefecture", data=year)[root]
+    names = counties.entities.set_index("code")["name"]
+    print(f"\nComposite index '{model.name}', 2024 ({len(result.scores)} counties):")
+    for line in result.summary().splitlines()[1:]:
+        print(f"  {line}")
+    print("  Top 5:")
+    for code in ranks.sort_values().head(5).index:
+        print(f"  {int(ranks[code]):3d}. {code} {_pad(names[code], 16)} {result.scores.loc[code, root]:6.1f}"
+              f"   (input {result.scores.loc[code, 'input']:5.1f}, output {result.scores.loc[code, 'output']:5.1f};"
+              f" #{int(within[code])} in its prefecture)")
+    t = result.treatment
+    treated = ", ".join(f"{code} ({row.action}{f', {row.winsorised} points' if row.winsorised else ''})"
+                        for code, row in t[t["action"] != ""].iterrows())
+    print(f"  {len(result.changed_cells('imputed'))} cells imputed; outlier treatment: {treated or 'none needed'}")
+    result.scores.assign(rank=ranks, rank_in_prefecture=within).to_csv(out_dir / "county_index_scores.csv")
+    result.contributions.to_csv(out_dir / "county_index_contributions.csv")
 
 
 def compute_file(path: Path, ids: Sequence[str] | None, out: Path | None, lenient: bool) -> int:

@@ -445,8 +445,9 @@ class CompositeResult:
         return pd.DataFrame(self._core.contributions(node), index=self.scores.index, columns=self.framework.indicators)
 
     def what_if(self, remove: str | Sequence[str], node: str | None = None) -> Any:
-        """The index recomputed without the elements ``remove``: score, rank and rank change of
-        ``node`` (default the root) per unit."""
+        """The index recomputed without the elements ``remove`` (their groups' other weights
+        renormalised): score, rank and rank change of ``node`` (default the root) per unit;
+        a positive rank change means the unit moves up without them."""
         import pandas as pd
 
         codes = [remove] if isinstance(remove, str) else list(remove)

@@ -100,6 +100,8 @@ inline std::string format(double v) {
     return buf;
 }
 
+inline std::string count(long n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
+
 inline const Eigen::VectorXd& column(const table& t, const std::string& name, const std::string& role) {
     const auto it = t.numbers.find(name);
     if (it == t.numbers.end()) throw missing_variable_error("the data lack the " + role + " column '" + name + "'", name);
@@ -161,8 +163,8 @@ inline result build(const table& data, const framework& fw, const std::vector<st
             }
             x = denominate(x, den, scale);
             r.layers.push_back({"denominated", rows, x});
-            r.method.push_back("Denomination: " + std::to_string(d->by.size()) +
-                               " indicators divided by their denominator (× scale factor); a zero or missing denominator gives a missing value.");
+            r.method.push_back("Denomination: " + detail::count(static_cast<long>(d->by.size()), "indicator") +
+                               " divided by their denominator (× scale factor); a zero or missing denominator gives a missing value.");
         } else if (const auto* sc = std::get_if<screen_step>(&s)) {
             r.screened = screen(x, sc->options);
             std::vector<Eigen::Index> kept_rows;
@@ -215,7 +217,7 @@ inline result build(const table& data, const framework& fw, const std::vector<st
                 left += m == mark::not_imputable;
             }
             r.method.push_back("Imputation: missing values replaced by " + std::string(how[static_cast<int>(im->method)]) +
-                               (im->group.empty() ? "" : " ('" + im->group + "')") + "; " + std::to_string(filled) + " cells imputed, " +
+                               (im->group.empty() ? "" : " ('" + im->group + "')") + "; " + detail::count(filled, "cell") + " imputed, " +
                                std::to_string(left) + " left missing.");
         } else if (const auto* t = std::get_if<treat_step>(&s)) {
             treated out = treat(x, t->options, names);
@@ -228,11 +230,11 @@ inline result build(const table& data, const framework& fw, const std::vector<st
             if (t->options.method == treatment::coinr)
                 r.method.push_back("Outlier treatment (JRC/COINr rule): indicators with |skewness| ≥ " + detail::format(t->options.skew_limit) +
                                    " and kurtosis ≥ " + detail::format(t->options.kurt_limit) + " winsorised up to " + std::to_string(t->options.winmax) +
-                                   " points, else log-transformed; " + std::to_string(changed) + " indicators treated.");
+                                   " points, else log-transformed; " + detail::count(changed, "indicator") + " treated.");
             else if (t->options.method == treatment::eis)
                 r.method.push_back("Outlier treatment (EIS): values beyond mean ± " + detail::format(t->options.eis_sd) +
                                    " sd replaced by the extreme value within; square root of indicators with skewness above " +
-                                   detail::format(t->options.eis_skew) + "; " + std::to_string(changed) + " indicators treated.");
+                                   detail::format(t->options.eis_skew) + "; " + detail::count(changed, "indicator") + " treated.");
         } else if (const auto* n = std::get_if<normalise_step>(&s)) {
             normalise_options o = n->options;
             for (const auto& name : names) {
