@@ -383,3 +383,12 @@ def test_framework_errors():
 def test_html_and_repr(asem_result):
     assert "CompositeResult" in asem_result._repr_html_() and "top 10" in asem_result._repr_html_()
     assert "Framework(49 indicators" in repr(asem_result.framework)
+
+
+def test_build_from_a_panel_needs_one_period(sample_dir):
+    panel = zb.read_csv(sample_dir / "counties_synthetic.csv")
+    fw = C.Framework.flat(["rd_expenditure", "gdp"])
+    with pytest.raises(zb.Error, match="choose one with period="):
+        C.build(panel, fw)
+    r = C.build(panel, fw, period="2024")
+    assert len(r.scores) == 300 and r.ranks["Index"].min() == 1
