@@ -16,12 +16,17 @@ def test_concurrent_calls_match_the_sequential_result(sample_dir):
                           "rd_expense": np.linspace(0, 900, 2000), "total_cost": np.linspace(10, 20000, 2000),
                           "ip_class1": np.arange(2000) % 2, "ip_class2": np.arange(2000) % 6})
 
+    year = panel.compute().xs("2024", level="period").drop(columns=["reward_payout_rate"], errors="ignore")
+    year = year[[c for c in year.columns if year[c].notna().sum() > 200 and year[c].std() > 0]]
+    C = zb.composite
+
     def work(_):
         values = panel.compute()
         csv = zb.read_csv(sample_dir / "counties_synthetic.csv", threads=2)
         rolled = panel.rollup("admin").compute("invention_patents_per_10k")
         scored = zb.scorecards.evaluate(firms, "tech-sme-2017", explain=False)
-        return values, csv.to_pandas(), rolled, scored
+        index = C.build(year, None, [C.Impute("regression"), C.Treat(), C.Normalise(), C.Weigh("critic"), C.Aggregate()])
+        return values, csv.to_pandas(), rolled, scored, index.scores, index.ranks
 
     sequential = work(0)
     with ThreadPoolExecutor(max_workers=4) as pool:
