@@ -56,7 +56,7 @@ class BuildPyWithSample(build_py):
         destination = Path(self.build_lib) / "zhibiao" / "data"
         destination.mkdir(parents=True, exist_ok=True)
         for source in (ROOT / "data" / "sample").glob("*"):
-            if source.suffix in (".csv", ".md", ".toml"):
+            if source.suffix in (".csv", ".md", ".toml", ".txt"):
                 shutil.copyfile(source, destination / source.name)
 
 

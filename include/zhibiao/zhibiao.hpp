@@ -11,6 +11,7 @@
 // | the indicator catalogue                   | zhibiao/catalogue.hpp      |
 // | computing indicators                      | zhibiao/compute.hpp        |
 // | exceptions                                | zhibiao/error.hpp          |
+// | figures from report text (extraction)     | zhibiao/extract.hpp        |
 // | composite indices: framework, pipeline steps, weights, aggregation, audit | zhibiao/composite/*.hpp |
 
 #include "zhibiao/catalogue.hpp"
@@ -30,6 +31,7 @@
 #include "zhibiao/csv.hpp"
 #include "zhibiao/entity.hpp"
 #include "zhibiao/error.hpp"
+#include "zhibiao/extract.hpp"
 #include "zhibiao/formula.hpp"
 #include "zhibiao/panel.hpp"
 #include "zhibiao/patents.hpp"

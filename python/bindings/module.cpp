@@ -11,4 +11,5 @@ PYBIND11_MODULE(_core, m) {
     zhibiao::python::register_engine(m);
     zhibiao::python::register_scorecards(m);
     zhibiao::python::register_composite(m);
+    zhibiao::python::register_extract(m);
 }

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from . import _core, composite, scorecards
 from ._catalogue import Catalogue, catalogue, load_catalogue
+from ._extract import extract, parse_chinese_number
 from ._indicator import Indicator
 from ._panel import Panel, load_rules, read_csv
 from ._patents import patents_in_force
@@ -63,8 +64,10 @@ __all__ = [
     "UnknownUnitError",
     "catalogue",
     "composite",
+    "extract",
     "load_catalogue",
     "load_rules",
+    "parse_chinese_number",
     "patents_in_force",
     "read_csv",
     "scorecards",

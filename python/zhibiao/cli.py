@@ -67,6 +67,15 @@ def demo(data_dir: Path, out_dir: Path) -> int:
     values.to_csv(out_dir / "city_indicators.csv")
     reasons.to_csv(out_dir / "city_reasons.csv")
 
+    report = data_dir / "city_report_h1.txt"
+    if report.exists():
+        from ._extract import extract
+
+        facts = extract(report.read_text(encoding="utf-8"))
+        print(f"\nThe same report's text ({report.name}), read by the extractor:")
+        print(_facts_table(facts[["variable", "value", "high", "unit", "period", "flags", "text"]]))
+        facts.to_csv(out_dir / "city_report_facts.csv", index=False)
+
     counties = read_csv(data_dir / "counties_synthetic.csv")
     values, reasons = counties.compute(reasons=True)
     values.to_csv(out_dir / "counties_indicators.csv")
@@ -103,7 +112,8 @@ def demo(data_dir: Path, out_dir: Path) -> int:
     findings.to_csv(out_dir / "counties_findings.csv", index=False)
     _demo_index(data_dir, out_dir, values, counties)
     print(f"\nCSV written to {out_dir}/: city_indicators.csv, city_reasons.csv, counties_indicators.csv, "
-          "counties_reasons.csv, counties_findings.csv, county_index_scores.csv, county_index_contributions.csv")
+          "city_report_facts.csv, counties_reasons.csv, counties_findings.csv, county_index_scores.csv, "
+          "county_index_contributions.csv")
     return 0
 
 
@@ -184,6 +194,53 @@ def scorecard_file(path: Path, pack: str, out: Path | None, with_gap: bool, poli
     return 0
 
 
+def composite_presets() -> list[str]:
+    from . import composite
+
+    return list(composite.PRESETS)
+
+
+def extract_file(path: Path, lexicon: Path | None, out: Path | None) -> int:
+    from ._extract import extract
+
+    facts = extract(path.read_bytes().decode("utf-8", errors="replace"), lexicon)
+    if out:
+        facts.to_csv(out, index=False)
+        print(f"{len(facts)} figures written to {out}")
+    else:
+        print(_facts_table(facts))
+    return 0
+
+
+def _facts_table(facts: Any) -> str:
+    lines = [f"{'variable':<28}{'value':>10}  {'unit':<8}{'period':<10}{'flags':<30}text"]
+    for row in facts.itertuples():
+        value = "—" if row.value != row.value else f"{row.value:g}" + (f"–{row.high:g}" if row.high != row.value else "")
+        lines.append(f"{row.variable or '?':<28}{value:>10}  {_pad(row.unit, 8)}{row.period:<10}{row.flags:<30}{row.text}")
+    return "\n".join(lines)
+
+
+def composite_file(path: Path, model: str | None, unit: str | None, out: Path | None) -> int:
+    import pandas as pd
+
+    from . import composite
+
+    df = pd.read_csv(path)
+    df = df.set_index(unit or df.columns[0])
+    if model is None or model in composite.PRESETS:
+        result = composite.build(df, None, preset=model or "eis")
+    else:
+        result = composite.build(df, None, composite.Model.from_toml(model))
+    root = result.root
+    table = result.scores.assign(rank=result.ranks[root]).sort_values("rank")
+    target = out or path.with_name(path.stem + "_index.csv")
+    table.to_csv(target)
+    print(result.summary())
+    print(table[[root, "rank"]].head(10).to_string())
+    print(f"written to {target}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="zhibiao", description="Indicators from S&T statistics.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -203,6 +260,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_card.add_argument("--gap", action="store_true", help="add the gap to qualify for failing firms")
     p_card.add_argument("--policy", default="low", choices=["low", "high", "mid"])
     p_card.add_argument("--year", default="2024", help="the evaluation year, when the file has no period column")
+    p_extract = sub.add_parser("extract", help="read the figures of a report text (UTF-8) into a table")
+    p_extract.add_argument("file", type=Path)
+    p_extract.add_argument("--lexicon", type=Path, help="a TOML file of [[variable]] id, phrases, unit")
+    p_extract.add_argument("--out", type=Path, help="write the facts as CSV (default: print them)")
+    p_composite = sub.add_parser("composite", help="build a composite index for a CSV with one row per unit")
+    p_composite.add_argument("file", type=Path)
+    p_composite.add_argument("--model", help="a model TOML file, or a preset: " + ", ".join(composite_presets()))
+    p_composite.add_argument("--unit", default=None, help="the column naming the units (default: the first)")
+    p_composite.add_argument("--out", type=Path)
     args = parser.parse_args(argv)
     try:
         if args.command == "demo":
@@ -211,6 +277,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return compute_file(args.file, args.ids, args.out, args.lenient)
         if args.command == "scorecard":
             return scorecard_file(args.file, args.pack, args.out, args.gap, args.policy, args.year)
+        if args.command == "extract":
+            return extract_file(args.file, args.lexicon, args.out)
+        if args.command == "composite":
+            return composite_file(args.file, args.model, args.unit, args.out)
         table = catalogue()[["id", "name_zh", "unit", "formula"]]
         print(table.to_string(index=False))
         return 0

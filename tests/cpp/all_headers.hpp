@@ -19,6 +19,7 @@
 #include "zhibiao/csv.hpp"
 #include "zhibiao/entity.hpp"
 #include "zhibiao/error.hpp"
+#include "zhibiao/extract.hpp"
 #include "zhibiao/formula.hpp"
 #include "zhibiao/panel.hpp"
 #include "zhibiao/patents.hpp"

@@ -37,7 +37,11 @@ def _run(case: dict, data: bytes) -> object:
     kind = case["kind"]
     if kind == "csv":
         return _core.parse_csv(data, source=case.get("file", "<generated>"), **case.get("options", {}))
+    if kind == "report":
+        return _core.extract(data)  # bytes as they are: the extractor copes with bad UTF-8
     text = data.decode("utf-8")
+    if kind == "composite":
+        return _core.composite_parse_model(text, case["file"])
     if kind == "formula":
         return _core.check_formula(text)
     if kind == "catalogue":
@@ -76,6 +80,15 @@ def check(case: dict) -> Outcome:
                 problems.append(f"{field} {r[field]} != {case[key]}")
         if "value" in case and result.values(result.variables[0])[0] != case["value"]:
             problems.append(f"value {result.values(result.variables[0])[0]} != {case['value']}")
+    if case["kind"] == "report":
+        columns, invalid = result
+        flags = columns["flags"]
+        counts = {"facts": len(columns["value"]), "invalid_bytes": invalid, "masked": sum("masked" in f for f in flags)}
+        for key, got in counts.items():
+            if key in case and got != case[key]:
+                problems.append(f"{key} {got} != {case[key]}")
+        if any(v == v and h == h and "masked" in f for v, h, f in zip(columns["value"], columns["high"], flags)):
+            problems.append("a masked figure has a value")
     return Outcome(name, expected, "loads" + (": " + "; ".join(problems) if problems else ""), not problems)
 
 

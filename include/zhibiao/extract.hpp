@@ -1,0 +1,78 @@
+#pragma once
+// Report text → facts: the figures of a Chinese S&T bureau report ("共组织申报科技项目28项，获批
+// 立项11项，争取资金227.4万元"), each with the variable its phrase names, the value and unit as
+// written, the period in force, and flags for what the text leaves uncertain.
+//
+// Numbers follow indicators.md §7.3: Arabic digits (full-width too) with a thousands separator
+// only before exactly three digits; Chinese numerals (二十八, 一百零五, 两亿, 贰佰贰拾柒点肆万,
+// 廿/卅) when a unit follows; Arabic digits with a Chinese multiplier (1.2万件, 13.5亿元);
+// percentages, 个百分点, 三成 = 30%; ranges (5%—10%, 5-10%, 5%～10%, 5至10%); placeholders
+// (13.x%, XX项) become a missing value flagged `masked`, never a number. Approximate words make a
+// qualifier, not an exact value: 约/左右 approximate; 超过/逾/以上/余/多 lower bound; 近/不足/以内/
+// 以下 upper bound.
+//
+// A fact's variable is the lexicon phrase closest before the number in the same clause (clauses
+// end at 。；！？, a line break or a comma that is not a thousands separator); "增长/提高/下降/同比"
+// between them flags a change rather than a level. The period is the last one stated before the
+// fact: a year (2025年) with 上半年/下半年, 一季度…四季度, 1-N月 / 1至N月 (year to date), 截至N月底,
+// or 全年. Invalid UTF-8 bytes are skipped and counted, not guessed.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace zhibiao {
+
+enum class qualifier { exact, approximate, lower_bound, upper_bound };
+
+/// A number in the text, with its unit as written.
+struct quantity {
+    double value = 0;       ///< NaN when masked
+    double high = 0;        ///< the upper end of a range; == value otherwise
+    std::string unit;       ///< as written ("万元", "%", "件/万人", "个百分点"); "" if none
+    qualifier qual = qualifier::exact;
+    bool masked = false;    ///< a placeholder digit (13.x%)
+    bool range = false;
+    std::size_t begin = 0, end = 0;  ///< byte offsets of the number, unit and qualifiers
+};
+
+/// Chinese numeral → value (二十八 → 28, 贰佰贰拾柒点肆万 → 2274000); false if `text` is not one.
+bool parse_chinese_number(std::string_view text, double& value);
+
+/// Every quantity in `text`, in order.
+std::vector<quantity> find_quantities(std::string_view text);
+
+/// Phrases that name variables: phrase → variable id, with the unit the variable is reported in.
+struct lexicon_entry {
+    std::string variable;
+    std::vector<std::string> phrases;
+    std::string unit;  ///< e.g. "件/万人"; a written "件" is then flagged unit_implied
+};
+using lexicon = std::vector<lexicon_entry>;
+
+/// The built-in lexicon (data/extract.toml, compiled in).
+const lexicon& builtin_lexicon();
+/// A lexicon from TOML ([[variable]] id, phrases, unit); errors name the file and line.
+lexicon lexicon_from_toml(std::string_view text, const std::string& source = "<string>");
+
+struct fact {
+    std::string variable;  ///< "" when no phrase of the lexicon precedes the number
+    std::string phrase;    ///< the phrase that named it
+    quantity amount;
+    std::string period;    ///< canonical (2025H1, 2025Q1, 2025YTD10) or "" when none is stated
+    std::string text;      ///< the number as written, with unit and qualifiers
+    std::string clause;    ///< the clause it came from
+    std::vector<std::string> flags;  ///< masked, approximate, lower_bound, upper_bound, range, change,
+                                     ///< unit_implied, unit_mismatch, no_variable, thousands_comma
+};
+
+struct extraction {
+    std::vector<fact> facts;
+    std::size_t invalid_bytes = 0;  ///< bytes that were not UTF-8, skipped
+};
+
+/// The facts of a report.
+extraction extract(std::string_view text, const lexicon& words = builtin_lexicon());
+
+}  // namespace zhibiao

@@ -1,0 +1,99 @@
+// The report extractor: Chinese numerals and number forms (indicators.md §7.3), quantities with
+// units, qualifiers, ranges and placeholders, and facts from the example report's sentences
+// (data/sample/city_report_h1.txt; figures from indicators.md §1.5, §2, §3.2, §4.1).
+#include <boost/test/unit_test.hpp>
+#include <algorithm>
+#include <cmath>
+
+#include "zhibiao/error.hpp"
+#include "zhibiao/extract.hpp"
+
+using namespace zhibiao;
+
+BOOST_AUTO_TEST_SUITE(report_extraction)
+
+BOOST_AUTO_TEST_CASE(chinese_numerals_of_the_spec) {
+    // indicators.md §7.3 "Parse tests".
+    const std::pair<const char*, double> cases[] = {{"二十八", 28},        {"十一", 11},         {"一百零五", 105},
+                                                    {"三千五百万", 35e6}, {"两亿", 2e8},        {"一万零二十", 10020},
+                                                    {"贰佰贰拾柒点肆万", 2274000}, {"一亿二千万", 1.2e8}, {"廿三", 23}};
+    for (const auto& [text, want] : cases) {
+        double v = 0;
+        BOOST_TEST_REQUIRE(parse_chinese_number(text, v), text);
+        BOOST_TEST(v == want, text);
+    }
+    double v = 0;
+    BOOST_TEST(!parse_chinese_number("万", v));  // a multiplier alone is not a number (每万人)
+    BOOST_TEST(!parse_chinese_number("二十八项", v));
+    BOOST_TEST(!parse_chinese_number("\xff", v));
+}
+
+BOOST_AUTO_TEST_CASE(number_forms) {
+    // 28项 and ２８项 → 28 (§7.3); 1.2万件 and 241.8万元 keep their multiplier in the unit.
+    for (const char* text : {"28项", "２８项"}) {
+        const auto q = find_quantities(text);
+        BOOST_TEST_REQUIRE(q.size() == 1u);
+        BOOST_TEST(q[0].value == 28.0);
+        BOOST_TEST(q[0].unit == "项");
+    }
+    auto one = [](const char* text) {
+        const auto q = find_quantities(text);
+        BOOST_TEST_REQUIRE(q.size() == 1u, text);
+        return q[0];
+    };
+    BOOST_TEST(one("1.2万件").unit == "万件");
+    BOOST_TEST((one("227万余元").qual == qualifier::lower_bound));
+    BOOST_TEST(one("227万余元").unit == "万元");
+    const quantity masked = one("占比13.x%");
+    BOOST_TEST(masked.masked);
+    BOOST_TEST(std::isnan(masked.value));  // a placeholder never becomes a number
+    const quantity range = one("增长5%—10%");
+    BOOST_TEST(range.range);
+    BOOST_TEST(range.value == 5.0);
+    BOOST_TEST(range.high == 10.0);
+    BOOST_TEST(one("约1,234件").value == 1234.0);
+    BOOST_TEST(one("三成以上").value == 30.0);
+    BOOST_TEST(one("三成以上").unit == "%");
+    BOOST_TEST((one("近两百家").qual == qualifier::upper_bound));
+    BOOST_TEST(one("提高0.3个百分点").unit == "个百分点");
+    BOOST_TEST((one("超过500人").qual == qualifier::lower_bound));
+    // Dates and names are not figures.
+    BOOST_TEST(find_quantities("2025年1-10月，5G基站，十四五规划，一季度").empty());
+}
+
+BOOST_AUTO_TEST_CASE(facts_of_the_example_report) {
+    const char* text =
+        "示例市科技局2025年上半年工作总结\n上半年，全市万人有效发明专利拥有量达到0.9件，高新技术产业增加值占GDP的比重达到13.x%。"
+        "共组织申报科技项目28项，获批立项11项，共争取科技项目资金227.4万元。申报高新技术企业22家，培育科技型中小企业48家。"
+        "登记技术合同交易80项，技术合同交易额241.8万元，同比增长12.5%。";
+    const extraction x = extract(text);
+    BOOST_TEST_REQUIRE(x.facts.size() == 10u);
+    const std::pair<const char*, double> want[] = {{"invention_patents_per_10k", 0.9}, {"hitech_va_share_gdp", NAN}, {"projects_applied", 28},
+                                                   {"projects_approved", 11},           {"funds_secured", 227.4},      {"hnte_applied", 22},
+                                                   {"tech_sme_registered", 48},         {"tech_contract_count", 80},   {"tech_contract_value", 241.8},
+                                                   {"tech_contract_value", 12.5}};
+    for (std::size_t k = 0; k < 10; ++k) {
+        BOOST_TEST(x.facts[k].variable == want[k].first, k);
+        BOOST_TEST((std::isnan(want[k].second) ? std::isnan(x.facts[k].amount.value) : x.facts[k].amount.value == want[k].second), k);
+        BOOST_TEST(x.facts[k].period == "2025H1", k);
+    }
+    auto has = [](const fact& f, const char* flag) { return std::find(f.flags.begin(), f.flags.end(), flag) != f.flags.end(); };
+    BOOST_TEST(has(x.facts[0], "unit_implied"));  // "0.9件" for a 件/万人 indicator
+    BOOST_TEST(has(x.facts[1], "masked"));
+    BOOST_TEST(has(x.facts[9], "change"));
+    BOOST_TEST(x.facts[4].amount.unit == "万元");
+    BOOST_TEST(x.invalid_bytes == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(bad_bytes_and_lexicons) {
+    const extraction x = extract(std::string("获批\xff\xfe") + "11项");
+    BOOST_TEST(x.invalid_bytes == 2u);
+    BOOST_TEST_REQUIRE(x.facts.size() == 1u);
+    BOOST_TEST(x.facts[0].variable == "projects_approved");
+    BOOST_CHECK_THROW(lexicon_from_toml("[[variable]]\nid = \"a\"\nphrases = []\n", "l.toml"), parse_error);
+    BOOST_CHECK_THROW(lexicon_from_toml("[[variable]]\nid = \"a\"\nphrases = [\"x\"]\nunit = \"名名\"\n", "l.toml"), parse_error);
+    const lexicon mine = lexicon_from_toml("[[variable]]\nid = \"visits\"\nphrases = [\"走访企业\"]\nunit = \"家\"\n", "l.toml");
+    BOOST_TEST(extract("走访企业120家", mine).facts.at(0).variable == "visits");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

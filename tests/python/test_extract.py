@@ -1,0 +1,55 @@
+"""zb.extract: figures from report text (the example city's report, data/sample/city_report_h1.txt,
+whose figures are those of indicators.md §1.5, §2, §3.2 and §4.1)."""
+
+import numpy as np
+import pytest
+
+import zhibiao as zb
+
+
+def test_the_example_report(sample_dir):
+    facts = zb.extract((sample_dir / "city_report_h1.txt").read_text(encoding="utf-8"))
+    by = facts.set_index("variable")
+    assert by.loc["invention_patents_per_10k", "value"] == 0.9
+    assert "unit_implied" in by.loc["invention_patents_per_10k", "flags"]  # "0.9件" means 件/万人
+    assert np.isnan(by.loc["hitech_va_share_gdp", "value"]) and "masked" in by.loc["hitech_va_share_gdp", "flags"]
+    assert (by.loc["projects_applied", "value"], by.loc["projects_approved", "value"]) == (28, 11)
+    assert (by.loc["funds_secured", "value"], by.loc["funds_secured", "unit"]) == (227.4, "万元")
+    assert (by.loc["hnte_applied", "value"], by.loc["tech_sme_registered", "value"]) == (22, 48)
+    assert (by.loc["tech_contract_count", "value"], by.loc["tech_contract_value", "value"]) == (80, 241.8)
+    assert set(facts["period"]) == {"2025H1"}
+    assert len(facts) == 9 and facts.attrs["invalid_bytes"] == 0
+    # The figures agree with the hand-typed sample panel of the same report.
+    panel = zb.read_csv(sample_dir / "city_report.csv").to_pandas()
+    for variable in ("projects_applied", "projects_approved", "tech_contract_count", "tech_contract_value"):
+        assert panel[variable].iloc[0] == pytest.approx(by.loc[variable, "value"])
+
+
+@pytest.mark.parametrize("text, value", [("二十八", 28), ("十一", 11), ("一百零五", 105), ("三千五百万", 35_000_000),
+                                         ("两亿", 200_000_000), ("一万零二十", 10_020), ("贰佰贰拾柒点肆万", 2_274_000)])
+def test_chinese_numerals_of_the_spec(text, value):
+    # indicators.md §7.3 parse tests.
+    assert zb.parse_chinese_number(text) == value
+
+
+def test_qualifiers_ranges_and_periods():
+    facts = zb.extract("2024年1-10月，专利授权量约1,234件；获批立项超过30项，争取资金227万余元，"
+                       "高新技术企业5—8家。一季度，研发经费投入强度提高0.3个百分点，研发经费同比增长12%。")
+    assert list(facts["qualifier"][:3]) == ["approximate", "lower_bound", "lower_bound"]
+    assert list(facts["period"]) == ["2024YTD10"] * 4 + ["2024Q1"] * 2
+    hnte = facts.iloc[3]
+    assert (hnte["value"], hnte["high"], "range" in hnte["flags"]) == (5, 8, True)
+    assert facts.iloc[2]["unit"] == "万元"
+    assert all("change" in f for f in facts["flags"][4:])
+    assert "unit_mismatch" not in facts.iloc[5]["flags"]  # a growth rate in % of a 万元 variable
+
+
+def test_own_lexicon(tmp_path):
+    path = tmp_path / "words.toml"
+    path.write_text('[[variable]]\nid = "visits"\nphrases = ["走访企业"]\nunit = "家"\n', encoding="utf-8")
+    facts = zb.extract("本季度走访企业120家，获批11项。", lexicon=path)
+    assert list(facts["variable"]) == ["visits", ""]
+    assert "no_variable" in facts.iloc[1]["flags"]
+    path.write_text('[[variable]]\nid = "x"\nphrases = []\n', encoding="utf-8")
+    with pytest.raises(zb.ParseError, match="at least one phrase"):
+        zb.extract("1项", lexicon=path)
