@@ -6,6 +6,7 @@
 #include <cmath>
 #include <limits>
 #include <optional>
+#include <unordered_map>
 
 #include "text.hpp"
 #include "toml.hpp"
@@ -174,13 +175,25 @@ std::size_t unit_length(std::string_view text, const std::vector<code_point>& cp
     }
     std::size_t limit = k;
     while (limit < cps.size() && limit - k < 8 && !stops_unit(cps[limit].c)) ++limit;
+    // Most candidates are not units, and finding that out costs an exception: remember the
+    // answers (per thread, bounded) — a report repeats the same few words after its numbers.
+    thread_local std::unordered_map<std::string, bool> known;
+    if (known.size() > 4096) known.clear();
     for (std::size_t n = limit - k; n > 0; --n) {
         const std::string candidate = slice(text, cps, k, k + n);
-        try {
-            (void)unit::parse(candidate);
+        auto it = known.find(candidate);
+        if (it == known.end()) {
+            bool ok = true;
+            try {
+                (void)unit::parse(candidate);
+            } catch (const error&) {
+                ok = false;
+            }
+            it = known.emplace(candidate, ok).first;
+        }
+        if (it->second) {
             unit = candidate;
             return n;
-        } catch (const error&) {
         }
     }
     return 0;
