@@ -285,11 +285,13 @@ model read_model(const std::string& path) { return parse_model(zhibiao::detail::
 
 std::vector<std::string> preset_names() { return {"most-monitoring", "eis", "entropy-topsis"}; }
 
-model preset(const std::string& name) {
-    if (name == "most-monitoring") return parse_model(builtin_composite_most_monitoring, "data/composite/most-monitoring.toml (built in)");
-    if (name == "eis") return parse_model(builtin_composite_eis, "data/composite/eis.toml (built in)");
-    if (name == "entropy-topsis") return parse_model(builtin_composite_entropy_topsis, "data/composite/entropy-topsis.toml (built in)");
+std::string_view preset_text(const std::string& name) {
+    if (name == "most-monitoring") return builtin_composite_most_monitoring;
+    if (name == "eis") return builtin_composite_eis;
+    if (name == "entropy-topsis") return builtin_composite_entropy_topsis;
     throw lookup_error("no composite preset '" + name + "' (built in: most-monitoring, eis, entropy-topsis)", name);
 }
+
+model preset(const std::string& name) { return parse_model(preset_text(name), "data/composite/" + name + ".toml (built in)"); }
 
 }  // namespace zhibiao::composite

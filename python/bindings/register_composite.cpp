@@ -97,6 +97,7 @@ void register_composite(py::module_& m) {
     m.def("composite_read_model", &cp::read_model, py::arg("path"));
     m.def("composite_preset", &cp::preset, py::arg("name"));
     m.def("composite_preset_names", &cp::preset_names);
+    m.def("composite_preset_text", [](const std::string& name) { return std::string(cp::preset_text(name)); }, py::arg("name"));
     m.attr("composite_mark_names") = [] {
         std::vector<std::string> out;
         for (const char* n : cp::mark_names) out.push_back(n);

@@ -295,10 +295,7 @@ class Model:
     @classmethod
     def preset(cls, name: str) -> "Model":
         """A built-in model: "most-monitoring", "eis", "entropy-topsis"."""
-        m = cls.__new__(cls)
-        m._core = _core.composite_preset(name)
-        m.toml = f"# built-in preset {name}\n"
-        return m
+        return cls(_core.composite_preset_text(name), f"data/composite/{name}.toml (built in)")
 
     @property
     def name(self) -> str:
@@ -479,8 +476,9 @@ class CompositeResult:
     @property
     def model_toml(self) -> str:
         """The model (framework and steps) as TOML: ``Model(result.model_toml)`` re-runs it."""
-        return self.model.toml if self.model.toml.strip() and not self.model.toml.startswith("# built-in") else \
-            self.framework._toml() + "\n" + self.model.toml
+        if self.model._core.has_framework:
+            return self.model.toml
+        return self.model.toml + "\n\n" + self.framework._toml() + "\n"  # top-level keys first, then [[node]]
 
     def __repr__(self) -> str:
         return f"CompositeResult({len(self.scores)} units × {self.scores.shape[1]} nodes; layers {', '.join(self.layers)})"

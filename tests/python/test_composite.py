@@ -307,6 +307,8 @@ def test_eis_treatment_and_preset():
     t = r.treatment
     assert "sqrt" in t.loc["skewed", "action"] and t.loc["even", "action"] in ("", "outliers")
     assert r.scores["Index"].between(0, 1).all()
+    again = C.build(data, None, C.Model(r.model_toml))  # a preset's build re-runs from its TOML
+    pd.testing.assert_frame_equal(again.scores, r.scores)
     marks = r.marks("treated")
     assert (marks["skewed"] == "sqrt_transformed").sum() + (marks["skewed"] == "outlier_high").sum() >= 40
 

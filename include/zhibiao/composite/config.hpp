@@ -35,5 +35,7 @@ model read_model(const std::string& path);
 /// The built-in presets: "most-monitoring", "eis", "entropy-topsis".
 std::vector<std::string> preset_names();
 model preset(const std::string& name);
+/// The TOML text of a built-in preset, as shipped in data/composite/.
+std::string_view preset_text(const std::string& name);
 
 }  // namespace zhibiao::composite
