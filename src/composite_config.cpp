@@ -2,6 +2,7 @@
 #include "zhibiao/composite/config.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "text.hpp"
@@ -54,20 +55,19 @@ std::vector<double> reals(const toml_reader& r, const char* key) {
     return out;
 }
 
+// A whole number of modest size: checked before the cast, which is undefined beyond int's range.
+int small_whole(const toml_reader& r, const char* key, double v) {
+    if (!(std::abs(v) <= 1e6) || v != std::floor(v)) r.fail(key, "must hold whole numbers between -1000000 and 1000000");
+    return static_cast<int>(v);
+}
+
 std::vector<int> integers(const toml_reader& r, const char* key) {
     std::vector<int> out;
-    for (double v : reals(r, key)) {
-        if (v != static_cast<int>(v)) r.fail(key, "must hold whole numbers");
-        out.push_back(static_cast<int>(v));
-    }
+    for (double v : reals(r, key)) out.push_back(small_whole(r, key, v));
     return out;
 }
 
-int whole(const toml_reader& r, const char* key, int fallback) {
-    const double v = r.number(key, fallback);
-    if (v != static_cast<int>(v)) r.fail(key, "must be a whole number");
-    return static_cast<int>(v);
-}
+int whole(const toml_reader& r, const char* key, int fallback) { return small_whole(r, key, r.number(key, fallback)); }
 
 // A sub-table of name → number (or → string through `text`).
 template <class F>

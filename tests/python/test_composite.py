@@ -394,3 +394,12 @@ def test_build_from_a_panel_needs_one_period(sample_dir):
         C.build(panel, fw)
     r = C.build(panel, fw, period="2024")
     assert len(r.scores) == 300 and r.ranks["Index"].min() == 1
+
+
+def test_absurd_levels_are_refused():
+    # Found by fuzz_composite: a level of 10^12 (the cast was undefined behaviour; a level of
+    # 10^6 would plan a million aggregation levels).
+    with pytest.raises(zb.ParseError, match="whole numbers between"):
+        C.Model('[[node]]\ncode = "Index"\nlevel = 1111113686543\n')
+    with pytest.raises(zb.ParseError, match="level 1000 \\(1 to 32"):
+        C.Model('[[node]]\ncode = "Index"\nlevel = 1000\n[[node]]\ncode = "a"\nparent = "Index"\n')

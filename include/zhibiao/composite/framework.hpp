@@ -26,11 +26,18 @@ struct node {
 
 class framework {
 public:
+    /// Deeper trees are refused: real indices have 3 to 5 levels, and the aggregation plans one
+    /// entry per level.
+    static constexpr int max_level = 32;
+
     framework() = default;
     explicit framework(std::vector<node> nodes) : nodes_(std::move(nodes)) {
         for (std::size_t k = 0; k < nodes_.size(); ++k) {
             if (!index_.emplace(nodes_[k].code, static_cast<int>(k)).second) throw error("framework: node '" + nodes_[k].code + "' appears twice");
             if (!(nodes_[k].weight >= 0)) throw error("framework: node '" + nodes_[k].code + "' has a negative weight");
+            if (nodes_[k].level < 1 || nodes_[k].level > max_level)
+                throw error("framework: node '" + nodes_[k].code + "' has level " + std::to_string(nodes_[k].level) + " (1 to " +
+                            std::to_string(max_level) + "; indicators are level 1)");
             if (nodes_[k].direction != 1 && nodes_[k].direction != -1)
                 throw error("framework: node '" + nodes_[k].code + "' has direction " + std::to_string(nodes_[k].direction) + " (+1 or -1)");
         }
