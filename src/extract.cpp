@@ -541,6 +541,7 @@ extraction extract(std::string_view text, const lexicon& words) {
             f.flags.push_back("no_variable");
         }
         if (s.q.masked) f.flags.push_back("masked");
+        else if (std::isnan(s.q.value)) f.flags.push_back("out_of_range");  // digits beyond a double
         if (s.q.range) f.flags.push_back("range");
         if (s.thousands_comma) f.flags.push_back("thousands_comma");
         if (s.q.qual == qualifier::approximate) f.flags.push_back("approximate");

@@ -64,7 +64,8 @@ struct fact {
     std::string text;      ///< the number as written, with unit and qualifiers
     std::string clause;    ///< the clause it came from
     std::vector<std::string> flags;  ///< masked, approximate, lower_bound, upper_bound, range, change,
-                                     ///< unit_implied, unit_mismatch, no_variable, thousands_comma
+                                     ///< unit_implied, unit_mismatch, no_variable, thousands_comma,
+                                     ///< phrase_shared, out_of_range (more digits than a double holds)
 };
 
 struct extraction {

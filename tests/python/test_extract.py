@@ -53,3 +53,8 @@ def test_own_lexicon(tmp_path):
     path.write_text('[[variable]]\nid = "x"\nphrases = []\n', encoding="utf-8")
     with pytest.raises(zb.ParseError, match="at least one phrase"):
         zb.extract("1项", lexicon=path)
+
+
+def test_a_number_beyond_a_double_is_flagged_not_kept():
+    facts = zb.extract("争取资金" + "9" * 400 + "万元")
+    assert np.isnan(facts.loc[0, "value"]) and "out_of_range" in facts.loc[0, "flags"]
