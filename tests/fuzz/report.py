@@ -30,8 +30,8 @@ QUICK_RUNS = {"fuzz_csv": 20_000, "fuzz_number": 200_000, "fuzz_units_periods": 
 TARGETS = {
     # target: (seed directories, dictionary)
     "fuzz_csv": ([FUZZ / "corpus" / "csv", ROOT / "data" / "sample"], "csv.dict"),
-    "fuzz_number": ([FUZZ / "corpus" / "number"], None),
-    "fuzz_units_periods": ([FUZZ / "corpus" / "units_periods"], None),
+    "fuzz_number": ([FUZZ / "corpus" / "number"], "number.dict"),
+    "fuzz_units_periods": ([FUZZ / "corpus" / "units_periods"], "units_periods.dict"),
     "fuzz_formula": ([FUZZ / "corpus" / "formula"], "formula.dict"),
     "fuzz_toml": ([ROOT / "data", ROOT / "data" / "scorecards"], "toml.dict"),
     "fuzz_composite": ([FUZZ / "corpus" / "composite", ROOT / "data" / "composite"], "composite.dict"),
