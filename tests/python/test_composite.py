@@ -357,6 +357,11 @@ def test_bad_input_gets_named_errors():
             C.build(flat, fw, [C.Normalise(method), C.Aggregate()])
     with pytest.raises(zb.MethodError, match="not unique|constant"):
         C.build(flat, fw, [C.Normalise("rank"), C.Weigh("pca"), C.Aggregate()])
+    empty = pd.DataFrame({"a": [np.nan] * 3, "b": [1.0, 2.0, 3.0]}, index=list("pqr"))
+    with pytest.raises(zb.MethodError, match="'a': it has no values"):
+        C.build(empty, fw, [C.Normalise(), C.Aggregate()])
+    with pytest.raises(zb.MethodError, match=r"children of 'Index' \(columns 0 = a, 1 = b\): entropy weights need non-negative"):
+        C.build(flat.assign(a=[1.0, 2.0, 4.0]), fw, [C.Normalise("zscore"), C.Weigh("entropy"), C.Aggregate()])
     missing = pd.DataFrame({"a": [1.0, np.nan, 3.0], "b": [1.0, 2.0, 4.0]}, index=list("pqr"))
     with pytest.raises(zb.MethodError, match="impute first"):
         C.build(missing, fw, [C.Normalise(), C.Aggregate("topsis")])

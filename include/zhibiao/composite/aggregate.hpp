@@ -76,8 +76,25 @@ inline Eigen::MatrixXd children_matrix(const Eigen::MatrixXd& s, const std::vect
     return x;
 }
 
+inline Eigen::VectorXd group_weights_of(const framework& fw, int group, const std::vector<int>& kids, const Eigen::MatrixXd& x,
+                                        const weight_options& o, aggregation_result& out);
+
+/// The weights of a group's children; a method's complaint names the group and its children
+/// (the weight functions only know column numbers).
 inline Eigen::VectorXd group_weights(const framework& fw, int group, const std::vector<int>& kids, const Eigen::MatrixXd& x,
                                      const weight_options& o, aggregation_result& out) {
+    try {
+        return group_weights_of(fw, group, kids, x, o, out);
+    } catch (const method_error& e) {
+        if (e.message().find("'" + fw.at(group).code + "'") != std::string::npos) throw;
+        std::string children;
+        for (std::size_t c = 0; c < kids.size(); ++c) children += (c ? ", " : "") + std::to_string(c) + " = " + fw.at(kids[c]).code;
+        throw method_error("weighting the children of '" + fw.at(group).code + "' (columns " + children + "): " + e.message());
+    }
+}
+
+inline Eigen::VectorXd group_weights_of(const framework& fw, int group, const std::vector<int>& kids, const Eigen::MatrixXd& x,
+                                        const weight_options& o, aggregation_result& out) {
     const std::string& code = fw.at(group).code;
     const auto k = static_cast<Eigen::Index>(kids.size());
     Eigen::VectorXd w(k);

@@ -63,7 +63,10 @@ inline Eigen::MatrixXd normalise(const Eigen::MatrixXd& x, const std::vector<int
         const double lo = v.empty() ? 0 : *std::min_element(v.begin(), v.end());
         const double hi = v.empty() ? 0 : *std::max_element(v.begin(), v.end());
         const auto n = static_cast<double>(v.size());
-        auto constant = [&] { throw method_error("cannot normalise indicator '" + name(j) + "': it is constant (no spread)"); };
+        auto constant = [&] {
+            if (v.empty()) throw method_error("cannot normalise indicator '" + name(j) + "': it has no values (missing for every unit)");
+            throw method_error("cannot normalise indicator '" + name(j) + "': it is constant (no spread)");
+        };
         switch (o.method) {
             case normalisation::minmax:
                 if (hi == lo) constant();
