@@ -1,6 +1,7 @@
 #pragma once
 // The composite pipeline: a table with one row per unit, a framework, and steps in the order
-// the analyst chooses. Each step is a small value type; build() applies them and keeps every
+// the analyst chooses. Each step is a small value type with its parameters and an apply() that
+// reads and writes only the stage it is given; build() applies them in order and keeps every
 // intermediate layer (raw, denominated, imputed, screened, treated, normalised, aggregated),
 // the marks of imputed and treated cells, the weights used, and a plain-text account of the
 // method for the methodology annex.
@@ -31,36 +32,54 @@ struct table {
     std::map<std::string, Eigen::VectorXd> previous;  ///< indicator → each unit's latest earlier value (imputation "latest")
 };
 
+struct stage;
+
 struct denominate_step {
     std::map<std::string, std::string> by;     ///< indicator → denominator column
     std::map<std::string, double> scale;       ///< indicator → scale factor (default 1)
+
+    void apply(stage& s) const;
 };
 struct screen_step {
     screen_options options;
+
+    void apply(stage& s) const;
 };
 struct impute_step {
     imputation method = imputation::group_mean;
     std::string group;  ///< label column for group methods
+
+    void apply(stage& s) const;
 };
 struct treat_step {
     treat_options options;
+
+    void apply(stage& s) const;
 };
 struct normalise_step {
     normalise_options options;                                    ///< method and range
     std::map<std::string, std::pair<double, double>> goalposts;  ///< goalposts: indicator → (low, high)
     std::map<std::string, double> standard;                      ///< standard: indicator → value
     std::string reference;                                       ///< dist_to_ref: the reference unit
+
+    void apply(stage& s) const;
 };
 struct weigh_step {
     weight_options options;
     std::vector<int> levels;  ///< levels whose groups are weighted this way (empty: all)
+
+    void apply(stage& s) const;
 };
 struct aggregate_step {
     aggregate_options options;
     std::vector<int> levels;  ///< levels aggregated this way (empty: all)
+
+    void apply(stage& s) const;
 };
 
+/// One step of the pipeline, applied in the order given.
 using step = std::variant<denominate_step, screen_step, impute_step, treat_step, normalise_step, weigh_step, aggregate_step>;
+
 
 struct layer {
     std::string name;
@@ -90,6 +109,23 @@ struct result {
             if (l.name == name) return true;
         return false;
     }
+};
+
+/// What the steps work on: the indicator matrix of the rows still in play, and the result that
+/// collects the layers, marks and the account of the method. A step's apply() reads and writes
+/// only this: no global state, so the same steps on the same table give the same result.
+struct stage {
+    const table& data;
+    const framework& fw;
+    std::vector<std::string> names;   ///< the indicators, in framework order
+    std::vector<int> direction;       ///< their directions
+    std::vector<Eigen::Index> rows;   ///< the input units still in play
+    Eigen::MatrixXd x;                ///< rows × indicators, as the last step left it
+    bool normalised = false;
+    result& out;
+
+    Eigen::Index indicators() const { return static_cast<Eigen::Index>(names.size()); }
+    Eigen::Index units() const { return static_cast<Eigen::Index>(data.units.size()); }
 };
 
 namespace detail {
@@ -123,154 +159,160 @@ inline std::string normalisation_text(const normalise_step& s) {
     return text + "; lower-is-better indicators flipped first.";
 }
 
+inline bool applies(const std::vector<int>& chosen, int level) {
+    return chosen.empty() || std::find(chosen.begin(), chosen.end(), level) != chosen.end();
+}
+
 }  // namespace detail
 
-/// Applies `steps` in order. Normalisation must come before aggregation; weigh steps apply to
-/// the aggregation that follows them.
+inline void denominate_step::apply(stage& s) const {
+    Eigen::MatrixXd den = Eigen::MatrixXd::Constant(s.x.rows(), s.indicators(), nan);
+    Eigen::VectorXd factor = Eigen::VectorXd::Constant(s.indicators(), nan);  // NaN: not denominated
+    for (const auto& [indicator, denominator] : by) {
+        const auto it = std::find(s.names.begin(), s.names.end(), indicator);
+        if (it == s.names.end()) throw unknown_indicator_error("denominate: '" + indicator + "' is not an indicator of the framework", indicator);
+        const auto j = it - s.names.begin();
+        const Eigen::VectorXd& col = detail::column(s.data, denominator, "denominator");
+        for (std::size_t k = 0; k < s.rows.size(); ++k) den(static_cast<Eigen::Index>(k), j) = col(s.rows[k]);
+        const auto sc = scale.find(indicator);
+        factor(j) = sc == scale.end() ? 1.0 : sc->second;
+    }
+    s.x = denominate(s.x, den, factor);
+    s.out.layers.push_back({"denominated", s.rows, s.x});
+    s.out.method.push_back("Denomination: " + detail::count(static_cast<long>(by.size()), "indicator") +
+                       " divided by their denominator (× scale factor); a zero or missing denominator gives a missing value.");
+}
+
+inline void screen_step::apply(stage& s) const {
+    s.out.screened = screen(s.x, options);
+    std::vector<Eigen::Index> kept_rows;
+    Eigen::MatrixXd kept(static_cast<Eigen::Index>(s.out.screened.kept.size()), s.indicators());
+    for (std::size_t k = 0; k < s.out.screened.kept.size(); ++k) {
+        kept.row(static_cast<Eigen::Index>(k)) = s.x.row(s.out.screened.kept[k]);
+        kept_rows.push_back(s.rows[static_cast<std::size_t>(s.out.screened.kept[k])]);
+    }
+    // Report in input rows.
+    for (auto& i : s.out.screened.dropped) i = s.rows[static_cast<std::size_t>(i)];
+    for (auto& i : s.out.screened.kept) i = s.rows[static_cast<std::size_t>(i)];
+    s.x = std::move(kept);
+    s.rows = std::move(kept_rows);
+    if (s.rows.empty()) throw method_error("screening dropped every unit");
+    s.out.layers.push_back({"screened", s.rows, s.x});
+    std::string dropped;
+    for (auto i : s.out.screened.dropped) dropped += (dropped.empty() ? "" : ", ") + s.data.units[static_cast<std::size_t>(i)];
+    s.out.method.push_back("Screening: units kept with at least " + detail::format(100 * options.min_availability) +
+                       "% of indicators present" +
+                       (options.max_zero_share < 1 ? " and at most " + detail::format(100 * options.max_zero_share) + "% zeros" : "") +
+                       "; " + std::to_string(s.out.screened.dropped.size()) + " dropped" + (dropped.empty() ? "" : " (" + dropped + ")") + ".");
+}
+
+inline void impute_step::apply(stage& s) const {
+    impute_options o;
+    o.method = method;
+    if (method == imputation::group_mean || method == imputation::group_median) {
+        const auto it = s.data.labels.find(group);
+        if (it == s.data.labels.end()) throw missing_variable_error("impute: the data lack the group column '" + group + "'", group);
+        for (auto i : s.rows) o.group.push_back(it->second.at(static_cast<std::size_t>(i)));
+    }
+    if (method == imputation::latest) {
+        if (s.data.previous.empty()) throw missing_variable_error("imputation from the latest value needs the earlier values (table.previous)", "previous");
+        o.previous = Eigen::MatrixXd::Constant(s.x.rows(), s.indicators(), nan);
+        for (Eigen::Index j = 0; j < s.indicators(); ++j) {
+            const auto it = s.data.previous.find(s.names[static_cast<std::size_t>(j)]);
+            if (it == s.data.previous.end()) continue;
+            if (it->second.size() != s.units()) throw error("impute: earlier values of '" + it->first + "' do not cover every unit");
+            for (std::size_t k = 0; k < s.rows.size(); ++k) o.previous(static_cast<Eigen::Index>(k), j) = it->second(s.rows[k]);
+        }
+    }
+    imputed out = impute(s.x, o);
+    s.x = std::move(out.values);
+    s.out.imputed_marks = std::move(out.marks);
+    s.out.layers.push_back({"imputed", s.rows, s.x});
+    static const char* how[] = {"none", "the indicator's mean", "the indicator's median", "the mean of the unit's group", "the median of the unit's group",
+                                "the unit's latest earlier value", "a regression on the most correlated indicator present"};
+    long filled = 0, left = 0;
+    for (Eigen::Index i = 0; i < s.out.imputed_marks.size(); ++i) {
+        const auto m = static_cast<mark>(s.out.imputed_marks.data()[i]);
+        filled += m != mark::none && m != mark::not_imputable;
+        left += m == mark::not_imputable;
+    }
+    s.out.method.push_back("Imputation: missing values replaced by " + std::string(how[static_cast<int>(method)]) +
+                       (group.empty() ? "" : " ('" + group + "')") + "; " + detail::count(filled, "cell") + " imputed, " +
+                       std::to_string(left) + " left missing.");
+}
+
+inline void treat_step::apply(stage& s) const {
+    treated out = treat(s.x, options, s.names);
+    s.x = std::move(out.values);
+    s.out.treated_marks = std::move(out.marks);
+    s.out.treatment = std::move(out.log);
+    s.out.layers.push_back({"treated", s.rows, s.x});
+    int changed = 0;
+    for (const auto& rec : s.out.treatment) changed += !rec.action.empty();
+    if (options.method == treatment::coinr)
+        s.out.method.push_back("Outlier treatment (JRC/COINr rule): indicators with |skewness| ≥ " + detail::format(options.skew_limit) +
+                           " and kurtosis ≥ " + detail::format(options.kurt_limit) + " winsorised up to " + std::to_string(options.winmax) +
+                           " points, else log-transformed; " + detail::count(changed, "indicator") + " treated.");
+    else if (options.method == treatment::eis)
+        s.out.method.push_back("Outlier treatment (EIS): values beyond mean ± " + detail::format(options.eis_sd) +
+                           " sd replaced by the extreme value within; square root of indicators with skewness above " +
+                           detail::format(options.eis_skew) + "; " + detail::count(changed, "indicator") + " treated.");
+}
+
+inline void normalise_step::apply(stage& s) const {
+    normalise_options o = options;
+    for (const auto& name : s.names) {
+        if (o.method == normalisation::goalposts) {
+            const auto g = goalposts.find(name);
+            if (g == goalposts.end()) throw missing_variable_error("goalposts: none given for '" + name + "'", name);
+            o.goal_low.push_back(g->second.first), o.goal_high.push_back(g->second.second);
+        }
+        if (o.method == normalisation::standard) {
+            const auto v = standard.find(name);
+            if (v == standard.end()) throw missing_variable_error("standard: no standard value for '" + name + "'", name);
+            o.standard.push_back(v->second);
+        }
+    }
+    if (o.method == normalisation::dist_to_ref) {
+        o.reference = -1;
+        for (std::size_t k = 0; k < s.rows.size(); ++k)
+            if (s.data.units[static_cast<std::size_t>(s.rows[k])] == reference) o.reference = static_cast<Eigen::Index>(k);
+        if (o.reference < 0) throw lookup_error("dist_to_ref: no unit '" + reference + "'", reference);
+    }
+    s.x = normalise(s.x, s.direction, o, s.names);
+    s.out.layers.push_back({"normalised", s.rows, s.x});
+    s.out.method.push_back(detail::normalisation_text(*this));
+    s.normalised = true;
+}
+
+inline void weigh_step::apply(stage& s) const {
+    for (int level = 2; level <= s.fw.top_level(); ++level)
+        if (detail::applies(levels, level)) s.out.plans[static_cast<std::size_t>(level - 2)].weights = options;
+}
+
+inline void aggregate_step::apply(stage& s) const {
+    if (!s.normalised) throw error("aggregation needs a normalisation step before it");
+    for (int level = 2; level <= s.fw.top_level(); ++level)
+        if (detail::applies(levels, level)) s.out.plans[static_cast<std::size_t>(level - 2)].aggregate = options;
+}
+
+/// Applies `steps` in order. Normalisation must come before aggregation; weigh and aggregate
+/// steps set the plan of their levels, and the index is aggregated once all steps have run.
 inline result build(const table& data, const framework& fw, const std::vector<step>& steps) {
     result r;
     r.units = data.units;
-    const auto& leaves = fw.indicators();
-    const auto n_units = static_cast<Eigen::Index>(data.units.size());
-    const auto n_ind = static_cast<Eigen::Index>(leaves.size());
-    std::vector<std::string> names;
-    std::vector<int> direction;
-    for (int k : leaves) names.push_back(fw.at(k).code), direction.push_back(fw.at(k).direction);
-
-    Eigen::MatrixXd x(n_units, n_ind);
-    for (Eigen::Index j = 0; j < n_ind; ++j) x.col(j) = detail::column(data, names[static_cast<std::size_t>(j)], "indicator");
-    std::vector<Eigen::Index> rows(static_cast<std::size_t>(n_units));
-    for (Eigen::Index i = 0; i < n_units; ++i) rows[static_cast<std::size_t>(i)] = i;
-    r.layers.push_back({"raw", rows, x});
+    stage s{data, fw, {}, {}, {}, {}, false, r};
+    for (int k : fw.indicators()) s.names.push_back(fw.at(k).code), s.direction.push_back(fw.at(k).direction);
+    s.x.resize(s.units(), s.indicators());
+    for (Eigen::Index j = 0; j < s.indicators(); ++j) s.x.col(j) = detail::column(data, s.names[static_cast<std::size_t>(j)], "indicator");
+    for (Eigen::Index i = 0; i < s.units(); ++i) s.rows.push_back(i);
+    r.layers.push_back({"raw", s.rows, s.x});
     const int levels = fw.top_level();
     r.plans.assign(static_cast<std::size_t>(std::max(0, levels - 1)), level_plan{});
-    bool normalised = false;
-    auto applies = [](const std::vector<int>& chosen, int level) { return chosen.empty() || std::find(chosen.begin(), chosen.end(), level) != chosen.end(); };
-
-    for (const step& s : steps) {
-        if (const auto* d = std::get_if<denominate_step>(&s)) {
-            Eigen::MatrixXd den = Eigen::MatrixXd::Constant(x.rows(), n_ind, nan);
-            Eigen::VectorXd scale = Eigen::VectorXd::Constant(n_ind, nan);
-            std::string text;
-            for (const auto& [indicator, denominator] : d->by) {
-                const auto it = std::find(names.begin(), names.end(), indicator);
-                if (it == names.end()) throw unknown_indicator_error("denominate: '" + indicator + "' is not an indicator of the framework", indicator);
-                const auto j = it - names.begin();
-                const Eigen::VectorXd& col = detail::column(data, denominator, "denominator");
-                for (std::size_t k = 0; k < rows.size(); ++k) den(static_cast<Eigen::Index>(k), j) = col(rows[k]);
-                const auto sc = d->scale.find(indicator);
-                scale(j) = sc == d->scale.end() ? 1.0 : sc->second;
-            }
-            x = denominate(x, den, scale);
-            r.layers.push_back({"denominated", rows, x});
-            r.method.push_back("Denomination: " + detail::count(static_cast<long>(d->by.size()), "indicator") +
-                               " divided by their denominator (× scale factor); a zero or missing denominator gives a missing value.");
-        } else if (const auto* sc = std::get_if<screen_step>(&s)) {
-            r.screened = screen(x, sc->options);
-            std::vector<Eigen::Index> kept_rows;
-            Eigen::MatrixXd kept(static_cast<Eigen::Index>(r.screened.kept.size()), n_ind);
-            for (std::size_t k = 0; k < r.screened.kept.size(); ++k) {
-                kept.row(static_cast<Eigen::Index>(k)) = x.row(r.screened.kept[k]);
-                kept_rows.push_back(rows[static_cast<std::size_t>(r.screened.kept[k])]);
-            }
-            // Report in input rows.
-            for (auto& i : r.screened.dropped) i = rows[static_cast<std::size_t>(i)];
-            for (auto& i : r.screened.kept) i = rows[static_cast<std::size_t>(i)];
-            x = std::move(kept);
-            rows = std::move(kept_rows);
-            if (rows.empty()) throw method_error("screening dropped every unit");
-            r.layers.push_back({"screened", rows, x});
-            std::string dropped;
-            for (auto i : r.screened.dropped) dropped += (dropped.empty() ? "" : ", ") + data.units[static_cast<std::size_t>(i)];
-            r.method.push_back("Screening: units kept with at least " + detail::format(100 * sc->options.min_availability) +
-                               "% of indicators present" +
-                               (sc->options.max_zero_share < 1 ? " and at most " + detail::format(100 * sc->options.max_zero_share) + "% zeros" : "") +
-                               "; " + std::to_string(r.screened.dropped.size()) + " dropped" + (dropped.empty() ? "" : " (" + dropped + ")") + ".");
-        } else if (const auto* im = std::get_if<impute_step>(&s)) {
-            impute_options o;
-            o.method = im->method;
-            if (im->method == imputation::group_mean || im->method == imputation::group_median) {
-                const auto it = data.labels.find(im->group);
-                if (it == data.labels.end()) throw missing_variable_error("impute: the data lack the group column '" + im->group + "'", im->group);
-                for (auto i : rows) o.group.push_back(it->second.at(static_cast<std::size_t>(i)));
-            }
-            if (im->method == imputation::latest) {
-                if (data.previous.empty()) throw missing_variable_error("imputation from the latest value needs the earlier values (table.previous)", "previous");
-                o.previous = Eigen::MatrixXd::Constant(x.rows(), n_ind, nan);
-                for (Eigen::Index j = 0; j < n_ind; ++j) {
-                    const auto it = data.previous.find(names[static_cast<std::size_t>(j)]);
-                    if (it == data.previous.end()) continue;
-                    if (it->second.size() != n_units) throw error("impute: earlier values of '" + it->first + "' do not cover every unit");
-                    for (std::size_t k = 0; k < rows.size(); ++k) o.previous(static_cast<Eigen::Index>(k), j) = it->second(rows[k]);
-                }
-            }
-            imputed out = impute(x, o);
-            x = std::move(out.values);
-            r.imputed_marks = std::move(out.marks);
-            r.layers.push_back({"imputed", rows, x});
-            static const char* how[] = {"none", "the indicator's mean", "the indicator's median", "the mean of the unit's group", "the median of the unit's group",
-                                        "the unit's latest earlier value", "a regression on the most correlated indicator present"};
-            long filled = 0, left = 0;
-            for (Eigen::Index i = 0; i < r.imputed_marks.size(); ++i) {
-                const auto m = static_cast<mark>(r.imputed_marks.data()[i]);
-                filled += m != mark::none && m != mark::not_imputable;
-                left += m == mark::not_imputable;
-            }
-            r.method.push_back("Imputation: missing values replaced by " + std::string(how[static_cast<int>(im->method)]) +
-                               (im->group.empty() ? "" : " ('" + im->group + "')") + "; " + detail::count(filled, "cell") + " imputed, " +
-                               std::to_string(left) + " left missing.");
-        } else if (const auto* t = std::get_if<treat_step>(&s)) {
-            treated out = treat(x, t->options, names);
-            x = std::move(out.values);
-            r.treated_marks = std::move(out.marks);
-            r.treatment = std::move(out.log);
-            r.layers.push_back({"treated", rows, x});
-            int changed = 0;
-            for (const auto& rec : r.treatment) changed += !rec.action.empty();
-            if (t->options.method == treatment::coinr)
-                r.method.push_back("Outlier treatment (JRC/COINr rule): indicators with |skewness| ≥ " + detail::format(t->options.skew_limit) +
-                                   " and kurtosis ≥ " + detail::format(t->options.kurt_limit) + " winsorised up to " + std::to_string(t->options.winmax) +
-                                   " points, else log-transformed; " + detail::count(changed, "indicator") + " treated.");
-            else if (t->options.method == treatment::eis)
-                r.method.push_back("Outlier treatment (EIS): values beyond mean ± " + detail::format(t->options.eis_sd) +
-                                   " sd replaced by the extreme value within; square root of indicators with skewness above " +
-                                   detail::format(t->options.eis_skew) + "; " + detail::count(changed, "indicator") + " treated.");
-        } else if (const auto* n = std::get_if<normalise_step>(&s)) {
-            normalise_options o = n->options;
-            for (const auto& name : names) {
-                if (o.method == normalisation::goalposts) {
-                    const auto g = n->goalposts.find(name);
-                    if (g == n->goalposts.end()) throw missing_variable_error("goalposts: none given for '" + name + "'", name);
-                    o.goal_low.push_back(g->second.first), o.goal_high.push_back(g->second.second);
-                }
-                if (o.method == normalisation::standard) {
-                    const auto v = n->standard.find(name);
-                    if (v == n->standard.end()) throw missing_variable_error("standard: no standard value for '" + name + "'", name);
-                    o.standard.push_back(v->second);
-                }
-            }
-            if (o.method == normalisation::dist_to_ref) {
-                o.reference = -1;
-                for (std::size_t k = 0; k < rows.size(); ++k)
-                    if (data.units[static_cast<std::size_t>(rows[k])] == n->reference) o.reference = static_cast<Eigen::Index>(k);
-                if (o.reference < 0) throw lookup_error("dist_to_ref: no unit '" + n->reference + "'", n->reference);
-            }
-            x = normalise(x, direction, o, names);
-            r.layers.push_back({"normalised", rows, x});
-            r.method.push_back(detail::normalisation_text(*n));
-            normalised = true;
-        } else if (const auto* w = std::get_if<weigh_step>(&s)) {
-            for (int level = 2; level <= levels; ++level)
-                if (applies(w->levels, level)) r.plans[static_cast<std::size_t>(level - 2)].weights = w->options;
-        } else if (const auto* a = std::get_if<aggregate_step>(&s)) {
-            if (!normalised) throw error("aggregation needs a normalisation step before it");
-            for (int level = 2; level <= levels; ++level)
-                if (applies(a->levels, level)) r.plans[static_cast<std::size_t>(level - 2)].aggregate = a->options;
-        }
-    }
-    if (!normalised) throw error("the steps need a normalisation step");
-    r.aggregation = aggregate(fw, x, r.plans);
-    r.layers.push_back({"aggregated", rows, r.aggregation.scores});
+    for (const step& one : steps) std::visit([&s](const auto& st) { st.apply(s); }, one);
+    if (!s.normalised) throw error("the steps need a normalisation step");
+    r.aggregation = aggregate(fw, s.x, r.plans);
+    r.layers.push_back({"aggregated", s.rows, r.aggregation.scores});
     for (int level = 2; level <= levels; ++level) {
         const level_plan& p = r.plans[static_cast<std::size_t>(level - 2)];
         std::string how = aggregation_names[static_cast<int>(p.aggregate.method)];
