@@ -95,7 +95,6 @@ void register_composite(py::module_& m) {
         .def("framework", &cp::model::make_framework);
     m.def("composite_parse_model", &cp::parse_model, py::arg("text"), py::arg("source") = "<string>");
     m.def("composite_read_model", &cp::read_model, py::arg("path"));
-    m.def("composite_preset", &cp::preset, py::arg("name"));
     m.def("composite_preset_names", &cp::preset_names);
     m.def("composite_preset_text", [](const std::string& name) { return std::string(cp::preset_text(name)); }, py::arg("name"));
     m.attr("composite_mark_names") = [] {

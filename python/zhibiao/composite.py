@@ -370,7 +370,8 @@ class CompositeResult:
         m = self.marks(step)
         long = m.stack()
         long = long[long != ""]
-        return long.rename("mark").reset_index().rename(columns={"level_0": "unit", "level_1": "indicator"})
+        long.index.names = ["unit", "indicator"]  # whatever the data's index was called
+        return long.rename("mark").reset_index()
 
     @property
     def treatment(self) -> Any:

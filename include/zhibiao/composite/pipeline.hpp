@@ -104,11 +104,6 @@ struct result {
         for (const auto& l : layers) have += (have.empty() ? "" : ", ") + l.name;
         throw lookup_error("no layer '" + name + "' (layers: " + have + ")", name);
     }
-    bool has(const std::string& name) const {
-        for (const auto& l : layers)
-            if (l.name == name) return true;
-        return false;
-    }
 };
 
 /// What the steps work on: the indicator matrix of the rows still in play, and the result that

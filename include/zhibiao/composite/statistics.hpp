@@ -80,8 +80,6 @@ inline shape shape_of(const Eigen::Ref<const Eigen::VectorXd>& x) {
     return s;
 }
 
-inline double skewness(const Eigen::Ref<const Eigen::VectorXd>& x) { return shape_of(x).skew; }
-inline double kurtosis(const Eigen::Ref<const Eigen::VectorXd>& x) { return shape_of(x).kurt; }
 
 inline double median(std::vector<double> v) {
     if (v.empty()) return nan;

@@ -119,7 +119,7 @@ inline void treat_eis(Eigen::VectorXd& x, mark_vector& marks, treat_record& r,
         }
         if (r.winsorised) r.action = "outliers";
     }
-    if (skewness(x) > o.eis_skew) {
+    if (shape_of(x).skew > o.eis_skew) {
         for (Eigen::Index i = 0; i < x.size(); ++i) {
             if (x(i) < 0) throw method_error("the EIS square-root transform needs non-negative values, and indicator '" + name + "' has " + std::to_string(x(i)));
             if (present(x(i))) x(i) = std::sqrt(x(i)), marks(i) = static_cast<std::uint8_t>(mark::sqrt_transformed);
