@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "program.hpp"
+#include "scorecard_compiled.hpp"
 #include "zhibiao/catalogue.hpp"
 #include "zhibiao/error.hpp"
 
@@ -245,39 +246,8 @@ const scorecard& scorecard::builtin(const std::string& id) {
 }
 
 // ---------------------------------------------------------------------------------- compiling
-struct scorecard::compiled {
-    detail::program prog;
-    std::size_t main_ops = 0;       // ops [0, main_ops): measures, validity, gates, routes
-    std::vector<int> input_reg;     // per input
-    std::vector<int> measure_reg;   // per measure
-    std::vector<zhibiao::unit> measure_unit;
-    std::vector<int> validity_reg, gate_reg, route_reg;
-    std::vector<int> item_reg;      // policy points, written by the scorer
-    std::vector<int> item_lo_reg, item_hi_reg;
-    std::vector<int> cap_reg;
-    int total_reg = -1, eligible_reg = -1, pass_reg = -1;
-    int scratch_reg[5] = {-1, -1, -1, -1, -1};
-    // Items: per alternative, the measure register and its bounds on the comparison grid.
-    struct alt {
-        int reg;
-        std::vector<double> grid_bounds;  // from the top; the last is -inf (the bottom band)
-        std::vector<std::uint8_t> inclusive;
-        std::vector<double> lo, hi;
-        // For the branch-free lookup: points = bottom + Σ_b [q ≥ at_least_b] · step_b.
-        std::vector<double> at_least, step_lo, step_hi;
-        double bottom_lo = 0, bottom_hi = 0;
-    };
-    std::vector<std::vector<alt>> items;
-    std::vector<int> expert_reg;  // -1 unless expert item
-    std::vector<std::vector<int>> cap_members;
-    std::vector<int> item_cap;    // cap index per item, or -1
-    double inverse_grid = 1e9;
-
-    explicit compiled(double grid) : prog(grid), inverse_grid(1.0 / grid) {}
-};
-
 void scorecard::compile() {
-    auto c = std::make_shared<compiled>(precision_);
+    auto c = std::make_shared<detail::compiled_scorecard>(precision_);
     detail::program& p = c->prog;
     for (std::size_t k = 0; k < inputs_.size(); ++k) c->input_reg.push_back(p.new_register());
     std::map<std::string, detail::program::binding> names;
@@ -308,11 +278,11 @@ void scorecard::compile() {
         c->item_hi_reg.push_back(p.new_register());
         if (names.count(it.id)) throw error("item '" + it.id + "' repeats a name");
         names[it.id] = {c->item_reg.back(), one};
-        std::vector<compiled::alt> alts;
+        std::vector<detail::compiled_scorecard::alt> alts;
         for (const auto& a : it.alternatives) {
             auto m = names.find(a.measure);
             if (m == names.end()) throw error("item '" + it.id + "': no measure or input '" + a.measure + "'");
-            compiled::alt x{m->second.reg, {}, {}, {}, {}, {}, {}, {}, 0, 0};
+            detail::compiled_scorecard::alt x{m->second.reg, {}, {}, {}, {}, {}, {}, {}, 0, 0};
             for (const auto& b : a.bands) {
                 x.grid_bounds.push_back(std::isfinite(b.bound) ? detail::on_grid(b.bound, c->inverse_grid) : b.bound);
                 x.inclusive.push_back(b.inclusive);
@@ -351,6 +321,7 @@ void scorecard::compile() {
     names["total"] = {c->total_reg, one};
     names["eligible"] = {c->eligible_reg, one};
     c->pass_reg = p.compile(pass_.parsed, resolve);
+    c->fused = detail::find_fused_kernels(detail::kernel_fingerprint(*this, *c));
     compiled_ = std::move(c);
 }
 
@@ -382,14 +353,8 @@ inline double choose(double lo, double hi, points_policy policy) {
 
 }  // namespace
 
-namespace detail {
-struct scorer {
-    static void run_chunk(const scorecard& s, const scorecard::compiled& c, const scorecard_columns& in, std::size_t begin,
-                          std::size_t n, double* regs, points_policy policy, scorecard_result& out);
-};
-}  // namespace detail
 
-void detail::scorer::run_chunk(const scorecard& s, const scorecard::compiled& c, const scorecard_columns& in, std::size_t begin,
+void detail::scorer::run_chunk(const scorecard& s, const detail::compiled_scorecard& c, const scorecard_columns& in, std::size_t begin,
                                std::size_t n, double* regs, points_policy policy, scorecard_result& out) {
     auto reg = [regs](int r) { return regs + static_cast<std::size_t>(r) * chunk; };
     const auto& inputs = s.inputs();
@@ -565,20 +530,82 @@ scorecard_result scorecard::evaluate(const scorecard_columns& in, points_policy 
 }
 
 void scorecard::evaluate_into(const scorecard_columns& in, scorecard_result& out, points_policy policy, unsigned threads) const {
-    if (in.columns.size() != inputs_.size())
-        throw error("scorecard '" + id_ + "' takes " + std::to_string(inputs_.size()) + " input columns, not " + std::to_string(in.columns.size()));
+    detail::scorer::evaluate(*this, in, out, policy, threads, compiled_->fused);
+}
+
+std::string scorecard::engine() const {
+    const auto* k = compiled_->fused;
+    return k ? std::string("fused kernel (") + k->isa + ")" : "vector machine";
+}
+
+namespace {
+// Firms a thread scores at a time with a fused kernel: a multiple of every vector width.
+constexpr std::size_t fused_block = 2048;
+const std::vector<double>& missing_block() {
+    static const std::vector<double> nan(fused_block, nan_value);
+    return nan;
+}
+}  // namespace
+
+void detail::scorer::evaluate(const scorecard& s, const scorecard_columns& in, scorecard_result& out, points_policy policy,
+                              unsigned threads, const fused_kernels* kernels) {
+    const auto& inputs = s.inputs();
+    if (in.columns.size() != inputs.size())
+        throw error("scorecard '" + s.id() + "' takes " + std::to_string(inputs.size()) + " input columns, not " +
+                    std::to_string(in.columns.size()));
     const std::size_t n = in.rows;
-    shape_result(*this, n, has_ranges(), out);
+    const bool ranges = s.has_ranges();
+    shape_result(s, n, ranges, out);
     unsigned n_threads = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
     n_threads = static_cast<unsigned>(std::min<std::size_t>(n_threads, std::max<std::size_t>(1, n / (16 * chunk))));
-    const compiled& c = *compiled_;
+    const compiled_scorecard& c = *s.compiled_;
+    const std::size_t items = s.items().size(), gates = s.gates().size();
+    const fused_kernel kernel = kernels ? kernels->by_policy[static_cast<int>(policy)] : nullptr;
     auto work = [&](unsigned t) {
         std::vector<double> regs(static_cast<std::size_t>(c.prog.registers()) * chunk);
-        // Thread t scores whole chunks t, t + threads, …: the same chunks whatever the count.
-        const std::size_t first = (n * t / n_threads) / chunk * chunk;
-        const std::size_t last = t + 1 == n_threads ? n : (n * (t + 1) / n_threads) / chunk * chunk;
-        for (std::size_t begin = first; begin < last; begin += chunk)
-            detail::scorer::run_chunk(*this, c, in, begin, std::min(chunk, last - begin), regs.data(), policy, out);
+        // Each firm's result depends on its inputs alone, so any split gives the same bits;
+        // splitting at whole blocks keeps the kernels on full blocks.
+        const std::size_t first = (n * t / n_threads) / fused_block * fused_block;
+        const std::size_t last = t + 1 == n_threads ? n : (n * (t + 1) / n_threads) / fused_block * fused_block;
+        std::size_t begin = first;
+        if (kernel) {
+            std::vector<const double*> column(inputs.size());
+            std::vector<double*> points(items), points_lo(items), points_hi(items);
+            std::vector<std::int8_t*> alternative(items);
+            std::vector<std::uint8_t*> holds(gates);
+            fused_io at{};
+            at.inputs = column.data();
+            at.points = points.data();
+            at.points_lo = ranges ? points_lo.data() : nullptr;
+            at.points_hi = ranges ? points_hi.data() : nullptr;
+            at.alternative = alternative.data();
+            at.gates = holds.data();
+            for (; begin + kernels->width <= last; begin += fused_block) {
+                const std::size_t rows = std::min(fused_block, (last - begin) / kernels->width * kernels->width);
+                for (std::size_t k = 0; k < inputs.size(); ++k) column[k] = in.columns[k] ? in.columns[k] + begin : missing_block().data();
+                at.problems = out.problems.data() + begin;
+                at.valid = out.valid.data() + begin;
+                at.eligible = out.eligible.data() + begin;
+                at.passed = out.passed.data() + begin;
+                at.route = out.route.data() + begin;
+                at.total = out.total.data() + begin;
+                if (ranges) at.total_lo = out.total_lo.data() + begin, at.total_hi = out.total_hi.data() + begin;
+                for (std::size_t k = 0; k < items; ++k) {
+                    const std::size_t offset = k * n + begin;
+                    points[k] = out.points.data() + offset;
+                    if (ranges) points_lo[k] = out.points_lo.data() + offset, points_hi[k] = out.points_hi.data() + offset;
+                    alternative[k] = out.alternative.data() + offset;
+                }
+                for (std::size_t g = 0; g < gates; ++g) holds[g] = out.gates.data() + g * n + begin;
+                kernel(at, rows);
+                if (rows < fused_block) {
+                    begin += rows;
+                    break;
+                }
+            }
+        }
+        // What is left — everything without a kernel, the last few firms with one.
+        for (; begin < last; begin += chunk) run_chunk(s, c, in, begin, std::min(chunk, last - begin), regs.data(), policy, out);
     };
     std::vector<std::thread> workers;
     for (unsigned t = 1; t < n_threads; ++t) workers.emplace_back(work, t);
@@ -620,7 +647,7 @@ std::vector<std::string> scorecard::explain(const scorecard_columns& in, const s
                                             const std::vector<std::size_t>& rows, const std::string& language) const {
     const bool zh = language == "zh";
     if (!zh && language != "en") throw error("language must be 'zh' or 'en'");
-    const compiled& c = *compiled_;
+    const detail::compiled_scorecard& c = *compiled_;
     std::vector<std::string> lines;
     std::vector<double> regs(static_cast<std::size_t>(c.prog.registers()) * chunk);
     scorecard_result one;
@@ -719,7 +746,7 @@ bool fit_moebius(double f0, double f1, double f2, double h, double& a, double& b
 
 std::vector<firm_gap> scorecard::gap(const scorecard_columns& in, const std::vector<std::size_t>& rows,
                                      const std::vector<std::pair<std::string, double>>& costs, points_policy policy) const {
-    const compiled& c = *compiled_;
+    const detail::compiled_scorecard& c = *compiled_;
     const std::size_t n_inputs = inputs_.size();
     std::vector<firm_gap> out;
     std::vector<double> regs(static_cast<std::size_t>(c.prog.registers()) * chunk);

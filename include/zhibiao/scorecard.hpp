@@ -27,6 +27,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "zhibiao/formula.hpp"
@@ -36,7 +38,34 @@ namespace zhibiao {
 
 namespace detail {
 struct scorer;
-}
+struct compiled_scorecard;
+
+/// std::allocator whose resize() leaves new elements uninitialised: the scorer writes every
+/// result, so millions of them are not zeroed first (by one thread, touching every page) only
+/// to be overwritten.
+template <class T>
+struct uninitialised_allocator : std::allocator<T> {
+    template <class U>
+    struct rebind {
+        using other = uninitialised_allocator<U>;
+    };
+    uninitialised_allocator() noexcept = default;
+    template <class U>
+    uninitialised_allocator(const uninitialised_allocator<U>&) noexcept {}
+    template <class U>
+    void construct(U* p) noexcept(std::is_nothrow_default_constructible_v<U>) {
+        ::new (static_cast<void*>(p)) U;
+    }
+    template <class U, class... Args>
+    void construct(U* p, Args&&... args) {
+        ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+    }
+};
+}  // namespace detail
+
+/// A column of per-firm results.
+template <class T>
+using result_column = std::vector<T, detail::uninitialised_allocator<T>>;
 
 enum class points_policy { low, high, mid };
 
@@ -97,8 +126,8 @@ struct scorecard_measure {
 /// Per-firm results, columnar (rows = firms in input order; each item or gate one contiguous column).
 struct scorecard_result {
     std::size_t rows = 0;
-    std::vector<std::uint8_t> valid, eligible, passed;
-    std::vector<std::int8_t> route;  ///< index of the direct route taken, -1 when none
+    result_column<std::uint8_t> valid, eligible, passed;
+    result_column<std::int8_t> route;  ///< index of the direct route taken, -1 when none
     Eigen::ArrayXd total;            ///< under the points policy; NaN for invalid input
     /// The range of totals when bands give ranges of points (empty for packs without ranges).
     Eigen::ArrayXd total_lo, total_hi;
@@ -106,7 +135,7 @@ struct scorecard_result {
     Eigen::ArrayXXd points, points_lo, points_hi;
     Eigen::Array<std::int8_t, Eigen::Dynamic, Eigen::Dynamic> alternative;  ///< which measure scored
     Eigen::Array<std::uint8_t, Eigen::Dynamic, Eigen::Dynamic> gates;       ///< rows × gates: 1 = holds
-    std::vector<std::uint64_t> problems;  ///< bit k: input k invalid; bit inputs+j: validity check j failed
+    result_column<std::uint64_t> problems;  ///< bit k: input k invalid; bit inputs+j: validity check j failed
 };
 
 /// Columnar inputs: one pointer per scorecard input (in `inputs()` order), already in the
@@ -162,6 +191,10 @@ public:
     /// one block of firms after another allocate once).
     void evaluate_into(const scorecard_columns& in, scorecard_result& out, points_policy policy = points_policy::low,
                        unsigned threads = 0) const;
+    /// How this pack is scored: "fused kernel (avx512)" for a built-in pack (or one whose rules
+    /// compile to the same program), a kernel generated at build time; "vector machine" otherwise.
+    /// Both give the same bits.
+    std::string engine() const;
     /// True when some band gives a range of points (9–10) rather than a number.
     bool has_ranges() const;
 
@@ -185,7 +218,6 @@ public:
 
 private:
     friend struct detail::scorer;
-    struct compiled;
     void compile();
 
     std::string id_, name_zh_, name_en_, source_;
@@ -197,7 +229,7 @@ private:
     std::vector<scorecard_cap> caps_;
     scorecard_condition pass_;
     std::vector<scorecard_controllable> controllables_;
-    std::shared_ptr<const compiled> compiled_;
+    std::shared_ptr<const detail::compiled_scorecard> compiled_;
 };
 
 }  // namespace zhibiao

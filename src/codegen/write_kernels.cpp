@@ -1,0 +1,253 @@
+// zhibiao_codegen: writes the fused scoring kernels of the built-in rule packs.
+//
+// The vector machine interprets a scorecard one operation at a time over chunks of firms; that
+// costs a pass over memory per operation. For the packs the library ships, the build compiles
+// each pack as the library would (scorecard::builtin), then writes its program out as straight-
+// line C++ over SIMD vectors (src/fused/simd.hpp), one operation of the machine to one
+// statement, so the compiler keeps every value of a block of firms in registers. The kernel is
+// used only for a pack whose compiled program has the same fingerprint; anything else — a pack
+// of the user's, a changed threshold — runs on the machine.
+//
+//   zhibiao_codegen OUTPUT.inc
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "scorecard_compiled.hpp"
+
+namespace {
+
+using zhibiao::scorecard;
+using zhibiao::detail::compiled_scorecard;
+using zhibiao::detail::op;
+using zhibiao::detail::opcode;
+
+std::string hex(double x) {
+    if (std::isnan(x)) return "__builtin_nan(\"\")";
+    if (std::isinf(x)) return x > 0 ? "__builtin_inf()" : "-__builtin_inf()";
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%a", x);
+    return buffer;
+}
+
+std::string r(int reg) { return "r" + std::to_string(reg); }
+
+/// The registers whose values some result needs: dead operations are not written out.
+std::set<int> live_registers(const scorecard& s, const compiled_scorecard& c) {
+    std::set<int> live(c.input_reg.begin(), c.input_reg.end());
+    live.insert(c.validity_reg.begin(), c.validity_reg.end());
+    live.insert(c.gate_reg.begin(), c.gate_reg.end());
+    live.insert(c.route_reg.begin(), c.route_reg.end());
+    live.insert(c.pass_reg);
+    for (std::size_t k = 0; k < s.items().size(); ++k) {
+        if (c.expert_reg[k] >= 0) live.insert(c.expert_reg[k]);
+        for (const auto& a : c.items[k]) live.insert(a.reg);
+    }
+    const auto& ops = c.prog.ops();
+    for (std::size_t i = ops.size(); i-- > 0;)
+        if (live.count(ops[i].dst))
+            for (int x : {ops[i].a, ops[i].b, ops[i].c})
+                if (x >= 0) live.insert(x);
+    return live;
+}
+
+std::string expression(const op& o) {
+    const std::string a = r(o.a), b = r(o.b), c = r(o.c), g = hex(o.k);
+    switch (o.code) {
+        case opcode::constant: return "splat(" + hex(o.k) + ")";
+        case opcode::copy: return a;
+        case opcode::scale: {
+            const std::string power = hex(zhibiao::detail::exact_power_of_ten(o.e < 0 ? -o.e : o.e));
+            return "(" + a + (o.e >= 0 ? " * " : " / ") + "splat(" + power + ")) * splat(" + hex(o.k) + ")";
+        }
+        case opcode::neg: return "-" + a;
+        case opcode::logical_not: return "not_op(" + a + ")";
+        case opcode::abs: return "vabs(" + a + ")";
+        case opcode::missing: return "missing_op(" + a + ")";
+        case opcode::add: return a + " + " + b;
+        case opcode::sub: return a + " - " + b;
+        case opcode::mul: return a + " * " + b;
+        case opcode::div: return "div_op(" + a + ", " + b + ")";
+        case opcode::lt: return "lt_op(" + a + ", " + b + ", " + g + ")";
+        case opcode::le: return "le_op(" + a + ", " + b + ", " + g + ")";
+        case opcode::gt: return "gt_op(" + a + ", " + b + ", " + g + ")";
+        case opcode::ge: return "ge_op(" + a + ", " + b + ", " + g + ")";
+        case opcode::eq: return "eq_op(" + a + ", " + b + ", " + g + ")";
+        case opcode::ne: return "ne_op(" + a + ", " + b + ", " + g + ")";
+        case opcode::logical_and: return "and_op(" + a + ", " + b + ")";
+        case opcode::logical_or: return "or_op(" + a + ", " + b + ")";
+        case opcode::select: return "select_op(" + a + ", " + b + ", " + c + ")";
+        case opcode::min: return "min_op(" + a + ", " + b + ")";
+        case opcode::max: return "max_op(" + a + ", " + b + ")";
+        case opcode::round: return "vround(" + a + " * splat(" + g + ")) / splat(" + g + ")";
+    }
+    throw std::logic_error("an opcode the kernel writer does not know");
+}
+
+void write_ops(std::ostream& o, const compiled_scorecard& c, std::size_t first, std::size_t last, const std::set<int>& live) {
+    const auto& ops = c.prog.ops();
+    for (std::size_t i = first; i < last; ++i)
+        if (live.count(ops[i].dst)) o << "        const V " << r(ops[i].dst) << " = " << expression(ops[i]) << ";\n";
+}
+
+/// The kernel of pack `p`: program::run and scorer::run_chunk, statement for statement.
+void write_pack(std::ostream& o, std::size_t p, const scorecard& s, const compiled_scorecard& c) {
+    const std::set<int> live = live_registers(s, c);
+    const bool ranges = s.has_ranges();
+    const std::string ig = hex(c.inverse_grid);
+    // Columns of doubles written per firm; past 16, stores prefetch their lines (see store_ahead).
+    const std::size_t written = (1 + s.items().size()) * (ranges ? 3 : 1);
+    const std::string store = written > 16 ? "store_ahead(" : "store(";
+    o << "// " << s.id() << ": " << s.name_en() << "\n";
+    o << "template <int Policy>\nvoid pack_" << p << "(const fused_io& io, std::size_t rows) {\n";
+    o << "    const V nan = splat(__builtin_nan(\"\"));\n";
+    o << "    for (std::size_t i = 0; i < rows; i += W) {\n";
+    for (std::size_t k = 0; k < s.inputs().size(); ++k)
+        o << "        const V " << r(c.input_reg[k]) << " = load(io.inputs[" << k << "] + i);  // " << s.inputs()[k].id << "\n";
+    write_ops(o, c, 0, c.main_ops, live);
+    // Validity: each input's bounds, then the checks between inputs.
+    o << "        U problems = U{};\n";
+    for (std::size_t k = 0; k < s.inputs().size(); ++k) {
+        const auto& in = s.inputs()[k];
+        const std::string x = r(c.input_reg[k]);
+        const std::uint64_t bit = std::uint64_t{1} << k;
+        std::string bounds;
+        auto add = [&](const std::string& term) { bounds += (bounds.empty() ? "" : " | ") + term; };
+        if (in.min > -INFINITY) add("(" + x + " < splat(" + hex(in.min) + "))");
+        if (in.max < INFINITY) add("(" + x + " > splat(" + hex(in.max) + "))");
+        if (in.integer) add("~whole(" + x + ")");
+        const std::string flagged = bounds.empty() ? "splat_m(0)" : "(" + bounds + ")";
+        o << "        problems |= bits_if(sel(isnan(" << x << "), splat_m(" << (in.optional ? 0 : -1) << "), " << flagged
+          << "), " << bit << "u);\n";
+    }
+    for (std::size_t j = 0; j < c.validity_reg.size(); ++j)
+        o << "        problems |= bits_if(" << r(c.validity_reg[j]) << " == splat(0.0), " << (std::uint64_t{1} << (s.inputs().size() + j))
+          << "u);\n";
+    // Items: band tables as sums of steps, the better alternative, expert scores.
+    o << "        V total = splat(0.0), total_lo = splat(0.0), total_hi = splat(0.0);\n        (void)total_lo, (void)total_hi;\n";
+    for (std::size_t k = 0; k < s.items().size(); ++k) {
+        const std::string n = std::to_string(k);
+        o << "        V pts" << n << ", lo" << n << ", hi" << n << ";\n        M which" << n << " = splat_m(0);\n";
+        if (c.expert_reg[k] >= 0) {
+            const std::string x = r(c.expert_reg[k]), max = hex(s.items()[k].max);
+            o << "        {\n            V v = vround(" << x << ");\n            v = sel(v < splat(0.0), splat(0.0), sel(splat(" << max
+              << ") < v, splat(" << max << "), v));\n            pts" << n << " = lo" << n << " = hi" << n << " = sel(isnan(" << x
+              << "), splat(0.0), v);\n        }\n";
+        } else {
+            for (std::size_t a = 0; a < c.items[k].size(); ++a) {
+                const auto& alt = c.items[k][a];
+                const std::string lo = a == 0 ? "lo" + n : "alt_lo", hi = a == 0 ? "hi" + n : "alt_hi";
+                o << "        {\n            const V q = on_grid(" << r(alt.reg) << ", " << ig << ");\n";
+                o << "            V alt_lo = splat(" << hex(alt.bottom_lo) << "), alt_hi = splat(" << hex(alt.bottom_hi) << ");\n";
+                for (std::size_t b = 0; b < alt.at_least.size(); ++b)
+                    o << "            { const V reached = as01(q >= splat(" << hex(alt.at_least[b]) << ")); alt_lo += reached * splat("
+                      << hex(alt.step_lo[b]) << "); alt_hi += reached * splat(" << hex(alt.step_hi[b]) << "); }\n";
+                if (a == 0) {
+                    o << "            " << lo << " = alt_lo; " << hi << " = alt_hi;\n";
+                    o << "            pts" << n << " = choose<Policy>(lo" << n << ", hi" << n << ");\n";
+                } else {
+                    o << "            const V v = choose<Policy>(alt_lo, alt_hi);\n            const M better = v > pts" << n << ";\n";
+                    o << "            pts" << n << " = sel(better, v, pts" << n << "); lo" << n << " = sel(better, alt_lo, lo" << n << "); hi" << n
+                      << " = sel(better, alt_hi, hi" << n << ");\n";
+                    o << "            which" << n << " = sel(better, splat_m(" << a << "), which" << n << ");\n";
+                }
+                o << "        }\n";
+            }
+        }
+        if (c.item_cap[k] < 0) {
+            o << "        total = total + pts" << n << ";\n";
+            if (ranges) o << "        total_lo = total_lo + lo" << n << "; total_hi = total_hi + hi" << n << ";\n";
+        }
+        if (live.count(c.item_reg[k])) o << "        const V " << r(c.item_reg[k]) << " = pts" << n << ";\n";
+    }
+    for (std::size_t g = 0; g < c.cap_reg.size(); ++g) {
+        const std::string max = "splat(" + hex(s.caps()[g].max) + ")";
+        o << "        V cap" << g << " = splat(0.0);\n";
+        for (int k : c.cap_members[g]) o << "        cap" << g << " = cap" << g << " + pts" << k << ";\n";
+        o << "        cap" << g << " = sel(" << max << " < cap" << g << ", " << max << ", cap" << g << ");\n";
+        o << "        total = total + cap" << g << ";\n";
+        if (ranges) {
+            o << "        {\n            V l = splat(0.0), h = splat(0.0);\n";
+            for (int k : c.cap_members[g]) o << "            l = l + lo" << k << "; h = h + hi" << k << ";\n";
+            o << "            total_lo = total_lo + sel(" << max << " < l, " << max << ", l);\n";
+            o << "            total_hi = total_hi + sel(" << max << " < h, " << max << ", h);\n        }\n";
+        }
+        if (live.count(c.cap_reg[g])) o << "        const V " << r(c.cap_reg[g]) << " = cap" << g << ";\n";
+    }
+    // Gates, eligibility, the pass rule, the direct routes.
+    o << "        const M valid = (M)problems == splat_m(0);\n";
+    o << "        V eligible = as01(valid);\n";
+    for (std::size_t g = 0; g < c.gate_reg.size(); ++g) {
+        o << "        {\n            const M h = holds(" << r(c.gate_reg[g]) << ");\n            store_bytes(io.gates[" << g
+          << "] + i, h & splat_m(1));\n            eligible = sel(h, eligible, splat(0.0));\n        }\n";
+    }
+    if (live.count(c.total_reg)) o << "        const V " << r(c.total_reg) << " = total;\n";
+    if (live.count(c.eligible_reg)) o << "        const V " << r(c.eligible_reg) << " = eligible;\n";
+    write_ops(o, c, c.main_ops, c.prog.size(), live);
+    o << "        M route = splat_m(-1);\n";
+    for (std::size_t k = c.route_reg.size(); k-- > 0;)
+        o << "        route = sel(holds(" << r(c.route_reg[k]) << "), splat_m(" << k << "), route);\n";
+    o << "        const M ok = valid & (eligible != splat(0.0));\n";
+    o << "        route = sel(ok, route, splat_m(-1));\n";
+    o << "        const M passed = ok & ((route >= splat_m(0)) | holds(" << r(c.pass_reg) << "));\n";
+    o << "        store(io.problems + i, problems);\n";
+    o << "        store_bytes(io.valid + i, valid & splat_m(1));\n";
+    o << "        store_bytes(io.eligible + i, (eligible != splat(0.0)) & splat_m(1));\n";
+    o << "        store_bytes(io.passed + i, passed & splat_m(1));\n";
+    o << "        store_bytes(io.route + i, route);\n";
+    o << "        " << store << "io.total + i, sel(valid, total, nan));\n";
+    if (ranges)
+        o << "        " << store << "io.total_lo + i, sel(valid, total_lo, nan));\n        " << store
+          << "io.total_hi + i, sel(valid, total_hi, nan));\n";
+    for (std::size_t k = 0; k < s.items().size(); ++k) {
+        o << "        " << store << "io.points[" << k << "] + i, sel(valid, pts" << k << ", nan));\n";
+        if (ranges)
+            o << "        " << store << "io.points_lo[" << k << "] + i, sel(valid, lo" << k << ", nan));\n        " << store
+              << "io.points_hi[" << k << "] + i, sel(valid, hi" << k << ", nan));\n";
+        o << "        store_bytes(io.alternative[" << k << "] + i, which" << k << ");\n";
+    }
+    o << "    }\n}\n\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc != 2) {
+        std::cerr << "usage: zhibiao_codegen OUTPUT.inc\n";
+        return 2;
+    }
+    try {
+        std::ostringstream o;
+        o << "// Generated by zhibiao_codegen (src/codegen/write_kernels.cpp) from the built-in rule packs: do not edit.\n"
+             "// Included by src/fused/kernels_*.cpp, once per instruction set, after src/fused/simd.hpp.\n\n"
+             "namespace {\n\nusing zhibiao::detail::fused_io;\n\n";
+        const auto ids = scorecard::builtin_ids();
+        std::vector<std::string> fingerprints;
+        for (std::size_t p = 0; p < ids.size(); ++p) {
+            const scorecard& s = scorecard::builtin(ids[p]);
+            const compiled_scorecard& c = zhibiao::detail::scorer::compiled(s);
+            write_pack(o, p, s, c);
+            fingerprints.push_back(zhibiao::detail::kernel_fingerprint(s, c));
+        }
+        o << "}  // namespace\n\nnamespace zhibiao::detail {\n\n"
+             "extern const fused_table_entry ZHIBIAO_FUSED_TABLE[];\n"
+             "const fused_table_entry ZHIBIAO_FUSED_TABLE[] = {\n";
+        for (std::size_t p = 0; p < ids.size(); ++p)
+            o << "    {\"" << fingerprints[p] << "\",\n     {ZHIBIAO_FUSED_ISA_NAME, W, {&pack_" << p << "<0>, &pack_" << p << "<1>, &pack_" << p
+              << "<2>}}},\n";
+        o << "    {nullptr, {nullptr, 0, {nullptr, nullptr, nullptr}}},\n};\n\n}  // namespace zhibiao::detail\n";
+        // Rewrites the file only when it changes, so a rebuild recompiles the kernels only then.
+        std::string old;
+        if (std::ifstream in(argv[1]); in) old.assign(std::istreambuf_iterator<char>(in), {});
+        if (old != o.str()) std::ofstream(argv[1]) << o.str();
+    } catch (const std::exception& e) {
+        std::cerr << "zhibiao_codegen: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}

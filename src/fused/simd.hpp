@@ -1,0 +1,119 @@
+#pragma once
+// The operations of the vector machine (src/program.cpp) on GCC/Clang vector types, lane by lane
+// the same IEEE arithmetic in the same order, so a generated kernel is bit-identical to the
+// interpreter. Included by exactly one translation unit per instruction set, after it defines
+// ZHIBIAO_FUSED_WIDTH; everything here has internal linkage, so the copies compiled for
+// different instruction sets never meet at link time (hence builtins, not std::numeric_limits).
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+
+// Every helper inlined into the kernel: a call passes 512-bit vectors through memory.
+#define ZHIBIAO_FUSED_INLINE inline __attribute__((always_inline))
+
+namespace {
+
+constexpr std::size_t W = ZHIBIAO_FUSED_WIDTH;
+typedef double V __attribute__((vector_size(W * sizeof(double))));
+typedef std::int64_t M __attribute__((vector_size(W * sizeof(double))));  // lanes -1 (true) or 0
+typedef std::uint64_t U __attribute__((vector_size(W * sizeof(double))));
+typedef std::int8_t B __attribute__((vector_size(W)));
+
+ZHIBIAO_FUSED_INLINE V splat(double x) {
+    V v;
+    for (std::size_t k = 0; k < W; ++k) v[k] = x;  // not V{} + x, which turns -0.0 into 0.0
+    return v;
+}
+ZHIBIAO_FUSED_INLINE M splat_m(std::int64_t x) {
+    M v;
+    for (std::size_t k = 0; k < W; ++k) v[k] = x;
+    return v;
+}
+ZHIBIAO_FUSED_INLINE V load(const double* p) {
+    V v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+}
+ZHIBIAO_FUSED_INLINE void store(double* p, V v) { std::memcpy(p, &v, sizeof v); }
+/// Stores a vector and asks for the column's line 2 KB on, to write: a pack that writes dozens
+/// of columns at once (HNTE: points and their ranges for every item) otherwise waits on the
+/// reads that precede each write to a line; measured 12% faster there, slower for small packs.
+ZHIBIAO_FUSED_INLINE void store_ahead(double* p, V v) {
+    __builtin_prefetch(p + 256, 1);
+    std::memcpy(p, &v, sizeof v);
+}
+ZHIBIAO_FUSED_INLINE void store(std::uint64_t* p, U v) { std::memcpy(p, &v, sizeof v); }
+/// Stores small integer lanes (0/1, an alternative's index, a route) as bytes.
+template <class Byte>
+ZHIBIAO_FUSED_INLINE void store_bytes(Byte* p, M v) {
+    const B b = __builtin_convertvector(v, B);
+    std::memcpy(p, &b, sizeof b);
+}
+
+ZHIBIAO_FUSED_INLINE V sel(M m, V a, V b) { return m ? a : b; }
+ZHIBIAO_FUSED_INLINE M sel(M m, M a, M b) { return m ? a : b; }
+ZHIBIAO_FUSED_INLINE V as01(M m) { return m ? splat(1.0) : splat(0.0); }
+ZHIBIAO_FUSED_INLINE M isnan(V x) { return x != x; }
+// Vector casts between types of one size reinterpret the bits (GCC and Clang vector extensions).
+ZHIBIAO_FUSED_INLINE U bits_if(M m, std::uint64_t bit) { return (U)m & bit; }
+
+constexpr double magic = 6755399441055744.0;  // 1.5 · 2^52: adding it rounds to an integer
+
+/// detail::on_grid: x on the comparison grid as a whole multiple (|x|/grid beyond 2^51 as is).
+ZHIBIAO_FUSED_INLINE V on_grid(V x, double inverse_grid) {
+    const V q = x * splat(inverse_grid);
+    const V rounded = (q + splat(magic)) - splat(magic);
+    const M small = (q < splat(2251799813685248.0)) & (q > splat(-2251799813685248.0));
+    return sel(small, rounded, q);
+}
+/// detail::whole.
+ZHIBIAO_FUSED_INLINE M whole(V x) { return ((x + splat(magic)) - splat(magic)) == x; }
+
+ZHIBIAO_FUSED_INLINE V vabs(V x) {
+    return (V)((U)x & ~(std::uint64_t{1} << 63));
+}
+
+/// std::round (halves away from zero), exactly: the whole part of |x| (exact), one more when
+/// the exact remainder is at least a half, the sign of x put back (so -0.4 gives -0.0).
+ZHIBIAO_FUSED_INLINE V vround(V x) {
+    const V a = vabs(x);
+    const V two52 = splat(4503599627370496.0);
+    V nearest = (a + two52) - two52;  // round-to-even of a, for a < 2^52
+    const V floor_a = sel(nearest > a, nearest - splat(1.0), nearest);
+    const V away = sel(a - floor_a >= splat(0.5), floor_a + splat(1.0), floor_a);
+    const V r = sel(a < two52, away, a);  // beyond 2^52 (and inf, NaN) x is already whole
+    return (V)(((U)r & ~(std::uint64_t{1} << 63)) | ((U)x & (std::uint64_t{1} << 63)));
+}
+
+// The opcodes whose lane function is more than one operator, as program::run computes them.
+ZHIBIAO_FUSED_INLINE V div_op(V a, V b) { return sel(b == splat(0.0), splat(__builtin_nan("")), a / b); }
+ZHIBIAO_FUSED_INLINE V missing_if(V a, V b, V r) { return sel(isnan(a) | isnan(b), splat(__builtin_nan("")), r); }
+ZHIBIAO_FUSED_INLINE V lt_op(V a, V b, double g) { return missing_if(a, b, as01(on_grid(a, g) < on_grid(b, g))); }
+ZHIBIAO_FUSED_INLINE V le_op(V a, V b, double g) { return missing_if(a, b, as01(on_grid(a, g) <= on_grid(b, g))); }
+ZHIBIAO_FUSED_INLINE V gt_op(V a, V b, double g) { return missing_if(a, b, as01(on_grid(a, g) > on_grid(b, g))); }
+ZHIBIAO_FUSED_INLINE V ge_op(V a, V b, double g) { return missing_if(a, b, as01(on_grid(a, g) >= on_grid(b, g))); }
+ZHIBIAO_FUSED_INLINE V eq_op(V a, V b, double g) { return missing_if(a, b, as01(on_grid(a, g) == on_grid(b, g))); }
+ZHIBIAO_FUSED_INLINE V ne_op(V a, V b, double g) { return missing_if(a, b, as01(on_grid(a, g) != on_grid(b, g))); }
+ZHIBIAO_FUSED_INLINE V not_op(V a) { return sel(isnan(a), splat(__builtin_nan("")), as01(a == splat(0.0))); }
+ZHIBIAO_FUSED_INLINE V missing_op(V a) { return as01(isnan(a)); }
+ZHIBIAO_FUSED_INLINE V and_op(V a, V b) { return as01((a != splat(0.0)) & (b != splat(0.0)) & (a == a) & (b == b)); }
+ZHIBIAO_FUSED_INLINE V or_op(V a, V b) { return as01(((a != splat(0.0)) & (a == a)) | ((b != splat(0.0)) & (b == b))); }
+ZHIBIAO_FUSED_INLINE V select_op(V c, V a, V b) { return sel(isnan(c), c, sel(c != splat(0.0), a, b)); }
+ZHIBIAO_FUSED_INLINE V min_op(V a, V b) {
+    const V s = a + b;
+    return sel(isnan(s), s, sel(a < b, a, b));
+}
+ZHIBIAO_FUSED_INLINE V max_op(V a, V b) {
+    const V s = a + b;
+    return sel(isnan(s), s, sel(a > b, a, b));
+}
+ZHIBIAO_FUSED_INLINE M holds(V x) { return (x != splat(0.0)) & (x == x); }
+template <int Policy>
+ZHIBIAO_FUSED_INLINE V choose(V lo, V hi) {
+    if constexpr (Policy == 0) return lo;
+    else if constexpr (Policy == 1) return hi;
+    else return splat(0.5) * (lo + hi);
+}
+
+}  // namespace

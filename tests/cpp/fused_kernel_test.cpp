@@ -1,0 +1,178 @@
+// The fused kernels generated for the built-in packs against the vector machine they were
+// generated from: every result column, bit for bit, on firms built to hit every corner (band
+// edges, halves, missing values, out-of-range and non-integer inputs, infinities), for every
+// instruction set this CPU runs and every points policy.
+#include <boost/test/unit_test.hpp>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <limits>
+#include <random>
+#include <map>
+#include <set>
+
+#include "scorecard_compiled.hpp"
+#include "zhibiao/scorecard.hpp"
+
+using namespace zhibiao;
+
+BOOST_AUTO_TEST_SUITE(fused_kernels)
+
+namespace {
+
+// Values a rule pack's bounds and bands meet: zero, halves, the sales and staff thresholds and
+// a cent either side, thresholds of the ratio bands, extremes; then plain random values.
+// A firm that qualifies, for the packs' inputs (indicators.md §6 worked cases); half the firms
+// are variations of it, so that every gate and the pass rule are met both ways.
+const std::map<std::string, double>& good_firm() {
+    static const std::map<std::string, double> firm = {
+        {"registered_days", 800}, {"in_supported_field", 1}, {"employees", 100}, {"st_staff", 30}, {"rd_staff", 12},
+        {"sales_y1", 4000}, {"sales_y2", 4500}, {"sales_y3", 5000}, {"rd_y1", 200}, {"rd_y2", 225}, {"rd_y3", 250},
+        {"rd_domestic", 675}, {"hitech_income", 4000}, {"total_income", 5000}, {"ip_class1", 1}, {"ip_class2", 3},
+        {"conversions_3y", 12}, {"years_operating", 3}, {"net_assets_y1", 1000}, {"net_assets_y2", 1300},
+        {"net_assets_y3", 1800}, {"tech_advancement", 7}, {"core_support", 6}, {"ip_acquisition", 3}, {"standards_bonus", 0},
+        {"rd_organisation", 5}, {"rd_platform", 4}, {"transfer_system", 3}, {"talent_system", 2}, {"sales", 5000},
+        {"assets", 3000}, {"rd_expense", 250}, {"total_cost", 4000}};
+    return firm;
+}
+
+std::vector<std::vector<double>> corner_firms(const scorecard& card, std::size_t rows, unsigned seed) {
+    const double inf = std::numeric_limits<double>::infinity(), nan = std::numeric_limits<double>::quiet_NaN();
+    const std::vector<double> corners = {nan,   -1,    -0.0,  0,       0.5,      1,      1.5,    2,       2.5,  3,    4,    5,
+                                         6,     9.5,   10,    30,      100,      500,    501,    5000,    5000.01, 20000,
+                                         20000.01, 1e-300, 5e-324, 1e300, inf, -inf, 0.49999999999999994};
+    std::mt19937_64 rng(seed);
+    std::uniform_int_distribution<std::size_t> pick(0, corners.size() - 1);
+    std::uniform_real_distribution<double> unit(0, 1);
+    std::vector<std::vector<double>> columns(card.inputs().size(), std::vector<double>(rows));
+    std::uniform_int_distribution<std::size_t> which(0, columns.size() - 1);
+    for (std::size_t i = 0; i < rows; ++i) {
+        // A plausible firm by each input's bounds: flags 0/1, small counts, money to the cent
+        // (shares of one scale often whole percents, so ratios land on band edges)…
+        const double scale = std::floor(unit(rng) * 30000);
+        for (std::size_t k = 0; k < columns.size(); ++k) {
+            const auto& spec = card.inputs()[k];
+            const double u = unit(rng);
+            double v;
+            const auto good = good_firm().find(spec.id);
+            if (i % 2 == 0 && good != good_firm().end()) {
+                v = good->second * (0.5 + unit(rng));  // about the qualifying firm
+                v = spec.integer || std::isfinite(spec.max) ? std::min(spec.max, std::round(v)) : std::round(v * 100) / 100;
+            } else if (spec.max <= 1) v = u < 0.3 ? 1 : 0;
+            else if (std::isfinite(spec.max)) v = std::round(u * spec.max * 4) / 4;  // expert scores in quarters: halves round away
+            else if (spec.integer) v = std::max(spec.min, std::floor(unit(rng) * 60));
+            else if (u < 0.5) v = std::round(unit(rng) * scale * 100) / 100;
+            else v = std::round(scale * (0.01 * std::floor(unit(rng) * 40)) * 100) / 100;
+            columns[k][i] = v;
+        }
+        // …then a corner value in one input of a third of the firms, in two of a tenth.
+        const double u = unit(rng);
+        for (int c = 0; c < (u < 0.1 ? 2 : u < 0.33 ? 1 : 0); ++c) columns[which(rng)][i] = corners[pick(rng)];
+    }
+    return columns;
+}
+
+bool same_bits(const double* a, const double* b, std::size_t n) { return std::memcmp(a, b, n * sizeof(double)) == 0; }
+
+template <class T, class A>
+bool same(const std::vector<T, A>& a, const std::vector<T, A>& b) {
+    return a == b;
+}
+
+void check_identical(const scorecard_result& vm, const scorecard_result& fused, const std::string& what) {
+    BOOST_TEST_CONTEXT(what) {
+        BOOST_TEST(same(vm.valid, fused.valid));
+        BOOST_TEST(same(vm.eligible, fused.eligible));
+        BOOST_TEST(same(vm.passed, fused.passed));
+        BOOST_TEST(same(vm.route, fused.route));
+        BOOST_TEST(same(vm.problems, fused.problems));
+        BOOST_TEST(same_bits(vm.total.data(), fused.total.data(), static_cast<std::size_t>(vm.total.size())));
+        BOOST_TEST(vm.total_lo.size() == fused.total_lo.size());
+        BOOST_TEST(same_bits(vm.total_lo.data(), fused.total_lo.data(), static_cast<std::size_t>(vm.total_lo.size())));
+        BOOST_TEST(same_bits(vm.total_hi.data(), fused.total_hi.data(), static_cast<std::size_t>(vm.total_hi.size())));
+        BOOST_TEST(same_bits(vm.points.data(), fused.points.data(), static_cast<std::size_t>(vm.points.size())));
+        BOOST_TEST(same_bits(vm.points_lo.data(), fused.points_lo.data(), static_cast<std::size_t>(vm.points_lo.size())));
+        BOOST_TEST(same_bits(vm.points_hi.data(), fused.points_hi.data(), static_cast<std::size_t>(vm.points_hi.size())));
+        BOOST_TEST((vm.alternative == fused.alternative).all());
+        BOOST_TEST((vm.gates == fused.gates).all());
+    }
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(every_builtin_pack_has_a_kernel) {
+    BOOST_TEST_REQUIRE(!detail::fused_isas().empty());
+    for (const auto& id : scorecard::builtin_ids()) {
+        BOOST_TEST_CONTEXT(id) { BOOST_TEST(scorecard::builtin(id).engine().rfind("fused kernel (", 0) == 0); }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(kernels_match_the_vector_machine_bit_for_bit) {
+    // 20,011 firms: not a multiple of any vector width or block, so the tail runs on the machine.
+    const std::size_t rows = 20011;
+    for (const auto& id : scorecard::builtin_ids()) {
+        const scorecard& card = scorecard::builtin(id);
+        const std::string fingerprint = detail::kernel_fingerprint(card, detail::scorer::compiled(card));
+        const auto data = corner_firms(card, rows, 7);
+        scorecard_columns in{rows, {}};
+        for (const auto& c : data) in.columns.push_back(c.data());
+        // An absent optional column reaches the kernel as a block of NaN.
+        for (std::size_t k = 0; k < card.inputs().size(); ++k)
+            if (card.inputs()[k].optional) {
+                in.columns[k] = nullptr;
+                break;
+            }
+        std::size_t valid = 0, eligible = 0, passing = 0;
+        std::set<double> totals;
+        for (const auto policy : {points_policy::low, points_policy::high, points_policy::mid}) {
+            scorecard_result vm;
+            detail::scorer::evaluate(card, in, vm, policy, 1, nullptr);
+            for (const std::string& isa : detail::fused_isas()) {
+                const detail::fused_kernels* kernels = detail::find_fused_kernels(fingerprint, isa);
+                BOOST_TEST_REQUIRE(kernels != nullptr, id << " has no " << isa << " kernel");
+                for (unsigned threads : {1u, 2u}) {
+                    scorecard_result fused;
+                    detail::scorer::evaluate(card, in, fused, policy, threads, kernels);
+                    check_identical(vm, fused, id + " " + isa + " policy " + std::to_string(static_cast<int>(policy)) + " threads " +
+                                                   std::to_string(threads));
+                }
+            }
+            for (std::size_t i = 0; i < rows; ++i) valid += vm.valid[i], eligible += vm.eligible[i], passing += vm.passed[i];
+            for (Eigen::Index i = 0; i < vm.total.size(); ++i)
+                if (vm.valid[static_cast<std::size_t>(i)]) totals.insert(vm.total(i));
+        }
+        // The firms reach the outcomes, not only "invalid input".
+        BOOST_TEST_MESSAGE(id << ": " << valid << " valid, " << eligible << " eligible, " << passing << " pass, " << totals.size() << " totals");
+        BOOST_TEST(valid > rows / 10, id);
+        BOOST_TEST(eligible > 0u, id);
+        BOOST_TEST(totals.size() > 20u, id);
+        BOOST_TEST(passing > 0u, id);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_changed_rule_runs_on_the_vector_machine) {
+    // The same text as the built-in pack gets the kernel; one threshold changed does not.
+    const std::string path = std::string(ZHIBIAO_SOURCE_DIR) + "/data/scorecards/tech-sme-2017.toml";
+    const scorecard same_rules = scorecard::load(path);
+    BOOST_TEST(same_rules.engine() == scorecard::builtin("tech-sme-2017").engine());
+    std::ifstream file(path);
+    std::string text((std::istreambuf_iterator<char>(file)), {});
+    const std::string from = "{ min = 30, points = 20, label = \"A\" }";
+    BOOST_TEST_REQUIRE(text.find(from) != std::string::npos);
+    text.replace(text.find(from), from.size(), "{ min = 35, points = 20, label = \"A\" }");
+    const scorecard changed = scorecard::from_toml(text, "changed.toml");
+    BOOST_TEST(changed.engine() == "vector machine");
+    // …and scores by its own rule: 32% S&T staff is now band B (16), not A (20).
+    std::vector<double> employees{100}, st{32}, sales{1000}, assets{1000}, rd{100}, cost{500}, ip1{1}, ip2{0};
+    scorecard_columns in{1, {}};
+    for (const auto& input : changed.inputs()) {
+        const std::vector<double>* c = input.id == "employees" ? &employees : input.id == "st_staff" ? &st : input.id == "sales" ? &sales
+                                       : input.id == "assets" ? &assets : input.id == "rd_expense" ? &rd : input.id == "total_cost" ? &cost
+                                       : input.id == "ip_class1" ? &ip1 : input.id == "ip_class2" ? &ip2 : nullptr;
+        in.columns.push_back(c ? c->data() : nullptr);
+    }
+    BOOST_TEST(changed.evaluate(in).points(0, 0) == 16);
+    BOOST_TEST(same_rules.evaluate(in).points(0, 0) == 20);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
