@@ -31,8 +31,8 @@ py::array_t<T> copy_to_numpy(const T* data, std::size_t n) {
     std::copy(data, data + n, out.mutable_data());
     return out;
 }
-template <class T>
-py::array_t<T> copy_to_numpy(const std::vector<T>& v) {
+template <class T, class Allocator>
+py::array_t<T> copy_to_numpy(const std::vector<T, Allocator>& v) {
     return copy_to_numpy(v.data(), v.size());
 }
 /// Reason codes (one byte each) as a uint8 array.

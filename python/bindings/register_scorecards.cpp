@@ -3,6 +3,8 @@
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include <type_traits>
+
 #include "bindings.hpp"
 #include "zhibiao/scorecard.hpp"
 
@@ -53,6 +55,7 @@ void register_scorecards(py::module_& m) {
         .def_property_readonly("name_en", &scorecard::name_en)
         .def_property_readonly("source", &scorecard::source)
         .def_property_readonly("has_ranges", &scorecard::has_ranges)
+        .def_property_readonly("engine", &scorecard::engine)
         .def_property_readonly("inputs", [](const scorecard& s) {
             py::list out;
             for (const auto& i : s.inputs())
@@ -95,33 +98,66 @@ void register_scorecards(py::module_& m) {
 
     py::class_<scorecard_result>(m, "ScorecardResult")
         .def_property_readonly("rows", [](const scorecard_result& r) { return r.rows; })
-        .def("arrays", [](const scorecard_result& r) {
+        .def("arrays", [](py::object self) {
+            const auto& r = self.cast<const scorecard_result&>();
+            const auto n = static_cast<py::ssize_t>(r.rows);
+            // Read-only views whose base is the result, which they keep alive: no copies.
+            auto view = [&](const auto* data, py::ssize_t columns, bool matrix) {
+                using T = std::remove_cv_t<std::remove_pointer_t<decltype(data)>>;
+                std::vector<py::ssize_t> shape{n}, strides{static_cast<py::ssize_t>(sizeof(T))};
+                if (matrix) shape.push_back(columns), strides.push_back(static_cast<py::ssize_t>(sizeof(T)) * n);
+                py::array a(py::dtype::of<T>(), shape, strides, data, self);
+                a.attr("flags").attr("writeable") = false;
+                return a;
+            };
+            const bool ranges = r.total_lo.size() > 0;
+            const auto items = static_cast<py::ssize_t>(r.points.cols());
             py::dict d;
-            d["valid"] = copy_to_numpy(r.valid);
-            d["eligible"] = copy_to_numpy(r.eligible);
-            d["passed"] = copy_to_numpy(r.passed);
-            d["route"] = copy_to_numpy(r.route);
-            d["problems"] = copy_to_numpy(r.problems);
-            d["total"] = r.total;
-            d["total_lo"] = r.total_lo;
-            d["total_hi"] = r.total_hi;
-            d["points"] = r.points;
-            d["points_lo"] = r.points_lo;
-            d["points_hi"] = r.points_hi;
-            d["alternative"] = r.alternative;
-            d["gates"] = r.gates;
+            d["valid"] = view(r.valid.data(), 0, false);
+            d["eligible"] = view(r.eligible.data(), 0, false);
+            d["passed"] = view(r.passed.data(), 0, false);
+            d["route"] = view(r.route.data(), 0, false);
+            d["problems"] = view(r.problems.data(), 0, false);
+            d["total"] = view(r.total.data(), 0, false);
+            d["total_lo"] = ranges ? view(r.total_lo.data(), 0, false) : py::array_t<double>(0);
+            d["total_hi"] = ranges ? view(r.total_hi.data(), 0, false) : py::array_t<double>(0);
+            d["points"] = view(r.points.data(), items, true);
+            d["points_lo"] = ranges ? view(r.points_lo.data(), items, true) : py::array_t<double>(std::vector<py::ssize_t>{0, 0});
+            d["points_hi"] = ranges ? view(r.points_hi.data(), items, true) : py::array_t<double>(std::vector<py::ssize_t>{0, 0});
+            d["alternative"] = view(r.alternative.data(), r.alternative.cols(), true);
+            d["gates"] = view(r.gates.data(), r.gates.cols(), true);
             return d;
-        }, "Every result column as NumPy arrays (copies).");
+        }, "Every result column as read-only NumPy views into this result (no copies; they keep it alive).");
 
     m.def(
         "scorecard_evaluate",
-        [](const scorecard& card, const column_list& columns, const std::string& policy, unsigned threads) {
+        [](const scorecard& card, const column_list& columns, const std::string& policy, unsigned threads, py::object out) -> py::object {
             scorecard_columns in = columns_of(card, columns);
             const points_policy p = policy_of(policy);
-            py::gil_scoped_release release;  // scoring reads only the NumPy buffers converted above
-            return card.evaluate(in, p, threads);
+            if (out.is_none()) {
+                scorecard_result result;
+                {
+                    py::gil_scoped_release release;  // scoring reads only the NumPy buffers converted above
+                    card.evaluate_into(in, result, p, threads);
+                }
+                return py::cast(std::move(result));
+            }
+            // Batch scoring block after block: the result's storage is reused when the sizes match
+            // (views from its arrays() then show the new block, as NumPy's out= does).
+            auto& result = out.cast<scorecard_result&>();
+            // Same shape or nothing: a reallocation would leave those views pointing at freed memory.
+            if (result.rows != in.rows || result.points.cols() != static_cast<Eigen::Index>(card.items().size()) ||
+                result.gates.cols() != static_cast<Eigen::Index>(card.gates().size()) || (result.total_lo.size() > 0) != card.has_ranges())
+                throw error("out holds the results of " + std::to_string(result.rows) + " firms of another shape; scoring " +
+                            std::to_string(in.rows) + " firms with '" + card.id() + "' needs a result of its own shape");
+            {
+                py::gil_scoped_release release;
+                card.evaluate_into(in, result, p, threads);
+            }
+            return out;
         },
-        py::arg("card"), py::arg("columns"), py::arg("policy") = "low", py::arg("threads") = 0u);
+        py::arg("card"), py::arg("columns"), py::arg("policy") = "low", py::arg("threads") = 0u, py::arg("out") = py::none(),
+        "Scores every firm; with `out`, into that result, reusing its storage.");
     m.def(
         "scorecard_explain",
         [](const scorecard& card, const column_list& columns, const scorecard_result& result, const std::vector<std::size_t>& rows,

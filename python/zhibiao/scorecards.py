@@ -92,7 +92,9 @@ def _columns(card: Any, firms: Any, units: Mapping[str, str] | None) -> tuple[li
             columns.append(None)
             continue
         raw = firms[name]
-        if pd.api.types.is_numeric_dtype(raw.dtype) and not pd.api.types.is_bool_dtype(raw.dtype):
+        if raw.dtype == np.float64:
+            values = raw.to_numpy(copy=False)  # the column itself: NaN is already the missing value
+        elif pd.api.types.is_numeric_dtype(raw.dtype) and not pd.api.types.is_bool_dtype(raw.dtype):
             values = raw.to_numpy(dtype=np.float64, na_value=np.nan)  # no text possible: no checks
         else:
             values = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=np.float64)
@@ -150,27 +152,40 @@ def evaluate(firms: Any, pack: Any, *, policy: str = "low", units: Mapping[str, 
     card = _pack(pack)
     columns, text_bad, text_problems = _columns(card, firms, units)
     result = _core.scorecard_evaluate(card, columns, policy=policy, threads=threads)
-    arrays = result.arrays()
-    valid = arrays["valid"].astype(bool) & ~text_bad
-    eligible = arrays["eligible"].astype(bool) & valid
-    passed = arrays["passed"].astype(bool) & valid
-    route_index = np.where(valid, arrays["route"], -1).astype(np.int8)
+    arrays = result.arrays()  # views into the result: no copies
+    # The scorer already gives NaN points and no route to invalid firms; only text found in a
+    # numeric column (a check made here, not in C++) makes more firms invalid.
+    text_found = bool(text_bad.any())
+    valid = arrays["valid"].view(bool)
+    if text_found:
+        valid = valid & ~text_bad
+    eligible = arrays["eligible"].view(bool) & valid if text_found else arrays["eligible"].view(bool)
+    passed = arrays["passed"].view(bool) & valid if text_found else arrays["passed"].view(bool)
+    route_index = np.where(valid, arrays["route"], -1).astype(np.int8) if text_found else arrays["route"]
+
+    def unless_text(values: np.ndarray, missing: Any) -> np.ndarray:
+        return np.where(valid, values, missing) if text_found else values
+
     out: dict[str, Any] = {}
-    status = np.select([~valid, ~eligible, route_index >= 0, passed], [4, 3, 1, 0], 2).astype(np.int8)
+    status = np.full(len(valid), 2, dtype=np.int8)  # failed, unless …
+    status[passed] = 0
+    status[route_index >= 0] = 1
+    status[~eligible] = 3
+    status[~valid] = 4
     out["status"] = pd.Categorical.from_codes(status, categories=["passed", "direct", "failed", "ineligible", "invalid input"])
     out["valid"], out["eligible"], out["passed"] = valid, eligible, passed
     out["route"] = pd.Categorical.from_codes(route_index, categories=list(card.routes))
-    out["total"] = np.where(valid, arrays["total"], np.nan)
+    out["total"] = unless_text(arrays["total"], np.nan)
     if card.has_ranges:
-        out["total_lo"] = np.where(valid, arrays["total_lo"], np.nan)
-        out["total_hi"] = np.where(valid, arrays["total_hi"], np.nan)
+        out["total_lo"] = unless_text(arrays["total_lo"], np.nan)
+        out["total_hi"] = unless_text(arrays["total_hi"], np.nan)
     for k, item in enumerate(card.items):
-        out[item["id"]] = np.where(valid, arrays["points"][:, k], np.nan)
+        out[item["id"]] = unless_text(arrays["points"][:, k], np.nan)
         if len(item["measures"]) > 1:
-            which = np.where(valid, arrays["alternative"][:, k], -1).astype(np.int8)
+            which = unless_text(arrays["alternative"][:, k], -1).astype(np.int8, copy=False)
             out[item["id"] + "_by"] = pd.Categorical.from_codes(which, categories=list(item["measures"]))
     for g, gate in enumerate(card.gates):
-        out["gate_" + gate["id"]] = arrays["gates"][:, g].astype(bool)
+        out["gate_" + gate["id"]] = arrays["gates"][:, g].view(bool)
     table = pd.DataFrame(out, index=_firm_index(firms))
     if explain:
         rows = list(range(len(firms)))

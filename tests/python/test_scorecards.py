@@ -1,6 +1,7 @@
 """Scorecards from Python: the spec's cases, bad input, units, properties, the gap, the CLI."""
 
 import subprocess
+from pathlib import Path
 import sys
 
 import numpy as np
@@ -135,3 +136,57 @@ def test_malformed_pack_names_file_item_and_key(tmp_path):
                     'bands = [{min = 1, points = 9}, {points = 0}]\n[pass]\nrule = "total >= 1"\n', encoding="utf-8")
     with pytest.raises(zb.ParseError, match=r"mine\.toml.*item 'i': key 'bands'"):
         zb.scorecards.evaluate(pd.DataFrame({"a": [1]}), pack)
+
+
+def test_builtin_packs_run_on_their_generated_kernels_and_a_changed_pack_on_the_machine(tmp_path):
+    # The kernel is tied to the compiled rules: a threshold changed in a copy of the pack falls
+    # back to the vector machine, and both score the same firms the same where the rules agree.
+    from zhibiao import _core
+
+    for pack in _core.Scorecard.builtin_ids():
+        assert _core.Scorecard.builtin(pack).engine.startswith("fused kernel (")
+    text = (Path(__file__).parents[2] / "data" / "scorecards" / "tech-sme-2017.toml").read_text(encoding="utf-8")
+    assert _core.Scorecard.from_toml(text).engine == _core.Scorecard.builtin("tech-sme-2017").engine
+    changed = _core.Scorecard.from_toml(text.replace("{ min = 30, points = 20", "{ min = 35, points = 20"))
+    assert changed.engine == "vector machine"
+    rng = np.random.default_rng(3)
+    n = 10_001
+    employees = rng.integers(1, 600, n).astype(float)
+    firms = pd.DataFrame({"employees": employees, "st_staff": np.floor(employees * rng.uniform(0, 0.6, n)),
+                          "sales": np.round(rng.uniform(0, 30000, n), 2), "assets": np.round(rng.uniform(0, 30000, n), 2),
+                          "rd_expense": np.round(rng.uniform(0, 2000, n), 2), "total_cost": np.round(rng.uniform(1, 20000, n), 2),
+                          "ip_class1": rng.integers(0, 2, n).astype(float), "ip_class2": rng.integers(0, 6, n).astype(float)})
+    fused = zb.scorecards.evaluate(firms, "tech-sme-2017", explain=False)
+    machine = zb.scorecards.evaluate(firms, changed, explain=False)
+    share = firms.st_staff / firms.employees
+    same_rule = (share < 0.25) | (share >= 0.35)  # where the changed band does not matter
+    pd.testing.assert_frame_equal(fused[same_rule.to_numpy()], machine[same_rule.to_numpy()])
+    assert (fused.st_staff_points[~same_rule & (share >= 0.30)] == 20).all()
+    assert (machine.st_staff_points[~same_rule & (share >= 0.30)] == 16).all()
+
+
+def test_result_arrays_are_read_only_views_that_keep_the_result_alive():
+    from zhibiao import _core
+
+    card = _core.Scorecard.builtin("tech-sme-2017")
+    firms = sme_firms()
+    columns = [firms[s["id"]].to_numpy(dtype=float) if s["id"] in firms else None for s in card.inputs]
+    arrays = _core.scorecard_evaluate(card, columns).arrays()  # the result itself is dropped here
+    assert arrays["total"][0] == 62 and list(arrays["points"][0]) == [20, 30, 12]
+    assert not arrays["total"].flags.writeable
+    with pytest.raises(ValueError):
+        arrays["total"][0] = 1
+
+
+def test_scoring_into_a_reused_result_and_a_wrong_shape_refused():
+    from zhibiao import _core
+
+    card = _core.Scorecard.builtin("tech-sme-2017")
+    a, b = sme_firms(), sme_firms(st_staff=3)
+    cols = lambda f: [f[s["id"]].to_numpy(dtype=float) if s["id"] in f else None for s in card.inputs]  # noqa: E731
+    result = _core.scorecard_evaluate(card, cols(a))
+    view = result.arrays()["total"]
+    assert _core.scorecard_evaluate(card, cols(b), out=result) is result
+    assert view[0] == 42  # 0 + 30 + 12: the view shows the new block, as NumPy's out= does
+    with pytest.raises(ValueError, match="another shape"):
+        _core.scorecard_evaluate(card, cols(pd.concat([a, b])), out=result)
