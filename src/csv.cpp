@@ -282,23 +282,47 @@ std::string_view decode(std::string_view bytes, csv_options::encoding_choice cho
     return storage;
 }
 
-// Interns strings: views into stable storage, so lookups with a view allocate nothing.
+// Interns strings: views into stable storage, so lookups with a view allocate nothing. An open-
+// addressing table of (hash, index) pairs rather than std::unordered_map: a firm table has a new
+// code on every row, and node-per-entry maps spent more time than parsing the numbers (one cache
+// miss per probe here; a stored hash settles nearly every mismatch without touching the string).
 class interner {
 public:
     // Returns (index, inserted).
     std::pair<std::int32_t, bool> intern(std::string_view s) {
-        auto it = index_.find(s);
-        if (it != index_.end()) return {it->second, false};
-        storage_.emplace_back(s);
-        auto id = static_cast<std::int32_t>(storage_.size() - 1);
-        index_.emplace(storage_.back(), id);
-        return {id, true};
+        if (2 * (storage_.size() + 1) > slots_.size()) grow();
+        const std::size_t h = std::hash<std::string_view>{}(s);
+        for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+            slot& e = slots_[i];
+            if (e.id < 0) {
+                storage_.emplace_back(s);
+                e = {h, static_cast<std::int32_t>(storage_.size() - 1)};
+                return {e.id, true};
+            }
+            if (e.hash == h && storage_[static_cast<std::size_t>(e.id)] == s) return {e.id, false};
+        }
     }
     const std::string& at(std::int32_t i) const { return storage_[static_cast<std::size_t>(i)]; }
 
 private:
+    struct slot {
+        std::size_t hash = 0;
+        std::int32_t id = -1;
+    };
+    void grow() {
+        std::vector<slot> old(std::max<std::size_t>(64, 2 * slots_.size()));
+        old.swap(slots_);
+        mask_ = slots_.size() - 1;
+        for (const slot& e : old)
+            if (e.id >= 0) {
+                std::size_t i = e.hash & mask_;
+                while (slots_[i].id >= 0) i = (i + 1) & mask_;
+                slots_[i] = e;
+            }
+    }
     std::deque<std::string> storage_;
-    std::unordered_map<std::string_view, std::int32_t> index_;
+    std::vector<slot> slots_;  // a power of two, at most half full
+    std::size_t mask_ = 0;
 };
 
 // Entity and period bookkeeping shared by both layouts.

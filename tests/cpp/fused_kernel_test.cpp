@@ -72,7 +72,7 @@ std::vector<std::vector<double>> corner_firms(const scorecard& card, std::size_t
     return columns;
 }
 
-bool same_bits(const double* a, const double* b, std::size_t n) { return std::memcmp(a, b, n * sizeof(double)) == 0; }
+bool same_bits(const double* a, const double* b, std::size_t n) { return n == 0 || std::memcmp(a, b, n * sizeof(double)) == 0; }
 
 template <class T, class A>
 bool same(const std::vector<T, A>& a, const std::vector<T, A>& b) {
