@@ -163,6 +163,23 @@ void register_panel(py::module_& m) {
             return v;
         })
         .def_property_readonly("entity_index", [](const panel& p) { return copy_to_numpy(p.entity_of_row()); })
+        .def("row_entity_codes", [](const panel& p) {
+            // The entity code of every row as a NumPy object array, one str per entity shared by
+            // its rows: the index of a table with a row per firm, without a list in between.
+            const auto& entities = p.entities();
+            const auto& of_row = p.entity_of_row();
+            std::vector<py::object> codes(entities.size());
+            py::array out(py::dtype("O"), std::vector<py::ssize_t>{static_cast<py::ssize_t>(of_row.size())});
+            auto** cells = static_cast<PyObject**>(out.mutable_data());
+            for (std::size_t r = 0; r < of_row.size(); ++r) {
+                py::object& code = codes[static_cast<std::size_t>(of_row[r])];
+                if (!code) code = py::str(entities[static_cast<std::size_t>(of_row[r])].code);
+                PyObject* old = cells[r];
+                cells[r] = code.inc_ref().ptr();
+                Py_XDECREF(old);
+            }
+            return out;
+        })
         .def_property_readonly("period_index", [](const panel& p) { return copy_to_numpy(p.period_of_row()); })
         .def_property_readonly("report", [](const panel& p) { return report_to_dict(p.report()); });
 

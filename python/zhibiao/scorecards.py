@@ -115,7 +115,7 @@ def _firm_index(firms: Any) -> Any:
     if isinstance(firms, Panel):
         import pandas as pd
 
-        return pd.Index(np.asarray(firms._core.entity_codes, dtype=object)[firms._core.entity_index], name="firm")
+        return pd.Index(firms._core.row_entity_codes(), name="firm", copy=False)
     return firms.index
 
 
