@@ -181,6 +181,28 @@ def generate_firms(n: int, seed: int = 9) -> dict[str, np.ndarray]:
     }
 
 
+def generate_hnte_firms(n: int, seed: int = 10) -> dict[str, np.ndarray]:
+    """HNTE applicants about a qualifying firm (indicators.md §6a), each input scaled at random."""
+    rng = np.random.default_rng(seed)
+    typical = {"registered_days": 800, "in_supported_field": 1, "employees": 100, "st_staff": 20, "sales_y1": 4000,
+               "sales_y2": 4500, "sales_y3": 5000, "rd_y1": 200, "rd_y2": 225, "rd_y3": 250, "rd_domestic": 675,
+               "hitech_income": 4000, "total_income": 5000, "ip_class1": 0, "ip_class2": 3, "conversions_3y": 12,
+               "years_operating": 3, "net_assets_y1": 1000, "net_assets_y2": 1300, "net_assets_y3": 1800,
+               "tech_advancement": 7, "core_support": 6, "ip_acquisition": 3, "standards_bonus": 0, "rd_organisation": 5,
+               "rd_platform": 4, "transfer_system": 3, "talent_system": 2}
+    caps = {"tech_advancement": 8, "core_support": 8, "ip_acquisition": 6, "standards_bonus": 2, "rd_organisation": 6,
+            "rd_platform": 6, "transfer_system": 4, "talent_system": 4, "in_supported_field": 1}
+    out = {}
+    for name, v in typical.items():
+        x = v * rng.uniform(0.5, 1.5, n)
+        whole = name in caps or name in ("registered_days", "employees", "st_staff", "ip_class1", "ip_class2",
+                                         "conversions_3y", "years_operating")
+        out[name] = np.minimum(np.round(x), caps.get(name, np.inf)) if whole else np.round(x, 2)
+    out["st_staff"] = np.minimum(out["st_staff"], out["employees"])
+    out["hitech_income"] = np.minimum(out["hitech_income"], out["total_income"])
+    return out
+
+
 def bench_scorecards(firms: int, repeat: int) -> None:
     from zhibiao import _core
 
@@ -190,6 +212,10 @@ def bench_scorecards(firms: int, repeat: int) -> None:
     columns = [c.get(spec["id"]) for spec in card.inputs]
     t_np, (total, passed) = best_of(lambda: numpy_tech_sme(c), repeat)
     t_zb, result = best_of(lambda: _core.scorecard_evaluate(card, columns), repeat)
+    reused = _core.scorecard_evaluate(card, columns)
+    # A run of ~40 ms on a shared machine: the best of more runs is the least disturbed one.
+    t_reuse, _ = best_of(lambda: _core.scorecard_evaluate(card, columns, out=reused), 4 * repeat)
+    t_one, _ = best_of(lambda: _core.scorecard_evaluate(card, columns, out=reused, threads=1), repeat)
     arrays = result.arrays()
     valid = arrays["valid"].astype(bool)
     # The two agree except where a ratio sits exactly on a decimal band edge (R&D exactly 5% of
@@ -202,23 +228,36 @@ def bench_scorecards(firms: int, repeat: int) -> None:
     on_edge = (np.abs(ratios[..., None] - edges) < 1e-12).any(axis=(0, 2))
     assert on_edge.all(), "a disagreement that is not an exact band edge"
     df = pd.DataFrame(c)
-    t_df, _ = best_of(lambda: zb.scorecards.evaluate(df, "tech-sme-2017", explain=False), 1)
+    t_df, _ = best_of(lambda: zb.scorecards.evaluate(df, "tech-sme-2017", explain=False), repeat)
     t_explain, _ = best_of(lambda: _core.scorecard_explain(card, columns, result, list(range(100_000)), "en"), 1)
-    print(f"  zhibiao  core, columnar memory      {t_zb * 1e3:8.1f} ms  {firms / t_zb / 1e6:7.1f} M firms/s")
+    print(f"  zhibiao  engine: {card.engine}")
+    print(f"  zhibiao  core, into a reused result {t_reuse * 1e3:8.1f} ms  {firms / t_reuse / 1e6:7.1f} M firms/s"
+          f"   (1 thread: {firms / t_one / 1e6:.1f} M firms/s)")
+    print(f"  zhibiao  core, into a new result    {t_zb * 1e3:8.1f} ms  {firms / t_zb / 1e6:7.1f} M firms/s"
+          "   (the first touch of its fresh pages included)")
     print(f"  zhibiao  scorecards.evaluate (pandas in and out, no explanations) {t_df * 1e3:8.1f} ms  {firms / t_df / 1e6:5.1f} M firms/s")
     print(f"  zhibiao  explanations, second pass  {t_explain * 1e3:8.1f} ms for 100,000 firms")
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "firms.csv"
         df.insert(0, "firm", np.arange(len(df)).astype(str))
         df.to_csv(path, index=False)
-        t_read, panel = best_of(lambda: zb.read_csv(path, period_value="2024"), 1)
-        t_end, _ = best_of(lambda: zb.scorecards.evaluate(zb.read_csv(path, period_value="2024"), "tech-sme-2017",
-                                                          explain=False), 1)
+        t_read, panel = best_of(lambda: zb.read_csv(path, period_value="2024"), 2)
+        t_score, _ = best_of(lambda: zb.scorecards.evaluate(panel, "tech-sme-2017", explain=False), repeat)
         size = os.path.getsize(path) / 1e6
-    print(f"  zhibiao  firm CSV ({size:.0f} MB): parse {t_read * 1e3:.0f} ms; parse + score {t_end * 1e3:.0f} ms "
-          f"({t_end / t_read:.1f}× the parse)")
+    print(f"  zhibiao  firm CSV ({size:.0f} MB): parse {t_read * 1e3:.0f} ms, then score the parsed panel {t_score * 1e3:.0f} ms "
+          f"(end to end {(t_read + t_score) / t_read:.2f}× the parse)")
+    hnte = _core.Scorecard.builtin("hnte-2016")
+    h = generate_hnte_firms(firms)
+    h_columns = [h.get(spec["id"]) for spec in hnte.inputs]
+    h_reused = _core.scorecard_evaluate(hnte, h_columns)
+    t_hnte, _ = best_of(lambda: _core.scorecard_evaluate(hnte, h_columns, out=h_reused), 4 * repeat)
+    t_hnte_new, _ = best_of(lambda: _core.scorecard_evaluate(hnte, h_columns), repeat)
+    share = h_reused.arrays()["passed"].mean()
+    print(f"  zhibiao  hnte-2016 ({len(h_columns)} inputs, {share:.0%} pass), reused result {t_hnte * 1e3:6.1f} ms "
+          f"{firms / t_hnte / 1e6:6.1f} M firms/s; new result {firms / t_hnte_new / 1e6:5.1f} M firms/s   (target: 3·10^7 firms/s)")
     print(f"  numpy    np.select over the bands   {t_np * 1e3:8.1f} ms  {firms / t_np / 1e6:7.1f} M firms/s")
-    print(f"  ratio    zhibiao core / numpy = {t_np / t_zb:4.1f}×   (target: ≥ 10×, 10^8 firms/s)")
+    print(f"  ratio    zhibiao core / numpy = {t_np / t_reuse:4.1f}× into a reused result, {t_np / t_zb:4.1f}× into a new one"
+          "   (target: ≥ 10×, 10^8 firms/s)")
     print(f"  check    totals and pass/fail identical to numpy for {firms - int(differ.sum()):,} firms; the other "
           f"{int(differ.sum())} sit exactly on a decimal band edge, which numpy's float comparison misses")
 
