@@ -222,7 +222,9 @@ def gap(firms: Any, pack: Any, *, costs: Mapping[str, float] | None = None, poli
         row["cheapest"] = g["routes"][g["cheapest"]]["input"] if g["cheapest"] >= 0 else None
         row["cheapest_cost"] = g["routes"][g["cheapest"]]["cost"] if g["cheapest"] >= 0 else np.nan
         rows.append(row)
-    return pd.DataFrame(rows, index=_firm_index(firms))
+    names = ["status", *(f"{kind}_{c}" for c in controllables for kind in ("more", "cost")), "cheapest", "cheapest_cost"]
+    dtypes = {n: object if n in ("status", "cheapest") else np.float64 for n in names}
+    return pd.DataFrame(rows, index=_firm_index(firms), columns=names).astype(dtypes)  # typed when empty too
 
 
 class Summary:
@@ -236,6 +238,13 @@ class Summary:
         self.failing = (~result.loc[valid, gates]).sum().rename(lambda c: c[5:]).sort_values(ascending=False)
         self.mean_total = float(result.loc[valid, "total"].mean()) if valid.any() else float("nan")
         self.pack = result.attrs.get("pack", "")
+
+    @classmethod
+    def from_counts(cls, *, pack: str, firms: int, counts: Any, failing: Any, mean_total: float) -> Summary:
+        """A summary from counts already made (zhibiao.dask adds them up over partitions)."""
+        self = cls.__new__(cls)
+        self.pack, self.firms, self.counts, self.failing, self.mean_total = pack, firms, counts, failing, mean_total
+        return self
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{k} {v}" for k, v in self.counts.items())
