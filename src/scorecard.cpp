@@ -353,7 +353,6 @@ inline double choose(double lo, double hi, points_policy policy) {
 
 }  // namespace
 
-
 void detail::scorer::run_chunk(const scorecard& s, const detail::compiled_scorecard& c, const scorecard_columns& in, std::size_t begin,
                                std::size_t n, double* regs, points_policy policy, scorecard_result& out) {
     auto reg = [regs](int r) { return regs + static_cast<std::size_t>(r) * chunk; };

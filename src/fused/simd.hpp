@@ -36,6 +36,12 @@ ZHIBIAO_FUSED_INLINE V load(const double* p) {
     return v;
 }
 ZHIBIAO_FUSED_INLINE void store(double* p, V v) { std::memcpy(p, &v, sizeof v); }
+/// Loads a vector and asks for the column 2 KB on: with dozens of columns read at once (HNTE:
+/// 29), more streams than the hardware prefetcher follows (+7% there, with store_ahead).
+ZHIBIAO_FUSED_INLINE V load_ahead(const double* p) {
+    __builtin_prefetch(p + 256);
+    return load(p);
+}
 /// Stores a vector and asks for the column's line 2 KB on, to write: a pack that writes dozens
 /// of columns at once (HNTE: points and their ranges for every item) otherwise waits on the
 /// reads that precede each write to a line; measured 12% faster there, slower for small packs.
