@@ -74,7 +74,6 @@ public:
     void run(double* regs, std::size_t n, std::size_t first, std::size_t last) const;
     std::size_t size() const { return ops_.size(); }
     const std::vector<op>& ops() const { return ops_; }
-    double inverse_grid() const { return inverse_grid_; }
 
 private:
     struct value {

@@ -30,8 +30,8 @@ cp::ties ties_of(const std::string& t) {
 }
 
 template <class T>
-std::vector<std::string> node_field(const cp::framework& f, T cp::node::*field) {
-    std::vector<std::string> out;
+std::vector<T> node_field(const cp::framework& f, T cp::node::*field) {
+    std::vector<T> out;
     for (const auto& n : f.nodes()) out.push_back(n.*field);
     return out;
 }
@@ -60,26 +60,14 @@ void register_composite(py::module_& m) {
              py::arg("code"), py::arg("parent"), py::arg("weight"), py::arg("direction"), py::arg("level"))
         .def_property_readonly("codes", [](const cp::framework& f) { return node_field(f, &cp::node::code); })
         .def_property_readonly("parents", [](const cp::framework& f) { return node_field(f, &cp::node::parent); })
-        .def_property_readonly("weights", [](const cp::framework& f) {
-            std::vector<double> out;
-            for (const auto& n : f.nodes()) out.push_back(n.weight);
-            return out;
-        })
-        .def_property_readonly("node_directions", [](const cp::framework& f) {
-            std::vector<int> out;
-            for (const auto& n : f.nodes()) out.push_back(n.direction);
-            return out;
-        })
+        .def_property_readonly("weights", [](const cp::framework& f) { return node_field(f, &cp::node::weight); })
+        .def_property_readonly("node_directions", [](const cp::framework& f) { return node_field(f, &cp::node::direction); })
         .def_property_readonly("indicators", [](const cp::framework& f) {
             std::vector<std::string> out;
             for (int k : f.indicators()) out.push_back(f.at(k).code);
             return out;
         })
-        .def_property_readonly("levels", [](const cp::framework& f) {
-            std::vector<int> out;
-            for (const auto& n : f.nodes()) out.push_back(n.level);
-            return out;
-        })
+        .def_property_readonly("levels", [](const cp::framework& f) { return node_field(f, &cp::node::level); })
         .def_property_readonly("directions", [](const cp::framework& f) {
             std::vector<int> out;
             for (int k : f.indicators()) out.push_back(f.at(k).direction);
