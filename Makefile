@@ -1,18 +1,18 @@
 # The two commands of the README, and a few for developers.
 #   make demo   the catalogue on the bundled sample data (installs what it needs)
 #   make test   the whole test suite: C++ (Boost.Test, CTest, installed consumer) and Python
-#   make bench  benchmarks against pandas/numpy in the same run
+#   make bench  benchmarks against pandas/numpy in the same run (out/bench.json, out/bench.md)
 #   make fuzz   the fuzz targets for longer; crashes become tests/fuzz/regressions
 PYTHON := .venv/bin/python
 BUILD := build/test
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: demo test bench fuzz bootstrap test-cpp test-sanitize test-python test-sanitize-python test-fuzz fuzz-build clean
+.PHONY: demo test bench fuzz bootstrap test-bench test-cpp test-sanitize test-python test-sanitize-python test-fuzz fuzz-build clean
 
 demo: bootstrap
 	$(PYTHON) -m zhibiao demo --out out
 
-test: bootstrap test-cpp test-sanitize test-python test-sanitize-python test-fuzz
+test: bootstrap test-cpp test-sanitize test-python test-sanitize-python test-fuzz test-bench
 
 bootstrap:
 	@bash scripts/bootstrap.sh
@@ -53,6 +53,11 @@ fuzz: bootstrap fuzz-build
 
 bench: bootstrap
 	$(PYTHON) bench/run.py
+
+# Every benchmark at 1/100 of its size with every answer check: a broken benchmark fails the tests
+# (no timing is asserted).
+test-bench: bootstrap
+	$(PYTHON) bench/run.py --size small
 
 clean:
 	rm -rf build out .venv python/zhibiao.egg-info

@@ -1,0 +1,149 @@
+"""The benchmark harness (bench/): its answer checks accept what the arithmetic allows and reject
+more, each workload runs at a small size, and the results file has the fields it promises.
+No timing is asserted."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import zhibiao as zb
+
+BENCH = Path(__file__).resolve().parents[2] / "bench"
+
+
+sys.path.insert(0, str(BENCH))
+run = importlib.import_module("run")  # bench/run.py, which imports bench/harness.py as `harness`
+harness = importlib.import_module("harness")
+EPS = np.finfo(np.float64).eps
+
+
+def _panel_with_targets_almost_met() -> pd.DataFrame:
+    """Completion rates a hair above and below 100%: progress_vs_time cancels to a tiny number."""
+    df = run.generate_panel(2_000)
+    df["target"] = 100.0 + np.arange(len(df)) % 7
+    df["actual"] = df["target"] * (1.0 + np.linspace(-3e-9, 3e-9, len(df)))
+    return df
+
+
+def test_catalogue_check_allows_the_rounding_of_a_cancelling_difference():
+    df = _panel_with_targets_almost_met()
+    values, reasons = zb.Panel.from_pandas(df, units=run.UNITS).compute(reasons=True)
+    expected, expected_reasons = run.pandas_catalogue(df, run.UNITS)
+    progress = values["progress_vs_time"].to_numpy()
+    relative = np.abs(progress - expected["progress_vs_time"].to_numpy()) / np.abs(progress)
+    # A relative tolerance on the tiny result would reject these correct values: the differences are
+    # rounding of the completion rate (≈ 100), not of the difference.
+    assert np.nanmax(relative) > 1e-12
+    worst = run.check_catalogue(values, reasons, expected, expected_reasons)
+    assert 0 <= worst <= 5
+
+
+def test_catalogue_check_rejects_more_than_the_arithmetic_allows():
+    df = run.generate_panel(400)
+    values, reasons = zb.Panel.from_pandas(df, units=run.UNITS).compute(reasons=True)
+    expected, expected_reasons = run.pandas_catalogue(df, run.UNITS)
+    run.check_catalogue(values, reasons, expected, expected_reasons)
+
+    row = int(np.flatnonzero(expected["rd_intensity"].notna().to_numpy())[0])
+    off = values.copy()
+    off.iloc[row, off.columns.get_loc("rd_intensity")] *= 1 + 8 * EPS  # 8 EPS: beyond the 3 a ratio allows
+    with pytest.raises(AssertionError, match="rd_intensity"):
+        run.check_catalogue(off, reasons, expected, expected_reasons)
+    gap = values.copy()
+    gap.iloc[row, gap.columns.get_loc("rd_intensity")] = np.nan
+    with pytest.raises(AssertionError, match="missing in one"):
+        run.check_catalogue(gap, reasons, expected, expected_reasons)
+    why = reasons.copy()
+    why["rd_intensity"] = why["rd_intensity"].astype(object)
+    why.iloc[row, why.columns.get_loc("rd_intensity")] = "zero_denominator"
+    with pytest.raises(AssertionError, match="reasons differ"):
+        run.check_catalogue(values, why, expected, expected_reasons)
+
+
+def test_close_eps_measures_error_on_the_given_scale():
+    expected = np.array([1.0, 1e-6, np.nan])
+    got = np.array([1.0 + 2 * EPS, 1e-6 + 2 * EPS, np.nan])
+    # On the scale of the operand (1), 1e-6 + 2 EPS is within 2 EPS; on its own scale it is not.
+    assert harness.assert_close_eps(got, expected, np.array([1.0, 1.0, 1.0]), 2, "x") == pytest.approx(2.0)
+    with pytest.raises(AssertionError, match="1 of 2 values"):
+        harness.assert_close_eps(got, expected, expected, 2, "x")
+    with pytest.raises(AssertionError, match="missing in one"):
+        harness.assert_close_eps(np.array([1.0, 2.0]), np.array([1.0, np.nan]), 1.0, 2, "x")
+
+
+def test_same_bits_tells_signed_zeros_apart():
+    harness.assert_same_bits(np.array([0.0, np.nan]), np.array([0.0, np.nan]), "same")
+    with pytest.raises(AssertionError, match="not bit-identical"):
+        harness.assert_same_bits(np.array([0.0]), np.array([-0.0]), "zeros")
+
+
+def test_patents_workload_checks_every_region_against_its_baseline():
+    # The baseline returns one table; unpacking it as two stopped `make bench` here.
+    records = run.bench_patents(3_000, [1, 2], 1)
+    assert {(r.variant, r.threads) for r in records} == {
+        ("patents_in_force from a DataFrame", 1), ("core count, columns already coded", 1),
+        ("patents_in_force from a DataFrame", 2), ("core count, columns already coded", 2)}
+    assert all(r.baseline_s > 0 and r.ratio == pytest.approx(r.baseline_s / r.zhibiao_s) for r in records)
+
+
+def test_patents_check_rejects_one_wrong_count():
+    dates = pd.to_datetime(["2020-12-31", "2024-12-31"])
+    df = run.generate_patents(2_000, regions=50)
+    counts = zb.patents_in_force(df, dates, as_of="2025-12-31")
+    expected = run.pandas_patents_in_force(df, dates)
+    run.check_patents(counts, expected, dates)
+    wrong = counts.copy()
+    wrong.iloc[3, 1] += 1
+    with pytest.raises(AssertionError, match="1 counts differ"):
+        run.check_patents(wrong, expected, dates)
+
+
+def test_peak_memory_sees_an_allocation_in_the_block():
+    with harness.PeakMemory() as memory:
+        block = np.ones(40_000_000 // 8)
+        del block
+    assert memory.mb >= 35
+
+
+def test_record_ratio_and_targets():
+    r = harness.Record(workload="w", variant="v", size=10, size_unit="rows", threads=1, zhibiao_s=0.5,
+                       baseline="b", baseline_s=2.0, target_ratio=5)
+    assert r.ratio == 4.0 and r.met is False
+    assert harness.Record(workload="w", variant="v", size=1, size_unit="file", threads=1, zhibiao_s=1.5,
+                          target_s=2.0).met is True
+    assert harness.Record(workload="w", variant="v", size=1, size_unit="file", threads=1, zhibiao_s=1.5).met is None
+
+
+def test_compile_time_of_a_header_and_a_broken_one():
+    seconds, peak = run.compile_seconds("cstddef", [], 1)
+    assert seconds > 0 and peak > 1
+    with pytest.raises(AssertionError, match="no_such_header"):
+        run.compile_seconds("no_such_header.hpp", [], 1)
+
+
+def test_small_run_writes_every_field(tmp_path):
+    out = tmp_path / "bench.json"
+    assert run.main(["--size", "small", "--only", "composite", "--only", "catalogue", "--out", str(out)]) == 0
+    records = json.loads(out.read_text())
+    assert isinstance(records, list) and {r["workload"] for r in records} == {"composite", "catalogue"}
+    for r in records:
+        for key in ("workload", "size", "threads", "zhibiao_s", "baseline", "baseline_s", "ratio", "target_ratio",
+                    "unit_throughput", "zhibiao_peak_mb", "machine"):
+            assert key in r, key
+    assert any(r["target_ratio"] == 30 and r["ratio"] > 0 for r in records)
+    table = out.with_suffix(".md").read_text(encoding="utf-8")
+    assert "| composite |" in table and "| catalogue |" in table and "cores" in table
+
+
+def test_a_failing_workload_fails_the_run(tmp_path, monkeypatch, capsys):
+    # A worker that stops (a failed check, a crash) makes the whole run exit non-zero, naming it.
+    monkeypatch.setattr(run.subprocess, "call", lambda command: 1)
+    assert run.main(["--size", "small", "--only", "csv", "--out", str(tmp_path / "b.json")]) == 1
+    assert "csv at 10,000" in capsys.readouterr().err
