@@ -9,6 +9,7 @@ throughput and `target_s` the most seconds, each None where the workload has no 
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import os
 import platform
@@ -82,11 +83,21 @@ def _reset_peak() -> bool:
         return False
 
 
+def _release_free_memory() -> None:
+    """Returns the allocator's free pages to the system (glibc's malloc_trim). Otherwise a block
+    that reuses memory freed by an earlier one (still resident) would seem to need none."""
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
 class PeakMemory:
     """`with PeakMemory() as m: ...` then m.mb: the most memory the block added (MB)."""
 
     def __enter__(self) -> "PeakMemory":
         gc.collect()
+        _release_free_memory()
         self.resettable = _reset_peak()
         self.before_kb = _status_kb("VmRSS") if self.resettable else 0
         self.mb = 0.0
