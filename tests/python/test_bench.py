@@ -4,6 +4,7 @@ No timing is asserted."""
 
 from __future__ import annotations
 
+import ctypes
 import importlib
 import json
 import sys
@@ -110,6 +111,34 @@ def test_peak_memory_sees_an_allocation_in_the_block():
         block = np.ones(40_000_000 // 8)
         del block
     assert memory.mb >= 35
+
+
+def test_peak_memory_counts_memory_reused_from_an_earlier_block():
+    # glibc keeps freed heap blocks resident; a block that reuses them adds nothing to the RSS and
+    # would seem to need no memory unless the free pages are returned first.
+    libc = ctypes.CDLL("libc.so.6")
+    libc.malloc.restype, libc.malloc.argtypes = ctypes.c_void_p, [ctypes.c_size_t]
+    libc.free.argtypes = [ctypes.c_void_p]
+    libc.memset.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_size_t]
+    size, count = 256 * 1024, 160
+
+    def fill() -> list[int]:
+        blocks = [libc.malloc(size) for _ in range(count)]
+        for b in blocks:
+            libc.memset(b, 1, size)
+        return blocks
+
+    libc.free(libc.malloc(4 << 20))  # a freed mmapped block raises the mmap threshold: blocks below go to the heap
+    earlier = fill()
+    pin = fill()  # the heap's top stays in use, so freeing `earlier` cannot shrink the heap
+    for b in earlier:
+        libc.free(b)
+    with harness.PeakMemory() as memory:
+        for b in fill():
+            libc.free(b)
+    for b in pin:
+        libc.free(b)
+    assert memory.mb >= 0.8 * size * count / 2**20
 
 
 def test_record_ratio_and_targets():
