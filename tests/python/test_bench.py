@@ -178,3 +178,17 @@ def test_a_failing_workload_fails_the_run(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(run.subprocess, "call", lambda command: 1)
     assert run.main(["--size", "small", "--only", "csv", "--out", str(tmp_path / "b.json")]) == 1
     assert "csv at 10,000" in capsys.readouterr().err
+
+
+def test_scorecard_results_compared_by_digest():
+    from zhibiao import _core
+
+    card = _core.Scorecard.builtin("tech-sme-2017")
+    firms = run.generate_firms(1_000)
+    columns = [firms.get(spec["id"]) for spec in card.inputs]
+    one = run._result_digest(_core.scorecard_evaluate(card, columns, threads=1))
+    run._assert_same_result(run._result_digest(_core.scorecard_evaluate(card, columns, threads=2)), one, "threads")
+    firms["st_staff"] = firms["st_staff"] * 0
+    other = run._result_digest(_core.scorecard_evaluate(card, [firms.get(s["id"]) for s in card.inputs], threads=1))
+    with pytest.raises(AssertionError, match="not bit-identical"):
+        run._assert_same_result(other, one, "changed input")
