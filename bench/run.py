@@ -222,9 +222,11 @@ def check_tech_sme(arrays: dict[str, np.ndarray], total: np.ndarray, passed: np.
         ratios = np.stack([c["st_staff"] / c["employees"], c["rd_expense"] / c["sales"],
                            c["rd_expense"] / c["total_cost"]])[:, differ]
     edges = np.array([0.30, 0.25, 0.20, 0.15, 0.10, 0.06, 0.05, 0.04, 0.03, 0.02])
-    # A ratio of two numbers with 2 decimals that equals an edge in decimal lands within one
-    # rounding of the division (EPS/2 relative) of the edge's double, which is itself within EPS/2.
-    on_edge = (np.abs(ratios[..., None] - edges) <= EPS * edges).any(axis=(0, 2))
+    # A ratio of two numbers with 2 decimals that equals an edge in decimal: each input's double
+    # is within EPS/2 of its decimal, the division adds EPS/2, and the edge's double is within
+    # EPS/2 of the edge: 2·EPS of the edge at most. (A ratio of such numbers that is not an edge is
+    # at least 0.0005 / 30000 ≈ 1.7e-8 away from it, far outside.)
+    on_edge = (np.abs(ratios[..., None] - edges) <= 2 * EPS * edges).any(axis=(0, 2))
     assert on_edge.all(), "scorecards: a disagreement with numpy that is not an exact band edge"
     return int(differ.sum())
 

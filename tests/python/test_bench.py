@@ -192,3 +192,19 @@ def test_scorecard_results_compared_by_digest():
     other = run._result_digest(_core.scorecard_evaluate(card, [firms.get(s["id"]) for s in card.inputs], threads=1))
     with pytest.raises(AssertionError, match="not bit-identical"):
         run._assert_same_result(other, one, "changed input")
+
+
+def test_tech_sme_check_accepts_only_disagreements_on_a_band_edge():
+    from zhibiao import _core
+
+    card = _core.Scorecard.builtin("tech-sme-2017")
+    firms = run.generate_firms(200)
+    # R&D exactly 5% of sales in decimal (0.08 / 1.6), which numpy's float division puts below 0.05.
+    firms["sales"][0], firms["rd_expense"][0], firms["total_cost"][0] = 1.6, 0.08, 1000.0
+    arrays = _core.scorecard_evaluate(card, [firms.get(s["id"]) for s in card.inputs]).arrays()
+    total, passed = run.numpy_tech_sme(firms)
+    assert total[0] != arrays["total"][0]
+    assert run.check_tech_sme(arrays, total, passed, firms) == 1
+    total[5] += 4  # a disagreement off any edge
+    with pytest.raises(AssertionError, match="not an exact band edge"):
+        run.check_tech_sme(arrays, total, passed, firms)
