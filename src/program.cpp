@@ -1,6 +1,7 @@
 #include "program.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "zhibiao/catalogue.hpp"
 
@@ -30,7 +31,64 @@ int program::compile(const formula& f, const resolver& names, const std::optiona
     return converted(f, v, *out, "convert", {0, f.text().size()});
 }
 
+namespace {
+// A long chain of products of quantities with units would wrap the dimension's small exponents
+// (and the power of ten) round to a wrong unit: refuse it instead.
+void check_unit_power(const formula& f, const unit& a, const unit& b, int sign, text_span where) {
+    bool too_large = std::abs(a.exponent() + sign * b.exponent()) > 240;
+    for (std::size_t q = 0; q < base_quantity_count; ++q) {
+        const auto quantity = static_cast<base_quantity>(q);
+        too_large = too_large || std::abs(a.dim().exponent(quantity) + sign * b.dim().exponent(quantity)) > 100;
+    }
+    if (too_large) throw limit_error(f.describe("a product of units raised to a power too large to track", where));
+}
+}  // namespace
+
+program::value program::binary_op(const formula& f, const formula_node& n, value a, value b) {
+    const std::string& o = n.op;
+    if (o == "*" || o == "/") check_unit_power(f, a.u, b.u, o == "*" ? 1 : -1, n.span);
+    int dst = new_register();
+    if (o == "*") return emit({opcode::mul, dst, a.reg, b.reg}), value{dst, a.u * b.u};
+    if (o == "/") return emit({opcode::div, dst, a.reg, b.reg}), value{dst, a.u / b.u};
+    if (o == "and") return emit({opcode::logical_and, dst, a.reg, b.reg}), value{dst, unit{}};
+    if (o == "or") return emit({opcode::logical_or, dst, a.reg, b.reg}), value{dst, unit{}};
+    if (a.any_unit) a.u = b.u;
+    int rb = converted(f, b, a.u, o == "+" ? "add" : o == "-" ? "subtract" : "compare", n.span);
+    if (o == "+") return emit({opcode::add, dst, a.reg, rb}), value{dst, a.u};
+    if (o == "-") return emit({opcode::sub, dst, a.reg, rb}), value{dst, a.u};
+    opcode code = o == "<" ? opcode::lt : o == "<=" ? opcode::le : o == ">" ? opcode::gt : o == ">=" ? opcode::ge
+                                                                         : o == "==" ? opcode::eq
+                                                                                     : opcode::ne;
+    comparisons_.emplace_back(a.reg, rb);
+    emit({code, dst, a.reg, rb, -1, inverse_grid_});
+    return {dst, unit{}};
+}
+
+// A chain a + b + c … (or `and`, `*`) parses as a left-deep tree as long as the chain: its left
+// spine is walked in a loop, so only the nesting the parser bounds (brackets, calls, `not`)
+// recurses. The operations come out in the order the recursion gave.
+program::value program::binary_chain(const formula& f, const formula_node& n, const resolver& names) {
+    std::vector<const formula_node*> spine;
+    const formula_node* at = &n;
+    for (; at->kind == node_kind::binary; at = at->args[0].get()) spine.push_back(at);
+    value acc = node(f, *at, names);
+    for (auto it = spine.rbegin(); it != spine.rend(); ++it) {
+        value b = node(f, *(*it)->args[1], names);
+        acc = binary_op(f, **it, acc, b);
+    }
+    return acc;
+}
+
 program::value program::node(const formula& f, const formula_node& n, const resolver& names) {
+    // The parser bounds nesting; this bounds the recursion here whatever built the tree.
+    struct depth_guard {
+        int& depth;
+        depth_guard(int& d, const formula& f, text_span where) : depth(d) {
+            if (++depth > max_compile_depth)
+                throw limit_error(f.describe("formula nested deeper than " + std::to_string(max_compile_depth) + " levels", where));
+        }
+        ~depth_guard() { --depth; }
+    } guard(depth_, f, n.span);
     auto fail = [&](const std::string& message, text_span where) -> value { throw parse_error(f.describe(message, where)); };
     switch (n.kind) {
         case node_kind::number: {
@@ -59,25 +117,7 @@ program::value program::node(const formula& f, const formula_node& n, const reso
             emit({opcode::logical_not, dst, a.reg});
             return {dst, unit{}};
         }
-        case node_kind::binary: {
-            value a = node(f, *n.args[0], names), b = node(f, *n.args[1], names);
-            const std::string& o = n.op;
-            int dst = new_register();
-            if (o == "*") return emit({opcode::mul, dst, a.reg, b.reg}), value{dst, a.u * b.u};
-            if (o == "/") return emit({opcode::div, dst, a.reg, b.reg}), value{dst, a.u / b.u};
-            if (o == "and") return emit({opcode::logical_and, dst, a.reg, b.reg}), value{dst, unit{}};
-            if (o == "or") return emit({opcode::logical_or, dst, a.reg, b.reg}), value{dst, unit{}};
-            if (a.any_unit) a.u = b.u;
-            int rb = converted(f, b, a.u, o == "+" ? "add" : o == "-" ? "subtract" : "compare", n.span);
-            if (o == "+") return emit({opcode::add, dst, a.reg, rb}), value{dst, a.u};
-            if (o == "-") return emit({opcode::sub, dst, a.reg, rb}), value{dst, a.u};
-            opcode code = o == "<" ? opcode::lt : o == "<=" ? opcode::le : o == ">" ? opcode::gt : o == ">=" ? opcode::ge
-                                                                                 : o == "==" ? opcode::eq
-                                                                                             : opcode::ne;
-            comparisons_.emplace_back(a.reg, rb);
-            emit({code, dst, a.reg, rb, -1, inverse_grid_});
-            return {dst, unit{}};
-        }
+        case node_kind::binary: return binary_chain(f, n, names);
         case node_kind::call: break;
     }
     const std::string& fn = n.name;

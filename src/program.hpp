@@ -82,6 +82,10 @@ private:
         bool any_unit = false;
     };
     value node(const formula& f, const formula_node& n, const resolver& names);
+    value binary_chain(const formula& f, const formula_node& n, const resolver& names);
+    value binary_op(const formula& f, const formula_node& n, value a, value b);
+    static constexpr int max_compile_depth = 4 * formula::max_depth + 64;
+    int depth_ = 0;
     int converted(const formula& f, const value& v, const unit& to, const char* verb, text_span where);
 
     std::vector<op> ops_;

@@ -376,7 +376,8 @@ void detail::scorer::run_chunk(const scorecard& s, const detail::compiled_scorec
         const std::uint64_t missing_bit = optional ? 0 : bit;
         for (std::size_t i = 0; i < n; ++i) {
             const double v = x[i];
-            const bool out_of_bounds = v < lo || v > hi || (integer && !detail::whole(v));
+            // ±inf is no quantity a firm reports: invalid whatever the bounds (v - v is 0 only when finite).
+            const bool out_of_bounds = v < lo || v > hi || (integer && !detail::whole(v)) || v - v != 0;
             const std::uint64_t flagged = out_of_bounds ? bit : 0;
             problems[i] |= v != v ? missing_bit : flagged;
         }
@@ -721,7 +722,71 @@ std::vector<std::string> scorecard::explain(const scorecard_columns& in, const s
 
 
 // ---------------------------------------------------------------------------------- gap to qualify
+
 namespace {
+
+// Scores variants of one firm (each a full input row) on the vector machine, a chunk at a time;
+// the registers and `last()` keep what the last chunk gave.
+class variant_runner {
+public:
+    variant_runner(const scorecard& s, points_policy policy)
+        : s_(s), c_(detail::scorer::compiled(s)), policy_(policy), regs_(static_cast<std::size_t>(c_.prog.registers()) * chunk) {}
+
+    void run(const std::vector<std::vector<double>>& variants, std::vector<std::uint8_t>& passed) {
+        const std::size_t m = variants.size(), n_inputs = s_.inputs().size();
+        std::vector<std::vector<double>> columns(n_inputs, std::vector<double>(m));
+        for (std::size_t v = 0; v < m; ++v)
+            for (std::size_t k = 0; k < n_inputs; ++k) columns[k][v] = variants[v][k];
+        passed.assign(m, 0);
+        for (std::size_t begin = 0; begin < m; begin += chunk) {
+            const std::size_t len = std::min(chunk, m - begin);
+            scorecard_columns part{len, {}};
+            for (const auto& col : columns) part.columns.push_back(col.data() + begin);
+            shape_result(s_, len, false, last_);
+            detail::scorer::run_chunk(s_, c_, part, 0, len, regs_.data(), policy_, last_);
+            for (std::size_t v = 0; v < len; ++v) passed[begin + v] = last_.passed[v];
+        }
+    }
+    bool passes(const std::vector<double>& variant) {
+        run({variant}, scratch_);
+        return scratch_[0] != 0;
+    }
+    double reg(int r, std::size_t i) const { return regs_[static_cast<std::size_t>(r) * chunk + i]; }
+    const scorecard_result& last() const { return last_; }
+    const detail::compiled_scorecard& compiled() const { return c_; }
+
+private:
+    const scorecard& s_;
+    const detail::compiled_scorecard& c_;
+    points_policy policy_;
+    std::vector<double> regs_;
+    scorecard_result last_;
+    std::vector<std::uint8_t> scratch_;
+};
+
+firm_status status_of(const scorecard_result& r, std::size_t i) {
+    if (!r.valid[i]) return firm_status::invalid_input;
+    if (r.route[i] >= 0) return firm_status::direct;
+    if (r.passed[i]) return firm_status::passed;
+    return r.eligible[i] ? firm_status::failed : firm_status::ineligible;
+}
+
+// The rules the firm in row 0 of the runner's last run fails: input bounds ("input <id>"),
+// validity checks, gates, and "pass" when the pass rule does not hold.
+std::vector<std::string> failing_rules(const scorecard& s, const variant_runner& runner) {
+    const scorecard_result& r = runner.last();
+    std::vector<std::string> rules;
+    const std::size_t n_inputs = s.inputs().size();
+    for (std::size_t k = 0; k < n_inputs; ++k)
+        if (r.problems[0] >> k & 1u) rules.push_back("input " + s.inputs()[k].id);
+    for (std::size_t j = 0; j < s.validity().size(); ++j)
+        if (r.problems[0] >> (n_inputs + j) & 1u) rules.push_back(s.validity()[j].id);
+    for (std::size_t g = 0; g < s.gates().size(); ++g)
+        if (!r.gates(0, static_cast<Eigen::Index>(g))) rules.push_back(s.gates()[g].id);
+    const double pass = runner.reg(runner.compiled().pass_reg, 0);
+    if (!(pass != 0 && pass == pass)) rules.push_back(s.pass_rule().id);
+    return rules;
+}
 
 // f(d) = (a + b d) / (1 + c d) through three points at d = 0, h, 2h: the shape of a share
 // whose numerator, or numerator and denominator, grow with d. Returns false when the points do
@@ -741,174 +806,342 @@ bool fit_moebius(double f0, double f1, double f2, double h, double& a, double& b
     return std::isfinite(b) && std::isfinite(c);
 }
 
+// One controllable input of one firm: the variants it makes and the search for the smallest
+// change that passes.
+struct controllable_search {
+    const scorecard_controllable& ctl;
+    const std::vector<double>& base;
+    std::vector<int> moved;
+    double base_value = 0;
+    /// How far the search goes: 10^7 times the input's size, finite whatever the input.
+    double limit = 0;
+
+    controllable_search(const scorecard& s, const scorecard_controllable& c, const std::vector<double>& b) : ctl(c), base(b) {
+        moved.push_back(s.input_index(ctl.input));
+        for (const auto& a : ctl.also_adds) moved.push_back(s.input_index(a));
+        base_value = base[static_cast<std::size_t>(moved[0])];
+        if (base_value != base_value) base_value = 0;
+        limit = std::min(1e7 * (std::abs(base_value) + 1), std::numeric_limits<double>::max() / 8);
+    }
+    std::vector<double> variant(double d) const {
+        std::vector<double> v = base;
+        for (int k : moved) {
+            double& x = v[static_cast<std::size_t>(k)];
+            x = (x != x ? 0 : x) + d;
+        }
+        return v;
+    }
+
+    /// Candidates from solving every comparison's share-like shape for its threshold; false in
+    /// `all_closed` when some rule has no such closed form.
+    std::vector<double> closed_form_candidates(variant_runner& runner, bool& all_closed) const;
+    /// Doubling, then bisection on the input's grid: every loop bounded by a count.
+    double search(variant_runner& runner) const;
+};
+
+std::vector<double> controllable_search::closed_form_candidates(variant_runner& runner, bool& all_closed) const {
+    const detail::compiled_scorecard& c = runner.compiled();
+    const double h = std::max(ctl.step, std::abs(base_value) * 0.5 + ctl.step);
+    std::vector<std::uint8_t> passed;
+    runner.run({variant(0), variant(h), variant(2 * h), variant(3 * h)}, passed);  // one chunk: registers keep the probes
+    auto values = [&](int reg) { return std::vector<double>{runner.reg(reg, 0), runner.reg(reg, 1), runner.reg(reg, 2), runner.reg(reg, 3)}; };
+    auto moves = [](const std::vector<double>& f) { return !(f[0] == f[1] && f[1] == f[2] && f[2] == f[3]); };
+    std::vector<double> candidates;
+    all_closed = true;
+    auto solve_site = [&](const std::vector<double>& f, const std::vector<double>& thresholds) {
+        if (!moves(f)) return;  // does not move with d
+        double a, b, cc;
+        if (!(std::isfinite(f[0]) && std::isfinite(f[1]) && std::isfinite(f[2]) && std::isfinite(f[3])) || !fit_moebius(f[0], f[1], f[2], h, a, b, cc) ||
+            std::abs((a + b * 3 * h) / (1 + cc * 3 * h) - f[3]) > 1e-7 * (std::abs(f[3]) + 1)) {
+            all_closed = false;
+            return;
+        }
+        for (double t : thresholds) {
+            if (!std::isfinite(t)) continue;
+            const double d = (t - a) / (b - t * cc);
+            if (std::isfinite(d) && d > 0) candidates.push_back(d);
+        }
+    };
+    for (const auto& alts : c.items)
+        for (const auto& alt : alts) {
+            std::vector<double> thresholds;
+            for (double gb : alt.grid_bounds) thresholds.push_back(gb / c.inverse_grid);
+            solve_site(values(alt.reg), thresholds);
+        }
+    for (const auto& [lhs, rhs] : c.prog.comparisons()) {
+        const auto lv = values(lhs), rv = values(rhs);
+        if (moves(lv) && moves(rv)) all_closed = false;
+        else if (moves(lv)) solve_site(lv, {rv[0]});
+        else if (moves(rv)) solve_site(rv, {lv[0]});
+    }
+    return candidates;
+}
+
+double controllable_search::search(variant_runner& runner) const {
+    // 2100 doublings take the smallest positive step past the largest double: the count bounds
+    // the loop even where rounding would not.
+    double hi = ctl.step;
+    bool found = false;
+    for (int k = 0; k < 2100 && hi <= limit; ++k, hi *= 2)
+        if (runner.passes(variant(hi))) {
+            found = true;
+            break;
+        }
+    if (!found) return nan_value;
+    double lo = 0;  // does not pass (the firm fails as it is)
+    for (int k = 0; k < 2100; ++k) {
+        const double mid = std::floor((lo + hi) / 2 / ctl.step) * ctl.step;
+        if (!(mid > lo && mid < hi)) break;
+        (runner.passes(variant(mid)) ? hi : lo) = mid;
+    }
+    return hi;
+}
+
+gap_entry gap_for(const scorecard& s, variant_runner& runner, const scorecard_controllable& ctl, const std::vector<double>& base,
+                  double unit_cost) {
+    gap_entry e;
+    e.input = ctl.input;
+    const controllable_search search(s, ctl, base);
+    bool all_closed = true;
+    const std::vector<double> candidates = search.closed_form_candidates(runner, all_closed);
+    // Each candidate on the input's grid, and one step above (the edge itself may round).
+    std::vector<double> grid;
+    for (double d : candidates) {
+        const double up = std::ceil(d / ctl.step - 1e-9) * ctl.step;
+        if (!(up <= search.limit)) continue;
+        grid.push_back(up);
+        grid.push_back(up + ctl.step);
+    }
+    std::sort(grid.begin(), grid.end());
+    grid.erase(std::unique(grid.begin(), grid.end()), grid.end());
+    std::vector<std::vector<double>> variants;
+    for (double d : grid) variants.push_back(search.variant(d));
+    std::vector<std::uint8_t> passed;
+    runner.run(variants, passed);
+    for (std::size_t v = 0; v < grid.size(); ++v)
+        if (passed[v]) {
+            e.change = grid[v];
+            break;
+        }
+    if (e.change != e.change && !all_closed) {
+        e.closed_form = false;
+        e.change = search.search(runner);
+    }
+    if (e.change == e.change) e.cost = e.change * unit_cost;
+    return e;
+}
+
+// What blocks every single-input route: the rules still failing with each controllable input
+// raised to the end of its search (those all of them leave failing, else every one any leaves).
+std::vector<std::string> blocking_rules(const scorecard& s, variant_runner& runner, const std::vector<double>& base) {
+    std::vector<std::string> common, any;
+    bool first = true;
+    for (const auto& ctl : s.controllables()) {
+        const controllable_search search(s, ctl, base);
+        runner.passes(search.variant(search.limit));
+        std::vector<std::string> failing = failing_rules(s, runner);
+        for (const auto& r : failing)
+            if (std::find(any.begin(), any.end(), r) == any.end()) any.push_back(r);
+        if (first) common = failing;
+        else
+            common.erase(std::remove_if(common.begin(), common.end(),
+                                        [&](const std::string& r) { return std::find(failing.begin(), failing.end(), r) == failing.end(); }),
+                         common.end());
+        first = false;
+    }
+    if (first) {  // no controllable input: what fails as the firm is
+        runner.passes(base);
+        return failing_rules(s, runner);
+    }
+    return common.empty() ? any : common;
+}
+
 }  // namespace
+
+void scorecard::check_gap_costs(const std::vector<std::pair<std::string, double>>& costs) const {
+    for (const auto& [name, cost] : costs) {
+        const bool known = std::any_of(controllables_.begin(), controllables_.end(), [&](const scorecard_controllable& c) { return c.input == name; });
+        location where;
+        where.variable = name;
+        if (!known)
+            throw lookup_error("costs: '" + name + "' is no controllable input of scorecard '" + id_ + "'" +
+                                   detail::suggestion(name, controllables_, [](const scorecard_controllable& c) -> std::string_view { return c.input; }),
+                               name, where);
+        if (!std::isfinite(cost) || cost < 0) throw error("costs: the cost of '" + name + "' must be a finite number ≥ 0, not " + format_number(cost), where);
+    }
+}
 
 std::vector<firm_gap> scorecard::gap(const scorecard_columns& in, const std::vector<std::size_t>& rows,
                                      const std::vector<std::pair<std::string, double>>& costs, points_policy policy) const {
-    const detail::compiled_scorecard& c = *compiled_;
-    const std::size_t n_inputs = inputs_.size();
+    if (in.columns.size() != inputs_.size())
+        throw error("scorecard '" + id_ + "' takes " + std::to_string(inputs_.size()) + " input columns, not " + std::to_string(in.columns.size()));
+    check_gap_costs(costs);
+    variant_runner runner(*this, policy);
     std::vector<firm_gap> out;
-    std::vector<double> regs(static_cast<std::size_t>(c.prog.registers()) * chunk);
-    // Evaluates variants of one firm (each a full input row) and reports who passes; the
-    // registers keep the values of the last chunk run.
-    auto run = [&](const std::vector<std::vector<double>>& variants, std::vector<std::uint8_t>& passed) {
-        const std::size_t m = variants.size();
-        std::vector<std::vector<double>> columns(n_inputs, std::vector<double>(m));
-        for (std::size_t v = 0; v < m; ++v)
-            for (std::size_t k = 0; k < n_inputs; ++k) columns[k][v] = variants[v][k];
-        scorecard_columns cols{m, {}};
-        for (const auto& col : columns) cols.columns.push_back(col.data());
-        passed.assign(m, 0);
-        for (std::size_t begin = 0; begin < m; begin += chunk) {
-            const std::size_t len = std::min(chunk, m - begin);
-            std::vector<const double*> shifted;
-            for (const auto& col : columns) shifted.push_back(col.data() + begin);
-            scorecard_columns part{len, shifted};
-            scorecard_result piece;
-            shape_result(*this, len, false, piece);
-            detail::scorer::run_chunk(*this, c, part, 0, len, regs.data(), policy, piece);
-            for (std::size_t v = 0; v < len; ++v) passed[begin + v] = piece.passed[v];
-        }
-    };
-    auto reg_value = [&](int r, std::size_t i) { return regs[static_cast<std::size_t>(r) * chunk + i]; };
-
+    std::vector<std::uint8_t> passed;
     for (std::size_t row : rows) {
         if (row >= in.rows) throw error("row " + std::to_string(row) + " out of range");
         firm_gap g;
-        std::vector<double> base(n_inputs);
-        for (std::size_t k = 0; k < n_inputs; ++k) base[k] = in.columns[k] ? in.columns[k][row] : nan_value;
-        std::vector<std::uint8_t> passed;
-        run({base}, passed);
-        if (passed[0]) {
-            g.already_passes = true;
+        std::vector<double> base(inputs_.size());
+        for (std::size_t k = 0; k < inputs_.size(); ++k) base[k] = in.columns[k] ? in.columns[k][row] : nan_value;
+        runner.run({base}, passed);
+        g.status = status_of(runner.last(), 0);
+        g.already_passes = g.status == firm_status::passed || g.status == firm_status::direct;
+        g.invalid = g.status == firm_status::invalid_input;  // its data must be fixed first
+        if (g.already_passes || g.invalid) {
             out.push_back(std::move(g));
             continue;
         }
-        // An invalid firm has no gap: its data must be fixed first.
-        {
-            scorecard_columns single{1, {}};
-            for (const double& v : base) single.columns.push_back(&v);
-            if (evaluate(single, policy, 1).valid[0] == 0) {
-                g.invalid = true;
-                out.push_back(std::move(g));
-                continue;
-            }
-        }
         for (const auto& ctl : controllables_) {
-            gap_entry e;
-            e.input = ctl.input;
             double unit_cost = ctl.cost;
             for (const auto& [id, v] : costs)
                 if (id == ctl.input) unit_cost = v;
-            std::vector<int> moved = {input_index(ctl.input)};
-            for (const auto& a : ctl.also_adds) moved.push_back(input_index(a));
-            auto variant = [&](double d) {
-                std::vector<double> v = base;
-                for (int k : moved) v[static_cast<std::size_t>(k)] = (v[static_cast<std::size_t>(k)] != v[static_cast<std::size_t>(k)] ? 0 : v[static_cast<std::size_t>(k)]) + d;
-                return v;
-            };
-            // Closed form: every comparison the rules make (band edges, gate and pass
-            // thresholds) is a share-like function of d; solve each for its threshold.
-            const double base_value = base[static_cast<std::size_t>(moved[0])];
-            const double h = std::max(ctl.step, std::abs(base_value == base_value ? base_value : 0) * 0.5 + ctl.step);
-            std::vector<std::vector<double>> probes = {variant(0), variant(h), variant(2 * h), variant(3 * h)};
-            std::vector<double> candidates;
-            bool all_closed = true;
-            // Record register values at the four probes for every site.
-            std::vector<std::vector<double>> site_values;  // per site register: values at 4 probes
-            std::vector<int> site_regs;
-            for (const auto& alts : c.items)
-                for (const auto& alt : alts) site_regs.push_back(alt.reg);
-            for (const auto& [lhs, rhs] : c.prog.comparisons()) site_regs.push_back(lhs), site_regs.push_back(rhs);
-            // Four probes fit in one chunk, so the registers hold their values after the run.
-            run(probes, passed);
-            for (int reg : site_regs) site_values.push_back(std::vector<double>{reg_value(reg, 0), reg_value(reg, 1), reg_value(reg, 2), reg_value(reg, 3)});
-            auto solve_site = [&](const std::vector<double>& f, const std::vector<double>& thresholds) {
-                if (f[0] == f[1] && f[1] == f[2] && f[2] == f[3]) return;  // does not move with d
-                if (!(std::isfinite(f[0]) && std::isfinite(f[1]) && std::isfinite(f[2]) && std::isfinite(f[3]))) {
-                    all_closed = false;
-                    return;
-                }
-                double a, b, cc;
-                if (!fit_moebius(f[0], f[1], f[2], h, a, b, cc)) {
-                    all_closed = false;
-                    return;
-                }
-                const double predicted = (a + b * 3 * h) / (1 + cc * 3 * h);
-                if (std::abs(predicted - f[3]) > 1e-7 * (std::abs(f[3]) + 1)) {
-                    all_closed = false;
-                    return;
-                }
-                for (double t : thresholds) {
-                    if (!std::isfinite(t)) continue;
-                    const double d = (t - a) / (b - t * cc);
-                    if (std::isfinite(d) && d > 0) candidates.push_back(d);
-                }
-            };
-            std::size_t site = 0;
-            for (const auto& alts : c.items)
-                for (const auto& alt : alts) {
-                    std::vector<double> thresholds;
-                    for (double gb : alt.grid_bounds) thresholds.push_back(gb / c.inverse_grid);
-                    solve_site(site_values[site++], thresholds);
-                }
-            for (std::size_t k = 0; k < c.prog.comparisons().size(); ++k) {
-                const auto& lv = site_values[site++];
-                const auto& rv = site_values[site++];
-                const bool l_moves = !(lv[0] == lv[1] && lv[1] == lv[2] && lv[2] == lv[3]);
-                const bool r_moves = !(rv[0] == rv[1] && rv[1] == rv[2] && rv[2] == rv[3]);
-                if (l_moves && r_moves) all_closed = false;
-                else if (l_moves) solve_site(lv, {rv[0]});
-                else if (r_moves) solve_site(rv, {lv[0]});
-            }
-            // Each candidate on the input's grid, and one step above (the edge itself may round).
-            std::vector<double> grid;
-            for (double d : candidates) {
-                const double up = std::ceil(d / ctl.step - 1e-9) * ctl.step;
-                grid.push_back(up);
-                grid.push_back(up + ctl.step);
-            }
-            std::sort(grid.begin(), grid.end());
-            grid.erase(std::unique(grid.begin(), grid.end()), grid.end());
-            std::vector<std::vector<double>> variants;
-            for (double d : grid) variants.push_back(variant(d));
-            run(variants, passed);
-            for (std::size_t v = 0; v < grid.size(); ++v)
-                if (passed[v]) {
-                    e.change = grid[v];
-                    break;
-                }
-            if (e.change != e.change && !all_closed) {
-                // No closed form for some rule: doubling, then bisection on the input's grid.
-                e.closed_form = false;
-                double hi = ctl.step, limit = 1e7 * (std::abs(base_value == base_value ? base_value : 0) + 1);
-                bool found = false;
-                while (hi <= limit) {
-                    run({variant(hi)}, passed);
-                    if (passed[0]) {
-                        found = true;
-                        break;
-                    }
-                    hi *= 2;
-                }
-                if (found) {
-                    double lo_steps = 0, hi_steps = std::round(hi / ctl.step);
-                    while (hi_steps - lo_steps > 1) {
-                        double mid = std::floor((lo_steps + hi_steps) / 2);
-                        run({variant(mid * ctl.step)}, passed);
-                        (passed[0] ? hi_steps : lo_steps) = mid;
-                    }
-                    e.change = hi_steps * ctl.step;
-                }
-            }
-            if (e.change == e.change) e.cost = e.change * unit_cost;
-            g.routes.push_back(e);
+            g.routes.push_back(gap_for(*this, runner, ctl, base, unit_cost));
         }
         for (std::size_t k = 0; k < g.routes.size(); ++k)
             if (g.routes[k].cost == g.routes[k].cost && (g.cheapest < 0 || g.routes[k].cost < g.routes[static_cast<std::size_t>(g.cheapest)].cost))
                 g.cheapest = static_cast<int>(k);
+        if (g.cheapest < 0) g.blocked_by = blocking_rules(*this, runner, base);
         out.push_back(std::move(g));
     }
+    return out;
+}
+
+}  // namespace zhibiao
+
+// ---------------------------------------------------------------------------------- from a panel
+namespace zhibiao {
+
+const char* status_name(firm_status status) {
+    switch (status) {
+        case firm_status::passed: return "passed";
+        case firm_status::direct: return "direct";
+        case firm_status::failed: return "failed";
+        case firm_status::ineligible: return "ineligible";
+        case firm_status::invalid_input: return "invalid input";
+    }
+    return "invalid input";
+}
+
+namespace {
+
+std::string input_suggestion(const std::string& name, const std::vector<scorecard_input>& inputs) {
+    return detail::suggestion(name, inputs, [](const scorecard_input& i) -> std::string_view { return i.id; });
+}
+
+// The unit a panel column's values are in: the caller's override, the panel's own, or none
+// (then the pack's unit is assumed).
+std::optional<unit> source_unit(const column& col, const std::vector<std::pair<std::string, std::string>>& units) {
+    for (const auto& [name, text] : units)
+        if (name == col.name()) {
+            try {
+                return unit::parse(text);
+            } catch (const unit_error& e) {
+                location where;
+                where.variable = name;
+                throw unknown_unit_error(text, where);
+            }
+        }
+    if (col.unit_given()) return col.unit();
+    return std::nullopt;
+}
+
+}  // namespace
+
+scorecard_inputs scorecard::inputs_from(const panel& p, const std::vector<std::pair<std::string, std::string>>& units) const {
+    for (const auto& entry : units)
+        if (input_index(entry.first) < 0) {
+            location where;
+            where.variable = entry.first;
+            throw lookup_error("units: scorecard '" + id_ + "' has no input '" + entry.first + "'" + input_suggestion(entry.first, inputs_),
+                               entry.first, where);
+        }
+    scorecard_inputs out;
+    out.columns_.rows = p.rows();
+    for (std::size_t k = 0; k < inputs_.size(); ++k) {
+        const scorecard_input& spec = inputs_[k];
+        const column* col = p.find(spec.id);
+        location where;
+        where.variable = spec.id;
+        if (!col) {
+            if (!spec.optional)
+                throw missing_variable_error("scorecard '" + id_ + "' needs column '" + spec.id + "' (" + spec.name_zh + ", " + spec.unit_text + ")",
+                                             spec.id, where);
+            out.columns_.columns.push_back(nullptr);
+            continue;
+        }
+        const std::optional<unit> from = source_unit(*col, units);
+        if (from && !from->convertible_to(spec.unit))
+            throw incompatible_units_error("column '" + spec.id + "' is in '" + from->symbol() + "' (" + from->dim().to_string() +
+                                               "), which cannot convert to the pack's '" + spec.unit_text + "' (" +
+                                               spec.unit.dim().to_string() + ")",
+                                           where);
+        const conversion conv = from ? from->to(spec.unit) : conversion{};
+        if (conv.identity()) {
+            out.owners_.push_back(col->storage_owner());
+            out.columns_.columns.push_back(col->data());
+        } else {
+            auto converted = std::make_shared<std::vector<double>>(col->size());
+            for (std::size_t r = 0; r < col->size(); ++r) (*converted)[r] = conv.apply(col->data()[r]);
+            out.columns_.columns.push_back(converted->data());
+            out.owners_.push_back(std::move(converted));
+        }
+        const auto& reasons = col->reasons();
+        for (std::size_t r = 0; r < reasons.size(); ++r)
+            if (reasons[r] == reason::unparseable) {
+                if (out.unreadable_.empty()) out.unreadable_.assign(p.rows(), 0);
+                out.unreadable_[r] |= std::uint64_t{1} << k;
+            }
+    }
+    return out;
+}
+
+scorecard_result scorecard::evaluate(const scorecard_inputs& in, points_policy policy, unsigned threads) const {
+    scorecard_result out = evaluate(in.columns(), policy, threads);
+    if (in.unreadable().empty()) return out;
+    // A firm with an unreadable cell is invalid input, as a firm with a value out of bounds is.
+    const double nan = nan_value;
+    for (std::size_t row = 0; row < out.rows; ++row) {
+        if (!in.unreadable()[row]) continue;
+        const auto i = static_cast<Eigen::Index>(row);
+        out.problems[row] |= in.unreadable()[row];
+        out.valid[row] = out.eligible[row] = out.passed[row] = 0;
+        out.route[row] = -1;
+        out.total(i) = nan;
+        if (out.total_lo.size()) out.total_lo(i) = out.total_hi(i) = nan;
+        out.points.row(i) = nan;
+        if (out.points_lo.size()) out.points_lo.row(i) = nan, out.points_hi.row(i) = nan;
+    }
+    return out;
+}
+
+scorecard_result scorecard::evaluate(const panel& p, points_policy policy, unsigned threads) const {
+    return evaluate(inputs_from(p), policy, threads);
+}
+
+std::vector<std::string> scorecard::explain(const scorecard_inputs& in, const scorecard_result& result, const std::vector<std::size_t>& rows,
+                                            const std::string& language) const {
+    std::vector<std::string> lines = explain(in.columns(), result, rows, language);
+    if (in.unreadable().empty()) return lines;
+    const bool zh = language == "zh";
+    for (std::size_t j = 0; j < rows.size(); ++j) {
+        const std::uint64_t bits = in.unreadable()[rows[j]];
+        if (!bits) continue;
+        std::string names;
+        for (std::size_t k = 0; k < inputs_.size(); ++k)
+            if (bits >> k & 1u) names += (names.empty() ? "" : ", ") + inputs_[k].id;
+        lines[j] = zh ? "输入无效：" + names + " 中有无法读取的文字（见加载报告）"
+                      : "invalid input: unreadable text in " + names + " (see the load report)";
+    }
+    return lines;
+}
+
+std::vector<firm_gap> scorecard::gap(const scorecard_inputs& in, const std::vector<std::size_t>& rows,
+                                     const std::vector<std::pair<std::string, double>>& costs, points_policy policy) const {
+    std::vector<firm_gap> out = gap(in.columns(), rows, costs, policy);
+    if (in.unreadable().empty()) return out;
+    for (std::size_t j = 0; j < rows.size(); ++j)
+        if (in.unreadable()[rows[j]]) out[j] = firm_gap{}, out[j].invalid = true, out[j].status = firm_status::invalid_input;
     return out;
 }
 

@@ -25,6 +25,7 @@
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -32,6 +33,7 @@
 #include <vector>
 
 #include "zhibiao/formula.hpp"
+#include "zhibiao/panel.hpp"
 #include "zhibiao/units.hpp"
 
 namespace zhibiao {
@@ -153,11 +155,41 @@ struct gap_entry {
     bool closed_form = true;  ///< false when found by search (a rule with no closed form)
 };
 
+/// A firm's outcome, in the one vocabulary evaluate() (through Python) and gap() share.
+enum class firm_status : std::uint8_t { passed, direct, failed, ineligible, invalid_input };
+/// "passed", "direct", "failed", "ineligible", "invalid input".
+const char* status_name(firm_status status);
+inline std::ostream& operator<<(std::ostream& os, firm_status status) { return os << status_name(status); }
+
 struct firm_gap {
-    bool already_passes = false;
-    bool invalid = false;
+    bool already_passes = false;  ///< status is passed or direct
+    bool invalid = false;         ///< status is invalid_input
+    firm_status status = firm_status::failed;
     std::vector<gap_entry> routes;
     int cheapest = -1;  ///< index into routes, -1 when no single input suffices
+    /// When no single input suffices: the rules (gate ids, validity check ids, "pass") that
+    /// still fail with each controllable input raised to the end of the search — what blocks.
+    std::vector<std::string> blocked_by;
+};
+
+/// Input columns taken from a panel by name (one row a firm) and converted to the pack's units:
+/// the one place that maps a panel onto a pack, for C++ and Python alike. It keeps alive what
+/// its columns point to (converted copies, or the panel's own storage), so it may outlive the
+/// panel.
+class scorecard_inputs {
+public:
+    /// One pointer per pack input, in the pack's units (null: absent optional input).
+    const scorecard_columns& columns() const { return columns_; }
+    std::size_t rows() const { return columns_.rows; }
+    /// Per firm, bit k: input k held a cell the loader could not read (the firm is invalid
+    /// input); empty when no cell was unreadable.
+    const std::vector<std::uint64_t>& unreadable() const { return unreadable_; }
+
+private:
+    friend class scorecard;
+    scorecard_columns columns_;
+    std::vector<std::uint64_t> unreadable_;
+    std::vector<std::shared_ptr<const void>> owners_;
 };
 
 class scorecard {
@@ -209,6 +241,22 @@ public:
                               const std::vector<std::pair<std::string, double>>& costs = {},
                               points_policy policy = points_policy::low) const;
 
+    // From a panel: inputs found by name and converted to the pack's units. The entries above
+    // that take scorecard_columns stay for speed and take raw columns in the pack's units and order.
+
+    /// The pack's inputs from `p`: a required input the panel lacks is a missing_variable_error
+    /// naming it; `units` (column → unit text) overrides a column's unit, or gives one where the
+    /// panel has none (then the pack's unit is assumed); incompatible units throw.
+    scorecard_inputs inputs_from(const panel& p, const std::vector<std::pair<std::string, std::string>>& units = {}) const;
+    /// Scores the firms of `in`; a firm with an unreadable cell is invalid input.
+    scorecard_result evaluate(const scorecard_inputs& in, points_policy policy = points_policy::low, unsigned threads = 0) const;
+    scorecard_result evaluate(const panel& p, points_policy policy = points_policy::low, unsigned threads = 0) const;
+    std::vector<std::string> explain(const scorecard_inputs& in, const scorecard_result& result, const std::vector<std::size_t>& rows,
+                                     const std::string& language) const;
+    std::vector<firm_gap> gap(const scorecard_inputs& in, const std::vector<std::size_t>& rows,
+                              const std::vector<std::pair<std::string, double>>& costs = {},
+                              points_policy policy = points_policy::low) const;
+
     scorecard();
     scorecard(const scorecard&);
     scorecard(scorecard&&) noexcept;
@@ -219,6 +267,8 @@ public:
 private:
     friend struct detail::scorer;
     void compile();
+    /// Every id of `costs` names a controllable input (else lookup_error, did you mean), every cost finite ≥ 0.
+    void check_gap_costs(const std::vector<std::pair<std::string, double>>& costs) const;
 
     std::string id_, name_zh_, name_en_, source_;
     double precision_ = 1e-9;

@@ -6,6 +6,7 @@
 #include <type_traits>
 
 #include "bindings.hpp"
+#include "zhibiao/catalogue.hpp"
 #include "zhibiao/scorecard.hpp"
 
 namespace zhibiao::python {
@@ -39,7 +40,9 @@ points_policy policy_of(const std::string& p) {
     if (p == "low") return points_policy::low;
     if (p == "high") return points_policy::high;
     if (p == "mid") return points_policy::mid;
-    throw error("policy must be 'low', 'high' or 'mid', not '" + p + "'");
+    static const std::vector<std::string> policies = {"low", "high", "mid"};
+    throw error("policy must be 'low', 'high' or 'mid', not '" + p + "'" +
+                detail::suggestion(p, policies, [](const std::string& x) -> std::string_view { return x; }));
 }
 
 }  // namespace
@@ -158,6 +161,36 @@ void register_scorecards(py::module_& m) {
         },
         py::arg("card"), py::arg("columns"), py::arg("policy") = "low", py::arg("threads") = 0u, py::arg("out") = py::none(),
         "Scores every firm; with `out`, into that result, reusing its storage.");
+    py::class_<scorecard_inputs>(m, "ScorecardInputs", "A pack's input columns taken from a panel, in the pack's units.")
+        .def_property_readonly("rows", &scorecard_inputs::rows)
+        .def("columns", [](py::object self) {
+            const auto& in = self.cast<const scorecard_inputs&>();
+            py::list out;
+            for (const double* c : in.columns().columns) {
+                if (!c) {
+                    out.append(py::none());
+                    continue;
+                }
+                // A read-only view whose base is the inputs object, which keeps the storage alive.
+                py::array a(py::dtype::of<double>(), {static_cast<py::ssize_t>(in.rows())}, {static_cast<py::ssize_t>(sizeof(double))}, c, self);
+                a.attr("flags").attr("writeable") = false;
+                out.append(a);
+            }
+            return out;
+        }, "One read-only float64 array per pack input (None: an absent optional input).")
+        .def("unreadable", [](const scorecard_inputs& in) {
+            const auto& bits = in.unreadable();
+            py::array_t<std::uint64_t> out(static_cast<py::ssize_t>(bits.size()));
+            std::copy(bits.begin(), bits.end(), out.mutable_data());
+            return out;
+        }, "Per firm, bit k: input k held a cell the loader could not read; empty when none did.");
+    m.def(
+        "scorecard_panel_inputs",
+        [](const scorecard& card, const panel& p, const std::vector<std::pair<std::string, std::string>>& units) {
+            return card.inputs_from(p, units);
+        },
+        py::arg("card"), py::arg("panel"), py::arg("units") = std::vector<std::pair<std::string, std::string>>{},
+        "The pack's inputs from a panel, found by name and converted to the pack's units (scorecard::inputs_from).");
     m.def(
         "scorecard_explain",
         [](const scorecard& card, const column_list& columns, const scorecard_result& result, const std::vector<std::size_t>& rows,
@@ -185,7 +218,8 @@ void register_scorecards(py::module_& m) {
                     routes.append(py::dict(py::arg("input") = e.input, py::arg("change") = e.change, py::arg("cost") = e.cost,
                                            py::arg("closed_form") = e.closed_form));
                 out.append(py::dict(py::arg("already_passes") = g.already_passes, py::arg("invalid") = g.invalid,
-                                    py::arg("routes") = routes, py::arg("cheapest") = g.cheapest));
+                                    py::arg("status") = status_name(g.status), py::arg("routes") = routes, py::arg("cheapest") = g.cheapest,
+                                    py::arg("blocked_by") = g.blocked_by));
             }
             return out;
         },

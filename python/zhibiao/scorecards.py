@@ -20,6 +20,8 @@ import numpy as np
 from . import _core
 
 BUILTIN = tuple(_core.Scorecard.builtin_ids())
+#: A firm's outcome, in evaluate() and gap() alike (the C++ firm_status).
+STATUSES = ("passed", "direct", "failed", "ineligible", "invalid input")
 _REASON_UNPARSEABLE = list(_core.reason_names).index("unparseable")
 
 
@@ -30,7 +32,8 @@ def _pack(pack: Any) -> Any:
         return _core.Scorecard.builtin(str(pack))
     if isinstance(pack, (str, os.PathLike)) and os.path.exists(pack):
         return _core.Scorecard.load(os.fspath(pack))
-    raise _core.UnknownIndicatorError(f"no scorecard {pack!r}: built in are {', '.join(BUILTIN)}, or give a TOML file")
+    raise _core.UnknownIndicatorError(f"no scorecard {pack!r}{_did_you_mean(str(pack), BUILTIN)}: built in are {', '.join(BUILTIN)}, "
+                                      "or give a TOML file")
 
 
 def load(path: str | os.PathLike[str]) -> Any:
@@ -46,30 +49,63 @@ def describe(pack: Any) -> Any:
 
 
 def _panel_columns(card: Any, panel: Any, units: Mapping[str, str] | None) -> tuple[list[Any], np.ndarray, dict[int, list[str]]]:
-    """Input columns of a Panel (views, converted from the panel's units), and the firms with cells
-    the loader could not read (lenient loading)."""
-    n = len(panel)
-    columns: list[Any] = []
-    bad = np.zeros(n, dtype=bool)
+    """Input columns of a Panel, found by name and converted from the panel's units by the C++
+    core (scorecard::inputs_from, the one home of that mapping), and the firms with cells the
+    loader could not read (lenient loading)."""
+    inputs = _core.scorecard_panel_inputs(card, panel._core, list((units or {}).items()))
+    columns = inputs.columns()
+    unreadable = inputs.unreadable()
+    bad = np.zeros(len(panel), dtype=bool)
     problems: dict[int, list[str]] = {}
-    given = panel.units
-    for spec in card.inputs:
-        name = spec["id"]
-        if name not in panel:
-            if not spec["optional"]:
-                raise _core.MissingVariableError(f"scorecard '{card.id}' needs column '{name}' ({spec['name_zh']}, {spec['unit']})")
-            columns.append(None)
-            continue
-        values = panel.values(name)
-        source_unit = (units or {}).get(name) or given.get(name)
-        if source_unit:
-            values = _core.Unit(source_unit).convert(values, _core.Unit(spec["unit"]))
-        unreadable = panel._core.reasons(name) == _REASON_UNPARSEABLE
-        for row in np.flatnonzero(unreadable):
-            problems.setdefault(int(row), []).append(f"{name}: unreadable text (see the load report)")
-        bad |= unreadable
-        columns.append(np.ascontiguousarray(values))
+    if len(unreadable):
+        bad = unreadable != 0
+        names = [spec["id"] for spec in card.inputs]
+        for row in np.flatnonzero(bad):
+            bits = int(unreadable[row])
+            problems[int(row)] = [f"{name}: unreadable text (see the load report)" for k, name in enumerate(names) if bits >> k & 1]
     return columns, bad, problems
+
+
+def _check_units(card: Any, units: Mapping[str, str] | None) -> None:
+    """Every key of ``units`` names an input of the pack."""
+    ids = [spec["id"] for spec in card.inputs]
+    for name in units or {}:
+        if name not in ids:
+            raise _core.Error(f"units: scorecard '{card.id}' has no input {name!r}{_did_you_mean(name, ids)}")
+
+
+def _did_you_mean(name: str, choices: Sequence[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(str(name), list(choices), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _numbers(card: Any, spec: Mapping[str, Any], raw: Any) -> Any | None:
+    """The column as float64 when its dtype says numbers; None for text to parse; a named error
+    for dtypes that are no number of the input's unit (dates, durations, complex), and for
+    True/False unless the input is declared a 0/1 flag."""
+    import pandas as pd
+
+    name, dtype = spec["id"], raw.dtype
+    flag = spec["integer"] and spec["min"] is not None and spec["min"] >= 0 and spec["max"] is not None and spec["max"] <= 1
+    kind = pd.api.types.infer_dtype(raw, skipna=True) if dtype == object else ""
+    if pd.api.types.is_bool_dtype(dtype) or kind == "boolean" or (
+            kind.startswith("mixed") and any(isinstance(v, (bool, np.bool_)) for v in raw)):
+        if flag:  # a declared 0/1 flag: True is 1
+            return raw.to_numpy(dtype=np.float64, na_value=np.nan) if pd.api.types.is_bool_dtype(dtype) else None
+        raise _core.Error(f"column '{name}' holds True/False ({dtype}), but scorecard '{card.id}' reads it as a number in "
+                          f"{spec['unit']} ({spec['name_zh']}): give numbers")
+    if (pd.api.types.is_datetime64_any_dtype(dtype) or pd.api.types.is_timedelta64_dtype(dtype)
+            or isinstance(dtype, pd.PeriodDtype) or pd.api.types.is_complex_dtype(dtype)
+            or kind in ("datetime", "datetime64", "date", "time", "timedelta", "timedelta64", "period", "complex")):
+        raise _core.Error(f"column '{name}' has dtype {kind or dtype}, not numbers: scorecard '{card.id}' reads it as "
+                          f"{spec['unit']} ({spec['name_zh']}); convert it first (e.g. days as a number)")
+    if dtype == np.float64:
+        return raw.to_numpy(copy=False)  # the column itself: NaN is already the missing value
+    if pd.api.types.is_numeric_dtype(dtype):
+        return raw.to_numpy(dtype=np.float64, na_value=np.nan)  # no text possible: no checks
+    return None
 
 
 def _columns(card: Any, firms: Any, units: Mapping[str, str] | None) -> tuple[list[Any], np.ndarray, dict[int, list[str]]]:
@@ -78,6 +114,7 @@ def _columns(card: Any, firms: Any, units: Mapping[str, str] | None) -> tuple[li
 
     from ._panel import Panel
 
+    _check_units(card, units)
     if isinstance(firms, Panel):
         return _panel_columns(card, firms, units)
     n = len(firms)
@@ -92,11 +129,8 @@ def _columns(card: Any, firms: Any, units: Mapping[str, str] | None) -> tuple[li
             columns.append(None)
             continue
         raw = firms[name]
-        if raw.dtype == np.float64:
-            values = raw.to_numpy(copy=False)  # the column itself: NaN is already the missing value
-        elif pd.api.types.is_numeric_dtype(raw.dtype) and not pd.api.types.is_bool_dtype(raw.dtype):
-            values = raw.to_numpy(dtype=np.float64, na_value=np.nan)  # no text possible: no checks
-        else:
+        values = _numbers(card, spec, raw)
+        if values is None:
             values = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=np.float64)
             maybe = np.flatnonzero(np.isnan(values) & raw.notna().to_numpy())
             for row in maybe:  # only the cells that did not read as numbers
@@ -150,6 +184,10 @@ def evaluate(firms: Any, pack: Any, *, policy: str = "low", units: Mapping[str, 
     import pandas as pd
 
     card = _pack(pack)
+    if not isinstance(explain, (bool, np.bool_)):
+        raise _core.Error(f"explain must be True or False, not {explain!r}")
+    if isinstance(threads, (bool, np.bool_)) or not isinstance(threads, (int, np.integer)) or threads < 0:
+        raise _core.Error(f"threads must be a whole number ≥ 0 (0: every core), not {threads!r}")
     columns, text_bad, text_problems = _columns(card, firms, units)
     result = _core.scorecard_evaluate(card, columns, policy=policy, threads=threads)
     arrays = result.arrays()  # views into the result: no copies
@@ -172,7 +210,7 @@ def evaluate(firms: Any, pack: Any, *, policy: str = "low", units: Mapping[str, 
     status[route_index >= 0] = 1
     status[~eligible] = 3
     status[~valid] = 4
-    out["status"] = pd.Categorical.from_codes(status, categories=["passed", "direct", "failed", "ineligible", "invalid input"])
+    out["status"] = pd.Categorical.from_codes(status, categories=list(STATUSES))
     out["valid"], out["eligible"], out["passed"] = valid, eligible, passed
     out["route"] = pd.Categorical.from_codes(route_index, categories=list(card.routes))
     out["total"] = unless_text(arrays["total"], np.nan)
@@ -203,9 +241,12 @@ def gap(firms: Any, pack: Any, *, costs: Mapping[str, float] | None = None, poli
         units: Mapping[str, str] | None = None) -> Any:
     """How far each firm is from qualifying: per controllable input (extra R&D in 万元, extra S&T
     staff, extra IP items) the smallest change that makes it pass on its own, its cost, and the
-    cheapest single route. Firms that pass already, or whose input is invalid, say so.
+    cheapest single route. ``status`` uses :func:`evaluate`'s words (:data:`STATUSES`); where no
+    single input suffices, ``blocked_by`` names the rules (gate ids, validity checks, "pass")
+    still failing with each controllable input raised to the end of the search.
 
-    ``costs`` gives 万元 per unit (the packs' defaults are planning assumptions).
+    ``costs`` gives 万元 per unit (the packs' defaults are planning assumptions); a key that is
+    no controllable input of the pack is an error.
     """
     import pandas as pd
 
@@ -215,16 +256,22 @@ def gap(firms: Any, pack: Any, *, costs: Mapping[str, float] | None = None, poli
     controllables = [c["input"] for c in card.controllables]
     rows = []
     for k, g in enumerate(found):
-        row: dict[str, Any] = {"status": "passes" if g["already_passes"] else "invalid input" if g["invalid"] or text_bad[k] else "fails"}
-        for c, route in zip(controllables, g["routes"] or [{} for _ in controllables]):
+        row: dict[str, Any] = {"status": "invalid input" if text_bad[k] else g["status"]}
+        routes = g["routes"] if not text_bad[k] else []
+        for c, route in zip(controllables, routes or [{} for _ in controllables]):
             row[f"more_{c}"] = route.get("change", np.nan)
             row[f"cost_{c}"] = route.get("cost", np.nan)
-        row["cheapest"] = g["routes"][g["cheapest"]]["input"] if g["cheapest"] >= 0 else None
-        row["cheapest_cost"] = g["routes"][g["cheapest"]]["cost"] if g["cheapest"] >= 0 else np.nan
+        cheapest = g["cheapest"] if routes else -1
+        row["cheapest"] = routes[cheapest]["input"] if cheapest >= 0 else None
+        row["cheapest_cost"] = routes[cheapest]["cost"] if cheapest >= 0 else np.nan
+        row["blocked_by"] = ", ".join(g["blocked_by"]) if routes and cheapest < 0 else None
         rows.append(row)
-    names = ["status", *(f"{kind}_{c}" for c in controllables for kind in ("more", "cost")), "cheapest", "cheapest_cost"]
-    dtypes = {n: object if n in ("status", "cheapest") else np.float64 for n in names}
-    return pd.DataFrame(rows, index=_firm_index(firms), columns=names).astype(dtypes)  # typed when empty too
+    names = ["status", *(f"{kind}_{c}" for c in controllables for kind in ("more", "cost")), "cheapest", "cheapest_cost",
+             "blocked_by"]
+    dtypes = {n: object if n in ("cheapest", "blocked_by") else np.float64 for n in names if n != "status"}
+    table = pd.DataFrame(rows, index=_firm_index(firms), columns=names).astype(dtypes)  # typed when empty too
+    table["status"] = pd.Categorical(table["status"], categories=STATUSES)
+    return table
 
 
 class Summary:
@@ -265,4 +312,4 @@ def summary(result: Any) -> Summary:
     return Summary(result)
 
 
-__all__ = ["BUILTIN", "Summary", "describe", "evaluate", "gap", "load", "summary"]
+__all__ = ["BUILTIN", "STATUSES", "Summary", "describe", "evaluate", "gap", "load", "summary"]

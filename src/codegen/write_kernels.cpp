@@ -122,7 +122,8 @@ void write_pack(std::ostream& o, std::size_t p, const scorecard& s, const compil
         if (in.min > -INFINITY) add("(" + x + " < splat(" + hex(in.min) + "))");
         if (in.max < INFINITY) add("(" + x + " > splat(" + hex(in.max) + "))");
         if (in.integer) add("~whole(" + x + ")");
-        const std::string flagged = bounds.empty() ? "splat_m(0)" : "(" + bounds + ")";
+        add("not_finite(" + x + ")");  // ±inf is invalid input, as in scorer::run_chunk
+        const std::string flagged = "(" + bounds + ")";
         o << "        problems |= bits_if(sel(isnan(" << x << "), splat_m(" << (in.optional ? 0 : -1) << "), " << flagged
           << "), " << bit << "u);\n";
     }

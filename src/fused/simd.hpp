@@ -61,6 +61,8 @@ ZHIBIAO_FUSED_INLINE V sel(M m, V a, V b) { return m ? a : b; }
 ZHIBIAO_FUSED_INLINE M sel(M m, M a, M b) { return m ? a : b; }
 ZHIBIAO_FUSED_INLINE V as01(M m) { return m ? splat(1.0) : splat(0.0); }
 ZHIBIAO_FUSED_INLINE M isnan(V x) { return x != x; }
+/// ±inf or NaN (x - x is 0 only for a finite x).
+ZHIBIAO_FUSED_INLINE M not_finite(V x) { return (x - x) != splat(0.0); }
 // Vector casts between types of one size reinterpret the bits (GCC and Clang vector extensions).
 ZHIBIAO_FUSED_INLINE U bits_if(M m, std::uint64_t bit) { return (U)m & bit; }
 

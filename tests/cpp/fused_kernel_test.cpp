@@ -137,6 +137,17 @@ BOOST_AUTO_TEST_CASE(kernels_match_the_vector_machine_bit_for_bit) {
                                                    std::to_string(threads));
                 }
             }
+            // ±inf in any input is invalid input (a firm reports no infinite quantity), in the
+            // machine and so, bit for bit, in every kernel.
+            std::size_t infinite = 0;
+            for (std::size_t i = 0; i < rows; ++i)
+                for (std::size_t k = 0; k < data.size(); ++k)
+                    if (in.columns[k] && std::isinf(in.columns[k][i])) {
+                        ++infinite;
+                        BOOST_TEST(vm.valid[i] == 0, id << " firm " << i << " input " << card.inputs()[k].id);
+                        BOOST_TEST((vm.problems[i] >> k & 1u) == 1u);
+                    }
+            BOOST_TEST(infinite > 0u, id);
             for (std::size_t i = 0; i < rows; ++i) valid += vm.valid[i], eligible += vm.eligible[i], passing += vm.passed[i];
             for (Eigen::Index i = 0; i < vm.total.size(); ++i)
                 if (vm.valid[static_cast<std::size_t>(i)]) totals.insert(vm.total(i));

@@ -2,6 +2,8 @@
 
 #include <boost/test/unit_test.hpp>
 #include <cmath>
+#include <functional>
+#include <limits>
 #include <map>
 
 using namespace zhibiao;
@@ -266,6 +268,214 @@ BOOST_AUTO_TEST_CASE(malformed_packs_name_file_item_and_key) {
     fails(too_many, "more points than the item's max");
     fails(good + "[[gate]]\nid = \"g\"\ncondition = \"a +\"\n", "gate 'g': key 'condition'");
     fails("id = \"x\"\n", "[pass]");
+}
+
+// ---- the C++ boundary: panels by name and unit, non-finite input, the gap's vocabulary and bounds
+
+namespace {
+
+// Case 0 of §6b (62 points) as a panel of `rows` firms, with sales in 亿元 as a statistics
+// table gives them; `drop` leaves a column out.
+panel sme_panel(std::size_t rows = 1, const std::string& drop = "") {
+    std::vector<entity> entities;
+    std::vector<std::int32_t> of_row, period_of_row;
+    for (std::size_t r = 0; r < rows; ++r) {
+        entities.push_back({"firm" + std::to_string(r), "", ""});
+        of_row.push_back(static_cast<std::int32_t>(r));
+        period_of_row.push_back(0);
+    }
+    panel p(entities, {period::year(2024)}, of_row, period_of_row);
+    auto add = [&](const std::string& name, const char* u, double v) {
+        if (name != drop) p.add(column(name, unit::parse(u), Eigen::ArrayXd::Constant(static_cast<Eigen::Index>(rows), v)));
+    };
+    add("employees", "人", 40);
+    add("st_staff", "人", 12);
+    add("sales", "亿元", 0.1);
+    add("assets", "万元", 500);
+    add("rd_expense", "万元", 45);
+    add("total_cost", "万元", 45 / 0.22);
+    add("ip_class1", "件", 0);
+    add("ip_class2", "件", 2);
+    return p;
+}
+
+template <class E>
+std::string message_of(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const E& e) {
+        return e.what();
+    }
+    return "(no exception)";
+}
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_panel_is_scored_by_input_name_in_the_packs_units) {
+    const panel p = sme_panel();
+    // The panel's own columns in the pack's order, unconverted: sales 0.1 read as 万元 → 82.
+    scorecard_columns raw{1, {}};
+    for (const auto& input : sme().inputs()) raw.columns.push_back(p.find(input.id) ? p.find(input.id)->data() : nullptr);
+    BOOST_TEST(sme().evaluate(raw).total(0) == 82.0);
+    // By name and unit: 0.1亿元 = 1000万元 → 62, as the Python path gives.
+    const scorecard_result r = sme().evaluate(p);
+    BOOST_TEST(r.total(0) == 62.0);
+    BOOST_TEST(r.passed[0] == 1);
+    const scorecard_inputs in = sme().inputs_from(p);
+    BOOST_TEST(in.columns().columns[static_cast<std::size_t>(sme().input_index("sales"))][0] == 1000.0);
+    BOOST_TEST(sme().explain(in, r, {0}, "en")[0] == sme().explain(in.columns(), r, {0}, "en")[0]);
+    BOOST_TEST(sme().gap(in, {0})[0].status == firm_status::passed);
+}
+
+BOOST_AUTO_TEST_CASE(panel_inputs_refuse_missing_columns_unknown_names_and_wrong_units) {
+    const std::string missing = message_of<missing_variable_error>([] { sme().evaluate(sme_panel(1, "rd_expense")); });
+    BOOST_TEST(has(missing, "'rd_expense'"), missing);
+    const std::string typo = message_of<lookup_error>([] { sme().inputs_from(sme_panel(), {{"sale", "亿元"}}); });
+    BOOST_TEST(has(typo, "did you mean 'sales'"), typo);
+    panel people = sme_panel();
+    people.add(column("sales", unit::parse("人"), Eigen::ArrayXd::Constant(1, 3)));
+    const std::string wrong = message_of<incompatible_units_error>([&] { sme().evaluate(people); });
+    BOOST_TEST(has(wrong, "sales"), wrong);
+    // A column without a unit is taken in the pack's unit unless `units` says otherwise.
+    panel bare = sme_panel();
+    bare.add(column("sales", unit{}, Eigen::ArrayXd::Constant(1, 0.1), {}, false));
+    BOOST_TEST(sme().evaluate(sme().inputs_from(bare, {{"sales", "亿元"}})).total(0) == 62.0);
+}
+
+BOOST_AUTO_TEST_CASE(a_panel_cell_the_loader_could_not_read_makes_the_firm_invalid) {
+    panel p = sme_panel(2);
+    Eigen::ArrayXd ip2(2);
+    ip2 << 2, std::numeric_limits<double>::quiet_NaN();
+    p.add(column("ip_class2", unit::parse("件"), ip2, {reason::none, reason::unparseable}));
+    const scorecard_inputs in = sme().inputs_from(p);
+    const scorecard_result r = sme().evaluate(in);
+    BOOST_TEST(r.valid[0] == 1);
+    BOOST_TEST(r.valid[1] == 0);
+    BOOST_TEST(r.passed[1] == 0);
+    BOOST_TEST(std::isnan(r.total(1)));
+    BOOST_TEST((r.problems[1] >> sme().input_index("ip_class2") & 1u) == 1u);
+    BOOST_TEST(has(sme().explain(in, r, {1}, "en")[0], "unreadable text in ip_class2"));
+    BOOST_TEST(sme().gap(in, {1})[0].status == firm_status::invalid_input);
+}
+
+BOOST_AUTO_TEST_CASE(non_finite_inputs_are_invalid_input) {
+    const double inf = std::numeric_limits<double>::infinity();
+    // Case 0 of §6b with one input infinite: R&D (was "passed", 82), staff (was "ineligible"),
+    // an optional flag, and −inf.
+    firms f(sme(), {{"employees", {40, inf, 40, 40, 40}},
+                    {"st_staff", {12, 12, 12, 12, 12}},
+                    {"sales", {1000, 1000, 1000, 1000, 1000}},
+                    {"assets", {500, 500, 500, 500, 500}},
+                    {"rd_expense", {inf, 45, 45, -inf, 45}},
+                    {"total_cost", {45 / 0.22, 45 / 0.22, 45 / 0.22, 45 / 0.22, 45 / 0.22}},
+                    {"ip_class1", {0, 0, 0, 0, 0}},
+                    {"ip_class2", {2, 2, 2, 2, 2}},
+                    {"hnte_certified", {0, 0, inf, 0, 0}}});
+    const scorecard_result r = sme().evaluate(f.columns());
+    for (std::size_t i : {0u, 1u, 2u, 3u}) {
+        BOOST_TEST_CONTEXT("firm " << i) {
+            BOOST_TEST(r.valid[i] == 0);
+            BOOST_TEST(r.passed[i] == 0);
+            BOOST_TEST(std::isnan(r.total(static_cast<Eigen::Index>(i))));
+        }
+    }
+    BOOST_TEST(r.valid[4] == 1);
+    BOOST_TEST(r.total(4) == 62.0);
+    BOOST_TEST((r.problems[0] >> sme().input_index("rd_expense") & 1u) == 1u);
+    BOOST_TEST(has(sme().explain(f.columns(), r, {1}, "en")[0], "invalid input: input employees invalid"));
+    // The gap refuses them too (it used to search for ever with rd_expense = inf).
+    for (const auto& g : sme().gap(f.columns(), {0, 1, 2, 3})) BOOST_TEST(g.status == firm_status::invalid_input);
+}
+
+BOOST_AUTO_TEST_CASE(gap_costs_must_name_controllable_inputs) {
+    // 0 + 30 + 12 points: 15 more S&T staff (17 of 55, 30.9%: 20 points) make 62.
+    firms f(sme(), {{"employees", {40}}, {"st_staff", {2}}, {"sales", {1000}}, {"assets", {500}}, {"rd_expense", {45}},
+                    {"total_cost", {500}}, {"ip_class1", {0}}, {"ip_class2", {2}}});
+    const std::string typo = message_of<lookup_error>([&] { sme().gap(f.columns(), {0}, {{"st_staf", 1}}); });
+    BOOST_TEST(has(typo, "did you mean 'st_staff'"), typo);
+    BOOST_TEST(has(message_of<error>([&] { sme().gap(f.columns(), {0}, {{"sales", 1}}); }), "no controllable input"));
+    BOOST_TEST(has(message_of<error>([&] { sme().gap(f.columns(), {0}, {{"st_staff", -1}}); }), "finite number"));
+    BOOST_TEST(has(message_of<error>([&] { sme().gap(f.columns(), {0}, {{"st_staff", std::nan("")}}); }), "finite number"));
+    BOOST_TEST(sme().gap(f.columns(), {0})[0].routes[1].cost == 15.0 * 20);  // the pack's 20万元 a person
+    const auto g = sme().gap(f.columns(), {0}, {{"st_staff", 1}});
+    BOOST_TEST(g[0].routes[1].change == 15.0);
+    BOOST_TEST(g[0].routes[1].cost == 15.0);
+}
+
+BOOST_AUTO_TEST_CASE(gap_status_is_evaluates_and_a_blocked_firm_names_the_rule) {
+    // 0 fails on points; 1 has 510 staff (ineligible: nothing a controllable input does lowers
+    // staff); 2 holds an HNTE certificate (direct); 3 passes on points.
+    firms f(sme(), {{"employees", {40, 510, 40, 40}}, {"st_staff", {12, 100, 0, 12}}, {"sales", {1000, 1000, 1000, 1000}},
+                    {"assets", {500, 500, 500, 500}}, {"rd_expense", {5, 45, 0, 45}}, {"total_cost", {500, 500, 500, 45 / 0.22}},
+                    {"ip_class1", {0, 0, 0, 0}}, {"ip_class2", {0, 0, 0, 2}}, {"hnte_certified", {0, 0, 1, 0}}});
+    const auto g = sme().gap(f.columns(), {0, 1, 2, 3});
+    BOOST_TEST(std::string(status_name(g[0].status)) == "failed");
+    BOOST_TEST(g[0].cheapest >= 0);
+    BOOST_TEST(g[0].blocked_by.empty());
+    BOOST_TEST(std::string(status_name(g[1].status)) == "ineligible");
+    BOOST_TEST(g[1].cheapest == -1);
+    BOOST_TEST_REQUIRE(g[1].blocked_by.size() == 1u);
+    BOOST_TEST(g[1].blocked_by[0] == "staff_limit");
+    BOOST_TEST(std::string(status_name(g[2].status)) == "direct");
+    BOOST_TEST(g[2].already_passes);
+    BOOST_TEST(std::string(status_name(g[3].status)) == "passed");
+}
+
+BOOST_AUTO_TEST_CASE(gap_ends_for_huge_finite_inputs) {
+    // R&D of 1e307 and 1e300 万元 with sales of 1000: the search bounds once went to inf and
+    // looped for ever. Every firm gets an answer: a route, or the rule that blocks it.
+    firms f(sme(), {{"employees", {40, 40, 1e300, 40}}, {"st_staff", {2, 2, 2, 2}}, {"sales", {1000, 1e307, 1000, 1000}},
+                    {"assets", {500, 500, 500, 500}}, {"rd_expense", {1e307, 1e300, 45, 1e300}},
+                    {"total_cost", {1.5e307, 500, 500, 1e307}}, {"ip_class1", {0, 0, 0, 0}}, {"ip_class2", {0, 0, 0, 0}}});
+    const auto g = sme().gap(f.columns(), {0, 1, 2, 3});
+    for (std::size_t i = 0; i < g.size(); ++i)
+        BOOST_TEST_CONTEXT("firm " << i) { BOOST_TEST((g[i].already_passes || g[i].cheapest >= 0 || !g[i].blocked_by.empty())); }
+    // Firm 0 scores 50 on R&D and 0 on S&T staff (2 of 40); it needs 10 more points: 20% S&T
+    // staff (12 points, 62) with (2 + d) / (40 + d) ≥ 20% → d = 8 (10 of 48, 20.8%); 7 give
+    // 9 of 47 = 19.1% (8 points, 58).
+    BOOST_TEST_REQUIRE(g[0].cheapest == 1);
+    BOOST_TEST(g[0].routes[1].input == "st_staff");
+    BOOST_TEST(g[0].routes[1].change == 8.0);
+    // Firm 1: sales of 1e307 are above 2亿元 (R&D/cost gives 50 points, S&T staff would give the
+    // rest: only the sales gate blocks); firm 2: 1e300 staff above 500.
+    BOOST_TEST(g[1].status == firm_status::ineligible);
+    BOOST_TEST(g[1].blocked_by == std::vector<std::string>{"sales_limit"}, boost::test_tools::per_element());
+    BOOST_TEST(g[2].status == firm_status::ineligible);
+}
+
+BOOST_AUTO_TEST_CASE(long_chains_in_a_pack_compile_without_deep_recursion) {
+    // A 20,000-term `and` chain and a 20,000-term sum: each a left-deep tree as long as the
+    // chain, which the compiler used to recurse down (SIGSEGV).
+    const std::size_t terms = 20000;
+    std::string chain = "a >= 0", sum = "a";
+    for (std::size_t k = 1; k < terms; ++k) chain += " and a >= 0", sum += " + a";
+    const std::string text = "id = \"x\"\n[[input]]\nid = \"a\"\n[[measure]]\nid = \"s\"\nformula = \"" + sum + "\"\n" +
+                             "[[gate]]\nid = \"g\"\ncondition = \"" + chain + "\"\n[[item]]\nid = \"i\"\nmax = 10\nmeasure = \"s\"\n"
+                             "bands = [{min = 5, points = 10}, {points = 0}]\n[pass]\nrule = \"total >= 5\"\n";
+    try {
+        const scorecard card = scorecard::from_toml(text);
+        std::vector<double> a{1, -1, 0.0001};
+        const scorecard_result r = card.evaluate({3, {a.data()}});
+        BOOST_TEST(r.passed[0] == 1);  // 20,000 ≥ 5
+        BOOST_TEST(r.eligible[1] == 0);
+        BOOST_TEST(r.passed[2] == 0);  // sum 2 < 5
+    } catch (const error& e) {
+        // The formula parser may refuse a formula this long: a clean error then, never a crash.
+        BOOST_TEST(has(e.what(), "formula"), e.what());
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_product_of_units_too_large_to_track_is_refused) {
+    // 200 × 万元 would wrap the dimension's exponent round to a wrong unit.
+    std::string product = "a";
+    for (int k = 1; k < 200; ++k) product += " * a";
+    const std::string text = "id = \"x\"\n[[input]]\nid = \"a\"\nunit = \"万元\"\n[[gate]]\nid = \"g\"\ncondition = \"" + product +
+                             " > 0\"\n[[item]]\nid = \"i\"\nmax = 10\nmeasure = \"a\"\nbands = [{min = 5, points = 10}, {points = 0}]\n"
+                             "[pass]\nrule = \"total >= 5\"\n";
+    const std::string message = message_of<error>([&] { scorecard::from_toml(text); });
+    BOOST_TEST(has(message, "power too large"), message);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
