@@ -1,6 +1,8 @@
 // Composite models from TOML (config.hpp): nodes, steps, and the built-in presets.
 #include "zhibiao/composite/config.hpp"
 
+#include "zhibiao/composite/options.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <set>
@@ -19,16 +21,22 @@ namespace {
 
 using zhibiao::detail::toml_reader;
 
+// An option with a vocabulary (options.hpp): absent → the default; any other value must be one
+// of the names, else the error names the line and the key, with "did you mean".
 template <class Enum, std::size_t N>
-Enum choice(const toml_reader& r, const char* key, const std::pair<const char*, Enum> (&options)[N], Enum fallback) {
+Enum choice(const toml_reader& r, const char* key, const composite::choice<Enum> (&options)[N], Enum fallback) {
+    if (!r.table()[key]) return fallback;
     const std::string value = r.text(key);
-    if (value.empty()) return fallback;
-    std::string names;
-    for (const auto& [name, e] : options) {
-        if (value == name) return e;
-        names += (names.empty() ? "" : ", ") + std::string(name);
-    }
-    r.fail(key, "is '" + value + "'; expected one of " + names);
+    for (const auto& c : options)
+        if (value == c.name) return c.value;
+    r.fail(key, composite::detail::unknown_value(value, composite::detail::names_of(options)));
+}
+
+// A number that must be finite: an infinite range, power or scale only makes infinite scores.
+double finite(const toml_reader& r, const char* key, double fallback) {
+    const double v = r.number(key, fallback);
+    if (!std::isfinite(v)) r.fail(key, "must be a finite number, not " + std::to_string(v));
+    return v;
 }
 
 void allow_only(const toml_reader& r, std::initializer_list<const char*> keys) {
@@ -61,10 +69,22 @@ int small_whole(const toml_reader& r, const char* key, double v) {
     return static_cast<int>(v);
 }
 
-std::vector<int> integers(const toml_reader& r, const char* key) {
-    std::vector<int> out;
-    for (double v : reals(r, key)) out.push_back(small_whole(r, key, v));
-    return out;
+// A denominator's scale factor: finite and positive (1e308 × a ratio is infinite; see also
+// denominate_step, which refuses a product that overflows).
+double scale_factor(const toml_reader& r, double v, const char* key) {
+    if (!(v > 0) || !std::isfinite(v)) r.fail(key, "must be a finite positive number, not " + std::to_string(v));
+    return v;
+}
+
+// Aggregation levels: 2 (the parents of the indicators) and up.
+std::vector<int> levels_of(const toml_reader& r) {
+    std::vector<int> levels;
+    for (double v : reals(r, "levels")) {
+        const int level = small_whole(r, "levels", v);
+        if (level < 2) r.fail("levels", "holds " + std::to_string(level) + ": aggregation levels start at 2 (level 1 = the indicators)");
+        levels.push_back(level);
+    }
+    return levels;
 }
 
 int whole(const toml_reader& r, const char* key, int fallback) { return small_whole(r, key, r.number(key, fallback)); }
@@ -88,7 +108,7 @@ step read_step(const toml_reader& r) {
             if (!v.is_string()) r.fail("by", "must map indicators to denominator column names");
             s.by[k] = zhibiao::detail::restored(std::string(*v.value<std::string>()));
         });
-        each_entry(r, "scale", [&](const std::string& k, const toml::node& v) { s.scale[k] = real(r, v, "scale"); });
+        each_entry(r, "scale", [&](const std::string& k, const toml::node& v) { s.scale[k] = scale_factor(r, real(r, v, "scale"), "scale"); });
         return s;
     }
     if (kind == "screen") {
@@ -102,15 +122,8 @@ step read_step(const toml_reader& r) {
     }
     if (kind == "impute") {
         allow_only(r, {"kind", "method", "group"});
-        static const std::pair<const char*, imputation> methods[] = {{"none", imputation::none},
-                                                                    {"mean", imputation::mean},
-                                                                    {"median", imputation::median},
-                                                                    {"group_mean", imputation::group_mean},
-                                                                    {"group_median", imputation::group_median},
-                                                                    {"latest", imputation::latest},
-                                                                    {"regression", imputation::regression}};
         impute_step s;
-        s.method = choice(r, "method", methods, imputation::group_mean);
+        s.method = choice(r, "method", imputation_choices, impute_step{}.method);
         s.group = r.text("group");
         if ((s.method == imputation::group_mean || s.method == imputation::group_median) && s.group.empty())
             r.fail("group", "is needed by a group imputation");
@@ -118,9 +131,8 @@ step read_step(const toml_reader& r) {
     }
     if (kind == "treat") {
         allow_only(r, {"kind", "method", "winmax", "skew_limit", "kurt_limit", "eis_sd", "eis_skew", "eis_outliers"});
-        static const std::pair<const char*, treatment> methods[] = {{"none", treatment::none}, {"coinr", treatment::coinr}, {"eis", treatment::eis}};
         treat_step s;
-        s.options.method = choice(r, "method", methods, treatment::coinr);
+        s.options.method = choice(r, "method", treatment_choices, treat_options{}.method);
         s.options.winmax = whole(r, "winmax", 5);
         if (s.options.winmax < 0) r.fail("winmax", "must not be negative");
         s.options.skew_limit = r.number("skew_limit", 2);
@@ -133,22 +145,16 @@ step read_step(const toml_reader& r) {
     if (kind == "normalise") {
         allow_only(r, {"kind", "method", "range", "cap", "goal_scale", "reference", "cap_at_reference", "band_edges", "band_scores", "standard",
                        "goalposts"});
-        static const std::pair<const char*, normalisation> methods[] = {
-            {"minmax", normalisation::minmax},           {"zscore", normalisation::zscore},
-            {"rank", normalisation::rank},               {"borda", normalisation::borda},
-            {"percentile", normalisation::percentile},   {"dist_to_max", normalisation::dist_to_max},
-            {"frac_of_max", normalisation::frac_of_max}, {"goalposts", normalisation::goalposts},
-            {"standard", normalisation::standard},       {"ratio_to_mean", normalisation::ratio_to_mean},
-            {"dist_to_ref", normalisation::dist_to_ref}, {"bands", normalisation::bands}};
         normalise_step s;
-        s.options.method = choice(r, "method", methods, normalisation::minmax);
+        s.options.method = choice(r, "method", normalisation_choices, normalise_options{}.method);
         const std::vector<double> range = reals(r, "range");
         if (!range.empty()) {
             if (range.size() != 2 || !(range[0] < range[1])) r.fail("range", "must be [low, high] with low < high");
+            if (!std::isfinite(range[0]) || !std::isfinite(range[1])) r.fail("range", "must be finite (an infinite range makes infinite scores)");
             s.options.low = range[0], s.options.high = range[1];
         }
-        s.options.cap = r.number("cap", 100);
-        s.options.goal_scale = r.number("goal_scale", 100);
+        s.options.cap = finite(r, "cap", 100);
+        s.options.goal_scale = finite(r, "goal_scale", 100);
         s.reference = r.text("reference");
         s.options.cap_at_reference = r.flag("cap_at_reference");
         s.options.band_edges = reals(r, "band_edges");
@@ -167,19 +173,13 @@ step read_step(const toml_reader& r) {
     }
     if (kind == "weigh") {
         allow_only(r, {"kind", "method", "levels", "ddof", "zeros", "ri", "max_cr", "accept_inconsistent", "pairwise", "fixed"});
-        static const std::pair<const char*, weighting> methods[] = {
-            {"framework", weighting::framework}, {"equal", weighting::equal}, {"fixed", weighting::fixed},
-            {"entropy", weighting::entropy},     {"critic", weighting::critic}, {"sd", weighting::sd},
-            {"variance", weighting::variance},   {"pca", weighting::pca},     {"ahp", weighting::ahp}};
-        static const std::pair<const char*, entropy_zeros> zeros[] = {{"skip", entropy_zeros::skip}, {"pymcdm", entropy_zeros::pymcdm}};
-        static const std::pair<const char*, random_index> ri[] = {{"tummala_ling", random_index::tummala_ling}, {"saaty", random_index::saaty}};
         weigh_step s;
-        s.options.scheme = choice(r, "method", methods, weighting::framework);
-        s.levels = integers(r, "levels");
+        s.options.scheme = choice(r, "method", weighting_choices, weight_options{}.scheme);
+        s.levels = levels_of(r);
         s.options.ddof = whole(r, "ddof", 1);
         if (s.options.ddof != 0 && s.options.ddof != 1) r.fail("ddof", "must be 0 or 1");
-        s.options.zeros = choice(r, "zeros", zeros, entropy_zeros::skip);
-        s.options.ri = choice(r, "ri", ri, random_index::tummala_ling);
+        s.options.zeros = choice(r, "zeros", entropy_zeros_choices, weight_options{}.zeros);
+        s.options.ri = choice(r, "ri", random_index_choices, weight_options{}.ri);
         s.options.max_cr = r.number("max_cr", 0.1);
         s.options.accept_inconsistent = r.flag("accept_inconsistent");
         each_entry(r, "fixed", [&](const std::string& k, const toml::node& v) { s.options.fixed[k] = real(r, v, "fixed"); });
@@ -200,23 +200,18 @@ step read_step(const toml_reader& r) {
     }
     if (kind == "aggregate") {
         allow_only(r, {"kind", "method", "levels", "power", "penalty", "inner", "v"});
-        static const std::pair<const char*, aggregation> methods[] = {
-            {"arithmetic", aggregation::arithmetic}, {"geometric", aggregation::geometric}, {"harmonic", aggregation::harmonic},
-            {"generalised", aggregation::generalised}, {"mpi", aggregation::mpi},         {"bod", aggregation::bod},
-            {"copeland", aggregation::copeland},     {"topsis", aggregation::topsis},     {"vikor", aggregation::vikor}};
-        static const std::pair<const char*, topsis_normalisation> inner[] = {{"minmax", topsis_normalisation::minmax}, {"vector", topsis_normalisation::vector}};
         aggregate_step s;
-        s.options.method = choice(r, "method", methods, aggregation::arithmetic);
-        s.levels = integers(r, "levels");
-        s.options.power = r.number("power", 1);
+        s.options.method = choice(r, "method", aggregation_choices, aggregate_options{}.method);
+        s.levels = levels_of(r);
+        s.options.power = finite(r, "power", 1);
         s.options.mpi_penalty = whole(r, "penalty", 1);
         if (s.options.mpi_penalty != 1 && s.options.mpi_penalty != -1) r.fail("penalty", "must be 1 or -1");
-        s.options.topsis_inner = choice(r, "inner", inner, topsis_normalisation::minmax);
+        s.options.topsis_inner = choice(r, "inner", topsis_choices, aggregate_options{}.topsis_inner);
         s.options.vikor_v = r.number("v", 0.5);
         if (!(s.options.vikor_v >= 0 && s.options.vikor_v <= 1)) r.fail("v", "must be between 0 and 1");
         return s;
     }
-    r.fail("kind", "is '" + kind + "'; expected denominate, screen, impute, treat, normalise, weigh or aggregate");
+    r.fail("kind", composite::detail::unknown_value(kind, option_vocabularies().front().values));
 }
 
 }  // namespace
@@ -247,7 +242,7 @@ model parse_model(std::string_view text, const std::string& source) {
         n.direction = whole(named, "direction", 1);
         if (n.direction != 1 && n.direction != -1) named.fail("direction", "must be 1 or -1");
         if (named.table()["denominator"]) denominator[n.code] = named.text("denominator");
-        if (named.table()["scale"]) scale[n.code] = named.number("scale", 1);
+        if (named.table()["scale"]) scale[n.code] = scale_factor(named, named.number("scale", 1), "scale");
         if (named.table()["standard"]) standard[n.code] = named.number("standard", 0);
         const std::vector<double> g = reals(named, "goalposts");
         if (!g.empty()) {

@@ -138,4 +138,11 @@ public:
     using error::error;
 };
 
+/// An argument a function does not accept: an option value outside its vocabulary (the message
+/// offers "did you mean"), or a matrix or vector whose shape does not match the others.
+class argument_error : public error {
+public:
+    using error::error;
+};
+
 }  // namespace zhibiao

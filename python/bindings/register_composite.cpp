@@ -9,6 +9,7 @@
 #include "zhibiao/composite/framework.hpp"
 #include "zhibiao/composite/mcdm.hpp"
 #include "zhibiao/composite/normalise.hpp"
+#include "zhibiao/composite/options.hpp"
 #include "zhibiao/composite/weights.hpp"
 
 namespace zhibiao::python {
@@ -22,11 +23,19 @@ struct built {
     cp::result r;
 };
 
-cp::ties ties_of(const std::string& t) {
-    if (t == "min") return cp::ties::min;
-    if (t == "dense") return cp::ties::dense;
-    if (t == "average") return cp::ties::average;
-    throw error("unknown ties rule '" + t + "' (min, dense, average)");
+cp::ties ties_of(const std::string& t) { return cp::choose(cp::ties_choices, t, "rank", "ties"); }
+
+/// Checks the TOML of one step as the Python step class `label` wrote it: a problem names the
+/// class and the parameter, not a line of a text the user never saw.
+void check_step(const std::string& text, const std::string& label) {
+    try {
+        (void)cp::parse_model(text, label);
+    } catch (const parse_error& e) {
+        std::string message = e.message();
+        const std::string prefix = "step #1: key ";
+        if (message.rfind(prefix, 0) == 0) message = "parameter " + message.substr(prefix.size());
+        throw argument_error(label + ": " + message);
+    }
 }
 
 template <class T>
@@ -84,6 +93,16 @@ void register_composite(py::module_& m) {
     m.def("composite_parse_model", &cp::parse_model, py::arg("text"), py::arg("source") = "<string>");
     m.def("composite_read_model", &cp::read_model, py::arg("path"));
     m.def("composite_preset_names", &cp::preset_names);
+    m.def("composite_check_step", &check_step, py::arg("text"), py::arg("label"));
+    m.def(
+        "composite_option_vocabularies",
+        [] {
+            py::list out;
+            for (const auto& o : cp::option_vocabularies()) out.append(py::make_tuple(o.step, o.parameter, o.values, o.default_value));
+            return out;
+        },
+        "(step, parameter, allowed values, default) of every composite option with a vocabulary.");
+    m.def("composite_check_option", &cp::check_option, py::arg("step"), py::arg("parameter"), py::arg("value"), py::arg("function"));
     m.def("composite_preset_text", [](const std::string& name) { return std::string(cp::preset_text(name)); }, py::arg("name"));
     m.attr("composite_mark_names") = [] {
         std::vector<std::string> out;
@@ -176,13 +195,17 @@ void register_composite(py::module_& m) {
     m.def(
         "composite_weights",
         [](const Eigen::MatrixXd& x, const std::string& method, int ddof, const std::string& zeros) {
-            if (method == "entropy") return cp::entropy_weights(x, zeros == "pymcdm" ? cp::entropy_zeros::pymcdm : cp::entropy_zeros::skip);
-            if (method == "sd") return cp::sd_weights(x, ddof);
-            if (method == "variance") return cp::variance_weights(x, ddof);
-            if (method == "critic") return cp::critic_weights(x, ddof);
-            if (method == "pca") return cp::pca_weights(x).weights;
-            if (method == "equal") return cp::equal_weights(x.cols());
-            throw error("unknown weighting '" + method + "' (entropy, sd, variance, critic, pca, equal)");
+            const cp::weighting scheme = cp::choose(cp::column_weighting_choices, method, "weights", "method");
+            const cp::entropy_zeros z = cp::choose(cp::entropy_zeros_choices, zeros, "weights", "zeros");
+            if (ddof != 0 && ddof != 1) throw argument_error("weights: ddof is " + std::to_string(ddof) + " (0 or 1)");
+            switch (scheme) {
+                case cp::weighting::entropy: return cp::entropy_weights(x, z);
+                case cp::weighting::sd: return cp::sd_weights(x, ddof);
+                case cp::weighting::variance: return cp::variance_weights(x, ddof);
+                case cp::weighting::critic: return cp::critic_weights(x, ddof);
+                case cp::weighting::pca: return cp::pca_weights(x).weights;
+                default: return cp::equal_weights(x.cols());
+            }
         },
         py::arg("x"), py::arg("method"), py::arg("ddof") = 1, py::arg("zeros") = "skip");
     m.def(
@@ -195,14 +218,14 @@ void register_composite(py::module_& m) {
     m.def(
         "composite_ahp",
         [](const Eigen::MatrixXd& a, const std::string& ri, double max_cr, bool accept) {
-            const cp::ahp_result r = cp::ahp_weights(a, ri == "saaty" ? cp::random_index::saaty : cp::random_index::tummala_ling, max_cr, accept);
+            const cp::ahp_result r = cp::ahp_weights(a, cp::choose(cp::random_index_choices, ri, "ahp", "ri"), max_cr, accept);
             return py::make_tuple(r.weights, r.lambda_max, r.ci, r.cr);
         },
         py::arg("matrix"), py::arg("ri") = "tummala_ling", py::arg("max_cr") = 0.1, py::arg("accept_inconsistent") = false);
     m.def(
         "composite_topsis",
         [](const Eigen::MatrixXd& x, const Eigen::VectorXd& w, const std::vector<int>& types, const std::string& inner) {
-            return cp::topsis(x, w, types, inner == "vector" ? cp::topsis_normalisation::vector : cp::topsis_normalisation::minmax);
+            return cp::topsis(x, w, types, cp::choose(cp::topsis_choices, inner, "topsis", "inner"));
         },
         py::arg("x"), py::arg("weights"), py::arg("types") = std::vector<int>{}, py::arg("inner") = "minmax");
     m.def(

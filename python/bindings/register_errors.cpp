@@ -49,6 +49,8 @@ void register_errors(py::module_& m) {
     new_exception(m, "IncompatibleUnitsError", py::make_tuple(unit), "Units that cannot convert into each other.");
     new_exception(m, "DuplicateRowError", py::make_tuple(base), "The same (entity, period) given twice.");
     new_exception(m, "LimitError", py::make_tuple(base), "An input beyond a resource limit.");
+    new_exception(m, "ArgumentError", py::make_tuple(base),
+                  "An argument a function does not accept: an unknown option value, or mismatched shapes.");
     new_exception(m, "MethodError", py::make_tuple(base),
                   "Data for which a method has no answer (constant indicator, singular PCA, inconsistent AHP, ...).");
     py::handle key_error(PyExc_KeyError);
@@ -81,6 +83,8 @@ void register_errors(py::module_& m) {
             raise("LimitError", e);
         } catch (const method_error& e) {
             raise("MethodError", e);
+        } catch (const argument_error& e) {
+            raise("ArgumentError", e);
         } catch (const error& e) {
             raise("Error", e);
         }

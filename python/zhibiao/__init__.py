@@ -29,13 +29,14 @@ LimitError = _core.LimitError
 MethodError = _core.MethodError
 MissingVariableError = _core.MissingVariableError
 UnknownIndicatorError = _core.UnknownIndicatorError
+ArgumentError = _core.ArgumentError
 
 # KeyError prints its argument with repr(); these carry a full sentence, so print it as is.
 for _cls in (MissingVariableError, UnknownIndicatorError):
     _cls.__str__ = BaseException.__str__  # type: ignore[method-assign]
     _cls.__module__ = "zhibiao"
 for _cls in (Error, ParseError, UnitError, UnknownUnitError, IncompatibleUnitsError, DuplicateRowError, LimitError,
-             MethodError):
+             MethodError, ArgumentError):
     _cls.__module__ = "zhibiao"
 del _cls
 
@@ -46,6 +47,7 @@ Period = _core.Period
 REASONS = tuple(_core.reason_names[1:])
 
 __all__ = [
+    "ArgumentError",
     "Catalogue",
     "DuplicateRowError",
     "Error",

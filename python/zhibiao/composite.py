@@ -55,9 +55,26 @@ def _toml_table(header: str, fields: Mapping[str, Any]) -> str:
 
 # ------------------------------------------------------------------------------------- steps
 
+#: (step, parameter) → (allowed values, default): the C++ vocabulary (zhibiao/composite/options.hpp),
+#: the one list the TOML reader, the functions below and the step classes check against.
+OPTIONS: dict[tuple[str, str], tuple[tuple[str, ...], str]] = {
+    (step, parameter): (tuple(values), default) for step, parameter, values, default in _core.composite_option_vocabularies()}
+
+
+def _default(step: str, parameter: str) -> str:
+    return OPTIONS[(step, parameter)][1]
+
+
+class _Step:
+    """Checks the step where it is made: every option against the vocabulary, every parameter
+    as the TOML reader would, with errors that name the class and the parameter."""
+
+    def __post_init__(self) -> None:
+        _core.composite_check_step(_toml_table("step", self._fields()), type(self).__name__)  # type: ignore[attr-defined]
+
 
 @dataclasses.dataclass(frozen=True)
-class Denominate:
+class Denominate(_Step):
     """Divide indicators by a size column: ``by={"patents": "population"}``, ``scale`` a number
     for all or {indicator: factor} (10_000 for "per 10k people")."""
 
@@ -70,7 +87,7 @@ class Denominate:
 
 
 @dataclasses.dataclass(frozen=True)
-class Screen:
+class Screen(_Step):
     """Drop units with less than ``min_availability`` of their indicators present (or more than
     ``max_zero_share`` zeros); the result lists them."""
 
@@ -82,12 +99,12 @@ class Screen:
 
 
 @dataclasses.dataclass(frozen=True)
-class Impute:
+class Impute(_Step):
     """Fill missing values: "mean", "median", "group_mean", "group_median" (``group`` = a label
     column), "latest" (earlier values passed to build as ``previous``), "regression" (on the most
     correlated indicator present), or "none". Each filled cell is marked."""
 
-    method: str = "group_mean"
+    method: str = _default("impute", "method")
     group: str | None = None
 
     def _fields(self) -> dict[str, Any]:
@@ -95,11 +112,11 @@ class Impute:
 
 
 @dataclasses.dataclass(frozen=True)
-class Treat:
+class Treat(_Step):
     """Outlier treatment: "coinr" (|skew| ≥ 2 and kurtosis ≥ 3.5 → winsorise up to ``winmax``
     points, else log), "eis" (mean ± 2 sd outliers replaced, square root when skew > 1), "none"."""
 
-    method: str = "coinr"
+    method: str = _default("treat", "method")
     winmax: int = 5
     skew_limit: float = 2.0
     kurt_limit: float = 3.5
@@ -114,14 +131,14 @@ class Treat:
 
 
 @dataclasses.dataclass(frozen=True)
-class Normalise:
+class Normalise(_Step):
     """Normalisation: "minmax" (to ``range``), "zscore", "rank", "borda", "percentile",
     "dist_to_max", "frac_of_max", "goalposts" ({indicator: (low, high)}, × ``goal_scale``),
     "standard" ({indicator: value}, × 100 capped at ``cap``), "ratio_to_mean", "dist_to_ref"
     (``reference`` unit), "bands" (``band_edges``, ``band_scores``). Lower-is-better indicators
     are flipped once, first."""
 
-    method: str = "minmax"
+    method: str = _default("normalise", "method")
     range: tuple[float, float] = (0.0, 100.0)
     goalposts: Mapping[str, tuple[float, float]] | None = None
     standard: Mapping[str, float] | None = None
@@ -143,18 +160,18 @@ class Normalise:
 
 
 @dataclasses.dataclass(frozen=True)
-class Weigh:
+class Weigh(_Step):
     """Weights of the children in each group of ``levels`` (None: all): "framework", "equal",
     "fixed" ({node: weight}), "entropy" (``zeros`` "skip" = 0·ln0 = 0, or "pymcdm"), "critic",
     "sd", "variance" (``ddof``), "pca" (first component of the correlation matrix), "ahp"
     ({group: comparison matrix}, ``ri`` "tummala_ling" or "saaty", CR above ``max_cr`` refused
     unless ``accept_inconsistent``)."""
 
-    method: str = "framework"
+    method: str = _default("weigh", "method")
     levels: Sequence[int] | None = None
     ddof: int = 1
-    zeros: str = "skip"
-    ri: str = "tummala_ling"
+    zeros: str = _default("weigh", "zeros")
+    ri: str = _default("weigh", "ri")
     max_cr: float = 0.1
     accept_inconsistent: bool = False
     pairwise: Mapping[str, Any] | None = None
@@ -169,16 +186,16 @@ class Weigh:
 
 
 @dataclasses.dataclass(frozen=True)
-class Aggregate:
+class Aggregate(_Step):
     """Aggregation of ``levels`` (None: all): "arithmetic", "geometric", "harmonic",
     "generalised" (``power``), "mpi" (Mazziotta–Pareto, ``penalty`` ±1), "bod" (benefit of the
     doubt), "copeland", "topsis" (``inner`` "minmax" or "vector"), "vikor" (score 1 − Q, ``v``)."""
 
-    method: str = "arithmetic"
+    method: str = _default("aggregate", "method")
     levels: Sequence[int] | None = None
     power: float = 1.0
     penalty: int = 1
-    inner: str = "minmax"
+    inner: str = _default("aggregate", "inner")
     v: float = 0.5
 
     def _fields(self) -> dict[str, Any]:
@@ -409,7 +426,7 @@ class CompositeResult:
         return dict(self._core.ahp)
 
     # Ranks -------------------------------------------------------------------------------
-    def rank(self, ties: str = "min", within: str | Sequence[str] | None = None, data: Any = None) -> Any:
+    def rank(self, ties: str = _default("rank", "ties"), within: str | Sequence[str] | None = None, data: Any = None) -> Any:
         """Ranks of every node (1 = best); ``ties`` "min", "dense" or "average"; ``within`` a
         label column of the data (or labels per unit) to rank inside groups."""
         import pandas as pd
@@ -512,6 +529,19 @@ def _as_frame(data: Any, period: str | None) -> Any:
     raise TypeError("build needs a pandas DataFrame (one row per unit) or a zhibiao Panel")
 
 
+def _numbers_as_text(df: Any) -> str:
+    """"; columns a, b hold numbers stored as text (object dtype): pd.to_numeric them first" for
+    the text columns whose every present value reads as a number, else ""."""
+    import pandas as pd
+
+    text = [c for c in df.columns if not pd.api.types.is_numeric_dtype(df[c]) and df[c].notna().any()
+            and pd.to_numeric(df[c].dropna(), errors="coerce").notna().all()]
+    if not text:
+        return ""
+    return f"; {', '.join(map(str, text))} hold{'s' if len(text) == 1 else ''} numbers stored as text (object dtype): " \
+           "convert with pd.to_numeric first"
+
+
 def build(data: Any, framework: Framework | None = None, steps: Sequence[Step] | Model | str | None = None, *,
           preset: str | None = None, previous: Any = None, period: str | None = None) -> CompositeResult:
     """Builds the index for a DataFrame with one row per unit (the index names the units) and a
@@ -535,6 +565,9 @@ def build(data: Any, framework: Framework | None = None, steps: Sequence[Step] |
         framework = model.framework if model is not None else None
     numeric = [c for c in df.columns if pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])]
     if framework is None:
+        if not numeric:
+            raise _core.Error("build without a framework uses the numeric columns as indicators, and the data have none" +
+                              _numbers_as_text(df))
         framework = Framework.flat([str(c) for c in numeric])
     if model is None:
         model = Model.from_steps(steps, framework)  # type: ignore[arg-type]
@@ -543,8 +576,9 @@ def build(data: Any, framework: Framework | None = None, steps: Sequence[Step] |
         raise _core.MissingVariableError(f"the data lack indicators: {', '.join(absent)}")
     bad = [c for c in framework.indicators if c not in numeric]
     if bad:
-        raise _core.Error(f"indicator columns must be numeric: {', '.join(bad)} (convert units and text first)")
-    numbers = {str(c): df[c].to_numpy(dtype=np.float64) for c in numeric}
+        raise _core.Error(f"indicator columns must be numeric: {', '.join(bad)} (convert units and text first)" + _numbers_as_text(df[bad]))
+    # Nullable columns (Int64, Float64) hold pd.NA for a missing value: it becomes NaN, missing.
+    numbers = {str(c): df[c].to_numpy(dtype=np.float64, na_value=np.nan) for c in numeric}
     for name, values in numbers.items():
         if np.isinf(values).any():
             unit = df.index[np.isinf(values)][0]
@@ -553,7 +587,7 @@ def build(data: Any, framework: Framework | None = None, steps: Sequence[Step] |
     prev: dict[str, np.ndarray] = {}
     if previous is not None:
         aligned = previous.reindex(df.index)
-        prev = {str(c): aligned[c].to_numpy(dtype=np.float64) for c in aligned.columns if c in framework.indicators}
+        prev = {str(c): aligned[c].to_numpy(dtype=np.float64, na_value=np.nan) for c in aligned.columns if c in framework.indicators}
     units = [str(u) for u in df.index]
     core = _core.composite_build(framework._core, model._core, units, numbers, labels, prev)
     return CompositeResult(core, framework, model, df.index)
@@ -568,19 +602,19 @@ def score(data: Any, preset: str, framework: Framework | None = None, **kwargs: 
 # ------------------------------------------------------------------------------------- methods
 
 
-def weights(x: Any, method: str, ddof: int = 1, zeros: str = "skip") -> np.ndarray:
+def weights(x: Any, method: str, ddof: int = 1, zeros: str = _default("weights", "zeros")) -> np.ndarray:
     """Weights of the columns of a units × criteria matrix: "entropy", "critic", "sd",
     "variance", "pca", "equal" (see ``Weigh`` for the variants)."""
     return np.asarray(_core.composite_weights(np.asarray(x, dtype=np.float64), method, ddof, zeros))
 
 
-def ahp(matrix: Any, ri: str = "tummala_ling", max_cr: float = 0.1, accept_inconsistent: bool = False) -> dict[str, Any]:
+def ahp(matrix: Any, ri: str = _default("ahp", "ri"), max_cr: float = 0.1, accept_inconsistent: bool = False) -> dict[str, Any]:
     """AHP priority vector of a pairwise comparison matrix, with λmax, CI and CR."""
     w, lam, ci, cr = _core.composite_ahp(np.asarray(matrix, dtype=np.float64), ri, max_cr, accept_inconsistent)
     return {"weights": np.asarray(w), "lambda_max": lam, "ci": ci, "cr": cr}
 
 
-def topsis(x: Any, w: Any, types: Sequence[int] = (), inner: str = "minmax") -> np.ndarray:
+def topsis(x: Any, w: Any, types: Sequence[int] = (), inner: str = _default("topsis", "inner")) -> np.ndarray:
     """TOPSIS closeness (higher is better); ``inner`` normalisation "minmax" (pymcdm) or "vector"."""
     return np.asarray(_core.composite_topsis(np.asarray(x, dtype=np.float64), np.asarray(w, dtype=np.float64), list(types), inner))
 
@@ -610,6 +644,6 @@ def benefit_of_the_doubt(x: Any) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(s), np.asarray(w)
 
 
-__all__ = ["Aggregate", "CompositeResult", "Denominate", "Framework", "Impute", "Model", "Normalise", "PRESETS", "Screen",
+__all__ = ["Aggregate", "CompositeResult", "Denominate", "Framework", "Impute", "Model", "Normalise", "OPTIONS", "PRESETS", "Screen",
            "Treat", "Weigh", "ahp", "benefit_of_the_doubt", "build", "copeland", "mazziotta_pareto", "outranking", "score",
            "topsis", "vikor", "weights"]

@@ -10,6 +10,8 @@
 #include "zhibiao/composite/config.hpp"
 #include "zhibiao/composite/framework.hpp"
 #include "zhibiao/composite/normalise.hpp"
+#include "zhibiao/composite/options.hpp"
+#include "zhibiao/composite/treat.hpp"
 #include "zhibiao/csv.hpp"
 
 using namespace zhibiao;
@@ -277,6 +279,175 @@ BOOST_AUTO_TEST_CASE(constant_indicators_and_the_monitoring_method) {
     Eigen::MatrixXd s = normalise(rd, {1}, o);
     BOOST_TEST(s(0, 0) == 80.0, boost::test_tools::tolerance(1e-12));
     BOOST_TEST(s(1, 0) == 100.0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// Issues #11 and #17: options checked against one vocabulary, shapes checked at the boundary,
+// no infinities out, spreads of huge and tiny data, Copeland without the n × n matrix.
+BOOST_AUTO_TEST_SUITE(composite_boundaries)
+
+namespace {
+template <class F>
+std::string message_of(F&& f) {
+    try {
+        f();
+    } catch (const error& e) {
+        return e.what();
+    }
+    return "(no error)";
+}
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(missing_value_does_not_clash_with_std_nan) {
+    using namespace std;  // with composite's old `nan` variable, nan("") was ambiguous
+    const double v = nan("");
+    BOOST_TEST(std::isnan(v));
+    BOOST_TEST(std::isnan(missing_value));
+}
+
+BOOST_AUTO_TEST_CASE(unknown_option_values_are_refused_with_did_you_mean) {
+    const std::string inner = message_of([] { parse_model("[[step]]\nkind = \"aggregate\"\nmethod = \"topsis\"\ninner = \"Vector\"\n", "m.toml"); });
+    BOOST_TEST(has(inner, "m.toml:4"), inner);
+    BOOST_TEST(has(inner, "did you mean 'vector'"), inner);
+    BOOST_TEST(has(message_of([] { parse_model("[[step]]\nkind = \"normalise\"\nmethod = \"min-max\"\n"); }), "did you mean 'minmax'"));
+    BOOST_TEST(has(message_of([] { parse_model("[[step]]\nkind = \"weigh\"\nmethod = \"entorpy\"\n"); }), "did you mean 'entropy'"));
+    BOOST_TEST(has(message_of([] { parse_model("[[step]]\nkind = \"normalize\"\n"); }), "did you mean 'normalise'"));
+    BOOST_CHECK_THROW(parse_model("[[step]]\nkind = \"aggregate\"\nmethod = \"\"\n"), parse_error);  // empty is not the default
+    const std::string zeros = message_of([] { (void)choose(entropy_zeros_choices, "PyMCDM", "weights", "zeros"); });
+    BOOST_TEST(has(zeros, "weights: zeros = 'PyMCDM' is not one of: skip, pymcdm (did you mean 'pymcdm'?)"), zeros);
+    BOOST_CHECK_THROW((void)choose(random_index_choices, "Saaty", "ahp", "ri"), argument_error);
+    BOOST_CHECK(choose(random_index_choices, "saaty", "ahp", "ri") == random_index::saaty);
+    BOOST_CHECK_THROW(check_option("topsis", "inner", "vectr", "topsis"), argument_error);
+    BOOST_CHECK_NO_THROW(check_option("topsis", "inner", "vector", "topsis"));
+}
+
+BOOST_AUTO_TEST_CASE(levels_outside_the_framework_are_refused) {
+    BOOST_CHECK_THROW(parse_model("[[step]]\nkind = \"weigh\"\nmethod = \"entropy\"\nlevels = [1]\n"), parse_error);
+    const framework fw({{"Index", "", 1, 1, 2}, {"a", "Index", 1, 1, 1}, {"b", "Index", 1, 1, 1}});
+    table t;
+    t.units = {"u", "v", "w"};
+    t.numbers["a"] = Eigen::Vector3d(1, 2, 3), t.numbers["b"] = Eigen::Vector3d(3, 1, 2);
+    weigh_step w;
+    w.options.scheme = weighting::entropy;
+    w.levels = {7};
+    const std::string m = message_of([&] { build(t, fw, {normalise_step{}, w, aggregate_step{}}); });
+    BOOST_TEST(has(m, "levels holds 7, but the framework's aggregation levels are 2 to 2"), m);
+}
+
+BOOST_AUTO_TEST_CASE(shapes_are_checked_at_the_boundary) {
+    Eigen::MatrixXd x(4, 3);
+    x << 1, 2, 3, 4, 1, 2, 3, 4, 1, 2, 3, 5;
+    const Eigen::MatrixXd none(0, 3);
+    BOOST_CHECK_THROW(topsis(none, Eigen::Vector3d(1, 1, 1)), argument_error);
+    BOOST_CHECK_THROW(vikor(none, Eigen::Vector3d(1, 1, 1)), argument_error);
+    BOOST_CHECK_THROW(mazziotta_pareto(none), argument_error);
+    BOOST_CHECK_THROW(pca_weights(Eigen::MatrixXd(3, 0)), argument_error);
+    BOOST_CHECK_THROW(entropy_weights(Eigen::MatrixXd(3, 0)), argument_error);
+    const std::string v = message_of([&] { vikor(x, Eigen::VectorXd::Ones(1)); });
+    BOOST_TEST(has(v, "VIKOR: 1 weights for 3 criteria"), v);
+    BOOST_CHECK_THROW(outranking_matrix(x, Eigen::VectorXd::Ones(7)), argument_error);
+    BOOST_CHECK_THROW(copeland(x, Eigen::VectorXd::Ones(7)), argument_error);
+    BOOST_CHECK_THROW(topsis(x, Eigen::Vector3d(1, 1, 1), {1}), argument_error);
+    BOOST_CHECK_THROW(topsis(x, Eigen::Vector3d(1, 1, 1), {1, 0, 1}), argument_error);
+    BOOST_CHECK_THROW(mazziotta_pareto(x, 2), argument_error);
+    const Eigen::VectorXd s = Eigen::Vector3d(3, 1, 2);
+    BOOST_CHECK_THROW(rank_within(s, std::vector<std::string>{"a", "b"}), argument_error);
+}
+
+BOOST_AUTO_TEST_CASE(parameters_that_make_infinities_are_refused) {
+    BOOST_CHECK_THROW(parse_model("[[step]]\nkind = \"normalise\"\nrange = [0, inf]\n"), parse_error);
+    BOOST_CHECK_THROW(parse_model("[[step]]\nkind = \"aggregate\"\nmethod = \"generalised\"\npower = inf\n"), parse_error);
+    BOOST_CHECK_THROW(parse_model("[[step]]\nkind = \"denominate\"\nby = { a = \"pop\" }\nscale = { a = inf }\n"), parse_error);
+    normalise_options wide;
+    wide.low = -1e308, wide.high = 1e308;  // high − low overflows
+    BOOST_CHECK_THROW(normalise(Eigen::MatrixXd::Identity(2, 2), {1, 1}, wide), argument_error);
+    // VIKOR: an infinite value or weight is refused, not turned into Q = −1.08.
+    Eigen::MatrixXd x(3, 2);
+    x << 1, 2, 2, 3, 3, 1;
+    Eigen::MatrixXd xi = x;
+    xi(1, 1) = -INFINITY;
+    BOOST_CHECK_THROW(vikor(xi, Eigen::Vector2d(1, 1)), argument_error);
+    BOOST_CHECK_THROW(vikor(x, Eigen::Vector2d(1, -INFINITY)), argument_error);
+    // TOPSIS closeness does not depend on the scale of the weights: 1e300 is weight 1.
+    const Eigen::VectorXd c1 = topsis(x, Eigen::Vector2d(1, 1)), c300 = topsis(x, Eigen::Vector2d(1e300, 1e300));
+    BOOST_TEST(c300.allFinite());
+    BOOST_TEST((c1 - c300).cwiseAbs().maxCoeff() < 1e-15);
+}
+
+BOOST_AUTO_TEST_CASE(generalised_mean_of_high_power_and_overflowing_scales) {
+    // Scores 100 and 50, equal weights, p = 1000: M = 100·(½(1 + ½¹⁰⁰⁰))^(1/1000) = 100·2^(−1/1000).
+    const framework fw({{"Index", "", 1, 1, 2}, {"a", "Index", 1, 1, 1}, {"b", "Index", 1, 1, 1}});
+    Eigen::MatrixXd n(1, 2);
+    n << 100, 50;
+    level_plan p;
+    p.aggregate.method = aggregation::generalised;
+    p.aggregate.power = 1000;
+    const aggregation_result r = aggregate(fw, n, {p});
+    BOOST_TEST(r.scores(0, 0) == 100 * std::pow(2.0, -1.0 / 1000), boost::test_tools::tolerance(1e-12));
+    // Denominate: 5 / 1 × 1e308 is finite, 50 / 1 × 1e308 is not — named, not an inf score.
+    table t;
+    t.units = {"u", "v"};
+    t.numbers["a"] = Eigen::Vector2d(5, 50), t.numbers["b"] = Eigen::Vector2d(1, 2), t.numbers["pop"] = Eigen::Vector2d(1, 1);
+    denominate_step d;
+    d.by["a"] = "pop", d.scale["a"] = 1e308;
+    const std::string m = message_of([&] { build(t, fw, {d, normalise_step{}, aggregate_step{}}); });
+    BOOST_TEST(has(m, "overflows to infinity"), m);
+    BOOST_TEST(has(m, "entity v"), m);
+    // Earlier values for "latest" imputation: an infinity is refused.
+    t.numbers["a"] = Eigen::Vector2d(5, missing_value);
+    t.previous["a"] = Eigen::Vector2d(1, INFINITY);
+    impute_step i;
+    i.method = imputation::latest;
+    BOOST_CHECK_THROW(build(t, fw, {i, normalise_step{}, aggregate_step{}}), error);
+}
+
+BOOST_AUTO_TEST_CASE(spreads_of_huge_and_denormal_data) {
+    const Eigen::Vector3d plain(1, 2, 4), huge = plain * 1e160, tiny = plain * 1e-310;
+    BOOST_TEST(composite::detail::sd(huge) / 1e160 == composite::detail::sd(plain), boost::test_tools::tolerance(1e-14));
+    BOOST_TEST(composite::detail::sd(tiny) > 0);
+    BOOST_TEST(composite::detail::correlation(huge, Eigen::Vector3d(1, 3, 2) * 1e160) == composite::detail::correlation(plain, Eigen::Vector3d(1, 3, 2)),
+               boost::test_tools::tolerance(1e-14));
+    BOOST_TEST(composite::detail::shape_of(huge).skew == composite::detail::shape_of(plain).skew, boost::test_tools::tolerance(1e-12));
+    normalise_options z;
+    z.method = normalisation::zscore;
+    const Eigen::MatrixXd zp = normalise(plain, {1}, z), zh = normalise(huge, {1}, z), zt = normalise(tiny, {1}, z);
+    BOOST_TEST((zp - zh).cwiseAbs().maxCoeff() < 1e-14);  // were all 0: every unit ranked 1
+    BOOST_TEST((zp - zt).cwiseAbs().maxCoeff() < 1e-6);   // was "constant"
+    const Eigen::MatrixXd mp = normalise(plain, {1}, {}), mt = normalise(tiny, {1}, {});
+    BOOST_TEST((mp - mt).cwiseAbs().maxCoeff() < 1e-6);
+}
+
+BOOST_AUTO_TEST_CASE(copeland_without_the_matrix) {
+    // Same scores as from the outranking matrix (COINr's a_copeland), ties and weights included.
+    Eigen::MatrixXd x(5, 3);
+    x << 1, 5, 2, 2, 4, 2, 3, 3, 9, 1, 5, 2, 0, 1, 1;
+    const Eigen::Vector3d w(0.5, 0.25, 0.25);
+    const Eigen::MatrixXd orm = outranking_matrix(x, w);
+    const Eigen::VectorXd c = copeland(x, w);
+    for (Eigen::Index i = 0; i < 5; ++i) {
+        double expected = 0;
+        for (Eigen::Index j = 0; j < 5; ++j)
+            if (i != j) expected += orm(i, j) > 0.5 + 1e-12 ? 1 : orm(i, j) < 0.5 - 1e-12 ? -1 : 0;
+        BOOST_TEST(c(i) == expected);
+    }
+    // One criterion, n distinct values: the unit ranked r from the bottom scores (r − 1) − (n − r).
+    // At this n the matrix would need 2.1 GB; outranking_matrix refuses it with the size.
+    const Eigen::Index n = max_outranking_units + 1;
+    const Eigen::VectorXd v = Eigen::VectorXd::LinSpaced(n, 0, static_cast<double>(n - 1));
+    const Eigen::VectorXd big = copeland(v, Eigen::VectorXd::Ones(1));
+    BOOST_TEST(big(0) == -static_cast<double>(n - 1));
+    BOOST_TEST(big(n - 1) == static_cast<double>(n - 1));
+    BOOST_TEST(big(100) == 2.0 * 101 - static_cast<double>(n) - 1);
+    const std::string m = message_of([&] { outranking_matrix(v, Eigen::VectorXd::Ones(1)); });
+    BOOST_TEST(has(m, "16385 units"), m);
+}
+
+BOOST_AUTO_TEST_CASE(framework_weight_problems_are_named) {
+    const std::string m = message_of([] { framework({{"i", "", 1, 1, 2}, {"a", "i", std::nan(""), 1, 1}}); });
+    BOOST_TEST(has(m, "missing (NaN) weight"), m);
+    BOOST_TEST(has(message_of([] { framework({{"i", "", 1, 1, 2}, {"a", "i", INFINITY, 1, 1}}); }), "infinite weight"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

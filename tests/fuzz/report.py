@@ -26,7 +26,7 @@ FUZZ = ROOT / "tests" / "fuzz"
 # way every time. Open-ended exploration is `make fuzz`.
 QUICK_RUNS = {"fuzz_csv": 20_000, "fuzz_number": 200_000, "fuzz_units_periods": 100_000, "fuzz_formula": 20_000,
               "fuzz_toml": 2_000, "fuzz_composite": 3_000,
-              "fuzz_extract": 50_000}
+              "fuzz_extract": 50_000, "fuzz_composite_methods": 20_000}
 TARGETS = {
     # target: (seed directories, dictionary)
     "fuzz_csv": ([FUZZ / "corpus" / "csv", ROOT / "data" / "sample"], "csv.dict"),
@@ -36,6 +36,7 @@ TARGETS = {
     "fuzz_toml": ([ROOT / "data", ROOT / "data" / "scorecards"], "toml.dict"),
     "fuzz_composite": ([FUZZ / "corpus" / "composite", ROOT / "data" / "composite"], "composite.dict"),
     "fuzz_extract": ([FUZZ / "corpus" / "report"], "report.dict"),
+    "fuzz_composite_methods": ([FUZZ / "corpus" / "composite_methods"], None),
 }
 
 

@@ -344,7 +344,7 @@ def test_model_round_trip_and_toml_errors(tmp_path, asem, asem_result):
     assert C.Framework.from_toml(str(path)).codes == asem_result.framework.codes
     with pytest.raises(zb.ParseError, match="'winmx' is not a parameter"):
         C.Model('[[step]]\nkind = "treat"\nwinmx = 3\n')
-    with pytest.raises(zb.ParseError, match="expected one of"):
+    with pytest.raises(zb.ParseError, match="is not one of: arithmetic"):
         C.Model('[[step]]\nkind = "aggregate"\nmethod = "median"\n')
     with pytest.raises(zb.ParseError, match="unknown parent"):
         C.Model('[[node]]\ncode = "a"\nparent = "nowhere"\n')

@@ -105,7 +105,8 @@ inline Eigen::VectorXd group_weights_of(const framework& fw, int group, const st
                 const std::string& child = fw.at(kids[static_cast<std::size_t>(c)]).code;
                 const auto f = o.fixed.find(child);
                 w(c) = o.scheme == weighting::fixed && f != o.fixed.end() ? f->second : fw.at(kids[static_cast<std::size_t>(c)]).weight;
-                if (!(w(c) >= 0)) throw error("the weight of '" + child + "' must be non-negative");
+                if (!(w(c) >= 0) || !std::isfinite(w(c)))
+                    throw error("the weight of '" + child + "' is " + std::to_string(w(c)) + "; it must be finite and non-negative");
             }
             return to_shares(w, "the weights of the children of '" + code + "'");
         case weighting::equal: return equal_weights(k);
@@ -135,8 +136,13 @@ inline Eigen::VectorXd group_weights_of(const framework& fw, int group, const st
 inline void weighted_means(const framework& fw, int group, const std::vector<int>& kids, const Eigen::VectorXd& w,
                            const aggregate_options& o, Eigen::MatrixXd& s) {
     const double p = o.method == aggregation::arithmetic ? 1 : o.method == aggregation::geometric ? 0 : o.method == aggregation::harmonic ? -1 : o.power;
+    if (!std::isfinite(p)) throw argument_error("aggregating '" + fw.at(group).code + "': the power of the generalised mean must be finite");
+    const bool other_power = p != 1 && p != 0 && p != -1;
     for (Eigen::Index u = 0; u < s.rows(); ++u) {
         double num = 0, den = 0;
+        // Other powers: x^p of x/ref, ref the largest (p > 0) or smallest (p < 0) child, so
+        // that x^p cannot overflow (p = 1000 on scores of 100); M = ref · M(x/ref).
+        double ref = other_power ? (p > 0 ? 0.0 : INFINITY) : 1.0;
         for (std::size_t c = 0; c < kids.size(); ++c) {
             const double x = s(u, kids[c]), wc = w(static_cast<Eigen::Index>(c));
             if (!present(x) || wc == 0) continue;
@@ -144,11 +150,17 @@ inline void weighted_means(const framework& fw, int group, const std::vector<int
                 throw method_error("aggregating '" + fw.at(group).code + "': a " + aggregation_names[static_cast<int>(o.method)] +
                                    " mean (p = " + std::to_string(p) + ") needs " + (p <= 0 ? "positive" : "non-negative") + " scores, and '" +
                                    fw.at(kids[c]).code + "' has " + std::to_string(x) + " (normalise to [1, 100] first)");
-            num += p == 1 ? wc * x : p == 0 ? wc * std::log(x) : p == -1 ? wc / x : wc * std::pow(x, p);
+            if (other_power) ref = p > 0 ? std::max(ref, x) : std::min(ref, x);
+        }
+        if (other_power && !(ref > 0 && std::isfinite(ref))) ref = 1;  // all zero, or none present
+        for (std::size_t c = 0; c < kids.size(); ++c) {
+            const double x = s(u, kids[c]), wc = w(static_cast<Eigen::Index>(c));
+            if (!present(x) || wc == 0) continue;
+            num += p == 1 ? wc * x : p == 0 ? wc * std::log(x) : p == -1 ? wc / x : wc * std::pow(x / ref, p);
             den += wc;
         }
         if (den == 0) continue;  // every child missing: the aggregate is missing too
-        s(u, group) = p == 1 ? num / den : p == 0 ? std::exp(num / den) : p == -1 ? den / num : std::pow(num / den, 1 / p);
+        s(u, group) = p == 1 ? num / den : p == 0 ? std::exp(num / den) : p == -1 ? den / num : ref * std::pow(num / den, 1 / p);
     }
 }
 
@@ -166,7 +178,7 @@ inline aggregation_result aggregate(const framework& fw, const Eigen::MatrixXd& 
     if (normalised.cols() != static_cast<Eigen::Index>(leaves.size()))
         throw error("aggregate: " + std::to_string(normalised.cols()) + " columns for " + std::to_string(leaves.size()) + " indicators");
     aggregation_result out;
-    out.scores = Eigen::MatrixXd::Constant(units, n_nodes, nan);
+    out.scores = Eigen::MatrixXd::Constant(units, n_nodes, missing_value);
     out.weights = Eigen::VectorXd::Zero(n_nodes);
     for (std::size_t k = 0; k < leaves.size(); ++k) out.scores.col(leaves[k]) = normalised.col(static_cast<Eigen::Index>(k));
     auto is_excluded = [&](int k) { return static_cast<std::size_t>(k) < excluded.size() && excluded[static_cast<std::size_t>(k)]; };

@@ -64,7 +64,7 @@ inline aggregation_result what_if(const framework& fw, const result& r, const st
 /// Pearson correlation of every node with its parent over the units (NaN for roots).
 inline Eigen::VectorXd parent_correlations(const framework& fw, const result& r) {
     const Eigen::MatrixXd& s = r.aggregation.scores;
-    Eigen::VectorXd out = Eigen::VectorXd::Constant(s.cols(), nan);
+    Eigen::VectorXd out = Eigen::VectorXd::Constant(s.cols(), missing_value);
     for (int k = 0; k < static_cast<int>(fw.nodes().size()); ++k)
         if (!fw.at(k).parent.empty()) out(k) = detail::correlation(s.col(k), s.col(fw.find(fw.at(k).parent)));
     return out;
@@ -74,7 +74,7 @@ inline Eigen::VectorXd parent_correlations(const framework& fw, const result& r)
 /// the units with every child present (NaN for indicators and single-child groups).
 inline Eigen::VectorXd cronbach_alpha(const framework& fw, const result& r) {
     const Eigen::MatrixXd& s = r.aggregation.scores;
-    Eigen::VectorXd out = Eigen::VectorXd::Constant(s.cols(), nan);
+    Eigen::VectorXd out = Eigen::VectorXd::Constant(s.cols(), missing_value);
     for (int g = 0; g < static_cast<int>(fw.nodes().size()); ++g) {
         const auto& kids = fw.children(g);
         if (kids.size() < 2) continue;
@@ -89,7 +89,7 @@ inline Eigen::VectorXd cronbach_alpha(const framework& fw, const result& r) {
         for (Eigen::Index j = 0; j < c.cols(); ++j) item_var += std::pow(detail::sd(c.col(j)), 2);
         const double total_var = std::pow(detail::sd(c.rowwise().sum()), 2);
         const double k = static_cast<double>(kids.size());
-        out(g) = total_var > 0 ? k / (k - 1) * (1 - item_var / total_var) : nan;
+        out(g) = total_var > 0 ? k / (k - 1) * (1 - item_var / total_var) : missing_value;
     }
     return out;
 }
@@ -109,16 +109,16 @@ inline removal_impact removal_impacts(const framework& fw, const result& r, std:
             }
     const int t = detail::node_of(fw, target);
     const Eigen::VectorXd base = rank_scores(r.aggregation.scores.col(t));
-    removal_impact out{Eigen::VectorXd::Constant(static_cast<Eigen::Index>(fw.nodes().size()), nan),
-                       Eigen::VectorXd::Constant(static_cast<Eigen::Index>(fw.nodes().size()), nan)};
+    removal_impact out{Eigen::VectorXd::Constant(static_cast<Eigen::Index>(fw.nodes().size()), missing_value),
+                       Eigen::VectorXd::Constant(static_cast<Eigen::Index>(fw.nodes().size()), missing_value)};
     for (int k = 0; k < static_cast<int>(fw.nodes().size()); ++k) {
         if (fw.at(k).parent.empty() || fw.at(k).level >= fw.at(t).level) continue;
         const aggregation_result alt = what_if(fw, r, {fw.at(k).code});
         const Eigen::VectorXd shift = (rank_scores(alt.scores.col(t)) - base).cwiseAbs();
         double sum = 0, n = 0, mx = 0;
         detail::each_present(shift, [&](double e) { sum += e, ++n, mx = std::max(mx, e); });
-        out.mean_shift(k) = n ? sum / n : nan;
-        out.max_shift(k) = n ? mx : nan;
+        out.mean_shift(k) = n ? sum / n : missing_value;
+        out.max_shift(k) = n ? mx : missing_value;
     }
     return out;
 }

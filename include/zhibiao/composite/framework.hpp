@@ -8,6 +8,7 @@
 
 #include <Eigen/Core>
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -34,7 +35,9 @@ public:
     explicit framework(std::vector<node> nodes) : nodes_(std::move(nodes)) {
         for (std::size_t k = 0; k < nodes_.size(); ++k) {
             if (!index_.emplace(nodes_[k].code, static_cast<int>(k)).second) throw error("framework: node '" + nodes_[k].code + "' appears twice");
-            if (!(nodes_[k].weight >= 0)) throw error("framework: node '" + nodes_[k].code + "' has a negative weight");
+            if (nodes_[k].weight != nodes_[k].weight) throw error("framework: node '" + nodes_[k].code + "' has a missing (NaN) weight");
+            if (!std::isfinite(nodes_[k].weight)) throw error("framework: node '" + nodes_[k].code + "' has an infinite weight");
+            if (nodes_[k].weight < 0) throw error("framework: node '" + nodes_[k].code + "' has a negative weight");
             if (nodes_[k].level < 1 || nodes_[k].level > max_level)
                 throw error("framework: node '" + nodes_[k].code + "' has level " + std::to_string(nodes_[k].level) + " (1 to " +
                             std::to_string(max_level) + "; indicators are level 1)");

@@ -50,15 +50,43 @@ struct normalise_options {
 };
 
 
+namespace detail {
+
+/// Methods whose result is the same for x and c·x (c > 0).
+inline bool scale_free(normalisation m) {
+    return m == normalisation::minmax || m == normalisation::zscore || m == normalisation::dist_to_max || m == normalisation::frac_of_max ||
+           m == normalisation::ratio_to_mean;
+}
+
+inline void check_options(const normalise_options& o) {
+    if (o.method == normalisation::minmax && !(std::isfinite(o.low) && std::isfinite(o.high) && std::isfinite(o.high - o.low) && o.low < o.high))
+        throw argument_error("normalise: the min-max range must be finite with low < high, not [" + std::to_string(o.low) + ", " +
+                             std::to_string(o.high) + "]");
+    if (o.method == normalisation::goalposts && !std::isfinite(o.goal_scale))
+        throw argument_error("normalise: goal_scale must be finite, not " + std::to_string(o.goal_scale));
+    if (o.method == normalisation::standard && !std::isfinite(o.cap)) throw argument_error("normalise: cap must be finite, not " + std::to_string(o.cap));
+}
+
+}  // namespace detail
+
 /// Normalises each column of `x` (units × indicators); `direction[j]` is +1 or −1; `names`
 /// name the columns in errors.
 inline Eigen::MatrixXd normalise(const Eigen::MatrixXd& x, const std::vector<int>& direction, const normalise_options& o,
                                  const std::vector<std::string>& names = {}) {
+    detail::check_options(o);
+    if (!direction.empty() && direction.size() != static_cast<std::size_t>(x.cols()))
+        throw argument_error("normalise: " + std::to_string(direction.size()) + " directions for " + std::to_string(x.cols()) + " indicators");
     Eigen::MatrixXd out(x.rows(), x.cols());
     auto name = [&](Eigen::Index j) { return j < static_cast<Eigen::Index>(names.size()) ? names[static_cast<std::size_t>(j)] : std::to_string(j); };
     for (Eigen::Index j = 0; j < x.cols(); ++j) {
         const double d = direction.empty() ? 1.0 : direction[static_cast<std::size_t>(j)];
         Eigen::VectorXd c = x.col(j) * d;
+        // Methods that do not depend on the unit of x work on x·2^−e (statistics.hpp): exact, and
+        // neither data near 1e160 nor denormals lose their spread.
+        if (detail::scale_free(o.method)) {
+            const detail::power_of_two scale(detail::scale_exponent(c));
+            for (Eigen::Index i = 0; i < c.size(); ++i) c(i) = scale.down(c(i));
+        }
         std::vector<double> v = detail::values_present(c);
         const double lo = v.empty() ? 0 : *std::min_element(v.begin(), v.end());
         const double hi = v.empty() ? 0 : *std::max_element(v.begin(), v.end());
@@ -97,7 +125,7 @@ inline Eigen::MatrixXd normalise(const Eigen::MatrixXd& x, const std::vector<int
                 const double g_lo = o.goal_low.at(static_cast<std::size_t>(j)) * d, g_hi = o.goal_high.at(static_cast<std::size_t>(j)) * d;
                 if (!(g_hi != g_lo)) throw error("goalposts of indicator '" + name(j) + "' are equal");
                 for (Eigen::Index i = 0; i < c.size(); ++i)  // a loop, not Eigen's max/min: NaN must stay NaN
-                    out(i, j) = c(i) != c(i) ? nan : std::clamp((c(i) - g_lo) / (g_hi - g_lo), 0.0, 1.0) * o.goal_scale;
+                    out(i, j) = c(i) != c(i) ? missing_value : std::clamp((c(i) - g_lo) / (g_hi - g_lo), 0.0, 1.0) * o.goal_scale;
                 break;
             }
             case normalisation::standard: {
@@ -107,7 +135,7 @@ inline Eigen::MatrixXd normalise(const Eigen::MatrixXd& x, const std::vector<int
                 // standard still scores 100.
                 for (Eigen::Index i = 0; i < c.size(); ++i) {
                     const double raw = x(i, j);
-                    out(i, j) = raw != raw ? nan : d > 0 ? std::min(raw / s * 100, o.cap) : (raw > 0 ? std::min(s / raw * 100, o.cap) : o.cap);
+                    out(i, j) = raw != raw ? missing_value : d > 0 ? std::min(raw / s * 100, o.cap) : (raw > 0 ? std::min(s / raw * 100, o.cap) : o.cap);
                 }
                 break;
             }
@@ -131,7 +159,7 @@ inline Eigen::MatrixXd normalise(const Eigen::MatrixXd& x, const std::vector<int
                     throw error("bands need ascending edges and one score more than edges");
                 for (Eigen::Index i = 0; i < c.size(); ++i) {
                     if (c(i) != c(i)) {
-                        out(i, j) = nan;
+                        out(i, j) = missing_value;
                         continue;
                     }
                     const auto band = std::upper_bound(o.band_edges.begin(), o.band_edges.end(), c(i)) - o.band_edges.begin();
@@ -140,6 +168,10 @@ inline Eigen::MatrixXd normalise(const Eigen::MatrixXd& x, const std::vector<int
                 break;
             }
         }
+        for (Eigen::Index i = 0; i < out.rows(); ++i)
+            if (std::isinf(out(i, j)))
+                throw method_error("normalising indicator '" + name(j) + "' overflows to infinity at unit " + std::to_string(i) +
+                                   " (a reference or standard value too close to zero?)");
     }
     return out;
 }

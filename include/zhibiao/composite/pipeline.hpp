@@ -8,6 +8,7 @@
 
 #include <Eigen/Core>
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <map>
 #include <string>
@@ -158,21 +159,68 @@ inline bool applies(const std::vector<int>& chosen, int level) {
     return chosen.empty() || std::find(chosen.begin(), chosen.end(), level) != chosen.end();
 }
 
+/// A step's `levels` must be aggregation levels of the framework (2 to its top), or the step
+/// would silently apply to nothing.
+inline void check_levels(const std::vector<int>& chosen, const framework& fw, const char* step) {
+    for (int level : chosen)
+        if (level < 2 || level > fw.top_level()) {
+            location w;
+            w.variable = "levels";
+            throw argument_error(std::string(step) + ": levels holds " + std::to_string(level) + ", but the framework's aggregation levels are " +
+                                     (fw.top_level() < 2 ? std::string("none (it has only indicators)") : "2 to " + std::to_string(fw.top_level())),
+                                 w);
+        }
+}
+
+/// Infinities are not data: a column holding one is refused, naming the column and the unit.
+inline void require_finite(const table& t, const Eigen::VectorXd& values, const std::string& column, const std::string& role) {
+    for (Eigen::Index i = 0; i < values.size(); ++i)
+        if (std::isinf(values(i))) {
+            location w;
+            w.variable = column;
+            if (static_cast<std::size_t>(i) < t.units.size()) w.entity = t.units[static_cast<std::size_t>(i)];
+            throw error("the " + role + " column '" + column + "' holds an infinite value: infinities are not data", w);
+        }
+}
+
+/// The last guard: whatever the methods and parameters, no infinite score leaves build().
+inline void require_finite_scores(const framework& fw, const stage& s, const Eigen::MatrixXd& scores) {
+    for (Eigen::Index k = 0; k < scores.cols(); ++k)
+        for (Eigen::Index i = 0; i < scores.rows(); ++i)
+            if (std::isinf(scores(i, k))) {
+                location w;
+                w.variable = fw.at(static_cast<int>(k)).code;
+                w.entity = s.data.units[static_cast<std::size_t>(s.rows[static_cast<std::size_t>(i)])];
+                throw method_error("the score of '" + w.variable + "' overflows to infinity (check the normalisation range and the aggregation's power)", w);
+            }
+}
+
 }  // namespace detail
 
 inline void denominate_step::apply(stage& s) const {
-    Eigen::MatrixXd den = Eigen::MatrixXd::Constant(s.x.rows(), s.indicators(), nan);
-    Eigen::VectorXd factor = Eigen::VectorXd::Constant(s.indicators(), nan);  // NaN: not denominated
+    Eigen::MatrixXd den = Eigen::MatrixXd::Constant(s.x.rows(), s.indicators(), missing_value);
+    Eigen::VectorXd factor = Eigen::VectorXd::Constant(s.indicators(), missing_value);  // NaN: not denominated
     for (const auto& [indicator, denominator] : by) {
         const auto it = std::find(s.names.begin(), s.names.end(), indicator);
         if (it == s.names.end()) throw unknown_indicator_error("denominate: '" + indicator + "' is not an indicator of the framework", indicator);
         const auto j = it - s.names.begin();
         const Eigen::VectorXd& col = detail::column(s.data, denominator, "denominator");
+        detail::require_finite(s.data, col, denominator, "denominator");
         for (std::size_t k = 0; k < s.rows.size(); ++k) den(static_cast<Eigen::Index>(k), j) = col(s.rows[k]);
         const auto sc = scale.find(indicator);
         factor(j) = sc == scale.end() ? 1.0 : sc->second;
     }
     s.x = denominate(s.x, den, factor);
+    for (Eigen::Index j = 0; j < s.x.cols(); ++j)
+        for (Eigen::Index i = 0; i < s.x.rows(); ++i)
+            if (std::isinf(s.x(i, j))) {
+                location w;
+                w.variable = s.names[static_cast<std::size_t>(j)];
+                w.entity = s.data.units[static_cast<std::size_t>(s.rows[static_cast<std::size_t>(i)])];
+                throw method_error("denominate: '" + w.variable + "' divided by its denominator and scaled by " + detail::format(factor(j)) +
+                                       " overflows to infinity; choose a smaller scale factor",
+                                   w);
+            }
     s.out.layers.push_back({"denominated", s.rows, s.x});
     s.out.method.push_back("Denomination: " + detail::count(static_cast<long>(by.size()), "indicator") +
                        " divided by their denominator (× scale factor); a zero or missing denominator gives a missing value.");
@@ -211,11 +259,12 @@ inline void impute_step::apply(stage& s) const {
     }
     if (method == imputation::latest) {
         if (s.data.previous.empty()) throw missing_variable_error("imputation from the latest value needs the earlier values (table.previous)", "previous");
-        o.previous = Eigen::MatrixXd::Constant(s.x.rows(), s.indicators(), nan);
+        o.previous = Eigen::MatrixXd::Constant(s.x.rows(), s.indicators(), missing_value);
         for (Eigen::Index j = 0; j < s.indicators(); ++j) {
             const auto it = s.data.previous.find(s.names[static_cast<std::size_t>(j)]);
             if (it == s.data.previous.end()) continue;
             if (it->second.size() != s.units()) throw error("impute: earlier values of '" + it->first + "' do not cover every unit");
+            detail::require_finite(s.data, it->second, it->first, "earlier-value (previous)");
             for (std::size_t k = 0; k < s.rows.size(); ++k) o.previous(static_cast<Eigen::Index>(k), j) = it->second(s.rows[k]);
         }
     }
@@ -281,12 +330,14 @@ inline void normalise_step::apply(stage& s) const {
 }
 
 inline void weigh_step::apply(stage& s) const {
+    detail::check_levels(levels, s.fw, "weigh");
     for (int level = 2; level <= s.fw.top_level(); ++level)
         if (detail::applies(levels, level)) s.out.plans[static_cast<std::size_t>(level - 2)].weights = options;
 }
 
 inline void aggregate_step::apply(stage& s) const {
     if (!s.normalised) throw error("aggregation needs a normalisation step before it");
+    detail::check_levels(levels, s.fw, "aggregate");
     for (int level = 2; level <= s.fw.top_level(); ++level)
         if (detail::applies(levels, level)) s.out.plans[static_cast<std::size_t>(level - 2)].aggregate = options;
 }
@@ -299,7 +350,10 @@ inline result build(const table& data, const framework& fw, const std::vector<st
     stage s{data, fw, {}, {}, {}, {}, false, r};
     for (int k : fw.indicators()) s.names.push_back(fw.at(k).code), s.direction.push_back(fw.at(k).direction);
     s.x.resize(s.units(), s.indicators());
-    for (Eigen::Index j = 0; j < s.indicators(); ++j) s.x.col(j) = detail::column(data, s.names[static_cast<std::size_t>(j)], "indicator");
+    for (Eigen::Index j = 0; j < s.indicators(); ++j) {
+        s.x.col(j) = detail::column(data, s.names[static_cast<std::size_t>(j)], "indicator");
+        detail::require_finite(data, s.x.col(j), s.names[static_cast<std::size_t>(j)], "indicator");
+    }
     for (Eigen::Index i = 0; i < s.units(); ++i) s.rows.push_back(i);
     r.layers.push_back({"raw", s.rows, s.x});
     const int levels = fw.top_level();
@@ -307,6 +361,7 @@ inline result build(const table& data, const framework& fw, const std::vector<st
     for (const step& one : steps) std::visit([&s](const auto& st) { st.apply(s); }, one);
     if (!s.normalised) throw error("the steps need a normalisation step");
     r.aggregation = aggregate(fw, s.x, r.plans);
+    detail::require_finite_scores(fw, s, r.aggregation.scores);
     r.layers.push_back({"aggregated", s.rows, r.aggregation.scores});
     for (int level = 2; level <= levels; ++level) {
         const level_plan& p = r.plans[static_cast<std::size_t>(level - 2)];

@@ -33,7 +33,7 @@ inline Eigen::MatrixXd denominate(const Eigen::MatrixXd& x, const Eigen::MatrixX
         if (!detail::present(scale(j))) continue;  // not denominated
         for (Eigen::Index i = 0; i < x.rows(); ++i) {
             const double d = denominator(i, j);
-            out(i, j) = d != 0 && detail::present(d) ? x(i, j) / d * scale(j) : nan;
+            out(i, j) = d != 0 && detail::present(d) ? x(i, j) / d * scale(j) : missing_value;
         }
     }
     return out;
@@ -97,7 +97,7 @@ inline void impute_by_regression(const Eigen::MatrixXd& x, imputed& out) {
         // Candidates by |r|, strongest first; the first one present for the unit is used.
         std::vector<std::pair<double, Eigen::Index>> candidates;
         for (Eigen::Index k = 0; k < x.cols(); ++k) {
-            const double r = k == j ? nan : correlation(x.col(k), x.col(j));
+            const double r = k == j ? missing_value : correlation(x.col(k), x.col(j));
             if (present(r)) candidates.push_back({-std::abs(r), k});
         }
         std::sort(candidates.begin(), candidates.end());
@@ -153,7 +153,7 @@ inline imputed impute(const Eigen::MatrixXd& x, const impute_options& o) {
                         if (!members.empty()) members[k].push_back(x(i, j));
                     }
                 for (std::size_t k = 0; k < groups; ++k)
-                    fill[k] = members.empty() ? (count[k] ? sum[k] / count[k] : nan) : detail::median(members[k]);
+                    fill[k] = members.empty() ? (count[k] ? sum[k] / count[k] : missing_value) : detail::median(members[k]);
                 for (Eigen::Index i = 0; i < x.rows(); ++i)
                     if (!detail::present(x(i, j)))
                         out.values(i, j) = fill[static_cast<std::size_t>(g[static_cast<std::size_t>(i)])], out.marks(i, j) = static_cast<std::uint8_t>(m);

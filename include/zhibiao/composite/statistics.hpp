@@ -12,11 +12,16 @@
 #include <cstring>
 #include <limits>
 #include <numeric>
+#include <string>
 #include <vector>
+
+#include "zhibiao/error.hpp"
 
 namespace zhibiao::composite {
 
-inline constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+/// A missing value (NaN). Not called `nan`: that name clashed with std::nan under
+/// `using namespace std; using namespace zhibiao::composite;`.
+inline constexpr double missing_value = std::numeric_limits<double>::quiet_NaN();
 
 /// How tied scores share ranks: "min" (1, 2, 2, 4: R's and COINr's default), "dense"
 /// (1, 2, 2, 3) or "average" (1, 2.5, 2.5, 4: the statistician's mid-rank).
@@ -39,22 +44,55 @@ inline std::vector<double> values_present(const Eigen::Ref<const Eigen::VectorXd
     return v;
 }
 
+/// The binary exponent of the largest |value| present (0 when there is none, or it is 0 or
+/// infinite). Spreads are computed on x·2^−e, whose values lie within ±1: squares of data near
+/// 1e160 no longer overflow, and squares of denormals no longer underflow to 0. Scaling by a
+/// power of two is exact, so ordinary data give the same bits as an unscaled computation.
+inline int scale_exponent(const Eigen::Ref<const Eigen::VectorXd>& x) {
+    double big = 0;
+    each_present(x, [&](double e) { big = std::max(big, std::abs(e)); });
+    if (!(big > 0) || !std::isfinite(big)) return 0;
+    int e = 0;
+    (void)std::frexp(big, &e);
+    return e;
+}
+
+/// x·2^−e, exactly: a multiplication while 2^−e is a normal number (cheap in the loops of the
+/// outlier treatment), std::ldexp beyond.
+class power_of_two {
+public:
+    explicit power_of_two(int exponent) : e_(exponent), factor_(exponent >= -1000 && exponent <= 1000 ? std::ldexp(1.0, -exponent) : 0) {}
+    double down(double x) const { return factor_ != 0 ? x * factor_ : std::ldexp(x, -e_); }
+    double up(double x) const { return std::ldexp(x, e_); }
+
+private:
+    int e_;
+    double factor_;
+};
+
 struct moments {
-    double n = 0, mean = nan, m2 = nan, m3 = nan, m4 = nan;  ///< central moments divided by n
+    double n = 0, mean = missing_value;  ///< count of the values present, their mean
+    /// Central moments divided by n, of the values scaled by 2^−exponent (see scale_exponent),
+    /// and the sum of squared deviations on the same scale.
+    double m2 = missing_value, m3 = missing_value, m4 = missing_value, ss = missing_value;
+    int exponent = 0;
 };
 
 inline moments central_moments(const Eigen::Ref<const Eigen::VectorXd>& x) {
     moments m;
+    m.exponent = scale_exponent(x);
+    const power_of_two scale(m.exponent);
     double sum = 0;
-    each_present(x, [&](double e) { sum += e, ++m.n; });
+    each_present(x, [&](double e) { sum += scale.down(e), ++m.n; });
     if (m.n == 0) return m;
-    m.mean = sum / m.n;
+    const double mean = sum / m.n;
+    m.mean = scale.up(mean);
     double s2 = 0, s3 = 0, s4 = 0;
     each_present(x, [&](double e) {
-        const double d = e - m.mean, d2 = d * d;
+        const double d = scale.down(e) - mean, d2 = d * d;
         s2 += d2, s3 += d2 * d, s4 += d2 * d2;
     });
-    m.m2 = s2 / m.n, m.m3 = s3 / m.n, m.m4 = s4 / m.n;
+    m.ss = s2, m.m2 = s2 / m.n, m.m3 = s3 / m.n, m.m4 = s4 / m.n;
     return m;
 }
 
@@ -63,12 +101,12 @@ inline double mean(const Eigen::Ref<const Eigen::VectorXd>& x) { return central_
 /// Standard deviation with `ddof` (1: sample, R's sd; 0: population).
 inline double sd(const Eigen::Ref<const Eigen::VectorXd>& x, int ddof = 1) {
     const moments m = central_moments(x);
-    return m.n > ddof ? std::sqrt(m.m2 * m.n / (m.n - ddof)) : nan;
+    return m.n > ddof ? power_of_two(m.exponent).up(std::sqrt(m.ss / (m.n - ddof))) : missing_value;
 }
 
 struct shape {
-    double skew = nan;  ///< COINr's skewness: √(n(n−1))/(n−2) · m3/m2^1.5 (n ≥ 3, some spread)
-    double kurt = nan;  ///< COINr's excess kurtosis: ((n+1)(m4/m2² − 3) + 6)(n−1)/((n−2)(n−3)) (n ≥ 4)
+    double skew = missing_value;  ///< COINr's skewness: √(n(n−1))/(n−2) · m3/m2^1.5 (n ≥ 3, some spread)
+    double kurt = missing_value;  ///< COINr's excess kurtosis: ((n+1)(m4/m2² − 3) + 6)(n−1)/((n−2)(n−3)) (n ≥ 4)
 };
 
 /// Skewness and kurtosis from one pass over the moments (outlier treatment re-tests often).
@@ -82,7 +120,7 @@ inline shape shape_of(const Eigen::Ref<const Eigen::VectorXd>& x) {
 
 
 inline double median(std::vector<double> v) {
-    if (v.empty()) return nan;
+    if (v.empty()) return missing_value;
     const auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
     std::nth_element(v.begin(), mid, v.end());
     if (v.size() % 2) return *mid;
@@ -90,19 +128,22 @@ inline double median(std::vector<double> v) {
 }
 
 /// Pearson correlation over the rows where both are present; NaN if either has no spread.
+/// Each variable is scaled by a power of two first (scale_exponent): r does not change, and
+/// the sums of squares neither overflow nor underflow.
 inline double correlation(const Eigen::Ref<const Eigen::VectorXd>& x, const Eigen::Ref<const Eigen::VectorXd>& y) {
+    const power_of_two ex(scale_exponent(x)), ey(scale_exponent(y));
     double n = 0, sx = 0, sy = 0;
     for (Eigen::Index i = 0; i < x.size(); ++i)
-        if (present(x(i)) && present(y(i))) ++n, sx += x(i), sy += y(i);
-    if (n < 2) return nan;
+        if (present(x(i)) && present(y(i))) ++n, sx += ex.down(x(i)), sy += ey.down(y(i));
+    if (n < 2) return missing_value;
     const double mx = sx / n, my = sy / n;
     double sxy = 0, sxx = 0, syy = 0;
     for (Eigen::Index i = 0; i < x.size(); ++i)
         if (present(x(i)) && present(y(i))) {
-            const double dx = x(i) - mx, dy = y(i) - my;
+            const double dx = ex.down(x(i)) - mx, dy = ey.down(y(i)) - my;
             sxy += dx * dy, sxx += dx * dx, syy += dy * dy;
         }
-    return sxx > 0 && syy > 0 ? sxy / std::sqrt(sxx * syy) : nan;
+    return sxx > 0 && syy > 0 ? sxy / std::sqrt(sxx * syy) : missing_value;
 }
 
 }  // namespace detail
@@ -146,7 +187,7 @@ inline Eigen::VectorXd rank(const Eigen::Ref<const Eigen::VectorXd>& x, bool des
     for (Eigen::Index i = 0; i < x.size(); ++i)
         if (detail::present(x(i))) order.emplace_back(detail::order_key(descending ? -x(i) : x(i)), i);
     detail::radix_sort(order);
-    Eigen::VectorXd r = Eigen::VectorXd::Constant(x.size(), nan);
+    Eigen::VectorXd r = Eigen::VectorXd::Constant(x.size(), missing_value);
     double dense = 0;
     for (std::size_t start = 0; start < order.size();) {
         std::size_t end = start + 1;
@@ -166,6 +207,13 @@ inline Eigen::VectorXd rank(const Eigen::Ref<const Eigen::VectorXd>& x, bool des
 template <class Label>
 Eigen::VectorXd rank_within(const Eigen::Ref<const Eigen::VectorXd>& scores, const std::vector<Label>& group, ties rule = ties::min) {
     if (group.empty()) return rank(scores, true, rule);
+    if (group.size() != static_cast<std::size_t>(scores.size())) {
+        location w;
+        w.variable = "within";
+        throw argument_error("rank within groups: " + std::to_string(group.size()) + " group labels for " + std::to_string(scores.size()) +
+                                 " scores (one label per unit is needed)",
+                             w);
+    }
     std::vector<Eigen::Index> order(static_cast<std::size_t>(scores.size()));
     std::iota(order.begin(), order.end(), Eigen::Index{0});
     std::stable_sort(order.begin(), order.end(), [&](Eigen::Index a, Eigen::Index b) {

@@ -36,10 +36,10 @@ struct treat_options {
 
 /// One indicator's treatment, as COINr's Dets_Table reports it.
 struct treat_record {
-    double skew_before = nan, kurt_before = nan;
+    double skew_before = missing_value, kurt_before = missing_value;
     bool passed_before = true;
     int winsorised = 0;  ///< points changed by winsorisation (or EIS outlier replacement)
-    double skew_after = nan, kurt_after = nan;
+    double skew_after = missing_value, kurt_after = missing_value;
     bool passed_after = true;
     std::string action;  ///< "", "winsorised", "log_CT", "sqrt", "outliers", "outliers+sqrt"
 };

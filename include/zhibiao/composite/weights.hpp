@@ -36,29 +36,55 @@ inline Eigen::VectorXd to_shares(Eigen::VectorXd w, const std::string& what) {
     return w / sum;
 }
 
-inline Eigen::VectorXd minmax01(const Eigen::Ref<const Eigen::VectorXd>& c, const std::string& what) {
+inline Eigen::VectorXd scaled_column(const Eigen::Ref<const Eigen::VectorXd>& c);
+
+inline Eigen::VectorXd minmax01(const Eigen::Ref<const Eigen::VectorXd>& raw, const std::string& what) {
+    const Eigen::VectorXd c = scaled_column(raw);  // exact; hi − lo cannot overflow
     double lo = INFINITY, hi = -INFINITY;
     each_present(c, [&](double e) { lo = std::min(lo, e), hi = std::max(hi, e); });
     if (!(hi > lo)) throw method_error(what + ": a column is constant (no spread)");
     return ((c.array() - lo) / (hi - lo)).matrix();
 }
 
+/// At least one column and one row, no infinity: checked where the caller hands the matrix over.
+inline void check_columns(const Eigen::MatrixXd& x, const std::string& what) {
+    location w;
+    w.variable = "x";
+    if (x.cols() == 0) throw argument_error(what + ": x has no columns (criteria)", w);
+    if (x.rows() == 0) throw argument_error(what + ": x has no rows (units)", w);
+    for (Eigen::Index j = 0; j < x.cols(); ++j)
+        for (Eigen::Index i = 0; i < x.rows(); ++i)
+            if (std::isinf(x(i, j)))
+                throw argument_error(what + ": unit " + std::to_string(i) + ", column " + std::to_string(j) + " is infinite (infinities are not data)", w);
+}
+
+/// The column times 2^−e (statistics.hpp): the same proportions, correlations and ratios.
+inline Eigen::VectorXd scaled_column(const Eigen::Ref<const Eigen::VectorXd>& c) {
+    const power_of_two scale(scale_exponent(c));
+    return c.unaryExpr([&scale](double a) { return scale.down(a); });
+}
+
 }  // namespace detail
 
-inline Eigen::VectorXd equal_weights(Eigen::Index n) { return Eigen::VectorXd::Constant(n, 1.0 / static_cast<double>(n)); }
+inline Eigen::VectorXd equal_weights(Eigen::Index n) {
+    if (n < 1) throw argument_error("equal weights: no columns (criteria) to weigh");
+    return Eigen::VectorXd::Constant(n, 1.0 / static_cast<double>(n));
+}
 
 inline Eigen::VectorXd entropy_weights(const Eigen::MatrixXd& x, entropy_zeros zeros = entropy_zeros::skip) {
+    detail::check_columns(x, "entropy weights");
     Eigen::VectorXd d(x.cols());
     for (Eigen::Index j = 0; j < x.cols(); ++j) {
         double sum = 0, m = 0;
         bool any_zero = false;
-        detail::each_present(x.col(j), [&](double e) {
+        const Eigen::VectorXd col = detail::scaled_column(x.col(j));  // the sum cannot overflow
+        detail::each_present(col, [&](double e) {
             if (e < 0) throw method_error("entropy weights need non-negative values (normalise first); column " + std::to_string(j) + " has " + std::to_string(e));
             sum += e, ++m, any_zero |= e == 0;
         });
         if (m < 2 || !(sum > 0)) throw method_error("entropy weights: column " + std::to_string(j) + " has fewer than two values or sums to zero");
         double h = 0;
-        detail::each_present(x.col(j), [&](double e) {
+        detail::each_present(col, [&](double e) {
             const double p = e / sum;
             if (p > 0) h -= p * std::log(p);
         });
@@ -70,6 +96,7 @@ inline Eigen::VectorXd entropy_weights(const Eigen::MatrixXd& x, entropy_zeros z
 
 /// sd_j / Σ sd; the ddof cancels.
 inline Eigen::VectorXd sd_weights(const Eigen::MatrixXd& x, int ddof = 1) {
+    detail::check_columns(x, "standard-deviation weights");
     Eigen::VectorXd s(x.cols());
     for (Eigen::Index j = 0; j < x.cols(); ++j) s(j) = detail::sd(x.col(j), ddof);
     return detail::to_shares(s, "standard-deviation weights");
@@ -77,6 +104,7 @@ inline Eigen::VectorXd sd_weights(const Eigen::MatrixXd& x, int ddof = 1) {
 
 /// Variance of the min-maxed columns (pymcdm's variance_weights).
 inline Eigen::VectorXd variance_weights(const Eigen::MatrixXd& x, int ddof = 1) {
+    detail::check_columns(x, "variance weights");
     Eigen::VectorXd v(x.cols());
     for (Eigen::Index j = 0; j < x.cols(); ++j) {
         const double s = detail::sd(detail::minmax01(x.col(j), "variance weights"), ddof);
@@ -87,6 +115,7 @@ inline Eigen::VectorXd variance_weights(const Eigen::MatrixXd& x, int ddof = 1) 
 
 /// CRITIC (Diakoulaki 1995): C_j = sd_j · Σ_k (1 − r_jk) on the min-maxed columns.
 inline Eigen::VectorXd critic_weights(const Eigen::MatrixXd& x, int ddof = 1) {
+    detail::check_columns(x, "CRITIC weights");
     Eigen::MatrixXd y(x.rows(), x.cols());
     for (Eigen::Index j = 0; j < x.cols(); ++j) y.col(j) = detail::minmax01(x.col(j), "CRITIC weights");
     Eigen::VectorXd c(x.cols());
@@ -101,19 +130,21 @@ inline Eigen::VectorXd critic_weights(const Eigen::MatrixXd& x, int ddof = 1) {
 struct pca_weights_result {
     Eigen::VectorXd loadings;  ///< first principal component, oriented so that most load positively
     Eigen::VectorXd weights;   ///< |loadings| / Σ|loadings|
-    double explained = nan;    ///< share of the variance the first component explains
+    double explained = missing_value;    ///< share of the variance the first component explains
     std::string note;          ///< set when an indicator loads against the others
 };
 
 /// PCA on the correlation matrix of the complete rows (a row with any NaN is left out).
 inline pca_weights_result pca_weights(const Eigen::MatrixXd& x, const std::string& group = "") {
     const std::string what = "PCA weights" + (group.empty() ? std::string() : " of '" + group + "'");
+    detail::check_columns(x, what);
     std::vector<Eigen::Index> rows;
     for (Eigen::Index i = 0; i < x.rows(); ++i)
         if (!x.row(i).hasNaN()) rows.push_back(i);
     if (rows.size() < 3) throw method_error(what + ": fewer than three units with every indicator present");
     Eigen::MatrixXd c(static_cast<Eigen::Index>(rows.size()), x.cols());
     for (std::size_t k = 0; k < rows.size(); ++k) c.row(static_cast<Eigen::Index>(k)) = x.row(rows[k]);
+    for (Eigen::Index j = 0; j < c.cols(); ++j) c.col(j) = detail::scaled_column(c.col(j));  // correlations do not change
     c.rowwise() -= c.colwise().mean();
     const Eigen::VectorXd norms = c.colwise().norm();
     for (Eigen::Index j = 0; j < c.cols(); ++j) {
@@ -141,7 +172,7 @@ enum class random_index { tummala_ling, saaty };
 
 struct ahp_result {
     Eigen::VectorXd weights;
-    double lambda_max = nan, ci = 0, cr = 0;
+    double lambda_max = missing_value, ci = 0, cr = 0;
 };
 
 inline double random_index_of(Eigen::Index n, random_index table) {
