@@ -828,7 +828,10 @@ extraction extract(std::string_view text, const lexicon& words) {
     const std::vector<scanned> found = scan(text, cps, &periods, &references);
     const phrase_index phrases(text, words);
     const word_index change_words(text, {"增长", "增加", "提高", "提升", "下降", "减少", "同比", "增幅", "降幅"});
-    const word_index change_lead(text, {"同比", "增长", "下降"});
+    const word_index change_lead(text, {"同比", "增长", "下降", "提高", "降低", "减少", "增加", "提升"});
+    // "落实研发费用加计扣除、首台套奖励等扶持政策15项": across an enumeration the figure counts the
+    // enumerating noun, not the phrase before it.
+    const word_index enumeration(text, {"、", "等"});
     clause_finder clauses(cps);
     std::size_t period_index = 0;
     std::string current_period;
@@ -853,6 +856,7 @@ extraction extract(std::string_view text, const lexicon& words) {
         bool shared = false;
         if (!hit && after_previous > clause) shared = (hit = phrases.closest(byte_at(clause), byte_at(after_previous))) != nullptr;
         previous_end = s.last;
+        if (hit && enumeration.any_inside(hit->end, s.q.begin)) hit = nullptr, shared = false;
         const lexicon_entry* entry = hit ? hit->entry : nullptr;
         std::size_t phrase_end = hit ? hit->end : 0;
         if (hit) f.phrase = *hit->phrase;
