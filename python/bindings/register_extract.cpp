@@ -60,11 +60,13 @@ void register_extract(py::module_& m) {
             const std::string given = input.cast<std::string>();
             extraction x;
             decoded_report decoded;
+            lexicon words;
             {
                 py::gil_scoped_release release;
                 if (from_bytes) decoded = decode_report(given);
                 const std::string& text = from_bytes ? decoded.text : given;
-                x = lexicon_toml ? extract(text, lexicon_from_toml(*lexicon_toml, "<lexicon>")) : extract(text);
+                words = lexicon_toml ? lexicon_from_toml(*lexicon_toml, "<lexicon>") : builtin_lexicon();
+                x = extract(text, words);
                 if (from_bytes) decoded.text = replace_invalid_utf8(decoded.text);
             }
             py::dict info;
@@ -73,6 +75,9 @@ void register_extract(py::module_& m) {
             info["encoding"] = from_bytes ? decoded.encoding : std::string("str");
             if (from_bytes) info["text"] = decoded.text;
             info["findings"] = finding_columns(x);
+            py::dict units;  // the unit each variable is reported in, for conversion and panels
+            for (const auto& e : words) units[py::str(e.variable)] = e.unit;
+            info["lexicon_units"] = units;
             return py::make_tuple(fact_columns(x), info);
         },
         py::arg("text"), py::arg("lexicon_toml") = py::none(),
