@@ -25,6 +25,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "encoding.hpp"
 #include "text.hpp"
 #include "zhibiao/csv.hpp"
 
@@ -953,5 +954,13 @@ panel read_csv(const std::string& path, const csv_options& options) {
     return parse_csv(bytes, options, path);
 #endif
 }
+
+namespace detail {
+// For the other readers of text files (encoding.hpp): the same detector as read_csv.
+std::string_view decode_text(std::string_view bytes, csv_options::encoding_choice choice, std::string& storage, std::string& encoding,
+                             const std::string& source) {
+    return decode(bytes, choice, storage, encoding, source);
+}
+}  // namespace detail
 
 }  // namespace zhibiao

@@ -8,6 +8,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "encoding.hpp"
 #include "text.hpp"
 #include "toml.hpp"
 #include "zhibiao/error.hpp"
@@ -175,7 +176,7 @@ std::size_t unit_length(std::string_view text, const std::vector<code_point>& cp
     }
     std::size_t limit = k;
     while (limit < cps.size() && limit - k < 8 && !stops_unit(cps[limit].c)) ++limit;
-    // Most candidates are not units, and finding that out costs an exception: remember the
+    // Most candidates are not units, and report_finding that out costs an exception: remember the
     // answers (per thread, bounded) — a report repeats the same few words after its numbers.
     thread_local std::unordered_map<std::string, bool> known;
     if (known.size() > 4096) known.clear();
@@ -203,6 +204,7 @@ struct scanned {
     quantity q;
     std::size_t first = 0, last = 0;  // code point range
     bool thousands_comma = false;
+    std::string damage;  // the kind of damage, "" for a sound figure
 };
 
 // An Arabic number at k: digits, '.', a thousands separator before exactly three digits, and
@@ -239,12 +241,22 @@ std::size_t arabic(const std::vector<code_point>& cps, std::size_t k, double& va
 bool number_at(std::string_view text, const std::vector<code_point>& cps, std::size_t k, scanned& s, bool& date) {
     date = false;
     std::size_t i = k;
+    std::string damage;
     double value = 0;
     bool masked = false, comma = false, chinese = false;
     if (is_digit(cps[k].c) || is_mask(cps[k].c)) {  // a lone x is a placeholder only if a unit follows (below)
         if (k > 0 && (is_letter(cps[k - 1].c) || is_digit(cps[k - 1].c) || cps[k - 1].c == '.')) return false;
         i = arabic(cps, k, value, masked, comma);
         if (i < cps.size() && is_letter(cps[i].c) && !is_mask(cps[i].c)) return false;  // "5G", "2025H1": a name
+        // Digits lost in a conversion: "000件" (zeros only, more than one) and "21.%" (a point
+        // with no digits after it, before a unit) are figures whose value is unknown.
+        if (!masked && i - k >= 2 && std::all_of(cps.begin() + static_cast<std::ptrdiff_t>(k), cps.begin() + static_cast<std::ptrdiff_t>(i),
+                                                 [](const code_point& p) { return p.c == '0'; }))
+            damage = "zero_digits";
+        std::string ignored;
+        if (!masked && i + 1 < cps.size() && cps[i].c == '.' &&
+            (cps[i + 1].c == U'万' || cps[i + 1].c == U'亿' || unit_length(text, cps, i + 1, ignored) > 0))
+            damage = "dangling_point", ++i;
     } else if (is_chinese_numeral(cps[k].c) && cps[k].c != U'点') {
         if (k > 0 && is_chinese_numeral(cps[k - 1].c)) return false;
         std::size_t end = k;
@@ -252,7 +264,8 @@ bool number_at(std::string_view text, const std::vector<code_point>& cps, std::s
         // Back off trailing multipliers that start a unit (二十万元: 二十万 + 元 is fine; 二十万人 too).
         std::optional<double> v = chinese_value(cps, k, end);
         if (!v) return false;
-        value = *v, i = end, chinese = true;
+        value = std::isfinite(*v) ? *v : std::numeric_limits<double>::quiet_NaN();  // 一亿亿…亿: out_of_range
+        i = end, chinese = true;
     } else {
         return false;
     }
@@ -264,6 +277,8 @@ bool number_at(std::string_view text, const std::vector<code_point>& cps, std::s
     quantity& q = s.q;
     q = quantity{};
     q.masked = masked;
+    s.damage = damage;
+    if (!damage.empty()) value = std::numeric_limits<double>::quiet_NaN();
     s.thousands_comma = comma && !masked;
     // 227万余元, 50多家: the multiplier, then 余/多, then the rest of the unit.
     std::string multiplier;
@@ -375,7 +390,112 @@ std::size_t period_at(const std::vector<code_point>& cps, std::size_t k, period_
     return 0;
 }
 
-std::vector<scanned> scan(std::string_view text, const std::vector<code_point>& cps, std::vector<std::pair<std::size_t, std::string>>* periods) {
+// ---- Damage that conversion from Word or PDF leaves in figures --------------------------------
+
+report_finding make_finding(std::string_view text, const std::vector<code_point>& cps, std::size_t first, std::size_t last, std::string kind,
+                     std::string message) {
+    report_finding f;
+    f.kind = std::move(kind);
+    f.message = std::move(message);
+    f.char_begin = first, f.char_end = last;
+    f.begin = first < cps.size() ? cps[first].begin : text.size();
+    f.end = last > first ? cps[last - 1].end : f.begin;
+    f.text = quote(text, cps, first, std::min(last, first + 40));  // a few dozen characters at most
+    return f;
+}
+
+bool is_ideograph(char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; }
+bool one_of(char32_t c, std::u32string_view set) { return set.find(c) != std::u32string_view::npos; }
+
+// Words that report a count or an amount as done or planned: an empty slot or a bare 0 after one
+// of them stands where a figure was.
+constexpr std::u32string_view count_verbs[] = {
+    U"收集", U"征集", U"推荐", U"组织", U"培育", U"认定", U"引进", U"派出", U"选派", U"举办", U"开展", U"签订", U"签约", U"帮助",
+    U"解决", U"走访", U"服务", U"新增", U"完成", U"实施", U"建成", U"落实", U"申报", U"获批", U"达到", U"实现", U"争取", U"兑现",
+    U"拨付", U"发放", U"培训", U"对接", U"受理", U"办理", U"审核", U"评选", U"遴选", U"入库", U"登记", U"设立", U"安排", U"投入",
+    U"下达", U"筹集", U"授权", U"转化", U"达成", U"吸引", U"召开", U"发布", U"备案", U"共", U"累计", U"立项"};
+
+// A count verb ends within the 12 code points before `k`, in the same clause, with no number between.
+bool count_verb_before(const std::vector<code_point>& cps, std::size_t k) {
+    for (std::size_t j = k; j > 0 && k - j <= 12; --j) {
+        const char32_t c = cps[j - 1].c;
+        if (clause_end(c) || is_digit(c) || (j < k && chinese_digit(c) >= 0)) return false;
+        for (auto verb : count_verbs)
+            if (ends_with(cps, j, verb)) return true;
+    }
+    return false;
+}
+
+// Measure words that stand for a lost number, with the characters that make a word of them
+// before (国家, 立项, 文件, 排名) and after (项目, 家庭, 名单, 万元户).
+struct slot_word {
+    std::u32string_view word, not_after, not_before;
+};
+constexpr std::u32string_view demonstratives = U"每各该此本这那某哪几多数若逐单首全整第诸任两一二三四五六七八九十百千万亿零〇";
+constexpr slot_word slot_words[] = {
+    {U"项", U"立专事款强弱选分项用要细进销奖大小子同缺漏列结前后上下末附加减", U"目下链背"},
+    {U"件", U"文条案事软硬零部配邮稿证信物要附组器元铸构工锻机急快函来专子插挂备散原复摘样密寄收发送取退批重", U"事"},
+    {U"家", U"国专大业学作厂商农独行名画人老管自本东买卖玩店酒皇公儒道法兵赢输藏船庄冤亲婆娘成安回在居当发起持养住搬离术",
+     U"庭园乡电具属政居族长风访门里中底用禽畜务境教人业私产常当书"},
+    {U"名", U"排报提命署知著签实冠联点有更成题姓地品书域罪芳美驰匿功虚出盛浮齐同化威声闻扬挂除留慕莫艺人真俗学别列记具正大小",
+     U"单称额录义字片牌优师校医人誉列次下气声胜家企品言城著贵流利目号分副望将曲作山茶"},
+    {U"万元", U"", U"户以级"},
+    {U"亿元", U"", U"以级"},
+    {U"人次", U"", U""},
+    {U"家次", U"", U""},
+};
+
+// "共收集企业难题项", "推荐名候选人", "占比达到%": a measure word after a word, not after a number.
+bool empty_slot_at(std::string_view text, const std::vector<code_point>& cps, std::size_t k, scanned& s) {
+    if (k == 0 || !is_ideograph(cps[k - 1].c) || one_of(cps[k - 1].c, demonstratives) || cps[k - 1].c == U'成') return false;
+    std::size_t length = 0;
+    if (cps[k].c == '%') {
+        length = 1;
+    } else {
+        for (const auto& w : slot_words) {
+            if (!starts_with(cps, k, w.word) || one_of(cps[k - 1].c, w.not_after)) continue;
+            const std::size_t after = k + w.word.size();
+            if (after < cps.size() && one_of(cps[after].c, w.not_before)) continue;
+            if (!count_verb_before(cps, k)) continue;
+            length = w.word.size();
+            break;
+        }
+    }
+    if (!length) return false;
+    s = scanned{};
+    s.q.value = s.q.high = std::numeric_limits<double>::quiet_NaN();
+    s.q.unit = slice(text, cps, k, k + length);
+    s.first = k, s.last = k + length;
+    s.q.begin = cps[k].begin, s.q.end = cps[k + length - 1].end;
+    s.damage = "empty_slot";
+    return true;
+}
+
+bool is_open_bracket(char32_t c) { return c == U'〔' || c == '[' || c == U'【'; }
+bool is_close_bracket(char32_t c) { return c == U'〕' || c == ']' || c == U'】'; }
+
+// A document number (科发〔2019〕19号) is a reference, not a figure; with a hole in it
+// ("〔20〕19号", "[201]9号") it is a damaged reference. Returns its length, 0 if there is none at k.
+std::size_t document_number_at(std::string_view text, const std::vector<code_point>& cps, std::size_t k, std::vector<report_finding>* findings) {
+    if (!is_open_bracket(cps[k].c)) return 0;
+    std::size_t i = k + 1;
+    while (i < cps.size() && is_digit(cps[i].c)) ++i;
+    const std::size_t year_digits = i - k - 1;
+    if (year_digits == 0 || year_digits > 4 || i >= cps.size() || !is_close_bracket(cps[i].c)) return 0;
+    const std::size_t number_start = ++i;
+    while (i < cps.size() && is_digit(cps[i].c)) ++i;
+    if (i >= cps.size() || cps[i].c != U'号') return 0;
+    ++i;
+    int year = 0;
+    for (std::size_t j = k + 1; j < k + 1 + year_digits; ++j) year = year * 10 + static_cast<int>(cps[j].c - '0');
+    if (findings && (year_digits != 4 || year < 1949 || year > 2100 || i - 1 == number_start))
+        findings->push_back(make_finding(text, cps, k, i, "damaged_reference",
+                                         "a document number with a hole (its year is not four digits or its number is missing): a reference, not a figure"));
+    return i - k;
+}
+
+std::vector<scanned> scan(std::string_view text, const std::vector<code_point>& cps, std::vector<std::pair<std::size_t, std::string>>* periods,
+                          std::vector<report_finding>* findings = nullptr) {
     std::vector<scanned> out;
     period_state state;
     for (std::size_t k = 0; k < cps.size();) {
@@ -384,8 +504,17 @@ std::vector<scanned> scan(std::string_view text, const std::vector<code_point>& 
             k += n;
             continue;
         }
+        if (const std::size_t n = document_number_at(text, cps, k, findings)) {
+            k += n;
+            continue;
+        }
         scanned s;
         bool date = false;
+        if (empty_slot_at(text, cps, k, s)) {
+            out.push_back(s);
+            k = s.last;
+            continue;
+        }
         if (!number_at(text, cps, k, s, date)) {
             k = date ? std::max(k + 1, s.last) : k + 1;
             continue;
@@ -403,6 +532,9 @@ std::vector<scanned> scan(std::string_view text, const std::vector<code_point>& 
             }
         }
         qualifiers(cps, s);
+        if (s.damage == "zero_digits" && (s.q.qual == qualifier::lower_bound || s.q.qual == qualifier::upper_bound) &&
+            (ends_with(cps, s.last, U"以上") || ends_with(cps, s.last, U"以下")))
+            s.damage = "threshold";  // "00万元以上企业": a threshold that lost its digits
         s.q.begin = cps[s.first].begin;
         s.q.end = cps[s.last - 1].end;
         out.push_back(s);
@@ -413,14 +545,59 @@ std::vector<scanned> scan(std::string_view text, const std::vector<code_point>& 
 
 }  // namespace
 
-bool parse_chinese_number(std::string_view text, double& value) {
+bool parse_chinese_number(std::string_view text, double& value, bool& out_of_range) {
     std::size_t invalid = 0;
     const std::vector<code_point> cps = decode(text, invalid);
+    out_of_range = false;
     if (invalid || cps.empty()) return false;
     const std::optional<double> v = chinese_value(cps, 0, cps.size());
     if (!v) return false;
-    value = *v;
+    out_of_range = !std::isfinite(*v);
+    value = out_of_range ? std::numeric_limits<double>::quiet_NaN() : *v;
     return true;
+}
+
+bool parse_chinese_number(std::string_view text, double& value) {
+    bool out_of_range = false;
+    return parse_chinese_number(text, value, out_of_range);
+}
+
+std::string replace_invalid_utf8(std::string_view text) {
+    std::size_t invalid = 0;
+    const std::vector<code_point> cps = decode(text, invalid);
+    return invalid ? quote(text, cps, 0, cps.size()) : std::string(text);
+}
+
+decoded_report decode_report(std::string_view bytes) {
+    decoded_report out;
+    const bool utf8_bom = bytes.substr(0, 3) == "\xEF\xBB\xBF";
+    const std::string_view body = utf8_bom ? bytes.substr(3) : bytes;
+    const bool utf16 = bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
+    // Stray bytes against well-formed multi-byte characters: GB18030 text has next to none of the
+    // latter, a UTF-8 report with a damaged byte has many.
+    std::size_t well_formed = 0;
+    std::vector<std::size_t> stray;
+    for (std::size_t at = 0; !utf16 && at < body.size();) {
+        const std::size_t valid = detail::valid_utf8_prefix(body.substr(at));
+        for (std::size_t k = at; k < at + valid; ++k) well_formed += static_cast<unsigned char>(body[k]) >= 0xC0;
+        at += valid;
+        if (at < body.size()) stray.push_back(at++);
+    }
+    std::string storage;
+    if (utf16 || (stray.size() > well_formed)) {
+        try {
+            const std::string_view text = detail::decode_text(bytes, csv_options::encoding_choice::automatic, storage, out.encoding, "<report>");
+            out.text = storage.empty() ? std::string(text) : std::move(storage);
+            return out;
+        } catch (const parse_error&) {
+            if (utf16) throw;  // a byte order mark promised UTF-16
+        }
+    }
+    out.encoding = utf8_bom ? "utf-8-bom" : "utf-8";
+    out.text = std::string(body);
+    out.invalid_bytes = stray.size();
+    for (std::size_t k = 0; k < stray.size() && k < 1000; ++k) out.invalid_offsets.push_back(stray[k] + (utf8_bom ? 3 : 0));
+    return out;
 }
 
 std::vector<quantity> find_quantities(std::string_view text) {
@@ -460,53 +637,231 @@ const lexicon& builtin_lexicon() {
     return words;
 }
 
+namespace {
+
+// Every occurrence of every lexicon phrase, sorted by end (then length): the phrase closest
+// before a figure is found by a binary search, not by searching the clause again per figure
+// (which made a long clause of n figures cost n × its length).
+struct phrase_hit {
+    std::size_t begin, end;
+    const lexicon_entry* entry;
+    const std::string* phrase;
+};
+
+class phrase_index {
+public:
+    phrase_index(std::string_view text, const lexicon& words) {
+        for (const auto& e : words)
+            for (const auto& p : e.phrases)
+                for (std::size_t at = text.find(p); at != std::string_view::npos; at = text.find(p, at + 1))
+                    hits_.push_back({at, at + p.size(), &e, &p});
+        std::sort(hits_.begin(), hits_.end(), [](const phrase_hit& a, const phrase_hit& b) {
+            return a.end != b.end ? a.end < b.end : a.phrase->size() < b.phrase->size();
+        });
+    }
+    // The hit inside bytes [from, to) that ends last (the longer one on a tie); nullptr if none.
+    const phrase_hit* closest(std::size_t from, std::size_t to) const {
+        if (from >= to) return nullptr;
+        auto it = std::upper_bound(hits_.begin(), hits_.end(), to, [](std::size_t t, const phrase_hit& h) { return t < h.end; });
+        while (it != hits_.begin()) {
+            --it;
+            if (it->end <= from) return nullptr;
+            if (it->begin >= from) return &*it;
+        }
+        return nullptr;
+    }
+
+private:
+    std::vector<phrase_hit> hits_;
+};
+
+// Where the words of one family occur (sorted by position): "is one of them inside [from, to)?"
+// in logarithmic time.
+class word_index {
+public:
+    word_index(std::string_view text, std::initializer_list<const char*> words) {
+        for (const char* w : words) {
+            const std::string_view word(w);
+            for (std::size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1))
+                spans_.push_back({at, at + word.size()});
+        }
+        std::sort(spans_.begin(), spans_.end());
+    }
+    bool any_inside(std::size_t from, std::size_t to) const {
+        for (auto it = std::lower_bound(spans_.begin(), spans_.end(), std::pair<std::size_t, std::size_t>{from, 0});
+             it != spans_.end() && it->first < to; ++it)
+            if (it->second <= to) return true;
+        return false;
+    }
+
+private:
+    std::vector<std::pair<std::size_t, std::size_t>> spans_;
+};
+
+// The clause (code points [begin, end)) around each figure, found with cursors that only move
+// forward: figures come in order, so the whole report is walked once.
+class clause_finder {
+public:
+    explicit clause_finder(const std::vector<code_point>& cps) : cps_(cps) {}
+    std::pair<std::size_t, std::size_t> around(std::size_t first, std::size_t last) {
+        if (first < cursor_) {  // a qualifier before the figure reached back past the cursor
+            begin_ = first;
+            while (begin_ > 0 && !clause_end(cps_[begin_ - 1].c)) --begin_;
+        } else {
+            for (; cursor_ < first; ++cursor_)
+                if (clause_end(cps_[cursor_].c)) begin_ = cursor_ + 1;
+        }
+        cursor_ = first;
+        if (last > stop_ || begin_ >= stop_) {
+            stop_ = last;
+            while (stop_ < cps_.size() && !clause_end(cps_[stop_].c)) ++stop_;
+        }
+        return {begin_, stop_};
+    }
+
+private:
+    const std::vector<code_point>& cps_;
+    std::size_t cursor_ = 0, begin_ = 0, stop_ = 0;
+};
+
+void flag_unit(fact& f, const lexicon_entry& entry) {
+    const bool rate_of_change = std::find(f.flags.begin(), f.flags.end(), "change") != f.flags.end() &&
+                                (f.amount.unit == "%" || f.amount.unit == "个百分点" || f.amount.unit == "百分点");
+    if (entry.unit.empty() || f.amount.unit.empty() || rate_of_change) return;
+    try {
+        const unit expected = unit::parse(entry.unit), written = unit::parse(f.amount.unit);
+        if (written.convertible_to(expected)) return;
+        const auto slash = entry.unit.find('/');
+        const bool implied = slash != std::string::npos && written.convertible_to(unit::parse(entry.unit.substr(0, slash)));
+        f.flags.push_back(implied ? "unit_implied" : "unit_mismatch");
+    } catch (const error&) {
+        f.flags.push_back("unit_mismatch");
+    }
+}
+
+void flag_quantity(fact& f, const scanned& s) {
+    if (s.q.masked) f.flags.push_back("masked");
+    else if (std::isnan(s.q.value) && s.damage.empty()) f.flags.push_back("out_of_range");  // digits beyond a double
+    if (s.q.range) f.flags.push_back("range");
+    if (s.thousands_comma) f.flags.push_back("thousands_comma");
+    if (s.q.qual == qualifier::approximate) f.flags.push_back("approximate");
+    if (s.q.qual == qualifier::lower_bound) f.flags.push_back("lower_bound");
+    if (s.q.qual == qualifier::upper_bound) f.flags.push_back("upper_bound");
+    if (!s.damage.empty()) f.flags.push_back("damaged"), f.damage = s.damage;
+}
+
+const char* damage_message(const std::string& kind) {
+    if (kind == "dangling_point") return "a decimal point with no digits after it: digits were lost, the value is unknown";
+    if (kind == "zero_digits") return "a run of zeros where a figure stands: digits were lost, the value is unknown";
+    if (kind == "threshold") return "a threshold of only zeros: its digits were lost";
+    if (kind == "empty_slot") return "a measure word with no number before it: the number was lost";
+    return "a damaged figure";
+}
+
+// A bare 0 people or items in a clause that reports the activity as done ("派出0名专家").
+bool implausible_zero(const std::vector<code_point>& cps, const scanned& s) {
+    if (s.q.value != 0 || cps[s.first].c != '0' || (s.first + 1 < cps.size() && (is_digit(cps[s.first + 1].c) || cps[s.first + 1].c == '.')))
+        return false;
+    // The measure word is the unit, or follows the number when it is not a unit zhibiao knows (名).
+    constexpr std::u32string_view counted = U"名人个家项件次场批位";
+    const bool counts = s.q.unit.empty() ? s.last < cps.size() && one_of(cps[s.last].c, counted)
+                                         : s.q.unit == "人次" || s.q.unit == "家次" || (s.q.unit.size() == 3 && s.last > 0 && one_of(cps[s.last - 1].c, counted));
+    return counts && count_verb_before(cps, s.first);
+}
+
+// A line that starts with 、 lost the number of its list item ("5、").
+void lost_list_numbers(std::string_view text, const std::vector<code_point>& cps, std::vector<report_finding>& findings) {
+    bool line_start = true;
+    for (std::size_t k = 0; k < cps.size(); ++k) {
+        const char32_t c = cps[k].c;
+        if (c == '\n' || c == '\r') line_start = true;
+        else if (line_start && c == U'、') findings.push_back(make_finding(text, cps, k, k + 1, "lost_list_number", "a line starts with 、: the number of its list item was lost"));
+        else if (c != ' ' && c != '\t') line_start = false;
+    }
+}
+
+// Figures introduced by 其中 are parts of the figure before it in the sentence: a part larger
+// than its total means one of them is damaged (the part is flagged suspect).
+void inconsistent_parts(std::string_view text, extraction& out) {
+    const word_index part_words(text, {"其中"});
+    const word_index sentence_ends(text, {"。", "！", "？", "；", ";", "\n"});
+    std::optional<std::size_t> total;
+    for (std::size_t i = 0; i < out.facts.size(); ++i) {
+        fact& f = out.facts[i];
+        const fact* t = total ? &out.facts[*total] : nullptr;
+        const bool part = t && part_words.any_inside(t->amount.end, f.amount.begin) && !sentence_ends.any_inside(t->amount.end, f.amount.begin);
+        if (!part) {
+            total = i;
+            continue;
+        }
+        if (!std::isfinite(f.amount.value) || !std::isfinite(t->amount.value) || f.amount.unit.empty() || t->amount.unit.empty()) continue;
+        try {
+            const unit pu = unit::parse(f.amount.unit), tu = unit::parse(t->amount.unit);
+            if (!pu.convertible_to(tu) || f.amount.value * pu.scale() <= t->amount.value * tu.scale() * (1 + 1e-9)) continue;
+        } catch (const error&) {
+            continue;
+        }
+        f.flags.push_back("suspect");
+        report_finding x;
+        x.kind = "inconsistent_parts";
+        x.begin = f.amount.begin, x.end = f.amount.end, x.char_begin = f.char_begin, x.char_end = f.char_end;
+        x.text = f.text;
+        x.message = "a part (其中 " + f.text + ") larger than its total (" + t->text + ")";
+        out.findings.push_back(std::move(x));
+    }
+}
+
+}  // namespace
+
+const std::vector<std::string>& fact_flag_names() {
+    static const std::vector<std::string> names = {"masked",         "approximate", "lower_bound",  "upper_bound", "range",
+                                                   "change",         "unit_implied", "unit_mismatch", "no_variable", "thousands_comma",
+                                                   "phrase_shared", "out_of_range", "damaged",      "suspect"};
+    return names;
+}
+
 extraction extract(std::string_view text, const lexicon& words) {
     extraction out;
     const std::vector<code_point> cps = decode(text, out.invalid_bytes);
     std::vector<std::pair<std::size_t, std::string>> periods;
-    const std::vector<scanned> found = scan(text, cps, &periods);
+    std::vector<report_finding> references;
+    const std::vector<scanned> found = scan(text, cps, &periods, &references);
+    const phrase_index phrases(text, words);
+    const word_index change_words(text, {"增长", "增加", "提高", "提升", "下降", "减少", "同比", "增幅", "降幅"});
+    const word_index change_lead(text, {"同比", "增长", "下降", "提高", "降低", "减少", "增加", "提升"});
+    // "落实研发费用加计扣除、首台套奖励等扶持政策15项": across an enumeration the figure counts the
+    // enumerating noun, not the phrase before it.
+    const word_index enumeration(text, {"、", "等"});
+    clause_finder clauses(cps);
     std::size_t period_index = 0;
     std::string current_period;
     std::size_t previous_end = 0;  // code point after the previous quantity
+    out.facts.reserve(found.size());
     for (const scanned& s : found) {
         while (period_index < periods.size() && periods[period_index].first < s.first) current_period = periods[period_index++].second;
-        std::size_t clause = s.first;
-        while (clause > 0 && !clause_end(cps[clause - 1].c)) --clause;
-        std::size_t clause_stop = s.last;
-        while (clause_stop < cps.size() && !clause_end(cps[clause_stop].c)) ++clause_stop;
+        const auto [clause, clause_stop] = clauses.around(s.first, s.last);
         fact f;
         f.amount = s.q;
         f.period = current_period;
         f.text = quote(text, cps, s.first, s.last);
-        f.clause = quote(text, cps, clause, clause_stop);
+        f.clause_begin = cps[clause].begin;
+        f.clause_end = clause_stop > clause ? cps[clause_stop - 1].end : cps[clause].begin;
+        f.char_begin = s.first, f.char_end = s.last;
+        f.clause_char_begin = clause, f.clause_char_end = std::max(clause, clause_stop);
         // The phrase closest before the number: first after the previous figure of the clause,
         // else anywhere earlier in the clause (a subject shared by a list of figures).
-        auto find_phrase = [&](std::size_t from, std::size_t to, const lexicon_entry*& entry, std::size_t& phrase_end) {
-            if (from >= to) return false;
-            const std::string_view window = text.substr(cps[from].begin, cps[to - 1].end - cps[from].begin);
-            std::size_t best_end = 0, best_length = 0;
-            for (const auto& e : words)
-                for (const auto& p : e.phrases)
-                    for (std::size_t at = window.find(p); at != std::string_view::npos; at = window.find(p, at + 1)) {
-                        const std::size_t end = at + p.size();
-                        if (end > best_end || (end == best_end && p.size() > best_length)) best_end = end, best_length = p.size(), entry = &e, f.phrase = p;
-                    }
-            phrase_end = cps[from].begin + best_end;
-            return best_length > 0;
-        };
-        const lexicon_entry* entry = nullptr;
-        std::size_t phrase_end = 0;
         const std::size_t after_previous = std::max(clause, previous_end);
+        const auto byte_at = [&](std::size_t k) { return k < cps.size() ? cps[k].begin : text.size(); };
+        const phrase_hit* hit = phrases.closest(byte_at(after_previous), s.q.begin);
         bool shared = false;
-        if (!find_phrase(after_previous, s.first, entry, phrase_end) && after_previous > clause)
-            shared = find_phrase(clause, after_previous, entry, phrase_end);
+        if (!hit && after_previous > clause) shared = (hit = phrases.closest(byte_at(clause), byte_at(after_previous))) != nullptr;
         previous_end = s.last;
+        if (hit && enumeration.any_inside(hit->end, s.q.begin)) hit = nullptr, shared = false;
+        const lexicon_entry* entry = hit ? hit->entry : nullptr;
+        std::size_t phrase_end = hit ? hit->end : 0;
+        if (hit) f.phrase = *hit->phrase;
         // "…241.8万元，同比增长12.5%": a clause that only states a change refers to the figure before.
-        const std::string_view lead = text.substr(cps[clause].begin, s.q.begin - cps[clause].begin);
-        const bool change_only = !entry && !out.facts.empty() && !out.facts.back().variable.empty() &&
-                                 (lead.find("同比") != std::string_view::npos || lead.find("增长") != std::string_view::npos ||
-                                  lead.find("下降") != std::string_view::npos);
-        if (change_only) {
+        if (!entry && !out.facts.empty() && !out.facts.back().variable.empty() && change_lead.any_inside(byte_at(after_previous), s.q.begin)) {
             for (const auto& e : words)
                 if (e.variable == out.facts.back().variable) entry = &e;
             f.phrase = out.facts.back().phrase;
@@ -516,39 +871,24 @@ extraction extract(std::string_view text, const lexicon& words) {
         if (entry) {
             f.variable = entry->variable;
             if (shared) f.flags.push_back("phrase_shared");
-            const std::string_view between = text.substr(phrase_end, s.q.begin - std::min(phrase_end, s.q.begin));
-            for (const char* word : {"增长", "增加", "提高", "提升", "下降", "减少", "同比", "增幅", "降幅"})
-                if (between.find(word) != std::string_view::npos) {
-                    f.flags.push_back("change");
-                    break;
-                }
-            const bool rate_of_change = (!f.flags.empty() && f.flags.back() == "change") &&
-                                        (f.amount.unit == "%" || f.amount.unit == "个百分点" || f.amount.unit == "百分点");
-            if (!entry->unit.empty() && !f.amount.unit.empty() && !rate_of_change) {
-                try {
-                    const unit expected = unit::parse(entry->unit), written = unit::parse(f.amount.unit);
-                    if (!written.convertible_to(expected)) {
-                        const auto slash = entry->unit.find('/');
-                        bool implied = false;
-                        if (slash != std::string::npos) implied = written.convertible_to(unit::parse(entry->unit.substr(0, slash)));
-                        f.flags.push_back(implied ? "unit_implied" : "unit_mismatch");
-                    }
-                } catch (const error&) {
-                    f.flags.push_back("unit_mismatch");
-                }
-            }
+            if (change_words.any_inside(phrase_end, s.q.begin)) f.flags.push_back("change");
+            flag_unit(f, *entry);
         } else {
             f.flags.push_back("no_variable");
         }
-        if (s.q.masked) f.flags.push_back("masked");
-        else if (std::isnan(s.q.value)) f.flags.push_back("out_of_range");  // digits beyond a double
-        if (s.q.range) f.flags.push_back("range");
-        if (s.thousands_comma) f.flags.push_back("thousands_comma");
-        if (s.q.qual == qualifier::approximate) f.flags.push_back("approximate");
-        if (s.q.qual == qualifier::lower_bound) f.flags.push_back("lower_bound");
-        if (s.q.qual == qualifier::upper_bound) f.flags.push_back("upper_bound");
+        flag_quantity(f, s);
+        if (!s.damage.empty()) out.findings.push_back(make_finding(text, cps, s.first, s.last, s.damage, damage_message(s.damage)));
+        if (implausible_zero(cps, s)) {
+            f.flags.push_back("suspect");
+            out.findings.push_back(make_finding(text, cps, s.first, s.last, "implausible_zero",
+                                                "0 people or items for an activity reported as done: a figure probably lost its digits"));
+        }
         out.facts.push_back(std::move(f));
     }
+    inconsistent_parts(text, out);
+    lost_list_numbers(text, cps, out.findings);
+    out.findings.insert(out.findings.end(), references.begin(), references.end());
+    std::stable_sort(out.findings.begin(), out.findings.end(), [](const report_finding& a, const report_finding& b) { return a.begin < b.begin; });
     return out;
 }
 

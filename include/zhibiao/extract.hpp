@@ -38,7 +38,9 @@ struct quantity {
 };
 
 /// Chinese numeral → value (二十八 → 28, 贰佰贰拾柒点肆万 → 2274000); false if `text` is not one.
+/// A numeral beyond a double (一亿亿…亿) sets `value` to NaN and `out_of_range`; it is never inf.
 bool parse_chinese_number(std::string_view text, double& value);
+bool parse_chinese_number(std::string_view text, double& value, bool& out_of_range);
 
 /// Every quantity in `text`, in order.
 std::vector<quantity> find_quantities(std::string_view text);
@@ -59,21 +61,60 @@ lexicon lexicon_from_toml(std::string_view text, const std::string& source = "<s
 struct fact {
     std::string variable;  ///< "" when no phrase of the lexicon precedes the number
     std::string phrase;    ///< the phrase that named it
-    quantity amount;
+    quantity amount;       ///< amount.begin/end: byte offsets of the figure in the text
     std::string period;    ///< canonical (2025H1, 2025Q1, 2025YTD10) or "" when none is stated
     std::string text;      ///< the number as written, with unit and qualifiers
-    std::string clause;    ///< the clause it came from
+    /// The clause it came from, as byte offsets into the text (offsets, not a copy: a report of
+    /// n figures in one long clause would otherwise hold n copies of it).
+    std::size_t clause_begin = 0, clause_end = 0;
+    /// Code point offsets of the figure (what Python's str indexing counts): each byte that was
+    /// not UTF-8 counts as one code point (it reads as U+FFFD).
+    std::size_t char_begin = 0, char_end = 0;
+    std::size_t clause_char_begin = 0, clause_char_end = 0;  ///< the clause in code points
+    std::string damage;  ///< the kind of damage when flagged `damaged` (dangling_point, zero_digits, …)
     std::vector<std::string> flags;  ///< masked, approximate, lower_bound, upper_bound, range, change,
                                      ///< unit_implied, unit_mismatch, no_variable, thousands_comma,
-                                     ///< phrase_shared, out_of_range (more digits than a double holds)
+                                     ///< phrase_shared, out_of_range (more digits than a double holds
+                                     ///< or a Chinese numeral beyond it), damaged, suspect
 };
+
+/// Something about the report as a whole or a damaged spot that is not a fact: a damaged figure
+/// (kind = its damage), a damaged document number, a lost list number, parts larger than their
+/// total, bytes that were not text.
+struct report_finding {
+    std::string kind;
+    std::size_t begin = 0, end = 0;            ///< byte offsets in the text
+    std::size_t char_begin = 0, char_end = 0;  ///< code point offsets
+    std::string text;                           ///< the spot as written (at most a few dozen characters)
+    std::string message;
+};
+
+/// The names of every flag a fact can carry, in a fixed order (for tables with one column each).
+const std::vector<std::string>& fact_flag_names();
 
 struct extraction {
     std::vector<fact> facts;
+    std::vector<report_finding> findings;
     std::size_t invalid_bytes = 0;  ///< bytes that were not UTF-8, skipped
 };
 
 /// The facts of a report.
 extraction extract(std::string_view text, const lexicon& words = builtin_lexicon());
+
+/// A report file's bytes as UTF-8 text, the encoding detected as read_csv detects it (csv.hpp):
+/// a UTF-16 or UTF-8 byte order mark; else UTF-8 when the bytes are valid UTF-8 or mostly so
+/// (more well-formed multi-byte characters than stray bytes: a UTF-8 report with a few damaged
+/// bytes); else GB18030; bytes that none of these reads are kept and reported (invalid_offsets).
+struct decoded_report {
+    std::string text;         ///< UTF-8, without a byte order mark (offsets of facts refer to it)
+    std::string encoding;     ///< "utf-8", "utf-8-bom", "gb18030", "utf-16"
+    std::size_t invalid_bytes = 0;
+    std::vector<std::size_t> invalid_offsets;  ///< byte offsets in the input (the first 1000)
+};
+decoded_report decode_report(std::string_view bytes);
+
+/// `text` with each byte that is not UTF-8 replaced by U+FFFD: the text the code point offsets
+/// of facts and findings count in.
+std::string replace_invalid_utf8(std::string_view text);
 
 }  // namespace zhibiao

@@ -2,31 +2,203 @@
 
 from __future__ import annotations
 
+import os
+import stat
+import warnings
 from pathlib import Path
 from typing import Any
 
 from . import _core
 
+#: Largest lexicon file read (a definition file: a few kilobytes in practice).
+MAX_LEXICON_BYTES = 16 * 2**20
+#: Largest report file read by `read_report_file` (and `zhibiao extract`).
+MAX_REPORT_BYTES = 256 * 2**20
 
-def extract(text: str, lexicon: str | Path | None = None) -> Any:
-    """The figures of a report as a DataFrame, one row per number found: variable (the lexicon
-    phrase closest before it in its clause, "" if none), value and high (equal unless a range),
-    unit as written, qualifier (exact, approximate, lower_bound, upper_bound), period (canonical,
-    from the last period stated before it), flags (masked, change, unit_implied, unit_mismatch,
-    range, no_variable, phrase_shared, thousands_comma, …), the text of the figure, the phrase, the
-    clause and byte offsets. ``df.attrs["invalid_bytes"]`` counts bytes that were not UTF-8.
+
+class InvalidBytesWarning(UserWarning):
+    """Bytes of a report that no encoding read: skipped, with their offsets in the message."""
+
+
+def read_limited(path: str | Path, limit: int, what: str) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes. A missing file, a directory, a device
+    (/dev/zero), a symlink loop or a larger file raise an error naming the path and the problem:
+    FileNotFoundError / IsADirectoryError / OSError, or zb.LimitError for the size."""
+    path = Path(path)
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise FileNotFoundError(f"{what} {path}: no such file") from None
+    except OSError as e:
+        raise OSError(e.errno, f"{what} {path}: {e.strerror}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(f"{what} {path}: is a directory, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise OSError(f"{what} {path}: not a regular file (a device, pipe or socket is not read)")
+    if info.st_size > limit:
+        raise _core.LimitError(f"{what} {path}: {info.st_size} bytes, more than the {limit} bytes allowed")
+    with open(path, "rb") as f:
+        data = f.read(limit + 1)  # the file may have grown since stat
+    if len(data) > limit:
+        raise _core.LimitError(f"{what} {path}: more than the {limit} bytes allowed")
+    return data
+
+
+def extract(text: str | bytes, lexicon: str | Path | None = None) -> Any:
+    """The figures of a report as a DataFrame, one row per number found.
+
+    Columns: variable (the lexicon phrase closest before it in its clause, "" if none), value and
+    high (equal unless a range; NaN when masked, damaged or beyond a double), unit as written,
+    qualifier (exact, approximate, lower_bound, upper_bound), period (canonical, from the last
+    period stated before it), text (the figure as written), phrase, damage (its kind, "" when
+    sound), begin/end (character offsets: ``report[begin:end]`` is the figure), clause_begin/
+    clause_end (its clause, character offsets), byte_begin/byte_end (UTF-8 byte offsets, as in
+    C++), and one boolean column per flag, ``flag_<name>``: masked, approximate, lower_bound,
+    upper_bound, range, change, unit_implied, unit_mismatch, no_variable, thousands_comma,
+    phrase_shared, out_of_range, damaged, suspect (filter with ``facts[facts.flag_damaged]``).
+
+    ``text`` may be bytes: the encoding is detected as read_csv detects it (UTF-8 with or without
+    BOM, GB18030, UTF-16 with BOM); bytes no encoding reads are skipped with an
+    InvalidBytesWarning naming their offsets. ``df.attrs``: text (the decoded report, each
+    skipped byte as U+FFFD; the offsets count in it), encoding ("str" for str input),
+    invalid_bytes, invalid_byte_offsets, findings (a DataFrame: kind, begin, end, text, message).
 
     ``lexicon``: a TOML file of [[variable]] id, phrases, unit (default: the built-in one).
     """
     import pandas as pd
 
-    lexicon_toml = Path(lexicon).read_text(encoding="utf-8") if lexicon is not None else None
-    columns, invalid = _core.extract(text, lexicon_toml)
-    df = pd.DataFrame(columns)
-    df.attrs["invalid_bytes"] = invalid
+    lexicon_toml = None
+    if lexicon is not None:
+        lexicon_toml = read_limited(lexicon, MAX_LEXICON_BYTES, "lexicon")  # bytes: the TOML reader checks UTF-8
+    columns, info = _core.extract(text, lexicon_toml)
+    df = Facts(pd.DataFrame(columns))
+    df.attrs["lexicon_units"] = dict(info["lexicon_units"])
+    df.attrs["text"] = info.get("text", text)
+    df.attrs["encoding"] = info["encoding"]
+    df.attrs["invalid_bytes"] = info["invalid_bytes"]
+    df.attrs["invalid_byte_offsets"] = list(info["invalid_byte_offsets"])
+    df.attrs["findings"] = pd.DataFrame(info["findings"])
+    if info["invalid_bytes"]:
+        offsets = info["invalid_byte_offsets"]
+        shown = ", ".join(str(o) for o in offsets[:10]) + (", …" if len(offsets) > 10 else "")
+        warnings.warn(f"{info['invalid_bytes']} bytes of the report are not {info['encoding']} text and were skipped"
+                      f" (byte offsets {shown})", InvalidBytesWarning, stacklevel=2)
     return df
 
 
+def _facts_base() -> Any:
+    import pandas as pd
+
+    return pd.DataFrame
+
+
+class Facts(_facts_base()):  # type: ignore[misc]
+    """The table `extract` returns: a DataFrame with two more methods, `in_lexicon_units` and
+    `to_panel`. Operations that keep the columns keep the type; attrs carry text, findings, …"""
+
+    @property
+    def _constructor(self) -> type:
+        return Facts
+
+    def in_lexicon_units(self) -> "Facts":
+        """A copy with ``value_converted``, ``high_converted`` and ``unit_converted``: each figure in
+        the unit its variable is reported in (1.2万件 → 12000 件), the figure as written kept.
+        NaN where there is no variable, the written unit cannot convert (unit_mismatch), or the
+        figure is a change (a rate of change stays in its own unit). A unit left implicit (0.9件 for
+        件/万人, flag_unit_implied) or not written is taken as the variable's."""
+        units = self.attrs.get("lexicon_units", {})
+        value, high, unit = [], [], []
+        for row in self.itertuples():
+            target = units.get(row.variable, "")
+            factor = _factor(row.unit, target) if row.variable and not row.flag_change and not row.flag_unit_implied else None
+            if row.variable and not row.flag_change and (row.flag_unit_implied or not row.unit or not target):
+                factor = 1.0
+            value.append(row.value * factor if factor is not None else float("nan"))
+            high.append(row.high * factor if factor is not None else float("nan"))
+            unit.append(target if factor is not None and target else (row.unit if factor is not None else ""))
+        return self.assign(value_converted=value, high_converted=high, unit_converted=unit)
+
+    def to_panel(self, entity: str, period: str | None = None) -> Any:
+        """The figures as a one-entity Panel: a column per variable in its lexicon unit, a row per
+        period, ready for compute(), validate() and the composite.
+
+        Stated rules: figures without a variable, changes (同比增长…), bounds and ranges are not
+        levels and are left out; a figure without a period takes `period` (an error if none is
+        given); a unit that cannot convert leaves the figure out. Two figures for one variable and
+        period: the first sound one in the text wins (sound before suspect before damaged), the
+        others are listed as a `duplicate_figure` finding. A damaged figure arrives as missing;
+        ``panel.source_reasons[(variable, period)]`` is then ``"damaged_source"``.
+        ``panel.findings`` lists what was left out and why."""
+        import pandas as pd
+
+        from ._panel import Panel
+
+        converted = self.in_lexicon_units()
+        findings: list[dict[str, Any]] = []
+        chosen: dict[tuple[str, str], Any] = {}
+        for row in converted.itertuples():
+            if not row.variable or row.flag_change:
+                continue
+            where = {"begin": row.begin, "end": row.end, "text": row.text}
+            if row.flag_lower_bound or row.flag_upper_bound or row.flag_range:
+                findings.append({"kind": "not_a_level", **where, "message": f"{row.variable}: a bound or a range, not a value"})
+                continue
+            if row.value_converted != row.value_converted and not row.flag_damaged and not row.flag_masked:
+                findings.append({"kind": "unit_mismatch", **where,
+                                 "message": f"{row.variable}: {row.unit} does not convert to {row.unit_converted or 'its unit'}"})
+                continue
+            when = row.period or period
+            if not when:
+                raise _core.ParseError(f"the figure '{row.text}' ({row.variable}) has no period in the text: pass period=")
+            key = (row.variable, when)
+            rank = 2 if row.flag_damaged or row.flag_masked else 1 if row.flag_suspect else 0
+            if key in chosen:
+                kept = chosen[key]
+                keep_new = rank < kept[0]
+                dropped = kept[1] if keep_new else row
+                findings.append({"kind": "duplicate_figure", "begin": dropped.begin, "end": dropped.end, "text": dropped.text,
+                                 "message": f"{row.variable} {when}: stated twice; kept "
+                                            f"'{(row if keep_new else kept[1]).text}' (the first sound figure), left out '{dropped.text}'"})
+                if not keep_new:
+                    continue
+            chosen[key] = (rank, row)
+        records: dict[str, dict[str, float]] = {}
+        source_reasons: dict[tuple[str, str], str] = {}
+        units = self.attrs.get("lexicon_units", {})
+        for (variable, when), (rank, row) in chosen.items():
+            records.setdefault(when, {})[variable] = row.value_converted if rank < 2 else float("nan")
+            if rank == 2:
+                source_reasons[(variable, when)] = "damaged_source"
+        variables = sorted({v for values in records.values() for v in values})
+        wide = pd.DataFrame([{"entity": entity, "period": when, **{v: values.get(v, float("nan")) for v in variables}}
+                             for when, values in records.items()], columns=["entity", "period", *variables])
+        panel = Panel.from_pandas(wide.astype({v: "float64" for v in variables}), "entity", "period",
+                                  units={v: units[v] for v in variables if units.get(v)}, variables=variables)
+        panel.findings = pd.DataFrame(findings, columns=["kind", "begin", "end", "text", "message"])
+        panel.source_reasons = source_reasons
+        return panel
+
+
+def _factor(written: str, target: str) -> float | None:
+    """The factor from `written` to `target`; None when they do not convert."""
+    try:
+        return float(_core.Unit(written).convert(1.0, _core.Unit(target)))
+    except (_core.Error, TypeError, ValueError):
+        return None
+
+
+def read_report(text: str | bytes, entity: str, period: str | None = None, lexicon: str | Path | None = None) -> Any:
+    """`extract(text).to_panel(entity, period)`: a report's figures as a Panel."""
+    return extract(text, lexicon).to_panel(entity, period)
+
+
+def read_report_file(path: str | Path, lexicon: str | Path | None = None) -> Any:
+    """`extract` on a report file's bytes (encoding detected), refusing what is not a regular
+    file of at most MAX_REPORT_BYTES."""
+    return extract(read_limited(path, MAX_REPORT_BYTES, "report"), lexicon)
+
+
 def parse_chinese_number(text: str) -> float | None:
-    """二十八 → 28.0, 贰佰贰拾柒点肆万 → 2274000.0; None if the text is not a Chinese numeral."""
+    """二十八 → 28.0, 贰佰贰拾柒点肆万 → 2274000.0; None if the text is not a Chinese numeral;
+    zb.LimitError for a numeral beyond a double (一亿亿…亿), never inf."""
     return _core.parse_chinese_number(text)

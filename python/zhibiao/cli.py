@@ -73,7 +73,7 @@ def demo(data_dir: Path, out_dir: Path) -> int:
 
         facts = extract(report.read_text(encoding="utf-8"))
         print(f"\nThe same report's text ({report.name}), read by the extractor:")
-        print(_facts_table(facts[["variable", "value", "high", "unit", "period", "flags", "text"]]))
+        print(_facts_table(facts))
         facts.to_csv(out_dir / "city_report_facts.csv", index=False)
 
     counties = read_csv(data_dir / "counties_synthetic.csv")
@@ -201,22 +201,44 @@ def composite_presets() -> list[str]:
 
 
 def extract_file(path: Path, lexicon: Path | None, out: Path | None) -> int:
-    from ._extract import extract
+    """Exit status: 0 read, 1 read but some bytes were not text (skipped, listed on stderr),
+    2 not read (a missing file, a directory, a device, a file too large, a bad lexicon)."""
+    import warnings
 
-    facts = extract(path.read_bytes().decode("utf-8", errors="replace"), lexicon)
+    from ._extract import InvalidBytesWarning, read_report_file
+
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", InvalidBytesWarning)
+            facts = read_report_file(path, lexicon)
+    except OSError as e:
+        print(f"zhibiao: {e.strerror if e.errno and e.strerror else e}", file=sys.stderr)
+        return 2
+    for w in caught:
+        print(f"zhibiao: warning: {path}: {w.message}", file=sys.stderr)
+    findings = facts.attrs["findings"]
     if out:
         facts.to_csv(out, index=False)
-        print(f"{len(facts)} figures written to {out}")
+        print(f"{len(facts)} figures written to {out} (encoding {facts.attrs['encoding']})")
     else:
+        print(f"{path}: encoding {facts.attrs['encoding']}, {len(facts)} figures, {len(findings)} findings")
         print(_facts_table(facts))
-    return 0
+    for row in findings.itertuples():
+        print(f"zhibiao: finding: {path}: character {row.begin}: {row.kind}: {row.message} ({row.text})", file=sys.stderr)
+    return 1 if facts.attrs["invalid_bytes"] else 0
+
+
+def _flag_names(row: Any, columns: Sequence[str]) -> str:
+    return ",".join(c[len("flag_"):] for c in columns if getattr(row, c))
 
 
 def _facts_table(facts: Any) -> str:
+    flag_columns = [c for c in facts.columns if c.startswith("flag_")]
     lines = [f"{'variable':<28}{'value':>10}  {'unit':<8}{'period':<10}{'flags':<30}text"]
     for row in facts.itertuples():
         value = "—" if row.value != row.value else f"{row.value:g}" + (f"–{row.high:g}" if row.high != row.value else "")
-        lines.append(f"{row.variable or '?':<28}{value:>10}  {_pad(row.unit, 8)}{row.period:<10}{row.flags:<30}{row.text}")
+        flags = _flag_names(row, flag_columns) + (f":{row.damage}" if getattr(row, "damage", "") else "")
+        lines.append(f"{row.variable or '(no variable)':<28}{value:>10}  {_pad(row.unit, 8)}{row.period:<10}{flags:<30}{row.text}")
     return "\n".join(lines)
 
 
@@ -260,7 +282,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_card.add_argument("--gap", action="store_true", help="add the gap to qualify for failing firms")
     p_card.add_argument("--policy", default="low", choices=["low", "high", "mid"])
     p_card.add_argument("--year", default="2024", help="the evaluation year, when the file has no period column")
-    p_extract = sub.add_parser("extract", help="read the figures of a report text (UTF-8) into a table")
+    p_extract = sub.add_parser("extract", help="read the figures of a report text (UTF-8, GB18030 or UTF-16) into a table")
     p_extract.add_argument("file", type=Path)
     p_extract.add_argument("--lexicon", type=Path, help="a TOML file of [[variable]] id, phrases, unit")
     p_extract.add_argument("--out", type=Path, help="write the facts as CSV (default: print them)")

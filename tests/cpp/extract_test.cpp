@@ -96,4 +96,44 @@ BOOST_AUTO_TEST_CASE(bad_bytes_and_lexicons) {
     BOOST_TEST(extract("走访企业120家", mine).facts.at(0).variable == "visits");
 }
 
+BOOST_AUTO_TEST_CASE(a_numeral_beyond_a_double_is_out_of_range_never_inf) {
+    std::string text = "一";
+    for (int k = 0; k < 40; ++k) text += "亿";
+    double v = 0;
+    bool out_of_range = false;
+    BOOST_TEST_REQUIRE(parse_chinese_number(text, v, out_of_range));
+    BOOST_TEST(out_of_range);
+    BOOST_TEST(std::isnan(v));
+    const extraction x = extract("争取资金" + text + "元");
+    BOOST_TEST_REQUIRE(x.facts.size() == 1u);
+    BOOST_TEST(std::isnan(x.facts[0].amount.value));
+    const auto& flags = x.facts[0].flags;
+    BOOST_TEST((std::find(flags.begin(), flags.end(), "out_of_range") != flags.end()));
+}
+
+BOOST_AUTO_TEST_CASE(facts_keep_offsets_of_their_clause_not_copies) {
+    const std::string text = "获批立项11项，争取资金5万元。";
+    const extraction x = extract(text);
+    BOOST_TEST_REQUIRE(x.facts.size() == 2u);
+    BOOST_TEST(text.substr(x.facts[1].clause_begin, x.facts[1].clause_end - x.facts[1].clause_begin) == "争取资金5万元");
+    BOOST_TEST(text.substr(x.facts[1].amount.begin, x.facts[1].amount.end - x.facts[1].amount.begin) == "5万元");
+    BOOST_TEST(x.facts[1].char_begin == 12u);  // code points: 获批立项11项，争取资金 = 12
+    BOOST_TEST(x.facts[1].char_end == 15u);
+}
+
+BOOST_AUTO_TEST_CASE(report_bytes_are_decoded_as_read_csv_decodes_them) {
+    // 获批11项 in GB18030: BB F1 C5 FA 31 31 CF EE.
+    const decoded_report gb = decode_report("\xBB\xF1\xC5\xFA" "11\xCF\xEE");
+    BOOST_TEST(gb.encoding == "gb18030");
+    BOOST_TEST(gb.text == "获批11项");
+    const decoded_report bom = decode_report("\xEF\xBB\xBF获批11项\xFF");
+    BOOST_TEST(bom.encoding == "utf-8-bom");
+    BOOST_TEST(bom.invalid_bytes == 1u);
+    BOOST_TEST_REQUIRE(bom.invalid_offsets.size() == 1u);
+    BOOST_TEST(bom.invalid_offsets[0] == 14u);  // 3 (BOM) + 6 + 2 + 3
+    const decoded_report utf16 = decode_report(std::string("\xFF\xFE\xB7\x83\x79\x62\x31\x00\x31\x00\x79\x98", 12));
+    BOOST_TEST(utf16.encoding == "utf-16");
+    BOOST_TEST(utf16.text == "获批11项");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,10 +1,12 @@
 // The report extractor and the Chinese numeral reader on arbitrary bytes: facts or nothing,
-// never a crash, a hang or a number from a placeholder; every span lies inside the text.
+// never a crash, a hang or a number from a placeholder or a damaged figure; every span lies inside
+// the text; the report decoder on the same bytes.
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 
+#include "zhibiao/error.hpp"
 #include "zhibiao/extract.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -16,6 +18,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (f.amount.begin > f.amount.end || f.amount.end > text.size()) std::abort();
         if (f.amount.masked && !std::isnan(f.amount.value) && !std::isnan(f.amount.high)) std::abort();  // a range may keep one known end
         if (std::isinf(f.amount.value)) std::abort();
+        if (!f.damage.empty() && !std::isnan(f.amount.value)) std::abort();  // a damaged figure is never a number
+        if (f.clause_begin > f.amount.begin || f.clause_end < f.amount.end || f.char_begin > f.char_end) std::abort();
+    }
+    for (const auto& r : x.findings)
+        if (r.begin > r.end || r.end > text.size()) std::abort();
+    try {
+        const zhibiao::decoded_report decoded = zhibiao::decode_report(text);
+        if (decoded.invalid_bytes > size) std::abort();
+    } catch (const zhibiao::error&) {  // bytes after a UTF-16 byte order mark that are not UTF-16
     }
     if (x.invalid_bytes > size) std::abort();
     return 0;

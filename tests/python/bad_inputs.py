@@ -81,13 +81,13 @@ def check(case: dict) -> Outcome:
         if "value" in case and result.values(result.variables[0])[0] != case["value"]:
             problems.append(f"value {result.values(result.variables[0])[0]} != {case['value']}")
     if case["kind"] == "report":
-        columns, invalid = result
-        flags = columns["flags"]
-        counts = {"facts": len(columns["value"]), "invalid_bytes": invalid, "masked": sum("masked" in f for f in flags)}
+        columns, info = result
+        flags = columns["flag_masked"]
+        counts = {"facts": len(columns["value"]), "invalid_bytes": info["invalid_bytes"], "masked": sum(flags)}
         for key, got in counts.items():
             if key in case and got != case[key]:
                 problems.append(f"{key} {got} != {case[key]}")
-        if any(v == v and h == h and "masked" in f for v, h, f in zip(columns["value"], columns["high"], flags)):
+        if any(v == v and h == h and f for v, h, f in zip(columns["value"], columns["high"], flags)):
             problems.append("a masked figure has a value")
     return Outcome(name, expected, "loads" + (": " + "; ".join(problems) if problems else ""), not problems)
 

@@ -11,8 +11,8 @@ def test_the_example_report(sample_dir):
     facts = zb.extract((sample_dir / "city_report_h1.txt").read_text(encoding="utf-8"))
     by = facts.set_index("variable")
     assert by.loc["invention_patents_per_10k", "value"] == 0.9
-    assert "unit_implied" in by.loc["invention_patents_per_10k", "flags"]  # "0.9件" means 件/万人
-    assert np.isnan(by.loc["hitech_va_share_gdp", "value"]) and "masked" in by.loc["hitech_va_share_gdp", "flags"]
+    assert by.loc["invention_patents_per_10k", "flag_unit_implied"]  # "0.9件" means 件/万人
+    assert np.isnan(by.loc["hitech_va_share_gdp", "value"]) and by.loc["hitech_va_share_gdp", "flag_masked"]
     assert (by.loc["projects_applied", "value"], by.loc["projects_approved", "value"]) == (28, 11)
     assert (by.loc["funds_secured", "value"], by.loc["funds_secured", "unit"]) == (227.4, "万元")
     assert (by.loc["hnte_applied", "value"], by.loc["tech_sme_registered", "value"]) == (22, 48)
@@ -38,10 +38,10 @@ def test_qualifiers_ranges_and_periods():
     assert list(facts["qualifier"][:3]) == ["approximate", "lower_bound", "lower_bound"]
     assert list(facts["period"]) == ["2024YTD10"] * 4 + ["2024Q1"] * 2
     hnte = facts.iloc[3]
-    assert (hnte["value"], hnte["high"], "range" in hnte["flags"]) == (5, 8, True)
+    assert (hnte["value"], hnte["high"], hnte["flag_range"]) == (5, 8, True)
     assert facts.iloc[2]["unit"] == "万元"
-    assert all("change" in f for f in facts["flags"][4:])
-    assert "unit_mismatch" not in facts.iloc[5]["flags"]  # a growth rate in % of a 万元 variable
+    assert facts["flag_change"][4:].all()
+    assert not facts.iloc[5]["flag_unit_mismatch"]  # a growth rate in % of a 万元 variable
 
 
 def test_own_lexicon(tmp_path):
@@ -49,7 +49,7 @@ def test_own_lexicon(tmp_path):
     path.write_text('[[variable]]\nid = "visits"\nphrases = ["走访企业"]\nunit = "家"\n', encoding="utf-8")
     facts = zb.extract("本季度走访企业120家，获批11项。", lexicon=path)
     assert list(facts["variable"]) == ["visits", ""]
-    assert "no_variable" in facts.iloc[1]["flags"]
+    assert facts.iloc[1]["flag_no_variable"]
     path.write_text('[[variable]]\nid = "x"\nphrases = []\n', encoding="utf-8")
     with pytest.raises(zb.ParseError, match="at least one phrase"):
         zb.extract("1项", lexicon=path)
@@ -57,4 +57,4 @@ def test_own_lexicon(tmp_path):
 
 def test_a_number_beyond_a_double_is_flagged_not_kept():
     facts = zb.extract("争取资金" + "9" * 400 + "万元")
-    assert np.isnan(facts.loc[0, "value"]) and "out_of_range" in facts.loc[0, "flags"]
+    assert np.isnan(facts.loc[0, "value"]) and facts.loc[0, "flag_out_of_range"]

@@ -1,0 +1,50 @@
+"""Facts into a panel (issue #13 items 5 and 3): values in the lexicon's unit, a Panel that
+compute() reads, stated rules for duplicates, damaged figures missing with damaged_source."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+import zhibiao as zb
+
+
+def test_values_in_the_lexicon_unit_keep_the_figure_as_written():
+    facts = zb.extract("全省登记技术合同1.2万项，技术合同成交额386.5亿元，同比增长12.4%。").in_lexicon_units()
+    assert isinstance(facts, zb.Facts)
+    assert list(facts["text"]) == ["1.2万项", "386.5亿元", "12.4%"]
+    assert list(facts["value"][:2]) == [1.2, 386.5]  # as written
+    assert list(facts["value_converted"][:2]) == [12_000, 3_865_000]  # 项 and 万元 (the lexicon's units)
+    assert list(facts["unit_converted"][:2]) == ["项", "万元"]
+    assert math.isnan(facts.loc[2, "value_converted"])  # a change is not converted to a level's unit
+
+
+def test_a_report_becomes_a_panel_that_compute_reads():
+    panel = zb.read_report("2024年，全市地区生产总值1,250亿元，R&D经费支出28.5亿元，常住人口310万人。", entity="临川市")
+    assert panel.units["rd_expenditure"] == "万元" and panel.values("rd_expenditure")[0] == 285_000
+    values = panel.compute(["rd_intensity"])
+    assert values["rd_intensity"].iloc[0] == pytest.approx(2.28)  # 28.5 亿 / 1250 亿
+
+
+def test_two_figures_for_one_variable_and_period_follow_the_stated_rule():
+    facts = zb.extract("2024年，专利申请量000件。专利申请量1200件，专利申请量1300件。")
+    panel = facts.to_panel("甲县")
+    assert panel.values("patent_applications")[0] == 1200  # the first sound figure, not the damaged one
+    findings = panel.findings
+    assert list(findings["kind"]) == ["duplicate_figure", "duplicate_figure"]
+    assert "kept '1200件'" in findings.loc[1, "message"] and findings.loc[1, "text"] == "1300件"
+
+
+def test_damaged_figures_arrive_missing_with_their_reason():
+    panel = zb.read_report("2025年上半年，获批立项11项，应拨付资金35.万元，技术合同交易额241.8万元，同比增长12.5%。", entity="乙县")
+    assert math.isnan(panel.values("reward_due")[0])
+    assert panel.source_reasons == {("reward_due", "2025H1"): "damaged_source"}
+    assert panel.values("tech_contract_value")[0] == 241.8  # the growth rate is not the level
+    assert panel.values("projects_approved")[0] == 11
+
+
+def test_a_figure_without_a_period_needs_one():
+    with pytest.raises(zb.ParseError, match="no period"):
+        zb.read_report("获批立项11项。", entity="丙县")
+    assert zb.read_report("获批立项11项。", entity="丙县", period="2024").periods == ["2024"]

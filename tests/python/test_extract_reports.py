@@ -1,0 +1,57 @@
+"""Sample reports written for the project (tests/data/reports: a county half-year summary and a
+province half-year progress report with every kind of damage, a city annual summary without),
+each with a hand-checked expected table of facts (<name>.facts.csv) and findings
+(<name>.findings.csv). Precision and recall per report are printed (pytest -s) and must be 100%."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import zhibiao as zb
+
+REPORTS = Path(__file__).resolve().parents[1] / "data" / "reports"
+
+
+def _key(row) -> tuple:
+    value = row["value"]
+    value = "missing" if value is None or (isinstance(value, float) and math.isnan(value)) else round(float(value), 9)
+    fix = lambda v: "" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v)  # noqa: E731
+    return (row["text"], fix(row["variable"]), value, fix(row["unit"]), fix(row["damage"]), bool(row["suspect"]))
+
+
+def precision_recall(got: list[tuple], want: list[tuple]) -> tuple[float, float]:
+    matched = sum((Counter(got) & Counter(want)).values())
+    return (matched / len(got) if got else 1.0), (matched / len(want) if want else 1.0)
+
+
+@pytest.mark.parametrize("report", sorted(p.name for p in REPORTS.glob("*.txt")))
+def test_sample_report_against_its_expected_table(report):
+    path = REPORTS / report
+    facts = zb.read_report_file(path)
+    got = [_key(r) for r in facts.rename(columns={"flag_suspect": "suspect"}).to_dict("records")]
+    want = [_key(r) for r in pd.read_csv(path.with_suffix(".facts.csv"), keep_default_na=False,
+                                          na_values={"value": [""]}).to_dict("records")]
+    precision, recall = precision_recall(got, want)
+    print(f"{report}: {len(got)} facts, precision {precision:.0%}, recall {recall:.0%}")
+    assert (precision, recall) == (1.0, 1.0), sorted(set(got) ^ set(want))
+    findings = facts.attrs["findings"]
+    expected = pd.read_csv(path.with_suffix(".findings.csv"), keep_default_na=False)
+    assert list(zip(findings["kind"], findings["text"])) == list(zip(expected["kind"], expected["text"]))
+    text = path.read_text(encoding="utf-8")
+    assert all(text[r.begin:r.end] == r.text for r in facts.itertuples())
+    if "damaged" in report:  # every damaged figure is missing, never a number
+        assert facts.loc[facts.damage != "", "value"].isna().all() and (facts.damage != "").sum() >= 2
+
+
+def test_a_damaged_report_reads_the_same_in_gb18030(tmp_path):
+    text = (REPORTS / "county_h1_damaged.txt").read_text(encoding="utf-8")
+    (tmp_path / "r.txt").write_bytes(text.encode("gb18030"))
+    gb = zb.read_report_file(tmp_path / "r.txt")
+    utf8 = zb.read_report_file(REPORTS / "county_h1_damaged.txt")
+    assert gb.attrs["encoding"] == "gb18030"
+    pd.testing.assert_frame_equal(gb.drop(columns=["byte_begin", "byte_end"]), utf8.drop(columns=["byte_begin", "byte_end"]))
