@@ -6,12 +6,6 @@
 // texts are looked up in hash maps keyed by views into stable storage.
 #include <fast_float/fast_float.h>
 #include <iconv.h>
-#if defined(__unix__) || defined(__APPLE__)
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#endif
 
 #include <algorithm>
 #include <array>
@@ -20,8 +14,8 @@
 #include <cstring>
 #include <thread>
 #include <deque>
-#include <fstream>
-#include <sstream>
+#include <limits>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -366,16 +360,6 @@ private:
     std::vector<std::int32_t> period_of_text_;
 };
 
-std::pair<std::string, std::string> split_header_unit(std::string_view header) {
-    header = trim(header);
-    if (!header.empty() && header.back() == ']') {
-        std::size_t open = header.rfind('[');
-        if (open != std::string_view::npos)
-            return {std::string(trim(header.substr(0, open))), std::string(trim(header.substr(open + 1, header.size() - open - 2)))};
-    }
-    return {std::string(header), {}};
-}
-
 int find_column(const std::vector<std::string>& names, const std::string& wanted, std::initializer_list<const char*> candidates,
                 const char* role, const std::string& source) {
     if (!wanted.empty()) {
@@ -421,10 +405,12 @@ public:
                                   std::to_string(options_.max_columns) + " (csv_options::max_columns)",
                               at(header_line_, 0));
         for (const auto& f : fields) header_.push_back(std::string(trim(f)));
-        check_duplicate_headers();
-
         std::vector<std::string> names;
-        for (const auto& h : header_) names.push_back(split_header_unit(h).first);
+        for (const auto& h : header_) {
+            parsed_headers_.push_back(parse_column_header(h));
+            names.push_back(parsed_headers_.back().name);
+        }
+        check_duplicate_headers();
         bool has_long_columns = std::find(names.begin(), names.end(), "variable") != names.end() &&
                                 std::find(names.begin(), names.end(), "value") != names.end();
         bool long_form = options_.layout == csv_options::layout_choice::long_form ||
@@ -487,12 +473,17 @@ private:
     void check_duplicate_headers() const {
         std::unordered_set<std::string> seen;
         for (std::size_t i = 0; i < header_.size(); ++i) {
-            std::string name = split_header_unit(header_[i]).first;
-            if (name.empty()) {
+            const column_header& h = parsed_headers_[i];
+            if (h.name.empty()) {
                 location w = at(header_line_, i + 1);
                 throw parse_error("empty column name in the header", w);
             }
-            if (!seen.insert(name).second) throw parse_error("duplicate column '" + name + "' in the header", at(header_line_, i + 1));
+            if (!seen.insert(h.name).second)
+                throw parse_error("duplicate column " + detail::quoted(h.name) + " in the header" +
+                                      (h.renamed_from.empty() ? std::string()
+                                                              : " (" + detail::quoted(h.renamed_from) +
+                                                                    " is the catalogue's Chinese name of that variable)"),
+                                  at(header_line_, i + 1));
         }
     }
 
@@ -524,7 +515,7 @@ private:
     // Counts and issues go to `sink`: the loader's report, or a chunk's while chunks run in parallel.
     void note(load_report& sink, std::size_t line, std::size_t column, const std::string& variable, std::string_view text,
               std::string problem) const {
-        keep_issue(sink, {line, column, variable, std::string(text), std::move(problem)});
+        keep_issue(sink, {line, column, variable, detail::shortened(text, 200), std::move(problem)});
     }
 
     // Lists an issue while the list is short, else counts it: every issue is accounted for.
@@ -557,7 +548,7 @@ private:
 
     reason bad_cell(load_report& sink, std::string_view text, const variable_column& v, double& out, std::size_t line,
                     std::size_t column, const std::string& problem) const {
-        if (!options_.lenient) throw parse_error(problem + ": '" + std::string(text) + "'", at(line, column, v.name));
+        if (!options_.lenient) throw parse_error(problem + ": " + detail::quoted(text), at(line, column, v.name));
         out = std::numeric_limits<double>::quiet_NaN();
         ++sink.cells_unparseable;
         note(sink, line, column, v.name, text, problem);
@@ -738,7 +729,9 @@ private:
             }
             variable_column v;
             v.name = names[i];
-            v.u = resolve_unit(v.name, split_header_unit(header_[i]).second, v.unit_given, i + 1);
+            v.u = resolve_unit(v.name, parsed_headers_[i].unit, v.unit_given, i + 1);
+            if (!parsed_headers_[i].renamed_from.empty())
+                report_.renamed_columns.emplace_back(parsed_headers_[i].renamed_from, v.name);
             v.field = col;
             prepare_percent(v);
             vars.push_back(std::move(v));
@@ -847,6 +840,7 @@ private:
             if (variable.empty()) throw parse_error("empty variable name", at(line, static_cast<std::size_t>(variable_col) + 1));
             auto [vi, new_variable] = variable_names.intern(variable);
             std::string_view unit_text = unit_col >= 0 ? trim(fields[static_cast<std::size_t>(unit_col)]) : std::string_view{};
+            if (new_row || new_variable) check_long_size(vars.size() + new_variable, keys.entity_of_row.size(), line);
             if (new_variable) {
                 variable_column v;
                 v.name = std::string(variable);
@@ -902,6 +896,23 @@ private:
         return finish(keys, vars);
     }
 
+    // The dense panel a long file describes has rows × variables cells, however few records it
+    // has: refuse before allocating what a small file could make huge.
+    void check_long_size(std::size_t variables, std::size_t rows, std::size_t line) const {
+        if (variables > options_.max_columns)
+            throw limit_error("more than " + std::to_string(options_.max_columns) +
+                                  " distinct variables, the limit (csv_options::max_columns)",
+                              at(line, 0));
+        const std::size_t records = report_.rows_loaded + 1;
+        const std::size_t allowed = options_.max_long_cells + options_.max_long_fill * records;
+        if (rows != 0 && variables > allowed / rows)
+            throw limit_error(std::to_string(rows) + " rows × " + std::to_string(variables) +
+                                  " variables from " + std::to_string(records) + " records: more than " +
+                                  std::to_string(options_.max_long_cells) + " + " + std::to_string(options_.max_long_fill) +
+                                  " cells per record (csv_options::max_long_cells, max_long_fill)",
+                              at(line, 0));
+    }
+
     const csv_options& options_;
     std::string source_;
     std::string storage_;
@@ -910,6 +921,7 @@ private:
     std::unordered_set<std::string> na_;
     std::unordered_map<std::string, std::string> unit_override_;
     std::vector<std::string> header_;
+    std::vector<column_header> parsed_headers_;
     std::size_t header_line_ = 1;
     int entity_col_ = -1, period_col_ = -1, name_col_ = -1, parent_col_ = -1;
 };
@@ -920,39 +932,94 @@ panel parse_csv(std::string_view bytes, const csv_options& options, const std::s
     return loader(bytes, options, source).run();
 }
 
+namespace {
+
+bool ends_with_any(std::string_view s, std::initializer_list<std::string_view> ends, std::size_t& length) {
+    for (std::string_view e : ends)
+        if (s.size() >= e.size() && s.substr(s.size() - e.size()) == e) return length = e.size(), true;
+    return false;
+}
+
+// The last opening bracket of either form: its position and length, or npos.
+std::pair<std::size_t, std::size_t> last_open(std::string_view s, std::string_view ascii, std::string_view wide) {
+    const std::size_t a = s.rfind(ascii), w = s.rfind(wide);
+    if (a == std::string_view::npos && w == std::string_view::npos) return {std::string_view::npos, 0};
+    if (w == std::string_view::npos || (a != std::string_view::npos && a > w)) return {a, ascii.size()};
+    return {w, wide.size()};
+}
+
+}  // namespace
+
+column_header parse_column_header(std::string_view header, const catalogue* cat) {
+    const std::string_view text = detail::trim(header);
+    column_header h;
+    h.name = std::string(text);
+    std::size_t close = 0;
+    const bool square = ends_with_any(text, {"]", "］"}, close);
+    if (square || ends_with_any(text, {")", "）"}, close)) {
+        const auto [opening, opening_size] = square ? last_open(text, "[", "［") : last_open(text, "(", "（");
+        if (opening != std::string_view::npos) {
+            const std::string_view inner = detail::trim(text.substr(opening + opening_size, text.size() - close - opening - opening_size));
+            bool is_unit = square;
+            if (!square && !inner.empty()) {
+                try {
+                    unit::parse(inner);
+                    is_unit = true;
+                } catch (const unit_error&) {  // "R&D(内部)": part of the name
+                }
+            }
+            if (is_unit) {
+                h.name = std::string(detail::trim(text.substr(0, opening)));
+                h.unit = std::string(inner);
+            }
+        }
+    }
+    if (cat && !h.name.empty() && !cat->variable(h.name))
+        for (const auto& v : cat->variables())
+            if (!v.name_zh.empty() && v.name_zh == h.name) {
+                h.renamed_from = std::move(h.name);
+                h.name = v.id;
+                break;
+            }
+    return h;
+}
+
+text_cells parse_text_cells(const std::vector<std::optional<std::string>>& cells, const unit& u,
+                            const std::vector<std::string>& na_values) {
+    const std::unordered_set<std::string> na(na_values.begin(), na_values.end());
+    const bool percent_ok = u.dimensionless();
+    const conversion percent = percent_ok ? unit(dimension{}, -2, "%").to(u) : conversion{};
+    const conversion permille = percent_ok ? unit(dimension{}, -3, "‰").to(u) : conversion{};
+    text_cells out;
+    out.values.assign(cells.size(), std::numeric_limits<double>::quiet_NaN());
+    out.reasons.assign(cells.size(), reason::missing_input);
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (!cells[i] || na.count(detail::normalize_fullwidth(detail::trim(*cells[i])))) continue;
+        double x = 0;
+        int exponent = 0;
+        std::string problem;
+        if (!detail::parse_number(*cells[i], x, exponent)) problem = "not a number";
+        else if (exponent != 0 && !percent_ok) problem = "a percentage in a column of unit '" + u.symbol() + "'";
+        if (problem.empty()) {
+            out.values[i] = exponent == 0 ? x : (exponent == -2 ? percent : permille).apply(x);
+            out.reasons[i] = reason::none;
+            continue;
+        }
+        out.reasons[i] = reason::unparseable;
+        if (out.first_bad == static_cast<std::size_t>(-1)) {
+            out.first_bad = i;
+            out.problem = problem + ": " + detail::quoted(*cells[i]);
+        }
+    }
+    return out;
+}
+
+std::string read_definition_file(const std::string& path) { return detail::read_text_file(path); }
+
 panel read_csv(const std::string& path, const csv_options& options) {
-    location where;
-    where.file = path;
-#if defined(__unix__) || defined(__APPLE__)
-    // Map the file rather than copy it: the loader reads it once, front to back.
-    int fd = ::open(path.c_str(), O_RDONLY);
-    if (fd < 0) throw parse_error(std::string("cannot open file: ") + std::strerror(errno), where);
-    struct stat info {};
-    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
-        ::close(fd);
-        throw parse_error("not a regular file", where);
-    }
-    const auto size = static_cast<std::size_t>(info.st_size);
-    if (size == 0) {
-        ::close(fd);
-        return parse_csv({}, options, path);
-    }
-    void* mapped = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-    ::close(fd);
-    if (mapped == MAP_FAILED) throw parse_error(std::string("cannot map file: ") + std::strerror(errno), where);
-    ::madvise(mapped, size, MADV_SEQUENTIAL | MADV_WILLNEED);
-    struct unmap {
-        void* p;
-        std::size_t n;
-        ~unmap() { ::munmap(p, n); }
-    } guard{mapped, size};
-    return parse_csv(std::string_view(static_cast<const char*>(mapped), size), options, path);
-#else
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw parse_error("cannot open file", where);
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    return parse_csv(bytes, options, path);
-#endif
+    // Read, not memory-mapped: another program truncating a mapped file would end this one with
+    // SIGBUS. A copy costs a few percent of the parse.
+    return parse_csv(detail::read_file_bytes(path, static_cast<std::size_t>(-1), "none"), options, path);
 }
 
 namespace detail {

@@ -1,5 +1,5 @@
 // Period grammar (after full-width normalisation and trimming):
-//   YYYY | YYYYH[12] | YYYYQ[1-4] | YYYY-MM | YYYYMmm | YYYYYTDmm
+//   YYYY | YYYYH[12] | YYYYQ[1-4] | YYYY-MM | YYYYMmm | YYYYYTDmm  (also YYYY-H1, YYYY-q2, YYYYh1)
 //   YYYY年 | YYYY年上半年 | YYYY年下半年 | YYYY年[第]一..四季度 | YYYY年Q1 | YYYY年M月 | YYYY年1-M月
 #include <cctype>
 
@@ -40,12 +40,17 @@ bool take_chinese_digit(std::string_view& s, int& value) {
 period period::parse(std::string_view text) {
     std::string normal = detail::normalize_fullwidth(detail::trim(text));
     std::string_view s = normal;
-    auto fail = [&]() -> period { throw parse_error("cannot read period '" + std::string(text) + "'"); };
+    auto fail = [&]() -> period { throw parse_error("cannot read period " + detail::quoted(text)); };
     int y = 0;
     if (s.size() < 4 || !take_number(s, y, 4) || y < 1000) return fail();
     int k = 0;
     try {
         if (s.empty()) return period::year(y);
+        // 2023-H1, 2023-q2, 2023h1: a dash or lower case before H and Q is the same period.
+        if (s.size() > 1 && s[0] == '-' && (s[1] == 'H' || s[1] == 'Q' || s[1] == 'h' || s[1] == 'q'))
+            s.remove_prefix(1);
+        if (take(s, "h")) return take_number(s, k, 1) && s.empty() ? half(y, k) : fail();
+        if (take(s, "q")) return take_number(s, k, 1) && s.empty() ? quarter(y, k) : fail();
         if (take(s, "H")) return take_number(s, k, 1) && s.empty() ? half(y, k) : fail();
         if (take(s, "Q")) return take_number(s, k, 1) && s.empty() ? quarter(y, k) : fail();
         if (take(s, "YTD")) return take_number(s, k, 2) && s.empty() ? year_to_date(y, k) : fail();

@@ -1,8 +1,10 @@
 // Roll-up: sums per (parent, period) with coverage counts.
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <functional>
 #include <limits>
-#include <unordered_set>
+#include <string_view>
 
 #include "zhibiao/rollup.hpp"
 
@@ -21,47 +23,111 @@ std::unordered_map<std::string, std::string> admin_parents(const panel& p, admin
 
 namespace {
 
-void check_map(const panel& p, const std::unordered_map<std::string, std::string>& parent_of) {
+// Calls options.check_interrupt once every `every` ticks.
+class interrupt_ticker {
+public:
+    explicit interrupt_ticker(const std::function<void()>& check, std::size_t every = 4096) : check_(check), every_(every) {}
+    void operator()(std::size_t steps = 1) {
+        if (!check_) return;
+        count_ += steps;
+        if (count_ < every_) return;
+        count_ = 0;
+        check_();
+    }
+
+private:
+    const std::function<void()>& check_;
+    std::size_t every_;
+    std::size_t count_ = 0;
+};
+
+void check_orphans(const panel& p, const std::unordered_map<std::string, std::string>& parent_of) {
     std::vector<std::string> orphans;
     for (const auto& e : p.entities())
         if (!parent_of.count(e.code)) orphans.push_back(e.code);
-    if (!orphans.empty()) {
-        std::string list;
-        for (std::size_t k = 0; k < orphans.size() && k < 10; ++k) list += (k ? ", " : "") + orphans[k];
-        if (orphans.size() > 10) list += " and " + std::to_string(orphans.size() - 10) + " more";
-        throw error(std::to_string(orphans.size()) + " entit" + (orphans.size() == 1 ? "y has" : "ies have") +
-                    " no parent in the map: " + list);
-    }
-    // A cycle: following parents from any code comes back to it.
-    for (const auto& [child, first_parent] : parent_of) {
-        std::vector<std::string> path = {child};
-        std::string at = first_parent;
-        while (true) {
-            auto seen = std::find(path.begin(), path.end(), at);
-            if (seen != path.end()) {
+    if (orphans.empty()) return;
+    std::string list;
+    for (std::size_t k = 0; k < orphans.size() && k < 10; ++k) list += (k ? ", " : "") + orphans[k];
+    if (orphans.size() > 10) list += " and " + std::to_string(orphans.size() - 10) + " more";
+    throw error(std::to_string(orphans.size()) + " entit" + (orphans.size() == 1 ? "y has" : "ies have") +
+                " no parent in the map: " + list);
+}
+
+// A cycle: following parents from some code comes back to it. Every code is walked over once
+// (linear in the map): a walk stops at a code whose chain is already known to end, or at a code
+// of the walk itself, which closes a cycle. Walks start from the codes in sorted order, so the
+// cycle named is the same in every run.
+void check_cycles(const std::unordered_map<std::string, std::string>& parent_of, interrupt_ticker& tick) {
+    enum : std::uint8_t { on_walk = 1, finished = 2 };
+    std::unordered_map<std::string_view, std::uint8_t> state;
+    state.reserve(parent_of.size() * 2);
+    std::vector<std::string_view> starts;
+    starts.reserve(parent_of.size());
+    for (const auto& entry : parent_of) starts.push_back(entry.first);
+    std::sort(starts.begin(), starts.end());
+    std::vector<std::string_view> walk;
+    for (std::string_view start : starts) {
+        walk.clear();
+        for (std::string_view at = start;;) {
+            tick();
+            auto [it, fresh] = state.emplace(at, on_walk);
+            if (!fresh && it->second == finished) break;
+            if (!fresh) {
                 std::string cycle;
-                for (auto it = seen; it != path.end(); ++it) cycle += *it + " → ";
-                throw error("the parent map has a cycle: " + cycle + at);
+                for (auto k = std::find(walk.begin(), walk.end(), at); k != walk.end(); ++k) cycle += std::string(*k) + " → ";
+                throw error("the parent map has a cycle: " + cycle + std::string(at));
             }
-            path.push_back(at);
-            auto next = parent_of.find(at);
-            if (next == parent_of.end() || path.size() > parent_of.size() + 1) break;
+            walk.push_back(at);
+            auto next = parent_of.find(std::string(at));
+            if (next == parent_of.end()) break;
             at = next->second;
         }
+        for (std::string_view code : walk) state[code] = finished;
     }
+}
+
+// True when a child's value is there but invalid for computing (rollup.hpp says which). An absent
+// value (NaN whose reason says "no value") is not invalid: the coverage counts it as missing.
+bool invalid_for_sum(const column& c, std::size_t row, const variable_spec* spec, double count_scale) {
+    const double x = c.data()[row];
+    if (x != x) {
+        switch (c.reason_at(row)) {
+            case reason::missing_input:
+            case reason::missing_variable:
+            case reason::no_such_period:
+            case reason::incomplete_rollup: return false;
+            default: return true;  // unparseable, negative_input, invalid_child, ...: a bad value
+        }
+    }
+    if (!spec) return false;
+    if (x < spec->min) return true;
+    if (spec->dimension_name == "count") {
+        const double whole = x * count_scale;  // 1.5 万件 is 15000 件: whole in the base unit
+        return std::abs(whole - std::round(whole)) > 1e-9 * std::max(1.0, std::abs(whole));
+    }
+    return false;
+}
+
+double count_scale_of(const column& c, const variable_spec* spec) {
+    if (!spec || spec->dimension_name != "count") return 1.0;
+    if (c.unit_given()) return c.unit().scale();
+    return spec->default_unit.empty() ? 1.0 : unit::parse(spec->default_unit).scale();
 }
 
 }  // namespace
 
 rollup_result rollup(const panel& p, const std::unordered_map<std::string, std::string>& parent_of,
                      const rollup_options& options, const catalogue& cat) {
-    check_map(p, parent_of);
+    interrupt_ticker tick(options.check_interrupt);
+    check_orphans(p, parent_of);
+    check_cycles(parent_of, tick);
     rollup_result result;
     // Parents in order of first appearance of their children; children per parent.
     std::vector<entity> parents;
     std::unordered_map<std::string, std::int32_t> parent_index;
     std::vector<std::int32_t> parent_of_entity(p.entities().size());
     for (std::size_t e = 0; e < p.entities().size(); ++e) {
+        tick();
         const std::string& parent = parent_of.at(p.entities()[e].code);
         auto [it, inserted] = parent_index.emplace(parent, static_cast<std::int32_t>(parents.size()));
         if (inserted) {
@@ -78,6 +144,7 @@ rollup_result rollup(const panel& p, const std::unordered_map<std::string, std::
     std::unordered_map<std::int64_t, std::int32_t> out_row;
     std::vector<std::int32_t> out_parent, out_period, row_target(p.rows());
     for (std::size_t r = 0; r < p.rows(); ++r) {
+        tick();
         const std::int64_t parent = parent_of_entity[static_cast<std::size_t>(p.entity_of_row()[r])];
         const std::int64_t key = parent * static_cast<std::int64_t>(n_periods) + p.period_of_row()[r];
         auto [it, inserted] = out_row.emplace(key, static_cast<std::int32_t>(out_parent.size()));
@@ -97,14 +164,19 @@ rollup_result rollup(const panel& p, const std::unordered_map<std::string, std::
             result.not_summed.push_back(c.name());
             continue;
         }
+        const double count_scale = count_scale_of(c, spec);
         Eigen::ArrayXd sum = Eigen::ArrayXd::Zero(static_cast<Eigen::Index>(n_out));
-        std::vector<std::size_t> with_data(n_out, 0);
+        std::vector<std::size_t> with_data(n_out, 0), valid(n_out, 0);
         for (std::size_t r = 0; r < p.rows(); ++r) {
-            const double x = c.data()[r];
-            if (x != x) continue;
+            tick();
             const auto t = static_cast<std::size_t>(row_target[r]);
+            const bool invalid = invalid_for_sum(c, r, spec, count_scale);
+            const double x = c.data()[r];
+            if (x != x && !invalid) continue;
+            ++with_data[t];  // present, valid or not
+            if (invalid) continue;
             sum(static_cast<Eigen::Index>(t)) += x;  // rows in input order: the same sum for any run
-            ++with_data[t];
+            ++valid[t];
         }
         std::vector<reason> reasons(n_out, reason::none);
         bool any_gap = false;
@@ -112,11 +184,12 @@ rollup_result rollup(const panel& p, const std::unordered_map<std::string, std::
             const std::size_t expected = children[static_cast<std::size_t>(out_parent[t])];
             result.coverage.push_back({parents[static_cast<std::size_t>(out_parent[t])].code,
                                        p.periods()[static_cast<std::size_t>(out_period[t])].to_string(), c.name(), expected,
-                                       with_data[t]});
-            if (with_data[t] == expected) continue;
-            if (with_data[t] == 0 || !options.partial_sums) {
+                                       with_data[t], valid[t]});
+            if (valid[t] == expected) continue;
+            const bool any_invalid = valid[t] < with_data[t];
+            if (valid[t] == 0 || !options.partial_sums) {
                 sum(static_cast<Eigen::Index>(t)) = std::numeric_limits<double>::quiet_NaN();
-                reasons[t] = with_data[t] == 0 ? reason::missing_input : reason::incomplete_rollup;
+                reasons[t] = any_invalid ? reason::invalid_child : with_data[t] == 0 ? reason::missing_input : reason::incomplete_rollup;
                 any_gap = true;
             }
         }

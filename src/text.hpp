@@ -276,22 +276,107 @@ inline std::string restored(std::string s) {
 
 }  // namespace zhibiao::detail
 
-#include <fstream>
-#include <sstream>
+#if defined(__unix__) || defined(__APPLE__)
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 
 namespace zhibiao::detail {
 
-/// The whole of a (small) text file; parse_error naming it when it cannot be opened.
-inline std::string read_text_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        location w;
-        w.file = path;
-        throw parse_error("cannot open file", w);
+/// At most `max_bytes` of `text`, cut at a character boundary, with "…" and the full length when
+/// cut: '12345678901234567890…' (200000000 bytes). Input text quoted in an error message or a load
+/// report goes through here, so that neither grows with the input.
+inline std::string shortened(std::string_view text, std::size_t max_bytes = 40) {
+    if (text.size() <= max_bytes) return std::string(text);
+    std::size_t cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 character
+    return std::string(text.substr(0, cut)) + "…(" + std::to_string(text.size()) + " bytes)";
+}
+
+/// shortened(text) between single quotes: how error messages quote input.
+inline std::string quoted(std::string_view text, std::size_t max_bytes = 40) {
+    return "'" + shortened(text, max_bytes) + "'";
+}
+
+/// The largest definition file (catalogue, rules, scorecard pack, composite model, lexicon) that
+/// read_text_file accepts: 64 MiB, far above any real one, so that a wrong path (a device, a
+/// data dump) fails at once with limit_error instead of exhausting memory.
+inline constexpr std::size_t max_definition_file_bytes = std::size_t{64} << 20;
+
+/// The bytes of a regular file, read (never memory-mapped: a file truncated by another process
+/// while it is mapped kills the reader with SIGBUS). Throws file_not_found_error when the path
+/// does not exist, file_error when it is not a regular file (a directory, /dev/zero, a pipe) or cannot
+/// be read, parse_error when it changes size while it is read (its content is then no one version
+/// of the file), and limit_error when it is larger than `max_bytes`.
+inline std::string read_file_bytes(const std::string& path, std::size_t max_bytes, const char* limit_name) {
+    location where;
+    where.file = path;
+    auto os_error = [&](const char* doing, int code) {
+        if (code == ENOENT || code == ENOTDIR) throw file_not_found_error("no such file", where);
+        throw file_error(std::string(doing) + ": " + std::strerror(code), where);
+    };
+#if defined(__unix__) || defined(__APPLE__)
+    // O_NONBLOCK: opening a FIFO without a writer must not hang before fstat can refuse it.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) os_error("cannot open file", errno);
+    struct closer {
+        int fd;
+        ~closer() { ::close(fd); }
+    } guard{fd};
+    struct stat info {};
+    if (::fstat(fd, &info) != 0) os_error("cannot read file", errno);
+    if (S_ISDIR(info.st_mode)) throw file_error("is a directory, not a file", where);
+    if (!S_ISREG(info.st_mode)) throw file_error("not a regular file (a device, a pipe or a socket)", where);
+    const auto size = static_cast<std::size_t>(info.st_size);
+    if (size > max_bytes)
+        throw limit_error("the file has " + std::to_string(size) + " bytes, more than the limit of " +
+                              std::to_string(max_bytes) + " (" + limit_name + ")",
+                          where);
+    std::string bytes(size, '\0');
+    std::size_t done = 0;
+    while (done < size) {
+        const ssize_t n = ::read(fd, bytes.data() + done, size - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) os_error("cannot read file", errno);
+        if (n == 0) break;
+        done += static_cast<std::size_t>(n);
     }
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
+    char probe;
+    ssize_t extra;
+    do extra = ::read(fd, &probe, 1);
+    while (extra < 0 && errno == EINTR);
+    if (done != size || extra > 0)
+        throw parse_error("the file changed size while it was read (" + std::to_string(size) + " bytes when opened" +
+                             (extra > 0 ? ", more when read)" : ", " + std::to_string(done) + " read)") +
+                             ": another program is writing it",
+                         where);
+    return bytes;
+#else
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) os_error("cannot open file", errno);
+    std::string bytes;
+    char buffer[1 << 16];
+    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, f)) > 0;) {
+        bytes.append(buffer, n);
+        if (bytes.size() > max_bytes) {
+            std::fclose(f);
+            throw limit_error("the file is larger than the limit of " + std::to_string(max_bytes) + " bytes (" + limit_name + ")",
+                              where);
+        }
+    }
+    std::fclose(f);
+    return bytes;
+#endif
+}
+
+/// The whole of a definition file (catalogue, rules, scorecard pack, composite model, lexicon):
+/// read_file_bytes with the limit max_definition_file_bytes.
+inline std::string read_text_file(const std::string& path) {
+    return read_file_bytes(path, max_definition_file_bytes, "definition files, 64 MiB");
 }
 
 }  // namespace zhibiao::detail

@@ -124,6 +124,8 @@ unit unit::parse(std::string_view text) {
     std::string normal = detail::normalize_fullwidth(detail::trim(text));
     std::string_view whole = normal;
     if (whole.empty()) throw unknown_unit_error(std::string(text));
+    // No unit symbol is this long: refuse it before quoting it, shortened, in the message.
+    if (text.size() > 64) throw unknown_unit_error(detail::shortened(text));
     std::size_t slash = whole.find('/');
     unit result = parse_product(whole.substr(0, slash), text);
     while (slash != std::string_view::npos) {

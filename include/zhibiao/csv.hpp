@@ -12,11 +12,13 @@
 // Anything else that is not a number is a parse_error naming file, line, column and text; with
 // `lenient`, it becomes NaN with reason::unparseable and an entry in the load report.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "zhibiao/catalogue.hpp"
 #include "zhibiao/panel.hpp"
 
 namespace zhibiao {
@@ -51,14 +53,51 @@ struct csv_options {
     unsigned threads = 0;
     /// A header with more columns is refused with limit_error before anything is allocated.
     std::size_t max_columns = 100000;
+    /// Long layout: the panel has (entity, period) rows × variables cells however few records
+    /// fill it, so it is refused (limit_error) beyond max_long_cells + max_long_fill × records. A
+    /// dense file has about one cell per record; the limit stops a 200 KB file from asking for
+    /// gigabytes. Distinct variables count against max_columns as in the wide layout.
+    std::size_t max_long_cells = std::size_t{1} << 24;
+    std::size_t max_long_fill = 64;
 };
 
-/// Reads a file. Throws parse_error (with file, line, column), unknown_unit_error,
-/// incompatible_units_error, duplicate_row_error.
+/// Reads a file (read into memory, never mapped). Throws file_not_found_error and file_error
+/// (not a regular file), parse_error (with file, line, column; also when the file changes size
+/// while it is read), unknown_unit_error, incompatible_units_error, duplicate_row_error, limit_error.
 panel read_csv(const std::string& path, const csv_options& options = {});
 
 /// Parses CSV text already in memory; `source` names it in messages.
 panel parse_csv(std::string_view bytes, const csv_options& options = {}, const std::string& source = "<text>");
+
+/// A column header read as a variable and its unit: `gdp[亿元]`, `gdp［亿元］`, `gdp（亿元）`,
+/// `gdp(亿元)`. Square brackets always hold a unit (an unknown one is an error where it is used);
+/// round ones only when their text is a unit, else they are part of the name (`R&D(内部)`). A name
+/// that is not a variable id of `cat` but is a variable's Chinese name (`地区生产总值`) becomes its id
+/// (`gdp`), and `renamed_from` keeps the name as written, for the load report.
+struct column_header {
+    std::string name;
+    std::string unit;          ///< empty: none given
+    std::string renamed_from;  ///< the catalogue's Chinese name the header used, or empty
+};
+/// The one header parser of read_csv and Panel.from_pandas.
+column_header parse_column_header(std::string_view header, const catalogue* cat = &catalogue::builtin());
+
+/// Cells of one column given as texts (a pandas column of strings), each read by the CSV cell
+/// grammar: numbers, percentages converted into `u` when it is dimensionless, and the texts of
+/// `na_values` (csv_options' by default) as missing. An absent cell (nullopt) is missing.
+struct text_cells {
+    std::vector<double> values;
+    std::vector<reason> reasons;  ///< none, missing_input or unparseable per cell
+    std::size_t first_bad = static_cast<std::size_t>(-1);  ///< the first unparseable cell, or -1
+    std::string problem;                                   ///< what is wrong with it, quoting it
+};
+text_cells parse_text_cells(const std::vector<std::optional<std::string>>& cells, const unit& u,
+                            const std::vector<std::string>& na_values = csv_options{}.na_values);
+
+/// The bytes of a definition file (catalogue, rules, scorecard pack, composite model, lexicon), as
+/// every loader of those reads them: file_not_found_error, file_error when it is not a regular
+/// file (a directory, /dev/zero), limit_error above 64 MiB.
+std::string read_definition_file(const std::string& path);
 
 namespace detail {
 /// Reads one cell as a number: the grammar of the loader, exposed for tests and fuzzing.

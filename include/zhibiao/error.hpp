@@ -145,4 +145,17 @@ public:
     using error::error;
 };
 
+/// A file that cannot be read as input: not a regular file (a directory, a device, a pipe),
+/// or unreadable. `where().file` names it.
+class file_error : public error {
+public:
+    using error::error;
+};
+
+/// A file that does not exist (Python: a FileNotFoundError too).
+class file_not_found_error : public file_error {
+public:
+    using file_error::file_error;
+};
+
 }  // namespace zhibiao

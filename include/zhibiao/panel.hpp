@@ -97,6 +97,8 @@ struct load_report {
     std::size_t cells_missing = 0;
     std::size_t cells_unparseable = 0;
     std::vector<std::string> ignored_columns;
+    /// Columns read as another variable: (header name, variable id), e.g. (地区生产总值, gdp).
+    std::vector<std::pair<std::string, std::string>> renamed_columns;
     std::vector<load_issue> issues;  ///< the first `max_reported_issues` of them
     std::size_t issues_not_listed = 0;
 };

@@ -4,7 +4,8 @@
 //
 // Canonical text: 2018, 2018H1, 2018Q2, 2018-06, 2018YTD10. On input the Chinese forms of
 // half-year and quarterly reports are accepted too (2018年上半年, 2018年1-6月, 2018年第二季度,
-// 2018年6月) with full-width digits; `period::parse` lives in src/period.cpp.
+// 2018年6月) with full-width digits, and 2018-H1 / 2018-Q2 / 2018q2; `period::parse` lives in
+// src/period.cpp.
 //
 // Half-year reports measure progress against "time elapsed" (序时进度). The month basis, the
 // convention of Chinese reports, gives H1 → 6/12 = 0.5; the day basis gives 181/365 in 2018.

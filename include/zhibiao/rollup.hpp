@@ -8,10 +8,18 @@
 // ratios. Variables that do not sum are left out and listed.
 //
 // Coverage is part of the result: for every parent, period and variable, how many children
-// the map gives it and how many had a value. A parent with missing children is not silently
-// under-counted: its value is NaN with reason incomplete_rollup (or, with
-// `rollup_options::partial_sums`, the partial sum, flagged in the coverage table).
+// the map gives it, how many had a value and how many of those were valid. A parent with missing
+// children is not silently under-counted: its value is NaN with reason incomplete_rollup (or,
+// with `rollup_options::partial_sums`, the partial sum, flagged in the coverage table).
+//
+// A child value the catalogue makes invalid for computing — below the variable's `min` (a
+// negative count or amount), a count that is not a whole number (in its unit's base: 1.5 万件 is
+// whole), or a cell that was unparseable or is itself invalid (an `invalid_child` parent rolled up
+// again) — is never summed: the parent is NaN with reason invalid_child. With partial_sums the
+// parent is the sum over its valid children only (invalid ones are left out like missing ones),
+// and the coverage table shows `valid` < `children`.
 
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -26,6 +34,10 @@ struct rollup_options {
     bool partial_sums = false;
     /// Variables to sum although the catalogue does not declare them (or declares `none`).
     std::vector<std::string> also_sum;
+    /// Called every few thousand steps of the work (map checks, rows); it may throw to abandon
+    /// the roll-up, and the exception propagates unchanged. The Python bindings use it to honour
+    /// Ctrl-C (python/bindings/bindings.hpp, interrupt_check). Empty: never called.
+    std::function<void()> check_interrupt;
 };
 
 struct coverage_entry {
@@ -33,8 +45,9 @@ struct coverage_entry {
     std::string period;
     std::string variable;
     std::size_t children = 0;   ///< children the map gives this parent
-    std::size_t with_data = 0;  ///< of those, how many had a value in this period
-    bool complete() const { return with_data == children; }
+    std::size_t with_data = 0;  ///< of those, how many had a value in this period (valid or not)
+    std::size_t valid = 0;      ///< of those, how many values could be summed
+    bool complete() const { return valid == children; }
 };
 
 struct rollup_result {

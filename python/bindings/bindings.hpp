@@ -4,8 +4,11 @@
 #include <pybind11/pybind11.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <memory>
+#include <string>
+#include <thread>
 #include <vector>
 
 namespace zhibiao::python {
@@ -40,6 +43,43 @@ template <class R>
 py::array_t<std::uint8_t> reasons_to_numpy(const std::vector<R>& v) {
     static_assert(sizeof(R) == 1, "reason codes are one byte");
     return copy_to_numpy(reinterpret_cast<const std::uint8_t*>(v.data()), v.size());
+}
+
+/// Ctrl-C for long C++ calls that run without the GIL. Make one on the calling thread before
+/// releasing the GIL and call it from the C++ work, on that thread, every few thousand items:
+///
+///     interrupt_check check;
+///     options.check_interrupt = [&check] { check(); };   // a hook of the C++ call's options
+///     { py::gil_scoped_release release; result = run(options); }
+///
+/// A call costs a clock read; every 50 ms it takes the GIL and runs PyErr_CheckSignals(), and a
+/// pending KeyboardInterrupt (or what a Python signal handler raises) is thrown as
+/// py::error_already_set: the C++ call unwinds (its destructors free what it allocated) and Python
+/// sees that exception. Calls from other threads do nothing: Python handles signals on the main
+/// thread only. Used by rollup (register_engine.cpp); C++ code that takes such a hook calls it
+/// between blocks of work (rollup_options::check_interrupt).
+class interrupt_check {
+public:
+    interrupt_check() : thread_(std::this_thread::get_id()), last_(std::chrono::steady_clock::now()) {}
+    void operator()() {
+        if (std::this_thread::get_id() != thread_) return;
+        const auto now = std::chrono::steady_clock::now();
+        if (now - last_ < std::chrono::milliseconds(50)) return;
+        last_ = now;
+        py::gil_scoped_acquire gil;
+        if (PyErr_CheckSignals() != 0) throw py::error_already_set();
+    }
+
+private:
+    std::thread::id thread_;
+    std::chrono::steady_clock::time_point last_;
+};
+
+/// A path from Python as the bytes the OS uses (os.fsencode): str, bytes or os.PathLike, also a
+/// str that holds undecodable bytes as surrogates (a file name that is not UTF-8).
+inline std::string fs_path(const py::handle& path) {
+    py::object encoded = py::module_::import("os").attr("fsencode")(path);
+    return encoded.cast<std::string>();
 }
 
 /// A read-only NumPy view of `size` doubles at `data`, whose base keeps `owner` alive.

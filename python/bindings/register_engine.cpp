@@ -50,15 +50,18 @@ void register_engine(py::module_& m) {
             rollup_options o;
             o.partial_sums = partial_sums;
             o.also_sum = std::move(also_sum);
+            interrupt_check check;
+            o.check_interrupt = [&check] { check(); };
             rollup_result r;
             {
-                py::gil_scoped_release release;  // sums over every row: pure C++
+                py::gil_scoped_release release;  // sums over every row: pure C++ (Ctrl-C through `check`)
                 r = rollup(p, parents, o, cat ? *cat : catalogue::builtin());
             }
             py::dict coverage;
             std::vector<std::string> parent, period_text, variable;
-            std::vector<std::size_t> children, with_data;
+            std::vector<std::size_t> children, with_data, valid;
             for (const auto& c : r.coverage) {
+                valid.push_back(c.valid);
                 parent.push_back(c.parent);
                 period_text.push_back(c.period);
                 variable.push_back(c.variable);
@@ -70,6 +73,7 @@ void register_engine(py::module_& m) {
             coverage["variable"] = variable;
             coverage["children"] = children;
             coverage["with_data"] = with_data;
+            coverage["valid"] = valid;
             return py::make_tuple(std::move(r.parents), coverage, r.not_summed);
         },
         py::arg("panel"), py::arg("parents"), py::arg("partial_sums") = false, py::arg("also_sum") = std::vector<std::string>{},

@@ -3,8 +3,11 @@
 //                      ├ UnitError ─┬ UnknownUnitError
 //                      │            └ IncompatibleUnitsError
 //                      ├ DuplicateRowError
+//                      ├ FileError(Error, OSError) ─ MissingFileError(FileError, FileNotFoundError)
 //                      ├ MissingVariableError(Error, KeyError)
 //                      └ UnknownIndicatorError(Error, KeyError)
+#include <cerrno>
+
 #include "bindings.hpp"
 #include "zhibiao/error.hpp"
 
@@ -20,20 +23,33 @@ py::object new_exception(py::module_& m, const char* name, py::tuple bases, cons
     return cls;
 }
 
+// Text from C++ as a str. A file name need not be UTF-8 (Python passes os.fsencode(path)): its
+// bytes come back as os.fsdecode would give them, never as a UnicodeDecodeError.
+py::object text(const std::string& s) {
+    PyObject* str = PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()), "surrogateescape");
+    if (!str) throw py::error_already_set();
+    return py::reinterpret_steal<py::object>(str);
+}
+
 void raise(const char* name, const error& e) {
     // Looked up at raise time rather than cached in a static: no Python object outlives the module.
     py::object cls = py::module_::import("zhibiao._core").attr(name);
-    py::object instance = cls(std::string(e.what()));
+    py::object instance = cls(text(e.what()));
     const location& w = e.where();
-    instance.attr("message") = e.message();
-    instance.attr("file") = w.file.empty() ? py::none() : py::cast(w.file);
+    instance.attr("message") = text(e.message());
+    instance.attr("file") = w.file.empty() ? py::none() : text(w.file);
+    if (dynamic_cast<const file_error*>(&e)) {  // the OSError attributes, as open() sets them
+        instance.attr("errno") = dynamic_cast<const file_not_found_error*>(&e) ? py::cast(ENOENT) : py::none();
+        instance.attr("strerror") = text(e.message());
+        instance.attr("filename") = text(w.file);
+    }
     instance.attr("line") = w.line ? py::cast(w.line) : py::none();
     instance.attr("column") = w.column ? py::cast(w.column) : py::none();
     instance.attr("entity") = w.entity.empty() ? py::none() : py::cast(w.entity);
     instance.attr("period") = w.period.empty() ? py::none() : py::cast(w.period);
     instance.attr("variable") = w.variable.empty() ? py::none() : py::cast(w.variable);
-    if (auto* lookup = dynamic_cast<const lookup_error*>(&e)) instance.attr("name") = lookup->name();
-    if (auto* unknown = dynamic_cast<const unknown_unit_error*>(&e)) instance.attr("unit") = unknown->unit_text();
+    if (auto* lookup = dynamic_cast<const lookup_error*>(&e)) instance.attr("name") = text(lookup->name());
+    if (auto* unknown = dynamic_cast<const unknown_unit_error*>(&e)) instance.attr("unit") = text(unknown->unit_text());
     PyErr_SetObject(cls.ptr(), instance.ptr());
 }
 
@@ -53,6 +69,15 @@ void register_errors(py::module_& m) {
                   "An argument a function does not accept: an unknown option value, or mismatched shapes.");
     new_exception(m, "MethodError", py::make_tuple(base),
                   "Data for which a method has no answer (constant indicator, singular PCA, inconsistent AHP, ...).");
+    // OSError.__str__ would print "[Errno 2] ...": keep the full sentence, as for the others.
+    py::object base_str = py::reinterpret_borrow<py::object>(reinterpret_cast<PyObject*>(PyExc_BaseException)).attr("__str__");
+    py::object file = new_exception(m, "FileError", py::make_tuple(base, py::handle(PyExc_OSError)),
+                                    "A file that cannot be read as input (not a regular file, unreadable, changed while "
+                                    "read); also an OSError.");
+    file.attr("__str__") = base_str;
+    new_exception(m, "MissingFileError", py::make_tuple(file, py::handle(PyExc_FileNotFoundError)),
+                  "A file that does not exist; also a FileNotFoundError.")
+        .attr("__str__") = base_str;
     py::handle key_error(PyExc_KeyError);
     new_exception(m, "MissingVariableError", py::make_tuple(base, key_error),
                   "A variable an indicator needs is not in the panel; `name` is the variable. Also a KeyError.");
@@ -77,6 +102,10 @@ void register_errors(py::module_& m) {
             raise("UnknownIndicatorError", e);
         } catch (const duplicate_row_error& e) {
             raise("DuplicateRowError", e);
+        } catch (const file_not_found_error& e) {
+            raise("MissingFileError", e);
+        } catch (const file_error& e) {
+            raise("FileError", e);
         } catch (const parse_error& e) {
             raise("ParseError", e);
         } catch (const limit_error& e) {

@@ -47,6 +47,9 @@ py::dict report_to_dict(const load_report& r) {
     d["cells_missing"] = r.cells_missing;
     d["cells_unparseable"] = r.cells_unparseable;
     d["ignored_columns"] = r.ignored_columns;
+    py::dict renamed;
+    for (const auto& [written, id] : r.renamed_columns) renamed[py::str(written)] = id;
+    d["renamed_columns"] = renamed;
     py::list issues;
     for (const auto& i : r.issues)
         issues.append(py::dict(py::arg("line") = i.line, py::arg("column") = i.column, py::arg("variable") = i.variable,
@@ -114,15 +117,26 @@ void register_panel(py::module_& m) {
              py::arg("entity_index"), py::arg("period_index"))
         .def(
             "add_column",
-            [](panel& self, const std::string& name, const double_array& values, const std::optional<std::string>& unit_text) {
+            [](panel& self, const std::string& name, const double_array& values, const std::optional<std::string>& unit_text,
+               const std::optional<py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>>& reason_codes) {
                 if (values.ndim() != 1) throw error("column '" + name + "' must be one-dimensional");
                 bool given = unit_text.has_value() && !unit_text->empty();
                 unit u = given ? unit::parse(*unit_text) : unit{};
+                std::vector<reason> reasons;
+                if (reason_codes) {
+                    if (reason_codes->size() != values.size()) throw error("column '" + name + "': reasons and values differ in length");
+                    for (py::ssize_t i = 0; i < reason_codes->size(); ++i) {
+                        const std::uint8_t code = reason_codes->data()[i];
+                        if (code >= reason_count) throw error("column '" + name + "': no reason code " + std::to_string(code));
+                        reasons.push_back(static_cast<reason>(code));
+                    }
+                }
                 // `values` is the caller's array when it was already contiguous float64, else a
                 // converted copy: either way the column views it and keeps it alive.
-                self.add(column(name, u, values.data(), static_cast<std::size_t>(values.size()), keep_alive(values), given));
+                self.add(column(name, u, values.data(), static_cast<std::size_t>(values.size()), keep_alive(values), given,
+                                std::move(reasons)));
             },
-            py::arg("name"), py::arg("values"), py::arg("unit") = py::none())
+            py::arg("name"), py::arg("values"), py::arg("unit") = py::none(), py::arg("reasons") = py::none())
         .def_property_readonly("rows", &panel::rows)
         .def_property_readonly("variables", [](const panel& p) {
             std::vector<std::string> names;
@@ -184,14 +198,64 @@ void register_panel(py::module_& m) {
         .def_property_readonly("report", [](const panel& p) { return report_to_dict(p.report()); });
 
     m.def(
+        "parse_column_header",
+        [](const std::string& header, const catalogue* cat) {
+            column_header h = parse_column_header(header, cat ? cat : &catalogue::builtin());
+            return py::make_tuple(h.name, h.unit, h.renamed_from);
+        },
+        py::arg("header"), py::arg("catalogue") = nullptr,
+        "(name, unit, renamed_from) of a column header, as read_csv reads it: gdp[亿元], gdp（亿元）, "
+        "地区生产总值 → gdp.");
+    m.def(
+        "parse_text_cells",
+        [](const std::vector<std::optional<std::string>>& cells, const std::optional<std::string>& unit_text,
+           std::optional<std::vector<std::string>> na_values) {
+            const unit u = unit_text && !unit_text->empty() ? unit::parse(*unit_text) : unit{};
+            text_cells r = na_values ? parse_text_cells(cells, u, *na_values) : parse_text_cells(cells, u);
+            py::object first_bad = r.first_bad == static_cast<std::size_t>(-1) ? py::none() : py::cast(r.first_bad);
+            return py::make_tuple(copy_to_numpy(r.values), reasons_to_numpy(r.reasons), first_bad, r.problem);
+        },
+        py::arg("cells"), py::arg("unit") = py::none(), py::arg("na_values") = py::none(),
+        "(values, reasons, first bad index or None, its problem): texts read by the CSV cell grammar.");
+    m.def(
+        "read_text_file",
+        [](const py::object& path) {
+            std::string name = fs_path(path), bytes;
+            {
+                py::gil_scoped_release release;
+                bytes = read_definition_file(name);
+            }
+            return py::bytes(bytes);
+        },
+        py::arg("path"),
+        "The bytes of a definition file (catalogue, rules, scorecard pack, composite model, lexicon) "
+        "as the C++ loaders read them: MissingFileError / FileError for a missing or non-regular file, "
+        "LimitError above 64 MiB. `path`: str, bytes or os.PathLike.");
+    m.def(
+        "_interruptible_wait",
+        [](double seconds) {
+            // Checks interrupt_check itself (tests): waits without the GIL, as a long C++ call
+            // would, and returns True unless Ctrl-C (KeyboardInterrupt) ended the wait.
+            interrupt_check check;
+            py::gil_scoped_release release;
+            const auto end = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+            while (std::chrono::steady_clock::now() < end) {
+                check();
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            }
+            return true;
+        },
+        py::arg("seconds"));
+    m.def(
         "read_csv",
-        [](const std::string& path, char separator, const std::string& encoding, const std::string& layout, std::string entity,
+        [](const py::object& path_object, char separator, const std::string& encoding, const std::string& layout, std::string entity,
            std::string period_col, std::string name, std::string parent, std::vector<std::pair<std::string, std::string>> units,
            std::vector<std::string> ignore, std::optional<std::vector<std::string>> na_values, bool lenient, unsigned threads,
            std::string period_value) {
             csv_options o = make_options(separator, encoding, layout, std::move(entity), std::move(period_col), std::move(name),
                                          std::move(parent), units, std::move(ignore), std::move(na_values), lenient, threads,
                                          std::move(period_value));
+            const std::string path = fs_path(path_object);
             py::gil_scoped_release release;  // parsing touches no Python object
             return read_csv(path, o);
         },

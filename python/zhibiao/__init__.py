@@ -27,6 +27,8 @@ IncompatibleUnitsError = _core.IncompatibleUnitsError
 DuplicateRowError = _core.DuplicateRowError
 LimitError = _core.LimitError
 MethodError = _core.MethodError
+FileError = _core.FileError
+MissingFileError = _core.MissingFileError
 MissingVariableError = _core.MissingVariableError
 UnknownIndicatorError = _core.UnknownIndicatorError
 ArgumentError = _core.ArgumentError
@@ -36,7 +38,7 @@ for _cls in (MissingVariableError, UnknownIndicatorError):
     _cls.__str__ = BaseException.__str__  # type: ignore[method-assign]
     _cls.__module__ = "zhibiao"
 for _cls in (Error, ParseError, UnitError, UnknownUnitError, IncompatibleUnitsError, DuplicateRowError, LimitError,
-             MethodError, ArgumentError):
+             MethodError, ArgumentError, FileError, MissingFileError):
     _cls.__module__ = "zhibiao"
 del _cls
 
@@ -51,10 +53,12 @@ __all__ = [
     "Catalogue",
     "DuplicateRowError",
     "Error",
+    "FileError",
     "IncompatibleUnitsError",
     "Indicator",
     "LimitError",
     "MethodError",
+    "MissingFileError",
     "MissingVariableError",
     "Panel",
     "ParseError",

@@ -14,22 +14,110 @@ from ._indicator import Indicator
 _REASON_CATEGORIES = list(_core.reason_names[1:])
 
 
-def _factorize_labels(series: Any) -> tuple[np.ndarray, list[str]]:
+def _parse_error(message: str, **where: Any) -> Exception:
+    """A ParseError raised from Python, with the location attributes the C++ ones carry."""
+    error = _core.ParseError(message)
+    error.message = message
+    for key in ("file", "line", "column", "entity", "period", "variable"):
+        setattr(error, key, where.get(key))
+    return error
+
+
+def _factorize_labels(series: Any, role: str = "code") -> tuple[np.ndarray, list[str]]:
     """Row codes and distinct labels as text, converting only the distinct values: a float
-    2018.0 (an int column that met a NaN) reads as "2018"."""
+    2018.0 (an int column that met a NaN) reads as "2018". A float that is not an exact integer
+    code (1e20 is beyond 2**53: the digits were lost) is refused rather than mangled."""
     import pandas as pd
 
     codes, uniques = pd.factorize(series.to_numpy(), sort=False)  # an ndarray: no Index inference
     values = np.asarray(uniques)
     if values.dtype.kind == "f" and np.all(values == np.round(values)):
-        values = values.astype(np.int64)
-    labels = [str(v) for v in values.tolist()]
+        too_large = ~(np.abs(values) < 2.0**53)
+        if too_large.any():
+            bad = values[too_large][0]
+            raise _parse_error(
+                f"{role} {bad!r} is a float beyond 2**53, not an exact code (its last digits are lost): "
+                f"read the column as text (dtype=str)", variable=str(series.name))
+        labels = [str(v) for v in values.astype(np.int64).tolist()]
+    else:
+        labels = [str(v) for v in values.tolist()]
     if len(set(labels)) != len(labels):  # e.g. 1 and "1" in one object column: merge them
         per_row = np.asarray(labels, dtype=object)[codes]
         per_row[codes < 0] = None  # keep missing values missing
         codes, merged = pd.factorize(per_row, sort=False)
         labels = [str(v) for v in merged]
     return np.asarray(codes), labels
+
+
+_FREQ_NAMES = {"year": "year", "y": "year", "a": "year", "half": "half", "h": "half", "quarter": "quarter",
+               "q": "quarter", "month": "month", "m": "month"}
+
+
+def _date_period(year: int, month: int, freq: str) -> str:
+    if freq == "year":
+        return str(year)
+    if freq == "half":
+        return f"{year}H{1 if month <= 6 else 2}"
+    if freq == "quarter":
+        return f"{year}Q{(month - 1) // 3 + 1}"
+    return f"{year}-{month:02d}"
+
+
+def _factorize_periods(series: Any, freq: str | None) -> tuple[np.ndarray, list[str]]:
+    """Period labels of a period column: texts and ints as they are; pandas periods by their
+    frequency; dates by ``freq``, or — without it — only when every date is a year's last or
+    first day (then the year), since a date such as 2023-06-30 could end a half-year, a
+    quarter or a month."""
+    import pandas as pd
+
+    dtype = series.dtype
+    if freq is not None:
+        wanted = _FREQ_NAMES.get(str(freq).lower())
+        if wanted is None:
+            raise _core.Error(f"freq must be 'year', 'half', 'quarter' or 'month', not {freq!r}")
+        freq = wanted
+    if isinstance(dtype, pd.PeriodDtype):
+        name = dtype.freq.name
+        if name not in ("A-DEC", "Y-DEC", "Q-DEC", "M"):
+            raise _parse_error(f"period column '{series.name}' has frequency {name}: zhibiao's periods are years, "
+                               f"halves, quarters (Q-DEC) and months", variable=str(series.name))
+        codes, uniques = pd.factorize(series, sort=False)
+        return np.asarray(codes), [str(p) for p in uniques]
+    if not pd.api.types.is_datetime64_any_dtype(dtype):
+        if freq is not None:
+            raise _core.Error(f"freq applies to a period column of dates; '{series.name}' holds {dtype}")
+        return _factorize_labels(series, "period")
+    codes, uniques = pd.factorize(series, sort=False)
+    dates = pd.DatetimeIndex(uniques)
+    if freq is None:
+        year_end = (dates.month == 12) & (dates.day == 31)
+        year_start = (dates.month == 1) & (dates.day == 1)
+        if year_end.all() or year_start.all():
+            freq = "year"
+        else:
+            example = dates[~year_end][0].date() if year_end.any() else dates[0].date()
+            raise _parse_error(
+                f"period column '{series.name}' holds dates, and {example} does not name one period (it may end a "
+                f"half-year, a quarter or a month, or fall inside one): give freq='year', 'half', 'quarter' or "
+                f"'month' to read each date as the period of that length that contains it", variable=str(series.name))
+    return np.asarray(codes), [_date_period(int(y), int(m), freq) for y, m in zip(dates.year, dates.month)]
+
+
+def _cell_texts(series: Any) -> list[str | None]:
+    """An object column's cells as texts for the CSV cell grammar (None where missing)."""
+    import pandas as pd
+
+    out: list[str | None] = []
+    for cell in series.tolist():
+        if cell is None or cell is pd.NA or cell is pd.NaT or (isinstance(cell, float) and cell != cell):
+            out.append(None)
+        elif isinstance(cell, str):
+            out.append(cell)
+        elif isinstance(cell, (int, float, np.integer, np.floating)) and not isinstance(cell, (bool, np.bool_)):
+            out.append(repr(float(cell)) if isinstance(cell, (float, np.floating)) else str(cell))
+        else:
+            out.append(str(cell))
+    return out
 
 
 def _reason_dtype() -> Any:
@@ -68,57 +156,109 @@ class Panel:
         name: str | None = None,
         parent: str | None = None,
         variables: Sequence[str] | None = None,
+        freq: str | None = None,
     ) -> "Panel":
         """A panel from a DataFrame with one row per (entity, period) and a column per variable.
 
         Parameters
         ----------
         df
-            The data. ``entity`` and ``period`` may be columns or index levels.
+            The data. ``entity`` and ``period`` may be columns or index levels (an unnamed
+            DatetimeIndex or PeriodIndex is taken as the periods).
         entity, period
-            Names of the entity-code and period columns. Periods may be ints (2018) or texts
-            ("2018H1", "2018年上半年").
+            Names of the entity-code and period columns. Periods may be ints (2018), texts
+            ("2018H1", "2023-H1", "2018年上半年"), pandas periods (year, Q-DEC quarter, month) or
+            dates (see ``freq``).
         units
             Variable → unit text ("亿元", "万人", "%"); defaults to ``df.attrs["units"]`` when
-            present (what :meth:`to_pandas` writes). Variables without a unit are dimensionless,
-            except catalogue counts (件, 项), which take their usual unit.
+            present (what :meth:`to_pandas` writes). Overrides a unit in the column name, which
+            is read as :func:`read_csv` reads a header: ``gdp[亿元]``, ``gdp（亿元）``,
+            ``gdp(亿元)``. Variables without a unit are dimensionless, except catalogue counts
+            (件, 项), which take their usual unit.
         name, parent
             Optional columns with the entity's display name and parent code.
         variables
-            The variable columns; by default every numeric column. Others are listed in
-            ``panel.report["ignored_columns"]``.
+            The variable columns; by default every numeric column and every column of texts
+            that holds numbers ("13.5%", "1,234"), read by the CSV cell grammar. Others are
+            listed in ``panel.report["ignored_columns"]``. A column named with a catalogue
+            variable's Chinese name (``地区生产总值``) is that variable (``gdp``), listed in
+            ``panel.report["renamed_columns"]``.
+        freq
+            How a period column of dates is read: "year", "half", "quarter" or "month", each
+            date becoming the period of that length that contains it. Without it, dates are
+            accepted only when all are 31 December (or all 1 January): the year. Any other date
+            is ambiguous (2023-06-30 ends a half-year, a quarter and a month) and raises
+            ParseError.
         """
         import pandas as pd
 
+        if isinstance(df.columns, pd.MultiIndex):
+            raise _parse_error(
+                f"the DataFrame has MultiIndex columns ({df.columns.nlevels} levels): give each column one name "
+                f"first, e.g. df.columns = ['_'.join(map(str, c)) for c in df.columns]")
+        if df.columns.has_duplicates:
+            duplicated = list(dict.fromkeys(df.columns[df.columns.duplicated()]))
+            raise _parse_error(f"duplicate column names in the DataFrame: {', '.join(map(repr, duplicated))}",
+                               variable=str(duplicated[0]))
         if entity not in df.columns or period not in df.columns:
             index_names = [n for n in df.index.names if n is not None]
-            if entity in index_names or period in index_names:
+            if (period not in df.columns and period not in index_names and df.index.name is None
+                    and isinstance(df.index, (pd.DatetimeIndex, pd.PeriodIndex))):
+                df = df.rename_axis(period).reset_index()
+            elif entity in index_names or period in index_names:
                 df = df.reset_index()
         for wanted in (entity, period):
             if wanted not in df.columns:
                 raise _core.ParseError(f"no column or index level '{wanted}' in the DataFrame")
         if units is None:
             units = dict(df.attrs.get("units", {}))
-        special = {entity, period} | {c for c in (name, parent) if c}
-        ignored: list[str] = []
+        special = {entity: "the entity column", period: "the period column"}
+        special.update({c: f"the {role} column" for c, role in ((name, "name"), (parent, "parent")) if c})
+        ignored: dict[Any, str] = {}  # column → why it was not loaded
+        explicit = variables is not None
         if variables is None:
             variables = []
             for column in df.columns:
                 if column in special:
                     continue
                 dtype = df[column].dtype
-                if pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype):
+                if (pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype)) or \
+                        pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype):
                     variables.append(column)
                 else:
-                    ignored.append(str(column))
-        unknown = [u for u in units if u not in variables]
-        if unknown:
-            raise _core.MissingVariableError(f"units given for columns not loaded: {', '.join(map(str, unknown))}")
+                    ignored[column] = f"holds {dtype} values, not numbers"
 
-        entity_index, entity_codes = _factorize_labels(df[entity])
-        period_index, period_values = _factorize_labels(df[period])
+        entity_index, entity_codes = _factorize_labels(df[entity], "entity code")
+        period_index, period_values = _factorize_periods(df[period], freq)
         if (entity_index < 0).any() or (period_index < 0).any():
             raise _core.ParseError("missing entity code or period in the DataFrame")
+
+        columns = []  # (label, variable name, values, reasons or None, unit)
+        renamed: dict[str, str] = {}
+        seen: dict[str, Any] = {}
+        for column in variables:
+            if column not in df.columns:
+                raise _core.MissingVariableError(f"no column {column!r} in the DataFrame")
+            variable, header_unit, renamed_from = _core.parse_column_header(str(column))
+            if variable in seen:
+                raise _parse_error(f"columns {seen[variable]!r} and {column!r} are both variable '{variable}'",
+                                   variable=variable)
+            unit = units.get(column, units.get(variable, header_unit or None))
+            values, reasons = cls._column_values(df, column, variable, unit, entity_codes, entity_index,
+                                                 period_values, period_index, explicit)
+            if values is None:
+                ignored[column] = "holds texts, not numbers"
+                continue
+            seen[variable] = column
+            if renamed_from:
+                renamed[str(column)] = variable
+            columns.append((variable, values, reasons, unit))
+        loaded = {label for label in seen.values()} | set(seen)
+        unknown = [u for u in units if u not in loaded]
+        if unknown:
+            why = [f"{u!r} ({special.get(u) or ignored.get(u) or 'no such column'})" for u in unknown]
+            raise _core.MissingVariableError(f"units given for columns not loaded: {', '.join(why)}")
+
         first_row = np.unique(entity_index, return_index=True)[1]
         names = df[name].astype(str).to_numpy()[first_row].tolist() if name else [""] * len(entity_codes)
         parents = df[parent].astype(str).to_numpy()[first_row].tolist() if parent else [""] * len(entity_codes)
@@ -130,16 +270,38 @@ class Panel:
             entity_index.astype(np.int32),
             period_index.astype(np.int32),
         )
-        for column in variables:
-            series = df[column]
-            if series.dtype == np.float64:
-                values = series.to_numpy()  # a view of the DataFrame's block: no copy
-            else:
-                values = series.to_numpy(dtype=np.float64, na_value=np.nan)
-            core.add_column(str(column), values, units.get(column))
+        for variable, values, reasons, unit in columns:
+            core.add_column(variable, values, unit, reasons)
         panel = cls(core)
-        panel._ignored = ignored
+        panel._ignored = [str(c) for c in ignored]
+        panel._renamed = renamed
         return panel
+
+    @staticmethod
+    def _column_values(df: Any, column: Any, variable: str, unit: str | None, entity_codes: list[str],
+                       entity_index: np.ndarray, period_values: list[str], period_index: np.ndarray,
+                       explicit: bool) -> tuple[Any, Any]:
+        """(values, reasons or None) of one column; (None, None) for a column of texts that are
+        not numbers at all (left out unless named in ``variables``)."""
+        import pandas as pd
+
+        series = df[column]
+        if series.dtype == np.float64:
+            return series.to_numpy(), None  # a view of the DataFrame's block: no copy
+        if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(series.dtype):
+            return series.to_numpy(dtype=np.float64, na_value=np.nan), None
+        if not (pd.api.types.is_object_dtype(series.dtype) or pd.api.types.is_string_dtype(series.dtype)):
+            raise _parse_error(f"column {column!r} holds {series.dtype} values, not numbers", variable=variable)
+        values, reasons, first_bad, problem = _core.parse_text_cells(_cell_texts(series), unit)
+        if first_bad is None:
+            return values, reasons
+        if not explicit and not (reasons == 0).any():
+            return None, None  # names, notes: a text column
+        row = int(first_bad)
+        raise _parse_error(
+            f"column {column!r}, row {row + 1} (entity {entity_codes[entity_index[row]]}, period "
+            f"{period_values[period_index[row]]}): {problem}",
+            entity=entity_codes[entity_index[row]], period=period_values[period_index[row]], variable=variable)
 
     # ------------------------------------------------------------------ inspection
     @property
@@ -173,6 +335,8 @@ class Panel:
         report = dict(self._core.report)
         if getattr(self, "_ignored", None):
             report["ignored_columns"] = list(report["ignored_columns"]) + self._ignored
+        if getattr(self, "_renamed", None):
+            report["renamed_columns"] = {**report["renamed_columns"], **self._renamed}
         return report
 
     def values(self, variable: str) -> np.ndarray:
@@ -310,15 +474,23 @@ class Panel:
         to
             With ``"admin"``: roll up to "prefecture" or "province" instead of the immediate parent.
         partial_sums
-            Keep the sum over the children that have data instead of marking a parent with
-            missing children as missing (reason ``incomplete_rollup``); the coverage table
-            shows it either way.
+            Keep the sum over the children with a valid value instead of marking the parent
+            missing (reason ``incomplete_rollup`` when children have no value, ``invalid_child``
+            when a child's value is invalid); the coverage table shows it either way.
+
+        A child value invalid for computing is never summed: below the catalogue variable's
+        ``min`` (a negative count or amount), a count that is not a whole number, an unparseable
+        cell, or a parent that is itself ``invalid_child``. Without ``partial_sums`` the parent is
+        NaN with reason ``invalid_child``; with it, the sum over the valid children only.
 
         Returns
         -------
         Panel
-            With ``.coverage``: a DataFrame (parent, period, variable, children, with_data,
-            complete) and ``.not_summed``.
+            With ``.coverage``: a DataFrame (parent, period, variable, children, with_data — of
+            them with a value —, valid — of them with a value that could be summed —, complete:
+            valid == children) and ``.not_summed``.
+
+        Ctrl-C interrupts a long roll-up (KeyboardInterrupt).
         """
         import pandas as pd
 
@@ -334,7 +506,7 @@ class Panel:
         core, coverage, not_summed = _core.rollup(self._core, mapping, partial_sums, list(also_sum), core_catalogue)
         result = Panel(core)
         table = pd.DataFrame(coverage)
-        table["complete"] = table["children"] == table["with_data"]
+        table["complete"] = table["children"] == table["valid"]
         result.coverage = table
         result.not_summed = list(not_summed)
         return result
@@ -385,8 +557,9 @@ class Panel:
 def load_rules(path: str | os.PathLike[str]) -> list[Any]:
     """Data-quality rules from a TOML file of ``[[rule]]`` tables (id, severity, variable, check,
     message), in the shape of the built-in data/rules.toml."""
-    with open(path, encoding="utf-8") as f:
-        return list(_core.rules_from_toml(f.read(), os.fspath(path)))
+    # Read by the C++ reader of definition files: a missing file is a MissingFileError (a
+    # FileNotFoundError), a directory or device a FileError, and the size is capped.
+    return list(_core.rules_from_toml(_core.read_text_file(path), os.fsencode(path)))
 
 
 def read_csv(
@@ -411,7 +584,9 @@ def read_csv(
     Parameters
     ----------
     path
-        A file path, or a file object opened in binary mode.
+        A file path (str, bytes or os.PathLike; any file name the OS allows), or a file object
+        opened in binary mode. A missing file raises MissingFileError (a FileNotFoundError); a
+        directory or device FileError.
     entity, period, name, parent
         Column names; detected when omitted (entity: entity, region, code, adcode, 地区代码,
         地区; period: period, year, 年份, 时期; name: name, 名称; parent: parent, 上级代码).
@@ -449,4 +624,4 @@ def read_csv(
         if isinstance(data, str):
             data = data.encode("utf-8")
         return Panel(_core.parse_csv(data, source=str(getattr(path, "name", "<stream>")), **options))
-    return Panel(_core.read_csv(os.fspath(path), **options))
+    return Panel(_core.read_csv(path, **options))  # str, bytes or PathLike: the C++ side os.fsencode()s it

@@ -2,7 +2,9 @@
 
 #include <boost/test/unit_test.hpp>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
+#include <string>
 #include <fstream>
 
 using namespace zhibiao;
@@ -239,6 +241,99 @@ BOOST_AUTO_TEST_CASE(lone_carriage_returns_end_rows) {
     } catch (const parse_error& e) {
         BOOST_TEST(e.where().line == 3u);
     }
+}
+
+// Issue #11.5: a missing file is an error a caller can tell from bad content.
+BOOST_AUTO_TEST_CASE(missing_and_non_regular_files_are_file_errors) {
+    try {
+        read_csv("/nonexistent/zhibiao/panel.csv");
+        BOOST_FAIL("expected file_not_found_error");
+    } catch (const file_not_found_error& e) {
+        BOOST_TEST(e.where().file == "/nonexistent/zhibiao/panel.csv");
+    }
+    BOOST_CHECK_THROW(read_csv("/dev/zero"), file_error);
+    BOOST_CHECK_THROW(read_csv("/tmp"), file_error);
+    BOOST_CHECK_THROW(read_definition_file("/nonexistent/rules.toml"), file_not_found_error);
+    BOOST_CHECK_THROW(read_definition_file("/dev/zero"), file_error);  // read until bad_alloc before
+    BOOST_CHECK_THROW(read_definition_file("/tmp"), file_error);       // an empty catalogue before
+    try {
+        read_csv("/dev/null");
+        BOOST_FAIL("expected file_error");
+    } catch (const parse_error&) {
+        BOOST_FAIL("a device is a file error, not bad content");
+    } catch (const file_error& e) {
+        BOOST_TEST(std::string(e.what()).find("not a regular file") != std::string::npos);
+    }
+}
+
+// Issue #17: definition files are capped (64 MiB); a larger one fails before it is read.
+BOOST_AUTO_TEST_CASE(definition_files_are_capped) {
+    const std::string path = "zhibiao_sparse_definition.toml";
+    {
+        std::ofstream out(path, std::ios::binary);
+        out.seekp((std::streamoff{64} << 20) + 1);
+        out.put('\n');  // a sparse file of 64 MiB + 2 bytes: no disk space used
+    }
+    BOOST_CHECK_THROW(read_definition_file(path), limit_error);
+    std::remove(path.c_str());
+}
+
+// Issue #17: the file was memory-mapped, and another program truncating it killed the reader
+// with SIGBUS. It is read now, and a size that changes under the reader is a parse_error: a
+// /proc file (size 0 when opened, text when read) shows the check deterministically.
+BOOST_AUTO_TEST_CASE(a_file_that_changes_size_while_read_is_a_parse_error) {
+    try {
+        read_csv("/proc/self/status");
+        BOOST_FAIL("expected parse_error");
+    } catch (const parse_error& e) {
+        BOOST_TEST(std::string(e.what()).find("changed size while it was read") != std::string::npos);
+    }
+}
+
+// Issue #17: a small long-layout file with many variables asked for rows × variables cells.
+BOOST_AUTO_TEST_CASE(long_layout_is_limited_in_variables_and_cells) {
+    std::string text = "entity,period,variable,value\n";
+    for (int k = 0; k < 300; ++k) text += "e" + std::to_string(k) + ",2023,v" + std::to_string(k) + ",1\n";
+    csv_options o;
+    o.max_long_cells = 1000;
+    o.max_long_fill = 2;
+    try {
+        parse_csv(text, o, "sparse.csv");
+        BOOST_FAIL("expected limit_error");
+    } catch (const limit_error& e) {
+        BOOST_TEST(e.where().line < 60u);  // refused early, before allocating the rest
+    }
+    csv_options few_columns;
+    few_columns.max_columns = 10;
+    BOOST_CHECK_THROW(parse_csv(text, few_columns), limit_error);
+    // A dense long file is not affected.
+    std::string dense = "entity,period,variable,value\n";
+    for (int e = 0; e < 40; ++e)
+        for (int v = 0; v < 40; ++v) dense += "e" + std::to_string(e) + ",2023,v" + std::to_string(v) + ",1\n";
+    BOOST_TEST(parse_csv(dense, o).rows() == 40u);
+    BOOST_TEST(parse_csv(text).at("v7").values().size() == 300u);  // the defaults allow 300 × 300
+}
+
+// Issue #17: a message quoted the whole bad cell (200 MB of digits made a 200 MB message).
+BOOST_AUTO_TEST_CASE(messages_quote_a_short_prefix_of_bad_text) {
+    const std::string cell = std::string(1000000, '9') + "x";
+    try {
+        parse_csv("entity,period,x\nA,2020," + cell + "\n");
+        BOOST_FAIL("expected parse_error");
+    } catch (const parse_error& e) {
+        BOOST_TEST(std::string(e.what()).size() < 200u);
+        BOOST_TEST(std::string(e.what()).find("(1000001 bytes)") != std::string::npos);
+    }
+    try {
+        parse_csv("entity,period,x[" + std::string(100000, 'k') + "]\nA,2020,1\n");
+        BOOST_FAIL("expected unknown_unit_error");
+    } catch (const unknown_unit_error& e) {
+        BOOST_TEST(std::string(e.what()).size() < 200u);
+    }
+    csv_options lenient;
+    lenient.lenient = true;
+    panel p = parse_csv("entity,period,x\nA,2020," + cell + "\n", lenient);
+    BOOST_TEST(p.report().issues.at(0).text.size() < 300u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,6 +1,7 @@
 #include "zhibiao/period.hpp"
 
 #include <algorithm>
+#include <string>
 #include <boost/test/unit_test.hpp>
 #include <vector>
 
@@ -11,6 +12,29 @@ BOOST_AUTO_TEST_SUITE(periods)
 BOOST_AUTO_TEST_CASE(canonical_forms_round_trip) {
     for (const char* text : {"2018", "2018H1", "2018H2", "2018Q2", "2018-06", "2018-11", "2018YTD10"})
         BOOST_TEST(period::parse(text).to_string() == text);
+}
+
+// Issue #11.6: "2023-H1" (and other common spellings of halves and quarters) was refused.
+BOOST_AUTO_TEST_CASE(separated_and_lower_case_halves_and_quarters) {
+    BOOST_TEST(period::parse("2023-H1") == period::half(2023, 1));
+    BOOST_TEST(period::parse("2023-h2") == period::half(2023, 2));
+    BOOST_TEST(period::parse("2023-Q3") == period::quarter(2023, 3));
+    BOOST_TEST(period::parse("2023q4") == period::quarter(2023, 4));
+    BOOST_TEST(period::parse("2023h1") == period::half(2023, 1));
+    BOOST_CHECK_THROW(period::parse("2023-H3"), zhibiao::parse_error);
+    BOOST_CHECK_THROW(period::parse("2023--H1"), zhibiao::parse_error);
+}
+
+// Issue #17: an error quotes at most a few dozen characters of the bad text.
+BOOST_AUTO_TEST_CASE(errors_quote_a_short_prefix_of_long_text) {
+    const std::string long_text = "2023" + std::string(1000000, '7');
+    try {
+        period::parse(long_text);
+        BOOST_FAIL("expected parse_error");
+    } catch (const zhibiao::parse_error& e) {
+        BOOST_TEST(std::string(e.what()).size() < 120u);
+        BOOST_TEST(std::string(e.what()).find("(1000004 bytes)") != std::string::npos);
+    }
 }
 
 BOOST_AUTO_TEST_CASE(chinese_forms) {

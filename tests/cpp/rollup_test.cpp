@@ -2,6 +2,8 @@
 
 #include <boost/test/unit_test.hpp>
 #include <cmath>
+#include <string>
+#include <unordered_map>
 
 #include "zhibiao/compute.hpp"
 #include "zhibiao/csv.hpp"
@@ -62,6 +64,90 @@ BOOST_AUTO_TEST_CASE(bad_maps_are_named) {
     } catch (const error& e) {
         BOOST_TEST(std::string(e.what()).find("cycle") != std::string::npos);
     }
+}
+
+// Issue #11.1: a child value the catalogue makes invalid is not summed into its parent.
+BOOST_AUTO_TEST_CASE(invalid_children_are_not_summed) {
+    const char* text =
+        "region,period,projects_approved[项],projects_applied[项]\n"
+        "320602,2023,-3,10\n"
+        "320612,2023,4,10\n"
+        "321002,2023,2.5,8\n"
+        "321012,2023,3,8\n";
+    panel p = parse_csv(text);
+    rollup_result up = rollup(p, admin_parents(p));
+    const column& approved = up.parents.at("projects_approved");
+    // 320600: -3 + 4 → not 1 but NaN; 321000: a count of 2.5 projects → NaN.
+    BOOST_TEST(std::isnan(approved.values()(0)));
+    BOOST_TEST((approved.reason_at(0) == reason::invalid_child));
+    BOOST_TEST(std::isnan(approved.values()(1)));
+    BOOST_TEST((approved.reason_at(1) == reason::invalid_child));
+    BOOST_TEST(up.parents.at("projects_applied").values()(0) == 20.0);
+    BOOST_TEST(!up.coverage[0].complete());
+    BOOST_TEST(up.coverage[0].children == 2u);
+    BOOST_TEST(up.coverage[0].with_data == 2u);
+    BOOST_TEST(up.coverage[0].valid == 1u);
+    // The parent's rate is missing with the reason, not a clean number.
+    auto rate = compute(up.parents, {"project_approval_rate"}).at("project_approval_rate");
+    BOOST_TEST(std::isnan(rate.values(0)));
+    BOOST_TEST((rate.reasons[0] == reason::invalid_child));
+    // partial_sums: the valid children only.
+    rollup_options partial;
+    partial.partial_sums = true;
+    rollup_result some = rollup(p, admin_parents(p), partial);
+    BOOST_TEST(some.parents.at("projects_approved").values()(0) == 4.0);
+    BOOST_TEST(some.parents.at("projects_approved").values()(1) == 3.0);
+    // Rolled up again, an invalid parent is an invalid child.
+    rollup_result province = rollup(up.parents, admin_parents(up.parents, admin_level::province));
+    BOOST_TEST((province.parents.at("projects_approved").reason_at(0) == reason::invalid_child));
+    BOOST_TEST(province.coverage[0].with_data == 2u);
+    BOOST_TEST(province.coverage[0].valid == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(unparseable_children_and_scaled_counts) {
+    csv_options lenient;
+    lenient.lenient = true;
+    panel p = parse_csv("region,period,projects_approved[万项],population[万人]\n"
+                        "320602,2023,1.5,10\n320612,2023,2,oops\n",
+                        lenient);
+    rollup_result up = rollup(p, admin_parents(p));
+    BOOST_TEST(up.parents.at("projects_approved").values()(0) == 3.5);  // 15000 + 20000 项: whole
+    BOOST_TEST((up.parents.at("population").reason_at(0) == reason::invalid_child));
+    BOOST_TEST(up.coverage[1].with_data == 2u);
+    BOOST_TEST(up.coverage[1].valid == 1u);
+}
+
+// Issue #17: the cycle check was cubic (10,000 links took minutes); now linear.
+BOOST_AUTO_TEST_CASE(long_parent_chains_are_checked_in_linear_time) {
+    std::unordered_map<std::string, std::string> chain;
+    const int links = 100000;
+    for (int k = 0; k < links; ++k) chain["c" + std::to_string(k)] = "c" + std::to_string(k + 1);
+    panel p = parse_csv("entity,period,population[万人]\nc0,2023,1\nc1,2023,2\n");
+    rollup_result up = rollup(p, chain);
+    BOOST_TEST(up.parents.rows() == 2u);
+    chain["c" + std::to_string(links)] = "c77";  // close a long cycle
+    try {
+        rollup(p, chain);
+        BOOST_FAIL("expected error");
+    } catch (const error& e) {
+        const std::string what = e.what();
+        BOOST_TEST(what.find("cycle: c77 → c78 → ") != std::string::npos);
+        BOOST_TEST(what.find("c100000 → c77") != std::string::npos);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(the_interrupt_hook_can_abandon_a_rollup) {
+    std::unordered_map<std::string, std::string> chain;
+    for (int k = 0; k < 20000; ++k) chain["c" + std::to_string(k)] = "c" + std::to_string(k + 1);
+    panel p = parse_csv("entity,period,population[万人]\nc0,2023,1\n");
+    struct interrupted {};
+    std::size_t calls = 0;
+    rollup_options o;
+    o.check_interrupt = [&calls] {
+        if (++calls == 3) throw interrupted{};
+    };
+    BOOST_CHECK_THROW(rollup(p, chain, o), interrupted);
+    BOOST_TEST(calls == 3u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

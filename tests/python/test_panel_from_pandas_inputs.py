@@ -1,0 +1,95 @@
+"""Panel.from_pandas with the inputs of issues #11.6 and #17: dates as periods, units and
+Chinese names in column names, numbers as text, bad codes and bad column sets."""
+import io
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import zhibiao as zb
+
+
+def test_year_end_dates_are_years():
+    df = pd.DataFrame({"entity": ["A", "A"], "period": pd.to_datetime(["2021-12-31", "2022-12-31"]), "x": [1.0, 2.0]})
+    assert zb.Panel.from_pandas(df).periods == ["2021", "2022"]
+    starts = df.assign(period=pd.to_datetime(["2021", "2022"]))  # 1 January, as pd.to_datetime("2021") gives
+    assert zb.Panel.from_pandas(starts).periods == ["2021", "2022"]
+    indexed = df.set_index("period")
+    assert zb.Panel.from_pandas(indexed.rename_axis(None)).periods == ["2021", "2022"]  # an unnamed DatetimeIndex
+
+
+def test_other_dates_need_freq():
+    df = pd.DataFrame({"entity": ["A", "A"], "period": pd.to_datetime(["2023-06-30", "2023-12-31"]), "x": [1.0, 2.0]})
+    with pytest.raises(zb.ParseError, match="2023-06-30 does not name one period.*freq="):
+        zb.Panel.from_pandas(df)
+    assert zb.Panel.from_pandas(df, freq="half").periods == ["2023H1", "2023H2"]
+    assert zb.Panel.from_pandas(df, freq="quarter").periods == ["2023Q2", "2023Q4"]
+    assert zb.Panel.from_pandas(df, freq="month").periods == ["2023-06", "2023-12"]
+    with pytest.raises(zb.Error, match="freq must be"):
+        zb.Panel.from_pandas(df, freq="fortnight")
+
+
+def test_pandas_periods_and_dashed_halves():
+    df = pd.DataFrame({"entity": ["A", "A"], "period": pd.period_range("2023Q1", periods=2, freq="Q"), "x": [1.0, 2.0]})
+    assert zb.Panel.from_pandas(df).periods == ["2023Q1", "2023Q2"]
+    text = pd.DataFrame({"entity": ["A", "A"], "period": ["2023-H1", "2023-H2"], "x": [1.0, 2.0]})
+    assert zb.Panel.from_pandas(text).periods == ["2023H1", "2023H2"]
+
+
+@pytest.mark.parametrize("header", ["gdp[亿元]", "gdp（亿元）", "gdp(亿元)", "地区生产总值[亿元]", "地区生产总值（亿元）"])
+def test_units_and_chinese_names_in_column_names(header):
+    df = pd.DataFrame({"entity": ["A"], "period": [2023], header: [12.5]})
+    panel = zb.Panel.from_pandas(df)
+    assert panel.variables == ["gdp"] and panel.units == {"gdp": "亿元"}
+    if header.startswith("地区"):
+        assert panel.report["renamed_columns"] == {header: "gdp"}
+    csv = zb.read_csv(io.BytesIO(f"entity,period,{header}\nA,2023,12.5\n".encode()))  # the same header parser
+    assert csv.variables == ["gdp"] and csv.units == {"gdp": "亿元"}
+
+
+def test_round_brackets_that_are_not_units_stay_in_the_name():
+    df = pd.DataFrame({"entity": ["A"], "period": [2023], "R&D(内部)": [1.0]})
+    assert zb.Panel.from_pandas(df).variables == ["R&D(内部)"]
+
+
+def test_numbers_written_as_text_are_read_or_refused_by_name():
+    df = pd.DataFrame({"entity": ["A", "B"], "period": [2023, 2023], "share": ["13.5%", "—"], "note": ["x", "y"]})
+    panel = zb.Panel.from_pandas(df)
+    assert panel.values("share")[0] == pytest.approx(0.135)
+    assert np.isnan(panel.values("share")[1])
+    assert panel.report["ignored_columns"] == ["note"]
+    df.loc[1, "share"] = "13.%"
+    with pytest.raises(zb.ParseError, match=r"column 'share', row 2 \(entity B, period 2023\): not a number: '13.%'") as info:
+        zb.Panel.from_pandas(df)
+    assert info.value.entity == "B" and info.value.variable == "share"
+
+
+def test_units_for_columns_not_loaded_say_why():
+    df = pd.DataFrame({"entity": ["A"], "period": [2023], "flag": [True], "x": [1.0]})
+    with pytest.raises(zb.MissingVariableError, match=r"'flag' \(holds bool values, not numbers\)"):
+        zb.Panel.from_pandas(df, units={"flag": "万元"})
+    with pytest.raises(zb.MissingVariableError, match=r"'period' \(the period column\)"):
+        zb.Panel.from_pandas(df, units={"period": "万元"})
+    with pytest.raises(zb.MissingVariableError, match=r"'y' \(no such column\)"):
+        zb.Panel.from_pandas(df, units={"y": "万元"})
+
+
+def test_float_codes_beyond_exact_integers_are_refused():
+    df = pd.DataFrame({"entity": [1e20, 2.0], "period": [2023, 2023], "x": [1.0, 2.0]})
+    with pytest.raises(zb.ParseError, match=r"1e\+20 is a float beyond 2\*\*53.*dtype=str"):
+        zb.Panel.from_pandas(df)
+    df = pd.DataFrame({"entity": [1e20, 1e20 + 2**20], "period": [2023, 2023], "x": [1.0, 2.0]})
+    with pytest.raises(zb.ParseError, match="beyond 2"):  # not a bogus DuplicateRowError
+        zb.Panel.from_pandas(df)
+
+
+def test_duplicate_and_multiindex_columns_are_named():
+    df = pd.DataFrame([["A", 2023, 1.0, 2.0]], columns=["entity", "period", "x", "x"])
+    with pytest.raises(zb.ParseError, match="duplicate column names in the DataFrame: 'x'"):
+        zb.Panel.from_pandas(df)
+    df = pd.DataFrame([["A", 2023, 1.0]], columns=["entity", "period", "gdp"]).assign(地区生产总值=2.0)
+    with pytest.raises(zb.ParseError, match="'gdp' and '地区生产总值' are both variable 'gdp'"):
+        zb.Panel.from_pandas(df)
+    wide = pd.DataFrame({("entity", ""): ["A"], ("period", ""): [2023], ("gdp", "2023"): [1.0]})
+    with pytest.raises(zb.ParseError, match="MultiIndex columns"):
+        zb.Panel.from_pandas(wide)
