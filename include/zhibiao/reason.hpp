@@ -21,8 +21,9 @@ enum class reason : std::uint8_t {
     nonpositive_base,      ///< a growth rate over a base ≤ 0 (扭亏): undefined
     no_such_period,        ///< a time operator needs a period the panel does not have
     incomplete_rollup,     ///< a roll-up parent where some children had no value
+    invalid_input,         ///< an input the catalogue's rules exclude from computing (a count that is not whole)
 };
-inline constexpr std::size_t reason_count = 12;
+inline constexpr std::size_t reason_count = 13;
 
 /// Stable snake_case names, as Python and CSV output show them.
 inline constexpr std::array<std::string_view, reason_count> reason_names = {
@@ -38,6 +39,7 @@ inline constexpr std::array<std::string_view, reason_count> reason_names = {
     "nonpositive_base",
     "no_such_period",
     "incomplete_rollup",
+    "invalid_input",
 };
 
 inline constexpr std::string_view to_string(reason r) { return reason_names[static_cast<std::size_t>(r)]; }
