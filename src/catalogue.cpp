@@ -5,10 +5,12 @@
 
 #include <algorithm>
 #include <cctype>
-#include <functional>
 #include <fstream>
 #include <sstream>
 
+#include <unordered_map>
+
+#include "error_context.hpp"
 #include "typing.hpp"
 #include "zhibiao/catalogue.hpp"
 
@@ -34,58 +36,67 @@ std::optional<unit> catalogue::declared_unit(const std::string& name) const {
 namespace {
 
 // Parses the formula (if not yet parsed) and checks its units against what the catalogue declares.
+// Errors keep their class (a unit clash is an incompatible_units_error on every path); the
+// caller adds which indicator and where.
 void check_indicator(const catalogue& cat, indicator& i) {
-    if (i.parsed.empty() || i.parsed.text() != i.formula) {
-        try {
-            i.parsed = formula::parse(i.formula);
-        } catch (const parse_error& e) {
-            throw parse_error("indicator '" + i.id + "': " + e.message());
-        }
-    }
+    if (i.parsed.empty() || i.parsed.text() != i.formula) i.parsed = formula::parse(i.formula);
     auto resolve = [&cat](const std::string& name) { return cat.declared_unit(name); };
-    detail::typed t;
-    try {
-        t = detail::infer(i.parsed, i.parsed.root(), resolve);
-    } catch (const error& e) {
-        throw parse_error("indicator '" + i.id + "': " + e.message());
-    }
+    const detail::typed t = detail::infer(i.parsed, i.parsed.root(), resolve);
     if (t.known && !t.u.convertible_to(i.unit))
-        throw parse_error("indicator '" + i.id + "': " +
-                          i.parsed.describe("the formula gives " + t.u.dim().to_string() + ", which cannot convert to '" +
-                                                i.unit.symbol() + "' (" + i.unit.dim().to_string() + ")",
-                                            {0, i.formula.size()}));
+        throw incompatible_units_error(i.parsed.describe("the formula gives " + t.u.dim().to_string() + ", which cannot convert to '" +
+                                                             i.unit.symbol() + "' (" + i.unit.dim().to_string() + ")",
+                                                         {0, i.formula.size()}));
 }
 
 }  // namespace
 
 void catalogue::check_cycles() const {
-    // Depth-first search over "uses indicator" edges; the path on the stack names the cycle.
+    // Depth-first search over "uses indicator" edges, with the path kept in a vector rather than
+    // on the call stack (a chain of many thousand indicators must not exhaust it); the path
+    // names the cycle.
+    std::unordered_map<std::string_view, std::size_t> index;
+    for (std::size_t k = 0; k < indicators_.size(); ++k) index.emplace(indicators_[k].id, k);
     std::vector<int> state(indicators_.size(), 0);  // 0 new, 1 on the path, 2 done
-    std::vector<std::string> path;
-    std::function<void(std::size_t)> visit = [&](std::size_t k) {
-        state[k] = 1;
-        path.push_back(indicators_[k].id);
-        for (const auto& name : indicators_[k].inputs()) {
-            for (std::size_t j = 0; j < indicators_.size(); ++j) {
-                if (indicators_[j].id != name) continue;
-                if (state[j] == 1) {
-                    std::string cycle;
-                    auto from = std::find(path.begin(), path.end(), name);
-                    for (auto it = from; it != path.end(); ++it) cycle += *it + " → ";
-                    throw parse_error("indicators form a cycle: " + cycle + name);
-                }
-                if (state[j] == 0) visit(j);
+    struct step {
+        std::size_t k;
+        std::vector<std::string> inputs;
+        std::size_t next = 0;
+    };
+    std::vector<step> path;
+    for (std::size_t root = 0; root < indicators_.size(); ++root) {
+        if (state[root] != 0) continue;
+        state[root] = 1;
+        path.push_back({root, indicators_[root].inputs()});
+        while (!path.empty()) {
+            step& top = path.back();
+            if (top.next == top.inputs.size()) {
+                state[top.k] = 2;
+                path.pop_back();
+                continue;
+            }
+            auto used = index.find(top.inputs[top.next++]);
+            if (used == index.end()) continue;
+            const std::size_t j = used->second;
+            if (state[j] == 1) {
+                std::string cycle;
+                auto from = std::find_if(path.begin(), path.end(), [j](const step& s) { return s.k == j; });
+                for (auto it = from; it != path.end(); ++it) cycle += indicators_[it->k].id + " → ";
+                throw parse_error("indicators form a cycle: " + cycle + indicators_[j].id);
+            }
+            if (state[j] == 0) {
+                state[j] = 1;
+                path.push_back({j, indicators_[j].inputs()});
             }
         }
-        path.pop_back();
-        state[k] = 2;
-    };
-    for (std::size_t k = 0; k < indicators_.size(); ++k)
-        if (state[k] == 0) visit(k);
+    }
 }
 
 void catalogue::add(indicator i) {
-    check_indicator(*this, i);
+    try {
+        check_indicator(*this, i);
+    } catch (const error& e) {
+        detail::rethrow_within(e, "indicator '" + i.id + "': ");
+    }
     for (auto& existing : indicators_)
         if (existing.id == i.id) {
             existing = std::move(i);
@@ -112,6 +123,7 @@ catalogue catalogue::from_toml(std::string_view text, const std::string& source)
     const detail::toml_document doc(text, source);
     const toml::table& root = doc.root();
     catalogue result;
+    std::unordered_map<std::string, std::size_t> formula_line;  // indicator id → line of its formula
     detail::each_toml_table(root, "variable", source, [&](const detail::toml_reader& r) {
         variable_spec v;
         v.id = r.text("id", true);
@@ -124,7 +136,7 @@ catalogue catalogue::from_toml(std::string_view text, const std::string& source)
             try {
                 (void)unit::parse(v.default_unit);
             } catch (const unit_error& e) {
-                named.fail("unit", e.message());
+                detail::rethrow_at_key(named, "variable '" + v.id + "'", "unit", e);
             }
         }
         v.min = named.number("min", v.min);
@@ -144,7 +156,7 @@ catalogue catalogue::from_toml(std::string_view text, const std::string& source)
         try {
             i.unit = unit::parse(i.unit_text);
         } catch (const unit_error& e) {
-            named.fail("unit", e.message());
+            detail::rethrow_at_key(named, "indicator '" + i.id + "'", "unit", e);
         }
         std::string dir = named.text("direction");
         if (dir.empty() || dir == "higher") i.direction = direction::higher_is_better;
@@ -160,19 +172,22 @@ catalogue catalogue::from_toml(std::string_view text, const std::string& source)
         i.scope = named.text("scope");
         i.source = named.text("source");
         try {
-            result.add(std::move(i));
-        } catch (const parse_error& e) {
-            named.fail("formula", e.message());
+            check_indicator(result, i);
+        } catch (const error& e) {
+            detail::rethrow_at_key(named, "indicator '" + i.id + "'", "formula", e);
         }
+        formula_line[i.id] = static_cast<std::size_t>(named.table()["formula"].node()->source().begin.line);
+        result.add(std::move(i));
     });
     // Indicators may use indicators defined further down: check again with all of them known.
     for (auto& i : result.indicators_) {
         try {
             check_indicator(result, i);
-        } catch (const parse_error& e) {
+        } catch (const error& e) {
             location w;
             w.file = source;
-            throw parse_error(e.message(), w);
+            w.line = formula_line[i.id];
+            detail::rethrow_within(e, "indicator '" + i.id + "': key 'formula': ", w);
         }
     }
     try {

@@ -190,7 +190,18 @@ public:
             for (auto it = std::find(stack_.begin(), stack_.end(), ind.id); it != stack_.end(); ++it) cycle += *it + " → ";
             throw parse_error("indicators form a cycle: " + cycle + ind.id);
         }
+        if (stack_.size() >= max_indicator_depth) {
+            std::string path;
+            for (const auto& id : stack_) path += id + " → ";
+            throw limit_error("indicators use indicators more than " + std::to_string(max_indicator_depth) + " deep: " + path + ind.id);
+        }
         stack_.push_back(ind.id);
+        // Popped on every exit: after a lenient failure (a missing input) the next indicator must
+        // not find this one still "on the path" and report a cycle that is not there.
+        struct pop_on_exit {
+            std::vector<std::string>& path;
+            ~pop_on_exit() { path.pop_back(); }
+        } pop{stack_};
         formula f = ind.parsed.empty() ? formula::parse(ind.formula) : ind.parsed;
         column_value raw = eval(f, f.root());
         if (!raw.u.convertible_to(ind.unit)) {
@@ -207,36 +218,60 @@ public:
             y = c.apply(x);
             return (y >= lo && y <= hi && std::isfinite(y)) ? reason::none : reason::out_of_range;
         });
-        stack_.pop_back();
         memo_.emplace(ind.id, out);
         return out;
     }
 
     column_value eval(const formula& f, const formula_node& n) {
+        // This recursion runs once per level of the tree (and through the indicators a formula
+        // uses), so its frame is kept to a few pointers: operands wait on the heap (initialised
+        // in place from the returned value, no temporary here) and every kernel is out of line.
+        const nesting_guard guard(*this, f, n);
         switch (n.kind) {
-            case node_kind::number: {
-                column_value c = constant(n.number, n.number_unit);
-                c.any_unit = n.number == 0 && n.number_unit.symbol() == "1";
-                return c;
-            }
+            case node_kind::number: return number(n);
             case node_kind::name: return name(f, n);
-            case node_kind::unary_minus: {
-                column_value a = eval(f, *n.args[0]);
-                return map(a, a.u, [](double x, double& y) { return y = -x, reason::none; });
-            }
+            case node_kind::unary_minus:
             case node_kind::logical_not: {
-                column_value a = eval(f, *n.args[0]);
-                return map(a, unit{}, [](double x, double& y) { return y = x == 0 ? 1.0 : 0.0, reason::none; });
+                std::unique_ptr<column_value> a(new column_value(eval(f, *n.args[0])));
+                return prefix_op(n, *a);
             }
-            case node_kind::binary: return binary_op(f, n);
-            case node_kind::call: return call(f, n);
+            case node_kind::binary: {
+                std::unique_ptr<column_value> a(new column_value(eval(f, *n.args[0])));
+                std::unique_ptr<column_value> b(new column_value(eval(f, *n.args[1])));
+                return binary_op(f, n, *a, *b);
+            }
+            case node_kind::call: return call(f, n);  // calls nest at most formula::max_depth deep
         }
-        return constant(nan_value, unit{});
+        return number(n);
     }
 
     void forget() { memo_.clear(); }
 
+    /// The evaluation recurses on one stack through formulas and the indicators they use, so
+    /// both are bounded: a chain of indicators (a uses b uses c …; each costs a few kB of stack)
+    /// and the levels of formula nested through them (one formula alone has at most
+    /// formula::max_height). Together well under 1 MB of stack in a release build.
+    static constexpr std::size_t max_indicator_depth = 100;
+    static constexpr int max_nesting = 2 * formula::max_height;
+
 private:
+    struct nesting_guard {
+        evaluator& e;
+        nesting_guard(evaluator& owner, const formula& f, const formula_node& n) : e(owner) {
+            if (++e.nesting_ > max_nesting) {
+                --e.nesting_;
+                std::string path;
+                for (const auto& id : e.stack_) path += (path.empty() ? "" : " → ") + id;
+                throw limit_error(f.describe("formulas nested more than " + std::to_string(max_nesting) +
+                                                 " levels deep through the indicators they use (" + path + ")",
+                                             n.span));
+            }
+        }
+        ~nesting_guard() { --e.nesting_; }
+        nesting_guard(const nesting_guard&) = delete;
+        nesting_guard& operator=(const nesting_guard&) = delete;
+    };
+
     static std::string describe(const unit& u) { return "'" + u.symbol() + "' (" + u.dim().to_string() + ")"; }
 
     std::size_t rows() const { return p_.rows(); }
@@ -294,9 +329,21 @@ private:
         return from.u.to(to);
     }
 
-    column_value binary_op(const formula& f, const formula_node& n) {
-        column_value a = eval(f, *n.args[0]);
-        column_value b = eval(f, *n.args[1]);
+    // The kernels of operators are out of line: eval() recurses once per level of the tree, and
+    // its frame stays small when their loops (and the temporaries of every instantiation) are
+    // not inlined into it.
+    [[gnu::noinline]] static column_value number(const formula_node& n) {
+        column_value c = constant(n.number, n.number_unit);
+        c.any_unit = n.number == 0 && n.number_unit.symbol() == "1";
+        return c;
+    }
+
+    [[gnu::noinline]] column_value prefix_op(const formula_node& n, const column_value& a) {
+        if (n.kind == node_kind::unary_minus) return map(a, a.u, [](double x, double& y) { return y = -x, reason::none; });
+        return map(a, unit{}, [](double x, double& y) { return y = x == 0 ? 1.0 : 0.0, reason::none; });
+    }
+
+    [[gnu::noinline]] column_value binary_op(const formula& f, const formula_node& n, column_value& a, const column_value& b) {
         const std::string& op = n.op;
         if (op == "*") return zip(a, b, a.u * b.u, [](double x, double z, double& y) { return y = x * z, finite(y); });
         if (op == "/")
@@ -323,29 +370,33 @@ private:
         return compare(std::not_equal_to<double>());
     }
 
-    // A panel variable as a leaf: no copy unless a value is below the variable's minimum (which
-    // becomes a gap with reason negative_input; `raw` keeps such values, for checks on them).
+    // A panel variable as a leaf: no copy unless a value is one the catalogue's rules exclude
+    // from computing (below the variable's minimum, a count that is not whole), which becomes a
+    // gap with its reason (invalid_for_computation); `raw` keeps such values, for checks on them.
     column_value leaf(const column& c, bool raw = false) {
         const variable_spec* spec = cat_.variable(c.name());
         column_value v;
         v.u = effective_unit(c, spec);
         v.keep = c.storage_owner();
         v.data = c.data();
-        const double min = spec && !raw ? spec->min : -std::numeric_limits<double>::infinity();
-        bool gaps = false, below = false;
+        const bool judged = spec && !raw;
+        const double min = judged ? spec->min : -std::numeric_limits<double>::infinity();
+        const bool count = judged && spec->dimension_name == "count";
+        const double* x = c.data();
+        bool gaps = false, invalid = false;
         for (std::size_t i = 0; i < rows(); ++i) {
-            gaps |= c.data()[i] != c.data()[i];
-            below |= c.data()[i] < min;
+            gaps |= x[i] != x[i];
+            invalid |= x[i] < min || (count && invalid_for_computation(*spec, x[i], v.u) != reason::none);
         }
-        if (!gaps && !below) return v;
+        if (!gaps && !invalid) return v;
         v.reasons = std::make_shared<std::vector<reason>>(rows(), reason::none);
         for (std::size_t i = 0; i < rows(); ++i) (*v.reasons)[i] = c.reason_at(i);
-        if (below) {
+        if (invalid) {
             column_value copy = fresh(rows(), v.u);
             for (std::size_t i = 0; i < rows(); ++i) {
-                const double x = c.data()[i];
-                (*copy.owned)(static_cast<Eigen::Index>(i)) = x < min ? nan_value : x;
-                (*copy.reasons)[i] = x < min ? reason::negative_input : (*v.reasons)[i];
+                const reason why = x[i] == x[i] ? invalid_for_computation(*spec, x[i], v.u) : reason::none;
+                (*copy.owned)(static_cast<Eigen::Index>(i)) = why == reason::none ? x[i] : nan_value;
+                (*copy.reasons)[i] = why == reason::none ? (*v.reasons)[i] : why;
             }
             return copy;
         }
@@ -363,7 +414,7 @@ private:
                                        where);
     }
 
-    column_value name(const formula& f, const formula_node& n) {
+    [[gnu::noinline]] column_value name(const formula& f, const formula_node& n) {
         if (const indicator* ind = cat_.find(n.name)) return indicator_column(*ind);
         if (const column* c = p_.find(n.name)) return leaf(*c);
         throw_missing(f, n);
@@ -459,12 +510,15 @@ private:
         column_value given = leaf(*explicit_prior);
         const conversion c = converting(f, given, x.u, "use as prior value", arg.span);
         for (std::size_t i = 0; i < rows(); ++i)
-            if (given.why(i) == reason::none)
-                (*prior.owned)(static_cast<Eigen::Index>(i)) = c.apply(given.at(i)), (*prior.reasons)[i] = reason::none;
+            if (given.why(i) == reason::none) {
+                const double y = c.apply(given.at(i));
+                (*prior.owned)(static_cast<Eigen::Index>(i)) = std::isfinite(y) ? y : nan_value;
+                (*prior.reasons)[i] = finite(y);
+            }
         return prior;
     }
 
-    column_value call(const formula& f, const formula_node& n) {
+    [[gnu::noinline]] column_value call(const formula& f, const formula_node& n) {
         detail::infer(f, n, [this](const std::string& name) -> std::optional<unit> { return unit_of_name(name); });
         const std::string& fn = n.name;
         auto arg = [&](std::size_t k) { return eval(f, *n.args[k]); };
@@ -479,6 +533,8 @@ private:
                     const bool take_a = c.at(i) != 0;
                     r = take_a ? a.why(i) : b.why(i);
                     if (r == reason::none) y = take_a ? a.at(i) : conv.apply(b.at(i));
+                    if (r == reason::none) r = finite(y);  // 1e305 亿元 is no finite number of 元
+                    if (r != reason::none) y = nan_value;
                 }
                 (*out.owned)(static_cast<Eigen::Index>(i)) = y;
                 (*out.reasons)[i] = r;
@@ -493,17 +549,25 @@ private:
                 const bool is_min = fn == "min";
                 acc = zip(acc, b, acc.u, [c, is_min](double x, double z, double& y) {
                     z = c.apply(z);
-                    return y = is_min ? std::min(x, z) : std::max(x, z), reason::none;
+                    return y = is_min ? std::min(x, z) : std::max(x, z), finite(z);
                 });
             }
             return acc;
         }
-        if (fn == "abs") return map(arg(0), arg(0).u, [](double x, double& y) { return y = std::abs(x), reason::none; });
+        if (fn == "abs") {
+            column_value x = arg(0);
+            return map(x, x.u, [](double v, double& y) { return y = std::abs(v), reason::none; });
+        }
         if (fn == "round") {
             column_value x = arg(0);
             const int digits = n.args.size() == 2 ? static_cast<int>(n.args[1]->number) : 0;
             const double scale = std::pow(10.0, digits);
-            return map(x, x.u, [scale](double v, double& y) { return y = std::round(v * scale) / scale, finite(y); });
+            return map(x, x.u, [scale](double v, double& y) {
+                // Beyond 2^52 a double has no fractional digits left to round (and 10^400 or
+                // 1e300 · 10^10 would overflow): such a value is already rounded.
+                const double scaled = v * scale;
+                return y = std::abs(scaled) < 0x1p52 ? std::round(scaled) / scale : v, reason::none;
+            });
         }
         if (fn == "sqrt" || fn == "log" || fn == "exp") {
             column_value x = arg(0);
@@ -591,6 +655,7 @@ private:
                 if (r != reason::none) break;
                 sum += x.at(static_cast<std::size_t>(s));
             }
+            if (r == reason::none) r = finite(sum);  // months near 1e308 sum to inf
             (*out.owned)(static_cast<Eigen::Index>(i)) = r == reason::none ? sum : nan_value;
             (*out.reasons)[i] = r;
         }
@@ -615,6 +680,7 @@ private:
     compute_options options_;
     std::unordered_map<std::string, column_value> memo_;
     std::vector<std::string> stack_;
+    int nesting_ = 0;
     std::unique_ptr<time_index> time_;
 };
 
@@ -684,6 +750,7 @@ indicator_values evaluate(const panel& p, const formula& f, const std::optional<
         for (std::size_t i = 0; i < p.rows(); ++i) {
             reason r = v.why(i);
             double y = r == reason::none ? c.apply(v.at(i)) : nan_value;
+            if (r == reason::none && !std::isfinite(y)) r = reason::out_of_range, y = nan_value;  // 1e305 亿元 in 元
             (*converted.owned)(static_cast<Eigen::Index>(i)) = y;
             (*converted.reasons)[i] = r;
         }

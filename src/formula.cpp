@@ -1,5 +1,6 @@
 // Formula text → tree: a hand-written lexer and precedence-climbing parser (the grammar is in
-// formula.hpp). Nesting is bounded so hostile input cannot exhaust the stack.
+// formula.hpp). Nesting and the height of the tree are bounded so hostile input cannot exhaust
+// the stack, here or in any later walk over the tree.
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -112,13 +113,24 @@ private:
         ~depth_guard() { --p.depth_; }
     };
 
-    static node_ptr make_binary(std::string op, node_ptr a, node_ptr b) {
+    // Sets the height of a node from its arguments; a tree taller than max_height is refused
+    // while it is built, so no walk over it (nor its destructor) can exhaust the stack.
+    node_ptr finished(std::shared_ptr<formula_node> n) const {
+        for (const auto& a : n->args) n->height = std::max(n->height, a->height + 1);
+        if (n->height > formula::max_height)
+            throw limit_error(f_.describe("formula more than " + std::to_string(formula::max_height) +
+                                              " levels deep (each operator of a chain like a + b + c … is one level)",
+                                          n->span));
+        return n;
+    }
+
+    node_ptr make_binary(std::string op, node_ptr a, node_ptr b) const {
         auto n = std::make_shared<formula_node>();
         n->kind = node_kind::binary;
         n->op = std::move(op);
         n->span = {a->span.begin, b->span.end};
         n->args = {std::move(a), std::move(b)};
-        return n;
+        return finished(std::move(n));
     }
 
     node_ptr parse_or() {
@@ -148,7 +160,7 @@ private:
             node_ptr arg = parse_not();
             n->span = {begin, arg->span.end};
             n->args = {arg};
-            return n;
+            return finished(std::move(n));
         }
         return parse_comparison();
     }
@@ -194,9 +206,10 @@ private:
             n->kind = node_kind::unary_minus;
             n->span = {begin, arg->span.end};
             n->args = {arg};
-            return n;
+            return finished(std::move(n));
         }
         if (is_op("+")) {
+            depth_guard guard(*this, tok_.span);  // a run of '+' recurses as deep as a run of '-'
             advance();
             return parse_unary();
         }
@@ -252,7 +265,7 @@ private:
                 if (tok_.kind != token_kind::rparen) fail("expected ',' or ')'", tok_.span);
                 n->span.end = tok_.span.end;
                 advance();
-                return n;
+                return finished(std::move(n));
             }
             case token_kind::lparen: {
                 depth_guard guard(*this, tok_.span);

@@ -3,6 +3,8 @@
 
 #include "text.hpp"
 
+#include "error_context.hpp"
+
 #include "zhibiao/compute.hpp"
 #include "zhibiao/validate.hpp"
 
@@ -26,7 +28,7 @@ std::vector<rule> rules_from_toml(std::string_view text, const std::string& sour
         try {
             x.parsed = formula::parse(x.check);
         } catch (const error& e) {
-            named.fail("check", e.message());
+            detail::rethrow_at_key(named, "rule '" + x.id + "'", "check", e);
         }
         rules.push_back(std::move(x));
     });
@@ -49,9 +51,10 @@ validation_report validate(const panel& p, const std::vector<rule>& rules, const
         } catch (const missing_variable_error& e) {
             report.skipped.push_back(r.id + ": the panel has no '" + e.name() + "'");
             continue;
-        } catch (const incompatible_units_error& e) {
-            // A unit mistake is a bug in the rule, not a property of the data: say so.
-            throw incompatible_units_error("rule '" + r.id + "': " + e.message(), e.where());
+        } catch (const error& e) {
+            // A unit mistake (or any other error) is a bug in the rule, not a property of the
+            // data: say which rule, keeping the kind of error.
+            detail::rethrow_within(e, "rule '" + r.id + "': ");
         }
         ++report.rules_applied;
         for (std::size_t row = 0; row < p.rows(); ++row) {

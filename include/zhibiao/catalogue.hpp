@@ -14,6 +14,7 @@
 
 #include "zhibiao/error.hpp"
 #include "zhibiao/formula.hpp"
+#include "zhibiao/reason.hpp"
 #include "zhibiao/units.hpp"
 
 namespace zhibiao {
@@ -31,6 +32,20 @@ struct variable_spec {
     double min = -std::numeric_limits<double>::infinity();
     std::string aggregation = "sum";  ///< "sum" or "none"
 };
+
+/// Why a value of variable `v`, given in unit `u`, may not be computed with — summed over
+/// periods or regions, divided, scored: reason::negative_input below the variable's minimum,
+/// reason::invalid_input for a count (dimension "count") that is not a whole number of its base
+/// unit (3.5 件; 0.35 万件 is 3500 件, whole). reason::none when it may. NaN is not judged here.
+inline reason invalid_for_computation(const variable_spec& v, double value, const unit& u) {
+    if (value < v.min) return reason::negative_input;
+    if (v.dimension_name == "count" && std::isfinite(value)) {
+        const double base = conversion{u.exponent(), u.factor()}.apply(value);
+        // Tolerance for the inexact decimal scales (0.35 万件 is 3500.0000000000005 件).
+        if (std::abs(base - std::round(base)) > 1e-9 * std::max(1.0, std::abs(base))) return reason::invalid_input;
+    }
+    return reason::none;
+}
 
 /// One indicator: its formula (text and parsed tree), output unit and metadata.
 struct indicator {

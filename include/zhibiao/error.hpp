@@ -80,6 +80,9 @@ class unknown_unit_error : public unit_error {
 public:
     unknown_unit_error(std::string text, location where = {})
         : unit_error("unknown unit '" + text + "'", std::move(where)), text_(std::move(text)) {}
+    /// The same error with context around the message (the entry and key of a file).
+    unknown_unit_error(std::string text, const std::string& message, location where)
+        : unit_error(message, std::move(where)), text_(std::move(text)) {}
     const std::string& unit_text() const noexcept { return text_; }
 
 private:

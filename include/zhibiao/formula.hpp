@@ -44,7 +44,7 @@ class formula {
 public:
     formula() = default;
     /// Parses `text`; throws parse_error with the text and a caret, limit_error for nesting
-    /// deeper than `max_depth`.
+    /// deeper than `max_depth` or a tree taller than `max_height`.
     static formula parse(const std::string& text);
 
     const std::string& text() const { return text_; }
@@ -56,7 +56,12 @@ public:
     /// "message\n  <formula>\n  <caret under span>" — the shape of every formula error.
     std::string describe(const std::string& message, text_span where) const;
 
+    /// Brackets, calls and prefix operators (`-`, `+`, `not`) nested inside each other.
     static constexpr int max_depth = 200;
+    /// Levels of the parsed tree. A chain `a + b + c + …` is one level per operator, so this
+    /// also bounds the length of a chain. Every walk over the tree (typing, evaluation,
+    /// compiling, destruction) recurses once per level: this bound keeps them within the stack.
+    static constexpr int max_height = 1000;
 
 private:
     std::string text_;
@@ -75,6 +80,7 @@ struct formula_node {
     std::string name;       // name or function name
     std::string op;         // binary: + - * / < <= > >= == != and or
     std::vector<std::shared_ptr<const formula_node>> args;
+    int height = 1;         // levels of the tree under and including this node (≤ formula::max_height)
 };
 
 }  // namespace detail

@@ -22,8 +22,9 @@ enum class reason : std::uint8_t {
     no_such_period,        ///< a time operator needs a period the panel does not have
     incomplete_rollup,     ///< a roll-up parent where some children had no value
     invalid_child,         ///< a sum (roll-up parent) over a part whose value is invalid for computing
+    invalid_input,         ///< an input the catalogue's rules exclude from computing (a count that is not whole)
 };
-inline constexpr std::size_t reason_count = 13;
+inline constexpr std::size_t reason_count = 14;
 
 /// Stable snake_case names, as Python and CSV output show them.
 inline constexpr std::array<std::string_view, reason_count> reason_names = {
@@ -40,6 +41,7 @@ inline constexpr std::array<std::string_view, reason_count> reason_names = {
     "no_such_period",
     "incomplete_rollup",
     "invalid_child",
+    "invalid_input",
 };
 
 inline constexpr std::string_view to_string(reason r) { return reason_names[static_cast<std::size_t>(r)]; }

@@ -40,13 +40,15 @@ py::dict variable_to_dict(const variable_spec& v) {
     return d;
 }
 
+}  // namespace
+
 elapsed_basis basis_from(const std::string& basis) {
     if (basis == "month") return elapsed_basis::month;
     if (basis == "day") return elapsed_basis::day;
-    throw error("basis must be 'month' or 'day', not '" + basis + "'");
+    static const std::vector<std::string> choices = {"month", "day"};
+    throw error("basis must be 'month' or 'day', not '" + basis + "'" +
+                detail::suggestion(basis, choices, [](const std::string& s) -> std::string_view { return s; }));
 }
-
-}  // namespace
 
 void register_compute(py::module_& m) {
     py::class_<catalogue>(m, "Catalogue", "Indicator definitions (variables and indicators).")

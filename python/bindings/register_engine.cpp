@@ -12,6 +12,8 @@
 
 namespace zhibiao::python {
 
+elapsed_basis basis_from(const std::string& basis);  // register_compute.cpp: one reading of `basis`
+
 void register_engine(py::module_& m) {
     m.def(
         "check_formula",
@@ -34,7 +36,9 @@ void register_engine(py::module_& m) {
             i.name_en = name_en;
             if (valid_min) i.valid_min = *valid_min;
             if (valid_max) i.valid_max = *valid_max;
+            if (decimals < 0 || decimals > 15) throw error("decimals must be a whole number 0..15, not " + std::to_string(decimals));
             i.decimals = decimals;
+            if (!(i.valid_min <= i.valid_max)) throw error("valid_max is below valid_min");
             i.source = source;
             cat.add(std::move(i));
             cat.check_cycles();
@@ -128,7 +132,7 @@ void register_engine(py::module_& m) {
            const std::string& basis, const catalogue* cat) {
             compute_options o;
             o.strict = strict;
-            o.basis = basis == "day" ? elapsed_basis::day : elapsed_basis::month;
+            o.basis = basis_from(basis);
             formula f = formula::parse(text);
             std::optional<unit> out;
             if (unit_text) out = unit::parse(*unit_text);

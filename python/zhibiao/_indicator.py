@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import numbers
 from typing import Any
 
 from . import _core
+
+
+def _is_whole(x: object) -> bool:
+    """An integer, not a bool (True == 1) nor a float (1.0 == 1)."""
+    return isinstance(x, numbers.Integral) and not isinstance(x, bool)
 
 
 class Indicator:
@@ -51,8 +57,16 @@ class Indicator:
     ) -> None:
         self.inputs = list(_core.check_formula(formula))
         _core.Unit(unit)  # an unknown unit fails here, not at compute time
-        if direction not in (1, -1, 0):
+        # bool and float are refused too: True == 1 and 1.0 == 1 would otherwise pass unseen.
+        if not _is_whole(direction) or direction not in (1, -1, 0):
             raise _core.Error(f"direction must be 1, -1 or 0, not {direction!r}")
+        if not _is_whole(decimals) or not 0 <= decimals <= 15:
+            raise _core.Error(f"decimals must be a whole number 0..15, not {decimals!r}")
+        for name, bound in (("valid_min", valid_min), ("valid_max", valid_max)):
+            if bound is not None and (isinstance(bound, bool) or not isinstance(bound, numbers.Real) or bound != bound):
+                raise _core.Error(f"{name} must be a number or None, not {bound!r}")
+        if valid_min is not None and valid_max is not None and valid_min > valid_max:
+            raise _core.Error(f"valid_max ({valid_max!r}) is below valid_min ({valid_min!r})")
         self.id = id
         self.formula = formula
         self.unit = unit

@@ -48,7 +48,7 @@ unit = "人/家"
 )");
     BOOST_TEST((c.at("staff_per_firm").inputs() == std::vector<std::string>{"staff", "firms"}));
     BOOST_CHECK_THROW(catalogue::from_toml("[[indicator]]\nid = \"x\"\nformula = \"a +\"\nunit = \"%\"\n"), parse_error);
-    BOOST_CHECK_THROW(catalogue::from_toml("[[indicator]]\nid = \"x\"\nformula = \"a / b\"\nunit = \"美元\"\n"), parse_error);
+    BOOST_CHECK_THROW(catalogue::from_toml("[[indicator]]\nid = \"x\"\nformula = \"a / b\"\nunit = \"美元\"\n"), unknown_unit_error);
     BOOST_CHECK_THROW(catalogue::from_toml("[[indicator]]\nid = \"x\"\nunit = \"%\"\n"), parse_error);
     BOOST_CHECK_THROW(catalogue::from_toml("[[indicator]\n"), parse_error);
     try {
@@ -70,16 +70,39 @@ BOOST_AUTO_TEST_CASE(units_are_checked_when_the_catalogue_loads) {
         "[[indicator]]\nid = \"nonsense\"\nformula = \"gdp + pop\"\nunit = \"元\"\n";
     try {
         catalogue::from_toml(bad, "bad.toml");
-        BOOST_FAIL("expected parse_error");
-    } catch (const parse_error& e) {
+        BOOST_FAIL("expected incompatible_units_error");
+    } catch (const incompatible_units_error& e) {  // a unit error, as from evaluate(), with where it is
         std::string what = e.what();
-        BOOST_TEST(what.find("cannot add") != std::string::npos);
+        BOOST_TEST(what.find("bad.toml:9: indicator 'nonsense': key 'formula': cannot add") == 0u);
         BOOST_TEST(what.find("gdp + pop\n  ^~~~~~~~") != std::string::npos);
+        BOOST_TEST(e.where().file == "bad.toml");
+        BOOST_TEST(e.where().line == 9u);
     }
-    // A result that cannot become the declared unit is refused too.
+    // A result that cannot become the declared unit is refused too, checked again once every
+    // indicator is known (`y` uses `z`, defined below it).
     BOOST_CHECK_THROW(catalogue::from_toml("[[variable]]\nid = \"gdp\"\ndimension = \"currency\"\n"
                                            "[[indicator]]\nid = \"x\"\nformula = \"gdp\"\nunit = \"%\"\n"),
-                      parse_error);
+                      incompatible_units_error);
+    try {
+        catalogue::from_toml("[[indicator]]\nid = \"y\"\nformula = \"z\"\nunit = \"%\"\n"
+                             "[[indicator]]\nid = \"z\"\nformula = \"gdp\"\nunit = \"元\"\n"
+                             "[[variable]]\nid = \"gdp\"\ndimension = \"currency\"\n",
+                             "late.toml");
+        BOOST_FAIL("expected incompatible_units_error");
+    } catch (const incompatible_units_error& e) {
+        BOOST_TEST(e.where().file == "late.toml");
+        BOOST_TEST(e.where().line == 3u);
+        BOOST_TEST(e.message().find("indicator 'y': key 'formula': ") == 0u);
+    }
+    // An unknown unit keeps its class and its text.
+    try {
+        catalogue::from_toml("[[variable]]\nid = \"v\"\nunit = \"斤\"\n", "u.toml");
+        BOOST_FAIL("expected unknown_unit_error");
+    } catch (const unknown_unit_error& e) {
+        BOOST_TEST(e.unit_text() == "斤");
+        BOOST_TEST(e.where().line == 3u);
+        BOOST_TEST(e.message().find("variable 'v': key 'unit': unknown unit") == 0u);
+    }
 }
 
 BOOST_AUTO_TEST_CASE(cycles_are_named) {
@@ -119,6 +142,23 @@ BOOST_AUTO_TEST_CASE(characters_toml_plus_plus_mishandles_round_trip) {
     BOOST_CHECK_THROW(catalogue::from_toml("[)"), parse_error);  // toml++ 3.3 asserts on it
     BOOST_CHECK_NO_THROW(catalogue::from_toml("x = [\n  [1, 2],\n]\n"));  // an array line is no header
     BOOST_CHECK_THROW(catalogue::from_toml("s = \"\xee\x80\x80\"\n"), parse_error);  // private use: refused
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(catalogue_limits)
+
+BOOST_AUTO_TEST_CASE(a_long_chain_in_a_catalogue_is_a_limit_error_at_its_key) {
+    std::string chain = "a";
+    for (int k = 1; k < 20000; ++k) chain += " * a";
+    try {
+        catalogue::from_toml("[[indicator]]\nid = \"x\"\nunit = \"1\"\nformula = \"" + chain + "\"\n", "long.toml");
+        BOOST_FAIL("expected limit_error");
+    } catch (const limit_error& e) {
+        BOOST_TEST(e.where().file == "long.toml");
+        BOOST_TEST(e.where().line == 4u);
+        BOOST_TEST(e.message().find("indicator 'x': key 'formula': formula more than 1000 levels deep") == 0u);
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

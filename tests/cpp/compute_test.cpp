@@ -149,3 +149,143 @@ BOOST_AUTO_TEST_CASE(provincial_rd_intensity_matches_the_published_figures, *boo
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(computation_errors_and_gaps)
+
+indicator make_indicator(const std::string& id, const std::string& text, const std::string& u) {
+    indicator i;
+    i.id = id;
+    i.formula = text;
+    i.unit_text = u;
+    i.unit = unit::parse(u);
+    return i;
+}
+
+BOOST_AUTO_TEST_CASE(a_unit_clash_is_a_unit_error_on_every_path) {
+    // gdp (currency) + population (person): the same mistake through evaluate, compute_indicator
+    // and catalogue::add is an incompatible_units_error each time, with where it was found.
+    panel p = parse_csv("entity,period,gdp[亿元],population[万人]\na,2023,1,2\n");
+    BOOST_CHECK_THROW(evaluate(p, formula::parse("gdp + population")), incompatible_units_error);
+    BOOST_CHECK_THROW(compute_indicator(p, make_indicator("x", "gdp + population", "亿元")), incompatible_units_error);
+    catalogue c = catalogue::builtin();
+    try {
+        c.add(make_indicator("x", "gdp + population", "亿元"));
+        BOOST_FAIL("expected incompatible_units_error");
+    } catch (const unit_error& e) {
+        BOOST_TEST(dynamic_cast<const incompatible_units_error*>(&e) != nullptr);
+        BOOST_TEST(e.message().find("indicator 'x': cannot add") == 0u);
+        BOOST_TEST(e.message().find("gdp + population\n  ^~~~~~~~~~~~~~~~") != std::string::npos);
+    }
+    // A formula that cannot give the declared unit: the same class.
+    BOOST_CHECK_THROW(c.add(make_indicator("y", "gdp", "人")), incompatible_units_error);
+    // Syntax stays a parse_error, a limit a limit_error.
+    BOOST_CHECK_THROW(c.add(make_indicator("z", "gdp +", "亿元")), parse_error);
+    BOOST_CHECK_THROW(c.add(make_indicator("z", std::string(300, '(') + "gdp" + std::string(300, ')'), "亿元")), limit_error);
+}
+
+BOOST_AUTO_TEST_CASE(ytd_never_sums_a_value_the_catalogue_excludes) {
+    // valid_invention_patents is a count (件, min 0): 2.5 件 and -1 件 are no values to add.
+    panel p = parse_csv("entity,period,valid_invention_patents\n"
+                        "a,2024-01,1\na,2024-02,2.5\na,2024-03,3\n"
+                        "b,2024-01,1\nb,2024-02,-1\nb,2024-03,3\n"
+                        "c,2024-01,1\nc,2024-02,2\nc,2024-03,3\n");
+    indicator_values ytd = evaluate(p, formula::parse("ytd(valid_invention_patents)"));
+    BOOST_TEST(std::isnan(ytd.values(2)));
+    BOOST_TEST((ytd.reasons[2] == reason::invalid_input));
+    BOOST_TEST(ytd.values(0) == 1.0);  // January alone is whole
+    BOOST_TEST((ytd.reasons[5] == reason::negative_input));
+    BOOST_TEST(ytd.values(8) == 6.0);
+    // Whole in the base unit is what counts: 0.0003 万件 = 3 件, 0.00035 万件 = 3.5 件.
+    panel scaled = parse_csv("entity,period,valid_invention_patents[万件]\na,2024-01,0.0001\na,2024-02,0.0003\n"
+                             "b,2024-01,0.0001\nb,2024-02,0.00035\n");
+    indicator_values s = evaluate(scaled, formula::parse("ytd(valid_invention_patents)"), unit::parse("件"));
+    BOOST_TEST(s.values(1) == 4.0, tt::tolerance(1e-9));
+    BOOST_TEST((s.reasons[3] == reason::invalid_input));
+    // published() reads the value as given, for the rules that report it.
+    BOOST_TEST(evaluate(p, formula::parse("published(valid_invention_patents)")).values(1) == 2.5);
+}
+
+BOOST_AUTO_TEST_CASE(no_inf_leaks_through_sums_and_conversions) {
+    panel p = parse_csv("entity,period,x[亿元],y[元]\na,2024-01,1e300,1\na,2024-02,1e300,1\n");
+    // Two months near the largest double sum past it.
+    indicator_values ytd = evaluate(p, formula::parse("ytd(x * 1e8)"));
+    BOOST_TEST((ytd.reasons[1] == reason::out_of_range));
+    BOOST_TEST(std::isnan(ytd.values(1)));
+    // 1e300 亿元 is 1e308 元 (finite); 1e305 亿元 is no finite number of 元.
+    panel big = parse_csv("entity,period,x[亿元],y[元]\na,2023,1e305,1\n");
+    for (const char* text : {"if(1, y, x)", "if(0, y, x)", "max(y, x)", "min(y, x)"}) {
+        indicator_values v = evaluate(big, formula::parse(text));
+        const bool gap = std::isnan(v.values(0));
+        BOOST_TEST((gap == (v.reasons[0] != reason::none)), text);
+        BOOST_TEST(!std::isinf(v.values(0)), text);
+    }
+    BOOST_TEST((evaluate(big, formula::parse("if(0, y, x)")).reasons[0] == reason::out_of_range));
+    indicator_values in_yuan = evaluate(big, formula::parse("x"), unit::parse("元"));
+    BOOST_TEST((in_yuan.reasons[0] == reason::out_of_range));
+    BOOST_TEST(std::isnan(in_yuan.values(0)));
+    // round() of a value with no fractional digits left, or to more digits than a double has.
+    BOOST_TEST(evaluate(big, formula::parse("round(x, 10)")).values(0) == 1e305);
+    BOOST_TEST(evaluate(big, formula::parse("round(y, 400)")).values(0) == 1.0);
+    BOOST_TEST(evaluate(big, formula::parse("round(y * 0, 400)")).values(0) == 0.0);
+    // An explicit same-scope prior value converts into the variable's unit: the same check.
+    panel prior = parse_csv("entity,period,x[元],x_prior[亿元]\na,2023,1,1e305\n");
+    BOOST_TEST((evaluate(prior, formula::parse("yoy(x)")).reasons[0] == reason::out_of_range));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(indicators_using_indicators)
+
+indicator chained(const std::string& id, const std::string& text) {
+    indicator i;
+    i.id = id;
+    i.formula = text;
+    i.unit_text = "1";
+    i.unit = unit::parse("1");
+    return i;
+}
+
+BOOST_AUTO_TEST_CASE(a_lenient_failure_leaves_no_false_cycle_behind) {
+    // a uses b; b's input is missing. Computing a fails (lenient: a column of NaN), and b after
+    // it must fail the same way — not as "a cycle b → b" left over from a's attempt.
+    catalogue c;
+    c.add(chained("b", "missing_input_variable + 1"));
+    c.add(chained("a", "b * 2"));
+    panel p = parse_csv("entity,period,x\ne,2023,1\n");
+    compute_options lenient;
+    lenient.strict = false;
+    indicator_table t = compute(p, {"a", "b"}, lenient, c);
+    BOOST_TEST((t.at("a").reasons[0] == reason::missing_variable));
+    BOOST_TEST((t.at("b").reasons[0] == reason::missing_variable));
+}
+
+BOOST_AUTO_TEST_CASE(a_long_chain_of_indicators_is_a_limit_error_not_a_crash) {
+    catalogue c;
+    const int n = 6000;
+    c.add(chained("i" + std::to_string(n), "x"));
+    for (int k = n - 1; k >= 0; --k) c.add(chained("i" + std::to_string(k), "i" + std::to_string(k + 1) + " + 1"));
+    c.check_cycles();  // walks the 6000-long chain without recursing
+    panel p = parse_csv("entity,period,x\ne,2023,1\n");
+    BOOST_CHECK_THROW(compute(p, {"i0"}, {}, c), limit_error);
+    BOOST_TEST(compute(p, {"i" + std::to_string(n - 99)}, {}, c).columns[0].values(0) == 100.0);  // 100 deep: allowed
+    BOOST_CHECK_THROW(compute(p, {"i" + std::to_string(n - 100)}, {}, c), limit_error);
+}
+
+BOOST_AUTO_TEST_CASE(formulas_nested_through_indicators_are_bounded_as_a_whole) {
+    // Each formula is as tall as allowed, with the next indicator at its deepest leaf: three of
+    // them nest 3000 levels on one stack.
+    auto tall = [](const std::string& leaf) {
+        std::string text = leaf;
+        for (int k = 1; k < formula::max_height; ++k) text += " + 1";
+        return text;
+    };
+    catalogue c;
+    c.add(chained("t2", "x"));
+    c.add(chained("t1", tall("t2")));
+    c.add(chained("t0", tall("t1")));
+    panel p = parse_csv("entity,period,x\ne,2023,1\n");
+    BOOST_TEST(compute(p, {"t1"}, {}, c).columns[0].values(0) == formula::max_height);
+    BOOST_CHECK_THROW(compute(p, {"t0"}, {}, c), limit_error);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

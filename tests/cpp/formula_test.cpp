@@ -219,6 +219,7 @@ BOOST_AUTO_TEST_CASE(builtin_catalogue_unchanged_by_the_move_to_formulas) {
         text += "e" + std::to_string(r / 4) + "," + periods[r % 4];
         for (std::size_t k = 0; k < variables.size(); ++k) {
             double x = value(rng);
+            if (variables[k].dimension_name == "count") x = std::round(x);  // a count that is not whole is no input
             text += "," + (r % 37 == static_cast<int>(k) ? std::string() : x < 0 && r % 3 ? std::string("0") : std::to_string(x));
         }
         text += "\n";
@@ -233,6 +234,52 @@ BOOST_AUTO_TEST_CASE(builtin_catalogue_unchanged_by_the_move_to_formulas) {
                 BOOST_TEST(now.values(static_cast<Eigen::Index>(r)) == before.values(static_cast<Eigen::Index>(r)), tt::tolerance(1e-13));
         }
     }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(formula_limits)
+
+std::string chain(const std::string& term, const std::string& op, int terms) {
+    std::string out = term;
+    for (int k = 1; k < terms; ++k) out += op + term;
+    return out;
+}
+
+BOOST_AUTO_TEST_CASE(long_chains_and_runs_of_prefix_operators_are_refused) {
+    // Each of these overflowed the stack (in the parser, a walk over the tree or its destructor).
+    for (const std::string& text : {chain("gdp", "+", 7000), std::string(50000, '+') + "gdp", chain("a", " and ", 20000),
+                                    chain("a", "*", 20000), chain("not a", " or ", 20000), chain("-a", "-", 100000)}) {
+        try {
+            formula::parse(text);
+            BOOST_FAIL("expected limit_error");
+        } catch (const limit_error& e) {
+            const bool names_the_limit = e.message().find(std::to_string(formula::max_height)) != std::string::npos ||
+                                         e.message().find(std::to_string(formula::max_depth)) != std::string::npos;
+            BOOST_TEST(names_the_limit, e.message().substr(0, 60));
+        }
+    }
+    // The limit itself: a chain of max_height - 1 operators has max_height levels.
+    BOOST_CHECK_THROW(formula::parse(chain("x", "+", formula::max_height + 1)), limit_error);
+    BOOST_CHECK_THROW(formula::parse("min(1, " + chain("x", "+", formula::max_height) + ")"), limit_error);
+    try {
+        formula::parse(chain("x", "+", formula::max_height + 1));
+    } catch (const limit_error& e) {
+        BOOST_TEST(e.message().find("more than 1000 levels deep") != std::string::npos);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(the_tallest_tree_allowed_is_typed_evaluated_and_named) {
+    formula f = formula::parse(chain("x", "+", formula::max_height));
+    BOOST_TEST(f.root().height == formula::max_height);
+    BOOST_TEST((f.names() == std::vector<std::string>{"x"}));
+    panel p = parse_csv("entity,period,x[万元]\na,2023,2\n");
+    indicator_values v = evaluate(p, f, unit::parse("万元"));
+    BOOST_TEST(v.values(0) == 2.0 * formula::max_height);
+    // Height, not length: a balanced sum of many terms is fine.
+    std::string wide = "x";
+    for (int k = 0; k < 8; ++k) wide = "(" + wide + ") + (" + wide + ")";
+    BOOST_TEST(evaluate(p, formula::parse(wide)).values(0) == 512.0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -75,3 +75,29 @@ BOOST_AUTO_TEST_CASE(every_builtin_rule_checks_its_units) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(validation_errors)
+
+BOOST_AUTO_TEST_CASE(rule_errors_keep_their_class) {
+    std::string chain = "a > 0";
+    for (int k = 1; k < 20000; ++k) chain += " and a > 0";
+    try {
+        rules_from_toml("[[rule]]\nid = \"long\"\ncheck = \"" + chain + "\"\n", "rules.toml");
+        BOOST_FAIL("expected limit_error");
+    } catch (const limit_error& e) {
+        BOOST_TEST(e.where().file == "rules.toml");
+        BOOST_TEST(e.where().line == 3u);
+        BOOST_TEST(e.message().find("rule 'long': key 'check': formula more than") == 0u);
+    }
+    // A unit mistake in a rule: the rule is named, the class kept.
+    std::vector<rule> rules = rules_from_toml("[[rule]]\nid = \"tiny\"\ncheck = \"staff + gdp > 0\"\n");
+    panel p = parse_csv("region,period,staff[人],gdp[万元]\na,2023,1,2\n");
+    try {
+        validate(p, rules);
+        BOOST_FAIL("expected incompatible_units_error");
+    } catch (const incompatible_units_error& e) {
+        BOOST_TEST(e.message().find("rule 'tiny': cannot add") == 0u);
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
