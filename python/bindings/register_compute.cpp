@@ -42,6 +42,13 @@ py::dict variable_to_dict(const variable_spec& v) {
 
 }  // namespace
 
+bool flag_from(py::handle value, const char* name) {
+    // True/False (or NumPy's bool) only: None, 0, "no" are no answer to a yes-or-no option.
+    if (PyBool_Check(value.ptr())) return value.ptr() == Py_True;
+    if (py::isinstance(value, py::module_::import("numpy").attr("bool_"))) return PyObject_IsTrue(value.ptr()) == 1;
+    throw error(std::string(name) + " must be True or False, not " + py::repr(value).cast<std::string>());
+}
+
 elapsed_basis basis_from(const std::string& basis) {
     if (basis == "month") return elapsed_basis::month;
     if (basis == "day") return elapsed_basis::day;
@@ -84,9 +91,9 @@ void register_compute(py::module_& m) {
 
     m.def(
         "compute",
-        [](const panel& p, const std::vector<std::string>& ids, bool strict, const std::string& basis, const catalogue* cat) {
+        [](const panel& p, const std::vector<std::string>& ids, py::object strict, const std::string& basis, const catalogue* cat) {
             compute_options o;
-            o.strict = strict;
+            o.strict = flag_from(strict, "strict");
             o.basis = basis_from(basis);
             const catalogue& c = cat ? *cat : catalogue::builtin();
             indicator_table table;

@@ -128,10 +128,9 @@ void register_engine(py::module_& m) {
 
     m.def(
         "evaluate",
-        [](const panel& p, const std::string& text, const std::optional<std::string>& unit_text, bool strict,
-           const std::string& basis, const catalogue* cat) {
-            compute_options o;
-            o.strict = strict;
+        [](const panel& p, const std::string& text, const std::optional<std::string>& unit_text, const std::string& basis,
+           const catalogue* cat) {
+            compute_options o;  // no `strict`: evaluate() has no lenient mode (a missing name always raises)
             o.basis = basis_from(basis);
             formula f = formula::parse(text);
             std::optional<unit> out;
@@ -143,7 +142,7 @@ void register_engine(py::module_& m) {
             }
             return py::make_tuple(v.unit.symbol(), py::cast(std::move(v.values)), reasons_to_numpy(v.reasons));
         },
-        py::arg("panel"), py::arg("formula"), py::arg("unit") = py::none(), py::arg("strict") = true, py::arg("basis") = "month",
+        py::arg("panel"), py::arg("formula"), py::arg("unit") = py::none(), py::arg("basis") = "month",
         py::arg("catalogue") = nullptr);
 
     m.def(

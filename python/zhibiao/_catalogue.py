@@ -92,6 +92,8 @@ def load_catalogue(path: str | os.PathLike[str], *, include_builtin: bool = True
         Start from the built-in catalogue, so the file's indicators may use its variables and
         replace its indicators by id (default), or use the file alone.
     """
+    if not isinstance(include_builtin, bool):  # "no" or 0 would silently mean something
+        raise _core.Error(f"include_builtin must be True or False, not {include_builtin!r}")
     loaded = _core.Catalogue.load(os.fspath(path))
     if not include_builtin:
         return Catalogue(loaded)

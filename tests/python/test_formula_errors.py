@@ -81,6 +81,25 @@ def test_an_unknown_basis_is_refused_with_a_suggestion(call):
         call()
 
 
+@pytest.mark.parametrize("strict", ["no", None, 0, 1])
+def test_strict_is_true_or_false(strict):
+    with pytest.raises(zb.Error, match=f"strict must be True or False, not {strict!r}"):
+        zb._core.compute(GDP._core, ["rd_intensity"], strict=strict)
+
+
+def test_strict_accepts_bools_of_numpy():
+    frame = GDP.compute(["rd_intensity"], strict=np.False_)
+    assert frame.attrs["problems"]["rd_intensity"]
+
+
+def test_include_builtin_is_true_or_false(tmp_path):
+    path = tmp_path / "mine.toml"
+    path.write_text('[[indicator]]\nid = "x"\nformula = "gdp"\nunit = "亿元"\n', encoding="utf-8")
+    with pytest.raises(zb.Error, match="include_builtin must be True or False, not 'no'"):
+        zb.load_catalogue(path, include_builtin="no")
+    assert zb.load_catalogue(path, include_builtin=False).ids == ["x"]
+
+
 def test_evaluate_honours_the_day_basis():
     half = panel_from("entity,period,x\na,2024H1,1\n")
     assert half.evaluate("elapsed()", basis="day").iloc[0] == pytest.approx(182 / 366)
