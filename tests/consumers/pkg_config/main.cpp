@@ -1,6 +1,8 @@
 // One file built with `c++ $(pkg-config --cflags zhibiao) main.cpp $(pkg-config --libs zhibiao)`
-// and -march=native: without the Eigen definitions in zhibiao.pc, freeing the computed columns
-// crashed.
+// and -march=native. It includes Eigen before zhibiao, so Eigen is configured by the command
+// line alone: without the definitions in zhibiao.pc, zhibiao/config.hpp refuses to compile it
+// (and unchecked, freeing the computed columns would crash).
+#include <Eigen/Core>
 #include <zhibiao/compute.hpp>
 #include <zhibiao/csv.hpp>
 
