@@ -77,17 +77,24 @@ public:
     /// Reads a TOML file.
     static catalogue load(const std::string& path);
 
-    const std::vector<indicator>& indicators() const { return indicators_; }
-    const std::vector<variable_spec>& variables() const { return variables_; }
+    // On a temporary catalogue (`catalogue::load(path).at(id)`) accessors return copies and
+    // pointers are refused: no reference outlives the catalogue it points into.
+    const std::vector<indicator>& indicators() const& { return indicators_; }
+    std::vector<indicator> indicators() && { return std::move(indicators_); }
+    const std::vector<variable_spec>& variables() const& { return variables_; }
+    std::vector<variable_spec> variables() && { return std::move(variables_); }
 
-    const indicator* find(std::string_view id) const {
+    const indicator* find(std::string_view id) && = delete;
+    const indicator* find(std::string_view id) const& {
         for (const auto& i : indicators_)
             if (i.id == id) return &i;
         return nullptr;
     }
     /// Throws unknown_indicator_error, suggesting the nearest known id.
-    const indicator& at(std::string_view id) const;
-    const variable_spec* variable(std::string_view id) const {
+    const indicator& at(std::string_view id) const&;
+    indicator at(std::string_view id) && { return at(id); }
+    const variable_spec* variable(std::string_view id) && = delete;
+    const variable_spec* variable(std::string_view id) const& {
         for (const auto& v : variables_)
             if (v.id == id) return &v;
         return nullptr;
@@ -143,7 +150,7 @@ std::string suggestion(std::string_view wanted, const Range& candidates, Name na
 }
 }  // namespace detail
 
-inline const indicator& catalogue::at(std::string_view id) const {
+inline const indicator& catalogue::at(std::string_view id) const& {
     if (const indicator* i = find(id)) return *i;
     throw unknown_indicator_error(
         "unknown indicator '" + std::string(id) + "'" +

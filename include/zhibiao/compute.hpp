@@ -15,6 +15,7 @@
 // over a panel that has only some of its inputs. Indicators may use other indicators; a cycle
 // is an error naming it.
 
+#include "zhibiao/config.hpp"  // first: pins Eigen's alignment and allocator
 #include <Eigen/Core>
 #include <optional>
 #include <string>
@@ -45,9 +46,16 @@ struct indicator_values {
 /// Results for the rows of the panel they were computed on, in the panel's row order.
 struct indicator_table {
     std::vector<indicator_values> columns;
-    const indicator_values& at(const std::string& id) const {
+    const indicator_values& at(const std::string& id) const& {
         for (const auto& c : columns)
             if (c.id == id) return c;
+        throw unknown_indicator_error("no indicator '" + id + "' in this result", id);
+    }
+    /// On a temporary (`compute(p, ids).at(id)`) the column itself, moved out: a reference
+    /// into the table would dangle once the statement ends.
+    indicator_values at(const std::string& id) && {
+        for (auto& c : columns)
+            if (c.id == id) return std::move(c);
         throw unknown_indicator_error("no indicator '" + id + "' in this result", id);
     }
 };

@@ -10,6 +10,7 @@
 // A panel is immutable once built, apart from adding columns, and safe to read from several
 // threads at once.
 
+#include "zhibiao/config.hpp"  // first: pins Eigen's alignment and allocator
 #include <Eigen/Core>
 #include <cstdint>
 #include <cstring>
@@ -45,20 +46,27 @@ public:
         : name_(std::move(name)), unit_(std::move(u)), unit_given_(unit_given), reasons_(std::move(reasons)),
           owner_(std::move(owner)), data_(data), size_(size) {}
 
-    const std::string& name() const { return name_; }
-    const zhibiao::unit& unit() const { return unit_; }
+    // On a temporary column the accessors return copies, not views into it (see panel below).
+    const std::string& name() const& { return name_; }
+    std::string name() && { return std::move(name_); }
+    const zhibiao::unit& unit() const& { return unit_; }
+    zhibiao::unit unit() && { return std::move(unit_); }
     /// False when the source gave no unit and the dimensionless "1" stands in for it.
     bool unit_given() const { return unit_given_; }
     std::size_t size() const { return size_; }
-    const double* data() const { return data_; }
-    Eigen::Map<const Eigen::ArrayXd> values() const {
+    const double* data() const& { return data_; }
+    const double* data() && = delete;  // the storage may go with the temporary
+    Eigen::Map<const Eigen::ArrayXd> values() const& {
         return {data_, static_cast<Eigen::Index>(size_)};
     }
+    Eigen::ArrayXd values() && { return Eigen::Map<const Eigen::ArrayXd>(data_, static_cast<Eigen::Index>(size_)); }
     /// What keeps the storage alive. For bindings and serialisation only (the escape hatch that
     /// lets a NumPy view of a column outlive the panel safely); not a stable interface.
-    const std::shared_ptr<const void>& storage_owner() const { return owner_; }
+    const std::shared_ptr<const void>& storage_owner() const& { return owner_; }
+    std::shared_ptr<const void> storage_owner() && { return std::move(owner_); }
     /// Reason per cell; empty when every NaN simply means missing_input.
-    const std::vector<reason>& reasons() const { return reasons_; }
+    const std::vector<reason>& reasons() const& { return reasons_; }
+    std::vector<reason> reasons() && { return std::move(reasons_); }
     reason reason_at(std::size_t row) const {
         if (!reasons_.empty() && reasons_[row] != reason::none) return reasons_[row];
         return data_[row] == data_[row] ? reason::none : reason::missing_input;
@@ -145,23 +153,35 @@ public:
         }
     }
 
+    // Accessors hand out references into the panel only when it outlives the call: on a
+    // temporary (`parse_csv(text).at("x")`) they return copies, and pointers are refused, so
+    // `const auto& c = parse_csv(text).at("x");` holds a value, never a dangling reference.
     std::size_t rows() const { return entity_of_row_.size(); }
-    const std::vector<entity>& entities() const { return entities_; }
-    const std::vector<period>& periods() const { return periods_; }
-    const std::vector<std::int32_t>& entity_of_row() const { return entity_of_row_; }
-    const std::vector<std::int32_t>& period_of_row() const { return period_of_row_; }
-    const entity& entity_at(std::size_t row) const { return entities_[static_cast<std::size_t>(entity_of_row_[row])]; }
-    const period& period_at(std::size_t row) const { return periods_[static_cast<std::size_t>(period_of_row_[row])]; }
+    const std::vector<entity>& entities() const& { return entities_; }
+    std::vector<entity> entities() && { return std::move(entities_); }
+    const std::vector<period>& periods() const& { return periods_; }
+    std::vector<period> periods() && { return std::move(periods_); }
+    const std::vector<std::int32_t>& entity_of_row() const& { return entity_of_row_; }
+    std::vector<std::int32_t> entity_of_row() && { return std::move(entity_of_row_); }
+    const std::vector<std::int32_t>& period_of_row() const& { return period_of_row_; }
+    std::vector<std::int32_t> period_of_row() && { return std::move(period_of_row_); }
+    const entity& entity_at(std::size_t row) const& { return entities_[static_cast<std::size_t>(entity_of_row_[row])]; }
+    entity entity_at(std::size_t row) && { return entities_[static_cast<std::size_t>(entity_of_row_[row])]; }
+    const period& period_at(std::size_t row) const& { return periods_[static_cast<std::size_t>(period_of_row_[row])]; }
+    period period_at(std::size_t row) && { return periods_[static_cast<std::size_t>(period_of_row_[row])]; }
 
-    const std::vector<column>& columns() const { return columns_; }
+    const std::vector<column>& columns() const& { return columns_; }
+    std::vector<column> columns() && { return std::move(columns_); }
     bool has(const std::string& name) const { return find(name) != nullptr; }
-    const column* find(const std::string& name) const {
+    const column* find(const std::string& name) const& {
         for (const auto& c : columns_)
             if (c.name() == name) return &c;
         return nullptr;
     }
+    const column* find(const std::string& name) && = delete;
     /// Throws missing_variable_error naming the variable.
-    const column& at(const std::string& name) const {
+    column at(const std::string& name) && { return at(name); }
+    const column& at(const std::string& name) const& {
         if (const column* c = find(name)) return *c;
         location where;
         where.variable = name;
@@ -181,7 +201,8 @@ public:
         columns_.push_back(std::move(c));
     }
 
-    const load_report& report() const { return report_; }
+    const load_report& report() const& { return report_; }
+    load_report report() && { return std::move(report_); }
     void set_report(load_report r) { report_ = std::move(r); }
 
 private:

@@ -13,6 +13,7 @@
 // sums give the counts: O(records · log dates + regions × dates), in parallel over records,
 // with integer arithmetic, so the result does not depend on the thread count.
 
+#include "zhibiao/config.hpp"  // first: pins Eigen's alignment and allocator
 #include <Eigen/Core>
 #include <cstdint>
 #include <limits>

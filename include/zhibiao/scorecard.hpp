@@ -21,6 +21,7 @@
 // Evaluation is columnar and multi-threaded over chunks of firms that stay in cache; the
 // explanations are produced afterwards, only for the firms asked about.
 
+#include "zhibiao/config.hpp"  // first: pins Eigen's alignment and allocator
 #include <Eigen/Core>
 #include <cstdint>
 #include <limits>
@@ -200,19 +201,33 @@ public:
     static const scorecard& builtin(const std::string& id);
     static std::vector<std::string> builtin_ids();
 
-    const std::string& id() const { return id_; }
-    const std::string& name_zh() const { return name_zh_; }
-    const std::string& name_en() const { return name_en_; }
-    const std::string& source() const { return source_; }
-    const std::vector<scorecard_input>& inputs() const { return inputs_; }
-    const std::vector<scorecard_item>& items() const { return items_; }
-    const std::vector<scorecard_condition>& gates() const { return gates_; }
-    const std::vector<scorecard_condition>& validity() const { return validity_; }
-    const std::vector<scorecard_condition>& routes() const { return routes_; }
-    const std::vector<scorecard_controllable>& controllables() const { return controllables_; }
-    const std::vector<scorecard_measure>& measures() const { return measures_; }
-    const std::vector<scorecard_cap>& caps() const { return caps_; }
-    const scorecard_condition& pass_rule() const { return pass_; }
+    // Copies on a temporary scorecard (`scorecard::load(path).inputs()`), never dangling references.
+    const std::string& id() const& { return id_; }
+    std::string id() && { return std::move(id_); }
+    const std::string& name_zh() const& { return name_zh_; }
+    std::string name_zh() && { return std::move(name_zh_); }
+    const std::string& name_en() const& { return name_en_; }
+    std::string name_en() && { return std::move(name_en_); }
+    const std::string& source() const& { return source_; }
+    std::string source() && { return std::move(source_); }
+    const std::vector<scorecard_input>& inputs() const& { return inputs_; }
+    std::vector<scorecard_input> inputs() && { return std::move(inputs_); }
+    const std::vector<scorecard_item>& items() const& { return items_; }
+    std::vector<scorecard_item> items() && { return std::move(items_); }
+    const std::vector<scorecard_condition>& gates() const& { return gates_; }
+    std::vector<scorecard_condition> gates() && { return std::move(gates_); }
+    const std::vector<scorecard_condition>& validity() const& { return validity_; }
+    std::vector<scorecard_condition> validity() && { return std::move(validity_); }
+    const std::vector<scorecard_condition>& routes() const& { return routes_; }
+    std::vector<scorecard_condition> routes() && { return std::move(routes_); }
+    const std::vector<scorecard_controllable>& controllables() const& { return controllables_; }
+    std::vector<scorecard_controllable> controllables() && { return std::move(controllables_); }
+    const std::vector<scorecard_measure>& measures() const& { return measures_; }
+    std::vector<scorecard_measure> measures() && { return std::move(measures_); }
+    const std::vector<scorecard_cap>& caps() const& { return caps_; }
+    std::vector<scorecard_cap> caps() && { return std::move(caps_); }
+    const scorecard_condition& pass_rule() const& { return pass_; }
+    scorecard_condition pass_rule() && { return std::move(pass_); }
     double precision() const { return precision_; }
     /// Index of an input by id, or -1.
     int input_index(std::string_view id) const;

@@ -121,12 +121,14 @@ public:
     /// Parse "万元", "件/万人", "%", "吨标准煤/万元" ... Throws unknown_unit_error.
     static unit parse(std::string_view text);
 
-    const dimension& dim() const { return dim_; }
+    const dimension& dim() const& { return dim_; }
+    dimension dim() && { return dim_; }  // a copy on a temporary unit, never a dangling reference
     int exponent() const { return exponent_; }
     double factor() const { return factor_; }
     /// The scale relative to the base unit: 万元 → 1e4, % → 0.01.
     double scale() const { return std::pow(10.0, exponent_) * factor_; }
-    const std::string& symbol() const { return symbol_; }
+    const std::string& symbol() const& { return symbol_; }
+    std::string symbol() && { return std::move(symbol_); }
     bool dimensionless() const { return dim_.dimensionless(); }
 
     bool convertible_to(const unit& other) const { return dim_ == other.dim_; }

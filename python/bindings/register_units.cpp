@@ -11,7 +11,7 @@ namespace zhibiao::python {
 void register_units(py::module_& m) {
     py::class_<unit>(m, "Unit", "A unit: dimension × 10^exponent, parsed from text such as '万元' or '件/万人'.")
         .def(py::init(&unit::parse), py::arg("text"))
-        .def_property_readonly("symbol", &unit::symbol)
+        .def_property_readonly("symbol", [](const unit& u) { return u.symbol(); })
         .def_property_readonly("exponent", &unit::exponent)
         .def_property_readonly("scale", &unit::scale)
         .def_property_readonly("dimension", [](const unit& u) { return u.dim().to_string(); })
@@ -32,7 +32,7 @@ void register_units(py::module_& m) {
             py::arg("values"), py::arg("to"), "Values in this unit, converted to `to` (exact powers of ten).")
         .def("__eq__", [](const unit& a, const unit& b) { return a.same_scale_as(b); })
         .def("__hash__", [](const unit& u) { return py::hash(py::make_tuple(u.dim().to_string(), u.exponent(), u.factor())); })
-        .def("__str__", &unit::symbol)
+        .def("__str__", [](const unit& u) { return u.symbol(); })
         .def("__repr__", [](const unit& u) { return "Unit('" + u.symbol() + "')  # " + u.dim().to_string() + " × 1e" + std::to_string(u.exponent()); });
 
     py::class_<period>(m, "Period", "A reporting period: 2018, 2018H1, 2018Q2, 2018-06 (or 2018年上半年 ...).")

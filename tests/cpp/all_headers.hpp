@@ -16,6 +16,7 @@
 #include "zhibiao/composite/treat.hpp"
 #include "zhibiao/composite/weights.hpp"
 #include "zhibiao/compute.hpp"
+#include "zhibiao/config.hpp"
 #include "zhibiao/csv.hpp"
 #include "zhibiao/entity.hpp"
 #include "zhibiao/error.hpp"

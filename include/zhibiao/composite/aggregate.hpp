@@ -15,6 +15,7 @@
 // Weights of a group's children: the framework's, equal, or computed from the children's scores
 // (entropy, CRITIC, sd, variance, PCA) or from an AHP comparison matrix — weights.hpp.
 
+#include "zhibiao/config.hpp"  // first: pins Eigen's alignment and allocator
 #include <Eigen/Core>
 #include <cmath>
 #include <map>

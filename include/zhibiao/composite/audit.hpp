@@ -2,6 +2,7 @@
 // The audit of a built index: contributions of indicators to a score, what-if removal of any
 // element, correlations of each element with its parent, and Cronbach's alpha per group.
 
+#include "zhibiao/config.hpp"  // first: pins Eigen's alignment and allocator
 #include <Eigen/Core>
 #include <cmath>
 #include <string>

@@ -6,6 +6,7 @@
 // index is aggregated, so 1, 1, 2 and 0.25, 0.25, 0.5 mean the same. A negative weight, a group
 // whose weights sum to zero, an unknown parent and a cycle are errors naming the node.
 
+#include "zhibiao/config.hpp"  // first: pins Eigen's alignment and allocator
 #include <Eigen/Core>
 #include <algorithm>
 #include <cmath>
@@ -70,15 +71,20 @@ public:
         }
     }
 
-    const std::vector<node>& nodes() const { return nodes_; }
-    const node& at(int k) const { return nodes_[static_cast<std::size_t>(k)]; }
+    // Copies on a temporary framework, never references into it.
+    const std::vector<node>& nodes() const& { return nodes_; }
+    std::vector<node> nodes() && { return std::move(nodes_); }
+    const node& at(int k) const& { return nodes_[static_cast<std::size_t>(k)]; }
+    node at(int k) && { return nodes_[static_cast<std::size_t>(k)]; }
     int find(const std::string& code) const {
         auto it = index_.find(code);
         return it == index_.end() ? -1 : it->second;
     }
-    const std::vector<int>& children(int k) const { return children_[static_cast<std::size_t>(k)]; }
+    const std::vector<int>& children(int k) const& { return children_[static_cast<std::size_t>(k)]; }
+    std::vector<int> children(int k) && { return children_[static_cast<std::size_t>(k)]; }
     /// The indicators (level-1 leaves), in framework order.
-    const std::vector<int>& indicators() const { return indicators_; }
+    const std::vector<int>& indicators() const& { return indicators_; }
+    std::vector<int> indicators() && { return std::move(indicators_); }
     int top_level() const {
         int top = 1;
         for (const auto& n : nodes_) top = std::max(top, n.level);

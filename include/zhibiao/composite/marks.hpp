@@ -2,6 +2,7 @@
 // What a pipeline step did to a cell: one code per (unit, indicator), so an analyst can list
 // every imputed value and every treated outlier.
 
+#include "zhibiao/config.hpp"  // first: pins Eigen's alignment and allocator
 #include <Eigen/Core>
 #include <cstdint>
 

@@ -22,6 +22,7 @@
 // column rather than dividing by zero; frac_of_max needs a positive maximum (after the
 // direction flip), where COINr would return Inf.
 
+#include "zhibiao/config.hpp"  // first: pins Eigen's alignment and allocator
 #include <Eigen/Core>
 #include <algorithm>
 #include <cmath>

@@ -6,6 +6,7 @@
 // the marks of imputed and treated cells, the weights used, and a plain-text account of the
 // method for the methodology annex.
 
+#include "zhibiao/config.hpp"  // first: pins Eigen's alignment and allocator
 #include <Eigen/Core>
 #include <algorithm>
 #include <cmath>
@@ -98,7 +99,13 @@ struct result {
     aggregation_result aggregation;       ///< scores (over the rows of the last layer), weights
     std::vector<std::string> method;      ///< the account of the method, one sentence per step
 
-    const layer& at(const std::string& name) const {
+    /// On a temporary result (`build(...).at("treated")`) the layer itself, moved out.
+    layer at(const std::string& name) && {
+        for (auto& l : layers)
+            if (l.name == name) return std::move(l);
+        return static_cast<const result&>(*this).at(name);  // throws
+    }
+    const layer& at(const std::string& name) const& {
         for (const auto& l : layers)
             if (l.name == name) return l;
         std::string have;

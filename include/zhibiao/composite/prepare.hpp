@@ -11,6 +11,7 @@
 // Imputation fills missing cells and marks each filled cell with its method; a cell that has
 // nothing to be filled from stays missing and is marked not_imputable.
 
+#include "zhibiao/config.hpp"  // first: pins Eigen's alignment and allocator
 #include <Eigen/Core>
 #include <algorithm>
 #include <cmath>

@@ -5,6 +5,7 @@
 // sd with n − 1 (R's sd), COINr's skewness and excess kurtosis (e1071 type 2), Pearson
 // correlation over the pairs where both values are present (R's use = "pairwise.complete.obs").
 
+#include "zhibiao/config.hpp"  // first: pins Eigen's alignment and allocator
 #include <Eigen/Core>
 #include <algorithm>
 #include <cmath>

@@ -11,6 +11,7 @@
 //   (lowest) value within the bounds; then an indicator whose skewness exceeds 1 is replaced by
 //   its square root (negative values are an error: the transform is for shares and rates).
 
+#include "zhibiao/config.hpp"  // first: pins Eigen's alignment and allocator
 #include <Eigen/Core>
 #include <cmath>
 #include <string>

@@ -15,6 +15,7 @@
 // - AHP: principal eigenvector; CR = CI / RI with the random index of Tummala & Ling (1998,
 //   pymcdm) or Saaty (pyDecision); CR above `max_cr` is an error unless accepted.
 
+#include "zhibiao/config.hpp"  // first: pins Eigen's alignment and allocator
 #include <Eigen/Core>
 #include <Eigen/Eigenvalues>
 #include <cmath>

@@ -3,6 +3,7 @@
 // is feasible and no phase one is needed) — the shape of every benefit-of-the-doubt problem.
 // Compact (Tucker) tableau of (m + 1) × (n + 1) and Bland's rule, which cannot cycle.
 
+#include "zhibiao/config.hpp"  // first: pins Eigen's alignment and allocator
 #include <Eigen/Core>
 #include <limits>
 #include <vector>

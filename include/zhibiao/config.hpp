@@ -1,0 +1,46 @@
+#pragma once
+// How Eigen is configured in zhibiao's public types, whatever flags a program is compiled with.
+//
+// Results made inside the prebuilt library (indicator columns, scorecard results, composite
+// layers) hold Eigen storage that the program later frees, resizes and reads with vector
+// instructions. Eigen chooses its heap allocator and the alignment it assumes from the
+// compiler flags: with -mavx2 or -march=native it allocates 32- or 64-byte aligned blocks by
+// hand (the original pointer stored before the block), while a default x86-64 build, or any
+// build with AddressSanitizer, differs again (plain malloc unless ASan is on). The same inline
+// functions then disagree between the library and the program (an ODR violation): free() of
+// a pointer malloc never returned, or a read before the block. So every translation unit that
+// sees a zhibiao header uses one configuration, fixed here and independent of the flags:
+//  - EIGEN_MALLOC_ALREADY_ALIGNED 0: Eigen's own aligned allocator always, whose free() works
+//    for a block of any alignment and under any malloc (ASan's included);
+//  - EIGEN_MAX_ALIGN_BYTES / EIGEN_MAX_STATIC_ALIGN_BYTES 16: Eigen assumes no more alignment
+//    than every build provides, and fixed-size members have the same layout everywhere
+//    (AVX code still runs, with unaligned loads).
+// The exported CMake target and zhibiao.pc pass the same definitions on the command line, so
+// the order of includes does not matter there; a program that configures Eigen otherwise, or
+// includes Eigen before this header with other settings, does not compile.
+
+#define ZHIBIAO_EIGEN_MAX_ALIGN_BYTES 16
+#define ZHIBIAO_EIGEN_MALLOC_ALREADY_ALIGNED 0
+
+#if defined(EIGEN_MAX_ALIGN_BYTES) && EIGEN_MAX_ALIGN_BYTES != ZHIBIAO_EIGEN_MAX_ALIGN_BYTES
+#error "zhibiao: EIGEN_MAX_ALIGN_BYTES must be 16 (as the library was built); compile with -DEIGEN_MAX_ALIGN_BYTES=16 -DEIGEN_MAX_STATIC_ALIGN_BYTES=16 -DEIGEN_MALLOC_ALREADY_ALIGNED=0 (link zhibiao::zhibiao or use pkg-config zhibiao), or include zhibiao headers before Eigen"
+#endif
+#if defined(EIGEN_MAX_STATIC_ALIGN_BYTES) && EIGEN_MAX_STATIC_ALIGN_BYTES != ZHIBIAO_EIGEN_MAX_ALIGN_BYTES
+#error "zhibiao: EIGEN_MAX_STATIC_ALIGN_BYTES must be 16 (as the library was built); compile with -DEIGEN_MAX_ALIGN_BYTES=16 -DEIGEN_MAX_STATIC_ALIGN_BYTES=16 -DEIGEN_MALLOC_ALREADY_ALIGNED=0 (link zhibiao::zhibiao or use pkg-config zhibiao), or include zhibiao headers before Eigen"
+#endif
+#if defined(EIGEN_MALLOC_ALREADY_ALIGNED) && EIGEN_MALLOC_ALREADY_ALIGNED != ZHIBIAO_EIGEN_MALLOC_ALREADY_ALIGNED
+#error "zhibiao: EIGEN_MALLOC_ALREADY_ALIGNED must be 0 (as the library was built); compile with -DEIGEN_MAX_ALIGN_BYTES=16 -DEIGEN_MAX_STATIC_ALIGN_BYTES=16 -DEIGEN_MALLOC_ALREADY_ALIGNED=0 (link zhibiao::zhibiao or use pkg-config zhibiao), or include zhibiao headers before Eigen"
+#endif
+#if defined(EIGEN_DONT_ALIGN) || defined(EIGEN_DONT_ALIGN_STATICALLY)
+#error "zhibiao: EIGEN_DONT_ALIGN changes the layout and allocation of zhibiao's Eigen members; the library was built without it"
+#endif
+
+#ifndef EIGEN_MAX_ALIGN_BYTES
+#define EIGEN_MAX_ALIGN_BYTES 16
+#endif
+#ifndef EIGEN_MAX_STATIC_ALIGN_BYTES
+#define EIGEN_MAX_STATIC_ALIGN_BYTES 16
+#endif
+#ifndef EIGEN_MALLOC_ALREADY_ALIGNED
+#define EIGEN_MALLOC_ALREADY_ALIGNED 0
+#endif

@@ -1,0 +1,13 @@
+# The consumer built with each set of flags in VARIANTS printed the same lines (OUTPUTS/<variant>.txt).
+list(GET VARIANTS 0 first)
+file(READ ${OUTPUTS}/${first}.txt expected)
+if(expected STREQUAL "")
+  message(FATAL_ERROR "${first}: printed nothing")
+endif()
+foreach(variant IN LISTS VARIANTS)
+  file(READ ${OUTPUTS}/${variant}.txt got)
+  if(NOT got STREQUAL expected)
+    message(FATAL_ERROR "the consumer built with '${variant}' flags printed\n${got}\nbut with '${first}' flags\n${expected}")
+  endif()
+endforeach()
+message(STATUS "identical output from the consumer built with: ${VARIANTS}")

@@ -1,0 +1,19 @@
+# Compiles a one-line program including HEADER with DEFINITION and expects it to be refused by
+# zhibiao/config.hpp's #error (not by anything else). ZHIBIAO_TEST_EIGEN_FIRST includes
+# <Eigen/Core>, configured by the default flags, before the zhibiao header.
+file(MAKE_DIRECTORY ${WORK})
+file(WRITE ${WORK}/program.cpp
+  "#ifdef ZHIBIAO_TEST_EIGEN_FIRST\n#include <Eigen/Core>\n#endif\n#include <${HEADER}>\nint main() { return 0; }\n")
+set(includes)
+foreach(dir ${INCLUDE_DIRS} ${EIGEN_DIR})
+  list(APPEND includes -I${dir})
+endforeach()
+execute_process(COMMAND ${COMPILER} -std=c++17 -fsyntax-only -Wfatal-errors ${includes} ${DEFINITION} ${WORK}/program.cpp
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(rc EQUAL 0)
+  message(FATAL_ERROR "${HEADER} with ${DEFINITION} compiled; it should have been refused")
+endif()
+if(NOT err MATCHES "zhibiao: EIGEN_")
+  message(FATAL_ERROR "${HEADER} with ${DEFINITION} failed, but not with zhibiao's message:\n${err}")
+endif()
+message(STATUS "refused as expected")
