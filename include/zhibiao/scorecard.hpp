@@ -141,8 +141,10 @@ struct scorecard_result {
     result_column<std::uint64_t> problems;  ///< bit k: input k invalid; bit inputs+j: validity check j failed
 };
 
-/// Columnar inputs: one pointer per scorecard input (in `inputs()` order), already in the
-/// input's unit; a null pointer means the column is absent (all missing).
+/// Columnar inputs in the pack's units: one pointer per scorecard input (in `inputs()` order),
+/// already in the input's unit — nothing here converts (a panel's sales in 亿元 read as 万元
+/// score wrongly: take a panel through scorecard::evaluate(panel) or inputs_from). The raw entry
+/// for speed; a null pointer means the column is absent (all missing).
 struct scorecard_columns {
     std::size_t rows = 0;
     std::vector<const double*> columns;
