@@ -386,10 +386,10 @@ BOOST_AUTO_TEST_CASE(generalised_mean_of_high_power_and_overflowing_scales) {
     p.aggregate.power = 1000;
     const aggregation_result r = aggregate(fw, n, {p});
     BOOST_TEST(r.scores(0, 0) == 100 * std::pow(2.0, -1.0 / 1000), boost::test_tools::tolerance(1e-12));
-    // Denominate: 5 / 1 × 1e308 is finite, 50 / 1 × 1e308 is not — named, not an inf score.
+    // Denominate: 1 / 1 × 1e308 is finite, 50 / 1 × 1e308 is not — named, not an inf score.
     table t;
     t.units = {"u", "v"};
-    t.numbers["a"] = Eigen::Vector2d(5, 50), t.numbers["b"] = Eigen::Vector2d(1, 2), t.numbers["pop"] = Eigen::Vector2d(1, 1);
+    t.numbers["a"] = Eigen::Vector2d(1, 50), t.numbers["b"] = Eigen::Vector2d(1, 2), t.numbers["pop"] = Eigen::Vector2d(1, 1);
     denominate_step d;
     d.by["a"] = "pop", d.scale["a"] = 1e308;
     const std::string m = message_of([&] { build(t, fw, {d, normalise_step{}, aggregate_step{}}); });
