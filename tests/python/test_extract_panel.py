@@ -48,3 +48,11 @@ def test_a_figure_without_a_period_needs_one():
     with pytest.raises(zb.ParseError, match="no period"):
         zb.read_report("获批立项11项。", entity="丙县")
     assert zb.read_report("获批立项11项。", entity="丙县", period="2024").periods == ["2024"]
+
+
+def test_a_clause_that_names_another_year_does_not_carry_it_on():
+    text = ("临川市科技局2024年工作总结\n兑现2017年度奖补资金50万元，获批立项11项。"
+            "2023年度研发费用加计扣除额3.2亿元。全年共申报项目30项。")
+    facts = zb.extract(text)
+    assert list(zip(facts["text"], facts["period"])) == [("50万元", "2017"), ("11项", "2024"), ("3.2亿元", "2023"),
+                                                         ("30项", "2024")]
