@@ -12,7 +12,7 @@ import zhibiao as zb
 
 def test_values_in_the_lexicon_unit_keep_the_figure_as_written():
     facts = zb.extract("全省登记技术合同1.2万项，技术合同成交额386.5亿元，同比增长12.4%。").in_lexicon_units()
-    assert isinstance(facts, zb.Facts)
+    assert isinstance(facts, zb._extract.Facts) and type(facts).__name__ == "Facts"
     assert list(facts["text"]) == ["1.2万项", "386.5亿元", "12.4%"]
     assert list(facts["value"][:2]) == [1.2, 386.5]  # as written
     assert list(facts["value_converted"][:2]) == [12_000, 3_865_000]  # 项 and 万元 (the lexicon's units)
@@ -56,3 +56,11 @@ def test_a_clause_that_names_another_year_does_not_carry_it_on():
     facts = zb.extract(text)
     assert list(zip(facts["text"], facts["period"])) == [("50万元", "2017"), ("11项", "2024"), ("3.2亿元", "2023"),
                                                          ("30项", "2024")]
+
+
+def test_the_facts_type_does_not_make_import_zhibiao_load_pandas():
+    import subprocess
+    import sys
+
+    code = "import sys, zhibiao; assert 'pandas' not in sys.modules; zhibiao.extract('获批11项'); assert 'pandas' in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True)
