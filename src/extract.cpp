@@ -669,11 +669,21 @@ struct phrase_hit {
 
 class phrase_index {
 public:
-    phrase_index(std::string_view text, const lexicon& words) {
+    // One pass over the text: the phrases are grouped by their first character, looked up at
+    // each code point (a search per phrase went over the text once for each of hundreds).
+    phrase_index(std::string_view text, const std::vector<code_point>& cps, const lexicon& words) {
+        std::unordered_map<std::string_view, std::vector<std::pair<const lexicon_entry*, const std::string*>>> by_first;
         for (const auto& e : words)
-            for (const auto& p : e.phrases)
-                for (std::size_t at = text.find(p); at != std::string_view::npos; at = text.find(p, at + 1))
-                    hits_.push_back({at, at + p.size(), &e, &p});
+            for (const auto& p : e.phrases) {
+                const auto lead = static_cast<unsigned char>(p[0]);
+                by_first[std::string_view(p).substr(0, lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4)].push_back({&e, &p});
+            }
+        for (const code_point& cp : cps) {
+            const auto it = by_first.find(text.substr(cp.begin, cp.end - cp.begin));
+            if (it == by_first.end()) continue;
+            for (const auto& [entry, phrase] : it->second)
+                if (text.compare(cp.begin, phrase->size(), *phrase) == 0) hits_.push_back({cp.begin, cp.begin + phrase->size(), entry, phrase});
+        }
         std::sort(hits_.begin(), hits_.end(), [](const phrase_hit& a, const phrase_hit& b) {
             return a.end != b.end ? a.end < b.end : a.phrase->size() < b.phrase->size();
         });
@@ -845,7 +855,7 @@ extraction extract(std::string_view text, const lexicon& words) {
     std::vector<stated_period> periods;
     std::vector<report_finding> references;
     const std::vector<scanned> found = scan(text, cps, &periods, &references);
-    const phrase_index phrases(text, words);
+    const phrase_index phrases(text, cps, words);
     const word_index change_words(text, {"增长", "增加", "提高", "提升", "下降", "减少", "同比", "增幅", "降幅"});
     const word_index change_lead(text, {"同比", "增长", "下降", "提高", "降低", "减少", "增加", "提升"});
     // "落实研发费用加计扣除、首台套奖励等扶持政策15项": across an enumeration the figure counts the
