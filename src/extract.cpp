@@ -494,13 +494,32 @@ std::size_t document_number_at(std::string_view text, const std::vector<code_poi
     return i - k;
 }
 
-std::vector<scanned> scan(std::string_view text, const std::vector<code_point>& cps, std::vector<std::pair<std::size_t, std::string>>* periods,
+// A period stated in the text at code point `at`. A local one ("兑现2017年度奖补资金50万元": a
+// year with 年度 outside the title line, once a period governs) names the period of its own
+// clause's figures only; the others govern what follows.
+struct stated_period {
+    std::size_t at;
+    std::string period;
+    bool local;
+};
+
+std::vector<scanned> scan(std::string_view text, const std::vector<code_point>& cps, std::vector<stated_period>* periods,
                           std::vector<report_finding>* findings = nullptr) {
     std::vector<scanned> out;
     period_state state;
+    bool in_title = true, any_text = false;
+    std::size_t visited = 0;  // the code points before it have updated the two flags above
     for (std::size_t k = 0; k < cps.size();) {
+        for (; visited < k; ++visited) {
+            const char32_t c = cps[visited].c;
+            if (c == '\n' && any_text) in_title = false;
+            if (is_ideograph(c)) any_text = true;
+        }
+        const period_state before = state;
         if (const std::size_t n = period_at(cps, k, state)) {
-            if (periods) periods->push_back({k, state.current ? state.current->to_string() : std::string()});
+            const bool local = !in_title && before.year != 0 && starts_with(cps, k + n, U"度") && state.current;
+            if (periods) periods->push_back({k, state.current ? state.current->to_string() : std::string(), local});
+            if (local) state = before;
             k += n;
             continue;
         }
@@ -650,11 +669,21 @@ struct phrase_hit {
 
 class phrase_index {
 public:
-    phrase_index(std::string_view text, const lexicon& words) {
+    // One pass over the text: the phrases are grouped by their first character, looked up at
+    // each code point (a search per phrase went over the text once for each of hundreds).
+    phrase_index(std::string_view text, const std::vector<code_point>& cps, const lexicon& words) {
+        std::unordered_map<std::string_view, std::vector<std::pair<const lexicon_entry*, const std::string*>>> by_first;
         for (const auto& e : words)
-            for (const auto& p : e.phrases)
-                for (std::size_t at = text.find(p); at != std::string_view::npos; at = text.find(p, at + 1))
-                    hits_.push_back({at, at + p.size(), &e, &p});
+            for (const auto& p : e.phrases) {
+                const auto lead = static_cast<unsigned char>(p[0]);
+                by_first[std::string_view(p).substr(0, lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4)].push_back({&e, &p});
+            }
+        for (const code_point& cp : cps) {
+            const auto it = by_first.find(text.substr(cp.begin, cp.end - cp.begin));
+            if (it == by_first.end()) continue;
+            for (const auto& [entry, phrase] : it->second)
+                if (text.compare(cp.begin, phrase->size(), *phrase) == 0) hits_.push_back({cp.begin, cp.begin + phrase->size(), entry, phrase});
+        }
         std::sort(hits_.begin(), hits_.end(), [](const phrase_hit& a, const phrase_hit& b) {
             return a.end != b.end ? a.end < b.end : a.phrase->size() < b.phrase->size();
         });
@@ -823,10 +852,10 @@ const std::vector<std::string>& fact_flag_names() {
 extraction extract(std::string_view text, const lexicon& words) {
     extraction out;
     const std::vector<code_point> cps = decode(text, out.invalid_bytes);
-    std::vector<std::pair<std::size_t, std::string>> periods;
+    std::vector<stated_period> periods;
     std::vector<report_finding> references;
     const std::vector<scanned> found = scan(text, cps, &periods, &references);
-    const phrase_index phrases(text, words);
+    const phrase_index phrases(text, cps, words);
     const word_index change_words(text, {"增长", "增加", "提高", "提升", "下降", "减少", "同比", "增幅", "降幅"});
     const word_index change_lead(text, {"同比", "增长", "下降", "提高", "降低", "减少", "增加", "提升"});
     // "落实研发费用加计扣除、首台套奖励等扶持政策15项": across an enumeration the figure counts the
@@ -835,14 +864,19 @@ extraction extract(std::string_view text, const lexicon& words) {
     clause_finder clauses(cps);
     std::size_t period_index = 0;
     std::string current_period;
+    const stated_period* local_period = nullptr;
     std::size_t previous_end = 0;  // code point after the previous quantity
     out.facts.reserve(found.size());
     for (const scanned& s : found) {
-        while (period_index < periods.size() && periods[period_index].first < s.first) current_period = periods[period_index++].second;
+        while (period_index < periods.size() && periods[period_index].at < s.first) {
+            const stated_period& p = periods[period_index++];
+            if (p.local) local_period = &p;
+            else current_period = p.period;
+        }
         const auto [clause, clause_stop] = clauses.around(s.first, s.last);
         fact f;
         f.amount = s.q;
-        f.period = current_period;
+        f.period = local_period && local_period->at >= clause ? local_period->period : current_period;
         f.text = quote(text, cps, s.first, s.last);
         f.clause_begin = cps[clause].begin;
         f.clause_end = clause_stop > clause ? cps[clause_stop - 1].end : cps[clause].begin;

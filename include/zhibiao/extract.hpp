@@ -15,7 +15,20 @@
 // end at 。；！？, a line break or a comma that is not a thousands separator); "增长/提高/下降/同比"
 // between them flags a change rather than a level. The period is the last one stated before the
 // fact: a year (2025年) with 上半年/下半年, 一季度…四季度, 1-N月 / 1至N月 (year to date), 截至N月底,
-// or 全年. Invalid UTF-8 bytes are skipped and counted, not guessed.
+// or 全年; a year with 年度 outside the title ("兑现2017年度奖补资金") names the period of its own
+// clause only. A phrase separated from its figure by an enumeration (、/等) does not name it.
+// Invalid UTF-8 bytes are skipped and counted, not guessed (decode_report detects GB18030/UTF-16).
+//
+// Damage from a conversion out of Word or PDF never becomes a number: a decimal point with no
+// digits after it (21.%), a run of zeros only (000件), a measure word with no number (共收集企业难题
+// 项), a threshold of zeros (00万元以上) keep their text and position, with value NaN, the flag
+// `damaged` and fact::damage naming the kind; a bare 0 counting what an activity did (派出0名专家)
+// and a 其中 part larger than its total are flagged `suspect`; damaged document numbers (〔20〕19号)
+// and lines starting with 、 are findings only. extraction::findings lists every damaged spot.
+//
+// Offsets: quantity::begin/end, fact::clause_begin/end and report_finding::begin/end are byte
+// offsets into the text given; fact::char_begin/char_end (and the Python columns begin/end) count
+// code points, each byte that is not UTF-8 counting as one.
 
 #include <cstddef>
 #include <string>

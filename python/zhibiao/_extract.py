@@ -71,7 +71,7 @@ def extract(text: str | bytes, lexicon: str | Path | None = None) -> Any:
     if lexicon is not None:
         lexicon_toml = read_limited(lexicon, MAX_LEXICON_BYTES, "lexicon")  # bytes: the TOML reader checks UTF-8
     columns, info = _core.extract(text, lexicon_toml)
-    df = Facts(pd.DataFrame(columns))
+    df = _facts_class()(pd.DataFrame(columns))
     df.attrs["lexicon_units"] = dict(info["lexicon_units"])
     df.attrs["text"] = info.get("text", text)
     df.attrs["encoding"] = info["encoding"]
@@ -86,97 +86,113 @@ def extract(text: str | bytes, lexicon: str | Path | None = None) -> Any:
     return df
 
 
-def _facts_base() -> Any:
+_FACTS: Any = None
+
+
+def __getattr__(name: str) -> Any:  # zhibiao._extract.Facts, made on first use: pandas loads lazily
+    if name == "Facts":
+        return _facts_class()
+    raise AttributeError(name)
+
+
+def _facts_class() -> Any:
+    global _FACTS
+    if _FACTS is None:
+        _FACTS = _make_facts_class()
+    return _FACTS
+
+
+def _make_facts_class() -> Any:
     import pandas as pd
 
-    return pd.DataFrame
+    class Facts(pd.DataFrame):  # type: ignore[misc]
+        """The table `extract` returns: a DataFrame with two more methods, `in_lexicon_units` and
+        `to_panel`. Operations that keep the columns keep the type; attrs carry text, findings, …"""
 
+        @property
+        def _constructor(self) -> type:
+            return Facts
 
-class Facts(_facts_base()):  # type: ignore[misc]
-    """The table `extract` returns: a DataFrame with two more methods, `in_lexicon_units` and
-    `to_panel`. Operations that keep the columns keep the type; attrs carry text, findings, …"""
+        def in_lexicon_units(self) -> "Facts":
+            """A copy with ``value_converted``, ``high_converted`` and ``unit_converted``: each figure in
+            the unit its variable is reported in (1.2万件 → 12000 件), the figure as written kept.
+            NaN where there is no variable, the written unit cannot convert (unit_mismatch), or the
+            figure is a change (a rate of change stays in its own unit). A unit left implicit (0.9件 for
+            件/万人, flag_unit_implied) or not written is taken as the variable's."""
+            units = self.attrs.get("lexicon_units", {})
+            value, high, unit = [], [], []
+            for row in self.itertuples():
+                target = units.get(row.variable, "")
+                factor = _factor(row.unit, target) if row.variable and not row.flag_change and not row.flag_unit_implied else None
+                if row.variable and not row.flag_change and (row.flag_unit_implied or not row.unit or not target):
+                    factor = 1.0
+                value.append(row.value * factor if factor is not None else float("nan"))
+                high.append(row.high * factor if factor is not None else float("nan"))
+                unit.append(target if factor is not None and target else (row.unit if factor is not None else ""))
+            return self.assign(value_converted=value, high_converted=high, unit_converted=unit)
 
-    @property
-    def _constructor(self) -> type:
-        return Facts
+        def to_panel(self, entity: str, period: str | None = None) -> Any:
+            """The figures as a one-entity Panel: a column per variable in its lexicon unit, a row per
+            period, ready for compute(), validate() and the composite.
 
-    def in_lexicon_units(self) -> "Facts":
-        """A copy with ``value_converted``, ``high_converted`` and ``unit_converted``: each figure in
-        the unit its variable is reported in (1.2万件 → 12000 件), the figure as written kept.
-        NaN where there is no variable, the written unit cannot convert (unit_mismatch), or the
-        figure is a change (a rate of change stays in its own unit). A unit left implicit (0.9件 for
-        件/万人, flag_unit_implied) or not written is taken as the variable's."""
-        units = self.attrs.get("lexicon_units", {})
-        value, high, unit = [], [], []
-        for row in self.itertuples():
-            target = units.get(row.variable, "")
-            factor = _factor(row.unit, target) if row.variable and not row.flag_change and not row.flag_unit_implied else None
-            if row.variable and not row.flag_change and (row.flag_unit_implied or not row.unit or not target):
-                factor = 1.0
-            value.append(row.value * factor if factor is not None else float("nan"))
-            high.append(row.high * factor if factor is not None else float("nan"))
-            unit.append(target if factor is not None and target else (row.unit if factor is not None else ""))
-        return self.assign(value_converted=value, high_converted=high, unit_converted=unit)
+            Stated rules: figures without a variable, changes (同比增长…), bounds and ranges are not
+            levels and are left out; a figure without a period takes `period` (an error if none is
+            given); a unit that cannot convert leaves the figure out. Two figures for one variable and
+            period: the first sound one in the text wins (sound before suspect before damaged), the
+            others are listed as a `duplicate_figure` finding. A damaged figure arrives as missing;
+            ``panel.source_reasons[(variable, period)]`` is then ``"damaged_source"``.
+            ``panel.findings`` lists what was left out and why."""
+            import pandas as pd
 
-    def to_panel(self, entity: str, period: str | None = None) -> Any:
-        """The figures as a one-entity Panel: a column per variable in its lexicon unit, a row per
-        period, ready for compute(), validate() and the composite.
+            from ._panel import Panel
 
-        Stated rules: figures without a variable, changes (同比增长…), bounds and ranges are not
-        levels and are left out; a figure without a period takes `period` (an error if none is
-        given); a unit that cannot convert leaves the figure out. Two figures for one variable and
-        period: the first sound one in the text wins (sound before suspect before damaged), the
-        others are listed as a `duplicate_figure` finding. A damaged figure arrives as missing;
-        ``panel.source_reasons[(variable, period)]`` is then ``"damaged_source"``.
-        ``panel.findings`` lists what was left out and why."""
-        import pandas as pd
-
-        from ._panel import Panel
-
-        converted = self.in_lexicon_units()
-        findings: list[dict[str, Any]] = []
-        chosen: dict[tuple[str, str], Any] = {}
-        for row in converted.itertuples():
-            if not row.variable or row.flag_change:
-                continue
-            where = {"begin": row.begin, "end": row.end, "text": row.text}
-            if row.flag_lower_bound or row.flag_upper_bound or row.flag_range:
-                findings.append({"kind": "not_a_level", **where, "message": f"{row.variable}: a bound or a range, not a value"})
-                continue
-            if row.value_converted != row.value_converted and not row.flag_damaged and not row.flag_masked:
-                findings.append({"kind": "unit_mismatch", **where,
-                                 "message": f"{row.variable}: {row.unit} does not convert to {row.unit_converted or 'its unit'}"})
-                continue
-            when = row.period or period
-            if not when:
-                raise _core.ParseError(f"the figure '{row.text}' ({row.variable}) has no period in the text: pass period=")
-            key = (row.variable, when)
-            rank = 2 if row.flag_damaged or row.flag_masked else 1 if row.flag_suspect else 0
-            if key in chosen:
-                kept = chosen[key]
-                keep_new = rank < kept[0]
-                dropped = kept[1] if keep_new else row
-                findings.append({"kind": "duplicate_figure", "begin": dropped.begin, "end": dropped.end, "text": dropped.text,
-                                 "message": f"{row.variable} {when}: stated twice; kept "
-                                            f"'{(row if keep_new else kept[1]).text}' (the first sound figure), left out '{dropped.text}'"})
-                if not keep_new:
+            converted = self.in_lexicon_units()
+            findings: list[dict[str, Any]] = []
+            chosen: dict[tuple[str, str], Any] = {}
+            for row in converted.itertuples():
+                if not row.variable or row.flag_change:
                     continue
-            chosen[key] = (rank, row)
-        records: dict[str, dict[str, float]] = {}
-        source_reasons: dict[tuple[str, str], str] = {}
-        units = self.attrs.get("lexicon_units", {})
-        for (variable, when), (rank, row) in chosen.items():
-            records.setdefault(when, {})[variable] = row.value_converted if rank < 2 else float("nan")
-            if rank == 2:
-                source_reasons[(variable, when)] = "damaged_source"
-        variables = sorted({v for values in records.values() for v in values})
-        wide = pd.DataFrame([{"entity": entity, "period": when, **{v: values.get(v, float("nan")) for v in variables}}
-                             for when, values in records.items()], columns=["entity", "period", *variables])
-        panel = Panel.from_pandas(wide.astype({v: "float64" for v in variables}), "entity", "period",
-                                  units={v: units[v] for v in variables if units.get(v)}, variables=variables)
-        panel.findings = pd.DataFrame(findings, columns=["kind", "begin", "end", "text", "message"])
-        panel.source_reasons = source_reasons
-        return panel
+                where = {"begin": row.begin, "end": row.end, "text": row.text}
+                if row.flag_lower_bound or row.flag_upper_bound or row.flag_range:
+                    findings.append({"kind": "not_a_level", **where, "message": f"{row.variable}: a bound or a range, not a value"})
+                    continue
+                if row.value_converted != row.value_converted and not row.flag_damaged and not row.flag_masked:
+                    findings.append({"kind": "unit_mismatch", **where,
+                                     "message": f"{row.variable}: {row.unit} does not convert to {row.unit_converted or 'its unit'}"})
+                    continue
+                when = row.period or period
+                if not when:
+                    raise _core.ParseError(f"the figure '{row.text}' ({row.variable}) has no period in the text: pass period=")
+                key = (row.variable, when)
+                rank = 2 if row.flag_damaged or row.flag_masked else 1 if row.flag_suspect else 0
+                if key in chosen:
+                    kept = chosen[key]
+                    keep_new = rank < kept[0]
+                    dropped = kept[1] if keep_new else row
+                    findings.append({"kind": "duplicate_figure", "begin": dropped.begin, "end": dropped.end, "text": dropped.text,
+                                     "message": f"{row.variable} {when}: stated twice; kept "
+                                                f"'{(row if keep_new else kept[1]).text}' (the first sound figure), left out '{dropped.text}'"})
+                    if not keep_new:
+                        continue
+                chosen[key] = (rank, row)
+            records: dict[str, dict[str, float]] = {}
+            source_reasons: dict[tuple[str, str], str] = {}
+            units = self.attrs.get("lexicon_units", {})
+            for (variable, when), (rank, row) in chosen.items():
+                records.setdefault(when, {})[variable] = row.value_converted if rank < 2 else float("nan")
+                if rank == 2:
+                    source_reasons[(variable, when)] = "damaged_source"
+            variables = sorted({v for values in records.values() for v in values})
+            wide = pd.DataFrame([{"entity": entity, "period": when, **{v: values.get(v, float("nan")) for v in variables}}
+                                 for when, values in records.items()], columns=["entity", "period", *variables])
+            panel = Panel.from_pandas(wide.astype({v: "float64" for v in variables}), "entity", "period",
+                                      units={v: units[v] for v in variables if units.get(v)}, variables=variables)
+            panel.findings = pd.DataFrame(findings, columns=["kind", "begin", "end", "text", "message"])
+            panel.source_reasons = source_reasons
+            return panel
+
+    Facts.__module__ = "zhibiao"
+    return Facts
 
 
 def _factor(written: str, target: str) -> float | None:

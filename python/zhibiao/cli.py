@@ -234,11 +234,11 @@ def _flag_names(row: Any, columns: Sequence[str]) -> str:
 
 def _facts_table(facts: Any) -> str:
     flag_columns = [c for c in facts.columns if c.startswith("flag_")]
-    lines = [f"{'variable':<28}{'value':>10}  {'unit':<8}{'period':<10}{'flags':<30}text"]
+    lines = [f"{'variable':<28}{'value':>10}  {'unit':<8}{'period':<10}{_pad('text', 16)}flags"]
     for row in facts.itertuples():
         value = "—" if row.value != row.value else f"{row.value:g}" + (f"–{row.high:g}" if row.high != row.value else "")
         flags = _flag_names(row, flag_columns) + (f":{row.damage}" if getattr(row, "damage", "") else "")
-        lines.append(f"{row.variable or '(no variable)':<28}{value:>10}  {_pad(row.unit, 8)}{row.period:<10}{flags:<30}{row.text}")
+        lines.append(f"{row.variable or '(no variable)':<28}{value:>10}  {_pad(row.unit, 8)}{row.period:<10}{_pad(row.text, 16)}{flags}")
     return "\n".join(lines)
 
 

@@ -137,3 +137,24 @@ BOOST_AUTO_TEST_CASE(report_bytes_are_decoded_as_read_csv_decodes_them) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(report_damage)
+
+BOOST_AUTO_TEST_CASE(damaged_figures_are_missing_with_their_kind) {
+    const std::pair<const char*, const char*> cases[] = {{"占比达到21.%", "dangling_point"}, {"应拨付资金35.万元", "dangling_point"},
+                                                         {"申请量000件", "zero_digits"},      {"共收集企业难题项，", "empty_slot"},
+                                                         {"推荐名候选人", "empty_slot"},      {"00万元以上企业", "threshold"}};
+    for (const auto& [text, kind] : cases) {
+        const extraction x = extract(text);
+        BOOST_TEST_REQUIRE(x.facts.size() == 1u, text);
+        BOOST_TEST(std::isnan(x.facts[0].amount.value), text);
+        BOOST_TEST(x.facts[0].damage == kind, text);
+        BOOST_TEST_REQUIRE(x.findings.size() == 1u, text);
+        BOOST_TEST(x.findings[0].kind == kind, text);
+    }
+    const extraction refs = extract("科发〔20〕19号和[201]9号");
+    BOOST_TEST(refs.facts.empty());  // never the number 201
+    BOOST_TEST(refs.findings.size() == 2u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -83,12 +83,15 @@ def check(case: dict) -> Outcome:
     if case["kind"] == "report":
         columns, info = result
         flags = columns["flag_masked"]
-        counts = {"facts": len(columns["value"]), "invalid_bytes": info["invalid_bytes"], "masked": sum(flags)}
+        counts = {"facts": len(columns["value"]), "invalid_bytes": info["invalid_bytes"], "masked": sum(flags),
+                  "damaged": sum(columns["flag_damaged"])}
         for key, got in counts.items():
             if key in case and got != case[key]:
                 problems.append(f"{key} {got} != {case[key]}")
         if any(v == v and h == h and f for v, h, f in zip(columns["value"], columns["high"], flags)):
             problems.append("a masked figure has a value")
+        if any(v == v for v, d in zip(columns["value"], columns["flag_damaged"]) if d):
+            problems.append("a damaged figure has a value")
     return Outcome(name, expected, "loads" + (": " + "; ".join(problems) if problems else ""), not problems)
 
 

@@ -12,7 +12,7 @@ import zhibiao as zb
 
 def test_values_in_the_lexicon_unit_keep_the_figure_as_written():
     facts = zb.extract("全省登记技术合同1.2万项，技术合同成交额386.5亿元，同比增长12.4%。").in_lexicon_units()
-    assert isinstance(facts, zb.Facts)
+    assert isinstance(facts, zb._extract.Facts) and type(facts).__name__ == "Facts"
     assert list(facts["text"]) == ["1.2万项", "386.5亿元", "12.4%"]
     assert list(facts["value"][:2]) == [1.2, 386.5]  # as written
     assert list(facts["value_converted"][:2]) == [12_000, 3_865_000]  # 项 and 万元 (the lexicon's units)
@@ -48,3 +48,19 @@ def test_a_figure_without_a_period_needs_one():
     with pytest.raises(zb.ParseError, match="no period"):
         zb.read_report("获批立项11项。", entity="丙县")
     assert zb.read_report("获批立项11项。", entity="丙县", period="2024").periods == ["2024"]
+
+
+def test_a_clause_that_names_another_year_does_not_carry_it_on():
+    text = ("临川市科技局2024年工作总结\n兑现2017年度奖补资金50万元，获批立项11项。"
+            "2023年度研发费用加计扣除额3.2亿元。全年共申报项目30项。")
+    facts = zb.extract(text)
+    assert list(zip(facts["text"], facts["period"])) == [("50万元", "2017"), ("11项", "2024"), ("3.2亿元", "2023"),
+                                                         ("30项", "2024")]
+
+
+def test_the_facts_type_does_not_make_import_zhibiao_load_pandas():
+    import subprocess
+    import sys
+
+    code = "import sys, zhibiao; assert 'pandas' not in sys.modules; zhibiao.extract('获批11项'); assert 'pandas' in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True)
