@@ -32,6 +32,9 @@ inline location within(const location& inner, const location& outer) {
     if (auto* x = dynamic_cast<const unknown_indicator_error*>(&e)) throw unknown_indicator_error(message, x->name(), where);
     if (auto* x = dynamic_cast<const lookup_error*>(&e)) throw lookup_error(message, x->name(), where);
     if (dynamic_cast<const duplicate_row_error*>(&e)) throw duplicate_row_error(message, where);
+    if (dynamic_cast<const file_not_found_error*>(&e)) throw file_not_found_error(message, where);
+    if (dynamic_cast<const file_error*>(&e)) throw file_error(message, where);
+    if (dynamic_cast<const argument_error*>(&e)) throw argument_error(message, where);
     if (dynamic_cast<const method_error*>(&e)) throw method_error(message, where);
     if (dynamic_cast<const limit_error*>(&e)) throw limit_error(message, where);
     if (dynamic_cast<const parse_error*>(&e)) throw parse_error(message, where);

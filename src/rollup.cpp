@@ -88,7 +88,7 @@ void check_cycles(const std::unordered_map<std::string, std::string>& parent_of,
 
 // True when a child's value is there but invalid for computing (rollup.hpp says which). An absent
 // value (NaN whose reason says "no value") is not invalid: the coverage counts it as missing.
-bool invalid_for_sum(const column& c, std::size_t row, const variable_spec* spec, double count_scale) {
+bool invalid_for_sum(const column& c, std::size_t row, const variable_spec* spec, const unit& u) {
     const double x = c.data()[row];
     if (x != x) {
         switch (c.reason_at(row)) {
@@ -99,19 +99,14 @@ bool invalid_for_sum(const column& c, std::size_t row, const variable_spec* spec
             default: return true;  // unparseable, negative_input, invalid_child, ...: a bad value
         }
     }
-    if (!spec) return false;
-    if (x < spec->min) return true;
-    if (spec->dimension_name == "count") {
-        const double whole = x * count_scale;  // 1.5 万件 is 15000 件: whole in the base unit
-        return std::abs(whole - std::round(whole)) > 1e-9 * std::max(1.0, std::abs(whole));
-    }
-    return false;
+    // The catalogue's one rule, as ytd and every formula input apply it.
+    return spec && invalid_for_computation(*spec, x, u) != reason::none;
 }
 
-double count_scale_of(const column& c, const variable_spec* spec) {
-    if (!spec || spec->dimension_name != "count") return 1.0;
-    if (c.unit_given()) return c.unit().scale();
-    return spec->default_unit.empty() ? 1.0 : unit::parse(spec->default_unit).scale();
+// The unit a column's values are in: as given, else the variable's default.
+unit unit_of(const column& c, const variable_spec* spec) {
+    if (c.unit_given() || !spec || spec->default_unit.empty()) return c.unit();
+    return unit::parse(spec->default_unit);
 }
 
 }  // namespace
@@ -164,13 +159,13 @@ rollup_result rollup(const panel& p, const std::unordered_map<std::string, std::
             result.not_summed.push_back(c.name());
             continue;
         }
-        const double count_scale = count_scale_of(c, spec);
+        const unit values_unit = unit_of(c, spec);
         Eigen::ArrayXd sum = Eigen::ArrayXd::Zero(static_cast<Eigen::Index>(n_out));
         std::vector<std::size_t> with_data(n_out, 0), valid(n_out, 0);
         for (std::size_t r = 0; r < p.rows(); ++r) {
             tick();
             const auto t = static_cast<std::size_t>(row_target[r]);
-            const bool invalid = invalid_for_sum(c, r, spec, count_scale);
+            const bool invalid = invalid_for_sum(c, r, spec, values_unit);
             const double x = c.data()[r];
             if (x != x && !invalid) continue;
             ++with_data[t];  // present, valid or not

@@ -13,6 +13,7 @@
 #include <sstream>
 #include <thread>
 
+#include "error_context.hpp"
 #include "program.hpp"
 #include "scorecard_compiled.hpp"
 #include "zhibiao/catalogue.hpp"
@@ -108,7 +109,7 @@ scorecard scorecard::from_toml(std::string_view text, const std::string& source)
         try {
             in.unit = unit::parse(in.unit_text);
         } catch (const unit_error& e) {
-            named.fail("unit", e.message());
+            detail::rethrow_at_key(named, "input '" + in.id + "'", "unit", e);
         }
         in.min = named.number("min", in.min);
         in.max = named.number("max", in.max);
@@ -128,7 +129,7 @@ scorecard scorecard::from_toml(std::string_view text, const std::string& source)
             try {
                 c.parsed = formula::parse(c.condition);
             } catch (const error& e) {
-                named.fail(formula_key, e.message());
+                detail::rethrow_at_key(named, std::string(key) + " '" + c.id + "'", formula_key, e);
             }
             out.push_back(std::move(c));
         });
@@ -147,7 +148,7 @@ scorecard scorecard::from_toml(std::string_view text, const std::string& source)
             m.unit = unit::parse(m.unit_text);
             m.parsed = formula::parse(m.formula_text);
         } catch (const error& e) {
-            named.fail(m.unit.symbol() == m.unit_text ? "formula" : "unit", e.message());
+            detail::rethrow_at_key(named, "measure '" + m.id + "'", m.unit.symbol() == m.unit_text ? "formula" : "unit", e);
         }
         s.measures_.push_back(std::move(m));
     });
@@ -194,7 +195,7 @@ scorecard scorecard::from_toml(std::string_view text, const std::string& source)
         try {
             s.pass_.parsed = formula::parse(s.pass_.condition);
         } catch (const error& e) {
-            r.fail("rule", e.message());
+            detail::rethrow_at_key(r, "pass", "rule", e);
         }
     } else {
         location w;
@@ -222,7 +223,7 @@ scorecard scorecard::from_toml(std::string_view text, const std::string& source)
     } catch (const error& e) {
         location w;
         w.file = source;
-        throw parse_error("scorecard '" + s.id_ + "': " + e.message(), w);
+        detail::rethrow_within(e, "scorecard '" + s.id_ + "': ", w);
     }
     return s;
 }

@@ -22,6 +22,7 @@
 #include "zhibiao/composite/marks.hpp"
 #include "zhibiao/composite/mcdm.hpp"
 #include "zhibiao/composite/normalise.hpp"
+#include "zhibiao/composite/options.hpp"
 #include "zhibiao/composite/pipeline.hpp"
 #include "zhibiao/composite/prepare.hpp"
 #include "zhibiao/composite/statistics.hpp"

@@ -94,7 +94,7 @@ def load_catalogue(path: str | os.PathLike[str], *, include_builtin: bool = True
     """
     if not isinstance(include_builtin, bool):  # "no" or 0 would silently mean something
         raise _core.Error(f"include_builtin must be True or False, not {include_builtin!r}")
-    loaded = _core.Catalogue.load(os.fspath(path))
+    loaded = _core.Catalogue.load(os.fsencode(path))
     if not include_builtin:
         return Catalogue(loaded)
     merged = _core.Catalogue.builtin().copy()

@@ -30,15 +30,15 @@ def _pack(pack: Any) -> Any:
         return pack
     if isinstance(pack, (str, os.PathLike)) and str(pack) in BUILTIN:
         return _core.Scorecard.builtin(str(pack))
-    if isinstance(pack, (str, os.PathLike)) and os.path.exists(pack):
-        return _core.Scorecard.load(os.fspath(pack))
+    if isinstance(pack, (str, bytes, os.PathLike)) and os.path.lexists(pack):
+        return _core.Scorecard.load(os.fsencode(pack))
     raise _core.UnknownIndicatorError(f"no scorecard {pack!r}{_did_you_mean(str(pack), BUILTIN)}: built in are {', '.join(BUILTIN)}, "
                                       "or give a TOML file")
 
 
 def load(path: str | os.PathLike[str]) -> Any:
     """A rule pack from a TOML file (the shape of data/scorecards/*.toml)."""
-    return _core.Scorecard.load(os.fspath(path))
+    return _core.Scorecard.load(os.fsencode(path))
 
 
 def describe(pack: Any) -> Any:

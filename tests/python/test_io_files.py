@@ -1,6 +1,7 @@
 """Files as input: missing, not regular, too large, changing, and any name the OS allows
 (issues #11.5 and #17)."""
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -61,9 +62,22 @@ def test_file_names_that_are_not_utf8(tmp_path):
     with open(rules, "wb") as f:
         f.write(b'[[rule]]\nid = "x"\ncheck = "x >= 0"\n')
     assert [r.id for r in zb.load_rules(os.fsdecode(rules))] == ["x"]
+    catalogue = raw[:-4] + b"-catalogue.toml"
+    with open(catalogue, "wb") as f:
+        f.write(b'[[indicator]]\nid = "x_share"\nformula = "valid_invention_patents / population"\nunit = "\xe4\xbb\xb6/\xe4\xb8\x87\xe4\xba\xba"\n')
+    for path in (catalogue, os.fsdecode(catalogue)):
+        assert "x_share" in zb.load_catalogue(path).ids()
+    pack = raw[:-4] + b"-pack.toml"
+    shutil.copyfile(_builtin_pack_path(), pack)
+    for path in (pack, os.fsdecode(pack)):
+        assert zb.scorecards.load(path).id == zb.scorecards.load(_builtin_pack_path()).id
     with pytest.raises(FileNotFoundError) as info:
         zb.read_csv(raw + b".missing")
     assert info.value.filename == os.fsdecode(raw + b".missing")  # os.fsdecode form, no UnicodeDecodeError
+
+
+def _builtin_pack_path():
+    return os.path.join(os.path.dirname(__file__), "..", "..", "data", "scorecards", "tech-sme-2017.toml")
 
 
 _TRUNCATE_WHILE_READING = r"""
