@@ -1,9 +1,14 @@
 // Patents in force: event counting on the query-date grid.
 #include "zhibiao/patents.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <limits>
 #include <numeric>
+#include <string>
 #include <thread>
 
 #include "zhibiao/error.hpp"
@@ -48,14 +53,48 @@ struct partial {
     patents_in_force_result tally;
 };
 
+// Bytes of the count's grids: one difference grid (regions × (dates + 1)) per thread and the
+// result (regions × dates), all int64; SIZE_MAX when that overflows.
+std::size_t grid_bytes(std::size_t regions, std::size_t dates, unsigned threads) {
+    constexpr std::size_t cell = sizeof(std::int64_t), most = std::numeric_limits<std::size_t>::max();
+    if (regions && dates + 1 > most / cell / regions) return most;
+    const std::size_t diff = regions * (dates + 1) * cell, result = regions * dates * cell;
+    if (diff > (most - result) / threads) return most;
+    return diff * threads + result;
+}
+
+// Half of the machine's physical memory: the grids' budget (a wrong region count must be an
+// error, not a machine that swaps or an allocation the kernel kills the process for).
+std::size_t memory_budget() {
+    const long pages = ::sysconf(_SC_PHYS_PAGES), page = ::sysconf(_SC_PAGESIZE);
+    if (pages <= 0 || page <= 0) return std::size_t{1} << 32;  // unknown: 4 GiB
+    return static_cast<std::size_t>(pages) / 2 * static_cast<std::size_t>(page);
+}
+
+std::string gib(std::size_t bytes) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f GiB", static_cast<double>(bytes) / (1u << 30));
+    return text;
+}
+
+// Fewer threads when their grids would not fit (each thread has its own); a limit_error naming
+// the sizes when not even one does.
+unsigned threads_within_memory(std::size_t regions, std::size_t dates, unsigned threads) {
+    const std::size_t budget = memory_budget();
+    while (threads > 1 && grid_bytes(regions, dates, threads) > budget) --threads;
+    const std::size_t need = grid_bytes(regions, dates, 1);
+    if (need <= budget) return threads;
+    const std::string needed = need == std::numeric_limits<std::size_t>::max() ? "more than can be addressed" : gib(need);
+    throw limit_error("patents in force: " + std::to_string(regions) + " regions × " + std::to_string(dates) +
+                      " dates need " + needed + ", more than half of this machine's memory (" + gib(budget) + ")");
+}
+
 }  // namespace
 
 patents_in_force_result patents_in_force(const patent_records& rec, const std::vector<std::int32_t>& dates, std::int32_t as_of,
                                          unsigned threads) {
     if (!rec.region || !rec.filing || !rec.grant) throw error("patent records need region, filing and grant columns");
     const std::size_t m = dates.size();
-    if (rec.regions > 0 && m > 0 && rec.regions > (std::size_t{1} << 34) / m)
-        throw limit_error("regions × dates = " + std::to_string(rec.regions) + " × " + std::to_string(m) + " is too large");
     // Query dates sorted, remembering where each came from.
     std::vector<std::size_t> order(m);
     std::iota(order.begin(), order.end(), 0);
@@ -69,6 +108,7 @@ patents_in_force_result patents_in_force(const patent_records& rec, const std::v
 
     unsigned n_threads = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
     n_threads = static_cast<unsigned>(std::min<std::size_t>(n_threads, std::max<std::size_t>(1, rec.size / 100000)));
+    n_threads = threads_within_memory(rec.regions, m, n_threads);
     std::vector<partial> parts(n_threads);
     auto work = [&](unsigned t) {
         partial& part = parts[t];

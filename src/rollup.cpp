@@ -90,15 +90,7 @@ void check_cycles(const std::unordered_map<std::string, std::string>& parent_of,
 // value (NaN whose reason says "no value") is not invalid: the coverage counts it as missing.
 bool invalid_for_sum(const column& c, std::size_t row, const variable_spec* spec, const unit& u) {
     const double x = c.data()[row];
-    if (x != x) {
-        switch (c.reason_at(row)) {
-            case reason::missing_input:
-            case reason::missing_variable:
-            case reason::no_such_period:
-            case reason::incomplete_rollup: return false;
-            default: return true;  // unparseable, negative_input, invalid_child, ...: a bad value
-        }
-    }
+    if (x != x) return !reason_means_absent(c.reason_at(row));  // unparseable, invalid_child, ...: a bad value
     // The catalogue's one rule, as ytd and every formula input apply it.
     return spec && invalid_for_computation(*spec, x, u) != reason::none;
 }

@@ -46,4 +46,13 @@ inline constexpr std::array<std::string_view, reason_count> reason_names = {
 
 inline constexpr std::string_view to_string(reason r) { return reason_names[static_cast<std::size_t>(r)]; }
 
+/// True when a missing cell's reason says only that no value is there (nothing given, no such
+/// column or period, a roll-up over absent parts); false when a value was there but is invalid
+/// for computing (unparseable, negative, not whole, an invalid part) — such a cell must never be
+/// treated as merely missing: not skipped in a sum, not scored as an absent optional input.
+inline constexpr bool reason_means_absent(reason r) {
+    return r == reason::none || r == reason::missing_input || r == reason::missing_variable || r == reason::no_such_period ||
+           r == reason::incomplete_rollup;
+}
+
 }  // namespace zhibiao

@@ -21,6 +21,7 @@ import dataclasses
 import html
 import json
 import math
+import os
 from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
@@ -236,7 +237,7 @@ class Framework:
     @classmethod
     def from_toml(cls, path: str) -> "Framework":
         """The [[node]] tables of a composite model file (see ``Model``)."""
-        model = _core.composite_read_model(str(path))
+        model = _core.composite_read_model(os.fsencode(path))
         if not model.has_framework:
             raise _core.Error(f"{path}: the model has no [[node]] tables")
         return cls(model.framework())
@@ -294,9 +295,15 @@ class Model:
         self._core = _core.composite_parse_model(toml_text, source)
 
     @classmethod
-    def from_toml(cls, path: str) -> "Model":
-        with open(path, encoding="utf-8") as f:
-            return cls(f.read(), str(path))
+    def from_toml(cls, path: str | os.PathLike[str]) -> "Model":
+        # Read as the C++ loaders read definition files: a missing file is a FileNotFoundError,
+        # a device or directory a FileError, a huge file a LimitError (never read to the end).
+        data = _core.read_text_file(path)
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise _core.ParseError(f"{os.fsdecode(path)}: byte {e.start}: not UTF-8 text") from None
+        return cls(text, os.fsdecode(path))
 
     @classmethod
     def from_steps(cls, steps: Sequence[Step], framework: Framework | None = None, name: str = "") -> "Model":

@@ -130,3 +130,20 @@ def test_a_long_c_call_honours_ctrl_c():
             _core._interruptible_wait(120.0)
     finally:
         timer.cancel()
+
+
+@pytest.mark.parametrize("load", ["Model", "Framework"])
+def test_composite_model_files_are_read_as_definition_files(tmp_path, load):
+    # Model.from_toml read with open(): /dev/zero until memory ran out, a directory as an OSError
+    # of Python's own; now the same errors as the other definition files.
+    from_toml = getattr(zb.composite, load).from_toml
+    with pytest.raises(zb.FileError, match="not a regular file"):
+        from_toml("/dev/zero")
+    with pytest.raises(zb.FileError, match="directory"):
+        from_toml(tmp_path)
+    with pytest.raises(FileNotFoundError):
+        from_toml(tmp_path / "nope.toml")
+    bad = tmp_path / "latin1.toml"
+    bad.write_bytes(b'name = "caf\xe9"\n')
+    with pytest.raises(zb.ParseError):
+        from_toml(bad)
