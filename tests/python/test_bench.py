@@ -80,6 +80,20 @@ def test_close_eps_measures_error_on_the_given_scale():
         harness.assert_close_eps(np.array([1.0, 2.0]), np.array([1.0, np.nan]), 1.0, 2, "x")
 
 
+def test_close_eps_refuses_infinities_on_either_side():
+    # inf - inf is NaN, and NaN > allowed is False: equal infinities used to pass the check.
+    for got, expected in (([np.inf], [np.inf]), ([1.0], [np.inf]), ([-np.inf], [1.0])):
+        with pytest.raises(AssertionError, match="infinite"):
+            harness.assert_close_eps(got, expected, 1.0, 4, "x")
+
+
+def test_peak_memory_gives_no_figure_when_the_peak_cannot_be_reset(monkeypatch):
+    monkeypatch.setattr(harness, "_reset_peak", lambda: False)
+    with harness.PeakMemory() as memory:
+        pass
+    assert memory.mb is None  # not the process's lifetime peak, labelled as the block's
+
+
 def test_same_bits_tells_signed_zeros_apart():
     harness.assert_same_bits(np.array([0.0, np.nan]), np.array([0.0, np.nan]), "same")
     with pytest.raises(AssertionError, match="not bit-identical"):
