@@ -15,6 +15,7 @@ execute_process(COMMAND ${COMPILER} -std=c++17 -O1 ${extra} ${SOURCE} -o ${WORK}
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "building ${SOURCE} with the flags of zhibiao.pc failed")
 endif()
+set(ENV{LD_LIBRARY_PATH} "${PREFIX}/${LIBDIR}:$ENV{LD_LIBRARY_PATH}")  # a shared build (BUILD_SHARED_LIBS)
 execute_process(COMMAND ${WORK}/consumer RESULT_VARIABLE rc OUTPUT_VARIABLE out)
 if(NOT rc EQUAL 0 OR NOT out MATCHES "^0\\.9 件/万人")
   message(FATAL_ERROR "the pkg-config consumer failed (${rc}): ${out}")
