@@ -170,3 +170,14 @@ def test_usage_errors_exit_2_without_traceback():
     for args in (["compute"], ["nonsense"], ["compute", "-", "--reasons", "a", "--no-reasons"]):
         result = run(*args, stdin="")
         assert result.returncode == 2 and "Traceback" not in result.stderr and "usage:" in result.stderr
+
+
+def test_rollup_with_a_parents_file(tmp_path):
+    parents = tmp_path / "parents.csv"
+    parents.write_text("child,parent\n110101,X\n110102,X\n", encoding="utf-8")
+    rolled = run("rollup", "-", "--parents", parents, stdin=PANEL)
+    assert rolled.returncode == 0, rolled.stderr
+    table = pd.read_csv(io.StringIO(rolled.stdout), dtype={"period": str}).set_index(["entity", "period"])
+    assert table.loc[("X", "2024"), "population[万人]"] == 160.0
+    wrong = run("rollup", "-", "--parents", parents, "--to", "province", stdin=PANEL)
+    assert wrong.returncode == 2 and "--to goes with --parents admin" in wrong.stderr
