@@ -1,24 +1,41 @@
 """The zhibiao command line.
 
-    zhibiao demo [--data DIR] [--out DIR]     the catalogue on the bundled sample data
-    zhibiao compute FILE.csv [--ids ...] [--out FILE.csv] [--lenient]
-    zhibiao catalogue                          list the built-in indicators
-    zhibiao scorecard FIRMS.csv --pack tech-sme-2017 [--gap] [--out FILE.csv]
+Every FILE may be ``-`` for standard input. Results go to standard output unless ``--out FILE``
+is given (``--out -`` is standard output too); messages, findings and progress go to standard
+error (progress only when standard error is a terminal, never with ``--quiet``).
+
+    zhibiao compute FILE [--ids ID ...] [--out FILE] [--reasons FILE | --no-reasons] [--lenient]
+    zhibiao validate FILE [--rules TOML] [--out FILE] [--lenient]
+    zhibiao rollup FILE [--to prefecture|province] [--partial-sums] [--also-sum VAR ...] [--out FILE]
+    zhibiao composite FILE [--model NAME|TOML] [--unit COLUMN] [--period P] [--out FILE]
+    zhibiao scorecard FILE [--pack NAME|TOML] [--gap] [--policy low|high|mid] [--year Y] [--out FILE]
+    zhibiao extract FILE [--lexicon TOML] [--table] [--out FILE]
+    zhibiao catalogue [ID] [--lang zh|en] [--out FILE]
+    zhibiao demo [--data DIR] [--out DIR]
+
+Exit status: 0 done; 1 done with findings (validate: data-quality findings; extract: bytes that
+were not text); 2 bad input or usage (the message names file, line and column where known).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import difflib
+import io
 import math
+import os
 import sys
 import unicodedata
 from importlib import resources
 from pathlib import Path
-from typing import Any, Sequence
+from typing import IO, Any, Callable, Iterator, Sequence
 
 from . import _core
-from ._catalogue import catalogue
+from ._catalogue import Catalogue, catalogue
 from ._panel import Panel, read_csv
+
+STDIO = "-"  # the file name meaning standard input (FILE) or standard output (--out)
 
 
 def _sample_dir() -> Path:
@@ -145,89 +162,6 @@ def _demo_index(data_dir: Path, out_dir: Path, values: Any, counties: Panel) -> 
     result.contributions.to_csv(out_dir / "county_index_contributions.csv")
 
 
-def compute_file(path: Path, ids: Sequence[str] | None, out: Path | None, lenient: bool) -> int:
-    panel: Panel = read_csv(path, lenient=lenient)
-    values, reasons = panel.compute(ids or None, reasons=True)
-    target = out or path.with_name(path.stem + "_indicators.csv")
-    values.to_csv(target)
-    reasons.to_csv(target.with_name(target.stem + "_reasons.csv"))
-    report = panel.report
-    print(f"{report['rows_loaded']} rows loaded ({report['blank_lines']} blank, {report['rows_skipped']} skipped, "
-          f"{report['cells_unparseable']} unparseable cells); {len(values.columns)} indicators written to {target}")
-    return 0
-
-
-def scorecard_file(path: Path, pack: str, out: Path | None, with_gap: bool, policy: str, year: str) -> int:
-    from . import scorecards
-
-    # The firm table through zhibiao's own CSV loader: text in a number column makes that firm
-    # "invalid input" (lenient loading), everything else loads at the loader's speed.
-    import pandas as pd
-
-    try:
-        firms: Any = read_csv(path, period_value=year, lenient=True)
-    except _core.ParseError as e:
-        if "no entity column" not in str(e):
-            raise
-        # No id column: number the firms by row, reading with pandas.
-        firms = pd.read_csv(path, dtype=str, keep_default_na=False)
-    try:
-        from tqdm import tqdm
-    except ImportError:  # a plain count instead of a bar
-        tqdm = None
-    progress = tqdm(total=len(firms), unit="firms", desc=pack, file=sys.stderr) if tqdm else None
-    result = scorecards.evaluate(firms, pack, policy=policy)
-    if with_gap:
-        gaps = scorecards.gap(firms, pack, policy=policy)
-        result = result.join(gaps.drop(columns=["status"]).add_prefix("gap_"))
-    if progress:
-        progress.update(len(firms))
-        progress.close()
-    target = out or path.with_name(path.stem + f"_{pack}.csv")
-    result.to_csv(target)
-    if isinstance(firms, Panel):
-        report = firms.report
-        print(f"{report['rows_loaded']} firms loaded ({report['rows_skipped']} lines skipped, {report['cells_unparseable']} "
-              f"unreadable cells)")
-    print(scorecards.summary(result))
-    print(f"written to {target}")
-    return 0
-
-
-def composite_presets() -> list[str]:
-    from . import composite
-
-    return list(composite.PRESETS)
-
-
-def extract_file(path: Path, lexicon: Path | None, out: Path | None) -> int:
-    """Exit status: 0 read, 1 read but some bytes were not text (skipped, listed on stderr),
-    2 not read (a missing file, a directory, a device, a file too large, a bad lexicon)."""
-    import warnings
-
-    from ._extract import InvalidBytesWarning, read_report_file
-
-    try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", InvalidBytesWarning)
-            facts = read_report_file(path, lexicon)
-    except OSError as e:
-        print(f"zhibiao: {e.strerror if e.errno and e.strerror else e}", file=sys.stderr)
-        return 2
-    for w in caught:
-        print(f"zhibiao: warning: {path}: {w.message}", file=sys.stderr)
-    findings = facts.attrs["findings"]
-    if out:
-        facts.to_csv(out, index=False)
-        print(f"{len(facts)} figures written to {out} (encoding {facts.attrs['encoding']})")
-    else:
-        print(f"{path}: encoding {facts.attrs['encoding']}, {len(facts)} figures, {len(findings)} findings")
-        print(_facts_table(facts))
-    for row in findings.itertuples():
-        print(f"zhibiao: finding: {path}: character {row.begin}: {row.kind}: {row.message} ({row.text})", file=sys.stderr)
-    return 1 if facts.attrs["invalid_bytes"] else 0
-
-
 def _flag_names(row: Any, columns: Sequence[str]) -> str:
     return ",".join(c[len("flag_"):] for c in columns if getattr(row, c))
 
@@ -242,73 +176,464 @@ def _facts_table(facts: Any) -> str:
     return "\n".join(lines)
 
 
-def composite_file(path: Path, model: str | None, unit: str | None, out: Path | None) -> int:
+# ------------------------------------------------------------------ standard streams
+
+class _Messages:
+    """Messages and progress on standard error; --quiet silences both (errors still show)."""
+
+    quiet = False
+
+    @classmethod
+    def say(cls, text: str) -> None:
+        if not cls.quiet:
+            print(text, file=sys.stderr)
+
+    @classmethod
+    def progress_wanted(cls) -> bool:
+        return not cls.quiet and sys.stderr.isatty()
+
+
+def _input(path: str) -> Any:
+    """A path, or for ``-`` the bytes of standard input as a binary file named ``<stdin>``:
+    read by the same CSV reader as files, errors name ``<stdin>``."""
+    if path != STDIO:
+        return path
+    data = io.BytesIO(sys.stdin.buffer.read())
+    data.name = "<stdin>"
+    return data
+
+
+def _source_name(source: Any) -> str:
+    return str(getattr(source, "name", source))
+
+
+@contextlib.contextmanager
+def _output(out: str | None) -> Iterator[IO[str]]:
+    """Standard output when ``out`` is None or ``-``, else the file (UTF-8)."""
+    if out is None or out == STDIO:
+        yield sys.stdout
+        return
+    with open(out, "w", encoding="utf-8", newline="") as f:
+        yield f
+
+
+def _where(out: str | None) -> str:
+    return "standard output" if out is None or out == STDIO else out
+
+
+def _with_reason_columns(values: Any, reasons: Any) -> Any:
+    """Each indicator column followed by ``<id>_reason`` (empty when the value is present)."""
     import pandas as pd
 
-    from . import composite
+    columns = [c for id_ in values.columns for c in (id_, f"{id_}_reason")]
+    return pd.concat([values, reasons.add_suffix("_reason")], axis=1)[columns]
 
-    df = pd.read_csv(path)
-    df = df.set_index(unit or df.columns[0])
-    if model is None or model in composite.PRESETS:
-        result = composite.build(df, None, preset=model or "eis")
-    else:
-        result = composite.build(df, None, composite.Model.from_toml(model))
-    root = result.root
-    table = result.scores.assign(rank=result.ranks[root]).sort_values("rank")
-    target = out or path.with_name(path.stem + "_index.csv")
-    table.to_csv(target)
-    print(result.summary())
-    print(table[[root, "rank"]].head(10).to_string())
-    print(f"written to {target}")
+
+def _load_report(panel: Panel, source: Any) -> str:
+    report = panel.report
+    return (f"{_source_name(source)}: {report['rows_loaded']} rows loaded ({report['blank_lines']} blank, "
+            f"{report['rows_skipped']} skipped, {report['cells_unparseable']} unparseable cells)")
+
+
+# ------------------------------------------------------------------ subcommands
+
+def compute_file(args: argparse.Namespace) -> int:
+    source = _input(args.file)
+    panel: Panel = read_csv(source, lenient=args.lenient)
+    values, reasons = panel.compute(args.ids or None, reasons=True)
+    table = values
+    if args.reasons is not None:
+        with _output(args.reasons) as f:
+            reasons.to_csv(f)
+    elif not args.no_reasons:
+        table = _with_reason_columns(values, reasons)
+    with _output(args.out) as f:
+        table.to_csv(f)
+    _Messages.say(f"{_load_report(panel, source)}; {len(values.columns)} indicators written to {_where(args.out)}")
     return 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="zhibiao", description="Indicators from S&T statistics.")
-    sub = parser.add_subparsers(dest="command", required=True)
-    p_demo = sub.add_parser("demo", help="compute the catalogue on the bundled sample data")
-    p_demo.add_argument("--data", type=Path, default=None, help="folder with city_report.csv and counties_synthetic.csv")
-    p_demo.add_argument("--out", type=Path, default=Path("out"))
-    p_compute = sub.add_parser("compute", help="compute indicators for a CSV panel")
-    p_compute.add_argument("file", type=Path)
-    p_compute.add_argument("--ids", nargs="*")
-    p_compute.add_argument("--out", type=Path)
-    p_compute.add_argument("--lenient", action="store_true")
-    sub.add_parser("catalogue", help="list the built-in indicators")
-    p_card = sub.add_parser("scorecard", help="score a CSV of firms against a qualification rule pack")
-    p_card.add_argument("file", type=Path)
-    p_card.add_argument("--pack", default="tech-sme-2017", help="tech-sme-2017, hnte-2016, hnte-2008 or a TOML file")
-    p_card.add_argument("--out", type=Path)
-    p_card.add_argument("--gap", action="store_true", help="add the gap to qualify for failing firms")
-    p_card.add_argument("--policy", default="low", choices=["low", "high", "mid"])
-    p_card.add_argument("--year", default="2024", help="the evaluation year, when the file has no period column")
-    p_extract = sub.add_parser("extract", help="read the figures of a report text (UTF-8, GB18030 or UTF-16) into a table")
-    p_extract.add_argument("file", type=Path)
-    p_extract.add_argument("--lexicon", type=Path, help="a TOML file of [[variable]] id, phrases, unit")
-    p_extract.add_argument("--out", type=Path, help="write the facts as CSV (default: print them)")
-    p_composite = sub.add_parser("composite", help="build a composite index for a CSV with one row per unit")
-    p_composite.add_argument("file", type=Path)
-    p_composite.add_argument("--model", help="a model TOML file, or a preset: " + ", ".join(composite_presets()))
-    p_composite.add_argument("--unit", default=None, help="the column naming the units (default: the first)")
-    p_composite.add_argument("--out", type=Path)
-    args = parser.parse_args(argv)
+def validate_file(args: argparse.Namespace) -> int:
+    source = _input(args.file)
+    panel = read_csv(source, lenient=args.lenient)
+    findings = panel.validate(args.rules)
+    with _output(args.out) as f:
+        findings.to_csv(f, index=False)
+    skipped = findings.attrs["skipped"]
+    _Messages.say(f"{_source_name(source)}: {findings.attrs['rules_applied']} rules applied, {len(findings)} findings"
+                  + (f"; {len(skipped)} not applicable (their inputs are absent)" if skipped else ""))
+    return 1 if len(findings) else 0
+
+
+def _parents(spec: str) -> Any:
+    """``admin`` or a CSV file of child,parent codes (the first two columns)."""
+    if spec == "admin":
+        return spec
+    import pandas as pd
+
+    table = pd.read_csv(_input(spec), dtype=str, keep_default_na=False)
+    if table.shape[1] < 2:
+        raise _core.ParseError(f"{_source_name(spec)}: the parents file needs two columns, child and parent")
+    return dict(zip(table.iloc[:, 0], table.iloc[:, 1]))
+
+
+def rollup_file(args: argparse.Namespace) -> int:
+    source = _input(args.file)
+    panel = read_csv(source, lenient=args.lenient)
+    parents = _parents(args.parents)
+    to = args.to if parents == "admin" else None
+    if args.to is not None and parents != "admin":
+        raise _core.ArgumentError("--to goes with --parents admin")
+    rolled = panel.rollup(parents, to=to, partial_sums=args.partial_sums, also_sum=args.also_sum or ())
+    table = rolled.to_pandas()
+    units = table.attrs["units"]
+    table.columns = [f"{c}[{units[c]}]" if units.get(c) else c for c in table.columns]  # read back by read_csv
+    with _output(args.out) as f:
+        table.to_csv(f)
+    if args.coverage:
+        with _output(args.coverage) as f:
+            rolled.coverage.to_csv(f, index=False)
+    incomplete = int((~rolled.coverage["complete"]).sum()) if len(rolled.coverage) else 0
+    _Messages.say(f"{_source_name(source)}: {len(panel)} rows rolled up to {len(rolled)}; {incomplete} parent values "
+                  f"with children missing or invalid; not summed (rates or unknown): {', '.join(rolled.not_summed) or 'none'}")
+    return 0
+
+
+def _did_you_mean(name: str, choices: Sequence[str]) -> str:
+    close = difflib.get_close_matches(name, choices, n=1)
+    return f"; did you mean '{close[0]}'?" if close else f"; choose from {', '.join(choices)}"
+
+
+def _composite_model(name: str | None) -> Any:
+    """A preset name, or a model TOML file; anything else is an error with a suggestion."""
+    from . import composite
+
+    if name is None or name in composite.PRESETS:
+        return name or "eis"
+    if name.endswith(".toml") or os.path.exists(name):
+        return composite.Model.from_toml(name)
+    raise _core.ArgumentError(f"unknown model '{name}': not a preset nor a .toml file" + _did_you_mean(name, composite.PRESETS))
+
+
+def _reason_columns(source: Any) -> list[str]:
+    """The ``<id>_reason`` columns of a header (as `compute` writes them): text, not variables."""
+    import csv
+
+    if hasattr(source, "getvalue"):
+        first = source.getvalue().split(b"\n", 1)[0]
+    else:
+        with open(source, "rb") as f:
+            first = f.readline()
+    header = next(csv.reader([first.decode("utf-8", errors="replace").lstrip("\ufeff")]), [])
+    return [c for c in header if c.endswith("_reason")]
+
+
+def _composite_data(args: argparse.Namespace) -> Any:
+    source = _input(args.file)
+    if args.period is not None:  # a panel (entity, period, variables): the rows of one period
+        return read_csv(source, entity=args.unit, ignore=_reason_columns(source))
+    import pandas as pd
+
+    df = pd.read_csv(source)
+    unit = args.unit or df.columns[0]
+    if unit not in df.columns:
+        raise _core.ArgumentError(f"{_source_name(source)}: no column '{unit}'" + _did_you_mean(unit, list(map(str, df.columns))))
+    return df.set_index(unit)
+
+
+def composite_file(args: argparse.Namespace) -> int:
+    from . import composite
+
+    model = _composite_model(args.model)
+    data = _composite_data(args)
+    if isinstance(model, str):
+        result = composite.build(data, None, preset=model, period=args.period)
+    else:
+        result = composite.build(data, None, model, period=args.period)
+    root = result.root
+    table = result.scores.assign(rank=result.ranks[root]).sort_values("rank")
+    with _output(args.out) as f:
+        table.to_csv(f)
+    _Messages.say(result.summary())
+    _Messages.say(f"{len(table)} units scored, written to {_where(args.out)}")
+    return 0
+
+
+def _firms(source: Any, year: str) -> Any:
+    """The firm table through zhibiao's CSV loader (text in a number column makes that firm
+    "invalid input"); without an id column, pandas numbers the firms by row."""
+    import pandas as pd
+
     try:
-        if args.command == "demo":
-            return demo(args.data or _sample_dir(), args.out)
-        if args.command == "compute":
-            return compute_file(args.file, args.ids, args.out, args.lenient)
-        if args.command == "scorecard":
-            return scorecard_file(args.file, args.pack, args.out, args.gap, args.policy, args.year)
-        if args.command == "extract":
-            return extract_file(args.file, args.lexicon, args.out)
-        if args.command == "composite":
-            return composite_file(args.file, args.model, args.unit, args.out)
-        table = catalogue()[["id", "name_zh", "unit", "formula"]]
-        print(table.to_string(index=False))
+        return read_csv(source, period_value=year, lenient=True)
+    except _core.ParseError as e:
+        if "no entity column" not in str(e):
+            raise
+    if hasattr(source, "seek"):
+        source.seek(0)
+    return pd.read_csv(source, dtype=str, keep_default_na=False)
+
+
+def scorecard_file(args: argparse.Namespace) -> int:
+    from . import scorecards
+
+    source = _input(args.file)
+    firms = _firms(source, args.year)
+    progress = None
+    if _Messages.progress_wanted():
+        try:
+            from tqdm import tqdm
+
+            progress = tqdm(total=len(firms), unit="firms", desc=args.pack, file=sys.stderr)
+        except ImportError:  # no bar without tqdm
+            pass
+    result = scorecards.evaluate(firms, args.pack, policy=args.policy)
+    if args.gap:
+        gaps = scorecards.gap(firms, args.pack, policy=args.policy)
+        result = result.join(gaps.drop(columns=["status"]).add_prefix("gap_"))
+    if progress is not None:
+        progress.update(len(firms))
+        progress.close()
+    with _output(args.out) as f:
+        result.to_csv(f)
+    if isinstance(firms, Panel):
+        _Messages.say(_load_report(firms, source))
+    _Messages.say(str(scorecards.summary(result)))
+    _Messages.say(f"written to {_where(args.out)}")
+    return 0
+
+
+def _report_bytes(path: str) -> tuple[bytes, str]:
+    from ._extract import MAX_REPORT_BYTES, read_limited
+
+    if path != STDIO:
+        return read_limited(path, MAX_REPORT_BYTES, "report"), path
+    data = sys.stdin.buffer.read(MAX_REPORT_BYTES + 1)
+    if len(data) > MAX_REPORT_BYTES:
+        raise _core.LimitError(f"report <stdin>: more than the {MAX_REPORT_BYTES} bytes allowed")
+    return data, "<stdin>"
+
+
+def extract_file(args: argparse.Namespace) -> int:
+    """Exit status: 0 read, 1 read but some bytes were not text (skipped, said on stderr),
+    2 not read (a missing file, a directory, a device, a file too large, a bad lexicon)."""
+    import warnings
+
+    from ._extract import InvalidBytesWarning, extract
+
+    data, name = _report_bytes(args.file)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", InvalidBytesWarning)
+        facts = extract(data, args.lexicon)
+    for w in caught:
+        print(f"zhibiao: warning: {name}: {w.message}", file=sys.stderr)
+    findings = facts.attrs["findings"]
+    with _output(args.out) as f:
+        if args.table:
+            print(_facts_table(facts), file=f)
+        else:
+            facts.to_csv(f, index=False)
+    _Messages.say(f"{name}: encoding {facts.attrs['encoding']}, {len(facts)} figures, {len(findings)} findings; "
+                  f"written to {_where(args.out)}")
+    for row in findings.itertuples():
+        print(f"zhibiao: finding: {name}: character {row.begin}: {row.kind}: {row.message} ({row.text})", file=sys.stderr)
+    return 1 if facts.attrs["invalid_bytes"] else 0
+
+
+def catalogue_command(args: argparse.Namespace) -> int:
+    """The list (id, name, unit, formula), or one indicator described field by field."""
+    with _output(args.out) as f:
+        if args.id is None:
+            table = catalogue()[["id", f"name_{args.lang}", "unit", "formula"]]
+            print(table.to_string(index=False), file=f)
+            return 0
+        definition = Catalogue(_core.Catalogue.builtin()).indicator(args.id)
+        other = "en" if args.lang == "zh" else "zh"
+        first = [f"name_{args.lang}", f"name_{other}"]
+        for key in first + [k for k in definition if k not in first]:
+            value = definition[key]
+            if key == "direction":
+                value = {1: "higher is better", -1: "lower is better", 0: "closer to a benchmark"}.get(value, value)
+            if isinstance(value, (list, tuple)):
+                value = ", ".join(map(str, value))
+            print(f"{key + ':':<16}{value}", file=f)
+    return 0
+
+
+def demo_command(args: argparse.Namespace) -> int:
+    return demo(args.data or _sample_dir(), args.out)
+
+
+# ------------------------------------------------------------------ the parser
+
+def _file_argument(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("file", metavar="FILE", help=f"{what}; '-' reads standard input")
+
+
+def _out_argument(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--out", metavar="FILE", help=f"write {what} to FILE (default, or '-': standard output)")
+
+
+def _add_compute(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("compute", parents=[common], help="compute catalogue indicators for a CSV panel",
+                       description="Compute catalogue indicators for a CSV panel (wide or long; UTF-8 or GB18030). "
+                       "By default the result has, after each indicator column, a column <id>_reason saying why a "
+                       "value is missing (empty when present); --reasons FILE writes them to a table of their own.")
+    _file_argument(p, "the panel CSV (entity, period and variable columns)")
+    p.add_argument("--ids", nargs="+", metavar="ID", help="indicator ids to compute (default: the whole catalogue)")
+    _out_argument(p, "the indicator table")
+    reasons = p.add_mutually_exclusive_group()
+    reasons.add_argument("--reasons", metavar="FILE",
+                         help="write why each value is missing to FILE, same shape as the result, instead of <id>_reason columns")
+    reasons.add_argument("--no-reasons", action="store_true", help="leave out the <id>_reason columns")
+    p.add_argument("--lenient", action="store_true",
+                   help="unparseable cells become missing (reason 'unparseable') and malformed rows are skipped, counted on stderr")
+    p.set_defaults(run=compute_file)
+
+
+def _add_validate(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("validate", parents=[common], help="data-quality checks on a CSV panel (exit 1 when there are findings)",
+                       description="Check a CSV panel against data-quality rules. Findings (entity, period, variable, "
+                       "rule, severity, message) are written as CSV; the exit status is 1 when there are any.")
+    _file_argument(p, "the panel CSV")
+    p.add_argument("--rules", metavar="TOML", help="a TOML file of [[rule]] tables (default: the built-in rules)")
+    _out_argument(p, "the findings")
+    p.add_argument("--lenient", action="store_true", help="load unparseable cells as missing instead of stopping")
+    p.set_defaults(run=validate_file)
+
+
+def _add_rollup(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("rollup", parents=[common], help="sum a CSV panel up to parent regions",
+                       description="Sum the extensive variables of a panel up to the parents (rates are not summed; "
+                       "indicators computed on the result are ratios of sums). The result is a panel CSV that "
+                       "'zhibiao compute' reads, with units in the header (var[unit]).")
+    _file_argument(p, "the panel CSV of the children")
+    p.add_argument("--parents", default="admin", metavar="admin|FILE",
+                   help="'admin' (default): parents from 6-digit administrative codes; or a CSV of child,parent codes")
+    p.add_argument("--to", choices=["prefecture", "province"], help="with --parents admin: the level to roll up to "
+                   "(default: the immediate parent)")
+    p.add_argument("--partial-sums", action="store_true",
+                   help="sum the children with a valid value instead of marking a parent missing when some lack one")
+    p.add_argument("--also-sum", nargs="+", metavar="VAR", help="variables to sum although the catalogue does not say they add up")
+    p.add_argument("--lenient", action="store_true", help="load unparseable cells as missing instead of stopping")
+    _out_argument(p, "the rolled-up panel")
+    p.add_argument("--coverage", metavar="FILE", help="write the coverage table (children, with data, valid) to FILE")
+    p.set_defaults(run=rollup_file)
+
+
+def _add_composite(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("composite", parents=[common], help="build a composite index from a CSV",
+                       description="Build a composite index: a CSV with one row per unit, or with --period a panel "
+                       "CSV of which one period is scored. Writes scores per node and the rank.")
+    _file_argument(p, "the CSV of units and indicators")
+    p.add_argument("--model", metavar="NAME|TOML", help="a model TOML file, or a preset: " + ", ".join(composite_presets())
+                   + " (default: eis)")
+    p.add_argument("--unit", default=None, metavar="COLUMN", help="the column naming the units (default: the first; "
+                   "with --period: detected as by compute)")
+    p.add_argument("--period", metavar="PERIOD", help="read FILE as a panel and score this period (e.g. 2024)")
+    _out_argument(p, "the scores and ranks")
+    p.set_defaults(run=composite_file)
+
+
+def _add_scorecard(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("scorecard", parents=[common], help="score a CSV of firms against a qualification rule pack",
+                       description="Score firms against a qualification rule pack (status, total, points per item, "
+                       "explanations); a progress bar on stderr when it is a terminal.")
+    _file_argument(p, "the CSV of firms, one row each")
+    p.add_argument("--pack", default="tech-sme-2017", metavar="NAME|TOML",
+                   help="tech-sme-2017 (default), hnte-2016, hnte-2008 or a rule pack TOML file")
+    p.add_argument("--gap", action="store_true", help="add gap_* columns: what a failing firm lacks to qualify")
+    p.add_argument("--policy", default="low", choices=["low", "high", "mid"],
+                   help="how a value between bands scores: low (default), high or mid")
+    p.add_argument("--year", default="2024", help="the evaluation year, when the file has no period column (default 2024)")
+    _out_argument(p, "the scored firms")
+    p.set_defaults(run=scorecard_file)
+
+
+def _add_extract(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("extract", parents=[common], help="read the figures of a report text into a table",
+                       description="Read the figures of a report text (UTF-8, GB18030 or UTF-16) into a CSV, one row "
+                       "per figure; findings (damaged spots) on stderr. Exit 1 when bytes were not text.")
+    _file_argument(p, "the report text")
+    p.add_argument("--lexicon", metavar="TOML", help="a TOML file of [[variable]] id, phrases, unit (default: built-in)")
+    p.add_argument("--table", action="store_true", help="print an aligned table for reading instead of CSV")
+    _out_argument(p, "the figures")
+    p.set_defaults(run=extract_file)
+
+
+def _add_catalogue(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("catalogue", parents=[common], help="list the built-in indicators, or describe one",
+                       description="List the built-in indicators (id, name, unit, formula), or describe one by id.")
+    p.add_argument("id", nargs="?", metavar="ID", help="describe this indicator (default: list all)")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the names: zh (default) or en")
+    _out_argument(p, "the list or description")
+    p.set_defaults(run=catalogue_command)
+
+
+def _add_demo(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("demo", parents=[common], help="compute the catalogue on the bundled sample data",
+                       description="Run the catalogue, extractor, checks and a composite index on the bundled "
+                       "sample data; prints tables and writes CSV files to --out.")
+    p.add_argument("--data", type=Path, default=None, metavar="DIR",
+                   help="folder with city_report.csv and counties_synthetic.csv (default: the bundled samples)")
+    p.add_argument("--out", type=Path, default=Path("out"), metavar="DIR", help="folder for the CSV files (default: out)")
+    p.set_defaults(run=demo_command)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="zhibiao", description="Indicators, checks, roll-ups, composite indices and scorecards from S&T statistics.",
+        epilog="FILE '-' is standard input; results go to standard output unless --out FILE; messages to stderr. "
+        "Exit status: 0 ok, 1 findings (validate; extract: bytes not text), 2 bad input or usage.")
+    parser.add_argument("--version", action="version", version=f"zhibiao {_core.__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-q", "--quiet", action="store_true", help="no messages or progress on stderr (errors still shown)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for add in (_add_compute, _add_validate, _add_rollup, _add_composite, _add_scorecard, _add_extract,
+                _add_catalogue, _add_demo):
+        add(sub, common)
+    return parser
+
+
+def composite_presets() -> list[str]:
+    from . import composite
+
+    return list(composite.PRESETS)
+
+
+def _quiet_stdout() -> None:
+    """After a closed pipe: send what is left to /dev/null so the exit flush cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    try:
+        status = run(args)
+        sys.stdout.flush()
+        return status
+    except BrokenPipeError:  # the reader stopped (| head): not an error of ours
+        _quiet_stdout()
         return 0
     except _core.Error as e:
         print(f"zhibiao: {e}", file=sys.stderr)
-        return 2
+    except OSError as e:  # a missing file, a directory, a device, no permission
+        name = f"{e.filename}: " if e.filename and str(e.filename) not in str(e.strerror) else ""
+        print(f"zhibiao: {name}{e.strerror or e}", file=sys.stderr)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as e:
+        print(f"zhibiao: {getattr(args, 'file', '')}: {e}", file=sys.stderr)
+    except KeyboardInterrupt:
+        print("zhibiao: interrupted", file=sys.stderr)
+        return 130
+    return 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    _Messages.quiet = args.quiet
+    return _run(args.run, args)
 
 
 if __name__ == "__main__":

@@ -124,7 +124,7 @@ def test_cli_scores_a_csv_with_a_summary(tmp_path):
     out = tmp_path / "scored.csv"
     result = subprocess.run([sys.executable, "-m", "zhibiao", "scorecard", str(path), "--pack", "tech-sme-2017", "--gap",
                              "--out", str(out)], capture_output=True, text=True, check=True)
-    assert "passed 1" in result.stdout and "invalid input 1" in result.stdout
+    assert "passed 1" in result.stderr and "invalid input 1" in result.stderr  # the summary is a message
     scored = pd.read_csv(out)
     assert scored["status"].tolist() == ["passed", "failed", "invalid input"]
     assert scored.loc[1, "gap_cheapest"] in {"st_staff", "rd_expense", "ip_class1", "ip_class2"}
