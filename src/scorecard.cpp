@@ -12,12 +12,14 @@
 #include <map>
 #include <sstream>
 #include <thread>
+#include <typeinfo>
 
 #include "error_context.hpp"
 #include "program.hpp"
 #include "scorecard_compiled.hpp"
 #include "zhibiao/catalogue.hpp"
 #include "zhibiao/error.hpp"
+#include "zhibiao/interrupt.hpp"
 
 namespace zhibiao {
 
@@ -223,6 +225,9 @@ scorecard scorecard::from_toml(std::string_view text, const std::string& source)
     } catch (const error& e) {
         location w;
         w.file = source;
+        // A plain error of the compiler (an unknown measure, a rule's arity) is a fault of the
+        // file's content: a ParseError naming it. A unit or limit error keeps its class.
+        if (typeid(e) == typeid(error)) throw parse_error("scorecard '" + s.id_ + "': " + e.message(), w);
         detail::rethrow_within(e, "scorecard '" + s.id_ + "': ", w);
     }
     return s;
@@ -654,6 +659,7 @@ std::vector<std::string> scorecard::explain(const scorecard_columns& in, const s
     scorecard_result one;
     one.rows = 1;
     for (std::size_t row : rows) {
+        poll_interrupt();  // firm by firm: Ctrl-C between firms
         if (row >= in.rows) throw error("row " + std::to_string(row) + " out of range");
         scorecard_columns single{1, {}};
         for (const double* col : in.columns) single.columns.push_back(col ? col + row : nullptr);
@@ -981,6 +987,7 @@ std::vector<firm_gap> scorecard::gap(const scorecard_columns& in, const std::vec
     std::vector<firm_gap> out;
     std::vector<std::uint8_t> passed;
     for (std::size_t row : rows) {
+        poll_interrupt();  // firm by firm: Ctrl-C between firms
         if (row >= in.rows) throw error("row " + std::to_string(row) + " out of range");
         firm_gap g;
         std::vector<double> base(inputs_.size());

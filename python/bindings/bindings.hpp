@@ -11,6 +11,8 @@
 #include <thread>
 #include <vector>
 
+#include "zhibiao/interrupt.hpp"
+
 namespace zhibiao::python {
 namespace py = pybind11;
 
@@ -73,6 +75,21 @@ public:
 private:
     std::thread::id thread_;
     std::chrono::steady_clock::time_point last_;
+};
+
+/// Ctrl-C for the library's own polls (zhibiao/interrupt.hpp): the C++ loops that call
+/// poll_interrupt() on this thread check for KeyboardInterrupt while it lives. Make one before
+/// releasing the GIL:
+///
+///     interruptible ctrl_c;
+///     { py::gil_scoped_release release; result = copeland(x, w); }
+class interruptible {
+public:
+    interruptible() : scope_([this] { check_(); }) {}
+
+private:
+    interrupt_check check_;
+    interrupt_scope scope_;
 };
 
 /// A path from Python as the bytes the OS uses (os.fsencode): str, bytes or os.PathLike, also a

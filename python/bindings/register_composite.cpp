@@ -169,6 +169,7 @@ void register_composite(py::module_& m) {
         [](const cp::framework& fw, const cp::model& md, std::vector<std::string> units, std::map<std::string, Eigen::VectorXd> numbers,
            std::map<std::string, std::vector<std::string>> labels, std::map<std::string, Eigen::VectorXd> previous) {
             cp::table t{std::move(units), std::move(numbers), std::move(labels), std::move(previous)};
+            interruptible ctrl_c;
             py::gil_scoped_release release;  // the whole pipeline is C++
             return built{fw, cp::build(t, fw, md.steps)};
         },
@@ -235,8 +236,22 @@ void register_composite(py::module_& m) {
             return py::make_tuple(r.s, r.r, r.q);
         },
         py::arg("x"), py::arg("weights"), py::arg("types") = std::vector<int>{}, py::arg("v") = 0.5);
-    m.def("composite_outranking", &cp::outranking_matrix, py::arg("x"), py::arg("weights"));
-    m.def("composite_copeland", &cp::copeland, py::arg("x"), py::arg("weights"));
+    m.def(
+        "composite_outranking",
+        [](const Eigen::MatrixXd& x, const Eigen::VectorXd& w) {
+            interruptible ctrl_c;  // O(n²)
+            py::gil_scoped_release release;
+            return cp::outranking_matrix(x, w);
+        },
+        py::arg("x"), py::arg("weights"));
+    m.def(
+        "composite_copeland",
+        [](const Eigen::MatrixXd& x, const Eigen::VectorXd& w) {
+            interruptible ctrl_c;  // O(n²·criteria): seconds for 10⁴ regions
+            py::gil_scoped_release release;
+            return cp::copeland(x, w);
+        },
+        py::arg("x"), py::arg("weights"));
     m.def("composite_mpi", &cp::mazziotta_pareto, py::arg("x"), py::arg("penalty") = 1);
     m.def(
         "composite_bod",

@@ -196,6 +196,7 @@ void register_scorecards(py::module_& m) {
         [](const scorecard& card, const column_list& columns, const scorecard_result& result, const std::vector<std::size_t>& rows,
            const std::string& language) {
             scorecard_columns in = columns_of(card, columns);
+            interruptible ctrl_c;
             py::gil_scoped_release release;  // formats messages from C++ data only
             return card.explain(in, result, rows, language);
         },
@@ -207,6 +208,7 @@ void register_scorecards(py::module_& m) {
             scorecard_columns in = columns_of(card, columns);
             const points_policy p = policy_of(policy);
             std::vector<firm_gap> gaps;
+            interruptible ctrl_c;
             {
                 py::gil_scoped_release release;  // solves and checks in C++ only
                 gaps = card.gap(in, rows, costs, p);

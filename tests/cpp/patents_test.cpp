@@ -1,7 +1,10 @@
 #include "zhibiao/patents.hpp"
 
+#include "zhibiao/error.hpp"
+
 #include <boost/test/unit_test.hpp>
 #include <random>
+#include <string>
 
 using namespace zhibiao;
 
@@ -92,16 +95,18 @@ BOOST_AUTO_TEST_CASE(agrees_with_brute_force_for_any_thread_count) {
 // Issue 17: the old limit counted cells (2^34), which let an 80 GB grid through to an allocation
 // the kernel kills the process for. The limit is now the grids' bytes against the machine's memory.
 BOOST_AUTO_TEST_CASE(grids_larger_than_memory_are_refused_before_allocating) {
-    std::vector<std::int32_t> region = {0}, filing = {day(2000, 1, 1)}, grant = {day(2001, 1, 1)};
+    std::vector<std::int32_t> region = {0}, filing = {day(2005, 1, 1)}, grant = {day(2007, 1, 1)};  // in force until 2025
     const std::vector<std::int32_t> dates(11, day(2020, 12, 31));
+    const auto names_memory = [](const limit_error& e) {
+        return std::string(e.what()).find("more than half of this machine's memory") != std::string::npos;
+    };
+    const std::int32_t as_of = day(2026, 1, 1);
     for (std::size_t regions : {std::size_t{1} << 30, std::size_t{1} << 62}) {  // 96 GiB; past addressable
-        patent_records rec{region.data(), filing.data(), grant.data(), nullptr, nullptr, nullptr, 1, regions};
-        BOOST_CHECK_EXCEPTION(patents_in_force(rec, dates, day(2026, 1, 1), 2), limit_error, [](const limit_error& e) {
-            return std::string(e.what()).find("more than half of this machine's memory") != std::string::npos;
-        });
+        const patent_records rec{region.data(), filing.data(), grant.data(), nullptr, nullptr, nullptr, 1, regions};
+        BOOST_CHECK_EXCEPTION(patents_in_force(rec, dates, as_of, 2), limit_error, names_memory);
     }
     patent_records small{region.data(), filing.data(), grant.data(), nullptr, nullptr, nullptr, 1, 1000};
-    BOOST_TEST(patents_in_force(small, dates, day(2026, 1, 1), 2).counts(0, 0) == 1);
+    BOOST_TEST(patents_in_force(small, dates, as_of, 2).counts(0, 0) == 1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

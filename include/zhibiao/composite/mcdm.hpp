@@ -23,6 +23,7 @@
 #include "zhibiao/composite/detail/simplex.hpp"
 #include "zhibiao/composite/statistics.hpp"
 #include "zhibiao/error.hpp"
+#include "zhibiao/interrupt.hpp"
 
 namespace zhibiao::composite {
 
@@ -183,8 +184,10 @@ inline Eigen::MatrixXd outranking_matrix(const Eigen::MatrixXd& x, const Eigen::
                           std::to_string(max_outranking_units) + " units (Copeland scores need no matrix)");
     const Eigen::VectorXd wn = detail::weight_shares(w);
     Eigen::MatrixXd orm = Eigen::MatrixXd::Zero(n, n);
-    for (Eigen::Index i = 0; i < n; ++i)
+    for (Eigen::Index i = 0; i < n; ++i) {
+        poll_interrupt();  // O(n²): Ctrl-C between rows
         for (Eigen::Index j = i + 1; j < n; ++j) std::tie(orm(i, j), orm(j, i)) = detail::outranking_pair(x, wn, i, j);
+    }
     return orm;
 }
 
@@ -198,11 +201,13 @@ inline Eigen::VectorXd copeland(const Eigen::MatrixXd& x, const Eigen::VectorXd&
     Eigen::VectorXd score = Eigen::VectorXd::Zero(x.rows());
     constexpr double eps = 1e-12;  // ½ computed from weights that sum to one only up to rounding
     auto vote = [](double o) { return o > 0.5 + eps ? 1.0 : o < 0.5 - eps ? -1.0 : 0.0; };
-    for (Eigen::Index i = 0; i < x.rows(); ++i)
+    for (Eigen::Index i = 0; i < x.rows(); ++i) {
+        poll_interrupt();  // O(n²·criteria): 10⁴ regions take seconds, Ctrl-C between rows
         for (Eigen::Index j = i + 1; j < x.rows(); ++j) {
             const auto [ij, ji] = detail::outranking_pair(x, wn, i, j);
             score(i) += vote(ij), score(j) += vote(ji);
         }
+    }
     return score;
 }
 

@@ -23,6 +23,7 @@
 #include "zhibiao/composite/prepare.hpp"
 #include "zhibiao/composite/treat.hpp"
 #include "zhibiao/error.hpp"
+#include "zhibiao/interrupt.hpp"
 
 namespace zhibiao::composite {
 
@@ -365,7 +366,11 @@ inline result build(const table& data, const framework& fw, const std::vector<st
     r.layers.push_back({"raw", s.rows, s.x});
     const int levels = fw.top_level();
     r.plans.assign(static_cast<std::size_t>(std::max(0, levels - 1)), level_plan{});
-    for (const step& one : steps) std::visit([&s](const auto& st) { st.apply(s); }, one);
+    for (const step& one : steps) {
+        poll_interrupt();  // a step can be long (regression imputation, iterative winsorising)
+        std::visit([&s](const auto& st) { st.apply(s); }, one);
+    }
+    poll_interrupt();
     if (!s.normalised) throw error("the steps need a normalisation step");
     r.aggregation = aggregate(fw, s.x, r.plans);
     detail::require_finite_scores(fw, s, r.aggregation.scores);
