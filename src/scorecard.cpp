@@ -259,7 +259,7 @@ void scorecard::compile() {
         return it->second;
     };
     for (const auto& m : measures_) {
-        if (names.count(m.id)) throw error("measure '" + m.id + "' repeats a name");
+        if (names.count(m.id)) throw parse_error("measure '" + m.id + "' repeats a name");
         int reg = p.compile(m.parsed, resolve, m.unit);
         c->measure_reg.push_back(reg);
         c->measure_unit.push_back(m.unit);
@@ -277,12 +277,12 @@ void scorecard::compile() {
         c->item_reg.push_back(p.new_register());
         c->item_lo_reg.push_back(p.new_register());
         c->item_hi_reg.push_back(p.new_register());
-        if (names.count(it.id)) throw error("item '" + it.id + "' repeats a name");
+        if (names.count(it.id)) throw parse_error("item '" + it.id + "' repeats a name");
         names[it.id] = {c->item_reg.back(), one};
         std::vector<detail::compiled_scorecard::alt> alts;
         for (const auto& a : it.alternatives) {
             auto m = names.find(a.measure);
-            if (m == names.end()) throw error("item '" + it.id + "': no measure or input '" + a.measure + "'");
+            if (m == names.end()) throw parse_error("item '" + it.id + "': no measure or input '" + a.measure + "'");
             detail::compiled_scorecard::alt x{m->second.reg, {}, {}, {}, {}, {}, {}, {}, 0, 0};
             for (const auto& b : a.bands) {
                 x.grid_bounds.push_back(std::isfinite(b.bound) ? detail::on_grid(b.bound, c->inverse_grid) : b.bound);
@@ -310,7 +310,7 @@ void scorecard::compile() {
         for (const auto& i : caps_[g].items)
             for (std::size_t k = 0; k < items_.size(); ++k)
                 if (items_[k].id == i) {
-                    if (c->item_cap[k] >= 0) throw error("item '" + i + "' is in two caps");
+                    if (c->item_cap[k] >= 0) throw parse_error("item '" + i + "' is in two caps");
                     c->item_cap[k] = static_cast<int>(g);
                     members.push_back(static_cast<int>(k));
                 }

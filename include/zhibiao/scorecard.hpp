@@ -6,7 +6,8 @@
 //    firm "invalid input" with the reasons, and the batch goes on;
 //  - validity checks between inputs (S&T staff ≤ staff);
 //  - measures: named formulas over the inputs (st_staff / employees, three-year R&D ratios,
-//    growth rates with their special cases);
+//    growth rates with their special cases), with if, min, max, abs, missing and round(x, d),
+//    whose d is a constant whole number of digits from -15 to 15 (else a parse_error);
 //  - gates: conditions that must all hold (eligibility);
 //  - items: points from a band table over a measure (lower bound inclusive, as "（含）" reads,
 //    or exclusive with `above`), possibly the better of several alternatives (recording which),

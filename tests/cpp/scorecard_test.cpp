@@ -406,6 +406,17 @@ BOOST_AUTO_TEST_CASE(what_blocks_a_firm_is_probed_within_the_inputs_max) {
         }
 }
 
+BOOST_AUTO_TEST_CASE(a_pack_naming_an_unknown_or_repeated_measure_is_a_parse_error) {
+    // Since packs keep an error's class these were plain errors (ValueError, not ParseError).
+    const std::string head = "id = \"x\"\n[[input]]\nid = \"a\"\n[[measure]]\nid = \"s\"\nformula = \"a\"\n";
+    const std::string tail = "[pass]\nrule = \"total >= 5\"\n";
+    auto item = [](const std::string& id, const std::string& measure) {
+        return "[[item]]\nid = \"" + id + "\"\nmax = 10\nmeasure = \"" + measure + "\"\nbands = [{min = 5, points = 10}, {points = 0}]\n";
+    };
+    BOOST_TEST(has(message_of<parse_error>([&] { scorecard::from_toml(head + item("i", "nothing") + tail); }), "no measure or input 'nothing'"));
+    BOOST_TEST(has(message_of<parse_error>([&] { scorecard::from_toml(head + item("s", "a") + tail); }), "repeats a name"));
+}
+
 BOOST_AUTO_TEST_CASE(round_takes_a_constant_whole_number_of_digits_within_15) {
     auto pack = [](const std::string& formula) {
         return "id = \"x\"\n[[input]]\nid = \"a\"\n[[measure]]\nid = \"s\"\nformula = \"" + formula + "\"\n"
