@@ -1,6 +1,8 @@
 #include "program.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <cstdlib>
 
 #include "zhibiao/catalogue.hpp"
@@ -43,6 +45,29 @@ void check_unit_power(const formula& f, const unit& a, const unit& b, int sign, 
     if (too_large) throw limit_error(f.describe("a product of units raised to a power too large to track", where));
 }
 }  // namespace
+
+namespace {
+std::string shortest(double v) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%g", v);
+    return buffer;
+}
+}  // namespace
+
+double program::round_digits(const formula& f, const formula_node& n) {
+    // A constant whole number of digits, −15…15 (10^15 is exact in a double): a number of digits
+    // read from the data, or 10^±400, would make round() give NaN with no reason.
+    const bool negative = n.kind == node_kind::unary_minus && n.args[0]->kind == node_kind::number;
+    const formula_node& number = negative ? *n.args[0] : n;
+    if (number.kind != node_kind::number)
+        throw parse_error(f.describe("round() takes a constant number of digits, not an expression", n.span));
+    const double digits = negative ? -number.number : number.number;
+    if (!(std::abs(digits) <= max_round_digits) || digits != std::floor(digits))
+        throw parse_error(f.describe("round() takes a whole number of digits from -" + std::to_string(max_round_digits) + " to " +
+                                         std::to_string(max_round_digits) + ", not " + shortest(digits),
+                                     n.span));
+    return digits;
+}
 
 program::value program::binary_op(const formula& f, const formula_node& n, value a, value b) {
     const std::string& o = n.op;
@@ -118,8 +143,13 @@ program::value program::node(const formula& f, const formula_node& n, const reso
             return {dst, unit{}};
         }
         case node_kind::binary: return binary_chain(f, n, names);
-        case node_kind::call: break;
+        case node_kind::call: return call(f, n, names);
     }
+    return fail("unknown kind of formula node", n.span);
+}
+
+program::value program::call(const formula& f, const formula_node& n, const resolver& names) {
+    auto fail = [&](const std::string& message, text_span where) -> value { throw parse_error(f.describe(message, where)); };
     const std::string& fn = n.name;
     auto args_between = [&](std::size_t lo, std::size_t hi) {
         if (n.args.size() < lo || n.args.size() > hi) fail(fn + "() takes " + std::to_string(lo) + (lo == hi ? "" : "–" + std::to_string(hi)) + " arguments", n.span);
@@ -157,10 +187,7 @@ program::value program::node(const formula& f, const formula_node& n, const reso
         args_between(1, 2);
         value a = node(f, *n.args[0], names);
         double digits = 0;
-        if (n.args.size() == 2) {
-            if (n.args[1]->kind != node_kind::number) fail("round() takes a number of digits", n.args[1]->span);
-            digits = n.args[1]->number;
-        }
+        if (n.args.size() == 2) digits = round_digits(f, *n.args[1]);
         int dst = new_register();
         emit({opcode::round, dst, a.reg, -1, -1, std::pow(10.0, digits)});
         return {dst, a.u};

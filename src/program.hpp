@@ -83,7 +83,12 @@ private:
     };
     value node(const formula& f, const formula_node& n, const resolver& names);
     value binary_chain(const formula& f, const formula_node& n, const resolver& names);
+    /// A call of if, min, max, abs, missing or round.
+    value call(const formula& f, const formula_node& n, const resolver& names);
     value binary_op(const formula& f, const formula_node& n, value a, value b);
+    /// round()'s digits: a constant whole number within ±max_round_digits, else a parse_error.
+    static double round_digits(const formula& f, const formula_node& n);
+    static constexpr int max_round_digits = 15;
     static constexpr int max_compile_depth = 4 * formula::max_depth + 64;
     int depth_ = 0;
     int converted(const formula& f, const value& v, const unit& to, const char* verb, text_span where);

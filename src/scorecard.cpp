@@ -264,7 +264,7 @@ void scorecard::compile() {
         return it->second;
     };
     for (const auto& m : measures_) {
-        if (names.count(m.id)) throw error("measure '" + m.id + "' repeats a name");
+        if (names.count(m.id)) throw parse_error("measure '" + m.id + "' repeats a name");
         int reg = p.compile(m.parsed, resolve, m.unit);
         c->measure_reg.push_back(reg);
         c->measure_unit.push_back(m.unit);
@@ -282,12 +282,12 @@ void scorecard::compile() {
         c->item_reg.push_back(p.new_register());
         c->item_lo_reg.push_back(p.new_register());
         c->item_hi_reg.push_back(p.new_register());
-        if (names.count(it.id)) throw error("item '" + it.id + "' repeats a name");
+        if (names.count(it.id)) throw parse_error("item '" + it.id + "' repeats a name");
         names[it.id] = {c->item_reg.back(), one};
         std::vector<detail::compiled_scorecard::alt> alts;
         for (const auto& a : it.alternatives) {
             auto m = names.find(a.measure);
-            if (m == names.end()) throw error("item '" + it.id + "': no measure or input '" + a.measure + "'");
+            if (m == names.end()) throw parse_error("item '" + it.id + "': no measure or input '" + a.measure + "'");
             detail::compiled_scorecard::alt x{m->second.reg, {}, {}, {}, {}, {}, {}, {}, 0, 0};
             for (const auto& b : a.bands) {
                 x.grid_bounds.push_back(std::isfinite(b.bound) ? detail::on_grid(b.bound, c->inverse_grid) : b.bound);
@@ -315,7 +315,7 @@ void scorecard::compile() {
         for (const auto& i : caps_[g].items)
             for (std::size_t k = 0; k < items_.size(); ++k)
                 if (items_[k].id == i) {
-                    if (c->item_cap[k] >= 0) throw error("item '" + i + "' is in two caps");
+                    if (c->item_cap[k] >= 0) throw parse_error("item '" + i + "' is in two caps");
                     c->item_cap[k] = static_cast<int>(g);
                     members.push_back(static_cast<int>(k));
                 }
@@ -822,6 +822,8 @@ struct controllable_search {
     double base_value = 0;
     /// How far the search goes: 10^7 times the input's size, finite whatever the input.
     double limit = 0;
+    /// How far blocking_rules raises the input: `limit`, or less where an input has a `max`.
+    double probe = 0;
 
     controllable_search(const scorecard& s, const scorecard_controllable& c, const std::vector<double>& b) : ctl(c), base(b) {
         moved.push_back(s.input_index(ctl.input));
@@ -829,6 +831,13 @@ struct controllable_search {
         base_value = base[static_cast<std::size_t>(moved[0])];
         if (base_value != base_value) base_value = 0;
         limit = std::min(1e7 * (std::abs(base_value) + 1), std::numeric_limits<double>::max() / 8);
+        // The probe for what blocks the firm stays within every moved input's `max` (on the
+        // input's grid): past it the input's own bound check would be reported as the blocker.
+        probe = limit;
+        for (int k : moved) {
+            const double x = base[static_cast<std::size_t>(k)], room = s.inputs()[static_cast<std::size_t>(k)].max - (x != x ? 0 : x);
+            if (room < probe) probe = std::max(0.0, ctl.step > 0 ? std::floor(room / ctl.step + 1e-9) * ctl.step : room);
+        }
     }
     std::vector<double> variant(double d) const {
         std::vector<double> v = base;
@@ -939,13 +948,13 @@ gap_entry gap_for(const scorecard& s, variant_runner& runner, const scorecard_co
 }
 
 // What blocks every single-input route: the rules still failing with each controllable input
-// raised to the end of its search (those all of them leave failing, else every one any leaves).
+// raised to the end of its search or to its `max` (those all of them leave failing, else every one any leaves).
 std::vector<std::string> blocking_rules(const scorecard& s, variant_runner& runner, const std::vector<double>& base) {
     std::vector<std::string> common, any;
     bool first = true;
     for (const auto& ctl : s.controllables()) {
         const controllable_search search(s, ctl, base);
-        runner.passes(search.variant(search.limit));
+        runner.passes(search.variant(search.probe));
         std::vector<std::string> failing = failing_rules(s, runner);
         for (const auto& r : failing)
             if (std::find(any.begin(), any.end(), r) == any.end()) any.push_back(r);
@@ -1056,7 +1065,7 @@ std::optional<unit> source_unit(const column& col, const std::vector<std::pair<s
 
 }  // namespace
 
-scorecard_inputs scorecard::inputs_from(const panel& p, const std::vector<std::pair<std::string, std::string>>& units) const {
+void scorecard::check_units(const std::vector<std::pair<std::string, std::string>>& units) const {
     for (const auto& entry : units)
         if (input_index(entry.first) < 0) {
             location where;
@@ -1064,6 +1073,10 @@ scorecard_inputs scorecard::inputs_from(const panel& p, const std::vector<std::p
             throw lookup_error("units: scorecard '" + id_ + "' has no input '" + entry.first + "'" + input_suggestion(entry.first, inputs_),
                                entry.first, where);
         }
+}
+
+scorecard_inputs scorecard::inputs_from(const panel& p, const std::vector<std::pair<std::string, std::string>>& units) const {
+    check_units(units);
     scorecard_inputs out;
     out.columns_.rows = p.rows();
     for (std::size_t k = 0; k < inputs_.size(); ++k) {
@@ -1094,11 +1107,17 @@ scorecard_inputs scorecard::inputs_from(const panel& p, const std::vector<std::p
             out.columns_.columns.push_back(converted->data());
             out.owners_.push_back(std::move(converted));
         }
+        // A value that was there but is invalid for computing (unreadable, negative, an invalid
+        // part) makes the firm invalid input; only a reason meaning "no value" reads as missing.
         const auto& reasons = col->reasons();
         for (std::size_t r = 0; r < reasons.size(); ++r)
-            if (reasons[r] == reason::unparseable) {
-                if (out.unreadable_.empty()) out.unreadable_.assign(p.rows(), 0);
+            if (!reason_means_absent(reasons[r])) {
+                if (out.unreadable_.empty()) {
+                    out.unreadable_.assign(p.rows(), 0);
+                    out.invalid_reasons_.assign(p.rows() * inputs_.size(), reason::none);
+                }
                 out.unreadable_[r] |= std::uint64_t{1} << k;
+                out.invalid_reasons_[r * inputs_.size() + k] = reasons[r];
             }
     }
     return out;
@@ -1107,7 +1126,7 @@ scorecard_inputs scorecard::inputs_from(const panel& p, const std::vector<std::p
 scorecard_result scorecard::evaluate(const scorecard_inputs& in, points_policy policy, unsigned threads) const {
     scorecard_result out = evaluate(in.columns(), policy, threads);
     if (in.unreadable().empty()) return out;
-    // A firm with an unreadable cell is invalid input, as a firm with a value out of bounds is.
+    // A firm with a cell invalid for computing is invalid input, as a firm with a value out of bounds is.
     const double nan = nan_value;
     for (std::size_t row = 0; row < out.rows; ++row) {
         if (!in.unreadable()[row]) continue;
@@ -1135,11 +1154,12 @@ std::vector<std::string> scorecard::explain(const scorecard_inputs& in, const sc
     for (std::size_t j = 0; j < rows.size(); ++j) {
         const std::uint64_t bits = in.unreadable()[rows[j]];
         if (!bits) continue;
-        std::string names;
+        std::string cells;
         for (std::size_t k = 0; k < inputs_.size(); ++k)
-            if (bits >> k & 1u) names += (names.empty() ? "" : ", ") + inputs_[k].id;
-        lines[j] = zh ? "输入无效：" + names + " 中有无法读取的文字（见加载报告）"
-                      : "invalid input: unreadable text in " + names + " (see the load report)";
+            if (bits >> k & 1u)
+                cells += (cells.empty() ? "" : ", ") + inputs_[k].id + " (" + std::string(to_string(in.invalid_reason(rows[j], k))) + ")";
+        lines[j] = zh ? "输入无效：" + cells + " 的值不能用于计算（见加载报告）"
+                      : "invalid input: " + cells + " invalid for computing (see the load report)";
     }
     return lines;
 }

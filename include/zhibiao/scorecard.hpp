@@ -6,7 +6,8 @@
 //    firm "invalid input" with the reasons, and the batch goes on;
 //  - validity checks between inputs (S&T staff ≤ staff);
 //  - measures: named formulas over the inputs (st_staff / employees, three-year R&D ratios,
-//    growth rates with their special cases);
+//    growth rates with their special cases), with if, min, max, abs, missing and round(x, d),
+//    whose d is a constant whole number of digits from -15 to 15 (else a parse_error);
 //  - gates: conditions that must all hold (eligibility);
 //  - items: points from a band table over a measure (lower bound inclusive, as "（含）" reads,
 //    or exclusive with `above`), possibly the better of several alternatives (recording which),
@@ -35,6 +36,7 @@
 
 #include "zhibiao/formula.hpp"
 #include "zhibiao/panel.hpp"
+#include "zhibiao/reason.hpp"
 #include "zhibiao/units.hpp"
 
 namespace zhibiao {
@@ -184,14 +186,21 @@ public:
     /// One pointer per pack input, in the pack's units (null: absent optional input).
     const scorecard_columns& columns() const { return columns_; }
     std::size_t rows() const { return columns_.rows; }
-    /// Per firm, bit k: input k held a cell the loader could not read (the firm is invalid
-    /// input); empty when no cell was unreadable.
+    /// Per firm, bit k: input k held a cell invalid for computing — text the loader could not
+    /// read, a negative count, an invalid part of a roll-up: any reason but one that means
+    /// "no value" (reason_means_absent). Such a firm is invalid input, never scored as if the
+    /// input were merely missing. Empty when no cell was invalid.
     const std::vector<std::uint64_t>& unreadable() const { return unreadable_; }
+    /// The reason of input k's cell of firm `row` (reason::none when unreadable() has no bit there).
+    reason invalid_reason(std::size_t row, std::size_t k) const {
+        return invalid_reasons_.empty() ? reason::none : invalid_reasons_[row * columns_.columns.size() + k];
+    }
 
 private:
     friend class scorecard;
     scorecard_columns columns_;
     std::vector<std::uint64_t> unreadable_;
+    std::vector<reason> invalid_reasons_;  ///< row-major, rows × inputs; empty when unreadable_ is
     std::vector<std::shared_ptr<const void>> owners_;
 };
 
@@ -265,7 +274,10 @@ public:
     /// naming it; `units` (column → unit text) overrides a column's unit, or gives one where the
     /// panel has none (then the pack's unit is assumed); incompatible units throw.
     scorecard_inputs inputs_from(const panel& p, const std::vector<std::pair<std::string, std::string>>& units = {}) const;
-    /// Scores the firms of `in`; a firm with an unreadable cell is invalid input.
+    /// Every key of `units` names an input of the pack, else a lookup_error with "did you mean"
+    /// (inputs_from's check; the DataFrame path of Python makes it too).
+    void check_units(const std::vector<std::pair<std::string, std::string>>& units) const;
+    /// Scores the firms of `in`; a firm with a cell invalid for computing (see unreadable()) is invalid input.
     scorecard_result evaluate(const scorecard_inputs& in, points_policy policy = points_policy::low, unsigned threads = 0) const;
     scorecard_result evaluate(const panel& p, points_policy policy = points_policy::low, unsigned threads = 0) const;
     std::vector<std::string> explain(const scorecard_inputs& in, const scorecard_result& result, const std::vector<std::size_t>& rows,

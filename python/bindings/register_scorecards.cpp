@@ -183,7 +183,16 @@ void register_scorecards(py::module_& m) {
             py::array_t<std::uint64_t> out(static_cast<py::ssize_t>(bits.size()));
             std::copy(bits.begin(), bits.end(), out.mutable_data());
             return out;
-        }, "Per firm, bit k: input k held a cell the loader could not read; empty when none did.");
+        }, "Per firm, bit k: input k held a cell invalid for computing (unreadable, negative, an invalid part); empty when none did.")
+        .def("invalid_reason", [](const scorecard_inputs& in, std::size_t row, std::size_t input) {
+            if (row >= in.rows() || input >= in.columns().columns.size()) throw py::index_error("invalid_reason: row or input out of range");
+            return static_cast<int>(in.invalid_reason(row, input));
+        }, py::arg("row"), py::arg("input"),
+             "The reason code (an index into reason_names) of an invalid cell; 0 where unreadable() has no bit.");
+    m.def(
+        "scorecard_check_units",
+        [](const scorecard& card, const std::vector<std::pair<std::string, std::string>>& units) { card.check_units(units); },
+        py::arg("card"), py::arg("units"), "Every key of `units` names an input of the pack (scorecard::check_units): else LookupError.");
     m.def(
         "scorecard_panel_inputs",
         [](const scorecard& card, const panel& p, const std::vector<std::pair<std::string, std::string>>& units) {

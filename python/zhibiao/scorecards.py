@@ -50,8 +50,8 @@ def describe(pack: Any) -> Any:
 
 def _panel_columns(card: Any, panel: Any, units: Mapping[str, str] | None) -> tuple[list[Any], np.ndarray, dict[int, list[str]]]:
     """Input columns of a Panel, found by name and converted from the panel's units by the C++
-    core (scorecard::inputs_from, the one home of that mapping), and the firms with cells the
-    loader could not read (lenient loading)."""
+    core (scorecard::inputs_from, the one home of that mapping), and the firms with cells
+    invalid for computing (unreadable text, a negative count, an invalid part of a roll-up)."""
     inputs = _core.scorecard_panel_inputs(card, panel._core, list((units or {}).items()))
     columns = inputs.columns()
     unreadable = inputs.unreadable()
@@ -62,16 +62,16 @@ def _panel_columns(card: Any, panel: Any, units: Mapping[str, str] | None) -> tu
         names = [spec["id"] for spec in card.inputs]
         for row in np.flatnonzero(bad):
             bits = int(unreadable[row])
-            problems[int(row)] = [f"{name}: unreadable text (see the load report)" for k, name in enumerate(names) if bits >> k & 1]
+            problems[int(row)] = [f"{name}: {_core.reason_names[inputs.invalid_reason(int(row), k)]}"
+                                  for k, name in enumerate(names) if bits >> k & 1]
     return columns, bad, problems
 
 
 def _check_units(card: Any, units: Mapping[str, str] | None) -> None:
-    """Every key of ``units`` names an input of the pack."""
-    ids = [spec["id"] for spec in card.inputs]
-    for name in units or {}:
-        if name not in ids:
-            raise _core.Error(f"units: scorecard '{card.id}' has no input {name!r}{_did_you_mean(name, ids)}")
+    """Every key of ``units`` names an input of the pack: the C++ check (scorecard::check_units,
+    which inputs_from makes for a Panel), so both paths raise the same error class."""
+    if units:
+        _core.scorecard_check_units(card, [(str(k), str(v)) for k, v in units.items()])
 
 
 def _did_you_mean(name: str, choices: Sequence[str]) -> str:
@@ -108,15 +108,26 @@ def _numbers(card: Any, spec: Mapping[str, Any], raw: Any) -> Any | None:
     return None
 
 
-def _columns(card: Any, firms: Any, units: Mapping[str, str] | None) -> tuple[list[Any], np.ndarray, dict[int, list[str]]]:
-    """Input columns in the pack's units, and per-firm notes on text found in numeric columns."""
+def _text_numbers(raw: Any, unit: str) -> tuple[np.ndarray, np.ndarray]:
+    """(values, unreadable) of a column of texts read by the CSV cell grammar, as
+    Panel.from_pandas and read_csv read them ('5,000' is 5000, '12%' a share), so one cell reads
+    the same on every path; True/False (only in a declared 0/1 flag) are 1/0."""
     import pandas as pd
 
+    from ._panel import _cell_texts
+
+    cells = pd.Series([int(v) if isinstance(v, (bool, np.bool_)) else v for v in raw.tolist()], dtype=object)
+    values, reasons, _, _ = _core.parse_text_cells(_cell_texts(cells), unit)
+    return np.asarray(values, dtype=np.float64), np.asarray(reasons) == _REASON_UNPARSEABLE
+
+
+def _columns(card: Any, firms: Any, units: Mapping[str, str] | None) -> tuple[list[Any], np.ndarray, dict[int, list[str]]]:
+    """Input columns in the pack's units, and per-firm notes on text found in numeric columns."""
     from ._panel import Panel
 
-    _check_units(card, units)
     if isinstance(firms, Panel):
         return _panel_columns(card, firms, units)
+    _check_units(card, units)
     n = len(firms)
     columns: list[Any] = []
     text_problems: dict[int, list[str]] = {}  # row → the text cells found in numeric columns
@@ -131,12 +142,10 @@ def _columns(card: Any, firms: Any, units: Mapping[str, str] | None) -> tuple[li
         raw = firms[name]
         values = _numbers(card, spec, raw)
         if values is None:
-            values = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=np.float64)
-            maybe = np.flatnonzero(np.isnan(values) & raw.notna().to_numpy())
-            for row in maybe:  # only the cells that did not read as numbers
-                if str(raw.iloc[row]).strip() != "":
-                    text_problems.setdefault(int(row), []).append(f"{name}: {raw.iloc[row]!r}")
-                    bad[row] = True
+            values, unreadable = _text_numbers(raw, (units or {}).get(name, spec["unit"]))
+            for row in np.flatnonzero(unreadable):
+                text_problems.setdefault(int(row), []).append(f"{name}: {raw.iloc[row]!r}")
+                bad[row] = True
         if units and name in units:
             values = _core.Unit(units[name]).convert(values, _core.Unit(spec["unit"]))
         columns.append(np.ascontiguousarray(values))
@@ -181,8 +190,6 @@ def evaluate(firms: Any, pack: Any, *, policy: str = "low", units: Mapping[str, 
         ``<item>_by`` for items scored by the better of several measures, ``gate_<id>`` per
         condition, and the explanations.
     """
-    import pandas as pd
-
     card = _pack(pack)
     if not isinstance(explain, (bool, np.bool_)):
         raise _core.Error(f"explain must be True or False, not {explain!r}")
@@ -190,9 +197,19 @@ def evaluate(firms: Any, pack: Any, *, policy: str = "low", units: Mapping[str, 
         raise _core.Error(f"threads must be a whole number ≥ 0 (0: every core), not {threads!r}")
     columns, text_bad, text_problems = _columns(card, firms, units)
     result = _core.scorecard_evaluate(card, columns, policy=policy, threads=threads)
-    arrays = result.arrays()  # views into the result: no copies
-    # The scorer already gives NaN points and no route to invalid firms; only text found in a
-    # numeric column (a check made here, not in C++) makes more firms invalid.
+    table = _result_table(card, result.arrays(), text_bad, _firm_index(firms))
+    if explain:
+        _add_explanations(table, card, columns, result, text_bad, text_problems, _is_panel(firms))
+    table.attrs["pack"] = card.id
+    return table
+
+
+def _result_table(card: Any, arrays: Mapping[str, np.ndarray], text_bad: np.ndarray, index: Any) -> Any:
+    """evaluate()'s table from the scorer's arrays (views: no copies). The scorer already gives
+    NaN points and no route to invalid firms; only text found in a numeric column (a check made
+    here, not in C++) makes more firms invalid."""
+    import pandas as pd
+
     text_found = bool(text_bad.any())
     valid = arrays["valid"].view(bool)
     if text_found:
@@ -224,17 +241,28 @@ def evaluate(firms: Any, pack: Any, *, policy: str = "low", units: Mapping[str, 
             out[item["id"] + "_by"] = pd.Categorical.from_codes(which, categories=list(item["measures"]))
     for g, gate in enumerate(card.gates):
         out["gate_" + gate["id"]] = arrays["gates"][:, g].view(bool)
-    table = pd.DataFrame(out, index=_firm_index(firms))
-    if explain:
-        rows = list(range(len(firms)))
-        for language in ("zh", "en"):
-            lines = _core.scorecard_explain(card, columns, result, rows, language)
-            prefix = "输入无效：数值列中有文字 " if language == "zh" else "invalid input: text in a numeric column "
-            for row in np.flatnonzero(text_bad):
-                lines[row] = prefix + "; ".join(text_problems[row])
-            table["explanation_" + language] = lines
-    table.attrs["pack"] = card.id
-    return table
+    return pd.DataFrame(out, index=index)
+
+
+def _is_panel(firms: Any) -> bool:
+    from ._panel import Panel
+
+    return isinstance(firms, Panel)
+
+
+def _add_explanations(table: Any, card: Any, columns: list[Any], result: Any, text_bad: np.ndarray,
+                      text_problems: Mapping[int, list[str]], from_panel: bool) -> None:
+    """explanation_zh and explanation_en: the scorer's, or for a firm made invalid by text in a
+    numeric column (a panel cell invalid for computing) what was found there."""
+    rows = list(range(len(table)))
+    prefixes = {("zh", False): "输入无效：数值列中有文字 ", ("en", False): "invalid input: text in a numeric column ",
+                ("zh", True): "输入无效：值不能用于计算（见加载报告）", ("en", True): "invalid input: value invalid for computing (see the load report) in "}
+    for language in ("zh", "en"):
+        lines = _core.scorecard_explain(card, columns, result, rows, language)
+        prefix = prefixes[language, from_panel]
+        for row in np.flatnonzero(text_bad):
+            lines[row] = prefix + "; ".join(text_problems[row])
+        table["explanation_" + language] = lines
 
 
 def gap(firms: Any, pack: Any, *, costs: Mapping[str, float] | None = None, policy: str = "low",
@@ -264,7 +292,9 @@ def gap(firms: Any, pack: Any, *, costs: Mapping[str, float] | None = None, poli
         cheapest = g["cheapest"] if routes else -1
         row["cheapest"] = routes[cheapest]["input"] if cheapest >= 0 else None
         row["cheapest_cost"] = routes[cheapest]["cost"] if cheapest >= 0 else np.nan
-        row["blocked_by"] = ", ".join(g["blocked_by"]) if routes and cheapest < 0 else None
+        # C++ names the blockers of a failing firm no single input lifts, also when the pack
+        # has no controllable input at all (no routes)
+        row["blocked_by"] = ", ".join(g["blocked_by"]) if g["blocked_by"] and not text_bad[k] else None
         rows.append(row)
     names = ["status", *(f"{kind}_{c}" for c in controllables for kind in ("more", "cost")), "cheapest", "cheapest_cost",
              "blocked_by"]

@@ -356,8 +356,88 @@ BOOST_AUTO_TEST_CASE(a_panel_cell_the_loader_could_not_read_makes_the_firm_inval
     BOOST_TEST(r.passed[1] == 0);
     BOOST_TEST(std::isnan(r.total(1)));
     BOOST_TEST((r.problems[1] >> sme().input_index("ip_class2") & 1u) == 1u);
-    BOOST_TEST(has(sme().explain(in, r, {1}, "en")[0], "unreadable text in ip_class2"));
+    BOOST_TEST(has(sme().explain(in, r, {1}, "en")[0], "ip_class2 (unparseable)"));
     BOOST_TEST(sme().gap(in, {1})[0].status == firm_status::invalid_input);
+}
+
+BOOST_AUTO_TEST_CASE(a_panel_cell_invalid_for_computing_is_invalid_input_not_missing) {
+    // hnte_certified is optional: a cell with no value leaves the firm scored (62, passed); a
+    // value there but invalid for computing (an invalid part of a roll-up, a negative count, a
+    // count that is not whole) makes it invalid input, as unreadable text does. It used to
+    // score "passed" for every reason but unparseable.
+    for (const reason why : {reason::missing_input, reason::missing_variable, reason::no_such_period, reason::incomplete_rollup,
+                             reason::invalid_child, reason::negative_input, reason::invalid_input, reason::unparseable}) {
+        BOOST_TEST_CONTEXT("reason " << to_string(why)) {
+            panel p = sme_panel();
+            p.add(column("hnte_certified", unit{}, Eigen::ArrayXd::Constant(1, std::numeric_limits<double>::quiet_NaN()), {why}));
+            const scorecard_inputs in = sme().inputs_from(p);
+            const scorecard_result r = sme().evaluate(in);
+            const firm_status status = sme().gap(in, {0})[0].status;
+            if (reason_means_absent(why)) {
+                BOOST_TEST(r.passed[0] == 1);
+                BOOST_TEST(r.total(0) == 62.0);
+                BOOST_TEST(status == firm_status::passed);
+            } else {
+                BOOST_TEST(r.valid[0] == 0);
+                BOOST_TEST(r.passed[0] == 0);
+                BOOST_TEST(std::isnan(r.total(0)));
+                BOOST_TEST(status == firm_status::invalid_input);
+                const std::string line = sme().explain(in, r, {0}, "en")[0];
+                BOOST_TEST(has(line, "hnte_certified (" + std::string(to_string(why)) + ")"), line);
+            }
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(what_blocks_a_firm_is_probed_within_the_inputs_max) {
+    // x is controllable with max 100; only the gate on y (no controllable input moves it)
+    // blocks. Raising x to the end of the search (10^7) used to report "input x" as a blocker.
+    const std::string text = "id = \"x\"\n[[input]]\nid = \"x\"\nmin = 0\nmax = 100\n[[input]]\nid = \"y\"\n"
+                             "[[gate]]\nid = \"g\"\ncondition = \"y >= 1\"\n[[item]]\nid = \"i\"\nmax = 10\nmeasure = \"x\"\n"
+                             "bands = [{min = 50, points = 10}, {points = 0}]\n[pass]\nrule = \"total >= 5\"\n"
+                             "[[controllable]]\ninput = \"x\"\nstep = 1\ncost = 1\n";
+    const scorecard card = scorecard::from_toml(text);
+    std::vector<double> x{0, 99.5}, y{0, 0};
+    const auto g = card.gap({2, {x.data(), y.data()}}, {0, 1});
+    for (std::size_t i = 0; i < g.size(); ++i)
+        BOOST_TEST_CONTEXT("firm " << i) {
+            BOOST_TEST(g[i].cheapest == -1);
+            BOOST_TEST(g[i].blocked_by == std::vector<std::string>{"g"}, boost::test_tools::per_element());
+        }
+}
+
+BOOST_AUTO_TEST_CASE(a_pack_naming_an_unknown_or_repeated_measure_is_a_parse_error) {
+    // Since packs keep an error's class these were plain errors (ValueError, not ParseError).
+    const std::string head = "id = \"x\"\n[[input]]\nid = \"a\"\n[[measure]]\nid = \"s\"\nformula = \"a\"\n";
+    const std::string tail = "[pass]\nrule = \"total >= 5\"\n";
+    auto item = [](const std::string& id, const std::string& measure) {
+        return "[[item]]\nid = \"" + id + "\"\nmax = 10\nmeasure = \"" + measure + "\"\nbands = [{min = 5, points = 10}, {points = 0}]\n";
+    };
+    BOOST_TEST(has(message_of<parse_error>([&] { scorecard::from_toml(head + item("i", "nothing") + tail); }), "no measure or input 'nothing'"));
+    BOOST_TEST(has(message_of<parse_error>([&] { scorecard::from_toml(head + item("s", "a") + tail); }), "repeats a name"));
+}
+
+BOOST_AUTO_TEST_CASE(round_takes_a_constant_whole_number_of_digits_within_15) {
+    auto pack = [](const std::string& formula) {
+        return "id = \"x\"\n[[input]]\nid = \"a\"\n[[measure]]\nid = \"s\"\nformula = \"" + formula + "\"\n"
+               "[[item]]\nid = \"i\"\nmax = 10\nmeasure = \"s\"\nbands = [{min = 100, points = 10}, {points = 0}]\n"
+               "[pass]\nrule = \"total >= 5\"\n";
+    };
+    // 10^±400 made round() NaN with no reason: refused when the pack is compiled, by name.
+    for (const std::string bad : {"round(a, 400)", "round(a, -400)", "round(a, 16)", "round(a, 1.5)", "round(a, a)", "round(a, 1 + 1)"})
+        BOOST_TEST_CONTEXT(bad) {
+            const std::string message = message_of<parse_error>([&] { scorecard::from_toml(pack(bad)); });
+            BOOST_TEST(has(message, "round() takes a"), message);
+            BOOST_TEST(has(message, "number of digits"), message);
+        }
+    // Within the range, negative digits included: 149 → 100 (10 points), 49 → 0; 99.96 → 100.0.
+    std::vector<double> a{149, 49};
+    const scorecard_result tens = scorecard::from_toml(pack("round(a, -2)")).evaluate({2, {a.data()}});
+    BOOST_TEST(tens.total(0) == 10.0);
+    BOOST_TEST(tens.total(1) == 0.0);
+    std::vector<double> b{99.96};
+    BOOST_TEST(scorecard::from_toml(pack("round(a, 1)")).evaluate({1, {b.data()}}).total(0) == 10.0);
+    BOOST_TEST(scorecard::from_toml(pack("round(a, 15)")).evaluate({1, {b.data()}}).total(0) == 0.0);
 }
 
 BOOST_AUTO_TEST_CASE(non_finite_inputs_are_invalid_input) {
