@@ -49,6 +49,8 @@ def _factorize_labels(series: Any, role: str = "code") -> tuple[np.ndarray, list
     return np.asarray(codes), labels
 
 
+_PERIOD_FREQS = {"A-DEC": "year", "Y-DEC": "year", "Q-DEC": "quarter", "M": "month"}  # pandas → zhibiao
+
 _FREQ_NAMES = {"year": "year", "y": "year", "a": "year", "half": "half", "h": "half", "quarter": "quarter",
                "q": "quarter", "month": "month", "m": "month"}
 
@@ -78,9 +80,13 @@ def _factorize_periods(series: Any, freq: str | None) -> tuple[np.ndarray, list[
         freq = wanted
     if isinstance(dtype, pd.PeriodDtype):
         name = dtype.freq.name
-        if name not in ("A-DEC", "Y-DEC", "Q-DEC", "M"):
+        own = _PERIOD_FREQS.get(name)
+        if own is None:
             raise _parse_error(f"period column '{series.name}' has frequency {name}: zhibiao's periods are years, "
                                f"halves, quarters (Q-DEC) and months", variable=str(series.name))
+        if freq is not None and freq != own:  # never silently ignored: the periods already have a length
+            raise _core.Error(f"freq={freq!r} does not agree with period column '{series.name}', whose pandas "
+                              f"periods are {own}s ({name}): leave freq out, or give freq={own!r}")
         codes, uniques = pd.factorize(series, sort=False)
         return np.asarray(codes), [str(p) for p in uniques]
     if not pd.api.types.is_datetime64_any_dtype(dtype):
@@ -100,7 +106,30 @@ def _factorize_periods(series: Any, freq: str | None) -> tuple[np.ndarray, list[
                 f"period column '{series.name}' holds dates, and {example} does not name one period (it may end a "
                 f"half-year, a quarter or a month, or fall inside one): give freq='year', 'half', 'quarter' or "
                 f"'month' to read each date as the period of that length that contains it", variable=str(series.name))
-    return np.asarray(codes), [_date_period(int(y), int(m), freq) for y, m in zip(dates.year, dates.month)]
+    # Labels first, then codes of the labels: two dates of one quarter are one period, so that two
+    # rows of one entity in it are a duplicate row (the core refuses them), not two periods.
+    labels = np.asarray([_date_period(int(y), int(m), freq) for y, m in zip(dates.year, dates.month)], dtype=object)
+    per_row = np.full(len(codes), None, dtype=object)
+    present = codes >= 0
+    per_row[present] = labels[codes[present]]
+    period_codes, periods = pd.factorize(per_row, sort=False)
+    return np.asarray(period_codes), [str(p) for p in periods]
+
+
+_UNPARSEABLE = _core.reason_names.index("unparseable")
+
+
+def _finite_only(values: np.ndarray) -> tuple[np.ndarray, Any]:
+    """A float column and its reasons: ±inf is never a measured value, so it becomes NaN with
+    reason ``unparseable`` — what :func:`read_csv` gives a cell such as 1e400. Without ±inf the
+    values are returned as they are (no copy) and no reasons."""
+    infinite = np.isinf(values)
+    if not infinite.any():
+        return values, None
+    values = np.where(infinite, np.nan, values)
+    reasons = np.zeros(len(values), dtype=np.uint8)
+    reasons[infinite] = _UNPARSEABLE
+    return values, reasons
 
 
 def _cell_texts(series: Any) -> list[str | None]:
@@ -179,8 +208,12 @@ class Panel:
             Optional columns with the entity's display name and parent code.
         variables
             The variable columns; by default every numeric column and every column of texts
-            that holds numbers ("13.5%", "1,234"), read by the CSV cell grammar. Others are
-            listed in ``panel.report["ignored_columns"]``. A column named with a catalogue
+            whose cells are all numbers ("13.5%", "1,234", read by the CSV cell grammar) or
+            missing-value markers ("-", "—"), at least one a number. Others are listed in
+            ``panel.report["ignored_columns"]``, why in ``report["ignored_reasons"]``. A named
+            column, or one with a unit in its name, that holds a text which is not a number
+            raises ParseError. ±inf is never a value: it becomes NaN with reason
+            ``unparseable``, as :func:`read_csv` reads 1e400. A column named with a catalogue
             variable's Chinese name (``地区生产总值``) is that variable (``gdp``), listed in
             ``panel.report["renamed_columns"]``.
         freq
@@ -188,7 +221,7 @@ class Panel:
             date becoming the period of that length that contains it. Without it, dates are
             accepted only when all are 31 December (or all 1 January): the year. Any other date
             is ambiguous (2023-06-30 ends a half-year, a quarter and a month) and raises
-            ParseError.
+            ParseError. On a column of pandas periods, freq must agree with their frequency.
         """
         import pandas as pd
 
@@ -245,9 +278,9 @@ class Panel:
                                    variable=variable)
             unit = units.get(column, units.get(variable, header_unit or None))
             values, reasons = cls._column_values(df, column, variable, unit, entity_codes, entity_index,
-                                                 period_values, period_index, explicit)
+                                                 period_values, period_index, explicit, bool(header_unit))
             if values is None:
-                ignored[column] = "holds texts, not numbers"
+                ignored[column] = reasons  # why it is not a column of numbers
                 continue
             seen[variable] = column
             if renamed_from:
@@ -274,29 +307,35 @@ class Panel:
             core.add_column(variable, values, unit, reasons)
         panel = cls(core)
         panel._ignored = [str(c) for c in ignored]
+        panel._ignored_reasons = {str(c): why for c, why in ignored.items()}
         panel._renamed = renamed
         return panel
 
     @staticmethod
     def _column_values(df: Any, column: Any, variable: str, unit: str | None, entity_codes: list[str],
                        entity_index: np.ndarray, period_values: list[str], period_index: np.ndarray,
-                       explicit: bool) -> tuple[Any, Any]:
-        """(values, reasons or None) of one column; (None, None) for a column of texts that are
-        not numbers at all (left out unless named in ``variables``)."""
+                       explicit: bool, header_unit: bool = False) -> tuple[Any, Any]:
+        """(values, reasons or None) of one column; (None, why) for a column of texts that is not
+        one of numbers (left out unless named in ``variables`` or given a unit in its header)."""
         import pandas as pd
 
         series = df[column]
         if series.dtype == np.float64:
-            return series.to_numpy(), None  # a view of the DataFrame's block: no copy
+            return _finite_only(series.to_numpy())  # a view of the DataFrame's block unless it holds ±inf
         if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(series.dtype):
-            return series.to_numpy(dtype=np.float64, na_value=np.nan), None
+            return _finite_only(series.to_numpy(dtype=np.float64, na_value=np.nan))
         if not (pd.api.types.is_object_dtype(series.dtype) or pd.api.types.is_string_dtype(series.dtype)):
             raise _parse_error(f"column {column!r} holds {series.dtype} values, not numbers", variable=variable)
         values, reasons, first_bad, problem = _core.parse_text_cells(_cell_texts(series), unit)
+        # Guessing (no `variables`, no unit in the header): a column of texts is numbers only when
+        # every cell is a number or a missing-value marker and at least one is a number.
+        meant_as_numbers = explicit or header_unit
         if first_bad is None:
-            return values, reasons
-        if not explicit and not (reasons == 0).any():
-            return None, None  # names, notes: a text column
+            if meant_as_numbers or (reasons == 0).any():
+                return values, reasons
+            return None, "holds only missing-value markers, no number"
+        if not meant_as_numbers:
+            return None, f"holds texts that are not numbers (row {int(first_bad) + 1})"
         row = int(first_bad)
         raise _parse_error(
             f"column {column!r}, row {row + 1} (entity {entity_codes[entity_index[row]]}, period "
@@ -335,6 +374,7 @@ class Panel:
         report = dict(self._core.report)
         if getattr(self, "_ignored", None):
             report["ignored_columns"] = list(report["ignored_columns"]) + self._ignored
+            report["ignored_reasons"] = dict(self._ignored_reasons)  # column → why it was not loaded
         if getattr(self, "_renamed", None):
             report["renamed_columns"] = {**report["renamed_columns"], **self._renamed}
         return report
