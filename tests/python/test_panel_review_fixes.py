@@ -140,3 +140,10 @@ def test_an_unknown_name_in_a_long_formula_is_quoted_short():
     with pytest.raises(zb.Error) as info:
         panel.evaluate(formula)
     assert len(str(info.value)) < 1000  # before: the 4000-byte formula verbatim
+
+
+def test_an_unknown_indicator_id_is_quoted_short():
+    panel = zb.Panel.from_pandas(pd.DataFrame({"entity": ["a"], "period": [2023], "x": [1.0]}))
+    with pytest.raises(zb.UnknownIndicatorError, match=r"…\(1000 bytes\)") as info:
+        panel.compute(["y" * 1000])
+    assert len(str(info.value)) < 200  # before: the 1000-byte id verbatim
