@@ -116,6 +116,16 @@ def _factorize_periods(series: Any, freq: str | None) -> tuple[np.ndarray, list[
     return np.asarray(period_codes), [str(p) for p in periods]
 
 
+def _check_units_loaded(units: Mapping[str, str], seen: Mapping[str, Any], special: Mapping[Any, str],
+                        ignored: Mapping[Any, str]) -> None:
+    """A unit given for a column that was not loaded is an error saying why it was not."""
+    loaded = set(seen.values()) | set(seen)
+    unknown = [u for u in units if u not in loaded]
+    if unknown:
+        why = [f"{u!r} ({special.get(u) or ignored.get(u) or 'no such column'})" for u in unknown]
+        raise _core.MissingVariableError(f"units given for columns not loaded: {', '.join(why)}")
+
+
 _UNPARSEABLE = _core.reason_names.index("unparseable")
 
 
@@ -223,6 +233,47 @@ class Panel:
             is ambiguous (2023-06-30 ends a half-year, a quarter and a month) and raises
             ParseError. On a column of pandas periods, freq must agree with their frequency.
         """
+        df = cls._with_keys_as_columns(df, entity, period)
+        if units is None:
+            units = dict(df.attrs.get("units", {}))
+        special = {entity: "the entity column", period: "the period column"}
+        special.update({c: f"the {role} column" for c, role in ((name, "name"), (parent, "parent")) if c})
+        ignored: dict[Any, str] = {}  # column → why it was not loaded
+        explicit = variables is not None
+        if variables is None:
+            variables = cls._guess_variables(df, special, ignored)
+
+        entity_index, entity_codes = _factorize_labels(df[entity], "entity code")
+        period_index, period_values = _factorize_periods(df[period], freq)
+        if (entity_index < 0).any() or (period_index < 0).any():
+            raise _core.ParseError("missing entity code or period in the DataFrame")
+        keys = (entity_codes, entity_index, period_values, period_index)
+        columns, renamed, seen = cls._load_columns(df, variables, units, keys, explicit, ignored)
+        _check_units_loaded(units, seen, special, ignored)
+
+        first_row = np.unique(entity_index, return_index=True)[1]
+        names = df[name].astype(str).to_numpy()[first_row].tolist() if name else [""] * len(entity_codes)
+        parents = df[parent].astype(str).to_numpy()[first_row].tolist() if parent else [""] * len(entity_codes)
+        core = _core.Panel(
+            entity_codes,
+            names,
+            parents,
+            period_values,
+            entity_index.astype(np.int32),
+            period_index.astype(np.int32),
+        )
+        for variable, values, reasons, unit in columns:
+            core.add_column(variable, values, unit, reasons)
+        panel = cls(core)
+        panel._ignored = [str(c) for c in ignored]
+        panel._ignored_reasons = {str(c): why for c, why in ignored.items()}
+        panel._renamed = renamed
+        return panel
+
+    @staticmethod
+    def _with_keys_as_columns(df: Any, entity: str, period: str) -> Any:
+        """The DataFrame with one name per column and the entity and period as columns (index
+        levels, or an unnamed DatetimeIndex / PeriodIndex as the periods, are reset)."""
         import pandas as pd
 
         if isinstance(df.columns, pd.MultiIndex):
@@ -243,30 +294,32 @@ class Panel:
         for wanted in (entity, period):
             if wanted not in df.columns:
                 raise _core.ParseError(f"no column or index level '{wanted}' in the DataFrame")
-        if units is None:
-            units = dict(df.attrs.get("units", {}))
-        special = {entity: "the entity column", period: "the period column"}
-        special.update({c: f"the {role} column" for c, role in ((name, "name"), (parent, "parent")) if c})
-        ignored: dict[Any, str] = {}  # column → why it was not loaded
-        explicit = variables is not None
-        if variables is None:
-            variables = []
-            for column in df.columns:
-                if column in special:
-                    continue
-                dtype = df[column].dtype
-                if (pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype)) or \
-                        pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype):
-                    variables.append(column)
-                else:
-                    ignored[column] = f"holds {dtype} values, not numbers"
+        return df
 
-        entity_index, entity_codes = _factorize_labels(df[entity], "entity code")
-        period_index, period_values = _factorize_periods(df[period], freq)
-        if (entity_index < 0).any() or (period_index < 0).any():
-            raise _core.ParseError("missing entity code or period in the DataFrame")
+    @staticmethod
+    def _guess_variables(df: Any, special: Mapping[Any, str], ignored: dict[Any, str]) -> list[Any]:
+        """The columns that may hold numbers (numeric, object, string); others go to ``ignored``."""
+        import pandas as pd
 
-        columns = []  # (label, variable name, values, reasons or None, unit)
+        variables = []
+        for column in df.columns:
+            if column in special:
+                continue
+            dtype = df[column].dtype
+            if (pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype)) or \
+                    pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype):
+                variables.append(column)
+            else:
+                ignored[column] = f"holds {dtype} values, not numbers"
+        return variables
+
+    @classmethod
+    def _load_columns(cls, df: Any, variables: Sequence[Any], units: Mapping[str, str], keys: tuple,
+                      explicit: bool, ignored: dict[Any, str]) -> tuple[list, dict[str, str], dict[str, Any]]:
+        """(columns as (variable, values, reasons, unit), renamed columns, variable → column) of
+        the variable columns; a text column that is not one of numbers goes to ``ignored``."""
+        entity_codes, entity_index, period_values, period_index = keys
+        columns = []
         renamed: dict[str, str] = {}
         seen: dict[str, Any] = {}
         for column in variables:
@@ -286,30 +339,7 @@ class Panel:
             if renamed_from:
                 renamed[str(column)] = variable
             columns.append((variable, values, reasons, unit))
-        loaded = {label for label in seen.values()} | set(seen)
-        unknown = [u for u in units if u not in loaded]
-        if unknown:
-            why = [f"{u!r} ({special.get(u) or ignored.get(u) or 'no such column'})" for u in unknown]
-            raise _core.MissingVariableError(f"units given for columns not loaded: {', '.join(why)}")
-
-        first_row = np.unique(entity_index, return_index=True)[1]
-        names = df[name].astype(str).to_numpy()[first_row].tolist() if name else [""] * len(entity_codes)
-        parents = df[parent].astype(str).to_numpy()[first_row].tolist() if parent else [""] * len(entity_codes)
-        core = _core.Panel(
-            entity_codes,
-            names,
-            parents,
-            period_values,
-            entity_index.astype(np.int32),
-            period_index.astype(np.int32),
-        )
-        for variable, values, reasons, unit in columns:
-            core.add_column(variable, values, unit, reasons)
-        panel = cls(core)
-        panel._ignored = [str(c) for c in ignored]
-        panel._ignored_reasons = {str(c): why for c, why in ignored.items()}
-        panel._renamed = renamed
-        return panel
+        return columns, renamed, seen
 
     @staticmethod
     def _column_values(df: Any, column: Any, variable: str, unit: str | None, entity_codes: list[str],
