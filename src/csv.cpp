@@ -817,7 +817,10 @@ private:
         }
         std::vector<variable_column> vars;
         std::vector<std::vector<char>> filled;  // per variable: which rows have a record
-        interner variable_names;
+        interner variable_names;  // the names as written; variable_of_raw: each one's variable
+        std::vector<column_header> name_headers;
+        std::vector<std::int32_t> variable_of_raw;
+        std::unordered_map<std::string, std::int32_t> variable_of_name;
         std::unordered_map<std::int64_t, std::int32_t> row_of_key;
         std::unordered_map<std::string, unit> unit_cache;
         while (tok.next(fields)) {
@@ -838,12 +841,30 @@ private:
             const auto row = static_cast<std::size_t>(row_it->second);
             std::string_view variable = trim(fields[static_cast<std::size_t>(variable_col)]);
             if (variable.empty()) throw parse_error("empty variable name", at(line, static_cast<std::size_t>(variable_col) + 1));
-            auto [vi, new_variable] = variable_names.intern(variable);
+            // A name read as a wide header is (地区生产总值 → gdp, gdp[亿元]): by its first spelling,
+            // then by index; two spellings of one variable are one column.
+            auto [raw, new_name] = variable_names.intern(variable);
+            bool new_variable = false;
+            if (new_name) {
+                name_headers.push_back(long_variable_header(variable, line, static_cast<std::size_t>(variable_col) + 1));
+                auto [known, inserted] = variable_of_name.emplace(name_headers.back().name, static_cast<std::int32_t>(vars.size()));
+                variable_of_raw.push_back(known->second);
+                new_variable = inserted;
+            }
+            const auto vi = variable_of_raw[static_cast<std::size_t>(raw)];
+            const column_header& header = name_headers[static_cast<std::size_t>(raw)];
             std::string_view unit_text = unit_col >= 0 ? trim(fields[static_cast<std::size_t>(unit_col)]) : std::string_view{};
+            if (!header.unit.empty()) {
+                if (!unit_text.empty() && unit_text != header.unit)
+                    throw parse_error("the variable name " + detail::quoted(variable) + " gives the unit " + detail::quoted(header.unit) +
+                                          ", the unit column " + detail::quoted(unit_text),
+                                      at(line, static_cast<std::size_t>(unit_col) + 1, header.name));
+                unit_text = header.unit;
+            }
             if (new_row || new_variable) check_long_size(vars.size() + new_variable, keys.entity_of_row.size(), line);
             if (new_variable) {
                 variable_column v;
-                v.name = std::string(variable);
+                v.name = header.name;
                 v.u = resolve_unit(v.name, std::string(unit_text), v.unit_given, static_cast<std::size_t>(unit_col) + 1);
                 prepare_percent(v);
                 vars.push_back(std::move(v));
@@ -894,6 +915,14 @@ private:
             report_.cells += static_cast<std::size_t>(std::count(filled[i].begin(), filled[i].end(), 0));
         }
         return finish(keys, vars);
+    }
+
+    // A long file's variable name, read as a wide header is; a catalogue rename is reported.
+    column_header long_variable_header(std::string_view variable, std::size_t line, std::size_t column) {
+        column_header h = parse_column_header(variable);
+        if (h.name.empty()) throw parse_error("empty variable name in " + detail::quoted(variable), at(line, column));
+        if (!h.renamed_from.empty()) report_.renamed_columns.emplace_back(h.renamed_from, h.name);
+        return h;
     }
 
     // The dense panel a long file describes has rows × variables cells, however few records it

@@ -5,6 +5,7 @@
 #include <limits>
 #include <unordered_map>
 
+#include "text.hpp"
 #include "typing.hpp"
 #include "zhibiao/compute.hpp"
 
@@ -23,6 +24,16 @@ const unit dimensionless{};
 }
 
 std::string describe_unit(const unit& u) { return "'" + u.symbol() + "' (" + u.dim().to_string() + ")"; }
+
+// a·b or a/b, the limit_error of a unit gone beyond what zhibiao tracks (units.hpp) pointing at
+// the operator in the formula.
+unit unit_product(const formula& f, const unit& a, const unit& b, bool divide, text_span where) {
+    try {
+        return divide ? a / b : a * b;
+    } catch (const limit_error& e) {
+        throw limit_error(f.describe(e.message(), where));
+    }
+}
 
 void require_args(const formula& f, const formula_node& n, std::size_t min, std::size_t max) {
     if (n.args.size() < min || n.args.size() > max) {
@@ -70,8 +81,7 @@ typed infer(const formula& f, const formula_node& n, const unit_resolver& resolv
                 same_dims(a, b, op == "+" ? "add" : "subtract", n.span);
                 return {a.u, a.known && b.known};
             }
-            if (op == "*") return {a.u * b.u, a.known && b.known};
-            if (op == "/") return {a.u / b.u, a.known && b.known};
+            if (op == "*" || op == "/") return {unit_product(f, a.u, b.u, op == "/", n.span), a.known && b.known};
             if (op == "and" || op == "or") return {dimensionless, true};
             same_dims(a, b, "compare", n.span);
             return {dimensionless, true};
@@ -208,7 +218,7 @@ public:
             location where;
             where.variable = ind.id;
             throw incompatible_units_error(
-                f.describe("indicator '" + ind.id + "' gives " + describe(raw.u) + ", which cannot convert to " + describe(ind.unit),
+                f.describe("indicator " + detail::quoted(ind.id) + " gives " + describe(raw.u) + ", which cannot convert to " + describe(ind.unit),
                            {0, f.text().size()}),
                 where);
         }
@@ -345,9 +355,10 @@ private:
 
     [[gnu::noinline]] column_value binary_op(const formula& f, const formula_node& n, column_value& a, const column_value& b) {
         const std::string& op = n.op;
-        if (op == "*") return zip(a, b, a.u * b.u, [](double x, double z, double& y) { return y = x * z, finite(y); });
+        if (op == "*")
+            return zip(a, b, detail::unit_product(f, a.u, b.u, false, n.span), [](double x, double z, double& y) { return y = x * z, finite(y); });
         if (op == "/")
-            return zip(a, b, a.u / b.u, [](double x, double z, double& y) {
+            return zip(a, b, detail::unit_product(f, a.u, b.u, true, n.span), [](double x, double z, double& y) {
                 if (z == 0) return reason::zero_denominator;
                 if (z < 0) return reason::negative_denominator;
                 return y = x / z, finite(y);
@@ -386,7 +397,7 @@ private:
         bool gaps = false, invalid = false;
         for (std::size_t i = 0; i < rows(); ++i) {
             gaps |= x[i] != x[i];
-            invalid |= x[i] < min || (count && invalid_for_computation(*spec, x[i], v.u) != reason::none);
+            invalid |= std::isinf(x[i]) || x[i] < min || (count && invalid_for_computation(*spec, x[i], v.u) != reason::none);
         }
         if (!gaps && !invalid) return v;
         v.reasons = std::make_shared<std::vector<reason>>(rows(), reason::none);
@@ -394,7 +405,10 @@ private:
         if (invalid) {
             column_value copy = fresh(rows(), v.u);
             for (std::size_t i = 0; i < rows(); ++i) {
-                const reason why = x[i] == x[i] ? invalid_for_computation(*spec, x[i], v.u) : reason::none;
+                // ±inf is invalid with or without a catalogue entry, even for `raw` checks.
+                const reason why = std::isinf(x[i]) ? reason::invalid_input
+                                   : x[i] == x[i] && judged ? invalid_for_computation(*spec, x[i], v.u)
+                                                            : reason::none;
                 (*copy.owned)(static_cast<Eigen::Index>(i)) = why == reason::none ? x[i] : nan_value;
                 (*copy.reasons)[i] = why == reason::none ? (*v.reasons)[i] : why;
             }
@@ -427,7 +441,7 @@ private:
         location where;
         where.variable = n.name;
         throw missing_variable_error(
-            f.describe("the panel has no variable '" + n.name + "'" +
+            f.describe("the panel has no variable " + detail::quoted(n.name) +
                            detail::suggestion(n.name, known, [](const std::string& s) -> std::string_view { return s; }),
                        n.span),
             n.name, where);

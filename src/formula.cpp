@@ -323,10 +323,20 @@ std::string formula::describe(const std::string& message, text_span where) const
         }
         return w;
     };
+    auto character_start = [this](std::size_t i) {
+        while (i > 0 && i < text_.size() && (static_cast<unsigned char>(text_[i]) & 0xC0) == 0x80) --i;
+        return i;
+    };
+    // A long formula shows as a window around the span: a message never grows with the formula.
+    constexpr std::size_t context = 60;
     std::size_t begin = std::min(where.begin, text_.size());
     std::size_t end = std::max(where.end, begin + 1);
-    std::size_t marks = std::max<std::size_t>(1, width(begin, end) + (end > text_.size() ? 1 : 0));
-    return message + "\n  " + text_ + "\n  " + std::string(width(0, begin), ' ') + "^" + std::string(marks - 1, '~');
+    const std::size_t from = begin > context ? character_start(begin - context) : 0;
+    const std::size_t to = begin + 2 * context < text_.size() ? character_start(begin + 2 * context) : text_.size();
+    const std::string before = from > 0 ? "..." : "", after = to < text_.size() ? "..." : "";
+    std::size_t marks = std::max<std::size_t>(1, width(begin, std::min(end, to)) + (end > text_.size() ? 1 : 0));
+    return message + "\n  " + before + text_.substr(from, to - from) + after + "\n  " +
+           std::string(before.size() + width(from, begin), ' ') + "^" + std::string(marks - 1, '~');
 }
 
 }  // namespace zhibiao

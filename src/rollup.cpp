@@ -91,6 +91,7 @@ void check_cycles(const std::unordered_map<std::string, std::string>& parent_of,
 bool invalid_for_sum(const column& c, std::size_t row, const variable_spec* spec, const unit& u) {
     const double x = c.data()[row];
     if (x != x) return !reason_means_absent(c.reason_at(row));  // unparseable, invalid_child, ...: a bad value
+    if (std::isinf(x)) return true;  // never a measured value, with or without a catalogue entry
     // The catalogue's one rule, as ytd and every formula input apply it.
     return spec && invalid_for_computation(*spec, x, u) != reason::none;
 }
@@ -172,6 +173,12 @@ rollup_result rollup(const panel& p, const std::unordered_map<std::string, std::
             result.coverage.push_back({parents[static_cast<std::size_t>(out_parent[t])].code,
                                        p.periods()[static_cast<std::size_t>(out_period[t])].to_string(), c.name(), expected,
                                        with_data[t], valid[t]});
+            if (!std::isfinite(sum(static_cast<Eigen::Index>(t)))) {  // finite children, a sum beyond doubles
+                sum(static_cast<Eigen::Index>(t)) = std::numeric_limits<double>::quiet_NaN();
+                reasons[t] = reason::out_of_range;
+                any_gap = true;
+                continue;
+            }
             if (valid[t] == expected) continue;
             const bool any_invalid = valid[t] < with_data[t];
             if (valid[t] == 0 || !options.partial_sums) {

@@ -307,6 +307,25 @@ inline std::string quoted(std::string_view text, std::size_t max_bytes = 40) {
 /// data dump) fails at once with limit_error instead of exhausting memory.
 inline constexpr std::size_t max_definition_file_bytes = std::size_t{64} << 20;
 
+#if defined(__unix__) || defined(__APPLE__)
+/// The bytes of an open file read until end of file, at most max_bytes (limit_error beyond).
+inline std::string read_to_end(int fd, std::size_t max_bytes, const char* limit_name, const location& where) {
+    std::string bytes;
+    char buffer[1 << 16];
+    for (;;) {
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) throw file_error(std::string("cannot read file: ") + std::strerror(errno), where);
+        if (n == 0) return bytes;
+        bytes.append(buffer, static_cast<std::size_t>(n));
+        if (bytes.size() > max_bytes)
+            throw limit_error("the file is larger than the limit of " + std::to_string(max_bytes) + " bytes (" +
+                                  limit_name + ")",
+                              where);
+    }
+}
+#endif
+
 /// The bytes of a regular file, read (never memory-mapped: a file truncated by another process
 /// while it is mapped kills the reader with SIGBUS). Throws file_not_found_error when the path
 /// does not exist, file_error when it is not a regular file (a directory, /dev/zero, a pipe) or cannot
@@ -332,6 +351,8 @@ inline std::string read_file_bytes(const std::string& path, std::size_t max_byte
     if (S_ISDIR(info.st_mode)) throw file_error("is a directory, not a file", where);
     if (!S_ISREG(info.st_mode)) throw file_error("not a regular file (a device, a pipe or a socket)", where);
     const auto size = static_cast<std::size_t>(info.st_size);
+    // A regular file of size 0 may still have content (/proc, /sys): read it to its end instead.
+    if (size == 0) return read_to_end(fd, max_bytes, limit_name, where);
     if (size > max_bytes)
         throw limit_error("the file has " + std::to_string(size) + " bytes, more than the limit of " +
                               std::to_string(max_bytes) + " (" + limit_name + ")",

@@ -36,8 +36,11 @@ struct variable_spec {
 /// Why a value of variable `v`, given in unit `u`, may not be computed with — summed over
 /// periods or regions, divided, scored: reason::negative_input below the variable's minimum,
 /// reason::invalid_input for a count (dimension "count") that is not a whole number of its base
-/// unit (3.5 件; 0.35 万件 is 3500 件, whole). reason::none when it may. NaN is not judged here.
+/// unit (3.5 件; 0.35 万件 is 3500 件, whole); reason::invalid_input for ±inf, which is never a
+/// measured value (the loaders turn it into NaN, reason unparseable, as read_csv does 1e400).
+/// reason::none when it may. NaN is not judged here.
 inline reason invalid_for_computation(const variable_spec& v, double value, const unit& u) {
+    if (std::isinf(value)) return reason::invalid_input;
     if (value < v.min) return reason::negative_input;
     if (v.dimension_name == "count" && std::isfinite(value)) {
         const double base = conversion{u.exponent(), u.factor()}.apply(value);
@@ -150,10 +153,22 @@ std::string suggestion(std::string_view wanted, const Range& candidates, Name na
 }
 }  // namespace detail
 
+namespace detail {
+/// An id between quotes, cut after 40 bytes (at a UTF-8 boundary): a formula text passed as an
+/// id does not end up whole in the message (src/text.hpp's quoted, for this public header).
+inline std::string quoted_id(std::string_view id) {
+    constexpr std::size_t max_bytes = 40;
+    if (id.size() <= max_bytes) return "'" + std::string(id) + "'";
+    std::size_t cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(id[cut]) & 0xC0) == 0x80) --cut;
+    return "'" + std::string(id.substr(0, cut)) + "…(" + std::to_string(id.size()) + " bytes)'";
+}
+}  // namespace detail
+
 inline const indicator& catalogue::at(std::string_view id) const& {
     if (const indicator* i = find(id)) return *i;
     throw unknown_indicator_error(
-        "unknown indicator '" + std::string(id) + "'" +
+        "unknown indicator " + detail::quoted_id(id) +
             detail::suggestion(id, indicators_, [](const indicator& i) -> std::string_view { return i.id; }),
         std::string(id));
 }

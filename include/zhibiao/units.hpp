@@ -49,16 +49,12 @@ public:
             if (e) return false;
         return true;
     }
-    friend constexpr dimension operator*(dimension a, const dimension& b) {
-        for (std::size_t i = 0; i < base_quantity_count; ++i)
-            a.exponents_[i] = static_cast<std::int8_t>(a.exponents_[i] + b.exponents_[i]);
-        return a;
-    }
-    friend constexpr dimension operator/(dimension a, const dimension& b) {
-        for (std::size_t i = 0; i < base_quantity_count; ++i)
-            a.exponents_[i] = static_cast<std::int8_t>(a.exponents_[i] - b.exponents_[i]);
-        return a;
-    }
+    /// The largest |exponent| of a base quantity a product may reach (currency^100): far above
+    /// any real indicator, and well inside the int8 storage, which would otherwise wrap around.
+    static constexpr int max_exponent = 100;
+    /// Throw limit_error naming the quantity when a product or quotient goes beyond max_exponent.
+    friend dimension operator*(dimension a, const dimension& b) { return combine(a, b, 1); }
+    friend dimension operator/(dimension a, const dimension& b) { return combine(a, b, -1); }
     friend constexpr bool operator==(const dimension& a, const dimension& b) {
         for (std::size_t i = 0; i < base_quantity_count; ++i)
             if (a.exponents_[i] != b.exponents_[i]) return false;
@@ -83,16 +79,31 @@ public:
     }
 
 private:
+    static dimension combine(dimension a, const dimension& b, int sign) {
+        static constexpr const char* names[] = {"currency", "person", "count", "person_year", "energy", "area"};
+        for (std::size_t i = 0; i < base_quantity_count; ++i) {
+            const int e = a.exponents_[i] + sign * b.exponents_[i];
+            if (std::abs(e) > max_exponent)
+                throw limit_error("a product of units raises " + std::string(names[i]) + " to the power " +
+                                  std::to_string(e) + ", beyond ±" + std::to_string(max_exponent) +
+                                  " (a unit zhibiao cannot track)");
+            a.exponents_[i] = static_cast<std::int8_t>(e);
+        }
+        return a;
+    }
+
     std::array<std::int8_t, base_quantity_count> exponents_{};
 };
 
 namespace detail {
-/// 10^k for |k| <= 22, exact in double.
+/// 10^|k|: exact in double for |k| <= 22; beyond (a product of many scaled units) the nearest
+/// double std::pow gives — never a read past the table.
 inline double exact_power_of_ten(int k) {
     static constexpr double table[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                        1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
                                        1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-    return table[k < 0 ? -k : k];
+    const int magnitude = k < 0 ? -k : k;
+    return magnitude <= 22 ? table[magnitude] : std::pow(10.0, magnitude);
 }
 }  // namespace detail
 
@@ -141,12 +152,20 @@ public:
         return {exponent_ - target.exponent_, factor_ / target.factor_};
     }
 
-    /// Products and quotients; the symbol is composed ("万元/万人").
+    /// The largest |power of ten| a product may reach (亿元^30 is 10^240): beyond it a scale is
+    /// no longer a double (10^309 is inf).
+    static constexpr int max_exponent = 240;
+
+    /// Products and quotients; the symbol is composed ("万元/万人"). Throw limit_error when a
+    /// dimension's exponent (dimension::max_exponent) or the power of ten goes beyond its limit,
+    /// instead of wrapping around into a wrong unit.
     friend unit operator*(const unit& a, const unit& b) {
-        return {a.dim_ * b.dim_, a.exponent_ + b.exponent_, a.symbol_ + "·" + b.symbol_, a.factor_ * b.factor_};
+        return {a.dim_ * b.dim_, checked_exponent(a.exponent_ + b.exponent_), a.symbol_ + "·" + b.symbol_,
+                a.factor_ * b.factor_};
     }
     friend unit operator/(const unit& a, const unit& b) {
-        return {a.dim_ / b.dim_, a.exponent_ - b.exponent_, a.symbol_ + "/" + b.symbol_, a.factor_ / b.factor_};
+        return {a.dim_ / b.dim_, checked_exponent(a.exponent_ - b.exponent_), a.symbol_ + "/" + b.symbol_,
+                a.factor_ / b.factor_};
     }
     /// Same dimension and scale, whatever the symbols ("%" and "百分点" are).
     bool same_scale_as(const unit& other) const {
@@ -156,6 +175,13 @@ public:
     friend std::ostream& operator<<(std::ostream& os, const unit& u) { return os << u.symbol(); }
 
 private:
+    static int checked_exponent(int exponent) {
+        if (std::abs(exponent) > max_exponent)
+            throw limit_error("a product of units has scale 10^" + std::to_string(exponent) + ", beyond 10^±" +
+                              std::to_string(max_exponent) + " (a unit zhibiao cannot track)");
+        return exponent;
+    }
+
     dimension dim_{};
     int exponent_ = 0;
     double factor_ = 1.0;

@@ -49,6 +49,8 @@ def _factorize_labels(series: Any, role: str = "code") -> tuple[np.ndarray, list
     return np.asarray(codes), labels
 
 
+_PERIOD_FREQS = {"A-DEC": "year", "Y-DEC": "year", "Q-DEC": "quarter", "M": "month"}  # pandas → zhibiao
+
 _FREQ_NAMES = {"year": "year", "y": "year", "a": "year", "half": "half", "h": "half", "quarter": "quarter",
                "q": "quarter", "month": "month", "m": "month"}
 
@@ -78,9 +80,13 @@ def _factorize_periods(series: Any, freq: str | None) -> tuple[np.ndarray, list[
         freq = wanted
     if isinstance(dtype, pd.PeriodDtype):
         name = dtype.freq.name
-        if name not in ("A-DEC", "Y-DEC", "Q-DEC", "M"):
+        own = _PERIOD_FREQS.get(name)
+        if own is None:
             raise _parse_error(f"period column '{series.name}' has frequency {name}: zhibiao's periods are years, "
                                f"halves, quarters (Q-DEC) and months", variable=str(series.name))
+        if freq is not None and freq != own:  # never silently ignored: the periods already have a length
+            raise _core.Error(f"freq={freq!r} does not agree with period column '{series.name}', whose pandas "
+                              f"periods are {own}s ({name}): leave freq out, or give freq={own!r}")
         codes, uniques = pd.factorize(series, sort=False)
         return np.asarray(codes), [str(p) for p in uniques]
     if not pd.api.types.is_datetime64_any_dtype(dtype):
@@ -100,7 +106,40 @@ def _factorize_periods(series: Any, freq: str | None) -> tuple[np.ndarray, list[
                 f"period column '{series.name}' holds dates, and {example} does not name one period (it may end a "
                 f"half-year, a quarter or a month, or fall inside one): give freq='year', 'half', 'quarter' or "
                 f"'month' to read each date as the period of that length that contains it", variable=str(series.name))
-    return np.asarray(codes), [_date_period(int(y), int(m), freq) for y, m in zip(dates.year, dates.month)]
+    # Labels first, then codes of the labels: two dates of one quarter are one period, so that two
+    # rows of one entity in it are a duplicate row (the core refuses them), not two periods.
+    labels = np.asarray([_date_period(int(y), int(m), freq) for y, m in zip(dates.year, dates.month)], dtype=object)
+    per_row = np.full(len(codes), None, dtype=object)
+    present = codes >= 0
+    per_row[present] = labels[codes[present]]
+    period_codes, periods = pd.factorize(per_row, sort=False)
+    return np.asarray(period_codes), [str(p) for p in periods]
+
+
+def _check_units_loaded(units: Mapping[str, str], seen: Mapping[str, Any], special: Mapping[Any, str],
+                        ignored: Mapping[Any, str]) -> None:
+    """A unit given for a column that was not loaded is an error saying why it was not."""
+    loaded = set(seen.values()) | set(seen)
+    unknown = [u for u in units if u not in loaded]
+    if unknown:
+        why = [f"{u!r} ({special.get(u) or ignored.get(u) or 'no such column'})" for u in unknown]
+        raise _core.MissingVariableError(f"units given for columns not loaded: {', '.join(why)}")
+
+
+_UNPARSEABLE = _core.reason_names.index("unparseable")
+
+
+def _finite_only(values: np.ndarray) -> tuple[np.ndarray, Any]:
+    """A float column and its reasons: ±inf is never a measured value, so it becomes NaN with
+    reason ``unparseable`` — what :func:`read_csv` gives a cell such as 1e400. Without ±inf the
+    values are returned as they are (no copy) and no reasons."""
+    infinite = np.isinf(values)
+    if not infinite.any():
+        return values, None
+    values = np.where(infinite, np.nan, values)
+    reasons = np.zeros(len(values), dtype=np.uint8)
+    reasons[infinite] = _UNPARSEABLE
+    return values, reasons
 
 
 def _cell_texts(series: Any) -> list[str | None]:
@@ -179,8 +218,12 @@ class Panel:
             Optional columns with the entity's display name and parent code.
         variables
             The variable columns; by default every numeric column and every column of texts
-            that holds numbers ("13.5%", "1,234"), read by the CSV cell grammar. Others are
-            listed in ``panel.report["ignored_columns"]``. A column named with a catalogue
+            whose cells are all numbers ("13.5%", "1,234", read by the CSV cell grammar) or
+            missing-value markers ("-", "—"), at least one a number. Others are listed in
+            ``panel.report["ignored_columns"]``, why in ``report["ignored_reasons"]``. A named
+            column, or one with a unit in its name, that holds a text which is not a number
+            raises ParseError. ±inf is never a value: it becomes NaN with reason
+            ``unparseable``, as :func:`read_csv` reads 1e400. A column named with a catalogue
             variable's Chinese name (``地区生产总值``) is that variable (``gdp``), listed in
             ``panel.report["renamed_columns"]``.
         freq
@@ -188,8 +231,49 @@ class Panel:
             date becoming the period of that length that contains it. Without it, dates are
             accepted only when all are 31 December (or all 1 January): the year. Any other date
             is ambiguous (2023-06-30 ends a half-year, a quarter and a month) and raises
-            ParseError.
+            ParseError. On a column of pandas periods, freq must agree with their frequency.
         """
+        df = cls._with_keys_as_columns(df, entity, period)
+        if units is None:
+            units = dict(df.attrs.get("units", {}))
+        special = {entity: "the entity column", period: "the period column"}
+        special.update({c: f"the {role} column" for c, role in ((name, "name"), (parent, "parent")) if c})
+        ignored: dict[Any, str] = {}  # column → why it was not loaded
+        explicit = variables is not None
+        if variables is None:
+            variables = cls._guess_variables(df, special, ignored)
+
+        entity_index, entity_codes = _factorize_labels(df[entity], "entity code")
+        period_index, period_values = _factorize_periods(df[period], freq)
+        if (entity_index < 0).any() or (period_index < 0).any():
+            raise _core.ParseError("missing entity code or period in the DataFrame")
+        keys = (entity_codes, entity_index, period_values, period_index)
+        columns, renamed, seen = cls._load_columns(df, variables, units, keys, explicit, ignored)
+        _check_units_loaded(units, seen, special, ignored)
+
+        first_row = np.unique(entity_index, return_index=True)[1]
+        names = df[name].astype(str).to_numpy()[first_row].tolist() if name else [""] * len(entity_codes)
+        parents = df[parent].astype(str).to_numpy()[first_row].tolist() if parent else [""] * len(entity_codes)
+        core = _core.Panel(
+            entity_codes,
+            names,
+            parents,
+            period_values,
+            entity_index.astype(np.int32),
+            period_index.astype(np.int32),
+        )
+        for variable, values, reasons, unit in columns:
+            core.add_column(variable, values, unit, reasons)
+        panel = cls(core)
+        panel._ignored = [str(c) for c in ignored]
+        panel._ignored_reasons = {str(c): why for c, why in ignored.items()}
+        panel._renamed = renamed
+        return panel
+
+    @staticmethod
+    def _with_keys_as_columns(df: Any, entity: str, period: str) -> Any:
+        """The DataFrame with one name per column and the entity and period as columns (index
+        levels, or an unnamed DatetimeIndex / PeriodIndex as the periods, are reset)."""
         import pandas as pd
 
         if isinstance(df.columns, pd.MultiIndex):
@@ -210,30 +294,32 @@ class Panel:
         for wanted in (entity, period):
             if wanted not in df.columns:
                 raise _core.ParseError(f"no column or index level '{wanted}' in the DataFrame")
-        if units is None:
-            units = dict(df.attrs.get("units", {}))
-        special = {entity: "the entity column", period: "the period column"}
-        special.update({c: f"the {role} column" for c, role in ((name, "name"), (parent, "parent")) if c})
-        ignored: dict[Any, str] = {}  # column → why it was not loaded
-        explicit = variables is not None
-        if variables is None:
-            variables = []
-            for column in df.columns:
-                if column in special:
-                    continue
-                dtype = df[column].dtype
-                if (pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype)) or \
-                        pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype):
-                    variables.append(column)
-                else:
-                    ignored[column] = f"holds {dtype} values, not numbers"
+        return df
 
-        entity_index, entity_codes = _factorize_labels(df[entity], "entity code")
-        period_index, period_values = _factorize_periods(df[period], freq)
-        if (entity_index < 0).any() or (period_index < 0).any():
-            raise _core.ParseError("missing entity code or period in the DataFrame")
+    @staticmethod
+    def _guess_variables(df: Any, special: Mapping[Any, str], ignored: dict[Any, str]) -> list[Any]:
+        """The columns that may hold numbers (numeric, object, string); others go to ``ignored``."""
+        import pandas as pd
 
-        columns = []  # (label, variable name, values, reasons or None, unit)
+        variables = []
+        for column in df.columns:
+            if column in special:
+                continue
+            dtype = df[column].dtype
+            if (pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype)) or \
+                    pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype):
+                variables.append(column)
+            else:
+                ignored[column] = f"holds {dtype} values, not numbers"
+        return variables
+
+    @classmethod
+    def _load_columns(cls, df: Any, variables: Sequence[Any], units: Mapping[str, str], keys: tuple,
+                      explicit: bool, ignored: dict[Any, str]) -> tuple[list, dict[str, str], dict[str, Any]]:
+        """(columns as (variable, values, reasons, unit), renamed columns, variable → column) of
+        the variable columns; a text column that is not one of numbers goes to ``ignored``."""
+        entity_codes, entity_index, period_values, period_index = keys
+        columns = []
         renamed: dict[str, str] = {}
         seen: dict[str, Any] = {}
         for column in variables:
@@ -245,58 +331,41 @@ class Panel:
                                    variable=variable)
             unit = units.get(column, units.get(variable, header_unit or None))
             values, reasons = cls._column_values(df, column, variable, unit, entity_codes, entity_index,
-                                                 period_values, period_index, explicit)
+                                                 period_values, period_index, explicit, bool(header_unit))
             if values is None:
-                ignored[column] = "holds texts, not numbers"
+                ignored[column] = reasons  # why it is not a column of numbers
                 continue
             seen[variable] = column
             if renamed_from:
                 renamed[str(column)] = variable
             columns.append((variable, values, reasons, unit))
-        loaded = {label for label in seen.values()} | set(seen)
-        unknown = [u for u in units if u not in loaded]
-        if unknown:
-            why = [f"{u!r} ({special.get(u) or ignored.get(u) or 'no such column'})" for u in unknown]
-            raise _core.MissingVariableError(f"units given for columns not loaded: {', '.join(why)}")
-
-        first_row = np.unique(entity_index, return_index=True)[1]
-        names = df[name].astype(str).to_numpy()[first_row].tolist() if name else [""] * len(entity_codes)
-        parents = df[parent].astype(str).to_numpy()[first_row].tolist() if parent else [""] * len(entity_codes)
-        core = _core.Panel(
-            entity_codes,
-            names,
-            parents,
-            period_values,
-            entity_index.astype(np.int32),
-            period_index.astype(np.int32),
-        )
-        for variable, values, reasons, unit in columns:
-            core.add_column(variable, values, unit, reasons)
-        panel = cls(core)
-        panel._ignored = [str(c) for c in ignored]
-        panel._renamed = renamed
-        return panel
+        return columns, renamed, seen
 
     @staticmethod
     def _column_values(df: Any, column: Any, variable: str, unit: str | None, entity_codes: list[str],
                        entity_index: np.ndarray, period_values: list[str], period_index: np.ndarray,
-                       explicit: bool) -> tuple[Any, Any]:
-        """(values, reasons or None) of one column; (None, None) for a column of texts that are
-        not numbers at all (left out unless named in ``variables``)."""
+                       explicit: bool, header_unit: bool = False) -> tuple[Any, Any]:
+        """(values, reasons or None) of one column; (None, why) for a column of texts that is not
+        one of numbers (left out unless named in ``variables`` or given a unit in its header)."""
         import pandas as pd
 
         series = df[column]
         if series.dtype == np.float64:
-            return series.to_numpy(), None  # a view of the DataFrame's block: no copy
+            return _finite_only(series.to_numpy())  # a view of the DataFrame's block unless it holds ±inf
         if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(series.dtype):
-            return series.to_numpy(dtype=np.float64, na_value=np.nan), None
+            return _finite_only(series.to_numpy(dtype=np.float64, na_value=np.nan))
         if not (pd.api.types.is_object_dtype(series.dtype) or pd.api.types.is_string_dtype(series.dtype)):
             raise _parse_error(f"column {column!r} holds {series.dtype} values, not numbers", variable=variable)
         values, reasons, first_bad, problem = _core.parse_text_cells(_cell_texts(series), unit)
+        # Guessing (no `variables`, no unit in the header): a column of texts is numbers only when
+        # every cell is a number or a missing-value marker and at least one is a number.
+        meant_as_numbers = explicit or header_unit
         if first_bad is None:
-            return values, reasons
-        if not explicit and not (reasons == 0).any():
-            return None, None  # names, notes: a text column
+            if meant_as_numbers or (reasons == 0).any():
+                return values, reasons
+            return None, "holds only missing-value markers, no number"
+        if not meant_as_numbers:
+            return None, f"holds texts that are not numbers (row {int(first_bad) + 1})"
         row = int(first_bad)
         raise _parse_error(
             f"column {column!r}, row {row + 1} (entity {entity_codes[entity_index[row]]}, period "
@@ -335,6 +404,7 @@ class Panel:
         report = dict(self._core.report)
         if getattr(self, "_ignored", None):
             report["ignored_columns"] = list(report["ignored_columns"]) + self._ignored
+            report["ignored_reasons"] = dict(self._ignored_reasons)  # column → why it was not loaded
         if getattr(self, "_renamed", None):
             report["renamed_columns"] = {**report["renamed_columns"], **self._renamed}
         return report

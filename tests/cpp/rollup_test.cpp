@@ -2,6 +2,7 @@
 
 #include <boost/test/unit_test.hpp>
 #include <cmath>
+#include <limits>
 #include <string>
 #include <unordered_map>
 
@@ -148,6 +149,36 @@ BOOST_AUTO_TEST_CASE(the_interrupt_hook_can_abandon_a_rollup) {
     };
     BOOST_CHECK_THROW(rollup(p, chain, o), interrupted);
     BOOST_TEST(calls == 3u);
+}
+
+// Review: an infinite child was counted as valid and a sum beyond doubles came out as inf with
+// reason none. An infinite child is invalid; a parent whose sum is not finite is out_of_range.
+BOOST_AUTO_TEST_CASE(infinite_children_and_overflowing_sums_never_give_inf) {
+    panel big = parse_csv("region,period,gdp[亿元]\n320602,2023,1e308\n320612,2023,1e308\n");
+    rollup_result up = rollup(big, admin_parents(big));
+    BOOST_TEST(std::isnan(up.parents.at("gdp").values()(0)));
+    BOOST_TEST((up.parents.at("gdp").reason_at(0) == reason::out_of_range));
+
+    panel p = parse_csv("region,period,population[万人]\n320602,2023,10\n320612,2023,20\n");
+    Eigen::ArrayXd gdp(2), other(2);
+    gdp << std::numeric_limits<double>::infinity(), 1.0;  // a panel built in C++, past the loaders
+    other << -std::numeric_limits<double>::infinity(), 1.0;
+    p.add(column("gdp", unit::parse("亿元"), gdp));
+    p.add(column("not_in_catalogue", unit{}, other));
+    rollup_options options;
+    options.also_sum = {"not_in_catalogue"};
+    rollup_result inf_up = rollup(p, admin_parents(p), options);
+    for (const char* name : {"gdp", "not_in_catalogue"}) {
+        BOOST_TEST(std::isnan(inf_up.parents.at(name).values()(0)));
+        BOOST_TEST((inf_up.parents.at(name).reason_at(0) == reason::invalid_child));
+    }
+    // A formula reading the infinite value sees a gap, with or without a catalogue entry.
+    for (const char* text : {"gdp", "not_in_catalogue"}) {
+        indicator_values v = evaluate(p, formula::parse(text));
+        BOOST_TEST(std::isnan(v.values(0)));
+        BOOST_TEST((v.reasons.at(0) == reason::invalid_input));
+        BOOST_TEST(v.values(1) == 1.0);
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

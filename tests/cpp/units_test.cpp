@@ -1,6 +1,7 @@
 #include "zhibiao/units.hpp"
 
 #include <boost/test/unit_test.hpp>
+#include <string>
 
 using zhibiao::unit;
 
@@ -81,6 +82,42 @@ BOOST_AUTO_TEST_CASE(unknown_units_are_errors) {
     } catch (const zhibiao::unknown_unit_error& e) {
         BOOST_TEST(e.unit_text() == "万美元");
     }
+}
+
+// Review: exponents were int8 and wrapped around: 元^256 came out dimensionless.
+BOOST_AUTO_TEST_CASE(products_beyond_the_exponent_limits_are_limit_errors) {
+    const unit yuan = unit::parse("元"), yi_yuan = unit::parse("亿元");
+    unit power = yuan;
+    for (int k = 1; k < 100; ++k) power = power * yuan;
+    BOOST_TEST(power.dim().exponent(zhibiao::base_quantity::currency) == 100);
+    try {
+        (void)(power * yuan);
+        BOOST_FAIL("expected limit_error");
+    } catch (const zhibiao::limit_error& e) {
+        BOOST_TEST(std::string(e.what()).find("currency to the power 101") != std::string::npos);
+    }
+    unit inverse = unit{} / yuan;
+    for (int k = 1; k < 100; ++k) inverse = inverse / yuan;
+    BOOST_CHECK_THROW((void)(inverse / yuan), zhibiao::limit_error);
+    unit scaled = yi_yuan;
+    for (int k = 1; k < 30; ++k) scaled = scaled * yi_yuan;  // 10^240: the largest scale allowed
+    BOOST_TEST(scaled.exponent() == 240);
+    try {
+        (void)(scaled * yi_yuan);
+        BOOST_FAIL("expected limit_error");
+    } catch (const zhibiao::limit_error& e) {
+        BOOST_TEST(std::string(e.what()).find("10^248") != std::string::npos);
+    }
+}
+
+// A conversion across more than 22 powers of ten read past the table of exact powers.
+BOOST_AUTO_TEST_CASE(large_power_of_ten_conversions_stay_in_range) {
+    BOOST_TEST(zhibiao::detail::exact_power_of_ten(22) == 1e22);
+    BOOST_TEST(zhibiao::detail::exact_power_of_ten(30) == 1e30);
+    BOOST_TEST(zhibiao::detail::exact_power_of_ten(-30) == 1e30);
+    const unit yi_yuan = unit::parse("亿元"), yuan = unit::parse("元");
+    const unit big = yi_yuan * yi_yuan * yi_yuan * yi_yuan, small = yuan * yuan * yuan * yuan;
+    BOOST_TEST(big.to(small).apply(1.0) == 1e32);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

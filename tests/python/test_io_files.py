@@ -66,7 +66,7 @@ def test_file_names_that_are_not_utf8(tmp_path):
     with open(catalogue, "wb") as f:
         f.write(b'[[indicator]]\nid = "x_share"\nformula = "valid_invention_patents / population"\nunit = "\xe4\xbb\xb6/\xe4\xb8\x87\xe4\xba\xba"\n')
     for path in (catalogue, os.fsdecode(catalogue)):
-        assert "x_share" in zb.load_catalogue(path)
+        assert "x_share" in zb.load_catalogue(path).ids
     pack = raw[:-4] + b"-pack.toml"
     shutil.copyfile(_builtin_pack_path(), pack)
     for path in (pack, os.fsdecode(pack)):
@@ -115,9 +115,12 @@ def test_a_file_truncated_while_it_is_read_does_not_kill_the_process(tmp_path):
     assert "survived" in result.stdout
 
 
+@pytest.mark.skipif(not os.path.exists("/sys/kernel/profiling"), reason="needs sysfs")
 def test_a_file_that_changes_size_while_read_is_a_parse_error():
+    # A sysfs file: 4096 bytes by fstat, a few when read. (A /proc file, size 0 by fstat, is
+    # read to its end: test_panel_review_fixes.py.)
     with pytest.raises(zb.ParseError, match="changed size while it was read"):
-        zb.read_csv("/proc/self/status")
+        zb.read_csv("/sys/kernel/profiling")
 
 
 def test_a_long_c_call_honours_ctrl_c():

@@ -59,9 +59,16 @@ def test_numbers_written_as_text_are_read_or_refused_by_name():
     assert np.isnan(panel.values("share")[1])
     assert panel.report["ignored_columns"] == ["note"]
     df.loc[1, "share"] = "13.%"
+    # Guessed columns are loaded only when every cell is a number or a gap (review item 4: a notes
+    # column with one "2023" in it raised); a column the caller names, or gives a unit, raises.
+    guessed = zb.Panel.from_pandas(df)
+    assert "share" not in guessed and guessed.report["ignored_columns"] == ["share", "note"]
+    assert guessed.report["ignored_reasons"]["share"] == "holds texts that are not numbers (row 2)"
     with pytest.raises(zb.ParseError, match=r"column 'share', row 2 \(entity B, period 2023\): not a number: '13.%'") as info:
-        zb.Panel.from_pandas(df)
+        zb.Panel.from_pandas(df, variables=["share"])
     assert info.value.entity == "B" and info.value.variable == "share"
+    with pytest.raises(zb.ParseError, match=r"column 'share\[%\]', row 2"):
+        zb.Panel.from_pandas(df.rename(columns={"share": "share[%]"}))
 
 
 def test_units_for_columns_not_loaded_say_why():
