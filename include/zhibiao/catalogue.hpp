@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "zhibiao/detail/edit_distance.hpp"
 #include "zhibiao/error.hpp"
 #include "zhibiao/formula.hpp"
 #include "zhibiao/reason.hpp"
@@ -123,21 +124,6 @@ private:
 };
 
 namespace detail {
-/// Levenshtein distance on bytes, for "did you mean" suggestions.
-inline std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
-}
 
 /// " (did you mean 'x'?)" for the closest candidate within a third of the name's length, else "".
 template <class Range, class Name>

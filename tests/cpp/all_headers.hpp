@@ -19,6 +19,7 @@
 #include "zhibiao/compute.hpp"
 #include "zhibiao/config.hpp"
 #include "zhibiao/csv.hpp"
+#include "zhibiao/detail/edit_distance.hpp"
 #include "zhibiao/entity.hpp"
 #include "zhibiao/error.hpp"
 #include "zhibiao/extract.hpp"

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "zhibiao/detail/edit_distance.hpp"
 #include "zhibiao/composite/pipeline.hpp"
 #include "zhibiao/error.hpp"
 
@@ -65,28 +66,13 @@ inline std::string folded(std::string_view s) {
     return out;
 }
 
-inline std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
-}
-
 /// "= 'Vector' is not one of: minmax, vector (did you mean 'vector'?)".
 inline std::string unknown_value(std::string_view value, const std::vector<std::string>& names) {
     std::string list, best;
     std::size_t best_distance = folded(value).size() / 3 + 2;
     for (const auto& n : names) {
         list += (list.empty() ? "" : ", ") + n;
-        const std::size_t d = edit_distance(folded(value), folded(n));
+        const std::size_t d = zhibiao::detail::edit_distance(folded(value), folded(n));
         if (d < best_distance) best_distance = d, best = n;
     }
     return "= '" + std::string(value) + "' is not one of: " + list + (best.empty() ? "" : " (did you mean '" + best + "'?)");
