@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -22,6 +23,7 @@
 #include "encoding.hpp"
 #include "text.hpp"
 #include "zhibiao/csv.hpp"
+#include "zhibiao/interrupt.hpp"
 
 namespace zhibiao {
 namespace detail {
@@ -661,6 +663,7 @@ private:
             std::vector<field> fields;
             fields.reserve(header_.size() + 1);
             while (c.tok->next(fields)) {
+                if ((c.counts.data_lines & 4095) == 0) poll_stop();
                 ++c.counts.data_lines;
                 const std::size_t line = c.tok->line();
                 if (blank(fields)) {
@@ -683,6 +686,19 @@ private:
             }
         } catch (...) {
             c.failure = std::current_exception();
+        }
+    }
+
+    // Between blocks of rows: the calling thread's interrupt check (Ctrl-C); when it throws,
+    // the chunks on other threads stop at their next block, so the call ends as soon as this
+    // thread's does, and the first chunk's failure (the interrupt) is the one rethrown.
+    void poll_stop() const {
+        if (stopping_.load(std::memory_order_relaxed)) throw error("stopped: the read was interrupted");
+        try {
+            poll_interrupt();
+        } catch (...) {
+            stopping_.store(true, std::memory_order_relaxed);
+            throw;
         }
     }
 
@@ -824,6 +840,7 @@ private:
         std::unordered_map<std::int64_t, std::int32_t> row_of_key;
         std::unordered_map<std::string, unit> unit_cache;
         while (tok.next(fields)) {
+            if ((report_.data_lines & 4095) == 0) poll_interrupt();
             ++report_.data_lines;
             const std::size_t line = tok.line();
             if (blank(fields)) {
@@ -943,6 +960,7 @@ private:
     }
 
     const csv_options& options_;
+    mutable std::atomic<bool> stopping_{false};
     std::string source_;
     std::string storage_;
     std::string_view text_;

@@ -8,6 +8,7 @@
 #include "text.hpp"
 #include "typing.hpp"
 #include "zhibiao/compute.hpp"
+#include "zhibiao/interrupt.hpp"
 
 namespace zhibiao {
 namespace detail {
@@ -725,6 +726,7 @@ indicator_table compute(const panel& p, const std::vector<std::string>& ids, con
     std::vector<column_value> values(wanted.size());
     table.columns.resize(wanted.size());
     for (std::size_t k = 0; k < wanted.size(); ++k) {
+        poll_interrupt();  // a whole column per indicator: Ctrl-C between them
         table.columns[k].id = wanted[k]->id;
         table.columns[k].unit = wanted[k]->unit;
         try {

@@ -97,6 +97,7 @@ void register_compute(py::module_& m) {
             o.basis = basis_from(basis);
             const catalogue& c = cat ? *cat : catalogue::builtin();
             indicator_table table;
+            interruptible ctrl_c;  // polled between indicators
             {
                 py::gil_scoped_release release;  // column kernels: pure C++ over the panel's buffers
                 table = compute(p, ids, o, c);

@@ -256,6 +256,7 @@ void register_panel(py::module_& m) {
                                          std::move(parent), units, std::move(ignore), std::move(na_values), lenient, threads,
                                          std::move(period_value));
             const std::string path = fs_path(path_object);
+            interruptible ctrl_c;  // polled between blocks of rows
             py::gil_scoped_release release;  // parsing touches no Python object
             return read_csv(path, o);
         },

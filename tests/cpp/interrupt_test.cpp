@@ -3,8 +3,12 @@
 #include <boost/test/unit_test.hpp>
 
 #include <stdexcept>
+#include <string>
 
+#include "zhibiao/catalogue.hpp"
 #include "zhibiao/composite/mcdm.hpp"
+#include "zhibiao/compute.hpp"
+#include "zhibiao/csv.hpp"
 #include "zhibiao/interrupt.hpp"
 
 using namespace zhibiao;
@@ -55,6 +59,31 @@ BOOST_AUTO_TEST_CASE(pair_loops_poll_between_rows_and_unwind) {
         BOOST_CHECK_THROW(composite::outranking_matrix(x, w), stop_request);
     }
     BOOST_TEST((composite::copeland(x, w) == whole));  // the scope has ended: nothing polls
+}
+
+// 12 MB of rows: three chunks of at least 4 MiB, parsed on three threads; the calling thread's
+// check stops its own chunk and, through it, the others.
+BOOST_AUTO_TEST_CASE(csv_reading_stops_between_blocks_of_rows_on_every_thread) {
+    std::string text = "region,period,population,gdp\n";
+    for (int i = 0; text.size() < (std::size_t{12} << 20); ++i)
+        text += "r" + std::to_string(i) + ",2023,123.25,4567.5\n";
+    csv_options o;
+    o.threads = 3;
+    const std::size_t rows = parse_csv(text, o).rows();  // no scope: every row
+    BOOST_TEST(rows > 100000u);
+    stop_at check{3};
+    interrupt_scope scope([&check] { check(); });
+    BOOST_CHECK_THROW(parse_csv(text, o), stop_request);
+    BOOST_TEST(check.calls == 3);  // after two blocks of 4096 rows, not at the end
+}
+
+BOOST_AUTO_TEST_CASE(compute_polls_between_indicators) {
+    const panel p = parse_csv("region,period,population[万人],valid_invention_patents[件]\na,2023,10,9\n");
+    stop_at check{2};
+    interrupt_scope scope([&check] { check(); });
+    const std::vector<std::string> ids = {"invention_patents_per_10k", "invention_patents_per_10k"};
+    BOOST_CHECK_THROW(compute(p, ids), stop_request);
+    BOOST_TEST(check.calls == 2);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
