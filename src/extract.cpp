@@ -12,6 +12,7 @@
 #include "text.hpp"
 #include "toml.hpp"
 #include "zhibiao/error.hpp"
+#include "zhibiao/interrupt.hpp"
 #include "zhibiao/period.hpp"
 #include "zhibiao/units.hpp"
 
@@ -868,6 +869,7 @@ extraction extract(std::string_view text, const lexicon& words) {
     std::size_t previous_end = 0;  // code point after the previous quantity
     out.facts.reserve(found.size());
     for (const scanned& s : found) {
+        if ((out.facts.size() & 255) == 0) poll_interrupt();  // Ctrl-C between blocks of figures
         while (period_index < periods.size() && periods[period_index].at < s.first) {
             const stated_period& p = periods[period_index++];
             if (p.local) local_period = &p;

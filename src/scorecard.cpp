@@ -975,7 +975,9 @@ std::vector<std::string> blocking_rules(const scorecard& s, variant_runner& runn
 }  // namespace
 
 void scorecard::check_gap_costs(const std::vector<std::pair<std::string, double>>& costs) const {
-    for (const auto& [name, cost] : costs) {
+    for (const auto& entry : costs) {
+        const std::string& name = entry.first;  // not a structured binding: lambdas capture it (C++17)
+        const double cost = entry.second;
         const bool known = std::any_of(controllables_.begin(), controllables_.end(), [&](const scorecard_controllable& c) { return c.input == name; });
         location where;
         where.variable = name;

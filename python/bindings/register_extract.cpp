@@ -61,6 +61,7 @@ void register_extract(py::module_& m) {
             extraction x;
             decoded_report decoded;
             lexicon words;
+            interruptible ctrl_c;  // polled between blocks of figures
             {
                 py::gil_scoped_release release;
                 if (from_bytes) decoded = decode_report(given);

@@ -9,6 +9,7 @@
 #include "zhibiao/composite/mcdm.hpp"
 #include "zhibiao/compute.hpp"
 #include "zhibiao/csv.hpp"
+#include "zhibiao/extract.hpp"
 #include "zhibiao/interrupt.hpp"
 
 using namespace zhibiao;
@@ -84,6 +85,15 @@ BOOST_AUTO_TEST_CASE(compute_polls_between_indicators) {
     const std::vector<std::string> ids = {"invention_patents_per_10k", "invention_patents_per_10k"};
     BOOST_CHECK_THROW(compute(p, ids), stop_request);
     BOOST_TEST(check.calls == 2);
+}
+
+BOOST_AUTO_TEST_CASE(extraction_polls_between_blocks_of_figures) {
+    std::string text;
+    for (int i = 0; i < 2000; ++i) text += "申请专利28件，";
+    stop_at check{3};
+    interrupt_scope scope([&check] { check(); });
+    BOOST_CHECK_THROW(extract(text), stop_request);
+    BOOST_TEST(check.calls == 3);  // after 512 of the 2000 figures
 }
 
 BOOST_AUTO_TEST_SUITE_END()
