@@ -4,6 +4,7 @@
 #include <cmath>
 #include <fstream>
 
+#include "indicator_fixture.hpp"
 #include "zhibiao/csv.hpp"
 
 using namespace zhibiao;
@@ -152,14 +153,7 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(computation_errors_and_gaps)
 
-indicator make_indicator(const std::string& id, const std::string& text, const std::string& u) {
-    indicator i;
-    i.id = id;
-    i.formula = text;
-    i.unit_text = u;
-    i.unit = unit::parse(u);
-    return i;
-}
+using testing::make_indicator;
 
 BOOST_AUTO_TEST_CASE(a_unit_clash_is_a_unit_error_on_every_path) {
     // gdp (currency) + population (person): the same mistake through evaluate, compute_indicator

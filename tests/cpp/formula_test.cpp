@@ -6,20 +6,14 @@
 
 #include "zhibiao/compute.hpp"
 #include "zhibiao/csv.hpp"
+#include "indicator_fixture.hpp"
 
 using namespace zhibiao;
 namespace tt = boost::test_tools;
 
 BOOST_AUTO_TEST_SUITE(formulas)
 
-indicator make(const std::string& id, const std::string& text, const std::string& u) {
-    indicator i;
-    i.id = id;
-    i.formula = text;
-    i.unit_text = u;
-    i.unit = unit::parse(u);
-    return i;
-}
+const auto make = testing::make_indicator;
 
 BOOST_AUTO_TEST_CASE(syntax_errors_show_a_caret) {
     try {
