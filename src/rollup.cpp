@@ -6,6 +6,7 @@
 #include <limits>
 #include <string_view>
 
+#include "zhibiao/interrupt.hpp"
 #include "zhibiao/rollup.hpp"
 
 namespace zhibiao {
@@ -23,16 +24,17 @@ std::unordered_map<std::string, std::string> admin_parents(const panel& p, admin
 
 namespace {
 
-// Calls options.check_interrupt once every `every` ticks.
+// Once every `every` ticks: options.check_interrupt when given, else the thread's
+// interrupt_scope (zhibiao/interrupt.hpp), as every other long call polls.
 class interrupt_ticker {
 public:
     explicit interrupt_ticker(const std::function<void()>& check, std::size_t every = 4096) : check_(check), every_(every) {}
     void operator()(std::size_t steps = 1) {
-        if (!check_) return;
         count_ += steps;
         if (count_ < every_) return;
         count_ = 0;
-        check_();
+        if (check_) check_();
+        else poll_interrupt();
     }
 
 private:

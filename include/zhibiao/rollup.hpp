@@ -35,8 +35,8 @@ struct rollup_options {
     /// Variables to sum although the catalogue does not declare them (or declares `none`).
     std::vector<std::string> also_sum;
     /// Called every few thousand steps of the work (map checks, rows); it may throw to abandon
-    /// the roll-up, and the exception propagates unchanged. The Python bindings use it to honour
-    /// Ctrl-C (python/bindings/bindings.hpp, interrupt_check). Empty: never called.
+    /// the roll-up, and the exception propagates unchanged. Empty: the thread's interrupt_scope
+    /// is polled instead (zhibiao/interrupt.hpp), as every long call does.
     std::function<void()> check_interrupt;
 };
 

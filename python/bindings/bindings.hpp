@@ -47,19 +47,14 @@ py::array_t<std::uint8_t> reasons_to_numpy(const std::vector<R>& v) {
     return copy_to_numpy(reinterpret_cast<const std::uint8_t*>(v.data()), v.size());
 }
 
-/// Ctrl-C for long C++ calls that run without the GIL. Make one on the calling thread before
-/// releasing the GIL and call it from the C++ work, on that thread, every few thousand items:
-///
-///     interrupt_check check;
-///     options.check_interrupt = [&check] { check(); };   // a hook of the C++ call's options
-///     { py::gil_scoped_release release; result = run(options); }
-///
+/// Ctrl-C for long C++ calls that run without the GIL: a check made on the calling thread before
+/// the GIL is released and called from the C++ work, on that thread, between blocks of work.
 /// A call costs a clock read; every 50 ms it takes the GIL and runs PyErr_CheckSignals(), and a
 /// pending KeyboardInterrupt (or what a Python signal handler raises) is thrown as
 /// py::error_already_set: the C++ call unwinds (its destructors free what it allocated) and Python
 /// sees that exception. Calls from other threads do nothing: Python handles signals on the main
-/// thread only. Used by rollup (register_engine.cpp); C++ code that takes such a hook calls it
-/// between blocks of work (rollup_options::check_interrupt).
+/// thread only. The bindings use it through `interruptible` (below), whose scope the library's
+/// long loops poll (zhibiao/interrupt.hpp).
 class interrupt_check {
 public:
     interrupt_check() : thread_(std::this_thread::get_id()), last_(std::chrono::steady_clock::now()) {}

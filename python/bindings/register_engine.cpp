@@ -54,11 +54,10 @@ void register_engine(py::module_& m) {
             rollup_options o;
             o.partial_sums = partial_sums;
             o.also_sum = std::move(also_sum);
-            interrupt_check check;
-            o.check_interrupt = [&check] { check(); };
+            interruptible ctrl_c;  // polled every few thousand rows
             rollup_result r;
             {
-                py::gil_scoped_release release;  // sums over every row: pure C++ (Ctrl-C through `check`)
+                py::gil_scoped_release release;  // sums over every row: pure C++
                 r = rollup(p, parents, o, cat ? *cat : catalogue::builtin());
             }
             py::dict coverage;
