@@ -11,7 +11,7 @@
 #include <map>
 #include <set>
 
-#include "scorecard_compiled.hpp"
+#include "scorecard/compiled.hpp"
 #include "zhibiao/scorecard.hpp"
 
 using namespace zhibiao;

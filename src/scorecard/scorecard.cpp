@@ -1,8 +1,8 @@
 // Scorecards: loading rule packs, compiling them to the vector machine, scoring, explaining and
 // the gap to qualify.
-#include "toml.hpp"
+#include "io/toml.hpp"
 
-#include "text.hpp"
+#include "core/text.hpp"
 
 #include "zhibiao/scorecard.hpp"
 
@@ -14,9 +14,9 @@
 #include <thread>
 #include <typeinfo>
 
-#include "error_context.hpp"
-#include "program.hpp"
-#include "scorecard_compiled.hpp"
+#include "core/error_context.hpp"
+#include "scorecard/machine.hpp"
+#include "scorecard/compiled.hpp"
 #include "zhibiao/catalogue.hpp"
 #include "zhibiao/error.hpp"
 #include "zhibiao/interrupt.hpp"

@@ -1,9 +1,9 @@
 // Rule loading and evaluation.
-#include "toml.hpp"
+#include "io/toml.hpp"
 
-#include "text.hpp"
+#include "core/text.hpp"
 
-#include "error_context.hpp"
+#include "core/error_context.hpp"
 
 #include "zhibiao/compute.hpp"
 #include "zhibiao/validate.hpp"

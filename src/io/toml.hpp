@@ -34,7 +34,7 @@ struct toml_internal_error : std::logic_error {
 #include <utility>
 #include <vector>
 
-#include "text.hpp"
+#include "core/text.hpp"
 #include "zhibiao/error.hpp"
 
 namespace zhibiao::detail {

@@ -8,9 +8,9 @@
 #include <optional>
 #include <unordered_map>
 
-#include "encoding.hpp"
-#include "text.hpp"
-#include "toml.hpp"
+#include "io/encoding.hpp"
+#include "core/text.hpp"
+#include "io/toml.hpp"
 #include "zhibiao/error.hpp"
 #include "zhibiao/interrupt.hpp"
 #include "zhibiao/period.hpp"

@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-#include "scorecard_compiled.hpp"
+#include "scorecard/compiled.hpp"
 
 namespace {
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "fused/kernel_abi.hpp"
-#include "program.hpp"
+#include "scorecard/fused/kernel_abi.hpp"
+#include "scorecard/machine.hpp"
 #include "zhibiao/scorecard.hpp"
 
 namespace zhibiao::detail {

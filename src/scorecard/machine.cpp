@@ -1,4 +1,4 @@
-#include "program.hpp"
+#include "scorecard/machine.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <vector>
 
-#include "text.hpp"
+#include "core/text.hpp"
 #include "zhibiao/units.hpp"
 
 namespace zhibiao {

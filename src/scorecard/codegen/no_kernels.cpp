@@ -1,5 +1,5 @@
 // The code generator is built before the kernels it writes exist: it sees none.
-#include "scorecard_compiled.hpp"
+#include "scorecard/compiled.hpp"
 
 namespace zhibiao::detail {
 const fused_kernels* find_fused_kernels(const std::string&, const std::string&) { return nullptr; }

@@ -7,8 +7,8 @@
 #include <cmath>
 #include <set>
 
-#include "text.hpp"
-#include "toml.hpp"
+#include "core/text.hpp"
+#include "io/toml.hpp"
 
 namespace zhibiao {
 extern const char* const builtin_composite_most_monitoring;

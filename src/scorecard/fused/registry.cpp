@@ -1,5 +1,5 @@
 // Which generated kernels this build has and which of them this CPU runs.
-#include "scorecard_compiled.hpp"
+#include "scorecard/compiled.hpp"
 
 namespace zhibiao::detail {
 

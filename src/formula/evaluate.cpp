@@ -5,8 +5,8 @@
 #include <limits>
 #include <unordered_map>
 
-#include "text.hpp"
-#include "typing.hpp"
+#include "core/text.hpp"
+#include "formula/typing.hpp"
 #include "zhibiao/compute.hpp"
 #include "zhibiao/interrupt.hpp"
 

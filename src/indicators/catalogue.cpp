@@ -1,7 +1,7 @@
 // Catalogue loading (toml++, header-only mode, private to this file) and formula language v1.
-#include "toml.hpp"
+#include "io/toml.hpp"
 
-#include "text.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -10,8 +10,8 @@
 
 #include <unordered_map>
 
-#include "error_context.hpp"
-#include "typing.hpp"
+#include "core/error_context.hpp"
+#include "formula/typing.hpp"
 #include "zhibiao/catalogue.hpp"
 
 namespace zhibiao {

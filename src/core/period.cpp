@@ -3,7 +3,7 @@
 //   YYYY年 | YYYY年上半年 | YYYY年下半年 | YYYY年[第]一..四季度 | YYYY年Q1 | YYYY年M月 | YYYY年1-M月
 #include <cctype>
 
-#include "text.hpp"
+#include "core/text.hpp"
 #include "zhibiao/period.hpp"
 
 namespace zhibiao {

@@ -20,8 +20,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "encoding.hpp"
-#include "text.hpp"
+#include "io/encoding.hpp"
+#include "core/text.hpp"
 #include "zhibiao/csv.hpp"
 #include "zhibiao/interrupt.hpp"
 

@@ -2,7 +2,7 @@
 #include <cstdio>
 #include <sstream>
 
-#include "scorecard_compiled.hpp"
+#include "scorecard/compiled.hpp"
 
 namespace zhibiao::detail {
 
