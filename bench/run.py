@@ -441,6 +441,23 @@ WORKLOADS: dict[str, Callable[[int, list[int], int], list[Record]]] = {
 }
 
 
+def _load_workload_modules() -> None:
+    """Each area may keep its workloads in a file of its own, bench/workload_<area>.py, defining
+    WORKLOADS (name -> function(n, threads, repeat) -> list[Record]) and FULL_SIZE (name -> n);
+    names in SCALED_WORKLOADS also run at 1/100 and 1/10 and in the small run."""
+    import importlib
+    global SCALED, SMALL
+    for file in sorted(Path(__file__).resolve().parent.glob("workload_*.py")):
+        module = importlib.import_module(file.stem)
+        WORKLOADS.update(module.WORKLOADS)
+        FULL_SIZE.update(module.FULL_SIZE)
+        SCALED = tuple(SCALED) + tuple(getattr(module, "SCALED_WORKLOADS", ()))
+    SMALL = SCALED
+
+
+_load_workload_modules()
+
+
 # ---------------------------------------------------------------------------------------------
 
 def run_worker(args: argparse.Namespace) -> None:
