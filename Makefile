@@ -4,7 +4,6 @@
 #   make bench  benchmarks against pandas/numpy in the same run (out/bench.json, out/bench.md)
 #   make fuzz   the fuzz targets for longer; crashes become tests/fuzz/regressions
 PYTHON := .venv/bin/python
-BUILD := build/test
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 .PHONY: demo test bench fuzz bootstrap test-bench test-cpp test-sanitize test-python test-sanitize-python test-fuzz fuzz-build clean
@@ -18,17 +17,16 @@ bootstrap:
 	@bash scripts/bootstrap.sh
 
 test-cpp:
-	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DZHIBIAO_WERROR=ON
-	cmake --build $(BUILD) --parallel $(JOBS)
-	cd $(BUILD) && ctest --output-on-failure --parallel $(JOBS)
+	cmake --preset release
+	cmake --build --preset release --parallel $(JOBS)
+	ctest --preset release --parallel $(JOBS)
 
 # The C++ suite again under AddressSanitizer and UndefinedBehaviorSanitizer (the consumer
 # tests build against an installed, uninstrumented copy and are left out).
 test-sanitize:
-	cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DZHIBIAO_SANITIZE=ON -DZHIBIAO_WERROR=ON
-	cmake --build build/asan --parallel $(JOBS)
-	cd build/asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-		ctest --output-on-failure -E consumer
+	cmake --preset asan
+	cmake --build --preset asan --parallel $(JOBS)
+	ctest --preset asan
 
 test-python:
 	$(PYTHON) -m pytest -q
@@ -39,9 +37,8 @@ test-sanitize-python:
 
 # Assertions stay on (no NDEBUG): a failed assertion in a dependency is a finding too.
 fuzz-build:
-	cmake -S . -B build/fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-		-DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DZHIBIAO_FUZZ=ON -DZHIBIAO_TESTS=OFF -DZHIBIAO_INSTALL=OFF
-	cmake --build build/fuzz --parallel $(JOBS)
+	cmake --preset fuzz
+	cmake --build --preset fuzz --parallel $(JOBS)
 
 # Each fuzz target briefly (fixed runs and seed: deterministic), the bad-input corpus and the
 # sanitizer findings, in one report.

@@ -8,6 +8,7 @@ The sample data in data/sample travel with the package for `zhibiao demo`.
 
 import glob
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -18,6 +19,15 @@ from setuptools.command.build_ext import build_ext
 from setuptools.command.build_py import build_py
 
 ROOT = Path(__file__).resolve().parent
+
+
+def project_version() -> str:
+    """The version written once, in CMakeLists.txt's project() (C++ and Python report the same)."""
+    text = (ROOT / "CMakeLists.txt").read_text(encoding="utf-8")
+    match = re.search(r"project\(zhibiao\s+VERSION\s+([0-9]+\.[0-9]+\.[0-9]+)", text)
+    if match is None:
+        raise RuntimeError("CMakeLists.txt: project(zhibiao VERSION x.y.z) not found")
+    return match.group(1)
 
 
 class CMakeExtension(Extension):
@@ -60,4 +70,4 @@ class BuildPyWithSample(build_py):
                 shutil.copyfile(source, destination / source.name)
 
 
-setup(ext_modules=[CMakeExtension("zhibiao._core")], cmdclass={"build_ext": CMakeBuild, "build_py": BuildPyWithSample})
+setup(version=project_version(), ext_modules=[CMakeExtension("zhibiao._core")], cmdclass={"build_ext": CMakeBuild, "build_py": BuildPyWithSample})

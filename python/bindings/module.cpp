@@ -3,7 +3,7 @@
 
 PYBIND11_MODULE(_core, m) {
     m.doc() = "zhibiao's C++ core. Use the zhibiao package; this module's names may change.";
-    m.attr("__version__") = "0.1.0";
+    m.attr("__version__") = zhibiao::version;
     zhibiao::python::register_errors(m);
     zhibiao::python::register_units(m);
     zhibiao::python::register_panel(m);
