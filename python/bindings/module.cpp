@@ -1,5 +1,6 @@
 // zhibiao._core: the table of contents of the bindings.
 #include "bindings.hpp"
+#include "zhibiao/version.hpp"
 
 PYBIND11_MODULE(_core, m) {
     m.doc() = "zhibiao's C++ core. Use the zhibiao package; this module's names may change.";
