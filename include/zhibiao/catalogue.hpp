@@ -13,14 +13,13 @@
 #include <vector>
 
 #include "zhibiao/detail/edit_distance.hpp"
+#include "zhibiao/direction.hpp"
 #include "zhibiao/error.hpp"
 #include "zhibiao/formula.hpp"
 #include "zhibiao/reason.hpp"
 #include "zhibiao/units.hpp"
 
 namespace zhibiao {
-
-enum class direction : int { lower_is_better = -1, benchmark = 0, higher_is_better = 1 };
 
 /// An input variable the catalogue knows.
 struct variable_spec {

@@ -3,14 +3,19 @@
 #include <pybind11/eigen.h>
 #include <pybind11/stl.h>
 
+#include <cmath>
+
 #include "bindings.hpp"
 #include "zhibiao/composite/audit.hpp"
 #include "zhibiao/composite/config.hpp"
 #include "zhibiao/composite/framework.hpp"
+#include "zhibiao/composite/input.hpp"
 #include "zhibiao/composite/mcdm.hpp"
 #include "zhibiao/composite/normalise.hpp"
 #include "zhibiao/composite/options.hpp"
 #include "zhibiao/composite/weights.hpp"
+#include "zhibiao/panel.hpp"
+#include "zhibiao/period.hpp"
 
 namespace zhibiao::python {
 namespace {
@@ -25,17 +30,77 @@ struct built {
 
 cp::ties ties_of(const std::string& t) { return cp::choose(cp::ties_choices, t, "rank", "ties"); }
 
-/// Checks the TOML of one step as the Python step class `label` wrote it: a problem names the
-/// class and the parameter, not a line of a text the user never saw.
-void check_step(const std::string& text, const std::string& label) {
-    try {
-        (void)cp::parse_model(text, label);
-    } catch (const parse_error& e) {
-        std::string message = e.message();
-        const std::string prefix = "step #1: key ";
-        if (message.rfind(prefix, 0) == 0) message = "parameter " + message.substr(prefix.size());
-        throw argument_error(label + ": " + message);
+const char* type_text(cp::option_type t) {
+    static const char* texts[] = {"true or false", "a whole number", "a number", "a string", "a string",
+                                  "a list of numbers", "a list of whole numbers", "a mapping of names to strings",
+                                  "a mapping of names to numbers", "a mapping of names to (low, high)", "a mapping of names to square matrices"};
+    return texts[static_cast<int>(t)];
+}
+
+cp::option_value python_value(const cp::option_spec& o, py::handle v) {
+    using T = cp::option_type;
+    switch (o.type) {
+        case T::flag: return v.cast<bool>();
+        case T::whole: {
+            if (py::isinstance<py::bool_>(v)) throw py::cast_error();
+            if (!py::isinstance<py::float_>(v)) return v.cast<int>();
+            const double d = v.cast<double>();  // 5.0 is 5; 2.5 is not a whole number
+            if (d != std::floor(d) || !(std::abs(d) <= 1e6)) throw py::cast_error();
+            return static_cast<int>(d);
+        }
+        case T::number: return v.cast<double>();
+        case T::text:
+        case T::choice: return v.cast<std::string>();
+        case T::numbers: return v.cast<std::vector<double>>();
+        case T::wholes: return v.cast<std::vector<int>>();
+        case T::text_map: return v.cast<std::map<std::string, std::string>>();
+        case T::number_map: return v.cast<std::map<std::string, double>>();
+        case T::range_map: return v.cast<std::map<std::string, std::pair<double, double>>>();
+        default: return v.cast<std::map<std::string, Eigen::MatrixXd>>();
     }
+}
+
+argument_error parameter_error(const std::string& label, const std::string& parameter, const std::string& problem) {
+    location w;
+    w.variable = parameter;
+    return argument_error(label + ": parameter '" + parameter + "' " + problem, w);
+}
+
+/// A step of `kind` from the parameters a Python step class (`label`) holds, checked against the
+/// option vocabulary; None leaves the default. Problems name the class and the parameter.
+cp::step step_from_python(const std::string& kind, const std::string& label, const py::dict& parameters) {
+    cp::step s = cp::make_step(kind);
+    const std::vector<const cp::option_spec*> specs = cp::options_of(kind);
+    for (const auto& [key, value] : parameters) {
+        const auto name = key.cast<std::string>();
+        const auto spec = std::find_if(specs.begin(), specs.end(), [&name](const cp::option_spec* o) { return o->name == name; });
+        if (spec == specs.end()) throw parameter_error(label, name, "is not a parameter of this step");
+        if (value.is_none()) continue;
+        cp::option_value v;
+        try {
+            v = python_value(**spec, value);
+        } catch (const py::cast_error&) {
+            throw parameter_error(label, name, std::string("must be ") + type_text((*spec)->type) + ", not " + py::repr(value).cast<std::string>());
+        }
+        const std::string problem = (*spec)->problem(v);
+        if (!problem.empty()) throw parameter_error(label, name, problem);
+        (*spec)->set(s, v);
+    }
+    const auto [key, problem] = cp::step_problem(s);
+    if (!key.empty()) throw parameter_error(label, key, problem);
+    return s;
+}
+
+py::object python_of(const cp::option_value& v) {
+    return std::visit([](const auto& x) -> py::object { return py::cast(x); }, v);
+}
+
+/// Every step option: (step, name, type, allowed names, default).
+py::list step_options() {
+    py::list out;
+    for (const auto& o : cp::step_options())
+        out.append(py::make_tuple(o.step, o.name, cp::option_type_names[static_cast<int>(o.type)], o.values, python_of(o.default_value())));
+    return out;
 }
 
 template <class T>
@@ -53,9 +118,7 @@ py::dict treat_record_dict(const cp::treat_record& t) {
     return d;
 }
 
-}  // namespace
-
-void register_composite(py::module_& m) {
+void register_framework(py::module_& m) {
     py::class_<cp::framework>(m, "Framework", "The tree of a composite index (use zhibiao.composite.Framework).")
         .def(py::init([](const std::vector<std::string>& code, const std::vector<std::string>& parent, const std::vector<double>& weight,
                          const std::vector<int>& direction, const std::vector<int>& level) {
@@ -63,14 +126,18 @@ void register_composite(py::module_& m) {
                  if (parent.size() != n || weight.size() != n || direction.size() != n || level.size() != n)
                      throw error("framework columns differ in length");
                  std::vector<cp::node> nodes;
-                 for (std::size_t k = 0; k < n; ++k) nodes.push_back({code[k], parent[k], weight[k], direction[k], level[k]});
+                 for (std::size_t k = 0; k < n; ++k) nodes.push_back({code[k], parent[k], weight[k], static_cast<zhibiao::direction>(direction[k]), level[k]});
                  return cp::framework(std::move(nodes));
              }),
              py::arg("code"), py::arg("parent"), py::arg("weight"), py::arg("direction"), py::arg("level"))
         .def_property_readonly("codes", [](const cp::framework& f) { return node_field(f, &cp::node::code); })
         .def_property_readonly("parents", [](const cp::framework& f) { return node_field(f, &cp::node::parent); })
         .def_property_readonly("weights", [](const cp::framework& f) { return node_field(f, &cp::node::weight); })
-        .def_property_readonly("node_directions", [](const cp::framework& f) { return node_field(f, &cp::node::direction); })
+        .def_property_readonly("node_directions", [](const cp::framework& f) {
+            std::vector<int> out;
+            for (const auto& n : f.nodes()) out.push_back(sign_of(n.direction));
+            return out;
+        })
         .def_property_readonly("indicators", [](const cp::framework& f) {
             std::vector<std::string> out;
             for (int k : f.indicators()) out.push_back(f.at(k).code);
@@ -79,11 +146,15 @@ void register_composite(py::module_& m) {
         .def_property_readonly("levels", [](const cp::framework& f) { return node_field(f, &cp::node::level); })
         .def_property_readonly("directions", [](const cp::framework& f) {
             std::vector<int> out;
-            for (int k : f.indicators()) out.push_back(f.at(k).direction);
+            for (int k : f.indicators()) out.push_back(sign_of(f.at(k).direction));
             return out;
         })
         .def("effective_weights", &cp::framework::effective_weights);
+    m.def("composite_flat_framework", py::overload_cast<const std::vector<std::string>&>(&cp::flat_framework), py::arg("ids"),
+          "One root over built-in catalogue indicators, with their catalogue directions.");
+}
 
+void register_model(py::module_& m) {
     py::class_<cp::model>(m, "Model", "A composite model: optional framework nodes and the pipeline steps (TOML).")
         .def_readonly("name", &cp::model::name)
         .def_readonly("description", &cp::model::description)
@@ -93,7 +164,31 @@ void register_composite(py::module_& m) {
     m.def("composite_parse_model", &cp::parse_model, py::arg("text"), py::arg("source") = "<string>");
     m.def("composite_read_model", &cp::read_model, py::arg("path"));
     m.def("composite_preset_names", &cp::preset_names);
-    m.def("composite_check_step", &check_step, py::arg("text"), py::arg("label"));
+    m.def("composite_preset_text", [](const std::string& name) { return std::string(cp::preset_text(name)); }, py::arg("name"));
+    m.def(
+        "composite_check_step", [](const std::string& kind, const std::string& label, const py::dict& parameters) { (void)step_from_python(kind, label, parameters); },
+        py::arg("kind"), py::arg("label"), py::arg("parameters"), "Checks a step's parameters as its Python class holds them.");
+    m.def(
+        "composite_model_from_steps",
+        [](const std::string& name, const py::list& steps, const cp::framework* fw) {
+            cp::model md;
+            md.name = name;
+            if (fw) md.nodes = fw->nodes();
+            for (const auto& one : steps) {
+                const auto t = one.cast<py::tuple>();
+                md.steps.push_back(step_from_python(t[0].cast<std::string>(), t[1].cast<std::string>(), t[2].cast<py::dict>()));
+            }
+            return md;
+        },
+        py::arg("name"), py::arg("steps"), py::arg("framework") = nullptr, "A model from (kind, class name, {parameter: value}) per step.");
+    m.def(
+        "composite_model_toml",
+        [](cp::model md, const cp::framework* fw) {
+            if (fw && md.nodes.empty()) md.nodes = fw->nodes();
+            return cp::to_toml(md);
+        },
+        py::arg("model"), py::arg("framework") = nullptr, "The model (with `framework`'s nodes when it has none) as TOML.");
+    m.def("composite_step_options", &step_options, "(step, name, type, allowed names, default) of every step option.");
     m.def(
         "composite_option_vocabularies",
         [] {
@@ -103,23 +198,26 @@ void register_composite(py::module_& m) {
         },
         "(step, parameter, allowed values, default) of every composite option with a vocabulary.");
     m.def("composite_check_option", &cp::check_option, py::arg("step"), py::arg("parameter"), py::arg("value"), py::arg("function"));
-    m.def("composite_preset_text", [](const std::string& name) { return std::string(cp::preset_text(name)); }, py::arg("name"));
     m.attr("composite_mark_names") = [] {
         std::vector<std::string> out;
         for (const char* n : cp::mark_names) out.push_back(n);
         return out;
     }();
+}
 
-    py::class_<built>(m, "CompositeBuild", "Every layer, mark and weight of one build, and its audit.")
-        .def_property_readonly("units", [](const built& b) { return b.r.units; })
+void register_build_layers(py::class_<built>& c) {
+    const auto regions = [](const built& b) { return b.r.regions; };
+    c.def_property_readonly("regions", regions)
+        .def_property_readonly("units", regions, "Deprecated: the rows are regions (use regions).")
         .def_property_readonly("layer_names", [](const built& b) {
             std::vector<std::string> out;
             for (const auto& l : b.r.layers) out.push_back(l.name);
             return out;
         })
-        .def("layer_rows", [](const built& b, const std::string& name) { return b.r.at(name).rows; })
+        .def("layer_rows", [](const built& b, const std::string& name) { return copy_to_numpy(b.r.at(name).rows); })
         .def("layer_values", [](const built& b, const std::string& name) { return b.r.at(name).values; })
         .def_property_readonly("imputed_marks", [](const built& b) { return b.r.imputed_marks; })
+        .def_property_readonly("imputed_reasons", [](const built& b) { return b.r.imputed_reasons; })
         .def_property_readonly("treated_marks", [](const built& b) { return b.r.treated_marks; })
         .def_property_readonly("treatment", [](const built& b) {
             py::list out;
@@ -144,8 +242,11 @@ void register_composite(py::module_& m) {
             }
             return d;
         })
-        .def_property_readonly("method", [](const built& b) { return b.r.method; })
-        .def("contributions", [](const built& b, const std::string& code) { return cp::contributions(b.fw, b.r, code); }, py::arg("code"))
+        .def_property_readonly("method", [](const built& b) { return b.r.method; });
+}
+
+void register_build_audit(py::class_<built>& c) {
+    c.def("contributions", [](const built& b, const std::string& code) { return cp::contributions(b.fw, b.r, code); }, py::arg("code"))
         .def(
             "what_if",
             [](const built& b, const std::vector<std::string>& codes) {
@@ -163,18 +264,36 @@ void register_composite(py::module_& m) {
                 return std::make_pair(i.mean_shift, i.max_shift);
             },
             py::arg("target") = "");
+}
 
+built build_without_gil(const cp::framework& fw, const cp::model& md, const cp::table& t) {
+    interruptible ctrl_c;
+    py::gil_scoped_release release;  // the whole pipeline is C++
+    return built{fw, cp::build(t, fw, md.steps)};
+}
+
+void register_build(py::module_& m) {
+    py::class_<built> c(m, "CompositeBuild", "Every layer, mark and weight of one build, and its audit.");
+    register_build_layers(c);
+    register_build_audit(c);
     m.def(
         "composite_build",
-        [](const cp::framework& fw, const cp::model& md, std::vector<std::string> units, std::map<std::string, Eigen::VectorXd> numbers,
+        [](const cp::framework& fw, const cp::model& md, std::vector<std::string> regions, std::map<std::string, Eigen::VectorXd> numbers,
            std::map<std::string, std::vector<std::string>> labels, std::map<std::string, Eigen::VectorXd> previous) {
-            cp::table t{std::move(units), std::move(numbers), std::move(labels), std::move(previous)};
-            interruptible ctrl_c;
-            py::gil_scoped_release release;  // the whole pipeline is C++
-            return built{fw, cp::build(t, fw, md.steps)};
+            return build_without_gil(fw, md, cp::table{std::move(regions), std::move(numbers), std::move(labels), std::move(previous), {}});
         },
-        py::arg("framework"), py::arg("model"), py::arg("units"), py::arg("numbers"), py::arg("labels"), py::arg("previous"));
+        py::arg("framework"), py::arg("model"), py::arg("regions"), py::arg("numbers"), py::arg("labels"), py::arg("previous"));
+    m.def(
+        "composite_build_panel",
+        [](const cp::framework& fw, const cp::model& md, const panel& p, const std::string& when) {
+            const cp::table t = cp::table_from_panel(p, when.empty() ? cp::only_period(p) : period::parse(when));
+            return build_without_gil(fw, md, t);
+        },
+        py::arg("framework"), py::arg("model"), py::arg("panel"), py::arg("period") = "",
+        "The index over one period of a panel (its only one when `period` is empty), reasons carried to the imputation marks.");
+}
 
+void register_ranks(py::module_& m) {
     m.def(
         "composite_rank",
         [](const Eigen::VectorXd& scores, const std::string& ties, std::vector<std::string> groups) {
@@ -191,24 +310,25 @@ void register_composite(py::module_& m) {
             return out;
         },
         py::arg("scores"), py::arg("ties") = "min", py::arg("groups") = std::vector<std::string>{});
+}
 
-    // Single-purpose methods on a units × criteria matrix.
-    m.def(
-        "composite_weights",
-        [](const Eigen::MatrixXd& x, const std::string& method, int ddof, const std::string& zeros) {
-            const cp::weighting scheme = cp::choose(cp::column_weighting_choices, method, "weights", "method");
-            const cp::entropy_zeros z = cp::choose(cp::entropy_zeros_choices, zeros, "weights", "zeros");
-            if (ddof != 0 && ddof != 1) throw argument_error("weights: ddof is " + std::to_string(ddof) + " (0 or 1)");
-            switch (scheme) {
-                case cp::weighting::entropy: return cp::entropy_weights(x, z);
-                case cp::weighting::sd: return cp::sd_weights(x, ddof);
-                case cp::weighting::variance: return cp::variance_weights(x, ddof);
-                case cp::weighting::critic: return cp::critic_weights(x, ddof);
-                case cp::weighting::pca: return cp::pca_weights(x).weights;
-                default: return cp::equal_weights(x.cols());
-            }
-        },
-        py::arg("x"), py::arg("method"), py::arg("ddof") = 1, py::arg("zeros") = "skip");
+Eigen::VectorXd column_weights(const Eigen::MatrixXd& x, const std::string& method, int ddof, const std::string& zeros) {
+    const cp::weighting scheme = cp::choose(cp::column_weighting_choices, method, "weights", "method");
+    const cp::entropy_zeros z = cp::choose(cp::entropy_zeros_choices, zeros, "weights", "zeros");
+    if (ddof != 0 && ddof != 1) throw argument_error("weights: ddof is " + std::to_string(ddof) + " (0 or 1)");
+    switch (scheme) {
+        case cp::weighting::entropy: return cp::entropy_weights(x, z);
+        case cp::weighting::sd: return cp::sd_weights(x, ddof);
+        case cp::weighting::variance: return cp::variance_weights(x, ddof);
+        case cp::weighting::critic: return cp::critic_weights(x, ddof);
+        case cp::weighting::pca: return cp::pca_weights(x).weights;
+        default: return cp::equal_weights(x.cols());
+    }
+}
+
+void register_methods(py::module_& m) {
+    // Single-purpose methods on a regions × criteria matrix.
+    m.def("composite_weights", &column_weights, py::arg("x"), py::arg("method"), py::arg("ddof") = 1, py::arg("zeros") = "skip");
     m.def(
         "composite_pca",
         [](const Eigen::MatrixXd& x) {
@@ -260,6 +380,16 @@ void register_composite(py::module_& m) {
             return py::make_tuple(r.score, r.weights);
         },
         py::arg("x"));
+}
+
+}  // namespace
+
+void register_composite(py::module_& m) {
+    register_framework(m);
+    register_model(m);
+    register_build(m);
+    register_ranks(m);
+    register_methods(m);
 }
 
 }  // namespace zhibiao::python

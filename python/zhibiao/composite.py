@@ -10,17 +10,17 @@
 >>> result.scores["Index"], result.ranks["Index"], result.layer("treated"), result.weights
 >>> zb.composite.build(data, preset="entropy-topsis")      # a built-in method, one call
 
-The steps are small frozen dataclasses; together they form a model, which is written as TOML and
-parsed by the C++ core — the same file format as ``Framework.from_toml`` / ``Model.from_toml``,
-so ``result.model_toml`` re-runs the exact method. The whole pipeline runs in C++ without the GIL.
+The steps are small frozen dataclasses whose fields and defaults are the C++ option vocabulary
+(zhibiao/composite/options.hpp); together they form a model, handed to the C++ core as it is.
+The core writes it as TOML — the file format of ``Framework.from_toml`` / ``Model.from_toml`` —
+so ``result.model_toml`` re-runs the exact method. The whole pipeline runs in C++ without the
+GIL; for a zhibiao Panel the table itself is taken in C++ too.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import html
-import json
-import math
 import os
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -28,50 +28,47 @@ import numpy as np
 
 from . import _core
 
-# ------------------------------------------------------------------------------------- TOML
-
-
-def _toml_value(v: Any) -> str:
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, (int, np.integer)):
-        return str(int(v))
-    if isinstance(v, (float, np.floating)):
-        f = float(v)
-        return "nan" if math.isnan(f) else ("inf" if f > 0 else "-inf") if math.isinf(f) else repr(f)
-    if isinstance(v, str):
-        return json.dumps(v, ensure_ascii=False)
-    if isinstance(v, Mapping):
-        return "{ " + ", ".join(f"{_toml_value(str(k))} = {_toml_value(x)}" for k, x in v.items()) + " }"
-    if isinstance(v, (list, tuple, np.ndarray)):
-        return "[" + ", ".join(_toml_value(x) for x in (v.tolist() if isinstance(v, np.ndarray) else v)) + "]"
-    raise TypeError(f"cannot write {v!r} to a composite model")
-
-
-def _toml_table(header: str, fields: Mapping[str, Any]) -> str:
-    lines = [f"[[{header}]]"]
-    lines += [f"{key} = {_toml_value(value)}" for key, value in fields.items() if value is not None]
-    return "\n".join(lines)
-
-
 # ------------------------------------------------------------------------------------- steps
 
 #: (step, parameter) → (allowed values, default): the C++ vocabulary (zhibiao/composite/options.hpp),
-#: the one list the TOML reader, the functions below and the step classes check against.
-OPTIONS: dict[tuple[str, str], tuple[tuple[str, ...], str]] = {
+#: the one list the TOML reader, the functions below and the step classes check against. Every
+#: step option is here (allowed values () when it is not a choice of names), and the options of
+#: the single-purpose functions (weights, ahp, topsis, rank).
+OPTIONS: dict[tuple[str, str], tuple[tuple[str, ...], Any]] = {
     (step, parameter): (tuple(values), default) for step, parameter, values, default in _core.composite_option_vocabularies()}
+#: (step, parameter) → type ("flag", "whole", "number", "text", "choice", "numbers", …) of every step option.
+OPTION_TYPES: dict[tuple[str, str], str] = {}
 
 
-def _default(step: str, parameter: str) -> str:
+def _python_default(value: Any) -> Any:
+    """A C++ default as a step class holds it: an empty text, list or mapping is None (absent)."""
+    if isinstance(value, (str, list, dict)) and not value:
+        return None
+    return tuple(value) if isinstance(value, list) else value
+
+
+for _step, _name, _type, _values, _value in _core.composite_step_options():
+    OPTIONS[(_step, _name)] = (tuple(_values), _python_default(_value))
+    OPTION_TYPES[(_step, _name)] = _type
+
+
+def _default(step: str, parameter: str) -> Any:
     return OPTIONS[(step, parameter)][1]
 
 
 class _Step:
-    """Checks the step where it is made: every option against the vocabulary, every parameter
-    as the TOML reader would, with errors that name the class and the parameter."""
+    """Checks the step where it is made: every option against the C++ vocabulary, with errors
+    that name the class and the parameter. The fields are the options of ``_kind``; their
+    defaults are the C++ defaults (checked at import, below)."""
+
+    _kind = ""
 
     def __post_init__(self) -> None:
-        _core.composite_check_step(_toml_table("step", self._fields()), type(self).__name__)  # type: ignore[attr-defined]
+        _core.composite_check_step(self._kind, type(self).__name__, self._parameters())
+
+    def _parameters(self) -> dict[str, Any]:
+        """The options as C++ reads them (None: the default)."""
+        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -79,37 +76,35 @@ class Denominate(_Step):
     """Divide indicators by a size column: ``by={"patents": "population"}``, ``scale`` a number
     for all or {indicator: factor} (10_000 for "per 10k people")."""
 
+    _kind = "denominate"
     by: Mapping[str, str]
-    scale: float | Mapping[str, float] | None = None
+    scale: float | Mapping[str, float] | None = _default("denominate", "scale")
 
-    def _fields(self) -> dict[str, Any]:
+    def _parameters(self) -> dict[str, Any]:
         scale = self.scale if isinstance(self.scale, Mapping) or self.scale is None else {k: self.scale for k in self.by}
-        return {"kind": "denominate", "by": dict(self.by), "scale": dict(scale) if scale else None}
+        return {"by": dict(self.by), "scale": dict(scale) if scale else None}
 
 
 @dataclasses.dataclass(frozen=True)
 class Screen(_Step):
-    """Drop units with less than ``min_availability`` of their indicators present (or more than
+    """Drop regions with less than ``min_availability`` of their indicators present (or more than
     ``max_zero_share`` zeros); the result lists them."""
 
-    min_availability: float = 0.0
-    max_zero_share: float = 1.0
-
-    def _fields(self) -> dict[str, Any]:
-        return {"kind": "screen", "min_availability": float(self.min_availability), "max_zero_share": float(self.max_zero_share)}
+    _kind = "screen"
+    min_availability: float = _default("screen", "min_availability")
+    max_zero_share: float = _default("screen", "max_zero_share")
 
 
 @dataclasses.dataclass(frozen=True)
 class Impute(_Step):
     """Fill missing values: "mean", "median", "group_mean", "group_median" (``group`` = a label
-    column), "latest" (earlier values passed to build as ``previous``), "regression" (on the most
-    correlated indicator present), or "none". Each filled cell is marked."""
+    column), "latest" (earlier values passed to build as ``previous``, or a Panel's earlier
+    periods), "regression" (on the most correlated indicator present), or "none". Each filled
+    cell is marked, with the reason it was missing."""
 
+    _kind = "impute"
     method: str = _default("impute", "method")
-    group: str | None = None
-
-    def _fields(self) -> dict[str, Any]:
-        return {"kind": "impute", "method": self.method, "group": self.group}
+    group: str | None = _default("impute", "group")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -117,18 +112,14 @@ class Treat(_Step):
     """Outlier treatment: "coinr" (|skew| ≥ 2 and kurtosis ≥ 3.5 → winsorise up to ``winmax``
     points, else log), "eis" (mean ± 2 sd outliers replaced, square root when skew > 1), "none"."""
 
+    _kind = "treat"
     method: str = _default("treat", "method")
-    winmax: int = 5
-    skew_limit: float = 2.0
-    kurt_limit: float = 3.5
-    eis_sd: float = 2.0
-    eis_skew: float = 1.0
-    eis_outliers: bool = True
-
-    def _fields(self) -> dict[str, Any]:
-        return {"kind": "treat", "method": self.method, "winmax": int(self.winmax), "skew_limit": float(self.skew_limit),
-                "kurt_limit": float(self.kurt_limit), "eis_sd": float(self.eis_sd), "eis_skew": float(self.eis_skew),
-                "eis_outliers": bool(self.eis_outliers)}
+    winmax: int = _default("treat", "winmax")
+    skew_limit: float = _default("treat", "skew_limit")
+    kurt_limit: float = _default("treat", "kurt_limit")
+    eis_sd: float = _default("treat", "eis_sd")
+    eis_skew: float = _default("treat", "eis_skew")
+    eis_outliers: bool = _default("treat", "eis_outliers")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -136,28 +127,20 @@ class Normalise(_Step):
     """Normalisation: "minmax" (to ``range``), "zscore", "rank", "borda", "percentile",
     "dist_to_max", "frac_of_max", "goalposts" ({indicator: (low, high)}, × ``goal_scale``),
     "standard" ({indicator: value}, × 100 capped at ``cap``), "ratio_to_mean", "dist_to_ref"
-    (``reference`` unit), "bands" (``band_edges``, ``band_scores``). Lower-is-better indicators
+    (``reference`` region), "bands" (``band_edges``, ``band_scores``). Lower-is-better indicators
     are flipped once, first."""
 
+    _kind = "normalise"
     method: str = _default("normalise", "method")
-    range: tuple[float, float] = (0.0, 100.0)
-    goalposts: Mapping[str, tuple[float, float]] | None = None
-    standard: Mapping[str, float] | None = None
-    cap: float = 100.0
-    goal_scale: float = 100.0
-    reference: str | None = None
-    cap_at_reference: bool = False
-    band_edges: Sequence[float] | None = None
-    band_scores: Sequence[float] | None = None
-
-    def _fields(self) -> dict[str, Any]:
-        return {"kind": "normalise", "method": self.method, "range": [float(self.range[0]), float(self.range[1])],
-                "cap": float(self.cap), "goal_scale": float(self.goal_scale), "reference": self.reference,
-                "cap_at_reference": bool(self.cap_at_reference),
-                "band_edges": [float(e) for e in self.band_edges] if self.band_edges is not None else None,
-                "band_scores": [float(e) for e in self.band_scores] if self.band_scores is not None else None,
-                "standard": {k: float(v) for k, v in self.standard.items()} if self.standard else None,
-                "goalposts": {k: [float(v[0]), float(v[1])] for k, v in self.goalposts.items()} if self.goalposts else None}
+    range: tuple[float, float] = _default("normalise", "range")
+    goalposts: Mapping[str, tuple[float, float]] | None = _default("normalise", "goalposts")
+    standard: Mapping[str, float] | None = _default("normalise", "standard")
+    cap: float = _default("normalise", "cap")
+    goal_scale: float = _default("normalise", "goal_scale")
+    reference: str | None = _default("normalise", "reference")
+    cap_at_reference: bool = _default("normalise", "cap_at_reference")
+    band_edges: Sequence[float] | None = _default("normalise", "band_edges")
+    band_scores: Sequence[float] | None = _default("normalise", "band_scores")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -168,22 +151,22 @@ class Weigh(_Step):
     ({group: comparison matrix}, ``ri`` "tummala_ling" or "saaty", CR above ``max_cr`` refused
     unless ``accept_inconsistent``)."""
 
+    _kind = "weigh"
     method: str = _default("weigh", "method")
-    levels: Sequence[int] | None = None
-    ddof: int = 1
+    levels: Sequence[int] | None = _default("weigh", "levels")
+    ddof: int = _default("weigh", "ddof")
     zeros: str = _default("weigh", "zeros")
     ri: str = _default("weigh", "ri")
-    max_cr: float = 0.1
-    accept_inconsistent: bool = False
-    pairwise: Mapping[str, Any] | None = None
-    fixed: Mapping[str, float] | None = None
+    max_cr: float = _default("weigh", "max_cr")
+    accept_inconsistent: bool = _default("weigh", "accept_inconsistent")
+    pairwise: Mapping[str, Any] | None = _default("weigh", "pairwise")
+    fixed: Mapping[str, float] | None = _default("weigh", "fixed")
 
-    def _fields(self) -> dict[str, Any]:
-        return {"kind": "weigh", "method": self.method, "levels": list(self.levels) if self.levels is not None else None,
-                "ddof": int(self.ddof), "zeros": self.zeros, "ri": self.ri, "max_cr": float(self.max_cr),
-                "accept_inconsistent": bool(self.accept_inconsistent),
-                "pairwise": {k: np.asarray(v, dtype=float) for k, v in self.pairwise.items()} if self.pairwise else None,
-                "fixed": {k: float(v) for k, v in self.fixed.items()} if self.fixed else None}
+    def _parameters(self) -> dict[str, Any]:
+        out = super()._parameters()
+        if self.pairwise:
+            out["pairwise"] = {k: np.asarray(v, dtype=float) for k, v in self.pairwise.items()}
+        return out
 
 
 @dataclasses.dataclass(frozen=True)
@@ -192,19 +175,35 @@ class Aggregate(_Step):
     "generalised" (``power``), "mpi" (Mazziotta–Pareto, ``penalty`` ±1), "bod" (benefit of the
     doubt), "copeland", "topsis" (``inner`` "minmax" or "vector"), "vikor" (score 1 − Q, ``v``)."""
 
+    _kind = "aggregate"
     method: str = _default("aggregate", "method")
-    levels: Sequence[int] | None = None
-    power: float = 1.0
-    penalty: int = 1
+    levels: Sequence[int] | None = _default("aggregate", "levels")
+    power: float = _default("aggregate", "power")
+    penalty: int = _default("aggregate", "penalty")
     inner: str = _default("aggregate", "inner")
-    v: float = 0.5
-
-    def _fields(self) -> dict[str, Any]:
-        return {"kind": "aggregate", "method": self.method, "levels": list(self.levels) if self.levels is not None else None,
-                "power": float(self.power), "penalty": int(self.penalty), "inner": self.inner, "v": float(self.v)}
+    v: float = _default("aggregate", "v")
 
 
 Step = Denominate | Screen | Impute | Treat | Normalise | Weigh | Aggregate
+_STEP_CLASSES: tuple[type, ...] = (Denominate, Screen, Impute, Treat, Normalise, Weigh, Aggregate)
+
+
+def _check_step_classes() -> None:
+    """Each step class holds exactly the options of its kind, with the C++ defaults: a field the
+    C++ vocabulary lacks (or the reverse) would be silently ignored (or unreachable)."""
+    for cls in _STEP_CLASSES:
+        kind = cls._kind  # type: ignore[attr-defined]
+        fields = {f.name: f.default for f in dataclasses.fields(cls)}
+        options = {name for step, name in OPTION_TYPES if step == kind}
+        if set(fields) != options:
+            raise RuntimeError(f"zhibiao.composite.{cls.__name__} has fields {sorted(fields)}, but the C++ step '{kind}' has "
+                               f"options {sorted(options)}")
+        for name, default in fields.items():
+            if default is not dataclasses.MISSING and default != _default(kind, name):
+                raise RuntimeError(f"zhibiao.composite.{cls.__name__}.{name} defaults to {default!r}, C++ to {_default(kind, name)!r}")
+
+
+_check_step_classes()
 
 # ------------------------------------------------------------------------------------- framework
 
@@ -271,12 +270,6 @@ class Framework:
 
         return pd.Series(self._core.effective_weights(), index=self.codes, name="effective_weight")
 
-    def _toml(self) -> str:
-        c = self._core
-        return "\n\n".join(_toml_table("node", {"code": code, "parent": parent or None, "level": level, "weight": weight,
-                                                "direction": direction})
-                           for code, parent, weight, direction, level in zip(c.codes, c.parents, c.weights, c.node_directions, c.levels))
-
     def __repr__(self) -> str:
         return f"Framework({len(self.indicators)} indicators, {len(self.codes) - len(self.indicators)} aggregates)"
 
@@ -291,8 +284,14 @@ class Model:
     """A method (the steps) and optionally its framework, as in a TOML model file or a preset."""
 
     def __init__(self, toml_text: str, source: str = "<model>") -> None:
-        self.toml = toml_text
+        self._toml: str | None = toml_text
         self._core = _core.composite_parse_model(toml_text, source)
+
+    @classmethod
+    def _of(cls, core: Any) -> "Model":
+        model = cls.__new__(cls)
+        model._toml, model._core = None, core
+        return model
 
     @classmethod
     def from_toml(cls, path: str | os.PathLike[str]) -> "Model":
@@ -307,19 +306,26 @@ class Model:
 
     @classmethod
     def from_steps(cls, steps: Sequence[Step], framework: Framework | None = None, name: str = "") -> "Model":
-        parts = [f"name = {_toml_value(name)}"] if name else []
-        if framework is not None:
-            parts.append(framework._toml())
+        """The steps (and the framework's nodes) handed to C++ as they are, checked there against
+        the option vocabulary; ``toml`` writes them out."""
+        parts = []
         for step in steps:
-            if not hasattr(step, "_fields"):
+            if not isinstance(step, _Step):
                 raise _core.Error(f"unknown step {step!r} (Denominate, Screen, Impute, Treat, Normalise, Weigh, Aggregate)")
-            parts.append(_toml_table("step", step._fields()))
-        return cls("\n\n".join(parts) + "\n", "<steps>")
+            parts.append((step._kind, type(step).__name__, step._parameters()))
+        return cls._of(_core.composite_model_from_steps(name, parts, framework._core if framework is not None else None))
 
     @classmethod
     def preset(cls, name: str) -> "Model":
         """A built-in model: "most-monitoring", "eis", "entropy-topsis"."""
         return cls(_core.composite_preset_text(name), f"data/composite/{name}.toml (built in)")
+
+    @property
+    def toml(self) -> str:
+        """The model as TOML text (as given, or written by the C++ core for a model made of steps)."""
+        if self._toml is None:
+            self._toml = _core.composite_model_toml(self._core)
+        return self._toml
 
     @property
     def name(self) -> str:
@@ -341,16 +347,16 @@ PRESETS = tuple(_core.composite_preset_names())
 class CompositeResult:
     """Scores and ranks at every level, every intermediate layer, marks, weights and the audit."""
 
-    def __init__(self, core: Any, framework: Framework, model: Model, unit_index: Any) -> None:
+    def __init__(self, core: Any, framework: Framework, model: Model, region_index: Any) -> None:
         import pandas as pd
 
         self._core = core
         self.framework = framework
         self.model = model
-        self._index = unit_index
+        self._index = region_index
         rows = np.asarray(core.layer_rows("aggregated"), dtype=np.int64)
         self._rows = rows
-        self.scores = pd.DataFrame(core.scores, index=unit_index[rows], columns=framework.codes)
+        self.scores = pd.DataFrame(core.scores, index=region_index[rows], columns=framework.codes)
         self._ranks: Any = None
 
     @property
@@ -367,7 +373,7 @@ class CompositeResult:
 
     def layer(self, name: str) -> Any:
         """An intermediate as a DataFrame: "raw", "denominated", "imputed", "screened",
-        "treated", "normalised" (units × indicators), "aggregated" (units × nodes)."""
+        "treated", "normalised" (regions × indicators), "aggregated" (regions × nodes)."""
         import pandas as pd
 
         if name not in self.layers:
@@ -389,13 +395,32 @@ class CompositeResult:
         rows = np.asarray(self._core.layer_rows(step), dtype=np.int64)
         return pd.DataFrame(names[np.asarray(codes)], index=self._index[rows], columns=self.framework.indicators)
 
+    def reasons(self) -> Any:
+        """Why each cell the imputation step met missing was missing ("" where present): a
+        computed indicator's ``zero_denominator``, ``negative_input``… or ``missing_input``."""
+        import pandas as pd
+
+        if "imputed" not in self.layers:
+            return pd.DataFrame(index=self._index[:0], columns=self.framework.indicators)
+        names = np.asarray(_core.reason_names, dtype=object)
+        rows = np.asarray(self._core.layer_rows("imputed"), dtype=np.int64)
+        return pd.DataFrame(names[np.asarray(self._core.imputed_reasons)], index=self._index[rows], columns=self.framework.indicators)
+
     def changed_cells(self, step: str = "imputed") -> Any:
-        """The marked cells as a long table: unit, indicator, mark."""
+        """The marked cells as a long table: region, indicator, mark (and, for "imputed", the
+        reason the cell was missing)."""
         m = self.marks(step)
         long = m.stack()
         long = long[long != ""]
-        long.index.names = ["unit", "indicator"]  # whatever the data's index was called
-        return long.rename("mark").reset_index()
+        long.index.names = ["region", "indicator"]  # whatever the data's index was called
+        cells = long.rename("mark").reset_index()
+        if step == "imputed" and len(cells):
+            reasons = self.reasons().stack()
+            reasons.index.names = ["region", "indicator"]
+            cells["reason"] = reasons.loc[list(zip(cells["region"], cells["indicator"]))].to_numpy()
+        elif step == "imputed":
+            cells["reason"] = np.array([], dtype=object)
+        return cells
 
     @property
     def treatment(self) -> Any:
@@ -406,7 +431,7 @@ class CompositeResult:
 
     @property
     def screening(self) -> Any:
-        """Per unit: data availability, share of zeros, kept or dropped."""
+        """Per region: data availability, share of zeros, kept or dropped."""
         import pandas as pd
 
         s = self._core.screening
@@ -435,7 +460,7 @@ class CompositeResult:
     # Ranks -------------------------------------------------------------------------------
     def rank(self, ties: str = _default("rank", "ties"), within: str | Sequence[str] | None = None, data: Any = None) -> Any:
         """Ranks of every node (1 = best); ``ties`` "min", "dense" or "average"; ``within`` a
-        label column of the data (or labels per unit) to rank inside groups."""
+        label column of the data (or labels per region) to rank inside groups."""
         import pandas as pd
 
         groups: list[str] = []
@@ -457,7 +482,7 @@ class CompositeResult:
 
     @property
     def contributions(self) -> Any:
-        """How much each indicator adds to each unit's index score (arithmetic aggregation);
+        """How much each indicator adds to each region's index score (arithmetic aggregation);
         rows sum to the score."""
         return self.contributions_to(self.root)
 
@@ -468,8 +493,8 @@ class CompositeResult:
 
     def what_if(self, remove: str | Sequence[str], node: str | None = None) -> Any:
         """The index recomputed without the elements ``remove`` (their groups' other weights
-        renormalised): score, rank and rank change of ``node`` (default the root) per unit;
-        a positive rank change means the unit moves up without them."""
+        renormalised): score, rank and rank change of ``node`` (default the root) per region;
+        a positive rank change means the region moves up without them."""
         import pandas as pd
 
         codes = [remove] if isinstance(remove, str) else list(remove)
@@ -494,7 +519,7 @@ class CompositeResult:
     def summary(self) -> str:
         """The method in words, for a methodology annex."""
         n = len(self.scores)
-        head = f"Composite index '{self.root}': {n} units, {len(self.framework.indicators)} indicators, " \
+        head = f"Composite index '{self.root}': {n} regions, {len(self.framework.indicators)} indicators, " \
                f"{len(self.framework.codes) - len(self.framework.indicators)} aggregates."
         return "\n".join([head, *self._core.method])
 
@@ -503,37 +528,21 @@ class CompositeResult:
         """The model (framework and steps) as TOML: ``Model(result.model_toml)`` re-runs it."""
         if self.model._core.has_framework:
             return self.model.toml
-        return self.model.toml + "\n\n" + self.framework._toml() + "\n"  # top-level keys first, then [[node]]
+        return _core.composite_model_toml(self.model._core, self.framework._core)
 
     def __repr__(self) -> str:
-        return f"CompositeResult({len(self.scores)} units × {self.scores.shape[1]} nodes; layers {', '.join(self.layers)})"
+        return f"CompositeResult({len(self.scores)} regions × {self.scores.shape[1]} nodes; layers {', '.join(self.layers)})"
 
     def _repr_html_(self) -> str:
         root = self.root
         top = self.scores[[root]].assign(rank=self.ranks[root]).sort_values("rank").head(10)
         method = "".join(f"<li>{html.escape(line)}</li>" for line in self._core.method)
-        return (f"<div><b>zhibiao.composite.CompositeResult</b>: {len(self.scores)} units, layers "
+        return (f"<div><b>zhibiao.composite.CompositeResult</b>: {len(self.scores)} regions, layers "
                 f"{html.escape(', '.join(self.layers))}<br><i>top 10 by {html.escape(root)}</i>{top.to_html()}"
                 f"<ul>{method}</ul></div>")
 
 
 # ------------------------------------------------------------------------------------- build
-
-
-def _as_frame(data: Any, period: str | None) -> Any:
-    import pandas as pd
-
-    if isinstance(data, pd.DataFrame):
-        return data
-    if hasattr(data, "to_pandas") and hasattr(data, "periods"):  # a zhibiao Panel
-        df = data.to_pandas()
-        periods = list(data.periods)
-        if period is None:
-            if len(periods) != 1:
-                raise _core.Error(f"the panel has periods {', '.join(periods)}: choose one with period=")
-            period = periods[0]
-        return df.xs(str(period), level=1)
-    raise TypeError("build needs a pandas DataFrame (one row per unit) or a zhibiao Panel")
 
 
 def _numbers_as_text(df: Any) -> str:
@@ -549,55 +558,104 @@ def _numbers_as_text(df: Any) -> str:
            "convert with pd.to_numeric first"
 
 
-def build(data: Any, framework: Framework | None = None, steps: Sequence[Step] | Model | str | None = None, *,
-          preset: str | None = None, previous: Any = None, period: str | None = None) -> CompositeResult:
-    """Builds the index for a DataFrame with one row per unit (the index names the units) and a
-    column per indicator; other numeric columns serve as denominators, text columns as groups.
-
-    ``steps``: a list of steps, a ``Model``, or a preset name (also as ``preset=``). Without a
-    framework the model's own is used, else a flat one over every numeric column.
-    ``previous``: a DataFrame of each unit's latest earlier values, for ``Impute("latest")``.
-    """
-    import pandas as pd
-
-    df = _as_frame(data, period)
+def _model_of(steps: Sequence[Step] | Model | str | None, preset: str | None) -> tuple[Model | None, Sequence[Step] | None]:
+    """The model named or given, or (None, the steps) when the steps still need the framework."""
     if preset is not None:
         if steps is not None:
             raise _core.Error("give steps or preset=, not both")
         steps = preset
     if steps is None:
         steps = [Normalise(), Aggregate()]
-    model = Model.preset(steps) if isinstance(steps, str) else steps if isinstance(steps, Model) else None
-    if framework is None:
-        framework = model.framework if model is not None else None
-    numeric = [c for c in df.columns if pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])]
-    if framework is None:
-        if not numeric:
-            raise _core.Error("build without a framework uses the numeric columns as indicators, and the data have none" +
-                              _numbers_as_text(df))
-        framework = Framework.flat([str(c) for c in numeric])
-    if model is None:
-        model = Model.from_steps(steps, framework)  # type: ignore[arg-type]
+    if isinstance(steps, str):
+        return Model.preset(steps), None
+    return (steps, None) if isinstance(steps, Model) else (None, steps)
+
+
+def _numeric_columns(df: Any) -> list[Any]:
+    import pandas as pd
+
+    types = pd.api.types
+    return [c for c, t in df.dtypes.items() if types.is_numeric_dtype(t) and not types.is_bool_dtype(t)]
+
+
+def _frame_inputs(df: Any, framework: Framework, numeric: list[Any], previous: Any) -> tuple[dict, dict, dict]:
+    """The numeric columns, the label columns and the earlier values of a DataFrame, checked."""
     absent = [c for c in framework.indicators if c not in df.columns]
     if absent:
         raise _core.MissingVariableError(f"the data lack indicators: {', '.join(absent)}")
     bad = [c for c in framework.indicators if c not in numeric]
     if bad:
         raise _core.Error(f"indicator columns must be numeric: {', '.join(bad)} (convert units and text first)" + _numbers_as_text(df[bad]))
-    # Nullable columns (Int64, Float64) hold pd.NA for a missing value: it becomes NaN, missing.
-    numbers = {str(c): df[c].to_numpy(dtype=np.float64, na_value=np.nan) for c in numeric}
+    # One pass over the columns, each a view where it already is float64; nullable columns
+    # (Int64, Float64) hold pd.NA for a missing value: it becomes NaN, missing.
+    wanted = set(numeric)
+    numbers = {str(c): v.to_numpy(dtype=np.float64, na_value=np.nan) for c, v in df.items() if c in wanted}
     for name, values in numbers.items():
         if np.isinf(values).any():
-            unit = df.index[np.isinf(values)][0]
-            raise _core.Error(f"column '{name}' has an infinite value (unit {unit}): infinities are not data")
-    labels = {str(c): df[c].astype(str).where(df[c].notna(), "").tolist() for c in df.columns if c not in numeric}
+            region = df.index[np.isinf(values)][0]
+            raise _core.Error(f"column '{name}' has an infinite value (region {region}): infinities are not data")
+    labels = {str(c): df[c].astype(str).where(df[c].notna(), "").tolist() for c in df.columns if c not in wanted}
     prev: dict[str, np.ndarray] = {}
     if previous is not None:
         aligned = previous.reindex(df.index)
         prev = {str(c): aligned[c].to_numpy(dtype=np.float64, na_value=np.nan) for c in aligned.columns if c in framework.indicators}
-    units = [str(u) for u in df.index]
-    core = _core.composite_build(framework._core, model._core, units, numbers, labels, prev)
+    return numbers, labels, prev
+
+
+def _build_frame(df: Any, framework: Framework | None, model: Model | None, steps: Sequence[Step] | None, previous: Any) -> CompositeResult:
+    numeric = _numeric_columns(df)
+    if framework is None:
+        if not numeric:
+            raise _core.Error("build without a framework uses the numeric columns as indicators, and the data have none" +
+                              _numbers_as_text(df))
+        framework = Framework.flat([str(c) for c in numeric])
+    if model is None:
+        model = Model.from_steps(steps or (), framework)
+    numbers, labels, prev = _frame_inputs(df, framework, numeric, previous)
+    regions = [str(u) for u in df.index]
+    core = _core.composite_build(framework._core, model._core, regions, numbers, labels, prev)
     return CompositeResult(core, framework, model, df.index)
+
+
+def _build_panel(panel: Any, framework: Framework | None, model: Model | None, steps: Sequence[Step] | None, previous: Any,
+                 period: str | None) -> CompositeResult:
+    """The C++ path: the panel's period taken as a composite table in C++, reasons and all."""
+    import pandas as pd
+
+    if previous is not None:
+        raise _core.Error("previous= is for a DataFrame: a Panel's earlier periods give each region's latest values")
+    if framework is None:
+        framework = Framework.flat(list(panel._core.variables))
+    if model is None:
+        model = Model.from_steps(steps or (), framework)
+    core = _core.composite_build_panel(framework._core, model._core, panel._core, "" if period is None else str(period))
+    return CompositeResult(core, framework, model, pd.Index(core.regions, name="entity"))
+
+
+def build(data: Any, framework: Framework | None = None, steps: Sequence[Step] | Model | str | None = None, *,
+          preset: str | None = None, previous: Any = None, period: str | None = None) -> CompositeResult:
+    """Builds the index for a DataFrame with one row per region (the index names the regions) and
+    a column per indicator; other numeric columns serve as denominators, text columns as groups.
+    For a zhibiao Panel, the rows of one ``period`` (its only one by default) are taken in C++:
+    every variable is a column, entities' parents the label "parent", earlier periods the values
+    for ``Impute("latest")``, and the reason of every missing cell goes to the imputation marks.
+
+    ``steps``: a list of steps, a ``Model``, or a preset name (also as ``preset=``). Without a
+    framework the model's own is used, else a flat one over every numeric column.
+    ``previous``: a DataFrame of each region's latest earlier values, for ``Impute("latest")``.
+    """
+    import pandas as pd
+
+    from ._panel import Panel
+
+    model, step_list = _model_of(steps, preset)
+    if framework is None and model is not None:
+        framework = model.framework
+    if isinstance(data, Panel):
+        return _build_panel(data, framework, model, step_list, previous, period)
+    if not isinstance(data, pd.DataFrame):
+        raise TypeError("build needs a pandas DataFrame (one row per region) or a zhibiao Panel")
+    return _build_frame(data, framework, model, step_list, previous)
 
 
 def score(data: Any, preset: str, framework: Framework | None = None, **kwargs: Any) -> CompositeResult:
@@ -610,7 +668,7 @@ def score(data: Any, preset: str, framework: Framework | None = None, **kwargs: 
 
 
 def weights(x: Any, method: str, ddof: int = 1, zeros: str = _default("weights", "zeros")) -> np.ndarray:
-    """Weights of the columns of a units × criteria matrix: "entropy", "critic", "sd",
+    """Weights of the columns of a regions × criteria matrix: "entropy", "critic", "sd",
     "variance", "pca", "equal" (see ``Weigh`` for the variants)."""
     return np.asarray(_core.composite_weights(np.asarray(x, dtype=np.float64), method, ddof, zeros))
 
@@ -646,7 +704,7 @@ def mazziotta_pareto(x: Any, penalty: int = 1) -> np.ndarray:
 
 
 def benefit_of_the_doubt(x: Any) -> tuple[np.ndarray, np.ndarray]:
-    """Scores in [0, 1] and each unit's own weights."""
+    """Scores in [0, 1] and each region's own weights."""
     s, w = _core.composite_bod(np.asarray(x, dtype=np.float64))
     return np.asarray(s), np.asarray(w)
 

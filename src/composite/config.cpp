@@ -1,4 +1,6 @@
-// Composite models from TOML (config.hpp): nodes, steps, and the built-in presets.
+// Composite models from TOML (config.hpp): nodes, steps, and the built-in presets. A step's
+// parameters are read by walking the option vocabulary (options.hpp), which names each one, its
+// type and the values it allows, so this reader holds no option of its own.
 #include "zhibiao/composite/config.hpp"
 
 #include "zhibiao/composite/options.hpp"
@@ -6,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <sstream>
 
 #include "core/text.hpp"
 #include "io/toml.hpp"
@@ -21,30 +24,12 @@ namespace {
 
 using zhibiao::detail::toml_reader;
 
-// An option with a vocabulary (options.hpp): absent → the default; any other value must be one
-// of the names, else the error names the line and the key, with "did you mean".
-template <class Enum, std::size_t N>
-Enum choice(const toml_reader& r, const char* key, const composite::choice<Enum> (&options)[N], Enum fallback) {
-    if (!r.table()[key]) return fallback;
-    const std::string value = r.text(key);
-    for (const auto& c : options)
-        if (value == c.name) return c.value;
-    r.fail(key, composite::detail::unknown_value(value, composite::detail::names_of(options)));
-}
-
-// A number that must be finite: an infinite range, power or scale only makes infinite scores.
-double finite(const toml_reader& r, const char* key, double fallback) {
-    const double v = r.number(key, fallback);
-    if (!std::isfinite(v)) r.fail(key, "must be a finite number, not " + std::to_string(v));
-    return v;
-}
-
-void allow_only(const toml_reader& r, std::initializer_list<const char*> keys) {
+template <class Keys>
+void allow_only(const toml_reader& r, const Keys& keys, const char* problem) {
     for (const auto& [key, value] : r.table()) {
         (void)value;
         const std::string k(key.str());
-        if (std::none_of(keys.begin(), keys.end(), [&](const char* allowed) { return k == allowed; }))
-            r.fail(k, "is not a parameter of this step (a typo?)");
+        if (std::none_of(std::begin(keys), std::end(keys), [&](const auto& allowed) { return k == allowed; })) r.fail(k, problem);
     }
 }
 
@@ -69,27 +54,9 @@ int small_whole(const toml_reader& r, const char* key, double v) {
     return static_cast<int>(v);
 }
 
-// A denominator's scale factor: finite and positive (1e308 × a ratio is infinite; see also
-// denominate_step, which refuses a product that overflows).
-double scale_factor(const toml_reader& r, double v, const char* key) {
-    if (!(v > 0) || !std::isfinite(v)) r.fail(key, "must be a finite positive number, not " + std::to_string(v));
-    return v;
-}
-
-// Aggregation levels: 2 (the parents of the indicators) and up.
-std::vector<int> levels_of(const toml_reader& r) {
-    std::vector<int> levels;
-    for (double v : reals(r, "levels")) {
-        const int level = small_whole(r, "levels", v);
-        if (level < 2) r.fail("levels", "holds " + std::to_string(level) + ": aggregation levels start at 2 (level 1 = the indicators)");
-        levels.push_back(level);
-    }
-    return levels;
-}
-
 int whole(const toml_reader& r, const char* key, int fallback) { return small_whole(r, key, r.number(key, fallback)); }
 
-// A sub-table of name → number (or → string through `text`).
+// A sub-table of name → value.
 template <class F>
 void each_entry(const toml_reader& r, const char* key, F&& f) {
     auto node = r.table()[key];
@@ -99,161 +66,102 @@ void each_entry(const toml_reader& r, const char* key, F&& f) {
     for (const auto& [k, v] : *t) f(zhibiao::detail::restored(std::string(k.str())), v);
 }
 
-step read_step(const toml_reader& r) {
-    const std::string kind = r.text("kind", true);
-    if (kind == "denominate") {
-        allow_only(r, {"kind", "by", "scale"});
-        denominate_step s;
-        each_entry(r, "by", [&](const std::string& k, const toml::node& v) {
-            if (!v.is_string()) r.fail("by", "must map indicators to denominator column names");
-            s.by[k] = zhibiao::detail::restored(std::string(*v.value<std::string>()));
-        });
-        each_entry(r, "scale", [&](const std::string& k, const toml::node& v) { s.scale[k] = scale_factor(r, real(r, v, "scale"), "scale"); });
-        return s;
+// ---------------------------------------------------------------------------- step options
+
+Eigen::MatrixXd read_matrix(const toml_reader& r, const char* key, const std::string& group, const toml::node& v) {
+    const toml::array* rows = v.as_array();
+    if (!rows || rows->empty()) r.fail(key, "must map groups to square arrays of rows");
+    const auto n = static_cast<Eigen::Index>(rows->size());
+    Eigen::MatrixXd m(n, n);
+    for (Eigen::Index i = 0; i < n; ++i) {
+        const toml::array* row = rows->get(static_cast<std::size_t>(i))->as_array();
+        if (!row || static_cast<Eigen::Index>(row->size()) != n) r.fail(key, "matrix of '" + group + "' is not square");
+        for (Eigen::Index j = 0; j < n; ++j) m(i, j) = real(r, *row->get(static_cast<std::size_t>(j)), key);
     }
-    if (kind == "screen") {
-        allow_only(r, {"kind", "min_availability", "max_zero_share"});
-        screen_step s;
-        s.options.min_availability = r.number("min_availability", 0);
-        s.options.max_zero_share = r.number("max_zero_share", 1);
-        if (!(s.options.min_availability >= 0 && s.options.min_availability <= 1)) r.fail("min_availability", "must be between 0 and 1");
-        if (!(s.options.max_zero_share >= 0 && s.options.max_zero_share <= 1)) r.fail("max_zero_share", "must be between 0 and 1");
-        return s;
-    }
-    if (kind == "impute") {
-        allow_only(r, {"kind", "method", "group"});
-        impute_step s;
-        s.method = choice(r, "method", imputation_choices, impute_step{}.method);
-        s.group = r.text("group");
-        if ((s.method == imputation::group_mean || s.method == imputation::group_median) && s.group.empty())
-            r.fail("group", "is needed by a group imputation");
-        return s;
-    }
-    if (kind == "treat") {
-        allow_only(r, {"kind", "method", "winmax", "skew_limit", "kurt_limit", "eis_sd", "eis_skew", "eis_outliers"});
-        treat_step s;
-        s.options.method = choice(r, "method", treatment_choices, treat_options{}.method);
-        s.options.winmax = whole(r, "winmax", 5);
-        if (s.options.winmax < 0) r.fail("winmax", "must not be negative");
-        s.options.skew_limit = r.number("skew_limit", 2);
-        s.options.kurt_limit = r.number("kurt_limit", 3.5);
-        s.options.eis_sd = r.number("eis_sd", 2);
-        s.options.eis_skew = r.number("eis_skew", 1);
-        s.options.eis_outliers = r.table()["eis_outliers"] ? r.flag("eis_outliers") : true;
-        return s;
-    }
-    if (kind == "normalise") {
-        allow_only(r, {"kind", "method", "range", "cap", "goal_scale", "reference", "cap_at_reference", "band_edges", "band_scores", "standard",
-                       "goalposts"});
-        normalise_step s;
-        s.options.method = choice(r, "method", normalisation_choices, normalise_options{}.method);
-        const std::vector<double> range = reals(r, "range");
-        if (!range.empty()) {
-            if (range.size() != 2 || !(range[0] < range[1])) r.fail("range", "must be [low, high] with low < high");
-            if (!std::isfinite(range[0]) || !std::isfinite(range[1])) r.fail("range", "must be finite (an infinite range makes infinite scores)");
-            s.options.low = range[0], s.options.high = range[1];
-        }
-        s.options.cap = finite(r, "cap", 100);
-        s.options.goal_scale = finite(r, "goal_scale", 100);
-        s.reference = r.text("reference");
-        s.options.cap_at_reference = r.flag("cap_at_reference");
-        s.options.band_edges = reals(r, "band_edges");
-        s.options.band_scores = reals(r, "band_scores");
-        if (s.options.method == normalisation::bands &&
-            (s.options.band_scores.size() != s.options.band_edges.size() + 1 || !std::is_sorted(s.options.band_edges.begin(), s.options.band_edges.end())))
-            r.fail("band_scores", "must hold one score more than band_edges, whose edges ascend");
-        if (s.options.method == normalisation::dist_to_ref && s.reference.empty()) r.fail("reference", "is needed by dist_to_ref");
-        each_entry(r, "standard", [&](const std::string& k, const toml::node& v) { s.standard[k] = real(r, v, "standard"); });
-        each_entry(r, "goalposts", [&](const std::string& k, const toml::node& v) {
-            const toml::array* a = v.as_array();
-            if (!a || a->size() != 2) r.fail("goalposts", "must map indicators to [low, high]");
-            s.goalposts[k] = {real(r, *a->get(0), "goalposts"), real(r, *a->get(1), "goalposts")};
-        });
-        return s;
-    }
-    if (kind == "weigh") {
-        allow_only(r, {"kind", "method", "levels", "ddof", "zeros", "ri", "max_cr", "accept_inconsistent", "pairwise", "fixed"});
-        weigh_step s;
-        s.options.scheme = choice(r, "method", weighting_choices, weight_options{}.scheme);
-        s.levels = levels_of(r);
-        s.options.ddof = whole(r, "ddof", 1);
-        if (s.options.ddof != 0 && s.options.ddof != 1) r.fail("ddof", "must be 0 or 1");
-        s.options.zeros = choice(r, "zeros", entropy_zeros_choices, weight_options{}.zeros);
-        s.options.ri = choice(r, "ri", random_index_choices, weight_options{}.ri);
-        s.options.max_cr = r.number("max_cr", 0.1);
-        s.options.accept_inconsistent = r.flag("accept_inconsistent");
-        each_entry(r, "fixed", [&](const std::string& k, const toml::node& v) { s.options.fixed[k] = real(r, v, "fixed"); });
-        each_entry(r, "pairwise", [&](const std::string& group, const toml::node& v) {
-            const toml::array* rows = v.as_array();
-            if (!rows || rows->empty()) r.fail("pairwise", "must map groups to square arrays of rows");
-            const auto n = static_cast<Eigen::Index>(rows->size());
-            Eigen::MatrixXd m(n, n);
-            for (Eigen::Index i = 0; i < n; ++i) {
-                const toml::array* row = rows->get(static_cast<std::size_t>(i))->as_array();
-                if (!row || static_cast<Eigen::Index>(row->size()) != n) r.fail("pairwise", "matrix of '" + group + "' is not square");
-                for (Eigen::Index j = 0; j < n; ++j) m(i, j) = real(r, *row->get(static_cast<std::size_t>(j)), "pairwise");
-            }
-            s.options.pairwise[group] = m;
-        });
-        if (s.options.scheme == weighting::ahp && s.options.pairwise.empty()) r.fail("pairwise", "is needed by AHP weights");
-        return s;
-    }
-    if (kind == "aggregate") {
-        allow_only(r, {"kind", "method", "levels", "power", "penalty", "inner", "v"});
-        aggregate_step s;
-        s.options.method = choice(r, "method", aggregation_choices, aggregate_options{}.method);
-        s.levels = levels_of(r);
-        s.options.power = finite(r, "power", 1);
-        s.options.mpi_penalty = whole(r, "penalty", 1);
-        if (s.options.mpi_penalty != 1 && s.options.mpi_penalty != -1) r.fail("penalty", "must be 1 or -1");
-        s.options.topsis_inner = choice(r, "inner", topsis_choices, aggregate_options{}.topsis_inner);
-        s.options.vikor_v = r.number("v", 0.5);
-        if (!(s.options.vikor_v >= 0 && s.options.vikor_v <= 1)) r.fail("v", "must be between 0 and 1");
-        return s;
-    }
-    r.fail("kind", composite::detail::unknown_value(kind, option_vocabularies().front().values));
+    return m;
 }
 
-}  // namespace
-
-model parse_model(std::string_view text, const std::string& source) {
-    const zhibiao::detail::toml_document doc(text, source);
-    const toml::table& root = doc.root();
-    const toml_reader top(root, source, "composite model");
-    for (const auto& [key, value] : root) {
-        (void)value;
-        const std::string k(key.str());
-        if (k != "name" && k != "description" && k != "node" && k != "step") top.fail(k, "is not a key of a composite model (name, description, node, step)");
+option_value read_map(const toml_reader& r, const option_spec& o) {
+    const char* key = o.name.c_str();
+    switch (o.type) {
+        case option_type::text_map: {
+            std::map<std::string, std::string> out;
+            each_entry(r, key, [&](const std::string& k, const toml::node& v) {
+                if (!v.is_string()) r.fail(key, "must map indicators to denominator column names");
+                out[k] = zhibiao::detail::restored(std::string(*v.value<std::string>()));
+            });
+            return out;
+        }
+        case option_type::number_map: {
+            std::map<std::string, double> out;
+            each_entry(r, key, [&](const std::string& k, const toml::node& v) { out[k] = real(r, v, key); });
+            return out;
+        }
+        case option_type::range_map: {
+            std::map<std::string, std::pair<double, double>> out;
+            each_entry(r, key, [&](const std::string& k, const toml::node& v) {
+                const toml::array* a = v.as_array();
+                if (!a || a->size() != 2) r.fail(key, "must map indicators to [low, high]");
+                out[k] = {real(r, *a->get(0), key), real(r, *a->get(1), key)};
+            });
+            return out;
+        }
+        default: {
+            std::map<std::string, Eigen::MatrixXd> out;
+            each_entry(r, key, [&](const std::string& k, const toml::node& v) { out[k] = read_matrix(r, key, k, v); });
+            return out;
+        }
     }
-    model m;
-    m.name = top.text("name");
-    m.description = top.text("description");
+}
+
+option_value read_value(const toml_reader& r, const option_spec& o) {
+    const char* key = o.name.c_str();
+    switch (o.type) {
+        case option_type::flag: return r.flag(key);
+        case option_type::whole: return whole(r, key, 0);
+        case option_type::number: return r.number(key, 0);
+        case option_type::text:
+        case option_type::choice: return r.text(key);
+        case option_type::numbers: return reals(r, key);
+        case option_type::wholes: {
+            std::vector<int> out;
+            for (double v : reals(r, key)) out.push_back(small_whole(r, key, v));
+            return out;
+        }
+        default: return read_map(r, o);
+    }
+}
+
+step read_step(const toml_reader& r) {
+    const std::string kind = r.text("kind", true);
+    const std::vector<const option_spec*> specs = options_of(kind);
+    if (specs.empty()) r.fail("kind", composite::detail::unknown_value(kind, {std::begin(step_kinds), std::end(step_kinds)}));
+    std::vector<std::string> keys{"kind"};
+    for (const option_spec* o : specs) keys.push_back(o->name);
+    allow_only(r, keys, "is not a parameter of this step (a typo?)");
+    step s = make_step(kind);
+    for (const option_spec* o : specs) {
+        if (!r.table()[o->name]) continue;  // the default, as the step's struct holds it
+        const option_value v = read_value(r, *o);
+        const std::string problem = o->problem(v);
+        if (!problem.empty()) r.fail(o->name, problem);
+        o->set(s, v);
+    }
+    const auto [key, problem] = step_problem(s);
+    if (!key.empty()) r.fail(key, problem);
+    return s;
+}
+
+// ---------------------------------------------------------------------------- nodes
+
+// What an indicator's [[node]] table says for the steps: they fill what a step leaves open, so
+// the indicator table stays the one place.
+struct node_attributes {
     std::map<std::string, std::string> denominator;
     std::map<std::string, double> scale, standard;
     std::map<std::string, std::pair<double, double>> goalposts;
-    zhibiao::detail::each_toml_table(root, "node", source, [&](const toml_reader& r) {
-        node n;
-        n.code = r.text("code", true);
-        const toml_reader named = r.as("node '" + n.code + "'");
-        allow_only(named, {"code", "parent", "level", "weight", "direction", "name", "unit", "denominator", "scale", "standard", "goalposts"});
-        n.parent = named.text("parent");
-        n.level = whole(named, "level", n.parent.empty() ? 2 : 1);
-        n.weight = named.number("weight", 1);
-        n.direction = whole(named, "direction", 1);
-        if (n.direction != 1 && n.direction != -1) named.fail("direction", "must be 1 or -1");
-        if (named.table()["denominator"]) denominator[n.code] = named.text("denominator");
-        if (named.table()["scale"]) scale[n.code] = scale_factor(named, named.number("scale", 1), "scale");
-        if (named.table()["standard"]) standard[n.code] = named.number("standard", 0);
-        const std::vector<double> g = reals(named, "goalposts");
-        if (!g.empty()) {
-            if (g.size() != 2 || g[0] == g[1]) named.fail("goalposts", "must be [low, high] with low ≠ high");
-            goalposts[n.code] = {g[0], g[1]};
-        }
-        m.nodes.push_back(std::move(n));
-    });
-    zhibiao::detail::each_toml_table(root, "step", source, [&](const toml_reader& r) {
-        step s = read_step(r);
-        // Node attributes fill what a step leaves open, so the indicator table stays the one place.
+
+    void fill(step& s) const {
         if (auto* d = std::get_if<denominate_step>(&s)) {
             for (const auto& [k, v] : denominator) d->by.emplace(k, v);
             for (const auto& [k, v] : scale) d->scale.emplace(k, v);
@@ -262,18 +170,145 @@ model parse_model(std::string_view text, const std::string& source) {
             for (const auto& [k, v] : standard) n->standard.emplace(k, v);
             for (const auto& [k, v] : goalposts) n->goalposts.emplace(k, v);
         }
+    }
+};
+
+constexpr const char* node_keys[] = {"code", "parent", "level", "weight", "direction", "name", "unit", "denominator", "scale", "standard", "goalposts"};
+
+node read_node(const toml_reader& r, node_attributes& a) {
+    node n;
+    n.code = r.text("code", true);
+    const toml_reader named = r.as("node '" + n.code + "'");
+    allow_only(named, node_keys, "is not a parameter of this step (a typo?)");
+    n.parent = named.text("parent");
+    n.level = whole(named, "level", n.parent.empty() ? 2 : 1);
+    n.weight = named.number("weight", 1);
+    const int sign = whole(named, "direction", 1);
+    if (sign != 1 && sign != -1) named.fail("direction", "must be 1 or -1");
+    n.direction = static_cast<direction>(sign);
+    if (named.table()["denominator"]) a.denominator[n.code] = named.text("denominator");
+    if (named.table()["scale"]) {
+        const double v = named.number("scale", 1);
+        if (!(v > 0) || !std::isfinite(v)) named.fail("scale", "must be a finite positive number, not " + std::to_string(v));
+        a.scale[n.code] = v;
+    }
+    if (named.table()["standard"]) a.standard[n.code] = named.number("standard", 0);
+    const std::vector<double> g = reals(named, "goalposts");
+    if (!g.empty()) {
+        if (g.size() != 2 || g[0] == g[1]) named.fail("goalposts", "must be [low, high] with low ≠ high");
+        a.goalposts[n.code] = {g[0], g[1]};
+    }
+    return n;
+}
+
+void check_framework(const model& m, const std::string& source) {
+    if (m.nodes.empty()) return;
+    try {
+        (void)m.make_framework();
+    } catch (const error& e) {
+        location w;
+        w.file = source;
+        throw parse_error(e.message(), w);
+    }
+}
+
+// ---------------------------------------------------------------------------- writing
+
+toml::array numbers_array(const std::vector<double>& v) {
+    toml::array a;
+    for (double x : v) a.push_back(x);
+    return a;
+}
+
+toml::array matrix_array(const Eigen::MatrixXd& m) {
+    toml::array rows;
+    for (Eigen::Index i = 0; i < m.rows(); ++i) {
+        toml::array row;
+        for (Eigen::Index j = 0; j < m.cols(); ++j) row.push_back(m(i, j));
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+template <class Map, class F>
+void put_map(toml::table& t, const std::string& key, const Map& map, F&& value) {
+    toml::table out;
+    for (const auto& [k, v] : map) out.insert(k, value(v));
+    t.insert(key, std::move(out));
+}
+
+// One option into a step's table; an empty text, list or map is left out (the default).
+void put(toml::table& t, const std::string& key, const option_value& v) {
+    std::visit(
+        [&](const auto& x) {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, bool> || std::is_same_v<T, double>) t.insert(key, x);
+            else if constexpr (std::is_same_v<T, int>) t.insert(key, static_cast<std::int64_t>(x));
+            else if constexpr (std::is_same_v<T, std::string>) {
+                if (!x.empty()) t.insert(key, x);
+            } else if (x.empty()) return;
+            else if constexpr (std::is_same_v<T, std::vector<double>>) t.insert(key, numbers_array(x));
+            else if constexpr (std::is_same_v<T, std::vector<int>>) t.insert(key, numbers_array({x.begin(), x.end()}));
+            else if constexpr (std::is_same_v<T, std::map<std::string, std::string>>) put_map(t, key, x, [](const std::string& s) { return s; });
+            else if constexpr (std::is_same_v<T, std::map<std::string, double>>) put_map(t, key, x, [](double d) { return d; });
+            else if constexpr (std::is_same_v<T, std::map<std::string, std::pair<double, double>>>)
+                put_map(t, key, x, [](const std::pair<double, double>& p) { return numbers_array({p.first, p.second}); });
+            else put_map(t, key, x, matrix_array);
+        },
+        v);
+}
+
+toml::table step_table(const step& s) {
+    toml::table t;
+    t.insert("kind", kind_of(s));
+    for (const option_spec* o : options_of(kind_of(s))) put(t, o->name, o->get(s));
+    return t;
+}
+
+toml::table node_table(const node& n) {
+    toml::table t;
+    t.insert("code", n.code);
+    if (!n.parent.empty()) t.insert("parent", n.parent);
+    t.insert("level", static_cast<std::int64_t>(n.level));
+    t.insert("weight", n.weight);
+    t.insert("direction", static_cast<std::int64_t>(sign_of(n.direction)));
+    return t;
+}
+
+}  // namespace
+
+model parse_model(std::string_view text, const std::string& source) {
+    const zhibiao::detail::toml_document doc(text, source);
+    const toml::table& root = doc.root();
+    const toml_reader top(root, source, "composite model");
+    constexpr const char* model_keys[] = {"name", "description", "node", "step"};
+    allow_only(top, model_keys, "is not a key of a composite model (name, description, node, step)");
+    model m;
+    m.name = top.text("name");
+    m.description = top.text("description");
+    node_attributes attributes;
+    zhibiao::detail::each_toml_table(root, "node", source, [&](const toml_reader& r) { m.nodes.push_back(read_node(r, attributes)); });
+    zhibiao::detail::each_toml_table(root, "step", source, [&](const toml_reader& r) {
+        step s = read_step(r);
+        attributes.fill(s);
         m.steps.push_back(std::move(s));
     });
-    if (!m.nodes.empty()) {
-        try {
-            (void)m.make_framework();
-        } catch (const error& e) {
-            location w;
-            w.file = source;
-            throw parse_error(e.message(), w);
-        }
-    }
+    check_framework(m, source);
     return m;
+}
+
+std::string to_toml(const model& m) {
+    toml::table root;
+    if (!m.name.empty()) root.insert("name", m.name);
+    if (!m.description.empty()) root.insert("description", m.description);
+    toml::array nodes, steps;
+    for (const node& n : m.nodes) nodes.push_back(node_table(n));
+    for (const step& s : m.steps) steps.push_back(step_table(s));
+    if (!nodes.empty()) root.insert("node", std::move(nodes));
+    if (!steps.empty()) root.insert("step", std::move(steps));
+    std::ostringstream out;
+    out << root << "\n";
+    return out.str();
 }
 
 model read_model(const std::string& path) { return parse_model(zhibiao::detail::read_text_file(path), path); }

@@ -9,9 +9,11 @@
 #include "zhibiao/composite/audit.hpp"
 #include "zhibiao/composite/config.hpp"
 #include "zhibiao/composite/framework.hpp"
+#include "zhibiao/composite/input.hpp"
 #include "zhibiao/composite/normalise.hpp"
 #include "zhibiao/composite/options.hpp"
 #include "zhibiao/composite/treat.hpp"
+#include "zhibiao/compute.hpp"
 #include "zhibiao/csv.hpp"
 
 using namespace zhibiao;
@@ -48,7 +50,7 @@ framework asem_framework() {
         if (level != level) continue;  // groups and denominators
         const entity& e = meta.entity_at(r);
         nodes.push_back({e.code, e.parent == "NA" ? std::string() : e.parent, meta.at("Weight").data()[r],
-                         static_cast<int>(meta.at("Direction").data()[r]), static_cast<int>(level)});
+                         static_cast<zhibiao::direction>(static_cast<int>(meta.at("Direction").data()[r])), static_cast<int>(level)});
     }
     return framework(nodes);
 }
@@ -101,7 +103,7 @@ BOOST_AUTO_TEST_CASE(normalisations_match_coinr) {
     framework fw = asem_framework();
     std::vector<std::string> codes;
     std::vector<int> direction;
-    for (int k : fw.indicators()) codes.push_back(fw.at(k).code), direction.push_back(fw.at(k).direction);
+    for (int k : fw.indicators()) codes.push_back(fw.at(k).code), direction.push_back(sign_of(fw.at(k).direction));
     Eigen::MatrixXd treated = columns(read_table("stage_treated.csv", "uCode"), codes);
     auto check = [&](const std::string& file, normalise_options o) {
         const bool by_rank = o.method == normalisation::rank || o.method == normalisation::borda || o.method == normalisation::percentile;
@@ -146,7 +148,7 @@ BOOST_AUTO_TEST_CASE(aggregation_and_ranks_match_coinr) {
     framework fw = asem_framework();
     std::vector<std::string> codes, aggregates;
     std::vector<int> direction;
-    for (int k : fw.indicators()) codes.push_back(fw.at(k).code), direction.push_back(fw.at(k).direction);
+    for (int k : fw.indicators()) codes.push_back(fw.at(k).code), direction.push_back(sign_of(fw.at(k).direction));
     for (const auto& n : fw.nodes())
         if (n.level > 1) aggregates.push_back(n.code);
     auto pick = [&](const Eigen::MatrixXd& scores) {
@@ -201,7 +203,7 @@ BOOST_AUTO_TEST_CASE(pipeline_and_audit_from_cpp) {
     framework fw = asem_framework();
     panel treated_table = read_table("stage_treated.csv", "uCode");
     composite::table t;
-    for (std::size_t r = 0; r < treated_table.rows(); ++r) t.units.push_back(treated_table.entity_at(r).code);
+    for (std::size_t r = 0; r < treated_table.rows(); ++r) t.regions.push_back(treated_table.entity_at(r).code);
     for (int k : fw.indicators()) t.numbers[fw.at(k).code] = treated_table.at(fw.at(k).code).values().matrix();
     const result r = build(t, fw, {normalise_step{}, aggregate_step{}});
     std::vector<std::string> aggregates;
@@ -258,11 +260,11 @@ BOOST_AUTO_TEST_CASE(ranks_with_ties_and_groups) {
 }
 
 BOOST_AUTO_TEST_CASE(framework_errors_name_the_node) {
-    BOOST_CHECK_THROW(framework({{"a", "x", 1, 1, 1}}), error);                        // unknown parent
-    BOOST_CHECK_THROW(framework({{"i", "", 1, 1, 2}, {"a", "i", -1, 1, 1}}), error);   // negative weight
-    BOOST_CHECK_THROW(framework({{"i", "", 1, 1, 2}, {"a", "i", 0, 1, 1}}), error);    // weights sum to zero
-    BOOST_CHECK_THROW(framework({{"i", "", 1, 1, 2}, {"a", "i", 1, 2, 1}}), error);    // direction 2
-    BOOST_CHECK_THROW(framework({{"i", "a", 1, 1, 1}, {"a", "i", 1, 1, 1}}), error);   // a cycle: no root / level order
+    BOOST_CHECK_THROW(framework({{"a", "x", 1, zhibiao::direction::higher_is_better, 1}}), error);                        // unknown parent
+    BOOST_CHECK_THROW(framework({{"i", "", 1, zhibiao::direction::higher_is_better, 2}, {"a", "i", -1, zhibiao::direction::higher_is_better, 1}}), error);   // negative weight
+    BOOST_CHECK_THROW(framework({{"i", "", 1, zhibiao::direction::higher_is_better, 2}, {"a", "i", 0, zhibiao::direction::higher_is_better, 1}}), error);    // weights sum to zero
+    BOOST_CHECK_THROW(framework({{"i", "", 1, direction::higher_is_better, 2}, {"a", "i", 1, static_cast<direction>(2), 1}}), error);    // direction 2
+    BOOST_CHECK_THROW(framework({{"i", "a", 1, zhibiao::direction::higher_is_better, 1}, {"a", "i", 1, zhibiao::direction::higher_is_better, 1}}), error);   // a cycle: no root / level order
 }
 
 BOOST_AUTO_TEST_CASE(constant_indicators_and_the_monitoring_method) {
@@ -325,9 +327,9 @@ BOOST_AUTO_TEST_CASE(unknown_option_values_are_refused_with_did_you_mean) {
 
 BOOST_AUTO_TEST_CASE(levels_outside_the_framework_are_refused) {
     BOOST_CHECK_THROW(parse_model("[[step]]\nkind = \"weigh\"\nmethod = \"entropy\"\nlevels = [1]\n"), parse_error);
-    const framework fw({{"Index", "", 1, 1, 2}, {"a", "Index", 1, 1, 1}, {"b", "Index", 1, 1, 1}});
+    const framework fw({{"Index", "", 1, zhibiao::direction::higher_is_better, 2}, {"a", "Index", 1, zhibiao::direction::higher_is_better, 1}, {"b", "Index", 1, zhibiao::direction::higher_is_better, 1}});
     table t;
-    t.units = {"u", "v", "w"};
+    t.regions = {"u", "v", "w"};
     t.numbers["a"] = Eigen::Vector3d(1, 2, 3), t.numbers["b"] = Eigen::Vector3d(3, 1, 2);
     weigh_step w;
     w.options.scheme = weighting::entropy;
@@ -378,7 +380,7 @@ BOOST_AUTO_TEST_CASE(parameters_that_make_infinities_are_refused) {
 
 BOOST_AUTO_TEST_CASE(generalised_mean_of_high_power_and_overflowing_scales) {
     // Scores 100 and 50, equal weights, p = 1000: M = 100·(½(1 + ½¹⁰⁰⁰))^(1/1000) = 100·2^(−1/1000).
-    const framework fw({{"Index", "", 1, 1, 2}, {"a", "Index", 1, 1, 1}, {"b", "Index", 1, 1, 1}});
+    const framework fw({{"Index", "", 1, zhibiao::direction::higher_is_better, 2}, {"a", "Index", 1, zhibiao::direction::higher_is_better, 1}, {"b", "Index", 1, zhibiao::direction::higher_is_better, 1}});
     Eigen::MatrixXd n(1, 2);
     n << 100, 50;
     level_plan p;
@@ -388,7 +390,7 @@ BOOST_AUTO_TEST_CASE(generalised_mean_of_high_power_and_overflowing_scales) {
     BOOST_TEST(r.scores(0, 0) == 100 * std::pow(2.0, -1.0 / 1000), boost::test_tools::tolerance(1e-12));
     // Denominate: 1 / 1 × 1e308 is finite, 50 / 1 × 1e308 is not — named, not an inf score.
     table t;
-    t.units = {"u", "v"};
+    t.regions = {"u", "v"};
     t.numbers["a"] = Eigen::Vector2d(1, 50), t.numbers["b"] = Eigen::Vector2d(1, 2), t.numbers["pop"] = Eigen::Vector2d(1, 1);
     denominate_step d;
     d.by["a"] = "pop", d.scale["a"] = 1e308;
@@ -445,9 +447,73 @@ BOOST_AUTO_TEST_CASE(copeland_without_the_matrix) {
 }
 
 BOOST_AUTO_TEST_CASE(framework_weight_problems_are_named) {
-    const std::string m = message_of([] { framework({{"i", "", 1, 1, 2}, {"a", "i", std::nan(""), 1, 1}}); });
+    const std::string m = message_of([] { framework({{"i", "", 1, zhibiao::direction::higher_is_better, 2}, {"a", "i", std::nan(""), zhibiao::direction::higher_is_better, 1}}); });
     BOOST_TEST(has(m, "missing (NaN) weight"), m);
-    BOOST_TEST(has(message_of([] { framework({{"i", "", 1, 1, 2}, {"a", "i", INFINITY, 1, 1}}); }), "infinite weight"));
+    BOOST_TEST(has(message_of([] { framework({{"i", "", 1, zhibiao::direction::higher_is_better, 2}, {"a", "i", INFINITY, zhibiao::direction::higher_is_better, 1}}); }), "infinite weight"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// Issue #12: the composite fed from computed indicators in C++, reasons and all; one option
+// vocabulary read and written by the TOML reader and writer.
+BOOST_AUTO_TEST_SUITE(composite_from_indicators)
+
+BOOST_AUTO_TEST_CASE(index_from_a_computed_indicator_table_keeps_the_reasons) {
+    const panel p = parse_csv(
+        "entity,period,rd_expenditure[亿元],gdp[亿元],hitech_value_added[亿元]\n"
+        "a,2023,1,100,10\nb,2023,2,100,20\nc,2023,3,200,30\nd,2023,4,100,40\n"
+        "a,2024,2,100,10\nb,2024,3,0,20\nc,2024,4,200,30\nd,2024,-1,100,40\n");
+    const std::vector<std::string> ids = {"rd_intensity", "hitech_va_share_gdp"};
+    const indicator_table computed = compute(p, ids);
+    const table t = table_from_indicators(computed, p, period::year(2024));
+    BOOST_TEST((t.regions == std::vector<std::string>{"a", "b", "c", "d"}));
+    BOOST_TEST(t.previous.at("rd_intensity")(3) == 4.0);  // d's 2023 value: 4 / 100 in %
+    const framework fw = flat_framework(ids);
+    BOOST_TEST(fw.at(fw.find("rd_intensity")).direction == direction::higher_is_better);  // the catalogue's
+    impute_step mean;
+    mean.method = imputation::mean;
+    const result r = build(t, fw, {mean, normalise_step{}, aggregate_step{}});
+    const auto reason_at = [&r](Eigen::Index i, Eigen::Index j) { return reason_of(r.imputed_reasons(i, j)); };
+    BOOST_TEST((reason_at(1, 0) == reason::zero_denominator));  // b: GDP 0
+    BOOST_TEST((reason_at(1, 1) == reason::zero_denominator));
+    BOOST_TEST((reason_at(3, 0) == reason::negative_input));    // d: R&D −1 is invalid, not a number
+    BOOST_TEST((reason_at(0, 0) == reason::none));
+    BOOST_TEST((static_cast<mark>(r.imputed_marks(1, 0)) == mark::imputed_mean));
+    // b's R&D intensity is the mean of the valid values only (a and c: 2 %), never of d's −1 %.
+    BOOST_TEST(r.at("imputed").values(1, 0) == 2.0);
+    BOOST_TEST(std::abs(r.at("imputed").values(1, 1) - (10.0 + 15.0 + 40.0) / 3) < 1e-12);
+    bool reported = false;
+    for (const auto& line : r.method) reported |= line.find("negative_input: 1, zero_denominator: 2") != std::string::npos;
+    BOOST_TEST(reported);
+}
+
+BOOST_AUTO_TEST_CASE(a_period_the_panel_lacks_is_named) {
+    const panel p = parse_csv("entity,period,gdp[亿元]\na,2023,1\na,2024,2\n");
+    BOOST_CHECK_THROW(table_from_panel(p, period::year(2020)), lookup_error);
+    BOOST_CHECK_THROW(only_period(p), error);
+    const table t = table_from_panel(p, period::year(2024));
+    BOOST_TEST(t.numbers.at("gdp")(0) == 2.0);
+    BOOST_TEST(t.previous.at("gdp")(0) == 1.0);
+}
+
+BOOST_AUTO_TEST_CASE(every_option_round_trips_through_the_vocabulary_with_its_struct_default) {
+    model m;
+    for (const char* kind : step_kinds) m.steps.push_back(make_step(kind));
+    std::get<impute_step>(m.steps[2]).group = "prefecture";  // the default group imputation needs one
+    const model again = parse_model(to_toml(m));
+    BOOST_TEST_REQUIRE(again.steps.size() == m.steps.size());
+    for (std::size_t k = 0; k < m.steps.size(); ++k)
+        for (const option_spec* o : options_of(step_kinds[k])) {
+            if (o->name == "group") continue;
+            BOOST_TEST((o->get(again.steps[k]) == o->default_value()), o->step + "." + o->name);
+        }
+    // A value given is a value read: the reader holds no option of its own.
+    const model eis = parse_model("[[step]]\nkind = \"treat\"\nmethod = \"eis\"\nwinmax = 3\n");
+    BOOST_TEST((std::get<treat_step>(eis.steps[0]).options.method == treatment::eis));
+    BOOST_TEST(std::get<treat_step>(eis.steps[0]).options.winmax == 3);
+    BOOST_TEST(std::get<treat_step>(parse_model(to_toml(eis)).steps[0]).options.winmax == 3);
+    BOOST_CHECK_THROW(parse_model("[[step]]\nkind = \"treat\"\nwinmax = -1\n"), parse_error);
+    BOOST_CHECK_THROW(make_step("treet"), argument_error);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

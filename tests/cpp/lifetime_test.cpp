@@ -108,7 +108,7 @@ BOOST_AUTO_TEST_CASE(an_indicator_of_a_temporary_catalogue_stays_valid) {
 }
 
 BOOST_AUTO_TEST_CASE(a_layer_of_a_temporary_composite_result_stays_valid) {
-    const composite::framework fw({{"a", "Index", 1, 1, 1}, {"b", "Index", 1, 1, 1}, {"Index", "", 1, 1, 2}});
+    const composite::framework fw({{"a", "Index", 1, zhibiao::direction::higher_is_better, 1}, {"b", "Index", 1, zhibiao::direction::higher_is_better, 1}, {"Index", "", 1, zhibiao::direction::higher_is_better, 2}});
     composite::table data;
     data.units = {"X", "Y", "Z"};
     data.numbers["a"] = (Eigen::VectorXd(3) << 1, 2, 3).finished();

@@ -22,12 +22,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     try {
         std::vector<cp::node> nodes = m.nodes;
-        if (nodes.empty()) nodes = {{"Index", "", 1, 1, 2}, {"a", "Index", 1, 1, 1}, {"b", "Index", 2, -1, 1}, {"c", "Index", 1, 1, 1}};
+        if (nodes.empty()) nodes = {{"Index", "", 1, zhibiao::direction::higher_is_better, 2}, {"a", "Index", 1, zhibiao::direction::higher_is_better, 1},
+                     {"b", "Index", 2, zhibiao::direction::lower_is_better, 1}, {"c", "Index", 1, zhibiao::direction::higher_is_better, 1}};
         const cp::framework fw(nodes);
         if (fw.nodes().size() > 64) return 0;
         static const double cells[] = {1, 2, 2, 0, -3, 1e6, 5, 7, std::nan(""), 4, 0.5, 3};
         cp::table t;
-        for (int u = 0; u < 7; ++u) t.units.push_back("u" + std::to_string(u));
+        for (int u = 0; u < 7; ++u) t.regions.push_back("u" + std::to_string(u));
         int salt = 0;
         for (const auto& n : fw.nodes()) {
             Eigen::VectorXd v(7);

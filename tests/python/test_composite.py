@@ -69,7 +69,8 @@ def test_treatment_points_and_log_match_coinr(asem, asem_result):
     np.testing.assert_allclose(t.loc[treated, "kurt_after"], log.loc[treated, "check_SkewKurt1.Kurt"], rtol=1e-9)
     cells = asem_result.changed_cells("imputed")
     assert len(cells) == 65 and set(cells["mark"]) == {"imputed_group_mean"}
-    assert list(cells.columns) == ["unit", "indicator", "mark"]  # the data's index is called uCode
+    assert list(cells.columns) == ["region", "indicator", "mark", "reason"]  # the data's index is called uCode
+    assert set(cells["reason"]) == {"missing_input"}
 
 
 def test_results_ranks_weights_and_correlations(asem, asem_result):

@@ -2,6 +2,8 @@
 vocabulary where it is given, every shape checked with a named error, no infinity out, spreads of
 huge and tiny data, and the clear errors of build()."""
 
+import dataclasses
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -167,3 +169,55 @@ def test_a_nan_framework_weight_is_not_called_negative():
                          "level": [2, 1]})
     with pytest.raises(zb.Error, match=r"missing \(NaN\) weight"):
         C.Framework.from_pandas(meta)
+
+
+# --------------------------------------------------------------------------- one vocabulary (#12.3)
+
+
+def test_every_step_default_is_the_cpp_default():
+    # Walked from the C++ vocabulary: a default changed in C++ (the step's struct) changes here.
+    for (kind, name), option_type in C.OPTION_TYPES.items():
+        cls = next(c for c in C._STEP_CLASSES if c._kind == kind)
+        field = {f.name: f for f in dataclasses.fields(cls)}[name]
+        if field.default is dataclasses.MISSING:  # a required parameter (Denominate's by)
+            assert C.OPTIONS[(kind, name)][1] is None
+            continue
+        assert field.default == C.OPTIONS[(kind, name)][1], (kind, name)
+    treat = {f.name: f.default for f in dataclasses.fields(C.Treat)}
+    assert treat["winmax"] == 5 and treat["kurt_limit"] == 3.5 and C.OPTION_TYPES[("treat", "winmax")] == "whole"
+    assert C.Normalise().range == (0.0, 100.0) and C.Screen().max_zero_share == 1.0
+
+
+def test_steps_reach_cpp_without_a_toml_writer():
+    assert not hasattr(C, "_toml_value") and not hasattr(C, "_toml_table")
+    model = C.Model.from_steps([C.Treat("eis", winmax=3), C.Normalise("minmax", range=(1, 10)), C.Aggregate()])
+    text = model.toml  # written by the C++ core
+    assert "method = 'eis'" in text and "winmax = 3" in text
+    again = C.Model(text)
+    assert again._core.step_count == 3
+    with pytest.raises(zb.ArgumentError, match=r"Treat: parameter 'winmax' must be a whole number"):
+        C.Treat(winmax=2.5)
+    with pytest.raises(zb.ArgumentError, match=r"Treat: parameter 'winmax' must not be negative"):
+        C.Treat(winmax=-1)
+    with pytest.raises(zb.ArgumentError, match=r"Impute: parameter 'group' is needed by a group imputation"):
+        C.Impute("group_mean")
+
+
+# --------------------------------------------------------------------------- the panel in C++ (#12.2)
+
+
+def test_build_from_a_panel_carries_reasons_to_the_imputation_marks(tmp_path):
+    path = tmp_path / "p.csv"
+    path.write_text("entity,period,x,y\na,2024,1,5\nb,2024,abc,6\nc,2024,3,\nd,2024,4,8\n", encoding="utf-8")
+    panel = zb.read_csv(path, lenient=True)
+    r = C.build(panel, C.Framework.flat(["x", "y"]), [C.Impute("mean"), C.Normalise(), C.Aggregate()])
+    assert list(r.scores.index) == ["a", "b", "c", "d"]
+    reasons = r.reasons()
+    assert reasons.loc["b", "x"] == "unparseable" and reasons.loc["c", "y"] == "missing_input" and reasons.loc["a", "x"] == ""
+    cells = r.changed_cells("imputed")
+    assert list(cells.columns) == ["region", "indicator", "mark", "reason"]
+    assert set(zip(cells["region"], cells["reason"])) == {("b", "unparseable"), ("c", "missing_input")}
+    assert r.layer("imputed").loc["b", "x"] == pytest.approx((1 + 3 + 4) / 3)
+    assert r._core.units == r._core.regions  # the old name still answers
+    with pytest.raises(zb.Error, match="previous= is for a DataFrame"):
+        C.build(panel, C.Framework.flat(["x", "y"]), previous=pd.DataFrame())

@@ -35,9 +35,9 @@ inline void contribute(const framework& fw, const result& r, const Eigen::Matrix
 
 }  // namespace detail
 
-/// How much each indicator adds to `node`'s score, per unit (rows of the aggregated layer ×
+/// How much each indicator adds to `node`'s score, per region (rows of the aggregated layer ×
 /// indicators): the indicator's normalised value times its weight within each group down the
-/// path, the weights renormalised over the children present for that unit. The row sums are
+/// path, the weights renormalised over the children present for that region. The row sums are
 /// the node's scores. Needs arithmetic aggregation at every level below `node`.
 inline Eigen::MatrixXd contributions(const framework& fw, const result& r, const std::string& code) {
     const int node = detail::node_of(fw, code);
@@ -62,7 +62,7 @@ inline aggregation_result what_if(const framework& fw, const result& r, const st
     return aggregate(fw, r.at("normalised").values, r.plans, excluded);
 }
 
-/// Pearson correlation of every node with its parent over the units (NaN for roots).
+/// Pearson correlation of every node with its parent over the regions (NaN for roots).
 inline Eigen::VectorXd parent_correlations(const framework& fw, const result& r) {
     const Eigen::MatrixXd& s = r.aggregation.scores;
     Eigen::VectorXd out = Eigen::VectorXd::Constant(s.cols(), missing_value);
@@ -72,7 +72,7 @@ inline Eigen::VectorXd parent_correlations(const framework& fw, const result& r)
 }
 
 /// Cronbach's alpha of each aggregate's children, k/(k − 1)·(1 − Σ var_i / var(Σ x_i)) over
-/// the units with every child present (NaN for indicators and single-child groups).
+/// the regions with every child present (NaN for indicators and single-child groups).
 inline Eigen::VectorXd cronbach_alpha(const framework& fw, const result& r) {
     const Eigen::MatrixXd& s = r.aggregation.scores;
     Eigen::VectorXd out = Eigen::VectorXd::Constant(s.cols(), missing_value);

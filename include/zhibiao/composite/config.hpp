@@ -7,7 +7,7 @@
 //   [[node]]   code, parent, level, weight (1), direction (+1/−1), and per indicator optionally
 //              denominator, scale, standard, goalposts = [low, high]
 //   [[step]]   kind = "denominate" | "screen" | "impute" | "treat" | "normalise" | "weigh" | "aggregate",
-//              method = ..., and the method's parameters (see docs in each step's header)
+//              method = ..., and the method's parameters (options.hpp lists every one)
 //
 // Nodes are optional: a preset without nodes is a method applied to the caller's framework.
 // Every error is a parse_error naming the file, the line and the key.
@@ -30,6 +30,9 @@ struct model {
 
 /// Parses a model from TOML text; `source` names it in errors.
 model parse_model(std::string_view text, const std::string& source = "<string>");
+/// The model as TOML: parse_model(to_toml(m)) is the same model (every step option written,
+/// empty texts, lists and maps left out).
+std::string to_toml(const model& m);
 /// Reads a model from a TOML file.
 model read_model(const std::string& path);
 /// The built-in presets: "most-monitoring", "eis", "entropy-topsis".

@@ -14,6 +14,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "zhibiao/direction.hpp"
 #include "zhibiao/error.hpp"
 
 namespace zhibiao::composite {
@@ -22,7 +23,7 @@ struct node {
     std::string code;
     std::string parent;  ///< empty for the root
     double weight = 1;
-    int direction = 1;   ///< +1: higher is better; −1: lower is better (indicators)
+    zhibiao::direction direction = zhibiao::direction::higher_is_better;  ///< of an indicator (benchmark is not a composite direction)
     int level = 1;       ///< 1 = indicator, increasing towards the root
 };
 
@@ -42,8 +43,8 @@ public:
             if (nodes_[k].level < 1 || nodes_[k].level > max_level)
                 throw error("framework: node '" + nodes_[k].code + "' has level " + std::to_string(nodes_[k].level) + " (1 to " +
                             std::to_string(max_level) + "; indicators are level 1)");
-            if (nodes_[k].direction != 1 && nodes_[k].direction != -1)
-                throw error("framework: node '" + nodes_[k].code + "' has direction " + std::to_string(nodes_[k].direction) + " (+1 or -1)");
+            if (nodes_[k].direction != direction::higher_is_better && nodes_[k].direction != direction::lower_is_better)
+                throw error("framework: node '" + nodes_[k].code + "' has direction " + std::to_string(sign_of(nodes_[k].direction)) + " (+1 or -1)");
         }
         children_.assign(nodes_.size(), {});
         for (std::size_t k = 0; k < nodes_.size(); ++k) {

@@ -1,5 +1,5 @@
 #pragma once
-// The composite pipeline: a table with one row per unit, a framework, and steps in the order
+// The composite pipeline: a table with one row per region, a framework, and steps in the order
 // the analyst chooses. Each step is a small value type with its parameters and an apply() that
 // reads and writes only the stage it is given; build() applies them in order and keeps every
 // intermediate layer (raw, denominated, imputed, screened, treated, normalised, aggregated),
@@ -24,56 +24,74 @@
 #include "zhibiao/composite/treat.hpp"
 #include "zhibiao/error.hpp"
 #include "zhibiao/interrupt.hpp"
+#include "zhibiao/reason.hpp"
 
 namespace zhibiao::composite {
 
-/// The input: units, numeric columns (indicators, denominators) and label columns (groups).
+/// The input: regions, numeric columns (indicators, denominators) and label columns (groups).
 struct table {
-    std::vector<std::string> units;
+    std::vector<std::string> regions;
     std::map<std::string, Eigen::VectorXd> numbers;
     std::map<std::string, std::vector<std::string>> labels;
-    std::map<std::string, Eigen::VectorXd> previous;  ///< indicator → each unit's latest earlier value (imputation "latest")
+    std::map<std::string, Eigen::VectorXd> previous;  ///< indicator → each region's latest earlier value (imputation "latest")
+    /// Column → why each of its missing cells is missing (reason::none where present); a column
+    /// without an entry has plain missing values (missing_input). Imputation marks carry them.
+    std::map<std::string, std::vector<reason>> reasons;
+
+    /// The reason of cell `row` of `column` (missing_input for a NaN without one).
+    reason reason_at(const std::string& column, std::size_t row, double value) const {
+        const auto it = reasons.find(column);
+        if (it != reasons.end() && row < it->second.size() && it->second[row] != reason::none) return it->second[row];
+        return value == value ? reason::none : reason::missing_input;
+    }
 };
 
 struct stage;
 
 struct denominate_step {
+    static constexpr const char* kind = "denominate";
     std::map<std::string, std::string> by;     ///< indicator → denominator column
     std::map<std::string, double> scale;       ///< indicator → scale factor (default 1)
 
     void apply(stage& s) const;
 };
 struct screen_step {
+    static constexpr const char* kind = "screen";
     screen_options options;
 
     void apply(stage& s) const;
 };
 struct impute_step {
+    static constexpr const char* kind = "impute";
     imputation method = imputation::group_mean;
     std::string group;  ///< label column for group methods
 
     void apply(stage& s) const;
 };
 struct treat_step {
+    static constexpr const char* kind = "treat";
     treat_options options;
 
     void apply(stage& s) const;
 };
 struct normalise_step {
+    static constexpr const char* kind = "normalise";
     normalise_options options;                                    ///< method and range
     std::map<std::string, std::pair<double, double>> goalposts;  ///< goalposts: indicator → (low, high)
     std::map<std::string, double> standard;                      ///< standard: indicator → value
-    std::string reference;                                       ///< dist_to_ref: the reference unit
+    std::string reference;                                       ///< dist_to_ref: the reference region
 
     void apply(stage& s) const;
 };
 struct weigh_step {
+    static constexpr const char* kind = "weigh";
     weight_options options;
     std::vector<int> levels;  ///< levels whose groups are weighted this way (empty: all)
 
     void apply(stage& s) const;
 };
 struct aggregate_step {
+    static constexpr const char* kind = "aggregate";
     aggregate_options options;
     std::vector<int> levels;  ///< levels aggregated this way (empty: all)
 
@@ -86,14 +104,18 @@ using step = std::variant<denominate_step, screen_step, impute_step, treat_step,
 
 struct layer {
     std::string name;
-    std::vector<Eigen::Index> rows;  ///< the input units this layer keeps (screening drops some)
+    std::vector<Eigen::Index> rows;  ///< the input regions this layer keeps (screening drops some)
     Eigen::MatrixXd values;          ///< rows × indicators (or × nodes for "aggregated")
 };
 
 struct result {
-    std::vector<std::string> units;       ///< every input unit
+    std::vector<std::string> regions;       ///< every input region
     std::vector<layer> layers;
     mark_matrix imputed_marks, treated_marks;  ///< over the rows of the imputed / treated layers
+    /// Why each cell the imputation step met missing was missing (a `reason` code; none where
+    /// present), over the rows of the imputed layer: a computed indicator's zero denominator,
+    /// an invalid input or a denominator missing reach the imputation marks this way.
+    reason_matrix imputed_reasons;
     std::vector<treat_record> treatment;  ///< per indicator, when a treat step ran
     screening screened;                   ///< when a screen step ran
     std::vector<level_plan> plans;        ///< per level from 2, as used
@@ -122,14 +144,16 @@ struct stage {
     const table& data;
     const framework& fw;
     std::vector<std::string> names;   ///< the indicators, in framework order
-    std::vector<int> direction;       ///< their directions
-    std::vector<Eigen::Index> rows;   ///< the input units still in play
+    std::vector<int> direction;       ///< their directions (+1 or −1)
+    std::vector<Eigen::Index> rows;   ///< the input regions still in play
     Eigen::MatrixXd x;                ///< rows × indicators, as the last step left it
+    reason_matrix reasons;            ///< rows × indicators: why a missing cell of x is missing
     bool normalised = false;
     result& out;
 
     Eigen::Index indicators() const { return static_cast<Eigen::Index>(names.size()); }
-    Eigen::Index units() const { return static_cast<Eigen::Index>(data.units.size()); }
+    Eigen::Index regions() const { return static_cast<Eigen::Index>(data.regions.size()); }
+    [[deprecated("the composite's rows are regions: use regions()")]] Eigen::Index units() const { return regions(); }
 };
 
 namespace detail {
@@ -145,8 +169,8 @@ inline std::string count(long n, const std::string& noun) { return std::to_strin
 inline const Eigen::VectorXd& column(const table& t, const std::string& name, const std::string& role) {
     const auto it = t.numbers.find(name);
     if (it == t.numbers.end()) throw missing_variable_error("the data lack the " + role + " column '" + name + "'", name);
-    if (it->second.size() != static_cast<Eigen::Index>(t.units.size()))
-        throw error("column '" + name + "' has " + std::to_string(it->second.size()) + " values for " + std::to_string(t.units.size()) + " units");
+    if (it->second.size() != static_cast<Eigen::Index>(t.regions.size()))
+        throw error("column '" + name + "' has " + std::to_string(it->second.size()) + " values for " + std::to_string(t.regions.size()) + " regions");
     return it->second;
 }
 
@@ -154,7 +178,7 @@ inline std::string normalisation_text(const normalise_step& s) {
     static const char* names[] = {"min-max", "z-score (sample sd)", "rank (ties share the lowest rank)", "Borda (rank − 1)",
                                   "percentile rank ((rank − 1)/(n − 1))", "distance to the maximum (1 − (max − x)/(max − min))",
                                   "fraction of the maximum (x / max)", "goalposts", "ratio to a standard value", "ratio to the mean (x / mean · 100)",
-                                  "ratio to the reference unit", "categorical bands"};
+                                  "ratio to the reference region", "categorical bands"};
     std::string text = "Normalisation: " + std::string(names[static_cast<int>(s.options.method)]);
     if (s.options.method == normalisation::minmax) text += " to [" + format(s.options.low) + ", " + format(s.options.high) + "]";
     if (s.options.method == normalisation::goalposts) text += " scaled to " + format(s.options.goal_scale) + ", values beyond the goalposts clipped";
@@ -180,13 +204,13 @@ inline void check_levels(const std::vector<int>& chosen, const framework& fw, co
         }
 }
 
-/// Infinities are not data: a column holding one is refused, naming the column and the unit.
+/// Infinities are not data: a column holding one is refused, naming the column and the region.
 inline void require_finite(const table& t, const Eigen::VectorXd& values, const std::string& column, const std::string& role) {
     for (Eigen::Index i = 0; i < values.size(); ++i)
         if (std::isinf(values(i))) {
             location w;
             w.variable = column;
-            if (static_cast<std::size_t>(i) < t.units.size()) w.entity = t.units[static_cast<std::size_t>(i)];
+            if (static_cast<std::size_t>(i) < t.regions.size()) w.entity = t.regions[static_cast<std::size_t>(i)];
             throw error("the " + role + " column '" + column + "' holds an infinite value: infinities are not data", w);
         }
 }
@@ -198,8 +222,34 @@ inline void require_finite_scores(const framework& fw, const stage& s, const Eig
             if (std::isinf(scores(i, k))) {
                 location w;
                 w.variable = fw.at(static_cast<int>(k)).code;
-                w.entity = s.data.units[static_cast<std::size_t>(s.rows[static_cast<std::size_t>(i)])];
+                w.entity = s.data.regions[static_cast<std::size_t>(s.rows[static_cast<std::size_t>(i)])];
                 throw method_error("the score of '" + w.variable + "' overflows to infinity (check the normalisation range and the aggregation's power)", w);
+            }
+}
+
+}  // namespace detail
+
+namespace detail {
+
+/// Why cell (i, j) became missing when divided by `denominator`: a zero denominator, or the
+/// denominator's own reason.
+inline reason denominator_reason(const table& t, const std::string& column, Eigen::Index row, double value) {
+    if (value == 0) return reason::zero_denominator;
+    const reason r = t.reason_at(column, static_cast<std::size_t>(row), value);
+    return r == reason::none ? reason::missing_input : r;
+}
+
+/// The product of a ratio and a scale factor may overflow: refused, naming the cell.
+inline void require_finite_ratios(const stage& s, const Eigen::VectorXd& factor) {
+    for (Eigen::Index j = 0; j < s.x.cols(); ++j)
+        for (Eigen::Index i = 0; i < s.x.rows(); ++i)
+            if (std::isinf(s.x(i, j))) {
+                location w;
+                w.variable = s.names[static_cast<std::size_t>(j)];
+                w.entity = s.data.regions[static_cast<std::size_t>(s.rows[static_cast<std::size_t>(i)])];
+                throw method_error("denominate: '" + w.variable + "' divided by its denominator and scaled by " + detail::format(factor(j)) +
+                                       " overflows to infinity; choose a smaller scale factor",
+                                   w);
             }
 }
 
@@ -208,6 +258,7 @@ inline void require_finite_scores(const framework& fw, const stage& s, const Eig
 inline void denominate_step::apply(stage& s) const {
     Eigen::MatrixXd den = Eigen::MatrixXd::Constant(s.x.rows(), s.indicators(), missing_value);
     Eigen::VectorXd factor = Eigen::VectorXd::Constant(s.indicators(), missing_value);  // NaN: not denominated
+    std::map<Eigen::Index, std::string> denominator_of;
     for (const auto& [indicator, denominator] : by) {
         const auto it = std::find(s.names.begin(), s.names.end(), indicator);
         if (it == s.names.end()) throw unknown_indicator_error("denominate: '" + indicator + "' is not an indicator of the framework", indicator);
@@ -217,18 +268,15 @@ inline void denominate_step::apply(stage& s) const {
         for (std::size_t k = 0; k < s.rows.size(); ++k) den(static_cast<Eigen::Index>(k), j) = col(s.rows[k]);
         const auto sc = scale.find(indicator);
         factor(j) = sc == scale.end() ? 1.0 : sc->second;
+        denominator_of[j] = denominator;
     }
+    const Eigen::MatrixXd before = s.x;
     s.x = denominate(s.x, den, factor);
-    for (Eigen::Index j = 0; j < s.x.cols(); ++j)
+    detail::require_finite_ratios(s, factor);
+    for (const auto& [j, denominator] : denominator_of)
         for (Eigen::Index i = 0; i < s.x.rows(); ++i)
-            if (std::isinf(s.x(i, j))) {
-                location w;
-                w.variable = s.names[static_cast<std::size_t>(j)];
-                w.entity = s.data.units[static_cast<std::size_t>(s.rows[static_cast<std::size_t>(i)])];
-                throw method_error("denominate: '" + w.variable + "' divided by its denominator and scaled by " + detail::format(factor(j)) +
-                                       " overflows to infinity; choose a smaller scale factor",
-                                   w);
-            }
+            if (before(i, j) == before(i, j) && s.x(i, j) != s.x(i, j))
+                s.reasons(i, j) = static_cast<std::uint8_t>(detail::denominator_reason(s.data, denominator, s.rows[static_cast<std::size_t>(i)], den(i, j)));
     s.out.layers.push_back({"denominated", s.rows, s.x});
     s.out.method.push_back("Denomination: " + detail::count(static_cast<long>(by.size()), "indicator") +
                        " divided by their denominator (× scale factor); a zero or missing denominator gives a missing value.");
@@ -237,51 +285,83 @@ inline void denominate_step::apply(stage& s) const {
 inline void screen_step::apply(stage& s) const {
     s.out.screened = screen(s.x, options);
     std::vector<Eigen::Index> kept_rows;
-    Eigen::MatrixXd kept(static_cast<Eigen::Index>(s.out.screened.kept.size()), s.indicators());
+    const auto kept_count = static_cast<Eigen::Index>(s.out.screened.kept.size());
+    Eigen::MatrixXd kept(kept_count, s.indicators());
+    reason_matrix kept_reasons(kept_count, s.indicators());
     for (std::size_t k = 0; k < s.out.screened.kept.size(); ++k) {
         kept.row(static_cast<Eigen::Index>(k)) = s.x.row(s.out.screened.kept[k]);
+        kept_reasons.row(static_cast<Eigen::Index>(k)) = s.reasons.row(s.out.screened.kept[k]);
         kept_rows.push_back(s.rows[static_cast<std::size_t>(s.out.screened.kept[k])]);
     }
     // Report in input rows.
     for (auto& i : s.out.screened.dropped) i = s.rows[static_cast<std::size_t>(i)];
     for (auto& i : s.out.screened.kept) i = s.rows[static_cast<std::size_t>(i)];
     s.x = std::move(kept);
+    s.reasons = std::move(kept_reasons);
     s.rows = std::move(kept_rows);
-    if (s.rows.empty()) throw method_error("screening dropped every unit");
+    if (s.rows.empty()) throw method_error("screening dropped every region");
     s.out.layers.push_back({"screened", s.rows, s.x});
     std::string dropped;
-    for (auto i : s.out.screened.dropped) dropped += (dropped.empty() ? "" : ", ") + s.data.units[static_cast<std::size_t>(i)];
-    s.out.method.push_back("Screening: units kept with at least " + detail::format(100 * options.min_availability) +
+    for (auto i : s.out.screened.dropped) dropped += (dropped.empty() ? "" : ", ") + s.data.regions[static_cast<std::size_t>(i)];
+    s.out.method.push_back("Screening: regions kept with at least " + detail::format(100 * options.min_availability) +
                        "% of indicators present" +
                        (options.max_zero_share < 1 ? " and at most " + detail::format(100 * options.max_zero_share) + "% zeros" : "") +
                        "; " + std::to_string(s.out.screened.dropped.size()) + " dropped" + (dropped.empty() ? "" : " (" + dropped + ")") + ".");
 }
 
-inline void impute_step::apply(stage& s) const {
+namespace detail {
+
+/// What an imputation needs beyond the matrix: the group labels or the earlier values.
+inline impute_options impute_inputs(const impute_step& step, const stage& s) {
     impute_options o;
-    o.method = method;
-    if (method == imputation::group_mean || method == imputation::group_median) {
-        const auto it = s.data.labels.find(group);
-        if (it == s.data.labels.end()) throw missing_variable_error("impute: the data lack the group column '" + group + "'", group);
+    o.method = step.method;
+    if (step.method == imputation::group_mean || step.method == imputation::group_median) {
+        const auto it = s.data.labels.find(step.group);
+        if (it == s.data.labels.end()) throw missing_variable_error("impute: the data lack the group column '" + step.group + "'", step.group);
         for (auto i : s.rows) o.group.push_back(it->second.at(static_cast<std::size_t>(i)));
     }
-    if (method == imputation::latest) {
+    if (step.method == imputation::latest) {
         if (s.data.previous.empty()) throw missing_variable_error("imputation from the latest value needs the earlier values (table.previous)", "previous");
         o.previous = Eigen::MatrixXd::Constant(s.x.rows(), s.indicators(), missing_value);
         for (Eigen::Index j = 0; j < s.indicators(); ++j) {
             const auto it = s.data.previous.find(s.names[static_cast<std::size_t>(j)]);
             if (it == s.data.previous.end()) continue;
-            if (it->second.size() != s.units()) throw error("impute: earlier values of '" + it->first + "' do not cover every unit");
-            detail::require_finite(s.data, it->second, it->first, "earlier-value (previous)");
+            if (it->second.size() != s.regions()) throw error("impute: earlier values of '" + it->first + "' do not cover every region");
+            require_finite(s.data, it->second, it->first, "earlier-value (previous)");
             for (std::size_t k = 0; k < s.rows.size(); ++k) o.previous(static_cast<Eigen::Index>(k), j) = it->second(s.rows[k]);
         }
     }
-    imputed out = impute(s.x, o);
+    return o;
+}
+
+/// "; 12 cells missing because of zero_denominator, 3 of negative_input" for the reasons other
+/// than a plain missing input, else "".
+inline std::string reasons_text(const reason_matrix& reasons) {
+    std::map<std::string, long> counts;
+    for (Eigen::Index i = 0; i < reasons.size(); ++i) {
+        const reason r = reason_of(reasons.data()[i]);
+        if (r != reason::none && r != reason::missing_input) ++counts[std::string(to_string(r))];
+    }
+    std::string text;
+    for (const auto& [name, n] : counts) text += (text.empty() ? "; missing because of " : ", ") + name + ": " + std::to_string(n);
+    return text;
+}
+
+}  // namespace detail
+
+inline void impute_step::apply(stage& s) const {
+    imputed out = impute(s.x, detail::impute_inputs(*this, s));
+    // The reasons of the cells the step met missing go with its marks; filled cells have none left.
+    s.out.imputed_reasons = reason_matrix::Zero(s.x.rows(), s.x.cols());
+    for (Eigen::Index i = 0; i < s.x.size(); ++i)
+        if (s.x.data()[i] != s.x.data()[i]) s.out.imputed_reasons.data()[i] = s.reasons.data()[i];
+    for (Eigen::Index i = 0; i < s.x.size(); ++i)
+        if (out.values.data()[i] == out.values.data()[i]) s.reasons.data()[i] = static_cast<std::uint8_t>(reason::none);
     s.x = std::move(out.values);
     s.out.imputed_marks = std::move(out.marks);
     s.out.layers.push_back({"imputed", s.rows, s.x});
-    static const char* how[] = {"none", "the indicator's mean", "the indicator's median", "the mean of the unit's group", "the median of the unit's group",
-                                "the unit's latest earlier value", "a regression on the most correlated indicator present"};
+    static const char* how[] = {"none", "the indicator's mean", "the indicator's median", "the mean of the region's group", "the median of the region's group",
+                                "the region's latest earlier value", "a regression on the most correlated indicator present"};
     long filled = 0, left = 0;
     for (Eigen::Index i = 0; i < s.out.imputed_marks.size(); ++i) {
         const auto m = static_cast<mark>(s.out.imputed_marks.data()[i]);
@@ -290,7 +370,7 @@ inline void impute_step::apply(stage& s) const {
     }
     s.out.method.push_back("Imputation: missing values replaced by " + std::string(how[static_cast<int>(method)]) +
                        (group.empty() ? "" : " ('" + group + "')") + "; " + detail::count(filled, "cell") + " imputed, " +
-                       std::to_string(left) + " left missing.");
+                       std::to_string(left) + " left missing" + detail::reasons_text(s.out.imputed_reasons) + ".");
 }
 
 inline void treat_step::apply(stage& s) const {
@@ -328,8 +408,8 @@ inline void normalise_step::apply(stage& s) const {
     if (o.method == normalisation::dist_to_ref) {
         o.reference = -1;
         for (std::size_t k = 0; k < s.rows.size(); ++k)
-            if (s.data.units[static_cast<std::size_t>(s.rows[k])] == reference) o.reference = static_cast<Eigen::Index>(k);
-        if (o.reference < 0) throw lookup_error("dist_to_ref: no unit '" + reference + "'", reference);
+            if (s.data.regions[static_cast<std::size_t>(s.rows[k])] == reference) o.reference = static_cast<Eigen::Index>(k);
+        if (o.reference < 0) throw lookup_error("dist_to_ref: no region '" + reference + "'", reference);
     }
     s.x = normalise(s.x, s.direction, o, s.names);
     s.out.layers.push_back({"normalised", s.rows, s.x});
@@ -350,48 +430,69 @@ inline void aggregate_step::apply(stage& s) const {
         if (detail::applies(levels, level)) s.out.plans[static_cast<std::size_t>(level - 2)].aggregate = options;
 }
 
+namespace detail {
+
+/// The stage before the first step: the indicator columns of every region, with the reasons of
+/// their missing cells, as the "raw" layer.
+inline void start(stage& s) {
+    for (int k : s.fw.indicators()) s.names.push_back(s.fw.at(k).code), s.direction.push_back(sign_of(s.fw.at(k).direction));
+    s.x.resize(s.regions(), s.indicators());
+    s.reasons = reason_matrix::Zero(s.regions(), s.indicators());
+    for (Eigen::Index j = 0; j < s.indicators(); ++j) {
+        const std::string& name = s.names[static_cast<std::size_t>(j)];
+        s.x.col(j) = column(s.data, name, "indicator");
+        require_finite(s.data, s.x.col(j), name, "indicator");
+        for (Eigen::Index i = 0; i < s.regions(); ++i)
+            s.reasons(i, j) = static_cast<std::uint8_t>(s.data.reason_at(name, static_cast<std::size_t>(i), s.x(i, j)));
+    }
+    for (Eigen::Index i = 0; i < s.regions(); ++i) s.rows.push_back(i);
+    s.out.layers.push_back({"raw", s.rows, s.x});
+    s.out.plans.assign(static_cast<std::size_t>(std::max(0, s.fw.top_level() - 1)), level_plan{});
+}
+
+/// "Aggregation, level 2: arithmetic, entropy (0·ln 0 = 0) weights; …": one sentence per level.
+inline std::string aggregation_text(const level_plan& p, int level) {
+    std::string how = aggregation_names[static_cast<int>(p.aggregate.method)];
+    if (p.aggregate.method == aggregation::generalised) how += " (p = " + format(p.aggregate.power) + ")";
+    if (p.aggregate.method == aggregation::topsis)
+        how += p.aggregate.topsis_inner == topsis_normalisation::minmax ? " (min-max inside)" : " (vector normalisation inside)";
+    if (p.aggregate.method == aggregation::vikor) how += " (score = 1 − Q, v = " + format(p.aggregate.vikor_v) + ")";
+    if (p.aggregate.method == aggregation::mpi) how += p.aggregate.mpi_penalty > 0 ? " (M − S·cv)" : " (M + S·cv)";
+    std::string weights = weighting_names[static_cast<int>(p.weights.scheme)];
+    if (p.weights.scheme == weighting::ahp)
+        weights += std::string(" (principal eigenvector, ") + (p.weights.ri == random_index::saaty ? "Saaty" : "Tummala-Ling") + " random index)";
+    if (p.weights.scheme == weighting::entropy) weights += p.weights.zeros == entropy_zeros::skip ? " (0·ln 0 = 0)" : " (pymcdm: a zero sets the entropy to 0)";
+    return "Aggregation, level " + std::to_string(level) + ": " + how + ", " + weights +
+           " weights; a missing child is left out and the other weights renormalised (weighted means).";
+}
+
+/// After the steps: the index aggregated by the plans, and the rest of the account.
+inline void finish(stage& s) {
+    if (!s.normalised) throw error("the steps need a normalisation step");
+    result& r = s.out;
+    r.aggregation = aggregate(s.fw, s.x, r.plans);
+    require_finite_scores(s.fw, s, r.aggregation.scores);
+    r.layers.push_back({"aggregated", s.rows, r.aggregation.scores});
+    for (int level = 2; level <= s.fw.top_level(); ++level) r.method.push_back(aggregation_text(r.plans[static_cast<std::size_t>(level - 2)], level));
+    for (const auto& note : r.aggregation.notes) r.method.push_back("Note: " + note + ".");
+    r.method.push_back("Ranks: 1 = best.");
+}
+
+}  // namespace detail
+
 /// Applies `steps` in order. Normalisation must come before aggregation; weigh and aggregate
 /// steps set the plan of their levels, and the index is aggregated once all steps have run.
 inline result build(const table& data, const framework& fw, const std::vector<step>& steps) {
     result r;
-    r.units = data.units;
-    stage s{data, fw, {}, {}, {}, {}, false, r};
-    for (int k : fw.indicators()) s.names.push_back(fw.at(k).code), s.direction.push_back(fw.at(k).direction);
-    s.x.resize(s.units(), s.indicators());
-    for (Eigen::Index j = 0; j < s.indicators(); ++j) {
-        s.x.col(j) = detail::column(data, s.names[static_cast<std::size_t>(j)], "indicator");
-        detail::require_finite(data, s.x.col(j), s.names[static_cast<std::size_t>(j)], "indicator");
-    }
-    for (Eigen::Index i = 0; i < s.units(); ++i) s.rows.push_back(i);
-    r.layers.push_back({"raw", s.rows, s.x});
-    const int levels = fw.top_level();
-    r.plans.assign(static_cast<std::size_t>(std::max(0, levels - 1)), level_plan{});
+    r.regions = data.regions;
+    stage s{data, fw, {}, {}, {}, {}, {}, false, r};
+    detail::start(s);
     for (const step& one : steps) {
         poll_interrupt();  // a step can be long (regression imputation, iterative winsorising)
         std::visit([&s](const auto& st) { st.apply(s); }, one);
     }
     poll_interrupt();
-    if (!s.normalised) throw error("the steps need a normalisation step");
-    r.aggregation = aggregate(fw, s.x, r.plans);
-    detail::require_finite_scores(fw, s, r.aggregation.scores);
-    r.layers.push_back({"aggregated", s.rows, r.aggregation.scores});
-    for (int level = 2; level <= levels; ++level) {
-        const level_plan& p = r.plans[static_cast<std::size_t>(level - 2)];
-        std::string how = aggregation_names[static_cast<int>(p.aggregate.method)];
-        if (p.aggregate.method == aggregation::generalised) how += " (p = " + detail::format(p.aggregate.power) + ")";
-        if (p.aggregate.method == aggregation::topsis)
-            how += p.aggregate.topsis_inner == topsis_normalisation::minmax ? " (min-max inside)" : " (vector normalisation inside)";
-        if (p.aggregate.method == aggregation::vikor) how += " (score = 1 − Q, v = " + detail::format(p.aggregate.vikor_v) + ")";
-        if (p.aggregate.method == aggregation::mpi) how += p.aggregate.mpi_penalty > 0 ? " (M − S·cv)" : " (M + S·cv)";
-        std::string weights = weighting_names[static_cast<int>(p.weights.scheme)];
-        if (p.weights.scheme == weighting::ahp)
-            weights += std::string(" (principal eigenvector, ") + (p.weights.ri == random_index::saaty ? "Saaty" : "Tummala-Ling") + " random index)";
-        if (p.weights.scheme == weighting::entropy) weights += p.weights.zeros == entropy_zeros::skip ? " (0·ln 0 = 0)" : " (pymcdm: a zero sets the entropy to 0)";
-        r.method.push_back("Aggregation, level " + std::to_string(level) + ": " + how + ", " + weights +
-                           " weights; a missing child is left out and the other weights renormalised (weighted means).");
-    }
-    for (const auto& note : r.aggregation.notes) r.method.push_back("Note: " + note + ".");
-    r.method.push_back("Ranks: 1 = best.");
+    detail::finish(s);
     return r;
 }
 

@@ -1,11 +1,11 @@
 #pragma once
-// The steps before outlier treatment: denomination, unit screening and imputation.
+// The steps before outlier treatment: denomination, region screening and imputation.
 //
 // Denomination divides an indicator by a size column (GDP, population, area) times a scale
-// factor: the per-10k idea of the catalogue, for a table with one row per unit. A zero or
+// factor: the per-10k idea of the catalogue, for a table with one row per region. A zero or
 // missing denominator gives a missing value, never inf.
 //
-// Screening keeps the units whose share of present indicator values reaches a threshold (and
+// Screening keeps the regions whose share of present indicator values reaches a threshold (and
 // optionally whose share of zeros stays below one), and lists the others.
 //
 // Imputation fills missing cells and marks each filled cell with its method; a cell that has
@@ -41,7 +41,7 @@ inline Eigen::MatrixXd denominate(const Eigen::MatrixXd& x, const Eigen::MatrixX
 }
 
 struct screen_options {
-    double min_availability = 0;  ///< keep units with at least this share of indicators present
+    double min_availability = 0;  ///< keep regions with at least this share of indicators present
     double max_zero_share = 1;    ///< … and at most this share of zeros (COINr's byNZ)
 };
 
@@ -69,7 +69,7 @@ enum class imputation { none, mean, median, group_mean, group_median, latest, re
 struct impute_options {
     imputation method = imputation::none;
     std::vector<std::string> group;  ///< group_mean / group_median: a label per row
-    Eigen::MatrixXd previous;        ///< latest: each unit's latest earlier value, same shape as x
+    Eigen::MatrixXd previous;        ///< latest: each region's latest earlier value, same shape as x
 };
 
 struct imputed {
@@ -95,7 +95,7 @@ inline std::pair<double, double> simple_regression(const Eigen::Ref<const Eigen:
 inline void impute_by_regression(const Eigen::MatrixXd& x, imputed& out) {
     for (Eigen::Index j = 0; j < x.cols(); ++j) {
         if (!x.col(j).hasNaN()) continue;
-        // Candidates by |r|, strongest first; the first one present for the unit is used.
+        // Candidates by |r|, strongest first; the first one present for the region is used.
         std::vector<std::pair<double, Eigen::Index>> candidates;
         for (Eigen::Index k = 0; k < x.cols(); ++k) {
             const double r = k == j ? missing_value : correlation(x.col(k), x.col(j));
@@ -134,7 +134,7 @@ inline imputed impute(const Eigen::MatrixXd& x, const impute_options& o) {
             break;
         case imputation::group_mean:
         case imputation::group_median: {
-            if (o.group.size() != static_cast<std::size_t>(x.rows())) throw error("group imputation needs a group label for every unit");
+            if (o.group.size() != static_cast<std::size_t>(x.rows())) throw error("group imputation needs a group label for every region");
             // Group numbers once; then one pass per column for the means.
             std::map<std::string, int> number;
             std::vector<int> g(o.group.size());

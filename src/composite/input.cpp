@@ -1,0 +1,130 @@
+// The composite's input from a panel or a computed indicator table (input.hpp).
+#include "zhibiao/composite/input.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <functional>
+
+#include "zhibiao/catalogue.hpp"
+#include "zhibiao/compute.hpp"
+#include "zhibiao/panel.hpp"
+
+namespace zhibiao::composite {
+namespace {
+
+// Which panel rows hold `when` (one per region, in row order) and, per region, its rows of
+// earlier periods, latest first.
+struct period_rows {
+    std::vector<std::size_t> rows;
+    std::vector<std::vector<std::size_t>> earlier;
+};
+
+std::int32_t period_index(const panel& p, const period& when) {
+    const auto& periods = p.periods();
+    const auto it = std::find(periods.begin(), periods.end(), when);
+    if (it != periods.end()) return static_cast<std::int32_t>(it - periods.begin());
+    std::string have;
+    for (const auto& q : periods) have += (have.empty() ? "" : ", ") + q.to_string();
+    throw lookup_error("the panel has no period " + when.to_string() + " (periods: " + (have.empty() ? "none" : have) + ")", when.to_string());
+}
+
+period_rows rows_of(const panel& p, const period& when) {
+    const std::int32_t target = period_index(p, when);
+    period_rows out;
+    std::vector<std::int64_t> slot(p.entities().size(), -1);  // entity → its region number
+    for (std::size_t r = 0; r < p.rows(); ++r)
+        if (p.period_of_row()[r] == target) slot[static_cast<std::size_t>(p.entity_of_row()[r])] = static_cast<std::int64_t>(out.rows.size()), out.rows.push_back(r);
+    out.earlier.resize(out.rows.size());
+    for (std::size_t r = 0; r < p.rows(); ++r) {
+        const std::int64_t k = slot[static_cast<std::size_t>(p.entity_of_row()[r])];
+        if (k >= 0 && p.period_at(r) < when) out.earlier[static_cast<std::size_t>(k)].push_back(r);
+    }
+    for (auto& rows : out.earlier)
+        std::sort(rows.begin(), rows.end(), [&p](std::size_t a, std::size_t b) { return p.period_at(b) < p.period_at(a); });
+    return out;
+}
+
+// A column's cells at `rows`, and their reasons when any is missing.
+void add_column(table& t, const std::string& name, const double* values, const period_rows& at, const std::function<reason(std::size_t)>& reason_at) {
+    Eigen::VectorXd v(static_cast<Eigen::Index>(at.rows.size()));
+    std::vector<reason> why(at.rows.size(), reason::none);
+    bool missing = false;
+    for (std::size_t k = 0; k < at.rows.size(); ++k) {
+        v(static_cast<Eigen::Index>(k)) = values[at.rows[k]];
+        if (values[at.rows[k]] != values[at.rows[k]]) why[k] = reason_at(at.rows[k]), missing = true;
+    }
+    t.numbers[name] = std::move(v);
+    if (missing) t.reasons[name] = std::move(why);
+    else t.reasons.erase(name);
+    if (at.earlier.empty() || std::all_of(at.earlier.begin(), at.earlier.end(), [](const auto& e) { return e.empty(); })) return;
+    Eigen::VectorXd previous = Eigen::VectorXd::Constant(static_cast<Eigen::Index>(at.rows.size()), missing_value);
+    for (std::size_t k = 0; k < at.rows.size(); ++k)
+        for (std::size_t r : at.earlier[k])
+            if (values[r] == values[r]) {
+                previous(static_cast<Eigen::Index>(k)) = values[r];
+                break;
+            }
+    t.previous[name] = std::move(previous);
+}
+
+void add_labels(table& t, const panel& p, const period_rows& at) {
+    std::vector<std::string> parent, name;
+    for (std::size_t r : at.rows) {
+        t.regions.push_back(p.entity_at(r).code);
+        parent.push_back(p.entity_at(r).parent), name.push_back(p.entity_at(r).name);
+    }
+    const auto given = [](const std::vector<std::string>& v) { return std::any_of(v.begin(), v.end(), [](const std::string& s) { return !s.empty(); }); };
+    if (given(parent)) t.labels["parent"] = std::move(parent);
+    if (given(name)) t.labels["name"] = std::move(name);
+}
+
+table from_rows(const panel& p, const period_rows& at) {
+    table t;
+    add_labels(t, p, at);
+    for (const auto& c : p.columns())
+        add_column(t, c.name(), c.data(), at, [&c](std::size_t r) { return c.reason_at(r); });
+    return t;
+}
+
+}  // namespace
+
+table table_from_panel(const panel& p, const period& when) { return from_rows(p, rows_of(p, when)); }
+
+table table_from_indicators(const indicator_table& indicators, const panel& p, const period& when) {
+    const period_rows at = rows_of(p, when);
+    table t = from_rows(p, at);
+    for (const auto& c : indicators.columns) {
+        if (static_cast<std::size_t>(c.values.size()) != p.rows() || (!c.reasons.empty() && c.reasons.size() != p.rows()))
+            throw argument_error("table_from_indicators: indicator '" + c.id + "' has " + std::to_string(c.values.size()) + " values for the panel's " +
+                                 std::to_string(p.rows()) + " rows (compute it on this panel)");
+        add_column(t, c.id, c.values.data(), at, [&c](std::size_t r) {
+            return !c.reasons.empty() && c.reasons[r] != reason::none ? c.reasons[r] : reason::missing_input;
+        });
+    }
+    return t;
+}
+
+period only_period(const panel& p) {
+    if (p.periods().size() == 1) return p.periods().front();
+    std::string have;
+    for (const auto& q : p.periods()) have += (have.empty() ? "" : ", ") + q.to_string();
+    throw error("the panel has periods " + (have.empty() ? std::string("none") : have) + ": choose one with period=");
+}
+
+framework flat_framework(const std::vector<std::string>& ids, const catalogue& cat, const std::string& root) {
+    std::vector<node> nodes{{root, "", 1, direction::higher_is_better, 2}};
+    for (const auto& id : ids) {
+        const indicator& ind = cat.at(id);
+        if (ind.direction == direction::benchmark) {
+            location w;
+            w.variable = id;
+            throw argument_error("flat_framework: '" + id + "' is a benchmark indicator (best at a target): give the framework its direction", w);
+        }
+        nodes.push_back({id, root, 1, ind.direction, 1});
+    }
+    return framework(std::move(nodes));
+}
+
+framework flat_framework(const std::vector<std::string>& ids) { return flat_framework(ids, catalogue::builtin()); }
+
+}  // namespace zhibiao::composite
