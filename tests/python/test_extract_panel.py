@@ -40,6 +40,8 @@ def test_damaged_figures_arrive_missing_with_their_reason():
     panel = zb.read_report("2025年上半年，获批立项11项，应拨付资金35.万元，技术合同交易额241.8万元，同比增长12.5%。", entity="乙县")
     assert math.isnan(panel.values("reward_due")[0])
     assert not hasattr(panel, "source_reasons")  # the reason is the core's, on the panel's cell
+    assert zb.REASONS[panel._core.reasons("reward_due")[0] - 1] == "damaged_source"
+    assert panel._core.reasons("projects_approved")[0] == 0
     assert panel.values("tech_contract_value")[0] == 241.8  # the growth rate is not the level
     assert panel.values("projects_approved")[0] == 11
 
@@ -98,3 +100,16 @@ def test_the_facts_type_does_not_make_import_zhibiao_load_pandas():
 
     code = "import sys, zhibiao; assert 'pandas' not in sys.modules; zhibiao.extract('获批11项'); assert 'pandas' in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_damaged_figure_is_an_invalid_child_of_a_roll_up_not_an_absent_one():
+    import pandas as pd
+
+    df = pd.DataFrame({"region": ["320602", "320612"], "period": [2025, 2025], "projects_approved": [float("nan"), 4.0]})
+    panel = zb.Panel.from_pandas(df, entity="region", reasons={"projects_approved": ["damaged_source", ""]})
+    city = panel.rollup("admin")
+    assert math.isnan(city.values("projects_approved")[0])
+    assert zb.REASONS[city._core.reasons("projects_approved")[0] - 1] == "invalid_child"
+    # a merely missing child is absent: the roll-up is incomplete, not invalid
+    absent = zb.Panel.from_pandas(df, entity="region").rollup("admin")
+    assert zb.REASONS[absent._core.reasons("projects_approved")[0] - 1] == "incomplete_rollup"
