@@ -31,6 +31,7 @@
 // code points, each byte that is not UTF-8 counting as one.
 
 #include <cstddef>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,10 +60,17 @@ bool parse_chinese_number(std::string_view text, double& value, bool& out_of_ran
 std::vector<quantity> find_quantities(std::string_view text);
 
 /// Phrases that name variables: phrase → variable id, with the unit the variable is reported in.
+/// Entries may share a phrase ("拨付补助资金"): the words around it then decide between them, by
+/// the fields below ("" = either). status: "due" (应/需/须 before the verb) or "done" (已, or a
+/// payment verb such as 拨付/兑现 without 应); stage: "applied" (申报/申请), "approved" (立项/获批),
+/// "granted" (授权); scope: "cumulative" (累计/总数/总量), "new" (新增/新认定…). Among the entries
+/// of the phrase that agree with every word stated, the one matching most of them wins, then the
+/// first in the lexicon; when none agrees the figure has no variable (flag no_variable).
 struct lexicon_entry {
     std::string variable;
     std::vector<std::string> phrases;
     std::string unit;  ///< e.g. "件/万人"; a written "件" is then flagged unit_implied
+    std::string status, stage, scope;
 };
 using lexicon = std::vector<lexicon_entry>;
 
@@ -85,10 +93,17 @@ struct fact {
     std::size_t char_begin = 0, char_end = 0;
     std::size_t clause_char_begin = 0, clause_char_end = 0;  ///< the clause in code points
     std::string damage;  ///< the kind of damage when flagged `damaged` (dangling_point, zero_digits, …)
+    /// A best guess for a damaged figure, only when asked (extract_options::guess) and only where
+    /// the text holds one: the digits before a dangling point (21.% → 21, a lower bound), flagged
+    /// `guess`. NaN otherwise. Never in amount.value.
+    double guess = std::numeric_limits<double>::quiet_NaN();
+    /// The distinctions the words around the figure make (lexicon_entry): the word stated in the
+    /// text, else the field of the variable's entry, else "".
+    std::string status, stage, scope;
     std::vector<std::string> flags;  ///< masked, approximate, lower_bound, upper_bound, range, change,
                                      ///< unit_implied, unit_mismatch, no_variable, thousands_comma,
                                      ///< phrase_shared, out_of_range (more digits than a double holds
-                                     ///< or a Chinese numeral beyond it), damaged, suspect
+                                     ///< or a Chinese numeral beyond it), damaged, suspect, guess
 };
 
 /// Something about the report as a whole or a damaged spot that is not a fact: a damaged figure
@@ -111,8 +126,13 @@ struct extraction {
     std::size_t invalid_bytes = 0;  ///< bytes that were not UTF-8, skipped
 };
 
+struct extract_options {
+    bool guess = false;  ///< fill fact::guess for damaged figures that hold one (never amount.value)
+};
+
 /// The facts of a report.
 extraction extract(std::string_view text, const lexicon& words = builtin_lexicon());
+extraction extract(std::string_view text, const lexicon& words, const extract_options& options);
 
 /// A report file's bytes as UTF-8 text, the encoding detected as read_csv detects it (csv.hpp):
 /// a UTF-16 or UTF-8 byte order mark; else UTF-8 when the bytes are valid UTF-8 or mostly so

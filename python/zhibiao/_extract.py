@@ -44,7 +44,7 @@ def read_limited(path: str | Path, limit: int, what: str) -> bytes:
     return data
 
 
-def extract(text: str | bytes, lexicon: str | Path | None = None) -> Any:
+def extract(text: str | bytes, lexicon: str | Path | None = None, *, guess: bool = False) -> Any:
     """The figures of a report as a DataFrame, one row per number found.
 
     Columns: variable (the lexicon phrase closest before it in its clause, "" if none), value and
@@ -55,7 +55,17 @@ def extract(text: str | bytes, lexicon: str | Path | None = None) -> Any:
     clause_end (its clause, character offsets), byte_begin/byte_end (UTF-8 byte offsets, as in
     C++), and one boolean column per flag, ``flag_<name>``: masked, approximate, lower_bound,
     upper_bound, range, change, unit_implied, unit_mismatch, no_variable, thousands_comma,
-    phrase_shared, out_of_range, damaged, suspect (filter with ``facts[facts.flag_damaged]``).
+    phrase_shared, out_of_range, damaged, suspect, guess (filter with ``facts[facts.flag_damaged]``).
+
+    status, stage and scope: the distinctions the words around a figure make (status "due" for
+    应/需/须, "done" for 已 or a payment verb; stage "applied" 申报/申请, "approved" 立项/获批,
+    "granted" 授权; scope "cumulative" 累计/总数, "new" 新增…), else those of its variable's lexicon
+    entry; they choose between entries that share a phrase (应拨付补助资金 is reward_due).
+
+    ``guess=True`` asks for a best guess of damaged figures where the text still holds one (the
+    digits before a dangling point: "21.%" → 21, a lower bound): it goes in the ``guess`` column
+    with ``flag_guess``, never in ``value`` (which stays NaN), and never into a panel. Without it
+    ``guess`` is NaN throughout.
 
     ``text`` may be bytes: the encoding is detected as read_csv detects it (UTF-8 with or without
     BOM, GB18030, UTF-16 with BOM); bytes no encoding reads are skipped with an
@@ -63,14 +73,15 @@ def extract(text: str | bytes, lexicon: str | Path | None = None) -> Any:
     skipped byte as U+FFFD; the offsets count in it), encoding ("str" for str input),
     invalid_bytes, invalid_byte_offsets, findings (a DataFrame: kind, begin, end, text, message).
 
-    ``lexicon``: a TOML file of [[variable]] id, phrases, unit (default: the built-in one).
+    ``lexicon``: a TOML file of [[variable]] id, phrases, unit and optionally status, stage,
+    scope (default: the built-in one).
     """
     import pandas as pd
 
     lexicon_toml = None
     if lexicon is not None:
         lexicon_toml = read_limited(lexicon, MAX_LEXICON_BYTES, "lexicon")  # bytes: the TOML reader checks UTF-8
-    columns, info = _core.extract(text, lexicon_toml)
+    columns, info = _core.extract(text, lexicon_toml, guess=guess)
     df = _facts_class()(pd.DataFrame(columns))
     df.attrs["lexicon_units"] = dict(info["lexicon_units"])
     df.attrs["text"] = info.get("text", text)
@@ -139,8 +150,9 @@ def _make_facts_class() -> Any:
             levels and are left out; a figure without a period takes `period` (an error if none is
             given); a unit that cannot convert leaves the figure out. Two figures for one variable and
             period: the first sound one in the text wins (sound before suspect before damaged), the
-            others are listed as a `duplicate_figure` finding. A damaged figure arrives as missing;
-            ``panel.source_reasons[(variable, period)]`` is then ``"damaged_source"``.
+            others are listed as a `duplicate_figure` finding. A damaged figure arrives as missing
+            with the core reason ``damaged_source``: invalid, not absent, so compute() gives NaN
+            with that reason for whatever uses it, and a roll-up never sums over it.
             ``panel.findings`` lists what was left out and why."""
             import pandas as pd
 
@@ -176,19 +188,20 @@ def _make_facts_class() -> Any:
                         continue
                 chosen[key] = (rank, row)
             records: dict[str, dict[str, float]] = {}
-            source_reasons: dict[tuple[str, str], str] = {}
+            damaged: set[tuple[str, str]] = set()
             units = self.attrs.get("lexicon_units", {})
             for (variable, when), (rank, row) in chosen.items():
                 records.setdefault(when, {})[variable] = row.value_converted if rank < 2 else float("nan")
                 if rank == 2:
-                    source_reasons[(variable, when)] = "damaged_source"
+                    damaged.add((variable, when))
             variables = sorted({v for values in records.values() for v in values})
             wide = pd.DataFrame([{"entity": entity, "period": when, **{v: values.get(v, float("nan")) for v in variables}}
                                  for when, values in records.items()], columns=["entity", "period", *variables])
+            reasons = {v: ["damaged_source" if (v, when) in damaged else "" for when in records] for v in variables}
             panel = Panel.from_pandas(wide.astype({v: "float64" for v in variables}), "entity", "period",
-                                      units={v: units[v] for v in variables if units.get(v)}, variables=variables)
+                                      units={v: units[v] for v in variables if units.get(v)}, variables=variables,
+                                      reasons=reasons)
             panel.findings = pd.DataFrame(findings, columns=["kind", "begin", "end", "text", "message"])
-            panel.source_reasons = source_reasons
             return panel
 
     Facts.__module__ = "zhibiao"

@@ -142,6 +142,25 @@ def _finite_only(values: np.ndarray) -> tuple[np.ndarray, Any]:
     return values, reasons
 
 
+def _source_reasons(variable: str, values: np.ndarray, loaded: Any, given: Sequence[str] | None) -> Any:
+    """The reason codes of a column: those of its loading, with the reasons the source gave
+    (``from_pandas(reasons=)``) on cells that must be missing."""
+    if given is None:
+        return loaded
+    if len(given) != len(values):
+        raise _parse_error(f"reasons for '{variable}': {len(given)} given for {len(values)} rows", variable=variable)
+    codes = np.zeros(len(values), dtype=np.uint8) if loaded is None else np.array(loaded, dtype=np.uint8)
+    for row, name in enumerate(given):
+        if not name:
+            continue
+        if name not in _REASON_CATEGORIES:
+            raise _parse_error(f"reasons for '{variable}': no reason '{name}'", variable=variable)
+        if values[row] == values[row]:
+            raise _parse_error(f"reasons for '{variable}': row {row} has a value and a reason '{name}'", variable=variable)
+        codes[row] = _REASON_CATEGORIES.index(name) + 1
+    return codes
+
+
 def _cell_texts(series: Any) -> list[str | None]:
     """An object column's cells as texts for the CSV cell grammar (None where missing)."""
     import pandas as pd
@@ -196,6 +215,7 @@ class Panel:
         parent: str | None = None,
         variables: Sequence[str] | None = None,
         freq: str | None = None,
+        reasons: Mapping[str, Sequence[str]] | None = None,
     ) -> "Panel":
         """A panel from a DataFrame with one row per (entity, period) and a column per variable.
 
@@ -232,6 +252,11 @@ class Panel:
             accepted only when all are 31 December (or all 1 January): the year. Any other date
             is ambiguous (2023-06-30 ends a half-year, a quarter and a month) and raises
             ParseError. On a column of pandas periods, freq must agree with their frequency.
+        reasons
+            Variable → a reason name per row of ``df`` ("" where the value is present): why the
+            source left a cell missing, as :meth:`Facts.to_panel` marks a damaged figure
+            ``damaged_source``. The cell must be NaN; compute() then never takes it as merely
+            absent.
         """
         df = cls._with_keys_as_columns(df, entity, period)
         if units is None:
@@ -262,8 +287,8 @@ class Panel:
             entity_index.astype(np.int32),
             period_index.astype(np.int32),
         )
-        for variable, values, reasons, unit in columns:
-            core.add_column(variable, values, unit, reasons)
+        for variable, values, column_reasons, unit in columns:
+            core.add_column(variable, values, unit, _source_reasons(variable, values, column_reasons, (reasons or {}).get(variable)))
         panel = cls(core)
         panel._ignored = [str(c) for c in ignored]
         panel._ignored_reasons = {str(c): why for c, why in ignored.items()}

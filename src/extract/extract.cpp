@@ -3,7 +3,10 @@
 #include "zhibiao/extract.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdint>
+#include <deque>
 #include <limits>
 #include <optional>
 #include <unordered_map>
@@ -21,36 +24,77 @@ extern const char* const builtin_extract_lexicon;
 
 namespace {
 
+// 12 bytes a code point (offsets as 32 bits: a report is at most 4 GiB), reserved once: the
+// array is as long as the text, and growing it page by page cost more than reading the text.
 struct code_point {
     char32_t c;
-    std::size_t begin, end;
+    std::uint32_t begin, end;
 };
+
+// The code point of a well-formed UTF-8 sequence of n bytes at p, or 0 if it is not one (the
+// checks of detail::valid_utf8_prefix, inline: this runs once a character).
+char32_t utf8_code_point(const unsigned char* p, std::size_t n) {
+    const unsigned c = p[0];
+    if (n == 2 && c < 0xC2) return 0;
+    for (std::size_t k = 1; k < n; ++k)
+        if ((p[k] & 0xC0) != 0x80) return 0;
+    char32_t cp = n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+    for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (p[k] & 0x3F);
+    if (n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) return 0;
+    if (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) return 0;
+    return cp;
+}
 
 // Full-width ASCII forms, the ideographic space and U+2212 are read as their ASCII twins (NFKC
 // for these characters); a byte that is not UTF-8 becomes U+FFFD and is counted.
 std::vector<code_point> decode(std::string_view s, std::size_t& invalid) {
-    std::vector<code_point> out;
-    out.reserve(s.size());
+    if (s.size() >= std::numeric_limits<std::uint32_t>::max()) throw limit_error("a report of more than 4 GiB is not read");
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    std::size_t leads = 0;  // every byte but a continuation byte starts a code point
+    for (std::size_t i = 0; i < s.size(); ++i) leads += (p[i] & 0xC0) != 0x80;
+    std::vector<code_point> out;
+    out.reserve(leads + 16);
     for (std::size_t i = 0; i < s.size();) {
-        unsigned c = p[i];
-        std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        if (n == 0 || i + n > s.size() || detail::valid_utf8_prefix(s.substr(i, n)) != n) {
-            out.push_back({0xFFFD, i, i + 1});
+        const unsigned c = p[i];
+        const auto at = static_cast<std::uint32_t>(i);
+        if (c < 0x80) {
+            out.push_back({c, at, at + 1});
+            ++i;
+            continue;
+        }
+        const std::size_t n = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        char32_t cp = n == 0 || i + n > s.size() ? 0 : utf8_code_point(p + i, n);
+        if (cp == 0) {
+            out.push_back({0xFFFD, at, at + 1});
             ++invalid;
             ++i;
             continue;
         }
-        char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-        for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (p[i + k] & 0x3F);
         if (cp >= 0xFF01 && cp <= 0xFF5E) cp = cp - 0xFF01 + 0x21;
         if (cp == 0x3000) cp = ' ';
         if (cp == 0x2212) cp = '-';
-        out.push_back({cp, i, i + n});
+        out.push_back({cp, at, static_cast<std::uint32_t>(i + n)});
         i += n;
     }
     return out;
 }
+
+// A set of code points as a bitmap over the Basic Multilingual Plane (where every character
+// the extractor looks for lies): one test a character instead of a search.
+class char_set {
+public:
+    char_set() = default;
+    explicit char_set(std::u32string_view chars) {
+        for (char32_t c : chars) add(c);
+    }
+    void add(char32_t c) {
+        if (c < 0x10000) bits_[c >> 6] |= std::uint64_t{1} << (c & 63);
+    }
+    bool has(char32_t c) const { return c < 0x10000 && (bits_[c >> 6] >> (c & 63)) & 1; }
+
+private:
+    std::array<std::uint64_t, 1024> bits_{};
+};
 
 bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
 bool is_mask(char32_t c) { return c == 'x' || c == 'X'; }
@@ -179,10 +223,13 @@ std::size_t unit_length(std::string_view text, const std::vector<code_point>& cp
     while (limit < cps.size() && limit - k < 8 && !stops_unit(cps[limit].c)) ++limit;
     // Most candidates are not units, and report_finding that out costs an exception: remember the
     // answers (per thread, bounded) — a report repeats the same few words after its numbers.
-    thread_local std::unordered_map<std::string, bool> known;
-    if (known.size() > 4096) known.clear();
+    // Looked up by a view into the text (no string made per candidate); the keys the map holds
+    // view the thread's own copies.
+    thread_local std::unordered_map<std::string_view, bool> known;
+    thread_local std::deque<std::string> keys;
+    if (known.size() > 4096) known.clear(), keys.clear();
     for (std::size_t n = limit - k; n > 0; --n) {
-        const std::string candidate = slice(text, cps, k, k + n);
+        const std::string_view candidate = text.substr(cps[k].begin, cps[k + n - 1].end - cps[k].begin);
         auto it = known.find(candidate);
         if (it == known.end()) {
             bool ok = true;
@@ -191,10 +238,10 @@ std::size_t unit_length(std::string_view text, const std::vector<code_point>& cp
             } catch (const error&) {
                 ok = false;
             }
-            it = known.emplace(candidate, ok).first;
+            it = known.emplace(keys.emplace_back(candidate), ok).first;
         }
         if (it->second) {
-            unit = candidate;
+            unit = std::string(candidate);
             return n;
         }
     }
@@ -206,6 +253,7 @@ struct scanned {
     std::size_t first = 0, last = 0;  // code point range
     bool thousands_comma = false;
     std::string damage;  // the kind of damage, "" for a sound figure
+    double guess = std::numeric_limits<double>::quiet_NaN();  // what the damaged text still says (21.% → 21)
 };
 
 // An Arabic number at k: digits, '.', a thousands separator before exactly three digits, and
@@ -279,6 +327,7 @@ bool number_at(std::string_view text, const std::vector<code_point>& cps, std::s
     q = quantity{};
     q.masked = masked;
     s.damage = damage;
+    s.guess = damage == "dangling_point" ? value : std::numeric_limits<double>::quiet_NaN();  // the digits before the lost ones
     if (!damage.empty()) value = std::numeric_limits<double>::quiet_NaN();
     s.thousands_comma = comma && !masked;
     // 227万余元, 50多家: the multiplier, then 余/多, then the rest of the unit.
@@ -504,21 +553,78 @@ struct stated_period {
     bool local;
 };
 
-std::vector<scanned> scan(std::string_view text, const std::vector<code_point>& cps, std::vector<stated_period>* periods,
-                          std::vector<report_finding>* findings = nullptr) {
-    std::vector<scanned> out;
-    period_state state;
+// The characters at which a period, a document number, an empty number slot or a number may
+// start (period_at, document_number_at, empty_slot_at, number_at return nothing elsewhere): the
+// scan steps over every other character with one bitmap test.
+const char_set& starts_of_interest() {
+    static const char_set set(U"0123456789xX%[〔【上下全前截十拾百佰千仟万亿廿卅零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖项件家名人");
+    return set;
+}
+
+// A range: 5%—10%, 5-10%, 5至10% — the second number joins the first.
+void extend_to_range(std::string_view text, const std::vector<code_point>& cps, scanned& s) {
+    if (s.last + 1 >= cps.size() || !is_dash(cps[s.last].c)) return;
+    scanned second;
+    bool second_date = false;
+    if (number_at(text, cps, s.last + 1, second, second_date) && (second.q.unit == s.q.unit || s.q.unit.empty())) {
+        s.q.high = second.q.value;
+        s.q.unit = second.q.unit;
+        s.q.range = true;
+        s.q.masked |= second.q.masked;
+        s.last = second.last;
+    }
+}
+
+// The title is the text before the first line break that follows some text.
+struct title_tracker {
     bool in_title = true, any_text = false;
-    std::size_t visited = 0;  // the code points before it have updated the two flags above
-    for (std::size_t k = 0; k < cps.size();) {
+    std::size_t visited = 0;  // the code points before it have updated the two flags
+    void advance(const std::vector<code_point>& cps, std::size_t k) {
         for (; visited < k; ++visited) {
             const char32_t c = cps[visited].c;
             if (c == '\n' && any_text) in_title = false;
             if (is_ideograph(c)) any_text = true;
         }
+    }
+};
+
+// A quantity at k (a number with its range and qualifiers, or an empty slot) into `out`;
+// returns the code point to go on from.
+std::size_t quantity_at(std::string_view text, const std::vector<code_point>& cps, std::size_t k, std::vector<scanned>& out) {
+    scanned s;
+    bool date = false;
+    if (empty_slot_at(text, cps, k, s)) {
+        out.push_back(std::move(s));
+        return out.back().last;
+    }
+    if (!number_at(text, cps, k, s, date)) return date ? std::max(k + 1, s.last) : k + 1;
+    extend_to_range(text, cps, s);
+    qualifiers(cps, s);
+    if (s.damage == "zero_digits" && (s.q.qual == qualifier::lower_bound || s.q.qual == qualifier::upper_bound) &&
+        (ends_with(cps, s.last, U"以上") || ends_with(cps, s.last, U"以下")))
+        s.damage = "threshold";  // "00万元以上企业": a threshold that lost its digits
+    s.q.begin = cps[s.first].begin;
+    s.q.end = cps[s.last - 1].end;
+    out.push_back(std::move(s));
+    return out.back().last;
+}
+
+std::vector<scanned> scan(std::string_view text, const std::vector<code_point>& cps, std::vector<stated_period>* periods,
+                          std::vector<report_finding>* findings = nullptr) {
+    std::vector<scanned> out;
+    out.reserve(cps.size() / 8 + 16);  // a figure every 8 characters or fewer: one allocation in practice
+    const char_set& interesting = starts_of_interest();
+    period_state state;
+    title_tracker title;
+    for (std::size_t k = 0; k < cps.size();) {
+        if (!interesting.has(cps[k].c)) {
+            ++k;
+            continue;
+        }
+        title.advance(cps, k);
         const period_state before = state;
         if (const std::size_t n = period_at(cps, k, state)) {
-            const bool local = !in_title && before.year != 0 && starts_with(cps, k + n, U"度") && state.current;
+            const bool local = !title.in_title && before.year != 0 && starts_with(cps, k + n, U"度") && state.current;
             if (periods) periods->push_back({k, state.current ? state.current->to_string() : std::string(), local});
             if (local) state = before;
             k += n;
@@ -528,37 +634,7 @@ std::vector<scanned> scan(std::string_view text, const std::vector<code_point>& 
             k += n;
             continue;
         }
-        scanned s;
-        bool date = false;
-        if (empty_slot_at(text, cps, k, s)) {
-            out.push_back(s);
-            k = s.last;
-            continue;
-        }
-        if (!number_at(text, cps, k, s, date)) {
-            k = date ? std::max(k + 1, s.last) : k + 1;
-            continue;
-        }
-        // A range: 5%—10%, 5-10%, 5至10%.
-        if (s.last + 1 < cps.size() && is_dash(cps[s.last].c)) {
-            scanned second;
-            bool second_date = false;
-            if (number_at(text, cps, s.last + 1, second, second_date) && (second.q.unit == s.q.unit || s.q.unit.empty())) {
-                s.q.high = second.q.value;
-                s.q.unit = second.q.unit;
-                s.q.range = true;
-                s.q.masked |= second.q.masked;
-                s.last = second.last;
-            }
-        }
-        qualifiers(cps, s);
-        if (s.damage == "zero_digits" && (s.q.qual == qualifier::lower_bound || s.q.qual == qualifier::upper_bound) &&
-            (ends_with(cps, s.last, U"以上") || ends_with(cps, s.last, U"以下")))
-            s.damage = "threshold";  // "00万元以上企业": a threshold that lost its digits
-        s.q.begin = cps[s.first].begin;
-        s.q.end = cps[s.last - 1].end;
-        out.push_back(s);
-        k = s.last;
+        k = quantity_at(text, cps, k, out);
     }
     return out;
 }
@@ -628,6 +704,28 @@ std::vector<quantity> find_quantities(std::string_view text) {
     return out;
 }
 
+namespace {
+
+// status, stage and scope of a [[variable]]: each "" or one word of its vocabulary.
+void read_distinctions(const detail::toml_reader& named, lexicon_entry& e) {
+    const auto one_of_words = [&](const char* key, std::initializer_list<const char*> words) {
+        std::string value = named.text(key);
+        if (value.empty()) return value;
+        std::string allowed;
+        for (const char* w : words) {
+            if (value == w) return value;
+            allowed += allowed.empty() ? std::string(w) : ", " + std::string(w);
+        }
+        named.fail(key, "must be one of " + allowed + " (not '" + value + "')");
+        return value;
+    };
+    e.status = one_of_words("status", {"due", "done"});
+    e.stage = one_of_words("stage", {"applied", "approved", "granted"});
+    e.scope = one_of_words("scope", {"cumulative", "new"});
+}
+
+}  // namespace
+
 lexicon lexicon_from_toml(std::string_view text, const std::string& source) {
     const detail::toml_document doc(text, source);
     lexicon out;
@@ -639,6 +737,7 @@ lexicon lexicon_from_toml(std::string_view text, const std::string& source) {
         if (e.phrases.empty()) named.fail("phrases", "must list at least one phrase");
         for (const auto& p : e.phrases)
             if (p.empty()) named.fail("phrases", "must not hold an empty phrase");
+        read_distinctions(named, e);
         e.unit = named.text("unit");
         if (!e.unit.empty()) {
             try {
@@ -661,32 +760,67 @@ namespace {
 
 // Every occurrence of every lexicon phrase, sorted by end (then length): the phrase closest
 // before a figure is found by a binary search, not by searching the clause again per figure
-// (which made a long clause of n figures cost n × its length).
+// (which made a long clause of n figures cost n × its length). A phrase several entries list is
+// one hit with all of them (in lexicon order): the words around the figure choose.
+struct phrase_entries {
+    std::string_view phrase;
+    std::vector<const lexicon_entry*> entries;
+};
+
 struct phrase_hit {
     std::size_t begin, end;
-    const lexicon_entry* entry;
-    const std::string* phrase;
+    const phrase_entries* group;
+};
+
+// The first code point of a UTF-8 word as decode() reads it (full-width forms as ASCII), so it
+// meets the code points of the text; '\0' for an empty word.
+char32_t first_code_point(std::string_view word) {
+    std::size_t invalid = 0;
+    const std::vector<code_point> cps = decode(word.substr(0, std::min<std::size_t>(word.size(), 4)), invalid);
+    return cps.empty() ? 0 : cps[0].c;
+}
+
+// Words looked up at every code point of a text in one pass: a bitmap of their first characters
+// rules out almost every position with one test.
+template <class Payload>
+class word_matcher {
+public:
+    void add(std::string_view word, Payload payload) {
+        const char32_t first = first_code_point(word);
+        firsts_.add(first);
+        by_first_[first].push_back({word, payload});
+    }
+    template <class F>
+    void each_match(std::string_view text, const std::vector<code_point>& cps, F&& found) const {
+        for (const code_point& cp : cps) {
+            if (!firsts_.has(cp.c)) continue;
+            const auto it = by_first_.find(cp.c);
+            if (it == by_first_.end()) continue;
+            for (const auto& [word, payload] : it->second)
+                if (text.compare(cp.begin, word.size(), word) == 0) found(cp.begin, cp.begin + word.size(), payload);
+        }
+    }
+
+private:
+    char_set firsts_;
+    std::unordered_map<char32_t, std::vector<std::pair<std::string_view, Payload>>> by_first_;
 };
 
 class phrase_index {
 public:
-    // One pass over the text: the phrases are grouped by their first character, looked up at
-    // each code point (a search per phrase went over the text once for each of hundreds).
     phrase_index(std::string_view text, const std::vector<code_point>& cps, const lexicon& words) {
-        std::unordered_map<std::string_view, std::vector<std::pair<const lexicon_entry*, const std::string*>>> by_first;
+        std::unordered_map<std::string_view, std::size_t> group_of;
         for (const auto& e : words)
             for (const auto& p : e.phrases) {
-                const auto lead = static_cast<unsigned char>(p[0]);
-                by_first[std::string_view(p).substr(0, lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4)].push_back({&e, &p});
+                const auto [it, fresh] = group_of.emplace(p, groups_.size());
+                if (fresh) groups_.push_back({p, {}});
+                groups_[it->second].entries.push_back(&e);
             }
-        for (const code_point& cp : cps) {
-            const auto it = by_first.find(text.substr(cp.begin, cp.end - cp.begin));
-            if (it == by_first.end()) continue;
-            for (const auto& [entry, phrase] : it->second)
-                if (text.compare(cp.begin, phrase->size(), *phrase) == 0) hits_.push_back({cp.begin, cp.begin + phrase->size(), entry, phrase});
-        }
+        word_matcher<const phrase_entries*> matcher;
+        for (const auto& g : groups_) matcher.add(g.phrase, &g);
+        matcher.each_match(text, cps, [&](std::size_t b, std::size_t e, const phrase_entries* g) { hits_.push_back({b, e, g}); });
         std::sort(hits_.begin(), hits_.end(), [](const phrase_hit& a, const phrase_hit& b) {
-            return a.end != b.end ? a.end < b.end : a.phrase->size() < b.phrase->size();
+            return a.end != b.end ? a.end < b.end : a.end - a.begin < b.end - b.begin;
         });
     }
     // The hit inside bytes [from, to) that ends last (the longer one on a tie); nullptr if none.
@@ -702,6 +836,7 @@ public:
     }
 
 private:
+    std::deque<phrase_entries> groups_;  // a deque: hits point into it while it grows
     std::vector<phrase_hit> hits_;
 };
 
@@ -709,12 +844,10 @@ private:
 // in logarithmic time.
 class word_index {
 public:
-    word_index(std::string_view text, std::initializer_list<const char*> words) {
-        for (const char* w : words) {
-            const std::string_view word(w);
-            for (std::size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1))
-                spans_.push_back({at, at + word.size()});
-        }
+    word_index(std::string_view text, const std::vector<code_point>& cps, std::initializer_list<const char*> words) {
+        word_matcher<int> matcher;
+        for (const char* w : words) matcher.add(w, 0);
+        matcher.each_match(text, cps, [&](std::size_t b, std::size_t e, int) { spans_.push_back({b, e}); });
         std::sort(spans_.begin(), spans_.end());
     }
     bool any_inside(std::size_t from, std::size_t to) const {
@@ -812,9 +945,9 @@ void lost_list_numbers(std::string_view text, const std::vector<code_point>& cps
 
 // Figures introduced by 其中 are parts of the figure before it in the sentence: a part larger
 // than its total means one of them is damaged (the part is flagged suspect).
-void inconsistent_parts(std::string_view text, extraction& out) {
-    const word_index part_words(text, {"其中"});
-    const word_index sentence_ends(text, {"。", "！", "？", "；", ";", "\n"});
+void inconsistent_parts(std::string_view text, const std::vector<code_point>& cps, extraction& out) {
+    const word_index part_words(text, cps, {"其中"});
+    const word_index sentence_ends(text, cps, {"。", "！", "？", "；", ";", "\n"});
     std::optional<std::size_t> total;
     for (std::size_t i = 0; i < out.facts.size(); ++i) {
         fact& f = out.facts[i];
@@ -841,87 +974,234 @@ void inconsistent_parts(std::string_view text, extraction& out) {
     }
 }
 
+// ---- The words that decide between entries sharing a phrase (lexicon_entry) ------------------
+
+struct distinctions {
+    const char* status = "";
+    const char* stage = "";
+    const char* scope = "";
+};
+
+// 应/需/须 saying an amount is due, not inside a word of another meaning (应用, 供应, 需求, 无需).
+bool due_marker(const std::vector<code_point>& cps, std::size_t k) {
+    const char32_t c = cps[k].c, before = k > 0 ? cps[k - 1].c : 0, after = k + 1 < cps.size() ? cps[k + 1].c : 0;
+    if (c == U'应') return !one_of(after, U"用急对届邀聘征答变") && !one_of(before, U"相供响对适反效呼感答");
+    if (c == U'需') return after != U'求' && !one_of(before, U"无不毋急");
+    if (c == U'须') return after != U'知' && !one_of(before, U"无不毋");
+    return false;
+}
+
+bool starts_with_any(const std::vector<code_point>& cps, std::size_t k, std::initializer_list<std::u32string_view> words) {
+    for (auto w : words)
+        if (starts_with(cps, k, w)) return true;
+    return false;
+}
+
+// The status, stage and scope words in code points [from, to), the last of each kind winning: a
+// payment verb (拨付, 兑现) is done unless 应/需/须 stands just before it.
+distinctions stated_distinctions(const std::vector<code_point>& cps, std::size_t from, std::size_t to) {
+    distinctions d;
+    std::size_t last_due = std::numeric_limits<std::size_t>::max();
+    for (std::size_t k = from; k < to; ++k) {
+        const char32_t c = cps[k].c;
+        if (due_marker(cps, k)) d.status = "due", last_due = k;
+        else if (c == U'已') d.status = "done";
+        else if (starts_with_any(cps, k, {U"拨付", U"兑现", U"兑付", U"发放", U"支付"}) && !(k > last_due && k - last_due <= 3)) d.status = "done";
+        if (starts_with_any(cps, k, {U"申报", U"申请"})) d.stage = "applied";
+        else if (starts_with_any(cps, k, {U"立项", U"获批", U"批准"})) d.stage = "approved";
+        else if (starts_with(cps, k, U"授权")) d.stage = "granted";
+        if (starts_with_any(cps, k, {U"累计", U"累积", U"总数", U"总量"})) d.scope = "cumulative";
+        else if (c == U'新' && k + 1 < cps.size() && one_of(cps[k + 1].c, U"增认培建引入登获申设签备")) d.scope = "new";
+    }
+    return d;
+}
+
+// The entry of a phrase the stated words choose: among those whose fields agree with every word
+// stated (an empty field agrees with anything), the one matching most, then the first listed;
+// nullptr when none agrees.
+const lexicon_entry* choose_entry(const phrase_entries& group, const distinctions& stated) {
+    const lexicon_entry* best = nullptr;
+    int best_score = -1;
+    for (const lexicon_entry* e : group.entries) {
+        int score = 0;
+        bool agrees = true;
+        const std::pair<const std::string*, const char*> fields[] = {{&e->status, stated.status}, {&e->stage, stated.stage}, {&e->scope, stated.scope}};
+        for (const auto& [field, word] : fields) {
+            if (field->empty() || !*word) continue;
+            if (*field == word) ++score;
+            else agrees = false;
+        }
+        if (agrees && score > best_score) best = e, best_score = score;
+    }
+    return best;
+}
+
+// ---- From a scanned quantity to a fact ---------------------------------------------------------
+
+// The indexes over the report that binding figures to phrases consults.
+struct report_indexes {
+    const lexicon& words;
+    phrase_index phrases;
+    word_index change_words, change_lead, enumeration;
+    report_indexes(std::string_view text, const std::vector<code_point>& cps, const lexicon& w)
+        : words(w),
+          phrases(text, cps, w),
+          change_words(text, cps, {"增长", "增加", "提高", "提升", "下降", "减少", "同比", "增幅", "降幅"}),
+          change_lead(text, cps, {"同比", "增长", "下降", "提高", "降低", "减少", "增加", "提升"}),
+          // "落实研发费用加计扣除、首台套奖励等扶持政策15项": across an enumeration the figure counts the
+          // enumerating noun, not the phrase before it.
+          enumeration(text, cps, {"、", "等"}) {}
+};
+
+// The period in force at each figure, walking the stated periods forward with the figures.
+class period_cursor {
+public:
+    explicit period_cursor(const std::vector<stated_period>& periods) : periods_(periods) {}
+    // The period of a figure at code point `first`, given the start of its clause later (local()).
+    const period_cursor& at(std::size_t first) {
+        while (next_ < periods_.size() && periods_[next_].at < first) {
+            const stated_period& p = periods_[next_++];
+            if (p.local) local_ = &p;
+            else current_ = &p.period;
+        }
+        return *this;
+    }
+    std::string in_clause(std::size_t clause) const {
+        if (local_ && local_->at >= clause) return local_->period;
+        return current_ ? *current_ : std::string();
+    }
+
+private:
+    const std::vector<stated_period>& periods_;
+    std::size_t next_ = 0;
+    const stated_period* local_ = nullptr;
+    const std::string* current_ = nullptr;
+};
+
+// The phrase a figure binds to and how.
+struct binding {
+    const lexicon_entry* entry = nullptr;
+    std::string_view phrase;
+    std::size_t phrase_end = 0;  // byte offset: change words count from there
+    bool shared = false;
+    distinctions stated;
+};
+
+class fact_builder {
+public:
+    fact_builder(std::string_view text, const std::vector<code_point>& cps, const report_indexes& indexes, const extract_options& options)
+        : text_(text), cps_(cps), ix_(indexes), options_(options), clauses_(cps) {}
+
+    fact next(const scanned& s, const period_cursor& period, std::vector<report_finding>& findings) {
+        const auto [clause, clause_stop] = clauses_.around(s.first, s.last);
+        fact f;
+        f.amount = s.q;
+        f.period = period.in_clause(clause);
+        f.text = quote(text_, cps_, s.first, s.last);
+        f.clause_begin = cps_[clause].begin;
+        f.clause_end = clause_stop > clause ? cps_[clause_stop - 1].end : cps_[clause].begin;
+        f.char_begin = s.first, f.char_end = s.last;
+        f.clause_char_begin = clause, f.clause_char_end = std::max(clause, clause_stop);
+        const binding b = bind(s, clause);
+        previous_end_ = s.last;
+        name(f, s, b);
+        flag_quantity(f, s);
+        if (options_.guess && !std::isnan(s.guess)) f.guess = s.guess, f.flags.push_back("guess");
+        if (!s.damage.empty()) findings.push_back(make_finding(text_, cps_, s.first, s.last, s.damage, damage_message(s.damage)));
+        if (implausible_zero(cps_, s)) {
+            f.flags.push_back("suspect");
+            findings.push_back(make_finding(text_, cps_, s.first, s.last, "implausible_zero",
+                                            "0 people or items for an activity reported as done: a figure probably lost its digits"));
+        }
+        previous_entry_ = f.variable.empty() ? nullptr : last_entry_;
+        return f;
+    }
+
+private:
+    std::size_t byte_at(std::size_t k) const { return k < cps_.size() ? cps_[k].begin : text_.size(); }
+    std::size_t code_point_at(std::size_t byte) const {  // the code point that starts at a byte offset
+        return static_cast<std::size_t>(std::lower_bound(cps_.begin(), cps_.end(), byte, [](const code_point& c, std::size_t b) { return c.begin < b; }) -
+                                        cps_.begin());
+    }
+
+    // The phrase closest before the number: first after the previous figure of the clause, else
+    // anywhere earlier in the clause (a subject shared by a list of figures); none across an
+    // enumeration. The words between it and the figure choose among the entries of the phrase.
+    binding bind(const scanned& s, std::size_t clause) const {
+        binding b;
+        const std::size_t after_previous = std::max(clause, previous_end_);
+        const phrase_hit* hit = ix_.phrases.closest(byte_at(after_previous), s.q.begin);
+        if (!hit && after_previous > clause) b.shared = (hit = ix_.phrases.closest(byte_at(clause), byte_at(after_previous))) != nullptr;
+        if (hit && ix_.enumeration.any_inside(hit->end, s.q.begin)) hit = nullptr, b.shared = false;
+        if (hit) {
+            // 应/已 just before the phrase belong to it (应拨付补助资金).
+            const std::size_t from = std::min(after_previous, std::max(clause, code_point_at(hit->begin) - std::min<std::size_t>(2, code_point_at(hit->begin))));
+            b.stated = stated_distinctions(cps_, from, s.first);
+            b.entry = choose_entry(*hit->group, b.stated);
+            b.phrase = hit->group->phrase;
+            b.phrase_end = hit->end;
+            if (!b.entry) b.shared = false;
+        } else if (previous_entry_ && ix_.change_lead.any_inside(byte_at(after_previous), s.q.begin)) {
+            // "…241.8万元，同比增长12.5%": a clause that only states a change refers to the figure before.
+            b.entry = previous_entry_, b.phrase = previous_phrase_, b.shared = true, b.phrase_end = cps_[clause].begin;
+        }
+        return b;
+    }
+
+    void name(fact& f, const scanned& s, const binding& b) {
+        last_entry_ = b.entry;
+        if (!b.entry) {
+            f.flags.push_back("no_variable");
+            return;
+        }
+        f.variable = b.entry->variable;
+        f.phrase = std::string(b.phrase);
+        previous_phrase_ = b.phrase;
+        f.status = *b.stated.status ? b.stated.status : b.entry->status;
+        f.stage = *b.stated.stage ? b.stated.stage : b.entry->stage;
+        f.scope = *b.stated.scope ? b.stated.scope : b.entry->scope;
+        if (b.shared) f.flags.push_back("phrase_shared");
+        if (ix_.change_words.any_inside(b.phrase_end, s.q.begin)) f.flags.push_back("change");
+        flag_unit(f, *b.entry);
+    }
+
+    std::string_view text_;
+    const std::vector<code_point>& cps_;
+    const report_indexes& ix_;
+    const extract_options& options_;
+    clause_finder clauses_;
+    std::size_t previous_end_ = 0;  // code point after the previous quantity
+    const lexicon_entry* previous_entry_ = nullptr;  // of the previous fact, if it had a variable
+    const lexicon_entry* last_entry_ = nullptr;
+    std::string_view previous_phrase_;
+};
+
 }  // namespace
 
 const std::vector<std::string>& fact_flag_names() {
     static const std::vector<std::string> names = {"masked",         "approximate", "lower_bound",  "upper_bound", "range",
                                                    "change",         "unit_implied", "unit_mismatch", "no_variable", "thousands_comma",
-                                                   "phrase_shared", "out_of_range", "damaged",      "suspect"};
+                                                   "phrase_shared", "out_of_range", "damaged",      "suspect",     "guess"};
     return names;
 }
 
-extraction extract(std::string_view text, const lexicon& words) {
+extraction extract(std::string_view text, const lexicon& words) { return extract(text, words, extract_options{}); }
+
+extraction extract(std::string_view text, const lexicon& words, const extract_options& options) {
     extraction out;
     const std::vector<code_point> cps = decode(text, out.invalid_bytes);
     std::vector<stated_period> periods;
     std::vector<report_finding> references;
     const std::vector<scanned> found = scan(text, cps, &periods, &references);
-    const phrase_index phrases(text, cps, words);
-    const word_index change_words(text, {"增长", "增加", "提高", "提升", "下降", "减少", "同比", "增幅", "降幅"});
-    const word_index change_lead(text, {"同比", "增长", "下降", "提高", "降低", "减少", "增加", "提升"});
-    // "落实研发费用加计扣除、首台套奖励等扶持政策15项": across an enumeration the figure counts the
-    // enumerating noun, not the phrase before it.
-    const word_index enumeration(text, {"、", "等"});
-    clause_finder clauses(cps);
-    std::size_t period_index = 0;
-    std::string current_period;
-    const stated_period* local_period = nullptr;
-    std::size_t previous_end = 0;  // code point after the previous quantity
+    const report_indexes indexes(text, cps, words);
+    fact_builder build(text, cps, indexes, options);
+    period_cursor period_in_force(periods);
     out.facts.reserve(found.size());
     for (const scanned& s : found) {
         if ((out.facts.size() & 255) == 0) poll_interrupt();  // Ctrl-C between blocks of figures
-        while (period_index < periods.size() && periods[period_index].at < s.first) {
-            const stated_period& p = periods[period_index++];
-            if (p.local) local_period = &p;
-            else current_period = p.period;
-        }
-        const auto [clause, clause_stop] = clauses.around(s.first, s.last);
-        fact f;
-        f.amount = s.q;
-        f.period = local_period && local_period->at >= clause ? local_period->period : current_period;
-        f.text = quote(text, cps, s.first, s.last);
-        f.clause_begin = cps[clause].begin;
-        f.clause_end = clause_stop > clause ? cps[clause_stop - 1].end : cps[clause].begin;
-        f.char_begin = s.first, f.char_end = s.last;
-        f.clause_char_begin = clause, f.clause_char_end = std::max(clause, clause_stop);
-        // The phrase closest before the number: first after the previous figure of the clause,
-        // else anywhere earlier in the clause (a subject shared by a list of figures).
-        const std::size_t after_previous = std::max(clause, previous_end);
-        const auto byte_at = [&](std::size_t k) { return k < cps.size() ? cps[k].begin : text.size(); };
-        const phrase_hit* hit = phrases.closest(byte_at(after_previous), s.q.begin);
-        bool shared = false;
-        if (!hit && after_previous > clause) shared = (hit = phrases.closest(byte_at(clause), byte_at(after_previous))) != nullptr;
-        previous_end = s.last;
-        if (hit && enumeration.any_inside(hit->end, s.q.begin)) hit = nullptr, shared = false;
-        const lexicon_entry* entry = hit ? hit->entry : nullptr;
-        std::size_t phrase_end = hit ? hit->end : 0;
-        if (hit) f.phrase = *hit->phrase;
-        // "…241.8万元，同比增长12.5%": a clause that only states a change refers to the figure before.
-        if (!entry && !out.facts.empty() && !out.facts.back().variable.empty() && change_lead.any_inside(byte_at(after_previous), s.q.begin)) {
-            for (const auto& e : words)
-                if (e.variable == out.facts.back().variable) entry = &e;
-            f.phrase = out.facts.back().phrase;
-            shared = true;
-            phrase_end = cps[clause].begin;
-        }
-        if (entry) {
-            f.variable = entry->variable;
-            if (shared) f.flags.push_back("phrase_shared");
-            if (change_words.any_inside(phrase_end, s.q.begin)) f.flags.push_back("change");
-            flag_unit(f, *entry);
-        } else {
-            f.flags.push_back("no_variable");
-        }
-        flag_quantity(f, s);
-        if (!s.damage.empty()) out.findings.push_back(make_finding(text, cps, s.first, s.last, s.damage, damage_message(s.damage)));
-        if (implausible_zero(cps, s)) {
-            f.flags.push_back("suspect");
-            out.findings.push_back(make_finding(text, cps, s.first, s.last, "implausible_zero",
-                                                "0 people or items for an activity reported as done: a figure probably lost its digits"));
-        }
-        out.facts.push_back(std::move(f));
+        out.facts.push_back(build.next(s, period_in_force.at(s.first), out.findings));
     }
-    inconsistent_parts(text, out);
+    inconsistent_parts(text, cps, out);
     lost_list_numbers(text, cps, out.findings);
     out.findings.insert(out.findings.end(), references.begin(), references.end());
     std::stable_sort(out.findings.begin(), out.findings.end(), [](const report_finding& a, const report_finding& b) { return a.begin < b.begin; });

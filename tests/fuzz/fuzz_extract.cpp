@@ -1,6 +1,7 @@
 // The report extractor and the Chinese numeral reader on arbitrary bytes: facts or nothing,
 // never a crash, a hang or a number from a placeholder or a damaged figure; every span lies inside
-// the text; the report decoder on the same bytes.
+// the text; asked for guesses, the same facts with a guess only where a figure is damaged; the
+// report decoder on the same bytes.
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -23,6 +24,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     for (const auto& r : x.findings)
         if (r.begin > r.end || r.end > text.size()) std::abort();
+    // With guesses asked for: the same facts, a guess only for a damaged figure, never in value.
+    zhibiao::extract_options guessing;
+    guessing.guess = true;
+    const zhibiao::extraction g = zhibiao::extract(text, zhibiao::builtin_lexicon(), guessing);
+    if (g.facts.size() != x.facts.size()) std::abort();
+    for (std::size_t i = 0; i < g.facts.size(); ++i) {
+        const auto& f = g.facts[i];
+        if (!std::isnan(f.guess) && f.damage.empty()) std::abort();
+        if (!f.damage.empty() && !std::isnan(f.amount.value)) std::abort();
+        if (f.variable != x.facts[i].variable || f.amount.begin != x.facts[i].amount.begin) std::abort();
+    }
     try {
         const zhibiao::decoded_report decoded = zhibiao::decode_report(text);
         if (decoded.invalid_bytes > size) std::abort();

@@ -122,3 +122,34 @@ def test_a_damaged_figure_never_comes_back_as_a_confident_number(case):
     fact = spot.iloc[0]
     assert math.isnan(fact.value) and fact.flag_damaged, (damaged, fact.text, fact.value)
     assert fact.unit in damaged[at:at + length]
+
+
+# ---- A best guess only on request (issue #13 item 1) ----
+
+def test_a_guess_is_given_only_when_asked_and_never_as_the_value():
+    text = "占比达到21.%，应拨付资金35.万元，申请量000件，共收集企业难题项，获批立项11项。"
+    plain = zb.extract(text)
+    assert plain["guess"].isna().all() and not plain["flag_guess"].any()
+    facts = zb.extract(text, guess=True)
+    assert list(facts["text"]) == ["21.%", "35.万元", "000件", "项", "11项"]
+    assert facts["value"].isna().tolist() == [True, True, True, True, False]  # the value never changes
+    assert facts["guess"].tolist()[:2] == [21, 35]  # the digits before the lost decimals
+    assert facts["guess"][2:].isna().all()  # zeros, an empty slot, a sound figure: nothing to guess
+    assert facts["flag_guess"].tolist() == [True, True, False, False, False]
+    assert (facts["unit"][:2] == ["%", "万元"]).all()
+
+
+def test_a_guess_never_reaches_a_panel():
+    facts = zb.extract("2025年上半年，应拨付资金35.万元，获批立项11项。", guess=True)
+    assert facts.loc[0, "guess"] == 35
+    panel = facts.to_panel("甲县")
+    assert math.isnan(panel.values("reward_due")[0])
+
+
+@settings(max_examples=100, deadline=None)
+@given(damaged_sentence())
+def test_a_guess_leaves_every_damaged_value_missing(case):
+    _, damaged, _, _ = case
+    facts = zb.extract(damaged, guess=True)
+    assert facts.loc[facts.flag_damaged, "value"].isna().all()
+    assert not facts.loc[~facts.flag_damaged, "flag_guess"].any()  # a guess only for a damaged figure

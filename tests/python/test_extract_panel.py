@@ -39,9 +39,45 @@ def test_two_figures_for_one_variable_and_period_follow_the_stated_rule():
 def test_damaged_figures_arrive_missing_with_their_reason():
     panel = zb.read_report("2025年上半年，获批立项11项，应拨付资金35.万元，技术合同交易额241.8万元，同比增长12.5%。", entity="乙县")
     assert math.isnan(panel.values("reward_due")[0])
-    assert panel.source_reasons == {("reward_due", "2025H1"): "damaged_source"}
+    assert not hasattr(panel, "source_reasons")  # the reason is the core's, on the panel's cell
+    assert zb.REASONS[panel._core.reasons("reward_due")[0] - 1] == "damaged_source"
+    assert panel._core.reasons("projects_approved")[0] == 0
     assert panel.values("tech_contract_value")[0] == 241.8  # the growth rate is not the level
     assert panel.values("projects_approved")[0] == 11
+
+
+def test_a_damaged_figure_that_reaches_compute_is_never_computed_with():
+    text = "2024年，全市地区生产总值1,250亿元，R&D经费支出28.亿元，常住人口310万人。"
+    panel = zb.read_report(text, entity="临川市")
+    values, why = panel.compute(["rd_intensity"], reasons=True)
+    assert math.isnan(values["rd_intensity"].iloc[0])
+    assert why["rd_intensity"].iloc[0] == "damaged_source"  # invalid input, not a merely missing one
+    assert "damaged_source" in zb.REASONS
+    # the same report with the figure simply absent: missing, not damaged
+    values, why = zb.read_report(text.replace("R&D经费支出28.亿元，", ""), entity="临川市").compute(
+        ["rd_intensity"], reasons=True, strict=False)
+    assert why["rd_intensity"].iloc[0] != "damaged_source"
+
+
+def test_a_damaged_period_of_two_is_invalid_where_the_other_is_sound():
+    panel = zb.read_report("2023年，专利申请量000件。2024年，专利申请量1200件。", entity="甲县")
+    assert panel.periods == ["2023", "2024"]
+    why = panel.evaluate("patent_applications")
+    assert math.isnan(why.iloc[0]) and why.iloc[1] == 1200
+    values, reasons = panel.compute([zb.Indicator("apps", "patent_applications * 2", unit="件")], reasons=True)
+    assert reasons["apps"].tolist()[0] == "damaged_source" and values["apps"].iloc[1] == 2400
+
+
+def test_from_pandas_checks_the_reasons_it_is_given():
+    import pandas as pd
+
+    df = pd.DataFrame({"entity": ["a", "a"], "period": ["2023", "2024"], "x": [float("nan"), 2.0]})
+    with pytest.raises(zb.ParseError, match="has a value and a reason"):
+        zb.Panel.from_pandas(df, reasons={"x": ["", "damaged_source"]})
+    with pytest.raises(zb.ParseError, match="no reason 'broken'"):
+        zb.Panel.from_pandas(df, reasons={"x": ["broken", ""]})
+    with pytest.raises(zb.ParseError, match="2 rows"):
+        zb.Panel.from_pandas(df, reasons={"x": ["damaged_source"]})
 
 
 def test_a_figure_without_a_period_needs_one():
@@ -64,3 +100,16 @@ def test_the_facts_type_does_not_make_import_zhibiao_load_pandas():
 
     code = "import sys, zhibiao; assert 'pandas' not in sys.modules; zhibiao.extract('获批11项'); assert 'pandas' in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_damaged_figure_is_an_invalid_child_of_a_roll_up_not_an_absent_one():
+    import pandas as pd
+
+    df = pd.DataFrame({"region": ["320602", "320612"], "period": [2025, 2025], "projects_approved": [float("nan"), 4.0]})
+    panel = zb.Panel.from_pandas(df, entity="region", reasons={"projects_approved": ["damaged_source", ""]})
+    city = panel.rollup("admin")
+    assert math.isnan(city.values("projects_approved")[0])
+    assert zb.REASONS[city._core.reasons("projects_approved")[0] - 1] == "invalid_child"
+    # a merely missing child is absent: the roll-up is incomplete, not invalid
+    absent = zb.Panel.from_pandas(df, entity="region").rollup("admin")
+    assert zb.REASONS[absent._core.reasons("projects_approved")[0] - 1] == "incomplete_rollup"
