@@ -12,7 +12,7 @@ packages=(
   cmake ninja-build g++ make pkg-config clang libclang-rt-14-dev
   libeigen3-dev libfast-float-dev libtomlplusplus-dev libboost-test-dev pybind11-dev
   python3 python3-dev python3-venv python3-pip python3-setuptools python3-wheel python3-pybind11
-  python3-numpy python3-pandas python3-pytest python3-hypothesis python3-dask
+  python3-numpy python3-pandas python3-pytest python3-hypothesis python3-dask python3-distributed
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -16,8 +16,10 @@
 #include "zhibiao/config.hpp"  // first: pins Eigen's alignment and allocator
 #include <Eigen/Core>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace zhibiao {
@@ -62,5 +64,26 @@ struct patents_in_force_result {
 /// (default: today). `threads` = 0 uses every core.
 patents_in_force_result patents_in_force(const patent_records& records, const std::vector<std::int32_t>& dates,
                                          std::int32_t as_of = no_date, unsigned threads = 0);
+
+/// Days since 1970-01-01 from 64-bit time stamps counted in 1/ticks_per_day of a day (NumPy's
+/// datetime64: 86'400'000'000'000 for ns, 86'400 for s, 1 for D), into `out` (n values).
+/// NaT (INT64_MIN) becomes no_date; a time of day belongs to its day, also before 1970 (floor
+/// division). A date outside the int32 day range is a limit_error naming the record. Parallel
+/// over `threads` (0: every core); the result does not depend on it.
+void days_from_ticks(const std::int64_t* ticks, std::size_t n, std::int64_t ticks_per_day, std::int32_t* out,
+                     unsigned threads = 0);
+
+/// A text column as integer codes: texts[codes[i]] is record i's text, -1 a missing one. The
+/// texts are sorted by their bytes (for UTF-8: by code point, as Python sorts str), so the codes
+/// do not depend on the thread count.
+struct text_codes {
+    std::vector<std::int32_t> codes;
+    std::vector<std::string> texts;
+};
+/// `text_at(i, text)` sets record i's bytes and returns false when the record has none; it is
+/// called from up to `threads` threads at once (0: every core), each on its own records, and
+/// the view must stay valid until the next call on that thread.
+text_codes factorize_texts(std::size_t n, const std::function<bool(std::size_t, std::string_view&)>& text_at,
+                           unsigned threads = 0);
 
 }  // namespace zhibiao

@@ -21,6 +21,7 @@ void register_units(py::module_& m);
 void register_panel(py::module_& m);
 void register_compute(py::module_& m);
 void register_engine(py::module_& m);
+void register_patents(py::module_& m);
 void register_scorecards(py::module_& m);
 void register_composite(py::module_& m);
 void register_extract(py::module_& m);

@@ -10,6 +10,7 @@ PYBIND11_MODULE(_core, m) {
     zhibiao::python::register_panel(m);
     zhibiao::python::register_compute(m);
     zhibiao::python::register_engine(m);
+    zhibiao::python::register_patents(m);
     zhibiao::python::register_scorecards(m);
     zhibiao::python::register_composite(m);
     zhibiao::python::register_extract(m);

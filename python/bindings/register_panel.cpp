@@ -87,56 +87,81 @@ csv_options make_options(char separator, const std::string& encoding, const std:
     return o;
 }
 
+// Panel(entity_codes, names, parents, periods, entity_index, period_index) from Python.
+panel make_panel(std::vector<std::string> codes, std::vector<std::string> names, std::vector<std::string> parents,
+                 std::vector<std::string> period_texts, const int_array& entity_index, const int_array& period_index) {
+    if (names.size() != codes.size() || parents.size() != codes.size())
+        throw error("entity codes, names and parents differ in length");
+    std::vector<entity> entities;
+    entities.reserve(codes.size());
+    for (std::size_t i = 0; i < codes.size(); ++i)
+        entities.push_back({std::move(codes[i]), std::move(names[i]), std::move(parents[i])});
+    std::vector<period> periods;
+    for (const auto& t : period_texts) {
+        try {
+            periods.push_back(period::parse(t));
+        } catch (const parse_error& e) {
+            location w;
+            w.period = t;
+            throw parse_error(e.message(), w);
+        }
+    }
+    auto e = to_vector(entity_index), p = to_vector(period_index);
+    py::gil_scoped_release release;  // duplicate check over every row: pure C++
+    return panel(std::move(entities), std::move(periods), std::move(e), std::move(p));
+}
+
+// Panel.add_column: a NumPy column viewed (no copy when already contiguous float64).
+void add_numpy_column(panel& self, const std::string& name, const double_array& values, const std::optional<std::string>& unit_text,
+                      const std::optional<py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>>& reason_codes) {
+    if (values.ndim() != 1) throw error("column '" + name + "' must be one-dimensional");
+    bool given = unit_text.has_value() && !unit_text->empty();
+    unit u = given ? unit::parse(*unit_text) : unit{};
+    std::vector<reason> reasons;
+    if (reason_codes) {
+        if (reason_codes->size() != values.size()) throw error("column '" + name + "': reasons and values differ in length");
+        for (py::ssize_t i = 0; i < reason_codes->size(); ++i) {
+            const std::uint8_t code = reason_codes->data()[i];
+            if (code >= reason_count) throw error("column '" + name + "': no reason code " + std::to_string(code));
+            reasons.push_back(static_cast<reason>(code));
+        }
+    }
+    // `values` is the caller's array when it was already contiguous float64, else a
+    // converted copy: either way the column views it and keeps it alive.
+    self.add(column(name, u, values.data(), static_cast<std::size_t>(values.size()), keep_alive(values), given,
+                    std::move(reasons)));
+}
+
+// The entity code of every row as a NumPy object array, one str per entity shared by its rows:
+// the index of a table with a row per firm, without a list in between.
+py::array row_entity_codes(const panel& p) {
+    const auto& entities = p.entities();
+    const auto& of_row = p.entity_of_row();
+    std::vector<py::object> codes(entities.size());
+    py::array out(py::dtype("O"), std::vector<py::ssize_t>{static_cast<py::ssize_t>(of_row.size())});
+    auto** cells = static_cast<PyObject**>(out.mutable_data());
+    for (std::size_t r = 0; r < of_row.size(); ++r) {
+        py::object& code = codes[static_cast<std::size_t>(of_row[r])];
+        if (!code) code = py::str(entities[static_cast<std::size_t>(of_row[r])].code);
+        PyObject* old = cells[r];
+        cells[r] = code.inc_ref().ptr();
+        Py_XDECREF(old);
+    }
+    return out;
+}
+
+void register_cell_readers(py::module_& m);
+void register_csv_readers(py::module_& m);
+
 }  // namespace
 
 void register_panel(py::module_& m) {
     py::class_<panel>(m, "Panel", "Columnar (entity, period) × variable table. Use zhibiao.Panel, which wraps this.")
-        .def(py::init([](std::vector<std::string> codes, std::vector<std::string> names, std::vector<std::string> parents,
-                         std::vector<std::string> period_texts, const int_array& entity_index, const int_array& period_index) {
-                 if (names.size() != codes.size() || parents.size() != codes.size())
-                     throw error("entity codes, names and parents differ in length");
-                 std::vector<entity> entities;
-                 entities.reserve(codes.size());
-                 for (std::size_t i = 0; i < codes.size(); ++i)
-                     entities.push_back({std::move(codes[i]), std::move(names[i]), std::move(parents[i])});
-                 std::vector<period> periods;
-                 for (const auto& t : period_texts) {
-                     try {
-                         periods.push_back(period::parse(t));
-                     } catch (const parse_error& e) {
-                         location w;
-                         w.period = t;
-                         throw parse_error(e.message(), w);
-                     }
-                 }
-                 auto e = to_vector(entity_index), p = to_vector(period_index);
-                 py::gil_scoped_release release;  // duplicate check over every row: pure C++
-                 return panel(std::move(entities), std::move(periods), std::move(e), std::move(p));
-             }),
+        .def(py::init(&make_panel),
              py::arg("entity_codes"), py::arg("entity_names"), py::arg("entity_parents"), py::arg("periods"),
              py::arg("entity_index"), py::arg("period_index"))
-        .def(
-            "add_column",
-            [](panel& self, const std::string& name, const double_array& values, const std::optional<std::string>& unit_text,
-               const std::optional<py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>>& reason_codes) {
-                if (values.ndim() != 1) throw error("column '" + name + "' must be one-dimensional");
-                bool given = unit_text.has_value() && !unit_text->empty();
-                unit u = given ? unit::parse(*unit_text) : unit{};
-                std::vector<reason> reasons;
-                if (reason_codes) {
-                    if (reason_codes->size() != values.size()) throw error("column '" + name + "': reasons and values differ in length");
-                    for (py::ssize_t i = 0; i < reason_codes->size(); ++i) {
-                        const std::uint8_t code = reason_codes->data()[i];
-                        if (code >= reason_count) throw error("column '" + name + "': no reason code " + std::to_string(code));
-                        reasons.push_back(static_cast<reason>(code));
-                    }
-                }
-                // `values` is the caller's array when it was already contiguous float64, else a
-                // converted copy: either way the column views it and keeps it alive.
-                self.add(column(name, u, values.data(), static_cast<std::size_t>(values.size()), keep_alive(values), given,
-                                std::move(reasons)));
-            },
-            py::arg("name"), py::arg("values"), py::arg("unit") = py::none(), py::arg("reasons") = py::none())
+        .def("add_column", &add_numpy_column, py::arg("name"), py::arg("values"), py::arg("unit") = py::none(),
+             py::arg("reasons") = py::none())
         .def_property_readonly("rows", &panel::rows)
         .def_property_readonly("variables", [](const panel& p) {
             std::vector<std::string> names;
@@ -177,26 +202,18 @@ void register_panel(py::module_& m) {
             return v;
         })
         .def_property_readonly("entity_index", [](const panel& p) { return copy_to_numpy(p.entity_of_row()); })
-        .def("row_entity_codes", [](const panel& p) {
-            // The entity code of every row as a NumPy object array, one str per entity shared by
-            // its rows: the index of a table with a row per firm, without a list in between.
-            const auto& entities = p.entities();
-            const auto& of_row = p.entity_of_row();
-            std::vector<py::object> codes(entities.size());
-            py::array out(py::dtype("O"), std::vector<py::ssize_t>{static_cast<py::ssize_t>(of_row.size())});
-            auto** cells = static_cast<PyObject**>(out.mutable_data());
-            for (std::size_t r = 0; r < of_row.size(); ++r) {
-                py::object& code = codes[static_cast<std::size_t>(of_row[r])];
-                if (!code) code = py::str(entities[static_cast<std::size_t>(of_row[r])].code);
-                PyObject* old = cells[r];
-                cells[r] = code.inc_ref().ptr();
-                Py_XDECREF(old);
-            }
-            return out;
-        })
+        .def("row_entity_codes", &row_entity_codes)
         .def_property_readonly("period_index", [](const panel& p) { return copy_to_numpy(p.period_of_row()); })
         .def_property_readonly("report", [](const panel& p) { return report_to_dict(p.report()); });
 
+    register_cell_readers(m);
+    register_csv_readers(m);
+}
+
+namespace {
+
+// The cell and header grammar of the CSV loader, for Panel.from_pandas; definition files; Ctrl-C.
+void register_cell_readers(py::module_& m) {
     m.def(
         "parse_column_header",
         [](const std::string& header, const catalogue* cat) {
@@ -246,6 +263,9 @@ void register_panel(py::module_& m) {
             return true;
         },
         py::arg("seconds"));
+}
+
+void register_csv_readers(py::module_& m) {
     m.def(
         "read_csv",
         [](const py::object& path_object, char separator, const std::string& encoding, const std::string& layout, std::string entity,
@@ -283,5 +303,7 @@ void register_panel(py::module_& m) {
         py::arg("na_values") = py::none(), py::arg("lenient") = false, py::arg("threads") = 0u,
         py::arg("period_value") = "", py::arg("source") = "<bytes>");
 }
+
+}  // namespace
 
 }  // namespace zhibiao::python

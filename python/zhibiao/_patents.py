@@ -9,14 +9,23 @@ import numpy as np
 from . import _core
 
 _NO_DATE = np.iinfo(np.int32).min
+_INVENTION = ("invention", "发明", "发明专利")
 
 
-def _days(values: Any, column: str) -> np.ndarray:
+# datetime64 units finer than a day, as ticks per day (coarser ones — weeks, months — go through numpy).
+_TICKS_PER_DAY = {"D": 1, "h": 24, "m": 1440, "s": 86_400, "ms": 86_400_000, "us": 86_400_000_000,
+                  "ns": 86_400_000_000_000}
+
+
+def _days(values: Any, column: str, threads: int = 0) -> np.ndarray:
     """Dates → int32 days since 1970-01-01; empty → "no date"; text that is not a date → ParseError."""
     import pandas as pd
 
     array = np.asarray(values)
-    if array.dtype.kind == "M":  # already dates: no parsing
+    if array.dtype.kind == "M":  # already dates: integer arithmetic in C++, no parsing
+        unit, count = np.datetime_data(array.dtype)
+        if unit in _TICKS_PER_DAY and _TICKS_PER_DAY[unit] % count == 0:
+            return _core.days_from_ticks(array.view(np.int64), _TICKS_PER_DAY[unit] // count, threads)
         days = array.astype("datetime64[D]").astype(np.int64)
         days[np.isnat(array)] = _NO_DATE
         return days.astype(np.int32)
@@ -29,6 +38,24 @@ def _days(values: Any, column: str) -> np.ndarray:
     days = np.asarray(parsed.to_numpy(dtype="datetime64[D]")).astype(np.int64)
     days[unread] = _NO_DATE
     return days.astype(np.int32)
+
+
+def _text_codes(column: Any, threads: int) -> tuple[np.ndarray, list[str]]:
+    """A column as (int32 codes, sorted distinct texts), -1 for a missing cell, without a Python
+    object per row: a Categorical's own codes, else the texts hashed in C++ (object, str and
+    bytes arrays). Numbers and other values are read as their str(), as astype(str) would."""
+    import pandas as pd
+
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        categories = np.asarray(column.cat.categories.astype(str), dtype=object)
+        category_codes, texts = _core.factorize_texts(categories, 1)
+        rank = np.append(category_codes, np.int32(-1))  # the last slot: code -1, a missing cell
+        return rank[column.cat.codes.to_numpy()], texts
+    array = column.to_numpy()
+    if array.dtype.kind not in "OUS":
+        array = column.astype(str).to_numpy(dtype=object)
+    codes, texts = _core.factorize_texts(np.ascontiguousarray(array), threads)
+    return codes, texts
 
 
 def patents_in_force(
@@ -60,7 +87,8 @@ def patents_in_force(
         The dates to count at (e.g. year ends, June 30).
     region, kind, filing, grant, end, extension
         Column names. Rows whose ``kind`` is "invention" (or 发明) are counted; ``kind=None``
-        counts every row. ``extension`` is a term extension in days.
+        counts every row. ``extension`` is a term extension in days. A record without a
+        region is excluded (``bad_region``).
     as_of
         Record dates after it are impossible; default today.
     findings
@@ -74,15 +102,17 @@ def patents_in_force(
     import pandas as pd
 
     query = pd.to_datetime(list(dates))
-    region_index, regions = pd.factorize(records[region].astype(str).to_numpy(), sort=True)
+    region_index, regions = _text_codes(records[region], threads)
     selected = None
     if kind is not None:
-        selected = records[kind].isin(["invention", "发明", "发明专利"]).to_numpy().astype(np.uint8)
+        kind_codes, kinds = _text_codes(records[kind], threads)
+        accepted = np.append(np.isin(np.asarray(kinds, dtype=object), list(_INVENTION)), False)
+        selected = accepted[kind_codes].view(np.uint8)  # code -1 (missing) → the appended False
     as_of_days = _days([as_of if as_of is not None else pd.Timestamp.today().normalize()], "as_of")[0]
     counts, tally = _core.patents_in_force(
-        region_index.astype(np.int32), len(regions),
-        _days(records[filing].to_numpy(), filing), _days(records[grant].to_numpy(), grant),
-        _days(records[end].to_numpy(), end) if end is not None and end in records else None,
+        region_index, len(regions),
+        _days(records[filing].to_numpy(), filing, threads), _days(records[grant].to_numpy(), grant, threads),
+        _days(records[end].to_numpy(), end, threads) if end is not None and end in records else None,
         records[extension].fillna(0).to_numpy(dtype=np.int32) if extension is not None else None,
         selected, _days(query, "dates").tolist(), int(as_of_days), threads,
     )

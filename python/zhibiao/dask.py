@@ -73,4 +73,110 @@ def scorecard_summary(result: Any) -> scorecards.Summary:
         mean_total=float(total / scored) if scored else float(np.nan))
 
 
-__all__ = ["evaluate_scorecards", "gap_scorecards", "scorecard_summary"]
+# ------------------------------------------------------------------------------------------------
+# Indicators over a Dask DataFrame: a panel per partition.
+
+def _entity_values(part: Any, entity: str) -> Any:
+    """The entity codes of a pandas partition, from a column or an index level."""
+    if entity in part.columns:
+        return part[entity]
+    return part.index.get_level_values(entity)
+
+
+def _entities_of(part: Any, entity: str) -> np.ndarray:
+    import pandas as pd
+
+    return pd.unique(np.asarray(_entity_values(part, entity), dtype=object))
+
+
+def _entity_spanning_partitions(frame: Any, entity: str) -> tuple[Any, list[int]] | None:
+    """The first entity with rows in more than one partition, and those partitions; None when
+    every entity lies in one partition (known divisions of an entity index say so at once)."""
+    import dask
+    import pandas as pd
+
+    if frame.index.name == entity and frame.known_divisions:
+        return None
+    per_partition = dask.compute(*[dask.delayed(_entities_of)(part, entity) for part in frame.to_delayed()])
+    codes = pd.Series(np.concatenate([np.asarray(c, dtype=object) for c in per_partition]) if per_partition else [],
+                      dtype=object)
+    partition = np.repeat(np.arange(len(per_partition)), [len(c) for c in per_partition])
+    spans = codes.duplicated(keep=False).to_numpy()
+    if not spans.any():
+        return None
+    first = codes[spans].iloc[0]
+    return first, sorted(int(p) for p in partition[(codes == first).to_numpy()])
+
+
+def _empty_result(names: list[str]) -> Any:
+    import pandas as pd
+
+    return pd.DataFrame({"entity": pd.Series(dtype=object), "period": pd.Series(dtype=object),
+                         **{n: pd.Series(dtype=np.float64) for n in names}})
+
+
+def _compute_partition(part: Any, ids: list[Any], entity: str, period: str, units: Mapping[str, str] | None,
+                       variables: list[str] | None, options: dict[str, Any]) -> Any:
+    """One partition's panel and its indicators, flat: entity, period, then one column per id."""
+    from ._panel import Panel
+
+    if len(part) == 0:
+        return _empty_result([i.id if hasattr(i, "id") else i for i in ids])
+    options = dict(options)  # the same dict reaches every partition
+    panel = Panel.from_pandas(part, entity, period, units, variables=variables, freq=options.pop("freq"))
+    values = panel.compute(ids, **options)
+    return values.reset_index()
+
+
+def _indicator_ids(ids: Any, catalogue: Any) -> list[Any]:
+    from . import _core
+    from ._indicator import Indicator
+
+    if ids is None:
+        return list((catalogue._core if catalogue is not None else _core.Catalogue.builtin()).ids)
+    return [ids] if isinstance(ids, (str, Indicator)) else list(ids)
+
+
+def compute(frame: Any, ids: Any = None, *, entity: str = "entity", period: str = "period",
+            units: Mapping[str, str] | None = None, variables: list[str] | None = None, strict: bool | None = None,
+            basis: str = "month", catalogue: Any = None, freq: str | None = None, repartition: bool = False) -> Any:
+    """:meth:`zhibiao.Panel.compute` over a Dask DataFrame with one row per (entity, period), a
+    partition at a time (lazy): the columns ``entity``, ``period`` and one per indicator, the rows
+    of ``Panel.from_pandas(df, ...).compute(ids).reset_index()``.
+
+    Time operators (``growth``, ``last_year_end``, ...) need an entity's whole history, so every
+    entity must lie in one partition. That is checked first — a pass over the entity column,
+    skipped when the index is the entity with known divisions (``set_index(entity)``). An entity
+    in several partitions raises ValueError naming it and its partitions, unless
+    ``repartition=True``: then the rows are shuffled by entity first.
+
+    ``variables`` defaults to the numeric columns other than entity and period, decided once
+    for all partitions. A ``catalogue`` or :class:`Indicator` in ``ids`` is sent to the
+    workers with the task.
+    """
+    import pandas as pd
+
+    _check(frame)
+    id_list = _indicator_ids(ids, catalogue)
+    if units is None:
+        units = dict(frame._meta.attrs.get("units", {}))
+    if variables is None:
+        keys = {entity, period}
+        variables = [str(c) for c, dtype in frame._meta.dtypes.items() if c not in keys and pd.api.types.is_numeric_dtype(dtype)]
+    spanning = _entity_spanning_partitions(frame, entity)
+    if spanning is not None:
+        if not repartition:
+            code, partitions = spanning
+            raise ValueError(f"entity {code!r} has rows in partitions {partitions}: time operators need an entity's whole "
+                             f"history in one partition (set_index('{entity}') or shuffle(on='{entity}') first, or pass "
+                             "repartition=True)")
+        if entity not in frame.columns:
+            frame = frame.reset_index()
+        frame = frame.shuffle(on=entity)
+    meta = _empty_result([i.id if hasattr(i, "id") else i for i in id_list])
+    options = dict(strict=strict, basis=basis, catalogue=catalogue, freq=freq)
+    return frame.map_partitions(_compute_partition, id_list, entity, period, units, variables, options, meta=meta,
+                                enforce_metadata=False, align_dataframes=False)
+
+
+__all__ = ["compute", "evaluate_scorecards", "gap_scorecards", "scorecard_summary"]

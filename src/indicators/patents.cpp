@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <exception>
+#include <functional>
 #include <limits>
 #include <numeric>
 #include <string>
@@ -91,74 +93,108 @@ unsigned threads_within_memory(std::size_t regions, std::size_t dates, unsigned 
 
 }  // namespace
 
-patents_in_force_result patents_in_force(const patent_records& rec, const std::vector<std::int32_t>& dates, std::int32_t as_of,
-                                         unsigned threads) {
-    if (!rec.region || !rec.filing || !rec.grant) throw error("patent records need region, filing and grant columns");
-    const std::size_t m = dates.size();
-    // Query dates sorted, remembering where each came from.
-    std::vector<std::size_t> order(m);
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return dates[a] < dates[b]; });
-    std::vector<std::int32_t> sorted(m);
-    for (std::size_t k = 0; k < m; ++k) sorted[k] = dates[order[k]];
-    if (as_of == no_date) {  // today
-        const auto now = std::chrono::system_clock::now().time_since_epoch();
-        as_of = static_cast<std::int32_t>(std::chrono::duration_cast<std::chrono::hours>(now).count() / 24);
+namespace {
+
+// The sorted query dates and, for the 20-year term, the last filing date whose term has ended by
+// each of them: a record's positions on the grid are then counts of comparisons, with no
+// calendar arithmetic per record (add_years is non-decreasing, so {f : add_years(f, 20) <= D}
+// is the days up to a threshold).
+struct query_grid {
+    std::vector<std::size_t> order;           // order[k]: where sorted date k came from
+    std::vector<std::int32_t> dates;          // sorted
+    std::vector<std::int32_t> last_expired;   // per sorted date: the last filing expired on it
+
+    explicit query_grid(const std::vector<std::int32_t>& given) : order(given.size()), dates(given.size()) {
+        std::iota(order.begin(), order.end(), 0);
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return given[a] < given[b]; });
+        for (std::size_t k = 0; k < order.size(); ++k) dates[k] = given[order[k]];
+        for (std::int32_t d : dates) last_expired.push_back(last_filing_expired_on(d));
     }
 
-    unsigned n_threads = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
-    n_threads = static_cast<unsigned>(std::min<std::size_t>(n_threads, std::max<std::size_t>(1, rec.size / 100000)));
-    n_threads = threads_within_memory(rec.regions, m, n_threads);
-    std::vector<partial> parts(n_threads);
-    auto work = [&](unsigned t) {
-        partial& part = parts[t];
-        part.diff.assign(rec.regions * (m + 1), 0);
-        auto& tally = part.tally;
-        const std::size_t begin = rec.size * t / n_threads, end = rec.size * (t + 1) / n_threads;
-        for (std::size_t i = begin; i < end; ++i) {
-            if (rec.selected && !rec.selected[i]) {
-                ++tally.not_selected;
-                continue;
-            }
-            const std::int32_t filing = rec.filing[i], grant = rec.grant[i];
-            const std::int32_t stop_at = rec.end ? rec.end[i] : no_date;
-            std::size_t* problem = nullptr;
-            if (filing == no_date || grant == no_date) problem = &tally.missing_date;
-            else if (grant < filing) problem = &tally.grant_before_filing;
-            else if (stop_at != no_date && stop_at < grant) problem = &tally.end_before_grant;
-            else if (filing > as_of || grant > as_of || (stop_at != no_date && stop_at > as_of)) problem = &tally.in_the_future;
-            else if (rec.region[i] < 0 || static_cast<std::size_t>(rec.region[i]) >= rec.regions) problem = &tally.bad_region;
-            if (problem) {
-                ++*problem;
-                if (tally.excluded_examples.size() < 100) tally.excluded_examples.push_back(i);
-                continue;
-            }
-            ++tally.counted;
-            std::int32_t expiry = add_years(filing, 20);
-            if (rec.extension_days && rec.extension_days[i] > 0) expiry += rec.extension_days[i];
-            const std::int32_t stop = stop_at == no_date ? expiry : std::min(expiry, stop_at);
-            const auto first = static_cast<std::size_t>(std::lower_bound(sorted.begin(), sorted.end(), grant) - sorted.begin());
-            const auto last = static_cast<std::size_t>(std::lower_bound(sorted.begin(), sorted.end(), stop) - sorted.begin());
-            if (first >= last) continue;
-            std::int64_t* row = part.diff.data() + static_cast<std::size_t>(rec.region[i]) * (m + 1);
-            ++row[first];
-            --row[last];
-        }
-    };
-    {
-        std::vector<std::thread> workers;
-        for (unsigned t = 1; t < n_threads; ++t) workers.emplace_back(work, t);
-        work(0);
-        for (auto& w : workers) w.join();
+    // Dates among `sorted` before x: a linear count for a short grid (no branch to mispredict).
+    static std::size_t before(const std::vector<std::int32_t>& sorted, std::int32_t x) {
+        if (sorted.size() > 32)
+            return static_cast<std::size_t>(std::lower_bound(sorted.begin(), sorted.end(), x) - sorted.begin());
+        std::size_t n = 0;
+        for (std::int32_t d : sorted) n += d < x;
+        return n;
     }
-    patents_in_force_result result;
-    result.records = rec.size;
-    result.counts.setZero(static_cast<Eigen::Index>(rec.regions), static_cast<Eigen::Index>(m));
-    for (std::size_t r = 0; r < rec.regions; ++r) {
+    // Dates on which a patent filed on `filing` is past its 20-year term.
+    std::size_t first_expired(std::int32_t filing) const {
+        std::size_t n = 0;  // dates whose last expired filing is before this one: the term still runs
+        for (std::int32_t f : last_expired) n += f < filing;
+        return n;
+    }
+
+private:
+    static std::int32_t last_filing_expired_on(std::int32_t day) {
+        // add_years(f, 20) - f is 7304..7306 days: start below and step up.
+        std::int64_t f = static_cast<std::int64_t>(day) - 7310;
+        const std::int64_t lowest = std::numeric_limits<std::int32_t>::min() + 1;
+        if (f < lowest) return std::numeric_limits<std::int32_t>::min();
+        while (f + 1 <= day && add_years(static_cast<std::int32_t>(f + 1), 20) <= day) ++f;
+        return static_cast<std::int32_t>(f);
+    }
+};
+
+// Which problem, if any, excludes record i from the count.
+std::size_t* problem_of(const patent_records& rec, std::size_t i, std::int32_t as_of, patents_in_force_result& tally) {
+    const std::int32_t filing = rec.filing[i], grant = rec.grant[i];
+    const std::int32_t stop_at = rec.end ? rec.end[i] : no_date;
+    if (filing == no_date || grant == no_date) return &tally.missing_date;
+    if (grant < filing) return &tally.grant_before_filing;
+    if (stop_at != no_date && stop_at < grant) return &tally.end_before_grant;
+    if (filing > as_of || grant > as_of || (stop_at != no_date && stop_at > as_of)) return &tally.in_the_future;
+    if (rec.region[i] < 0 || static_cast<std::size_t>(rec.region[i]) >= rec.regions) return &tally.bad_region;
+    return nullptr;
+}
+
+// The sorted dates on which record i is in force are [first, last): +1 and -1 in its region's row.
+void count_record(const patent_records& rec, std::size_t i, const query_grid& grid, std::int64_t* diff) {
+    const std::int32_t filing = rec.filing[i], grant = rec.grant[i];
+    const std::int32_t stop_at = rec.end ? rec.end[i] : no_date;
+    std::size_t last;
+    if (rec.extension_days && rec.extension_days[i] > 0)
+        last = query_grid::before(grid.dates, add_years(filing, 20) + rec.extension_days[i]);
+    else
+        last = grid.first_expired(filing);
+    if (stop_at != no_date) last = std::min(last, query_grid::before(grid.dates, stop_at));
+    const std::size_t first = query_grid::before(grid.dates, grant);
+    if (first >= last) return;
+    std::int64_t* row = diff + static_cast<std::size_t>(rec.region[i]) * (grid.dates.size() + 1);
+    ++row[first];
+    --row[last];
+}
+
+void count_stretch(const patent_records& rec, std::size_t begin, std::size_t end, const query_grid& grid, std::int32_t as_of,
+                   partial& part) {
+    part.diff.assign(rec.regions * (grid.dates.size() + 1), 0);
+    auto& tally = part.tally;
+    for (std::size_t i = begin; i < end; ++i) {
+        if (rec.selected && !rec.selected[i]) {
+            ++tally.not_selected;
+            continue;
+        }
+        if (std::size_t* problem = problem_of(rec, i, as_of, tally)) {
+            ++*problem;
+            if (tally.excluded_examples.size() < 100) tally.excluded_examples.push_back(i);
+            continue;
+        }
+        ++tally.counted;
+        count_record(rec, i, grid, part.diff.data());
+    }
+}
+
+// Prefix sums over the dates, the threads' grids added in thread order (integers: exact).
+void merge_parts(const std::vector<partial>& parts, const query_grid& grid, std::size_t regions,
+                 patents_in_force_result& result) {
+    const std::size_t m = grid.dates.size();
+    result.counts.setZero(static_cast<Eigen::Index>(regions), static_cast<Eigen::Index>(m));
+    for (std::size_t r = 0; r < regions; ++r) {
         std::int64_t running = 0;
         for (std::size_t k = 0; k < m; ++k) {
             for (const auto& part : parts) running += part.diff[r * (m + 1) + k];
-            result.counts(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(order[k])) = running;
+            result.counts(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(grid.order[k])) = running;
         }
     }
     for (const auto& part : parts) {  // in thread order: the example list is the same for any count
@@ -173,6 +209,147 @@ patents_in_force_result patents_in_force(const patent_records& rec, const std::v
         for (auto i : t.excluded_examples)
             if (result.excluded_examples.size() < 100) result.excluded_examples.push_back(i);
     }
+}
+
+std::int32_t today() {
+    const auto now = std::chrono::system_clock::now().time_since_epoch();
+    return static_cast<std::int32_t>(std::chrono::duration_cast<std::chrono::hours>(now).count() / 24);
+}
+
+}  // namespace
+
+patents_in_force_result patents_in_force(const patent_records& rec, const std::vector<std::int32_t>& dates, std::int32_t as_of,
+                                         unsigned threads) {
+    if (!rec.region || !rec.filing || !rec.grant) throw error("patent records need region, filing and grant columns");
+    const query_grid grid(dates);
+    if (as_of == no_date) as_of = today();
+    unsigned n_threads = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
+    n_threads = static_cast<unsigned>(std::min<std::size_t>(n_threads, std::max<std::size_t>(1, rec.size / 100000)));
+    n_threads = threads_within_memory(rec.regions, dates.size(), n_threads);
+    std::vector<partial> parts(n_threads);
+    auto work = [&](unsigned t) {
+        count_stretch(rec, rec.size * t / n_threads, rec.size * (t + 1) / n_threads, grid, as_of, parts[t]);
+    };
+    {
+        std::vector<std::thread> workers;
+        for (unsigned t = 1; t < n_threads; ++t) workers.emplace_back(work, t);
+        work(0);
+        for (auto& w : workers) w.join();
+    }
+    patents_in_force_result result;
+    result.records = rec.size;
+    merge_parts(parts, grid, rec.regions, result);
+    return result;
+}
+
+namespace {
+
+unsigned worker_count(unsigned threads, std::size_t n, std::size_t per_thread) {
+    unsigned t = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
+    return static_cast<unsigned>(std::min<std::size_t>(t, std::max<std::size_t>(1, n / per_thread)));
+}
+
+// Runs fn(begin, end) on `parts` even stretches of [0, n), the first on this thread; the first
+// exception (in stretch order) is rethrown after every stretch has ended.
+template <class Fn>
+void in_stretches(std::size_t n, unsigned parts, const Fn& fn) {
+    std::vector<std::exception_ptr> failures(parts);
+    auto run = [&](unsigned t) {
+        try {
+            fn(t, n * t / parts, n * (t + 1) / parts);
+        } catch (...) {
+            failures[t] = std::current_exception();
+        }
+    };
+    std::vector<std::thread> workers;
+    for (unsigned t = 1; t < parts; ++t) workers.emplace_back(run, t);
+    run(0);
+    for (auto& w : workers) w.join();
+    for (auto& f : failures)
+        if (f) std::rethrow_exception(f);
+}
+
+// Distinct texts of one stretch in first-seen order, each record's local code in `codes`:
+// open addressing on (hash, id), the text compared only when the hashes agree.
+class local_texts {
+public:
+    std::int32_t code_of(std::string_view text) {
+        if (2 * (texts.size() + 1) > slots_.size()) grow();
+        const std::size_t h = std::hash<std::string_view>{}(text);
+        for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+            slot& e = slots_[i];
+            if (e.id < 0) {
+                texts.emplace_back(text);
+                e = {h, static_cast<std::int32_t>(texts.size() - 1)};
+                return e.id;
+            }
+            if (e.hash == h && texts[static_cast<std::size_t>(e.id)] == text) return e.id;
+        }
+    }
+    std::vector<std::string> texts;
+
+private:
+    struct slot {
+        std::size_t hash = 0;
+        std::int32_t id = -1;
+    };
+    void grow() {
+        std::vector<slot> old(std::max<std::size_t>(64, 2 * slots_.size()));
+        old.swap(slots_);
+        mask_ = slots_.size() - 1;
+        for (const slot& e : old)
+            if (e.id >= 0) {
+                std::size_t i = e.hash & mask_;
+                while (slots_[i].id >= 0) i = (i + 1) & mask_;
+                slots_[i] = e;
+            }
+    }
+    std::vector<slot> slots_;
+    std::size_t mask_ = 0;
+};
+
+}  // namespace
+
+void days_from_ticks(const std::int64_t* ticks, std::size_t n, std::int64_t ticks_per_day, std::int32_t* out, unsigned threads) {
+    if (ticks_per_day <= 0) throw error("days_from_ticks: ticks_per_day must be positive");
+    constexpr std::int64_t nat = std::numeric_limits<std::int64_t>::min();
+    in_stretches(n, worker_count(threads, n, 1u << 20), [&](unsigned, std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) {
+            const std::int64_t t = ticks[i];
+            std::int64_t day = t / ticks_per_day;
+            day -= (t % ticks_per_day) < 0;  // floor: 1969-12-31T23:00 is day -1
+            const bool in_range = day > std::numeric_limits<std::int32_t>::min() && day <= std::numeric_limits<std::int32_t>::max();
+            if (t != nat && !in_range) throw limit_error("record " + std::to_string(i) + ": a date outside the years ±5.8 million");
+            out[i] = t == nat ? no_date : static_cast<std::int32_t>(day);
+        }
+    });
+}
+
+text_codes factorize_texts(std::size_t n, const std::function<bool(std::size_t, std::string_view&)>& text_at, unsigned threads) {
+    const unsigned parts = worker_count(threads, n, 1u << 18);
+    text_codes result;
+    result.codes.resize(n);
+    std::vector<local_texts> local(parts);
+    in_stretches(n, parts, [&](unsigned t, std::size_t begin, std::size_t end) {
+        std::string_view text;
+        for (std::size_t i = begin; i < end; ++i)
+            result.codes[i] = text_at(i, text) ? local[t].code_of(text) : -1;
+    });
+    for (const auto& l : local) result.texts.insert(result.texts.end(), l.texts.begin(), l.texts.end());
+    std::sort(result.texts.begin(), result.texts.end());
+    result.texts.erase(std::unique(result.texts.begin(), result.texts.end()), result.texts.end());
+    if (result.texts.size() > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
+        throw limit_error("more than 2^31 distinct texts in one column");
+    std::vector<std::vector<std::int32_t>> global_of(parts);  // per stretch: local code → sorted code
+    for (unsigned t = 0; t < parts; ++t)
+        for (const auto& text : local[t].texts)
+            global_of[t].push_back(static_cast<std::int32_t>(
+                std::lower_bound(result.texts.begin(), result.texts.end(), text) - result.texts.begin()));
+    in_stretches(n, parts, [&](unsigned t, std::size_t begin, std::size_t end) {
+        const std::int32_t* map = global_of[t].data();
+        for (std::size_t i = begin; i < end; ++i)
+            if (result.codes[i] >= 0) result.codes[i] = map[result.codes[i]];
+    });
     return result;
 }
 

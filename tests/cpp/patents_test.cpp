@@ -3,6 +3,8 @@
 #include "zhibiao/error.hpp"
 
 #include <boost/test/unit_test.hpp>
+#include <algorithm>
+#include <limits>
 #include <random>
 #include <string>
 
@@ -107,6 +109,61 @@ BOOST_AUTO_TEST_CASE(grids_larger_than_memory_are_refused_before_allocating) {
     }
     patent_records small{region.data(), filing.data(), grant.data(), nullptr, nullptr, nullptr, 1, 1000};
     BOOST_TEST(patents_in_force(small, dates, as_of, 2).counts(0, 0) == 1);
+}
+
+// Issue 16: the count finds where a 20-year term ends on the date grid by comparing the filing
+// date with one threshold per date, not by calendar arithmetic per record. Every filing day of
+// 1999-2005 (three 29 Februaries) against dates on, just before and just after each expiry.
+BOOST_AUTO_TEST_CASE(term_ends_exactly_twenty_years_after_filing_on_every_day) {
+    std::vector<std::int32_t> filing, grant, region;
+    for (std::int32_t f = day(1999, 1, 1); f <= day(2005, 12, 31); ++f) {
+        filing.push_back(f);
+        grant.push_back(f + 100);
+        region.push_back(0);
+    }
+    std::vector<std::int32_t> dates = {day(2020, 2, 28), day(2020, 2, 29), day(2020, 3, 1), day(2021, 2, 28), day(2021, 3, 1),
+                                       day(2024, 2, 28), day(2024, 2, 29), day(2024, 3, 1), day(2025, 12, 31), day(2019, 6, 30)};
+    const patent_records rec{region.data(), filing.data(), grant.data(), nullptr, nullptr, nullptr, filing.size(), 1};
+    const auto r = patents_in_force(rec, dates, day(2026, 1, 1), 1);
+    for (std::size_t k = 0; k < dates.size(); ++k) {
+        std::int64_t brute = 0;
+        for (std::size_t i = 0; i < filing.size(); ++i) brute += grant[i] <= dates[k] && dates[k] < add_years(filing[i], 20);
+        BOOST_TEST(r.counts(0, static_cast<Eigen::Index>(k)) == brute, "date " << k);
+    }
+    // By hand: on 2024-02-29 the filings after 2004-02-29 count, and those granted by then (all).
+    BOOST_TEST(r.counts(0, 6) == day(2005, 12, 31) - day(2004, 2, 29));
+}
+
+BOOST_AUTO_TEST_CASE(days_from_datetime64_ticks) {
+    constexpr std::int64_t ns_per_day = 86'400'000'000'000, nat = std::numeric_limits<std::int64_t>::min();
+    const std::vector<std::int64_t> ticks = {0, ns_per_day - 1, -1, -ns_per_day, nat, 19'000 * ns_per_day + 5};
+    std::vector<std::int32_t> days(ticks.size());
+    days_from_ticks(ticks.data(), ticks.size(), ns_per_day, days.data(), 2);
+    BOOST_TEST((days == std::vector<std::int32_t>{0, 0, -1, -1, no_date, 19'000}));
+    const std::vector<std::int64_t> far = {std::int64_t{1} << 40};  // 2^40 seconds, some 35 000 years: in range
+    std::vector<std::int32_t> out(1);
+    days_from_ticks(far.data(), 1, 86'400, out.data());
+    BOOST_TEST(out[0] == static_cast<std::int32_t>((std::int64_t{1} << 40) / 86'400));
+    const std::vector<std::int64_t> too_far = {std::int64_t{1} << 62};
+    BOOST_CHECK_THROW(days_from_ticks(too_far.data(), 1, 1, out.data()), limit_error);
+}
+
+BOOST_AUTO_TEST_CASE(factorized_texts_are_sorted_and_the_same_for_any_thread_count) {
+    std::vector<std::string> cells;
+    for (std::size_t i = 0; i < 700000; ++i) cells.push_back(i % 11 == 3 ? "" : "r" + std::to_string((i * 7919) % 1013));
+    const auto text_at = [&](std::size_t i, std::string_view& text) {
+        text = cells[i];
+        return !cells[i].empty();  // an empty cell stands for a missing one here
+    };
+    const text_codes one = factorize_texts(cells.size(), text_at, 1), four = factorize_texts(cells.size(), text_at, 4);
+    BOOST_TEST(one.codes == four.codes);
+    BOOST_TEST(one.texts == four.texts);
+    BOOST_TEST(std::is_sorted(one.texts.begin(), one.texts.end()));
+    BOOST_TEST(one.texts.size() == 1013u);
+    for (std::size_t i : {0u, 3u, 14u, 699999u}) {
+        if (cells[i].empty()) BOOST_TEST(one.codes[i] == -1);
+        else BOOST_TEST(one.texts[static_cast<std::size_t>(one.codes[i])] == cells[i]);
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

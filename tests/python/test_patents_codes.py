@@ -1,0 +1,79 @@
+"""Patents in force from a DataFrame without a Python object per row (issue 16): region and kind
+codes hashed in C++ from object, str and Categorical columns, dates as integer days."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import zhibiao as zb
+from zhibiao import _core, _patents
+
+DATES = ["2019-12-31", "2021-06-30"]
+
+
+def records() -> pd.DataFrame:
+    return pd.DataFrame({
+        "region": ["南通", "A", "南通", "B", "B", "A"],
+        "kind": ["invention", "发明", "invention", "utility", "发明专利", "invention"],
+        "filing_date": pd.to_datetime(["2000-05-01", "2015-01-01", "2016-01-01", "2018-01-01", "2019-01-01", "2010-02-01"]),
+        "grant_date": pd.to_datetime(["2004-01-01", "2017-01-01", "2018-01-01", "2019-01-01", "2021-01-01", "2012-03-01"]),
+        "end_date": pd.to_datetime([None, None, "2020-01-01", None, None, None]),
+    })
+
+
+def expected() -> pd.DataFrame:
+    # By hand: A holds two inventions in force on both dates; 南通's 2000 filing expires on
+    # 2020-05-01 and its 2016 one ends 2020-01-01; B's only invention is granted in 2021.
+    return pd.DataFrame([[2, 2], [0, 1], [2, 0]], index=pd.Index(["A", "B", "南通"], name="region"),
+                        columns=pd.to_datetime(DATES))
+
+
+@pytest.mark.parametrize("as_type", ["object", "category", "non-ascii-first"])
+def test_every_kind_of_text_column_gives_the_same_count(as_type):
+    table = records()
+    if as_type == "category":
+        table["region"] = pd.Categorical(table["region"], categories=["南通", "B", "A", "unused"])
+        table["kind"] = table["kind"].astype("category")
+    elif as_type == "non-ascii-first":  # str objects whose UTF-8 form is not cached yet
+        table["region"] = ["".join(reversed(s))[::-1] for s in table["region"]]
+    counts = zb.patents_in_force(table, DATES, as_of="2025-12-31")
+    expect = expected()
+    if as_type == "category":  # a category without records is a region with none in force
+        expect.loc["unused"] = [0, 0]
+        expect = expect.sort_index()
+    pd.testing.assert_frame_equal(counts, expect, check_names=False, check_index_type=False, check_column_type=False)
+
+
+def test_missing_regions_are_excluded_and_counted():
+    table = records()
+    table.loc[1, "region"] = None
+    table.loc[5, "region"] = np.nan
+    counts, found = zb.patents_in_force(table, DATES, as_of="2025-12-31", findings=True)
+    assert list(counts.index) == ["B", "南通"]  # no "None" or "nan" region
+    assert found.set_index("problem").loc["bad_region", "records"] == 2
+
+
+def test_numbers_as_region_codes_read_as_their_text():
+    table = records().assign(region=[320600, 110000, 320600, 120000, 120000, 110000])
+    counts = zb.patents_in_force(table, DATES, as_of="2025-12-31")
+    assert list(counts.index) == ["110000", "120000", "320600"]
+    assert counts.loc["320600"].tolist() == [2, 0]
+
+
+def test_factorize_texts_from_object_arrays():
+    codes, texts = _core.factorize_texts(np.array(["b", None, "a", "b", 7, float("nan"), "é"], dtype=object))
+    assert texts == ["7", "a", "b", "é"]
+    assert codes.tolist() == [2, -1, 1, 2, 0, -1, 3]
+    fixed = np.array(["南通", "A", "", "南通x"], dtype=str)  # NumPy's UCS-4 texts, and bytes
+    assert _core.factorize_texts(fixed)[1] == ["", "A", "南通", "南通x"]
+    assert _core.factorize_texts(fixed)[0].tolist() == [2, 1, 0, 3]
+    assert _core.factorize_texts(np.array([b"b", b"a"]))[1] == ["a", "b"]
+    with pytest.raises(ValueError, match="array of texts"):
+        _core.factorize_texts(np.arange(3))
+
+
+def test_datetime64_units_become_days():
+    for unit in ("ns", "us", "s", "D"):
+        values = np.array(["1969-12-31T23:00", "2024-02-29T12:00", "NaT"], dtype=f"datetime64[{unit}]")
+        days = _patents._days(values, "x")
+        assert days.tolist() == [-1, 19782, np.iinfo(np.int32).min], unit
