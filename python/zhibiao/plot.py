@@ -310,7 +310,7 @@ def scorecard(result: Any, gaps: Any = None, *, lang: str = "zh", ax: Any = None
     blocked = _blocked_counts(gaps)
     labels = [s if i else _STATUS_WORDS.get(s, s) for s in statuses.index]
     labels += [f"{_word('failing', lang)}: {g}" for g in failing.index]
-    labels += [f"{_word('blocked', lang)}: {b}" for b in blocked.index]
+    labels += [f"{_word('blocked', lang)}: {_blocker_label(b, lang)}" for b in blocked.index]
     counts = [*statuses.to_numpy(), *failing.to_numpy(), *blocked.to_numpy()]
     colours = [_STATUS_COLOURS.get(s, "#4878a8") for s in statuses.index]
     colours += ["#e08a3c"] * len(failing) + ["#8e44ad"] * len(blocked)
@@ -334,6 +334,13 @@ def _blocked_counts(gaps: Any) -> Any:
         return pd.Series(dtype="int64")
     names = gaps["blocked_by"].dropna().str.split(", ").explode()
     return names.value_counts()
+
+
+def _blocker_label(name: str, lang: str) -> str:
+    """'pass' is the pack's final rule (the total score's pass mark), not a gate."""
+    if name == "pass":
+        return "总分未达标" if lang == "zh" else "total below the pass mark"
+    return name
 
 
 def elapsed_share(period: str, basis: str = "month") -> float:

@@ -23,7 +23,7 @@ def kernel_dir(tmp_path_factory):
     spec = data / "kernels" / KERNEL
     spec.mkdir(parents=True)
     (spec / "kernel.json").write_text(json.dumps({
-        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        "argv": [sys.executable, "-Xfrozen_modules=off", "-m", "ipykernel_launcher", "-f", "{connection_file}"],
         "display_name": "zhibiao (this interpreter)", "language": "python",
         "env": {"MPLBACKEND": "module://matplotlib_inline.backend_inline"},
     }), encoding="utf-8")

@@ -142,7 +142,7 @@ def test_scorecard_counts_statuses_and_failing_conditions():
     assert labels[:5] == ["passed", "direct", "failed", "ineligible", "invalid input"]
     assert counts[:5] == [1, 0, 2, 1, 0]
     assert labels[5:] == ["condition not met: rd_share", "condition not met: staff", "blocked by: gate_staff",
-                          "blocked by: pass"]
+                          "blocked by: total below the pass mark"]
     assert counts[5:] == [2, 1, 1, 1]
     assert ax.get_title() == "hnte-2016: 4 firms"
     zh = plot.scorecard(result)
