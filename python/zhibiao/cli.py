@@ -390,7 +390,9 @@ def scorecard_file(args: argparse.Namespace) -> int:
     result = scorecards.evaluate(firms, args.pack, policy=args.policy)
     if args.gap:
         gaps = scorecards.gap(firms, args.pack, policy=args.policy)
+        pack = result.attrs["pack"]
         result = result.join(gaps.drop(columns=["status"]).add_prefix("gap_"))
+        result.attrs["pack"] = pack  # join drops attrs: the summary names the pack
     if progress is not None:
         progress.update(len(firms))
         progress.close()

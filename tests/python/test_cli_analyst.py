@@ -20,3 +20,9 @@ def test_a_misspelled_option_of_another_subcommand_is_matched_within_it(sample_d
     assert result.returncode == 2 and "--pak: did you mean --pack?" in result.stderr
     unknown = _run("catalogue", "--zzzzzz")
     assert unknown.returncode == 2 and "did you mean" not in unknown.stderr and "unrecognized" in unknown.stderr
+
+
+def test_the_scorecard_summary_names_the_pack_also_with_gap(sample_dir):
+    for extra in ([], ["--gap"]):
+        result = _run("scorecard", str(sample_dir / "firms_synthetic.csv"), "--pack", "hnte-2016", *extra, check=True)
+        assert "Summary(hnte-2016: 200 firms" in result.stderr, extra
