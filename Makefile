@@ -6,7 +6,7 @@
 PYTHON := .venv/bin/python
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: demo test bench fuzz bootstrap test-bench test-cpp test-sanitize test-python test-sanitize-python test-fuzz fuzz-build clean
+.PHONY: demo test bench fuzz bootstrap notebook-kernel notebooks test-bench test-cpp test-sanitize test-python test-sanitize-python test-fuzz fuzz-build clean
 
 demo: bootstrap
 	$(PYTHON) -m zhibiao demo --out out
@@ -30,6 +30,14 @@ test-sanitize:
 
 test-python:
 	$(PYTHON) -m pytest -q
+
+# The kernel the notebooks of examples/notebooks ask for ("zhibiao"): this checkout's .venv.
+notebook-kernel: bootstrap
+	$(PYTHON) -m ipykernel install --user --name zhibiao --display-name "zhibiao (.venv)"
+
+# Every notebook run top to bottom; their figures land in out/ (the same as in make test).
+notebooks: bootstrap
+	$(PYTHON) -m pytest -q tests/python/test_notebooks.py
 
 # The Python suite again, against an instrumented zhibiao._core.
 test-sanitize-python:

@@ -13,6 +13,8 @@ packages=(
   libeigen3-dev libfast-float-dev libtomlplusplus-dev libboost-test-dev pybind11-dev
   python3 python3-dev python3-venv python3-pip python3-setuptools python3-wheel python3-pybind11
   python3-numpy python3-pandas python3-pytest python3-hypothesis python3-dask python3-distributed
+  clang-format black python3-pyflakes mypy
+  python3-matplotlib fonts-noto-cjk python3-nbclient python3-nbformat python3-ipykernel python3-openpyxl python3-tqdm
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -10,7 +10,7 @@ notebook representations and the command line.
 
 from __future__ import annotations
 
-from . import _core, composite, scorecards
+from . import _core, composite, plot, scorecards
 from ._catalogue import Catalogue, catalogue, load_catalogue
 from ._extract import InvalidBytesWarning, extract, parse_chinese_number, read_report, read_report_file
 from ._indicator import Indicator
@@ -78,6 +78,7 @@ __all__ = [
     "load_rules",
     "parse_chinese_number",
     "patents_in_force",
+    "plot",
     "read_csv",
     "scorecards",
 ]

@@ -418,6 +418,11 @@ class Panel:
             {"code": self._core.entity_codes, "name": self._core.entity_names, "parent": self._core.entity_parents}
         )
 
+    def _entity_names(self) -> dict[str, str]:
+        """Entity code → name where the source gave names (empty when it gave none)."""
+        names = dict(zip(self._core.entity_codes, self._core.entity_names))
+        return names if any(names.values()) else {}
+
     @property
     def periods(self) -> list[str]:
         """Distinct periods in canonical form (2018, 2018H1, 2018Q2, 2018-06)."""
@@ -526,6 +531,9 @@ class Panel:
         # nor reorders (ids are unique: the catalogue's are).
         values = pd.DataFrame({r[0]: r[2] for r in results}, index=index)
         values.attrs["units"] = {r[0]: r[1] for r in results}
+        names = self._entity_names()
+        if names:
+            values.attrs["names"] = names  # entity code → name, for plots and written tables
         problems = {r[0]: r[4] for r in results if r[4]}
         if problems:
             values.attrs["problems"] = problems

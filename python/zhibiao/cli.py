@@ -390,7 +390,9 @@ def scorecard_file(args: argparse.Namespace) -> int:
     result = scorecards.evaluate(firms, args.pack, policy=args.policy)
     if args.gap:
         gaps = scorecards.gap(firms, args.pack, policy=args.policy)
+        pack = result.attrs["pack"]
         result = result.join(gaps.drop(columns=["status"]).add_prefix("gap_"))
+        result.attrs["pack"] = pack  # join drops attrs: the summary names the pack
     if progress is not None:
         progress.update(len(firms))
         progress.close()
@@ -580,13 +582,44 @@ def _add_demo(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(run=demo_command)
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with "did you mean" for a misspelled option (exit status 2, no traceback)."""
+
+    def error(self, message: str) -> Any:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}{self._suggestion(message)}\n")
+
+    def _suggestion(self, message: str) -> str:
+        if not message.startswith("unrecognized arguments:"):
+            return ""
+        known = self._option_names()
+        hints = []
+        for word in message.split(":", 1)[1].split():
+            flag = word.split("=", 1)[0]
+            close = difflib.get_close_matches(flag, known, n=1, cutoff=0.6) if flag.startswith("--") else []
+            if close:
+                hints.append(f"{flag}: did you mean {close[0]}?")
+        return ("\n" + "\n".join(hints)) if hints else ""
+
+    def _option_names(self) -> list[str]:
+        """This parser's long options and those of the subcommand named on the command line."""
+        names = [o for a in self._actions for o in a.option_strings if o.startswith("--")]
+        command = next((w for w in _Parser.argv if not w.startswith("-")), None)
+        for action in self._actions:
+            if isinstance(action, argparse._SubParsersAction) and command in action.choices:
+                names += action.choices[command]._option_names()
+        return names
+
+    argv: Sequence[str] = ()
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="zhibiao", description="Indicators, checks, roll-ups, composite indices and scorecards from S&T statistics.",
         epilog="FILE '-' is standard input; results go to standard output unless --out FILE; messages to stderr. "
         "Exit status: 0 ok, 1 findings (validate; extract: bytes not text), 2 bad input or usage.")
     parser.add_argument("--version", action="version", version=f"zhibiao {_core.__version__}")
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("-q", "--quiet", action="store_true", help="no messages or progress on stderr (errors still shown)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for add in (_add_compute, _add_validate, _add_rollup, _add_composite, _add_scorecard, _add_extract,
@@ -631,6 +664,7 @@ def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> 
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _Parser.argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(argv)
     _Messages.quiet = args.quiet
     return _run(args.run, args)

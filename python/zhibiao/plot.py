@@ -1,0 +1,394 @@
+"""Plots of zhibiao results (matplotlib, imported on first use). Every function draws on ``ax``
+(a new figure when None) and returns that Axes; labels are Chinese (``lang="zh"``, default) or
+English (``lang="en"``).
+
+>>> values = panel.compute(["invention_patents_per_10k"])
+>>> zb.plot.by_region(values, "invention_patents_per_10k", period="2024", top=20)
+>>> zb.plot.over_time(values, "invention_patents_per_10k", regions=["900101", "900102"])
+>>> zb.plot.contributions(composite_result, top=15)
+>>> zb.plot.scorecard(scorecards.evaluate(firms, "hnte-2016"))
+>>> zb.plot.progress(city.compute(["target_completion_rate"]), period="2025H1")
+
+Chinese text needs a CJK font: the first one installed among the usual families (Noto Sans CJK,
+Source Han Sans, WenQuanYi, SimHei, ...) is put first in matplotlib's sans-serif list on first
+use; when there is none, a :class:`CJKFontWarning` says what to install (Debian:
+``fonts-noto-cjk``) and the English labels (``lang="en"``) still read well.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from typing import Any, Mapping, Sequence
+
+from . import _core
+
+LANGUAGES = ("zh", "en")
+
+#: CJK families tried in this order (Debian's fonts-noto-cjk provides the first two).
+CJK_FAMILIES = (
+    "Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Serif CJK SC", "Source Han Sans SC", "Source Han Sans CN",
+    "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Droid Sans Fallback", "AR PL UMing CN", "SimHei",
+    "Microsoft YaHei", "PingFang SC", "Heiti SC",
+)
+
+_WORDS = {
+    "median": ("中位数", "median"),
+    "missing": ("缺失", "missing"),
+    "regions": ("地区", "regions"),
+    "score": ("得分", "score"),
+    "firms": ("企业数", "firms"),
+    "status": ("评价结果", "status"),
+    "failing": ("未满足条件", "condition not met"),
+    "blocked": ("阻碍达标", "blocked by"),
+    "completion": ("完成率", "completion"),
+    "elapsed": ("序时进度", "time elapsed"),
+    "ahead": ("超序时进度", "ahead of time"),
+    "behind": ("欠序时进度", "behind time"),
+    "top": ("前", "top"),
+    "period": ("时期", "period"),
+    "contribution": ("对总指数的贡献", "contribution to the index"),
+}
+
+_STATUS_WORDS = {"passed": "通过", "direct": "直接认定", "failed": "未通过", "ineligible": "不符合申报条件",
+                 "invalid input": "输入无效"}
+
+_STATUS_COLOURS = {"passed": "#4c9a2a", "direct": "#7cc46a", "failed": "#d9534f", "ineligible": "#f0ad4e",
+                   "invalid input": "#999999"}
+
+
+class CJKFontWarning(UserWarning):
+    """No font able to draw Chinese characters is installed: Chinese labels would show as boxes."""
+
+
+_font_checked: list[str | None] = []  # [family or None] once looked for
+
+
+def cjk_font() -> str | None:
+    """The CJK font family matplotlib will use (found once, then put first in its sans-serif
+    list), or None with a :class:`CJKFontWarning` when none is installed."""
+    if _font_checked:
+        return _font_checked[0]
+    import matplotlib
+    from matplotlib import font_manager
+
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    family = next((name for name in CJK_FAMILIES if name in installed), None)
+    if family is None:
+        warnings.warn("zhibiao.plot: no CJK font found, Chinese labels will show as empty boxes; install one "
+                      "(Debian/Ubuntu: apt-get install fonts-noto-cjk, then delete ~/.cache/matplotlib) or plot "
+                      "with lang='en'", CJKFontWarning, stacklevel=3)
+    else:
+        matplotlib.rcParams["font.sans-serif"] = [family, *matplotlib.rcParams["font.sans-serif"]]
+        matplotlib.rcParams["font.family"] = "sans-serif"
+        matplotlib.rcParams["axes.unicode_minus"] = False  # CJK fonts often lack U+2212
+    _font_checked.append(family)
+    return family
+
+
+def _check_lang(lang: str) -> int:
+    if lang not in LANGUAGES:
+        raise _core.ArgumentError(f"lang must be 'zh' or 'en', not {lang!r}")
+    return LANGUAGES.index(lang)
+
+
+def _word(key: str, lang: str) -> str:
+    return _WORDS[key][_check_lang(lang)]
+
+
+def _axes(ax: Any, size: tuple[float, float]) -> Any:
+    cjk_font()
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt
+
+    _, ax = plt.subplots(figsize=size, layout="constrained")
+    return ax
+
+
+def _meta(indicator: str) -> Mapping[str, Any]:
+    builtin = _core.Catalogue.builtin()
+    return dict(builtin.indicator(indicator)) if indicator in builtin.ids else {}
+
+
+def indicator_label(indicator: str, unit: str | None = None, lang: str = "zh") -> str:
+    """"Name (unit)" in the chosen language, from the catalogue (the id when it is not there)."""
+    from ._lang import unit_text
+
+    meta = _meta(indicator)
+    name = meta.get(f"name_{lang}") or meta.get("name_zh") or indicator
+    unit = unit if unit is not None else meta.get("unit")
+    shown = unit_text(unit, lang) if unit else ""
+    return f"{name} ({shown})" if shown else name
+
+
+def _unit_of(values: Any, column: str) -> str | None:
+    units = getattr(values, "attrs", {}).get("units", {})
+    if isinstance(units, Mapping) and column in units:
+        return units[column]
+    unit = getattr(values, "attrs", {}).get("unit")
+    return unit if isinstance(unit, str) else None
+
+
+def _names(values: Any, names: Mapping[str, str] | None) -> Mapping[str, str]:
+    if names is not None:
+        return names
+    carried = getattr(values, "attrs", {}).get("names")
+    return carried if isinstance(carried, Mapping) else {}
+
+
+def _column(values: Any, indicator: str) -> Any:
+    import pandas as pd
+
+    if isinstance(values, pd.Series):
+        return values
+    if indicator not in values.columns:
+        raise _core.MissingVariableError(f"no column '{indicator}' in the table (columns: {', '.join(map(str, values.columns[:12]))})")
+    return values[indicator]
+
+
+def _one_period(series: Any, period: str | None) -> tuple[Any, str | None]:
+    """A Series indexed by entity: the given period's rows (the latest period when None)."""
+    import pandas as pd
+
+    if not isinstance(series.index, pd.MultiIndex):
+        return series, period
+    periods = list(dict.fromkeys(series.index.get_level_values("period")))
+    if period is None:
+        period = sorted(periods, key=period_position)[-1]
+    if period not in periods:
+        raise _core.ArgumentError(f"no period '{period}' in the table (periods: {', '.join(periods[:12])})")
+    return series.xs(period, level="period"), period
+
+
+def by_region(values: Any, indicator: str, *, period: str | None = None, names: Mapping[str, str] | None = None,
+              top: int | None = None, lang: str = "zh", ax: Any = None) -> Any:
+    """One indicator across regions: bars sorted best first (by the catalogue's direction),
+    the median of all regions as a line, regions named (``names`` code → name, or the names the
+    table carries in ``attrs["names"]``); ``top`` shows only the first ``top`` bars. Regions
+    with no value are counted in the title. ``values`` is a table from ``Panel.compute`` (one
+    period is taken: ``period``, else the latest) or a Series indexed by region."""
+    _check_lang(lang)
+    series, period = _one_period(_column(values, indicator), period)
+    present = series.dropna()
+    ascending = _meta(indicator).get("direction", 1) == -1
+    shown = present.sort_values(ascending=ascending)
+    if top is not None:
+        shown = shown.head(top)
+    label_of = _names(values, names)
+    ax = _axes(ax, (8, max(3.0, 0.28 * len(shown) + 1.2)))
+    labels = [str(label_of.get(code, code)) for code in shown.index]
+    positions = range(len(shown))
+    ax.barh(list(positions), shown.to_numpy(), color="#4878a8")
+    ax.set_yticks(list(positions), labels)
+    ax.invert_yaxis()  # best at the top
+    if len(present):
+        median = float(present.median())
+        ax.axvline(median, color="#c0392b", linestyle="--", linewidth=1.2,
+                   label=f"{_word('median', lang)} {median:.{_meta(indicator).get('decimals', 2)}f}")
+        ax.legend(loc="lower right")
+    ax.set_xlabel(indicator_label(indicator, _unit_of(values, indicator), lang))
+    missing = len(series) - len(present)
+    title = indicator_label(indicator, None, lang).split(" (")[0] + (f", {period}" if period else "")
+    title += f" ({len(present)} {_word('regions', lang)}" + (f", {missing} {_word('missing', lang)})" if missing else ")")
+    ax.set_title(title)
+    return ax
+
+
+_PERIOD = re.compile(r"^(\d{4})(?:H([12])|Q([1-4])|-(\d{2})|YTD(\d{1,2}))?$")
+
+
+def period_position(period: str) -> float:
+    """Where a period sits on a time axis in years: the middle of its span (2024 → 2024.5,
+    2024H1 → 2024.25, 2024Q4 → 2024.875, 2024-03 → 2024.208); a year-to-date period at its end
+    month's middle. Years and half-years thus share one axis."""
+    m = _PERIOD.match(str(period))
+    if m is None:
+        raise _core.ParseError(f"period '{period}': not a canonical period (2024, 2024H1, 2024Q2, 2024-06, 2024YTD10)")
+    year, half, quarter, month, ytd = m.groups()
+    if half:
+        return int(year) + (int(half) - 0.5) / 2
+    if quarter:
+        return int(year) + (int(quarter) - 0.5) / 4
+    if month or ytd:
+        return int(year) + (int(month or ytd) - 0.5) / 12
+    return int(year) + 0.5
+
+
+def over_time(values: Any, indicator: str, regions: Sequence[str] | None = None, *,
+              names: Mapping[str, str] | None = None, lang: str = "zh", ax: Any = None) -> Any:
+    """One indicator over time, a line per region (``regions``: codes; all when the table has
+    at most 10). Each value is drawn at the middle of its period, so annual and half-year
+    figures share one axis (years as ticks); a gap in the data is a gap in the line."""
+    import pandas as pd
+
+    _check_lang(lang)
+    series = _column(values, indicator)
+    if not isinstance(series.index, pd.MultiIndex):
+        raise _core.ArgumentError("over_time needs a table indexed by (entity, period), as Panel.compute returns")
+    entities = list(dict.fromkeys(series.index.get_level_values("entity")))
+    if regions is None:
+        if len(entities) > 10:
+            raise _core.ArgumentError(f"{len(entities)} regions: choose at most a few with regions=[...]")
+        regions = entities
+    unknown = [r for r in regions if r not in entities]
+    if unknown:
+        raise _core.ArgumentError(f"regions not in the table: {', '.join(map(str, unknown))}")
+    label_of = _names(values, names)
+    ax = _axes(ax, (8, 4.5))
+    years: set[int] = set()
+    for region in regions:
+        one = series.xs(region, level="entity")
+        points = sorted((period_position(p), v) for p, v in one.items())
+        xs = [x for x, _ in points]
+        ys = [v for _, v in points]
+        years.update(int(x) for x in xs)
+        ax.plot(xs, ys, marker="o", label=str(label_of.get(region, region)))
+    ticks = sorted(years)
+    ax.set_xticks([y + 0.5 for y in ticks], [str(y) for y in ticks])
+    ax.set_xlabel(_word("period", lang))
+    ax.set_ylabel(indicator_label(indicator, _unit_of(values, indicator), lang))
+    ax.set_title(indicator_label(indicator, None, lang).split(" (")[0])
+    ax.grid(axis="y", alpha=0.3)
+    ax.legend(fontsize="small")
+    return ax
+
+
+def _pillars(result: Any) -> dict[str, list[str]]:
+    """The root's children and the indicators under each."""
+    fw = result.framework._core
+    parent = dict(zip(fw.codes, fw.parents))
+    root = result.root
+    pillars: dict[str, list[str]] = {c: [] for c, p in parent.items() if p == root}
+    for indicator in result.framework.indicators:
+        node = indicator
+        while parent.get(node) and parent[node] != root:
+            node = parent[node]
+        pillars.setdefault(node, []).append(indicator)
+    return pillars
+
+
+def contributions(result: Any, *, top: int | None = 20, names: Mapping[str, str] | None = None, lang: str = "zh",
+                  ax: Any = None) -> Any:
+    """A composite index as stacked bars, one segment per pillar (the root's children): how
+    much each pillar's indicators add to each unit's score (``result.contributions``, summed
+    by pillar), units sorted by score, the first ``top`` (all when None)."""
+    _check_lang(lang)
+    parts = result.contributions
+    pillars = _pillars(result)
+    root = result.root
+    order = result.scores[root].dropna().sort_values(ascending=False).index
+    if top is not None:
+        order = order[:top]
+    label_of = names if names is not None else {}
+    ax = _axes(ax, (8, max(3.0, 0.3 * len(order) + 1.2)))
+    left = [0.0] * len(order)
+    positions = list(range(len(order)))
+    for pillar, members in pillars.items():
+        widths = parts.loc[order, members].sum(axis=1).to_numpy()
+        ax.barh(positions, widths, left=left, label=pillar)
+        left = [a + b for a, b in zip(left, widths)]
+    ax.set_yticks(positions, [str(label_of.get(u, u)) for u in order])
+    ax.invert_yaxis()
+    ax.set_xlabel(f"{root} {_word('score', lang)}")
+    ax.set_title(f"{root}: {_word('contribution', lang)}")
+    ax.legend(loc="lower right")
+    return ax
+
+
+def scorecard(result: Any, gaps: Any = None, *, lang: str = "zh", ax: Any = None) -> Any:
+    """A rule pack's outcome: firms per status (passed, direct, failed, ineligible, invalid
+    input), then for the firms that did not pass the conditions they fail (``gate_*``) and,
+    with ``gaps`` (from :func:`zhibiao.scorecards.gap`), the rules that still block them when no
+    single input can make them pass."""
+    i = _check_lang(lang)
+    statuses = result["status"].value_counts().reindex(result["status"].cat.categories, fill_value=0)
+    valid = result["valid"] & ~result["passed"]
+    gates = [c for c in result.columns if c.startswith("gate_")]
+    failing = (~result.loc[valid, gates]).sum().rename(lambda c: c[5:])
+    failing = failing[failing > 0].sort_values(ascending=False)
+    blocked = _blocked_counts(gaps)
+    labels = [s if i else _STATUS_WORDS.get(s, s) for s in statuses.index]
+    labels += [f"{_word('failing', lang)}: {g}" for g in failing.index]
+    labels += [f"{_word('blocked', lang)}: {_blocker_label(b, lang)}" for b in blocked.index]
+    counts = [*statuses.to_numpy(), *failing.to_numpy(), *blocked.to_numpy()]
+    colours = [_STATUS_COLOURS.get(s, "#4878a8") for s in statuses.index]
+    colours += ["#e08a3c"] * len(failing) + ["#8e44ad"] * len(blocked)
+    ax = _axes(ax, (8, max(3.0, 0.35 * len(counts) + 1.2)))
+    positions = list(range(len(counts)))
+    ax.barh(positions, counts, color=colours)
+    ax.set_yticks(positions, labels)
+    ax.invert_yaxis()
+    for y, n in zip(positions, counts):
+        ax.text(n, y, f" {int(n)}", va="center")
+    ax.set_xlabel(_word("firms", lang))
+    pack = result.attrs.get("pack", "")
+    ax.set_title(f"{pack}: {len(result)} {_word('firms', lang)}" if pack else f"{len(result)} {_word('firms', lang)}")
+    return ax
+
+
+def _blocked_counts(gaps: Any) -> Any:
+    import pandas as pd
+
+    if gaps is None or "blocked_by" not in getattr(gaps, "columns", ()):
+        return pd.Series(dtype="int64")
+    names = gaps["blocked_by"].dropna().str.split(", ").explode()
+    return names.value_counts()
+
+
+def _blocker_label(name: str, lang: str) -> str:
+    """'pass' is the pack's final rule (the total score's pass mark), not a gate."""
+    if name == "pass":
+        return "总分未达标" if lang == "zh" else "total below the pass mark"
+    return name
+
+
+def elapsed_share(period: str, basis: str = "month") -> float:
+    """序时进度 in %: the share of the year gone at the end of ``period`` (month basis: June =
+    50; day basis: days gone ÷ days of the year)."""
+    import calendar
+    import datetime
+
+    m = _PERIOD.match(str(period))
+    if m is None or basis not in ("month", "day"):
+        raise _core.ParseError(f"period '{period}' / basis '{basis}': a canonical period and 'month' or 'day'")
+    year, half, quarter, month, ytd = m.groups()
+    end = int(half) * 6 if half else int(quarter) * 3 if quarter else int(month or ytd or 12)
+    if basis == "month":
+        return 100.0 * end / 12
+    y = int(year)
+    last = datetime.date(y, end, calendar.monthrange(y, end)[1])
+    return 100.0 * last.timetuple().tm_yday / (366 if calendar.isleap(y) else 365)
+
+
+def progress(values: Any, *, period: str | None = None, column: str = "target_completion_rate",
+             names: Mapping[str, str] | None = None, basis: str = "month", lang: str = "zh", ax: Any = None) -> Any:
+    """Target completion against the time-elapsed line (序时进度): a bar per region with its
+    completion rate (%), green when ahead of the share of the year gone, red when behind, and
+    that share as a vertical line (June: 50% on the month basis)."""
+    _check_lang(lang)
+    series, period = _one_period(_column(values, column), period)
+    if period is None:
+        raise _core.ArgumentError("progress needs the period (e.g. period='2025H1') when the table has no period level")
+    line = elapsed_share(period, basis)
+    label_of = _names(values, names)
+    shown = series.dropna().sort_values(ascending=False)
+    ax = _axes(ax, (8, max(2.5, 0.35 * len(shown) + 1.4)))
+    positions = list(range(len(shown)))
+    colours = ["#4c9a2a" if v >= line else "#d9534f" for v in shown.to_numpy()]
+    ax.barh(positions, shown.to_numpy(), color=colours)
+    ax.set_yticks(positions, [str(label_of.get(c, c)) for c in shown.index])
+    ax.invert_yaxis()
+    ax.axvline(line, color="black", linestyle="--", label=f"{_word('elapsed', lang)} {line:.1f}%")
+    for y, v in zip(positions, shown.to_numpy()):
+        gap = v - line
+        ax.text(v, y, f" {v:.1f}% ({'+' if gap >= 0 else ''}{gap:.1f})", va="center")
+    ax.set_xlim(0, max(110.0, *(shown.to_numpy() * 1.25 if len(shown) else [0.0])))
+    ax.set_xlabel(f"{_word('completion', lang)} (%)")
+    ax.set_title(f"{_word('completion', lang)} — {_word('elapsed', lang)}, {period}")
+    ax.legend(loc="lower right")
+    return ax
+
+
+__all__ = ["CJKFontWarning", "by_region", "cjk_font", "contributions", "elapsed_share", "indicator_label", "over_time",
+           "period_position", "progress", "scorecard"]
