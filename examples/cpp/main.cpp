@@ -62,11 +62,11 @@ bool scorecards() {
     const auto why = card.explain(in, result, {0, 1, 2, 3, 4}, "en");
     for (std::size_t firm = 0; firm < result.rows; ++firm)
         std::cout << "firm " << firm << ": " << show(result.total(static_cast<Eigen::Index>(firm))) << " points, "
-                  << (result.passed[firm] ? "passes" : "fails") << "; " << why[firm] << "\n";
+                  << (result.passed(firm) ? "passes" : "fails") << "; " << why[firm] << "\n";
     // Scoring into the storage of the first result, then letting both go here.
     card.evaluate_into(in, result, zhibiao::points_policy::high, 1);
-    return result.total(0) == 62.0 && result.passed[0] == 1 && result.total(1) == 80.0 && result.passed[1] == 0 &&
-           result.eligible[3] == 0 && result.passed[4] == 1;
+    return result.total(0) == 62.0 && result.passed(0) == 1 && result.total(1) == 80.0 && result.passed(1) == 0 &&
+           result.eligible(3) == 0 && result.passed(4) == 1;
 }
 
 bool composite_index() {

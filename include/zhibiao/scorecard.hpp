@@ -128,19 +128,78 @@ struct scorecard_measure {
     zhibiao::unit unit;
 };
 
-/// Per-firm results, columnar (rows = firms in input order; each item or gate one contiguous column).
+/// A firm's outcome, in the one vocabulary evaluate() (through Python) and gap() share.
+enum class firm_status : std::uint8_t { passed, direct, failed, ineligible, invalid_input };
+/// "passed", "direct", "failed", "ineligible", "invalid input".
+const char* status_name(firm_status status);
+inline std::ostream& operator<<(std::ostream& os, firm_status status) { return os << status_name(status); }
+
+/// Points of every firm, column-major (rows × columns). Stored as float when every value the
+/// pack can give — each band's points, their midpoints, caps, and every sum of them — is
+/// exactly a float (the built-in packs: whole and half points; scorecard::narrow_points()),
+/// else as double. Either way operator() gives the same double the scorer computed.
+class points_array {
+public:
+    Eigen::Index rows() const { return static_cast<Eigen::Index>(rows_); }
+    Eigen::Index cols() const { return static_cast<Eigen::Index>(cols_); }
+    Eigen::Index size() const { return static_cast<Eigen::Index>(rows_ * cols_); }
+    bool narrow() const { return narrow_; }
+    double operator()(Eigen::Index row, Eigen::Index col = 0) const {
+        const std::size_t i = static_cast<std::size_t>(row) + static_cast<std::size_t>(col) * rows_;
+        return narrow_ ? static_cast<double>(floats_[i]) : doubles_[i];
+    }
+    void set(Eigen::Index row, Eigen::Index col, double v) {
+        const std::size_t i = static_cast<std::size_t>(row) + static_cast<std::size_t>(col) * rows_;
+        if (narrow_) floats_[i] = static_cast<float>(v);
+        else doubles_[i] = v;
+    }
+    /// The storage (null for the type not in use).
+    float* floats() { return narrow_ ? floats_.data() : nullptr; }
+    const float* floats() const { return narrow_ ? floats_.data() : nullptr; }
+    double* doubles() { return narrow_ ? nullptr : doubles_.data(); }
+    const double* doubles() const { return narrow_ ? nullptr : doubles_.data(); }
+    /// Keeps the storage when the shape and type already fit (its contents are then stale).
+    void resize(std::size_t rows, std::size_t cols, bool narrow) {
+        rows_ = rows, cols_ = cols, narrow_ = narrow;
+        if (narrow) floats_.resize(rows * cols), result_column<double>().swap(doubles_);
+        else doubles_.resize(rows * cols), result_column<float>().swap(floats_);
+    }
+
+private:
+    std::size_t rows_ = 0, cols_ = 0;
+    bool narrow_ = true;
+    result_column<float> floats_;
+    result_column<double> doubles_;
+};
+
+/// Per-firm results, columnar (rows = firms in input order; each item or gate one contiguous
+/// column). The layout is lean, since writing (and first touching) the result is most of the
+/// cost of scoring: one status byte per firm rather than valid/eligible/passed flags, points
+/// as float where that is exact (points_array), and point ranges only for the items that have
+/// them (scorecard::ranged_items()).
 struct scorecard_result {
     std::size_t rows = 0;
-    result_column<std::uint8_t> valid, eligible, passed;
-    result_column<std::int8_t> route;  ///< index of the direct route taken, -1 when none
-    Eigen::ArrayXd total;            ///< under the points policy; NaN for invalid input
+    result_column<std::uint8_t> status;  ///< a firm_status per firm
+    result_column<std::int8_t> route;    ///< index of the direct route taken, -1 when none
+    points_array total;                  ///< rows × 1, under the points policy; NaN for invalid input
     /// The range of totals when bands give ranges of points (empty for packs without ranges).
-    Eigen::ArrayXd total_lo, total_hi;
-    /// rows × items: points under the policy, and the band's range (empty without ranges).
-    Eigen::ArrayXXd points, points_lo, points_hi;
+    points_array total_lo, total_hi;
+    /// rows × items: points under the policy; NaN for invalid input.
+    points_array points;
+    /// rows × ranged items: the band's range of points of each item of scorecard::ranged_items()
+    /// (empty for packs without ranges; an item without ranges has points = low = high).
+    points_array points_lo, points_hi;
     Eigen::Array<std::int8_t, Eigen::Dynamic, Eigen::Dynamic> alternative;  ///< which measure scored
     Eigen::Array<std::uint8_t, Eigen::Dynamic, Eigen::Dynamic> gates;       ///< rows × gates: 1 = holds
     result_column<std::uint64_t> problems;  ///< bit k: input k invalid; bit inputs+j: validity check j failed
+
+    firm_status status_of(std::size_t row) const { return static_cast<firm_status>(status[row]); }
+    /// No input invalid (status is not invalid_input).
+    bool valid(std::size_t row) const { return status_of(row) != firm_status::invalid_input; }
+    /// Valid and every gate holds (passed, direct or failed).
+    bool eligible(std::size_t row) const { return status[row] <= static_cast<std::uint8_t>(firm_status::failed); }
+    /// Passes, on points or by a direct route.
+    bool passed(std::size_t row) const { return status[row] <= static_cast<std::uint8_t>(firm_status::direct); }
 };
 
 /// Columnar inputs in the pack's units: one pointer per scorecard input (in `inputs()` order),
@@ -159,12 +218,6 @@ struct gap_entry {
     double cost = std::numeric_limits<double>::quiet_NaN();
     bool closed_form = true;  ///< false when found by search (a rule with no closed form)
 };
-
-/// A firm's outcome, in the one vocabulary evaluate() (through Python) and gap() share.
-enum class firm_status : std::uint8_t { passed, direct, failed, ineligible, invalid_input };
-/// "passed", "direct", "failed", "ineligible", "invalid input".
-const char* status_name(firm_status status);
-inline std::ostream& operator<<(std::ostream& os, firm_status status) { return os << status_name(status); }
 
 struct firm_gap {
     bool already_passes = false;  ///< status is passed or direct
@@ -255,6 +308,11 @@ public:
     std::string engine() const;
     /// True when some band gives a range of points (9–10) rather than a number.
     bool has_ranges() const;
+    /// The items some of whose bands give a range of points, in order: the columns of a
+    /// result's points_lo and points_hi.
+    std::vector<std::size_t> ranged_items() const;
+    /// True when every value of points and totals is exactly a float (results store them so).
+    bool narrow_points() const;
 
     /// One line per firm explaining the outcome ("R&D ratio 3.2% < 4% required ..."), in "zh"
     /// or "en", for the rows asked about.

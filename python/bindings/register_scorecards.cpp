@@ -45,9 +45,44 @@ points_policy policy_of(const std::string& p) {
                 detail::suggestion(p, policies, [](const std::string& x) -> std::string_view { return x; }));
 }
 
-}  // namespace
+py::list inputs_of(const scorecard& s) {
+    py::list out;
+    for (const auto& i : s.inputs())
+        out.append(py::dict(py::arg("id") = i.id, py::arg("name_zh") = i.name_zh, py::arg("name_en") = i.name_en,
+                            py::arg("unit") = i.unit_text, py::arg("min") = std::isfinite(i.min) ? py::cast(i.min) : py::none(),
+                            py::arg("max") = std::isfinite(i.max) ? py::cast(i.max) : py::none(),
+                            py::arg("integer") = i.integer, py::arg("optional") = i.optional));
+    return out;
+}
 
-void register_scorecards(py::module_& m) {
+py::list items_of(const scorecard& s) {
+    py::list out;
+    for (const auto& i : s.items()) {
+        std::vector<std::string> measures;
+        for (const auto& a : i.alternatives) measures.push_back(a.measure);
+        out.append(py::dict(py::arg("id") = i.id, py::arg("name_zh") = i.name_zh, py::arg("name_en") = i.name_en,
+                            py::arg("max") = i.max, py::arg("measures") = measures, py::arg("expert") = i.expert_input));
+    }
+    return out;
+}
+
+py::list conditions_of(const std::vector<scorecard_condition>& conditions) {
+    py::list out;
+    for (const auto& g : conditions)
+        out.append(py::dict(py::arg("id") = g.id, py::arg("condition") = g.condition, py::arg("message_zh") = g.message_zh,
+                            py::arg("message_en") = g.message_en));
+    return out;
+}
+
+py::list controllables_of(const scorecard& s) {
+    py::list out;
+    for (const auto& c : s.controllables())
+        out.append(py::dict(py::arg("input") = c.input, py::arg("step") = c.step, py::arg("also_adds") = c.also_adds,
+                            py::arg("cost") = c.cost, py::arg("label_zh") = c.label_zh, py::arg("label_en") = c.label_en));
+    return out;
+}
+
+void register_scorecard_class(py::module_& m) {
     py::class_<scorecard>(m, "Scorecard", "A qualification rule pack (use zhibiao.scorecards).")
         .def_static("builtin", &scorecard::builtin, py::arg("id"), py::return_value_policy::reference)
         .def_static("builtin_ids", &scorecard::builtin_ids)
@@ -58,109 +93,91 @@ void register_scorecards(py::module_& m) {
         .def_property_readonly("name_en", [](const scorecard& c) { return c.name_en(); })
         .def_property_readonly("source", [](const scorecard& c) { return c.source(); })
         .def_property_readonly("has_ranges", &scorecard::has_ranges)
+        .def_property_readonly("ranged_items", &scorecard::ranged_items,
+                               "Items whose bands give ranges of points: the columns of points_lo and points_hi.")
+        .def_property_readonly("narrow_points", &scorecard::narrow_points, "Points and totals are stored as float32 (exact).")
         .def_property_readonly("engine", &scorecard::engine)
-        .def_property_readonly("inputs", [](const scorecard& s) {
-            py::list out;
-            for (const auto& i : s.inputs())
-                out.append(py::dict(py::arg("id") = i.id, py::arg("name_zh") = i.name_zh, py::arg("name_en") = i.name_en,
-                                    py::arg("unit") = i.unit_text, py::arg("min") = std::isfinite(i.min) ? py::cast(i.min) : py::none(),
-                                    py::arg("max") = std::isfinite(i.max) ? py::cast(i.max) : py::none(),
-                                    py::arg("integer") = i.integer, py::arg("optional") = i.optional));
-            return out;
-        })
-        .def_property_readonly("items", [](const scorecard& s) {
-            py::list out;
-            for (const auto& i : s.items()) {
-                std::vector<std::string> measures;
-                for (const auto& a : i.alternatives) measures.push_back(a.measure);
-                out.append(py::dict(py::arg("id") = i.id, py::arg("name_zh") = i.name_zh, py::arg("name_en") = i.name_en,
-                                    py::arg("max") = i.max, py::arg("measures") = measures, py::arg("expert") = i.expert_input));
-            }
-            return out;
-        })
-        .def_property_readonly("gates", [](const scorecard& s) {
-            py::list out;
-            for (const auto& g : s.gates())
-                out.append(py::dict(py::arg("id") = g.id, py::arg("condition") = g.condition, py::arg("message_zh") = g.message_zh,
-                                    py::arg("message_en") = g.message_en));
-            return out;
-        })
+        .def_property_readonly("inputs", &inputs_of)
+        .def_property_readonly("items", &items_of)
+        .def_property_readonly("gates", [](const scorecard& s) { return conditions_of(s.gates()); })
+        .def_property_readonly("validity", [](const scorecard& s) { return conditions_of(s.validity()); })
         .def_property_readonly("routes", [](const scorecard& s) {
             std::vector<std::string> ids;
             for (const auto& r : s.routes()) ids.push_back(r.id);
             return ids;
         })
         .def_property_readonly("pass_rule", [](const scorecard& s) { return s.pass_rule().condition; })
-        .def_property_readonly("controllables", [](const scorecard& s) {
-            py::list out;
-            for (const auto& c : s.controllables())
-                out.append(py::dict(py::arg("input") = c.input, py::arg("step") = c.step, py::arg("also_adds") = c.also_adds,
-                                    py::arg("cost") = c.cost, py::arg("label_zh") = c.label_zh, py::arg("label_en") = c.label_en));
-            return out;
-        });
+        .def_property_readonly("controllables", &controllables_of);
+}
 
-    py::class_<scorecard_result>(m, "ScorecardResult")
-        .def_property_readonly("rows", [](const scorecard_result& r) { return r.rows; })
-        .def("arrays", [](py::object self) {
-            const auto& r = self.cast<const scorecard_result&>();
-            const auto n = static_cast<py::ssize_t>(r.rows);
-            // Read-only views whose base is the result, which they keep alive: no copies.
-            auto view = [&](const auto* data, py::ssize_t columns, bool matrix) {
-                using T = std::remove_cv_t<std::remove_pointer_t<decltype(data)>>;
-                std::vector<py::ssize_t> shape{n}, strides{static_cast<py::ssize_t>(sizeof(T))};
-                if (matrix) shape.push_back(columns), strides.push_back(static_cast<py::ssize_t>(sizeof(T)) * n);
-                py::array a(py::dtype::of<T>(), shape, strides, data, self);
-                a.attr("flags").attr("writeable") = false;
-                return a;
-            };
-            const bool ranges = r.total_lo.size() > 0;
-            const auto items = static_cast<py::ssize_t>(r.points.cols());
-            py::dict d;
-            d["valid"] = view(r.valid.data(), 0, false);
-            d["eligible"] = view(r.eligible.data(), 0, false);
-            d["passed"] = view(r.passed.data(), 0, false);
-            d["route"] = view(r.route.data(), 0, false);
-            d["problems"] = view(r.problems.data(), 0, false);
-            d["total"] = view(r.total.data(), 0, false);
-            d["total_lo"] = ranges ? view(r.total_lo.data(), 0, false) : py::array_t<double>(0);
-            d["total_hi"] = ranges ? view(r.total_hi.data(), 0, false) : py::array_t<double>(0);
-            d["points"] = view(r.points.data(), items, true);
-            d["points_lo"] = ranges ? view(r.points_lo.data(), items, true) : py::array_t<double>(std::vector<py::ssize_t>{0, 0});
-            d["points_hi"] = ranges ? view(r.points_hi.data(), items, true) : py::array_t<double>(std::vector<py::ssize_t>{0, 0});
-            d["alternative"] = view(r.alternative.data(), r.alternative.cols(), true);
-            d["gates"] = view(r.gates.data(), r.gates.cols(), true);
-            return d;
-        }, "Every result column as read-only NumPy views into this result (no copies; they keep it alive).");
+// Read-only views whose base is the result, which they keep alive: no copies.
+template <class T>
+py::array result_view(py::handle owner, const T* data, std::size_t rows, std::size_t columns, bool matrix) {
+    const auto n = static_cast<py::ssize_t>(rows);
+    std::vector<py::ssize_t> shape{n}, strides{static_cast<py::ssize_t>(sizeof(T))};
+    if (matrix) shape.push_back(static_cast<py::ssize_t>(columns)), strides.push_back(static_cast<py::ssize_t>(sizeof(T)) * n);
+    py::array a(py::dtype::of<T>(), shape, strides, data, owner);
+    a.attr("flags").attr("writeable") = false;
+    return a;
+}
 
-    m.def(
-        "scorecard_evaluate",
-        [](const scorecard& card, const column_list& columns, const std::string& policy, unsigned threads, py::object out) -> py::object {
-            scorecard_columns in = columns_of(card, columns);
-            const points_policy p = policy_of(policy);
-            if (out.is_none()) {
-                scorecard_result result;
-                {
-                    py::gil_scoped_release release;  // scoring reads only the NumPy buffers converted above
-                    card.evaluate_into(in, result, p, threads);
-                }
-                return py::cast(std::move(result));
-            }
-            // Batch scoring block after block: the result's storage is reused when the sizes match
-            // (views from its arrays() then show the new block, as NumPy's out= does).
-            auto& result = out.cast<scorecard_result&>();
-            // Same shape or nothing: a reallocation would leave those views pointing at freed memory.
-            if (result.rows != in.rows || result.points.cols() != static_cast<Eigen::Index>(card.items().size()) ||
-                result.gates.cols() != static_cast<Eigen::Index>(card.gates().size()) || (result.total_lo.size() > 0) != card.has_ranges())
-                throw error("out holds the results of " + std::to_string(result.rows) + " firms of another shape; scoring " +
-                            std::to_string(in.rows) + " firms with '" + card.id() + "' needs a result of its own shape");
-            {
-                py::gil_scoped_release release;
-                card.evaluate_into(in, result, p, threads);
-            }
-            return out;
-        },
-        py::arg("card"), py::arg("columns"), py::arg("policy") = "low", py::arg("threads") = 0u, py::arg("out") = py::none(),
-        "Scores every firm; with `out`, into that result, reusing its storage.");
+py::array points_view(py::handle owner, const points_array& a, bool matrix) {
+    const auto rows = static_cast<std::size_t>(a.rows()), cols = static_cast<std::size_t>(a.cols());
+    if (a.narrow()) return result_view(owner, a.floats(), rows, cols, matrix);
+    return result_view(owner, a.doubles(), rows, cols, matrix);
+}
+
+py::dict result_arrays(py::object self) {
+    const auto& r = self.cast<const scorecard_result&>();
+    py::dict d;
+    d["status"] = result_view(self, r.status.data(), r.rows, 0, false);
+    // The flags of earlier versions, derived from the status (copies, 1 byte a firm each).
+    py::array_t<std::uint8_t> valid(static_cast<py::ssize_t>(r.rows)), eligible(valid.size()), passed(valid.size());
+    for (std::size_t i = 0; i < r.rows; ++i)
+        valid.mutable_data()[i] = r.valid(i), eligible.mutable_data()[i] = r.eligible(i), passed.mutable_data()[i] = r.passed(i);
+    d["valid"] = valid, d["eligible"] = eligible, d["passed"] = passed;
+    d["route"] = result_view(self, r.route.data(), r.rows, 0, false);
+    d["problems"] = result_view(self, r.problems.data(), r.rows, 0, false);
+    d["total"] = points_view(self, r.total, false);
+    d["total_lo"] = points_view(self, r.total_lo, false);
+    d["total_hi"] = points_view(self, r.total_hi, false);
+    d["points"] = points_view(self, r.points, true);
+    d["points_lo"] = points_view(self, r.points_lo, true);
+    d["points_hi"] = points_view(self, r.points_hi, true);
+    d["alternative"] = result_view(self, r.alternative.data(), r.rows, static_cast<std::size_t>(r.alternative.cols()), true);
+    d["gates"] = result_view(self, r.gates.data(), r.rows, static_cast<std::size_t>(r.gates.cols()), true);
+    return d;
+}
+
+py::object evaluate_into(const scorecard& card, const column_list& columns, const std::string& policy, unsigned threads, py::object out) {
+    scorecard_columns in = columns_of(card, columns);
+    const points_policy p = policy_of(policy);
+    if (out.is_none()) {
+        scorecard_result result;
+        {
+            py::gil_scoped_release release;  // scoring reads only the NumPy buffers converted above
+            card.evaluate_into(in, result, p, threads);
+        }
+        return py::cast(std::move(result));
+    }
+    // Batch scoring block after block: the result's storage is reused when the sizes match
+    // (views from its arrays() then show the new block, as NumPy's out= does).
+    auto& result = out.cast<scorecard_result&>();
+    // Same shape or nothing: a reallocation would leave those views pointing at freed memory.
+    if (result.rows != in.rows || result.points.cols() != static_cast<Eigen::Index>(card.items().size()) ||
+        result.gates.cols() != static_cast<Eigen::Index>(card.gates().size()) || (result.total_lo.size() > 0) != card.has_ranges() ||
+        result.points.narrow() != card.narrow_points() ||
+        result.points_lo.cols() != static_cast<Eigen::Index>(card.has_ranges() ? card.ranged_items().size() : 0))
+        throw error("out holds the results of " + std::to_string(result.rows) + " firms of another shape; scoring " +
+                    std::to_string(in.rows) + " firms with '" + card.id() + "' needs a result of its own shape");
+    {
+        py::gil_scoped_release release;
+        card.evaluate_into(in, result, p, threads);
+    }
+    return out;
+}
+
+void register_scorecard_inputs(py::module_& m) {
     py::class_<scorecard_inputs>(m, "ScorecardInputs", "A pack's input columns taken from a panel, in the pack's units.")
         .def_property_readonly("rows", &scorecard_inputs::rows)
         .def("columns", [](py::object self) {
@@ -172,9 +189,7 @@ void register_scorecards(py::module_& m) {
                     continue;
                 }
                 // A read-only view whose base is the inputs object, which keeps the storage alive.
-                py::array a(py::dtype::of<double>(), {static_cast<py::ssize_t>(in.rows())}, {static_cast<py::ssize_t>(sizeof(double))}, c, self);
-                a.attr("flags").attr("writeable") = false;
-                out.append(a);
+                out.append(result_view(self, c, in.rows(), 0, false));
             }
             return out;
         }, "One read-only float64 array per pack input (None: an absent optional input).")
@@ -200,6 +215,23 @@ void register_scorecards(py::module_& m) {
         },
         py::arg("card"), py::arg("panel"), py::arg("units") = std::vector<std::pair<std::string, std::string>>{},
         "The pack's inputs from a panel, found by name and converted to the pack's units (scorecard::inputs_from).");
+}
+
+py::list gaps_to_python(const std::vector<firm_gap>& gaps) {
+    py::list out;
+    for (const auto& g : gaps) {
+        py::list routes;
+        for (const auto& e : g.routes)
+            routes.append(py::dict(py::arg("input") = e.input, py::arg("change") = e.change, py::arg("cost") = e.cost,
+                                   py::arg("closed_form") = e.closed_form));
+        out.append(py::dict(py::arg("already_passes") = g.already_passes, py::arg("invalid") = g.invalid,
+                            py::arg("status") = status_name(g.status), py::arg("routes") = routes, py::arg("cheapest") = g.cheapest,
+                            py::arg("blocked_by") = g.blocked_by));
+    }
+    return out;
+}
+
+void register_explain_and_gap(py::module_& m) {
     m.def(
         "scorecard_explain",
         [](const scorecard& card, const column_list& columns, const scorecard_result& result, const std::vector<std::size_t>& rows,
@@ -222,20 +254,31 @@ void register_scorecards(py::module_& m) {
                 py::gil_scoped_release release;  // solves and checks in C++ only
                 gaps = card.gap(in, rows, costs, p);
             }
-            py::list out;
-            for (const auto& g : gaps) {
-                py::list routes;
-                for (const auto& e : g.routes)
-                    routes.append(py::dict(py::arg("input") = e.input, py::arg("change") = e.change, py::arg("cost") = e.cost,
-                                           py::arg("closed_form") = e.closed_form));
-                out.append(py::dict(py::arg("already_passes") = g.already_passes, py::arg("invalid") = g.invalid,
-                                    py::arg("status") = status_name(g.status), py::arg("routes") = routes, py::arg("cheapest") = g.cheapest,
-                                    py::arg("blocked_by") = g.blocked_by));
-            }
-            return out;
+            return gaps_to_python(gaps);
         },
         py::arg("card"), py::arg("columns"), py::arg("rows"), py::arg("costs") = std::vector<std::pair<std::string, double>>{},
         py::arg("policy") = "low");
+}
+
+}  // namespace
+
+void register_scorecards(py::module_& m) {
+    register_scorecard_class(m);
+    py::list statuses;
+    for (auto k : {firm_status::passed, firm_status::direct, firm_status::failed, firm_status::ineligible, firm_status::invalid_input})
+        statuses.append(status_name(k));
+    m.attr("scorecard_statuses") = py::tuple(statuses);  // by code: a result's status column indexes it
+    py::class_<scorecard_result>(m, "ScorecardResult")
+        .def_property_readonly("rows", [](const scorecard_result& r) { return r.rows; })
+        .def("arrays", &result_arrays,
+             "Every result column as read-only NumPy views into this result (no copies; they keep it alive): status (a "
+             "firm_status code), route, problems, total and points (float32 where exact, else float64), total_lo/total_hi, "
+             "points_lo/points_hi (columns: the pack's ranged_items), alternative, gates; valid, eligible and passed are "
+             "derived from status (copies).");
+    m.def("scorecard_evaluate", &evaluate_into, py::arg("card"), py::arg("columns"), py::arg("policy") = "low", py::arg("threads") = 0u,
+          py::arg("out") = py::none(), "Scores every firm; with `out`, into that result, reusing its storage.");
+    register_scorecard_inputs(m);
+    register_explain_and_gap(m);
 }
 
 }  // namespace zhibiao::python

@@ -4,6 +4,8 @@
 >>> result = zb.scorecards.evaluate(firms, "tech-sme-2017")     # one row per firm
 >>> zb.scorecards.summary(result)                                # pass counts, failing conditions
 >>> zb.scorecards.gap(firms, "tech-sme-2017")                    # how far each failing firm is
+>>> card = zb.scorecards.load("hnte-2016")                       # a Scorecard: the same as methods
+>>> card.evaluate(firms); card.explain(firms, [0]); card.describe()
 
 The rules are data (data/scorecards/*.toml, built into the library): a pack's inputs, gates,
 band tables and pass rule are listed by :func:`describe`.
@@ -20,12 +22,16 @@ import numpy as np
 from . import _core
 
 BUILTIN = tuple(_core.Scorecard.builtin_ids())
-#: A firm's outcome, in evaluate() and gap() alike (the C++ firm_status).
-STATUSES = ("passed", "direct", "failed", "ineligible", "invalid input")
+#: A firm's outcome, in evaluate() and gap() alike: the C++ firm_status, by code.
+STATUSES = tuple(_core.scorecard_statuses)
+_INVALID, _INELIGIBLE = STATUSES.index("invalid input"), STATUSES.index("ineligible")
 _REASON_UNPARSEABLE = list(_core.reason_names).index("unparseable")
 
 
 def _pack(pack: Any) -> Any:
+    """The C++ rule pack of a Scorecard, a core pack, a built-in id or a TOML file."""
+    if isinstance(pack, Scorecard):
+        return pack._core
     if isinstance(pack, _core.Scorecard):
         return pack
     if isinstance(pack, (str, os.PathLike)) and str(pack) in BUILTIN:
@@ -36,9 +42,72 @@ def _pack(pack: Any) -> Any:
                                       "or give a TOML file")
 
 
-def load(path: str | os.PathLike[str]) -> Any:
-    """A rule pack from a TOML file (the shape of data/scorecards/*.toml)."""
-    return _core.Scorecard.load(os.fsencode(path))
+class Scorecard:
+    """A qualification rule pack: what it needs (:meth:`describe`), and scoring, explaining and
+    the gap to qualify as methods. From :func:`load` (a built-in id or a TOML file)."""
+
+    def __init__(self, core: Any) -> None:
+        if not isinstance(core, _core.Scorecard):
+            raise TypeError(f"Scorecard wraps a loaded rule pack, not {type(core).__name__}: use zhibiao.scorecards.load")
+        self._core = core
+
+    id = property(lambda self: self._core.id, doc="The pack's id, e.g. 'hnte-2016'.")
+    name_zh = property(lambda self: self._core.name_zh)
+    name_en = property(lambda self: self._core.name_en)
+    source = property(lambda self: self._core.source, doc="The rules it transcribes.")
+    inputs = property(lambda self: self._core.inputs, doc="The inputs, as dicts (id, names, unit, bounds, integer, optional).")
+    items = property(lambda self: self._core.items)
+    gates = property(lambda self: self._core.gates)
+    routes = property(lambda self: self._core.routes)
+    controllables = property(lambda self: self._core.controllables)
+    has_ranges = property(lambda self: self._core.has_ranges, doc="Some band gives a range of points (9–10).")
+    engine = property(lambda self: self._core.engine, doc="How it is scored: a fused kernel or the vector machine.")
+
+    def evaluate(self, firms: Any, *, policy: str = "low", units: Mapping[str, str] | None = None, explain: bool = True,
+                 threads: int = 0) -> Any:
+        """:func:`evaluate` with this pack."""
+        return evaluate(firms, self, policy=policy, units=units, explain=explain, threads=threads)
+
+    def explain(self, firms: Any, rows: Sequence[int] | None = None, *, language: str = "en",
+                units: Mapping[str, str] | None = None) -> list[str]:
+        """One line per firm of ``rows`` (every firm when None) on why it passes or fails, in "en" or "zh"."""
+        table = evaluate(firms, self, units=units, explain=True)
+        column = table["explanation_" + _language(language)]
+        return column.tolist() if rows is None else [column.iloc[int(r)] for r in rows]
+
+    def gap(self, firms: Any, *, costs: Mapping[str, float] | None = None, policy: str = "low",
+            units: Mapping[str, str] | None = None) -> Any:
+        """:func:`gap` with this pack."""
+        return gap(firms, self, costs=costs, policy=policy, units=units)
+
+    def describe(self) -> Any:
+        """:func:`describe` of this pack."""
+        return describe(self)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Scorecard) and other._core is self._core
+
+    def __hash__(self) -> int:
+        return id(self._core)
+
+    def __repr__(self) -> str:
+        c = self._core
+        return (f"Scorecard({c.id!r}: {c.name_en or c.name_zh}; {len(c.inputs)} inputs, {len(c.gates)} gates, "
+                f"{len(c.items)} items; {c.engine})")
+
+
+def _language(language: str) -> str:
+    if language not in ("en", "zh"):
+        raise _core.Error(f"language must be 'en' or 'zh', not {language!r}{_did_you_mean(str(language), ('en', 'zh'))}")
+    return language
+
+
+def load(pack: str | os.PathLike[str]) -> Scorecard:
+    """A rule pack: a built-in id ("tech-sme-2017", "hnte-2016", "hnte-2008") or a TOML file
+    (the shape of data/scorecards/*.toml)."""
+    if isinstance(pack, (str, os.PathLike)) and str(pack) in BUILTIN:
+        return Scorecard(_core.Scorecard.builtin(str(pack)))
+    return Scorecard(_core.Scorecard.load(os.fsencode(pack)))
 
 
 def describe(pack: Any) -> Any:
@@ -205,37 +274,34 @@ def evaluate(firms: Any, pack: Any, *, policy: str = "low", units: Mapping[str, 
 
 
 def _result_table(card: Any, arrays: Mapping[str, np.ndarray], text_bad: np.ndarray, index: Any) -> Any:
-    """evaluate()'s table from the scorer's arrays (views: no copies). The scorer already gives
-    NaN points and no route to invalid firms; only text found in a numeric column (a check made
-    here, not in C++) makes more firms invalid."""
+    """evaluate()'s table from the scorer's arrays. The status, and from it valid, eligible and
+    passed, are the scorer's (which already gives NaN points and no route to invalid firms);
+    only text found in a numeric column (a check made here, not in C++) makes more firms
+    invalid. Points and totals, float32 in the result where that is exact, are float64 here."""
     import pandas as pd
 
     text_found = bool(text_bad.any())
-    valid = arrays["valid"].view(bool)
+    status = arrays["status"].astype(np.int8)
     if text_found:
-        valid = valid & ~text_bad
-    eligible = arrays["eligible"].view(bool) & valid if text_found else arrays["eligible"].view(bool)
-    passed = arrays["passed"].view(bool) & valid if text_found else arrays["passed"].view(bool)
-    route_index = np.where(valid, arrays["route"], -1).astype(np.int8) if text_found else arrays["route"]
+        status[text_bad] = _INVALID
+    valid = status != _INVALID
 
     def unless_text(values: np.ndarray, missing: Any) -> np.ndarray:
         return np.where(valid, values, missing) if text_found else values
 
+    def points(values: np.ndarray) -> np.ndarray:
+        return unless_text(np.asarray(values, dtype=np.float64), np.nan)
+
     out: dict[str, Any] = {}
-    status = np.full(len(valid), 2, dtype=np.int8)  # failed, unless …
-    status[passed] = 0
-    status[route_index >= 0] = 1
-    status[~eligible] = 3
-    status[~valid] = 4
     out["status"] = pd.Categorical.from_codes(status, categories=list(STATUSES))
-    out["valid"], out["eligible"], out["passed"] = valid, eligible, passed
-    out["route"] = pd.Categorical.from_codes(route_index, categories=list(card.routes))
-    out["total"] = unless_text(arrays["total"], np.nan)
+    out["valid"], out["eligible"], out["passed"] = valid, status < _INELIGIBLE, status < STATUSES.index("failed")
+    out["route"] = pd.Categorical.from_codes(unless_text(arrays["route"], -1).astype(np.int8, copy=False), categories=list(card.routes))
+    out["total"] = points(arrays["total"])
     if card.has_ranges:
-        out["total_lo"] = unless_text(arrays["total_lo"], np.nan)
-        out["total_hi"] = unless_text(arrays["total_hi"], np.nan)
+        out["total_lo"] = points(arrays["total_lo"])
+        out["total_hi"] = points(arrays["total_hi"])
     for k, item in enumerate(card.items):
-        out[item["id"]] = unless_text(arrays["points"][:, k], np.nan)
+        out[item["id"]] = points(arrays["points"][:, k])
         if len(item["measures"]) > 1:
             which = unless_text(arrays["alternative"][:, k], -1).astype(np.int8, copy=False)
             out[item["id"] + "_by"] = pd.Categorical.from_codes(which, categories=list(item["measures"]))
@@ -342,4 +408,4 @@ def summary(result: Any) -> Summary:
     return Summary(result)
 
 
-__all__ = ["BUILTIN", "STATUSES", "Summary", "describe", "evaluate", "gap", "load", "summary"]
+__all__ = ["BUILTIN", "STATUSES", "Scorecard", "Summary", "describe", "evaluate", "gap", "load", "summary"]

@@ -39,6 +39,11 @@ struct compiled_scorecard {
     std::vector<int> expert_reg;  // -1 unless expert item
     std::vector<std::vector<int>> cap_members;
     std::vector<int> item_cap;    // cap index per item, or -1
+    /// Per item, its column in a result's points_lo/points_hi, or -1 when its bands give no range.
+    std::vector<int> range_column;
+    std::size_t ranged_items = 0;
+    /// Points and totals stored as float (exact for every value the pack can give).
+    bool narrow = true;
     double inverse_grid = 1e9;
     /// Kernels generated for this very program on the best instruction set of this CPU, or null.
     const fused_kernels* fused = nullptr;

@@ -26,7 +26,9 @@ void list(std::ostream& o, const char* name, const std::vector<T>& v) {
 std::string kernel_fingerprint(const scorecard& s, const compiled_scorecard& c) {
     // Bump the version when the kernel writer or the scorer changes what it computes.
     std::ostringstream o;
-    o << "v2 grid" << hex(c.inverse_grid) << " regs" << c.prog.registers() << " main" << c.main_ops << " ranges" << s.has_ranges();
+    o << "v3 grid" << hex(c.inverse_grid) << " regs" << c.prog.registers() << " main" << c.main_ops << " ranges" << s.has_ranges()
+      << " narrow" << c.narrow << " range columns";
+    for (int column : c.range_column) o << ' ' << column;
     o << " ops";
     for (const op& x : c.prog.ops())
         o << '(' << int(x.code) << ' ' << x.dst << ' ' << x.a << ' ' << x.b << ' ' << x.c << ' ' << hex(x.k) << ' ' << x.e << ')';

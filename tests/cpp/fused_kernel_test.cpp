@@ -72,7 +72,14 @@ std::vector<std::vector<double>> corner_firms(const scorecard& card, std::size_t
     return columns;
 }
 
-bool same_bits(const double* a, const double* b, std::size_t n) { return n == 0 || std::memcmp(a, b, n * sizeof(double)) == 0; }
+// The same storage type, and the same bytes (NaN payloads included).
+bool same_bits(const points_array& a, const points_array& b) {
+    if (a.narrow() != b.narrow() || a.rows() != b.rows() || a.cols() != b.cols()) return false;
+    const auto n = static_cast<std::size_t>(a.size());
+    if (n == 0) return true;
+    return a.narrow() ? std::memcmp(a.floats(), b.floats(), n * sizeof(float)) == 0
+                      : std::memcmp(a.doubles(), b.doubles(), n * sizeof(double)) == 0;
+}
 
 template <class T, class A>
 bool same(const std::vector<T, A>& a, const std::vector<T, A>& b) {
@@ -81,18 +88,16 @@ bool same(const std::vector<T, A>& a, const std::vector<T, A>& b) {
 
 void check_identical(const scorecard_result& vm, const scorecard_result& fused, const std::string& what) {
     BOOST_TEST_CONTEXT(what) {
-        BOOST_TEST(same(vm.valid, fused.valid));
-        BOOST_TEST(same(vm.eligible, fused.eligible));
-        BOOST_TEST(same(vm.passed, fused.passed));
+        BOOST_TEST(same(vm.status, fused.status));
         BOOST_TEST(same(vm.route, fused.route));
         BOOST_TEST(same(vm.problems, fused.problems));
-        BOOST_TEST(same_bits(vm.total.data(), fused.total.data(), static_cast<std::size_t>(vm.total.size())));
+        BOOST_TEST(same_bits(vm.total, fused.total));
         BOOST_TEST(vm.total_lo.size() == fused.total_lo.size());
-        BOOST_TEST(same_bits(vm.total_lo.data(), fused.total_lo.data(), static_cast<std::size_t>(vm.total_lo.size())));
-        BOOST_TEST(same_bits(vm.total_hi.data(), fused.total_hi.data(), static_cast<std::size_t>(vm.total_hi.size())));
-        BOOST_TEST(same_bits(vm.points.data(), fused.points.data(), static_cast<std::size_t>(vm.points.size())));
-        BOOST_TEST(same_bits(vm.points_lo.data(), fused.points_lo.data(), static_cast<std::size_t>(vm.points_lo.size())));
-        BOOST_TEST(same_bits(vm.points_hi.data(), fused.points_hi.data(), static_cast<std::size_t>(vm.points_hi.size())));
+        BOOST_TEST(same_bits(vm.total_lo, fused.total_lo));
+        BOOST_TEST(same_bits(vm.total_hi, fused.total_hi));
+        BOOST_TEST(same_bits(vm.points, fused.points));
+        BOOST_TEST(same_bits(vm.points_lo, fused.points_lo));
+        BOOST_TEST(same_bits(vm.points_hi, fused.points_hi));
         BOOST_TEST((vm.alternative == fused.alternative).all());
         BOOST_TEST((vm.gates == fused.gates).all());
     }
@@ -144,13 +149,13 @@ BOOST_AUTO_TEST_CASE(kernels_match_the_vector_machine_bit_for_bit) {
                 for (std::size_t k = 0; k < data.size(); ++k)
                     if (in.columns[k] && std::isinf(in.columns[k][i])) {
                         ++infinite;
-                        BOOST_TEST(vm.valid[i] == 0, id << " firm " << i << " input " << card.inputs()[k].id);
+                        BOOST_TEST(vm.valid(i) == 0, id << " firm " << i << " input " << card.inputs()[k].id);
                         BOOST_TEST((vm.problems[i] >> k & 1u) == 1u);
                     }
             BOOST_TEST(infinite > 0u, id);
-            for (std::size_t i = 0; i < rows; ++i) valid += vm.valid[i], eligible += vm.eligible[i], passing += vm.passed[i];
+            for (std::size_t i = 0; i < rows; ++i) valid += vm.valid(i), eligible += vm.eligible(i), passing += vm.passed(i);
             for (Eigen::Index i = 0; i < vm.total.size(); ++i)
-                if (vm.valid[static_cast<std::size_t>(i)]) totals.insert(vm.total(i));
+                if (vm.valid(static_cast<std::size_t>(i))) totals.insert(vm.total(i));
         }
         // The firms reach the outcomes, not only "invalid input".
         BOOST_TEST_MESSAGE(id << ": " << valid << " valid, " << eligible << " eligible, " << passing << " pass, " << totals.size() << " totals");

@@ -1,5 +1,6 @@
 #include "zhibiao/scorecard.hpp"
 
+#include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <cmath>
 #include <functional>
@@ -55,21 +56,21 @@ BOOST_AUTO_TEST_CASE(tech_sme_cases_of_section_6b) {
                     {"hnte_certified", {0, 0, 0, 0, 1}}});
     scorecard_result r = sme().evaluate(f.columns());
     BOOST_TEST(r.total(0) == 62.0);
-    BOOST_TEST(r.passed[0] == 1);
+    BOOST_TEST(r.passed(0) == 1);
     BOOST_TEST(r.points(0, item(sme(), "st_staff_points")) == 20.0);
     BOOST_TEST(r.points(0, item(sme(), "rd_points")) == 30.0);
     BOOST_TEST(r.points(0, item(sme(), "ip_points")) == 12.0);
     BOOST_TEST(r.total(1) == 80.0);
-    BOOST_TEST(r.passed[1] == 0);
+    BOOST_TEST(r.passed(1) == 0);
     BOOST_TEST(r.points(2, item(sme(), "rd_points")) == 50.0);
     BOOST_TEST(r.alternative(2, item(sme(), "rd_points")) == 1);
-    BOOST_TEST(r.eligible[3] == 0);
-    BOOST_TEST(r.passed[3] == 0);
-    BOOST_TEST(r.passed[4] == 1);
+    BOOST_TEST(r.eligible(3) == 0);
+    BOOST_TEST(r.passed(3) == 0);
+    BOOST_TEST(r.passed(4) == 1);
     BOOST_TEST(r.route[4] == 0);
     auto why = sme().explain(f.columns(), r, {1, 3, 4}, "en");
     BOOST_TEST(why[0].find("non-zero S&T staff score") != std::string::npos);
-    BOOST_TEST(why[1].find("staff 510人 above 500") != std::string::npos);
+    BOOST_TEST(why[1].find("staff 510 persons above 500") != std::string::npos);
     BOOST_TEST(why[2].find("HNTE certificate") != std::string::npos);
     BOOST_TEST(sme().explain(f.columns(), r, {3}, "zh")[0].find("职工总数510人超过500人") != std::string::npos);
 }
@@ -102,14 +103,14 @@ BOOST_AUTO_TEST_CASE(bad_input_is_reported_and_the_batch_goes_on) {
                     {"ip_class1", {0, 0, 0, 0}},
                     {"ip_class2", {0, 0, 0, 0}}});
     scorecard_result r = sme().evaluate(f.columns());
-    BOOST_TEST(r.valid[0] == 1);
-    BOOST_TEST(r.valid[1] == 0);
-    BOOST_TEST(r.valid[2] == 0);  // more S&T staff than staff
-    BOOST_TEST(r.valid[3] == 0);  // missing
+    BOOST_TEST(r.valid(0) == 1);
+    BOOST_TEST(r.valid(1) == 0);
+    BOOST_TEST(r.valid(2) == 0);  // more S&T staff than staff
+    BOOST_TEST(r.valid(3) == 0);  // missing
     BOOST_TEST(std::isnan(r.total(1)));
     auto why = sme().explain(f.columns(), r, {1, 2, 3}, "en");
-    BOOST_TEST(why[0].find("input employees invalid (-1人)") != std::string::npos);
-    BOOST_TEST(why[1].find("S&T staff 12人 exceed the total staff 10人") != std::string::npos);
+    BOOST_TEST(why[0].find("input employees invalid (-1 persons)") != std::string::npos);
+    BOOST_TEST(why[1].find("S&T staff 12 persons exceed the total staff 10 persons") != std::string::npos);
     BOOST_TEST(why[2].find("input st_staff invalid (missing)") != std::string::npos);
 }
 
@@ -141,13 +142,18 @@ BOOST_AUTO_TEST_CASE(hnte_growth_cases_of_section_6a) {
     }
     firms f(hnte(), data);
     scorecard_result r = hnte().evaluate(f.columns(), points_policy::low);
-    const int k = item(hnte(), "sales_growth_points");
+    // points_lo and points_hi hold the items with ranges (ranged_items()), in order.
+    auto ranged = [](const std::string& id) {
+        const auto items = hnte().ranged_items();
+        return static_cast<int>(std::find(items.begin(), items.end(), static_cast<std::size_t>(item(hnte(), id))) - items.begin());
+    };
+    const int k = ranged("sales_growth_points");
     for (std::size_t i = 0; i < cases.size(); ++i) {
         BOOST_TEST(r.points_lo(static_cast<Eigen::Index>(i), k) == low[i], "case " << i);
         BOOST_TEST(r.points_hi(static_cast<Eigen::Index>(i), k) == high[i], "case " << i);
     }
     // Net assets 1000, 1300, 1800 → B as well.
-    BOOST_TEST(r.points_lo(0, item(hnte(), "net_asset_growth_points")) == 7.0);
+    BOOST_TEST(r.points_lo(0, ranged("net_asset_growth_points")) == 7.0);
 }
 
 BOOST_AUTO_TEST_CASE(hnte_total_70_fails_71_passes) {
@@ -160,19 +166,19 @@ BOOST_AUTO_TEST_CASE(hnte_total_70_fails_71_passes) {
     data["rd_domestic"] = {675};
     firms f(hnte(), data);
     scorecard_result r = hnte().evaluate(f.columns(), points_policy::high);
-    BOOST_TEST(r.eligible[0] == 1);
+    BOOST_TEST(r.eligible(0) == 1);
     BOOST_TEST(r.total(0) == 70.0);
-    BOOST_TEST(r.passed[0] == 0);
+    BOOST_TEST(r.passed(0) == 0);
     data["talent_system"] = {3};
     firms g(hnte(), data);
     scorecard_result s = hnte().evaluate(g.columns(), points_policy::high);
     BOOST_TEST(s.total(0) == 71.0);
-    BOOST_TEST(s.passed[0] == 1);
+    BOOST_TEST(s.passed(0) == 1);
     // With no qualifying IP the firm is ineligible whatever its score (condition 2).
     data["ip_class2"] = {0};
     firms h(hnte(), data);
     scorecard_result t = hnte().evaluate(h.columns(), points_policy::high);
-    BOOST_TEST(t.eligible[0] == 0);
+    BOOST_TEST(t.eligible(0) == 0);
     BOOST_TEST(hnte().explain(h.columns(), t, {0}, "en")[0].find("owns no intellectual property") != std::string::npos);
 }
 
@@ -221,7 +227,7 @@ BOOST_AUTO_TEST_CASE(gap_to_qualify_makes_the_firm_pass_and_is_minimal) {
     firms f(sme(), {{"employees", {50}}, {"st_staff", {10}}, {"sales", {2000}}, {"assets", {800}}, {"rd_expense", {50}},
                     {"total_cost", {625}}, {"ip_class1", {0}}, {"ip_class2", {1}}});
     scorecard_columns in = f.columns();
-    BOOST_TEST(sme().evaluate(in).passed[0] == 0);
+    BOOST_TEST(sme().evaluate(in).passed(0) == 0);
     auto gaps = sme().gap(in, {0});
     BOOST_TEST(!gaps[0].already_passes);
     for (const auto& e : gaps[0].routes) {
@@ -234,7 +240,7 @@ BOOST_AUTO_TEST_CASE(gap_to_qualify_makes_the_firm_pass_and_is_minimal) {
             data[e.input][0] += delta;
             for (const auto& a : ctl->also_adds) data[a][0] += delta;
             firms g(sme(), data);
-            BOOST_TEST(sme().evaluate(g.columns()).passed[0] == (delta == e.change), e.input << " + " << delta);
+            BOOST_TEST(sme().evaluate(g.columns()).passed(0) == (delta == e.change), e.input << " + " << delta);
         }
     }
     // R&D alone: 6% of sales = 120万元, so +70万元 reaches 50 points → 12 + 50 + 6 = 68.
@@ -322,7 +328,7 @@ BOOST_AUTO_TEST_CASE(a_panel_is_scored_by_input_name_in_the_packs_units) {
     // By name and unit: 0.1亿元 = 1000万元 → 62, as the Python path gives.
     const scorecard_result r = sme().evaluate(p);
     BOOST_TEST(r.total(0) == 62.0);
-    BOOST_TEST(r.passed[0] == 1);
+    BOOST_TEST(r.passed(0) == 1);
     const scorecard_inputs in = sme().inputs_from(p);
     BOOST_TEST(in.columns().columns[static_cast<std::size_t>(sme().input_index("sales"))][0] == 1000.0);
     BOOST_TEST(sme().explain(in, r, {0}, "en")[0] == sme().explain(in.columns(), r, {0}, "en")[0]);
@@ -351,9 +357,9 @@ BOOST_AUTO_TEST_CASE(a_panel_cell_the_loader_could_not_read_makes_the_firm_inval
     p.add(column("ip_class2", unit::parse("件"), ip2, {reason::none, reason::unparseable}));
     const scorecard_inputs in = sme().inputs_from(p);
     const scorecard_result r = sme().evaluate(in);
-    BOOST_TEST(r.valid[0] == 1);
-    BOOST_TEST(r.valid[1] == 0);
-    BOOST_TEST(r.passed[1] == 0);
+    BOOST_TEST(r.valid(0) == 1);
+    BOOST_TEST(r.valid(1) == 0);
+    BOOST_TEST(r.passed(1) == 0);
     BOOST_TEST(std::isnan(r.total(1)));
     BOOST_TEST((r.problems[1] >> sme().input_index("ip_class2") & 1u) == 1u);
     BOOST_TEST(has(sme().explain(in, r, {1}, "en")[0], "ip_class2 (unparseable)"));
@@ -374,12 +380,12 @@ BOOST_AUTO_TEST_CASE(a_panel_cell_invalid_for_computing_is_invalid_input_not_mis
             const scorecard_result r = sme().evaluate(in);
             const firm_status status = sme().gap(in, {0})[0].status;
             if (reason_means_absent(why)) {
-                BOOST_TEST(r.passed[0] == 1);
+                BOOST_TEST(r.passed(0) == 1);
                 BOOST_TEST(r.total(0) == 62.0);
                 BOOST_TEST(status == firm_status::passed);
             } else {
-                BOOST_TEST(r.valid[0] == 0);
-                BOOST_TEST(r.passed[0] == 0);
+                BOOST_TEST(r.valid(0) == 0);
+                BOOST_TEST(r.passed(0) == 0);
                 BOOST_TEST(std::isnan(r.total(0)));
                 BOOST_TEST(status == firm_status::invalid_input);
                 const std::string line = sme().explain(in, r, {0}, "en")[0];
@@ -456,12 +462,12 @@ BOOST_AUTO_TEST_CASE(non_finite_inputs_are_invalid_input) {
     const scorecard_result r = sme().evaluate(f.columns());
     for (std::size_t i : {0u, 1u, 2u, 3u}) {
         BOOST_TEST_CONTEXT("firm " << i) {
-            BOOST_TEST(r.valid[i] == 0);
-            BOOST_TEST(r.passed[i] == 0);
+            BOOST_TEST(r.valid(i) == 0);
+            BOOST_TEST(r.passed(i) == 0);
             BOOST_TEST(std::isnan(r.total(static_cast<Eigen::Index>(i))));
         }
     }
-    BOOST_TEST(r.valid[4] == 1);
+    BOOST_TEST(r.valid(4) == 1);
     BOOST_TEST(r.total(4) == 62.0);
     BOOST_TEST((r.problems[0] >> sme().input_index("rd_expense") & 1u) == 1u);
     BOOST_TEST(has(sme().explain(f.columns(), r, {1}, "en")[0], "invalid input: input employees invalid"));
@@ -538,9 +544,9 @@ BOOST_AUTO_TEST_CASE(long_chains_in_a_pack_compile_without_deep_recursion) {
         const scorecard card = scorecard::from_toml(text);
         std::vector<double> a{1, -1, 0.0001};
         const scorecard_result r = card.evaluate({3, {a.data()}});
-        BOOST_TEST(r.passed[0] == 1);  // 20,000 ≥ 5
-        BOOST_TEST(r.eligible[1] == 0);
-        BOOST_TEST(r.passed[2] == 0);  // sum 2 < 5
+        BOOST_TEST(r.passed(0) == 1);  // 20,000 ≥ 5
+        BOOST_TEST(r.eligible(1) == 0);
+        BOOST_TEST(r.passed(2) == 0);  // sum 2 < 5
     } catch (const error& e) {
         // The formula parser may refuse a formula this long: a clean error then, never a crash.
         BOOST_TEST(has(e.what(), "formula"), e.what());
@@ -556,6 +562,75 @@ BOOST_AUTO_TEST_CASE(a_product_of_units_too_large_to_track_is_refused) {
                              "[pass]\nrule = \"total >= 5\"\n";
     const std::string message = message_of<error>([&] { scorecard::from_toml(text); });
     BOOST_TEST(has(message, "power too large"), message);
+}
+
+BOOST_AUTO_TEST_CASE(english_explanations_name_units_in_english) {
+    // "35人" in an English line was the zh symbol; Chinese lines keep it.
+    firms f(sme(), {{"employees", {510}}, {"st_staff", {100}}, {"sales", {30000}}, {"assets", {500}}, {"rd_expense", {45}},
+                    {"total_cost", {500}}, {"ip_class1", {0}}, {"ip_class2", {0}}});
+    const scorecard_result r = sme().evaluate(f.columns());
+    const std::string en = sme().explain(f.columns(), r, {0}, "en")[0];
+    BOOST_TEST(has(en, "staff 510 persons above 500"), en);
+    BOOST_TEST(has(en, "sales 30000 10k yuan above 200 million yuan"), en);
+    for (const char* zh_unit : {"人", "万元", "亿元"}) BOOST_TEST(!has(en, zh_unit), en);
+    const std::string zh = sme().explain(f.columns(), r, {0}, "zh")[0];
+    BOOST_TEST(has(zh, "职工总数510人超过500人"), zh);
+    BOOST_TEST(has(zh, "年销售收入30000万元超过2亿元"), zh);
+}
+
+BOOST_AUTO_TEST_CASE(the_result_layout_is_lean) {
+    // One status byte a firm, points as float where exact, ranges only for items that have them.
+    BOOST_TEST(sme().narrow_points());
+    BOOST_TEST(hnte().narrow_points());
+    BOOST_TEST(sme().ranged_items().empty());
+    // HNTE-2016: IP quantity, conversions, net asset and sales growth give ranges (9–10); the
+    // eight expert items do not.
+    std::vector<std::string> ranged;
+    for (std::size_t k : hnte().ranged_items()) ranged.push_back(hnte().items()[k].id);
+    const std::vector<std::string> expected = {"ip_quantity_points", "transfer_points", "net_asset_growth_points", "sales_growth_points"};
+    BOOST_TEST(ranged == expected, boost::test_tools::per_element());
+    std::vector<double> none(3, std::numeric_limits<double>::quiet_NaN());
+    scorecard_columns in{3, std::vector<const double*>(hnte().inputs().size(), none.data())};
+    const scorecard_result r = hnte().evaluate(in);
+    BOOST_TEST(r.points.narrow());
+    BOOST_TEST(r.points.cols() == static_cast<Eigen::Index>(hnte().items().size()));
+    BOOST_TEST(r.points_lo.cols() == 4);
+    BOOST_TEST(r.points_hi.cols() == 4);
+    BOOST_TEST(r.status.size() == 3u);
+    BOOST_TEST(r.status_of(0) == firm_status::invalid_input);
+    BOOST_TEST(!r.valid(0));
+    BOOST_TEST(std::isnan(r.total(0)));
+}
+
+BOOST_AUTO_TEST_CASE(points_not_exact_in_float_are_stored_as_double) {
+    // 0.1 point, or whole points past 2^24 in total, are no floats: such a pack keeps doubles,
+    // and the values are those the scorer computed.
+    auto pack = [](const std::string& points, const std::string& max) {
+        return "id = \"x\"\n[[input]]\nid = \"a\"\n[[item]]\nid = \"i\"\nmax = " + max + "\nmeasure = \"a\"\nbands = [{min = 1, points = " +
+               points + "}, {points = 0}]\n[[item]]\nid = \"j\"\nmax = " + max + "\nmeasure = \"a\"\nbands = [{min = 1, points = " + points +
+               "}, {points = 0}]\n[pass]\nrule = \"total >= 0\"\n";
+    };
+    std::vector<double> a{1, 0};
+    const scorecard tenth = scorecard::from_toml(pack("0.1", "1"));
+    BOOST_TEST(!tenth.narrow_points());
+    const scorecard_result r = tenth.evaluate({2, {a.data()}});
+    BOOST_TEST(!r.points.narrow());
+    BOOST_TEST(r.points(0, 0) == 0.1);
+    BOOST_TEST(r.total(0) == 0.1 + 0.1);
+    BOOST_TEST(r.total(1) == 0.0);
+    const scorecard big = scorecard::from_toml(pack("16777216", "16777216"));  // 2^24 + 2^24 in total
+    BOOST_TEST(!big.narrow_points());
+    BOOST_TEST(big.evaluate({2, {a.data()}}).total(0) == 33554432.0);
+    BOOST_TEST(scorecard::from_toml(pack("0.25", "1")).narrow_points());
+    BOOST_TEST(scorecard::from_toml(pack("8388608", "8388608")).narrow_points());  // 2^23 + 2^23 = 2^24
+}
+
+BOOST_AUTO_TEST_CASE(explain_refuses_a_result_of_other_firms) {
+    // A result shorter than the columns was read past its end.
+    firms f(sme(), {{"employees", {40, 40}}, {"st_staff", {12, 12}}});
+    firms one(sme(), {{"employees", {40}}, {"st_staff", {12}}});
+    const scorecard_result r = sme().evaluate(one.columns());
+    BOOST_CHECK_THROW(sme().explain(f.columns(), r, {1}, "en"), error);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

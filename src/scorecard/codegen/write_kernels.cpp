@@ -95,23 +95,8 @@ void write_ops(std::ostream& o, const compiled_scorecard& c, std::size_t first, 
         if (live.count(ops[i].dst)) o << "        const V " << r(ops[i].dst) << " = " << expression(ops[i]) << ";\n";
 }
 
-/// The kernel of pack `p`: program::run and scorer::run_chunk, statement for statement.
-void write_pack(std::ostream& o, std::size_t p, const scorecard& s, const compiled_scorecard& c) {
-    const std::set<int> live = live_registers(s, c);
-    const bool ranges = s.has_ranges();
-    const std::string ig = hex(c.inverse_grid);
-    // Columns of doubles written per firm; past 16, loads and stores prefetch their columns
-    // (load_ahead, store_ahead: measured faster for HNTE, slower for the small tech-SME pack).
-    const std::size_t written = (1 + s.items().size()) * (ranges ? 3 : 1);
-    const std::string store = written > 16 ? "store_ahead(" : "store(";
-    o << "// " << s.id() << ": " << s.name_en() << "\n";
-    o << "template <int Policy>\nvoid pack_" << p << "(const fused_io& io, std::size_t rows) {\n";
-    o << "    const V nan = splat(__builtin_nan(\"\"));\n";
-    o << "    for (std::size_t i = 0; i < rows; i += W) {\n";
-    for (std::size_t k = 0; k < s.inputs().size(); ++k)
-        o << "        const V " << r(c.input_reg[k]) << " = " << (written > 16 ? "load_ahead" : "load") << "(io.inputs[" << k << "] + i);  // " << s.inputs()[k].id << "\n";
-    write_ops(o, c, 0, c.main_ops, live);
-    // Validity: each input's bounds, then the checks between inputs.
+// Validity: each input's bounds, then the checks between inputs.
+void write_validity(std::ostream& o, const scorecard& s, const compiled_scorecard& c) {
     o << "        U problems = U{};\n";
     for (std::size_t k = 0; k < s.inputs().size(); ++k) {
         const auto& in = s.inputs()[k];
@@ -130,7 +115,32 @@ void write_pack(std::ostream& o, std::size_t p, const scorecard& s, const compil
     for (std::size_t j = 0; j < c.validity_reg.size(); ++j)
         o << "        problems |= bits_if(" << r(c.validity_reg[j]) << " == splat(0.0), " << (std::uint64_t{1} << (s.inputs().size() + j))
           << "u);\n";
-    // Items: band tables as sums of steps, the better alternative, expert scores.
+}
+
+// Alternative `a` of item `k`: its band table as a sum of steps, kept when it scores better.
+void write_alternative(std::ostream& o, const compiled_scorecard& c, std::size_t k, std::size_t a) {
+    const std::string n = std::to_string(k);
+    const auto& alt = c.items[k][a];
+    const std::string lo = a == 0 ? "lo" + n : "alt_lo", hi = a == 0 ? "hi" + n : "alt_hi";
+    o << "        {\n            const V q = on_grid(" << r(alt.reg) << ", " << hex(c.inverse_grid) << ");\n";
+    o << "            V alt_lo = splat(" << hex(alt.bottom_lo) << "), alt_hi = splat(" << hex(alt.bottom_hi) << ");\n";
+    for (std::size_t b = 0; b < alt.at_least.size(); ++b)
+        o << "            { const V reached = as01(q >= splat(" << hex(alt.at_least[b]) << ")); alt_lo += reached * splat("
+          << hex(alt.step_lo[b]) << "); alt_hi += reached * splat(" << hex(alt.step_hi[b]) << "); }\n";
+    if (a == 0) {
+        o << "            " << lo << " = alt_lo; " << hi << " = alt_hi;\n";
+        o << "            pts" << n << " = choose<Policy>(lo" << n << ", hi" << n << ");\n";
+    } else {
+        o << "            const V v = choose<Policy>(alt_lo, alt_hi);\n            const M better = v > pts" << n << ";\n";
+        o << "            pts" << n << " = sel(better, v, pts" << n << "); lo" << n << " = sel(better, alt_lo, lo" << n << "); hi" << n
+          << " = sel(better, alt_hi, hi" << n << ");\n";
+        o << "            which" << n << " = sel(better, splat_m(" << a << "), which" << n << ");\n";
+    }
+    o << "        }\n";
+}
+
+// Items: band tables, the better alternative, expert scores; uncapped items add to the totals.
+void write_items(std::ostream& o, const scorecard& s, const compiled_scorecard& c, const std::set<int>& live, bool ranges) {
     o << "        V total = splat(0.0), total_lo = splat(0.0), total_hi = splat(0.0);\n        (void)total_lo, (void)total_hi;\n";
     for (std::size_t k = 0; k < s.items().size(); ++k) {
         const std::string n = std::to_string(k);
@@ -141,25 +151,7 @@ void write_pack(std::ostream& o, std::size_t p, const scorecard& s, const compil
               << ") < v, splat(" << max << "), v));\n            pts" << n << " = lo" << n << " = hi" << n << " = sel(isnan(" << x
               << "), splat(0.0), v);\n        }\n";
         } else {
-            for (std::size_t a = 0; a < c.items[k].size(); ++a) {
-                const auto& alt = c.items[k][a];
-                const std::string lo = a == 0 ? "lo" + n : "alt_lo", hi = a == 0 ? "hi" + n : "alt_hi";
-                o << "        {\n            const V q = on_grid(" << r(alt.reg) << ", " << ig << ");\n";
-                o << "            V alt_lo = splat(" << hex(alt.bottom_lo) << "), alt_hi = splat(" << hex(alt.bottom_hi) << ");\n";
-                for (std::size_t b = 0; b < alt.at_least.size(); ++b)
-                    o << "            { const V reached = as01(q >= splat(" << hex(alt.at_least[b]) << ")); alt_lo += reached * splat("
-                      << hex(alt.step_lo[b]) << "); alt_hi += reached * splat(" << hex(alt.step_hi[b]) << "); }\n";
-                if (a == 0) {
-                    o << "            " << lo << " = alt_lo; " << hi << " = alt_hi;\n";
-                    o << "            pts" << n << " = choose<Policy>(lo" << n << ", hi" << n << ");\n";
-                } else {
-                    o << "            const V v = choose<Policy>(alt_lo, alt_hi);\n            const M better = v > pts" << n << ";\n";
-                    o << "            pts" << n << " = sel(better, v, pts" << n << "); lo" << n << " = sel(better, alt_lo, lo" << n << "); hi" << n
-                      << " = sel(better, alt_hi, hi" << n << ");\n";
-                    o << "            which" << n << " = sel(better, splat_m(" << a << "), which" << n << ");\n";
-                }
-                o << "        }\n";
-            }
+            for (std::size_t a = 0; a < c.items[k].size(); ++a) write_alternative(o, c, k, a);
         }
         if (c.item_cap[k] < 0) {
             o << "        total = total + pts" << n << ";\n";
@@ -167,6 +159,9 @@ void write_pack(std::ostream& o, std::size_t p, const scorecard& s, const compil
         }
         if (live.count(c.item_reg[k])) o << "        const V " << r(c.item_reg[k]) << " = pts" << n << ";\n";
     }
+}
+
+void write_caps(std::ostream& o, const scorecard& s, const compiled_scorecard& c, const std::set<int>& live, bool ranges) {
     for (std::size_t g = 0; g < c.cap_reg.size(); ++g) {
         const std::string max = "splat(" + hex(s.caps()[g].max) + ")";
         o << "        V cap" << g << " = splat(0.0);\n";
@@ -181,7 +176,10 @@ void write_pack(std::ostream& o, std::size_t p, const scorecard& s, const compil
         }
         if (live.count(c.cap_reg[g])) o << "        const V " << r(c.cap_reg[g]) << " = cap" << g << ";\n";
     }
-    // Gates, eligibility, the pass rule, the direct routes.
+}
+
+// Gates, eligibility, the pass rule and the direct routes, down to the firm's status.
+void write_outcome(std::ostream& o, const compiled_scorecard& c, const std::set<int>& live) {
     o << "        const M valid = (M)problems == splat_m(0);\n";
     o << "        V eligible = as01(valid);\n";
     for (std::size_t g = 0; g < c.gate_reg.size(); ++g) {
@@ -196,11 +194,15 @@ void write_pack(std::ostream& o, std::size_t p, const scorecard& s, const compil
         o << "        route = sel(holds(" << r(c.route_reg[k]) << "), splat_m(" << k << "), route);\n";
     o << "        const M ok = valid & (eligible != splat(0.0));\n";
     o << "        route = sel(ok, route, splat_m(-1));\n";
-    o << "        const M passed = ok & ((route >= splat_m(0)) | holds(" << r(c.pass_reg) << "));\n";
+    // firm_status: passed 0, direct 1, failed 2, ineligible 3, invalid input 4.
+    o << "        const M passing = sel(route >= splat_m(0), splat_m(1), sel(holds(" << r(c.pass_reg) << "), splat_m(0), splat_m(2)));\n";
+    o << "        const M status = sel(valid, sel(ok, passing, splat_m(3)), splat_m(4));\n";
+}
+
+// The result columns of the block: points as floats (exact for every pack with kernels).
+void write_stores(std::ostream& o, const scorecard& s, const compiled_scorecard& c, bool ranges, const std::string& store) {
     o << "        store(io.problems + i, problems);\n";
-    o << "        store_bytes(io.valid + i, valid & splat_m(1));\n";
-    o << "        store_bytes(io.eligible + i, (eligible != splat(0.0)) & splat_m(1));\n";
-    o << "        store_bytes(io.passed + i, passed & splat_m(1));\n";
+    o << "        store_bytes(io.status + i, status);\n";
     o << "        store_bytes(io.route + i, route);\n";
     o << "        " << store << "io.total + i, sel(valid, total, nan));\n";
     if (ranges)
@@ -208,11 +210,34 @@ void write_pack(std::ostream& o, std::size_t p, const scorecard& s, const compil
           << "io.total_hi + i, sel(valid, total_hi, nan));\n";
     for (std::size_t k = 0; k < s.items().size(); ++k) {
         o << "        " << store << "io.points[" << k << "] + i, sel(valid, pts" << k << ", nan));\n";
-        if (ranges)
-            o << "        " << store << "io.points_lo[" << k << "] + i, sel(valid, lo" << k << ", nan));\n        " << store
-              << "io.points_hi[" << k << "] + i, sel(valid, hi" << k << ", nan));\n";
+        if (ranges && c.range_column[k] >= 0)
+            o << "        " << store << "io.points_lo[" << c.range_column[k] << "] + i, sel(valid, lo" << k << ", nan));\n        " << store
+              << "io.points_hi[" << c.range_column[k] << "] + i, sel(valid, hi" << k << ", nan));\n";
         o << "        store_bytes(io.alternative[" << k << "] + i, which" << k << ");\n";
     }
+}
+
+/// The kernel of pack `p`: program::run and scorer::run_chunk, statement for statement.
+void write_pack(std::ostream& o, std::size_t p, const scorecard& s, const compiled_scorecard& c) {
+    if (!c.narrow) throw std::logic_error("pack '" + s.id() + "' has points not exact in floats: the kernels write floats");
+    const std::set<int> live = live_registers(s, c);
+    const bool ranges = s.has_ranges();
+    // Columns written per firm; past 16, loads and stores prefetch their columns (load_ahead,
+    // store_ahead: measured faster for HNTE, slower for the small tech-SME pack).
+    const std::size_t written = 1 + s.items().size() + (ranges ? 2 + 2 * c.ranged_items : 0);
+    const std::string store = written > 16 ? "store_ahead(" : "store(";
+    o << "// " << s.id() << ": " << s.name_en() << "\n";
+    o << "template <int Policy>\nvoid pack_" << p << "(const fused_io& io, std::size_t rows) {\n";
+    o << "    const V nan = splat(__builtin_nan(\"\"));\n";
+    o << "    for (std::size_t i = 0; i < rows; i += W) {\n";
+    for (std::size_t k = 0; k < s.inputs().size(); ++k)
+        o << "        const V " << r(c.input_reg[k]) << " = " << (written > 16 ? "load_ahead" : "load") << "(io.inputs[" << k << "] + i);  // " << s.inputs()[k].id << "\n";
+    write_ops(o, c, 0, c.main_ops, live);
+    write_validity(o, s, c);
+    write_items(o, s, c, live, ranges);
+    write_caps(o, s, c, live, ranges);
+    write_outcome(o, c, live);
+    write_stores(o, s, c, ranges, store);
     o << "    }\n}\n\n";
 }
 

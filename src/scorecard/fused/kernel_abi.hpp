@@ -15,17 +15,18 @@ namespace zhibiao::detail {
 struct fused_io {
     const double* const* inputs;
     std::uint64_t* problems;
-    std::uint8_t *valid, *eligible, *passed;
+    std::uint8_t* status;  // firm_status
     std::int8_t* route;
-    double *total, *total_lo, *total_hi;  // total_lo, total_hi: null without point ranges
-    double* const* points;
-    double* const* points_lo;  // null without point ranges
-    double* const* points_hi;
+    float *total, *total_lo, *total_hi;  // total_lo, total_hi: null without point ranges
+    float* const* points;     // per item
+    float* const* points_lo;  // per item with point ranges (scorecard::ranged_items())
+    float* const* points_hi;
     std::int8_t* const* alternative;
     std::uint8_t* const* gates;
 };
 
-/// Scores `rows` firms, a multiple of `width`, exactly as the vector machine does.
+/// Scores `rows` firms, a multiple of `width`, exactly as the vector machine does (points as
+/// float: kernels exist only for packs whose points are exact in floats).
 using fused_kernel = void (*)(const fused_io&, std::size_t rows);
 
 /// The kernels of one rule pack for one instruction set, one per points policy (low, high, mid).

@@ -19,6 +19,7 @@ typedef double V __attribute__((vector_size(W * sizeof(double))));
 typedef std::int64_t M __attribute__((vector_size(W * sizeof(double))));  // lanes -1 (true) or 0
 typedef std::uint64_t U __attribute__((vector_size(W * sizeof(double))));
 typedef std::int8_t B __attribute__((vector_size(W)));
+typedef float F __attribute__((vector_size(W * sizeof(float))));
 
 ZHIBIAO_FUSED_INLINE V splat(double x) {
     V v;
@@ -48,6 +49,15 @@ ZHIBIAO_FUSED_INLINE V load_ahead(const double* p) {
 ZHIBIAO_FUSED_INLINE void store_ahead(double* p, V v) {
     __builtin_prefetch(p + 256, 1);
     std::memcpy(p, &v, sizeof v);
+}
+/// Stores points as floats (exact: kernels exist only for packs whose points are).
+ZHIBIAO_FUSED_INLINE void store(float* p, V v) {
+    const F f = __builtin_convertvector(v, F);
+    std::memcpy(p, &f, sizeof f);
+}
+ZHIBIAO_FUSED_INLINE void store_ahead(float* p, V v) {
+    __builtin_prefetch(p + 512, 1);
+    store(p, v);
 }
 ZHIBIAO_FUSED_INLINE void store(std::uint64_t* p, U v) { std::memcpy(p, &v, sizeof v); }
 /// Stores small integer lanes (0/1, an alternative's index, a route) as bytes.

@@ -1,0 +1,420 @@
+// Scorecards: scoring firms, with the vector machine or a fused kernel, over threads.
+#include "zhibiao/scorecard.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <thread>
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
+#include "scorecard/compiled.hpp"
+#include "scorecard/internal.hpp"
+#include "scorecard/machine.hpp"
+#include "zhibiao/catalogue.hpp"
+#include "zhibiao/error.hpp"
+
+namespace zhibiao {
+
+using detail::chunk;
+using detail::nan_value;
+
+// ---------------------------------------------------------------------------------- scoring
+namespace {
+
+// Points of every row for one alternative: no branches, one pass over the chunk.
+template <class Table>
+void band_lookup(const double* __restrict x, double* __restrict lo, double* __restrict hi, std::size_t n, const Table& t,
+                 double inverse_grid, double* __restrict q) {
+    for (std::size_t i = 0; i < n; ++i) {
+        q[i] = detail::on_grid(x[i], inverse_grid);  // NaN reaches no band
+        lo[i] = t.bottom_lo;
+        hi[i] = t.bottom_hi;
+    }
+    for (std::size_t b = 0; b < t.at_least.size(); ++b) {  // each band reached adds its step
+        const double at_least = t.at_least[b], step_lo = t.step_lo[b], step_hi = t.step_hi[b];
+        for (std::size_t i = 0; i < n; ++i) {
+            const double reached = q[i] >= at_least ? 1.0 : 0.0;
+            lo[i] += reached * step_lo;
+            hi[i] += reached * step_hi;
+        }
+    }
+}
+
+inline double choose(double lo, double hi, points_policy policy) {
+    return policy == points_policy::low ? lo : policy == points_policy::high ? hi : 0.5 * (lo + hi);
+}
+
+}  // namespace
+
+namespace {
+
+// One chunk of firms (n ≤ chunk) on the vector machine, step by step; the registers hold the
+// chunk's values, `out` the whole result.
+struct chunk_scorer {
+    const scorecard& s;
+    const detail::compiled_scorecard& c;
+    double* regs;
+    std::size_t begin, n;
+    points_policy policy;
+    scorecard_result& out;
+    bool ranges;
+
+    double* reg(int r) const { return regs + static_cast<std::size_t>(r) * chunk; }
+    std::uint64_t* problems() const { return out.problems.data() + begin; }
+
+    void load_inputs(const scorecard_columns& in) const {
+        for (std::size_t k = 0; k < s.inputs().size(); ++k) {
+            double* y = reg(c.input_reg[k]);
+            if (in.columns[k]) std::copy(in.columns[k] + begin, in.columns[k] + begin + n, y);
+            else std::fill(y, y + n, nan_value);
+        }
+    }
+
+    // Validity: the bounds of the inputs, then the checks.
+    void check_validity() const {
+        const auto& inputs = s.inputs();
+        std::uint64_t* problem = problems();
+        std::fill(problem, problem + n, 0);
+        for (std::size_t k = 0; k < inputs.size(); ++k) {
+            const scorecard_input& spec = inputs[k];
+            const double* x = reg(c.input_reg[k]);
+            const double lo = spec.min, hi = spec.max;
+            const std::uint64_t bit = std::uint64_t{1} << k;
+            const bool integer = spec.integer;
+            const std::uint64_t missing_bit = spec.optional ? 0 : bit;
+            for (std::size_t i = 0; i < n; ++i) {
+                const double v = x[i];
+                // ±inf is no quantity a firm reports: invalid whatever the bounds (v - v is 0 only when finite).
+                const bool out_of_bounds = v < lo || v > hi || (integer && !detail::whole(v)) || v - v != 0;
+                const std::uint64_t flagged = out_of_bounds ? bit : 0;
+                problem[i] |= v != v ? missing_bit : flagged;
+            }
+        }
+        for (std::size_t j = 0; j < c.validity_reg.size(); ++j) {
+            const double* x = reg(c.validity_reg[j]);
+            const std::uint64_t bit = std::uint64_t{1} << (inputs.size() + j);
+            for (std::size_t i = 0; i < n; ++i) problem[i] |= x[i] == 0 ? bit : 0;
+        }
+    }
+
+    // An item's points under the policy and its band's range; `which` gets the alternative.
+    void score_item(std::size_t k, std::int8_t* which) const {
+        double* pts = reg(c.item_reg[k]);
+        double* lo = reg(c.item_lo_reg[k]);
+        double* hi = reg(c.item_hi_reg[k]);
+        std::fill(which, which + n, 0);
+        if (c.expert_reg[k] >= 0) {
+            const double* x = reg(c.expert_reg[k]);
+            const double max = s.items()[k].max;
+            for (std::size_t i = 0; i < n; ++i) lo[i] = hi[i] = pts[i] = x[i] != x[i] ? 0 : std::clamp(std::round(x[i]), 0.0, max);
+            return;
+        }
+        double* alt_lo = reg(c.scratch_reg[2]);
+        double* alt_hi = reg(c.scratch_reg[3]);
+        for (std::size_t a = 0; a < c.items[k].size(); ++a) {
+            const auto& alt = c.items[k][a];
+            band_lookup(reg(alt.reg), a == 0 ? lo : alt_lo, a == 0 ? hi : alt_hi, n, alt, c.inverse_grid, reg(c.scratch_reg[4]));
+            if (a == 0) {
+                for (std::size_t i = 0; i < n; ++i) pts[i] = choose(lo[i], hi[i], policy);
+                continue;
+            }
+            const auto id = static_cast<std::int8_t>(a);
+            for (std::size_t i = 0; i < n; ++i) {
+                const double v = choose(alt_lo[i], alt_hi[i], policy);
+                const bool better = v > pts[i];
+                pts[i] = better ? v : pts[i];
+                lo[i] = better ? alt_lo[i] : lo[i];
+                hi[i] = better ? alt_hi[i] : hi[i];
+                which[i] = better ? id : which[i];
+            }
+        }
+    }
+
+    // Items: a band table is a sum of steps, so a monotone table needs no branches.
+    void score_items() const {
+        double* total = reg(c.total_reg);
+        double* total_lo = reg(c.scratch_reg[0]);
+        double* total_hi = reg(c.scratch_reg[1]);
+        std::fill(total, total + n, 0.0);
+        if (ranges) std::fill(total_lo, total_lo + n, 0.0), std::fill(total_hi, total_hi + n, 0.0);
+        for (std::size_t k = 0; k < s.items().size(); ++k) {
+            score_item(k, out.alternative.data() + k * out.rows + begin);
+            if (c.item_cap[k] >= 0) continue;
+            const double *pts = reg(c.item_reg[k]), *lo = reg(c.item_lo_reg[k]), *hi = reg(c.item_hi_reg[k]);
+            for (std::size_t i = 0; i < n; ++i) total[i] += pts[i];
+            if (ranges)
+                for (std::size_t i = 0; i < n; ++i) total_lo[i] += lo[i], total_hi[i] += hi[i];
+        }
+    }
+
+    void apply_caps() const {
+        double* total = reg(c.total_reg);
+        double* total_lo = reg(c.scratch_reg[0]);
+        double* total_hi = reg(c.scratch_reg[1]);
+        auto item = [this](const std::vector<int>& regs_of, int k) { return reg(regs_of[static_cast<std::size_t>(k)]); };
+        for (std::size_t g = 0; g < c.cap_reg.size(); ++g) {
+            double* sum = reg(c.cap_reg[g]);
+            const double max = s.caps()[g].max;
+            std::fill(sum, sum + n, 0.0);
+            for (int k : c.cap_members[g]) {
+                const double* pts = item(c.item_reg, k);
+                for (std::size_t i = 0; i < n; ++i) sum[i] += pts[i];
+            }
+            for (std::size_t i = 0; i < n; ++i) sum[i] = std::min(sum[i], max), total[i] += sum[i];
+            if (!ranges) continue;
+            for (std::size_t i = 0; i < n; ++i) {
+                double l = 0, h = 0;
+                for (int k : c.cap_members[g]) l += item(c.item_lo_reg, k)[i], h += item(c.item_hi_reg, k)[i];
+                total_lo[i] += std::min(l, max);
+                total_hi[i] += std::min(h, max);
+            }
+        }
+    }
+
+    // Gates and eligibility (the pass rule may read `eligible`).
+    void check_gates() const {
+        const std::uint64_t* problem = problems();
+        double* eligible = reg(c.eligible_reg);
+        for (std::size_t i = 0; i < n; ++i) eligible[i] = problem[i] == 0;
+        for (std::size_t g = 0; g < c.gate_reg.size(); ++g) {
+            const double* x = reg(c.gate_reg[g]);
+            std::uint8_t* holds = out.gates.data() + g * out.rows + begin;
+            for (std::size_t i = 0; i < n; ++i) {
+                const bool h = x[i] != 0 && x[i] == x[i];
+                holds[i] = h;
+                eligible[i] = h ? eligible[i] : 0.0;
+            }
+        }
+    }
+
+    // The routes, the status, and the points of valid firms (NaN for the others).
+    void write_outcome() const {
+        const std::uint64_t* problem = problems();
+        const double *eligible = reg(c.eligible_reg), *pass = reg(c.pass_reg);
+        std::int8_t* route = out.route.data() + begin;
+        std::fill(route, route + n, -1);
+        for (std::size_t r = c.route_reg.size(); r-- > 0;) {  // the first route that holds wins
+            const double* x = reg(c.route_reg[r]);
+            for (std::size_t i = 0; i < n; ++i) route[i] = x[i] != 0 && x[i] == x[i] ? static_cast<std::int8_t>(r) : route[i];
+        }
+        std::uint8_t* status = out.status.data() + begin;
+        for (std::size_t i = 0; i < n; ++i) {
+            const bool valid = problem[i] == 0, ok = valid && eligible[i] != 0;
+            route[i] = ok ? route[i] : -1;
+            const firm_status passing = route[i] >= 0 ? firm_status::direct
+                                        : pass[i] != 0 && pass[i] == pass[i] ? firm_status::passed
+                                                                             : firm_status::failed;
+            status[i] = static_cast<std::uint8_t>(!valid ? firm_status::invalid_input : !ok ? firm_status::ineligible : passing);
+        }
+        store_valid(out.total, 0, c.total_reg);
+        if (ranges) store_valid(out.total_lo, 0, c.scratch_reg[0]), store_valid(out.total_hi, 0, c.scratch_reg[1]);
+        for (std::size_t k = 0; k < s.items().size(); ++k) {
+            store_valid(out.points, k, c.item_reg[k]);
+            if (ranges && c.range_column[k] >= 0) {
+                const auto column = static_cast<std::size_t>(c.range_column[k]);
+                store_valid(out.points_lo, column, c.item_lo_reg[k]), store_valid(out.points_hi, column, c.item_hi_reg[k]);
+            }
+        }
+    }
+
+    // Register `r` into column `column` of `a`: the value for valid firms, NaN for the others.
+    void store_valid(points_array& a, std::size_t column, int r) const {
+        const std::uint64_t* problem = problems();
+        const double* x = reg(r);
+        const std::size_t at = column * out.rows + begin;
+        if (float* y = a.floats())
+            for (std::size_t i = 0; i < n; ++i) y[at + i] = problem[i] == 0 ? static_cast<float>(x[i]) : static_cast<float>(nan_value);
+        else if (double* z = a.doubles())
+            for (std::size_t i = 0; i < n; ++i) z[at + i] = problem[i] == 0 ? x[i] : nan_value;
+    }
+};
+
+}  // namespace
+
+void detail::scorer::run_chunk(const scorecard& s, const detail::compiled_scorecard& c, const scorecard_columns& in, std::size_t begin,
+                               std::size_t n, double* regs, points_policy policy, scorecard_result& out) {
+    const chunk_scorer step{s, c, regs, begin, n, policy, out, out.total_lo.size() > 0};
+    step.load_inputs(in);
+    c.prog.run(regs, n, 0, c.main_ops);
+    step.check_validity();
+    step.score_items();
+    step.apply_caps();
+    step.check_gates();
+    c.prog.run(regs, n, c.main_ops, c.prog.size());
+    step.write_outcome();
+}
+
+namespace {
+// Asks for 2 MB pages for the whole 2 MB stretches of a large result column. Most of the time
+// of scoring into a new result is the first touch of its fresh pages, one fault per 4 KB page;
+// a huge page is one fault per 2 MB. Advice only: without it (or where refused) nothing changes.
+template <class T>
+void advise_huge_pages(T* data, std::size_t count) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    constexpr std::uintptr_t huge = std::uintptr_t{2} << 20;
+    const auto first = reinterpret_cast<std::uintptr_t>(data);
+    if (!data || count * sizeof(T) < 2 * huge) return;
+    const std::uintptr_t begin = (first + huge - 1) & ~(huge - 1), end = (first + count * sizeof(T)) & ~(huge - 1);
+    if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+#else
+    (void)data, (void)count;
+#endif
+}
+
+void advise_huge_pages(points_array& a) {
+    if (a.narrow()) advise_huge_pages(a.floats(), static_cast<std::size_t>(a.size()));
+    else advise_huge_pages(a.doubles(), static_cast<std::size_t>(a.size()));
+}
+
+void advise_huge_pages(scorecard_result& out) {
+    advise_huge_pages(out.status.data(), out.status.size());
+    advise_huge_pages(out.route.data(), out.route.size());
+    advise_huge_pages(out.problems.data(), out.problems.size());
+    for (points_array* a : {&out.total, &out.total_lo, &out.total_hi, &out.points, &out.points_lo, &out.points_hi}) advise_huge_pages(*a);
+    advise_huge_pages(out.alternative.data(), static_cast<std::size_t>(out.alternative.size()));
+    advise_huge_pages(out.gates.data(), static_cast<std::size_t>(out.gates.size()));
+}
+}  // namespace
+
+void detail::shape_result(const scorecard& s, std::size_t rows, bool ranges, scorecard_result& out) {
+    const auto n = static_cast<Eigen::Index>(rows), items = static_cast<Eigen::Index>(s.items().size());
+    const compiled_scorecard& c = scorer::compiled(s);
+    out.rows = rows;
+    out.status.resize(rows);
+    out.route.resize(rows);
+    out.problems.resize(rows);
+    out.total.resize(rows, 1, c.narrow);
+    out.points.resize(rows, s.items().size(), c.narrow);
+    out.alternative.resize(n, items);
+    out.gates.resize(n, static_cast<Eigen::Index>(s.gates().size()));
+    out.total_lo.resize(ranges ? rows : 0, ranges ? 1 : 0, c.narrow);
+    out.total_hi.resize(ranges ? rows : 0, ranges ? 1 : 0, c.narrow);
+    out.points_lo.resize(ranges ? rows : 0, ranges ? c.ranged_items : 0, c.narrow);
+    out.points_hi.resize(ranges ? rows : 0, ranges ? c.ranged_items : 0, c.narrow);
+    advise_huge_pages(out);
+}
+
+scorecard_result scorecard::evaluate(const scorecard_columns& in, points_policy policy, unsigned threads) const {
+    scorecard_result out;
+    evaluate_into(in, out, policy, threads);
+    return out;
+}
+
+void scorecard::evaluate_into(const scorecard_columns& in, scorecard_result& out, points_policy policy, unsigned threads) const {
+    detail::scorer::evaluate(*this, in, out, policy, threads, compiled_->fused);
+}
+
+namespace {
+// Firms a thread scores at a time with a fused kernel: a multiple of every vector width.
+constexpr std::size_t fused_block = 2048;
+const std::vector<double>& missing_block() {
+    static const std::vector<double> nan(fused_block, nan_value);
+    return nan;
+}
+
+// The result columns of one block of firms, as a fused kernel writes them.
+class fused_block_io {
+public:
+    fused_block_io(const detail::compiled_scorecard& c, std::size_t inputs, std::size_t items, std::size_t gates)
+        : column_(inputs), points_(items), points_lo_(c.ranged_items), points_hi_(c.ranged_items), alternative_(items), holds_(gates) {
+        io_.inputs = column_.data();
+        io_.points = points_.data();
+        io_.points_lo = points_lo_.data();
+        io_.points_hi = points_hi_.data();
+        io_.alternative = alternative_.data();
+        io_.gates = holds_.data();
+    }
+
+    const detail::fused_io& at(const scorecard_columns& in, scorecard_result& out, std::size_t begin) {
+        const std::size_t n = out.rows;
+        for (std::size_t k = 0; k < column_.size(); ++k) column_[k] = in.columns[k] ? in.columns[k] + begin : missing_block().data();
+        io_.problems = out.problems.data() + begin;
+        io_.status = out.status.data() + begin;
+        io_.route = out.route.data() + begin;
+        io_.total = out.total.floats() + begin;
+        const bool ranges = out.total_lo.size() > 0;
+        io_.total_lo = ranges ? out.total_lo.floats() + begin : nullptr;
+        io_.total_hi = ranges ? out.total_hi.floats() + begin : nullptr;
+        for (std::size_t k = 0; k < points_.size(); ++k) points_[k] = out.points.floats() + k * n + begin;
+        for (std::size_t k = 0; k < points_lo_.size(); ++k)
+            points_lo_[k] = out.points_lo.floats() + k * n + begin, points_hi_[k] = out.points_hi.floats() + k * n + begin;
+        for (std::size_t k = 0; k < alternative_.size(); ++k) alternative_[k] = out.alternative.data() + k * n + begin;
+        for (std::size_t g = 0; g < holds_.size(); ++g) holds_[g] = out.gates.data() + g * n + begin;
+        return io_;
+    }
+
+private:
+    detail::fused_io io_{};
+    std::vector<const double*> column_;
+    std::vector<float*> points_, points_lo_, points_hi_;
+    std::vector<std::int8_t*> alternative_;
+    std::vector<std::uint8_t*> holds_;
+};
+
+// Scores rows [begin, last) with the kernel, whole vectors only; returns where it stopped.
+std::size_t run_fused(const scorecard& s, const detail::fused_kernels& kernels, detail::fused_kernel kernel, const scorecard_columns& in,
+                      scorecard_result& out, std::size_t begin, std::size_t last) {
+    fused_block_io io(detail::scorer::compiled(s), s.inputs().size(), s.items().size(), s.gates().size());
+    for (; begin + kernels.width <= last; begin += fused_block) {
+        const std::size_t rows = std::min(fused_block, (last - begin) / kernels.width * kernels.width);
+        kernel(io.at(in, out, begin), rows);
+        if (rows < fused_block) return begin + rows;
+    }
+    return begin;
+}
+}  // namespace
+
+void detail::scorer::evaluate(const scorecard& s, const scorecard_columns& in, scorecard_result& out, points_policy policy,
+                              unsigned threads, const fused_kernels* kernels) {
+    if (in.columns.size() != s.inputs().size())
+        throw error("scorecard '" + s.id() + "' takes " + std::to_string(s.inputs().size()) + " input columns, not " +
+                    std::to_string(in.columns.size()));
+    const std::size_t n = in.rows;
+    detail::shape_result(s, n, s.has_ranges(), out);
+    unsigned n_threads = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
+    n_threads = static_cast<unsigned>(std::min<std::size_t>(n_threads, std::max<std::size_t>(1, n / (16 * chunk))));
+    const compiled_scorecard& c = *s.compiled_;
+    // The kernels write floats: a pack with kernels has points exact in floats (its fingerprint says so).
+    const fused_kernel kernel = kernels && c.narrow ? kernels->by_policy[static_cast<int>(policy)] : nullptr;
+    auto work = [&](unsigned t) {
+        std::vector<double> regs(static_cast<std::size_t>(c.prog.registers()) * chunk);
+        // Each firm's result depends on its inputs alone, so any split gives the same bits;
+        // splitting at whole blocks keeps the kernels on full blocks.
+        const std::size_t first = (n * t / n_threads) / fused_block * fused_block;
+        const std::size_t last = t + 1 == n_threads ? n : (n * (t + 1) / n_threads) / fused_block * fused_block;
+        std::size_t begin = kernel ? run_fused(s, *kernels, kernel, in, out, first, last) : first;
+        // What is left — everything without a kernel, the last few firms with one.
+        for (; begin < last; begin += chunk) run_chunk(s, c, in, begin, std::min(chunk, last - begin), regs.data(), policy, out);
+    };
+    std::vector<std::thread> workers;
+    for (unsigned t = 1; t < n_threads; ++t) workers.emplace_back(work, t);
+    work(0);
+    for (auto& w : workers) w.join();
+}
+
+scorecard_result scorecard::evaluate(const scorecard_inputs& in, points_policy policy, unsigned threads) const {
+    scorecard_result out = evaluate(in.columns(), policy, threads);
+    if (in.unreadable().empty()) return out;
+    // A firm with a cell invalid for computing is invalid input, as a firm with a value out of bounds is.
+    auto blank = [](points_array& a, Eigen::Index row) {
+        for (Eigen::Index k = 0; k < a.cols(); ++k) a.set(row, k, nan_value);
+    };
+    for (std::size_t row = 0; row < out.rows; ++row) {
+        if (!in.unreadable()[row]) continue;
+        const auto i = static_cast<Eigen::Index>(row);
+        out.problems[row] |= in.unreadable()[row];
+        out.status[row] = static_cast<std::uint8_t>(firm_status::invalid_input);
+        out.route[row] = -1;
+        for (points_array* a : {&out.total, &out.total_lo, &out.total_hi, &out.points, &out.points_lo, &out.points_hi}) blank(*a, i);
+    }
+    return out;
+}
+
+scorecard_result scorecard::evaluate(const panel& p, points_policy policy, unsigned threads) const {
+    return evaluate(inputs_from(p), policy, threads);
+}
+
+}  // namespace zhibiao

@@ -1,0 +1,214 @@
+// Scorecards: one line per firm on why it passes or fails.
+#include "zhibiao/scorecard.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string_view>
+
+#include "scorecard/compiled.hpp"
+#include "scorecard/internal.hpp"
+#include "scorecard/machine.hpp"
+#include "zhibiao/catalogue.hpp"
+#include "zhibiao/error.hpp"
+#include "zhibiao/interrupt.hpp"
+
+namespace zhibiao {
+
+using detail::chunk;
+using detail::format_number;
+using detail::nan_value;
+
+// ---------------------------------------------------------------------------------- explaining
+std::string detail::format_number(double v) {
+    if (v != v) return "—";
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.2f", v);
+    std::string s = buffer;
+    while (!s.empty() && s.back() == '0') s.pop_back();
+    if (!s.empty() && s.back() == '.') s.pop_back();
+    return s;
+}
+
+namespace {
+
+// English names of the unit symbols of the zh vocabulary (units.cpp), for explanations in English.
+const std::vector<std::pair<std::string_view, std::string_view>>& english_bases() {
+    static const std::vector<std::pair<std::string_view, std::string_view>> table = {
+        {"吨标准煤", "tce"}, {"平方公里", "km²"}, {"个百分点", "pp"}, {"百分点", "pp"}, {"人次", "person-times"},
+        {"人年", "person-years"}, {"元", "yuan"}, {"人", "persons"}, {"件", "items"}, {"项", "items"},
+        {"家", "firms"}, {"个", "units"}, {"户", "households"}, {"所", "institutions"}, {"次", "times"},
+    };
+    return table;
+}
+
+// One term of a unit symbol ("万元") in English ("10k yuan"); a term it does not know stays as written.
+std::string english_term(std::string_view term) {
+    static const std::vector<std::pair<std::string_view, std::string_view>> prefixes = {
+        {"万", "10k "}, {"亿", "100 million "}, {"千", "thousand "}, {"百", "hundred "}, {"十", "ten "}};
+    std::string prefix;
+    for (std::string_view rest = term;;) {
+        for (const auto& [zh, en] : english_bases())
+            if (rest == zh) return prefix + std::string(en);
+        auto p = std::find_if(prefixes.begin(), prefixes.end(), [&](const auto& x) { return rest.substr(0, x.first.size()) == x.first; });
+        if (p == prefixes.end() || rest.size() == p->first.size()) return std::string(term);
+        prefix += p->second;
+        rest.remove_prefix(p->first.size());
+    }
+}
+
+// A unit symbol in English, term by term ("万元/人" → "10k yuan/persons").
+std::string english_unit(const std::string& symbol) {
+    std::string out, term;
+    auto flush = [&] { out += english_term(term), term.clear(); };
+    for (std::size_t i = 0; i < symbol.size(); ++i) {
+        const bool dot = symbol.compare(i, std::string_view("·").size(), "·") == 0;
+        if (symbol[i] == '/' || symbol[i] == '*' || dot) {
+            flush();
+            out += symbol[i] == '/' ? "/" : "·";
+            i += dot ? std::string_view("·").size() - 1 : 0;
+        } else {
+            term += symbol[i];
+        }
+    }
+    flush();
+    return out;
+}
+
+// A value with its unit: "35人" in Chinese, "35 persons" in English; shares keep "3.2%".
+std::string format_value(double v, const unit& u, bool zh) {
+    std::string number = format_number(v);
+    const std::string& sym = u.symbol();
+    if (v != v || sym == "1") return number;
+    if (zh || sym == "%" || sym == "‰") return number + sym;
+    return number + " " + english_unit(sym);
+}
+
+std::string join(const std::vector<std::string>& parts) {
+    std::string out;
+    for (const auto& p : parts) out += (out.empty() ? "" : "; ") + p;
+    return out;
+}
+
+// The explanation of one firm: scored again alone on the vector machine, so the messages can
+// quote its inputs and measures by name.
+class firm_explainer {
+public:
+    firm_explainer(const scorecard& s, bool zh)
+        : s_(s), c_(detail::scorer::compiled(s)), zh_(zh), regs_(static_cast<std::size_t>(c_.prog.registers()) * chunk) {
+        one_.rows = 1;
+    }
+
+    std::string line(const scorecard_columns& in, const scorecard_result& result, std::size_t row) {
+        scorecard_columns single{1, {}};
+        for (const double* col : in.columns) single.columns.push_back(col ? col + row : nullptr);
+        detail::shape_result(s_, 1, s_.has_ranges(), one_);
+        detail::scorer::run_chunk(s_, c_, single, 0, 1, regs_.data(), points_policy::low, one_);
+        if (!result.valid(row)) return invalid_line(in, result, row);
+        std::vector<std::string> parts;
+        for (std::size_t g = 0; g < s_.gates().size(); ++g)
+            if (!result.gates(static_cast<Eigen::Index>(row), static_cast<Eigen::Index>(g))) parts.push_back(message(s_.gates()[g]));
+        if (!parts.empty()) return (zh_ ? "不符合条件：" : "not eligible: ") + join(parts);
+        if (result.route[row] >= 0)
+            return (zh_ ? "直接认定：" : "qualifies directly: ") + message(s_.routes()[static_cast<std::size_t>(result.route[row])]);
+        const std::string score = (zh_ ? "总分 " : "total ") + format_number(result.total(static_cast<Eigen::Index>(row)));
+        if (result.passed(row)) return (zh_ ? "通过：" : "passes: ") + score;
+        return (zh_ ? "未通过：" : "fails: ") + score + "; " + message(s_.pass_rule());
+    }
+
+private:
+    std::string invalid_line(const scorecard_columns& in, const scorecard_result& result, std::size_t row) const {
+        const auto& inputs = s_.inputs();
+        std::vector<std::string> parts;
+        for (std::size_t k = 0; k < inputs.size(); ++k)
+            if (result.problems[row] >> k & 1u) {
+                const double v = in.columns[k] ? in.columns[k][row] : nan_value;
+                const std::string what = v != v ? (zh_ ? "缺失" : "missing") : format_value(v, inputs[k].unit, zh_);
+                parts.push_back((zh_ ? "输入" : "input ") + inputs[k].id + (zh_ ? "无效（" : " invalid (") + what + (zh_ ? "）" : ")"));
+            }
+        for (std::size_t j = 0; j < s_.validity().size(); ++j)
+            if (result.problems[row] >> (inputs.size() + j) & 1u) parts.push_back(message(s_.validity()[j]));
+        return (zh_ ? "输入无效：" : "invalid input: ") + join(parts);
+    }
+
+    // Values by name for the message templates.
+    bool value_of(const std::string& name, std::string& text) const {
+        auto at = [&](int r) { return regs_[static_cast<std::size_t>(r) * chunk]; };
+        for (std::size_t k = 0; k < s_.inputs().size(); ++k)
+            if (s_.inputs()[k].id == name) return text = format_value(at(c_.input_reg[k]), s_.inputs()[k].unit, zh_), true;
+        for (std::size_t k = 0; k < s_.measures().size(); ++k)
+            if (s_.measures()[k].id == name) return text = format_value(at(c_.measure_reg[k]), s_.measures()[k].unit, zh_), true;
+        for (std::size_t k = 0; k < s_.items().size(); ++k)
+            if (s_.items()[k].id == name) return text = format_number(at(c_.item_reg[k])), true;
+        if (name == "total") return text = format_number(at(c_.total_reg)), true;
+        return false;
+    }
+
+    std::string fill(const std::string& pattern) const {
+        std::string out;
+        for (std::size_t i = 0; i < pattern.size(); ++i) {
+            if (pattern[i] == '{') {
+                const std::size_t close = pattern.find('}', i);
+                std::string text;
+                if (close != std::string::npos && value_of(pattern.substr(i + 1, close - i - 1), text)) {
+                    out += text;
+                    i = close;
+                    continue;
+                }
+            }
+            out += pattern[i];
+        }
+        return out;
+    }
+
+    std::string message(const scorecard_condition& cond) const {
+        const std::string& m = zh_ ? cond.message_zh : cond.message_en;
+        return m.empty() ? cond.id + ": " + cond.condition : fill(m);
+    }
+
+    const scorecard& s_;
+    const detail::compiled_scorecard& c_;
+    bool zh_;
+    std::vector<double> regs_;
+    scorecard_result one_;
+};
+
+}  // namespace
+
+std::vector<std::string> scorecard::explain(const scorecard_columns& in, const scorecard_result& result,
+                                            const std::vector<std::size_t>& rows, const std::string& language) const {
+    const bool zh = language == "zh";
+    if (!zh && language != "en") throw error("language must be 'zh' or 'en'");
+    if (in.columns.size() != inputs_.size() || result.rows != in.rows)
+        throw error("scorecard '" + id_ + "': explain takes the " + std::to_string(inputs_.size()) +
+                    " input columns and the result of scoring them");
+    firm_explainer explainer(*this, zh);
+    std::vector<std::string> lines;
+    for (std::size_t row : rows) {
+        poll_interrupt();  // firm by firm: Ctrl-C between firms
+        if (row >= in.rows) throw error("row " + std::to_string(row) + " out of range");
+        lines.push_back(explainer.line(in, result, row));
+    }
+    return lines;
+}
+
+std::vector<std::string> scorecard::explain(const scorecard_inputs& in, const scorecard_result& result, const std::vector<std::size_t>& rows,
+                                            const std::string& language) const {
+    std::vector<std::string> lines = explain(in.columns(), result, rows, language);
+    if (in.unreadable().empty()) return lines;
+    const bool zh = language == "zh";
+    for (std::size_t j = 0; j < rows.size(); ++j) {
+        const std::uint64_t bits = in.unreadable()[rows[j]];
+        if (!bits) continue;
+        std::string cells;
+        for (std::size_t k = 0; k < inputs_.size(); ++k)
+            if (bits >> k & 1u)
+                cells += (cells.empty() ? "" : ", ") + inputs_[k].id + " (" + std::string(to_string(in.invalid_reason(rows[j], k))) + ")";
+        lines[j] = zh ? "输入无效：" + cells + " 的值不能用于计算（见加载报告）"
+                      : "invalid input: " + cells + " invalid for computing (see the load report)";
+    }
+    return lines;
+}
+
+
+}  // namespace zhibiao

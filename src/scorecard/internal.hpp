@@ -1,0 +1,21 @@
+#pragma once
+// What the parts of the scorecard implementation (load, compile, evaluate, explain, gap) share.
+// Private to src/.
+
+#include <cstddef>
+#include <limits>
+#include <string>
+
+#include "zhibiao/scorecard.hpp"
+
+namespace zhibiao::detail {
+
+inline constexpr double nan_value = std::numeric_limits<double>::quiet_NaN();
+
+/// Shapes `out` for `rows` firms of `s`, with point ranges when `ranges` (keeping its storage when it already fits).
+void shape_result(const scorecard& s, std::size_t rows, bool ranges, scorecard_result& out);
+
+/// A number as explanations and messages print it: at most two decimals, no trailing zeros; "—" for NaN.
+std::string format_number(double v);
+
+}  // namespace zhibiao::detail

@@ -1,0 +1,111 @@
+// Scorecards: a pack's inputs taken from a panel by name, in the pack's units.
+#include "zhibiao/scorecard.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "scorecard/compiled.hpp"
+#include "scorecard/internal.hpp"
+#include "scorecard/machine.hpp"
+#include "zhibiao/catalogue.hpp"
+#include "zhibiao/error.hpp"
+
+namespace zhibiao {
+
+
+const char* status_name(firm_status status) {
+    switch (status) {
+        case firm_status::passed: return "passed";
+        case firm_status::direct: return "direct";
+        case firm_status::failed: return "failed";
+        case firm_status::ineligible: return "ineligible";
+        case firm_status::invalid_input: return "invalid input";
+    }
+    return "invalid input";
+}
+
+namespace {
+
+std::string input_suggestion(const std::string& name, const std::vector<scorecard_input>& inputs) {
+    return detail::suggestion(name, inputs, [](const scorecard_input& i) -> std::string_view { return i.id; });
+}
+
+// The unit a panel column's values are in: the caller's override, the panel's own, or none
+// (then the pack's unit is assumed).
+std::optional<unit> source_unit(const column& col, const std::vector<std::pair<std::string, std::string>>& units) {
+    for (const auto& [name, text] : units)
+        if (name == col.name()) {
+            try {
+                return unit::parse(text);
+            } catch (const unit_error& e) {
+                location where;
+                where.variable = name;
+                throw unknown_unit_error(text, where);
+            }
+        }
+    if (col.unit_given()) return col.unit();
+    return std::nullopt;
+}
+
+}  // namespace
+
+void scorecard::check_units(const std::vector<std::pair<std::string, std::string>>& units) const {
+    for (const auto& entry : units)
+        if (input_index(entry.first) < 0) {
+            location where;
+            where.variable = entry.first;
+            throw lookup_error("units: scorecard '" + id_ + "' has no input '" + entry.first + "'" + input_suggestion(entry.first, inputs_),
+                               entry.first, where);
+        }
+}
+
+scorecard_inputs scorecard::inputs_from(const panel& p, const std::vector<std::pair<std::string, std::string>>& units) const {
+    check_units(units);
+    scorecard_inputs out;
+    out.columns_.rows = p.rows();
+    for (std::size_t k = 0; k < inputs_.size(); ++k) {
+        const scorecard_input& spec = inputs_[k];
+        const column* col = p.find(spec.id);
+        location where;
+        where.variable = spec.id;
+        if (!col) {
+            if (!spec.optional)
+                throw missing_variable_error("scorecard '" + id_ + "' needs column '" + spec.id + "' (" + spec.name_zh + ", " + spec.unit_text + ")",
+                                             spec.id, where);
+            out.columns_.columns.push_back(nullptr);
+            continue;
+        }
+        const std::optional<unit> from = source_unit(*col, units);
+        if (from && !from->convertible_to(spec.unit))
+            throw incompatible_units_error("column '" + spec.id + "' is in '" + from->symbol() + "' (" + from->dim().to_string() +
+                                               "), which cannot convert to the pack's '" + spec.unit_text + "' (" +
+                                               spec.unit.dim().to_string() + ")",
+                                           where);
+        const conversion conv = from ? from->to(spec.unit) : conversion{};
+        if (conv.identity()) {
+            out.owners_.push_back(col->storage_owner());
+            out.columns_.columns.push_back(col->data());
+        } else {
+            auto converted = std::make_shared<std::vector<double>>(col->size());
+            for (std::size_t r = 0; r < col->size(); ++r) (*converted)[r] = conv.apply(col->data()[r]);
+            out.columns_.columns.push_back(converted->data());
+            out.owners_.push_back(std::move(converted));
+        }
+        // A value that was there but is invalid for computing (unreadable, negative, an invalid
+        // part) makes the firm invalid input; only a reason meaning "no value" reads as missing.
+        const auto& reasons = col->reasons();
+        for (std::size_t r = 0; r < reasons.size(); ++r)
+            if (!reason_means_absent(reasons[r])) {
+                if (out.unreadable_.empty()) {
+                    out.unreadable_.assign(p.rows(), 0);
+                    out.invalid_reasons_.assign(p.rows() * inputs_.size(), reason::none);
+                }
+                out.unreadable_[r] |= std::uint64_t{1} << k;
+                out.invalid_reasons_[r * inputs_.size() + k] = reasons[r];
+            }
+    }
+    return out;
+}
+
+
+}  // namespace zhibiao
