@@ -16,6 +16,8 @@ from ._extract import InvalidBytesWarning, extract, parse_chinese_number, read_r
 from ._indicator import Indicator
 from ._panel import Panel, load_rules, read_csv
 from ._patents import patents_in_force
+from ._repr import register_notebook_display as _register_notebook_display
+from ._tables import to_excel, whole_ranks, write_csv
 
 __version__ = _core.__version__
 
@@ -44,6 +46,8 @@ del _cls
 
 Unit = _core.Unit
 Period = _core.Period
+
+_register_notebook_display()  # units shown under the column names of result tables in Jupyter
 
 #: The reasons a computed value can be missing, in code order (0 = present).
 REASONS = tuple(_core.reason_names[1:])
@@ -81,4 +85,7 @@ __all__ = [
     "plot",
     "read_csv",
     "scorecards",
+    "to_excel",
+    "whole_ranks",
+    "write_csv",
 ]

@@ -50,3 +50,24 @@ def unit_text(unit: str | None, lang: str = "zh") -> str:
 
 def has_chinese(text: str) -> bool:
     return bool(_CJK.search(text))
+
+
+# Amounts read better in millions in English than in 万 (10⁴) and 亿 (10⁸).
+_IN_MILLIONS = {"万元": (1e-2, "million yuan"), "亿元": (1e2, "million yuan"), "千元": (1e-3, "million yuan"),
+                "万人": (1e-2, "million persons")}
+_NUMBER_AND_UNIT = re.compile(r"(\d(?:[\d,]*\d)?(?:\.\d+)?)\s*([\u4e00-\u9fff][\u4e00-\u9fff/·]*)")
+
+
+def english_units(text: str) -> str:
+    """English text whose figures carry Chinese unit symbols ("35人", "2亿元") with the units in
+    words ("35 persons", "2 100m yuan"); symbols it does not know are left as written."""
+
+    def one(match: re.Match[str]) -> str:
+        scale = _IN_MILLIONS.get(match.group(2))
+        if scale is not None:  # 23996.5万元 → 239.965 million yuan
+            value = float(match.group(1).replace(",", "")) * scale[0]
+            return f"{value:,.10g} {scale[1]}"
+        words = unit_text(match.group(2), "en")
+        return f"{match.group(1)} {words}" if not has_chinese(words) else match.group(0)
+
+    return _NUMBER_AND_UNIT.sub(one, text)

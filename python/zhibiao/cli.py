@@ -33,7 +33,9 @@ from typing import IO, Any, Callable, Iterator, Sequence
 
 from . import _core
 from ._catalogue import Catalogue, catalogue
+from ._lang import unit_text
 from ._panel import Panel, read_csv
+from ._tables import write_csv
 
 STDIO = "-"  # the file name meaning standard input (FILE) or standard output (--out)
 
@@ -81,7 +83,7 @@ def demo(data_dir: Path, out_dir: Path) -> int:
     values, reasons = city.compute(reasons=True)
     print(f"示例市 2025年上半年 — indicators from {data_dir / 'city_report.csv'}\n")
     _print_city_table(values, reasons)
-    values.to_csv(out_dir / "city_indicators.csv")
+    write_csv(values, out_dir / "city_indicators.csv")
     reasons.to_csv(out_dir / "city_reasons.csv")
 
     report = data_dir / "city_report_h1.txt"
@@ -95,7 +97,7 @@ def demo(data_dir: Path, out_dir: Path) -> int:
 
     counties = read_csv(data_dir / "counties_synthetic.csv")
     values, reasons = counties.compute(reasons=True)
-    values.to_csv(out_dir / "counties_indicators.csv")
+    write_csv(values, out_dir / "counties_indicators.csv")  # the catalogue's decimals, names beside codes
     reasons.to_csv(out_dir / "counties_reasons.csv")
     meta = catalogue().set_index("id")
     report = counties.report
@@ -136,6 +138,7 @@ def demo(data_dir: Path, out_dir: Path) -> int:
 
 def _demo_index(data_dir: Path, out_dir: Path, values: Any, counties: Panel) -> None:
     from . import composite
+    from ._tables import whole_ranks
 
     model = composite.Model.from_toml(str(data_dir / "county_index.toml"))
     year = values.xs("2024", level="period").copy()
@@ -158,7 +161,7 @@ def _demo_index(data_dir: Path, out_dir: Path, values: Any, counties: Panel) -> 
     treated = ", ".join(f"{code} ({row.action}{f', {row.winsorised} points' if row.winsorised else ''})"
                         for code, row in t[t["action"] != ""].iterrows())
     print(f"  {len(result.changed_cells('imputed'))} cells imputed; outlier treatment: {treated or 'none needed'}")
-    result.scores.assign(rank=ranks, rank_in_prefecture=within).to_csv(out_dir / "county_index_scores.csv")
+    result.scores.assign(rank=whole_ranks(ranks), rank_in_prefecture=whole_ranks(within)).to_csv(out_dir / "county_index_scores.csv")
     result.contributions.to_csv(out_dir / "county_index_contributions.csv")
 
 
@@ -237,18 +240,34 @@ def _load_report(panel: Panel, source: Any) -> str:
 
 # ------------------------------------------------------------------ subcommands
 
+def _write_indicators(values: Any, reasons: Any, args: argparse.Namespace) -> None:
+    """CSV (names beside codes, the catalogue's decimals unless --full-precision, a BOM with
+    --bom) or with --format xlsx a workbook with the units and reasons on sheets of their own."""
+    from ._tables import to_excel, with_names, write_csv
+
+    if args.format == "xlsx":
+        if args.out is None or args.out == STDIO:
+            raise _core.ArgumentError("--format xlsx writes a workbook: give --out FILE.xlsx")
+        to_excel(values, args.out, reasons=None if args.no_reasons else reasons, full_precision=args.full_precision,
+                 lang=args.lang)
+        return
+    encoding = "utf-8-sig" if args.bom else "utf-8"
+    table = values
+    if args.reasons is not None:
+        with _output(args.reasons) as f:
+            write_csv(with_names(reasons, values.attrs.get("names")), f, encoding=encoding, names=False)
+    elif not args.no_reasons:
+        table = _with_reason_columns(values, reasons)
+    with _output(args.out) as f:
+        write_csv(with_names(table, values.attrs.get("names")), f, full_precision=args.full_precision,
+                  encoding=encoding, names=False)
+
+
 def compute_file(args: argparse.Namespace) -> int:
     source = _input(args.file)
     panel: Panel = read_csv(source, lenient=args.lenient)
     values, reasons = panel.compute(args.ids or None, reasons=True)
-    table = values
-    if args.reasons is not None:
-        with _output(args.reasons) as f:
-            reasons.to_csv(f)
-    elif not args.no_reasons:
-        table = _with_reason_columns(values, reasons)
-    with _output(args.out) as f:
-        table.to_csv(f)
+    _write_indicators(values, reasons, args)
     _Messages.say(f"{_load_report(panel, source)}; {len(values.columns)} indicators written to {_where(args.out)}")
     return 0
 
@@ -343,6 +362,7 @@ def _composite_data(args: argparse.Namespace) -> Any:
 
 def composite_file(args: argparse.Namespace) -> int:
     from . import composite
+    from ._tables import whole_ranks
 
     model = _composite_model(args.model)
     data = _composite_data(args)
@@ -351,7 +371,7 @@ def composite_file(args: argparse.Namespace) -> int:
     else:
         result = composite.build(data, None, model, period=args.period)
     root = result.root
-    table = result.scores.assign(rank=result.ranks[root]).sort_values("rank")
+    table = result.scores.assign(rank=whole_ranks(result.ranks[root])).sort_values("rank")
     with _output(args.out) as f:
         table.to_csv(f)
     _Messages.say(result.summary())
@@ -447,6 +467,7 @@ def catalogue_command(args: argparse.Namespace) -> int:
     with _output(args.out) as f:
         if args.id is None:
             table = catalogue()[["id", f"name_{args.lang}", "unit", "formula"]]
+            table["unit"] = [unit_text(u, args.lang) for u in table["unit"]]
             print(table.to_string(index=False), file=f)
             return 0
         definition = Catalogue(_core.Catalogue.builtin()).indicator(args.id)
@@ -458,6 +479,8 @@ def catalogue_command(args: argparse.Namespace) -> int:
                 value = {1: "higher is better", -1: "lower is better", 0: "closer to a benchmark"}.get(value, value)
             if isinstance(value, (list, tuple)):
                 value = ", ".join(map(str, value))
+            if key == "unit":
+                value = unit_text(value, args.lang)
             print(f"{key + ':':<16}{value}", file=f)
     return 0
 
@@ -490,6 +513,12 @@ def _add_compute(sub: Any, common: argparse.ArgumentParser) -> None:
     reasons.add_argument("--no-reasons", action="store_true", help="leave out the <id>_reason columns")
     p.add_argument("--lenient", action="store_true",
                    help="unparseable cells become missing (reason 'unparseable') and malformed rows are skipped, counted on stderr")
+    p.add_argument("--format", choices=["csv", "xlsx"], default="csv",
+                   help="csv (default) or xlsx: a workbook with sheets values, units and reasons (needs --out FILE)")
+    p.add_argument("--full-precision", action="store_true",
+                   help="write every digit instead of the catalogue's decimals")
+    p.add_argument("--bom", action="store_true", help="start the CSV with a UTF-8 BOM, so Excel reads its Chinese right")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the units sheet of --format xlsx")
     p.set_defaults(run=compute_file)
 
 

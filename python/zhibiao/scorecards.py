@@ -20,6 +20,7 @@ from typing import Any, Mapping, Sequence
 import numpy as np
 
 from . import _core
+from ._lang import english_units
 
 BUILTIN = tuple(_core.Scorecard.builtin_ids())
 #: A firm's outcome, in evaluate() and gap() alike: the C++ firm_status, by code.
@@ -328,6 +329,8 @@ def _add_explanations(table: Any, card: Any, columns: list[Any], result: Any, te
         prefix = prefixes[language, from_panel]
         for row in np.flatnonzero(text_bad):
             lines[row] = prefix + "; ".join(text_problems[row])
+        if language == "en":  # the pack's unit symbols are Chinese: English words instead
+            lines = [english_units(line) for line in lines]
         table["explanation_" + language] = lines
 
 

@@ -31,7 +31,7 @@ def test_compute_reads_stdin_and_writes_a_csv_to_stdout_through_head(sample_dir)
         assert zhibiao.wait(timeout=300) == 0, stderr
     assert "Traceback" not in stderr and "BrokenPipeError" not in stderr and "Exception ignored" not in stderr
     lines = head.stdout.splitlines()
-    assert len(lines) == 3 and lines[0].startswith("entity,period,invention_patents_per_10k,invention_patents_per_10k_reason")
+    assert len(lines) == 3 and lines[0].startswith("entity,period,name,invention_patents_per_10k,invention_patents_per_10k_reason")
 
 
 def test_compute_results_go_to_stdout_and_messages_to_stderr(tmp_path):

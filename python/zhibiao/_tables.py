@@ -1,0 +1,105 @@
+"""Tables as analysts keep them: values rounded to the catalogue's decimals, entity names beside
+the codes, ranks as integers, CSV that Excel opens (a BOM), and Excel workbooks with the units and
+the reasons on sheets of their own."""
+
+from __future__ import annotations
+
+import os
+from typing import IO, Any, Mapping
+
+from . import _core
+from ._lang import check_lang, unit_text
+
+ENCODINGS = ("utf-8", "utf-8-sig", "gb18030")
+
+
+def catalogue_decimals() -> dict[str, int]:
+    """Indicator id → the decimals the catalogue prints it with."""
+    builtin = _core.Catalogue.builtin()
+    return {i: int(builtin.indicator(i)["decimals"]) for i in builtin.ids}
+
+
+def whole_ranks(ranks: Any) -> Any:
+    """Ranks as nullable integers (Int64, <NA> where there is no rank) when every rank is whole;
+    average ranks of ties (1.5) stay floats."""
+    import numpy as np
+
+    def one(column: Any) -> Any:
+        present = column.dropna().to_numpy(dtype=float)
+        return column.astype("Int64") if np.all(present == np.round(present)) else column
+
+    return ranks.apply(one) if hasattr(ranks, "columns") else one(ranks)
+
+
+def rounded(values: Any, decimals: Mapping[str, int] | None = None) -> Any:
+    """A copy with each indicator column rounded to its decimals (the catalogue's by default);
+    columns the catalogue does not know are left as they are. attrs are kept."""
+    known = catalogue_decimals() if decimals is None else dict(decimals)
+    table = values.round({c: known[c] for c in values.columns if c in known})
+    table.attrs = dict(values.attrs)
+    return table
+
+
+def with_names(table: Any, names: Mapping[str, str] | None = None) -> Any:
+    """The table with a ``name`` column first, from ``names`` or the names it carries in
+    ``attrs["names"]`` (entity code → name); unchanged when there are none."""
+    names = names if names is not None else table.attrs.get("names")
+    if not names or "name" in table.columns:
+        return table
+    codes = table.index.get_level_values(0) if table.index.nlevels > 1 else table.index
+    out = table.copy()
+    out.insert(0, "name", [names.get(c, "") for c in codes])
+    out.attrs = dict(table.attrs)
+    return out
+
+
+def write_csv(values: Any, path_or_buf: str | os.PathLike[str] | IO[str], *, full_precision: bool = False,
+              encoding: str = "utf-8", names: bool = True) -> None:
+    """Writes an indicator table as CSV: values to the catalogue's decimals (``full_precision=True``
+    writes every digit), the entity names beside the codes, and ``encoding="utf-8-sig"`` for a
+    file Excel opens with its Chinese intact (a BOM first)."""
+    if encoding not in ENCODINGS:  # a typo would otherwise write a file Excel garbles
+        raise _core.ArgumentError(f"encoding must be one of {', '.join(ENCODINGS)}, not {encoding!r}")
+    table = values if full_precision else rounded(values)
+    if names:
+        table = with_names(table)
+    if hasattr(path_or_buf, "write"):
+        if encoding == "utf-8-sig":
+            path_or_buf.write("\ufeff")
+        table.to_csv(path_or_buf)
+    else:
+        table.to_csv(path_or_buf, encoding=encoding)
+
+
+def units_table(values: Any, lang: str = "zh") -> Any:
+    """One row per column with a unit: column, unit (in ``lang``), and the catalogue's names."""
+    import pandas as pd
+
+    check_lang(lang)
+    builtin = _core.Catalogue.builtin()
+    rows = []
+    for column, unit in values.attrs.get("units", {}).items():
+        meta = dict(builtin.indicator(column)) if column in builtin.ids else {}
+        rows.append({"column": column, "unit": unit_text(unit, lang), "name_zh": meta.get("name_zh", ""),
+                     "name_en": meta.get("name_en", "")})
+    return pd.DataFrame(rows, columns=["column", "unit", "name_zh", "name_en"])
+
+
+def to_excel(values: Any, path: str | os.PathLike[str], *, reasons: Any = None, full_precision: bool = False,
+             lang: str = "zh") -> None:
+    """An Excel workbook (openpyxl): sheet ``values`` (names beside codes, the catalogue's decimals
+    unless ``full_precision``), sheet ``units`` (a row per column: unit and names), and with
+    ``reasons`` a sheet ``reasons`` of why each missing value is missing."""
+    import pandas as pd
+
+    check_lang(lang)
+    try:
+        import openpyxl  # noqa: F401
+    except ImportError:
+        raise ImportError("Excel output needs openpyxl (Debian: apt-get install python3-openpyxl)") from None
+    table = with_names(values if full_precision else rounded(values))
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        table.to_excel(writer, sheet_name="values", merge_cells=False)  # the code on every row
+        units_table(values, lang).to_excel(writer, sheet_name="units", index=False)
+        if reasons is not None:
+            reasons.astype(object).where(reasons.notna(), "").to_excel(writer, sheet_name="reasons", merge_cells=False)
