@@ -294,8 +294,7 @@ private:
         std::size_t hash = 0;
         std::int32_t id = -1;
     };
-    // Region codes and kinds are short: eight bytes at a time, multiplied and folded (a third of
-    // the cost of std::hash on six bytes, where hashing was half of the factorisation).
+    // Region codes and kinds are short: eight bytes at a time, multiplied and folded.
     static std::size_t hash_of(std::string_view s) {
         std::uint64_t h = s.size() * 0x9E3779B97F4A7C15ull;
         const char* p = s.data();
