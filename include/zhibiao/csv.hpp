@@ -51,6 +51,9 @@ struct csv_options {
     std::size_t max_reported_issues = 1000;
     /// Threads for large wide files (0: one per core). The result is the same for any count.
     unsigned threads = 0;
+    /// A wide file is split across threads in chunks of at least this many bytes (smaller files
+    /// are read on one thread). Chunks are cut at row ends, also in files with quoted fields.
+    std::size_t min_chunk_bytes = std::size_t{4} << 20;
     /// A header with more columns is refused with limit_error before anything is allocated.
     std::size_t max_columns = 100000;
     /// Long layout: the panel has (entity, period) rows × variables cells however few records

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <exception>
 #include <functional>
 #include <limits>
@@ -275,7 +276,7 @@ class local_texts {
 public:
     std::int32_t code_of(std::string_view text) {
         if (2 * (texts.size() + 1) > slots_.size()) grow();
-        const std::size_t h = std::hash<std::string_view>{}(text);
+        const std::size_t h = hash_of(text);
         for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
             slot& e = slots_[i];
             if (e.id < 0) {
@@ -293,6 +294,25 @@ private:
         std::size_t hash = 0;
         std::int32_t id = -1;
     };
+    // Region codes and kinds are short: eight bytes at a time, multiplied and folded.
+    static std::size_t hash_of(std::string_view s) {
+        std::uint64_t h = s.size() * 0x9E3779B97F4A7C15ull;
+        const char* p = s.data();
+        std::size_t n = s.size();
+        for (; n >= 8; p += 8, n -= 8) {
+            std::uint64_t word;
+            std::memcpy(&word, p, 8);
+            h = (h ^ word) * 0xFF51AFD7ED558CCDull;
+            h ^= h >> 32;
+        }
+        if (n > 0) {
+            std::uint64_t word = 0;
+            std::memcpy(&word, p, n);
+            h = (h ^ word) * 0xC4CEB9FE1A85EC53ull;
+        }
+        h ^= h >> 29;
+        return static_cast<std::size_t>(h);
+    }
     void grow() {
         std::vector<slot> old(std::max<std::size_t>(64, 2 * slots_.size()));
         old.swap(slots_);

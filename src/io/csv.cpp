@@ -1,7 +1,7 @@
 // The CSV panel loader. One pass over the bytes: a small RFC 4180 tokenizer (quotes, doubled
 // quotes, CRLF or LF, newlines inside quotes) yields the fields of a row as string views into
 // the buffer; numbers go through fast_float (a stricter grammar only for unusual text). Large
-// unquoted files are split at line ends and parsed on every core. Nothing is allocated
+// files are split at row ends (found by counting quotes) and parsed on every core. Nothing is allocated
 // per cell: values are appended to one std::vector<double> per variable, and entity and period
 // texts are looked up in hash maps keyed by views into stable storage.
 #include <fast_float/fast_float.h>
@@ -16,6 +16,7 @@
 #include <thread>
 #include <deque>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -130,6 +131,17 @@ public:
     std::size_t position() const { return pos_; }
     std::size_t next_line() const { return next_line_; }
     std::size_t line() const { return line_; }  // line where the current row started
+    // A chunk's tokenizer learns its first line once the chunks before it are counted.
+    void start_at_line(std::size_t line) { line_ = next_line_ = line; }
+    // Continues at byte `pos`, which starts line `line` (after rows read without the tokenizer).
+    void seek(std::size_t pos, std::size_t line) {
+        pos_ = pos;
+        line_ = next_line_ = line;
+    }
+    // Whether a quote stood inside an unquoted field (`ab"c`), watched for when chunks were cut
+    // by counting quotes: such a quote does not open a field, so the count was wrong.
+    void watch_quotes(bool on) { watch_quotes_ = on; }
+    bool stray_quote() const { return stray_quote_; }
 
     // Reads the next row into `fields`; returns false at the end of input.
     bool next(std::vector<field>& fields) {
@@ -177,6 +189,7 @@ public:
             } else {
                 std::size_t q = p;
                 while (q < n && !stops_[static_cast<unsigned char>(data[q])]) ++q;
+                if (watch_quotes_ && std::memchr(data + p, '"', q - p)) stray_quote_ = true;
                 fields.emplace_back(data + p, q - p);
                 p = q;
             }
@@ -213,6 +226,7 @@ private:
     std::size_t line_ = 1;
     std::size_t next_line_ = 1;
     std::deque<std::string> unescaped_;
+    bool watch_quotes_ = false, stray_quote_ = false;
     std::array<bool, 256> stops_{};  // bytes that end an unquoted field
 };
 
@@ -283,29 +297,43 @@ std::string_view decode(std::string_view bytes, csv_options::encoding_choice cho
 // addressing table of (hash, index) pairs rather than std::unordered_map: a firm table has a new
 // code on every row, and node-per-entry maps spent more time than parsing the numbers (one cache
 // miss per probe here; a stored hash settles nearly every mismatch without touching the string).
+// The texts live in blocks of 1 MiB (an allocation per block, not per text).
 class interner {
 public:
     // Returns (index, inserted).
     std::pair<std::int32_t, bool> intern(std::string_view s) {
-        if (2 * (storage_.size() + 1) > slots_.size()) grow();
+        if (2 * (texts_.size() + 1) > slots_.size()) grow();
         const std::size_t h = std::hash<std::string_view>{}(s);
         for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
             slot& e = slots_[i];
             if (e.id < 0) {
-                storage_.emplace_back(s);
-                e = {h, static_cast<std::int32_t>(storage_.size() - 1)};
+                texts_.push_back(keep(s));
+                e = {h, static_cast<std::int32_t>(texts_.size() - 1)};
                 return {e.id, true};
             }
-            if (e.hash == h && storage_[static_cast<std::size_t>(e.id)] == s) return {e.id, false};
+            if (e.hash == h && texts_[static_cast<std::size_t>(e.id)] == s) return {e.id, false};
         }
     }
-    const std::string& at(std::int32_t i) const { return storage_[static_cast<std::size_t>(i)]; }
 
 private:
     struct slot {
         std::size_t hash = 0;
         std::int32_t id = -1;
     };
+    std::string_view keep(std::string_view s) {
+        constexpr std::size_t block = std::size_t{1} << 20;
+        if (s.size() > block_left_) {
+            const std::size_t size = std::max(block, s.size());
+            blocks_.emplace_back(new char[size]);
+            block_next_ = blocks_.back().get();
+            block_left_ = size;
+        }
+        if (!s.empty()) std::memcpy(block_next_, s.data(), s.size());
+        std::string_view kept(block_next_, s.size());
+        block_next_ += s.size();
+        block_left_ -= s.size();
+        return kept;
+    }
     void grow() {
         std::vector<slot> old(std::max<std::size_t>(64, 2 * slots_.size()));
         old.swap(slots_);
@@ -317,7 +345,10 @@ private:
                 slots_[i] = e;
             }
     }
-    std::deque<std::string> storage_;
+    std::vector<std::string_view> texts_;
+    std::vector<std::unique_ptr<char[]>> blocks_;
+    char* block_next_ = nullptr;
+    std::size_t block_left_ = 0;
     std::vector<slot> slots_;  // a power of two, at most half full
     std::size_t mask_ = 0;
 };
@@ -652,9 +683,130 @@ private:
         return n;
     }
 
+    // What each column of a wide row is: a variable's index (>= 0) or one of these.
+    enum column_role : int { key_entity = -1, key_period = -2, key_name = -3, key_parent = -4, not_read = -5 };
+
+    std::vector<int> column_roles(const std::vector<variable_column>& vars) const {
+        std::vector<int> roles(header_.size(), not_read);
+        for (std::size_t k = 0; k < vars.size(); ++k) roles[static_cast<std::size_t>(vars[k].field)] = static_cast<int>(k);
+        if (entity_col_ >= 0) roles[static_cast<std::size_t>(entity_col_)] = key_entity;
+        if (period_col_ >= 0) roles[static_cast<std::size_t>(period_col_)] = key_period;
+        if (name_col_ >= 0) roles[static_cast<std::size_t>(name_col_)] = key_name;
+        if (parent_col_ >= 0) roles[static_cast<std::size_t>(parent_col_)] = key_parent;
+        return roles;
+    }
+
+    // A plain number up to the separator, as parse_number's first step (fast_float) reads a cell
+    // (a point must be followed by a digit); nullptr when the cell is anything else. Up to 15
+    // digits without an exponent, the digits as an integer divided by a power of ten is the
+    // correctly rounded value (both exact in a double, one rounding: Clinger's fast path, which
+    // fast_float takes too), so the result is the same bits, without fast_float's generality.
+    static const char* plain_number(const char* p, const char* end, double& value) {
+        static constexpr double powers_of_ten[16] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                                     1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+        const char* q = p;
+        const bool negative = q < end && *q == '-';
+        q += negative;
+        std::uint64_t digits = 0;
+        const char* first_digit = q;
+        while (q < end && detail::is_digit(*q)) digits = digits * 10 + static_cast<std::uint64_t>(*q++ - '0');
+        std::ptrdiff_t decimals = 0;
+        if (q < end && *q == '.') {
+            const char* point = q++;
+            while (q < end && detail::is_digit(*q)) digits = digits * 10 + static_cast<std::uint64_t>(*q++ - '0');
+            decimals = q - point - 1;
+            if (decimals == 0) return nullptr;  // "13.": not a number in this grammar
+        }
+        const std::ptrdiff_t count = q - first_digit - (decimals > 0);
+        if (count == 0) return nullptr;
+        if (count > 15 || (q < end && (*q == 'e' || *q == 'E'))) return general_number(p, end, value);
+        value = static_cast<double>(digits) / powers_of_ten[decimals];
+        if (negative) value = -value;
+        return q;
+    }
+
+    static const char* general_number(const char* p, const char* end, double& value) {
+        const auto r = fast_float::from_chars(p, end, value);
+        if (r.ec != std::errc() || r.ptr == p || !std::isfinite(value)) return nullptr;
+        const void* point = std::memchr(p, '.', static_cast<std::size_t>(r.ptr - p));
+        if (point) {
+            const char* after = static_cast<const char*>(point) + 1;
+            if (after == r.ptr || !detail::is_digit(*after)) return nullptr;
+        }
+        return r.ptr;
+    }
+
+    // A text field without quotes, up to the separator or line end; nullptr at a quote.
+    static const char* plain_text(const char* p, const char* end, char sep) {
+        while (p < end && *p != sep && *p != '\n' && *p != '\r') {
+            if (*p == '"') return nullptr;
+            ++p;
+        }
+        return p;
+    }
+
+    // The common row read in one pass, without the tokenizer: no quotes, the right number of
+    // fields, every variable cell a plain number. Returns false for any other row (and then
+    // keeps nothing of it, though it may have written its cells), which the tokenizer reads.
+    bool fast_row(const char*& p, const char* end, const std::vector<int>& roles, chunk& c, const std::vector<double*>& out) const {
+        const char sep = options_.separator;
+        const std::size_t row = c.first_row + c.entity.size();
+        std::string_view keys[4];
+        const char* q = p;
+        for (std::size_t j = 0; j < roles.size(); ++j) {
+            const char* field_end;
+            if (roles[j] >= 0) {
+                field_end = plain_number(q, end, out[static_cast<std::size_t>(roles[j])][row]);
+            } else {
+                field_end = plain_text(q, end, sep);
+                if (field_end && roles[j] != not_read) keys[-roles[j] - 1] = trim(std::string_view(q, static_cast<std::size_t>(field_end - q)));
+            }
+            if (!field_end) return false;
+            q = field_end;
+            if (j + 1 < roles.size()) {
+                if (q == end || *q != sep) return false;
+                ++q;
+            } else if (q < end) {
+                if (*q == '\r') ++q;
+                else if (*q != '\n') return false;
+                if (q < end && *q == '\n') ++q;
+            }
+        }
+        if (keys[0].empty()) return false;  // an empty entity code: the tokenizer's path says where
+        c.entity.push_back(keys[0]);
+        c.period.push_back(period_col_ >= 0 ? keys[1] : std::string_view(options_.period_value));
+        if (name_col_ >= 0) c.name.push_back(keys[2]);
+        if (parent_col_ >= 0) c.parent.push_back(keys[3]);
+        p = q;
+        return true;
+    }
+
+    // One row through the tokenizer: any quoting, blank and short rows, unusual cells, errors.
+    void tokenized_row(chunk& c, std::vector<field>& fields, const std::vector<variable_column>& vars,
+                       const std::vector<double*>& out) const {
+        c.tok->next(fields);
+        const std::size_t line = c.tok->line();
+        if (blank(fields)) {
+            ++c.counts.blank_lines;
+            return;
+        }
+        if (wrong_width(c.counts, fields, line)) return;
+        const std::size_t row = c.entity.size();
+        c.entity.push_back(entity_code(fields, line));
+        if (name_col_ >= 0) c.name.push_back(optional_field(fields, name_col_));
+        if (parent_col_ >= 0) c.parent.push_back(optional_field(fields, parent_col_));
+        c.period.push_back(period_of(fields));
+        c.line.push_back(line);
+        for (std::size_t k = 0; k < vars.size(); ++k) {
+            const auto col = static_cast<std::size_t>(vars[k].field);
+            reason r = read_cell(c.counts, fields[col], vars[k], out[k][c.first_row + row], line, col + 1);
+            store_reason(c.reasons[k], row, row, r);
+        }
+        ++c.counts.rows_loaded;
+    }
+
     void parse_chunk(chunk& c, const std::vector<variable_column>& vars, const std::vector<double*>& out) const {
         try {
-            c.tok = std::make_unique<tokenizer>(c.text, options_.separator, source_, c.first_line);
             const std::size_t capacity = c.newlines + 1;
             c.reasons.assign(vars.size(), {});
             c.entity.reserve(capacity);
@@ -662,27 +814,24 @@ private:
             c.line.reserve(capacity);
             std::vector<field> fields;
             fields.reserve(header_.size() + 1);
-            while (c.tok->next(fields)) {
+            const std::vector<int> roles = column_roles(vars);
+            const char* const begin = c.text.data();
+            const char* const end = begin + c.text.size();
+            const char* p = begin;
+            std::size_t line = c.first_line;
+            while (p < end) {
                 if ((c.counts.data_lines & 4095) == 0) poll_stop();
                 ++c.counts.data_lines;
-                const std::size_t line = c.tok->line();
-                if (blank(fields)) {
-                    ++c.counts.blank_lines;
+                if (fast_row(p, end, roles, c, out)) {
+                    c.line.push_back(line++);
+                    c.counts.cells += vars.size();
+                    ++c.counts.rows_loaded;
                     continue;
                 }
-                if (wrong_width(c.counts, fields, line)) continue;
-                const std::size_t row = c.entity.size();
-                c.entity.push_back(entity_code(fields, line));
-                if (name_col_ >= 0) c.name.push_back(optional_field(fields, name_col_));
-                if (parent_col_ >= 0) c.parent.push_back(optional_field(fields, parent_col_));
-                c.period.push_back(period_of(fields));
-                c.line.push_back(line);
-                for (std::size_t k = 0; k < vars.size(); ++k) {
-                    const auto col = static_cast<std::size_t>(vars[k].field);
-                    reason r = read_cell(c.counts, fields[col], vars[k], out[k][c.first_row + row], line, col + 1);
-                    store_reason(c.reasons[k], row, row, r);
-                }
-                ++c.counts.rows_loaded;
+                c.tok->seek(static_cast<std::size_t>(p - begin), line);
+                tokenized_row(c, fields, vars, out);
+                p = begin + c.tok->position();
+                line = c.tok->next_line();
             }
         } catch (...) {
             c.failure = std::current_exception();
@@ -711,30 +860,71 @@ private:
         for (auto& w : workers) w.join();
     }
 
-    // Splits the body at line ends into up to one stretch per core. Only when no field is quoted:
-    // a quoted field may hold a line end, and then only a sequential reading knows where rows end.
-    std::vector<chunk> split(std::string_view body) const {
-        constexpr std::size_t min_chunk = std::size_t{4} << 20;
+    std::size_t chunk_count(std::size_t bytes) const {
+        const std::size_t min_chunk = std::max<std::size_t>(1, options_.min_chunk_bytes);
         unsigned cores = options_.threads ? options_.threads : std::thread::hardware_concurrency();
         std::size_t parts = std::min<std::size_t>(std::max(1u, cores), 16);
-        parts = std::min(parts, std::max<std::size_t>(1, body.size() / min_chunk));
-        if (parts > 1 && std::memchr(body.data(), '"', body.size()) != nullptr) parts = 1;
+        return std::min(parts, std::max<std::size_t>(1, bytes / min_chunk));
+    }
+
+    // Quotes and lone CRs in one stretch of the body (the byte after it may be read).
+    struct stretch_marks {
+        std::size_t quotes = 0, lone_cr = 0;
+    };
+    static stretch_marks marks_of(std::string_view body, std::size_t begin, std::size_t end) {
+        stretch_marks m;
+        const char* p = body.data();
+        for (std::size_t i = begin; i < end; ++i) m.quotes += p[i] == '"';  // vectorised by the compiler
+        for (const char* q = p + begin; const void* hit = std::memchr(q, '\r', static_cast<std::size_t>(p + end - q));) {
+            const char* cr = static_cast<const char*>(hit);
+            m.lone_cr += cr + 1 == p + body.size() || cr[1] != '\n';
+            q = cr + 1;
+        }
+        return m;
+    }
+
+    // The first row start at or after `from`: just after a line end with an even number of quotes
+    // before it (`odd`: the count before `from` is odd).
+    static std::size_t row_start_after(std::string_view body, std::size_t from, bool odd) {
+        for (std::size_t i = from; i < body.size(); ++i) {
+            if (body[i] == '"') odd = !odd;
+            else if (body[i] == '\n' && !odd) return i + 1;
+        }
+        return body.size();
+    }
+
+    // Splits the body at row ends into `parts` stretches. A line end ends a row only outside
+    // quotes; with well-formed quoting (quotes open and close fields, doubled inside them) that
+    // is where the count of quotes before it is even. The cut is speculative: a chunk that meets
+    // a quote inside an unquoted field (where the count says nothing) or fails is read again on
+    // one thread (wide_body). A lone CR in a quoted file also reads on one thread: inside quotes
+    // it is no line end, and the line numbers of later chunks could not be known in advance.
+    std::vector<chunk> split(std::string_view body, std::size_t parts, bool& speculative) const {
+        speculative = false;
+        std::vector<stretch_marks> marks(parts);
+        if (parts > 1)
+            for_each_chunk(parts, [&](std::size_t i) { marks[i] = marks_of(body, body.size() * i / parts, body.size() * (i + 1) / parts); });
+        std::size_t quotes = 0, lone_cr = 0;
+        for (const auto& m : marks) quotes += m.quotes, lone_cr += m.lone_cr;
+        if (quotes > 0 && lone_cr > 0) parts = 1;
+        speculative = parts > 1 && quotes > 0;
         std::vector<chunk> chunks(parts);
-        std::size_t begin = 0;
+        std::size_t begin = 0, quotes_before = 0;
         for (std::size_t i = 0; i < parts; ++i) {
             std::size_t end = body.size();
             if (i + 1 < parts) {
-                end = body.size() * (i + 1) / parts;
-                const void* nl = std::memchr(body.data() + end, '\n', body.size() - end);
-                end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - body.data()) + 1 : body.size();
+                quotes_before += marks[i].quotes;
+                end = std::max(begin, row_start_after(body, body.size() * (i + 1) / parts, quotes_before % 2 == 1));
             }
             chunks[i].text = body.substr(begin, end - begin);
+            chunks[i].tok = std::make_unique<tokenizer>(chunks[i].text, options_.separator, source_);
+            chunks[i].tok->watch_quotes(speculative);
             begin = end;
         }
         return chunks;
     }
 
-    panel load_wide(tokenizer& tok, const std::vector<std::string>& names, row_keys& keys) {
+    std::vector<variable_column> wide_columns(const std::vector<std::string>& names) {
         std::vector<variable_column> vars;
         for (std::size_t i = 0; i < names.size(); ++i) {
             int col = static_cast<int>(i);
@@ -752,85 +942,128 @@ private:
             prepare_percent(v);
             vars.push_back(std::move(v));
         }
+        return vars;
+    }
+
+    // The body of a wide file parsed in chunks: their rows' values in `storage`, in order.
+    struct wide_parse {
+        std::vector<chunk> chunks;
+        std::vector<std::shared_ptr<double[]>> storage;
+        std::size_t rows = 0;
+    };
+
+    // Whether a speculative split went wrong: a chunk saw a stray quote, or a parse error (maybe
+    // from a cut inside quotes). Any other failure (Ctrl-C) is rethrown, the first in file order.
+    static bool must_reread(const std::vector<chunk>& chunks, bool speculative) {
+        for (const auto& c : chunks) {
+            if (speculative && c.tok->stray_quote()) return true;
+            if (!c.failure) continue;
+            try {
+                std::rethrow_exception(c.failure);
+            } catch (const parse_error&) {
+                if (speculative) return true;
+                throw;
+            }
+        }
+        return false;
+    }
+
+    wide_parse wide_body(std::string_view body, std::size_t first_line, const std::vector<variable_column>& vars,
+                         std::size_t parts) {
+        wide_parse w;
+        bool speculative = false;
+        w.chunks = split(body, parts, speculative);
         // Pass 1 (parallel): line ends per chunk give line numbers and a bound on the rows.
-        std::vector<chunk> chunks = split(text_.substr(tok.position()));
-        for_each_chunk(chunks.size(), [&chunks](std::size_t i) { chunks[i].newlines = count_newlines(chunks[i].text); });
-        std::size_t line = tok.next_line(), capacity = 0;
-        for (auto& c : chunks) {
+        for_each_chunk(w.chunks.size(), [&w](std::size_t i) { w.chunks[i].newlines = count_newlines(w.chunks[i].text); });
+        std::size_t line = first_line, capacity = 0;
+        for (auto& c : w.chunks) {
             c.first_line = line;
+            c.tok->start_at_line(line);
             c.first_row = capacity;
             line += c.newlines;
             capacity += c.newlines + 1;
         }
         // Pass 2 (parallel): every chunk parses into its stretch of the output columns, which it
         // also touches first (so the pages are faulted in in parallel too).
-        std::vector<std::shared_ptr<double[]>> storage;
         std::vector<double*> out;
         for (std::size_t k = 0; k < vars.size(); ++k) {
-            storage.emplace_back(new double[std::max<std::size_t>(capacity, 1)]);
-            out.push_back(storage.back().get());
+            w.storage.emplace_back(new double[std::max<std::size_t>(capacity, 1)]);
+            out.push_back(w.storage.back().get());
         }
-        for_each_chunk(chunks.size(), [&](std::size_t i) { parse_chunk(chunks[i], vars, out); });
-        // Merge in file order, so that the result and the first error reported do not depend on
-        // the number of threads.
-        for (const auto& c : chunks)
-            if (c.failure) std::rethrow_exception(c.failure);
-        std::size_t rows = 0;
-        for (auto& c : chunks) {
-            if (c.first_row != rows)  // close the gap left by blank or skipped lines
-                for (double* column : out) std::memmove(column + rows, column + c.first_row, c.rows() * sizeof(double));
-            rows += c.rows();
+        for_each_chunk(w.chunks.size(), [&](std::size_t i) { parse_chunk(w.chunks[i], vars, out); });
+        if (must_reread(w.chunks, speculative)) return wide_body(body, first_line, vars, 1);
+        for (auto& c : w.chunks) {
+            if (c.first_row != w.rows)  // close the gap left by blank or skipped lines
+                for (double* column : out) std::memmove(column + w.rows, column + c.first_row, c.rows() * sizeof(double));
+            w.rows += c.rows();
         }
-        keys.entity_of_row.reserve(rows);
-        keys.period_of_row.reserve(rows);
-        std::string_view last_entity;
-        std::int32_t last_entity_index = -1;
-        for (auto& c : chunks) {
-            const load_report& n = c.counts;
-            report_.data_lines += n.data_lines;
-            report_.rows_loaded += n.rows_loaded;
-            report_.blank_lines += n.blank_lines;
-            report_.rows_skipped += n.rows_skipped;
-            report_.cells += n.cells;
-            report_.cells_missing += n.cells_missing;
-            report_.cells_unparseable += n.cells_unparseable;
-            report_.issues_not_listed += n.issues_not_listed;
-            for (const auto& issue : n.issues) keep_issue(report_, issue);
-            const std::size_t rows_before = keys.entity_of_row.size();
-            for (std::size_t r = 0; r < c.rows(); ++r) {
-                // Rows usually come grouped by entity: skip the hash lookup for a repeat.
-                if (c.entity[r] != last_entity || last_entity_index < 0) {
-                    last_entity = c.entity[r];
-                    last_entity_index = keys.entity_index(c.entity[r], name_col_ >= 0 ? c.name[r] : std::string_view{},
-                                                          parent_col_ >= 0 ? c.parent[r] : std::string_view{});
-                }
-                keys.entity_of_row.push_back(last_entity_index);
-                keys.period_of_row.push_back(
-                    keys.period_index(c.period[r], [&] { return at(c.line[r], static_cast<std::size_t>(period_col_ + 1)); }));
-            }
-            for (std::size_t k = 0; k < vars.size(); ++k) {
-                auto& v = vars[k];
-                if (!c.reasons[k].empty() || !v.reasons.empty()) {
-                    v.reasons.resize(rows_before, reason::none);
-                    c.reasons[k].resize(c.rows(), reason::none);
-                    v.reasons.insert(v.reasons.end(), c.reasons[k].begin(), c.reasons[k].end());
-                }
-            }
-        }
-        return finish(keys, vars, storage, rows);
+        return w;
     }
 
-    panel load_long(tokenizer& tok, std::vector<field>& fields, const std::vector<std::string>& names, row_keys& keys) {
-        const int variable_col = find_column(names, {}, {"variable"}, "variable", source_);
-        const int value_col = find_column(names, {}, {"value"}, "value", source_);
-        const int unit_col = find_column(names, {}, {"unit"}, "unit", source_);
-        if (variable_col < 0 || value_col < 0) throw header_error("long layout needs 'variable' and 'value' columns");
-        for (std::size_t i = 0; i < names.size(); ++i) {
-            int col = static_cast<int>(i);
-            if (col != entity_col_ && col != period_col_ && col != name_col_ && col != parent_col_ && col != variable_col &&
-                col != value_col && col != unit_col)
-                report_.ignored_columns.push_back(names[i]);
+    // A chunk's counts and issues into the loader's report.
+    void add_counts(const load_report& n) {
+        report_.data_lines += n.data_lines;
+        report_.rows_loaded += n.rows_loaded;
+        report_.blank_lines += n.blank_lines;
+        report_.rows_skipped += n.rows_skipped;
+        report_.cells += n.cells;
+        report_.cells_missing += n.cells_missing;
+        report_.cells_unparseable += n.cells_unparseable;
+        report_.issues_not_listed += n.issues_not_listed;
+        for (const auto& issue : n.issues) keep_issue(report_, issue);
+    }
+
+    // A chunk's entity and period texts as indices, and its reasons appended to the columns'.
+    void add_chunk_rows(chunk& c, row_keys& keys, std::vector<variable_column>& vars, std::string_view& last_entity,
+                        std::int32_t& last_entity_index) {
+        const std::size_t rows_before = keys.entity_of_row.size();
+        std::string_view last_period;
+        std::int32_t last_period_index = -1;
+        for (std::size_t r = 0; r < c.rows(); ++r) {
+            // Rows usually come grouped by entity: skip the hash lookup for a repeat.
+            if (c.entity[r] != last_entity || last_entity_index < 0) {
+                last_entity = c.entity[r];
+                last_entity_index = keys.entity_index(c.entity[r], name_col_ >= 0 ? c.name[r] : std::string_view{},
+                                                      parent_col_ >= 0 ? c.parent[r] : std::string_view{});
+            }
+            keys.entity_of_row.push_back(last_entity_index);
+            if (c.period[r] != last_period || last_period_index < 0) {  // one period for all, in a firm table
+                last_period = c.period[r];
+                last_period_index =
+                    keys.period_index(c.period[r], [&] { return at(c.line[r], static_cast<std::size_t>(period_col_ + 1)); });
+            }
+            keys.period_of_row.push_back(last_period_index);
         }
+        for (std::size_t k = 0; k < vars.size(); ++k) {
+            auto& v = vars[k];
+            if (!c.reasons[k].empty() || !v.reasons.empty()) {
+                v.reasons.resize(rows_before, reason::none);
+                c.reasons[k].resize(c.rows(), reason::none);
+                v.reasons.insert(v.reasons.end(), c.reasons[k].begin(), c.reasons[k].end());
+            }
+        }
+    }
+
+    panel load_wide(tokenizer& tok, const std::vector<std::string>& names, row_keys& keys) {
+        std::vector<variable_column> vars = wide_columns(names);
+        const std::string_view body = text_.substr(tok.position());
+        // Merged in file order, so that the result and the first error reported do not depend on
+        // the number of threads.
+        wide_parse parsed = wide_body(body, tok.next_line(), vars, chunk_count(body.size()));
+        keys.entity_of_row.reserve(parsed.rows);
+        keys.period_of_row.reserve(parsed.rows);
+        std::string_view last_entity;
+        std::int32_t last_entity_index = -1;
+        for (auto& c : parsed.chunks) {
+            add_counts(c.counts);
+            add_chunk_rows(c, keys, vars, last_entity, last_entity_index);
+        }
+        return finish(keys, vars, parsed.storage, parsed.rows);
+    }
+
+    // What a long file builds up record by record.
+    struct long_state {
+        int variable_col = -1, value_col = -1, unit_col = -1;
         std::vector<variable_column> vars;
         std::vector<std::vector<char>> filled;  // per variable: which rows have a record
         interner variable_names;  // the names as written; variable_of_raw: each one's variable
@@ -839,6 +1072,20 @@ private:
         std::unordered_map<std::string, std::int32_t> variable_of_name;
         std::unordered_map<std::int64_t, std::int32_t> row_of_key;
         std::unordered_map<std::string, unit> unit_cache;
+    };
+
+    panel load_long(tokenizer& tok, std::vector<field>& fields, const std::vector<std::string>& names, row_keys& keys) {
+        long_state st;
+        st.variable_col = find_column(names, {}, {"variable"}, "variable", source_);
+        st.value_col = find_column(names, {}, {"value"}, "value", source_);
+        st.unit_col = find_column(names, {}, {"unit"}, "unit", source_);
+        if (st.variable_col < 0 || st.value_col < 0) throw header_error("long layout needs 'variable' and 'value' columns");
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            int col = static_cast<int>(i);
+            if (col != entity_col_ && col != period_col_ && col != name_col_ && col != parent_col_ && col != st.variable_col &&
+                col != st.value_col && col != st.unit_col)
+                report_.ignored_columns.push_back(names[i]);
+        }
         while (tok.next(fields)) {
             if ((report_.data_lines & 4095) == 0) poll_interrupt();
             ++report_.data_lines;
@@ -848,90 +1095,107 @@ private:
                 continue;
             }
             if (wrong_width(report_, fields, line)) continue;
-            auto [e, p] = row_key(fields, keys, line);
-            auto [row_it, new_row] = row_of_key.emplace((static_cast<std::int64_t>(e) << 32) | static_cast<std::uint32_t>(p),
-                                                        static_cast<std::int32_t>(keys.entity_of_row.size()));
-            if (new_row) {
-                keys.entity_of_row.push_back(e);
-                keys.period_of_row.push_back(p);
-            }
-            const auto row = static_cast<std::size_t>(row_it->second);
-            std::string_view variable = trim(fields[static_cast<std::size_t>(variable_col)]);
-            if (variable.empty()) throw parse_error("empty variable name", at(line, static_cast<std::size_t>(variable_col) + 1));
-            // A name read as a wide header is (地区生产总值 → gdp, gdp[亿元]): by its first spelling,
-            // then by index; two spellings of one variable are one column.
-            auto [raw, new_name] = variable_names.intern(variable);
-            bool new_variable = false;
-            if (new_name) {
-                name_headers.push_back(long_variable_header(variable, line, static_cast<std::size_t>(variable_col) + 1));
-                auto [known, inserted] = variable_of_name.emplace(name_headers.back().name, static_cast<std::int32_t>(vars.size()));
-                variable_of_raw.push_back(known->second);
-                new_variable = inserted;
-            }
-            const auto vi = variable_of_raw[static_cast<std::size_t>(raw)];
-            const column_header& header = name_headers[static_cast<std::size_t>(raw)];
-            std::string_view unit_text = unit_col >= 0 ? trim(fields[static_cast<std::size_t>(unit_col)]) : std::string_view{};
-            if (!header.unit.empty()) {
-                if (!unit_text.empty() && unit_text != header.unit)
-                    throw parse_error("the variable name " + detail::quoted(variable) + " gives the unit " + detail::quoted(header.unit) +
-                                          ", the unit column " + detail::quoted(unit_text),
-                                      at(line, static_cast<std::size_t>(unit_col) + 1, header.name));
-                unit_text = header.unit;
-            }
-            if (new_row || new_variable) check_long_size(vars.size() + new_variable, keys.entity_of_row.size(), line);
-            if (new_variable) {
-                variable_column v;
-                v.name = header.name;
-                v.u = resolve_unit(v.name, std::string(unit_text), v.unit_given, static_cast<std::size_t>(unit_col) + 1);
-                prepare_percent(v);
-                vars.push_back(std::move(v));
-                filled.emplace_back();
-            }
-            auto& v = vars[static_cast<std::size_t>(vi)];
-            auto& has = filled[static_cast<std::size_t>(vi)];
-            if (v.values.size() <= row) {
-                v.values.resize(keys.entity_of_row.size(), std::numeric_limits<double>::quiet_NaN());
-                has.resize(keys.entity_of_row.size(), 0);
-            }
-            if (has[row]) {
-                location w = at(line, 0, v.name);
-                w.entity = keys.entities[static_cast<std::size_t>(e)].code;
-                w.period = keys.periods[static_cast<std::size_t>(p)].to_string();
-                throw duplicate_row_error("duplicate record for the same entity, period and variable", w);
-            }
-            has[row] = 1;
-            double value;
-            const std::size_t value_column = static_cast<std::size_t>(value_col) + 1;
-            reason r = read_cell(report_, fields[static_cast<std::size_t>(value_col)], v, value, line, value_column);
-            if (r == reason::none && !unit_text.empty() && unit_override_.count(v.name) == 0 && unit_text != v.u.symbol()) {
-                auto cached = unit_cache.find(std::string(unit_text));
-                if (cached == unit_cache.end()) {
-                    unit u;
-                    try {
-                        u = unit::parse(unit_text);
-                    } catch (const unknown_unit_error& err) {
-                        throw unknown_unit_error(err.unit_text(), at(line, static_cast<std::size_t>(unit_col) + 1, v.name));
-                    }
-                    cached = unit_cache.emplace(std::string(unit_text), u).first;
-                }
-                try {
-                    value = cached->second.to(v.u).apply(value);
-                } catch (const incompatible_units_error& err) {
-                    throw incompatible_units_error(err.message(), at(line, static_cast<std::size_t>(unit_col) + 1, v.name));
-                }
-            }
-            v.values[row] = value;
-            store_reason(v.reasons, v.values.size(), row, r);
-            ++report_.rows_loaded;
+            read_long_record(fields, line, keys, st);
         }
-        for (std::size_t i = 0; i < vars.size(); ++i) {
+        for (std::size_t i = 0; i < st.vars.size(); ++i) {
             // Cells with no record at all are missing too; count them so the report adds up.
-            vars[i].values.resize(keys.entity_of_row.size(), std::numeric_limits<double>::quiet_NaN());
-            filled[i].resize(keys.entity_of_row.size(), 0);
-            report_.cells_missing += static_cast<std::size_t>(std::count(filled[i].begin(), filled[i].end(), 0));
-            report_.cells += static_cast<std::size_t>(std::count(filled[i].begin(), filled[i].end(), 0));
+            st.vars[i].values.resize(keys.entity_of_row.size(), std::numeric_limits<double>::quiet_NaN());
+            st.filled[i].resize(keys.entity_of_row.size(), 0);
+            report_.cells_missing += static_cast<std::size_t>(std::count(st.filled[i].begin(), st.filled[i].end(), 0));
+            report_.cells += static_cast<std::size_t>(std::count(st.filled[i].begin(), st.filled[i].end(), 0));
         }
-        return finish(keys, vars);
+        return finish(keys, st.vars);
+    }
+
+    // The variable a long record names (a new column on its first appearance) and the unit its
+    // record is given in. A name read as a wide header is (地区生产总值 → gdp, gdp[亿元]): by its
+    // first spelling, then by index; two spellings of one variable are one column.
+    std::pair<std::int32_t, std::string_view> long_variable(const std::vector<field>& fields, std::size_t line, std::size_t rows,
+                                                            bool new_row, long_state& st) {
+        std::string_view variable = trim(fields[static_cast<std::size_t>(st.variable_col)]);
+        if (variable.empty()) throw parse_error("empty variable name", at(line, static_cast<std::size_t>(st.variable_col) + 1));
+        auto [raw, new_name] = st.variable_names.intern(variable);
+        bool new_variable = false;
+        if (new_name) {
+            st.name_headers.push_back(long_variable_header(variable, line, static_cast<std::size_t>(st.variable_col) + 1));
+            auto [known, inserted] = st.variable_of_name.emplace(st.name_headers.back().name, static_cast<std::int32_t>(st.vars.size()));
+            st.variable_of_raw.push_back(known->second);
+            new_variable = inserted;
+        }
+        const column_header& header = st.name_headers[static_cast<std::size_t>(raw)];
+        const std::size_t unit_column = static_cast<std::size_t>(st.unit_col) + 1;
+        std::string_view unit_text = st.unit_col >= 0 ? trim(fields[static_cast<std::size_t>(st.unit_col)]) : std::string_view{};
+        if (!header.unit.empty()) {
+            if (!unit_text.empty() && unit_text != header.unit)
+                throw parse_error("the variable name " + detail::quoted(variable) + " gives the unit " + detail::quoted(header.unit) +
+                                      ", the unit column " + detail::quoted(unit_text),
+                                  at(line, unit_column, header.name));
+            unit_text = header.unit;
+        }
+        if (new_row || new_variable) check_long_size(st.vars.size() + new_variable, rows, line);
+        if (new_variable) {
+            variable_column v;
+            v.name = header.name;
+            v.u = resolve_unit(v.name, std::string(unit_text), v.unit_given, unit_column);
+            prepare_percent(v);
+            st.vars.push_back(std::move(v));
+            st.filled.emplace_back();
+        }
+        return {st.variable_of_raw[static_cast<std::size_t>(raw)], unit_text};
+    }
+
+    // A value given in `unit_text` in the unit of its column.
+    double convert_long_value(double value, std::string_view unit_text, const variable_column& v, std::size_t line,
+                              long_state& st) {
+        const std::size_t unit_column = static_cast<std::size_t>(st.unit_col) + 1;
+        auto cached = st.unit_cache.find(std::string(unit_text));
+        if (cached == st.unit_cache.end()) {
+            unit u;
+            try {
+                u = unit::parse(unit_text);
+            } catch (const unknown_unit_error& err) {
+                throw unknown_unit_error(err.unit_text(), at(line, unit_column, v.name));
+            }
+            cached = st.unit_cache.emplace(std::string(unit_text), u).first;
+        }
+        try {
+            return cached->second.to(v.u).apply(value);
+        } catch (const incompatible_units_error& err) {
+            throw incompatible_units_error(err.message(), at(line, unit_column, v.name));
+        }
+    }
+
+    void read_long_record(const std::vector<field>& fields, std::size_t line, row_keys& keys, long_state& st) {
+        auto [e, p] = row_key(fields, keys, line);
+        auto [row_it, new_row] = st.row_of_key.emplace((static_cast<std::int64_t>(e) << 32) | static_cast<std::uint32_t>(p),
+                                                       static_cast<std::int32_t>(keys.entity_of_row.size()));
+        if (new_row) {
+            keys.entity_of_row.push_back(e);
+            keys.period_of_row.push_back(p);
+        }
+        const auto row = static_cast<std::size_t>(row_it->second);
+        const auto [vi, unit_text] = long_variable(fields, line, keys.entity_of_row.size(), new_row, st);
+        auto& v = st.vars[static_cast<std::size_t>(vi)];
+        auto& has = st.filled[static_cast<std::size_t>(vi)];
+        if (v.values.size() <= row) {
+            v.values.resize(keys.entity_of_row.size(), std::numeric_limits<double>::quiet_NaN());
+            has.resize(keys.entity_of_row.size(), 0);
+        }
+        if (has[row]) {
+            location w = at(line, 0, v.name);
+            w.entity = keys.entities[static_cast<std::size_t>(e)].code;
+            w.period = keys.periods[static_cast<std::size_t>(p)].to_string();
+            throw duplicate_row_error("duplicate record for the same entity, period and variable", w);
+        }
+        has[row] = 1;
+        double value;
+        reason r = read_cell(report_, fields[static_cast<std::size_t>(st.value_col)], v, value, line,
+                             static_cast<std::size_t>(st.value_col) + 1);
+        if (r == reason::none && !unit_text.empty() && unit_override_.count(v.name) == 0 && unit_text != v.u.symbol())
+            value = convert_long_value(value, unit_text, v, line, st);
+        v.values[row] = value;
+        store_reason(v.reasons, v.values.size(), row, r);
+        ++report_.rows_loaded;
     }
 
     // A long file's variable name, read as a wide header is; a catalogue rename is reported.

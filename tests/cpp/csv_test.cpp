@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <random>
 #include <string>
 #include <fstream>
 
@@ -170,6 +171,39 @@ BOOST_AUTO_TEST_CASE(real_provincial_panel_loads, *boost::unit_test::preconditio
     BOOST_TEST(p.entities()[1].name == "北京");
 }
 
+// Issue 16: rows of plain cells are read without the tokenizer, short decimals without
+// fast_float. Every value must be the bits the cell grammar (detail::parse_number) gives, and
+// any other cell must take the general path: 15 and 16 digits, exponents, signs, "13." and ".5".
+BOOST_AUTO_TEST_CASE(row_fast_path_gives_the_bits_of_the_cell_grammar) {
+    std::mt19937_64 rng(16);
+    std::vector<std::string> cells = {"0", "-0", ".5", "-.5", "123456789012345", "1234567890123456", "0.1", "-0.30000000000000004",
+                                      "1e5", "2.5E-3", "+7", "9007199254740993", "000000000000000012.5", "1.7976931348623157e308"};
+    for (int i = 0; i < 3000; ++i) {
+        const std::uint64_t digits = rng() % 1000000000000000ull;
+        const int decimals = static_cast<int>(rng() % 16);
+        std::string text = std::to_string(digits);
+        if (decimals > 0) {
+            if (text.size() <= static_cast<std::size_t>(decimals)) text.insert(0, static_cast<std::size_t>(decimals) - text.size() + 1, '0');
+            text.insert(text.size() - static_cast<std::size_t>(decimals), ".");
+        }
+        cells.push_back(rng() % 2 ? "-" + text : text);
+    }
+    std::string csv = "entity,period,x,y\n";
+    for (std::size_t i = 0; i < cells.size(); ++i) csv += "e" + std::to_string(i) + ",2020," + cells[i] + "," + cells[cells.size() - 1 - i] + "\n";
+    const panel p = parse_csv(csv);
+    BOOST_TEST(p.rows() == cells.size());
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        double expected = 0;
+        int percent = 0;
+        BOOST_TEST_REQUIRE(detail::parse_number(cells[i], expected, percent));
+        const double got = p.at("x").values()(static_cast<Eigen::Index>(i));
+        BOOST_TEST(std::memcmp(&got, &expected, sizeof got) == 0, cells[i] << ": " << got << " vs " << expected);
+    }
+    BOOST_TEST(std::signbit(p.at("x").values()(1)));  // "-0" stays negative zero
+    // Cells the grammar refuses stay errors on the fast path's row: "13." is not a number.
+    BOOST_CHECK_THROW(parse_csv("entity,period,x\ne1,2020,13.\n"), parse_error);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(csv_parallel)
@@ -221,6 +255,84 @@ BOOST_AUTO_TEST_CASE(errors_in_a_later_chunk_carry_the_true_line) {
         } catch (const parse_error& e) {
             BOOST_TEST(e.where().line == target_line);
             BOOST_TEST(e.where().column == 3u);
+        }
+    }
+}
+
+// Issue 16: files with quoted fields are split across threads too. Chunks of a few dozen bytes
+// on up to 16 threads put cuts at every kind of place: inside quoted names that hold separators,
+// line ends (LF and CRLF) and doubled quotes, and just before or after them.
+std::string quoted_file(std::size_t rows, const char* line_end) {
+    std::string text = std::string("entity,period,name,a,b") + line_end;
+    for (std::size_t r = 0; r < rows; ++r) {
+        std::string name = r % 3 == 0 ? "\"plain\"" : r % 3 == 1 ? "\"a, b" + std::string(line_end) + "c\"" : "\"say \"\"hi\"\",\n ok\"";
+        text += "e" + std::to_string(r) + ",2020," + name + "," + std::to_string(r) + ".5,\"" + std::to_string(r % 7) + "\"" + line_end;
+        if (r % 17 == 5) text += line_end;
+    }
+    return text;
+}
+
+void same_panel(const panel& a, const panel& b) {
+    BOOST_TEST(a.rows() == b.rows());
+    BOOST_TEST(a.entity_of_row() == b.entity_of_row());
+    BOOST_TEST(a.report().data_lines == b.report().data_lines);
+    BOOST_TEST(a.report().blank_lines == b.report().blank_lines);
+    for (std::size_t e = 0; e < a.entities().size(); ++e) BOOST_TEST(a.entities()[e].name == b.entities()[e].name);
+    for (const char* name : {"a", "b"})
+        BOOST_TEST(std::memcmp(a.at(name).data(), b.at(name).data(), a.rows() * sizeof(double)) == 0);
+}
+
+BOOST_AUTO_TEST_CASE(quoted_fields_straddling_every_chunk_boundary) {
+    for (const char* line_end : {"\n", "\r\n"}) {
+        const std::string text = quoted_file(300, line_end);
+        csv_options one;
+        one.threads = 1;
+        const panel expected = parse_csv(text, one);
+        BOOST_TEST(expected.rows() == 300u);
+        BOOST_TEST(expected.entities()[2].name == "say \"hi\",\n ok");
+        BOOST_TEST(expected.entities()[1].name == "a, b" + std::string(line_end) + "c");
+        for (std::size_t chunk = 7; chunk < 400; chunk += 13)
+            for (unsigned threads : {2u, 3u, 16u}) {
+                csv_options o;
+                o.threads = threads;
+                o.min_chunk_bytes = chunk;
+                same_panel(expected, parse_csv(text, o));
+            }
+    }
+}
+
+// A quote inside an unquoted field (`ab"c`) makes the count of quotes say nothing about where
+// rows end: such a file, and one with a bad cell after many quoted line ends, read as on one thread.
+BOOST_AUTO_TEST_CASE(stray_quotes_and_errors_after_quoted_line_ends) {
+    std::string text = quoted_file(200, "\n");
+    text.replace(text.find("e40,2020,"), 9, "e40,2020,x\"y");  // the name field of row 40 becomes x"y"plain"
+    std::string bad = quoted_file(200, "\n");
+    const std::size_t cell = bad.find("e150,2020,");
+    bad.replace(bad.find(",150.5,", cell), 7, ",15x0.5,");
+    csv_options one;
+    one.threads = 1;
+    one.lenient = true;
+    const panel expected = parse_csv(text, one);
+    std::size_t bad_line = 0;
+    try {
+        parse_csv(bad, csv_options{});
+    } catch (const parse_error& e) {
+        bad_line = e.where().line;
+    }
+    // Row 150 starts on line 2 + 150 rows + 100 of them (r % 3 != 0) two lines long + 9 blank lines.
+    BOOST_TEST(bad_line == 261u);
+    for (std::size_t chunk = 11; chunk < 300; chunk += 29) {
+        csv_options o = one;
+        o.threads = 4;
+        o.min_chunk_bytes = chunk;
+        same_panel(expected, parse_csv(text, o));
+        o.lenient = false;
+        try {
+            parse_csv(bad, o);
+            BOOST_FAIL("expected parse_error");
+        } catch (const parse_error& e) {
+            BOOST_TEST(e.where().line == bad_line);
+            BOOST_TEST(e.where().column == 4u);
         }
     }
 }
