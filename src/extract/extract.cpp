@@ -1092,9 +1092,10 @@ public:
     fact_builder(std::string_view text, const std::vector<code_point>& cps, const report_indexes& indexes, const extract_options& options)
         : text_(text), cps_(cps), ix_(indexes), options_(options), clauses_(cps) {}
 
-    fact next(const scanned& s, const period_cursor& period, std::vector<report_finding>& findings) {
+    // The fact of the next quantity, built in place (a fact is large: moving it cost more than
+    // reading its figure).
+    void fill(fact& f, const scanned& s, const period_cursor& period, std::vector<report_finding>& findings) {
         const auto [clause, clause_stop] = clauses_.around(s.first, s.last);
-        fact f;
         f.amount = s.q;
         f.period = period.in_clause(clause);
         f.text = quote(text_, cps_, s.first, s.last);
@@ -1114,7 +1115,6 @@ public:
                                             "0 people or items for an activity reported as done: a figure probably lost its digits"));
         }
         previous_entry_ = f.variable.empty() ? nullptr : last_entry_;
-        return f;
     }
 
 private:
@@ -1199,7 +1199,7 @@ extraction extract(std::string_view text, const lexicon& words, const extract_op
     out.facts.reserve(found.size());
     for (const scanned& s : found) {
         if ((out.facts.size() & 255) == 0) poll_interrupt();  // Ctrl-C between blocks of figures
-        out.facts.push_back(build.next(s, period_in_force.at(s.first), out.findings));
+        build.fill(out.facts.emplace_back(), s, period_in_force.at(s.first), out.findings);
     }
     inconsistent_parts(text, cps, out);
     lost_list_numbers(text, cps, out.findings);
