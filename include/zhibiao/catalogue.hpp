@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include "zhibiao/detail/edit_distance.hpp"
+#include "zhibiao/detail/edit_distance.hpp"  // detail::suggestion for at()
 #include "zhibiao/direction.hpp"
 #include "zhibiao/error.hpp"
 #include "zhibiao/formula.hpp"
@@ -121,22 +121,6 @@ private:
     std::vector<indicator> indicators_;
     std::vector<variable_spec> variables_;
 };
-
-namespace detail {
-
-/// " (did you mean 'x'?)" for the closest candidate within a third of the name's length, else "".
-template <class Range, class Name>
-std::string suggestion(std::string_view wanted, const Range& candidates, Name name_of) {
-    std::string best;
-    std::size_t best_distance = wanted.size() / 3 + 2;
-    for (const auto& c : candidates) {
-        std::string_view n = name_of(c);
-        std::size_t d = edit_distance(wanted, n);
-        if (d < best_distance) best_distance = d, best = std::string(n);
-    }
-    return best.empty() ? std::string() : " (did you mean '" + best + "'?)";
-}
-}  // namespace detail
 
 namespace detail {
 /// An id between quotes, cut after 40 bytes (at a UTF-8 boundary): a formula text passed as an

@@ -9,9 +9,13 @@
 //   primary := number ['[' unit ']'] | name | name '(' [expr (',' expr)*] ')' | '(' expr ')'
 //
 // Names are panel variables or catalogue indicators (an indicator id wins; `published(x)` reads
-// a panel column that shares an indicator's id). Functions: if(c, a, b), min, max, abs, sqrt,
-// log, exp, round(x[, digits]), and the time operators lag(x, k), lead(x, k), yoy(x),
-// growth(x), cagr(x, years), ytd(x), last_year_end(x), elapsed(), target(x).
+// a panel column that shares an indicator's id). Functions: if(c, a, b), min, max, abs,
+// missing(x), round(x[, digits −15…15]), sqrt, log, exp, and the time operators lag(x, k),
+// lead(x, k), yoy(x), growth(x), cagr(x, years), ytd(x), last_year_end(x), elapsed(), target(x).
+// Scorecards use the same language without the time operators and sqrt/log/exp; one registry
+// of functions (src/formula/functions.hpp) defines each function's arity, units and what it
+// does with a missing value for both. `and`/`or` are three-valued: `0 and missing` is 0,
+// `1 or missing` is 1, other combinations with a missing operand are missing.
 //
 // A formula is parsed once into a tree. Units are checked before any row is touched: against
 // the catalogue's declared dimensions when a catalogue is loaded, and against the panel's
@@ -30,9 +34,11 @@
 
 namespace zhibiao {
 
+class formula;
 namespace detail {
-struct formula_node;
-}
+struct formula_node;  // the parsed tree: private to the library (src/formula/node.hpp)
+const formula_node& root_of(const formula& f);
+}  // namespace detail
 
 /// A byte range of the formula text, for messages with a caret.
 struct text_span {
@@ -48,7 +54,6 @@ public:
     static formula parse(const std::string& text);
 
     const std::string& text() const { return text_; }
-    const detail::formula_node& root() const { return *root_; }
     bool empty() const { return !root_; }
     /// The names the formula reads (variables or indicators), in order of first use.
     std::vector<std::string> names() const;
@@ -64,24 +69,9 @@ public:
     static constexpr int max_height = 1000;
 
 private:
+    friend const detail::formula_node& detail::root_of(const formula& f);
     std::string text_;
     std::shared_ptr<const detail::formula_node> root_;
 };
 
-namespace detail {
-
-enum class node_kind { number, name, unary_minus, logical_not, binary, call };
-
-struct formula_node {
-    node_kind kind = node_kind::number;
-    text_span span;
-    double number = 0;      // number
-    unit number_unit;       // number (dimensionless unless written as 10000[人])
-    std::string name;       // name or function name
-    std::string op;         // binary: + - * / < <= > >= == != and or
-    std::vector<std::shared_ptr<const formula_node>> args;
-    int height = 1;         // levels of the tree under and including this node (≤ formula::max_height)
-};
-
-}  // namespace detail
 }  // namespace zhibiao

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "core/text.hpp"
+#include "formula/functions.hpp"
 #include "formula/typing.hpp"
 #include "zhibiao/compute.hpp"
 #include "zhibiao/interrupt.hpp"
@@ -36,28 +37,9 @@ unit unit_product(const formula& f, const unit& a, const unit& b, bool divide, t
     }
 }
 
-void require_args(const formula& f, const formula_node& n, std::size_t min, std::size_t max) {
-    if (n.args.size() < min || n.args.size() > max) {
-        std::string expected = min == max ? std::to_string(min) : std::to_string(min) + "–" + std::to_string(max);
-        fail_syntax(f, n.name + "() takes " + expected + " argument" + (max == 1 ? "" : "s") + ", not " + std::to_string(n.args.size()), n.span);
-    }
-}
-
-// A whole, non-negative number written in the formula (lag's k, cagr's years, round's digits).
-int literal_count(const formula& f, const formula_node& n, int min) {
-    if (n.kind != node_kind::number || n.number != std::floor(n.number) || n.number < min || n.number > 1000)
-        fail_syntax(f, "expected a whole number" + std::string(min > 0 ? " ≥ 1" : " ≥ 0") + " here", n.span);
-    return static_cast<int>(n.number);
-}
+typed infer_call(const formula& f, const formula_node& n, const unit_resolver& resolve);
 
 }  // namespace
-
-const std::vector<std::string>& function_names() {
-    static const std::vector<std::string> names = {"if",  "min", "max",  "abs",  "sqrt", "log",  "exp",   "round",
-                                                   "lag", "lead", "yoy", "growth", "cagr", "ytd", "last_year_end",
-                                                   "elapsed", "target", "published"};
-    return names;
-}
 
 typed infer(const formula& f, const formula_node& n, const unit_resolver& resolve) {
     auto same_dims = [&](const typed& a, const typed& b, const char* verb, text_span where) {
@@ -89,62 +71,57 @@ typed infer(const formula& f, const formula_node& n, const unit_resolver& resolv
         }
         case node_kind::call: break;
     }
-    const std::string& fn = n.name;
-    auto arg = [&](std::size_t k) { return infer(f, *n.args[k], resolve); };
-    if (fn == "if") {
-        require_args(f, n, 3, 3);
-        arg(0);
-        typed a = arg(1), b = arg(2);
-        same_dims(a, b, "choose between", n.span);
-        return {a.u, a.known && b.known};
-    }
-    if (fn == "min" || fn == "max") {
-        if (n.args.empty()) require_args(f, n, 1, 64);
-        typed first = arg(0);
-        bool known = first.known;
-        for (std::size_t k = 1; k < n.args.size(); ++k) {
-            typed other = arg(k);
-            same_dims(first, other, fn == "min" ? "take the minimum of" : "take the maximum of", n.span);
-            known = known && other.known;
-        }
-        return {first.u, known};
-    }
-    if (fn == "abs") return require_args(f, n, 1, 1), arg(0);
-    if (fn == "round") {
-        require_args(f, n, 1, 2);
-        if (n.args.size() == 2) literal_count(f, *n.args[1], 0);
-        return arg(0);
-    }
-    if (fn == "sqrt" || fn == "log" || fn == "exp") {
-        require_args(f, n, 1, 1);
-        typed a = arg(0);
-        if (a.known && !a.u.dimensionless())
-            fail_units(f, fn + "() needs a dimensionless argument, not " + describe_unit(a.u), n.args[0]->span);
-        return {dimensionless, true};
-    }
-    if (fn == "lag" || fn == "lead") {
-        require_args(f, n, 1, 2);
-        if (n.args.size() == 2) literal_count(f, *n.args[1], 0);
-        return arg(0);
-    }
-    if (fn == "yoy" || fn == "ytd" || fn == "last_year_end" || fn == "target") return require_args(f, n, 1, 1), arg(0);
-    if (fn == "growth") return require_args(f, n, 1, 1), arg(0), typed{dimensionless, true};
-    if (fn == "cagr") {
-        require_args(f, n, 2, 2);
-        literal_count(f, *n.args[1], 1);
-        arg(0);
-        return {dimensionless, true};
-    }
-    if (fn == "elapsed") return require_args(f, n, 0, 0), typed{dimensionless, true};
-    if (fn == "published") {
-        require_args(f, n, 1, 1);
-        if (n.args[0]->kind != node_kind::name) fail_syntax(f, "published() takes a variable name", n.args[0]->span);
-        return {dimensionless, false};
-    }
-    fail_syntax(f, "unknown function '" + fn + "'" + suggestion(fn, function_names(), [](const std::string& s) -> std::string_view { return s; }),
-                {n.span.begin, n.span.begin + fn.size()});
+    return infer_call(f, n, resolve);
 }
 
+namespace {
+
+// The unit of a call by its function's unit rule (functions.hpp); arity and constants are
+// checked by the registry first.
+typed infer_call(const formula& f, const formula_node& n, const unit_resolver& resolve) {
+    const function_spec& spec = checked_call(f, n, engines::panel);
+    const std::string& fn = n.name;
+    auto arg = [&](std::size_t k) { return infer(f, *n.args[k], resolve); };
+    auto same_dims = [&](const typed& a, const typed& b, const std::string& verb) {
+        if (a.known && b.known && !b.u.convertible_to(a.u))
+            fail_units(f, "cannot " + verb + " " + describe_unit(a.u) + " and " + describe_unit(b.u), n.span);
+    };
+    switch (spec.units) {
+        case unit_rule::choice: {
+            arg(0);
+            typed a = arg(1), b = arg(2);
+            same_dims(a, b, "choose between");
+            return {a.u, a.known && b.known};
+        }
+        case unit_rule::common: {
+            typed first = arg(0);
+            bool known = first.known;
+            for (std::size_t k = 1; k < n.args.size(); ++k) {
+                typed other = arg(k);
+                same_dims(first, other, fn == "min" ? "take the minimum of" : "take the maximum of");
+                known = known && other.known;
+            }
+            return {first.u, known};
+        }
+        case unit_rule::same_as_first: return arg(0);
+        case unit_rule::dimensionless: {
+            typed a = arg(0);
+            if (a.known && !a.u.dimensionless())
+                fail_units(f, fn + "() needs a dimensionless argument, not " + describe_unit(a.u), n.args[0]->span);
+            return {dimensionless, true};
+        }
+        case unit_rule::ratio:
+        case unit_rule::flag: arg(0); return {dimensionless, true};
+        case unit_rule::fraction:
+        case unit_rule::product: return {dimensionless, true};
+        case unit_rule::published:
+            if (n.args[0]->kind != node_kind::name) fail_syntax(f, "published() takes a variable name", n.args[0]->span);
+            return {dimensionless, false};
+    }
+    return {dimensionless, false};
+}
+
+}  // namespace
 }  // namespace detail
 
 namespace {
@@ -214,7 +191,7 @@ public:
             ~pop_on_exit() { path.pop_back(); }
         } pop{stack_};
         formula f = ind.parsed.empty() ? formula::parse(ind.formula) : ind.parsed;
-        column_value raw = eval(f, f.root());
+        column_value raw = eval(f, detail::root_of(f));
         if (!raw.u.convertible_to(ind.unit)) {
             location where;
             where.variable = ind.id;
@@ -354,18 +331,36 @@ private:
         return map(a, unit{}, [](double x, double& y) { return y = x == 0 ? 1.0 : 0.0, reason::none; });
     }
 
+    // Three-valued `and`/`or` (functions.hpp): a present operand that decides the result wins
+    // over a missing one; otherwise the first missing operand's reason.
+    [[gnu::noinline]] column_value kleene(const column_value& a, const column_value& b, bool is_and) {
+        column_value out = fresh(rows(), unit{});
+        for (std::size_t i = 0; i < rows(); ++i) {
+            const double x = a.why(i) == reason::none ? a.at(i) : nan_value, z = b.why(i) == reason::none ? b.at(i) : nan_value;
+            const double y = is_and ? detail::row::and_lane(x, z) : detail::row::or_lane(x, z);
+            (*out.owned)(static_cast<Eigen::Index>(i)) = y;
+            if (y != y) (*out.reasons)[i] = a.why(i) != reason::none ? a.why(i) : b.why(i);
+        }
+        return out;
+    }
+
+    // missing(x): 1 where x has a reason, else 0.
+    [[gnu::noinline]] column_value missing_flag(const column_value& x) {
+        column_value out = fresh(rows(), unit{});
+        for (std::size_t i = 0; i < rows(); ++i) (*out.owned)(static_cast<Eigen::Index>(i)) = x.why(i) == reason::none ? 0.0 : 1.0;
+        return out;
+    }
+
     [[gnu::noinline]] column_value binary_op(const formula& f, const formula_node& n, column_value& a, const column_value& b) {
         const std::string& op = n.op;
         if (op == "*")
             return zip(a, b, detail::unit_product(f, a.u, b.u, false, n.span), [](double x, double z, double& y) { return y = x * z, finite(y); });
         if (op == "/")
             return zip(a, b, detail::unit_product(f, a.u, b.u, true, n.span), [](double x, double z, double& y) {
-                if (z == 0) return reason::zero_denominator;
-                if (z < 0) return reason::negative_denominator;
-                return y = x / z, finite(y);
+                const reason r = detail::row::divide(x, z, y);
+                return r == reason::none ? finite(y) : r;
             });
-        if (op == "and") return zip(a, b, unit{}, [](double x, double z, double& y) { return y = (x != 0 && z != 0), reason::none; });
-        if (op == "or") return zip(a, b, unit{}, [](double x, double z, double& y) { return y = (x != 0 || z != 0), reason::none; });
+        if (op == "and" || op == "or") return kleene(a, b, op == "and");
         const char* verb = op == "+" ? "add" : op == "-" ? "subtract" : "compare";
         if (a.any_unit) a.u = b.u;
         const conversion c = converting(f, b, a.u, verb, n.span);
@@ -535,6 +530,7 @@ private:
 
     [[gnu::noinline]] column_value call(const formula& f, const formula_node& n) {
         detail::infer(f, n, [this](const std::string& name) -> std::optional<unit> { return unit_of_name(name); });
+        const detail::function_spec& spec = *detail::find_function(n.name);
         const std::string& fn = n.name;
         auto arg = [&](std::size_t k) { return eval(f, *n.args[k]); };
         if (fn == "if") {
@@ -575,15 +571,10 @@ private:
         }
         if (fn == "round") {
             column_value x = arg(0);
-            const int digits = n.args.size() == 2 ? static_cast<int>(n.args[1]->number) : 0;
-            const double scale = std::pow(10.0, digits);
-            return map(x, x.u, [scale](double v, double& y) {
-                // Beyond 2^52 a double has no fractional digits left to round (and 10^400 or
-                // 1e300 · 10^10 would overflow): such a value is already rounded.
-                const double scaled = v * scale;
-                return y = std::abs(scaled) < 0x1p52 ? std::round(scaled) / scale : v, reason::none;
-            });
+            const double scale = std::pow(10.0, detail::literal_argument(n, spec, 0));
+            return map(x, x.u, [scale](double v, double& y) { return y = detail::row::round_scaled(v, scale), reason::none; });
         }
+        if (fn == "missing") return missing_flag(arg(0));
         if (fn == "sqrt" || fn == "log" || fn == "exp") {
             column_value x = arg(0);
             const conversion c = x.u.to(unit{});
@@ -591,8 +582,15 @@ private:
             if (fn == "log") return map(x, unit{}, [c](double v, double& y) { v = c.apply(v); return v <= 0 ? reason::out_of_range : (y = std::log(v), reason::none); });
             return map(x, unit{}, [c](double v, double& y) { return y = std::exp(c.apply(v)), finite(y); });
         }
+        return time_call(f, n, spec);
+    }
+
+    // The time operators, elapsed() and published(): values of other rows of the same entity.
+    [[gnu::noinline]] column_value time_call(const formula& f, const formula_node& n, const detail::function_spec& spec) {
+        const std::string& fn = n.name;
+        auto arg = [&](std::size_t k) { return eval(f, *n.args[k]); };
         if (fn == "lag" || fn == "lead") {
-            const int k = n.args.size() == 2 ? static_cast<int>(n.args[1]->number) : 1;
+            const int k = detail::literal_argument(n, spec, 1);
             const int steps = fn == "lag" ? -k : k;
             return gather(arg(0), [&](std::size_t i) { return row_at(i, shifted(p_.period_at(i), steps)); });
         }
@@ -602,7 +600,7 @@ private:
             return zip(x, base, unit{}, [](double v, double b, double& y) { return b <= 0 ? reason::nonpositive_base : (y = v / b - 1, finite(y)); });
         }
         if (fn == "cagr") {
-            const int years = static_cast<int>(n.args[1]->number);
+            const int years = detail::literal_argument(n, spec, 1);
             column_value x = arg(0);
             column_value base = gather(x, [&](std::size_t i) { return row_at(i, shifted_years(p_.period_at(i), years)); });
             const double inv = 1.0 / years;
@@ -756,7 +754,7 @@ indicator_values evaluate(const panel& p, const formula& f, const std::optional<
     evaluator ev(p, cat, options);
     indicator_values result;
     result.id = f.text();
-    column_value v = ev.eval(f, f.root());
+    column_value v = ev.eval(f, detail::root_of(f));
     if (out) {
         if (!v.u.convertible_to(*out))
             throw incompatible_units_error(f.describe("the formula gives '" + v.u.symbol() + "', which cannot convert to '" + out->symbol() + "'",

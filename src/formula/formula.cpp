@@ -7,6 +7,8 @@
 
 #include "zhibiao/formula.hpp"
 
+#include "formula/node.hpp"
+
 namespace zhibiao {
 namespace {
 
@@ -298,6 +300,8 @@ void collect_names(const formula_node& n, std::vector<std::string>& out) {
 }
 
 }  // namespace
+
+const detail::formula_node& detail::root_of(const formula& f) { return *f.root_; }
 
 formula formula::parse(const std::string& text) {
     formula f;

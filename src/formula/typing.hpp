@@ -4,7 +4,7 @@
 #include <functional>
 #include <optional>
 
-#include "zhibiao/formula.hpp"
+#include "formula/node.hpp"
 
 namespace zhibiao::detail {
 
@@ -20,8 +20,5 @@ using unit_resolver = std::function<std::optional<unit>(const std::string& name)
 /// The unit of `n`; throws incompatible_units_error or parse_error (unknown function, wrong
 /// arguments) described with the formula text and a caret.
 typed infer(const formula& f, const formula_node& n, const unit_resolver& resolve);
-
-/// The functions the language knows (for "did you mean").
-const std::vector<std::string>& function_names();
 
 }  // namespace zhibiao::detail

@@ -41,7 +41,7 @@ namespace {
 void check_indicator(const catalogue& cat, indicator& i) {
     if (i.parsed.empty() || i.parsed.text() != i.formula) i.parsed = formula::parse(i.formula);
     auto resolve = [&cat](const std::string& name) { return cat.declared_unit(name); };
-    const detail::typed t = detail::infer(i.parsed, i.parsed.root(), resolve);
+    const detail::typed t = detail::infer(i.parsed, detail::root_of(i.parsed), resolve);
     if (t.known && !t.u.convertible_to(i.unit))
         throw incompatible_units_error(i.parsed.describe("the formula gives " + t.u.dim().to_string() + ", which cannot convert to '" +
                                                              i.unit.symbol() + "' (" + i.unit.dim().to_string() + ")",

@@ -104,6 +104,91 @@ unit unit_of(const column& c, const variable_spec* spec) {
     return unit::parse(spec->default_unit);
 }
 
+// Who sums into what: the parents in order of first appearance of their children, the number
+// of children of each, and the output row ((parent, period) pair) of every input row.
+struct parent_rows {
+    std::vector<entity> parents;
+    std::vector<std::size_t> children;
+    std::vector<std::int32_t> out_parent, out_period, row_target;
+};
+
+parent_rows group_by_parent(const panel& p, const std::unordered_map<std::string, std::string>& parent_of, interrupt_ticker& tick) {
+    parent_rows g;
+    std::unordered_map<std::string, std::int32_t> parent_index;
+    std::vector<std::int32_t> parent_of_entity(p.entities().size());
+    for (std::size_t e = 0; e < p.entities().size(); ++e) {
+        tick();
+        const std::string& parent = parent_of.at(p.entities()[e].code);
+        auto [it, inserted] = parent_index.emplace(parent, static_cast<std::int32_t>(g.parents.size()));
+        if (inserted) {
+            auto grand = parent_of.find(parent);
+            g.parents.push_back({parent, "", grand != parent_of.end() ? grand->second : admin_parent(parent)});
+        }
+        parent_of_entity[e] = it->second;
+    }
+    g.children.assign(g.parents.size(), 0);
+    for (auto idx : parent_of_entity) ++g.children[static_cast<std::size_t>(idx)];
+    // Output rows: (parent, period) pairs that occur, in order of first occurrence.
+    const std::size_t n_periods = p.periods().size();
+    std::unordered_map<std::int64_t, std::int32_t> out_row;
+    g.row_target.resize(p.rows());
+    for (std::size_t r = 0; r < p.rows(); ++r) {
+        tick();
+        const std::int64_t parent = parent_of_entity[static_cast<std::size_t>(p.entity_of_row()[r])];
+        const std::int64_t key = parent * static_cast<std::int64_t>(n_periods) + p.period_of_row()[r];
+        auto [it, inserted] = out_row.emplace(key, static_cast<std::int32_t>(g.out_parent.size()));
+        if (inserted) {
+            g.out_parent.push_back(static_cast<std::int32_t>(parent));
+            g.out_period.push_back(p.period_of_row()[r]);
+        }
+        g.row_target[r] = it->second;
+    }
+    return g;
+}
+
+// The sum of one column per output row, with its coverage and a reason where a sum is missing.
+void sum_column(const panel& p, const column& c, const variable_spec* spec, const parent_rows& g, const rollup_options& options,
+                interrupt_ticker& tick, rollup_result& result) {
+    const std::size_t n_out = g.out_parent.size();
+    const unit values_unit = unit_of(c, spec);
+    Eigen::ArrayXd sum = Eigen::ArrayXd::Zero(static_cast<Eigen::Index>(n_out));
+    std::vector<std::size_t> with_data(n_out, 0), valid(n_out, 0);
+    for (std::size_t r = 0; r < p.rows(); ++r) {
+        tick();
+        const auto t = static_cast<std::size_t>(g.row_target[r]);
+        const bool invalid = invalid_for_sum(c, r, spec, values_unit);
+        const double x = c.data()[r];
+        if (x != x && !invalid) continue;
+        ++with_data[t];  // present, valid or not
+        if (invalid) continue;
+        sum(static_cast<Eigen::Index>(t)) += x;  // rows in input order: the same sum for any run
+        ++valid[t];
+    }
+    std::vector<reason> reasons(n_out, reason::none);
+    bool any_gap = false;
+    for (std::size_t t = 0; t < n_out; ++t) {
+        const std::size_t expected = g.children[static_cast<std::size_t>(g.out_parent[t])];
+        result.coverage.push_back({g.parents[static_cast<std::size_t>(g.out_parent[t])].code,
+                                   p.periods()[static_cast<std::size_t>(g.out_period[t])].to_string(), c.name(), expected, with_data[t],
+                                   valid[t]});
+        if (!std::isfinite(sum(static_cast<Eigen::Index>(t)))) {  // finite children, a sum beyond doubles
+            sum(static_cast<Eigen::Index>(t)) = std::numeric_limits<double>::quiet_NaN();
+            reasons[t] = reason::out_of_range;
+            any_gap = true;
+            continue;
+        }
+        if (valid[t] == expected) continue;
+        const bool any_invalid = valid[t] < with_data[t];
+        if (valid[t] == 0 || !options.partial_sums) {
+            sum(static_cast<Eigen::Index>(t)) = std::numeric_limits<double>::quiet_NaN();
+            reasons[t] = any_invalid ? reason::invalid_child : with_data[t] == 0 ? reason::missing_input : reason::incomplete_rollup;
+            any_gap = true;
+        }
+    }
+    if (!any_gap) reasons.clear();
+    result.parents.add(column(c.name(), c.unit(), std::move(sum), std::move(reasons), c.unit_given()));
+}
+
 }  // namespace
 
 rollup_result rollup(const panel& p, const std::unordered_map<std::string, std::string>& parent_of,
@@ -111,42 +196,9 @@ rollup_result rollup(const panel& p, const std::unordered_map<std::string, std::
     interrupt_ticker tick(options.check_interrupt);
     check_orphans(p, parent_of);
     check_cycles(parent_of, tick);
+    const parent_rows g = group_by_parent(p, parent_of, tick);
     rollup_result result;
-    // Parents in order of first appearance of their children; children per parent.
-    std::vector<entity> parents;
-    std::unordered_map<std::string, std::int32_t> parent_index;
-    std::vector<std::int32_t> parent_of_entity(p.entities().size());
-    for (std::size_t e = 0; e < p.entities().size(); ++e) {
-        tick();
-        const std::string& parent = parent_of.at(p.entities()[e].code);
-        auto [it, inserted] = parent_index.emplace(parent, static_cast<std::int32_t>(parents.size()));
-        if (inserted) {
-            auto grand = parent_of.find(parent);
-            parents.push_back({parent, "", grand != parent_of.end() ? grand->second : admin_parent(parent)});
-        }
-        parent_of_entity[e] = it->second;
-    }
-    std::vector<std::size_t> children(parents.size(), 0);
-    for (auto idx : parent_of_entity) ++children[static_cast<std::size_t>(idx)];
-
-    // Output rows: (parent, period) pairs that occur, in order of first occurrence.
-    const std::size_t n_periods = p.periods().size();
-    std::unordered_map<std::int64_t, std::int32_t> out_row;
-    std::vector<std::int32_t> out_parent, out_period, row_target(p.rows());
-    for (std::size_t r = 0; r < p.rows(); ++r) {
-        tick();
-        const std::int64_t parent = parent_of_entity[static_cast<std::size_t>(p.entity_of_row()[r])];
-        const std::int64_t key = parent * static_cast<std::int64_t>(n_periods) + p.period_of_row()[r];
-        auto [it, inserted] = out_row.emplace(key, static_cast<std::int32_t>(out_parent.size()));
-        if (inserted) {
-            out_parent.push_back(static_cast<std::int32_t>(parent));
-            out_period.push_back(p.period_of_row()[r]);
-        }
-        row_target[r] = it->second;
-    }
-    const std::size_t n_out = out_parent.size();
-    result.parents = panel(parents, p.periods(), out_parent, out_period);
-
+    result.parents = panel(g.parents, p.periods(), g.out_parent, g.out_period);
     for (const auto& c : p.columns()) {
         const variable_spec* spec = cat.variable(c.name());
         const bool forced = std::find(options.also_sum.begin(), options.also_sum.end(), c.name()) != options.also_sum.end();
@@ -154,43 +206,7 @@ rollup_result rollup(const panel& p, const std::unordered_map<std::string, std::
             result.not_summed.push_back(c.name());
             continue;
         }
-        const unit values_unit = unit_of(c, spec);
-        Eigen::ArrayXd sum = Eigen::ArrayXd::Zero(static_cast<Eigen::Index>(n_out));
-        std::vector<std::size_t> with_data(n_out, 0), valid(n_out, 0);
-        for (std::size_t r = 0; r < p.rows(); ++r) {
-            tick();
-            const auto t = static_cast<std::size_t>(row_target[r]);
-            const bool invalid = invalid_for_sum(c, r, spec, values_unit);
-            const double x = c.data()[r];
-            if (x != x && !invalid) continue;
-            ++with_data[t];  // present, valid or not
-            if (invalid) continue;
-            sum(static_cast<Eigen::Index>(t)) += x;  // rows in input order: the same sum for any run
-            ++valid[t];
-        }
-        std::vector<reason> reasons(n_out, reason::none);
-        bool any_gap = false;
-        for (std::size_t t = 0; t < n_out; ++t) {
-            const std::size_t expected = children[static_cast<std::size_t>(out_parent[t])];
-            result.coverage.push_back({parents[static_cast<std::size_t>(out_parent[t])].code,
-                                       p.periods()[static_cast<std::size_t>(out_period[t])].to_string(), c.name(), expected,
-                                       with_data[t], valid[t]});
-            if (!std::isfinite(sum(static_cast<Eigen::Index>(t)))) {  // finite children, a sum beyond doubles
-                sum(static_cast<Eigen::Index>(t)) = std::numeric_limits<double>::quiet_NaN();
-                reasons[t] = reason::out_of_range;
-                any_gap = true;
-                continue;
-            }
-            if (valid[t] == expected) continue;
-            const bool any_invalid = valid[t] < with_data[t];
-            if (valid[t] == 0 || !options.partial_sums) {
-                sum(static_cast<Eigen::Index>(t)) = std::numeric_limits<double>::quiet_NaN();
-                reasons[t] = any_invalid ? reason::invalid_child : with_data[t] == 0 ? reason::missing_input : reason::incomplete_rollup;
-                any_gap = true;
-            }
-        }
-        if (!any_gap) reasons.clear();
-        result.parents.add(column(c.name(), c.unit(), std::move(sum), std::move(reasons), c.unit_given()));
+        sum_column(p, c, spec, g, options, tick, result);
     }
     return result;
 }

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "formula/functions.hpp"
 #include "zhibiao/catalogue.hpp"
 
 namespace zhibiao::detail {
@@ -23,7 +24,7 @@ int program::converted(const formula& f, const value& v, const unit& to, const c
 }
 
 int program::compile(const formula& f, const resolver& names, const std::optional<unit>& out) {
-    value v = node(f, f.root(), names);
+    value v = node(f, root_of(f), names);
     if (!out) return v.reg;
     if (v.any_unit) return v.reg;
     if (!v.u.convertible_to(*out))
@@ -45,29 +46,6 @@ void check_unit_power(const formula& f, const unit& a, const unit& b, int sign, 
     if (too_large) throw limit_error(f.describe("a product of units raised to a power too large to track", where));
 }
 }  // namespace
-
-namespace {
-std::string shortest(double v) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%g", v);
-    return buffer;
-}
-}  // namespace
-
-double program::round_digits(const formula& f, const formula_node& n) {
-    // A constant whole number of digits, −15…15 (10^15 is exact in a double): a number of digits
-    // read from the data, or 10^±400, would make round() give NaN with no reason.
-    const bool negative = n.kind == node_kind::unary_minus && n.args[0]->kind == node_kind::number;
-    const formula_node& number = negative ? *n.args[0] : n;
-    if (number.kind != node_kind::number)
-        throw parse_error(f.describe("round() takes a constant number of digits, not an expression", n.span));
-    const double digits = negative ? -number.number : number.number;
-    if (!(std::abs(digits) <= max_round_digits) || digits != std::floor(digits))
-        throw parse_error(f.describe("round() takes a whole number of digits from -" + std::to_string(max_round_digits) + " to " +
-                                         std::to_string(max_round_digits) + ", not " + shortest(digits),
-                                     n.span));
-    return digits;
-}
 
 program::value program::binary_op(const formula& f, const formula_node& n, value a, value b) {
     const std::string& o = n.op;
@@ -148,14 +126,12 @@ program::value program::node(const formula& f, const formula_node& n, const reso
     return fail("unknown kind of formula node", n.span);
 }
 
+// A call, after the registry (formula/functions.hpp) has checked the name, that scorecards
+// can run it, and its arguments; the unit of the result follows the function's unit rule.
 program::value program::call(const formula& f, const formula_node& n, const resolver& names) {
-    auto fail = [&](const std::string& message, text_span where) -> value { throw parse_error(f.describe(message, where)); };
+    const function_spec& spec = checked_call(f, n, engines::both);
     const std::string& fn = n.name;
-    auto args_between = [&](std::size_t lo, std::size_t hi) {
-        if (n.args.size() < lo || n.args.size() > hi) fail(fn + "() takes " + std::to_string(lo) + (lo == hi ? "" : "–" + std::to_string(hi)) + " arguments", n.span);
-    };
-    if (fn == "if") {
-        args_between(3, 3);
+    if (spec.units == unit_rule::choice) {
         value c = node(f, *n.args[0], names), a = node(f, *n.args[1], names), b = node(f, *n.args[2], names);
         if (a.any_unit) a.u = b.u;
         int rb = converted(f, b, a.u, "choose between", n.span);
@@ -163,8 +139,7 @@ program::value program::call(const formula& f, const formula_node& n, const reso
         emit({opcode::select, dst, c.reg, a.reg, rb});
         return {dst, a.u};
     }
-    if (fn == "min" || fn == "max") {
-        if (n.args.empty()) fail(fn + "() needs arguments", n.span);
+    if (spec.units == unit_rule::common) {
         value acc = node(f, *n.args[0], names);
         for (std::size_t k = 1; k < n.args.size(); ++k) {
             value b = node(f, *n.args[k], names);
@@ -176,26 +151,43 @@ program::value program::call(const formula& f, const formula_node& n, const reso
         }
         return acc;
     }
-    if (fn == "abs" || fn == "missing") {
-        args_between(1, 1);
-        value a = node(f, *n.args[0], names);
-        int dst = new_register();
-        emit({fn == "abs" ? opcode::abs : opcode::missing, dst, a.reg});
-        return {dst, fn == "abs" ? a.u : unit{}};
-    }
+    value a = node(f, *n.args[0], names);
+    int dst = new_register();
     if (fn == "round") {
-        args_between(1, 2);
-        value a = node(f, *n.args[0], names);
-        double digits = 0;
-        if (n.args.size() == 2) digits = round_digits(f, *n.args[1]);
-        int dst = new_register();
-        emit({opcode::round, dst, a.reg, -1, -1, std::pow(10.0, digits)});
+        emit({opcode::round, dst, a.reg, -1, -1, std::pow(10.0, literal_argument(n, spec, 0))});
         return {dst, a.u};
     }
-    static const std::vector<std::string> known = {"if", "min", "max", "abs", "missing", "round"};
-    return fail("unknown function '" + fn + "' in a scorecard" +
-                    suggestion(fn, known, [](const std::string& s) -> std::string_view { return s; }),
-                {n.span.begin, n.span.begin + fn.size()});
+    emit({fn == "abs" ? opcode::abs : opcode::missing, dst, a.reg});
+    return {dst, spec.units == unit_rule::flag ? unit{} : a.u};
+}
+
+const function_spec& spec_of(opcode code) {
+    switch (code) {
+        case opcode::select: return *find_function("if");
+        case opcode::min: return *find_function("min");
+        case opcode::max: return *find_function("max");
+        case opcode::abs: return *find_function("abs");
+        case opcode::round: return *find_function("round");
+        case opcode::missing: return *find_function("missing");
+        case opcode::neg: return find_operator("neg");
+        case opcode::logical_not: return find_operator("not");
+        case opcode::add: return find_operator("+");
+        case opcode::sub: return find_operator("-");
+        case opcode::mul: return find_operator("*");
+        case opcode::div: return find_operator("/");
+        case opcode::lt: return find_operator("<");
+        case opcode::le: return find_operator("<=");
+        case opcode::gt: return find_operator(">");
+        case opcode::ge: return find_operator(">=");
+        case opcode::eq: return find_operator("==");
+        case opcode::ne: return find_operator("!=");
+        case opcode::logical_and: return find_operator("and");
+        case opcode::logical_or: return find_operator("or");
+        case opcode::constant:
+        case opcode::scale:
+        case opcode::copy: break;
+    }
+    throw std::logic_error("an opcode outside the formula vocabulary");
 }
 
 namespace {
@@ -243,7 +235,7 @@ void program::run(double* regs, std::size_t n, std::size_t first, std::size_t la
             case opcode::add: binary(y, a, b, n, [](double x, double z) { return x + z; }); break;
             case opcode::sub: binary(y, a, b, n, [](double x, double z) { return x - z; }); break;
             case opcode::mul: binary(y, a, b, n, [](double x, double z) { return x * z; }); break;
-            case opcode::div: binary(y, a, b, n, [nan](double x, double z) { const double q = x / z; return z == 0 ? nan : q; }); break;
+            case opcode::div: binary(y, a, b, n, [](double x, double z) { return row::divide_lane(x, z); }); break;
             // Comparisons on the decimal grid; a missing operand makes the comparison missing (NaN),
             // which a gate reads as "does not hold" and a validity check as "cannot tell".
             case opcode::lt: binary(y, a, b, n, [g, nan](double x, double z) { const double r = on_grid(x, g) < on_grid(z, g) ? 1.0 : 0.0; return x != x || z != z ? nan : r; }); break;
@@ -252,16 +244,12 @@ void program::run(double* regs, std::size_t n, std::size_t first, std::size_t la
             case opcode::ge: binary(y, a, b, n, [g, nan](double x, double z) { const double r = on_grid(x, g) >= on_grid(z, g) ? 1.0 : 0.0; return x != x || z != z ? nan : r; }); break;
             case opcode::eq: binary(y, a, b, n, [g, nan](double x, double z) { const double r = on_grid(x, g) == on_grid(z, g) ? 1.0 : 0.0; return x != x || z != z ? nan : r; }); break;
             case opcode::ne: binary(y, a, b, n, [g, nan](double x, double z) { const double r = on_grid(x, g) != on_grid(z, g) ? 1.0 : 0.0; return x != x || z != z ? nan : r; }); break;
-            case opcode::logical_and:
-                binary(y, a, b, n, [](double x, double z) { return x != 0 && z != 0 && x == x && z == z ? 1.0 : 0.0; });
-                break;
-            case opcode::logical_or:
-                binary(y, a, b, n, [](double x, double z) { return (x != 0 && x == x) || (z != 0 && z == z) ? 1.0 : 0.0; });
-                break;
+            case opcode::logical_and: binary(y, a, b, n, [](double x, double z) { return row::and_lane(x, z); }); break;
+            case opcode::logical_or: binary(y, a, b, n, [](double x, double z) { return row::or_lane(x, z); }); break;
             case opcode::select: ternary_select(y, a, b, c, n); break;
             case opcode::min: binary(y, a, b, n, [](double x, double z) { const double m = x < z ? x : z; return x + z != x + z ? x + z : m; }); break;
             case opcode::max: binary(y, a, b, n, [](double x, double z) { const double m = x > z ? x : z; return x + z != x + z ? x + z : m; }); break;
-            case opcode::round: unary(y, a, n, [g](double x) { return std::round(x * g) / g; }); break;
+            case opcode::round: unary(y, a, n, [g](double x) { return row::round_scaled(x, g); }); break;
         }
     }
 }

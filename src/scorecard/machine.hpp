@@ -12,7 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "zhibiao/formula.hpp"
+#include "formula/node.hpp"
 
 namespace zhibiao::detail {
 
@@ -46,6 +46,11 @@ inline bool whole(double x) {
     return ((x + magic) - magic) == x;
 }
 
+struct function_spec;
+/// The registry entry (formula/functions.hpp) an opcode evaluates; constant, scale and copy
+/// are the machine's own and have none (std::logic_error).
+const function_spec& spec_of(opcode code);
+
 class program {
 public:
     /// How names resolve while compiling: a register and the unit its value is in.
@@ -58,6 +63,8 @@ public:
     explicit program(double comparison_grid = 1e-9) : inverse_grid_(1.0 / comparison_grid) {}
 
     int new_register() { return registers_++; }
+    /// 1 / comparison_grid: the constant of every comparison op.
+    double comparison_inverse_grid() const { return inverse_grid_; }
     int registers() const { return registers_; }
 
     /// Compiles `f` so its value lands in a new register, converted to `out` when given
@@ -86,9 +93,6 @@ private:
     /// A call of if, min, max, abs, missing or round.
     value call(const formula& f, const formula_node& n, const resolver& names);
     value binary_op(const formula& f, const formula_node& n, value a, value b);
-    /// round()'s digits: a constant whole number within ±max_round_digits, else a parse_error.
-    static double round_digits(const formula& f, const formula_node& n);
-    static constexpr int max_round_digits = 15;
     static constexpr int max_compile_depth = 4 * formula::max_depth + 64;
     int depth_ = 0;
     int converted(const formula& f, const value& v, const unit& to, const char* verb, text_span where);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <random>
 
+#include "formula/node.hpp"
 #include "zhibiao/compute.hpp"
 #include "zhibiao/csv.hpp"
 #include "indicator_fixture.hpp"
@@ -265,7 +266,7 @@ BOOST_AUTO_TEST_CASE(long_chains_and_runs_of_prefix_operators_are_refused) {
 
 BOOST_AUTO_TEST_CASE(the_tallest_tree_allowed_is_typed_evaluated_and_named) {
     formula f = formula::parse(chain("x", "+", formula::max_height));
-    BOOST_TEST(f.root().height == formula::max_height);
+    BOOST_TEST(detail::root_of(f).height == formula::max_height);
     BOOST_TEST((f.names() == std::vector<std::string>{"x"}));
     panel p = parse_csv("entity,period,x[万元]\na,2023,2\n");
     indicator_values v = evaluate(p, f, unit::parse("万元"));

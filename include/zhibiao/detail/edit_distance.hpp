@@ -1,8 +1,9 @@
 #pragma once
 // Levenshtein distance on bytes, for the "did you mean" of every vocabulary (catalogue names,
-// composite options). An implementation detail, not part of the API.
+// composite options), and the suggestion built on it. An implementation detail, not part of the API.
 #include <algorithm>
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -21,6 +22,19 @@ inline std::size_t edit_distance(std::string_view a, std::string_view b) {
         }
     }
     return row[b.size()];
+}
+
+/// " (did you mean 'x'?)" for the closest candidate within a third of the name's length, else "".
+template <class Range, class Name>
+std::string suggestion(std::string_view wanted, const Range& candidates, Name name_of) {
+    std::string best;
+    std::size_t best_distance = wanted.size() / 3 + 2;
+    for (const auto& c : candidates) {
+        std::string_view n = name_of(c);
+        std::size_t d = edit_distance(wanted, n);
+        if (d < best_distance) best_distance = d, best = std::string(n);
+    }
+    return best.empty() ? std::string() : " (did you mean '" + best + "'?)";
 }
 
 }  // namespace zhibiao::detail

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "formula/functions.hpp"
 #include "scorecard/compiled.hpp"
 
 namespace {
@@ -56,37 +57,33 @@ std::set<int> live_registers(const scorecard& s, const compiled_scorecard& c) {
     return live;
 }
 
+// The statement of a registry operation: its kernel text (formula/functions.hpp) with the
+// argument registers and the op's constant put in.
+std::string from_registry(const op& o) {
+    const std::string_view text = zhibiao::detail::spec_of(o.code).kernel;
+    const std::string args[] = {r(o.a), r(o.b), r(o.c)};
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '{' && i + 2 < text.size() && text[i + 2] == '}') {
+            out += text[i + 1] == 'k' ? hex(o.k) : args[text[i + 1] - '0'];
+            i += 2;
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
+}
+
 std::string expression(const op& o) {
-    const std::string a = r(o.a), b = r(o.b), c = r(o.c), g = hex(o.k);
     switch (o.code) {
         case opcode::constant: return "splat(" + hex(o.k) + ")";
-        case opcode::copy: return a;
+        case opcode::copy: return r(o.a);
         case opcode::scale: {
             const std::string power = hex(zhibiao::detail::exact_power_of_ten(o.e < 0 ? -o.e : o.e));
-            return "(" + a + (o.e >= 0 ? " * " : " / ") + "splat(" + power + ")) * splat(" + hex(o.k) + ")";
+            return "(" + r(o.a) + (o.e >= 0 ? " * " : " / ") + "splat(" + power + ")) * splat(" + hex(o.k) + ")";
         }
-        case opcode::neg: return "-" + a;
-        case opcode::logical_not: return "not_op(" + a + ")";
-        case opcode::abs: return "vabs(" + a + ")";
-        case opcode::missing: return "missing_op(" + a + ")";
-        case opcode::add: return a + " + " + b;
-        case opcode::sub: return a + " - " + b;
-        case opcode::mul: return a + " * " + b;
-        case opcode::div: return "div_op(" + a + ", " + b + ")";
-        case opcode::lt: return "lt_op(" + a + ", " + b + ", " + g + ")";
-        case opcode::le: return "le_op(" + a + ", " + b + ", " + g + ")";
-        case opcode::gt: return "gt_op(" + a + ", " + b + ", " + g + ")";
-        case opcode::ge: return "ge_op(" + a + ", " + b + ", " + g + ")";
-        case opcode::eq: return "eq_op(" + a + ", " + b + ", " + g + ")";
-        case opcode::ne: return "ne_op(" + a + ", " + b + ", " + g + ")";
-        case opcode::logical_and: return "and_op(" + a + ", " + b + ")";
-        case opcode::logical_or: return "or_op(" + a + ", " + b + ")";
-        case opcode::select: return "select_op(" + a + ", " + b + ", " + c + ")";
-        case opcode::min: return "min_op(" + a + ", " + b + ")";
-        case opcode::max: return "max_op(" + a + ", " + b + ")";
-        case opcode::round: return "vround(" + a + " * splat(" + g + ")) / splat(" + g + ")";
+        default: return from_registry(o);
     }
-    throw std::logic_error("an opcode the kernel writer does not know");
 }
 
 void write_ops(std::ostream& o, const compiled_scorecard& c, std::size_t first, std::size_t last, const std::set<int>& live) {
@@ -241,6 +238,28 @@ void write_pack(std::ostream& o, std::size_t p, const scorecard& s, const compil
     o << "    }\n}\n\n";
 }
 
+/// One kernel per operation of the formula vocabulary (formula/functions.hpp) that scorecards
+/// use: inputs 0–2 are its arguments, `total` its result, so tests reach every registry
+/// operation through the generated code (fingerprint "vocabulary:<name>"). Returns the names.
+std::vector<std::string> write_vocabulary(std::ostream& o) {
+    std::vector<std::string> names;
+    for (int code = 0; code <= static_cast<int>(opcode::copy); ++code) {
+        op x{static_cast<opcode>(code), 3, 0, 1, 2, 0, 0};
+        if (x.code == opcode::constant || x.code == opcode::scale || x.code == opcode::copy) continue;
+        const auto& spec = zhibiao::detail::spec_of(x.code);
+        if (x.code == opcode::round) x.k = 100.0;  // round(x, 2), as tests call it
+        if (spec.units == zhibiao::detail::unit_rule::flag && spec.min_args == 2 && spec.name != "and" && spec.name != "or")
+            x.k = zhibiao::detail::program().comparison_inverse_grid();
+        const std::size_t n = names.size();
+        o << "// vocabulary: " << spec.name << "\ntemplate <int Policy>\nvoid vocabulary_" << n << "(const fused_io& io, std::size_t rows) {\n"
+          << "    for (std::size_t i = 0; i < rows; i += W) {\n";
+        for (int k = 0; k < 3; ++k) o << "        const V " << r(k) << " = load(io.inputs[" << k << "] + i);\n";
+        o << "        (void)r1, (void)r2;\n        store(io.total + i, " << expression(x) << ");\n    }\n}\n\n";
+        names.emplace_back(spec.name);
+    }
+    return names;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -261,12 +280,16 @@ int main(int argc, char** argv) {
             write_pack(o, p, s, c);
             fingerprints.push_back(zhibiao::detail::kernel_fingerprint(s, c));
         }
+        const std::vector<std::string> vocabulary = write_vocabulary(o);
         o << "}  // namespace\n\nnamespace zhibiao::detail {\n\n"
              "extern const fused_table_entry ZHIBIAO_FUSED_TABLE[];\n"
              "const fused_table_entry ZHIBIAO_FUSED_TABLE[] = {\n";
         for (std::size_t p = 0; p < ids.size(); ++p)
             o << "    {\"" << fingerprints[p] << "\",\n     {ZHIBIAO_FUSED_ISA_NAME, W, {&pack_" << p << "<0>, &pack_" << p << "<1>, &pack_" << p
               << "<2>}}},\n";
+        for (std::size_t v = 0; v < vocabulary.size(); ++v)
+            o << "    {\"vocabulary:" << vocabulary[v] << "\",\n     {ZHIBIAO_FUSED_ISA_NAME, W, {&vocabulary_" << v << "<0>, &vocabulary_" << v
+              << "<0>, &vocabulary_" << v << "<0>}}},\n";
         o << "    {nullptr, {nullptr, 0, {nullptr, nullptr, nullptr}}},\n};\n\n}  // namespace zhibiao::detail\n";
         // Rewrites the file only when it changes, so a rebuild recompiles the kernels only then.
         std::string old;

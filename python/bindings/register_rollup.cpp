@@ -1,0 +1,59 @@
+// Roll-up of children into their administrative parents.
+#include <pybind11/eigen.h>
+#include <pybind11/numpy.h>
+#include <pybind11/stl.h>
+
+#include "bindings.hpp"
+#include "zhibiao/rollup.hpp"
+
+namespace zhibiao::python {
+
+void register_rollup(py::module_& m) {
+    m.def(
+        "rollup",
+        [](const panel& p, const std::unordered_map<std::string, std::string>& parents, bool partial_sums,
+           std::vector<std::string> also_sum, const catalogue* cat) {
+            rollup_options o;
+            o.partial_sums = partial_sums;
+            o.also_sum = std::move(also_sum);
+            interruptible ctrl_c;  // polled every few thousand rows
+            rollup_result r;
+            {
+                py::gil_scoped_release release;  // sums over every row: pure C++
+                r = rollup(p, parents, o, cat ? *cat : catalogue::builtin());
+            }
+            py::dict coverage;
+            std::vector<std::string> parent, period_text, variable;
+            std::vector<std::size_t> children, with_data, valid;
+            for (const auto& c : r.coverage) {
+                valid.push_back(c.valid);
+                parent.push_back(c.parent);
+                period_text.push_back(c.period);
+                variable.push_back(c.variable);
+                children.push_back(c.children);
+                with_data.push_back(c.with_data);
+            }
+            coverage["parent"] = parent;
+            coverage["period"] = period_text;
+            coverage["variable"] = variable;
+            coverage["children"] = children;
+            coverage["with_data"] = with_data;
+            coverage["valid"] = valid;
+            return py::make_tuple(std::move(r.parents), coverage, r.not_summed);
+        },
+        py::arg("panel"), py::arg("parents"), py::arg("partial_sums") = false, py::arg("also_sum") = std::vector<std::string>{},
+        py::arg("catalogue") = nullptr);
+
+    m.def(
+        "admin_parents",
+        [](const panel& p, const std::string& level) {
+            admin_level l = admin_level::unknown;
+            if (level == "province") l = admin_level::province;
+            else if (level == "prefecture") l = admin_level::prefecture;
+            else if (!level.empty()) throw error("level must be 'province' or 'prefecture', not '" + level + "'");
+            return admin_parents(p, l);
+        },
+        py::arg("panel"), py::arg("level") = "");
+}
+
+}  // namespace zhibiao::python
