@@ -108,9 +108,10 @@ BOOST_AUTO_TEST_CASE(an_indicator_of_a_temporary_catalogue_stays_valid) {
 }
 
 BOOST_AUTO_TEST_CASE(a_layer_of_a_temporary_composite_result_stays_valid) {
-    const composite::framework fw({{"a", "Index", 1, zhibiao::direction::higher_is_better, 1}, {"b", "Index", 1, zhibiao::direction::higher_is_better, 1}, {"Index", "", 1, zhibiao::direction::higher_is_better, 2}});
+    constexpr auto up = zhibiao::direction::higher_is_better;
+    const composite::framework fw({{"a", "Index", 1, up, 1}, {"b", "Index", 1, up, 1}, {"Index", "", 1, up, 2}});
     composite::table data;
-    data.units = {"X", "Y", "Z"};
+    data.regions = {"X", "Y", "Z"};
     data.numbers["a"] = (Eigen::VectorXd(3) << 1, 2, 3).finished();
     data.numbers["b"] = (Eigen::VectorXd(3) << 3, 1, 2).finished();
     const auto& normalised = composite::build(data, fw, {composite::normalise_step{}, composite::aggregate_step{}}).at("normalised");
