@@ -11,5 +11,6 @@ PYBIND11_MODULE(_core, m) {
     zhibiao::python::register_engine(m);
     zhibiao::python::register_scorecards(m);
     zhibiao::python::register_composite(m);
+    zhibiao::python::register_mcdm(m);
     zhibiao::python::register_extract(m);
 }

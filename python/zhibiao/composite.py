@@ -136,8 +136,10 @@ class Normalise(_Step):
     """Normalisation: "minmax" (to ``range``), "zscore", "rank", "borda", "percentile",
     "dist_to_max", "frac_of_max", "goalposts" ({indicator: (low, high)}, × ``goal_scale``),
     "standard" ({indicator: value}, × 100 capped at ``cap``), "ratio_to_mean", "dist_to_ref"
-    (``reference`` unit), "bands" (``band_edges``, ``band_scores``). Lower-is-better indicators
-    are flipped once, first."""
+    (``reference`` unit), "bands" (``band_edges``, ``band_scores``), "vector" (x/‖x‖), "sum"
+    (x/Σx). Lower-is-better indicators are flipped once, first (``cost`` "negate"); frac_of_max,
+    vector and sum may use ``cost`` "inverse" (1/x: min/x, (1/x)/Σ(1/x)) or "complement"
+    (1 − x/max, 1 − x/‖x‖). "zscore" goes to mean and sd ``m_sd`` (COINr's, e.g. (10, 2))."""
 
     method: str = _default("normalise", "method")
     range: tuple[float, float] = (0.0, 100.0)
@@ -149,9 +151,12 @@ class Normalise(_Step):
     cap_at_reference: bool = False
     band_edges: Sequence[float] | None = None
     band_scores: Sequence[float] | None = None
+    m_sd: tuple[float, float] = (0.0, 1.0)
+    cost: str = _default("normalise", "cost")
 
     def _fields(self) -> dict[str, Any]:
         return {"kind": "normalise", "method": self.method, "range": [float(self.range[0]), float(self.range[1])],
+                "m_sd": [float(self.m_sd[0]), float(self.m_sd[1])], "cost": self.cost,
                 "cap": float(self.cap), "goal_scale": float(self.goal_scale), "reference": self.reference,
                 "cap_at_reference": bool(self.cap_at_reference),
                 "band_edges": [float(e) for e in self.band_edges] if self.band_edges is not None else None,
@@ -166,7 +171,8 @@ class Weigh(_Step):
     "fixed" ({node: weight}), "entropy" (``zeros`` "skip" = 0·ln0 = 0, or "pymcdm"), "critic",
     "sd", "variance" (``ddof``), "pca" (first component of the correlation matrix), "ahp"
     ({group: comparison matrix}, ``ri`` "tummala_ling" or "saaty", CR above ``max_cr`` refused
-    unless ``accept_inconsistent``)."""
+    unless ``accept_inconsistent``), "vic" (``correlation`` "distance" or "absolute"), "merec"
+    (positive scores), "gini"; CRITIC's ``correlation`` "pearson", "absolute" or "distance"."""
 
     method: str = _default("weigh", "method")
     levels: Sequence[int] | None = None
@@ -177,10 +183,11 @@ class Weigh(_Step):
     accept_inconsistent: bool = False
     pairwise: Mapping[str, Any] | None = None
     fixed: Mapping[str, float] | None = None
+    correlation: str = _default("weigh", "correlation")
 
     def _fields(self) -> dict[str, Any]:
         return {"kind": "weigh", "method": self.method, "levels": list(self.levels) if self.levels is not None else None,
-                "ddof": int(self.ddof), "zeros": self.zeros, "ri": self.ri, "max_cr": float(self.max_cr),
+                "ddof": int(self.ddof), "zeros": self.zeros, "ri": self.ri, "max_cr": float(self.max_cr), "correlation": self.correlation,
                 "accept_inconsistent": bool(self.accept_inconsistent),
                 "pairwise": {k: np.asarray(v, dtype=float) for k, v in self.pairwise.items()} if self.pairwise else None,
                 "fixed": {k: float(v) for k, v in self.fixed.items()} if self.fixed else None}
@@ -190,7 +197,7 @@ class Weigh(_Step):
 class Aggregate(_Step):
     """Aggregation of ``levels`` (None: all): "arithmetic", "geometric", "harmonic",
     "generalised" (``power``), "mpi" (Mazziotta–Pareto, ``penalty`` ±1), "bod" (benefit of the
-    doubt), "copeland", "topsis" (``inner`` "minmax" or "vector"), "vikor" (score 1 − Q, ``v``)."""
+    doubt), "copeland", "topsis" (``inner`` "minmax", "vector" or "none"), "vikor" (score 1 − Q, ``v``)."""
 
     method: str = _default("aggregate", "method")
     levels: Sequence[int] | None = None
@@ -609,10 +616,11 @@ def score(data: Any, preset: str, framework: Framework | None = None, **kwargs: 
 # ------------------------------------------------------------------------------------- methods
 
 
-def weights(x: Any, method: str, ddof: int = 1, zeros: str = _default("weights", "zeros")) -> np.ndarray:
+def weights(x: Any, method: str, ddof: int = 1, zeros: str = _default("weights", "zeros"),
+            correlation: str = _default("weights", "correlation"), types: Sequence[int] = ()) -> np.ndarray:
     """Weights of the columns of a units × criteria matrix: "entropy", "critic", "sd",
-    "variance", "pca", "equal" (see ``Weigh`` for the variants)."""
-    return np.asarray(_core.composite_weights(np.asarray(x, dtype=np.float64), method, ddof, zeros))
+    "variance", "pca", "equal", "vic", "merec" (``types`` +1/−1), "gini" (see ``Weigh``)."""
+    return np.asarray(_core.composite_weights(np.asarray(x, dtype=np.float64), method, ddof, zeros, correlation, list(types)))
 
 
 def ahp(matrix: Any, ri: str = _default("ahp", "ri"), max_cr: float = 0.1, accept_inconsistent: bool = False) -> dict[str, Any]:
@@ -622,7 +630,8 @@ def ahp(matrix: Any, ri: str = _default("ahp", "ri"), max_cr: float = 0.1, accep
 
 
 def topsis(x: Any, w: Any, types: Sequence[int] = (), inner: str = _default("topsis", "inner")) -> np.ndarray:
-    """TOPSIS closeness (higher is better); ``inner`` normalisation "minmax" (pymcdm) or "vector"."""
+    """TOPSIS closeness (higher is better); ``inner`` normalisation "minmax" (pymcdm), "vector" or
+    "none" (the textbook form on a matrix you normalised)."""
     return np.asarray(_core.composite_topsis(np.asarray(x, dtype=np.float64), np.asarray(w, dtype=np.float64), list(types), inner))
 
 
@@ -651,6 +660,8 @@ def benefit_of_the_doubt(x: Any) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(s), np.asarray(w)
 
 
+from ._mcdm import normalise, vikor_compromise  # noqa: E402  (the MCDM variants, zhibiao/_mcdm.py)
+
 __all__ = ["Aggregate", "CompositeResult", "Denominate", "Framework", "Impute", "Model", "Normalise", "OPTIONS", "PRESETS", "Screen",
-           "Treat", "Weigh", "ahp", "benefit_of_the_doubt", "build", "copeland", "mazziotta_pareto", "outranking", "score",
-           "topsis", "vikor", "weights"]
+           "Treat", "Weigh", "ahp", "benefit_of_the_doubt", "build", "copeland", "mazziotta_pareto", "normalise", "outranking", "score",
+           "topsis", "vikor", "vikor_compromise", "weights"]

@@ -144,7 +144,7 @@ step read_step(const toml_reader& r) {
     }
     if (kind == "normalise") {
         allow_only(r, {"kind", "method", "range", "cap", "goal_scale", "reference", "cap_at_reference", "band_edges", "band_scores", "standard",
-                       "goalposts"});
+                       "goalposts", "m_sd", "cost"});
         normalise_step s;
         s.options.method = choice(r, "method", normalisation_choices, normalise_options{}.method);
         const std::vector<double> range = reals(r, "range");
@@ -153,6 +153,16 @@ step read_step(const toml_reader& r) {
             if (!std::isfinite(range[0]) || !std::isfinite(range[1])) r.fail("range", "must be finite (an infinite range makes infinite scores)");
             s.options.low = range[0], s.options.high = range[1];
         }
+        const std::vector<double> m_sd = reals(r, "m_sd");
+        if (!m_sd.empty()) {
+            if (m_sd.size() != 2 || !std::isfinite(m_sd[0]) || !std::isfinite(m_sd[1]) || !(m_sd[1] > 0))
+                r.fail("m_sd", "must be [mean, sd], finite, with sd > 0 (COINr's m_sd, e.g. [10, 2])");
+            s.options.target_mean = m_sd[0], s.options.target_sd = m_sd[1];
+        }
+        s.options.cost = choice(r, "cost", cost_choices, normalise_options{}.cost);
+        if (s.options.cost != cost_form::negate && s.options.method != normalisation::frac_of_max && s.options.method != normalisation::vector &&
+            s.options.method != normalisation::sum)
+            r.fail("cost", "other than 'negate' applies to frac_of_max, vector and sum only");
         s.options.cap = finite(r, "cap", 100);
         s.options.goal_scale = finite(r, "goal_scale", 100);
         s.reference = r.text("reference");
@@ -172,7 +182,7 @@ step read_step(const toml_reader& r) {
         return s;
     }
     if (kind == "weigh") {
-        allow_only(r, {"kind", "method", "levels", "ddof", "zeros", "ri", "max_cr", "accept_inconsistent", "pairwise", "fixed"});
+        allow_only(r, {"kind", "method", "levels", "ddof", "zeros", "ri", "max_cr", "accept_inconsistent", "pairwise", "fixed", "correlation"});
         weigh_step s;
         s.options.scheme = choice(r, "method", weighting_choices, weight_options{}.scheme);
         s.levels = levels_of(r);
@@ -180,6 +190,9 @@ step read_step(const toml_reader& r) {
         if (s.options.ddof != 0 && s.options.ddof != 1) r.fail("ddof", "must be 0 or 1");
         s.options.zeros = choice(r, "zeros", entropy_zeros_choices, weight_options{}.zeros);
         s.options.ri = choice(r, "ri", random_index_choices, weight_options{}.ri);
+        s.options.correlation = choice(r, "correlation", correlation_choices, weight_options{}.correlation);
+        if (s.options.scheme == weighting::vic && s.options.correlation == correlation_kind::pearson)
+            r.fail("correlation", "must be 'distance' or 'absolute' for VIC weights (signed correlations can sum to zero)");
         s.options.max_cr = r.number("max_cr", 0.1);
         s.options.accept_inconsistent = r.flag("accept_inconsistent");
         each_entry(r, "fixed", [&](const std::string& k, const toml::node& v) { s.options.fixed[k] = real(r, v, "fixed"); });

@@ -13,7 +13,9 @@
 // tree the score is 1 − Q, keeping "higher is better" at every level.
 //
 // Weights of a group's children: the framework's, equal, or computed from the children's scores
-// (entropy, CRITIC, sd, variance, PCA) or from an AHP comparison matrix — weights.hpp.
+// (entropy, CRITIC, sd, variance, PCA, VIC, MEREC, Gini) or from an AHP comparison matrix —
+// weights.hpp. Inside the tree every child is higher-is-better (directions were applied at
+// normalisation), so MEREC treats every child as a benefit.
 
 #include "zhibiao/config.hpp"  // first: pins Eigen's alignment and allocator
 #include <Eigen/Core>
@@ -30,16 +32,17 @@
 namespace zhibiao::composite {
 
 enum class aggregation { arithmetic, geometric, harmonic, generalised, mpi, bod, copeland, topsis, vikor };
-enum class weighting { framework, equal, fixed, entropy, critic, sd, variance, pca, ahp };
+enum class weighting { framework, equal, fixed, entropy, critic, sd, variance, pca, ahp, vic, merec, gini };
 
 inline constexpr const char* aggregation_names[] = {"arithmetic", "geometric", "harmonic", "generalised", "mpi",
                                                     "bod",        "copeland",  "topsis",   "vikor"};
-inline constexpr const char* weighting_names[] = {"framework", "equal", "fixed", "entropy", "critic", "sd", "variance", "pca", "ahp"};
+inline constexpr const char* weighting_names[] = {"framework", "equal", "fixed", "entropy", "critic", "sd", "variance", "pca", "ahp", "vic", "merec", "gini"};
 
 struct weight_options {
     weighting scheme = weighting::framework;
     int ddof = 1;                                     ///< sd, variance, CRITIC
     entropy_zeros zeros = entropy_zeros::skip;        ///< entropy
+    correlation_kind correlation = correlation_kind::pearson;  ///< CRITIC and VIC (which refuses pearson)
     std::map<std::string, double> fixed;              ///< fixed: node → weight (others keep the framework's)
     std::map<std::string, Eigen::MatrixXd> pairwise;  ///< ahp: group → comparison matrix, children in framework order
     random_index ri = random_index::tummala_ling;     ///< ahp
@@ -112,7 +115,10 @@ inline Eigen::VectorXd group_weights_of(const framework& fw, int group, const st
             return to_shares(w, "the weights of the children of '" + code + "'");
         case weighting::equal: return equal_weights(k);
         case weighting::entropy: return entropy_weights(x, o.zeros);
-        case weighting::critic: return critic_weights(x, o.ddof);
+        case weighting::critic: return critic_weights(x, o.ddof, o.correlation);
+        case weighting::vic: return vic_weights(x, o.correlation);
+        case weighting::merec: return merec_weights(x);
+        case weighting::gini: return gini_weights(x);
         case weighting::sd: return sd_weights(x, o.ddof);
         case weighting::variance: return variance_weights(x, o.ddof);
         case weighting::pca: {

@@ -38,22 +38,30 @@ inline constexpr choice<normalisation> normalisation_choices[] = {
     {"percentile", normalisation::percentile},   {"dist_to_max", normalisation::dist_to_max},
     {"frac_of_max", normalisation::frac_of_max}, {"goalposts", normalisation::goalposts},
     {"standard", normalisation::standard},       {"ratio_to_mean", normalisation::ratio_to_mean},
-    {"dist_to_ref", normalisation::dist_to_ref}, {"bands", normalisation::bands}};
+    {"dist_to_ref", normalisation::dist_to_ref}, {"bands", normalisation::bands},
+    {"vector", normalisation::vector},           {"sum", normalisation::sum}};
+inline constexpr choice<cost_form> cost_choices[] = {{"negate", cost_form::negate}, {"inverse", cost_form::inverse}, {"complement", cost_form::complement}};
 inline constexpr choice<weighting> weighting_choices[] = {
     {"framework", weighting::framework}, {"equal", weighting::equal},   {"fixed", weighting::fixed},
     {"entropy", weighting::entropy},     {"critic", weighting::critic}, {"sd", weighting::sd},
-    {"variance", weighting::variance},   {"pca", weighting::pca},       {"ahp", weighting::ahp}};
+    {"variance", weighting::variance},   {"pca", weighting::pca},       {"ahp", weighting::ahp},
+    {"vic", weighting::vic},             {"merec", weighting::merec},   {"gini", weighting::gini}};
 /// The weights computed from a matrix alone (zhibiao.composite.weights).
 inline constexpr choice<weighting> column_weighting_choices[] = {{"entropy", weighting::entropy}, {"critic", weighting::critic},
                                                                  {"sd", weighting::sd},           {"variance", weighting::variance},
-                                                                 {"pca", weighting::pca},         {"equal", weighting::equal}};
+                                                                 {"pca", weighting::pca},         {"equal", weighting::equal},
+                                                                 {"vic", weighting::vic},         {"merec", weighting::merec},
+                                                                 {"gini", weighting::gini}};
 inline constexpr choice<entropy_zeros> entropy_zeros_choices[] = {{"skip", entropy_zeros::skip}, {"pymcdm", entropy_zeros::pymcdm}};
+inline constexpr choice<correlation_kind> correlation_choices[] = {
+    {"pearson", correlation_kind::pearson}, {"absolute", correlation_kind::absolute}, {"distance", correlation_kind::distance}};
 inline constexpr choice<random_index> random_index_choices[] = {{"tummala_ling", random_index::tummala_ling}, {"saaty", random_index::saaty}};
 inline constexpr choice<aggregation> aggregation_choices[] = {
     {"arithmetic", aggregation::arithmetic}, {"geometric", aggregation::geometric}, {"harmonic", aggregation::harmonic},
     {"generalised", aggregation::generalised}, {"mpi", aggregation::mpi},         {"bod", aggregation::bod},
     {"copeland", aggregation::copeland},     {"topsis", aggregation::topsis},     {"vikor", aggregation::vikor}};
-inline constexpr choice<topsis_normalisation> topsis_choices[] = {{"minmax", topsis_normalisation::minmax}, {"vector", topsis_normalisation::vector}};
+inline constexpr choice<topsis_normalisation> topsis_choices[] = {
+    {"minmax", topsis_normalisation::minmax}, {"vector", topsis_normalisation::vector}, {"none", topsis_normalisation::none}};
 inline constexpr choice<ties> ties_choices[] = {{"min", ties::min}, {"dense", ties::dense}, {"average", ties::average}};
 
 namespace detail {
@@ -127,12 +135,15 @@ inline const std::vector<option_vocabulary>& option_vocabularies() {
         {"treat", "method", names_of(treatment_choices), name_of(treatment_choices, treat_options{}.method)},
         {"normalise", "method", names_of(normalisation_choices), name_of(normalisation_choices, normalise_options{}.method)},
         {"weigh", "method", names_of(weighting_choices), name_of(weighting_choices, weight_options{}.scheme)},
+        {"normalise", "cost", names_of(cost_choices), name_of(cost_choices, normalise_options{}.cost)},
         {"weigh", "zeros", names_of(entropy_zeros_choices), name_of(entropy_zeros_choices, weight_options{}.zeros)},
+        {"weigh", "correlation", names_of(correlation_choices), name_of(correlation_choices, weight_options{}.correlation)},
         {"weigh", "ri", names_of(random_index_choices), name_of(random_index_choices, weight_options{}.ri)},
         {"aggregate", "method", names_of(aggregation_choices), name_of(aggregation_choices, aggregate_options{}.method)},
         {"aggregate", "inner", names_of(topsis_choices), name_of(topsis_choices, aggregate_options{}.topsis_inner)},
         {"weights", "method", names_of(column_weighting_choices), ""},
         {"weights", "zeros", names_of(entropy_zeros_choices), name_of(entropy_zeros_choices, weight_options{}.zeros)},
+        {"weights", "correlation", names_of(correlation_choices), name_of(correlation_choices, weight_options{}.correlation)},
         {"ahp", "ri", names_of(random_index_choices), name_of(random_index_choices, weight_options{}.ri)},
         {"topsis", "inner", names_of(topsis_choices), name_of(topsis_choices, aggregate_options{}.topsis_inner)},
         {"rank", "ties", names_of(ties_choices), "min"},
