@@ -34,6 +34,7 @@
 #include "zhibiao/error.hpp"
 #include "zhibiao/extract.hpp"
 #include "zhibiao/formula.hpp"
+#include "zhibiao/fwd.hpp"
 #include "zhibiao/interrupt.hpp"
 #include "zhibiao/panel.hpp"
 #include "zhibiao/patents.hpp"

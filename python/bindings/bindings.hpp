@@ -24,6 +24,7 @@ void register_engine(py::module_& m);
 void register_patents(py::module_& m);
 void register_scorecards(py::module_& m);
 void register_composite(py::module_& m);
+void register_mcdm(py::module_& m);
 void register_extract(py::module_& m);
 
 /// A shared_ptr that keeps a Python object alive from C++ and releases it under the GIL, so

@@ -13,5 +13,6 @@ PYBIND11_MODULE(_core, m) {
     zhibiao::python::register_patents(m);
     zhibiao::python::register_scorecards(m);
     zhibiao::python::register_composite(m);
+    zhibiao::python::register_mcdm(m);
     zhibiao::python::register_extract(m);
 }

@@ -312,23 +312,30 @@ void register_ranks(py::module_& m) {
         py::arg("scores"), py::arg("ties") = "min", py::arg("groups") = std::vector<std::string>{});
 }
 
-Eigen::VectorXd column_weights(const Eigen::MatrixXd& x, const std::string& method, int ddof, const std::string& zeros) {
+Eigen::VectorXd column_weights(const Eigen::MatrixXd& x, const std::string& method, int ddof, const std::string& zeros,
+                               const std::string& correlation, const std::vector<int>& types) {
     const cp::weighting scheme = cp::choose(cp::column_weighting_choices, method, "weights", "method");
     const cp::entropy_zeros z = cp::choose(cp::entropy_zeros_choices, zeros, "weights", "zeros");
+    const cp::correlation_kind r = cp::choose(cp::correlation_choices, correlation, "weights", "correlation");
     if (ddof != 0 && ddof != 1) throw argument_error("weights: ddof is " + std::to_string(ddof) + " (0 or 1)");
+    if (!types.empty() && scheme != cp::weighting::merec) throw argument_error("weights: types are used by MEREC only");
     switch (scheme) {
         case cp::weighting::entropy: return cp::entropy_weights(x, z);
         case cp::weighting::sd: return cp::sd_weights(x, ddof);
         case cp::weighting::variance: return cp::variance_weights(x, ddof);
-        case cp::weighting::critic: return cp::critic_weights(x, ddof);
+        case cp::weighting::critic: return cp::critic_weights(x, ddof, r);
         case cp::weighting::pca: return cp::pca_weights(x).weights;
+        case cp::weighting::vic: return cp::vic_weights(x, r);
+        case cp::weighting::merec: return cp::merec_weights(x, types);
+        case cp::weighting::gini: return cp::gini_weights(x);
         default: return cp::equal_weights(x.cols());
     }
 }
 
 void register_methods(py::module_& m) {
     // Single-purpose methods on a regions × criteria matrix.
-    m.def("composite_weights", &column_weights, py::arg("x"), py::arg("method"), py::arg("ddof") = 1, py::arg("zeros") = "skip");
+    m.def("composite_weights", &column_weights, py::arg("x"), py::arg("method"), py::arg("ddof") = 1, py::arg("zeros") = "skip",
+          py::arg("correlation") = "pearson", py::arg("types") = std::vector<int>{});
     m.def(
         "composite_pca",
         [](const Eigen::MatrixXd& x) {

@@ -127,8 +127,10 @@ class Normalise(_Step):
     """Normalisation: "minmax" (to ``range``), "zscore", "rank", "borda", "percentile",
     "dist_to_max", "frac_of_max", "goalposts" ({indicator: (low, high)}, × ``goal_scale``),
     "standard" ({indicator: value}, × 100 capped at ``cap``), "ratio_to_mean", "dist_to_ref"
-    (``reference`` region), "bands" (``band_edges``, ``band_scores``). Lower-is-better indicators
-    are flipped once, first."""
+    (``reference`` region), "bands" (``band_edges``, ``band_scores``), "vector" (x/‖x‖), "sum"
+    (x/Σx). Lower-is-better indicators are flipped once, first (``cost`` "negate"); frac_of_max,
+    vector and sum may use ``cost`` "inverse" (1/x: min/x, (1/x)/Σ(1/x)) or "complement"
+    (1 − x/max, 1 − x/‖x‖). "zscore" goes to mean and sd ``m_sd`` (COINr's, e.g. (10, 2))."""
 
     _kind = "normalise"
     method: str = _default("normalise", "method")
@@ -141,6 +143,8 @@ class Normalise(_Step):
     cap_at_reference: bool = _default("normalise", "cap_at_reference")
     band_edges: Sequence[float] | None = _default("normalise", "band_edges")
     band_scores: Sequence[float] | None = _default("normalise", "band_scores")
+    m_sd: tuple[float, float] = _default("normalise", "m_sd")
+    cost: str = _default("normalise", "cost")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -149,7 +153,8 @@ class Weigh(_Step):
     "fixed" ({node: weight}), "entropy" (``zeros`` "skip" = 0·ln0 = 0, or "pymcdm"), "critic",
     "sd", "variance" (``ddof``), "pca" (first component of the correlation matrix), "ahp"
     ({group: comparison matrix}, ``ri`` "tummala_ling" or "saaty", CR above ``max_cr`` refused
-    unless ``accept_inconsistent``)."""
+    unless ``accept_inconsistent``), "vic" (``correlation`` "distance" or "absolute"), "merec"
+    (positive scores), "gini"; CRITIC's ``correlation`` "pearson", "absolute" or "distance"."""
 
     _kind = "weigh"
     method: str = _default("weigh", "method")
@@ -161,6 +166,7 @@ class Weigh(_Step):
     accept_inconsistent: bool = _default("weigh", "accept_inconsistent")
     pairwise: Mapping[str, Any] | None = _default("weigh", "pairwise")
     fixed: Mapping[str, float] | None = _default("weigh", "fixed")
+    correlation: str = _default("weigh", "correlation")
 
     def _parameters(self) -> dict[str, Any]:
         out = super()._parameters()
@@ -173,7 +179,7 @@ class Weigh(_Step):
 class Aggregate(_Step):
     """Aggregation of ``levels`` (None: all): "arithmetic", "geometric", "harmonic",
     "generalised" (``power``), "mpi" (Mazziotta–Pareto, ``penalty`` ±1), "bod" (benefit of the
-    doubt), "copeland", "topsis" (``inner`` "minmax" or "vector"), "vikor" (score 1 − Q, ``v``)."""
+    doubt), "copeland", "topsis" (``inner`` "minmax", "vector" or "none"), "vikor" (score 1 − Q, ``v``)."""
 
     _kind = "aggregate"
     method: str = _default("aggregate", "method")
@@ -667,10 +673,11 @@ def score(data: Any, preset: str, framework: Framework | None = None, **kwargs: 
 # ------------------------------------------------------------------------------------- methods
 
 
-def weights(x: Any, method: str, ddof: int = 1, zeros: str = _default("weights", "zeros")) -> np.ndarray:
+def weights(x: Any, method: str, ddof: int = 1, zeros: str = _default("weights", "zeros"),
+            correlation: str = _default("weights", "correlation"), types: Sequence[int] = ()) -> np.ndarray:
     """Weights of the columns of a regions × criteria matrix: "entropy", "critic", "sd",
-    "variance", "pca", "equal" (see ``Weigh`` for the variants)."""
-    return np.asarray(_core.composite_weights(np.asarray(x, dtype=np.float64), method, ddof, zeros))
+    "variance", "pca", "equal", "vic", "merec" (``types`` +1/−1), "gini" (see ``Weigh``)."""
+    return np.asarray(_core.composite_weights(np.asarray(x, dtype=np.float64), method, ddof, zeros, correlation, list(types)))
 
 
 def ahp(matrix: Any, ri: str = _default("ahp", "ri"), max_cr: float = 0.1, accept_inconsistent: bool = False) -> dict[str, Any]:
@@ -680,7 +687,8 @@ def ahp(matrix: Any, ri: str = _default("ahp", "ri"), max_cr: float = 0.1, accep
 
 
 def topsis(x: Any, w: Any, types: Sequence[int] = (), inner: str = _default("topsis", "inner")) -> np.ndarray:
-    """TOPSIS closeness (higher is better); ``inner`` normalisation "minmax" (pymcdm) or "vector"."""
+    """TOPSIS closeness (higher is better); ``inner`` normalisation "minmax" (pymcdm), "vector" or
+    "none" (the textbook form on a matrix you normalised)."""
     return np.asarray(_core.composite_topsis(np.asarray(x, dtype=np.float64), np.asarray(w, dtype=np.float64), list(types), inner))
 
 
@@ -709,6 +717,8 @@ def benefit_of_the_doubt(x: Any) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(s), np.asarray(w)
 
 
+from ._mcdm import normalise, vikor_compromise  # noqa: E402  (the MCDM variants, zhibiao/_mcdm.py)
+
 __all__ = ["Aggregate", "CompositeResult", "Denominate", "Framework", "Impute", "Model", "Normalise", "OPTIONS", "PRESETS", "Screen",
-           "Treat", "Weigh", "ahp", "benefit_of_the_doubt", "build", "copeland", "mazziotta_pareto", "outranking", "score",
-           "topsis", "vikor", "weights"]
+           "Treat", "Weigh", "ahp", "benefit_of_the_doubt", "build", "copeland", "mazziotta_pareto", "normalise", "outranking", "score",
+           "topsis", "vikor", "vikor_compromise", "weights"]

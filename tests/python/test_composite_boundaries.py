@@ -23,7 +23,7 @@ def small_data():
 # --------------------------------------------------------------------------- options (#11.4)
 
 
-@pytest.mark.parametrize("inner, suggestion", [("none", None), ("Vector", "vector"), ("vectr", "vector")])
+@pytest.mark.parametrize("inner, suggestion", [("identity", None), ("Vector", "vector"), ("vectr", "vector")])
 def test_topsis_inner_is_checked(inner, suggestion):
     with pytest.raises(zb.ArgumentError, match="topsis: inner = '" + inner) as e:
         C.topsis(X, W, inner=inner)
@@ -57,7 +57,7 @@ def test_step_constructors_check_their_options_where_they_are_made():
 
 def test_defaults_come_from_the_cpp_vocabulary():
     assert C.OPTIONS[("normalise", "method")][1] == C.Normalise().method == "minmax"
-    assert C.OPTIONS[("aggregate", "inner")] == (("minmax", "vector"), "minmax")
+    assert C.OPTIONS[("aggregate", "inner")] == (("minmax", "vector", "none"), "minmax")
     assert C.Weigh().zeros == C.OPTIONS[("weigh", "zeros")][1]
 
 

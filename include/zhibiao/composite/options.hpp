@@ -45,22 +45,30 @@ inline constexpr choice<normalisation> normalisation_choices[] = {
     {"percentile", normalisation::percentile},   {"dist_to_max", normalisation::dist_to_max},
     {"frac_of_max", normalisation::frac_of_max}, {"goalposts", normalisation::goalposts},
     {"standard", normalisation::standard},       {"ratio_to_mean", normalisation::ratio_to_mean},
-    {"dist_to_ref", normalisation::dist_to_ref}, {"bands", normalisation::bands}};
+    {"dist_to_ref", normalisation::dist_to_ref}, {"bands", normalisation::bands},
+    {"vector", normalisation::vector},           {"sum", normalisation::sum}};
+inline constexpr choice<cost_form> cost_choices[] = {{"negate", cost_form::negate}, {"inverse", cost_form::inverse}, {"complement", cost_form::complement}};
 inline constexpr choice<weighting> weighting_choices[] = {
     {"framework", weighting::framework}, {"equal", weighting::equal},   {"fixed", weighting::fixed},
     {"entropy", weighting::entropy},     {"critic", weighting::critic}, {"sd", weighting::sd},
-    {"variance", weighting::variance},   {"pca", weighting::pca},       {"ahp", weighting::ahp}};
+    {"variance", weighting::variance},   {"pca", weighting::pca},       {"ahp", weighting::ahp},
+    {"vic", weighting::vic},             {"merec", weighting::merec},   {"gini", weighting::gini}};
 /// The weights computed from a matrix alone (zhibiao.composite.weights).
 inline constexpr choice<weighting> column_weighting_choices[] = {{"entropy", weighting::entropy}, {"critic", weighting::critic},
                                                                  {"sd", weighting::sd},           {"variance", weighting::variance},
-                                                                 {"pca", weighting::pca},         {"equal", weighting::equal}};
+                                                                 {"pca", weighting::pca},         {"equal", weighting::equal},
+                                                                 {"vic", weighting::vic},         {"merec", weighting::merec},
+                                                                 {"gini", weighting::gini}};
 inline constexpr choice<entropy_zeros> entropy_zeros_choices[] = {{"skip", entropy_zeros::skip}, {"pymcdm", entropy_zeros::pymcdm}};
+inline constexpr choice<correlation_kind> correlation_choices[] = {
+    {"pearson", correlation_kind::pearson}, {"absolute", correlation_kind::absolute}, {"distance", correlation_kind::distance}};
 inline constexpr choice<random_index> random_index_choices[] = {{"tummala_ling", random_index::tummala_ling}, {"saaty", random_index::saaty}};
 inline constexpr choice<aggregation> aggregation_choices[] = {
     {"arithmetic", aggregation::arithmetic}, {"geometric", aggregation::geometric}, {"harmonic", aggregation::harmonic},
     {"generalised", aggregation::generalised}, {"mpi", aggregation::mpi},         {"bod", aggregation::bod},
     {"copeland", aggregation::copeland},     {"topsis", aggregation::topsis},     {"vikor", aggregation::vikor}};
-inline constexpr choice<topsis_normalisation> topsis_choices[] = {{"minmax", topsis_normalisation::minmax}, {"vector", topsis_normalisation::vector}};
+inline constexpr choice<topsis_normalisation> topsis_choices[] = {
+    {"minmax", topsis_normalisation::minmax}, {"vector", topsis_normalisation::vector}, {"none", topsis_normalisation::none}};
 inline constexpr choice<ties> ties_choices[] = {{"min", ties::min}, {"dense", ties::dense}, {"average", ties::average}};
 
 namespace detail {
@@ -268,6 +276,27 @@ inline option_spec normalise_range() {
     return o;
 }
 
+/// COINr's m_sd: the z-score's target mean and sd, two members, one option [mean, sd].
+inline std::string mean_and_sd(const option_value& v) {
+    const auto& r = std::get<std::vector<double>>(v);
+    if (r.size() != 2 || !std::isfinite(r[0]) || !std::isfinite(r[1]) || !(r[1] > 0))
+        return "must be [mean, sd], finite, with sd > 0 (COINr's m_sd, e.g. [10, 2])";
+    return "";
+}
+inline option_spec normalise_target() {
+    option_spec o;
+    o.step = normalise_step::kind, o.name = "m_sd", o.type = option_type::numbers, o.rule = mean_and_sd;
+    o.get = [](const step& s) {
+        const auto& n = std::get<normalise_step>(s).options;
+        return option_value(std::in_place_type<std::vector<double>>, std::vector<double>{n.target_mean, n.target_sd});
+    };
+    o.set = [](step& s, const option_value& v) {
+        auto& n = std::get<normalise_step>(s).options;
+        n.target_mean = std::get<std::vector<double>>(v).at(0), n.target_sd = std::get<std::vector<double>>(v).at(1);
+    };
+    return o;
+}
+
 #define ZHIBIAO_OPTION(step_type, name, member, rule) field<step_type>(name, [](auto& s) -> auto& { return s.member; }, rule)
 #define ZHIBIAO_CHOICE(step_type, name, member, choices) choice_field<step_type>(name, [](auto& s) -> auto& { return s.member; }, choices)
 
@@ -301,6 +330,8 @@ inline std::vector<option_spec> scoring_options() {
         ZHIBIAO_OPTION(normalise_step, "band_scores", options.band_scores, {}),
         ZHIBIAO_OPTION(normalise_step, "standard", standard, {}),
         ZHIBIAO_OPTION(normalise_step, "goalposts", goalposts, {}),
+        normalise_target(),
+        ZHIBIAO_CHOICE(normalise_step, "cost", options.cost, cost_choices),
         ZHIBIAO_CHOICE(weigh_step, "method", options.scheme, weighting_choices),
         ZHIBIAO_OPTION(weigh_step, "levels", levels, aggregation_levels),
         ZHIBIAO_OPTION(weigh_step, "ddof", options.ddof, one_of_whole(0, 1)),
@@ -310,6 +341,7 @@ inline std::vector<option_spec> scoring_options() {
         ZHIBIAO_OPTION(weigh_step, "accept_inconsistent", options.accept_inconsistent, {}),
         ZHIBIAO_OPTION(weigh_step, "pairwise", options.pairwise, square_matrices),
         ZHIBIAO_OPTION(weigh_step, "fixed", options.fixed, {}),
+        ZHIBIAO_CHOICE(weigh_step, "correlation", options.correlation, correlation_choices),
         ZHIBIAO_CHOICE(aggregate_step, "method", options.method, aggregation_choices),
         ZHIBIAO_OPTION(aggregate_step, "levels", levels, aggregation_levels),
         ZHIBIAO_OPTION(aggregate_step, "power", options.power, finite),
@@ -372,9 +404,15 @@ inline std::pair<std::string, std::string> step_problem(const step& s) {
         if (o.method == normalisation::bands && (o.band_scores.size() != o.band_edges.size() + 1 || !std::is_sorted(o.band_edges.begin(), o.band_edges.end())))
             return {"band_scores", "must hold one score more than band_edges, whose edges ascend"};
         if (o.method == normalisation::dist_to_ref && n->reference.empty()) return {"reference", "is needed by dist_to_ref"};
+        if (o.cost != cost_form::negate && o.method != normalisation::frac_of_max && o.method != normalisation::vector &&
+            o.method != normalisation::sum)
+            return {"cost", "other than 'negate' applies to frac_of_max, vector and sum only"};
     }
-    if (const auto* w = std::get_if<weigh_step>(&s))
+    if (const auto* w = std::get_if<weigh_step>(&s)) {
         if (w->options.scheme == weighting::ahp && w->options.pairwise.empty()) return {"pairwise", "is needed by AHP weights"};
+        if (w->options.scheme == weighting::vic && w->options.correlation == correlation_kind::pearson)
+            return {"correlation", "must be 'distance' or 'absolute' for VIC weights (signed correlations can sum to zero)"};
+    }
     return {};
 }
 
@@ -399,6 +437,7 @@ inline const std::vector<option_vocabulary>& option_vocabularies() {
         const aggregate_options aggregate;
         out.push_back({"weights", "method", names_of(column_weighting_choices), ""});
         out.push_back({"weights", "zeros", names_of(entropy_zeros_choices), name_of(entropy_zeros_choices, weights.zeros)});
+        out.push_back({"weights", "correlation", names_of(correlation_choices), name_of(correlation_choices, weights.correlation)});
         out.push_back({"ahp", "ri", names_of(random_index_choices), name_of(random_index_choices, weights.ri)});
         out.push_back({"topsis", "inner", names_of(topsis_choices), name_of(topsis_choices, aggregate.topsis_inner)});
         out.push_back({"rank", "ties", names_of(ties_choices), "min"});

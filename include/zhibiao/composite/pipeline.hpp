@@ -178,12 +178,16 @@ inline std::string normalisation_text(const normalise_step& s) {
     static const char* names[] = {"min-max", "z-score (sample sd)", "rank (ties share the lowest rank)", "Borda (rank − 1)",
                                   "percentile rank ((rank − 1)/(n − 1))", "distance to the maximum (1 − (max − x)/(max − min))",
                                   "fraction of the maximum (x / max)", "goalposts", "ratio to a standard value", "ratio to the mean (x / mean · 100)",
-                                  "ratio to the reference region", "categorical bands"};
+                                  "ratio to the reference region", "categorical bands", "vector (x / ‖x‖)", "share of the sum (x / Σx)"};
     std::string text = "Normalisation: " + std::string(names[static_cast<int>(s.options.method)]);
     if (s.options.method == normalisation::minmax) text += " to [" + format(s.options.low) + ", " + format(s.options.high) + "]";
     if (s.options.method == normalisation::goalposts) text += " scaled to " + format(s.options.goal_scale) + ", values beyond the goalposts clipped";
     if (s.options.method == normalisation::standard) text += " × 100, capped at " + format(s.options.cap) + " (the monitoring method)";
     if (s.options.method == normalisation::dist_to_ref) text += " '" + s.reference + "'" + (s.options.cap_at_reference ? ", capped at 1" : "");
+    if (s.options.method == normalisation::zscore && (s.options.target_mean != 0 || s.options.target_sd != 1))
+        text += " to mean " + format(s.options.target_mean) + " and sd " + format(s.options.target_sd);
+    if (s.options.cost == cost_form::inverse) return text + "; lower-is-better indicators as 1/x (min/x for the fraction of the maximum).";
+    if (s.options.cost == cost_form::complement) return text + "; lower-is-better indicators as 1 − the result.";
     return text + "; lower-is-better indicators flipped first.";
 }
 
@@ -455,12 +459,18 @@ inline std::string aggregation_text(const level_plan& p, int level) {
     std::string how = aggregation_names[static_cast<int>(p.aggregate.method)];
     if (p.aggregate.method == aggregation::generalised) how += " (p = " + format(p.aggregate.power) + ")";
     if (p.aggregate.method == aggregation::topsis)
-        how += p.aggregate.topsis_inner == topsis_normalisation::minmax ? " (min-max inside)" : " (vector normalisation inside)";
+        how += p.aggregate.topsis_inner == topsis_normalisation::minmax ? " (min-max inside)"
+               : p.aggregate.topsis_inner == topsis_normalisation::vector ? " (vector normalisation inside)"
+                                                                         : " (no normalisation inside)";
     if (p.aggregate.method == aggregation::vikor) how += " (score = 1 − Q, v = " + format(p.aggregate.vikor_v) + ")";
     if (p.aggregate.method == aggregation::mpi) how += p.aggregate.mpi_penalty > 0 ? " (M − S·cv)" : " (M + S·cv)";
     std::string weights = weighting_names[static_cast<int>(p.weights.scheme)];
     if (p.weights.scheme == weighting::ahp)
         weights += std::string(" (principal eigenvector, ") + (p.weights.ri == random_index::saaty ? "Saaty" : "Tummala-Ling") + " random index)";
+    if (p.weights.scheme == weighting::critic || p.weights.scheme == weighting::vic)
+        weights += p.weights.correlation == correlation_kind::pearson    ? " (Pearson r)"
+                   : p.weights.correlation == correlation_kind::absolute ? " (|r|)"
+                                                                         : " (distance correlation)";
     if (p.weights.scheme == weighting::entropy) weights += p.weights.zeros == entropy_zeros::skip ? " (0·ln 0 = 0)" : " (pymcdm: a zero sets the entropy to 0)";
     return "Aggregation, level " + std::to_string(level) + ": " + how + ", " + weights +
            " weights; a missing child is left out and the other weights renormalised (weighted means).";

@@ -1,0 +1,199 @@
+// The weight functions of zhibiao/composite/weights.hpp computed from a matrix alone, compiled
+// once (the eigen-solvers of PCA and AHP are in solvers.cpp).
+#include "zhibiao/composite/weights.hpp"
+
+#include "composite/column_checks.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+namespace zhibiao::composite {
+namespace {
+
+Eigen::MatrixXd minmax_columns(const Eigen::MatrixXd& x, const std::string& what) {
+    Eigen::MatrixXd y(x.rows(), x.cols());
+    for (Eigen::Index j = 0; j < x.cols(); ++j) y.col(j) = minmax01(x.col(j), what);
+    return y;
+}
+
+/// The double-centred distance matrix of one column (Székely, Rizzo & Bakirov 2007).
+Eigen::MatrixXd centred_distances(const Eigen::VectorXd& c) {
+    const Eigen::Index n = c.size();
+    Eigen::MatrixXd a(n, n);
+    for (Eigen::Index k = 0; k < n; ++k)
+        for (Eigen::Index i = 0; i < n; ++i) a(i, k) = std::abs(c(i) - c(k));
+    const Eigen::VectorXd row_mean = a.rowwise().mean();
+    const double grand = row_mean.mean();
+    for (Eigen::Index k = 0; k < n; ++k)
+        for (Eigen::Index i = 0; i < n; ++i) a(i, k) += grand - row_mean(i) - row_mean(k);  // symmetric: column mean = row mean
+    return a;
+}
+
+/// The largest number of units for the distance correlation: two n × n matrices per pair.
+constexpr Eigen::Index max_distance_units = 8192;
+
+/// Distance correlations of the columns of y (every value present); the diagonal is 1, and a
+/// pair with a constant column 0 (as akestoridis/mcdm).
+Eigen::MatrixXd distance_correlations(const Eigen::MatrixXd& y, const std::string& what) {
+    if (y.rows() > max_distance_units)
+        throw limit_error(what + ": the distance correlation of " + std::to_string(y.rows()) + " units needs two " + std::to_string(y.rows()) + " × " +
+                          std::to_string(y.rows()) + " matrices; the limit is " + std::to_string(max_distance_units) + " units (use correlation = 'absolute')");
+    const Eigen::Index p = y.cols();
+    const double n2 = static_cast<double>(y.rows()) * static_cast<double>(y.rows());
+    Eigen::MatrixXd r = Eigen::MatrixXd::Identity(p, p);
+    std::vector<double> dvar(static_cast<std::size_t>(p));
+    for (Eigen::Index j = 0; j < p; ++j) {
+        const Eigen::MatrixXd a = centred_distances(y.col(j));
+        dvar[static_cast<std::size_t>(j)] = a.cwiseProduct(a).sum() / n2;
+    }
+    for (Eigen::Index j = 0; j < p; ++j) {
+        const Eigen::MatrixXd a = centred_distances(y.col(j));
+        for (Eigen::Index k = j + 1; k < p; ++k) {
+            const double vj = dvar[static_cast<std::size_t>(j)], vk = dvar[static_cast<std::size_t>(k)];
+            if (!(vj * vk > 0)) continue;  // a constant column: independent
+            const double dcov2 = std::max(0.0, a.cwiseProduct(centred_distances(y.col(k))).sum() / n2);  // ≥ 0 up to rounding
+            r(j, k) = r(k, j) = std::sqrt(dcov2 / std::sqrt(vj * vk));
+        }
+    }
+    return r;
+}
+
+/// The correlation matrix of the columns of y as CRITIC and VIC use it.
+Eigen::MatrixXd correlations(const Eigen::MatrixXd& y, correlation_kind kind, const std::string& what) {
+    if (kind == correlation_kind::distance) {
+        require_present(y, what + " with distance correlations");
+        return distance_correlations(y, what);
+    }
+    Eigen::MatrixXd r = Eigen::MatrixXd::Identity(y.cols(), y.cols());
+    for (Eigen::Index j = 0; j < y.cols(); ++j)
+        for (Eigen::Index k = j + 1; k < y.cols(); ++k) {
+            const double c = detail::correlation(y.col(j), y.col(k));
+            if (!detail::present(c))
+                throw method_error(what + ": columns " + std::to_string(j) + " and " + std::to_string(k) + " have fewer than two units in common");
+            r(j, k) = r(k, j) = kind == correlation_kind::absolute ? std::abs(c) : c;
+        }
+    return r;
+}
+
+}  // namespace
+
+Eigen::VectorXd equal_weights(Eigen::Index n) {
+    if (n < 1) throw argument_error("equal weights: no columns (criteria) to weigh");
+    return Eigen::VectorXd::Constant(n, 1.0 / static_cast<double>(n));
+}
+
+Eigen::VectorXd entropy_weights(const Eigen::MatrixXd& x, entropy_zeros zeros) {
+    check_columns(x, "entropy weights");
+    Eigen::VectorXd d(x.cols());
+    for (Eigen::Index j = 0; j < x.cols(); ++j) {
+        double sum = 0, m = 0;
+        bool any_zero = false;
+        const Eigen::VectorXd col = scaled_column(x.col(j));  // the sum cannot overflow
+        detail::each_present(col, [&](double e) {
+            if (e < 0) throw method_error("entropy weights need non-negative values (normalise first); column " + std::to_string(j) + " has " + std::to_string(e));
+            sum += e, ++m, any_zero |= e == 0;
+        });
+        if (m < 2 || !(sum > 0)) throw method_error("entropy weights: column " + std::to_string(j) + " has fewer than two values or sums to zero");
+        double h = 0;
+        detail::each_present(col, [&](double e) {
+            const double p = e / sum;
+            if (p > 0) h -= p * std::log(p);
+        });
+        const double entropy = zeros == entropy_zeros::pymcdm && any_zero ? 0.0 : h / std::log(m);
+        d(j) = 1 - entropy;
+    }
+    return detail::to_shares(d, "entropy weights (every column is spread evenly)");
+}
+
+Eigen::VectorXd sd_weights(const Eigen::MatrixXd& x, int ddof) {
+    check_columns(x, "standard-deviation weights");
+    Eigen::VectorXd s(x.cols());
+    for (Eigen::Index j = 0; j < x.cols(); ++j) s(j) = detail::sd(x.col(j), ddof);
+    return detail::to_shares(s, "standard-deviation weights");
+}
+
+Eigen::VectorXd variance_weights(const Eigen::MatrixXd& x, int ddof) {
+    check_columns(x, "variance weights");
+    Eigen::VectorXd v(x.cols());
+    for (Eigen::Index j = 0; j < x.cols(); ++j) {
+        const double s = detail::sd(minmax01(x.col(j), "variance weights"), ddof);
+        v(j) = s * s;
+    }
+    return detail::to_shares(v, "variance weights");
+}
+
+Eigen::VectorXd critic_weights(const Eigen::MatrixXd& x, int ddof, correlation_kind kind) {
+    check_columns(x, "CRITIC weights");
+    const Eigen::MatrixXd y = minmax_columns(x, "CRITIC weights");
+    const Eigen::MatrixXd r = correlations(y, kind, "CRITIC weights");
+    Eigen::VectorXd c(x.cols());
+    for (Eigen::Index j = 0; j < x.cols(); ++j) c(j) = detail::sd(y.col(j), ddof) * (1 - r.row(j).array()).sum();
+    return detail::to_shares(c, "CRITIC weights");
+}
+
+Eigen::VectorXd vic_weights(const Eigen::MatrixXd& x, correlation_kind kind) {
+    if (kind == correlation_kind::pearson) {
+        location w;
+        w.variable = "correlation";
+        throw argument_error("VIC weights: correlation = 'pearson' is refused (signed correlations can sum to zero); choose 'distance' "
+                             "(akestoridis/mcdm's default) or 'absolute'",
+                             w);
+    }
+    check_columns(x, "VIC weights");
+    require_present(x, "VIC weights");
+    const Eigen::MatrixXd y = minmax_columns(x, "VIC weights");
+    const Eigen::MatrixXd r = correlations(y, kind, "VIC weights");
+    Eigen::VectorXd v(x.cols());
+    for (Eigen::Index j = 0; j < x.cols(); ++j) v(j) = detail::sd(y.col(j), 0) / r.row(j).sum();  // Σ_k r_jk ≥ r_jj = 1
+    return detail::to_shares(v, "VIC weights");
+}
+
+Eigen::VectorXd merec_weights(const Eigen::MatrixXd& x, const std::vector<int>& types) {
+    check_columns(x, "MEREC weights");
+    require_present(x, "MEREC weights");
+    if (!types.empty() && types.size() != static_cast<std::size_t>(x.cols()))
+        throw argument_error("MEREC weights: " + std::to_string(types.size()) + " types for " + std::to_string(x.cols()) + " criteria");
+    const Eigen::Index m = x.cols();
+    Eigen::MatrixXd logs(x.rows(), m);  // |ln n_ij|, n = min/x (benefit) or x/max (cost)
+    for (Eigen::Index j = 0; j < m; ++j) {
+        const int type = types.empty() ? 1 : types[static_cast<std::size_t>(j)];
+        if (type != 1 && type != -1) throw argument_error("MEREC weights: type " + std::to_string(j) + " is " + std::to_string(type) + " (+1 or -1)");
+        if (!(x.col(j).minCoeff() > 0))
+            throw method_error("MEREC weights need positive values (logarithms and ratios): column " + std::to_string(j) + " has " +
+                               std::to_string(x.col(j).minCoeff()) + " (normalise to [1, 100] first)");
+        const Eigen::VectorXd c = scaled_column(x.col(j));  // ratios unchanged
+        const double ref = type > 0 ? c.minCoeff() : c.maxCoeff();
+        for (Eigen::Index i = 0; i < x.rows(); ++i) logs(i, j) = std::abs(std::log(type > 0 ? ref / c(i) : c(i) / ref));
+    }
+    const auto md = static_cast<double>(m);
+    const Eigen::VectorXd total = logs.rowwise().sum();
+    Eigen::VectorXd effect(m);
+    for (Eigen::Index j = 0; j < m; ++j) {
+        double e = 0;
+        for (Eigen::Index i = 0; i < x.rows(); ++i) e += std::abs(std::log1p((total(i) - logs(i, j)) / md) - std::log1p(total(i) / md));
+        effect(j) = e;
+    }
+    return detail::to_shares(effect, "MEREC weights (no criterion changes any unit's performance)");
+}
+
+Eigen::VectorXd gini_weights(const Eigen::MatrixXd& x) {
+    check_columns(x, "Gini weights");
+    Eigen::VectorXd g(x.cols());
+    for (Eigen::Index j = 0; j < x.cols(); ++j) {
+        std::vector<double> v = detail::values_present(scaled_column(x.col(j)));  // the ratio is unchanged
+        if (v.size() < 2) throw method_error("Gini weights: column " + std::to_string(j) + " has fewer than two values");
+        std::sort(v.begin(), v.end());
+        if (v.front() < 0) throw method_error("Gini weights need non-negative values: column " + std::to_string(j) + " has " + std::to_string(v.front()));
+        // Σ_i Σ_k |x_i − x_k| = 2 Σ_i (2i − n + 1)·x_(i) over the sorted values.
+        const auto n = static_cast<double>(v.size());
+        double pairs = 0, sum = 0;
+        for (std::size_t i = 0; i < v.size(); ++i) pairs += 2 * (2 * static_cast<double>(i) - n + 1) * v[i], sum += v[i];
+        if (!(sum > 0)) throw method_error("Gini weights: column " + std::to_string(j) + " sums to zero (the Gini coefficient divides by the mean)");
+        g(j) = pairs / (2 * n * sum);  // Σ|x_i − x_k| / (2 n² mean)
+    }
+    return detail::to_shares(g, "Gini weights (every column is constant)");
+}
+
+}  // namespace zhibiao::composite
