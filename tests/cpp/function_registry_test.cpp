@@ -85,7 +85,7 @@ std::vector<double> on_machine(const std::string& text, const rows& r) {
 }
 
 // The generated kernel of the operation, for every instruction set this CPU runs: inputs are
-// the arguments (rows padded to the vector width), `total` the result. Empty without kernels.
+// the arguments (rows padded to the vector width), `values` the result. Empty without kernels.
 std::vector<std::vector<double>> on_kernels(const detail::function_spec& spec, const rows& r) {
     std::vector<std::vector<double>> out;
     for (const std::string& isa : detail::fused_isas()) {
@@ -98,7 +98,7 @@ std::vector<std::vector<double>> on_kernels(const detail::function_spec& spec, c
         std::vector<double> total(padded);
         detail::fused_io io{};
         io.inputs = inputs;
-        io.total = total.data();
+        io.values = total.data();
         k->by_policy[0](io, padded);
         total.resize(r.size());
         out.push_back(std::move(total));

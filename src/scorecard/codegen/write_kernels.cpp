@@ -239,7 +239,7 @@ void write_pack(std::ostream& o, std::size_t p, const scorecard& s, const compil
 }
 
 /// One kernel per operation of the formula vocabulary (formula/functions.hpp) that scorecards
-/// use: inputs 0–2 are its arguments, `total` its result, so tests reach every registry
+/// use: inputs 0–2 are its arguments, `values` its result (in double), so tests reach every registry
 /// operation through the generated code (fingerprint "vocabulary:<name>"). Returns the names.
 std::vector<std::string> write_vocabulary(std::ostream& o) {
     std::vector<std::string> names;
@@ -254,7 +254,7 @@ std::vector<std::string> write_vocabulary(std::ostream& o) {
         o << "// vocabulary: " << spec.name << "\ntemplate <int Policy>\nvoid vocabulary_" << n << "(const fused_io& io, std::size_t rows) {\n"
           << "    for (std::size_t i = 0; i < rows; i += W) {\n";
         for (int k = 0; k < 3; ++k) o << "        const V " << r(k) << " = load(io.inputs[" << k << "] + i);\n";
-        o << "        (void)r1, (void)r2;\n        store(io.total + i, " << expression(x) << ");\n    }\n}\n\n";
+        o << "        (void)r1, (void)r2;\n        store(io.values + i, " << expression(x) << ");\n    }\n}\n\n";
         names.emplace_back(spec.name);
     }
     return names;

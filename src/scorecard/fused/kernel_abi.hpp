@@ -23,6 +23,7 @@ struct fused_io {
     float* const* points_hi;
     std::int8_t* const* alternative;
     std::uint8_t* const* gates;
+    double* values;  // the result of a formula-vocabulary kernel (tests reach each operation through it)
 };
 
 /// Scores `rows` firms, a multiple of `width`, exactly as the vector machine does (points as
