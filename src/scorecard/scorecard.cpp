@@ -660,6 +660,7 @@ std::vector<std::string> scorecard::explain(const scorecard_columns& in, const s
     one.rows = 1;
     for (std::size_t row : rows) {
         poll_interrupt();  // firm by firm: Ctrl-C between firms
+        report_progress(lines.size(), rows.size());
         if (row >= in.rows) throw error("row " + std::to_string(row) + " out of range");
         scorecard_columns single{1, {}};
         for (const double* col : in.columns) single.columns.push_back(col ? col + row : nullptr);
@@ -999,6 +1000,7 @@ std::vector<firm_gap> scorecard::gap(const scorecard_columns& in, const std::vec
     std::vector<std::uint8_t> passed;
     for (std::size_t row : rows) {
         poll_interrupt();  // firm by firm: Ctrl-C between firms
+        report_progress(out.size(), rows.size());
         if (row >= in.rows) throw error("row " + std::to_string(row) + " out of range");
         firm_gap g;
         std::vector<double> base(inputs_.size());
