@@ -9,25 +9,41 @@
 // worker threads poll only where no worker is running, so a throw never leaves a thread behind.
 // Roll-up takes the same kind of function per call (rollup_options::check_interrupt).
 
+//
+// The same scope may carry a progress function: the loops that know how much work is left call
+// report_progress(done, total) next to their poll (compute: indicators; scorecard explanations
+// and gaps: firms), so a progress bar advances as the work does.
+#include <cstddef>
 #include <functional>
 
 namespace zhibiao {
+
+/// Told `done` of `total` units of work (indicators, firms) of the current call.
+using progress_function = std::function<void(std::size_t done, std::size_t total)>;
 
 class interrupt_scope {
 public:
     /// `check` is called from poll_interrupt() on this thread until the scope ends; it should be
     /// cheap (the Python bindings' check reads a clock and looks at signals every 50 ms).
-    explicit interrupt_scope(std::function<void()> check);
+    /// `progress`, if given, is called from report_progress() on this thread; it may throw too.
+    explicit interrupt_scope(std::function<void()> check, progress_function progress = {});
     ~interrupt_scope();
     interrupt_scope(const interrupt_scope&) = delete;
     interrupt_scope& operator=(const interrupt_scope&) = delete;
 
 private:
+    friend void poll_interrupt();
+    friend void report_progress(std::size_t done, std::size_t total);
     std::function<void()> check_;
-    const std::function<void()>* previous_;
+    progress_function progress_;
+    const interrupt_scope* previous_;
 };
 
 /// Runs the check of the innermost interrupt_scope of this thread, if any (it may throw).
 void poll_interrupt();
+
+/// Tells the innermost interrupt_scope of this thread, if it has a progress function, that
+/// `done` of `total` units are done; nothing otherwise (one thread-local load).
+void report_progress(std::size_t done, std::size_t total);
 
 }  // namespace zhibiao

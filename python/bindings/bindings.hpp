@@ -74,20 +74,60 @@ private:
     std::chrono::steady_clock::time_point last_;
 };
 
+/// The Python progress callback, callback(done, total), set by _core._set_progress (None: none);
+/// the zhibiao package sets it around a call (zhibiao._progress.reporting).
+inline py::object& progress_callback() {
+    static py::object* callback = new py::object();  // never destroyed: no Python call at exit
+    return *callback;
+}
+
+/// Progress for the library's report_progress() calls: the Python callback, called on the
+/// calling thread under the GIL at most every 100 ms (and for the last unit); what it raises
+/// unwinds the C++ call like an interrupt.
+class progress_report {
+public:
+    progress_report() : thread_(std::this_thread::get_id()), last_(std::chrono::steady_clock::now()) {}
+    void operator()(std::size_t done, std::size_t total) {
+        if (std::this_thread::get_id() != thread_) return;
+        const auto now = std::chrono::steady_clock::now();
+        if (done + 1 < total && now - last_ < std::chrono::milliseconds(100)) return;
+        last_ = now;
+        py::gil_scoped_acquire gil;
+        if (progress_callback() && !progress_callback().is_none()) progress_callback()(done, total);
+    }
+
+private:
+    std::thread::id thread_;
+    std::chrono::steady_clock::time_point last_;
+};
+
 /// Ctrl-C for the library's own polls (zhibiao/interrupt.hpp): the C++ loops that call
-/// poll_interrupt() on this thread check for KeyboardInterrupt while it lives. Make one before
-/// releasing the GIL:
+/// poll_interrupt() on this thread check for KeyboardInterrupt while it lives, and their
+/// report_progress() calls reach the Python progress callback when one is set. Make one before
+/// releasing the GIL (it is made with the GIL held):
 ///
 ///     interruptible ctrl_c;
 ///     { py::gil_scoped_release release; result = copeland(x, w); }
 class interruptible {
 public:
-    interruptible() : scope_([this] { check_(); }) {}
+    interruptible() : scope_([this] { check_(); }, progress_function_if_set()) {}
 
 private:
+    progress_function progress_function_if_set() {
+        if (!progress_callback() || progress_callback().is_none()) return {};
+        return [this](std::size_t done, std::size_t total) { progress_(done, total); };
+    }
     interrupt_check check_;
+    progress_report progress_;
     interrupt_scope scope_;
 };
+
+/// _core._set_progress(callback or None): the progress callback of the following long calls.
+inline void register_progress(py::module_& m) {
+    m.def(
+        "_set_progress", [](py::object callback) { progress_callback() = std::move(callback); }, py::arg("callback"),
+        "callback(done, total) for the long calls that report progress (compute, scorecard explain and gap); None: none");
+}
 
 /// A path from Python as the bytes the OS uses (os.fsencode): str, bytes or os.PathLike, also a
 /// str that holds undecodable bytes as surrogates (a file name that is not UTF-8).

@@ -15,4 +15,5 @@ PYBIND11_MODULE(_core, m) {
     zhibiao::python::register_composite(m);
     zhibiao::python::register_mcdm(m);
     zhibiao::python::register_extract(m);
+    zhibiao::python::register_progress(m);
 }

@@ -196,6 +196,36 @@ class _Messages:
         return not cls.quiet and sys.stderr.isatty()
 
 
+@contextlib.contextmanager
+def _progress_bar(what: str, unit: str) -> Iterator[None]:
+    """A tqdm bar on stderr fed by the C++ progress reports of the calls inside the block (none
+    when stderr is not a terminal, with --quiet, or without tqdm)."""
+    from ._progress import reporting
+
+    bar = None
+    if _Messages.progress_wanted():
+        try:
+            from tqdm import tqdm
+
+            bar = tqdm(total=0, unit=unit, desc=what, file=sys.stderr)
+        except ImportError:
+            pass
+    if bar is None:
+        yield
+        return
+
+    def advance(done: int, total: int) -> None:
+        bar.total = total
+        bar.n = done + 1 if done + 1 == total else done
+        bar.refresh()
+
+    try:
+        with reporting(advance):
+            yield
+    finally:
+        bar.close()
+
+
 def _input(path: str) -> Any:
     """A path, or for ``-`` the bytes of standard input as a binary file named ``<stdin>``:
     read by the same CSV reader as files, errors name ``<stdin>``."""
@@ -266,7 +296,8 @@ def _write_indicators(values: Any, reasons: Any, args: argparse.Namespace) -> No
 def compute_file(args: argparse.Namespace) -> int:
     source = _input(args.file)
     panel: Panel = read_csv(source, lenient=args.lenient)
-    values, reasons = panel.compute(args.ids or None, reasons=True)
+    with _progress_bar("indicators", "ind"):
+        values, reasons = panel.compute(args.ids or None, reasons=True)
     _write_indicators(values, reasons, args)
     _Messages.say(f"{_load_report(panel, source)}; {len(values.columns)} indicators written to {_where(args.out)}")
     return 0
@@ -399,23 +430,14 @@ def scorecard_file(args: argparse.Namespace) -> int:
 
     source = _input(args.file)
     firms = _firms(source, args.year)
-    progress = None
-    if _Messages.progress_wanted():
-        try:
-            from tqdm import tqdm
-
-            progress = tqdm(total=len(firms), unit="firms", desc=args.pack, file=sys.stderr)
-        except ImportError:  # no bar without tqdm
-            pass
-    result = scorecards.evaluate(firms, args.pack, policy=args.policy)
+    with _progress_bar(f"{args.pack}: explanations", "firms"):
+        result = scorecards.evaluate(firms, args.pack, policy=args.policy)
     if args.gap:
-        gaps = scorecards.gap(firms, args.pack, policy=args.policy)
+        with _progress_bar(f"{args.pack}: gap", "firms"):
+            gaps = scorecards.gap(firms, args.pack, policy=args.policy)
         pack = result.attrs["pack"]
         result = result.join(gaps.drop(columns=["status"]).add_prefix("gap_"))
         result.attrs["pack"] = pack  # join drops attrs: the summary names the pack
-    if progress is not None:
-        progress.update(len(firms))
-        progress.close()
     with _output(args.out) as f:
         result.to_csv(f)
     if isinstance(firms, Panel):

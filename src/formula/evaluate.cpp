@@ -725,6 +725,7 @@ indicator_table compute(const panel& p, const std::vector<std::string>& ids, con
     table.columns.resize(wanted.size());
     for (std::size_t k = 0; k < wanted.size(); ++k) {
         poll_interrupt();  // a whole column per indicator: Ctrl-C between them
+        report_progress(k, wanted.size());
         table.columns[k].id = wanted[k]->id;
         table.columns[k].unit = wanted[k]->unit;
         try {

@@ -186,6 +186,7 @@ std::vector<std::string> scorecard::explain(const scorecard_columns& in, const s
     std::vector<std::string> lines;
     for (std::size_t row : rows) {
         poll_interrupt();  // firm by firm: Ctrl-C between firms
+        report_progress(lines.size(), rows.size());
         if (row >= in.rows) throw error("row " + std::to_string(row) + " out of range");
         lines.push_back(explainer.line(in, result, row));
     }

@@ -282,6 +282,7 @@ std::vector<firm_gap> scorecard::gap(const scorecard_columns& in, const std::vec
     std::vector<std::uint8_t> passed;
     for (std::size_t row : rows) {
         poll_interrupt();  // firm by firm: Ctrl-C between firms
+        report_progress(out.size(), rows.size());
         if (row >= in.rows) throw error("row " + std::to_string(row) + " out of range");
         firm_gap g;
         std::vector<double> base(inputs_.size());

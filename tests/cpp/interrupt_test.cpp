@@ -4,6 +4,8 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "zhibiao/catalogue.hpp"
 #include "zhibiao/composite/mcdm.hpp"
@@ -85,6 +87,29 @@ BOOST_AUTO_TEST_CASE(compute_polls_between_indicators) {
     const std::vector<std::string> ids = {"invention_patents_per_10k", "invention_patents_per_10k"};
     BOOST_CHECK_THROW(compute(p, ids), stop_request);
     BOOST_TEST(check.calls == 2);
+}
+
+BOOST_AUTO_TEST_CASE(compute_reports_progress_indicator_by_indicator) {
+    const panel p = parse_csv("region,period,population[万人],valid_invention_patents[件]\na,2023,10,9\n");
+    std::vector<std::pair<std::size_t, std::size_t>> seen;
+    {
+        interrupt_scope scope({}, [&seen](std::size_t done, std::size_t total) { seen.emplace_back(done, total); });
+        const std::vector<std::string> ids(3, "invention_patents_per_10k");
+        compute(p, ids);
+        poll_interrupt();  // a scope with progress only: polling does nothing
+    }
+    const std::vector<std::pair<std::size_t, std::size_t>> expected = {{0, 3}, {1, 3}, {2, 3}};
+    BOOST_TEST((seen == expected));
+    report_progress(1, 2);  // no scope: nothing happens
+    BOOST_TEST(seen.size() == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(a_progress_function_that_throws_stops_the_call) {
+    const panel p = parse_csv("region,period,population[万人],valid_invention_patents[件]\na,2023,10,9\n");
+    interrupt_scope scope({}, [](std::size_t done, std::size_t) {
+        if (done == 1) throw stop_request();
+    });
+    BOOST_CHECK_THROW(compute(p, std::vector<std::string>(3, "invention_patents_per_10k")), stop_request);
 }
 
 BOOST_AUTO_TEST_CASE(extraction_polls_between_blocks_of_figures) {

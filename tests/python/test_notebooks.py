@@ -5,6 +5,7 @@ The kernel is declared here, in a temporary Jupyter data folder, so the test doe
 which kernels the machine has registered (a "python3" kernel of another interpreter would not
 have zhibiao)."""
 
+import asyncio
 import json
 import sys
 import warnings
@@ -52,7 +53,8 @@ def test_notebook_runs_and_writes_its_figures(path, kernel_dir, monkeypatch):
                             resources={"metadata": {"path": str(path.parent)}})
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)  # jupyter_client's own, not the notebook's
-        client.execute()  # raises CellExecutionError naming the cell that failed
+        # a loop of our own, closed at the end (client.execute() leaves one open: a ResourceWarning)
+        asyncio.run(client.async_execute())  # raises CellExecutionError naming the cell that failed
     for name in figures:
         png = ROOT / "out" / name
         assert png.exists() and png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", name
