@@ -223,6 +223,7 @@ model parse_model(std::string_view text, const std::string& source) {
     for (const auto& [key, value] : root) {
         (void)value;
         const std::string k(key.str());
+        if (k == "uncertainty") continue;  // the assumptions of an uncertainty analysis, read by their own reader
         if (k != "name" && k != "description" && k != "node" && k != "step") top.fail(k, "is not a key of a composite model (name, description, node, step)");
     }
     model m;
