@@ -12,4 +12,5 @@ PYBIND11_MODULE(_core, m) {
     zhibiao::python::register_scorecards(m);
     zhibiao::python::register_composite(m);
     zhibiao::python::register_extract(m);
+    zhibiao::python::register_uncertainty(m);
 }

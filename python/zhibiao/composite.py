@@ -654,3 +654,4 @@ def benefit_of_the_doubt(x: Any) -> tuple[np.ndarray, np.ndarray]:
 __all__ = ["Aggregate", "CompositeResult", "Denominate", "Framework", "Impute", "Model", "Normalise", "OPTIONS", "PRESETS", "Screen",
            "Treat", "Weigh", "ahp", "benefit_of_the_doubt", "build", "copeland", "mazziotta_pareto", "outranking", "score",
            "topsis", "vikor", "weights"]
+from .uncertainty import uncertainty  # noqa: E402  (zb.composite.uncertainty; imports this module)
