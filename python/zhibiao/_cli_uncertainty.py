@@ -20,9 +20,8 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--sobol", type=int, default=0, metavar="N", help="also Sobol indices from N rows of Saltelli's design")
     p.add_argument("--node", default=None, help="the node whose ranks are written (default: the index)")
     p.add_argument("--unit", default=None, metavar="COLUMN", help="the column naming the units (default: the first)")
-    p.add_argument("--period", default=None, help=argparse.SUPPRESS)
     p.add_argument("--out", metavar="FILE", help="write the rank statistics to FILE (default, or '-': standard output)")
-    p.set_defaults(run=run)
+    p.set_defaults(run=run, period=None)
 
 
 def run(args: argparse.Namespace) -> int:
