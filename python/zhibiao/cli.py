@@ -673,7 +673,8 @@ def build_parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument("-q", "--quiet", action="store_true", help="no messages or progress on stderr (errors still shown)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for add in (_add_compute, _add_validate, _add_rollup, _add_composite, _add_scorecard, _add_extract,
+    from ._cli_uncertainty import add_parser as _add_uncertainty
+    for add in (_add_compute, _add_validate, _add_rollup, _add_composite, _add_uncertainty, _add_scorecard, _add_extract,
                 _add_catalogue, _add_demo):
         add(sub, common)
     return parser

@@ -722,3 +722,4 @@ from ._mcdm import normalise, vikor_compromise  # noqa: E402  (the MCDM variants
 __all__ = ["Aggregate", "CompositeResult", "Denominate", "Framework", "Impute", "Model", "Normalise", "OPTIONS", "PRESETS", "Screen",
            "Treat", "Weigh", "ahp", "benefit_of_the_doubt", "build", "copeland", "mazziotta_pareto", "normalise", "outranking", "score",
            "topsis", "vikor", "vikor_compromise", "weights"]
+from .uncertainty import uncertainty  # noqa: E402  (zb.composite.uncertainty; imports this module)

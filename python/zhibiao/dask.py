@@ -180,3 +180,52 @@ def compute(frame: Any, ids: Any = None, *, entity: str = "entity", period: str 
 
 
 __all__ = ["compute", "evaluate_scorecards", "gap_scorecards", "scorecard_summary"]
+
+
+_UNCERTAINTY_MODELS: dict[str, Any] = {}  # per worker process: recipe token → the core's model (layers precomputed once)
+
+
+def _uncertainty_block(token: str, recipe: tuple[Any, ...], first: int, count: int, seed: int, keep: bool) -> Any:
+    from . import composite, uncertainty as _u
+
+    core_model = _UNCERTAINTY_MODELS.get(token)
+    if core_model is None:
+        data, framework_toml, model_toml, previous, period, assumptions = recipe
+        framework = composite.Model(framework_toml).framework
+        core_model = _u._setup(data, framework, composite.Model(model_toml), previous, period, assumptions)[3]
+        _UNCERTAINTY_MODELS.clear()
+        _UNCERTAINTY_MODELS[token] = core_model
+    return core_model.run_block(first, count, seed, keep)
+
+
+def uncertainty(data: Any, framework: Any = None, steps: Any = None, *, n: int = 1000, block: int = 2560, seed: int = 1, top_k: int = 10,
+                keep: bool = False, previous: Any = None, period: str | None = None, **assumptions: Any) -> Any:
+    """:func:`zhibiao.composite.uncertainty` with the replications in blocks of ``block`` (a
+    multiple of 256) run as Dask tasks on the current scheduler (a ``distributed.Client`` when
+    one is active), the rank histograms and score sums merged exactly: the result is the
+    in-process one for the same seed, bit for bit. ``assumptions`` as in the in-process call
+    (no Sobol indices here)."""
+    import uuid
+
+    import dask
+
+    from . import _core, uncertainty as _u
+
+    if block <= 0 or block % 256:
+        raise _core.ArgumentError(f"zhibiao.dask.uncertainty: block must be a positive multiple of 256, not {block}")
+    full = dict(weights_noise=None, weights_dirichlet=None, weighting=None, aggregation=None, normalisation=None, imputation=None,
+                winmax=None, exclude_indicator=False, probabilities={})
+    unknown = set(assumptions) - set(full)
+    if unknown:
+        raise TypeError(f"zhibiao.dask.uncertainty: unknown assumption {', '.join(sorted(unknown))} (one of {', '.join(full)})")
+    full.update(assumptions)
+    df, framework, model, core_model = _u._setup(data, framework, steps, previous, period, full)
+    recipe = (df, framework._toml(), model.toml, previous, period, full)
+    token = uuid.uuid4().hex
+    tasks = [dask.delayed(_uncertainty_block)(token, recipe, first, min(block, n - first), seed, keep) for first in range(0, n, block)]
+    blocks = list(dask.compute(*tasks))
+    core = core_model.merge(blocks, top_k, keep)
+    return _u.UncertaintyResult(core, df.index, framework, model, core_model)
+
+
+__all__.append("uncertainty")

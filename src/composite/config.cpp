@@ -281,8 +281,9 @@ model parse_model(std::string_view text, const std::string& source) {
     const zhibiao::detail::toml_document doc(text, source);
     const toml::table& root = doc.root();
     const toml_reader top(root, source, "composite model");
-    constexpr const char* model_keys[] = {"name", "description", "node", "step"};
-    allow_only(top, model_keys, "is not a key of a composite model (name, description, node, step)");
+    // [uncertainty]: the assumptions of an uncertainty analysis, read by their own reader.
+    constexpr const char* model_keys[] = {"name", "description", "node", "step", "uncertainty"};
+    allow_only(top, model_keys, "is not a key of a composite model (name, description, node, step, uncertainty)");
     model m;
     m.name = top.text("name");
     m.description = top.text("description");

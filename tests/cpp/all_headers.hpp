@@ -16,6 +16,7 @@
 #include "zhibiao/composite/prepare.hpp"
 #include "zhibiao/composite/statistics.hpp"
 #include "zhibiao/composite/treat.hpp"
+#include "zhibiao/composite/uncertainty.hpp"
 #include "zhibiao/composite/weights.hpp"
 #include "zhibiao/compute.hpp"
 #include "zhibiao/config.hpp"

@@ -1,0 +1,404 @@
+"""Uncertainty and sensitivity analysis of a composite index (``zb.composite.uncertainty``).
+
+>>> u = zb.composite.uncertainty(data, fw, steps, n=10_000,
+...         weights_noise={2: 0.25, 3: 0.25},                    # ±25% around nominal, COINr's noise
+...         normalisation=[zb.composite.Normalise("minmax", range=(1, 100)), zb.composite.Normalise("zscore")],
+...         aggregation=[zb.composite.Aggregate("arithmetic"), zb.composite.Aggregate("geometric")],
+...         winmax=(1, 5), sobol=1000)
+>>> u.ranks                  # per unit and node: nominal, mean, median, 5th/95th percentile, P(top k)
+>>> u.parameters             # what each replication drew, one row per replication
+>>> u.replication(17)        # replication 17 rebuilt alone, every layer (a CompositeResult)
+>>> u.sobol                  # first-order and total Sobol indices of each assumption, with intervals
+>>> u.plot_ranks(); u.plot_sobol()
+
+Every normalised layer an imputation × winmax × normalisation choice can give is computed once;
+a replication is then a weighting, an aggregation and a ranking in C++ without the GIL. Random
+streams are keyed by (seed, replication): the same seed gives the same bits for any ``threads``
+and on Dask (:func:`zhibiao.dask.uncertainty`).
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any, Callable, Mapping, Sequence
+
+import numpy as np
+
+from . import _core
+from . import composite as _composite
+
+
+def _choice(name: str, options: Any, probabilities: Sequence[float] | None, framework: Any) -> dict[str, Any] | None:
+    """{model, labels, probabilities} of a list (or {label: step}) of alternative steps."""
+    if options is None:
+        return None
+    if isinstance(options, Mapping):
+        labels, steps = [str(k) for k in options], list(options.values())
+    else:
+        steps = list(options)
+        labels = [getattr(s, "method", str(i + 1)) for i, s in enumerate(steps)]
+        if len(set(labels)) < len(labels):
+            labels = [f"{label} #{i + 1}" for i, label in enumerate(labels)]
+    if not steps:
+        raise _core.ArgumentError(f"uncertainty: {name} needs at least one alternative")
+    out: dict[str, Any] = {"model": _composite.Model.from_steps(steps)._core, "labels": labels}
+    if probabilities is not None:
+        out["probabilities"] = [float(p) for p in probabilities]
+    return out
+
+
+def _spec(weights_noise: Mapping[int, float] | None, weights_dirichlet: Mapping[int, float] | None, weighting: Any, aggregation: Any,
+          normalisation: Any, imputation: Any, winmax: tuple[int, int] | None, exclude_indicator: bool,
+          probabilities: Mapping[str, Sequence[float]], framework: Any) -> dict[str, Any]:
+    unknown = set(probabilities) - {"weighting", "aggregation", "normalisation", "imputation"}
+    if unknown:
+        raise _core.ArgumentError(f"uncertainty: probabilities for {', '.join(sorted(unknown))}: only weighting, aggregation, "
+                                  "normalisation and imputation are choices with probabilities")
+    spec: dict[str, Any] = {"exclude_indicator": bool(exclude_indicator)}
+    if weights_noise:
+        spec["noise"] = {int(k): float(v) for k, v in weights_noise.items()}
+    if weights_dirichlet:
+        spec["dirichlet"] = {int(k): float(v) for k, v in weights_dirichlet.items()}
+    for name, options in (("weighting", weighting), ("aggregation", aggregation), ("normalisation", normalisation),
+                          ("imputation", imputation)):
+        c = _choice(name, options, probabilities.get(name), framework)
+        if c is not None:
+            spec[name] = c
+    if winmax is not None:
+        low, high = winmax
+        spec["winmax"] = (int(low), int(high))
+    return spec
+
+
+def _prepare(data: Any, framework: Any, steps: Any, previous: Any, period: str | None) -> tuple[Any, ...]:
+    """What :func:`zhibiao.composite.build` passes to the core, checked the same way."""
+    import pandas as pd
+
+    df = _composite._as_frame(data, period)
+    if steps is None:
+        steps = [_composite.Normalise(), _composite.Aggregate()]
+    model = _composite.Model.preset(steps) if isinstance(steps, str) else steps if isinstance(steps, _composite.Model) else None
+    if framework is None and model is not None:
+        framework = model.framework
+    numeric = [c for c in df.columns if pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])]
+    if framework is None:
+        framework = _composite.Framework.flat([str(c) for c in numeric])
+    if model is None:
+        model = _composite.Model.from_steps(steps, framework)
+    absent = [c for c in framework.indicators if c not in numeric]
+    if absent:
+        raise _core.MissingVariableError(f"the data lack numeric indicator columns: {', '.join(absent)}")
+    numbers = {str(c): df[c].to_numpy(dtype=np.float64, na_value=np.nan) for c in numeric}
+    labels = {str(c): df[c].astype(str).where(df[c].notna(), "").tolist() for c in df.columns if c not in numeric}
+    prev: dict[str, np.ndarray] = {}
+    if previous is not None:
+        aligned = previous.reindex(df.index)
+        prev = {str(c): aligned[c].to_numpy(dtype=np.float64, na_value=np.nan) for c in aligned.columns if c in framework.indicators}
+    return df, framework, model, [str(u) for u in df.index], numbers, labels, prev
+
+
+def _tqdm_progress(total_label: str) -> tuple[Callable[[int, int], None], Callable[[], None]]:
+    from tqdm.auto import tqdm
+
+    bar = tqdm(desc=total_label, unit="rep")
+
+    def update(done: int, total: int) -> None:
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+
+    return update, bar.close
+
+
+def uncertainty(data: Any, framework: Any = None, steps: Any = None, *, n: int = 1000, seed: int = 1, threads: int = 0, top_k: int = 10,
+                keep: bool = False, weights_noise: Mapping[int, float] | None = None, weights_dirichlet: Mapping[int, float] | None = None,
+                weighting: Any = None, aggregation: Any = None, normalisation: Any = None, imputation: Any = None,
+                winmax: tuple[int, int] | None = None, exclude_indicator: bool = False,
+                probabilities: Mapping[str, Sequence[float]] | None = None, sobol: int = 0, sobol_random: bool = False,
+                bootstrap: int = 1000, node: str | None = None, progress: bool | Callable[[int, int], None] = False,
+                previous: Any = None, period: str | None = None) -> "UncertaintyResult":
+    """Monte Carlo uncertainty analysis of the index ``build(data, framework, steps)`` would make.
+
+    Assumptions: ``weights_noise`` {level: x} multiplies the weights of the nodes at that level
+    (1 = indicators) by 1 + U(−x, x); ``weights_dirichlet`` {level: concentration} draws them
+    around the nominal shares; ``weighting`` (Weigh steps), ``aggregation`` (Aggregate steps),
+    ``normalisation`` (Normalise steps), ``imputation`` (Impute steps) are choices — lists, or
+    {label: step} — with ``probabilities`` {name: [...]} (default equal); ``winmax`` (low, high)
+    the outlier rule's range; ``exclude_indicator`` leaves out none or one indicator.
+    ``keep`` keeps every replication's ranks and scores (and exact score percentiles);
+    ``sobol`` = N also computes Sobol indices from Saltelli's design (N·(inputs + 2) runs).
+    ``progress``: True for a tqdm bar, or a function (done, total).
+    """
+    assumptions = dict(weights_noise=weights_noise, weights_dirichlet=weights_dirichlet, weighting=weighting, aggregation=aggregation,
+                       normalisation=normalisation, imputation=imputation, winmax=winmax, exclude_indicator=exclude_indicator,
+                       probabilities=probabilities or {})
+    df, framework, model, core_model = _setup(data, framework, steps, previous, period, assumptions)
+    report, close = (_tqdm_progress("uncertainty") if progress is True else (progress or None, lambda: None))
+    try:
+        core = core_model.run(int(n), int(seed), int(threads), int(top_k), bool(keep), report)
+        sobol_raw = core_model.sensitivity(int(sobol), bool(sobol_random), int(seed), int(threads), int(bootstrap), 0.95, node or "",
+                                           report) if sobol else None
+    finally:
+        close()
+    return UncertaintyResult(core, df.index, framework, model, core_model, sobol_raw)
+
+
+def _setup(data: Any, framework: Any, steps: Any, previous: Any, period: str | None, assumptions: Mapping[str, Any]) -> tuple[Any, ...]:
+    """The data frame, framework, model and the core's model of the assumptions (layers precomputed)."""
+    spec = _spec(framework=framework, **assumptions)
+    df, framework, model, units, numbers, labels, prev = _prepare(data, framework, steps, previous, period)
+    core_model = _core.composite_uncertainty_model(framework._core, model._core, units, numbers, labels, prev, spec)
+    return df, framework, model, core_model
+
+
+class UncertaintyResult:
+    """Rank and score statistics per unit and node, the parameters of every replication, and
+    (when asked) Sobol indices."""
+
+    def __init__(self, core: Any, index: Any, framework: Any, model: Any, core_model: Any, sobol_raw: Any = None) -> None:
+        self._core = core
+        self._index = index
+        self.framework = framework
+        self.model = model
+        self._core_model = core_model
+        self._sobol_raw = sobol_raw
+        self.n = int(core.replications)
+        self.top_k = int(core.top_k)
+
+    @property
+    def ranks(self) -> Any:
+        """One row per (unit, node): nominal rank and score, mean / median / 5th / 95th
+        percentile rank (integers where the statistic is a rank held by some replication),
+        P(rank ≤ top_k), mean score and its percentiles (NaN unless ``keep``)."""
+        import pandas as pd
+
+        c = self._core
+        frames = []
+        for k, node in enumerate(c.nodes):
+            frames.append(pd.DataFrame({
+                "unit": self._index, "node": node, "nominal_rank": pd.array(_int_or_na(c.nominal_rank[:, k]), dtype="Int64"),
+                "median_rank": c.median_rank[:, k], "mean_rank": c.mean_rank[:, k], "rank_p05": c.rank_p05[:, k],
+                "rank_p95": c.rank_p95[:, k], f"p_top{self.top_k}": c.top_k_share[:, k], "nominal_score": c.nominal_score[:, k],
+                "mean_score": c.mean_score[:, k], "score_p05": c.score_p05[:, k], "score_p95": c.score_p95[:, k]}))
+        return pd.concat(frames, ignore_index=True)
+
+    def node_ranks(self, node: str | None = None) -> Any:
+        """The rows of :attr:`ranks` for one node (default the index), indexed by unit."""
+        node = node or self.root
+        r = self.ranks
+        return r[r["node"] == node].set_index("unit").drop(columns="node")
+
+    @property
+    def root(self) -> str:
+        fw = self.framework._core
+        return next(c for c, p in zip(fw.codes, fw.parents) if not p)
+
+    @property
+    def parameters(self) -> Any:
+        """What each replication drew: choices by label, winmax, the excluded indicator ("" for
+        none), and each perturbed weight."""
+        import pandas as pd
+
+        values = np.asarray(self._core.parameters())
+        columns: dict[str, Any] = {}
+        for j, (name, labels) in enumerate(zip(self._core.parameter_names, self._core.parameter_labels)):
+            col = values[:, j]
+            if labels:
+                names = np.asarray([*labels, ""], dtype=object)  # −1 (none excluded) → ""
+                columns[name] = names[np.where(col < 0, len(labels), col).astype(np.int64)]
+            elif name == "winmax":
+                columns[name] = col.astype(np.int64)
+            else:
+                columns[name] = col
+        return pd.DataFrame(columns, index=pd.RangeIndex(self.n, name="replication"))
+
+    @property
+    def replication_matrix(self) -> Any:
+        """Every replication's ranks, replications × nodes × units (only with ``keep=True``)."""
+        ranks = np.asarray(self._core.ranks)
+        if ranks.size == 0:
+            raise _core.Error("the replication matrix was not kept: run with keep=True")
+        return ranks.reshape(self.n, len(self._core.nodes), len(self._index))
+
+    def replication(self, k: int) -> Any:
+        """Replication ``k`` rebuilt alone, with every layer, as a CompositeResult."""
+        return _ReplicationResult(self, int(k))
+
+    @property
+    def sobol(self) -> Any:
+        """First-order (S) and total (ST) Sobol indices of each input, with 95% bootstrap
+        intervals, for each unit's rank and the mean absolute rank shift (``output``)."""
+        import pandas as pd
+
+        if self._sobol_raw is None:
+            raise _core.Error("no sensitivity analysis: run with sobol=N (e.g. 1000)")
+        inputs, outputs, indices, node, _runs = self._sobol_raw
+        rows = []
+        for output, (s, st, s_lo, s_hi, st_lo, st_hi, var) in zip(outputs, indices):
+            for i, name in enumerate(inputs):
+                rows.append({"output": output, "input": name, "S": s[i], "S_low": s_lo[i], "S_high": s_hi[i], "ST": st[i], "ST_low": st_lo[i],
+                             "ST_high": st_hi[i], "variance": var})
+        return pd.DataFrame(rows)
+
+    def summary(self) -> str:
+        r = self.node_ranks()
+        width = (r["rank_p95"] - r["rank_p05"]).dropna()
+        lines = [f"Uncertainty analysis of '{self.root}': {self.n} replications, {len(self._index)} units, inputs: "
+                 f"{', '.join(self._core_model.inputs) or 'none'}.",
+                 f"Rank interval (5th–95th percentile) width: median {np.median(width) if len(width) else float('nan'):g}, "
+                 f"largest {width.max() if len(width) else float('nan'):g}."]
+        lines += [f"Note: {n}." for n in self._core.notes]
+        if self._sobol_raw is not None:
+            s = self.sobol
+            shift = s[s["output"] == "mean_abs_rank_shift"]
+            lines.append("Sobol indices of the mean absolute rank shift: " +
+                         ", ".join(f"{row.input} S={row.S:.2f} ST={row.ST:.2f}" for row in shift.itertuples()) + ".")
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        top = self.node_ranks().sort_values("nominal_rank").head(20)
+        table = top[["nominal_rank", "median_rank", "rank_p05", "rank_p95", f"p_top{self.top_k}"]].to_html(float_format=lambda v: f"{v:g}")
+        return f"<p>{html.escape(self.summary()).replace(chr(10), '<br>')}</p>{table}"
+
+    def __repr__(self) -> str:
+        return f"UncertaintyResult({self.n} replications, {len(self._index)} units, inputs: {', '.join(self._core_model.inputs)})"
+
+    # Plots -------------------------------------------------------------------------------
+    def plot_ranks(self, node: str | None = None, ax: Any = None) -> Any:
+        """Median rank and 5–95% interval per unit, sorted by median, nominal rank marked."""
+        import matplotlib.pyplot as plt
+
+        r = self.node_ranks(node).sort_values(["median_rank", "nominal_rank"])
+        if ax is None:
+            _, ax = plt.subplots(figsize=(6, max(3, 0.18 * len(r))))
+        y = np.arange(len(r))
+        ax.hlines(y, r["rank_p05"], r["rank_p95"], color="0.6", lw=2, label="5–95%")
+        ax.plot(r["median_rank"], y, "o", color="C0", label="median")
+        ax.plot(r["nominal_rank"].astype(float), y, "x", color="C3", label="nominal")
+        ax.set_yticks(y, [str(u) for u in r.index])
+        ax.invert_yaxis()
+        ax.set_xlabel(f"rank of {node or self.root}")
+        ax.legend(loc="lower right")
+        return ax
+
+    def plot_sobol(self, output: str = "mean_abs_rank_shift", ax: Any = None) -> Any:
+        """First-order and total Sobol indices of each input, with their intervals."""
+        import matplotlib.pyplot as plt
+
+        s = self.sobol
+        s = s[s["output"] == output]
+        if ax is None:
+            _, ax = plt.subplots(figsize=(6, 3))
+        x = np.arange(len(s))
+        for shift, kind, color in ((-0.2, "S", "C0"), (0.2, "ST", "C1")):
+            lo, hi = s[kind] - s[f"{kind}_low"], s[f"{kind}_high"] - s[kind]
+            ax.bar(x + shift, s[kind], width=0.4, color=color, label=kind,
+                   yerr=np.vstack([lo.clip(lower=0), hi.clip(lower=0)]), capsize=3)
+        ax.set_xticks(x, list(s["input"]), rotation=30, ha="right")
+        ax.set_ylabel(f"Sobol index ({output})")
+        ax.legend()
+        return ax
+
+
+def _int_or_na(v: np.ndarray) -> list[Any]:
+    return [None if np.isnan(x) else int(x) for x in v]
+
+
+class _ReplicationResult(_composite.CompositeResult):
+    """One replication as an ordinary composite result: its layers, weights and method."""
+
+    def __init__(self, parent: UncertaintyResult, k: int) -> None:
+        layers, weights, effective, method = parent._core.replication_layers(k)
+        core = _ReplicationCore(layers, weights, effective, method)
+        super().__init__(core, parent.framework, parent.model, parent._index)
+        self.replication_number = k
+
+
+class _ReplicationCore:
+    """The part of the build core a CompositeResult reads for layers, scores and the method."""
+
+    def __init__(self, layers: list[tuple[str, Any, Any]], weights: Any, effective: Any, method: list[str]) -> None:
+        self._layers = {name: (rows, values) for name, rows, values in layers}
+        self.layer_names = [name for name, _, _ in layers]
+        self.weights = weights
+        self.effective_weights = effective
+        self.method = method
+        self.scores = np.asarray(self._layers["aggregated"][1])
+
+    def layer_rows(self, name: str) -> Any:
+        return self._layers[name][0]
+
+    def layer_values(self, name: str) -> Any:
+        return self._layers[name][1]
+
+
+_TOML_CHOICES = {"weighting": "Weigh", "aggregation": "Aggregate", "normalisation": "Normalise", "imputation": "Impute"}
+_TOML_SETTINGS = ("replications", "seed")
+
+
+def assumptions_from_toml(text: str, source: str = "<model>") -> tuple[dict[str, Any], dict[str, Any]]:
+    """The ``[uncertainty]`` section of a model TOML as (settings, assumptions for
+    :func:`uncertainty`)::
+
+        [uncertainty]
+        replications = 10000              # settings: replications, seed
+        seed = 1
+        winmax = [1, 5]
+        weights_noise = { 2 = 0.25, 3 = 0.25 }
+        exclude_indicator = false
+        [[uncertainty.normalisation]]     # also weighting, aggregation, imputation: one table per
+        method = "minmax"                 # alternative, the step's parameters plus optional
+        range = [1, 100]                  # label and probability
+        [[uncertainty.normalisation]]
+        method = "zscore"
+    """
+    import tomllib
+
+    try:
+        section = tomllib.loads(text).get("uncertainty", {})
+    except tomllib.TOMLDecodeError as e:
+        raise _core.ParseError(f"{source}: {e}") from None
+    settings = {k: section[k] for k in _TOML_SETTINGS if k in section}
+    assumptions: dict[str, Any] = {}
+    probabilities: dict[str, list[float]] = {}
+    allowed = {*_TOML_SETTINGS, *_TOML_CHOICES, "winmax", "weights_noise", "weights_dirichlet", "exclude_indicator"}
+    for key, value in section.items():
+        if key not in allowed:
+            raise _core.ParseError(f"{source}: [uncertainty] key '{key}' is not one of: {', '.join(sorted(allowed))}")
+        if key in ("weights_noise", "weights_dirichlet"):
+            assumptions[key] = {int(level): float(x) for level, x in value.items()}
+        elif key == "winmax":
+            assumptions[key] = (int(value[0]), int(value[1]))
+        elif key == "exclude_indicator":
+            assumptions[key] = bool(value)
+        elif key in _TOML_CHOICES:
+            assumptions[key], p = _toml_choices(key, value, source)
+            if p is not None:
+                probabilities[key] = p
+    if probabilities:
+        assumptions["probabilities"] = probabilities
+    return settings, assumptions
+
+
+def _toml_choices(key: str, tables: Any, source: str) -> tuple[dict[str, Any], list[float] | None]:
+    cls = getattr(_composite, _TOML_CHOICES[key])
+    options: dict[str, Any] = {}
+    probabilities: list[float] = []
+    for i, table in enumerate(tables):
+        fields = dict(table)
+        label = str(fields.pop("label", fields.get("method", i + 1)))
+        if "probability" in fields:
+            probabilities.append(float(fields.pop("probability")))
+        if "range" in fields:
+            fields["range"] = tuple(fields["range"])
+        try:
+            step = cls(**fields)
+        except TypeError as e:
+            raise _core.ParseError(f"{source}: [[uncertainty.{key}]] #{i + 1}: {e}") from None
+        options[label if label not in options else f"{label} #{i + 1}"] = step
+    if probabilities and len(probabilities) != len(options):
+        raise _core.ParseError(f"{source}: [[uncertainty.{key}]]: give a probability for every alternative or for none")
+    return options, probabilities or None
+
+
+__all__ = ["UncertaintyResult", "assumptions_from_toml", "uncertainty"]

@@ -1,0 +1,360 @@
+// Uncertainty analysis of a composite index (uncertainty.hpp): the model of assumptions, the
+// decoding of a replication's uniforms, and the precomputed layers.
+#include "zhibiao/composite/uncertainty.hpp"
+
+#include <boost/math/special_functions/gamma.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "zhibiao/composite/options.hpp"
+
+namespace zhibiao::composite {
+namespace {
+
+std::uint64_t mix(std::uint64_t z) {  // splitmix64's finaliser
+    z += 0x9E3779B97F4A7C15ULL;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
+argument_error refuse(const std::string& what, const std::string& variable) {
+    location w;
+    w.variable = variable;
+    return argument_error("uncertainty: " + what, w);
+}
+
+template <class T>
+std::vector<double> probabilities_of(const alternatives<T>& a, const std::string& name) {
+    const std::size_t n = a.options.size();
+    if (!a.labels.empty() && a.labels.size() != n)
+        throw refuse(name + " has " + std::to_string(a.labels.size()) + " labels for " + std::to_string(n) + " options", name);
+    if (a.probabilities.empty()) return std::vector<double>(n, 1.0 / static_cast<double>(n));
+    if (a.probabilities.size() != n)
+        throw refuse(name + " has " + std::to_string(a.probabilities.size()) + " probabilities for " + std::to_string(n) + " options", name);
+    double sum = 0;
+    for (double p : a.probabilities) {
+        if (!(p >= 0) || !std::isfinite(p)) throw refuse(name + ": a probability is " + std::to_string(p) + "; it must be in [0, 1]", name);
+        sum += p;
+    }
+    if (std::abs(sum - 1) > 1e-9) throw refuse(name + ": the probabilities sum to " + std::to_string(sum) + ", not 1", name);
+    return a.probabilities;
+}
+
+int pick(const std::vector<double>& p, double u) {
+    double cumulative = 0;
+    for (std::size_t k = 0; k + 1 < p.size(); ++k) {
+        cumulative += p[k];
+        if (u < cumulative) return static_cast<int>(k);
+    }
+    return static_cast<int>(p.size()) - 1;
+}
+
+template <class T>
+std::string label_of(const alternatives<T>& a, int k) {
+    return a.labels.empty() ? std::to_string(k + 1) : a.labels[static_cast<std::size_t>(k)];
+}
+
+template <class T>
+std::vector<std::string> labels_of(const alternatives<T>& a) {
+    std::vector<std::string> out;
+    for (std::size_t k = 0; k < a.options.size(); ++k) out.push_back(label_of(a, static_cast<int>(k)));
+    return out;
+}
+
+bool has_step(const std::vector<step>& steps, std::size_t kind) {
+    return std::any_of(steps.begin(), steps.end(), [&](const step& s) { return s.index() == kind; });
+}
+
+bool fixed_scheme(weighting w) { return w == weighting::framework || w == weighting::fixed || w == weighting::equal; }
+
+}  // namespace
+
+double stream_uniform(std::uint64_t seed, std::uint64_t replication, std::uint64_t i) {
+    const std::uint64_t key = mix(mix(seed ^ 0xA0761D6478BD642FULL) + replication);
+    return (static_cast<double>(mix(key ^ mix(i + 1)) >> 11) + 0.5) * 0x1p-53;
+}
+
+std::shared_ptr<const uncertainty_model> uncertainty_model::make(table data, framework fw, std::vector<step> steps, uncertainty_spec spec) {
+    return std::shared_ptr<const uncertainty_model>(new uncertainty_model(std::move(data), std::move(fw), std::move(steps), std::move(spec)));
+}
+
+uncertainty_model::uncertainty_model(table data, framework fw, std::vector<step> steps, uncertainty_spec spec)
+    : data_(std::move(data)), fw_(std::move(fw)), steps_(std::move(steps)), spec_(std::move(spec)) {
+    const result nominal = build(data_, fw_, steps_);
+    nominal_plans_ = nominal.plans;
+    for (int k = 0; k < static_cast<int>(fw_.nodes().size()); ++k)
+        if (!fw_.children(k).empty()) aggregates_.push_back(k);
+    declare_inputs();
+    precompute();
+    replication_draw nominal_draw;  // every choice −1: the nominal model
+    nominal_draw.weights.assign(fw_.nodes().size(), missing_value);
+    nominal_scores_ = scores(nominal_draw);
+    nominal_ranks_ = ranks_of(nominal_scores_);
+}
+
+void uncertainty_model::declare_inputs() {
+    const int top = fw_.top_level();
+    std::vector<int> varied_levels;
+    auto weight_input = [&](int level, int kind, double parameter, const char* what) {
+        if (level < 1 || level >= top)
+            throw refuse(std::string(what) + " at level " + std::to_string(level) + ": weights vary at levels 1 to " + std::to_string(top - 1) +
+                             " (the nodes that have a parent)",
+                         "level");
+        if (std::find(varied_levels.begin(), varied_levels.end(), level) != varied_levels.end())
+            throw refuse("the weights of level " + std::to_string(level) + " vary twice (noise and Dirichlet, or twice the same)", "level");
+        varied_levels.push_back(level);
+        input in{std::string(what) + " level " + std::to_string(level), kind, level, dims_, 0, parameter, {}};
+        for (const node& n : fw_.nodes())
+            if (n.level == level && !n.parent.empty()) {
+                const int parent_level = fw_.at(fw_.find(n.parent)).level;
+                const weighting nominal = nominal_plans_[static_cast<std::size_t>(parent_level - 2)].weights.scheme;
+                if (!fixed_scheme(nominal) && spec_.weighting.empty())
+                    throw refuse(std::string(what) + " at level " + std::to_string(level) + ": the nominal model computes these weights from the data (" +
+                                     weighting_names[static_cast<int>(nominal)] + "); only framework, fixed or equal weights can be perturbed",
+                                 "level");
+                ++in.dims;
+            }
+        dims_ += in.dims;
+        inputs_.push_back(in);
+    };
+    for (const auto& n : spec_.noise) {
+        if (!(n.fraction >= 0 && n.fraction < 1)) throw refuse("weight noise must be in [0, 1), not " + std::to_string(n.fraction), "fraction");
+        weight_input(n.level, 0, n.fraction, "weights noise");
+    }
+    for (const auto& d : spec_.dirichlet) {
+        if (!(d.concentration > 0) || !std::isfinite(d.concentration))
+            throw refuse("the Dirichlet concentration must be positive and finite, not " + std::to_string(d.concentration), "concentration");
+        weight_input(d.level, 1, d.concentration, "weights Dirichlet");
+    }
+    auto choice_input = [&](const std::string& name, int kind, std::vector<double> p) {
+        inputs_.push_back(input{name, kind, 0, dims_, 1, 0, std::move(p)});
+        dims_ += 1;
+    };
+    for (int level : spec_.weighting_levels) detail::check_levels({level}, fw_, "uncertainty: weighting_levels");
+    for (int level : spec_.aggregation_levels) detail::check_levels({level}, fw_, "uncertainty: aggregation_levels");
+    if (!spec_.weighting.empty()) choice_input("weighting", 2, probabilities_of(spec_.weighting, "weighting"));
+    if (!spec_.aggregation.empty()) choice_input("aggregation", 3, probabilities_of(spec_.aggregation, "aggregation"));
+    if (!spec_.normalisation.empty()) choice_input("normalisation", 4, probabilities_of(spec_.normalisation, "normalisation"));
+    if (!spec_.imputation.empty()) {
+        if (!has_step(steps_, 2)) throw refuse("imputation varies, but the nominal model has no impute step (add one to the model first)", "imputation");
+        choice_input("imputation", 5, probabilities_of(spec_.imputation, "imputation"));
+    }
+    if (spec_.winmax_varies()) {
+        const bool coinr_treat = std::any_of(steps_.begin(), steps_.end(), [](const step& s) {
+            const auto* t = std::get_if<treat_step>(&s);
+            return t && t->options.method == treatment::coinr;
+        });
+        if (!coinr_treat) throw refuse("winmax varies, but the nominal model has no treat step with method 'coinr' (add one to the model first)", "winmax");
+        if (spec_.winmax_low < 0) throw refuse("winmax must be ≥ 0, not " + std::to_string(spec_.winmax_low), "winmax");
+        for (int w = spec_.winmax_low; w <= spec_.winmax_high; ++w) winmax_values_.push_back(w);
+        choice_input("winmax", 6, std::vector<double>(winmax_values_.size(), 1.0 / static_cast<double>(winmax_values_.size())));
+    }
+    if (spec_.exclude_indicator) {
+        const std::size_t n = fw_.indicators().size() + 1;
+        choice_input("exclusion", 7, std::vector<double>(n, 1.0 / static_cast<double>(n)));
+    }
+    for (const auto& in : inputs_) input_names_.push_back(in.name), input_first_.push_back(in.first);
+}
+
+std::vector<step> uncertainty_model::data_steps(const replication_draw& d) const {
+    std::vector<step> out = steps_;
+    for (step& s : out) {
+        if (auto* i = std::get_if<impute_step>(&s); i && d.imputation >= 0) *i = spec_.imputation.options[static_cast<std::size_t>(d.imputation)];
+        if (auto* t = std::get_if<treat_step>(&s); t && d.winmax >= 0 && t->options.method == treatment::coinr) t->options.winmax = d.winmax;
+        if (auto* n = std::get_if<normalise_step>(&s); n && d.normalisation >= 0)
+            *n = spec_.normalisation.options[static_cast<std::size_t>(d.normalisation)];
+    }
+    return out;
+}
+
+void uncertainty_model::precompute() {
+    const std::size_t n_imp = std::max<std::size_t>(1, spec_.imputation.options.size());
+    const std::size_t n_win = std::max<std::size_t>(1, winmax_values_.size());
+    const std::size_t n_norm = std::max<std::size_t>(1, spec_.normalisation.options.size());
+    for (std::size_t i = 0; i < n_imp; ++i)
+        for (std::size_t w = 0; w < n_win; ++w)
+            for (std::size_t n = 0; n < n_norm; ++n) {
+                poll_interrupt();
+                replication_draw d;
+                d.imputation = spec_.imputation.empty() ? -1 : static_cast<int>(i);
+                d.winmax = winmax_values_.empty() ? -1 : winmax_values_[w];
+                d.normalisation = spec_.normalisation.empty() ? -1 : static_cast<int>(n);
+                result r = build(data_, fw_, data_steps(d));
+                const layer* normalised = nullptr;
+                for (const auto& l : r.layers)
+                    if (l.name == "normalised") normalised = &l;
+                layers_.push_back(layer_data{normalised->values, normalised->rows});
+            }
+    if (layers_.size() > 1)
+        notes_.push_back(std::to_string(layers_.size()) + " normalised layers precomputed (imputation × winmax × normalisation choices)");
+}
+
+void uncertainty_model::draw_weights(const input& in, const double* u, replication_draw& d) const {
+    std::vector<level_plan> p = plans(d);  // the schemes chosen so far, for the base weights
+    auto base = [&](int k) {
+        const node& n = fw_.at(k);
+        const weight_options& wo = p[static_cast<std::size_t>(fw_.at(fw_.find(n.parent)).level - 2)].weights;
+        if (wo.scheme == weighting::framework) return n.weight;
+        if (wo.scheme == weighting::equal) return 1.0;
+        if (wo.scheme == weighting::fixed) {
+            const auto f = wo.fixed.find(n.code);
+            return f == wo.fixed.end() ? n.weight : f->second;
+        }
+        return missing_value;  // computed from the data: not perturbed
+    };
+    std::size_t j = in.first;
+    for (int k = 0; k < static_cast<int>(fw_.nodes().size()); ++k) {
+        const node& n = fw_.at(k);
+        if (n.level != in.level || n.parent.empty()) continue;
+        const double b = base(k), uj = u[j++];
+        if (in.kind == 0) {
+            d.weights[static_cast<std::size_t>(k)] = b * (1 + in.parameter * (2 * uj - 1));
+            continue;
+        }
+        double siblings = 0;
+        for (int c : fw_.children(fw_.find(n.parent)))
+            if (fw_.at(c).level == in.level) siblings += base(c);
+        const double alpha = in.parameter * b / siblings;
+        d.weights[static_cast<std::size_t>(k)] = !(alpha > 0) ? (alpha == 0 ? 0.0 : missing_value) : boost::math::gamma_p_inv(alpha, uj);
+    }
+}
+
+replication_draw uncertainty_model::decode(const double* u) const {
+    replication_draw d;
+    d.weights.assign(fw_.nodes().size(), missing_value);
+    for (const input& in : inputs_) {
+        const int k = in.kind >= 2 ? pick(in.probabilities, u[in.first]) : -1;
+        if (in.kind == 2) d.weighting = k;
+        if (in.kind == 3) d.aggregation = k;
+        if (in.kind == 4) d.normalisation = k;
+        if (in.kind == 5) d.imputation = k;
+        if (in.kind == 6) d.winmax = winmax_values_[static_cast<std::size_t>(k)];
+        if (in.kind == 7) d.excluded = k - 1;
+    }
+    for (const input& in : inputs_)
+        if (in.kind <= 1) draw_weights(in, u, d);
+    const std::size_t n_win = std::max<std::size_t>(1, winmax_values_.size());
+    const std::size_t n_norm = std::max<std::size_t>(1, spec_.normalisation.options.size());
+    const std::size_t w = d.winmax < 0 ? 0 : static_cast<std::size_t>(d.winmax - spec_.winmax_low);
+    d.layer = (static_cast<std::size_t>(std::max(d.imputation, 0)) * n_win + w) * n_norm + static_cast<std::size_t>(std::max(d.normalisation, 0));
+    return d;
+}
+
+std::vector<level_plan> uncertainty_model::plans(const replication_draw& d) const {
+    std::vector<level_plan> p = nominal_plans_;
+    for (int level = 2; level <= fw_.top_level(); ++level) {
+        level_plan& plan = p[static_cast<std::size_t>(level - 2)];
+        if (d.weighting >= 0 && detail::applies(spec_.weighting_levels, level)) plan.weights = spec_.weighting.options[static_cast<std::size_t>(d.weighting)];
+        if (d.aggregation >= 0 && detail::applies(spec_.aggregation_levels, level))
+            plan.aggregate = spec_.aggregation.options[static_cast<std::size_t>(d.aggregation)];
+    }
+    for (std::size_t k = 0; k < d.weights.size(); ++k) {
+        if (std::isnan(d.weights[k])) continue;
+        const node& n = fw_.at(static_cast<int>(k));
+        weight_options& wo = p[static_cast<std::size_t>(fw_.at(fw_.find(n.parent)).level - 2)].weights;
+        if (!fixed_scheme(wo.scheme)) continue;
+        if (wo.scheme == weighting::equal)  // equal becomes fixed: every child of the level at 1
+            for (const node& other : fw_.nodes())
+                if (!other.parent.empty() && fw_.at(fw_.find(other.parent)).level == fw_.at(fw_.find(n.parent)).level) wo.fixed.emplace(other.code, 1.0);
+        wo.scheme = weighting::fixed;
+        wo.fixed[n.code] = d.weights[k];
+    }
+    return p;
+}
+
+Eigen::MatrixXd uncertainty_model::scores(const replication_draw& d) const {
+    const layer_data& l = layers_[d.layer];
+    std::vector<bool> excluded;
+    if (d.excluded >= 0) {
+        excluded.assign(fw_.nodes().size(), false);
+        excluded[static_cast<std::size_t>(fw_.indicators()[static_cast<std::size_t>(d.excluded)])] = true;
+    }
+    const aggregation_result a = aggregate(fw_, l.values, plans(d), excluded);
+    Eigen::MatrixXd out = Eigen::MatrixXd::Constant(static_cast<Eigen::Index>(data_.units.size()), static_cast<Eigen::Index>(aggregates_.size()),
+                                                    missing_value);
+    for (std::size_t c = 0; c < aggregates_.size(); ++c)
+        for (std::size_t i = 0; i < l.rows.size(); ++i)
+            out(l.rows[i], static_cast<Eigen::Index>(c)) = a.scores(static_cast<Eigen::Index>(i), aggregates_[c]);
+    return out;
+}
+
+Eigen::MatrixXd uncertainty_model::ranks_of(const Eigen::MatrixXd& scores) {
+    Eigen::MatrixXd r(scores.rows(), scores.cols());
+    for (Eigen::Index c = 0; c < scores.cols(); ++c) r.col(c) = rank_scores(scores.col(c));
+    return r;
+}
+
+result uncertainty_model::rebuild(const replication_draw& d) const {
+    result r = build(data_, fw_, data_steps(d));
+    std::vector<bool> excluded;
+    if (d.excluded >= 0) {
+        excluded.assign(fw_.nodes().size(), false);
+        excluded[static_cast<std::size_t>(fw_.indicators()[static_cast<std::size_t>(d.excluded)])] = true;
+    }
+    const layer_data& l = layers_[d.layer];
+    r.plans = plans(d);
+    r.aggregation = aggregate(fw_, l.values, r.plans, excluded);
+    for (auto& lay : r.layers)
+        if (lay.name == "aggregated") lay.values = r.aggregation.scores;
+    const std::vector<std::string> names = parameter_names();
+    const std::vector<std::vector<std::string>> labels = parameter_labels();
+    const Eigen::RowVectorXd values = parameters(d);
+    std::string drawn;
+    for (std::size_t c = 0; c < names.size(); ++c) {
+        const double v = values(static_cast<Eigen::Index>(c));
+        const bool choice = !labels[c].empty();
+        drawn += (drawn.empty() ? "" : ", ") + names[c] + " = " +
+                 (choice ? (v < 0 ? std::string("none") : labels[c][static_cast<std::size_t>(v)]) : detail::format(v));
+    }
+    r.method.push_back("Uncertainty replication: " + (drawn.empty() ? std::string("the nominal model") : drawn) + ".");
+    return r;
+}
+
+std::vector<std::string> uncertainty_model::parameter_names() const {
+    std::vector<std::string> out;
+    for (const input& in : inputs_) {
+        if (in.kind > 1) {
+            out.push_back(in.name);
+            continue;
+        }
+        for (const node& n : fw_.nodes())
+            if (n.level == in.level && !n.parent.empty()) out.push_back("weight:" + n.code);
+    }
+    return out;
+}
+
+std::vector<std::vector<std::string>> uncertainty_model::parameter_labels() const {
+    std::vector<std::vector<std::string>> out;
+    for (const input& in : inputs_) {
+        std::vector<std::string> labels;
+        if (in.kind == 2) labels = labels_of(spec_.weighting);
+        if (in.kind == 3) labels = labels_of(spec_.aggregation);
+        if (in.kind == 4) labels = labels_of(spec_.normalisation);
+        if (in.kind == 5) labels = labels_of(spec_.imputation);
+        if (in.kind == 7)
+            for (int k : fw_.indicators()) labels.push_back(fw_.at(k).code);
+        out.insert(out.end(), in.kind <= 1 ? in.dims : 1, labels);
+    }
+    return out;
+}
+
+Eigen::RowVectorXd uncertainty_model::parameters(const replication_draw& d) const {
+    std::vector<double> out;
+    for (const input& in : inputs_) {
+        if (in.kind <= 1) {
+            for (int k = 0; k < static_cast<int>(fw_.nodes().size()); ++k)
+                if (fw_.at(k).level == in.level && !fw_.at(k).parent.empty()) out.push_back(d.weights[static_cast<std::size_t>(k)]);
+            continue;
+        }
+        const int v = in.kind == 2 ? d.weighting : in.kind == 3 ? d.aggregation : in.kind == 4 ? d.normalisation : in.kind == 5 ? d.imputation
+                      : in.kind == 6                                                                        ? d.winmax
+                                                                                                             : d.excluded;
+        out.push_back(v);
+    }
+    return Eigen::Map<Eigen::RowVectorXd>(out.data(), static_cast<Eigen::Index>(out.size()));
+}
+
+}  // namespace zhibiao::composite

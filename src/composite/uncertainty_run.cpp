@@ -1,0 +1,248 @@
+// Running an uncertainty analysis (uncertainty.hpp): replications in chunk-aligned blocks on
+// threads, exact merging of rank histograms, Saltelli's design and the Sobol estimators.
+#include <boost/random/sobol.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <exception>
+#include <stdexcept>
+#include <thread>
+
+#include "zhibiao/composite/uncertainty.hpp"
+
+namespace zhibiao::composite {
+namespace {
+
+using progress_function = std::function<void(std::size_t, std::size_t)>;
+
+unsigned thread_count(unsigned asked) {
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    return asked == 0 ? cores : asked;
+}
+
+/// Pieces [0, pieces) run `work(piece)` `threads` at a time, the calling thread taking part;
+/// between waves `after(first, count)` runs, the progress is reported and Ctrl-C polled (on the
+/// calling thread, where no worker is running).
+template <class Work, class After>
+void in_waves(std::size_t pieces, unsigned threads, const Work& work, const After& after) {
+    for (std::size_t first = 0; first < pieces; first += threads) {
+        const std::size_t count = std::min<std::size_t>(threads, pieces - first);
+        std::vector<std::exception_ptr> failures(count);
+        auto guarded = [&](std::size_t t) {
+            try {
+                work(first + t);
+            } catch (...) {
+                failures[t] = std::current_exception();
+            }
+        };
+        std::vector<std::thread> workers;
+        for (std::size_t t = 1; t < count; ++t) workers.emplace_back(guarded, t);
+        guarded(0);
+        for (auto& w : workers) w.join();
+        for (auto& f : failures)
+            if (f) std::rethrow_exception(f);
+        after(first, count);
+        poll_interrupt();
+    }
+}
+
+double quantile7(const std::vector<double>& sorted, double p) {
+    if (sorted.empty()) return missing_value;
+    const double h = static_cast<double>(sorted.size() - 1) * p;
+    const auto lo = static_cast<std::size_t>(std::floor(h));
+    const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
+    return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
+}
+
+double histogram_quantile(const rank_histogram& h, double p) {
+    const std::uint64_t n = h.total();
+    if (n == 0) return missing_value;
+    const double at = static_cast<double>(n - 1) * p;
+    const auto lo = static_cast<std::uint64_t>(std::floor(at));
+    const double a = h.order_statistic(lo), b = h.order_statistic(std::min(lo + 1, n - 1));
+    return a + (at - static_cast<double>(lo)) * (b - a);
+}
+
+uncertainty_block empty_block(std::size_t first, std::size_t count, std::size_t cells, std::size_t dims, const uncertainty_options& o,
+                              std::size_t kept_cells) {
+    uncertainty_block b;
+    b.first = first, b.count = count;
+    b.rank_counts.resize(cells);
+    b.missing.assign(cells, 0);
+    b.uniforms.resize(static_cast<Eigen::Index>(count), static_cast<Eigen::Index>(dims));
+    if (o.keep_ranks) b.ranks.assign(count * kept_cells, 0.0f);
+    if (o.keep_scores) b.scores.assign(count * kept_cells, 0.0f);
+    return b;
+}
+
+void absorb(uncertainty_block& into, uncertainty_block& b) {
+    for (std::size_t c = 0; c < b.rank_counts.size(); ++c) into.rank_counts[c].add(b.rank_counts[c]), into.missing[c] += b.missing[c];
+    for (auto& s : b.chunk_sums) into.chunk_sums.push_back(std::move(s));
+    into.uniforms.middleRows(static_cast<Eigen::Index>(b.first), static_cast<Eigen::Index>(b.count)) = b.uniforms;
+    const std::size_t per = b.count ? b.ranks.size() / b.count : 0, per_s = b.count ? b.scores.size() / b.count : 0;
+    std::copy(b.ranks.begin(), b.ranks.end(), into.ranks.begin() + static_cast<std::ptrdiff_t>(b.first * per));
+    std::copy(b.scores.begin(), b.scores.end(), into.scores.begin() + static_cast<std::ptrdiff_t>(b.first * per_s));
+    into.count += b.count;
+}
+
+}  // namespace
+
+void rank_histogram::add(int rank) {
+    if (counts.empty()) low = rank;
+    if (rank < low) counts.insert(counts.begin(), static_cast<std::size_t>(low - rank), 0u), low = rank;
+    const auto at = static_cast<std::size_t>(rank - low);
+    if (at >= counts.size()) counts.resize(at + 1, 0u);
+    ++counts[at];
+}
+
+void rank_histogram::add(const rank_histogram& other) {
+    for (std::size_t k = 0; k < other.counts.size(); ++k)
+        if (other.counts[k]) {
+            const int rank = other.low + static_cast<int>(k);
+            add(rank);
+            counts[static_cast<std::size_t>(rank - low)] += other.counts[k] - 1;
+        }
+}
+
+std::uint64_t rank_histogram::total() const {
+    std::uint64_t n = 0;
+    for (auto c : counts) n += c;
+    return n;
+}
+
+int rank_histogram::order_statistic(std::uint64_t k) const {
+    for (std::size_t r = 0; r < counts.size(); ++r) {
+        if (k < counts[r]) return low + static_cast<int>(r);
+        k -= counts[r];
+    }
+    return low + static_cast<int>(counts.size()) - 1;
+}
+
+uncertainty_block uncertainty_model::run_block(std::size_t first, std::size_t count, const uncertainty_options& o) const {
+    if (first % chunk != 0) throw argument_error("uncertainty: a block must start at a multiple of " + std::to_string(chunk) + " replications");
+    const std::size_t units = data_.units.size(), nodes = aggregates_.size();
+    uncertainty_block b = empty_block(first, count, units * nodes, dims_, o, units * nodes);
+    b.chunk_sums.assign((count + chunk - 1) / chunk, Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(units), static_cast<Eigen::Index>(nodes)));
+    std::vector<double> u(dims_);
+    for (std::size_t r = 0; r < count; ++r) {
+        for (std::size_t j = 0; j < dims_; ++j) u[j] = stream_uniform(o.seed, first + r, j);
+        for (std::size_t j = 0; j < dims_; ++j) b.uniforms(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(j)) = u[j];
+        const Eigen::MatrixXd s = scores(decode(u.data()));
+        const Eigen::MatrixXd rk = ranks_of(s);
+        Eigen::MatrixXd& sums = b.chunk_sums[r / chunk];
+        for (std::size_t k = 0; k < nodes; ++k)
+            for (std::size_t i = 0; i < units; ++i) {
+                const auto ii = static_cast<Eigen::Index>(i), kk = static_cast<Eigen::Index>(k);
+                const std::size_t cell = i + units * k, kept = (r * nodes + k) * units + i;
+                if (o.keep_ranks) b.ranks[kept] = static_cast<float>(rk(ii, kk));
+                if (o.keep_scores) b.scores[kept] = static_cast<float>(s(ii, kk));
+                if (std::isnan(rk(ii, kk))) {
+                    ++b.missing[cell];
+                    continue;
+                }
+                b.rank_counts[cell].add(static_cast<int>(rk(ii, kk)));
+                sums(ii, kk) += s(ii, kk);
+            }
+    }
+    return b;
+}
+
+uncertainty_result uncertainty_model::run(const uncertainty_options& o) const {
+    const std::size_t n = o.replications, pieces = (n + chunk - 1) / chunk;
+    const std::size_t cells = data_.units.size() * aggregates_.size();
+    uncertainty_block all = empty_block(0, n, cells, dims_, o, cells);
+    all.count = 0;
+    std::vector<uncertainty_block> wave(pieces);
+    in_waves(
+        pieces, thread_count(o.threads), [&](std::size_t p) { wave[p] = run_block(p * chunk, std::min(chunk, n - p * chunk), o); },
+        [&](std::size_t first, std::size_t count) {
+            for (std::size_t p = first; p < first + count; ++p) absorb(all, wave[p]), wave[p] = uncertainty_block{};
+            if (o.progress) o.progress(all.count, n);
+        });
+    std::vector<uncertainty_block> one;
+    one.push_back(std::move(all));
+    return merge(std::move(one), o);
+}
+
+uncertainty_result uncertainty_model::merge(std::vector<uncertainty_block> blocks, const uncertainty_options& o) const {
+    std::sort(blocks.begin(), blocks.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::size_t n = 0;
+    for (std::size_t k = 0; k < blocks.size(); ++k) {
+        if (blocks[k].first != n) throw argument_error("uncertainty: the blocks do not cover the replications from 0 without gaps or overlaps");
+        if (k + 1 < blocks.size() && blocks[k].count % chunk != 0)
+            throw argument_error("uncertainty: every block but the last must hold a multiple of " + std::to_string(chunk) + " replications");
+        n += blocks[k].count;
+    }
+    const std::size_t units = data_.units.size(), nodes = aggregates_.size(), cells = units * nodes;
+    uncertainty_block all = empty_block(0, n, cells, dims_, o, cells);
+    all.count = 0;
+    if (blocks.size() == 1 && blocks[0].count == n) all = std::move(blocks[0]);
+    else
+        for (auto& b : blocks) absorb(all, b);
+    uncertainty_result res;
+    res.units = data_.units;
+    for (int k : aggregates_) res.nodes.push_back(fw_.at(k).code);
+    res.replications = n, res.top_k = o.top_k;
+    res.nominal_rank = nominal_ranks_, res.nominal_score = nominal_scores_;
+    const auto U = static_cast<Eigen::Index>(units), K = static_cast<Eigen::Index>(nodes);
+    for (Eigen::MatrixXd* m : {&res.mean_rank, &res.median_rank, &res.rank_p05, &res.rank_p95, &res.top_k_share, &res.mean_score, &res.score_p05,
+                               &res.score_p95})
+        *m = Eigen::MatrixXd::Constant(U, K, missing_value);
+    for (std::size_t k = 0; k < nodes; ++k)
+        for (std::size_t i = 0; i < units; ++i) {
+            const rank_histogram& h = all.rank_counts[i + units * k];
+            const auto ii = static_cast<Eigen::Index>(i), kk = static_cast<Eigen::Index>(k);
+            std::uint64_t present = 0, top = 0;
+            double rank_sum = 0, score_sum = 0;
+            for (std::size_t r = 0; r < h.counts.size(); ++r) {
+                const int rank = h.low + static_cast<int>(r);
+                present += h.counts[r], rank_sum += static_cast<double>(rank) * h.counts[r];
+                if (rank <= o.top_k) top += h.counts[r];
+            }
+            for (const auto& s : all.chunk_sums) score_sum += s(ii, kk);
+            res.top_k_share(ii, kk) = n ? static_cast<double>(top) / static_cast<double>(n) : missing_value;
+            if (present == 0) continue;
+            res.mean_rank(ii, kk) = rank_sum / static_cast<double>(present);
+            res.median_rank(ii, kk) = histogram_quantile(h, 0.5);
+            res.rank_p05(ii, kk) = histogram_quantile(h, 0.05), res.rank_p95(ii, kk) = histogram_quantile(h, 0.95);
+            res.mean_score(ii, kk) = score_sum / static_cast<double>(present);
+            if (all.scores.empty()) continue;
+            std::vector<double> v;
+            for (std::size_t r = 0; r < n; ++r)
+                if (const float x = all.scores[(r * nodes + k) * units + i]; !std::isnan(x)) v.push_back(x);
+            std::sort(v.begin(), v.end());
+            res.score_p05(ii, kk) = quantile7(v, 0.05), res.score_p95(ii, kk) = quantile7(v, 0.95);
+        }
+    res.uniforms = std::move(all.uniforms);
+    res.ranks = std::move(all.ranks), res.scores = std::move(all.scores);
+    res.notes = notes_;
+    if (res.scores.empty()) res.notes.push_back("score percentiles need keep_scores (the full matrix); they are left missing");
+    res.model = shared_from_this();
+    return res;
+}
+
+std::vector<std::string> uncertainty_result::parameter_names() const { return model->parameter_names(); }
+
+Eigen::MatrixXd uncertainty_result::parameters() const {
+    const auto columns = static_cast<Eigen::Index>(model->parameter_names().size());
+    Eigen::MatrixXd out(uniforms.rows(), columns);
+    for (Eigen::Index r = 0; r < uniforms.rows(); ++r) {
+        const Eigen::RowVectorXd u = uniforms.row(r);
+        out.row(r) = model->parameters(model->decode(u.data()));
+    }
+    return out;
+}
+
+result uncertainty_result::replication(std::size_t k) const {
+    if (k >= static_cast<std::size_t>(uniforms.rows()))
+        throw argument_error("replication " + std::to_string(k) + " does not exist (" + std::to_string(uniforms.rows()) + " replications, from 0)");
+    const Eigen::RowVectorXd u = uniforms.row(static_cast<Eigen::Index>(k));
+    return model->rebuild(model->decode(u.data()));
+}
+
+uncertainty_result uncertainty(const table& data, const framework& fw, const std::vector<step>& steps, const uncertainty_spec& spec,
+                               const uncertainty_options& o) {
+    return uncertainty_model::make(data, fw, steps, spec)->run(o);
+}
+
+}  // namespace zhibiao::composite

@@ -1,0 +1,183 @@
+// Sensitivity indices (uncertainty.hpp): Saltelli's design, the Saltelli 2010 / Jansen
+// estimators with a bootstrap, and the analysis of a composite's ranks.
+#include <boost/random/sobol.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <exception>
+#include <stdexcept>
+#include <thread>
+
+#include "zhibiao/composite/uncertainty.hpp"
+
+namespace zhibiao::composite {
+namespace {
+
+struct estimate {
+    Eigen::VectorXd first, total;
+    double variance;
+};
+
+/// The estimators on the rows `rows` (0 … n−1, repeated in a bootstrap resample).
+estimate estimate_on(const Eigen::Ref<const Eigen::VectorXd>& y, std::size_t n, std::size_t d, const std::vector<std::size_t>& rows) {
+    const double m = static_cast<double>(rows.size());
+    auto at = [&](std::size_t block, std::size_t r) { return y(static_cast<Eigen::Index>(block * n + rows[r])); };
+    double mean = 0;
+    for (std::size_t r = 0; r < rows.size(); ++r) mean += at(0, r) + at(1, r);
+    mean /= 2 * m;
+    double ss = 0;
+    for (std::size_t r = 0; r < rows.size(); ++r) ss += (at(0, r) - mean) * (at(0, r) - mean) + (at(1, r) - mean) * (at(1, r) - mean);
+    estimate e{Eigen::VectorXd(static_cast<Eigen::Index>(d)), Eigen::VectorXd(static_cast<Eigen::Index>(d)), ss / (2 * m - 1)};
+    for (std::size_t i = 0; i < d; ++i) {
+        double s = 0, st = 0;
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+            const double a = at(0, r), b = at(1, r), ab = at(2 + i, r);
+            s += b * (ab - a), st += (a - ab) * (a - ab);
+        }
+        const bool spread = e.variance > 0 && std::isfinite(e.variance);
+        e.first(static_cast<Eigen::Index>(i)) = spread ? s / m / e.variance : missing_value;
+        e.total(static_cast<Eigen::Index>(i)) = spread ? st / (2 * m * e.variance) : missing_value;
+    }
+    return e;
+}
+
+double percentile(std::vector<double> v, double p) {
+    v.erase(std::remove_if(v.begin(), v.end(), [](double x) { return std::isnan(x); }), v.end());
+    if (v.empty()) return missing_value;
+    std::sort(v.begin(), v.end());
+    const double h = static_cast<double>(v.size() - 1) * p;
+    const auto lo = static_cast<std::size_t>(std::floor(h));
+    const std::size_t hi = std::min(lo + 1, v.size() - 1);
+    return v[lo] + (h - static_cast<double>(lo)) * (v[hi] - v[lo]);
+}
+
+}  // namespace
+
+sobol_indices sobol_estimate(const Eigen::Ref<const Eigen::VectorXd>& y, std::size_t n, std::size_t d, std::size_t bootstrap, double level,
+                             std::uint64_t seed) {
+    if (n < 2) throw argument_error("sobol_estimate: n must be at least 2");
+    if (static_cast<std::size_t>(y.size()) != n * (d + 2))
+        throw argument_error("sobol_estimate: " + std::to_string(y.size()) + " outputs, but n·(d + 2) = " + std::to_string(n * (d + 2)));
+    if (!(level > 0 && level < 1)) throw argument_error("sobol_estimate: level must be in (0, 1)");
+    std::vector<std::size_t> rows(n);
+    for (std::size_t r = 0; r < n; ++r) rows[r] = r;
+    const estimate whole = estimate_on(y, n, d, rows);
+    sobol_indices out;
+    out.first = whole.first, out.total = whole.total, out.variance = whole.variance;
+    const auto D = static_cast<Eigen::Index>(d);
+    for (Eigen::VectorXd* v : {&out.first_low, &out.first_high, &out.total_low, &out.total_high}) *v = Eigen::VectorXd::Constant(D, missing_value);
+    if (bootstrap == 0) return out;
+    std::vector<std::vector<double>> firsts(d), totals(d);
+    for (std::size_t b = 0; b < bootstrap; ++b) {
+        for (std::size_t r = 0; r < n; ++r)
+            rows[r] = std::min(n - 1, static_cast<std::size_t>(stream_uniform(seed ^ 0x5B0B0175ULL, b, r) * static_cast<double>(n)));
+        const estimate e = estimate_on(y, n, d, rows);
+        for (std::size_t i = 0; i < d; ++i) firsts[i].push_back(e.first(static_cast<Eigen::Index>(i))), totals[i].push_back(e.total(static_cast<Eigen::Index>(i)));
+    }
+    const double tail = (1 - level) / 2;
+    for (std::size_t i = 0; i < d; ++i) {
+        const auto ii = static_cast<Eigen::Index>(i);
+        out.first_low(ii) = percentile(firsts[i], tail), out.first_high(ii) = percentile(firsts[i], 1 - tail);
+        out.total_low(ii) = percentile(totals[i], tail), out.total_high(ii) = percentile(totals[i], 1 - tail);
+    }
+    return out;
+}
+
+Eigen::MatrixXd saltelli_design(std::size_t n, std::size_t dims, const std::vector<std::size_t>& groups, bool random, std::uint64_t seed) {
+    for (std::size_t i = 0; i < groups.size(); ++i)
+        if (groups[i] >= dims || (i && groups[i] <= groups[i - 1])) throw argument_error("saltelli_design: the groups' first columns must ascend below dims");
+    const auto N = static_cast<Eigen::Index>(n), D = static_cast<Eigen::Index>(dims), G = static_cast<Eigen::Index>(groups.size());
+    Eigen::MatrixXd base(N, 2 * D);
+    if (random) {
+        for (Eigen::Index r = 0; r < N; ++r)
+            for (Eigen::Index c = 0; c < 2 * D; ++c) base(r, c) = stream_uniform(seed, static_cast<std::uint64_t>(r), static_cast<std::uint64_t>(c));
+    } else if (D > 0) {
+        std::unique_ptr<boost::random::sobol> points;
+        try {
+            points = std::make_unique<boost::random::sobol>(static_cast<std::size_t>(2 * D));
+        } catch (const std::exception& e) {
+            throw argument_error("saltelli_design: no Sobol sequence of dimension " + std::to_string(2 * D) + " (" + e.what() + "); use random = true");
+        }
+        points->discard(static_cast<boost::uintmax_t>(2 * D));  // the first point is all zeros
+        for (Eigen::Index r = 0; r < N; ++r)
+            for (Eigen::Index c = 0; c < 2 * D; ++c) base(r, c) = std::min(std::ldexp(static_cast<double>((*points)()), -64), 1 - 0x1p-53);
+    }
+    Eigen::MatrixXd out(N * (G + 2), D);
+    out.topRows(N) = base.leftCols(D);
+    out.middleRows(N, N) = base.rightCols(D);
+    for (Eigen::Index i = 0; i < G; ++i) {
+        const auto from = static_cast<Eigen::Index>(groups[static_cast<std::size_t>(i)]);
+        const Eigen::Index to = i + 1 < G ? static_cast<Eigen::Index>(groups[static_cast<std::size_t>(i + 1)]) : D;
+        Eigen::MatrixXd ab = base.leftCols(D);
+        ab.middleCols(from, to - from) = base.middleCols(D + from, to - from);
+        out.middleRows((2 + i) * N, N) = ab;
+    }
+    return out;
+}
+
+sensitivity_result uncertainty_model::sensitivity(const sensitivity_options& o) const {
+    if (inputs_.empty()) throw argument_error("uncertainty: a sensitivity analysis needs at least one uncertain input");
+    int node = -1;
+    for (std::size_t k = 0; k < aggregates_.size(); ++k)
+        if (o.node.empty() ? fw_.at(aggregates_[k]).parent.empty() : fw_.at(aggregates_[k]).code == o.node) node = static_cast<int>(k);
+    if (node < 0) throw lookup_error("uncertainty: no aggregate '" + o.node + "' to analyse", o.node);
+    // Weight noise at several levels is one input, as COINr's "Weights" (one noise_specs table).
+    std::vector<std::string> names;
+    std::vector<std::size_t> groups;
+    for (std::size_t k = 0; k < inputs_.size(); ++k) {
+        if (k > 0 && inputs_[k].kind == 0 && inputs_[k - 1].kind == 0) {
+            names.back() += ", " + std::to_string(inputs_[k].level);
+            continue;
+        }
+        names.push_back(inputs_[k].name), groups.push_back(inputs_[k].first);
+    }
+    const Eigen::MatrixXd design = saltelli_design(o.n, dims_, groups, o.random, o.seed);
+    const std::size_t runs = static_cast<std::size_t>(design.rows()), units = data_.units.size();
+    Eigen::MatrixXd y(static_cast<Eigen::Index>(runs), static_cast<Eigen::Index>(units + 1));
+    const Eigen::VectorXd nominal = nominal_ranks_.col(node);
+    auto work = [&](std::size_t begin, std::size_t end) {
+        for (std::size_t r = begin; r < end; ++r) {
+            const Eigen::RowVectorXd u = design.row(static_cast<Eigen::Index>(r));
+            const Eigen::VectorXd rk = rank_scores(scores(decode(u.data())).col(node));
+            double shift = 0, counted = 0;
+            for (Eigen::Index i = 0; i < rk.size(); ++i)
+                if (!std::isnan(rk(i)) && !std::isnan(nominal(i))) shift += std::abs(rk(i) - nominal(i)), ++counted;
+            y.row(static_cast<Eigen::Index>(r)) << rk.transpose(), (counted ? shift / counted : missing_value);
+        }
+    };
+    const unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t piece = 256;
+    for (std::size_t begin = 0; begin < runs; begin += piece * threads) {
+        std::vector<std::thread> workers;
+        std::vector<std::exception_ptr> failed(threads);
+        for (unsigned t = 0; t < threads; ++t) {
+            const std::size_t b = std::min(runs, begin + t * piece), e = std::min(runs, b + piece);
+            auto guarded = [&, t, b, e] {
+                try {
+                    work(b, e);
+                } catch (...) {
+                    failed[t] = std::current_exception();
+                }
+            };
+            if (t == 0) continue;
+            workers.emplace_back(guarded);
+        }
+        try {
+            work(begin, std::min(runs, begin + piece));
+        } catch (...) {
+            failed[0] = std::current_exception();
+        }
+        for (auto& w : workers) w.join();
+        for (auto& f : failed)
+            if (f) std::rethrow_exception(f);
+        if (o.progress) o.progress(std::min(runs, begin + piece * threads), runs);
+        poll_interrupt();
+    }
+    sensitivity_result out;
+    out.inputs = names, out.outputs = data_.units, out.n = o.n, out.runs = runs, out.node = fw_.at(aggregates_[static_cast<std::size_t>(node)]).code;
+    out.outputs.push_back("mean_abs_rank_shift");
+    for (Eigen::Index c = 0; c < y.cols(); ++c) out.indices.push_back(sobol_estimate(y.col(c), o.n, groups.size(), o.bootstrap, o.level, o.seed));
+    return out;
+}
+
+}  // namespace zhibiao::composite

@@ -1,0 +1,223 @@
+// Uncertainty and sensitivity analysis (composite/uncertainty.hpp): the nominal index when every
+// assumption is off, the Sobol estimators against closed forms, bit-identical results for any
+// thread count and split into blocks, and refusals.
+#include <boost/test/unit_test.hpp>
+#include <cmath>
+#include <cstring>
+
+#include "zhibiao/composite/uncertainty.hpp"
+
+using namespace zhibiao;
+using namespace zhibiao::composite;
+
+namespace {
+
+// 8 units, 4 indicators in 2 pillars under one index; pillar weights 1 and 3.
+framework small_framework() {
+    return framework({{"Index", "", 1, 1, 3},
+                      {"P1", "Index", 1, 1, 2},
+                      {"P2", "Index", 3, 1, 2},
+                      {"a", "P1", 1, 1, 1},
+                      {"b", "P1", 2, 1, 1},
+                      {"c", "P2", 1, -1, 1},
+                      {"d", "P2", 1, 1, 1}});
+}
+
+table small_table() {
+    table t;
+    for (int i = 0; i < 8; ++i) t.units.push_back("u" + std::to_string(i));
+    t.numbers["a"] = (Eigen::VectorXd(8) << 1, 2, 3, 4, 5, 6, 7, 30).finished();
+    t.numbers["b"] = (Eigen::VectorXd(8) << 8, 3, 5, 1, 9, 2, 4, 6).finished();
+    t.numbers["c"] = (Eigen::VectorXd(8) << 2, 7, 1, 8, 3, 6, 4, 5).finished();
+    t.numbers["d"] = (Eigen::VectorXd(8) << 5, 5, 2, 9, 1, 7, 3, 8).finished();
+    return t;
+}
+
+std::vector<step> nominal_steps() {
+    normalise_step n;
+    n.options.low = 1, n.options.high = 100;
+    return {treat_step{}, n, aggregate_step{}};
+}
+
+bool same_bits(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b) {
+    return a.rows() == b.rows() && a.cols() == b.cols() && std::memcmp(a.data(), b.data(), sizeof(double) * static_cast<std::size_t>(a.size())) == 0;
+}
+
+uncertainty_spec busy_spec() {
+    uncertainty_spec s;
+    s.noise.push_back({2, 0.25});
+    s.dirichlet.push_back({1, 20});
+    const normalise_step nominal = std::get<normalise_step>(nominal_steps()[1]);
+    s.normalisation.options = {nominal, nominal};
+    s.normalisation.options[1].options.low = 2;
+    aggregate_options geo;
+    geo.method = aggregation::geometric;
+    s.aggregation.options = {aggregate_options{}, geo};
+    s.aggregation.labels = {"arithmetic", "geometric"};
+    s.winmax_low = 0, s.winmax_high = 2;
+    s.exclude_indicator = true;
+    return s;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(composite_uncertainty)
+
+BOOST_AUTO_TEST_CASE(assumptions_off_give_the_nominal_index_bit_for_bit) {
+    const table t = small_table();
+    const framework fw = small_framework();
+    const result nominal = build(t, fw, nominal_steps());
+    uncertainty_spec off;  // every assumption present but degenerate: zero noise, one choice = the nominal
+    off.noise.push_back({2, 0.0});
+    off.normalisation.options = {std::get<normalise_step>(nominal_steps()[1])};
+    off.aggregation.options = {aggregate_options{}};
+    off.winmax_low = off.winmax_high = 5;
+    uncertainty_options o;
+    o.replications = 20;
+    const uncertainty_result r = uncertainty(t, fw, nominal_steps(), off, o);
+    for (std::size_t k = 0; k < r.nodes.size(); ++k) {
+        const int node = fw.find(r.nodes[k]);
+        BOOST_TEST(same_bits(r.nominal_score.col(static_cast<Eigen::Index>(k)), nominal.aggregation.scores.col(node)));
+        BOOST_TEST(same_bits(r.rank_p05.col(static_cast<Eigen::Index>(k)), r.nominal_rank.col(static_cast<Eigen::Index>(k))));
+        BOOST_TEST(same_bits(r.rank_p95.col(static_cast<Eigen::Index>(k)), r.nominal_rank.col(static_cast<Eigen::Index>(k))));
+    }
+    for (std::size_t k = 0; k < 20; ++k) {
+        const result one = r.replication(k);
+        BOOST_TEST(same_bits(one.at("aggregated").values, nominal.at("aggregated").values));
+        BOOST_TEST(same_bits(one.at("normalised").values, nominal.at("normalised").values));
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_replication_rebuilt_alone_matches_its_statistics) {
+    uncertainty_options o;
+    o.replications = 300, o.keep_scores = o.keep_ranks = true;
+    const uncertainty_result r = uncertainty(small_table(), small_framework(), nominal_steps(), busy_spec(), o);
+    const auto units = r.units.size(), nodes = r.nodes.size();
+    for (std::size_t k : {0u, 7u, 299u}) {
+        const result one = r.replication(k);
+        const int index = small_framework().find("Index");
+        const Eigen::VectorXd rank = rank_scores(one.aggregation.scores.col(index));
+        for (std::size_t i = 0; i < units; ++i) {
+            const std::size_t node = 0;  // "Index" is the first aggregate in framework order
+            BOOST_TEST(r.ranks[(k * nodes + node) * units + i] == static_cast<float>(rank(static_cast<Eigen::Index>(i))));
+        }
+    }
+    BOOST_TEST(r.parameters().rows() == 300);
+    BOOST_TEST(r.parameter_names().size() == 2u + 4u + 4u);  // 2 pillar weights, 4 indicator weights, 4 choices
+}
+
+BOOST_AUTO_TEST_CASE(any_thread_count_and_any_split_give_the_same_bits) {
+    const auto model = uncertainty_model::make(small_table(), small_framework(), nominal_steps(), busy_spec());
+    uncertainty_options o;
+    o.replications = 700, o.threads = 1;
+    const uncertainty_result one = model->run(o);
+    o.threads = 2;
+    const uncertainty_result two = model->run(o);
+    std::vector<uncertainty_block> blocks;
+    blocks.push_back(model->run_block(512, 188, o));
+    blocks.push_back(model->run_block(0, 512, o));
+    const uncertainty_result split = model->merge(std::move(blocks), o);
+    for (const uncertainty_result* r : {&two, &split}) {
+        BOOST_TEST(same_bits(r->mean_score, one.mean_score));
+        BOOST_TEST(same_bits(r->mean_rank, one.mean_rank));
+        BOOST_TEST(same_bits(r->rank_p05, one.rank_p05));
+        BOOST_TEST(same_bits(r->rank_p95, one.rank_p95));
+        BOOST_TEST(same_bits(r->top_k_share, one.top_k_share));
+        BOOST_TEST(same_bits(r->uniforms, one.uniforms));
+    }
+    BOOST_TEST((one.rank_p95 - one.rank_p05).maxCoeff() > 0);  // the assumptions do move the ranks
+}
+
+BOOST_AUTO_TEST_CASE(rank_histogram_quantiles_are_type_7) {
+    rank_histogram h;
+    for (int r : {3, 1, 4, 1, 5}) h.add(r);  // sorted: 1 1 3 4 5
+    BOOST_TEST(h.total() == 5u);
+    BOOST_TEST(h.order_statistic(0) == 1);
+    BOOST_TEST(h.order_statistic(2) == 3);
+    BOOST_TEST(h.order_statistic(4) == 5);
+    rank_histogram g;
+    g.add(9);
+    g.add(h);
+    BOOST_TEST(g.total() == 6u);
+    BOOST_TEST(g.order_statistic(5) == 9);
+    BOOST_TEST(g.low == 1);
+}
+
+BOOST_AUTO_TEST_CASE(sobol_estimator_recovers_the_ishigami_indices) {
+    // Ishigami (a = 7, b = 0.1) on [−π, π]³: S = (0.3139, 0.4424, 0), ST = (0.5576, 0.4424, 0.2437).
+    const std::size_t n = 8192;
+    const Eigen::MatrixXd x = saltelli_design(n, 3, {0, 1, 2});
+    Eigen::VectorXd y(x.rows());
+    for (Eigen::Index r = 0; r < x.rows(); ++r) {
+        const double a = M_PI * (2 * x(r, 0) - 1), b = M_PI * (2 * x(r, 1) - 1), c = M_PI * (2 * x(r, 2) - 1);
+        y(r) = std::sin(a) + 7 * std::sin(b) * std::sin(b) + 0.1 * std::pow(c, 4) * std::sin(a);
+    }
+    const sobol_indices s = sobol_estimate(y, n, 3, 500);
+    const double pi4 = std::pow(M_PI, 4), v1 = 0.5 * std::pow(1 + 0.1 * pi4 / 5, 2), v2 = 49.0 / 8, v13 = std::pow(0.1, 2) * std::pow(M_PI, 8) * 8 / 225;
+    const double var = v1 + v2 + v13;
+    const double first[] = {v1 / var, v2 / var, 0}, total[] = {(v1 + v13) / var, v2 / var, v13 / var};
+    BOOST_TEST(std::abs(s.variance - var) / var < 0.01);
+    for (Eigen::Index i = 0; i < 3; ++i) {
+        BOOST_TEST_CONTEXT("input " << i) {
+            BOOST_TEST(s.first_low(i) <= first[i]);
+            BOOST_TEST(first[i] <= s.first_high(i));
+            BOOST_TEST(s.total_low(i) <= total[i]);
+            BOOST_TEST(total[i] <= s.total_high(i));
+            BOOST_TEST(s.first_high(i) - s.first_low(i) < 0.1);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(sobol_estimator_on_a_linear_model_and_a_random_design) {
+    // y = x1 + 2 x2 + 3 x3 on uniforms: S_i = ST_i = a_i² / Σ a² = 1/14, 4/14, 9/14.
+    const std::size_t n = 4096;
+    const Eigen::MatrixXd x = saltelli_design(n, 3, {0, 1, 2}, true, 7);
+    const Eigen::VectorXd y = x.col(0) + 2 * x.col(1) + 3 * x.col(2);
+    const sobol_indices s = sobol_estimate(y, n, 3, 500);
+    for (Eigen::Index i = 0; i < 3; ++i) {
+        const double exact = static_cast<double>((i + 1) * (i + 1)) / 14;
+        BOOST_TEST(s.first_low(i) <= exact);
+        BOOST_TEST(exact <= s.first_high(i));
+        BOOST_TEST(s.total_low(i) <= exact);
+        BOOST_TEST(exact <= s.total_high(i));
+    }
+    BOOST_CHECK_THROW(sobol_estimate(y.head(10), n, 3), argument_error);
+}
+
+BOOST_AUTO_TEST_CASE(sensitivity_of_the_ranks_runs_on_the_design) {
+    const auto model = uncertainty_model::make(small_table(), small_framework(), nominal_steps(), busy_spec());
+    sensitivity_options o;
+    o.n = 64, o.bootstrap = 50, o.threads = 2;
+    const sensitivity_result s = model->sensitivity(o);
+    BOOST_TEST(s.inputs.size() == 6u);  // noise, Dirichlet, aggregation, normalisation, winmax, exclusion
+    BOOST_TEST(s.runs == 64u * 8u);
+    BOOST_TEST(s.outputs.back() == "mean_abs_rank_shift");
+    o.threads = 1;
+    const sensitivity_result one = model->sensitivity(o);
+    BOOST_TEST(same_bits(one.indices.back().total, s.indices.back().total));
+}
+
+BOOST_AUTO_TEST_CASE(an_assumption_on_a_missing_step_is_refused) {
+    uncertainty_spec s;
+    s.winmax_low = 1, s.winmax_high = 5;
+    normalise_step n;
+    const std::vector<step> no_treat = {n, aggregate_step{}};
+    try {
+        uncertainty_model::make(small_table(), small_framework(), no_treat, s);
+        BOOST_FAIL("no error");
+    } catch (const argument_error& e) {
+        BOOST_TEST(e.message().find("no treat step") != std::string::npos);
+    }
+    uncertainty_spec i;
+    i.imputation.options = {impute_step{}};
+    BOOST_CHECK_THROW(uncertainty_model::make(small_table(), small_framework(), no_treat, i), argument_error);
+    uncertainty_spec bad_level;
+    bad_level.noise.push_back({3, 0.1});  // the index has no parent
+    BOOST_CHECK_THROW(uncertainty_model::make(small_table(), small_framework(), no_treat, bad_level), argument_error);
+    uncertainty_spec p;
+    p.aggregation.options = {aggregate_options{}, aggregate_options{}};
+    p.aggregation.probabilities = {0.5, 0.6};
+    BOOST_CHECK_THROW(uncertainty_model::make(small_table(), small_framework(), no_treat, p), argument_error);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,192 @@
+"""zb.composite.uncertainty: the nominal index when nothing varies, the same bits for any thread
+count, replications rebuilt alone, the parameters table, refusals, Sobol indices, plots, the
+[uncertainty] TOML section and the CLI (ASEM data from ../shared/data/coinr-asem)."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import zhibiao as zb
+
+C = zb.composite
+
+
+@pytest.fixture(scope="module")
+def small():
+    fw = C.Framework.from_pandas(pd.DataFrame({
+        "code": ["Index", "P1", "P2", "a", "b", "c", "d"], "parent": ["", "Index", "Index", "P1", "P1", "P2", "P2"],
+        "weight": [1, 1, 3, 1, 2, 1, 1], "direction": [1, 1, 1, 1, 1, -1, 1], "level": [3, 2, 2, 1, 1, 1, 1]}))
+    data = pd.DataFrame({"a": [1, 2, 3, 4, 5, 6, 7, 30], "b": [8, 3, 5, 1, 9, 2, 4, 6], "c": [2, 7, 1, 8, 3, 6, 4, 5],
+                         "d": [5, 5, 2, 9, 1, 7, 3, 8]}, index=[f"u{i}" for i in range(8)], dtype=float)
+    steps = [C.Treat("coinr"), C.Normalise("minmax", (1, 100)), C.Aggregate()]
+    return data, fw, steps
+
+
+def busy(**kw):
+    return dict(weights_noise={2: 0.25}, winmax=(0, 2), aggregation=[C.Aggregate("arithmetic"), C.Aggregate("geometric")],
+                normalisation={"minmax 1-100": C.Normalise("minmax", (1, 100)), "minmax 2-100": C.Normalise("minmax", (2, 100))},
+                exclude_indicator=True, **kw)
+
+
+def test_nothing_uncertain_gives_the_nominal_ranks(small):
+    data, fw, steps = small
+    nominal = C.build(data, fw, steps)
+    u = C.uncertainty(data, fw, steps, n=50, weights_noise={2: 0.0}, aggregation=[C.Aggregate("arithmetic")])
+    r = u.node_ranks("Index")
+    assert (r["nominal_rank"] == nominal.ranks["Index"]).all()
+    assert (r["rank_p05"] == r["nominal_rank"]).all() and (r["rank_p95"] == r["nominal_rank"]).all()
+    assert r["nominal_rank"].dtype == "Int64"
+    one = u.replication(13)
+    pd.testing.assert_frame_equal(one.scores, nominal.scores, check_exact=True)
+    pd.testing.assert_frame_equal(one.layer("normalised"), nominal.layer("normalised"), check_exact=True)
+
+
+def test_threads_do_not_change_a_bit(small):
+    data, fw, steps = small
+    one = C.uncertainty(data, fw, steps, n=600, threads=1, **busy())
+    two = C.uncertainty(data, fw, steps, n=600, threads=2, **busy())
+    pd.testing.assert_frame_equal(one.ranks, two.ranks, check_exact=True)
+    pd.testing.assert_frame_equal(one.parameters, two.parameters, check_exact=True)
+    assert (one.node_ranks()["rank_p95"] - one.node_ranks()["rank_p05"]).max() > 0
+
+
+def test_parameters_and_replications_rebuilt_alone(small):
+    data, fw, steps = small
+    u = C.uncertainty(data, fw, steps, n=300, keep=True, **busy())
+    p = u.parameters
+    assert len(p) == 300 and p.index.name == "replication"
+    assert set(p["aggregation"]) == {"arithmetic", "geometric"}
+    assert set(p["normalisation"]) == {"minmax 1-100", "minmax 2-100"}
+    assert set(p["winmax"]) == {0, 1, 2}
+    assert set(p["exclusion"]) <= {"", "a", "b", "c", "d"} and "" in set(p["exclusion"])
+    assert {"weight:P1", "weight:P2"} <= set(p.columns)
+    assert p["weight:P2"].between(3 * 0.75, 3 * 1.25).all()
+    matrix = u.replication_matrix  # replications × nodes × units
+    for k in (0, 11, 299):
+        one = u.replication(k)
+        np.testing.assert_array_equal(one.ranks["Index"].to_numpy(dtype=float), matrix[k, 0])
+        assert "Uncertainty replication" in one.summary()
+        assert f"aggregation = {p['aggregation'][k]}" in one.summary()
+    assert not np.isnan(u.node_ranks()["score_p05"]).any()
+
+
+def test_summary_html_and_plots(small):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    data, fw, steps = small
+    u = C.uncertainty(data, fw, steps, n=256, sobol=64, bootstrap=50, **busy())
+    assert "256 replications" in u.summary() and "Sobol" in u.summary()
+    assert "<table" in u._repr_html_()
+    s = u.sobol
+    assert set(s["input"]) == {"weights noise level 2", "aggregation", "normalisation", "winmax", "exclusion"}
+    assert set(s["output"]) == {*data.index, "mean_abs_rank_shift"}
+    from matplotlib.axes import Axes
+
+    assert isinstance(u.plot_ranks(), Axes)
+    assert isinstance(u.plot_sobol(), Axes)
+
+
+def test_assumption_on_an_absent_step_is_refused(small):
+    data, fw, _ = small
+    with pytest.raises(ValueError, match="no treat step"):
+        C.uncertainty(data, fw, [C.Normalise(), C.Aggregate()], n=10, winmax=(1, 5))
+    with pytest.raises(ValueError, match="no impute step"):
+        C.uncertainty(data, fw, [C.Normalise(), C.Aggregate()], n=10, imputation=[C.Impute("mean")])
+    with pytest.raises(ValueError, match="probabilities sum"):
+        C.uncertainty(data, fw, [C.Normalise(), C.Aggregate()], n=10, aggregation=[C.Aggregate(), C.Aggregate("geometric")],
+                      probabilities={"aggregation": [0.5, 0.6]})
+    with pytest.raises(ValueError, match="levels 1 to 2"):
+        C.uncertainty(data, fw, [C.Normalise(), C.Aggregate()], n=10, weights_noise={3: 0.1})
+
+
+def test_sobol_estimator_on_a_linear_model():
+    from zhibiao import _core
+
+    n = 4096
+    x = np.asarray(_core.composite_saltelli_design(n, 3, [0, 1, 2]))
+    y = x[:, 0] + 2 * x[:, 1] + 3 * x[:, 2]
+    s, st, s_lo, s_hi, st_lo, st_hi, var = _core.composite_sobol_estimate(y, n, 3, 300)
+    exact = np.array([1, 4, 9]) / 14
+    assert (s_lo <= exact).all() and (exact <= s_hi).all() and (st_lo <= exact).all() and (exact <= st_hi).all()
+    assert var == pytest.approx(14 / 12, rel=0.01)
+
+
+MODEL = """
+name = "small"
+[[node]]
+code = "Index"
+level = 3
+[[node]]
+code = "P1"
+parent = "Index"
+level = 2
+[[node]]
+code = "P2"
+parent = "Index"
+level = 2
+weight = 3
+[[node]]
+code = "a"
+parent = "P1"
+[[node]]
+code = "b"
+parent = "P1"
+weight = 2
+[[node]]
+code = "c"
+parent = "P2"
+direction = -1
+[[node]]
+code = "d"
+parent = "P2"
+[[step]]
+kind = "treat"
+method = "coinr"
+[[step]]
+kind = "normalise"
+method = "minmax"
+range = [1, 100]
+[[step]]
+kind = "aggregate"
+
+[uncertainty]
+replications = 300
+seed = 4
+winmax = [0, 2]
+weights_noise = { 2 = 0.25 }
+[[uncertainty.aggregation]]
+method = "arithmetic"
+probability = 0.25
+[[uncertainty.aggregation]]
+method = "geometric"
+probability = 0.75
+"""
+
+
+def test_uncertainty_section_of_the_model_toml(small, tmp_path):
+    data, fw, steps = small
+    settings, assumptions = zb.uncertainty.assumptions_from_toml(MODEL)
+    assert settings == {"replications": 300, "seed": 4}
+    assert assumptions["probabilities"] == {"aggregation": [0.25, 0.75]}
+    from_toml = C.uncertainty(data, None, C.Model(MODEL), n=300, seed=4, **assumptions)
+    in_code = C.uncertainty(data, fw, steps, n=300, seed=4, winmax=(0, 2), weights_noise={2: 0.25},
+                            aggregation=[C.Aggregate("arithmetic"), C.Aggregate("geometric")], probabilities={"aggregation": [0.25, 0.75]})
+    pd.testing.assert_frame_equal(from_toml.ranks, in_code.ranks, check_exact=True)
+    assert (from_toml.parameters["aggregation"] == "geometric").mean() > 0.6
+    with pytest.raises(ValueError, match="not one of"):
+        zb.uncertainty.assumptions_from_toml(MODEL + "\nwinmx = 3\n".replace("\nwinmx", "\n[uncertainty.x]\nwinmx"))
+
+
+def test_cli(small, tmp_path, capsys):
+    from zhibiao import cli
+
+    data, _, _ = small
+    (tmp_path / "m.toml").write_text(MODEL, encoding="utf-8")
+    data.rename_axis("unit").to_csv(tmp_path / "d.csv")
+    out = tmp_path / "ranks.csv"
+    assert cli.main(["uncertainty", str(tmp_path / "m.toml"), str(tmp_path / "d.csv"), "-n", "256", "--out", str(out)]) == 0
+    table = pd.read_csv(out, index_col=0)
+    assert list(table.columns[:4]) == ["nominal_rank", "median_rank", "mean_rank", "rank_p05"]
+    assert len(table) == 8
+    assert "256 replications" in capsys.readouterr().err
