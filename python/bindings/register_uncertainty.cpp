@@ -158,7 +158,7 @@ cp::uncertainty_block block_of(const std::string& s) {
 
 void register_result(py::module_& m) {
     py::class_<cp::uncertainty_result>(m, "UncertaintyResult", "Rank and score statistics of every replication.")
-        .def_readonly("units", &cp::uncertainty_result::units)
+        .def_readonly("regions", &cp::uncertainty_result::regions)
         .def_readonly("nodes", &cp::uncertainty_result::nodes)
         .def_readonly("replications", &cp::uncertainty_result::replications)
         .def_readonly("top_k", &cp::uncertainty_result::top_k)

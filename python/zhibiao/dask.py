@@ -220,7 +220,8 @@ def uncertainty(data: Any, framework: Any = None, steps: Any = None, *, n: int =
         raise TypeError(f"zhibiao.dask.uncertainty: unknown assumption {', '.join(sorted(unknown))} (one of {', '.join(full)})")
     full.update(assumptions)
     df, framework, model, core_model = _u._setup(data, framework, steps, previous, period, full)
-    recipe = (df, framework._toml(), model.toml, previous, period, full)
+    # The framework travels as a model file with its [[node]] tables (written by the C++ core).
+    recipe = (df, _core.composite_model_toml(model._core, framework._core), model.toml, previous, period, full)
     token = uuid.uuid4().hex
     tasks = [dask.delayed(_uncertainty_block)(token, recipe, first, min(block, n - first), seed, keep) for first in range(0, n, block)]
     blocks = list(dask.compute(*tasks))

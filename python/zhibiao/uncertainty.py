@@ -70,11 +70,27 @@ def _spec(weights_noise: Mapping[int, float] | None, weights_dirichlet: Mapping[
     return spec
 
 
+def _as_frame(data: Any, period: str | None) -> Any:
+    """One row per region: a DataFrame as given, or one period of a zhibiao Panel."""
+    import pandas as pd
+
+    if isinstance(data, pd.DataFrame):
+        return data
+    if hasattr(data, "to_pandas") and hasattr(data, "periods"):  # a zhibiao Panel
+        periods = [str(p) for p in data.periods]
+        if period is None:
+            if len(periods) != 1:
+                raise _core.Error(f"the panel has periods {', '.join(periods)}: choose one with period=")
+            period = periods[0]
+        return data.to_pandas().xs(str(period), level=1)
+    raise TypeError("uncertainty needs a pandas DataFrame (one row per region) or a zhibiao Panel")
+
+
 def _prepare(data: Any, framework: Any, steps: Any, previous: Any, period: str | None) -> tuple[Any, ...]:
     """What :func:`zhibiao.composite.build` passes to the core, checked the same way."""
     import pandas as pd
 
-    df = _composite._as_frame(data, period)
+    df = _as_frame(data, period)
     if steps is None:
         steps = [_composite.Normalise(), _composite.Aggregate()]
     model = _composite.Model.preset(steps) if isinstance(steps, str) else steps if isinstance(steps, _composite.Model) else None

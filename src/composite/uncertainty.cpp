@@ -273,7 +273,7 @@ Eigen::MatrixXd uncertainty_model::scores(const replication_draw& d) const {
         excluded[static_cast<std::size_t>(fw_.indicators()[static_cast<std::size_t>(d.excluded)])] = true;
     }
     const aggregation_result a = aggregate(fw_, l.values, plans(d), excluded);
-    Eigen::MatrixXd out = Eigen::MatrixXd::Constant(static_cast<Eigen::Index>(data_.units.size()), static_cast<Eigen::Index>(aggregates_.size()),
+    Eigen::MatrixXd out = Eigen::MatrixXd::Constant(static_cast<Eigen::Index>(data_.regions.size()), static_cast<Eigen::Index>(aggregates_.size()),
                                                     missing_value);
     for (std::size_t c = 0; c < aggregates_.size(); ++c)
         for (std::size_t i = 0; i < l.rows.size(); ++i)

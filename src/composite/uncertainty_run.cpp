@@ -120,7 +120,7 @@ int rank_histogram::order_statistic(std::uint64_t k) const {
 
 uncertainty_block uncertainty_model::run_block(std::size_t first, std::size_t count, const uncertainty_options& o) const {
     if (first % chunk != 0) throw argument_error("uncertainty: a block must start at a multiple of " + std::to_string(chunk) + " replications");
-    const std::size_t units = data_.units.size(), nodes = aggregates_.size();
+    const std::size_t units = data_.regions.size(), nodes = aggregates_.size();
     uncertainty_block b = empty_block(first, count, units * nodes, dims_, o, units * nodes);
     b.chunk_sums.assign((count + chunk - 1) / chunk, Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(units), static_cast<Eigen::Index>(nodes)));
     std::vector<double> u(dims_);
@@ -149,7 +149,7 @@ uncertainty_block uncertainty_model::run_block(std::size_t first, std::size_t co
 
 uncertainty_result uncertainty_model::run(const uncertainty_options& o) const {
     const std::size_t n = o.replications, pieces = (n + chunk - 1) / chunk;
-    const std::size_t cells = data_.units.size() * aggregates_.size();
+    const std::size_t cells = data_.regions.size() * aggregates_.size();
     uncertainty_block all = empty_block(0, n, cells, dims_, o, cells);
     all.count = 0;
     std::vector<uncertainty_block> wave(pieces);
@@ -173,14 +173,14 @@ uncertainty_result uncertainty_model::merge(std::vector<uncertainty_block> block
             throw argument_error("uncertainty: every block but the last must hold a multiple of " + std::to_string(chunk) + " replications");
         n += blocks[k].count;
     }
-    const std::size_t units = data_.units.size(), nodes = aggregates_.size(), cells = units * nodes;
+    const std::size_t units = data_.regions.size(), nodes = aggregates_.size(), cells = units * nodes;
     uncertainty_block all = empty_block(0, n, cells, dims_, o, cells);
     all.count = 0;
     if (blocks.size() == 1 && blocks[0].count == n) all = std::move(blocks[0]);
     else
         for (auto& b : blocks) absorb(all, b);
     uncertainty_result res;
-    res.units = data_.units;
+    res.regions = data_.regions;
     for (int k : aggregates_) res.nodes.push_back(fw_.at(k).code);
     res.replications = n, res.top_k = o.top_k;
     res.nominal_rank = nominal_ranks_, res.nominal_score = nominal_scores_;

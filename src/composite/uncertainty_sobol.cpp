@@ -132,7 +132,7 @@ sensitivity_result uncertainty_model::sensitivity(const sensitivity_options& o) 
         names.push_back(inputs_[k].name), groups.push_back(inputs_[k].first);
     }
     const Eigen::MatrixXd design = saltelli_design(o.n, dims_, groups, o.random, o.seed);
-    const std::size_t runs = static_cast<std::size_t>(design.rows()), units = data_.units.size();
+    const std::size_t runs = static_cast<std::size_t>(design.rows()), units = data_.regions.size();
     Eigen::MatrixXd y(static_cast<Eigen::Index>(runs), static_cast<Eigen::Index>(units + 1));
     const Eigen::VectorXd nominal = nominal_ranks_.col(node);
     auto work = [&](std::size_t begin, std::size_t end) {
@@ -174,7 +174,7 @@ sensitivity_result uncertainty_model::sensitivity(const sensitivity_options& o) 
         poll_interrupt();
     }
     sensitivity_result out;
-    out.inputs = names, out.outputs = data_.units, out.n = o.n, out.runs = runs, out.node = fw_.at(aggregates_[static_cast<std::size_t>(node)]).code;
+    out.inputs = names, out.outputs = data_.regions, out.n = o.n, out.runs = runs, out.node = fw_.at(aggregates_[static_cast<std::size_t>(node)]).code;
     out.outputs.push_back("mean_abs_rank_shift");
     for (Eigen::Index c = 0; c < y.cols(); ++c) out.indices.push_back(sobol_estimate(y.col(c), o.n, groups.size(), o.bootstrap, o.level, o.seed));
     return out;

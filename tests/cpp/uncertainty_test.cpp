@@ -25,7 +25,7 @@ framework small_framework() {
 
 table small_table() {
     table t;
-    for (int i = 0; i < 8; ++i) t.units.push_back("u" + std::to_string(i));
+    for (int i = 0; i < 8; ++i) t.regions.push_back("u" + std::to_string(i));
     t.numbers["a"] = (Eigen::VectorXd(8) << 1, 2, 3, 4, 5, 6, 7, 30).finished();
     t.numbers["b"] = (Eigen::VectorXd(8) << 8, 3, 5, 1, 9, 2, 4, 6).finished();
     t.numbers["c"] = (Eigen::VectorXd(8) << 2, 7, 1, 8, 3, 6, 4, 5).finished();
@@ -92,7 +92,7 @@ BOOST_AUTO_TEST_CASE(a_replication_rebuilt_alone_matches_its_statistics) {
     uncertainty_options o;
     o.replications = 300, o.keep_scores = o.keep_ranks = true;
     const uncertainty_result r = uncertainty(small_table(), small_framework(), nominal_steps(), busy_spec(), o);
-    const auto units = r.units.size(), nodes = r.nodes.size();
+    const auto units = r.regions.size(), nodes = r.nodes.size();
     for (std::size_t k : {0u, 7u, 299u}) {
         const result one = r.replication(k);
         const int index = small_framework().find("Index");

@@ -12,6 +12,7 @@
 #include <cmath>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "zhibiao/direction.hpp"
@@ -25,6 +26,21 @@ struct node {
     double weight = 1;
     zhibiao::direction direction = zhibiao::direction::higher_is_better;  ///< of an indicator (benchmark is not a composite direction)
     int level = 1;       ///< 1 = indicator, increasing towards the root
+
+    node() = default;
+    node(std::string code_, std::string parent_, double weight_ = 1,
+         zhibiao::direction direction_ = zhibiao::direction::higher_is_better, int level_ = 1)
+        : code(std::move(code_)), parent(std::move(parent_)), weight(weight_), direction(direction_), level(level_) {}
+    /// The direction as a sign, +1 or −1, as frameworks were written before zhibiao::direction
+    /// (COINr's iMeta does the same): kept so that such code still builds and means the same.
+    node(std::string code_, std::string parent_, double weight_, int sign, int level_ = 1)
+        : node(std::move(code_), std::move(parent_), weight_, direction_of_sign(sign), level_) {}
+
+private:
+    static zhibiao::direction direction_of_sign(int sign) {
+        if (sign != 1 && sign != -1) throw argument_error("framework node: direction " + std::to_string(sign) + " (1 or -1)");
+        return sign > 0 ? zhibiao::direction::higher_is_better : zhibiao::direction::lower_is_better;
+    }
 };
 
 class framework {

@@ -132,7 +132,7 @@ struct uncertainty_block {
 class uncertainty_model;
 
 struct uncertainty_result {
-    std::vector<std::string> units, nodes;  ///< nodes: the aggregates, framework order
+    std::vector<std::string> regions, nodes;  ///< nodes: the aggregates, framework order
     std::size_t replications = 0;
     int top_k = 10;
     /// units × nodes
