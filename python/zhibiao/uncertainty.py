@@ -280,11 +280,17 @@ class UncertaintyResult:
         return f"UncertaintyResult({self.n} replications, {len(self._index)} units, inputs: {', '.join(self._core_model.inputs)})"
 
     # Plots -------------------------------------------------------------------------------
-    def plot_ranks(self, node: str | None = None, ax: Any = None) -> Any:
-        """Median rank and 5–95% interval per unit, sorted by median, nominal rank marked."""
+    def plot_ranks(self, node: str | None = None, ax: Any = None, top: int | None = None,
+                   regions: Sequence[str] | None = None) -> Any:
+        """Median rank and 5–95% interval per region, sorted by median, nominal rank marked;
+        ``top`` keeps the best ``top`` by median rank, ``regions`` chosen regions."""
         import matplotlib.pyplot as plt
 
         r = self.node_ranks(node).sort_values(["median_rank", "nominal_rank"])
+        if regions is not None:
+            r = r[r.index.astype(str).isin([str(x) for x in regions])]
+        if top is not None:
+            r = r.head(int(top))
         if ax is None:
             _, ax = plt.subplots(figsize=(6, max(3, 0.18 * len(r))))
         y = np.arange(len(r))
