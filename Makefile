@@ -6,12 +6,12 @@
 PYTHON := .venv/bin/python
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: demo test bench fuzz bootstrap notebook-kernel notebooks test-bench test-cpp test-sanitize test-python test-sanitize-python test-fuzz fuzz-build clean
+.PHONY: demo test bench fuzz bootstrap notebook-kernel notebooks test-bench test-style test-types test-cpp test-sanitize test-python test-sanitize-python test-fuzz fuzz-build clean
 
 demo: bootstrap
 	$(PYTHON) -m zhibiao demo --out out
 
-test: bootstrap test-cpp test-sanitize test-python test-sanitize-python test-fuzz test-bench
+test: bootstrap test-style test-types test-cpp test-sanitize test-python test-sanitize-python test-fuzz test-bench
 
 bootstrap:
 	@bash scripts/bootstrap.sh
@@ -27,6 +27,15 @@ test-sanitize:
 	cmake --preset asan
 	cmake --build --preset asan --parallel $(JOBS)
 	ctest --preset asan
+
+# Layout (.clang-format, black, pyflakes) and no function over 100 lines (scripts/check_style.sh).
+test-style: bootstrap
+	bash scripts/check_style.sh
+
+# The stubs of zhibiao._core match the bindings, and mypy accepts the package against them.
+test-types: bootstrap
+	$(PYTHON) scripts/write_stubs.py --check
+	mypy --python-executable $(PYTHON)
 
 test-python:
 	$(PYTHON) -m pytest -q

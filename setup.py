@@ -46,12 +46,26 @@ class CMakeBuild(build_ext):
         except ImportError:
             pybind11_dir = []
         generator = ["-G", "Ninja"] if shutil.which("ninja") and not (build_dir / "CMakeCache.txt").exists() else []
-        subprocess.check_call([
-            "cmake", "-S", str(ROOT), "-B", str(build_dir), *generator,
-            "-DCMAKE_BUILD_TYPE=Release", "-DZHIBIAO_PYTHON=ON", "-DZHIBIAO_TESTS=OFF", "-DZHIBIAO_INSTALL=OFF",
-            "-DPython_EXECUTABLE=" + sys.executable, "-DZHIBIAO_PYTHON_OUTPUT_DIR=" + str(output_dir), *pybind11_dir,
-        ])
-        subprocess.check_call(["cmake", "--build", str(build_dir), "--target", "_core", "--parallel", str(os.cpu_count() or 2)])
+        subprocess.check_call(
+            [
+                "cmake",
+                "-S",
+                str(ROOT),
+                "-B",
+                str(build_dir),
+                *generator,
+                "-DCMAKE_BUILD_TYPE=Release",
+                "-DZHIBIAO_PYTHON=ON",
+                "-DZHIBIAO_TESTS=OFF",
+                "-DZHIBIAO_INSTALL=OFF",
+                "-DPython_EXECUTABLE=" + sys.executable,
+                "-DZHIBIAO_PYTHON_OUTPUT_DIR=" + str(output_dir),
+                *pybind11_dir,
+            ]
+        )
+        subprocess.check_call(
+            ["cmake", "--build", str(build_dir), "--target", "_core", "--parallel", str(os.cpu_count() or 2)]
+        )
         built = glob.glob(str(output_dir / "_core*"))
         if len(built) != 1:
             raise RuntimeError(f"expected one built module in {output_dir}, found {built}")
@@ -70,4 +84,8 @@ class BuildPyWithSample(build_py):
                 shutil.copyfile(source, destination / source.name)
 
 
-setup(version=project_version(), ext_modules=[CMakeExtension("zhibiao._core")], cmdclass={"build_ext": CMakeBuild, "build_py": BuildPyWithSample})
+setup(
+    version=project_version(),
+    ext_modules=[CMakeExtension("zhibiao._core")],
+    cmdclass={"build_ext": CMakeBuild, "build_py": BuildPyWithSample},
+)

@@ -64,14 +64,26 @@ def pandas_patents_in_force(records: pd.DataFrame, dates: pd.DatetimeIndex) -> p
 def numpy_tech_sme(c: dict) -> tuple[np.ndarray, np.ndarray]:
     """tech-sme-2017 the vectorised numpy way: np.select over the bands (total, passed)."""
     share = c["st_staff"] / c["employees"]
-    st_points = np.select([share >= 0.30, share >= 0.25, share >= 0.20, share >= 0.15, share >= 0.10], [20, 16, 12, 8, 4], 0)
+    st_points = np.select(
+        [share >= 0.30, share >= 0.25, share >= 0.20, share >= 0.15, share >= 0.10], [20, 16, 12, 8, 4], 0
+    )
     with np.errstate(divide="ignore", invalid="ignore"):
         by_sales = np.where(c["sales"] > 0, c["rd_expense"] / c["sales"], np.nan)
         by_cost = np.where(c["total_cost"] > 0, c["rd_expense"] / c["total_cost"], np.nan)
-    rd1 = np.select([by_sales >= 0.06, by_sales >= 0.05, by_sales >= 0.04, by_sales >= 0.03, by_sales >= 0.02], [50, 40, 30, 20, 10], 0)
-    rd2 = np.select([by_cost >= 0.30, by_cost >= 0.25, by_cost >= 0.20, by_cost >= 0.15, by_cost >= 0.10], [50, 40, 30, 20, 10], 0)
-    ip = np.maximum(np.where(c["ip_class1"] >= 1, 30, 0),
-                    np.select([c["ip_class2"] >= 4, c["ip_class2"] >= 3, c["ip_class2"] >= 2, c["ip_class2"] >= 1], [24, 18, 12, 6], 0))
+    rd1 = np.select(
+        [by_sales >= 0.06, by_sales >= 0.05, by_sales >= 0.04, by_sales >= 0.03, by_sales >= 0.02],
+        [50, 40, 30, 20, 10],
+        0,
+    )
+    rd2 = np.select(
+        [by_cost >= 0.30, by_cost >= 0.25, by_cost >= 0.20, by_cost >= 0.15, by_cost >= 0.10], [50, 40, 30, 20, 10], 0
+    )
+    ip = np.maximum(
+        np.where(c["ip_class1"] >= 1, 30, 0),
+        np.select(
+            [c["ip_class2"] >= 4, c["ip_class2"] >= 3, c["ip_class2"] >= 2, c["ip_class2"] >= 1], [24, 18, 12, 6], 0
+        ),
+    )
     total = st_points + np.maximum(rd1, rd2) + ip
     eligible = (c["employees"] <= 500) & (c["sales"] <= 20000) & (c["assets"] <= 20000)
     passed = eligible & ((c["hnte_certified"] == 1) | ((total >= 60) & (st_points > 0)))
@@ -90,8 +102,9 @@ def _skew_kurt(v: np.ndarray) -> tuple[float, float]:
     return skew, kurt
 
 
-def pandas_composite(df: pd.DataFrame, meta: pd.DataFrame, denominators: dict[str, str], group: str,
-                     winmax: int = 5) -> tuple[pd.DataFrame, pd.DataFrame]:
+def pandas_composite(
+    df: pd.DataFrame, meta: pd.DataFrame, denominators: dict[str, str], group: str, winmax: int = 5
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """COINr's pipeline by hand: denominate, group-mean imputation, the skew/kurtosis outlier rule
     with winsorisation (log fallback), min-max to [0, 100] with directions, weighted arithmetic
     means level by level (missing children left out), ranks of every node (ties "min")."""

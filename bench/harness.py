@@ -67,6 +67,7 @@ class Record:
 # memory the call itself added at its worst, C++ allocations included (tracemalloc sees only
 # Python's). Where the reset is not permitted the process's whole peak (ru_maxrss) is reported.
 
+
 def _status_kb(key: str) -> int:
     with open("/proc/self/status", encoding="ascii") as f:
         found = re.search(rf"^{key}:\s+(\d+) kB", f.read(), re.M)
@@ -132,6 +133,7 @@ def measure(fn: Callable[[], Any], repeat: int) -> tuple[float, Any, float]:
 # and quotients but the larger operand for a difference that cancels. The bound is checked value
 # by value, and the worst case found is reported in units of EPS·scale.
 
+
 def assert_close_eps(got: Any, expected: Any, scale: Any, eps_count: float, what: str) -> float:
     """|got - expected| ≤ eps_count · EPS · |scale| elementwise, NaN exactly where expected is NaN.
     Returns the worst difference seen, in units of EPS·|scale|."""
@@ -154,7 +156,8 @@ def assert_close_eps(got: Any, expected: Any, scale: Any, eps_count: float, what
         k = np.flatnonzero(bad)[0]
         raise AssertionError(
             f"{what}: {int(bad.sum())} of {bad.size} values differ by more than {eps_count} EPS × scale "
-            f"(first: {got[both][k]!r} against {expected[both][k]!r}, scale {scale[both][k]!r})")
+            f"(first: {got[both][k]!r} against {expected[both][k]!r}, scale {scale[both][k]!r})"
+        )
     with np.errstate(divide="ignore", invalid="ignore"):
         units = np.where(error > 0, error / (EPS * scale[both]), 0.0)
     return float(units.max()) if units.size else 0.0
@@ -171,6 +174,7 @@ def assert_same_bits(a: Any, b: Any, what: str) -> None:
 # ---------------------------------------------------------------------------------------------
 # Output.
 
+
 def machine() -> dict[str, Any]:
     model, flags = platform.processor() or platform.machine(), ""
     try:
@@ -182,9 +186,16 @@ def machine() -> dict[str, Any]:
         pass
     simd = [s for s in ("avx512f", "avx2", "sse4_2") if f" {s} " in f" {flags} "]
     memory_gb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return {"cpu": model, "cores": os.cpu_count(), "simd": simd, "memory_gb": round(memory_gb, 1),
-            "load_average": [round(x, 2) for x in os.getloadavg()], "system": platform.platform(),
-            "python": platform.python_version(), "date_utc": time.strftime("%Y-%m-%d %H:%M", time.gmtime())}
+    return {
+        "cpu": model,
+        "cores": os.cpu_count(),
+        "simd": simd,
+        "memory_gb": round(memory_gb, 1),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+        "system": platform.platform(),
+        "python": platform.python_version(),
+        "date_utc": time.strftime("%Y-%m-%d %H:%M", time.gmtime()),
+    }
 
 
 def _seconds(s: float | None) -> str:
@@ -226,7 +237,8 @@ def markdown(records: list[Record], about: dict[str, Any], versions: str) -> str
             f"| {r.workload} | {r.variant} | {r.size:,} {r.size_unit} | {r.threads} | {_seconds(r.zhibiao_s)} | "
             f"{_number(r.zhibiao_peak_mb)} | {r.baseline or ''} | {_seconds(r.baseline_s)} | {_number(r.baseline_peak_mb)} | "
             f"{'' if r.ratio is None else f'{r.ratio:.3g}×'} | "
-            f"{'' if r.unit_throughput is None else f'{r.unit_throughput:.3g} {r.unit}'} | {_target(r)} | {met} |")
+            f"{'' if r.unit_throughput is None else f'{r.unit_throughput:.3g} {r.unit}'} | {_target(r)} | {met} |"
+        )
     checks = list(dict.fromkeys(f"- **{r.workload}**, {r.size:,} {r.size_unit}: {r.check}" for r in records if r.check))
     if checks:
         lines += ["", "Answer checks (every size ran them; each line covers the thread counts above):", "", *checks]
@@ -238,5 +250,8 @@ def print_record(r: Record) -> None:
     ratio = f"   ratio {r.ratio:.3g}×" if r.ratio is not None else ""
     rate = f"   {r.unit_throughput:.3g} {r.unit}" if r.unit_throughput is not None else ""
     target = f"   target {_target(r)}: {'met' if r.met else 'not met'}" if r.met is not None else ""
-    print(f"  {r.variant:<42} {r.size:>11,} {r.size_unit:<8} {r.threads}T  zhibiao {_seconds(r.zhibiao_s):>9} "
-          f"({_number(r.zhibiao_peak_mb)} MB){base}{ratio}{rate}{target}", flush=True)
+    print(
+        f"  {r.variant:<42} {r.size:>11,} {r.size_unit:<8} {r.threads}T  zhibiao {_seconds(r.zhibiao_s):>9} "
+        f"({_number(r.zhibiao_peak_mb)} MB){base}{ratio}{rate}{target}",
+        flush=True,
+    )

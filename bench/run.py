@@ -29,14 +29,35 @@ import pandas as pd
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from baselines import numpy_tech_sme, pandas_catalogue, pandas_composite, pandas_patents_in_force  # noqa: E402
-from generate import (UNITS, generate_firms, generate_hnte_firms, generate_panel, generate_patents,  # noqa: E402
-                      generate_regions, write_wide_csv)
-from harness import (EPS, Record, assert_close_eps, assert_same_bits, machine, markdown, measure,  # noqa: E402
-                     print_record)
+from generate import (
+    UNITS,
+    generate_firms,
+    generate_hnte_firms,
+    generate_panel,
+    generate_patents,  # noqa: E402
+    generate_regions,
+    write_wide_csv,
+)
+from harness import (
+    EPS,
+    Record,
+    assert_close_eps,
+    assert_same_bits,
+    machine,
+    markdown,
+    measure,  # noqa: E402
+    print_record,
+)
 
 # Full size of each workload (the targets of issue 16 are stated at these sizes).
-FULL_SIZE = {"catalogue": 1_000_000, "csv": 1_000_000, "patents": 10_000_000, "scorecards": 5_000_000,
-             "composite": 3_000, "compile": 1}
+FULL_SIZE = {
+    "catalogue": 1_000_000,
+    "csv": 1_000_000,
+    "patents": 10_000_000,
+    "scorecards": 5_000_000,
+    "composite": 3_000,
+    "compile": 1,
+}
 SCALED = ("catalogue", "csv", "patents", "scorecards", "composite")  # compile is one translation unit
 # Compile times are measured in `make bench`, not in the tests' small run (tens of seconds each).
 SMALL = SCALED
@@ -52,8 +73,10 @@ def _accepts_threads(fn: Callable[..., Any]) -> bool:
 
 # ---------------------------------------------------------------------------------------------
 
-def check_catalogue(values: pd.DataFrame, reasons: pd.DataFrame, expected: pd.DataFrame,
-                    expected_reasons: pd.DataFrame) -> float:
+
+def check_catalogue(
+    values: pd.DataFrame, reasons: pd.DataFrame, expected: pd.DataFrame, expected_reasons: pd.DataFrame
+) -> float:
     """zhibiao's catalogue against the pandas one: identical reasons, values within what the
     rounding of each formula allows. Returns the worst difference in EPS × scale.
 
@@ -99,23 +122,57 @@ def bench_catalogue(rows: int, threads: list[int], repeat: int) -> list[Record]:
         else:
             for c in values.columns:
                 assert_same_bits(values[c].to_numpy(), first[c].to_numpy(), f"catalogue {c}, {t} threads")
-        check = (f"values within 3 EPS (ratios) or 5 EPS of the completion rate (progress_vs_time) of pandas, worst "
-                 f"{worst:.2f}; reasons identical; " + ("bit-identical for every thread count" if threaded else
-                                                        "single-threaded (the API takes no thread count)"))
-        common = dict(workload="catalogue", size=rows, size_unit="rows", threads=t, zhibiao_s=t_zb, unit="M rows/s",
-                      unit_throughput=rows / t_zb / 1e6, zhibiao_peak_mb=m_zb, check=check)
-        records.append(Record(variant="compute with reasons", baseline="pandas", baseline_s=t_pd, baseline_peak_mb=m_pd,
-                              **common))
-        records.append(Record(variant="compute with reasons vs a copy of its inputs", baseline=f"numpy copy of "
-                              f"{inputs.nbytes / 1e6:.0f} MB", baseline_s=t_copy, baseline_peak_mb=m_copy,
-                              target_ratio=1 / 1.5, **common))
-    records.append(Record(workload="catalogue", variant="Panel.from_pandas", size=rows, size_unit="rows", threads=1,
-                          zhibiao_s=t_build, unit="M rows/s", unit_throughput=rows / t_build / 1e6,
-                          zhibiao_peak_mb=m_build))
+        check = (
+            f"values within 3 EPS (ratios) or 5 EPS of the completion rate (progress_vs_time) of pandas, worst "
+            f"{worst:.2f}; reasons identical; "
+            + (
+                "bit-identical for every thread count"
+                if threaded
+                else "single-threaded (the API takes no thread count)"
+            )
+        )
+        common = dict(
+            workload="catalogue",
+            size=rows,
+            size_unit="rows",
+            threads=t,
+            zhibiao_s=t_zb,
+            unit="M rows/s",
+            unit_throughput=rows / t_zb / 1e6,
+            zhibiao_peak_mb=m_zb,
+            check=check,
+        )
+        records.append(
+            Record(variant="compute with reasons", baseline="pandas", baseline_s=t_pd, baseline_peak_mb=m_pd, **common)
+        )
+        records.append(
+            Record(
+                variant="compute with reasons vs a copy of its inputs",
+                baseline=f"numpy copy of " f"{inputs.nbytes / 1e6:.0f} MB",
+                baseline_s=t_copy,
+                baseline_peak_mb=m_copy,
+                target_ratio=1 / 1.5,
+                **common,
+            )
+        )
+    records.append(
+        Record(
+            workload="catalogue",
+            variant="Panel.from_pandas",
+            size=rows,
+            size_unit="rows",
+            threads=1,
+            zhibiao_s=t_build,
+            unit="M rows/s",
+            unit_throughput=rows / t_build / 1e6,
+            zhibiao_peak_mb=m_build,
+        )
+    )
     return records
 
 
 # ---------------------------------------------------------------------------------------------
+
 
 def check_csv(panel: Any, frame: pd.DataFrame, columns: int) -> float:
     """Every parsed number against pandas. zhibiao rounds each decimal correctly (≤ EPS/2); the
@@ -149,12 +206,29 @@ def bench_csv(rows: int, threads: list[int], repeat: int) -> list[Record]:
             else:
                 for c in (f"x{i}" for i in range(columns)):
                     assert_same_bits(panel.values(c), first.values(c), f"csv {c}, {t} threads")
-            check = (f"every number within 1.5 EPS of pandas' (worst {worst:.2f}); bit-identical for every thread count"
-                     f"; reading the bytes alone {mb / t_bytes:.0f} MB/s")
-            records.append(Record(workload="csv", variant="read_csv, wide numeric", size=rows, size_unit="rows",
-                                  threads=t, zhibiao_s=t_zb, baseline="pandas.read_csv", baseline_s=t_pd, target_ratio=5,
-                                  unit="MB/s", unit_throughput=mb / t_zb, target_throughput=1000, zhibiao_peak_mb=m_zb,
-                                  baseline_peak_mb=m_pd, check=check))
+            check = (
+                f"every number within 1.5 EPS of pandas' (worst {worst:.2f}); bit-identical for every thread count"
+                f"; reading the bytes alone {mb / t_bytes:.0f} MB/s"
+            )
+            records.append(
+                Record(
+                    workload="csv",
+                    variant="read_csv, wide numeric",
+                    size=rows,
+                    size_unit="rows",
+                    threads=t,
+                    zhibiao_s=t_zb,
+                    baseline="pandas.read_csv",
+                    baseline_s=t_pd,
+                    target_ratio=5,
+                    unit="MB/s",
+                    unit_throughput=mb / t_zb,
+                    target_throughput=1000,
+                    zhibiao_peak_mb=m_zb,
+                    baseline_peak_mb=m_pd,
+                    check=check,
+                )
+            )
         frame = None
         records += bench_firm_csv(Path(tmp), 5 * rows, threads, repeat)
     return records
@@ -175,23 +249,48 @@ def bench_firm_csv(tmp: Path, firms: int, threads: list[int], repeat: int) -> li
     for t in threads:
         t_zb, panel, m_zb = measure(lambda: zb.read_csv(path, period_value="2024", threads=t), min(repeat, 2))
         assert list(panel._core.entity_codes) == frame["firm"].tolist(), "firm csv: entity codes differ from pandas"
-        worst = max(assert_close_eps(panel.values(c), frame[c].to_numpy(dtype=np.float64),
-                                     frame[c].to_numpy(dtype=np.float64), 1.5, f"firm csv {c}") for c in columns)
+        worst = max(
+            assert_close_eps(
+                panel.values(c),
+                frame[c].to_numpy(dtype=np.float64),
+                frame[c].to_numpy(dtype=np.float64),
+                1.5,
+                f"firm csv {c}",
+            )
+            for c in columns
+        )
         if first is None:
             first = panel
         else:
             for c in columns:
                 assert_same_bits(panel.values(c), first.values(c), f"firm csv {c}, {t} threads")
-        check = (f"every firm code equal to pandas', every number within 1.5 EPS (worst {worst:.2f}); bit-identical "
-                 "for every thread count")
-        out.append(Record(workload="csv", variant="read_csv, firm table (new entity every row)", size=firms,
-                          size_unit="firms", threads=t, zhibiao_s=t_zb, baseline="pandas.read_csv", baseline_s=t_pd,
-                          unit="MB/s", unit_throughput=mb / t_zb, target_throughput=400, zhibiao_peak_mb=m_zb,
-                          baseline_peak_mb=m_pd, check=check))
+        check = (
+            f"every firm code equal to pandas', every number within 1.5 EPS (worst {worst:.2f}); bit-identical "
+            "for every thread count"
+        )
+        out.append(
+            Record(
+                workload="csv",
+                variant="read_csv, firm table (new entity every row)",
+                size=firms,
+                size_unit="firms",
+                threads=t,
+                zhibiao_s=t_zb,
+                baseline="pandas.read_csv",
+                baseline_s=t_pd,
+                unit="MB/s",
+                unit_throughput=mb / t_zb,
+                target_throughput=400,
+                zhibiao_peak_mb=m_zb,
+                baseline_peak_mb=m_pd,
+                check=check,
+            )
+        )
     return out
 
 
 # ---------------------------------------------------------------------------------------------
+
 
 def check_patents(counts: pd.DataFrame, expected: pd.DataFrame, dates: pd.DatetimeIndex) -> None:
     """Counts are integers: equal for every region and date. A region with no invention patent
@@ -223,28 +322,58 @@ def bench_patents(records_n: int, threads: list[int], repeat: int) -> list[Recor
     out, first = [], None
     for t in threads:
         t_zb, counts, m_zb = measure(lambda: zb.patents_in_force(df, dates, as_of="2025-12-31", threads=t), repeat)
-        t_core, core, m_core = measure(lambda: _core.patents_in_force(codes, len(regions), *columns, None, invention,
-                                                                         day_list, as_of, t), repeat)
+        t_core, core, m_core = measure(
+            lambda: _core.patents_in_force(codes, len(regions), *columns, None, invention, day_list, as_of, t), repeat
+        )
         check_patents(counts, expected, dates)
         assert_same_bits(np.asarray(core[0]), counts.to_numpy(), "patents: the core count against the DataFrame path")
         if first is None:
             first = counts
         else:
             assert_same_bits(counts.to_numpy(), first.to_numpy(), f"patents, {t} threads")
-        check = (f"every count equal to the pandas mask + group-by for {len(counts):,} regions × {len(dates)} dates; "
-                 "the core count equal; bit-identical for every thread count")
-        common = dict(workload="patents", size=records_n, size_unit="records", threads=t, unit="M records/s",
-                      baseline="pandas mask + group-by", baseline_s=t_pd, baseline_peak_mb=m_pd, check=check)
-        out.append(Record(variant="patents_in_force from a DataFrame", zhibiao_s=t_zb, unit_throughput=records_n / t_zb / 1e6,
-                          target_ratio=20, zhibiao_peak_mb=m_zb, **common))
-        out.append(Record(variant="core count, columns already coded", zhibiao_s=t_core,
-                          unit_throughput=records_n / t_core / 1e6, zhibiao_peak_mb=m_core, **common))
+        check = (
+            f"every count equal to the pandas mask + group-by for {len(counts):,} regions × {len(dates)} dates; "
+            "the core count equal; bit-identical for every thread count"
+        )
+        common = dict(
+            workload="patents",
+            size=records_n,
+            size_unit="records",
+            threads=t,
+            unit="M records/s",
+            baseline="pandas mask + group-by",
+            baseline_s=t_pd,
+            baseline_peak_mb=m_pd,
+            check=check,
+        )
+        out.append(
+            Record(
+                variant="patents_in_force from a DataFrame",
+                zhibiao_s=t_zb,
+                unit_throughput=records_n / t_zb / 1e6,
+                target_ratio=20,
+                zhibiao_peak_mb=m_zb,
+                **common,
+            )
+        )
+        out.append(
+            Record(
+                variant="core count, columns already coded",
+                zhibiao_s=t_core,
+                unit_throughput=records_n / t_core / 1e6,
+                zhibiao_peak_mb=m_core,
+                **common,
+            )
+        )
     return out
 
 
 # ---------------------------------------------------------------------------------------------
 
-def check_tech_sme(arrays: dict[str, np.ndarray], total: np.ndarray, passed: np.ndarray, c: dict[str, np.ndarray]) -> int:
+
+def check_tech_sme(
+    arrays: dict[str, np.ndarray], total: np.ndarray, passed: np.ndarray, c: dict[str, np.ndarray]
+) -> int:
     """Scores are sums of whole points: equal, except where a ratio sits exactly on a decimal
     band edge (R&D exactly 5% of sales): numpy's float comparison drops those firms a band
     (0.049999999999999996 < 0.05), zhibiao's decimal grid does not. Every disagreement must be
@@ -252,8 +381,9 @@ def check_tech_sme(arrays: dict[str, np.ndarray], total: np.ndarray, passed: np.
     valid = arrays["valid"].astype(bool)
     differ = valid & ((arrays["total"] != total) | (arrays["passed"].astype(bool) != passed))
     with np.errstate(divide="ignore", invalid="ignore"):
-        ratios = np.stack([c["st_staff"] / c["employees"], c["rd_expense"] / c["sales"],
-                           c["rd_expense"] / c["total_cost"]])[:, differ]
+        ratios = np.stack(
+            [c["st_staff"] / c["employees"], c["rd_expense"] / c["sales"], c["rd_expense"] / c["total_cost"]]
+        )[:, differ]
     edges = np.array([0.30, 0.25, 0.20, 0.15, 0.10, 0.06, 0.05, 0.04, 0.03, 0.02])
     # A ratio of two numbers with 2 decimals that equals an edge in decimal: each input's double
     # is within EPS/2 of its decimal, the division adds EPS/2, and the edge's double is within
@@ -314,45 +444,95 @@ def bench_scorecards(firms: int, threads: list[int], repeat: int) -> list[Record
             same_for_every_thread_count("tech-sme", digest)
             reused = _core.scorecard_evaluate(card, columns, threads=t)
             # A run of ~40 ms on a shared machine: the best of more runs is the least disturbed one.
-            t_reuse, _, m_reuse = measure(lambda: _core.scorecard_evaluate(card, columns, out=reused, threads=t), 4 * repeat)
+            t_reuse, _, m_reuse = measure(
+                lambda: _core.scorecard_evaluate(card, columns, out=reused, threads=t), 4 * repeat
+            )
             _assert_same_result(_result_digest(reused), digest, "scorecards: reused result")
             reused = None  # its memory back before the next measurement
-            t_df, scored, m_df = measure(lambda: zb.scorecards.evaluate(df, "tech-sme-2017", explain=False, threads=t), repeat)
+            t_df, scored, m_df = measure(
+                lambda: zb.scorecards.evaluate(df, "tech-sme-2017", explain=False, threads=t), repeat
+            )
             np.testing.assert_array_equal(scored["total"].to_numpy(dtype=np.float64), arrays["total"])
             t_read, panel, m_read = measure(lambda: zb.read_csv(path, period_value="2024", threads=t), min(repeat, 2))
             t_score, from_csv, m_score = measure(
-                lambda: zb.scorecards.evaluate(panel, "tech-sme-2017", explain=False, threads=t), repeat)
+                lambda: zb.scorecards.evaluate(panel, "tech-sme-2017", explain=False, threads=t), repeat
+            )
             np.testing.assert_array_equal(from_csv["total"].to_numpy(dtype=np.float64), arrays["total"])
             h_reused = _core.scorecard_evaluate(hnte, h_columns, threads=t)
-            t_hnte, _, m_hnte = measure(lambda: _core.scorecard_evaluate(hnte, h_columns, out=h_reused, threads=t), 4 * repeat)
+            t_hnte, _, m_hnte = measure(
+                lambda: _core.scorecard_evaluate(hnte, h_columns, out=h_reused, threads=t), 4 * repeat
+            )
             same_for_every_thread_count("hnte", _result_digest(h_reused))
             h_reused = arrays = result = None
-            check = (f"tech-sme totals and pass/fail equal to numpy's np.select but for {edge_firms} firms exactly on a "
-                     "decimal band edge (numpy's float comparison misses them); a reused result, the DataFrame path and "
-                     "the CSV path give the same totals; every result column bit-identical for every thread count")
-            common = dict(workload="scorecards", size=firms, size_unit="firms", threads=t, unit="M firms/s", check=check)
+            check = (
+                f"tech-sme totals and pass/fail equal to numpy's np.select but for {edge_firms} firms exactly on a "
+                "decimal band edge (numpy's float comparison misses them); a reused result, the DataFrame path and "
+                "the CSV path give the same totals; every result column bit-identical for every thread count"
+            )
+            common = dict(
+                workload="scorecards", size=firms, size_unit="firms", threads=t, unit="M firms/s", check=check
+            )
             vs_numpy = dict(baseline="numpy np.select", baseline_s=t_np, baseline_peak_mb=m_np)
             out += [
-                Record(variant="tech-sme-2017 into a new result", zhibiao_s=t_new, unit_throughput=firms / t_new / 1e6,
-                       target_ratio=10, zhibiao_peak_mb=m_new, **vs_numpy, **common),
-                Record(variant="tech-sme-2017 into a reused result", zhibiao_s=t_reuse, unit_throughput=firms / t_reuse / 1e6,
-                       target_throughput=100, zhibiao_peak_mb=m_reuse, **vs_numpy, **common),
-                Record(variant="tech-sme-2017 scorecards.evaluate, pandas in and out", zhibiao_s=t_df,
-                       unit_throughput=firms / t_df / 1e6, zhibiao_peak_mb=m_df, **vs_numpy, **common),
-                Record(variant=f"hnte-2016 ({len(h_columns)} inputs) into a reused result", zhibiao_s=t_hnte,
-                       unit_throughput=firms / t_hnte / 1e6, target_throughput=100, zhibiao_peak_mb=m_hnte, **common),
-                Record(variant=f"firm CSV ({csv_mb:.1f} MB), parse", zhibiao_s=t_read, zhibiao_peak_mb=m_read,
-                       **{**common, "unit": "MB/s"}, unit_throughput=csv_mb / t_read, target_throughput=400),
-                Record(variant="firm CSV, score the parsed panel", zhibiao_s=t_score, zhibiao_peak_mb=m_score,
-                       unit_throughput=firms / t_score / 1e6, **common),
+                Record(
+                    variant="tech-sme-2017 into a new result",
+                    zhibiao_s=t_new,
+                    unit_throughput=firms / t_new / 1e6,
+                    target_ratio=10,
+                    zhibiao_peak_mb=m_new,
+                    **vs_numpy,
+                    **common,
+                ),
+                Record(
+                    variant="tech-sme-2017 into a reused result",
+                    zhibiao_s=t_reuse,
+                    unit_throughput=firms / t_reuse / 1e6,
+                    target_throughput=100,
+                    zhibiao_peak_mb=m_reuse,
+                    **vs_numpy,
+                    **common,
+                ),
+                Record(
+                    variant="tech-sme-2017 scorecards.evaluate, pandas in and out",
+                    zhibiao_s=t_df,
+                    unit_throughput=firms / t_df / 1e6,
+                    zhibiao_peak_mb=m_df,
+                    **vs_numpy,
+                    **common,
+                ),
+                Record(
+                    variant=f"hnte-2016 ({len(h_columns)} inputs) into a reused result",
+                    zhibiao_s=t_hnte,
+                    unit_throughput=firms / t_hnte / 1e6,
+                    target_throughput=100,
+                    zhibiao_peak_mb=m_hnte,
+                    **common,
+                ),
+                Record(
+                    variant=f"firm CSV ({csv_mb:.1f} MB), parse",
+                    zhibiao_s=t_read,
+                    zhibiao_peak_mb=m_read,
+                    **{**common, "unit": "MB/s"},
+                    unit_throughput=csv_mb / t_read,
+                    target_throughput=400,
+                ),
+                Record(
+                    variant="firm CSV, score the parsed panel",
+                    zhibiao_s=t_score,
+                    zhibiao_peak_mb=m_score,
+                    unit_throughput=firms / t_score / 1e6,
+                    **common,
+                ),
             ]
     return out
 
 
 # ---------------------------------------------------------------------------------------------
 
-def composite_tolerance(df: pd.DataFrame, meta: pd.DataFrame, denominators: dict[str, str], group: str,
-                        logged: set[str]) -> float:
+
+def composite_tolerance(
+    df: pd.DataFrame, meta: pd.DataFrame, denominators: dict[str, str], group: str, logged: set[str]
+) -> float:
     """How far apart (in EPS × 100, the score range) two correct implementations of the pipeline
     may land, from the arithmetic of each step:
       - denominate: one division (u = EPS/2 of the value);
@@ -381,19 +561,30 @@ def bench_composite(regions: int, threads: list[int], repeat: int) -> list[Recor
     from zhibiao import _core
 
     indicators = 60
-    print(f"\n== composite: {indicators} indicators × {regions:,} regions, COINr's pipeline "
-          "(denominate, group-mean impute, outlier rule, min-max, arithmetic by level, ranks) ==")
+    print(
+        f"\n== composite: {indicators} indicators × {regions:,} regions, COINr's pipeline "
+        "(denominate, group-mean impute, outlier rule, min-max, arithmetic by level, ranks) =="
+    )
     df, meta, denominators = generate_regions(regions, indicators)
     C = zb.composite
     fw = C.Framework.from_pandas(meta)
-    steps = [C.Denominate(denominators), C.Impute("group_mean", group="prefecture"), C.Treat("coinr"),
-             C.Normalise("minmax", (0, 100)), C.Aggregate()]
+    steps = [
+        C.Denominate(denominators),
+        C.Impute("group_mean", group="prefecture"),
+        C.Treat("coinr"),
+        C.Normalise("minmax", (0, 100)),
+        C.Aggregate(),
+    ]
     model = C.Model.from_steps(steps, fw)
     numbers = {c: df[c].to_numpy(dtype=np.float64) for c in df.columns if c != "prefecture"}
     labels = {"prefecture": df["prefecture"].tolist()}
     units = list(df.index)
-    t_pd, (expected, expected_ranks), m_pd = measure(lambda: pandas_composite(df, meta, denominators, "prefecture"), repeat)
-    t_core, _, m_core = measure(lambda: _core.composite_build(fw._core, model._core, units, numbers, labels, {}), repeat * 3)
+    t_pd, (expected, expected_ranks), m_pd = measure(
+        lambda: pandas_composite(df, meta, denominators, "prefecture"), repeat
+    )
+    t_core, _, m_core = measure(
+        lambda: _core.composite_build(fw._core, model._core, units, numbers, labels, {}), repeat * 3
+    )
 
     def build_and_rank() -> Any:
         built = C.build(df, fw, steps)
@@ -403,22 +594,47 @@ def bench_composite(regions: int, threads: list[int], repeat: int) -> list[Recor
     t_zb, result, m_zb = measure(build_and_rank, repeat * 3)
     got = result.scores[expected.columns]
     actions = result.treatment["action"].astype(str)
-    allowed = composite_tolerance(df, meta, denominators, "prefecture", set(actions.index[actions.str.startswith("log")]))
+    allowed = composite_tolerance(
+        df, meta, denominators, "prefecture", set(actions.index[actions.str.startswith("log")])
+    )
     worst = assert_close_eps(got.to_numpy(), expected.loc[got.index].to_numpy(), 100.0, allowed, "composite scores")
     np.testing.assert_array_equal(result.ranks["Index"], expected_ranks.loc[got.index, "Index"])
-    check = (f"every score at every level within the bound the arithmetic gives ({allowed:.0f} EPS × 100 here; worst "
-             f"{worst:.1f}); Index ranks equal. Single-threaded (the API takes no thread count)")
-    common = dict(workload="composite", size=regions, size_unit="regions", threads=1, baseline="pandas by hand",
-                  baseline_s=t_pd, baseline_peak_mb=m_pd, unit="k regions/s", check=check)
+    check = (
+        f"every score at every level within the bound the arithmetic gives ({allowed:.0f} EPS × 100 here; worst "
+        f"{worst:.1f}); Index ranks equal. Single-threaded (the API takes no thread count)"
+    )
+    common = dict(
+        workload="composite",
+        size=regions,
+        size_unit="regions",
+        threads=1,
+        baseline="pandas by hand",
+        baseline_s=t_pd,
+        baseline_peak_mb=m_pd,
+        unit="k regions/s",
+        check=check,
+    )
     return [
-        Record(variant="composite.build from a DataFrame, with ranks", zhibiao_s=t_zb, target_ratio=30,
-               unit_throughput=regions / t_zb / 1e3, zhibiao_peak_mb=m_zb, **common),
-        Record(variant="C++ pipeline (_core.composite_build)", zhibiao_s=t_core, unit_throughput=regions / t_core / 1e3,
-               zhibiao_peak_mb=m_core, **common),
+        Record(
+            variant="composite.build from a DataFrame, with ranks",
+            zhibiao_s=t_zb,
+            target_ratio=30,
+            unit_throughput=regions / t_zb / 1e3,
+            zhibiao_peak_mb=m_zb,
+            **common,
+        ),
+        Record(
+            variant="C++ pipeline (_core.composite_build)",
+            zhibiao_s=t_core,
+            unit_throughput=regions / t_core / 1e3,
+            zhibiao_peak_mb=m_core,
+            **common,
+        ),
     ]
 
 
 # ---------------------------------------------------------------------------------------------
+
 
 def compile_seconds(header: str, include: list[str], repeat: int) -> tuple[float, float]:
     """The compiler's CPU time (user + system, s; the least of the runs) and peak memory (MB) to
@@ -430,8 +646,16 @@ def compile_seconds(header: str, include: list[str], repeat: int) -> tuple[float
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "one.cpp"
         source.write_text(f"#include <{header}>\n")
-        command = [compiler, "-std=c++17", "-O0", *(f"-I{d}" for d in include), "-c", str(source), "-o",
-                   str(Path(tmp) / "one.o")]
+        command = [
+            compiler,
+            "-std=c++17",
+            "-O0",
+            *(f"-I{d}" for d in include),
+            "-c",
+            str(source),
+            "-o",
+            str(Path(tmp) / "one.o"),
+        ]
         for _ in range(max(1, repeat)):
             with tempfile.TemporaryFile() as errors:
                 # The compiler runs as users run it, without a runtime the test suite may preload.
@@ -441,7 +665,9 @@ def compile_seconds(header: str, include: list[str], repeat: int) -> tuple[float
                 process.returncode = os.waitstatus_to_exitcode(status)
                 if process.returncode != 0:
                     errors.seek(0)
-                    raise AssertionError(f"compiling #include <{header}> failed:\n{errors.read().decode(errors='replace')}")
+                    raise AssertionError(
+                        f"compiling #include <{header}> failed:\n{errors.read().decode(errors='replace')}"
+                    )
             best, peak = min(best, usage.ru_utime + usage.ru_stime), max(peak, usage.ru_maxrss / 1024)
     return best, peak
 
@@ -451,26 +677,51 @@ def bench_compile(_: int, threads: list[int], repeat: int) -> list[Record]:
     eigen = next((d for d in ("/usr/include/eigen3", "/usr/local/include/eigen3") if Path(d, "Eigen").is_dir()), None)
     assert eigen is not None, "compile: Eigen's headers not found (libeigen3-dev)"
     include = [str(root / "include"), eigen]
-    print(f"\n== compile time: a file including one header, {os.environ.get('CXX', 'g++')} -std=c++17 -O0 -c, "
-          "compiler CPU time ==")
+    print(
+        f"\n== compile time: a file including one header, {os.environ.get('CXX', 'g++')} -std=c++17 -O0 -c, "
+        "compiler CPU time =="
+    )
     repeat = min(repeat, 2)  # a compile is long enough that two runs find the undisturbed figure
     t_eigen, m_eigen = compile_seconds("Eigen/Dense", include, repeat)
     t_all, m_all = compile_seconds("zhibiao/zhibiao.hpp", include, repeat)
     t_compute, m_compute = compile_seconds("zhibiao/compute.hpp", include, repeat)
     check = "each header compiles on its own; times are the compiler's CPU time (user + system), peaks its memory"
-    common = dict(workload="compile", size=1, size_unit="file", threads=1, unit="", check=check,
-                  baseline="#include <Eigen/Dense>", baseline_s=t_eigen, baseline_peak_mb=m_eigen)
+    common = dict(
+        workload="compile",
+        size=1,
+        size_unit="file",
+        threads=1,
+        unit="",
+        check=check,
+        baseline="#include <Eigen/Dense>",
+        baseline_s=t_eigen,
+        baseline_peak_mb=m_eigen,
+    )
     return [
-        Record(variant="#include <zhibiao/zhibiao.hpp>", zhibiao_s=t_all, target_ratio=1 / 1.5, zhibiao_peak_mb=m_all,
-               **common),
-        Record(variant="#include <zhibiao/compute.hpp>", zhibiao_s=t_compute, target_s=2.0, zhibiao_peak_mb=m_compute,
-               **common),
+        Record(
+            variant="#include <zhibiao/zhibiao.hpp>",
+            zhibiao_s=t_all,
+            target_ratio=1 / 1.5,
+            zhibiao_peak_mb=m_all,
+            **common,
+        ),
+        Record(
+            variant="#include <zhibiao/compute.hpp>",
+            zhibiao_s=t_compute,
+            target_s=2.0,
+            zhibiao_peak_mb=m_compute,
+            **common,
+        ),
     ]
 
 
 WORKLOADS: dict[str, Callable[[int, list[int], int], list[Record]]] = {
-    "catalogue": bench_catalogue, "csv": bench_csv, "patents": bench_patents, "scorecards": bench_scorecards,
-    "composite": bench_composite, "compile": bench_compile,
+    "catalogue": bench_catalogue,
+    "csv": bench_csv,
+    "patents": bench_patents,
+    "scorecards": bench_scorecards,
+    "composite": bench_composite,
+    "compile": bench_compile,
 }
 
 
@@ -479,6 +730,7 @@ def _load_workload_modules() -> None:
     WORKLOADS (name -> function(n, threads, repeat) -> list[Record]) and FULL_SIZE (name -> n);
     names in SCALED_WORKLOADS also run at 1/100 and 1/10 and in the small run."""
     import importlib
+
     global SCALED, SMALL
     for file in sorted(Path(__file__).resolve().parent.glob("workload_*.py")):
         module = importlib.import_module(file.stem)
@@ -492,6 +744,7 @@ _load_workload_modules()
 
 
 # ---------------------------------------------------------------------------------------------
+
 
 def run_worker(args: argparse.Namespace) -> None:
     """One workload at one size, in a process of its own: its peak memory is not inflated by
@@ -510,10 +763,16 @@ def _list(kind: type) -> Callable[[str], list[Any]]:
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=list(WORKLOADS), action="append", help="a workload (repeatable)")
-    parser.add_argument("--size", choices=["full", "small"], default="full",
-                        help="small: every workload at 1/100 of its size, one run each, every check (seconds); "
-                             "compile times only when named with --only")
-    parser.add_argument("--fractions", type=_list(float), help="sizes as fractions of the full size (default 0.01,0.1,1)")
+    parser.add_argument(
+        "--size",
+        choices=["full", "small"],
+        default="full",
+        help="small: every workload at 1/100 of its size, one run each, every check (seconds); "
+        "compile times only when named with --only",
+    )
+    parser.add_argument(
+        "--fractions", type=_list(float), help="sizes as fractions of the full size (default 0.01,0.1,1)"
+    )
     parser.add_argument("--threads", type=_list(int), default=[1, 2], help="thread counts (default 1,2)")
     parser.add_argument("--repeat", type=int, help="runs per measurement, the best kept (default 3; small: 1)")
     parser.add_argument("--out", type=Path, help="the JSON file (default out/bench.json; small: out/bench-small.json)")
@@ -549,19 +808,38 @@ def main(argv: list[str] | None = None) -> int:
             for fraction in args.fractions if name in SCALED else [1.0]:
                 n = max(1, round(FULL_SIZE[name] * fraction))
                 file = Path(tmp) / f"{name}-{n}.json"
-                command = [sys.executable, str(Path(__file__).resolve()), "--worker", name, "--n", str(n), "--fraction",
-                           str(fraction), "--threads", ",".join(map(str, args.threads)), "--repeat", str(args.repeat),
-                           "--records", str(file)]
+                command = [
+                    sys.executable,
+                    str(Path(__file__).resolve()),
+                    "--worker",
+                    name,
+                    "--n",
+                    str(n),
+                    "--fraction",
+                    str(fraction),
+                    "--threads",
+                    ",".join(map(str, args.threads)),
+                    "--repeat",
+                    str(args.repeat),
+                    "--records",
+                    str(file),
+                ]
                 code = subprocess.call(command)
                 if code != 0:
                     failures.append(f"{name} at {n:,} (exit status {code})")
                     continue
-                records += [Record(**{k: v for k, v in r.items() if k not in ("ratio", "met")})
-                            for r in json.loads(file.read_text())]
+                records += [
+                    Record(**{k: v for k, v in r.items() if k not in ("ratio", "met")})
+                    for r in json.loads(file.read_text())
+                ]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     # A list of measurements, each naming the machine and versions it ran with.
-    context = {"machine": f"{about['cpu']}, {about['cores']} cores ({', '.join(about['simd'])})",
-               "load_average": about["load_average"], "date_utc": about["date_utc"], "versions": versions}
+    context = {
+        "machine": f"{about['cpu']}, {about['cores']} cores ({', '.join(about['simd'])})",
+        "load_average": about["load_average"],
+        "date_utc": about["date_utc"],
+        "versions": versions,
+    }
     args.out.write_text(json.dumps([{**r.as_dict(), **context} for r in records], indent=1, ensure_ascii=False) + "\n")
     table = args.out.with_suffix(".md")
     table.write_text(markdown(records, about, versions), encoding="utf-8")

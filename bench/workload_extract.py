@@ -23,8 +23,21 @@ NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 FULL_SIZE = {"extract": 64}  # MB of report text
 SCALED_WORKLOADS = ("extract",)
 
-VERBS = ["组织申报", "获批立项", "争取上级资金", "新增高新技术企业", "登记技术合同", "技术合同成交额", "专利申请量",
-         "专利授权量", "应拨付补助资金", "已兑现奖补资金", "选派科技特派员", "征集技术需求", "累计培育科技型中小企业"]
+VERBS = [
+    "组织申报",
+    "获批立项",
+    "争取上级资金",
+    "新增高新技术企业",
+    "登记技术合同",
+    "技术合同成交额",
+    "专利申请量",
+    "专利授权量",
+    "应拨付补助资金",
+    "已兑现奖补资金",
+    "选派科技特派员",
+    "征集技术需求",
+    "累计培育科技型中小企业",
+]
 UNITS = ["项", "万元", "家", "件", "亿元", "人", "%"]
 
 
@@ -32,8 +45,11 @@ def _generated(n: int, seed: int = 7) -> str:
     rng = random.Random(seed)
     lines = []
     for _ in range(n):
-        parts = [f"{rng.choice(VERBS)}{rng.randint(1, 9999)}{rng.choice(['', '.' + str(rng.randint(1, 99))])}"
-                 f"{rng.choice(UNITS)}" for _ in range(rng.randint(2, 5))]
+        parts = [
+            f"{rng.choice(VERBS)}{rng.randint(1, 9999)}{rng.choice(['', '.' + str(rng.randint(1, 99))])}"
+            f"{rng.choice(UNITS)}"
+            for _ in range(rng.randint(2, 5))
+        ]
         lines.append(rng.choice(["上半年，", "2024年，", "一季度，", ""]) + "，".join(parts) + "。")
     return "\n".join(lines)
 
@@ -49,7 +65,7 @@ def report_text(megabytes: float) -> str:
 def check(text: str, facts, core_count: int) -> str:
     assert len(facts) == core_count, (len(facts), core_count)
     for row in facts.head(2000).itertuples():
-        assert text[row.begin:row.end] == row.text
+        assert text[row.begin : row.end] == row.text
     spans = sorted(zip(facts["begin"], facts["end"]))
     inside, k = 0, 0
     found = [m.start() for m in NUMBER.finditer(text[:200_000])]
@@ -74,15 +90,40 @@ def bench_extract(megabytes: int, threads: list[int], repeat: int) -> list[Recor
     cpu = time.process_time()
     _core.extract_core(text)
     cpu = time.process_time() - cpu
-    verdict = (check(text, facts, core_facts) + f"; the regex finds {len(numbers):,} numbers; core on CPU time "
-               f"{mb / max(cpu, 1e-9):.1f} MB/s")
+    verdict = (
+        check(text, facts, core_facts) + f"; the regex finds {len(numbers):,} numbers; core on CPU time "
+        f"{mb / max(cpu, 1e-9):.1f} MB/s"
+    )
     print(f"   core {mb / t_core:.1f} MB/s, to a DataFrame {mb / t_df:.1f} MB/s, regex scan {mb / t_re:.1f} MB/s")
-    common = dict(workload="extract", size=megabytes, size_unit="MB", threads=1, baseline="Python re scan of numbers",
-                  baseline_s=t_re, baseline_peak_mb=m_re, unit="MB/s", check=verdict)
-    return [Record(variant="C++ core (extract_core)", zhibiao_s=t_core, unit_throughput=mb / t_core, target_throughput=100,
-                   zhibiao_peak_mb=m_core, **common),
-            Record(variant="zb.extract to a DataFrame", zhibiao_s=t_df, unit_throughput=mb / t_df, target_throughput=50,
-                   zhibiao_peak_mb=m_df, **common)]
+    common = dict(
+        workload="extract",
+        size=megabytes,
+        size_unit="MB",
+        threads=1,
+        baseline="Python re scan of numbers",
+        baseline_s=t_re,
+        baseline_peak_mb=m_re,
+        unit="MB/s",
+        check=verdict,
+    )
+    return [
+        Record(
+            variant="C++ core (extract_core)",
+            zhibiao_s=t_core,
+            unit_throughput=mb / t_core,
+            target_throughput=100,
+            zhibiao_peak_mb=m_core,
+            **common,
+        ),
+        Record(
+            variant="zb.extract to a DataFrame",
+            zhibiao_s=t_df,
+            unit_throughput=mb / t_df,
+            target_throughput=50,
+            zhibiao_peak_mb=m_df,
+            **common,
+        ),
+    ]
 
 
 WORKLOADS = {"extract": bench_extract}

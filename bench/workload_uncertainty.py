@@ -33,8 +33,14 @@ def _asem() -> tuple[Any, Any, list[Any]]:
     raw = pd.read_csv(ASEM / "ASEM_iData.csv").set_index("uCode")
     ind = meta[meta.Type == "Indicator"]
     den = {r.iCode: r.Denominator for r in ind.itertuples() if isinstance(r.Denominator, str)}
-    steps = [C.Denominate(den), C.Impute("group_mean", group="EurAsia_group"), C.Screen(0.9), C.Treat("coinr", winmax=5),
-             C.Normalise("minmax", (1, 100)), C.Aggregate()]
+    steps = [
+        C.Denominate(den),
+        C.Impute("group_mean", group="EurAsia_group"),
+        C.Screen(0.9),
+        C.Treat("coinr", winmax=5),
+        C.Normalise("minmax", (1, 100)),
+        C.Aggregate(),
+    ]
     return raw, C.Framework.from_pandas(meta), steps
 
 
@@ -42,9 +48,12 @@ def _vignette() -> dict[str, Any]:
     import zhibiao as zb
 
     C = zb.composite
-    return dict(winmax=(1, 5), weights_noise={2: 0.25, 3: 0.25},
-                normalisation={"minmax [1, 100]": C.Normalise("minmax", (1, 100)), "rank": C.Normalise("rank")},
-                aggregation=[C.Aggregate("arithmetic"), C.Aggregate("geometric")])
+    return dict(
+        winmax=(1, 5),
+        weights_noise={2: 0.25, 3: 0.25},
+        normalisation={"minmax [1, 100]": C.Normalise("minmax", (1, 100)), "rank": C.Normalise("rank")},
+        aggregation=[C.Aggregate("arithmetic"), C.Aggregate("geometric")],
+    )
 
 
 def bench_asem(n: int, threads: list[int], repeat: int) -> list[Record]:
@@ -54,14 +63,30 @@ def bench_asem(n: int, threads: list[int], repeat: int) -> list[Record]:
     print(f"\n== uncertainty: COINr's vignette design on ASEM (51 countries, 49 indicators), {n:,} replications ==")
     out = []
     for t in threads:
-        seconds, result, peak = measure(lambda: zb.composite.uncertainty(raw, fw, steps, n=n, threads=t, **_vignette()), repeat)
+        seconds, result, peak = measure(
+            lambda: zb.composite.uncertainty(raw, fw, steps, n=n, threads=t, **_vignette()), repeat
+        )
         r = result.node_ranks()
         width = float(np.median(r["rank_p95"] - r["rank_p05"]))
         check = f"median 5–95% rank interval of the index {width:g} places; COINr ~100 ms per replication"
-        out.append(Record(workload="uncertainty_asem", variant="composite.uncertainty (vignette design)", size=n, size_unit="reps",
-                          threads=t, zhibiao_s=seconds, target_s=0.2 * n / 10_000, unit="k reps/s", unit_throughput=n / seconds / 1e3,
-                          zhibiao_peak_mb=peak, baseline="COINr (0.1 s per replication, measured)", baseline_s=0.1 * n,
-                          ratio=0.1 * n / seconds, check=check))
+        out.append(
+            Record(
+                workload="uncertainty_asem",
+                variant="composite.uncertainty (vignette design)",
+                size=n,
+                size_unit="reps",
+                threads=t,
+                zhibiao_s=seconds,
+                target_s=0.2 * n / 10_000,
+                unit="k reps/s",
+                unit_throughput=n / seconds / 1e3,
+                zhibiao_peak_mb=peak,
+                baseline="COINr (0.1 s per replication, measured)",
+                baseline_s=0.1 * n,
+                ratio=0.1 * n / seconds,
+                check=check,
+            )
+        )
     return out
 
 
@@ -72,14 +97,28 @@ def bench_sobol(n: int, threads: list[int], repeat: int) -> list[Record]:
     print(f"\n== uncertainty: Sobol indices on ASEM, 4 inputs, N = {n:,} ({6 * n:,} runs) ==")
     out = []
     for t in threads:
-        seconds, result, peak = measure(lambda: zb.composite.uncertainty(raw, fw, steps, n=0, sobol=n, bootstrap=0, threads=t,
-                                                                         **_vignette()), repeat)
+        seconds, result, peak = measure(
+            lambda: zb.composite.uncertainty(raw, fw, steps, n=0, sobol=n, bootstrap=0, threads=t, **_vignette()),
+            repeat,
+        )
         s = result.sobol
         shift = s[s["output"] == "mean_abs_rank_shift"].set_index("input")["ST"].round(2).to_dict()
-        out.append(Record(workload="uncertainty_sobol_asem", variant="Saltelli design + estimators (no bootstrap)", size=n, size_unit="rows",
-                          threads=t, zhibiao_s=seconds, target_s=0.2 * n / 1000, zhibiao_peak_mb=peak,
-                          baseline="COINr (68 s for N = 100)", baseline_s=0.68 * n, ratio=0.68 * n / seconds,
-                          check=f"total indices of the mean absolute rank shift: {shift}"))
+        out.append(
+            Record(
+                workload="uncertainty_sobol_asem",
+                variant="Saltelli design + estimators (no bootstrap)",
+                size=n,
+                size_unit="rows",
+                threads=t,
+                zhibiao_s=seconds,
+                target_s=0.2 * n / 1000,
+                zhibiao_peak_mb=peak,
+                baseline="COINr (68 s for N = 100)",
+                baseline_s=0.68 * n,
+                ratio=0.68 * n / seconds,
+                check=f"total indices of the mean absolute rank shift: {shift}",
+            )
+        )
     return out
 
 
@@ -87,8 +126,11 @@ def _large(regions: int, indicators: int = 50, pillars: int = 10, seed: int = 3)
     import zhibiao as zb
 
     rng = np.random.default_rng(seed)
-    data = pd.DataFrame(rng.lognormal(0, 0.6, (regions, indicators)), columns=[f"i{j}" for j in range(indicators)],
-                        index=[f"r{k}" for k in range(regions)])
+    data = pd.DataFrame(
+        rng.lognormal(0, 0.6, (regions, indicators)),
+        columns=[f"i{j}" for j in range(indicators)],
+        index=[f"r{k}" for k in range(regions)],
+    )
     codes = ["Index", *[f"P{p}" for p in range(pillars)], *data.columns]
     parents = ["", *["Index"] * pillars, *[f"P{j % pillars}" for j in range(indicators)]]
     levels = [3, *[2] * pillars, *[1] * indicators]
@@ -128,21 +170,42 @@ def bench_large(n: int, threads: list[int], repeat: int) -> list[Record]:
 
     C = zb.composite
     data, fw, meta = _large(3000)
-    print(f"\n== uncertainty: 3,000 regions × 50 indicators, 3 levels, {n:,} replications, weights noise and min-max vs z-score ==")
+    print(
+        f"\n== uncertainty: 3,000 regions × 50 indicators, 3 levels, {n:,} replications, weights noise and min-max vs z-score =="
+    )
     steps = [C.Normalise("minmax", (0, 100)), C.Aggregate()]
     norms = [C.Normalise("minmax", (0, 100)), C.Normalise("zscore")]
     layers = [C.build(data, fw, [s, C.Aggregate()]).layer("normalised").to_numpy() for s in norms]
     t_np, mean_np, m_np = measure(lambda: numpy_uncertainty(layers, meta, n, 0.25, 1), 1)
     out = []
     for t in threads:
-        seconds, result, peak = measure(lambda: C.uncertainty(data, fw, steps, n=n, threads=t, weights_noise={1: 0.25, 2: 0.25},
-                                                              normalisation=norms), repeat)
+        seconds, result, peak = measure(
+            lambda: C.uncertainty(
+                data, fw, steps, n=n, threads=t, weights_noise={1: 0.25, 2: 0.25}, normalisation=norms
+            ),
+            repeat,
+        )
         mean_zb = result.node_ranks("Index")["mean_rank"].to_numpy()
         gap = float(np.abs(mean_zb - mean_np[:, 0]).max())
-        out.append(Record(workload="uncertainty_large", variant="composite.uncertainty", size=n, size_unit="reps", threads=t,
-                          zhibiao_s=seconds, baseline="numpy by hand (vectorised per replication)", baseline_s=t_np, ratio=t_np / seconds,
-                          target_ratio=20, zhibiao_peak_mb=peak, baseline_peak_mb=m_np, unit="reps/s", unit_throughput=n / seconds,
-                          check=f"mean index ranks of the two (different random streams) differ by at most {gap:.1f} places"))
+        out.append(
+            Record(
+                workload="uncertainty_large",
+                variant="composite.uncertainty",
+                size=n,
+                size_unit="reps",
+                threads=t,
+                zhibiao_s=seconds,
+                baseline="numpy by hand (vectorised per replication)",
+                baseline_s=t_np,
+                ratio=t_np / seconds,
+                target_ratio=20,
+                zhibiao_peak_mb=peak,
+                baseline_peak_mb=m_np,
+                unit="reps/s",
+                unit_throughput=n / seconds,
+                check=f"mean index ranks of the two (different random streams) differ by at most {gap:.1f} places",
+            )
+        )
     return out
 
 

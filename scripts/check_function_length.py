@@ -23,8 +23,9 @@ NOT_FUNCTIONS = re.compile(r"\b(if|for|while|switch|catch|return)\s*\($")
 
 def strip_cpp(text: str) -> str:
     """The code with comments, strings and character literals blanked, newlines kept."""
-    pattern = re.compile(r'//[^\n]*|/\*.*?\*/|R"(?P<d>[^(\s]*)\(.*?\)(?P=d)"|"(\\.|[^"\\\n])*"|\'(\\.|[^\'\\\n])*\'',
-                         re.S)
+    pattern = re.compile(
+        r'//[^\n]*|/\*.*?\*/|R"(?P<d>[^(\s]*)\(.*?\)(?P=d)"|"(\\.|[^"\\\n])*"|\'(\\.|[^\'\\\n])*\'', re.S
+    )
     return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
 
 
@@ -51,7 +52,9 @@ def opens_function(before: str) -> bool:
     head = code[:i].rstrip()
     if not head or head.endswith("]") or NOT_FUNCTIONS.search(code[: i + 1].rstrip()):
         return False
-    return re.search(r"[\w>~=]$|operator\s*\S+$", head) is not None and not re.search(r"\b(if|for|while|switch|catch)$", head)
+    return re.search(r"[\w>~=]$|operator\s*\S+$", head) is not None and not re.search(
+        r"\b(if|for|while|switch|catch)$", head
+    )
 
 
 def cpp_functions(path: Path):

@@ -43,7 +43,7 @@ def generate(seed: int) -> list[dict[str, object]]:
                     t = year - 2015
                     pop = population * (1 + rng.normal(0.002, 0.004)) ** t
                     gdp = pop * gdp_per_capita * (1 + growth) ** t * rng.normal(1, 0.01)  # 亿元
-                    patents = max(0, round(pop * patents_per_10k * (1.12 ** t) * rng.normal(1, 0.03)))
+                    patents = max(0, round(pop * patents_per_10k * (1.12**t) * rng.normal(1, 0.03)))
                     contracts = max(0, round(pop * contracts_per_10k * rng.normal(1, 0.1)))
                     applied = int(rng.integers(8, 60))
                     approved = int(rng.binomial(applied, float(rng.uniform(0.2, 0.6))))
@@ -81,17 +81,29 @@ def generate(seed: int) -> list[dict[str, object]]:
 
 
 UNITS = {
-    "population": "万人", "gdp": "亿元", "rd_expenditure": "万元", "hitech_value_added": "亿元",
-    "valid_invention_patents": "件", "tech_contract_count": "项", "tech_contract_value": "万元",
-    "projects_applied": "项", "projects_approved": "项", "funds_planned": "万元", "funds_in_place": "万元",
-    "funds_spent": "万元", "reward_due": "万元", "reward_paid": "万元",
+    "population": "万人",
+    "gdp": "亿元",
+    "rd_expenditure": "万元",
+    "hitech_value_added": "亿元",
+    "valid_invention_patents": "件",
+    "tech_contract_count": "项",
+    "tech_contract_value": "万元",
+    "projects_applied": "项",
+    "projects_approved": "项",
+    "funds_planned": "万元",
+    "funds_in_place": "万元",
+    "funds_spent": "万元",
+    "reward_due": "万元",
+    "reward_paid": "万元",
 }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=20261128)
-    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "data/sample/counties_synthetic.csv")
+    parser.add_argument(
+        "--out", type=Path, default=Path(__file__).resolve().parents[1] / "data/sample/counties_synthetic.csv"
+    )
     args = parser.parse_args()
     rows = generate(args.seed)
     header = [f"{c}[{UNITS[c]}]" if c in UNITS else c for c in rows[0]]

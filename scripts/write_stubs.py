@@ -9,6 +9,7 @@ the test suite runs it, so the stubs never drift from the bindings.
 from __future__ import annotations
 
 import argparse
+import ast
 import re
 import subprocess
 import sys
@@ -24,22 +25,90 @@ def numpy_array(match: re.Match[str]) -> str:
     return f"numpy.typing.NDArray[numpy.{match.group(1)}]"
 
 
+def valid_line(line: str) -> str:
+    """A def that Python cannot parse (stubgen reads a property's docstring as its return type;
+    a binding may list a required argument after a defaulted one) keeps its name, with a signature
+    mypy accepts."""
+    stripped = line.strip()
+    if not stripped.startswith("def "):
+        return line
+    try:
+        ast.parse(stripped)
+        if re.search(r"-> [A-Z][a-z]+: \.\.\.$", stripped) and "Deprecated" in stripped:  # a docstring read as a type
+            return line.replace("-> Deprecated:", "-> Any:")
+        return line
+    except SyntaxError:
+        indent = line[: len(line) - len(line.lstrip())]
+        name = stripped[4 : stripped.index("(")]
+        self_arg = "self, " if indent else ""
+        fixed = f"{indent}def {name}({self_arg}*args: Any, **kwargs: Any) -> Any: ..."
+        try:
+            ast.parse(fixed.strip())
+        except SyntaxError:  # the name itself is broken: leave the line for mypy to name
+            return line
+        return fixed
+
+
 def rewrite(text: str) -> str:
     text = re.sub(r"numpy\.ndarray\[numpy\.(\w+)(\[[^\]]*\](, flags\.\w+)*)?\]", numpy_array, text)
     text = re.sub(r"numpy\.ndarray\[(\w+)\]", r"numpy.typing.NDArray[numpy.\1]", text)
-    text = text.replace("zhibiao.Error", "Error").replace("zhibiao._core.", "")
+    text = text.replace("zhibiao._core.", "")
+    text = re.sub(r"\bzhibiao\.(\w*Error)\b", r"\1", text)  # the module's own exception classes
+    text = re.sub(r"def __(eq|ne)__\(self, (\w+): [^)]*\)", r"def __\1__(self, \2: object)", text)
     text = re.sub(r"^import zhibiao\n", "", text, flags=re.M)
     text = text.replace("import numpy\n", "import numpy\nimport numpy.typing\n", 1)
+    text = "\n".join(valid_line(line) for line in text.split("\n"))
+    # pybind11 converts bytes to std::string too (paths are passed as os.fsencode bytes).
+    text = re.sub(r"(\w+): str\b(?!\])", r"\1: Union[str, bytes]", text)
+    text = re.sub(r"(\w+): Optional\[str\]", r"\1: Optional[Union[str, bytes]]", text)
+    text = text.replace("from typing import ", "from typing import Union, ", 1)
+    text = text.replace("\nclass ", "\n__version__: str\n\nclass ", 1)
     return HEADER + text
+
+
+def static_methods() -> set[tuple[str, str]]:
+    """(class, name) of the static methods: stubgen 1.0 writes them as instance methods."""
+    import zhibiao._core as core
+
+    out = set()
+    for cls_name, cls in vars(core).items():
+        if isinstance(cls, type):
+            for name, member in vars(cls).items():
+                if isinstance(member, staticmethod):
+                    out.add((cls_name, name))
+    return out
+
+
+def mark_static(text: str, static: set[tuple[str, str]]) -> str:
+    lines, current = [], ""
+    for line in text.split("\n"):
+        match = re.match(r"class (\w+)", line)
+        if match:
+            current = match.group(1)
+        method = re.match(r"(    )def (\w+)\(self(, )?", line)
+        if method and (current, method.group(2)) in static:
+            lines.append("    @staticmethod")
+            line = line.replace("(self, ", "(", 1).replace("(self)", "()", 1)
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def generate() -> str:
     # Debian's mypy is compiled (mypyc): stubgen runs through its main(), not `-m mypy.stubgen`.
-    command = [sys.executable, "-c", "import sys; from mypy.stubgen import main; main(sys.argv[1:])",
-               "-m", "zhibiao._core", "-o", "stubs", "--quiet"]
+    command = [
+        sys.executable,
+        "-c",
+        "import sys; from mypy.stubgen import main; main(sys.argv[1:])",
+        "-m",
+        "zhibiao._core",
+        "-o",
+        "stubs",
+        "--quiet",
+    ]
     with tempfile.TemporaryDirectory() as out:
         subprocess.run(command, check=True, cwd=out)
-        return rewrite((Path(out) / "stubs" / "zhibiao" / "_core.pyi").read_text(encoding="utf-8"))
+        text = (Path(out) / "stubs" / "zhibiao" / "_core.pyi").read_text(encoding="utf-8")
+    return rewrite(mark_static(text, static_methods()))
 
 
 def main(argv: list[str] | None = None) -> int:

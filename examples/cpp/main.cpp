@@ -35,7 +35,8 @@ bool indicators() {
     auto table = zhibiao::compute(county, {"invention_patents_per_10k", "project_approval_rate", "progress_vs_time"});
     for (const auto& column : table.columns) {
         const auto& ind = zhibiao::catalogue::builtin().at(column.id);
-        std::cout << ind.name_zh << " (" << ind.name_en << "): " << show(column.values(0)) << " " << column.unit.symbol() << "\n";
+        std::cout << ind.name_zh << " (" << ind.name_en << "): " << show(column.values(0)) << " "
+                  << column.unit.symbol() << "\n";
     }
     // 0.90 件/万人, 39.3%, +6.0 百分点 (indicators.md §1.5, §4.1, §5).
     return near(table.at("invention_patents_per_10k").values(0), 0.9, 1e-12) &&
@@ -47,12 +48,15 @@ bool scorecards() {
     const auto& card = zhibiao::scorecard::builtin("tech-sme-2017");
     // indicators.md §6b: 62 points and passes; 80 points but no S&T staff score; 50 R&D points by
     // the second measure; 510 employees, ineligible; an HNTE certificate, passes directly.
-    const std::map<std::string, std::vector<double>> firms{
-        {"employees", {40, 40, 40, 510, 40}},           {"st_staff", {12, 3, 12, 100, 0}},
-        {"sales", {1000, 1000, 1000, 1000, 1000}},      {"assets", {500, 500, 500, 500, 500}},
-        {"rd_expense", {45, 60, 19, 45, 0}},            {"total_cost", {45 / 0.22, 600, 19 / 0.30, 500, 500}},
-        {"ip_class1", {0, 1, 0, 0, 0}},                 {"ip_class2", {2, 0, 0, 0, 0}},
-        {"hnte_certified", {0, 0, 0, 0, 1}}};
+    const std::map<std::string, std::vector<double>> firms{{"employees", {40, 40, 40, 510, 40}},
+                                                           {"st_staff", {12, 3, 12, 100, 0}},
+                                                           {"sales", {1000, 1000, 1000, 1000, 1000}},
+                                                           {"assets", {500, 500, 500, 500, 500}},
+                                                           {"rd_expense", {45, 60, 19, 45, 0}},
+                                                           {"total_cost", {45 / 0.22, 600, 19 / 0.30, 500, 500}},
+                                                           {"ip_class1", {0, 1, 0, 0, 0}},
+                                                           {"ip_class2", {2, 0, 0, 0, 0}},
+                                                           {"hnte_certified", {0, 0, 0, 0, 1}}};
     zhibiao::scorecard_columns in{5, {}};
     for (const auto& input : card.inputs()) {
         const auto it = firms.find(input.id);
@@ -71,8 +75,8 @@ bool scorecards() {
 
 bool composite_index() {
     using namespace zhibiao::composite;
-    const framework fw({{"rd", "Index", 1, 1, 1}, {"patents", "Index", 1, 1, 1}, {"cost", "Index", 1, -1, 1},
-                        {"Index", "", 1, 1, 2}});
+    const framework fw(
+        {{"rd", "Index", 1, 1, 1}, {"patents", "Index", 1, 1, 1}, {"cost", "Index", 1, -1, 1}, {"Index", "", 1, 1, 2}});
     table data;
     data.units = {"A", "B", "C", "D"};
     data.numbers["rd"] = Eigen::VectorXd::LinSpaced(4, 1.0, 4.0);

@@ -69,7 +69,8 @@ indicator_table compute(const panel& p, const std::vector<std::string>& ids, con
                         const catalogue& cat = catalogue::builtin());
 
 /// Every indicator of the catalogue.
-inline indicator_table compute_all(const panel& p, const catalogue& cat = catalogue::builtin(), compute_options options = {}) {
+inline indicator_table compute_all(const panel& p, const catalogue& cat = catalogue::builtin(),
+                                   compute_options options = {}) {
     std::vector<std::string> ids;
     for (const auto& i : cat.indicators()) ids.push_back(i.id);
     return compute(p, ids, options, cat);

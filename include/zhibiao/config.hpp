@@ -23,16 +23,20 @@
 #define ZHIBIAO_EIGEN_MALLOC_ALREADY_ALIGNED 0
 
 #if defined(EIGEN_MAX_ALIGN_BYTES) && EIGEN_MAX_ALIGN_BYTES != ZHIBIAO_EIGEN_MAX_ALIGN_BYTES
-#error "zhibiao: EIGEN_MAX_ALIGN_BYTES must be 16 (as the library was built); compile with -DEIGEN_MAX_ALIGN_BYTES=16 -DEIGEN_MAX_STATIC_ALIGN_BYTES=16 -DEIGEN_MALLOC_ALREADY_ALIGNED=0 (link zhibiao::zhibiao or use pkg-config zhibiao), or include zhibiao headers before Eigen"
+#error \
+    "zhibiao: EIGEN_MAX_ALIGN_BYTES must be 16 (as the library was built); compile with -DEIGEN_MAX_ALIGN_BYTES=16 -DEIGEN_MAX_STATIC_ALIGN_BYTES=16 -DEIGEN_MALLOC_ALREADY_ALIGNED=0 (link zhibiao::zhibiao or use pkg-config zhibiao), or include zhibiao headers before Eigen"
 #endif
 #if defined(EIGEN_MAX_STATIC_ALIGN_BYTES) && EIGEN_MAX_STATIC_ALIGN_BYTES != ZHIBIAO_EIGEN_MAX_ALIGN_BYTES
-#error "zhibiao: EIGEN_MAX_STATIC_ALIGN_BYTES must be 16 (as the library was built); compile with -DEIGEN_MAX_ALIGN_BYTES=16 -DEIGEN_MAX_STATIC_ALIGN_BYTES=16 -DEIGEN_MALLOC_ALREADY_ALIGNED=0 (link zhibiao::zhibiao or use pkg-config zhibiao), or include zhibiao headers before Eigen"
+#error \
+    "zhibiao: EIGEN_MAX_STATIC_ALIGN_BYTES must be 16 (as the library was built); compile with -DEIGEN_MAX_ALIGN_BYTES=16 -DEIGEN_MAX_STATIC_ALIGN_BYTES=16 -DEIGEN_MALLOC_ALREADY_ALIGNED=0 (link zhibiao::zhibiao or use pkg-config zhibiao), or include zhibiao headers before Eigen"
 #endif
 #if defined(EIGEN_MALLOC_ALREADY_ALIGNED) && EIGEN_MALLOC_ALREADY_ALIGNED != ZHIBIAO_EIGEN_MALLOC_ALREADY_ALIGNED
-#error "zhibiao: EIGEN_MALLOC_ALREADY_ALIGNED must be 0 (as the library was built); compile with -DEIGEN_MAX_ALIGN_BYTES=16 -DEIGEN_MAX_STATIC_ALIGN_BYTES=16 -DEIGEN_MALLOC_ALREADY_ALIGNED=0 (link zhibiao::zhibiao or use pkg-config zhibiao), or include zhibiao headers before Eigen"
+#error \
+    "zhibiao: EIGEN_MALLOC_ALREADY_ALIGNED must be 0 (as the library was built); compile with -DEIGEN_MAX_ALIGN_BYTES=16 -DEIGEN_MAX_STATIC_ALIGN_BYTES=16 -DEIGEN_MALLOC_ALREADY_ALIGNED=0 (link zhibiao::zhibiao or use pkg-config zhibiao), or include zhibiao headers before Eigen"
 #endif
 #if defined(EIGEN_DONT_ALIGN) || defined(EIGEN_DONT_ALIGN_STATICALLY)
-#error "zhibiao: EIGEN_DONT_ALIGN changes the layout and allocation of zhibiao's Eigen members; the library was built without it"
+#error \
+    "zhibiao: EIGEN_DONT_ALIGN changes the layout and allocation of zhibiao's Eigen members; the library was built without it"
 #endif
 
 #ifndef EIGEN_MAX_ALIGN_BYTES

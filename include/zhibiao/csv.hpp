@@ -44,7 +44,8 @@ struct csv_options {
     /// Columns to leave out (listed in the report's ignored_columns).
     std::vector<std::string> ignore;
     /// Texts read as missing, after trimming and full-width normalisation.
-    std::vector<std::string> na_values = {"", "-", "--", "—", "——", "–", "NA", "N/A", "n/a", "NaN", "nan", "null", "NULL", "…", "..."};
+    std::vector<std::string> na_values = {"",    "-",   "--",  "—",    "——",   "–", "NA", "N/A",
+                                          "n/a", "NaN", "nan", "null", "NULL", "…", "..."};
     /// Unparseable cells become NaN with a reason (and rows with the wrong number of fields are
     /// skipped and reported) instead of throwing.
     bool lenient = false;
@@ -90,7 +91,7 @@ column_header parse_column_header(std::string_view header, const catalogue* cat 
 /// `na_values` (csv_options' by default) as missing. An absent cell (nullopt) is missing.
 struct text_cells {
     std::vector<double> values;
-    std::vector<reason> reasons;  ///< none, missing_input or unparseable per cell
+    std::vector<reason> reasons;                           ///< none, missing_input or unparseable per cell
     std::size_t first_bad = static_cast<std::size_t>(-1);  ///< the first unparseable cell, or -1
     std::string problem;                                   ///< what is wrong with it, quoting it
 };

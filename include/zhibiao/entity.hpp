@@ -43,10 +43,12 @@ inline admin_level admin_level_of(std::string_view code) {
 /// "3206" → "32"); empty for a province, the national code or a code that is not one.
 inline std::string admin_parent(std::string_view code) {
     switch (admin_level_of(code)) {
-        case admin_level::county: return std::string(code.substr(0, 4)) + "00";
+        case admin_level::county:
+            return std::string(code.substr(0, 4)) + "00";
         case admin_level::prefecture:
             return code.size() == 4 ? std::string(code.substr(0, 2)) : std::string(code.substr(0, 2)) + "0000";
-        default: return {};
+        default:
+            return {};
     }
 }
 

@@ -41,9 +41,7 @@ struct location {
         if (!tail.empty()) out += (out.empty() ? "" : " ") + ("(" + tail + ")");
         return out;
     }
-    bool empty() const {
-        return file.empty() && !line && entity.empty() && period.empty() && variable.empty();
-    }
+    bool empty() const { return file.empty() && !line && entity.empty() && period.empty() && variable.empty(); }
 };
 
 /// Base of every zhibiao exception.

@@ -42,11 +42,11 @@ enum class qualifier { exact, approximate, lower_bound, upper_bound };
 
 /// A number in the text, with its unit as written.
 struct quantity {
-    double value = 0;       ///< NaN when masked
-    double high = 0;        ///< the upper end of a range; == value otherwise
-    std::string unit;       ///< as written ("万元", "%", "件/万人", "个百分点"); "" if none
+    double value = 0;  ///< NaN when masked
+    double high = 0;   ///< the upper end of a range; == value otherwise
+    std::string unit;  ///< as written ("万元", "%", "件/万人", "个百分点"); "" if none
     qualifier qual = qualifier::exact;
-    bool masked = false;    ///< a placeholder digit (13.x%)
+    bool masked = false;  ///< a placeholder digit (13.x%)
     bool range = false;
     std::size_t begin = 0, end = 0;  ///< byte offsets of the number, unit and qualifiers
 };
@@ -113,7 +113,7 @@ struct report_finding {
     std::string kind;
     std::size_t begin = 0, end = 0;            ///< byte offsets in the text
     std::size_t char_begin = 0, char_end = 0;  ///< code point offsets
-    std::string text;                           ///< the spot as written (at most a few dozen characters)
+    std::string text;                          ///< the spot as written (at most a few dozen characters)
     std::string message;
 };
 
@@ -139,8 +139,8 @@ extraction extract(std::string_view text, const lexicon& words, const extract_op
 /// (more well-formed multi-byte characters than stray bytes: a UTF-8 report with a few damaged
 /// bytes); else GB18030; bytes that none of these reads are kept and reported (invalid_offsets).
 struct decoded_report {
-    std::string text;         ///< UTF-8, without a byte order mark (offsets of facts refer to it)
-    std::string encoding;     ///< "utf-8", "utf-8-bom", "gb18030", "utf-16"
+    std::string text;      ///< UTF-8, without a byte order mark (offsets of facts refer to it)
+    std::string encoding;  ///< "utf-8", "utf-8-bom", "gb18030", "utf-16"
     std::size_t invalid_bytes = 0;
     std::vector<std::size_t> invalid_offsets;  ///< byte offsets in the input (the first 1000)
 };

@@ -43,8 +43,13 @@ public:
     /// Views `size` doubles at `data`, kept alive by `owner`.
     column(std::string name, zhibiao::unit u, const double* data, std::size_t size, std::shared_ptr<const void> owner,
            bool unit_given = true, std::vector<reason> reasons = {})
-        : name_(std::move(name)), unit_(std::move(u)), unit_given_(unit_given), reasons_(std::move(reasons)),
-          owner_(std::move(owner)), data_(data), size_(size) {}
+        : name_(std::move(name)),
+          unit_(std::move(u)),
+          unit_given_(unit_given),
+          reasons_(std::move(reasons)),
+          owner_(std::move(owner)),
+          data_(data),
+          size_(size) {}
 
     // On a temporary column the accessors return copies, not views into it (see panel below).
     const std::string& name() const& { return name_; }
@@ -56,9 +61,7 @@ public:
     std::size_t size() const { return size_; }
     const double* data() const& { return data_; }
     const double* data() && = delete;  // the storage may go with the temporary
-    Eigen::Map<const Eigen::ArrayXd> values() const& {
-        return {data_, static_cast<Eigen::Index>(size_)};
-    }
+    Eigen::Map<const Eigen::ArrayXd> values() const& { return {data_, static_cast<Eigen::Index>(size_)}; }
     Eigen::ArrayXd values() && { return Eigen::Map<const Eigen::ArrayXd>(data_, static_cast<Eigen::Index>(size_)); }
     /// What keeps the storage alive. For bindings and serialisation only (the escape hatch that
     /// lets a NumPy view of a column outlive the panel safely); not a stable interface.
@@ -119,7 +122,9 @@ public:
     /// pair repeats and error when an index is out of range.
     panel(std::vector<entity> entities, std::vector<period> periods, std::vector<std::int32_t> entity_of_row,
           std::vector<std::int32_t> period_of_row)
-        : entities_(std::move(entities)), periods_(std::move(periods)), entity_of_row_(std::move(entity_of_row)),
+        : entities_(std::move(entities)),
+          periods_(std::move(periods)),
+          entity_of_row_(std::move(entity_of_row)),
           period_of_row_(std::move(period_of_row)) {
         if (entity_of_row_.size() != period_of_row_.size())
             throw error("entity and period index arrays differ in length (" + std::to_string(entity_of_row_.size()) +
@@ -129,8 +134,10 @@ public:
         const bool dense = n_entities * n_periods <= std::int64_t{1} << 26;
         std::vector<std::int32_t> grid;
         std::unordered_map<std::int64_t, std::size_t> hashed;
-        if (dense) grid.assign(static_cast<std::size_t>(n_entities * n_periods), -1);
-        else hashed.reserve(rows());
+        if (dense)
+            grid.assign(static_cast<std::size_t>(n_entities * n_periods), -1);
+        else
+            hashed.reserve(rows());
         for (std::size_t r = 0; r < rows(); ++r) {
             const std::int64_t e = entity_of_row_[r], p = period_of_row_[r];
             if (e < 0 || e >= n_entities || p < 0 || p >= n_periods)

@@ -48,15 +48,15 @@ struct patent_records {
 struct patents_in_force_result {
     /// counts(region, k): patents in force in `region` on dates[k] (in the order given).
     Eigen::Matrix<std::int64_t, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> counts;
-    std::size_t records = 0;        ///< all records given
-    std::size_t not_selected = 0;   ///< left out by `selected` (not invention patents)
-    std::size_t counted = 0;        ///< records that entered the count
+    std::size_t records = 0;       ///< all records given
+    std::size_t not_selected = 0;  ///< left out by `selected` (not invention patents)
+    std::size_t counted = 0;       ///< records that entered the count
     // Excluded records, by problem:
-    std::size_t missing_date = 0;       ///< no filing or no grant date
+    std::size_t missing_date = 0;  ///< no filing or no grant date
     std::size_t grant_before_filing = 0;
     std::size_t end_before_grant = 0;
-    std::size_t in_the_future = 0;      ///< a date after as_of
-    std::size_t bad_region = 0;         ///< region index out of range
+    std::size_t in_the_future = 0;               ///< a date after as_of
+    std::size_t bad_region = 0;                  ///< region index out of range
     std::vector<std::size_t> excluded_examples;  ///< first excluded record indices (up to 100)
 };
 

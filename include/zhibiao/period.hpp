@@ -50,19 +50,27 @@ public:
 
     int first_month() const {
         switch (kind_) {
-            case period_kind::half: return index_ == 1 ? 1 : 7;
-            case period_kind::quarter: return 3 * index_ - 2;
-            case period_kind::month: return index_;
-            default: return 1;
+            case period_kind::half:
+                return index_ == 1 ? 1 : 7;
+            case period_kind::quarter:
+                return 3 * index_ - 2;
+            case period_kind::month:
+                return index_;
+            default:
+                return 1;
         }
     }
     int last_month() const {
         switch (kind_) {
-            case period_kind::half: return 6 * index_;
-            case period_kind::quarter: return 3 * index_;
+            case period_kind::half:
+                return 6 * index_;
+            case period_kind::quarter:
+                return 3 * index_;
             case period_kind::month:
-            case period_kind::year_to_date: return index_;
-            default: return 12;
+            case period_kind::year_to_date:
+                return index_;
+            default:
+                return 12;
         }
     }
 
@@ -78,11 +86,16 @@ public:
     std::string to_string() const {
         std::string y = std::to_string(year_);
         switch (kind_) {
-            case period_kind::year: return y;
-            case period_kind::half: return y + "H" + std::to_string(index_);
-            case period_kind::quarter: return y + "Q" + std::to_string(index_);
-            case period_kind::month: return y + (index_ < 10 ? "-0" : "-") + std::to_string(index_);
-            case period_kind::year_to_date: return y + (index_ < 10 ? "YTD0" : "YTD") + std::to_string(index_);
+            case period_kind::year:
+                return y;
+            case period_kind::half:
+                return y + "H" + std::to_string(index_);
+            case period_kind::quarter:
+                return y + "Q" + std::to_string(index_);
+            case period_kind::month:
+                return y + (index_ < 10 ? "-0" : "-") + std::to_string(index_);
+            case period_kind::year_to_date:
+                return y + (index_ < 10 ? "YTD0" : "YTD") + std::to_string(index_);
         }
         return y;
     }

@@ -53,8 +53,8 @@ inline constexpr std::string_view to_string(reason r) { return reason_names[stat
 /// for computing (unparseable, negative, not whole, an invalid part) — such a cell must never be
 /// treated as merely missing: not skipped in a sum, not scored as an absent optional input.
 inline constexpr bool reason_means_absent(reason r) {
-    return r == reason::none || r == reason::missing_input || r == reason::missing_variable || r == reason::no_such_period ||
-           r == reason::incomplete_rollup;
+    return r == reason::none || r == reason::missing_input || r == reason::missing_variable ||
+           r == reason::no_such_period || r == reason::incomplete_rollup;
 }
 
 }  // namespace zhibiao

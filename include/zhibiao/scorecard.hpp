@@ -86,7 +86,7 @@ struct scorecard_input {
 
 struct band {
     double bound = -std::numeric_limits<double>::infinity();  ///< -inf: the bottom band
-    bool inclusive = true;                                   ///< `min` (≥) or `above` (>)
+    bool inclusive = true;                                    ///< `min` (≥) or `above` (>)
     double points_lo = 0, points_hi = 0;
     std::string label;
 };
@@ -150,8 +150,10 @@ public:
     }
     void set(Eigen::Index row, Eigen::Index col, double v) {
         const std::size_t i = static_cast<std::size_t>(row) + static_cast<std::size_t>(col) * rows_;
-        if (narrow_) floats_[i] = static_cast<float>(v);
-        else doubles_[i] = v;
+        if (narrow_)
+            floats_[i] = static_cast<float>(v);
+        else
+            doubles_[i] = v;
     }
     /// The storage (null for the type not in use).
     float* floats() { return narrow_ ? floats_.data() : nullptr; }
@@ -161,8 +163,10 @@ public:
     /// Keeps the storage when the shape and type already fit (its contents are then stale).
     void resize(std::size_t rows, std::size_t cols, bool narrow) {
         rows_ = rows, cols_ = cols, narrow_ = narrow;
-        if (narrow) floats_.resize(rows * cols), result_column<double>().swap(doubles_);
-        else doubles_.resize(rows * cols), result_column<float>().swap(floats_);
+        if (narrow)
+            floats_.resize(rows * cols), result_column<double>().swap(doubles_);
+        else
+            doubles_.resize(rows * cols), result_column<float>().swap(floats_);
     }
 
 private:
@@ -297,7 +301,8 @@ public:
     int input_index(std::string_view id) const;
 
     /// Scores every firm; `threads` = 0 uses every core. The result is the same for any count.
-    scorecard_result evaluate(const scorecard_columns& in, points_policy policy = points_policy::low, unsigned threads = 0) const;
+    scorecard_result evaluate(const scorecard_columns& in, points_policy policy = points_policy::low,
+                              unsigned threads = 0) const;
     /// The same into `out`, reusing its storage when the sizes match (batch servers scoring
     /// one block of firms after another allocate once).
     void evaluate_into(const scorecard_columns& in, scorecard_result& out, points_policy policy = points_policy::low,
@@ -331,15 +336,17 @@ public:
     /// The pack's inputs from `p`: a required input the panel lacks is a missing_variable_error
     /// naming it; `units` (column → unit text) overrides a column's unit, or gives one where the
     /// panel has none (then the pack's unit is assumed); incompatible units throw.
-    scorecard_inputs inputs_from(const panel& p, const std::vector<std::pair<std::string, std::string>>& units = {}) const;
+    scorecard_inputs inputs_from(const panel& p,
+                                 const std::vector<std::pair<std::string, std::string>>& units = {}) const;
     /// Every key of `units` names an input of the pack, else a lookup_error with "did you mean"
     /// (inputs_from's check; the DataFrame path of Python makes it too).
     void check_units(const std::vector<std::pair<std::string, std::string>>& units) const;
     /// Scores the firms of `in`; a firm with a cell invalid for computing (see unreadable()) is invalid input.
-    scorecard_result evaluate(const scorecard_inputs& in, points_policy policy = points_policy::low, unsigned threads = 0) const;
+    scorecard_result evaluate(const scorecard_inputs& in, points_policy policy = points_policy::low,
+                              unsigned threads = 0) const;
     scorecard_result evaluate(const panel& p, points_policy policy = points_policy::low, unsigned threads = 0) const;
-    std::vector<std::string> explain(const scorecard_inputs& in, const scorecard_result& result, const std::vector<std::size_t>& rows,
-                                     const std::string& language) const;
+    std::vector<std::string> explain(const scorecard_inputs& in, const scorecard_result& result,
+                                     const std::vector<std::size_t>& rows, const std::string& language) const;
     std::vector<firm_gap> gap(const scorecard_inputs& in, const std::vector<std::size_t>& rows,
                               const std::vector<std::pair<std::string, double>>& costs = {},
                               points_policy policy = points_policy::low) const;

@@ -25,12 +25,12 @@ namespace zhibiao {
 
 /// The base quantities that S&T statistics use.
 enum class base_quantity : std::uint8_t {
-    currency,  ///< 元
-    person,    ///< 人
-    count,     ///< 件, 项, 家, 个, 人次: counted items
+    currency,     ///< 元
+    person,       ///< 人
+    count,        ///< 件, 项, 家, 个, 人次: counted items
     person_year,  ///< 人年: full-time-equivalent labour
-    energy,    ///< 吨标准煤: tonnes of coal equivalent
-    area,      ///< 平方公里
+    energy,       ///< 吨标准煤: tonnes of coal equivalent
+    area,         ///< 平方公里
 };
 inline constexpr std::size_t base_quantity_count = 6;
 
@@ -99,9 +99,8 @@ namespace detail {
 /// 10^|k|: exact in double for |k| <= 22; beyond (a product of many scaled units) the nearest
 /// double std::pow gives — never a read past the table.
 inline double exact_power_of_ten(int k) {
-    static constexpr double table[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                       1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                                       1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    static constexpr double table[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                       1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
     const int magnitude = k < 0 ? -k : k;
     return magnitude <= 22 ? table[magnitude] : std::pow(10.0, magnitude);
 }
@@ -114,8 +113,7 @@ struct conversion {
     double factor = 1.0;
 
     double apply(double x) const {
-        double y = exponent >= 0 ? x * detail::exact_power_of_ten(exponent)
-                                 : x / detail::exact_power_of_ten(-exponent);
+        double y = exponent >= 0 ? x * detail::exact_power_of_ten(exponent) : x / detail::exact_power_of_ten(-exponent);
         return factor == 1.0 ? y : y * factor;
     }
     bool identity() const { return exponent == 0 && factor == 1.0; }
@@ -147,8 +145,8 @@ public:
     /// The conversion from this unit to `target`; throws incompatible_units_error naming both.
     conversion to(const unit& target) const {
         if (!convertible_to(target))
-            throw incompatible_units_error("cannot convert '" + symbol_ + "' (" + dim_.to_string() +
-                                           ") to '" + target.symbol_ + "' (" + target.dim_.to_string() + ")");
+            throw incompatible_units_error("cannot convert '" + symbol_ + "' (" + dim_.to_string() + ") to '" +
+                                           target.symbol_ + "' (" + target.dim_.to_string() + ")");
         return {exponent_ - target.exponent_, factor_ / target.factor_};
     }
 

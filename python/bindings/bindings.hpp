@@ -127,7 +127,8 @@ private:
 inline void register_progress(py::module_& m) {
     m.def(
         "_set_progress", [](py::object callback) { progress_callback() = std::move(callback); }, py::arg("callback"),
-        "callback(done, total) for the long calls that report progress (compute, scorecard explain and gap); None: none");
+        "callback(done, total) for the long calls that report progress (compute, scorecard explain and gap); None: "
+        "none");
 }
 
 /// A path from Python as the bytes the OS uses (os.fsencode): str, bytes or os.PathLike, also a

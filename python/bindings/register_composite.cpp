@@ -31,16 +31,25 @@ struct built {
 cp::ties ties_of(const std::string& t) { return cp::choose(cp::ties_choices, t, "rank", "ties"); }
 
 const char* type_text(cp::option_type t) {
-    static const char* texts[] = {"true or false", "a whole number", "a number", "a string", "a string",
-                                  "a list of numbers", "a list of whole numbers", "a mapping of names to strings",
-                                  "a mapping of names to numbers", "a mapping of names to (low, high)", "a mapping of names to square matrices"};
+    static const char* texts[] = {"true or false",
+                                  "a whole number",
+                                  "a number",
+                                  "a string",
+                                  "a string",
+                                  "a list of numbers",
+                                  "a list of whole numbers",
+                                  "a mapping of names to strings",
+                                  "a mapping of names to numbers",
+                                  "a mapping of names to (low, high)",
+                                  "a mapping of names to square matrices"};
     return texts[static_cast<int>(t)];
 }
 
 cp::option_value python_value(const cp::option_spec& o, py::handle v) {
     using T = cp::option_type;
     switch (o.type) {
-        case T::flag: return v.cast<bool>();
+        case T::flag:
+            return v.cast<bool>();
         case T::whole: {
             if (py::isinstance<py::bool_>(v)) throw py::cast_error();
             if (!py::isinstance<py::float_>(v)) return v.cast<int>();
@@ -48,15 +57,23 @@ cp::option_value python_value(const cp::option_spec& o, py::handle v) {
             if (d != std::floor(d) || !(std::abs(d) <= 1e6)) throw py::cast_error();
             return static_cast<int>(d);
         }
-        case T::number: return v.cast<double>();
+        case T::number:
+            return v.cast<double>();
         case T::text:
-        case T::choice: return v.cast<std::string>();
-        case T::numbers: return v.cast<std::vector<double>>();
-        case T::wholes: return v.cast<std::vector<int>>();
-        case T::text_map: return v.cast<std::map<std::string, std::string>>();
-        case T::number_map: return v.cast<std::map<std::string, double>>();
-        case T::range_map: return v.cast<std::map<std::string, std::pair<double, double>>>();
-        default: return v.cast<std::map<std::string, Eigen::MatrixXd>>();
+        case T::choice:
+            return v.cast<std::string>();
+        case T::numbers:
+            return v.cast<std::vector<double>>();
+        case T::wholes:
+            return v.cast<std::vector<int>>();
+        case T::text_map:
+            return v.cast<std::map<std::string, std::string>>();
+        case T::number_map:
+            return v.cast<std::map<std::string, double>>();
+        case T::range_map:
+            return v.cast<std::map<std::string, std::pair<double, double>>>();
+        default:
+            return v.cast<std::map<std::string, Eigen::MatrixXd>>();
     }
 }
 
@@ -73,14 +90,17 @@ cp::step step_from_python(const std::string& kind, const std::string& label, con
     const std::vector<const cp::option_spec*> specs = cp::options_of(kind);
     for (const auto& [key, value] : parameters) {
         const auto name = key.cast<std::string>();
-        const auto spec = std::find_if(specs.begin(), specs.end(), [&name](const cp::option_spec* o) { return o->name == name; });
+        const auto spec =
+            std::find_if(specs.begin(), specs.end(), [&name](const cp::option_spec* o) { return o->name == name; });
         if (spec == specs.end()) throw parameter_error(label, name, "is not a parameter of this step");
         if (value.is_none()) continue;
         cp::option_value v;
         try {
             v = python_value(**spec, value);
         } catch (const py::cast_error&) {
-            throw parameter_error(label, name, std::string("must be ") + type_text((*spec)->type) + ", not " + py::repr(value).cast<std::string>());
+            throw parameter_error(
+                label, name,
+                std::string("must be ") + type_text((*spec)->type) + ", not " + py::repr(value).cast<std::string>());
         }
         const std::string problem = (*spec)->problem(v);
         if (!problem.empty()) throw parameter_error(label, name, problem);
@@ -99,7 +119,8 @@ py::object python_of(const cp::option_value& v) {
 py::list step_options() {
     py::list out;
     for (const auto& o : cp::step_options())
-        out.append(py::make_tuple(o.step, o.name, cp::option_type_names[static_cast<int>(o.type)], o.values, python_of(o.default_value())));
+        out.append(py::make_tuple(o.step, o.name, cp::option_type_names[static_cast<int>(o.type)], o.values,
+                                  python_of(o.default_value())));
     return out;
 }
 
@@ -120,38 +141,44 @@ py::dict treat_record_dict(const cp::treat_record& t) {
 
 void register_framework(py::module_& m) {
     py::class_<cp::framework>(m, "Framework", "The tree of a composite index (use zhibiao.composite.Framework).")
-        .def(py::init([](const std::vector<std::string>& code, const std::vector<std::string>& parent, const std::vector<double>& weight,
-                         const std::vector<int>& direction, const std::vector<int>& level) {
+        .def(py::init([](const std::vector<std::string>& code, const std::vector<std::string>& parent,
+                         const std::vector<double>& weight, const std::vector<int>& direction,
+                         const std::vector<int>& level) {
                  const std::size_t n = code.size();
                  if (parent.size() != n || weight.size() != n || direction.size() != n || level.size() != n)
                      throw error("framework columns differ in length");
                  std::vector<cp::node> nodes;
-                 for (std::size_t k = 0; k < n; ++k) nodes.push_back({code[k], parent[k], weight[k], static_cast<zhibiao::direction>(direction[k]), level[k]});
+                 for (std::size_t k = 0; k < n; ++k)
+                     nodes.push_back(
+                         {code[k], parent[k], weight[k], static_cast<zhibiao::direction>(direction[k]), level[k]});
                  return cp::framework(std::move(nodes));
              }),
              py::arg("code"), py::arg("parent"), py::arg("weight"), py::arg("direction"), py::arg("level"))
         .def_property_readonly("codes", [](const cp::framework& f) { return node_field(f, &cp::node::code); })
         .def_property_readonly("parents", [](const cp::framework& f) { return node_field(f, &cp::node::parent); })
         .def_property_readonly("weights", [](const cp::framework& f) { return node_field(f, &cp::node::weight); })
-        .def_property_readonly("node_directions", [](const cp::framework& f) {
-            std::vector<int> out;
-            for (const auto& n : f.nodes()) out.push_back(sign_of(n.direction));
-            return out;
-        })
-        .def_property_readonly("indicators", [](const cp::framework& f) {
-            std::vector<std::string> out;
-            for (int k : f.indicators()) out.push_back(f.at(k).code);
-            return out;
-        })
+        .def_property_readonly("node_directions",
+                               [](const cp::framework& f) {
+                                   std::vector<int> out;
+                                   for (const auto& n : f.nodes()) out.push_back(sign_of(n.direction));
+                                   return out;
+                               })
+        .def_property_readonly("indicators",
+                               [](const cp::framework& f) {
+                                   std::vector<std::string> out;
+                                   for (int k : f.indicators()) out.push_back(f.at(k).code);
+                                   return out;
+                               })
         .def_property_readonly("levels", [](const cp::framework& f) { return node_field(f, &cp::node::level); })
-        .def_property_readonly("directions", [](const cp::framework& f) {
-            std::vector<int> out;
-            for (int k : f.indicators()) out.push_back(sign_of(f.at(k).direction));
-            return out;
-        })
+        .def_property_readonly("directions",
+                               [](const cp::framework& f) {
+                                   std::vector<int> out;
+                                   for (int k : f.indicators()) out.push_back(sign_of(f.at(k).direction));
+                                   return out;
+                               })
         .def("effective_weights", &cp::framework::effective_weights);
-    m.def("composite_flat_framework", py::overload_cast<const std::vector<std::string>&>(&cp::flat_framework), py::arg("ids"),
-          "One root over built-in catalogue indicators, with their catalogue directions.");
+    m.def("composite_flat_framework", py::overload_cast<const std::vector<std::string>&>(&cp::flat_framework),
+          py::arg("ids"), "One root over built-in catalogue indicators, with their catalogue directions.");
 }
 
 void register_model(py::module_& m) {
@@ -164,10 +191,16 @@ void register_model(py::module_& m) {
     m.def("composite_parse_model", &cp::parse_model, py::arg("text"), py::arg("source") = "<string>");
     m.def("composite_read_model", &cp::read_model, py::arg("path"));
     m.def("composite_preset_names", &cp::preset_names);
-    m.def("composite_preset_text", [](const std::string& name) { return std::string(cp::preset_text(name)); }, py::arg("name"));
     m.def(
-        "composite_check_step", [](const std::string& kind, const std::string& label, const py::dict& parameters) { (void)step_from_python(kind, label, parameters); },
-        py::arg("kind"), py::arg("label"), py::arg("parameters"), "Checks a step's parameters as its Python class holds them.");
+        "composite_preset_text", [](const std::string& name) { return std::string(cp::preset_text(name)); },
+        py::arg("name"));
+    m.def(
+        "composite_check_step",
+        [](const std::string& kind, const std::string& label, const py::dict& parameters) {
+            (void)step_from_python(kind, label, parameters);
+        },
+        py::arg("kind"), py::arg("label"), py::arg("parameters"),
+        "Checks a step's parameters as its Python class holds them.");
     m.def(
         "composite_model_from_steps",
         [](const std::string& name, const py::list& steps, const cp::framework* fw) {
@@ -176,28 +209,33 @@ void register_model(py::module_& m) {
             if (fw) md.nodes = fw->nodes();
             for (const auto& one : steps) {
                 const auto t = one.cast<py::tuple>();
-                md.steps.push_back(step_from_python(t[0].cast<std::string>(), t[1].cast<std::string>(), t[2].cast<py::dict>()));
+                md.steps.push_back(
+                    step_from_python(t[0].cast<std::string>(), t[1].cast<std::string>(), t[2].cast<py::dict>()));
             }
             return md;
         },
-        py::arg("name"), py::arg("steps"), py::arg("framework") = nullptr, "A model from (kind, class name, {parameter: value}) per step.");
+        py::arg("name"), py::arg("steps"), py::arg("framework") = nullptr,
+        "A model from (kind, class name, {parameter: value}) per step.");
     m.def(
         "composite_model_toml",
         [](cp::model md, const cp::framework* fw) {
             if (fw && md.nodes.empty()) md.nodes = fw->nodes();
             return cp::to_toml(md);
         },
-        py::arg("model"), py::arg("framework") = nullptr, "The model (with `framework`'s nodes when it has none) as TOML.");
+        py::arg("model"), py::arg("framework") = nullptr,
+        "The model (with `framework`'s nodes when it has none) as TOML.");
     m.def("composite_step_options", &step_options, "(step, name, type, allowed names, default) of every step option.");
     m.def(
         "composite_option_vocabularies",
         [] {
             py::list out;
-            for (const auto& o : cp::option_vocabularies()) out.append(py::make_tuple(o.step, o.parameter, o.values, o.default_value));
+            for (const auto& o : cp::option_vocabularies())
+                out.append(py::make_tuple(o.step, o.parameter, o.values, o.default_value));
             return out;
         },
         "(step, parameter, allowed values, default) of every composite option with a vocabulary.");
-    m.def("composite_check_option", &cp::check_option, py::arg("step"), py::arg("parameter"), py::arg("value"), py::arg("function"));
+    m.def("composite_check_option", &cp::check_option, py::arg("step"), py::arg("parameter"), py::arg("value"),
+          py::arg("function"));
     m.attr("composite_mark_names") = [] {
         std::vector<std::string> out;
         for (const char* n : cp::mark_names) out.push_back(n);
@@ -209,44 +247,52 @@ void register_build_layers(py::class_<built>& c) {
     const auto regions = [](const built& b) { return b.r.regions; };
     c.def_property_readonly("regions", regions)
         .def_property_readonly("units", regions, "Deprecated: the rows are regions (use regions).")
-        .def_property_readonly("layer_names", [](const built& b) {
-            std::vector<std::string> out;
-            for (const auto& l : b.r.layers) out.push_back(l.name);
-            return out;
-        })
+        .def_property_readonly("layer_names",
+                               [](const built& b) {
+                                   std::vector<std::string> out;
+                                   for (const auto& l : b.r.layers) out.push_back(l.name);
+                                   return out;
+                               })
         .def("layer_rows", [](const built& b, const std::string& name) { return copy_to_numpy(b.r.at(name).rows); })
         .def("layer_values", [](const built& b, const std::string& name) { return b.r.at(name).values; })
         .def_property_readonly("imputed_marks", [](const built& b) { return b.r.imputed_marks; })
         .def_property_readonly("imputed_reasons", [](const built& b) { return b.r.imputed_reasons; })
         .def_property_readonly("treated_marks", [](const built& b) { return b.r.treated_marks; })
-        .def_property_readonly("treatment", [](const built& b) {
-            py::list out;
-            for (const auto& t : b.r.treatment) out.append(treat_record_dict(t));
-            return out;
-        })
-        .def_property_readonly("screening", [](const built& b) {
-            py::dict d;
-            d["kept"] = b.r.screened.kept, d["dropped"] = b.r.screened.dropped;
-            d["availability"] = b.r.screened.availability, d["zero_share"] = b.r.screened.zero_share;
-            return d;
-        })
+        .def_property_readonly("treatment",
+                               [](const built& b) {
+                                   py::list out;
+                                   for (const auto& t : b.r.treatment) out.append(treat_record_dict(t));
+                                   return out;
+                               })
+        .def_property_readonly("screening",
+                               [](const built& b) {
+                                   py::dict d;
+                                   d["kept"] = b.r.screened.kept, d["dropped"] = b.r.screened.dropped;
+                                   d["availability"] = b.r.screened.availability,
+                                   d["zero_share"] = b.r.screened.zero_share;
+                                   return d;
+                               })
         .def_property_readonly("scores", [](const built& b) { return b.r.aggregation.scores; })
         .def_property_readonly("weights", [](const built& b) { return b.r.aggregation.weights; })
         .def_property_readonly("effective_weights", [](const built& b) { return b.r.aggregation.effective; })
-        .def_property_readonly("ahp", [](const built& b) {
-            py::dict d;
-            for (const auto& [group, a] : b.r.aggregation.ahp) {
-                py::dict e;
-                e["weights"] = a.weights, e["lambda_max"] = a.lambda_max, e["ci"] = a.ci, e["cr"] = a.cr;
-                d[py::str(group)] = e;
-            }
-            return d;
-        })
+        .def_property_readonly("ahp",
+                               [](const built& b) {
+                                   py::dict d;
+                                   for (const auto& [group, a] : b.r.aggregation.ahp) {
+                                       py::dict e;
+                                       e["weights"] = a.weights, e["lambda_max"] = a.lambda_max, e["ci"] = a.ci,
+                                       e["cr"] = a.cr;
+                                       d[py::str(group)] = e;
+                                   }
+                                   return d;
+                               })
         .def_property_readonly("method", [](const built& b) { return b.r.method; });
 }
 
 void register_build_audit(py::class_<built>& c) {
-    c.def("contributions", [](const built& b, const std::string& code) { return cp::contributions(b.fw, b.r, code); }, py::arg("code"))
+    c.def(
+         "contributions", [](const built& b, const std::string& code) { return cp::contributions(b.fw, b.r, code); },
+         py::arg("code"))
         .def(
             "what_if",
             [](const built& b, const std::vector<std::string>& codes) {
@@ -278,11 +324,14 @@ void register_build(py::module_& m) {
     register_build_audit(c);
     m.def(
         "composite_build",
-        [](const cp::framework& fw, const cp::model& md, std::vector<std::string> regions, std::map<std::string, Eigen::VectorXd> numbers,
-           std::map<std::string, std::vector<std::string>> labels, std::map<std::string, Eigen::VectorXd> previous) {
-            return build_without_gil(fw, md, cp::table{std::move(regions), std::move(numbers), std::move(labels), std::move(previous), {}});
+        [](const cp::framework& fw, const cp::model& md, std::vector<std::string> regions,
+           std::map<std::string, Eigen::VectorXd> numbers, std::map<std::string, std::vector<std::string>> labels,
+           std::map<std::string, Eigen::VectorXd> previous) {
+            return build_without_gil(
+                fw, md, cp::table{std::move(regions), std::move(numbers), std::move(labels), std::move(previous), {}});
         },
-        py::arg("framework"), py::arg("model"), py::arg("regions"), py::arg("numbers"), py::arg("labels"), py::arg("previous"));
+        py::arg("framework"), py::arg("model"), py::arg("regions"), py::arg("numbers"), py::arg("labels"),
+        py::arg("previous"));
     m.def(
         "composite_build_panel",
         [](const cp::framework& fw, const cp::model& md, const panel& p, const std::string& when) {
@@ -290,7 +339,8 @@ void register_build(py::module_& m) {
             return build_without_gil(fw, md, t);
         },
         py::arg("framework"), py::arg("model"), py::arg("panel"), py::arg("period") = "",
-        "The index over one period of a panel (its only one when `period` is empty), reasons carried to the imputation marks.");
+        "The index over one period of a panel (its only one when `period` is empty), reasons carried to the imputation "
+        "marks.");
 }
 
 void register_ranks(py::module_& m) {
@@ -320,22 +370,31 @@ Eigen::VectorXd column_weights(const Eigen::MatrixXd& x, const std::string& meth
     if (ddof != 0 && ddof != 1) throw argument_error("weights: ddof is " + std::to_string(ddof) + " (0 or 1)");
     if (!types.empty() && scheme != cp::weighting::merec) throw argument_error("weights: types are used by MEREC only");
     switch (scheme) {
-        case cp::weighting::entropy: return cp::entropy_weights(x, z);
-        case cp::weighting::sd: return cp::sd_weights(x, ddof);
-        case cp::weighting::variance: return cp::variance_weights(x, ddof);
-        case cp::weighting::critic: return cp::critic_weights(x, ddof, r);
-        case cp::weighting::pca: return cp::pca_weights(x).weights;
-        case cp::weighting::vic: return cp::vic_weights(x, r);
-        case cp::weighting::merec: return cp::merec_weights(x, types);
-        case cp::weighting::gini: return cp::gini_weights(x);
-        default: return cp::equal_weights(x.cols());
+        case cp::weighting::entropy:
+            return cp::entropy_weights(x, z);
+        case cp::weighting::sd:
+            return cp::sd_weights(x, ddof);
+        case cp::weighting::variance:
+            return cp::variance_weights(x, ddof);
+        case cp::weighting::critic:
+            return cp::critic_weights(x, ddof, r);
+        case cp::weighting::pca:
+            return cp::pca_weights(x).weights;
+        case cp::weighting::vic:
+            return cp::vic_weights(x, r);
+        case cp::weighting::merec:
+            return cp::merec_weights(x, types);
+        case cp::weighting::gini:
+            return cp::gini_weights(x);
+        default:
+            return cp::equal_weights(x.cols());
     }
 }
 
 void register_methods(py::module_& m) {
     // Single-purpose methods on a regions × criteria matrix.
-    m.def("composite_weights", &column_weights, py::arg("x"), py::arg("method"), py::arg("ddof") = 1, py::arg("zeros") = "skip",
-          py::arg("correlation") = "pearson", py::arg("types") = std::vector<int>{});
+    m.def("composite_weights", &column_weights, py::arg("x"), py::arg("method"), py::arg("ddof") = 1,
+          py::arg("zeros") = "skip", py::arg("correlation") = "pearson", py::arg("types") = std::vector<int>{});
     m.def(
         "composite_pca",
         [](const Eigen::MatrixXd& x) {
@@ -346,13 +405,16 @@ void register_methods(py::module_& m) {
     m.def(
         "composite_ahp",
         [](const Eigen::MatrixXd& a, const std::string& ri, double max_cr, bool accept) {
-            const cp::ahp_result r = cp::ahp_weights(a, cp::choose(cp::random_index_choices, ri, "ahp", "ri"), max_cr, accept);
+            const cp::ahp_result r =
+                cp::ahp_weights(a, cp::choose(cp::random_index_choices, ri, "ahp", "ri"), max_cr, accept);
             return py::make_tuple(r.weights, r.lambda_max, r.ci, r.cr);
         },
-        py::arg("matrix"), py::arg("ri") = "tummala_ling", py::arg("max_cr") = 0.1, py::arg("accept_inconsistent") = false);
+        py::arg("matrix"), py::arg("ri") = "tummala_ling", py::arg("max_cr") = 0.1,
+        py::arg("accept_inconsistent") = false);
     m.def(
         "composite_topsis",
-        [](const Eigen::MatrixXd& x, const Eigen::VectorXd& w, const std::vector<int>& types, const std::string& inner) {
+        [](const Eigen::MatrixXd& x, const Eigen::VectorXd& w, const std::vector<int>& types,
+           const std::string& inner) {
             return cp::topsis(x, w, types, cp::choose(cp::topsis_choices, inner, "topsis", "inner"));
         },
         py::arg("x"), py::arg("weights"), py::arg("types") = std::vector<int>{}, py::arg("inner") = "minmax");

@@ -66,22 +66,27 @@ void register_compute(py::module_& m) {
         .def_static("load", &catalogue::load, py::arg("path"))
         .def("copy", [](const catalogue& c) { return catalogue(c); })
         .def("merge", &catalogue::merge, py::arg("other"))
-        .def_property_readonly("ids", [](const catalogue& c) {
-            std::vector<std::string> ids;
-            for (const auto& i : c.indicators()) ids.push_back(i.id);
-            return ids;
-        })
-        .def("indicators", [](const catalogue& c) {
-            py::list out;
-            for (const auto& i : c.indicators()) out.append(indicator_to_dict(i));
-            return out;
-        })
-        .def("variables", [](const catalogue& c) {
-            py::list out;
-            for (const auto& v : c.variables()) out.append(variable_to_dict(v));
-            return out;
-        })
-        .def("indicator", [](const catalogue& c, const std::string& id) { return indicator_to_dict(c.at(id)); }, py::arg("id"));
+        .def_property_readonly("ids",
+                               [](const catalogue& c) {
+                                   std::vector<std::string> ids;
+                                   for (const auto& i : c.indicators()) ids.push_back(i.id);
+                                   return ids;
+                               })
+        .def("indicators",
+             [](const catalogue& c) {
+                 py::list out;
+                 for (const auto& i : c.indicators()) out.append(indicator_to_dict(i));
+                 return out;
+             })
+        .def("variables",
+             [](const catalogue& c) {
+                 py::list out;
+                 for (const auto& v : c.variables()) out.append(variable_to_dict(v));
+                 return out;
+             })
+        .def(
+            "indicator", [](const catalogue& c, const std::string& id) { return indicator_to_dict(c.at(id)); },
+            py::arg("id"));
 
     m.attr("reason_names") = [] {
         std::vector<std::string> names;
@@ -91,7 +96,8 @@ void register_compute(py::module_& m) {
 
     m.def(
         "compute",
-        [](const panel& p, const std::vector<std::string>& ids, py::object strict, const std::string& basis, const catalogue* cat) {
+        [](const panel& p, const std::vector<std::string>& ids, py::object strict, const std::string& basis,
+           const catalogue* cat) {
             compute_options o;
             o.strict = flag_from(strict, "strict");
             o.basis = basis_from(basis);
@@ -105,8 +111,8 @@ void register_compute(py::module_& m) {
             py::list out;
             for (auto& col : table.columns) {
                 // Eigen::ArrayXd by value: pybind11 moves the buffer into NumPy, no copy.
-                out.append(py::make_tuple(col.id, col.unit.symbol(), py::cast(std::move(col.values)), reasons_to_numpy(col.reasons),
-                                          col.column_problem));
+                out.append(py::make_tuple(col.id, col.unit.symbol(), py::cast(std::move(col.values)),
+                                          reasons_to_numpy(col.reasons), col.column_problem));
             }
             return out;
         },

@@ -57,9 +57,10 @@ void raise(const char* name, const error& e) {
 
 void register_errors(py::module_& m) {
     py::object base = new_exception(m, "Error", py::make_tuple(py::handle(PyExc_ValueError)),
-                                     "Base of zhibiao's errors; a ValueError. Attributes: message, file, line, column, "
-                                     "entity, period, variable (None when not applicable).");
-    new_exception(m, "ParseError", py::make_tuple(base), "Text that does not follow its grammar (CSV cell, unit, period, TOML).");
+                                    "Base of zhibiao's errors; a ValueError. Attributes: message, file, line, column, "
+                                    "entity, period, variable (None when not applicable).");
+    new_exception(m, "ParseError", py::make_tuple(base),
+                  "Text that does not follow its grammar (CSV cell, unit, period, TOML).");
     py::object unit = new_exception(m, "UnitError", py::make_tuple(base), "Base of unit problems.");
     new_exception(m, "UnknownUnitError", py::make_tuple(unit), "A unit symbol nobody knows; `unit` is the text.");
     new_exception(m, "IncompatibleUnitsError", py::make_tuple(unit), "Units that cannot convert into each other.");
@@ -70,10 +71,12 @@ void register_errors(py::module_& m) {
     new_exception(m, "MethodError", py::make_tuple(base),
                   "Data for which a method has no answer (constant indicator, singular PCA, inconsistent AHP, ...).");
     // OSError.__str__ would print "[Errno 2] ...": keep the full sentence, as for the others.
-    py::object base_str = py::reinterpret_borrow<py::object>(reinterpret_cast<PyObject*>(PyExc_BaseException)).attr("__str__");
-    py::object file = new_exception(m, "FileError", py::make_tuple(base, py::handle(PyExc_OSError)),
-                                    "A file that cannot be read as input (not a regular file, unreadable, changed while "
-                                    "read); also an OSError.");
+    py::object base_str =
+        py::reinterpret_borrow<py::object>(reinterpret_cast<PyObject*>(PyExc_BaseException)).attr("__str__");
+    py::object file =
+        new_exception(m, "FileError", py::make_tuple(base, py::handle(PyExc_OSError)),
+                      "A file that cannot be read as input (not a regular file, unreadable, changed while "
+                      "read); also an OSError.");
     file.attr("__str__") = base_str;
     new_exception(m, "MissingFileError", py::make_tuple(file, py::handle(PyExc_FileNotFoundError)),
                   "A file that does not exist; also a FileNotFoundError.")

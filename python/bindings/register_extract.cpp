@@ -17,7 +17,8 @@ namespace {
 // (variable, unit, period…) holds one str object per distinct value.
 class text_column {
 public:
-    explicit text_column(std::size_t n) : cells_(py::module_::import("numpy").attr("empty")(n, py::arg("dtype") = "object")) {}
+    explicit text_column(std::size_t n)
+        : cells_(py::module_::import("numpy").attr("empty")(n, py::arg("dtype") = "object")) {}
     void set(std::size_t i, const std::string& value) {
         auto it = distinct_.find(value);
         if (it == distinct_.end()) it = distinct_.emplace(value, py::str(value)).first;
@@ -50,14 +51,16 @@ void add_text_columns(py::dict& out, const std::vector<fact>& facts) {
     text_column variable(n), unit(n), qual(n), period(n), quote(n), phrase(n), damage(n), status(n), stage(n), scope(n);
     for (std::size_t i = 0; i < n; ++i) {
         const fact& f = facts[i];
-        variable.set(i, f.variable), unit.set(i, f.amount.unit), qual.set(i, qualifiers[static_cast<int>(f.amount.qual)]);
+        variable.set(i, f.variable), unit.set(i, f.amount.unit),
+            qual.set(i, qualifiers[static_cast<int>(f.amount.qual)]);
         period.set(i, f.period), quote.set_unique(i, f.text), phrase.set(i, f.phrase), damage.set(i, f.damage);
         status.set(i, f.status), stage.set(i, f.stage), scope.set(i, f.scope);
     }
     out["variable"] = variable.take();
     out["value"] = numbers<double>(facts, [](const fact& f) { return f.amount.value; });
     out["high"] = numbers<double>(facts, [](const fact& f) { return f.amount.high; });
-    out["unit"] = unit.take(), out["qualifier"] = qual.take(), out["period"] = period.take(), out["text"] = quote.take();
+    out["unit"] = unit.take(), out["qualifier"] = qual.take(), out["period"] = period.take(),
+    out["text"] = quote.take();
     out["phrase"] = phrase.take(), out["damage"] = damage.take();
     out["status"] = status.take(), out["stage"] = stage.take(), out["scope"] = scope.take();
     out["guess"] = numbers<double>(facts, [](const fact& f) { return f.guess; });
@@ -72,7 +75,8 @@ py::dict fact_columns(const extraction& x) {
     using offset = std::int64_t;
     out["begin"] = numbers<offset>(facts, [](const fact& f) { return static_cast<offset>(f.char_begin); });
     out["end"] = numbers<offset>(facts, [](const fact& f) { return static_cast<offset>(f.char_end); });
-    out["clause_begin"] = numbers<offset>(facts, [](const fact& f) { return static_cast<offset>(f.clause_char_begin); });
+    out["clause_begin"] =
+        numbers<offset>(facts, [](const fact& f) { return static_cast<offset>(f.clause_char_begin); });
     out["clause_end"] = numbers<offset>(facts, [](const fact& f) { return static_cast<offset>(f.clause_char_end); });
     out["byte_begin"] = numbers<offset>(facts, [](const fact& f) { return static_cast<offset>(f.amount.begin); });
     out["byte_end"] = numbers<offset>(facts, [](const fact& f) { return static_cast<offset>(f.amount.end); });
@@ -92,7 +96,8 @@ py::dict finding_columns(const extraction& x) {
     std::vector<std::size_t> begin, end, byte_begin, byte_end;
     for (const auto& f : x.findings) {
         kind.push_back(f.kind), quote.push_back(f.text), message.push_back(f.message);
-        begin.push_back(f.char_begin), end.push_back(f.char_end), byte_begin.push_back(f.begin), byte_end.push_back(f.end);
+        begin.push_back(f.char_begin), end.push_back(f.char_end), byte_begin.push_back(f.begin),
+            byte_end.push_back(f.end);
     }
     py::dict out;
     out["kind"] = kind, out["begin"] = begin, out["end"] = end, out["text"] = quote, out["message"] = message;
@@ -137,8 +142,8 @@ py::tuple extract_to_columns(const py::object& input, const std::optional<std::s
 }  // namespace
 
 void register_extract(py::module_& m) {
-    m.def("extract", &extract_to_columns, py::arg("text"), py::arg("lexicon_toml") = py::none(), py::arg("guess") = false,
-          "Facts of a report: (columns, info); bytes are decoded as read_csv decodes them.");
+    m.def("extract", &extract_to_columns, py::arg("text"), py::arg("lexicon_toml") = py::none(),
+          py::arg("guess") = false, "Facts of a report: (columns, info); bytes are decoded as read_csv decodes them.");
     m.def(
         "extract_core",
         [](const std::string& text) {
@@ -155,8 +160,10 @@ void register_extract(py::module_& m) {
             if (!parse_chinese_number(text, v, out_of_range)) return py::none();
             if (out_of_range) {
                 std::size_t cut = std::min<std::size_t>(text.size(), 60);
-                while (cut < text.size() && cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // whole characters
-                throw limit_error("the Chinese numeral '" + text.substr(0, cut) + (cut < text.size() ? "…" : "") + "' is beyond the range of a double");
+                while (cut < text.size() && cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+                    --cut;  // whole characters
+                throw limit_error("the Chinese numeral '" + text.substr(0, cut) + (cut < text.size() ? "…" : "") +
+                                  "' is beyond the range of a double");
             }
             return py::float_(v);
         },

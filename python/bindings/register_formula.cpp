@@ -13,9 +13,8 @@ elapsed_basis basis_from(const std::string& basis);  // register_compute.cpp: on
 
 void register_formula(py::module_& m) {
     m.def(
-        "check_formula",
-        [](const std::string& text) { return formula::parse(text).names(); },
-        py::arg("text"), "Parses a formula (ParseError with a caret on bad syntax); returns the names it reads.");
+        "check_formula", [](const std::string& text) { return formula::parse(text).names(); }, py::arg("text"),
+        "Parses a formula (ParseError with a caret on bad syntax); returns the names it reads.");
 
     m.def(
         "add_indicator",
@@ -33,7 +32,8 @@ void register_formula(py::module_& m) {
             i.name_en = name_en;
             if (valid_min) i.valid_min = *valid_min;
             if (valid_max) i.valid_max = *valid_max;
-            if (decimals < 0 || decimals > 15) throw error("decimals must be a whole number 0..15, not " + std::to_string(decimals));
+            if (decimals < 0 || decimals > 15)
+                throw error("decimals must be a whole number 0..15, not " + std::to_string(decimals));
             i.decimals = decimals;
             if (!(i.valid_min <= i.valid_max)) throw error("valid_max is below valid_min");
             i.source = source;
@@ -41,13 +41,13 @@ void register_formula(py::module_& m) {
             cat.check_cycles();
         },
         py::arg("catalogue"), py::arg("id"), py::arg("formula"), py::arg("unit"), py::arg("direction") = 1,
-        py::arg("name_zh") = "", py::arg("name_en") = "", py::arg("valid_min") = py::none(), py::arg("valid_max") = py::none(),
-        py::arg("decimals") = 2, py::arg("source") = "");
+        py::arg("name_zh") = "", py::arg("name_en") = "", py::arg("valid_min") = py::none(),
+        py::arg("valid_max") = py::none(), py::arg("decimals") = 2, py::arg("source") = "");
 
     m.def(
         "evaluate",
-        [](const panel& p, const std::string& text, const std::optional<std::string>& unit_text, const std::string& basis,
-           const catalogue* cat) {
+        [](const panel& p, const std::string& text, const std::optional<std::string>& unit_text,
+           const std::string& basis, const catalogue* cat) {
             compute_options o;  // no `strict`: evaluate() has no lenient mode (a missing name always raises)
             o.basis = basis_from(basis);
             formula f = formula::parse(text);

@@ -14,23 +14,24 @@ void register_mcdm(py::module_& m) {
     namespace cp = zhibiao::composite;
     m.def(
         "composite_normalise",
-        [](const Eigen::MatrixXd& x, const std::vector<int>& directions, const std::string& method, const std::string& cost, double low, double high,
-           double target_mean, double target_sd) {
+        [](const Eigen::MatrixXd& x, const std::vector<int>& directions, const std::string& method,
+           const std::string& cost, double low, double high, double target_mean, double target_sd) {
             cp::normalise_options o;
             o.method = cp::choose(cp::normalisation_choices, method, "normalise", "method");
             o.cost = cp::choose(cp::cost_choices, cost, "normalise", "cost");
             o.low = low, o.high = high, o.target_mean = target_mean, o.target_sd = target_sd;
             return cp::normalise(x, directions, o);
         },
-        py::arg("x"), py::arg("directions"), py::arg("method"), py::arg("cost") = "negate", py::arg("low") = 0.0, py::arg("high") = 100.0,
-        py::arg("target_mean") = 0.0, py::arg("target_sd") = 1.0);
+        py::arg("x"), py::arg("directions"), py::arg("method"), py::arg("cost") = "negate", py::arg("low") = 0.0,
+        py::arg("high") = 100.0, py::arg("target_mean") = 0.0, py::arg("target_sd") = 1.0);
     m.def(
         "composite_vikor_compromise",
         [](const Eigen::MatrixXd& x, const Eigen::VectorXd& w, const std::vector<int>& types, double v) {
             const cp::vikor_result r = cp::vikor(x, w, types, v);
             py::dict d;
             d["S"] = r.s, d["R"] = r.r, d["Q"] = r.q, d["ranking"] = r.ranking, d["compromise"] = r.compromise;
-            d["acceptable_advantage"] = r.acceptable_advantage, d["acceptable_stability"] = r.acceptable_stability, d["dq"] = r.dq;
+            d["acceptable_advantage"] = r.acceptable_advantage, d["acceptable_stability"] = r.acceptable_stability,
+            d["dq"] = r.dq;
             return d;
         },
         py::arg("x"), py::arg("weights"), py::arg("types") = std::vector<int>{}, py::arg("v") = 0.5);

@@ -22,7 +22,8 @@ std::shared_ptr<const void> keep_alive(py::object object) {
 py::array read_only_view(const double* data, std::size_t size, std::shared_ptr<const void> owner) {
     auto* holder = new std::shared_ptr<const void>(std::move(owner));
     py::capsule base(holder, [](void* p) { delete static_cast<std::shared_ptr<const void>*>(p); });
-    py::array view(py::dtype::of<double>(), {static_cast<py::ssize_t>(size)}, {static_cast<py::ssize_t>(sizeof(double))}, data, base);
+    py::array view(py::dtype::of<double>(), {static_cast<py::ssize_t>(size)},
+                   {static_cast<py::ssize_t>(sizeof(double))}, data, base);
     view.attr("flags").attr("writeable") = false;
     return view;
 }
@@ -68,14 +69,22 @@ csv_options make_options(char separator, const std::string& encoding, const std:
     o.threads = threads;
     o.period_value = std::move(period_value);
     o.separator = separator;
-    if (encoding == "auto") o.encoding = csv_options::encoding_choice::automatic;
-    else if (encoding == "utf-8" || encoding == "utf8") o.encoding = csv_options::encoding_choice::utf8;
-    else if (encoding == "gb18030" || encoding == "gbk" || encoding == "gb2312") o.encoding = csv_options::encoding_choice::gb18030;
-    else throw error("encoding must be 'auto', 'utf-8' or 'gb18030', not '" + encoding + "'");
-    if (layout == "auto") o.layout = csv_options::layout_choice::automatic;
-    else if (layout == "wide") o.layout = csv_options::layout_choice::wide;
-    else if (layout == "long") o.layout = csv_options::layout_choice::long_form;
-    else throw error("layout must be 'auto', 'wide' or 'long', not '" + layout + "'");
+    if (encoding == "auto")
+        o.encoding = csv_options::encoding_choice::automatic;
+    else if (encoding == "utf-8" || encoding == "utf8")
+        o.encoding = csv_options::encoding_choice::utf8;
+    else if (encoding == "gb18030" || encoding == "gbk" || encoding == "gb2312")
+        o.encoding = csv_options::encoding_choice::gb18030;
+    else
+        throw error("encoding must be 'auto', 'utf-8' or 'gb18030', not '" + encoding + "'");
+    if (layout == "auto")
+        o.layout = csv_options::layout_choice::automatic;
+    else if (layout == "wide")
+        o.layout = csv_options::layout_choice::wide;
+    else if (layout == "long")
+        o.layout = csv_options::layout_choice::long_form;
+    else
+        throw error("layout must be 'auto', 'wide' or 'long', not '" + layout + "'");
     o.entity = std::move(entity);
     o.period = std::move(period_col);
     o.name = std::move(name);
@@ -112,14 +121,16 @@ panel make_panel(std::vector<std::string> codes, std::vector<std::string> names,
 }
 
 // Panel.add_column: a NumPy column viewed (no copy when already contiguous float64).
-void add_numpy_column(panel& self, const std::string& name, const double_array& values, const std::optional<std::string>& unit_text,
-                      const std::optional<py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>>& reason_codes) {
+void add_numpy_column(
+    panel& self, const std::string& name, const double_array& values, const std::optional<std::string>& unit_text,
+    const std::optional<py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>>& reason_codes) {
     if (values.ndim() != 1) throw error("column '" + name + "' must be one-dimensional");
     bool given = unit_text.has_value() && !unit_text->empty();
     unit u = given ? unit::parse(*unit_text) : unit{};
     std::vector<reason> reasons;
     if (reason_codes) {
-        if (reason_codes->size() != values.size()) throw error("column '" + name + "': reasons and values differ in length");
+        if (reason_codes->size() != values.size())
+            throw error("column '" + name + "': reasons and values differ in length");
         for (py::ssize_t i = 0; i < reason_codes->size(); ++i) {
             const std::uint8_t code = reason_codes->data()[i];
             if (code >= reason_count) throw error("column '" + name + "': no reason code " + std::to_string(code));
@@ -157,50 +168,63 @@ void register_csv_readers(py::module_& m);
 
 void register_panel(py::module_& m) {
     py::class_<panel>(m, "Panel", "Columnar (entity, period) × variable table. Use zhibiao.Panel, which wraps this.")
-        .def(py::init(&make_panel),
-             py::arg("entity_codes"), py::arg("entity_names"), py::arg("entity_parents"), py::arg("periods"),
-             py::arg("entity_index"), py::arg("period_index"))
+        .def(py::init(&make_panel), py::arg("entity_codes"), py::arg("entity_names"), py::arg("entity_parents"),
+             py::arg("periods"), py::arg("entity_index"), py::arg("period_index"))
         .def("add_column", &add_numpy_column, py::arg("name"), py::arg("values"), py::arg("unit") = py::none(),
              py::arg("reasons") = py::none())
         .def_property_readonly("rows", &panel::rows)
-        .def_property_readonly("variables", [](const panel& p) {
-            std::vector<std::string> names;
-            for (const auto& c : p.columns()) names.push_back(c.name());
-            return names;
-        })
-        .def("values", [](const panel& p, const std::string& name) {
-            const column& c = p.at(name);
-            return read_only_view(c.data(), c.size(), c.storage_owner());
-        }, py::arg("name"), "A read-only view of a column (no copy).")
-        .def("reasons", [](const panel& p, const std::string& name) {
-            const column& c = p.at(name);
-            py::array_t<std::uint8_t> out(static_cast<py::ssize_t>(c.size()));
-            auto* y = out.mutable_data();
-            for (std::size_t r = 0; r < c.size(); ++r) y[r] = static_cast<std::uint8_t>(c.reason_at(r));
-            return out;
-        }, py::arg("name"))
-        .def("unit", [](const panel& p, const std::string& name) { return p.at(name).unit(); }, py::arg("name"))
-        .def("unit_given", [](const panel& p, const std::string& name) { return p.at(name).unit_given(); }, py::arg("name"))
-        .def_property_readonly("entity_codes", [](const panel& p) {
-            std::vector<std::string> v;
-            for (const auto& e : p.entities()) v.push_back(e.code);
-            return v;
-        })
-        .def_property_readonly("entity_names", [](const panel& p) {
-            std::vector<std::string> v;
-            for (const auto& e : p.entities()) v.push_back(e.name);
-            return v;
-        })
-        .def_property_readonly("entity_parents", [](const panel& p) {
-            std::vector<std::string> v;
-            for (const auto& e : p.entities()) v.push_back(e.parent);
-            return v;
-        })
-        .def_property_readonly("periods", [](const panel& p) {
-            std::vector<std::string> v;
-            for (const auto& x : p.periods()) v.push_back(x.to_string());
-            return v;
-        })
+        .def_property_readonly("variables",
+                               [](const panel& p) {
+                                   std::vector<std::string> names;
+                                   for (const auto& c : p.columns()) names.push_back(c.name());
+                                   return names;
+                               })
+        .def(
+            "values",
+            [](const panel& p, const std::string& name) {
+                const column& c = p.at(name);
+                return read_only_view(c.data(), c.size(), c.storage_owner());
+            },
+            py::arg("name"), "A read-only view of a column (no copy).")
+        .def(
+            "reasons",
+            [](const panel& p, const std::string& name) {
+                const column& c = p.at(name);
+                py::array_t<std::uint8_t> out(static_cast<py::ssize_t>(c.size()));
+                auto* y = out.mutable_data();
+                for (std::size_t r = 0; r < c.size(); ++r) y[r] = static_cast<std::uint8_t>(c.reason_at(r));
+                return out;
+            },
+            py::arg("name"))
+        .def(
+            "unit", [](const panel& p, const std::string& name) { return p.at(name).unit(); }, py::arg("name"))
+        .def(
+            "unit_given", [](const panel& p, const std::string& name) { return p.at(name).unit_given(); },
+            py::arg("name"))
+        .def_property_readonly("entity_codes",
+                               [](const panel& p) {
+                                   std::vector<std::string> v;
+                                   for (const auto& e : p.entities()) v.push_back(e.code);
+                                   return v;
+                               })
+        .def_property_readonly("entity_names",
+                               [](const panel& p) {
+                                   std::vector<std::string> v;
+                                   for (const auto& e : p.entities()) v.push_back(e.name);
+                                   return v;
+                               })
+        .def_property_readonly("entity_parents",
+                               [](const panel& p) {
+                                   std::vector<std::string> v;
+                                   for (const auto& e : p.entities()) v.push_back(e.parent);
+                                   return v;
+                               })
+        .def_property_readonly("periods",
+                               [](const panel& p) {
+                                   std::vector<std::string> v;
+                                   for (const auto& x : p.periods()) v.push_back(x.to_string());
+                                   return v;
+                               })
         .def_property_readonly("entity_index", [](const panel& p) { return copy_to_numpy(p.entity_of_row()); })
         .def("row_entity_codes", &row_entity_codes)
         .def_property_readonly("period_index", [](const panel& p) { return copy_to_numpy(p.period_of_row()); })
@@ -268,40 +292,43 @@ void register_cell_readers(py::module_& m) {
 void register_csv_readers(py::module_& m) {
     m.def(
         "read_csv",
-        [](const py::object& path_object, char separator, const std::string& encoding, const std::string& layout, std::string entity,
-           std::string period_col, std::string name, std::string parent, std::vector<std::pair<std::string, std::string>> units,
-           std::vector<std::string> ignore, std::optional<std::vector<std::string>> na_values, bool lenient, unsigned threads,
+        [](const py::object& path_object, char separator, const std::string& encoding, const std::string& layout,
+           std::string entity, std::string period_col, std::string name, std::string parent,
+           std::vector<std::pair<std::string, std::string>> units, std::vector<std::string> ignore,
+           std::optional<std::vector<std::string>> na_values, bool lenient, unsigned threads,
            std::string period_value) {
-            csv_options o = make_options(separator, encoding, layout, std::move(entity), std::move(period_col), std::move(name),
-                                         std::move(parent), units, std::move(ignore), std::move(na_values), lenient, threads,
-                                         std::move(period_value));
+            csv_options o = make_options(separator, encoding, layout, std::move(entity), std::move(period_col),
+                                         std::move(name), std::move(parent), units, std::move(ignore),
+                                         std::move(na_values), lenient, threads, std::move(period_value));
             const std::string path = fs_path(path_object);
-            interruptible ctrl_c;  // polled between blocks of rows
+            interruptible ctrl_c;            // polled between blocks of rows
             py::gil_scoped_release release;  // parsing touches no Python object
             return read_csv(path, o);
         },
         py::arg("path"), py::arg("separator") = ',', py::arg("encoding") = "auto", py::arg("layout") = "auto",
         py::arg("entity") = "", py::arg("period") = "", py::arg("name") = "", py::arg("parent") = "",
-        py::arg("units") = std::vector<std::pair<std::string, std::string>>{}, py::arg("ignore") = std::vector<std::string>{},
-        py::arg("na_values") = py::none(), py::arg("lenient") = false, py::arg("threads") = 0u, py::arg("period_value") = "");
+        py::arg("units") = std::vector<std::pair<std::string, std::string>>{},
+        py::arg("ignore") = std::vector<std::string>{}, py::arg("na_values") = py::none(), py::arg("lenient") = false,
+        py::arg("threads") = 0u, py::arg("period_value") = "");
     m.def(
         "parse_csv",
-        [](const py::bytes& data, char separator, const std::string& encoding, const std::string& layout, std::string entity,
-           std::string period_col, std::string name, std::string parent, std::vector<std::pair<std::string, std::string>> units,
-           std::vector<std::string> ignore, std::optional<std::vector<std::string>> na_values, bool lenient,
-           unsigned threads, std::string period_value, const std::string& source) {
-            csv_options o = make_options(separator, encoding, layout, std::move(entity), std::move(period_col), std::move(name),
-                                         std::move(parent), units, std::move(ignore), std::move(na_values), lenient, threads,
-                                         std::move(period_value));
+        [](const py::bytes& data, char separator, const std::string& encoding, const std::string& layout,
+           std::string entity, std::string period_col, std::string name, std::string parent,
+           std::vector<std::pair<std::string, std::string>> units, std::vector<std::string> ignore,
+           std::optional<std::vector<std::string>> na_values, bool lenient, unsigned threads, std::string period_value,
+           const std::string& source) {
+            csv_options o = make_options(separator, encoding, layout, std::move(entity), std::move(period_col),
+                                         std::move(name), std::move(parent), units, std::move(ignore),
+                                         std::move(na_values), lenient, threads, std::move(period_value));
             std::string bytes = data;
             py::gil_scoped_release release;  // parsing touches no Python object
             return parse_csv(bytes, o, source);
         },
         py::arg("data"), py::arg("separator") = ',', py::arg("encoding") = "auto", py::arg("layout") = "auto",
         py::arg("entity") = "", py::arg("period") = "", py::arg("name") = "", py::arg("parent") = "",
-        py::arg("units") = std::vector<std::pair<std::string, std::string>>{}, py::arg("ignore") = std::vector<std::string>{},
-        py::arg("na_values") = py::none(), py::arg("lenient") = false, py::arg("threads") = 0u,
-        py::arg("period_value") = "", py::arg("source") = "<bytes>");
+        py::arg("units") = std::vector<std::pair<std::string, std::string>>{},
+        py::arg("ignore") = std::vector<std::string>{}, py::arg("na_values") = py::none(), py::arg("lenient") = false,
+        py::arg("threads") = 0u, py::arg("period_value") = "", py::arg("source") = "<bytes>");
 }
 
 }  // namespace

@@ -107,7 +107,8 @@ void register_patents(py::module_& m) {
            std::vector<std::int32_t> dates, std::int32_t as_of, unsigned threads) {
             const auto n = static_cast<std::size_t>(region.size());
             auto same = [n](const py::array& a, const char* what) {
-                if (static_cast<std::size_t>(a.size()) != n) throw error(std::string(what) + " has a different length from region");
+                if (static_cast<std::size_t>(a.size()) != n)
+                    throw error(std::string(what) + " has a different length from region");
             };
             same(filing, "filing");
             same(grant, "grant");
@@ -146,10 +147,11 @@ void register_patents(py::module_& m) {
             const char kind = column.dtype().kind();
             if (column.ndim() != 1 || !(column.flags() & py::array::c_style))
                 throw error("factorize_texts: a one-dimensional contiguous array, please");
-            text_codes codes = kind == 'O' ? factorize_objects(column, threads)
-                               : (kind == 'U' || kind == 'S')
-                                   ? factorize_fixed_width(column, threads)
-                                   : throw error(std::string("factorize_texts: an array of texts, not of kind '") + kind + "'");
+            text_codes codes =
+                kind == 'O' ? factorize_objects(column, threads)
+                : (kind == 'U' || kind == 'S')
+                    ? factorize_fixed_width(column, threads)
+                    : throw error(std::string("factorize_texts: an array of texts, not of kind '") + kind + "'");
             return py::make_tuple(copy_to_numpy(codes.codes), py::cast(codes.texts));
         },
         py::arg("column"), py::arg("threads") = 0u,

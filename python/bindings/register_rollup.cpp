@@ -41,16 +41,19 @@ void register_rollup(py::module_& m) {
             coverage["valid"] = valid;
             return py::make_tuple(std::move(r.parents), coverage, r.not_summed);
         },
-        py::arg("panel"), py::arg("parents"), py::arg("partial_sums") = false, py::arg("also_sum") = std::vector<std::string>{},
-        py::arg("catalogue") = nullptr);
+        py::arg("panel"), py::arg("parents"), py::arg("partial_sums") = false,
+        py::arg("also_sum") = std::vector<std::string>{}, py::arg("catalogue") = nullptr);
 
     m.def(
         "admin_parents",
         [](const panel& p, const std::string& level) {
             admin_level l = admin_level::unknown;
-            if (level == "province") l = admin_level::province;
-            else if (level == "prefecture") l = admin_level::prefecture;
-            else if (!level.empty()) throw error("level must be 'province' or 'prefecture', not '" + level + "'");
+            if (level == "province")
+                l = admin_level::province;
+            else if (level == "prefecture")
+                l = admin_level::prefecture;
+            else if (!level.empty())
+                throw error("level must be 'province' or 'prefecture', not '" + level + "'");
             return admin_parents(p, l);
         },
         py::arg("panel"), py::arg("level") = "");

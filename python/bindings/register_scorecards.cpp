@@ -28,7 +28,9 @@ scorecard_columns columns_of(const scorecard& card, const column_list& columns) 
         }
         if (c->ndim() != 1) throw error("column '" + card.inputs()[k].id + "' must be one-dimensional");
         const auto n = static_cast<std::size_t>(c->size());
-        if (sized && n != in.rows) throw error("column '" + card.inputs()[k].id + "' has " + std::to_string(n) + " rows, not " + std::to_string(in.rows));
+        if (sized && n != in.rows)
+            throw error("column '" + card.inputs()[k].id + "' has " + std::to_string(n) + " rows, not " +
+                        std::to_string(in.rows));
         in.rows = n;
         sized = true;
         in.columns.push_back(c->data());
@@ -49,7 +51,8 @@ py::list inputs_of(const scorecard& s) {
     py::list out;
     for (const auto& i : s.inputs())
         out.append(py::dict(py::arg("id") = i.id, py::arg("name_zh") = i.name_zh, py::arg("name_en") = i.name_en,
-                            py::arg("unit") = i.unit_text, py::arg("min") = std::isfinite(i.min) ? py::cast(i.min) : py::none(),
+                            py::arg("unit") = i.unit_text,
+                            py::arg("min") = std::isfinite(i.min) ? py::cast(i.min) : py::none(),
                             py::arg("max") = std::isfinite(i.max) ? py::cast(i.max) : py::none(),
                             py::arg("integer") = i.integer, py::arg("optional") = i.optional));
     return out;
@@ -61,7 +64,8 @@ py::list items_of(const scorecard& s) {
         std::vector<std::string> measures;
         for (const auto& a : i.alternatives) measures.push_back(a.measure);
         out.append(py::dict(py::arg("id") = i.id, py::arg("name_zh") = i.name_zh, py::arg("name_en") = i.name_en,
-                            py::arg("max") = i.max, py::arg("measures") = measures, py::arg("expert") = i.expert_input));
+                            py::arg("max") = i.max, py::arg("measures") = measures,
+                            py::arg("expert") = i.expert_input));
     }
     return out;
 }
@@ -69,8 +73,8 @@ py::list items_of(const scorecard& s) {
 py::list conditions_of(const std::vector<scorecard_condition>& conditions) {
     py::list out;
     for (const auto& g : conditions)
-        out.append(py::dict(py::arg("id") = g.id, py::arg("condition") = g.condition, py::arg("message_zh") = g.message_zh,
-                            py::arg("message_en") = g.message_en));
+        out.append(py::dict(py::arg("id") = g.id, py::arg("condition") = g.condition,
+                            py::arg("message_zh") = g.message_zh, py::arg("message_en") = g.message_en));
     return out;
 }
 
@@ -78,7 +82,8 @@ py::list controllables_of(const scorecard& s) {
     py::list out;
     for (const auto& c : s.controllables())
         out.append(py::dict(py::arg("input") = c.input, py::arg("step") = c.step, py::arg("also_adds") = c.also_adds,
-                            py::arg("cost") = c.cost, py::arg("label_zh") = c.label_zh, py::arg("label_en") = c.label_en));
+                            py::arg("cost") = c.cost, py::arg("label_zh") = c.label_zh,
+                            py::arg("label_en") = c.label_en));
     return out;
 }
 
@@ -95,17 +100,19 @@ void register_scorecard_class(py::module_& m) {
         .def_property_readonly("has_ranges", &scorecard::has_ranges)
         .def_property_readonly("ranged_items", &scorecard::ranged_items,
                                "Items whose bands give ranges of points: the columns of points_lo and points_hi.")
-        .def_property_readonly("narrow_points", &scorecard::narrow_points, "Points and totals are stored as float32 (exact).")
+        .def_property_readonly("narrow_points", &scorecard::narrow_points,
+                               "Points and totals are stored as float32 (exact).")
         .def_property_readonly("engine", &scorecard::engine)
         .def_property_readonly("inputs", &inputs_of)
         .def_property_readonly("items", &items_of)
         .def_property_readonly("gates", [](const scorecard& s) { return conditions_of(s.gates()); })
         .def_property_readonly("validity", [](const scorecard& s) { return conditions_of(s.validity()); })
-        .def_property_readonly("routes", [](const scorecard& s) {
-            std::vector<std::string> ids;
-            for (const auto& r : s.routes()) ids.push_back(r.id);
-            return ids;
-        })
+        .def_property_readonly("routes",
+                               [](const scorecard& s) {
+                                   std::vector<std::string> ids;
+                                   for (const auto& r : s.routes()) ids.push_back(r.id);
+                                   return ids;
+                               })
         .def_property_readonly("pass_rule", [](const scorecard& s) { return s.pass_rule().condition; })
         .def_property_readonly("controllables", &controllables_of);
 }
@@ -115,7 +122,8 @@ template <class T>
 py::array result_view(py::handle owner, const T* data, std::size_t rows, std::size_t columns, bool matrix) {
     const auto n = static_cast<py::ssize_t>(rows);
     std::vector<py::ssize_t> shape{n}, strides{static_cast<py::ssize_t>(sizeof(T))};
-    if (matrix) shape.push_back(static_cast<py::ssize_t>(columns)), strides.push_back(static_cast<py::ssize_t>(sizeof(T)) * n);
+    if (matrix)
+        shape.push_back(static_cast<py::ssize_t>(columns)), strides.push_back(static_cast<py::ssize_t>(sizeof(T)) * n);
     py::array a(py::dtype::of<T>(), shape, strides, data, owner);
     a.attr("flags").attr("writeable") = false;
     return a;
@@ -134,7 +142,8 @@ py::dict result_arrays(py::object self) {
     // The flags of earlier versions, derived from the status (copies, 1 byte a firm each).
     py::array_t<std::uint8_t> valid(static_cast<py::ssize_t>(r.rows)), eligible(valid.size()), passed(valid.size());
     for (std::size_t i = 0; i < r.rows; ++i)
-        valid.mutable_data()[i] = r.valid(i), eligible.mutable_data()[i] = r.eligible(i), passed.mutable_data()[i] = r.passed(i);
+        valid.mutable_data()[i] = r.valid(i), eligible.mutable_data()[i] = r.eligible(i),
+        passed.mutable_data()[i] = r.passed(i);
     d["valid"] = valid, d["eligible"] = eligible, d["passed"] = passed;
     d["route"] = result_view(self, r.route.data(), r.rows, 0, false);
     d["problems"] = result_view(self, r.problems.data(), r.rows, 0, false);
@@ -144,12 +153,14 @@ py::dict result_arrays(py::object self) {
     d["points"] = points_view(self, r.points, true);
     d["points_lo"] = points_view(self, r.points_lo, true);
     d["points_hi"] = points_view(self, r.points_hi, true);
-    d["alternative"] = result_view(self, r.alternative.data(), r.rows, static_cast<std::size_t>(r.alternative.cols()), true);
+    d["alternative"] =
+        result_view(self, r.alternative.data(), r.rows, static_cast<std::size_t>(r.alternative.cols()), true);
     d["gates"] = result_view(self, r.gates.data(), r.rows, static_cast<std::size_t>(r.gates.cols()), true);
     return d;
 }
 
-py::object evaluate_into(const scorecard& card, const column_list& columns, const std::string& policy, unsigned threads, py::object out) {
+py::object evaluate_into(const scorecard& card, const column_list& columns, const std::string& policy, unsigned threads,
+                         py::object out) {
     scorecard_columns in = columns_of(card, columns);
     const points_policy p = policy_of(policy);
     if (out.is_none()) {
@@ -165,8 +176,8 @@ py::object evaluate_into(const scorecard& card, const column_list& columns, cons
     auto& result = out.cast<scorecard_result&>();
     // Same shape or nothing: a reallocation would leave those views pointing at freed memory.
     if (result.rows != in.rows || result.points.cols() != static_cast<Eigen::Index>(card.items().size()) ||
-        result.gates.cols() != static_cast<Eigen::Index>(card.gates().size()) || (result.total_lo.size() > 0) != card.has_ranges() ||
-        result.points.narrow() != card.narrow_points() ||
+        result.gates.cols() != static_cast<Eigen::Index>(card.gates().size()) ||
+        (result.total_lo.size() > 0) != card.has_ranges() || result.points.narrow() != card.narrow_points() ||
         result.points_lo.cols() != static_cast<Eigen::Index>(card.has_ranges() ? card.ranged_items().size() : 0))
         throw error("out holds the results of " + std::to_string(result.rows) + " firms of another shape; scoring " +
                     std::to_string(in.rows) + " firms with '" + card.id() + "' needs a result of its own shape");
@@ -178,36 +189,51 @@ py::object evaluate_into(const scorecard& card, const column_list& columns, cons
 }
 
 void register_scorecard_inputs(py::module_& m) {
-    py::class_<scorecard_inputs>(m, "ScorecardInputs", "A pack's input columns taken from a panel, in the pack's units.")
+    py::class_<scorecard_inputs>(m, "ScorecardInputs",
+                                 "A pack's input columns taken from a panel, in the pack's units.")
         .def_property_readonly("rows", &scorecard_inputs::rows)
-        .def("columns", [](py::object self) {
-            const auto& in = self.cast<const scorecard_inputs&>();
-            py::list out;
-            for (const double* c : in.columns().columns) {
-                if (!c) {
-                    out.append(py::none());
-                    continue;
+        .def(
+            "columns",
+            [](py::object self) {
+                const auto& in = self.cast<const scorecard_inputs&>();
+                py::list out;
+                for (const double* c : in.columns().columns) {
+                    if (!c) {
+                        out.append(py::none());
+                        continue;
+                    }
+                    // A read-only view whose base is the inputs object, which keeps the storage alive.
+                    out.append(result_view(self, c, in.rows(), 0, false));
                 }
-                // A read-only view whose base is the inputs object, which keeps the storage alive.
-                out.append(result_view(self, c, in.rows(), 0, false));
-            }
-            return out;
-        }, "One read-only float64 array per pack input (None: an absent optional input).")
-        .def("unreadable", [](const scorecard_inputs& in) {
-            const auto& bits = in.unreadable();
-            py::array_t<std::uint64_t> out(static_cast<py::ssize_t>(bits.size()));
-            std::copy(bits.begin(), bits.end(), out.mutable_data());
-            return out;
-        }, "Per firm, bit k: input k held a cell invalid for computing (unreadable, negative, an invalid part); empty when none did.")
-        .def("invalid_reason", [](const scorecard_inputs& in, std::size_t row, std::size_t input) {
-            if (row >= in.rows() || input >= in.columns().columns.size()) throw py::index_error("invalid_reason: row or input out of range");
-            return static_cast<int>(in.invalid_reason(row, input));
-        }, py::arg("row"), py::arg("input"),
-             "The reason code (an index into reason_names) of an invalid cell; 0 where unreadable() has no bit.");
+                return out;
+            },
+            "One read-only float64 array per pack input (None: an absent optional input).")
+        .def(
+            "unreadable",
+            [](const scorecard_inputs& in) {
+                const auto& bits = in.unreadable();
+                py::array_t<std::uint64_t> out(static_cast<py::ssize_t>(bits.size()));
+                std::copy(bits.begin(), bits.end(), out.mutable_data());
+                return out;
+            },
+            "Per firm, bit k: input k held a cell invalid for computing (unreadable, negative, an invalid part); empty "
+            "when none did.")
+        .def(
+            "invalid_reason",
+            [](const scorecard_inputs& in, std::size_t row, std::size_t input) {
+                if (row >= in.rows() || input >= in.columns().columns.size())
+                    throw py::index_error("invalid_reason: row or input out of range");
+                return static_cast<int>(in.invalid_reason(row, input));
+            },
+            py::arg("row"), py::arg("input"),
+            "The reason code (an index into reason_names) of an invalid cell; 0 where unreadable() has no bit.");
     m.def(
         "scorecard_check_units",
-        [](const scorecard& card, const std::vector<std::pair<std::string, std::string>>& units) { card.check_units(units); },
-        py::arg("card"), py::arg("units"), "Every key of `units` names an input of the pack (scorecard::check_units): else LookupError.");
+        [](const scorecard& card, const std::vector<std::pair<std::string, std::string>>& units) {
+            card.check_units(units);
+        },
+        py::arg("card"), py::arg("units"),
+        "Every key of `units` names an input of the pack (scorecard::check_units): else LookupError.");
     m.def(
         "scorecard_panel_inputs",
         [](const scorecard& card, const panel& p, const std::vector<std::pair<std::string, std::string>>& units) {
@@ -225,8 +251,8 @@ py::list gaps_to_python(const std::vector<firm_gap>& gaps) {
             routes.append(py::dict(py::arg("input") = e.input, py::arg("change") = e.change, py::arg("cost") = e.cost,
                                    py::arg("closed_form") = e.closed_form));
         out.append(py::dict(py::arg("already_passes") = g.already_passes, py::arg("invalid") = g.invalid,
-                            py::arg("status") = status_name(g.status), py::arg("routes") = routes, py::arg("cheapest") = g.cheapest,
-                            py::arg("blocked_by") = g.blocked_by));
+                            py::arg("status") = status_name(g.status), py::arg("routes") = routes,
+                            py::arg("cheapest") = g.cheapest, py::arg("blocked_by") = g.blocked_by));
     }
     return out;
 }
@@ -234,8 +260,8 @@ py::list gaps_to_python(const std::vector<firm_gap>& gaps) {
 void register_explain_and_gap(py::module_& m) {
     m.def(
         "scorecard_explain",
-        [](const scorecard& card, const column_list& columns, const scorecard_result& result, const std::vector<std::size_t>& rows,
-           const std::string& language) {
+        [](const scorecard& card, const column_list& columns, const scorecard_result& result,
+           const std::vector<std::size_t>& rows, const std::string& language) {
             scorecard_columns in = columns_of(card, columns);
             interruptible ctrl_c;
             py::gil_scoped_release release;  // formats messages from C++ data only
@@ -256,8 +282,8 @@ void register_explain_and_gap(py::module_& m) {
             }
             return gaps_to_python(gaps);
         },
-        py::arg("card"), py::arg("columns"), py::arg("rows"), py::arg("costs") = std::vector<std::pair<std::string, double>>{},
-        py::arg("policy") = "low");
+        py::arg("card"), py::arg("columns"), py::arg("rows"),
+        py::arg("costs") = std::vector<std::pair<std::string, double>>{}, py::arg("policy") = "low");
 }
 
 }  // namespace
@@ -265,18 +291,22 @@ void register_explain_and_gap(py::module_& m) {
 void register_scorecards(py::module_& m) {
     register_scorecard_class(m);
     py::list statuses;
-    for (auto k : {firm_status::passed, firm_status::direct, firm_status::failed, firm_status::ineligible, firm_status::invalid_input})
+    for (auto k : {firm_status::passed, firm_status::direct, firm_status::failed, firm_status::ineligible,
+                   firm_status::invalid_input})
         statuses.append(status_name(k));
     m.attr("scorecard_statuses") = py::tuple(statuses);  // by code: a result's status column indexes it
     py::class_<scorecard_result>(m, "ScorecardResult")
         .def_property_readonly("rows", [](const scorecard_result& r) { return r.rows; })
         .def("arrays", &result_arrays,
              "Every result column as read-only NumPy views into this result (no copies; they keep it alive): status (a "
-             "firm_status code), route, problems, total and points (float32 where exact, else float64), total_lo/total_hi, "
-             "points_lo/points_hi (columns: the pack's ranged_items), alternative, gates; valid, eligible and passed are "
+             "firm_status code), route, problems, total and points (float32 where exact, else float64), "
+             "total_lo/total_hi, "
+             "points_lo/points_hi (columns: the pack's ranged_items), alternative, gates; valid, eligible and passed "
+             "are "
              "derived from status (copies).");
-    m.def("scorecard_evaluate", &evaluate_into, py::arg("card"), py::arg("columns"), py::arg("policy") = "low", py::arg("threads") = 0u,
-          py::arg("out") = py::none(), "Scores every firm; with `out`, into that result, reusing its storage.");
+    m.def("scorecard_evaluate", &evaluate_into, py::arg("card"), py::arg("columns"), py::arg("policy") = "low",
+          py::arg("threads") = 0u, py::arg("out") = py::none(),
+          "Scores every firm; with `out`, into that result, reusing its storage.");
     register_scorecard_inputs(m);
     register_explain_and_gap(m);
 }

@@ -14,7 +14,8 @@ namespace zhibiao::python {
 namespace {
 
 namespace cp = zhibiao::composite;
-using model_ptr = std::shared_ptr<cp::uncertainty_model>;  // pybind11 holders hold non-const; the model is never changed
+using model_ptr =
+    std::shared_ptr<cp::uncertainty_model>;  // pybind11 holders hold non-const; the model is never changed
 
 /// The steps of kind S in a model of alternatives, one per option.
 template <class S>
@@ -22,7 +23,9 @@ std::vector<S> steps_of(const cp::model& m, const char* what) {
     std::vector<S> out;
     for (const auto& s : m.steps) {
         const S* one = std::get_if<S>(&s);
-        if (!one) throw argument_error(std::string("uncertainty: the ") + what + " alternatives must all be " + what + " steps");
+        if (!one)
+            throw argument_error(std::string("uncertainty: the ") + what + " alternatives must all be " + what +
+                                 " steps");
         out.push_back(*one);
     }
     return out;
@@ -61,8 +64,11 @@ cp::uncertainty_spec spec_of(const py::dict& d) {
         }
         choice(s.aggregation, options, d["aggregation"]);
     }
-    if (d.contains("normalisation")) choice(s.normalisation, steps_of<cp::normalise_step>(model_of("normalisation"), "normalise"), d["normalisation"]);
-    if (d.contains("imputation")) choice(s.imputation, steps_of<cp::impute_step>(model_of("imputation"), "impute"), d["imputation"]);
+    if (d.contains("normalisation"))
+        choice(s.normalisation, steps_of<cp::normalise_step>(model_of("normalisation"), "normalise"),
+               d["normalisation"]);
+    if (d.contains("imputation"))
+        choice(s.imputation, steps_of<cp::impute_step>(model_of("imputation"), "impute"), d["imputation"]);
     if (d.contains("winmax")) {
         const auto w = d["winmax"].cast<std::pair<int, int>>();
         s.winmax_low = w.first, s.winmax_high = w.second;
@@ -122,11 +128,14 @@ std::string block_bytes(const cp::uncertainty_block& b) {
     std::string out;
     put(out, static_cast<std::uint64_t>(b.first)), put(out, static_cast<std::uint64_t>(b.count));
     put(out, static_cast<std::uint64_t>(b.rank_counts.size()));
-    for (const auto& h : b.rank_counts) put(out, static_cast<std::int64_t>(h.low)), put_all(out, h.counts.data(), h.counts.size());
+    for (const auto& h : b.rank_counts)
+        put(out, static_cast<std::int64_t>(h.low)), put_all(out, h.counts.data(), h.counts.size());
     put_all(out, b.missing.data(), b.missing.size());
     put(out, static_cast<std::uint64_t>(b.chunk_sums.size()));
-    for (const auto& c : b.chunk_sums) put(out, static_cast<std::int64_t>(c.rows())), put_all(out, c.data(), static_cast<std::size_t>(c.size()));
-    put(out, static_cast<std::int64_t>(b.uniforms.rows())), put_all(out, b.uniforms.data(), static_cast<std::size_t>(b.uniforms.size()));
+    for (const auto& c : b.chunk_sums)
+        put(out, static_cast<std::int64_t>(c.rows())), put_all(out, c.data(), static_cast<std::size_t>(c.size()));
+    put(out, static_cast<std::int64_t>(b.uniforms.rows())),
+        put_all(out, b.uniforms.data(), static_cast<std::size_t>(b.uniforms.size()));
     put_all(out, b.ranks.data(), b.ranks.size()), put_all(out, b.scores.data(), b.scores.size());
     return out;
 }
@@ -134,7 +143,8 @@ std::string block_bytes(const cp::uncertainty_block& b) {
 Eigen::MatrixXd matrix_of(reader& r) {
     const auto rows = r.get<std::int64_t>();
     std::vector<double> v = r.get_all<double>();
-    if (rows < 0 || (rows == 0 ? !v.empty() : v.size() % static_cast<std::size_t>(rows) != 0)) throw error("a damaged uncertainty block (a matrix)");
+    if (rows < 0 || (rows == 0 ? !v.empty() : v.size() % static_cast<std::size_t>(rows) != 0))
+        throw error("a damaged uncertainty block (a matrix)");
     const auto cols = rows ? static_cast<Eigen::Index>(v.size()) / rows : 0;
     return Eigen::Map<Eigen::MatrixXd>(v.data(), rows, cols);
 }
@@ -146,7 +156,8 @@ cp::uncertainty_block block_of(const std::string& s) {
     const auto cells = r.get<std::uint64_t>();
     if (cells > s.size()) throw error("a damaged uncertainty block (cells)");
     b.rank_counts.resize(cells);
-    for (auto& h : b.rank_counts) h.low = static_cast<int>(r.get<std::int64_t>()), h.counts = r.get_all<std::uint32_t>();
+    for (auto& h : b.rank_counts)
+        h.low = static_cast<int>(r.get<std::int64_t>()), h.counts = r.get_all<std::uint32_t>();
     b.missing = r.get_all<std::uint32_t>();
     const auto chunks = r.get<std::uint64_t>();
     if (chunks > s.size()) throw error("a damaged uncertainty block (chunks)");
@@ -177,7 +188,8 @@ void register_result(py::module_& m) {
         .def_property_readonly("ranks", [](const cp::uncertainty_result& r) { return copy_to_numpy(r.ranks); })
         .def_property_readonly("scores", [](const cp::uncertainty_result& r) { return copy_to_numpy(r.scores); })
         .def_property_readonly("parameter_names", &cp::uncertainty_result::parameter_names)
-        .def_property_readonly("parameter_labels", [](const cp::uncertainty_result& r) { return r.model->parameter_labels(); })
+        .def_property_readonly("parameter_labels",
+                               [](const cp::uncertainty_result& r) { return r.model->parameter_labels(); })
         .def("parameters", &cp::uncertainty_result::parameters)
         .def("replication_layers", [](const cp::uncertainty_result& r, std::size_t k) {
             cp::result one = r.replication(k);
@@ -196,14 +208,17 @@ void register_result(py::module_& m) {
 
 void register_uncertainty(py::module_& m) {
     register_result(m);
-    py::class_<cp::uncertainty_model, model_ptr>(m, "UncertaintyModel", "A composite model with its uncertain assumptions, layers precomputed.")
+    py::class_<cp::uncertainty_model, model_ptr>(
+        m, "UncertaintyModel", "A composite model with its uncertain assumptions, layers precomputed.")
         .def_property_readonly("inputs", &cp::uncertainty_model::inputs)
         .def_property_readonly("dimensions", &cp::uncertainty_model::dimensions)
         .def(
             "run",
-            [](const cp::uncertainty_model& u, std::size_t n, std::uint64_t seed, unsigned threads, int top_k, bool keep, const py::object& progress) {
+            [](const cp::uncertainty_model& u, std::size_t n, std::uint64_t seed, unsigned threads, int top_k,
+               bool keep, const py::object& progress) {
                 cp::uncertainty_options o;
-                o.replications = n, o.seed = seed, o.threads = threads, o.top_k = top_k, o.keep_ranks = o.keep_scores = keep;
+                o.replications = n, o.seed = seed, o.threads = threads, o.top_k = top_k,
+                o.keep_ranks = o.keep_scores = keep;
                 o.progress = progress_of(progress);
                 interruptible ctrl_c;
                 py::gil_scoped_release release;
@@ -231,10 +246,11 @@ void register_uncertainty(py::module_& m) {
             py::arg("blocks"), py::arg("top_k"), py::arg("keep"))
         .def(
             "sensitivity",
-            [](const cp::uncertainty_model& u, std::size_t n, bool random, std::uint64_t seed, unsigned threads, std::size_t bootstrap, double level,
-               const std::string& node, const py::object& progress) {
+            [](const cp::uncertainty_model& u, std::size_t n, bool random, std::uint64_t seed, unsigned threads,
+               std::size_t bootstrap, double level, const std::string& node, const py::object& progress) {
                 cp::sensitivity_options o;
-                o.n = n, o.random = random, o.seed = seed, o.threads = threads, o.bootstrap = bootstrap, o.level = level, o.node = node;
+                o.n = n, o.random = random, o.seed = seed, o.threads = threads, o.bootstrap = bootstrap,
+                o.level = level, o.node = node;
                 o.progress = progress_of(progress);
                 interruptible ctrl_c;
                 py::gil_scoped_release release;
@@ -242,31 +258,37 @@ void register_uncertainty(py::module_& m) {
                 py::gil_scoped_acquire gil;
                 py::list indices;
                 for (const auto& i : s.indices)
-                    indices.append(py::make_tuple(i.first, i.total, i.first_low, i.first_high, i.total_low, i.total_high, i.variance));
+                    indices.append(py::make_tuple(i.first, i.total, i.first_low, i.first_high, i.total_low,
+                                                  i.total_high, i.variance));
                 return py::make_tuple(s.inputs, s.outputs, indices, s.node, s.runs);
             },
-            py::arg("n"), py::arg("random"), py::arg("seed"), py::arg("threads"), py::arg("bootstrap"), py::arg("level"), py::arg("node"),
-            py::arg("progress"));
+            py::arg("n"), py::arg("random"), py::arg("seed"), py::arg("threads"), py::arg("bootstrap"),
+            py::arg("level"), py::arg("node"), py::arg("progress"));
     m.def(
         "composite_uncertainty_model",
-        [](const cp::framework& fw, const cp::model& md, std::vector<std::string> units, std::map<std::string, Eigen::VectorXd> numbers,
-           std::map<std::string, std::vector<std::string>> labels, std::map<std::string, Eigen::VectorXd> previous, const py::dict& spec) {
+        [](const cp::framework& fw, const cp::model& md, std::vector<std::string> units,
+           std::map<std::string, Eigen::VectorXd> numbers, std::map<std::string, std::vector<std::string>> labels,
+           std::map<std::string, Eigen::VectorXd> previous, const py::dict& spec) {
             cp::table t{std::move(units), std::move(numbers), std::move(labels), std::move(previous)};
             cp::uncertainty_spec s = spec_of(spec);
             interruptible ctrl_c;
             py::gil_scoped_release release;
-            return std::const_pointer_cast<cp::uncertainty_model>(cp::uncertainty_model::make(std::move(t), fw, md.steps, std::move(s)));
+            return std::const_pointer_cast<cp::uncertainty_model>(
+                cp::uncertainty_model::make(std::move(t), fw, md.steps, std::move(s)));
         },
-        py::arg("framework"), py::arg("model"), py::arg("units"), py::arg("numbers"), py::arg("labels"), py::arg("previous"), py::arg("spec"));
+        py::arg("framework"), py::arg("model"), py::arg("units"), py::arg("numbers"), py::arg("labels"),
+        py::arg("previous"), py::arg("spec"));
     m.def(
         "composite_sobol_estimate",
-        [](const Eigen::VectorXd& y, std::size_t n, std::size_t d, std::size_t bootstrap, double level, std::uint64_t seed) {
+        [](const Eigen::VectorXd& y, std::size_t n, std::size_t d, std::size_t bootstrap, double level,
+           std::uint64_t seed) {
             const cp::sobol_indices s = cp::sobol_estimate(y, n, d, bootstrap, level, seed);
             return py::make_tuple(s.first, s.total, s.first_low, s.first_high, s.total_low, s.total_high, s.variance);
         },
-        py::arg("y"), py::arg("n"), py::arg("d"), py::arg("bootstrap") = 1000, py::arg("level") = 0.95, py::arg("seed") = 1);
-    m.def("composite_saltelli_design", &cp::saltelli_design, py::arg("n"), py::arg("dims"), py::arg("groups"), py::arg("random") = false,
-          py::arg("seed") = 1);
+        py::arg("y"), py::arg("n"), py::arg("d"), py::arg("bootstrap") = 1000, py::arg("level") = 0.95,
+        py::arg("seed") = 1);
+    m.def("composite_saltelli_design", &cp::saltelli_design, py::arg("n"), py::arg("dims"), py::arg("groups"),
+          py::arg("random") = false, py::arg("seed") = 1);
 }
 
 }  // namespace zhibiao::python

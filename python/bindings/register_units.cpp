@@ -19,7 +19,8 @@ void register_units(py::module_& m) {
         .def("convertible_to", &unit::convertible_to, py::arg("other"))
         .def(
             "convert",
-            [](const unit& from, py::array_t<double, py::array::c_style | py::array::forcecast> values, const unit& to) {
+            [](const unit& from, py::array_t<double, py::array::c_style | py::array::forcecast> values,
+               const unit& to) {
                 conversion c = from.to(to);
                 py::array_t<double> out(values.request().shape);
                 auto in = values.unchecked();
@@ -31,23 +32,29 @@ void register_units(py::module_& m) {
             },
             py::arg("values"), py::arg("to"), "Values in this unit, converted to `to` (exact powers of ten).")
         .def("__eq__", [](const unit& a, const unit& b) { return a.same_scale_as(b); })
-        .def("__hash__", [](const unit& u) { return py::hash(py::make_tuple(u.dim().to_string(), u.exponent(), u.factor())); })
+        .def("__hash__",
+             [](const unit& u) { return py::hash(py::make_tuple(u.dim().to_string(), u.exponent(), u.factor())); })
         .def("__str__", [](const unit& u) { return u.symbol(); })
-        .def("__repr__", [](const unit& u) { return "Unit('" + u.symbol() + "')  # " + u.dim().to_string() + " × 1e" + std::to_string(u.exponent()); });
+        .def("__repr__", [](const unit& u) {
+            return "Unit('" + u.symbol() + "')  # " + u.dim().to_string() + " × 1e" + std::to_string(u.exponent());
+        });
 
     py::class_<period>(m, "Period", "A reporting period: 2018, 2018H1, 2018Q2, 2018-06 (or 2018年上半年 ...).")
         .def(py::init(&period::parse), py::arg("text"))
         .def_property_readonly("year", &period::year_number)
-        .def_property_readonly("kind", [](const period& p) {
-            static constexpr const char* kinds[] = {"year", "half", "quarter", "month", "year_to_date"};
-            return kinds[static_cast<int>(p.kind())];
-        })
+        .def_property_readonly(
+            "kind",
+            [](const period& p) {
+                static constexpr const char* kinds[] = {"year", "half", "quarter", "month", "year_to_date"};
+                return kinds[static_cast<int>(p.kind())];
+            })
         .def_property_readonly("first_month", &period::first_month)
         .def_property_readonly("last_month", &period::last_month)
         .def(
             "fraction_elapsed",
             [](const period& p, const std::string& basis) {
-                if (basis != "month" && basis != "day") throw error("basis must be 'month' or 'day', not '" + basis + "'");
+                if (basis != "month" && basis != "day")
+                    throw error("basis must be 'month' or 'day', not '" + basis + "'");
                 return p.fraction_elapsed(basis == "day" ? elapsed_basis::day : elapsed_basis::month);
             },
             py::arg("basis") = "month", "Fraction of the year elapsed at the end of the period (序时进度).")

@@ -37,10 +37,21 @@ ArgumentError = _core.ArgumentError
 
 # KeyError prints its argument with repr(); these carry a full sentence, so print it as is.
 for _cls in (MissingVariableError, UnknownIndicatorError):
-    _cls.__str__ = BaseException.__str__  # type: ignore[method-assign]
+    _cls.__str__ = BaseException.__str__  # type: ignore[assignment]
     _cls.__module__ = "zhibiao"
-for _cls in (Error, ParseError, UnitError, UnknownUnitError, IncompatibleUnitsError, DuplicateRowError, LimitError,
-             MethodError, ArgumentError, FileError, MissingFileError):
+for _cls in (
+    Error,
+    ParseError,
+    UnitError,
+    UnknownUnitError,
+    IncompatibleUnitsError,
+    DuplicateRowError,
+    LimitError,
+    MethodError,
+    ArgumentError,
+    FileError,
+    MissingFileError,
+):
     _cls.__module__ = "zhibiao"
 del _cls
 

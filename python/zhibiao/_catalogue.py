@@ -39,16 +39,29 @@ class Catalogue:
         for row in rows:
             row["direction"] = _DIRECTIONS[row["direction"]]
             row["inputs"] = ", ".join(row["inputs"])
-        columns = ["id", "name_zh", "name_en", "formula", "unit", "direction", "source", "scope",
-                   "decimals", "valid_min", "valid_max", "inputs"]
+        columns = [
+            "id",
+            "name_zh",
+            "name_en",
+            "formula",
+            "unit",
+            "direction",
+            "source",
+            "scope",
+            "decimals",
+            "valid_min",
+            "valid_max",
+            "inputs",
+        ]
         return pd.DataFrame(rows, columns=columns)
 
     def variables(self) -> Any:
         """One row per input variable: id, names, dimension, default unit, minimum, aggregation."""
         import pandas as pd
 
-        return pd.DataFrame(self._core.variables(),
-                            columns=["id", "name_zh", "name_en", "dimension", "unit", "min", "aggregation"])
+        return pd.DataFrame(
+            self._core.variables(), columns=["id", "name_zh", "name_en", "dimension", "unit", "min", "aggregation"]
+        )
 
     def add(self, *indicators: Any) -> "Catalogue":
         """A copy of this catalogue with :class:`Indicator` objects added (or replacing by id)."""

@@ -9,15 +9,23 @@ from typing import Any
 
 
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("uncertainty", parents=[common], help="rank intervals of a composite index under uncertain assumptions",
-                       description="Monte Carlo uncertainty analysis of a composite model: the [uncertainty] section of the "
-                       "model TOML declares the assumptions; writes per unit the nominal, median and 5th/95th percentile rank.")
+    p = sub.add_parser(
+        "uncertainty",
+        parents=[common],
+        help="rank intervals of a composite index under uncertain assumptions",
+        description="Monte Carlo uncertainty analysis of a composite model: the [uncertainty] section of the "
+        "model TOML declares the assumptions; writes per unit the nominal, median and 5th/95th percentile rank.",
+    )
     p.add_argument("model", metavar="MODEL", help="the model TOML file (framework, steps, [uncertainty])")
     p.add_argument("file", metavar="FILE", help="the CSV of units and indicators; '-' reads standard input")
-    p.add_argument("-n", "--replications", type=int, default=None, help="replications (default: the model's, else 1000)")
+    p.add_argument(
+        "-n", "--replications", type=int, default=None, help="replications (default: the model's, else 1000)"
+    )
     p.add_argument("--seed", type=int, default=None, help="random seed (default: the model's, else 1)")
     p.add_argument("--threads", type=int, default=0, help="threads (default: every core; the result is the same)")
-    p.add_argument("--sobol", type=int, default=0, metavar="N", help="also Sobol indices from N rows of Saltelli's design")
+    p.add_argument(
+        "--sobol", type=int, default=0, metavar="N", help="also Sobol indices from N rows of Saltelli's design"
+    )
     p.add_argument("--node", default=None, help="the node whose ranks are written (default: the index)")
     p.add_argument("--unit", default=None, metavar="COLUMN", help="the column naming the units (default: the first)")
     p.add_argument("--out", metavar="FILE", help="write the rank statistics to FILE (default, or '-': standard output)")
@@ -32,12 +40,25 @@ def run(args: argparse.Namespace) -> int:
     data = cli._composite_data(args)
     n = args.replications if args.replications is not None else int(settings.get("replications", 1000))
     seed = args.seed if args.seed is not None else int(settings.get("seed", 1))
-    result = u.uncertainty(data, None, model, n=n, seed=seed, threads=args.threads, sobol=args.sobol, node=args.node,
-                           progress=not args.quiet, **assumptions)
+    result = u.uncertainty(
+        data,
+        None,
+        model,
+        n=n,
+        seed=seed,
+        threads=args.threads,
+        sobol=args.sobol,
+        node=args.node,
+        progress=not args.quiet,
+        **assumptions,
+    )
     table = result.node_ranks(args.node).sort_values(["median_rank", "nominal_rank"])
     with cli._output(args.out) as f:
         table.to_csv(f)
         if args.sobol:
-            cli._Messages.say("Sobol indices:\n" + result.sobol[result.sobol["output"] == "mean_abs_rank_shift"].to_string(index=False))
+            cli._Messages.say(
+                "Sobol indices:\n"
+                + result.sobol[result.sobol["output"] == "mean_abs_rank_shift"].to_string(index=False)
+            )
     cli._Messages.say(result.summary())
     return 0

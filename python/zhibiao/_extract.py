@@ -8,6 +8,8 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from . import _core
 
 #: Largest lexicon file read (a definition file: a few kilobytes in practice).
@@ -92,8 +94,12 @@ def extract(text: str | bytes, lexicon: str | Path | None = None, *, guess: bool
     if info["invalid_bytes"]:
         offsets = info["invalid_byte_offsets"]
         shown = ", ".join(str(o) for o in offsets[:10]) + (", …" if len(offsets) > 10 else "")
-        warnings.warn(f"{info['invalid_bytes']} bytes of the report are not {info['encoding']} text and were skipped"
-                      f" (byte offsets {shown})", InvalidBytesWarning, stacklevel=2)
+        warnings.warn(
+            f"{info['invalid_bytes']} bytes of the report are not {info['encoding']} text and were skipped"
+            f" (byte offsets {shown})",
+            InvalidBytesWarning,
+            stacklevel=2,
+        )
     return df
 
 
@@ -116,7 +122,7 @@ def _facts_class() -> Any:
 def _make_facts_class() -> Any:
     import pandas as pd
 
-    class Facts(pd.DataFrame):  # type: ignore[misc]
+    class Facts(pd.DataFrame):
         """The table `extract` returns: a DataFrame with two more methods, `in_lexicon_units` and
         `to_panel`. Operations that keep the columns keep the type; attrs carry text, findings, …"""
 
@@ -134,7 +140,11 @@ def _make_facts_class() -> Any:
             value, high, unit = [], [], []
             for row in self.itertuples():
                 target = units.get(row.variable, "")
-                factor = _factor(row.unit, target) if row.variable and not row.flag_change and not row.flag_unit_implied else None
+                factor = (
+                    _factor(row.unit, target)
+                    if row.variable and not row.flag_change and not row.flag_unit_implied
+                    else None
+                )
                 if row.variable and not row.flag_change and (row.flag_unit_implied or not row.unit or not target):
                     factor = 1.0
                 value.append(row.value * factor if factor is not None else float("nan"))
@@ -166,24 +176,40 @@ def _make_facts_class() -> Any:
                     continue
                 where = {"begin": row.begin, "end": row.end, "text": row.text}
                 if row.flag_lower_bound or row.flag_upper_bound or row.flag_range:
-                    findings.append({"kind": "not_a_level", **where, "message": f"{row.variable}: a bound or a range, not a value"})
+                    findings.append(
+                        {"kind": "not_a_level", **where, "message": f"{row.variable}: a bound or a range, not a value"}
+                    )
                     continue
                 if row.value_converted != row.value_converted and not row.flag_damaged and not row.flag_masked:
-                    findings.append({"kind": "unit_mismatch", **where,
-                                     "message": f"{row.variable}: {row.unit} does not convert to {row.unit_converted or 'its unit'}"})
+                    findings.append(
+                        {
+                            "kind": "unit_mismatch",
+                            **where,
+                            "message": f"{row.variable}: {row.unit} does not convert to {row.unit_converted or 'its unit'}",
+                        }
+                    )
                     continue
                 when = row.period or period
                 if not when:
-                    raise _core.ParseError(f"the figure '{row.text}' ({row.variable}) has no period in the text: pass period=")
+                    raise _core.ParseError(
+                        f"the figure '{row.text}' ({row.variable}) has no period in the text: pass period="
+                    )
                 key = (row.variable, when)
                 rank = 2 if row.flag_damaged or row.flag_masked else 1 if row.flag_suspect else 0
                 if key in chosen:
                     kept = chosen[key]
                     keep_new = rank < kept[0]
                     dropped = kept[1] if keep_new else row
-                    findings.append({"kind": "duplicate_figure", "begin": dropped.begin, "end": dropped.end, "text": dropped.text,
-                                     "message": f"{row.variable} {when}: stated twice; kept "
-                                                f"'{(row if keep_new else kept[1]).text}' (the first sound figure), left out '{dropped.text}'"})
+                    findings.append(
+                        {
+                            "kind": "duplicate_figure",
+                            "begin": dropped.begin,
+                            "end": dropped.end,
+                            "text": dropped.text,
+                            "message": f"{row.variable} {when}: stated twice; kept "
+                            f"'{(row if keep_new else kept[1]).text}' (the first sound figure), left out '{dropped.text}'",
+                        }
+                    )
                     if not keep_new:
                         continue
                 chosen[key] = (rank, row)
@@ -195,12 +221,22 @@ def _make_facts_class() -> Any:
                 if rank == 2:
                     damaged.add((variable, when))
             variables = sorted({v for values in records.values() for v in values})
-            wide = pd.DataFrame([{"entity": entity, "period": when, **{v: values.get(v, float("nan")) for v in variables}}
-                                 for when, values in records.items()], columns=["entity", "period", *variables])
+            wide = pd.DataFrame(
+                [
+                    {"entity": entity, "period": when, **{v: values.get(v, float("nan")) for v in variables}}  # type: ignore[misc]
+                    for when, values in records.items()
+                ],
+                columns=["entity", "period", *variables],
+            )
             reasons = {v: ["damaged_source" if (v, when) in damaged else "" for when in records] for v in variables}
-            panel = Panel.from_pandas(wide.astype({v: "float64" for v in variables}), "entity", "period",
-                                      units={v: units[v] for v in variables if units.get(v)}, variables=variables,
-                                      reasons=reasons)
+            panel = Panel.from_pandas(
+                wide.astype({v: "float64" for v in variables}),
+                "entity",
+                "period",
+                units={v: units[v] for v in variables if units.get(v)},
+                variables=variables,
+                reasons=reasons,
+            )
             panel.findings = pd.DataFrame(findings, columns=["kind", "begin", "end", "text", "message"])
             return panel
 
@@ -211,7 +247,7 @@ def _make_facts_class() -> Any:
 def _factor(written: str, target: str) -> float | None:
     """The factor from `written` to `target`; None when they do not convert."""
     try:
-        return float(_core.Unit(written).convert(1.0, _core.Unit(target)))
+        return float(_core.Unit(written).convert(np.array([1.0]), _core.Unit(target))[0])
     except (_core.Error, TypeError, ValueError):
         return None
 
@@ -230,4 +266,5 @@ def read_report_file(path: str | Path, lexicon: str | Path | None = None) -> Any
 def parse_chinese_number(text: str) -> float | None:
     """二十八 → 28.0, 贰佰贰拾柒点肆万 → 2274000.0; None if the text is not a Chinese numeral;
     zb.LimitError for a numeral beyond a double (一亿亿…亿), never inf."""
-    return _core.parse_chinese_number(text)
+    value = _core.parse_chinese_number(text)
+    return None if value is None else float(value)  # type: ignore[arg-type]

@@ -80,8 +80,17 @@ class Indicator:
 
     def _add_to(self, core_catalogue: Any) -> None:
         _core.add_indicator(
-            core_catalogue, self.id, self.formula, self.unit, self.direction, self.name_zh, self.name_en,
-            self.valid_min, self.valid_max, self.decimals, self.source,
+            core_catalogue,
+            self.id,
+            self.formula,
+            self.unit,
+            self.direction,
+            self.name_zh,
+            self.name_en,
+            self.valid_min,
+            self.valid_max,
+            self.decimals,
+            self.source,
         )
 
     def __repr__(self) -> str:

@@ -8,10 +8,30 @@ import re
 LANGUAGES = ("zh", "en")
 
 # Whole symbols first, then base symbols after a decimal prefix (万, 亿, 千, 百, 十).
-_WHOLE = {"%": "%", "‰": "‰", "百分点": "pp", "个百分点": "pp", "1": "", "人年": "person-years",
-          "人次": "person-times", "吨标准煤": "tce", "平方公里": "km²"}
-_BASES = {"元": "yuan", "人": "persons", "件": "items", "项": "items", "家": "firms", "个": "units", "户": "households",
-          "所": "institutions", "次": "times", "人年": "person-years", "人次": "person-times"}
+_WHOLE = {
+    "%": "%",
+    "‰": "‰",
+    "百分点": "pp",
+    "个百分点": "pp",
+    "1": "",
+    "人年": "person-years",
+    "人次": "person-times",
+    "吨标准煤": "tce",
+    "平方公里": "km²",
+}
+_BASES = {
+    "元": "yuan",
+    "人": "persons",
+    "件": "items",
+    "项": "items",
+    "家": "firms",
+    "个": "units",
+    "户": "households",
+    "所": "institutions",
+    "次": "times",
+    "人年": "person-years",
+    "人次": "person-times",
+}
 _PREFIXES = {"万": "10k ", "亿": "100m ", "千": "thousand ", "百": "hundred ", "十": "ten "}
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -53,8 +73,12 @@ def has_chinese(text: str) -> bool:
 
 
 # Amounts read better in millions in English than in 万 (10⁴) and 亿 (10⁸).
-_IN_MILLIONS = {"万元": (1e-2, "million yuan"), "亿元": (1e2, "million yuan"), "千元": (1e-3, "million yuan"),
-                "万人": (1e-2, "million persons")}
+_IN_MILLIONS = {
+    "万元": (1e-2, "million yuan"),
+    "亿元": (1e2, "million yuan"),
+    "千元": (1e-3, "million yuan"),
+    "万人": (1e-2, "million persons"),
+}
 _NUMBER_AND_UNIT = re.compile(r"(\d(?:[\d,]*\d)?(?:\.\d+)?)\s*([\u4e00-\u9fff][\u4e00-\u9fff/·]*)")
 
 

@@ -11,8 +11,14 @@ import numpy as np
 from . import _core
 
 
-def normalise(x: Any, method: str, types: Sequence[int] = (), cost: str = "negate", range: tuple[float, float] = (0.0, 100.0),
-              m_sd: tuple[float, float] = (0.0, 1.0)) -> np.ndarray:
+def normalise(
+    x: Any,
+    method: str,
+    types: Sequence[int] = (),
+    cost: str = "negate",
+    range: tuple[float, float] = (0.0, 100.0),
+    m_sd: tuple[float, float] = (0.0, 1.0),
+) -> np.ndarray:
     """Each column of ``x`` normalised by ``method`` (the ``Normalise`` methods that need no
     per-indicator table: "minmax" to ``range``, "zscore" to mean and sd ``m_sd``, "rank",
     "borda", "percentile", "dist_to_max", "frac_of_max", "ratio_to_mean", "vector", "sum").
@@ -21,9 +27,19 @@ def normalise(x: Any, method: str, types: Sequence[int] = (), cost: str = "negat
     (1/x)/Σ(1/x)) or 1 − the result (``"complement"``: 1 − x/max, 1 − x/‖x‖)."""
     matrix = np.asarray(x, dtype=np.float64)
     if matrix.ndim != 2:
-        raise _core.ArgumentError(f"normalise: x must be a units × criteria matrix, not {matrix.ndim}-dimensional")  # type: ignore[attr-defined]
-    return np.asarray(_core.composite_normalise(matrix, list(types), method, cost, float(range[0]), float(range[1]),  # type: ignore[attr-defined]
-                                                float(m_sd[0]), float(m_sd[1])))
+        raise _core.ArgumentError(f"normalise: x must be a units × criteria matrix, not {matrix.ndim}-dimensional")
+    return np.asarray(
+        _core.composite_normalise(
+            matrix,
+            list(types),
+            method,
+            cost,
+            float(range[0]),
+            float(range[1]),
+            float(m_sd[0]),
+            float(m_sd[1]),
+        )
+    )
 
 
 def vikor_compromise(x: Any, w: Any, types: Sequence[int] = (), v: float = 0.5) -> dict[str, Any]:
@@ -32,8 +48,14 @@ def vikor_compromise(x: Any, w: Any, types: Sequence[int] = (), v: float = 0.5) 
     ``acceptable_stability`` (C2: a1 also best by S or R), ``dq`` and ``compromise``: the rows
     of the compromise set, best first ({a1} when both hold; {a1, a2} when only C2 fails; every
     unit with Q − Q(a1) < DQ when C1 fails)."""
-    d = _core.composite_vikor_compromise(np.asarray(x, dtype=np.float64), np.asarray(w, dtype=np.float64), list(types), v)  # type: ignore[attr-defined]
+    d = _core.composite_vikor_compromise(
+        np.asarray(x, dtype=np.float64), np.asarray(w, dtype=np.float64), list(types), v
+    )
     out: dict[str, Any] = {k: np.asarray(d[k]) for k in ("S", "R", "Q", "ranking")}
-    out.update(compromise=[int(k) for k in d["compromise"]], acceptable_advantage=bool(d["acceptable_advantage"]),
-               acceptable_stability=bool(d["acceptable_stability"]), dq=float(d["dq"]))
+    out.update(
+        compromise=[int(k) for k in d["compromise"]],
+        acceptable_advantage=bool(d["acceptable_advantage"]),
+        acceptable_stability=bool(d["acceptable_stability"]),
+        dq=float(d["dq"]),
+    )
     return out

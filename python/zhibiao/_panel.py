@@ -17,7 +17,7 @@ _REASON_CATEGORIES = list(_core.reason_names[1:])
 def _parse_error(message: str, **where: Any) -> Exception:
     """A ParseError raised from Python, with the location attributes the C++ ones carry."""
     error = _core.ParseError(message)
-    error.message = message
+    error.message = message  # type: ignore[attr-defined]  # as the C++ errors carry it
     for key in ("file", "line", "column", "entity", "period", "variable"):
         setattr(error, key, where.get(key))
     return error
@@ -37,7 +37,9 @@ def _factorize_labels(series: Any, role: str = "code") -> tuple[np.ndarray, list
             bad = values[too_large][0]
             raise _parse_error(
                 f"{role} {bad!r} is a float beyond 2**53, not an exact code (its last digits are lost): "
-                f"read the column as text (dtype=str)", variable=str(series.name))
+                f"read the column as text (dtype=str)",
+                variable=str(series.name),
+            )
         labels = [str(v) for v in values.astype(np.int64).tolist()]
     else:
         labels = [str(v) for v in values.tolist()]
@@ -51,8 +53,17 @@ def _factorize_labels(series: Any, role: str = "code") -> tuple[np.ndarray, list
 
 _PERIOD_FREQS = {"A-DEC": "year", "Y-DEC": "year", "Q-DEC": "quarter", "M": "month"}  # pandas → zhibiao
 
-_FREQ_NAMES = {"year": "year", "y": "year", "a": "year", "half": "half", "h": "half", "quarter": "quarter",
-               "q": "quarter", "month": "month", "m": "month"}
+_FREQ_NAMES = {
+    "year": "year",
+    "y": "year",
+    "a": "year",
+    "half": "half",
+    "h": "half",
+    "quarter": "quarter",
+    "q": "quarter",
+    "month": "month",
+    "m": "month",
+}
 
 
 def _date_period(year: int, month: int, freq: str) -> str:
@@ -82,11 +93,16 @@ def _factorize_periods(series: Any, freq: str | None) -> tuple[np.ndarray, list[
         name = dtype.freq.name
         own = _PERIOD_FREQS.get(name)
         if own is None:
-            raise _parse_error(f"period column '{series.name}' has frequency {name}: zhibiao's periods are years, "
-                               f"halves, quarters (Q-DEC) and months", variable=str(series.name))
+            raise _parse_error(
+                f"period column '{series.name}' has frequency {name}: zhibiao's periods are years, "
+                f"halves, quarters (Q-DEC) and months",
+                variable=str(series.name),
+            )
         if freq is not None and freq != own:  # never silently ignored: the periods already have a length
-            raise _core.Error(f"freq={freq!r} does not agree with period column '{series.name}', whose pandas "
-                              f"periods are {own}s ({name}): leave freq out, or give freq={own!r}")
+            raise _core.Error(
+                f"freq={freq!r} does not agree with period column '{series.name}', whose pandas "
+                f"periods are {own}s ({name}): leave freq out, or give freq={own!r}"
+            )
         codes, uniques = pd.factorize(series, sort=False)
         return np.asarray(codes), [str(p) for p in uniques]
     if not pd.api.types.is_datetime64_any_dtype(dtype):
@@ -105,7 +121,9 @@ def _factorize_periods(series: Any, freq: str | None) -> tuple[np.ndarray, list[
             raise _parse_error(
                 f"period column '{series.name}' holds dates, and {example} does not name one period (it may end a "
                 f"half-year, a quarter or a month, or fall inside one): give freq='year', 'half', 'quarter' or "
-                f"'month' to read each date as the period of that length that contains it", variable=str(series.name))
+                f"'month' to read each date as the period of that length that contains it",
+                variable=str(series.name),
+            )
     # Labels first, then codes of the labels: two dates of one quarter are one period, so that two
     # rows of one entity in it are a duplicate row (the core refuses them), not two periods.
     labels = np.asarray([_date_period(int(y), int(m), freq) for y, m in zip(dates.year, dates.month)], dtype=object)
@@ -116,8 +134,9 @@ def _factorize_periods(series: Any, freq: str | None) -> tuple[np.ndarray, list[
     return np.asarray(period_codes), [str(p) for p in periods]
 
 
-def _check_units_loaded(units: Mapping[str, str], seen: Mapping[str, Any], special: Mapping[Any, str],
-                        ignored: Mapping[Any, str]) -> None:
+def _check_units_loaded(
+    units: Mapping[str, str], seen: Mapping[str, Any], special: Mapping[Any, str], ignored: Mapping[Any, str]
+) -> None:
     """A unit given for a column that was not loaded is an error saying why it was not."""
     loaded = set(seen.values()) | set(seen)
     unknown = [u for u in units if u not in loaded]
@@ -156,7 +175,9 @@ def _source_reasons(variable: str, values: np.ndarray, loaded: Any, given: Seque
         if name not in _REASON_CATEGORIES:
             raise _parse_error(f"reasons for '{variable}': no reason '{name}'", variable=variable)
         if values[row] == values[row]:
-            raise _parse_error(f"reasons for '{variable}': row {row} has a value and a reason '{name}'", variable=variable)
+            raise _parse_error(
+                f"reasons for '{variable}': row {row} has a value and a reason '{name}'", variable=variable
+            )
         codes[row] = _REASON_CATEGORIES.index(name) + 1
     return codes
 
@@ -198,6 +219,14 @@ class Panel:
     loader may record why a cell is missing (``reasons``). Columns built from pandas view the
     caller's memory when it is already contiguous float64.
     """
+
+    # Set by the loaders and roll-up when they apply (inspectable results of those steps).
+    _ignored: list[str]
+    _ignored_reasons: dict[str, str]
+    _renamed: dict[str, str]
+    coverage: Any
+    not_summed: Any
+    findings: Any
 
     def __init__(self, core: Any) -> None:
         self._core = core
@@ -288,7 +317,9 @@ class Panel:
             period_index.astype(np.int32),
         )
         for variable, values, column_reasons, unit in columns:
-            core.add_column(variable, values, unit, _source_reasons(variable, values, column_reasons, (reasons or {}).get(variable)))
+            core.add_column(
+                variable, values, unit, _source_reasons(variable, values, column_reasons, (reasons or {}).get(variable))
+            )
         panel = cls(core)
         panel._ignored = [str(c) for c in ignored]
         panel._ignored_reasons = {str(c): why for c, why in ignored.items()}
@@ -304,15 +335,22 @@ class Panel:
         if isinstance(df.columns, pd.MultiIndex):
             raise _parse_error(
                 f"the DataFrame has MultiIndex columns ({df.columns.nlevels} levels): give each column one name "
-                f"first, e.g. df.columns = ['_'.join(map(str, c)) for c in df.columns]")
+                f"first, e.g. df.columns = ['_'.join(map(str, c)) for c in df.columns]"
+            )
         if df.columns.has_duplicates:
             duplicated = list(dict.fromkeys(df.columns[df.columns.duplicated()]))
-            raise _parse_error(f"duplicate column names in the DataFrame: {', '.join(map(repr, duplicated))}",
-                               variable=str(duplicated[0]))
+            raise _parse_error(
+                f"duplicate column names in the DataFrame: {', '.join(map(repr, duplicated))}",
+                variable=str(duplicated[0]),
+            )
         if entity not in df.columns or period not in df.columns:
             index_names = [n for n in df.index.names if n is not None]
-            if (period not in df.columns and period not in index_names and df.index.name is None
-                    and isinstance(df.index, (pd.DatetimeIndex, pd.PeriodIndex))):
+            if (
+                period not in df.columns
+                and period not in index_names
+                and df.index.name is None
+                and isinstance(df.index, (pd.DatetimeIndex, pd.PeriodIndex))
+            ):
                 df = df.rename_axis(period).reset_index()
             elif entity in index_names or period in index_names:
                 df = df.reset_index()
@@ -331,16 +369,26 @@ class Panel:
             if column in special:
                 continue
             dtype = df[column].dtype
-            if (pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype)) or \
-                    pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype):
+            if (
+                (pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype))
+                or pd.api.types.is_object_dtype(dtype)
+                or pd.api.types.is_string_dtype(dtype)
+            ):
                 variables.append(column)
             else:
                 ignored[column] = f"holds {dtype} values, not numbers"
         return variables
 
     @classmethod
-    def _load_columns(cls, df: Any, variables: Sequence[Any], units: Mapping[str, str], keys: tuple,
-                      explicit: bool, ignored: dict[Any, str]) -> tuple[list, dict[str, str], dict[str, Any]]:
+    def _load_columns(
+        cls,
+        df: Any,
+        variables: Sequence[Any],
+        units: Mapping[str, str],
+        keys: tuple,
+        explicit: bool,
+        ignored: dict[Any, str],
+    ) -> tuple[list, dict[str, str], dict[str, Any]]:
         """(columns as (variable, values, reasons, unit), renamed columns, variable → column) of
         the variable columns; a text column that is not one of numbers goes to ``ignored``."""
         entity_codes, entity_index, period_values, period_index = keys
@@ -352,11 +400,22 @@ class Panel:
                 raise _core.MissingVariableError(f"no column {column!r} in the DataFrame")
             variable, header_unit, renamed_from = _core.parse_column_header(str(column))
             if variable in seen:
-                raise _parse_error(f"columns {seen[variable]!r} and {column!r} are both variable '{variable}'",
-                                   variable=variable)
+                raise _parse_error(
+                    f"columns {seen[variable]!r} and {column!r} are both variable '{variable}'", variable=variable
+                )
             unit = units.get(column, units.get(variable, header_unit or None))
-            values, reasons = cls._column_values(df, column, variable, unit, entity_codes, entity_index,
-                                                 period_values, period_index, explicit, bool(header_unit))
+            values, reasons = cls._column_values(
+                df,
+                column,
+                variable,
+                unit,
+                entity_codes,
+                entity_index,
+                period_values,
+                period_index,
+                explicit,
+                bool(header_unit),
+            )
             if values is None:
                 ignored[column] = reasons  # why it is not a column of numbers
                 continue
@@ -367,9 +426,18 @@ class Panel:
         return columns, renamed, seen
 
     @staticmethod
-    def _column_values(df: Any, column: Any, variable: str, unit: str | None, entity_codes: list[str],
-                       entity_index: np.ndarray, period_values: list[str], period_index: np.ndarray,
-                       explicit: bool, header_unit: bool = False) -> tuple[Any, Any]:
+    def _column_values(
+        df: Any,
+        column: Any,
+        variable: str,
+        unit: str | None,
+        entity_codes: list[str],
+        entity_index: np.ndarray,
+        period_values: list[str],
+        period_index: np.ndarray,
+        explicit: bool,
+        header_unit: bool = False,
+    ) -> tuple[Any, Any]:
         """(values, reasons or None) of one column; (None, why) for a column of texts that is not
         one of numbers (left out unless named in ``variables`` or given a unit in its header)."""
         import pandas as pd
@@ -395,7 +463,10 @@ class Panel:
         raise _parse_error(
             f"column {column!r}, row {row + 1} (entity {entity_codes[entity_index[row]]}, period "
             f"{period_values[period_index[row]]}): {problem}",
-            entity=entity_codes[entity_index[row]], period=period_values[period_index[row]], variable=variable)
+            entity=entity_codes[entity_index[row]],
+            period=period_values[period_index[row]],
+            variable=variable,
+        )
 
     # ------------------------------------------------------------------ inspection
     @property
@@ -542,8 +613,9 @@ class Panel:
         why = pd.DataFrame({r[0]: _reason_frame_column(r[3]) for r in results}, index=index)
         return values, why
 
-    def evaluate(self, formula: str, unit: str | None = None, *, basis: str = "month",
-                 catalogue: Catalogue | None = None) -> Any:
+    def evaluate(
+        self, formula: str, unit: str | None = None, *, basis: str = "month", catalogue: Catalogue | None = None
+    ) -> Any:
         """Any formula over the panel as a Series indexed like the panel (unit in ``attrs``)."""
         import pandas as pd
 
@@ -614,8 +686,9 @@ class Panel:
         result.not_summed = list(not_summed)
         return result
 
-    def validate(self, rules: str | os.PathLike[str] | Sequence[Any] | None = None, *,
-                 catalogue: Catalogue | None = None) -> Any:
+    def validate(
+        self, rules: str | os.PathLike[str] | Sequence[Any] | None = None, *, catalogue: Catalogue | None = None
+    ) -> Any:
         """Data-quality findings, one row each: entity, period, variable, rule, severity, message.
 
         Parameters
@@ -634,7 +707,7 @@ class Panel:
         elif isinstance(rules, (str, os.PathLike)):
             rule_list = load_rules(rules)
         else:
-            rule_list = list(rules)
+            rule_list = list(rules)  # type: ignore[arg-type]  # a sequence of rules
         core_catalogue = catalogue._core if catalogue is not None else None
         findings, skipped, applied = _core.validate(self._core, rule_list, core_catalogue)
         table = pd.DataFrame(findings, columns=["entity", "period", "variable", "rule", "severity", "message"])
@@ -716,10 +789,19 @@ def read_csv(
     """
     if len(sep) != 1:
         raise _core.ParseError(f"sep must be one character, not {sep!r}")
-    options = dict(
-        separator=sep, encoding=encoding, layout=layout, entity=entity or "", period=period or "",
-        name=name or "", parent=parent or "", units=list((units or {}).items()), ignore=list(ignore),
-        na_values=None if na_values is None else list(na_values), lenient=lenient, threads=threads,
+    options: dict[str, Any] = dict(
+        separator=sep,
+        encoding=encoding,
+        layout=layout,
+        entity=entity or "",
+        period=period or "",
+        name=name or "",
+        parent=parent or "",
+        units=list((units or {}).items()),
+        ignore=list(ignore),
+        na_values=None if na_values is None else list(na_values),
+        lenient=lenient,
+        threads=threads,
         period_value=period_value or "",
     )
     if hasattr(path, "read"):

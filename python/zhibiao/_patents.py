@@ -13,8 +13,15 @@ _INVENTION = ("invention", "发明", "发明专利")
 
 
 # datetime64 units finer than a day, as ticks per day (coarser ones — weeks, months — go through numpy).
-_TICKS_PER_DAY = {"D": 1, "h": 24, "m": 1440, "s": 86_400, "ms": 86_400_000, "us": 86_400_000_000,
-                  "ns": 86_400_000_000_000}
+_TICKS_PER_DAY = {
+    "D": 1,
+    "h": 24,
+    "m": 1440,
+    "s": 86_400,
+    "ms": 86_400_000,
+    "us": 86_400_000_000,
+    "ns": 86_400_000_000_000,
+}
 
 
 def _days(values: Any, column: str, threads: int = 0) -> np.ndarray:
@@ -110,16 +117,25 @@ def patents_in_force(
         selected = accepted[kind_codes].view(np.uint8)  # code -1 (missing) → the appended False
     as_of_days = _days([as_of if as_of is not None else pd.Timestamp.today().normalize()], "as_of")[0]
     counts, tally = _core.patents_in_force(
-        region_index, len(regions),
-        _days(records[filing].to_numpy(), filing, threads), _days(records[grant].to_numpy(), grant, threads),
+        region_index,
+        len(regions),
+        _days(records[filing].to_numpy(), filing, threads),
+        _days(records[grant].to_numpy(), grant, threads),
         _days(records[end].to_numpy(), end, threads) if end is not None and end in records else None,
         records[extension].fillna(0).to_numpy(dtype=np.int32) if extension is not None else None,
-        selected, _days(query, "dates").tolist(), int(as_of_days), threads,
+        selected,
+        _days(query, "dates").tolist(),
+        int(as_of_days),
+        threads,
     )
     table = pd.DataFrame(counts, index=pd.Index(regions, name=region), columns=query)
     problems = ["missing_date", "grant_before_filing", "end_before_grant", "in_the_future", "bad_region"]
     found = pd.DataFrame({"problem": problems, "records": [tally[p] for p in problems]})
-    found.attrs.update(records=tally["records"], counted=tally["counted"], not_selected=tally["not_selected"],
-                       examples=list(tally["excluded_examples"]))
+    found.attrs.update(
+        records=tally["records"],
+        counted=tally["counted"],
+        not_selected=tally["not_selected"],
+        examples=list(tally["excluded_examples"]),
+    )
     table.attrs["findings"] = found
     return (table, found) if findings else table

@@ -45,7 +45,7 @@ def register_notebook_display() -> None:
     import sys
 
     ipython_module = sys.modules.get("IPython")
-    shell = ipython_module.get_ipython() if ipython_module is not None else None  # type: ignore[attr-defined]
+    shell = ipython_module.get_ipython() if ipython_module is not None else None
     if shell is None:
         return
     import pandas as pd

@@ -4,6 +4,7 @@ the reasons on sheets of their own."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from typing import IO, Any, Mapping
 
@@ -53,8 +54,14 @@ def with_names(table: Any, names: Mapping[str, str] | None = None) -> Any:
     return out
 
 
-def write_csv(values: Any, path_or_buf: str | os.PathLike[str] | IO[str], *, full_precision: bool = False,
-              encoding: str = "utf-8", names: bool = True) -> None:
+def write_csv(
+    values: Any,
+    path_or_buf: str | os.PathLike[str] | IO[str],
+    *,
+    full_precision: bool = False,
+    encoding: str = "utf-8",
+    names: bool = True,
+) -> None:
     """Writes an indicator table as CSV: values to the catalogue's decimals (``full_precision=True``
     writes every digit), the entity names beside the codes, and ``encoding="utf-8-sig"`` for a
     file Excel opens with its Chinese intact (a BOM first)."""
@@ -80,23 +87,28 @@ def units_table(values: Any, lang: str = "zh") -> Any:
     rows = []
     for column, unit in values.attrs.get("units", {}).items():
         meta = dict(builtin.indicator(column)) if column in builtin.ids else {}
-        rows.append({"column": column, "unit": unit_text(unit, lang), "name_zh": meta.get("name_zh", ""),
-                     "name_en": meta.get("name_en", "")})
+        rows.append(
+            {
+                "column": column,
+                "unit": unit_text(unit, lang),
+                "name_zh": meta.get("name_zh", ""),
+                "name_en": meta.get("name_en", ""),
+            }
+        )
     return pd.DataFrame(rows, columns=["column", "unit", "name_zh", "name_en"])
 
 
-def to_excel(values: Any, path: str | os.PathLike[str], *, reasons: Any = None, full_precision: bool = False,
-             lang: str = "zh") -> None:
+def to_excel(
+    values: Any, path: str | os.PathLike[str], *, reasons: Any = None, full_precision: bool = False, lang: str = "zh"
+) -> None:
     """An Excel workbook (openpyxl): sheet ``values`` (names beside codes, the catalogue's decimals
     unless ``full_precision``), sheet ``units`` (a row per column: unit and names), and with
     ``reasons`` a sheet ``reasons`` of why each missing value is missing."""
     import pandas as pd
 
     check_lang(lang)
-    try:
-        import openpyxl  # noqa: F401
-    except ImportError:
-        raise ImportError("Excel output needs openpyxl (Debian: apt-get install python3-openpyxl)") from None
+    if importlib.util.find_spec("openpyxl") is None:
+        raise ImportError("Excel output needs openpyxl (Debian: apt-get install python3-openpyxl)")
     table = with_names(values if full_precision else rounded(values))
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         table.to_excel(writer, sheet_name="values", merge_cells=False)  # the code on every row

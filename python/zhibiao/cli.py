@@ -73,8 +73,15 @@ def _print_city_table(values: Any, reasons: Any, out: Any = sys.stdout) -> None:
     for id_ in values.columns:
         m = meta.loc[id_]
         note = "" if not isinstance(why[id_], str) else problems.get(id_, why[id_]).splitlines()[0]
-        print(_pad(m["name_zh"], zh) + _pad(m["name_en"], en) + _pad(_format(row[id_], int(m["decimals"])), 10, True)
-              + "  " + _pad(m["unit"], 10) + note, file=out)
+        print(
+            _pad(m["name_zh"], zh)
+            + _pad(m["name_en"], en)
+            + _pad(_format(row[id_], int(m["decimals"])), 10, True)
+            + "  "
+            + _pad(m["unit"], 10)
+            + note,
+            file=out,
+        )
 
 
 def demo(data_dir: Path, out_dir: Path) -> int:
@@ -100,9 +107,11 @@ def demo(data_dir: Path, out_dir: Path) -> int:
     write_csv(values, out_dir / "counties_indicators.csv")  # the catalogue's decimals, names beside codes
     reasons.to_csv(out_dir / "counties_reasons.csv")
     meta = catalogue().set_index("id")
-    report = counties.report
-    print(f"\n{len(counties)} county-years (SYNTHETIC, {len(counties.entities)} counties) from {data_dir / 'counties_synthetic.csv'}:"
-          f" {report['rows_loaded']} rows loaded, {report['cells_missing']} cells empty\n")
+    load_report = counties.report
+    print(
+        f"\n{len(counties)} county-years (SYNTHETIC, {len(counties.entities)} counties) from {data_dir / 'counties_synthetic.csv'}:"
+        f" {load_report['rows_loaded']} rows loaded, {load_report['cells_missing']} cells empty\n"
+    )
     print(f"{'indicator':<28}{'unit':<10}{'present':>8}{'median':>12}{'min':>12}{'max':>12}  why missing")
     print("-" * 110)
     for id_ in values.columns:
@@ -113,7 +122,9 @@ def demo(data_dir: Path, out_dir: Path) -> int:
         d = int(meta.loc[id_, "decimals"])
         present = int(column.notna().sum())
         stats = [_format(float(x), d) if present else "—" for x in (column.median(), column.min(), column.max())]
-        print(f"{id_:<28}{_pad(meta.loc[id_, 'unit'], 10)}{present:>8}{stats[0]:>12}{stats[1]:>12}{stats[2]:>12}  {why}")
+        print(
+            f"{id_:<28}{_pad(meta.loc[id_, 'unit'], 10)}{present:>8}{stats[0]:>12}{stats[1]:>12}{stats[2]:>12}  {why}"
+        )
     latest = values.xs("2024", level="period")["invention_patents_per_10k"].sort_values(ascending=False).head(5)
     names = counties.entities.set_index("code")["name"]
     print("\nTop 5 counties by valid invention patents per 10,000 people, 2024:")
@@ -130,9 +141,11 @@ def demo(data_dir: Path, out_dir: Path) -> int:
         print(f"  {severity:<5} {rule:<36} {count:5d}")
     findings.to_csv(out_dir / "counties_findings.csv", index=False)
     _demo_index(data_dir, out_dir, values, counties)
-    print(f"\nCSV written to {out_dir}/: city_indicators.csv, city_reasons.csv, counties_indicators.csv, "
-          "city_report_facts.csv, counties_reasons.csv, counties_findings.csv, county_index_scores.csv, "
-          "county_index_contributions.csv")
+    print(
+        f"\nCSV written to {out_dir}/: city_indicators.csv, city_reasons.csv, counties_indicators.csv, "
+        "city_report_facts.csv, counties_reasons.csv, counties_findings.csv, county_index_scores.csv, "
+        "county_index_contributions.csv"
+    )
     return 0
 
 
@@ -154,32 +167,43 @@ def _demo_index(data_dir: Path, out_dir: Path, values: Any, counties: Panel) -> 
         print(f"  {line}")
     print("  Top 5:")
     for code in ranks.sort_values().head(5).index:
-        print(f"  {int(ranks[code]):3d}. {code} {_pad(names[code], 16)} {result.scores.loc[code, root]:6.1f}"
-              f"   (input {result.scores.loc[code, 'input']:5.1f}, output {result.scores.loc[code, 'output']:5.1f};"
-              f" #{int(within[code])} in its prefecture)")
+        print(
+            f"  {int(ranks[code]):3d}. {code} {_pad(names[code], 16)} {result.scores.loc[code, root]:6.1f}"
+            f"   (input {result.scores.loc[code, 'input']:5.1f}, output {result.scores.loc[code, 'output']:5.1f};"
+            f" #{int(within[code])} in its prefecture)"
+        )
     t = result.treatment
-    treated = ", ".join(f"{code} ({row.action}{f', {row.winsorised} points' if row.winsorised else ''})"
-                        for code, row in t[t["action"] != ""].iterrows())
+    treated = ", ".join(
+        f"{code} ({row.action}{f', {row.winsorised} points' if row.winsorised else ''})"
+        for code, row in t[t["action"] != ""].iterrows()
+    )
     print(f"  {len(result.changed_cells('imputed'))} cells imputed; outlier treatment: {treated or 'none needed'}")
-    result.scores.assign(rank=whole_ranks(ranks), rank_in_prefecture=whole_ranks(within)).to_csv(out_dir / "county_index_scores.csv")
+    result.scores.assign(rank=whole_ranks(ranks), rank_in_prefecture=whole_ranks(within)).to_csv(
+        out_dir / "county_index_scores.csv"
+    )
     result.contributions.to_csv(out_dir / "county_index_contributions.csv")
 
 
 def _flag_names(row: Any, columns: Sequence[str]) -> str:
-    return ",".join(c[len("flag_"):] for c in columns if getattr(row, c))
+    return ",".join(c[len("flag_") :] for c in columns if getattr(row, c))
 
 
 def _facts_table(facts: Any) -> str:
     flag_columns = [c for c in facts.columns if c.startswith("flag_")]
     lines = [f"{'variable':<28}{'value':>10}  {'unit':<8}{'period':<10}{_pad('text', 16)}flags"]
     for row in facts.itertuples():
-        value = "—" if row.value != row.value else f"{row.value:g}" + (f"–{row.high:g}" if row.high != row.value else "")
+        value = (
+            "—" if row.value != row.value else f"{row.value:g}" + (f"–{row.high:g}" if row.high != row.value else "")
+        )
         flags = _flag_names(row, flag_columns) + (f":{row.damage}" if getattr(row, "damage", "") else "")
-        lines.append(f"{row.variable or '(no variable)':<28}{value:>10}  {_pad(row.unit, 8)}{row.period:<10}{_pad(row.text, 16)}{flags}")
+        lines.append(
+            f"{row.variable or '(no variable)':<28}{value:>10}  {_pad(row.unit, 8)}{row.period:<10}{_pad(row.text, 16)}{flags}"
+        )
     return "\n".join(lines)
 
 
 # ------------------------------------------------------------------ standard streams
+
 
 class _Messages:
     """Messages and progress on standard error; --quiet silences both (errors still show)."""
@@ -214,10 +238,12 @@ def _progress_bar(what: str, unit: str) -> Iterator[None]:
         yield
         return
 
+    shown = bar
+
     def advance(done: int, total: int) -> None:
-        bar.total = total
-        bar.n = done + 1 if done + 1 == total else done
-        bar.refresh()
+        shown.total = total
+        shown.n = done + 1 if done + 1 == total else done
+        shown.refresh()
 
     try:
         with reporting(advance):
@@ -264,11 +290,14 @@ def _with_reason_columns(values: Any, reasons: Any) -> Any:
 
 def _load_report(panel: Panel, source: Any) -> str:
     report = panel.report
-    return (f"{_source_name(source)}: {report['rows_loaded']} rows loaded ({report['blank_lines']} blank, "
-            f"{report['rows_skipped']} skipped, {report['cells_unparseable']} unparseable cells)")
+    return (
+        f"{_source_name(source)}: {report['rows_loaded']} rows loaded ({report['blank_lines']} blank, "
+        f"{report['rows_skipped']} skipped, {report['cells_unparseable']} unparseable cells)"
+    )
 
 
 # ------------------------------------------------------------------ subcommands
+
 
 def _write_indicators(values: Any, reasons: Any, args: argparse.Namespace) -> None:
     """CSV (names beside codes, the catalogue's decimals unless --full-precision, a BOM with
@@ -278,8 +307,13 @@ def _write_indicators(values: Any, reasons: Any, args: argparse.Namespace) -> No
     if args.format == "xlsx":
         if args.out is None or args.out == STDIO:
             raise _core.ArgumentError("--format xlsx writes a workbook: give --out FILE.xlsx")
-        to_excel(values, args.out, reasons=None if args.no_reasons else reasons, full_precision=args.full_precision,
-                 lang=args.lang)
+        to_excel(
+            values,
+            args.out,
+            reasons=None if args.no_reasons else reasons,
+            full_precision=args.full_precision,
+            lang=args.lang,
+        )
         return
     encoding = "utf-8-sig" if args.bom else "utf-8"
     table = values
@@ -289,8 +323,13 @@ def _write_indicators(values: Any, reasons: Any, args: argparse.Namespace) -> No
     elif not args.no_reasons:
         table = _with_reason_columns(values, reasons)
     with _output(args.out) as f:
-        write_csv(with_names(table, values.attrs.get("names")), f, full_precision=args.full_precision,
-                  encoding=encoding, names=False)
+        write_csv(
+            with_names(table, values.attrs.get("names")),
+            f,
+            full_precision=args.full_precision,
+            encoding=encoding,
+            names=False,
+        )
 
 
 def compute_file(args: argparse.Namespace) -> int:
@@ -310,8 +349,10 @@ def validate_file(args: argparse.Namespace) -> int:
     with _output(args.out) as f:
         findings.to_csv(f, index=False)
     skipped = findings.attrs["skipped"]
-    _Messages.say(f"{_source_name(source)}: {findings.attrs['rules_applied']} rules applied, {len(findings)} findings"
-                  + (f"; {len(skipped)} not applicable (their inputs are absent)" if skipped else ""))
+    _Messages.say(
+        f"{_source_name(source)}: {findings.attrs['rules_applied']} rules applied, {len(findings)} findings"
+        + (f"; {len(skipped)} not applicable (their inputs are absent)" if skipped else "")
+    )
     return 1 if len(findings) else 0
 
 
@@ -344,8 +385,10 @@ def rollup_file(args: argparse.Namespace) -> int:
         with _output(args.coverage) as f:
             rolled.coverage.to_csv(f, index=False)
     incomplete = int((~rolled.coverage["complete"]).sum()) if len(rolled.coverage) else 0
-    _Messages.say(f"{_source_name(source)}: {len(panel)} rows rolled up to {len(rolled)}; {incomplete} parent values "
-                  f"with children missing or invalid; not summed (rates or unknown): {', '.join(rolled.not_summed) or 'none'}")
+    _Messages.say(
+        f"{_source_name(source)}: {len(panel)} rows rolled up to {len(rolled)}; {incomplete} parent values "
+        f"with children missing or invalid; not summed (rates or unknown): {', '.join(rolled.not_summed) or 'none'}"
+    )
     return 0
 
 
@@ -362,7 +405,9 @@ def _composite_model(name: str | None) -> Any:
         return name or "eis"
     if name.endswith(".toml") or os.path.exists(name):
         return composite.Model.from_toml(name)
-    raise _core.ArgumentError(f"unknown model '{name}': not a preset nor a .toml file" + _did_you_mean(name, composite.PRESETS))
+    raise _core.ArgumentError(
+        f"unknown model '{name}': not a preset nor a .toml file" + _did_you_mean(name, composite.PRESETS)
+    )
 
 
 def _reason_columns(source: Any) -> list[str]:
@@ -374,7 +419,7 @@ def _reason_columns(source: Any) -> list[str]:
     else:
         with open(source, "rb") as f:
             first = f.readline()
-    header = next(csv.reader([first.decode("utf-8", errors="replace").lstrip("\ufeff")]), [])
+    header: list[str] = next(csv.reader([first.decode("utf-8", errors="replace").lstrip("\ufeff")]), [])
     return [c for c in header if c.endswith("_reason")]
 
 
@@ -387,7 +432,9 @@ def _composite_data(args: argparse.Namespace) -> Any:
     df = pd.read_csv(source)
     unit = args.unit or df.columns[0]
     if unit not in df.columns:
-        raise _core.ArgumentError(f"{_source_name(source)}: no column '{unit}'" + _did_you_mean(unit, list(map(str, df.columns))))
+        raise _core.ArgumentError(
+            f"{_source_name(source)}: no column '{unit}'" + _did_you_mean(unit, list(map(str, df.columns)))
+        )
     return df.set_index(unit)
 
 
@@ -477,10 +524,14 @@ def extract_file(args: argparse.Namespace) -> int:
             print(_facts_table(facts), file=f)
         else:
             facts.to_csv(f, index=False)
-    _Messages.say(f"{name}: encoding {facts.attrs['encoding']}, {len(facts)} figures, {len(findings)} findings; "
-                  f"written to {_where(args.out)}")
+    _Messages.say(
+        f"{name}: encoding {facts.attrs['encoding']}, {len(facts)} figures, {len(findings)} findings; "
+        f"written to {_where(args.out)}"
+    )
     for row in findings.itertuples():
-        print(f"zhibiao: finding: {name}: character {row.begin}: {row.kind}: {row.message} ({row.text})", file=sys.stderr)
+        print(
+            f"zhibiao: finding: {name}: character {row.begin}: {row.kind}: {row.message} ({row.text})", file=sys.stderr
+        )
     return 1 if facts.attrs["invalid_bytes"] else 0
 
 
@@ -513,6 +564,7 @@ def demo_command(args: argparse.Namespace) -> int:
 
 # ------------------------------------------------------------------ the parser
 
+
 def _file_argument(parser: argparse.ArgumentParser, what: str) -> None:
     parser.add_argument("file", metavar="FILE", help=f"{what}; '-' reads standard input")
 
@@ -522,32 +574,53 @@ def _out_argument(parser: argparse.ArgumentParser, what: str) -> None:
 
 
 def _add_compute(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("compute", parents=[common], help="compute catalogue indicators for a CSV panel",
-                       description="Compute catalogue indicators for a CSV panel (wide or long; UTF-8 or GB18030). "
-                       "By default the result has, after each indicator column, a column <id>_reason saying why a "
-                       "value is missing (empty when present); --reasons FILE writes them to a table of their own.")
+    p = sub.add_parser(
+        "compute",
+        parents=[common],
+        help="compute catalogue indicators for a CSV panel",
+        description="Compute catalogue indicators for a CSV panel (wide or long; UTF-8 or GB18030). "
+        "By default the result has, after each indicator column, a column <id>_reason saying why a "
+        "value is missing (empty when present); --reasons FILE writes them to a table of their own.",
+    )
     _file_argument(p, "the panel CSV (entity, period and variable columns)")
     p.add_argument("--ids", nargs="+", metavar="ID", help="indicator ids to compute (default: the whole catalogue)")
     _out_argument(p, "the indicator table")
     reasons = p.add_mutually_exclusive_group()
-    reasons.add_argument("--reasons", metavar="FILE",
-                         help="write why each value is missing to FILE, same shape as the result, instead of <id>_reason columns")
+    reasons.add_argument(
+        "--reasons",
+        metavar="FILE",
+        help="write why each value is missing to FILE, same shape as the result, instead of <id>_reason columns",
+    )
     reasons.add_argument("--no-reasons", action="store_true", help="leave out the <id>_reason columns")
-    p.add_argument("--lenient", action="store_true",
-                   help="unparseable cells become missing (reason 'unparseable') and malformed rows are skipped, counted on stderr")
-    p.add_argument("--format", choices=["csv", "xlsx"], default="csv",
-                   help="csv (default) or xlsx: a workbook with sheets values, units and reasons (needs --out FILE)")
-    p.add_argument("--full-precision", action="store_true",
-                   help="write every digit instead of the catalogue's decimals")
-    p.add_argument("--bom", action="store_true", help="start the CSV with a UTF-8 BOM, so Excel reads its Chinese right")
+    p.add_argument(
+        "--lenient",
+        action="store_true",
+        help="unparseable cells become missing (reason 'unparseable') and malformed rows are skipped, counted on stderr",
+    )
+    p.add_argument(
+        "--format",
+        choices=["csv", "xlsx"],
+        default="csv",
+        help="csv (default) or xlsx: a workbook with sheets values, units and reasons (needs --out FILE)",
+    )
+    p.add_argument(
+        "--full-precision", action="store_true", help="write every digit instead of the catalogue's decimals"
+    )
+    p.add_argument(
+        "--bom", action="store_true", help="start the CSV with a UTF-8 BOM, so Excel reads its Chinese right"
+    )
     p.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the units sheet of --format xlsx")
     p.set_defaults(run=compute_file)
 
 
 def _add_validate(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("validate", parents=[common], help="data-quality checks on a CSV panel (exit 1 when there are findings)",
-                       description="Check a CSV panel against data-quality rules. Findings (entity, period, variable, "
-                       "rule, severity, message) are written as CSV; the exit status is 1 when there are any.")
+    p = sub.add_parser(
+        "validate",
+        parents=[common],
+        help="data-quality checks on a CSV panel (exit 1 when there are findings)",
+        description="Check a CSV panel against data-quality rules. Findings (entity, period, variable, "
+        "rule, severity, message) are written as CSV; the exit status is 1 when there are any.",
+    )
     _file_argument(p, "the panel CSV")
     p.add_argument("--rules", metavar="TOML", help="a TOML file of [[rule]] tables (default: the built-in rules)")
     _out_argument(p, "the findings")
@@ -556,18 +629,34 @@ def _add_validate(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _add_rollup(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("rollup", parents=[common], help="sum a CSV panel up to parent regions",
-                       description="Sum the extensive variables of a panel up to the parents (rates are not summed; "
-                       "indicators computed on the result are ratios of sums). The result is a panel CSV that "
-                       "'zhibiao compute' reads, with units in the header (var[unit]).")
+    p = sub.add_parser(
+        "rollup",
+        parents=[common],
+        help="sum a CSV panel up to parent regions",
+        description="Sum the extensive variables of a panel up to the parents (rates are not summed; "
+        "indicators computed on the result are ratios of sums). The result is a panel CSV that "
+        "'zhibiao compute' reads, with units in the header (var[unit]).",
+    )
     _file_argument(p, "the panel CSV of the children")
-    p.add_argument("--parents", default="admin", metavar="admin|FILE",
-                   help="'admin' (default): parents from 6-digit administrative codes; or a CSV of child,parent codes")
-    p.add_argument("--to", choices=["prefecture", "province"], help="with --parents admin: the level to roll up to "
-                   "(default: the immediate parent)")
-    p.add_argument("--partial-sums", action="store_true",
-                   help="sum the children with a valid value instead of marking a parent missing when some lack one")
-    p.add_argument("--also-sum", nargs="+", metavar="VAR", help="variables to sum although the catalogue does not say they add up")
+    p.add_argument(
+        "--parents",
+        default="admin",
+        metavar="admin|FILE",
+        help="'admin' (default): parents from 6-digit administrative codes; or a CSV of child,parent codes",
+    )
+    p.add_argument(
+        "--to",
+        choices=["prefecture", "province"],
+        help="with --parents admin: the level to roll up to " "(default: the immediate parent)",
+    )
+    p.add_argument(
+        "--partial-sums",
+        action="store_true",
+        help="sum the children with a valid value instead of marking a parent missing when some lack one",
+    )
+    p.add_argument(
+        "--also-sum", nargs="+", metavar="VAR", help="variables to sum although the catalogue does not say they add up"
+    )
     p.add_argument("--lenient", action="store_true", help="load unparseable cells as missing instead of stopping")
     _out_argument(p, "the rolled-up panel")
     p.add_argument("--coverage", metavar="FILE", help="write the coverage table (children, with data, valid) to FILE")
@@ -575,48 +664,83 @@ def _add_rollup(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _add_composite(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("composite", parents=[common], help="build a composite index from a CSV",
-                       description="Build a composite index: a CSV with one row per unit, or with --period a panel "
-                       "CSV of which one period is scored. Writes scores per node and the rank.")
+    p = sub.add_parser(
+        "composite",
+        parents=[common],
+        help="build a composite index from a CSV",
+        description="Build a composite index: a CSV with one row per unit, or with --period a panel "
+        "CSV of which one period is scored. Writes scores per node and the rank.",
+    )
     _file_argument(p, "the CSV of units and indicators")
-    p.add_argument("--model", metavar="NAME|TOML", help="a model TOML file, or a preset: " + ", ".join(composite_presets())
-                   + " (default: eis)")
-    p.add_argument("--unit", default=None, metavar="COLUMN", help="the column naming the units (default: the first; "
-                   "with --period: detected as by compute)")
+    p.add_argument(
+        "--model",
+        metavar="NAME|TOML",
+        help="a model TOML file, or a preset: " + ", ".join(composite_presets()) + " (default: eis)",
+    )
+    p.add_argument(
+        "--unit",
+        default=None,
+        metavar="COLUMN",
+        help="the column naming the units (default: the first; " "with --period: detected as by compute)",
+    )
     p.add_argument("--period", metavar="PERIOD", help="read FILE as a panel and score this period (e.g. 2024)")
     _out_argument(p, "the scores and ranks")
     p.set_defaults(run=composite_file)
 
 
 def _add_scorecard(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("scorecard", parents=[common], help="score a CSV of firms against a qualification rule pack",
-                       description="Score firms against a qualification rule pack (status, total, points per item, "
-                       "explanations); a progress bar on stderr when it is a terminal.")
+    p = sub.add_parser(
+        "scorecard",
+        parents=[common],
+        help="score a CSV of firms against a qualification rule pack",
+        description="Score firms against a qualification rule pack (status, total, points per item, "
+        "explanations); a progress bar on stderr when it is a terminal.",
+    )
     _file_argument(p, "the CSV of firms, one row each")
-    p.add_argument("--pack", default="tech-sme-2017", metavar="NAME|TOML",
-                   help="tech-sme-2017 (default), hnte-2016, hnte-2008 or a rule pack TOML file")
+    p.add_argument(
+        "--pack",
+        default="tech-sme-2017",
+        metavar="NAME|TOML",
+        help="tech-sme-2017 (default), hnte-2016, hnte-2008 or a rule pack TOML file",
+    )
     p.add_argument("--gap", action="store_true", help="add gap_* columns: what a failing firm lacks to qualify")
-    p.add_argument("--policy", default="low", choices=["low", "high", "mid"],
-                   help="how a value between bands scores: low (default), high or mid")
-    p.add_argument("--year", default="2024", help="the evaluation year, when the file has no period column (default 2024)")
+    p.add_argument(
+        "--policy",
+        default="low",
+        choices=["low", "high", "mid"],
+        help="how a value between bands scores: low (default), high or mid",
+    )
+    p.add_argument(
+        "--year", default="2024", help="the evaluation year, when the file has no period column (default 2024)"
+    )
     _out_argument(p, "the scored firms")
     p.set_defaults(run=scorecard_file)
 
 
 def _add_extract(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("extract", parents=[common], help="read the figures of a report text into a table",
-                       description="Read the figures of a report text (UTF-8, GB18030 or UTF-16) into a CSV, one row "
-                       "per figure; findings (damaged spots) on stderr. Exit 1 when bytes were not text.")
+    p = sub.add_parser(
+        "extract",
+        parents=[common],
+        help="read the figures of a report text into a table",
+        description="Read the figures of a report text (UTF-8, GB18030 or UTF-16) into a CSV, one row "
+        "per figure; findings (damaged spots) on stderr. Exit 1 when bytes were not text.",
+    )
     _file_argument(p, "the report text")
-    p.add_argument("--lexicon", metavar="TOML", help="a TOML file of [[variable]] id, phrases, unit (default: built-in)")
+    p.add_argument(
+        "--lexicon", metavar="TOML", help="a TOML file of [[variable]] id, phrases, unit (default: built-in)"
+    )
     p.add_argument("--table", action="store_true", help="print an aligned table for reading instead of CSV")
     _out_argument(p, "the figures")
     p.set_defaults(run=extract_file)
 
 
 def _add_catalogue(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("catalogue", parents=[common], help="list the built-in indicators, or describe one",
-                       description="List the built-in indicators (id, name, unit, formula), or describe one by id.")
+    p = sub.add_parser(
+        "catalogue",
+        parents=[common],
+        help="list the built-in indicators, or describe one",
+        description="List the built-in indicators (id, name, unit, formula), or describe one by id.",
+    )
     p.add_argument("id", nargs="?", metavar="ID", help="describe this indicator (default: list all)")
     p.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the names: zh (default) or en")
     _out_argument(p, "the list or description")
@@ -624,19 +748,30 @@ def _add_catalogue(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _add_demo(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("demo", parents=[common], help="compute the catalogue on the bundled sample data",
-                       description="Run the catalogue, extractor, checks and a composite index on the bundled "
-                       "sample data; prints tables and writes CSV files to --out.")
-    p.add_argument("--data", type=Path, default=None, metavar="DIR",
-                   help="folder with city_report.csv and counties_synthetic.csv (default: the bundled samples)")
-    p.add_argument("--out", type=Path, default=Path("out"), metavar="DIR", help="folder for the CSV files (default: out)")
+    p = sub.add_parser(
+        "demo",
+        parents=[common],
+        help="compute the catalogue on the bundled sample data",
+        description="Run the catalogue, extractor, checks and a composite index on the bundled "
+        "sample data; prints tables and writes CSV files to --out.",
+    )
+    p.add_argument(
+        "--data",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="folder with city_report.csv and counties_synthetic.csv (default: the bundled samples)",
+    )
+    p.add_argument(
+        "--out", type=Path, default=Path("out"), metavar="DIR", help="folder for the CSV files (default: out)"
+    )
     p.set_defaults(run=demo_command)
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse with "did you mean" for a misspelled option (exit status 2, no traceback)."""
 
-    def error(self, message: str) -> Any:  # type: ignore[override]
+    def error(self, message: str) -> Any:
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: error: {message}{self._suggestion(message)}\n")
 
@@ -666,16 +801,30 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
-        prog="zhibiao", description="Indicators, checks, roll-ups, composite indices and scorecards from S&T statistics.",
+        prog="zhibiao",
+        description="Indicators, checks, roll-ups, composite indices and scorecards from S&T statistics.",
         epilog="FILE '-' is standard input; results go to standard output unless --out FILE; messages to stderr. "
-        "Exit status: 0 ok, 1 findings (validate; extract: bytes not text), 2 bad input or usage.")
+        "Exit status: 0 ok, 1 findings (validate; extract: bytes not text), 2 bad input or usage.",
+    )
     parser.add_argument("--version", action="version", version=f"zhibiao {_core.__version__}")
     common = _Parser(add_help=False)
-    common.add_argument("-q", "--quiet", action="store_true", help="no messages or progress on stderr (errors still shown)")
+    common.add_argument(
+        "-q", "--quiet", action="store_true", help="no messages or progress on stderr (errors still shown)"
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     from ._cli_uncertainty import add_parser as _add_uncertainty
-    for add in (_add_compute, _add_validate, _add_rollup, _add_composite, _add_uncertainty, _add_scorecard, _add_extract,
-                _add_catalogue, _add_demo):
+
+    for add in (
+        _add_compute,
+        _add_validate,
+        _add_rollup,
+        _add_composite,
+        _add_uncertainty,
+        _add_scorecard,
+        _add_extract,
+        _add_catalogue,
+        _add_demo,
+    ):
         add(sub, common)
     return parser
 

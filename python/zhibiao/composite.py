@@ -35,7 +35,9 @@ from . import _core
 #: step option is here (allowed values () when it is not a choice of names), and the options of
 #: the single-purpose functions (weights, ahp, topsis, rank).
 OPTIONS: dict[tuple[str, str], tuple[tuple[str, ...], Any]] = {
-    (step, parameter): (tuple(values), default) for step, parameter, values, default in _core.composite_option_vocabularies()}
+    (step, parameter): (tuple(values), default)
+    for step, parameter, values, default in _core.composite_option_vocabularies()
+}
 #: (step, parameter) → type ("flag", "whole", "number", "text", "choice", "numbers", …) of every step option.
 OPTION_TYPES: dict[tuple[str, str], str] = {}
 
@@ -68,7 +70,7 @@ class _Step:
 
     def _parameters(self) -> dict[str, Any]:
         """The options as C++ reads them (None: the default)."""
-        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -81,7 +83,9 @@ class Denominate(_Step):
     scale: float | Mapping[str, float] | None = _default("denominate", "scale")
 
     def _parameters(self) -> dict[str, Any]:
-        scale = self.scale if isinstance(self.scale, Mapping) or self.scale is None else {k: self.scale for k in self.by}
+        scale = (
+            self.scale if isinstance(self.scale, Mapping) or self.scale is None else {k: self.scale for k in self.by}
+        )
         return {"by": dict(self.by), "scale": dict(scale) if scale else None}
 
 
@@ -202,11 +206,15 @@ def _check_step_classes() -> None:
         fields = {f.name: f.default for f in dataclasses.fields(cls)}
         options = {name for step, name in OPTION_TYPES if step == kind}
         if set(fields) != options:
-            raise RuntimeError(f"zhibiao.composite.{cls.__name__} has fields {sorted(fields)}, but the C++ step '{kind}' has "
-                               f"options {sorted(options)}")
+            raise RuntimeError(
+                f"zhibiao.composite.{cls.__name__} has fields {sorted(fields)}, but the C++ step '{kind}' has "
+                f"options {sorted(options)}"
+            )
         for name, default in fields.items():
             if default is not dataclasses.MISSING and default != _default(kind, name):
-                raise RuntimeError(f"zhibiao.composite.{cls.__name__}.{name} defaults to {default!r}, C++ to {_default(kind, name)!r}")
+                raise RuntimeError(
+                    f"zhibiao.composite.{cls.__name__}.{name} defaults to {default!r}, C++ to {_default(kind, name)!r}"
+                )
 
 
 _check_step_classes()
@@ -236,8 +244,15 @@ class Framework:
             raise _core.MissingVariableError(f"framework table lacks columns: {', '.join(missing)}")
         meta = meta[meta["level"].notna()]
         parent = meta["parent"].where(meta["parent"].notna(), "").astype(str)
-        return cls(_core.Framework(meta["code"].astype(str).tolist(), parent.tolist(), meta["weight"].astype(float).tolist(),
-                                   meta["direction"].astype(int).tolist(), meta["level"].astype(int).tolist()))
+        return cls(
+            _core.Framework(
+                meta["code"].astype(str).tolist(),
+                parent.tolist(),
+                meta["weight"].astype(float).tolist(),
+                meta["direction"].astype(int).tolist(),
+                meta["level"].astype(int).tolist(),
+            )
+        )
 
     @classmethod
     def from_toml(cls, path: str) -> "Framework":
@@ -248,12 +263,21 @@ class Framework:
         return cls(model.framework())
 
     @classmethod
-    def flat(cls, indicators: Iterable[str], directions: Mapping[str, int] | None = None, root: str = "Index") -> "Framework":
+    def flat(
+        cls, indicators: Iterable[str], directions: Mapping[str, int] | None = None, root: str = "Index"
+    ) -> "Framework":
         """One root over the indicators, equal weights (directions +1 unless given)."""
         codes = list(indicators)
         directions = directions or {}
-        return cls(_core.Framework([root, *codes], ["", *([root] * len(codes))], [1.0] * (len(codes) + 1),
-                                   [1, *(int(directions.get(c, 1)) for c in codes)], [2, *([1] * len(codes))]))
+        return cls(
+            _core.Framework(
+                [root, *codes],
+                ["", *([root] * len(codes))],
+                [1.0] * (len(codes) + 1),
+                [1, *(int(directions.get(c, 1)) for c in codes)],
+                [2, *([1] * len(codes))],
+            )
+        )
 
     @property
     def indicators(self) -> list[str]:
@@ -268,7 +292,15 @@ class Framework:
         import pandas as pd
 
         c = self._core
-        return pd.DataFrame({"code": c.codes, "parent": c.parents, "weight": c.weights, "direction": c.node_directions, "level": c.levels})
+        return pd.DataFrame(
+            {
+                "code": c.codes,
+                "parent": c.parents,
+                "weight": c.weights,
+                "direction": c.node_directions,
+                "level": c.levels,
+            }
+        )
 
     def effective_weights(self) -> Any:
         """Each node's weight in the whole index (the product of normalised weights down the tree)."""
@@ -317,9 +349,13 @@ class Model:
         parts = []
         for step in steps:
             if not isinstance(step, _Step):
-                raise _core.Error(f"unknown step {step!r} (Denominate, Screen, Impute, Treat, Normalise, Weigh, Aggregate)")
+                raise _core.Error(
+                    f"unknown step {step!r} (Denominate, Screen, Impute, Treat, Normalise, Weigh, Aggregate)"
+                )
             parts.append((step._kind, type(step).__name__, step._parameters()))
-        return cls._of(_core.composite_model_from_steps(name, parts, framework._core if framework is not None else None))
+        return cls._of(
+            _core.composite_model_from_steps(name, parts, framework._core if framework is not None else None)
+        )
 
     @classmethod
     def preset(cls, name: str) -> "Model":
@@ -392,7 +428,9 @@ class CompositeResult:
         """What the "imputed" or "treated" step did to each cell ("" where nothing)."""
         import pandas as pd
 
-        codes = self._core.imputed_marks if step == "imputed" else self._core.treated_marks if step == "treated" else None
+        codes = (
+            self._core.imputed_marks if step == "imputed" else self._core.treated_marks if step == "treated" else None
+        )
         if codes is None:
             raise _core.Error(f"marks are kept for the 'imputed' and 'treated' steps, not '{step}'")
         if step not in self.layers:
@@ -410,7 +448,9 @@ class CompositeResult:
             return pd.DataFrame(index=self._index[:0], columns=self.framework.indicators)
         names = np.asarray(_core.reason_names, dtype=object)
         rows = np.asarray(self._core.layer_rows("imputed"), dtype=np.int64)
-        return pd.DataFrame(names[np.asarray(self._core.imputed_reasons)], index=self._index[rows], columns=self.framework.indicators)
+        return pd.DataFrame(
+            names[np.asarray(self._core.imputed_reasons)], index=self._index[rows], columns=self.framework.indicators
+        )
 
     def changed_cells(self, step: str = "imputed") -> Any:
         """The marked cells as a long table: region, indicator, mark (and, for "imputed", the
@@ -445,7 +485,9 @@ class CompositeResult:
             return pd.DataFrame(columns=["availability", "zero_share", "kept"])
         kept = np.zeros(len(self._index), dtype=bool)
         kept[np.asarray(s["kept"], dtype=np.int64)] = True
-        return pd.DataFrame({"availability": s["availability"], "zero_share": s["zero_share"]}, index=self._index).assign(kept=kept)
+        return pd.DataFrame(
+            {"availability": s["availability"], "zero_share": s["zero_share"]}, index=self._index
+        ).assign(kept=kept)
 
     # Weights -----------------------------------------------------------------------------
     @property
@@ -455,8 +497,15 @@ class CompositeResult:
         import pandas as pd
 
         fw = self.framework._core
-        return pd.DataFrame({"parent": fw.parents, "level": fw.levels, "weight": self._core.weights,
-                             "effective": self._core.effective_weights}, index=self.framework.codes)
+        return pd.DataFrame(
+            {
+                "parent": fw.parents,
+                "level": fw.levels,
+                "weight": self._core.weights,
+                "effective": self._core.effective_weights,
+            },
+            index=self.framework.codes,
+        )
 
     @property
     def ahp(self) -> dict[str, dict[str, Any]]:
@@ -464,7 +513,9 @@ class CompositeResult:
         return dict(self._core.ahp)
 
     # Ranks -------------------------------------------------------------------------------
-    def rank(self, ties: str = _default("rank", "ties"), within: str | Sequence[str] | None = None, data: Any = None) -> Any:
+    def rank(
+        self, ties: str = _default("rank", "ties"), within: str | Sequence[str] | None = None, data: Any = None
+    ) -> Any:
         """Ranks of every node (1 = best); ``ties`` "min", "dense" or "average"; ``within`` a
         label column of the data (or labels per region) to rank inside groups."""
         import pandas as pd
@@ -477,8 +528,11 @@ class CompositeResult:
                 groups = data.loc[self.scores.index, within].astype(str).tolist()
             else:
                 groups = [str(g) for g in within]
-        return pd.DataFrame(_core.composite_rank_columns(self.scores.to_numpy(), ties, groups), index=self.scores.index,
-                            columns=self.scores.columns)
+        return pd.DataFrame(
+            _core.composite_rank_columns(self.scores.to_numpy(), ties, groups),
+            index=self.scores.index,
+            columns=self.scores.columns,
+        )
 
     # Audit -------------------------------------------------------------------------------
     @property
@@ -508,8 +562,15 @@ class CompositeResult:
         alt = pd.DataFrame(self._core.what_if(codes), index=self.scores.index, columns=self.framework.codes)[node]
         rank_before = self.ranks[node]
         rank_after = pd.Series(_core.composite_rank(alt.to_numpy()), index=alt.index)
-        return pd.DataFrame({"score": self.scores[node], "score_without": alt, "rank": rank_before, "rank_without": rank_after,
-                             "rank_change": rank_before - rank_after})
+        return pd.DataFrame(
+            {
+                "score": self.scores[node],
+                "score_without": alt,
+                "rank": rank_before,
+                "rank_without": rank_after,
+                "rank_change": rank_before - rank_after,
+            }
+        )
 
     def audit(self) -> Any:
         """Per node: correlation with its parent, Cronbach's alpha of its children (aggregates),
@@ -517,16 +578,25 @@ class CompositeResult:
         import pandas as pd
 
         mean_shift, max_shift = self._core.removal_impacts("")
-        return pd.DataFrame({"level": self.framework._core.levels, "corr_with_parent": self._core.parent_correlations(),
-                             "cronbach_alpha": self._core.cronbach_alpha(), "mean_rank_shift_if_removed": mean_shift,
-                             "max_rank_shift_if_removed": max_shift}, index=self.framework.codes)
+        return pd.DataFrame(
+            {
+                "level": self.framework._core.levels,
+                "corr_with_parent": self._core.parent_correlations(),
+                "cronbach_alpha": self._core.cronbach_alpha(),
+                "mean_rank_shift_if_removed": mean_shift,
+                "max_rank_shift_if_removed": max_shift,
+            },
+            index=self.framework.codes,
+        )
 
     # Reports -----------------------------------------------------------------------------
     def summary(self) -> str:
         """The method in words, for a methodology annex."""
         n = len(self.scores)
-        head = f"Composite index '{self.root}': {n} regions, {len(self.framework.indicators)} indicators, " \
-               f"{len(self.framework.codes) - len(self.framework.indicators)} aggregates."
+        head = (
+            f"Composite index '{self.root}': {n} regions, {len(self.framework.indicators)} indicators, "
+            f"{len(self.framework.codes) - len(self.framework.indicators)} aggregates."
+        )
         return "\n".join([head, *self._core.method])
 
     @property
@@ -543,28 +613,39 @@ class CompositeResult:
         root = self.root
         top = self.scores[[root]].assign(rank=self.ranks[root]).sort_values("rank").head(10)
         method = "".join(f"<li>{html.escape(line)}</li>" for line in self._core.method)
-        return (f"<div><b>zhibiao.composite.CompositeResult</b>: {len(self.scores)} regions, layers "
-                f"{html.escape(', '.join(self.layers))}<br><i>top 10 by {html.escape(root)}</i>{top.to_html()}"
-                f"<ul>{method}</ul></div>")
+        return (
+            f"<div><b>zhibiao.composite.CompositeResult</b>: {len(self.scores)} regions, layers "
+            f"{html.escape(', '.join(self.layers))}<br><i>top 10 by {html.escape(root)}</i>{top.to_html()}"
+            f"<ul>{method}</ul></div>"
+        )
 
 
 # ------------------------------------------------------------------------------------- build
 
 
 def _numbers_as_text(df: Any) -> str:
-    """"; columns a, b hold numbers stored as text (object dtype): pd.to_numeric them first" for
+    """ "; columns a, b hold numbers stored as text (object dtype): pd.to_numeric them first" for
     the text columns whose every present value reads as a number, else ""."""
     import pandas as pd
 
-    text = [c for c in df.columns if not pd.api.types.is_numeric_dtype(df[c]) and df[c].notna().any()
-            and pd.to_numeric(df[c].dropna(), errors="coerce").notna().all()]
+    text = [
+        c
+        for c in df.columns
+        if not pd.api.types.is_numeric_dtype(df[c])
+        and df[c].notna().any()
+        and pd.to_numeric(df[c].dropna(), errors="coerce").notna().all()
+    ]
     if not text:
         return ""
-    return f"; {', '.join(map(str, text))} hold{'s' if len(text) == 1 else ''} numbers stored as text (object dtype): " \
-           "convert with pd.to_numeric first"
+    return (
+        f"; {', '.join(map(str, text))} hold{'s' if len(text) == 1 else ''} numbers stored as text (object dtype): "
+        "convert with pd.to_numeric first"
+    )
 
 
-def _model_of(steps: Sequence[Step] | Model | str | None, preset: str | None) -> tuple[Model | None, Sequence[Step] | None]:
+def _model_of(
+    steps: Sequence[Step] | Model | str | None, preset: str | None
+) -> tuple[Model | None, Sequence[Step] | None]:
     """The model named or given, or (None, the steps) when the steps still need the framework."""
     if preset is not None:
         if steps is not None:
@@ -591,7 +672,10 @@ def _frame_inputs(df: Any, framework: Framework, numeric: list[Any], previous: A
         raise _core.MissingVariableError(f"the data lack indicators: {', '.join(absent)}")
     bad = [c for c in framework.indicators if c not in numeric]
     if bad:
-        raise _core.Error(f"indicator columns must be numeric: {', '.join(bad)} (convert units and text first)" + _numbers_as_text(df[bad]))
+        raise _core.Error(
+            f"indicator columns must be numeric: {', '.join(bad)} (convert units and text first)"
+            + _numbers_as_text(df[bad])
+        )
     # One pass over the columns, each a view where it already is float64; nullable columns
     # (Int64, Float64) hold pd.NA for a missing value: it becomes NaN, missing.
     wanted = set(numeric)
@@ -604,16 +688,24 @@ def _frame_inputs(df: Any, framework: Framework, numeric: list[Any], previous: A
     prev: dict[str, np.ndarray] = {}
     if previous is not None:
         aligned = previous.reindex(df.index)
-        prev = {str(c): aligned[c].to_numpy(dtype=np.float64, na_value=np.nan) for c in aligned.columns if c in framework.indicators}
+        prev = {
+            str(c): aligned[c].to_numpy(dtype=np.float64, na_value=np.nan)
+            for c in aligned.columns
+            if c in framework.indicators
+        }
     return numbers, labels, prev
 
 
-def _build_frame(df: Any, framework: Framework | None, model: Model | None, steps: Sequence[Step] | None, previous: Any) -> CompositeResult:
+def _build_frame(
+    df: Any, framework: Framework | None, model: Model | None, steps: Sequence[Step] | None, previous: Any
+) -> CompositeResult:
     numeric = _numeric_columns(df)
     if framework is None:
         if not numeric:
-            raise _core.Error("build without a framework uses the numeric columns as indicators, and the data have none" +
-                              _numbers_as_text(df))
+            raise _core.Error(
+                "build without a framework uses the numeric columns as indicators, and the data have none"
+                + _numbers_as_text(df)
+            )
         framework = Framework.flat([str(c) for c in numeric])
     if model is None:
         model = Model.from_steps(steps or (), framework)
@@ -623,8 +715,14 @@ def _build_frame(df: Any, framework: Framework | None, model: Model | None, step
     return CompositeResult(core, framework, model, df.index)
 
 
-def _build_panel(panel: Any, framework: Framework | None, model: Model | None, steps: Sequence[Step] | None, previous: Any,
-                 period: str | None) -> CompositeResult:
+def _build_panel(
+    panel: Any,
+    framework: Framework | None,
+    model: Model | None,
+    steps: Sequence[Step] | None,
+    previous: Any,
+    period: str | None,
+) -> CompositeResult:
     """The C++ path: the panel's period taken as a composite table in C++, reasons and all."""
     import pandas as pd
 
@@ -638,8 +736,15 @@ def _build_panel(panel: Any, framework: Framework | None, model: Model | None, s
     return CompositeResult(core, framework, model, pd.Index(core.regions, name="entity"))
 
 
-def build(data: Any, framework: Framework | None = None, steps: Sequence[Step] | Model | str | None = None, *,
-          preset: str | None = None, previous: Any = None, period: str | None = None) -> CompositeResult:
+def build(
+    data: Any,
+    framework: Framework | None = None,
+    steps: Sequence[Step] | Model | str | None = None,
+    *,
+    preset: str | None = None,
+    previous: Any = None,
+    period: str | None = None,
+) -> CompositeResult:
     """Builds the index for a DataFrame with one row per region (the index names the regions) and
     a column per indicator; other numeric columns serve as denominators, text columns as groups.
     For a zhibiao Panel, the rows of one ``period`` (its only one by default) are taken in C++:
@@ -673,14 +778,24 @@ def score(data: Any, preset: str, framework: Framework | None = None, **kwargs: 
 # ------------------------------------------------------------------------------------- methods
 
 
-def weights(x: Any, method: str, ddof: int = 1, zeros: str = _default("weights", "zeros"),
-            correlation: str = _default("weights", "correlation"), types: Sequence[int] = ()) -> np.ndarray:
+def weights(
+    x: Any,
+    method: str,
+    ddof: int = 1,
+    zeros: str = _default("weights", "zeros"),
+    correlation: str = _default("weights", "correlation"),
+    types: Sequence[int] = (),
+) -> np.ndarray:
     """Weights of the columns of a regions × criteria matrix: "entropy", "critic", "sd",
     "variance", "pca", "equal", "vic", "merec" (``types`` +1/−1), "gini" (see ``Weigh``)."""
-    return np.asarray(_core.composite_weights(np.asarray(x, dtype=np.float64), method, ddof, zeros, correlation, list(types)))
+    return np.asarray(
+        _core.composite_weights(np.asarray(x, dtype=np.float64), method, ddof, zeros, correlation, list(types))
+    )
 
 
-def ahp(matrix: Any, ri: str = _default("ahp", "ri"), max_cr: float = 0.1, accept_inconsistent: bool = False) -> dict[str, Any]:
+def ahp(
+    matrix: Any, ri: str = _default("ahp", "ri"), max_cr: float = 0.1, accept_inconsistent: bool = False
+) -> dict[str, Any]:
     """AHP priority vector of a pairwise comparison matrix, with λmax, CI and CR."""
     w, lam, ci, cr = _core.composite_ahp(np.asarray(matrix, dtype=np.float64), ri, max_cr, accept_inconsistent)
     return {"weights": np.asarray(w), "lambda_max": lam, "ci": ci, "cr": cr}
@@ -689,7 +804,9 @@ def ahp(matrix: Any, ri: str = _default("ahp", "ri"), max_cr: float = 0.1, accep
 def topsis(x: Any, w: Any, types: Sequence[int] = (), inner: str = _default("topsis", "inner")) -> np.ndarray:
     """TOPSIS closeness (higher is better); ``inner`` normalisation "minmax" (pymcdm), "vector" or
     "none" (the textbook form on a matrix you normalised)."""
-    return np.asarray(_core.composite_topsis(np.asarray(x, dtype=np.float64), np.asarray(w, dtype=np.float64), list(types), inner))
+    return np.asarray(
+        _core.composite_topsis(np.asarray(x, dtype=np.float64), np.asarray(w, dtype=np.float64), list(types), inner)
+    )
 
 
 def vikor(x: Any, w: Any, types: Sequence[int] = (), v: float = 0.5) -> dict[str, np.ndarray]:
@@ -719,7 +836,32 @@ def benefit_of_the_doubt(x: Any) -> tuple[np.ndarray, np.ndarray]:
 
 from ._mcdm import normalise, vikor_compromise  # noqa: E402  (the MCDM variants, zhibiao/_mcdm.py)
 
-__all__ = ["Aggregate", "CompositeResult", "Denominate", "Framework", "Impute", "Model", "Normalise", "OPTIONS", "PRESETS", "Screen",
-           "Treat", "Weigh", "ahp", "benefit_of_the_doubt", "build", "copeland", "mazziotta_pareto", "normalise", "outranking", "score",
-           "topsis", "vikor", "vikor_compromise", "weights"]
+__all__ = [
+    "Aggregate",
+    "CompositeResult",
+    "Denominate",
+    "Framework",
+    "Impute",
+    "Model",
+    "Normalise",
+    "OPTIONS",
+    "PRESETS",
+    "Screen",
+    "Treat",
+    "Weigh",
+    "ahp",
+    "benefit_of_the_doubt",
+    "build",
+    "copeland",
+    "mazziotta_pareto",
+    "normalise",
+    "outranking",
+    "score",
+    "topsis",
+    "vikor",
+    "vikor_compromise",
+    "weights",
+]
 from .uncertainty import uncertainty  # noqa: E402  (zb.composite.uncertainty; imports this module)
+
+__all__ += ["uncertainty"]

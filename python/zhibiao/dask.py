@@ -33,8 +33,9 @@ def _check(firms: Any) -> None:
         raise TypeError(f"expected a dask DataFrame, not {type(firms).__name__} (use zhibiao.scorecards for pandas)")
 
 
-def evaluate_scorecards(firms: Any, pack: Any, *, policy: str = "low", units: Mapping[str, str] | None = None,
-                        explain: bool = False) -> Any:
+def evaluate_scorecards(
+    firms: Any, pack: Any, *, policy: str = "low", units: Mapping[str, str] | None = None, explain: bool = False
+) -> Any:
     """:func:`zhibiao.scorecards.evaluate` over every partition of a Dask DataFrame (lazy).
 
     The columns, their types and the index are those of the pandas version; explanations are off
@@ -43,12 +44,19 @@ def evaluate_scorecards(firms: Any, pack: Any, *, policy: str = "low", units: Ma
     _check(firms)
     scorecards._pack(pack)  # an unknown pack fails here, not in a worker
     meta = scorecards.evaluate(firms._meta, pack, policy=policy, units=units, explain=explain, threads=1)
-    return firms.map_partitions(scorecards.evaluate, pack, policy=policy, units=units, explain=explain, threads=1,
-                                meta=meta)
+    return firms.map_partitions(
+        scorecards.evaluate, pack, policy=policy, units=units, explain=explain, threads=1, meta=meta
+    )
 
 
-def gap_scorecards(firms: Any, pack: Any, *, costs: Mapping[str, float] | None = None, policy: str = "low",
-                   units: Mapping[str, str] | None = None) -> Any:
+def gap_scorecards(
+    firms: Any,
+    pack: Any,
+    *,
+    costs: Mapping[str, float] | None = None,
+    policy: str = "low",
+    units: Mapping[str, str] | None = None,
+) -> Any:
     """:func:`zhibiao.scorecards.gap` over every partition of a Dask DataFrame (lazy)."""
     _check(firms)
     scorecards._pack(pack)
@@ -64,17 +72,25 @@ def scorecard_summary(result: Any) -> scorecards.Summary:
     gates = [c for c in result.columns if c.startswith("gate_")]
     valid = result["valid"]
     counts, failing, total, scored, firms = dask.compute(
-        result["status"].value_counts(), (~result[valid][gates]).sum(), result[valid]["total"].sum(),
-        valid.sum(), result.shape[0])
+        result["status"].value_counts(),
+        (~result[valid][gates]).sum(),
+        result[valid]["total"].sum(),
+        valid.sum(),
+        result.shape[0],
+    )
     categories = result["status"].dtype.categories
     return scorecards.Summary.from_counts(
-        pack=result._meta.attrs.get("pack", ""), firms=int(firms), counts=counts.reindex(categories, fill_value=0),
+        pack=result._meta.attrs.get("pack", ""),
+        firms=int(firms),
+        counts=counts.reindex(categories, fill_value=0),
         failing=failing.rename(lambda c: c[5:]).sort_values(ascending=False),
-        mean_total=float(total / scored) if scored else float(np.nan))
+        mean_total=float(total / scored) if scored else float(np.nan),
+    )
 
 
 # ------------------------------------------------------------------------------------------------
 # Indicators over a Dask DataFrame: a panel per partition.
+
 
 def _entity_values(part: Any, entity: str) -> Any:
     """The entity codes of a pandas partition, from a column or an index level."""
@@ -98,8 +114,9 @@ def _entity_spanning_partitions(frame: Any, entity: str) -> tuple[Any, list[int]
     if frame.index.name == entity and frame.known_divisions:
         return None
     per_partition = dask.compute(*[dask.delayed(_entities_of)(part, entity) for part in frame.to_delayed()])
-    codes = pd.Series(np.concatenate([np.asarray(c, dtype=object) for c in per_partition]) if per_partition else [],
-                      dtype=object)
+    codes = pd.Series(
+        np.concatenate([np.asarray(c, dtype=object) for c in per_partition]) if per_partition else [], dtype=object
+    )
     partition = np.repeat(np.arange(len(per_partition)), [len(c) for c in per_partition])
     spans = codes.duplicated(keep=False).to_numpy()
     if not spans.any():
@@ -111,12 +128,24 @@ def _entity_spanning_partitions(frame: Any, entity: str) -> tuple[Any, list[int]
 def _empty_result(names: list[str]) -> Any:
     import pandas as pd
 
-    return pd.DataFrame({"entity": pd.Series(dtype=object), "period": pd.Series(dtype=object),
-                         **{n: pd.Series(dtype=np.float64) for n in names}})
+    return pd.DataFrame(
+        {
+            "entity": pd.Series(dtype=object),
+            "period": pd.Series(dtype=object),
+            **{n: pd.Series(dtype=np.float64) for n in names},
+        }
+    )
 
 
-def _compute_partition(part: Any, ids: list[Any], entity: str, period: str, units: Mapping[str, str] | None,
-                       variables: list[str] | None, options: dict[str, Any]) -> Any:
+def _compute_partition(
+    part: Any,
+    ids: list[Any],
+    entity: str,
+    period: str,
+    units: Mapping[str, str] | None,
+    variables: list[str] | None,
+    options: dict[str, Any],
+) -> Any:
     """One partition's panel and its indicators, flat: entity, period, then one column per id."""
     from ._panel import Panel
 
@@ -137,9 +166,20 @@ def _indicator_ids(ids: Any, catalogue: Any) -> list[Any]:
     return [ids] if isinstance(ids, (str, Indicator)) else list(ids)
 
 
-def compute(frame: Any, ids: Any = None, *, entity: str = "entity", period: str = "period",
-            units: Mapping[str, str] | None = None, variables: list[str] | None = None, strict: bool | None = None,
-            basis: str = "month", catalogue: Any = None, freq: str | None = None, repartition: bool = False) -> Any:
+def compute(
+    frame: Any,
+    ids: Any = None,
+    *,
+    entity: str = "entity",
+    period: str = "period",
+    units: Mapping[str, str] | None = None,
+    variables: list[str] | None = None,
+    strict: bool | None = None,
+    basis: str = "month",
+    catalogue: Any = None,
+    freq: str | None = None,
+    repartition: bool = False,
+) -> Any:
     """:meth:`zhibiao.Panel.compute` over a Dask DataFrame with one row per (entity, period), a
     partition at a time (lazy): the columns ``entity``, ``period`` and one per indicator, the rows
     of ``Panel.from_pandas(df, ...).compute(ids).reset_index()``.
@@ -162,27 +202,43 @@ def compute(frame: Any, ids: Any = None, *, entity: str = "entity", period: str 
         units = dict(frame._meta.attrs.get("units", {}))
     if variables is None:
         keys = {entity, period}
-        variables = [str(c) for c, dtype in frame._meta.dtypes.items() if c not in keys and pd.api.types.is_numeric_dtype(dtype)]
+        variables = [
+            str(c) for c, dtype in frame._meta.dtypes.items() if c not in keys and pd.api.types.is_numeric_dtype(dtype)
+        ]
     spanning = _entity_spanning_partitions(frame, entity)
     if spanning is not None:
         if not repartition:
             code, partitions = spanning
-            raise ValueError(f"entity {code!r} has rows in partitions {partitions}: time operators need an entity's whole "
-                             f"history in one partition (set_index('{entity}') or shuffle(on='{entity}') first, or pass "
-                             "repartition=True)")
+            raise ValueError(
+                f"entity {code!r} has rows in partitions {partitions}: time operators need an entity's whole "
+                f"history in one partition (set_index('{entity}') or shuffle(on='{entity}') first, or pass "
+                "repartition=True)"
+            )
         if entity not in frame.columns:
             frame = frame.reset_index()
         frame = frame.shuffle(on=entity)
     meta = _empty_result([i.id if hasattr(i, "id") else i for i in id_list])
     options = dict(strict=strict, basis=basis, catalogue=catalogue, freq=freq)
-    return frame.map_partitions(_compute_partition, id_list, entity, period, units, variables, options, meta=meta,
-                                enforce_metadata=False, align_dataframes=False)
+    return frame.map_partitions(
+        _compute_partition,
+        id_list,
+        entity,
+        period,
+        units,
+        variables,
+        options,
+        meta=meta,
+        enforce_metadata=False,
+        align_dataframes=False,
+    )
 
 
 __all__ = ["compute", "evaluate_scorecards", "gap_scorecards", "scorecard_summary"]
 
 
-_UNCERTAINTY_MODELS: dict[str, Any] = {}  # per worker process: recipe token → the core's model (layers precomputed once)
+_UNCERTAINTY_MODELS: dict[
+    str, Any
+] = {}  # per worker process: recipe token → the core's model (layers precomputed once)
 
 
 def _uncertainty_block(token: str, recipe: tuple[Any, ...], first: int, count: int, seed: int, keep: bool) -> Any:
@@ -198,8 +254,20 @@ def _uncertainty_block(token: str, recipe: tuple[Any, ...], first: int, count: i
     return core_model.run_block(first, count, seed, keep)
 
 
-def uncertainty(data: Any, framework: Any = None, steps: Any = None, *, n: int = 1000, block: int = 2560, seed: int = 1, top_k: int = 10,
-                keep: bool = False, previous: Any = None, period: str | None = None, **assumptions: Any) -> Any:
+def uncertainty(
+    data: Any,
+    framework: Any = None,
+    steps: Any = None,
+    *,
+    n: int = 1000,
+    block: int = 2560,
+    seed: int = 1,
+    top_k: int = 10,
+    keep: bool = False,
+    previous: Any = None,
+    period: str | None = None,
+    **assumptions: Any,
+) -> Any:
     """:func:`zhibiao.composite.uncertainty` with the replications in blocks of ``block`` (a
     multiple of 256) run as Dask tasks on the current scheduler (a ``distributed.Client`` when
     one is active), the rank histograms and score sums merged exactly: the result is the
@@ -213,17 +281,31 @@ def uncertainty(data: Any, framework: Any = None, steps: Any = None, *, n: int =
 
     if block <= 0 or block % 256:
         raise _core.ArgumentError(f"zhibiao.dask.uncertainty: block must be a positive multiple of 256, not {block}")
-    full = dict(weights_noise=None, weights_dirichlet=None, weighting=None, aggregation=None, normalisation=None, imputation=None,
-                winmax=None, exclude_indicator=False, probabilities={})
+    full: dict[str, Any] = dict(
+        weights_noise=None,
+        weights_dirichlet=None,
+        weighting=None,
+        aggregation=None,
+        normalisation=None,
+        imputation=None,
+        winmax=None,
+        exclude_indicator=False,
+        probabilities={},
+    )
     unknown = set(assumptions) - set(full)
     if unknown:
-        raise TypeError(f"zhibiao.dask.uncertainty: unknown assumption {', '.join(sorted(unknown))} (one of {', '.join(full)})")
+        raise TypeError(
+            f"zhibiao.dask.uncertainty: unknown assumption {', '.join(sorted(unknown))} (one of {', '.join(full)})"
+        )
     full.update(assumptions)
     df, framework, model, core_model = _u._setup(data, framework, steps, previous, period, full)
     # The framework travels as a model file with its [[node]] tables (written by the C++ core).
     recipe = (df, _core.composite_model_toml(model._core, framework._core), model.toml, previous, period, full)
     token = uuid.uuid4().hex
-    tasks = [dask.delayed(_uncertainty_block)(token, recipe, first, min(block, n - first), seed, keep) for first in range(0, n, block)]
+    tasks = [
+        dask.delayed(_uncertainty_block)(token, recipe, first, min(block, n - first), seed, keep)
+        for first in range(0, n, block)
+    ]
     blocks = list(dask.compute(*tasks))
     core = core_model.merge(blocks, top_k, keep)
     return _u.UncertaintyResult(core, df.index, framework, model, core_model)

@@ -27,9 +27,19 @@ LANGUAGES = ("zh", "en")
 
 #: CJK families tried in this order (Debian's fonts-noto-cjk provides the first two).
 CJK_FAMILIES = (
-    "Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Serif CJK SC", "Source Han Sans SC", "Source Han Sans CN",
-    "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Droid Sans Fallback", "AR PL UMing CN", "SimHei",
-    "Microsoft YaHei", "PingFang SC", "Heiti SC",
+    "Noto Sans CJK SC",
+    "Noto Sans CJK JP",
+    "Noto Serif CJK SC",
+    "Source Han Sans SC",
+    "Source Han Sans CN",
+    "WenQuanYi Zen Hei",
+    "WenQuanYi Micro Hei",
+    "Droid Sans Fallback",
+    "AR PL UMing CN",
+    "SimHei",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Heiti SC",
 )
 
 _WORDS = {
@@ -50,11 +60,15 @@ _WORDS = {
     "contribution": ("对总指数的贡献", "contribution to the index"),
 }
 
-_STATUS_WORDS = {"passed": "通过", "direct": "直接认定", "failed": "未通过", "ineligible": "不符合申报条件",
-                 "invalid input": "输入无效"}
+_STATUS_WORDS = {"passed": "通过", "direct": "直接认定", "failed": "未通过", "ineligible": "不符合申报条件", "invalid input": "输入无效"}
 
-_STATUS_COLOURS = {"passed": "#4c9a2a", "direct": "#7cc46a", "failed": "#d9534f", "ineligible": "#f0ad4e",
-                   "invalid input": "#999999"}
+_STATUS_COLOURS = {
+    "passed": "#4c9a2a",
+    "direct": "#7cc46a",
+    "failed": "#d9534f",
+    "ineligible": "#f0ad4e",
+    "invalid input": "#999999",
+}
 
 
 class CJKFontWarning(UserWarning):
@@ -75,9 +89,13 @@ def cjk_font() -> str | None:
     installed = {f.name for f in font_manager.fontManager.ttflist}
     family = next((name for name in CJK_FAMILIES if name in installed), None)
     if family is None:
-        warnings.warn("zhibiao.plot: no CJK font found, Chinese labels will show as empty boxes; install one "
-                      "(Debian/Ubuntu: apt-get install fonts-noto-cjk, then delete ~/.cache/matplotlib) or plot "
-                      "with lang='en'", CJKFontWarning, stacklevel=3)
+        warnings.warn(
+            "zhibiao.plot: no CJK font found, Chinese labels will show as empty boxes; install one "
+            "(Debian/Ubuntu: apt-get install fonts-noto-cjk, then delete ~/.cache/matplotlib) or plot "
+            "with lang='en'",
+            CJKFontWarning,
+            stacklevel=3,
+        )
     else:
         matplotlib.rcParams["font.sans-serif"] = [family, *matplotlib.rcParams["font.sans-serif"]]
         matplotlib.rcParams["font.family"] = "sans-serif"
@@ -112,7 +130,7 @@ def _meta(indicator: str) -> Mapping[str, Any]:
 
 
 def indicator_label(indicator: str, unit: str | None = None, lang: str = "zh") -> str:
-    """"Name (unit)" in the chosen language, from the catalogue (the id when it is not there)."""
+    """ "Name (unit)" in the chosen language, from the catalogue (the id when it is not there)."""
     from ._lang import unit_text
 
     meta = _meta(indicator)
@@ -143,7 +161,9 @@ def _column(values: Any, indicator: str) -> Any:
     if isinstance(values, pd.Series):
         return values
     if indicator not in values.columns:
-        raise _core.MissingVariableError(f"no column '{indicator}' in the table (columns: {', '.join(map(str, values.columns[:12]))})")
+        raise _core.MissingVariableError(
+            f"no column '{indicator}' in the table (columns: {', '.join(map(str, values.columns[:12]))})"
+        )
     return values[indicator]
 
 
@@ -161,8 +181,16 @@ def _one_period(series: Any, period: str | None) -> tuple[Any, str | None]:
     return series.xs(period, level="period"), period
 
 
-def by_region(values: Any, indicator: str, *, period: str | None = None, names: Mapping[str, str] | None = None,
-              top: int | None = None, lang: str = "zh", ax: Any = None) -> Any:
+def by_region(
+    values: Any,
+    indicator: str,
+    *,
+    period: str | None = None,
+    names: Mapping[str, str] | None = None,
+    top: int | None = None,
+    lang: str = "zh",
+    ax: Any = None,
+) -> Any:
     """One indicator across regions: bars sorted best first (by the catalogue's direction),
     the median of all regions as a line, regions named (``names`` code → name, or the names the
     table carries in ``attrs["names"]``); ``top`` shows only the first ``top`` bars. Regions
@@ -184,13 +212,20 @@ def by_region(values: Any, indicator: str, *, period: str | None = None, names: 
     ax.invert_yaxis()  # best at the top
     if len(present):
         median = float(present.median())
-        ax.axvline(median, color="#c0392b", linestyle="--", linewidth=1.2,
-                   label=f"{_word('median', lang)} {median:.{_meta(indicator).get('decimals', 2)}f}")
+        ax.axvline(
+            median,
+            color="#c0392b",
+            linestyle="--",
+            linewidth=1.2,
+            label=f"{_word('median', lang)} {median:.{_meta(indicator).get('decimals', 2)}f}",
+        )
         ax.legend(loc="lower right")
     ax.set_xlabel(indicator_label(indicator, _unit_of(values, indicator), lang))
     missing = len(series) - len(present)
     title = indicator_label(indicator, None, lang).split(" (")[0] + (f", {period}" if period else "")
-    title += f" ({len(present)} {_word('regions', lang)}" + (f", {missing} {_word('missing', lang)})" if missing else ")")
+    title += f" ({len(present)} {_word('regions', lang)}" + (
+        f", {missing} {_word('missing', lang)})" if missing else ")"
+    )
     ax.set_title(title)
     return ax
 
@@ -215,8 +250,15 @@ def period_position(period: str) -> float:
     return int(year) + 0.5
 
 
-def over_time(values: Any, indicator: str, regions: Sequence[str] | None = None, *,
-              names: Mapping[str, str] | None = None, lang: str = "zh", ax: Any = None) -> Any:
+def over_time(
+    values: Any,
+    indicator: str,
+    regions: Sequence[str] | None = None,
+    *,
+    names: Mapping[str, str] | None = None,
+    lang: str = "zh",
+    ax: Any = None,
+) -> Any:
     """One indicator over time, a line per region (``regions``: codes; all when the table has
     at most 10). Each value is drawn at the middle of its period, so annual and half-year
     figures share one axis (years as ticks); a gap in the data is a gap in the line."""
@@ -268,8 +310,9 @@ def _pillars(result: Any) -> dict[str, list[str]]:
     return pillars
 
 
-def contributions(result: Any, *, top: int | None = 20, names: Mapping[str, str] | None = None, lang: str = "zh",
-                  ax: Any = None) -> Any:
+def contributions(
+    result: Any, *, top: int | None = 20, names: Mapping[str, str] | None = None, lang: str = "zh", ax: Any = None
+) -> Any:
     """A composite index as stacked bars, one segment per pillar (the root's children): how
     much each pillar's indicators add to each unit's score (``result.contributions``, summed
     by pillar), units sorted by score, the first ``top`` (all when None)."""
@@ -361,8 +404,16 @@ def elapsed_share(period: str, basis: str = "month") -> float:
     return 100.0 * last.timetuple().tm_yday / (366 if calendar.isleap(y) else 365)
 
 
-def progress(values: Any, *, period: str | None = None, column: str = "target_completion_rate",
-             names: Mapping[str, str] | None = None, basis: str = "month", lang: str = "zh", ax: Any = None) -> Any:
+def progress(
+    values: Any,
+    *,
+    period: str | None = None,
+    column: str = "target_completion_rate",
+    names: Mapping[str, str] | None = None,
+    basis: str = "month",
+    lang: str = "zh",
+    ax: Any = None,
+) -> Any:
     """Target completion against the time-elapsed line (序时进度): a bar per region with its
     completion rate (%), green when ahead of the share of the year gone, red when behind, and
     that share as a vertical line (June: 50% on the month basis)."""
@@ -390,5 +441,15 @@ def progress(values: Any, *, period: str | None = None, column: str = "target_co
     return ax
 
 
-__all__ = ["CJKFontWarning", "by_region", "cjk_font", "contributions", "elapsed_share", "indicator_label", "over_time",
-           "period_position", "progress", "scorecard"]
+__all__ = [
+    "CJKFontWarning",
+    "by_region",
+    "cjk_font",
+    "contributions",
+    "elapsed_share",
+    "indicator_label",
+    "over_time",
+    "period_position",
+    "progress",
+    "scorecard",
+]

@@ -39,8 +39,10 @@ def _pack(pack: Any) -> Any:
         return _core.Scorecard.builtin(str(pack))
     if isinstance(pack, (str, bytes, os.PathLike)) and os.path.lexists(pack):
         return _core.Scorecard.load(os.fsencode(pack))
-    raise _core.UnknownIndicatorError(f"no scorecard {pack!r}{_did_you_mean(str(pack), BUILTIN)}: built in are {', '.join(BUILTIN)}, "
-                                      "or give a TOML file")
+    raise _core.UnknownIndicatorError(
+        f"no scorecard {pack!r}{_did_you_mean(str(pack), BUILTIN)}: built in are {', '.join(BUILTIN)}, "
+        "or give a TOML file"
+    )
 
 
 class Scorecard:
@@ -49,14 +51,18 @@ class Scorecard:
 
     def __init__(self, core: Any) -> None:
         if not isinstance(core, _core.Scorecard):
-            raise TypeError(f"Scorecard wraps a loaded rule pack, not {type(core).__name__}: use zhibiao.scorecards.load")
+            raise TypeError(
+                f"Scorecard wraps a loaded rule pack, not {type(core).__name__}: use zhibiao.scorecards.load"
+            )
         self._core = core
 
     id = property(lambda self: self._core.id, doc="The pack's id, e.g. 'hnte-2016'.")
     name_zh = property(lambda self: self._core.name_zh)
     name_en = property(lambda self: self._core.name_en)
     source = property(lambda self: self._core.source, doc="The rules it transcribes.")
-    inputs = property(lambda self: self._core.inputs, doc="The inputs, as dicts (id, names, unit, bounds, integer, optional).")
+    inputs = property(
+        lambda self: self._core.inputs, doc="The inputs, as dicts (id, names, unit, bounds, integer, optional)."
+    )
     items = property(lambda self: self._core.items)
     gates = property(lambda self: self._core.gates)
     routes = property(lambda self: self._core.routes)
@@ -64,20 +70,39 @@ class Scorecard:
     has_ranges = property(lambda self: self._core.has_ranges, doc="Some band gives a range of points (9–10).")
     engine = property(lambda self: self._core.engine, doc="How it is scored: a fused kernel or the vector machine.")
 
-    def evaluate(self, firms: Any, *, policy: str = "low", units: Mapping[str, str] | None = None, explain: bool = True,
-                 threads: int = 0) -> Any:
+    def evaluate(
+        self,
+        firms: Any,
+        *,
+        policy: str = "low",
+        units: Mapping[str, str] | None = None,
+        explain: bool = True,
+        threads: int = 0,
+    ) -> Any:
         """:func:`evaluate` with this pack."""
         return evaluate(firms, self, policy=policy, units=units, explain=explain, threads=threads)
 
-    def explain(self, firms: Any, rows: Sequence[int] | None = None, *, language: str = "en",
-                units: Mapping[str, str] | None = None) -> list[str]:
+    def explain(
+        self,
+        firms: Any,
+        rows: Sequence[int] | None = None,
+        *,
+        language: str = "en",
+        units: Mapping[str, str] | None = None,
+    ) -> list[str]:
         """One line per firm of ``rows`` (every firm when None) on why it passes or fails, in "en" or "zh"."""
         table = evaluate(firms, self, units=units, explain=True)
         column = table["explanation_" + _language(language)]
         return column.tolist() if rows is None else [column.iloc[int(r)] for r in rows]
 
-    def gap(self, firms: Any, *, costs: Mapping[str, float] | None = None, policy: str = "low",
-            units: Mapping[str, str] | None = None) -> Any:
+    def gap(
+        self,
+        firms: Any,
+        *,
+        costs: Mapping[str, float] | None = None,
+        policy: str = "low",
+        units: Mapping[str, str] | None = None,
+    ) -> Any:
         """:func:`gap` with this pack."""
         return gap(firms, self, costs=costs, policy=policy, units=units)
 
@@ -93,13 +118,17 @@ class Scorecard:
 
     def __repr__(self) -> str:
         c = self._core
-        return (f"Scorecard({c.id!r}: {c.name_en or c.name_zh}; {len(c.inputs)} inputs, {len(c.gates)} gates, "
-                f"{len(c.items)} items; {c.engine})")
+        return (
+            f"Scorecard({c.id!r}: {c.name_en or c.name_zh}; {len(c.inputs)} inputs, {len(c.gates)} gates, "
+            f"{len(c.items)} items; {c.engine})"
+        )
 
 
 def _language(language: str) -> str:
     if language not in ("en", "zh"):
-        raise _core.Error(f"language must be 'en' or 'zh', not {language!r}{_did_you_mean(str(language), ('en', 'zh'))}")
+        raise _core.Error(
+            f"language must be 'en' or 'zh', not {language!r}{_did_you_mean(str(language), ('en', 'zh'))}"
+        )
     return language
 
 
@@ -115,10 +144,14 @@ def describe(pack: Any) -> Any:
     """The inputs a pack needs: id, names, unit, bounds, whether optional."""
     import pandas as pd
 
-    return pd.DataFrame(_pack(pack).inputs, columns=["id", "name_zh", "name_en", "unit", "min", "max", "integer", "optional"])
+    return pd.DataFrame(
+        _pack(pack).inputs, columns=["id", "name_zh", "name_en", "unit", "min", "max", "integer", "optional"]
+    )
 
 
-def _panel_columns(card: Any, panel: Any, units: Mapping[str, str] | None) -> tuple[list[Any], np.ndarray, dict[int, list[str]]]:
+def _panel_columns(
+    card: Any, panel: Any, units: Mapping[str, str] | None
+) -> tuple[list[Any], np.ndarray, dict[int, list[str]]]:
     """Input columns of a Panel, found by name and converted from the panel's units by the C++
     core (scorecard::inputs_from, the one home of that mapping), and the firms with cells
     invalid for computing (unreadable text, a negative count, an invalid part of a roll-up)."""
@@ -132,8 +165,11 @@ def _panel_columns(card: Any, panel: Any, units: Mapping[str, str] | None) -> tu
         names = [spec["id"] for spec in card.inputs]
         for row in np.flatnonzero(bad):
             bits = int(unreadable[row])
-            problems[int(row)] = [f"{name}: {_core.reason_names[inputs.invalid_reason(int(row), k)]}"
-                                  for k, name in enumerate(names) if bits >> k & 1]
+            problems[int(row)] = [
+                f"{name}: {_core.reason_names[inputs.invalid_reason(int(row), k)]}"
+                for k, name in enumerate(names)
+                if bits >> k & 1
+            ]
     return columns, bad, problems
 
 
@@ -158,19 +194,36 @@ def _numbers(card: Any, spec: Mapping[str, Any], raw: Any) -> Any | None:
     import pandas as pd
 
     name, dtype = spec["id"], raw.dtype
-    flag = spec["integer"] and spec["min"] is not None and spec["min"] >= 0 and spec["max"] is not None and spec["max"] <= 1
+    flag = (
+        spec["integer"]
+        and spec["min"] is not None
+        and spec["min"] >= 0
+        and spec["max"] is not None
+        and spec["max"] <= 1
+    )
     kind = pd.api.types.infer_dtype(raw, skipna=True) if dtype == object else ""
-    if pd.api.types.is_bool_dtype(dtype) or kind == "boolean" or (
-            kind.startswith("mixed") and any(isinstance(v, (bool, np.bool_)) for v in raw)):
+    if (
+        pd.api.types.is_bool_dtype(dtype)
+        or kind == "boolean"
+        or (kind.startswith("mixed") and any(isinstance(v, (bool, np.bool_)) for v in raw))
+    ):
         if flag:  # a declared 0/1 flag: True is 1
             return raw.to_numpy(dtype=np.float64, na_value=np.nan) if pd.api.types.is_bool_dtype(dtype) else None
-        raise _core.Error(f"column '{name}' holds True/False ({dtype}), but scorecard '{card.id}' reads it as a number in "
-                          f"{spec['unit']} ({spec['name_zh']}): give numbers")
-    if (pd.api.types.is_datetime64_any_dtype(dtype) or pd.api.types.is_timedelta64_dtype(dtype)
-            or isinstance(dtype, pd.PeriodDtype) or pd.api.types.is_complex_dtype(dtype)
-            or kind in ("datetime", "datetime64", "date", "time", "timedelta", "timedelta64", "period", "complex")):
-        raise _core.Error(f"column '{name}' has dtype {kind or dtype}, not numbers: scorecard '{card.id}' reads it as "
-                          f"{spec['unit']} ({spec['name_zh']}); convert it first (e.g. days as a number)")
+        raise _core.Error(
+            f"column '{name}' holds True/False ({dtype}), but scorecard '{card.id}' reads it as a number in "
+            f"{spec['unit']} ({spec['name_zh']}): give numbers"
+        )
+    if (
+        pd.api.types.is_datetime64_any_dtype(dtype)
+        or pd.api.types.is_timedelta64_dtype(dtype)
+        or isinstance(dtype, pd.PeriodDtype)
+        or pd.api.types.is_complex_dtype(dtype)
+        or kind in ("datetime", "datetime64", "date", "time", "timedelta", "timedelta64", "period", "complex")
+    ):
+        raise _core.Error(
+            f"column '{name}' has dtype {kind or dtype}, not numbers: scorecard '{card.id}' reads it as "
+            f"{spec['unit']} ({spec['name_zh']}); convert it first (e.g. days as a number)"
+        )
     if dtype == np.float64:
         return raw.to_numpy(copy=False)  # the column itself: NaN is already the missing value
     if pd.api.types.is_numeric_dtype(dtype):
@@ -191,7 +244,9 @@ def _text_numbers(raw: Any, unit: str) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(values, dtype=np.float64), np.asarray(reasons) == _REASON_UNPARSEABLE
 
 
-def _columns(card: Any, firms: Any, units: Mapping[str, str] | None) -> tuple[list[Any], np.ndarray, dict[int, list[str]]]:
+def _columns(
+    card: Any, firms: Any, units: Mapping[str, str] | None
+) -> tuple[list[Any], np.ndarray, dict[int, list[str]]]:
     """Input columns in the pack's units, and per-firm notes on text found in numeric columns."""
     from ._panel import Panel
 
@@ -206,7 +261,9 @@ def _columns(card: Any, firms: Any, units: Mapping[str, str] | None) -> tuple[li
         name = spec["id"]
         if name not in firms.columns:
             if not spec["optional"]:
-                raise _core.MissingVariableError(f"scorecard '{card.id}' needs column '{name}' ({spec['name_zh']}, {spec['unit']})")
+                raise _core.MissingVariableError(
+                    f"scorecard '{card.id}' needs column '{name}' ({spec['name_zh']}, {spec['unit']})"
+                )
             columns.append(None)
             continue
         raw = firms[name]
@@ -232,8 +289,15 @@ def _firm_index(firms: Any) -> Any:
     return firms.index
 
 
-def evaluate(firms: Any, pack: Any, *, policy: str = "low", units: Mapping[str, str] | None = None,
-             explain: bool = True, threads: int = 0) -> Any:
+def evaluate(
+    firms: Any,
+    pack: Any,
+    *,
+    policy: str = "low",
+    units: Mapping[str, str] | None = None,
+    explain: bool = True,
+    threads: int = 0,
+) -> Any:
     """Scores every firm against a rule pack.
 
     Parameters
@@ -267,7 +331,7 @@ def evaluate(firms: Any, pack: Any, *, policy: str = "low", units: Mapping[str, 
         raise _core.Error(f"threads must be a whole number ≥ 0 (0: every core), not {threads!r}")
     columns, text_bad, text_problems = _columns(card, firms, units)
     result = _core.scorecard_evaluate(card, columns, policy=policy, threads=threads)
-    table = _result_table(card, result.arrays(), text_bad, _firm_index(firms))
+    table = _result_table(card, result.arrays(), text_bad, _firm_index(firms))  # type: ignore[attr-defined]
     if explain:
         _add_explanations(table, card, columns, result, text_bad, text_problems, _is_panel(firms))
     table.attrs["pack"] = card.id
@@ -296,7 +360,9 @@ def _result_table(card: Any, arrays: Mapping[str, np.ndarray], text_bad: np.ndar
     out: dict[str, Any] = {}
     out["status"] = pd.Categorical.from_codes(status, categories=list(STATUSES))
     out["valid"], out["eligible"], out["passed"] = valid, status < _INELIGIBLE, status < STATUSES.index("failed")
-    out["route"] = pd.Categorical.from_codes(unless_text(arrays["route"], -1).astype(np.int8, copy=False), categories=list(card.routes))
+    out["route"] = pd.Categorical.from_codes(
+        unless_text(arrays["route"], -1).astype(np.int8, copy=False), categories=list(card.routes)
+    )
     out["total"] = points(arrays["total"])
     if card.has_ranges:
         out["total_lo"] = points(arrays["total_lo"])
@@ -317,13 +383,24 @@ def _is_panel(firms: Any) -> bool:
     return isinstance(firms, Panel)
 
 
-def _add_explanations(table: Any, card: Any, columns: list[Any], result: Any, text_bad: np.ndarray,
-                      text_problems: Mapping[int, list[str]], from_panel: bool) -> None:
+def _add_explanations(
+    table: Any,
+    card: Any,
+    columns: list[Any],
+    result: Any,
+    text_bad: np.ndarray,
+    text_problems: Mapping[int, list[str]],
+    from_panel: bool,
+) -> None:
     """explanation_zh and explanation_en: the scorer's, or for a firm made invalid by text in a
     numeric column (a panel cell invalid for computing) what was found there."""
     rows = list(range(len(table)))
-    prefixes = {("zh", False): "输入无效：数值列中有文字 ", ("en", False): "invalid input: text in a numeric column ",
-                ("zh", True): "输入无效：值不能用于计算（见加载报告）", ("en", True): "invalid input: value invalid for computing (see the load report) in "}
+    prefixes = {
+        ("zh", False): "输入无效：数值列中有文字 ",
+        ("en", False): "invalid input: text in a numeric column ",
+        ("zh", True): "输入无效：值不能用于计算（见加载报告）",
+        ("en", True): "invalid input: value invalid for computing (see the load report) in ",
+    }
     for language in ("zh", "en"):
         lines = _core.scorecard_explain(card, columns, result, rows, language)
         prefix = prefixes[language, from_panel]
@@ -334,8 +411,14 @@ def _add_explanations(table: Any, card: Any, columns: list[Any], result: Any, te
         table["explanation_" + language] = lines
 
 
-def gap(firms: Any, pack: Any, *, costs: Mapping[str, float] | None = None, policy: str = "low",
-        units: Mapping[str, str] | None = None) -> Any:
+def gap(
+    firms: Any,
+    pack: Any,
+    *,
+    costs: Mapping[str, float] | None = None,
+    policy: str = "low",
+    units: Mapping[str, str] | None = None,
+) -> Any:
     """How far each firm is from qualifying: per controllable input (extra R&D in 万元, extra S&T
     staff, extra IP items) the smallest change that makes it pass on its own, its cost, and the
     cheapest single route. ``status`` uses :func:`evaluate`'s words (:data:`STATUSES`); where no
@@ -365,8 +448,13 @@ def gap(firms: Any, pack: Any, *, costs: Mapping[str, float] | None = None, poli
         # has no controllable input at all (no routes)
         row["blocked_by"] = ", ".join(g["blocked_by"]) if g["blocked_by"] and not text_bad[k] else None
         rows.append(row)
-    names = ["status", *(f"{kind}_{c}" for c in controllables for kind in ("more", "cost")), "cheapest", "cheapest_cost",
-             "blocked_by"]
+    names = [
+        "status",
+        *(f"{kind}_{c}" for c in controllables for kind in ("more", "cost")),
+        "cheapest",
+        "cheapest_cost",
+        "blocked_by",
+    ]
     dtypes = {n: object if n in ("cheapest", "blocked_by") else np.float64 for n in names if n != "status"}
     table = pd.DataFrame(rows, index=_firm_index(firms), columns=names).astype(dtypes)  # typed when empty too
     table["status"] = pd.Categorical(table["status"], categories=STATUSES)
@@ -398,12 +486,22 @@ class Summary:
         return f"Summary({self.pack}: {self.firms} firms — {counts}; failing conditions: {failing or 'none'})"
 
     def _repr_html_(self) -> str:
-        bar = lambda v: f"<span style='display:inline-block;background:#69c;height:0.8em;width:{int(200 * v / max(1, self.firms))}px'></span>"  # noqa: E731
-        counts = "".join(f"<tr><td>{html.escape(str(k))}</td><td style='text-align:right'>{v}</td><td>{bar(v)}</td></tr>" for k, v in self.counts.items())
-        failing = "".join(f"<tr><td>{html.escape(str(k))}</td><td style='text-align:right'>{v}</td><td>{bar(v)}</td></tr>" for k, v in self.failing.items())
-        return (f"<div><b>{html.escape(self.pack)}</b>: {self.firms} firms, mean score {self.mean_total:.1f}"
-                f"<table><tr><th>status</th><th>firms</th><th></th></tr>{counts}</table>"
-                f"<table><tr><th>failing condition</th><th>firms</th><th></th></tr>{failing}</table></div>")
+        bar = (
+            lambda v: f"<span style='display:inline-block;background:#69c;height:0.8em;width:{int(200 * v / max(1, self.firms))}px'></span>"
+        )  # noqa: E731
+        counts = "".join(
+            f"<tr><td>{html.escape(str(k))}</td><td style='text-align:right'>{v}</td><td>{bar(v)}</td></tr>"
+            for k, v in self.counts.items()
+        )
+        failing = "".join(
+            f"<tr><td>{html.escape(str(k))}</td><td style='text-align:right'>{v}</td><td>{bar(v)}</td></tr>"
+            for k, v in self.failing.items()
+        )
+        return (
+            f"<div><b>{html.escape(self.pack)}</b>: {self.firms} firms, mean score {self.mean_total:.1f}"
+            f"<table><tr><th>status</th><th>firms</th><th></th></tr>{counts}</table>"
+            f"<table><tr><th>failing condition</th><th>firms</th><th></th></tr>{failing}</table></div>"
+        )
 
 
 def summary(result: Any) -> Summary:

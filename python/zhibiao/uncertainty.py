@@ -47,20 +47,35 @@ def _choice(name: str, options: Any, probabilities: Sequence[float] | None, fram
     return out
 
 
-def _spec(weights_noise: Mapping[int, float] | None, weights_dirichlet: Mapping[int, float] | None, weighting: Any, aggregation: Any,
-          normalisation: Any, imputation: Any, winmax: tuple[int, int] | None, exclude_indicator: bool,
-          probabilities: Mapping[str, Sequence[float]], framework: Any) -> dict[str, Any]:
+def _spec(
+    weights_noise: Mapping[int, float] | None,
+    weights_dirichlet: Mapping[int, float] | None,
+    weighting: Any,
+    aggregation: Any,
+    normalisation: Any,
+    imputation: Any,
+    winmax: tuple[int, int] | None,
+    exclude_indicator: bool,
+    probabilities: Mapping[str, Sequence[float]],
+    framework: Any,
+) -> dict[str, Any]:
     unknown = set(probabilities) - {"weighting", "aggregation", "normalisation", "imputation"}
     if unknown:
-        raise _core.ArgumentError(f"uncertainty: probabilities for {', '.join(sorted(unknown))}: only weighting, aggregation, "
-                                  "normalisation and imputation are choices with probabilities")
+        raise _core.ArgumentError(
+            f"uncertainty: probabilities for {', '.join(sorted(unknown))}: only weighting, aggregation, "
+            "normalisation and imputation are choices with probabilities"
+        )
     spec: dict[str, Any] = {"exclude_indicator": bool(exclude_indicator)}
     if weights_noise:
         spec["noise"] = {int(k): float(v) for k, v in weights_noise.items()}
     if weights_dirichlet:
         spec["dirichlet"] = {int(k): float(v) for k, v in weights_dirichlet.items()}
-    for name, options in (("weighting", weighting), ("aggregation", aggregation), ("normalisation", normalisation),
-                          ("imputation", imputation)):
+    for name, options in (
+        ("weighting", weighting),
+        ("aggregation", aggregation),
+        ("normalisation", normalisation),
+        ("imputation", imputation),
+    ):
         c = _choice(name, options, probabilities.get(name), framework)
         if c is not None:
             spec[name] = c
@@ -93,7 +108,13 @@ def _prepare(data: Any, framework: Any, steps: Any, previous: Any, period: str |
     df = _as_frame(data, period)
     if steps is None:
         steps = [_composite.Normalise(), _composite.Aggregate()]
-    model = _composite.Model.preset(steps) if isinstance(steps, str) else steps if isinstance(steps, _composite.Model) else None
+    model = (
+        _composite.Model.preset(steps)
+        if isinstance(steps, str)
+        else steps
+        if isinstance(steps, _composite.Model)
+        else None
+    )
     if framework is None and model is not None:
         framework = model.framework
     numeric = [c for c in df.columns if pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])]
@@ -109,7 +130,11 @@ def _prepare(data: Any, framework: Any, steps: Any, previous: Any, period: str |
     prev: dict[str, np.ndarray] = {}
     if previous is not None:
         aligned = previous.reindex(df.index)
-        prev = {str(c): aligned[c].to_numpy(dtype=np.float64, na_value=np.nan) for c in aligned.columns if c in framework.indicators}
+        prev = {
+            str(c): aligned[c].to_numpy(dtype=np.float64, na_value=np.nan)
+            for c in aligned.columns
+            if c in framework.indicators
+        }
     return df, framework, model, [str(u) for u in df.index], numbers, labels, prev
 
 
@@ -126,13 +151,33 @@ def _tqdm_progress(total_label: str) -> tuple[Callable[[int, int], None], Callab
     return update, bar.close
 
 
-def uncertainty(data: Any, framework: Any = None, steps: Any = None, *, n: int = 1000, seed: int = 1, threads: int = 0, top_k: int = 10,
-                keep: bool = False, weights_noise: Mapping[int, float] | None = None, weights_dirichlet: Mapping[int, float] | None = None,
-                weighting: Any = None, aggregation: Any = None, normalisation: Any = None, imputation: Any = None,
-                winmax: tuple[int, int] | None = None, exclude_indicator: bool = False,
-                probabilities: Mapping[str, Sequence[float]] | None = None, sobol: int = 0, sobol_random: bool = False,
-                bootstrap: int = 1000, node: str | None = None, progress: bool | Callable[[int, int], None] = False,
-                previous: Any = None, period: str | None = None) -> "UncertaintyResult":
+def uncertainty(
+    data: Any,
+    framework: Any = None,
+    steps: Any = None,
+    *,
+    n: int = 1000,
+    seed: int = 1,
+    threads: int = 0,
+    top_k: int = 10,
+    keep: bool = False,
+    weights_noise: Mapping[int, float] | None = None,
+    weights_dirichlet: Mapping[int, float] | None = None,
+    weighting: Any = None,
+    aggregation: Any = None,
+    normalisation: Any = None,
+    imputation: Any = None,
+    winmax: tuple[int, int] | None = None,
+    exclude_indicator: bool = False,
+    probabilities: Mapping[str, Sequence[float]] | None = None,
+    sobol: int = 0,
+    sobol_random: bool = False,
+    bootstrap: int = 1000,
+    node: str | None = None,
+    progress: bool | Callable[[int, int], None] = False,
+    previous: Any = None,
+    period: str | None = None,
+) -> "UncertaintyResult":
     """Monte Carlo uncertainty analysis of the index ``build(data, framework, steps)`` would make.
 
     Assumptions: ``weights_noise`` {level: x} multiplies the weights of the nodes at that level
@@ -145,21 +190,36 @@ def uncertainty(data: Any, framework: Any = None, steps: Any = None, *, n: int =
     ``sobol`` = N also computes Sobol indices from Saltelli's design (N·(inputs + 2) runs).
     ``progress``: True for a tqdm bar, or a function (done, total).
     """
-    assumptions = dict(weights_noise=weights_noise, weights_dirichlet=weights_dirichlet, weighting=weighting, aggregation=aggregation,
-                       normalisation=normalisation, imputation=imputation, winmax=winmax, exclude_indicator=exclude_indicator,
-                       probabilities=probabilities or {})
+    assumptions = dict(
+        weights_noise=weights_noise,
+        weights_dirichlet=weights_dirichlet,
+        weighting=weighting,
+        aggregation=aggregation,
+        normalisation=normalisation,
+        imputation=imputation,
+        winmax=winmax,
+        exclude_indicator=exclude_indicator,
+        probabilities=probabilities or {},
+    )
     df, framework, model, core_model = _setup(data, framework, steps, previous, period, assumptions)
-    report, close = (_tqdm_progress("uncertainty") if progress is True else (progress or None, lambda: None))
+    report, close = _tqdm_progress("uncertainty") if progress is True else (progress or None, lambda: None)
     try:
         core = core_model.run(int(n), int(seed), int(threads), int(top_k), bool(keep), report)
-        sobol_raw = core_model.sensitivity(int(sobol), bool(sobol_random), int(seed), int(threads), int(bootstrap), 0.95, node or "",
-                                           report) if sobol else None
+        sobol_raw = (
+            core_model.sensitivity(
+                int(sobol), bool(sobol_random), int(seed), int(threads), int(bootstrap), 0.95, node or "", report
+            )
+            if sobol
+            else None
+        )
     finally:
         close()
     return UncertaintyResult(core, df.index, framework, model, core_model, sobol_raw)
 
 
-def _setup(data: Any, framework: Any, steps: Any, previous: Any, period: str | None, assumptions: Mapping[str, Any]) -> tuple[Any, ...]:
+def _setup(
+    data: Any, framework: Any, steps: Any, previous: Any, period: str | None, assumptions: Mapping[str, Any]
+) -> tuple[Any, ...]:
     """The data frame, framework, model and the core's model of the assumptions (layers precomputed)."""
     spec = _spec(framework=framework, **assumptions)
     df, framework, model, units, numbers, labels, prev = _prepare(data, framework, steps, previous, period)
@@ -171,7 +231,9 @@ class UncertaintyResult:
     """Rank and score statistics per unit and node, the parameters of every replication, and
     (when asked) Sobol indices."""
 
-    def __init__(self, core: Any, index: Any, framework: Any, model: Any, core_model: Any, sobol_raw: Any = None) -> None:
+    def __init__(
+        self, core: Any, index: Any, framework: Any, model: Any, core_model: Any, sobol_raw: Any = None
+    ) -> None:
         self._core = core
         self._index = index
         self.framework = framework
@@ -191,11 +253,24 @@ class UncertaintyResult:
         c = self._core
         frames = []
         for k, node in enumerate(c.nodes):
-            frames.append(pd.DataFrame({
-                "unit": self._index, "node": node, "nominal_rank": pd.array(_int_or_na(c.nominal_rank[:, k]), dtype="Int64"),
-                "median_rank": c.median_rank[:, k], "mean_rank": c.mean_rank[:, k], "rank_p05": c.rank_p05[:, k],
-                "rank_p95": c.rank_p95[:, k], f"p_top{self.top_k}": c.top_k_share[:, k], "nominal_score": c.nominal_score[:, k],
-                "mean_score": c.mean_score[:, k], "score_p05": c.score_p05[:, k], "score_p95": c.score_p95[:, k]}))
+            frames.append(
+                pd.DataFrame(
+                    {
+                        "unit": self._index,
+                        "node": node,
+                        "nominal_rank": pd.array(_int_or_na(c.nominal_rank[:, k]), dtype="Int64"),
+                        "median_rank": c.median_rank[:, k],
+                        "mean_rank": c.mean_rank[:, k],
+                        "rank_p05": c.rank_p05[:, k],
+                        "rank_p95": c.rank_p95[:, k],
+                        f"p_top{self.top_k}": c.top_k_share[:, k],
+                        "nominal_score": c.nominal_score[:, k],
+                        "mean_score": c.mean_score[:, k],
+                        "score_p05": c.score_p05[:, k],
+                        "score_p95": c.score_p95[:, k],
+                    }
+                )
+            )
         return pd.concat(frames, ignore_index=True)
 
     def node_ranks(self, node: str | None = None) -> Any:
@@ -252,36 +327,55 @@ class UncertaintyResult:
         rows = []
         for output, (s, st, s_lo, s_hi, st_lo, st_hi, var) in zip(outputs, indices):
             for i, name in enumerate(inputs):
-                rows.append({"output": output, "input": name, "S": s[i], "S_low": s_lo[i], "S_high": s_hi[i], "ST": st[i], "ST_low": st_lo[i],
-                             "ST_high": st_hi[i], "variance": var})
+                rows.append(
+                    {
+                        "output": output,
+                        "input": name,
+                        "S": s[i],
+                        "S_low": s_lo[i],
+                        "S_high": s_hi[i],
+                        "ST": st[i],
+                        "ST_low": st_lo[i],
+                        "ST_high": st_hi[i],
+                        "variance": var,
+                    }
+                )
         return pd.DataFrame(rows)
 
     def summary(self) -> str:
         r = self.node_ranks()
         width = (r["rank_p95"] - r["rank_p05"]).dropna()
-        lines = [f"Uncertainty analysis of '{self.root}': {self.n} replications, {len(self._index)} units, inputs: "
-                 f"{', '.join(self._core_model.inputs) or 'none'}.",
-                 f"Rank interval (5th–95th percentile) width: median {np.median(width) if len(width) else float('nan'):g}, "
-                 f"largest {width.max() if len(width) else float('nan'):g}."]
+        lines = [
+            f"Uncertainty analysis of '{self.root}': {self.n} replications, {len(self._index)} units, inputs: "
+            f"{', '.join(self._core_model.inputs) or 'none'}.",
+            f"Rank interval (5th–95th percentile) width: median {np.median(width) if len(width) else float('nan'):g}, "
+            f"largest {width.max() if len(width) else float('nan'):g}.",
+        ]
         lines += [f"Note: {n}." for n in self._core.notes]
         if self._sobol_raw is not None:
             s = self.sobol
             shift = s[s["output"] == "mean_abs_rank_shift"]
-            lines.append("Sobol indices of the mean absolute rank shift: " +
-                         ", ".join(f"{row.input} S={row.S:.2f} ST={row.ST:.2f}" for row in shift.itertuples()) + ".")
+            lines.append(
+                "Sobol indices of the mean absolute rank shift: "
+                + ", ".join(f"{row.input} S={row.S:.2f} ST={row.ST:.2f}" for row in shift.itertuples())
+                + "."
+            )
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
         top = self.node_ranks().sort_values("nominal_rank").head(20)
-        table = top[["nominal_rank", "median_rank", "rank_p05", "rank_p95", f"p_top{self.top_k}"]].to_html(float_format=lambda v: f"{v:g}")
+        table = top[["nominal_rank", "median_rank", "rank_p05", "rank_p95", f"p_top{self.top_k}"]].to_html(
+            float_format=lambda v: f"{v:g}"
+        )
         return f"<p>{html.escape(self.summary()).replace(chr(10), '<br>')}</p>{table}"
 
     def __repr__(self) -> str:
         return f"UncertaintyResult({self.n} replications, {len(self._index)} units, inputs: {', '.join(self._core_model.inputs)})"
 
     # Plots -------------------------------------------------------------------------------
-    def plot_ranks(self, node: str | None = None, ax: Any = None, top: int | None = None,
-                   regions: Sequence[str] | None = None) -> Any:
+    def plot_ranks(
+        self, node: str | None = None, ax: Any = None, top: int | None = None, regions: Sequence[str] | None = None
+    ) -> Any:
         """Median rank and 5–95% interval per region, sorted by median, nominal rank marked;
         ``top`` keeps the best ``top`` by median rank, ``regions`` chosen regions."""
         import matplotlib.pyplot as plt
@@ -314,8 +408,15 @@ class UncertaintyResult:
         x = np.arange(len(s))
         for shift, kind, color in ((-0.2, "S", "C0"), (0.2, "ST", "C1")):
             lo, hi = s[kind] - s[f"{kind}_low"], s[f"{kind}_high"] - s[kind]
-            ax.bar(x + shift, s[kind], width=0.4, color=color, label=kind,
-                   yerr=np.vstack([lo.clip(lower=0), hi.clip(lower=0)]), capsize=3)
+            ax.bar(
+                x + shift,
+                s[kind],
+                width=0.4,
+                color=color,
+                label=kind,
+                yerr=np.vstack([lo.clip(lower=0), hi.clip(lower=0)]),
+                capsize=3,
+            )
         ax.set_xticks(x, list(s["input"]), rotation=30, ha="right")
         ax.set_ylabel(f"Sobol index ({output})")
         ax.legend()

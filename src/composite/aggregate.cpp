@@ -10,24 +10,26 @@ namespace zhibiao::composite {
 namespace detail {
 
 Eigen::VectorXd group_weights_of(const framework& fw, int group, const std::vector<int>& kids, const Eigen::MatrixXd& x,
-                                        const weight_options& o, aggregation_result& out);
+                                 const weight_options& o, aggregation_result& out);
 
 /// The weights of a group's children; a method's complaint names the group and its children
 /// (the weight functions only know column numbers).
 Eigen::VectorXd group_weights(const framework& fw, int group, const std::vector<int>& kids, const Eigen::MatrixXd& x,
-                                     const weight_options& o, aggregation_result& out) {
+                              const weight_options& o, aggregation_result& out) {
     try {
         return group_weights_of(fw, group, kids, x, o, out);
     } catch (const method_error& e) {
         if (e.message().find("'" + fw.at(group).code + "'") != std::string::npos) throw;
         std::string children;
-        for (std::size_t c = 0; c < kids.size(); ++c) children += (c ? ", " : "") + std::to_string(c) + " = " + fw.at(kids[c]).code;
-        throw method_error("weighting the children of '" + fw.at(group).code + "' (columns " + children + "): " + e.message());
+        for (std::size_t c = 0; c < kids.size(); ++c)
+            children += (c ? ", " : "") + std::to_string(c) + " = " + fw.at(kids[c]).code;
+        throw method_error("weighting the children of '" + fw.at(group).code + "' (columns " + children +
+                           "): " + e.message());
     }
 }
 
 Eigen::VectorXd group_weights_of(const framework& fw, int group, const std::vector<int>& kids, const Eigen::MatrixXd& x,
-                                        const weight_options& o, aggregation_result& out) {
+                                 const weight_options& o, aggregation_result& out) {
     const std::string& code = fw.at(group).code;
     const auto k = static_cast<Eigen::Index>(kids.size());
     Eigen::VectorXd w(k);
@@ -37,19 +39,30 @@ Eigen::VectorXd group_weights_of(const framework& fw, int group, const std::vect
             for (Eigen::Index c = 0; c < k; ++c) {
                 const std::string& child = fw.at(kids[static_cast<std::size_t>(c)]).code;
                 const auto f = o.fixed.find(child);
-                w(c) = o.scheme == weighting::fixed && f != o.fixed.end() ? f->second : fw.at(kids[static_cast<std::size_t>(c)]).weight;
+                w(c) = o.scheme == weighting::fixed && f != o.fixed.end()
+                           ? f->second
+                           : fw.at(kids[static_cast<std::size_t>(c)]).weight;
                 if (!(w(c) >= 0) || !std::isfinite(w(c)))
-                    throw error("the weight of '" + child + "' is " + std::to_string(w(c)) + "; it must be finite and non-negative");
+                    throw error("the weight of '" + child + "' is " + std::to_string(w(c)) +
+                                "; it must be finite and non-negative");
             }
             return to_shares(w, "the weights of the children of '" + code + "'");
-        case weighting::equal: return equal_weights(k);
-        case weighting::entropy: return entropy_weights(x, o.zeros);
-        case weighting::critic: return critic_weights(x, o.ddof, o.correlation);
-        case weighting::vic: return vic_weights(x, o.correlation);
-        case weighting::merec: return merec_weights(x);
-        case weighting::gini: return gini_weights(x);
-        case weighting::sd: return sd_weights(x, o.ddof);
-        case weighting::variance: return variance_weights(x, o.ddof);
+        case weighting::equal:
+            return equal_weights(k);
+        case weighting::entropy:
+            return entropy_weights(x, o.zeros);
+        case weighting::critic:
+            return critic_weights(x, o.ddof, o.correlation);
+        case weighting::vic:
+            return vic_weights(x, o.correlation);
+        case weighting::merec:
+            return merec_weights(x);
+        case weighting::gini:
+            return gini_weights(x);
+        case weighting::sd:
+            return sd_weights(x, o.ddof);
+        case weighting::variance:
+            return variance_weights(x, o.ddof);
         case weighting::pca: {
             pca_weights_result p = pca_weights(x, code);
             if (!p.note.empty()) out.notes.push_back(p.note);
@@ -57,10 +70,11 @@ Eigen::VectorXd group_weights_of(const framework& fw, int group, const std::vect
         }
         case weighting::ahp: {
             const auto m = o.pairwise.find(code);
-            if (m == o.pairwise.end()) throw missing_variable_error("AHP weights: no comparison matrix for group '" + code + "'", code);
+            if (m == o.pairwise.end())
+                throw missing_variable_error("AHP weights: no comparison matrix for group '" + code + "'", code);
             if (m->second.rows() != k)
-                throw method_error("AHP for '" + code + "': the comparison matrix has " + std::to_string(m->second.rows()) + " rows for " +
-                                   std::to_string(k) + " children");
+                throw method_error("AHP for '" + code + "': the comparison matrix has " +
+                                   std::to_string(m->second.rows()) + " rows for " + std::to_string(k) + " children");
             ahp_result a = ahp_weights(m->second, o.ri, o.max_cr, o.accept_inconsistent, code);
             out.ahp[code] = a;
             return a.weights;
@@ -70,9 +84,14 @@ Eigen::VectorXd group_weights_of(const framework& fw, int group, const std::vect
 }
 
 void weighted_means(const framework& fw, int group, const std::vector<int>& kids, const Eigen::VectorXd& w,
-                           const aggregate_options& o, Eigen::MatrixXd& s) {
-    const double p = o.method == aggregation::arithmetic ? 1 : o.method == aggregation::geometric ? 0 : o.method == aggregation::harmonic ? -1 : o.power;
-    if (!std::isfinite(p)) throw argument_error("aggregating '" + fw.at(group).code + "': the power of the generalised mean must be finite");
+                    const aggregate_options& o, Eigen::MatrixXd& s) {
+    const double p = o.method == aggregation::arithmetic  ? 1
+                     : o.method == aggregation::geometric ? 0
+                     : o.method == aggregation::harmonic  ? -1
+                                                          : o.power;
+    if (!std::isfinite(p))
+        throw argument_error("aggregating '" + fw.at(group).code +
+                             "': the power of the generalised mean must be finite");
     const bool other_power = p != 1 && p != 0 && p != -1;
     for (Eigen::Index u = 0; u < s.rows(); ++u) {
         double num = 0, den = 0;
@@ -83,9 +102,11 @@ void weighted_means(const framework& fw, int group, const std::vector<int>& kids
             const double x = s(u, kids[c]), wc = w(static_cast<Eigen::Index>(c));
             if (!present(x) || wc == 0) continue;
             if (p <= 0 ? !(x > 0) : !(x >= 0 || p == 1))
-                throw method_error("aggregating '" + fw.at(group).code + "': a " + aggregation_names[static_cast<int>(o.method)] +
-                                   " mean (p = " + std::to_string(p) + ") needs " + (p <= 0 ? "positive" : "non-negative") + " scores, and '" +
-                                   fw.at(kids[c]).code + "' has " + std::to_string(x) + " (normalise to [1, 100] first)");
+                throw method_error("aggregating '" + fw.at(group).code + "': a " +
+                                   aggregation_names[static_cast<int>(o.method)] + " mean (p = " + std::to_string(p) +
+                                   ") needs " + (p <= 0 ? "positive" : "non-negative") + " scores, and '" +
+                                   fw.at(kids[c]).code + "' has " + std::to_string(x) +
+                                   " (normalise to [1, 100] first)");
             if (other_power) ref = p > 0 ? std::max(ref, x) : std::min(ref, x);
         }
         if (other_power && !(ref > 0 && std::isfinite(ref))) ref = 1;  // all zero, or none present
@@ -96,7 +117,10 @@ void weighted_means(const framework& fw, int group, const std::vector<int>& kids
             den += wc;
         }
         if (den == 0) continue;  // every child missing: the aggregate is missing too
-        s(u, group) = p == 1 ? num / den : p == 0 ? std::exp(num / den) : p == -1 ? den / num : ref * std::pow(num / den, 1 / p);
+        s(u, group) = p == 1    ? num / den
+                      : p == 0  ? std::exp(num / den)
+                      : p == -1 ? den / num
+                                : ref * std::pow(num / den, 1 / p);
     }
 }
 
@@ -106,20 +130,26 @@ void weighted_means(const framework& fw, int group, const std::vector<int>& kids
 /// normalised indicator matrix (columns in `fw.indicators()` order). `plans[L − 2]` says what
 /// level L does (missing entries: weighted arithmetic mean with the framework's weights);
 /// `excluded` nodes are left out as if absent (what-if analysis).
-aggregation_result aggregate(const framework& fw, const Eigen::MatrixXd& normalised, const std::vector<level_plan>& plans,
-                             const std::vector<bool>& excluded) {
+aggregation_result aggregate(const framework& fw, const Eigen::MatrixXd& normalised,
+                             const std::vector<level_plan>& plans, const std::vector<bool>& excluded) {
     const auto units = normalised.rows();
     const auto n_nodes = static_cast<Eigen::Index>(fw.nodes().size());
     const auto& leaves = fw.indicators();
     if (normalised.cols() != static_cast<Eigen::Index>(leaves.size()))
-        throw error("aggregate: " + std::to_string(normalised.cols()) + " columns for " + std::to_string(leaves.size()) + " indicators");
+        throw error("aggregate: " + std::to_string(normalised.cols()) + " columns for " +
+                    std::to_string(leaves.size()) + " indicators");
     aggregation_result out;
     out.scores = Eigen::MatrixXd::Constant(units, n_nodes, missing_value);
     out.weights = Eigen::VectorXd::Zero(n_nodes);
-    for (std::size_t k = 0; k < leaves.size(); ++k) out.scores.col(leaves[k]) = normalised.col(static_cast<Eigen::Index>(k));
-    auto is_excluded = [&](int k) { return static_cast<std::size_t>(k) < excluded.size() && excluded[static_cast<std::size_t>(k)]; };
+    for (std::size_t k = 0; k < leaves.size(); ++k)
+        out.scores.col(leaves[k]) = normalised.col(static_cast<Eigen::Index>(k));
+    auto is_excluded = [&](int k) {
+        return static_cast<std::size_t>(k) < excluded.size() && excluded[static_cast<std::size_t>(k)];
+    };
     for (int level = 2; level <= fw.top_level(); ++level) {
-        const level_plan plan = static_cast<std::size_t>(level - 2) < plans.size() ? plans[static_cast<std::size_t>(level - 2)] : level_plan{};
+        const level_plan plan = static_cast<std::size_t>(level - 2) < plans.size()
+                                    ? plans[static_cast<std::size_t>(level - 2)]
+                                    : level_plan{};
         const aggregate_options& o = plan.aggregate;
         for (int g = 0; g < n_nodes; ++g) {
             if (fw.at(g).level != level || fw.children(g).empty() || is_excluded(g)) continue;
@@ -134,16 +164,29 @@ aggregation_result aggregate(const framework& fw, const Eigen::MatrixXd& normali
                 case aggregation::arithmetic:
                 case aggregation::geometric:
                 case aggregation::harmonic:
-                case aggregation::generalised: detail::weighted_means(fw, g, kids, w, o, out.scores); break;
-                case aggregation::mpi: out.scores.col(g) = mazziotta_pareto(x, o.mpi_penalty); break;
-                case aggregation::bod: out.scores.col(g) = benefit_of_the_doubt(x).score; break;
-                case aggregation::copeland: out.scores.col(g) = copeland(x, w); break;
-                case aggregation::topsis: out.scores.col(g) = topsis(x, w, {}, o.topsis_inner); break;
-                case aggregation::vikor: out.scores.col(g) = (1 - vikor(x, w, {}, o.vikor_v).q.array()).matrix(); break;
+                case aggregation::generalised:
+                    detail::weighted_means(fw, g, kids, w, o, out.scores);
+                    break;
+                case aggregation::mpi:
+                    out.scores.col(g) = mazziotta_pareto(x, o.mpi_penalty);
+                    break;
+                case aggregation::bod:
+                    out.scores.col(g) = benefit_of_the_doubt(x).score;
+                    break;
+                case aggregation::copeland:
+                    out.scores.col(g) = copeland(x, w);
+                    break;
+                case aggregation::topsis:
+                    out.scores.col(g) = topsis(x, w, {}, o.topsis_inner);
+                    break;
+                case aggregation::vikor:
+                    out.scores.col(g) = (1 - vikor(x, w, {}, o.vikor_v).q.array()).matrix();
+                    break;
             }
         }
         if (o.method == aggregation::mpi || o.method == aggregation::bod)
-            out.notes.push_back("level " + std::to_string(level) + ": " + aggregation_names[static_cast<int>(o.method)] +
+            out.notes.push_back("level " + std::to_string(level) + ": " +
+                                aggregation_names[static_cast<int>(o.method)] +
                                 " ignores the weights (the children count equally, or each unit chooses its own)");
     }
     out.effective = Eigen::VectorXd::Zero(n_nodes);
@@ -156,7 +199,8 @@ aggregation_result aggregate(const framework& fw, const Eigen::MatrixXd& normali
     while (!stack.empty()) {
         const int k = stack.back();
         stack.pop_back();
-        out.effective(k) = fw.at(k).parent.empty() ? out.weights(k) : out.effective(fw.find(fw.at(k).parent)) * out.weights(k);
+        out.effective(k) =
+            fw.at(k).parent.empty() ? out.weights(k) : out.effective(fw.find(fw.at(k).parent)) * out.weights(k);
         for (int c : fw.children(k))
             if (!is_excluded(c)) stack.push_back(c);
     }

@@ -34,7 +34,9 @@ inline void check_columns(const Eigen::MatrixXd& x, const std::string& what) {
     for (Eigen::Index j = 0; j < x.cols(); ++j)
         for (Eigen::Index i = 0; i < x.rows(); ++i)
             if (std::isinf(x(i, j)))
-                throw argument_error(what + ": unit " + std::to_string(i) + ", column " + std::to_string(j) + " is infinite (infinities are not data)", w);
+                throw argument_error(what + ": unit " + std::to_string(i) + ", column " + std::to_string(j) +
+                                         " is infinite (infinities are not data)",
+                                     w);
 }
 
 /// Methods that compare whole rows need every value: a missing one is for imputation.
@@ -42,7 +44,8 @@ inline void require_present(const Eigen::MatrixXd& x, const std::string& what) {
     for (Eigen::Index j = 0; j < x.cols(); ++j)
         for (Eigen::Index i = 0; i < x.rows(); ++i)
             if (!detail::present(x(i, j)))
-                throw method_error(what + " needs every value: unit " + std::to_string(i) + ", column " + std::to_string(j) + " is missing (impute first)");
+                throw method_error(what + " needs every value: unit " + std::to_string(i) + ", column " +
+                                   std::to_string(j) + " is missing (impute first)");
 }
 
 }  // namespace zhibiao::composite

@@ -29,7 +29,8 @@ void allow_only(const toml_reader& r, const Keys& keys, const char* problem) {
     for (const auto& [key, value] : r.table()) {
         (void)value;
         const std::string k(key.str());
-        if (std::none_of(std::begin(keys), std::end(keys), [&](const auto& allowed) { return k == allowed; })) r.fail(k, problem);
+        if (std::none_of(std::begin(keys), std::end(keys), [&](const auto& allowed) { return k == allowed; }))
+            r.fail(k, problem);
     }
 }
 
@@ -50,7 +51,8 @@ std::vector<double> reals(const toml_reader& r, const char* key) {
 
 // A whole number of modest size: checked before the cast, which is undefined beyond int's range.
 int small_whole(const toml_reader& r, const char* key, double v) {
-    if (!(std::abs(v) <= 1e6) || v != std::floor(v)) r.fail(key, "must hold whole numbers between -1000000 and 1000000");
+    if (!(std::abs(v) <= 1e6) || v != std::floor(v))
+        r.fail(key, "must hold whole numbers between -1000000 and 1000000");
     return static_cast<int>(v);
 }
 
@@ -117,25 +119,32 @@ option_value read_map(const toml_reader& r, const option_spec& o) {
 option_value read_value(const toml_reader& r, const option_spec& o) {
     const char* key = o.name.c_str();
     switch (o.type) {
-        case option_type::flag: return r.flag(key);
-        case option_type::whole: return whole(r, key, 0);
-        case option_type::number: return r.number(key, 0);
+        case option_type::flag:
+            return r.flag(key);
+        case option_type::whole:
+            return whole(r, key, 0);
+        case option_type::number:
+            return r.number(key, 0);
         case option_type::text:
-        case option_type::choice: return r.text(key);
-        case option_type::numbers: return reals(r, key);
+        case option_type::choice:
+            return r.text(key);
+        case option_type::numbers:
+            return reals(r, key);
         case option_type::wholes: {
             std::vector<int> out;
             for (double v : reals(r, key)) out.push_back(small_whole(r, key, v));
             return out;
         }
-        default: return read_map(r, o);
+        default:
+            return read_map(r, o);
     }
 }
 
 step read_step(const toml_reader& r) {
     const std::string kind = r.text("kind", true);
     const std::vector<const option_spec*> specs = options_of(kind);
-    if (specs.empty()) r.fail("kind", composite::detail::unknown_value(kind, {std::begin(step_kinds), std::end(step_kinds)}));
+    if (specs.empty())
+        r.fail("kind", composite::detail::unknown_value(kind, {std::begin(step_kinds), std::end(step_kinds)}));
     std::vector<std::string> keys{"kind"};
     for (const option_spec* o : specs) keys.push_back(o->name);
     allow_only(r, keys, "is not a parameter of this step (a typo?)");
@@ -173,7 +182,8 @@ struct node_attributes {
     }
 };
 
-constexpr const char* node_keys[] = {"code", "parent", "level", "weight", "direction", "name", "unit", "denominator", "scale", "standard", "goalposts"};
+constexpr const char* node_keys[] = {"code", "parent",      "level", "weight",   "direction", "name",
+                                     "unit", "denominator", "scale", "standard", "goalposts"};
 
 node read_node(const toml_reader& r, node_attributes& a) {
     node n;
@@ -189,7 +199,8 @@ node read_node(const toml_reader& r, node_attributes& a) {
     if (named.table()["denominator"]) a.denominator[n.code] = named.text("denominator");
     if (named.table()["scale"]) {
         const double v = named.number("scale", 1);
-        if (!(v > 0) || !std::isfinite(v)) named.fail("scale", "must be a finite positive number, not " + std::to_string(v));
+        if (!(v > 0) || !std::isfinite(v))
+            named.fail("scale", "must be a finite positive number, not " + std::to_string(v));
         a.scale[n.code] = v;
     }
     if (named.table()["standard"]) a.standard[n.code] = named.number("standard", 0);
@@ -242,18 +253,28 @@ void put(toml::table& t, const std::string& key, const option_value& v) {
     std::visit(
         [&](const auto& x) {
             using T = std::decay_t<decltype(x)>;
-            if constexpr (std::is_same_v<T, bool> || std::is_same_v<T, double>) t.insert(key, x);
-            else if constexpr (std::is_same_v<T, int>) t.insert(key, static_cast<std::int64_t>(x));
+            if constexpr (std::is_same_v<T, bool> || std::is_same_v<T, double>)
+                t.insert(key, x);
+            else if constexpr (std::is_same_v<T, int>)
+                t.insert(key, static_cast<std::int64_t>(x));
             else if constexpr (std::is_same_v<T, std::string>) {
                 if (!x.empty()) t.insert(key, x);
-            } else if (x.empty()) return;
-            else if constexpr (std::is_same_v<T, std::vector<double>>) t.insert(key, numbers_array(x));
-            else if constexpr (std::is_same_v<T, std::vector<int>>) t.insert(key, numbers_array({x.begin(), x.end()}));
-            else if constexpr (std::is_same_v<T, std::map<std::string, std::string>>) put_map(t, key, x, [](const std::string& s) { return s; });
-            else if constexpr (std::is_same_v<T, std::map<std::string, double>>) put_map(t, key, x, [](double d) { return d; });
+            } else if (x.empty())
+                return;
+            else if constexpr (std::is_same_v<T, std::vector<double>>)
+                t.insert(key, numbers_array(x));
+            else if constexpr (std::is_same_v<T, std::vector<int>>)
+                t.insert(key, numbers_array({x.begin(), x.end()}));
+            else if constexpr (std::is_same_v<T, std::map<std::string, std::string>>)
+                put_map(t, key, x, [](const std::string& s) { return s; });
+            else if constexpr (std::is_same_v<T, std::map<std::string, double>>)
+                put_map(t, key, x, [](double d) { return d; });
             else if constexpr (std::is_same_v<T, std::map<std::string, std::pair<double, double>>>)
-                put_map(t, key, x, [](const std::pair<double, double>& p) { return numbers_array({p.first, p.second}); });
-            else put_map(t, key, x, matrix_array);
+                put_map(t, key, x, [](const std::pair<double, double>& p) {
+                    return numbers_array({p.first, p.second});
+                });
+            else
+                put_map(t, key, x, matrix_array);
         },
         v);
 }
@@ -288,7 +309,8 @@ model parse_model(std::string_view text, const std::string& source) {
     m.name = top.text("name");
     m.description = top.text("description");
     node_attributes attributes;
-    zhibiao::detail::each_toml_table(root, "node", source, [&](const toml_reader& r) { m.nodes.push_back(read_node(r, attributes)); });
+    zhibiao::detail::each_toml_table(root, "node", source,
+                                     [&](const toml_reader& r) { m.nodes.push_back(read_node(r, attributes)); });
     zhibiao::detail::each_toml_table(root, "step", source, [&](const toml_reader& r) {
         step s = read_step(r);
         attributes.fill(s);
@@ -323,6 +345,8 @@ std::string_view preset_text(const std::string& name) {
     throw lookup_error("no composite preset '" + name + "' (built in: most-monitoring, eis, entropy-topsis)", name);
 }
 
-model preset(const std::string& name) { return parse_model(preset_text(name), "data/composite/" + name + ".toml (built in)"); }
+model preset(const std::string& name) {
+    return parse_model(preset_text(name), "data/composite/" + name + ".toml (built in)");
+}
 
 }  // namespace zhibiao::composite

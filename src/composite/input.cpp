@@ -25,7 +25,9 @@ std::int32_t period_index(const panel& p, const period& when) {
     if (it != periods.end()) return static_cast<std::int32_t>(it - periods.begin());
     std::string have;
     for (const auto& q : periods) have += (have.empty() ? "" : ", ") + q.to_string();
-    throw lookup_error("the panel has no period " + when.to_string() + " (periods: " + (have.empty() ? "none" : have) + ")", when.to_string());
+    throw lookup_error(
+        "the panel has no period " + when.to_string() + " (periods: " + (have.empty() ? "none" : have) + ")",
+        when.to_string());
 }
 
 period_rows rows_of(const panel& p, const period& when) {
@@ -33,19 +35,23 @@ period_rows rows_of(const panel& p, const period& when) {
     period_rows out;
     std::vector<std::int64_t> slot(p.entities().size(), -1);  // entity → its region number
     for (std::size_t r = 0; r < p.rows(); ++r)
-        if (p.period_of_row()[r] == target) slot[static_cast<std::size_t>(p.entity_of_row()[r])] = static_cast<std::int64_t>(out.rows.size()), out.rows.push_back(r);
+        if (p.period_of_row()[r] == target)
+            slot[static_cast<std::size_t>(p.entity_of_row()[r])] = static_cast<std::int64_t>(out.rows.size()),
+            out.rows.push_back(r);
     out.earlier.resize(out.rows.size());
     for (std::size_t r = 0; r < p.rows(); ++r) {
         const std::int64_t k = slot[static_cast<std::size_t>(p.entity_of_row()[r])];
         if (k >= 0 && p.period_at(r) < when) out.earlier[static_cast<std::size_t>(k)].push_back(r);
     }
     for (auto& rows : out.earlier)
-        std::sort(rows.begin(), rows.end(), [&p](std::size_t a, std::size_t b) { return p.period_at(b) < p.period_at(a); });
+        std::sort(rows.begin(), rows.end(),
+                  [&p](std::size_t a, std::size_t b) { return p.period_at(b) < p.period_at(a); });
     return out;
 }
 
 // A column's cells at `rows`, and their reasons when any is missing.
-void add_column(table& t, const std::string& name, const double* values, const period_rows& at, const std::function<reason(std::size_t)>& reason_at) {
+void add_column(table& t, const std::string& name, const double* values, const period_rows& at,
+                const std::function<reason(std::size_t)>& reason_at) {
     Eigen::VectorXd v(static_cast<Eigen::Index>(at.rows.size()));
     std::vector<reason> why(at.rows.size(), reason::none);
     bool missing = false;
@@ -54,9 +60,13 @@ void add_column(table& t, const std::string& name, const double* values, const p
         if (values[at.rows[k]] != values[at.rows[k]]) why[k] = reason_at(at.rows[k]), missing = true;
     }
     t.numbers[name] = std::move(v);
-    if (missing) t.reasons[name] = std::move(why);
-    else t.reasons.erase(name);
-    if (at.earlier.empty() || std::all_of(at.earlier.begin(), at.earlier.end(), [](const auto& e) { return e.empty(); })) return;
+    if (missing)
+        t.reasons[name] = std::move(why);
+    else
+        t.reasons.erase(name);
+    if (at.earlier.empty() ||
+        std::all_of(at.earlier.begin(), at.earlier.end(), [](const auto& e) { return e.empty(); }))
+        return;
     Eigen::VectorXd previous = Eigen::VectorXd::Constant(static_cast<Eigen::Index>(at.rows.size()), missing_value);
     for (std::size_t k = 0; k < at.rows.size(); ++k)
         for (std::size_t r : at.earlier[k])
@@ -73,7 +83,9 @@ void add_labels(table& t, const panel& p, const period_rows& at) {
         t.regions.push_back(p.entity_at(r).code);
         parent.push_back(p.entity_at(r).parent), name.push_back(p.entity_at(r).name);
     }
-    const auto given = [](const std::vector<std::string>& v) { return std::any_of(v.begin(), v.end(), [](const std::string& s) { return !s.empty(); }); };
+    const auto given = [](const std::vector<std::string>& v) {
+        return std::any_of(v.begin(), v.end(), [](const std::string& s) { return !s.empty(); });
+    };
     if (given(parent)) t.labels["parent"] = std::move(parent);
     if (given(name)) t.labels["name"] = std::move(name);
 }
@@ -94,8 +106,10 @@ table table_from_indicators(const indicator_table& indicators, const panel& p, c
     const period_rows at = rows_of(p, when);
     table t = from_rows(p, at);
     for (const auto& c : indicators.columns) {
-        if (static_cast<std::size_t>(c.values.size()) != p.rows() || (!c.reasons.empty() && c.reasons.size() != p.rows()))
-            throw argument_error("table_from_indicators: indicator '" + c.id + "' has " + std::to_string(c.values.size()) + " values for the panel's " +
+        if (static_cast<std::size_t>(c.values.size()) != p.rows() ||
+            (!c.reasons.empty() && c.reasons.size() != p.rows()))
+            throw argument_error("table_from_indicators: indicator '" + c.id + "' has " +
+                                 std::to_string(c.values.size()) + " values for the panel's " +
                                  std::to_string(p.rows()) + " rows (compute it on this panel)");
         add_column(t, c.id, c.values.data(), at, [&c](std::size_t r) {
             return !c.reasons.empty() && c.reasons[r] != reason::none ? c.reasons[r] : reason::missing_input;
@@ -118,7 +132,9 @@ framework flat_framework(const std::vector<std::string>& ids, const catalogue& c
         if (ind.direction == direction::benchmark) {
             location w;
             w.variable = id;
-            throw argument_error("flat_framework: '" + id + "' is a benchmark indicator (best at a target): give the framework its direction", w);
+            throw argument_error("flat_framework: '" + id +
+                                     "' is a benchmark indicator (best at a target): give the framework its direction",
+                                 w);
         }
         nodes.push_back({id, root, 1, ind.direction, 1});
     }

@@ -14,8 +14,6 @@
 
 namespace zhibiao::composite {
 
-
-
 namespace {
 
 argument_error bad_shape(const std::string& method, const std::string& parameter, const std::string& problem) {
@@ -30,10 +28,12 @@ void require_complete(const Eigen::MatrixXd& x, const std::string& method) {
     for (Eigen::Index i = 0; i < x.rows(); ++i)
         for (Eigen::Index j = 0; j < x.cols(); ++j) {
             if (!detail::present(x(i, j)))
-                throw method_error(method + " needs every value: unit " + std::to_string(i) + ", criterion " + std::to_string(j) +
-                                   " is missing (impute first)");
+                throw method_error(method + " needs every value: unit " + std::to_string(i) + ", criterion " +
+                                   std::to_string(j) + " is missing (impute first)");
             if (std::isinf(x(i, j)))
-                throw bad_shape(method, "x", "unit " + std::to_string(i) + ", criterion " + std::to_string(j) + " is infinite (infinities are not data)");
+                throw bad_shape(method, "x",
+                                "unit " + std::to_string(i) + ", criterion " + std::to_string(j) +
+                                    " is infinite (infinities are not data)");
         }
 }
 
@@ -47,20 +47,28 @@ void check_matrix(const Eigen::MatrixXd& x, const std::string& method) {
 /// One finite, non-negative weight per criterion, not all zero.
 void check_weights(const Eigen::VectorXd& w, Eigen::Index criteria, const std::string& method) {
     if (w.size() != criteria)
-        throw bad_shape(method, "weights", std::to_string(w.size()) + " weights for " + std::to_string(criteria) + " criteria (the columns of x)");
+        throw bad_shape(
+            method, "weights",
+            std::to_string(w.size()) + " weights for " + std::to_string(criteria) + " criteria (the columns of x)");
     for (Eigen::Index j = 0; j < w.size(); ++j)
         if (!std::isfinite(w(j)) || w(j) < 0)
-            throw bad_shape(method, "weights", "weight " + std::to_string(j) + " is " + std::to_string(w(j)) + " (weights must be finite and non-negative)");
+            throw bad_shape(method, "weights",
+                            "weight " + std::to_string(j) + " is " + std::to_string(w(j)) +
+                                " (weights must be finite and non-negative)");
     if (!(w.maxCoeff() > 0)) throw bad_shape(method, "weights", "every weight is zero");
 }
 
 /// types: empty (all benefits) or one +1 (benefit) / −1 (cost) per criterion.
 void check_types(const std::vector<int>& types, Eigen::Index criteria, const std::string& method) {
     if (!types.empty() && types.size() != static_cast<std::size_t>(criteria))
-        throw bad_shape(method, "types", std::to_string(types.size()) + " types for " + std::to_string(criteria) + " criteria (give one +1 or -1 each, or none)");
+        throw bad_shape(method, "types",
+                        std::to_string(types.size()) + " types for " + std::to_string(criteria) +
+                            " criteria (give one +1 or -1 each, or none)");
     for (std::size_t j = 0; j < types.size(); ++j)
         if (types[j] != 1 && types[j] != -1)
-            throw bad_shape(method, "types", "type " + std::to_string(j) + " is " + std::to_string(types[j]) + " (+1 benefit or -1 cost)");
+            throw bad_shape(
+                method, "types",
+                "type " + std::to_string(j) + " is " + std::to_string(types[j]) + " (+1 benefit or -1 cost)");
 }
 
 /// Weights as shares summing to one, without overflow for huge weights (checked ones).
@@ -71,7 +79,9 @@ Eigen::VectorXd weight_shares(const Eigen::VectorXd& w) {
     return scaled / scaled.sum();
 }
 
-int type_of(const std::vector<int>& types, Eigen::Index j) { return types.empty() ? 1 : types[static_cast<std::size_t>(j)]; }
+int type_of(const std::vector<int>& types, Eigen::Index j) {
+    return types.empty() ? 1 : types[static_cast<std::size_t>(j)];
+}
 
 /// One criterion as TOPSIS weighs it, oriented so that higher is better.
 Eigen::VectorXd topsis_column(const Eigen::VectorXd& raw, bool cost, topsis_normalisation inner, Eigen::Index j) {
@@ -89,20 +99,23 @@ Eigen::VectorXd topsis_column(const Eigen::VectorXd& raw, bool cost, topsis_norm
     Eigen::VectorXd out(col.size());
     for (Eigen::Index i = 0; i < col.size(); ++i) {
         const double a = col(i);
-        out(i) = inner == topsis_normalisation::minmax ? (cost ? (hi - a) / (hi - lo) : (a - lo) / (hi - lo)) : (cost ? 1 - a / norm : a / norm);
+        out(i) = inner == topsis_normalisation::minmax ? (cost ? (hi - a) / (hi - lo) : (a - lo) / (hi - lo))
+                                                       : (cost ? 1 - a / norm : a / norm);
     }
     return out;
 }
 
 }  // namespace
 
-Eigen::VectorXd topsis(const Eigen::MatrixXd& x, const Eigen::VectorXd& w, const std::vector<int>& types, topsis_normalisation inner) {
+Eigen::VectorXd topsis(const Eigen::MatrixXd& x, const Eigen::VectorXd& w, const std::vector<int>& types,
+                       topsis_normalisation inner) {
     check_matrix(x, "TOPSIS");
     check_weights(w, x.cols(), "TOPSIS");
     check_types(types, x.cols(), "TOPSIS");
     const Eigen::VectorXd share = weight_shares(w);
     Eigen::MatrixXd v(x.rows(), x.cols());
-    for (Eigen::Index j = 0; j < x.cols(); ++j) v.col(j) = topsis_column(x.col(j), type_of(types, j) < 0, inner, j) * share(j);
+    for (Eigen::Index j = 0; j < x.cols(); ++j)
+        v.col(j) = topsis_column(x.col(j), type_of(types, j) < 0, inner, j) * share(j);
     if (inner == topsis_normalisation::none) {
         // One power of two for the whole matrix: the distances keep their ratios, and their
         // squares cannot overflow (values near 1e200) or underflow.
@@ -115,7 +128,8 @@ Eigen::VectorXd topsis(const Eigen::MatrixXd& x, const Eigen::VectorXd& w, const
     Eigen::VectorXd c(x.rows());
     for (Eigen::Index i = 0; i < x.rows(); ++i) {
         const double plus = (v.row(i) - best).norm(), minus = (v.row(i) - worst).norm();
-        if (!(plus + minus > 0)) throw method_error("TOPSIS: the ideal and anti-ideal solutions coincide (every criterion constant)");
+        if (!(plus + minus > 0))
+            throw method_error("TOPSIS: the ideal and anti-ideal solutions coincide (every criterion constant)");
         c(i) = minus / (plus + minus);
     }
     return c;
@@ -158,8 +172,10 @@ vikor_result vikor(const Eigen::MatrixXd& x, const Eigen::VectorXd& w, const std
     check_matrix(x, "VIKOR");
     check_weights(w, x.cols(), "VIKOR");
     check_types(types, x.cols(), "VIKOR");
-    if (!std::isfinite(w.sum())) throw bad_shape("VIKOR", "weights", "the weights sum to infinity (give them on a smaller scale)");
-    if (!(v >= 0 && v <= 1)) throw bad_shape("VIKOR", "v", "v is " + std::to_string(v) + " (the weight of the group utility, 0 to 1)");
+    if (!std::isfinite(w.sum()))
+        throw bad_shape("VIKOR", "weights", "the weights sum to infinity (give them on a smaller scale)");
+    if (!(v >= 0 && v <= 1))
+        throw bad_shape("VIKOR", "v", "v is " + std::to_string(v) + " (the weight of the group utility, 0 to 1)");
     vikor_result out;
     out.s = Eigen::VectorXd::Zero(x.rows()), out.r = Eigen::VectorXd::Zero(x.rows()), out.q = Eigen::VectorXd(x.rows());
     for (Eigen::Index j = 0; j < x.cols(); ++j) {
@@ -176,7 +192,8 @@ vikor_result vikor(const Eigen::MatrixXd& x, const Eigen::VectorXd& w, const std
     }
     const double s_lo = out.s.minCoeff(), s_hi = out.s.maxCoeff(), r_lo = out.r.minCoeff(), r_hi = out.r.maxCoeff();
     for (Eigen::Index i = 0; i < x.rows(); ++i)
-        out.q(i) = (s_hi > s_lo ? v * (out.s(i) - s_lo) / (s_hi - s_lo) : 0) + (r_hi > r_lo ? (1 - v) * (out.r(i) - r_lo) / (r_hi - r_lo) : 0);
+        out.q(i) = (s_hi > s_lo ? v * (out.s(i) - s_lo) / (s_hi - s_lo) : 0) +
+                   (r_hi > r_lo ? (1 - v) * (out.r(i) - r_lo) / (r_hi - r_lo) : 0);
     vikor_compromise(out);
     return out;
 }
@@ -184,17 +201,19 @@ vikor_result vikor(const Eigen::MatrixXd& x, const Eigen::VectorXd& w, const std
 namespace {
 
 /// orm(i, j) and orm(j, i) of one pair, as COINr's outrankMatrix computes them.
-std::pair<double, double> outranking_pair(const Eigen::MatrixXd& x, const Eigen::VectorXd& wn, Eigen::Index i, Eigen::Index j) {
+std::pair<double, double> outranking_pair(const Eigen::MatrixXd& x, const Eigen::VectorXd& wn, Eigen::Index i,
+                                          Eigen::Index j) {
     double wins = 0, ties = 0;
     for (Eigen::Index k = 0; k < x.cols(); ++k) {
-        if (x(i, k) > x(j, k)) wins += wn(k);
-        else if (x(i, k) == x(j, k)) ties += wn(k);
+        if (x(i, k) > x(j, k))
+            wins += wn(k);
+        else if (x(i, k) == x(j, k))
+            ties += wn(k);
     }
     return {wins + ties / 2, 1 - wins - ties + ties / 2};
 }
 
 }  // namespace
-
 
 /// COINr's outranking matrix: orm(i, j) = Σ w over criteria where i beats j, plus half the
 /// weight where they tie; the diagonal is 0. Weights are normalised to sum to one.
@@ -203,9 +222,11 @@ Eigen::MatrixXd outranking_matrix(const Eigen::MatrixXd& x, const Eigen::VectorX
     check_weights(w, x.cols(), "outranking");
     const Eigen::Index n = x.rows();
     if (n > max_outranking_units)
-        throw limit_error("outranking: the matrix of " + std::to_string(n) + " units would hold " + std::to_string(n) + " × " + std::to_string(n) +
-                          " values (" + std::to_string(static_cast<double>(n) * static_cast<double>(n) * 8 / 1e9) + " GB); the limit is " +
-                          std::to_string(max_outranking_units) + " units (Copeland scores need no matrix)");
+        throw limit_error("outranking: the matrix of " + std::to_string(n) + " units would hold " + std::to_string(n) +
+                          " × " + std::to_string(n) + " values (" +
+                          std::to_string(static_cast<double>(n) * static_cast<double>(n) * 8 / 1e9) +
+                          " GB); the limit is " + std::to_string(max_outranking_units) +
+                          " units (Copeland scores need no matrix)");
     const Eigen::VectorXd wn = weight_shares(w);
     Eigen::MatrixXd orm = Eigen::MatrixXd::Zero(n, n);
     for (Eigen::Index i = 0; i < n; ++i) {
@@ -240,7 +261,8 @@ Eigen::VectorXd copeland(const Eigen::MatrixXd& x, const Eigen::VectorXd& w) {
 /// or M_z + S_z·cv_z (−1); S_z the population sd of the unit's z values. Unweighted by design.
 Eigen::VectorXd mazziotta_pareto(const Eigen::MatrixXd& x, int penalty) {
     check_matrix(x, "Mazziotta-Pareto");
-    if (penalty != 1 && penalty != -1) throw bad_shape("Mazziotta-Pareto", "penalty", "penalty is " + std::to_string(penalty) + " (+1 or -1)");
+    if (penalty != 1 && penalty != -1)
+        throw bad_shape("Mazziotta-Pareto", "penalty", "penalty is " + std::to_string(penalty) + " (+1 or -1)");
     Eigen::MatrixXd z(x.rows(), x.cols());
     for (Eigen::Index j = 0; j < x.cols(); ++j) {
         const detail::power_of_two scale(detail::scale_exponent(x.col(j)));  // z does not depend on the unit of x
@@ -257,19 +279,20 @@ Eigen::VectorXd mazziotta_pareto(const Eigen::MatrixXd& x, int penalty) {
     return out;
 }
 
-
 /// Benefit of the doubt: each unit chooses the non-negative weights that maximise its score,
 /// under the constraint that no unit scores above 1 with them (a DEA with one unit input).
 /// Scores must be non-negative; a criterion on which every unit scores 0 is an error.
 bod_result benefit_of_the_doubt(const Eigen::MatrixXd& x) {
     check_matrix(x, "benefit of the doubt");
-    if ((x.array() < 0).any()) throw method_error("benefit of the doubt needs non-negative scores (normalise to [0, 1] or [0, 100] first)");
+    if ((x.array() < 0).any())
+        throw method_error("benefit of the doubt needs non-negative scores (normalise to [0, 1] or [0, 100] first)");
     // Dominated units add only redundant constraints: keep the others.
     std::vector<Eigen::Index> frontier;
     for (Eigen::Index i = 0; i < x.rows(); ++i) {
         bool dominated = false;
         for (Eigen::Index k = 0; k < x.rows() && !dominated; ++k)
-            dominated = k != i && (x.row(k).array() >= x.row(i).array()).all() && ((x.row(k).array() > x.row(i).array()).any() || k < i);
+            dominated = k != i && (x.row(k).array() >= x.row(i).array()).all() &&
+                        ((x.row(k).array() > x.row(i).array()).any() || k < i);
         if (!dominated) frontier.push_back(i);
     }
     Eigen::MatrixXd a(static_cast<Eigen::Index>(frontier.size()), x.cols());

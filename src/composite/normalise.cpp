@@ -11,25 +11,33 @@ namespace {
 
 /// Methods whose result is the same for x and c·x (c > 0).
 bool scale_free(normalisation m) {
-    return m == normalisation::minmax || m == normalisation::zscore || m == normalisation::dist_to_max || m == normalisation::frac_of_max ||
-           m == normalisation::ratio_to_mean || m == normalisation::vector || m == normalisation::sum;
+    return m == normalisation::minmax || m == normalisation::zscore || m == normalisation::dist_to_max ||
+           m == normalisation::frac_of_max || m == normalisation::ratio_to_mean || m == normalisation::vector ||
+           m == normalisation::sum;
 }
 
-bool ratio_method(normalisation m) { return m == normalisation::frac_of_max || m == normalisation::vector || m == normalisation::sum; }
+bool ratio_method(normalisation m) {
+    return m == normalisation::frac_of_max || m == normalisation::vector || m == normalisation::sum;
+}
 
 void check_options(const normalise_options& o) {
-    if (o.method == normalisation::minmax && !(std::isfinite(o.low) && std::isfinite(o.high) && std::isfinite(o.high - o.low) && o.low < o.high))
-        throw argument_error("normalise: the min-max range must be finite with low < high, not [" + std::to_string(o.low) + ", " +
-                             std::to_string(o.high) + "]");
-    if (o.method == normalisation::zscore && !(std::isfinite(o.target_mean) && std::isfinite(o.target_sd) && o.target_sd > 0))
-        throw argument_error("normalise: the z-score target (m_sd) must be a finite mean and a positive finite sd, not (" +
-                             std::to_string(o.target_mean) + ", " + std::to_string(o.target_sd) + ")");
+    if (o.method == normalisation::minmax &&
+        !(std::isfinite(o.low) && std::isfinite(o.high) && std::isfinite(o.high - o.low) && o.low < o.high))
+        throw argument_error("normalise: the min-max range must be finite with low < high, not [" +
+                             std::to_string(o.low) + ", " + std::to_string(o.high) + "]");
+    if (o.method == normalisation::zscore &&
+        !(std::isfinite(o.target_mean) && std::isfinite(o.target_sd) && o.target_sd > 0))
+        throw argument_error(
+            "normalise: the z-score target (m_sd) must be a finite mean and a positive finite sd, not (" +
+            std::to_string(o.target_mean) + ", " + std::to_string(o.target_sd) + ")");
     if (o.method == normalisation::goalposts && !std::isfinite(o.goal_scale))
         throw argument_error("normalise: goal_scale must be finite, not " + std::to_string(o.goal_scale));
-    if (o.method == normalisation::standard && !std::isfinite(o.cap)) throw argument_error("normalise: cap must be finite, not " + std::to_string(o.cap));
+    if (o.method == normalisation::standard && !std::isfinite(o.cap))
+        throw argument_error("normalise: cap must be finite, not " + std::to_string(o.cap));
     if (o.cost != cost_form::negate && !ratio_method(o.method))
-        throw argument_error("normalise: cost = '" + std::string(o.cost == cost_form::inverse ? "inverse" : "complement") +
-                             "' applies to frac_of_max, vector and sum only (the other methods negate a lower-is-better indicator)");
+        throw argument_error(
+            "normalise: cost = '" + std::string(o.cost == cost_form::inverse ? "inverse" : "complement") +
+            "' applies to frac_of_max, vector and sum only (the other methods negate a lower-is-better indicator)");
 }
 
 /// The column as the method sees it: a cost indicator negated, inverted (1/x) or, for the
@@ -47,23 +55,29 @@ Eigen::VectorXd oriented(const Eigen::VectorXd& raw, double d, const normalise_o
         }
         c(i) = 1 / scale.down(raw(i));
         if (!(raw(i) > 0) || std::isinf(c(i)))
-            throw method_error("cannot normalise lower-is-better indicator '" + name + "' as 1/x (cost = 'inverse'): unit " + std::to_string(i) +
-                               " has " + std::to_string(raw(i)) + (raw(i) > 0 ? ", too close to zero" : "; the inverse needs positive values"));
+            throw method_error("cannot normalise lower-is-better indicator '" + name +
+                               "' as 1/x (cost = 'inverse'): unit " + std::to_string(i) + " has " +
+                               std::to_string(raw(i)) +
+                               (raw(i) > 0 ? ", too close to zero" : "; the inverse needs positive values"));
     }
     return c;
 }
 
 [[noreturn]] void no_spread(const std::vector<double>& v, const std::string& name) {
-    if (v.empty()) throw method_error("cannot normalise indicator '" + name + "': it has no values (missing for every unit)");
+    if (v.empty())
+        throw method_error("cannot normalise indicator '" + name + "': it has no values (missing for every unit)");
     throw method_error("cannot normalise indicator '" + name + "': it is constant (no spread)");
 }
 
 /// What a negated cost indicator needs instead, said where a ratio method fails on it.
 std::string cost_hint(double d, const normalise_options& o) {
-    return d < 0 && o.cost == cost_form::negate ? " (a lower-is-better indicator needs cost = 'inverse' or 'complement' with this method)" : "";
+    return d < 0 && o.cost == cost_form::negate
+               ? " (a lower-is-better indicator needs cost = 'inverse' or 'complement' with this method)"
+               : "";
 }
 
-Eigen::VectorXd zscore_column(const Eigen::VectorXd& c, const std::vector<double>& v, const normalise_options& o, const std::string& name) {
+Eigen::VectorXd zscore_column(const Eigen::VectorXd& c, const std::vector<double>& v, const normalise_options& o,
+                              const std::string& name) {
     const auto n = static_cast<double>(v.size());
     double mean = 0, ss = 0;
     for (double e : v) mean += e;
@@ -75,20 +89,26 @@ Eigen::VectorXd zscore_column(const Eigen::VectorXd& c, const std::vector<double
 }
 
 /// The ratio-scale methods: x/max, x/‖x‖, x/Σx.
-Eigen::VectorXd ratio_column(const Eigen::VectorXd& c, const std::vector<double>& v, double d, const normalise_options& o, const std::string& name) {
+Eigen::VectorXd ratio_column(const Eigen::VectorXd& c, const std::vector<double>& v, double d,
+                             const normalise_options& o, const std::string& name) {
     if (v.empty()) no_spread(v, name);
     if (o.method == normalisation::frac_of_max) {
         const double hi = *std::max_element(v.begin(), v.end());
-        if (!(hi > 0)) throw method_error("cannot normalise indicator '" + name + "' by its maximum: the maximum is not positive" + cost_hint(d, o));
+        if (!(hi > 0))
+            throw method_error("cannot normalise indicator '" + name + "' by its maximum: the maximum is not positive" +
+                               cost_hint(d, o));
         return c / hi;
     }
     double total = 0;
     for (double e : v) total += o.method == normalisation::vector ? e * e : e;  // |e| ≤ 1 (scaled): no overflow
     if (o.method == normalisation::vector) {
-        if (!(total > 0)) throw method_error("cannot normalise indicator '" + name + "' by its norm: every value is zero");
+        if (!(total > 0))
+            throw method_error("cannot normalise indicator '" + name + "' by its norm: every value is zero");
         return c / std::sqrt(total);
     }
-    if (!(total > 0)) throw method_error("cannot normalise indicator '" + name + "' by its sum: the sum is not positive" + cost_hint(d, o));
+    if (!(total > 0))
+        throw method_error("cannot normalise indicator '" + name + "' by its sum: the sum is not positive" +
+                           cost_hint(d, o));
     return c / total;
 }
 
@@ -108,8 +128,8 @@ Eigen::VectorXd bands_column(const Eigen::VectorXd& c, const normalise_options& 
 }
 
 /// The reference-based methods: goalposts, a standard value, a reference unit.
-Eigen::VectorXd reference_column(const Eigen::VectorXd& c, const Eigen::VectorXd& raw, double d, Eigen::Index j, const normalise_options& o,
-                                 const std::string& name) {
+Eigen::VectorXd reference_column(const Eigen::VectorXd& c, const Eigen::VectorXd& raw, double d, Eigen::Index j,
+                                 const normalise_options& o, const std::string& name) {
     Eigen::VectorXd out(c.size());
     const auto at = static_cast<std::size_t>(j);
     if (o.method == normalisation::goalposts) {
@@ -124,21 +144,24 @@ Eigen::VectorXd reference_column(const Eigen::VectorXd& c, const Eigen::VectorXd
         // still scores 100.
         for (Eigen::Index i = 0; i < c.size(); ++i) {
             const double x = raw(i);
-            out(i) = x != x ? missing_value : d > 0 ? std::min(x / s * 100, o.cap) : (x > 0 ? std::min(s / x * 100, o.cap) : o.cap);
+            out(i) = x != x  ? missing_value
+                     : d > 0 ? std::min(x / s * 100, o.cap)
+                             : (x > 0 ? std::min(s / x * 100, o.cap) : o.cap);
         }
     } else {  // dist_to_ref
         if (o.reference < 0 || o.reference >= c.size()) throw error("dist_to_ref needs the row of a reference unit");
         const double ref = c(o.reference);
         if (!(ref > 0) && !(ref < 0))
-            throw method_error("cannot normalise indicator '" + name + "' by the reference unit: its value is " + (ref == ref ? "zero" : "missing"));
+            throw method_error("cannot normalise indicator '" + name + "' by the reference unit: its value is " +
+                               (ref == ref ? "zero" : "missing"));
         for (Eigen::Index i = 0; i < c.size(); ++i) out(i) = o.cap_at_reference && c(i) / ref > 1 ? 1.0 : c(i) / ref;
     }
     return out;
 }
 
 /// One column by the method of `o`, from the oriented column c (scaled for scale-free methods).
-Eigen::VectorXd normalised_column(const Eigen::VectorXd& c, const Eigen::VectorXd& raw, double d, Eigen::Index j, const normalise_options& o,
-                                  const std::string& name) {
+Eigen::VectorXd normalised_column(const Eigen::VectorXd& c, const Eigen::VectorXd& raw, double d, Eigen::Index j,
+                                  const normalise_options& o, const std::string& name) {
     const std::vector<double> v = detail::values_present(c);
     const double lo = v.empty() ? 0 : *std::min_element(v.begin(), v.end());
     const double hi = v.empty() ? 0 : *std::max_element(v.begin(), v.end());
@@ -147,38 +170,49 @@ Eigen::VectorXd normalised_column(const Eigen::VectorXd& c, const Eigen::VectorX
         case normalisation::minmax:
             if (hi == lo) no_spread(v, name);
             return ((c.array() - lo) / (hi - lo) * (o.high - o.low) + o.low).matrix();
-        case normalisation::zscore: return zscore_column(c, v, o, name);
-        case normalisation::rank: return rank(c, false, ties::min);
-        case normalisation::borda: return (rank(c, false, ties::min).array() - 1).matrix();
-        case normalisation::percentile: return ((rank(c, false, ties::min).array() - 1) / (n - 1)).matrix();
+        case normalisation::zscore:
+            return zscore_column(c, v, o, name);
+        case normalisation::rank:
+            return rank(c, false, ties::min);
+        case normalisation::borda:
+            return (rank(c, false, ties::min).array() - 1).matrix();
+        case normalisation::percentile:
+            return ((rank(c, false, ties::min).array() - 1) / (n - 1)).matrix();
         case normalisation::dist_to_max:
             if (hi == lo) no_spread(v, name);
             return (1 - (hi - c.array()) / (hi - lo)).matrix();
         case normalisation::frac_of_max:
         case normalisation::vector:
-        case normalisation::sum: return ratio_column(c, v, d, o, name);
+        case normalisation::sum:
+            return ratio_column(c, v, d, o, name);
         case normalisation::ratio_to_mean: {
             const double mean = detail::mean(c);
-            if (!(mean > 0)) throw method_error("cannot normalise indicator '" + name + "' by its mean: the mean is not positive");
+            if (!(mean > 0))
+                throw method_error("cannot normalise indicator '" + name + "' by its mean: the mean is not positive");
             return (c.array() / mean * 100).matrix();
         }
         case normalisation::goalposts:
         case normalisation::standard:
-        case normalisation::dist_to_ref: return reference_column(c, raw, d, j, o, name);
-        case normalisation::bands: return bands_column(c, o);
+        case normalisation::dist_to_ref:
+            return reference_column(c, raw, d, j, o, name);
+        case normalisation::bands:
+            return bands_column(c, o);
     }
     throw error("normalise: unknown method");
 }
 
 }  // namespace
 
-Eigen::MatrixXd normalise(const Eigen::MatrixXd& x, const std::vector<int>& direction, const normalise_options& o, const std::vector<std::string>& names) {
+Eigen::MatrixXd normalise(const Eigen::MatrixXd& x, const std::vector<int>& direction, const normalise_options& o,
+                          const std::vector<std::string>& names) {
     check_options(o);
     if (!direction.empty() && direction.size() != static_cast<std::size_t>(x.cols()))
-        throw argument_error("normalise: " + std::to_string(direction.size()) + " directions for " + std::to_string(x.cols()) + " indicators");
+        throw argument_error("normalise: " + std::to_string(direction.size()) + " directions for " +
+                             std::to_string(x.cols()) + " indicators");
     Eigen::MatrixXd out(x.rows(), x.cols());
     for (Eigen::Index j = 0; j < x.cols(); ++j) {
-        const std::string name = j < static_cast<Eigen::Index>(names.size()) ? names[static_cast<std::size_t>(j)] : std::to_string(j);
+        const std::string name =
+            j < static_cast<Eigen::Index>(names.size()) ? names[static_cast<std::size_t>(j)] : std::to_string(j);
         const double d = direction.empty() ? 1.0 : direction[static_cast<std::size_t>(j)];
         Eigen::VectorXd c = oriented(x.col(j), d, o, name);
         // Methods that do not depend on the unit of x work on x·2^−e (statistics.hpp): exact, and
@@ -191,8 +225,8 @@ Eigen::MatrixXd normalise(const Eigen::MatrixXd& x, const std::vector<int>& dire
         if (d < 0 && o.cost == cost_form::complement) out.col(j) = (1 - out.col(j).array()).matrix();
         for (Eigen::Index i = 0; i < out.rows(); ++i)
             if (std::isinf(out(i, j)))
-                throw method_error("normalising indicator '" + name + "' overflows to infinity at unit " + std::to_string(i) +
-                                   " (a reference or standard value too close to zero?)");
+                throw method_error("normalising indicator '" + name + "' overflows to infinity at unit " +
+                                   std::to_string(i) + " (a reference or standard value too close to zero?)");
     }
     return out;
 }

@@ -30,7 +30,9 @@ pca_weights_result pca_weights(const Eigen::MatrixXd& x, const std::string& grou
     c.rowwise() -= c.colwise().mean();
     const Eigen::VectorXd norms = c.colwise().norm();
     for (Eigen::Index j = 0; j < c.cols(); ++j) {
-        if (!(norms(j) > 0)) throw method_error(what + ": indicator " + std::to_string(j) + " is constant, so the correlation matrix is singular");
+        if (!(norms(j) > 0))
+            throw method_error(what + ": indicator " + std::to_string(j) +
+                               " is constant, so the correlation matrix is singular");
         c.col(j) /= norms(j);
     }
     const Eigen::MatrixXd r = c.transpose() * c;
@@ -44,7 +46,10 @@ pca_weights_result pca_weights(const Eigen::MatrixXd& x, const std::string& grou
     out.loadings = solver.eigenvectors().col(n - 1);
     if (out.loadings.sum() < 0) out.loadings = -out.loadings;
     for (Eigen::Index j = 0; j < n; ++j)
-        if (out.loadings(j) < 0) out.note += (out.note.empty() ? what + ": indicators loading against the others (weighted by |loading|): " : ", ") + std::to_string(j);
+        if (out.loadings(j) < 0)
+            out.note +=
+                (out.note.empty() ? what + ": indicators loading against the others (weighted by |loading|): " : ", ") +
+                std::to_string(j);
     out.weights = detail::to_shares(out.loadings.cwiseAbs(), what);
     out.explained = values(n - 1) / values.sum();
     return out;
@@ -52,24 +57,27 @@ pca_weights_result pca_weights(const Eigen::MatrixXd& x, const std::string& grou
 
 double random_index_of(Eigen::Index n, random_index table) {
     // n = 1 … 15.
-    static const double tummala_ling[] = {0, 0, 0.5799, 0.8921, 1.1159, 1.2358, 1.3322, 1.3952, 1.4537, 1.4882, 1.5117, 1.5356, 1.5571, 1.5714, 1.5831};
+    static const double tummala_ling[] = {0,      0,      0.5799, 0.8921, 1.1159, 1.2358, 1.3322, 1.3952,
+                                          1.4537, 1.4882, 1.5117, 1.5356, 1.5571, 1.5714, 1.5831};
     static const double saaty[] = {0, 0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59};
-    if (n < 1 || n > 15) throw method_error("AHP: the random index is tabulated for 1 to 15 elements, not " + std::to_string(n));
+    if (n < 1 || n > 15)
+        throw method_error("AHP: the random index is tabulated for 1 to 15 elements, not " + std::to_string(n));
     return (table == random_index::saaty ? saaty : tummala_ling)[n - 1];
 }
 
-ahp_result ahp_weights(const Eigen::MatrixXd& a, random_index table, double max_cr,
-                              bool accept_inconsistent, const std::string& group) {
+ahp_result ahp_weights(const Eigen::MatrixXd& a, random_index table, double max_cr, bool accept_inconsistent,
+                       const std::string& group) {
     const std::string what = "AHP" + (group.empty() ? std::string() : " for '" + group + "'");
     const Eigen::Index n = a.rows();
     if (n == 0 || a.cols() != n) throw method_error(what + ": the comparison matrix must be square");
     for (Eigen::Index i = 0; i < n; ++i)
         for (Eigen::Index j = 0; j < n; ++j) {
             if (!(a(i, j) > 0) || !std::isfinite(a(i, j)))
-                throw method_error(what + ": entry (" + std::to_string(i + 1) + ", " + std::to_string(j + 1) + ") must be positive");
+                throw method_error(what + ": entry (" + std::to_string(i + 1) + ", " + std::to_string(j + 1) +
+                                   ") must be positive");
             if (std::abs(a(i, j) * a(j, i) - 1) > 1e-6)
-                throw method_error(what + ": the matrix is not reciprocal at (" + std::to_string(i + 1) + ", " + std::to_string(j + 1) +
-                                   "): a_ij · a_ji = " + std::to_string(a(i, j) * a(j, i)));
+                throw method_error(what + ": the matrix is not reciprocal at (" + std::to_string(i + 1) + ", " +
+                                   std::to_string(j + 1) + "): a_ij · a_ji = " + std::to_string(a(i, j) * a(j, i)));
         }
     Eigen::EigenSolver<Eigen::MatrixXd> solver(a);
     if (solver.info() != Eigen::Success) throw method_error(what + ": the eigen decomposition did not converge");
@@ -84,11 +92,10 @@ ahp_result ahp_weights(const Eigen::MatrixXd& a, random_index table, double max_
         out.cr = out.ci / random_index_of(n, table);
     }
     if (out.cr > max_cr && !accept_inconsistent)
-        throw method_error(what + ": consistency ratio " + std::to_string(out.cr) + " exceeds " + std::to_string(max_cr) +
-                           " (revise the judgements, or accept the inconsistency explicitly)");
+        throw method_error(what + ": consistency ratio " + std::to_string(out.cr) + " exceeds " +
+                           std::to_string(max_cr) + " (revise the judgements, or accept the inconsistency explicitly)");
     return out;
 }
-
 
 namespace detail {
 
@@ -108,7 +115,9 @@ lp_solution maximise(const Eigen::MatrixXd& a, const Eigen::VectorXd& b, const E
         if (iteration > 50 * (m + n) + 1000) throw error("benefit of the doubt: the simplex did not finish");
         Eigen::Index q = -1;
         for (Eigen::Index j = 0; j < n; ++j)
-            if (t(m, j) < -eps && (q < 0 || nonbasic[static_cast<std::size_t>(j)] < nonbasic[static_cast<std::size_t>(q)])) q = j;
+            if (t(m, j) < -eps &&
+                (q < 0 || nonbasic[static_cast<std::size_t>(j)] < nonbasic[static_cast<std::size_t>(q)]))
+                q = j;
         if (q < 0) break;  // optimal
         double best = std::numeric_limits<double>::infinity();
         for (Eigen::Index i = 0; i < m; ++i)
@@ -118,7 +127,9 @@ lp_solution maximise(const Eigen::MatrixXd& a, const Eigen::VectorXd& b, const E
             if (t(i, q) > eps && t(i, n) / t(i, q) <= best + eps &&
                 (p < 0 || basic[static_cast<std::size_t>(i)] < basic[static_cast<std::size_t>(p)]))
                 p = i;
-        if (p < 0) throw error("benefit of the doubt: the problem is unbounded (a unit has no positive score on some indicator)");
+        if (p < 0)
+            throw error(
+                "benefit of the doubt: the problem is unbounded (a unit has no positive score on some indicator)");
         const double pivot = t(p, q);
         for (Eigen::Index i = 0; i <= m; ++i) {
             if (i == p || t(i, q) == 0) continue;

@@ -30,16 +30,21 @@ template <class T>
 std::vector<double> probabilities_of(const alternatives<T>& a, const std::string& name) {
     const std::size_t n = a.options.size();
     if (!a.labels.empty() && a.labels.size() != n)
-        throw refuse(name + " has " + std::to_string(a.labels.size()) + " labels for " + std::to_string(n) + " options", name);
+        throw refuse(name + " has " + std::to_string(a.labels.size()) + " labels for " + std::to_string(n) + " options",
+                     name);
     if (a.probabilities.empty()) return std::vector<double>(n, 1.0 / static_cast<double>(n));
     if (a.probabilities.size() != n)
-        throw refuse(name + " has " + std::to_string(a.probabilities.size()) + " probabilities for " + std::to_string(n) + " options", name);
+        throw refuse(name + " has " + std::to_string(a.probabilities.size()) + " probabilities for " +
+                         std::to_string(n) + " options",
+                     name);
     double sum = 0;
     for (double p : a.probabilities) {
-        if (!(p >= 0) || !std::isfinite(p)) throw refuse(name + ": a probability is " + std::to_string(p) + "; it must be in [0, 1]", name);
+        if (!(p >= 0) || !std::isfinite(p))
+            throw refuse(name + ": a probability is " + std::to_string(p) + "; it must be in [0, 1]", name);
         sum += p;
     }
-    if (std::abs(sum - 1) > 1e-9) throw refuse(name + ": the probabilities sum to " + std::to_string(sum) + ", not 1", name);
+    if (std::abs(sum - 1) > 1e-9)
+        throw refuse(name + ": the probabilities sum to " + std::to_string(sum) + ", not 1", name);
     return a.probabilities;
 }
 
@@ -77,8 +82,10 @@ double stream_uniform(std::uint64_t seed, std::uint64_t replication, std::uint64
     return (static_cast<double>(mix(key ^ mix(i + 1)) >> 11) + 0.5) * 0x1p-53;
 }
 
-std::shared_ptr<const uncertainty_model> uncertainty_model::make(table data, framework fw, std::vector<step> steps, uncertainty_spec spec) {
-    return std::shared_ptr<const uncertainty_model>(new uncertainty_model(std::move(data), std::move(fw), std::move(steps), std::move(spec)));
+std::shared_ptr<const uncertainty_model> uncertainty_model::make(table data, framework fw, std::vector<step> steps,
+                                                                 uncertainty_spec spec) {
+    return std::shared_ptr<const uncertainty_model>(
+        new uncertainty_model(std::move(data), std::move(fw), std::move(steps), std::move(spec)));
 }
 
 uncertainty_model::uncertainty_model(table data, framework fw, std::vector<step> steps, uncertainty_spec spec)
@@ -100,11 +107,13 @@ void uncertainty_model::declare_inputs() {
     std::vector<int> varied_levels;
     auto weight_input = [&](int level, int kind, double parameter, const char* what) {
         if (level < 1 || level >= top)
-            throw refuse(std::string(what) + " at level " + std::to_string(level) + ": weights vary at levels 1 to " + std::to_string(top - 1) +
-                             " (the nodes that have a parent)",
+            throw refuse(std::string(what) + " at level " + std::to_string(level) + ": weights vary at levels 1 to " +
+                             std::to_string(top - 1) + " (the nodes that have a parent)",
                          "level");
         if (std::find(varied_levels.begin(), varied_levels.end(), level) != varied_levels.end())
-            throw refuse("the weights of level " + std::to_string(level) + " vary twice (noise and Dirichlet, or twice the same)", "level");
+            throw refuse("the weights of level " + std::to_string(level) +
+                             " vary twice (noise and Dirichlet, or twice the same)",
+                         "level");
         varied_levels.push_back(level);
         input in{std::string(what) + " level " + std::to_string(level), kind, level, dims_, 0, parameter, {}};
         for (const node& n : fw_.nodes())
@@ -112,8 +121,10 @@ void uncertainty_model::declare_inputs() {
                 const int parent_level = fw_.at(fw_.find(n.parent)).level;
                 const weighting nominal = nominal_plans_[static_cast<std::size_t>(parent_level - 2)].weights.scheme;
                 if (!fixed_scheme(nominal) && spec_.weighting.empty())
-                    throw refuse(std::string(what) + " at level " + std::to_string(level) + ": the nominal model computes these weights from the data (" +
-                                     weighting_names[static_cast<int>(nominal)] + "); only framework, fixed or equal weights can be perturbed",
+                    throw refuse(std::string(what) + " at level " + std::to_string(level) +
+                                     ": the nominal model computes these weights from the data (" +
+                                     weighting_names[static_cast<int>(nominal)] +
+                                     "); only framework, fixed or equal weights can be perturbed",
                                  "level");
                 ++in.dims;
             }
@@ -121,12 +132,15 @@ void uncertainty_model::declare_inputs() {
         inputs_.push_back(in);
     };
     for (const auto& n : spec_.noise) {
-        if (!(n.fraction >= 0 && n.fraction < 1)) throw refuse("weight noise must be in [0, 1), not " + std::to_string(n.fraction), "fraction");
+        if (!(n.fraction >= 0 && n.fraction < 1))
+            throw refuse("weight noise must be in [0, 1), not " + std::to_string(n.fraction), "fraction");
         weight_input(n.level, 0, n.fraction, "weights noise");
     }
     for (const auto& d : spec_.dirichlet) {
         if (!(d.concentration > 0) || !std::isfinite(d.concentration))
-            throw refuse("the Dirichlet concentration must be positive and finite, not " + std::to_string(d.concentration), "concentration");
+            throw refuse(
+                "the Dirichlet concentration must be positive and finite, not " + std::to_string(d.concentration),
+                "concentration");
         weight_input(d.level, 1, d.concentration, "weights Dirichlet");
     }
     auto choice_input = [&](const std::string& name, int kind, std::vector<double> p) {
@@ -137,9 +151,12 @@ void uncertainty_model::declare_inputs() {
     for (int level : spec_.aggregation_levels) detail::check_levels({level}, fw_, "uncertainty: aggregation_levels");
     if (!spec_.weighting.empty()) choice_input("weighting", 2, probabilities_of(spec_.weighting, "weighting"));
     if (!spec_.aggregation.empty()) choice_input("aggregation", 3, probabilities_of(spec_.aggregation, "aggregation"));
-    if (!spec_.normalisation.empty()) choice_input("normalisation", 4, probabilities_of(spec_.normalisation, "normalisation"));
+    if (!spec_.normalisation.empty())
+        choice_input("normalisation", 4, probabilities_of(spec_.normalisation, "normalisation"));
     if (!spec_.imputation.empty()) {
-        if (!has_step(steps_, 2)) throw refuse("imputation varies, but the nominal model has no impute step (add one to the model first)", "imputation");
+        if (!has_step(steps_, 2))
+            throw refuse("imputation varies, but the nominal model has no impute step (add one to the model first)",
+                         "imputation");
         choice_input("imputation", 5, probabilities_of(spec_.imputation, "imputation"));
     }
     if (spec_.winmax_varies()) {
@@ -147,10 +164,15 @@ void uncertainty_model::declare_inputs() {
             const auto* t = std::get_if<treat_step>(&s);
             return t && t->options.method == treatment::coinr;
         });
-        if (!coinr_treat) throw refuse("winmax varies, but the nominal model has no treat step with method 'coinr' (add one to the model first)", "winmax");
+        if (!coinr_treat)
+            throw refuse(
+                "winmax varies, but the nominal model has no treat step with method 'coinr' (add one to the model "
+                "first)",
+                "winmax");
         if (spec_.winmax_low < 0) throw refuse("winmax must be ≥ 0, not " + std::to_string(spec_.winmax_low), "winmax");
         for (int w = spec_.winmax_low; w <= spec_.winmax_high; ++w) winmax_values_.push_back(w);
-        choice_input("winmax", 6, std::vector<double>(winmax_values_.size(), 1.0 / static_cast<double>(winmax_values_.size())));
+        choice_input("winmax", 6,
+                     std::vector<double>(winmax_values_.size(), 1.0 / static_cast<double>(winmax_values_.size())));
     }
     if (spec_.exclude_indicator) {
         const std::size_t n = fw_.indicators().size() + 1;
@@ -162,8 +184,10 @@ void uncertainty_model::declare_inputs() {
 std::vector<step> uncertainty_model::data_steps(const replication_draw& d) const {
     std::vector<step> out = steps_;
     for (step& s : out) {
-        if (auto* i = std::get_if<impute_step>(&s); i && d.imputation >= 0) *i = spec_.imputation.options[static_cast<std::size_t>(d.imputation)];
-        if (auto* t = std::get_if<treat_step>(&s); t && d.winmax >= 0 && t->options.method == treatment::coinr) t->options.winmax = d.winmax;
+        if (auto* i = std::get_if<impute_step>(&s); i && d.imputation >= 0)
+            *i = spec_.imputation.options[static_cast<std::size_t>(d.imputation)];
+        if (auto* t = std::get_if<treat_step>(&s); t && d.winmax >= 0 && t->options.method == treatment::coinr)
+            t->options.winmax = d.winmax;
         if (auto* n = std::get_if<normalise_step>(&s); n && d.normalisation >= 0)
             *n = spec_.normalisation.options[static_cast<std::size_t>(d.normalisation)];
     }
@@ -189,7 +213,8 @@ void uncertainty_model::precompute() {
                 layers_.push_back(layer_data{normalised->values, normalised->rows});
             }
     if (layers_.size() > 1)
-        notes_.push_back(std::to_string(layers_.size()) + " normalised layers precomputed (imputation × winmax × normalisation choices)");
+        notes_.push_back(std::to_string(layers_.size()) +
+                         " normalised layers precomputed (imputation × winmax × normalisation choices)");
 }
 
 void uncertainty_model::draw_weights(const input& in, const double* u, replication_draw& d) const {
@@ -218,7 +243,8 @@ void uncertainty_model::draw_weights(const input& in, const double* u, replicati
         for (int c : fw_.children(fw_.find(n.parent)))
             if (fw_.at(c).level == in.level) siblings += base(c);
         const double alpha = in.parameter * b / siblings;
-        d.weights[static_cast<std::size_t>(k)] = !(alpha > 0) ? (alpha == 0 ? 0.0 : missing_value) : boost::math::gamma_p_inv(alpha, uj);
+        d.weights[static_cast<std::size_t>(k)] =
+            !(alpha > 0) ? (alpha == 0 ? 0.0 : missing_value) : boost::math::gamma_p_inv(alpha, uj);
     }
 }
 
@@ -239,7 +265,8 @@ replication_draw uncertainty_model::decode(const double* u) const {
     const std::size_t n_win = std::max<std::size_t>(1, winmax_values_.size());
     const std::size_t n_norm = std::max<std::size_t>(1, spec_.normalisation.options.size());
     const std::size_t w = d.winmax < 0 ? 0 : static_cast<std::size_t>(d.winmax - spec_.winmax_low);
-    d.layer = (static_cast<std::size_t>(std::max(d.imputation, 0)) * n_win + w) * n_norm + static_cast<std::size_t>(std::max(d.normalisation, 0));
+    d.layer = (static_cast<std::size_t>(std::max(d.imputation, 0)) * n_win + w) * n_norm +
+              static_cast<std::size_t>(std::max(d.normalisation, 0));
     return d;
 }
 
@@ -247,7 +274,8 @@ std::vector<level_plan> uncertainty_model::plans(const replication_draw& d) cons
     std::vector<level_plan> p = nominal_plans_;
     for (int level = 2; level <= fw_.top_level(); ++level) {
         level_plan& plan = p[static_cast<std::size_t>(level - 2)];
-        if (d.weighting >= 0 && detail::applies(spec_.weighting_levels, level)) plan.weights = spec_.weighting.options[static_cast<std::size_t>(d.weighting)];
+        if (d.weighting >= 0 && detail::applies(spec_.weighting_levels, level))
+            plan.weights = spec_.weighting.options[static_cast<std::size_t>(d.weighting)];
         if (d.aggregation >= 0 && detail::applies(spec_.aggregation_levels, level))
             plan.aggregate = spec_.aggregation.options[static_cast<std::size_t>(d.aggregation)];
     }
@@ -258,7 +286,8 @@ std::vector<level_plan> uncertainty_model::plans(const replication_draw& d) cons
         if (!fixed_scheme(wo.scheme)) continue;
         if (wo.scheme == weighting::equal)  // equal becomes fixed: every child of the level at 1
             for (const node& other : fw_.nodes())
-                if (!other.parent.empty() && fw_.at(fw_.find(other.parent)).level == fw_.at(fw_.find(n.parent)).level) wo.fixed.emplace(other.code, 1.0);
+                if (!other.parent.empty() && fw_.at(fw_.find(other.parent)).level == fw_.at(fw_.find(n.parent)).level)
+                    wo.fixed.emplace(other.code, 1.0);
         wo.scheme = weighting::fixed;
         wo.fixed[n.code] = d.weights[k];
     }
@@ -273,8 +302,8 @@ Eigen::MatrixXd uncertainty_model::scores(const replication_draw& d) const {
         excluded[static_cast<std::size_t>(fw_.indicators()[static_cast<std::size_t>(d.excluded)])] = true;
     }
     const aggregation_result a = aggregate(fw_, l.values, plans(d), excluded);
-    Eigen::MatrixXd out = Eigen::MatrixXd::Constant(static_cast<Eigen::Index>(data_.regions.size()), static_cast<Eigen::Index>(aggregates_.size()),
-                                                    missing_value);
+    Eigen::MatrixXd out = Eigen::MatrixXd::Constant(static_cast<Eigen::Index>(data_.regions.size()),
+                                                    static_cast<Eigen::Index>(aggregates_.size()), missing_value);
     for (std::size_t c = 0; c < aggregates_.size(); ++c)
         for (std::size_t i = 0; i < l.rows.size(); ++i)
             out(l.rows[i], static_cast<Eigen::Index>(c)) = a.scores(static_cast<Eigen::Index>(i), aggregates_[c]);
@@ -346,12 +375,16 @@ Eigen::RowVectorXd uncertainty_model::parameters(const replication_draw& d) cons
     for (const input& in : inputs_) {
         if (in.kind <= 1) {
             for (int k = 0; k < static_cast<int>(fw_.nodes().size()); ++k)
-                if (fw_.at(k).level == in.level && !fw_.at(k).parent.empty()) out.push_back(d.weights[static_cast<std::size_t>(k)]);
+                if (fw_.at(k).level == in.level && !fw_.at(k).parent.empty())
+                    out.push_back(d.weights[static_cast<std::size_t>(k)]);
             continue;
         }
-        const int v = in.kind == 2 ? d.weighting : in.kind == 3 ? d.aggregation : in.kind == 4 ? d.normalisation : in.kind == 5 ? d.imputation
-                      : in.kind == 6                                                                        ? d.winmax
-                                                                                                             : d.excluded;
+        const int v = in.kind == 2   ? d.weighting
+                      : in.kind == 3 ? d.aggregation
+                      : in.kind == 4 ? d.normalisation
+                      : in.kind == 5 ? d.imputation
+                      : in.kind == 6 ? d.winmax
+                                     : d.excluded;
         out.push_back(v);
     }
     return Eigen::Map<Eigen::RowVectorXd>(out.data(), static_cast<Eigen::Index>(out.size()));

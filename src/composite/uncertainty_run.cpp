@@ -63,8 +63,8 @@ double histogram_quantile(const rank_histogram& h, double p) {
     return a + (at - static_cast<double>(lo)) * (b - a);
 }
 
-uncertainty_block empty_block(std::size_t first, std::size_t count, std::size_t cells, std::size_t dims, const uncertainty_options& o,
-                              std::size_t kept_cells) {
+uncertainty_block empty_block(std::size_t first, std::size_t count, std::size_t cells, std::size_t dims,
+                              const uncertainty_options& o, std::size_t kept_cells) {
     uncertainty_block b;
     b.first = first, b.count = count;
     b.rank_counts.resize(cells);
@@ -76,7 +76,8 @@ uncertainty_block empty_block(std::size_t first, std::size_t count, std::size_t 
 }
 
 void absorb(uncertainty_block& into, uncertainty_block& b) {
-    for (std::size_t c = 0; c < b.rank_counts.size(); ++c) into.rank_counts[c].add(b.rank_counts[c]), into.missing[c] += b.missing[c];
+    for (std::size_t c = 0; c < b.rank_counts.size(); ++c)
+        into.rank_counts[c].add(b.rank_counts[c]), into.missing[c] += b.missing[c];
     for (auto& s : b.chunk_sums) into.chunk_sums.push_back(std::move(s));
     into.uniforms.middleRows(static_cast<Eigen::Index>(b.first), static_cast<Eigen::Index>(b.count)) = b.uniforms;
     const std::size_t per = b.count ? b.ranks.size() / b.count : 0, per_s = b.count ? b.scores.size() / b.count : 0;
@@ -118,15 +119,20 @@ int rank_histogram::order_statistic(std::uint64_t k) const {
     return low + static_cast<int>(counts.size()) - 1;
 }
 
-uncertainty_block uncertainty_model::run_block(std::size_t first, std::size_t count, const uncertainty_options& o) const {
-    if (first % chunk != 0) throw argument_error("uncertainty: a block must start at a multiple of " + std::to_string(chunk) + " replications");
+uncertainty_block uncertainty_model::run_block(std::size_t first, std::size_t count,
+                                               const uncertainty_options& o) const {
+    if (first % chunk != 0)
+        throw argument_error("uncertainty: a block must start at a multiple of " + std::to_string(chunk) +
+                             " replications");
     const std::size_t units = data_.regions.size(), nodes = aggregates_.size();
     uncertainty_block b = empty_block(first, count, units * nodes, dims_, o, units * nodes);
-    b.chunk_sums.assign((count + chunk - 1) / chunk, Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(units), static_cast<Eigen::Index>(nodes)));
+    b.chunk_sums.assign((count + chunk - 1) / chunk,
+                        Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(units), static_cast<Eigen::Index>(nodes)));
     std::vector<double> u(dims_);
     for (std::size_t r = 0; r < count; ++r) {
         for (std::size_t j = 0; j < dims_; ++j) u[j] = stream_uniform(o.seed, first + r, j);
-        for (std::size_t j = 0; j < dims_; ++j) b.uniforms(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(j)) = u[j];
+        for (std::size_t j = 0; j < dims_; ++j)
+            b.uniforms(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(j)) = u[j];
         const Eigen::MatrixXd s = scores(decode(u.data()));
         const Eigen::MatrixXd rk = ranks_of(s);
         Eigen::MatrixXd& sums = b.chunk_sums[r / chunk];
@@ -154,7 +160,8 @@ uncertainty_result uncertainty_model::run(const uncertainty_options& o) const {
     all.count = 0;
     std::vector<uncertainty_block> wave(pieces);
     in_waves(
-        pieces, thread_count(o.threads), [&](std::size_t p) { wave[p] = run_block(p * chunk, std::min(chunk, n - p * chunk), o); },
+        pieces, thread_count(o.threads),
+        [&](std::size_t p) { wave[p] = run_block(p * chunk, std::min(chunk, n - p * chunk), o); },
         [&](std::size_t first, std::size_t count) {
             for (std::size_t p = first; p < first + count; ++p) absorb(all, wave[p]), wave[p] = uncertainty_block{};
             if (o.progress) o.progress(all.count, n);
@@ -168,15 +175,19 @@ uncertainty_result uncertainty_model::merge(std::vector<uncertainty_block> block
     std::sort(blocks.begin(), blocks.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::size_t n = 0;
     for (std::size_t k = 0; k < blocks.size(); ++k) {
-        if (blocks[k].first != n) throw argument_error("uncertainty: the blocks do not cover the replications from 0 without gaps or overlaps");
+        if (blocks[k].first != n)
+            throw argument_error(
+                "uncertainty: the blocks do not cover the replications from 0 without gaps or overlaps");
         if (k + 1 < blocks.size() && blocks[k].count % chunk != 0)
-            throw argument_error("uncertainty: every block but the last must hold a multiple of " + std::to_string(chunk) + " replications");
+            throw argument_error("uncertainty: every block but the last must hold a multiple of " +
+                                 std::to_string(chunk) + " replications");
         n += blocks[k].count;
     }
     const std::size_t units = data_.regions.size(), nodes = aggregates_.size(), cells = units * nodes;
     uncertainty_block all = empty_block(0, n, cells, dims_, o, cells);
     all.count = 0;
-    if (blocks.size() == 1 && blocks[0].count == n) all = std::move(blocks[0]);
+    if (blocks.size() == 1 && blocks[0].count == n)
+        all = std::move(blocks[0]);
     else
         for (auto& b : blocks) absorb(all, b);
     uncertainty_result res;
@@ -185,8 +196,8 @@ uncertainty_result uncertainty_model::merge(std::vector<uncertainty_block> block
     res.replications = n, res.top_k = o.top_k;
     res.nominal_rank = nominal_ranks_, res.nominal_score = nominal_scores_;
     const auto U = static_cast<Eigen::Index>(units), K = static_cast<Eigen::Index>(nodes);
-    for (Eigen::MatrixXd* m : {&res.mean_rank, &res.median_rank, &res.rank_p05, &res.rank_p95, &res.top_k_share, &res.mean_score, &res.score_p05,
-                               &res.score_p95})
+    for (Eigen::MatrixXd* m : {&res.mean_rank, &res.median_rank, &res.rank_p05, &res.rank_p95, &res.top_k_share,
+                               &res.mean_score, &res.score_p05, &res.score_p95})
         *m = Eigen::MatrixXd::Constant(U, K, missing_value);
     for (std::size_t k = 0; k < nodes; ++k)
         for (std::size_t i = 0; i < units; ++i) {
@@ -216,7 +227,8 @@ uncertainty_result uncertainty_model::merge(std::vector<uncertainty_block> block
     res.uniforms = std::move(all.uniforms);
     res.ranks = std::move(all.ranks), res.scores = std::move(all.scores);
     res.notes = notes_;
-    if (res.scores.empty()) res.notes.push_back("score percentiles need keep_scores (the full matrix); they are left missing");
+    if (res.scores.empty())
+        res.notes.push_back("score percentiles need keep_scores (the full matrix); they are left missing");
     res.model = shared_from_this();
     return res;
 }
@@ -235,13 +247,14 @@ Eigen::MatrixXd uncertainty_result::parameters() const {
 
 result uncertainty_result::replication(std::size_t k) const {
     if (k >= static_cast<std::size_t>(uniforms.rows()))
-        throw argument_error("replication " + std::to_string(k) + " does not exist (" + std::to_string(uniforms.rows()) + " replications, from 0)");
+        throw argument_error("replication " + std::to_string(k) + " does not exist (" +
+                             std::to_string(uniforms.rows()) + " replications, from 0)");
     const Eigen::RowVectorXd u = uniforms.row(static_cast<Eigen::Index>(k));
     return model->rebuild(model->decode(u.data()));
 }
 
-uncertainty_result uncertainty(const table& data, const framework& fw, const std::vector<step>& steps, const uncertainty_spec& spec,
-                               const uncertainty_options& o) {
+uncertainty_result uncertainty(const table& data, const framework& fw, const std::vector<step>& steps,
+                               const uncertainty_spec& spec, const uncertainty_options& o) {
     return uncertainty_model::make(data, fw, steps, spec)->run(o);
 }
 

@@ -19,15 +19,18 @@ struct estimate {
 };
 
 /// The estimators on the rows `rows` (0 … n−1, repeated in a bootstrap resample).
-estimate estimate_on(const Eigen::Ref<const Eigen::VectorXd>& y, std::size_t n, std::size_t d, const std::vector<std::size_t>& rows) {
+estimate estimate_on(const Eigen::Ref<const Eigen::VectorXd>& y, std::size_t n, std::size_t d,
+                     const std::vector<std::size_t>& rows) {
     const double m = static_cast<double>(rows.size());
     auto at = [&](std::size_t block, std::size_t r) { return y(static_cast<Eigen::Index>(block * n + rows[r])); };
     double mean = 0;
     for (std::size_t r = 0; r < rows.size(); ++r) mean += at(0, r) + at(1, r);
     mean /= 2 * m;
     double ss = 0;
-    for (std::size_t r = 0; r < rows.size(); ++r) ss += (at(0, r) - mean) * (at(0, r) - mean) + (at(1, r) - mean) * (at(1, r) - mean);
-    estimate e{Eigen::VectorXd(static_cast<Eigen::Index>(d)), Eigen::VectorXd(static_cast<Eigen::Index>(d)), ss / (2 * m - 1)};
+    for (std::size_t r = 0; r < rows.size(); ++r)
+        ss += (at(0, r) - mean) * (at(0, r) - mean) + (at(1, r) - mean) * (at(1, r) - mean);
+    estimate e{Eigen::VectorXd(static_cast<Eigen::Index>(d)), Eigen::VectorXd(static_cast<Eigen::Index>(d)),
+               ss / (2 * m - 1)};
     for (std::size_t i = 0; i < d; ++i) {
         double s = 0, st = 0;
         for (std::size_t r = 0; r < rows.size(); ++r) {
@@ -53,11 +56,12 @@ double percentile(std::vector<double> v, double p) {
 
 }  // namespace
 
-sobol_indices sobol_estimate(const Eigen::Ref<const Eigen::VectorXd>& y, std::size_t n, std::size_t d, std::size_t bootstrap, double level,
-                             std::uint64_t seed) {
+sobol_indices sobol_estimate(const Eigen::Ref<const Eigen::VectorXd>& y, std::size_t n, std::size_t d,
+                             std::size_t bootstrap, double level, std::uint64_t seed) {
     if (n < 2) throw argument_error("sobol_estimate: n must be at least 2");
     if (static_cast<std::size_t>(y.size()) != n * (d + 2))
-        throw argument_error("sobol_estimate: " + std::to_string(y.size()) + " outputs, but n·(d + 2) = " + std::to_string(n * (d + 2)));
+        throw argument_error("sobol_estimate: " + std::to_string(y.size()) +
+                             " outputs, but n·(d + 2) = " + std::to_string(n * (d + 2)));
     if (!(level > 0 && level < 1)) throw argument_error("sobol_estimate: level must be in (0, 1)");
     std::vector<std::size_t> rows(n);
     for (std::size_t r = 0; r < n; ++r) rows[r] = r;
@@ -65,14 +69,18 @@ sobol_indices sobol_estimate(const Eigen::Ref<const Eigen::VectorXd>& y, std::si
     sobol_indices out;
     out.first = whole.first, out.total = whole.total, out.variance = whole.variance;
     const auto D = static_cast<Eigen::Index>(d);
-    for (Eigen::VectorXd* v : {&out.first_low, &out.first_high, &out.total_low, &out.total_high}) *v = Eigen::VectorXd::Constant(D, missing_value);
+    for (Eigen::VectorXd* v : {&out.first_low, &out.first_high, &out.total_low, &out.total_high})
+        *v = Eigen::VectorXd::Constant(D, missing_value);
     if (bootstrap == 0) return out;
     std::vector<std::vector<double>> firsts(d), totals(d);
     for (std::size_t b = 0; b < bootstrap; ++b) {
         for (std::size_t r = 0; r < n; ++r)
-            rows[r] = std::min(n - 1, static_cast<std::size_t>(stream_uniform(seed ^ 0x5B0B0175ULL, b, r) * static_cast<double>(n)));
+            rows[r] = std::min(
+                n - 1, static_cast<std::size_t>(stream_uniform(seed ^ 0x5B0B0175ULL, b, r) * static_cast<double>(n)));
         const estimate e = estimate_on(y, n, d, rows);
-        for (std::size_t i = 0; i < d; ++i) firsts[i].push_back(e.first(static_cast<Eigen::Index>(i))), totals[i].push_back(e.total(static_cast<Eigen::Index>(i)));
+        for (std::size_t i = 0; i < d; ++i)
+            firsts[i].push_back(e.first(static_cast<Eigen::Index>(i))),
+                totals[i].push_back(e.total(static_cast<Eigen::Index>(i)));
     }
     const double tail = (1 - level) / 2;
     for (std::size_t i = 0; i < d; ++i) {
@@ -83,24 +91,30 @@ sobol_indices sobol_estimate(const Eigen::Ref<const Eigen::VectorXd>& y, std::si
     return out;
 }
 
-Eigen::MatrixXd saltelli_design(std::size_t n, std::size_t dims, const std::vector<std::size_t>& groups, bool random, std::uint64_t seed) {
+Eigen::MatrixXd saltelli_design(std::size_t n, std::size_t dims, const std::vector<std::size_t>& groups, bool random,
+                                std::uint64_t seed) {
     for (std::size_t i = 0; i < groups.size(); ++i)
-        if (groups[i] >= dims || (i && groups[i] <= groups[i - 1])) throw argument_error("saltelli_design: the groups' first columns must ascend below dims");
-    const auto N = static_cast<Eigen::Index>(n), D = static_cast<Eigen::Index>(dims), G = static_cast<Eigen::Index>(groups.size());
+        if (groups[i] >= dims || (i && groups[i] <= groups[i - 1]))
+            throw argument_error("saltelli_design: the groups' first columns must ascend below dims");
+    const auto N = static_cast<Eigen::Index>(n), D = static_cast<Eigen::Index>(dims),
+               G = static_cast<Eigen::Index>(groups.size());
     Eigen::MatrixXd base(N, 2 * D);
     if (random) {
         for (Eigen::Index r = 0; r < N; ++r)
-            for (Eigen::Index c = 0; c < 2 * D; ++c) base(r, c) = stream_uniform(seed, static_cast<std::uint64_t>(r), static_cast<std::uint64_t>(c));
+            for (Eigen::Index c = 0; c < 2 * D; ++c)
+                base(r, c) = stream_uniform(seed, static_cast<std::uint64_t>(r), static_cast<std::uint64_t>(c));
     } else if (D > 0) {
         std::unique_ptr<boost::random::sobol> points;
         try {
             points = std::make_unique<boost::random::sobol>(static_cast<std::size_t>(2 * D));
         } catch (const std::exception& e) {
-            throw argument_error("saltelli_design: no Sobol sequence of dimension " + std::to_string(2 * D) + " (" + e.what() + "); use random = true");
+            throw argument_error("saltelli_design: no Sobol sequence of dimension " + std::to_string(2 * D) + " (" +
+                                 e.what() + "); use random = true");
         }
         points->discard(static_cast<boost::uintmax_t>(2 * D));  // the first point is all zeros
         for (Eigen::Index r = 0; r < N; ++r)
-            for (Eigen::Index c = 0; c < 2 * D; ++c) base(r, c) = std::min(std::ldexp(static_cast<double>((*points)()), -64), 1 - 0x1p-53);
+            for (Eigen::Index c = 0; c < 2 * D; ++c)
+                base(r, c) = std::min(std::ldexp(static_cast<double>((*points)()), -64), 1 - 0x1p-53);
     }
     Eigen::MatrixXd out(N * (G + 2), D);
     out.topRows(N) = base.leftCols(D);
@@ -119,7 +133,8 @@ sensitivity_result uncertainty_model::sensitivity(const sensitivity_options& o) 
     if (inputs_.empty()) throw argument_error("uncertainty: a sensitivity analysis needs at least one uncertain input");
     int node = -1;
     for (std::size_t k = 0; k < aggregates_.size(); ++k)
-        if (o.node.empty() ? fw_.at(aggregates_[k]).parent.empty() : fw_.at(aggregates_[k]).code == o.node) node = static_cast<int>(k);
+        if (o.node.empty() ? fw_.at(aggregates_[k]).parent.empty() : fw_.at(aggregates_[k]).code == o.node)
+            node = static_cast<int>(k);
     if (node < 0) throw lookup_error("uncertainty: no aggregate '" + o.node + "' to analyse", o.node);
     // Weight noise at several levels is one input, as COINr's "Weights" (one noise_specs table).
     std::vector<std::string> names;
@@ -174,9 +189,11 @@ sensitivity_result uncertainty_model::sensitivity(const sensitivity_options& o) 
         poll_interrupt();
     }
     sensitivity_result out;
-    out.inputs = names, out.outputs = data_.regions, out.n = o.n, out.runs = runs, out.node = fw_.at(aggregates_[static_cast<std::size_t>(node)]).code;
+    out.inputs = names, out.outputs = data_.regions, out.n = o.n, out.runs = runs,
+    out.node = fw_.at(aggregates_[static_cast<std::size_t>(node)]).code;
     out.outputs.push_back("mean_abs_rank_shift");
-    for (Eigen::Index c = 0; c < y.cols(); ++c) out.indices.push_back(sobol_estimate(y.col(c), o.n, groups.size(), o.bootstrap, o.level, o.seed));
+    for (Eigen::Index c = 0; c < y.cols(); ++c)
+        out.indices.push_back(sobol_estimate(y.col(c), o.n, groups.size(), o.bootstrap, o.level, o.seed));
     return out;
 }
 

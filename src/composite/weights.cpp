@@ -27,7 +27,8 @@ Eigen::MatrixXd centred_distances(const Eigen::VectorXd& c) {
     const Eigen::VectorXd row_mean = a.rowwise().mean();
     const double grand = row_mean.mean();
     for (Eigen::Index k = 0; k < n; ++k)
-        for (Eigen::Index i = 0; i < n; ++i) a(i, k) += grand - row_mean(i) - row_mean(k);  // symmetric: column mean = row mean
+        for (Eigen::Index i = 0; i < n; ++i)
+            a(i, k) += grand - row_mean(i) - row_mean(k);  // symmetric: column mean = row mean
     return a;
 }
 
@@ -38,8 +39,9 @@ constexpr Eigen::Index max_distance_units = 8192;
 /// pair with a constant column 0 (as akestoridis/mcdm).
 Eigen::MatrixXd distance_correlations(const Eigen::MatrixXd& y, const std::string& what) {
     if (y.rows() > max_distance_units)
-        throw limit_error(what + ": the distance correlation of " + std::to_string(y.rows()) + " units needs two " + std::to_string(y.rows()) + " × " +
-                          std::to_string(y.rows()) + " matrices; the limit is " + std::to_string(max_distance_units) + " units (use correlation = 'absolute')");
+        throw limit_error(what + ": the distance correlation of " + std::to_string(y.rows()) + " units needs two " +
+                          std::to_string(y.rows()) + " × " + std::to_string(y.rows()) + " matrices; the limit is " +
+                          std::to_string(max_distance_units) + " units (use correlation = 'absolute')");
     const Eigen::Index p = y.cols();
     const double n2 = static_cast<double>(y.rows()) * static_cast<double>(y.rows());
     Eigen::MatrixXd r = Eigen::MatrixXd::Identity(p, p);
@@ -53,7 +55,8 @@ Eigen::MatrixXd distance_correlations(const Eigen::MatrixXd& y, const std::strin
         for (Eigen::Index k = j + 1; k < p; ++k) {
             const double vj = dvar[static_cast<std::size_t>(j)], vk = dvar[static_cast<std::size_t>(k)];
             if (!(vj * vk > 0)) continue;  // a constant column: independent
-            const double dcov2 = std::max(0.0, a.cwiseProduct(centred_distances(y.col(k))).sum() / n2);  // ≥ 0 up to rounding
+            const double dcov2 =
+                std::max(0.0, a.cwiseProduct(centred_distances(y.col(k))).sum() / n2);  // ≥ 0 up to rounding
             r(j, k) = r(k, j) = std::sqrt(dcov2 / std::sqrt(vj * vk));
         }
     }
@@ -71,7 +74,8 @@ Eigen::MatrixXd correlations(const Eigen::MatrixXd& y, correlation_kind kind, co
         for (Eigen::Index k = j + 1; k < y.cols(); ++k) {
             const double c = detail::correlation(y.col(j), y.col(k));
             if (!detail::present(c))
-                throw method_error(what + ": columns " + std::to_string(j) + " and " + std::to_string(k) + " have fewer than two units in common");
+                throw method_error(what + ": columns " + std::to_string(j) + " and " + std::to_string(k) +
+                                   " have fewer than two units in common");
             r(j, k) = r(k, j) = kind == correlation_kind::absolute ? std::abs(c) : c;
         }
     return r;
@@ -92,10 +96,14 @@ Eigen::VectorXd entropy_weights(const Eigen::MatrixXd& x, entropy_zeros zeros) {
         bool any_zero = false;
         const Eigen::VectorXd col = scaled_column(x.col(j));  // the sum cannot overflow
         detail::each_present(col, [&](double e) {
-            if (e < 0) throw method_error("entropy weights need non-negative values (normalise first); column " + std::to_string(j) + " has " + std::to_string(e));
+            if (e < 0)
+                throw method_error("entropy weights need non-negative values (normalise first); column " +
+                                   std::to_string(j) + " has " + std::to_string(e));
             sum += e, ++m, any_zero |= e == 0;
         });
-        if (m < 2 || !(sum > 0)) throw method_error("entropy weights: column " + std::to_string(j) + " has fewer than two values or sums to zero");
+        if (m < 2 || !(sum > 0))
+            throw method_error("entropy weights: column " + std::to_string(j) +
+                               " has fewer than two values or sums to zero");
         double h = 0;
         detail::each_present(col, [&](double e) {
             const double p = e / sum;
@@ -137,9 +145,10 @@ Eigen::VectorXd vic_weights(const Eigen::MatrixXd& x, correlation_kind kind) {
     if (kind == correlation_kind::pearson) {
         location w;
         w.variable = "correlation";
-        throw argument_error("VIC weights: correlation = 'pearson' is refused (signed correlations can sum to zero); choose 'distance' "
-                             "(akestoridis/mcdm's default) or 'absolute'",
-                             w);
+        throw argument_error(
+            "VIC weights: correlation = 'pearson' is refused (signed correlations can sum to zero); choose 'distance' "
+            "(akestoridis/mcdm's default) or 'absolute'",
+            w);
     }
     check_columns(x, "VIC weights");
     require_present(x, "VIC weights");
@@ -154,15 +163,19 @@ Eigen::VectorXd merec_weights(const Eigen::MatrixXd& x, const std::vector<int>& 
     check_columns(x, "MEREC weights");
     require_present(x, "MEREC weights");
     if (!types.empty() && types.size() != static_cast<std::size_t>(x.cols()))
-        throw argument_error("MEREC weights: " + std::to_string(types.size()) + " types for " + std::to_string(x.cols()) + " criteria");
+        throw argument_error("MEREC weights: " + std::to_string(types.size()) + " types for " +
+                             std::to_string(x.cols()) + " criteria");
     const Eigen::Index m = x.cols();
     Eigen::MatrixXd logs(x.rows(), m);  // |ln n_ij|, n = min/x (benefit) or x/max (cost)
     for (Eigen::Index j = 0; j < m; ++j) {
         const int type = types.empty() ? 1 : types[static_cast<std::size_t>(j)];
-        if (type != 1 && type != -1) throw argument_error("MEREC weights: type " + std::to_string(j) + " is " + std::to_string(type) + " (+1 or -1)");
+        if (type != 1 && type != -1)
+            throw argument_error("MEREC weights: type " + std::to_string(j) + " is " + std::to_string(type) +
+                                 " (+1 or -1)");
         if (!(x.col(j).minCoeff() > 0))
-            throw method_error("MEREC weights need positive values (logarithms and ratios): column " + std::to_string(j) + " has " +
-                               std::to_string(x.col(j).minCoeff()) + " (normalise to [1, 100] first)");
+            throw method_error("MEREC weights need positive values (logarithms and ratios): column " +
+                               std::to_string(j) + " has " + std::to_string(x.col(j).minCoeff()) +
+                               " (normalise to [1, 100] first)");
         const Eigen::VectorXd c = scaled_column(x.col(j));  // ratios unchanged
         const double ref = type > 0 ? c.minCoeff() : c.maxCoeff();
         for (Eigen::Index i = 0; i < x.rows(); ++i) logs(i, j) = std::abs(std::log(type > 0 ? ref / c(i) : c(i) / ref));
@@ -172,7 +185,8 @@ Eigen::VectorXd merec_weights(const Eigen::MatrixXd& x, const std::vector<int>& 
     Eigen::VectorXd effect(m);
     for (Eigen::Index j = 0; j < m; ++j) {
         double e = 0;
-        for (Eigen::Index i = 0; i < x.rows(); ++i) e += std::abs(std::log1p((total(i) - logs(i, j)) / md) - std::log1p(total(i) / md));
+        for (Eigen::Index i = 0; i < x.rows(); ++i)
+            e += std::abs(std::log1p((total(i) - logs(i, j)) / md) - std::log1p(total(i) / md));
         effect(j) = e;
     }
     return detail::to_shares(effect, "MEREC weights (no criterion changes any unit's performance)");
@@ -183,14 +197,20 @@ Eigen::VectorXd gini_weights(const Eigen::MatrixXd& x) {
     Eigen::VectorXd g(x.cols());
     for (Eigen::Index j = 0; j < x.cols(); ++j) {
         std::vector<double> v = detail::values_present(scaled_column(x.col(j)));  // the ratio is unchanged
-        if (v.size() < 2) throw method_error("Gini weights: column " + std::to_string(j) + " has fewer than two values");
+        if (v.size() < 2)
+            throw method_error("Gini weights: column " + std::to_string(j) + " has fewer than two values");
         std::sort(v.begin(), v.end());
-        if (v.front() < 0) throw method_error("Gini weights need non-negative values: column " + std::to_string(j) + " has " + std::to_string(v.front()));
+        if (v.front() < 0)
+            throw method_error("Gini weights need non-negative values: column " + std::to_string(j) + " has " +
+                               std::to_string(v.front()));
         // Σ_i Σ_k |x_i − x_k| = 2 Σ_i (2i − n + 1)·x_(i) over the sorted values.
         const auto n = static_cast<double>(v.size());
         double pairs = 0, sum = 0;
-        for (std::size_t i = 0; i < v.size(); ++i) pairs += 2 * (2 * static_cast<double>(i) - n + 1) * v[i], sum += v[i];
-        if (!(sum > 0)) throw method_error("Gini weights: column " + std::to_string(j) + " sums to zero (the Gini coefficient divides by the mean)");
+        for (std::size_t i = 0; i < v.size(); ++i)
+            pairs += 2 * (2 * static_cast<double>(i) - n + 1) * v[i], sum += v[i];
+        if (!(sum > 0))
+            throw method_error("Gini weights: column " + std::to_string(j) +
+                               " sums to zero (the Gini coefficient divides by the mean)");
         g(j) = pairs / (2 * n * sum);  // Σ|x_i − x_k| / (2 n² mean)
     }
     return detail::to_shares(g, "Gini weights (every column is constant)");

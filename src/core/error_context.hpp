@@ -28,8 +28,10 @@ inline location within(const location& inner, const location& outer) {
     if (auto* x = dynamic_cast<const unknown_unit_error*>(&e)) throw unknown_unit_error(x->unit_text(), message, where);
     if (dynamic_cast<const incompatible_units_error*>(&e)) throw incompatible_units_error(message, where);
     if (dynamic_cast<const unit_error*>(&e)) throw unit_error(message, where);
-    if (auto* x = dynamic_cast<const missing_variable_error*>(&e)) throw missing_variable_error(message, x->name(), where);
-    if (auto* x = dynamic_cast<const unknown_indicator_error*>(&e)) throw unknown_indicator_error(message, x->name(), where);
+    if (auto* x = dynamic_cast<const missing_variable_error*>(&e))
+        throw missing_variable_error(message, x->name(), where);
+    if (auto* x = dynamic_cast<const unknown_indicator_error*>(&e))
+        throw unknown_indicator_error(message, x->name(), where);
     if (auto* x = dynamic_cast<const lookup_error*>(&e)) throw lookup_error(message, x->name(), where);
     if (dynamic_cast<const duplicate_row_error*>(&e)) throw duplicate_row_error(message, where);
     if (dynamic_cast<const file_not_found_error*>(&e)) throw file_not_found_error(message, where);

@@ -19,7 +19,8 @@ bool take(std::string_view& s, std::string_view prefix) {
 bool take_number(std::string_view& s, int& value, std::size_t max_digits) {
     std::size_t n = 0;
     value = 0;
-    while (n < s.size() && n < max_digits && std::isdigit(static_cast<unsigned char>(s[n]))) value = value * 10 + (s[n++] - '0');
+    while (n < s.size() && n < max_digits && std::isdigit(static_cast<unsigned char>(s[n])))
+        value = value * 10 + (s[n++] - '0');
     if (!n) return false;
     s.remove_prefix(n);
     return true;

@@ -143,7 +143,8 @@ public:
         for (std::size_t i = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0; i < text.size();) {  // past a BOM
             const char c = text[i];
             if (static_cast<unsigned char>(c) >= 0x80) fail(i, "a non-ASCII character outside a string or a comment");
-            if (c == '\n') line_start = true;
+            if (c == '\n')
+                line_start = true;
             else if (c != ' ' && c != '\t' && c != '\r') {
                 if (c == '[' && line_start && depth == 0) {
                     std::size_t j = i + 1;
@@ -185,7 +186,8 @@ public:
             if (j >= text.size() || (text[j] != '\n' && text[j] != '\r')) continue;
             while (j < text.size() && (text[j] == ' ' || text[j] == '\t' || text[j] == '\n' || text[j] == '\r')) ++j;
             if (j < text.size() && static_cast<unsigned char>(text[j]) >= 0x80)
-                fail(j, "a non-ASCII character right after a line-ending backslash (not supported by this TOML reader)");
+                fail(j,
+                     "a non-ASCII character right after a line-ending backslash (not supported by this TOML reader)");
         }
         safe_.reserve(text.size());
         for (std::size_t i = 0; i < text.size();) {
@@ -319,9 +321,9 @@ inline std::string read_to_end(int fd, std::size_t max_bytes, const char* limit_
         if (n == 0) return bytes;
         bytes.append(buffer, static_cast<std::size_t>(n));
         if (bytes.size() > max_bytes)
-            throw limit_error("the file is larger than the limit of " + std::to_string(max_bytes) + " bytes (" +
-                                  limit_name + ")",
-                              where);
+            throw limit_error(
+                "the file is larger than the limit of " + std::to_string(max_bytes) + " bytes (" + limit_name + ")",
+                where);
     }
 }
 #endif
@@ -372,9 +374,9 @@ inline std::string read_file_bytes(const std::string& path, std::size_t max_byte
     while (extra < 0 && errno == EINTR);
     if (done != size || extra > 0)
         throw parse_error("the file changed size while it was read (" + std::to_string(size) + " bytes when opened" +
-                             (extra > 0 ? ", more when read)" : ", " + std::to_string(done) + " read)") +
-                             ": another program is writing it",
-                         where);
+                              (extra > 0 ? ", more when read)" : ", " + std::to_string(done) + " read)") +
+                              ": another program is writing it",
+                          where);
     return bytes;
 #else
     std::FILE* f = std::fopen(path.c_str(), "rb");
@@ -385,8 +387,9 @@ inline std::string read_file_bytes(const std::string& path, std::size_t max_byte
         bytes.append(buffer, n);
         if (bytes.size() > max_bytes) {
             std::fclose(f);
-            throw limit_error("the file is larger than the limit of " + std::to_string(max_bytes) + " bytes (" + limit_name + ")",
-                              where);
+            throw limit_error(
+                "the file is larger than the limit of " + std::to_string(max_bytes) + " bytes (" + limit_name + ")",
+                where);
         }
     }
     std::fclose(f);

@@ -25,8 +25,8 @@ const dimension count = dimension::of(base_quantity::count);
 // Whole-term symbols that take no prefix.
 const std::vector<symbol_entry>& specials() {
     static const std::vector<symbol_entry> table = {
-        {"个百分点", none, -2}, {"百分点", none, -2}, {"pp", none, -2},  {"%", none, -2},
-        {"pct", none, -2},     {"percent", none, -2}, {"‰", none, -3},  {"1", none, 0},
+        {"个百分点", none, -2}, {"百分点", none, -2},  {"pp", none, -2}, {"%", none, -2},
+        {"pct", none, -2},      {"percent", none, -2}, {"‰", none, -3},  {"1", none, 0},
     };
     return table;
 }
@@ -67,8 +67,8 @@ const std::vector<symbol_entry>& bases() {
 }
 
 const std::vector<std::pair<std::string_view, int>>& prefixes() {
-    static const std::vector<std::pair<std::string_view, int>> table = {
-        {"万", 4}, {"亿", 8}, {"千", 3}, {"百", 2}, {"十", 1}, {"k", 3}};
+    static const std::vector<std::pair<std::string_view, int>> table = {{"万", 4}, {"亿", 8}, {"千", 3},
+                                                                        {"百", 2}, {"十", 1}, {"k", 3}};
     return table;
 }
 
@@ -103,8 +103,10 @@ unit parse_product(std::string_view text, std::string_view whole) {
     std::size_t start = 0;
     for (std::size_t i = 0; i <= text.size();) {
         std::size_t sep_len = 0;
-        if (i < text.size() && text[i] == '*') sep_len = 1;
-        else if (starts_with(text.substr(i), "·")) sep_len = std::string_view("·").size();
+        if (i < text.size() && text[i] == '*')
+            sep_len = 1;
+        else if (starts_with(text.substr(i), "·"))
+            sep_len = std::string_view("·").size();
         if (i == text.size() || sep_len) {
             terms.push_back(detail::trim(text.substr(start, i - start)));
             i += sep_len ? sep_len : 1;
@@ -130,7 +132,8 @@ unit unit::parse(std::string_view text) {
     unit result = parse_product(whole.substr(0, slash), text);
     while (slash != std::string_view::npos) {
         std::size_t next = whole.find('/', slash + 1);
-        result = result / parse_product(whole.substr(slash + 1, next == std::string_view::npos ? next : next - slash - 1), text);
+        result = result /
+                 parse_product(whole.substr(slash + 1, next == std::string_view::npos ? next : next - slash - 1), text);
         slash = next;
     }
     return {result.dim(), result.exponent(), normal, result.factor()};

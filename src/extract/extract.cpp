@@ -48,7 +48,8 @@ char32_t utf8_code_point(const unsigned char* p, std::size_t n) {
 // Full-width ASCII forms, the ideographic space and U+2212 are read as their ASCII twins (NFKC
 // for these characters); a byte that is not UTF-8 becomes U+FFFD and is counted.
 std::vector<code_point> decode(std::string_view s, std::size_t& invalid) {
-    if (s.size() >= std::numeric_limits<std::uint32_t>::max()) throw limit_error("a report of more than 4 GiB is not read");
+    if (s.size() >= std::numeric_limits<std::uint32_t>::max())
+        throw limit_error("a report of more than 4 GiB is not read");
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     std::size_t leads = 0;  // every byte but a continuation byte starts a code point
     for (std::size_t i = 0; i < s.size(); ++i) leads += (p[i] & 0xC0) != 0x80;
@@ -102,30 +103,63 @@ bool is_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 
 
 int chinese_digit(char32_t c) {
     switch (c) {
-        case U'零': case U'〇': return 0;
-        case U'一': case U'壹': return 1;
-        case U'二': case U'两': case U'贰': return 2;
-        case U'三': case U'叁': return 3;
-        case U'四': case U'肆': return 4;
-        case U'五': case U'伍': return 5;
-        case U'六': case U'陆': return 6;
-        case U'七': case U'柒': return 7;
-        case U'八': case U'捌': return 8;
-        case U'九': case U'玖': return 9;
-        default: return -1;
+        case U'零':
+        case U'〇':
+            return 0;
+        case U'一':
+        case U'壹':
+            return 1;
+        case U'二':
+        case U'两':
+        case U'贰':
+            return 2;
+        case U'三':
+        case U'叁':
+            return 3;
+        case U'四':
+        case U'肆':
+            return 4;
+        case U'五':
+        case U'伍':
+            return 5;
+        case U'六':
+        case U'陆':
+            return 6;
+        case U'七':
+        case U'柒':
+            return 7;
+        case U'八':
+        case U'捌':
+            return 8;
+        case U'九':
+        case U'玖':
+            return 9;
+        default:
+            return -1;
     }
 }
 double chinese_multiplier(char32_t c) {
     switch (c) {
-        case U'十': case U'拾': return 10;
-        case U'百': case U'佰': return 100;
-        case U'千': case U'仟': return 1000;
-        case U'万': return 1e4;
-        case U'亿': return 1e8;
-        default: return 0;
+        case U'十':
+        case U'拾':
+            return 10;
+        case U'百':
+        case U'佰':
+            return 100;
+        case U'千':
+        case U'仟':
+            return 1000;
+        case U'万':
+            return 1e4;
+        case U'亿':
+            return 1e8;
+        default:
+            return 0;
     }
 }
-bool is_chinese_numeral(char32_t c) { return chinese_digit(c) >= 0 || chinese_multiplier(c) > 0 || c == U'廿' || c == U'卅' || c == U'点'; }
+bool is_chinese_numeral(char32_t c) {
+    return chinese_digit(c) >= 0 || chinese_multiplier(c) > 0 || c == U'廿' || c == U'卅' || c == U'点';
+}
 
 // The numeral grammar of §7.3 over a run of code points; nullopt if it is not a numeral (only
 // multipliers, two decimal points, a multiplier inside the decimals).
@@ -136,8 +170,10 @@ std::optional<double> chinese_value(const std::vector<code_point>& cps, std::siz
         const char32_t c = cps[k].c;
         const int d = chinese_digit(c);
         if (d >= 0) {
-            if (decimals) fraction += d * scale, scale /= 10;
-            else number = previous_digit ? number * 10 + d : d;
+            if (decimals)
+                fraction += d * scale, scale /= 10;
+            else
+                number = previous_digit ? number * 10 + d : d;
             any = previous_digit = true;
             continue;
         }
@@ -157,8 +193,10 @@ std::optional<double> chinese_value(const std::vector<code_point>& cps, std::siz
         if (m == 1e4 || m == 1e8) {
             const double base = section + number + fraction;
             // 一亿二千万: a 万 after 亿 scales only its own section; 十万亿: 亿 scales everything.
-            if (m == 1e4) total = hundred_million ? total + base * 1e4 : (total + base) * 1e4;
-            else total = (total + base) * 1e8, hundred_million = true;
+            if (m == 1e4)
+                total = hundred_million ? total + base * 1e4 : (total + base) * 1e4;
+            else
+                total = (total + base) * 1e8, hundred_million = true;
             section = number = fraction = 0, scale = 0.1, decimals = false;
             continue;
         }
@@ -172,15 +210,17 @@ std::optional<double> chinese_value(const std::vector<code_point>& cps, std::siz
 }
 
 bool clause_end(char32_t c) {
-    return c == U'。' || c == ';' || c == U'；' || c == '!' || c == U'！' || c == '?' || c == U'？' || c == '\n' || c == '\r' || c == ',' ||
-           c == U'，';
+    return c == U'。' || c == ';' || c == U'；' || c == '!' || c == U'！' || c == '?' || c == U'？' || c == '\n' ||
+           c == '\r' || c == ',' || c == U'，';
 }
 bool stops_unit(char32_t c) {
-    return c == ' ' || c == '\t' || is_digit(c) || clause_end(c) || c == U'、' || c == '(' || c == ')' || c == U'（' || c == U'）' || c == ':' ||
-           c == U'：' || c == U'“' || c == U'”' || c == '"' || c == 0xFFFD ||
+    return c == ' ' || c == '\t' || is_digit(c) || clause_end(c) || c == U'、' || c == '(' || c == ')' || c == U'（' ||
+           c == U'）' || c == ':' || c == U'：' || c == U'“' || c == U'”' || c == '"' || c == 0xFFFD ||
            (is_chinese_numeral(c) && c != U'万' && c != U'亿' && c != U'千' && c != U'百' && c != U'点');  // 个百分点
 }
-bool is_dash(char32_t c) { return c == '-' || c == U'—' || c == U'–' || c == '~' || c == U'～' || c == U'至' || c == U'到'; }
+bool is_dash(char32_t c) {
+    return c == '-' || c == U'—' || c == U'–' || c == '~' || c == U'～' || c == U'至' || c == U'到';
+}
 bool date_word(const std::vector<code_point>& cps, std::size_t k) {
     if (k >= cps.size()) return false;
     const char32_t c = cps[k].c;
@@ -198,8 +238,10 @@ std::string slice(std::string_view text, const std::vector<code_point>& cps, std
 std::string quote(std::string_view text, const std::vector<code_point>& cps, std::size_t from, std::size_t to) {
     std::string out;
     for (std::size_t k = from; k < to; ++k) {
-        if (cps[k].c == 0xFFFD && cps[k].end - cps[k].begin == 1) out += "\xEF\xBF\xBD";
-        else out.append(text.substr(cps[k].begin, cps[k].end - cps[k].begin));
+        if (cps[k].c == 0xFFFD && cps[k].end - cps[k].begin == 1)
+            out += "\xEF\xBF\xBD";
+        else
+            out.append(text.substr(cps[k].begin, cps[k].end - cps[k].begin));
     }
     return out;
 }
@@ -209,7 +251,8 @@ bool starts_with(const std::vector<code_point>& cps, std::size_t k, std::u32stri
         if (cps[k + i].c != word[i]) return false;
     return true;
 }
-bool ends_with(const std::vector<code_point>& cps, std::size_t k, std::u32string_view word) {  // word ends just before k
+bool ends_with(const std::vector<code_point>& cps, std::size_t k,
+               std::u32string_view word) {  // word ends just before k
     return k >= word.size() && starts_with(cps, k - word.size(), word);
 }
 
@@ -252,7 +295,7 @@ struct scanned {
     quantity q;
     std::size_t first = 0, last = 0;  // code point range
     bool thousands_comma = false;
-    std::string damage;  // the kind of damage, "" for a sound figure
+    std::string damage;                                       // the kind of damage, "" for a sound figure
     double guess = std::numeric_limits<double>::quiet_NaN();  // what the damaged text still says (21.% → 21)
 };
 
@@ -272,8 +315,8 @@ std::size_t arabic(const std::vector<code_point>& cps, std::size_t k, double& va
             point = true;
             digits.push_back('.');
             ++i;
-        } else if (c == ',' && !point && i + 3 < cps.size() && is_digit(cps[i + 1].c) && is_digit(cps[i + 2].c) && is_digit(cps[i + 3].c) &&
-                   (i + 4 >= cps.size() || !is_digit(cps[i + 4].c))) {
+        } else if (c == ',' && !point && i + 3 < cps.size() && is_digit(cps[i + 1].c) && is_digit(cps[i + 2].c) &&
+                   is_digit(cps[i + 3].c) && (i + 4 >= cps.size() || !is_digit(cps[i + 4].c))) {
             comma = true;
             i += 1;  // the separator; the digits follow in the next rounds
         } else {
@@ -299,8 +342,9 @@ bool number_at(std::string_view text, const std::vector<code_point>& cps, std::s
         if (i < cps.size() && is_letter(cps[i].c) && !is_mask(cps[i].c)) return false;  // "5G", "2025H1": a name
         // Digits lost in a conversion: "000件" (zeros only, more than one) and "21.%" (a point
         // with no digits after it, before a unit) are figures whose value is unknown.
-        if (!masked && i - k >= 2 && std::all_of(cps.begin() + static_cast<std::ptrdiff_t>(k), cps.begin() + static_cast<std::ptrdiff_t>(i),
-                                                 [](const code_point& p) { return p.c == '0'; }))
+        if (!masked && i - k >= 2 &&
+            std::all_of(cps.begin() + static_cast<std::ptrdiff_t>(k), cps.begin() + static_cast<std::ptrdiff_t>(i),
+                        [](const code_point& p) { return p.c == '0'; }))
             damage = "zero_digits";
         std::string ignored;
         if (!masked && i + 1 < cps.size() && cps[i].c == '.' &&
@@ -327,23 +371,29 @@ bool number_at(std::string_view text, const std::vector<code_point>& cps, std::s
     q = quantity{};
     q.masked = masked;
     s.damage = damage;
-    s.guess = damage == "dangling_point" ? value : std::numeric_limits<double>::quiet_NaN();  // the digits before the lost ones
+    s.guess = damage == "dangling_point" ? value
+                                         : std::numeric_limits<double>::quiet_NaN();  // the digits before the lost ones
     if (!damage.empty()) value = std::numeric_limits<double>::quiet_NaN();
     s.thousands_comma = comma && !masked;
     // 227万余元, 50多家: the multiplier, then 余/多, then the rest of the unit.
     std::string multiplier;
-    if (i + 1 < cps.size() && (cps[i].c == U'万' || cps[i].c == U'亿') && (cps[i + 1].c == U'余' || cps[i + 1].c == U'多'))
+    if (i + 1 < cps.size() && (cps[i].c == U'万' || cps[i].c == U'亿') &&
+        (cps[i + 1].c == U'余' || cps[i + 1].c == U'多'))
         multiplier = cps[i].c == U'万' ? "万" : "亿", ++i;
     if (i < cps.size() && (cps[i].c == U'余' || cps[i].c == U'多')) q.qual = qualifier::lower_bound, ++i;
     if (chinese && i < cps.size() && cps[i].c == U'成' && value >= 1 && value <= 10 &&
-        (i + 1 >= cps.size() || stops_unit(cps[i + 1].c) || cps[i + 1].c == U'以' || cps[i + 1].c == U'左' || cps[i + 1].c == U'多')) {
+        (i + 1 >= cps.size() || stops_unit(cps[i + 1].c) || cps[i + 1].c == U'以' || cps[i + 1].c == U'左' ||
+         cps[i + 1].c == U'多')) {
         value *= 10, q.unit = "%", ++i;  // 三成 = 30%
     } else {
         std::string unit;
         const std::size_t n = unit_length(text, cps, i, unit);
-        if (n) q.unit = multiplier + unit, i += n;
-        else if (!multiplier.empty()) q.unit = multiplier;
-        else if (chinese || masked) return false;  // a Chinese numeral or a placeholder needs a unit to be a figure
+        if (n)
+            q.unit = multiplier + unit, i += n;
+        else if (!multiplier.empty())
+            q.unit = multiplier;
+        else if (chinese || masked)
+            return false;  // a Chinese numeral or a placeholder needs a unit to be a figure
     }
     q.value = q.high = value;
     s.first = k, s.last = i;
@@ -353,13 +403,20 @@ bool number_at(std::string_view text, const std::vector<code_point>& cps, std::s
 void qualifiers(const std::vector<code_point>& cps, scanned& s) {
     quantity& q = s.q;
     std::size_t before = s.first, after = s.last;
-    if (ends_with(cps, before, U"超过") || ends_with(cps, before, U"逾")) q.qual = qualifier::lower_bound, before -= ends_with(cps, before, U"逾") ? 1 : 2;
-    else if (ends_with(cps, before, U"不足")) q.qual = qualifier::upper_bound, before -= 2;
-    else if (ends_with(cps, before, U"近")) q.qual = qualifier::upper_bound, before -= 1;
-    else if (ends_with(cps, before, U"约")) q.qual = qualifier::approximate, before -= 1;
-    if (starts_with(cps, after, U"左右")) q.qual = qualifier::approximate, after += 2;
-    else if (starts_with(cps, after, U"以上")) q.qual = qualifier::lower_bound, after += 2;
-    else if (starts_with(cps, after, U"以下") || starts_with(cps, after, U"以内")) q.qual = qualifier::upper_bound, after += 2;
+    if (ends_with(cps, before, U"超过") || ends_with(cps, before, U"逾"))
+        q.qual = qualifier::lower_bound, before -= ends_with(cps, before, U"逾") ? 1 : 2;
+    else if (ends_with(cps, before, U"不足"))
+        q.qual = qualifier::upper_bound, before -= 2;
+    else if (ends_with(cps, before, U"近"))
+        q.qual = qualifier::upper_bound, before -= 1;
+    else if (ends_with(cps, before, U"约"))
+        q.qual = qualifier::approximate, before -= 1;
+    if (starts_with(cps, after, U"左右"))
+        q.qual = qualifier::approximate, after += 2;
+    else if (starts_with(cps, after, U"以上"))
+        q.qual = qualifier::lower_bound, after += 2;
+    else if (starts_with(cps, after, U"以下") || starts_with(cps, after, U"以内"))
+        q.qual = qualifier::upper_bound, after += 2;
     s.first = before, s.last = after;
 }
 
@@ -373,7 +430,8 @@ std::size_t period_at(const std::vector<code_point>& cps, std::size_t k, period_
     auto number = [&](std::size_t i, std::size_t& end) {
         int v = 0;
         end = i;
-        while (end < cps.size() && is_digit(cps[end].c) && end - i < 4) v = v * 10 + static_cast<int>(cps[end].c - '0'), ++end;
+        while (end < cps.size() && is_digit(cps[end].c) && end - i < 4)
+            v = v * 10 + static_cast<int>(cps[end].c - '0'), ++end;
         if (end == i) {
             const int d = chinese_digit(cps[i].c);
             if (d > 0) return ++end, d;
@@ -396,7 +454,8 @@ std::size_t period_at(const std::vector<code_point>& cps, std::size_t k, period_
         }
         if (starts_with(cps, k, U"全年")) {
             // 去年全年 / 上年全年 is last year: a comparison, not the period of what follows.
-            if (!ends_with(cps, k, U"去年") && !ends_with(cps, k, U"上年") && !ends_with(cps, k, U"前年")) set(period::year(state.year));
+            if (!ends_with(cps, k, U"去年") && !ends_with(cps, k, U"上年") && !ends_with(cps, k, U"前年"))
+                set(period::year(state.year));
             return 2;
         }
         if (starts_with(cps, k, U"前三季度")) {
@@ -435,15 +494,14 @@ std::size_t period_at(const std::vector<code_point>& cps, std::size_t k, period_
             set(period::month(state.year, v));
             return end + 1 - k;
         }
-    } catch (const error&) {
-    }
+    } catch (const error&) {}
     return 0;
 }
 
 // ---- Damage that conversion from Word or PDF leaves in figures --------------------------------
 
-report_finding make_finding(std::string_view text, const std::vector<code_point>& cps, std::size_t first, std::size_t last, std::string kind,
-                     std::string message) {
+report_finding make_finding(std::string_view text, const std::vector<code_point>& cps, std::size_t first,
+                            std::size_t last, std::string kind, std::string message) {
     report_finding f;
     f.kind = std::move(kind);
     f.message = std::move(message);
@@ -460,10 +518,11 @@ bool one_of(char32_t c, std::u32string_view set) { return set.find(c) != std::u3
 // Words that report a count or an amount as done or planned: an empty slot or a bare 0 after one
 // of them stands where a figure was.
 constexpr std::u32string_view count_verbs[] = {
-    U"收集", U"征集", U"推荐", U"组织", U"培育", U"认定", U"引进", U"派出", U"选派", U"举办", U"开展", U"签订", U"签约", U"帮助",
-    U"解决", U"走访", U"服务", U"新增", U"完成", U"实施", U"建成", U"落实", U"申报", U"获批", U"达到", U"实现", U"争取", U"兑现",
-    U"拨付", U"发放", U"培训", U"对接", U"受理", U"办理", U"审核", U"评选", U"遴选", U"入库", U"登记", U"设立", U"安排", U"投入",
-    U"下达", U"筹集", U"授权", U"转化", U"达成", U"吸引", U"召开", U"发布", U"备案", U"共", U"累计", U"立项"};
+    U"收集", U"征集", U"推荐", U"组织", U"培育", U"认定", U"引进", U"派出", U"选派", U"举办", U"开展",
+    U"签订", U"签约", U"帮助", U"解决", U"走访", U"服务", U"新增", U"完成", U"实施", U"建成", U"落实",
+    U"申报", U"获批", U"达到", U"实现", U"争取", U"兑现", U"拨付", U"发放", U"培训", U"对接", U"受理",
+    U"办理", U"审核", U"评选", U"遴选", U"入库", U"登记", U"设立", U"安排", U"投入", U"下达", U"筹集",
+    U"授权", U"转化", U"达成", U"吸引", U"召开", U"发布", U"备案", U"共",   U"累计", U"立项"};
 
 // A count verb ends within the 12 code points before `k`, in the same clause, with no number between.
 bool count_verb_before(const std::vector<code_point>& cps, std::size_t k) {
@@ -481,13 +540,16 @@ bool count_verb_before(const std::vector<code_point>& cps, std::size_t k) {
 struct slot_word {
     std::u32string_view word, not_after, not_before;
 };
-constexpr std::u32string_view demonstratives = U"每各该此本这那某哪几多数若逐单首全整第诸任两一二三四五六七八九十百千万亿零〇";
+constexpr std::u32string_view demonstratives =
+    U"每各该此本这那某哪几多数若逐单首全整第诸任两一二三四五六七八九十百千万亿零〇";
 constexpr slot_word slot_words[] = {
     {U"项", U"立专事款强弱选分项用要细进销奖大小子同缺漏列结前后上下末附加减", U"目下链背"},
     {U"件", U"文条案事软硬零部配邮稿证信物要附组器元铸构工锻机急快函来专子插挂备散原复摘样密寄收发送取退批重", U"事"},
-    {U"家", U"国专大业学作厂商农独行名画人老管自本东买卖玩店酒皇公儒道法兵赢输藏船庄冤亲婆娘成安回在居当发起持养住搬离术",
+    {U"家",
+     U"国专大业学作厂商农独行名画人老管自本东买卖玩店酒皇公儒道法兵赢输藏船庄冤亲婆娘成安回在居当发起持养住搬离术",
      U"庭园乡电具属政居族长风访门里中底用禽畜务境教人业私产常当书"},
-    {U"名", U"排报提命署知著签实冠联点有更成题姓地品书域罪芳美驰匿功虚出盛浮齐同化威声闻扬挂除留慕莫艺人真俗学别列记具正大小",
+    {U"名",
+     U"排报提命署知著签实冠联点有更成题姓地品书域罪芳美驰匿功虚出盛浮齐同化威声闻扬挂除留慕莫艺人真俗学别列记具正大小",
      U"单称额录义字片牌优师校医人誉列次下气声胜家企品言城著贵流利目号分副望将曲作山茶"},
     {U"万元", U"", U"户以级"},
     {U"亿元", U"", U"以级"},
@@ -497,7 +559,8 @@ constexpr slot_word slot_words[] = {
 
 // "共收集企业难题项", "推荐名候选人", "占比达到%": a measure word after a word, not after a number.
 bool empty_slot_at(std::string_view text, const std::vector<code_point>& cps, std::size_t k, scanned& s) {
-    if (k == 0 || !is_ideograph(cps[k - 1].c) || one_of(cps[k - 1].c, demonstratives) || cps[k - 1].c == U'成') return false;
+    if (k == 0 || !is_ideograph(cps[k - 1].c) || one_of(cps[k - 1].c, demonstratives) || cps[k - 1].c == U'成')
+        return false;
     std::size_t length = 0;
     if (cps[k].c == '%') {
         length = 1;
@@ -526,7 +589,8 @@ bool is_close_bracket(char32_t c) { return c == U'〕' || c == ']' || c == U'】
 
 // A document number (科发〔2019〕19号) is a reference, not a figure; with a hole in it
 // ("〔20〕19号", "[201]9号") it is a damaged reference. Returns its length, 0 if there is none at k.
-std::size_t document_number_at(std::string_view text, const std::vector<code_point>& cps, std::size_t k, std::vector<report_finding>* findings) {
+std::size_t document_number_at(std::string_view text, const std::vector<code_point>& cps, std::size_t k,
+                               std::vector<report_finding>* findings) {
     if (!is_open_bracket(cps[k].c)) return 0;
     std::size_t i = k + 1;
     while (i < cps.size() && is_digit(cps[i].c)) ++i;
@@ -540,7 +604,8 @@ std::size_t document_number_at(std::string_view text, const std::vector<code_poi
     for (std::size_t j = k + 1; j < k + 1 + year_digits; ++j) year = year * 10 + static_cast<int>(cps[j].c - '0');
     if (findings && (year_digits != 4 || year < 1949 || year > 2100 || i - 1 == number_start))
         findings->push_back(make_finding(text, cps, k, i, "damaged_reference",
-                                         "a document number with a hole (its year is not four digits or its number is missing): a reference, not a figure"));
+                                         "a document number with a hole (its year is not four digits or its number is "
+                                         "missing): a reference, not a figure"));
     return i - k;
 }
 
@@ -557,7 +622,8 @@ struct stated_period {
 // start (period_at, document_number_at, empty_slot_at, number_at return nothing elsewhere): the
 // scan steps over every other character with one bitmap test.
 const char_set& starts_of_interest() {
-    static const char_set set(U"0123456789xX%[〔【上下全前截十拾百佰千仟万亿廿卅零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖项件家名人");
+    static const char_set set(
+        U"0123456789xX%[〔【上下全前截十拾百佰千仟万亿廿卅零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖项件家名人");
     return set;
 }
 
@@ -590,7 +656,8 @@ struct title_tracker {
 
 // A quantity at k (a number with its range and qualifiers, or an empty slot) into `out`;
 // returns the code point to go on from.
-std::size_t quantity_at(std::string_view text, const std::vector<code_point>& cps, std::size_t k, std::vector<scanned>& out) {
+std::size_t quantity_at(std::string_view text, const std::vector<code_point>& cps, std::size_t k,
+                        std::vector<scanned>& out) {
     scanned s;
     bool date = false;
     if (empty_slot_at(text, cps, k, s)) {
@@ -609,8 +676,8 @@ std::size_t quantity_at(std::string_view text, const std::vector<code_point>& cp
     return out.back().last;
 }
 
-std::vector<scanned> scan(std::string_view text, const std::vector<code_point>& cps, std::vector<stated_period>* periods,
-                          std::vector<report_finding>* findings = nullptr) {
+std::vector<scanned> scan(std::string_view text, const std::vector<code_point>& cps,
+                          std::vector<stated_period>* periods, std::vector<report_finding>* findings = nullptr) {
     std::vector<scanned> out;
     out.reserve(cps.size() / 8 + 16);  // a figure every 8 characters or fewer: one allocation in practice
     const char_set& interesting = starts_of_interest();
@@ -668,7 +735,8 @@ decoded_report decode_report(std::string_view bytes) {
     decoded_report out;
     const bool utf8_bom = bytes.substr(0, 3) == "\xEF\xBB\xBF";
     const std::string_view body = utf8_bom ? bytes.substr(3) : bytes;
-    const bool utf16 = bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
+    const bool utf16 =
+        bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
     // Stray bytes against well-formed multi-byte characters: GB18030 text has next to none of the
     // latter, a UTF-8 report with a damaged byte has many.
     std::size_t well_formed = 0;
@@ -682,7 +750,8 @@ decoded_report decode_report(std::string_view bytes) {
     std::string storage;
     if (utf16 || (stray.size() > well_formed)) {
         try {
-            const std::string_view text = detail::decode_text(bytes, csv_options::encoding_choice::automatic, storage, out.encoding, "<report>");
+            const std::string_view text =
+                detail::decode_text(bytes, csv_options::encoding_choice::automatic, storage, out.encoding, "<report>");
             out.text = storage.empty() ? std::string(text) : std::move(storage);
             return out;
         } catch (const parse_error&) {
@@ -692,7 +761,8 @@ decoded_report decode_report(std::string_view bytes) {
     out.encoding = utf8_bom ? "utf-8-bom" : "utf-8";
     out.text = std::string(body);
     out.invalid_bytes = stray.size();
-    for (std::size_t k = 0; k < stray.size() && k < 1000; ++k) out.invalid_offsets.push_back(stray[k] + (utf8_bom ? 3 : 0));
+    for (std::size_t k = 0; k < stray.size() && k < 1000; ++k)
+        out.invalid_offsets.push_back(stray[k] + (utf8_bom ? 3 : 0));
     return out;
 }
 
@@ -818,7 +888,9 @@ public:
             }
         word_matcher<const phrase_entries*> matcher;
         for (const auto& g : groups_) matcher.add(g.phrase, &g);
-        matcher.each_match(text, cps, [&](std::size_t b, std::size_t e, const phrase_entries* g) { hits_.push_back({b, e, g}); });
+        matcher.each_match(text, cps, [&](std::size_t b, std::size_t e, const phrase_entries* g) {
+            hits_.push_back({b, e, g});
+        });
         std::sort(hits_.begin(), hits_.end(), [](const phrase_hit& a, const phrase_hit& b) {
             return a.end != b.end ? a.end < b.end : a.end - a.begin < b.end - b.begin;
         });
@@ -826,7 +898,8 @@ public:
     // The hit inside bytes [from, to) that ends last (the longer one on a tie); nullptr if none.
     const phrase_hit* closest(std::size_t from, std::size_t to) const {
         if (from >= to) return nullptr;
-        auto it = std::upper_bound(hits_.begin(), hits_.end(), to, [](std::size_t t, const phrase_hit& h) { return t < h.end; });
+        auto it = std::upper_bound(hits_.begin(), hits_.end(), to,
+                                   [](std::size_t t, const phrase_hit& h) { return t < h.end; });
         while (it != hits_.begin()) {
             --it;
             if (it->end <= from) return nullptr;
@@ -895,7 +968,8 @@ void flag_unit(fact& f, const lexicon_entry& entry) {
         const unit expected = unit::parse(entry.unit), written = unit::parse(f.amount.unit);
         if (written.convertible_to(expected)) return;
         const auto slash = entry.unit.find('/');
-        const bool implied = slash != std::string::npos && written.convertible_to(unit::parse(entry.unit.substr(0, slash)));
+        const bool implied =
+            slash != std::string::npos && written.convertible_to(unit::parse(entry.unit.substr(0, slash)));
         f.flags.push_back(implied ? "unit_implied" : "unit_mismatch");
     } catch (const error&) {
         f.flags.push_back("unit_mismatch");
@@ -903,8 +977,10 @@ void flag_unit(fact& f, const lexicon_entry& entry) {
 }
 
 void flag_quantity(fact& f, const scanned& s) {
-    if (s.q.masked) f.flags.push_back("masked");
-    else if (std::isnan(s.q.value) && s.damage.empty()) f.flags.push_back("out_of_range");  // digits beyond a double
+    if (s.q.masked)
+        f.flags.push_back("masked");
+    else if (std::isnan(s.q.value) && s.damage.empty())
+        f.flags.push_back("out_of_range");  // digits beyond a double
     if (s.q.range) f.flags.push_back("range");
     if (s.thousands_comma) f.flags.push_back("thousands_comma");
     if (s.q.qual == qualifier::approximate) f.flags.push_back("approximate");
@@ -914,7 +990,8 @@ void flag_quantity(fact& f, const scanned& s) {
 }
 
 const char* damage_message(const std::string& kind) {
-    if (kind == "dangling_point") return "a decimal point with no digits after it: digits were lost, the value is unknown";
+    if (kind == "dangling_point")
+        return "a decimal point with no digits after it: digits were lost, the value is unknown";
     if (kind == "zero_digits") return "a run of zeros where a figure stands: digits were lost, the value is unknown";
     if (kind == "threshold") return "a threshold of only zeros: its digits were lost";
     if (kind == "empty_slot") return "a measure word with no number before it: the number was lost";
@@ -923,23 +1000,31 @@ const char* damage_message(const std::string& kind) {
 
 // A bare 0 people or items in a clause that reports the activity as done ("派出0名专家").
 bool implausible_zero(const std::vector<code_point>& cps, const scanned& s) {
-    if (s.q.value != 0 || cps[s.first].c != '0' || (s.first + 1 < cps.size() && (is_digit(cps[s.first + 1].c) || cps[s.first + 1].c == '.')))
+    if (s.q.value != 0 || cps[s.first].c != '0' ||
+        (s.first + 1 < cps.size() && (is_digit(cps[s.first + 1].c) || cps[s.first + 1].c == '.')))
         return false;
     // The measure word is the unit, or follows the number when it is not a unit zhibiao knows (名).
     constexpr std::u32string_view counted = U"名人个家项件次场批位";
-    const bool counts = s.q.unit.empty() ? s.last < cps.size() && one_of(cps[s.last].c, counted)
-                                         : s.q.unit == "人次" || s.q.unit == "家次" || (s.q.unit.size() == 3 && s.last > 0 && one_of(cps[s.last - 1].c, counted));
+    const bool counts = s.q.unit.empty()
+                            ? s.last < cps.size() && one_of(cps[s.last].c, counted)
+                            : s.q.unit == "人次" || s.q.unit == "家次" ||
+                                  (s.q.unit.size() == 3 && s.last > 0 && one_of(cps[s.last - 1].c, counted));
     return counts && count_verb_before(cps, s.first);
 }
 
 // A line that starts with 、 lost the number of its list item ("5、").
-void lost_list_numbers(std::string_view text, const std::vector<code_point>& cps, std::vector<report_finding>& findings) {
+void lost_list_numbers(std::string_view text, const std::vector<code_point>& cps,
+                       std::vector<report_finding>& findings) {
     bool line_start = true;
     for (std::size_t k = 0; k < cps.size(); ++k) {
         const char32_t c = cps[k].c;
-        if (c == '\n' || c == '\r') line_start = true;
-        else if (line_start && c == U'、') findings.push_back(make_finding(text, cps, k, k + 1, "lost_list_number", "a line starts with 、: the number of its list item was lost"));
-        else if (c != ' ' && c != '\t') line_start = false;
+        if (c == '\n' || c == '\r')
+            line_start = true;
+        else if (line_start && c == U'、')
+            findings.push_back(make_finding(text, cps, k, k + 1, "lost_list_number",
+                                            "a line starts with 、: the number of its list item was lost"));
+        else if (c != ' ' && c != '\t')
+            line_start = false;
     }
 }
 
@@ -952,15 +1037,19 @@ void inconsistent_parts(std::string_view text, const std::vector<code_point>& cp
     for (std::size_t i = 0; i < out.facts.size(); ++i) {
         fact& f = out.facts[i];
         const fact* t = total ? &out.facts[*total] : nullptr;
-        const bool part = t && part_words.any_inside(t->amount.end, f.amount.begin) && !sentence_ends.any_inside(t->amount.end, f.amount.begin);
+        const bool part = t && part_words.any_inside(t->amount.end, f.amount.begin) &&
+                          !sentence_ends.any_inside(t->amount.end, f.amount.begin);
         if (!part) {
             total = i;
             continue;
         }
-        if (!std::isfinite(f.amount.value) || !std::isfinite(t->amount.value) || f.amount.unit.empty() || t->amount.unit.empty()) continue;
+        if (!std::isfinite(f.amount.value) || !std::isfinite(t->amount.value) || f.amount.unit.empty() ||
+            t->amount.unit.empty())
+            continue;
         try {
             const unit pu = unit::parse(f.amount.unit), tu = unit::parse(t->amount.unit);
-            if (!pu.convertible_to(tu) || f.amount.value * pu.scale() <= t->amount.value * tu.scale() * (1 + 1e-9)) continue;
+            if (!pu.convertible_to(tu) || f.amount.value * pu.scale() <= t->amount.value * tu.scale() * (1 + 1e-9))
+                continue;
         } catch (const error&) {
             continue;
         }
@@ -991,7 +1080,8 @@ bool due_marker(const std::vector<code_point>& cps, std::size_t k) {
     return false;
 }
 
-bool starts_with_any(const std::vector<code_point>& cps, std::size_t k, std::initializer_list<std::u32string_view> words) {
+bool starts_with_any(const std::vector<code_point>& cps, std::size_t k,
+                     std::initializer_list<std::u32string_view> words) {
     for (auto w : words)
         if (starts_with(cps, k, w)) return true;
     return false;
@@ -1004,14 +1094,23 @@ distinctions stated_distinctions(const std::vector<code_point>& cps, std::size_t
     std::size_t last_due = std::numeric_limits<std::size_t>::max();
     for (std::size_t k = from; k < to; ++k) {
         const char32_t c = cps[k].c;
-        if (due_marker(cps, k)) d.status = "due", last_due = k;
-        else if (c == U'已') d.status = "done";
-        else if (starts_with_any(cps, k, {U"拨付", U"兑现", U"兑付", U"发放", U"支付"}) && !(k > last_due && k - last_due <= 3)) d.status = "done";
-        if (starts_with_any(cps, k, {U"申报", U"申请"})) d.stage = "applied";
-        else if (starts_with_any(cps, k, {U"立项", U"获批", U"批准"})) d.stage = "approved";
-        else if (starts_with(cps, k, U"授权")) d.stage = "granted";
-        if (starts_with_any(cps, k, {U"累计", U"累积", U"总数", U"总量"})) d.scope = "cumulative";
-        else if (c == U'新' && k + 1 < cps.size() && one_of(cps[k + 1].c, U"增认培建引入登获申设签备")) d.scope = "new";
+        if (due_marker(cps, k))
+            d.status = "due", last_due = k;
+        else if (c == U'已')
+            d.status = "done";
+        else if (starts_with_any(cps, k, {U"拨付", U"兑现", U"兑付", U"发放", U"支付"}) &&
+                 !(k > last_due && k - last_due <= 3))
+            d.status = "done";
+        if (starts_with_any(cps, k, {U"申报", U"申请"}))
+            d.stage = "applied";
+        else if (starts_with_any(cps, k, {U"立项", U"获批", U"批准"}))
+            d.stage = "approved";
+        else if (starts_with(cps, k, U"授权"))
+            d.stage = "granted";
+        if (starts_with_any(cps, k, {U"累计", U"累积", U"总数", U"总量"}))
+            d.scope = "cumulative";
+        else if (c == U'新' && k + 1 < cps.size() && one_of(cps[k + 1].c, U"增认培建引入登获申设签备"))
+            d.scope = "new";
     }
     return d;
 }
@@ -1025,11 +1124,14 @@ const lexicon_entry* choose_entry(const phrase_entries& group, const distinction
     for (const lexicon_entry* e : group.entries) {
         int score = 0;
         bool agrees = true;
-        const std::pair<const std::string*, const char*> fields[] = {{&e->status, stated.status}, {&e->stage, stated.stage}, {&e->scope, stated.scope}};
+        const std::pair<const std::string*, const char*> fields[] = {
+            {&e->status, stated.status}, {&e->stage, stated.stage}, {&e->scope, stated.scope}};
         for (const auto& [field, word] : fields) {
             if (field->empty() || !*word) continue;
-            if (*field == word) ++score;
-            else agrees = false;
+            if (*field == word)
+                ++score;
+            else
+                agrees = false;
         }
         if (agrees && score > best_score) best = e, best_score = score;
     }
@@ -1061,8 +1163,10 @@ public:
     const period_cursor& at(std::size_t first) {
         while (next_ < periods_.size() && periods_[next_].at < first) {
             const stated_period& p = periods_[next_++];
-            if (p.local) local_ = &p;
-            else current_ = &p.period;
+            if (p.local)
+                local_ = &p;
+            else
+                current_ = &p.period;
         }
         return *this;
     }
@@ -1089,7 +1193,8 @@ struct binding {
 
 class fact_builder {
 public:
-    fact_builder(std::string_view text, const std::vector<code_point>& cps, const report_indexes& indexes, const extract_options& options)
+    fact_builder(std::string_view text, const std::vector<code_point>& cps, const report_indexes& indexes,
+                 const extract_options& options)
         : text_(text), cps_(cps), ix_(indexes), options_(options), clauses_(cps) {}
 
     // The fact of the next quantity, built in place (a fact is large: moving it cost more than
@@ -1108,11 +1213,13 @@ public:
         name(f, s, b);
         flag_quantity(f, s);
         if (options_.guess && !std::isnan(s.guess)) f.guess = s.guess, f.flags.push_back("guess");
-        if (!s.damage.empty()) findings.push_back(make_finding(text_, cps_, s.first, s.last, s.damage, damage_message(s.damage)));
+        if (!s.damage.empty())
+            findings.push_back(make_finding(text_, cps_, s.first, s.last, s.damage, damage_message(s.damage)));
         if (implausible_zero(cps_, s)) {
             f.flags.push_back("suspect");
-            findings.push_back(make_finding(text_, cps_, s.first, s.last, "implausible_zero",
-                                            "0 people or items for an activity reported as done: a figure probably lost its digits"));
+            findings.push_back(
+                make_finding(text_, cps_, s.first, s.last, "implausible_zero",
+                             "0 people or items for an activity reported as done: a figure probably lost its digits"));
         }
         previous_entry_ = f.variable.empty() ? nullptr : last_entry_;
     }
@@ -1120,8 +1227,10 @@ public:
 private:
     std::size_t byte_at(std::size_t k) const { return k < cps_.size() ? cps_[k].begin : text_.size(); }
     std::size_t code_point_at(std::size_t byte) const {  // the code point that starts at a byte offset
-        return static_cast<std::size_t>(std::lower_bound(cps_.begin(), cps_.end(), byte, [](const code_point& c, std::size_t b) { return c.begin < b; }) -
-                                        cps_.begin());
+        return static_cast<std::size_t>(
+            std::lower_bound(cps_.begin(), cps_.end(), byte,
+                             [](const code_point& c, std::size_t b) { return c.begin < b; }) -
+            cps_.begin());
     }
 
     // The phrase closest before the number: first after the previous figure of the clause, else
@@ -1131,11 +1240,14 @@ private:
         binding b;
         const std::size_t after_previous = std::max(clause, previous_end_);
         const phrase_hit* hit = ix_.phrases.closest(byte_at(after_previous), s.q.begin);
-        if (!hit && after_previous > clause) b.shared = (hit = ix_.phrases.closest(byte_at(clause), byte_at(after_previous))) != nullptr;
+        if (!hit && after_previous > clause)
+            b.shared = (hit = ix_.phrases.closest(byte_at(clause), byte_at(after_previous))) != nullptr;
         if (hit && ix_.enumeration.any_inside(hit->end, s.q.begin)) hit = nullptr, b.shared = false;
         if (hit) {
             // 应/已 just before the phrase belong to it (应拨付补助资金).
-            const std::size_t from = std::min(after_previous, std::max(clause, code_point_at(hit->begin) - std::min<std::size_t>(2, code_point_at(hit->begin))));
+            const std::size_t from = std::min(
+                after_previous,
+                std::max(clause, code_point_at(hit->begin) - std::min<std::size_t>(2, code_point_at(hit->begin))));
             b.stated = stated_distinctions(cps_, from, s.first);
             b.entry = choose_entry(*hit->group, b.stated);
             b.phrase = hit->group->phrase;
@@ -1170,7 +1282,7 @@ private:
     const report_indexes& ix_;
     const extract_options& options_;
     clause_finder clauses_;
-    std::size_t previous_end_ = 0;  // code point after the previous quantity
+    std::size_t previous_end_ = 0;                   // code point after the previous quantity
     const lexicon_entry* previous_entry_ = nullptr;  // of the previous fact, if it had a variable
     const lexicon_entry* last_entry_ = nullptr;
     std::string_view previous_phrase_;
@@ -1179,9 +1291,10 @@ private:
 }  // namespace
 
 const std::vector<std::string>& fact_flag_names() {
-    static const std::vector<std::string> names = {"masked",         "approximate", "lower_bound",  "upper_bound", "range",
-                                                   "change",         "unit_implied", "unit_mismatch", "no_variable", "thousands_comma",
-                                                   "phrase_shared", "out_of_range", "damaged",      "suspect",     "guess"};
+    static const std::vector<std::string> names = {"masked",      "approximate",     "lower_bound",   "upper_bound",
+                                                   "range",       "change",          "unit_implied",  "unit_mismatch",
+                                                   "no_variable", "thousands_comma", "phrase_shared", "out_of_range",
+                                                   "damaged",     "suspect",         "guess"};
     return names;
 }
 
@@ -1204,7 +1317,8 @@ extraction extract(std::string_view text, const lexicon& words, const extract_op
     inconsistent_parts(text, cps, out);
     lost_list_numbers(text, cps, out.findings);
     out.findings.insert(out.findings.end(), references.begin(), references.end());
-    std::stable_sort(out.findings.begin(), out.findings.end(), [](const report_finding& a, const report_finding& b) { return a.begin < b.begin; });
+    std::stable_sort(out.findings.begin(), out.findings.end(),
+                     [](const report_finding& a, const report_finding& b) { return a.begin < b.begin; });
     return out;
 }
 

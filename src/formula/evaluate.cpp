@@ -44,7 +44,8 @@ typed infer_call(const formula& f, const formula_node& n, const unit_resolver& r
 typed infer(const formula& f, const formula_node& n, const unit_resolver& resolve) {
     auto same_dims = [&](const typed& a, const typed& b, const char* verb, text_span where) {
         if (a.known && b.known && !b.u.convertible_to(a.u))
-            fail_units(f, std::string("cannot ") + verb + " " + describe_unit(a.u) + " and " + describe_unit(b.u), where);
+            fail_units(f, std::string("cannot ") + verb + " " + describe_unit(a.u) + " and " + describe_unit(b.u),
+                       where);
     };
     switch (n.kind) {
         case node_kind::number:
@@ -55,8 +56,11 @@ typed infer(const formula& f, const formula_node& n, const unit_resolver& resolv
             auto u = resolve(n.name);
             return u ? typed{*u, true} : typed{dimensionless, false};
         }
-        case node_kind::unary_minus: return infer(f, *n.args[0], resolve);
-        case node_kind::logical_not: infer(f, *n.args[0], resolve); return {dimensionless, true};
+        case node_kind::unary_minus:
+            return infer(f, *n.args[0], resolve);
+        case node_kind::logical_not:
+            infer(f, *n.args[0], resolve);
+            return {dimensionless, true};
         case node_kind::binary: {
             typed a = infer(f, *n.args[0], resolve), b = infer(f, *n.args[1], resolve);
             const std::string& op = n.op;
@@ -69,7 +73,8 @@ typed infer(const formula& f, const formula_node& n, const unit_resolver& resolv
             same_dims(a, b, "compare", n.span);
             return {dimensionless, true};
         }
-        case node_kind::call: break;
+        case node_kind::call:
+            break;
     }
     return infer_call(f, n, resolve);
 }
@@ -103,7 +108,8 @@ typed infer_call(const formula& f, const formula_node& n, const unit_resolver& r
             }
             return {first.u, known};
         }
-        case unit_rule::same_as_first: return arg(0);
+        case unit_rule::same_as_first:
+            return arg(0);
         case unit_rule::dimensionless: {
             typed a = arg(0);
             if (a.known && !a.u.dimensionless())
@@ -111,11 +117,15 @@ typed infer_call(const formula& f, const formula_node& n, const unit_resolver& r
             return {dimensionless, true};
         }
         case unit_rule::ratio:
-        case unit_rule::flag: arg(0); return {dimensionless, true};
+        case unit_rule::flag:
+            arg(0);
+            return {dimensionless, true};
         case unit_rule::fraction:
-        case unit_rule::product: return {dimensionless, true};
+        case unit_rule::product:
+            return {dimensionless, true};
         case unit_rule::published:
-            if (n.args[0]->kind != node_kind::name) fail_syntax(f, "published() takes a variable name", n.args[0]->span);
+            if (n.args[0]->kind != node_kind::name)
+                fail_syntax(f, "published() takes a variable name", n.args[0]->span);
             return {dimensionless, false};
     }
     return {dimensionless, false};
@@ -137,8 +147,8 @@ struct column_value {
     bool scalar = false;
     bool any_unit = false;  // the literal 0: converts to any unit
     double scalar_value = 0;
-    std::shared_ptr<const void> keep;            // keeps `data` alive
-    std::shared_ptr<Eigen::ArrayXd> owned;      // set when this value owns its storage
+    std::shared_ptr<const void> keep;       // keeps `data` alive
+    std::shared_ptr<Eigen::ArrayXd> owned;  // set when this value owns its storage
     const double* data = nullptr;
     std::shared_ptr<std::vector<reason>> reasons;  // null: no gaps
 
@@ -167,7 +177,8 @@ column_value fresh(std::size_t n, unit u) {
 
 class evaluator {
 public:
-    evaluator(const panel& p, const catalogue& cat, const compute_options& options) : p_(p), cat_(cat), options_(options) {}
+    evaluator(const panel& p, const catalogue& cat, const compute_options& options)
+        : p_(p), cat_(cat), options_(options) {}
 
     // An indicator in its output unit, range-checked; memoised, cycle-checked.
     column_value indicator_column(const indicator& ind) {
@@ -175,13 +186,15 @@ public:
         if (found != memo_.end()) return found->second;
         if (std::find(stack_.begin(), stack_.end(), ind.id) != stack_.end()) {
             std::string cycle;
-            for (auto it = std::find(stack_.begin(), stack_.end(), ind.id); it != stack_.end(); ++it) cycle += *it + " → ";
+            for (auto it = std::find(stack_.begin(), stack_.end(), ind.id); it != stack_.end(); ++it)
+                cycle += *it + " → ";
             throw parse_error("indicators form a cycle: " + cycle + ind.id);
         }
         if (stack_.size() >= max_indicator_depth) {
             std::string path;
             for (const auto& id : stack_) path += id + " → ";
-            throw limit_error("indicators use indicators more than " + std::to_string(max_indicator_depth) + " deep: " + path + ind.id);
+            throw limit_error("indicators use indicators more than " + std::to_string(max_indicator_depth) +
+                              " deep: " + path + ind.id);
         }
         stack_.push_back(ind.id);
         // Popped on every exit: after a lenient failure (a missing input) the next indicator must
@@ -196,7 +209,8 @@ public:
             location where;
             where.variable = ind.id;
             throw incompatible_units_error(
-                f.describe("indicator " + detail::quoted(ind.id) + " gives " + describe(raw.u) + ", which cannot convert to " + describe(ind.unit),
+                f.describe("indicator " + detail::quoted(ind.id) + " gives " + describe(raw.u) +
+                               ", which cannot convert to " + describe(ind.unit),
                            {0, f.text().size()}),
                 where);
         }
@@ -216,8 +230,10 @@ public:
         // in place from the returned value, no temporary here) and every kernel is out of line.
         const nesting_guard guard(*this, f, n);
         switch (n.kind) {
-            case node_kind::number: return number(n);
-            case node_kind::name: return name(f, n);
+            case node_kind::number:
+                return number(n);
+            case node_kind::name:
+                return name(f, n);
             case node_kind::unary_minus:
             case node_kind::logical_not: {
                 std::unique_ptr<column_value> a(new column_value(eval(f, *n.args[0])));
@@ -228,7 +244,8 @@ public:
                 std::unique_ptr<column_value> b(new column_value(eval(f, *n.args[1])));
                 return binary_op(f, n, *a, *b);
             }
-            case node_kind::call: return call(f, n);  // calls nest at most formula::max_depth deep
+            case node_kind::call:
+                return call(f, n);  // calls nest at most formula::max_depth deep
         }
         return number(n);
     }
@@ -310,10 +327,12 @@ private:
 
     static reason finite(double y) { return std::isfinite(y) ? reason::none : reason::out_of_range; }
 
-    conversion converting(const formula& f, const column_value& from, const unit& to, const char* verb, text_span where) const {
+    conversion converting(const formula& f, const column_value& from, const unit& to, const char* verb,
+                          text_span where) const {
         if (from.any_unit) return {};
         if (!from.u.convertible_to(to))
-            throw incompatible_units_error(f.describe(std::string("cannot ") + verb + " " + describe(to) + " and " + describe(from.u), where));
+            throw incompatible_units_error(
+                f.describe(std::string("cannot ") + verb + " " + describe(to) + " and " + describe(from.u), where));
         return from.u.to(to);
     }
 
@@ -327,7 +346,8 @@ private:
     }
 
     [[gnu::noinline]] column_value prefix_op(const formula_node& n, const column_value& a) {
-        if (n.kind == node_kind::unary_minus) return map(a, a.u, [](double x, double& y) { return y = -x, reason::none; });
+        if (n.kind == node_kind::unary_minus)
+            return map(a, a.u, [](double x, double& y) { return y = -x, reason::none; });
         return map(a, unit{}, [](double x, double& y) { return y = x == 0 ? 1.0 : 0.0, reason::none; });
     }
 
@@ -336,7 +356,8 @@ private:
     [[gnu::noinline]] column_value kleene(const column_value& a, const column_value& b, bool is_and) {
         column_value out = fresh(rows(), unit{});
         for (std::size_t i = 0; i < rows(); ++i) {
-            const double x = a.why(i) == reason::none ? a.at(i) : nan_value, z = b.why(i) == reason::none ? b.at(i) : nan_value;
+            const double x = a.why(i) == reason::none ? a.at(i) : nan_value,
+                         z = b.why(i) == reason::none ? b.at(i) : nan_value;
             const double y = is_and ? detail::row::and_lane(x, z) : detail::row::or_lane(x, z);
             (*out.owned)(static_cast<Eigen::Index>(i)) = y;
             if (y != y) (*out.reasons)[i] = a.why(i) != reason::none ? a.why(i) : b.why(i);
@@ -347,14 +368,17 @@ private:
     // missing(x): 1 where x has a reason, else 0.
     [[gnu::noinline]] column_value missing_flag(const column_value& x) {
         column_value out = fresh(rows(), unit{});
-        for (std::size_t i = 0; i < rows(); ++i) (*out.owned)(static_cast<Eigen::Index>(i)) = x.why(i) == reason::none ? 0.0 : 1.0;
+        for (std::size_t i = 0; i < rows(); ++i)
+            (*out.owned)(static_cast<Eigen::Index>(i)) = x.why(i) == reason::none ? 0.0 : 1.0;
         return out;
     }
 
-    [[gnu::noinline]] column_value binary_op(const formula& f, const formula_node& n, column_value& a, const column_value& b) {
+    [[gnu::noinline]] column_value binary_op(const formula& f, const formula_node& n, column_value& a,
+                                             const column_value& b) {
         const std::string& op = n.op;
         if (op == "*")
-            return zip(a, b, detail::unit_product(f, a.u, b.u, false, n.span), [](double x, double z, double& y) { return y = x * z, finite(y); });
+            return zip(a, b, detail::unit_product(f, a.u, b.u, false, n.span),
+                       [](double x, double z, double& y) { return y = x * z, finite(y); });
         if (op == "/")
             return zip(a, b, detail::unit_product(f, a.u, b.u, true, n.span), [](double x, double z, double& y) {
                 const reason r = detail::row::divide(x, z, y);
@@ -364,10 +388,14 @@ private:
         const char* verb = op == "+" ? "add" : op == "-" ? "subtract" : "compare";
         if (a.any_unit) a.u = b.u;
         const conversion c = converting(f, b, a.u, verb, n.span);
-        if (op == "+") return zip(a, b, a.u, [c](double x, double z, double& y) { return y = x + c.apply(z), finite(y); });
-        if (op == "-") return zip(a, b, a.u, [c](double x, double z, double& y) { return y = x - c.apply(z), finite(y); });
+        if (op == "+")
+            return zip(a, b, a.u, [c](double x, double z, double& y) { return y = x + c.apply(z), finite(y); });
+        if (op == "-")
+            return zip(a, b, a.u, [c](double x, double z, double& y) { return y = x - c.apply(z), finite(y); });
         auto compare = [&](auto cmp) {
-            return zip(a, b, unit{}, [c, cmp](double x, double z, double& y) { return y = cmp(x, c.apply(z)) ? 1.0 : 0.0, reason::none; });
+            return zip(a, b, unit{}, [c, cmp](double x, double z, double& y) {
+                return y = cmp(x, c.apply(z)) ? 1.0 : 0.0, reason::none;
+            });
         };
         if (op == "<") return compare(std::less<double>());
         if (op == "<=") return compare(std::less_equal<double>());
@@ -393,7 +421,8 @@ private:
         bool gaps = false, invalid = false;
         for (std::size_t i = 0; i < rows(); ++i) {
             gaps |= x[i] != x[i];
-            invalid |= std::isinf(x[i]) || x[i] < min || (count && invalid_for_computation(*spec, x[i], v.u) != reason::none);
+            invalid |=
+                std::isinf(x[i]) || x[i] < min || (count && invalid_for_computation(*spec, x[i], v.u) != reason::none);
         }
         if (!gaps && !invalid) return v;
         v.reasons = std::make_shared<std::vector<reason>>(rows(), reason::none);
@@ -402,7 +431,7 @@ private:
             column_value copy = fresh(rows(), v.u);
             for (std::size_t i = 0; i < rows(); ++i) {
                 // ±inf is invalid with or without a catalogue entry, even for `raw` checks.
-                const reason why = std::isinf(x[i]) ? reason::invalid_input
+                const reason why = std::isinf(x[i])         ? reason::invalid_input
                                    : x[i] == x[i] && judged ? invalid_for_computation(*spec, x[i], v.u)
                                                             : reason::none;
                 (*copy.owned)(static_cast<Eigen::Index>(i)) = why == reason::none ? x[i] : nan_value;
@@ -437,9 +466,10 @@ private:
         location where;
         where.variable = n.name;
         throw missing_variable_error(
-            f.describe("the panel has no variable " + detail::quoted(n.name) +
-                           detail::suggestion(n.name, known, [](const std::string& s) -> std::string_view { return s; }),
-                       n.span),
+            f.describe(
+                "the panel has no variable " + detail::quoted(n.name) +
+                    detail::suggestion(n.name, known, [](const std::string& s) -> std::string_view { return s; }),
+                n.span),
             n.name, where);
     }
 
@@ -458,10 +488,12 @@ private:
         if (!time_) {
             time_ = std::make_unique<time_index>();
             time_->periods = static_cast<std::int64_t>(p_.periods().size());
-            for (std::size_t k = 0; k < p_.periods().size(); ++k) time_->period_of_key[key(p_.periods()[k])] = static_cast<std::int32_t>(k);
+            for (std::size_t k = 0; k < p_.periods().size(); ++k)
+                time_->period_of_key[key(p_.periods()[k])] = static_cast<std::int32_t>(k);
             time_->row_of.reserve(rows());
             for (std::size_t r = 0; r < rows(); ++r)
-                time_->row_of[p_.entity_of_row()[r] * time_->periods + p_.period_of_row()[r]] = static_cast<std::int32_t>(r);
+                time_->row_of[p_.entity_of_row()[r] * time_->periods + p_.period_of_row()[r]] =
+                    static_cast<std::int32_t>(r);
         }
         return *time_;
     }
@@ -490,8 +522,10 @@ private:
                 int i = p.year_number() * 12 + p.index() - 1 + steps;
                 return period::month(floor_div(i, 12), i - floor_div(i, 12) * 12 + 1);
             }
-            case period_kind::year: return period::year(p.year_number() + steps);
-            case period_kind::year_to_date: return period::year_to_date(p.year_number() + steps, p.index());
+            case period_kind::year:
+                return period::year(p.year_number() + steps);
+            case period_kind::year_to_date:
+                return period::year_to_date(p.year_number() + steps, p.index());
         }
         return p;
     }
@@ -503,8 +537,10 @@ private:
         for (std::size_t i = 0; i < rows(); ++i) {
             std::int64_t s = source(i);
             reason r = s < 0 ? reason::no_such_period : x.why(static_cast<std::size_t>(s));
-            if (r == reason::none) (*out.owned)(static_cast<Eigen::Index>(i)) = x.at(static_cast<std::size_t>(s));
-            else (*out.owned)(static_cast<Eigen::Index>(i)) = nan_value, (*out.reasons)[i] = r;
+            if (r == reason::none)
+                (*out.owned)(static_cast<Eigen::Index>(i)) = x.at(static_cast<std::size_t>(s));
+            else
+                (*out.owned)(static_cast<Eigen::Index>(i)) = nan_value, (*out.reasons)[i] = r;
         }
         return out;
     }
@@ -572,21 +608,31 @@ private:
         if (fn == "round") {
             column_value x = arg(0);
             const double scale = std::pow(10.0, detail::literal_argument(n, spec, 0));
-            return map(x, x.u, [scale](double v, double& y) { return y = detail::row::round_scaled(v, scale), reason::none; });
+            return map(x, x.u,
+                       [scale](double v, double& y) { return y = detail::row::round_scaled(v, scale), reason::none; });
         }
         if (fn == "missing") return missing_flag(arg(0));
         if (fn == "sqrt" || fn == "log" || fn == "exp") {
             column_value x = arg(0);
             const conversion c = x.u.to(unit{});
-            if (fn == "sqrt") return map(x, unit{}, [c](double v, double& y) { v = c.apply(v); return v < 0 ? reason::out_of_range : (y = std::sqrt(v), reason::none); });
-            if (fn == "log") return map(x, unit{}, [c](double v, double& y) { v = c.apply(v); return v <= 0 ? reason::out_of_range : (y = std::log(v), reason::none); });
+            if (fn == "sqrt")
+                return map(x, unit{}, [c](double v, double& y) {
+                    v = c.apply(v);
+                    return v < 0 ? reason::out_of_range : (y = std::sqrt(v), reason::none);
+                });
+            if (fn == "log")
+                return map(x, unit{}, [c](double v, double& y) {
+                    v = c.apply(v);
+                    return v <= 0 ? reason::out_of_range : (y = std::log(v), reason::none);
+                });
             return map(x, unit{}, [c](double v, double& y) { return y = std::exp(c.apply(v)), finite(y); });
         }
         return time_call(f, n, spec);
     }
 
     // The time operators, elapsed() and published(): values of other rows of the same entity.
-    [[gnu::noinline]] column_value time_call(const formula& f, const formula_node& n, const detail::function_spec& spec) {
+    [[gnu::noinline]] column_value time_call(const formula& f, const formula_node& n,
+                                             const detail::function_spec& spec) {
         const std::string& fn = n.name;
         auto arg = [&](std::size_t k) { return eval(f, *n.args[k]); };
         if (fn == "lag" || fn == "lead") {
@@ -597,12 +643,15 @@ private:
         if (fn == "yoy") return prior_year_value(f, *n.args[0]);
         if (fn == "growth") {
             column_value x = arg(0), base = prior_year_value(f, *n.args[0]);
-            return zip(x, base, unit{}, [](double v, double b, double& y) { return b <= 0 ? reason::nonpositive_base : (y = v / b - 1, finite(y)); });
+            return zip(x, base, unit{}, [](double v, double b, double& y) {
+                return b <= 0 ? reason::nonpositive_base : (y = v / b - 1, finite(y));
+            });
         }
         if (fn == "cagr") {
             const int years = detail::literal_argument(n, spec, 1);
             column_value x = arg(0);
-            column_value base = gather(x, [&](std::size_t i) { return row_at(i, shifted_years(p_.period_at(i), years)); });
+            column_value base =
+                gather(x, [&](std::size_t i) { return row_at(i, shifted_years(p_.period_at(i), years)); });
             const double inv = 1.0 / years;
             return zip(x, base, unit{}, [inv](double v, double b, double& y) {
                 if (b <= 0) return reason::nonpositive_base;
@@ -615,7 +664,8 @@ private:
             column_value x = arg(0);
             return gather(x, [&](std::size_t i) {
                 const int y = p_.period_at(i).year_number() - 1;
-                for (const period& q : {period::year(y), period::month(y, 12), period::quarter(y, 4), period::half(y, 2)}) {
+                for (const period& q :
+                     {period::year(y), period::month(y, 12), period::quarter(y, 4), period::half(y, 2)}) {
                     std::int64_t r = row_at(i, q);
                     if (r >= 0 && x.why(static_cast<std::size_t>(r)) == reason::none) return r;
                 }
@@ -654,16 +704,27 @@ private:
             std::vector<period> parts;
             const int y = p.year_number();
             switch (p.kind()) {
-                case period_kind::month: for (int m = 1; m <= p.index(); ++m) parts.push_back(period::month(y, m)); break;
-                case period_kind::quarter: for (int q = 1; q <= p.index(); ++q) parts.push_back(period::quarter(y, q)); break;
-                case period_kind::half: for (int h = 1; h <= p.index(); ++h) parts.push_back(period::half(y, h)); break;
-                default: parts.push_back(p); break;  // a year or a YTD span is cumulative already
+                case period_kind::month:
+                    for (int m = 1; m <= p.index(); ++m) parts.push_back(period::month(y, m));
+                    break;
+                case period_kind::quarter:
+                    for (int q = 1; q <= p.index(); ++q) parts.push_back(period::quarter(y, q));
+                    break;
+                case period_kind::half:
+                    for (int h = 1; h <= p.index(); ++h) parts.push_back(period::half(y, h));
+                    break;
+                default:
+                    parts.push_back(p);
+                    break;  // a year or a YTD span is cumulative already
             }
             double sum = 0;
             reason r = reason::none;
             for (const auto& q : parts) {
                 std::int64_t s = q == p ? static_cast<std::int64_t>(i) : row_at(i, q);
-                if (s < 0) { r = reason::no_such_period; break; }
+                if (s < 0) {
+                    r = reason::no_such_period;
+                    break;
+                }
                 r = x.why(static_cast<std::size_t>(s));
                 if (r != reason::none) break;
                 sum += x.at(static_cast<std::size_t>(s));
@@ -700,12 +761,18 @@ private:
 // Moves (or copies) a value into a result column of n rows.
 void fill_result(indicator_values& out, column_value v, std::size_t n) {
     out.unit = v.u;
-    if (v.scalar) out.values = Eigen::ArrayXd::Constant(static_cast<Eigen::Index>(n), v.scalar_value);
-    else if (v.owned && v.owned.use_count() <= 2) out.values = std::move(*v.owned);  // ours alone (keep + owned)
-    else out.values = Eigen::Map<const Eigen::ArrayXd>(v.data, static_cast<Eigen::Index>(n));
-    if (v.reasons && v.reasons.use_count() == 1) out.reasons = std::move(*v.reasons);
-    else if (v.reasons) out.reasons = *v.reasons;
-    else out.reasons.assign(n, reason::none);
+    if (v.scalar)
+        out.values = Eigen::ArrayXd::Constant(static_cast<Eigen::Index>(n), v.scalar_value);
+    else if (v.owned && v.owned.use_count() <= 2)
+        out.values = std::move(*v.owned);  // ours alone (keep + owned)
+    else
+        out.values = Eigen::Map<const Eigen::ArrayXd>(v.data, static_cast<Eigen::Index>(n));
+    if (v.reasons && v.reasons.use_count() == 1)
+        out.reasons = std::move(*v.reasons);
+    else if (v.reasons)
+        out.reasons = *v.reasons;
+    else
+        out.reasons.assign(n, reason::none);
 }
 
 void fill_missing(indicator_values& out, std::size_t rows, reason why, std::string problem) {
@@ -716,7 +783,8 @@ void fill_missing(indicator_values& out, std::size_t rows, reason why, std::stri
 
 }  // namespace
 
-indicator_table compute(const panel& p, const std::vector<std::string>& ids, const compute_options& options, const catalogue& cat) {
+indicator_table compute(const panel& p, const std::vector<std::string>& ids, const compute_options& options,
+                        const catalogue& cat) {
     std::vector<const indicator*> wanted;
     for (const auto& id : ids) wanted.push_back(&cat.at(id));
     evaluator ev(p, cat, options);
@@ -744,22 +812,24 @@ indicator_table compute(const panel& p, const std::vector<std::string>& ids, con
     return table;
 }
 
-indicator_values compute_indicator(const panel& p, const indicator& ind, const compute_options& options, const catalogue& cat) {
+indicator_values compute_indicator(const panel& p, const indicator& ind, const compute_options& options,
+                                   const catalogue& cat) {
     catalogue with = cat;
     with.add(ind);
     return std::move(compute(p, {ind.id}, options, with).columns.front());
 }
 
-indicator_values evaluate(const panel& p, const formula& f, const std::optional<unit>& out, const compute_options& options,
-                          const catalogue& cat) {
+indicator_values evaluate(const panel& p, const formula& f, const std::optional<unit>& out,
+                          const compute_options& options, const catalogue& cat) {
     evaluator ev(p, cat, options);
     indicator_values result;
     result.id = f.text();
     column_value v = ev.eval(f, detail::root_of(f));
     if (out) {
         if (!v.u.convertible_to(*out))
-            throw incompatible_units_error(f.describe("the formula gives '" + v.u.symbol() + "', which cannot convert to '" + out->symbol() + "'",
-                                                      {0, f.text().size()}));
+            throw incompatible_units_error(
+                f.describe("the formula gives '" + v.u.symbol() + "', which cannot convert to '" + out->symbol() + "'",
+                           {0, f.text().size()}));
         const conversion c = v.u.to(*out);
         column_value converted = fresh(p.rows(), *out);
         for (std::size_t i = 0; i < p.rows(); ++i) {

@@ -56,7 +56,8 @@ private:
             t.text = s_.substr(pos_, n);
             pos_ += n;
         };
-        if (std::isdigit(static_cast<unsigned char>(c)) || (c == '.' && pos_ + 1 < s_.size() && std::isdigit(static_cast<unsigned char>(s_[pos_ + 1])))) {
+        if (std::isdigit(static_cast<unsigned char>(c)) ||
+            (c == '.' && pos_ + 1 < s_.size() && std::isdigit(static_cast<unsigned char>(s_[pos_ + 1])))) {
             std::size_t p = pos_;
             while (p < s_.size() && std::isdigit(static_cast<unsigned char>(s_[p]))) ++p;
             if (p < s_.size() && s_[p] == '.') {
@@ -95,7 +96,8 @@ private:
             take(token_kind::op, 1);
         } else {
             std::size_t n = 1;
-            while (pos_ + n < s_.size() && (static_cast<unsigned char>(s_[pos_ + n]) & 0xC0) == 0x80) ++n;  // whole UTF-8 character
+            while (pos_ + n < s_.size() && (static_cast<unsigned char>(s_[pos_ + n]) & 0xC0) == 0x80)
+                ++n;  // whole UTF-8 character
             t.span.end = pos_ + n;
             fail("unexpected character '" + s_.substr(pos_, n) + "'", t.span);
         }
@@ -110,7 +112,8 @@ private:
         parser& p;
         explicit depth_guard(parser& owner, text_span where) : p(owner) {
             if (++p.depth_ > formula::max_depth)
-                throw limit_error(p.f_.describe("formula nested deeper than " + std::to_string(formula::max_depth) + " levels", where));
+                throw limit_error(p.f_.describe(
+                    "formula nested deeper than " + std::to_string(formula::max_depth) + " levels", where));
         }
         ~depth_guard() { --p.depth_; }
     };
@@ -283,7 +286,9 @@ private:
             case token_kind::unit:
                 fail("a unit must follow a number, as in 10000[人]", tok_.span);
             default:
-                fail(tok_.kind == token_kind::end ? "formula ends too early" : "expected a value, found '" + tok_.text + "'", tok_.span);
+                fail(tok_.kind == token_kind::end ? "formula ends too early"
+                                                  : "expected a value, found '" + tok_.text + "'",
+                     tok_.span);
         }
     }
 

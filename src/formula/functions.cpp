@@ -22,8 +22,8 @@ using r = reason;
 
 const std::vector<function_spec>& functions() {
     static const std::vector<function_spec> table = {
-        {"if", 3, 3, u::choice, l::none, e::both, r::none, "missing condition → missing; else the chosen branch as it is",
-         "select_op({0}, {1}, {2})"},
+        {"if", 3, 3, u::choice, l::none, e::both, r::none,
+         "missing condition → missing; else the chosen branch as it is", "select_op({0}, {1}, {2})"},
         {"min", 1, 64, u::common, l::none, e::both, r::none, propagates, "min_op({0}, {1})"},
         {"max", 1, 64, u::common, l::none, e::both, r::none, propagates, "max_op({0}, {1})"},
         {"abs", 1, 1, u::same_as_first, l::none, e::both, r::none, propagates, "vabs({0})"},
@@ -96,12 +96,15 @@ std::vector<std::string> function_names(engines where) {
 
 namespace {
 
-[[noreturn]] void fail(const formula& f, const std::string& message, text_span where) { throw parse_error(f.describe(message, where)); }
+[[noreturn]] void fail(const formula& f, const std::string& message, text_span where) {
+    throw parse_error(f.describe(message, where));
+}
 
 // A constant number written in the formula, a leading minus included (round(x, -2)).
 bool constant_number(const formula_node& n, double& value) {
     if (n.kind == node_kind::number) return value = n.number, true;
-    if (n.kind == node_kind::unary_minus && n.args[0]->kind == node_kind::number) return value = -n.args[0]->number, true;
+    if (n.kind == node_kind::unary_minus && n.args[0]->kind == node_kind::number)
+        return value = -n.args[0]->number, true;
     return false;
 }
 
@@ -111,8 +114,9 @@ void check_literal(const formula& f, const formula_node& arg, literal_rule rule,
     if (rule == literal_rule::digits) {
         if (!constant) fail(f, fn + "() takes a constant number of digits, not an expression", arg.span);
         if (!(std::abs(v) <= max_round_digits) || v != std::floor(v))
-            fail(f, fn + "() takes a whole number of digits from -" + std::to_string(max_round_digits) + " to " +
-                        std::to_string(max_round_digits),
+            fail(f,
+                 fn + "() takes a whole number of digits from -" + std::to_string(max_round_digits) + " to " +
+                     std::to_string(max_round_digits),
                  arg.span);
         return;
     }
@@ -128,19 +132,27 @@ const function_spec& checked_call(const formula& f, const formula_node& n, engin
     const function_spec* spec = find_function(fn);
     const text_span name_span{n.span.begin, n.span.begin + fn.size()};
     if (!spec)
-        fail(f, "unknown function '" + fn + "'" + (where == engines::both ? " in a scorecard" : "") +
-                    suggestion(fn, function_names(where), [](const std::string& s) -> std::string_view { return s; }),
+        fail(f,
+             "unknown function '" + fn + "'" + (where == engines::both ? " in a scorecard" : "") +
+                 suggestion(fn, function_names(where), [](const std::string& s) -> std::string_view { return s; }),
              name_span);
     if (where == engines::both && spec->where != engines::both)
-        fail(f, fn + "() is not available in a scorecard (a scorecard reads one period of each firm; it works in panel indicators)",
+        fail(f,
+             fn + "() is not available in a scorecard (a scorecard reads one period of each firm; it works in panel "
+                  "indicators)",
              name_span);
     const auto count = static_cast<int>(n.args.size());
     if (count < spec->min_args || count > spec->max_args) {
-        const std::string expected = spec->min_args == spec->max_args ? std::to_string(spec->min_args)
-                                                                      : std::to_string(spec->min_args) + "–" + std::to_string(spec->max_args);
-        fail(f, fn + "() takes " + expected + " argument" + (spec->max_args == 1 ? "" : "s") + ", not " + std::to_string(count), n.span);
+        const std::string expected = spec->min_args == spec->max_args
+                                         ? std::to_string(spec->min_args)
+                                         : std::to_string(spec->min_args) + "–" + std::to_string(spec->max_args);
+        fail(f,
+             fn + "() takes " + expected + " argument" + (spec->max_args == 1 ? "" : "s") + ", not " +
+                 std::to_string(count),
+             n.span);
     }
-    if (spec->literal != literal_rule::none && count == spec->max_args) check_literal(f, *n.args.back(), spec->literal, fn);
+    if (spec->literal != literal_rule::none && count == spec->max_args)
+        check_literal(f, *n.args.back(), spec->literal, fn);
     return *spec;
 }
 

@@ -61,7 +61,7 @@ struct function_spec {
     unit_rule units;
     literal_rule literal;  ///< rule for the last argument when a call has max_args of them
     engines where;
-    reason on_failure;  ///< reason when the function itself gives no value (none: always gives one)
+    reason on_failure;            ///< reason when the function itself gives no value (none: always gives one)
     std::string_view on_missing;  ///< what a missing argument does, for messages and the docs
     /// The statement the kernel writer emits for this function ({0}, {1}, {2}: argument
     /// registers, {k}: the op's constant); empty for panel-only functions.

@@ -18,9 +18,7 @@ namespace zhibiao {
 
 extern const char* const builtin_catalogue_toml;  // generated from data/indicators.toml
 
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 std::optional<unit> catalogue::declared_unit(const std::string& name) const {
     if (const indicator* i = find(name)) return i->unit;
@@ -43,8 +41,9 @@ void check_indicator(const catalogue& cat, indicator& i) {
     auto resolve = [&cat](const std::string& name) { return cat.declared_unit(name); };
     const detail::typed t = detail::infer(i.parsed, detail::root_of(i.parsed), resolve);
     if (t.known && !t.u.convertible_to(i.unit))
-        throw incompatible_units_error(i.parsed.describe("the formula gives " + t.u.dim().to_string() + ", which cannot convert to '" +
-                                                             i.unit.symbol() + "' (" + i.unit.dim().to_string() + ")",
+        throw incompatible_units_error(i.parsed.describe("the formula gives " + t.u.dim().to_string() +
+                                                             ", which cannot convert to '" + i.unit.symbol() + "' (" +
+                                                             i.unit.dim().to_string() + ")",
                                                          {0, i.formula.size()}));
 }
 
@@ -159,12 +158,17 @@ catalogue catalogue::from_toml(std::string_view text, const std::string& source)
             detail::rethrow_at_key(named, "indicator '" + i.id + "'", "unit", e);
         }
         std::string dir = named.text("direction");
-        if (dir.empty() || dir == "higher") i.direction = direction::higher_is_better;
-        else if (dir == "lower") i.direction = direction::lower_is_better;
-        else if (dir == "benchmark") i.direction = direction::benchmark;
-        else named.fail("direction", "must be 'higher', 'lower' or 'benchmark'");
+        if (dir.empty() || dir == "higher")
+            i.direction = direction::higher_is_better;
+        else if (dir == "lower")
+            i.direction = direction::lower_is_better;
+        else if (dir == "benchmark")
+            i.direction = direction::benchmark;
+        else
+            named.fail("direction", "must be 'higher', 'lower' or 'benchmark'");
         double decimals = named.number("decimals", 2);
-        if (decimals < 0 || decimals > 15 || decimals != std::floor(decimals)) named.fail("decimals", "must be a whole number 0..15");
+        if (decimals < 0 || decimals > 15 || decimals != std::floor(decimals))
+            named.fail("decimals", "must be a whole number 0..15");
         i.decimals = static_cast<int>(decimals);
         i.valid_min = named.number("valid_min", i.valid_min);
         i.valid_max = named.number("valid_max", i.valid_max);

@@ -87,7 +87,8 @@ unsigned threads_within_memory(std::size_t regions, std::size_t dates, unsigned 
     while (threads > 1 && grid_bytes(regions, dates, threads) > budget) --threads;
     const std::size_t need = grid_bytes(regions, dates, 1);
     if (need <= budget) return threads;
-    const std::string needed = need == std::numeric_limits<std::size_t>::max() ? "more than can be addressed" : gib(need);
+    const std::string needed =
+        need == std::numeric_limits<std::size_t>::max() ? "more than can be addressed" : gib(need);
     throw limit_error("patents in force: " + std::to_string(regions) + " regions × " + std::to_string(dates) +
                       " dates need " + needed + ", more than half of this machine's memory (" + gib(budget) + ")");
 }
@@ -101,9 +102,9 @@ namespace {
 // calendar arithmetic per record (add_years is non-decreasing, so {f : add_years(f, 20) <= D}
 // is the days up to a threshold).
 struct query_grid {
-    std::vector<std::size_t> order;           // order[k]: where sorted date k came from
-    std::vector<std::int32_t> dates;          // sorted
-    std::vector<std::int32_t> last_expired;   // per sorted date: the last filing expired on it
+    std::vector<std::size_t> order;          // order[k]: where sorted date k came from
+    std::vector<std::int32_t> dates;         // sorted
+    std::vector<std::int32_t> last_expired;  // per sorted date: the last filing expired on it
 
     explicit query_grid(const std::vector<std::int32_t>& given) : order(given.size()), dates(given.size()) {
         std::iota(order.begin(), order.end(), 0);
@@ -167,8 +168,8 @@ void count_record(const patent_records& rec, std::size_t i, const query_grid& gr
     --row[last];
 }
 
-void count_stretch(const patent_records& rec, std::size_t begin, std::size_t end, const query_grid& grid, std::int32_t as_of,
-                   partial& part) {
+void count_stretch(const patent_records& rec, std::size_t begin, std::size_t end, const query_grid& grid,
+                   std::int32_t as_of, partial& part) {
     part.diff.assign(rec.regions * (grid.dates.size() + 1), 0);
     auto& tally = part.tally;
     for (std::size_t i = begin; i < end; ++i) {
@@ -219,8 +220,8 @@ std::int32_t today() {
 
 }  // namespace
 
-patents_in_force_result patents_in_force(const patent_records& rec, const std::vector<std::int32_t>& dates, std::int32_t as_of,
-                                         unsigned threads) {
+patents_in_force_result patents_in_force(const patent_records& rec, const std::vector<std::int32_t>& dates,
+                                         std::int32_t as_of, unsigned threads) {
     if (!rec.region || !rec.filing || !rec.grant) throw error("patent records need region, filing and grant columns");
     const query_grid grid(dates);
     if (as_of == no_date) as_of = today();
@@ -330,7 +331,8 @@ private:
 
 }  // namespace
 
-void days_from_ticks(const std::int64_t* ticks, std::size_t n, std::int64_t ticks_per_day, std::int32_t* out, unsigned threads) {
+void days_from_ticks(const std::int64_t* ticks, std::size_t n, std::int64_t ticks_per_day, std::int32_t* out,
+                     unsigned threads) {
     if (ticks_per_day <= 0) throw error("days_from_ticks: ticks_per_day must be positive");
     constexpr std::int64_t nat = std::numeric_limits<std::int64_t>::min();
     in_stretches(n, worker_count(threads, n, 1u << 20), [&](unsigned, std::size_t begin, std::size_t end) {
@@ -338,22 +340,24 @@ void days_from_ticks(const std::int64_t* ticks, std::size_t n, std::int64_t tick
             const std::int64_t t = ticks[i];
             std::int64_t day = t / ticks_per_day;
             day -= (t % ticks_per_day) < 0;  // floor: 1969-12-31T23:00 is day -1
-            const bool in_range = day > std::numeric_limits<std::int32_t>::min() && day <= std::numeric_limits<std::int32_t>::max();
-            if (t != nat && !in_range) throw limit_error("record " + std::to_string(i) + ": a date outside the years ±5.8 million");
+            const bool in_range =
+                day > std::numeric_limits<std::int32_t>::min() && day <= std::numeric_limits<std::int32_t>::max();
+            if (t != nat && !in_range)
+                throw limit_error("record " + std::to_string(i) + ": a date outside the years ±5.8 million");
             out[i] = t == nat ? no_date : static_cast<std::int32_t>(day);
         }
     });
 }
 
-text_codes factorize_texts(std::size_t n, const std::function<bool(std::size_t, std::string_view&)>& text_at, unsigned threads) {
+text_codes factorize_texts(std::size_t n, const std::function<bool(std::size_t, std::string_view&)>& text_at,
+                           unsigned threads) {
     const unsigned parts = worker_count(threads, n, 1u << 18);
     text_codes result;
     result.codes.resize(n);
     std::vector<local_texts> local(parts);
     in_stretches(n, parts, [&](unsigned t, std::size_t begin, std::size_t end) {
         std::string_view text;
-        for (std::size_t i = begin; i < end; ++i)
-            result.codes[i] = text_at(i, text) ? local[t].code_of(text) : -1;
+        for (std::size_t i = begin; i < end; ++i) result.codes[i] = text_at(i, text) ? local[t].code_of(text) : -1;
     });
     for (const auto& l : local) result.texts.insert(result.texts.end(), l.texts.begin(), l.texts.end());
     std::sort(result.texts.begin(), result.texts.end());

@@ -28,13 +28,16 @@ namespace {
 // interrupt_scope (zhibiao/interrupt.hpp), as every other long call polls.
 class interrupt_ticker {
 public:
-    explicit interrupt_ticker(const std::function<void()>& check, std::size_t every = 4096) : check_(check), every_(every) {}
+    explicit interrupt_ticker(const std::function<void()>& check, std::size_t every = 4096)
+        : check_(check), every_(every) {}
     void operator()(std::size_t steps = 1) {
         count_ += steps;
         if (count_ < every_) return;
         count_ = 0;
-        if (check_) check_();
-        else poll_interrupt();
+        if (check_)
+            check_();
+        else
+            poll_interrupt();
     }
 
 private:
@@ -76,7 +79,8 @@ void check_cycles(const std::unordered_map<std::string, std::string>& parent_of,
             if (!fresh && it->second == finished) break;
             if (!fresh) {
                 std::string cycle;
-                for (auto k = std::find(walk.begin(), walk.end(), at); k != walk.end(); ++k) cycle += std::string(*k) + " → ";
+                for (auto k = std::find(walk.begin(), walk.end(), at); k != walk.end(); ++k)
+                    cycle += std::string(*k) + " → ";
                 throw error("the parent map has a cycle: " + cycle + std::string(at));
             }
             walk.push_back(at);
@@ -112,7 +116,8 @@ struct parent_rows {
     std::vector<std::int32_t> out_parent, out_period, row_target;
 };
 
-parent_rows group_by_parent(const panel& p, const std::unordered_map<std::string, std::string>& parent_of, interrupt_ticker& tick) {
+parent_rows group_by_parent(const panel& p, const std::unordered_map<std::string, std::string>& parent_of,
+                            interrupt_ticker& tick) {
     parent_rows g;
     std::unordered_map<std::string, std::int32_t> parent_index;
     std::vector<std::int32_t> parent_of_entity(p.entities().size());
@@ -147,8 +152,8 @@ parent_rows group_by_parent(const panel& p, const std::unordered_map<std::string
 }
 
 // The sum of one column per output row, with its coverage and a reason where a sum is missing.
-void sum_column(const panel& p, const column& c, const variable_spec* spec, const parent_rows& g, const rollup_options& options,
-                interrupt_ticker& tick, rollup_result& result) {
+void sum_column(const panel& p, const column& c, const variable_spec* spec, const parent_rows& g,
+                const rollup_options& options, interrupt_ticker& tick, rollup_result& result) {
     const std::size_t n_out = g.out_parent.size();
     const unit values_unit = unit_of(c, spec);
     Eigen::ArrayXd sum = Eigen::ArrayXd::Zero(static_cast<Eigen::Index>(n_out));
@@ -169,8 +174,8 @@ void sum_column(const panel& p, const column& c, const variable_spec* spec, cons
     for (std::size_t t = 0; t < n_out; ++t) {
         const std::size_t expected = g.children[static_cast<std::size_t>(g.out_parent[t])];
         result.coverage.push_back({g.parents[static_cast<std::size_t>(g.out_parent[t])].code,
-                                   p.periods()[static_cast<std::size_t>(g.out_period[t])].to_string(), c.name(), expected, with_data[t],
-                                   valid[t]});
+                                   p.periods()[static_cast<std::size_t>(g.out_period[t])].to_string(), c.name(),
+                                   expected, with_data[t], valid[t]});
         if (!std::isfinite(sum(static_cast<Eigen::Index>(t)))) {  // finite children, a sum beyond doubles
             sum(static_cast<Eigen::Index>(t)) = std::numeric_limits<double>::quiet_NaN();
             reasons[t] = reason::out_of_range;
@@ -181,7 +186,9 @@ void sum_column(const panel& p, const column& c, const variable_spec* spec, cons
         const bool any_invalid = valid[t] < with_data[t];
         if (valid[t] == 0 || !options.partial_sums) {
             sum(static_cast<Eigen::Index>(t)) = std::numeric_limits<double>::quiet_NaN();
-            reasons[t] = any_invalid ? reason::invalid_child : with_data[t] == 0 ? reason::missing_input : reason::incomplete_rollup;
+            reasons[t] = any_invalid         ? reason::invalid_child
+                         : with_data[t] == 0 ? reason::missing_input
+                                             : reason::incomplete_rollup;
             any_gap = true;
         }
     }
@@ -201,7 +208,8 @@ rollup_result rollup(const panel& p, const std::unordered_map<std::string, std::
     result.parents = panel(g.parents, p.periods(), g.out_parent, g.out_period);
     for (const auto& c : p.columns()) {
         const variable_spec* spec = cat.variable(c.name());
-        const bool forced = std::find(options.also_sum.begin(), options.also_sum.end(), c.name()) != options.also_sum.end();
+        const bool forced =
+            std::find(options.also_sum.begin(), options.also_sum.end(), c.name()) != options.also_sum.end();
         if (!forced && (!spec || spec->aggregation != "sum")) {
             result.not_summed.push_back(c.name());
             continue;

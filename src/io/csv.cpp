@@ -75,8 +75,9 @@ bool strip_thousands(std::string& s) {
     std::size_t first = s.find(',', start);
     if (first == start || first - start > 3) return false;
     for (std::size_t i = first; i < end; i += 4)
-        if (s[i] != ',' || i + 4 > end || !std::all_of(s.begin() + static_cast<std::ptrdiff_t>(i) + 1,
-                                                        s.begin() + static_cast<std::ptrdiff_t>(i) + 4, is_digit))
+        if (s[i] != ',' || i + 4 > end ||
+            !std::all_of(s.begin() + static_cast<std::ptrdiff_t>(i) + 1, s.begin() + static_cast<std::ptrdiff_t>(i) + 4,
+                         is_digit))
             return false;
     s.erase(std::remove(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(end), ','),
             s.begin() + static_cast<std::ptrdiff_t>(end));
@@ -156,8 +157,7 @@ public:
                 std::size_t q = p + 1;
                 bool doubled = false;
                 for (;;) {
-                    if (q >= n)
-                        throw parse_error("unterminated quoted field", where(fields.size() + 1));
+                    if (q >= n) throw parse_error("unterminated quoted field", where(fields.size() + 1));
                     if (data[q] == '"') {
                         if (q + 1 < n && data[q + 1] == '"') {
                             doubled = true;
@@ -251,7 +251,8 @@ std::string iconv_to_utf8(std::string_view bytes, const char* from, const std::s
         location w;
         w.file = source;
         w.line = 1 + static_cast<std::size_t>(std::count(out.data(), out.data() + written, '\n'));
-        throw parse_error(std::string("invalid ") + from + " byte sequence (the file is neither UTF-8 nor " + from + ")", w);
+        throw parse_error(
+            std::string("invalid ") + from + " byte sequence (the file is neither UTF-8 nor " + from + ")", w);
     }
     iconv_close(cd);
     out.resize(written);
@@ -262,7 +263,8 @@ std::string iconv_to_utf8(std::string_view bytes, const char* from, const std::s
 std::string_view decode(std::string_view bytes, csv_options::encoding_choice choice, std::string& storage,
                         std::string& encoding, const std::string& source) {
     using choice_t = csv_options::encoding_choice;
-    if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
+    if (bytes.size() >= 2 &&
+        ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
         encoding = "utf-16";
         storage = iconv_to_utf8(bytes, "UTF-16", source);
         return storage;
@@ -285,7 +287,8 @@ std::string_view decode(std::string_view bytes, csv_options::encoding_choice cho
     if (choice == choice_t::utf8) {
         location w;
         w.file = source;
-        w.line = 1 + static_cast<std::size_t>(std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(valid), '\n'));
+        w.line = 1 + static_cast<std::size_t>(
+                         std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(valid), '\n'));
         throw parse_error("invalid UTF-8 byte sequence", w);
     }
     encoding = "gb18030";
@@ -393,8 +396,8 @@ private:
     std::vector<std::int32_t> period_of_text_;
 };
 
-int find_column(const std::vector<std::string>& names, const std::string& wanted, std::initializer_list<const char*> candidates,
-                const char* role, const std::string& source) {
+int find_column(const std::vector<std::string>& names, const std::string& wanted,
+                std::initializer_list<const char*> candidates, const char* role, const std::string& source) {
     if (!wanted.empty()) {
         auto it = std::find(names.begin(), names.end(), wanted);
         if (it == names.end()) {
@@ -450,16 +453,21 @@ public:
                          (options_.layout == csv_options::layout_choice::automatic && has_long_columns);
         report_.layout = long_form ? "long" : "wide";
 
-        entity_col_ = find_column(names, options_.entity, {"entity", "region", "code", "adcode", "地区代码", "代码", "地区", "firm",
-                                                           "firm_id", "id", "统一社会信用代码", "企业名称"},
+        entity_col_ = find_column(names, options_.entity,
+                                  {"entity", "region", "code", "adcode", "地区代码", "代码", "地区", "firm", "firm_id",
+                                   "id", "统一社会信用代码", "企业名称"},
                                   "entity", source_);
-        period_col_ = find_column(names, options_.period, {"period", "year", "年份", "时期", "期间"}, "period", source_);
+        period_col_ =
+            find_column(names, options_.period, {"period", "year", "年份", "时期", "期间"}, "period", source_);
         name_col_ = find_column(names, options_.name, {"name", "名称"}, "name", source_);
         parent_col_ = find_column(names, options_.parent, {"parent", "上级代码"}, "parent", source_);
-        if (entity_col_ < 0) throw header_error("no entity column: name it with entity=... (looked for entity, region, code, adcode, 地区代码, 地区)");
+        if (entity_col_ < 0)
+            throw header_error(
+                "no entity column: name it with entity=... (looked for entity, region, code, adcode, 地区代码, 地区)");
         if (period_col_ < 0 && options_.period_value.empty())
-            throw header_error("no period column: name it with period=... (looked for period, year, 年份, 时期), "
-                               "or give every row one with period_value=...");
+            throw header_error(
+                "no period column: name it with period=... (looked for period, year, 年份, 时期), "
+                "or give every row one with period_value=...");
 
         std::size_t expected = text_.size() / std::max<std::size_t>(16, header_.size() * 4) + 16;
         row_keys keys(long_form ? expected / 4 : expected);
@@ -512,11 +520,12 @@ private:
                 throw parse_error("empty column name in the header", w);
             }
             if (!seen.insert(h.name).second)
-                throw parse_error("duplicate column " + detail::quoted(h.name) + " in the header" +
-                                      (h.renamed_from.empty() ? std::string()
-                                                              : " (" + detail::quoted(h.renamed_from) +
-                                                                    " is the catalogue's Chinese name of that variable)"),
-                                  at(header_line_, i + 1));
+                throw parse_error(
+                    "duplicate column " + detail::quoted(h.name) + " in the header" +
+                        (h.renamed_from.empty() ? std::string()
+                                                : " (" + detail::quoted(h.renamed_from) +
+                                                      " is the catalogue's Chinese name of that variable)"),
+                    at(header_line_, i + 1));
         }
     }
 
@@ -524,7 +533,8 @@ private:
         return std::find(options_.ignore.begin(), options_.ignore.end(), name) != options_.ignore.end();
     }
 
-    unit resolve_unit(const std::string& variable, const std::string& header_unit, bool& given, std::size_t column) const {
+    unit resolve_unit(const std::string& variable, const std::string& header_unit, bool& given,
+                      std::size_t column) const {
         auto it = unit_override_.find(variable);
         const std::string& text = it != unit_override_.end() ? it->second : header_unit;
         given = !text.empty();
@@ -546,15 +556,17 @@ private:
     }
 
     // Counts and issues go to `sink`: the loader's report, or a chunk's while chunks run in parallel.
-    void note(load_report& sink, std::size_t line, std::size_t column, const std::string& variable, std::string_view text,
-              std::string problem) const {
+    void note(load_report& sink, std::size_t line, std::size_t column, const std::string& variable,
+              std::string_view text, std::string problem) const {
         keep_issue(sink, {line, column, variable, detail::shortened(text, 200), std::move(problem)});
     }
 
     // Lists an issue while the list is short, else counts it: every issue is accounted for.
     void keep_issue(load_report& sink, load_issue issue) const {
-        if (sink.issues.size() < options_.max_reported_issues) sink.issues.push_back(std::move(issue));
-        else ++sink.issues_not_listed;
+        if (sink.issues.size() < options_.max_reported_issues)
+            sink.issues.push_back(std::move(issue));
+        else
+            ++sink.issues_not_listed;
     }
 
     // Reads a cell into `out`. Returns the reason (none, missing_input, unparseable).
@@ -568,7 +580,8 @@ private:
                 out = (percent == -2 ? v.percent_conversion : v.permille_conversion).apply(out);
                 return reason::none;
             }
-            return bad_cell(sink, text, v, out, line, column, "a percentage in a column of unit '" + v.u.symbol() + "'");
+            return bad_cell(sink, text, v, out, line, column,
+                            "a percentage in a column of unit '" + v.u.symbol() + "'");
         }
         std::string normal = detail::normalize_fullwidth(trim(text));
         if (na_.count(normal)) {
@@ -600,7 +613,8 @@ private:
 
     bool wrong_width(load_report& sink, const std::vector<field>& fields, std::size_t line) const {
         if (fields.size() == header_.size()) return false;
-        std::string problem = "row has " + std::to_string(fields.size()) + " fields, the header has " + std::to_string(header_.size());
+        std::string problem =
+            "row has " + std::to_string(fields.size()) + " fields, the header has " + std::to_string(header_.size());
         if (!options_.lenient) throw parse_error(problem, at(line, 0));
         ++sink.rows_skipped;
         note(sink, line, 0, {}, {}, problem);
@@ -608,7 +622,8 @@ private:
     }
 
     std::string_view period_of(const std::vector<field>& fields) const {
-        return period_col_ >= 0 ? trim(fields[static_cast<std::size_t>(period_col_)]) : std::string_view(options_.period_value);
+        return period_col_ >= 0 ? trim(fields[static_cast<std::size_t>(period_col_)])
+                                : std::string_view(options_.period_value);
     }
 
     std::string_view entity_code(const std::vector<field>& fields, std::size_t line) const {
@@ -619,19 +634,22 @@ private:
 
     // Entity and period of a row; throws parse_error for an empty code or a bad period.
     std::pair<std::int32_t, std::int32_t> row_key(const std::vector<field>& fields, row_keys& keys, std::size_t line) {
-        std::int32_t e = keys.entity_index(entity_code(fields, line), optional_field(fields, name_col_), optional_field(fields, parent_col_));
-        std::int32_t p = keys.period_index(period_of(fields), [&] { return at(line, static_cast<std::size_t>(period_col_ + 1)); });
+        std::int32_t e = keys.entity_index(entity_code(fields, line), optional_field(fields, name_col_),
+                                           optional_field(fields, parent_col_));
+        std::int32_t p =
+            keys.period_index(period_of(fields), [&] { return at(line, static_cast<std::size_t>(period_col_ + 1)); });
         return {e, p};
     }
 
     // `storage`, when given, holds the values of vars[k] (wide layout); else they are in vars[k].values.
-    panel finish(row_keys& keys, std::vector<variable_column>& vars, const std::vector<std::shared_ptr<double[]>>& storage = {},
-                 std::size_t rows = 0) {
+    panel finish(row_keys& keys, std::vector<variable_column>& vars,
+                 const std::vector<std::shared_ptr<double[]>>& storage = {}, std::size_t rows = 0) {
         std::vector<std::int32_t> entity_of_row = std::move(keys.entity_of_row);
         std::vector<std::int32_t> period_of_row = std::move(keys.period_of_row);
         panel result;
         try {
-            result = panel(std::move(keys.entities), std::move(keys.periods), std::move(entity_of_row), std::move(period_of_row));
+            result = panel(std::move(keys.entities), std::move(keys.periods), std::move(entity_of_row),
+                           std::move(period_of_row));
         } catch (const duplicate_row_error& e) {
             location w = e.where();
             w.file = source_;
@@ -642,7 +660,8 @@ private:
             if (storage.empty()) {
                 auto owned = std::make_shared<std::vector<double>>(std::move(v.values));
                 if (!v.reasons.empty()) v.reasons.resize(owned->size(), reason::none);
-                result.add(column(v.name, v.u, owned->data(), owned->size(), owned, v.unit_given, std::move(v.reasons)));
+                result.add(
+                    column(v.name, v.u, owned->data(), owned->size(), owned, v.unit_given, std::move(v.reasons)));
             } else {
                 if (!v.reasons.empty()) v.reasons.resize(rows, reason::none);
                 result.add(column(v.name, v.u, storage[k].get(), rows, storage[k], v.unit_given, std::move(v.reasons)));
@@ -688,7 +707,8 @@ private:
 
     std::vector<int> column_roles(const std::vector<variable_column>& vars) const {
         std::vector<int> roles(header_.size(), not_read);
-        for (std::size_t k = 0; k < vars.size(); ++k) roles[static_cast<std::size_t>(vars[k].field)] = static_cast<int>(k);
+        for (std::size_t k = 0; k < vars.size(); ++k)
+            roles[static_cast<std::size_t>(vars[k].field)] = static_cast<int>(k);
         if (entity_col_ >= 0) roles[static_cast<std::size_t>(entity_col_)] = key_entity;
         if (period_col_ >= 0) roles[static_cast<std::size_t>(period_col_)] = key_period;
         if (name_col_ >= 0) roles[static_cast<std::size_t>(name_col_)] = key_name;
@@ -748,7 +768,8 @@ private:
     // The common row read in one pass, without the tokenizer: no quotes, the right number of
     // fields, every variable cell a plain number. Returns false for any other row (and then
     // keeps nothing of it, though it may have written its cells), which the tokenizer reads.
-    bool fast_row(const char*& p, const char* end, const std::vector<int>& roles, chunk& c, const std::vector<double*>& out) const {
+    bool fast_row(const char*& p, const char* end, const std::vector<int>& roles, chunk& c,
+                  const std::vector<double*>& out) const {
         const char sep = options_.separator;
         const std::size_t row = c.first_row + c.entity.size();
         std::string_view keys[4];
@@ -759,7 +780,8 @@ private:
                 field_end = plain_number(q, end, out[static_cast<std::size_t>(roles[j])][row]);
             } else {
                 field_end = plain_text(q, end, sep);
-                if (field_end && roles[j] != not_read) keys[-roles[j] - 1] = trim(std::string_view(q, static_cast<std::size_t>(field_end - q)));
+                if (field_end && roles[j] != not_read)
+                    keys[-roles[j] - 1] = trim(std::string_view(q, static_cast<std::size_t>(field_end - q)));
             }
             if (!field_end) return false;
             q = field_end;
@@ -767,8 +789,10 @@ private:
                 if (q == end || *q != sep) return false;
                 ++q;
             } else if (q < end) {
-                if (*q == '\r') ++q;
-                else if (*q != '\n') return false;
+                if (*q == '\r')
+                    ++q;
+                else if (*q != '\n')
+                    return false;
                 if (q < end && *q == '\n') ++q;
             }
         }
@@ -875,7 +899,8 @@ private:
         stretch_marks m;
         const char* p = body.data();
         for (std::size_t i = begin; i < end; ++i) m.quotes += p[i] == '"';  // vectorised by the compiler
-        for (const char* q = p + begin; const void* hit = std::memchr(q, '\r', static_cast<std::size_t>(p + end - q));) {
+        for (const char* q = p + begin;
+             const void* hit = std::memchr(q, '\r', static_cast<std::size_t>(p + end - q));) {
             const char* cr = static_cast<const char*>(hit);
             m.lone_cr += cr + 1 == p + body.size() || cr[1] != '\n';
             q = cr + 1;
@@ -887,8 +912,10 @@ private:
     // before it (`odd`: the count before `from` is odd).
     static std::size_t row_start_after(std::string_view body, std::size_t from, bool odd) {
         for (std::size_t i = from; i < body.size(); ++i) {
-            if (body[i] == '"') odd = !odd;
-            else if (body[i] == '\n' && !odd) return i + 1;
+            if (body[i] == '"')
+                odd = !odd;
+            else if (body[i] == '\n' && !odd)
+                return i + 1;
         }
         return body.size();
     }
@@ -903,7 +930,9 @@ private:
         speculative = false;
         std::vector<stretch_marks> marks(parts);
         if (parts > 1)
-            for_each_chunk(parts, [&](std::size_t i) { marks[i] = marks_of(body, body.size() * i / parts, body.size() * (i + 1) / parts); });
+            for_each_chunk(parts, [&](std::size_t i) {
+                marks[i] = marks_of(body, body.size() * i / parts, body.size() * (i + 1) / parts);
+            });
         std::size_t quotes = 0, lone_cr = 0;
         for (const auto& m : marks) quotes += m.quotes, lone_cr += m.lone_cr;
         if (quotes > 0 && lone_cr > 0) parts = 1;
@@ -974,7 +1003,8 @@ private:
         bool speculative = false;
         w.chunks = split(body, parts, speculative);
         // Pass 1 (parallel): line ends per chunk give line numbers and a bound on the rows.
-        for_each_chunk(w.chunks.size(), [&w](std::size_t i) { w.chunks[i].newlines = count_newlines(w.chunks[i].text); });
+        for_each_chunk(w.chunks.size(),
+                       [&w](std::size_t i) { w.chunks[i].newlines = count_newlines(w.chunks[i].text); });
         std::size_t line = first_line, capacity = 0;
         for (auto& c : w.chunks) {
             c.first_line = line;
@@ -994,7 +1024,8 @@ private:
         if (must_reread(w.chunks, speculative)) return wide_body(body, first_line, vars, 1);
         for (auto& c : w.chunks) {
             if (c.first_row != w.rows)  // close the gap left by blank or skipped lines
-                for (double* column : out) std::memmove(column + w.rows, column + c.first_row, c.rows() * sizeof(double));
+                for (double* column : out)
+                    std::memmove(column + w.rows, column + c.first_row, c.rows() * sizeof(double));
             w.rows += c.rows();
         }
         return w;
@@ -1029,8 +1060,8 @@ private:
             keys.entity_of_row.push_back(last_entity_index);
             if (c.period[r] != last_period || last_period_index < 0) {  // one period for all, in a firm table
                 last_period = c.period[r];
-                last_period_index =
-                    keys.period_index(c.period[r], [&] { return at(c.line[r], static_cast<std::size_t>(period_col_ + 1)); });
+                last_period_index = keys.period_index(
+                    c.period[r], [&] { return at(c.line[r], static_cast<std::size_t>(period_col_ + 1)); });
             }
             keys.period_of_row.push_back(last_period_index);
         }
@@ -1066,7 +1097,7 @@ private:
         int variable_col = -1, value_col = -1, unit_col = -1;
         std::vector<variable_column> vars;
         std::vector<std::vector<char>> filled;  // per variable: which rows have a record
-        interner variable_names;  // the names as written; variable_of_raw: each one's variable
+        interner variable_names;                // the names as written; variable_of_raw: each one's variable
         std::vector<column_header> name_headers;
         std::vector<std::int32_t> variable_of_raw;
         std::unordered_map<std::string, std::int32_t> variable_of_name;
@@ -1079,11 +1110,12 @@ private:
         st.variable_col = find_column(names, {}, {"variable"}, "variable", source_);
         st.value_col = find_column(names, {}, {"value"}, "value", source_);
         st.unit_col = find_column(names, {}, {"unit"}, "unit", source_);
-        if (st.variable_col < 0 || st.value_col < 0) throw header_error("long layout needs 'variable' and 'value' columns");
+        if (st.variable_col < 0 || st.value_col < 0)
+            throw header_error("long layout needs 'variable' and 'value' columns");
         for (std::size_t i = 0; i < names.size(); ++i) {
             int col = static_cast<int>(i);
-            if (col != entity_col_ && col != period_col_ && col != name_col_ && col != parent_col_ && col != st.variable_col &&
-                col != st.value_col && col != st.unit_col)
+            if (col != entity_col_ && col != period_col_ && col != name_col_ && col != parent_col_ &&
+                col != st.variable_col && col != st.value_col && col != st.unit_col)
                 report_.ignored_columns.push_back(names[i]);
         }
         while (tok.next(fields)) {
@@ -1110,25 +1142,29 @@ private:
     // The variable a long record names (a new column on its first appearance) and the unit its
     // record is given in. A name read as a wide header is (地区生产总值 → gdp, gdp[亿元]): by its
     // first spelling, then by index; two spellings of one variable are one column.
-    std::pair<std::int32_t, std::string_view> long_variable(const std::vector<field>& fields, std::size_t line, std::size_t rows,
-                                                            bool new_row, long_state& st) {
+    std::pair<std::int32_t, std::string_view> long_variable(const std::vector<field>& fields, std::size_t line,
+                                                            std::size_t rows, bool new_row, long_state& st) {
         std::string_view variable = trim(fields[static_cast<std::size_t>(st.variable_col)]);
-        if (variable.empty()) throw parse_error("empty variable name", at(line, static_cast<std::size_t>(st.variable_col) + 1));
+        if (variable.empty())
+            throw parse_error("empty variable name", at(line, static_cast<std::size_t>(st.variable_col) + 1));
         auto [raw, new_name] = st.variable_names.intern(variable);
         bool new_variable = false;
         if (new_name) {
-            st.name_headers.push_back(long_variable_header(variable, line, static_cast<std::size_t>(st.variable_col) + 1));
-            auto [known, inserted] = st.variable_of_name.emplace(st.name_headers.back().name, static_cast<std::int32_t>(st.vars.size()));
+            st.name_headers.push_back(
+                long_variable_header(variable, line, static_cast<std::size_t>(st.variable_col) + 1));
+            auto [known, inserted] =
+                st.variable_of_name.emplace(st.name_headers.back().name, static_cast<std::int32_t>(st.vars.size()));
             st.variable_of_raw.push_back(known->second);
             new_variable = inserted;
         }
         const column_header& header = st.name_headers[static_cast<std::size_t>(raw)];
         const std::size_t unit_column = static_cast<std::size_t>(st.unit_col) + 1;
-        std::string_view unit_text = st.unit_col >= 0 ? trim(fields[static_cast<std::size_t>(st.unit_col)]) : std::string_view{};
+        std::string_view unit_text =
+            st.unit_col >= 0 ? trim(fields[static_cast<std::size_t>(st.unit_col)]) : std::string_view{};
         if (!header.unit.empty()) {
             if (!unit_text.empty() && unit_text != header.unit)
-                throw parse_error("the variable name " + detail::quoted(variable) + " gives the unit " + detail::quoted(header.unit) +
-                                      ", the unit column " + detail::quoted(unit_text),
+                throw parse_error("the variable name " + detail::quoted(variable) + " gives the unit " +
+                                      detail::quoted(header.unit) + ", the unit column " + detail::quoted(unit_text),
                                   at(line, unit_column, header.name));
             unit_text = header.unit;
         }
@@ -1167,8 +1203,9 @@ private:
 
     void read_long_record(const std::vector<field>& fields, std::size_t line, row_keys& keys, long_state& st) {
         auto [e, p] = row_key(fields, keys, line);
-        auto [row_it, new_row] = st.row_of_key.emplace((static_cast<std::int64_t>(e) << 32) | static_cast<std::uint32_t>(p),
-                                                       static_cast<std::int32_t>(keys.entity_of_row.size()));
+        auto [row_it, new_row] =
+            st.row_of_key.emplace((static_cast<std::int64_t>(e) << 32) | static_cast<std::uint32_t>(p),
+                                  static_cast<std::int32_t>(keys.entity_of_row.size()));
         if (new_row) {
             keys.entity_of_row.push_back(e);
             keys.period_of_row.push_back(p);
@@ -1216,9 +1253,10 @@ private:
         const std::size_t records = report_.rows_loaded + 1;
         const std::size_t allowed = options_.max_long_cells + options_.max_long_fill * records;
         if (rows != 0 && variables > allowed / rows)
-            throw limit_error(std::to_string(rows) + " rows × " + std::to_string(variables) +
-                                  " variables from " + std::to_string(records) + " records: more than " +
-                                  std::to_string(options_.max_long_cells) + " + " + std::to_string(options_.max_long_fill) +
+            throw limit_error(std::to_string(rows) + " rows × " + std::to_string(variables) + " variables from " +
+                                  std::to_string(records) + " records: more than " +
+                                  std::to_string(options_.max_long_cells) + " + " +
+                                  std::to_string(options_.max_long_fill) +
                                   " cells per record (csv_options::max_long_cells, max_long_fill)",
                               at(line, 0));
     }
@@ -1270,7 +1308,8 @@ column_header parse_column_header(std::string_view header, const catalogue* cat)
     if (square || ends_with_any(text, {")", "）"}, close)) {
         const auto [opening, opening_size] = square ? last_open(text, "[", "［") : last_open(text, "(", "（");
         if (opening != std::string_view::npos) {
-            const std::string_view inner = detail::trim(text.substr(opening + opening_size, text.size() - close - opening - opening_size));
+            const std::string_view inner =
+                detail::trim(text.substr(opening + opening_size, text.size() - close - opening - opening_size));
             bool is_unit = square;
             if (!square && !inner.empty()) {
                 try {
@@ -1309,8 +1348,10 @@ text_cells parse_text_cells(const std::vector<std::optional<std::string>>& cells
         double x = 0;
         int exponent = 0;
         std::string problem;
-        if (!detail::parse_number(*cells[i], x, exponent)) problem = "not a number";
-        else if (exponent != 0 && !percent_ok) problem = "a percentage in a column of unit '" + u.symbol() + "'";
+        if (!detail::parse_number(*cells[i], x, exponent))
+            problem = "not a number";
+        else if (exponent != 0 && !percent_ok)
+            problem = "a percentage in a column of unit '" + u.symbol() + "'";
         if (problem.empty()) {
             out.values[i] = exponent == 0 ? x : (exponent == -2 ? percent : permille).apply(x);
             out.reasons[i] = reason::none;
@@ -1335,8 +1376,8 @@ panel read_csv(const std::string& path, const csv_options& options) {
 
 namespace detail {
 // For the other readers of text files (encoding.hpp): the same detector as read_csv.
-std::string_view decode_text(std::string_view bytes, csv_options::encoding_choice choice, std::string& storage, std::string& encoding,
-                             const std::string& source) {
+std::string_view decode_text(std::string_view bytes, csv_options::encoding_choice choice, std::string& storage,
+                             std::string& encoding, const std::string& source) {
     return decode(bytes, choice, storage, encoding, source);
 }
 }  // namespace detail

@@ -11,7 +11,7 @@ namespace zhibiao::detail {
 /// `bytes` as UTF-8 (a view into `bytes` or into `storage`); `encoding` names what was detected
 /// ("utf-8", "utf-8-bom", "gb18030", "utf-16"). Throws parse_error (naming `source` and the line)
 /// on bytes that the chosen encoding cannot read.
-std::string_view decode_text(std::string_view bytes, csv_options::encoding_choice choice, std::string& storage, std::string& encoding,
-                             const std::string& source);
+std::string_view decode_text(std::string_view bytes, csv_options::encoding_choice choice, std::string& storage,
+                             std::string& encoding, const std::string& source);
 
 }  // namespace zhibiao::detail

@@ -18,7 +18,8 @@ namespace {
 using name_table = std::map<std::string, detail::program::binding>;
 
 // Measures, validity checks, gates and routes: the formulas that read only inputs and measures.
-void compile_formulas(const scorecard& s, detail::compiled_scorecard& c, name_table& names, const detail::program::resolver& resolve) {
+void compile_formulas(const scorecard& s, detail::compiled_scorecard& c, name_table& names,
+                      const detail::program::resolver& resolve) {
     detail::program& p = c.prog;
     for (std::size_t k = 0; k < s.inputs().size(); ++k) c.input_reg.push_back(p.new_register());
     for (std::size_t k = 0; k < s.inputs().size(); ++k) names[s.inputs()[k].id] = {c.input_reg[k], s.inputs()[k].unit};
@@ -81,7 +82,8 @@ void compile_items(const scorecard& s, detail::compiled_scorecard& c, name_table
             alts.push_back(band_table(a, m->second.reg, c.inverse_grid));
         }
         c.items.push_back(std::move(alts));
-        c.expert_reg.push_back(it.expert_input.empty() ? -1 : c.input_reg[static_cast<std::size_t>(s.input_index(it.expert_input))]);
+        c.expert_reg.push_back(
+            it.expert_input.empty() ? -1 : c.input_reg[static_cast<std::size_t>(s.input_index(it.expert_input))]);
         c.range_column.push_back(item_has_ranges(it) ? static_cast<int>(c.ranged_items++) : -1);
     }
 }
@@ -125,7 +127,8 @@ bool points_fit_float(const scorecard& s) {
         double largest = take(it.max);
         for (const auto& a : it.alternatives)
             for (const auto& b : a.bands)  // the mid policy's halves included
-                largest = std::max({largest, take(b.points_lo), take(b.points_hi), take(0.5 * (b.points_lo + b.points_hi))});
+                largest =
+                    std::max({largest, take(b.points_lo), take(b.points_hi), take(0.5 * (b.points_lo + b.points_hi))});
         bound += largest;
     }
     for (const auto& cap : s.caps()) take(cap.max);
@@ -137,7 +140,8 @@ bool points_fit_float(const scorecard& s) {
 void scorecard::compile() {
     auto c = std::make_shared<detail::compiled_scorecard>(precision_);
     name_table names;
-    const detail::program::resolver resolve = [&names](const std::string& n) -> std::optional<detail::program::binding> {
+    const detail::program::resolver resolve =
+        [&names](const std::string& n) -> std::optional<detail::program::binding> {
         auto it = names.find(n);
         if (it == names.end()) return std::nullopt;
         return it->second;

@@ -15,12 +15,12 @@ namespace zhibiao::detail {
 
 struct compiled_scorecard {
     program prog;
-    std::size_t main_ops = 0;       // ops [0, main_ops): measures, validity, gates, routes
-    std::vector<int> input_reg;     // per input
-    std::vector<int> measure_reg;   // per measure
+    std::size_t main_ops = 0;      // ops [0, main_ops): measures, validity, gates, routes
+    std::vector<int> input_reg;    // per input
+    std::vector<int> measure_reg;  // per measure
     std::vector<zhibiao::unit> measure_unit;
     std::vector<int> validity_reg, gate_reg, route_reg;
-    std::vector<int> item_reg;      // policy points, written by the scorer
+    std::vector<int> item_reg;  // policy points, written by the scorer
     std::vector<int> item_lo_reg, item_hi_reg;
     std::vector<int> cap_reg;
     int total_reg = -1, eligible_reg = -1, pass_reg = -1;
@@ -38,7 +38,7 @@ struct compiled_scorecard {
     std::vector<std::vector<alt>> items;
     std::vector<int> expert_reg;  // -1 unless expert item
     std::vector<std::vector<int>> cap_members;
-    std::vector<int> item_cap;    // cap index per item, or -1
+    std::vector<int> item_cap;  // cap index per item, or -1
     /// Per item, its column in a result's points_lo/points_hi, or -1 when its bands give no range.
     std::vector<int> range_column;
     std::size_t ranged_items = 0;
@@ -55,8 +55,8 @@ struct compiled_scorecard {
 struct scorer {
     static const compiled_scorecard& compiled(const scorecard& s) { return *s.compiled_; }
     /// Scores rows [begin, begin + n), n ≤ chunk, with the vector machine.
-    static void run_chunk(const scorecard& s, const compiled_scorecard& c, const scorecard_columns& in, std::size_t begin,
-                          std::size_t n, double* regs, points_policy policy, scorecard_result& out);
+    static void run_chunk(const scorecard& s, const compiled_scorecard& c, const scorecard_columns& in,
+                          std::size_t begin, std::size_t n, double* regs, points_policy policy, scorecard_result& out);
     /// Scores every firm with `kernels`, or with the vector machine when null.
     static void evaluate(const scorecard& s, const scorecard_columns& in, scorecard_result& out, points_policy policy,
                          unsigned threads, const fused_kernels* kernels);

@@ -26,8 +26,8 @@ namespace {
 
 // Points of every row for one alternative: no branches, one pass over the chunk.
 template <class Table>
-void band_lookup(const double* __restrict x, double* __restrict lo, double* __restrict hi, std::size_t n, const Table& t,
-                 double inverse_grid, double* __restrict q) {
+void band_lookup(const double* __restrict x, double* __restrict lo, double* __restrict hi, std::size_t n,
+                 const Table& t, double inverse_grid, double* __restrict q) {
     for (std::size_t i = 0; i < n; ++i) {
         q[i] = detail::on_grid(x[i], inverse_grid);  // NaN reaches no band
         lo[i] = t.bottom_lo;
@@ -68,8 +68,10 @@ struct chunk_scorer {
     void load_inputs(const scorecard_columns& in) const {
         for (std::size_t k = 0; k < s.inputs().size(); ++k) {
             double* y = reg(c.input_reg[k]);
-            if (in.columns[k]) std::copy(in.columns[k] + begin, in.columns[k] + begin + n, y);
-            else std::fill(y, y + n, nan_value);
+            if (in.columns[k])
+                std::copy(in.columns[k] + begin, in.columns[k] + begin + n, y);
+            else
+                std::fill(y, y + n, nan_value);
         }
     }
 
@@ -109,14 +111,16 @@ struct chunk_scorer {
         if (c.expert_reg[k] >= 0) {
             const double* x = reg(c.expert_reg[k]);
             const double max = s.items()[k].max;
-            for (std::size_t i = 0; i < n; ++i) lo[i] = hi[i] = pts[i] = x[i] != x[i] ? 0 : std::clamp(std::round(x[i]), 0.0, max);
+            for (std::size_t i = 0; i < n; ++i)
+                lo[i] = hi[i] = pts[i] = x[i] != x[i] ? 0 : std::clamp(std::round(x[i]), 0.0, max);
             return;
         }
         double* alt_lo = reg(c.scratch_reg[2]);
         double* alt_hi = reg(c.scratch_reg[3]);
         for (std::size_t a = 0; a < c.items[k].size(); ++a) {
             const auto& alt = c.items[k][a];
-            band_lookup(reg(alt.reg), a == 0 ? lo : alt_lo, a == 0 ? hi : alt_hi, n, alt, c.inverse_grid, reg(c.scratch_reg[4]));
+            band_lookup(reg(alt.reg), a == 0 ? lo : alt_lo, a == 0 ? hi : alt_hi, n, alt, c.inverse_grid,
+                        reg(c.scratch_reg[4]));
             if (a == 0) {
                 for (std::size_t i = 0; i < n; ++i) pts[i] = choose(lo[i], hi[i], policy);
                 continue;
@@ -154,7 +158,9 @@ struct chunk_scorer {
         double* total = reg(c.total_reg);
         double* total_lo = reg(c.scratch_reg[0]);
         double* total_hi = reg(c.scratch_reg[1]);
-        auto item = [this](const std::vector<int>& regs_of, int k) { return reg(regs_of[static_cast<std::size_t>(k)]); };
+        auto item = [this](const std::vector<int>& regs_of, int k) {
+            return reg(regs_of[static_cast<std::size_t>(k)]);
+        };
         for (std::size_t g = 0; g < c.cap_reg.size(); ++g) {
             double* sum = reg(c.cap_reg[g]);
             const double max = s.caps()[g].max;
@@ -198,16 +204,19 @@ struct chunk_scorer {
         std::fill(route, route + n, -1);
         for (std::size_t r = c.route_reg.size(); r-- > 0;) {  // the first route that holds wins
             const double* x = reg(c.route_reg[r]);
-            for (std::size_t i = 0; i < n; ++i) route[i] = x[i] != 0 && x[i] == x[i] ? static_cast<std::int8_t>(r) : route[i];
+            for (std::size_t i = 0; i < n; ++i)
+                route[i] = x[i] != 0 && x[i] == x[i] ? static_cast<std::int8_t>(r) : route[i];
         }
         std::uint8_t* status = out.status.data() + begin;
         for (std::size_t i = 0; i < n; ++i) {
             const bool valid = problem[i] == 0, ok = valid && eligible[i] != 0;
             route[i] = ok ? route[i] : -1;
-            const firm_status passing = route[i] >= 0 ? firm_status::direct
+            const firm_status passing = route[i] >= 0                        ? firm_status::direct
                                         : pass[i] != 0 && pass[i] == pass[i] ? firm_status::passed
                                                                              : firm_status::failed;
-            status[i] = static_cast<std::uint8_t>(!valid ? firm_status::invalid_input : !ok ? firm_status::ineligible : passing);
+            status[i] = static_cast<std::uint8_t>(!valid ? firm_status::invalid_input
+                                                  : !ok  ? firm_status::ineligible
+                                                         : passing);
         }
         store_valid(out.total, 0, c.total_reg);
         if (ranges) store_valid(out.total_lo, 0, c.scratch_reg[0]), store_valid(out.total_hi, 0, c.scratch_reg[1]);
@@ -215,7 +224,8 @@ struct chunk_scorer {
             store_valid(out.points, k, c.item_reg[k]);
             if (ranges && c.range_column[k] >= 0) {
                 const auto column = static_cast<std::size_t>(c.range_column[k]);
-                store_valid(out.points_lo, column, c.item_lo_reg[k]), store_valid(out.points_hi, column, c.item_hi_reg[k]);
+                store_valid(out.points_lo, column, c.item_lo_reg[k]),
+                    store_valid(out.points_hi, column, c.item_hi_reg[k]);
             }
         }
     }
@@ -226,7 +236,8 @@ struct chunk_scorer {
         const double* x = reg(r);
         const std::size_t at = column * out.rows + begin;
         if (float* y = a.floats())
-            for (std::size_t i = 0; i < n; ++i) y[at + i] = problem[i] == 0 ? static_cast<float>(x[i]) : static_cast<float>(nan_value);
+            for (std::size_t i = 0; i < n; ++i)
+                y[at + i] = problem[i] == 0 ? static_cast<float>(x[i]) : static_cast<float>(nan_value);
         else if (double* z = a.doubles())
             for (std::size_t i = 0; i < n; ++i) z[at + i] = problem[i] == 0 ? x[i] : nan_value;
     }
@@ -234,8 +245,9 @@ struct chunk_scorer {
 
 }  // namespace
 
-void detail::scorer::run_chunk(const scorecard& s, const detail::compiled_scorecard& c, const scorecard_columns& in, std::size_t begin,
-                               std::size_t n, double* regs, points_policy policy, scorecard_result& out) {
+void detail::scorer::run_chunk(const scorecard& s, const detail::compiled_scorecard& c, const scorecard_columns& in,
+                               std::size_t begin, std::size_t n, double* regs, points_policy policy,
+                               scorecard_result& out) {
     const chunk_scorer step{s, c, regs, begin, n, policy, out, out.total_lo.size() > 0};
     step.load_inputs(in);
     c.prog.run(regs, n, 0, c.main_ops);
@@ -265,15 +277,18 @@ void advise_huge_pages(T* data, std::size_t count) {
 }
 
 void advise_huge_pages(points_array& a) {
-    if (a.narrow()) advise_huge_pages(a.floats(), static_cast<std::size_t>(a.size()));
-    else advise_huge_pages(a.doubles(), static_cast<std::size_t>(a.size()));
+    if (a.narrow())
+        advise_huge_pages(a.floats(), static_cast<std::size_t>(a.size()));
+    else
+        advise_huge_pages(a.doubles(), static_cast<std::size_t>(a.size()));
 }
 
 void advise_huge_pages(scorecard_result& out) {
     advise_huge_pages(out.status.data(), out.status.size());
     advise_huge_pages(out.route.data(), out.route.size());
     advise_huge_pages(out.problems.data(), out.problems.size());
-    for (points_array* a : {&out.total, &out.total_lo, &out.total_hi, &out.points, &out.points_lo, &out.points_hi}) advise_huge_pages(*a);
+    for (points_array* a : {&out.total, &out.total_lo, &out.total_hi, &out.points, &out.points_lo, &out.points_hi})
+        advise_huge_pages(*a);
     advise_huge_pages(out.alternative.data(), static_cast<std::size_t>(out.alternative.size()));
     advise_huge_pages(out.gates.data(), static_cast<std::size_t>(out.gates.size()));
 }
@@ -303,7 +318,8 @@ scorecard_result scorecard::evaluate(const scorecard_columns& in, points_policy 
     return out;
 }
 
-void scorecard::evaluate_into(const scorecard_columns& in, scorecard_result& out, points_policy policy, unsigned threads) const {
+void scorecard::evaluate_into(const scorecard_columns& in, scorecard_result& out, points_policy policy,
+                              unsigned threads) const {
     detail::scorer::evaluate(*this, in, out, policy, threads, compiled_->fused);
 }
 
@@ -319,7 +335,12 @@ const std::vector<double>& missing_block() {
 class fused_block_io {
 public:
     fused_block_io(const detail::compiled_scorecard& c, std::size_t inputs, std::size_t items, std::size_t gates)
-        : column_(inputs), points_(items), points_lo_(c.ranged_items), points_hi_(c.ranged_items), alternative_(items), holds_(gates) {
+        : column_(inputs),
+          points_(items),
+          points_lo_(c.ranged_items),
+          points_hi_(c.ranged_items),
+          alternative_(items),
+          holds_(gates) {
         io_.inputs = column_.data();
         io_.points = points_.data();
         io_.points_lo = points_lo_.data();
@@ -330,7 +351,8 @@ public:
 
     const detail::fused_io& at(const scorecard_columns& in, scorecard_result& out, std::size_t begin) {
         const std::size_t n = out.rows;
-        for (std::size_t k = 0; k < column_.size(); ++k) column_[k] = in.columns[k] ? in.columns[k] + begin : missing_block().data();
+        for (std::size_t k = 0; k < column_.size(); ++k)
+            column_[k] = in.columns[k] ? in.columns[k] + begin : missing_block().data();
         io_.problems = out.problems.data() + begin;
         io_.status = out.status.data() + begin;
         io_.route = out.route.data() + begin;
@@ -340,7 +362,8 @@ public:
         io_.total_hi = ranges ? out.total_hi.floats() + begin : nullptr;
         for (std::size_t k = 0; k < points_.size(); ++k) points_[k] = out.points.floats() + k * n + begin;
         for (std::size_t k = 0; k < points_lo_.size(); ++k)
-            points_lo_[k] = out.points_lo.floats() + k * n + begin, points_hi_[k] = out.points_hi.floats() + k * n + begin;
+            points_lo_[k] = out.points_lo.floats() + k * n + begin,
+            points_hi_[k] = out.points_hi.floats() + k * n + begin;
         for (std::size_t k = 0; k < alternative_.size(); ++k) alternative_[k] = out.alternative.data() + k * n + begin;
         for (std::size_t g = 0; g < holds_.size(); ++g) holds_[g] = out.gates.data() + g * n + begin;
         return io_;
@@ -355,8 +378,8 @@ private:
 };
 
 // Scores rows [begin, last) with the kernel, whole vectors only; returns where it stopped.
-std::size_t run_fused(const scorecard& s, const detail::fused_kernels& kernels, detail::fused_kernel kernel, const scorecard_columns& in,
-                      scorecard_result& out, std::size_t begin, std::size_t last) {
+std::size_t run_fused(const scorecard& s, const detail::fused_kernels& kernels, detail::fused_kernel kernel,
+                      const scorecard_columns& in, scorecard_result& out, std::size_t begin, std::size_t last) {
     fused_block_io io(detail::scorer::compiled(s), s.inputs().size(), s.items().size(), s.gates().size());
     for (; begin + kernels.width <= last; begin += fused_block) {
         const std::size_t rows = std::min(fused_block, (last - begin) / kernels.width * kernels.width);
@@ -367,8 +390,8 @@ std::size_t run_fused(const scorecard& s, const detail::fused_kernels& kernels, 
 }
 }  // namespace
 
-void detail::scorer::evaluate(const scorecard& s, const scorecard_columns& in, scorecard_result& out, points_policy policy,
-                              unsigned threads, const fused_kernels* kernels) {
+void detail::scorer::evaluate(const scorecard& s, const scorecard_columns& in, scorecard_result& out,
+                              points_policy policy, unsigned threads, const fused_kernels* kernels) {
     if (in.columns.size() != s.inputs().size())
         throw error("scorecard '" + s.id() + "' takes " + std::to_string(s.inputs().size()) + " input columns, not " +
                     std::to_string(in.columns.size()));
@@ -387,7 +410,8 @@ void detail::scorer::evaluate(const scorecard& s, const scorecard_columns& in, s
         const std::size_t last = t + 1 == n_threads ? n : (n * (t + 1) / n_threads) / fused_block * fused_block;
         std::size_t begin = kernel ? run_fused(s, *kernels, kernel, in, out, first, last) : first;
         // What is left — everything without a kernel, the last few firms with one.
-        for (; begin < last; begin += chunk) run_chunk(s, c, in, begin, std::min(chunk, last - begin), regs.data(), policy, out);
+        for (; begin < last; begin += chunk)
+            run_chunk(s, c, in, begin, std::min(chunk, last - begin), regs.data(), policy, out);
     };
     std::vector<std::thread> workers;
     for (unsigned t = 1; t < n_threads; ++t) workers.emplace_back(work, t);
@@ -408,7 +432,8 @@ scorecard_result scorecard::evaluate(const scorecard_inputs& in, points_policy p
         out.problems[row] |= in.unreadable()[row];
         out.status[row] = static_cast<std::uint8_t>(firm_status::invalid_input);
         out.route[row] = -1;
-        for (points_array* a : {&out.total, &out.total_lo, &out.total_hi, &out.points, &out.points_lo, &out.points_hi}) blank(*a, i);
+        for (points_array* a : {&out.total, &out.total_lo, &out.total_hi, &out.points, &out.points_lo, &out.points_hi})
+            blank(*a, i);
     }
     return out;
 }

@@ -35,9 +35,10 @@ namespace {
 // English names of the unit symbols of the zh vocabulary (units.cpp), for explanations in English.
 const std::vector<std::pair<std::string_view, std::string_view>>& english_bases() {
     static const std::vector<std::pair<std::string_view, std::string_view>> table = {
-        {"吨标准煤", "tce"}, {"平方公里", "km²"}, {"个百分点", "pp"}, {"百分点", "pp"}, {"人次", "person-times"},
-        {"人年", "person-years"}, {"元", "yuan"}, {"人", "persons"}, {"件", "items"}, {"项", "items"},
-        {"家", "firms"}, {"个", "units"}, {"户", "households"}, {"所", "institutions"}, {"次", "times"},
+        {"吨标准煤", "tce"},      {"平方公里", "km²"},      {"个百分点", "pp"}, {"百分点", "pp"},
+        {"人次", "person-times"}, {"人年", "person-years"}, {"元", "yuan"},     {"人", "persons"},
+        {"件", "items"},          {"项", "items"},          {"家", "firms"},    {"个", "units"},
+        {"户", "households"},     {"所", "institutions"},   {"次", "times"},
     };
     return table;
 }
@@ -50,7 +51,8 @@ std::string english_term(std::string_view term) {
     for (std::string_view rest = term;;) {
         for (const auto& [zh, en] : english_bases())
             if (rest == zh) return prefix + std::string(en);
-        auto p = std::find_if(prefixes.begin(), prefixes.end(), [&](const auto& x) { return rest.substr(0, x.first.size()) == x.first; });
+        auto p = std::find_if(prefixes.begin(), prefixes.end(),
+                              [&](const auto& x) { return rest.substr(0, x.first.size()) == x.first; });
         if (p == prefixes.end() || rest.size() == p->first.size()) return std::string(term);
         prefix += p->second;
         rest.remove_prefix(p->first.size());
@@ -95,7 +97,10 @@ std::string join(const std::vector<std::string>& parts) {
 class firm_explainer {
 public:
     firm_explainer(const scorecard& s, bool zh)
-        : s_(s), c_(detail::scorer::compiled(s)), zh_(zh), regs_(static_cast<std::size_t>(c_.prog.registers()) * chunk) {
+        : s_(s),
+          c_(detail::scorer::compiled(s)),
+          zh_(zh),
+          regs_(static_cast<std::size_t>(c_.prog.registers()) * chunk) {
         one_.rows = 1;
     }
 
@@ -107,11 +112,14 @@ public:
         if (!result.valid(row)) return invalid_line(in, result, row);
         std::vector<std::string> parts;
         for (std::size_t g = 0; g < s_.gates().size(); ++g)
-            if (!result.gates(static_cast<Eigen::Index>(row), static_cast<Eigen::Index>(g))) parts.push_back(message(s_.gates()[g]));
+            if (!result.gates(static_cast<Eigen::Index>(row), static_cast<Eigen::Index>(g)))
+                parts.push_back(message(s_.gates()[g]));
         if (!parts.empty()) return (zh_ ? "不符合条件：" : "not eligible: ") + join(parts);
         if (result.route[row] >= 0)
-            return (zh_ ? "直接认定：" : "qualifies directly: ") + message(s_.routes()[static_cast<std::size_t>(result.route[row])]);
-        const std::string score = (zh_ ? "总分 " : "total ") + format_number(result.total(static_cast<Eigen::Index>(row)));
+            return (zh_ ? "直接认定：" : "qualifies directly: ") +
+                   message(s_.routes()[static_cast<std::size_t>(result.route[row])]);
+        const std::string score =
+            (zh_ ? "总分 " : "total ") + format_number(result.total(static_cast<Eigen::Index>(row)));
         if (result.passed(row)) return (zh_ ? "通过：" : "passes: ") + score;
         return (zh_ ? "未通过：" : "fails: ") + score + "; " + message(s_.pass_rule());
     }
@@ -124,7 +132,8 @@ private:
             if (result.problems[row] >> k & 1u) {
                 const double v = in.columns[k] ? in.columns[k][row] : nan_value;
                 const std::string what = v != v ? (zh_ ? "缺失" : "missing") : format_value(v, inputs[k].unit, zh_);
-                parts.push_back((zh_ ? "输入" : "input ") + inputs[k].id + (zh_ ? "无效（" : " invalid (") + what + (zh_ ? "）" : ")"));
+                parts.push_back((zh_ ? "输入" : "input ") + inputs[k].id + (zh_ ? "无效（" : " invalid (") + what +
+                                (zh_ ? "）" : ")"));
             }
         for (std::size_t j = 0; j < s_.validity().size(); ++j)
             if (result.problems[row] >> (inputs.size() + j) & 1u) parts.push_back(message(s_.validity()[j]));
@@ -135,9 +144,11 @@ private:
     bool value_of(const std::string& name, std::string& text) const {
         auto at = [&](int r) { return regs_[static_cast<std::size_t>(r) * chunk]; };
         for (std::size_t k = 0; k < s_.inputs().size(); ++k)
-            if (s_.inputs()[k].id == name) return text = format_value(at(c_.input_reg[k]), s_.inputs()[k].unit, zh_), true;
+            if (s_.inputs()[k].id == name)
+                return text = format_value(at(c_.input_reg[k]), s_.inputs()[k].unit, zh_), true;
         for (std::size_t k = 0; k < s_.measures().size(); ++k)
-            if (s_.measures()[k].id == name) return text = format_value(at(c_.measure_reg[k]), s_.measures()[k].unit, zh_), true;
+            if (s_.measures()[k].id == name)
+                return text = format_value(at(c_.measure_reg[k]), s_.measures()[k].unit, zh_), true;
         for (std::size_t k = 0; k < s_.items().size(); ++k)
             if (s_.items()[k].id == name) return text = format_number(at(c_.item_reg[k])), true;
         if (name == "total") return text = format_number(at(c_.total_reg)), true;
@@ -193,8 +204,8 @@ std::vector<std::string> scorecard::explain(const scorecard_columns& in, const s
     return lines;
 }
 
-std::vector<std::string> scorecard::explain(const scorecard_inputs& in, const scorecard_result& result, const std::vector<std::size_t>& rows,
-                                            const std::string& language) const {
+std::vector<std::string> scorecard::explain(const scorecard_inputs& in, const scorecard_result& result,
+                                            const std::vector<std::size_t>& rows, const std::string& language) const {
     std::vector<std::string> lines = explain(in.columns(), result, rows, language);
     if (in.unreadable().empty()) return lines;
     const bool zh = language == "zh";
@@ -204,12 +215,12 @@ std::vector<std::string> scorecard::explain(const scorecard_inputs& in, const sc
         std::string cells;
         for (std::size_t k = 0; k < inputs_.size(); ++k)
             if (bits >> k & 1u)
-                cells += (cells.empty() ? "" : ", ") + inputs_[k].id + " (" + std::string(to_string(in.invalid_reason(rows[j], k))) + ")";
+                cells += (cells.empty() ? "" : ", ") + inputs_[k].id + " (" +
+                         std::string(to_string(in.invalid_reason(rows[j], k))) + ")";
         lines[j] = zh ? "输入无效：" + cells + " 的值不能用于计算（见加载报告）"
                       : "invalid input: " + cells + " invalid for computing (see the load report)";
     }
     return lines;
 }
-
 
 }  // namespace zhibiao

@@ -27,7 +27,10 @@ namespace {
 class variant_runner {
 public:
     variant_runner(const scorecard& s, points_policy policy)
-        : s_(s), c_(detail::scorer::compiled(s)), policy_(policy), regs_(static_cast<std::size_t>(c_.prog.registers()) * chunk) {}
+        : s_(s),
+          c_(detail::scorer::compiled(s)),
+          policy_(policy),
+          regs_(static_cast<std::size_t>(c_.prog.registers()) * chunk) {}
 
     void run(const std::vector<std::vector<double>>& variants, std::vector<std::uint8_t>& passed) {
         const std::size_t m = variants.size(), n_inputs = s_.inputs().size();
@@ -108,7 +111,8 @@ struct controllable_search {
     /// How far blocking_rules raises the input: `limit`, or less where an input has a `max`.
     double probe = 0;
 
-    controllable_search(const scorecard& s, const scorecard_controllable& c, const std::vector<double>& b) : ctl(c), base(b) {
+    controllable_search(const scorecard& s, const scorecard_controllable& c, const std::vector<double>& b)
+        : ctl(c), base(b) {
         moved.push_back(s.input_index(ctl.input));
         for (const auto& a : ctl.also_adds) moved.push_back(s.input_index(a));
         base_value = base[static_cast<std::size_t>(moved[0])];
@@ -118,8 +122,10 @@ struct controllable_search {
         // input's grid): past it the input's own bound check would be reported as the blocker.
         probe = limit;
         for (int k : moved) {
-            const double x = base[static_cast<std::size_t>(k)], room = s.inputs()[static_cast<std::size_t>(k)].max - (x != x ? 0 : x);
-            if (room < probe) probe = std::max(0.0, ctl.step > 0 ? std::floor(room / ctl.step + 1e-9) * ctl.step : room);
+            const double x = base[static_cast<std::size_t>(k)],
+                         room = s.inputs()[static_cast<std::size_t>(k)].max - (x != x ? 0 : x);
+            if (room < probe)
+                probe = std::max(0.0, ctl.step > 0 ? std::floor(room / ctl.step + 1e-9) * ctl.step : room);
         }
     }
     std::vector<double> variant(double d) const {
@@ -142,15 +148,19 @@ std::vector<double> controllable_search::closed_form_candidates(variant_runner& 
     const detail::compiled_scorecard& c = runner.compiled();
     const double h = std::max(ctl.step, std::abs(base_value) * 0.5 + ctl.step);
     std::vector<std::uint8_t> passed;
-    runner.run({variant(0), variant(h), variant(2 * h), variant(3 * h)}, passed);  // one chunk: registers keep the probes
-    auto values = [&](int reg) { return std::vector<double>{runner.reg(reg, 0), runner.reg(reg, 1), runner.reg(reg, 2), runner.reg(reg, 3)}; };
+    runner.run({variant(0), variant(h), variant(2 * h), variant(3 * h)},
+               passed);  // one chunk: registers keep the probes
+    auto values = [&](int reg) {
+        return std::vector<double>{runner.reg(reg, 0), runner.reg(reg, 1), runner.reg(reg, 2), runner.reg(reg, 3)};
+    };
     auto moves = [](const std::vector<double>& f) { return !(f[0] == f[1] && f[1] == f[2] && f[2] == f[3]); };
     std::vector<double> candidates;
     all_closed = true;
     auto solve_site = [&](const std::vector<double>& f, const std::vector<double>& thresholds) {
         if (!moves(f)) return;  // does not move with d
         double a, b, cc;
-        if (!(std::isfinite(f[0]) && std::isfinite(f[1]) && std::isfinite(f[2]) && std::isfinite(f[3])) || !fit_moebius(f[0], f[1], f[2], h, a, b, cc) ||
+        if (!(std::isfinite(f[0]) && std::isfinite(f[1]) && std::isfinite(f[2]) && std::isfinite(f[3])) ||
+            !fit_moebius(f[0], f[1], f[2], h, a, b, cc) ||
             std::abs((a + b * 3 * h) / (1 + cc * 3 * h) - f[3]) > 1e-7 * (std::abs(f[3]) + 1)) {
             all_closed = false;
             return;
@@ -169,9 +179,12 @@ std::vector<double> controllable_search::closed_form_candidates(variant_runner& 
         }
     for (const auto& [lhs, rhs] : c.prog.comparisons()) {
         const auto lv = values(lhs), rv = values(rhs);
-        if (moves(lv) && moves(rv)) all_closed = false;
-        else if (moves(lv)) solve_site(lv, {rv[0]});
-        else if (moves(rv)) solve_site(rv, {lv[0]});
+        if (moves(lv) && moves(rv))
+            all_closed = false;
+        else if (moves(lv))
+            solve_site(lv, {rv[0]});
+        else if (moves(rv))
+            solve_site(rv, {lv[0]});
     }
     return candidates;
 }
@@ -196,8 +209,8 @@ double controllable_search::search(variant_runner& runner) const {
     return hi;
 }
 
-gap_entry gap_for(const scorecard& s, variant_runner& runner, const scorecard_controllable& ctl, const std::vector<double>& base,
-                  double unit_cost) {
+gap_entry gap_for(const scorecard& s, variant_runner& runner, const scorecard_controllable& ctl,
+                  const std::vector<double>& base, double unit_cost) {
     gap_entry e;
     e.input = ctl.input;
     const controllable_search search(s, ctl, base);
@@ -241,10 +254,13 @@ std::vector<std::string> blocking_rules(const scorecard& s, variant_runner& runn
         std::vector<std::string> failing = failing_rules(s, runner);
         for (const auto& r : failing)
             if (std::find(any.begin(), any.end(), r) == any.end()) any.push_back(r);
-        if (first) common = failing;
+        if (first)
+            common = failing;
         else
             common.erase(std::remove_if(common.begin(), common.end(),
-                                        [&](const std::string& r) { return std::find(failing.begin(), failing.end(), r) == failing.end(); }),
+                                        [&](const std::string& r) {
+                                            return std::find(failing.begin(), failing.end(), r) == failing.end();
+                                        }),
                          common.end());
         first = false;
     }
@@ -261,21 +277,28 @@ void scorecard::check_gap_costs(const std::vector<std::pair<std::string, double>
     for (const auto& entry : costs) {
         const std::string& name = entry.first;  // not a structured binding: lambdas capture it (C++17)
         const double cost = entry.second;
-        const bool known = std::any_of(controllables_.begin(), controllables_.end(), [&](const scorecard_controllable& c) { return c.input == name; });
+        const bool known = std::any_of(controllables_.begin(), controllables_.end(),
+                                       [&](const scorecard_controllable& c) { return c.input == name; });
         location where;
         where.variable = name;
         if (!known)
-            throw lookup_error("costs: '" + name + "' is no controllable input of scorecard '" + id_ + "'" +
-                                   detail::suggestion(name, controllables_, [](const scorecard_controllable& c) -> std::string_view { return c.input; }),
-                               name, where);
-        if (!std::isfinite(cost) || cost < 0) throw error("costs: the cost of '" + name + "' must be a finite number ≥ 0, not " + format_number(cost), where);
+            throw lookup_error(
+                "costs: '" + name + "' is no controllable input of scorecard '" + id_ + "'" +
+                    detail::suggestion(name, controllables_,
+                                       [](const scorecard_controllable& c) -> std::string_view { return c.input; }),
+                name, where);
+        if (!std::isfinite(cost) || cost < 0)
+            throw error("costs: the cost of '" + name + "' must be a finite number ≥ 0, not " + format_number(cost),
+                        where);
     }
 }
 
 std::vector<firm_gap> scorecard::gap(const scorecard_columns& in, const std::vector<std::size_t>& rows,
-                                     const std::vector<std::pair<std::string, double>>& costs, points_policy policy) const {
+                                     const std::vector<std::pair<std::string, double>>& costs,
+                                     points_policy policy) const {
     if (in.columns.size() != inputs_.size())
-        throw error("scorecard '" + id_ + "' takes " + std::to_string(inputs_.size()) + " input columns, not " + std::to_string(in.columns.size()));
+        throw error("scorecard '" + id_ + "' takes " + std::to_string(inputs_.size()) + " input columns, not " +
+                    std::to_string(in.columns.size()));
     check_gap_costs(costs);
     variant_runner runner(*this, policy);
     std::vector<firm_gap> out;
@@ -302,7 +325,8 @@ std::vector<firm_gap> scorecard::gap(const scorecard_columns& in, const std::vec
             g.routes.push_back(gap_for(*this, runner, ctl, base, unit_cost));
         }
         for (std::size_t k = 0; k < g.routes.size(); ++k)
-            if (g.routes[k].cost == g.routes[k].cost && (g.cheapest < 0 || g.routes[k].cost < g.routes[static_cast<std::size_t>(g.cheapest)].cost))
+            if (g.routes[k].cost == g.routes[k].cost &&
+                (g.cheapest < 0 || g.routes[k].cost < g.routes[static_cast<std::size_t>(g.cheapest)].cost))
                 g.cheapest = static_cast<int>(k);
         if (g.cheapest < 0) g.blocked_by = blocking_rules(*this, runner, base);
         out.push_back(std::move(g));
@@ -310,15 +334,15 @@ std::vector<firm_gap> scorecard::gap(const scorecard_columns& in, const std::vec
     return out;
 }
 
-
 std::vector<firm_gap> scorecard::gap(const scorecard_inputs& in, const std::vector<std::size_t>& rows,
-                                     const std::vector<std::pair<std::string, double>>& costs, points_policy policy) const {
+                                     const std::vector<std::pair<std::string, double>>& costs,
+                                     points_policy policy) const {
     std::vector<firm_gap> out = gap(in.columns(), rows, costs, policy);
     if (in.unreadable().empty()) return out;
     for (std::size_t j = 0; j < rows.size(); ++j)
-        if (in.unreadable()[rows[j]]) out[j] = firm_gap{}, out[j].invalid = true, out[j].status = firm_status::invalid_input;
+        if (in.unreadable()[rows[j]])
+            out[j] = firm_gap{}, out[j].invalid = true, out[j].status = firm_status::invalid_input;
     return out;
 }
-
 
 }  // namespace zhibiao

@@ -41,8 +41,8 @@ std::vector<band> read_bands(const detail::toml_reader& r, const std::string& it
         auto points = (*t)["points"];
         if (points.is_number()) {
             x.points_lo = x.points_hi = *points.value<double>();
-        } else if (const toml::array* range = points.as_array(); range && range->size() == 2 && (*range)[0].is_number() &&
-                                                                 (*range)[1].is_number()) {
+        } else if (const toml::array* range = points.as_array();
+                   range && range->size() == 2 && (*range)[0].is_number() && (*range)[1].is_number()) {
             x.points_lo = *(*range)[0].value<double>();
             x.points_hi = *(*range)[1].value<double>();
             if (x.points_lo > x.points_hi) b.fail("points", "range must be [low, high]");
@@ -53,7 +53,8 @@ std::vector<band> read_bands(const detail::toml_reader& r, const std::string& it
         bands.push_back(x);
     }
     for (std::size_t k = 1; k < bands.size(); ++k)
-        if (!(bands[k].bound < bands[k - 1].bound || (bands[k].bound == bands[k - 1].bound && bands[k - 1].inclusive == false && bands[k].inclusive)))
+        if (!(bands[k].bound < bands[k - 1].bound ||
+              (bands[k].bound == bands[k - 1].bound && bands[k - 1].inclusive == false && bands[k].inclusive)))
             r.fail("bands", "must be ordered from the highest bound down, without overlaps");
     if (bands.back().bound != -std::numeric_limits<double>::infinity())
         r.fail("bands", "must end with a bottom band without 'min' (what every other value scores)");
@@ -95,7 +96,8 @@ std::vector<scorecard_input> read_inputs(const toml::table& root, const std::str
 }
 
 // Validity checks, gates or routes: an id, a formula under `formula_key`, messages.
-std::vector<scorecard_condition> read_conditions(const toml::table& root, const std::string& source, const char* key, const char* formula_key) {
+std::vector<scorecard_condition> read_conditions(const toml::table& root, const std::string& source, const char* key,
+                                                 const char* formula_key) {
     std::vector<scorecard_condition> out;
     detail::each_toml_table(root, key, source, [&](const detail::toml_reader& r) {
         scorecard_condition c;
@@ -127,7 +129,8 @@ std::vector<scorecard_measure> read_measures(const toml::table& root, const std:
             m.unit = unit::parse(m.unit_text);
             m.parsed = formula::parse(m.formula_text);
         } catch (const error& e) {
-            detail::rethrow_at_key(named, "measure '" + m.id + "'", m.unit.symbol() == m.unit_text ? "formula" : "unit", e);
+            detail::rethrow_at_key(named, "measure '" + m.id + "'", m.unit.symbol() == m.unit_text ? "formula" : "unit",
+                                   e);
         }
         measures.push_back(std::move(m));
     });
@@ -135,7 +138,8 @@ std::vector<scorecard_measure> read_measures(const toml::table& root, const std:
 }
 
 // An item scored by band tables: one measure, or the better of several alternatives.
-void read_alternatives(const detail::toml_reader& r, const detail::toml_reader& named, const std::string& source, scorecard_item& it) {
+void read_alternatives(const detail::toml_reader& r, const detail::toml_reader& named, const std::string& source,
+                       scorecard_item& it) {
     if (!r.table()["alternatives"]) {
         it.alternatives.push_back({named.text("measure", true), read_bands(named, it.id)});
         return;
@@ -150,7 +154,8 @@ void read_alternatives(const detail::toml_reader& r, const detail::toml_reader& 
     }
 }
 
-std::vector<scorecard_item> read_items(const toml::table& root, const std::string& source, const std::vector<scorecard_input>& inputs) {
+std::vector<scorecard_item> read_items(const toml::table& root, const std::string& source,
+                                       const std::vector<scorecard_input>& inputs) {
     std::vector<scorecard_item> items;
     detail::each_toml_table(root, "item", source, [&](const detail::toml_reader& r) {
         scorecard_item it;
@@ -160,8 +165,10 @@ std::vector<scorecard_item> read_items(const toml::table& root, const std::strin
         it.name_en = named.text("name_en");
         it.max = named.number("max", 0, true);
         it.expert_input = named.text("expert");
-        if (it.expert_input.empty()) read_alternatives(r, named, source, it);
-        else if (index_of(inputs, it.expert_input) < 0) named.fail("expert", "names no input");
+        if (it.expert_input.empty())
+            read_alternatives(r, named, source, it);
+        else if (index_of(inputs, it.expert_input) < 0)
+            named.fail("expert", "names no input");
         for (const auto& alt : it.alternatives)
             for (const auto& b : alt.bands)
                 if (b.points_hi > it.max) named.fail("bands", "give more points than the item's max");
@@ -170,7 +177,8 @@ std::vector<scorecard_item> read_items(const toml::table& root, const std::strin
     return items;
 }
 
-std::vector<scorecard_cap> read_caps(const toml::table& root, const std::string& source, const std::vector<scorecard_item>& items) {
+std::vector<scorecard_cap> read_caps(const toml::table& root, const std::string& source,
+                                     const std::vector<scorecard_item>& items) {
     std::vector<scorecard_cap> caps;
     detail::each_toml_table(root, "cap", source, [&](const detail::toml_reader& r) {
         scorecard_cap c{r.text("id", true), r.texts("items"), r.number("max", 0, true)};

@@ -13,8 +13,9 @@ namespace zhibiao::detail {
 int program::converted(const formula& f, const value& v, const unit& to, const char* verb, text_span where) {
     if (v.any_unit) return v.reg;
     if (!v.u.convertible_to(to))
-        throw incompatible_units_error(f.describe(std::string("cannot ") + verb + " '" + to.symbol() + "' (" + to.dim().to_string() +
-                                                      ") and '" + v.u.symbol() + "' (" + v.u.dim().to_string() + ")",
+        throw incompatible_units_error(f.describe(std::string("cannot ") + verb + " '" + to.symbol() + "' (" +
+                                                      to.dim().to_string() + ") and '" + v.u.symbol() + "' (" +
+                                                      v.u.dim().to_string() + ")",
                                                   where));
     conversion c = v.u.to(to);
     if (c.identity()) return v.reg;
@@ -59,9 +60,12 @@ program::value program::binary_op(const formula& f, const formula_node& n, value
     int rb = converted(f, b, a.u, o == "+" ? "add" : o == "-" ? "subtract" : "compare", n.span);
     if (o == "+") return emit({opcode::add, dst, a.reg, rb}), value{dst, a.u};
     if (o == "-") return emit({opcode::sub, dst, a.reg, rb}), value{dst, a.u};
-    opcode code = o == "<" ? opcode::lt : o == "<=" ? opcode::le : o == ">" ? opcode::gt : o == ">=" ? opcode::ge
-                                                                         : o == "==" ? opcode::eq
-                                                                                     : opcode::ne;
+    opcode code = o == "<"    ? opcode::lt
+                  : o == "<=" ? opcode::le
+                  : o == ">"  ? opcode::gt
+                  : o == ">=" ? opcode::ge
+                  : o == "==" ? opcode::eq
+                              : opcode::ne;
     comparisons_.emplace_back(a.reg, rb);
     emit({code, dst, a.reg, rb, -1, inverse_grid_});
     return {dst, unit{}};
@@ -88,11 +92,14 @@ program::value program::node(const formula& f, const formula_node& n, const reso
         int& depth;
         depth_guard(int& d, const formula& f, text_span where) : depth(d) {
             if (++depth > max_compile_depth)
-                throw limit_error(f.describe("formula nested deeper than " + std::to_string(max_compile_depth) + " levels", where));
+                throw limit_error(
+                    f.describe("formula nested deeper than " + std::to_string(max_compile_depth) + " levels", where));
         }
         ~depth_guard() { --depth; }
     } guard(depth_, f, n.span);
-    auto fail = [&](const std::string& message, text_span where) -> value { throw parse_error(f.describe(message, where)); };
+    auto fail = [&](const std::string& message, text_span where) -> value {
+        throw parse_error(f.describe(message, where));
+    };
     switch (n.kind) {
         case node_kind::number: {
             int dst = new_register();
@@ -120,8 +127,10 @@ program::value program::node(const formula& f, const formula_node& n, const reso
             emit({opcode::logical_not, dst, a.reg});
             return {dst, unit{}};
         }
-        case node_kind::binary: return binary_chain(f, n, names);
-        case node_kind::call: return call(f, n, names);
+        case node_kind::binary:
+            return binary_chain(f, n, names);
+        case node_kind::call:
+            return call(f, n, names);
     }
     return fail("unknown kind of formula node", n.span);
 }
@@ -163,29 +172,50 @@ program::value program::call(const formula& f, const formula_node& n, const reso
 
 const function_spec& spec_of(opcode code) {
     switch (code) {
-        case opcode::select: return *find_function("if");
-        case opcode::min: return *find_function("min");
-        case opcode::max: return *find_function("max");
-        case opcode::abs: return *find_function("abs");
-        case opcode::round: return *find_function("round");
-        case opcode::missing: return *find_function("missing");
-        case opcode::neg: return find_operator("neg");
-        case opcode::logical_not: return find_operator("not");
-        case opcode::add: return find_operator("+");
-        case opcode::sub: return find_operator("-");
-        case opcode::mul: return find_operator("*");
-        case opcode::div: return find_operator("/");
-        case opcode::lt: return find_operator("<");
-        case opcode::le: return find_operator("<=");
-        case opcode::gt: return find_operator(">");
-        case opcode::ge: return find_operator(">=");
-        case opcode::eq: return find_operator("==");
-        case opcode::ne: return find_operator("!=");
-        case opcode::logical_and: return find_operator("and");
-        case opcode::logical_or: return find_operator("or");
+        case opcode::select:
+            return *find_function("if");
+        case opcode::min:
+            return *find_function("min");
+        case opcode::max:
+            return *find_function("max");
+        case opcode::abs:
+            return *find_function("abs");
+        case opcode::round:
+            return *find_function("round");
+        case opcode::missing:
+            return *find_function("missing");
+        case opcode::neg:
+            return find_operator("neg");
+        case opcode::logical_not:
+            return find_operator("not");
+        case opcode::add:
+            return find_operator("+");
+        case opcode::sub:
+            return find_operator("-");
+        case opcode::mul:
+            return find_operator("*");
+        case opcode::div:
+            return find_operator("/");
+        case opcode::lt:
+            return find_operator("<");
+        case opcode::le:
+            return find_operator("<=");
+        case opcode::gt:
+            return find_operator(">");
+        case opcode::ge:
+            return find_operator(">=");
+        case opcode::eq:
+            return find_operator("==");
+        case opcode::ne:
+            return find_operator("!=");
+        case opcode::logical_and:
+            return find_operator("and");
+        case opcode::logical_or:
+            return find_operator("or");
         case opcode::constant:
         case opcode::scale:
-        case opcode::copy: break;
+        case opcode::copy:
+            break;
     }
     throw std::logic_error("an opcode outside the formula vocabulary");
 }
@@ -200,11 +230,51 @@ template <class F>
 void binary(double* __restrict y, const double* __restrict a, const double* __restrict b, std::size_t n, F f) {
     for (std::size_t i = 0; i < n; ++i) y[i] = f(a[i], b[i]);
 }
-void ternary_select(double* __restrict y, const double* __restrict c, const double* __restrict a, const double* __restrict b,
-                    std::size_t n) {
+void ternary_select(double* __restrict y, const double* __restrict c, const double* __restrict a,
+                    const double* __restrict b, std::size_t n) {
     for (std::size_t i = 0; i < n; ++i) {
         const double chosen = c[i] != 0 ? a[i] : b[i];
         y[i] = c[i] != c[i] ? c[i] : chosen;  // a missing condition stays missing
+    }
+}
+
+// Comparisons on the decimal grid; a missing operand makes the comparison missing (NaN), which a
+// gate reads as "does not hold" and a validity check as "cannot tell".
+void compare(opcode code, double* y, const double* a, const double* b, std::size_t n, double g) {
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    switch (code) {
+        case opcode::lt:
+            return binary(y, a, b, n, [g, nan](double x, double z) {
+                const double r = on_grid(x, g) < on_grid(z, g) ? 1.0 : 0.0;
+                return x != x || z != z ? nan : r;
+            });
+        case opcode::le:
+            return binary(y, a, b, n, [g, nan](double x, double z) {
+                const double r = on_grid(x, g) <= on_grid(z, g) ? 1.0 : 0.0;
+                return x != x || z != z ? nan : r;
+            });
+        case opcode::gt:
+            return binary(y, a, b, n, [g, nan](double x, double z) {
+                const double r = on_grid(x, g) > on_grid(z, g) ? 1.0 : 0.0;
+                return x != x || z != z ? nan : r;
+            });
+        case opcode::ge:
+            return binary(y, a, b, n, [g, nan](double x, double z) {
+                const double r = on_grid(x, g) >= on_grid(z, g) ? 1.0 : 0.0;
+                return x != x || z != z ? nan : r;
+            });
+        case opcode::eq:
+            return binary(y, a, b, n, [g, nan](double x, double z) {
+                const double r = on_grid(x, g) == on_grid(z, g) ? 1.0 : 0.0;
+                return x != x || z != z ? nan : r;
+            });
+        case opcode::ne:
+            return binary(y, a, b, n, [g, nan](double x, double z) {
+                const double r = on_grid(x, g) != on_grid(z, g) ? 1.0 : 0.0;
+                return x != x || z != z ? nan : r;
+            });
+        default:
+            return;
     }
 }
 }  // namespace
@@ -219,37 +289,80 @@ void program::run(double* regs, std::size_t n, std::size_t first, std::size_t la
         const double* c = o.c >= 0 ? regs + static_cast<std::size_t>(o.c) * chunk : nullptr;
         const double g = o.k;
         switch (o.code) {
-            case opcode::constant: std::fill(y, y + n, o.k); break;
-            case opcode::copy: std::copy(a, a + n, y); break;
+            case opcode::constant:
+                std::fill(y, y + n, o.k);
+                break;
+            case opcode::copy:
+                std::copy(a, a + n, y);
+                break;
             case opcode::scale: {
                 const conversion conv{o.e, o.k};
                 const double factor = conv.factor, power = detail::exact_power_of_ten(o.e < 0 ? -o.e : o.e);
-                if (o.e >= 0) unary(y, a, n, [=](double x) { return x * power * factor; });
-                else unary(y, a, n, [=](double x) { return x / power * factor; });
+                if (o.e >= 0)
+                    unary(y, a, n, [=](double x) { return x * power * factor; });
+                else
+                    unary(y, a, n, [=](double x) { return x / power * factor; });
                 break;
             }
-            case opcode::neg: unary(y, a, n, [](double x) { return -x; }); break;
-            case opcode::logical_not: unary(y, a, n, [nan](double x) { const double r = x == 0 ? 1.0 : 0.0; return x != x ? nan : r; }); break;
-            case opcode::abs: unary(y, a, n, [](double x) { return std::fabs(x); }); break;
-            case opcode::missing: unary(y, a, n, [](double x) { return x != x ? 1.0 : 0.0; }); break;
-            case opcode::add: binary(y, a, b, n, [](double x, double z) { return x + z; }); break;
-            case opcode::sub: binary(y, a, b, n, [](double x, double z) { return x - z; }); break;
-            case opcode::mul: binary(y, a, b, n, [](double x, double z) { return x * z; }); break;
-            case opcode::div: binary(y, a, b, n, [](double x, double z) { return row::divide_lane(x, z); }); break;
-            // Comparisons on the decimal grid; a missing operand makes the comparison missing (NaN),
-            // which a gate reads as "does not hold" and a validity check as "cannot tell".
-            case opcode::lt: binary(y, a, b, n, [g, nan](double x, double z) { const double r = on_grid(x, g) < on_grid(z, g) ? 1.0 : 0.0; return x != x || z != z ? nan : r; }); break;
-            case opcode::le: binary(y, a, b, n, [g, nan](double x, double z) { const double r = on_grid(x, g) <= on_grid(z, g) ? 1.0 : 0.0; return x != x || z != z ? nan : r; }); break;
-            case opcode::gt: binary(y, a, b, n, [g, nan](double x, double z) { const double r = on_grid(x, g) > on_grid(z, g) ? 1.0 : 0.0; return x != x || z != z ? nan : r; }); break;
-            case opcode::ge: binary(y, a, b, n, [g, nan](double x, double z) { const double r = on_grid(x, g) >= on_grid(z, g) ? 1.0 : 0.0; return x != x || z != z ? nan : r; }); break;
-            case opcode::eq: binary(y, a, b, n, [g, nan](double x, double z) { const double r = on_grid(x, g) == on_grid(z, g) ? 1.0 : 0.0; return x != x || z != z ? nan : r; }); break;
-            case opcode::ne: binary(y, a, b, n, [g, nan](double x, double z) { const double r = on_grid(x, g) != on_grid(z, g) ? 1.0 : 0.0; return x != x || z != z ? nan : r; }); break;
-            case opcode::logical_and: binary(y, a, b, n, [](double x, double z) { return row::and_lane(x, z); }); break;
-            case opcode::logical_or: binary(y, a, b, n, [](double x, double z) { return row::or_lane(x, z); }); break;
-            case opcode::select: ternary_select(y, a, b, c, n); break;
-            case opcode::min: binary(y, a, b, n, [](double x, double z) { const double m = x < z ? x : z; return x + z != x + z ? x + z : m; }); break;
-            case opcode::max: binary(y, a, b, n, [](double x, double z) { const double m = x > z ? x : z; return x + z != x + z ? x + z : m; }); break;
-            case opcode::round: unary(y, a, n, [g](double x) { return row::round_scaled(x, g); }); break;
+            case opcode::neg:
+                unary(y, a, n, [](double x) { return -x; });
+                break;
+            case opcode::logical_not:
+                unary(y, a, n, [nan](double x) {
+                    const double r = x == 0 ? 1.0 : 0.0;
+                    return x != x ? nan : r;
+                });
+                break;
+            case opcode::abs:
+                unary(y, a, n, [](double x) { return std::fabs(x); });
+                break;
+            case opcode::missing:
+                unary(y, a, n, [](double x) { return x != x ? 1.0 : 0.0; });
+                break;
+            case opcode::add:
+                binary(y, a, b, n, [](double x, double z) { return x + z; });
+                break;
+            case opcode::sub:
+                binary(y, a, b, n, [](double x, double z) { return x - z; });
+                break;
+            case opcode::mul:
+                binary(y, a, b, n, [](double x, double z) { return x * z; });
+                break;
+            case opcode::div:
+                binary(y, a, b, n, [](double x, double z) { return row::divide_lane(x, z); });
+                break;
+            case opcode::lt:
+            case opcode::le:
+            case opcode::gt:
+            case opcode::ge:
+            case opcode::eq:
+            case opcode::ne:
+                compare(o.code, y, a, b, n, g);
+                break;
+            case opcode::logical_and:
+                binary(y, a, b, n, [](double x, double z) { return row::and_lane(x, z); });
+                break;
+            case opcode::logical_or:
+                binary(y, a, b, n, [](double x, double z) { return row::or_lane(x, z); });
+                break;
+            case opcode::select:
+                ternary_select(y, a, b, c, n);
+                break;
+            case opcode::min:
+                binary(y, a, b, n, [](double x, double z) {
+                    const double m = x < z ? x : z;
+                    return x + z != x + z ? x + z : m;
+                });
+                break;
+            case opcode::max:
+                binary(y, a, b, n, [](double x, double z) {
+                    const double m = x > z ? x : z;
+                    return x + z != x + z ? x + z : m;
+                });
+                break;
+            case opcode::round:
+                unary(y, a, n, [g](double x) { return row::round_scaled(x, g); });
+                break;
         }
     }
 }

@@ -19,8 +19,29 @@ namespace zhibiao::detail {
 inline constexpr std::size_t chunk = 256;
 
 enum class opcode : std::uint8_t {
-    constant, scale, neg, logical_not, abs, add, sub, mul, div, lt, le, gt, ge, eq, ne, logical_and, logical_or,
-    select, min, max, round, missing, copy
+    constant,
+    scale,
+    neg,
+    logical_not,
+    abs,
+    add,
+    sub,
+    mul,
+    div,
+    lt,
+    le,
+    gt,
+    ge,
+    eq,
+    ne,
+    logical_and,
+    logical_or,
+    select,
+    min,
+    max,
+    round,
+    missing,
+    copy
 };
 
 struct op {

@@ -12,14 +12,18 @@
 
 namespace zhibiao {
 
-
 const char* status_name(firm_status status) {
     switch (status) {
-        case firm_status::passed: return "passed";
-        case firm_status::direct: return "direct";
-        case firm_status::failed: return "failed";
-        case firm_status::ineligible: return "ineligible";
-        case firm_status::invalid_input: return "invalid input";
+        case firm_status::passed:
+            return "passed";
+        case firm_status::direct:
+            return "direct";
+        case firm_status::failed:
+            return "failed";
+        case firm_status::ineligible:
+            return "ineligible";
+        case firm_status::invalid_input:
+            return "invalid input";
     }
     return "invalid input";
 }
@@ -54,12 +58,14 @@ void scorecard::check_units(const std::vector<std::pair<std::string, std::string
         if (input_index(entry.first) < 0) {
             location where;
             where.variable = entry.first;
-            throw lookup_error("units: scorecard '" + id_ + "' has no input '" + entry.first + "'" + input_suggestion(entry.first, inputs_),
+            throw lookup_error("units: scorecard '" + id_ + "' has no input '" + entry.first + "'" +
+                                   input_suggestion(entry.first, inputs_),
                                entry.first, where);
         }
 }
 
-scorecard_inputs scorecard::inputs_from(const panel& p, const std::vector<std::pair<std::string, std::string>>& units) const {
+scorecard_inputs scorecard::inputs_from(const panel& p,
+                                        const std::vector<std::pair<std::string, std::string>>& units) const {
     check_units(units);
     scorecard_inputs out;
     out.columns_.rows = p.rows();
@@ -70,16 +76,17 @@ scorecard_inputs scorecard::inputs_from(const panel& p, const std::vector<std::p
         where.variable = spec.id;
         if (!col) {
             if (!spec.optional)
-                throw missing_variable_error("scorecard '" + id_ + "' needs column '" + spec.id + "' (" + spec.name_zh + ", " + spec.unit_text + ")",
+                throw missing_variable_error("scorecard '" + id_ + "' needs column '" + spec.id + "' (" + spec.name_zh +
+                                                 ", " + spec.unit_text + ")",
                                              spec.id, where);
             out.columns_.columns.push_back(nullptr);
             continue;
         }
         const std::optional<unit> from = source_unit(*col, units);
         if (from && !from->convertible_to(spec.unit))
-            throw incompatible_units_error("column '" + spec.id + "' is in '" + from->symbol() + "' (" + from->dim().to_string() +
-                                               "), which cannot convert to the pack's '" + spec.unit_text + "' (" +
-                                               spec.unit.dim().to_string() + ")",
+            throw incompatible_units_error("column '" + spec.id + "' is in '" + from->symbol() + "' (" +
+                                               from->dim().to_string() + "), which cannot convert to the pack's '" +
+                                               spec.unit_text + "' (" + spec.unit.dim().to_string() + ")",
                                            where);
         const conversion conv = from ? from->to(spec.unit) : conversion{};
         if (conv.identity()) {
@@ -106,6 +113,5 @@ scorecard_inputs scorecard::inputs_from(const panel& p, const std::vector<std::p
     }
     return out;
 }
-
 
 }  // namespace zhibiao

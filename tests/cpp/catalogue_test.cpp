@@ -8,10 +8,10 @@ BOOST_AUTO_TEST_SUITE(catalogues)
 
 BOOST_AUTO_TEST_CASE(builtin_has_the_stable_ids) {
     const catalogue& c = catalogue::builtin();
-    for (const char* id : {"invention_patents_per_10k", "hitech_va_share_gdp", "rd_intensity", "tech_contract_share_gdp",
-                           "tech_contract_per_10k", "tech_contract_avg_value", "project_approval_rate", "funds_in_place_rate",
-                           "budget_execution_rate", "reward_payout_rate", "funds_secured_rate", "target_completion_rate",
-                           "progress_vs_time"}) {
+    for (const char* id : {"invention_patents_per_10k", "hitech_va_share_gdp", "rd_intensity",
+                           "tech_contract_share_gdp", "tech_contract_per_10k", "tech_contract_avg_value",
+                           "project_approval_rate", "funds_in_place_rate", "budget_execution_rate",
+                           "reward_payout_rate", "funds_secured_rate", "target_completion_rate", "progress_vs_time"}) {
         const indicator& i = c.at(id);
         BOOST_TEST(!i.name_zh.empty(), id);
         BOOST_TEST(!i.name_en.empty(), id);
@@ -47,8 +47,10 @@ formula = "staff / firms"
 unit = "人/家"
 )");
     BOOST_TEST((c.at("staff_per_firm").inputs() == std::vector<std::string>{"staff", "firms"}));
-    BOOST_CHECK_THROW(catalogue::from_toml("[[indicator]]\nid = \"x\"\nformula = \"a +\"\nunit = \"%\"\n"), parse_error);
-    BOOST_CHECK_THROW(catalogue::from_toml("[[indicator]]\nid = \"x\"\nformula = \"a / b\"\nunit = \"美元\"\n"), unknown_unit_error);
+    BOOST_CHECK_THROW(catalogue::from_toml("[[indicator]]\nid = \"x\"\nformula = \"a +\"\nunit = \"%\"\n"),
+                      parse_error);
+    BOOST_CHECK_THROW(catalogue::from_toml("[[indicator]]\nid = \"x\"\nformula = \"a / b\"\nunit = \"美元\"\n"),
+                      unknown_unit_error);
     BOOST_CHECK_THROW(catalogue::from_toml("[[indicator]]\nid = \"x\"\nunit = \"%\"\n"), parse_error);
     BOOST_CHECK_THROW(catalogue::from_toml("[[indicator]\n"), parse_error);
     try {
@@ -84,10 +86,11 @@ BOOST_AUTO_TEST_CASE(units_are_checked_when_the_catalogue_loads) {
                                            "[[indicator]]\nid = \"x\"\nformula = \"gdp\"\nunit = \"%\"\n"),
                       incompatible_units_error);
     try {
-        catalogue::from_toml("[[indicator]]\nid = \"y\"\nformula = \"z\"\nunit = \"%\"\n"
-                             "[[indicator]]\nid = \"z\"\nformula = \"gdp\"\nunit = \"元\"\n"
-                             "[[variable]]\nid = \"gdp\"\ndimension = \"currency\"\n",
-                             "late.toml");
+        catalogue::from_toml(
+            "[[indicator]]\nid = \"y\"\nformula = \"z\"\nunit = \"%\"\n"
+            "[[indicator]]\nid = \"z\"\nformula = \"gdp\"\nunit = \"元\"\n"
+            "[[variable]]\nid = \"gdp\"\ndimension = \"currency\"\n",
+            "late.toml");
         BOOST_FAIL("expected incompatible_units_error");
     } catch (const incompatible_units_error& e) {
         BOOST_TEST(e.where().file == "late.toml");
@@ -107,9 +110,10 @@ BOOST_AUTO_TEST_CASE(units_are_checked_when_the_catalogue_loads) {
 
 BOOST_AUTO_TEST_CASE(cycles_are_named) {
     try {
-        catalogue::from_toml("[[indicator]]\nid = \"a\"\nformula = \"b + 1\"\nunit = \"1\"\n"
-                             "[[indicator]]\nid = \"b\"\nformula = \"c * 2\"\nunit = \"1\"\n"
-                             "[[indicator]]\nid = \"c\"\nformula = \"a\"\nunit = \"1\"\n");
+        catalogue::from_toml(
+            "[[indicator]]\nid = \"a\"\nformula = \"b + 1\"\nunit = \"1\"\n"
+            "[[indicator]]\nid = \"b\"\nformula = \"c * 2\"\nunit = \"1\"\n"
+            "[[indicator]]\nid = \"c\"\nformula = \"a\"\nunit = \"1\"\n");
         BOOST_FAIL("expected parse_error");
     } catch (const parse_error& e) {
         BOOST_TEST(std::string(e.what()).find("a → b → c → a") != std::string::npos);
@@ -135,12 +139,13 @@ BOOST_AUTO_TEST_SUITE(catalogue_regressions_2)
 // Found by fuzzing: any of U+00A1–U+0499 (×, §, Cyrillic …) where toml++ 3.3 checks for
 // whitespace reached undefined behaviour; such characters now pass through intact.
 BOOST_AUTO_TEST_CASE(characters_toml_plus_plus_mishandles_round_trip) {
-    catalogue c = catalogue::from_toml("[[indicator]]\nid = \"x\"\nname_en = \"a × b § c Ж\"\nformula = \"a / b\"\nunit = \"1\"\n");
+    catalogue c = catalogue::from_toml(
+        "[[indicator]]\nid = \"x\"\nname_en = \"a × b § c Ж\"\nformula = \"a / b\"\nunit = \"1\"\n");
     BOOST_TEST(c.at("x").name_en == "a × b § c Ж");
     BOOST_CHECK_THROW(catalogue::from_toml("[ × ]\n"), parse_error);  // non-ASCII outside strings (TOML 1.0)
     BOOST_CHECK_NO_THROW(catalogue::from_toml("\xEF\xBB\xBF# BOM and 注释\n"));
-    BOOST_CHECK_THROW(catalogue::from_toml("[)"), parse_error);  // toml++ 3.3 asserts on it
-    BOOST_CHECK_NO_THROW(catalogue::from_toml("x = [\n  [1, 2],\n]\n"));  // an array line is no header
+    BOOST_CHECK_THROW(catalogue::from_toml("[)"), parse_error);                      // toml++ 3.3 asserts on it
+    BOOST_CHECK_NO_THROW(catalogue::from_toml("x = [\n  [1, 2],\n]\n"));             // an array line is no header
     BOOST_CHECK_THROW(catalogue::from_toml("s = \"\xee\x80\x80\"\n"), parse_error);  // private use: refused
 }
 

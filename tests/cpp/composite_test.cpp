@@ -50,7 +50,8 @@ framework asem_framework() {
         if (level != level) continue;  // groups and denominators
         const entity& e = meta.entity_at(r);
         nodes.push_back({e.code, e.parent == "NA" ? std::string() : e.parent, meta.at("Weight").data()[r],
-                         static_cast<zhibiao::direction>(static_cast<int>(meta.at("Direction").data()[r])), static_cast<int>(level)});
+                         static_cast<zhibiao::direction>(static_cast<int>(meta.at("Direction").data()[r])),
+                         static_cast<int>(level)});
     }
     return framework(nodes);
 }
@@ -58,14 +59,16 @@ framework asem_framework() {
 // Columns `codes` of a loaded table, rows in the table's order.
 Eigen::MatrixXd columns(const panel& p, const std::vector<std::string>& codes) {
     Eigen::MatrixXd m(static_cast<Eigen::Index>(p.rows()), static_cast<Eigen::Index>(codes.size()));
-    for (std::size_t k = 0; k < codes.size(); ++k) m.col(static_cast<Eigen::Index>(k)) = p.at(codes[k]).values().matrix();
+    for (std::size_t k = 0; k < codes.size(); ++k)
+        m.col(static_cast<Eigen::Index>(k)) = p.at(codes[k]).values().matrix();
     return m;
 }
 
 // `ties`: the input the ranks came from. The CSV export keeps 15 significant digits, so values
 // that were distinct doubles in COINr (5.1 and 5.1 + 1 ulp after treatment) can read back as a
 // tie; a rank difference exactly there is the export's, and is counted apart.
-void close(const Eigen::MatrixXd& got, const Eigen::MatrixXd& want, const std::string& what, const Eigen::MatrixXd* ties = nullptr) {
+void close(const Eigen::MatrixXd& got, const Eigen::MatrixXd& want, const std::string& what,
+           const Eigen::MatrixXd* ties = nullptr) {
     BOOST_REQUIRE_EQUAL(got.rows(), want.rows());
     BOOST_REQUIRE_EQUAL(got.cols(), want.cols());
     std::size_t bad = 0, at_exported_ties = 0;
@@ -106,8 +109,10 @@ BOOST_AUTO_TEST_CASE(normalisations_match_coinr) {
     for (int k : fw.indicators()) codes.push_back(fw.at(k).code), direction.push_back(sign_of(fw.at(k).direction));
     Eigen::MatrixXd treated = columns(read_table("stage_treated.csv", "uCode"), codes);
     auto check = [&](const std::string& file, normalise_options o) {
-        const bool by_rank = o.method == normalisation::rank || o.method == normalisation::borda || o.method == normalisation::percentile;
-        close(normalise(treated, direction, o, codes), columns(read_table(file, "uCode"), codes), file, by_rank ? &treated : nullptr);
+        const bool by_rank = o.method == normalisation::rank || o.method == normalisation::borda ||
+                             o.method == normalisation::percentile;
+        close(normalise(treated, direction, o, codes), columns(read_table(file, "uCode"), codes), file,
+              by_rank ? &treated : nullptr);
     };
     check("stage_normalised.csv", {});
     normalise_options o;
@@ -136,12 +141,15 @@ BOOST_AUTO_TEST_CASE(normalisations_match_coinr) {
     std::vector<int> positive_direction;
     for (std::size_t k = 0; k < codes.size(); ++k) {
         Eigen::VectorXd flipped = treated.col(static_cast<Eigen::Index>(k)) * direction[k];
-        if (flipped.maxCoeff() > 0) positive.push_back(codes[k]), positive_direction.push_back(direction[k]);
-        else BOOST_CHECK_THROW(normalise(treated.col(static_cast<Eigen::Index>(k)), {direction[k]}, o, {codes[k]}), error);
+        if (flipped.maxCoeff() > 0)
+            positive.push_back(codes[k]), positive_direction.push_back(direction[k]);
+        else
+            BOOST_CHECK_THROW(normalise(treated.col(static_cast<Eigen::Index>(k)), {direction[k]}, o, {codes[k]}),
+                              error);
     }
     BOOST_TEST(positive.size() == 35u);  // the 14 lower-is-better indicators have a flipped maximum ≤ 0
-    close(normalise(columns(read_table("stage_treated.csv", "uCode"), positive), positive_direction, o, positive), columns(fracmax, positive),
-          "normalise_fracmax.csv");
+    close(normalise(columns(read_table("stage_treated.csv", "uCode"), positive), positive_direction, o, positive),
+          columns(fracmax, positive), "normalise_fracmax.csv");
 }
 
 BOOST_AUTO_TEST_CASE(aggregation_and_ranks_match_coinr) {
@@ -153,7 +161,8 @@ BOOST_AUTO_TEST_CASE(aggregation_and_ranks_match_coinr) {
         if (n.level > 1) aggregates.push_back(n.code);
     auto pick = [&](const Eigen::MatrixXd& scores) {
         Eigen::MatrixXd m(scores.rows(), static_cast<Eigen::Index>(aggregates.size()));
-        for (std::size_t k = 0; k < aggregates.size(); ++k) m.col(static_cast<Eigen::Index>(k)) = scores.col(fw.find(aggregates[k]));
+        for (std::size_t k = 0; k < aggregates.size(); ++k)
+            m.col(static_cast<Eigen::Index>(k)) = scores.col(fw.find(aggregates[k]));
         return m;
     };
     panel treated_table = read_table("stage_treated.csv", "uCode");
@@ -164,13 +173,17 @@ BOOST_AUTO_TEST_CASE(aggregation_and_ranks_match_coinr) {
         return std::vector<level_plan>(3, p);
     };
     Eigen::MatrixXd scores = aggregate(fw, normalise(treated, direction, {}, codes)).scores;
-    close(pick(scores), columns(read_table("stage_aggregated.csv", "uCode"), aggregates), "stage_aggregated.csv (arithmetic)");
+    close(pick(scores), columns(read_table("stage_aggregated.csv", "uCode"), aggregates),
+          "stage_aggregated.csv (arithmetic)");
     normalise_options one_to_hundred;
     one_to_hundred.low = 1;
     Eigen::MatrixXd n1 = normalise(treated, direction, one_to_hundred, codes);
-    close(pick(aggregate(fw, n1, by(aggregation::arithmetic)).scores), columns(read_table("aggregate_a_amean_minmax1_100.csv", "uCode"), aggregates), "amean");
-    close(pick(aggregate(fw, n1, by(aggregation::geometric)).scores), columns(read_table("aggregate_a_gmean_minmax1_100.csv", "uCode"), aggregates), "gmean");
-    close(pick(aggregate(fw, n1, by(aggregation::harmonic)).scores), columns(read_table("aggregate_a_hmean_minmax1_100.csv", "uCode"), aggregates), "hmean");
+    close(pick(aggregate(fw, n1, by(aggregation::arithmetic)).scores),
+          columns(read_table("aggregate_a_amean_minmax1_100.csv", "uCode"), aggregates), "amean");
+    close(pick(aggregate(fw, n1, by(aggregation::geometric)).scores),
+          columns(read_table("aggregate_a_gmean_minmax1_100.csv", "uCode"), aggregates), "gmean");
+    close(pick(aggregate(fw, n1, by(aggregation::harmonic)).scores),
+          columns(read_table("aggregate_a_hmean_minmax1_100.csv", "uCode"), aggregates), "hmean");
     // Ranks of the Index, ties "min" (results_full.csv, sorted by Index).
     panel results = read_table("results_full.csv", "uCode", {"uName"});
     Eigen::VectorXd ranks = rank_scores(scores.col(fw.find("Index")));
@@ -181,7 +194,8 @@ BOOST_AUTO_TEST_CASE(aggregation_and_ranks_match_coinr) {
                 BOOST_TEST(ranks(static_cast<Eigen::Index>(u)) == results.at("Rank").data()[r], code);
     }
     // A geometric mean of a zero is an error naming the node, not a NaN from nowhere.
-    BOOST_CHECK_THROW(aggregate(fw, normalise(treated, direction, {}, codes), by(aggregation::geometric)), method_error);
+    BOOST_CHECK_THROW(aggregate(fw, normalise(treated, direction, {}, codes), by(aggregation::geometric)),
+                      method_error);
 }
 
 BOOST_AUTO_TEST_CASE(treatment_from_the_screened_stage_matches_coinr) {
@@ -210,13 +224,16 @@ BOOST_AUTO_TEST_CASE(pipeline_and_audit_from_cpp) {
     for (const auto& n : fw.nodes())
         if (n.level > 1) aggregates.push_back(n.code);
     Eigen::MatrixXd got(r.aggregation.scores.rows(), static_cast<Eigen::Index>(aggregates.size()));
-    for (std::size_t k = 0; k < aggregates.size(); ++k) got.col(static_cast<Eigen::Index>(k)) = r.aggregation.scores.col(fw.find(aggregates[k]));
+    for (std::size_t k = 0; k < aggregates.size(); ++k)
+        got.col(static_cast<Eigen::Index>(k)) = r.aggregation.scores.col(fw.find(aggregates[k]));
     close(got, columns(read_table("stage_aggregated.csv", "uCode"), aggregates), "build → stage_aggregated.csv");
     // Contributions add up to the Index; removing the Conn sub-index leaves Sust as the Index.
     const Eigen::MatrixXd c = contributions(fw, r, "Index");
     BOOST_TEST((c.rowwise().sum() - r.aggregation.scores.col(fw.find("Index"))).cwiseAbs().maxCoeff() < 1e-10);
     const aggregation_result without = what_if(fw, r, {"Conn"});
-    BOOST_TEST((without.scores.col(fw.find("Index")) - r.aggregation.scores.col(fw.find("Sust"))).cwiseAbs().maxCoeff() < 1e-10);
+    BOOST_TEST(
+        (without.scores.col(fw.find("Index")) - r.aggregation.scores.col(fw.find("Sust"))).cwiseAbs().maxCoeff() <
+        1e-10);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -246,7 +263,8 @@ BOOST_AUTO_TEST_CASE(benefit_of_the_doubt_and_simplex_by_hand) {
 BOOST_AUTO_TEST_CASE(ranks_with_ties_and_groups) {
     Eigen::VectorXd s(5);
     s << 3, 3, 1, 2, std::nan("");
-    const Eigen::VectorXd mn = rank(s, true, ties::min), dn = rank(s, true, ties::dense), av = rank(s, true, ties::average);
+    const Eigen::VectorXd mn = rank(s, true, ties::min), dn = rank(s, true, ties::dense),
+                          av = rank(s, true, ties::average);
     BOOST_TEST(mn(0) == 1.0);
     BOOST_TEST(mn(1) == 1.0);
     BOOST_TEST(mn(2) == 4.0);
@@ -260,11 +278,19 @@ BOOST_AUTO_TEST_CASE(ranks_with_ties_and_groups) {
 }
 
 BOOST_AUTO_TEST_CASE(framework_errors_name_the_node) {
-    BOOST_CHECK_THROW(framework({{"a", "x", 1, zhibiao::direction::higher_is_better, 1}}), error);                        // unknown parent
-    BOOST_CHECK_THROW(framework({{"i", "", 1, zhibiao::direction::higher_is_better, 2}, {"a", "i", -1, zhibiao::direction::higher_is_better, 1}}), error);   // negative weight
-    BOOST_CHECK_THROW(framework({{"i", "", 1, zhibiao::direction::higher_is_better, 2}, {"a", "i", 0, zhibiao::direction::higher_is_better, 1}}), error);    // weights sum to zero
-    BOOST_CHECK_THROW(framework({{"i", "", 1, direction::higher_is_better, 2}, {"a", "i", 1, static_cast<direction>(2), 1}}), error);    // direction 2
-    BOOST_CHECK_THROW(framework({{"i", "a", 1, zhibiao::direction::higher_is_better, 1}, {"a", "i", 1, zhibiao::direction::higher_is_better, 1}}), error);   // a cycle: no root / level order
+    BOOST_CHECK_THROW(framework({{"a", "x", 1, zhibiao::direction::higher_is_better, 1}}), error);  // unknown parent
+    BOOST_CHECK_THROW(framework({{"i", "", 1, zhibiao::direction::higher_is_better, 2},
+                                 {"a", "i", -1, zhibiao::direction::higher_is_better, 1}}),
+                      error);  // negative weight
+    BOOST_CHECK_THROW(framework({{"i", "", 1, zhibiao::direction::higher_is_better, 2},
+                                 {"a", "i", 0, zhibiao::direction::higher_is_better, 1}}),
+                      error);  // weights sum to zero
+    BOOST_CHECK_THROW(
+        framework({{"i", "", 1, direction::higher_is_better, 2}, {"a", "i", 1, static_cast<direction>(2), 1}}),
+        error);  // direction 2
+    BOOST_CHECK_THROW(framework({{"i", "a", 1, zhibiao::direction::higher_is_better, 1},
+                                 {"a", "i", 1, zhibiao::direction::higher_is_better, 1}}),
+                      error);  // a cycle: no root / level order
 }
 
 BOOST_AUTO_TEST_CASE(constant_indicators_and_the_monitoring_method) {
@@ -310,13 +336,17 @@ BOOST_AUTO_TEST_CASE(missing_value_does_not_clash_with_std_nan) {
 }
 
 BOOST_AUTO_TEST_CASE(unknown_option_values_are_refused_with_did_you_mean) {
-    const std::string inner = message_of([] { parse_model("[[step]]\nkind = \"aggregate\"\nmethod = \"topsis\"\ninner = \"Vector\"\n", "m.toml"); });
+    const std::string inner = message_of(
+        [] { parse_model("[[step]]\nkind = \"aggregate\"\nmethod = \"topsis\"\ninner = \"Vector\"\n", "m.toml"); });
     BOOST_TEST(has(inner, "m.toml:4"), inner);
     BOOST_TEST(has(inner, "did you mean 'vector'"), inner);
-    BOOST_TEST(has(message_of([] { parse_model("[[step]]\nkind = \"normalise\"\nmethod = \"min-max\"\n"); }), "did you mean 'minmax'"));
-    BOOST_TEST(has(message_of([] { parse_model("[[step]]\nkind = \"weigh\"\nmethod = \"entorpy\"\n"); }), "did you mean 'entropy'"));
+    BOOST_TEST(has(message_of([] { parse_model("[[step]]\nkind = \"normalise\"\nmethod = \"min-max\"\n"); }),
+                   "did you mean 'minmax'"));
+    BOOST_TEST(has(message_of([] { parse_model("[[step]]\nkind = \"weigh\"\nmethod = \"entorpy\"\n"); }),
+                   "did you mean 'entropy'"));
     BOOST_TEST(has(message_of([] { parse_model("[[step]]\nkind = \"normalize\"\n"); }), "did you mean 'normalise'"));
-    BOOST_CHECK_THROW(parse_model("[[step]]\nkind = \"aggregate\"\nmethod = \"\"\n"), parse_error);  // empty is not the default
+    BOOST_CHECK_THROW(parse_model("[[step]]\nkind = \"aggregate\"\nmethod = \"\"\n"),
+                      parse_error);  // empty is not the default
     const std::string zeros = message_of([] { (void)choose(entropy_zeros_choices, "PyMCDM", "weights", "zeros"); });
     BOOST_TEST(has(zeros, "weights: zeros = 'PyMCDM' is not one of: skip, pymcdm (did you mean 'pymcdm'?)"), zeros);
     BOOST_CHECK_THROW((void)choose(random_index_choices, "Saaty", "ahp", "ri"), argument_error);
@@ -327,7 +357,9 @@ BOOST_AUTO_TEST_CASE(unknown_option_values_are_refused_with_did_you_mean) {
 
 BOOST_AUTO_TEST_CASE(levels_outside_the_framework_are_refused) {
     BOOST_CHECK_THROW(parse_model("[[step]]\nkind = \"weigh\"\nmethod = \"entropy\"\nlevels = [1]\n"), parse_error);
-    const framework fw({{"Index", "", 1, zhibiao::direction::higher_is_better, 2}, {"a", "Index", 1, zhibiao::direction::higher_is_better, 1}, {"b", "Index", 1, zhibiao::direction::higher_is_better, 1}});
+    const framework fw({{"Index", "", 1, zhibiao::direction::higher_is_better, 2},
+                        {"a", "Index", 1, zhibiao::direction::higher_is_better, 1},
+                        {"b", "Index", 1, zhibiao::direction::higher_is_better, 1}});
     table t;
     t.regions = {"u", "v", "w"};
     t.numbers["a"] = Eigen::Vector3d(1, 2, 3), t.numbers["b"] = Eigen::Vector3d(3, 1, 2);
@@ -360,8 +392,10 @@ BOOST_AUTO_TEST_CASE(shapes_are_checked_at_the_boundary) {
 
 BOOST_AUTO_TEST_CASE(parameters_that_make_infinities_are_refused) {
     BOOST_CHECK_THROW(parse_model("[[step]]\nkind = \"normalise\"\nrange = [0, inf]\n"), parse_error);
-    BOOST_CHECK_THROW(parse_model("[[step]]\nkind = \"aggregate\"\nmethod = \"generalised\"\npower = inf\n"), parse_error);
-    BOOST_CHECK_THROW(parse_model("[[step]]\nkind = \"denominate\"\nby = { a = \"pop\" }\nscale = { a = inf }\n"), parse_error);
+    BOOST_CHECK_THROW(parse_model("[[step]]\nkind = \"aggregate\"\nmethod = \"generalised\"\npower = inf\n"),
+                      parse_error);
+    BOOST_CHECK_THROW(parse_model("[[step]]\nkind = \"denominate\"\nby = { a = \"pop\" }\nscale = { a = inf }\n"),
+                      parse_error);
     normalise_options wide;
     wide.low = -1e308, wide.high = 1e308;  // high − low overflows
     BOOST_CHECK_THROW(normalise(Eigen::MatrixXd::Identity(2, 2), {1, 1}, wide), argument_error);
@@ -380,7 +414,9 @@ BOOST_AUTO_TEST_CASE(parameters_that_make_infinities_are_refused) {
 
 BOOST_AUTO_TEST_CASE(generalised_mean_of_high_power_and_overflowing_scales) {
     // Scores 100 and 50, equal weights, p = 1000: M = 100·(½(1 + ½¹⁰⁰⁰))^(1/1000) = 100·2^(−1/1000).
-    const framework fw({{"Index", "", 1, zhibiao::direction::higher_is_better, 2}, {"a", "Index", 1, zhibiao::direction::higher_is_better, 1}, {"b", "Index", 1, zhibiao::direction::higher_is_better, 1}});
+    const framework fw({{"Index", "", 1, zhibiao::direction::higher_is_better, 2},
+                        {"a", "Index", 1, zhibiao::direction::higher_is_better, 1},
+                        {"b", "Index", 1, zhibiao::direction::higher_is_better, 1}});
     Eigen::MatrixXd n(1, 2);
     n << 100, 50;
     level_plan p;
@@ -391,7 +427,8 @@ BOOST_AUTO_TEST_CASE(generalised_mean_of_high_power_and_overflowing_scales) {
     // Denominate: 1 / 1 × 1e308 is finite, 50 / 1 × 1e308 is not — named, not an inf score.
     table t;
     t.regions = {"u", "v"};
-    t.numbers["a"] = Eigen::Vector2d(1, 50), t.numbers["b"] = Eigen::Vector2d(1, 2), t.numbers["pop"] = Eigen::Vector2d(1, 1);
+    t.numbers["a"] = Eigen::Vector2d(1, 50), t.numbers["b"] = Eigen::Vector2d(1, 2),
+    t.numbers["pop"] = Eigen::Vector2d(1, 1);
     denominate_step d;
     d.by["a"] = "pop", d.scale["a"] = 1e308;
     const std::string m = message_of([&] { build(t, fw, {d, normalise_step{}, aggregate_step{}}); });
@@ -407,11 +444,14 @@ BOOST_AUTO_TEST_CASE(generalised_mean_of_high_power_and_overflowing_scales) {
 
 BOOST_AUTO_TEST_CASE(spreads_of_huge_and_denormal_data) {
     const Eigen::Vector3d plain(1, 2, 4), huge = plain * 1e160, tiny = plain * 1e-310;
-    BOOST_TEST(composite::detail::sd(huge) / 1e160 == composite::detail::sd(plain), boost::test_tools::tolerance(1e-14));
-    BOOST_TEST(composite::detail::sd(tiny) > 0);
-    BOOST_TEST(composite::detail::correlation(huge, Eigen::Vector3d(1, 3, 2) * 1e160) == composite::detail::correlation(plain, Eigen::Vector3d(1, 3, 2)),
+    BOOST_TEST(composite::detail::sd(huge) / 1e160 == composite::detail::sd(plain),
                boost::test_tools::tolerance(1e-14));
-    BOOST_TEST(composite::detail::shape_of(huge).skew == composite::detail::shape_of(plain).skew, boost::test_tools::tolerance(1e-12));
+    BOOST_TEST(composite::detail::sd(tiny) > 0);
+    BOOST_TEST(composite::detail::correlation(huge, Eigen::Vector3d(1, 3, 2) * 1e160) ==
+                   composite::detail::correlation(plain, Eigen::Vector3d(1, 3, 2)),
+               boost::test_tools::tolerance(1e-14));
+    BOOST_TEST(composite::detail::shape_of(huge).skew == composite::detail::shape_of(plain).skew,
+               boost::test_tools::tolerance(1e-12));
     normalise_options z;
     z.method = normalisation::zscore;
     const Eigen::MatrixXd zp = normalise(plain, {1}, z), zh = normalise(huge, {1}, z), zt = normalise(tiny, {1}, z);
@@ -447,9 +487,16 @@ BOOST_AUTO_TEST_CASE(copeland_without_the_matrix) {
 }
 
 BOOST_AUTO_TEST_CASE(framework_weight_problems_are_named) {
-    const std::string m = message_of([] { framework({{"i", "", 1, zhibiao::direction::higher_is_better, 2}, {"a", "i", std::nan(""), zhibiao::direction::higher_is_better, 1}}); });
+    const std::string m = message_of([] {
+        framework({{"i", "", 1, zhibiao::direction::higher_is_better, 2},
+                   {"a", "i", std::nan(""), zhibiao::direction::higher_is_better, 1}});
+    });
     BOOST_TEST(has(m, "missing (NaN) weight"), m);
-    BOOST_TEST(has(message_of([] { framework({{"i", "", 1, zhibiao::direction::higher_is_better, 2}, {"a", "i", INFINITY, zhibiao::direction::higher_is_better, 1}}); }), "infinite weight"));
+    BOOST_TEST(has(message_of([] {
+                       framework({{"i", "", 1, zhibiao::direction::higher_is_better, 2},
+                                  {"a", "i", INFINITY, zhibiao::direction::higher_is_better, 1}});
+                   }),
+                   "infinite weight"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -476,14 +523,15 @@ BOOST_AUTO_TEST_CASE(index_from_a_computed_indicator_table_keeps_the_reasons) {
     const auto reason_at = [&r](Eigen::Index i, Eigen::Index j) { return reason_of(r.imputed_reasons(i, j)); };
     BOOST_TEST((reason_at(1, 0) == reason::zero_denominator));  // b: GDP 0
     BOOST_TEST((reason_at(1, 1) == reason::zero_denominator));
-    BOOST_TEST((reason_at(3, 0) == reason::negative_input));    // d: R&D −1 is invalid, not a number
+    BOOST_TEST((reason_at(3, 0) == reason::negative_input));  // d: R&D −1 is invalid, not a number
     BOOST_TEST((reason_at(0, 0) == reason::none));
     BOOST_TEST((static_cast<mark>(r.imputed_marks(1, 0)) == mark::imputed_mean));
     // b's R&D intensity is the mean of the valid values only (a 2 %, c 3 %), never of d's −1 %.
     BOOST_TEST(r.at("imputed").values(1, 0) == 2.5);
     BOOST_TEST(std::abs(r.at("imputed").values(1, 1) - (10.0 + 15.0 + 40.0) / 3) < 1e-12);
     bool reported = false;
-    for (const auto& line : r.method) reported |= line.find("negative_input: 1, zero_denominator: 2") != std::string::npos;
+    for (const auto& line : r.method)
+        reported |= line.find("negative_input: 1, zero_denominator: 2") != std::string::npos;
     BOOST_TEST(reported);
 }
 

@@ -114,7 +114,8 @@ struct shared_data_present {
     }
 };
 
-BOOST_AUTO_TEST_CASE(provincial_rd_intensity_matches_the_published_figures, *boost::unit_test::precondition(shared_data_present())) {
+BOOST_AUTO_TEST_CASE(provincial_rd_intensity_matches_the_published_figures,
+                     *boost::unit_test::precondition(shared_data_present())) {
     // ../shared/data/china-provincial-sti/panel.csv (NBS bulletins via huhuaping/techme; GDP from
     // NBS via PyPSA-China-PIK): R&D 亿元 over GDP 亿元 reproduces the published intensity within
     // ±0.05 percentage points for nearly all provinces in 2019–2023 (PROVENANCE.md; 2011–2018 do
@@ -139,12 +140,13 @@ BOOST_AUTO_TEST_CASE(provincial_rd_intensity_matches_the_published_figures, *boo
         std::size_t compared = 0, agree = 0;
         for (std::size_t r = 0; r < p.rows(); ++r) {
             int year = p.period_at(r).year_number();
-            double mine = intensity.values(static_cast<Eigen::Index>(r)), theirs = published.values()(static_cast<Eigen::Index>(r));
+            double mine = intensity.values(static_cast<Eigen::Index>(r)),
+                   theirs = published.values()(static_cast<Eigen::Index>(r));
             if (year < 2019 || year > 2023 || std::isnan(mine) || std::isnan(theirs)) continue;
             ++compared;
             if (std::abs(mine - theirs) <= 0.05) ++agree;
         }
-        BOOST_TEST(compared >= 150u);                       // 31 provinces × 5 years, less gaps
+        BOOST_TEST(compared >= 150u);  // 31 provinces × 5 years, less gaps
         BOOST_TEST(static_cast<double>(agree) >= 0.95 * static_cast<double>(compared));
     }
 }
@@ -174,15 +176,17 @@ BOOST_AUTO_TEST_CASE(a_unit_clash_is_a_unit_error_on_every_path) {
     BOOST_CHECK_THROW(c.add(make_indicator("y", "gdp", "人")), incompatible_units_error);
     // Syntax stays a parse_error, a limit a limit_error.
     BOOST_CHECK_THROW(c.add(make_indicator("z", "gdp +", "亿元")), parse_error);
-    BOOST_CHECK_THROW(c.add(make_indicator("z", std::string(300, '(') + "gdp" + std::string(300, ')'), "亿元")), limit_error);
+    BOOST_CHECK_THROW(c.add(make_indicator("z", std::string(300, '(') + "gdp" + std::string(300, ')'), "亿元")),
+                      limit_error);
 }
 
 BOOST_AUTO_TEST_CASE(ytd_never_sums_a_value_the_catalogue_excludes) {
     // valid_invention_patents is a count (件, min 0): 2.5 件 and -1 件 are no values to add.
-    panel p = parse_csv("entity,period,valid_invention_patents\n"
-                        "a,2024-01,1\na,2024-02,2.5\na,2024-03,3\n"
-                        "b,2024-01,1\nb,2024-02,-1\nb,2024-03,3\n"
-                        "c,2024-01,1\nc,2024-02,2\nc,2024-03,3\n");
+    panel p = parse_csv(
+        "entity,period,valid_invention_patents\n"
+        "a,2024-01,1\na,2024-02,2.5\na,2024-03,3\n"
+        "b,2024-01,1\nb,2024-02,-1\nb,2024-03,3\n"
+        "c,2024-01,1\nc,2024-02,2\nc,2024-03,3\n");
     indicator_values ytd = evaluate(p, formula::parse("ytd(valid_invention_patents)"));
     BOOST_TEST(std::isnan(ytd.values(2)));
     BOOST_TEST((ytd.reasons[2] == reason::invalid_input));
@@ -190,8 +194,9 @@ BOOST_AUTO_TEST_CASE(ytd_never_sums_a_value_the_catalogue_excludes) {
     BOOST_TEST((ytd.reasons[5] == reason::negative_input));
     BOOST_TEST(ytd.values(8) == 6.0);
     // Whole in the base unit is what counts: 0.0003 万件 = 3 件, 0.00035 万件 = 3.5 件.
-    panel scaled = parse_csv("entity,period,valid_invention_patents[万件]\na,2024-01,0.0001\na,2024-02,0.0003\n"
-                             "b,2024-01,0.0001\nb,2024-02,0.00035\n");
+    panel scaled = parse_csv(
+        "entity,period,valid_invention_patents[万件]\na,2024-01,0.0001\na,2024-02,0.0003\n"
+        "b,2024-01,0.0001\nb,2024-02,0.00035\n");
     indicator_values s = evaluate(scaled, formula::parse("ytd(valid_invention_patents)"), unit::parse("件"));
     BOOST_TEST(s.values(1) == 4.0, tt::tolerance(1e-9));
     BOOST_TEST((s.reasons[3] == reason::invalid_input));

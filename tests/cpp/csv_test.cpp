@@ -22,7 +22,7 @@ BOOST_AUTO_TEST_CASE(number_grammar) {
     BOOST_TEST((detail::parse_number("1e3", v, pct) && v == 1000.0));
     BOOST_TEST((detail::parse_number("1,234,567.25", v, pct) && v == 1234567.25));
     BOOST_TEST((detail::parse_number("１２３．５", v, pct) && v == 123.5));  // full-width
-    BOOST_TEST((detail::parse_number("－３", v, pct) && v == -3.0));       // full-width minus
+    BOOST_TEST((detail::parse_number("－３", v, pct) && v == -3.0));         // full-width minus
     BOOST_TEST((detail::parse_number("13.5%", v, pct) && v == 13.5 && pct == -2));
     BOOST_TEST((detail::parse_number("5‰", v, pct) && v == 5.0 && pct == -3));
     BOOST_TEST((detail::parse_number("  42  ", v, pct) && v == 42.0));
@@ -32,9 +32,10 @@ BOOST_AUTO_TEST_CASE(number_grammar) {
 }
 
 BOOST_AUTO_TEST_CASE(wide_layout_with_units_in_the_header) {
-    panel p = parse_csv("region,period,gdp[亿元],population[万人],valid_invention_patents\n"
-                        "320602,2023,1000.5,50.0,45\n"
-                        "320612,2023,\"1,200\",60,—\n");
+    panel p = parse_csv(
+        "region,period,gdp[亿元],population[万人],valid_invention_patents\n"
+        "320602,2023,1000.5,50.0,45\n"
+        "320612,2023,\"1,200\",60,—\n");
     BOOST_TEST(p.rows() == 2u);
     BOOST_TEST(p.at("gdp").unit().exponent() == 8);
     BOOST_TEST(p.at("gdp").values()(1) == 1200.0);
@@ -54,11 +55,12 @@ BOOST_AUTO_TEST_CASE(units_map_overrides_the_header) {
 }
 
 BOOST_AUTO_TEST_CASE(long_layout_converts_units_per_record) {
-    panel p = parse_csv("entity,period,variable,value,unit\n"
-                        "A,2023,gdp,1.5,亿元\n"
-                        "A,2023H1,gdp,7000,万元\n"
-                        "B,2023,gdp,20000,万元\n"
-                        "A,2023,population,50,万人\n");
+    panel p = parse_csv(
+        "entity,period,variable,value,unit\n"
+        "A,2023,gdp,1.5,亿元\n"
+        "A,2023H1,gdp,7000,万元\n"
+        "B,2023,gdp,20000,万元\n"
+        "A,2023,population,50,万人\n");
     BOOST_TEST(p.rows() == 3u);
     const column& gdp = p.at("gdp");
     BOOST_TEST(gdp.unit().symbol() == "亿元");
@@ -109,7 +111,9 @@ BOOST_AUTO_TEST_CASE(lenient_loading_reports_every_row) {
 }
 
 BOOST_AUTO_TEST_CASE(encodings_bom_crlf_and_gb18030) {
-    panel bom = parse_csv("\xEF\xBB\xBF" "entity,period,x\r\nA,2020,1\r\n");
+    panel bom = parse_csv(
+        "\xEF\xBB\xBF"
+        "entity,period,x\r\nA,2020,1\r\n");
     BOOST_TEST(bom.report().encoding == "utf-8-bom");
     BOOST_TEST(bom.at("x").values()(0) == 1.0);
     // "地区,年份,x\n南通,2020,1" in GB18030 (bytes as Excel on Chinese Windows writes them).
@@ -130,11 +134,12 @@ BOOST_AUTO_TEST_CASE(header_problems) {
     BOOST_CHECK_THROW(parse_csv("entity,period,x\nA,2020,1\nA,2020,2\n"), duplicate_row_error);
     BOOST_CHECK_THROW(parse_csv("entity,period,x\nA,20x0,1\n"), parse_error);
     BOOST_CHECK_THROW(parse_csv("entity,period,x\nA,2020,\"1\n"), parse_error);
-    BOOST_CHECK_THROW(parse_csv("entity,period,x\nA,2020,5%\n", [] {
-                          csv_options o;
-                          o.units = {{"x", "万元"}};
-                          return o;
-                      }()),
+    BOOST_CHECK_THROW(parse_csv("entity,period,x\nA,2020,5%\n",
+                                [] {
+                                    csv_options o;
+                                    o.units = {{"x", "万元"}};
+                                    return o;
+                                }()),
                       parse_error);
 }
 
@@ -176,20 +181,34 @@ BOOST_AUTO_TEST_CASE(real_provincial_panel_loads, *boost::unit_test::preconditio
 // any other cell must take the general path: 15 and 16 digits, exponents, signs, "13." and ".5".
 BOOST_AUTO_TEST_CASE(row_fast_path_gives_the_bits_of_the_cell_grammar) {
     std::mt19937_64 rng(16);
-    std::vector<std::string> cells = {"0", "-0", ".5", "-.5", "123456789012345", "1234567890123456", "0.1", "-0.30000000000000004",
-                                      "1e5", "2.5E-3", "+7", "9007199254740993", "000000000000000012.5", "1.7976931348623157e308"};
+    std::vector<std::string> cells = {"0",
+                                      "-0",
+                                      ".5",
+                                      "-.5",
+                                      "123456789012345",
+                                      "1234567890123456",
+                                      "0.1",
+                                      "-0.30000000000000004",
+                                      "1e5",
+                                      "2.5E-3",
+                                      "+7",
+                                      "9007199254740993",
+                                      "000000000000000012.5",
+                                      "1.7976931348623157e308"};
     for (int i = 0; i < 3000; ++i) {
         const std::uint64_t digits = rng() % 1000000000000000ull;
         const int decimals = static_cast<int>(rng() % 16);
         std::string text = std::to_string(digits);
         if (decimals > 0) {
-            if (text.size() <= static_cast<std::size_t>(decimals)) text.insert(0, static_cast<std::size_t>(decimals) - text.size() + 1, '0');
+            if (text.size() <= static_cast<std::size_t>(decimals))
+                text.insert(0, static_cast<std::size_t>(decimals) - text.size() + 1, '0');
             text.insert(text.size() - static_cast<std::size_t>(decimals), ".");
         }
         cells.push_back(rng() % 2 ? "-" + text : text);
     }
     std::string csv = "entity,period,x,y\n";
-    for (std::size_t i = 0; i < cells.size(); ++i) csv += "e" + std::to_string(i) + ",2020," + cells[i] + "," + cells[cells.size() - 1 - i] + "\n";
+    for (std::size_t i = 0; i < cells.size(); ++i)
+        csv += "e" + std::to_string(i) + ",2020," + cells[i] + "," + cells[cells.size() - 1 - i] + "\n";
     const panel p = parse_csv(csv);
     BOOST_TEST(p.rows() == cells.size());
     for (std::size_t i = 0; i < cells.size(); ++i) {
@@ -265,8 +284,11 @@ BOOST_AUTO_TEST_CASE(errors_in_a_later_chunk_carry_the_true_line) {
 std::string quoted_file(std::size_t rows, const char* line_end) {
     std::string text = std::string("entity,period,name,a,b") + line_end;
     for (std::size_t r = 0; r < rows; ++r) {
-        std::string name = r % 3 == 0 ? "\"plain\"" : r % 3 == 1 ? "\"a, b" + std::string(line_end) + "c\"" : "\"say \"\"hi\"\",\n ok\"";
-        text += "e" + std::to_string(r) + ",2020," + name + "," + std::to_string(r) + ".5,\"" + std::to_string(r % 7) + "\"" + line_end;
+        std::string name = r % 3 == 0   ? "\"plain\""
+                           : r % 3 == 1 ? "\"a, b" + std::string(line_end) + "c\""
+                                        : "\"say \"\"hi\"\",\n ok\"";
+        text += "e" + std::to_string(r) + ",2020," + name + "," + std::to_string(r) + ".5,\"" + std::to_string(r % 7) +
+                "\"" + line_end;
         if (r % 17 == 5) text += line_end;
     }
     return text;
@@ -415,12 +437,14 @@ BOOST_AUTO_TEST_CASE(files_of_size_zero_are_read_to_their_end) {
 // Review: long-layout names did not go through the header mapping: 地区生产总值 stayed a
 // variable of its own, gdp[万元] too.
 BOOST_AUTO_TEST_CASE(long_layout_names_are_read_as_wide_headers) {
-    panel p = parse_csv("entity,period,variable,value,unit\na,2023,地区生产总值,5,亿元\nb,2023,gdp,6,亿元\nc,2023,gdp[万元],70000,\n");
+    panel p = parse_csv(
+        "entity,period,variable,value,unit\na,2023,地区生产总值,5,亿元\nb,2023,gdp,6,亿元\nc,2023,gdp[万元],70000,\n");
     BOOST_TEST(p.columns().size() == 1u);
     BOOST_TEST(p.has("gdp"));
     BOOST_TEST(p.at("gdp").values()(2) == 7.0);
     BOOST_TEST(p.report().renamed_columns.size() == 1u);
-    BOOST_CHECK_THROW(parse_csv("entity,period,variable,value\na,2023,地区生产总值,5\na,2023,gdp,6\n"), duplicate_row_error);
+    BOOST_CHECK_THROW(parse_csv("entity,period,variable,value\na,2023,地区生产总值,5\na,2023,gdp,6\n"),
+                      duplicate_row_error);
     BOOST_CHECK_THROW(parse_csv("entity,period,variable,value,unit\na,2023,gdp[万元],5,亿元\n"), parse_error);
 }
 

@@ -14,9 +14,15 @@ BOOST_AUTO_TEST_SUITE(report_extraction)
 
 BOOST_AUTO_TEST_CASE(chinese_numerals_of_the_spec) {
     // indicators.md §7.3 "Parse tests".
-    const std::pair<const char*, double> cases[] = {{"二十八", 28},        {"十一", 11},         {"一百零五", 105},
-                                                    {"三千五百万", 35e6}, {"两亿", 2e8},        {"一万零二十", 10020},
-                                                    {"贰佰贰拾柒点肆万", 2274000}, {"一亿二千万", 1.2e8}, {"廿三", 23}};
+    const std::pair<const char*, double> cases[] = {{"二十八", 28},
+                                                    {"十一", 11},
+                                                    {"一百零五", 105},
+                                                    {"三千五百万", 35e6},
+                                                    {"两亿", 2e8},
+                                                    {"一万零二十", 10020},
+                                                    {"贰佰贰拾柒点肆万", 2274000},
+                                                    {"一亿二千万", 1.2e8},
+                                                    {"廿三", 23}};
     for (const auto& [text, want] : cases) {
         double v = 0;
         BOOST_TEST_REQUIRE(parse_chinese_number(text, v), text);
@@ -63,21 +69,28 @@ BOOST_AUTO_TEST_CASE(number_forms) {
 
 BOOST_AUTO_TEST_CASE(facts_of_the_example_report) {
     const char* text =
-        "示例市科技局2025年上半年工作总结\n上半年，全市万人有效发明专利拥有量达到0.9件，高新技术产业增加值占GDP的比重达到13.x%。"
-        "共组织申报科技项目28项，获批立项11项，共争取科技项目资金227.4万元。申报高新技术企业22家，培育科技型中小企业48家。"
+        "示例市科技局2025年上半年工作总结\n上半年，全市万人有效发明专利拥有量达到0."
+        "9件，高新技术产业增加值占GDP的比重达到13.x%。"
+        "共组织申报科技项目28项，获批立项11项，共争取科技项目资金227."
+        "4万元。申报高新技术企业22家，培育科技型中小企业48家。"
         "登记技术合同交易80项，技术合同交易额241.8万元，同比增长12.5%。";
     const extraction x = extract(text);
     BOOST_TEST_REQUIRE(x.facts.size() == 10u);
-    const std::pair<const char*, double> want[] = {{"invention_patents_per_10k", 0.9}, {"hitech_va_share_gdp", NAN}, {"projects_applied", 28},
-                                                   {"projects_approved", 11},           {"funds_secured", 227.4},      {"hnte_applied", 22},
-                                                   {"tech_sme_registered", 48},         {"tech_contract_count", 80},   {"tech_contract_value", 241.8},
-                                                   {"tech_contract_value", 12.5}};
+    const std::pair<const char*, double> want[] = {{"invention_patents_per_10k", 0.9}, {"hitech_va_share_gdp", NAN},
+                                                   {"projects_applied", 28},           {"projects_approved", 11},
+                                                   {"funds_secured", 227.4},           {"hnte_applied", 22},
+                                                   {"tech_sme_registered", 48},        {"tech_contract_count", 80},
+                                                   {"tech_contract_value", 241.8},     {"tech_contract_value", 12.5}};
     for (std::size_t k = 0; k < 10; ++k) {
         BOOST_TEST(x.facts[k].variable == want[k].first, k);
-        BOOST_TEST((std::isnan(want[k].second) ? std::isnan(x.facts[k].amount.value) : x.facts[k].amount.value == want[k].second), k);
+        BOOST_TEST((std::isnan(want[k].second) ? std::isnan(x.facts[k].amount.value)
+                                               : x.facts[k].amount.value == want[k].second),
+                   k);
         BOOST_TEST(x.facts[k].period == "2025H1", k);
     }
-    auto has = [](const fact& f, const char* flag) { return std::find(f.flags.begin(), f.flags.end(), flag) != f.flags.end(); };
+    auto has = [](const fact& f, const char* flag) {
+        return std::find(f.flags.begin(), f.flags.end(), flag) != f.flags.end();
+    };
     BOOST_TEST(has(x.facts[0], "unit_implied"));  // "0.9件" for a 件/万人 indicator
     BOOST_TEST(has(x.facts[1], "masked"));
     BOOST_TEST(has(x.facts[9], "change"));
@@ -91,8 +104,10 @@ BOOST_AUTO_TEST_CASE(bad_bytes_and_lexicons) {
     BOOST_TEST_REQUIRE(x.facts.size() == 1u);
     BOOST_TEST(x.facts[0].variable == "projects_approved");
     BOOST_CHECK_THROW(lexicon_from_toml("[[variable]]\nid = \"a\"\nphrases = []\n", "l.toml"), parse_error);
-    BOOST_CHECK_THROW(lexicon_from_toml("[[variable]]\nid = \"a\"\nphrases = [\"x\"]\nunit = \"名名\"\n", "l.toml"), parse_error);
-    const lexicon mine = lexicon_from_toml("[[variable]]\nid = \"visits\"\nphrases = [\"走访企业\"]\nunit = \"家\"\n", "l.toml");
+    BOOST_CHECK_THROW(lexicon_from_toml("[[variable]]\nid = \"a\"\nphrases = [\"x\"]\nunit = \"名名\"\n", "l.toml"),
+                      parse_error);
+    const lexicon mine =
+        lexicon_from_toml("[[variable]]\nid = \"visits\"\nphrases = [\"走访企业\"]\nunit = \"家\"\n", "l.toml");
     BOOST_TEST(extract("走访企业120家", mine).facts.at(0).variable == "visits");
 }
 
@@ -115,7 +130,8 @@ BOOST_AUTO_TEST_CASE(facts_keep_offsets_of_their_clause_not_copies) {
     const std::string text = "获批立项11项，争取资金5万元。";
     const extraction x = extract(text);
     BOOST_TEST_REQUIRE(x.facts.size() == 2u);
-    BOOST_TEST(text.substr(x.facts[1].clause_begin, x.facts[1].clause_end - x.facts[1].clause_begin) == "争取资金5万元");
+    BOOST_TEST(text.substr(x.facts[1].clause_begin, x.facts[1].clause_end - x.facts[1].clause_begin) ==
+               "争取资金5万元");
     BOOST_TEST(text.substr(x.facts[1].amount.begin, x.facts[1].amount.end - x.facts[1].amount.begin) == "5万元");
     BOOST_TEST(x.facts[1].char_begin == 12u);  // code points: 获批立项11项，争取资金 = 12
     BOOST_TEST(x.facts[1].char_end == 15u);
@@ -123,7 +139,9 @@ BOOST_AUTO_TEST_CASE(facts_keep_offsets_of_their_clause_not_copies) {
 
 BOOST_AUTO_TEST_CASE(report_bytes_are_decoded_as_read_csv_decodes_them) {
     // 获批11项 in GB18030: BB F1 C5 FA 31 31 CF EE.
-    const decoded_report gb = decode_report("\xBB\xF1\xC5\xFA" "11\xCF\xEE");
+    const decoded_report gb = decode_report(
+        "\xBB\xF1\xC5\xFA"
+        "11\xCF\xEE");
     BOOST_TEST(gb.encoding == "gb18030");
     BOOST_TEST(gb.text == "获批11项");
     const decoded_report bom = decode_report("\xEF\xBB\xBF获批11项\xFF");
@@ -141,9 +159,9 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(report_damage)
 
 BOOST_AUTO_TEST_CASE(damaged_figures_are_missing_with_their_kind) {
-    const std::pair<const char*, const char*> cases[] = {{"占比达到21.%", "dangling_point"}, {"应拨付资金35.万元", "dangling_point"},
-                                                         {"申请量000件", "zero_digits"},      {"共收集企业难题项，", "empty_slot"},
-                                                         {"推荐名候选人", "empty_slot"},      {"00万元以上企业", "threshold"}};
+    const std::pair<const char*, const char*> cases[] = {
+        {"占比达到21.%", "dangling_point"},   {"应拨付资金35.万元", "dangling_point"}, {"申请量000件", "zero_digits"},
+        {"共收集企业难题项，", "empty_slot"}, {"推荐名候选人", "empty_slot"},          {"00万元以上企业", "threshold"}};
     for (const auto& [text, kind] : cases) {
         const extraction x = extract(text);
         BOOST_TEST_REQUIRE(x.facts.size() == 1u, text);

@@ -23,7 +23,8 @@ BOOST_AUTO_TEST_CASE(syntax_errors_show_a_caret) {
     } catch (const parse_error& e) {
         BOOST_TEST(std::string(e.what()) == "expected ')'\n  gdp / (population + 1\n                       ^");
     }
-    for (const char* bad : {"", "1 +", "a b", "(a", "a)", "f(a,", "1[美元]", "a < b < c", "[人]", "a ^ b", "and", "1e999"})
+    for (const char* bad :
+         {"", "1 +", "a b", "(a", "a)", "f(a,", "1[美元]", "a < b < c", "[人]", "a ^ b", "and", "1e999"})
         BOOST_CHECK_THROW(formula::parse(bad), parse_error);
 }
 
@@ -126,10 +127,10 @@ BOOST_AUTO_TEST_CASE(time_operators) {
     BOOST_TEST((g.reasons[0] == reason::no_such_period));
     BOOST_TEST((g.reasons[6] == reason::nonpositive_base));  // base 0 (扭亏)
     BOOST_TEST(eval("yoy(x)").values(4) == 70.0);
-    BOOST_TEST(eval("lag(x)").values(4) == 80.0);      // the previous half
+    BOOST_TEST(eval("lag(x)").values(4) == 80.0);  // the previous half
     BOOST_TEST(eval("lag(x, 2)").values(4) == 70.0);
     BOOST_TEST(eval("lead(x)").values(0) == 70.0);
-    BOOST_TEST(eval("ytd(x)").values(4) == 170.0);     // H1 + H2
+    BOOST_TEST(eval("ytd(x)").values(4) == 170.0);  // H1 + H2
     BOOST_TEST(eval("last_year_end(pop)").values(3) == 10.0);
     BOOST_TEST(eval("target(x)").values(1) == 134.0);  // the annual row of the same year
     BOOST_TEST(eval("elapsed()").values(3) == 0.5);
@@ -145,7 +146,8 @@ BOOST_AUTO_TEST_CASE(explicit_same_scope_prior_overrides) {
 }
 
 BOOST_AUTO_TEST_CASE(cagr_and_monthly_ytd) {
-    panel p = parse_csv("entity,period,x\na,2018,100\na,2023,161.051\nb,2024-01,1\nb,2024-02,2\nb,2024-03,3\nb,2024-05,5\n");
+    panel p =
+        parse_csv("entity,period,x\na,2018,100\na,2023,161.051\nb,2024-01,1\nb,2024-02,2\nb,2024-03,3\nb,2024-05,5\n");
     BOOST_TEST(evaluate(p, formula::parse("cagr(x, 5)")).values(1) == 0.10, tt::tolerance(1e-9));
     indicator_values ytd = evaluate(p, formula::parse("ytd(x)"));
     BOOST_TEST(ytd.values(4) == 6.0);
@@ -155,12 +157,15 @@ BOOST_AUTO_TEST_CASE(cagr_and_monthly_ytd) {
 BOOST_AUTO_TEST_CASE(intra_year_per_10k_holds_last_year_end_population) {
     // Nantong Jan–Oct 2023: 42673 patents over the 2022 year-end population 773.34万 = 55.18
     // (indicators.md §1.4).
-    panel p = parse_csv("entity,period,valid_invention_patents,population[万人]\n"
-                        "Nantong,2022,37964,773.34\nNantong,2023YTD10,42673,\n");
+    panel p = parse_csv(
+        "entity,period,valid_invention_patents,population[万人]\n"
+        "Nantong,2022,37964,773.34\nNantong,2023YTD10,42673,\n");
     catalogue c = catalogue::builtin();
     c.add(make("patents_per_10k_intra_year", "valid_invention_patents / last_year_end(population)", "件/万人"));
-    BOOST_TEST(std::round(compute(p, {"patents_per_10k_intra_year"}, {}, c).at("patents_per_10k_intra_year").values(1) * 100) / 100 ==
-               55.18);
+    BOOST_TEST(
+        std::round(compute(p, {"patents_per_10k_intra_year"}, {}, c).at("patents_per_10k_intra_year").values(1) * 100) /
+            100 ==
+        55.18);
 }
 
 // The catalogue before formulas (v1): out = convert(num / den) [- elapsed], with the same reasons.
@@ -169,7 +174,8 @@ BOOST_AUTO_TEST_CASE(intra_year_per_10k_holds_last_year_end_population) {
 indicator_values reference_ratio(const panel& p, const indicator& ind) {
     std::string f = ind.formula;
     std::size_t slash = f.find(" / "), minus = f.find(" - elapsed()");
-    std::string num = f.substr(0, slash), den = f.substr(slash + 3, minus == std::string::npos ? std::string::npos : minus - slash - 3);
+    std::string num = f.substr(0, slash),
+                den = f.substr(slash + 3, minus == std::string::npos ? std::string::npos : minus - slash - 3);
     const catalogue& c = catalogue::builtin();
     const column& a = p.at(num);
     const column& b = p.at(den);
@@ -180,12 +186,18 @@ indicator_values reference_ratio(const panel& p, const indicator& ind) {
     for (std::size_t r = 0; r < p.rows(); ++r) {
         double x = a.data()[r], d = b.data()[r];
         reason why = reason::none;
-        if (x != x) why = a.reason_at(r);
-        else if (x < c.variable(num)->min) why = reason::negative_input;
-        else if (d != d) why = b.reason_at(r);
-        else if (d < c.variable(den)->min) why = reason::negative_input;
-        else if (d == 0) why = reason::zero_denominator;
-        else if (d < 0) why = reason::negative_denominator;
+        if (x != x)
+            why = a.reason_at(r);
+        else if (x < c.variable(num)->min)
+            why = reason::negative_input;
+        else if (d != d)
+            why = b.reason_at(r);
+        else if (d < c.variable(den)->min)
+            why = reason::negative_input;
+        else if (d == 0)
+            why = reason::zero_denominator;
+        else if (d < 0)
+            why = reason::negative_denominator;
         double v = why == reason::none ? convert.apply(x / d) : std::nan("");
         if (why == reason::none && minus != std::string::npos) v -= 100 * p.period_at(r).fraction_elapsed();
         if (why == reason::none && !(v >= ind.valid_min && v <= ind.valid_max)) why = reason::out_of_range;
@@ -202,10 +214,10 @@ BOOST_AUTO_TEST_CASE(builtin_catalogue_unchanged_by_the_move_to_formulas) {
     const auto& variables = catalogue::builtin().variables();
     const char* units[] = {"件", "万人", "亿元", "万元", "项"};
     for (std::size_t k = 0; k < variables.size(); ++k) {
-        std::string u = variables[k].dimension_name == "person" ? "万人"
+        std::string u = variables[k].dimension_name == "person"     ? "万人"
                         : variables[k].dimension_name == "currency" ? units[2 + k % 2]
-                        : variables[k].dimension_name == "count" ? units[4 * (k % 2)]
-                                                                 : "项";
+                        : variables[k].dimension_name == "count"    ? units[4 * (k % 2)]
+                                                                    : "项";
         text += "," + variables[k].id + "[" + u + "]";
     }
     text += "\n";
@@ -215,7 +227,9 @@ BOOST_AUTO_TEST_CASE(builtin_catalogue_unchanged_by_the_move_to_formulas) {
         for (std::size_t k = 0; k < variables.size(); ++k) {
             double x = value(rng);
             if (variables[k].dimension_name == "count") x = std::round(x);  // a count that is not whole is no input
-            text += "," + (r % 37 == static_cast<int>(k) ? std::string() : x < 0 && r % 3 ? std::string("0") : std::to_string(x));
+            text += "," + (r % 37 == static_cast<int>(k) ? std::string()
+                           : x < 0 && r % 3              ? std::string("0")
+                                                         : std::to_string(x));
         }
         text += "\n";
     }
@@ -226,7 +240,8 @@ BOOST_AUTO_TEST_CASE(builtin_catalogue_unchanged_by_the_move_to_formulas) {
         for (std::size_t r = 0; r < p.rows(); ++r) {
             BOOST_TEST((now.reasons[r] == before.reasons[r]), ind.id << " row " << r);
             if (now.reasons[r] == reason::none)
-                BOOST_TEST(now.values(static_cast<Eigen::Index>(r)) == before.values(static_cast<Eigen::Index>(r)), tt::tolerance(1e-13));
+                BOOST_TEST(now.values(static_cast<Eigen::Index>(r)) == before.values(static_cast<Eigen::Index>(r)),
+                           tt::tolerance(1e-13));
         }
     }
 }
@@ -243,8 +258,9 @@ std::string chain(const std::string& term, const std::string& op, int terms) {
 
 BOOST_AUTO_TEST_CASE(long_chains_and_runs_of_prefix_operators_are_refused) {
     // Each of these overflowed the stack (in the parser, a walk over the tree or its destructor).
-    for (const std::string& text : {chain("gdp", "+", 7000), std::string(50000, '+') + "gdp", chain("a", " and ", 20000),
-                                    chain("a", "*", 20000), chain("not a", " or ", 20000), chain("-a", "-", 100000)}) {
+    for (const std::string& text :
+         {chain("gdp", "+", 7000), std::string(50000, '+') + "gdp", chain("a", " and ", 20000), chain("a", "*", 20000),
+          chain("not a", " or ", 20000), chain("-a", "-", 100000)}) {
         try {
             formula::parse(text);
             BOOST_FAIL("expected limit_error");

@@ -60,7 +60,8 @@ std::string cell(double x) {
 panel as_panel(const rows& r) {
     std::string csv = "entity,period,a,b,c\n";
     for (std::size_t i = 0; i < r.size(); ++i)
-        csv += "e" + std::to_string(i) + ",2023," + cell(r.args[0][i]) + "," + cell(r.args[1][i]) + "," + cell(r.args[2][i]) + "\n";
+        csv += "e" + std::to_string(i) + ",2023," + cell(r.args[0][i]) + "," + cell(r.args[1][i]) + "," +
+               cell(r.args[2][i]) + "\n";
     return parse_csv(csv);
 }
 
@@ -68,7 +69,8 @@ std::vector<double> on_machine(const std::string& text, const rows& r) {
     detail::program prog;
     const int regs[3] = {prog.new_register(), prog.new_register(), prog.new_register()};
     auto names = [&](const std::string& name) -> std::optional<detail::program::binding> {
-        if (name.size() == 1 && name[0] >= 'a' && name[0] <= 'c') return detail::program::binding{regs[name[0] - 'a'], unit{}};
+        if (name.size() == 1 && name[0] >= 'a' && name[0] <= 'c')
+            return detail::program::binding{regs[name[0] - 'a'], unit{}};
         return std::nullopt;
     };
     const int out = prog.compile(formula::parse(text), names);
@@ -76,7 +78,8 @@ std::vector<double> on_machine(const std::string& text, const rows& r) {
     for (std::size_t begin = 0; begin < r.size(); begin += detail::chunk) {
         const std::size_t n = std::min(detail::chunk, r.size() - begin);
         for (std::size_t k = 0; k < 3; ++k)
-            std::copy_n(r.args[k].begin() + static_cast<std::ptrdiff_t>(begin), n, file.begin() + static_cast<std::ptrdiff_t>(regs[k] * detail::chunk));
+            std::copy_n(r.args[k].begin() + static_cast<std::ptrdiff_t>(begin), n,
+                        file.begin() + static_cast<std::ptrdiff_t>(regs[k] * detail::chunk));
         prog.run(file.data(), n, 0, prog.size());
         result.insert(result.end(), file.begin() + static_cast<std::ptrdiff_t>(out * detail::chunk),
                       file.begin() + static_cast<std::ptrdiff_t>(out * detail::chunk + n));
@@ -133,7 +136,8 @@ void check_both_engines(const detail::function_spec& spec, bool is_operator) {
     // The generated kernels are bit for bit the machine (variadic min/max: two arguments).
     for (const auto& kernel : on_kernels(spec, r))
         for (std::size_t i = 0; i < r.size(); ++i)
-            BOOST_TEST(same_bits(kernel[i], machine[i]), text << " row " << i << ": kernel " << kernel[i] << ", machine " << machine[i]);
+            BOOST_TEST(same_bits(kernel[i], machine[i]),
+                       text << " row " << i << ": kernel " << kernel[i] << ", machine " << machine[i]);
     std::size_t failures = 0;
     for (std::size_t i = 0; i < r.size(); ++i) {
         const double v = panel_result.values(static_cast<Eigen::Index>(i));
@@ -145,7 +149,8 @@ void check_both_engines(const detail::function_spec& spec, bool is_operator) {
                 BOOST_TEST(std::isnan(machine[i]));
                 BOOST_TEST(std::isnan(v));
                 bool inputs_present = true;
-                for (int k = 0; k < arity; ++k) inputs_present = inputs_present && !std::isnan(r.args[static_cast<std::size_t>(k)][i]);
+                for (int k = 0; k < arity; ++k)
+                    inputs_present = inputs_present && !std::isnan(r.args[static_cast<std::size_t>(k)][i]);
                 // A reason the operation gave itself is the registry's (a negative denominator
                 // is the second reason of division).
                 if (inputs_present)
@@ -180,7 +185,8 @@ BOOST_AUTO_TEST_CASE(division_by_zero_is_missing_with_its_reason_in_both) {
     rows r;
     r.args = {{1, 1, 1}, {0, -2, 4}, {1, 1, 1}};
     const indicator_values v = evaluate(as_panel(r), formula::parse("a / b"));
-    BOOST_TEST((v.reasons == std::vector<reason>{reason::zero_denominator, reason::negative_denominator, reason::none}));
+    BOOST_TEST(
+        (v.reasons == std::vector<reason>{reason::zero_denominator, reason::negative_denominator, reason::none}));
     const std::vector<double> m = on_machine("a / b", r);
     BOOST_TEST(std::isnan(m[0]));
     BOOST_TEST(std::isnan(m[1]));  // was -0.5 in scorecards before the registry

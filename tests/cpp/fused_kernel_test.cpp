@@ -25,22 +25,57 @@ namespace {
 // A firm that qualifies, for the packs' inputs (indicators.md §6 worked cases); half the firms
 // are variations of it, so that every gate and the pass rule are met both ways.
 const std::map<std::string, double>& good_firm() {
-    static const std::map<std::string, double> firm = {
-        {"registered_days", 800}, {"in_supported_field", 1}, {"employees", 100}, {"st_staff", 30}, {"rd_staff", 12},
-        {"sales_y1", 4000}, {"sales_y2", 4500}, {"sales_y3", 5000}, {"rd_y1", 200}, {"rd_y2", 225}, {"rd_y3", 250},
-        {"rd_domestic", 675}, {"hitech_income", 4000}, {"total_income", 5000}, {"ip_class1", 1}, {"ip_class2", 3},
-        {"conversions_3y", 12}, {"years_operating", 3}, {"net_assets_y1", 1000}, {"net_assets_y2", 1300},
-        {"net_assets_y3", 1800}, {"tech_advancement", 7}, {"core_support", 6}, {"ip_acquisition", 3}, {"standards_bonus", 0},
-        {"rd_organisation", 5}, {"rd_platform", 4}, {"transfer_system", 3}, {"talent_system", 2}, {"sales", 5000},
-        {"assets", 3000}, {"rd_expense", 250}, {"total_cost", 4000}};
+    static const std::map<std::string, double> firm = {{"registered_days", 800}, {"in_supported_field", 1},
+                                                       {"employees", 100},       {"st_staff", 30},
+                                                       {"rd_staff", 12},         {"sales_y1", 4000},
+                                                       {"sales_y2", 4500},       {"sales_y3", 5000},
+                                                       {"rd_y1", 200},           {"rd_y2", 225},
+                                                       {"rd_y3", 250},           {"rd_domestic", 675},
+                                                       {"hitech_income", 4000},  {"total_income", 5000},
+                                                       {"ip_class1", 1},         {"ip_class2", 3},
+                                                       {"conversions_3y", 12},   {"years_operating", 3},
+                                                       {"net_assets_y1", 1000},  {"net_assets_y2", 1300},
+                                                       {"net_assets_y3", 1800},  {"tech_advancement", 7},
+                                                       {"core_support", 6},      {"ip_acquisition", 3},
+                                                       {"standards_bonus", 0},   {"rd_organisation", 5},
+                                                       {"rd_platform", 4},       {"transfer_system", 3},
+                                                       {"talent_system", 2},     {"sales", 5000},
+                                                       {"assets", 3000},         {"rd_expense", 250},
+                                                       {"total_cost", 4000}};
     return firm;
 }
 
 std::vector<std::vector<double>> corner_firms(const scorecard& card, std::size_t rows, unsigned seed) {
     const double inf = std::numeric_limits<double>::infinity(), nan = std::numeric_limits<double>::quiet_NaN();
-    const std::vector<double> corners = {nan,   -1,    -0.0,  0,       0.5,      1,      1.5,    2,       2.5,  3,    4,    5,
-                                         6,     9.5,   10,    30,      100,      500,    501,    5000,    5000.01, 20000,
-                                         20000.01, 1e-300, 5e-324, 1e300, inf, -inf, 0.49999999999999994};
+    const std::vector<double> corners = {nan,
+                                         -1,
+                                         -0.0,
+                                         0,
+                                         0.5,
+                                         1,
+                                         1.5,
+                                         2,
+                                         2.5,
+                                         3,
+                                         4,
+                                         5,
+                                         6,
+                                         9.5,
+                                         10,
+                                         30,
+                                         100,
+                                         500,
+                                         501,
+                                         5000,
+                                         5000.01,
+                                         20000,
+                                         20000.01,
+                                         1e-300,
+                                         5e-324,
+                                         1e300,
+                                         inf,
+                                         -inf,
+                                         0.49999999999999994};
     std::mt19937_64 rng(seed);
     std::uniform_int_distribution<std::size_t> pick(0, corners.size() - 1);
     std::uniform_real_distribution<double> unit(0, 1);
@@ -57,12 +92,18 @@ std::vector<std::vector<double>> corner_firms(const scorecard& card, std::size_t
             const auto good = good_firm().find(spec.id);
             if (i % 2 == 0 && good != good_firm().end()) {
                 v = good->second * (0.5 + unit(rng));  // about the qualifying firm
-                v = spec.integer || std::isfinite(spec.max) ? std::min(spec.max, std::round(v)) : std::round(v * 100) / 100;
-            } else if (spec.max <= 1) v = u < 0.3 ? 1 : 0;
-            else if (std::isfinite(spec.max)) v = std::round(u * spec.max * 4) / 4;  // expert scores in quarters: halves round away
-            else if (spec.integer) v = std::max(spec.min, std::floor(unit(rng) * 60));
-            else if (u < 0.5) v = std::round(unit(rng) * scale * 100) / 100;
-            else v = std::round(scale * (0.01 * std::floor(unit(rng) * 40)) * 100) / 100;
+                v = spec.integer || std::isfinite(spec.max) ? std::min(spec.max, std::round(v))
+                                                            : std::round(v * 100) / 100;
+            } else if (spec.max <= 1)
+                v = u < 0.3 ? 1 : 0;
+            else if (std::isfinite(spec.max))
+                v = std::round(u * spec.max * 4) / 4;  // expert scores in quarters: halves round away
+            else if (spec.integer)
+                v = std::max(spec.min, std::floor(unit(rng) * 60));
+            else if (u < 0.5)
+                v = std::round(unit(rng) * scale * 100) / 100;
+            else
+                v = std::round(scale * (0.01 * std::floor(unit(rng) * 40)) * 100) / 100;
             columns[k][i] = v;
         }
         // …then a corner value in one input of a third of the firms, in two of a tenth.
@@ -138,8 +179,9 @@ BOOST_AUTO_TEST_CASE(kernels_match_the_vector_machine_bit_for_bit) {
                 for (unsigned threads : {1u, 2u}) {
                     scorecard_result fused;
                     detail::scorer::evaluate(card, in, fused, policy, threads, kernels);
-                    check_identical(vm, fused, id + " " + isa + " policy " + std::to_string(static_cast<int>(policy)) + " threads " +
-                                                   std::to_string(threads));
+                    check_identical(vm, fused,
+                                    id + " " + isa + " policy " + std::to_string(static_cast<int>(policy)) +
+                                        " threads " + std::to_string(threads));
                 }
             }
             // ±inf in any input is invalid input (a firm reports no infinite quantity), in the
@@ -153,12 +195,14 @@ BOOST_AUTO_TEST_CASE(kernels_match_the_vector_machine_bit_for_bit) {
                         BOOST_TEST((vm.problems[i] >> k & 1u) == 1u);
                     }
             BOOST_TEST(infinite > 0u, id);
-            for (std::size_t i = 0; i < rows; ++i) valid += vm.valid(i), eligible += vm.eligible(i), passing += vm.passed(i);
+            for (std::size_t i = 0; i < rows; ++i)
+                valid += vm.valid(i), eligible += vm.eligible(i), passing += vm.passed(i);
             for (Eigen::Index i = 0; i < vm.total.size(); ++i)
                 if (vm.valid(static_cast<std::size_t>(i))) totals.insert(vm.total(i));
         }
         // The firms reach the outcomes, not only "invalid input".
-        BOOST_TEST_MESSAGE(id << ": " << valid << " valid, " << eligible << " eligible, " << passing << " pass, " << totals.size() << " totals");
+        BOOST_TEST_MESSAGE(id << ": " << valid << " valid, " << eligible << " eligible, " << passing << " pass, "
+                              << totals.size() << " totals");
         BOOST_TEST(valid > rows / 10, id);
         BOOST_TEST(eligible > 0u, id);
         BOOST_TEST(totals.size() > 20u, id);
@@ -182,9 +226,15 @@ BOOST_AUTO_TEST_CASE(a_changed_rule_runs_on_the_vector_machine) {
     std::vector<double> employees{100}, st{32}, sales{1000}, assets{1000}, rd{100}, cost{500}, ip1{1}, ip2{0};
     scorecard_columns in{1, {}};
     for (const auto& input : changed.inputs()) {
-        const std::vector<double>* c = input.id == "employees" ? &employees : input.id == "st_staff" ? &st : input.id == "sales" ? &sales
-                                       : input.id == "assets" ? &assets : input.id == "rd_expense" ? &rd : input.id == "total_cost" ? &cost
-                                       : input.id == "ip_class1" ? &ip1 : input.id == "ip_class2" ? &ip2 : nullptr;
+        const std::vector<double>* c = input.id == "employees"    ? &employees
+                                       : input.id == "st_staff"   ? &st
+                                       : input.id == "sales"      ? &sales
+                                       : input.id == "assets"     ? &assets
+                                       : input.id == "rd_expense" ? &rd
+                                       : input.id == "total_cost" ? &cost
+                                       : input.id == "ip_class1"  ? &ip1
+                                       : input.id == "ip_class2"  ? &ip2
+                                                                  : nullptr;
         in.columns.push_back(c ? c->data() : nullptr);
     }
     BOOST_TEST(changed.evaluate(in).points(0, 0) == 16);

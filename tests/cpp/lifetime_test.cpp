@@ -44,23 +44,33 @@ static_assert(std::is_same_v<decltype(std::declval<const catalogue&>().at("")), 
 static_assert(std::is_same_v<decltype(std::declval<const scorecard&>().inputs()), const std::vector<scorecard_input>&>);
 static_assert(std::is_same_v<decltype(std::declval<const composite::result&>().at("")), const composite::layer&>);
 static_assert(std::is_same_v<decltype(std::declval<const column&>().values()), Eigen::Map<const Eigen::ArrayXd>>);
-static_assert(can_find<const panel&>::value && can_find<const catalogue&>::value && can_take_data<const column&>::value);
+static_assert(can_find<const panel&>::value && can_find<const catalogue&>::value &&
+              can_take_data<const column&>::value);
 
 // On rvalues: values.
 static_assert(std::is_same_v<decltype(std::declval<indicator_table>().at("")), indicator_values>);
 static_assert(std::is_same_v<decltype(std::declval<panel>().at("")), column>);
-static_assert(is_value<decltype(std::declval<panel>().entity_at(0))> && is_value<decltype(std::declval<panel>().period_at(0))>);
-static_assert(is_value<decltype(std::declval<panel>().columns())> && is_value<decltype(std::declval<panel>().entities())>);
-static_assert(is_value<decltype(std::declval<panel>().periods())> && is_value<decltype(std::declval<panel>().report())>);
-static_assert(is_value<decltype(std::declval<panel>().entity_of_row())> && is_value<decltype(std::declval<panel>().period_of_row())>);
+static_assert(is_value<decltype(std::declval<panel>().entity_at(0))> &&
+              is_value<decltype(std::declval<panel>().period_at(0))>);
+static_assert(is_value<decltype(std::declval<panel>().columns())> &&
+              is_value<decltype(std::declval<panel>().entities())>);
+static_assert(is_value<decltype(std::declval<panel>().periods())> &&
+              is_value<decltype(std::declval<panel>().report())>);
+static_assert(is_value<decltype(std::declval<panel>().entity_of_row())> &&
+              is_value<decltype(std::declval<panel>().period_of_row())>);
 static_assert(std::is_same_v<decltype(std::declval<column>().values()), Eigen::ArrayXd>);
 static_assert(is_value<decltype(std::declval<column>().name())> && is_value<decltype(std::declval<column>().unit())>);
-static_assert(is_value<decltype(std::declval<column>().reasons())> && is_value<decltype(std::declval<column>().storage_owner())>);
+static_assert(is_value<decltype(std::declval<column>().reasons())> &&
+              is_value<decltype(std::declval<column>().storage_owner())>);
 static_assert(std::is_same_v<decltype(std::declval<catalogue>().at("")), indicator>);
-static_assert(is_value<decltype(std::declval<catalogue>().indicators())> && is_value<decltype(std::declval<catalogue>().variables())>);
-static_assert(is_value<decltype(std::declval<scorecard>().inputs())> && is_value<decltype(std::declval<scorecard>().items())>);
-static_assert(is_value<decltype(std::declval<scorecard>().id())> && is_value<decltype(std::declval<scorecard>().measures())>);
-static_assert(is_value<decltype(std::declval<scorecard>().pass_rule())> && is_value<decltype(std::declval<scorecard>().caps())>);
+static_assert(is_value<decltype(std::declval<catalogue>().indicators())> &&
+              is_value<decltype(std::declval<catalogue>().variables())>);
+static_assert(is_value<decltype(std::declval<scorecard>().inputs())> &&
+              is_value<decltype(std::declval<scorecard>().items())>);
+static_assert(is_value<decltype(std::declval<scorecard>().id())> &&
+              is_value<decltype(std::declval<scorecard>().measures())>);
+static_assert(is_value<decltype(std::declval<scorecard>().pass_rule())> &&
+              is_value<decltype(std::declval<scorecard>().caps())>);
 static_assert(std::is_same_v<decltype(std::declval<composite::result>().at("")), composite::layer>);
 static_assert(is_value<decltype(std::declval<composite::framework>().nodes())> &&
               is_value<decltype(std::declval<composite::framework>().at(0))> &&
@@ -114,7 +124,8 @@ BOOST_AUTO_TEST_CASE(a_layer_of_a_temporary_composite_result_stays_valid) {
     data.regions = {"X", "Y", "Z"};
     data.numbers["a"] = (Eigen::VectorXd(3) << 1, 2, 3).finished();
     data.numbers["b"] = (Eigen::VectorXd(3) << 3, 1, 2).finished();
-    const auto& normalised = composite::build(data, fw, {composite::normalise_step{}, composite::aggregate_step{}}).at("normalised");
+    const auto& normalised =
+        composite::build(data, fw, {composite::normalise_step{}, composite::aggregate_step{}}).at("normalised");
     const auto& nodes = composite::framework(fw).nodes();
     std::vector<std::string> churn(64, std::string(200, 'x'));
     BOOST_TEST(normalised.values.rows() == 3);

@@ -37,7 +37,9 @@ void close(const Eigen::MatrixXd& got, const Eigen::MatrixXd& want, double tol) 
     BOOST_REQUIRE_EQUAL(got.rows(), want.rows());
     BOOST_REQUIRE_EQUAL(got.cols(), want.cols());
     for (Eigen::Index i = 0; i < got.rows(); ++i)
-        for (Eigen::Index j = 0; j < got.cols(); ++j) BOOST_TEST(std::abs(got(i, j) - want(i, j)) <= tol, "(" << i << ", " << j << "): " << got(i, j) << " vs " << want(i, j));
+        for (Eigen::Index j = 0; j < got.cols(); ++j)
+            BOOST_TEST(std::abs(got(i, j) - want(i, j)) <= tol,
+                       "(" << i << ", " << j << "): " << got(i, j) << " vs " << want(i, j));
 }
 
 Eigen::VectorXd vec(std::initializer_list<double> v) {
@@ -59,14 +61,31 @@ std::string message_of(F&& f) {
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 // pymcdm's normalisation test matrix; types (−1, −1, +1).
-const Eigen::MatrixXd pymcdm_x = rows({{66, 56, 95}, {61, 55, 166}, {65, 49, 113}, {95, 56, 99}, {63, 43, 178}, {74, 59, 140}});
+const Eigen::MatrixXd pymcdm_x =
+    rows({{66, 56, 95}, {61, 55, 166}, {65, 49, 113}, {95, 56, 99}, {63, 43, 178}, {74, 59, 140}});
 const std::vector<int> pymcdm_types = {-1, -1, 1};
 
 // akestoridis/mcdm's matrices 01 (linear association) and 02 (non-linear); every column spans
 // [0, 1], so the min-max inside CRITIC and VIC leaves them as they are.
-const Eigen::MatrixXd matrix01 = rows({{0.0, 0.0, 1.0}, {0.1, 0.2, 0.8}, {0.2, 0.4, 0.6}, {0.3, 0.7, 0.3}, {0.6, 0.8, 0.2}, {0.8, 0.9, 0.1}, {1.0, 1.0, 0.0}});
-const Eigen::MatrixXd matrix02 = rows({{0.0, 0.0, 0.0}, {0.0, 0.0, 1.0}, {0.2, 0.5, 0.0}, {0.2, 0.5, 1.0}, {0.4, 1.0, 0.0}, {0.4, 1.0, 1.0},
-                                      {0.6, 1.0, 0.0}, {0.6, 1.0, 1.0}, {0.8, 0.5, 0.0}, {0.8, 0.5, 1.0}, {1.0, 0.0, 0.0}, {1.0, 0.0, 1.0}});
+const Eigen::MatrixXd matrix01 = rows({{0.0, 0.0, 1.0},
+                                       {0.1, 0.2, 0.8},
+                                       {0.2, 0.4, 0.6},
+                                       {0.3, 0.7, 0.3},
+                                       {0.6, 0.8, 0.2},
+                                       {0.8, 0.9, 0.1},
+                                       {1.0, 1.0, 0.0}});
+const Eigen::MatrixXd matrix02 = rows({{0.0, 0.0, 0.0},
+                                       {0.0, 0.0, 1.0},
+                                       {0.2, 0.5, 0.0},
+                                       {0.2, 0.5, 1.0},
+                                       {0.4, 1.0, 0.0},
+                                       {0.4, 1.0, 1.0},
+                                       {0.6, 1.0, 0.0},
+                                       {0.6, 1.0, 1.0},
+                                       {0.8, 0.5, 0.0},
+                                       {0.8, 0.5, 1.0},
+                                       {1.0, 0.0, 0.0},
+                                       {1.0, 0.0, 1.0}});
 
 normalise_options with(normalisation m, cost_form c = cost_form::negate) {
     normalise_options o;
@@ -81,52 +100,73 @@ BOOST_AUTO_TEST_SUITE(mcdm_variants)
 BOOST_AUTO_TEST_CASE(vector_and_sum_normalisation_match_pymcdm) {
     // pymcdm vector_normalization: benefit x/‖x‖, cost 1 − x/‖x‖ (test_normalizations.py, 8 decimals).
     close(normalise(pymcdm_x, pymcdm_types, with(normalisation::vector, cost_form::complement)),
-          rows({{0.62375904, 0.57085288, 0.28587109}, {0.65226214, 0.57851622, 0.49952212}, {0.62945966, 0.62449627, 0.34003614},
-                {0.45844104, 0.57085288, 0.29790777}, {0.6408609, 0.67047632, 0.53563215}, {0.57815408, 0.54786285, 0.42128371}}),
+          rows({{0.62375904, 0.57085288, 0.28587109},
+                {0.65226214, 0.57851622, 0.49952212},
+                {0.62945966, 0.62449627, 0.34003614},
+                {0.45844104, 0.57085288, 0.29790777},
+                {0.6408609, 0.67047632, 0.53563215},
+                {0.57815408, 0.54786285, 0.42128371}}),
           1e-8);
     // pymcdm sum_normalization: benefit x/Σx, cost (1/x)/Σ(1/x).
     close(normalise(pymcdm_x, pymcdm_types, with(normalisation::sum, cost_form::inverse)),
-          rows({{0.17447136, 0.155945, 0.12010114}, {0.1887723, 0.15878037, 0.20986094}, {0.17715554, 0.17822286, 0.14285714},
-                {0.12121168, 0.155945, 0.12515803}, {0.18277952, 0.20309117, 0.22503161}, {0.15560959, 0.1480156, 0.17699115}}),
+          rows({{0.17447136, 0.155945, 0.12010114},
+                {0.1887723, 0.15878037, 0.20986094},
+                {0.17715554, 0.17822286, 0.14285714},
+                {0.12121168, 0.155945, 0.12515803},
+                {0.18277952, 0.20309117, 0.22503161},
+                {0.15560959, 0.1480156, 0.17699115}}),
           1e-8);
     // pymcdm max_normalization: benefit x/max, cost 1 − x/max.
     close(normalise(pymcdm_x, pymcdm_types, with(normalisation::frac_of_max, cost_form::complement)),
-          rows({{0.30526316, 0.05084746, 0.53370787}, {0.35789474, 0.06779661, 0.93258427}, {0.31578947, 0.16949153, 0.63483146},
-                {0.0, 0.05084746, 0.55617978}, {0.33684211, 0.27118644, 1.0}, {0.22105263, 0.0, 0.78651685}}),
+          rows({{0.30526316, 0.05084746, 0.53370787},
+                {0.35789474, 0.06779661, 0.93258427},
+                {0.31578947, 0.16949153, 0.63483146},
+                {0.0, 0.05084746, 0.55617978},
+                {0.33684211, 0.27118644, 1.0},
+                {0.22105263, 0.0, 0.78651685}}),
           1e-8);
 }
 
 BOOST_AUTO_TEST_CASE(cost_as_min_over_x_and_zscore_target_by_hand) {
     // frac_of_max with cost = inverse is min/x (pymcdm's linear_normalization): 2/2, 2/4, 2/8.
     const Eigen::MatrixXd x = rows({{2}, {4}, {8}});
-    close(normalise(x, {-1}, with(normalisation::frac_of_max, cost_form::inverse)), rows({{1.0}, {0.5}, {0.25}}), 1e-15);
+    close(normalise(x, {-1}, with(normalisation::frac_of_max, cost_form::inverse)), rows({{1.0}, {0.5}, {0.25}}),
+          1e-15);
     // The benefit side is x/max whatever the cost form.
     close(normalise(x, {1}, with(normalisation::frac_of_max, cost_form::inverse)), rows({{0.25}, {0.5}, {1.0}}), 1e-15);
     // COINr's n_zscore with m_sd = (10, 2): 10 + 2·(x − 3)/√2.5 for x = 1 … 5 (sample sd √2.5).
     normalise_options z = with(normalisation::zscore);
     z.target_mean = 10, z.target_sd = 2;
     const double s = std::sqrt(2.5);
-    close(normalise(rows({{1}, {2}, {3}, {4}, {5}}), {1}, z), rows({{10 - 4 / s}, {10 - 2 / s}, {10}, {10 + 2 / s}, {10 + 4 / s}}), 1e-12);
+    close(normalise(rows({{1}, {2}, {3}, {4}, {5}}), {1}, z),
+          rows({{10 - 4 / s}, {10 - 2 / s}, {10}, {10 + 2 / s}, {10 + 4 / s}}), 1e-12);
     // A lower-is-better indicator is negated first, as for every default z-score.
-    close(normalise(rows({{1}, {2}, {3}, {4}, {5}}), {-1}, z), rows({{10 + 4 / s}, {10 + 2 / s}, {10}, {10 - 2 / s}, {10 - 4 / s}}), 1e-12);
+    close(normalise(rows({{1}, {2}, {3}, {4}, {5}}), {-1}, z),
+          rows({{10 + 4 / s}, {10 + 2 / s}, {10}, {10 - 2 / s}, {10 - 4 / s}}), 1e-12);
 }
 
 BOOST_AUTO_TEST_CASE(normalisation_refuses_what_would_divide_by_zero) {
     // Negated, a cost column sums to a negative number: x/Σx would not turn it round.
-    const std::string negated = message_of([] { normalise(rows({{1}, {2}}), {-1}, with(normalisation::sum), {"cost_ind"}); });
+    const std::string negated = message_of([] {
+        normalise(rows({{1}, {2}}), {-1}, with(normalisation::sum), {"cost_ind"});
+    });
     BOOST_TEST(has(negated, "'cost_ind' by its sum"), negated);
     BOOST_TEST(has(negated, "cost = 'inverse' or 'complement'"), negated);
     // 1/x of a zero.
     BOOST_CHECK_THROW(normalise(rows({{0}, {2}}), {-1}, with(normalisation::sum, cost_form::inverse)), method_error);
     // 1/x of a denormal overflows: an error, not an infinity.
-    BOOST_CHECK_THROW(normalise(rows({{4.9e-324}, {1e300}}), {-1}, with(normalisation::frac_of_max, cost_form::inverse)), method_error);
+    BOOST_CHECK_THROW(
+        normalise(rows({{4.9e-324}, {1e300}}), {-1}, with(normalisation::frac_of_max, cost_form::inverse)),
+        method_error);
     BOOST_CHECK_THROW(normalise(rows({{0}, {0}}), {1}, with(normalisation::vector)), method_error);
-    BOOST_CHECK_THROW(normalise(rows({{1}, {2}}), {-1}, with(normalisation::minmax, cost_form::inverse)), argument_error);
+    BOOST_CHECK_THROW(normalise(rows({{1}, {2}}), {-1}, with(normalisation::minmax, cost_form::inverse)),
+                      argument_error);
     normalise_options bad = with(normalisation::zscore);
     bad.target_sd = 0;
     BOOST_CHECK_THROW(normalise(rows({{1}, {2}}), {1}, bad), argument_error);
     // Missing values stay missing and are left out of the norm: ‖(3, 4)‖ = 5.
-    const Eigen::MatrixXd v = normalise(rows({{3}, {std::numeric_limits<double>::quiet_NaN()}, {4}}), {1}, with(normalisation::vector));
+    const Eigen::MatrixXd v =
+        normalise(rows({{3}, {std::numeric_limits<double>::quiet_NaN()}, {4}}), {1}, with(normalisation::vector));
     BOOST_TEST(v(0, 0) == 0.6, boost::test_tools::tolerance(1e-15));
     BOOST_TEST(std::isnan(v(1, 0)));
 }
@@ -148,7 +188,8 @@ BOOST_AUTO_TEST_CASE(topsis_without_inner_normalisation) {
     BOOST_TEST(h(0) == 0.6, boost::test_tools::tolerance(1e-14));
     BOOST_TEST(h(2) == 0.4, boost::test_tools::tolerance(1e-14));
     // Values near 1e300 neither overflow nor change C (one power of two for the whole matrix).
-    const Eigen::VectorXd huge = topsis(rows({{0, 0}, {1e300, 2e300}, {3e300, 2e300}}), vec({1, 1}), {-1, 1}, topsis_normalisation::none);
+    const Eigen::VectorXd huge =
+        topsis(rows({{0, 0}, {1e300, 2e300}, {3e300, 2e300}}), vec({1, 1}), {-1, 1}, topsis_normalisation::none);
     close(huge, h, 1e-14);
     BOOST_CHECK_THROW(topsis(rows({{1, 1}, {1, 1}}), vec({1, 1}), {}, topsis_normalisation::none), method_error);
 }
@@ -183,7 +224,8 @@ BOOST_AUTO_TEST_CASE(vikor_compromise_solution) {
     BOOST_TEST(!r.acceptable_stability);
     BOOST_TEST((r.compromise == std::vector<Eigen::Index>{0, 3}));
     // pymcdm's Yang case: Q = (.5679, .7667, 1, .7493, 0); unit 4 has the least S: {4}.
-    r = vikor(rows({{78, 56, 34, 6}, {4, 45, 3, 97}, {18, 2, 50, 63}, {9, 14, 11, 92}, {85, 9, 100, 29}}), vec({0.25, 0.25, 0.25, 0.25}));
+    r = vikor(rows({{78, 56, 34, 6}, {4, 45, 3, 97}, {18, 2, 50, 63}, {9, 14, 11, 92}, {85, 9, 100, 29}}),
+              vec({0.25, 0.25, 0.25, 0.25}));
     close(r.q, vec({0.5679069948039763, 0.7667330359024042, 1.0, 0.7492842103993278, 0.0}), 1e-12);
     BOOST_TEST((r.compromise == std::vector<Eigen::Index>{4}));
     close(r.ranking, vec({2, 4, 5, 3, 1}), 0);
@@ -214,8 +256,10 @@ BOOST_AUTO_TEST_CASE(critic_with_absolute_correlations_and_vic_match_akestoridis
 
 BOOST_AUTO_TEST_CASE(merec_and_gini_weights_match_pymcdm) {
     // test_weights.py::TestMERECWeights (Keshavarz-Ghorabaee et al. 2021), types (+, +, −, −).
-    const Eigen::MatrixXd m = rows({{450, 8000, 54, 145}, {10, 9100, 2, 160}, {100, 8200, 31, 153}, {220, 9300, 1, 162}, {5, 8400, 23, 158}});
-    close(merec_weights(m, {1, 1, -1, -1}), vec({0.5752216672093822, 0.014096591168467313, 0.4015613638877313, 0.009120377734419292}), 1e-12);
+    const Eigen::MatrixXd m =
+        rows({{450, 8000, 54, 145}, {10, 9100, 2, 160}, {100, 8200, 31, 153}, {220, 9300, 1, 162}, {5, 8400, 23, 158}});
+    close(merec_weights(m, {1, 1, -1, -1}),
+          vec({0.5752216672093822, 0.014096591168467313, 0.4015613638877313, 0.009120377734419292}), 1e-12);
     // test_weights.py::TestGiniWeights. By hand, column 0 (5, 5.5, 4): Σ|xi − xk| = 6 over the
     // ordered pairs, mean 29/6, G = 6/(2·9·29/6) = 2/29; columns 1 and 2 give 4.4/102.6 and 1/18.
     const Eigen::VectorXd g = gini_weights(rows({{5.0, 6.0, 7.0}, {5.5, 6.1, 8.0}, {4.0, 5.0, 9.0}}));
@@ -230,20 +274,26 @@ BOOST_AUTO_TEST_CASE(merec_and_gini_weights_match_pymcdm) {
 }
 
 BOOST_AUTO_TEST_CASE(options_are_named_and_checked) {
-    const std::string cost = message_of([] { parse_model("[[step]]\nkind = \"normalise\"\nmethod = \"sum\"\ncost = \"invrse\"\n", "m.toml"); });
+    const std::string cost = message_of(
+        [] { parse_model("[[step]]\nkind = \"normalise\"\nmethod = \"sum\"\ncost = \"invrse\"\n", "m.toml"); });
     BOOST_TEST(has(cost, "did you mean 'inverse'"), cost);
-    const std::string corr = message_of([] { parse_model("[[step]]\nkind = \"weigh\"\nmethod = \"critic\"\ncorrelation = \"Absolute\"\n", "m.toml"); });
+    const std::string corr = message_of(
+        [] { parse_model("[[step]]\nkind = \"weigh\"\nmethod = \"critic\"\ncorrelation = \"Absolute\"\n", "m.toml"); });
     BOOST_TEST(has(corr, "did you mean 'absolute'"), corr);
     const std::string vic = message_of([] { parse_model("[[step]]\nkind = \"weigh\"\nmethod = \"vic\"\n", "m.toml"); });
     BOOST_TEST(has(vic, "'distance' or 'absolute' for VIC"), vic);
-    const std::string minmax_cost = message_of([] { parse_model("[[step]]\nkind = \"normalise\"\nmethod = \"minmax\"\ncost = \"inverse\"\n", "m.toml"); });
+    const std::string minmax_cost = message_of(
+        [] { parse_model("[[step]]\nkind = \"normalise\"\nmethod = \"minmax\"\ncost = \"inverse\"\n", "m.toml"); });
     BOOST_TEST(has(minmax_cost, "frac_of_max, vector and sum only"), minmax_cost);
-    const std::string m_sd = message_of([] { parse_model("[[step]]\nkind = \"normalise\"\nmethod = \"zscore\"\nm_sd = [10, 0]\n", "m.toml"); });
+    const std::string m_sd = message_of(
+        [] { parse_model("[[step]]\nkind = \"normalise\"\nmethod = \"zscore\"\nm_sd = [10, 0]\n", "m.toml"); });
     BOOST_TEST(has(m_sd, "m_sd"), m_sd);
-    const model md = parse_model("[[step]]\nkind = \"normalise\"\nmethod = \"zscore\"\nm_sd = [10, 2]\n[[step]]\nkind = \"normalise\"\nmethod = \"frac_of_max\"\n"
-                                 "cost = \"inverse\"\n[[step]]\nkind = \"weigh\"\nmethod = \"vic\"\ncorrelation = \"distance\"\n"
-                                 "[[step]]\nkind = \"aggregate\"\nmethod = \"topsis\"\ninner = \"none\"\n",
-                                 "m.toml");
+    const model md = parse_model(
+        "[[step]]\nkind = \"normalise\"\nmethod = \"zscore\"\nm_sd = [10, 2]\n[[step]]\nkind = \"normalise\"\nmethod = "
+        "\"frac_of_max\"\n"
+        "cost = \"inverse\"\n[[step]]\nkind = \"weigh\"\nmethod = \"vic\"\ncorrelation = \"distance\"\n"
+        "[[step]]\nkind = \"aggregate\"\nmethod = \"topsis\"\ninner = \"none\"\n",
+        "m.toml");
     const auto& z = std::get<normalise_step>(md.steps.at(0)).options;
     BOOST_TEST(z.target_mean == 10);
     BOOST_TEST(z.target_sd == 2);

@@ -8,8 +8,8 @@ using namespace zhibiao;
 BOOST_AUTO_TEST_SUITE(panels)
 
 panel two_by_two() {
-    return panel({{"320602", "崇川区", "320600"}, {"320612", "通州区", "320600"}}, {period::year(2022), period::year(2023)},
-                 {0, 0, 1, 1}, {0, 1, 0, 1});
+    return panel({{"320602", "崇川区", "320600"}, {"320612", "通州区", "320600"}},
+                 {period::year(2022), period::year(2023)}, {0, 0, 1, 1}, {0, 1, 0, 1});
 }
 
 BOOST_AUTO_TEST_CASE(rows_and_columns) {

@@ -27,10 +27,10 @@ BOOST_AUTO_TEST_CASE(civil_dates) {
 
 BOOST_AUTO_TEST_CASE(validity_rules_of_section_1_3) {
     // One region; records: (filing, grant, end).
-    std::vector<std::int32_t> filing = {day(2000, 5, 1), day(2010, 1, 1), day(2015, 1, 1), day(2018, 1, 1), day(2020, 1, 1),
-                                        day(2019, 1, 1), day(2019, 6, 1)};
-    std::vector<std::int32_t> grant = {day(2004, 1, 1), day(2012, 1, 1), day(2017, 1, 1), day(2017, 1, 1), day(2021, 6, 30),
-                                       day(2021, 1, 1), no_date};
+    std::vector<std::int32_t> filing = {day(2000, 5, 1), day(2010, 1, 1), day(2015, 1, 1), day(2018, 1, 1),
+                                        day(2020, 1, 1), day(2019, 1, 1), day(2019, 6, 1)};
+    std::vector<std::int32_t> grant = {day(2004, 1, 1),  day(2012, 1, 1), day(2017, 1, 1), day(2017, 1, 1),
+                                       day(2021, 6, 30), day(2021, 1, 1), no_date};
     std::vector<std::int32_t> end = {no_date, day(2016, 7, 1), no_date, no_date, no_date, day(2020, 1, 1), no_date};
     std::vector<std::int32_t> region(filing.size(), 0);
     patent_records rec;
@@ -84,7 +84,8 @@ BOOST_AUTO_TEST_CASE(agrees_with_brute_force_for_any_thread_count) {
         for (std::int32_t g : {0, 7, 49}) {
             std::int64_t brute = 0;
             for (std::size_t i = 0; i < n; ++i) {
-                if (region[i] != g || !invention[i] || grant[i] < filing[i] || (end[i] != no_date && end[i] < grant[i])) continue;
+                if (region[i] != g || !invention[i] || grant[i] < filing[i] || (end[i] != no_date && end[i] < grant[i]))
+                    continue;
                 if (grant[i] > as_of || (end[i] != no_date && end[i] > as_of)) continue;  // impossible: in the future
                 std::int32_t stop = add_years(filing[i], 20);
                 if (end[i] != no_date) stop = std::min(stop, end[i]);
@@ -97,7 +98,8 @@ BOOST_AUTO_TEST_CASE(agrees_with_brute_force_for_any_thread_count) {
 // Issue 17: the old limit counted cells (2^34), which let an 80 GB grid through to an allocation
 // the kernel kills the process for. The limit is now the grids' bytes against the machine's memory.
 BOOST_AUTO_TEST_CASE(grids_larger_than_memory_are_refused_before_allocating) {
-    std::vector<std::int32_t> region = {0}, filing = {day(2005, 1, 1)}, grant = {day(2007, 1, 1)};  // in force until 2025
+    std::vector<std::int32_t> region = {0}, filing = {day(2005, 1, 1)},
+                              grant = {day(2007, 1, 1)};  // in force until 2025
     const std::vector<std::int32_t> dates(11, day(2020, 12, 31));
     const auto names_memory = [](const limit_error& e) {
         return std::string(e.what()).find("more than half of this machine's memory") != std::string::npos;
@@ -121,13 +123,15 @@ BOOST_AUTO_TEST_CASE(term_ends_exactly_twenty_years_after_filing_on_every_day) {
         grant.push_back(f + 100);
         region.push_back(0);
     }
-    std::vector<std::int32_t> dates = {day(2020, 2, 28), day(2020, 2, 29), day(2020, 3, 1), day(2021, 2, 28), day(2021, 3, 1),
-                                       day(2024, 2, 28), day(2024, 2, 29), day(2024, 3, 1), day(2025, 12, 31), day(2019, 6, 30)};
+    std::vector<std::int32_t> dates = {day(2020, 2, 28),  day(2020, 2, 29), day(2020, 3, 1),  day(2021, 2, 28),
+                                       day(2021, 3, 1),   day(2024, 2, 28), day(2024, 2, 29), day(2024, 3, 1),
+                                       day(2025, 12, 31), day(2019, 6, 30)};
     const patent_records rec{region.data(), filing.data(), grant.data(), nullptr, nullptr, nullptr, filing.size(), 1};
     const auto r = patents_in_force(rec, dates, day(2026, 1, 1), 1);
     for (std::size_t k = 0; k < dates.size(); ++k) {
         std::int64_t brute = 0;
-        for (std::size_t i = 0; i < filing.size(); ++i) brute += grant[i] <= dates[k] && dates[k] < add_years(filing[i], 20);
+        for (std::size_t i = 0; i < filing.size(); ++i)
+            brute += grant[i] <= dates[k] && dates[k] < add_years(filing[i], 20);
         BOOST_TEST(r.counts(0, static_cast<Eigen::Index>(k)) == brute, "date " << k);
     }
     // By hand: on 2024-02-29 the filings after 2004-02-29 count, and those granted by then (all).
@@ -150,7 +154,8 @@ BOOST_AUTO_TEST_CASE(days_from_datetime64_ticks) {
 
 BOOST_AUTO_TEST_CASE(factorized_texts_are_sorted_and_the_same_for_any_thread_count) {
     std::vector<std::string> cells;
-    for (std::size_t i = 0; i < 700000; ++i) cells.push_back(i % 11 == 3 ? "" : "r" + std::to_string((i * 7919) % 1013));
+    for (std::size_t i = 0; i < 700000; ++i)
+        cells.push_back(i % 11 == 3 ? "" : "r" + std::to_string((i * 7919) % 1013));
     const auto text_at = [&](std::size_t i, std::string_view& text) {
         text = cells[i];
         return !cells[i].empty();  // an empty cell stands for a missing one here
@@ -161,8 +166,10 @@ BOOST_AUTO_TEST_CASE(factorized_texts_are_sorted_and_the_same_for_any_thread_cou
     BOOST_TEST(std::is_sorted(one.texts.begin(), one.texts.end()));
     BOOST_TEST(one.texts.size() == 1013u);
     for (std::size_t i : {0u, 3u, 14u, 699999u}) {
-        if (cells[i].empty()) BOOST_TEST(one.codes[i] == -1);
-        else BOOST_TEST(one.texts[static_cast<std::size_t>(one.codes[i])] == cells[i]);
+        if (cells[i].empty())
+            BOOST_TEST(one.codes[i] == -1);
+        else
+            BOOST_TEST(one.texts[static_cast<std::size_t>(one.codes[i])] == cells[i]);
     }
 }
 

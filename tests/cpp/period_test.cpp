@@ -74,7 +74,7 @@ BOOST_AUTO_TEST_CASE(prior_year_keeps_the_kind) {
 }
 
 BOOST_AUTO_TEST_CASE(ordering_is_chronological) {
-    std::vector<period> v = {period::parse("2019"), period::parse("2018H2"), period::parse("2018Q1"),
+    std::vector<period> v = {period::parse("2019"),   period::parse("2018H2"),  period::parse("2018Q1"),
                              period::parse("2018H1"), period::parse("2018-06"), period::parse("2017")};
     std::sort(v.begin(), v.end());
     std::vector<std::string> got;

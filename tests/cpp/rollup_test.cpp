@@ -31,11 +31,13 @@ BOOST_AUTO_TEST_CASE(ratio_of_sums_not_mean_of_ratios) {
     auto county_values = compute(p, {"invention_patents_per_10k"}).at("invention_patents_per_10k").values;
     BOOST_TEST(std::abs(city - county_values.mean()) > 1.0);  // the mean of ratios is 36.7
     // Rates are not summed; they are recomputed from the sums.
-    BOOST_TEST(compute(up.parents, {"rd_intensity"}).at("rd_intensity").values(0) == 51010.0 / 1052 / 100, tt::tolerance(1e-14));
+    BOOST_TEST(compute(up.parents, {"rd_intensity"}).at("rd_intensity").values(0) == 51010.0 / 1052 / 100,
+               tt::tolerance(1e-14));
 }
 
 BOOST_AUTO_TEST_CASE(to_the_province_and_coverage) {
-    panel p = parse_csv("region,period,population[万人],x_rate[%]\n320602,2023,10,5\n320612,2023,,6\n321002,2023,7,1\n");
+    panel p =
+        parse_csv("region,period,population[万人],x_rate[%]\n320602,2023,10,5\n320612,2023,,6\n321002,2023,7,1\n");
     rollup_result up = rollup(p, admin_parents(p, admin_level::province));
     BOOST_TEST(up.parents.rows() == 1u);
     BOOST_TEST(up.parents.entities()[0].code == "320000");
@@ -48,7 +50,8 @@ BOOST_AUTO_TEST_CASE(to_the_province_and_coverage) {
     BOOST_TEST(up.coverage[0].with_data == 2u);
     rollup_options partial;
     partial.partial_sums = true;
-    BOOST_TEST(rollup(p, admin_parents(p, admin_level::province), partial).parents.at("population").values()(0) == 17.0);
+    BOOST_TEST(rollup(p, admin_parents(p, admin_level::province), partial).parents.at("population").values()(0) ==
+               17.0);
 }
 
 BOOST_AUTO_TEST_CASE(bad_maps_are_named) {
@@ -108,9 +111,10 @@ BOOST_AUTO_TEST_CASE(invalid_children_are_not_summed) {
 BOOST_AUTO_TEST_CASE(unparseable_children_and_scaled_counts) {
     csv_options lenient;
     lenient.lenient = true;
-    panel p = parse_csv("region,period,projects_approved[万项],population[万人]\n"
-                        "320602,2023,1.5,10\n320612,2023,2,oops\n",
-                        lenient);
+    panel p = parse_csv(
+        "region,period,projects_approved[万项],population[万人]\n"
+        "320602,2023,1.5,10\n320612,2023,2,oops\n",
+        lenient);
     rollup_result up = rollup(p, admin_parents(p));
     BOOST_TEST(up.parents.at("projects_approved").values()(0) == 3.5);  // 15000 + 20000 项: whole
     BOOST_TEST((up.parents.at("population").reason_at(0) == reason::invalid_child));

@@ -116,21 +116,29 @@ BOOST_AUTO_TEST_CASE(bad_input_is_reported_and_the_batch_goes_on) {
 
 // A complete HNTE applicant; tests change one thing at a time.
 std::map<std::string, std::vector<double>> hnte_firm() {
-    return {{"registered_days", {800}}, {"in_supported_field", {1}}, {"employees", {100}}, {"st_staff", {20}},
-            {"sales_y1", {4000}}, {"sales_y2", {4500}}, {"sales_y3", {5000}}, {"rd_y1", {200}}, {"rd_y2", {225}},
-            {"rd_y3", {250}}, {"rd_domestic", {675}}, {"hitech_income", {4000}}, {"total_income", {5000}},
-            {"ip_class1", {0}}, {"ip_class2", {3}}, {"conversions_3y", {12}}, {"years_operating", {3}},
-            {"net_assets_y1", {1000}}, {"net_assets_y2", {1300}}, {"net_assets_y3", {1800}},
-            {"tech_advancement", {7}}, {"core_support", {6}}, {"ip_acquisition", {3}}, {"standards_bonus", {0}},
-            {"rd_organisation", {5}}, {"rd_platform", {4}}, {"transfer_system", {3}}, {"talent_system", {2}}};
+    return {{"registered_days", {800}}, {"in_supported_field", {1}},
+            {"employees", {100}},       {"st_staff", {20}},
+            {"sales_y1", {4000}},       {"sales_y2", {4500}},
+            {"sales_y3", {5000}},       {"rd_y1", {200}},
+            {"rd_y2", {225}},           {"rd_y3", {250}},
+            {"rd_domestic", {675}},     {"hitech_income", {4000}},
+            {"total_income", {5000}},   {"ip_class1", {0}},
+            {"ip_class2", {3}},         {"conversions_3y", {12}},
+            {"years_operating", {3}},   {"net_assets_y1", {1000}},
+            {"net_assets_y2", {1300}},  {"net_assets_y3", {1800}},
+            {"tech_advancement", {7}},  {"core_support", {6}},
+            {"ip_acquisition", {3}},    {"standards_bonus", {0}},
+            {"rd_organisation", {5}},   {"rd_platform", {4}},
+            {"transfer_system", {3}},   {"talent_system", {2}}};
 }
 
 BOOST_AUTO_TEST_CASE(hnte_growth_cases_of_section_6a) {
     // (years 1, 2, 3) → band: 1000,1300,1800 → g = 0.342308 → B; 2000×3 → 0 → F; 0,500,700 → 0.40 → A;
     // 100,0,200 → 0 points; 100,115,132.25 → exactly 15% → C (a float bug gives D);
     // 100,105,110.25 → 5% → D; 1,1.35,1.8225 → 35% → A.
-    const std::vector<std::array<double, 3>> cases = {{1000, 1300, 1800}, {2000, 2000, 2000}, {0, 500, 700}, {100, 0, 200},
-                                                      {100, 115, 132.25}, {100, 105, 110.25}, {1, 1.35, 1.8225}};
+    const std::vector<std::array<double, 3>> cases = {{1000, 1300, 1800}, {2000, 2000, 2000}, {0, 500, 700},
+                                                      {100, 0, 200},      {100, 115, 132.25}, {100, 105, 110.25},
+                                                      {1, 1.35, 1.8225}};
     const std::vector<double> low = {7, 0, 9, 0, 5, 3, 9}, high = {8, 0, 10, 0, 6, 4, 10};
     auto base = hnte_firm();
     std::map<std::string, std::vector<double>> data;
@@ -145,7 +153,8 @@ BOOST_AUTO_TEST_CASE(hnte_growth_cases_of_section_6a) {
     // points_lo and points_hi hold the items with ranges (ranged_items()), in order.
     auto ranged = [](const std::string& id) {
         const auto items = hnte().ranged_items();
-        return static_cast<int>(std::find(items.begin(), items.end(), static_cast<std::size_t>(item(hnte(), id))) - items.begin());
+        return static_cast<int>(std::find(items.begin(), items.end(), static_cast<std::size_t>(item(hnte(), id))) -
+                                items.begin());
     };
     const int k = ranged("sales_growth_points");
     for (std::size_t i = 0; i < cases.size(); ++i) {
@@ -224,8 +233,14 @@ BOOST_AUTO_TEST_CASE(hnte_rd_ratio_sales_bands) {
 
 BOOST_AUTO_TEST_CASE(gap_to_qualify_makes_the_firm_pass_and_is_minimal) {
     // R&D 2.5% of sales, 8% of cost, S&T 20%, one class II item: 12 + 10 + 6 = 28 points.
-    firms f(sme(), {{"employees", {50}}, {"st_staff", {10}}, {"sales", {2000}}, {"assets", {800}}, {"rd_expense", {50}},
-                    {"total_cost", {625}}, {"ip_class1", {0}}, {"ip_class2", {1}}});
+    firms f(sme(), {{"employees", {50}},
+                    {"st_staff", {10}},
+                    {"sales", {2000}},
+                    {"assets", {800}},
+                    {"rd_expense", {50}},
+                    {"total_cost", {625}},
+                    {"ip_class1", {0}},
+                    {"ip_class2", {1}}});
     scorecard_columns in = f.columns();
     BOOST_TEST(sme().evaluate(in).passed(0) == 0);
     auto gaps = sme().gap(in, {0});
@@ -251,8 +266,9 @@ BOOST_AUTO_TEST_CASE(gap_to_qualify_makes_the_firm_pass_and_is_minimal) {
 }
 
 BOOST_AUTO_TEST_CASE(malformed_packs_name_file_item_and_key) {
-    const std::string good = "id = \"x\"\n[[input]]\nid = \"a\"\n[[item]]\nid = \"i\"\nmax = 10\nmeasure = \"a\"\n"
-                             "bands = [{min = 5, points = 10}, {points = 0}]\n[pass]\nrule = \"total >= 5\"\n";
+    const std::string good =
+        "id = \"x\"\n[[input]]\nid = \"a\"\n[[item]]\nid = \"i\"\nmax = 10\nmeasure = \"a\"\n"
+        "bands = [{min = 5, points = 10}, {points = 0}]\n[pass]\nrule = \"total >= 5\"\n";
     BOOST_CHECK_NO_THROW(scorecard::from_toml(good));
     auto fails = [](const std::string& text, const std::string& expect) {
         try {
@@ -292,7 +308,8 @@ panel sme_panel(std::size_t rows = 1, const std::string& drop = "") {
     }
     panel p(entities, {period::year(2024)}, of_row, period_of_row);
     auto add = [&](const std::string& name, const char* u, double v) {
-        if (name != drop) p.add(column(name, unit::parse(u), Eigen::ArrayXd::Constant(static_cast<Eigen::Index>(rows), v)));
+        if (name != drop)
+            p.add(column(name, unit::parse(u), Eigen::ArrayXd::Constant(static_cast<Eigen::Index>(rows), v)));
     };
     add("employees", "人", 40);
     add("st_staff", "人", 12);
@@ -323,7 +340,8 @@ BOOST_AUTO_TEST_CASE(a_panel_is_scored_by_input_name_in_the_packs_units) {
     const panel p = sme_panel();
     // The panel's own columns in the pack's order, unconverted: sales 0.1 read as 万元 → 82.
     scorecard_columns raw{1, {}};
-    for (const auto& input : sme().inputs()) raw.columns.push_back(p.find(input.id) ? p.find(input.id)->data() : nullptr);
+    for (const auto& input : sme().inputs())
+        raw.columns.push_back(p.find(input.id) ? p.find(input.id)->data() : nullptr);
     BOOST_TEST(sme().evaluate(raw).total(0) == 82.0);
     // By name and unit: 0.1亿元 = 1000万元 → 62, as the Python path gives.
     const scorecard_result r = sme().evaluate(p);
@@ -371,11 +389,13 @@ BOOST_AUTO_TEST_CASE(a_panel_cell_invalid_for_computing_is_invalid_input_not_mis
     // value there but invalid for computing (an invalid part of a roll-up, a negative count, a
     // count that is not whole) makes it invalid input, as unreadable text does. It used to
     // score "passed" for every reason but unparseable.
-    for (const reason why : {reason::missing_input, reason::missing_variable, reason::no_such_period, reason::incomplete_rollup,
-                             reason::invalid_child, reason::negative_input, reason::invalid_input, reason::unparseable}) {
+    for (const reason why :
+         {reason::missing_input, reason::missing_variable, reason::no_such_period, reason::incomplete_rollup,
+          reason::invalid_child, reason::negative_input, reason::invalid_input, reason::unparseable}) {
         BOOST_TEST_CONTEXT("reason " << to_string(why)) {
             panel p = sme_panel();
-            p.add(column("hnte_certified", unit{}, Eigen::ArrayXd::Constant(1, std::numeric_limits<double>::quiet_NaN()), {why}));
+            p.add(column("hnte_certified", unit{},
+                         Eigen::ArrayXd::Constant(1, std::numeric_limits<double>::quiet_NaN()), {why}));
             const scorecard_inputs in = sme().inputs_from(p);
             const scorecard_result r = sme().evaluate(in);
             const firm_status status = sme().gap(in, {0})[0].status;
@@ -398,15 +418,15 @@ BOOST_AUTO_TEST_CASE(a_panel_cell_invalid_for_computing_is_invalid_input_not_mis
 BOOST_AUTO_TEST_CASE(what_blocks_a_firm_is_probed_within_the_inputs_max) {
     // x is controllable with max 100; only the gate on y (no controllable input moves it)
     // blocks. Raising x to the end of the search (10^7) used to report "input x" as a blocker.
-    const std::string text = "id = \"x\"\n[[input]]\nid = \"x\"\nmin = 0\nmax = 100\n[[input]]\nid = \"y\"\n"
-                             "[[gate]]\nid = \"g\"\ncondition = \"y >= 1\"\n[[item]]\nid = \"i\"\nmax = 10\nmeasure = \"x\"\n"
-                             "bands = [{min = 50, points = 10}, {points = 0}]\n[pass]\nrule = \"total >= 5\"\n"
-                             "[[controllable]]\ninput = \"x\"\nstep = 1\ncost = 1\n";
+    const std::string text =
+        "id = \"x\"\n[[input]]\nid = \"x\"\nmin = 0\nmax = 100\n[[input]]\nid = \"y\"\n"
+        "[[gate]]\nid = \"g\"\ncondition = \"y >= 1\"\n[[item]]\nid = \"i\"\nmax = 10\nmeasure = \"x\"\n"
+        "bands = [{min = 50, points = 10}, {points = 0}]\n[pass]\nrule = \"total >= 5\"\n"
+        "[[controllable]]\ninput = \"x\"\nstep = 1\ncost = 1\n";
     const scorecard card = scorecard::from_toml(text);
     std::vector<double> x{0, 99.5}, y{0, 0};
     const auto g = card.gap({2, {x.data(), y.data()}}, {0, 1});
-    for (std::size_t i = 0; i < g.size(); ++i)
-        BOOST_TEST_CONTEXT("firm " << i) {
+    for (std::size_t i = 0; i < g.size(); ++i) BOOST_TEST_CONTEXT("firm " << i) {
             BOOST_TEST(g[i].cheapest == -1);
             BOOST_TEST(g[i].blocked_by == std::vector<std::string>{"g"}, boost::test_tools::per_element());
         }
@@ -417,20 +437,25 @@ BOOST_AUTO_TEST_CASE(a_pack_naming_an_unknown_or_repeated_measure_is_a_parse_err
     const std::string head = "id = \"x\"\n[[input]]\nid = \"a\"\n[[measure]]\nid = \"s\"\nformula = \"a\"\n";
     const std::string tail = "[pass]\nrule = \"total >= 5\"\n";
     auto item = [](const std::string& id, const std::string& measure) {
-        return "[[item]]\nid = \"" + id + "\"\nmax = 10\nmeasure = \"" + measure + "\"\nbands = [{min = 5, points = 10}, {points = 0}]\n";
+        return "[[item]]\nid = \"" + id + "\"\nmax = 10\nmeasure = \"" + measure +
+               "\"\nbands = [{min = 5, points = 10}, {points = 0}]\n";
     };
-    BOOST_TEST(has(message_of<parse_error>([&] { scorecard::from_toml(head + item("i", "nothing") + tail); }), "no measure or input 'nothing'"));
-    BOOST_TEST(has(message_of<parse_error>([&] { scorecard::from_toml(head + item("s", "a") + tail); }), "repeats a name"));
+    BOOST_TEST(has(message_of<parse_error>([&] { scorecard::from_toml(head + item("i", "nothing") + tail); }),
+                   "no measure or input 'nothing'"));
+    BOOST_TEST(
+        has(message_of<parse_error>([&] { scorecard::from_toml(head + item("s", "a") + tail); }), "repeats a name"));
 }
 
 BOOST_AUTO_TEST_CASE(round_takes_a_constant_whole_number_of_digits_within_15) {
     auto pack = [](const std::string& formula) {
-        return "id = \"x\"\n[[input]]\nid = \"a\"\n[[measure]]\nid = \"s\"\nformula = \"" + formula + "\"\n"
+        return "id = \"x\"\n[[input]]\nid = \"a\"\n[[measure]]\nid = \"s\"\nformula = \"" + formula +
+               "\"\n"
                "[[item]]\nid = \"i\"\nmax = 10\nmeasure = \"s\"\nbands = [{min = 100, points = 10}, {points = 0}]\n"
                "[pass]\nrule = \"total >= 5\"\n";
     };
     // 10^±400 made round() NaN with no reason: refused when the pack is compiled, by name.
-    for (const std::string bad : {"round(a, 400)", "round(a, -400)", "round(a, 16)", "round(a, 1.5)", "round(a, a)", "round(a, 1 + 1)"})
+    for (const std::string bad :
+         {"round(a, 400)", "round(a, -400)", "round(a, 16)", "round(a, 1.5)", "round(a, a)", "round(a, 1 + 1)"})
         BOOST_TEST_CONTEXT(bad) {
             const std::string message = message_of<parse_error>([&] { scorecard::from_toml(pack(bad)); });
             BOOST_TEST(has(message, "round() takes a"), message);
@@ -477,13 +502,22 @@ BOOST_AUTO_TEST_CASE(non_finite_inputs_are_invalid_input) {
 
 BOOST_AUTO_TEST_CASE(gap_costs_must_name_controllable_inputs) {
     // 0 + 30 + 12 points: 15 more S&T staff (17 of 55, 30.9%: 20 points) make 62.
-    firms f(sme(), {{"employees", {40}}, {"st_staff", {2}}, {"sales", {1000}}, {"assets", {500}}, {"rd_expense", {45}},
-                    {"total_cost", {500}}, {"ip_class1", {0}}, {"ip_class2", {2}}});
+    firms f(sme(), {{"employees", {40}},
+                    {"st_staff", {2}},
+                    {"sales", {1000}},
+                    {"assets", {500}},
+                    {"rd_expense", {45}},
+                    {"total_cost", {500}},
+                    {"ip_class1", {0}},
+                    {"ip_class2", {2}}});
     const std::string typo = message_of<lookup_error>([&] { sme().gap(f.columns(), {0}, {{"st_staf", 1}}); });
     BOOST_TEST(has(typo, "did you mean 'st_staff'"), typo);
     BOOST_TEST(has(message_of<error>([&] { sme().gap(f.columns(), {0}, {{"sales", 1}}); }), "no controllable input"));
     BOOST_TEST(has(message_of<error>([&] { sme().gap(f.columns(), {0}, {{"st_staff", -1}}); }), "finite number"));
-    BOOST_TEST(has(message_of<error>([&] { sme().gap(f.columns(), {0}, {{"st_staff", std::nan("")}}); }), "finite number"));
+    BOOST_TEST(has(message_of<error>([&] {
+                       sme().gap(f.columns(), {0}, {{"st_staff", std::nan("")}});
+                   }),
+                   "finite number"));
     BOOST_TEST(sme().gap(f.columns(), {0})[0].routes[1].cost == 15.0 * 20);  // the pack's 20万元 a person
     const auto g = sme().gap(f.columns(), {0}, {{"st_staff", 1}});
     BOOST_TEST(g[0].routes[1].change == 15.0);
@@ -493,9 +527,15 @@ BOOST_AUTO_TEST_CASE(gap_costs_must_name_controllable_inputs) {
 BOOST_AUTO_TEST_CASE(gap_status_is_evaluates_and_a_blocked_firm_names_the_rule) {
     // 0 fails on points; 1 has 510 staff (ineligible: nothing a controllable input does lowers
     // staff); 2 holds an HNTE certificate (direct); 3 passes on points.
-    firms f(sme(), {{"employees", {40, 510, 40, 40}}, {"st_staff", {12, 100, 0, 12}}, {"sales", {1000, 1000, 1000, 1000}},
-                    {"assets", {500, 500, 500, 500}}, {"rd_expense", {5, 45, 0, 45}}, {"total_cost", {500, 500, 500, 45 / 0.22}},
-                    {"ip_class1", {0, 0, 0, 0}}, {"ip_class2", {0, 0, 0, 2}}, {"hnte_certified", {0, 0, 1, 0}}});
+    firms f(sme(), {{"employees", {40, 510, 40, 40}},
+                    {"st_staff", {12, 100, 0, 12}},
+                    {"sales", {1000, 1000, 1000, 1000}},
+                    {"assets", {500, 500, 500, 500}},
+                    {"rd_expense", {5, 45, 0, 45}},
+                    {"total_cost", {500, 500, 500, 45 / 0.22}},
+                    {"ip_class1", {0, 0, 0, 0}},
+                    {"ip_class2", {0, 0, 0, 2}},
+                    {"hnte_certified", {0, 0, 1, 0}}});
     const auto g = sme().gap(f.columns(), {0, 1, 2, 3});
     BOOST_TEST(std::string(status_name(g[0].status)) == "failed");
     BOOST_TEST(g[0].cheapest >= 0);
@@ -512,12 +552,18 @@ BOOST_AUTO_TEST_CASE(gap_status_is_evaluates_and_a_blocked_firm_names_the_rule) 
 BOOST_AUTO_TEST_CASE(gap_ends_for_huge_finite_inputs) {
     // R&D of 1e307 and 1e300 万元 with sales of 1000: the search bounds once went to inf and
     // looped for ever. Every firm gets an answer: a route, or the rule that blocks it.
-    firms f(sme(), {{"employees", {40, 40, 1e300, 40}}, {"st_staff", {2, 2, 2, 2}}, {"sales", {1000, 1e307, 1000, 1000}},
-                    {"assets", {500, 500, 500, 500}}, {"rd_expense", {1e307, 1e300, 45, 1e300}},
-                    {"total_cost", {1.5e307, 500, 500, 1e307}}, {"ip_class1", {0, 0, 0, 0}}, {"ip_class2", {0, 0, 0, 0}}});
+    firms f(sme(), {{"employees", {40, 40, 1e300, 40}},
+                    {"st_staff", {2, 2, 2, 2}},
+                    {"sales", {1000, 1e307, 1000, 1000}},
+                    {"assets", {500, 500, 500, 500}},
+                    {"rd_expense", {1e307, 1e300, 45, 1e300}},
+                    {"total_cost", {1.5e307, 500, 500, 1e307}},
+                    {"ip_class1", {0, 0, 0, 0}},
+                    {"ip_class2", {0, 0, 0, 0}}});
     const auto g = sme().gap(f.columns(), {0, 1, 2, 3});
-    for (std::size_t i = 0; i < g.size(); ++i)
-        BOOST_TEST_CONTEXT("firm " << i) { BOOST_TEST((g[i].already_passes || g[i].cheapest >= 0 || !g[i].blocked_by.empty())); }
+    for (std::size_t i = 0; i < g.size(); ++i) BOOST_TEST_CONTEXT("firm " << i) {
+            BOOST_TEST((g[i].already_passes || g[i].cheapest >= 0 || !g[i].blocked_by.empty()));
+        }
     // Firm 0 scores 50 on R&D and 0 on S&T staff (2 of 40); it needs 10 more points: 20% S&T
     // staff (12 points, 62) with (2 + d) / (40 + d) ≥ 20% → d = 8 (10 of 48, 20.8%); 7 give
     // 9 of 47 = 19.1% (8 points, 58).
@@ -538,7 +584,8 @@ BOOST_AUTO_TEST_CASE(long_chains_in_a_pack_compile_without_deep_recursion) {
     std::string chain = "a >= 0", sum = "a";
     for (std::size_t k = 1; k < terms; ++k) chain += " and a >= 0", sum += " + a";
     const std::string text = "id = \"x\"\n[[input]]\nid = \"a\"\n[[measure]]\nid = \"s\"\nformula = \"" + sum + "\"\n" +
-                             "[[gate]]\nid = \"g\"\ncondition = \"" + chain + "\"\n[[item]]\nid = \"i\"\nmax = 10\nmeasure = \"s\"\n"
+                             "[[gate]]\nid = \"g\"\ncondition = \"" + chain +
+                             "\"\n[[item]]\nid = \"i\"\nmax = 10\nmeasure = \"s\"\n"
                              "bands = [{min = 5, points = 10}, {points = 0}]\n[pass]\nrule = \"total >= 5\"\n";
     try {
         const scorecard card = scorecard::from_toml(text);
@@ -557,17 +604,24 @@ BOOST_AUTO_TEST_CASE(a_product_of_units_too_large_to_track_is_refused) {
     // 200 × 万元 would wrap the dimension's exponent round to a wrong unit.
     std::string product = "a";
     for (int k = 1; k < 200; ++k) product += " * a";
-    const std::string text = "id = \"x\"\n[[input]]\nid = \"a\"\nunit = \"万元\"\n[[gate]]\nid = \"g\"\ncondition = \"" + product +
-                             " > 0\"\n[[item]]\nid = \"i\"\nmax = 10\nmeasure = \"a\"\nbands = [{min = 5, points = 10}, {points = 0}]\n"
-                             "[pass]\nrule = \"total >= 5\"\n";
+    const std::string text =
+        "id = \"x\"\n[[input]]\nid = \"a\"\nunit = \"万元\"\n[[gate]]\nid = \"g\"\ncondition = \"" + product +
+        " > 0\"\n[[item]]\nid = \"i\"\nmax = 10\nmeasure = \"a\"\nbands = [{min = 5, points = 10}, {points = 0}]\n"
+        "[pass]\nrule = \"total >= 5\"\n";
     const std::string message = message_of<error>([&] { scorecard::from_toml(text); });
     BOOST_TEST(has(message, "power too large"), message);
 }
 
 BOOST_AUTO_TEST_CASE(english_explanations_name_units_in_english) {
     // "35人" in an English line was the zh symbol; Chinese lines keep it.
-    firms f(sme(), {{"employees", {510}}, {"st_staff", {100}}, {"sales", {30000}}, {"assets", {500}}, {"rd_expense", {45}},
-                    {"total_cost", {500}}, {"ip_class1", {0}}, {"ip_class2", {0}}});
+    firms f(sme(), {{"employees", {510}},
+                    {"st_staff", {100}},
+                    {"sales", {30000}},
+                    {"assets", {500}},
+                    {"rd_expense", {45}},
+                    {"total_cost", {500}},
+                    {"ip_class1", {0}},
+                    {"ip_class2", {0}}});
     const scorecard_result r = sme().evaluate(f.columns());
     const std::string en = sme().explain(f.columns(), r, {0}, "en")[0];
     BOOST_TEST(has(en, "staff 510 persons above 500"), en);
@@ -587,7 +641,8 @@ BOOST_AUTO_TEST_CASE(the_result_layout_is_lean) {
     // eight expert items do not.
     std::vector<std::string> ranged;
     for (std::size_t k : hnte().ranged_items()) ranged.push_back(hnte().items()[k].id);
-    const std::vector<std::string> expected = {"ip_quantity_points", "transfer_points", "net_asset_growth_points", "sales_growth_points"};
+    const std::vector<std::string> expected = {"ip_quantity_points", "transfer_points", "net_asset_growth_points",
+                                               "sales_growth_points"};
     BOOST_TEST(ranged == expected, boost::test_tools::per_element());
     std::vector<double> none(3, std::numeric_limits<double>::quiet_NaN());
     scorecard_columns in{3, std::vector<const double*>(hnte().inputs().size(), none.data())};
@@ -606,8 +661,10 @@ BOOST_AUTO_TEST_CASE(points_not_exact_in_float_are_stored_as_double) {
     // 0.1 point, or whole points past 2^24 in total, are no floats: such a pack keeps doubles,
     // and the values are those the scorer computed.
     auto pack = [](const std::string& points, const std::string& max) {
-        return "id = \"x\"\n[[input]]\nid = \"a\"\n[[item]]\nid = \"i\"\nmax = " + max + "\nmeasure = \"a\"\nbands = [{min = 1, points = " +
-               points + "}, {points = 0}]\n[[item]]\nid = \"j\"\nmax = " + max + "\nmeasure = \"a\"\nbands = [{min = 1, points = " + points +
+        return "id = \"x\"\n[[input]]\nid = \"a\"\n[[item]]\nid = \"i\"\nmax = " + max +
+               "\nmeasure = \"a\"\nbands = [{min = 1, points = " + points +
+               "}, {points = 0}]\n[[item]]\nid = \"j\"\nmax = " + max +
+               "\nmeasure = \"a\"\nbands = [{min = 1, points = " + points +
                "}, {points = 0}]\n[pass]\nrule = \"total >= 0\"\n";
     };
     std::vector<double> a{1, 0};

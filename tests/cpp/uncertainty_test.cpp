@@ -40,7 +40,8 @@ std::vector<step> nominal_steps() {
 }
 
 bool same_bits(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b) {
-    return a.rows() == b.rows() && a.cols() == b.cols() && std::memcmp(a.data(), b.data(), sizeof(double) * static_cast<std::size_t>(a.size())) == 0;
+    return a.rows() == b.rows() && a.cols() == b.cols() &&
+           std::memcmp(a.data(), b.data(), sizeof(double) * static_cast<std::size_t>(a.size())) == 0;
 }
 
 uncertainty_spec busy_spec() {
@@ -78,8 +79,10 @@ BOOST_AUTO_TEST_CASE(assumptions_off_give_the_nominal_index_bit_for_bit) {
     for (std::size_t k = 0; k < r.nodes.size(); ++k) {
         const int node = fw.find(r.nodes[k]);
         BOOST_TEST(same_bits(r.nominal_score.col(static_cast<Eigen::Index>(k)), nominal.aggregation.scores.col(node)));
-        BOOST_TEST(same_bits(r.rank_p05.col(static_cast<Eigen::Index>(k)), r.nominal_rank.col(static_cast<Eigen::Index>(k))));
-        BOOST_TEST(same_bits(r.rank_p95.col(static_cast<Eigen::Index>(k)), r.nominal_rank.col(static_cast<Eigen::Index>(k))));
+        BOOST_TEST(
+            same_bits(r.rank_p05.col(static_cast<Eigen::Index>(k)), r.nominal_rank.col(static_cast<Eigen::Index>(k))));
+        BOOST_TEST(
+            same_bits(r.rank_p95.col(static_cast<Eigen::Index>(k)), r.nominal_rank.col(static_cast<Eigen::Index>(k))));
     }
     for (std::size_t k = 0; k < 20; ++k) {
         const result one = r.replication(k);
@@ -99,7 +102,8 @@ BOOST_AUTO_TEST_CASE(a_replication_rebuilt_alone_matches_its_statistics) {
         const Eigen::VectorXd rank = rank_scores(one.aggregation.scores.col(index));
         for (std::size_t i = 0; i < units; ++i) {
             const std::size_t node = 0;  // "Index" is the first aggregate in framework order
-            BOOST_TEST(r.ranks[(k * nodes + node) * units + i] == static_cast<float>(rank(static_cast<Eigen::Index>(i))));
+            BOOST_TEST(r.ranks[(k * nodes + node) * units + i] ==
+                       static_cast<float>(rank(static_cast<Eigen::Index>(i))));
         }
     }
     BOOST_TEST(r.parameters().rows() == 300);
@@ -153,7 +157,8 @@ BOOST_AUTO_TEST_CASE(sobol_estimator_recovers_the_ishigami_indices) {
         y(r) = std::sin(a) + 7 * std::sin(b) * std::sin(b) + 0.1 * std::pow(c, 4) * std::sin(a);
     }
     const sobol_indices s = sobol_estimate(y, n, 3, 500);
-    const double pi4 = std::pow(M_PI, 4), v1 = 0.5 * std::pow(1 + 0.1 * pi4 / 5, 2), v2 = 49.0 / 8, v13 = std::pow(0.1, 2) * std::pow(M_PI, 8) * 8 / 225;
+    const double pi4 = std::pow(M_PI, 4), v1 = 0.5 * std::pow(1 + 0.1 * pi4 / 5, 2), v2 = 49.0 / 8,
+                 v13 = std::pow(0.1, 2) * std::pow(M_PI, 8) * 8 / 225;
     const double var = v1 + v2 + v13;
     const double first[] = {v1 / var, v2 / var, 0}, total[] = {(v1 + v13) / var, v2 / var, v13 / var};
     BOOST_TEST(std::abs(s.variance - var) / var < 0.01);

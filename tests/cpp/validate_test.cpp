@@ -28,9 +28,9 @@ BOOST_AUTO_TEST_CASE(builtin_rules_find_the_problems_of_section_7) {
     BOOST_TEST(!has(r, "ok", "approved_not_above_applied"));
     BOOST_TEST(has(r, "bad", "approved_not_above_applied"));
     BOOST_TEST(has(r, "bad", "paid_not_above_due"));
-    BOOST_TEST(has(r, "bad", "patents_whole_and_non_negative"));   // -3 and 2.5
+    BOOST_TEST(has(r, "bad", "patents_whole_and_non_negative"));  // -3 and 2.5
     BOOST_TEST(has(r, "bad", "rd_not_above_gdp"));
-    BOOST_TEST(has(r, "bad", "published_rd_intensity_matches"));   // 2.10 published, 2.00 computed
+    BOOST_TEST(has(r, "bad", "published_rd_intensity_matches"));  // 2.10 published, 2.00 computed
     BOOST_TEST(!has(r, "ok", "published_rd_intensity_matches"));
     BOOST_TEST(has(r, "jump", "patents_per_10k_jump"));
     BOOST_TEST(!has(r, "ok", "patents_per_10k_jump"));
@@ -39,8 +39,9 @@ BOOST_AUTO_TEST_CASE(builtin_rules_find_the_problems_of_section_7) {
     });
     BOOST_TEST(bad_patents == 2u);
     // Rules whose inputs are absent do not apply, and say so.
-    BOOST_TEST(std::any_of(r.skipped.begin(), r.skipped.end(),
-                           [](const std::string& s) { return s.find("invention_grants_cumulative") != std::string::npos; }));
+    BOOST_TEST(std::any_of(r.skipped.begin(), r.skipped.end(), [](const std::string& s) {
+        return s.find("invention_grants_cumulative") != std::string::npos;
+    }));
 }
 
 BOOST_AUTO_TEST_CASE(user_rules_in_the_same_language) {
@@ -65,7 +66,10 @@ BOOST_AUTO_TEST_CASE(every_builtin_rule_checks_its_units) {
     // lacks — never for a unit mistake in the rule itself.
     std::string header = "region,period", row = "a,2023";
     for (const auto& v : catalogue::builtin().variables()) {
-        std::string u = v.dimension_name == "currency" ? "万元" : v.dimension_name == "person" ? "万人" : v.dimension_name == "count" ? "件" : "项";
+        std::string u = v.dimension_name == "currency" ? "万元"
+                        : v.dimension_name == "person" ? "万人"
+                        : v.dimension_name == "count"  ? "件"
+                                                       : "项";
         header += "," + v.id + "[" + u + "]";
         row += ",1";
     }

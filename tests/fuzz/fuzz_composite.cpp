@@ -22,8 +22,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     try {
         std::vector<cp::node> nodes = m.nodes;
-        if (nodes.empty()) nodes = {{"Index", "", 1, zhibiao::direction::higher_is_better, 2}, {"a", "Index", 1, zhibiao::direction::higher_is_better, 1},
-                     {"b", "Index", 2, zhibiao::direction::lower_is_better, 1}, {"c", "Index", 1, zhibiao::direction::higher_is_better, 1}};
+        if (nodes.empty())
+            nodes = {{"Index", "", 1, zhibiao::direction::higher_is_better, 2},
+                     {"a", "Index", 1, zhibiao::direction::higher_is_better, 1},
+                     {"b", "Index", 2, zhibiao::direction::lower_is_better, 1},
+                     {"c", "Index", 1, zhibiao::direction::higher_is_better, 1}};
         const cp::framework fw(nodes);
         if (fw.nodes().size() > 64) return 0;
         static const double cells[] = {1, 2, 2, 0, -3, 1e6, 5, 7, std::nan(""), 4, 0.5, 3};
@@ -47,7 +50,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         (void)cp::cronbach_alpha(fw, r);
         (void)cp::what_if(fw, r, {fw.at(fw.indicators().front()).code});
         (void)cp::contributions(fw, r, fw.nodes().front().code);
-    } catch (const zhibiao::error&) {
-    }
+    } catch (const zhibiao::error&) {}
     return 0;
 }

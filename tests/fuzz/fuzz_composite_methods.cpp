@@ -34,8 +34,22 @@ private:
 };
 
 double value_of(std::uint8_t b) {
-    static const double palette[] = {0, -1, -3.5, 1e160, 1e308, -1e308, 4.9e-324, 1e-310, 1e300, std::numeric_limits<double>::quiet_NaN(),
-                                     std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity(), 0.5, 1, 1, 2};
+    static const double palette[] = {0,
+                                     -1,
+                                     -3.5,
+                                     1e160,
+                                     1e308,
+                                     -1e308,
+                                     4.9e-324,
+                                     1e-310,
+                                     1e300,
+                                     std::numeric_limits<double>::quiet_NaN(),
+                                     std::numeric_limits<double>::infinity(),
+                                     -std::numeric_limits<double>::infinity(),
+                                     0.5,
+                                     1,
+                                     1,
+                                     2};
     return b < 16 ? palette[b] : static_cast<double>(b % 32);  // many small integers: ties
 }
 
@@ -48,8 +62,7 @@ template <class F>
 void attempt(F&& f) {
     try {
         f();
-    } catch (const zhibiao::error&) {
-    }
+    } catch (const zhibiao::error&) {}
 }
 
 }  // namespace
@@ -68,7 +81,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     static const char* zeros[] = {"skip", "pymcdm", "PyMCDM", ""};
     static const char* methods[] = {"entropy", "critic", "sd", "variance", "pca", "equal", "entorpy", "ahp"};
 
-    attempt([&] { check(cp::topsis(x, w, types, cp::choose(cp::topsis_choices, inner[option % 4], "topsis", "inner"))); });
+    attempt(
+        [&] { check(cp::topsis(x, w, types, cp::choose(cp::topsis_choices, inner[option % 4], "topsis", "inner"))); });
     attempt([&] {
         const cp::vikor_result r = cp::vikor(x, w, types, (option % 5) / 4.0);
         check(r.s), check(r.r), check(r.q);
@@ -80,19 +94,35 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     attempt([&] {
         const cp::entropy_zeros z = cp::choose(cp::entropy_zeros_choices, zeros[(option >> 2) % 4], "weights", "zeros");
         switch (cp::choose(cp::column_weighting_choices, methods[(option >> 4) % 8], "weights", "method")) {
-            case cp::weighting::entropy: check(cp::entropy_weights(x, z)); break;
-            case cp::weighting::critic: check(cp::critic_weights(x, option & 1)); break;
-            case cp::weighting::sd: check(cp::sd_weights(x, option & 1)); break;
-            case cp::weighting::variance: check(cp::variance_weights(x, option & 1)); break;
-            case cp::weighting::pca: check(cp::pca_weights(x).weights); break;
-            default: check(cp::equal_weights(x.cols())); break;
+            case cp::weighting::entropy:
+                check(cp::entropy_weights(x, z));
+                break;
+            case cp::weighting::critic:
+                check(cp::critic_weights(x, option & 1));
+                break;
+            case cp::weighting::sd:
+                check(cp::sd_weights(x, option & 1));
+                break;
+            case cp::weighting::variance:
+                check(cp::variance_weights(x, option & 1));
+                break;
+            case cp::weighting::pca:
+                check(cp::pca_weights(x).weights);
+                break;
+            default:
+                check(cp::equal_weights(x.cols()));
+                break;
         }
     });
-    attempt([&] { check(cp::ahp_weights(x, option & 1 ? cp::random_index::saaty : cp::random_index::tummala_ling, 0.1, true).weights); });
-    if (cols > 0) attempt([&] {
-        std::vector<std::string> groups;
-        for (Eigen::Index i = 0; i < nw; ++i) groups.push_back(w(i) > 1 ? "high" : "low");  // NaN: "low"
-        check(cp::rank_within(x.col(0), groups, cp::ties::average));
+    attempt([&] {
+        check(cp::ahp_weights(x, option & 1 ? cp::random_index::saaty : cp::random_index::tummala_ling, 0.1, true)
+                  .weights);
     });
+    if (cols > 0)
+        attempt([&] {
+            std::vector<std::string> groups;
+            for (Eigen::Index i = 0; i < nw; ++i) groups.push_back(w(i) > 1 ? "high" : "low");  // NaN: "low"
+            check(cp::rank_within(x.col(0), groups, cp::ties::average));
+        });
     return 0;
 }

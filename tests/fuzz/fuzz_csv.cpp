@@ -18,8 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             for (const auto& c : p.columns())
                 for (std::size_t i = 0; i < c.size(); ++i)
                     if (c.data()[i] - c.data()[i] != 0 && c.data()[i] == c.data()[i]) __builtin_trap();  // no inf
-        } catch (const zhibiao::error&) {
-        }
+        } catch (const zhibiao::error&) {}
     }
     return 0;
 }

@@ -17,7 +17,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const zhibiao::extraction x = zhibiao::extract(text);
     for (const auto& f : x.facts) {
         if (f.amount.begin > f.amount.end || f.amount.end > text.size()) std::abort();
-        if (f.amount.masked && !std::isnan(f.amount.value) && !std::isnan(f.amount.high)) std::abort();  // a range may keep one known end
+        if (f.amount.masked && !std::isnan(f.amount.value) && !std::isnan(f.amount.high))
+            std::abort();  // a range may keep one known end
         if (std::isinf(f.amount.value)) std::abort();
         if (!f.damage.empty() && !std::isnan(f.amount.value)) std::abort();  // a damaged figure is never a number
         if (f.clause_begin > f.amount.begin || f.clause_end < f.amount.end || f.char_begin > f.char_end) std::abort();

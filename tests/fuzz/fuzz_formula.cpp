@@ -28,7 +28,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             if (std::isinf(x)) __builtin_trap();
             if ((x != x) != (v.reasons[static_cast<std::size_t>(i)] != zhibiao::reason::none)) __builtin_trap();
         }
-    } catch (const zhibiao::error&) {
-    }
+    } catch (const zhibiao::error&) {}
     return 0;
 }

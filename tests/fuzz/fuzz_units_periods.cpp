@@ -12,14 +12,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         zhibiao::unit again = zhibiao::unit::parse(u.symbol());
         if (!again.same_scale_as(u)) __builtin_trap();
         (void)u.to(u).apply(1.0);
-    } catch (const zhibiao::error&) {
-    }
+    } catch (const zhibiao::error&) {}
     try {
         zhibiao::period p = zhibiao::period::parse(text);
         if (zhibiao::period::parse(p.to_string()) != p) __builtin_trap();
         double f = p.fraction_elapsed(zhibiao::elapsed_basis::day);
         if (!(f > 0 && f <= 1)) __builtin_trap();
-    } catch (const zhibiao::error&) {
-    }
+    } catch (const zhibiao::error&) {}
     return 0;
 }

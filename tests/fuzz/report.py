@@ -11,7 +11,6 @@ documented outcome.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import shutil
 import subprocess
@@ -24,9 +23,16 @@ FUZZ = ROOT / "tests" / "fuzz"
 # `--quick` (what `make test` runs): a fixed seed and a fixed number of runs per target, so that
 # CI is deterministic — it re-checks the corpus and regressions and explores a little, the same
 # way every time. Open-ended exploration is `make fuzz`.
-QUICK_RUNS = {"fuzz_csv": 20_000, "fuzz_number": 200_000, "fuzz_units_periods": 100_000, "fuzz_formula": 20_000,
-              "fuzz_toml": 2_000, "fuzz_composite": 3_000,
-              "fuzz_extract": 50_000, "fuzz_composite_methods": 20_000}
+QUICK_RUNS = {
+    "fuzz_csv": 20_000,
+    "fuzz_number": 200_000,
+    "fuzz_units_periods": 100_000,
+    "fuzz_formula": 20_000,
+    "fuzz_toml": 2_000,
+    "fuzz_composite": 3_000,
+    "fuzz_extract": 50_000,
+    "fuzz_composite_methods": 20_000,
+}
 TARGETS = {
     # target: (seed directories, dictionary)
     "fuzz_csv": ([FUZZ / "corpus" / "csv", ROOT / "data" / "sample"], "csv.dict"),
@@ -51,8 +57,16 @@ def run_target(binary: Path, name: str, seconds: int, keep_crashes: bool, quick:
                 if f.is_file() and f.stat().st_size < 200_000:
                     shutil.copy(f, corpus / f.name)
         budget = [f"-runs={QUICK_RUNS[name]}", "-seed=1"] if quick else [f"-max_total_time={seconds}"]
-        args = [str(binary), *budget, "-timeout=20", "-rss_limit_mb=2048", "-max_len=65536",
-                f"-artifact_prefix={work}/", "-print_final_stats=1", str(corpus)]
+        args = [
+            str(binary),
+            *budget,
+            "-timeout=20",
+            "-rss_limit_mb=2048",
+            "-max_len=65536",
+            f"-artifact_prefix={work}/",
+            "-print_final_stats=1",
+            str(corpus),
+        ]
         if regressions.is_dir():
             args.append(str(regressions))
         if dictionary:
@@ -83,7 +97,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=4, help="per fuzz target")
     parser.add_argument("--build", type=Path, default=ROOT / "build" / "fuzz" / "tests" / "fuzz")
-    parser.add_argument("--sanitizer-log", type=Path, default=ROOT / "build" / "asan" / "Testing" / "Temporary" / "LastTest.log")
+    parser.add_argument(
+        "--sanitizer-log", type=Path, default=ROOT / "build" / "asan" / "Testing" / "Temporary" / "LastTest.log"
+    )
     parser.add_argument("--keep-crashes", action="store_true")
     parser.add_argument("--quick", action="store_true", help="fixed runs and seed per target (CI)")
     args = parser.parse_args()

@@ -74,8 +74,13 @@ def check(case: dict) -> Outcome:
         r = result.report
         if r["data_lines"] != r["rows_loaded"] + r["blank_lines"] + r["rows_skipped"]:
             problems.append("the report does not add up")
-        for key, field in (("rows", "rows_loaded"), ("skipped", "rows_skipped"), ("blank", "blank_lines"),
-                           ("missing", "cells_missing"), ("unparseable", "cells_unparseable")):
+        for key, field in (
+            ("rows", "rows_loaded"),
+            ("skipped", "rows_skipped"),
+            ("blank", "blank_lines"),
+            ("missing", "cells_missing"),
+            ("unparseable", "cells_unparseable"),
+        ):
             if key in case and r[field] != case[key]:
                 problems.append(f"{field} {r[field]} != {case[key]}")
         if "value" in case and result.values(result.variables[0])[0] != case["value"]:
@@ -83,8 +88,12 @@ def check(case: dict) -> Outcome:
     if case["kind"] == "report":
         columns, info = result
         flags = columns["flag_masked"]
-        counts = {"facts": len(columns["value"]), "invalid_bytes": info["invalid_bytes"], "masked": sum(flags),
-                  "damaged": sum(columns["flag_damaged"])}
+        counts = {
+            "facts": len(columns["value"]),
+            "invalid_bytes": info["invalid_bytes"],
+            "masked": sum(flags),
+            "damaged": sum(columns["flag_damaged"]),
+        }
         for key, got in counts.items():
             if key in case and got != case[key]:
                 problems.append(f"{key} {got} != {case[key]}")

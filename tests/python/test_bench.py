@@ -104,8 +104,11 @@ def test_patents_workload_checks_every_region_against_its_baseline():
     # The baseline returns one table; unpacking it as two stopped `make bench` here.
     records = run.bench_patents(3_000, [1, 2], 1)
     assert {(r.variant, r.threads) for r in records} == {
-        ("patents_in_force from a DataFrame", 1), ("core count, columns already coded", 1),
-        ("patents_in_force from a DataFrame", 2), ("core count, columns already coded", 2)}
+        ("patents_in_force from a DataFrame", 1),
+        ("core count, columns already coded", 1),
+        ("patents_in_force from a DataFrame", 2),
+        ("core count, columns already coded", 2),
+    }
     assert all(r.baseline_s > 0 and r.ratio == pytest.approx(r.baseline_s / r.zhibiao_s) for r in records)
 
 
@@ -128,7 +131,9 @@ def test_peak_memory_sees_an_allocation_in_the_block():
     assert memory.mb >= 35
 
 
-@pytest.mark.skipif(bool(os.environ.get("LD_PRELOAD")), reason="glibc's heap layout is the premise; a preloaded runtime changes it")
+@pytest.mark.skipif(
+    bool(os.environ.get("LD_PRELOAD")), reason="glibc's heap layout is the premise; a preloaded runtime changes it"
+)
 def test_peak_memory_counts_memory_reused_from_an_earlier_block():
     # glibc keeps freed heap blocks resident; a block that reuses them adds nothing to the RSS and
     # would seem to need no memory unless the free pages are returned first.
@@ -158,11 +163,22 @@ def test_peak_memory_counts_memory_reused_from_an_earlier_block():
 
 
 def test_record_ratio_and_targets():
-    r = harness.Record(workload="w", variant="v", size=10, size_unit="rows", threads=1, zhibiao_s=0.5,
-                       baseline="b", baseline_s=2.0, target_ratio=5)
+    r = harness.Record(
+        workload="w",
+        variant="v",
+        size=10,
+        size_unit="rows",
+        threads=1,
+        zhibiao_s=0.5,
+        baseline="b",
+        baseline_s=2.0,
+        target_ratio=5,
+    )
     assert r.ratio == 4.0 and r.met is False
-    assert harness.Record(workload="w", variant="v", size=1, size_unit="file", threads=1, zhibiao_s=1.5,
-                          target_s=2.0).met is True
+    assert (
+        harness.Record(workload="w", variant="v", size=1, size_unit="file", threads=1, zhibiao_s=1.5, target_s=2.0).met
+        is True
+    )
     assert harness.Record(workload="w", variant="v", size=1, size_unit="file", threads=1, zhibiao_s=1.5).met is None
 
 
@@ -179,8 +195,19 @@ def test_small_run_writes_every_field(tmp_path):
     records = json.loads(out.read_text())
     assert isinstance(records, list) and {r["workload"] for r in records} == {"composite", "catalogue"}
     for r in records:
-        for key in ("workload", "size", "threads", "zhibiao_s", "baseline", "baseline_s", "ratio", "target_ratio",
-                    "unit_throughput", "zhibiao_peak_mb", "machine"):
+        for key in (
+            "workload",
+            "size",
+            "threads",
+            "zhibiao_s",
+            "baseline",
+            "baseline_s",
+            "ratio",
+            "target_ratio",
+            "unit_throughput",
+            "zhibiao_peak_mb",
+            "machine",
+        ):
             assert key in r, key
     assert any(r["target_ratio"] == 30 and r["ratio"] > 0 for r in records)
     table = out.with_suffix(".md").read_text(encoding="utf-8")

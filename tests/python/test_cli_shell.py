@@ -14,24 +14,31 @@ from zhibiao.cli import build_parser
 
 ZHIBIAO = [sys.executable, "-m", "zhibiao"]
 SUBCOMMANDS = ["compute", "validate", "rollup", "composite", "scorecard", "extract", "catalogue", "demo"]
-PANEL = ("entity,period,valid_invention_patents[件],population[万人],projects_applied[项],projects_approved[项]\n"
-         "110101,2024,50,100,10,4\n110102,2024,30,60,5,7\n110101,2023,40,100,8,2\n")
+PANEL = (
+    "entity,period,valid_invention_patents[件],population[万人],projects_applied[项],projects_approved[项]\n"
+    "110101,2024,50,100,10,4\n110102,2024,30,60,5,7\n110101,2023,40,100,8,2\n"
+)
 
 
 def run(*args, stdin=None, cwd=None):
-    return subprocess.run([*ZHIBIAO, *map(str, args)], input=stdin, capture_output=True, text=True, cwd=cwd, timeout=300)
+    return subprocess.run(
+        [*ZHIBIAO, *map(str, args)], input=stdin, capture_output=True, text=True, cwd=cwd, timeout=300
+    )
 
 
 def test_compute_reads_stdin_and_writes_a_csv_to_stdout_through_head(sample_dir):
-    with open(sample_dir / "counties_synthetic.csv", "rb") as panel, \
-            subprocess.Popen([*ZHIBIAO, "compute", "-"], stdin=panel, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as zhibiao:
+    with open(sample_dir / "counties_synthetic.csv", "rb") as panel, subprocess.Popen(
+        [*ZHIBIAO, "compute", "-"], stdin=panel, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as zhibiao:
         head = subprocess.run(["head", "-3"], stdin=zhibiao.stdout, capture_output=True, text=True)
         zhibiao.stdout.close()  # head exits after 3 lines: zhibiao then writes into a closed pipe
         stderr = zhibiao.stderr.read().decode()
         assert zhibiao.wait(timeout=300) == 0, stderr
     assert "Traceback" not in stderr and "BrokenPipeError" not in stderr and "Exception ignored" not in stderr
     lines = head.stdout.splitlines()
-    assert len(lines) == 3 and lines[0].startswith("entity,period,name,invention_patents_per_10k,invention_patents_per_10k_reason")
+    assert len(lines) == 3 and lines[0].startswith(
+        "entity,period,name,invention_patents_per_10k,invention_patents_per_10k_reason"
+    )
 
 
 def test_compute_results_go_to_stdout_and_messages_to_stderr(tmp_path):
@@ -39,7 +46,9 @@ def test_compute_results_go_to_stdout_and_messages_to_stderr(tmp_path):
     panel.write_text(PANEL, encoding="utf-8")
     result = run("compute", panel, "--ids", "invention_patents_per_10k", "project_approval_rate")
     assert result.returncode == 0, result.stderr
-    table = pd.read_csv(io.StringIO(result.stdout), dtype={"entity": str, "period": str}).set_index(["entity", "period"])
+    table = pd.read_csv(io.StringIO(result.stdout), dtype={"entity": str, "period": str}).set_index(
+        ["entity", "period"]
+    )
     assert table.loc[("110101", "2024"), "invention_patents_per_10k"] == 0.5  # 50 件 / (1 000 000 people / 10 000)
     assert table.loc[("110101", "2024"), "project_approval_rate"] == 40.0
     assert "rows loaded" in result.stderr and "rows loaded" not in result.stdout
@@ -59,10 +68,21 @@ def test_compute_reasons_are_columns_or_a_file_of_their_own(tmp_path):
     assert why[("110103", "2024")] == "zero_denominator"
     reasons = tmp_path / "why.csv"
     out = tmp_path / "values.csv"
-    run("compute", "-", "--ids", "project_approval_rate", "--reasons", reasons, "--out", out,
-        stdin=PANEL + "110103,2024,1,1,0,0\n").check_returncode()
+    run(
+        "compute",
+        "-",
+        "--ids",
+        "project_approval_rate",
+        "--reasons",
+        reasons,
+        "--out",
+        out,
+        stdin=PANEL + "110103,2024,1,1,0,0\n",
+    ).check_returncode()
     assert list(pd.read_csv(out).columns) == ["entity", "period", "project_approval_rate"]
-    assert pd.read_csv(reasons, dtype=str).set_index("entity").loc["110103", "project_approval_rate"] == "zero_denominator"
+    assert (
+        pd.read_csv(reasons, dtype=str).set_index("entity").loc["110103", "project_approval_rate"] == "zero_denominator"
+    )
 
 
 def test_bad_input_exits_2_naming_file_line_and_column(tmp_path):
@@ -97,9 +117,14 @@ def test_validate_exits_1_with_findings_and_0_without():
 def test_rollup_sums_to_parents_and_compute_reads_the_result():
     rolled = run("rollup", "-", "--to", "prefecture", stdin=PANEL)
     assert rolled.returncode == 0, rolled.stderr
-    assert rolled.stdout.splitlines()[0] == "entity,period,valid_invention_patents[件],population[万人],projects_applied[项],projects_approved[项]"
+    assert (
+        rolled.stdout.splitlines()[0]
+        == "entity,period,valid_invention_patents[件],population[万人],projects_applied[项],projects_approved[项]"
+    )
     computed = run("compute", "-", "--ids", "invention_patents_per_10k", "--no-reasons", stdin=rolled.stdout)
-    table = pd.read_csv(io.StringIO(computed.stdout), dtype={"entity": str, "period": str}).set_index(["entity", "period"])
+    table = pd.read_csv(io.StringIO(computed.stdout), dtype={"entity": str, "period": str}).set_index(
+        ["entity", "period"]
+    )
     assert table.loc[("110100", "2024"), "invention_patents_per_10k"] == 0.5  # (50+30) 件 / (1 600 000 people / 10 000)
 
 
@@ -134,8 +159,10 @@ def test_extract_reads_stdin(sample_dir):
 
 
 def test_scorecard_reads_stdin_and_quiet_silences_messages():
-    firms = ("employees,st_staff,sales,assets,rd_expense,total_cost,ip_class1,ip_class2\n"
-             "40,12,1000,500,45,204.5,0,2\n40,3,1000,500,45,204.5,0,2\n")
+    firms = (
+        "employees,st_staff,sales,assets,rd_expense,total_cost,ip_class1,ip_class2\n"
+        "40,12,1000,500,45,204.5,0,2\n40,3,1000,500,45,204.5,0,2\n"
+    )
     loud = run("scorecard", "-", stdin=firms)
     assert loud.returncode == 0 and "passed 1" in loud.stderr
     assert pd.read_csv(io.StringIO(loud.stdout))["status"].tolist() == ["passed", "failed"]

@@ -25,8 +25,14 @@ def coinr_steps(meta):
     Screen(0.9, byNA) → Treat(winmax 5) → Normalise(minmax 0–100) → Aggregate(a_amean)."""
     ind = meta[meta.Type == "Indicator"]
     den = {r.iCode: r.Denominator for r in ind.itertuples() if isinstance(r.Denominator, str)}
-    return [C.Denominate(den), C.Impute("group_mean", group="EurAsia_group"), C.Screen(0.9), C.Treat("coinr", winmax=5),
-            C.Normalise("minmax", (0, 100)), C.Aggregate()]
+    return [
+        C.Denominate(den),
+        C.Impute("group_mean", group="EurAsia_group"),
+        C.Screen(0.9),
+        C.Treat("coinr", winmax=5),
+        C.Normalise("minmax", (0, 100)),
+        C.Aggregate(),
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -38,13 +44,23 @@ def asem_result(asem):
 def assert_frame_close(got, want, rtol=1e-9):
     cols = [c for c in got.columns if c in want.columns]
     assert cols, "no common columns"
-    np.testing.assert_allclose(got[cols].to_numpy(), want.loc[got.index, cols].to_numpy(dtype=float), rtol=rtol, atol=1e-12)
+    np.testing.assert_allclose(
+        got[cols].to_numpy(), want.loc[got.index, cols].to_numpy(dtype=float), rtol=rtol, atol=1e-12
+    )
 
 
-@pytest.mark.parametrize("layer, file", [("raw", "stage_raw.csv"), ("denominated", "stage_denominated.csv"),
-                                         ("imputed", "stage_imputed.csv"), ("screened", "stage_screened.csv"),
-                                         ("treated", "stage_treated.csv"), ("normalised", "stage_normalised.csv"),
-                                         ("aggregated", "stage_aggregated.csv")])
+@pytest.mark.parametrize(
+    "layer, file",
+    [
+        ("raw", "stage_raw.csv"),
+        ("denominated", "stage_denominated.csv"),
+        ("imputed", "stage_imputed.csv"),
+        ("screened", "stage_screened.csv"),
+        ("treated", "stage_treated.csv"),
+        ("normalised", "stage_normalised.csv"),
+        ("aggregated", "stage_aggregated.csv"),
+    ],
+)
 def test_every_coinr_stage_from_the_raw_data(asem, asem_result, layer, file):
     d = asem[0]
     assert_frame_close(asem_result.layer(layer), pd.read_csv(d / file, index_col="uCode"))
@@ -82,7 +98,9 @@ def test_results_ranks_weights_and_correlations(asem, asem_result):
     corr = pd.read_csv(d / "corr_indicator_parent_pearson.csv")
     got = asem_result.audit()["corr_with_parent"]
     significant = corr["Correlation"].notna()
-    np.testing.assert_allclose(got[corr["Var2"][significant]].to_numpy(), corr["Correlation"][significant].to_numpy(), rtol=1e-9)
+    np.testing.assert_allclose(
+        got[corr["Var2"][significant]].to_numpy(), corr["Correlation"][significant].to_numpy(), rtol=1e-9
+    )
     # get_corr blanks correlations that are not significant at p = 0.05 (|r| < 0.2761 for n = 51).
     assert (got[corr["Var2"][~significant]].abs() < 0.2761).all() and (~significant).sum() == 4
     assert asem_result.screening["kept"].all()
@@ -90,9 +108,16 @@ def test_results_ranks_weights_and_correlations(asem, asem_result):
     assert "min-max to [0, 100]" in text and "EurAsia_group" in text and "65 cells imputed" in text
 
 
-@pytest.mark.parametrize("method, file", [("zscore", "normalise_zscore.csv"), ("rank", "normalise_rank.csv"),
-                                          ("borda", "normalise_borda.csv"), ("percentile", "normalise_prank.csv"),
-                                          ("dist_to_max", "normalise_dist2max.csv")])
+@pytest.mark.parametrize(
+    "method, file",
+    [
+        ("zscore", "normalise_zscore.csv"),
+        ("rank", "normalise_rank.csv"),
+        ("borda", "normalise_borda.csv"),
+        ("percentile", "normalise_prank.csv"),
+        ("dist_to_max", "normalise_dist2max.csv"),
+    ],
+)
 def test_alternative_normalisations(asem, method, file):
     d, meta, _ = asem
     treated = pd.read_csv(d / "stage_treated.csv", index_col="uCode")
@@ -109,9 +134,14 @@ def test_alternative_normalisations(asem, method, file):
         assert_frame_close(got, want)
 
 
-@pytest.mark.parametrize("method, file", [("arithmetic", "aggregate_a_amean_minmax1_100.csv"),
-                                          ("geometric", "aggregate_a_gmean_minmax1_100.csv"),
-                                          ("harmonic", "aggregate_a_hmean_minmax1_100.csv")])
+@pytest.mark.parametrize(
+    "method, file",
+    [
+        ("arithmetic", "aggregate_a_amean_minmax1_100.csv"),
+        ("geometric", "aggregate_a_gmean_minmax1_100.csv"),
+        ("harmonic", "aggregate_a_hmean_minmax1_100.csv"),
+    ],
+)
 def test_alternative_aggregations(asem, method, file):
     d, meta, _ = asem
     treated = pd.read_csv(d / "stage_treated.csv", index_col="uCode")
@@ -135,8 +165,11 @@ def test_pca_weights_by_pillar_match_coinr(asem, asem_result):
         np.testing.assert_allclose(np.abs(loadings), want[list(members)].abs().to_numpy(), rtol=1e-9)
         assert abs(w.sum() - 1) < 1e-12 and 0 < explained <= 1
     # As a pipeline step, the PCA weights replace the framework's at level 2.
-    r = C.build(asem_result.layer("treated"), C.Framework.from_pandas(meta),
-                [C.Normalise(), C.Weigh("pca", levels=[2]), C.Aggregate()])
+    r = C.build(
+        asem_result.layer("treated"),
+        C.Framework.from_pandas(meta),
+        [C.Normalise(), C.Weigh("pca", levels=[2]), C.Aggregate()],
+    )
     conn = meta[(meta.Level == 1) & (meta.Parent == "ConEcFin")]["iCode"]
     w = want[list(conn)].abs()
     np.testing.assert_allclose(r.weights.loc[list(conn), "weight"], w / w.sum(), rtol=1e-9)
@@ -171,10 +204,15 @@ def case(mcdm, method, n=0):
     return [c for (m, _), c in mcdm.items() if m == method][n]
 
 
-@pytest.mark.parametrize("method, ours, kwargs", [("entropy_weights", "entropy", {"zeros": "pymcdm"}),
-                                                  ("standard_deviation_weights", "sd", {}),
-                                                  ("critic_weights", "critic", {}),
-                                                  ("variance_weights", "variance", {})])
+@pytest.mark.parametrize(
+    "method, ours, kwargs",
+    [
+        ("entropy_weights", "entropy", {"zeros": "pymcdm"}),
+        ("standard_deviation_weights", "sd", {}),
+        ("critic_weights", "critic", {}),
+        ("variance_weights", "variance", {}),
+    ],
+)
 def test_weights_match_pymcdm(mcdm, method, ours, kwargs):
     c = case(mcdm, method)
     got = C.weights(c["inputs"]["matrix"], ours, **kwargs)
@@ -219,7 +257,9 @@ def test_topsis_and_vikor_match_pymcdm(mcdm):
     c = case(mcdm, "TOPSIS")
     args = (c["inputs"]["matrix"], c["inputs"]["weights"], c["inputs"]["types"])
     np.testing.assert_allclose(C.topsis(*args), c["full_precision_from_pymcdm"], rtol=1e-9)
-    np.testing.assert_allclose(C.topsis(*args, inner="vector"), c["variant_vector_normalisation_computed_with_pymcdm"], rtol=1e-9)
+    np.testing.assert_allclose(
+        C.topsis(*args, inner="vector"), c["variant_vector_normalisation_computed_with_pymcdm"], rtol=1e-9
+    )
     for n in (0, 1):
         v = case(mcdm, "VIKOR (Q index, lower is better)", n)
         got = C.vikor(v["inputs"]["matrix"], v["inputs"]["weights"], v["inputs"]["types"])
@@ -280,10 +320,14 @@ def test_ranks_ties_and_groups():
 
 
 def test_imputation_methods():
-    data = pd.DataFrame({"a": [1.0, np.nan, 3.0, 10.0], "b": [2.0, 4.0, 6.0, 20.0], "g": ["x", "x", "x", "y"]}, index=list("pqrs"))
+    data = pd.DataFrame(
+        {"a": [1.0, np.nan, 3.0, 10.0], "b": [2.0, 4.0, 6.0, 20.0], "g": ["x", "x", "x", "y"]}, index=list("pqrs")
+    )
     fw = C.Framework.flat(["a", "b"])
     for method, expected in [("mean", 14 / 3), ("median", 3.0), ("group_mean", 2.0), ("regression", 2.0)]:
-        r = C.build(data, fw, [C.Impute(method, group="g" if "group" in method else None), C.Normalise(), C.Aggregate()])
+        r = C.build(
+            data, fw, [C.Impute(method, group="g" if "group" in method else None), C.Normalise(), C.Aggregate()]
+        )
         assert r.layer("imputed").loc["q", "a"] == pytest.approx(expected)
         assert r.marks("imputed").loc["q", "a"].startswith("imputed_")
     previous = pd.DataFrame({"a": [0.5, 7.0, 0.0, 0.0]}, index=list("pqrs"))
@@ -304,7 +348,9 @@ def test_screening_names_the_dropped_units():
 
 def test_eis_treatment_and_preset():
     rng = np.random.default_rng(7)
-    data = pd.DataFrame({"skewed": rng.lognormal(0, 1.2, 40), "even": rng.normal(50, 5, 40)}, index=[f"u{i}" for i in range(40)])
+    data = pd.DataFrame(
+        {"skewed": rng.lognormal(0, 1.2, 40), "even": rng.normal(50, 5, 40)}, index=[f"u{i}" for i in range(40)]
+    )
     r = C.score(data, "eis")
     t = r.treatment
     assert "sqrt" in t.loc["skewed", "action"] and t.loc["even", "action"] in ("", "outliers")
@@ -362,7 +408,9 @@ def test_bad_input_gets_named_errors():
     empty = pd.DataFrame({"a": [np.nan] * 3, "b": [1.0, 2.0, 3.0]}, index=list("pqr"))
     with pytest.raises(zb.MethodError, match="'a': it has no values"):
         C.build(empty, fw, [C.Normalise(), C.Aggregate()])
-    with pytest.raises(zb.MethodError, match=r"children of 'Index' \(columns 0 = a, 1 = b\): entropy weights need non-negative"):
+    with pytest.raises(
+        zb.MethodError, match=r"children of 'Index' \(columns 0 = a, 1 = b\): entropy weights need non-negative"
+    ):
         C.build(flat.assign(a=[1.0, 2.0, 4.0]), fw, [C.Normalise("zscore"), C.Weigh("entropy"), C.Aggregate()])
     missing = pd.DataFrame({"a": [1.0, np.nan, 3.0], "b": [1.0, 2.0, 4.0]}, index=list("pqr"))
     with pytest.raises(zb.MethodError, match="impute first"):
@@ -375,12 +423,23 @@ def test_bad_input_gets_named_errors():
     with pytest.raises(zb.MissingVariableError):
         C.build(pd.DataFrame({"a": [1.0, 2.0]}), fw)
     with pytest.raises(zb.MethodError, match="not reciprocal"):
-        C.build(flat.assign(a=[1.0, 2.0, 4.0]), fw, [C.Normalise(), C.Weigh("ahp", pairwise={"Index": [[1, 2], [2, 1]]}), C.Aggregate()])
+        C.build(
+            flat.assign(a=[1.0, 2.0, 4.0]),
+            fw,
+            [C.Normalise(), C.Weigh("ahp", pairwise={"Index": [[1, 2], [2, 1]]}), C.Aggregate()],
+        )
 
 
 def test_framework_errors():
-    meta = pd.DataFrame({"code": ["Index", "a", "b"], "parent": [None, "Index", "Index"], "weight": [1, -1, 1],
-                         "direction": [1, 1, 1], "level": [2, 1, 1]})
+    meta = pd.DataFrame(
+        {
+            "code": ["Index", "a", "b"],
+            "parent": [None, "Index", "Index"],
+            "weight": [1, -1, 1],
+            "direction": [1, 1, 1],
+            "level": [2, 1, 1],
+        }
+    )
     with pytest.raises(zb.Error, match="'a' has a negative weight"):
         C.Framework.from_pandas(meta)
     meta.loc[1, "weight"] = 1

@@ -77,20 +77,35 @@ def test_rank_ties_is_checked():
 # --------------------------------------------------------------------------- shapes (#17)
 
 
-@pytest.mark.parametrize("call", [
-    lambda: C.topsis(np.zeros((0, 3)), W),
-    lambda: C.vikor(np.zeros((0, 3)), W),
-    lambda: C.mazziotta_pareto(np.zeros((0, 3))),
-    lambda: C.weights(np.zeros((3, 0)), "pca"),
-    lambda: C.weights(np.zeros((3, 0)), "equal"),
-    lambda: C.vikor(X, np.array([1.0])),
-    lambda: C.outranking(X[:, :3], np.ones(7)),
-    lambda: C.copeland(X, np.ones(2)),
-    lambda: C.topsis(X, W, types=[1]),
-    lambda: C.topsis(X, W, types=[1, 2, 1]),
-    lambda: C.benefit_of_the_doubt(np.zeros((0, 2))),
-], ids=["topsis-0-rows", "vikor-0-rows", "mpi-0-rows", "pca-0-cols", "equal-0-cols", "vikor-1-weight", "outranking-7-weights",
-        "copeland-2-weights", "topsis-1-type", "topsis-type-2", "bod-0-rows"])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: C.topsis(np.zeros((0, 3)), W),
+        lambda: C.vikor(np.zeros((0, 3)), W),
+        lambda: C.mazziotta_pareto(np.zeros((0, 3))),
+        lambda: C.weights(np.zeros((3, 0)), "pca"),
+        lambda: C.weights(np.zeros((3, 0)), "equal"),
+        lambda: C.vikor(X, np.array([1.0])),
+        lambda: C.outranking(X[:, :3], np.ones(7)),
+        lambda: C.copeland(X, np.ones(2)),
+        lambda: C.topsis(X, W, types=[1]),
+        lambda: C.topsis(X, W, types=[1, 2, 1]),
+        lambda: C.benefit_of_the_doubt(np.zeros((0, 2))),
+    ],
+    ids=[
+        "topsis-0-rows",
+        "vikor-0-rows",
+        "mpi-0-rows",
+        "pca-0-cols",
+        "equal-0-cols",
+        "vikor-1-weight",
+        "outranking-7-weights",
+        "copeland-2-weights",
+        "topsis-1-type",
+        "topsis-type-2",
+        "bod-0-rows",
+    ],
+)
 def test_shapes_are_checked_with_a_named_error(call):
     with pytest.raises(zb.ArgumentError):
         call()
@@ -117,11 +132,16 @@ def test_parameters_that_make_infinities():
     top = r.layer("normalised").max(axis=1)
     np.testing.assert_allclose(r.scores["Index"], top * (1 / 3) ** (1 / 1000), rtol=1e-12)
     with pytest.raises(zb.MethodError, match="overflows to infinity"):
-        C.build(df.assign(pop=1.0), C.Framework.flat(["a", "b", "c"]),
-                [C.Denominate({"a": "pop"}, scale=1e308), C.Normalise(), C.Aggregate()])
+        C.build(
+            df.assign(pop=1.0),
+            C.Framework.flat(["a", "b", "c"]),
+            [C.Denominate({"a": "pop"}, scale=1e308), C.Normalise(), C.Aggregate()],
+        )
     prev = pd.DataFrame({"a": [np.inf] * 4}, index=df.index)
     with pytest.raises(zb.Error, match="infinite"):
-        C.build(df.assign(a=[1.0, np.nan, 3, 4]), steps=[C.Impute("latest"), C.Normalise(), C.Aggregate()], previous=prev)
+        C.build(
+            df.assign(a=[1.0, np.nan, 3, 4]), steps=[C.Impute("latest"), C.Normalise(), C.Aggregate()], previous=prev
+        )
 
 
 def test_topsis_huge_weights_and_vikor_infinities():
@@ -165,8 +185,15 @@ def test_numbers_stored_as_text_are_named():
 
 
 def test_a_nan_framework_weight_is_not_called_negative():
-    meta = pd.DataFrame({"code": ["Index", "a"], "parent": [None, "Index"], "weight": [1.0, np.nan], "direction": [1, 1],
-                         "level": [2, 1]})
+    meta = pd.DataFrame(
+        {
+            "code": ["Index", "a"],
+            "parent": [None, "Index"],
+            "weight": [1.0, np.nan],
+            "direction": [1, 1],
+            "level": [2, 1],
+        }
+    )
     with pytest.raises(zb.Error, match=r"missing \(NaN\) weight"):
         C.Framework.from_pandas(meta)
 
@@ -213,7 +240,11 @@ def test_build_from_a_panel_carries_reasons_to_the_imputation_marks(tmp_path):
     r = C.build(panel, C.Framework.flat(["x", "y"]), [C.Impute("mean"), C.Normalise(), C.Aggregate()])
     assert list(r.scores.index) == ["a", "b", "c", "d"]
     reasons = r.reasons()
-    assert reasons.loc["b", "x"] == "unparseable" and reasons.loc["c", "y"] == "missing_input" and reasons.loc["a", "x"] == ""
+    assert (
+        reasons.loc["b", "x"] == "unparseable"
+        and reasons.loc["c", "y"] == "missing_input"
+        and reasons.loc["a", "x"] == ""
+    )
     cells = r.changed_cells("imputed")
     assert list(cells.columns) == ["region", "indicator", "mark", "reason"]
     assert set(zip(cells["region"], cells["reason"])) == {("b", "unparseable"), ("c", "missing_input")}

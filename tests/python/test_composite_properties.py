@@ -61,8 +61,10 @@ def test_equal_weights_sum_to_one_in_every_group(sizes, units, seed):
 
 
 @settings(max_examples=60, deadline=None)
-@given(arrays(np.float64, st.integers(2, 40), elements=st.integers(0, 10**6).map(float), unique=True),
-       matrix(elements=st.integers(0, 5).map(float)))
+@given(
+    arrays(np.float64, st.integers(2, 40), elements=st.integers(0, 10**6).map(float), unique=True),
+    matrix(elements=st.integers(0, 5).map(float)),
+)
 def test_ranks_are_a_permutation(values, tied):
     df = pd.DataFrame({"x": values}, index=[f"u{i}" for i in range(len(values))])
     r = C.build(df, C.Framework.flat(["x"]), [C.Normalise(), C.Aggregate()])
@@ -102,8 +104,12 @@ def test_reversing_direction_reverses_ranks(values):
 
 
 @settings(max_examples=100, deadline=None)
-@given(arrays(np.float64, st.integers(1, 300), elements=st.one_of(st.sampled_from([0.0, -0.0, 1.5, -2.0, np.nan]), finite)),
-       st.sampled_from(["min", "dense", "average"]))
+@given(
+    arrays(
+        np.float64, st.integers(1, 300), elements=st.one_of(st.sampled_from([0.0, -0.0, 1.5, -2.0, np.nan]), finite)
+    ),
+    st.sampled_from(["min", "dense", "average"]),
+)
 def test_ranks_agree_with_pandas(values, ties):
     # The ranks sort with a radix sort on the bit patterns: negatives, ±0 and ties included.
     want = pd.Series(values).rank(ascending=False, method=ties).to_numpy()

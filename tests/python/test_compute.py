@@ -7,9 +7,19 @@ import pytest
 import zhibiao as zb
 
 STABLE_IDS = [
-    "invention_patents_per_10k", "hitech_va_share_gdp", "rd_intensity", "tech_contract_share_gdp",
-    "tech_contract_per_10k", "tech_contract_avg_value", "project_approval_rate", "funds_in_place_rate",
-    "budget_execution_rate", "reward_payout_rate", "funds_secured_rate", "target_completion_rate", "progress_vs_time",
+    "invention_patents_per_10k",
+    "hitech_va_share_gdp",
+    "rd_intensity",
+    "tech_contract_share_gdp",
+    "tech_contract_per_10k",
+    "tech_contract_avg_value",
+    "project_approval_rate",
+    "funds_in_place_rate",
+    "budget_execution_rate",
+    "reward_payout_rate",
+    "funds_secured_rate",
+    "target_completion_rate",
+    "progress_vs_time",
 ]
 
 
@@ -34,8 +44,8 @@ def test_worked_cases_of_the_specification(sample_dir):
     assert round(row["project_approval_rate"], 1) == 39.3
     assert row["target_completion_rate"] == pytest.approx(56.0)
     assert row["progress_vs_time"] == pytest.approx(6.0)
-    assert round(row["hitech_va_share_gdp"], 1) == 13.5   # illustrative figures (data/sample/README.md)
-    assert row["reward_payout_rate"] == 0.0               # "payout in progress"
+    assert round(row["hitech_va_share_gdp"], 1) == 13.5  # illustrative figures (data/sample/README.md)
+    assert row["reward_payout_rate"] == 0.0  # "payout in progress"
     assert round(row["tech_contract_avg_value"], 2) == 3.02  # 241.8万元 / 80项 (§7.1)
 
 
@@ -44,7 +54,8 @@ def test_national_figures():
     # 42673 patents / 773.34万 = 55.18 (Nantong, §1.4).
     panel = panel_from(
         "entity,period,valid_invention_patents[万件],population[万人]\nCN,2023,401.5,140967\nCN,2020,221.3,140005\n"
-        "Nantong,2023-10,4.2673,773.34\n")
+        "Nantong,2023-10,4.2673,773.34\n"
+    )
     v = panel.compute("invention_patents_per_10k")["invention_patents_per_10k"]
     assert round(v[("CN", "2023")], 2) == 28.48
     assert round(v[("CN", "2020")], 2) == 15.81
@@ -62,9 +73,11 @@ def test_unit_slips_cannot_happen():
 def test_reasons_for_every_gap():
     panel = panel_from(
         "entity,period,projects_applied,projects_approved,valid_invention_patents,population[万人],target,actual\n"
-        "a,2023,0,0,5,-1,0,1\nb,2023,10,12,-3,10,-5,1\nc,2023,,3,4,0,100,50\n")
-    values, reasons = panel.compute(["project_approval_rate", "invention_patents_per_10k", "target_completion_rate"],
-                                    reasons=True)
+        "a,2023,0,0,5,-1,0,1\nb,2023,10,12,-3,10,-5,1\nc,2023,,3,4,0,100,50\n"
+    )
+    values, reasons = panel.compute(
+        ["project_approval_rate", "invention_patents_per_10k", "target_completion_rate"], reasons=True
+    )
     assert reasons["project_approval_rate"].tolist() == ["zero_denominator", "out_of_range", "missing_input"]
     assert reasons["invention_patents_per_10k"].tolist() == ["negative_input", "negative_input", "zero_denominator"]
     assert reasons["target_completion_rate"].tolist()[:2] == ["zero_denominator", "negative_denominator"]
@@ -106,8 +119,10 @@ def test_day_basis():
 
 def test_user_catalogue(tmp_path):
     path = tmp_path / "mine.toml"
-    path.write_text('[[indicator]]\nid = "gdp_per_capita"\nname_zh = "人均GDP"\nformula = "gdp / population"\n'
-                    'unit = "元/人"\n', encoding="utf-8")
+    path.write_text(
+        '[[indicator]]\nid = "gdp_per_capita"\nname_zh = "人均GDP"\nformula = "gdp / population"\n' 'unit = "元/人"\n',
+        encoding="utf-8",
+    )
     cat = zb.load_catalogue(path)
     assert "gdp_per_capita" in cat and "rd_intensity" in cat
     panel = panel_from("entity,period,gdp[亿元],population[万人]\na,2023,100,50\n")
@@ -123,8 +138,14 @@ def test_rd_intensity_reproduces_published_provincial_figures(shared):
     # provinces; 2011–2018 do not (GDP revised after the 2018 economic census).
     df = pd.read_csv(shared / "data/china-provincial-sti/panel.csv", dtype={"adcode": str})
     df = df.rename(columns={"rd_expenditure_100m_yuan": "rd_expenditure", "gdp_100m_yuan": "gdp"})
-    panel = zb.Panel.from_pandas(df, entity="adcode", period="year", name="province_zh",
-                                 variables=["rd_expenditure", "gdp"], units={"rd_expenditure": "亿元", "gdp": "亿元"})
+    panel = zb.Panel.from_pandas(
+        df,
+        entity="adcode",
+        period="year",
+        name="province_zh",
+        variables=["rd_expenditure", "gdp"],
+        units={"rd_expenditure": "亿元", "gdp": "亿元"},
+    )
     mine = panel.compute("rd_intensity")["rd_intensity"].to_numpy()
     published = df["rd_intensity_pct_published"].to_numpy()
     recent = df["year"].between(2019, 2023).to_numpy() & ~np.isnan(mine) & ~np.isnan(published)
@@ -140,9 +161,14 @@ def test_patent_density_matches_cnipa(shared):
     # population rounding; Tibet is the worst case).
     df = pd.read_csv(shared / "data/cnipa-valid-invention-density/valid_inventions_density.csv")
     df = df[df["region_type"] == "province"].rename(
-        columns={"valid_inventions": "valid_invention_patents", "population_million": "population"})
-    panel = zb.Panel.from_pandas(df, entity="region", period="period",
-                                 variables=["valid_invention_patents", "population"],
-                                 units={"valid_invention_patents": "件", "population": "百万人"})
+        columns={"valid_inventions": "valid_invention_patents", "population_million": "population"}
+    )
+    panel = zb.Panel.from_pandas(
+        df,
+        entity="region",
+        period="period",
+        variables=["valid_invention_patents", "population"],
+        units={"valid_invention_patents": "件", "population": "百万人"},
+    )
     per_10k = panel.compute("invention_patents_per_10k")["invention_patents_per_10k"].to_numpy()
     np.testing.assert_allclose(per_10k * 100, df["density_per_million_published"].to_numpy(), rtol=0.015)

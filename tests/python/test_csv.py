@@ -5,7 +5,7 @@ import pytest
 
 import zhibiao as zb
 
-WIDE = "region,period,gdp[亿元],population[万人],valid_invention_patents\n320602,2023,1000.5,50.0,45\n320612,2023,\"1,200\",60,—\n"
+WIDE = 'region,period,gdp[亿元],population[万人],valid_invention_patents\n320602,2023,1000.5,50.0,45\n320612,2023,"1,200",60,—\n'
 
 
 def test_wide_layout(tmp_path):
@@ -86,8 +86,9 @@ def test_errors_have_their_own_types(tmp_path):
 
 def test_provincial_panel_from_the_yearbook(shared):
     # 635 rows: 31 provinces × 2005–2024 plus national rows (china-provincial-sti/PROVENANCE.md).
-    panel = zb.read_csv(shared / "data/china-provincial-sti/panel.csv", entity="adcode", name="province_zh",
-                        ignore=["province_en"])
+    panel = zb.read_csv(
+        shared / "data/china-provincial-sti/panel.csv", entity="adcode", name="province_zh", ignore=["province_en"]
+    )
     assert len(panel) == 635
     assert panel.report["ignored_columns"] == ["province_en"]
     assert panel.entities.set_index("code").loc["110000", "name"] == "北京"

@@ -63,8 +63,9 @@ def test_an_entity_across_partitions_is_refused_or_shuffled():
 def test_on_a_local_cluster_of_two_workers():
     distributed = pytest.importorskip("distributed", reason="Debian python3-distributed")
     table = regions(40)
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            distributed.Client(cluster):
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster, distributed.Client(cluster):
         parts = dd.from_pandas(table.set_index("region"), npartitions=4)
         result = zb.dask.compute(parts, IDS, entity="region", period="year", units=UNITS).compute()
     pd.testing.assert_frame_equal(by_key(result), by_key(in_memory(table)))

@@ -17,7 +17,17 @@ BLOCK = re.compile(r"^```(python|sh)\n(.*?)^```", flags=re.S | re.M)
 
 def test_the_guide_has_a_page_per_capability_and_the_readme_links_it():
     names = {p.stem for p in PAGES}
-    assert {"loading", "indicators", "validation", "rollup", "composite", "scorecards", "reports", "cli", "cpp"} <= names
+    assert {
+        "loading",
+        "indicators",
+        "validation",
+        "rollup",
+        "composite",
+        "scorecards",
+        "reports",
+        "cli",
+        "cpp",
+    } <= names
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "docs/README.md" in readme
     index = (ROOT / "docs" / "README.md").read_text(encoding="utf-8")

@@ -41,8 +41,10 @@ def test_formula_errors_carry_a_caret_and_suggestions():
 
 def test_time_operators_and_nantong():
     # Nantong Jan–Oct 2023: 42673 patents over the 2022 year-end population 773.34万 → 55.18 (§1.4).
-    p = panel_from("entity,period,valid_invention_patents,population[万人]\nNantong,2022,37964,773.34\n"
-                   "Nantong,2023年1-10月,42673,\n")
+    p = panel_from(
+        "entity,period,valid_invention_patents,population[万人]\nNantong,2022,37964,773.34\n"
+        "Nantong,2023年1-10月,42673,\n"
+    )
     intra = zb.Indicator("per_10k", "valid_invention_patents / last_year_end(population)", unit="件/万人")
     assert round(p.compute([intra]).loc[("Nantong", "2023YTD10"), "per_10k"], 2) == 55.18
     growth = panel_from("entity,period,x[万元]\na,2022H1,64\na,2023H1,80\nb,2022H1,0\nb,2023H1,5\n")
@@ -55,7 +57,8 @@ def test_time_operators_and_nantong():
 def test_rollup_is_a_ratio_of_sums():
     counties = panel_from(
         "region,period,valid_invention_patents,population[万人],share[%]\n"
-        "320602,2023,9000,100,1\n320612,2023,100,10,2\n320623,2023,10,1,3\n")
+        "320602,2023,9000,100,1\n320612,2023,100,10,2\n320623,2023,10,1,3\n"
+    )
     city = counties.rollup("admin")
     assert city.entities["code"].tolist() == ["320600"]
     value = city.compute("invention_patents_per_10k").iloc[0, 0]
@@ -80,16 +83,21 @@ def test_rollup_flags_missing_children():
 
 
 def test_validate_returns_a_table_of_findings(tmp_path):
-    p = panel_from("region,period,projects_applied,projects_approved,reward_due[万元],reward_paid[万元]\n"
-                   "a,2023,10,5,100,50\nb,2023,10,12,100,150\n")
+    p = panel_from(
+        "region,period,projects_applied,projects_approved,reward_due[万元],reward_paid[万元]\n"
+        "a,2023,10,5,100,50\nb,2023,10,12,100,150\n"
+    )
     findings = p.validate()
     assert list(findings.columns) == ["entity", "period", "variable", "rule", "severity", "message"]
     assert set(findings["rule"]) == {"approved_not_above_applied", "paid_not_above_due"}
     assert (findings["entity"] == "b").all()
     assert findings.attrs["rules_applied"] >= 2 and findings.attrs["skipped"]
     rules = tmp_path / "mine.toml"
-    rules.write_text('[[rule]]\nid = "tiny"\nseverity = "soft"\nvariable = "projects_applied"\n'
-                     'check = "projects_applied >= 20[项]"\nmessage = "few projects"\n', encoding="utf-8")
+    rules.write_text(
+        '[[rule]]\nid = "tiny"\nseverity = "soft"\nvariable = "projects_applied"\n'
+        'check = "projects_applied >= 20[项]"\nmessage = "few projects"\n',
+        encoding="utf-8",
+    )
     mine = p.validate(rules)
     assert mine["rule"].tolist() == ["tiny", "tiny"] and (mine["severity"] == "soft").all()
     rules.write_text(rules.read_text(encoding="utf-8").replace("20[项]", "20"), encoding="utf-8")
@@ -98,13 +106,15 @@ def test_validate_returns_a_table_of_findings(tmp_path):
 
 
 def test_patents_in_force_with_findings():
-    records = pd.DataFrame({
-        "region": ["A", "A", "B", "B", "B"],
-        "kind": ["invention", "invention", "invention", "utility", "invention"],
-        "filing_date": ["2000-05-01", "2015-01-01", "2018-01-01", "2018-01-01", "2019-01-01"],
-        "grant_date": ["2004-01-01", "2017-01-01", "2017-01-01", "2019-01-01", "2021-01-01"],
-        "end_date": [None, None, None, None, "2022-01-01"],
-    })
+    records = pd.DataFrame(
+        {
+            "region": ["A", "A", "B", "B", "B"],
+            "kind": ["invention", "invention", "invention", "utility", "invention"],
+            "filing_date": ["2000-05-01", "2015-01-01", "2018-01-01", "2018-01-01", "2019-01-01"],
+            "grant_date": ["2004-01-01", "2017-01-01", "2017-01-01", "2019-01-01", "2021-01-01"],
+            "end_date": [None, None, None, None, "2022-01-01"],
+        }
+    )
     counts, found = zb.patents_in_force(records, ["2019-12-31", "2021-06-30"], findings=True)
     assert counts.loc["A"].tolist() == [2, 1]  # the 2000 filing expires 2020-05-01
     assert counts.loc["B"].tolist() == [0, 1]  # the 2018 invention was "granted" before filing
@@ -120,11 +130,19 @@ def test_patents_in_force_agrees_with_a_numpy_count():
     n = 200_000
     filing = np.datetime64("1996-01-01") + rng.integers(0, 9000, n).astype("timedelta64[D]")
     grant = filing + rng.integers(300, 1500, n).astype("timedelta64[D]")
-    lapse = np.where(rng.random(n) < 0.3, grant + rng.integers(0, 4000, n).astype("timedelta64[D]"),
-                     np.datetime64("NaT"))
+    lapse = np.where(
+        rng.random(n) < 0.3, grant + rng.integers(0, 4000, n).astype("timedelta64[D]"), np.datetime64("NaT")
+    )
     lapse = np.where(lapse > np.datetime64("2025-01-01"), np.datetime64("NaT"), lapse)
-    records = pd.DataFrame({"region": rng.integers(0, 30, n).astype(str), "kind": "invention",
-                            "filing_date": filing, "grant_date": grant, "end_date": lapse})
+    records = pd.DataFrame(
+        {
+            "region": rng.integers(0, 30, n).astype(str),
+            "kind": "invention",
+            "filing_date": filing,
+            "grant_date": grant,
+            "end_date": lapse,
+        }
+    )
     dates = pd.to_datetime(["2010-12-31", "2020-06-30", "2024-12-31"])
     counts = zb.patents_in_force(records, dates)
     expiry = (pd.to_datetime(records["filing_date"]) + pd.DateOffset(years=20)).to_numpy()

@@ -25,16 +25,25 @@ def test_the_example_report(sample_dir):
         assert panel[variable].iloc[0] == pytest.approx(by.loc[variable, "value"])
 
 
-@pytest.mark.parametrize("text, value", [("二十八", 28), ("十一", 11), ("一百零五", 105), ("三千五百万", 35_000_000),
-                                         ("两亿", 200_000_000), ("一万零二十", 10_020), ("贰佰贰拾柒点肆万", 2_274_000)])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("二十八", 28),
+        ("十一", 11),
+        ("一百零五", 105),
+        ("三千五百万", 35_000_000),
+        ("两亿", 200_000_000),
+        ("一万零二十", 10_020),
+        ("贰佰贰拾柒点肆万", 2_274_000),
+    ],
+)
 def test_chinese_numerals_of_the_spec(text, value):
     # indicators.md §7.3 parse tests.
     assert zb.parse_chinese_number(text) == value
 
 
 def test_qualifiers_ranges_and_periods():
-    facts = zb.extract("2024年1-10月，专利授权量约1,234件；获批立项超过30项，争取资金227万余元，"
-                       "高新技术企业5—8家。一季度，研发经费投入强度提高0.3个百分点，研发经费同比增长12%。")
+    facts = zb.extract("2024年1-10月，专利授权量约1,234件；获批立项超过30项，争取资金227万余元，" "高新技术企业5—8家。一季度，研发经费投入强度提高0.3个百分点，研发经费同比增长12%。")
     assert list(facts["qualifier"][:3]) == ["approximate", "lower_bound", "lower_bound"]
     assert list(facts["period"]) == ["2024YTD10"] * 4 + ["2024Q1"] * 2
     hnte = facts.iloc[3]

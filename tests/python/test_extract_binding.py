@@ -39,16 +39,27 @@ def test_the_lexicon_speaks_the_language_of_work_reports():
     ids = [e["id"] for e in entries]
     assert len(set(ids)) == len(ids) >= 60
     assert all(e.get("unit") for e in entries)
-    text = ("选派科技特派员120人，知识产权质押融资5600万元，征集技术需求86项，新建创新平台7个，引进高层次人才45人，"
-            "完成固定资产投资12.5亿元，转化科技成果33项，高新技术产品产值88.2亿元，发明专利授权量156件。")
+    text = (
+        "选派科技特派员120人，知识产权质押融资5600万元，征集技术需求86项，新建创新平台7个，引进高层次人才45人，"
+        "完成固定资产投资12.5亿元，转化科技成果33项，高新技术产品产值88.2亿元，发明专利授权量156件。"
+    )
     facts = zb.extract(text)
-    assert list(facts["variable"]) == ["science_commissioners", "pledge_financing", "tech_demands", "innovation_platforms",
-                                       "talents_introduced", "fixed_asset_investment", "achievements_transferred",
-                                       "hitech_product_output", "invention_patents_granted"]
+    assert list(facts["variable"]) == [
+        "science_commissioners",
+        "pledge_financing",
+        "tech_demands",
+        "innovation_platforms",
+        "talents_introduced",
+        "fixed_asset_investment",
+        "achievements_transferred",
+        "hitech_product_output",
+        "invention_patents_granted",
+    ]
     assert not facts["flag_unit_mismatch"].any()
 
 
 # ---- The deciding words are fields of the lexicon entries (status, stage, scope) ----
+
 
 def _bound(text):
     facts = zb.extract(text)
@@ -58,8 +69,10 @@ def _bound(text):
 def test_the_facts_table_has_the_deciding_words_as_columns():
     facts = zb.extract("应拨付补助资金120万元，已立项12项。")
     assert {"status", "stage", "scope"} <= set(facts.columns)
-    assert _bound("应拨付补助资金120万元，已立项12项。") == [("120万元", "reward_due", "due", "", ""),
-                                                           ("12项", "projects_approved", "done", "approved", "")]
+    assert _bound("应拨付补助资金120万元，已立项12项。") == [
+        ("120万元", "reward_due", "due", "", ""),
+        ("12项", "projects_approved", "done", "approved", ""),
+    ]
 
 
 def test_the_lexicon_lists_no_phrase_that_only_adds_a_deciding_word():
@@ -91,8 +104,11 @@ def test_city_style_stages():
 
 def test_province_style_scope():
     rows = _bound("全省新增高新技术企业1500家，高新技术企业总数达到1.2万家；有效期内高新技术企业累计9800家。")
-    assert [(r[1], r[4]) for r in rows] == [("hnte_recognised", "new"), ("hnte_total", "cumulative"),
-                                           ("hnte_total", "cumulative")]
+    assert [(r[1], r[4]) for r in rows] == [
+        ("hnte_recognised", "new"),
+        ("hnte_total", "cumulative"),
+        ("hnte_total", "cumulative"),
+    ]
     assert _bound("新认定高新技术企业43家。")[0][1] == "hnte_recognised"
 
 
@@ -103,7 +119,6 @@ def test_a_deciding_word_that_contradicts_the_only_entry_is_no_variable():
 
 
 def test_a_phrase_across_a_clause_or_an_enumeration_is_never_guessed():
-    for text in ("争取上级资金；共计312万元。", "高新技术企业培育工作扎实推进，达到43家。",
-                 "组织申报科技项目、人才项目等28项。", "引进人才、团队等共计56个。"):
+    for text in ("争取上级资金；共计312万元。", "高新技术企业培育工作扎实推进，达到43家。", "组织申报科技项目、人才项目等28项。", "引进人才、团队等共计56个。"):
         facts = zb.extract(text)
         assert list(facts["variable"]) == [""], (text, list(facts["variable"]))

@@ -18,21 +18,24 @@ def _one(text):
     return facts.iloc[0], facts.attrs["findings"]
 
 
-@pytest.mark.parametrize("text, figure, unit, kind", [
-    ("占比达到21.%", "21.%", "%", "dangling_point"),
-    ("应拨付资金35.万元", "35.万元", "万元", "dangling_point"),
-    ("申请量000件", "000件", "件", "zero_digits"),
-    ("设立00万元风险补偿资金", "00万元", "万元", "zero_digits"),
-    ("共收集企业难题项，", "项", "项", "empty_slot"),
-    ("推荐名候选人", "名", "名", "empty_slot"),
-    ("占比达到%", "%", "%", "empty_slot"),
-])
+@pytest.mark.parametrize(
+    "text, figure, unit, kind",
+    [
+        ("占比达到21.%", "21.%", "%", "dangling_point"),
+        ("应拨付资金35.万元", "35.万元", "万元", "dangling_point"),
+        ("申请量000件", "000件", "件", "zero_digits"),
+        ("设立00万元风险补偿资金", "00万元", "万元", "zero_digits"),
+        ("共收集企业难题项，", "项", "项", "empty_slot"),
+        ("推荐名候选人", "名", "名", "empty_slot"),
+        ("占比达到%", "%", "%", "empty_slot"),
+    ],
+)
 def test_a_damaged_figure_is_missing_with_its_kind(text, figure, unit, kind):
     fact, findings = _one(text)
     assert math.isnan(fact.value) and math.isnan(fact.high)
     assert fact.flag_damaged and fact.damage == kind
     assert (fact.text, fact.unit) == (figure, unit)  # the unit is kept
-    assert text[fact.begin:fact.end] == figure  # and the position
+    assert text[fact.begin : fact.end] == figure  # and the position
     assert list(findings["kind"]) == [kind] and findings.loc[0, "begin"] == fact.begin
 
 
@@ -74,8 +77,7 @@ def test_a_part_larger_than_its_total_is_a_finding():
 
 
 def test_clean_reports_have_no_damage():
-    text = ("2025年上半年，共组织申报科技项目28项，获批立项11项，新增高新技术企业22家，国家科技专家5名，"
-            "专利申请量1,200件，研发投入强度2.5%，产值亿元以上企业13家，达到0.5%。")
+    text = "2025年上半年，共组织申报科技项目28项，获批立项11项，新增高新技术企业22家，国家科技专家5名，" "专利申请量1,200件，研发投入强度2.5%，产值亿元以上企业13家，达到0.5%。"
     facts = zb.extract(text)
     assert not facts["flag_damaged"].any() and not facts["flag_suspect"].any()
     assert facts.attrs["findings"].empty
@@ -121,10 +123,11 @@ def test_a_damaged_figure_never_comes_back_as_a_confident_number(case):
     assert len(spot) == 1, (damaged, facts[["text", "value"]])
     fact = spot.iloc[0]
     assert math.isnan(fact.value) and fact.flag_damaged, (damaged, fact.text, fact.value)
-    assert fact.unit in damaged[at:at + length]
+    assert fact.unit in damaged[at : at + length]
 
 
 # ---- A best guess only on request (issue #13 item 1) ----
+
 
 def test_a_guess_is_given_only_when_asked_and_never_as_the_value():
     text = "占比达到21.%，应拨付资金35.万元，申请量000件，共收集企业难题项，获批立项11项。"

@@ -34,13 +34,14 @@ def test_no_column_is_a_pandas_attribute_and_flags_filter_as_booleans():
 def test_offsets_are_characters_in_python_and_bytes_in_cpp():
     facts = zb.extract(REPORT)
     for row in facts.itertuples():
-        assert REPORT[row.begin:row.end] == row.text
-        assert REPORT.encode()[row.byte_begin:row.byte_end].decode() == row.text
-        assert row.text in REPORT[row.clause_begin:row.clause_end]
+        assert REPORT[row.begin : row.end] == row.text
+        assert REPORT.encode()[row.byte_begin : row.byte_end].decode() == row.text
+        assert row.text in REPORT[row.clause_begin : row.clause_end]
 
 
-@pytest.mark.parametrize("encoding, name", [("gb18030", "gb18030"), ("utf-8-sig", "utf-8-bom"), ("utf-16", "utf-16"),
-                                            ("utf-8", "utf-8")])
+@pytest.mark.parametrize(
+    "encoding, name", [("gb18030", "gb18030"), ("utf-8-sig", "utf-8-bom"), ("utf-16", "utf-16"), ("utf-8", "utf-8")]
+)
 def test_bytes_are_decoded_as_read_csv_decodes_them(encoding, name):
     facts = zb.extract(REPORT.encode(encoding))
     assert facts.attrs["encoding"] == name
@@ -48,7 +49,7 @@ def test_bytes_are_decoded_as_read_csv_decodes_them(encoding, name):
     assert list(facts["value"][:3]) == [28, 11, 227.4]
     assert facts.attrs["invalid_bytes"] == 0
     text = facts.attrs["text"]
-    assert all(text[r.begin:r.end] == r.text for r in facts.itertuples())
+    assert all(text[r.begin : r.end] == r.text for r in facts.itertuples())
 
 
 def test_invalid_bytes_are_reported_with_their_offsets_and_a_warning():
@@ -58,7 +59,7 @@ def test_invalid_bytes_are_reported_with_their_offsets_and_a_warning():
     assert facts.attrs["invalid_byte_offsets"] == [20, 21]
     assert list(facts["value"]) == [11, 5]
     text = facts.attrs["text"]
-    assert text[facts.loc[1, "begin"]:facts.loc[1, "end"]] == "5万元"  # offsets count a bad byte as one character
+    assert text[facts.loc[1, "begin"] : facts.loc[1, "end"]] == "5万元"  # offsets count a bad byte as one character
 
 
 def test_a_chinese_numeral_beyond_a_double_is_flagged_never_inf():
@@ -83,7 +84,9 @@ def test_memory_is_linear_in_a_long_clause_of_figures():
 
 
 def _cli(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "zhibiao", "extract", *map(str, args)], capture_output=True, text=True, cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "zhibiao", "extract", *map(str, args)], capture_output=True, text=True, cwd=cwd
+    )
 
 
 def test_cli_reads_gb18030_and_labels_its_output(tmp_path):
@@ -108,8 +111,12 @@ def test_cli_warns_about_bytes_it_skipped(tmp_path):
 def test_cli_names_the_problem_of_a_file_it_cannot_read(tmp_path, case):
     report = tmp_path / "report.txt"
     report.write_text(REPORT, encoding="utf-8")
-    args = {"missing": [tmp_path / "nope.txt"], "directory": [tmp_path], "device": ["/dev/zero"],
-            "lexicon_device": [report, "--lexicon", "/dev/zero"]}.get(case)
+    args = {
+        "missing": [tmp_path / "nope.txt"],
+        "directory": [tmp_path],
+        "device": ["/dev/zero"],
+        "lexicon_device": [report, "--lexicon", "/dev/zero"],
+    }.get(case)
     if case == "loop":
         os.symlink(tmp_path / "b", tmp_path / "a")
         os.symlink(tmp_path / "a", tmp_path / "b")
@@ -117,8 +124,13 @@ def test_cli_names_the_problem_of_a_file_it_cannot_read(tmp_path, case):
     result = _cli(*args)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
-    problem = {"missing": "no such file", "directory": "is a directory", "loop": "symbolic links", "device": "not a regular file",
-               "lexicon_device": "not a regular file"}[case]
+    problem = {
+        "missing": "no such file",
+        "directory": "is a directory",
+        "loop": "symbolic links",
+        "device": "not a regular file",
+        "lexicon_device": "not a regular file",
+    }[case]
     assert problem in result.stderr.lower()
 
 

@@ -55,7 +55,8 @@ def test_a_damaged_figure_that_reaches_compute_is_never_computed_with():
     assert "damaged_source" in zb.REASONS
     # the same report with the figure simply absent: missing, not damaged
     values, why = zb.read_report(text.replace("R&D经费支出28.亿元，", ""), entity="临川市").compute(
-        ["rd_intensity"], reasons=True, strict=False)
+        ["rd_intensity"], reasons=True, strict=False
+    )
     assert why["rd_intensity"].iloc[0] != "damaged_source"
 
 
@@ -87,11 +88,14 @@ def test_a_figure_without_a_period_needs_one():
 
 
 def test_a_clause_that_names_another_year_does_not_carry_it_on():
-    text = ("临川市科技局2024年工作总结\n兑现2017年度奖补资金50万元，获批立项11项。"
-            "2023年度研发费用加计扣除额3.2亿元。全年共申报项目30项。")
+    text = "临川市科技局2024年工作总结\n兑现2017年度奖补资金50万元，获批立项11项。" "2023年度研发费用加计扣除额3.2亿元。全年共申报项目30项。"
     facts = zb.extract(text)
-    assert list(zip(facts["text"], facts["period"])) == [("50万元", "2017"), ("11项", "2024"), ("3.2亿元", "2023"),
-                                                         ("30项", "2024")]
+    assert list(zip(facts["text"], facts["period"])) == [
+        ("50万元", "2017"),
+        ("11项", "2024"),
+        ("3.2亿元", "2023"),
+        ("30项", "2024"),
+    ]
 
 
 def test_the_facts_type_does_not_make_import_zhibiao_load_pandas():
@@ -105,7 +109,9 @@ def test_the_facts_type_does_not_make_import_zhibiao_load_pandas():
 def test_a_damaged_figure_is_an_invalid_child_of_a_roll_up_not_an_absent_one():
     import pandas as pd
 
-    df = pd.DataFrame({"region": ["320602", "320612"], "period": [2025, 2025], "projects_approved": [float("nan"), 4.0]})
+    df = pd.DataFrame(
+        {"region": ["320602", "320612"], "period": [2025, 2025], "projects_approved": [float("nan"), 4.0]}
+    )
     panel = zb.Panel.from_pandas(df, entity="region", reasons={"projects_approved": ["damaged_source", ""]})
     city = panel.rollup("admin")
     assert math.isnan(city.values("projects_approved")[0])

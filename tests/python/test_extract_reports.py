@@ -34,8 +34,12 @@ def test_sample_report_against_its_expected_table(report):
     path = REPORTS / report
     facts = zb.read_report_file(path)
     got = [_key(r) for r in facts.rename(columns={"flag_suspect": "suspect"}).to_dict("records")]
-    want = [_key(r) for r in pd.read_csv(path.with_suffix(".facts.csv"), keep_default_na=False,
-                                          na_values={"value": [""]}).to_dict("records")]
+    want = [
+        _key(r)
+        for r in pd.read_csv(path.with_suffix(".facts.csv"), keep_default_na=False, na_values={"value": [""]}).to_dict(
+            "records"
+        )
+    ]
     precision, recall = precision_recall(got, want)
     print(f"{report}: {len(got)} facts, precision {precision:.0%}, recall {recall:.0%}")
     assert (precision, recall) == (1.0, 1.0), sorted(set(got) ^ set(want))
@@ -43,7 +47,7 @@ def test_sample_report_against_its_expected_table(report):
     expected = pd.read_csv(path.with_suffix(".findings.csv"), keep_default_na=False)
     assert list(zip(findings["kind"], findings["text"])) == list(zip(expected["kind"], expected["text"]))
     text = path.read_text(encoding="utf-8")
-    assert all(text[r.begin:r.end] == r.text for r in facts.itertuples())
+    assert all(text[r.begin : r.end] == r.text for r in facts.itertuples())
     if "damaged" in report:  # every damaged figure is missing, never a number
         assert facts.loc[facts.damage != "", "value"].isna().all() and (facts.damage != "").sum() >= 2
 
@@ -54,4 +58,6 @@ def test_a_damaged_report_reads_the_same_in_gb18030(tmp_path):
     gb = zb.read_report_file(tmp_path / "r.txt")
     utf8 = zb.read_report_file(REPORTS / "county_h1_damaged.txt")
     assert gb.attrs["encoding"] == "gb18030"
-    pd.testing.assert_frame_equal(gb.drop(columns=["byte_begin", "byte_end"]), utf8.drop(columns=["byte_begin", "byte_end"]))
+    pd.testing.assert_frame_equal(
+        gb.drop(columns=["byte_begin", "byte_end"]), utf8.drop(columns=["byte_begin", "byte_end"])
+    )

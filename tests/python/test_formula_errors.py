@@ -57,9 +57,11 @@ def test_a_unit_clash_is_an_incompatible_units_error_on_every_path(tmp_path):
     with pytest.raises(zb.IncompatibleUnitsError):
         zb.Catalogue(zb._core.Catalogue.builtin()).add(clash)
     path = tmp_path / "mine.toml"
-    path.write_text('[[variable]]\nid = "gdp"\ndimension = "currency"\n[[variable]]\nid = "population"\n'
-                    'dimension = "person"\n[[indicator]]\nid = "x"\nformula = "gdp + population"\nunit = "亿元"\n',
-                    encoding="utf-8")
+    path.write_text(
+        '[[variable]]\nid = "gdp"\ndimension = "currency"\n[[variable]]\nid = "population"\n'
+        'dimension = "person"\n[[indicator]]\nid = "x"\nformula = "gdp + population"\nunit = "亿元"\n',
+        encoding="utf-8",
+    )
     with pytest.raises(zb.UnitError) as info:  # the base class catches it too
         zb.load_catalogue(path)
     assert isinstance(info.value, zb.IncompatibleUnitsError) and not isinstance(info.value, zb.ParseError)
@@ -71,11 +73,14 @@ def test_a_unit_clash_is_an_incompatible_units_error_on_every_path(tmp_path):
 
 
 # ------------------------------------------------------------------ issue 11 item 4: option values
-@pytest.mark.parametrize("call", [
-    lambda: GDP.compute(["rd_intensity"], basis="monht"),
-    lambda: GDP.evaluate("gdp", basis="monht"),
-    lambda: zb._core.evaluate(GDP._core, "gdp", basis="monht"),
-])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: GDP.compute(["rd_intensity"], basis="monht"),
+        lambda: GDP.evaluate("gdp", basis="monht"),
+        lambda: zb._core.evaluate(GDP._core, "gdp", basis="monht"),
+    ],
+)
 def test_an_unknown_basis_is_refused_with_a_suggestion(call):
     with pytest.raises(zb.Error, match=r"basis must be 'month' or 'day', not 'monht' \(did you mean 'month'\?\)"):
         call()
@@ -106,15 +111,18 @@ def test_evaluate_honours_the_day_basis():
     assert half.evaluate("elapsed()").iloc[0] == 0.5
 
 
-@pytest.mark.parametrize("options, message", [
-    ({"direction": True}, "direction must be 1, -1 or 0, not True"),
-    ({"direction": 1.0}, "direction must be 1, -1 or 0, not 1.0"),
-    ({"decimals": -1}, "decimals must be a whole number 0..15, not -1"),
-    ({"decimals": 2.5}, "decimals must be a whole number 0..15, not 2.5"),
-    ({"valid_min": 10, "valid_max": 0}, "valid_max"),
-    ({"valid_min": "0"}, "valid_min must be a number or None"),
-    ({"valid_max": float("nan")}, "valid_max must be a number or None"),
-])
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        ({"direction": True}, "direction must be 1, -1 or 0, not True"),
+        ({"direction": 1.0}, "direction must be 1, -1 or 0, not 1.0"),
+        ({"decimals": -1}, "decimals must be a whole number 0..15, not -1"),
+        ({"decimals": 2.5}, "decimals must be a whole number 0..15, not 2.5"),
+        ({"valid_min": 10, "valid_max": 0}, "valid_max"),
+        ({"valid_min": "0"}, "valid_min must be a number or None"),
+        ({"valid_max": float("nan")}, "valid_max must be a number or None"),
+    ],
+)
 def test_indicator_options_are_checked(options, message):
     with pytest.raises(zb.Error, match=message.replace("(", r"\(").replace(".", r"\.")):
         zb.Indicator("x", "gdp", unit="亿元", **options)
@@ -127,10 +135,12 @@ def test_indicator_options_of_numpy_types_are_fine():
 
 # ------------------------------------------------------------------ issue 11 item 1: ytd over invalid inputs
 def test_ytd_does_not_sum_a_count_the_catalogue_excludes():
-    panel = panel_from("entity,period,valid_invention_patents\n"
-                       "a,2024-01,1\na,2024-02,2.5\na,2024-03,3\n"
-                       "b,2024-01,1\nb,2024-02,-1\nb,2024-03,3\n"
-                       "c,2024-01,1\nc,2024-02,2\nc,2024-03,3\n")
+    panel = panel_from(
+        "entity,period,valid_invention_patents\n"
+        "a,2024-01,1\na,2024-02,2.5\na,2024-03,3\n"
+        "b,2024-01,1\nb,2024-02,-1\nb,2024-03,3\n"
+        "c,2024-01,1\nc,2024-02,2\nc,2024-03,3\n"
+    )
     ind = zb.Indicator("patents_ytd", "ytd(valid_invention_patents)", unit="件")
     values, why = panel.compute([ind], reasons=True)
     assert np.isnan(values.loc[("a", "2024-03"), "patents_ytd"])

@@ -64,7 +64,9 @@ def test_file_names_that_are_not_utf8(tmp_path):
     assert [r.id for r in zb.load_rules(os.fsdecode(rules))] == ["x"]
     catalogue = raw[:-4] + b"-catalogue.toml"
     with open(catalogue, "wb") as f:
-        f.write(b'[[indicator]]\nid = "x_share"\nformula = "valid_invention_patents / population"\nunit = "\xe4\xbb\xb6/\xe4\xb8\x87\xe4\xba\xba"\n')
+        f.write(
+            b'[[indicator]]\nid = "x_share"\nformula = "valid_invention_patents / population"\nunit = "\xe4\xbb\xb6/\xe4\xb8\x87\xe4\xba\xba"\n'
+        )
     for path in (catalogue, os.fsdecode(catalogue)):
         assert "x_share" in zb.load_catalogue(path).ids
     pack = raw[:-4] + b"-pack.toml"
@@ -109,8 +111,12 @@ print("survived")
 
 def test_a_file_truncated_while_it_is_read_does_not_kill_the_process(tmp_path):
     # A memory-mapped file truncated by another program ended the process with SIGBUS.
-    result = subprocess.run([sys.executable, "-c", _TRUNCATE_WHILE_READING, str(tmp_path / "t.csv")],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-c", _TRUNCATE_WHILE_READING, str(tmp_path / "t.csv")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "survived" in result.stdout
 

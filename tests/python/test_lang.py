@@ -26,8 +26,9 @@ def test_amounts_in_english_read_in_millions_and_counts_in_words():
 
 
 def test_the_catalogue_command_speaks_either_language():
-    run = lambda *a: subprocess.run([sys.executable, "-m", "zhibiao", "catalogue", *a], capture_output=True,  # noqa: E731
-                                    text=True, check=True).stdout
+    run = lambda *a: subprocess.run(
+        [sys.executable, "-m", "zhibiao", "catalogue", *a], capture_output=True, text=True, check=True  # noqa: E731
+    ).stdout
     english = run("invention_patents_per_10k", "--lang", "en")
     assert english.splitlines()[0].startswith("name_en:") and "per 10,000" in english
     assert "unit:           items/10k persons" in english

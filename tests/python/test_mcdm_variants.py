@@ -25,8 +25,10 @@ def case(cases, kind, method):
     return next(c for c in cases if c["kind"] == kind and c["method"] == method)
 
 
-@pytest.mark.parametrize("method, ours, cost", [("vector", "vector", "complement"), ("sum", "sum", "inverse"),
-                                                ("max", "frac_of_max", "complement")])
+@pytest.mark.parametrize(
+    "method, ours, cost",
+    [("vector", "vector", "complement"), ("sum", "sum", "inverse"), ("max", "frac_of_max", "complement")],
+)
 def test_normalisations_match_pymcdm(cases, method, ours, cost):
     c = case(cases, "normalisation", method)
     x, types = np.array(c["inputs"]["matrix"], dtype=float), c["inputs"]["types"]
@@ -40,10 +42,14 @@ def test_normalisations_match_pymcdm(cases, method, ours, cost):
 
 
 def test_min_over_x_and_zscore_target_by_hand():
-    np.testing.assert_allclose(C.normalise([[2.0], [4.0], [8.0]], "frac_of_max", [-1], cost="inverse").ravel(), [1.0, 0.5, 0.25])
+    np.testing.assert_allclose(
+        C.normalise([[2.0], [4.0], [8.0]], "frac_of_max", [-1], cost="inverse").ravel(), [1.0, 0.5, 0.25]
+    )
     s = np.sqrt(2.5)  # sample sd of 1 … 5
     want = 10 + 2 * (np.arange(1, 6) - 3) / s
-    np.testing.assert_allclose(C.normalise(np.arange(1, 6.0)[:, None], "zscore", m_sd=(10, 2)).ravel(), want, rtol=1e-14)
+    np.testing.assert_allclose(
+        C.normalise(np.arange(1, 6.0)[:, None], "zscore", m_sd=(10, 2)).ravel(), want, rtol=1e-14
+    )
     df = pd.DataFrame({"a": np.arange(1, 6.0), "b": np.arange(1, 6.0) ** 2})
     r = C.build(df, C.Framework.flat(["a", "b"]), [C.Normalise("zscore", m_sd=(10, 2)), C.Aggregate()])
     np.testing.assert_allclose(r.layer("normalised")["a"].to_numpy(), want, rtol=1e-14)
@@ -67,13 +73,27 @@ def test_typos_are_refused_with_a_suggestion():
 
 def test_weights_match_published_cases(cases):
     m = case(cases, "weighting", "merec_weights")
-    np.testing.assert_allclose(C.weights(m["inputs"]["matrix"], "merec", types=m["inputs"]["types"]), m["full_precision_from_pymcdm"], rtol=1e-10)
+    np.testing.assert_allclose(
+        C.weights(m["inputs"]["matrix"], "merec", types=m["inputs"]["types"]),
+        m["full_precision_from_pymcdm"],
+        rtol=1e-10,
+    )
     g = case(cases, "weighting", "gini_weights")
     np.testing.assert_allclose(C.weights(g["inputs"]["matrix"], "gini"), g["full_precision_from_pymcdm"], rtol=1e-10)
     # akestoridis/mcdm matrix 01 with its test vectors 22 (CRITIC.AbsPearson) and 24 (VIC.dCor).
-    m01 = [[0.0, 0.0, 1.0], [0.1, 0.2, 0.8], [0.2, 0.4, 0.6], [0.3, 0.7, 0.3], [0.6, 0.8, 0.2], [0.8, 0.9, 0.1], [1.0, 1.0, 0.0]]
+    m01 = [
+        [0.0, 0.0, 1.0],
+        [0.1, 0.2, 0.8],
+        [0.2, 0.4, 0.6],
+        [0.3, 0.7, 0.3],
+        [0.6, 0.8, 0.2],
+        [0.8, 0.9, 0.1],
+        [1.0, 1.0, 0.0],
+    ]
     np.testing.assert_allclose(C.weights(m01, "critic", correlation="absolute"), [0.5, 0.25, 0.25], atol=1e-8)
-    np.testing.assert_allclose(C.weights(m01, "vic", correlation="distance"), [0.33817571, 0.33091215, 0.33091215], atol=1e-8)
+    np.testing.assert_allclose(
+        C.weights(m01, "vic", correlation="distance"), [0.33817571, 0.33091215, 0.33091215], atol=1e-8
+    )
     with pytest.raises(ValueError, match="MEREC only"):
         C.weights(m01, "gini", types=[1, 1, 1])
 
@@ -81,7 +101,12 @@ def test_weights_match_published_cases(cases):
 def test_weigh_steps_in_a_model():
     df = pd.DataFrame({"a": [1.0, 2.0, 4.0, 8.0], "b": [3.0, 1.0, 2.0, 5.0], "c": [2.0, 2.5, 1.0, 4.0]})
     fw = C.Framework.flat(["a", "b", "c"])
-    for step in (C.Weigh("vic", correlation="absolute"), C.Weigh("merec"), C.Weigh("gini"), C.Weigh("critic", correlation="absolute")):
+    for step in (
+        C.Weigh("vic", correlation="absolute"),
+        C.Weigh("merec"),
+        C.Weigh("gini"),
+        C.Weigh("critic", correlation="absolute"),
+    ):
         r = C.build(df, fw, [C.Normalise("minmax", (1, 100)), step, C.Aggregate()])
         w = r.weights.loc[["a", "b", "c"], "weight"].to_numpy()
         assert np.isfinite(w).all() and abs(w.sum() - 1) < 1e-12
@@ -94,7 +119,9 @@ def test_topsis_none_after_our_own_normalisation(cases):
     c = case(cases, "scoring", "TOPSIS")
     x, w, types = c["inputs"]["matrix"], c["inputs"]["weights"], c["inputs"]["types"]
     n = C.normalise(x, "vector", types, cost="complement")
-    np.testing.assert_allclose(C.topsis(n, w, inner="none"), c["variant_vector_normalisation_computed_with_pymcdm"], rtol=1e-12)
+    np.testing.assert_allclose(
+        C.topsis(n, w, inner="none"), c["variant_vector_normalisation_computed_with_pymcdm"], rtol=1e-12
+    )
 
 
 def test_vikor_compromise():

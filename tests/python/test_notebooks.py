@@ -23,11 +23,17 @@ def kernel_dir(tmp_path_factory):
     data = tmp_path_factory.mktemp("jupyter")
     spec = data / "kernels" / KERNEL
     spec.mkdir(parents=True)
-    (spec / "kernel.json").write_text(json.dumps({
-        "argv": [sys.executable, "-Xfrozen_modules=off", "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-        "display_name": "zhibiao (this interpreter)", "language": "python",
-        "env": {"MPLBACKEND": "module://matplotlib_inline.backend_inline"},
-    }), encoding="utf-8")
+    (spec / "kernel.json").write_text(
+        json.dumps(
+            {
+                "argv": [sys.executable, "-Xfrozen_modules=off", "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                "display_name": "zhibiao (this interpreter)",
+                "language": "python",
+                "env": {"MPLBACKEND": "module://matplotlib_inline.backend_inline"},
+            }
+        ),
+        encoding="utf-8",
+    )
     return data
 
 
@@ -48,13 +54,19 @@ def test_notebook_runs_and_writes_its_figures(path, kernel_dir, monkeypatch):
     monkeypatch.setenv("JUPYTER_PATH", str(kernel_dir))
     monkeypatch.setenv("JUPYTER_PLATFORM_DIRS", "1")  # no migration notice from jupyter_core
     notebook = nbformat.read(path, as_version=4)
-    figures = [line.split('"')[1] for cell in notebook.cells if cell.cell_type == "code"
-               for line in cell.source.splitlines() if "savefig(OUT /" in line]
+    figures = [
+        line.split('"')[1]
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+        for line in cell.source.splitlines()
+        if "savefig(OUT /" in line
+    ]
     assert figures, f"{path.name} writes no figure to out/"
     for name in figures:
         (ROOT / "out" / name).unlink(missing_ok=True)
-    client = NotebookClient(notebook, kernel_name=KERNEL, timeout=600,
-                            resources={"metadata": {"path": str(path.parent)}})
+    client = NotebookClient(
+        notebook, kernel_name=KERNEL, timeout=600, resources={"metadata": {"path": str(path.parent)}}
+    )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)  # jupyter_client's own, not the notebook's
         # a loop of our own, closed at the end (client.execute() leaves one open: a ResourceWarning)

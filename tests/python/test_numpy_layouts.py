@@ -9,15 +9,18 @@ from zhibiao import _core
 BASE = np.arange(12, dtype=np.float64) * 1.5
 
 
-@pytest.mark.parametrize("make", [
-    lambda: BASE[:6].copy(),
-    lambda: BASE[::2],
-    lambda: BASE[::-2],
-    lambda: np.asfortranarray(BASE[:6]),
-    lambda: BASE[:6].astype(np.float32),
-    lambda: np.arange(6),
-    lambda: BASE.reshape(2, 6)[1],
-])
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: BASE[:6].copy(),
+        lambda: BASE[::2],
+        lambda: BASE[::-2],
+        lambda: np.asfortranarray(BASE[:6]),
+        lambda: BASE[:6].astype(np.float32),
+        lambda: np.arange(6),
+        lambda: BASE.reshape(2, 6)[1],
+    ],
+)
 def test_add_column_reads_every_layout_correctly(make):
     values = make()
     core = _core.Panel([str(i) for i in range(6)], [""] * 6, [""] * 6, ["2020"], np.arange(6), np.zeros(6))

@@ -6,21 +6,24 @@ import zhibiao as zb
 
 
 def frame():
-    return pd.DataFrame({
-        "region": ["320602", "320602", "320612", "320612"],
-        "period": [2022, 2023, 2022, 2023],
-        "gdp": [1000.0, 1100.0, 800.0, 850.0],
-        "rd_expenditure": [20.0, 23.0, 12.0, 14.0],
-        "valid_invention_patents": [40, 45, 20, 22],
-        "population": [50.0, 50.5, 60.0, 60.2],
-        "note": ["a", "b", "c", "d"],
-    })
+    return pd.DataFrame(
+        {
+            "region": ["320602", "320602", "320612", "320612"],
+            "period": [2022, 2023, 2022, 2023],
+            "gdp": [1000.0, 1100.0, 800.0, 850.0],
+            "rd_expenditure": [20.0, 23.0, 12.0, 14.0],
+            "valid_invention_patents": [40, 45, 20, 22],
+            "population": [50.0, 50.5, 60.0, 60.2],
+            "note": ["a", "b", "c", "d"],
+        }
+    )
 
 
 def test_from_pandas_views_float_columns_without_copying():
     df = frame()
-    panel = zb.Panel.from_pandas(df, entity="region", period="period",
-                                 units={"gdp": "亿元", "rd_expenditure": "亿元", "population": "万人"})
+    panel = zb.Panel.from_pandas(
+        df, entity="region", period="period", units={"gdp": "亿元", "rd_expenditure": "亿元", "population": "万人"}
+    )
     assert np.shares_memory(panel.values("gdp"), df["gdp"].to_numpy())
     assert not panel.values("gdp").flags.writeable
     # Integer columns are converted (a copy), text columns are reported, not dropped silently.
@@ -47,8 +50,9 @@ def test_round_trip_keeps_units_and_index():
 
 
 def test_compute_returns_frames_indexed_like_the_panel():
-    panel = zb.Panel.from_pandas(frame(), entity="region",
-                                 units={"gdp": "亿元", "rd_expenditure": "亿元", "population": "万人"})
+    panel = zb.Panel.from_pandas(
+        frame(), entity="region", units={"gdp": "亿元", "rd_expenditure": "亿元", "population": "万人"}
+    )
     values, reasons = panel.compute(["rd_intensity", "invention_patents_per_10k"], reasons=True)
     assert values.loc[("320602", "2022"), "rd_intensity"] == pytest.approx(2.0)
     assert values.loc[("320612", "2023"), "invention_patents_per_10k"] == pytest.approx(22 / 60.2)

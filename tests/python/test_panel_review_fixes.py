@@ -73,8 +73,16 @@ def test_a_long_product_of_units_is_a_limit_error_not_a_wrapped_unit():
 
 # ------------------------------------------------------------------ 4. notes columns
 def test_notes_columns_are_ignored_with_a_reason():
-    df = pd.DataFrame({"entity": ["a", "b", "c"], "period": [2023] * 3, "x": [1.0, 2.0, 3.0],
-                       "note": ["good", "2023", "bad"], "dash": ["-", "—", ""], "share": ["13.5%", "-", "1%"]})
+    df = pd.DataFrame(
+        {
+            "entity": ["a", "b", "c"],
+            "period": [2023] * 3,
+            "x": [1.0, 2.0, 3.0],
+            "note": ["good", "2023", "bad"],
+            "dash": ["-", "—", ""],
+            "share": ["13.5%", "-", "1%"],
+        }
+    )
     panel = zb.Panel.from_pandas(df)  # before: ParseError on 'note'
     assert panel.variables == ["x", "share"]  # before: 'dash' loaded as an all-missing variable
     report = panel.report
@@ -103,10 +111,7 @@ def test_freq_on_a_period_column_is_checked_never_ignored():
 
 # ------------------------------------------------------------------ 6. long files
 def test_long_files_map_chinese_names_as_wide_headers_do():
-    text = ("entity,period,variable,value,unit\n"
-            "a,2023,地区生产总值,5,亿元\n"
-            "b,2023,gdp,6,亿元\n"
-            "c,2023,gdp[万元],70000,\n")
+    text = "entity,period,variable,value,unit\n" "a,2023,地区生产总值,5,亿元\n" "b,2023,gdp,6,亿元\n" "c,2023,gdp[万元],70000,\n"
     panel = zb.read_csv(io.BytesIO(text.encode()))
     assert panel.variables == ["gdp"]  # before: '地区生产总值', 'gdp', 'gdp[万元]'
     assert panel.values("gdp").tolist() == [5.0, 6.0, 7.0]

@@ -12,20 +12,27 @@ DATES = ["2019-12-31", "2021-06-30"]
 
 
 def records() -> pd.DataFrame:
-    return pd.DataFrame({
-        "region": ["南通", "A", "南通", "B", "B", "A"],
-        "kind": ["invention", "发明", "invention", "utility", "发明专利", "invention"],
-        "filing_date": pd.to_datetime(["2000-05-01", "2015-01-01", "2016-01-01", "2018-01-01", "2019-01-01", "2010-02-01"]),
-        "grant_date": pd.to_datetime(["2004-01-01", "2017-01-01", "2018-01-01", "2019-01-01", "2021-01-01", "2012-03-01"]),
-        "end_date": pd.to_datetime([None, None, "2020-01-01", None, None, None]),
-    })
+    return pd.DataFrame(
+        {
+            "region": ["南通", "A", "南通", "B", "B", "A"],
+            "kind": ["invention", "发明", "invention", "utility", "发明专利", "invention"],
+            "filing_date": pd.to_datetime(
+                ["2000-05-01", "2015-01-01", "2016-01-01", "2018-01-01", "2019-01-01", "2010-02-01"]
+            ),
+            "grant_date": pd.to_datetime(
+                ["2004-01-01", "2017-01-01", "2018-01-01", "2019-01-01", "2021-01-01", "2012-03-01"]
+            ),
+            "end_date": pd.to_datetime([None, None, "2020-01-01", None, None, None]),
+        }
+    )
 
 
 def expected() -> pd.DataFrame:
     # By hand: A holds two inventions in force on both dates; 南通's 2000 filing expires on
     # 2020-05-01 and its 2016 one ends 2020-01-01; B's only invention is granted in 2021.
-    return pd.DataFrame([[2, 2], [0, 1], [2, 0]], index=pd.Index(["A", "B", "南通"], name="region"),
-                        columns=pd.to_datetime(DATES))
+    return pd.DataFrame(
+        [[2, 2], [0, 1], [2, 0]], index=pd.Index(["A", "B", "南通"], name="region"), columns=pd.to_datetime(DATES)
+    )
 
 
 @pytest.mark.parametrize("as_type", ["object", "category", "non-ascii-first"])

@@ -25,7 +25,8 @@ def _close_figures():
 def _values():
     index = pd.MultiIndex.from_tuples(
         [("a", "2023"), ("a", "2024"), ("b", "2024"), ("c", "2024"), ("d", "2024"), ("a", "2024H1")],
-        names=["entity", "period"])
+        names=["entity", "period"],
+    )
     values = pd.DataFrame({"invention_patents_per_10k": [1.0, 4.0, 9.0, 2.0, np.nan, 3.0]}, index=index)
     values.attrs["units"] = {"invention_patents_per_10k": "件/万人"}
     values.attrs["names"] = {"a": "甲县", "b": "乙县", "c": "丙县", "d": "丁县"}
@@ -111,12 +112,22 @@ def test_progress_on_the_sample_city_report(sample_dir):
 def test_contributions_stack_pillars_to_the_score():
     from zhibiao import composite
 
-    data = pd.DataFrame({"x1": [1.0, 2.0, 3.0, 4.0], "x2": [4.0, 1.0, 2.0, 3.0], "x3": [2.0, 2.5, 1.0, 4.0]},
-                        index=pd.Index(["a", "b", "c", "d"], name="unit"))
-    meta = pd.DataFrame({"code": ["idx", "p1", "p2", "x1", "x2", "x3"], "parent": ["", "idx", "idx", "p1", "p1", "p2"],
-                         "level": [3, 2, 2, 1, 1, 1], "weight": [1.0] * 6, "direction": [1] * 6})
-    result = composite.build(data, composite.Framework.from_pandas(meta),
-                             [composite.Normalise("minmax"), composite.Aggregate("arithmetic")])
+    data = pd.DataFrame(
+        {"x1": [1.0, 2.0, 3.0, 4.0], "x2": [4.0, 1.0, 2.0, 3.0], "x3": [2.0, 2.5, 1.0, 4.0]},
+        index=pd.Index(["a", "b", "c", "d"], name="unit"),
+    )
+    meta = pd.DataFrame(
+        {
+            "code": ["idx", "p1", "p2", "x1", "x2", "x3"],
+            "parent": ["", "idx", "idx", "p1", "p1", "p2"],
+            "level": [3, 2, 2, 1, 1, 1],
+            "weight": [1.0] * 6,
+            "direction": [1] * 6,
+        }
+    )
+    result = composite.build(
+        data, composite.Framework.from_pandas(meta), [composite.Normalise("minmax"), composite.Aggregate("arithmetic")]
+    )
     ax = plot.contributions(result, names={"d": "丁"})
     bars = ax.patches
     n = len(data)
@@ -128,12 +139,18 @@ def test_contributions_stack_pillars_to_the_score():
 
 
 def test_scorecard_counts_statuses_and_failing_conditions():
-    result = pd.DataFrame({
-        "status": pd.Categorical(["passed", "failed", "failed", "ineligible"],
-                                 categories=["passed", "direct", "failed", "ineligible", "invalid input"]),
-        "valid": [True, True, True, True], "passed": [True, False, False, False],
-        "gate_rd_share": [True, False, False, True], "gate_staff": [True, True, False, True],
-    })
+    result = pd.DataFrame(
+        {
+            "status": pd.Categorical(
+                ["passed", "failed", "failed", "ineligible"],
+                categories=["passed", "direct", "failed", "ineligible", "invalid input"],
+            ),
+            "valid": [True, True, True, True],
+            "passed": [True, False, False, False],
+            "gate_rd_share": [True, False, False, True],
+            "gate_staff": [True, True, False, True],
+        }
+    )
     result.attrs["pack"] = "hnte-2016"
     gaps = pd.DataFrame({"blocked_by": [None, None, "gate_staff, pass", None]})
     ax = plot.scorecard(result, gaps, lang="en")
@@ -141,8 +158,12 @@ def test_scorecard_counts_statuses_and_failing_conditions():
     counts = [bar.get_width() for bar in ax.patches]
     assert labels[:5] == ["passed", "direct", "failed", "ineligible", "invalid input"]
     assert counts[:5] == [1, 0, 2, 1, 0]
-    assert labels[5:] == ["condition not met: rd_share", "condition not met: staff", "blocked by: gate_staff",
-                          "blocked by: total below the pass mark"]
+    assert labels[5:] == [
+        "condition not met: rd_share",
+        "condition not met: staff",
+        "blocked by: gate_staff",
+        "blocked by: total below the pass mark",
+    ]
     assert counts[5:] == [2, 1, 1, 1]
     assert ax.get_title() == "hnte-2016: 4 firms"
     zh = plot.scorecard(result)

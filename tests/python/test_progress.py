@@ -52,8 +52,19 @@ def test_the_cli_bar_advances_to_the_end_on_a_terminal(sample_dir):
     pytest.importorskip("tqdm", reason="python3-tqdm is installed by scripts/bootstrap.sh")
     master, slave = pty.openpty()
     with open(os.devnull, "w") as devnull:
-        process = subprocess.Popen([sys.executable, "-m", "zhibiao", "scorecard", str(sample_dir / "firms_synthetic.csv"),
-                                    "--pack", "hnte-2016"], stdout=devnull, stderr=slave)
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "zhibiao",
+                "scorecard",
+                str(sample_dir / "firms_synthetic.csv"),
+                "--pack",
+                "hnte-2016",
+            ],
+            stdout=devnull,
+            stderr=slave,
+        )
     os.close(slave)
     chunks = []
     while True:
@@ -71,6 +82,10 @@ def test_the_cli_bar_advances_to_the_end_on_a_terminal(sample_dir):
 
 
 def test_no_bar_when_stderr_is_not_a_terminal(sample_dir):
-    result = subprocess.run([sys.executable, "-m", "zhibiao", "scorecard", str(sample_dir / "firms_synthetic.csv")],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "zhibiao", "scorecard", str(sample_dir / "firms_synthetic.csv")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert "explanations" not in result.stderr and "it/s" not in result.stderr

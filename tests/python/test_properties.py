@@ -20,8 +20,18 @@ def test_conversion_round_trips(values, a, b):
 
 
 @settings(max_examples=50, deadline=None)
-@given(st.lists(st.tuples(st.one_of(st.just(np.nan), st.floats(-10, 1e6).filter(lambda x: x == 0 or abs(x) > 1e-9)), st.one_of(st.just(np.nan), st.floats(-10, 1e6).filter(lambda x: x == 0 or abs(x) > 1e-9))),
-                min_size=1, max_size=30), scales, scales)
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(st.just(np.nan), st.floats(-10, 1e6).filter(lambda x: x == 0 or abs(x) > 1e-9)),
+            st.one_of(st.just(np.nan), st.floats(-10, 1e6).filter(lambda x: x == 0 or abs(x) > 1e-9)),
+        ),
+        min_size=1,
+        max_size=30,
+    ),
+    scales,
+    scales,
+)
 def test_ratio_is_unit_invariant_and_every_gap_has_a_reason(pairs, num_unit, den_unit):
     rd = np.array([p[0] for p in pairs])
     gdp = np.array([p[1] for p in pairs])
@@ -32,8 +42,9 @@ def test_ratio_is_unit_invariant_and_every_gap_has_a_reason(pairs, num_unit, den
     assert not np.isinf(v).any()
     assert (np.isnan(v) == reasons["rd_intensity"].notna().to_numpy()).all()
     # The same quantities in 元 give the same result.
-    df2 = df.assign(rd_expenditure=zb.Unit(num_unit).convert(rd, zb.Unit("元")),
-                    gdp=zb.Unit(den_unit).convert(gdp, zb.Unit("元")))
+    df2 = df.assign(
+        rd_expenditure=zb.Unit(num_unit).convert(rd, zb.Unit("元")), gdp=zb.Unit(den_unit).convert(gdp, zb.Unit("元"))
+    )
     v2 = zb.Panel.from_pandas(df2, units={"rd_expenditure": "元", "gdp": "元"}).compute("rd_intensity")["rd_intensity"]
     ok = ~np.isnan(v) & ~np.isnan(v2.to_numpy())
     np.testing.assert_allclose(v[ok], v2.to_numpy()[ok], rtol=1e-12)

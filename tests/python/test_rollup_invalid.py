@@ -9,10 +9,13 @@ import zhibiao as zb
 
 
 def counties():
-    return zb.read_csv(io.BytesIO(
-        "region,period,projects_approved[项],projects_applied[项]\n"
-        "320602,2023,-3,10\n"
-        "320612,2023,4,10\n".encode()))
+    return zb.read_csv(
+        io.BytesIO(
+            "region,period,projects_approved[项],projects_applied[项]\n"
+            "320602,2023,-3,10\n"
+            "320612,2023,4,10\n".encode()
+        )
+    )
 
 
 def test_a_negative_count_is_not_summed_into_the_parent():
@@ -35,9 +38,10 @@ def test_a_negative_count_is_not_summed_into_the_parent():
 
 
 def test_non_integer_counts_and_unparseable_cells_are_invalid_children():
-    panel = zb.read_csv(io.BytesIO(
-        "region,period,projects_approved[项],gdp[亿元]\n320602,2023,2.5,1\n320612,2023,3,x\n".encode()),
-        lenient=True)
+    panel = zb.read_csv(
+        io.BytesIO("region,period,projects_approved[项],gdp[亿元]\n320602,2023,2.5,1\n320612,2023,3,x\n".encode()),
+        lenient=True,
+    )
     city = panel.rollup("admin")
     reasons = {v: zb.REASONS[city._core.reasons(v)[0] - 1] for v in ("projects_approved", "gdp")}
     assert reasons == {"projects_approved": "invalid_child", "gdp": "invalid_child"}

@@ -12,16 +12,34 @@ import zhibiao as zb
 
 
 def sme_firms(rows=1, **overrides):
-    base = {"employees": 40, "st_staff": 12, "sales": 1000.0, "assets": 500.0, "rd_expense": 45.0,
-            "total_cost": 45 / 0.22, "ip_class1": 0, "ip_class2": 2}
+    base = {
+        "employees": 40,
+        "st_staff": 12,
+        "sales": 1000.0,
+        "assets": 500.0,
+        "rd_expense": 45.0,
+        "total_cost": 45 / 0.22,
+        "ip_class1": 0,
+        "ip_class2": 2,
+    }
     base.update(overrides)
     return pd.DataFrame({k: v if isinstance(v, list) else [v] * rows for k, v in base.items()})
 
 
 def sme_panel(**units):
     df = sme_firms(sales=0.1).assign(entity="f1", period=2024)
-    return zb.Panel.from_pandas(df, units={"sales": "亿元", "assets": "万元", "rd_expense": "万元", "total_cost": "万元",
-                                           "employees": "人", "st_staff": "人", **units})
+    return zb.Panel.from_pandas(
+        df,
+        units={
+            "sales": "亿元",
+            "assets": "万元",
+            "rd_expense": "万元",
+            "total_cost": "万元",
+            "employees": "人",
+            "st_staff": "人",
+            **units,
+        },
+    )
 
 
 def test_a_panel_is_read_by_name_and_converted_from_its_units():
@@ -60,11 +78,20 @@ def test_gap_speaks_evaluates_status_words_and_names_what_blocks():
     # passed; failed on points (20 + 0 + 12: more R&D reaches 60); ineligible (510 staff); direct
     # (HNTE certificate); invalid (S&T > staff); failed with 12 points and an S&T score of 0, which
     # no single input mends (R&D to the top gives 62 with S&T 0; S&T staff to 30% gives 32).
-    firms = sme_firms(6, employees=[40, 40, 510, 40, 10, 40], st_staff=[12, 12, 100, 0, 12, 2], rd_expense=[45, 5, 45, 0, 45, 5],
-                      hnte_certified=[0, 0, 0, 1, 0, 0])
+    firms = sme_firms(
+        6,
+        employees=[40, 40, 510, 40, 10, 40],
+        st_staff=[12, 12, 100, 0, 12, 2],
+        rd_expense=[45, 5, 45, 0, 45, 5],
+        hnte_certified=[0, 0, 0, 1, 0, 0],
+    )
     r = zb.scorecards.evaluate(firms, "tech-sme-2017", explain=False)
     g = zb.scorecards.gap(firms, "tech-sme-2017")
-    assert g["status"].tolist() == r["status"].tolist() == ["passed", "failed", "ineligible", "direct", "invalid input", "failed"]
+    assert (
+        g["status"].tolist()
+        == r["status"].tolist()
+        == ["passed", "failed", "ineligible", "direct", "invalid input", "failed"]
+    )
     assert g["status"].dtype == r["status"].dtype  # the same categories
     assert g.loc[1, "cheapest"] == "rd_expense" and g.loc[1, "blocked_by"] is None
     assert g.loc[2, "blocked_by"] == "staff_limit" and np.isnan(g.loc[2, "cheapest_cost"])
@@ -83,17 +110,31 @@ def plausible_hnte_firms(n, seed=11):
     rd = [np.round(s * rd_share, 2) for s in (sales_y1, sales_y2, sales_y3)]
     net_y1 = np.round(rng.uniform(500, 3000, n), 2)
     card = zb.scorecards._pack("hnte-2016")
-    firms = pd.DataFrame({
-        "registered_days": rng.integers(200, 4000, n), "in_supported_field": (rng.uniform(size=n) < 0.9).astype(int),
-        "employees": employees, "st_staff": np.round(employees * rng.uniform(0.05, 0.4, n)).astype(int),
-        "rd_staff": np.round(employees * 0.05).astype(int),
-        "sales_y1": sales_y1, "sales_y2": sales_y2, "sales_y3": sales_y3, "rd_y1": rd[0], "rd_y2": rd[1], "rd_y3": rd[2],
-        "rd_domestic": np.round((rd[0] + rd[1] + rd[2]) * rng.uniform(0.5, 1, n), 2),
-        "total_income": np.round(sales_y3 * 1.05, 2), "hitech_income": np.round(sales_y3 * rng.uniform(0.5, 1.05, n), 2),
-        "ip_class1": rng.integers(0, 3, n), "ip_class2": rng.integers(0, 8, n), "conversions_3y": rng.integers(0, 20, n),
-        "years_operating": rng.integers(1, 10, n), "net_assets_y1": net_y1,
-        "net_assets_y2": np.round(net_y1 * rng.uniform(0.9, 1.5, n), 2), "net_assets_y3": np.round(net_y1 * rng.uniform(0.9, 2, n), 2),
-    })
+    firms = pd.DataFrame(
+        {
+            "registered_days": rng.integers(200, 4000, n),
+            "in_supported_field": (rng.uniform(size=n) < 0.9).astype(int),
+            "employees": employees,
+            "st_staff": np.round(employees * rng.uniform(0.05, 0.4, n)).astype(int),
+            "rd_staff": np.round(employees * 0.05).astype(int),
+            "sales_y1": sales_y1,
+            "sales_y2": sales_y2,
+            "sales_y3": sales_y3,
+            "rd_y1": rd[0],
+            "rd_y2": rd[1],
+            "rd_y3": rd[2],
+            "rd_domestic": np.round((rd[0] + rd[1] + rd[2]) * rng.uniform(0.5, 1, n), 2),
+            "total_income": np.round(sales_y3 * 1.05, 2),
+            "hitech_income": np.round(sales_y3 * rng.uniform(0.5, 1.05, n), 2),
+            "ip_class1": rng.integers(0, 3, n),
+            "ip_class2": rng.integers(0, 8, n),
+            "conversions_3y": rng.integers(0, 20, n),
+            "years_operating": rng.integers(1, 10, n),
+            "net_assets_y1": net_y1,
+            "net_assets_y2": np.round(net_y1 * rng.uniform(0.9, 1.5, n), 2),
+            "net_assets_y3": np.round(net_y1 * rng.uniform(0.9, 2, n), 2),
+        }
+    )
     for spec in card.inputs:  # expert scores: mostly in the upper half of their range, as applicants' are
         if spec["id"] not in firms and not spec["optional"]:
             firms[spec["id"]] = rng.integers(int(spec["max"]) // 2, int(spec["max"]) + 1, n)
@@ -114,8 +155,13 @@ def test_hnte_every_firm_without_a_route_says_which_rule_blocks_it():
     # IP counts) score only through the IP-count item (≤ 7 under the "low" policy) under the IP cap (≤ 30), so a firm
     # meeting every gate has a route exactly when that headroom lifts its total to 71; without
     # one, it is the pass rule that blocks.
-    ip_items = ["tech_advancement_points", "core_support_points", "ip_quantity_points", "ip_acquisition_points",
-                "standards_bonus_points"]
+    ip_items = [
+        "tech_advancement_points",
+        "core_support_points",
+        "ip_quantity_points",
+        "ip_acquisition_points",
+        "standards_bonus_points",
+    ]
     headroom = np.minimum(7 - r["ip_quantity_points"], 30 - np.minimum(30, r[ip_items].sum(axis=1)))
     failed = g["status"] == "failed"
     assert (g.loc[failed, "cheapest"].notna() == (r.loc[failed, "total"] + headroom[failed] >= 71)).all()
@@ -156,7 +202,9 @@ def test_non_finite_input_is_invalid_input(column, value):
 
 @pytest.mark.parametrize("value", [1e307, 1e300, 1e200])
 def test_gap_ends_for_huge_finite_inputs(value):
-    firms = sme_firms(2, st_staff=2, ip_class2=0, rd_expense=value, total_cost=[value * 1.5, 500.0], sales=[1000.0, value])
+    firms = sme_firms(
+        2, st_staff=2, ip_class2=0, rd_expense=value, total_cost=[value * 1.5, 500.0], sales=[1000.0, value]
+    )
     g = zb.scorecards.gap(firms, "tech-sme-2017")
     # Firm 0: R&D at the top band, S&T staff 5% → 8 more S&T staff reach 20% (62 points).
     assert g.loc[0, "status"] == "failed" and g.loc[0, "cheapest"] == "st_staff" and g.loc[0, "more_st_staff"] == 8
@@ -169,23 +217,31 @@ def test_cli_gap_with_inf_and_huge_values_ends(tmp_path):
     path = tmp_path / "firms.csv"
     firms.to_csv(path, index=False)
     out = tmp_path / "scored.csv"
-    subprocess.run([sys.executable, "-m", "zhibiao", "scorecard", str(path), "--gap", "--out", str(out)],
-                   capture_output=True, text=True, check=True, timeout=120)
+    subprocess.run(
+        [sys.executable, "-m", "zhibiao", "scorecard", str(path), "--gap", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
     scored = pd.read_csv(out)
     assert scored["status"].tolist() == ["invalid input", "failed", "failed"]
     assert scored.loc[1, "gap_cheapest"] == "st_staff"
 
 
-@pytest.mark.parametrize("make", [
-    lambda n: pd.Series(pd.to_datetime(["2024-01-01"] * n)),
-    lambda n: pd.Series(pd.to_timedelta([3] * n, unit="D")),
-    lambda n: pd.Series([1 + 2j] * n),
-    lambda n: pd.Series([True] * n),
-    lambda n: pd.Series([True] * n, dtype="boolean"),
-    lambda n: pd.Series([True] * n, dtype=object),
-    lambda n: pd.Series([1000.0] * (n - 1) + [True], dtype=object),
-    lambda n: pd.Series([pd.Timestamp("2024-01-01")] * n, dtype=object),
-])
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: pd.Series(pd.to_datetime(["2024-01-01"] * n)),
+        lambda n: pd.Series(pd.to_timedelta([3] * n, unit="D")),
+        lambda n: pd.Series([1 + 2j] * n),
+        lambda n: pd.Series([True] * n),
+        lambda n: pd.Series([True] * n, dtype="boolean"),
+        lambda n: pd.Series([True] * n, dtype=object),
+        lambda n: pd.Series([1000.0] * (n - 1) + [True], dtype=object),
+        lambda n: pd.Series([pd.Timestamp("2024-01-01")] * n, dtype=object),
+    ],
+)
 def test_columns_of_dates_durations_complex_or_booleans_are_refused_by_name(make):
     firms = sme_firms(2)
     firms["sales"] = make(2)

@@ -11,8 +11,16 @@ from zhibiao import _core
 
 
 def sme_firms(**overrides):
-    base = {"employees": [40], "st_staff": [12], "sales": [1000.0], "assets": [500.0], "rd_expense": [45.0],
-            "total_cost": [45 / 0.22], "ip_class1": [0], "ip_class2": [2]}
+    base = {
+        "employees": [40],
+        "st_staff": [12],
+        "sales": [1000.0],
+        "assets": [500.0],
+        "rd_expense": [45.0],
+        "total_cost": [45 / 0.22],
+        "ip_class1": [0],
+        "ip_class2": [2],
+    }
     base.update({k: [v] for k, v in overrides.items()})
     return pd.DataFrame(base)
 
@@ -38,8 +46,11 @@ def test_load_returns_a_scorecard_with_the_module_functions_as_methods():
 
 def test_load_reads_a_file_into_a_scorecard(tmp_path):
     path = tmp_path / "pack.toml"
-    path.write_text('id = "mine"\n[[input]]\nid = "a"\n[[item]]\nid = "i"\nmax = 1\nmeasure = "a"\n'
-                    'bands = [{min = 1, points = 1}, {points = 0}]\n[pass]\nrule = "total >= 1"\n', encoding="utf-8")
+    path.write_text(
+        'id = "mine"\n[[input]]\nid = "a"\n[[item]]\nid = "i"\nmax = 1\nmeasure = "a"\n'
+        'bands = [{min = 1, points = 1}, {points = 0}]\n[pass]\nrule = "total >= 1"\n',
+        encoding="utf-8",
+    )
     card = zb.scorecards.load(path)
     assert card.id == "mine" and card.engine == "vector machine"
     assert card.evaluate(pd.DataFrame({"a": [1.0, 0.0]}))["status"].tolist() == ["passed", "failed"]
@@ -50,8 +61,16 @@ def test_load_reads_a_file_into_a_scorecard(tmp_path):
 def test_status_is_the_scorers_and_its_names_come_from_cpp():
     assert zb.scorecards.STATUSES == ("passed", "direct", "failed", "ineligible", "invalid input")
     card = zb.scorecards.load("tech-sme-2017")
-    firms = pd.concat([sme_firms(), sme_firms(st_staff=0).assign(hnte_certified=1), sme_firms(st_staff=3),
-                       sme_firms(employees=510, st_staff=100), sme_firms(employees=-1)], ignore_index=True).fillna({"hnte_certified": 0})
+    firms = pd.concat(
+        [
+            sme_firms(),
+            sme_firms(st_staff=0).assign(hnte_certified=1),
+            sme_firms(st_staff=3),
+            sme_firms(employees=510, st_staff=100),
+            sme_firms(employees=-1),
+        ],
+        ignore_index=True,
+    ).fillna({"hnte_certified": 0})
     columns = [firms[s["id"]].to_numpy(dtype=float) if s["id"] in firms else None for s in card.inputs]
     arrays = _core.scorecard_evaluate(card._core, columns).arrays()
     assert arrays["status"].dtype == np.uint8
@@ -60,7 +79,13 @@ def test_status_is_the_scorers_and_its_names_come_from_cpp():
     assert arrays["passed"].tolist() == [1, 1, 0, 0, 0]
     table = card.evaluate(firms, explain=False)
     assert table["status"].tolist() == list(zb.scorecards.STATUSES)
-    assert table["valid"].tolist() == [True] * 4 + [False] and table["passed"].tolist() == [True, True, False, False, False]
+    assert table["valid"].tolist() == [True] * 4 + [False] and table["passed"].tolist() == [
+        True,
+        True,
+        False,
+        False,
+        False,
+    ]
 
 
 def test_points_are_float32_in_the_result_and_float64_in_the_table():
@@ -86,8 +111,9 @@ def test_every_input_and_item_has_an_english_name(pack):
 
 
 def test_english_explanations_have_no_chinese_units():
-    firms = pd.concat([sme_firms(employees=510, st_staff=100, sales=30000.0), sme_firms(employees=10, st_staff=12)],
-                      ignore_index=True)
+    firms = pd.concat(
+        [sme_firms(employees=510, st_staff=100, sales=30000.0), sme_firms(employees=10, st_staff=12)], ignore_index=True
+    )
     r = zb.scorecards.evaluate(firms, "tech-sme-2017")
     assert "staff 510 persons above 500" in r.loc[0, "explanation_en"]
     assert "S&T staff 12 persons exceed the total staff 10 persons" in r.loc[1, "explanation_en"]

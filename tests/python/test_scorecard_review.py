@@ -11,16 +11,33 @@ from zhibiao import _core
 
 
 def sme_firms(**overrides):
-    base = {"employees": 40, "st_staff": 12, "sales": 1000.0, "assets": 500.0, "rd_expense": 45.0,
-            "total_cost": 45 / 0.22, "ip_class1": 0, "ip_class2": 2}
+    base = {
+        "employees": 40,
+        "st_staff": 12,
+        "sales": 1000.0,
+        "assets": 500.0,
+        "rd_expense": 45.0,
+        "total_cost": 45 / 0.22,
+        "ip_class1": 0,
+        "ip_class2": 2,
+    }
     base.update(overrides)
     return pd.DataFrame({k: [v] for k, v in base.items()})
 
 
 def sme_panel(df=None):
     df = (sme_firms() if df is None else df).assign(entity="f1", period=2024)
-    return zb.Panel.from_pandas(df, units={"sales": "万元", "assets": "万元", "rd_expense": "万元", "total_cost": "万元",
-                                           "employees": "人", "st_staff": "人"})
+    return zb.Panel.from_pandas(
+        df,
+        units={
+            "sales": "万元",
+            "assets": "万元",
+            "rd_expense": "万元",
+            "total_cost": "万元",
+            "employees": "人",
+            "st_staff": "人",
+        },
+    )
 
 
 ABSENT = ["missing_input", "missing_variable", "no_such_period", "incomplete_rollup"]
@@ -45,12 +62,16 @@ def test_an_optional_panel_cell_invalid_for_computing_is_invalid_input_not_missi
         assert f"hnte_certified: {why}" in r["explanation_en"].iloc[0]
 
 
-@pytest.mark.parametrize("cell, reads", [("5,000", 5000.0), (" 1000 ", 1000.0), ("1,000.5", 1000.5), ("abc", None), ("5.000,0", None)])
+@pytest.mark.parametrize(
+    "cell, reads", [("5,000", 5000.0), (" 1000 ", 1000.0), ("1,000.5", 1000.5), ("abc", None), ("5.000,0", None)]
+)
 def test_a_text_cell_reads_the_same_through_a_dataframe_and_a_panel(cell, reads):
     # '5,000' was "invalid input" through a DataFrame (pd.to_numeric) but 5000 through a Panel
     # (the CSV cell grammar): both paths now read text by the grammar.
     df = sme_firms(sales=cell, hnte_certified=1)
-    frame, panel = zb.scorecards.evaluate(df, "tech-sme-2017"), zb.scorecards.evaluate(sme_panel(df) if reads else df, "tech-sme-2017")
+    frame, panel = zb.scorecards.evaluate(df, "tech-sme-2017"), zb.scorecards.evaluate(
+        sme_panel(df) if reads else df, "tech-sme-2017"
+    )
     if reads is None:
         assert frame["status"].tolist() == ["invalid input"]
         assert repr(cell) in frame["explanation_en"].iloc[0]

@@ -14,16 +14,33 @@ import zhibiao as zb
 
 
 def sme_firms(**overrides):
-    base = {"employees": [40], "st_staff": [12], "sales": [1000.0], "assets": [500.0], "rd_expense": [45.0],
-            "total_cost": [45 / 0.22], "ip_class1": [0], "ip_class2": [2]}
+    base = {
+        "employees": [40],
+        "st_staff": [12],
+        "sales": [1000.0],
+        "assets": [500.0],
+        "rd_expense": [45.0],
+        "total_cost": [45 / 0.22],
+        "ip_class1": [0],
+        "ip_class2": [2],
+    }
     base.update({k: [v] for k, v in overrides.items()})
     return pd.DataFrame(base)
 
 
 def test_describe_lists_the_inputs_with_units():
     d = zb.scorecards.describe("tech-sme-2017").set_index("id")
-    assert {"employees", "st_staff", "sales", "assets", "rd_expense", "total_cost", "ip_class1", "ip_class2",
-            "hnte_certified"} <= set(d.index)
+    assert {
+        "employees",
+        "st_staff",
+        "sales",
+        "assets",
+        "rd_expense",
+        "total_cost",
+        "ip_class1",
+        "ip_class2",
+        "hnte_certified",
+    } <= set(d.index)
     assert d.loc["sales", "unit"] == "万元" and d.loc["hnte_certified", "optional"]
 
 
@@ -37,14 +54,17 @@ def test_tech_sme_cases():
     assert "科技人员得分不为0" in r.loc[0, "explanation_zh"]
     r = zb.scorecards.evaluate(sme_firms(rd_expense=19, total_cost=19 / 0.30), "tech-sme-2017")
     assert r.loc[0, "rd_points"] == 50 and r.loc[0, "rd_points_by"] == "rd_cost_ratio"
-    assert zb.scorecards.evaluate(sme_firms(employees=510, st_staff=100), "tech-sme-2017").loc[0, "status"] == "ineligible"
+    assert (
+        zb.scorecards.evaluate(sme_firms(employees=510, st_staff=100), "tech-sme-2017").loc[0, "status"] == "ineligible"
+    )
     direct = zb.scorecards.evaluate(sme_firms(st_staff=0).assign(hnte_certified=1), "tech-sme-2017")
     assert direct.loc[0, "status"] == "direct" and direct.loc[0, "route"] == "hnte"
 
 
 def test_bad_input_marks_the_firm_and_the_batch_goes_on():
-    firms = pd.concat([sme_firms(), sme_firms(employees=-3), sme_firms(st_staff=50), sme_firms(sales="abc")],
-                      ignore_index=True)
+    firms = pd.concat(
+        [sme_firms(), sme_firms(employees=-3), sme_firms(st_staff=50), sme_firms(sales="abc")], ignore_index=True
+    )
     r = zb.scorecards.evaluate(firms, "tech-sme-2017")
     assert r["status"].tolist() == ["passed", "invalid input", "invalid input", "invalid input"]
     assert "employees" in r.loc[1, "explanation_en"]
@@ -57,19 +77,46 @@ def test_bad_input_marks_the_firm_and_the_batch_goes_on():
 
 def test_units_of_the_firm_table():
     in_yuan = sme_firms(sales=1000 * 1e4, assets=500 * 1e4, rd_expense=45 * 1e4, total_cost=45 / 0.22 * 1e4)
-    r = zb.scorecards.evaluate(in_yuan, "tech-sme-2017", units={c: "元" for c in ("sales", "assets", "rd_expense", "total_cost")})
+    r = zb.scorecards.evaluate(
+        in_yuan, "tech-sme-2017", units={c: "元" for c in ("sales", "assets", "rd_expense", "total_cost")}
+    )
     assert r.loc[0, "total"] == 62
 
 
 def test_hnte_growth_band_edge_and_ranges():
     # 100, 115, 132.25 is exactly 15% growth → C (5–6); a float bug would give D (§6a).
-    firms = pd.DataFrame({"registered_days": [800], "in_supported_field": [1], "employees": [100], "st_staff": [20],
-                          "sales_y1": [100.0], "sales_y2": [115.0], "sales_y3": [132.25], "rd_y1": [6.0], "rd_y2": [7.0],
-                          "rd_y3": [8.0], "rd_domestic": [21.0], "hitech_income": [100.0], "total_income": [132.25],
-                          "ip_class1": [1], "ip_class2": [0], "conversions_3y": [15], "years_operating": [3],
-                          "net_assets_y1": [1000.0], "net_assets_y2": [1300.0], "net_assets_y3": [1800.0],
-                          "tech_advancement": [7], "core_support": [7], "ip_acquisition": [6], "standards_bonus": [2],
-                          "rd_organisation": [5], "rd_platform": [5], "transfer_system": [3], "talent_system": [3]})
+    firms = pd.DataFrame(
+        {
+            "registered_days": [800],
+            "in_supported_field": [1],
+            "employees": [100],
+            "st_staff": [20],
+            "sales_y1": [100.0],
+            "sales_y2": [115.0],
+            "sales_y3": [132.25],
+            "rd_y1": [6.0],
+            "rd_y2": [7.0],
+            "rd_y3": [8.0],
+            "rd_domestic": [21.0],
+            "hitech_income": [100.0],
+            "total_income": [132.25],
+            "ip_class1": [1],
+            "ip_class2": [0],
+            "conversions_3y": [15],
+            "years_operating": [3],
+            "net_assets_y1": [1000.0],
+            "net_assets_y2": [1300.0],
+            "net_assets_y3": [1800.0],
+            "tech_advancement": [7],
+            "core_support": [7],
+            "ip_acquisition": [6],
+            "standards_bonus": [2],
+            "rd_organisation": [5],
+            "rd_platform": [5],
+            "transfer_system": [3],
+            "talent_system": [3],
+        }
+    )
     low = zb.scorecards.evaluate(firms, "hnte-2016", policy="low")
     high = zb.scorecards.evaluate(firms, "hnte-2016", policy="high")
     assert low.loc[0, "sales_growth_points"] == 5 and high.loc[0, "sales_growth_points"] == 6
@@ -78,17 +125,33 @@ def test_hnte_growth_band_edge_and_ranges():
     assert high.loc[0, "status"] == "passed"
 
 
-sme_strategy = st.fixed_dictionaries({
-    "employees": st.integers(1, 600), "share": st.floats(0, 1), "sales": st.floats(0, 30000),
-    "assets": st.floats(0, 30000), "rd": st.floats(0, 3000), "cost": st.floats(1, 30000),
-    "ip_class1": st.integers(0, 2), "ip_class2": st.integers(0, 6),
-})
+sme_strategy = st.fixed_dictionaries(
+    {
+        "employees": st.integers(1, 600),
+        "share": st.floats(0, 1),
+        "sales": st.floats(0, 30000),
+        "assets": st.floats(0, 30000),
+        "rd": st.floats(0, 3000),
+        "cost": st.floats(1, 30000),
+        "ip_class1": st.integers(0, 2),
+        "ip_class2": st.integers(0, 6),
+    }
+)
 
 
 def firm_of(d, extra_rd=0.0):
-    return pd.DataFrame({"employees": [d["employees"]], "st_staff": [int(d["employees"] * d["share"])],
-                         "sales": [d["sales"]], "assets": [d["assets"]], "rd_expense": [d["rd"] + extra_rd],
-                         "total_cost": [d["cost"] + extra_rd], "ip_class1": [d["ip_class1"]], "ip_class2": [d["ip_class2"]]})
+    return pd.DataFrame(
+        {
+            "employees": [d["employees"]],
+            "st_staff": [int(d["employees"] * d["share"])],
+            "sales": [d["sales"]],
+            "assets": [d["assets"]],
+            "rd_expense": [d["rd"] + extra_rd],
+            "total_cost": [d["cost"] + extra_rd],
+            "ip_class1": [d["ip_class1"]],
+            "ip_class2": [d["ip_class2"]],
+        }
+    )
 
 
 @settings(max_examples=60, deadline=None)
@@ -122,8 +185,23 @@ def test_cli_scores_a_csv_with_a_summary(tmp_path):
     path = tmp_path / "firms.csv"
     firms.to_csv(path, index=False)
     out = tmp_path / "scored.csv"
-    result = subprocess.run([sys.executable, "-m", "zhibiao", "scorecard", str(path), "--pack", "tech-sme-2017", "--gap",
-                             "--out", str(out)], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "zhibiao",
+            "scorecard",
+            str(path),
+            "--pack",
+            "tech-sme-2017",
+            "--gap",
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert "passed 1" in result.stderr and "invalid input 1" in result.stderr  # the summary is a message
     scored = pd.read_csv(out)
     assert scored["status"].tolist() == ["passed", "failed", "invalid input"]
@@ -132,8 +210,11 @@ def test_cli_scores_a_csv_with_a_summary(tmp_path):
 
 def test_malformed_pack_names_file_item_and_key(tmp_path):
     pack = tmp_path / "mine.toml"
-    pack.write_text('id = "mine"\n[[input]]\nid = "a"\n[[item]]\nid = "i"\nmax = 5\nmeasure = "a"\n'
-                    'bands = [{min = 1, points = 9}, {points = 0}]\n[pass]\nrule = "total >= 1"\n', encoding="utf-8")
+    pack.write_text(
+        'id = "mine"\n[[input]]\nid = "a"\n[[item]]\nid = "i"\nmax = 5\nmeasure = "a"\n'
+        'bands = [{min = 1, points = 9}, {points = 0}]\n[pass]\nrule = "total >= 1"\n',
+        encoding="utf-8",
+    )
     with pytest.raises(zb.ParseError, match=r"mine\.toml.*item 'i': key 'bands'"):
         zb.scorecards.evaluate(pd.DataFrame({"a": [1]}), pack)
 
@@ -152,10 +233,18 @@ def test_builtin_packs_run_on_their_generated_kernels_and_a_changed_pack_on_the_
     rng = np.random.default_rng(3)
     n = 10_001
     employees = rng.integers(1, 600, n).astype(float)
-    firms = pd.DataFrame({"employees": employees, "st_staff": np.floor(employees * rng.uniform(0, 0.6, n)),
-                          "sales": np.round(rng.uniform(0, 30000, n), 2), "assets": np.round(rng.uniform(0, 30000, n), 2),
-                          "rd_expense": np.round(rng.uniform(0, 2000, n), 2), "total_cost": np.round(rng.uniform(1, 20000, n), 2),
-                          "ip_class1": rng.integers(0, 2, n).astype(float), "ip_class2": rng.integers(0, 6, n).astype(float)})
+    firms = pd.DataFrame(
+        {
+            "employees": employees,
+            "st_staff": np.floor(employees * rng.uniform(0, 0.6, n)),
+            "sales": np.round(rng.uniform(0, 30000, n), 2),
+            "assets": np.round(rng.uniform(0, 30000, n), 2),
+            "rd_expense": np.round(rng.uniform(0, 2000, n), 2),
+            "total_cost": np.round(rng.uniform(1, 20000, n), 2),
+            "ip_class1": rng.integers(0, 2, n).astype(float),
+            "ip_class2": rng.integers(0, 6, n).astype(float),
+        }
+    )
     fused = zb.scorecards.evaluate(firms, "tech-sme-2017", explain=False)
     machine = zb.scorecards.evaluate(firms, changed, explain=False)
     share = firms.st_staff / firms.employees

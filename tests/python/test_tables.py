@@ -45,7 +45,11 @@ def test_full_precision_on_request_and_a_bom_for_excel(sample_dir, tmp_path):
 def test_ranks_are_integers_nullable_where_missing_and_average_ties_stay_floats():
     ranks = pd.Series([1.0, 3.0, np.nan, 2.0])
     whole = zb.whole_ranks(ranks)
-    assert str(whole.dtype) == "Int64" and whole.tolist()[:2] == [1, 3] and whole.isna().tolist() == [False, False, True, False]
+    assert (
+        str(whole.dtype) == "Int64"
+        and whole.tolist()[:2] == [1, 3]
+        and whole.isna().tolist() == [False, False, True, False]
+    )
     assert zb.whole_ranks(pd.Series([1.5, 1.5, 3.0])).dtype == np.float64
 
 
@@ -63,7 +67,12 @@ def test_excel_has_values_units_and_reasons_sheets(sample_dir, tmp_path):
     sheets = pd.read_excel(path, sheet_name=None, dtype={"entity": str, "period": str})
     assert list(sheets) == ["values", "units", "reasons"]
     first = sheets["values"].iloc[0]
-    assert (first["entity"], first["period"], first["name"], first["rd_intensity"]) == ("900101", "2015", "甲省1市1县", 1.63)
+    assert (first["entity"], first["period"], first["name"], first["rd_intensity"]) == (
+        "900101",
+        "2015",
+        "甲省1市1县",
+        1.63,
+    )
     units = sheets["units"].set_index("column")["unit"]
     assert units["invention_patents_per_10k"] == "items/10k persons" and units["rd_intensity"] == "%"
     assert len(sheets["reasons"]) == len(values)
@@ -87,8 +96,11 @@ def test_cli_xlsx_needs_a_file_and_composite_ranks_are_integers(sample_dir, tmp_
 
 def test_cli_bom_and_full_precision(sample_dir):
     panel = sample_dir / "counties_synthetic.csv"
-    bom = subprocess.run([sys.executable, "-m", "zhibiao", "compute", str(panel), "--ids", "rd_intensity", "--bom", "-q"],
-                         capture_output=True, check=True)
+    bom = subprocess.run(
+        [sys.executable, "-m", "zhibiao", "compute", str(panel), "--ids", "rd_intensity", "--bom", "-q"],
+        capture_output=True,
+        check=True,
+    )
     assert bom.stdout.startswith("\ufeff".encode())
     full = _cli("compute", panel, "--ids", "rd_intensity", "--full-precision", "--no-reasons", "-q", check=True)
     assert full.stdout.splitlines()[1].startswith("900101,2015,甲省1市1县,1.6289")

@@ -11,10 +11,18 @@ import zhibiao as zb
 
 def test_concurrent_calls_match_the_sequential_result(sample_dir):
     panel = zb.read_csv(sample_dir / "counties_synthetic.csv")
-    firms = pd.DataFrame({"employees": np.arange(1, 2001) % 600 + 1, "st_staff": np.arange(2000) % 50,
-                          "sales": np.linspace(0, 30000, 2000), "assets": np.linspace(30000, 0, 2000),
-                          "rd_expense": np.linspace(0, 900, 2000), "total_cost": np.linspace(10, 20000, 2000),
-                          "ip_class1": np.arange(2000) % 2, "ip_class2": np.arange(2000) % 6})
+    firms = pd.DataFrame(
+        {
+            "employees": np.arange(1, 2001) % 600 + 1,
+            "st_staff": np.arange(2000) % 50,
+            "sales": np.linspace(0, 30000, 2000),
+            "assets": np.linspace(30000, 0, 2000),
+            "rd_expense": np.linspace(0, 900, 2000),
+            "total_cost": np.linspace(10, 20000, 2000),
+            "ip_class1": np.arange(2000) % 2,
+            "ip_class2": np.arange(2000) % 6,
+        }
+    )
 
     year = panel.compute().xs("2024", level="period").drop(columns=["reward_payout_rate"], errors="ignore")
     year = year[[c for c in year.columns if year[c].notna().sum() > 200 and year[c].std() > 0]]
@@ -25,7 +33,9 @@ def test_concurrent_calls_match_the_sequential_result(sample_dir):
         csv = zb.read_csv(sample_dir / "counties_synthetic.csv", threads=2)
         rolled = panel.rollup("admin").compute("invention_patents_per_10k")
         scored = zb.scorecards.evaluate(firms, "tech-sme-2017", explain=False)
-        index = C.build(year, None, [C.Impute("regression"), C.Treat(), C.Normalise(), C.Weigh("critic"), C.Aggregate()])
+        index = C.build(
+            year, None, [C.Impute("regression"), C.Treat(), C.Normalise(), C.Weigh("critic"), C.Aggregate()]
+        )
         return values, csv.to_pandas(), rolled, scored, index.scores, index.ranks
 
     sequential = work(0)
@@ -49,8 +59,13 @@ def test_thread_counts_do_not_change_results(sample_dir):
     b = _core.scorecard_evaluate(card, columns, threads=2).arrays()
     for key in a:
         np.testing.assert_array_equal(a[key], b[key])
-    records = pd.DataFrame({"region": rng.integers(0, 20, 300_000).astype(str), "kind": "invention",
-                            "filing_date": np.datetime64("2000-01-01") + rng.integers(0, 7000, 300_000).astype("timedelta64[D]")})
+    records = pd.DataFrame(
+        {
+            "region": rng.integers(0, 20, 300_000).astype(str),
+            "kind": "invention",
+            "filing_date": np.datetime64("2000-01-01") + rng.integers(0, 7000, 300_000).astype("timedelta64[D]"),
+        }
+    )
     records["grant_date"] = records["filing_date"] + pd.to_timedelta(rng.integers(-30, 1500, 300_000), unit="D")
     records["end_date"] = pd.NaT
     x, fx = zb.patents_in_force(records, ["2015-12-31", "2020-12-31"], findings=True, threads=1)

@@ -13,19 +13,43 @@ C = zb.composite
 
 @pytest.fixture(scope="module")
 def small():
-    fw = C.Framework.from_pandas(pd.DataFrame({
-        "code": ["Index", "P1", "P2", "a", "b", "c", "d"], "parent": ["", "Index", "Index", "P1", "P1", "P2", "P2"],
-        "weight": [1, 1, 3, 1, 2, 1, 1], "direction": [1, 1, 1, 1, 1, -1, 1], "level": [3, 2, 2, 1, 1, 1, 1]}))
-    data = pd.DataFrame({"a": [1, 2, 3, 4, 5, 6, 7, 30], "b": [8, 3, 5, 1, 9, 2, 4, 6], "c": [2, 7, 1, 8, 3, 6, 4, 5],
-                         "d": [5, 5, 2, 9, 1, 7, 3, 8]}, index=[f"u{i}" for i in range(8)], dtype=float)
+    fw = C.Framework.from_pandas(
+        pd.DataFrame(
+            {
+                "code": ["Index", "P1", "P2", "a", "b", "c", "d"],
+                "parent": ["", "Index", "Index", "P1", "P1", "P2", "P2"],
+                "weight": [1, 1, 3, 1, 2, 1, 1],
+                "direction": [1, 1, 1, 1, 1, -1, 1],
+                "level": [3, 2, 2, 1, 1, 1, 1],
+            }
+        )
+    )
+    data = pd.DataFrame(
+        {
+            "a": [1, 2, 3, 4, 5, 6, 7, 30],
+            "b": [8, 3, 5, 1, 9, 2, 4, 6],
+            "c": [2, 7, 1, 8, 3, 6, 4, 5],
+            "d": [5, 5, 2, 9, 1, 7, 3, 8],
+        },
+        index=[f"u{i}" for i in range(8)],
+        dtype=float,
+    )
     steps = [C.Treat("coinr"), C.Normalise("minmax", (1, 100)), C.Aggregate()]
     return data, fw, steps
 
 
 def busy(**kw):
-    return dict(weights_noise={2: 0.25}, winmax=(0, 2), aggregation=[C.Aggregate("arithmetic"), C.Aggregate("geometric")],
-                normalisation={"minmax 1-100": C.Normalise("minmax", (1, 100)), "minmax 2-100": C.Normalise("minmax", (2, 100))},
-                exclude_indicator=True, **kw)
+    return dict(
+        weights_noise={2: 0.25},
+        winmax=(0, 2),
+        aggregation=[C.Aggregate("arithmetic"), C.Aggregate("geometric")],
+        normalisation={
+            "minmax 1-100": C.Normalise("minmax", (1, 100)),
+            "minmax 2-100": C.Normalise("minmax", (2, 100)),
+        },
+        exclude_indicator=True,
+        **kw,
+    )
 
 
 def test_nothing_uncertain_gives_the_nominal_ranks(small):
@@ -94,8 +118,14 @@ def test_assumption_on_an_absent_step_is_refused(small):
     with pytest.raises(ValueError, match="no impute step"):
         C.uncertainty(data, fw, [C.Normalise(), C.Aggregate()], n=10, imputation=[C.Impute("mean")])
     with pytest.raises(ValueError, match="probabilities sum"):
-        C.uncertainty(data, fw, [C.Normalise(), C.Aggregate()], n=10, aggregation=[C.Aggregate(), C.Aggregate("geometric")],
-                      probabilities={"aggregation": [0.5, 0.6]})
+        C.uncertainty(
+            data,
+            fw,
+            [C.Normalise(), C.Aggregate()],
+            n=10,
+            aggregation=[C.Aggregate(), C.Aggregate("geometric")],
+            probabilities={"aggregation": [0.5, 0.6]},
+        )
     with pytest.raises(ValueError, match="levels 1 to 2"):
         C.uncertainty(data, fw, [C.Normalise(), C.Aggregate()], n=10, weights_noise={3: 0.1})
 
@@ -170,8 +200,17 @@ def test_uncertainty_section_of_the_model_toml(small, tmp_path):
     assert settings == {"replications": 300, "seed": 4}
     assert assumptions["probabilities"] == {"aggregation": [0.25, 0.75]}
     from_toml = C.uncertainty(data, None, C.Model(MODEL), n=300, seed=4, **assumptions)
-    in_code = C.uncertainty(data, fw, steps, n=300, seed=4, winmax=(0, 2), weights_noise={2: 0.25},
-                            aggregation=[C.Aggregate("arithmetic"), C.Aggregate("geometric")], probabilities={"aggregation": [0.25, 0.75]})
+    in_code = C.uncertainty(
+        data,
+        fw,
+        steps,
+        n=300,
+        seed=4,
+        winmax=(0, 2),
+        weights_noise={2: 0.25},
+        aggregation=[C.Aggregate("arithmetic"), C.Aggregate("geometric")],
+        probabilities={"aggregation": [0.25, 0.75]},
+    )
     pd.testing.assert_frame_equal(from_toml.ranks, in_code.ranks, check_exact=True)
     assert (from_toml.parameters["aggregation"] == "geometric").mean() > 0.6
     with pytest.raises(ValueError, match="not one of"):
@@ -185,7 +224,10 @@ def test_cli(small, tmp_path, capsys):
     (tmp_path / "m.toml").write_text(MODEL, encoding="utf-8")
     data.rename_axis("unit").to_csv(tmp_path / "d.csv")
     out = tmp_path / "ranks.csv"
-    assert cli.main(["uncertainty", str(tmp_path / "m.toml"), str(tmp_path / "d.csv"), "-n", "256", "--out", str(out)]) == 0
+    assert (
+        cli.main(["uncertainty", str(tmp_path / "m.toml"), str(tmp_path / "d.csv"), "-n", "256", "--out", str(out)])
+        == 0
+    )
     table = pd.read_csv(out, index_col=0)
     assert list(table.columns[:4]) == ["nominal_rank", "median_rank", "mean_rank", "rank_p05"]
     assert len(table) == 8

@@ -29,6 +29,9 @@ def test_periods():
     assert str(zb.Period("2018Q2").prior_year()) == "2017Q2"
     assert zb.Period("2018Q2").year == 2018
     assert sorted([zb.Period("2019"), zb.Period("2018H1"), zb.Period("2018")]) == [
-        zb.Period("2018H1"), zb.Period("2018"), zb.Period("2019")]
+        zb.Period("2018H1"),
+        zb.Period("2018"),
+        zb.Period("2019"),
+    ]
     with pytest.raises(zb.ParseError, match="2018H3"):
         zb.Period("2018H3")

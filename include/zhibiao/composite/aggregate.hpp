@@ -14,8 +14,8 @@
 //
 // Weights of a group's children: the framework's, equal, or computed from the children's scores
 // (entropy, CRITIC, sd, variance, PCA, VIC, MEREC, Gini) or from an AHP comparison matrix —
-// weights.hpp. Compiled in src/composite/aggregate.cpp. Inside the tree every child is higher-is-better (directions were applied at
-// normalisation), so MEREC treats every child as a benefit.
+// weights.hpp. Compiled in src/composite/aggregate.cpp. Inside the tree every child is higher-is-better (directions
+// were applied at normalisation), so MEREC treats every child as a benefit.
 
 #include "zhibiao/config.hpp"  // first: pins Eigen's alignment and allocator
 #include <Eigen/Core>
@@ -36,14 +36,15 @@ enum class weighting { framework, equal, fixed, entropy, critic, sd, variance, p
 
 inline constexpr const char* aggregation_names[] = {"arithmetic", "geometric", "harmonic", "generalised", "mpi",
                                                     "bod",        "copeland",  "topsis",   "vikor"};
-inline constexpr const char* weighting_names[] = {"framework", "equal", "fixed", "entropy", "critic", "sd", "variance", "pca", "ahp", "vic", "merec", "gini"};
+inline constexpr const char* weighting_names[] = {"framework", "equal", "fixed", "entropy", "critic", "sd",
+                                                  "variance",  "pca",   "ahp",   "vic",     "merec",  "gini"};
 
 struct weight_options {
     weighting scheme = weighting::framework;
-    int ddof = 1;                                     ///< sd, variance, CRITIC
-    entropy_zeros zeros = entropy_zeros::skip;        ///< entropy
+    int ddof = 1;                                              ///< sd, variance, CRITIC
+    entropy_zeros zeros = entropy_zeros::skip;                 ///< entropy
     correlation_kind correlation = correlation_kind::pearson;  ///< CRITIC and VIC (which refuses pearson)
-    std::map<std::string, double> fixed;              ///< fixed: node → weight (others keep the framework's)
+    std::map<std::string, double> fixed;                       ///< fixed: node → weight (others keep the framework's)
     std::map<std::string, Eigen::MatrixXd> pairwise;  ///< ahp: group → comparison matrix, children in framework order
     random_index ri = random_index::tummala_ling;     ///< ahp
     double max_cr = 0.1;                              ///< ahp
@@ -52,8 +53,8 @@ struct weight_options {
 
 struct aggregate_options {
     aggregation method = aggregation::arithmetic;
-    double power = 1;                                          ///< generalised mean exponent (0 = geometric)
-    int mpi_penalty = 1;                                       ///< +1: M − S·cv; −1: M + S·cv
+    double power = 1;     ///< generalised mean exponent (0 = geometric)
+    int mpi_penalty = 1;  ///< +1: M − S·cv; −1: M + S·cv
     topsis_normalisation topsis_inner = topsis_normalisation::minmax;
     double vikor_v = 0.5;
 };
@@ -65,11 +66,11 @@ struct level_plan {
 };
 
 struct aggregation_result {
-    Eigen::MatrixXd scores;              ///< units × nodes (framework order); indicator columns = the input
-    Eigen::VectorXd weights;             ///< each node's weight within its group, the group summing to 1
-    Eigen::VectorXd effective;           ///< each node's weight in the whole index
+    Eigen::MatrixXd scores;                 ///< units × nodes (framework order); indicator columns = the input
+    Eigen::VectorXd weights;                ///< each node's weight within its group, the group summing to 1
+    Eigen::VectorXd effective;              ///< each node's weight in the whole index
     std::map<std::string, ahp_result> ahp;  ///< consistency of every AHP group
-    std::vector<std::string> notes;      ///< what the methods reported (PCA sign notes, unweighted methods)
+    std::vector<std::string> notes;         ///< what the methods reported (PCA sign notes, unweighted methods)
 };
 
 namespace detail {
@@ -86,10 +87,12 @@ inline Eigen::MatrixXd children_matrix(const Eigen::MatrixXd& s, const std::vect
 /// normalised indicator matrix (columns in `fw.indicators()` order). `plans[L − 2]` says what
 /// level L does (missing entries: weighted arithmetic mean with the framework's weights);
 /// `excluded` nodes are left out as if absent (what-if analysis).
-aggregation_result aggregate(const framework& fw, const Eigen::MatrixXd& normalised, const std::vector<level_plan>& plans = {},
-                             const std::vector<bool>& excluded = {});
+aggregation_result aggregate(const framework& fw, const Eigen::MatrixXd& normalised,
+                             const std::vector<level_plan>& plans = {}, const std::vector<bool>& excluded = {});
 
 /// Scores of one level's nodes ranked, 1 = best; see statistics.hpp for ties.
-inline Eigen::VectorXd rank_scores(const Eigen::Ref<const Eigen::VectorXd>& scores, ties rule = ties::min) { return rank(scores, true, rule); }
+inline Eigen::VectorXd rank_scores(const Eigen::Ref<const Eigen::VectorXd>& scores, ties rule = ties::min) {
+    return rank(scores, true, rule);
+}
 
 }  // namespace zhibiao::composite

@@ -20,8 +20,8 @@ inline int node_of(const framework& fw, const std::string& code) {
     return k;
 }
 
-inline void contribute(const framework& fw, const result& r, const Eigen::MatrixXd& s, Eigen::Index u, int node, double factor,
-                       const std::vector<int>& leaf_column, Eigen::MatrixXd& out) {
+inline void contribute(const framework& fw, const result& r, const Eigen::MatrixXd& s, Eigen::Index u, int node,
+                       double factor, const std::vector<int>& leaf_column, Eigen::MatrixXd& out) {
     if (fw.children(node).empty()) {
         out(u, leaf_column[static_cast<std::size_t>(node)]) = factor * s(u, node);
         return;
@@ -30,7 +30,8 @@ inline void contribute(const framework& fw, const result& r, const Eigen::Matrix
     for (int c : fw.children(node))
         if (present(s(u, c))) den += r.aggregation.weights(c);
     for (int c : fw.children(node))
-        if (present(s(u, c)) && den > 0) contribute(fw, r, s, u, c, factor * r.aggregation.weights(c) / den, leaf_column, out);
+        if (present(s(u, c)) && den > 0)
+            contribute(fw, r, s, u, c, factor * r.aggregation.weights(c) / den, leaf_column, out);
 }
 
 }  // namespace detail
@@ -43,11 +44,13 @@ inline Eigen::MatrixXd contributions(const framework& fw, const result& r, const
     const int node = detail::node_of(fw, code);
     for (int level = 2; level <= fw.at(node).level; ++level)
         if (r.plans[static_cast<std::size_t>(level - 2)].aggregate.method != aggregation::arithmetic)
-            throw method_error("contributions need arithmetic aggregation, and level " + std::to_string(level) + " uses " +
-                               aggregation_names[static_cast<int>(r.plans[static_cast<std::size_t>(level - 2)].aggregate.method)]);
+            throw method_error(
+                "contributions need arithmetic aggregation, and level " + std::to_string(level) + " uses " +
+                aggregation_names[static_cast<int>(r.plans[static_cast<std::size_t>(level - 2)].aggregate.method)]);
     const auto& leaves = fw.indicators();
     std::vector<int> leaf_column(fw.nodes().size(), -1);
-    for (std::size_t k = 0; k < leaves.size(); ++k) leaf_column[static_cast<std::size_t>(leaves[k])] = static_cast<int>(k);
+    for (std::size_t k = 0; k < leaves.size(); ++k)
+        leaf_column[static_cast<std::size_t>(leaves[k])] = static_cast<int>(k);
     const Eigen::MatrixXd& s = r.aggregation.scores;
     Eigen::MatrixXd out = Eigen::MatrixXd::Zero(s.rows(), static_cast<Eigen::Index>(leaves.size()));
     for (Eigen::Index u = 0; u < s.rows(); ++u) detail::contribute(fw, r, s, u, node, 1.0, leaf_column, out);

@@ -24,8 +24,9 @@ struct node {
     std::string code;
     std::string parent;  ///< empty for the root
     double weight = 1;
-    zhibiao::direction direction = zhibiao::direction::higher_is_better;  ///< of an indicator (benchmark is not a composite direction)
-    int level = 1;       ///< 1 = indicator, increasing towards the root
+    zhibiao::direction direction =
+        zhibiao::direction::higher_is_better;  ///< of an indicator (benchmark is not a composite direction)
+    int level = 1;                             ///< 1 = indicator, increasing towards the root
 
     node() = default;
     node(std::string code_, std::string parent_, double weight_ = 1,
@@ -38,7 +39,8 @@ struct node {
 
 private:
     static zhibiao::direction direction_of_sign(int sign) {
-        if (sign != 1 && sign != -1) throw argument_error("framework node: direction " + std::to_string(sign) + " (1 or -1)");
+        if (sign != 1 && sign != -1)
+            throw argument_error("framework node: direction " + std::to_string(sign) + " (1 or -1)");
         return sign > 0 ? zhibiao::direction::higher_is_better : zhibiao::direction::lower_is_better;
     }
 };
@@ -52,15 +54,19 @@ public:
     framework() = default;
     explicit framework(std::vector<node> nodes) : nodes_(std::move(nodes)) {
         for (std::size_t k = 0; k < nodes_.size(); ++k) {
-            if (!index_.emplace(nodes_[k].code, static_cast<int>(k)).second) throw error("framework: node '" + nodes_[k].code + "' appears twice");
-            if (nodes_[k].weight != nodes_[k].weight) throw error("framework: node '" + nodes_[k].code + "' has a missing (NaN) weight");
-            if (!std::isfinite(nodes_[k].weight)) throw error("framework: node '" + nodes_[k].code + "' has an infinite weight");
+            if (!index_.emplace(nodes_[k].code, static_cast<int>(k)).second)
+                throw error("framework: node '" + nodes_[k].code + "' appears twice");
+            if (nodes_[k].weight != nodes_[k].weight)
+                throw error("framework: node '" + nodes_[k].code + "' has a missing (NaN) weight");
+            if (!std::isfinite(nodes_[k].weight))
+                throw error("framework: node '" + nodes_[k].code + "' has an infinite weight");
             if (nodes_[k].weight < 0) throw error("framework: node '" + nodes_[k].code + "' has a negative weight");
             if (nodes_[k].level < 1 || nodes_[k].level > max_level)
-                throw error("framework: node '" + nodes_[k].code + "' has level " + std::to_string(nodes_[k].level) + " (1 to " +
-                            std::to_string(max_level) + "; indicators are level 1)");
+                throw error("framework: node '" + nodes_[k].code + "' has level " + std::to_string(nodes_[k].level) +
+                            " (1 to " + std::to_string(max_level) + "; indicators are level 1)");
             if (nodes_[k].direction != direction::higher_is_better && nodes_[k].direction != direction::lower_is_better)
-                throw error("framework: node '" + nodes_[k].code + "' has direction " + std::to_string(sign_of(nodes_[k].direction)) + " (+1 or -1)");
+                throw error("framework: node '" + nodes_[k].code + "' has direction " +
+                            std::to_string(sign_of(nodes_[k].direction)) + " (+1 or -1)");
         }
         children_.assign(nodes_.size(), {});
         for (std::size_t k = 0; k < nodes_.size(); ++k) {
@@ -70,7 +76,8 @@ public:
                 continue;
             }
             auto p = index_.find(n.parent);
-            if (p == index_.end()) throw error("framework: node '" + n.code + "' has an unknown parent '" + n.parent + "'");
+            if (p == index_.end())
+                throw error("framework: node '" + n.code + "' has an unknown parent '" + n.parent + "'");
             if (nodes_[static_cast<std::size_t>(p->second)].level <= n.level)
                 throw error("framework: parent '" + n.parent + "' of '" + n.code + "' must be at a higher level");
             children_[static_cast<std::size_t>(p->second)].push_back(static_cast<int>(k));
@@ -84,7 +91,8 @@ public:
             }
             double sum = 0;
             for (int c : children_[k]) sum += nodes_[static_cast<std::size_t>(c)].weight;
-            if (!(sum > 0)) throw error("framework: the weights of the children of '" + nodes_[k].code + "' sum to zero");
+            if (!(sum > 0))
+                throw error("framework: the weights of the children of '" + nodes_[k].code + "' sum to zero");
         }
     }
 

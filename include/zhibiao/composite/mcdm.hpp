@@ -6,9 +6,9 @@
 //
 // | method   | result                                   | reference variant |
 // |----------|------------------------------------------|-------------------|
-// | topsis   | C = d⁻/(d⁺ + d⁻) in [0, 1], higher better | pymcdm (min-max inside), vector, or none (the textbook form) |
-// | vikor    | Q in [0, 1], LOWER is better; S and R; the compromise set | pymcdm (no normalisation), v = 0.5; Opricovic & Tzeng 2004 |
-// | copeland | wins − losses of the weighted outranking  | COINr a_copeland / outrankMatrix |
+// | topsis   | C = d⁻/(d⁺ + d⁻) in [0, 1], higher better | pymcdm (min-max inside), vector, or none (the textbook form)
+// | | vikor    | Q in [0, 1], LOWER is better; S and R; the compromise set | pymcdm (no normalisation), v = 0.5;
+// Opricovic & Tzeng 2004 | | copeland | wins − losses of the weighted outranking  | COINr a_copeland / outrankMatrix |
 // | mpi      | M_z ∓ S_z·cv_z of z = 100 ± 10·std. score | Mazziotta & Pareto (Compind ci_mpi) |
 // | bod      | max_w w·x_u s.t. w·x_k ≤ 1 ∀k, w ≥ 0      | Compind ci_bod (DEA, CCR, unit input) |
 //
@@ -41,16 +41,17 @@ struct vikor_result {
     /// acceptable stability: a(1) is also best (or tied best) by S or by R. Both hold: the
     /// compromise is {a(1)}; only C2 fails: {a(1), a(2)}; C1 fails: a(1) … a(M), the units with
     /// Q(a(k)) − Q(a(1)) < DQ.
-    Eigen::VectorXd ranking;                 ///< rank by Q, 1 = best, ties share the lowest rank
-    std::vector<Eigen::Index> compromise;    ///< rows of the compromise set, best first
-    bool acceptable_advantage = false;       ///< C1
-    bool acceptable_stability = false;       ///< C2
-    double dq = missing_value;               ///< DQ = 1/(m − 1)
+    Eigen::VectorXd ranking;               ///< rank by Q, 1 = best, ties share the lowest rank
+    std::vector<Eigen::Index> compromise;  ///< rows of the compromise set, best first
+    bool acceptable_advantage = false;     ///< C1
+    bool acceptable_stability = false;     ///< C2
+    double dq = missing_value;             ///< DQ = 1/(m − 1)
 };
 
 /// VIKOR (Opricovic 1998) with weight v of the group utility; a constant criterion is an error.
 /// If every unit has the same S (or R), that term of Q is 0 for all (no unit is worse).
-vikor_result vikor(const Eigen::MatrixXd& x, const Eigen::VectorXd& w, const std::vector<int>& types = {}, double v = 0.5);
+vikor_result vikor(const Eigen::MatrixXd& x, const Eigen::VectorXd& w, const std::vector<int>& types = {},
+                   double v = 0.5);
 
 /// The largest number of units for which outranking_matrix() builds its n × n matrix (2 GiB of
 /// doubles); copeland() needs no matrix and has no such limit.

@@ -46,7 +46,20 @@
 namespace zhibiao::composite {
 
 enum class normalisation {
-    minmax, zscore, rank, borda, percentile, dist_to_max, frac_of_max, goalposts, standard, ratio_to_mean, dist_to_ref, bands, vector, sum
+    minmax,
+    zscore,
+    rank,
+    borda,
+    percentile,
+    dist_to_max,
+    frac_of_max,
+    goalposts,
+    standard,
+    ratio_to_mean,
+    dist_to_ref,
+    bands,
+    vector,
+    sum
 };
 
 /// How a cost (direction −1) indicator is turned round; see the table above.
@@ -54,17 +67,17 @@ enum class cost_form { negate, inverse, complement };
 
 struct normalise_options {
     normalisation method = normalisation::minmax;
-    double low = 0, high = 100;              ///< minmax target range
-    double target_mean = 0, target_sd = 1;   ///< zscore: COINr's m_sd, e.g. (10, 2)
-    cost_form cost = cost_form::negate;      ///< cost indicators (frac_of_max, vector, sum may use the others)
+    double low = 0, high = 100;               ///< minmax target range
+    double target_mean = 0, target_sd = 1;    ///< zscore: COINr's m_sd, e.g. (10, 2)
+    cost_form cost = cost_form::negate;       ///< cost indicators (frac_of_max, vector, sum may use the others)
     std::vector<double> goal_low, goal_high;  ///< goalposts per indicator
     double goal_scale = 100;
-    std::vector<double> standard;             ///< standard values per indicator
+    std::vector<double> standard;  ///< standard values per indicator
     double cap = 100;
-    Eigen::Index reference = -1;              ///< dist_to_ref: the row of the reference unit
-    bool cap_at_reference = false;            ///< dist_to_ref: scores above the reference become 1
-    std::vector<double> band_edges;           ///< bands: ascending edges e1 < e2 < …, after the direction flip
-    std::vector<double> band_scores;          ///< bands: one score more than edges (x < e1, e1 ≤ x < e2, …)
+    Eigen::Index reference = -1;      ///< dist_to_ref: the row of the reference unit
+    bool cap_at_reference = false;    ///< dist_to_ref: scores above the reference become 1
+    std::vector<double> band_edges;   ///< bands: ascending edges e1 < e2 < …, after the direction flip
+    std::vector<double> band_scores;  ///< bands: one score more than edges (x < e1, e1 ≤ x < e2, …)
 };
 
 /// Normalises each column of `x` (units × indicators); `direction[j]` is +1 or −1; `names`

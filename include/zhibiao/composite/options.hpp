@@ -38,37 +38,60 @@ inline constexpr choice<imputation> imputation_choices[] = {{"none", imputation:
                                                             {"group_median", imputation::group_median},
                                                             {"latest", imputation::latest},
                                                             {"regression", imputation::regression}};
-inline constexpr choice<treatment> treatment_choices[] = {{"none", treatment::none}, {"coinr", treatment::coinr}, {"eis", treatment::eis}};
-inline constexpr choice<normalisation> normalisation_choices[] = {
-    {"minmax", normalisation::minmax},           {"zscore", normalisation::zscore},
-    {"rank", normalisation::rank},               {"borda", normalisation::borda},
-    {"percentile", normalisation::percentile},   {"dist_to_max", normalisation::dist_to_max},
-    {"frac_of_max", normalisation::frac_of_max}, {"goalposts", normalisation::goalposts},
-    {"standard", normalisation::standard},       {"ratio_to_mean", normalisation::ratio_to_mean},
-    {"dist_to_ref", normalisation::dist_to_ref}, {"bands", normalisation::bands},
-    {"vector", normalisation::vector},           {"sum", normalisation::sum}};
-inline constexpr choice<cost_form> cost_choices[] = {{"negate", cost_form::negate}, {"inverse", cost_form::inverse}, {"complement", cost_form::complement}};
-inline constexpr choice<weighting> weighting_choices[] = {
-    {"framework", weighting::framework}, {"equal", weighting::equal},   {"fixed", weighting::fixed},
-    {"entropy", weighting::entropy},     {"critic", weighting::critic}, {"sd", weighting::sd},
-    {"variance", weighting::variance},   {"pca", weighting::pca},       {"ahp", weighting::ahp},
-    {"vic", weighting::vic},             {"merec", weighting::merec},   {"gini", weighting::gini}};
+inline constexpr choice<treatment> treatment_choices[] = {
+    {"none", treatment::none}, {"coinr", treatment::coinr}, {"eis", treatment::eis}};
+inline constexpr choice<normalisation> normalisation_choices[] = {{"minmax", normalisation::minmax},
+                                                                  {"zscore", normalisation::zscore},
+                                                                  {"rank", normalisation::rank},
+                                                                  {"borda", normalisation::borda},
+                                                                  {"percentile", normalisation::percentile},
+                                                                  {"dist_to_max", normalisation::dist_to_max},
+                                                                  {"frac_of_max", normalisation::frac_of_max},
+                                                                  {"goalposts", normalisation::goalposts},
+                                                                  {"standard", normalisation::standard},
+                                                                  {"ratio_to_mean", normalisation::ratio_to_mean},
+                                                                  {"dist_to_ref", normalisation::dist_to_ref},
+                                                                  {"bands", normalisation::bands},
+                                                                  {"vector", normalisation::vector},
+                                                                  {"sum", normalisation::sum}};
+inline constexpr choice<cost_form> cost_choices[] = {
+    {"negate", cost_form::negate}, {"inverse", cost_form::inverse}, {"complement", cost_form::complement}};
+inline constexpr choice<weighting> weighting_choices[] = {{"framework", weighting::framework},
+                                                          {"equal", weighting::equal},
+                                                          {"fixed", weighting::fixed},
+                                                          {"entropy", weighting::entropy},
+                                                          {"critic", weighting::critic},
+                                                          {"sd", weighting::sd},
+                                                          {"variance", weighting::variance},
+                                                          {"pca", weighting::pca},
+                                                          {"ahp", weighting::ahp},
+                                                          {"vic", weighting::vic},
+                                                          {"merec", weighting::merec},
+                                                          {"gini", weighting::gini}};
 /// The weights computed from a matrix alone (zhibiao.composite.weights).
-inline constexpr choice<weighting> column_weighting_choices[] = {{"entropy", weighting::entropy}, {"critic", weighting::critic},
-                                                                 {"sd", weighting::sd},           {"variance", weighting::variance},
-                                                                 {"pca", weighting::pca},         {"equal", weighting::equal},
-                                                                 {"vic", weighting::vic},         {"merec", weighting::merec},
-                                                                 {"gini", weighting::gini}};
-inline constexpr choice<entropy_zeros> entropy_zeros_choices[] = {{"skip", entropy_zeros::skip}, {"pymcdm", entropy_zeros::pymcdm}};
-inline constexpr choice<correlation_kind> correlation_choices[] = {
-    {"pearson", correlation_kind::pearson}, {"absolute", correlation_kind::absolute}, {"distance", correlation_kind::distance}};
-inline constexpr choice<random_index> random_index_choices[] = {{"tummala_ling", random_index::tummala_ling}, {"saaty", random_index::saaty}};
-inline constexpr choice<aggregation> aggregation_choices[] = {
-    {"arithmetic", aggregation::arithmetic}, {"geometric", aggregation::geometric}, {"harmonic", aggregation::harmonic},
-    {"generalised", aggregation::generalised}, {"mpi", aggregation::mpi},         {"bod", aggregation::bod},
-    {"copeland", aggregation::copeland},     {"topsis", aggregation::topsis},     {"vikor", aggregation::vikor}};
-inline constexpr choice<topsis_normalisation> topsis_choices[] = {
-    {"minmax", topsis_normalisation::minmax}, {"vector", topsis_normalisation::vector}, {"none", topsis_normalisation::none}};
+inline constexpr choice<weighting> column_weighting_choices[] = {
+    {"entropy", weighting::entropy},   {"critic", weighting::critic}, {"sd", weighting::sd},
+    {"variance", weighting::variance}, {"pca", weighting::pca},       {"equal", weighting::equal},
+    {"vic", weighting::vic},           {"merec", weighting::merec},   {"gini", weighting::gini}};
+inline constexpr choice<entropy_zeros> entropy_zeros_choices[] = {{"skip", entropy_zeros::skip},
+                                                                  {"pymcdm", entropy_zeros::pymcdm}};
+inline constexpr choice<correlation_kind> correlation_choices[] = {{"pearson", correlation_kind::pearson},
+                                                                   {"absolute", correlation_kind::absolute},
+                                                                   {"distance", correlation_kind::distance}};
+inline constexpr choice<random_index> random_index_choices[] = {{"tummala_ling", random_index::tummala_ling},
+                                                                {"saaty", random_index::saaty}};
+inline constexpr choice<aggregation> aggregation_choices[] = {{"arithmetic", aggregation::arithmetic},
+                                                              {"geometric", aggregation::geometric},
+                                                              {"harmonic", aggregation::harmonic},
+                                                              {"generalised", aggregation::generalised},
+                                                              {"mpi", aggregation::mpi},
+                                                              {"bod", aggregation::bod},
+                                                              {"copeland", aggregation::copeland},
+                                                              {"topsis", aggregation::topsis},
+                                                              {"vikor", aggregation::vikor}};
+inline constexpr choice<topsis_normalisation> topsis_choices[] = {{"minmax", topsis_normalisation::minmax},
+                                                                  {"vector", topsis_normalisation::vector},
+                                                                  {"none", topsis_normalisation::none}};
 inline constexpr choice<ties> ties_choices[] = {{"min", ties::min}, {"dense", ties::dense}, {"average", ties::average}};
 
 namespace detail {
@@ -90,7 +113,8 @@ inline std::string unknown_value(std::string_view value, const std::vector<std::
         const std::size_t d = zhibiao::detail::edit_distance(folded(value), folded(n));
         if (d < best_distance) best_distance = d, best = n;
     }
-    return "= '" + std::string(value) + "' is not one of: " + list + (best.empty() ? "" : " (did you mean '" + best + "'?)");
+    return "= '" + std::string(value) + "' is not one of: " + list +
+           (best.empty() ? "" : " (did you mean '" + best + "'?)");
 }
 
 template <class Enum, std::size_t N>
@@ -108,7 +132,8 @@ std::string name_of(const choice<Enum> (&choices)[N], Enum value) {
 }
 
 /// An argument_error naming the function and the parameter as the caller wrote them.
-inline argument_error bad_argument(const std::string& function, const std::string& parameter, const std::string& problem) {
+inline argument_error bad_argument(const std::string& function, const std::string& parameter,
+                                   const std::string& problem) {
     location w;
     w.variable = parameter;
     return argument_error(function + ": " + parameter + " " + problem, w);
@@ -118,7 +143,8 @@ inline argument_error bad_argument(const std::string& function, const std::strin
 
 /// The value `value` of `parameter` (of `function`, for the message), or an argument_error.
 template <class Enum, std::size_t N>
-Enum choose(const choice<Enum> (&choices)[N], std::string_view value, const std::string& function, const std::string& parameter) {
+Enum choose(const choice<Enum> (&choices)[N], std::string_view value, const std::string& function,
+            const std::string& parameter) {
     for (const auto& c : choices)
         if (value == c.name) return c.value;
     throw detail::bad_argument(function, parameter, detail::unknown_value(value, detail::names_of(choices)));
@@ -132,15 +158,29 @@ Enum choose(const choice<Enum> (&choices)[N], std::string_view value, const std:
 // all walk this table. A new option is one line below; a new method value is one line in its
 // choices array above.
 
-enum class option_type { flag, whole, number, text, choice, numbers, wholes, text_map, number_map, range_map, matrix_map };
+enum class option_type {
+    flag,
+    whole,
+    number,
+    text,
+    choice,
+    numbers,
+    wholes,
+    text_map,
+    number_map,
+    range_map,
+    matrix_map
+};
 
-inline constexpr const char* option_type_names[] = {"flag",    "whole",    "number",     "text",       "choice",    "numbers",
-                                                    "wholes",  "text_map", "number_map", "range_map", "matrix_map"};
+inline constexpr const char* option_type_names[] = {"flag",       "whole",     "number",    "text",
+                                                    "choice",     "numbers",   "wholes",    "text_map",
+                                                    "number_map", "range_map", "matrix_map"};
 
 /// The value of one option, whatever its type (a choice holds its name).
-using option_value = std::variant<bool, int, double, std::string, std::vector<double>, std::vector<int>, std::map<std::string, std::string>,
-                                  std::map<std::string, double>, std::map<std::string, std::pair<double, double>>,
-                                  std::map<std::string, Eigen::MatrixXd>>;
+using option_value =
+    std::variant<bool, int, double, std::string, std::vector<double>, std::vector<int>,
+                 std::map<std::string, std::string>, std::map<std::string, double>,
+                 std::map<std::string, std::pair<double, double>>, std::map<std::string, Eigen::MatrixXd>>;
 
 /// "" when the value is allowed, else what is wrong with it ("must be between 0 and 1").
 using option_rule = std::function<std::string(const option_value&)>;
@@ -159,8 +199,9 @@ struct option_spec {
 };
 
 /// The step kinds, in the order of the alternatives of `step`.
-inline constexpr const char* step_kinds[] = {denominate_step::kind, screen_step::kind,    impute_step::kind,   treat_step::kind,
-                                             normalise_step::kind,  weigh_step::kind,     aggregate_step::kind};
+inline constexpr const char* step_kinds[] = {denominate_step::kind, screen_step::kind,    impute_step::kind,
+                                             treat_step::kind,      normalise_step::kind, weigh_step::kind,
+                                             aggregate_step::kind};
 
 namespace detail {
 
@@ -173,16 +214,26 @@ step make_step_at(std::size_t k, std::index_sequence<I...>) {
 
 template <class T>
 constexpr option_type type_of() {
-    if constexpr (std::is_same_v<T, bool>) return option_type::flag;
-    else if constexpr (std::is_same_v<T, int>) return option_type::whole;
-    else if constexpr (std::is_same_v<T, double>) return option_type::number;
-    else if constexpr (std::is_same_v<T, std::string>) return option_type::text;
-    else if constexpr (std::is_same_v<T, std::vector<double>>) return option_type::numbers;
-    else if constexpr (std::is_same_v<T, std::vector<int>>) return option_type::wholes;
-    else if constexpr (std::is_same_v<T, std::map<std::string, std::string>>) return option_type::text_map;
-    else if constexpr (std::is_same_v<T, std::map<std::string, double>>) return option_type::number_map;
-    else if constexpr (std::is_same_v<T, std::map<std::string, std::pair<double, double>>>) return option_type::range_map;
-    else return option_type::matrix_map;
+    if constexpr (std::is_same_v<T, bool>)
+        return option_type::flag;
+    else if constexpr (std::is_same_v<T, int>)
+        return option_type::whole;
+    else if constexpr (std::is_same_v<T, double>)
+        return option_type::number;
+    else if constexpr (std::is_same_v<T, std::string>)
+        return option_type::text;
+    else if constexpr (std::is_same_v<T, std::vector<double>>)
+        return option_type::numbers;
+    else if constexpr (std::is_same_v<T, std::vector<int>>)
+        return option_type::wholes;
+    else if constexpr (std::is_same_v<T, std::map<std::string, std::string>>)
+        return option_type::text_map;
+    else if constexpr (std::is_same_v<T, std::map<std::string, double>>)
+        return option_type::number_map;
+    else if constexpr (std::is_same_v<T, std::map<std::string, std::pair<double, double>>>)
+        return option_type::range_map;
+    else
+        return option_type::matrix_map;
 }
 
 /// An option that is a member of a step: `access` returns it by reference (const or not).
@@ -204,11 +255,13 @@ option_spec choice_field(const char* name, Access access, const choice<Enum> (&c
     const choice<Enum>* first = choices;
     o.get = [access, first](const step& s) {
         const Enum e = access(std::get<Step>(s));
-        return option_value(std::in_place_type<std::string>, std::find_if(first, first + N, [e](const auto& c) { return c.value == e; })->name);
+        return option_value(std::in_place_type<std::string>,
+                            std::find_if(first, first + N, [e](const auto& c) { return c.value == e; })->name);
     };
     o.set = [access, first](step& s, const option_value& v) {
         const std::string& text = std::get<std::string>(v);
-        access(std::get<Step>(s)) = std::find_if(first, first + N, [&text](const auto& c) { return text == c.name; })->value;
+        access(std::get<Step>(s)) =
+            std::find_if(first, first + N, [&text](const auto& c) { return text == c.name; })->value;
     };
     return o;
 }
@@ -239,7 +292,8 @@ inline std::string finite(const option_value& v) {
 }
 inline std::string aggregation_levels(const option_value& v) {
     for (int level : std::get<std::vector<int>>(v))
-        if (level < 2) return "holds " + std::to_string(level) + ": aggregation levels start at 2 (level 1 = the indicators)";
+        if (level < 2)
+            return "holds " + std::to_string(level) + ": aggregation levels start at 2 (level 1 = the indicators)";
     return "";
 }
 inline std::string min_max_range(const option_value& v) {
@@ -252,7 +306,8 @@ inline std::string min_max_range(const option_value& v) {
 // that overflows too).
 inline std::string scale_factors(const option_value& v) {
     for (const auto& [indicator, factor] : std::get<std::map<std::string, double>>(v))
-        if (!(factor > 0) || !std::isfinite(factor)) return "must be a finite positive number, not " + std::to_string(factor) + " ('" + indicator + "')";
+        if (!(factor > 0) || !std::isfinite(factor))
+            return "must be a finite positive number, not " + std::to_string(factor) + " ('" + indicator + "')";
     return "";
 }
 inline std::string square_matrices(const option_value& v) {
@@ -297,8 +352,12 @@ inline option_spec normalise_target() {
     return o;
 }
 
-#define ZHIBIAO_OPTION(step_type, name, member, rule) field<step_type>(name, [](auto& s) -> auto& { return s.member; }, rule)
-#define ZHIBIAO_CHOICE(step_type, name, member, choices) choice_field<step_type>(name, [](auto& s) -> auto& { return s.member; }, choices)
+#define ZHIBIAO_OPTION(step_type, name, member, rule) \
+    field<step_type>(                                 \
+        name, [](auto& s) -> auto& { return s.member; }, rule)
+#define ZHIBIAO_CHOICE(step_type, name, member, choices) \
+    choice_field<step_type>(                             \
+        name, [](auto& s) -> auto& { return s.member; }, choices)
 
 inline std::vector<option_spec> preparation_options() {
     return {
@@ -377,8 +436,10 @@ inline std::vector<const option_spec*> options_of(std::string_view kind) {
 /// A step of `kind` holding every default, or an argument_error with "did you mean".
 inline step make_step(std::string_view kind) {
     for (std::size_t k = 0; k < std::size(step_kinds); ++k)
-        if (kind == step_kinds[k]) return detail::make_step_at(k, std::make_index_sequence<std::variant_size_v<step>>{});
-    throw detail::bad_argument("step", "kind", detail::unknown_value(kind, {std::begin(step_kinds), std::end(step_kinds)}));
+        if (kind == step_kinds[k])
+            return detail::make_step_at(k, std::make_index_sequence<std::variant_size_v<step>>{});
+    throw detail::bad_argument("step", "kind",
+                               detail::unknown_value(kind, {std::begin(step_kinds), std::end(step_kinds)}));
 }
 
 inline const char* kind_of(const step& s) { return step_kinds[s.index()]; }
@@ -401,17 +462,21 @@ inline std::pair<std::string, std::string> step_problem(const step& s) {
             return {"group", "is needed by a group imputation"};
     if (const auto* n = std::get_if<normalise_step>(&s)) {
         const auto& o = n->options;
-        if (o.method == normalisation::bands && (o.band_scores.size() != o.band_edges.size() + 1 || !std::is_sorted(o.band_edges.begin(), o.band_edges.end())))
+        if (o.method == normalisation::bands && (o.band_scores.size() != o.band_edges.size() + 1 ||
+                                                 !std::is_sorted(o.band_edges.begin(), o.band_edges.end())))
             return {"band_scores", "must hold one score more than band_edges, whose edges ascend"};
-        if (o.method == normalisation::dist_to_ref && n->reference.empty()) return {"reference", "is needed by dist_to_ref"};
-        if (o.cost != cost_form::negate && o.method != normalisation::frac_of_max && o.method != normalisation::vector &&
-            o.method != normalisation::sum)
+        if (o.method == normalisation::dist_to_ref && n->reference.empty())
+            return {"reference", "is needed by dist_to_ref"};
+        if (o.cost != cost_form::negate && o.method != normalisation::frac_of_max &&
+            o.method != normalisation::vector && o.method != normalisation::sum)
             return {"cost", "other than 'negate' applies to frac_of_max, vector and sum only"};
     }
     if (const auto* w = std::get_if<weigh_step>(&s)) {
-        if (w->options.scheme == weighting::ahp && w->options.pairwise.empty()) return {"pairwise", "is needed by AHP weights"};
+        if (w->options.scheme == weighting::ahp && w->options.pairwise.empty())
+            return {"pairwise", "is needed by AHP weights"};
         if (w->options.scheme == weighting::vic && w->options.correlation == correlation_kind::pearson)
-            return {"correlation", "must be 'distance' or 'absolute' for VIC weights (signed correlations can sum to zero)"};
+            return {"correlation",
+                    "must be 'distance' or 'absolute' for VIC weights (signed correlations can sum to zero)"};
     }
     return {};
 }
@@ -432,12 +497,15 @@ inline const std::vector<option_vocabulary>& option_vocabularies() {
     static const std::vector<option_vocabulary> all = [] {
         std::vector<option_vocabulary> out = {{"step", "kind", {std::begin(step_kinds), std::end(step_kinds)}, ""}};
         for (const auto& o : step_options())
-            if (o.type == option_type::choice) out.push_back({o.step, o.name, o.values, std::get<std::string>(o.default_value())});
+            if (o.type == option_type::choice)
+                out.push_back({o.step, o.name, o.values, std::get<std::string>(o.default_value())});
         const weight_options weights;
         const aggregate_options aggregate;
         out.push_back({"weights", "method", names_of(column_weighting_choices), ""});
-        out.push_back({"weights", "zeros", names_of(entropy_zeros_choices), name_of(entropy_zeros_choices, weights.zeros)});
-        out.push_back({"weights", "correlation", names_of(correlation_choices), name_of(correlation_choices, weights.correlation)});
+        out.push_back(
+            {"weights", "zeros", names_of(entropy_zeros_choices), name_of(entropy_zeros_choices, weights.zeros)});
+        out.push_back({"weights", "correlation", names_of(correlation_choices),
+                       name_of(correlation_choices, weights.correlation)});
         out.push_back({"ahp", "ri", names_of(random_index_choices), name_of(random_index_choices, weights.ri)});
         out.push_back({"topsis", "inner", names_of(topsis_choices), name_of(topsis_choices, aggregate.topsis_inner)});
         out.push_back({"rank", "ties", names_of(ties_choices), "min"});
@@ -448,7 +516,8 @@ inline const std::vector<option_vocabulary>& option_vocabularies() {
 
 /// Checks `value` against the vocabulary of (step, parameter); `function` names the caller in
 /// the message (e.g. "Normalise"). An unknown (step, parameter) is a programming error.
-inline void check_option(const std::string& owner, const std::string& parameter, std::string_view value, const std::string& function) {
+inline void check_option(const std::string& owner, const std::string& parameter, std::string_view value,
+                         const std::string& function) {
     for (const auto& o : option_vocabularies()) {
         if (o.step != owner || o.parameter != parameter) continue;
         if (std::find(o.values.begin(), o.values.end(), value) == o.values.end())

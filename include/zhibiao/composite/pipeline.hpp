@@ -33,7 +33,8 @@ struct table {
     std::vector<std::string> regions;
     std::map<std::string, Eigen::VectorXd> numbers;
     std::map<std::string, std::vector<std::string>> labels;
-    std::map<std::string, Eigen::VectorXd> previous;  ///< indicator → each region's latest earlier value (imputation "latest")
+    std::map<std::string, Eigen::VectorXd>
+        previous;  ///< indicator → each region's latest earlier value (imputation "latest")
     /// Column → why each of its missing cells is missing (reason::none where present); a column
     /// without an entry has plain missing values (missing_input). Imputation marks carry them.
     std::map<std::string, std::vector<reason>> reasons;
@@ -50,8 +51,8 @@ struct stage;
 
 struct denominate_step {
     static constexpr const char* kind = "denominate";
-    std::map<std::string, std::string> by;     ///< indicator → denominator column
-    std::map<std::string, double> scale;       ///< indicator → scale factor (default 1)
+    std::map<std::string, std::string> by;  ///< indicator → denominator column
+    std::map<std::string, double> scale;    ///< indicator → scale factor (default 1)
 
     void apply(stage& s) const;
 };
@@ -76,7 +77,7 @@ struct treat_step {
 };
 struct normalise_step {
     static constexpr const char* kind = "normalise";
-    normalise_options options;                                    ///< method and range
+    normalise_options options;                                   ///< method and range
     std::map<std::string, std::pair<double, double>> goalposts;  ///< goalposts: indicator → (low, high)
     std::map<std::string, double> standard;                      ///< standard: indicator → value
     std::string reference;                                       ///< dist_to_ref: the reference region
@@ -99,8 +100,8 @@ struct aggregate_step {
 };
 
 /// One step of the pipeline, applied in the order given.
-using step = std::variant<denominate_step, screen_step, impute_step, treat_step, normalise_step, weigh_step, aggregate_step>;
-
+using step =
+    std::variant<denominate_step, screen_step, impute_step, treat_step, normalise_step, weigh_step, aggregate_step>;
 
 struct layer {
     std::string name;
@@ -109,7 +110,7 @@ struct layer {
 };
 
 struct result {
-    std::vector<std::string> regions;       ///< every input region
+    std::vector<std::string> regions;  ///< every input region
     std::vector<layer> layers;
     mark_matrix imputed_marks, treated_marks;  ///< over the rows of the imputed / treated layers
     /// Why each cell the imputation step met missing was missing (a `reason` code; none where
@@ -143,11 +144,11 @@ struct result {
 struct stage {
     const table& data;
     const framework& fw;
-    std::vector<std::string> names;   ///< the indicators, in framework order
-    std::vector<int> direction;       ///< their directions (+1 or −1)
-    std::vector<Eigen::Index> rows;   ///< the input regions still in play
-    Eigen::MatrixXd x;                ///< rows × indicators, as the last step left it
-    reason_matrix reasons;            ///< rows × indicators: why a missing cell of x is missing
+    std::vector<std::string> names;  ///< the indicators, in framework order
+    std::vector<int> direction;      ///< their directions (+1 or −1)
+    std::vector<Eigen::Index> rows;  ///< the input regions still in play
+    Eigen::MatrixXd x;               ///< rows × indicators, as the last step left it
+    reason_matrix reasons;           ///< rows × indicators: why a missing cell of x is missing
     bool normalised = false;
     result& out;
 
@@ -164,29 +165,48 @@ inline std::string format(double v) {
     return buf;
 }
 
-inline std::string count(long n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
+inline std::string count(long n, const std::string& noun) {
+    return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
 
 inline const Eigen::VectorXd& column(const table& t, const std::string& name, const std::string& role) {
     const auto it = t.numbers.find(name);
-    if (it == t.numbers.end()) throw missing_variable_error("the data lack the " + role + " column '" + name + "'", name);
+    if (it == t.numbers.end())
+        throw missing_variable_error("the data lack the " + role + " column '" + name + "'", name);
     if (it->second.size() != static_cast<Eigen::Index>(t.regions.size()))
-        throw error("column '" + name + "' has " + std::to_string(it->second.size()) + " values for " + std::to_string(t.regions.size()) + " regions");
+        throw error("column '" + name + "' has " + std::to_string(it->second.size()) + " values for " +
+                    std::to_string(t.regions.size()) + " regions");
     return it->second;
 }
 
 inline std::string normalisation_text(const normalise_step& s) {
-    static const char* names[] = {"min-max", "z-score (sample sd)", "rank (ties share the lowest rank)", "Borda (rank − 1)",
-                                  "percentile rank ((rank − 1)/(n − 1))", "distance to the maximum (1 − (max − x)/(max − min))",
-                                  "fraction of the maximum (x / max)", "goalposts", "ratio to a standard value", "ratio to the mean (x / mean · 100)",
-                                  "ratio to the reference region", "categorical bands", "vector (x / ‖x‖)", "share of the sum (x / Σx)"};
+    static const char* names[] = {"min-max",
+                                  "z-score (sample sd)",
+                                  "rank (ties share the lowest rank)",
+                                  "Borda (rank − 1)",
+                                  "percentile rank ((rank − 1)/(n − 1))",
+                                  "distance to the maximum (1 − (max − x)/(max − min))",
+                                  "fraction of the maximum (x / max)",
+                                  "goalposts",
+                                  "ratio to a standard value",
+                                  "ratio to the mean (x / mean · 100)",
+                                  "ratio to the reference region",
+                                  "categorical bands",
+                                  "vector (x / ‖x‖)",
+                                  "share of the sum (x / Σx)"};
     std::string text = "Normalisation: " + std::string(names[static_cast<int>(s.options.method)]);
-    if (s.options.method == normalisation::minmax) text += " to [" + format(s.options.low) + ", " + format(s.options.high) + "]";
-    if (s.options.method == normalisation::goalposts) text += " scaled to " + format(s.options.goal_scale) + ", values beyond the goalposts clipped";
-    if (s.options.method == normalisation::standard) text += " × 100, capped at " + format(s.options.cap) + " (the monitoring method)";
-    if (s.options.method == normalisation::dist_to_ref) text += " '" + s.reference + "'" + (s.options.cap_at_reference ? ", capped at 1" : "");
+    if (s.options.method == normalisation::minmax)
+        text += " to [" + format(s.options.low) + ", " + format(s.options.high) + "]";
+    if (s.options.method == normalisation::goalposts)
+        text += " scaled to " + format(s.options.goal_scale) + ", values beyond the goalposts clipped";
+    if (s.options.method == normalisation::standard)
+        text += " × 100, capped at " + format(s.options.cap) + " (the monitoring method)";
+    if (s.options.method == normalisation::dist_to_ref)
+        text += " '" + s.reference + "'" + (s.options.cap_at_reference ? ", capped at 1" : "");
     if (s.options.method == normalisation::zscore && (s.options.target_mean != 0 || s.options.target_sd != 1))
         text += " to mean " + format(s.options.target_mean) + " and sd " + format(s.options.target_sd);
-    if (s.options.cost == cost_form::inverse) return text + "; lower-is-better indicators as 1/x (min/x for the fraction of the maximum).";
+    if (s.options.cost == cost_form::inverse)
+        return text + "; lower-is-better indicators as 1/x (min/x for the fraction of the maximum).";
     if (s.options.cost == cost_form::complement) return text + "; lower-is-better indicators as 1 − the result.";
     return text + "; lower-is-better indicators flipped first.";
 }
@@ -202,14 +222,17 @@ inline void check_levels(const std::vector<int>& chosen, const framework& fw, co
         if (level < 2 || level > fw.top_level()) {
             location w;
             w.variable = "levels";
-            throw argument_error(std::string(step) + ": levels holds " + std::to_string(level) + ", but the framework's aggregation levels are " +
-                                     (fw.top_level() < 2 ? std::string("none (it has only indicators)") : "2 to " + std::to_string(fw.top_level())),
+            throw argument_error(std::string(step) + ": levels holds " + std::to_string(level) +
+                                     ", but the framework's aggregation levels are " +
+                                     (fw.top_level() < 2 ? std::string("none (it has only indicators)")
+                                                         : "2 to " + std::to_string(fw.top_level())),
                                  w);
         }
 }
 
 /// Infinities are not data: a column holding one is refused, naming the column and the region.
-inline void require_finite(const table& t, const Eigen::VectorXd& values, const std::string& column, const std::string& role) {
+inline void require_finite(const table& t, const Eigen::VectorXd& values, const std::string& column,
+                           const std::string& role) {
     for (Eigen::Index i = 0; i < values.size(); ++i)
         if (std::isinf(values(i))) {
             location w;
@@ -227,7 +250,10 @@ inline void require_finite_scores(const framework& fw, const stage& s, const Eig
                 location w;
                 w.variable = fw.at(static_cast<int>(k)).code;
                 w.entity = s.data.regions[static_cast<std::size_t>(s.rows[static_cast<std::size_t>(i)])];
-                throw method_error("the score of '" + w.variable + "' overflows to infinity (check the normalisation range and the aggregation's power)", w);
+                throw method_error(
+                    "the score of '" + w.variable +
+                        "' overflows to infinity (check the normalisation range and the aggregation's power)",
+                    w);
             }
 }
 
@@ -251,7 +277,8 @@ inline void require_finite_ratios(const stage& s, const Eigen::VectorXd& factor)
                 location w;
                 w.variable = s.names[static_cast<std::size_t>(j)];
                 w.entity = s.data.regions[static_cast<std::size_t>(s.rows[static_cast<std::size_t>(i)])];
-                throw method_error("denominate: '" + w.variable + "' divided by its denominator and scaled by " + detail::format(factor(j)) +
+                throw method_error("denominate: '" + w.variable + "' divided by its denominator and scaled by " +
+                                       detail::format(factor(j)) +
                                        " overflows to infinity; choose a smaller scale factor",
                                    w);
             }
@@ -265,7 +292,9 @@ inline void denominate_step::apply(stage& s) const {
     std::map<Eigen::Index, std::string> denominator_of;
     for (const auto& [indicator, denominator] : by) {
         const auto it = std::find(s.names.begin(), s.names.end(), indicator);
-        if (it == s.names.end()) throw unknown_indicator_error("denominate: '" + indicator + "' is not an indicator of the framework", indicator);
+        if (it == s.names.end())
+            throw unknown_indicator_error("denominate: '" + indicator + "' is not an indicator of the framework",
+                                          indicator);
         const auto j = it - s.names.begin();
         const Eigen::VectorXd& col = detail::column(s.data, denominator, "denominator");
         detail::require_finite(s.data, col, denominator, "denominator");
@@ -280,10 +309,12 @@ inline void denominate_step::apply(stage& s) const {
     for (const auto& [j, denominator] : denominator_of)
         for (Eigen::Index i = 0; i < s.x.rows(); ++i)
             if (before(i, j) == before(i, j) && s.x(i, j) != s.x(i, j))
-                s.reasons(i, j) = static_cast<std::uint8_t>(detail::denominator_reason(s.data, denominator, s.rows[static_cast<std::size_t>(i)], den(i, j)));
+                s.reasons(i, j) = static_cast<std::uint8_t>(
+                    detail::denominator_reason(s.data, denominator, s.rows[static_cast<std::size_t>(i)], den(i, j)));
     s.out.layers.push_back({"denominated", s.rows, s.x});
-    s.out.method.push_back("Denomination: " + detail::count(static_cast<long>(by.size()), "indicator") +
-                       " divided by their denominator (× scale factor); a zero or missing denominator gives a missing value.");
+    s.out.method.push_back(
+        "Denomination: " + detail::count(static_cast<long>(by.size()), "indicator") +
+        " divided by their denominator (× scale factor); a zero or missing denominator gives a missing value.");
 }
 
 inline void screen_step::apply(stage& s) const {
@@ -306,11 +337,14 @@ inline void screen_step::apply(stage& s) const {
     if (s.rows.empty()) throw method_error("screening dropped every region");
     s.out.layers.push_back({"screened", s.rows, s.x});
     std::string dropped;
-    for (auto i : s.out.screened.dropped) dropped += (dropped.empty() ? "" : ", ") + s.data.regions[static_cast<std::size_t>(i)];
-    s.out.method.push_back("Screening: regions kept with at least " + detail::format(100 * options.min_availability) +
-                       "% of indicators present" +
-                       (options.max_zero_share < 1 ? " and at most " + detail::format(100 * options.max_zero_share) + "% zeros" : "") +
-                       "; " + std::to_string(s.out.screened.dropped.size()) + " dropped" + (dropped.empty() ? "" : " (" + dropped + ")") + ".");
+    for (auto i : s.out.screened.dropped)
+        dropped += (dropped.empty() ? "" : ", ") + s.data.regions[static_cast<std::size_t>(i)];
+    s.out.method.push_back(
+        "Screening: regions kept with at least " + detail::format(100 * options.min_availability) +
+        "% of indicators present" +
+        (options.max_zero_share < 1 ? " and at most " + detail::format(100 * options.max_zero_share) + "% zeros" : "") +
+        "; " + std::to_string(s.out.screened.dropped.size()) + " dropped" +
+        (dropped.empty() ? "" : " (" + dropped + ")") + ".");
 }
 
 namespace detail {
@@ -321,18 +355,23 @@ inline impute_options impute_inputs(const impute_step& step, const stage& s) {
     o.method = step.method;
     if (step.method == imputation::group_mean || step.method == imputation::group_median) {
         const auto it = s.data.labels.find(step.group);
-        if (it == s.data.labels.end()) throw missing_variable_error("impute: the data lack the group column '" + step.group + "'", step.group);
+        if (it == s.data.labels.end())
+            throw missing_variable_error("impute: the data lack the group column '" + step.group + "'", step.group);
         for (auto i : s.rows) o.group.push_back(it->second.at(static_cast<std::size_t>(i)));
     }
     if (step.method == imputation::latest) {
-        if (s.data.previous.empty()) throw missing_variable_error("imputation from the latest value needs the earlier values (table.previous)", "previous");
+        if (s.data.previous.empty())
+            throw missing_variable_error("imputation from the latest value needs the earlier values (table.previous)",
+                                         "previous");
         o.previous = Eigen::MatrixXd::Constant(s.x.rows(), s.indicators(), missing_value);
         for (Eigen::Index j = 0; j < s.indicators(); ++j) {
             const auto it = s.data.previous.find(s.names[static_cast<std::size_t>(j)]);
             if (it == s.data.previous.end()) continue;
-            if (it->second.size() != s.regions()) throw error("impute: earlier values of '" + it->first + "' do not cover every region");
+            if (it->second.size() != s.regions())
+                throw error("impute: earlier values of '" + it->first + "' do not cover every region");
             require_finite(s.data, it->second, it->first, "earlier-value (previous)");
-            for (std::size_t k = 0; k < s.rows.size(); ++k) o.previous(static_cast<Eigen::Index>(k), j) = it->second(s.rows[k]);
+            for (std::size_t k = 0; k < s.rows.size(); ++k)
+                o.previous(static_cast<Eigen::Index>(k), j) = it->second(s.rows[k]);
         }
     }
     return o;
@@ -347,7 +386,8 @@ inline std::string reasons_text(const reason_matrix& reasons) {
         if (r != reason::none && r != reason::missing_input) ++counts[std::string(to_string(r))];
     }
     std::string text;
-    for (const auto& [name, n] : counts) text += (text.empty() ? "; missing because of " : ", ") + name + ": " + std::to_string(n);
+    for (const auto& [name, n] : counts)
+        text += (text.empty() ? "; missing because of " : ", ") + name + ": " + std::to_string(n);
     return text;
 }
 
@@ -364,8 +404,13 @@ inline void impute_step::apply(stage& s) const {
     s.x = std::move(out.values);
     s.out.imputed_marks = std::move(out.marks);
     s.out.layers.push_back({"imputed", s.rows, s.x});
-    static const char* how[] = {"none", "the indicator's mean", "the indicator's median", "the mean of the region's group", "the median of the region's group",
-                                "the region's latest earlier value", "a regression on the most correlated indicator present"};
+    static const char* how[] = {"none",
+                                "the indicator's mean",
+                                "the indicator's median",
+                                "the mean of the region's group",
+                                "the median of the region's group",
+                                "the region's latest earlier value",
+                                "a regression on the most correlated indicator present"};
     long filled = 0, left = 0;
     for (Eigen::Index i = 0; i < s.out.imputed_marks.size(); ++i) {
         const auto m = static_cast<mark>(s.out.imputed_marks.data()[i]);
@@ -373,8 +418,9 @@ inline void impute_step::apply(stage& s) const {
         left += m == mark::not_imputable;
     }
     s.out.method.push_back("Imputation: missing values replaced by " + std::string(how[static_cast<int>(method)]) +
-                       (group.empty() ? "" : " ('" + group + "')") + "; " + detail::count(filled, "cell") + " imputed, " +
-                       std::to_string(left) + " left missing" + detail::reasons_text(s.out.imputed_reasons) + ".");
+                           (group.empty() ? "" : " ('" + group + "')") + "; " + detail::count(filled, "cell") +
+                           " imputed, " + std::to_string(left) + " left missing" +
+                           detail::reasons_text(s.out.imputed_reasons) + ".");
 }
 
 inline void treat_step::apply(stage& s) const {
@@ -386,13 +432,16 @@ inline void treat_step::apply(stage& s) const {
     int changed = 0;
     for (const auto& rec : s.out.treatment) changed += !rec.action.empty();
     if (options.method == treatment::coinr)
-        s.out.method.push_back("Outlier treatment (JRC/COINr rule): indicators with |skewness| ≥ " + detail::format(options.skew_limit) +
-                           " and kurtosis ≥ " + detail::format(options.kurt_limit) + " winsorised up to " + std::to_string(options.winmax) +
-                           " points, else log-transformed; " + detail::count(changed, "indicator") + " treated.");
+        s.out.method.push_back("Outlier treatment (JRC/COINr rule): indicators with |skewness| ≥ " +
+                               detail::format(options.skew_limit) + " and kurtosis ≥ " +
+                               detail::format(options.kurt_limit) + " winsorised up to " +
+                               std::to_string(options.winmax) + " points, else log-transformed; " +
+                               detail::count(changed, "indicator") + " treated.");
     else if (options.method == treatment::eis)
-        s.out.method.push_back("Outlier treatment (EIS): values beyond mean ± " + detail::format(options.eis_sd) +
-                           " sd replaced by the extreme value within; square root of indicators with skewness above " +
-                           detail::format(options.eis_skew) + "; " + detail::count(changed, "indicator") + " treated.");
+        s.out.method.push_back(
+            "Outlier treatment (EIS): values beyond mean ± " + detail::format(options.eis_sd) +
+            " sd replaced by the extreme value within; square root of indicators with skewness above " +
+            detail::format(options.eis_skew) + "; " + detail::count(changed, "indicator") + " treated.");
 }
 
 inline void normalise_step::apply(stage& s) const {
@@ -405,14 +454,16 @@ inline void normalise_step::apply(stage& s) const {
         }
         if (o.method == normalisation::standard) {
             const auto v = standard.find(name);
-            if (v == standard.end()) throw missing_variable_error("standard: no standard value for '" + name + "'", name);
+            if (v == standard.end())
+                throw missing_variable_error("standard: no standard value for '" + name + "'", name);
             o.standard.push_back(v->second);
         }
     }
     if (o.method == normalisation::dist_to_ref) {
         o.reference = -1;
         for (std::size_t k = 0; k < s.rows.size(); ++k)
-            if (s.data.regions[static_cast<std::size_t>(s.rows[k])] == reference) o.reference = static_cast<Eigen::Index>(k);
+            if (s.data.regions[static_cast<std::size_t>(s.rows[k])] == reference)
+                o.reference = static_cast<Eigen::Index>(k);
         if (o.reference < 0) throw lookup_error("dist_to_ref: no region '" + reference + "'", reference);
     }
     s.x = normalise(s.x, s.direction, o, s.names);
@@ -439,7 +490,8 @@ namespace detail {
 /// The stage before the first step: the indicator columns of every region, with the reasons of
 /// their missing cells, as the "raw" layer.
 inline void start(stage& s) {
-    for (int k : s.fw.indicators()) s.names.push_back(s.fw.at(k).code), s.direction.push_back(sign_of(s.fw.at(k).direction));
+    for (int k : s.fw.indicators())
+        s.names.push_back(s.fw.at(k).code), s.direction.push_back(sign_of(s.fw.at(k).direction));
     s.x.resize(s.regions(), s.indicators());
     s.reasons = reason_matrix::Zero(s.regions(), s.indicators());
     for (Eigen::Index j = 0; j < s.indicators(); ++j) {
@@ -459,19 +511,21 @@ inline std::string aggregation_text(const level_plan& p, int level) {
     std::string how = aggregation_names[static_cast<int>(p.aggregate.method)];
     if (p.aggregate.method == aggregation::generalised) how += " (p = " + format(p.aggregate.power) + ")";
     if (p.aggregate.method == aggregation::topsis)
-        how += p.aggregate.topsis_inner == topsis_normalisation::minmax ? " (min-max inside)"
+        how += p.aggregate.topsis_inner == topsis_normalisation::minmax   ? " (min-max inside)"
                : p.aggregate.topsis_inner == topsis_normalisation::vector ? " (vector normalisation inside)"
-                                                                         : " (no normalisation inside)";
+                                                                          : " (no normalisation inside)";
     if (p.aggregate.method == aggregation::vikor) how += " (score = 1 − Q, v = " + format(p.aggregate.vikor_v) + ")";
     if (p.aggregate.method == aggregation::mpi) how += p.aggregate.mpi_penalty > 0 ? " (M − S·cv)" : " (M + S·cv)";
     std::string weights = weighting_names[static_cast<int>(p.weights.scheme)];
     if (p.weights.scheme == weighting::ahp)
-        weights += std::string(" (principal eigenvector, ") + (p.weights.ri == random_index::saaty ? "Saaty" : "Tummala-Ling") + " random index)";
+        weights += std::string(" (principal eigenvector, ") +
+                   (p.weights.ri == random_index::saaty ? "Saaty" : "Tummala-Ling") + " random index)";
     if (p.weights.scheme == weighting::critic || p.weights.scheme == weighting::vic)
         weights += p.weights.correlation == correlation_kind::pearson    ? " (Pearson r)"
                    : p.weights.correlation == correlation_kind::absolute ? " (|r|)"
                                                                          : " (distance correlation)";
-    if (p.weights.scheme == weighting::entropy) weights += p.weights.zeros == entropy_zeros::skip ? " (0·ln 0 = 0)" : " (pymcdm: a zero sets the entropy to 0)";
+    if (p.weights.scheme == weighting::entropy)
+        weights += p.weights.zeros == entropy_zeros::skip ? " (0·ln 0 = 0)" : " (pymcdm: a zero sets the entropy to 0)";
     return "Aggregation, level " + std::to_string(level) + ": " + how + ", " + weights +
            " weights; a missing child is left out and the other weights renormalised (weighted means).";
 }
@@ -483,7 +537,8 @@ inline void finish(stage& s) {
     r.aggregation = aggregate(s.fw, s.x, r.plans);
     require_finite_scores(s.fw, s, r.aggregation.scores);
     r.layers.push_back({"aggregated", s.rows, r.aggregation.scores});
-    for (int level = 2; level <= s.fw.top_level(); ++level) r.method.push_back(aggregation_text(r.plans[static_cast<std::size_t>(level - 2)], level));
+    for (int level = 2; level <= s.fw.top_level(); ++level)
+        r.method.push_back(aggregation_text(r.plans[static_cast<std::size_t>(level - 2)], level));
     for (const auto& note : r.aggregation.notes) r.method.push_back("Note: " + note + ".");
     r.method.push_back("Ranks: 1 = best.");
 }

@@ -26,7 +26,8 @@
 namespace zhibiao::composite {
 
 /// x(:, j) / denominator(:, j) · scale(j); `denominator` columns of NaN mean "not denominated".
-inline Eigen::MatrixXd denominate(const Eigen::MatrixXd& x, const Eigen::MatrixXd& denominator, const Eigen::VectorXd& scale) {
+inline Eigen::MatrixXd denominate(const Eigen::MatrixXd& x, const Eigen::MatrixXd& denominator,
+                                  const Eigen::VectorXd& scale) {
     if (denominator.rows() != x.rows() || denominator.cols() != x.cols() || scale.size() != x.cols())
         throw error("denominate: the denominators do not match the indicators' shape");
     Eigen::MatrixXd out = x;
@@ -46,7 +47,7 @@ struct screen_options {
 };
 
 struct screening {
-    std::vector<Eigen::Index> kept, dropped;  ///< row numbers
+    std::vector<Eigen::Index> kept, dropped;   ///< row numbers
     Eigen::VectorXd availability, zero_share;  ///< per input row
 };
 
@@ -59,7 +60,8 @@ inline screening screen(const Eigen::MatrixXd& x, const screen_options& o) {
         for (Eigen::Index j = 0; j < x.cols(); ++j) present += detail::present(x(i, j)), zeros += x(i, j) == 0;
         s.availability(i) = x.cols() ? present / static_cast<double>(x.cols()) : 1;
         s.zero_share(i) = x.cols() ? zeros / static_cast<double>(x.cols()) : 0;
-        (s.availability(i) >= o.min_availability && s.zero_share(i) <= o.max_zero_share ? s.kept : s.dropped).push_back(i);
+        (s.availability(i) >= o.min_availability && s.zero_share(i) <= o.max_zero_share ? s.kept : s.dropped)
+            .push_back(i);
     }
     return s;
 }
@@ -80,7 +82,8 @@ struct imputed {
 namespace detail {
 
 // Least squares y = a + b·x over the rows where both are present.
-inline std::pair<double, double> simple_regression(const Eigen::Ref<const Eigen::VectorXd>& x, const Eigen::Ref<const Eigen::VectorXd>& y) {
+inline std::pair<double, double> simple_regression(const Eigen::Ref<const Eigen::VectorXd>& x,
+                                                   const Eigen::Ref<const Eigen::VectorXd>& y) {
     double n = 0, sx = 0, sy = 0;
     for (Eigen::Index i = 0; i < x.size(); ++i)
         if (present(x(i)) && present(y(i))) ++n, sx += x(i), sy += y(i);
@@ -122,23 +125,28 @@ inline void impute_by_regression(const Eigen::MatrixXd& x, imputed& out) {
 inline imputed impute(const Eigen::MatrixXd& x, const impute_options& o) {
     imputed out{x, mark_matrix::Zero(x.rows(), x.cols())};
     switch (o.method) {
-        case imputation::none: break;
+        case imputation::none:
+            break;
         case imputation::mean:
         case imputation::median:
             for (Eigen::Index j = 0; j < x.cols(); ++j) {
-                const double fill = o.method == imputation::mean ? detail::mean(x.col(j)) : detail::median(detail::values_present(x.col(j)));
+                const double fill = o.method == imputation::mean ? detail::mean(x.col(j))
+                                                                 : detail::median(detail::values_present(x.col(j)));
                 const mark m = o.method == imputation::mean ? mark::imputed_mean : mark::imputed_median;
                 for (Eigen::Index i = 0; i < x.rows(); ++i)
-                    if (!detail::present(x(i, j))) out.values(i, j) = fill, out.marks(i, j) = static_cast<std::uint8_t>(m);
+                    if (!detail::present(x(i, j)))
+                        out.values(i, j) = fill, out.marks(i, j) = static_cast<std::uint8_t>(m);
             }
             break;
         case imputation::group_mean:
         case imputation::group_median: {
-            if (o.group.size() != static_cast<std::size_t>(x.rows())) throw error("group imputation needs a group label for every region");
+            if (o.group.size() != static_cast<std::size_t>(x.rows()))
+                throw error("group imputation needs a group label for every region");
             // Group numbers once; then one pass per column for the means.
             std::map<std::string, int> number;
             std::vector<int> g(o.group.size());
-            for (std::size_t i = 0; i < o.group.size(); ++i) g[i] = number.emplace(o.group[i], static_cast<int>(number.size())).first->second;
+            for (std::size_t i = 0; i < o.group.size(); ++i)
+                g[i] = number.emplace(o.group[i], static_cast<int>(number.size())).first->second;
             const std::size_t groups = number.size();
             const mark m = o.method == imputation::group_mean ? mark::imputed_group_mean : mark::imputed_group_median;
             std::vector<double> sum(groups), count(groups), fill(groups);
@@ -154,10 +162,12 @@ inline imputed impute(const Eigen::MatrixXd& x, const impute_options& o) {
                         if (!members.empty()) members[k].push_back(x(i, j));
                     }
                 for (std::size_t k = 0; k < groups; ++k)
-                    fill[k] = members.empty() ? (count[k] ? sum[k] / count[k] : missing_value) : detail::median(members[k]);
+                    fill[k] =
+                        members.empty() ? (count[k] ? sum[k] / count[k] : missing_value) : detail::median(members[k]);
                 for (Eigen::Index i = 0; i < x.rows(); ++i)
                     if (!detail::present(x(i, j)))
-                        out.values(i, j) = fill[static_cast<std::size_t>(g[static_cast<std::size_t>(i)])], out.marks(i, j) = static_cast<std::uint8_t>(m);
+                        out.values(i, j) = fill[static_cast<std::size_t>(g[static_cast<std::size_t>(i)])],
+                                      out.marks(i, j) = static_cast<std::uint8_t>(m);
             }
             break;
         }
@@ -167,13 +177,17 @@ inline imputed impute(const Eigen::MatrixXd& x, const impute_options& o) {
             for (Eigen::Index j = 0; j < x.cols(); ++j)
                 for (Eigen::Index i = 0; i < x.rows(); ++i)
                     if (!detail::present(x(i, j)))
-                        out.values(i, j) = o.previous(i, j), out.marks(i, j) = static_cast<std::uint8_t>(mark::imputed_latest);
+                        out.values(i, j) = o.previous(i, j),
+                                      out.marks(i, j) = static_cast<std::uint8_t>(mark::imputed_latest);
             break;
-        case imputation::regression: detail::impute_by_regression(x, out); break;
+        case imputation::regression:
+            detail::impute_by_regression(x, out);
+            break;
     }
     for (Eigen::Index j = 0; j < x.cols(); ++j)
         for (Eigen::Index i = 0; i < x.rows(); ++i)
-            if (!detail::present(out.values(i, j)) && o.method != imputation::none) out.marks(i, j) = static_cast<std::uint8_t>(mark::not_imputable);
+            if (!detail::present(out.values(i, j)) && o.method != imputation::none)
+                out.marks(i, j) = static_cast<std::uint8_t>(mark::not_imputable);
     return out;
 }
 

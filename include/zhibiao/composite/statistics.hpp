@@ -62,7 +62,8 @@ inline int scale_exponent(const Eigen::Ref<const Eigen::VectorXd>& x) {
 /// outlier treatment), std::ldexp beyond.
 class power_of_two {
 public:
-    explicit power_of_two(int exponent) : e_(exponent), factor_(exponent >= -1000 && exponent <= 1000 ? std::ldexp(1.0, -exponent) : 0) {}
+    explicit power_of_two(int exponent)
+        : e_(exponent), factor_(exponent >= -1000 && exponent <= 1000 ? std::ldexp(1.0, -exponent) : 0) {}
     double down(double x) const { return factor_ != 0 ? x * factor_ : std::ldexp(x, -e_); }
     double up(double x) const { return std::ldexp(x, e_); }
 
@@ -115,10 +116,10 @@ inline shape shape_of(const Eigen::Ref<const Eigen::VectorXd>& x) {
     const moments m = central_moments(x);
     shape s;
     if (m.n >= 3 && m.m2 > 0) s.skew = std::sqrt(m.n * (m.n - 1)) / (m.n - 2) * m.m3 / std::pow(m.m2, 1.5);
-    if (m.n >= 4 && m.m2 > 0) s.kurt = ((m.n + 1) * (m.m4 / (m.m2 * m.m2) - 3) + 6) * (m.n - 1) / ((m.n - 2) * (m.n - 3));
+    if (m.n >= 4 && m.m2 > 0)
+        s.kurt = ((m.n + 1) * (m.m4 / (m.m2 * m.m2) - 3) + 6) * (m.n - 1) / ((m.n - 2) * (m.n - 3));
     return s;
 }
-
 
 inline double median(std::vector<double> v) {
     if (v.empty()) return missing_value;
@@ -194,7 +195,7 @@ inline Eigen::VectorXd rank(const Eigen::Ref<const Eigen::VectorXd>& x, bool des
         std::size_t end = start + 1;
         while (end < order.size() && order[end].first == order[start].first) ++end;
         ++dense;
-        const double value = rule == ties::min ? static_cast<double>(start + 1)
+        const double value = rule == ties::min     ? static_cast<double>(start + 1)
                              : rule == ties::dense ? dense
                                                    : (static_cast<double>(start + 1) + static_cast<double>(end)) / 2;
         for (std::size_t k = start; k < end; ++k) r(order[k].second) = value;
@@ -206,13 +207,14 @@ inline Eigen::VectorXd rank(const Eigen::Ref<const Eigen::VectorXd>& x, bool des
 /// Ranks of scores, 1 = best (highest), within each group when `group` labels are given
 /// (e.g. counties within their prefecture; an empty vector = one group).
 template <class Label>
-Eigen::VectorXd rank_within(const Eigen::Ref<const Eigen::VectorXd>& scores, const std::vector<Label>& group, ties rule = ties::min) {
+Eigen::VectorXd rank_within(const Eigen::Ref<const Eigen::VectorXd>& scores, const std::vector<Label>& group,
+                            ties rule = ties::min) {
     if (group.empty()) return rank(scores, true, rule);
     if (group.size() != static_cast<std::size_t>(scores.size())) {
         location w;
         w.variable = "within";
-        throw argument_error("rank within groups: " + std::to_string(group.size()) + " group labels for " + std::to_string(scores.size()) +
-                                 " scores (one label per unit is needed)",
+        throw argument_error("rank within groups: " + std::to_string(group.size()) + " group labels for " +
+                                 std::to_string(scores.size()) + " scores (one label per unit is needed)",
                              w);
     }
     std::vector<Eigen::Index> order(static_cast<std::size_t>(scores.size()));
@@ -223,7 +225,9 @@ Eigen::VectorXd rank_within(const Eigen::Ref<const Eigen::VectorXd>& scores, con
     Eigen::VectorXd out(scores.size());
     for (std::size_t start = 0; start < order.size();) {
         std::size_t end = start;
-        while (end < order.size() && group[static_cast<std::size_t>(order[end])] == group[static_cast<std::size_t>(order[start])]) ++end;
+        while (end < order.size() &&
+               group[static_cast<std::size_t>(order[end])] == group[static_cast<std::size_t>(order[start])])
+            ++end;
         Eigen::VectorXd part(static_cast<Eigen::Index>(end - start));
         for (std::size_t k = start; k < end; ++k) part(static_cast<Eigen::Index>(k - start)) = scores(order[k]);
         const Eigen::VectorXd r = rank(part, true, rule);

@@ -57,8 +57,7 @@ inline bool passes(const shape& s, const treat_options& o) {
     return !(std::abs(s.skew) >= o.skew_limit) || !(s.kurt >= o.kurt_limit);  // NaN statistics pass: nothing to treat
 }
 
-inline void treat_coinr(Eigen::VectorXd& x, mark_vector& marks, treat_record& r,
-                        const treat_options& o) {
+inline void treat_coinr(Eigen::VectorXd& x, mark_vector& marks, treat_record& r, const treat_options& o) {
     const shape before = shape_of(x);
     r.skew_before = before.skew, r.kurt_before = before.kurt;
     r.passed_before = passes(before, o);
@@ -95,7 +94,9 @@ inline void treat_coinr(Eigen::VectorXd& x, mark_vector& marks, treat_record& r,
         double lo = INFINITY, hi = -INFINITY;
         each_present(x, [&](double e) { lo = std::min(lo, e), hi = std::max(hi, e); });
         for (Eigen::Index i = 0; i < x.size(); ++i)
-            if (present(x(i))) x(i) = std::log(x(i) - lo + 0.01 * (hi - lo)), marks(i) = static_cast<std::uint8_t>(mark::log_transformed);
+            if (present(x(i)))
+                x(i) = std::log(x(i) - lo + 0.01 * (hi - lo)),
+                marks(i) = static_cast<std::uint8_t>(mark::log_transformed);
         r.winsorised = 0;
         r.action = "log_CT";
         now = shape_of(x);
@@ -103,8 +104,8 @@ inline void treat_coinr(Eigen::VectorXd& x, mark_vector& marks, treat_record& r,
     r.skew_after = now.skew, r.kurt_after = now.kurt, r.passed_after = passes(now, o);
 }
 
-inline void treat_eis(Eigen::VectorXd& x, mark_vector& marks, treat_record& r,
-                      const treat_options& o, const std::string& name) {
+inline void treat_eis(Eigen::VectorXd& x, mark_vector& marks, treat_record& r, const treat_options& o,
+                      const std::string& name) {
     const shape before = shape_of(x);
     r.skew_before = before.skew, r.kurt_before = before.kurt;
     if (o.eis_outliers) {
@@ -122,7 +123,9 @@ inline void treat_eis(Eigen::VectorXd& x, mark_vector& marks, treat_record& r,
     }
     if (shape_of(x).skew > o.eis_skew) {
         for (Eigen::Index i = 0; i < x.size(); ++i) {
-            if (x(i) < 0) throw method_error("the EIS square-root transform needs non-negative values, and indicator '" + name + "' has " + std::to_string(x(i)));
+            if (x(i) < 0)
+                throw method_error("the EIS square-root transform needs non-negative values, and indicator '" + name +
+                                   "' has " + std::to_string(x(i)));
             if (present(x(i))) x(i) = std::sqrt(x(i)), marks(i) = static_cast<std::uint8_t>(mark::sqrt_transformed);
         }
         r.action = r.action.empty() ? "sqrt" : r.action + "+sqrt";
@@ -135,14 +138,17 @@ inline void treat_eis(Eigen::VectorXd& x, mark_vector& marks, treat_record& r,
 }  // namespace detail
 
 inline treated treat(const Eigen::MatrixXd& x, const treat_options& o, const std::vector<std::string>& names = {}) {
-    treated out{x, mark_matrix::Zero(x.rows(), x.cols()), std::vector<treat_record>(static_cast<std::size_t>(x.cols()))};
+    treated out{x, mark_matrix::Zero(x.rows(), x.cols()),
+                std::vector<treat_record>(static_cast<std::size_t>(x.cols()))};
     for (Eigen::Index j = 0; j < x.cols(); ++j) {
         auto& r = out.log[static_cast<std::size_t>(j)];
         mark_vector m = out.marks.col(j);
         Eigen::VectorXd c = out.values.col(j);
         if (o.method == treatment::coinr) detail::treat_coinr(c, m, r, o);
         if (o.method == treatment::eis)
-            detail::treat_eis(c, m, r, o, j < static_cast<Eigen::Index>(names.size()) ? names[static_cast<std::size_t>(j)] : std::to_string(j));
+            detail::treat_eis(
+                c, m, r, o,
+                j < static_cast<Eigen::Index>(names.size()) ? names[static_cast<std::size_t>(j)] : std::to_string(j));
         if (o.method == treatment::none) {
             const detail::shape sh = detail::shape_of(c);
             r.skew_before = r.skew_after = sh.skew, r.kurt_before = r.kurt_after = sh.kurt;

@@ -78,8 +78,8 @@ struct replication_draw {
 struct uncertainty_options {
     std::size_t replications = 1000;
     std::uint64_t seed = 1;
-    unsigned threads = 0;  ///< 0: every core; the result is the same for any count
-    int top_k = 10;        ///< probability of a rank ≤ top_k
+    unsigned threads = 0;      ///< 0: every core; the result is the same for any count
+    int top_k = 10;            ///< probability of a rank ≤ top_k
     bool keep_ranks = false;   ///< the full replication × unit × node matrix of ranks
     bool keep_scores = false;  ///< … and of scores (needed for exact score percentiles)
     std::function<void(std::size_t done, std::size_t total)> progress;  ///< called on the calling thread
@@ -95,15 +95,15 @@ struct sobol_indices {
 /// y = [yA (n), yB (n), yAB_1 (n), …, yAB_d (n)]: Var = var(c(yA, yB)) with n − 1,
 /// S_i = mean(yB·(yAB_i − yA)) / Var, ST_i = Σ(yA − yAB_i)² / (2n·Var) — COINr's estimators.
 /// Confidence bounds (`level`) from `bootstrap` resamples of the n rows (0: none, bounds NaN).
-sobol_indices sobol_estimate(const Eigen::Ref<const Eigen::VectorXd>& y, std::size_t n, std::size_t d, std::size_t bootstrap = 1000,
-                             double level = 0.95, std::uint64_t seed = 1);
+sobol_indices sobol_estimate(const Eigen::Ref<const Eigen::VectorXd>& y, std::size_t n, std::size_t d,
+                             std::size_t bootstrap = 1000, double level = 0.95, std::uint64_t seed = 1);
 
 /// Saltelli's design on [0, 1)^dims: rows A (n), B (n), AB_1 … AB_g (n each), where AB_i is A
 /// with the columns of input group i taken from B (`groups[i]` = its first column, groups
 /// ascending, the last ending at dims). Quasi-random (Sobol points, the first — all zeros —
 /// skipped) unless `random`, then counter-based uniforms keyed by seed.
-Eigen::MatrixXd saltelli_design(std::size_t n, std::size_t dims, const std::vector<std::size_t>& groups, bool random = false,
-                                std::uint64_t seed = 1);
+Eigen::MatrixXd saltelli_design(std::size_t n, std::size_t dims, const std::vector<std::size_t>& groups,
+                                bool random = false, std::uint64_t seed = 1);
 
 /// The i-th uniform in (0, 1) of replication `replication`'s stream under `seed`.
 double stream_uniform(std::uint64_t seed, std::uint64_t replication, std::uint64_t i);
@@ -112,7 +112,7 @@ double stream_uniform(std::uint64_t seed, std::uint64_t replication, std::uint64
 /// replications: merged by adding counts and concatenating chunks in order, so a result built
 /// from blocks is the one built in one go, bit for bit.
 struct rank_histogram {
-    int low = 0;                         ///< the rank counted in counts[0]
+    int low = 0;                        ///< the rank counted in counts[0]
     std::vector<std::uint32_t> counts;  ///< replications per rank low, low + 1, …
     void add(int rank);
     void add(const rank_histogram& other);
@@ -121,12 +121,12 @@ struct rank_histogram {
 };
 
 struct uncertainty_block {
-    std::size_t first = 0, count = 0;             ///< replications [first, first + count)
-    std::vector<rank_histogram> rank_counts;      ///< per (unit + units·node)
-    std::vector<std::uint32_t> missing;           ///< per (unit, node): replications with no score
-    std::vector<Eigen::MatrixXd> chunk_sums;      ///< per chunk: units × nodes sum of scores
-    Eigen::MatrixXd uniforms;                     ///< count × dims: each replication's draws
-    std::vector<float> ranks, scores;             ///< kept matrices, replication-major (when asked)
+    std::size_t first = 0, count = 0;         ///< replications [first, first + count)
+    std::vector<rank_histogram> rank_counts;  ///< per (unit + units·node)
+    std::vector<std::uint32_t> missing;       ///< per (unit, node): replications with no score
+    std::vector<Eigen::MatrixXd> chunk_sums;  ///< per chunk: units × nodes sum of scores
+    Eigen::MatrixXd uniforms;                 ///< count × dims: each replication's draws
+    std::vector<float> ranks, scores;         ///< kept matrices, replication-major (when asked)
 };
 
 class uncertainty_model;
@@ -159,8 +159,8 @@ struct sensitivity_result {
 };
 
 struct sensitivity_options {
-    std::size_t n = 1000;     ///< rows of A (runs: n·(inputs + 2))
-    bool random = false;      ///< pseudo-random design instead of Sobol points
+    std::size_t n = 1000;  ///< rows of A (runs: n·(inputs + 2))
+    bool random = false;   ///< pseudo-random design instead of Sobol points
     std::uint64_t seed = 1;
     unsigned threads = 0;
     std::size_t bootstrap = 1000;
@@ -172,7 +172,8 @@ struct sensitivity_options {
 class uncertainty_model : public std::enable_shared_from_this<uncertainty_model> {
 public:
     /// Checks the assumptions against the model and precomputes every normalised layer.
-    static std::shared_ptr<const uncertainty_model> make(table data, framework fw, std::vector<step> steps, uncertainty_spec spec);
+    static std::shared_ptr<const uncertainty_model> make(table data, framework fw, std::vector<step> steps,
+                                                         uncertainty_spec spec);
 
     /// Uniforms per replication, and the Sobol inputs: names and first columns.
     std::size_t dimensions() const { return dims_; }
@@ -211,7 +212,8 @@ public:
     };
     struct input {
         std::string name;
-        int kind;  // 0 noise, 1 dirichlet, 2 weighting, 3 aggregation, 4 normalisation, 5 imputation, 6 winmax, 7 exclusion
+        int kind;  // 0 noise, 1 dirichlet, 2 weighting, 3 aggregation, 4 normalisation, 5 imputation, 6 winmax, 7
+                   // exclusion
         int level = 0;
         std::size_t first = 0, dims = 1;
         double parameter = 0;
@@ -225,7 +227,8 @@ private:
     std::vector<step> data_steps(const replication_draw& d) const;
     std::vector<level_plan> plans(const replication_draw& d) const;
     void draw_weights(const input& in, const double* u, replication_draw& d) const;
-    void block_range(std::size_t first, std::size_t count, const uncertainty_options& o, uncertainty_block& b, std::size_t offset) const;
+    void block_range(std::size_t first, std::size_t count, const uncertainty_options& o, uncertainty_block& b,
+                     std::size_t offset) const;
 
     table data_;
     framework fw_;
@@ -246,7 +249,7 @@ private:
 };
 
 /// The Monte Carlo analysis in one call (uncertainty_model::make(...)->run(o)).
-uncertainty_result uncertainty(const table& data, const framework& fw, const std::vector<step>& steps, const uncertainty_spec& spec,
-                               const uncertainty_options& o = {});
+uncertainty_result uncertainty(const table& data, const framework& fw, const std::vector<step>& steps,
+                               const uncertainty_spec& spec, const uncertainty_options& o = {});
 
 }  // namespace zhibiao::composite

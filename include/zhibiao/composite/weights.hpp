@@ -43,7 +43,8 @@ namespace detail {
 
 inline Eigen::VectorXd to_shares(Eigen::VectorXd w, const std::string& what) {
     const double sum = w.sum();
-    if (!(sum > 0) || !std::isfinite(sum)) throw method_error(what + ": the weights sum to " + std::to_string(sum) + ", so they cannot be normalised");
+    if (!(sum > 0) || !std::isfinite(sum))
+        throw method_error(what + ": the weights sum to " + std::to_string(sum) + ", so they cannot be normalised");
     return w / sum;
 }
 
@@ -67,10 +68,10 @@ Eigen::VectorXd merec_weights(const Eigen::MatrixXd& x, const std::vector<int>& 
 Eigen::VectorXd gini_weights(const Eigen::MatrixXd& x);
 
 struct pca_weights_result {
-    Eigen::VectorXd loadings;  ///< first principal component, oriented so that most load positively
-    Eigen::VectorXd weights;   ///< |loadings| / Σ|loadings|
-    double explained = missing_value;    ///< share of the variance the first component explains
-    std::string note;          ///< set when an indicator loads against the others
+    Eigen::VectorXd loadings;          ///< first principal component, oriented so that most load positively
+    Eigen::VectorXd weights;           ///< |loadings| / Σ|loadings|
+    double explained = missing_value;  ///< share of the variance the first component explains
+    std::string note;                  ///< set when an indicator loads against the others
 };
 
 /// PCA on the correlation matrix of the complete rows (a row with any NaN is left out).

@@ -76,17 +76,21 @@ std::string from_registry(const op& o) {
 
 std::string expression(const op& o) {
     switch (o.code) {
-        case opcode::constant: return "splat(" + hex(o.k) + ")";
-        case opcode::copy: return r(o.a);
+        case opcode::constant:
+            return "splat(" + hex(o.k) + ")";
+        case opcode::copy:
+            return r(o.a);
         case opcode::scale: {
             const std::string power = hex(zhibiao::detail::exact_power_of_ten(o.e < 0 ? -o.e : o.e));
             return "(" + r(o.a) + (o.e >= 0 ? " * " : " / ") + "splat(" + power + ")) * splat(" + hex(o.k) + ")";
         }
-        default: return from_registry(o);
+        default:
+            return from_registry(o);
     }
 }
 
-void write_ops(std::ostream& o, const compiled_scorecard& c, std::size_t first, std::size_t last, const std::set<int>& live) {
+void write_ops(std::ostream& o, const compiled_scorecard& c, std::size_t first, std::size_t last,
+               const std::set<int>& live) {
     const auto& ops = c.prog.ops();
     for (std::size_t i = first; i < last; ++i)
         if (live.count(ops[i].dst)) o << "        const V " << r(ops[i].dst) << " = " << expression(ops[i]) << ";\n";
@@ -106,12 +110,12 @@ void write_validity(std::ostream& o, const scorecard& s, const compiled_scorecar
         if (in.integer) add("~whole(" + x + ")");
         add("not_finite(" + x + ")");  // ±inf is invalid input, as in scorer::run_chunk
         const std::string flagged = "(" + bounds + ")";
-        o << "        problems |= bits_if(sel(isnan(" << x << "), splat_m(" << (in.optional ? 0 : -1) << "), " << flagged
-          << "), " << bit << "u);\n";
+        o << "        problems |= bits_if(sel(isnan(" << x << "), splat_m(" << (in.optional ? 0 : -1) << "), "
+          << flagged << "), " << bit << "u);\n";
     }
     for (std::size_t j = 0; j < c.validity_reg.size(); ++j)
-        o << "        problems |= bits_if(" << r(c.validity_reg[j]) << " == splat(0.0), " << (std::uint64_t{1} << (s.inputs().size() + j))
-          << "u);\n";
+        o << "        problems |= bits_if(" << r(c.validity_reg[j]) << " == splat(0.0), "
+          << (std::uint64_t{1} << (s.inputs().size() + j)) << "u);\n";
 }
 
 // Alternative `a` of item `k`: its band table as a sum of steps, kept when it scores better.
@@ -122,30 +126,35 @@ void write_alternative(std::ostream& o, const compiled_scorecard& c, std::size_t
     o << "        {\n            const V q = on_grid(" << r(alt.reg) << ", " << hex(c.inverse_grid) << ");\n";
     o << "            V alt_lo = splat(" << hex(alt.bottom_lo) << "), alt_hi = splat(" << hex(alt.bottom_hi) << ");\n";
     for (std::size_t b = 0; b < alt.at_least.size(); ++b)
-        o << "            { const V reached = as01(q >= splat(" << hex(alt.at_least[b]) << ")); alt_lo += reached * splat("
-          << hex(alt.step_lo[b]) << "); alt_hi += reached * splat(" << hex(alt.step_hi[b]) << "); }\n";
+        o << "            { const V reached = as01(q >= splat(" << hex(alt.at_least[b])
+          << ")); alt_lo += reached * splat(" << hex(alt.step_lo[b]) << "); alt_hi += reached * splat("
+          << hex(alt.step_hi[b]) << "); }\n";
     if (a == 0) {
         o << "            " << lo << " = alt_lo; " << hi << " = alt_hi;\n";
         o << "            pts" << n << " = choose<Policy>(lo" << n << ", hi" << n << ");\n";
     } else {
-        o << "            const V v = choose<Policy>(alt_lo, alt_hi);\n            const M better = v > pts" << n << ";\n";
-        o << "            pts" << n << " = sel(better, v, pts" << n << "); lo" << n << " = sel(better, alt_lo, lo" << n << "); hi" << n
-          << " = sel(better, alt_hi, hi" << n << ");\n";
+        o << "            const V v = choose<Policy>(alt_lo, alt_hi);\n            const M better = v > pts" << n
+          << ";\n";
+        o << "            pts" << n << " = sel(better, v, pts" << n << "); lo" << n << " = sel(better, alt_lo, lo" << n
+          << "); hi" << n << " = sel(better, alt_hi, hi" << n << ");\n";
         o << "            which" << n << " = sel(better, splat_m(" << a << "), which" << n << ");\n";
     }
     o << "        }\n";
 }
 
 // Items: band tables, the better alternative, expert scores; uncapped items add to the totals.
-void write_items(std::ostream& o, const scorecard& s, const compiled_scorecard& c, const std::set<int>& live, bool ranges) {
-    o << "        V total = splat(0.0), total_lo = splat(0.0), total_hi = splat(0.0);\n        (void)total_lo, (void)total_hi;\n";
+void write_items(std::ostream& o, const scorecard& s, const compiled_scorecard& c, const std::set<int>& live,
+                 bool ranges) {
+    o << "        V total = splat(0.0), total_lo = splat(0.0), total_hi = splat(0.0);\n        (void)total_lo, "
+         "(void)total_hi;\n";
     for (std::size_t k = 0; k < s.items().size(); ++k) {
         const std::string n = std::to_string(k);
         o << "        V pts" << n << ", lo" << n << ", hi" << n << ";\n        M which" << n << " = splat_m(0);\n";
         if (c.expert_reg[k] >= 0) {
             const std::string x = r(c.expert_reg[k]), max = hex(s.items()[k].max);
-            o << "        {\n            V v = vround(" << x << ");\n            v = sel(v < splat(0.0), splat(0.0), sel(splat(" << max
-              << ") < v, splat(" << max << "), v));\n            pts" << n << " = lo" << n << " = hi" << n << " = sel(isnan(" << x
+            o << "        {\n            V v = vround(" << x
+              << ");\n            v = sel(v < splat(0.0), splat(0.0), sel(splat(" << max << ") < v, splat(" << max
+              << "), v));\n            pts" << n << " = lo" << n << " = hi" << n << " = sel(isnan(" << x
               << "), splat(0.0), v);\n        }\n";
         } else {
             for (std::size_t a = 0; a < c.items[k].size(); ++a) write_alternative(o, c, k, a);
@@ -158,7 +167,8 @@ void write_items(std::ostream& o, const scorecard& s, const compiled_scorecard& 
     }
 }
 
-void write_caps(std::ostream& o, const scorecard& s, const compiled_scorecard& c, const std::set<int>& live, bool ranges) {
+void write_caps(std::ostream& o, const scorecard& s, const compiled_scorecard& c, const std::set<int>& live,
+                bool ranges) {
     for (std::size_t g = 0; g < c.cap_reg.size(); ++g) {
         const std::string max = "splat(" + hex(s.caps()[g].max) + ")";
         o << "        V cap" << g << " = splat(0.0);\n";
@@ -180,8 +190,8 @@ void write_outcome(std::ostream& o, const compiled_scorecard& c, const std::set<
     o << "        const M valid = (M)problems == splat_m(0);\n";
     o << "        V eligible = as01(valid);\n";
     for (std::size_t g = 0; g < c.gate_reg.size(); ++g) {
-        o << "        {\n            const M h = holds(" << r(c.gate_reg[g]) << ");\n            store_bytes(io.gates[" << g
-          << "] + i, h & splat_m(1));\n            eligible = sel(h, eligible, splat(0.0));\n        }\n";
+        o << "        {\n            const M h = holds(" << r(c.gate_reg[g]) << ");\n            store_bytes(io.gates["
+          << g << "] + i, h & splat_m(1));\n            eligible = sel(h, eligible, splat(0.0));\n        }\n";
     }
     if (live.count(c.total_reg)) o << "        const V " << r(c.total_reg) << " = total;\n";
     if (live.count(c.eligible_reg)) o << "        const V " << r(c.eligible_reg) << " = eligible;\n";
@@ -192,12 +202,14 @@ void write_outcome(std::ostream& o, const compiled_scorecard& c, const std::set<
     o << "        const M ok = valid & (eligible != splat(0.0));\n";
     o << "        route = sel(ok, route, splat_m(-1));\n";
     // firm_status: passed 0, direct 1, failed 2, ineligible 3, invalid input 4.
-    o << "        const M passing = sel(route >= splat_m(0), splat_m(1), sel(holds(" << r(c.pass_reg) << "), splat_m(0), splat_m(2)));\n";
+    o << "        const M passing = sel(route >= splat_m(0), splat_m(1), sel(holds(" << r(c.pass_reg)
+      << "), splat_m(0), splat_m(2)));\n";
     o << "        const M status = sel(valid, sel(ok, passing, splat_m(3)), splat_m(4));\n";
 }
 
 // The result columns of the block: points as floats (exact for every pack with kernels).
-void write_stores(std::ostream& o, const scorecard& s, const compiled_scorecard& c, bool ranges, const std::string& store) {
+void write_stores(std::ostream& o, const scorecard& s, const compiled_scorecard& c, bool ranges,
+                  const std::string& store) {
     o << "        store(io.problems + i, problems);\n";
     o << "        store_bytes(io.status + i, status);\n";
     o << "        store_bytes(io.route + i, route);\n";
@@ -208,15 +220,17 @@ void write_stores(std::ostream& o, const scorecard& s, const compiled_scorecard&
     for (std::size_t k = 0; k < s.items().size(); ++k) {
         o << "        " << store << "io.points[" << k << "] + i, sel(valid, pts" << k << ", nan));\n";
         if (ranges && c.range_column[k] >= 0)
-            o << "        " << store << "io.points_lo[" << c.range_column[k] << "] + i, sel(valid, lo" << k << ", nan));\n        " << store
-              << "io.points_hi[" << c.range_column[k] << "] + i, sel(valid, hi" << k << ", nan));\n";
+            o << "        " << store << "io.points_lo[" << c.range_column[k] << "] + i, sel(valid, lo" << k
+              << ", nan));\n        " << store << "io.points_hi[" << c.range_column[k] << "] + i, sel(valid, hi" << k
+              << ", nan));\n";
         o << "        store_bytes(io.alternative[" << k << "] + i, which" << k << ");\n";
     }
 }
 
 /// The kernel of pack `p`: program::run and scorer::run_chunk, statement for statement.
 void write_pack(std::ostream& o, std::size_t p, const scorecard& s, const compiled_scorecard& c) {
-    if (!c.narrow) throw std::logic_error("pack '" + s.id() + "' has points not exact in floats: the kernels write floats");
+    if (!c.narrow)
+        throw std::logic_error("pack '" + s.id() + "' has points not exact in floats: the kernels write floats");
     const std::set<int> live = live_registers(s, c);
     const bool ranges = s.has_ranges();
     // Columns written per firm; past 16, loads and stores prefetch their columns (load_ahead,
@@ -228,7 +242,8 @@ void write_pack(std::ostream& o, std::size_t p, const scorecard& s, const compil
     o << "    const V nan = splat(__builtin_nan(\"\"));\n";
     o << "    for (std::size_t i = 0; i < rows; i += W) {\n";
     for (std::size_t k = 0; k < s.inputs().size(); ++k)
-        o << "        const V " << r(c.input_reg[k]) << " = " << (written > 16 ? "load_ahead" : "load") << "(io.inputs[" << k << "] + i);  // " << s.inputs()[k].id << "\n";
+        o << "        const V " << r(c.input_reg[k]) << " = " << (written > 16 ? "load_ahead" : "load") << "(io.inputs["
+          << k << "] + i);  // " << s.inputs()[k].id << "\n";
     write_ops(o, c, 0, c.main_ops, live);
     write_validity(o, s, c);
     write_items(o, s, c, live, ranges);
@@ -248,10 +263,12 @@ std::vector<std::string> write_vocabulary(std::ostream& o) {
         if (x.code == opcode::constant || x.code == opcode::scale || x.code == opcode::copy) continue;
         const auto& spec = zhibiao::detail::spec_of(x.code);
         if (x.code == opcode::round) x.k = 100.0;  // round(x, 2), as tests call it
-        if (spec.units == zhibiao::detail::unit_rule::flag && spec.min_args == 2 && spec.name != "and" && spec.name != "or")
+        if (spec.units == zhibiao::detail::unit_rule::flag && spec.min_args == 2 && spec.name != "and" &&
+            spec.name != "or")
             x.k = zhibiao::detail::program().comparison_inverse_grid();
         const std::size_t n = names.size();
-        o << "// vocabulary: " << spec.name << "\ntemplate <int Policy>\nvoid vocabulary_" << n << "(const fused_io& io, std::size_t rows) {\n"
+        o << "// vocabulary: " << spec.name << "\ntemplate <int Policy>\nvoid vocabulary_" << n
+          << "(const fused_io& io, std::size_t rows) {\n"
           << "    for (std::size_t i = 0; i < rows; i += W) {\n";
         for (int k = 0; k < 3; ++k) o << "        const V " << r(k) << " = load(io.inputs[" << k << "] + i);\n";
         o << "        (void)r1, (void)r2;\n        store(io.values + i, " << expression(x) << ");\n    }\n}\n\n";
@@ -269,7 +286,8 @@ int main(int argc, char** argv) {
     }
     try {
         std::ostringstream o;
-        o << "// Generated by zhibiao_codegen (src/codegen/write_kernels.cpp) from the built-in rule packs: do not edit.\n"
+        o << "// Generated by zhibiao_codegen (src/codegen/write_kernels.cpp) from the built-in rule packs: do not "
+             "edit.\n"
              "// Included by src/fused/kernels_*.cpp, once per instruction set, after src/fused/simd.hpp.\n\n"
              "namespace {\n\nusing zhibiao::detail::fused_io;\n\n";
         const auto ids = scorecard::builtin_ids();
@@ -285,11 +303,11 @@ int main(int argc, char** argv) {
              "extern const fused_table_entry ZHIBIAO_FUSED_TABLE[];\n"
              "const fused_table_entry ZHIBIAO_FUSED_TABLE[] = {\n";
         for (std::size_t p = 0; p < ids.size(); ++p)
-            o << "    {\"" << fingerprints[p] << "\",\n     {ZHIBIAO_FUSED_ISA_NAME, W, {&pack_" << p << "<0>, &pack_" << p << "<1>, &pack_" << p
-              << "<2>}}},\n";
+            o << "    {\"" << fingerprints[p] << "\",\n     {ZHIBIAO_FUSED_ISA_NAME, W, {&pack_" << p << "<0>, &pack_"
+              << p << "<1>, &pack_" << p << "<2>}}},\n";
         for (std::size_t v = 0; v < vocabulary.size(); ++v)
-            o << "    {\"vocabulary:" << vocabulary[v] << "\",\n     {ZHIBIAO_FUSED_ISA_NAME, W, {&vocabulary_" << v << "<0>, &vocabulary_" << v
-              << "<0>, &vocabulary_" << v << "<0>}}},\n";
+            o << "    {\"vocabulary:" << vocabulary[v] << "\",\n     {ZHIBIAO_FUSED_ISA_NAME, W, {&vocabulary_" << v
+              << "<0>, &vocabulary_" << v << "<0>, &vocabulary_" << v << "<0>}}},\n";
         o << "    {nullptr, {nullptr, 0, {nullptr, nullptr, nullptr}}},\n};\n\n}  // namespace zhibiao::detail\n";
         // Rewrites the file only when it changes, so a rebuild recompiles the kernels only then.
         std::string old;

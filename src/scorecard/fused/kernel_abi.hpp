@@ -18,8 +18,8 @@ struct fused_io {
     std::uint8_t* status;  // firm_status
     std::int8_t* route;
     float *total, *total_lo, *total_hi;  // total_lo, total_hi: null without point ranges
-    float* const* points;     // per item
-    float* const* points_lo;  // per item with point ranges (scorecard::ranged_items())
+    float* const* points;                // per item
+    float* const* points_lo;             // per item with point ranges (scorecard::ranged_items())
     float* const* points_hi;
     std::int8_t* const* alternative;
     std::uint8_t* const* gates;

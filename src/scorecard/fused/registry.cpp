@@ -26,8 +26,8 @@ const std::vector<isa_table>& tables() {
 #if defined(ZHIBIAO_FUSED_AVX512)
         __builtin_cpu_init();
         t.push_back({"avx512", fused_table_avx512,
-                     __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512vl") &&
-                         __builtin_cpu_supports("avx512bw")});
+                     __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") &&
+                         __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512bw")});
 #endif
 #if defined(ZHIBIAO_FUSED_AVX2)
         __builtin_cpu_init();

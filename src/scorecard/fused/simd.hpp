@@ -88,9 +88,7 @@ ZHIBIAO_FUSED_INLINE V on_grid(V x, double inverse_grid) {
 /// detail::whole.
 ZHIBIAO_FUSED_INLINE M whole(V x) { return ((x + splat(magic)) - splat(magic)) == x; }
 
-ZHIBIAO_FUSED_INLINE V vabs(V x) {
-    return (V)((U)x & ~(std::uint64_t{1} << 63));
-}
+ZHIBIAO_FUSED_INLINE V vabs(V x) { return (V)((U)x & ~(std::uint64_t{1} << 63)); }
 
 /// std::round (halves away from zero), exactly: the whole part of |x| (exact), one more when
 /// the exact remainder is at least a half, the sign of x put back (so -0.4 gives -0.0).
@@ -129,9 +127,12 @@ ZHIBIAO_FUSED_INLINE V max_op(V a, V b) {
 ZHIBIAO_FUSED_INLINE M holds(V x) { return (x != splat(0.0)) & (x == x); }
 template <int Policy>
 ZHIBIAO_FUSED_INLINE V choose(V lo, V hi) {
-    if constexpr (Policy == 0) return lo;
-    else if constexpr (Policy == 1) return hi;
-    else return splat(0.5) * (lo + hi);
+    if constexpr (Policy == 0)
+        return lo;
+    else if constexpr (Policy == 1)
+        return hi;
+    else
+        return splat(0.5) * (lo + hi);
 }
 
 }  // namespace
