@@ -77,12 +77,14 @@ class Catalogue:
         return id in self._core.ids
 
     def __repr__(self) -> str:
-        ids = self.ids
-        shown = ", ".join(ids[:4]) + (", ..." if len(ids) > 4 else "")
-        return f"Catalogue({len(ids)} indicators: {shown})"
+        from ._repr import catalogue_text
+
+        return catalogue_text(self)
 
     def _repr_html_(self) -> str:
-        return str(self.to_pandas()[["id", "name_zh", "name_en", "formula", "unit", "direction"]].to_html(index=False))
+        from ._repr import catalogue_html
+
+        return catalogue_html(self)
 
 
 def catalogue() -> Any:

@@ -94,4 +94,6 @@ class Indicator:
         )
 
     def __repr__(self) -> str:
-        return f"Indicator({self.id!r}, {self.formula!r}, unit={self.unit!r})"
+        from ._repr import indicator_text
+
+        return indicator_text(self)

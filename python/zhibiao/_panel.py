@@ -717,12 +717,9 @@ class Panel:
 
     # ------------------------------------------------------------------ display
     def __repr__(self) -> str:
-        variables = ", ".join(f"{v}[{u}]" if u else v for v, u in list(self.units.items())[:6])
-        more = ", ..." if len(self.variables) > 6 else ""
-        return (
-            f"Panel({len(self)} rows: {len(self._core.entity_codes)} entities × {len(self.periods)} periods; "
-            f"{len(self.variables)} variables: {variables}{more})"
-        )
+        from ._repr import panel_text
+
+        return panel_text(self)
 
     def _repr_html_(self) -> str:
         from ._repr import panel_html

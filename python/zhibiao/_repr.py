@@ -56,3 +56,101 @@ def register_notebook_display() -> None:
         return table_html(table) or table._repr_html_()
 
     formatter.for_type(pd.DataFrame, show)
+
+
+# Reprs of the package's types: each class's __repr__ / _repr_html_ calls one of these.
+
+
+def catalogue_text(obj: Any) -> str:
+    ids = obj.ids
+    shown = ", ".join(ids[:4]) + (", ..." if len(ids) > 4 else "")
+    return f"Catalogue({len(ids)} indicators: {shown})"
+
+
+def catalogue_html(obj: Any) -> str:
+    return str(obj.to_pandas()[["id", "name_zh", "name_en", "formula", "unit", "direction"]].to_html(index=False))
+
+
+def indicator_text(obj: Any) -> str:
+    return f"Indicator({obj.id!r}, {obj.formula!r}, unit={obj.unit!r})"
+
+
+def panel_text(obj: Any) -> str:
+    variables = ", ".join(f"{v}[{u}]" if u else v for v, u in list(obj.units.items())[:6])
+    more = ", ..." if len(obj.variables) > 6 else ""
+    return (
+        f"Panel({len(obj)} rows: {len(obj._core.entity_codes)} entities × {len(obj.periods)} periods; "
+        f"{len(obj.variables)} variables: {variables}{more})"
+    )
+
+
+def framework_text(obj: Any) -> str:
+    return f"Framework({len(obj.indicators)} indicators, {len(obj.codes) - len(obj.indicators)} aggregates)"
+
+
+def framework_html(obj: Any) -> str:
+    return "<div><b>zhibiao.composite.Framework</b>" + obj.to_pandas().to_html(index=False) + "</div>"
+
+
+def model_text(obj: Any) -> str:
+    return f"Model({obj.name or 'unnamed'!r}, {obj._core.step_count} steps{', with framework' if obj._core.has_framework else ''})"
+
+
+def composite_text(obj: Any) -> str:
+    return f"CompositeResult({len(obj.scores)} regions × {obj.scores.shape[1]} nodes; layers {', '.join(obj.layers)})"
+
+
+def composite_html(obj: Any) -> str:
+    root = obj.root
+    top = obj.scores[[root]].assign(rank=obj.ranks[root]).sort_values("rank").head(10)
+    method = "".join(f"<li>{html.escape(line)}</li>" for line in obj._core.method)
+    return (
+        f"<div><b>zhibiao.composite.CompositeResult</b>: {len(obj.scores)} regions, layers "
+        f"{html.escape(', '.join(obj.layers))}<br><i>top 10 by {html.escape(root)}</i>{top.to_html()}"
+        f"<ul>{method}</ul></div>"
+    )
+
+
+def scorecard_text(obj: Any) -> str:
+    c = obj._core
+    return (
+        f"Scorecard({c.id!r}: {c.name_en or c.name_zh}; {len(c.inputs)} inputs, {len(c.gates)} gates, "
+        f"{len(c.items)} items; {c.engine})"
+    )
+
+
+def summary_text(obj: Any) -> str:
+    counts = ", ".join(f"{k} {v}" for k, v in obj.counts.items())
+    failing = ", ".join(f"{k} {v}" for k, v in obj.failing.items() if v)
+    return f"Summary({obj.pack}: {obj.firms} firms — {counts}; failing conditions: {failing or 'none'})"
+
+
+def summary_html(obj: Any) -> str:
+    bar = (
+        lambda v: f"<span style='display:inline-block;background:#69c;height:0.8em;width:{int(200 * v / max(1, obj.firms))}px'></span>"
+    )  # noqa: E731
+    counts = "".join(
+        f"<tr><td>{html.escape(str(k))}</td><td style='text-align:right'>{v}</td><td>{bar(v)}</td></tr>"
+        for k, v in obj.counts.items()
+    )
+    failing = "".join(
+        f"<tr><td>{html.escape(str(k))}</td><td style='text-align:right'>{v}</td><td>{bar(v)}</td></tr>"
+        for k, v in obj.failing.items()
+    )
+    return (
+        f"<div><b>{html.escape(obj.pack)}</b>: {obj.firms} firms, mean score {obj.mean_total:.1f}"
+        f"<table><tr><th>status</th><th>firms</th><th></th></tr>{counts}</table>"
+        f"<table><tr><th>failing condition</th><th>firms</th><th></th></tr>{failing}</table></div>"
+    )
+
+
+def uncertainty_html(obj: Any) -> str:
+    top = obj.node_ranks().sort_values("nominal_rank").head(20)
+    table = top[["nominal_rank", "median_rank", "rank_p05", "rank_p95", f"p_top{obj.top_k}"]].to_html(
+        float_format=lambda v: f"{v:g}"
+    )
+    return f"<p>{html.escape(obj.summary()).replace(chr(10), '<br>')}</p>{table}"
+
+
+def uncertainty_text(obj: Any) -> str:
+    return f"UncertaintyResult({obj.n} replications, {len(obj._index)} regions, inputs: {', '.join(obj._core_model.inputs)})"

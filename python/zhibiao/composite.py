@@ -20,7 +20,6 @@ GIL; for a zhibiao Panel the table itself is taken in C++ too.
 from __future__ import annotations
 
 import dataclasses
-import html
 import os
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -309,10 +308,14 @@ class Framework:
         return pd.Series(self._core.effective_weights(), index=self.codes, name="effective_weight")
 
     def __repr__(self) -> str:
-        return f"Framework({len(self.indicators)} indicators, {len(self.codes) - len(self.indicators)} aggregates)"
+        from ._repr import framework_text
+
+        return framework_text(self)
 
     def _repr_html_(self) -> str:
-        return "<div><b>zhibiao.composite.Framework</b>" + self.to_pandas().to_html(index=False) + "</div>"
+        from ._repr import framework_html
+
+        return framework_html(self)
 
 
 # ------------------------------------------------------------------------------------- models
@@ -378,7 +381,9 @@ class Model:
         return Framework(self._core.framework()) if self._core.has_framework else None
 
     def __repr__(self) -> str:
-        return f"Model({self.name or 'unnamed'!r}, {self._core.step_count} steps{', with framework' if self._core.has_framework else ''})"
+        from ._repr import model_text
+
+        return model_text(self)
 
 
 PRESETS = tuple(_core.composite_preset_names())
@@ -607,17 +612,14 @@ class CompositeResult:
         return _core.composite_model_toml(self.model._core, self.framework._core)
 
     def __repr__(self) -> str:
-        return f"CompositeResult({len(self.scores)} regions × {self.scores.shape[1]} nodes; layers {', '.join(self.layers)})"
+        from ._repr import composite_text
+
+        return composite_text(self)
 
     def _repr_html_(self) -> str:
-        root = self.root
-        top = self.scores[[root]].assign(rank=self.ranks[root]).sort_values("rank").head(10)
-        method = "".join(f"<li>{html.escape(line)}</li>" for line in self._core.method)
-        return (
-            f"<div><b>zhibiao.composite.CompositeResult</b>: {len(self.scores)} regions, layers "
-            f"{html.escape(', '.join(self.layers))}<br><i>top 10 by {html.escape(root)}</i>{top.to_html()}"
-            f"<ul>{method}</ul></div>"
-        )
+        from ._repr import composite_html
+
+        return composite_html(self)
 
 
 # ------------------------------------------------------------------------------------- build

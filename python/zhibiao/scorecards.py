@@ -13,7 +13,6 @@ band tables and pass rule are listed by :func:`describe`.
 
 from __future__ import annotations
 
-import html
 import os
 from typing import Any, Mapping, Sequence
 
@@ -117,11 +116,9 @@ class Scorecard:
         return id(self._core)
 
     def __repr__(self) -> str:
-        c = self._core
-        return (
-            f"Scorecard({c.id!r}: {c.name_en or c.name_zh}; {len(c.inputs)} inputs, {len(c.gates)} gates, "
-            f"{len(c.items)} items; {c.engine})"
-        )
+        from ._repr import scorecard_text
+
+        return scorecard_text(self)
 
 
 def _language(language: str) -> str:
@@ -481,27 +478,14 @@ class Summary:
         return self
 
     def __repr__(self) -> str:
-        counts = ", ".join(f"{k} {v}" for k, v in self.counts.items())
-        failing = ", ".join(f"{k} {v}" for k, v in self.failing.items() if v)
-        return f"Summary({self.pack}: {self.firms} firms — {counts}; failing conditions: {failing or 'none'})"
+        from ._repr import summary_text
+
+        return summary_text(self)
 
     def _repr_html_(self) -> str:
-        bar = (
-            lambda v: f"<span style='display:inline-block;background:#69c;height:0.8em;width:{int(200 * v / max(1, self.firms))}px'></span>"
-        )  # noqa: E731
-        counts = "".join(
-            f"<tr><td>{html.escape(str(k))}</td><td style='text-align:right'>{v}</td><td>{bar(v)}</td></tr>"
-            for k, v in self.counts.items()
-        )
-        failing = "".join(
-            f"<tr><td>{html.escape(str(k))}</td><td style='text-align:right'>{v}</td><td>{bar(v)}</td></tr>"
-            for k, v in self.failing.items()
-        )
-        return (
-            f"<div><b>{html.escape(self.pack)}</b>: {self.firms} firms, mean score {self.mean_total:.1f}"
-            f"<table><tr><th>status</th><th>firms</th><th></th></tr>{counts}</table>"
-            f"<table><tr><th>failing condition</th><th>firms</th><th></th></tr>{failing}</table></div>"
-        )
+        from ._repr import summary_html
+
+        return summary_html(self)
 
 
 def summary(result: Any) -> Summary:

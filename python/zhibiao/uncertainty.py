@@ -19,7 +19,6 @@ and on Dask (:func:`zhibiao.dask.uncertainty`).
 
 from __future__ import annotations
 
-import html
 from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
@@ -346,7 +345,7 @@ class UncertaintyResult:
         r = self.node_ranks()
         width = (r["rank_p95"] - r["rank_p05"]).dropna()
         lines = [
-            f"Uncertainty analysis of '{self.root}': {self.n} replications, {len(self._index)} units, inputs: "
+            f"Uncertainty analysis of '{self.root}': {self.n} replications, {len(self._index)} regions, inputs: "
             f"{', '.join(self._core_model.inputs) or 'none'}.",
             f"Rank interval (5th–95th percentile) width: median {np.median(width) if len(width) else float('nan'):g}, "
             f"largest {width.max() if len(width) else float('nan'):g}.",
@@ -363,14 +362,14 @@ class UncertaintyResult:
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
-        top = self.node_ranks().sort_values("nominal_rank").head(20)
-        table = top[["nominal_rank", "median_rank", "rank_p05", "rank_p95", f"p_top{self.top_k}"]].to_html(
-            float_format=lambda v: f"{v:g}"
-        )
-        return f"<p>{html.escape(self.summary()).replace(chr(10), '<br>')}</p>{table}"
+        from ._repr import uncertainty_html
+
+        return uncertainty_html(self)
 
     def __repr__(self) -> str:
-        return f"UncertaintyResult({self.n} replications, {len(self._index)} units, inputs: {', '.join(self._core_model.inputs)})"
+        from ._repr import uncertainty_text
+
+        return uncertainty_text(self)
 
     # Plots -------------------------------------------------------------------------------
     def plot_ranks(
