@@ -78,15 +78,15 @@ bool composite_index() {
     const framework fw(
         {{"rd", "Index", 1, 1, 1}, {"patents", "Index", 1, 1, 1}, {"cost", "Index", 1, -1, 1}, {"Index", "", 1, 1, 2}});
     table data;
-    data.units = {"A", "B", "C", "D"};
+    data.regions = {"A", "B", "C", "D"};
     data.numbers["rd"] = Eigen::VectorXd::LinSpaced(4, 1.0, 4.0);
     data.numbers["patents"] = (Eigen::VectorXd(4) << 10, 30, 20, 40).finished();
     data.numbers["cost"] = (Eigen::VectorXd(4) << 5, 3, 4, 1).finished();
     const model method = preset("entropy-topsis");
     const result index = build(data, fw, method.steps);
     const Eigen::VectorXd scores = index.aggregation.scores.col(fw.find("Index"));
-    for (std::size_t unit = 0; unit < data.units.size(); ++unit)
-        std::cout << "unit " << data.units[unit] << ": " << show(scores(static_cast<Eigen::Index>(unit))) << "\n";
+    for (std::size_t region = 0; region < data.regions.size(); ++region)
+        std::cout << "region " << data.regions[region] << ": " << show(scores(static_cast<Eigen::Index>(region))) << "\n";
     // D is best on every indicator, A worst on every one: closeness 1 and 0.
     return near(scores(3), 1.0, 1e-12) && near(scores(0), 0.0, 1e-12) && scores(1) > 0 && scores(1) < 1;
 }
