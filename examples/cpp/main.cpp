@@ -86,7 +86,8 @@ bool composite_index() {
     const result index = build(data, fw, method.steps);
     const Eigen::VectorXd scores = index.aggregation.scores.col(fw.find("Index"));
     for (std::size_t region = 0; region < data.regions.size(); ++region)
-        std::cout << "region " << data.regions[region] << ": " << show(scores(static_cast<Eigen::Index>(region))) << "\n";
+        std::cout << "region " << data.regions[region] << ": " << show(scores(static_cast<Eigen::Index>(region)))
+                  << "\n";
     // D is best on every indicator, A worst on every one: closeness 1 and 0.
     return near(scores(3), 1.0, 1e-12) && near(scores(0), 0.0, 1e-12) && scores(1) > 0 && scores(1) < 1;
 }
