@@ -94,7 +94,7 @@ void put(std::string& out, const T& v) {
 template <class T>
 void put_all(std::string& out, const T* data, std::size_t n) {
     put(out, static_cast<std::uint64_t>(n));
-    out.append(reinterpret_cast<const char*>(data), n * sizeof(T));
+    if (n != 0) out.append(reinterpret_cast<const char*>(data), n * sizeof(T));
 }
 class reader {
 public:
@@ -112,7 +112,7 @@ public:
         const auto n = get<std::uint64_t>();
         if (n > (s_.size() - at_) / sizeof(T)) throw error("a damaged uncertainty block (a length beyond its end)");
         std::vector<T> v(n);
-        std::memcpy(v.data(), s_.data() + at_, n * sizeof(T));
+        if (n != 0) std::memcpy(v.data(), s_.data() + at_, n * sizeof(T));  // an empty vector's data() may be null
         at_ += n * sizeof(T);
         return v;
     }
@@ -269,7 +269,7 @@ void register_uncertainty(py::module_& m) {
         [](const cp::framework& fw, const cp::model& md, std::vector<std::string> units,
            std::map<std::string, Eigen::VectorXd> numbers, std::map<std::string, std::vector<std::string>> labels,
            std::map<std::string, Eigen::VectorXd> previous, const py::dict& spec) {
-            cp::table t{std::move(units), std::move(numbers), std::move(labels), std::move(previous)};
+            cp::table t{std::move(units), std::move(numbers), std::move(labels), std::move(previous), {}};
             cp::uncertainty_spec s = spec_of(spec);
             interruptible ctrl_c;
             py::gil_scoped_release release;
