@@ -31,6 +31,7 @@
 // code points, each byte that is not UTF-8 counting as one.
 
 #include <cstddef>
+#include <cstdint>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -120,6 +121,58 @@ struct report_finding {
 /// The names of every flag a fact can carry, in a fixed order (for tables with one column each).
 const std::vector<std::string>& fact_flag_names();
 
+/// The flags of fact_flag_names(), as the bits of fact_table::flags.
+enum class fact_flag : unsigned {
+    masked,
+    approximate,
+    lower_bound,
+    upper_bound,
+    range,
+    change,
+    unit_implied,
+    unit_mismatch,
+    no_variable,
+    thousands_comma,
+    phrase_shared,
+    out_of_range,
+    damaged,
+    suspect,
+    guess
+};
+
+/// The facts of a report as columns, row i the i-th fact (what `extraction::facts` holds, without
+/// a string per fact): what the Python binding hands to numpy. Text-valued columns hold ids into
+/// `strings`, each distinct text stored once (id 0 is ""). Offsets as in `fact`: begin/end and
+/// clause_begin/clause_end in bytes, the char_ columns in code points.
+struct fact_table {
+    std::vector<std::string> strings{std::string()};
+    std::vector<std::uint32_t> variable, phrase, unit, period, damage, status, stage, scope;
+    std::vector<double> value, high, guess;
+    std::vector<qualifier> qual;
+    std::vector<std::uint32_t> flags;  ///< bit k set: the fact carries flag k (fact_flag)
+    std::vector<std::uint32_t> begin, end, clause_begin, clause_end;
+    std::vector<std::uint32_t> char_begin, char_end, clause_char_begin, clause_char_end;
+    /// The figures as written (fact::text), one after the other: row i is
+    /// quoted[text_end[i - 1], text_end[i]) (from 0 for the first).
+    std::string quoted;
+    std::vector<std::size_t> text_end;
+
+    std::size_t size() const { return value.size(); }
+    const std::string& text_of(std::uint32_t id) const { return strings.at(id); }
+    std::string_view figure(std::size_t row) const {
+        const std::size_t from = row == 0 ? 0 : text_end.at(row - 1);
+        return std::string_view(quoted).substr(from, text_end.at(row) - from);
+    }
+    bool has(std::size_t row, fact_flag f) const { return (flags.at(row) >> static_cast<unsigned>(f)) & 1U; }
+};
+
+/// extract() as columns: the same facts and findings.
+struct table_extraction {
+    fact_table facts;
+    std::vector<report_finding> findings;
+    std::size_t invalid_bytes = 0;
+};
+
 struct extraction {
     std::vector<fact> facts;
     std::vector<report_finding> findings;
@@ -133,6 +186,11 @@ struct extract_options {
 /// The facts of a report.
 extraction extract(std::string_view text, const lexicon& words = builtin_lexicon());
 extraction extract(std::string_view text, const lexicon& words, const extract_options& options);
+/// The facts of a report as columns (fact_table): what extract() returns, faster to make.
+table_extraction extract_table(std::string_view text, const lexicon& words = builtin_lexicon(),
+                               const extract_options& options = {});
+/// The facts of one row of a table, as extract() gives them.
+fact fact_at(const fact_table& table, std::size_t row);
 
 /// A report file's bytes as UTF-8 text, the encoding detected as read_csv detects it (csv.hpp):
 /// a UTF-16 or UTF-8 byte order mark; else UTF-8 when the bytes are valid UTF-8 or mostly so

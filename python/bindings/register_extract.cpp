@@ -2,8 +2,8 @@
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include <algorithm>
 #include <cstdint>
-#include <unordered_map>
 
 #include "bindings.hpp"
 #include "zhibiao/error.hpp"
@@ -13,85 +13,96 @@ namespace zhibiao::python {
 namespace {
 
 // Columns as numpy arrays (numbers, offsets, flags) and object arrays of str (texts): pandas
-// takes them without converting a Python object per cell. A text column of few distinct values
-// (variable, unit, period…) holds one str object per distinct value.
-class text_column {
+// takes them without converting a Python object per cell. A text column holds one str object
+// per distinct text of the table (fact_table::strings), made once.
+class text_columns {
 public:
-    explicit text_column(std::size_t n)
-        : cells_(py::module_::import("numpy").attr("empty")(n, py::arg("dtype") = "object")) {}
-    void set(std::size_t i, const std::string& value) {
-        auto it = distinct_.find(value);
-        if (it == distinct_.end()) it = distinct_.emplace(value, py::str(value)).first;
-        store(i, it->second);
+    explicit text_columns(const fact_table& t) : rows_(t.size()) {
+        distinct_.reserve(t.strings.size());
+        for (const auto& s : t.strings) distinct_.push_back(py::str(s));
     }
-    void set_unique(std::size_t i, const std::string& value) { store(i, py::str(value)); }
-    py::array take() { return std::move(cells_); }
+    py::array column(const std::vector<std::uint32_t>& ids) const {
+        py::array cells = py::module_::import("numpy").attr("empty")(rows_, py::arg("dtype") = "object");
+        PyObject** data = static_cast<PyObject**>(cells.mutable_data());
+        for (std::size_t i = 0; i < rows_; ++i) {
+            PyObject* o = distinct_[ids[i]].ptr();
+            Py_INCREF(o);
+            Py_XDECREF(data[i]);
+            data[i] = o;
+        }
+        return cells;
+    }
 
 private:
-    void store(std::size_t i, const py::object& o) {
-        PyObject** data = static_cast<PyObject**>(cells_.mutable_data());
-        Py_XDECREF(data[i]);
-        data[i] = o.inc_ref().ptr();
-    }
-    py::array cells_;  // numpy.empty(n, dtype=object): every cell None until set
-    std::unordered_map<std::string, py::object> distinct_;
+    std::size_t rows_;
+    std::vector<py::str> distinct_;
 };
 
-template <class T>
-py::array_t<T> numbers(const std::vector<fact>& facts, T (*get)(const fact&)) {
-    py::array_t<T> out(static_cast<py::ssize_t>(facts.size()));
-    T* data = out.mutable_data();
-    for (std::size_t i = 0; i < facts.size(); ++i) data[i] = get(facts[i]);
+// The figures as written: one str per row (each is its own text).
+py::array figure_column(const fact_table& t) {
+    py::array cells = py::module_::import("numpy").attr("empty")(t.size(), py::arg("dtype") = "object");
+    PyObject** data = static_cast<PyObject**>(cells.mutable_data());
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        const std::string_view figure = t.figure(i);
+        PyObject* o = PyUnicode_DecodeUTF8(figure.data(), static_cast<Py_ssize_t>(figure.size()), "replace");
+        if (!o) throw py::error_already_set();
+        Py_XDECREF(data[i]);
+        data[i] = o;
+    }
+    return cells;
+}
+
+template <class T, class From>
+py::array_t<T> numbers(const std::vector<From>& values) {
+    py::array_t<T> out(static_cast<py::ssize_t>(values.size()));
+    std::copy(values.begin(), values.end(), out.mutable_data());
     return out;
 }
 
-void add_text_columns(py::dict& out, const std::vector<fact>& facts) {
-    static const char* qualifiers[] = {"exact", "approximate", "lower_bound", "upper_bound"};
-    const std::size_t n = facts.size();
-    text_column variable(n), unit(n), qual(n), period(n), quote(n), phrase(n), damage(n), status(n), stage(n), scope(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        const fact& f = facts[i];
-        variable.set(i, f.variable), unit.set(i, f.amount.unit),
-            qual.set(i, qualifiers[static_cast<int>(f.amount.qual)]);
-        period.set(i, f.period), quote.set_unique(i, f.text), phrase.set(i, f.phrase), damage.set(i, f.damage);
-        status.set(i, f.status), stage.set(i, f.stage), scope.set(i, f.scope);
+void add_text_columns(py::dict& out, const fact_table& t) {
+    const text_columns texts(t);
+    py::array qual = py::module_::import("numpy").attr("empty")(t.size(), py::arg("dtype") = "object");
+    {
+        static const char* names[] = {"exact", "approximate", "lower_bound", "upper_bound"};
+        const py::str qualifiers[] = {names[0], names[1], names[2], names[3]};
+        PyObject** data = static_cast<PyObject**>(qual.mutable_data());
+        for (std::size_t i = 0; i < t.size(); ++i) {
+            PyObject* o = qualifiers[static_cast<int>(t.qual[i])].ptr();
+            Py_INCREF(o);
+            Py_XDECREF(data[i]);
+            data[i] = o;
+        }
     }
-    out["variable"] = variable.take();
-    out["value"] = numbers<double>(facts, [](const fact& f) { return f.amount.value; });
-    out["high"] = numbers<double>(facts, [](const fact& f) { return f.amount.high; });
-    out["unit"] = unit.take(), out["qualifier"] = qual.take(), out["period"] = period.take(),
-    out["text"] = quote.take();
-    out["phrase"] = phrase.take(), out["damage"] = damage.take();
-    out["status"] = status.take(), out["stage"] = stage.take(), out["scope"] = scope.take();
-    out["guess"] = numbers<double>(facts, [](const fact& f) { return f.guess; });
+    out["variable"] = texts.column(t.variable);
+    out["value"] = numbers<double>(t.value), out["high"] = numbers<double>(t.high);
+    out["unit"] = texts.column(t.unit), out["qualifier"] = qual, out["period"] = texts.column(t.period);
+    out["text"] = figure_column(t);
+    out["phrase"] = texts.column(t.phrase), out["damage"] = texts.column(t.damage);
+    out["status"] = texts.column(t.status), out["stage"] = texts.column(t.stage), out["scope"] = texts.column(t.scope);
+    out["guess"] = numbers<double>(t.guess);
 }
 
 // Offsets for Python are code point offsets (text[begin:end] is the figure); the byte offsets of
 // the C++ structs go along as byte_begin/byte_end.
-py::dict fact_columns(const extraction& x) {
-    const auto& facts = x.facts;
+py::dict fact_columns(const fact_table& t) {
     py::dict out;
-    add_text_columns(out, facts);
+    add_text_columns(out, t);
     using offset = std::int64_t;
-    out["begin"] = numbers<offset>(facts, [](const fact& f) { return static_cast<offset>(f.char_begin); });
-    out["end"] = numbers<offset>(facts, [](const fact& f) { return static_cast<offset>(f.char_end); });
-    out["clause_begin"] =
-        numbers<offset>(facts, [](const fact& f) { return static_cast<offset>(f.clause_char_begin); });
-    out["clause_end"] = numbers<offset>(facts, [](const fact& f) { return static_cast<offset>(f.clause_char_end); });
-    out["byte_begin"] = numbers<offset>(facts, [](const fact& f) { return static_cast<offset>(f.amount.begin); });
-    out["byte_end"] = numbers<offset>(facts, [](const fact& f) { return static_cast<offset>(f.amount.end); });
+    out["begin"] = numbers<offset>(t.char_begin), out["end"] = numbers<offset>(t.char_end);
+    out["clause_begin"] = numbers<offset>(t.clause_char_begin);
+    out["clause_end"] = numbers<offset>(t.clause_char_end);
+    out["byte_begin"] = numbers<offset>(t.begin), out["byte_end"] = numbers<offset>(t.end);
     const auto& names = fact_flag_names();
     for (std::size_t k = 0; k < names.size(); ++k) {
-        py::array_t<bool> column(static_cast<py::ssize_t>(facts.size()));
+        py::array_t<bool> column(static_cast<py::ssize_t>(t.size()));
         bool* data = column.mutable_data();
-        for (std::size_t i = 0; i < facts.size(); ++i)
-            data[i] = std::find(facts[i].flags.begin(), facts[i].flags.end(), names[k]) != facts[i].flags.end();
+        for (std::size_t i = 0; i < t.size(); ++i) data[i] = (t.flags[i] >> k) & 1U;
         out[py::str("flag_" + names[k])] = column;
     }
     return out;
 }
 
-py::dict finding_columns(const extraction& x) {
+py::dict finding_columns(const table_extraction& x) {
     std::vector<std::string> kind, quote, message;
     std::vector<std::size_t> begin, end, byte_begin, byte_end;
     for (const auto& f : x.findings) {
@@ -105,7 +116,8 @@ py::dict finding_columns(const extraction& x) {
     return out;
 }
 
-py::dict extraction_info(const extraction& x, const decoded_report& decoded, bool from_bytes, const lexicon& words) {
+py::dict extraction_info(const table_extraction& x, const decoded_report& decoded, bool from_bytes,
+                         const lexicon& words) {
     py::dict info;
     info["invalid_bytes"] = from_bytes ? decoded.invalid_bytes : x.invalid_bytes;
     info["invalid_byte_offsets"] = decoded.invalid_offsets;
@@ -121,7 +133,7 @@ py::dict extraction_info(const extraction& x, const decoded_report& decoded, boo
 py::tuple extract_to_columns(const py::object& input, const std::optional<std::string>& lexicon_toml, bool guess) {
     const bool from_bytes = py::isinstance<py::bytes>(input) || py::isinstance<py::bytearray>(input);
     const std::string given = input.cast<std::string>();
-    extraction x;
+    table_extraction x;
     decoded_report decoded;
     lexicon words;
     interruptible ctrl_c;  // polled between blocks of figures
@@ -132,11 +144,11 @@ py::tuple extract_to_columns(const py::object& input, const std::optional<std::s
         words = lexicon_toml ? lexicon_from_toml(*lexicon_toml, "<lexicon>") : builtin_lexicon();
         extract_options options;
         options.guess = guess;
-        x = extract(text, words, options);
+        x = extract_table(text, words, options);
         if (from_bytes) decoded.text = replace_invalid_utf8(decoded.text);
     }
     py::dict info = extraction_info(x, decoded, from_bytes, words);
-    return py::make_tuple(fact_columns(x), info);
+    return py::make_tuple(fact_columns(x.facts), info);
 }
 
 }  // namespace
@@ -148,7 +160,7 @@ void register_extract(py::module_& m) {
         "extract_core",
         [](const std::string& text) {
             py::gil_scoped_release release;
-            const extraction x = extract(text);
+            const table_extraction x = extract_table(text);
             return std::make_pair(x.facts.size(), x.findings.size());
         },
         py::arg("text"), "The C++ extractor alone on UTF-8 text (for benchmarks): (facts, findings) counted.");

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <deque>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <unordered_map>
 
@@ -24,11 +25,27 @@ extern const char* const builtin_extract_lexicon;
 
 namespace {
 
-// 12 bytes a code point (offsets as 32 bits: a report is at most 4 GiB), reserved once: the
-// array is as long as the text, and growing it page by page cost more than reading the text.
+// 8 bytes a code point (offsets as 32 bits: a report is at most 4 GiB); where it ends is where
+// the next one begins. The array is as long as the text: its size is what reading it costs.
 struct code_point {
     char32_t c;
-    std::uint32_t begin, end;
+    std::uint32_t begin;
+};
+
+// The code points of a text, with one more entry after the last that begins where the text ends.
+class code_points {
+public:
+    code_points(std::unique_ptr<code_point[]> points, std::size_t size) : points_(std::move(points)), size_(size) {}
+    std::size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    const code_point& operator[](std::size_t k) const { return points_[k]; }
+    std::uint32_t end_of(std::size_t k) const { return points_[k + 1].begin; }  // the byte after code point k
+    const code_point* begin() const { return points_.get(); }
+    const code_point* end() const { return points_.get() + size_; }
+
+private:
+    std::unique_ptr<code_point[]> points_;
+    std::size_t size_;
 };
 
 // The code point of a well-formed UTF-8 sequence of n bytes at p, or 0 if it is not one (the
@@ -47,26 +64,25 @@ char32_t utf8_code_point(const unsigned char* p, std::size_t n) {
 
 // Full-width ASCII forms, the ideographic space and U+2212 are read as their ASCII twins (NFKC
 // for these characters); a byte that is not UTF-8 becomes U+FFFD and is counted.
-std::vector<code_point> decode(std::string_view s, std::size_t& invalid) {
+code_points decode(std::string_view s, std::size_t& invalid) {
     if (s.size() >= std::numeric_limits<std::uint32_t>::max())
         throw limit_error("a report of more than 4 GiB is not read");
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    std::size_t leads = 0;  // every byte but a continuation byte starts a code point
-    for (std::size_t i = 0; i < s.size(); ++i) leads += (p[i] & 0xC0) != 0x80;
-    std::vector<code_point> out;
-    out.reserve(leads + 16);
+    // At most a code point a byte: the pages past the last one written are never touched.
+    std::unique_ptr<code_point[]> points(new code_point[s.size() + 1]);
+    code_point* out = points.get();
     for (std::size_t i = 0; i < s.size();) {
         const unsigned c = p[i];
         const auto at = static_cast<std::uint32_t>(i);
         if (c < 0x80) {
-            out.push_back({c, at, at + 1});
+            *out++ = {c, at};
             ++i;
             continue;
         }
         const std::size_t n = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
         char32_t cp = n == 0 || i + n > s.size() ? 0 : utf8_code_point(p + i, n);
         if (cp == 0) {
-            out.push_back({0xFFFD, at, at + 1});
+            *out++ = {0xFFFD, at};
             ++invalid;
             ++i;
             continue;
@@ -74,10 +90,11 @@ std::vector<code_point> decode(std::string_view s, std::size_t& invalid) {
         if (cp >= 0xFF01 && cp <= 0xFF5E) cp = cp - 0xFF01 + 0x21;
         if (cp == 0x3000) cp = ' ';
         if (cp == 0x2212) cp = '-';
-        out.push_back({cp, at, static_cast<std::uint32_t>(i + n)});
+        *out++ = {cp, at};
         i += n;
     }
-    return out;
+    *out = {0, static_cast<std::uint32_t>(s.size())};
+    return code_points(std::move(points), static_cast<std::size_t>(out - points.get()));
 }
 
 // A set of code points as a bitmap over the Basic Multilingual Plane (where every character
@@ -163,7 +180,7 @@ bool is_chinese_numeral(char32_t c) {
 
 // The numeral grammar of §7.3 over a run of code points; nullopt if it is not a numeral (only
 // multipliers, two decimal points, a multiplier inside the decimals).
-std::optional<double> chinese_value(const std::vector<code_point>& cps, std::size_t from, std::size_t to) {
+std::optional<double> chinese_value(const code_points& cps, std::size_t from, std::size_t to) {
     double total = 0, section = 0, number = 0, fraction = 0, scale = 0.1;
     bool any = false, previous_digit = false, decimals = false, hundred_million = false;
     for (std::size_t k = from; k < to; ++k) {
@@ -221,43 +238,46 @@ bool stops_unit(char32_t c) {
 bool is_dash(char32_t c) {
     return c == '-' || c == U'—' || c == U'–' || c == '~' || c == U'～' || c == U'至' || c == U'到';
 }
-bool date_word(const std::vector<code_point>& cps, std::size_t k) {
+bool date_word(const code_points& cps, std::size_t k) {
     if (k >= cps.size()) return false;
     const char32_t c = cps[k].c;
     return c == U'年' || c == U'月' || c == U'日' || c == U'号' || c == U'时' ||
            (c == U'季' && k + 1 < cps.size() && cps[k + 1].c == U'度');
 }
 
-std::string slice(std::string_view text, const std::vector<code_point>& cps, std::size_t from, std::size_t to) {
+std::string slice(std::string_view text, const code_points& cps, std::size_t from, std::size_t to) {
     if (from >= to) return {};
-    return std::string(text.substr(cps[from].begin, cps[to - 1].end - cps[from].begin));
+    return std::string(text.substr(cps[from].begin, cps.end_of(to - 1) - cps[from].begin));
 }
 
 // The text of code points [from, to) with every byte that was not UTF-8 shown as U+FFFD, so a
 // quoted clause is always valid text.
-std::string quote(std::string_view text, const std::vector<code_point>& cps, std::size_t from, std::size_t to) {
-    std::string out;
+void quote_into(std::string& out, std::string_view text, const code_points& cps, std::size_t from, std::size_t to) {
     for (std::size_t k = from; k < to; ++k) {
-        if (cps[k].c == 0xFFFD && cps[k].end - cps[k].begin == 1)
+        if (cps[k].c == 0xFFFD && cps.end_of(k) - cps[k].begin == 1)
             out += "\xEF\xBF\xBD";
         else
-            out.append(text.substr(cps[k].begin, cps[k].end - cps[k].begin));
+            out.append(text.substr(cps[k].begin, cps.end_of(k) - cps[k].begin));
     }
+}
+std::string quote(std::string_view text, const code_points& cps, std::size_t from, std::size_t to) {
+    std::string out;
+    quote_into(out, text, cps, from, to);
     return out;
 }
-bool starts_with(const std::vector<code_point>& cps, std::size_t k, std::u32string_view word) {
+bool starts_with(const code_points& cps, std::size_t k, std::u32string_view word) {
     if (k + word.size() > cps.size()) return false;
     for (std::size_t i = 0; i < word.size(); ++i)
         if (cps[k + i].c != word[i]) return false;
     return true;
 }
-bool ends_with(const std::vector<code_point>& cps, std::size_t k,
+bool ends_with(const code_points& cps, std::size_t k,
                std::u32string_view word) {  // word ends just before k
     return k >= word.size() && starts_with(cps, k - word.size(), word);
 }
 
 // The longest run after `k` (up to 8 code points) that is a unit zhibiao knows; 0 if none.
-std::size_t unit_length(std::string_view text, const std::vector<code_point>& cps, std::size_t k, std::string& unit) {
+std::size_t unit_length(std::string_view text, const code_points& cps, std::size_t k, std::string& unit) {
     if (k < cps.size() && (cps[k].c == '%' || cps[k].c == U'‰')) {
         unit = cps[k].c == '%' ? "%" : "‰";
         return 1;
@@ -272,7 +292,7 @@ std::size_t unit_length(std::string_view text, const std::vector<code_point>& cp
     thread_local std::deque<std::string> keys;
     if (known.size() > 4096) known.clear(), keys.clear();
     for (std::size_t n = limit - k; n > 0; --n) {
-        const std::string_view candidate = text.substr(cps[k].begin, cps[k + n - 1].end - cps[k].begin);
+        const std::string_view candidate = text.substr(cps[k].begin, cps.end_of(k + n - 1) - cps[k].begin);
         auto it = known.find(candidate);
         if (it == known.end()) {
             bool ok = true;
@@ -295,13 +315,13 @@ struct scanned {
     quantity q;
     std::size_t first = 0, last = 0;  // code point range
     bool thousands_comma = false;
-    std::string damage;                                       // the kind of damage, "" for a sound figure
+    std::string_view damage;                                  // the kind of damage, "" for a sound figure
     double guess = std::numeric_limits<double>::quiet_NaN();  // what the damaged text still says (21.% → 21)
 };
 
 // An Arabic number at k: digits, '.', a thousands separator before exactly three digits, and
 // placeholder x/X; returns the code point after it.
-std::size_t arabic(const std::vector<code_point>& cps, std::size_t k, double& value, bool& masked, bool& comma) {
+std::size_t arabic(const code_points& cps, std::size_t k, double& value, bool& masked, bool& comma) {
     std::string digits;
     std::size_t i = k;
     bool point = false;
@@ -330,10 +350,10 @@ std::size_t arabic(const std::vector<code_point>& cps, std::size_t k, double& va
 
 // One number (Arabic or Chinese) with what directly follows it: 余/多, the unit, 成. Returns
 // false if there is no quantity at k.
-bool number_at(std::string_view text, const std::vector<code_point>& cps, std::size_t k, scanned& s, bool& date) {
+bool number_at(std::string_view text, const code_points& cps, std::size_t k, scanned& s, bool& date) {
     date = false;
     std::size_t i = k;
-    std::string damage;
+    std::string_view damage;
     double value = 0;
     bool masked = false, comma = false, chinese = false;
     if (is_digit(cps[k].c) || is_mask(cps[k].c)) {  // a lone x is a placeholder only if a unit follows (below)
@@ -400,7 +420,7 @@ bool number_at(std::string_view text, const std::vector<code_point>& cps, std::s
     return true;
 }
 
-void qualifiers(const std::vector<code_point>& cps, scanned& s) {
+void qualifiers(const code_points& cps, scanned& s) {
     quantity& q = s.q;
     std::size_t before = s.first, after = s.last;
     if (ends_with(cps, before, U"超过") || ends_with(cps, before, U"逾"))
@@ -426,7 +446,7 @@ struct period_state {
 };
 
 // Reads a period expression at k, if any, into `state`; returns its length in code points.
-std::size_t period_at(const std::vector<code_point>& cps, std::size_t k, period_state& state) {
+std::size_t period_at(const code_points& cps, std::size_t k, period_state& state) {
     auto number = [&](std::size_t i, std::size_t& end) {
         int v = 0;
         end = i;
@@ -500,14 +520,14 @@ std::size_t period_at(const std::vector<code_point>& cps, std::size_t k, period_
 
 // ---- Damage that conversion from Word or PDF leaves in figures --------------------------------
 
-report_finding make_finding(std::string_view text, const std::vector<code_point>& cps, std::size_t first,
-                            std::size_t last, std::string kind, std::string message) {
+report_finding make_finding(std::string_view text, const code_points& cps, std::size_t first, std::size_t last,
+                            std::string kind, std::string message) {
     report_finding f;
     f.kind = std::move(kind);
     f.message = std::move(message);
     f.char_begin = first, f.char_end = last;
     f.begin = first < cps.size() ? cps[first].begin : text.size();
-    f.end = last > first ? cps[last - 1].end : f.begin;
+    f.end = last > first ? cps.end_of(last - 1) : f.begin;
     f.text = quote(text, cps, first, std::min(last, first + 40));  // a few dozen characters at most
     return f;
 }
@@ -525,7 +545,7 @@ constexpr std::u32string_view count_verbs[] = {
     U"授权", U"转化", U"达成", U"吸引", U"召开", U"发布", U"备案", U"共",   U"累计", U"立项"};
 
 // A count verb ends within the 12 code points before `k`, in the same clause, with no number between.
-bool count_verb_before(const std::vector<code_point>& cps, std::size_t k) {
+bool count_verb_before(const code_points& cps, std::size_t k) {
     for (std::size_t j = k; j > 0 && k - j <= 12; --j) {
         const char32_t c = cps[j - 1].c;
         if (clause_end(c) || is_digit(c) || (j < k && chinese_digit(c) >= 0)) return false;
@@ -558,7 +578,7 @@ constexpr slot_word slot_words[] = {
 };
 
 // "共收集企业难题项", "推荐名候选人", "占比达到%": a measure word after a word, not after a number.
-bool empty_slot_at(std::string_view text, const std::vector<code_point>& cps, std::size_t k, scanned& s) {
+bool empty_slot_at(std::string_view text, const code_points& cps, std::size_t k, scanned& s) {
     if (k == 0 || !is_ideograph(cps[k - 1].c) || one_of(cps[k - 1].c, demonstratives) || cps[k - 1].c == U'成')
         return false;
     std::size_t length = 0;
@@ -579,7 +599,7 @@ bool empty_slot_at(std::string_view text, const std::vector<code_point>& cps, st
     s.q.value = s.q.high = std::numeric_limits<double>::quiet_NaN();
     s.q.unit = slice(text, cps, k, k + length);
     s.first = k, s.last = k + length;
-    s.q.begin = cps[k].begin, s.q.end = cps[k + length - 1].end;
+    s.q.begin = cps[k].begin, s.q.end = cps.end_of(k + length - 1);
     s.damage = "empty_slot";
     return true;
 }
@@ -589,7 +609,7 @@ bool is_close_bracket(char32_t c) { return c == U'〕' || c == ']' || c == U'】
 
 // A document number (科发〔2019〕19号) is a reference, not a figure; with a hole in it
 // ("〔20〕19号", "[201]9号") it is a damaged reference. Returns its length, 0 if there is none at k.
-std::size_t document_number_at(std::string_view text, const std::vector<code_point>& cps, std::size_t k,
+std::size_t document_number_at(std::string_view text, const code_points& cps, std::size_t k,
                                std::vector<report_finding>* findings) {
     if (!is_open_bracket(cps[k].c)) return 0;
     std::size_t i = k + 1;
@@ -628,7 +648,7 @@ const char_set& starts_of_interest() {
 }
 
 // A range: 5%—10%, 5-10%, 5至10% — the second number joins the first.
-void extend_to_range(std::string_view text, const std::vector<code_point>& cps, scanned& s) {
+void extend_to_range(std::string_view text, const code_points& cps, scanned& s) {
     if (s.last + 1 >= cps.size() || !is_dash(cps[s.last].c)) return;
     scanned second;
     bool second_date = false;
@@ -645,7 +665,7 @@ void extend_to_range(std::string_view text, const std::vector<code_point>& cps, 
 struct title_tracker {
     bool in_title = true, any_text = false;
     std::size_t visited = 0;  // the code points before it have updated the two flags
-    void advance(const std::vector<code_point>& cps, std::size_t k) {
+    void advance(const code_points& cps, std::size_t k) {
         for (; visited < k; ++visited) {
             const char32_t c = cps[visited].c;
             if (c == '\n' && any_text) in_title = false;
@@ -654,15 +674,15 @@ struct title_tracker {
     }
 };
 
-// A quantity at k (a number with its range and qualifiers, or an empty slot) into `out`;
+// A quantity at k (a number with its range and qualifiers, or an empty slot), handed to `sink`;
 // returns the code point to go on from.
-std::size_t quantity_at(std::string_view text, const std::vector<code_point>& cps, std::size_t k,
-                        std::vector<scanned>& out) {
+template <class Sink>
+std::size_t quantity_at(std::string_view text, const code_points& cps, std::size_t k, Sink& sink) {
     scanned s;
     bool date = false;
     if (empty_slot_at(text, cps, k, s)) {
-        out.push_back(std::move(s));
-        return out.back().last;
+        sink(s);
+        return s.last;
     }
     if (!number_at(text, cps, k, s, date)) return date ? std::max(k + 1, s.last) : k + 1;
     extend_to_range(text, cps, s);
@@ -671,15 +691,16 @@ std::size_t quantity_at(std::string_view text, const std::vector<code_point>& cp
         (ends_with(cps, s.last, U"以上") || ends_with(cps, s.last, U"以下")))
         s.damage = "threshold";  // "00万元以上企业": a threshold that lost its digits
     s.q.begin = cps[s.first].begin;
-    s.q.end = cps[s.last - 1].end;
-    out.push_back(std::move(s));
-    return out.back().last;
+    s.q.end = cps.end_of(s.last - 1);
+    sink(s);
+    return s.last;
 }
 
-std::vector<scanned> scan(std::string_view text, const std::vector<code_point>& cps,
-                          std::vector<stated_period>* periods, std::vector<report_finding>* findings = nullptr) {
-    std::vector<scanned> out;
-    out.reserve(cps.size() / 8 + 16);  // a figure every 8 characters or fewer: one allocation in practice
+// Every quantity of the text, in order, handed to `sink` as it is read (the periods stated before
+// it are in `periods` by then): no table of them all is kept.
+template <class Sink>
+void scan(std::string_view text, const code_points& cps, std::deque<stated_period>* periods,
+          std::vector<report_finding>* findings, Sink&& sink) {
     const char_set& interesting = starts_of_interest();
     period_state state;
     title_tracker title;
@@ -701,16 +722,15 @@ std::vector<scanned> scan(std::string_view text, const std::vector<code_point>& 
             k += n;
             continue;
         }
-        k = quantity_at(text, cps, k, out);
+        k = quantity_at(text, cps, k, sink);
     }
-    return out;
 }
 
 }  // namespace
 
 bool parse_chinese_number(std::string_view text, double& value, bool& out_of_range) {
     std::size_t invalid = 0;
-    const std::vector<code_point> cps = decode(text, invalid);
+    const code_points cps = decode(text, invalid);
     out_of_range = false;
     if (invalid || cps.empty()) return false;
     const std::optional<double> v = chinese_value(cps, 0, cps.size());
@@ -727,7 +747,7 @@ bool parse_chinese_number(std::string_view text, double& value) {
 
 std::string replace_invalid_utf8(std::string_view text) {
     std::size_t invalid = 0;
-    const std::vector<code_point> cps = decode(text, invalid);
+    const code_points cps = decode(text, invalid);
     return invalid ? quote(text, cps, 0, cps.size()) : std::string(text);
 }
 
@@ -768,9 +788,9 @@ decoded_report decode_report(std::string_view bytes) {
 
 std::vector<quantity> find_quantities(std::string_view text) {
     std::size_t invalid = 0;
-    const std::vector<code_point> cps = decode(text, invalid);
+    const code_points cps = decode(text, invalid);
     std::vector<quantity> out;
-    for (const auto& s : scan(text, cps, nullptr)) out.push_back(s.q);
+    scan(text, cps, nullptr, nullptr, [&](const scanned& s) { out.push_back(s.q); });
     return out;
 }
 
@@ -846,7 +866,7 @@ struct phrase_hit {
 // meets the code points of the text; '\0' for an empty word.
 char32_t first_code_point(std::string_view word) {
     std::size_t invalid = 0;
-    const std::vector<code_point> cps = decode(word.substr(0, std::min<std::size_t>(word.size(), 4)), invalid);
+    const code_points cps = decode(word.substr(0, std::min<std::size_t>(word.size(), 4)), invalid);
     return cps.empty() ? 0 : cps[0].c;
 }
 
@@ -861,7 +881,7 @@ public:
         by_first_[first].push_back({word, payload});
     }
     template <class F>
-    void each_match(std::string_view text, const std::vector<code_point>& cps, F&& found) const {
+    void each_match(std::string_view text, const code_points& cps, F&& found) const {
         for (const code_point& cp : cps) {
             if (!firsts_.has(cp.c)) continue;
             const auto it = by_first_.find(cp.c);
@@ -878,7 +898,7 @@ private:
 
 class phrase_index {
 public:
-    phrase_index(std::string_view text, const std::vector<code_point>& cps, const lexicon& words) {
+    phrase_index(std::string_view text, const code_points& cps, const lexicon& words) {
         std::unordered_map<std::string_view, std::size_t> group_of;
         for (const auto& e : words)
             for (const auto& p : e.phrases) {
@@ -917,7 +937,7 @@ private:
 // in logarithmic time.
 class word_index {
 public:
-    word_index(std::string_view text, const std::vector<code_point>& cps, std::initializer_list<const char*> words) {
+    word_index(std::string_view text, const code_points& cps, std::initializer_list<const char*> words) {
         word_matcher<int> matcher;
         for (const char* w : words) matcher.add(w, 0);
         matcher.each_match(text, cps, [&](std::size_t b, std::size_t e, int) { spans_.push_back({b, e}); });
@@ -938,7 +958,7 @@ private:
 // forward: figures come in order, so the whole report is walked once.
 class clause_finder {
 public:
-    explicit clause_finder(const std::vector<code_point>& cps) : cps_(cps) {}
+    explicit clause_finder(const code_points& cps) : cps_(cps) {}
     std::pair<std::size_t, std::size_t> around(std::size_t first, std::size_t last) {
         if (first < cursor_) {  // a qualifier before the figure reached back past the cursor
             begin_ = first;
@@ -956,40 +976,42 @@ public:
     }
 
 private:
-    const std::vector<code_point>& cps_;
+    const code_points& cps_;
     std::size_t cursor_ = 0, begin_ = 0, stop_ = 0;
 };
 
-void flag_unit(fact& f, const lexicon_entry& entry) {
-    const bool rate_of_change = std::find(f.flags.begin(), f.flags.end(), "change") != f.flags.end() &&
-                                (f.amount.unit == "%" || f.amount.unit == "个百分点" || f.amount.unit == "百分点");
-    if (entry.unit.empty() || f.amount.unit.empty() || rate_of_change) return;
+constexpr std::uint32_t bit(fact_flag f) { return std::uint32_t{1} << static_cast<unsigned>(f); }
+
+// The unit flag of a figure written in `written` for a variable reported in `expected`: 0 when
+// they convert, else unit_implied (件 for 件/万人) or unit_mismatch.
+std::uint32_t unit_flag(std::string_view written, const std::string& expected) {
     try {
-        const unit expected = unit::parse(entry.unit), written = unit::parse(f.amount.unit);
-        if (written.convertible_to(expected)) return;
-        const auto slash = entry.unit.find('/');
-        const bool implied =
-            slash != std::string::npos && written.convertible_to(unit::parse(entry.unit.substr(0, slash)));
-        f.flags.push_back(implied ? "unit_implied" : "unit_mismatch");
+        const unit want = unit::parse(expected), have = unit::parse(written);
+        if (have.convertible_to(want)) return 0;
+        const auto slash = expected.find('/');
+        const bool implied = slash != std::string::npos && have.convertible_to(unit::parse(expected.substr(0, slash)));
+        return bit(implied ? fact_flag::unit_implied : fact_flag::unit_mismatch);
     } catch (const error&) {
-        f.flags.push_back("unit_mismatch");
+        return bit(fact_flag::unit_mismatch);
     }
 }
 
-void flag_quantity(fact& f, const scanned& s) {
+std::uint32_t quantity_flags(const scanned& s) {
+    std::uint32_t flags = 0;
     if (s.q.masked)
-        f.flags.push_back("masked");
+        flags |= bit(fact_flag::masked);
     else if (std::isnan(s.q.value) && s.damage.empty())
-        f.flags.push_back("out_of_range");  // digits beyond a double
-    if (s.q.range) f.flags.push_back("range");
-    if (s.thousands_comma) f.flags.push_back("thousands_comma");
-    if (s.q.qual == qualifier::approximate) f.flags.push_back("approximate");
-    if (s.q.qual == qualifier::lower_bound) f.flags.push_back("lower_bound");
-    if (s.q.qual == qualifier::upper_bound) f.flags.push_back("upper_bound");
-    if (!s.damage.empty()) f.flags.push_back("damaged"), f.damage = s.damage;
+        flags |= bit(fact_flag::out_of_range);  // digits beyond a double
+    if (s.q.range) flags |= bit(fact_flag::range);
+    if (s.thousands_comma) flags |= bit(fact_flag::thousands_comma);
+    if (s.q.qual == qualifier::approximate) flags |= bit(fact_flag::approximate);
+    if (s.q.qual == qualifier::lower_bound) flags |= bit(fact_flag::lower_bound);
+    if (s.q.qual == qualifier::upper_bound) flags |= bit(fact_flag::upper_bound);
+    if (!s.damage.empty()) flags |= bit(fact_flag::damaged);
+    return flags;
 }
 
-const char* damage_message(const std::string& kind) {
+const char* damage_message(std::string_view kind) {
     if (kind == "dangling_point")
         return "a decimal point with no digits after it: digits were lost, the value is unknown";
     if (kind == "zero_digits") return "a run of zeros where a figure stands: digits were lost, the value is unknown";
@@ -999,7 +1021,7 @@ const char* damage_message(const std::string& kind) {
 }
 
 // A bare 0 people or items in a clause that reports the activity as done ("派出0名专家").
-bool implausible_zero(const std::vector<code_point>& cps, const scanned& s) {
+bool implausible_zero(const code_points& cps, const scanned& s) {
     if (s.q.value != 0 || cps[s.first].c != '0' ||
         (s.first + 1 < cps.size() && (is_digit(cps[s.first + 1].c) || cps[s.first + 1].c == '.')))
         return false;
@@ -1013,8 +1035,7 @@ bool implausible_zero(const std::vector<code_point>& cps, const scanned& s) {
 }
 
 // A line that starts with 、 lost the number of its list item ("5、").
-void lost_list_numbers(std::string_view text, const std::vector<code_point>& cps,
-                       std::vector<report_finding>& findings) {
+void lost_list_numbers(std::string_view text, const code_points& cps, std::vector<report_finding>& findings) {
     bool line_start = true;
     for (std::size_t k = 0; k < cps.size(); ++k) {
         const char32_t c = cps[k].c;
@@ -1028,37 +1049,40 @@ void lost_list_numbers(std::string_view text, const std::vector<code_point>& cps
     }
 }
 
+// Is the figure of row `part` larger than the figure of row `total` (in units that convert)?
+bool part_exceeds_total(const fact_table& t, std::size_t part, std::size_t total) {
+    const std::string &part_unit = t.text_of(t.unit[part]), &total_unit = t.text_of(t.unit[total]);
+    if (!std::isfinite(t.value[part]) || !std::isfinite(t.value[total]) || part_unit.empty() || total_unit.empty())
+        return false;
+    try {
+        const unit pu = unit::parse(part_unit), tu = unit::parse(total_unit);
+        return pu.convertible_to(tu) && t.value[part] * pu.scale() > t.value[total] * tu.scale() * (1 + 1e-9);
+    } catch (const error&) {
+        return false;
+    }
+}
+
 // Figures introduced by 其中 are parts of the figure before it in the sentence: a part larger
 // than its total means one of them is damaged (the part is flagged suspect).
-void inconsistent_parts(std::string_view text, const std::vector<code_point>& cps, extraction& out) {
+void inconsistent_parts(std::string_view text, const code_points& cps, table_extraction& out) {
     const word_index part_words(text, cps, {"其中"});
     const word_index sentence_ends(text, cps, {"。", "！", "？", "；", ";", "\n"});
+    fact_table& t = out.facts;
     std::optional<std::size_t> total;
-    for (std::size_t i = 0; i < out.facts.size(); ++i) {
-        fact& f = out.facts[i];
-        const fact* t = total ? &out.facts[*total] : nullptr;
-        const bool part = t && part_words.any_inside(t->amount.end, f.amount.begin) &&
-                          !sentence_ends.any_inside(t->amount.end, f.amount.begin);
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        const bool part = total && part_words.any_inside(t.end[*total], t.begin[i]) &&
+                          !sentence_ends.any_inside(t.end[*total], t.begin[i]);
         if (!part) {
             total = i;
             continue;
         }
-        if (!std::isfinite(f.amount.value) || !std::isfinite(t->amount.value) || f.amount.unit.empty() ||
-            t->amount.unit.empty())
-            continue;
-        try {
-            const unit pu = unit::parse(f.amount.unit), tu = unit::parse(t->amount.unit);
-            if (!pu.convertible_to(tu) || f.amount.value * pu.scale() <= t->amount.value * tu.scale() * (1 + 1e-9))
-                continue;
-        } catch (const error&) {
-            continue;
-        }
-        f.flags.push_back("suspect");
+        if (!part_exceeds_total(t, i, *total)) continue;
+        t.flags[i] |= bit(fact_flag::suspect);
         report_finding x;
         x.kind = "inconsistent_parts";
-        x.begin = f.amount.begin, x.end = f.amount.end, x.char_begin = f.char_begin, x.char_end = f.char_end;
-        x.text = f.text;
-        x.message = "a part (其中 " + f.text + ") larger than its total (" + t->text + ")";
+        x.begin = t.begin[i], x.end = t.end[i], x.char_begin = t.char_begin[i], x.char_end = t.char_end[i];
+        x.text = std::string(t.figure(i));
+        x.message = "a part (其中 " + x.text + ") larger than its total (" + std::string(t.figure(*total)) + ")";
         out.findings.push_back(std::move(x));
     }
 }
@@ -1072,7 +1096,7 @@ struct distinctions {
 };
 
 // 应/需/须 saying an amount is due, not inside a word of another meaning (应用, 供应, 需求, 无需).
-bool due_marker(const std::vector<code_point>& cps, std::size_t k) {
+bool due_marker(const code_points& cps, std::size_t k) {
     const char32_t c = cps[k].c, before = k > 0 ? cps[k - 1].c : 0, after = k + 1 < cps.size() ? cps[k + 1].c : 0;
     if (c == U'应') return !one_of(after, U"用急对届邀聘征答变") && !one_of(before, U"相供响对适反效呼感答");
     if (c == U'需') return after != U'求' && !one_of(before, U"无不毋急");
@@ -1080,8 +1104,7 @@ bool due_marker(const std::vector<code_point>& cps, std::size_t k) {
     return false;
 }
 
-bool starts_with_any(const std::vector<code_point>& cps, std::size_t k,
-                     std::initializer_list<std::u32string_view> words) {
+bool starts_with_any(const code_points& cps, std::size_t k, std::initializer_list<std::u32string_view> words) {
     for (auto w : words)
         if (starts_with(cps, k, w)) return true;
     return false;
@@ -1089,11 +1112,13 @@ bool starts_with_any(const std::vector<code_point>& cps, std::size_t k,
 
 // The status, stage and scope words in code points [from, to), the last of each kind winning: a
 // payment verb (拨付, 兑现) is done unless 应/需/须 stands just before it.
-distinctions stated_distinctions(const std::vector<code_point>& cps, std::size_t from, std::size_t to) {
+distinctions stated_distinctions(const code_points& cps, std::size_t from, std::size_t to) {
     distinctions d;
     std::size_t last_due = std::numeric_limits<std::size_t>::max();
+    static const char_set firsts(U"应需须已拨兑发支申立获批授累总新");  // where a word below may start
     for (std::size_t k = from; k < to; ++k) {
         const char32_t c = cps[k].c;
+        if (!firsts.has(c)) continue;
         if (due_marker(cps, k))
             d.status = "due", last_due = k;
         else if (c == U'已')
@@ -1145,7 +1170,7 @@ struct report_indexes {
     const lexicon& words;
     phrase_index phrases;
     word_index change_words, change_lead, enumeration;
-    report_indexes(std::string_view text, const std::vector<code_point>& cps, const lexicon& w)
+    report_indexes(std::string_view text, const code_points& cps, const lexicon& w)
         : words(w),
           phrases(text, cps, w),
           change_words(text, cps, {"增长", "增加", "提高", "提升", "下降", "减少", "同比", "增幅", "降幅"}),
@@ -1158,7 +1183,8 @@ struct report_indexes {
 // The period in force at each figure, walking the stated periods forward with the figures.
 class period_cursor {
 public:
-    explicit period_cursor(const std::vector<stated_period>& periods) : periods_(periods) {}
+    // `periods` may grow while the cursor walks it (a deque: its elements stay where they are).
+    explicit period_cursor(const std::deque<stated_period>& periods) : periods_(periods) {}
     // The period of a figure at code point `first`, given the start of its clause later (local()).
     const period_cursor& at(std::size_t first) {
         while (next_ < periods_.size() && periods_[next_].at < first) {
@@ -1170,13 +1196,13 @@ public:
         }
         return *this;
     }
-    std::string in_clause(std::size_t clause) const {
+    std::string_view in_clause(std::size_t clause) const {
         if (local_ && local_->at >= clause) return local_->period;
-        return current_ ? *current_ : std::string();
+        return current_ ? std::string_view(*current_) : std::string_view();
     }
 
 private:
-    const std::vector<stated_period>& periods_;
+    const std::deque<stated_period>& periods_;
     std::size_t next_ = 0;
     const stated_period* local_ = nullptr;
     const std::string* current_ = nullptr;
@@ -1191,37 +1217,78 @@ struct binding {
     distinctions stated;
 };
 
+// The columns of a fact_table, filled a row at a time; texts are stored once each.
+class table_writer {
+public:
+    explicit table_writer(fact_table& table) : t_(table) {
+        ids_.emplace(std::string_view(), 0);
+        t_.strings.assign(1, std::string());
+    }
+    // The id of a text in table.strings, added when new.
+    std::uint32_t id(std::string_view text) {
+        const auto it = ids_.find(text);
+        if (it != ids_.end()) return it->second;
+        const auto next = static_cast<std::uint32_t>(t_.strings.size());
+        t_.strings.emplace_back(text);
+        ids_.emplace(keys_.emplace_back(text), next);
+        return next;
+    }
+    fact_table& table() { return t_; }
+    void reserve(std::size_t rows) {
+        for (auto* column : {&t_.variable, &t_.phrase, &t_.unit, &t_.period, &t_.damage, &t_.status, &t_.stage,
+                             &t_.scope, &t_.flags, &t_.begin, &t_.end, &t_.clause_begin, &t_.clause_end, &t_.char_begin,
+                             &t_.char_end, &t_.clause_char_begin, &t_.clause_char_end})
+            column->reserve(rows);
+        t_.value.reserve(rows), t_.high.reserve(rows), t_.guess.reserve(rows), t_.qual.reserve(rows);
+        t_.text_end.reserve(rows), t_.quoted.reserve(rows * 12);
+    }
+
+private:
+    fact_table& t_;
+    std::unordered_map<std::string_view, std::uint32_t> ids_;
+    std::deque<std::string> keys_;  // what the keys of ids_ view (stable while it grows)
+};
+
+// What binding a figure to its phrase says about the fact, before it goes into the columns.
+struct fact_naming {
+    const lexicon_entry* entry = nullptr;
+    std::string_view phrase, status, stage, scope;
+    std::uint32_t flags = 0;
+};
+
 class fact_builder {
 public:
-    fact_builder(std::string_view text, const std::vector<code_point>& cps, const report_indexes& indexes,
-                 const extract_options& options)
-        : text_(text), cps_(cps), ix_(indexes), options_(options), clauses_(cps) {}
+    fact_builder(std::string_view text, const code_points& cps, const report_indexes& indexes,
+                 const extract_options& options, bool any_invalid, fact_table& table)
+        : text_(text),
+          cps_(cps),
+          ix_(indexes),
+          options_(options),
+          clauses_(cps),
+          any_invalid_(any_invalid),
+          out_(table) {}
+    void reserve(std::size_t rows) { out_.reserve(rows); }
 
-    // The fact of the next quantity, built in place (a fact is large: moving it cost more than
-    // reading its figure).
-    void fill(fact& f, const scanned& s, const period_cursor& period, std::vector<report_finding>& findings) {
+    // The next quantity as a row of the table.
+    void add(const scanned& s, const period_cursor& period, std::vector<report_finding>& findings) {
         const auto [clause, clause_stop] = clauses_.around(s.first, s.last);
-        f.amount = s.q;
-        f.period = period.in_clause(clause);
-        f.text = quote(text_, cps_, s.first, s.last);
-        f.clause_begin = cps_[clause].begin;
-        f.clause_end = clause_stop > clause ? cps_[clause_stop - 1].end : cps_[clause].begin;
-        f.char_begin = s.first, f.char_end = s.last;
-        f.clause_char_begin = clause, f.clause_char_end = std::max(clause, clause_stop);
         const binding b = bind(s, clause);
         previous_end_ = s.last;
-        name(f, s, b);
-        flag_quantity(f, s);
-        if (options_.guess && !std::isnan(s.guess)) f.guess = s.guess, f.flags.push_back("guess");
+        fact_naming n = name(s, b);
+        n.flags |= quantity_flags(s);
+        double guess = std::numeric_limits<double>::quiet_NaN();
+        if (options_.guess && !std::isnan(s.guess)) guess = s.guess, n.flags |= bit(fact_flag::guess);
         if (!s.damage.empty())
-            findings.push_back(make_finding(text_, cps_, s.first, s.last, s.damage, damage_message(s.damage)));
+            findings.push_back(
+                make_finding(text_, cps_, s.first, s.last, std::string(s.damage), damage_message(s.damage)));
         if (implausible_zero(cps_, s)) {
-            f.flags.push_back("suspect");
+            n.flags |= bit(fact_flag::suspect);
             findings.push_back(
                 make_finding(text_, cps_, s.first, s.last, "implausible_zero",
                              "0 people or items for an activity reported as done: a figure probably lost its digits"));
         }
-        previous_entry_ = f.variable.empty() ? nullptr : last_entry_;
+        previous_entry_ = n.entry && !n.entry->variable.empty() ? last_entry_ : nullptr;
+        write(s, n, guess, period.in_clause(clause), clause, clause_stop);
     }
 
 private:
@@ -1231,6 +1298,42 @@ private:
             std::lower_bound(cps_.begin(), cps_.end(), byte,
                              [](const code_point& c, std::size_t b) { return c.begin < b; }) -
             cps_.begin());
+    }
+
+    void write(const scanned& s, const fact_naming& n, double guess, std::string_view period, std::size_t clause,
+               std::size_t clause_stop) {
+        fact_table& t = out_.table();
+        const std::uint32_t unit = out_.id(s.q.unit);
+        t.variable.push_back(n.entry ? out_.id(n.entry->variable) : 0);
+        t.phrase.push_back(out_.id(n.phrase)), t.unit.push_back(unit), t.period.push_back(out_.id(period));
+        t.damage.push_back(out_.id(s.damage)), t.status.push_back(out_.id(n.status));
+        t.stage.push_back(out_.id(n.stage)), t.scope.push_back(out_.id(n.scope));
+        t.value.push_back(s.q.value), t.high.push_back(s.q.high), t.guess.push_back(guess);
+        t.qual.push_back(s.q.qual);
+        t.flags.push_back(n.flags | (n.entry ? unit_flags(*n.entry, unit, s.q.unit, n.flags) : 0));
+        const auto u32 = [](std::size_t v) { return static_cast<std::uint32_t>(v); };
+        t.begin.push_back(u32(s.q.begin)), t.end.push_back(u32(s.q.end));
+        t.clause_begin.push_back(cps_[clause].begin);
+        t.clause_end.push_back(clause_stop > clause ? cps_.end_of(clause_stop - 1) : cps_[clause].begin);
+        t.char_begin.push_back(u32(s.first)), t.char_end.push_back(u32(s.last));
+        t.clause_char_begin.push_back(u32(clause)), t.clause_char_end.push_back(u32(std::max(clause, clause_stop)));
+        if (any_invalid_)
+            quote_into(t.quoted, text_, cps_, s.first, s.last);
+        else
+            t.quoted.append(text_.substr(s.q.begin, s.q.end - s.q.begin));
+        t.text_end.push_back(t.quoted.size());
+    }
+
+    // unit_implied / unit_mismatch for a figure of `entry` written in `unit`, remembered per
+    // (entry, unit): parsing two units a figure cost more than reading it.
+    std::uint32_t unit_flags(const lexicon_entry& entry, std::uint32_t unit_id, std::string_view unit,
+                             std::uint32_t flags) {
+        const bool rate_of_change =
+            (flags & bit(fact_flag::change)) && (unit == "%" || unit == "个百分点" || unit == "百分点");
+        if (entry.unit.empty() || unit.empty() || rate_of_change) return 0;
+        const auto [it, fresh] = unit_flags_.emplace(std::make_pair(&entry, unit_id), 0);
+        if (fresh) it->second = unit_flag(unit, entry.unit);
+        return it->second;
     }
 
     // The phrase closest before the number: first after the previous figure of the clause, else
@@ -1260,28 +1363,37 @@ private:
         return b;
     }
 
-    void name(fact& f, const scanned& s, const binding& b) {
+    fact_naming name(const scanned& s, const binding& b) {
+        fact_naming n;
         last_entry_ = b.entry;
         if (!b.entry) {
-            f.flags.push_back("no_variable");
-            return;
+            n.flags |= bit(fact_flag::no_variable);
+            return n;
         }
-        f.variable = b.entry->variable;
-        f.phrase = std::string(b.phrase);
+        n.entry = b.entry;
+        n.phrase = b.phrase;
         previous_phrase_ = b.phrase;
-        f.status = *b.stated.status ? b.stated.status : b.entry->status;
-        f.stage = *b.stated.stage ? b.stated.stage : b.entry->stage;
-        f.scope = *b.stated.scope ? b.stated.scope : b.entry->scope;
-        if (b.shared) f.flags.push_back("phrase_shared");
-        if (ix_.change_words.any_inside(b.phrase_end, s.q.begin)) f.flags.push_back("change");
-        flag_unit(f, *b.entry);
+        n.status = *b.stated.status ? std::string_view(b.stated.status) : std::string_view(b.entry->status);
+        n.stage = *b.stated.stage ? std::string_view(b.stated.stage) : std::string_view(b.entry->stage);
+        n.scope = *b.stated.scope ? std::string_view(b.stated.scope) : std::string_view(b.entry->scope);
+        if (b.shared) n.flags |= bit(fact_flag::phrase_shared);
+        if (ix_.change_words.any_inside(b.phrase_end, s.q.begin)) n.flags |= bit(fact_flag::change);
+        return n;
     }
 
     std::string_view text_;
-    const std::vector<code_point>& cps_;
+    const code_points& cps_;
     const report_indexes& ix_;
     const extract_options& options_;
     clause_finder clauses_;
+    bool any_invalid_;
+    table_writer out_;
+    struct entry_unit_hash {
+        std::size_t operator()(const std::pair<const lexicon_entry*, std::uint32_t>& k) const {
+            return std::hash<const void*>()(k.first) * 31 + k.second;
+        }
+    };
+    std::unordered_map<std::pair<const lexicon_entry*, std::uint32_t>, std::uint32_t, entry_unit_hash> unit_flags_;
     std::size_t previous_end_ = 0;                   // code point after the previous quantity
     const lexicon_entry* previous_entry_ = nullptr;  // of the previous fact, if it had a variable
     const lexicon_entry* last_entry_ = nullptr;
@@ -1300,25 +1412,55 @@ const std::vector<std::string>& fact_flag_names() {
 
 extraction extract(std::string_view text, const lexicon& words) { return extract(text, words, extract_options{}); }
 
-extraction extract(std::string_view text, const lexicon& words, const extract_options& options) {
-    extraction out;
-    const std::vector<code_point> cps = decode(text, out.invalid_bytes);
-    std::vector<stated_period> periods;
+table_extraction extract_table(std::string_view text, const lexicon& words, const extract_options& options) {
+    table_extraction out;
+    const code_points cps = decode(text, out.invalid_bytes);
+    std::deque<stated_period> periods;
     std::vector<report_finding> references;
-    const std::vector<scanned> found = scan(text, cps, &periods, &references);
     const report_indexes indexes(text, cps, words);
-    fact_builder build(text, cps, indexes, options);
+    fact_builder build(text, cps, indexes, options, out.invalid_bytes > 0, out.facts);
     period_cursor period_in_force(periods);
-    out.facts.reserve(found.size());
-    for (const scanned& s : found) {
-        if ((out.facts.size() & 255) == 0) poll_interrupt();  // Ctrl-C between blocks of figures
-        build.fill(out.facts.emplace_back(), s, period_in_force.at(s.first), out.findings);
-    }
+    build.reserve(std::min<std::size_t>(cps.size() / 16, std::size_t{1} << 24) + 16);
+    std::size_t count = 0;
+    scan(text, cps, &periods, &references, [&](const scanned& s) {
+        if ((count++ & 255) == 0) poll_interrupt();  // Ctrl-C between blocks of figures
+        build.add(s, period_in_force.at(s.first), out.findings);
+    });
     inconsistent_parts(text, cps, out);
     lost_list_numbers(text, cps, out.findings);
     out.findings.insert(out.findings.end(), references.begin(), references.end());
     std::stable_sort(out.findings.begin(), out.findings.end(),
                      [](const report_finding& a, const report_finding& b) { return a.begin < b.begin; });
+    return out;
+}
+
+fact fact_at(const fact_table& t, std::size_t i) {
+    fact f;
+    f.variable = t.text_of(t.variable.at(i)), f.phrase = t.text_of(t.phrase[i]), f.period = t.text_of(t.period[i]);
+    f.damage = t.text_of(t.damage[i]), f.status = t.text_of(t.status[i]), f.stage = t.text_of(t.stage[i]);
+    f.scope = t.text_of(t.scope[i]);
+    f.amount.value = t.value[i], f.amount.high = t.high[i], f.amount.unit = t.text_of(t.unit[i]);
+    f.amount.qual = t.qual[i], f.amount.masked = t.has(i, fact_flag::masked);
+    f.amount.range = t.has(i, fact_flag::range);
+    f.amount.begin = t.begin[i], f.amount.end = t.end[i];
+    f.text = std::string(t.figure(i));
+    f.clause_begin = t.clause_begin[i], f.clause_end = t.clause_end[i];
+    f.char_begin = t.char_begin[i], f.char_end = t.char_end[i];
+    f.clause_char_begin = t.clause_char_begin[i], f.clause_char_end = t.clause_char_end[i];
+    f.guess = t.guess[i];
+    const auto& names = fact_flag_names();
+    for (std::size_t k = 0; k < names.size(); ++k)
+        if (t.has(i, static_cast<fact_flag>(k))) f.flags.push_back(names[k]);
+    return f;
+}
+
+extraction extract(std::string_view text, const lexicon& words, const extract_options& options) {
+    table_extraction table = extract_table(text, words, options);
+    extraction out;
+    out.invalid_bytes = table.invalid_bytes;
+    out.findings = std::move(table.findings);
+    out.facts.reserve(table.facts.size());
+    for (std::size_t i = 0; i < table.facts.size(); ++i) out.facts.push_back(fact_at(table.facts, i));
     return out;
 }
 

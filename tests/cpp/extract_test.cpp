@@ -137,6 +137,61 @@ BOOST_AUTO_TEST_CASE(facts_keep_offsets_of_their_clause_not_copies) {
     BOOST_TEST(x.facts[1].char_end == 15u);
 }
 
+BOOST_AUTO_TEST_CASE(byte_and_code_point_offsets_on_mixed_text) {
+    // a (1 byte) 😀 (4 bytes) 争取资金 (4 × 3 bytes): the figure starts at byte 17, code point 6.
+    const std::string text = "a\xF0\x9F\x98\x80争取资金12万元，获批\xFF立项3项";
+    const table_extraction x = extract_table(text);
+    BOOST_TEST_REQUIRE(x.facts.size() == 2u);
+    const fact_table& t = x.facts;
+    BOOST_TEST(t.begin[0] == 17u);
+    BOOST_TEST(t.end[0] == 25u);  // 12 (2 bytes) 万元 (6 bytes)
+    BOOST_TEST(t.char_begin[0] == 6u);
+    BOOST_TEST(t.char_end[0] == 10u);
+    BOOST_TEST(t.text_of(t.variable[0]) == "funds_secured");
+    BOOST_TEST(t.figure(0) == "12万元");
+    // ，获批 \xFF 立项: the stray byte counts as one code point (U+FFFD), 1 byte.
+    BOOST_TEST(t.begin[1] == 25u + 3 + 6 + 1 + 6);
+    BOOST_TEST(t.char_begin[1] == 10u + 1 + 2 + 1 + 2);
+    BOOST_TEST(t.figure(1) == "3项");
+    BOOST_TEST(x.invalid_bytes == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(the_table_holds_the_facts_of_extract) {
+    const std::string text =
+        "示例市科技局2025年上半年工作总结\n共组织申报科技项目28项，获批立项11项，其中重点项目15项；"
+        "应拨付补助资金35.万元，派出0名专家。技术合同交易额约241.8万元，同比增长12.5%—13%。"
+        "\xFE兑现2017年度奖补资金50万元，占比13.x%，争取资金１．２亿元";
+    for (bool guess : {false, true}) {
+        extract_options options;
+        options.guess = guess;
+        const extraction x = extract(text, builtin_lexicon(), options);
+        const table_extraction t = extract_table(text, builtin_lexicon(), options);
+        BOOST_TEST_REQUIRE(x.facts.size() == t.facts.size());
+        BOOST_TEST(x.facts.size() == 10u);
+        BOOST_TEST(x.findings.size() == t.findings.size());
+        for (std::size_t i = 0; i < x.facts.size(); ++i) {
+            const fact &f = x.facts[i], g = fact_at(t.facts, i);
+            BOOST_TEST(f.variable == g.variable, i);
+            BOOST_TEST(f.text == g.text, i);
+            BOOST_TEST(f.text == std::string(t.facts.figure(i)), i);
+            BOOST_TEST(f.flags == g.flags, i);
+            BOOST_TEST(f.period == g.period, i);
+            BOOST_TEST(f.char_begin == t.facts.char_begin[i], i);
+            BOOST_TEST((std::isnan(f.amount.value) ? std::isnan(t.facts.value[i]) : f.amount.value == t.facts.value[i]),
+                       i);
+        }
+    }
+    const fact_table& t = extract_table(text).facts;
+    BOOST_TEST(t.has(2, fact_flag::suspect));  // 其中 15 of 11
+    BOOST_TEST(t.text_of(t.damage[3]) == "dangling_point");
+    BOOST_TEST(t.has(4, fact_flag::suspect));  // 派出0名专家
+    BOOST_TEST(t.text_of(t.period[7]) == "2017");
+    BOOST_TEST(t.has(8, fact_flag::masked));
+    BOOST_TEST(t.has(6, fact_flag::range));
+    BOOST_TEST(t.high[6] == 13.0);
+    BOOST_TEST(t.text_of(t.unit[9]) == "亿元");  // １．２亿元: full-width digits
+}
+
 BOOST_AUTO_TEST_CASE(report_bytes_are_decoded_as_read_csv_decodes_them) {
     // 获批11项 in GB18030: BB F1 C5 FA 31 31 CF EE.
     const decoded_report gb = decode_report(
