@@ -1233,6 +1233,14 @@ public:
         ids_.emplace(keys_.emplace_back(text), next);
         return next;
     }
+    // id() of a text whose storage outlives the writer unchanged (the lexicon, stated periods,
+    // literals): remembered by address, which costs less than hashing the text.
+    std::uint32_t stable_id(std::string_view text) {
+        remembered& r = by_address_[((reinterpret_cast<std::uintptr_t>(text.data()) >> 3) ^ text.size()) & 255];
+        if (r.known && r.data == text.data() && r.size == text.size()) return r.id;
+        r = {text.data(), text.size(), id(text), true};
+        return r.id;
+    }
     fact_table& table() { return t_; }
     void reserve(std::size_t rows) {
         for (auto* column : {&t_.variable, &t_.phrase, &t_.unit, &t_.period, &t_.damage, &t_.status, &t_.stage,
@@ -1247,6 +1255,13 @@ private:
     fact_table& t_;
     std::unordered_map<std::string_view, std::uint32_t> ids_;
     std::deque<std::string> keys_;  // what the keys of ids_ view (stable while it grows)
+    struct remembered {
+        const char* data = nullptr;
+        std::size_t size = 0;
+        std::uint32_t id = 0;
+        bool known = false;
+    };
+    std::array<remembered, 256> by_address_{};
 };
 
 // What binding a figure to its phrase says about the fact, before it goes into the columns.
@@ -1293,9 +1308,10 @@ public:
 
 private:
     std::size_t byte_at(std::size_t k) const { return k < cps_.size() ? cps_[k].begin : text_.size(); }
-    std::size_t code_point_at(std::size_t byte) const {  // the code point that starts at a byte offset
+    // The code point in [lo, hi) that starts at a byte offset (the phrase lies in the clause).
+    std::size_t code_point_at(std::size_t byte, std::size_t lo, std::size_t hi) const {
         return static_cast<std::size_t>(
-            std::lower_bound(cps_.begin(), cps_.end(), byte,
+            std::lower_bound(cps_.begin() + lo, cps_.begin() + hi, byte,
                              [](const code_point& c, std::size_t b) { return c.begin < b; }) -
             cps_.begin());
     }
@@ -1304,10 +1320,11 @@ private:
                std::size_t clause_stop) {
         fact_table& t = out_.table();
         const std::uint32_t unit = out_.id(s.q.unit);
-        t.variable.push_back(n.entry ? out_.id(n.entry->variable) : 0);
-        t.phrase.push_back(out_.id(n.phrase)), t.unit.push_back(unit), t.period.push_back(out_.id(period));
-        t.damage.push_back(out_.id(s.damage)), t.status.push_back(out_.id(n.status));
-        t.stage.push_back(out_.id(n.stage)), t.scope.push_back(out_.id(n.scope));
+        t.variable.push_back(n.entry ? out_.stable_id(n.entry->variable) : 0);
+        t.phrase.push_back(out_.stable_id(n.phrase)), t.unit.push_back(unit),
+            t.period.push_back(out_.stable_id(period));
+        t.damage.push_back(out_.stable_id(s.damage)), t.status.push_back(out_.stable_id(n.status));
+        t.stage.push_back(out_.stable_id(n.stage)), t.scope.push_back(out_.stable_id(n.scope));
         t.value.push_back(s.q.value), t.high.push_back(s.q.high), t.guess.push_back(guess);
         t.qual.push_back(s.q.qual);
         t.flags.push_back(n.flags | (n.entry ? unit_flags(*n.entry, unit, s.q.unit, n.flags) : 0));
@@ -1348,9 +1365,9 @@ private:
         if (hit && ix_.enumeration.any_inside(hit->end, s.q.begin)) hit = nullptr, b.shared = false;
         if (hit) {
             // 应/已 just before the phrase belong to it (应拨付补助资金).
-            const std::size_t from = std::min(
-                after_previous,
-                std::max(clause, code_point_at(hit->begin) - std::min<std::size_t>(2, code_point_at(hit->begin))));
+            const std::size_t phrase_first = code_point_at(hit->begin, clause, s.first);
+            const std::size_t from =
+                std::min(after_previous, std::max(clause, phrase_first - std::min<std::size_t>(2, phrase_first)));
             b.stated = stated_distinctions(cps_, from, s.first);
             b.entry = choose_entry(*hit->group, b.stated);
             b.phrase = hit->group->phrase;
