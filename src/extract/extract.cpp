@@ -907,6 +907,8 @@ public:
                 groups_[it->second].entries.push_back(&e);
             }
         word_matcher<const phrase_entries*> matcher;
+        hits_.reserve(std::min<std::size_t>(cps.size() / 8, std::size_t{1} << 24) +
+                      16);  // address space only until written (as the table's columns)
         for (const auto& g : groups_) matcher.add(g.phrase, &g);
         matcher.each_match(text, cps, [&](std::size_t b, std::size_t e, const phrase_entries* g) {
             hits_.push_back({b, e, g});
@@ -939,6 +941,7 @@ class word_index {
 public:
     word_index(std::string_view text, const code_points& cps, std::initializer_list<const char*> words) {
         word_matcher<int> matcher;
+        spans_.reserve(std::min<std::size_t>(cps.size() / 16, std::size_t{1} << 22) + 16);
         for (const char* w : words) matcher.add(w, 0);
         matcher.each_match(text, cps, [&](std::size_t b, std::size_t e, int) { spans_.push_back({b, e}); });
         std::sort(spans_.begin(), spans_.end());
@@ -1437,7 +1440,9 @@ table_extraction extract_table(std::string_view text, const lexicon& words, cons
     const report_indexes indexes(text, cps, words);
     fact_builder build(text, cps, indexes, options, out.invalid_bytes > 0, out.facts);
     period_cursor period_in_force(periods);
-    build.reserve(std::min<std::size_t>(cps.size() / 16, std::size_t{1} << 24) + 16);
+    // Room for a figure every 8 characters: address space only until written, and growing 22
+    // columns (a copy of each) cost more than the pages never touched.
+    build.reserve(std::min<std::size_t>(cps.size() / 8, std::size_t{1} << 24) + 16);
     std::size_t count = 0;
     scan(text, cps, &periods, &references, [&](const scanned& s) {
         if ((count++ & 255) == 0) poll_interrupt();  // Ctrl-C between blocks of figures

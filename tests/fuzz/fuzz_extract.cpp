@@ -36,6 +36,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (!f.damage.empty() && !std::isnan(f.amount.value)) std::abort();
         if (f.variable != x.facts[i].variable || f.amount.begin != x.facts[i].amount.begin) std::abort();
     }
+    // The columns hold the same facts as the structs, and each figure is the text at its offsets.
+    const zhibiao::table_extraction t = zhibiao::extract_table(text);
+    if (t.facts.size() != x.facts.size() || t.findings.size() != x.findings.size()) std::abort();
+    for (std::size_t i = 0; i < t.facts.size(); ++i) {
+        const zhibiao::fact f = zhibiao::fact_at(t.facts, i);
+        if (f.text != x.facts[i].text || f.flags != x.facts[i].flags || f.char_end != x.facts[i].char_end) std::abort();
+        if (x.invalid_bytes == 0 && text.compare(t.facts.begin[i], t.facts.end[i] - t.facts.begin[i], f.text) != 0)
+            std::abort();
+    }
     try {
         const zhibiao::decoded_report decoded = zhibiao::decode_report(text);
         if (decoded.invalid_bytes > size) std::abort();
