@@ -39,6 +39,19 @@ def test_offsets_are_characters_in_python_and_bytes_in_cpp():
         assert row.text in REPORT[row.clause_begin : row.clause_end]
 
 
+def test_offsets_on_text_mixing_ascii_chinese_and_four_byte_characters():
+    # a (1 byte), 😀 and 𠀀 (4 bytes, one character each in Python), 争取资金 (3 bytes each)
+    text = "a😀争取资金12万元，𠀀获批立项3项；Ｘ共组织申报科技项目２８项"
+    facts = zb.extract(text)
+    assert list(facts["text"]) == ["12万元", "3项", "２８项"]
+    assert list(facts["begin"]) == [6, 16, 29]  # a 😀 争取资金 | … ，𠀀获批立项 | … ；Ｘ共组织申报科技项目
+    assert list(facts["byte_begin"]) == [17, 44, 81]  # 1 + 4 + 12 | 25 + 3 + 4 + 12 | 48 + 3 + 3 + 27
+    for row in facts.itertuples():
+        assert text[row.begin : row.end] == row.text
+        assert text.encode()[row.byte_begin : row.byte_end].decode() == row.text
+    assert list(facts["variable"]) == ["funds_secured", "projects_approved", "projects_applied"]
+
+
 @pytest.mark.parametrize(
     "encoding, name", [("gb18030", "gb18030"), ("utf-8-sig", "utf-8-bom"), ("utf-16", "utf-16"), ("utf-8", "utf-8")]
 )
