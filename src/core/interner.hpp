@@ -23,6 +23,11 @@ namespace zhibiao::detail {
 
 class interner {
 public:
+    interner() = default;
+    /// `copy_texts` false: the interner keeps the views it is given, which must then outlive it
+    /// (texts of a buffer the caller keeps, such as a CSV file's body: no copy per new text).
+    explicit interner(bool copy_texts) : copy_(copy_texts) {}
+
     /// A hash of eight bytes at a time, multiplied and folded, ending in a full mix (the table's
     /// slot is taken from the low bits).
     static std::uint64_t hash(std::string_view s) {
@@ -57,7 +62,7 @@ public:
             if (e.id < 0) {
                 if (texts_.size() >= static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
                     throw limit_error("more than 2^31 - 1 distinct texts in one column");
-                texts_.push_back(keep(s));
+                texts_.push_back(copy_ ? keep(s) : s);
                 e = {h, static_cast<std::int32_t>(texts_.size() - 1)};
                 return {e.id, true};
             }
@@ -122,6 +127,7 @@ private:
             }
     }
 
+    bool copy_ = true;
     std::vector<std::string_view> texts_;
     std::vector<std::unique_ptr<char[]>> blocks_;
     char* block_next_ = nullptr;

@@ -22,6 +22,7 @@
 #include <unordered_set>
 
 #include "io/encoding.hpp"
+#include "core/column_memory.hpp"
 #include "core/interner.hpp"
 #include "core/text.hpp"
 #include "zhibiao/csv.hpp"
@@ -628,7 +629,7 @@ private:
         std::exception_ptr failure;
         // The entity codes, interned per chunk in parallel (chunk_entities), then numbered for
         // the whole file in first-seen order (number_entities).
-        interner entity_codes;                   // this chunk's distinct codes, first-seen order
+        interner entity_codes{false};  // this chunk's distinct codes, first-seen order: views of its rows' codes
         std::vector<std::int32_t> entity_local;  // per row: its code's index in entity_codes
         std::vector<std::size_t> first_row_of;   // per code: the row it first appears on
         std::vector<std::int32_t> new_rank;      // per code: its rank among codes no earlier chunk has, or -1
@@ -968,7 +969,7 @@ private:
         // also touches first (so the pages are faulted in in parallel too).
         std::vector<double*> out;
         for (std::size_t k = 0; k < vars.size(); ++k) {
-            w.storage.emplace_back(new double[std::max<std::size_t>(capacity, 1)]);
+            w.storage.push_back(detail::column_memory(capacity));
             out.push_back(w.storage.back().get());
         }
         for_each_chunk(w.chunks.size(), [&](std::size_t i) { parse_chunk(w.chunks[i], vars, out); });
@@ -1002,6 +1003,9 @@ private:
         std::string_view last;
         std::int32_t last_id = -1;
         for (std::size_t r = 0; r < c.rows(); ++r) {
+            // A firm table has a new code on (nearly) every row: room for all of them at once
+            // rather than growing the table step by step.
+            if (r == 1024 && c.entity_codes.size() > 768) c.entity_codes.reserve(c.rows());
             // Rows usually come grouped by entity: skip the hash lookup for a repeat.
             if (last_id < 0 || c.entity[r] != last) {
                 const auto [id, inserted] = c.entity_codes.intern(c.entity[r]);

@@ -35,8 +35,7 @@ BOOST_AUTO_TEST_CASE(short_and_long_codes_around_the_word_size) {
     // buffer, of an 18-character credit code, and longer than a 1 MiB storage block.
     interner codes;
     std::vector<std::string> texts;
-    for (std::size_t n : {1, 7, 8, 9, 15, 16, 17, 18, 64, 1000, (1 << 20) + 3, 5})
-        texts.push_back(std::string(n, 'z'));
+    for (std::size_t n : {1, 7, 8, 9, 15, 16, 17, 18, 64, 1000, (1 << 20) + 3, 5}) texts.push_back(std::string(n, 'z'));
     texts.push_back(std::string("ab\0", 3));  // differs from "ab" only by a trailing NUL
     texts.push_back("ab");
     texts.push_back("91320000MA00000001");
