@@ -16,19 +16,19 @@
 
 namespace zhibiao::detail {
 
-/// An uninitialised array of `n` doubles (at least one), on huge pages when it is large enough
-/// for them to matter and the system has them; the shared_ptr frees it.
+/// An uninitialised array of `n` doubles (at least one), on huge pages when it spans at least one
+/// and the system has them; the shared_ptr frees it.
 inline std::shared_ptr<double[]> column_memory(std::size_t n) {
     constexpr std::size_t huge_page = std::size_t{2} << 20;
     const std::size_t bytes = std::max<std::size_t>(n, 1) * sizeof(double);
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
-    if (bytes >= 2 * huge_page) {
-        const std::size_t rounded = (bytes + huge_page - 1) / huge_page * huge_page;
-        if (void* p = std::aligned_alloc(huge_page, rounded)) {
-            ::madvise(p, rounded, MADV_HUGEPAGE);  // advice only: without huge pages it still works
-            return std::shared_ptr<double[]>(static_cast<double*>(p), [](double* q) { std::free(q); });
-        }
-        throw std::bad_alloc();
+    if (bytes >= huge_page) {
+        // Aligned, so that every whole 2 MiB of the column can be one huge page; the tail past
+        // the last whole one gets ordinary pages (no memory spent on rounding up).
+        void* p = nullptr;
+        if (::posix_memalign(&p, huge_page, bytes) != 0) throw std::bad_alloc();
+        ::madvise(p, bytes, MADV_HUGEPAGE);  // advice only: without huge pages it still works
+        return std::shared_ptr<double[]>(static_cast<double*>(p), [](double* q) { std::free(q); });
     }
 #endif
     return std::shared_ptr<double[]>(new double[bytes / sizeof(double)]);

@@ -279,6 +279,25 @@ BOOST_AUTO_TEST_CASE(errors_in_a_later_chunk_carry_the_true_line) {
     }
 }
 
+// read_csv reads a file of 2 MiB or more into a huge-page buffer (file_buffer.hpp), a smaller one
+// into ordinary memory: both give the panel parse_csv gives for the same bytes.
+BOOST_AUTO_TEST_CASE(read_csv_of_a_large_file_equals_parse_csv_of_its_bytes) {
+    for (std::size_t rows : {std::size_t{100}, std::size_t{120000}}) {
+        const std::string text = big_file(rows);
+        const std::string path = "zhibiao_read_csv_buffer.csv";
+        std::ofstream(path, std::ios::binary) << text;
+        csv_options o;
+        o.threads = 2;
+        const panel from_file = read_csv(path, o), from_bytes = parse_csv(text, o);
+        std::remove(path.c_str());
+        BOOST_TEST(from_file.rows() == from_bytes.rows());
+        BOOST_TEST(from_file.entity_of_row() == from_bytes.entity_of_row());
+        for (const char* name : {"a", "b", "c"})
+            BOOST_TEST(std::memcmp(from_file.at(name).data(), from_bytes.at(name).data(),
+                                   from_file.rows() * sizeof(double)) == 0);
+    }
+}
+
 // Entity codes are interned per chunk in parallel and numbered afterwards: the entities must be
 // those of a serial read — first-seen order in the file, the name and parent of a code's first row —
 // whichever chunks a code appears in. Codes here come back in later chunks, some first seen late.

@@ -1,5 +1,8 @@
-// The string interner shared by the CSV reader and the patents factorisation (src/core/interner.hpp).
+// The string interner shared by the CSV reader and the patents factorisation (src/core/interner.hpp),
+// and the memory of CSV output columns.
 #include "core/interner.hpp"
+
+#include "core/column_memory.hpp"
 
 #include <boost/test/unit_test.hpp>
 #include <string>
@@ -85,6 +88,25 @@ BOOST_AUTO_TEST_CASE(reserve_changes_nothing_but_room) {
     codes.reserve(1000);
     BOOST_TEST(codes.find("a") == 0);
     BOOST_TEST(codes.intern("b").first == 1);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// The memory of large CSV output columns (src/core/column_memory.hpp).
+BOOST_AUTO_TEST_SUITE(column_memory_suite)
+
+BOOST_AUTO_TEST_CASE(columns_small_and_large_are_whole_and_writable) {
+    for (std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{1000}, (std::size_t{2} << 20) / 8,
+                          (std::size_t{5} << 20) / 8 + 3}) {
+        std::shared_ptr<double[]> column = zhibiao::detail::column_memory(n);
+        BOOST_REQUIRE(column);
+        for (std::size_t i = 0; i < n; ++i) column[i] = static_cast<double>(i);
+        double sum = 0;
+        for (std::size_t i = 0; i < n; ++i) sum += column[i];
+        BOOST_TEST(sum == static_cast<double>(n) * (static_cast<double>(n) - 1) / 2);
+        if (n * sizeof(double) >= (std::size_t{2} << 20))  // whole 2 MiB pages can be huge pages
+            BOOST_TEST(reinterpret_cast<std::uintptr_t>(column.get()) % (std::size_t{2} << 20) == 0u);
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
