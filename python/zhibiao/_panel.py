@@ -779,10 +779,17 @@ def read_csv(
         Turn unparseable cells into NaN with reason "unparseable" and skip rows with the wrong
         number of fields, all counted in ``panel.report``, instead of raising ParseError.
     threads
-        Threads for large unquoted files (0: one per core); the result is the same for any count.
+        Threads for large files (0: one per core); the result is the same for any count.
     period_value
         The period of every row when the file has no period column (e.g. a table of firms for
         one year: ``period_value="2024"``).
+
+    Notes
+    -----
+    The whole file is read into memory once (a GB18030 or UTF-16 file also gets a UTF-8 copy),
+    not memory-mapped (a file truncated by another program while mapped would kill this one with
+    SIGBUS): a load needs about the file's size on top of the panel. A file that changes size
+    while it is read raises ParseError.
     """
     if len(sep) != 1:
         raise _core.ParseError(f"sep must be one character, not {sep!r}")

@@ -14,6 +14,7 @@
 #include <string>
 #include <thread>
 
+#include "core/interner.hpp"
 #include "zhibiao/error.hpp"
 
 namespace zhibiao {
@@ -271,64 +272,6 @@ void in_stretches(std::size_t n, unsigned parts, const Fn& fn) {
         if (f) std::rethrow_exception(f);
 }
 
-// Distinct texts of one stretch in first-seen order, each record's local code in `codes`:
-// open addressing on (hash, id), the text compared only when the hashes agree.
-class local_texts {
-public:
-    std::int32_t code_of(std::string_view text) {
-        if (2 * (texts.size() + 1) > slots_.size()) grow();
-        const std::size_t h = hash_of(text);
-        for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
-            slot& e = slots_[i];
-            if (e.id < 0) {
-                texts.emplace_back(text);
-                e = {h, static_cast<std::int32_t>(texts.size() - 1)};
-                return e.id;
-            }
-            if (e.hash == h && texts[static_cast<std::size_t>(e.id)] == text) return e.id;
-        }
-    }
-    std::vector<std::string> texts;
-
-private:
-    struct slot {
-        std::size_t hash = 0;
-        std::int32_t id = -1;
-    };
-    // Region codes and kinds are short: eight bytes at a time, multiplied and folded.
-    static std::size_t hash_of(std::string_view s) {
-        std::uint64_t h = s.size() * 0x9E3779B97F4A7C15ull;
-        const char* p = s.data();
-        std::size_t n = s.size();
-        for (; n >= 8; p += 8, n -= 8) {
-            std::uint64_t word;
-            std::memcpy(&word, p, 8);
-            h = (h ^ word) * 0xFF51AFD7ED558CCDull;
-            h ^= h >> 32;
-        }
-        if (n > 0) {
-            std::uint64_t word = 0;
-            std::memcpy(&word, p, n);
-            h = (h ^ word) * 0xC4CEB9FE1A85EC53ull;
-        }
-        h ^= h >> 29;
-        return static_cast<std::size_t>(h);
-    }
-    void grow() {
-        std::vector<slot> old(std::max<std::size_t>(64, 2 * slots_.size()));
-        old.swap(slots_);
-        mask_ = slots_.size() - 1;
-        for (const slot& e : old)
-            if (e.id >= 0) {
-                std::size_t i = e.hash & mask_;
-                while (slots_[i].id >= 0) i = (i + 1) & mask_;
-                slots_[i] = e;
-            }
-    }
-    std::vector<slot> slots_;
-    std::size_t mask_ = 0;
-};
-
 }  // namespace
 
 void days_from_ticks(const std::int64_t* ticks, std::size_t n, std::int64_t ticks_per_day, std::int32_t* out,
@@ -354,19 +297,19 @@ text_codes factorize_texts(std::size_t n, const std::function<bool(std::size_t, 
     const unsigned parts = worker_count(threads, n, 1u << 18);
     text_codes result;
     result.codes.resize(n);
-    std::vector<local_texts> local(parts);
+    std::vector<detail::interner> local(parts);
     in_stretches(n, parts, [&](unsigned t, std::size_t begin, std::size_t end) {
         std::string_view text;
-        for (std::size_t i = begin; i < end; ++i) result.codes[i] = text_at(i, text) ? local[t].code_of(text) : -1;
+        for (std::size_t i = begin; i < end; ++i) result.codes[i] = text_at(i, text) ? local[t].intern(text).first : -1;
     });
-    for (const auto& l : local) result.texts.insert(result.texts.end(), l.texts.begin(), l.texts.end());
+    for (const auto& l : local) result.texts.insert(result.texts.end(), l.texts().begin(), l.texts().end());
     std::sort(result.texts.begin(), result.texts.end());
     result.texts.erase(std::unique(result.texts.begin(), result.texts.end()), result.texts.end());
     if (result.texts.size() > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
         throw limit_error("more than 2^31 distinct texts in one column");
     std::vector<std::vector<std::int32_t>> global_of(parts);  // per stretch: local code → sorted code
     for (unsigned t = 0; t < parts; ++t)
-        for (const auto& text : local[t].texts)
+        for (std::string_view text : local[t].texts())
             global_of[t].push_back(static_cast<std::int32_t>(
                 std::lower_bound(result.texts.begin(), result.texts.end(), text) - result.texts.begin()));
     in_stretches(n, parts, [&](unsigned t, std::size_t begin, std::size_t end) {

@@ -22,6 +22,9 @@
 #include <unordered_set>
 
 #include "io/encoding.hpp"
+#include "core/column_memory.hpp"
+#include "core/file_buffer.hpp"
+#include "core/interner.hpp"
 #include "core/text.hpp"
 #include "zhibiao/csv.hpp"
 #include "zhibiao/interrupt.hpp"
@@ -296,65 +299,7 @@ std::string_view decode(std::string_view bytes, csv_options::encoding_choice cho
     return storage;
 }
 
-// Interns strings: views into stable storage, so lookups with a view allocate nothing. An open-
-// addressing table of (hash, index) pairs rather than std::unordered_map: a firm table has a new
-// code on every row, and node-per-entry maps spent more time than parsing the numbers (one cache
-// miss per probe here; a stored hash settles nearly every mismatch without touching the string).
-// The texts live in blocks of 1 MiB (an allocation per block, not per text).
-class interner {
-public:
-    // Returns (index, inserted).
-    std::pair<std::int32_t, bool> intern(std::string_view s) {
-        if (2 * (texts_.size() + 1) > slots_.size()) grow();
-        const std::size_t h = std::hash<std::string_view>{}(s);
-        for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
-            slot& e = slots_[i];
-            if (e.id < 0) {
-                texts_.push_back(keep(s));
-                e = {h, static_cast<std::int32_t>(texts_.size() - 1)};
-                return {e.id, true};
-            }
-            if (e.hash == h && texts_[static_cast<std::size_t>(e.id)] == s) return {e.id, false};
-        }
-    }
-
-private:
-    struct slot {
-        std::size_t hash = 0;
-        std::int32_t id = -1;
-    };
-    std::string_view keep(std::string_view s) {
-        constexpr std::size_t block = std::size_t{1} << 20;
-        if (s.size() > block_left_) {
-            const std::size_t size = std::max(block, s.size());
-            blocks_.emplace_back(new char[size]);
-            block_next_ = blocks_.back().get();
-            block_left_ = size;
-        }
-        if (!s.empty()) std::memcpy(block_next_, s.data(), s.size());
-        std::string_view kept(block_next_, s.size());
-        block_next_ += s.size();
-        block_left_ -= s.size();
-        return kept;
-    }
-    void grow() {
-        std::vector<slot> old(std::max<std::size_t>(64, 2 * slots_.size()));
-        old.swap(slots_);
-        mask_ = slots_.size() - 1;
-        for (const slot& e : old)
-            if (e.id >= 0) {
-                std::size_t i = e.hash & mask_;
-                while (slots_[i].id >= 0) i = (i + 1) & mask_;
-                slots_[i] = e;
-            }
-    }
-    std::vector<std::string_view> texts_;
-    std::vector<std::unique_ptr<char[]>> blocks_;
-    char* block_next_ = nullptr;
-    std::size_t block_left_ = 0;
-    std::vector<slot> slots_;  // a power of two, at most half full
-    std::size_t mask_ = 0;
-};
+using detail::interner;
 
 // Entity and period bookkeeping shared by both layouts.
 class row_keys {
@@ -683,6 +628,14 @@ private:
         std::vector<std::string_view> entity, name, parent, period;
         std::vector<std::size_t> line;
         std::exception_ptr failure;
+        // The entity codes, interned per chunk in parallel (chunk_entities), then numbered for
+        // the whole file in first-seen order (number_entities).
+        interner entity_codes{false};  // this chunk's distinct codes, first-seen order: views of its rows' codes
+        std::vector<std::int32_t> entity_local;  // per row: its code's index in entity_codes
+        std::vector<std::size_t> first_row_of;   // per code: the row it first appears on
+        std::vector<std::int32_t> new_rank;      // per code: its rank among codes no earlier chunk has, or -1
+        std::vector<std::pair<std::size_t, std::int32_t>> earlier;  // per code: (earliest chunk with it, index there)
+        std::size_t new_codes = 0;
         std::size_t rows() const { return entity.size(); }
     };
 
@@ -1017,7 +970,7 @@ private:
         // also touches first (so the pages are faulted in in parallel too).
         std::vector<double*> out;
         for (std::size_t k = 0; k < vars.size(); ++k) {
-            w.storage.emplace_back(new double[std::max<std::size_t>(capacity, 1)]);
+            w.storage.push_back(detail::column_memory(capacity));
             out.push_back(w.storage.back().get());
         }
         for_each_chunk(w.chunks.size(), [&](std::size_t i) { parse_chunk(w.chunks[i], vars, out); });
@@ -1044,20 +997,95 @@ private:
         for (const auto& issue : n.issues) keep_issue(report_, issue);
     }
 
-    // A chunk's entity and period texts as indices, and its reasons appended to the columns'.
-    void add_chunk_rows(chunk& c, row_keys& keys, std::vector<variable_column>& vars, std::string_view& last_entity,
-                        std::int32_t& last_entity_index) {
-        const std::size_t rows_before = keys.entity_of_row.size();
+    // A chunk's rows' entity codes as indices into the chunk's own table (no shared state: the
+    // chunks do this in parallel).
+    static void chunk_entities(chunk& c) {
+        c.entity_local.resize(c.rows());
+        std::string_view last;
+        std::int32_t last_id = -1;
+        for (std::size_t r = 0; r < c.rows(); ++r) {
+            // A firm table has a new code on (nearly) every row: room for all of them at once
+            // rather than growing the table step by step.
+            if (r == 1024 && c.entity_codes.size() > 768) c.entity_codes.reserve(c.rows());
+            // Rows usually come grouped by entity: skip the hash lookup for a repeat.
+            if (last_id < 0 || c.entity[r] != last) {
+                const auto [id, inserted] = c.entity_codes.intern(c.entity[r]);
+                if (inserted) c.first_row_of.push_back(r);
+                last = c.entity[r];
+                last_id = id;
+            }
+            c.entity_local[r] = last_id;
+        }
+    }
+
+    // Which of chunk i's codes an earlier chunk has, the earliest one (read-only lookups into the
+    // earlier chunks' tables: parallel), and the rank of each code new to the file.
+    static void find_earlier_entities(std::vector<chunk>& chunks, std::size_t i) {
+        chunk& c = chunks[i];
+        const auto& codes = c.entity_codes.texts();
+        c.new_rank.assign(codes.size(), -1);
+        c.earlier.assign(codes.size(), {0, -1});
+        std::int32_t rank = 0;
+        for (std::size_t l = 0; l < codes.size(); ++l) {
+            const std::uint64_t h = interner::hash(codes[l]);
+            for (std::size_t j = 0; j < i && c.earlier[l].second < 0; ++j)
+                c.earlier[l] = {j, chunks[j].entity_codes.find(codes[l], h)};
+            if (c.earlier[l].second < 0) c.new_rank[l] = rank++;
+        }
+        c.new_codes = static_cast<std::size_t>(rank);
+    }
+
+    // Chunk i's codes as indices into the file's entities (first-seen order in the file, whatever
+    // the number of chunks), the entities it sees first built, and its rows' entity indices.
+    void number_entities(std::vector<chunk>& chunks, std::size_t i, const std::vector<std::size_t>& first_entity,
+                         std::size_t first_row, row_keys& keys) const {
+        chunk& c = chunks[i];
+        std::vector<std::int32_t> global(c.new_rank.size());
+        for (std::size_t l = 0; l < global.size(); ++l) {
+            const auto [j, there] = c.earlier[l];
+            const bool is_new = c.new_rank[l] >= 0;
+            global[l] = static_cast<std::int32_t>(
+                is_new
+                    ? first_entity[i] + static_cast<std::size_t>(c.new_rank[l])
+                    : first_entity[j] + static_cast<std::size_t>(chunks[j].new_rank[static_cast<std::size_t>(there)]));
+            if (!is_new) continue;
+            const std::size_t r = c.first_row_of[l];
+            entity& e = keys.entities[static_cast<std::size_t>(global[l])];
+            e.code = std::string(c.entity_codes.text(l));
+            if (name_col_ >= 0) e.name = std::string(c.name[r]);
+            if (parent_col_ >= 0) e.parent = std::string(c.parent[r]);
+        }
+        std::int32_t* out = keys.entity_of_row.data() + first_row;
+        for (std::size_t r = 0; r < c.rows(); ++r) out[r] = global[static_cast<std::size_t>(c.entity_local[r])];
+    }
+
+    // The entities of all chunks: interned per chunk and matched against the earlier chunks in
+    // parallel; only the prefix sums of the new codes' counts are serial.
+    void wide_entities(std::vector<chunk>& chunks, row_keys& keys) const {
+        for_each_chunk(chunks.size(), [&](std::size_t i) { chunk_entities(chunks[i]); });
+        for_each_chunk(chunks.size(), [&](std::size_t i) { find_earlier_entities(chunks, i); });
+        std::vector<std::size_t> first_entity(chunks.size()), first_row(chunks.size());
+        std::size_t entities = 0, rows = 0;
+        for (std::size_t i = 0; i < chunks.size(); ++i) {
+            first_entity[i] = entities;
+            first_row[i] = rows;
+            entities += chunks[i].new_codes;
+            rows += chunks[i].rows();
+        }
+        if (entities > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
+            throw limit_error("more than 2^31 - 1 distinct entity codes in one file");
+        keys.entities.resize(entities);
+        keys.entity_of_row.resize(rows);
+        for_each_chunk(chunks.size(),
+                       [&](std::size_t i) { number_entities(chunks, i, first_entity, first_row[i], keys); });
+    }
+
+    // A chunk's period texts as indices, and its reasons appended to the columns'.
+    void add_chunk_rows(chunk& c, row_keys& keys, std::vector<variable_column>& vars) {
+        const std::size_t rows_before = keys.period_of_row.size();
         std::string_view last_period;
         std::int32_t last_period_index = -1;
         for (std::size_t r = 0; r < c.rows(); ++r) {
-            // Rows usually come grouped by entity: skip the hash lookup for a repeat.
-            if (c.entity[r] != last_entity || last_entity_index < 0) {
-                last_entity = c.entity[r];
-                last_entity_index = keys.entity_index(c.entity[r], name_col_ >= 0 ? c.name[r] : std::string_view{},
-                                                      parent_col_ >= 0 ? c.parent[r] : std::string_view{});
-            }
-            keys.entity_of_row.push_back(last_entity_index);
             if (c.period[r] != last_period || last_period_index < 0) {  // one period for all, in a firm table
                 last_period = c.period[r];
                 last_period_index = keys.period_index(
@@ -1081,13 +1109,11 @@ private:
         // Merged in file order, so that the result and the first error reported do not depend on
         // the number of threads.
         wide_parse parsed = wide_body(body, tok.next_line(), vars, chunk_count(body.size()));
-        keys.entity_of_row.reserve(parsed.rows);
         keys.period_of_row.reserve(parsed.rows);
-        std::string_view last_entity;
-        std::int32_t last_entity_index = -1;
+        wide_entities(parsed.chunks, keys);
         for (auto& c : parsed.chunks) {
             add_counts(c.counts);
-            add_chunk_rows(c, keys, vars, last_entity, last_entity_index);
+            add_chunk_rows(c, keys, vars);
         }
         return finish(keys, vars, parsed.storage, parsed.rows);
     }
@@ -1370,8 +1396,9 @@ std::string read_definition_file(const std::string& path) { return detail::read_
 
 panel read_csv(const std::string& path, const csv_options& options) {
     // Read, not memory-mapped: another program truncating a mapped file would end this one with
-    // SIGBUS. A copy costs a few percent of the parse.
-    return parse_csv(detail::read_file_bytes(path, static_cast<std::size_t>(-1), "none"), options, path);
+    // SIGBUS. The copy goes to huge pages (file_buffer.hpp): fewer page faults than the parse.
+    const detail::file_buffer file = detail::file_buffer::read(path);
+    return parse_csv(file.view(), options, path);
 }
 
 namespace detail {

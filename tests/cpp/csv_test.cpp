@@ -1,6 +1,7 @@
 #include "zhibiao/csv.hpp"
 
 #include <boost/test/unit_test.hpp>
+#include <map>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -276,6 +277,63 @@ BOOST_AUTO_TEST_CASE(errors_in_a_later_chunk_carry_the_true_line) {
             BOOST_TEST(e.where().column == 3u);
         }
     }
+}
+
+// read_csv reads a file of 2 MiB or more into a huge-page buffer (file_buffer.hpp), a smaller one
+// into ordinary memory: both give the panel parse_csv gives for the same bytes.
+BOOST_AUTO_TEST_CASE(read_csv_of_a_large_file_equals_parse_csv_of_its_bytes) {
+    for (std::size_t rows : {std::size_t{100}, std::size_t{120000}}) {
+        const std::string text = big_file(rows);
+        const std::string path = "zhibiao_read_csv_buffer.csv";
+        std::ofstream(path, std::ios::binary) << text;
+        csv_options o;
+        o.threads = 2;
+        const panel from_file = read_csv(path, o), from_bytes = parse_csv(text, o);
+        std::remove(path.c_str());
+        BOOST_TEST(from_file.rows() == from_bytes.rows());
+        BOOST_TEST(from_file.entity_of_row() == from_bytes.entity_of_row());
+        for (const char* name : {"a", "b", "c"})
+            BOOST_TEST(std::memcmp(from_file.at(name).data(), from_bytes.at(name).data(),
+                                   from_file.rows() * sizeof(double)) == 0);
+    }
+}
+
+// Entity codes are interned per chunk in parallel and numbered afterwards: the entities must be
+// those of a serial read — first-seen order in the file, the name and parent of a code's first row —
+// whichever chunks a code appears in. Codes here come back in later chunks, some first seen late.
+BOOST_AUTO_TEST_CASE(entities_numbered_in_first_seen_order_for_any_chunking) {
+    std::string text = "entity,period,name,parent,x\n";
+    std::vector<std::string> expected_codes;
+    std::map<std::string, int> seen;  // code → rows so far (its period: 2000 + that count)
+    for (std::size_t r = 0; r < 3000; ++r) {
+        // Rows 0–999 use codes 0–499 twice each; later rows mix old codes with new ones 500–1499.
+        const std::size_t k = r < 1000 ? r / 2 : (r % 3 == 0 ? (r * 7) % 500 : 500 + (r - 1000) / 2);
+        const std::string code = "91320000MA" + std::to_string(100000000 + k);  // 19 characters
+        if (seen[code]++ == 0) expected_codes.push_back(code);
+        text += code + "," + std::to_string(1999 + seen[code]) + ",name" + std::to_string(r) + ",p" +
+                std::to_string(k % 5) + "," + std::to_string(r) + "\n";
+    }
+    csv_options serial;
+    serial.threads = 1;
+    const panel one = parse_csv(text, serial);
+    BOOST_REQUIRE(one.entities().size() == expected_codes.size());
+    for (std::size_t e = 0; e < expected_codes.size(); ++e) BOOST_TEST(one.entities()[e].code == expected_codes[e]);
+    BOOST_TEST(one.entities()[0].name == "name0");       // code 0 is on rows 0 and 1: the first row's name
+    BOOST_TEST(one.entities()[500].name == "name1000");  // code 500: rows 1000 and 1001
+    for (std::size_t chunk : {std::size_t{64}, std::size_t{700}, std::size_t{5000}})
+        for (unsigned threads : {2u, 3u, 16u}) {
+            csv_options o;
+            o.threads = threads;
+            o.min_chunk_bytes = chunk;
+            const panel many = parse_csv(text, o);
+            BOOST_TEST(many.entity_of_row() == one.entity_of_row());
+            BOOST_REQUIRE(many.entities().size() == one.entities().size());
+            for (std::size_t e = 0; e < one.entities().size(); ++e) {
+                BOOST_TEST(many.entities()[e].code == one.entities()[e].code);
+                BOOST_TEST(many.entities()[e].name == one.entities()[e].name);
+                BOOST_TEST(many.entities()[e].parent == one.entities()[e].parent);
+            }
+        }
 }
 
 // Issue 16: files with quoted fields are split across threads too. Chunks of a few dozen bytes

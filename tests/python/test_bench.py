@@ -105,8 +105,10 @@ def test_patents_workload_checks_every_region_against_its_baseline():
     records = run.bench_patents(3_000, [1, 2], 1)
     assert {(r.variant, r.threads) for r in records} == {
         ("patents_in_force from a DataFrame", 1),
+        ("patents_in_force, Categorical region and kind", 1),
         ("core count, columns already coded", 1),
         ("patents_in_force from a DataFrame", 2),
+        ("patents_in_force, Categorical region and kind", 2),
         ("core count, columns already coded", 2),
     }
     assert all(r.baseline_s > 0 and r.ratio == pytest.approx(r.baseline_s / r.zhibiao_s) for r in records)
