@@ -44,12 +44,26 @@ std::string cell(std::uint64_t& state) {
 // `entities` entities over 2022-01 … 2023-06 (18 months), so that time operators find some
 // periods and miss others; more rows than one block of the fused path, not a multiple of it.
 panel generated_panel(int entities) {
-    const std::vector<std::string> columns = {
-        "valid_invention_patents", "population[万人]",     "gdp[亿元]",          "industrial_value_added[亿元]",
-        "hitech_value_added[亿元]", "rd_expenditure[万元]", "tech_contract_value[万元]", "tech_contract_count",
-        "projects_applied",        "projects_approved",    "funds_planned[万元]", "funds_in_place[万元]",
-        "funds_spent[万元]",        "reward_due[万元]",      "reward_paid[万元]",   "funds_applied[万元]",
-        "funds_secured[万元]",      "target",               "actual",             "x"};
+    const std::vector<std::string> columns = {"valid_invention_patents",
+                                              "population[万人]",
+                                              "gdp[亿元]",
+                                              "industrial_value_added[亿元]",
+                                              "hitech_value_added[亿元]",
+                                              "rd_expenditure[万元]",
+                                              "tech_contract_value[万元]",
+                                              "tech_contract_count",
+                                              "projects_applied",
+                                              "projects_approved",
+                                              "funds_planned[万元]",
+                                              "funds_in_place[万元]",
+                                              "funds_spent[万元]",
+                                              "reward_due[万元]",
+                                              "reward_paid[万元]",
+                                              "funds_applied[万元]",
+                                              "funds_secured[万元]",
+                                              "target",
+                                              "actual",
+                                              "x"};
     std::ostringstream csv;
     csv << "entity,period";
     for (const auto& c : columns) csv << ',' << c;
@@ -72,8 +86,9 @@ catalogue every_operation() {
     using testing::make_indicator;
     catalogue c = catalogue::builtin();
     c.add(make_indicator("ops_arith", "(gdp - rd_expenditure) * 2 + -funds_spent / 3", "万元"));
-    c.add(make_indicator("ops_compare", "(actual < target) + (actual <= 0) + (gdp > hitech_value_added) + "
-                                        "(x >= 5) + (x == 0) + (target != actual)",
+    c.add(make_indicator("ops_compare",
+                         "(actual < target) + (actual <= 0) + (gdp > hitech_value_added) + "
+                         "(x >= 5) + (x == 0) + (target != actual)",
                          "1"));
     c.add(make_indicator("ops_logic", "(x > 3 and actual > 1) + (x < 2 or not target) + missing(actual)", "1"));
     c.add(make_indicator("ops_if", "if(x > 100, gdp, rd_expenditure) + if(actual, funds_spent, 0)", "亿元"));
