@@ -36,6 +36,8 @@ struct compute_options {
     /// operation over the whole panel. Both give the same bits; the second is the reference
     /// the first is tested against. Time operators always run a column at a time.
     bool fused = true;
+    /// Threads of the fused path (0: one per core); the results are the same bits for any count.
+    unsigned threads = 0;
 };
 
 /// One computed column: values in `unit`, a reason per row (reason::none where present).

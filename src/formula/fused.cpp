@@ -3,12 +3,14 @@
 #include "formula/fused.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <limits>
 #include <memory>
 #include <optional>
+#include <thread>
 #include <unordered_map>
 
 #if defined(__linux__)
@@ -637,6 +639,50 @@ void advise_huge_pages(void* data, std::size_t bytes) {
 #endif
 }
 
+// Rows [first, last) block by block, each result into its column. `stop` ends the loop early
+// (another thread failed); only the calling thread polls for Ctrl-C.
+void run_range(const program& prog, const std::vector<int>& slot_of, std::size_t first, std::size_t last,
+               indicator_table& table, std::atomic<bool>& stop) {
+    runner run(prog);
+    for (std::size_t begin = first; begin < last && !stop.load(std::memory_order_relaxed); begin += block_rows) {
+        if ((begin - first) % (256 * block_rows) == 0) poll_interrupt();
+        const std::size_t n = std::min(block_rows, last - begin);
+        run.run(begin, n);
+        for (std::size_t k = 0; k < slot_of.size(); ++k) {
+            if (slot_of[k] < 0) continue;
+            const buffers result = run.slot(slot_of[k]);
+            std::memcpy(table.columns[k].values.data() + begin, result.x, n * sizeof(double));
+            std::memcpy(table.columns[k].reasons.data() + begin, result.r, n * sizeof(reason));
+        }
+    }
+}
+
+unsigned thread_count(unsigned asked, std::size_t rows) {
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    const auto useful = static_cast<unsigned>(std::max<std::size_t>(1, rows / (4 * block_rows)));
+    return std::min(asked ? asked : cores, useful);
+}
+
+// The rows split at whole blocks over `threads`: every row's value depends on that row alone,
+// so any split gives the same bits.
+void run_blocks(const program& prog, const std::vector<int>& slot_of, std::size_t rows, unsigned threads,
+                indicator_table& table) {
+    const std::size_t blocks = (rows + block_rows - 1) / block_rows;
+    auto bound = [&](unsigned t) { return std::min(rows, blocks * t / threads * block_rows); };
+    std::atomic<bool> stop{false};
+    std::vector<std::thread> workers;
+    for (unsigned t = 1; t < threads; ++t)
+        workers.emplace_back([&, t] { run_range(prog, slot_of, bound(t), bound(t + 1), table, stop); });
+    try {
+        run_range(prog, slot_of, 0, bound(1), table, stop);
+    } catch (...) {
+        stop = true;  // Ctrl-C: the others stop at their next block, then the exception goes on
+        for (auto& w : workers) w.join();
+        throw;
+    }
+    for (auto& w : workers) w.join();
+}
+
 }  // namespace
 
 std::vector<bool> compute_fused(const panel& p, const std::vector<const indicator*>& wanted,
@@ -658,18 +704,7 @@ std::vector<bool> compute_fused(const panel& p, const std::vector<const indicato
             column.reasons.resize(rows);
         }
     if (prog.steps.empty()) return done;
-    runner run(prog);
-    for (std::size_t begin = 0; begin < rows; begin += block_rows) {
-        if (begin % (256 * block_rows) == 0) poll_interrupt();
-        const std::size_t n = std::min(block_rows, rows - begin);
-        run.run(begin, n);
-        for (std::size_t k = 0; k < wanted.size(); ++k) {
-            if (!done[k]) continue;
-            const buffers result = run.slot(slot_of[k]);
-            std::memcpy(table.columns[k].values.data() + begin, result.x, n * sizeof(double));
-            std::memcpy(table.columns[k].reasons.data() + begin, result.r, n * sizeof(reason));
-        }
-    }
+    run_blocks(prog, slot_of, rows, thread_count(options.threads, rows), table);
     return done;
 }
 

@@ -169,6 +169,19 @@ BOOST_AUTO_TEST_CASE(day_basis_and_a_panel_smaller_than_a_block) {
     check_same_bits(compute(p, ids, day, c), compute(p, ids, columnwise, c));
 }
 
+BOOST_AUTO_TEST_CASE(any_thread_count_gives_the_same_bits) {
+    const panel p = generated_panel(700);  // 12,600 rows: blocks enough for three threads
+    const catalogue c = every_operation();
+    const indicator_table columnwise = computed(p, c, false);
+    for (unsigned threads : {1u, 2u, 3u}) {
+        compute_options o;
+        o.strict = false, o.threads = threads;
+        std::vector<std::string> ids;
+        for (const auto& i : c.indicators()) ids.push_back(i.id);
+        BOOST_TEST_CONTEXT(threads << " threads") { check_same_bits(compute(p, ids, o, c), columnwise); }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(strict_errors_are_the_column_evaluators) {
     const panel p = generated_panel(2);
     const catalogue c = every_operation();
