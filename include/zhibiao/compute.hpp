@@ -31,6 +31,13 @@ namespace zhibiao {
 struct compute_options {
     elapsed_basis basis = elapsed_basis::month;  ///< for elapsed(): month (H1 = 0.5) or day
     bool strict = true;
+    /// Evaluate the indicators that allow it together, block of rows by block of rows (every
+    /// input read once, no temporary columns); false: one whole column at a time, each
+    /// operation over the whole panel. Both give the same bits; the second is the reference
+    /// the first is tested against. Time operators always run a column at a time.
+    bool fused = true;
+    /// Threads of the fused path (0: one per core); the results are the same bits for any count.
+    unsigned threads = 0;
 };
 
 /// One computed column: values in `unit`, a reason per row (reason::none where present).

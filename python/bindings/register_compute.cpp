@@ -3,6 +3,8 @@
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include <memory>
+
 #include "bindings.hpp"
 #include "zhibiao/compute.hpp"
 
@@ -38,6 +40,17 @@ py::dict variable_to_dict(const variable_spec& v) {
     d["min"] = finite_or_none(v.min);
     d["aggregation"] = v.aggregation;
     return d;
+}
+
+// Reason codes moved into NumPy without a copy: the array owns the vector's buffer.
+py::array_t<std::uint8_t> reasons_moved_to_numpy(std::vector<reason>&& reasons) {
+    if (reasons.empty()) return py::array_t<std::uint8_t>(0);  // no buffer to hand over
+    auto owned = std::make_unique<std::vector<reason>>(std::move(reasons));
+    const auto* data = reinterpret_cast<const std::uint8_t*>(owned->data());
+    const std::size_t n = owned->size();
+    py::capsule free_when_done(owned.get(), [](void* p) { delete static_cast<std::vector<reason>*>(p); });
+    owned.release();  // the capsule owns it now
+    return py::array_t<std::uint8_t>({n}, {sizeof(reason)}, data, free_when_done);
 }
 
 }  // namespace
@@ -112,7 +125,7 @@ void register_compute(py::module_& m) {
             for (auto& col : table.columns) {
                 // Eigen::ArrayXd by value: pybind11 moves the buffer into NumPy, no copy.
                 out.append(py::make_tuple(col.id, col.unit.symbol(), py::cast(std::move(col.values)),
-                                          reasons_to_numpy(col.reasons), col.column_problem));
+                                          reasons_moved_to_numpy(std::move(col.reasons)), col.column_problem));
             }
             return out;
         },

@@ -599,8 +599,9 @@ class Panel:
         results = _core.compute(self._core, id_list, strict=strict, basis=basis, catalogue=core_catalogue)
         index = self.index()
         # A dict in id order and no `columns=`: pandas then neither copies through object arrays
-        # nor reorders (ids are unique: the catalogue's are).
-        values = pd.DataFrame({r[0]: r[2] for r in results}, index=index)
+        # nor reorders (ids are unique: the catalogue's are). copy=False: the arrays are fresh
+        # from _core and ours alone; pandas would otherwise copy them all into one block.
+        values = pd.DataFrame({r[0]: r[2] for r in results}, index=index, copy=False)
         values.attrs["units"] = {r[0]: r[1] for r in results}
         names = self._entity_names()
         if names:
@@ -610,7 +611,7 @@ class Panel:
             values.attrs["problems"] = problems
         if not reasons:
             return values
-        why = pd.DataFrame({r[0]: _reason_frame_column(r[3]) for r in results}, index=index)
+        why = pd.DataFrame({r[0]: _reason_frame_column(r[3]) for r in results}, index=index, copy=False)
         return values, why
 
     def evaluate(

@@ -7,6 +7,7 @@
 
 #include "core/text.hpp"
 #include "formula/functions.hpp"
+#include "formula/fused.hpp"
 #include "formula/typing.hpp"
 #include "zhibiao/compute.hpp"
 #include "zhibiao/interrupt.hpp"
@@ -792,10 +793,16 @@ indicator_table compute(const panel& p, const std::vector<std::string>& ids, con
     std::vector<column_value> values(wanted.size());
     table.columns.resize(wanted.size());
     for (std::size_t k = 0; k < wanted.size(); ++k) {
-        poll_interrupt();  // a whole column per indicator: Ctrl-C between them
-        report_progress(k, wanted.size());
         table.columns[k].id = wanted[k]->id;
         table.columns[k].unit = wanted[k]->unit;
+    }
+    // The fused path takes what it can plan; the rest, in order, one column at a time.
+    const std::vector<bool> fused =
+        options.fused ? detail::compute_fused(p, wanted, options, cat, table) : std::vector<bool>(wanted.size(), false);
+    for (std::size_t k = 0; k < wanted.size(); ++k) {
+        poll_interrupt();  // a whole column per indicator: Ctrl-C between them
+        report_progress(k, wanted.size());
+        if (fused[k]) continue;
         try {
             values[k] = ev.indicator_column(*wanted[k]);
         } catch (const missing_variable_error& e) {
@@ -808,7 +815,8 @@ indicator_table compute(const panel& p, const std::vector<std::string>& ids, con
     }
     ev.forget();  // drop the memo so results can take their storage without copying
     for (std::size_t k = 0; k < wanted.size(); ++k)
-        if (table.columns[k].column_problem.empty()) fill_result(table.columns[k], std::move(values[k]), p.rows());
+        if (!fused[k] && table.columns[k].column_problem.empty())
+            fill_result(table.columns[k], std::move(values[k]), p.rows());
     return table;
 }
 

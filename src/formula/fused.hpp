@@ -1,0 +1,22 @@
+#pragma once
+// The fused path of compute(): the indicators of one call planned together as one program over
+// blocks of rows. Each input column is read once per block for every indicator that uses it,
+// every operation works on block-sized buffers (no temporary column), and each indicator's
+// values and reasons are written once into its result. The row semantics are those of the
+// column evaluator (evaluate.cpp), operation for operation, so both give the same bits.
+// Private to src/.
+#include <vector>
+
+#include "zhibiao/compute.hpp"
+
+namespace zhibiao::detail {
+
+/// Computes into `table.columns[k]` (already sized and named) every indicator of `wanted` the
+/// fused path can plan; returns which ones. The others — time operators (they read other rows
+/// of the entity), published(), formulas that fail to plan (a missing variable, units that do
+/// not convert, a cycle, the nesting limits) — are left to the column evaluator, which computes
+/// them or raises the error it always raises.
+std::vector<bool> compute_fused(const panel& p, const std::vector<const indicator*>& wanted,
+                                const compute_options& options, const catalogue& cat, indicator_table& table);
+
+}  // namespace zhibiao::detail

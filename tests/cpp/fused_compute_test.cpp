@@ -1,0 +1,194 @@
+// The fused path of compute() (src/formula/fused.*) against the column evaluator: the same bits,
+// reasons included, for the whole catalogue and for formulas using every operation.
+#include <boost/test/unit_test.hpp>
+#include <cstdint>
+#include <cstring>
+#include <sstream>
+
+#include "indicator_fixture.hpp"
+#include "zhibiao/compute.hpp"
+#include "zhibiao/csv.hpp"
+
+using namespace zhibiao;
+
+namespace {
+
+// A cell of a generated panel: mostly ordinary numbers, and every kind of gap and edge the
+// operations treat apart — empty, text (lenient: unparseable), 0, negative, not whole (a count),
+// huge (overflows a sum or a conversion), tiny.
+std::string cell(std::uint64_t& state) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    const unsigned pick = static_cast<unsigned>(state >> 33) % 40;
+    const double x = static_cast<double>((state >> 20) % 100000) / 7.0;
+    switch (pick) {
+        case 0:
+            return "";
+        case 1:
+            return "abc";
+        case 2:
+        case 3:
+            return "0";
+        case 4:
+            return "-3";
+        case 5:
+            return "2.5";
+        case 6:
+            return "1e306";
+        case 7:
+            return "1e-300";
+        default:
+            return pick < 20 ? std::to_string(static_cast<int>(x)) : std::to_string(x);
+    }
+}
+
+// `entities` entities over 2022-01 … 2023-06 (18 months), so that time operators find some
+// periods and miss others; more rows than one block of the fused path, not a multiple of it.
+panel generated_panel(int entities) {
+    const std::vector<std::string> columns = {"valid_invention_patents",
+                                              "population[万人]",
+                                              "gdp[亿元]",
+                                              "industrial_value_added[亿元]",
+                                              "hitech_value_added[亿元]",
+                                              "rd_expenditure[万元]",
+                                              "tech_contract_value[万元]",
+                                              "tech_contract_count",
+                                              "projects_applied",
+                                              "projects_approved",
+                                              "funds_planned[万元]",
+                                              "funds_in_place[万元]",
+                                              "funds_spent[万元]",
+                                              "reward_due[万元]",
+                                              "reward_paid[万元]",
+                                              "funds_applied[万元]",
+                                              "funds_secured[万元]",
+                                              "target",
+                                              "actual",
+                                              "x"};
+    std::ostringstream csv;
+    csv << "entity,period";
+    for (const auto& c : columns) csv << ',' << c;
+    csv << '\n';
+    std::uint64_t state = 42;
+    for (int e = 0; e < entities; ++e)
+        for (int m = 0; m < 18; ++m) {
+            csv << 'e' << e << ',' << (m < 12 ? "2022-" : "2023-") << (m % 12 < 9 ? "0" : "") << (m % 12 + 1);
+            for (std::size_t c = 0; c < columns.size(); ++c) csv << ',' << cell(state);
+            csv << '\n';
+        }
+    csv_options lenient;
+    lenient.lenient = true;
+    return parse_csv(csv.str(), lenient);
+}
+
+// The catalogue and indicators that reach every operation of the formula language, nested
+// indicators, the literal 0 and conversions; the time operators too (left to the evaluator).
+catalogue every_operation() {
+    using testing::make_indicator;
+    catalogue c = catalogue::builtin();
+    c.add(make_indicator("ops_arith", "(gdp - rd_expenditure) * 2 + -funds_spent / 3", "万元"));
+    c.add(make_indicator("ops_compare",
+                         "(actual < target) + (actual <= 0) + (gdp > hitech_value_added) + "
+                         "(x >= 5) + (x == 0) + (target != actual)",
+                         "1"));
+    c.add(make_indicator("ops_logic", "(x > 3 and actual > 1) + (x < 2 or not target) + missing(actual)", "1"));
+    c.add(make_indicator("ops_if", "if(x > 100, gdp, rd_expenditure) + if(actual, funds_spent, 0)", "亿元"));
+    c.add(make_indicator("ops_minmax", "min(gdp, rd_expenditure, funds_spent) - max(funds_planned, 0)", "万元"));
+    c.add(make_indicator("ops_math", "abs(actual - target) + round(x / 7, 2) + sqrt(x) + log(x) + exp(actual / 1000)",
+                         "1"));
+    c.add(make_indicator("ops_nested", "rd_intensity * hitech_va_share_gdp / 100 + elapsed() + ops_arith / gdp", "%"));
+    auto ranged = make_indicator("ops_ranged", "actual / target", "%");
+    ranged.valid_min = 0, ranged.valid_max = 100;
+    c.add(ranged);
+    c.add(make_indicator("ops_time", "growth(gdp) + lag(x, 1) + yoy(actual)", "1"));
+    c.add(make_indicator("ops_time_user", "ops_time + rd_intensity", "%"));
+    c.add(make_indicator("ops_missing_input", "gdp / no_such_variable", "1"));
+    return c;
+}
+
+void check_same_bits(const indicator_table& fused, const indicator_table& columnwise) {
+    BOOST_REQUIRE_EQUAL(fused.columns.size(), columnwise.columns.size());
+    for (std::size_t k = 0; k < fused.columns.size(); ++k) {
+        const indicator_values &a = fused.columns[k], &b = columnwise.columns[k];
+        BOOST_TEST_CONTEXT(a.id) {
+            BOOST_TEST(a.id == b.id);
+            BOOST_TEST(a.unit.symbol() == b.unit.symbol());
+            BOOST_TEST(a.column_problem == b.column_problem);
+            BOOST_REQUIRE_EQUAL(a.values.size(), b.values.size());
+            BOOST_TEST(std::memcmp(a.values.data(), b.values.data(), sizeof(double) * a.values.size()) == 0);
+            BOOST_TEST((a.reasons == b.reasons));
+        }
+    }
+}
+
+indicator_table computed(const panel& p, const catalogue& c, bool fused, bool strict = false) {
+    compute_options o;
+    o.fused = fused, o.strict = strict;
+    std::vector<std::string> ids;
+    for (const auto& i : c.indicators()) ids.push_back(i.id);
+    return compute(p, ids, o, c);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(fused_computation)
+
+BOOST_AUTO_TEST_CASE(the_whole_catalogue_fused_gives_the_bits_of_the_column_evaluator) {
+    const panel p = generated_panel(150);  // 2,700 rows: two whole blocks and a part
+    const indicator_table fused = computed(p, catalogue::builtin(), true);
+    check_same_bits(fused, computed(p, catalogue::builtin(), false));
+    // The data reach the cases the comparison is about.
+    std::vector<bool> seen(256, false);
+    for (const auto& col : fused.columns)
+        for (reason r : col.reasons) seen[static_cast<std::size_t>(r)] = true;
+    for (reason r : {reason::none, reason::missing_input, reason::unparseable, reason::zero_denominator,
+                     reason::negative_denominator, reason::negative_input, reason::invalid_input, reason::out_of_range})
+        BOOST_TEST(seen[static_cast<std::size_t>(r)], "reason " << static_cast<int>(r));
+}
+
+BOOST_AUTO_TEST_CASE(every_operation_fused_gives_the_bits_of_the_column_evaluator) {
+    const panel p = generated_panel(120);
+    const catalogue c = every_operation();
+    const indicator_table fused = computed(p, c, true);
+    check_same_bits(fused, computed(p, c, false));
+    BOOST_TEST((fused.at("ops_missing_input").reasons[0] == reason::missing_variable));
+    // The time operators find the prior year for 2023 rows only.
+    bool some_period_missing = false;
+    for (reason r : fused.at("ops_time").reasons) some_period_missing |= r == reason::no_such_period;
+    BOOST_TEST(some_period_missing);
+}
+
+BOOST_AUTO_TEST_CASE(day_basis_and_a_panel_smaller_than_a_block) {
+    const panel p = generated_panel(3);
+    const catalogue c = every_operation();
+    compute_options day;
+    day.basis = elapsed_basis::day;
+    day.strict = false;
+    compute_options columnwise = day;
+    columnwise.fused = false;
+    std::vector<std::string> ids = {"progress_vs_time", "ops_nested", "ops_logic"};
+    check_same_bits(compute(p, ids, day, c), compute(p, ids, columnwise, c));
+}
+
+BOOST_AUTO_TEST_CASE(any_thread_count_gives_the_same_bits) {
+    const panel p = generated_panel(700);  // 12,600 rows: blocks enough for three threads
+    const catalogue c = every_operation();
+    const indicator_table columnwise = computed(p, c, false);
+    for (unsigned threads : {1u, 2u, 3u}) {
+        compute_options o;
+        o.strict = false, o.threads = threads;
+        std::vector<std::string> ids;
+        for (const auto& i : c.indicators()) ids.push_back(i.id);
+        BOOST_TEST_CONTEXT(threads << " threads") { check_same_bits(compute(p, ids, o, c), columnwise); }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(strict_errors_are_the_column_evaluators) {
+    const panel p = generated_panel(2);
+    const catalogue c = every_operation();
+    compute_options strict;
+    BOOST_CHECK_THROW(compute(p, {"rd_intensity", "ops_missing_input"}, strict, c), missing_variable_error);
+    panel wrong = parse_csv("entity,period,tech_contract_value[人],gdp[亿元]\na,2023,1,2\n");
+    BOOST_CHECK_THROW(compute(wrong, {"tech_contract_share_gdp"}, strict, c), incompatible_units_error);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
