@@ -27,7 +27,7 @@ def test_dask_blocks_equal_the_in_process_result(small_composite):
     )
     local = C.uncertainty(data, fw, steps, n=1300, seed=9, **assumptions)
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
     ) as cluster, distributed.Client(cluster):
         remote = zhibiao.dask.uncertainty(data, fw, steps, n=1300, block=512, seed=9, **assumptions)
     pd.testing.assert_frame_equal(local.ranks, remote.ranks, check_exact=True)
