@@ -27,6 +27,7 @@ void register_composite(py::module_& m);
 void register_mcdm(py::module_& m);
 void register_extract(py::module_& m);
 void register_uncertainty(py::module_& m);
+void register_uncertainty_config(py::module_& m);
 
 /// A shared_ptr that keeps a Python object alive from C++ and releases it under the GIL, so
 /// a panel column can view a NumPy buffer without copying it.

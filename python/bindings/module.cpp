@@ -17,4 +17,5 @@ PYBIND11_MODULE(_core, m) {
     zhibiao::python::register_extract(m);
     zhibiao::python::register_progress(m);
     zhibiao::python::register_uncertainty(m);
+    zhibiao::python::register_uncertainty_config(m);
 }

@@ -14,7 +14,7 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="rank intervals of a composite index under uncertain assumptions",
         description="Monte Carlo uncertainty analysis of a composite model: the [uncertainty] section of the "
-        "model TOML declares the assumptions; writes per unit the nominal, median and 5th/95th percentile rank.",
+        "model TOML declares the assumptions; writes per region the nominal, median and 5th/95th percentile rank.",
     )
     p.add_argument("model", metavar="MODEL", help="the model TOML file (framework, steps, [uncertainty])")
     p.add_argument("file", metavar="FILE", help="the CSV of units and indicators; '-' reads standard input")

@@ -667,6 +667,23 @@ def _numeric_columns(df: Any) -> list[Any]:
     return [c for c, t in df.dtypes.items() if types.is_numeric_dtype(t) and not types.is_bool_dtype(t)]
 
 
+def _float_column(v: Any) -> np.ndarray:
+    """A numeric column as float64 with NaN for missing: a view when it already is float64."""
+    if v.dtype == np.float64:
+        return v.to_numpy()
+    return v.to_numpy(dtype=np.float64, na_value=np.nan)
+
+
+def _label_column(v: Any) -> list[str]:
+    """A label column as text, "" for missing; a column of strings as it is (no astype pass)."""
+    present = v.notna()
+    if v.dtype == object and present.all():
+        values = v.tolist()
+        if all(type(x) is str for x in values):
+            return values
+    return v.astype(str).where(present, "").tolist()
+
+
 def _frame_inputs(df: Any, framework: Framework, numeric: list[Any], previous: Any) -> tuple[dict, dict, dict]:
     """The numeric columns, the label columns and the earlier values of a DataFrame, checked."""
     absent = [c for c in framework.indicators if c not in df.columns]
@@ -678,15 +695,16 @@ def _frame_inputs(df: Any, framework: Framework, numeric: list[Any], previous: A
             f"indicator columns must be numeric: {', '.join(bad)} (convert units and text first)"
             + _numbers_as_text(df[bad])
         )
-    # One pass over the columns, each a view where it already is float64; nullable columns
-    # (Int64, Float64) hold pd.NA for a missing value: it becomes NaN, missing.
+    # One pass over the columns, each a view where it already is float64 (to_numpy with na_value
+    # would copy every column); nullable columns (Int64, Float64) hold pd.NA for a missing value:
+    # it becomes NaN, missing.
     wanted = set(numeric)
-    numbers = {str(c): v.to_numpy(dtype=np.float64, na_value=np.nan) for c, v in df.items() if c in wanted}
+    numbers = {str(c): _float_column(v) for c, v in df.items() if c in wanted}
     for name, values in numbers.items():
         if np.isinf(values).any():
             region = df.index[np.isinf(values)][0]
             raise _core.Error(f"column '{name}' has an infinite value (region {region}): infinities are not data")
-    labels = {str(c): df[c].astype(str).where(df[c].notna(), "").tolist() for c in df.columns if c not in wanted}
+    labels = {str(c): _label_column(v) for c, v in df.items() if c not in wanted}
     prev: dict[str, np.ndarray] = {}
     if previous is not None:
         aligned = previous.reindex(df.index)

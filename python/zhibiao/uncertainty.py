@@ -5,7 +5,7 @@
 ...         normalisation=[zb.composite.Normalise("minmax", range=(1, 100)), zb.composite.Normalise("zscore")],
 ...         aggregation=[zb.composite.Aggregate("arithmetic"), zb.composite.Aggregate("geometric")],
 ...         winmax=(1, 5), sobol=1000)
->>> u.ranks                  # per unit and node: nominal, mean, median, 5th/95th percentile, P(top k)
+>>> u.ranks                  # per region and node: nominal, mean, median, 5th/95th percentile, P(top k)
 >>> u.parameters             # what each replication drew, one row per replication
 >>> u.replication(17)        # replication 17 rebuilt alone, every layer (a CompositeResult)
 >>> u.sobol                  # first-order and total Sobol indices of each assumption, with intervals
@@ -227,7 +227,7 @@ def _setup(
 
 
 class UncertaintyResult:
-    """Rank and score statistics per unit and node, the parameters of every replication, and
+    """Rank and score statistics per region and node, the parameters of every replication, and
     (when asked) Sobol indices."""
 
     def __init__(
@@ -244,7 +244,7 @@ class UncertaintyResult:
 
     @property
     def ranks(self) -> Any:
-        """One row per (unit, node): nominal rank and score, mean / median / 5th / 95th
+        """One row per (region, node): nominal rank and score, mean / median / 5th / 95th
         percentile rank (integers where the statistic is a rank held by some replication),
         P(rank ≤ top_k), mean score and its percentiles (NaN unless ``keep``)."""
         import pandas as pd
@@ -255,7 +255,7 @@ class UncertaintyResult:
             frames.append(
                 pd.DataFrame(
                     {
-                        "unit": self._index,
+                        "region": self._index,
                         "node": node,
                         "nominal_rank": pd.array(_int_or_na(c.nominal_rank[:, k]), dtype="Int64"),
                         "median_rank": c.median_rank[:, k],
@@ -273,10 +273,10 @@ class UncertaintyResult:
         return pd.concat(frames, ignore_index=True)
 
     def node_ranks(self, node: str | None = None) -> Any:
-        """The rows of :attr:`ranks` for one node (default the index), indexed by unit."""
+        """The rows of :attr:`ranks` for one node (default the index), indexed by region."""
         node = node or self.root
         r = self.ranks
-        return r[r["node"] == node].set_index("unit").drop(columns="node")
+        return r[r["node"] == node].set_index("region").drop(columns="node")
 
     @property
     def root(self) -> str:
@@ -304,7 +304,7 @@ class UncertaintyResult:
 
     @property
     def replication_matrix(self) -> Any:
-        """Every replication's ranks, replications × nodes × units (only with ``keep=True``)."""
+        """Every replication's ranks, replications × nodes × regions (only with ``keep=True``)."""
         ranks = np.asarray(self._core.ranks)
         if ranks.size == 0:
             raise _core.Error("the replication matrix was not kept: run with keep=True")
@@ -317,7 +317,7 @@ class UncertaintyResult:
     @property
     def sobol(self) -> Any:
         """First-order (S) and total (ST) Sobol indices of each input, with 95% bootstrap
-        intervals, for each unit's rank and the mean absolute rank shift (``output``)."""
+        intervals, for each region's rank and the mean absolute rank shift (``output``)."""
         import pandas as pd
 
         if self._sobol_raw is None:
@@ -454,13 +454,13 @@ class _ReplicationCore:
         return self._layers[name][1]
 
 
-_TOML_CHOICES = {"weighting": "Weigh", "aggregation": "Aggregate", "normalisation": "Normalise", "imputation": "Impute"}
-_TOML_SETTINGS = ("replications", "seed")
+_STEP_CLASS = {"weigh": "Weigh", "aggregate": "Aggregate", "normalise": "Normalise", "impute": "Impute"}
 
 
 def assumptions_from_toml(text: str, source: str = "<model>") -> tuple[dict[str, Any], dict[str, Any]]:
     """The ``[uncertainty]`` section of a model TOML as (settings, assumptions for
-    :func:`uncertainty`)::
+    :func:`uncertainty`), read by the C++ reader (``zhibiao/composite/uncertainty_config.hpp``,
+    errors naming line, column and key, with "did you mean")::
 
         [uncertainty]
         replications = 10000              # settings: replications, seed
@@ -474,53 +474,24 @@ def assumptions_from_toml(text: str, source: str = "<model>") -> tuple[dict[str,
         [[uncertainty.normalisation]]
         method = "zscore"
     """
-    import tomllib
-
-    try:
-        section = tomllib.loads(text).get("uncertainty", {})
-    except tomllib.TOMLDecodeError as e:
-        raise _core.ParseError(f"{source}: {e}") from None
-    settings = {k: section[k] for k in _TOML_SETTINGS if k in section}
-    assumptions: dict[str, Any] = {}
-    probabilities: dict[str, list[float]] = {}
-    allowed = {*_TOML_SETTINGS, *_TOML_CHOICES, "winmax", "weights_noise", "weights_dirichlet", "exclude_indicator"}
-    for key, value in section.items():
-        if key not in allowed:
-            raise _core.ParseError(f"{source}: [uncertainty] key '{key}' is not one of: {', '.join(sorted(allowed))}")
-        if key in ("weights_noise", "weights_dirichlet"):
-            assumptions[key] = {int(level): float(x) for level, x in value.items()}
-        elif key == "winmax":
-            assumptions[key] = (int(value[0]), int(value[1]))
-        elif key == "exclude_indicator":
-            assumptions[key] = bool(value)
-        elif key in _TOML_CHOICES:
-            assumptions[key], p = _toml_choices(key, value, source)
-            if p is not None:
-                probabilities[key] = p
-    if probabilities:
-        assumptions["probabilities"] = probabilities
+    c = _core.composite_uncertainty_config(text, source)
+    settings = {k: int(c[k]) for k in ("replications", "seed")} if c["present"] else {}
+    assumptions: dict[str, Any] = {"exclude_indicator": bool(c["exclude_indicator"])}
+    for key in ("weights_noise", "weights_dirichlet", "winmax"):
+        if c[key]:
+            assumptions[key] = c[key]
+    for key in ("weighting", "aggregation", "normalisation", "imputation"):
+        if c[key]:
+            assumptions[key] = {label: _step_of(kind, parameters) for label, kind, parameters in c[key]}
+    if c["probabilities"]:
+        assumptions["probabilities"] = dict(c["probabilities"])
     return settings, assumptions
 
 
-def _toml_choices(key: str, tables: Any, source: str) -> tuple[dict[str, Any], list[float] | None]:
-    cls = getattr(_composite, _TOML_CHOICES[key])
-    options: dict[str, Any] = {}
-    probabilities: list[float] = []
-    for i, table in enumerate(tables):
-        fields = dict(table)
-        label = str(fields.pop("label", fields.get("method", i + 1)))
-        if "probability" in fields:
-            probabilities.append(float(fields.pop("probability")))
-        if "range" in fields:
-            fields["range"] = tuple(fields["range"])
-        try:
-            step = cls(**fields)
-        except TypeError as e:
-            raise _core.ParseError(f"{source}: [[uncertainty.{key}]] #{i + 1}: {e}") from None
-        options[label if label not in options else f"{label} #{i + 1}"] = step
-    if probabilities and len(probabilities) != len(options):
-        raise _core.ParseError(f"{source}: [[uncertainty.{key}]]: give a probability for every alternative or for none")
-    return options, probabilities or None
+def _step_of(kind: str, parameters: Mapping[str, Any]) -> Any:
+    """The Python step class of ``kind`` holding the parameters the C++ reader read."""
+    cls = getattr(_composite, _STEP_CLASS[kind])
+    return cls(**{k: _composite._python_default(v) for k, v in parameters.items()})
 
 
 __all__ = ["UncertaintyResult", "assumptions_from_toml", "uncertainty"]

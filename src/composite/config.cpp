@@ -12,6 +12,7 @@
 
 #include "core/text.hpp"
 #include "io/toml.hpp"
+#include "composite/step_toml.hpp"
 
 namespace zhibiao {
 extern const char* const builtin_composite_most_monitoring;
@@ -148,8 +149,14 @@ step read_step(const toml_reader& r) {
     std::vector<std::string> keys{"kind"};
     for (const option_spec* o : specs) keys.push_back(o->name);
     allow_only(r, keys, "is not a parameter of this step (a typo?)");
+    return composite::detail::read_step_parameters(r, kind);
+}
+
+}  // namespace
+
+step detail::read_step_parameters(const toml_reader& r, std::string_view kind) {
     step s = make_step(kind);
-    for (const option_spec* o : specs) {
+    for (const option_spec* o : options_of(kind)) {
         if (!r.table()[o->name]) continue;  // the default, as the step's struct holds it
         const option_value v = read_value(r, *o);
         const std::string problem = o->problem(v);
@@ -160,6 +167,8 @@ step read_step(const toml_reader& r) {
     if (!key.empty()) r.fail(key, problem);
     return s;
 }
+
+namespace {
 
 // ---------------------------------------------------------------------------- nodes
 

@@ -17,6 +17,7 @@
 #include "zhibiao/composite/statistics.hpp"
 #include "zhibiao/composite/treat.hpp"
 #include "zhibiao/composite/uncertainty.hpp"
+#include "zhibiao/composite/uncertainty_config.hpp"
 #include "zhibiao/composite/weights.hpp"
 #include "zhibiao/compute.hpp"
 #include "zhibiao/config.hpp"

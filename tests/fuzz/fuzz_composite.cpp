@@ -2,6 +2,7 @@
 // the file. A model that loads is also built on a small table holding the awkward values —
 // missing, zero, negative, tied, huge — so the whole pipeline runs on fuzzed methods: every
 // outcome must be scores or a zhibiao::error, never a crash, a hang or an infinity.
+// The same text also goes through the [uncertainty] section's reader (uncertainty_config.hpp).
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -9,11 +10,15 @@
 
 #include "zhibiao/composite/audit.hpp"
 #include "zhibiao/composite/config.hpp"
+#include "zhibiao/composite/uncertainty_config.hpp"
 
 namespace cp = zhibiao::composite;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string text(reinterpret_cast<const char*>(data), size);
+    try {
+        (void)cp::parse_uncertainty(text, "fuzz.toml");  // the [uncertainty] section's own reader
+    } catch (const zhibiao::error&) {}
     cp::model m;
     try {
         m = cp::parse_model(text, "fuzz.toml");

@@ -42,6 +42,8 @@ def _run(case: dict, data: bytes) -> object:
     text = data.decode("utf-8")
     if kind == "composite":
         return _core.composite_parse_model(text, case["file"])
+    if kind == "uncertainty":
+        return _core.composite_uncertainty_config(text, case["file"])
     if kind == "formula":
         return _core.check_formula(text)
     if kind == "catalogue":

@@ -20,3 +20,38 @@ def shared() -> Path:
 @pytest.fixture
 def sample_dir() -> Path:
     return ROOT / "data" / "sample"
+
+
+@pytest.fixture(scope="session")
+def small_composite():
+    """(data, framework, steps) of a small composite index: 8 regions, 4 indicators in 2 pillars
+    (weights 1 and 3) under one index, one indicator lower-is-better, one outlier (a = 30).
+    The uncertainty tests (in-process and on Dask) share it."""
+    import pandas as pd
+
+    import zhibiao as zb
+
+    C = zb.composite
+    fw = C.Framework.from_pandas(
+        pd.DataFrame(
+            {
+                "code": ["Index", "P1", "P2", "a", "b", "c", "d"],
+                "parent": ["", "Index", "Index", "P1", "P1", "P2", "P2"],
+                "weight": [1, 1, 3, 1, 2, 1, 1],
+                "direction": [1, 1, 1, 1, 1, -1, 1],
+                "level": [3, 2, 2, 1, 1, 1, 1],
+            }
+        )
+    )
+    data = pd.DataFrame(
+        {
+            "a": [1, 2, 3, 4, 5, 6, 7, 30],
+            "b": [8, 3, 5, 1, 9, 2, 4, 6],
+            "c": [2, 7, 1, 8, 3, 6, 4, 5],
+            "d": [5, 5, 2, 9, 1, 7, 3, 8],
+        },
+        index=[f"u{i}" for i in range(8)],
+        dtype=float,
+    )
+    steps = [C.Treat("coinr"), C.Normalise("minmax", (1, 100)), C.Aggregate()]
+    return data, fw, steps

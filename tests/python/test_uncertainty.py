@@ -11,31 +11,9 @@ import zhibiao as zb
 C = zb.composite
 
 
-@pytest.fixture(scope="module")
-def small():
-    fw = C.Framework.from_pandas(
-        pd.DataFrame(
-            {
-                "code": ["Index", "P1", "P2", "a", "b", "c", "d"],
-                "parent": ["", "Index", "Index", "P1", "P1", "P2", "P2"],
-                "weight": [1, 1, 3, 1, 2, 1, 1],
-                "direction": [1, 1, 1, 1, 1, -1, 1],
-                "level": [3, 2, 2, 1, 1, 1, 1],
-            }
-        )
-    )
-    data = pd.DataFrame(
-        {
-            "a": [1, 2, 3, 4, 5, 6, 7, 30],
-            "b": [8, 3, 5, 1, 9, 2, 4, 6],
-            "c": [2, 7, 1, 8, 3, 6, 4, 5],
-            "d": [5, 5, 2, 9, 1, 7, 3, 8],
-        },
-        index=[f"u{i}" for i in range(8)],
-        dtype=float,
-    )
-    steps = [C.Treat("coinr"), C.Normalise("minmax", (1, 100)), C.Aggregate()]
-    return data, fw, steps
+@pytest.fixture
+def small(small_composite):
+    return small_composite
 
 
 def busy(**kw):
@@ -215,6 +193,53 @@ def test_uncertainty_section_of_the_model_toml(small, tmp_path):
     assert (from_toml.parameters["aggregation"] == "geometric").mean() > 0.6
     with pytest.raises(ValueError, match="not one of"):
         zb.uncertainty.assumptions_from_toml(MODEL + "\nwinmx = 3\n".replace("\nwinmx", "\n[uncertainty.x]\nwinmx"))
+
+
+def test_uncertainty_section_errors_come_from_the_cpp_reader():
+    """One vocabulary: the section is read in C++, and its errors name the line, the column and
+    the key, with "did you mean" for a misspelt key, method or step parameter."""
+    head = "[[step]]\nkind = 'normalise'\n[uncertainty]\n"
+    cases = [
+        (head + "winmx = [1, 5]\n", 4, 1, "winmx", "did you mean 'winmax'?"),
+        (head + "[[uncertainty.aggregation]]\nmethod = 'geometrik'\n", 5, 10, "method", "did you mean 'geometric'?"),
+        (
+            head + "[[uncertainty.normalisation]]\nmethod = 'zscore'\nmsd = [10, 2]\n",
+            6,
+            1,
+            "msd",
+            "did you mean 'm_sd'?",
+        ),
+        (
+            head + "[[uncertainty.weighting]]\nmethod = 'entropy'\nzeros = 'skipp'\n",
+            6,
+            9,
+            "zeros",
+            "did you mean 'skip'?",
+        ),
+        (head + "seed = -1\n", 4, 8, "seed", "whole number"),
+    ]
+    for text, line, column, key, message in cases:
+        with pytest.raises(zb.ParseError, match=message) as e:
+            zb.uncertainty.assumptions_from_toml(text, "m.toml")
+        assert (e.value.file, e.value.line, e.value.column, e.value.variable) == ("m.toml", line, column, key)
+    settings, assumptions = zb.uncertainty.assumptions_from_toml(
+        head + "[[uncertainty.normalisation]]\nmethod = 'zscore'\nm_sd = [10, 2]\n"
+        "[[uncertainty.normalisation]]\nmethod = 'zscore'\n"
+    )
+    assert settings == {"replications": 1000, "seed": 1}
+    assert assumptions["normalisation"] == {
+        "zscore": C.Normalise("zscore", m_sd=(10.0, 2.0)),
+        "zscore #2": C.Normalise("zscore"),
+    }
+    assert zb.uncertainty.assumptions_from_toml("name = 'no section'\n") == ({}, {"exclude_indicator": False})
+
+
+def test_ranks_rows_are_regions(small):
+    data, fw, steps = small
+    u = C.uncertainty(data, fw, steps, n=20, weights_noise={2: 0.1})
+    assert list(u.ranks.columns[:2]) == ["region", "node"]
+    assert u.node_ranks().index.name == "region"
+    assert list(u.node_ranks().index) == list(data.index)
 
 
 def test_cli(small, tmp_path, capsys):

@@ -15,31 +15,10 @@ C = zb.composite
 @pytest.mark.filterwarnings(
     "ignore::DeprecationWarning", "ignore::ResourceWarning", "ignore::pytest.PytestUnraisableExceptionWarning"
 )
-def test_dask_blocks_equal_the_in_process_result():
+def test_dask_blocks_equal_the_in_process_result(small_composite):
     import zhibiao.dask
 
-    fw = C.Framework.from_pandas(
-        pd.DataFrame(
-            {
-                "code": ["Index", "P1", "P2", "a", "b", "c", "d"],
-                "parent": ["", "Index", "Index", "P1", "P1", "P2", "P2"],
-                "weight": [1, 1, 3, 1, 2, 1, 1],
-                "direction": [1, 1, 1, 1, 1, -1, 1],
-                "level": [3, 2, 2, 1, 1, 1, 1],
-            }
-        )
-    )
-    data = pd.DataFrame(
-        {
-            "a": [1, 2, 3, 4, 5, 6, 7, 30],
-            "b": [8, 3, 5, 1, 9, 2, 4, 6],
-            "c": [2, 7, 1, 8, 3, 6, 4, 5],
-            "d": [5, 5, 2, 9, 1, 7, 3, 8],
-        },
-        index=[f"u{i}" for i in range(8)],
-        dtype=float,
-    )
-    steps = [C.Treat("coinr"), C.Normalise("minmax", (1, 100)), C.Aggregate()]
+    data, fw, steps = small_composite
     assumptions = dict(
         weights_noise={2: 0.25},
         winmax=(0, 2),
@@ -48,7 +27,7 @@ def test_dask_blocks_equal_the_in_process_result():
     )
     local = C.uncertainty(data, fw, steps, n=1300, seed=9, **assumptions)
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
     ) as cluster, distributed.Client(cluster):
         remote = zhibiao.dask.uncertainty(data, fw, steps, n=1300, block=512, seed=9, **assumptions)
     pd.testing.assert_frame_equal(local.ranks, remote.ranks, check_exact=True)
