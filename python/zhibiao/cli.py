@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import difflib
 import io
 import math
 import os
@@ -33,8 +32,9 @@ from typing import IO, Any, Callable, Iterator, Sequence
 
 from . import _core
 from ._catalogue import Catalogue, catalogue
-from ._lang import unit_text
+from ._lang import cli_text, environment_lang, unit_text
 from ._panel import Panel, read_csv
+from ._suggest import closest_name
 from ._tables import write_csv
 
 STDIO = "-"  # the file name meaning standard input (FILE) or standard output (--out)
@@ -221,35 +221,29 @@ class _Messages:
 
 
 @contextlib.contextmanager
-def _progress_bar(what: str, unit: str) -> Iterator[None]:
+def _progress_bar(what: str, unit: str, percent: bool = False) -> Iterator[None]:
     """A tqdm bar on stderr fed by the C++ progress reports of the calls inside the block (none
     when stderr is not a terminal, with --quiet, or without tqdm)."""
-    from ._progress import reporting
+    from . import _progress
 
-    bar = None
+    update, close = None, None
     if _Messages.progress_wanted():
         try:
-            from tqdm import tqdm
-
-            bar = tqdm(total=0, unit=unit, desc=what, file=sys.stderr)
+            update, close = _progress.bar(what, unit, file=sys.stderr, percent=percent)
         except ImportError:
             pass
-    if bar is None:
-        yield
-        return
-
-    shown = bar
-
-    def advance(done: int, total: int) -> None:
-        shown.total = total
-        shown.n = done + 1 if done + 1 == total else done
-        shown.refresh()
-
     try:
-        with reporting(advance):
+        with _progress.reporting(update):
             yield
     finally:
-        bar.close()
+        if close is not None:
+            close()
+
+
+def _read(source: Any, **options: Any) -> Panel:
+    """read_csv with a bar on stderr that advances as the file is parsed."""
+    with _progress_bar(f"reading {_source_name(source)}", "%", percent=True):
+        return read_csv(source, **options)
 
 
 def _input(path: str) -> Any:
@@ -334,7 +328,7 @@ def _write_indicators(values: Any, reasons: Any, args: argparse.Namespace) -> No
 
 def compute_file(args: argparse.Namespace) -> int:
     source = _input(args.file)
-    panel: Panel = read_csv(source, lenient=args.lenient)
+    panel: Panel = _read(source, lenient=args.lenient)
     with _progress_bar("indicators", "ind"):
         values, reasons = panel.compute(args.ids or None, reasons=True)
     _write_indicators(values, reasons, args)
@@ -344,7 +338,7 @@ def compute_file(args: argparse.Namespace) -> int:
 
 def validate_file(args: argparse.Namespace) -> int:
     source = _input(args.file)
-    panel = read_csv(source, lenient=args.lenient)
+    panel = _read(source, lenient=args.lenient)
     findings = panel.validate(args.rules)
     with _output(args.out) as f:
         findings.to_csv(f, index=False)
@@ -370,7 +364,7 @@ def _parents(spec: str) -> Any:
 
 def rollup_file(args: argparse.Namespace) -> int:
     source = _input(args.file)
-    panel = read_csv(source, lenient=args.lenient)
+    panel = _read(source, lenient=args.lenient)
     parents = _parents(args.parents)
     to = args.to if parents == "admin" else None
     if args.to is not None and parents != "admin":
@@ -393,8 +387,8 @@ def rollup_file(args: argparse.Namespace) -> int:
 
 
 def _did_you_mean(name: str, choices: Sequence[str]) -> str:
-    close = difflib.get_close_matches(name, choices, n=1)
-    return f"; did you mean '{close[0]}'?" if close else f"; choose from {', '.join(choices)}"
+    close = closest_name(name, choices)
+    return f"; did you mean '{close}'?" if close else f"; choose from {', '.join(choices)}"
 
 
 def _composite_model(name: str | None) -> Any:
@@ -426,7 +420,7 @@ def _reason_columns(source: Any) -> list[str]:
 def _composite_data(args: argparse.Namespace) -> Any:
     source = _input(args.file)
     if args.period is not None:  # a panel (entity, period, variables): the rows of one period
-        return read_csv(source, entity=args.unit, ignore=_reason_columns(source))
+        return _read(source, entity=args.unit, ignore=_reason_columns(source))
     import pandas as pd
 
     df = pd.read_csv(source)
@@ -463,7 +457,7 @@ def _firms(source: Any, year: str) -> Any:
     import pandas as pd
 
     try:
-        return read_csv(source, period_value=year, lenient=True)
+        return _read(source, period_value=year, lenient=True)
     except _core.ParseError as e:
         if "no entity column" not in str(e):
             raise
@@ -609,7 +603,6 @@ def _add_compute(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--bom", action="store_true", help="start the CSV with a UTF-8 BOM, so Excel reads its Chinese right"
     )
-    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the units sheet of --format xlsx")
     p.set_defaults(run=compute_file)
 
 
@@ -742,7 +735,6 @@ def _add_catalogue(sub: Any, common: argparse.ArgumentParser) -> None:
         description="List the built-in indicators (id, name, unit, formula), or describe one by id.",
     )
     p.add_argument("id", nargs="?", metavar="ID", help="describe this indicator (default: list all)")
-    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the names: zh (default) or en")
     _out_argument(p, "the list or description")
     p.set_defaults(run=catalogue_command)
 
@@ -782,24 +774,78 @@ class _Parser(argparse.ArgumentParser):
         hints = []
         for word in message.split(":", 1)[1].split():
             flag = word.split("=", 1)[0]
-            close = difflib.get_close_matches(flag, known, n=1, cutoff=0.6) if flag.startswith("--") else []
+            close = closest_name(flag, known) if flag.startswith("--") else None
             if close:
-                hints.append(f"{flag}: did you mean {close[0]}?")
+                hints.append(f"{flag}: did you mean {close}?")
         return ("\n" + "\n".join(hints)) if hints else ""
 
     def _option_names(self) -> list[str]:
         """This parser's long options and those of the subcommand named on the command line."""
         names = [o for a in self._actions for o in a.option_strings if o.startswith("--")]
-        command = next((w for w in _Parser.argv if not w.startswith("-")), None)
         for action in self._actions:
-            if isinstance(action, argparse._SubParsersAction) and command in action.choices:
+            if not isinstance(action, argparse._SubParsersAction):
+                continue
+            command = next((w for w in _Parser.argv if w in action.choices), None)  # not the value of --lang
+            if command is not None:
                 names += action.choices[command]._option_names()
         return names
 
     argv: Sequence[str] = ()
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _ChineseHelp(argparse.HelpFormatter):
+    """argparse's own words (usage, options) in Chinese."""
+
+    def start_section(self, heading: str | None) -> None:
+        super().start_section(cli_text(heading or "", "zh") or heading)
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, cli_text("usage: ", "zh") if prefix is None else prefix)
+
+
+def _in_language(parser: argparse.ArgumentParser, lang: str) -> None:
+    """The parser's descriptions and help texts (and those of its subcommands) in ``lang``; the
+    words are in _lang.py."""
+    if lang == "en":
+        return
+    parser.formatter_class = _ChineseHelp
+    parser.description = cli_text(parser.description or "", lang) or None
+    parser.epilog = cli_text(parser.epilog or "", lang) or None
+    for action in parser._actions:
+        if action.help and action.help is not argparse.SUPPRESS:
+            action.help = cli_text(action.help, lang)
+        if isinstance(action, argparse._SubParsersAction):
+            for choice in action._choices_actions:
+                choice.help = cli_text(choice.help or "", lang)
+            for subparser in action.choices.values():
+                _in_language(subparser, lang)
+
+
+_LANG_HELP = (
+    "language of the help and of names and units in the output: zh or en (default: $ZHIBIAO_LANG, "
+    "then zh when $LANG starts with zh; otherwise help in English, names and units in Chinese)"
+)
+
+
+def _lang_option(parser: argparse.ArgumentParser) -> None:
+    # SUPPRESS: given before the subcommand, it is not overwritten by the subcommand's default
+    parser.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS, help=_LANG_HELP)
+
+
+def _lang_asked(argv: Sequence[str]) -> str | None:
+    """The --lang of the command line, before or after the subcommand (read before parsing, so
+    that --help is shown in it)."""
+    for i, word in enumerate(argv):
+        if word == "--":
+            break
+        value = argv[i + 1] if word == "--lang" and i + 1 < len(argv) else word[len("--lang=") :]
+        if (word == "--lang" or word.startswith("--lang=")) and value in ("zh", "en"):
+            return value
+    return None
+
+
+def build_parser(lang: str = "en") -> argparse.ArgumentParser:
+    """The command line's parser, its help in ``lang``."""
     parser = _Parser(
         prog="zhibiao",
         description="Indicators, checks, roll-ups, composite indices and scorecards from S&T statistics.",
@@ -811,6 +857,8 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument(
         "-q", "--quiet", action="store_true", help="no messages or progress on stderr (errors still shown)"
     )
+    _lang_option(parser)
+    _lang_option(common)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     from ._cli_uncertainty import add_parser as _add_uncertainty
 
@@ -826,6 +874,7 @@ def build_parser() -> argparse.ArgumentParser:
         _add_demo,
     ):
         add(sub, common)
+    _in_language(parser, lang)
     return parser
 
 
@@ -866,7 +915,17 @@ def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> 
 
 def main(argv: Sequence[str] | None = None) -> int:
     _Parser.argv = list(sys.argv[1:] if argv is None else argv)
-    args = build_parser().parse_args(argv)
+    try:
+        asked = _lang_asked(_Parser.argv) or environment_lang(os.environ)
+    except _core.Error as e:  # ZHIBIAO_LANG=fr
+        print(f"zhibiao: ZHIBIAO_LANG: {e}", file=sys.stderr)
+        return 2
+    try:
+        args = build_parser(asked or "en").parse_args(argv)
+    except BrokenPipeError:  # --help | head
+        _quiet_stdout()
+        return 0
+    args.lang = getattr(args, "lang", None) or asked or "zh"  # names and units in output: Chinese by default
     _Messages.quiet = args.quiet
     return _run(args.run, args)
 

@@ -521,8 +521,11 @@ class CompositeResult:
     def rank(
         self, ties: str = _default("rank", "ties"), within: str | Sequence[str] | None = None, data: Any = None
     ) -> Any:
-        """Ranks of every node (1 = best); ``ties`` "min", "dense" or "average"; ``within`` a
-        label column of the data (or labels per region) to rank inside groups."""
+        """Ranks of every node (1 = best); ``within`` a label column of the data (or labels per
+        region) to rank inside groups. ``ties``: "min" (the default, COINr's and Compind's
+        competition ranking: scores 9, 8, 8, 7 rank 1, 2, 2, 4), "dense" (1, 2, 2, 3) or
+        "average" (1, 2.5, 2.5, 4). Ranks are nullable integers (pandas "Int64", <NA> where the
+        score is missing); "average" ranks, which can be halves, stay floats (NaN where missing)."""
         import pandas as pd
 
         groups: list[str] = []
@@ -533,11 +536,12 @@ class CompositeResult:
                 groups = data.loc[self.scores.index, within].astype(str).tolist()
             else:
                 groups = [str(g) for g in within]
-        return pd.DataFrame(
+        ranks = pd.DataFrame(
             _core.composite_rank_columns(self.scores.to_numpy(), ties, groups),
             index=self.scores.index,
             columns=self.scores.columns,
         )
+        return ranks if ties == "average" else ranks.astype("Int64")  # NaN (no score) becomes <NA>
 
     # Audit -------------------------------------------------------------------------------
     @property
@@ -566,7 +570,7 @@ class CompositeResult:
         node = node or self.root
         alt = pd.DataFrame(self._core.what_if(codes), index=self.scores.index, columns=self.framework.codes)[node]
         rank_before = self.ranks[node]
-        rank_after = pd.Series(_core.composite_rank(alt.to_numpy()), index=alt.index)
+        rank_after = pd.Series(_core.composite_rank(alt.to_numpy()), index=alt.index).astype("Int64")
         return pd.DataFrame(
             {
                 "score": self.scores[node],
