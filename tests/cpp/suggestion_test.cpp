@@ -74,7 +74,7 @@ BOOST_AUTO_TEST_CASE(the_reader_reports_bytes_parsed_and_the_end_of_its_chunk) {
     one_thread.threads = 1;
     {
         interrupt_scope scope([] {}, [&seen](std::size_t done, std::size_t total) { seen.emplace_back(done, total); });
-        BOOST_TEST(parse_csv(text, one_thread).size() == 10000u);
+        BOOST_TEST(parse_csv(text, one_thread).rows() == 10000u);
     }
     // Blocks of 4096 rows: at rows 0, 4096 and 8192 (16 bytes each), then the end of the body.
     const std::vector<std::pair<std::size_t, std::size_t>> want{
