@@ -110,6 +110,16 @@ _CLI_ZH = {
     "optional arguments": "选项",
     "show this help message and exit": "显示本帮助并退出",
     "show program's version number and exit": "显示版本号并退出",
+    "{}: error: {}": "{}：错误：{}",
+    "unrecognized arguments: {}": "无法识别的参数：{}",
+    "the following arguments are required: {}": "缺少必需的参数：{}",
+    "argument {}: {}": "参数 {}：{}",
+    "invalid choice: {} (choose from {})": "无效的取值 {}（可选：{}）",
+    "expected one argument": "需要一个值",
+    "expected at least one argument": "至少需要一个值",
+    "invalid {} value: {}": "无效的 {} 值：{}",
+    "not allowed with argument {}": "不能与参数 {} 同时使用",
+    "{}: did you mean {}?": "{}：是否想用 {}？",
     # zhibiao
     "Indicators, checks, roll-ups, composite indices and scorecards from S&T statistics.": (
         "由科技统计数据计算指标、数据核查、逐级汇总、综合指数与认定评分。"
@@ -243,7 +253,7 @@ _CLI_ZH = {
     "folder for the CSV files (default: out)": "CSV 文件的输出文件夹（默认：out）",
 }
 _CLI_PATTERNS = [
-    (re.compile("^" + re.escape(key).replace(r"\{\}", "(.+)") + "$", re.S), value)
+    (re.compile("^" + re.escape(key).replace(r"\{\}", "(.+?)") + "$", re.S), value)
     for key, value in _CLI_ZH.items()
     if "{}" in key
 ]
@@ -259,7 +269,9 @@ def cli_text(text: str, lang: str) -> str:
     for pattern, value in _CLI_PATTERNS:
         match = pattern.match(text)
         if match:
-            return value.replace("{}", cli_text(match.group(1), lang), 1)
+            for part in match.groups():  # each part translated too, where it has a translation
+                value = value.replace("{}", cli_text(part, lang).replace("{}", "{ }"), 1)
+            return value.replace("{ }", "{}")
     return text
 
 

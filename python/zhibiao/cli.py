@@ -765,7 +765,8 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> Any:
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: error: {message}{self._suggestion(message)}\n")
+        said = cli_text(f"{self.prog}: error: {message}", _Parser.lang)
+        self.exit(2, f"{said}{self._suggestion(message)}\n")
 
     def _suggestion(self, message: str) -> str:
         if not message.startswith("unrecognized arguments:"):
@@ -776,7 +777,7 @@ class _Parser(argparse.ArgumentParser):
             flag = word.split("=", 1)[0]
             close = closest_name(flag, known) if flag.startswith("--") else None
             if close:
-                hints.append(f"{flag}: did you mean {close}?")
+                hints.append(cli_text(f"{flag}: did you mean {close}?", _Parser.lang))
         return ("\n" + "\n".join(hints)) if hints else ""
 
     def _option_names(self) -> list[str]:
@@ -791,6 +792,7 @@ class _Parser(argparse.ArgumentParser):
         return names
 
     argv: Sequence[str] = ()
+    lang = "en"  # of the error messages, as of the help
 
 
 class _ChineseHelp(argparse.HelpFormatter):
@@ -920,8 +922,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _core.Error as e:  # ZHIBIAO_LANG=fr
         print(f"zhibiao: ZHIBIAO_LANG: {e}", file=sys.stderr)
         return 2
+    _Parser.lang = asked or "en"
     try:
-        args = build_parser(asked or "en").parse_args(argv)
+        args = build_parser(_Parser.lang).parse_args(argv)
     except BrokenPipeError:  # --help | head
         _quiet_stdout()
         return 0

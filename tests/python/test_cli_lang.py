@@ -105,3 +105,17 @@ def test_help_into_a_pipe_that_closes_early_is_no_error():
     shell = f"set -o pipefail; {sys.executable} -m zhibiao --lang zh compute --help | head -1"
     result = subprocess.run(["bash", "-c", shell], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0 and result.stdout.startswith("用法：") and "Traceback" not in result.stderr
+
+
+def test_usage_errors_are_in_the_language_of_the_help():
+    wrong = run("--lang", "zh", "compute", "-", "--reasns", "r.csv", stdin="")
+    assert wrong.returncode == 2 and "Traceback" not in wrong.stderr
+    assert wrong.stderr.startswith("用法：zhibiao")
+    assert "zhibiao：错误：无法识别的参数：--reasns r.csv" in wrong.stderr
+    assert "--reasns：是否想用 --reasons？" in wrong.stderr
+    choice = run("compute", "-", "--format", "pdf", env={"ZHIBIAO_LANG": "zh"}, stdin="")
+    assert "zhibiao compute：错误：参数 --format：无效的取值 'pdf'（可选：'csv', 'xlsx'）" in choice.stderr
+    missing = run("--lang", "zh", "compute")
+    assert "缺少必需的参数：FILE" in missing.stderr
+    english = run("compute", "-", "--reasns", "r.csv", stdin="")
+    assert "zhibiao: error: unrecognized arguments: --reasns r.csv" in english.stderr
