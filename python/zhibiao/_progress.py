@@ -37,8 +37,11 @@ def bar(
     """A tqdm bar (``tqdm.auto``: a widget in a notebook; on ``file`` when given, stderr for the
     command line) as ``(update(done, total), close())``. A report of the last unit (done =
     total − 1, as the library counts from 0) fills the bar; ``percent`` shows done/total in %."""
-    import tqdm
-    import tqdm.auto
+    try:
+        import tqdm
+        import tqdm.auto
+    except ImportError as e:  # progress=True without tqdm: say what to install
+        raise ImportError("a progress bar needs tqdm (Debian: apt-get install python3-tqdm)") from e
 
     make = tqdm.auto.tqdm if file is None else tqdm.tqdm
     shown = make(total=100 if percent else 0, unit=unit, desc=what, file=file or sys.stderr)
