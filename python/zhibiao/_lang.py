@@ -285,3 +285,75 @@ def environment_lang(environ: Mapping[str, str]) -> str | None:
         check_lang(chosen)  # ZHIBIAO_LANG=fr is a mistake to report, not to ignore
     locale = environ.get("LC_ALL") or environ.get("LANG") or ""
     return "zh" if locale.lower().startswith("zh") else None
+
+
+# ------------------------------------------------------------------ the command line's messages
+# What the command line says on stderr while it runs (counts, summaries, warnings, error prefixes),
+# in the language of its help: key -> {"en": ..., "zh": ...}, the fields named alike in both.
+# tests/python/test_cli_lang.py checks every key has both languages with the same fields.
+CLI_MESSAGES: dict[str, dict[str, str]] = {
+    "error": {"en": "zhibiao: {detail}", "zh": "zhibiao：错误：{detail}"},
+    "warning": {"en": "zhibiao: warning: {source}: {detail}", "zh": "zhibiao：警告：{source}：{detail}"},
+    "finding": {
+        "en": "zhibiao: finding: {source}: character {begin}: {kind}: {detail} ({text})",
+        "zh": "zhibiao：发现：{source}：第 {begin} 个字符：{kind}：{detail}（{text}）",
+    },
+    "interrupted": {"en": "zhibiao: interrupted", "zh": "zhibiao：已中断"},
+    "standard_output": {"en": "standard output", "zh": "标准输出"},
+    "none": {"en": "none", "zh": "无"},
+    "reading": {"en": "reading {source}", "zh": "读取 {source}"},
+    "indicators": {"en": "indicators", "zh": "指标"},
+    "explanations": {"en": "{pack}: explanations", "zh": "{pack}：说明"},
+    "gaps": {"en": "{pack}: gap", "zh": "{pack}：差距"},
+    "rows_loaded": {
+        "en": "{source}: {rows} rows loaded ({blank} blank, {skipped} skipped, {unparseable} unparseable cells)",
+        "zh": "{source}：读入 {rows} 行（空行 {blank}，跳过 {skipped}，无法解析的单元格 {unparseable}）",
+    },
+    "indicators_written": {
+        "en": "{report}; {count} indicators written to {where}",
+        "zh": "{report}；{count} 个指标已写入{where}",
+    },
+    "rules_applied": {
+        "en": "{source}: {rules} rules applied, {findings} findings",
+        "zh": "{source}：应用规则 {rules} 条，发现问题 {findings} 个",
+    },
+    "rules_not_applicable": {
+        "en": "; {count} not applicable (their inputs are absent)",
+        "zh": "；{count} 条不适用（缺少其输入）",
+    },
+    "rolled_up": {
+        "en": "{source}: {rows} rows rolled up to {parents}; {incomplete} parent values with children missing or "
+        "invalid; not summed (rates or unknown): {not_summed}",
+        "zh": "{source}：{rows} 行汇总为 {parents} 行；{incomplete} 个上级值有下级缺失或无效；" "未加总（比率或未知）：{not_summed}",
+    },
+    "units_scored": {"en": "{count} units scored, written to {where}", "zh": "已对 {count} 个单位评分，写入{where}"},
+    "written_to": {"en": "written to {where}", "zh": "已写入{where}"},
+    "figures_read": {
+        "en": "{source}: encoding {encoding}, {count} figures, {findings} findings; written to {where}",
+        "zh": "{source}：编码 {encoding}，数字 {count} 个，发现问题 {findings} 个；已写入{where}",
+    },
+    "did_you_mean": {"en": "; did you mean '{name}'?", "zh": "；是否想用 '{name}'？"},
+    "choose_from": {"en": "; choose from {names}", "zh": "；可选：{names}"},
+    "unknown_model": {
+        "en": "unknown model '{name}': not a preset nor a .toml file",
+        "zh": "未知的模型 '{name}'：既不是预设，也不是 .toml 文件",
+    },
+    "no_column": {"en": "{source}: no column '{name}'", "zh": "{source}：没有 '{name}' 列"},
+    "parents_two_columns": {
+        "en": "{source}: the parents file needs two columns, child and parent",
+        "zh": "{source}：上级对照文件需要两列：下级和上级",
+    },
+    "to_needs_admin": {"en": "--to goes with --parents admin", "zh": "--to 只能与 --parents admin 一起使用"},
+    "xlsx_needs_out": {
+        "en": "--format xlsx writes a workbook: give --out FILE.xlsx",
+        "zh": "--format xlsx 写出工作簿：请给出 --out FILE.xlsx",
+    },
+    "higher_is_better": {"en": "higher is better", "zh": "越高越好"},
+    "lower_is_better": {"en": "lower is better", "zh": "越低越好"},
+    "closer_to_benchmark": {"en": "closer to a benchmark", "zh": "越接近基准越好"},
+}
+
+
+def cli_message(key: str, lang: str, **fields: object) -> str:
+    """A message of the command line in ``lang`` (zh or en), its fields filled in."""
+    return CLI_MESSAGES[key][check_lang(lang)].format(**fields)

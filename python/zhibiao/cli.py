@@ -32,7 +32,7 @@ from typing import IO, Any, Callable, Iterator, Sequence
 
 from . import _core
 from ._catalogue import Catalogue, catalogue
-from ._lang import cli_text, environment_lang, unit_text
+from ._lang import cli_message, cli_text, environment_lang, unit_text
 from ._panel import Panel, read_csv
 from ._suggest import closest_name
 from ._tables import write_csv
@@ -209,6 +209,7 @@ class _Messages:
     """Messages and progress on standard error; --quiet silences both (errors still show)."""
 
     quiet = False
+    lang = "en"  # of the messages, as of the help
 
     @classmethod
     def say(cls, text: str) -> None:
@@ -218,6 +219,11 @@ class _Messages:
     @classmethod
     def progress_wanted(cls) -> bool:
         return not cls.quiet and sys.stderr.isatty()
+
+
+def _msg(key: str, **fields: Any) -> str:
+    """A message in the language of the help (the words are in _lang.py)."""
+    return cli_message(key, _Messages.lang, **fields)
 
 
 @contextlib.contextmanager
@@ -242,7 +248,7 @@ def _progress_bar(what: str, unit: str, percent: bool = False) -> Iterator[None]
 
 def _read(source: Any, **options: Any) -> Panel:
     """read_csv with a bar on stderr that advances as the file is parsed."""
-    with _progress_bar(f"reading {_source_name(source)}", "%", percent=True):
+    with _progress_bar(_msg("reading", source=_source_name(source)), "%", percent=True):
         return read_csv(source, **options)
 
 
@@ -271,7 +277,7 @@ def _output(out: str | None) -> Iterator[IO[str]]:
 
 
 def _where(out: str | None) -> str:
-    return "standard output" if out is None or out == STDIO else out
+    return _msg("standard_output") if out is None or out == STDIO else out
 
 
 def _with_reason_columns(values: Any, reasons: Any) -> Any:
@@ -284,9 +290,13 @@ def _with_reason_columns(values: Any, reasons: Any) -> Any:
 
 def _load_report(panel: Panel, source: Any) -> str:
     report = panel.report
-    return (
-        f"{_source_name(source)}: {report['rows_loaded']} rows loaded ({report['blank_lines']} blank, "
-        f"{report['rows_skipped']} skipped, {report['cells_unparseable']} unparseable cells)"
+    return _msg(
+        "rows_loaded",
+        source=_source_name(source),
+        rows=report["rows_loaded"],
+        blank=report["blank_lines"],
+        skipped=report["rows_skipped"],
+        unparseable=report["cells_unparseable"],
     )
 
 
@@ -300,7 +310,7 @@ def _write_indicators(values: Any, reasons: Any, args: argparse.Namespace) -> No
 
     if args.format == "xlsx":
         if args.out is None or args.out == STDIO:
-            raise _core.ArgumentError("--format xlsx writes a workbook: give --out FILE.xlsx")
+            raise _core.ArgumentError(_msg("xlsx_needs_out"))
         to_excel(
             values,
             args.out,
@@ -329,10 +339,14 @@ def _write_indicators(values: Any, reasons: Any, args: argparse.Namespace) -> No
 def compute_file(args: argparse.Namespace) -> int:
     source = _input(args.file)
     panel: Panel = _read(source, lenient=args.lenient)
-    with _progress_bar("indicators", "ind"):
+    with _progress_bar(_msg("indicators"), "ind"):
         values, reasons = panel.compute(args.ids or None, reasons=True)
     _write_indicators(values, reasons, args)
-    _Messages.say(f"{_load_report(panel, source)}; {len(values.columns)} indicators written to {_where(args.out)}")
+    _Messages.say(
+        _msg(
+            "indicators_written", report=_load_report(panel, source), count=len(values.columns), where=_where(args.out)
+        )
+    )
     return 0
 
 
@@ -344,8 +358,10 @@ def validate_file(args: argparse.Namespace) -> int:
         findings.to_csv(f, index=False)
     skipped = findings.attrs["skipped"]
     _Messages.say(
-        f"{_source_name(source)}: {findings.attrs['rules_applied']} rules applied, {len(findings)} findings"
-        + (f"; {len(skipped)} not applicable (their inputs are absent)" if skipped else "")
+        _msg(
+            "rules_applied", source=_source_name(source), rules=findings.attrs["rules_applied"], findings=len(findings)
+        )
+        + (_msg("rules_not_applicable", count=len(skipped)) if skipped else "")
     )
     return 1 if len(findings) else 0
 
@@ -358,7 +374,7 @@ def _parents(spec: str) -> Any:
 
     table = pd.read_csv(_input(spec), dtype=str, keep_default_na=False)
     if table.shape[1] < 2:
-        raise _core.ParseError(f"{_source_name(spec)}: the parents file needs two columns, child and parent")
+        raise _core.ParseError(_msg("parents_two_columns", source=_source_name(spec)))
     return dict(zip(table.iloc[:, 0], table.iloc[:, 1]))
 
 
@@ -368,7 +384,7 @@ def rollup_file(args: argparse.Namespace) -> int:
     parents = _parents(args.parents)
     to = args.to if parents == "admin" else None
     if args.to is not None and parents != "admin":
-        raise _core.ArgumentError("--to goes with --parents admin")
+        raise _core.ArgumentError(_msg("to_needs_admin"))
     rolled = panel.rollup(parents, to=to, partial_sums=args.partial_sums, also_sum=args.also_sum or ())
     table = rolled.to_pandas()
     units = table.attrs["units"]
@@ -380,15 +396,21 @@ def rollup_file(args: argparse.Namespace) -> int:
             rolled.coverage.to_csv(f, index=False)
     incomplete = int((~rolled.coverage["complete"]).sum()) if len(rolled.coverage) else 0
     _Messages.say(
-        f"{_source_name(source)}: {len(panel)} rows rolled up to {len(rolled)}; {incomplete} parent values "
-        f"with children missing or invalid; not summed (rates or unknown): {', '.join(rolled.not_summed) or 'none'}"
+        _msg(
+            "rolled_up",
+            source=_source_name(source),
+            rows=len(panel),
+            parents=len(rolled),
+            incomplete=incomplete,
+            not_summed=", ".join(rolled.not_summed) or _msg("none"),
+        )
     )
     return 0
 
 
 def _did_you_mean(name: str, choices: Sequence[str]) -> str:
     close = closest_name(name, choices)
-    return f"; did you mean '{close}'?" if close else f"; choose from {', '.join(choices)}"
+    return _msg("did_you_mean", name=close) if close else _msg("choose_from", names=", ".join(choices))
 
 
 def _composite_model(name: str | None) -> Any:
@@ -399,9 +421,7 @@ def _composite_model(name: str | None) -> Any:
         return name or "eis"
     if name.endswith(".toml") or os.path.exists(name):
         return composite.Model.from_toml(name)
-    raise _core.ArgumentError(
-        f"unknown model '{name}': not a preset nor a .toml file" + _did_you_mean(name, composite.PRESETS)
-    )
+    raise _core.ArgumentError(_msg("unknown_model", name=name) + _did_you_mean(name, composite.PRESETS))
 
 
 def _reason_columns(source: Any) -> list[str]:
@@ -427,7 +447,7 @@ def _composite_data(args: argparse.Namespace) -> Any:
     unit = args.unit or df.columns[0]
     if unit not in df.columns:
         raise _core.ArgumentError(
-            f"{_source_name(source)}: no column '{unit}'" + _did_you_mean(unit, list(map(str, df.columns)))
+            _msg("no_column", source=_source_name(source), name=unit) + _did_you_mean(unit, list(map(str, df.columns)))
         )
     return df.set_index(unit)
 
@@ -447,7 +467,7 @@ def composite_file(args: argparse.Namespace) -> int:
     with _output(args.out) as f:
         table.to_csv(f)
     _Messages.say(result.summary())
-    _Messages.say(f"{len(table)} units scored, written to {_where(args.out)}")
+    _Messages.say(_msg("units_scored", count=len(table), where=_where(args.out)))
     return 0
 
 
@@ -471,10 +491,10 @@ def scorecard_file(args: argparse.Namespace) -> int:
 
     source = _input(args.file)
     firms = _firms(source, args.year)
-    with _progress_bar(f"{args.pack}: explanations", "firms"):
+    with _progress_bar(_msg("explanations", pack=args.pack), "firms"):
         result = scorecards.evaluate(firms, args.pack, policy=args.policy)
     if args.gap:
-        with _progress_bar(f"{args.pack}: gap", "firms"):
+        with _progress_bar(_msg("gaps", pack=args.pack), "firms"):
             gaps = scorecards.gap(firms, args.pack, policy=args.policy)
         pack = result.attrs["pack"]
         result = result.join(gaps.drop(columns=["status"]).add_prefix("gap_"))
@@ -484,7 +504,7 @@ def scorecard_file(args: argparse.Namespace) -> int:
     if isinstance(firms, Panel):
         _Messages.say(_load_report(firms, source))
     _Messages.say(str(scorecards.summary(result)))
-    _Messages.say(f"written to {_where(args.out)}")
+    _Messages.say(_msg("written_to", where=_where(args.out)))
     return 0
 
 
@@ -511,7 +531,7 @@ def extract_file(args: argparse.Namespace) -> int:
         warnings.simplefilter("always", InvalidBytesWarning)
         facts = extract(data, args.lexicon)
     for w in caught:
-        print(f"zhibiao: warning: {name}: {w.message}", file=sys.stderr)
+        print(_msg("warning", source=name, detail=w.message), file=sys.stderr)
     findings = facts.attrs["findings"]
     with _output(args.out) as f:
         if args.table:
@@ -519,13 +539,18 @@ def extract_file(args: argparse.Namespace) -> int:
         else:
             facts.to_csv(f, index=False)
     _Messages.say(
-        f"{name}: encoding {facts.attrs['encoding']}, {len(facts)} figures, {len(findings)} findings; "
-        f"written to {_where(args.out)}"
+        _msg(
+            "figures_read",
+            source=name,
+            encoding=facts.attrs["encoding"],
+            count=len(facts),
+            findings=len(findings),
+            where=_where(args.out),
+        )
     )
     for row in findings.itertuples():
-        print(
-            f"zhibiao: finding: {name}: character {row.begin}: {row.kind}: {row.message} ({row.text})", file=sys.stderr
-        )
+        finding = _msg("finding", source=name, begin=row.begin, kind=row.kind, detail=row.message, text=row.text)
+        print(finding, file=sys.stderr)
     return 1 if facts.attrs["invalid_bytes"] else 0
 
 
@@ -543,7 +568,8 @@ def catalogue_command(args: argparse.Namespace) -> int:
         for key in first + [k for k in definition if k not in first]:
             value = definition[key]
             if key == "direction":
-                value = {1: "higher is better", -1: "lower is better", 0: "closer to a benchmark"}.get(value, value)
+                words = {1: "higher_is_better", -1: "lower_is_better", 0: "closer_to_benchmark"}.get(value)
+                value = cli_message(words, args.lang) if words else value
             if isinstance(value, (list, tuple)):
                 value = ", ".join(map(str, value))
             if key == "unit":
@@ -903,14 +929,14 @@ def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> 
         _quiet_stdout()
         return 0
     except _core.Error as e:
-        print(f"zhibiao: {e}", file=sys.stderr)
+        print(_msg("error", detail=e), file=sys.stderr)
     except OSError as e:  # a missing file, a directory, a device, no permission
         name = f"{e.filename}: " if e.filename and str(e.filename) not in str(e.strerror) else ""
-        print(f"zhibiao: {name}{e.strerror or e}", file=sys.stderr)
+        print(_msg("error", detail=f"{name}{e.strerror or e}"), file=sys.stderr)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as e:
-        print(f"zhibiao: {getattr(args, 'file', '')}: {e}", file=sys.stderr)
+        print(_msg("error", detail=f"{getattr(args, 'file', '')}: {e}"), file=sys.stderr)
     except KeyboardInterrupt:
-        print("zhibiao: interrupted", file=sys.stderr)
+        print(_msg("interrupted"), file=sys.stderr)
         return 130
     return 2
 
@@ -930,6 +956,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     args.lang = getattr(args, "lang", None) or asked or "zh"  # names and units in output: Chinese by default
     _Messages.quiet = args.quiet
+    _Messages.lang = _Parser.lang
     return _run(args.run, args)
 
 

@@ -119,3 +119,69 @@ def test_usage_errors_are_in_the_language_of_the_help():
     assert "缺少必需的参数：FILE" in missing.stderr
     english = run("compute", "-", "--reasns", "r.csv", stdin="")
     assert "zhibiao: error: unrecognized arguments: --reasns r.csv" in english.stderr
+
+
+# ------------------------------------------------------------------ runtime messages
+
+PANEL = (
+    "entity,period,valid_invention_patents[件],population[万人]\n"
+    "110101,2024,50,100\n\n110102,2024,30,60\n110103,2024,x,60\n"
+)
+
+
+def test_every_message_has_both_languages_with_the_same_fields():
+    fields = re.compile(r"\{(\w*)\}")
+    for key, words in _lang.CLI_MESSAGES.items():
+        assert set(words) == set(_lang.LANGUAGES), key
+        assert words["en"] and not CHINESE.search(words["en"]), f"{key}: English with Chinese"
+        assert CHINESE.search(words["zh"]), f"{key}: no Chinese for {words['en']!r}"
+        assert sorted(fields.findall(words["en"])) == sorted(fields.findall(words["zh"])), key
+    assert _lang.cli_message("written_to", "zh", where="out.csv") == "已写入out.csv"
+    with pytest.raises(ValueError, match="lang must be 'zh' or 'en'"):
+        _lang.cli_message("written_to", "fr", where="out.csv")
+
+
+def test_every_message_the_command_line_says_is_in_the_table():
+    """A message written straight into cli.py (not through _msg) would be English only."""
+    with open(os.path.join(os.path.dirname(_lang.__file__), "cli.py"), encoding="utf-8") as f:
+        source = f.read()
+    used = set(re.findall(r"_msg\(\s*\"(\w+)\"", source)) | set(re.findall(r"cli_message\(\"(\w+)\"", source))
+    assert used and used <= set(_lang.CLI_MESSAGES), used - set(_lang.CLI_MESSAGES)
+    stray = re.findall(r"print\(f?\"zhibiao: \w*", source)
+    assert stray == ['print(f"zhibiao: ZHIBIAO_LANG'], stray  # said before a language is known
+
+
+def test_compute_messages_in_chinese():
+    said = run("--lang", "zh", "compute", "-", "--lenient", "--ids", "invention_patents_per_10k", stdin=PANEL)
+    assert said.returncode == 0, said.stderr
+    assert said.stderr.strip() == ("<stdin>：读入 3 行（空行 1，跳过 0，无法解析的单元格 1）；1 个指标已写入标准输出"), said.stderr
+    english = run("compute", "-", "--lenient", "--ids", "invention_patents_per_10k", stdin=PANEL)
+    assert english.stderr.strip() == (
+        "<stdin>: 3 rows loaded (1 blank, 0 skipped, 1 unparseable cells); 1 indicators written to standard output"
+    ), english.stderr
+    assert said.stdout == english.stdout  # the language changes the messages, not the table
+
+
+def test_errors_and_summaries_in_chinese(tmp_path):
+    env = {"ZHIBIAO_LANG": "zh"}
+    missing = run("compute", str(tmp_path / "nope.csv"), env=env)
+    assert missing.returncode == 2 and missing.stderr.startswith("zhibiao：错误：") and "nope.csv" in missing.stderr
+    model = run("composite", "-", "--model", "entropy-topsys", env=env, stdin="unit,a\nx,1\n")
+    assert model.returncode == 2, model.stderr
+    assert "zhibiao：错误：未知的模型 'entropy-topsys'：既不是预设，也不是 .toml 文件；是否想用 'entropy-topsis'？" in model.stderr
+    rolled = run("rollup", "-", "--parents", "admin", env={"LANG": "zh_CN.UTF-8"}, stdin=PANEL.replace("x", "9"))
+    assert rolled.returncode == 0, rolled.stderr
+    assert "<stdin>：3 行汇总为 1 行" in rolled.stderr and "rows" not in rolled.stderr
+    parents = tmp_path / "parents.csv"
+    parents.write_text("child,parent\n110101,X\n", encoding="utf-8")
+    wrong = run(
+        "--lang", "zh", "rollup", "-", "--parents", str(parents), "--to", "prefecture", stdin=PANEL.replace("x", "9")
+    )
+    assert wrong.returncode == 2 and "zhibiao：错误：--to 只能与 --parents admin 一起使用" in wrong.stderr
+
+
+def test_catalogue_direction_in_the_language_of_the_names():
+    chinese = run("catalogue", "invention_patents_per_10k", "--lang", "zh").stdout
+    assert re.search(r"^direction:\s+越高越好$", chinese, re.M), chinese
+    english = run("catalogue", "invention_patents_per_10k", "--lang", "en").stdout
+    assert re.search(r"^direction:\s+higher is better$", english, re.M), english
