@@ -394,7 +394,9 @@ PRESETS = tuple(_core.composite_preset_names())
 class CompositeResult:
     """Scores and ranks at every level, every intermediate layer, marks, weights and the audit."""
 
-    def __init__(self, core: Any, framework: Framework, model: Model, region_index: Any) -> None:
+    def __init__(
+        self, core: Any, framework: Framework, model: Model, region_index: Any, units: Mapping[str, Any] | None = None
+    ) -> None:
         import pandas as pd
 
         self._core = core
@@ -405,6 +407,7 @@ class CompositeResult:
         self._rows = rows
         self.scores = pd.DataFrame(core.scores, index=region_index[rows], columns=framework.codes)
         self._ranks: Any = None
+        self._units = {c: str(u) for c, u in (units or {}).items() if c in framework.indicators and u}
 
     @property
     def ranks(self) -> Any:
@@ -420,14 +423,21 @@ class CompositeResult:
 
     def layer(self, name: str) -> Any:
         """An intermediate as a DataFrame: "raw", "denominated", "imputed", "screened",
-        "treated", "normalised" (regions × indicators), "aggregated" (regions × nodes)."""
+        "treated", "normalised" (regions × indicators), "aggregated" (regions × nodes).
+        "raw", and "imputed" when no Denominate step came before, are in the input's units:
+        ``attrs["units"]`` (column → symbol) as the rest of the library. The other layers carry
+        none: denominated values are per denominator, treated ones may be transformed, and
+        normalised and aggregated ones are unitless scores."""
         import pandas as pd
 
         if name not in self.layers:
             raise _core.UnknownIndicatorError(f"no layer '{name}' (layers: {', '.join(self.layers)})")
         rows = np.asarray(self._core.layer_rows(name), dtype=np.int64)
         columns = self.framework.codes if name == "aggregated" else self.framework.indicators
-        return pd.DataFrame(self._core.layer_values(name), index=self._index[rows], columns=columns)
+        table = pd.DataFrame(self._core.layer_values(name), index=self._index[rows], columns=columns)
+        if name == "raw" or (name == "imputed" and "denominated" not in self.layers):
+            table.attrs["units"] = dict(self._units)
+        return table
 
     def marks(self, step: str = "imputed") -> Any:
         """What the "imputed" or "treated" step did to each cell ("" where nothing)."""
@@ -718,7 +728,7 @@ def _build_frame(
     numbers, labels, prev = _frame_inputs(df, framework, numeric, previous)
     regions = [str(u) for u in df.index]
     core = _core.composite_build(framework._core, model._core, regions, numbers, labels, prev)
-    return CompositeResult(core, framework, model, df.index)
+    return CompositeResult(core, framework, model, df.index, df.attrs.get("units"))
 
 
 def _build_panel(
@@ -739,7 +749,7 @@ def _build_panel(
     if model is None:
         model = Model.from_steps(steps or (), framework)
     core = _core.composite_build_panel(framework._core, model._core, panel._core, "" if period is None else str(period))
-    return CompositeResult(core, framework, model, pd.Index(core.regions, name="entity"))
+    return CompositeResult(core, framework, model, pd.Index(core.regions, name="entity"), panel.units)
 
 
 def build(
