@@ -326,6 +326,10 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "invalid; not summed (rates or unknown): {not_summed}",
         "zh": "{source}：{rows} 行汇总为 {parents} 行；{incomplete} 个上级值有下级缺失或无效；" "未加总（比率或未知）：{not_summed}",
     },
+    "scorecard_summary": {
+        "en": "Summary({pack}: {firms} firms — {counts}; failing conditions: {failing})",
+        "zh": "汇总（{pack}）：企业 {firms} 家 — {counts}；未满足的条件：{failing}",
+    },
     "units_scored": {"en": "{count} units scored, written to {where}", "zh": "已对 {count} 个单位评分，写入{where}"},
     "written_to": {"en": "written to {where}", "zh": "已写入{where}"},
     "figures_read": {

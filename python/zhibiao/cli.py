@@ -486,6 +486,13 @@ def _firms(source: Any, year: str) -> Any:
     return pd.read_csv(source, dtype=str, keep_default_na=False)
 
 
+def _scorecard_summary(summary: Any) -> str:
+    """The scorecard summary's line (as its repr) in the language of the messages."""
+    counts = ", ".join(f"{k} {v}" for k, v in summary.counts.items())
+    failing = ", ".join(f"{k} {v}" for k, v in summary.failing.items() if v) or _msg("none")
+    return _msg("scorecard_summary", pack=summary.pack, firms=summary.firms, counts=counts, failing=failing)
+
+
 def scorecard_file(args: argparse.Namespace) -> int:
     from . import scorecards
 
@@ -503,7 +510,7 @@ def scorecard_file(args: argparse.Namespace) -> int:
         result.to_csv(f)
     if isinstance(firms, Panel):
         _Messages.say(_load_report(firms, source))
-    _Messages.say(str(scorecards.summary(result)))
+    _Messages.say(_scorecard_summary(scorecards.summary(result)))
     _Messages.say(_msg("written_to", where=_where(args.out)))
     return 0
 

@@ -185,3 +185,15 @@ def test_catalogue_direction_in_the_language_of_the_names():
     assert re.search(r"^direction:\s+越高越好$", chinese, re.M), chinese
     english = run("catalogue", "invention_patents_per_10k", "--lang", "en").stdout
     assert re.search(r"^direction:\s+higher is better$", english, re.M), english
+
+
+def test_scorecard_summary_in_chinese():
+    firms = (
+        "employees,st_staff,sales,assets,rd_expense,total_cost,ip_class1,ip_class2\n"
+        "40,12,1000,500,45,204.5,0,2\n40,3,1000,500,45,204.5,0,2\n"
+    )
+    zh = run("--lang", "zh", "scorecard", "-", stdin=firms)
+    en = run("scorecard", "-", stdin=firms)
+    assert zh.returncode == 0 and en.returncode == 0, zh.stderr + en.stderr
+    assert "汇总（tech-sme-2017）：企业 2 家 — passed 1" in zh.stderr and "未满足的条件：" in zh.stderr, zh.stderr
+    assert "Summary(tech-sme-2017: 2 firms — passed 1" in en.stderr and zh.stdout == en.stdout
