@@ -321,6 +321,7 @@ void register_csv_readers(py::module_& m) {
                                          std::move(name), std::move(parent), units, std::move(ignore),
                                          std::move(na_values), lenient, threads, std::move(period_value));
             std::string bytes = data;
+            interruptible ctrl_c;            // polled (and progress reported) between blocks of rows
             py::gil_scoped_release release;  // parsing touches no Python object
             return parse_csv(bytes, o, source);
         },

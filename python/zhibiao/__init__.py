@@ -18,6 +18,7 @@ from ._panel import Panel, load_rules, read_csv
 from ._patents import patents_in_force
 from ._repr import register_notebook_display as _register_notebook_display
 from ._tables import to_excel, whole_ranks, write_csv
+from ._tables import concat, merge, units, with_units  # tables that keep their units
 
 __version__ = _core.__version__
 
@@ -99,4 +100,8 @@ __all__ = [
     "to_excel",
     "whole_ranks",
     "write_csv",
+    "concat",
+    "merge",
+    "units",
+    "with_units",
 ]

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from typing import Mapping
 
 LANGUAGES = ("zh", "en")
 
@@ -95,3 +96,268 @@ def english_units(text: str) -> str:
         return f"{match.group(1)} {words}" if not has_chinese(words) else match.group(0)
 
     return _NUMBER_AND_UNIT.sub(one, text)
+
+
+# ------------------------------------------------------------------ the command line's help
+# The command line is written in English; these are its words in Chinese, keyed by the English.
+# A "{}" stands for a part that is filled in (itself translated when it is a key here). The test
+# tests/python/test_lang.py fails when a help text of the command line has no Chinese here.
+_CLI_ZH = {
+    # argparse's own words
+    "usage: ": "用法：",
+    "positional arguments": "位置参数",
+    "options": "选项",
+    "optional arguments": "选项",
+    "show this help message and exit": "显示本帮助并退出",
+    "show program's version number and exit": "显示版本号并退出",
+    "{}: error: {}": "{}：错误：{}",
+    "unrecognized arguments: {}": "无法识别的参数：{}",
+    "the following arguments are required: {}": "缺少必需的参数：{}",
+    "argument {}: {}": "参数 {}：{}",
+    "invalid choice: {} (choose from {})": "无效的取值 {}（可选：{}）",
+    "expected one argument": "需要一个值",
+    "expected at least one argument": "至少需要一个值",
+    "invalid {} value: {}": "无效的 {} 值：{}",
+    "not allowed with argument {}": "不能与参数 {} 同时使用",
+    "{}: did you mean {}?": "{}：是否想用 {}？",
+    # zhibiao
+    "Indicators, checks, roll-ups, composite indices and scorecards from S&T statistics.": (
+        "由科技统计数据计算指标、数据核查、逐级汇总、综合指数与认定评分。"
+    ),
+    "FILE '-' is standard input; results go to standard output unless --out FILE; messages to stderr. "
+    "Exit status: 0 ok, 1 findings (validate; extract: bytes not text), 2 bad input or usage.": (
+        "FILE 为 '-' 时读标准输入；结果写到标准输出，除非给出 --out FILE；提示信息写到标准错误。" "退出状态：0 成功，1 有发现（validate；extract：有非文本字节），2 输入或用法错误。"
+    ),
+    "no messages or progress on stderr (errors still shown)": "标准错误上不显示提示和进度（错误仍会显示）",
+    "language of the help and of names and units in the output: zh or en (default: $ZHIBIAO_LANG, "
+    "then zh when $LANG starts with zh; otherwise help in English, names and units in Chinese)": (
+        "帮助以及输出中名称和单位的语言：zh 或 en（默认取 $ZHIBIAO_LANG，其次 $LANG 以 zh 开头时为 zh；" "否则帮助为英文，名称和单位为中文）"
+    ),
+    "{}; '-' reads standard input": "{}；'-' 表示读标准输入",
+    "write {} to FILE (default, or '-': standard output)": "将{}写入 FILE（默认或 '-'：标准输出）",
+    # compute
+    "compute catalogue indicators for a CSV panel": "由 CSV 面板数据计算指标目录中的指标",
+    "Compute catalogue indicators for a CSV panel (wide or long; UTF-8 or GB18030). By default the result "
+    "has, after each indicator column, a column <id>_reason saying why a value is missing (empty when "
+    "present); --reasons FILE writes them to a table of their own.": (
+        "由 CSV 面板数据（宽表或长表；UTF-8 或 GB18030）计算指标目录中的指标。默认每个指标列之后有一列 "
+        "<id>_reason，说明该值缺失的原因（有值时为空）；--reasons FILE 则把原因单独写成一张表。"
+    ),
+    "the panel CSV (entity, period and variable columns)": "面板数据 CSV（主体、时期和变量列）",
+    "indicator ids to compute (default: the whole catalogue)": "要计算的指标 id（默认：整个指标目录）",
+    "the indicator table": "指标表",
+    "write why each value is missing to FILE, same shape as the result, instead of <id>_reason columns": (
+        "把每个值的缺失原因写入 FILE（与结果同形），而不是 <id>_reason 列"
+    ),
+    "leave out the <id>_reason columns": "不输出 <id>_reason 列",
+    "unparseable cells become missing (reason 'unparseable') and malformed rows are skipped, counted on "
+    "stderr": "无法解析的单元格记为缺失（原因 'unparseable'），格式错误的行被跳过，并在标准错误上计数",
+    "csv (default) or xlsx: a workbook with sheets values, units and reasons (needs --out FILE)": (
+        "csv（默认）或 xlsx：含 values、units、reasons 三个工作表的工作簿（需要 --out FILE）"
+    ),
+    "write every digit instead of the catalogue's decimals": "写出全部位数，而不是按指标目录的小数位数",
+    "start the CSV with a UTF-8 BOM, so Excel reads its Chinese right": "CSV 以 UTF-8 BOM 开头，使 Excel 正确显示中文",
+    # validate
+    "data-quality checks on a CSV panel (exit 1 when there are findings)": "对 CSV 面板数据做数据质量核查（有发现时退出状态为 1）",
+    "Check a CSV panel against data-quality rules. Findings (entity, period, variable, rule, severity, "
+    "message) are written as CSV; the exit status is 1 when there are any.": (
+        "按数据质量规则核查 CSV 面板数据。发现的问题（主体、时期、变量、规则、严重程度、说明）写成 CSV；" "有问题时退出状态为 1。"
+    ),
+    "the panel CSV": "面板数据 CSV",
+    "a TOML file of [[rule]] tables (default: the built-in rules)": "由 [[rule]] 表组成的 TOML 文件（默认：内置规则）",
+    "the findings": "核查发现",
+    "load unparseable cells as missing instead of stopping": "无法解析的单元格记为缺失，而不是停止",
+    # rollup
+    "sum a CSV panel up to parent regions": "把 CSV 面板数据逐级汇总到上级地区",
+    "Sum the extensive variables of a panel up to the parents (rates are not summed; indicators computed "
+    "on the result are ratios of sums). The result is a panel CSV that 'zhibiao compute' reads, with "
+    "units in the header (var[unit]).": (
+        "把面板中的总量变量汇总到上级（比率不相加；在结果上计算的指标是总量之比）。结果是 " "'zhibiao compute' 可读的面板 CSV，表头带单位（变量[单位]）。"
+    ),
+    "the panel CSV of the children": "下级地区的面板数据 CSV",
+    "'admin' (default): parents from 6-digit administrative codes; or a CSV of child,parent codes": (
+        "'admin'（默认）：由 6 位行政区划代码确定上级；或一个 child,parent 代码对照 CSV"
+    ),
+    "with --parents admin: the level to roll up to (default: the immediate parent)": (
+        "配合 --parents admin：汇总到的层级（默认：直接上级）"
+    ),
+    "sum the children with a valid value instead of marking a parent missing when some lack one": (
+        "只加总有有效值的下级，而不是在有下级缺值时把上级记为缺失"
+    ),
+    "variables to sum although the catalogue does not say they add up": "指标目录未标明可加、但仍要加总的变量",
+    "the rolled-up panel": "汇总后的面板",
+    "write the coverage table (children, with data, valid) to FILE": "把覆盖情况表（下级数、有数据数、有效数）写入 FILE",
+    # composite
+    "build a composite index from a CSV": "由 CSV 构建综合指数",
+    "Build a composite index: a CSV with one row per unit, or with --period a panel CSV of which one "
+    "period is scored. Writes scores per node and the rank.": (
+        "构建综合指数：输入为每个单位一行的 CSV，或配合 --period 的面板 CSV（对其中一个时期评分）。" "输出各节点得分和排名。"
+    ),
+    "the CSV of units and indicators": "单位与指标的 CSV",
+    "a model TOML file, or a preset: {} (default: eis)": "模型 TOML 文件，或预设：{}（默认：eis）",
+    "the column naming the units (default: the first; with --period: detected as by compute)": (
+        "给出单位名称的列（默认：第一列；配合 --period：与 compute 相同的方式识别）"
+    ),
+    "read FILE as a panel and score this period (e.g. 2024)": "把 FILE 作为面板读入，并对该时期评分（如 2024）",
+    "the scores and ranks": "得分和排名",
+    # uncertainty
+    "rank intervals of a composite index under uncertain assumptions": "不确定假设下综合指数的排名区间",
+    "Monte Carlo uncertainty analysis of a composite model: the [uncertainty] section of the model TOML "
+    "declares the assumptions; writes per unit the nominal, median and 5th/95th percentile rank.": (
+        "综合指数模型的蒙特卡洛不确定性分析：模型 TOML 的 [uncertainty] 一节声明各项假设；" "对每个单位输出名义排名、排名中位数及第 5/95 百分位排名。"
+    ),
+    "the model TOML file (framework, steps, [uncertainty])": "模型 TOML 文件（框架、步骤、[uncertainty]）",
+    "replications (default: the model's, else 1000)": "重复次数（默认：模型中的设置，否则 1000）",
+    "random seed (default: the model's, else 1)": "随机种子（默认：模型中的设置，否则 1）",
+    "threads (default: every core; the result is the same)": "线程数（默认：全部核心；结果相同）",
+    "also Sobol indices from N rows of Saltelli's design": "另按 Saltelli 设计的 N 行计算 Sobol 指数",
+    "the node whose ranks are written (default: the index)": "输出其排名的节点（默认：总指数）",
+    "the column naming the units (default: the first)": "给出单位名称的列（默认：第一列）",
+    "the rank statistics": "排名统计",
+    # scorecard
+    "score a CSV of firms against a qualification rule pack": "按认定规则包对企业 CSV 评分",
+    "Score firms against a qualification rule pack (status, total, points per item, explanations); a "
+    "progress bar on stderr when it is a terminal.": ("按认定规则包对企业评分（状态、总分、各项得分、说明）；标准错误为终端时显示进度条。"),
+    "the CSV of firms, one row each": "企业 CSV，每家企业一行",
+    "tech-sme-2017 (default), hnte-2016, hnte-2008 or a rule pack TOML file": (
+        "tech-sme-2017（默认）、hnte-2016、hnte-2008 或规则包 TOML 文件"
+    ),
+    "add gap_* columns: what a failing firm lacks to qualify": "增加 gap_* 列：未达标企业距认定还差多少",
+    "how a value between bands scores: low (default), high or mid": "介于两档之间的值如何计分：low（默认）、high 或 mid",
+    "the evaluation year, when the file has no period column (default 2024)": "评价年度，文件无时期列时使用（默认 2024）",
+    "the scored firms": "评分后的企业",
+    # extract
+    "read the figures of a report text into a table": "把报告文本中的数字读成表格",
+    "Read the figures of a report text (UTF-8, GB18030 or UTF-16) into a CSV, one row per figure; "
+    "findings (damaged spots) on stderr. Exit 1 when bytes were not text.": (
+        "把报告文本（UTF-8、GB18030 或 UTF-16）中的数字读成 CSV，每个数字一行；发现的问题（损坏之处）" "写到标准错误。有非文本字节时退出状态为 1。"
+    ),
+    "the report text": "报告文本",
+    "a TOML file of [[variable]] id, phrases, unit (default: built-in)": ("由 [[variable]]（id、措辞、单位）组成的 TOML 文件（默认：内置）"),
+    "print an aligned table for reading instead of CSV": "输出便于阅读的对齐表格，而不是 CSV",
+    "the figures": "数字",
+    # catalogue
+    "list the built-in indicators, or describe one": "列出内置指标，或说明其中一个",
+    "List the built-in indicators (id, name, unit, formula), or describe one by id.": (
+        "列出内置指标（id、名称、单位、公式），或按 id 说明其中一个。"
+    ),
+    "describe this indicator (default: list all)": "说明该指标（默认：列出全部）",
+    "the list or description": "列表或说明",
+    # demo
+    "compute the catalogue on the bundled sample data": "在自带的示例数据上计算指标目录",
+    "Run the catalogue, extractor, checks and a composite index on the bundled sample data; prints "
+    "tables and writes CSV files to --out.": ("在自带的示例数据上运行指标目录、文本提取、数据核查和综合指数；打印表格并把 CSV 文件写入 --out。"),
+    "folder with city_report.csv and counties_synthetic.csv (default: the bundled samples)": (
+        "含 city_report.csv 和 counties_synthetic.csv 的文件夹（默认：自带示例）"
+    ),
+    "folder for the CSV files (default: out)": "CSV 文件的输出文件夹（默认：out）",
+}
+_CLI_PATTERNS = [
+    (re.compile("^" + re.escape(key).replace(r"\{\}", "(.+?)") + "$", re.S), value)
+    for key, value in _CLI_ZH.items()
+    if "{}" in key
+]
+
+
+def cli_text(text: str, lang: str) -> str:
+    """A help text of the command line in ``lang`` (it is written in English); text without a
+    translation is returned as it is (tests/python/test_lang.py checks that there is none)."""
+    if lang == "en" or not text:
+        return text
+    if text in _CLI_ZH:
+        return _CLI_ZH[text]
+    for pattern, value in _CLI_PATTERNS:
+        match = pattern.match(text)
+        if match:
+            for part in match.groups():  # each part translated too, where it has a translation
+                value = value.replace("{}", cli_text(part, lang).replace("{}", "{ }"), 1)
+            return value.replace("{ }", "{}")
+    return text
+
+
+def environment_lang(environ: Mapping[str, str]) -> str | None:
+    """The language the environment asks for: $ZHIBIAO_LANG (zh or en), else zh when $LC_ALL or
+    $LANG names a Chinese locale (zh_CN.UTF-8); None when it says nothing."""
+    chosen = environ.get("ZHIBIAO_LANG", "").strip().lower()
+    if chosen in LANGUAGES:
+        return chosen
+    if chosen:
+        check_lang(chosen)  # ZHIBIAO_LANG=fr is a mistake to report, not to ignore
+    locale = environ.get("LC_ALL") or environ.get("LANG") or ""
+    return "zh" if locale.lower().startswith("zh") else None
+
+
+# ------------------------------------------------------------------ the command line's messages
+# What the command line says on stderr while it runs (counts, summaries, warnings, error prefixes),
+# in the language of its help: key -> {"en": ..., "zh": ...}, the fields named alike in both.
+# tests/python/test_cli_lang.py checks every key has both languages with the same fields.
+CLI_MESSAGES: dict[str, dict[str, str]] = {
+    "error": {"en": "zhibiao: {detail}", "zh": "zhibiao：错误：{detail}"},
+    "warning": {"en": "zhibiao: warning: {source}: {detail}", "zh": "zhibiao：警告：{source}：{detail}"},
+    "finding": {
+        "en": "zhibiao: finding: {source}: character {begin}: {kind}: {detail} ({text})",
+        "zh": "zhibiao：发现：{source}：第 {begin} 个字符：{kind}：{detail}（{text}）",
+    },
+    "interrupted": {"en": "zhibiao: interrupted", "zh": "zhibiao：已中断"},
+    "standard_output": {"en": "standard output", "zh": "标准输出"},
+    "none": {"en": "none", "zh": "无"},
+    "reading": {"en": "reading {source}", "zh": "读取 {source}"},
+    "indicators": {"en": "indicators", "zh": "指标"},
+    "explanations": {"en": "{pack}: explanations", "zh": "{pack}：说明"},
+    "gaps": {"en": "{pack}: gap", "zh": "{pack}：差距"},
+    "rows_loaded": {
+        "en": "{source}: {rows} rows loaded ({blank} blank, {skipped} skipped, {unparseable} unparseable cells)",
+        "zh": "{source}：读入 {rows} 行（空行 {blank}，跳过 {skipped}，无法解析的单元格 {unparseable}）",
+    },
+    "indicators_written": {
+        "en": "{report}; {count} indicators written to {where}",
+        "zh": "{report}；{count} 个指标已写入{where}",
+    },
+    "rules_applied": {
+        "en": "{source}: {rules} rules applied, {findings} findings",
+        "zh": "{source}：应用规则 {rules} 条，发现问题 {findings} 个",
+    },
+    "rules_not_applicable": {
+        "en": "; {count} not applicable (their inputs are absent)",
+        "zh": "；{count} 条不适用（缺少其输入）",
+    },
+    "rolled_up": {
+        "en": "{source}: {rows} rows rolled up to {parents}; {incomplete} parent values with children missing or "
+        "invalid; not summed (rates or unknown): {not_summed}",
+        "zh": "{source}：{rows} 行汇总为 {parents} 行；{incomplete} 个上级值有下级缺失或无效；" "未加总（比率或未知）：{not_summed}",
+    },
+    "scorecard_summary": {
+        "en": "Summary({pack}: {firms} firms — {counts}; failing conditions: {failing})",
+        "zh": "汇总（{pack}）：企业 {firms} 家 — {counts}；未满足的条件：{failing}",
+    },
+    "units_scored": {"en": "{count} units scored, written to {where}", "zh": "已对 {count} 个单位评分，写入{where}"},
+    "written_to": {"en": "written to {where}", "zh": "已写入{where}"},
+    "figures_read": {
+        "en": "{source}: encoding {encoding}, {count} figures, {findings} findings; written to {where}",
+        "zh": "{source}：编码 {encoding}，数字 {count} 个，发现问题 {findings} 个；已写入{where}",
+    },
+    "did_you_mean": {"en": "; did you mean '{name}'?", "zh": "；是否想用 '{name}'？"},
+    "choose_from": {"en": "; choose from {names}", "zh": "；可选：{names}"},
+    "unknown_model": {
+        "en": "unknown model '{name}': not a preset nor a .toml file",
+        "zh": "未知的模型 '{name}'：既不是预设，也不是 .toml 文件",
+    },
+    "no_column": {"en": "{source}: no column '{name}'", "zh": "{source}：没有 '{name}' 列"},
+    "parents_two_columns": {
+        "en": "{source}: the parents file needs two columns, child and parent",
+        "zh": "{source}：上级对照文件需要两列：下级和上级",
+    },
+    "to_needs_admin": {"en": "--to goes with --parents admin", "zh": "--to 只能与 --parents admin 一起使用"},
+    "xlsx_needs_out": {
+        "en": "--format xlsx writes a workbook: give --out FILE.xlsx",
+        "zh": "--format xlsx 写出工作簿：请给出 --out FILE.xlsx",
+    },
+    "higher_is_better": {"en": "higher is better", "zh": "越高越好"},
+    "lower_is_better": {"en": "lower is better", "zh": "越低越好"},
+    "closer_to_benchmark": {"en": "closer to a benchmark", "zh": "越接近基准越好"},
+}
+
+
+def cli_message(key: str, lang: str, **fields: object) -> str:
+    """A message of the command line in ``lang`` (zh or en), its fields filled in."""
+    return CLI_MESSAGES[key][check_lang(lang)].format(**fields)

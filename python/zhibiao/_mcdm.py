@@ -52,6 +52,8 @@ def vikor_compromise(x: Any, w: Any, types: Sequence[int] = (), v: float = 0.5) 
         np.asarray(x, dtype=np.float64), np.asarray(w, dtype=np.float64), list(types), v
     )
     out: dict[str, Any] = {k: np.asarray(d[k]) for k in ("S", "R", "Q", "ranking")}
+    if np.all(np.isfinite(out["ranking"])):
+        out["ranking"] = out["ranking"].astype(np.int64)  # whole ranks, ties sharing the best ("min")
     out.update(
         compromise=[int(k) for k in d["compromise"]],
         acceptable_advantage=bool(d["acceptable_advantage"]),

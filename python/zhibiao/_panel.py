@@ -752,6 +752,7 @@ def read_csv(
     lenient: bool = False,
     threads: int = 0,
     period_value: str | None = None,
+    progress: Any = False,
 ) -> Panel:
     """Loads a panel from CSV (wide or long layout; UTF-8, UTF-8 with BOM, GB18030).
 
@@ -784,6 +785,10 @@ def read_csv(
     period_value
         The period of every row when the file has no period column (e.g. a table of firms for
         one year: ``period_value="2024"``).
+    progress
+        True: a bar that advances as the file is parsed (block by block); or a function
+        ``(bytes_done, bytes_total)``, told at most every 0.1 s and at the end (with several
+        threads, of this thread's share of the file, which the others parse alongside).
 
     Notes
     -----
@@ -809,9 +814,12 @@ def read_csv(
         threads=threads,
         period_value=period_value or "",
     )
-    if hasattr(path, "read"):
-        data = path.read()
-        if isinstance(data, str):
-            data = data.encode("utf-8")
-        return Panel(_core.parse_csv(data, source=str(getattr(path, "name", "<stream>")), **options))
-    return Panel(_core.read_csv(path, **options))  # str, bytes or PathLike: the C++ side os.fsencode()s it
+    from ._progress import parsing
+
+    with parsing(progress):
+        if hasattr(path, "read"):
+            data = path.read()
+            if isinstance(data, str):
+                data = data.encode("utf-8")
+            return Panel(_core.parse_csv(data, source=str(getattr(path, "name", "<stream>")), **options))
+        return Panel(_core.read_csv(path, **options))  # str, bytes or PathLike: the C++ side os.fsencode()s it

@@ -61,15 +61,19 @@ def write_csv(
     full_precision: bool = False,
     encoding: str = "utf-8",
     names: bool = True,
+    unit_header: bool = False,
 ) -> None:
     """Writes an indicator table as CSV: values to the catalogue's decimals (``full_precision=True``
     writes every digit), the entity names beside the codes, and ``encoding="utf-8-sig"`` for a
-    file Excel opens with its Chinese intact (a BOM first)."""
+    file Excel opens with its Chinese intact (a BOM first). ``unit_header=True`` writes each
+    column's unit in its header (``rd_intensity[%]``), as read_csv reads units back."""
     if encoding not in ENCODINGS:  # a typo would otherwise write a file Excel garbles
         raise _core.ArgumentError(f"encoding must be one of {', '.join(ENCODINGS)}, not {encoding!r}")
     table = values if full_precision else rounded(values)
     if names:
         table = with_names(table)
+    if unit_header:
+        table = table.rename(columns={c: f"{c}[{u}]" for c, u in units(table).items()})
     if hasattr(path_or_buf, "write"):
         if encoding == "utf-8-sig":
             path_or_buf.write("\ufeff")
@@ -115,3 +119,62 @@ def to_excel(
         units_table(values, lang).to_excel(writer, sheet_name="units", index=False)
         if reasons is not None:
             reasons.astype(object).where(reasons.notna(), "").to_excel(writer, sheet_name="reasons", merge_cells=False)
+
+
+# ------------------------------------------------------------------ units through merges
+# The library's tables carry their units in ``attrs["units"]`` (column → unit symbol). pandas
+# keeps attrs through copies, slices, round and groupby, but pandas 1.5 drops them in merge,
+# join and concat (pandas 2 keeps them only in some cases); these keep them.
+
+
+def units(table: Any) -> dict[str, str]:
+    """The units of a table's columns (``attrs["units"]``, column → unit symbol), for those of its
+    columns that have one; {} when it carries none."""
+    carried = getattr(table, "attrs", {}).get("units") or {}
+    columns = set(map(str, getattr(table, "columns", [getattr(table, "name", None)])))
+    return {str(c): u for c, u in carried.items() if str(c) in columns and u}
+
+
+def with_units(table: Any, units: Mapping[str, str] | None = None, **more: str) -> Any:
+    """A shallow copy of ``table`` whose ``attrs["units"]`` also holds ``units`` (and ``more``,
+    as column=unit keywords); units of columns it does not have are left out, an empty unit
+    removes a column's."""
+    out = table.copy(deep=False)
+    out.attrs = dict(table.attrs)
+    columns = set(map(str, out.columns))
+    merged = {**dict(out.attrs.get("units") or {}), **dict(units or {}), **more}
+    out.attrs["units"] = {c: u for c, u in merged.items() if c in columns and u}
+    return out
+
+
+def _carried(tables: Any, result: Any, suffixes: Any = ()) -> Any:
+    """``result`` with the units (and entity names) of ``tables``, the first table's winning; a
+    column renamed with one of ``suffixes`` (a merge's x_x, x_y) keeps the unit of x."""
+    found: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for table in reversed(list(tables)):
+        found.update(getattr(table, "attrs", {}).get("units") or {})
+        names.update(getattr(table, "attrs", {}).get("names") or {})
+    for column in map(str, result.columns):
+        for suffix in (s for s in suffixes if s and column.endswith(s)):
+            found.setdefault(column, found.get(column[: -len(suffix)], ""))
+    out = with_units(result, found)
+    if names:
+        out.attrs["names"] = names
+    return out
+
+
+def merge(left: Any, right: Any, **options: Any) -> Any:
+    """``pandas.merge(left, right, **options)`` that keeps both tables' units (and entity names)
+    in ``attrs``, so the merged table still shows them in a notebook and writes them out."""
+    import pandas as pd
+
+    return _carried([left, right], pd.merge(left, right, **options), options.get("suffixes", ("_x", "_y")))
+
+
+def concat(tables: Any, **options: Any) -> Any:
+    """``pandas.concat(tables, **options)`` that keeps the tables' units (and entity names)."""
+    import pandas as pd
+
+    tables = list(tables)
+    return _carried(tables, pd.concat(tables, **options))

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import difflib
 import io
 import math
 import os
@@ -33,8 +32,9 @@ from typing import IO, Any, Callable, Iterator, Sequence
 
 from . import _core
 from ._catalogue import Catalogue, catalogue
-from ._lang import unit_text
+from ._lang import cli_message, cli_text, environment_lang, unit_text
 from ._panel import Panel, read_csv
+from ._suggest import closest_name
 from ._tables import write_csv
 
 STDIO = "-"  # the file name meaning standard input (FILE) or standard output (--out)
@@ -209,6 +209,7 @@ class _Messages:
     """Messages and progress on standard error; --quiet silences both (errors still show)."""
 
     quiet = False
+    lang = "en"  # of the messages, as of the help
 
     @classmethod
     def say(cls, text: str) -> None:
@@ -220,36 +221,35 @@ class _Messages:
         return not cls.quiet and sys.stderr.isatty()
 
 
+def _msg(key: str, **fields: Any) -> str:
+    """A message in the language of the help (the words are in _lang.py)."""
+    return cli_message(key, _Messages.lang, **fields)
+
+
 @contextlib.contextmanager
-def _progress_bar(what: str, unit: str) -> Iterator[None]:
+def _progress_bar(what: str, unit: str, percent: bool = False) -> Iterator[None]:
     """A tqdm bar on stderr fed by the C++ progress reports of the calls inside the block (none
     when stderr is not a terminal, with --quiet, or without tqdm)."""
-    from ._progress import reporting
+    from . import _progress
 
-    bar = None
+    update, close = None, None
     if _Messages.progress_wanted():
         try:
-            from tqdm import tqdm
-
-            bar = tqdm(total=0, unit=unit, desc=what, file=sys.stderr)
+            update, close = _progress.bar(what, unit, file=sys.stderr, percent=percent)
         except ImportError:
             pass
-    if bar is None:
-        yield
-        return
-
-    shown = bar
-
-    def advance(done: int, total: int) -> None:
-        shown.total = total
-        shown.n = done + 1 if done + 1 == total else done
-        shown.refresh()
-
     try:
-        with reporting(advance):
+        with _progress.reporting(update):
             yield
     finally:
-        bar.close()
+        if close is not None:
+            close()
+
+
+def _read(source: Any, **options: Any) -> Panel:
+    """read_csv with a bar on stderr that advances as the file is parsed."""
+    with _progress_bar(_msg("reading", source=_source_name(source)), "%", percent=True):
+        return read_csv(source, **options)
 
 
 def _input(path: str) -> Any:
@@ -277,7 +277,7 @@ def _output(out: str | None) -> Iterator[IO[str]]:
 
 
 def _where(out: str | None) -> str:
-    return "standard output" if out is None or out == STDIO else out
+    return _msg("standard_output") if out is None or out == STDIO else out
 
 
 def _with_reason_columns(values: Any, reasons: Any) -> Any:
@@ -290,9 +290,13 @@ def _with_reason_columns(values: Any, reasons: Any) -> Any:
 
 def _load_report(panel: Panel, source: Any) -> str:
     report = panel.report
-    return (
-        f"{_source_name(source)}: {report['rows_loaded']} rows loaded ({report['blank_lines']} blank, "
-        f"{report['rows_skipped']} skipped, {report['cells_unparseable']} unparseable cells)"
+    return _msg(
+        "rows_loaded",
+        source=_source_name(source),
+        rows=report["rows_loaded"],
+        blank=report["blank_lines"],
+        skipped=report["rows_skipped"],
+        unparseable=report["cells_unparseable"],
     )
 
 
@@ -306,7 +310,7 @@ def _write_indicators(values: Any, reasons: Any, args: argparse.Namespace) -> No
 
     if args.format == "xlsx":
         if args.out is None or args.out == STDIO:
-            raise _core.ArgumentError("--format xlsx writes a workbook: give --out FILE.xlsx")
+            raise _core.ArgumentError(_msg("xlsx_needs_out"))
         to_excel(
             values,
             args.out,
@@ -334,24 +338,30 @@ def _write_indicators(values: Any, reasons: Any, args: argparse.Namespace) -> No
 
 def compute_file(args: argparse.Namespace) -> int:
     source = _input(args.file)
-    panel: Panel = read_csv(source, lenient=args.lenient)
-    with _progress_bar("indicators", "ind"):
+    panel: Panel = _read(source, lenient=args.lenient)
+    with _progress_bar(_msg("indicators"), "ind"):
         values, reasons = panel.compute(args.ids or None, reasons=True)
     _write_indicators(values, reasons, args)
-    _Messages.say(f"{_load_report(panel, source)}; {len(values.columns)} indicators written to {_where(args.out)}")
+    _Messages.say(
+        _msg(
+            "indicators_written", report=_load_report(panel, source), count=len(values.columns), where=_where(args.out)
+        )
+    )
     return 0
 
 
 def validate_file(args: argparse.Namespace) -> int:
     source = _input(args.file)
-    panel = read_csv(source, lenient=args.lenient)
+    panel = _read(source, lenient=args.lenient)
     findings = panel.validate(args.rules)
     with _output(args.out) as f:
         findings.to_csv(f, index=False)
     skipped = findings.attrs["skipped"]
     _Messages.say(
-        f"{_source_name(source)}: {findings.attrs['rules_applied']} rules applied, {len(findings)} findings"
-        + (f"; {len(skipped)} not applicable (their inputs are absent)" if skipped else "")
+        _msg(
+            "rules_applied", source=_source_name(source), rules=findings.attrs["rules_applied"], findings=len(findings)
+        )
+        + (_msg("rules_not_applicable", count=len(skipped)) if skipped else "")
     )
     return 1 if len(findings) else 0
 
@@ -364,17 +374,17 @@ def _parents(spec: str) -> Any:
 
     table = pd.read_csv(_input(spec), dtype=str, keep_default_na=False)
     if table.shape[1] < 2:
-        raise _core.ParseError(f"{_source_name(spec)}: the parents file needs two columns, child and parent")
+        raise _core.ParseError(_msg("parents_two_columns", source=_source_name(spec)))
     return dict(zip(table.iloc[:, 0], table.iloc[:, 1]))
 
 
 def rollup_file(args: argparse.Namespace) -> int:
     source = _input(args.file)
-    panel = read_csv(source, lenient=args.lenient)
+    panel = _read(source, lenient=args.lenient)
     parents = _parents(args.parents)
     to = args.to if parents == "admin" else None
     if args.to is not None and parents != "admin":
-        raise _core.ArgumentError("--to goes with --parents admin")
+        raise _core.ArgumentError(_msg("to_needs_admin"))
     rolled = panel.rollup(parents, to=to, partial_sums=args.partial_sums, also_sum=args.also_sum or ())
     table = rolled.to_pandas()
     units = table.attrs["units"]
@@ -386,15 +396,21 @@ def rollup_file(args: argparse.Namespace) -> int:
             rolled.coverage.to_csv(f, index=False)
     incomplete = int((~rolled.coverage["complete"]).sum()) if len(rolled.coverage) else 0
     _Messages.say(
-        f"{_source_name(source)}: {len(panel)} rows rolled up to {len(rolled)}; {incomplete} parent values "
-        f"with children missing or invalid; not summed (rates or unknown): {', '.join(rolled.not_summed) or 'none'}"
+        _msg(
+            "rolled_up",
+            source=_source_name(source),
+            rows=len(panel),
+            parents=len(rolled),
+            incomplete=incomplete,
+            not_summed=", ".join(rolled.not_summed) or _msg("none"),
+        )
     )
     return 0
 
 
 def _did_you_mean(name: str, choices: Sequence[str]) -> str:
-    close = difflib.get_close_matches(name, choices, n=1)
-    return f"; did you mean '{close[0]}'?" if close else f"; choose from {', '.join(choices)}"
+    close = closest_name(name, choices)
+    return _msg("did_you_mean", name=close) if close else _msg("choose_from", names=", ".join(choices))
 
 
 def _composite_model(name: str | None) -> Any:
@@ -405,9 +421,7 @@ def _composite_model(name: str | None) -> Any:
         return name or "eis"
     if name.endswith(".toml") or os.path.exists(name):
         return composite.Model.from_toml(name)
-    raise _core.ArgumentError(
-        f"unknown model '{name}': not a preset nor a .toml file" + _did_you_mean(name, composite.PRESETS)
-    )
+    raise _core.ArgumentError(_msg("unknown_model", name=name) + _did_you_mean(name, composite.PRESETS))
 
 
 def _reason_columns(source: Any) -> list[str]:
@@ -426,14 +440,14 @@ def _reason_columns(source: Any) -> list[str]:
 def _composite_data(args: argparse.Namespace) -> Any:
     source = _input(args.file)
     if args.period is not None:  # a panel (entity, period, variables): the rows of one period
-        return read_csv(source, entity=args.unit, ignore=_reason_columns(source))
+        return _read(source, entity=args.unit, ignore=_reason_columns(source))
     import pandas as pd
 
     df = pd.read_csv(source)
     unit = args.unit or df.columns[0]
     if unit not in df.columns:
         raise _core.ArgumentError(
-            f"{_source_name(source)}: no column '{unit}'" + _did_you_mean(unit, list(map(str, df.columns)))
+            _msg("no_column", source=_source_name(source), name=unit) + _did_you_mean(unit, list(map(str, df.columns)))
         )
     return df.set_index(unit)
 
@@ -453,7 +467,7 @@ def composite_file(args: argparse.Namespace) -> int:
     with _output(args.out) as f:
         table.to_csv(f)
     _Messages.say(result.summary())
-    _Messages.say(f"{len(table)} units scored, written to {_where(args.out)}")
+    _Messages.say(_msg("units_scored", count=len(table), where=_where(args.out)))
     return 0
 
 
@@ -463,7 +477,7 @@ def _firms(source: Any, year: str) -> Any:
     import pandas as pd
 
     try:
-        return read_csv(source, period_value=year, lenient=True)
+        return _read(source, period_value=year, lenient=True)
     except _core.ParseError as e:
         if "no entity column" not in str(e):
             raise
@@ -472,15 +486,22 @@ def _firms(source: Any, year: str) -> Any:
     return pd.read_csv(source, dtype=str, keep_default_na=False)
 
 
+def _scorecard_summary(summary: Any) -> str:
+    """The scorecard summary's line (as its repr) in the language of the messages."""
+    counts = ", ".join(f"{k} {v}" for k, v in summary.counts.items())
+    failing = ", ".join(f"{k} {v}" for k, v in summary.failing.items() if v) or _msg("none")
+    return _msg("scorecard_summary", pack=summary.pack, firms=summary.firms, counts=counts, failing=failing)
+
+
 def scorecard_file(args: argparse.Namespace) -> int:
     from . import scorecards
 
     source = _input(args.file)
     firms = _firms(source, args.year)
-    with _progress_bar(f"{args.pack}: explanations", "firms"):
+    with _progress_bar(_msg("explanations", pack=args.pack), "firms"):
         result = scorecards.evaluate(firms, args.pack, policy=args.policy)
     if args.gap:
-        with _progress_bar(f"{args.pack}: gap", "firms"):
+        with _progress_bar(_msg("gaps", pack=args.pack), "firms"):
             gaps = scorecards.gap(firms, args.pack, policy=args.policy)
         pack = result.attrs["pack"]
         result = result.join(gaps.drop(columns=["status"]).add_prefix("gap_"))
@@ -489,8 +510,8 @@ def scorecard_file(args: argparse.Namespace) -> int:
         result.to_csv(f)
     if isinstance(firms, Panel):
         _Messages.say(_load_report(firms, source))
-    _Messages.say(str(scorecards.summary(result)))
-    _Messages.say(f"written to {_where(args.out)}")
+    _Messages.say(_scorecard_summary(scorecards.summary(result)))
+    _Messages.say(_msg("written_to", where=_where(args.out)))
     return 0
 
 
@@ -517,7 +538,7 @@ def extract_file(args: argparse.Namespace) -> int:
         warnings.simplefilter("always", InvalidBytesWarning)
         facts = extract(data, args.lexicon)
     for w in caught:
-        print(f"zhibiao: warning: {name}: {w.message}", file=sys.stderr)
+        print(_msg("warning", source=name, detail=w.message), file=sys.stderr)
     findings = facts.attrs["findings"]
     with _output(args.out) as f:
         if args.table:
@@ -525,13 +546,18 @@ def extract_file(args: argparse.Namespace) -> int:
         else:
             facts.to_csv(f, index=False)
     _Messages.say(
-        f"{name}: encoding {facts.attrs['encoding']}, {len(facts)} figures, {len(findings)} findings; "
-        f"written to {_where(args.out)}"
+        _msg(
+            "figures_read",
+            source=name,
+            encoding=facts.attrs["encoding"],
+            count=len(facts),
+            findings=len(findings),
+            where=_where(args.out),
+        )
     )
     for row in findings.itertuples():
-        print(
-            f"zhibiao: finding: {name}: character {row.begin}: {row.kind}: {row.message} ({row.text})", file=sys.stderr
-        )
+        finding = _msg("finding", source=name, begin=row.begin, kind=row.kind, detail=row.message, text=row.text)
+        print(finding, file=sys.stderr)
     return 1 if facts.attrs["invalid_bytes"] else 0
 
 
@@ -549,7 +575,8 @@ def catalogue_command(args: argparse.Namespace) -> int:
         for key in first + [k for k in definition if k not in first]:
             value = definition[key]
             if key == "direction":
-                value = {1: "higher is better", -1: "lower is better", 0: "closer to a benchmark"}.get(value, value)
+                words = {1: "higher_is_better", -1: "lower_is_better", 0: "closer_to_benchmark"}.get(value)
+                value = cli_message(words, args.lang) if words else value
             if isinstance(value, (list, tuple)):
                 value = ", ".join(map(str, value))
             if key == "unit":
@@ -609,7 +636,6 @@ def _add_compute(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--bom", action="store_true", help="start the CSV with a UTF-8 BOM, so Excel reads its Chinese right"
     )
-    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the units sheet of --format xlsx")
     p.set_defaults(run=compute_file)
 
 
@@ -742,7 +768,6 @@ def _add_catalogue(sub: Any, common: argparse.ArgumentParser) -> None:
         description="List the built-in indicators (id, name, unit, formula), or describe one by id.",
     )
     p.add_argument("id", nargs="?", metavar="ID", help="describe this indicator (default: list all)")
-    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the names: zh (default) or en")
     _out_argument(p, "the list or description")
     p.set_defaults(run=catalogue_command)
 
@@ -773,7 +798,8 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> Any:
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: error: {message}{self._suggestion(message)}\n")
+        said = cli_text(f"{self.prog}: error: {message}", _Parser.lang)
+        self.exit(2, f"{said}{self._suggestion(message)}\n")
 
     def _suggestion(self, message: str) -> str:
         if not message.startswith("unrecognized arguments:"):
@@ -782,24 +808,79 @@ class _Parser(argparse.ArgumentParser):
         hints = []
         for word in message.split(":", 1)[1].split():
             flag = word.split("=", 1)[0]
-            close = difflib.get_close_matches(flag, known, n=1, cutoff=0.6) if flag.startswith("--") else []
+            close = closest_name(flag, known) if flag.startswith("--") else None
             if close:
-                hints.append(f"{flag}: did you mean {close[0]}?")
+                hints.append(cli_text(f"{flag}: did you mean {close}?", _Parser.lang))
         return ("\n" + "\n".join(hints)) if hints else ""
 
     def _option_names(self) -> list[str]:
         """This parser's long options and those of the subcommand named on the command line."""
         names = [o for a in self._actions for o in a.option_strings if o.startswith("--")]
-        command = next((w for w in _Parser.argv if not w.startswith("-")), None)
         for action in self._actions:
-            if isinstance(action, argparse._SubParsersAction) and command in action.choices:
+            if not isinstance(action, argparse._SubParsersAction):
+                continue
+            command = next((w for w in _Parser.argv if w in action.choices), None)  # not the value of --lang
+            if command is not None:
                 names += action.choices[command]._option_names()
         return names
 
     argv: Sequence[str] = ()
+    lang = "en"  # of the error messages, as of the help
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _ChineseHelp(argparse.HelpFormatter):
+    """argparse's own words (usage, options) in Chinese."""
+
+    def start_section(self, heading: str | None) -> None:
+        super().start_section(cli_text(heading or "", "zh") or heading)
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, cli_text("usage: ", "zh") if prefix is None else prefix)
+
+
+def _in_language(parser: argparse.ArgumentParser, lang: str) -> None:
+    """The parser's descriptions and help texts (and those of its subcommands) in ``lang``; the
+    words are in _lang.py."""
+    if lang == "en":
+        return
+    parser.formatter_class = _ChineseHelp
+    parser.description = cli_text(parser.description or "", lang) or None
+    parser.epilog = cli_text(parser.epilog or "", lang) or None
+    for action in parser._actions:
+        if action.help and action.help is not argparse.SUPPRESS:
+            action.help = cli_text(action.help, lang)
+        if isinstance(action, argparse._SubParsersAction):
+            for choice in action._choices_actions:
+                choice.help = cli_text(choice.help or "", lang)
+            for subparser in action.choices.values():
+                _in_language(subparser, lang)
+
+
+_LANG_HELP = (
+    "language of the help and of names and units in the output: zh or en (default: $ZHIBIAO_LANG, "
+    "then zh when $LANG starts with zh; otherwise help in English, names and units in Chinese)"
+)
+
+
+def _lang_option(parser: argparse.ArgumentParser) -> None:
+    # SUPPRESS: given before the subcommand, it is not overwritten by the subcommand's default
+    parser.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS, help=_LANG_HELP)
+
+
+def _lang_asked(argv: Sequence[str]) -> str | None:
+    """The --lang of the command line, before or after the subcommand (read before parsing, so
+    that --help is shown in it)."""
+    for i, word in enumerate(argv):
+        if word == "--":
+            break
+        value = argv[i + 1] if word == "--lang" and i + 1 < len(argv) else word[len("--lang=") :]
+        if (word == "--lang" or word.startswith("--lang=")) and value in ("zh", "en"):
+            return value
+    return None
+
+
+def build_parser(lang: str = "en") -> argparse.ArgumentParser:
+    """The command line's parser, its help in ``lang``."""
     parser = _Parser(
         prog="zhibiao",
         description="Indicators, checks, roll-ups, composite indices and scorecards from S&T statistics.",
@@ -811,6 +892,8 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument(
         "-q", "--quiet", action="store_true", help="no messages or progress on stderr (errors still shown)"
     )
+    _lang_option(parser)
+    _lang_option(common)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     from ._cli_uncertainty import add_parser as _add_uncertainty
 
@@ -826,6 +909,7 @@ def build_parser() -> argparse.ArgumentParser:
         _add_demo,
     ):
         add(sub, common)
+    _in_language(parser, lang)
     return parser
 
 
@@ -852,22 +936,34 @@ def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> 
         _quiet_stdout()
         return 0
     except _core.Error as e:
-        print(f"zhibiao: {e}", file=sys.stderr)
+        print(_msg("error", detail=e), file=sys.stderr)
     except OSError as e:  # a missing file, a directory, a device, no permission
         name = f"{e.filename}: " if e.filename and str(e.filename) not in str(e.strerror) else ""
-        print(f"zhibiao: {name}{e.strerror or e}", file=sys.stderr)
+        print(_msg("error", detail=f"{name}{e.strerror or e}"), file=sys.stderr)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as e:
-        print(f"zhibiao: {getattr(args, 'file', '')}: {e}", file=sys.stderr)
+        print(_msg("error", detail=f"{getattr(args, 'file', '')}: {e}"), file=sys.stderr)
     except KeyboardInterrupt:
-        print("zhibiao: interrupted", file=sys.stderr)
+        print(_msg("interrupted"), file=sys.stderr)
         return 130
     return 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     _Parser.argv = list(sys.argv[1:] if argv is None else argv)
-    args = build_parser().parse_args(argv)
+    try:
+        asked = _lang_asked(_Parser.argv) or environment_lang(os.environ)
+    except _core.Error as e:  # ZHIBIAO_LANG=fr
+        print(f"zhibiao: ZHIBIAO_LANG: {e}", file=sys.stderr)
+        return 2
+    _Parser.lang = asked or "en"
+    try:
+        args = build_parser(_Parser.lang).parse_args(argv)
+    except BrokenPipeError:  # --help | head
+        _quiet_stdout()
+        return 0
+    args.lang = getattr(args, "lang", None) or asked or "zh"  # names and units in output: Chinese by default
     _Messages.quiet = args.quiet
+    _Messages.lang = _Parser.lang
     return _run(args.run, args)
 
 

@@ -394,7 +394,9 @@ PRESETS = tuple(_core.composite_preset_names())
 class CompositeResult:
     """Scores and ranks at every level, every intermediate layer, marks, weights and the audit."""
 
-    def __init__(self, core: Any, framework: Framework, model: Model, region_index: Any) -> None:
+    def __init__(
+        self, core: Any, framework: Framework, model: Model, region_index: Any, units: Mapping[str, Any] | None = None
+    ) -> None:
         import pandas as pd
 
         self._core = core
@@ -405,6 +407,7 @@ class CompositeResult:
         self._rows = rows
         self.scores = pd.DataFrame(core.scores, index=region_index[rows], columns=framework.codes)
         self._ranks: Any = None
+        self._units = {c: str(u) for c, u in (units or {}).items() if c in framework.indicators and u}
 
     @property
     def ranks(self) -> Any:
@@ -420,14 +423,21 @@ class CompositeResult:
 
     def layer(self, name: str) -> Any:
         """An intermediate as a DataFrame: "raw", "denominated", "imputed", "screened",
-        "treated", "normalised" (regions × indicators), "aggregated" (regions × nodes)."""
+        "treated", "normalised" (regions × indicators), "aggregated" (regions × nodes).
+        "raw", and "imputed" when no Denominate step came before, are in the input's units:
+        ``attrs["units"]`` (column → symbol) as the rest of the library. The other layers carry
+        none: denominated values are per denominator, treated ones may be transformed, and
+        normalised and aggregated ones are unitless scores."""
         import pandas as pd
 
         if name not in self.layers:
             raise _core.UnknownIndicatorError(f"no layer '{name}' (layers: {', '.join(self.layers)})")
         rows = np.asarray(self._core.layer_rows(name), dtype=np.int64)
         columns = self.framework.codes if name == "aggregated" else self.framework.indicators
-        return pd.DataFrame(self._core.layer_values(name), index=self._index[rows], columns=columns)
+        table = pd.DataFrame(self._core.layer_values(name), index=self._index[rows], columns=columns)
+        if name == "raw" or (name == "imputed" and "denominated" not in self.layers):
+            table.attrs["units"] = dict(self._units)
+        return table
 
     def marks(self, step: str = "imputed") -> Any:
         """What the "imputed" or "treated" step did to each cell ("" where nothing)."""
@@ -521,8 +531,11 @@ class CompositeResult:
     def rank(
         self, ties: str = _default("rank", "ties"), within: str | Sequence[str] | None = None, data: Any = None
     ) -> Any:
-        """Ranks of every node (1 = best); ``ties`` "min", "dense" or "average"; ``within`` a
-        label column of the data (or labels per region) to rank inside groups."""
+        """Ranks of every node (1 = best); ``within`` a label column of the data (or labels per
+        region) to rank inside groups. ``ties``: "min" (the default, COINr's and Compind's
+        competition ranking: scores 9, 8, 8, 7 rank 1, 2, 2, 4), "dense" (1, 2, 2, 3) or
+        "average" (1, 2.5, 2.5, 4). Ranks are nullable integers (pandas "Int64", <NA> where the
+        score is missing); "average" ranks, which can be halves, stay floats (NaN where missing)."""
         import pandas as pd
 
         groups: list[str] = []
@@ -533,11 +546,12 @@ class CompositeResult:
                 groups = data.loc[self.scores.index, within].astype(str).tolist()
             else:
                 groups = [str(g) for g in within]
-        return pd.DataFrame(
+        ranks = pd.DataFrame(
             _core.composite_rank_columns(self.scores.to_numpy(), ties, groups),
             index=self.scores.index,
             columns=self.scores.columns,
         )
+        return ranks if ties == "average" else ranks.astype("Int64")  # NaN (no score) becomes <NA>
 
     # Audit -------------------------------------------------------------------------------
     @property
@@ -566,7 +580,7 @@ class CompositeResult:
         node = node or self.root
         alt = pd.DataFrame(self._core.what_if(codes), index=self.scores.index, columns=self.framework.codes)[node]
         rank_before = self.ranks[node]
-        rank_after = pd.Series(_core.composite_rank(alt.to_numpy()), index=alt.index)
+        rank_after = pd.Series(_core.composite_rank(alt.to_numpy()), index=alt.index).astype("Int64")
         return pd.DataFrame(
             {
                 "score": self.scores[node],
@@ -732,7 +746,7 @@ def _build_frame(
     numbers, labels, prev = _frame_inputs(df, framework, numeric, previous)
     regions = [str(u) for u in df.index]
     core = _core.composite_build(framework._core, model._core, regions, numbers, labels, prev)
-    return CompositeResult(core, framework, model, df.index)
+    return CompositeResult(core, framework, model, df.index, df.attrs.get("units"))
 
 
 def _build_panel(
@@ -753,7 +767,7 @@ def _build_panel(
     if model is None:
         model = Model.from_steps(steps or (), framework)
     core = _core.composite_build_panel(framework._core, model._core, panel._core, "" if period is None else str(period))
-    return CompositeResult(core, framework, model, pd.Index(core.regions, name="entity"))
+    return CompositeResult(core, framework, model, pd.Index(core.regions, name="entity"), panel.units)
 
 
 def build(

@@ -20,6 +20,7 @@ import numpy as np
 
 from . import _core
 from ._lang import english_units
+from ._suggest import closest_name
 
 BUILTIN = tuple(_core.Scorecard.builtin_ids())
 #: A firm's outcome, in evaluate() and gap() alike: the C++ firm_status, by code.
@@ -178,10 +179,10 @@ def _check_units(card: Any, units: Mapping[str, str] | None) -> None:
 
 
 def _did_you_mean(name: str, choices: Sequence[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(str(name), list(choices), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    """The suggestion the command line and the C++ core make (edit distance, else a unique prefix
+    or part: "sme" → 'tech-sme-2017'); nothing when several fit as well ("hnte")."""
+    close = closest_name(str(name), choices)
+    return f" (did you mean {close!r}?)" if close else ""
 
 
 def _numbers(card: Any, spec: Mapping[str, Any], raw: Any) -> Any | None:

@@ -23,7 +23,7 @@ from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
 
-from . import _core
+from . import _core, _progress
 from . import composite as _composite
 
 
@@ -201,7 +201,7 @@ def uncertainty(
         probabilities=probabilities or {},
     )
     df, framework, model, core_model = _setup(data, framework, steps, previous, period, assumptions)
-    report, close = _tqdm_progress("uncertainty") if progress is True else (progress or None, lambda: None)
+    report, close = _progress.callback(progress, "uncertainty", "rep")
     try:
         core = core_model.run(int(n), int(seed), int(threads), int(top_k), bool(keep), report)
         sobol_raw = (

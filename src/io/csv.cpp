@@ -133,6 +133,7 @@ public:
 
     bool done() const { return pos_ >= text_.size(); }
     std::size_t position() const { return pos_; }
+    std::size_t length() const { return text_.size(); }
     std::size_t next_line() const { return next_line_; }
     std::size_t line() const { return line_; }  // line where the current row started
     // A chunk's tokenizer learns its first line once the chunks before it are counted.
@@ -797,7 +798,10 @@ private:
             const char* p = begin;
             std::size_t line = c.first_line;
             while (p < end) {
-                if ((c.counts.data_lines & 4095) == 0) poll_stop();
+                if ((c.counts.data_lines & 4095) == 0) {  // progress: this thread's chunk, as long as the others
+                    poll_stop();
+                    report_progress(static_cast<std::size_t>(p - begin), c.text.size());
+                }
                 ++c.counts.data_lines;
                 if (fast_row(p, end, roles, c, out)) {
                     c.line.push_back(line++);
@@ -810,6 +814,7 @@ private:
                 p = begin + c.tok->position();
                 line = c.tok->next_line();
             }
+            report_progress(c.text.size(), c.text.size());
         } catch (...) {
             c.failure = std::current_exception();
         }
@@ -1145,7 +1150,10 @@ private:
                 report_.ignored_columns.push_back(names[i]);
         }
         while (tok.next(fields)) {
-            if ((report_.data_lines & 4095) == 0) poll_interrupt();
+            if ((report_.data_lines & 4095) == 0) {
+                poll_interrupt();
+                report_progress(tok.position(), tok.length());
+            }
             ++report_.data_lines;
             const std::size_t line = tok.line();
             if (blank(fields)) {
@@ -1155,6 +1163,7 @@ private:
             if (wrong_width(report_, fields, line)) continue;
             read_long_record(fields, line, keys, st);
         }
+        report_progress(tok.length(), tok.length());
         for (std::size_t i = 0; i < st.vars.size(); ++i) {
             // Cells with no record at all are missing too; count them so the report adds up.
             st.vars[i].values.resize(keys.entity_of_row.size(), std::numeric_limits<double>::quiet_NaN());

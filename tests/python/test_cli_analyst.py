@@ -26,3 +26,31 @@ def test_the_scorecard_summary_names_the_pack_also_with_gap(sample_dir):
     for extra in ([], ["--gap"]):
         result = _run("scorecard", str(sample_dir / "firms_synthetic.csv"), "--pack", "hnte-2016", *extra, check=True)
         assert "Summary(hnte-2016: 200 firms" in result.stderr, extra
+
+
+def test_a_unique_prefix_or_part_gets_a_suggestion_too():
+    from zhibiao._suggest import closest_name, edit_distance
+
+    kinds = ["pearson", "absolute", "distance"]
+    assert edit_distance("abs", "absolute") == 5  # too far for a typo (3 // 3 + 2 = 3)
+    assert closest_name("abs", kinds) == "absolute" and closest_name("olute", kinds) == "absolute"
+    assert closest_name("pearsn", kinds) == "pearson"
+    assert closest_name("max", ["minmax", "frac_of_max"]) is None  # a part of two names: no guess
+    assert closest_name("in", ["minmax", "inverse", "index"]) is None
+    assert closest_name("a", kinds) is None
+    assert closest_name("ABS", kinds, fold=str.lower) == "absolute"
+
+
+def test_the_command_line_suggests_a_preset_from_its_prefix():
+    result = _run("composite", "-", "--model", "entropy", input="region,a,b\nu1,1,2\nu2,2,1\n")
+    assert result.returncode == 2 and "did you mean 'entropy-topsis'?" in result.stderr, result.stderr
+
+
+def test_the_library_suggests_an_option_value_from_its_prefix():
+    import pytest
+
+    import zhibiao as zb
+
+    C = zb.composite
+    with pytest.raises(zb.Error, match="did you mean 'absolute'"):
+        C.Model('[[step]]\nkind = "weigh"\nmethod = "critic"\ncorrelation = "abs"\n')

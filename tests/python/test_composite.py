@@ -417,7 +417,7 @@ def test_bad_input_gets_named_errors():
         C.build(missing, fw, [C.Normalise(), C.Aggregate("topsis")])
     allmissing = pd.DataFrame({"a": [1.0, np.nan, 3.0], "b": [1.0, np.nan, 4.0]}, index=list("pqr"))
     r = C.build(allmissing, fw, [C.Normalise(), C.Aggregate()])
-    assert np.isnan(r.scores.loc["q", "Index"]) and np.isnan(r.ranks.loc["q", "Index"])
+    assert np.isnan(r.scores.loc["q", "Index"]) and r.ranks.loc["q", "Index"] is pd.NA
     with pytest.raises(zb.Error, match="infinite"):
         C.build(pd.DataFrame({"a": [1.0, np.inf], "b": [1.0, 2.0]}), fw)
     with pytest.raises(zb.MissingVariableError):

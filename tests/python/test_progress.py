@@ -89,3 +89,75 @@ def test_no_bar_when_stderr_is_not_a_terminal(sample_dir):
         check=True,
     )
     assert "explanations" not in result.stderr and "it/s" not in result.stderr
+
+
+def _big_csv(path, rows=10000):
+    body = "".join(f"{100000 + i},2024,1.5\n" for i in range(rows))  # 16 bytes a row
+    path.write_text("entity,period,x\n" + body, encoding="utf-8")
+    return len(body)
+
+
+def test_read_csv_reports_the_bytes_parsed_and_the_end(tmp_path):
+    body = _big_csv(tmp_path / "big.csv")
+    assert body == 160000
+    seen = []
+    panel = zb.read_csv(tmp_path / "big.csv", threads=1, progress=lambda done, total: seen.append((done, total)))
+    assert len(panel) == 10000
+    assert seen[-1] == (160000, 160000) and all(total == 160000 for _, total in seen)
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)  # it only moves forward
+    seen.clear()
+    with open(tmp_path / "big.csv", "rb") as stream:  # a file object: the same reports
+        zb.read_csv(stream, threads=1, progress=lambda done, total: seen.append((done, total)))
+    assert seen[-1] == (160000, 160000)
+
+
+def test_progress_blocks_nest_and_a_bad_progress_is_refused(tmp_path, sample_dir):
+    _big_csv(tmp_path / "big.csv", rows=100)
+    outer, inner = [], []
+    with _progress.reporting(lambda d, t: outer.append((d, t))):
+        zb.read_csv(tmp_path / "big.csv", progress=lambda d, t: inner.append((d, t)))
+        panel = zb.read_csv(sample_dir / "counties_synthetic.csv")  # progress=False: the outer block hears it
+        panel.compute(["rd_intensity", "invention_patents_per_10k"])  # the outer block again after the inner one
+    assert inner == [(1600, 1600)]
+    assert outer[-1] == (1, 2) and any(d == t and t > 1600 for d, t in outer)
+    with pytest.raises(zb.ArgumentError, match="progress must be True, False or a function"):
+        zb.read_csv(tmp_path / "big.csv", progress="yes")
+
+
+def test_uncertainty_uses_the_common_progress(monkeypatch):
+    calls = []
+    monkeypatch.setattr(
+        _progress, "bar", lambda what, unit, **kw: (lambda d, t: calls.append((what, d, t)), lambda: None)
+    )
+    data = pd.DataFrame({"a": [1.0, 2.0, 3.0, 4.0], "b": [4.0, 1.0, 2.0, 3.0]}, index=list("pqrs"))
+    C = zb.composite
+    C.uncertainty(
+        data, C.Framework.flat(["a", "b"]), [C.Normalise(), C.Aggregate()], n=50, weights_noise={1: 0.2}, progress=True
+    )
+    assert calls and calls[-1][0] == "uncertainty" and calls[-1][1:] in ((49, 50), (50, 50))
+
+
+def test_the_cli_shows_reading_progress_on_a_terminal(tmp_path):
+    pytest.importorskip("tqdm", reason="python3-tqdm is installed by scripts/bootstrap.sh")
+    _big_csv(tmp_path / "big.csv")
+    master, slave = pty.openpty()
+    with open(os.devnull, "w") as devnull:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "zhibiao", "compute", str(tmp_path / "big.csv"), "--ids", "rd_intensity"],
+            stdout=devnull,
+            stderr=slave,
+        )
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=300)
+    os.close(master)
+    text = b"".join(chunks).decode("utf-8", errors="replace")
+    assert f"reading {tmp_path / 'big.csv'}" in text and "100/100" in text

@@ -74,6 +74,18 @@ def test_policy_and_pack_names_suggest_the_right_one():
         zb.scorecards.evaluate(sme_firms(), "tech-sme-2071")
 
 
+def test_scorecard_suggestions_match_the_command_line():
+    """Prefix or part of a name, as zhibiao._suggest (and the C++ closest_name) find it; no guess
+    when two names fit alike (difflib named one of them)."""
+    with pytest.raises(KeyError, match="did you mean 'tech-sme-2017'"):
+        zb.scorecards.evaluate(sme_firms(), "sme")
+    with pytest.raises(KeyError, match="did you mean 'hnte-2016'"):
+        zb.scorecards.evaluate(sme_firms(), "hnte-2016x")
+    with pytest.raises(KeyError) as ambiguous:
+        zb.scorecards.evaluate(sme_firms(), "hnte")
+    assert "did you mean" not in str(ambiguous.value) and "built in are" in str(ambiguous.value)
+
+
 def test_gap_speaks_evaluates_status_words_and_names_what_blocks():
     # passed; failed on points (20 + 0 + 12: more R&D reaches 60); ineligible (510 staff); direct
     # (HNTE certificate); invalid (S&T > staff); failed with 12 points and an S&T score of 0, which

@@ -53,6 +53,31 @@ def test_ranks_are_integers_nullable_where_missing_and_average_ties_stay_floats(
     assert zb.whole_ranks(pd.Series([1.5, 1.5, 3.0])).dtype == np.float64
 
 
+def test_composite_ranks_are_competition_ranks_as_nullable_integers():
+    # COINr's rank_df and Compind rank ties "min": scores 9, 8, 8, 7 rank 1, 2, 2, 4; no score, no rank.
+    C = zb.composite
+    data = pd.DataFrame({"x": [9.0, 8.0, 8.0, 7.0, np.nan]}, index=list("abcde"))
+    result = C.build(data, C.Framework.flat(["x"]), [C.Normalise("minmax"), C.Aggregate()])
+    ranks = result.ranks["Index"]
+    assert str(ranks.dtype) == "Int64"
+    assert ranks.iloc[:4].tolist() == [1, 2, 2, 4] and ranks["e"] is pd.NA
+    dense = result.rank("dense")["Index"]
+    assert str(dense.dtype) == "Int64" and dense.iloc[:4].tolist() == [1, 2, 2, 3]
+    average = result.rank("average")["Index"]  # halves: floats, NaN where missing
+    assert average.dtype == np.float64 and average.iloc[:4].tolist() == [1, 2.5, 2.5, 4] and np.isnan(average["e"])
+    change = result.what_if("x")
+    assert str(change["rank"].dtype) == str(change["rank_without"].dtype) == "Int64"
+
+
+def test_every_rank_column_of_the_library_is_whole(sample_dir):
+    C = zb.composite
+    vikor = C.vikor_compromise([[1, 3000], [2, 3750], [5, 4500]], [0.5, 0.5], [-1, 1])
+    assert vikor["ranking"].dtype == np.int64 and vikor["ranking"].tolist() == [2, 1, 2]  # ties share the best
+    data = pd.DataFrame({"a": [1.0, 2.0, 3.0, 4.0], "b": [4.0, 1.0, 2.0, 3.0]}, index=list("pqrs"))
+    u = C.uncertainty(data, C.Framework.flat(["a", "b"]), [C.Normalise(), C.Aggregate()], n=20, weights_noise={1: 0.2})
+    assert str(u.node_ranks()["nominal_rank"].dtype) == "Int64"
+
+
 def test_units_show_under_the_column_names_in_a_notebook(sample_dir):
     values, _ = _values(sample_dir)
     html = _repr.table_html(values.head())
@@ -104,3 +129,49 @@ def test_cli_bom_and_full_precision(sample_dir):
     assert bom.stdout.startswith("\ufeff".encode())
     full = _cli("compute", panel, "--ids", "rd_intensity", "--full-precision", "--no-reasons", "-q", check=True)
     assert full.stdout.splitlines()[1].startswith("900101,2015,甲省1市1县,1.6289")
+
+
+def test_units_survive_merge_and_concat_through_the_helpers(sample_dir):
+    values, _ = _values(sample_dir)
+    extra = pd.DataFrame({"gdp_growth": [7.5]}, index=values.index[:1])
+    extra.attrs["units"] = {"gdp_growth": "%"}
+    # pandas 1.5 (Debian's) drops attrs in merge, join and concat; zb.merge / zb.concat keep them
+    merged = zb.merge(values, extra, left_index=True, right_index=True, how="left")
+    assert zb.units(merged) == {"rd_intensity": "%", "invention_patents_per_10k": "件/万人", "gdp_growth": "%"}
+    assert merged.attrs["names"]["900101"] == "甲省1市1县"
+    assert "件/万人" in _repr.table_html(merged.head())
+    flat = values.reset_index()
+    clash = zb.merge(flat, flat[["entity", "period", "rd_intensity"]], on=["entity", "period"])
+    assert zb.units(clash)["rd_intensity_x"] == zb.units(clash)["rd_intensity_y"] == "%"
+    stacked = zb.concat([values.head(2), values.tail(2)])
+    assert zb.units(stacked) == zb.units(values) and len(stacked) == 4
+    side = zb.concat([values[["rd_intensity"]], extra], axis=1)
+    assert zb.units(side) == {"rd_intensity": "%", "gdp_growth": "%"}
+
+
+def test_units_of_a_table_and_setting_them():
+    table = pd.DataFrame({"a": [1.0], "b": [2.0]})
+    assert zb.units(table) == {}
+    marked = zb.with_units(table, {"a": "万元", "zzz": "件"}, b="%")
+    assert zb.units(marked) == {"a": "万元", "b": "%"} and zb.units(table) == {}  # a copy; unknown columns left out
+    assert zb.units(zb.with_units(marked, b="")) == {"a": "万元"}  # an empty unit removes one
+    assert zb.units(marked[["a"]]) == {"a": "万元"}  # only the columns it has
+
+
+def test_csv_with_units_in_the_header_reads_back_with_them(sample_dir, tmp_path):
+    values, _ = _values(sample_dir)
+    path = tmp_path / "with_units.csv"
+    zb.write_csv(values, path, unit_header=True, names=False)
+    header = path.read_text(encoding="utf-8").splitlines()[0]
+    assert header == "entity,period,rd_intensity[%],invention_patents_per_10k[件/万人]"
+    again = zb.read_csv(path)
+    assert again.units["rd_intensity"] == "%" and again.units["invention_patents_per_10k"] == "件/万人"
+
+
+def test_the_library_keeps_units_through_rollup_and_compute(sample_dir):
+    panel = zb.read_csv(sample_dir / "counties_synthetic.csv")
+    rolled = panel.rollup("admin")
+    assert rolled.units["population"] == panel.units["population"]
+    table = rolled.to_pandas()
+    assert zb.units(table)["population"] == panel.units["population"]
+    assert zb.units(rolled.compute(["rd_intensity"])) == {"rd_intensity": "%"}

@@ -106,13 +106,10 @@ inline std::string folded(std::string_view s) {
 
 /// "= 'Vector' is not one of: minmax, vector (did you mean 'vector'?)".
 inline std::string unknown_value(std::string_view value, const std::vector<std::string>& names) {
-    std::string list, best;
-    std::size_t best_distance = folded(value).size() / 3 + 2;
-    for (const auto& n : names) {
-        list += (list.empty() ? "" : ", ") + n;
-        const std::size_t d = zhibiao::detail::edit_distance(folded(value), folded(n));
-        if (d < best_distance) best_distance = d, best = n;
-    }
+    std::string list;
+    for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+    const std::string best = zhibiao::detail::closest_name(
+        value, names, [](const std::string& n) -> std::string_view { return n; }, folded);
     return "= '" + std::string(value) + "' is not one of: " + list +
            (best.empty() ? "" : " (did you mean '" + best + "'?)");
 }
