@@ -203,8 +203,8 @@ _CLI_ZH = {
     # uncertainty
     "rank intervals of a composite index under uncertain assumptions": "不确定假设下综合指数的排名区间",
     "Monte Carlo uncertainty analysis of a composite model: the [uncertainty] section of the model TOML "
-    "declares the assumptions; writes per unit the nominal, median and 5th/95th percentile rank.": (
-        "综合指数模型的蒙特卡洛不确定性分析：模型 TOML 的 [uncertainty] 一节声明各项假设；" "对每个单位输出名义排名、排名中位数及第 5/95 百分位排名。"
+    "declares the assumptions; writes per region the nominal, median and 5th/95th percentile rank.": (
+        "综合指数模型的蒙特卡洛不确定性分析：模型 TOML 的 [uncertainty] 一节声明各项假设；" "对每个地区输出名义排名、排名中位数及第 5/95 百分位排名。"
     ),
     "the model TOML file (framework, steps, [uncertainty])": "模型 TOML 文件（框架、步骤、[uncertainty]）",
     "replications (default: the model's, else 1000)": "重复次数（默认：模型中的设置，否则 1000）",
