@@ -15,8 +15,8 @@ int node_of(const framework& fw, const std::string& code) {
     return k;
 }
 
-void contribute(const framework& fw, const result& r, const Eigen::MatrixXd& s, Eigen::Index u, int node,
-                       double factor, const std::vector<int>& leaf_column, Eigen::MatrixXd& out) {
+void contribute(const framework& fw, const result& r, const Eigen::MatrixXd& s, Eigen::Index u, int node, double factor,
+                const std::vector<int>& leaf_column, Eigen::MatrixXd& out) {
     if (fw.children(node).empty()) {
         out(u, leaf_column[static_cast<std::size_t>(node)]) = factor * s(u, node);
         return;

@@ -41,8 +41,7 @@ std::string unknown_value(std::string_view value, const std::vector<std::string>
 }
 
 /// An argument_error naming the function and the parameter as the caller wrote them.
-argument_error bad_argument(const std::string& function, const std::string& parameter,
-                                   const std::string& problem) {
+argument_error bad_argument(const std::string& function, const std::string& parameter, const std::string& problem) {
     location w;
     w.variable = parameter;
     return argument_error(function + ": " + parameter + " " + problem, w);
@@ -286,8 +285,7 @@ std::vector<const option_spec*> options_of(std::string_view kind) {
 /// A step of `kind` holding every default, or an argument_error with "did you mean".
 step make_step(std::string_view kind) {
     for (std::size_t k = 0; k < std::size(step_kinds); ++k)
-        if (kind == step_kinds[k])
-            return make_step_at(k, std::make_index_sequence<std::variant_size_v<step>>{});
+        if (kind == step_kinds[k]) return make_step_at(k, std::make_index_sequence<std::variant_size_v<step>>{});
     throw detail::bad_argument("step", "kind",
                                detail::unknown_value(kind, {std::begin(step_kinds), std::end(step_kinds)}));
 }
@@ -331,7 +329,6 @@ std::pair<std::string, std::string> step_problem(const step& s) {
     return {};
 }
 
-
 /// Every option with a vocabulary of names: the choices of the steps (from step_options) and of
 /// the single-purpose functions.
 const std::vector<option_vocabulary>& option_vocabularies() {
@@ -358,7 +355,7 @@ const std::vector<option_vocabulary>& option_vocabularies() {
 /// Checks `value` against the vocabulary of (step, parameter); `function` names the caller in
 /// the message (e.g. "Normalise"). An unknown (step, parameter) is a programming error.
 void check_option(const std::string& owner, const std::string& parameter, std::string_view value,
-                         const std::string& function) {
+                  const std::string& function) {
     for (const auto& o : option_vocabularies()) {
         if (o.step != owner || o.parameter != parameter) continue;
         if (std::find(o.values.begin(), o.values.end(), value) == o.values.end())

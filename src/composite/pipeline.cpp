@@ -14,9 +14,7 @@ namespace zhibiao::composite {
 
 namespace detail {
 
-std::string count(long n, const std::string& noun) {
-    return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
-}
+std::string count(long n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
 
 const Eigen::VectorXd& column(const table& t, const std::string& name, const std::string& role) {
     const auto it = t.numbers.find(name);
@@ -76,8 +74,7 @@ void check_levels(const std::vector<int>& chosen, const framework& fw, const cha
 }
 
 /// Infinities are not data: a column holding one is refused, naming the column and the region.
-void require_finite(const table& t, const Eigen::VectorXd& values, const std::string& column,
-                           const std::string& role) {
+void require_finite(const table& t, const Eigen::VectorXd& values, const std::string& column, const std::string& role) {
     for (Eigen::Index i = 0; i < values.size(); ++i)
         if (std::isinf(values(i))) {
             location w;

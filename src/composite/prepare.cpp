@@ -10,7 +10,7 @@ namespace zhibiao::composite {
 namespace detail {
 
 std::pair<double, double> simple_regression(const Eigen::Ref<const Eigen::VectorXd>& x,
-                                                   const Eigen::Ref<const Eigen::VectorXd>& y) {
+                                            const Eigen::Ref<const Eigen::VectorXd>& y) {
     double n = 0, sx = 0, sy = 0;
     for (Eigen::Index i = 0; i < x.size(); ++i)
         if (present(x(i)) && present(y(i))) ++n, sx += x(i), sy += y(i);
@@ -49,8 +49,7 @@ void impute_by_regression(const Eigen::MatrixXd& x, imputed& out) {
 
 }  // namespace detail
 
-Eigen::MatrixXd denominate(const Eigen::MatrixXd& x, const Eigen::MatrixXd& denominator,
-                                  const Eigen::VectorXd& scale) {
+Eigen::MatrixXd denominate(const Eigen::MatrixXd& x, const Eigen::MatrixXd& denominator, const Eigen::VectorXd& scale) {
     if (denominator.rows() != x.rows() || denominator.cols() != x.cols() || scale.size() != x.cols())
         throw error("denominate: the denominators do not match the indicators' shape");
     Eigen::MatrixXd out = x;

@@ -61,7 +61,7 @@ void treat_coinr(Eigen::VectorXd& x, mark_vector& marks, treat_record& r, const 
 }
 
 void treat_eis(Eigen::VectorXd& x, mark_vector& marks, treat_record& r, const treat_options& o,
-                      const std::string& name) {
+               const std::string& name) {
     const shape before = shape_of(x);
     r.skew_before = before.skew, r.kurt_before = before.kurt;
     if (o.eis_outliers) {
