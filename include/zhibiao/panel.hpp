@@ -16,7 +16,6 @@
 #include <cstring>
 #include <memory>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -121,44 +120,7 @@ public:
     /// Rows given as indices into `entities` and `periods`. Throws duplicate_row_error when a
     /// pair repeats and error when an index is out of range.
     panel(std::vector<entity> entities, std::vector<period> periods, std::vector<std::int32_t> entity_of_row,
-          std::vector<std::int32_t> period_of_row)
-        : entities_(std::move(entities)),
-          periods_(std::move(periods)),
-          entity_of_row_(std::move(entity_of_row)),
-          period_of_row_(std::move(period_of_row)) {
-        if (entity_of_row_.size() != period_of_row_.size())
-            throw error("entity and period index arrays differ in length (" + std::to_string(entity_of_row_.size()) +
-                        " vs " + std::to_string(period_of_row_.size()) + ")");
-        const auto n_entities = static_cast<std::int64_t>(entities_.size());
-        const auto n_periods = static_cast<std::int64_t>(periods_.size());
-        const bool dense = n_entities * n_periods <= std::int64_t{1} << 26;
-        std::vector<std::int32_t> grid;
-        std::unordered_map<std::int64_t, std::size_t> hashed;
-        if (dense)
-            grid.assign(static_cast<std::size_t>(n_entities * n_periods), -1);
-        else
-            hashed.reserve(rows());
-        for (std::size_t r = 0; r < rows(); ++r) {
-            const std::int64_t e = entity_of_row_[r], p = period_of_row_[r];
-            if (e < 0 || e >= n_entities || p < 0 || p >= n_periods)
-                throw error("row " + std::to_string(r) + " refers to entity " + std::to_string(e) + " / period " +
-                            std::to_string(p) + " outside the tables");
-            const std::int64_t key = e * n_periods + p;
-            bool duplicate;
-            if (dense) {
-                duplicate = grid[static_cast<std::size_t>(key)] >= 0;
-                grid[static_cast<std::size_t>(key)] = static_cast<std::int32_t>(r);
-            } else {
-                duplicate = !hashed.emplace(key, r).second;
-            }
-            if (duplicate) {
-                location where;
-                where.entity = entities_[static_cast<std::size_t>(e)].code;
-                where.period = periods_[static_cast<std::size_t>(p)].to_string();
-                throw duplicate_row_error("duplicate row for the same entity and period", where);
-            }
-        }
-    }
+          std::vector<std::int32_t> period_of_row);
 
     // Accessors hand out references into the panel only when it outlives the call: on a
     // temporary (`parse_csv(text).at("x")`) they return copies, and pointers are refused, so
@@ -196,17 +158,7 @@ public:
     }
 
     /// Adds (or replaces) a column; its length must equal rows().
-    void add(column c) {
-        if (c.size() != rows())
-            throw error("column '" + c.name() + "' has " + std::to_string(c.size()) + " values for " +
-                        std::to_string(rows()) + " rows");
-        for (auto& existing : columns_)
-            if (existing.name() == c.name()) {
-                existing = std::move(c);
-                return;
-            }
-        columns_.push_back(std::move(c));
-    }
+    void add(column c);
 
     const load_report& report() const& { return report_; }
     load_report report() && { return std::move(report_); }

@@ -9,6 +9,12 @@
 namespace zhibiao::composite {
 namespace detail {
 
+Eigen::MatrixXd children_matrix(const Eigen::MatrixXd& s, const std::vector<int>& kids) {
+    Eigen::MatrixXd x(s.rows(), static_cast<Eigen::Index>(kids.size()));
+    for (std::size_t c = 0; c < kids.size(); ++c) x.col(static_cast<Eigen::Index>(c)) = s.col(kids[c]);
+    return x;
+}
+
 Eigen::VectorXd group_weights_of(const framework& fw, int group, const std::vector<int>& kids, const Eigen::MatrixXd& x,
                                  const weight_options& o, aggregation_result& out);
 
@@ -205,6 +211,10 @@ aggregation_result aggregate(const framework& fw, const Eigen::MatrixXd& normali
             if (!is_excluded(c)) stack.push_back(c);
     }
     return out;
+}
+
+Eigen::VectorXd rank_scores(const Eigen::Ref<const Eigen::VectorXd>& scores, ties rule) {
+    return rank(scores, true, rule);
 }
 
 }  // namespace zhibiao::composite

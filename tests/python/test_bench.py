@@ -8,6 +8,7 @@ import ctypes
 import importlib
 import json
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -251,3 +252,17 @@ def test_tech_sme_check_accepts_only_disagreements_on_a_band_edge():
     total[5] += 4  # a disagreement off any edge
     with pytest.raises(AssertionError, match="not an exact band edge"):
         run.check_tech_sme(arrays, total, passed, firms)
+
+
+def test_compile_workload_writes_the_version_header_the_umbrella_header_needs(tmp_path):
+    """The source tree has only cmake/version.hpp.in; the compile workload writes the header CMake
+    would, so `#include <zhibiao/zhibiao.hpp>` compiles (it failed with 'version.hpp: No such file')."""
+    run.write_version_header(BENCH.parent, tmp_path)
+    text = (tmp_path / "zhibiao" / "version.hpp").read_text()
+    assert f'version = "{zb.__version__}"' in text and "@" not in text
+    eigen = next(d for d in ("/usr/include/eigen3", "/usr/local/include/eigen3") if Path(d, "Eigen").is_dir())
+    source = tmp_path / "one.cpp"
+    source.write_text("#include <zhibiao/zhibiao.hpp>\nstatic_assert(ZHIBIAO_VERSION_MAJOR >= 0);\n")
+    command = [os.environ.get("CXX", "g++"), "-std=c++17", "-fsyntax-only", f"-I{BENCH.parent / 'include'}"]
+    result = subprocess.run([*command, f"-I{tmp_path}", f"-I{eigen}", str(source)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

@@ -75,11 +75,7 @@ struct aggregation_result {
 
 namespace detail {
 
-inline Eigen::MatrixXd children_matrix(const Eigen::MatrixXd& s, const std::vector<int>& kids) {
-    Eigen::MatrixXd x(s.rows(), static_cast<Eigen::Index>(kids.size()));
-    for (std::size_t c = 0; c < kids.size(); ++c) x.col(static_cast<Eigen::Index>(c)) = s.col(kids[c]);
-    return x;
-}
+Eigen::MatrixXd children_matrix(const Eigen::MatrixXd& s, const std::vector<int>& kids);
 
 }  // namespace detail
 
@@ -91,8 +87,6 @@ aggregation_result aggregate(const framework& fw, const Eigen::MatrixXd& normali
                              const std::vector<level_plan>& plans = {}, const std::vector<bool>& excluded = {});
 
 /// Scores of one level's nodes ranked, 1 = best; see statistics.hpp for ties.
-inline Eigen::VectorXd rank_scores(const Eigen::Ref<const Eigen::VectorXd>& scores, ties rule = ties::min) {
-    return rank(scores, true, rule);
-}
+Eigen::VectorXd rank_scores(const Eigen::Ref<const Eigen::VectorXd>& scores, ties rule = ties::min);
 
 }  // namespace zhibiao::composite

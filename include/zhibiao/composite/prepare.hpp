@@ -26,20 +26,7 @@
 namespace zhibiao::composite {
 
 /// x(:, j) / denominator(:, j) · scale(j); `denominator` columns of NaN mean "not denominated".
-inline Eigen::MatrixXd denominate(const Eigen::MatrixXd& x, const Eigen::MatrixXd& denominator,
-                                  const Eigen::VectorXd& scale) {
-    if (denominator.rows() != x.rows() || denominator.cols() != x.cols() || scale.size() != x.cols())
-        throw error("denominate: the denominators do not match the indicators' shape");
-    Eigen::MatrixXd out = x;
-    for (Eigen::Index j = 0; j < x.cols(); ++j) {
-        if (!detail::present(scale(j))) continue;  // not denominated
-        for (Eigen::Index i = 0; i < x.rows(); ++i) {
-            const double d = denominator(i, j);
-            out(i, j) = d != 0 && detail::present(d) ? x(i, j) / d * scale(j) : missing_value;
-        }
-    }
-    return out;
-}
+Eigen::MatrixXd denominate(const Eigen::MatrixXd& x, const Eigen::MatrixXd& denominator, const Eigen::VectorXd& scale);
 
 struct screen_options {
     double min_availability = 0;  ///< keep regions with at least this share of indicators present
@@ -51,20 +38,7 @@ struct screening {
     Eigen::VectorXd availability, zero_share;  ///< per input row
 };
 
-inline screening screen(const Eigen::MatrixXd& x, const screen_options& o) {
-    screening s;
-    s.availability.resize(x.rows());
-    s.zero_share.resize(x.rows());
-    for (Eigen::Index i = 0; i < x.rows(); ++i) {
-        double present = 0, zeros = 0;
-        for (Eigen::Index j = 0; j < x.cols(); ++j) present += detail::present(x(i, j)), zeros += x(i, j) == 0;
-        s.availability(i) = x.cols() ? present / static_cast<double>(x.cols()) : 1;
-        s.zero_share(i) = x.cols() ? zeros / static_cast<double>(x.cols()) : 0;
-        (s.availability(i) >= o.min_availability && s.zero_share(i) <= o.max_zero_share ? s.kept : s.dropped)
-            .push_back(i);
-    }
-    return s;
-}
+screening screen(const Eigen::MatrixXd& x, const screen_options& o);
 
 enum class imputation { none, mean, median, group_mean, group_median, latest, regression };
 
@@ -82,113 +56,13 @@ struct imputed {
 namespace detail {
 
 // Least squares y = a + b·x over the rows where both are present.
-inline std::pair<double, double> simple_regression(const Eigen::Ref<const Eigen::VectorXd>& x,
-                                                   const Eigen::Ref<const Eigen::VectorXd>& y) {
-    double n = 0, sx = 0, sy = 0;
-    for (Eigen::Index i = 0; i < x.size(); ++i)
-        if (present(x(i)) && present(y(i))) ++n, sx += x(i), sy += y(i);
-    const double mx = sx / n, my = sy / n;
-    double sxy = 0, sxx = 0;
-    for (Eigen::Index i = 0; i < x.size(); ++i)
-        if (present(x(i)) && present(y(i))) sxy += (x(i) - mx) * (y(i) - my), sxx += (x(i) - mx) * (x(i) - mx);
-    const double b = sxy / sxx;
-    return {my - b * mx, b};
-}
+std::pair<double, double> simple_regression(const Eigen::Ref<const Eigen::VectorXd>& x,
+                                            const Eigen::Ref<const Eigen::VectorXd>& y);
 
-inline void impute_by_regression(const Eigen::MatrixXd& x, imputed& out) {
-    for (Eigen::Index j = 0; j < x.cols(); ++j) {
-        if (!x.col(j).hasNaN()) continue;
-        // Candidates by |r|, strongest first; the first one present for the region is used.
-        std::vector<std::pair<double, Eigen::Index>> candidates;
-        for (Eigen::Index k = 0; k < x.cols(); ++k) {
-            const double r = k == j ? missing_value : correlation(x.col(k), x.col(j));
-            if (present(r)) candidates.push_back({-std::abs(r), k});
-        }
-        std::sort(candidates.begin(), candidates.end());
-        std::map<Eigen::Index, std::pair<double, double>> fits;
-        for (Eigen::Index i = 0; i < x.rows(); ++i) {
-            if (present(x(i, j))) continue;
-            for (const auto& [r, k] : candidates) {
-                if (!present(x(i, k))) continue;
-                auto fit = fits.find(k);
-                if (fit == fits.end()) fit = fits.emplace(k, simple_regression(x.col(k), x.col(j))).first;
-                out.values(i, j) = fit->second.first + fit->second.second * x(i, k);
-                out.marks(i, j) = static_cast<std::uint8_t>(mark::imputed_regression);
-                break;
-            }
-        }
-    }
-}
+void impute_by_regression(const Eigen::MatrixXd& x, imputed& out);
 
 }  // namespace detail
 
-inline imputed impute(const Eigen::MatrixXd& x, const impute_options& o) {
-    imputed out{x, mark_matrix::Zero(x.rows(), x.cols())};
-    switch (o.method) {
-        case imputation::none:
-            break;
-        case imputation::mean:
-        case imputation::median:
-            for (Eigen::Index j = 0; j < x.cols(); ++j) {
-                const double fill = o.method == imputation::mean ? detail::mean(x.col(j))
-                                                                 : detail::median(detail::values_present(x.col(j)));
-                const mark m = o.method == imputation::mean ? mark::imputed_mean : mark::imputed_median;
-                for (Eigen::Index i = 0; i < x.rows(); ++i)
-                    if (!detail::present(x(i, j)))
-                        out.values(i, j) = fill, out.marks(i, j) = static_cast<std::uint8_t>(m);
-            }
-            break;
-        case imputation::group_mean:
-        case imputation::group_median: {
-            if (o.group.size() != static_cast<std::size_t>(x.rows()))
-                throw error("group imputation needs a group label for every region");
-            // Group numbers once; then one pass per column for the means.
-            std::map<std::string, int> number;
-            std::vector<int> g(o.group.size());
-            for (std::size_t i = 0; i < o.group.size(); ++i)
-                g[i] = number.emplace(o.group[i], static_cast<int>(number.size())).first->second;
-            const std::size_t groups = number.size();
-            const mark m = o.method == imputation::group_mean ? mark::imputed_group_mean : mark::imputed_group_median;
-            std::vector<double> sum(groups), count(groups), fill(groups);
-            std::vector<std::vector<double>> members(o.method == imputation::group_median ? groups : 0);
-            for (Eigen::Index j = 0; j < x.cols(); ++j) {
-                if (!x.col(j).hasNaN()) continue;
-                std::fill(sum.begin(), sum.end(), 0.0), std::fill(count.begin(), count.end(), 0.0);
-                for (auto& v : members) v.clear();
-                for (Eigen::Index i = 0; i < x.rows(); ++i)
-                    if (detail::present(x(i, j))) {
-                        const auto k = static_cast<std::size_t>(g[static_cast<std::size_t>(i)]);
-                        sum[k] += x(i, j), ++count[k];
-                        if (!members.empty()) members[k].push_back(x(i, j));
-                    }
-                for (std::size_t k = 0; k < groups; ++k)
-                    fill[k] =
-                        members.empty() ? (count[k] ? sum[k] / count[k] : missing_value) : detail::median(members[k]);
-                for (Eigen::Index i = 0; i < x.rows(); ++i)
-                    if (!detail::present(x(i, j)))
-                        out.values(i, j) = fill[static_cast<std::size_t>(g[static_cast<std::size_t>(i)])],
-                                      out.marks(i, j) = static_cast<std::uint8_t>(m);
-            }
-            break;
-        }
-        case imputation::latest:
-            if (o.previous.rows() != x.rows() || o.previous.cols() != x.cols())
-                throw error("imputation from the latest value needs the earlier values in the shape of the data");
-            for (Eigen::Index j = 0; j < x.cols(); ++j)
-                for (Eigen::Index i = 0; i < x.rows(); ++i)
-                    if (!detail::present(x(i, j)))
-                        out.values(i, j) = o.previous(i, j),
-                                      out.marks(i, j) = static_cast<std::uint8_t>(mark::imputed_latest);
-            break;
-        case imputation::regression:
-            detail::impute_by_regression(x, out);
-            break;
-    }
-    for (Eigen::Index j = 0; j < x.cols(); ++j)
-        for (Eigen::Index i = 0; i < x.rows(); ++i)
-            if (!detail::present(out.values(i, j)) && o.method != imputation::none)
-                out.marks(i, j) = static_cast<std::uint8_t>(mark::not_imputable);
-    return out;
-}
+imputed impute(const Eigen::MatrixXd& x, const impute_options& o);
 
 }  // namespace zhibiao::composite

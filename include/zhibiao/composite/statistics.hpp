@@ -38,25 +38,13 @@ void each_present(const Eigen::Ref<const Eigen::VectorXd>& x, F&& f) {
         if (present(x(i))) f(x(i));
 }
 
-inline std::vector<double> values_present(const Eigen::Ref<const Eigen::VectorXd>& x) {
-    std::vector<double> v;
-    v.reserve(static_cast<std::size_t>(x.size()));
-    each_present(x, [&](double e) { v.push_back(e); });
-    return v;
-}
+std::vector<double> values_present(const Eigen::Ref<const Eigen::VectorXd>& x);
 
 /// The binary exponent of the largest |value| present (0 when there is none, or it is 0 or
 /// infinite). Spreads are computed on x·2^−e, whose values lie within ±1: squares of data near
 /// 1e160 no longer overflow, and squares of denormals no longer underflow to 0. Scaling by a
 /// power of two is exact, so ordinary data give the same bits as an unscaled computation.
-inline int scale_exponent(const Eigen::Ref<const Eigen::VectorXd>& x) {
-    double big = 0;
-    each_present(x, [&](double e) { big = std::max(big, std::abs(e)); });
-    if (!(big > 0) || !std::isfinite(big)) return 0;
-    int e = 0;
-    (void)std::frexp(big, &e);
-    return e;
-}
+int scale_exponent(const Eigen::Ref<const Eigen::VectorXd>& x);
 
 /// x·2^−e, exactly: a multiplication while 2^−e is a normal number (cheap in the loops of the
 /// outlier treatment), std::ldexp beyond.
@@ -80,31 +68,12 @@ struct moments {
     int exponent = 0;
 };
 
-inline moments central_moments(const Eigen::Ref<const Eigen::VectorXd>& x) {
-    moments m;
-    m.exponent = scale_exponent(x);
-    const power_of_two scale(m.exponent);
-    double sum = 0;
-    each_present(x, [&](double e) { sum += scale.down(e), ++m.n; });
-    if (m.n == 0) return m;
-    const double mean = sum / m.n;
-    m.mean = scale.up(mean);
-    double s2 = 0, s3 = 0, s4 = 0;
-    each_present(x, [&](double e) {
-        const double d = scale.down(e) - mean, d2 = d * d;
-        s2 += d2, s3 += d2 * d, s4 += d2 * d2;
-    });
-    m.ss = s2, m.m2 = s2 / m.n, m.m3 = s3 / m.n, m.m4 = s4 / m.n;
-    return m;
-}
+moments central_moments(const Eigen::Ref<const Eigen::VectorXd>& x);
 
-inline double mean(const Eigen::Ref<const Eigen::VectorXd>& x) { return central_moments(x).mean; }
+double mean(const Eigen::Ref<const Eigen::VectorXd>& x);
 
 /// Standard deviation with `ddof` (1: sample, R's sd; 0: population).
-inline double sd(const Eigen::Ref<const Eigen::VectorXd>& x, int ddof = 1) {
-    const moments m = central_moments(x);
-    return m.n > ddof ? power_of_two(m.exponent).up(std::sqrt(m.ss / (m.n - ddof))) : missing_value;
-}
+double sd(const Eigen::Ref<const Eigen::VectorXd>& x, int ddof = 1);
 
 struct shape {
     double skew = missing_value;  ///< COINr's skewness: √(n(n−1))/(n−2) · m3/m2^1.5 (n ≥ 3, some spread)
@@ -112,41 +81,14 @@ struct shape {
 };
 
 /// Skewness and kurtosis from one pass over the moments (outlier treatment re-tests often).
-inline shape shape_of(const Eigen::Ref<const Eigen::VectorXd>& x) {
-    const moments m = central_moments(x);
-    shape s;
-    if (m.n >= 3 && m.m2 > 0) s.skew = std::sqrt(m.n * (m.n - 1)) / (m.n - 2) * m.m3 / std::pow(m.m2, 1.5);
-    if (m.n >= 4 && m.m2 > 0)
-        s.kurt = ((m.n + 1) * (m.m4 / (m.m2 * m.m2) - 3) + 6) * (m.n - 1) / ((m.n - 2) * (m.n - 3));
-    return s;
-}
+shape shape_of(const Eigen::Ref<const Eigen::VectorXd>& x);
 
-inline double median(std::vector<double> v) {
-    if (v.empty()) return missing_value;
-    const auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
-    std::nth_element(v.begin(), mid, v.end());
-    if (v.size() % 2) return *mid;
-    return (*mid + *std::max_element(v.begin(), mid)) / 2;
-}
+double median(std::vector<double> v);
 
 /// Pearson correlation over the rows where both are present; NaN if either has no spread.
 /// Each variable is scaled by a power of two first (scale_exponent): r does not change, and
 /// the sums of squares neither overflow nor underflow.
-inline double correlation(const Eigen::Ref<const Eigen::VectorXd>& x, const Eigen::Ref<const Eigen::VectorXd>& y) {
-    const power_of_two ex(scale_exponent(x)), ey(scale_exponent(y));
-    double n = 0, sx = 0, sy = 0;
-    for (Eigen::Index i = 0; i < x.size(); ++i)
-        if (present(x(i)) && present(y(i))) ++n, sx += ex.down(x(i)), sy += ey.down(y(i));
-    if (n < 2) return missing_value;
-    const double mx = sx / n, my = sy / n;
-    double sxy = 0, sxx = 0, syy = 0;
-    for (Eigen::Index i = 0; i < x.size(); ++i)
-        if (present(x(i)) && present(y(i))) {
-            const double dx = ex.down(x(i)) - mx, dy = ey.down(y(i)) - my;
-            sxy += dx * dy, sxx += dx * dx, syy += dy * dy;
-        }
-    return sxx > 0 && syy > 0 ? sxy / std::sqrt(sxx * syy) : missing_value;
-}
+double correlation(const Eigen::Ref<const Eigen::VectorXd>& x, const Eigen::Ref<const Eigen::VectorXd>& y);
 
 }  // namespace detail
 
@@ -155,54 +97,16 @@ inline double correlation(const Eigen::Ref<const Eigen::VectorXd>& x, const Eige
 namespace detail {
 
 /// An unsigned key with the order of the double (−0 and +0 equal); NaN is never passed in.
-inline std::uint64_t order_key(double v) {
-    if (v == 0) v = 0;  // −0 → +0: equal values must tie
-    std::uint64_t bits;
-    std::memcpy(&bits, &v, sizeof bits);
-    return bits >> 63 ? ~bits : bits | (std::uint64_t{1} << 63);
-}
+std::uint64_t order_key(double v);
 
 /// LSD radix sort of (key, row) pairs, 11 bits a pass, skipping passes where all keys agree:
 /// ranking every node of a 3,000-unit index is a few such sorts per column, several times
 /// faster than a comparison sort.
-inline void radix_sort(std::vector<std::pair<std::uint64_t, Eigen::Index>>& a) {
-    if (a.size() < 64) {
-        std::sort(a.begin(), a.end());
-        return;
-    }
-    std::vector<std::pair<std::uint64_t, Eigen::Index>> out(a.size());
-    for (int shift = 0; shift < 64; shift += 11) {
-        std::vector<std::size_t> count(2049, 0);
-        for (const auto& e : a) ++count[((e.first >> shift) & 2047) + 1];
-        if (count[((a.front().first >> shift) & 2047) + 1] == a.size()) continue;
-        for (std::size_t d = 0; d < 2048; ++d) count[d + 1] += count[d];
-        for (const auto& e : a) out[count[(e.first >> shift) & 2047]++] = e;
-        a.swap(out);
-    }
-}
+void radix_sort(std::vector<std::pair<std::uint64_t, Eigen::Index>>& a);
 
 }  // namespace detail
 
-inline Eigen::VectorXd rank(const Eigen::Ref<const Eigen::VectorXd>& x, bool descending, ties rule = ties::min) {
-    std::vector<std::pair<std::uint64_t, Eigen::Index>> order;
-    order.reserve(static_cast<std::size_t>(x.size()));
-    for (Eigen::Index i = 0; i < x.size(); ++i)
-        if (detail::present(x(i))) order.emplace_back(detail::order_key(descending ? -x(i) : x(i)), i);
-    detail::radix_sort(order);
-    Eigen::VectorXd r = Eigen::VectorXd::Constant(x.size(), missing_value);
-    double dense = 0;
-    for (std::size_t start = 0; start < order.size();) {
-        std::size_t end = start + 1;
-        while (end < order.size() && order[end].first == order[start].first) ++end;
-        ++dense;
-        const double value = rule == ties::min     ? static_cast<double>(start + 1)
-                             : rule == ties::dense ? dense
-                                                   : (static_cast<double>(start + 1) + static_cast<double>(end)) / 2;
-        for (std::size_t k = start; k < end; ++k) r(order[k].second) = value;
-        start = end;
-    }
-    return r;
-}
+Eigen::VectorXd rank(const Eigen::Ref<const Eigen::VectorXd>& x, bool descending, ties rule = ties::min);
 
 /// Ranks of scores, 1 = best (highest), within each group when `group` labels are given
 /// (e.g. counties within their prefecture; an empty vector = one group).

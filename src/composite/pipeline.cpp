@@ -1,0 +1,404 @@
+// The composite pipeline of zhibiao/composite/pipeline.hpp, compiled once: the steps' apply()
+// and build() instantiate most of the composite's methods, which every translation unit
+// including the header would otherwise compile again.
+#include "zhibiao/composite/pipeline.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace zhibiao::composite {
+
+namespace detail {
+
+std::string count(long n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
+
+const Eigen::VectorXd& column(const table& t, const std::string& name, const std::string& role) {
+    const auto it = t.numbers.find(name);
+    if (it == t.numbers.end())
+        throw missing_variable_error("the data lack the " + role + " column '" + name + "'", name);
+    if (it->second.size() != static_cast<Eigen::Index>(t.regions.size()))
+        throw error("column '" + name + "' has " + std::to_string(it->second.size()) + " values for " +
+                    std::to_string(t.regions.size()) + " regions");
+    return it->second;
+}
+
+std::string normalisation_text(const normalise_step& s) {
+    static const char* names[] = {"min-max",
+                                  "z-score (sample sd)",
+                                  "rank (ties share the lowest rank)",
+                                  "Borda (rank − 1)",
+                                  "percentile rank ((rank − 1)/(n − 1))",
+                                  "distance to the maximum (1 − (max − x)/(max − min))",
+                                  "fraction of the maximum (x / max)",
+                                  "goalposts",
+                                  "ratio to a standard value",
+                                  "ratio to the mean (x / mean · 100)",
+                                  "ratio to the reference region",
+                                  "categorical bands",
+                                  "vector (x / ‖x‖)",
+                                  "share of the sum (x / Σx)"};
+    std::string text = "Normalisation: " + std::string(names[static_cast<int>(s.options.method)]);
+    if (s.options.method == normalisation::minmax)
+        text += " to [" + format(s.options.low) + ", " + format(s.options.high) + "]";
+    if (s.options.method == normalisation::goalposts)
+        text += " scaled to " + format(s.options.goal_scale) + ", values beyond the goalposts clipped";
+    if (s.options.method == normalisation::standard)
+        text += " × 100, capped at " + format(s.options.cap) + " (the monitoring method)";
+    if (s.options.method == normalisation::dist_to_ref)
+        text += " '" + s.reference + "'" + (s.options.cap_at_reference ? ", capped at 1" : "");
+    if (s.options.method == normalisation::zscore && (s.options.target_mean != 0 || s.options.target_sd != 1))
+        text += " to mean " + format(s.options.target_mean) + " and sd " + format(s.options.target_sd);
+    if (s.options.cost == cost_form::inverse)
+        return text + "; lower-is-better indicators as 1/x (min/x for the fraction of the maximum).";
+    if (s.options.cost == cost_form::complement) return text + "; lower-is-better indicators as 1 − the result.";
+    return text + "; lower-is-better indicators flipped first.";
+}
+
+/// A step's `levels` must be aggregation levels of the framework (2 to its top), or the step
+/// would silently apply to nothing.
+void check_levels(const std::vector<int>& chosen, const framework& fw, const char* step) {
+    for (int level : chosen)
+        if (level < 2 || level > fw.top_level()) {
+            location w;
+            w.variable = "levels";
+            throw argument_error(std::string(step) + ": levels holds " + std::to_string(level) +
+                                     ", but the framework's aggregation levels are " +
+                                     (fw.top_level() < 2 ? std::string("none (it has only indicators)")
+                                                         : "2 to " + std::to_string(fw.top_level())),
+                                 w);
+        }
+}
+
+/// Infinities are not data: a column holding one is refused, naming the column and the region.
+void require_finite(const table& t, const Eigen::VectorXd& values, const std::string& column, const std::string& role) {
+    for (Eigen::Index i = 0; i < values.size(); ++i)
+        if (std::isinf(values(i))) {
+            location w;
+            w.variable = column;
+            if (static_cast<std::size_t>(i) < t.regions.size()) w.entity = t.regions[static_cast<std::size_t>(i)];
+            throw error("the " + role + " column '" + column + "' holds an infinite value: infinities are not data", w);
+        }
+}
+
+/// The last guard: whatever the methods and parameters, no infinite score leaves build().
+void require_finite_scores(const framework& fw, const stage& s, const Eigen::MatrixXd& scores) {
+    for (Eigen::Index k = 0; k < scores.cols(); ++k)
+        for (Eigen::Index i = 0; i < scores.rows(); ++i)
+            if (std::isinf(scores(i, k))) {
+                location w;
+                w.variable = fw.at(static_cast<int>(k)).code;
+                w.entity = s.data.regions[static_cast<std::size_t>(s.rows[static_cast<std::size_t>(i)])];
+                throw method_error(
+                    "the score of '" + w.variable +
+                        "' overflows to infinity (check the normalisation range and the aggregation's power)",
+                    w);
+            }
+}
+
+}  // namespace detail
+
+namespace detail {
+
+/// Why cell (i, j) became missing when divided by `denominator`: a zero denominator, or the
+/// denominator's own reason.
+reason denominator_reason(const table& t, const std::string& column, Eigen::Index row, double value) {
+    if (value == 0) return reason::zero_denominator;
+    const reason r = t.reason_at(column, static_cast<std::size_t>(row), value);
+    return r == reason::none ? reason::missing_input : r;
+}
+
+/// The product of a ratio and a scale factor may overflow: refused, naming the cell.
+void require_finite_ratios(const stage& s, const Eigen::VectorXd& factor) {
+    for (Eigen::Index j = 0; j < s.x.cols(); ++j)
+        for (Eigen::Index i = 0; i < s.x.rows(); ++i)
+            if (std::isinf(s.x(i, j))) {
+                location w;
+                w.variable = s.names[static_cast<std::size_t>(j)];
+                w.entity = s.data.regions[static_cast<std::size_t>(s.rows[static_cast<std::size_t>(i)])];
+                throw method_error("denominate: '" + w.variable + "' divided by its denominator and scaled by " +
+                                       detail::format(factor(j)) +
+                                       " overflows to infinity; choose a smaller scale factor",
+                                   w);
+            }
+}
+
+}  // namespace detail
+
+void denominate_step::apply(stage& s) const {
+    Eigen::MatrixXd den = Eigen::MatrixXd::Constant(s.x.rows(), s.indicators(), missing_value);
+    Eigen::VectorXd factor = Eigen::VectorXd::Constant(s.indicators(), missing_value);  // NaN: not denominated
+    std::map<Eigen::Index, std::string> denominator_of;
+    for (const auto& [indicator, denominator] : by) {
+        const auto it = std::find(s.names.begin(), s.names.end(), indicator);
+        if (it == s.names.end())
+            throw unknown_indicator_error("denominate: '" + indicator + "' is not an indicator of the framework",
+                                          indicator);
+        const auto j = it - s.names.begin();
+        const Eigen::VectorXd& col = detail::column(s.data, denominator, "denominator");
+        detail::require_finite(s.data, col, denominator, "denominator");
+        for (std::size_t k = 0; k < s.rows.size(); ++k) den(static_cast<Eigen::Index>(k), j) = col(s.rows[k]);
+        const auto sc = scale.find(indicator);
+        factor(j) = sc == scale.end() ? 1.0 : sc->second;
+        denominator_of[j] = denominator;
+    }
+    const Eigen::MatrixXd before = s.x;
+    s.x = denominate(s.x, den, factor);
+    detail::require_finite_ratios(s, factor);
+    for (const auto& [j, denominator] : denominator_of)
+        for (Eigen::Index i = 0; i < s.x.rows(); ++i)
+            if (before(i, j) == before(i, j) && s.x(i, j) != s.x(i, j))
+                s.reasons(i, j) = static_cast<std::uint8_t>(
+                    detail::denominator_reason(s.data, denominator, s.rows[static_cast<std::size_t>(i)], den(i, j)));
+    s.out.layers.push_back({"denominated", s.rows, s.x});
+    s.out.method.push_back(
+        "Denomination: " + detail::count(static_cast<long>(by.size()), "indicator") +
+        " divided by their denominator (× scale factor); a zero or missing denominator gives a missing value.");
+}
+
+void screen_step::apply(stage& s) const {
+    s.out.screened = screen(s.x, options);
+    std::vector<Eigen::Index> kept_rows;
+    const auto kept_count = static_cast<Eigen::Index>(s.out.screened.kept.size());
+    Eigen::MatrixXd kept(kept_count, s.indicators());
+    reason_matrix kept_reasons(kept_count, s.indicators());
+    for (std::size_t k = 0; k < s.out.screened.kept.size(); ++k) {
+        kept.row(static_cast<Eigen::Index>(k)) = s.x.row(s.out.screened.kept[k]);
+        kept_reasons.row(static_cast<Eigen::Index>(k)) = s.reasons.row(s.out.screened.kept[k]);
+        kept_rows.push_back(s.rows[static_cast<std::size_t>(s.out.screened.kept[k])]);
+    }
+    // Report in input rows.
+    for (auto& i : s.out.screened.dropped) i = s.rows[static_cast<std::size_t>(i)];
+    for (auto& i : s.out.screened.kept) i = s.rows[static_cast<std::size_t>(i)];
+    s.x = std::move(kept);
+    s.reasons = std::move(kept_reasons);
+    s.rows = std::move(kept_rows);
+    if (s.rows.empty()) throw method_error("screening dropped every region");
+    s.out.layers.push_back({"screened", s.rows, s.x});
+    std::string dropped;
+    for (auto i : s.out.screened.dropped)
+        dropped += (dropped.empty() ? "" : ", ") + s.data.regions[static_cast<std::size_t>(i)];
+    s.out.method.push_back(
+        "Screening: regions kept with at least " + detail::format(100 * options.min_availability) +
+        "% of indicators present" +
+        (options.max_zero_share < 1 ? " and at most " + detail::format(100 * options.max_zero_share) + "% zeros" : "") +
+        "; " + std::to_string(s.out.screened.dropped.size()) + " dropped" +
+        (dropped.empty() ? "" : " (" + dropped + ")") + ".");
+}
+
+namespace detail {
+
+/// What an imputation needs beyond the matrix: the group labels or the earlier values.
+impute_options impute_inputs(const impute_step& step, const stage& s) {
+    impute_options o;
+    o.method = step.method;
+    if (step.method == imputation::group_mean || step.method == imputation::group_median) {
+        const auto it = s.data.labels.find(step.group);
+        if (it == s.data.labels.end())
+            throw missing_variable_error("impute: the data lack the group column '" + step.group + "'", step.group);
+        for (auto i : s.rows) o.group.push_back(it->second.at(static_cast<std::size_t>(i)));
+    }
+    if (step.method == imputation::latest) {
+        if (s.data.previous.empty())
+            throw missing_variable_error("imputation from the latest value needs the earlier values (table.previous)",
+                                         "previous");
+        o.previous = Eigen::MatrixXd::Constant(s.x.rows(), s.indicators(), missing_value);
+        for (Eigen::Index j = 0; j < s.indicators(); ++j) {
+            const auto it = s.data.previous.find(s.names[static_cast<std::size_t>(j)]);
+            if (it == s.data.previous.end()) continue;
+            if (it->second.size() != s.regions())
+                throw error("impute: earlier values of '" + it->first + "' do not cover every region");
+            require_finite(s.data, it->second, it->first, "earlier-value (previous)");
+            for (std::size_t k = 0; k < s.rows.size(); ++k)
+                o.previous(static_cast<Eigen::Index>(k), j) = it->second(s.rows[k]);
+        }
+    }
+    return o;
+}
+
+/// "; 12 cells missing because of zero_denominator, 3 of negative_input" for the reasons other
+/// than a plain missing input, else "".
+std::string reasons_text(const reason_matrix& reasons) {
+    std::map<std::string, long> counts;
+    for (Eigen::Index i = 0; i < reasons.size(); ++i) {
+        const reason r = reason_of(reasons.data()[i]);
+        if (r != reason::none && r != reason::missing_input) ++counts[std::string(to_string(r))];
+    }
+    std::string text;
+    for (const auto& [name, n] : counts)
+        text += (text.empty() ? "; missing because of " : ", ") + name + ": " + std::to_string(n);
+    return text;
+}
+
+}  // namespace detail
+
+void impute_step::apply(stage& s) const {
+    imputed out = impute(s.x, detail::impute_inputs(*this, s));
+    // The reasons of the cells the step met missing go with its marks; filled cells have none left.
+    s.out.imputed_reasons = reason_matrix::Zero(s.x.rows(), s.x.cols());
+    for (Eigen::Index i = 0; i < s.x.size(); ++i)
+        if (s.x.data()[i] != s.x.data()[i]) s.out.imputed_reasons.data()[i] = s.reasons.data()[i];
+    for (Eigen::Index i = 0; i < s.x.size(); ++i)
+        if (out.values.data()[i] == out.values.data()[i]) s.reasons.data()[i] = static_cast<std::uint8_t>(reason::none);
+    s.x = std::move(out.values);
+    s.out.imputed_marks = std::move(out.marks);
+    s.out.layers.push_back({"imputed", s.rows, s.x});
+    static const char* how[] = {"none",
+                                "the indicator's mean",
+                                "the indicator's median",
+                                "the mean of the region's group",
+                                "the median of the region's group",
+                                "the region's latest earlier value",
+                                "a regression on the most correlated indicator present"};
+    long filled = 0, left = 0;
+    for (Eigen::Index i = 0; i < s.out.imputed_marks.size(); ++i) {
+        const auto m = static_cast<mark>(s.out.imputed_marks.data()[i]);
+        filled += m != mark::none && m != mark::not_imputable;
+        left += m == mark::not_imputable;
+    }
+    s.out.method.push_back("Imputation: missing values replaced by " + std::string(how[static_cast<int>(method)]) +
+                           (group.empty() ? "" : " ('" + group + "')") + "; " + detail::count(filled, "cell") +
+                           " imputed, " + std::to_string(left) + " left missing" +
+                           detail::reasons_text(s.out.imputed_reasons) + ".");
+}
+
+void treat_step::apply(stage& s) const {
+    treated out = treat(s.x, options, s.names);
+    s.x = std::move(out.values);
+    s.out.treated_marks = std::move(out.marks);
+    s.out.treatment = std::move(out.log);
+    s.out.layers.push_back({"treated", s.rows, s.x});
+    int changed = 0;
+    for (const auto& rec : s.out.treatment) changed += !rec.action.empty();
+    if (options.method == treatment::coinr)
+        s.out.method.push_back("Outlier treatment (JRC/COINr rule): indicators with |skewness| ≥ " +
+                               detail::format(options.skew_limit) + " and kurtosis ≥ " +
+                               detail::format(options.kurt_limit) + " winsorised up to " +
+                               std::to_string(options.winmax) + " points, else log-transformed; " +
+                               detail::count(changed, "indicator") + " treated.");
+    else if (options.method == treatment::eis)
+        s.out.method.push_back(
+            "Outlier treatment (EIS): values beyond mean ± " + detail::format(options.eis_sd) +
+            " sd replaced by the extreme value within; square root of indicators with skewness above " +
+            detail::format(options.eis_skew) + "; " + detail::count(changed, "indicator") + " treated.");
+}
+
+void normalise_step::apply(stage& s) const {
+    normalise_options o = options;
+    for (const auto& name : s.names) {
+        if (o.method == normalisation::goalposts) {
+            const auto g = goalposts.find(name);
+            if (g == goalposts.end()) throw missing_variable_error("goalposts: none given for '" + name + "'", name);
+            o.goal_low.push_back(g->second.first), o.goal_high.push_back(g->second.second);
+        }
+        if (o.method == normalisation::standard) {
+            const auto v = standard.find(name);
+            if (v == standard.end())
+                throw missing_variable_error("standard: no standard value for '" + name + "'", name);
+            o.standard.push_back(v->second);
+        }
+    }
+    if (o.method == normalisation::dist_to_ref) {
+        o.reference = -1;
+        for (std::size_t k = 0; k < s.rows.size(); ++k)
+            if (s.data.regions[static_cast<std::size_t>(s.rows[k])] == reference)
+                o.reference = static_cast<Eigen::Index>(k);
+        if (o.reference < 0) throw lookup_error("dist_to_ref: no region '" + reference + "'", reference);
+    }
+    s.x = normalise(s.x, s.direction, o, s.names);
+    s.out.layers.push_back({"normalised", s.rows, s.x});
+    s.out.method.push_back(detail::normalisation_text(*this));
+    s.normalised = true;
+}
+
+void weigh_step::apply(stage& s) const {
+    detail::check_levels(levels, s.fw, "weigh");
+    for (int level = 2; level <= s.fw.top_level(); ++level)
+        if (detail::applies(levels, level)) s.out.plans[static_cast<std::size_t>(level - 2)].weights = options;
+}
+
+void aggregate_step::apply(stage& s) const {
+    if (!s.normalised) throw error("aggregation needs a normalisation step before it");
+    detail::check_levels(levels, s.fw, "aggregate");
+    for (int level = 2; level <= s.fw.top_level(); ++level)
+        if (detail::applies(levels, level)) s.out.plans[static_cast<std::size_t>(level - 2)].aggregate = options;
+}
+
+namespace detail {
+
+/// The stage before the first step: the indicator columns of every region, with the reasons of
+/// their missing cells, as the "raw" layer.
+void start(stage& s) {
+    for (int k : s.fw.indicators())
+        s.names.push_back(s.fw.at(k).code), s.direction.push_back(sign_of(s.fw.at(k).direction));
+    s.x.resize(s.regions(), s.indicators());
+    s.reasons = reason_matrix::Zero(s.regions(), s.indicators());
+    for (Eigen::Index j = 0; j < s.indicators(); ++j) {
+        const std::string& name = s.names[static_cast<std::size_t>(j)];
+        s.x.col(j) = column(s.data, name, "indicator");
+        require_finite(s.data, s.x.col(j), name, "indicator");
+        for (Eigen::Index i = 0; i < s.regions(); ++i)
+            s.reasons(i, j) = static_cast<std::uint8_t>(s.data.reason_at(name, static_cast<std::size_t>(i), s.x(i, j)));
+    }
+    for (Eigen::Index i = 0; i < s.regions(); ++i) s.rows.push_back(i);
+    s.out.layers.push_back({"raw", s.rows, s.x});
+    s.out.plans.assign(static_cast<std::size_t>(std::max(0, s.fw.top_level() - 1)), level_plan{});
+}
+
+/// "Aggregation, level 2: arithmetic, entropy (0·ln 0 = 0) weights; …": one sentence per level.
+std::string aggregation_text(const level_plan& p, int level) {
+    std::string how = aggregation_names[static_cast<int>(p.aggregate.method)];
+    if (p.aggregate.method == aggregation::generalised) how += " (p = " + format(p.aggregate.power) + ")";
+    if (p.aggregate.method == aggregation::topsis)
+        how += p.aggregate.topsis_inner == topsis_normalisation::minmax   ? " (min-max inside)"
+               : p.aggregate.topsis_inner == topsis_normalisation::vector ? " (vector normalisation inside)"
+                                                                          : " (no normalisation inside)";
+    if (p.aggregate.method == aggregation::vikor) how += " (score = 1 − Q, v = " + format(p.aggregate.vikor_v) + ")";
+    if (p.aggregate.method == aggregation::mpi) how += p.aggregate.mpi_penalty > 0 ? " (M − S·cv)" : " (M + S·cv)";
+    std::string weights = weighting_names[static_cast<int>(p.weights.scheme)];
+    if (p.weights.scheme == weighting::ahp)
+        weights += std::string(" (principal eigenvector, ") +
+                   (p.weights.ri == random_index::saaty ? "Saaty" : "Tummala-Ling") + " random index)";
+    if (p.weights.scheme == weighting::critic || p.weights.scheme == weighting::vic)
+        weights += p.weights.correlation == correlation_kind::pearson    ? " (Pearson r)"
+                   : p.weights.correlation == correlation_kind::absolute ? " (|r|)"
+                                                                         : " (distance correlation)";
+    if (p.weights.scheme == weighting::entropy)
+        weights += p.weights.zeros == entropy_zeros::skip ? " (0·ln 0 = 0)" : " (pymcdm: a zero sets the entropy to 0)";
+    return "Aggregation, level " + std::to_string(level) + ": " + how + ", " + weights +
+           " weights; a missing child is left out and the other weights renormalised (weighted means).";
+}
+
+/// After the steps: the index aggregated by the plans, and the rest of the account.
+void finish(stage& s) {
+    if (!s.normalised) throw error("the steps need a normalisation step");
+    result& r = s.out;
+    r.aggregation = aggregate(s.fw, s.x, r.plans);
+    require_finite_scores(s.fw, s, r.aggregation.scores);
+    r.layers.push_back({"aggregated", s.rows, r.aggregation.scores});
+    for (int level = 2; level <= s.fw.top_level(); ++level)
+        r.method.push_back(aggregation_text(r.plans[static_cast<std::size_t>(level - 2)], level));
+    for (const auto& note : r.aggregation.notes) r.method.push_back("Note: " + note + ".");
+    r.method.push_back("Ranks: 1 = best.");
+}
+
+}  // namespace detail
+
+result build(const table& data, const framework& fw, const std::vector<step>& steps) {
+    result r;
+    r.regions = data.regions;
+    stage s{data, fw, {}, {}, {}, {}, {}, false, r};
+    detail::start(s);
+    for (const step& one : steps) {
+        poll_interrupt();  // a step can be long (regression imputation, iterative winsorising)
+        std::visit([&s](const auto& st) { st.apply(s); }, one);
+    }
+    poll_interrupt();
+    detail::finish(s);
+    return r;
+}
+
+}  // namespace zhibiao::composite
