@@ -44,9 +44,18 @@ argument_error bad_argument(const std::string& function, const std::string& para
     return argument_error(function + ": " + parameter + " " + problem, w);
 }
 
+/// 0.5 → "0.5", 2.0 → "2": numbers in messages as a reader writes them.
+std::string format_number(double v) {
+    std::string s = std::to_string(v);
+    while (s.find('.') != std::string::npos && (s.back() == '0' || s.back() == '.')) s.pop_back();
+    return s;
+}
+
 }  // namespace detail
 
 namespace {
+
+using detail::format_number;
 
 using detail::name_of;
 using detail::names_of;
@@ -110,12 +119,6 @@ option_spec choice_field(const char* name, Access access, const choice<Enum> (&c
             std::find_if(first, first + N, [&text](const auto& c) { return text == c.name; })->value;
     };
     return o;
-}
-
-std::string format_number(double v) {
-    std::string s = std::to_string(v);
-    while (s.find('.') != std::string::npos && (s.back() == '0' || s.back() == '.')) s.pop_back();
-    return s;
 }
 
 option_rule between(double low, double high) {

@@ -97,6 +97,9 @@ std::string folded(std::string_view s);
 /// "= 'Vector' is not one of: minmax, vector (did you mean 'vector'?)".
 std::string unknown_value(std::string_view value, const std::vector<std::string>& names);
 
+/// A number in a message without trailing zeros: 0.5, 2.
+std::string format_number(double v);
+
 template <class Enum, std::size_t N>
 std::vector<std::string> names_of(const choice<Enum> (&choices)[N]) {
     std::vector<std::string> out;
