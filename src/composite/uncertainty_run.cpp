@@ -8,7 +8,7 @@
 #include <stdexcept>
 #include <thread>
 
-#include "zhibiao/composite/uncertainty.hpp"
+#include "uncertainty_fast.hpp"
 
 namespace zhibiao::composite {
 namespace {
@@ -86,6 +86,39 @@ void absorb(uncertainty_block& into, uncertainty_block& b) {
     into.count += b.count;
 }
 
+/// Replication r's scores and ranks into the block: the score sums of its chunk (in
+/// replication order), the missing counts, the kept matrices, and its ranks into `pending`
+/// (0 where missing).
+void record(std::size_t r, const Eigen::MatrixXd& s, const Eigen::MatrixXd& rk, const uncertainty_options& o,
+            uncertainty_block& b, std::uint32_t* pending) {
+    const auto units = static_cast<std::size_t>(s.rows()), nodes = static_cast<std::size_t>(s.cols());
+    Eigen::MatrixXd& sums = b.chunk_sums[r / uncertainty_model::chunk];
+    for (std::size_t k = 0; k < nodes; ++k) {
+        const double* score = s.col(static_cast<Eigen::Index>(k)).data();
+        const double* rank = rk.col(static_cast<Eigen::Index>(k)).data();
+        double* sum = sums.col(static_cast<Eigen::Index>(k)).data();
+        for (std::size_t i = 0; i < units; ++i) {
+            const std::size_t cell = i + units * k, kept = (r * nodes + k) * units + i;
+            if (o.keep_ranks) b.ranks[kept] = static_cast<float>(rank[i]);
+            if (o.keep_scores) b.scores[kept] = static_cast<float>(score[i]);
+            const bool missing = std::isnan(rank[i]);
+            b.missing[cell] += missing;
+            pending[cell] = missing ? 0u : static_cast<std::uint32_t>(rank[i]);
+            if (!missing) sum[i] += score[i];
+        }
+    }
+}
+
+/// The first `filled` rows of pending ranks (replication-major) into the histograms, cell by cell.
+void count_ranks(const std::vector<std::uint32_t>& pending, std::size_t filled, uncertainty_block& b) {
+    const std::size_t cells = b.rank_counts.size();
+    for (std::size_t cell = 0; cell < cells; ++cell) {
+        rank_histogram& h = b.rank_counts[cell];
+        for (std::size_t r = 0; r < filled; ++r)
+            if (const std::uint32_t rank = pending[r * cells + cell]) h.add(static_cast<int>(rank));
+    }
+}
+
 }  // namespace
 
 void rank_histogram::add(int rank) {
@@ -124,31 +157,29 @@ uncertainty_block uncertainty_model::run_block(std::size_t first, std::size_t co
     if (first % chunk != 0)
         throw argument_error("uncertainty: a block must start at a multiple of " + std::to_string(chunk) +
                              " replications");
-    const std::size_t units = data_.regions.size(), nodes = aggregates_.size();
-    uncertainty_block b = empty_block(first, count, units * nodes, dims_, o, units * nodes);
+    const std::size_t units = data_.regions.size(), nodes = aggregates_.size(), cells = units * nodes;
+    uncertainty_block b = empty_block(first, count, cells, dims_, o, cells);
     b.chunk_sums.assign((count + chunk - 1) / chunk,
                         Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(units), static_cast<Eigen::Index>(nodes)));
+    fast_scratch scratch;
+    Eigen::MatrixXd s, rk(static_cast<Eigen::Index>(units), static_cast<Eigen::Index>(nodes));
+    // Ranks are counted into the histograms a batch at a time, cell by cell: one histogram
+    // after the other stays in cache, instead of every histogram touched by every replication.
+    const std::size_t batch =
+        std::max<std::size_t>(1, std::min<std::size_t>(chunk, (1u << 20) / std::max<std::size_t>(1, cells)));
+    std::vector<std::uint32_t> pending(batch * cells);
     std::vector<double> u(dims_);
     for (std::size_t r = 0; r < count; ++r) {
         for (std::size_t j = 0; j < dims_; ++j) u[j] = stream_uniform(o.seed, first + r, j);
         for (std::size_t j = 0; j < dims_; ++j)
             b.uniforms(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(j)) = u[j];
-        const Eigen::MatrixXd s = scores(decode(u.data()));
-        const Eigen::MatrixXd rk = ranks_of(s);
-        Eigen::MatrixXd& sums = b.chunk_sums[r / chunk];
+        const replication_draw d = decode(u.data());
+        if (!fast_scores(d, scratch, s)) s = general_scores(d);
         for (std::size_t k = 0; k < nodes; ++k)
-            for (std::size_t i = 0; i < units; ++i) {
-                const auto ii = static_cast<Eigen::Index>(i), kk = static_cast<Eigen::Index>(k);
-                const std::size_t cell = i + units * k, kept = (r * nodes + k) * units + i;
-                if (o.keep_ranks) b.ranks[kept] = static_cast<float>(rk(ii, kk));
-                if (o.keep_scores) b.scores[kept] = static_cast<float>(s(ii, kk));
-                if (std::isnan(rk(ii, kk))) {
-                    ++b.missing[cell];
-                    continue;
-                }
-                b.rank_counts[cell].add(static_cast<int>(rk(ii, kk)));
-                sums(ii, kk) += s(ii, kk);
-            }
+            rank_descending(s.col(static_cast<Eigen::Index>(k)).data(), units, scratch,
+                            rk.col(static_cast<Eigen::Index>(k)).data());
+        record(r, s, rk, o, b, pending.data() + (r % batch) * cells);
+        if (r % batch == batch - 1 || r + 1 == count) count_ranks(pending, r % batch + 1, b);
     }
     return b;
 }

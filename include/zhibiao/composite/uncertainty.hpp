@@ -182,8 +182,13 @@ public:
     const std::vector<std::string>& notes() const { return notes_; }
 
     replication_draw decode(const double* u) const;
-    /// Scores (rows × aggregate nodes, all units, NaN where screened out) under a draw.
+    /// Scores (rows × aggregate nodes, all units, NaN where screened out) under a draw: the
+    /// dedicated replication path when it covers the draw (fast_path_covers), else the general one.
     Eigen::MatrixXd scores(const replication_draw& d) const;
+    /// The same scores through composite::aggregate(), whatever the draw: the reference.
+    Eigen::MatrixXd general_scores(const replication_draw& d) const;
+    /// Whether the dedicated path computes this draw (bit for bit what general_scores gives).
+    bool fast_path_covers(const replication_draw& d) const;
     result rebuild(const replication_draw& d) const;
     std::vector<std::string> parameter_names() const;
     /// Per parameter column: the option labels of a choice (empty for a number).
@@ -206,6 +211,12 @@ public:
 
     static constexpr std::size_t chunk = 256;  ///< replications per partial score sum
 
+    struct fast_layout;   ///< what the dedicated replication path precomputes (uncertainty_fast.hpp)
+    struct fast_scratch;  ///< its per-thread working memory
+    /// Scores of a draw into `out` (units × aggregates) by the dedicated path; false when the
+    /// draw is not covered (nothing then is written to `out`; the general path must run).
+    bool fast_scores(const replication_draw& d, fast_scratch& s, Eigen::MatrixXd& out) const;
+
     struct layer_data {
         Eigen::MatrixXd values;
         std::vector<Eigen::Index> rows;
@@ -224,6 +235,8 @@ private:
     uncertainty_model(table data, framework fw, std::vector<step> steps, uncertainty_spec spec);
     void declare_inputs();
     void precompute();
+    void prepare_fast();
+    double base_weight(int node, int weighting_choice) const;
     std::vector<step> data_steps(const replication_draw& d) const;
     std::vector<level_plan> plans(const replication_draw& d) const;
     void draw_weights(const input& in, const double* u, replication_draw& d) const;
@@ -244,6 +257,7 @@ private:
     std::vector<int> aggregates_;  ///< node numbers of the aggregates
     Eigen::MatrixXd nominal_scores_, nominal_ranks_;
     std::vector<std::string> notes_;
+    std::shared_ptr<const fast_layout> fast_;
 
     friend struct uncertainty_result;
 };
