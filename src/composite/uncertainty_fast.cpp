@@ -258,7 +258,8 @@ bool uncertainty_model::fast_scores(const replication_draw& d, fast_scratch& s, 
     }
     out.setConstant(static_cast<Eigen::Index>(data_.regions.size()), nodes, missing_value);
     for (Eigen::Index c = 0; c < nodes; ++c)
-        for (std::size_t i = 0; i < l.rows.size(); ++i) out(l.rows[i], c) = s.aggregated(static_cast<Eigen::Index>(i), c);
+        for (std::size_t i = 0; i < l.rows.size(); ++i)
+            out(l.rows[i], c) = s.aggregated(static_cast<Eigen::Index>(i), c);
     return true;
 }
 
@@ -288,7 +289,8 @@ void sort_keys(std::vector<keyed>& a, std::vector<keyed>& spare) {
     }
     std::array<std::array<std::uint32_t, 2048>, 3> count{};
     for (const keyed& e : a)
-        for (int pass = 0; pass < 3; ++pass) ++count[static_cast<std::size_t>(pass)][(e.first >> (32 + 11 * pass)) & 2047];
+        for (int pass = 0; pass < 3; ++pass)
+            ++count[static_cast<std::size_t>(pass)][(e.first >> (32 + 11 * pass)) & 2047];
     spare.resize(a.size());
     for (int pass = 0; pass < 3; ++pass) {
         auto& c = count[static_cast<std::size_t>(pass)];
@@ -302,7 +304,8 @@ void sort_keys(std::vector<keyed>& a, std::vector<keyed>& spare) {
     for (std::size_t start = 0; start < a.size();) {
         std::size_t end = start + 1;
         while (end < a.size() && (a[end].first >> 32) == (a[start].first >> 32)) ++end;
-        if (end - start > 1) std::sort(a.begin() + static_cast<std::ptrdiff_t>(start), a.begin() + static_cast<std::ptrdiff_t>(end));
+        if (end - start > 1)
+            std::sort(a.begin() + static_cast<std::ptrdiff_t>(start), a.begin() + static_cast<std::ptrdiff_t>(end));
         start = end;
     }
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <limits>
 #include <stdexcept>
 #include <thread>
 
@@ -90,19 +91,19 @@ void absorb(uncertainty_block& into, uncertainty_block& b) {
 /// replication order), the missing counts, the kept matrices, and its ranks into `pending`
 /// (0 where missing).
 void record(std::size_t r, const Eigen::MatrixXd& s, const Eigen::MatrixXd& rk, const uncertainty_options& o,
-            uncertainty_block& b, std::uint32_t* pending) {
+            uncertainty_block& counts, uncertainty_block& rows, std::uint32_t* pending) {
     const auto units = static_cast<std::size_t>(s.rows()), nodes = static_cast<std::size_t>(s.cols());
-    Eigen::MatrixXd& sums = b.chunk_sums[r / uncertainty_model::chunk];
+    Eigen::MatrixXd& sums = rows.chunk_sums[r / uncertainty_model::chunk];
     for (std::size_t k = 0; k < nodes; ++k) {
         const double* score = s.col(static_cast<Eigen::Index>(k)).data();
         const double* rank = rk.col(static_cast<Eigen::Index>(k)).data();
         double* sum = sums.col(static_cast<Eigen::Index>(k)).data();
         for (std::size_t i = 0; i < units; ++i) {
             const std::size_t cell = i + units * k, kept = (r * nodes + k) * units + i;
-            if (o.keep_ranks) b.ranks[kept] = static_cast<float>(rank[i]);
-            if (o.keep_scores) b.scores[kept] = static_cast<float>(score[i]);
+            if (o.keep_ranks) rows.ranks[kept] = static_cast<float>(rank[i]);
+            if (o.keep_scores) rows.scores[kept] = static_cast<float>(score[i]);
             const bool missing = std::isnan(rank[i]);
-            b.missing[cell] += missing;
+            counts.missing[cell] += missing;
             pending[cell] = missing ? 0u : static_cast<std::uint32_t>(rank[i]);
             if (!missing) sum[i] += score[i];
         }
@@ -113,29 +114,46 @@ void record(std::size_t r, const Eigen::MatrixXd& s, const Eigen::MatrixXd& rk, 
 void count_ranks(const std::vector<std::uint32_t>& pending, std::size_t filled, uncertainty_block& b) {
     const std::size_t cells = b.rank_counts.size();
     for (std::size_t cell = 0; cell < cells; ++cell) {
-        rank_histogram& h = b.rank_counts[cell];
+        std::uint32_t first = std::numeric_limits<std::uint32_t>::max(), last = 0;
         for (std::size_t r = 0; r < filled; ++r)
-            if (const std::uint32_t rank = pending[r * cells + cell]) h.add(static_cast<int>(rank));
+            if (const std::uint32_t rank = pending[r * cells + cell])
+                first = std::min(first, rank), last = std::max(last, rank);
+        if (last == 0) continue;
+        rank_histogram& h = b.rank_counts[cell];
+        h.widen(static_cast<int>(first), static_cast<int>(last));
+        const auto low = static_cast<std::uint32_t>(h.low);
+        for (std::size_t r = 0; r < filled; ++r)
+            if (const std::uint32_t rank = pending[r * cells + cell]) ++h.counts[rank - low];
     }
 }
 
 }  // namespace
 
+void rank_histogram::widen(int first, int last) {
+    if (counts.empty()) low = first;
+    // grown by at least its size (not below rank 1): rare reallocations as the ranks spread
+    const int size = static_cast<int>(counts.size());
+    if (first < low) {
+        const int to = std::min(first, std::max(1, low - size));
+        counts.insert(counts.begin(), static_cast<std::size_t>(low - to), 0u), low = to;
+    }
+    if (last >= low + static_cast<int>(counts.size()))
+        counts.resize(static_cast<std::size_t>(std::max(last - low + 1, 2 * static_cast<int>(counts.size()))), 0u);
+}
+
 void rank_histogram::add(int rank) {
-    if (counts.empty()) low = rank;
-    if (rank < low) counts.insert(counts.begin(), static_cast<std::size_t>(low - rank), 0u), low = rank;
-    const auto at = static_cast<std::size_t>(rank - low);
-    if (at >= counts.size()) counts.resize(at + 1, 0u);
-    ++counts[at];
+    widen(rank, rank);
+    ++counts[static_cast<std::size_t>(rank - low)];
 }
 
 void rank_histogram::add(const rank_histogram& other) {
-    for (std::size_t k = 0; k < other.counts.size(); ++k)
-        if (other.counts[k]) {
-            const int rank = other.low + static_cast<int>(k);
-            add(rank);
-            counts[static_cast<std::size_t>(rank - low)] += other.counts[k] - 1;
-        }
+    std::size_t first = 0, end = other.counts.size();
+    while (first < end && other.counts[first] == 0) ++first;
+    while (end > first && other.counts[end - 1] == 0) --end;
+    if (first == end) return;
+    widen(other.low + static_cast<int>(first), other.low + static_cast<int>(end) - 1);
+    for (std::size_t k = first; k < end; ++k)
+        counts[static_cast<std::size_t>(other.low + static_cast<int>(k) - low)] += other.counts[k];
 }
 
 std::uint64_t rank_histogram::total() const {
@@ -152,15 +170,9 @@ int rank_histogram::order_statistic(std::uint64_t k) const {
     return low + static_cast<int>(counts.size()) - 1;
 }
 
-uncertainty_block uncertainty_model::run_block(std::size_t first, std::size_t count,
-                                               const uncertainty_options& o) const {
-    if (first % chunk != 0)
-        throw argument_error("uncertainty: a block must start at a multiple of " + std::to_string(chunk) +
-                             " replications");
+void uncertainty_model::block_range(std::size_t first, std::size_t count, const uncertainty_options& o,
+                                    uncertainty_block& counts, uncertainty_block& rows, std::size_t offset) const {
     const std::size_t units = data_.regions.size(), nodes = aggregates_.size(), cells = units * nodes;
-    uncertainty_block b = empty_block(first, count, cells, dims_, o, cells);
-    b.chunk_sums.assign((count + chunk - 1) / chunk,
-                        Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(units), static_cast<Eigen::Index>(nodes)));
     fast_scratch scratch;
     Eigen::MatrixXd s, rk(static_cast<Eigen::Index>(units), static_cast<Eigen::Index>(nodes));
     // Ranks are counted into the histograms a batch at a time, cell by cell: one histogram
@@ -170,33 +182,57 @@ uncertainty_block uncertainty_model::run_block(std::size_t first, std::size_t co
     std::vector<std::uint32_t> pending(batch * cells);
     std::vector<double> u(dims_);
     for (std::size_t r = 0; r < count; ++r) {
+        const std::size_t row = first + r - offset;
         for (std::size_t j = 0; j < dims_; ++j) u[j] = stream_uniform(o.seed, first + r, j);
         for (std::size_t j = 0; j < dims_; ++j)
-            b.uniforms(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(j)) = u[j];
+            rows.uniforms(static_cast<Eigen::Index>(row), static_cast<Eigen::Index>(j)) = u[j];
         const replication_draw d = decode(u.data());
         if (!fast_scores(d, scratch, s)) s = general_scores(d);
         for (std::size_t k = 0; k < nodes; ++k)
             rank_descending(s.col(static_cast<Eigen::Index>(k)).data(), units, scratch,
                             rk.col(static_cast<Eigen::Index>(k)).data());
-        record(r, s, rk, o, b, pending.data() + (r % batch) * cells);
-        if (r % batch == batch - 1 || r + 1 == count) count_ranks(pending, r % batch + 1, b);
+        record(row, s, rk, o, counts, rows, pending.data() + (r % batch) * cells);
+        if (r % batch == batch - 1 || r + 1 == count) count_ranks(pending, r % batch + 1, counts);
     }
+}
+
+uncertainty_block uncertainty_model::run_block(std::size_t first, std::size_t count,
+                                               const uncertainty_options& o) const {
+    if (first % chunk != 0)
+        throw argument_error("uncertainty: a block must start at a multiple of " + std::to_string(chunk) +
+                             " replications");
+    const std::size_t units = data_.regions.size(), nodes = aggregates_.size(), cells = units * nodes;
+    uncertainty_block b = empty_block(first, count, cells, dims_, o, cells);
+    b.chunk_sums.assign((count + chunk - 1) / chunk,
+                        Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(units), static_cast<Eigen::Index>(nodes)));
+    block_range(first, count, o, b, b, first);
     return b;
 }
 
 uncertainty_result uncertainty_model::run(const uncertainty_options& o) const {
     const std::size_t n = o.replications, pieces = (n + chunk - 1) / chunk;
-    const std::size_t cells = data_.regions.size() * aggregates_.size();
+    const std::size_t units = data_.regions.size(), nodes = aggregates_.size(), cells = units * nodes;
+    const unsigned threads = thread_count(o.threads);
+    // Each thread counts ranks into its own histograms for the whole run (counts do not depend
+    // on the order they are added in); every piece writes its own rows and chunk of score sums.
     uncertainty_block all = empty_block(0, n, cells, dims_, o, cells);
-    all.count = 0;
-    std::vector<uncertainty_block> wave(pieces);
+    all.chunk_sums.assign(pieces,
+                          Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(units), static_cast<Eigen::Index>(nodes)));
+    std::vector<uncertainty_block> counts;
+    for (unsigned t = 1; t < std::min<std::size_t>(threads, pieces); ++t)
+        counts.push_back(empty_block(0, 0, cells, dims_, o, 0));
     in_waves(
-        pieces, thread_count(o.threads),
-        [&](std::size_t p) { wave[p] = run_block(p * chunk, std::min(chunk, n - p * chunk), o); },
+        pieces, threads,
+        [&](std::size_t p) {
+            const std::size_t t = p % threads;
+            block_range(p * chunk, std::min(chunk, n - p * chunk), o, t == 0 ? all : counts[t - 1], all, 0);
+        },
         [&](std::size_t first, std::size_t count) {
-            for (std::size_t p = first; p < first + count; ++p) absorb(all, wave[p]), wave[p] = uncertainty_block{};
-            if (o.progress) o.progress(all.count, n);
+            if (o.progress) o.progress(std::min(n, (first + count) * chunk), n);
         });
+    for (const uncertainty_block& c : counts)
+        for (std::size_t cell = 0; cell < cells; ++cell)
+            all.rank_counts[cell].add(c.rank_counts[cell]), all.missing[cell] += c.missing[cell];
     std::vector<uncertainty_block> one;
     one.push_back(std::move(all));
     return merge(std::move(one), o);

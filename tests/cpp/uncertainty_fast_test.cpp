@@ -103,7 +103,7 @@ BOOST_AUTO_TEST_CASE(fast_path_gives_the_general_scores_bit_for_bit) {
     BOOST_TEST(geometric > 50);  // every variant is met
     BOOST_TEST(equal > 100);
     const Eigen::MatrixXd nominal = model->nominal_scores();
-    BOOST_TEST(std::isnan(nominal(7, 4)));  // u7 misses pillar P2 (aggregate column 4)…
+    BOOST_TEST(std::isnan(nominal(7, 4)));   // u7 misses pillar P2 (aggregate column 4)…
     BOOST_TEST(!std::isnan(nominal(7, 1)));  // … but not S1
     BOOST_TEST(nominal(10, 0) == nominal(11, 0));
 }

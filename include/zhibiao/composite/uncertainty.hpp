@@ -116,6 +116,7 @@ struct rank_histogram {
     std::vector<std::uint32_t> counts;  ///< replications per rank low, low + 1, …
     void add(int rank);
     void add(const rank_histogram& other);
+    void widen(int first, int last);  ///< room for the ranks first … last (one allocation, not one per rank)
     std::uint64_t total() const;
     int order_statistic(std::uint64_t k) const;  ///< the k-th smallest rank (from 0)
 };
@@ -240,8 +241,11 @@ private:
     std::vector<step> data_steps(const replication_draw& d) const;
     std::vector<level_plan> plans(const replication_draw& d) const;
     void draw_weights(const input& in, const double* u, replication_draw& d) const;
-    void block_range(std::size_t first, std::size_t count, const uncertainty_options& o, uncertainty_block& b,
-                     std::size_t offset) const;
+    /// Replications [first, first + count) into two blocks (they may be one): their rank
+    /// histograms and missing counts into `counts`; their uniforms, chunk score sums and kept
+    /// matrices into `rows`, whose replication 0 is `offset`.
+    void block_range(std::size_t first, std::size_t count, const uncertainty_options& o, uncertainty_block& counts,
+                     uncertainty_block& rows, std::size_t offset) const;
 
     table data_;
     framework fw_;
