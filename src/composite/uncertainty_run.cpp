@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <functional>
 #include <limits>
 #include <stdexcept>
 #include <thread>
@@ -106,6 +107,7 @@ void record(std::size_t r, const Eigen::MatrixXd& s, const Eigen::MatrixXd& rk, 
             counts.missing[cell] += missing;
             pending[cell] = missing ? 0u : static_cast<std::uint32_t>(rank[i]);
             if (!missing) sum[i] += score[i];
+            if (!missing && counts.tails.keep) counts.tails.add(cell, score[i]);
         }
     }
 }
@@ -128,6 +130,52 @@ void count_ranks(const std::vector<std::uint32_t>& pending, std::size_t filled, 
 }
 
 }  // namespace
+
+void score_tails::reset(std::size_t cells, std::size_t replications) {
+    keep = replications ? static_cast<std::size_t>(std::floor(0.05 * static_cast<double>(replications - 1))) + 2 : 0;
+    low.assign(cells, {}), high.assign(cells, {});
+}
+
+namespace {
+
+/// Into a heap of the `keep` values first under `before` (std::less: the smallest).
+template <class Before>
+void keep_extreme(std::vector<double>& heap, std::size_t keep, double x, Before before) {
+    if (heap.size() < keep) {
+        heap.push_back(x), std::push_heap(heap.begin(), heap.end(), before);
+    } else if (before(x, heap.front())) {
+        std::pop_heap(heap.begin(), heap.end(), before), heap.back() = x,
+                                                         std::push_heap(heap.begin(), heap.end(), before);
+    }
+}
+
+}  // namespace
+
+void score_tails::add(std::size_t cell, double score) {
+    keep_extreme(low[cell], keep, score, std::less<double>());
+    keep_extreme(high[cell], keep, score, std::greater<double>());
+}
+
+void score_tails::add(const score_tails& other) {
+    for (std::size_t cell = 0; cell < other.low.size(); ++cell) {
+        for (double x : other.low[cell]) keep_extreme(low[cell], keep, x, std::less<double>());
+        for (double x : other.high[cell]) keep_extreme(high[cell], keep, x, std::greater<double>());
+    }
+}
+
+double score_tails::quantile(std::size_t cell, std::uint64_t present, double p) const {
+    if (present == 0 || keep == 0) return missing_value;
+    std::vector<double> tail = p < 0.5 ? low[cell] : high[cell];
+    std::sort(tail.begin(), tail.end());
+    // order statistic k (from 0) of all `present` scores: from the low tail, or from the top
+    auto at = [&](std::uint64_t k) {
+        return p < 0.5 ? tail[static_cast<std::size_t>(k)] : tail[tail.size() - static_cast<std::size_t>(present - k)];
+    };
+    const double h = static_cast<double>(present - 1) * p;
+    const auto lo = static_cast<std::uint64_t>(std::floor(h));
+    const std::uint64_t hi = std::min(lo + 1, present - 1);
+    return at(lo) + (h - static_cast<double>(lo)) * (at(hi) - at(lo));
+}
 
 void rank_histogram::widen(int first, int last) {
     if (counts.empty()) low = first;
@@ -218,9 +266,12 @@ uncertainty_result uncertainty_model::run(const uncertainty_options& o) const {
     uncertainty_block all = empty_block(0, n, cells, dims_, o, cells);
     all.chunk_sums.assign(pieces,
                           Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(units), static_cast<Eigen::Index>(nodes)));
+    all.tails.reset(cells, n);
     std::vector<uncertainty_block> counts;
-    for (unsigned t = 1; t < std::min<std::size_t>(threads, pieces); ++t)
+    for (unsigned t = 1; t < std::min<std::size_t>(threads, pieces); ++t) {
         counts.push_back(empty_block(0, 0, cells, dims_, o, 0));
+        counts.back().tails.reset(cells, n);
+    }
     in_waves(
         pieces, threads,
         [&](std::size_t p) {
@@ -230,9 +281,11 @@ uncertainty_result uncertainty_model::run(const uncertainty_options& o) const {
         [&](std::size_t first, std::size_t count) {
             if (o.progress) o.progress(std::min(n, (first + count) * chunk), n);
         });
-    for (const uncertainty_block& c : counts)
+    for (const uncertainty_block& c : counts) {
         for (std::size_t cell = 0; cell < cells; ++cell)
             all.rank_counts[cell].add(c.rank_counts[cell]), all.missing[cell] += c.missing[cell];
+        all.tails.add(c.tails);
+    }
     std::vector<uncertainty_block> one;
     one.push_back(std::move(all));
     return merge(std::move(one), o);
@@ -284,6 +337,11 @@ uncertainty_result uncertainty_model::merge(std::vector<uncertainty_block> block
             res.median_rank(ii, kk) = histogram_quantile(h, 0.5);
             res.rank_p05(ii, kk) = histogram_quantile(h, 0.05), res.rank_p95(ii, kk) = histogram_quantile(h, 0.95);
             res.mean_score(ii, kk) = score_sum / static_cast<double>(present);
+            if (all.tails.keep) {
+                res.score_p05(ii, kk) = all.tails.quantile(i + units * k, present, 0.05);
+                res.score_p95(ii, kk) = all.tails.quantile(i + units * k, present, 0.95);
+                continue;
+            }
             if (all.scores.empty()) continue;
             std::vector<double> v;
             for (std::size_t r = 0; r < n; ++r)
@@ -294,8 +352,8 @@ uncertainty_result uncertainty_model::merge(std::vector<uncertainty_block> block
     res.uniforms = std::move(all.uniforms);
     res.ranks = std::move(all.ranks), res.scores = std::move(all.scores);
     res.notes = notes_;
-    if (res.scores.empty())
-        res.notes.push_back("score percentiles need keep_scores (the full matrix); they are left missing");
+    if (res.scores.empty() && !all.tails.keep)
+        res.notes.push_back("score percentiles of merged blocks need keep (the full matrix); they are left missing");
     res.model = shared_from_this();
     return res;
 }

@@ -3,6 +3,7 @@
 // path on the others, the nominal index when every assumption is off, the same bits for any
 // thread count and split into blocks, and its ranking equal to rank_scores().
 #include <boost/test/unit_test.hpp>
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -189,6 +190,47 @@ BOOST_AUTO_TEST_CASE(fast_path_gives_the_same_bits_for_any_threads_and_blocks) {
             }
         }
     }
+}
+
+BOOST_AUTO_TEST_CASE(score_percentiles_are_exact_without_the_full_matrix) {
+    const auto model = covered_model();
+    uncertainty_options o;
+    o.replications = 300, o.threads = 2;
+    const uncertainty_result r = model->run(o);
+    o.threads = 1;
+    const uncertainty_result one = model->run(o);
+    BOOST_TEST(same_bits(r.score_p05, one.score_p05));
+    BOOST_TEST(same_bits(r.score_p95, one.score_p95));
+    // the reference: every replication's scores in double, sorted, type-7 quantiles
+    const auto units = static_cast<Eigen::Index>(r.regions.size()), nodes = static_cast<Eigen::Index>(r.nodes.size());
+    std::vector<Eigen::MatrixXd> all;
+    for (Eigen::Index k = 0; k < r.uniforms.rows(); ++k) {
+        const Eigen::RowVectorXd u = r.uniforms.row(k);
+        all.push_back(model->general_scores(model->decode(u.data())));
+    }
+    auto quantile = [](std::vector<double> v, double p) {
+        std::sort(v.begin(), v.end());
+        const double h = static_cast<double>(v.size() - 1) * p;
+        const auto lo = static_cast<std::size_t>(std::floor(h));
+        const std::size_t hi = std::min(lo + 1, v.size() - 1);
+        return v[lo] + (h - static_cast<double>(lo)) * (v[hi] - v[lo]);
+    };
+    int checked = 0;
+    for (Eigen::Index k = 0; k < nodes; ++k)
+        for (Eigen::Index i = 0; i < units; ++i) {
+            std::vector<double> v;
+            for (const auto& s : all)
+                if (!std::isnan(s(i, k))) v.push_back(s(i, k));
+            if (v.empty()) {
+                BOOST_TEST((std::isnan(r.score_p05(i, k)) && std::isnan(r.score_p95(i, k))));
+                continue;
+            }
+            BOOST_TEST(r.score_p05(i, k) == quantile(v, 0.05));
+            BOOST_TEST(r.score_p95(i, k) == quantile(v, 0.95));
+            checked += r.score_p05(i, k) < r.score_p95(i, k);
+        }
+    BOOST_TEST(checked > 500);
+    BOOST_TEST(std::isnan(r.score_p05(7, 4)));  // u7 has no P2 score in any replication
 }
 
 BOOST_AUTO_TEST_CASE(radix_ranking_equals_rank_scores) {

@@ -11,9 +11,18 @@
 // row of Saltelli's design (quasi-random Sobol points) for sensitivity indices.
 //
 // What does not change between replications is computed once: the normalised layer of every
-// imputation × winmax × normalisation choice. A replication then costs a weighting, an
-// aggregation (composite::aggregate, the very function build() uses: with every assumption
-// off a replication is the nominal index bit for bit) and a ranking.
+// imputation × winmax × normalisation choice, with its logarithms and which columns miss
+// values. A replication then costs a weighting, an aggregation and a ranking, on a dedicated
+// path (src/composite/uncertainty_fast.cpp) that gives bit for bit what composite::aggregate —
+// the very function build() uses — gives, so that with every assumption off a replication is
+// the nominal index exactly. Draws it does not cover (leaving an indicator out, weights computed
+// from the data, aggregations other than weighted arithmetic, geometric and harmonic means) run
+// aggregate() itself.
+//
+// Memory: the rank statistics are exact histograms per (unit, node), so O(units × nodes ×
+// spread of a unit's ranks) — up to O(units² × nodes) when the ranks move across the whole
+// table; each thread keeps its own set during a run. Counting a replication's ranks into them
+// is a cache miss per (unit, node) once they outgrow the cache: what bounds large runs.
 //
 // An assumption on a data step the nominal model lacks (an imputation or winmax choice without
 // an impute or treat step) is refused: varying a step that is not there is what makes COINr's
@@ -81,7 +90,7 @@ struct uncertainty_options {
     unsigned threads = 0;      ///< 0: every core; the result is the same for any count
     int top_k = 10;            ///< probability of a rank ≤ top_k
     bool keep_ranks = false;   ///< the full replication × unit × node matrix of ranks
-    bool keep_scores = false;  ///< … and of scores (needed for exact score percentiles)
+    bool keep_scores = false;  ///< … and of scores (score percentiles of merged blocks need them)
     std::function<void(std::size_t done, std::size_t total)> progress;  ///< called on the calling thread
 };
 
@@ -121,6 +130,21 @@ struct rank_histogram {
     int order_statistic(std::uint64_t k) const;  ///< the k-th smallest rank (from 0)
 };
 
+/// The `keep` smallest and `keep` largest scores of each (unit, node): with keep =
+/// ⌊0.05·(N − 1)⌋ + 2 they hold every order statistic the 5th and 95th percentiles (type 7)
+/// need, so those are exact without the full matrix. Memory: units × nodes × 2·keep doubles
+/// (for 3,000 units × 11 nodes and N = 10,000: 265 MB; per thread while running). Merged
+/// exactly: the smallest of a union are among the smallest of its parts.
+struct score_tails {
+    std::size_t keep = 0;                        ///< 0: not collected
+    std::vector<std::vector<double>> low, high;  ///< per cell: max-heap of the smallest, min-heap of the largest
+    void reset(std::size_t cells, std::size_t replications);
+    void add(std::size_t cell, double score);
+    void add(const score_tails& other);
+    /// The type-7 quantile p ∈ {0.05, 0.95} of a cell that has `present` scores.
+    double quantile(std::size_t cell, std::uint64_t present, double p) const;
+};
+
 struct uncertainty_block {
     std::size_t first = 0, count = 0;         ///< replications [first, first + count)
     std::vector<rank_histogram> rank_counts;  ///< per (unit + units·node)
@@ -128,6 +152,7 @@ struct uncertainty_block {
     std::vector<Eigen::MatrixXd> chunk_sums;  ///< per chunk: units × nodes sum of scores
     Eigen::MatrixXd uniforms;                 ///< count × dims: each replication's draws
     std::vector<float> ranks, scores;         ///< kept matrices, replication-major (when asked)
+    score_tails tails;                        ///< collected by run() (not by run_block: Dask blocks)
 };
 
 class uncertainty_model;
@@ -138,9 +163,10 @@ struct uncertainty_result {
     int top_k = 10;
     /// units × nodes
     Eigen::MatrixXd nominal_rank, nominal_score, mean_rank, median_rank, rank_p05, rank_p95, top_k_share;
-    Eigen::MatrixXd mean_score, score_p05, score_p95;  ///< score percentiles NaN unless scores were kept
-    Eigen::MatrixXd uniforms;                          ///< replications × dims
-    std::vector<float> ranks, scores;                  ///< replications × nodes × units when kept
+    /// Score percentiles: exact (score_tails) from run(); from blocks merged, only when scores were kept.
+    Eigen::MatrixXd mean_score, score_p05, score_p95;
+    Eigen::MatrixXd uniforms;          ///< replications × dims
+    std::vector<float> ranks, scores;  ///< replications × nodes × units when kept
     std::vector<std::string> notes;
     std::shared_ptr<const uncertainty_model> model;
 
