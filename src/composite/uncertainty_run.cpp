@@ -266,11 +266,11 @@ uncertainty_result uncertainty_model::run(const uncertainty_options& o) const {
     uncertainty_block all = empty_block(0, n, cells, dims_, o, cells);
     all.chunk_sums.assign(pieces,
                           Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(units), static_cast<Eigen::Index>(nodes)));
-    all.tails.reset(cells, n);
+    if (o.score_percentiles) all.tails.reset(cells, n);
     std::vector<uncertainty_block> counts;
     for (unsigned t = 1; t < std::min<std::size_t>(threads, pieces); ++t) {
         counts.push_back(empty_block(0, 0, cells, dims_, o, 0));
-        counts.back().tails.reset(cells, n);
+        if (o.score_percentiles) counts.back().tails.reset(cells, n);
     }
     in_waves(
         pieces, threads,
@@ -353,7 +353,7 @@ uncertainty_result uncertainty_model::merge(std::vector<uncertainty_block> block
     res.ranks = std::move(all.ranks), res.scores = std::move(all.scores);
     res.notes = notes_;
     if (res.scores.empty() && !all.tails.keep)
-        res.notes.push_back("score percentiles of merged blocks need keep (the full matrix); they are left missing");
+        res.notes.push_back("score percentiles need keep_scores (the full matrix); they are left missing");
     res.model = shared_from_this();
     return res;
 }

@@ -195,7 +195,7 @@ BOOST_AUTO_TEST_CASE(fast_path_gives_the_same_bits_for_any_threads_and_blocks) {
 BOOST_AUTO_TEST_CASE(score_percentiles_are_exact_without_the_full_matrix) {
     const auto model = covered_model();
     uncertainty_options o;
-    o.replications = 300, o.threads = 2;
+    o.replications = 300, o.threads = 2, o.score_percentiles = true;
     const uncertainty_result r = model->run(o);
     o.threads = 1;
     const uncertainty_result one = model->run(o);

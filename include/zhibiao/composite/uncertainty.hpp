@@ -91,6 +91,9 @@ struct uncertainty_options {
     int top_k = 10;            ///< probability of a rank ≤ top_k
     bool keep_ranks = false;   ///< the full replication × unit × node matrix of ranks
     bool keep_scores = false;  ///< … and of scores (score percentiles of merged blocks need them)
+    /// run(): exact score percentiles from score_tails (memory there), not from the kept matrix.
+    /// Off by default: Dask blocks do not carry tails yet, and both paths must give the same bits.
+    bool score_percentiles = false;
     std::function<void(std::size_t done, std::size_t total)> progress;  ///< called on the calling thread
 };
 
@@ -152,7 +155,7 @@ struct uncertainty_block {
     std::vector<Eigen::MatrixXd> chunk_sums;  ///< per chunk: units × nodes sum of scores
     Eigen::MatrixXd uniforms;                 ///< count × dims: each replication's draws
     std::vector<float> ranks, scores;         ///< kept matrices, replication-major (when asked)
-    score_tails tails;                        ///< collected by run() (not by run_block: Dask blocks)
+    score_tails tails;                        ///< collected by run() when asked (not by run_block)
 };
 
 class uncertainty_model;
@@ -163,7 +166,8 @@ struct uncertainty_result {
     int top_k = 10;
     /// units × nodes
     Eigen::MatrixXd nominal_rank, nominal_score, mean_rank, median_rank, rank_p05, rank_p95, top_k_share;
-    /// Score percentiles: exact (score_tails) from run(); from blocks merged, only when scores were kept.
+    /// Score percentiles: exact (score_tails) from run() with score_percentiles; else from the kept
+    /// (float) scores, NaN when they were not kept.
     Eigen::MatrixXd mean_score, score_p05, score_p95;
     Eigen::MatrixXd uniforms;          ///< replications × dims
     std::vector<float> ranks, scores;  ///< replications × nodes × units when kept
