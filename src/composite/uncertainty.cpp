@@ -96,6 +96,7 @@ uncertainty_model::uncertainty_model(table data, framework fw, std::vector<step>
         if (!fw_.children(k).empty()) aggregates_.push_back(k);
     declare_inputs();
     precompute();
+    prepare_fast();
     replication_draw nominal_draw;  // every choice −1: the nominal model
     nominal_draw.weights.assign(fw_.nodes().size(), missing_value);
     nominal_scores_ = scores(nominal_draw);
@@ -218,18 +219,8 @@ void uncertainty_model::precompute() {
 }
 
 void uncertainty_model::draw_weights(const input& in, const double* u, replication_draw& d) const {
-    std::vector<level_plan> p = plans(d);  // the schemes chosen so far, for the base weights
-    auto base = [&](int k) {
-        const node& n = fw_.at(k);
-        const weight_options& wo = p[static_cast<std::size_t>(fw_.at(fw_.find(n.parent)).level - 2)].weights;
-        if (wo.scheme == weighting::framework) return n.weight;
-        if (wo.scheme == weighting::equal) return 1.0;
-        if (wo.scheme == weighting::fixed) {
-            const auto f = wo.fixed.find(n.code);
-            return f == wo.fixed.end() ? n.weight : f->second;
-        }
-        return missing_value;  // computed from the data: not perturbed
-    };
+    // the weights of the scheme chosen (NaN where computed from the data: not perturbed)
+    auto base = [&](int k) { return base_weight(k, d.weighting); };
     std::size_t j = in.first;
     for (int k = 0; k < static_cast<int>(fw_.nodes().size()); ++k) {
         const node& n = fw_.at(k);
@@ -294,7 +285,7 @@ std::vector<level_plan> uncertainty_model::plans(const replication_draw& d) cons
     return p;
 }
 
-Eigen::MatrixXd uncertainty_model::scores(const replication_draw& d) const {
+Eigen::MatrixXd uncertainty_model::general_scores(const replication_draw& d) const {
     const layer_data& l = layers_[d.layer];
     std::vector<bool> excluded;
     if (d.excluded >= 0) {

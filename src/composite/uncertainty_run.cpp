@@ -5,10 +5,12 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <functional>
+#include <limits>
 #include <stdexcept>
 #include <thread>
 
-#include "zhibiao/composite/uncertainty.hpp"
+#include "uncertainty_fast.hpp"
 
 namespace zhibiao::composite {
 namespace {
@@ -86,23 +88,120 @@ void absorb(uncertainty_block& into, uncertainty_block& b) {
     into.count += b.count;
 }
 
+/// Replication r's scores and ranks into the block: the score sums of its chunk (in
+/// replication order), the missing counts, the kept matrices, and its ranks into `pending`
+/// (0 where missing).
+void record(std::size_t r, const Eigen::MatrixXd& s, const Eigen::MatrixXd& rk, const uncertainty_options& o,
+            uncertainty_block& counts, uncertainty_block& rows, std::uint32_t* pending) {
+    const auto units = static_cast<std::size_t>(s.rows()), nodes = static_cast<std::size_t>(s.cols());
+    Eigen::MatrixXd& sums = rows.chunk_sums[r / uncertainty_model::chunk];
+    for (std::size_t k = 0; k < nodes; ++k) {
+        const double* score = s.col(static_cast<Eigen::Index>(k)).data();
+        const double* rank = rk.col(static_cast<Eigen::Index>(k)).data();
+        double* sum = sums.col(static_cast<Eigen::Index>(k)).data();
+        for (std::size_t i = 0; i < units; ++i) {
+            const std::size_t cell = i + units * k, kept = (r * nodes + k) * units + i;
+            if (o.keep_ranks) rows.ranks[kept] = static_cast<float>(rank[i]);
+            if (o.keep_scores) rows.scores[kept] = static_cast<float>(score[i]);
+            const bool missing = std::isnan(rank[i]);
+            counts.missing[cell] += missing;
+            pending[cell] = missing ? 0u : static_cast<std::uint32_t>(rank[i]);
+            if (!missing) sum[i] += score[i];
+            if (!missing && counts.tails.keep) counts.tails.add(cell, score[i]);
+        }
+    }
+}
+
+/// The first `filled` rows of pending ranks (replication-major) into the histograms, cell by cell.
+void count_ranks(const std::vector<std::uint32_t>& pending, std::size_t filled, uncertainty_block& b) {
+    const std::size_t cells = b.rank_counts.size();
+    for (std::size_t cell = 0; cell < cells; ++cell) {
+        std::uint32_t first = std::numeric_limits<std::uint32_t>::max(), last = 0;
+        for (std::size_t r = 0; r < filled; ++r)
+            if (const std::uint32_t rank = pending[r * cells + cell])
+                first = std::min(first, rank), last = std::max(last, rank);
+        if (last == 0) continue;
+        rank_histogram& h = b.rank_counts[cell];
+        h.widen(static_cast<int>(first), static_cast<int>(last));
+        const auto low = static_cast<std::uint32_t>(h.low);
+        for (std::size_t r = 0; r < filled; ++r)
+            if (const std::uint32_t rank = pending[r * cells + cell]) ++h.counts[rank - low];
+    }
+}
+
 }  // namespace
 
+void score_tails::reset(std::size_t cells, std::size_t replications) {
+    keep = replications ? static_cast<std::size_t>(std::floor(0.05 * static_cast<double>(replications - 1))) + 2 : 0;
+    low.assign(cells, {}), high.assign(cells, {});
+}
+
+namespace {
+
+/// Into a heap of the `keep` values first under `before` (std::less: the smallest).
+template <class Before>
+void keep_extreme(std::vector<double>& heap, std::size_t keep, double x, Before before) {
+    if (heap.size() < keep) {
+        heap.push_back(x), std::push_heap(heap.begin(), heap.end(), before);
+    } else if (before(x, heap.front())) {
+        std::pop_heap(heap.begin(), heap.end(), before), heap.back() = x,
+                                                         std::push_heap(heap.begin(), heap.end(), before);
+    }
+}
+
+}  // namespace
+
+void score_tails::add(std::size_t cell, double score) {
+    keep_extreme(low[cell], keep, score, std::less<double>());
+    keep_extreme(high[cell], keep, score, std::greater<double>());
+}
+
+void score_tails::add(const score_tails& other) {
+    for (std::size_t cell = 0; cell < other.low.size(); ++cell) {
+        for (double x : other.low[cell]) keep_extreme(low[cell], keep, x, std::less<double>());
+        for (double x : other.high[cell]) keep_extreme(high[cell], keep, x, std::greater<double>());
+    }
+}
+
+double score_tails::quantile(std::size_t cell, std::uint64_t present, double p) const {
+    if (present == 0 || keep == 0) return missing_value;
+    std::vector<double> tail = p < 0.5 ? low[cell] : high[cell];
+    std::sort(tail.begin(), tail.end());
+    // order statistic k (from 0) of all `present` scores: from the low tail, or from the top
+    auto at = [&](std::uint64_t k) {
+        return p < 0.5 ? tail[static_cast<std::size_t>(k)] : tail[tail.size() - static_cast<std::size_t>(present - k)];
+    };
+    const double h = static_cast<double>(present - 1) * p;
+    const auto lo = static_cast<std::uint64_t>(std::floor(h));
+    const std::uint64_t hi = std::min(lo + 1, present - 1);
+    return at(lo) + (h - static_cast<double>(lo)) * (at(hi) - at(lo));
+}
+
+void rank_histogram::widen(int first, int last) {
+    if (counts.empty()) low = first;
+    // grown by at least its size (not below rank 1): rare reallocations as the ranks spread
+    const int size = static_cast<int>(counts.size());
+    if (first < low) {
+        const int to = std::min(first, std::max(1, low - size));
+        counts.insert(counts.begin(), static_cast<std::size_t>(low - to), 0u), low = to;
+    }
+    if (last >= low + static_cast<int>(counts.size()))
+        counts.resize(static_cast<std::size_t>(std::max(last - low + 1, 2 * static_cast<int>(counts.size()))), 0u);
+}
+
 void rank_histogram::add(int rank) {
-    if (counts.empty()) low = rank;
-    if (rank < low) counts.insert(counts.begin(), static_cast<std::size_t>(low - rank), 0u), low = rank;
-    const auto at = static_cast<std::size_t>(rank - low);
-    if (at >= counts.size()) counts.resize(at + 1, 0u);
-    ++counts[at];
+    widen(rank, rank);
+    ++counts[static_cast<std::size_t>(rank - low)];
 }
 
 void rank_histogram::add(const rank_histogram& other) {
-    for (std::size_t k = 0; k < other.counts.size(); ++k)
-        if (other.counts[k]) {
-            const int rank = other.low + static_cast<int>(k);
-            add(rank);
-            counts[static_cast<std::size_t>(rank - low)] += other.counts[k] - 1;
-        }
+    std::size_t first = 0, end = other.counts.size();
+    while (first < end && other.counts[first] == 0) ++first;
+    while (end > first && other.counts[end - 1] == 0) --end;
+    if (first == end) return;
+    widen(other.low + static_cast<int>(first), other.low + static_cast<int>(end) - 1);
+    for (std::size_t k = first; k < end; ++k)
+        counts[static_cast<std::size_t>(other.low + static_cast<int>(k) - low)] += other.counts[k];
 }
 
 std::uint64_t rank_histogram::total() const {
@@ -119,53 +218,74 @@ int rank_histogram::order_statistic(std::uint64_t k) const {
     return low + static_cast<int>(counts.size()) - 1;
 }
 
+void uncertainty_model::block_range(std::size_t first, std::size_t count, const uncertainty_options& o,
+                                    uncertainty_block& counts, uncertainty_block& rows, std::size_t offset) const {
+    const std::size_t units = data_.regions.size(), nodes = aggregates_.size(), cells = units * nodes;
+    fast_scratch scratch;
+    Eigen::MatrixXd s, rk(static_cast<Eigen::Index>(units), static_cast<Eigen::Index>(nodes));
+    // Ranks are counted into the histograms a batch at a time, cell by cell: one histogram
+    // after the other stays in cache, instead of every histogram touched by every replication.
+    const std::size_t batch =
+        std::max<std::size_t>(1, std::min<std::size_t>(chunk, (1u << 20) / std::max<std::size_t>(1, cells)));
+    std::vector<std::uint32_t> pending(batch * cells);
+    std::vector<double> u(dims_);
+    for (std::size_t r = 0; r < count; ++r) {
+        const std::size_t row = first + r - offset;
+        for (std::size_t j = 0; j < dims_; ++j) u[j] = stream_uniform(o.seed, first + r, j);
+        for (std::size_t j = 0; j < dims_; ++j)
+            rows.uniforms(static_cast<Eigen::Index>(row), static_cast<Eigen::Index>(j)) = u[j];
+        const replication_draw d = decode(u.data());
+        if (!fast_scores(d, scratch, s)) s = general_scores(d);
+        for (std::size_t k = 0; k < nodes; ++k)
+            rank_descending(s.col(static_cast<Eigen::Index>(k)).data(), units, scratch,
+                            rk.col(static_cast<Eigen::Index>(k)).data());
+        record(row, s, rk, o, counts, rows, pending.data() + (r % batch) * cells);
+        if (r % batch == batch - 1 || r + 1 == count) count_ranks(pending, r % batch + 1, counts);
+    }
+}
+
 uncertainty_block uncertainty_model::run_block(std::size_t first, std::size_t count,
                                                const uncertainty_options& o) const {
     if (first % chunk != 0)
         throw argument_error("uncertainty: a block must start at a multiple of " + std::to_string(chunk) +
                              " replications");
-    const std::size_t units = data_.regions.size(), nodes = aggregates_.size();
-    uncertainty_block b = empty_block(first, count, units * nodes, dims_, o, units * nodes);
+    const std::size_t units = data_.regions.size(), nodes = aggregates_.size(), cells = units * nodes;
+    uncertainty_block b = empty_block(first, count, cells, dims_, o, cells);
     b.chunk_sums.assign((count + chunk - 1) / chunk,
                         Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(units), static_cast<Eigen::Index>(nodes)));
-    std::vector<double> u(dims_);
-    for (std::size_t r = 0; r < count; ++r) {
-        for (std::size_t j = 0; j < dims_; ++j) u[j] = stream_uniform(o.seed, first + r, j);
-        for (std::size_t j = 0; j < dims_; ++j)
-            b.uniforms(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(j)) = u[j];
-        const Eigen::MatrixXd s = scores(decode(u.data()));
-        const Eigen::MatrixXd rk = ranks_of(s);
-        Eigen::MatrixXd& sums = b.chunk_sums[r / chunk];
-        for (std::size_t k = 0; k < nodes; ++k)
-            for (std::size_t i = 0; i < units; ++i) {
-                const auto ii = static_cast<Eigen::Index>(i), kk = static_cast<Eigen::Index>(k);
-                const std::size_t cell = i + units * k, kept = (r * nodes + k) * units + i;
-                if (o.keep_ranks) b.ranks[kept] = static_cast<float>(rk(ii, kk));
-                if (o.keep_scores) b.scores[kept] = static_cast<float>(s(ii, kk));
-                if (std::isnan(rk(ii, kk))) {
-                    ++b.missing[cell];
-                    continue;
-                }
-                b.rank_counts[cell].add(static_cast<int>(rk(ii, kk)));
-                sums(ii, kk) += s(ii, kk);
-            }
-    }
+    block_range(first, count, o, b, b, first);
     return b;
 }
 
 uncertainty_result uncertainty_model::run(const uncertainty_options& o) const {
     const std::size_t n = o.replications, pieces = (n + chunk - 1) / chunk;
-    const std::size_t cells = data_.regions.size() * aggregates_.size();
+    const std::size_t units = data_.regions.size(), nodes = aggregates_.size(), cells = units * nodes;
+    const unsigned threads = thread_count(o.threads);
+    // Each thread counts ranks into its own histograms for the whole run (counts do not depend
+    // on the order they are added in); every piece writes its own rows and chunk of score sums.
     uncertainty_block all = empty_block(0, n, cells, dims_, o, cells);
-    all.count = 0;
-    std::vector<uncertainty_block> wave(pieces);
+    all.chunk_sums.assign(pieces,
+                          Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(units), static_cast<Eigen::Index>(nodes)));
+    if (o.score_percentiles) all.tails.reset(cells, n);
+    std::vector<uncertainty_block> counts;
+    for (unsigned t = 1; t < std::min<std::size_t>(threads, pieces); ++t) {
+        counts.push_back(empty_block(0, 0, cells, dims_, o, 0));
+        if (o.score_percentiles) counts.back().tails.reset(cells, n);
+    }
     in_waves(
-        pieces, thread_count(o.threads),
-        [&](std::size_t p) { wave[p] = run_block(p * chunk, std::min(chunk, n - p * chunk), o); },
+        pieces, threads,
+        [&](std::size_t p) {
+            const std::size_t t = p % threads;
+            block_range(p * chunk, std::min(chunk, n - p * chunk), o, t == 0 ? all : counts[t - 1], all, 0);
+        },
         [&](std::size_t first, std::size_t count) {
-            for (std::size_t p = first; p < first + count; ++p) absorb(all, wave[p]), wave[p] = uncertainty_block{};
-            if (o.progress) o.progress(all.count, n);
+            if (o.progress) o.progress(std::min(n, (first + count) * chunk), n);
         });
+    for (const uncertainty_block& c : counts) {
+        for (std::size_t cell = 0; cell < cells; ++cell)
+            all.rank_counts[cell].add(c.rank_counts[cell]), all.missing[cell] += c.missing[cell];
+        all.tails.add(c.tails);
+    }
     std::vector<uncertainty_block> one;
     one.push_back(std::move(all));
     return merge(std::move(one), o);
@@ -217,6 +337,11 @@ uncertainty_result uncertainty_model::merge(std::vector<uncertainty_block> block
             res.median_rank(ii, kk) = histogram_quantile(h, 0.5);
             res.rank_p05(ii, kk) = histogram_quantile(h, 0.05), res.rank_p95(ii, kk) = histogram_quantile(h, 0.95);
             res.mean_score(ii, kk) = score_sum / static_cast<double>(present);
+            if (all.tails.keep) {
+                res.score_p05(ii, kk) = all.tails.quantile(i + units * k, present, 0.05);
+                res.score_p95(ii, kk) = all.tails.quantile(i + units * k, present, 0.95);
+                continue;
+            }
             if (all.scores.empty()) continue;
             std::vector<double> v;
             for (std::size_t r = 0; r < n; ++r)
@@ -227,7 +352,7 @@ uncertainty_result uncertainty_model::merge(std::vector<uncertainty_block> block
     res.uniforms = std::move(all.uniforms);
     res.ranks = std::move(all.ranks), res.scores = std::move(all.scores);
     res.notes = notes_;
-    if (res.scores.empty())
+    if (res.scores.empty() && !all.tails.keep)
         res.notes.push_back("score percentiles need keep_scores (the full matrix); they are left missing");
     res.model = shared_from_this();
     return res;

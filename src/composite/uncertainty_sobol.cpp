@@ -8,7 +8,7 @@
 #include <stdexcept>
 #include <thread>
 
-#include "zhibiao/composite/uncertainty.hpp"
+#include "uncertainty_fast.hpp"
 
 namespace zhibiao::composite {
 namespace {
@@ -151,9 +151,14 @@ sensitivity_result uncertainty_model::sensitivity(const sensitivity_options& o) 
     Eigen::MatrixXd y(static_cast<Eigen::Index>(runs), static_cast<Eigen::Index>(units + 1));
     const Eigen::VectorXd nominal = nominal_ranks_.col(node);
     auto work = [&](std::size_t begin, std::size_t end) {
+        fast_scratch scratch;
+        Eigen::MatrixXd s;
+        Eigen::VectorXd rk(static_cast<Eigen::Index>(units));
         for (std::size_t r = begin; r < end; ++r) {
             const Eigen::RowVectorXd u = design.row(static_cast<Eigen::Index>(r));
-            const Eigen::VectorXd rk = rank_scores(scores(decode(u.data())).col(node));
+            const replication_draw d = decode(u.data());
+            if (!fast_scores(d, scratch, s)) s = general_scores(d);
+            rank_descending(s.col(node).data(), units, scratch, rk.data());
             double shift = 0, counted = 0;
             for (Eigen::Index i = 0; i < rk.size(); ++i)
                 if (!std::isnan(rk(i)) && !std::isnan(nominal(i))) shift += std::abs(rk(i) - nominal(i)), ++counted;

@@ -11,9 +11,18 @@
 // row of Saltelli's design (quasi-random Sobol points) for sensitivity indices.
 //
 // What does not change between replications is computed once: the normalised layer of every
-// imputation × winmax × normalisation choice. A replication then costs a weighting, an
-// aggregation (composite::aggregate, the very function build() uses: with every assumption
-// off a replication is the nominal index bit for bit) and a ranking.
+// imputation × winmax × normalisation choice, with its logarithms and which columns miss
+// values. A replication then costs a weighting, an aggregation and a ranking, on a dedicated
+// path (src/composite/uncertainty_fast.cpp) that gives bit for bit what composite::aggregate —
+// the very function build() uses — gives, so that with every assumption off a replication is
+// the nominal index exactly. Draws it does not cover (leaving an indicator out, weights computed
+// from the data, aggregations other than weighted arithmetic, geometric and harmonic means) run
+// aggregate() itself.
+//
+// Memory: the rank statistics are exact histograms per (unit, node), so O(units × nodes ×
+// spread of a unit's ranks) — up to O(units² × nodes) when the ranks move across the whole
+// table; each thread keeps its own set during a run. Counting a replication's ranks into them
+// is a cache miss per (unit, node) once they outgrow the cache: what bounds large runs.
 //
 // An assumption on a data step the nominal model lacks (an imputation or winmax choice without
 // an impute or treat step) is refused: varying a step that is not there is what makes COINr's
@@ -81,7 +90,10 @@ struct uncertainty_options {
     unsigned threads = 0;      ///< 0: every core; the result is the same for any count
     int top_k = 10;            ///< probability of a rank ≤ top_k
     bool keep_ranks = false;   ///< the full replication × unit × node matrix of ranks
-    bool keep_scores = false;  ///< … and of scores (needed for exact score percentiles)
+    bool keep_scores = false;  ///< … and of scores (score percentiles of merged blocks need them)
+    /// run(): exact score percentiles from score_tails (memory there), not from the kept matrix.
+    /// Off by default: Dask blocks do not carry tails yet, and both paths must give the same bits.
+    bool score_percentiles = false;
     std::function<void(std::size_t done, std::size_t total)> progress;  ///< called on the calling thread
 };
 
@@ -116,8 +128,24 @@ struct rank_histogram {
     std::vector<std::uint32_t> counts;  ///< replications per rank low, low + 1, …
     void add(int rank);
     void add(const rank_histogram& other);
+    void widen(int first, int last);  ///< room for the ranks first … last (one allocation, not one per rank)
     std::uint64_t total() const;
     int order_statistic(std::uint64_t k) const;  ///< the k-th smallest rank (from 0)
+};
+
+/// The `keep` smallest and `keep` largest scores of each (unit, node): with keep =
+/// ⌊0.05·(N − 1)⌋ + 2 they hold every order statistic the 5th and 95th percentiles (type 7)
+/// need, so those are exact without the full matrix. Memory: units × nodes × 2·keep doubles
+/// (for 3,000 units × 11 nodes and N = 10,000: 265 MB; per thread while running). Merged
+/// exactly: the smallest of a union are among the smallest of its parts.
+struct score_tails {
+    std::size_t keep = 0;                        ///< 0: not collected
+    std::vector<std::vector<double>> low, high;  ///< per cell: max-heap of the smallest, min-heap of the largest
+    void reset(std::size_t cells, std::size_t replications);
+    void add(std::size_t cell, double score);
+    void add(const score_tails& other);
+    /// The type-7 quantile p ∈ {0.05, 0.95} of a cell that has `present` scores.
+    double quantile(std::size_t cell, std::uint64_t present, double p) const;
 };
 
 struct uncertainty_block {
@@ -127,6 +155,7 @@ struct uncertainty_block {
     std::vector<Eigen::MatrixXd> chunk_sums;  ///< per chunk: units × nodes sum of scores
     Eigen::MatrixXd uniforms;                 ///< count × dims: each replication's draws
     std::vector<float> ranks, scores;         ///< kept matrices, replication-major (when asked)
+    score_tails tails;                        ///< collected by run() when asked (not by run_block)
 };
 
 class uncertainty_model;
@@ -137,9 +166,11 @@ struct uncertainty_result {
     int top_k = 10;
     /// units × nodes
     Eigen::MatrixXd nominal_rank, nominal_score, mean_rank, median_rank, rank_p05, rank_p95, top_k_share;
-    Eigen::MatrixXd mean_score, score_p05, score_p95;  ///< score percentiles NaN unless scores were kept
-    Eigen::MatrixXd uniforms;                          ///< replications × dims
-    std::vector<float> ranks, scores;                  ///< replications × nodes × units when kept
+    /// Score percentiles: exact (score_tails) from run() with score_percentiles; else from the kept
+    /// (float) scores, NaN when they were not kept.
+    Eigen::MatrixXd mean_score, score_p05, score_p95;
+    Eigen::MatrixXd uniforms;          ///< replications × dims
+    std::vector<float> ranks, scores;  ///< replications × nodes × units when kept
     std::vector<std::string> notes;
     std::shared_ptr<const uncertainty_model> model;
 
@@ -182,8 +213,13 @@ public:
     const std::vector<std::string>& notes() const { return notes_; }
 
     replication_draw decode(const double* u) const;
-    /// Scores (rows × aggregate nodes, all units, NaN where screened out) under a draw.
+    /// Scores (rows × aggregate nodes, all units, NaN where screened out) under a draw: the
+    /// dedicated replication path when it covers the draw (fast_path_covers), else the general one.
     Eigen::MatrixXd scores(const replication_draw& d) const;
+    /// The same scores through composite::aggregate(), whatever the draw: the reference.
+    Eigen::MatrixXd general_scores(const replication_draw& d) const;
+    /// Whether the dedicated path computes this draw (bit for bit what general_scores gives).
+    bool fast_path_covers(const replication_draw& d) const;
     result rebuild(const replication_draw& d) const;
     std::vector<std::string> parameter_names() const;
     /// Per parameter column: the option labels of a choice (empty for a number).
@@ -206,6 +242,12 @@ public:
 
     static constexpr std::size_t chunk = 256;  ///< replications per partial score sum
 
+    struct fast_layout;   ///< what the dedicated replication path precomputes (uncertainty_fast.hpp)
+    struct fast_scratch;  ///< its per-thread working memory
+    /// Scores of a draw into `out` (units × aggregates) by the dedicated path; false when the
+    /// draw is not covered (nothing then is written to `out`; the general path must run).
+    bool fast_scores(const replication_draw& d, fast_scratch& s, Eigen::MatrixXd& out) const;
+
     struct layer_data {
         Eigen::MatrixXd values;
         std::vector<Eigen::Index> rows;
@@ -224,11 +266,16 @@ private:
     uncertainty_model(table data, framework fw, std::vector<step> steps, uncertainty_spec spec);
     void declare_inputs();
     void precompute();
+    void prepare_fast();
+    double base_weight(int node, int weighting_choice) const;
     std::vector<step> data_steps(const replication_draw& d) const;
     std::vector<level_plan> plans(const replication_draw& d) const;
     void draw_weights(const input& in, const double* u, replication_draw& d) const;
-    void block_range(std::size_t first, std::size_t count, const uncertainty_options& o, uncertainty_block& b,
-                     std::size_t offset) const;
+    /// Replications [first, first + count) into two blocks (they may be one): their rank
+    /// histograms and missing counts into `counts`; their uniforms, chunk score sums and kept
+    /// matrices into `rows`, whose replication 0 is `offset`.
+    void block_range(std::size_t first, std::size_t count, const uncertainty_options& o, uncertainty_block& counts,
+                     uncertainty_block& rows, std::size_t offset) const;
 
     table data_;
     framework fw_;
@@ -244,6 +291,7 @@ private:
     std::vector<int> aggregates_;  ///< node numbers of the aggregates
     Eigen::MatrixXd nominal_scores_, nominal_ranks_;
     std::vector<std::string> notes_;
+    std::shared_ptr<const fast_layout> fast_;
 
     friend struct uncertainty_result;
 };

@@ -1,0 +1,331 @@
+// The dedicated replication path of an uncertainty analysis (uncertainty.hpp): a replication
+// costs a weighting, an aggregation and a ranking on a precomputed layer.
+//
+// Covered: weighted arithmetic, geometric and harmonic means (and generalised means of power
+// 1, 0 or −1) with framework, fixed or equal weights, perturbed or not, on any precomputed
+// layer, a missing child left out and the remaining weights renormalised per unit. Every other
+// draw runs the general path (aggregate(), general_scores): leaving an indicator out (the
+// remaining weights would be summed in another order by Eigen's reduction), weights computed
+// from the data (entropy, CRITIC, PCA, …, AHP), other aggregations (generalised means of other
+// powers, MPI, benefit of the doubt, Copeland, TOPSIS, VIKOR), and any draw the general path
+// refuses (a non-positive score under a geometric or harmonic mean, weights that cannot be
+// normalised) — so that it raises its error.
+//
+// Bit for bit what aggregate() gives: per unit the same operations in the same order as
+// detail::weighted_means (num += w·x over the children in framework order, den += w, then
+// num/den, exp(num/den) or den/num), the weights normalised by the same Eigen expressions as
+// detail::to_shares. Only the loops are turned inside out (children outer, units inner, so they
+// vectorise), the logarithms of the indicator layers are taken once, and when no child of a
+// group misses a value the denominator is one number. Batching replications into one
+// matrix-matrix product (GEMM) would block the sums over the children differently and lose
+// the bit-for-bit equality with the nominal index: not done.
+#include "uncertainty_fast.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace zhibiao::composite {
+namespace {
+
+using fast_layout = uncertainty_model::fast_layout;
+using fast_scratch = uncertainty_model::fast_scratch;
+
+double power_of(const aggregate_options& o) {
+    switch (o.method) {
+        case aggregation::arithmetic:
+            return 1;
+        case aggregation::geometric:
+            return 0;
+        case aggregation::harmonic:
+            return -1;
+        case aggregation::generalised:
+            return o.power == 1 || o.power == 0 || o.power == -1 ? o.power : missing_value;
+        default:
+            return missing_value;
+    }
+}
+
+bool weights_from_framework(weighting w) {
+    return w == weighting::framework || w == weighting::fixed || w == weighting::equal;
+}
+
+/// The weight of `n` before any draw under `wo` (draw_weights multiplies or replaces it).
+double base_of(const weight_options& wo, const node& n) {
+    if (wo.scheme == weighting::framework) return n.weight;
+    if (wo.scheme == weighting::equal) return 1.0;
+    if (wo.scheme == weighting::fixed) {
+        const auto f = wo.fixed.find(n.code);
+        return f == wo.fixed.end() ? n.weight : f->second;
+    }
+    return missing_value;
+}
+
+fast_layout::layer_extra extra_of(const Eigen::MatrixXd& values, bool logs) {
+    fast_layout::layer_extra e;
+    e.complete.assign(static_cast<std::size_t>(values.cols()), 1);
+    e.positive.assign(static_cast<std::size_t>(values.cols()), 1);
+    if (logs) e.logs = Eigen::MatrixXd::Constant(values.rows(), values.cols(), missing_value);
+    for (Eigen::Index c = 0; c < values.cols(); ++c)
+        for (Eigen::Index u = 0; u < values.rows(); ++u) {
+            const double x = values(u, c);
+            if (!detail::present(x)) e.complete[static_cast<std::size_t>(c)] = 0;
+            if (detail::present(x) && !(x > 0)) e.positive[static_cast<std::size_t>(c)] = 0;
+            if (logs && x > 0) e.logs(u, c) = std::log(x);
+        }
+    return e;
+}
+
+/// The normalised weights of one group's children into w (as group_weights() gives them for a
+/// framework, fixed or equal scheme after plans() applied the draw); false if it would refuse.
+bool group_shares(const fast_layout& f, const replication_draw& d, const fast_layout::group& g, weighting scheme,
+                  bool drawn, Eigen::VectorXd& w) {
+    const auto k = static_cast<Eigen::Index>(g.kids.size());
+    if (scheme == weighting::equal && !drawn) {
+        w = equal_weights(k);
+        return true;
+    }
+    const std::vector<double>& base = f.base[static_cast<std::size_t>(d.weighting + 1)];
+    w.resize(k);
+    for (Eigen::Index c = 0; c < k; ++c) {
+        const auto kid = static_cast<std::size_t>(g.kids[static_cast<std::size_t>(c)]);
+        w(c) = std::isnan(d.weights[kid]) ? base[kid] : d.weights[kid];
+        if (!(w(c) >= 0) || !std::isfinite(w(c))) return false;
+    }
+    const double sum = w.sum();
+    if (!(sum > 0) || !std::isfinite(sum)) return false;
+    w = w / sum;
+    return true;
+}
+
+double finish(double p, double num, double den) {
+    return p == 1 ? num / den : p == 0 ? std::exp(num / den) : den / num;
+}
+
+/// One group's weighted mean for every unit into out: detail::weighted_means unit by unit.
+void weighted_mean(const Eigen::VectorXd& w, double p, Eigen::Index n, fast_scratch& s, double* out) {
+    s.num.setZero(n);
+    double* num = s.num.data();
+    bool complete = true;
+    for (std::size_t c = 0; c < s.kids.size(); ++c)
+        if (w(static_cast<Eigen::Index>(c)) != 0 && !s.kids[c].complete) complete = false;
+    if (complete) {
+        double den = 0;
+        for (std::size_t c = 0; c < s.kids.size(); ++c) {
+            const double wc = w(static_cast<Eigen::Index>(c));
+            const double* x = s.kids[c].x;
+            if (wc == 0) continue;
+            if (p == -1)
+                for (Eigen::Index u = 0; u < n; ++u) num[u] += wc / x[u];
+            else
+                for (Eigen::Index u = 0; u < n; ++u) num[u] += wc * x[u];
+            den += wc;
+        }
+        for (Eigen::Index u = 0; u < n; ++u) out[u] = den == 0 ? missing_value : finish(p, num[u], den);
+        return;
+    }
+    s.den.setZero(n);
+    double* den = s.den.data();
+    for (std::size_t c = 0; c < s.kids.size(); ++c) {
+        const double wc = w(static_cast<Eigen::Index>(c));
+        const double* x = s.kids[c].x;
+        if (wc == 0) continue;
+        for (Eigen::Index u = 0; u < n; ++u)
+            if (detail::present(x[u])) num[u] += p == -1 ? wc / x[u] : wc * x[u], den[u] += wc;
+    }
+    for (Eigen::Index u = 0; u < n; ++u) out[u] = den[u] == 0 ? missing_value : finish(p, num[u], den[u]);
+}
+
+}  // namespace
+
+void uncertainty_model::prepare_fast() {
+    auto f = std::make_shared<fast_layout>();
+    const int n_nodes = static_cast<int>(fw_.nodes().size()), top = fw_.top_level();
+    f->leaf_column.assign(static_cast<std::size_t>(n_nodes), -1);
+    f->aggregate_column.assign(static_cast<std::size_t>(n_nodes), -1);
+    for (std::size_t k = 0; k < fw_.indicators().size(); ++k)
+        f->leaf_column[static_cast<std::size_t>(fw_.indicators()[k])] = static_cast<int>(k);
+    for (std::size_t c = 0; c < aggregates_.size(); ++c)
+        f->aggregate_column[static_cast<std::size_t>(aggregates_[c])] = static_cast<int>(c);
+    f->levels.resize(static_cast<std::size_t>(std::max(0, top - 1)));
+    for (int level = 2; level <= top; ++level)
+        for (int g = 0; g < n_nodes; ++g)
+            if (fw_.at(g).level == level && !fw_.children(g).empty())
+                f->levels[static_cast<std::size_t>(level - 2)].push_back(
+                    {g, static_cast<std::size_t>(f->aggregate_column[static_cast<std::size_t>(g)]), fw_.children(g)});
+    auto nominal = [&](int level) {
+        const auto at = static_cast<std::size_t>(level - 2);
+        return at < nominal_plans_.size() ? nominal_plans_[at] : level_plan{};
+    };
+    bool logs = false;
+    for (std::size_t choice = 0; choice <= spec_.weighting.options.size(); ++choice) {
+        f->schemes.emplace_back();
+        f->base.emplace_back(static_cast<std::size_t>(n_nodes), missing_value);
+        for (int level = 2; level <= top; ++level) {
+            const weight_options wo = choice > 0 && detail::applies(spec_.weighting_levels, level)
+                                          ? spec_.weighting.options[choice - 1]
+                                          : nominal(level).weights;
+            f->schemes.back().push_back(wo.scheme);
+            for (const auto& g : f->levels[static_cast<std::size_t>(level - 2)])
+                for (int kid : g.kids) f->base.back()[static_cast<std::size_t>(kid)] = base_of(wo, fw_.at(kid));
+        }
+    }
+    for (std::size_t choice = 0; choice <= spec_.aggregation.options.size(); ++choice) {
+        f->powers.emplace_back();
+        for (int level = 2; level <= top; ++level) {
+            const aggregate_options& ao = choice > 0 && detail::applies(spec_.aggregation_levels, level)
+                                              ? spec_.aggregation.options[choice - 1]
+                                              : nominal(level).aggregate;
+            f->powers.back().push_back(power_of(ao));
+            logs = logs || f->powers.back().back() == 0;
+        }
+    }
+    for (const layer_data& l : layers_) f->layers.push_back(extra_of(l.values, logs));
+    fast_ = std::move(f);
+}
+
+double uncertainty_model::base_weight(int node, int weighting_choice) const {
+    return fast_->base[static_cast<std::size_t>(weighting_choice + 1)][static_cast<std::size_t>(node)];
+}
+
+namespace {
+
+/// The children of g as columns for a mean of power p: indicator columns of the layer (their
+/// logarithms for the geometric mean), aggregate columns already scored (logarithms taken
+/// here). False where a mean of power ≤ 0 meets a score that is not positive.
+bool gather_kids(const fast_layout& f, std::size_t layer, const Eigen::MatrixXd& values, const fast_layout::group& g,
+                 double p, fast_scratch& s) {
+    const fast_layout::layer_extra& e = f.layers[layer];
+    const Eigen::Index n = values.rows();
+    s.kids.clear();
+    for (int kid : g.kids) {
+        const int leaf = f.leaf_column[static_cast<std::size_t>(kid)];
+        if (leaf >= 0) {
+            const auto c = static_cast<std::size_t>(leaf);
+            if (p <= 0 && !e.positive[c]) return false;
+            const Eigen::MatrixXd& from = p == 0 ? e.logs : values;
+            s.kids.push_back({from.data() + leaf * n, e.complete[c] != 0});
+            continue;
+        }
+        const auto c = static_cast<Eigen::Index>(f.aggregate_column[static_cast<std::size_t>(kid)]);
+        const double* x = s.aggregated.col(c).data();
+        if (p <= 0)
+            for (Eigen::Index u = 0; u < n; ++u)
+                if (detail::present(x[u]) && !(x[u] > 0)) return false;
+        if (p == 0) {
+            double* logs = s.logs.col(c).data();
+            for (Eigen::Index u = 0; u < n; ++u) logs[u] = detail::present(x[u]) ? std::log(x[u]) : missing_value;
+            x = logs;
+        }
+        s.kids.push_back({x, s.complete[static_cast<std::size_t>(c)] != 0});
+    }
+    return true;
+}
+
+/// Whether any child of a group of this level has a drawn weight (plans() then turns an
+/// equal scheme into fixed weights of 1 with the drawn ones in place).
+bool drawn_at(const std::vector<fast_layout::group>& groups, const replication_draw& d) {
+    for (const auto& g : groups)
+        for (int kid : g.kids)
+            if (!std::isnan(d.weights[static_cast<std::size_t>(kid)])) return true;
+    return false;
+}
+
+}  // namespace
+
+bool uncertainty_model::fast_scores(const replication_draw& d, fast_scratch& s, Eigen::MatrixXd& out) const {
+    if (d.excluded >= 0) return false;
+    const fast_layout& f = *fast_;
+    const layer_data& l = layers_[d.layer];
+    const Eigen::Index n = l.values.rows();
+    const auto nodes = static_cast<Eigen::Index>(aggregates_.size());
+    s.aggregated.setConstant(n, nodes, missing_value);
+    if (s.logs.rows() != n || s.logs.cols() != nodes) s.logs.resize(n, nodes);
+    s.complete.assign(static_cast<std::size_t>(nodes), 0);
+    Eigen::VectorXd w;
+    for (std::size_t level = 0; level < f.levels.size(); ++level) {
+        const weighting scheme = f.schemes[static_cast<std::size_t>(d.weighting + 1)][level];
+        const double p = f.powers[static_cast<std::size_t>(d.aggregation + 1)][level];
+        if (f.levels[level].empty()) continue;
+        if (!weights_from_framework(scheme) || std::isnan(p)) return false;
+        const bool drawn = drawn_at(f.levels[level], d);
+        for (const auto& g : f.levels[level]) {
+            if (!group_shares(f, d, g, scheme, drawn, w) || !gather_kids(f, d.layer, l.values, g, p, s)) return false;
+            double* column = s.aggregated.col(static_cast<Eigen::Index>(g.column)).data();
+            weighted_mean(w, p, n, s, column);
+            s.complete[g.column] = std::none_of(column, column + n, [](double x) { return std::isnan(x); });
+        }
+    }
+    out.setConstant(static_cast<Eigen::Index>(data_.regions.size()), nodes, missing_value);
+    for (Eigen::Index c = 0; c < nodes; ++c)
+        for (std::size_t i = 0; i < l.rows.size(); ++i)
+            out(l.rows[i], c) = s.aggregated(static_cast<Eigen::Index>(i), c);
+    return true;
+}
+
+Eigen::MatrixXd uncertainty_model::scores(const replication_draw& d) const {
+    fast_scratch s;
+    Eigen::MatrixXd out;
+    if (fast_scores(d, s, out)) return out;
+    return general_scores(d);
+}
+
+bool uncertainty_model::fast_path_covers(const replication_draw& d) const {
+    fast_scratch s;
+    Eigen::MatrixXd out;
+    return fast_scores(d, s, out);
+}
+
+namespace {
+
+using keyed = std::pair<std::uint64_t, std::uint32_t>;
+
+/// Sorted on the whole key: an LSD radix sort (11 bits a pass, passes where every key has the
+/// same digit skipped) on the upper 32 bits, then each run that ties on them sorted whole.
+void sort_keys(std::vector<keyed>& a, std::vector<keyed>& spare) {
+    if (a.size() < 64) {
+        std::sort(a.begin(), a.end());
+        return;
+    }
+    std::array<std::array<std::uint32_t, 2048>, 3> count{};
+    for (const keyed& e : a)
+        for (int pass = 0; pass < 3; ++pass)
+            ++count[static_cast<std::size_t>(pass)][(e.first >> (32 + 11 * pass)) & 2047];
+    spare.resize(a.size());
+    for (int pass = 0; pass < 3; ++pass) {
+        auto& c = count[static_cast<std::size_t>(pass)];
+        const int shift = 32 + 11 * pass;
+        if (c[(a.front().first >> shift) & 2047] == a.size()) continue;
+        std::uint32_t at = 0;
+        for (auto& digit : c) at += std::exchange(digit, at);
+        for (const keyed& e : a) spare[c[(e.first >> shift) & 2047]++] = e;
+        a.swap(spare);
+    }
+    for (std::size_t start = 0; start < a.size();) {
+        std::size_t end = start + 1;
+        while (end < a.size() && (a[end].first >> 32) == (a[start].first >> 32)) ++end;
+        if (end - start > 1)
+            std::sort(a.begin() + static_cast<std::ptrdiff_t>(start), a.begin() + static_cast<std::ptrdiff_t>(end));
+        start = end;
+    }
+}
+
+}  // namespace
+
+void rank_descending(const double* x, std::size_t n, uncertainty_model::fast_scratch& s, double* r) {
+    std::vector<keyed>& a = s.keys;
+    a.clear();
+    for (std::size_t i = 0; i < n; ++i) {
+        r[i] = missing_value;
+        if (detail::present(x[i])) a.emplace_back(detail::order_key(-x[i]), static_cast<std::uint32_t>(i));
+    }
+    sort_keys(a, s.spare);
+    for (std::size_t start = 0; start < a.size();) {
+        std::size_t end = start + 1;
+        while (end < a.size() && a[end].first == a[start].first) ++end;
+        for (std::size_t k = start; k < end; ++k) r[a[k].second] = static_cast<double>(start + 1);
+        start = end;
+    }
+}
+
+}  // namespace zhibiao::composite

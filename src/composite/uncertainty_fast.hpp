@@ -1,0 +1,53 @@
+#pragma once
+// The dedicated replication path of an uncertainty analysis (uncertainty.hpp): what it
+// precomputes, its per-thread working memory, and the ranking it shares with the runner.
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+#include "zhibiao/composite/uncertainty.hpp"
+
+namespace zhibiao::composite {
+
+struct uncertainty_model::fast_layout {
+    struct group {
+        int node = 0;
+        std::size_t column = 0;  ///< in aggregates_ order
+        std::vector<int> kids;
+    };
+    /// Per precomputed layer: per indicator column, whether no value is missing and whether
+    /// every value present is positive; and the logarithms (when a geometric mean may be drawn).
+    struct layer_extra {
+        std::vector<char> complete, positive;
+        Eigen::MatrixXd logs;
+    };
+    std::vector<std::vector<group>> levels;  ///< [level − 2]: the groups scored there, framework order
+    std::vector<int> leaf_column;            ///< per node: its column in a layer, −1 for an aggregate
+    std::vector<int> aggregate_column;       ///< per node: its column in aggregates_, −1 for an indicator
+    /// [weighting choice + 1][level − 2] the scheme; [weighting choice + 1][node] the weight a
+    /// drawn weight replaces (NaN where the scheme computes weights from the data).
+    std::vector<std::vector<weighting>> schemes;
+    std::vector<std::vector<double>> base;
+    /// [aggregation choice + 1][level − 2]: the power of the mean (1, 0, −1), NaN if not covered.
+    std::vector<std::vector<double>> powers;
+    std::vector<layer_extra> layers;
+};
+
+struct uncertainty_model::fast_scratch {
+    struct column_ref {
+        const double* x = nullptr;  ///< values, or their logarithms for a geometric mean
+        bool complete = false;
+    };
+    Eigen::MatrixXd aggregated, logs;  ///< layer rows × aggregates
+    std::vector<char> complete;        ///< per aggregate column: no unit missing
+    Eigen::VectorXd num, den;
+    std::vector<column_ref> kids;
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> keys, spare;  ///< ranking
+};
+
+/// Ranks (1 = highest, ties share the lowest rank, NaN stays NaN) of x[0, n) into r: the
+/// ranks rank_scores() gives, from a radix sort on the upper half of the order keys whose
+/// rare ties are then sorted on the whole key.
+void rank_descending(const double* x, std::size_t n, uncertainty_model::fast_scratch& s, double* r);
+
+}  // namespace zhibiao::composite
