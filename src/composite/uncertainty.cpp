@@ -96,9 +96,16 @@ uncertainty_model::uncertainty_model(table data, framework fw, std::vector<step>
         if (!fw_.children(k).empty()) aggregates_.push_back(k);
     declare_inputs();
     precompute();
-    prepare_fast();
     replication_draw nominal_draw;  // every choice −1: the nominal model
     nominal_draw.weights.assign(fw_.nodes().size(), missing_value);
+    // The precomputed layers are the alternatives' (the first winmax, the first normalisation…),
+    // which need not include the model's own steps: the nominal index gets its own layer.
+    if (!spec_.imputation.empty() || !winmax_values_.empty() || !spec_.normalisation.empty()) {
+        const layer& own = nominal.at("normalised");
+        nominal_draw.layer = layers_.size();
+        layers_.push_back(layer_data{own.values, own.rows});
+    }
+    prepare_fast();
     nominal_scores_ = scores(nominal_draw);
     nominal_ranks_ = ranks_of(nominal_scores_);
 }

@@ -2,6 +2,7 @@
 // assumption is off, the Sobol estimators against closed forms, bit-identical results for any
 // thread count and split into blocks, and refusals.
 #include <boost/test/unit_test.hpp>
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -89,6 +90,30 @@ BOOST_AUTO_TEST_CASE(assumptions_off_give_the_nominal_index_bit_for_bit) {
         BOOST_TEST(same_bits(one.at("aggregated").values, nominal.at("aggregated").values));
         BOOST_TEST(same_bits(one.at("normalised").values, nominal.at("normalised").values));
     }
+}
+
+// The alternatives (winmax 0–2, normalisation to [1, 100] or [2, 100]) need not include the model's
+// own steps (default winmax 5): the nominal figures are still the model's index, not the first
+// alternative's.
+BOOST_AUTO_TEST_CASE(the_nominal_index_is_the_models_when_data_steps_vary) {
+    const table t = small_table();
+    const framework fw = small_framework();
+    const result nominal = build(t, fw, nominal_steps());
+    uncertainty_spec s;
+    s.normalisation.options = {std::get<normalise_step>(nominal_steps()[1])};
+    s.normalisation.options[0].options.low = 2;
+    s.winmax_low = 0, s.winmax_high = 1;
+    uncertainty_options o;
+    o.replications = 10;
+    const uncertainty_result r = uncertainty(t, fw, nominal_steps(), s, o);
+    for (std::size_t k = 0; k < r.nodes.size(); ++k) {
+        const int node = fw.find(r.nodes[k]);
+        BOOST_TEST(same_bits(r.nominal_score.col(static_cast<Eigen::Index>(k)), nominal.aggregation.scores.col(node)));
+    }
+    const Eigen::Index top = static_cast<Eigen::Index>(
+        std::find(r.nodes.begin(), r.nodes.end(), std::string("Index")) - r.nodes.begin());
+    const Eigen::VectorXd expected = rank_scores(nominal.aggregation.scores.col(fw.find("Index")));
+    BOOST_TEST(same_bits(r.nominal_rank.col(top), expected));
 }
 
 BOOST_AUTO_TEST_CASE(a_replication_rebuilt_alone_matches_its_statistics) {

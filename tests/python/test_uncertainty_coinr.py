@@ -87,3 +87,11 @@ def test_rank_intervals_have_the_size_coinr_publishes(vignette_run):
     assert 1 / 1.5 <= ratio <= 1.5, (ours, theirs)
     for c, (nominal, _, _) in PUBLISHED.items():  # each interval around its nominal rank, as COINr's are
         assert vignette_run.loc[c, "rank_p05"] - 3 <= nominal <= vignette_run.loc[c, "rank_p95"] + 3, c
+
+
+def test_nominal_ranks_are_the_models_and_coinrs(vignette_run):
+    """The alternatives (winmax 1–5, min-max [1, 100], z-score) do not include the model's own
+    steps (winmax 5 with min-max [0, 100]): the nominal rank is still the model's, which COINr
+    prints in its Nominal column (AUT 7th; it was the first alternative's, 8th, before the fix)."""
+    for code, (nominal, _, _) in PUBLISHED.items():
+        assert vignette_run.loc[code, "nominal_rank"] == nominal, (code, vignette_run.loc[code, "nominal_rank"])
