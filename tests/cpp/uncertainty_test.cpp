@@ -110,8 +110,8 @@ BOOST_AUTO_TEST_CASE(the_nominal_index_is_the_models_when_data_steps_vary) {
         const int node = fw.find(r.nodes[k]);
         BOOST_TEST(same_bits(r.nominal_score.col(static_cast<Eigen::Index>(k)), nominal.aggregation.scores.col(node)));
     }
-    const Eigen::Index top = static_cast<Eigen::Index>(
-        std::find(r.nodes.begin(), r.nodes.end(), std::string("Index")) - r.nodes.begin());
+    const Eigen::Index top =
+        static_cast<Eigen::Index>(std::find(r.nodes.begin(), r.nodes.end(), std::string("Index")) - r.nodes.begin());
     const Eigen::VectorXd expected = rank_scores(nominal.aggregation.scores.col(fw.find("Index")));
     BOOST_TEST(same_bits(r.nominal_rank.col(top), expected));
 }
