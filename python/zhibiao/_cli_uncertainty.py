@@ -1,11 +1,13 @@
 """``zhibiao uncertainty MODEL.toml DATA.csv -n 10000``: the uncertainty analysis of a composite
 model whose TOML has an ``[uncertainty]`` section (zhibiao.uncertainty.assumptions_from_toml),
-with a progress bar on stderr. Writes the rank statistics of the index (or --node) as CSV."""
+with a progress bar on stderr when it is a terminal. Writes the rank statistics of the index (or --node) as CSV."""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import contextlib
+import sys
+from typing import Any, Callable, Iterator
 
 
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -40,18 +42,19 @@ def run(args: argparse.Namespace) -> int:
     data = cli._composite_data(args)
     n = args.replications if args.replications is not None else int(settings.get("replications", 1000))
     seed = args.seed if args.seed is not None else int(settings.get("seed", 1))
-    result = u.uncertainty(
-        data,
-        None,
-        model,
-        n=n,
-        seed=seed,
-        threads=args.threads,
-        sobol=args.sobol,
-        node=args.node,
-        progress=not args.quiet,
-        **assumptions,
-    )
+    with _bar() as update:
+        result = u.uncertainty(
+            data,
+            None,
+            model,
+            n=n,
+            seed=seed,
+            threads=args.threads,
+            sobol=args.sobol,
+            node=args.node,
+            progress=update or False,
+            **assumptions,
+        )
     table = result.node_ranks(args.node).sort_values(["median_rank", "nominal_rank"])
     with cli._output(args.out) as f:
         table.to_csv(f)
@@ -62,3 +65,22 @@ def run(args: argparse.Namespace) -> int:
             )
     cli._Messages.say(result.summary())
     return 0
+
+
+@contextlib.contextmanager
+def _bar() -> Iterator[Callable[[int, int], None] | None]:
+    """The replications' bar on stderr, as the other subcommands' (none when stderr is not a
+    terminal, with --quiet, or without tqdm)."""
+    from . import _progress, cli
+
+    update, close = None, None
+    if cli._Messages.progress_wanted():
+        try:
+            update, close = _progress.bar("uncertainty", "rep", file=sys.stderr)
+        except ImportError:
+            pass
+    try:
+        yield update
+    finally:
+        if close is not None:
+            close()

@@ -137,19 +137,6 @@ def _prepare(data: Any, framework: Any, steps: Any, previous: Any, period: str |
     return df, framework, model, [str(u) for u in df.index], numbers, labels, prev
 
 
-def _tqdm_progress(total_label: str) -> tuple[Callable[[int, int], None], Callable[[], None]]:
-    from tqdm.auto import tqdm
-
-    bar = tqdm(desc=total_label, unit="rep")
-
-    def update(done: int, total: int) -> None:
-        bar.total = total
-        bar.n = done
-        bar.refresh()
-
-    return update, bar.close
-
-
 def uncertainty(
     data: Any,
     framework: Any = None,

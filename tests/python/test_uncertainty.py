@@ -256,4 +256,6 @@ def test_cli(small, tmp_path, capsys):
     table = pd.read_csv(out, index_col=0)
     assert list(table.columns[:4]) == ["nominal_rank", "median_rank", "mean_rank", "rank_p05"]
     assert len(table) == 8
-    assert "256 replications" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "256 replications" in err
+    assert "rep/s" not in err and "uncertainty:" not in err  # stderr is not a terminal: no bar
