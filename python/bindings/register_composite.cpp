@@ -14,6 +14,7 @@
 #include "zhibiao/composite/normalise.hpp"
 #include "zhibiao/composite/options.hpp"
 #include "zhibiao/composite/weights.hpp"
+#include "zhibiao/compute.hpp"
 #include "zhibiao/panel.hpp"
 #include "zhibiao/period.hpp"
 
@@ -334,13 +335,22 @@ void register_build(py::module_& m) {
         py::arg("previous"));
     m.def(
         "composite_build_panel",
-        [](const cp::framework& fw, const cp::model& md, const panel& p, const std::string& when) {
-            const cp::table t = cp::table_from_panel(p, when.empty() ? cp::only_period(p) : period::parse(when));
-            return build_without_gil(fw, md, t);
+        [](const cp::framework& fw, const cp::model& md, const panel& p, const std::string& when,
+           const std::vector<std::string>& indicators) {
+            const period chosen = when.empty() ? cp::only_period(p) : period::parse(when);
+            if (indicators.empty()) return build_without_gil(fw, md, cp::table_from_panel(p, chosen));
+            indicator_table computed;
+            {
+                interruptible ctrl_c;
+                py::gil_scoped_release release;
+                computed = compute(p, indicators);
+            }
+            return build_without_gil(fw, md, cp::table_from_indicators(computed, p, chosen));
         },
         py::arg("framework"), py::arg("model"), py::arg("panel"), py::arg("period") = "",
+        py::arg("indicators") = std::vector<std::string>{},
         "The index over one period of a panel (its only one when `period` is empty), reasons carried to the imputation "
-        "marks.");
+        "marks; `indicators` (catalogue ids) are computed from the panel first, with their reasons.");
 }
 
 void register_ranks(py::module_& m) {

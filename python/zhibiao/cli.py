@@ -156,11 +156,11 @@ def _demo_index(data_dir: Path, out_dir: Path, values: Any, counties: Panel) -> 
     model = composite.Model.from_toml(str(data_dir / "county_index.toml"))
     year = values.xs("2024", level="period").copy()
     parents = counties.entities.set_index("code")["parent"]
-    year["prefecture"] = parents.reindex(year.index).astype(str)
+    year["parent"] = parents.reindex(year.index).astype(str)  # the prefecture, the model's imputation group
     result = composite.build(year, None, model)
     root = result.root
     ranks = result.ranks[root]
-    within = result.rank(within="prefecture", data=year)[root]
+    within = result.rank(within="parent", data=year)[root]
     names = counties.entities.set_index("code")["name"]
     print(f"\nComposite index '{model.name}', 2024 ({len(result.scores)} counties):")
     for line in result.summary().splitlines()[1:]:

@@ -757,7 +757,8 @@ def _build_panel(
     previous: Any,
     period: str | None,
 ) -> CompositeResult:
-    """The C++ path: the panel's period taken as a composite table in C++, reasons and all."""
+    """The C++ path: the panel's period taken as a composite table in C++, reasons and all; the
+    framework's catalogue indicators the panel lacks as variables are computed from it first."""
     import pandas as pd
 
     if previous is not None:
@@ -766,7 +767,12 @@ def _build_panel(
         framework = Framework.flat(list(panel._core.variables))
     if model is None:
         model = Model.from_steps(steps or (), framework)
-    core = _core.composite_build_panel(framework._core, model._core, panel._core, "" if period is None else str(period))
+    variables = set(panel._core.variables)
+    builtin = set(_core.Catalogue.builtin().ids)
+    computed = [i for i in framework.indicators if i not in variables and i in builtin]
+    core = _core.composite_build_panel(
+        framework._core, model._core, panel._core, "" if period is None else str(period), computed
+    )
     return CompositeResult(core, framework, model, pd.Index(core.regions, name="entity"), panel.units)
 
 
@@ -793,6 +799,7 @@ def build(
 
     from ._panel import Panel
 
+    framework, steps = _framework_and_steps(framework, steps)
     model, step_list = _model_of(steps, preset)
     if framework is None and model is not None:
         framework = model.framework
@@ -801,6 +808,19 @@ def build(
     if not isinstance(data, pd.DataFrame):
         raise TypeError("build needs a pandas DataFrame (one row per region) or a zhibiao Panel")
     return _build_frame(data, framework, model, step_list, previous)
+
+
+def _framework_and_steps(framework: Any, steps: Any) -> tuple[Framework | None, Any]:
+    """``build(data, model)`` reads as the model's framework and steps; anything else in the
+    framework's place is refused by name (rather than deep in the bindings)."""
+    if isinstance(framework, Model) and steps is None:
+        return None, framework
+    if framework is not None and not isinstance(framework, Framework):
+        raise TypeError(
+            f"framework must be a zhibiao.composite.Framework or None, not {type(framework).__name__}"
+            " (a Model or preset name goes as steps=)"
+        )
+    return framework, steps
 
 
 def score(data: Any, preset: str, framework: Framework | None = None, **kwargs: Any) -> CompositeResult:

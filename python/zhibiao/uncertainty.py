@@ -105,6 +105,7 @@ def _prepare(data: Any, framework: Any, steps: Any, previous: Any, period: str |
     import pandas as pd
 
     df = _as_frame(data, period)
+    framework, steps = _composite._framework_and_steps(framework, steps)
     if steps is None:
         steps = [_composite.Normalise(), _composite.Aggregate()]
     model = (

@@ -469,3 +469,36 @@ def test_absurd_levels_are_refused():
         C.Model('[[node]]\ncode = "Index"\nlevel = 1111113686543\n')
     with pytest.raises(zb.ParseError, match="level 1000 \\(1 to 32"):
         C.Model('[[node]]\ncode = "Index"\nlevel = 1000\n[[node]]\ncode = "a"\nparent = "Index"\n')
+
+
+def test_a_model_in_the_frameworks_place_is_the_model():
+    """``build(data, model)`` is how users write it: the model's framework and steps, the same
+    index as ``build(data, steps=model)``; anything else there is refused by name."""
+    data = pd.DataFrame(
+        {"a": [1.0, 2.0, 3.0, 4.0], "b": [4.0, 1.0, 3.0, 2.0]}, index=pd.Index(list("wxyz"), name="region")
+    )
+    fw = C.Framework.flat(["a", "b"])
+    model = C.Model.from_steps([C.Normalise("minmax"), C.Aggregate()], fw)
+    by_position = C.build(data, model)
+    by_name = C.build(data, steps=model)
+    pd.testing.assert_frame_equal(by_position.scores, by_name.scores)
+    with pytest.raises(TypeError, match="framework must be a zhibiao.composite.Framework or None, not dict"):
+        C.build(data, {"a": 1})
+    u = C.uncertainty(data, model, n=8, weights_noise={1: 0.1})
+    assert list(u.node_ranks().index) == list("wxyz")
+
+
+def test_a_panel_of_raw_variables_builds_a_model_of_catalogue_indicators(sample_dir):
+    """The sample model names catalogue indicators; the panel holds the raw variables. Built from
+    the panel for 2024 (indicators computed in C++), the index equals the one built from the
+    computed indicators by hand; the entities' parents are the model's imputation group."""
+    counties = zb.read_csv(sample_dir / "counties_synthetic.csv")
+    model = C.Model.from_toml(str(sample_dir / "county_index.toml"))
+    year = counties.compute().xs("2024", level="period").copy()
+    year["parent"] = counties.entities.set_index("code")["parent"].reindex(year.index).astype(str)
+    by_hand = C.build(year, model)
+    direct = C.build(counties, model, period="2024")
+    np.testing.assert_allclose(
+        direct.scores.to_numpy(dtype=float), by_hand.scores.loc[direct.scores.index].to_numpy(dtype=float), rtol=1e-12
+    )
+    assert direct.ranks.equals(by_hand.ranks.loc[direct.ranks.index])
