@@ -215,16 +215,18 @@ void register_uncertainty(py::module_& m) {
         .def(
             "run",
             [](const cp::uncertainty_model& u, std::size_t n, std::uint64_t seed, unsigned threads, int top_k,
-               bool keep, const py::object& progress) {
+               bool keep, const py::object& progress, bool score_percentiles) {
                 cp::uncertainty_options o;
                 o.replications = n, o.seed = seed, o.threads = threads, o.top_k = top_k,
                 o.keep_ranks = o.keep_scores = keep;
+                o.score_percentiles = score_percentiles;
                 o.progress = progress_of(progress);
                 interruptible ctrl_c;
                 py::gil_scoped_release release;
                 return u.run(o);
             },
-            py::arg("n"), py::arg("seed"), py::arg("threads"), py::arg("top_k"), py::arg("keep"), py::arg("progress"))
+            py::arg("n"), py::arg("seed"), py::arg("threads"), py::arg("top_k"), py::arg("keep"), py::arg("progress"),
+            py::arg("score_percentiles") = false)
         .def(
             "run_block",
             [](const cp::uncertainty_model& u, std::size_t first, std::size_t count, std::uint64_t seed, bool keep) {

@@ -264,6 +264,7 @@ def uncertainty(
     seed: int = 1,
     top_k: int = 10,
     keep: bool = False,
+    score_percentiles: bool = False,
     previous: Any = None,
     period: str | None = None,
     **assumptions: Any,
@@ -272,13 +273,18 @@ def uncertainty(
     multiple of 256) run as Dask tasks on the current scheduler (a ``distributed.Client`` when
     one is active), the rank histograms and score sums merged exactly: the result is the
     in-process one for the same seed, bit for bit. ``assumptions`` as in the in-process call
-    (no Sobol indices here)."""
+    (no Sobol indices here, nor ``score_percentiles``: the blocks do not carry the score tails)."""
     import uuid
 
     import dask
 
     from . import _core, uncertainty as _u
 
+    if score_percentiles:
+        raise _core.ArgumentError(
+            "zhibiao.dask.uncertainty: score_percentiles is not available on Dask (the blocks carry rank"
+            " histograms and score sums, not the score tails); use keep=True for exact score percentiles"
+        )
     if block <= 0 or block % 256:
         raise _core.ArgumentError(f"zhibiao.dask.uncertainty: block must be a positive multiple of 256, not {block}")
     full: dict[str, Any] = dict(

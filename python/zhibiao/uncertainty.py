@@ -148,6 +148,7 @@ def uncertainty(
     threads: int = 0,
     top_k: int = 10,
     keep: bool = False,
+    score_percentiles: bool = False,
     weights_noise: Mapping[int, float] | None = None,
     weights_dirichlet: Mapping[int, float] | None = None,
     weighting: Any = None,
@@ -174,6 +175,9 @@ def uncertainty(
     {label: step} — with ``probabilities`` {name: [...]} (default equal); ``winmax`` (low, high)
     the outlier rule's range; ``exclude_indicator`` leaves out none or one indicator.
     ``keep`` keeps every replication's ranks and scores (and exact score percentiles);
+    ``score_percentiles`` computes the exact 5th/95th score percentiles without keeping the
+    matrices (the ⌊0.05·(n − 1)⌋ + 2 smallest and largest scores of each region and node, per
+    thread: slower and memory-hungry on large indices; not on Dask);
     ``sobol`` = N also computes Sobol indices from Saltelli's design (N·(inputs + 2) runs).
     ``progress``: True for a tqdm bar, or a function (done, total).
     """
@@ -191,7 +195,7 @@ def uncertainty(
     df, framework, model, core_model = _setup(data, framework, steps, previous, period, assumptions)
     report, close = _progress.callback(progress, "uncertainty", "rep")
     try:
-        core = core_model.run(int(n), int(seed), int(threads), int(top_k), bool(keep), report)
+        core = core_model.run(int(n), int(seed), int(threads), int(top_k), bool(keep), report, bool(score_percentiles))
         sobol_raw = (
             core_model.sensitivity(
                 int(sobol), bool(sobol_random), int(seed), int(threads), int(bootstrap), 0.95, node or "", report
@@ -234,7 +238,7 @@ class UncertaintyResult:
     def ranks(self) -> Any:
         """One row per (region, node): nominal rank and score, mean / median / 5th / 95th
         percentile rank (integers where the statistic is a rank held by some replication),
-        P(rank ≤ top_k), mean score and its percentiles (NaN unless ``keep``)."""
+        P(rank ≤ top_k), mean score and its percentiles (NaN unless ``keep`` or ``score_percentiles``)."""
         import pandas as pd
 
         c = self._core

@@ -234,6 +234,32 @@ def test_uncertainty_section_errors_come_from_the_cpp_reader():
     assert zb.uncertainty.assumptions_from_toml("name = 'no section'\n") == ({}, {"exclude_indicator": False})
 
 
+def test_score_percentiles_without_the_matrix_are_numpy_percentiles_of_the_replications(small):
+    # n = 103: the 5th/95th percentiles fall between order statistics (h = 5.1 and 96.9), so the
+    # interpolation is tested too.
+    data, fw, steps = small
+    n = 103
+    u = C.uncertainty(data, fw, steps, n=n, threads=2, score_percentiles=True, **busy())
+    nodes = list(u.ranks["node"].unique())
+    scores = np.stack([u.replication(k).scores[nodes].to_numpy(dtype=float) for k in range(n)])
+    got = u.ranks
+    for j, node in enumerate(nodes):
+        rows = got[got["node"] == node]
+        for column, q in (("score_p05", 5), ("score_p95", 95)):
+            expected = np.nanpercentile(scores[:, :, j], q, axis=0)
+            np.testing.assert_allclose(rows[column].to_numpy(), expected, rtol=1e-12, atol=1e-12)
+    assert not got["score_p05"].isna().all() and (got["score_p95"] >= got["score_p05"]).all()
+    one = C.uncertainty(data, fw, steps, n=n, threads=1, score_percentiles=True, **busy())
+    pd.testing.assert_frame_equal(one.ranks, got, check_exact=True)
+    plain = C.uncertainty(data, fw, steps, n=n, **busy())
+    assert plain.ranks["score_p05"].isna().all()
+    pd.testing.assert_frame_equal(
+        plain.ranks.drop(columns=["score_p05", "score_p95"]),
+        got.drop(columns=["score_p05", "score_p95"]),
+        check_exact=True,
+    )
+
+
 def test_ranks_rows_are_regions(small):
     data, fw, steps = small
     u = C.uncertainty(data, fw, steps, n=20, weights_noise={2: 0.1})

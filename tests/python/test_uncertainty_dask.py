@@ -34,3 +34,5 @@ def test_dask_blocks_equal_the_in_process_result(small_composite):
     pd.testing.assert_frame_equal(local.parameters, remote.parameters, check_exact=True)
     with pytest.raises(ValueError, match="multiple of 256"):
         zhibiao.dask.uncertainty(data, fw, steps, n=10, block=100, **assumptions)
+    with pytest.raises(ValueError, match="score_percentiles is not available on Dask"):
+        zhibiao.dask.uncertainty(data, fw, steps, n=512, score_percentiles=True, **assumptions)
