@@ -161,13 +161,7 @@ public:
     double* doubles() { return narrow_ ? nullptr : doubles_.data(); }
     const double* doubles() const { return narrow_ ? nullptr : doubles_.data(); }
     /// Keeps the storage when the shape and type already fit (its contents are then stale).
-    void resize(std::size_t rows, std::size_t cols, bool narrow) {
-        rows_ = rows, cols_ = cols, narrow_ = narrow;
-        if (narrow)
-            floats_.resize(rows * cols), result_column<double>().swap(doubles_);
-        else
-            doubles_.resize(rows * cols), result_column<float>().swap(floats_);
-    }
+    void resize(std::size_t rows, std::size_t cols, bool narrow);
 
 private:
     std::size_t rows_ = 0, cols_ = 0;

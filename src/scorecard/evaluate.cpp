@@ -18,6 +18,15 @@
 
 namespace zhibiao {
 
+// Out of line: the vector resizes it instantiates are not repeated in every file including scorecard.hpp.
+void points_array::resize(std::size_t rows, std::size_t cols, bool narrow) {
+    rows_ = rows, cols_ = cols, narrow_ = narrow;
+    if (narrow)
+        floats_.resize(rows * cols), result_column<double>().swap(doubles_);
+    else
+        doubles_.resize(rows * cols), result_column<float>().swap(floats_);
+}
+
 using detail::chunk;
 using detail::nan_value;
 

@@ -1,0 +1,85 @@
+// The framework of zhibiao/composite/framework.hpp, compiled once: its checks and the hash map
+// of codes are instantiated here rather than in every file that includes the header.
+#include "zhibiao/composite/framework.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace zhibiao::composite {
+
+zhibiao::direction node::direction_of_sign(int sign) {
+    if (sign != 1 && sign != -1)
+        throw argument_error("framework node: direction " + std::to_string(sign) + " (1 or -1)");
+    return sign > 0 ? zhibiao::direction::higher_is_better : zhibiao::direction::lower_is_better;
+}
+
+framework::framework(std::vector<node> nodes) : nodes_(std::move(nodes)) {
+    for (std::size_t k = 0; k < nodes_.size(); ++k) {
+        if (!index_.emplace(nodes_[k].code, static_cast<int>(k)).second)
+            throw error("framework: node '" + nodes_[k].code + "' appears twice");
+        if (nodes_[k].weight != nodes_[k].weight)
+            throw error("framework: node '" + nodes_[k].code + "' has a missing (NaN) weight");
+        if (!std::isfinite(nodes_[k].weight))
+            throw error("framework: node '" + nodes_[k].code + "' has an infinite weight");
+        if (nodes_[k].weight < 0) throw error("framework: node '" + nodes_[k].code + "' has a negative weight");
+        if (nodes_[k].level < 1 || nodes_[k].level > max_level)
+            throw error("framework: node '" + nodes_[k].code + "' has level " + std::to_string(nodes_[k].level) +
+                        " (1 to " + std::to_string(max_level) + "; indicators are level 1)");
+        if (nodes_[k].direction != direction::higher_is_better && nodes_[k].direction != direction::lower_is_better)
+            throw error("framework: node '" + nodes_[k].code + "' has direction " +
+                        std::to_string(sign_of(nodes_[k].direction)) + " (+1 or -1)");
+    }
+    children_.assign(nodes_.size(), {});
+    for (std::size_t k = 0; k < nodes_.size(); ++k) {
+        const node& n = nodes_[k];
+        if (n.parent.empty()) {
+            roots_.push_back(static_cast<int>(k));
+            continue;
+        }
+        auto p = index_.find(n.parent);
+        if (p == index_.end()) throw error("framework: node '" + n.code + "' has an unknown parent '" + n.parent + "'");
+        if (nodes_[static_cast<std::size_t>(p->second)].level <= n.level)
+            throw error("framework: parent '" + n.parent + "' of '" + n.code + "' must be at a higher level");
+        children_[static_cast<std::size_t>(p->second)].push_back(static_cast<int>(k));
+    }
+    if (roots_.empty()) throw error("framework: no root (a node without a parent)");
+    for (std::size_t k = 0; k < nodes_.size(); ++k) {
+        if (children_[k].empty()) {
+            if (nodes_[k].level != 1) throw error("framework: aggregate '" + nodes_[k].code + "' has no children");
+            indicators_.push_back(static_cast<int>(k));
+            continue;
+        }
+        double sum = 0;
+        for (int c : children_[k]) sum += nodes_[static_cast<std::size_t>(c)].weight;
+        if (!(sum > 0)) throw error("framework: the weights of the children of '" + nodes_[k].code + "' sum to zero");
+    }
+}
+
+int framework::find(const std::string& code) const {
+    auto it = index_.find(code);
+    return it == index_.end() ? -1 : it->second;
+}
+
+int framework::top_level() const {
+    int top = 1;
+    for (const auto& n : nodes_) top = std::max(top, n.level);
+    return top;
+}
+
+Eigen::VectorXd framework::effective_weights() const {
+    Eigen::VectorXd w = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(nodes_.size()));
+    for (int r : roots_) fill(r, 1.0 / static_cast<double>(roots_.size()), w);
+    return w;
+}
+
+void framework::fill(int k, double weight, Eigen::VectorXd& w) const {
+    w(k) = weight;
+    double sum = 0;
+    for (int c : children(k)) sum += at(c).weight;
+    for (int c : children(k)) fill(c, weight * at(c).weight / sum, w);
+}
+
+}  // namespace zhibiao::composite
