@@ -94,7 +94,10 @@ code_points decode(std::string_view s, std::size_t& invalid) {
         i += n;
     }
     *out = {0, static_cast<std::uint32_t>(s.size())};
-    return code_points(std::move(points), static_cast<std::size_t>(out - points.get()));
+    // The count first: the order in which a call's arguments are evaluated is unspecified, and
+    // clang moves `points` out before a second argument reading it would run.
+    const auto count = static_cast<std::size_t>(out - points.get());
+    return code_points(std::move(points), count);
 }
 
 // A set of code points as a bitmap over the Basic Multilingual Plane (where every character
