@@ -54,31 +54,10 @@ private:
         if (::posix_memalign(&p, size_ >= huge_page ? huge_page : 64, size_) != 0) throw std::bad_alloc();
         owned_.reset(static_cast<char*>(p));
         if (size_ >= huge_page) ::madvise(p, size_, MADV_HUGEPAGE);  // advice only
-        read_all(fd, path);
-        return true;
-    }
-
-    void read_all(int fd, const std::string& path) {
         location where;
         where.file = path;
-        std::size_t done = 0;
-        while (done < size_) {
-            const ssize_t n = ::read(fd, owned_.get() + done, size_ - done);
-            if (n < 0 && errno == EINTR) continue;
-            if (n < 0) throw file_error(std::string("cannot read file: ") + std::strerror(errno), where);
-            if (n == 0) break;
-            done += static_cast<std::size_t>(n);
-        }
-        char probe;
-        ssize_t extra;
-        do extra = ::read(fd, &probe, 1);
-        while (extra < 0 && errno == EINTR);
-        if (done != size_ || extra > 0)
-            throw parse_error("the file changed size while it was read (" + std::to_string(size_) +
-                                  " bytes when opened" +
-                                  (extra > 0 ? ", more when read)" : ", " + std::to_string(done) + " read)") +
-                                  ": another program is writing it",
-                              where);
+        read_exactly(fd, owned_.get(), size_, where);
+        return true;
     }
 #endif
 

@@ -326,6 +326,28 @@ inline std::string read_to_end(int fd, std::size_t max_bytes, const char* limit_
                 where);
     }
 }
+
+/// Reads the `size` bytes fstat gave into `dest`. A file that then ends early or has more is
+/// being written by another program: its content is no one version of the file (parse_error).
+inline void read_exactly(int fd, char* dest, std::size_t size, const location& where) {
+    std::size_t done = 0;
+    while (done < size) {
+        const ssize_t n = ::read(fd, dest + done, size - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) throw file_error(std::string("cannot read file: ") + std::strerror(errno), where);
+        if (n == 0) break;
+        done += static_cast<std::size_t>(n);
+    }
+    char probe;
+    ssize_t extra;
+    do extra = ::read(fd, &probe, 1);
+    while (extra < 0 && errno == EINTR);
+    if (done != size || extra > 0)
+        throw parse_error("the file changed size while it was read (" + std::to_string(size) + " bytes when opened" +
+                              (extra > 0 ? ", more when read)" : ", " + std::to_string(done) + " read)") +
+                              ": another program is writing it",
+                          where);
+}
 #endif
 
 /// The bytes of a regular file, read (never memory-mapped: a file truncated by another process
@@ -360,23 +382,7 @@ inline std::string read_file_bytes(const std::string& path, std::size_t max_byte
                               std::to_string(max_bytes) + " (" + limit_name + ")",
                           where);
     std::string bytes(size, '\0');
-    std::size_t done = 0;
-    while (done < size) {
-        const ssize_t n = ::read(fd, bytes.data() + done, size - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) os_error("cannot read file", errno);
-        if (n == 0) break;
-        done += static_cast<std::size_t>(n);
-    }
-    char probe;
-    ssize_t extra;
-    do extra = ::read(fd, &probe, 1);
-    while (extra < 0 && errno == EINTR);
-    if (done != size || extra > 0)
-        throw parse_error("the file changed size while it was read (" + std::to_string(size) + " bytes when opened" +
-                              (extra > 0 ? ", more when read)" : ", " + std::to_string(done) + " read)") +
-                              ": another program is writing it",
-                          where);
+    read_exactly(fd, bytes.data(), size, where);
     return bytes;
 #else
     std::FILE* f = std::fopen(path.c_str(), "rb");

@@ -133,6 +133,24 @@ typed infer_call(const formula& f, const formula_node& n, const unit_resolver& r
 }
 
 }  // namespace
+std::optional<unit> stated_unit(const column& c, const variable_spec* spec) {
+    if (c.unit_given()) return c.unit();
+    if (spec && !spec->default_unit.empty()) return unit::parse(spec->default_unit);
+    if (!spec || spec->dimension_name == "any" || spec->dimension_name.empty()) return c.unit();
+    return std::nullopt;
+}
+
+std::optional<unit> unit_of_name(const catalogue& cat, const panel& p, const std::string& name) {
+    if (const indicator* ind = cat.find(name)) return ind->unit;
+    const column* c = p.find(name);
+    if (!c) return std::nullopt;
+    try {
+        return stated_unit(*c, cat.variable(name));
+    } catch (const error&) {  // a default unit that does not parse: checked when evaluated
+        return std::nullopt;
+    }
+}
+
 }  // namespace detail
 
 namespace {
@@ -444,9 +462,7 @@ private:
     }
 
     static unit effective_unit(const column& c, const variable_spec* spec) {
-        if (c.unit_given()) return c.unit();
-        if (spec && !spec->default_unit.empty()) return unit::parse(spec->default_unit);
-        if (!spec || spec->dimension_name == "any" || spec->dimension_name.empty()) return c.unit();
+        if (const std::optional<unit> u = detail::stated_unit(c, spec)) return *u;
         location where;
         where.variable = c.name();
         throw incompatible_units_error("variable '" + c.name() + "' has no unit; a " + spec->dimension_name +
@@ -566,7 +582,7 @@ private:
     }
 
     [[gnu::noinline]] column_value call(const formula& f, const formula_node& n) {
-        detail::infer(f, n, [this](const std::string& name) -> std::optional<unit> { return unit_of_name(name); });
+        detail::infer(f, n, [this](const std::string& name) { return detail::unit_of_name(cat_, p_, name); });
         const detail::function_spec& spec = *detail::find_function(n.name);
         const std::string& fn = n.name;
         auto arg = [&](std::size_t k) { return eval(f, *n.args[k]); };
@@ -735,19 +751,6 @@ private:
             (*out.reasons)[i] = r;
         }
         return out;
-    }
-
-    // Units of names as the data have them, for checking a call's arguments before evaluating.
-    std::optional<unit> unit_of_name(const std::string& name) const {
-        if (const indicator* ind = cat_.find(name)) return ind->unit;
-        if (const column* c = p_.find(name)) {
-            try {
-                return effective_unit(*c, cat_.variable(name));
-            } catch (const error&) {
-                return std::nullopt;
-            }
-        }
-        return std::nullopt;
     }
 
     const panel& p_;

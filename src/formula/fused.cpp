@@ -233,7 +233,6 @@ private:
 
     [[gnu::noinline]] planned call(const formula& f, const formula_node& n);
     [[gnu::noinline]] planned leaf(const column& c);
-    std::optional<unit> unit_of_name(const std::string& name) const;
     static unit effective_unit(const column& c, const variable_spec* spec);
 
     const panel& p_;
@@ -247,7 +246,7 @@ private:
 };
 
 planned planner::call(const formula& f, const formula_node& n) {
-    infer(f, n, [this](const std::string& name) { return unit_of_name(name); });
+    infer(f, n, [this](const std::string& name) { return unit_of_name(cat_, p_, name); });
     const function_spec& spec = *find_function(n.name);
     const std::string& fn = n.name;
     auto arg = [&](std::size_t k) { return eval(f, *n.args[k]); };
@@ -315,22 +314,8 @@ planned planner::leaf(const column& c) {
     return v;
 }
 
-std::optional<unit> planner::unit_of_name(const std::string& name) const {
-    if (const indicator* ind = cat_.find(name)) return ind->unit;
-    if (const column* c = p_.find(name)) {
-        try {
-            return effective_unit(*c, cat_.variable(name));
-        } catch (const error&) {
-            return std::nullopt;
-        }
-    }
-    return std::nullopt;
-}
-
 unit planner::effective_unit(const column& c, const variable_spec* spec) {
-    if (c.unit_given()) return c.unit();
-    if (spec && !spec->default_unit.empty()) return unit::parse(spec->default_unit);
-    if (!spec || spec->dimension_name == "any" || spec->dimension_name.empty()) return c.unit();
+    if (const std::optional<unit> u = stated_unit(c, spec)) return *u;
     throw not_fusable();
 }
 
