@@ -8,11 +8,13 @@
 #include <fstream>
 #include <string>
 
+#include "uncertainty_fixture.hpp"
 #include "zhibiao/composite/config.hpp"
 #include "zhibiao/composite/uncertainty_config.hpp"
 
 using namespace zhibiao;
 using namespace zhibiao::composite;
+using namespace zhibiao::composite::testing;
 
 namespace {
 
@@ -72,16 +74,6 @@ method = "zscore"
 m_sd = [10, 2]
 label = "z (10, 2)"
 )toml";
-
-table small_table() {
-    table t;
-    for (int i = 0; i < 8; ++i) t.regions.push_back("u" + std::to_string(i));
-    t.numbers["a"] = (Eigen::VectorXd(8) << 1, 2, 3, 4, 5, 6, 7, 30).finished();
-    t.numbers["b"] = (Eigen::VectorXd(8) << 8, 3, 5, 1, 9, 2, 4, 6).finished();
-    t.numbers["c"] = (Eigen::VectorXd(8) << 2, 7, 1, 8, 3, 6, 4, 5).finished();
-    t.numbers["d"] = (Eigen::VectorXd(8) << 5, 5, 2, 9, 1, 7, 3, 8).finished();
-    return t;
-}
 
 /// The spec the section above declares, written in code.
 uncertainty_spec spec_in_code() {

@@ -8,9 +8,11 @@
 #include <cstring>
 
 #include "composite/uncertainty_fast.hpp"
+#include "uncertainty_fixture.hpp"
 
 using namespace zhibiao;
 using namespace zhibiao::composite;
+using namespace zhibiao::composite::testing;
 
 namespace {
 
@@ -48,17 +50,6 @@ table deep_table() {
     return t;
 }
 
-std::vector<step> deep_steps() {
-    normalise_step n;
-    n.options.low = 1, n.options.high = 100;
-    return {treat_step{}, n, aggregate_step{}};
-}
-
-bool same_bits(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b) {
-    return a.rows() == b.rows() && a.cols() == b.cols() &&
-           std::memcmp(a.data(), b.data(), sizeof(double) * static_cast<std::size_t>(a.size())) == 0;
-}
-
 // Everything the fast path covers: noise, Dirichlet, equal vs framework weights, three means,
 // two normalisations, winmax.
 uncertainty_spec covered_spec() {
@@ -70,7 +61,7 @@ uncertainty_spec covered_spec() {
     equal.scheme = weighting::equal;
     s.weighting.options = {weight_options{}, equal};
     s.weighting_levels = {2, 4};
-    const normalise_step nominal = std::get<normalise_step>(deep_steps()[1]);
+    const normalise_step nominal = std::get<normalise_step>(nominal_steps()[1]);
     s.normalisation.options = {nominal, nominal};
     s.normalisation.options[1].options.low = 2;
     aggregate_options geo, harmonic;
@@ -82,7 +73,7 @@ uncertainty_spec covered_spec() {
 }
 
 std::shared_ptr<const uncertainty_model> covered_model() {
-    return uncertainty_model::make(deep_table(), deep_framework(), deep_steps(), covered_spec());
+    return uncertainty_model::make(deep_table(), deep_framework(), nominal_steps(), covered_spec());
 }
 
 }  // namespace
@@ -116,7 +107,7 @@ BOOST_AUTO_TEST_CASE(draws_it_does_not_cover_take_the_general_path) {
     entropy.scheme = weighting::entropy;
     s.weighting.options.push_back(entropy);
     s.noise.clear(), s.dirichlet.clear();
-    const auto model = uncertainty_model::make(deep_table(), deep_framework(), deep_steps(), s);
+    const auto model = uncertainty_model::make(deep_table(), deep_framework(), nominal_steps(), s);
     std::vector<double> u(model->dimensions());
     int covered = 0, not_covered = 0;
     for (std::uint64_t r = 0; r < 200; ++r) {
@@ -134,13 +125,13 @@ BOOST_AUTO_TEST_CASE(draws_it_does_not_cover_take_the_general_path) {
 BOOST_AUTO_TEST_CASE(fast_path_with_assumptions_off_is_the_nominal_index) {
     const table t = deep_table();
     const framework fw = deep_framework();
-    const result nominal = build(t, fw, deep_steps());
+    const result nominal = build(t, fw, nominal_steps());
     uncertainty_spec off;
     off.noise.push_back({2, 0.0});
     off.aggregation.options = {aggregate_options{}};
     uncertainty_options o;
     o.replications = 30;
-    const auto model = uncertainty_model::make(t, fw, deep_steps(), off);
+    const auto model = uncertainty_model::make(t, fw, nominal_steps(), off);
     const uncertainty_result r = model->run(o);
     std::vector<double> u(model->dimensions(), 0.3);
     BOOST_TEST(model->fast_path_covers(model->decode(u.data())));
