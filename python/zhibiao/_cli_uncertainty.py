@@ -5,9 +5,7 @@ with a progress bar on stderr when it is a terminal. Writes the rank statistics 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import sys
-from typing import Any, Callable, Iterator
+from typing import Any
 
 
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -42,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     data = cli._composite_data(args)
     n = args.replications if args.replications is not None else int(settings.get("replications", 1000))
     seed = args.seed if args.seed is not None else int(settings.get("seed", 1))
-    with _bar() as update:
+    with cli._progress_bar("uncertainty", "rep") as update:
         result = u.uncertainty(
             data,
             None,
@@ -65,22 +63,3 @@ def run(args: argparse.Namespace) -> int:
             )
     cli._Messages.say(result.summary())
     return 0
-
-
-@contextlib.contextmanager
-def _bar() -> Iterator[Callable[[int, int], None] | None]:
-    """The replications' bar on stderr, as the other subcommands' (none when stderr is not a
-    terminal, with --quiet, or without tqdm)."""
-    from . import _progress, cli
-
-    update, close = None, None
-    if cli._Messages.progress_wanted():
-        try:
-            update, close = _progress.bar("uncertainty", "rep", file=sys.stderr)
-        except ImportError:
-            pass
-    try:
-        yield update
-    finally:
-        if close is not None:
-            close()

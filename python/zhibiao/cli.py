@@ -227,9 +227,10 @@ def _msg(key: str, **fields: Any) -> str:
 
 
 @contextlib.contextmanager
-def _progress_bar(what: str, unit: str, percent: bool = False) -> Iterator[None]:
+def _progress_bar(what: str, unit: str, percent: bool = False) -> Iterator[Callable[[int, int], None] | None]:
     """A tqdm bar on stderr fed by the C++ progress reports of the calls inside the block (none
-    when stderr is not a terminal, with --quiet, or without tqdm)."""
+    when stderr is not a terminal, with --quiet, or without tqdm); the block gets its update
+    function (or None), for calls that take a ``progress=`` callback instead."""
     from . import _progress
 
     update, close = None, None
@@ -240,7 +241,7 @@ def _progress_bar(what: str, unit: str, percent: bool = False) -> Iterator[None]
             pass
     try:
         with _progress.reporting(update):
-            yield
+            yield update
     finally:
         if close is not None:
             close()

@@ -55,3 +55,34 @@ def small_composite():
     )
     steps = [C.Treat("coinr"), C.Normalise("minmax", (1, 100)), C.Aggregate()]
     return data, fw, steps
+
+
+@pytest.fixture(scope="session")
+def asem(shared):
+    """COINr's ASEM example as ../shared/data/coinr-asem holds it: (folder, iMeta, iData by uCode)."""
+    import pandas as pd
+
+    d = shared / "data" / "coinr-asem"
+    meta = pd.read_csv(d / "ASEM_iMeta.csv")
+    raw = pd.read_csv(d / "ASEM_iData.csv").set_index("uCode")
+    return d, meta, raw
+
+
+@pytest.fixture(scope="session")
+def asem_steps(asem):
+    """COINr's build_example_coin(): Denominate → Impute(i_mean_grp, EurAsia_group) →
+    Screen(0.9, byNA) → Treat(winmax 5) → Normalise(minmax 0–100) → Aggregate(a_amean)."""
+    import zhibiao as zb
+
+    C = zb.composite
+    meta = asem[1]
+    ind = meta[meta.Type == "Indicator"]
+    den = {r.iCode: r.Denominator for r in ind.itertuples() if isinstance(r.Denominator, str)}
+    return [
+        C.Denominate(den),
+        C.Impute("group_mean", group="EurAsia_group"),
+        C.Screen(0.9),
+        C.Treat("coinr", winmax=5),
+        C.Normalise("minmax", (0, 100)),
+        C.Aggregate(),
+    ]

@@ -13,32 +13,9 @@ C = zb.composite
 
 
 @pytest.fixture(scope="module")
-def asem(shared):
-    d = shared / "data" / "coinr-asem"
-    meta = pd.read_csv(d / "ASEM_iMeta.csv")
-    raw = pd.read_csv(d / "ASEM_iData.csv").set_index("uCode")
-    return d, meta, raw
-
-
-def coinr_steps(meta):
-    """COINr's build_example_coin(): Denominate → Impute(i_mean_grp, EurAsia_group) →
-    Screen(0.9, byNA) → Treat(winmax 5) → Normalise(minmax 0–100) → Aggregate(a_amean)."""
-    ind = meta[meta.Type == "Indicator"]
-    den = {r.iCode: r.Denominator for r in ind.itertuples() if isinstance(r.Denominator, str)}
-    return [
-        C.Denominate(den),
-        C.Impute("group_mean", group="EurAsia_group"),
-        C.Screen(0.9),
-        C.Treat("coinr", winmax=5),
-        C.Normalise("minmax", (0, 100)),
-        C.Aggregate(),
-    ]
-
-
-@pytest.fixture(scope="module")
-def asem_result(asem):
+def asem_result(asem, asem_steps):
     _, meta, raw = asem
-    return C.build(raw, C.Framework.from_pandas(meta), coinr_steps(meta))
+    return C.build(raw, C.Framework.from_pandas(meta), asem_steps)
 
 
 def assert_frame_close(got, want, rtol=1e-9):

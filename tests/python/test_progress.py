@@ -48,23 +48,12 @@ def test_a_callback_that_raises_stops_the_call_and_the_panel_still_works(sample_
     assert len(panel.compute(["rd_intensity"])) == len(panel)
 
 
-def test_the_cli_bar_advances_to_the_end_on_a_terminal(sample_dir):
-    pytest.importorskip("tqdm", reason="python3-tqdm is installed by scripts/bootstrap.sh")
+def _stderr_on_a_terminal(*args):
+    """Runs ``zhibiao ARGS`` with stderr on a pseudo-terminal (stdout discarded): its exit code
+    and what it wrote there."""
     master, slave = pty.openpty()
     with open(os.devnull, "w") as devnull:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "zhibiao",
-                "scorecard",
-                str(sample_dir / "firms_synthetic.csv"),
-                "--pack",
-                "hnte-2016",
-            ],
-            stdout=devnull,
-            stderr=slave,
-        )
+        process = subprocess.Popen([sys.executable, "-m", "zhibiao", *args], stdout=devnull, stderr=slave)
     os.close(slave)
     chunks = []
     while True:
@@ -75,9 +64,15 @@ def test_the_cli_bar_advances_to_the_end_on_a_terminal(sample_dir):
         if not chunk:
             break
         chunks.append(chunk)
-    assert process.wait(timeout=300) == 0
+    code = process.wait(timeout=300)
     os.close(master)
-    text = b"".join(chunks).decode("utf-8", errors="replace")
+    return code, b"".join(chunks).decode("utf-8", errors="replace")
+
+
+def test_the_cli_bar_advances_to_the_end_on_a_terminal(sample_dir):
+    pytest.importorskip("tqdm", reason="python3-tqdm is installed by scripts/bootstrap.sh")
+    code, text = _stderr_on_a_terminal("scorecard", str(sample_dir / "firms_synthetic.csv"), "--pack", "hnte-2016")
+    assert code == 0
     assert "hnte-2016: explanations" in text and "200/200" in text
 
 
@@ -140,24 +135,5 @@ def test_uncertainty_uses_the_common_progress(monkeypatch):
 def test_the_cli_shows_reading_progress_on_a_terminal(tmp_path):
     pytest.importorskip("tqdm", reason="python3-tqdm is installed by scripts/bootstrap.sh")
     _big_csv(tmp_path / "big.csv")
-    master, slave = pty.openpty()
-    with open(os.devnull, "w") as devnull:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "zhibiao", "compute", str(tmp_path / "big.csv"), "--ids", "rd_intensity"],
-            stdout=devnull,
-            stderr=slave,
-        )
-    os.close(slave)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(master, 4096)
-        except OSError:
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    process.wait(timeout=300)
-    os.close(master)
-    text = b"".join(chunks).decode("utf-8", errors="replace")
+    _, text = _stderr_on_a_terminal("compute", str(tmp_path / "big.csv"), "--ids", "rd_intensity")
     assert f"reading {tmp_path / 'big.csv'}" in text and "100/100" in text

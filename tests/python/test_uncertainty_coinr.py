@@ -20,7 +20,6 @@ Only these six rows are printed (the full table is in the vignette's binary UA_r
 """
 
 import numpy as np
-import pandas as pd
 import pytest
 
 import zhibiao as zb
@@ -40,24 +39,12 @@ PUBLISHED_MEAN = {"AUS": 35.28, "AUT": 7.00, "BEL": 5.15, "BGD": 45.46, "BGR": 2
 
 
 @pytest.fixture(scope="module")
-def vignette_run(shared):
-    d = shared / "data" / "coinr-asem"
-    meta = pd.read_csv(d / "ASEM_iMeta.csv")
-    raw = pd.read_csv(d / "ASEM_iData.csv").set_index("uCode")
-    ind = meta[meta.Type == "Indicator"]
-    den = {r.iCode: r.Denominator for r in ind.itertuples() if isinstance(r.Denominator, str)}
-    steps = [  # build_example_coin(): the nominal index
-        C.Denominate(den),
-        C.Impute("group_mean", group="EurAsia_group"),
-        C.Screen(0.9),
-        C.Treat("coinr", winmax=5),
-        C.Normalise("minmax", (0, 100)),
-        C.Aggregate(),
-    ]
+def vignette_run(asem, asem_steps):
+    _, meta, raw = asem
     return C.uncertainty(
         raw,
         C.Framework.from_pandas(meta),
-        steps,
+        asem_steps,  # build_example_coin(): the nominal index
         n=100,
         seed=1,
         winmax=(1, 5),
