@@ -26,6 +26,7 @@ from typing import Any, Iterable, Mapping, Sequence
 import numpy as np
 
 from . import _core
+from ._suggest import closest_name
 
 # ------------------------------------------------------------------------------------- steps
 
@@ -217,6 +218,31 @@ def _check_step_classes() -> None:
 
 
 _check_step_classes()
+
+
+def _refuse_unknown_options(cls: type) -> None:
+    """``Normalise(rnage=...)``: an ArgumentError naming the class, the parameter and the one it
+    most likely means, as for an unknown option value (dataclasses raise a bare TypeError)."""
+    init = cls.__init__
+    names = [f.name for f in dataclasses.fields(cls)]
+
+    def checked(self: Any, *args: Any, **kwargs: Any) -> None:
+        for key in kwargs:
+            if key not in names:
+                hint = closest_name(key, names)
+                raise _core.ArgumentError(
+                    f"{cls.__name__}: no parameter '{key}'"
+                    + (f" (did you mean '{hint}'?)" if hint else "")
+                    + f"; its parameters: {', '.join(names)}"
+                )
+        init(self, *args, **kwargs)
+
+    checked.__doc__, checked.__wrapped__ = init.__doc__, init  # type: ignore[attr-defined]
+    cls.__init__ = checked  # type: ignore[misc]
+
+
+for _cls in _STEP_CLASSES:
+    _refuse_unknown_options(_cls)
 
 # ------------------------------------------------------------------------------------- framework
 

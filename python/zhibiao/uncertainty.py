@@ -84,27 +84,38 @@ def _spec(
     return spec
 
 
-def _as_frame(data: Any, period: str | None) -> Any:
-    """One row per region: a DataFrame as given, or one period of a zhibiao Panel."""
+def _as_frame(data: Any, period: str | None, indicators: Sequence[str]) -> Any:
+    """One row per region: a DataFrame as given, or one period of a zhibiao Panel as
+    :func:`zhibiao.composite.build` takes it: its variables, the catalogue ``indicators`` it lacks
+    computed from it, and the entities' parents and names as the labels "parent" and "name"."""
     import pandas as pd
 
     if isinstance(data, pd.DataFrame):
         return data
-    if hasattr(data, "to_pandas") and hasattr(data, "periods"):  # a zhibiao Panel
-        periods = [str(p) for p in data.periods]
-        if period is None:
-            if len(periods) != 1:
-                raise _core.Error(f"the panel has periods {', '.join(periods)}: choose one with period=")
-            period = periods[0]
-        return data.to_pandas().xs(str(period), level=1)
-    raise TypeError("uncertainty needs a pandas DataFrame (one row per region) or a zhibiao Panel")
+    if not (hasattr(data, "to_pandas") and hasattr(data, "periods")):  # a zhibiao Panel
+        raise TypeError("uncertainty needs a pandas DataFrame (one row per region) or a zhibiao Panel")
+    periods = [str(p) for p in data.periods]
+    if period is None:
+        if len(periods) != 1:
+            raise _core.Error(f"the panel has periods {', '.join(periods)}: choose one with period=")
+        period = periods[0]
+    frame = data.to_pandas()
+    variables, builtin = set(data._core.variables), set(_core.Catalogue.builtin().ids)
+    computed = [i for i in indicators if i not in variables and i in builtin]
+    if computed:
+        frame = frame.join(data.compute(computed)[computed])
+    frame = frame.xs(str(period), level=1)
+    entities = data.entities.set_index("code").reindex(frame.index)
+    for label in ("parent", "name"):
+        if label in entities and label not in frame:
+            frame[label] = entities[label]
+    return frame
 
 
 def _prepare(data: Any, framework: Any, steps: Any, previous: Any, period: str | None) -> tuple[Any, ...]:
     """What :func:`zhibiao.composite.build` passes to the core, checked the same way."""
     import pandas as pd
 
-    df = _as_frame(data, period)
     framework, steps = _composite._framework_and_steps(framework, steps)
     if steps is None:
         steps = [_composite.Normalise(), _composite.Aggregate()]
@@ -117,6 +128,7 @@ def _prepare(data: Any, framework: Any, steps: Any, previous: Any, period: str |
     )
     if framework is None and model is not None:
         framework = model.framework
+    df = _as_frame(data, period, framework.indicators if framework is not None else [])
     numeric = [c for c in df.columns if pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])]
     if framework is None:
         framework = _composite.Framework.flat([str(c) for c in numeric])

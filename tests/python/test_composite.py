@@ -1,6 +1,7 @@
 """zb.composite against COINr's ASEM example at every stage (../shared/data/coinr-asem, COINr 1.1.14;
 see its PROVENANCE.md for the exact calls) and against the pymcdm cases (../shared/data/mcdm)."""
 
+import inspect
 import json
 
 import numpy as np
@@ -479,3 +480,13 @@ def test_a_panel_of_raw_variables_builds_a_model_of_catalogue_indicators(sample_
         direct.scores.to_numpy(dtype=float), by_hand.scores.loc[direct.scores.index].to_numpy(dtype=float), rtol=1e-12
     )
     assert direct.ranks.equals(by_hand.ranks.loc[direct.ranks.index])
+
+
+def test_a_misspelt_step_parameter_is_refused_with_a_suggestion():
+    """An unknown option name is an error with "did you mean", like an unknown option value."""
+    with pytest.raises(zb.ArgumentError, match=r"Normalise: no parameter 'rnage' \(did you mean 'range'\?\)"):
+        C.Normalise("minmax", rnage=(0, 1))
+    with pytest.raises(zb.ArgumentError, match=r"Aggregate: no parameter 'colour'; its parameters: method"):
+        C.Aggregate(colour="red")
+    assert C.Normalise("minmax", range=(0, 1)).range == (0, 1)
+    assert "range" in str(inspect.signature(C.Normalise))

@@ -285,3 +285,16 @@ def test_cli(small, tmp_path, capsys):
     err = capsys.readouterr().err
     assert "256 replications" in err
     assert "rep/s" not in err and "uncertainty:" not in err  # stderr is not a terminal: no bar
+
+
+def test_a_panel_gives_the_index_build_gives(sample_dir):
+    """From a Panel of raw variables, the uncertainty analysis starts from the index build()
+    makes of it: the catalogue indicators computed, the entities' parents as the imputation group
+    of the sample model; so its nominal scores are build()'s."""
+    counties = zb.read_csv(sample_dir / "counties_synthetic.csv")
+    model = C.Model.from_toml(str(sample_dir / "county_index.toml"))
+    built = C.build(counties, model, period="2024")
+    u = C.uncertainty(counties, model, period="2024", n=16, weights_noise={1: 0.1})
+    top = built.root
+    nominal = u.node_ranks(top)["nominal_score"]
+    np.testing.assert_allclose(nominal.to_numpy(dtype=float), built.scores.loc[nominal.index, top].to_numpy(), rtol=1e-12)
