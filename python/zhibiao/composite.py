@@ -223,7 +223,7 @@ _check_step_classes()
 def _refuse_unknown_options(cls: type) -> None:
     """``Normalise(rnage=...)``: an ArgumentError naming the class, the parameter and the one it
     most likely means, as for an unknown option value (dataclasses raise a bare TypeError)."""
-    init = cls.__init__
+    init = cls.__init__  # type: ignore[misc]
     names = [f.name for f in dataclasses.fields(cls)]
 
     def checked(self: Any, *args: Any, **kwargs: Any) -> None:

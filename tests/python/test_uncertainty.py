@@ -297,4 +297,6 @@ def test_a_panel_gives_the_index_build_gives(sample_dir):
     u = C.uncertainty(counties, model, period="2024", n=16, weights_noise={1: 0.1})
     top = built.root
     nominal = u.node_ranks(top)["nominal_score"]
-    np.testing.assert_allclose(nominal.to_numpy(dtype=float), built.scores.loc[nominal.index, top].to_numpy(), rtol=1e-12)
+    np.testing.assert_allclose(
+        nominal.to_numpy(dtype=float), built.scores.loc[nominal.index, top].to_numpy(), rtol=1e-12
+    )
