@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "zhibiao/detail/edit_distance.hpp"  // detail::suggestion for at()
+#include "zhibiao/detail/float_bits.hpp"
 #include "zhibiao/direction.hpp"
 #include "zhibiao/error.hpp"
 #include "zhibiao/formula.hpp"
@@ -40,9 +41,10 @@ struct variable_spec {
 /// measured value (the loaders turn it into NaN, reason unparseable, as read_csv does 1e400).
 /// reason::none when it may. NaN is not judged here.
 inline reason invalid_for_computation(const variable_spec& v, double value, const unit& u) {
-    if (std::isinf(value)) return reason::invalid_input;
+    if (detail::is_nan(value)) return reason::none;  // first: under -ffast-math NaN < min may hold
+    if (detail::is_infinite(value)) return reason::invalid_input;
     if (value < v.min) return reason::negative_input;
-    if (v.dimension_name == "count" && std::isfinite(value)) {
+    if (v.dimension_name == "count" && detail::is_finite(value)) {
         const double base = conversion{u.exponent(), u.factor()}.apply(value);
         // Tolerance for the inexact decimal scales (0.35 万件 is 3500.0000000000005 件).
         if (std::abs(base - std::round(base)) > 1e-9 * std::max(1.0, std::abs(base))) return reason::invalid_input;

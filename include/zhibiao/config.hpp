@@ -34,6 +34,15 @@
 #error \
     "zhibiao: EIGEN_MALLOC_ALREADY_ALIGNED must be 0 (as the library was built); compile with -DEIGEN_MAX_ALIGN_BYTES=16 -DEIGEN_MAX_STATIC_ALIGN_BYTES=16 -DEIGEN_MALLOC_ALREADY_ALIGNED=0 (link zhibiao::zhibiao or use pkg-config zhibiao), or include zhibiao headers before Eigen"
 #endif
+// libstdc++'s debug mode (-D_GLIBCXX_DEBUG) gives std::vector, std::map and their kin another
+// layout, and zhibiao's public types hold them: a program in debug mode would read the library's
+// panels and results as something else. The linker catches only functions that take such a
+// type by name; a member read compiles and runs on garbage. So it is refused here, unless the
+// library itself was built in debug mode and says so with ZHIBIAO_GLIBCXX_DEBUG_BUILD.
+#if defined(_GLIBCXX_DEBUG) && !defined(ZHIBIAO_GLIBCXX_DEBUG_BUILD)
+#error \
+    "zhibiao: _GLIBCXX_DEBUG changes the layout of the standard containers in zhibiao's types; the library was built without it (use -D_GLIBCXX_ASSERTIONS for checked containers with the same layout)"
+#endif
 #if defined(EIGEN_DONT_ALIGN) || defined(EIGEN_DONT_ALIGN_STATICALLY)
 #error \
     "zhibiao: EIGEN_DONT_ALIGN changes the layout and allocation of zhibiao's Eigen members; the library was built without it"

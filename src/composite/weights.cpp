@@ -10,6 +10,13 @@
 #include <vector>
 
 namespace zhibiao::composite {
+
+Eigen::VectorXd detail::to_shares(Eigen::VectorXd w, const std::string& what) {
+    const double sum = w.sum();
+    if (!(sum > 0) || !zhibiao::detail::is_finite(sum))
+        throw method_error(what + ": the weights sum to " + std::to_string(sum) + ", so they cannot be normalised");
+    return w / sum;
+}
 namespace {
 
 Eigen::MatrixXd minmax_columns(const Eigen::MatrixXd& x, const std::string& what) {

@@ -43,7 +43,7 @@ struct table {
     reason reason_at(const std::string& column, std::size_t row, double value) const {
         const auto it = reasons.find(column);
         if (it != reasons.end() && row < it->second.size() && it->second[row] != reason::none) return it->second[row];
-        return value == value ? reason::none : reason::missing_input;
+        return zhibiao::detail::is_nan(value) ? reason::missing_input : reason::none;
     }
 };
 

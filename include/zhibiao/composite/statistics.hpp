@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "zhibiao/detail/float_bits.hpp"
 #include "zhibiao/error.hpp"
 
 namespace zhibiao::composite {
@@ -30,7 +31,7 @@ enum class ties { min, dense, average };
 
 namespace detail {
 
-inline bool present(double x) { return x == x; }
+inline bool present(double x) { return !zhibiao::detail::is_nan(x); }
 
 template <class F>
 void each_present(const Eigen::Ref<const Eigen::VectorXd>& x, F&& f) {

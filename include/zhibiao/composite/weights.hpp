@@ -41,12 +41,10 @@ enum class random_index { tummala_ling, saaty };
 
 namespace detail {
 
-inline Eigen::VectorXd to_shares(Eigen::VectorXd w, const std::string& what) {
-    const double sum = w.sum();
-    if (!(sum > 0) || !std::isfinite(sum))
-        throw method_error(what + ": the weights sum to " + std::to_string(sum) + ", so they cannot be normalised");
-    return w / sum;
-}
+/// w / Σw, refusing a sum that is not positive and finite. Compiled in the library, not inline:
+/// the uncertainty engine repeats its exact operation order, which a copy compiled with other
+/// flags (-ffast-math reassociates the sum) in a program's own code must not replace.
+Eigen::VectorXd to_shares(Eigen::VectorXd w, const std::string& what);
 
 }  // namespace detail
 
