@@ -141,9 +141,23 @@ py::dict extraction_info(const table_extraction& x, const decoded_report& decode
     return info;
 }
 
+// The UTF-8 text of a str, without a copy (the str keeps it while it lives: the caller's argument
+// outlives the call); bytes and the rest as a copy. A copy of a large report is page faults only.
+std::string_view text_of(const py::object& input, std::string& copy) {
+    if (PyUnicode_Check(input.ptr())) {
+        Py_ssize_t size = 0;
+        const char* utf8 = PyUnicode_AsUTF8AndSize(input.ptr(), &size);
+        if (!utf8) throw py::error_already_set();
+        return std::string_view(utf8, static_cast<std::size_t>(size));
+    }
+    copy = input.cast<std::string>();
+    return copy;
+}
+
 py::tuple extract_to_columns(const py::object& input, const std::optional<std::string>& lexicon_toml, bool guess) {
     const bool from_bytes = py::isinstance<py::bytes>(input) || py::isinstance<py::bytearray>(input);
-    const std::string given = input.cast<std::string>();
+    std::string copy;
+    const std::string_view given = text_of(input, copy);
     table_extraction x;
     decoded_report decoded;
     lexicon words;
@@ -151,7 +165,7 @@ py::tuple extract_to_columns(const py::object& input, const std::optional<std::s
     {
         py::gil_scoped_release release;
         if (from_bytes) decoded = decode_report(given);
-        const std::string& text = from_bytes ? decoded.text : given;
+        const std::string_view text = from_bytes ? std::string_view(decoded.text) : given;
         words = lexicon_toml ? lexicon_from_toml(*lexicon_toml, "<lexicon>") : builtin_lexicon();
         extract_options options;
         options.guess = guess;
@@ -169,7 +183,9 @@ void register_extract(py::module_& m) {
           py::arg("guess") = false, "Facts of a report: (columns, info); bytes are decoded as read_csv decodes them.");
     m.def(
         "extract_core",
-        [](const std::string& text) {
+        [](const py::object& input) {
+            std::string copy;
+            const std::string_view text = text_of(input, copy);
             py::gil_scoped_release release;
             const table_extraction x = extract_table(text);
             return std::make_pair(x.facts.size(), x.findings.size());

@@ -178,3 +178,13 @@ def test_label_columns_are_categoricals_that_compare_sort_and_filter_as_strings(
     assert facts.astype({"variable": str})["variable"].dtype == object
     empty = zb.extract("没有数字")
     assert isinstance(empty["variable"].dtype, pd.CategoricalDtype) and len(empty) == 0
+
+
+def test_a_str_that_is_not_unicode_text_is_a_value_error_naming_the_character():
+    # A lone surrogate has no UTF-8 form: the str is read in place (no copy) and refused, as a
+    # ValueError (UnicodeEncodeError), not a bare RuntimeError from a failed cast.
+    with pytest.raises(ValueError, match="position 6"):
+        zb.extract("获批立项11\ud800项")
+    from zhibiao import _core
+
+    assert _core.extract_core(REPORT) == _core.extract_core(REPORT.encode()) == (4, 0)
