@@ -12,31 +12,51 @@
 namespace zhibiao::python {
 namespace {
 
-// Columns as numpy arrays (numbers, offsets, flags) and object arrays of str (texts): pandas
-// takes them without converting a Python object per cell. A text column holds one str object
-// per distinct text of the table (fact_table::strings), made once.
-class text_columns {
+// A label column (variable, unit, period, …) as pandas builds a Categorical from it
+// (Categorical.from_codes): int32 codes and the distinct texts the column holds, sorted as Python
+// sorts str (code point order, which is UTF-8 byte order), so that sorting the column sorts the
+// texts. No Python object per row: one str per text of the table (fact_table::strings), made once.
+class label_columns {
 public:
-    explicit text_columns(const fact_table& t) : rows_(t.size()) {
-        distinct_.reserve(t.strings.size());
-        for (const auto& s : t.strings) distinct_.push_back(py::str(s));
-    }
-    py::array column(const std::vector<std::uint32_t>& ids) const {
-        py::array cells = py::module_::import("numpy").attr("empty")(rows_, py::arg("dtype") = "object");
-        PyObject** data = static_cast<PyObject**>(cells.mutable_data());
-        for (std::size_t i = 0; i < rows_; ++i) {
-            PyObject* o = distinct_[ids[i]].ptr();
-            Py_INCREF(o);
-            Py_XDECREF(data[i]);
-            data[i] = o;
+    explicit label_columns(const fact_table& t) : table_(t), distinct_(t.strings.size()) {}
+    py::tuple column(const std::vector<std::uint32_t>& ids) {
+        std::vector<std::int32_t> code_of(table_.strings.size(), -1);
+        std::vector<std::uint32_t> used;
+        for (const std::uint32_t id : ids)
+            if (code_of[id] < 0) code_of[id] = 0, used.push_back(id);
+        std::sort(used.begin(), used.end(),
+                  [&](std::uint32_t a, std::uint32_t b) { return table_.strings[a] < table_.strings[b]; });
+        py::list categories(used.size());
+        for (std::size_t k = 0; k < used.size(); ++k) {
+            code_of[used[k]] = static_cast<std::int32_t>(k);
+            categories[k] = text(used[k]);
         }
-        return cells;
+        py::array_t<std::int32_t> codes(static_cast<py::ssize_t>(ids.size()));
+        std::int32_t* data = codes.mutable_data();
+        for (std::size_t i = 0; i < ids.size(); ++i) data[i] = code_of[ids[i]];
+        return py::make_tuple(codes, categories);
     }
 
 private:
-    std::size_t rows_;
-    std::vector<py::str> distinct_;
+    const py::object& text(std::uint32_t id) {
+        if (!distinct_[id]) distinct_[id] = py::str(table_.strings[id]);
+        return distinct_[id];
+    }
+    const fact_table& table_;
+    std::vector<py::object> distinct_;  // a str made on first use (a null handle before)
 };
+
+// The qualifier column as label_columns gives the others (its four names sorted).
+py::tuple qualifier_column(const fact_table& t) {
+    static const char* names[] = {"approximate", "exact", "lower_bound", "upper_bound"};
+    static const std::int32_t code_of[] = {1, 0, 2, 3};  // by qualifier: exact, approximate, lower, upper
+    py::array_t<std::int32_t> codes(static_cast<py::ssize_t>(t.size()));
+    std::int32_t* data = codes.mutable_data();
+    for (std::size_t i = 0; i < t.size(); ++i) data[i] = code_of[static_cast<int>(t.qual[i])];
+    py::list categories;
+    for (const char* name : names) categories.append(py::str(name));
+    return py::make_tuple(codes, categories);
+}
 
 // The figures as written: one str per row (each is its own text).
 py::array figure_column(const fact_table& t) {
@@ -59,26 +79,17 @@ py::array_t<T> numbers(const std::vector<From>& values) {
     return out;
 }
 
+// Label columns go as (codes, categories) pairs, which the Python layer makes Categoricals of.
 void add_text_columns(py::dict& out, const fact_table& t) {
-    const text_columns texts(t);
-    py::array qual = py::module_::import("numpy").attr("empty")(t.size(), py::arg("dtype") = "object");
-    {
-        static const char* names[] = {"exact", "approximate", "lower_bound", "upper_bound"};
-        const py::str qualifiers[] = {names[0], names[1], names[2], names[3]};
-        PyObject** data = static_cast<PyObject**>(qual.mutable_data());
-        for (std::size_t i = 0; i < t.size(); ++i) {
-            PyObject* o = qualifiers[static_cast<int>(t.qual[i])].ptr();
-            Py_INCREF(o);
-            Py_XDECREF(data[i]);
-            data[i] = o;
-        }
-    }
-    out["variable"] = texts.column(t.variable);
+    label_columns labels(t);
+    out["variable"] = labels.column(t.variable);
     out["value"] = numbers<double>(t.value), out["high"] = numbers<double>(t.high);
-    out["unit"] = texts.column(t.unit), out["qualifier"] = qual, out["period"] = texts.column(t.period);
+    out["unit"] = labels.column(t.unit), out["qualifier"] = qualifier_column(t);
+    out["period"] = labels.column(t.period);
     out["text"] = figure_column(t);
-    out["phrase"] = texts.column(t.phrase), out["damage"] = texts.column(t.damage);
-    out["status"] = texts.column(t.status), out["stage"] = texts.column(t.stage), out["scope"] = texts.column(t.scope);
+    out["phrase"] = labels.column(t.phrase), out["damage"] = labels.column(t.damage);
+    out["status"] = labels.column(t.status), out["stage"] = labels.column(t.stage);
+    out["scope"] = labels.column(t.scope);
     out["guess"] = numbers<double>(t.guess);
 }
 
@@ -130,9 +141,23 @@ py::dict extraction_info(const table_extraction& x, const decoded_report& decode
     return info;
 }
 
+// The UTF-8 text of a str, without a copy (the str keeps it while it lives: the caller's argument
+// outlives the call); bytes and the rest as a copy. A copy of a large report is page faults only.
+std::string_view text_of(const py::object& input, std::string& copy) {
+    if (PyUnicode_Check(input.ptr())) {
+        Py_ssize_t size = 0;
+        const char* utf8 = PyUnicode_AsUTF8AndSize(input.ptr(), &size);
+        if (!utf8) throw py::error_already_set();
+        return std::string_view(utf8, static_cast<std::size_t>(size));
+    }
+    copy = input.cast<std::string>();
+    return copy;
+}
+
 py::tuple extract_to_columns(const py::object& input, const std::optional<std::string>& lexicon_toml, bool guess) {
     const bool from_bytes = py::isinstance<py::bytes>(input) || py::isinstance<py::bytearray>(input);
-    const std::string given = input.cast<std::string>();
+    std::string copy;
+    const std::string_view given = text_of(input, copy);
     table_extraction x;
     decoded_report decoded;
     lexicon words;
@@ -140,7 +165,7 @@ py::tuple extract_to_columns(const py::object& input, const std::optional<std::s
     {
         py::gil_scoped_release release;
         if (from_bytes) decoded = decode_report(given);
-        const std::string& text = from_bytes ? decoded.text : given;
+        const std::string_view text = from_bytes ? std::string_view(decoded.text) : given;
         words = lexicon_toml ? lexicon_from_toml(*lexicon_toml, "<lexicon>") : builtin_lexicon();
         extract_options options;
         options.guess = guess;
@@ -158,7 +183,9 @@ void register_extract(py::module_& m) {
           py::arg("guess") = false, "Facts of a report: (columns, info); bytes are decoded as read_csv decodes them.");
     m.def(
         "extract_core",
-        [](const std::string& text) {
+        [](const py::object& input) {
+            std::string copy;
+            const std::string_view text = text_of(input, copy);
             py::gil_scoped_release release;
             const table_extraction x = extract_table(text);
             return std::make_pair(x.facts.size(), x.findings.size());

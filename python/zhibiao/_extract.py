@@ -59,6 +59,13 @@ def extract(text: str | bytes, lexicon: str | Path | None = None, *, guess: bool
     upper_bound, range, change, unit_implied, unit_mismatch, no_variable, thousands_comma,
     phrase_shared, out_of_range, damaged, suspect, guess (filter with ``facts[facts.flag_damaged]``).
 
+    The label columns (variable, unit, qualifier, period, phrase, damage, status, stage, scope) are
+    pandas Categoricals of str: they compare with strings (``facts.variable == "patent_grants"``,
+    ``.isin``, ``.str``), sort by their text, and ``.astype(str)`` gives plain strings. Their
+    categories are the texts the column holds (qualifier: its four names); a subset keeps them all, so group a filtered table
+    with ``groupby(..., observed=True)`` to leave out the texts it no longer holds. ``text`` (the
+    figure as written) is a column of str.
+
     status, stage and scope: the distinctions the words around a figure make (status "due" for
     应/需/须, "done" for 已 or a payment verb; stage "applied" 申报/申请, "approved" 立项/获批,
     "granted" 授权; scope "cumulative" 累计/总数, "new" 新增…), else those of its variable's lexicon
@@ -84,7 +91,7 @@ def extract(text: str | bytes, lexicon: str | Path | None = None, *, guess: bool
     if lexicon is not None:
         lexicon_toml = read_limited(lexicon, MAX_LEXICON_BYTES, "lexicon")  # bytes: the TOML reader checks UTF-8
     columns, info = _core.extract(text, lexicon_toml, guess=guess)
-    df = _facts_class()(pd.DataFrame(columns))
+    df = _facts_class()(_frame(columns))
     df.attrs["lexicon_units"] = dict(info["lexicon_units"])
     df.attrs["text"] = info.get("text", text)
     df.attrs["encoding"] = info["encoding"]
@@ -101,6 +108,23 @@ def extract(text: str | bytes, lexicon: str | Path | None = None, *, guess: bool
             stacklevel=2,
         )
     return df
+
+
+#: The columns that name one of a few texts (the lexicon's variables and phrases, units, periods,
+#: damage kinds, distinctions, qualifiers): pandas Categoricals.
+LABEL_COLUMNS = ("variable", "unit", "qualifier", "period", "phrase", "damage", "status", "stage", "scope")
+
+
+def _frame(columns: dict[str, Any]) -> Any:
+    """The binding's columns as a DataFrame. A label column comes as (codes, categories): a
+    Categorical made from them holds no Python str per row (the categories are sorted, so sorting
+    by the column sorts by the text)."""
+    import pandas as pd
+
+    for name in LABEL_COLUMNS:
+        codes, categories = columns[name]
+        columns[name] = pd.Categorical.from_codes(codes, categories=categories)
+    return pd.DataFrame(columns, copy=False)
 
 
 _FACTS: Any = None

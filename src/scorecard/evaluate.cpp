@@ -412,12 +412,13 @@ void detail::scorer::evaluate(const scorecard& s, const scorecard_columns& in, s
     // The kernels write floats: a pack with kernels has points exact in floats (its fingerprint says so).
     const fused_kernel kernel = kernels && c.narrow ? kernels->by_policy[static_cast<int>(policy)] : nullptr;
     auto work = [&](unsigned t) {
-        std::vector<double> regs(static_cast<std::size_t>(c.prog.registers()) * chunk);
         // Each firm's result depends on its inputs alone, so any split gives the same bits;
         // splitting at whole blocks keeps the kernels on full blocks.
         const std::size_t first = (n * t / n_threads) / fused_block * fused_block;
         const std::size_t last = t + 1 == n_threads ? n : (n * (t + 1) / n_threads) / fused_block * fused_block;
         std::size_t begin = kernel ? run_fused(s, *kernels, kernel, in, out, first, last) : first;
+        if (begin == last) return;  // the machine's registers (HNTE: 0.4 MB, zeroed) not even allocated
+        std::vector<double> regs(static_cast<std::size_t>(c.prog.registers()) * chunk);
         // What is left — everything without a kernel, the last few firms with one.
         for (; begin < last; begin += chunk)
             run_chunk(s, c, in, begin, std::min(chunk, last - begin), regs.data(), policy, out);

@@ -241,4 +241,25 @@ BOOST_AUTO_TEST_CASE(a_changed_rule_runs_on_the_vector_machine) {
     BOOST_TEST(same_rules.evaluate(in).points(0, 0) == 20);
 }
 
+BOOST_AUTO_TEST_CASE(a_reused_result_of_another_size_gets_the_same_bits) {
+    // A batch server's result reused for batches of other sizes (as the benchmark's HNTE
+    // workload reuses one): the storage is kept or grown, the columns move to other offsets,
+    // and no stale value of the previous batch shows through.
+    const scorecard& card = scorecard::builtin("hnte-2016");
+    const detail::fused_kernels* kernels =
+        detail::find_fused_kernels(detail::kernel_fingerprint(card, detail::scorer::compiled(card)));
+    BOOST_TEST_REQUIRE(kernels != nullptr);
+    scorecard_result reused;
+    unsigned seed = 20;
+    for (const std::size_t rows : {std::size_t{9001}, std::size_t{20011}, std::size_t{5003}, std::size_t{8203}}) {
+        const auto data = corner_firms(card, rows, ++seed);
+        scorecard_columns in{rows, {}};
+        for (const auto& c : data) in.columns.push_back(c.data());
+        scorecard_result vm;
+        detail::scorer::evaluate(card, in, vm, points_policy::high, 1, nullptr);
+        detail::scorer::evaluate(card, in, reused, points_policy::high, 2, kernels);
+        check_identical(vm, reused, "reused for " + std::to_string(rows) + " rows");
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -157,3 +157,34 @@ def test_extract_refuses_a_lexicon_that_is_not_a_regular_file(tmp_path):
         zb.extract("获批11项", lexicon=big)
     with pytest.raises(FileNotFoundError, match="no such file"):
         zb.extract("获批11项", lexicon=tmp_path / "none.toml")
+
+
+def test_label_columns_are_categoricals_that_compare_sort_and_filter_as_strings():
+    facts = zb.extract(REPORT + "另有约5%为新增，其中已拨付补助资金3万元。")
+    labels = ["variable", "unit", "qualifier", "period", "phrase", "damage", "status", "stage", "scope"]
+    assert [c for c in facts.columns if isinstance(facts[c].dtype, pd.CategoricalDtype)] == labels
+    assert facts["text"].dtype == object and isinstance(facts.loc[0, "text"], str)  # the figure: a str per row
+    assert list(facts["unit"]) == ["项", "项", "万元", "%", "%", "万元"]
+    assert list(facts["unit"] == "项") == [True, True, False, False, False, False]
+    assert list(facts["qualifier"]) == ["exact"] * 4 + ["approximate", "exact"]
+    assert list(facts.loc[facts.unit.isin(["万元"]), "value"]) == [227.4, 3]
+    assert list(facts["period"].str.startswith("2025")) == [True] * 6
+    assert list(facts["qualifier"].cat.categories) == ["approximate", "exact", "lower_bound", "upper_bound"]
+    for name in labels[:2] + labels[3:]:  # categories: the texts the column holds, in str order
+        assert list(facts[name].cat.categories) == sorted(set(facts[name].astype(str)))
+    assert list(facts.sort_values("unit", kind="stable")["text"]) == list(
+        facts.assign(unit=facts["unit"].astype(str)).sort_values("unit", kind="stable")["text"]
+    )
+    assert facts.astype({"variable": str})["variable"].dtype == object
+    empty = zb.extract("没有数字")
+    assert isinstance(empty["variable"].dtype, pd.CategoricalDtype) and len(empty) == 0
+
+
+def test_a_str_that_is_not_unicode_text_is_a_value_error_naming_the_character():
+    # A lone surrogate has no UTF-8 form: the str is read in place (no copy) and refused, as a
+    # ValueError (UnicodeEncodeError), not a bare RuntimeError from a failed cast.
+    with pytest.raises(ValueError, match="position 6"):
+        zb.extract("获批立项11\ud800项")
+    from zhibiao import _core
+
+    assert _core.extract_core(REPORT) == _core.extract_core(REPORT.encode()) == (4, 0)

@@ -13,6 +13,8 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <regex>
 #include <set>
 #include <sstream>
 #include <string>
@@ -109,9 +111,10 @@ void write_validity(std::ostream& o, const scorecard& s, const compiled_scorecar
         if (in.max < INFINITY) add("(" + x + " > splat(" + hex(in.max) + "))");
         if (in.integer) add("~whole(" + x + ")");
         add("not_finite(" + x + ")");  // ±inf is invalid input, as in scorer::run_chunk
-        const std::string flagged = "(" + bounds + ")";
-        o << "        problems |= bits_if(sel(isnan(" << x << "), splat_m(" << (in.optional ? 0 : -1) << "), "
-          << flagged << "), " << bit << "u);\n";
+        // NaN is flagged by not_finite: a missing required input as it should be, an optional one
+        // then unflagged by x == x (masks combined, not selected: AVX-512 keeps them in k registers).
+        const std::string flagged = in.optional ? "(" + x + " == " + x + ") & (" + bounds + ")" : "(" + bounds + ")";
+        o << "        problems |= bits_if(" << flagged << ", " << bit << "u);\n";
     }
     for (std::size_t j = 0; j < c.validity_reg.size(); ++j)
         o << "        problems |= bits_if(" << r(c.validity_reg[j]) << " == splat(0.0), "
@@ -227,6 +230,26 @@ void write_stores(std::ostream& o, const scorecard& s, const compiled_scorecard&
     }
 }
 
+/// Copies the pointers the loop body reads from `io` (io.points[3], io.total) into locals
+/// before the loop: read through `io` they are loaded again after every store (a store of
+/// bytes may alias them), two loads per column and vector of firms.
+std::string with_local_pointers(const std::string& body) {
+    static const std::regex field(R"(\bio\.(\w+)(\[(\d+)\])?)");
+    std::map<std::string, std::string> locals;  // name → io expression
+    std::string out;
+    auto last = body.cbegin();
+    for (std::sregex_iterator m(body.begin(), body.end(), field), end; m != end; ++m) {
+        const std::string name = "io_" + (*m)[1].str() + ((*m)[3].matched ? "_" + (*m)[3].str() : "");
+        locals.emplace(name, m->str());
+        out.append(last, (*m)[0].first).append(name);
+        last = (*m)[0].second;
+    }
+    out.append(last, body.cend());
+    std::string declarations;
+    for (const auto& [name, expression] : locals) declarations += "    const auto " + name + " = " + expression + ";\n";
+    return declarations + out;
+}
+
 /// The kernel of pack `p`: program::run and scorer::run_chunk, statement for statement.
 void write_pack(std::ostream& o, std::size_t p, const scorecard& s, const compiled_scorecard& c) {
     if (!c.narrow)
@@ -237,20 +260,22 @@ void write_pack(std::ostream& o, std::size_t p, const scorecard& s, const compil
     // store_ahead: measured faster for HNTE, slower for the small tech-SME pack).
     const std::size_t written = 1 + s.items().size() + (ranges ? 2 + 2 * c.ranged_items : 0);
     const std::string store = written > 16 ? "store_ahead(" : "store(";
+    std::ostringstream body;
+    body << "    for (std::size_t i = 0; i < rows; i += W) {\n";
+    for (std::size_t k = 0; k < s.inputs().size(); ++k)
+        body << "        const V " << r(c.input_reg[k]) << " = " << (written > 16 ? "load_ahead" : "load")
+             << "(io.inputs[" << k << "] + i);  // " << s.inputs()[k].id << "\n";
+    write_ops(body, c, 0, c.main_ops, live);
+    write_validity(body, s, c);
+    write_items(body, s, c, live, ranges);
+    write_caps(body, s, c, live, ranges);
+    write_outcome(body, c, live);
+    write_stores(body, s, c, ranges, store);
+    body << "    }\n";
     o << "// " << s.id() << ": " << s.name_en() << "\n";
     o << "template <int Policy>\nvoid pack_" << p << "(const fused_io& io, std::size_t rows) {\n";
     o << "    const V nan = splat(__builtin_nan(\"\"));\n";
-    o << "    for (std::size_t i = 0; i < rows; i += W) {\n";
-    for (std::size_t k = 0; k < s.inputs().size(); ++k)
-        o << "        const V " << r(c.input_reg[k]) << " = " << (written > 16 ? "load_ahead" : "load") << "(io.inputs["
-          << k << "] + i);  // " << s.inputs()[k].id << "\n";
-    write_ops(o, c, 0, c.main_ops, live);
-    write_validity(o, s, c);
-    write_items(o, s, c, live, ranges);
-    write_caps(o, s, c, live, ranges);
-    write_outcome(o, c, live);
-    write_stores(o, s, c, ranges, store);
-    o << "    }\n}\n\n";
+    o << with_local_pointers(body.str()) << "}\n\n";
 }
 
 /// One kernel per operation of the formula vocabulary (formula/functions.hpp) that scorecards

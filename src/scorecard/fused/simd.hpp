@@ -124,7 +124,9 @@ ZHIBIAO_FUSED_INLINE V max_op(V a, V b) {
     const V s = a + b;
     return sel(isnan(s), s, sel(a > b, a, b));
 }
-ZHIBIAO_FUSED_INLINE M holds(V x) { return (x != splat(0.0)) & (x == x); }
+/// x != 0 and not NaN, as one comparison: (x != 0) & (x == x) made GCC move the two AVX-512
+/// masks into vectors lane by lane (~180 of the HNTE kernel's 1,745 instructions).
+ZHIBIAO_FUSED_INLINE M holds(V x) { return vabs(x) > splat(0.0); }
 template <int Policy>
 ZHIBIAO_FUSED_INLINE V choose(V lo, V hi) {
     if constexpr (Policy == 0)
