@@ -23,6 +23,7 @@
 #include "zhibiao/config.hpp"
 #include "zhibiao/csv.hpp"
 #include "zhibiao/detail/edit_distance.hpp"
+#include "zhibiao/detail/float_bits.hpp"
 #include "zhibiao/direction.hpp"
 #include "zhibiao/entity.hpp"
 #include "zhibiao/error.hpp"
