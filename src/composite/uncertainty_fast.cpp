@@ -24,6 +24,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
+#include <utility>
 
 namespace zhibiao::composite {
 namespace {
@@ -278,53 +280,67 @@ bool uncertainty_model::fast_path_covers(const replication_draw& d) const {
 
 namespace {
 
-using keyed = std::pair<std::uint64_t, std::uint32_t>;
+/// detail::order_key without its branches (it runs for every score of every replication, and
+/// the signs of z-scores are a coin toss for the branch predictor): unsigned keys in the order
+/// of the values, −0 as +0 (−0 + 0 is +0) so that equal values tie.
+inline std::uint64_t order_key(double v) {
+    v += 0.0;
+    std::uint64_t bits;
+    std::memcpy(&bits, &v, sizeof bits);
+    const std::uint64_t negative = std::uint64_t{0} - (bits >> 63);  // all ones for a negative value
+    return bits ^ (negative | (std::uint64_t{1} << 63));
+}
 
-/// Sorted on the whole key: an LSD radix sort (11 bits a pass, passes where every key has the
-/// same digit skipped) on the upper 32 bits, then each run that ties on them sorted whole.
-void sort_keys(std::vector<keyed>& a, std::vector<keyed>& spare) {
+constexpr std::uint64_t lower_half = 0xffffffffu;
+
+/// Elements (upper half of an order key << 32 | unit) sorted on their upper half: an LSD radix
+/// sort, 11 bits a pass, passes where every element has the same digit skipped.
+void sort_upper(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& spare) {
     if (a.size() < 64) {
         std::sort(a.begin(), a.end());
         return;
     }
     std::array<std::array<std::uint32_t, 2048>, 3> count{};
-    for (const keyed& e : a)
-        for (int pass = 0; pass < 3; ++pass)
-            ++count[static_cast<std::size_t>(pass)][(e.first >> (32 + 11 * pass)) & 2047];
+    for (const std::uint64_t e : a)
+        for (int pass = 0; pass < 3; ++pass) ++count[static_cast<std::size_t>(pass)][(e >> (32 + 11 * pass)) & 2047];
     spare.resize(a.size());
     for (int pass = 0; pass < 3; ++pass) {
         auto& c = count[static_cast<std::size_t>(pass)];
         const int shift = 32 + 11 * pass;
-        if (c[(a.front().first >> shift) & 2047] == a.size()) continue;
+        if (c[(a.front() >> shift) & 2047] == a.size()) continue;
         std::uint32_t at = 0;
         for (auto& digit : c) at += std::exchange(digit, at);
-        for (const keyed& e : a) spare[c[(e.first >> shift) & 2047]++] = e;
+        for (const std::uint64_t e : a) spare[c[(e >> shift) & 2047]++] = e;
         a.swap(spare);
-    }
-    for (std::size_t start = 0; start < a.size();) {
-        std::size_t end = start + 1;
-        while (end < a.size() && (a[end].first >> 32) == (a[start].first >> 32)) ++end;
-        if (end - start > 1)
-            std::sort(a.begin() + static_cast<std::ptrdiff_t>(start), a.begin() + static_cast<std::ptrdiff_t>(end));
-        start = end;
     }
 }
 
 }  // namespace
 
 void rank_descending(const double* x, std::size_t n, uncertainty_model::fast_scratch& s, double* r) {
-    std::vector<keyed>& a = s.keys;
+    std::vector<std::uint64_t>& a = s.keys;
     a.clear();
     for (std::size_t i = 0; i < n; ++i) {
         r[i] = missing_value;
-        if (detail::present(x[i])) a.emplace_back(detail::order_key(-x[i]), static_cast<std::uint32_t>(i));
+        if (detail::present(x[i])) a.push_back((order_key(-x[i]) & ~lower_half) | i);
     }
-    sort_keys(a, s.spare);
+    sort_upper(a, s.spare);
+    auto whole_key = [&](std::uint64_t e) { return order_key(-x[e & lower_half]); };
+    // the rare runs that tie on the upper half, sorted on the whole key
     for (std::size_t start = 0; start < a.size();) {
         std::size_t end = start + 1;
-        while (end < a.size() && a[end].first == a[start].first) ++end;
-        for (std::size_t k = start; k < end; ++k) r[a[k].second] = static_cast<double>(start + 1);
+        while (end < a.size() && (a[end] >> 32) == (a[start] >> 32)) ++end;
+        if (end - start > 1)
+            std::sort(a.begin() + static_cast<std::ptrdiff_t>(start), a.begin() + static_cast<std::ptrdiff_t>(end),
+                      [&](std::uint64_t p, std::uint64_t q) { return whole_key(p) < whole_key(q); });
         start = end;
+    }
+    // equal values share the lowest rank
+    double rank = 0;
+    for (std::size_t k = 0; k < a.size(); ++k) {
+        if (k == 0 || (a[k] >> 32) != (a[k - 1] >> 32) || whole_key(a[k]) != whole_key(a[k - 1]))
+            rank = static_cast<double>(k + 1);
+        r[a[k] & lower_half] = rank;
     }
 }
 

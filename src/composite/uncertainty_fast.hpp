@@ -42,12 +42,12 @@ struct uncertainty_model::fast_scratch {
     std::vector<char> complete;        ///< per aggregate column: no unit missing
     Eigen::VectorXd num, den;
     std::vector<column_ref> kids;
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> keys, spare;  ///< ranking
+    std::vector<std::uint64_t> keys, spare;  ///< ranking: upper half of a score's order key, its unit
 };
 
-/// Ranks (1 = highest, ties share the lowest rank, NaN stays NaN) of x[0, n) into r: the
-/// ranks rank_scores() gives, from a radix sort on the upper half of the order keys whose
-/// rare ties are then sorted on the whole key.
+/// Ranks (1 = highest, ties share the lowest rank, NaN stays NaN) of x[0, n) into r (n < 2³²):
+/// the ranks rank_scores() gives, from a radix sort of 8-byte elements (the upper half of a
+/// score's order key, its unit) whose rare ties on that half are then sorted on the whole key.
 void rank_descending(const double* x, std::size_t n, uncertainty_model::fast_scratch& s, double* r);
 
 }  // namespace zhibiao::composite

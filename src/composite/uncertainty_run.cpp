@@ -3,6 +3,7 @@
 #include <boost/random/sobol.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <exception>
 #include <functional>
@@ -88,44 +89,175 @@ void absorb(uncertainty_block& into, uncertainty_block& b) {
     into.count += b.count;
 }
 
-/// Replication r's scores and ranks into the block: the score sums of its chunk (in
-/// replication order), the missing counts, the kept matrices, and its ranks into `pending`
-/// (0 where missing).
+/// Ranks of a batch of replications waiting to be counted, [replication × cell], 0 where a
+/// cell has no score: uint16 when every rank fits (units ≤ 65,535), else uint32.
+class rank_batch {
+public:
+    static constexpr std::size_t tile = 64;  ///< cells counted together: 128 bytes of a narrow row
+
+    /// Room for the replications `budget` bytes hold (at least one, at most `replications`;
+    /// a multiple of `step` — a chunk per thread — when it holds that many).
+    rank_batch(std::size_t cells, std::size_t units, std::size_t replications, std::size_t budget, std::size_t step)
+        : cells_(cells), units_(units), narrow_(units <= std::numeric_limits<std::uint16_t>::max()) {
+        const std::size_t row = std::max<std::size_t>(1, cells * (narrow_ ? 2 : 4));
+        std::size_t rows = std::max<std::size_t>(1, budget / row);
+        if (rows >= step) rows -= rows % step;
+        rows_ = std::min(rows, std::max<std::size_t>(1, replications));
+        if (narrow_)
+            short_.resize(rows_ * cells);
+        else
+            long_.resize(rows_ * cells);
+    }
+    std::size_t capacity() const { return rows_; }
+    std::size_t tiles() const { return (cells_ + tile - 1) / tile; }
+
+    /// Replication `row`'s ranks of the cells [cell, cell + n) (NaN: missing).
+    void put(std::size_t row, std::size_t cell, const double* rank, std::size_t n) {
+        if (narrow_)
+            put_as(short_.data() + row * cells_ + cell, rank, n);
+        else
+            put_as(long_.data() + row * cells_ + cell, rank, n);
+    }
+
+    /// The first `rows` replications into the histograms and missing counts of the cells of
+    /// tiles [first, end).
+    void count(std::size_t rows, std::size_t first, std::size_t end, uncertainty_block& into) const {
+        for (std::size_t t = first; t < end; ++t) {
+            const std::size_t cell = t * tile, width = std::min(tile, cells_ - cell);
+            if (narrow_)
+                count_tile(short_.data(), rows, cell, width, into);
+            else
+                count_tile(long_.data(), rows, cell, width, into);
+        }
+    }
+
+private:
+    template <class Rank>
+    static void put_as(Rank* out, const double* rank, std::size_t n) {
+        for (std::size_t i = 0; i < n; ++i) out[i] = std::isnan(rank[i]) ? Rank{0} : static_cast<Rank>(rank[i]);
+    }
+
+    /// One tile: a pass over the batch for each cell's lowest and highest rank and missing count,
+    /// the histograms widened once, then a pass counting (the tile's histograms stay in cache).
+    template <class Rank>
+    void count_tile(const Rank* ranks, std::size_t rows, std::size_t cell, std::size_t width,
+                    uncertainty_block& into) const {
+        std::array<std::uint32_t, tile> below{}, high{}, missing{}, low{};
+        below.fill(std::numeric_limits<std::uint32_t>::max());
+        for (std::size_t r = 0; r < rows; ++r) {
+            const Rank* row = ranks + r * cells_ + cell;
+            for (std::size_t c = 0; c < width; ++c) {
+                const std::uint32_t rank = row[c];
+                below[c] = std::min(below[c], rank - 1u);  // 0 (missing) wraps to the largest
+                high[c] = std::max(high[c], rank), missing[c] += rank == 0;
+            }
+        }
+        std::array<std::uint32_t*, tile> counts{};
+        for (std::size_t c = 0; c < width; ++c) {
+            into.missing[cell + c] += missing[c];
+            if (high[c] == 0) continue;
+            rank_histogram& h = into.rank_counts[cell + c];
+            const std::uint32_t lowest = below[c] + 1, margin = h.counts.empty() ? (high[c] - lowest) / 8 + 1 : 0;
+            // the first batch shows most of a cell's ranks: room for a few more than it saw
+            h.widen(static_cast<int>(lowest > margin ? lowest - margin : 1),
+                    static_cast<int>(std::min<std::size_t>(units_, high[c] + margin)));
+            counts[c] = h.counts.data(), low[c] = static_cast<std::uint32_t>(h.low);
+        }
+        for (std::size_t r = 0; r < rows; ++r) {
+            const Rank* row = ranks + r * cells_ + cell;
+            for (std::size_t c = 0; c < width; ++c)
+                if (const std::uint32_t rank = row[c]) ++counts[c][rank - low[c]];
+        }
+    }
+
+    std::size_t cells_, units_, rows_ = 0;
+    bool narrow_;
+    std::vector<std::uint16_t> short_;
+    std::vector<std::uint32_t> long_;
+};
+
+/// Replication r's scores and ranks: the score sums of its chunk (in replication order), the
+/// kept matrices and the score tails into `rows` and `tails`, its ranks into row `row` of the batch.
 void record(std::size_t r, const Eigen::MatrixXd& s, const Eigen::MatrixXd& rk, const uncertainty_options& o,
-            uncertainty_block& counts, uncertainty_block& rows, std::uint32_t* pending) {
+            score_tails& tails, uncertainty_block& rows, rank_batch& batch, std::size_t row) {
     const auto units = static_cast<std::size_t>(s.rows()), nodes = static_cast<std::size_t>(s.cols());
     Eigen::MatrixXd& sums = rows.chunk_sums[r / uncertainty_model::chunk];
     for (std::size_t k = 0; k < nodes; ++k) {
         const double* score = s.col(static_cast<Eigen::Index>(k)).data();
         const double* rank = rk.col(static_cast<Eigen::Index>(k)).data();
         double* sum = sums.col(static_cast<Eigen::Index>(k)).data();
+        batch.put(row, units * k, rank, units);
         for (std::size_t i = 0; i < units; ++i) {
-            const std::size_t cell = i + units * k, kept = (r * nodes + k) * units + i;
+            const std::size_t kept = (r * nodes + k) * units + i;
             if (o.keep_ranks) rows.ranks[kept] = static_cast<float>(rank[i]);
             if (o.keep_scores) rows.scores[kept] = static_cast<float>(score[i]);
-            const bool missing = std::isnan(rank[i]);
-            counts.missing[cell] += missing;
-            pending[cell] = missing ? 0u : static_cast<std::uint32_t>(rank[i]);
-            if (!missing) sum[i] += score[i];
-            if (!missing && counts.tails.keep) counts.tails.add(cell, score[i]);
+            if (std::isnan(rank[i])) continue;
+            sum[i] += score[i];
+            if (tails.keep) tails.add(i + units * k, score[i]);
         }
     }
 }
 
-/// The first `filled` rows of pending ranks (replication-major) into the histograms, cell by cell.
-void count_ranks(const std::vector<std::uint32_t>& pending, std::size_t filled, uncertainty_block& b) {
-    const std::size_t cells = b.rank_counts.size();
-    for (std::size_t cell = 0; cell < cells; ++cell) {
-        std::uint32_t first = std::numeric_limits<std::uint32_t>::max(), last = 0;
-        for (std::size_t r = 0; r < filled; ++r)
-            if (const std::uint32_t rank = pending[r * cells + cell])
-                first = std::min(first, rank), last = std::max(last, rank);
-        if (last == 0) continue;
-        rank_histogram& h = b.rank_counts[cell];
-        h.widen(static_cast<int>(first), static_cast<int>(last));
-        const auto low = static_cast<std::uint32_t>(h.low);
-        for (std::size_t r = 0; r < filled; ++r)
-            if (const std::uint32_t rank = pending[r * cells + cell]) ++h.counts[rank - low];
+/// Replications [first, first + count) of a model: their uniforms, chunk score sums and kept
+/// matrices into `rows` (whose replication 0 is `offset`), their ranks into the batch (whose
+/// row 0 is replication `batch_first`).
+void replicate(const uncertainty_model& m, std::size_t first, std::size_t count, const uncertainty_options& o,
+               score_tails& tails, uncertainty_block& rows, std::size_t offset, rank_batch& batch,
+               std::size_t batch_first) {
+    const std::size_t units = m.data().regions.size(), nodes = m.aggregates().size(), dims = m.dimensions();
+    uncertainty_model::fast_scratch scratch;
+    Eigen::MatrixXd s, rk(static_cast<Eigen::Index>(units), static_cast<Eigen::Index>(nodes));
+    std::vector<double> u(dims);
+    for (std::size_t r = first; r < first + count; ++r) {
+        for (std::size_t j = 0; j < dims; ++j) u[j] = stream_uniform(o.seed, r, j);
+        for (std::size_t j = 0; j < dims; ++j)
+            rows.uniforms(static_cast<Eigen::Index>(r - offset), static_cast<Eigen::Index>(j)) = u[j];
+        const replication_draw d = m.decode(u.data());
+        if (!m.fast_scores(d, scratch, s)) s = m.general_scores(d);
+        for (std::size_t k = 0; k < nodes; ++k)
+            rank_descending(s.col(static_cast<Eigen::Index>(k)).data(), units, scratch,
+                            rk.col(static_cast<Eigen::Index>(k)).data());
+        record(r - offset, s, rk, o, tails, rows, batch, r - batch_first);
+    }
+}
+
+/// [begin, end) cut where a chunk of score sums ends: pieces that can run on different threads.
+std::vector<std::pair<std::size_t, std::size_t>> chunk_pieces(std::size_t begin, std::size_t end) {
+    std::vector<std::pair<std::size_t, std::size_t>> pieces;
+    for (std::size_t at = begin; at < end;) {
+        const std::size_t next = std::min(end, (at / uncertainty_model::chunk + 1) * uncertainty_model::chunk);
+        pieces.emplace_back(at, next), at = next;
+    }
+    return pieces;
+}
+
+/// Replications [first, first + count) of a model into `into` (whose replication 0 is
+/// `offset`) on `threads` threads, a batch at a time: the threads compute the batch's
+/// replications (chunk by chunk: each chunk's score sum in replication order, tails per
+/// thread), then count its ranks, each thread its own cells. Counts do not depend on the
+/// order they are added in: the same bits for any thread count, batch size and block split.
+void run_range(const uncertainty_model& m, std::size_t first, std::size_t count, const uncertainty_options& o,
+               unsigned threads, uncertainty_block& into, std::size_t offset, std::vector<score_tails>& tails,
+               std::size_t total) {
+    const std::size_t units = m.data().regions.size(), cells = units * m.aggregates().size();
+    rank_batch batch(cells, units, count, o.batch_bytes * threads, uncertainty_model::chunk * threads);
+    for (std::size_t start = first; start < first + count; start += batch.capacity()) {
+        const std::size_t rows = std::min(batch.capacity(), first + count - start);
+        const auto pieces = chunk_pieces(start, start + rows);
+        in_waves(
+            pieces.size(), threads,
+            [&](std::size_t p) {
+                const auto [begin, end] = pieces[p];
+                replicate(m, begin, end - begin, o, tails[p % threads], into, offset, batch, start);
+            },
+            [&](std::size_t done, std::size_t n) {
+                if (o.progress && total) o.progress(pieces[done + n - 1].second, total);
+            });
+        const std::size_t tiles = batch.tiles();
+        in_waves(
+            threads, threads,
+            [&](std::size_t t) { batch.count(rows, tiles * t / threads, tiles * (t + 1) / threads, into); },
+            [](std::size_t, std::size_t) {});
     }
 }
 
@@ -179,14 +311,15 @@ double score_tails::quantile(std::size_t cell, std::uint64_t present, double p) 
 
 void rank_histogram::widen(int first, int last) {
     if (counts.empty()) low = first;
-    // grown by at least its size (not below rank 1): rare reallocations as the ranks spread
-    const int size = static_cast<int>(counts.size());
+    // grown by at least a quarter of its size (not below rank 1): rare reallocations as the
+    // ranks spread, little memory unused
+    const int size = static_cast<int>(counts.size() + 3) / 4;
     if (first < low) {
         const int to = std::min(first, std::max(1, low - size));
         counts.insert(counts.begin(), static_cast<std::size_t>(low - to), 0u), low = to;
     }
     if (last >= low + static_cast<int>(counts.size()))
-        counts.resize(static_cast<std::size_t>(std::max(last - low + 1, 2 * static_cast<int>(counts.size()))), 0u);
+        counts.resize(static_cast<std::size_t>(std::max(last - low + 1, static_cast<int>(counts.size()) + size)), 0u);
 }
 
 void rank_histogram::add(int rank) {
@@ -218,32 +351,6 @@ int rank_histogram::order_statistic(std::uint64_t k) const {
     return low + static_cast<int>(counts.size()) - 1;
 }
 
-void uncertainty_model::block_range(std::size_t first, std::size_t count, const uncertainty_options& o,
-                                    uncertainty_block& counts, uncertainty_block& rows, std::size_t offset) const {
-    const std::size_t units = data_.regions.size(), nodes = aggregates_.size(), cells = units * nodes;
-    fast_scratch scratch;
-    Eigen::MatrixXd s, rk(static_cast<Eigen::Index>(units), static_cast<Eigen::Index>(nodes));
-    // Ranks are counted into the histograms a batch at a time, cell by cell: one histogram
-    // after the other stays in cache, instead of every histogram touched by every replication.
-    const std::size_t batch =
-        std::max<std::size_t>(1, std::min<std::size_t>(chunk, (1u << 20) / std::max<std::size_t>(1, cells)));
-    std::vector<std::uint32_t> pending(batch * cells);
-    std::vector<double> u(dims_);
-    for (std::size_t r = 0; r < count; ++r) {
-        const std::size_t row = first + r - offset;
-        for (std::size_t j = 0; j < dims_; ++j) u[j] = stream_uniform(o.seed, first + r, j);
-        for (std::size_t j = 0; j < dims_; ++j)
-            rows.uniforms(static_cast<Eigen::Index>(row), static_cast<Eigen::Index>(j)) = u[j];
-        const replication_draw d = decode(u.data());
-        if (!fast_scores(d, scratch, s)) s = general_scores(d);
-        for (std::size_t k = 0; k < nodes; ++k)
-            rank_descending(s.col(static_cast<Eigen::Index>(k)).data(), units, scratch,
-                            rk.col(static_cast<Eigen::Index>(k)).data());
-        record(row, s, rk, o, counts, rows, pending.data() + (r % batch) * cells);
-        if (r % batch == batch - 1 || r + 1 == count) count_ranks(pending, r % batch + 1, counts);
-    }
-}
-
 uncertainty_block uncertainty_model::run_block(std::size_t first, std::size_t count,
                                                const uncertainty_options& o) const {
     if (first % chunk != 0)
@@ -253,39 +360,26 @@ uncertainty_block uncertainty_model::run_block(std::size_t first, std::size_t co
     uncertainty_block b = empty_block(first, count, cells, dims_, o, cells);
     b.chunk_sums.assign((count + chunk - 1) / chunk,
                         Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(units), static_cast<Eigen::Index>(nodes)));
-    block_range(first, count, o, b, b, first);
+    std::vector<score_tails> no_tails(1);
+    run_range(*this, first, count, o, 1, b, first, no_tails, 0);
     return b;
 }
 
 uncertainty_result uncertainty_model::run(const uncertainty_options& o) const {
     const std::size_t n = o.replications, pieces = (n + chunk - 1) / chunk;
     const std::size_t units = data_.regions.size(), nodes = aggregates_.size(), cells = units * nodes;
-    const unsigned threads = thread_count(o.threads);
-    // Each thread counts ranks into its own histograms for the whole run (counts do not depend
-    // on the order they are added in); every piece writes its own rows and chunk of score sums.
+    const unsigned threads =
+        static_cast<unsigned>(std::min<std::size_t>(thread_count(o.threads), std::max<std::size_t>(1, pieces)));
     uncertainty_block all = empty_block(0, n, cells, dims_, o, cells);
     all.chunk_sums.assign(pieces,
                           Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(units), static_cast<Eigen::Index>(nodes)));
-    if (o.score_percentiles) all.tails.reset(cells, n);
-    std::vector<uncertainty_block> counts;
-    for (unsigned t = 1; t < std::min<std::size_t>(threads, pieces); ++t) {
-        counts.push_back(empty_block(0, 0, cells, dims_, o, 0));
-        if (o.score_percentiles) counts.back().tails.reset(cells, n);
-    }
-    in_waves(
-        pieces, threads,
-        [&](std::size_t p) {
-            const std::size_t t = p % threads;
-            block_range(p * chunk, std::min(chunk, n - p * chunk), o, t == 0 ? all : counts[t - 1], all, 0);
-        },
-        [&](std::size_t first, std::size_t count) {
-            if (o.progress) o.progress(std::min(n, (first + count) * chunk), n);
-        });
-    for (const uncertainty_block& c : counts) {
-        for (std::size_t cell = 0; cell < cells; ++cell)
-            all.rank_counts[cell].add(c.rank_counts[cell]), all.missing[cell] += c.missing[cell];
-        all.tails.add(c.tails);
-    }
+    // Score tails per thread (merged exactly at the end); everything else is shared.
+    std::vector<score_tails> tails(threads);
+    if (o.score_percentiles)
+        for (score_tails& t : tails) t.reset(cells, n);
+    run_range(*this, 0, n, o, threads, all, 0, tails, n);
+    for (std::size_t t = 1; t < tails.size(); ++t) tails[0].add(tails[t]);
+    all.tails = std::move(tails[0]);
     std::vector<uncertainty_block> one;
     one.push_back(std::move(all));
     return merge(std::move(one), o);

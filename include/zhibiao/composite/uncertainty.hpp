@@ -21,8 +21,12 @@
 //
 // Memory: the rank statistics are exact histograms per (unit, node), so O(units × nodes ×
 // spread of a unit's ranks) — up to O(units² × nodes) when the ranks move across the whole
-// table; each thread keeps its own set during a run. Counting a replication's ranks into them
-// is a cache miss per (unit, node) once they outgrow the cache: what bounds large runs.
+// table; one set per run, shared by the threads. Ranks are not counted as they come: a batch of
+// replications' ranks (uint16 when units ≤ 65,535) is buffered, at most
+// uncertainty_options::batch_bytes per thread (64 MB), then counted tile by tile over the
+// (unit, node) cells, each thread its own cells, so a tile's histograms stay in cache while the
+// whole batch is counted into them (one pass over the histograms per batch, not a cache miss
+// per rank).
 //
 // An assumption on a data step the nominal model lacks (an imputation or winmax choice without
 // an impute or treat step) is refused: varying a step that is not there is what makes COINr's
@@ -94,6 +98,9 @@ struct uncertainty_options {
     /// run(): exact score percentiles from score_tails (memory there), not from the kept matrix.
     /// Off by default: Dask blocks do not carry tails yet, and both paths must give the same bits.
     bool score_percentiles = false;
+    /// Memory per thread for the ranks waiting to be counted (at least one replication's);
+    /// the result does not depend on it.
+    std::size_t batch_bytes = std::size_t{64} << 20;
     std::function<void(std::size_t done, std::size_t total)> progress;  ///< called on the calling thread
 };
 
@@ -271,11 +278,6 @@ private:
     std::vector<step> data_steps(const replication_draw& d) const;
     std::vector<level_plan> plans(const replication_draw& d) const;
     void draw_weights(const input& in, const double* u, replication_draw& d) const;
-    /// Replications [first, first + count) into two blocks (they may be one): their rank
-    /// histograms and missing counts into `counts`; their uniforms, chunk score sums and kept
-    /// matrices into `rows`, whose replication 0 is `offset`.
-    void block_range(std::size_t first, std::size_t count, const uncertainty_options& o, uncertainty_block& counts,
-                     uncertainty_block& rows, std::size_t offset) const;
 
     table data_;
     framework fw_;
