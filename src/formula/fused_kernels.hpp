@@ -41,8 +41,7 @@ struct fused_block_kernels {
     void (*leaf)(const fused_leaf& s, std::size_t begin, std::size_t n, fused_lanes out);
     void (*divide)(std::size_t n, fused_lanes a, fused_lanes b, fused_lanes out);
     void (*add)(std::size_t n, fused_lanes a, fused_lanes b, fused_lanes out, fused_conversion to_a, bool subtract);
-    void (*to_indicator)(std::size_t n, fused_lanes a, fused_lanes out, fused_conversion to_unit, double lo,
-                         double hi);
+    void (*to_indicator)(std::size_t n, fused_lanes a, fused_lanes out, fused_conversion to_unit, double lo, double hi);
 };
 
 }  // namespace zhibiao::detail

@@ -17,7 +17,7 @@ constexpr double lane_nan = __builtin_nan("");
 constexpr double lane_largest = __DBL_MAX__;
 constexpr std::uint64_t code(reason r) { return static_cast<std::uint8_t>(r); }
 constexpr std::uint64_t missing_code = code(reason::missing_input), invalid_code = code(reason::invalid_input),
-                       negative_code = code(reason::negative_input), out_of_range_code = code(reason::out_of_range);
+                        negative_code = code(reason::negative_input), out_of_range_code = code(reason::out_of_range);
 
 // std::isfinite, in a form that vectorises.
 inline bool finite_lane(double y) { return __builtin_fabs(y) <= lane_largest; }
@@ -26,8 +26,14 @@ inline bool finite_lane(double y) { return __builtin_fabs(y) <= lane_largest; }
 // is one mask width, and are narrowed to a byte once, at the store: with bytes, GCC leaves
 // chains of selects as branches or finds no vector type for loops that mix the two widths.
 using lane = std::uint64_t;
+#if defined(ZHIBIAO_FUSED_BLOCK_SCALAR)
+// Where the loops do not vectorise (SSE2 has no conversions between doubles and bytes that GCC
+// uses), branches on the rare gaps cost less than computing both sides.
+inline lane pick(bool c, lane a, lane b) { return c ? a : b; }
+#else
 // c ? a : b as bit operations (GCC does not if-convert chains of selects).
 inline lane pick(bool c, lane a, lane b) { return b ^ ((a ^ b) & (lane{0} - static_cast<lane>(c))); }
+#endif
 
 inline double converted(double x, const fused_conversion& c) {
     const double y = c.divide ? x / c.power : x * c.power;
@@ -116,8 +122,7 @@ void add(std::size_t n, fused_lanes a, fused_lanes b, fused_lanes out, fused_con
         const double z = converted(bx[i], to_a);
         const double sum = subtract ? ax[i] - z : ax[i] + z;
         const lane left = ar[i], right = br[i];
-        const lane r =
-            pick(left != 0, left, pick(right != 0, right, pick(finite_lane(sum), 0, out_of_range_code)));
+        const lane r = pick(left != 0, left, pick(right != 0, right, pick(finite_lane(sum), 0, out_of_range_code)));
         y[i] = r ? lane_nan : sum;
         why[i] = static_cast<std::uint8_t>(r);
     }
