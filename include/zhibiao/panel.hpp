@@ -12,10 +12,13 @@
 
 #include "zhibiao/config.hpp"  // first: pins Eigen's alignment and allocator
 #include <Eigen/Core>
+#include <atomic>
 #include <cstdint>
 #include <cstring>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -113,6 +116,62 @@ struct load_report {
     std::size_t issues_not_listed = 0;
 };
 
+/// One field (code, name or parent) of every entity, back to back in one block of text: entity
+/// i's is text[ends[i - 1], ends[i]) (from 0 for the first). `ends` empty: no entity has the field.
+struct entity_texts {
+    std::unique_ptr<char[]> text;
+    std::vector<std::size_t> ends;
+    std::string_view at(std::size_t i) const {
+        if (ends.empty()) return {};
+        const std::size_t begin = i == 0 ? 0 : ends[i - 1];
+        return {text.get() + begin, ends[i] - begin};
+    }
+};
+
+/// Entities kept compactly, as the CSV loader builds them for a table with a new entity on every
+/// row: the codes, names and parents each in one block (an 18-character code takes 26 bytes,
+/// against a 96-byte `entity` and a heap block for its code).
+struct entity_table {
+    entity_texts codes, names, parents;
+    std::size_t size() const { return codes.ends.size(); }
+};
+
+namespace detail {
+// A panel's entities: a vector of `entity`, or an entity_table and the vector built from it the
+// first time it is asked for (under a lock: a panel is read from several threads). Shared by the
+// copies of a panel; never changed otherwise.
+class panel_entities {
+public:
+    panel_entities() = default;
+    explicit panel_entities(std::vector<entity> all) : all_(std::move(all)) {}
+    explicit panel_entities(entity_table table) : table_(std::move(table)), compact_(true), built_(false) {}
+
+    std::size_t size() const { return compact_ ? table_.size() : all_.size(); }
+    std::string_view code(std::size_t i) const { return compact_ ? table_.codes.at(i) : all_[i].code; }
+    std::string_view name(std::size_t i) const { return compact_ ? table_.names.at(i) : all_[i].name; }
+    std::string_view parent(std::size_t i) const { return compact_ ? table_.parents.at(i) : all_[i].parent; }
+    const std::vector<entity>& all() const {
+        if (!built_.load(std::memory_order_acquire)) {
+            std::lock_guard<std::mutex> lock(building_);
+            if (!built_.load(std::memory_order_relaxed)) {
+                all_.resize(table_.size());
+                for (std::size_t i = 0; i < all_.size(); ++i)
+                    all_[i] = {std::string(code(i)), std::string(name(i)), std::string(parent(i))};
+                built_.store(true, std::memory_order_release);
+            }
+        }
+        return all_;
+    }
+
+private:
+    entity_table table_;
+    bool compact_ = false;
+    mutable std::vector<entity> all_;
+    mutable std::atomic<bool> built_{true};
+    mutable std::mutex building_;
+};
+}  // namespace detail
+
 class panel {
 public:
     panel() = default;
@@ -121,21 +180,37 @@ public:
     /// pair repeats and error when an index is out of range.
     panel(std::vector<entity> entities, std::vector<period> periods, std::vector<std::int32_t> entity_of_row,
           std::vector<std::int32_t> period_of_row);
+    /// The same with the entities kept compactly (what read_csv makes of a wide file): entities()
+    /// and entity_at() build their `entity` objects when first called; entity_count() and
+    /// entity_code() (name, parent) read the table without building them. Also throws error when
+    /// the table's offsets are inconsistent. (A named function, not a constructor: `panel({}, ...)`
+    /// must keep meaning an empty vector of entities.)
+    static panel with_entity_table(entity_table entities, std::vector<period> periods,
+                                   std::vector<std::int32_t> entity_of_row, std::vector<std::int32_t> period_of_row);
 
     // Accessors hand out references into the panel only when it outlives the call: on a
     // temporary (`parse_csv(text).at("x")`) they return copies, and pointers are refused, so
     // `const auto& c = parse_csv(text).at("x");` holds a value, never a dangling reference.
     std::size_t rows() const { return entity_of_row_.size(); }
-    const std::vector<entity>& entities() const& { return entities_; }
-    std::vector<entity> entities() && { return std::move(entities_); }
+    const std::vector<entity>& entities() const& { return entities_->all(); }
+    std::vector<entity> entities() && { return entities_->all(); }
+    std::size_t entity_count() const { return entities_->size(); }
+    std::string_view entity_code(std::size_t i) const& { return entities_->code(i); }
+    std::string entity_code(std::size_t i) && { return std::string(entities_->code(i)); }
+    std::string_view entity_name(std::size_t i) const& { return entities_->name(i); }
+    std::string entity_name(std::size_t i) && { return std::string(entities_->name(i)); }
+    std::string_view entity_parent(std::size_t i) const& { return entities_->parent(i); }
+    std::string entity_parent(std::size_t i) && { return std::string(entities_->parent(i)); }
     const std::vector<period>& periods() const& { return periods_; }
     std::vector<period> periods() && { return std::move(periods_); }
     const std::vector<std::int32_t>& entity_of_row() const& { return entity_of_row_; }
     std::vector<std::int32_t> entity_of_row() && { return std::move(entity_of_row_); }
     const std::vector<std::int32_t>& period_of_row() const& { return period_of_row_; }
     std::vector<std::int32_t> period_of_row() && { return std::move(period_of_row_); }
-    const entity& entity_at(std::size_t row) const& { return entities_[static_cast<std::size_t>(entity_of_row_[row])]; }
-    entity entity_at(std::size_t row) && { return entities_[static_cast<std::size_t>(entity_of_row_[row])]; }
+    const entity& entity_at(std::size_t row) const& {
+        return entities()[static_cast<std::size_t>(entity_of_row_[row])];
+    }
+    entity entity_at(std::size_t row) && { return entities()[static_cast<std::size_t>(entity_of_row_[row])]; }
     const period& period_at(std::size_t row) const& { return periods_[static_cast<std::size_t>(period_of_row_[row])]; }
     period period_at(std::size_t row) && { return periods_[static_cast<std::size_t>(period_of_row_[row])]; }
 
@@ -165,7 +240,9 @@ public:
     void set_report(load_report r) { report_ = std::move(r); }
 
 private:
-    std::vector<entity> entities_;
+    void check_rows();
+
+    std::shared_ptr<const detail::panel_entities> entities_ = std::make_shared<const detail::panel_entities>();
     std::vector<period> periods_;
     std::vector<std::int32_t> entity_of_row_;
     std::vector<std::int32_t> period_of_row_;

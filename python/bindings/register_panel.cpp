@@ -146,14 +146,16 @@ void add_numpy_column(
 // The entity code of every row as a NumPy object array, one str per entity shared by its rows:
 // the index of a table with a row per firm, without a list in between.
 py::array row_entity_codes(const panel& p) {
-    const auto& entities = p.entities();
     const auto& of_row = p.entity_of_row();
-    std::vector<py::object> codes(entities.size());
+    std::vector<py::object> codes(p.entity_count());
     py::array out(py::dtype("O"), std::vector<py::ssize_t>{static_cast<py::ssize_t>(of_row.size())});
     auto** cells = static_cast<PyObject**>(out.mutable_data());
     for (std::size_t r = 0; r < of_row.size(); ++r) {
         py::object& code = codes[static_cast<std::size_t>(of_row[r])];
-        if (!code) code = py::str(entities[static_cast<std::size_t>(of_row[r])].code);
+        if (!code) {
+            const std::string_view text = p.entity_code(static_cast<std::size_t>(of_row[r]));
+            code = py::str(text.data(), text.size());
+        }
         PyObject* old = cells[r];
         cells[r] = code.inc_ref().ptr();
         Py_XDECREF(old);
@@ -203,20 +205,20 @@ void register_panel(py::module_& m) {
             py::arg("name"))
         .def_property_readonly("entity_codes",
                                [](const panel& p) {
-                                   std::vector<std::string> v;
-                                   for (const auto& e : p.entities()) v.push_back(e.code);
+                                   std::vector<std::string_view> v;  // read compactly, no entity built
+                                   for (std::size_t i = 0; i < p.entity_count(); ++i) v.push_back(p.entity_code(i));
                                    return v;
                                })
         .def_property_readonly("entity_names",
                                [](const panel& p) {
-                                   std::vector<std::string> v;
-                                   for (const auto& e : p.entities()) v.push_back(e.name);
+                                   std::vector<std::string_view> v;  // read compactly, no entity built
+                                   for (std::size_t i = 0; i < p.entity_count(); ++i) v.push_back(p.entity_name(i));
                                    return v;
                                })
         .def_property_readonly("entity_parents",
                                [](const panel& p) {
-                                   std::vector<std::string> v;
-                                   for (const auto& e : p.entities()) v.push_back(e.parent);
+                                   std::vector<std::string_view> v;  // read compactly, no entity built
+                                   for (std::size_t i = 0; i < p.entity_count(); ++i) v.push_back(p.entity_parent(i));
                                    return v;
                                })
         .def_property_readonly("periods",

@@ -12,14 +12,42 @@ namespace zhibiao {
 
 panel::panel(std::vector<entity> entities, std::vector<period> periods, std::vector<std::int32_t> entity_of_row,
              std::vector<std::int32_t> period_of_row)
-    : entities_(std::move(entities)),
+    : entities_(std::make_shared<const detail::panel_entities>(std::move(entities))),
       periods_(std::move(periods)),
       entity_of_row_(std::move(entity_of_row)),
       period_of_row_(std::move(period_of_row)) {
+    check_rows();
+}
+
+namespace {
+void check_texts(const entity_texts& t, std::size_t entities, const char* field) {
+    if (t.ends.empty()) return;
+    bool ordered = t.ends.size() == entities && (t.text || t.ends.back() == 0);
+    for (std::size_t i = 1; ordered && i < t.ends.size(); ++i) ordered = t.ends[i - 1] <= t.ends[i];
+    if (!ordered)
+        throw error(std::string("entity_table: the ") + field + " offsets are not one non-decreasing end per entity");
+}
+}  // namespace
+
+panel panel::with_entity_table(entity_table entities, std::vector<period> periods,
+                               std::vector<std::int32_t> entity_of_row, std::vector<std::int32_t> period_of_row) {
+    check_texts(entities.codes, entities.size(), "code");
+    check_texts(entities.names, entities.size(), "name");
+    check_texts(entities.parents, entities.size(), "parent");
+    panel p;
+    p.entities_ = std::make_shared<const detail::panel_entities>(std::move(entities));
+    p.periods_ = std::move(periods);
+    p.entity_of_row_ = std::move(entity_of_row);
+    p.period_of_row_ = std::move(period_of_row);
+    p.check_rows();
+    return p;
+}
+
+void panel::check_rows() {
     if (entity_of_row_.size() != period_of_row_.size())
         throw error("entity and period index arrays differ in length (" + std::to_string(entity_of_row_.size()) +
                     " vs " + std::to_string(period_of_row_.size()) + ")");
-    const auto n_entities = static_cast<std::int64_t>(entities_.size());
+    const auto n_entities = static_cast<std::int64_t>(entities_->size());
     const auto n_periods = static_cast<std::int64_t>(periods_.size());
     const bool dense = n_entities * n_periods <= std::int64_t{1} << 26;
     std::vector<std::int32_t> grid;
@@ -43,7 +71,7 @@ panel::panel(std::vector<entity> entities, std::vector<period> periods, std::vec
         }
         if (duplicate) {
             location where;
-            where.entity = entities_[static_cast<std::size_t>(e)].code;
+            where.entity = std::string(entities_->code(static_cast<std::size_t>(e)));
             where.period = periods_[static_cast<std::size_t>(p)].to_string();
             throw duplicate_row_error("duplicate row for the same entity and period", where);
         }

@@ -10,6 +10,7 @@
 #include <limits>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <thread>
 #include <unordered_map>
 
@@ -18,15 +19,36 @@
 #endif
 
 #include "formula/functions.hpp"
+#include "formula/fused_kernels.hpp"
 #include "formula/typing.hpp"
 #include "zhibiao/interrupt.hpp"
 
 namespace zhibiao::detail {
+
+extern const fused_block_kernels fused_block_kernels_baseline;
+#if defined(ZHIBIAO_FUSED_BLOCK_AVX2)
+extern const fused_block_kernels fused_block_kernels_avx2;
+#endif
+#if defined(ZHIBIAO_FUSED_BLOCK_AVX512)
+extern const fused_block_kernels fused_block_kernels_avx512;
+#endif
+
 namespace {
+
+static_assert(sizeof(reason) == 1, "reasons are byte lanes in the block kernels");
 
 // Rows per block: the buffers of a whole catalogue's steps stay in the first cache levels.
 constexpr std::size_t block_rows = 1024;
 constexpr double nan_value = std::numeric_limits<double>::quiet_NaN();
+
+fused_conversion lanes_conversion(conversion c) {
+    fused_conversion out;
+    out.power = exact_power_of_ten(c.exponent >= 0 ? c.exponent : -c.exponent);
+    out.factor = c.factor;
+    out.divide = c.exponent < 0;
+    out.scaled = c.factor != 1.0;
+    return out;
+}
 
 enum class op : std::uint8_t {
     leaf,
@@ -57,16 +79,6 @@ enum class op : std::uint8_t {
     to_indicator,
 };
 
-// A panel column read as a leaf (the evaluator's `leaf`, not `raw`).
-struct leaf_source {
-    const double* x = nullptr;
-    const reason* stored = nullptr;  // the column's own reasons, null when it has none
-    bool judged = false;             // the catalogue has the variable: its minimum and count rule apply
-    bool count = false;
-    double min = -std::numeric_limits<double>::infinity();
-    conversion to_base;  // for the whole-number rule of counts
-};
-
 struct step {
     op kind = op::leaf;
     int out = -1, a = -1, b = -1, c = -1;
@@ -85,7 +97,7 @@ struct planned {
 struct not_fusable {};
 
 struct program {
-    std::vector<leaf_source> leaves;
+    std::vector<fused_leaf> leaves;  // panel columns read as the evaluator's leaf
     std::vector<step> steps;
     std::vector<double> constants;  // per slot: NaN unless the slot is a constant
     std::vector<bool> is_constant;
@@ -292,18 +304,17 @@ planned planner::leaf(const column& c) {
     auto found = leaf_of_.find(c.name());
     if (found != leaf_of_.end()) return found->second;
     const variable_spec* spec = cat_.variable(c.name());
-    leaf_source s;
+    fused_leaf s;
     const unit u = effective_unit(c, spec);
     s.x = c.data();
     if (!c.reasons().empty()) {
         for (std::size_t i = 0; i < p_.rows(); ++i)
             if (c.reasons()[i] != reason::none && s.x[i] == s.x[i]) throw not_fusable();
-        s.stored = c.reasons().data();
+        s.stored = reinterpret_cast<const std::uint8_t*>(c.reasons().data());
     }
-    s.judged = spec != nullptr;
     s.count = spec && spec->dimension_name == "count";
     s.min = spec ? spec->min : -std::numeric_limits<double>::infinity();
-    s.to_base = conversion{u.exponent(), u.factor()};
+    s.to_base = lanes_conversion(conversion{u.exponent(), u.factor()});
     prog_.leaves.push_back(s);
     step st;
     st.out = new_slot();
@@ -321,7 +332,8 @@ unit planner::effective_unit(const column& c, const variable_spec* spec) {
 
 // ------------------------------------------------------------------------------- running
 // Each kernel gives, row by row, the value and reason the evaluator's operation gives (the
-// comment names it); written without branches so that the loops vectorise.
+// comment names it). The hot ones (leaves, division, sums, the conversion into the indicator)
+// are compiled once per instruction set (fused_kernels_impl.hpp); these are the rest.
 
 inline reason first_of(reason a, reason b) { return a != reason::none ? a : b; }
 inline reason finite(double y) { return std::isfinite(y) ? reason::none : reason::out_of_range; }
@@ -331,115 +343,7 @@ struct buffers {
     reason* r;
 };
 
-// A conversion as the evaluator applies it (units.hpp: × or ÷ 10^k, then × factor), with its
-// branches taken once per block: both sides are computed and one is selected, so loops vectorise.
-struct converter {
-    double power;
-    double factor;
-    bool divide, scaled;
-    explicit converter(conversion c)
-        : power(exact_power_of_ten(c.exponent >= 0 ? c.exponent : -c.exponent)),
-          factor(c.factor),
-          divide(c.exponent < 0),
-          scaled(c.factor != 1.0) {}
-    double operator()(double x) const {
-        const double y = divide ? x / power : x * power;
-        return scaled ? y * factor : y;
-    }
-};
-
-constexpr double largest = std::numeric_limits<double>::max();
-inline bool is_finite(double y) { return std::fabs(y) <= largest; }  // std::isfinite, in a form that vectorises
-
-void check_whole(const leaf_source& s, std::size_t n, buffers out);
-
-// evaluator::leaf: ±inf invalid; below the variable's minimum, negative_input; the column's reason
-// (or missing_input) for a NaN.
-void run_leaf(const leaf_source& s, std::size_t begin, std::size_t n, buffers out) {
-    const double* x = s.x + begin;
-    const double min = s.min;
-    // The next block of this column, a cache line at a time: the leaves of a block read many
-    // columns one after another, each for 8 KB only, too short for the hardware prefetcher.
-    for (std::size_t i = 0; i < n; i += 8) __builtin_prefetch(x + block_rows + i);
-    for (std::size_t i = 0; i < n; ++i) {
-        const double v = x[i];
-        const bool inf = std::fabs(v) > largest && v == v;
-        const bool below = v < min;
-        const reason why = inf ? reason::invalid_input : below ? reason::negative_input : reason::none;
-        const reason gap = v == v ? reason::none : reason::missing_input;
-        out.x[i] = why == reason::none ? v : nan_value;
-        out.r[i] = why == reason::none ? gap : why;
-    }
-    if (s.stored)  // the column's own reasons: stored only on NaN cells (the planner checked)
-        for (std::size_t i = 0; i < n; ++i)
-            if (s.stored[begin + i] != reason::none && out.r[i] == reason::missing_input)
-                out.r[i] = s.stored[begin + i];
-    if (s.count) check_whole(s, n, out);
-}
-
-// invalid_for_computation's rule for counts: a present value not a whole number of its base
-// unit (within 1e-9) is invalid_input. |b − round(b)| is computed as |a − rint(a)| with a = |b|
-// (the distance to the nearest whole number, whichever way ties go; exact below 2^52, and a
-// number above 2^52 is whole).
-void check_whole(const leaf_source& s, std::size_t n, buffers out) {
-    const converter to_base(s.to_base);
-    for (std::size_t i = 0; i < n; ++i) {
-        const double a = std::fabs(to_base(out.x[i]));
-        const double nearest = (a + 0x1p52) - 0x1p52;
-        const double off = a < 0x1p52 ? std::fabs(a - nearest) : 0.0;
-        const bool fractional = off > 1e-9 * std::max(1.0, a) && out.r[i] == reason::none;
-        out.x[i] = fractional ? nan_value : out.x[i];
-        out.r[i] = fractional ? reason::invalid_input : out.r[i];
-    }
-}
-
-// evaluator::binary_op, `/`: the first gap, else zero_denominator, negative_denominator, or
-// out_of_range for an overflow.
-void run_divide(std::size_t n, buffers a, buffers b, buffers out) {
-    const double* __restrict ax = a.x;
-    const double* __restrict bx = b.x;
-    const auto* __restrict ar = reinterpret_cast<const std::uint8_t*>(a.r);
-    const auto* __restrict br = reinterpret_cast<const std::uint8_t*>(b.r);
-    double* __restrict y = out.x;
-    auto* __restrict why = reinterpret_cast<std::uint8_t*>(out.r);
-    constexpr auto zero = static_cast<std::uint8_t>(reason::zero_denominator),
-                   negative = static_cast<std::uint8_t>(reason::negative_denominator),
-                   overflow = static_cast<std::uint8_t>(reason::out_of_range);
-    for (std::size_t i = 0; i < n; ++i) {  // reasons as bytes, both sides selected: the loop vectorises
-        const double x = ax[i], z = bx[i], q = x / z;
-        const std::uint8_t failed = z == 0 ? zero : z < 0 ? negative : is_finite(q) ? 0 : overflow;
-        const std::uint8_t r = ar[i] ? ar[i] : br[i] ? br[i] : failed;
-        y[i] = r ? nan_value : q;
-        why[i] = r;
-    }
-}
-
-// evaluator::binary_op, `+` and `-`: the second operand converted to the first's unit.
-void run_add(std::size_t n, buffers a, buffers b, buffers out, conversion c, bool subtract) {
-    const converter to_a(c);
-    for (std::size_t i = 0; i < n; ++i) {
-        const double z = to_a(b.x[i]);
-        const double y = subtract ? a.x[i] - z : a.x[i] + z;
-        const reason r = a.r[i] != reason::none   ? a.r[i]
-                         : b.r[i] != reason::none ? b.r[i]
-                         : is_finite(y)           ? reason::none
-                                                  : reason::out_of_range;
-        out.x[i] = r == reason::none ? y : nan_value;
-        out.r[i] = r;
-    }
-}
-
-// evaluator::indicator_column: into the indicator's unit, then its valid range.
-void run_to_indicator(std::size_t n, buffers a, buffers out, conversion c, double lo, double hi) {
-    const converter to_unit(c);
-    for (std::size_t i = 0; i < n; ++i) {
-        const double y = to_unit(a.x[i]);
-        const reason checked = (y >= lo && y <= hi && is_finite(y)) ? reason::none : reason::out_of_range;
-        const reason r = a.r[i] != reason::none ? a.r[i] : checked;
-        out.x[i] = r == reason::none ? y : nan_value;
-        out.r[i] = r;
-    }
-}
+fused_lanes lanes(buffers b) { return {b.x, reinterpret_cast<std::uint8_t*>(b.r)}; }
 
 // evaluator::map: the operand's gap, else f's reason; NaN wherever there is a reason.
 template <class F>
@@ -498,10 +402,14 @@ void run_choose(std::size_t n, buffers c, buffers a, buffers b, buffers out, con
     }
 }
 
+// Runs the program on one block of rows at a time. An indicator's result slot is its result
+// column itself (at the block's rows): the to_indicator step writes there, no copy.
 class runner {
 public:
-    explicit runner(const program& prog)
+    runner(const program& prog, const fused_block_kernels& kernels, const std::vector<indicator_values*>& direct)
         : prog_(prog),
+          kernels_(kernels),
+          direct_(direct),
           x_(new double[static_cast<std::size_t>(prog.slots()) * block_rows]()),
           r_(new reason[static_cast<std::size_t>(prog.slots()) * block_rows]()) {
         for (int s = 0; s < prog.slots(); ++s)
@@ -510,11 +418,14 @@ public:
     }
 
     buffers slot(int s) {
+        if (indicator_values* column = direct_[static_cast<std::size_t>(s)])
+            return {column->values.data() + begin_, column->reasons.data() + begin_};
         const std::size_t at = static_cast<std::size_t>(s) * block_rows;
         return {x_.get() + at, r_.get() + at};
     }
 
     void run(std::size_t begin, std::size_t n) {
+        begin_ = begin;
         for (const step& s : prog_.steps) run_step(s, begin, n);
     }
 
@@ -523,6 +434,9 @@ private:
     void run_binary(const step& s, std::size_t n);
 
     const program& prog_;
+    const fused_block_kernels& kernels_;
+    const std::vector<indicator_values*>& direct_;  // per slot: the result column it is, or null
+    std::size_t begin_ = 0;
     std::unique_ptr<double[]> x_;  // not std::vector: GCC 12 sees a free of a non-heap pointer in it
     std::unique_ptr<reason[]> r_;
 };
@@ -532,7 +446,7 @@ void runner::run_step(const step& s, std::size_t begin, std::size_t n) {
     const conversion c = s.conv;
     switch (s.kind) {
         case op::leaf:
-            return run_leaf(prog_.leaves[static_cast<std::size_t>(s.leaf)], begin, n, out);
+            return kernels_.leaf(prog_.leaves[static_cast<std::size_t>(s.leaf)], begin, n, lanes(out));
         case op::elapsed:
             for (std::size_t i = 0; i < n; ++i)
                 out.x[i] = prog_.elapsed_by_period[static_cast<std::size_t>(prog_.period_of_row[begin + i])],
@@ -566,7 +480,7 @@ void runner::run_step(const step& s, std::size_t begin, std::size_t n) {
         case op::choose:
             return run_choose(n, slot(s.c), a, slot(s.b), out, c);
         case op::to_indicator:
-            return run_to_indicator(n, a, out, c, s.lo, s.hi);
+            return kernels_.to_indicator(n, lanes(a), lanes(out), lanes_conversion(c), s.lo, s.hi);
         default:
             return run_binary(s, n);
     }
@@ -578,11 +492,11 @@ void runner::run_binary(const step& s, std::size_t n) {
     switch (s.kind) {
         case op::add:
         case op::sub:
-            return run_add(n, a, b, out, c, s.kind == op::sub);
+            return kernels_.add(n, lanes(a), lanes(b), lanes(out), lanes_conversion(c), s.kind == op::sub);
         case op::mul:
             return run_zip(n, a, b, out, [](double x, double z, double& y) { return y = x * z, finite(y); });
         case op::div:
-            return run_divide(n, a, b, out);
+            return kernels_.divide(n, lanes(a), lanes(b), lanes(out));
         case op::min:
         case op::max:
             return run_zip(n, a, b, out, [c, is_min = s.kind == op::min](double x, double z, double& y) {
@@ -624,20 +538,30 @@ void advise_huge_pages(void* data, std::size_t bytes) {
 #endif
 }
 
-// Rows [first, last) block by block, each result into its column. `stop` ends the loop early
-// (another thread failed); only the calling thread polls for Ctrl-C.
-void run_range(const program& prog, const std::vector<int>& slot_of, std::size_t first, std::size_t last,
-               indicator_table& table, std::atomic<bool>& stop) {
-    runner run(prog);
+// One call's program and where its results go.
+struct fused_job {
+    const program& prog;
+    const fused_block_kernels& kernels;
+    std::vector<int> slot_of;               // per wanted indicator: its slot, or -1 (not fused)
+    std::vector<indicator_values*> direct;  // per slot: the result column that is its buffer, or null
+    indicator_table& table;
+};
+
+// Rows [first, last) block by block, each result into its column (an indicator asked for twice:
+// copied into the second). `stop` ends the loop early (another thread failed); only the calling
+// thread polls for Ctrl-C.
+void run_range(const fused_job& job, std::size_t first, std::size_t last, std::atomic<bool>& stop) {
+    runner run(job.prog, job.kernels, job.direct);
     for (std::size_t begin = first; begin < last && !stop.load(std::memory_order_relaxed); begin += block_rows) {
         if ((begin - first) % (256 * block_rows) == 0) poll_interrupt();
         const std::size_t n = std::min(block_rows, last - begin);
         run.run(begin, n);
-        for (std::size_t k = 0; k < slot_of.size(); ++k) {
-            if (slot_of[k] < 0) continue;
-            const buffers result = run.slot(slot_of[k]);
-            std::memcpy(table.columns[k].values.data() + begin, result.x, n * sizeof(double));
-            std::memcpy(table.columns[k].reasons.data() + begin, result.r, n * sizeof(reason));
+        for (std::size_t k = 0; k < job.slot_of.size(); ++k) {
+            const int s = job.slot_of[k];
+            if (s < 0 || job.direct[static_cast<std::size_t>(s)] == &job.table.columns[k]) continue;
+            const buffers result = run.slot(s);
+            std::memcpy(job.table.columns[k].values.data() + begin, result.x, n * sizeof(double));
+            std::memcpy(job.table.columns[k].reasons.data() + begin, result.r, n * sizeof(reason));
         }
     }
 }
@@ -650,16 +574,15 @@ unsigned thread_count(unsigned asked, std::size_t rows) {
 
 // The rows split at whole blocks over `threads`: every row's value depends on that row alone,
 // so any split gives the same bits.
-void run_blocks(const program& prog, const std::vector<int>& slot_of, std::size_t rows, unsigned threads,
-                indicator_table& table) {
+void run_blocks(const fused_job& job, std::size_t rows, unsigned threads) {
     const std::size_t blocks = (rows + block_rows - 1) / block_rows;
     auto bound = [&](unsigned t) { return std::min(rows, blocks * t / threads * block_rows); };
     std::atomic<bool> stop{false};
     std::vector<std::thread> workers;
     for (unsigned t = 1; t < threads; ++t)
-        workers.emplace_back([&, t] { run_range(prog, slot_of, bound(t), bound(t + 1), table, stop); });
+        workers.emplace_back([&, t] { run_range(job, bound(t), bound(t + 1), stop); });
     try {
-        run_range(prog, slot_of, 0, bound(1), table, stop);
+        run_range(job, 0, bound(1), stop);
     } catch (...) {
         stop = true;  // Ctrl-C: the others stop at their next block, then the exception goes on
         for (auto& w : workers) w.join();
@@ -668,28 +591,80 @@ void run_blocks(const program& prog, const std::vector<int>& slot_of, std::size_
     for (auto& w : workers) w.join();
 }
 
+// Sizes the result column of every fused indicator (huge pages advised before the first touch)
+// and makes the first column of each slot its buffer.
+std::vector<indicator_values*> result_columns(const std::vector<int>& slot_of, int slots, std::size_t rows,
+                                              indicator_table& table) {
+    std::vector<indicator_values*> direct(static_cast<std::size_t>(slots), nullptr);
+    for (std::size_t k = 0; k < slot_of.size(); ++k) {
+        if (slot_of[k] < 0) continue;
+        indicator_values& column = table.columns[k];
+        column.values.resize(static_cast<Eigen::Index>(rows));
+        advise_huge_pages(column.values.data(), rows * sizeof(double));
+        column.reasons.reserve(rows);
+        advise_huge_pages(column.reasons.data(), rows * sizeof(reason));
+        column.reasons.resize(rows);
+        indicator_values*& owner = direct[static_cast<std::size_t>(slot_of[k])];
+        if (!owner) owner = &column;
+    }
+    return direct;
+}
+
+// The tables of the block kernels this build has, best first, and whether this CPU runs them.
+struct isa_kernels {
+    const fused_block_kernels* kernels;
+    bool runs;
+};
+
+const std::vector<isa_kernels>& block_kernel_tables() {
+    static const std::vector<isa_kernels> all = [] {
+        std::vector<isa_kernels> t;
+#if defined(ZHIBIAO_FUSED_BLOCK_AVX512)
+        __builtin_cpu_init();
+        t.push_back({&fused_block_kernels_avx512,
+                     __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") &&
+                         __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512bw")});
+#endif
+#if defined(ZHIBIAO_FUSED_BLOCK_AVX2)
+        __builtin_cpu_init();
+        t.push_back({&fused_block_kernels_avx2, __builtin_cpu_supports("avx2") != 0});
+#endif
+        t.push_back({&fused_block_kernels_baseline, true});
+        return t;
+    }();
+    return all;
+}
+
+const fused_block_kernels* find_fused_block_kernels(const std::string& isa) {
+    for (const isa_kernels& t : block_kernel_tables())
+        if (t.runs && (isa.empty() || isa == t.kernels->isa)) return t.kernels;
+    return nullptr;
+}
+
 }  // namespace
 
+std::vector<std::string> fused_block_isas() {
+    std::vector<std::string> out;
+    for (const isa_kernels& t : block_kernel_tables())
+        if (t.runs) out.push_back(t.kernels->isa);
+    return out;
+}
+
 std::vector<bool> compute_fused(const panel& p, const std::vector<const indicator*>& wanted,
-                                const compute_options& options, const catalogue& cat, indicator_table& table) {
+                                const compute_options& options, const catalogue& cat, indicator_table& table,
+                                const std::string& isa) {
+    const fused_block_kernels* kernels = find_fused_block_kernels(isa);
+    if (!kernels) throw std::invalid_argument("no fused block kernels for instruction set '" + isa + "' here");
     planner plan(p, cat, options);
     std::vector<int> slot_of(wanted.size(), -1);
     std::vector<bool> done(wanted.size(), false);
-    for (std::size_t k = 0; k < wanted.size(); ++k) slot_of[k] = plan.add(*wanted[k]);
+    for (std::size_t k = 0; k < wanted.size(); ++k) done[k] = (slot_of[k] = plan.add(*wanted[k])) >= 0;
     const program& prog = plan.result();
     const std::size_t rows = p.rows();
-    for (std::size_t k = 0; k < wanted.size(); ++k)
-        if (slot_of[k] >= 0) {
-            done[k] = true;
-            indicator_values& column = table.columns[k];
-            column.values.resize(static_cast<Eigen::Index>(rows));
-            advise_huge_pages(column.values.data(), rows * sizeof(double));
-            column.reasons.reserve(rows);
-            advise_huge_pages(column.reasons.data(), rows * sizeof(reason));
-            column.reasons.resize(rows);
-        }
+    std::vector<indicator_values*> direct = result_columns(slot_of, prog.slots(), rows, table);
     if (prog.steps.empty()) return done;
-    run_blocks(prog, slot_of, rows, thread_count(options.threads, rows), table);
+    const fused_job job{prog, *kernels, std::move(slot_of), std::move(direct), table};
+    run_blocks(job, rows, thread_count(options.threads, rows));
     return done;
 }
 

@@ -5,6 +5,7 @@
 // values and reasons are written once into its result. The row semantics are those of the
 // column evaluator (evaluate.cpp), operation for operation, so both give the same bits.
 // Private to src/.
+#include <string>
 #include <vector>
 
 #include "zhibiao/compute.hpp"
@@ -15,8 +16,13 @@ namespace zhibiao::detail {
 /// fused path can plan; returns which ones. The others — time operators (they read other rows
 /// of the entity), published(), formulas that fail to plan (a missing variable, units that do
 /// not convert, a cycle, the nesting limits) — are left to the column evaluator, which computes
-/// them or raises the error it always raises.
+/// them or raises the error it always raises. `isa` names the instruction set of the block
+/// kernels ("baseline", "avx2", "avx512"; empty: the best this CPU runs), so that tests reach each.
 std::vector<bool> compute_fused(const panel& p, const std::vector<const indicator*>& wanted,
-                                const compute_options& options, const catalogue& cat, indicator_table& table);
+                                const compute_options& options, const catalogue& cat, indicator_table& table,
+                                const std::string& isa = {});
+
+/// The instruction sets this build has block kernels for and this CPU runs, best first.
+std::vector<std::string> fused_block_isas();
 
 }  // namespace zhibiao::detail

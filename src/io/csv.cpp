@@ -332,7 +332,9 @@ public:
         return id;
     }
 
-    std::vector<entity> entities;
+    std::vector<entity> entities;  // the long layout's
+    entity_table table;            // the wide layout's, when `compact`
+    bool compact = false;
     std::vector<period> periods;
     std::vector<std::int32_t> entity_of_row;
     std::vector<std::int32_t> period_of_row;
@@ -594,8 +596,10 @@ private:
         std::vector<std::int32_t> period_of_row = std::move(keys.period_of_row);
         panel result;
         try {
-            result = panel(std::move(keys.entities), std::move(keys.periods), std::move(entity_of_row),
-                           std::move(period_of_row));
+            result = keys.compact ? panel::with_entity_table(std::move(keys.table), std::move(keys.periods),
+                                                             std::move(entity_of_row), std::move(period_of_row))
+                                  : panel(std::move(keys.entities), std::move(keys.periods), std::move(entity_of_row),
+                                          std::move(period_of_row));
         } catch (const duplicate_row_error& e) {
             location w = e.where();
             w.file = source_;
@@ -626,19 +630,70 @@ private:
         std::unique_ptr<tokenizer> tok;  // owns unescaped quoted fields the views below may point into
         load_report counts;
         std::vector<std::vector<reason>> reasons;
-        std::vector<std::string_view> entity, name, parent, period;
-        std::vector<std::size_t> line;
         std::exception_ptr failure;
-        // The entity codes, interned per chunk in parallel (chunk_entities), then numbered for
-        // the whole file in first-seen order (number_entities).
+        // The entity codes and period texts, interned per chunk as its rows are read (no view
+        // kept per row), then numbered for the whole file in first-seen order (number_entities,
+        // add_chunk_rows).
         interner entity_codes{false};  // this chunk's distinct codes, first-seen order: views of its rows' codes
-        std::vector<std::int32_t> entity_local;  // per row: its code's index in entity_codes
-        std::vector<std::size_t> first_row_of;   // per code: the row it first appears on
-        std::vector<std::int32_t> new_rank;      // per code: its rank among codes no earlier chunk has, or -1
+        std::vector<std::int32_t> entity_local;            // per row: its code's index in entity_codes
+        std::vector<std::string_view> name_of, parent_of;  // per code: name and parent on its first row
+        interner period_texts{false};                      // this chunk's distinct period texts
+        std::vector<std::size_t> period_line;              // per period text: the line it first appears on
+        std::vector<std::int32_t> period_local;            // per row: its period's index in period_texts
+        std::string_view last_entity, last_period;         // the previous row's (rows come grouped)
+        std::int32_t last_entity_id = -1, last_period_id = -1;
+        // Codes read but not yet interned: each is interned `lag` rows after its slot in the table
+        // was prefetched, so that the cache miss of a new code overlaps the parsing of the rows
+        // in between (a firm table's codes are all new: that miss was the largest cost).
+        static constexpr std::size_t lag = 8;
+        struct pending_code {
+            std::string_view code, name, parent;
+            std::uint64_t hash;
+            bool repeat;  // the same code as the row before: no lookup
+        };
+        std::array<pending_code, lag> pending{};
+        std::size_t pending_count = 0;       // codes read; pending_count - entity_local.size() wait
+        std::vector<std::int32_t> new_rank;  // per code: its rank among codes no earlier chunk has, or -1
         std::vector<std::pair<std::size_t, std::int32_t>> earlier;  // per code: (earliest chunk with it, index there)
         std::size_t new_codes = 0;
-        std::size_t rows() const { return entity.size(); }
+        std::array<std::size_t, 3> new_bytes{};  // of the new codes' codes, names and parents
+        std::size_t rows() const { return pending_count; }
     };
+
+    // Interns the oldest code read and not yet interned (its slot was prefetched `lag` rows ago).
+    void intern_pending(chunk& c) const {
+        const chunk::pending_code& p = c.pending[c.entity_local.size() % chunk::lag];
+        if (!p.repeat) {
+            const auto [id, inserted] = c.entity_codes.intern(p.code, p.hash);
+            if (inserted && name_col_ >= 0) c.name_of.push_back(p.name);
+            if (inserted && parent_col_ >= 0) c.parent_of.push_back(p.parent);
+            c.last_entity_id = id;
+        }
+        c.entity_local.push_back(c.last_entity_id);
+    }
+
+    // A row's entity and period, interned into the chunk's tables as the row is read (the entity
+    // a few rows later: intern_pending).
+    void add_row_keys(chunk& c, std::string_view code, std::string_view period, std::string_view name,
+                      std::string_view parent, std::size_t line) const {
+        // A firm table has a new code on (nearly) every row: room for all of them at once rather
+        // than growing the table step by step.
+        if (c.rows() == 1024 && c.entity_codes.size() > 768) c.entity_codes.reserve(c.newlines + 1);
+        const bool repeat = c.pending_count > 0 && code == c.last_entity;  // rows usually come grouped
+        c.last_entity = code;
+        if (c.pending_count - c.entity_local.size() == chunk::lag) intern_pending(c);
+        chunk::pending_code& p = c.pending[c.pending_count % chunk::lag];
+        p = {code, name, parent, repeat ? 0 : interner::hash(code), repeat};
+        if (!repeat) c.entity_codes.prefetch(p.hash);
+        ++c.pending_count;
+        if (c.last_period_id < 0 || period != c.last_period) {  // one period for all, in a firm table
+            const auto [id, inserted] = c.period_texts.intern(period);
+            if (inserted) c.period_line.push_back(line);
+            c.last_period = period;
+            c.last_period_id = id;
+        }
+        c.period_local.push_back(c.last_period_id);
+    }
 
     // Line ends as the tokenizer sees them: LF, CRLF, or a lone CR.
     static std::size_t count_newlines(std::string_view text) {
@@ -723,9 +778,9 @@ private:
     // fields, every variable cell a plain number. Returns false for any other row (and then
     // keeps nothing of it, though it may have written its cells), which the tokenizer reads.
     bool fast_row(const char*& p, const char* end, const std::vector<int>& roles, chunk& c,
-                  const std::vector<double*>& out) const {
+                  const std::vector<double*>& out, std::size_t line) const {
         const char sep = options_.separator;
-        const std::size_t row = c.first_row + c.entity.size();
+        const std::size_t row = c.first_row + c.rows();
         std::string_view keys[4];
         const char* q = p;
         for (std::size_t j = 0; j < roles.size(); ++j) {
@@ -751,10 +806,8 @@ private:
             }
         }
         if (keys[0].empty()) return false;  // an empty entity code: the tokenizer's path says where
-        c.entity.push_back(keys[0]);
-        c.period.push_back(period_col_ >= 0 ? keys[1] : std::string_view(options_.period_value));
-        if (name_col_ >= 0) c.name.push_back(keys[2]);
-        if (parent_col_ >= 0) c.parent.push_back(keys[3]);
+        add_row_keys(c, keys[0], period_col_ >= 0 ? keys[1] : std::string_view(options_.period_value), keys[2], keys[3],
+                     line);
         p = q;
         return true;
     }
@@ -769,12 +822,9 @@ private:
             return;
         }
         if (wrong_width(c.counts, fields, line)) return;
-        const std::size_t row = c.entity.size();
-        c.entity.push_back(entity_code(fields, line));
-        if (name_col_ >= 0) c.name.push_back(optional_field(fields, name_col_));
-        if (parent_col_ >= 0) c.parent.push_back(optional_field(fields, parent_col_));
-        c.period.push_back(period_of(fields));
-        c.line.push_back(line);
+        const std::size_t row = c.rows();
+        add_row_keys(c, entity_code(fields, line), period_of(fields), optional_field(fields, name_col_),
+                     optional_field(fields, parent_col_), line);
         for (std::size_t k = 0; k < vars.size(); ++k) {
             const auto col = static_cast<std::size_t>(vars[k].field);
             reason r = read_cell(c.counts, fields[col], vars[k], out[k][c.first_row + row], line, col + 1);
@@ -787,9 +837,8 @@ private:
         try {
             const std::size_t capacity = c.newlines + 1;
             c.reasons.assign(vars.size(), {});
-            c.entity.reserve(capacity);
-            c.period.reserve(capacity);
-            c.line.reserve(capacity);
+            c.entity_local.reserve(capacity);
+            c.period_local.reserve(capacity);
             std::vector<field> fields;
             fields.reserve(header_.size() + 1);
             const std::vector<int> roles = column_roles(vars);
@@ -803,8 +852,8 @@ private:
                     report_progress(static_cast<std::size_t>(p - begin), c.text.size());
                 }
                 ++c.counts.data_lines;
-                if (fast_row(p, end, roles, c, out)) {
-                    c.line.push_back(line++);
+                if (fast_row(p, end, roles, c, out, line)) {
+                    ++line;
                     c.counts.cells += vars.size();
                     ++c.counts.rows_loaded;
                     continue;
@@ -814,6 +863,7 @@ private:
                 p = begin + c.tok->position();
                 line = c.tok->next_line();
             }
+            while (c.entity_local.size() < c.pending_count) intern_pending(c);
             report_progress(c.text.size(), c.text.size());
         } catch (...) {
             c.failure = std::current_exception();
@@ -973,10 +1023,13 @@ private:
         }
         // Pass 2 (parallel): every chunk parses into its stretch of the output columns, which it
         // also touches first (so the pages are faulted in in parallel too).
+        // One block for all the columns, each column a stretch of it kept alive by the block:
+        // columns of a few hundred kB each then still get huge pages (column_memory.hpp).
         std::vector<double*> out;
+        const std::shared_ptr<double[]> block = detail::column_memory(capacity * vars.size());
         for (std::size_t k = 0; k < vars.size(); ++k) {
-            w.storage.push_back(detail::column_memory(capacity));
-            out.push_back(w.storage.back().get());
+            out.push_back(block.get() + k * capacity);
+            w.storage.emplace_back(block, out.back());
         }
         for_each_chunk(w.chunks.size(), [&](std::size_t i) { parse_chunk(w.chunks[i], vars, out); });
         if (must_reread(w.chunks, speculative)) return wide_body(body, first_line, vars, 1);
@@ -1002,27 +1055,6 @@ private:
         for (const auto& issue : n.issues) keep_issue(report_, issue);
     }
 
-    // A chunk's rows' entity codes as indices into the chunk's own table (no shared state: the
-    // chunks do this in parallel).
-    static void chunk_entities(chunk& c) {
-        c.entity_local.resize(c.rows());
-        std::string_view last;
-        std::int32_t last_id = -1;
-        for (std::size_t r = 0; r < c.rows(); ++r) {
-            // A firm table has a new code on (nearly) every row: room for all of them at once
-            // rather than growing the table step by step.
-            if (r == 1024 && c.entity_codes.size() > 768) c.entity_codes.reserve(c.rows());
-            // Rows usually come grouped by entity: skip the hash lookup for a repeat.
-            if (last_id < 0 || c.entity[r] != last) {
-                const auto [id, inserted] = c.entity_codes.intern(c.entity[r]);
-                if (inserted) c.first_row_of.push_back(r);
-                last = c.entity[r];
-                last_id = id;
-            }
-            c.entity_local[r] = last_id;
-        }
-    }
-
     // Which of chunk i's codes an earlier chunk has, the earliest one (read-only lookups into the
     // earlier chunks' tables: parallel), and the rank of each code new to the file.
     static void find_earlier_entities(std::vector<chunk>& chunks, std::size_t i) {
@@ -1031,11 +1063,20 @@ private:
         c.new_rank.assign(codes.size(), -1);
         c.earlier.assign(codes.size(), {0, -1});
         std::int32_t rank = 0;
+        constexpr std::size_t ahead = 8;  // prefetch the slots of the code this far ahead
         for (std::size_t l = 0; l < codes.size(); ++l) {
+            if (l + ahead < codes.size() && i > 0) {
+                const std::uint64_t next = interner::hash(codes[l + ahead]);
+                for (std::size_t j = 0; j < i; ++j) chunks[j].entity_codes.prefetch(next);
+            }
             const std::uint64_t h = interner::hash(codes[l]);
             for (std::size_t j = 0; j < i && c.earlier[l].second < 0; ++j)
                 c.earlier[l] = {j, chunks[j].entity_codes.find(codes[l], h)};
-            if (c.earlier[l].second < 0) c.new_rank[l] = rank++;
+            if (c.earlier[l].second >= 0) continue;
+            c.new_rank[l] = rank++;
+            c.new_bytes[0] += codes[l].size();
+            if (!c.name_of.empty()) c.new_bytes[1] += c.name_of[l].size();
+            if (!c.parent_of.empty()) c.new_bytes[2] += c.parent_of[l].size();
         }
         c.new_codes = static_cast<std::size_t>(rank);
     }
@@ -1043,7 +1084,7 @@ private:
     // Chunk i's codes as indices into the file's entities (first-seen order in the file, whatever
     // the number of chunks), the entities it sees first built, and its rows' entity indices.
     void number_entities(std::vector<chunk>& chunks, std::size_t i, const std::vector<std::size_t>& first_entity,
-                         std::size_t first_row, row_keys& keys) const {
+                         std::array<std::size_t, 3> at, std::size_t first_row, row_keys& keys) const {
         chunk& c = chunks[i];
         std::vector<std::int32_t> global(c.new_rank.size());
         for (std::size_t l = 0; l < global.size(); ++l) {
@@ -1054,50 +1095,67 @@ private:
                     ? first_entity[i] + static_cast<std::size_t>(c.new_rank[l])
                     : first_entity[j] + static_cast<std::size_t>(chunks[j].new_rank[static_cast<std::size_t>(there)]));
             if (!is_new) continue;
-            const std::size_t r = c.first_row_of[l];
-            entity& e = keys.entities[static_cast<std::size_t>(global[l])];
-            e.code = std::string(c.entity_codes.text(l));
-            if (name_col_ >= 0) e.name = std::string(c.name[r]);
-            if (parent_col_ >= 0) e.parent = std::string(c.parent[r]);
+            const auto g = static_cast<std::size_t>(global[l]);
+            put_text(keys.table.codes, at[0], g, c.entity_codes.text(l));
+            if (name_col_ >= 0) put_text(keys.table.names, at[1], g, c.name_of[l]);
+            if (parent_col_ >= 0) put_text(keys.table.parents, at[2], g, c.parent_of[l]);
         }
         std::int32_t* out = keys.entity_of_row.data() + first_row;
         for (std::size_t r = 0; r < c.rows(); ++r) out[r] = global[static_cast<std::size_t>(c.entity_local[r])];
     }
 
-    // The entities of all chunks: interned per chunk and matched against the earlier chunks in
-    // parallel; only the prefix sums of the new codes' counts are serial.
+    // Entity g's text in `t`, written at byte `at` (the texts go in entity order).
+    static void put_text(entity_texts& t, std::size_t& at, std::size_t g, std::string_view s) {
+        if (!s.empty()) std::memcpy(t.text.get() + at, s.data(), s.size());
+        at += s.size();
+        t.ends[g] = at;
+    }
+
+    static void allocate(entity_texts& t, std::size_t entities, std::size_t bytes) {
+        t.text.reset(new char[std::max<std::size_t>(bytes, 1)]);
+        t.ends.resize(entities);
+    }
+
+    // The entities of all chunks: interned per chunk while parsing, matched against the earlier
+    // chunks in parallel, their texts written into one block per field (entity_table) in
+    // parallel; only the prefix sums of the new codes' counts and sizes are serial.
     void wide_entities(std::vector<chunk>& chunks, row_keys& keys) const {
-        for_each_chunk(chunks.size(), [&](std::size_t i) { chunk_entities(chunks[i]); });
         for_each_chunk(chunks.size(), [&](std::size_t i) { find_earlier_entities(chunks, i); });
         std::vector<std::size_t> first_entity(chunks.size()), first_row(chunks.size());
+        std::vector<std::array<std::size_t, 3>> first_byte(chunks.size());
         std::size_t entities = 0, rows = 0;
+        std::array<std::size_t, 3> bytes{};
         for (std::size_t i = 0; i < chunks.size(); ++i) {
             first_entity[i] = entities;
             first_row[i] = rows;
+            first_byte[i] = bytes;
             entities += chunks[i].new_codes;
             rows += chunks[i].rows();
+            for (std::size_t f = 0; f < 3; ++f) bytes[f] += chunks[i].new_bytes[f];
         }
         if (entities > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
             throw limit_error("more than 2^31 - 1 distinct entity codes in one file");
-        keys.entities.resize(entities);
+        keys.compact = true;
+        allocate(keys.table.codes, entities, bytes[0]);
+        if (name_col_ >= 0) allocate(keys.table.names, entities, bytes[1]);
+        if (parent_col_ >= 0) allocate(keys.table.parents, entities, bytes[2]);
         keys.entity_of_row.resize(rows);
-        for_each_chunk(chunks.size(),
-                       [&](std::size_t i) { number_entities(chunks, i, first_entity, first_row[i], keys); });
+        for_each_chunk(chunks.size(), [&](std::size_t i) {
+            number_entities(chunks, i, first_entity, first_byte[i], first_row[i], keys);
+        });
     }
 
-    // A chunk's period texts as indices, and its reasons appended to the columns'.
+    // A chunk's period texts as indices (its distinct texts in first-seen order, so the first bad
+    // period of the file is the one reported), and its reasons appended to the columns'.
     void add_chunk_rows(chunk& c, row_keys& keys, std::vector<variable_column>& vars) {
         const std::size_t rows_before = keys.period_of_row.size();
-        std::string_view last_period;
-        std::int32_t last_period_index = -1;
-        for (std::size_t r = 0; r < c.rows(); ++r) {
-            if (c.period[r] != last_period || last_period_index < 0) {  // one period for all, in a firm table
-                last_period = c.period[r];
-                last_period_index = keys.period_index(
-                    c.period[r], [&] { return at(c.line[r], static_cast<std::size_t>(period_col_ + 1)); });
-            }
-            keys.period_of_row.push_back(last_period_index);
-        }
+        std::vector<std::int32_t> period_index(c.period_texts.size());
+        for (std::size_t l = 0; l < period_index.size(); ++l)
+            period_index[l] = keys.period_index(c.period_texts.text(l), [&] {
+                return at(c.period_line[l], static_cast<std::size_t>(period_col_ + 1));
+            });
+        for (const std::int32_t l : c.period_local)
+            keys.period_of_row.push_back(period_index[static_cast<std::size_t>(l)]);
         for (std::size_t k = 0; k < vars.size(); ++k) {
             auto& v = vars[k];
             if (!c.reasons[k].empty() || !v.reasons.empty()) {

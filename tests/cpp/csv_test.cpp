@@ -381,6 +381,57 @@ BOOST_AUTO_TEST_CASE(quoted_fields_straddling_every_chunk_boundary) {
     }
 }
 
+// Issue 16: a wide file's entities are kept as one block of text per field (entity_table), their
+// codes and names written there in parallel from the chunks that see them first; names unescaped
+// from doubled quotes and names spanning lines come through as read on one thread.
+BOOST_AUTO_TEST_CASE(entities_kept_compactly_for_any_chunking) {
+    std::string text = "entity,period,name,parent,a,b\n";
+    for (std::size_t r = 0; r < 200; ++r)
+        text += "e" + std::to_string(r % 150) + "," + std::to_string(2020 + r / 150) + "," +
+                (r % 2 ? "\"say \"\"hi\"\",\n " + std::to_string(r) + "\"" : "n" + std::to_string(r)) + ",p" +
+                std::to_string(r % 3) + "," + std::to_string(r) + ",1\n";
+    for (std::size_t chunk : {std::size_t{9}, std::size_t{100}, std::size_t{100000}})
+        for (unsigned threads : {1u, 3u, 16u}) {
+            csv_options o;
+            o.threads = threads;
+            o.min_chunk_bytes = chunk;
+            const panel p = parse_csv(text, o);
+            BOOST_REQUIRE(p.entity_count() == 150u);
+            BOOST_TEST(p.entity_code(149) == "e149");
+            BOOST_TEST(p.entity_name(0) == "n0");
+            BOOST_TEST(p.entity_name(1) == "say \"hi\",\n 1");  // its first row's name, not row 151's
+            BOOST_TEST(p.entity_parent(2) == "p2");
+            BOOST_TEST(p.entity_of_row()[151] == 1);
+            BOOST_TEST(p.entities()[1].name == p.entity_name(1));
+        }
+}
+
+// Period texts are interned per chunk as rows are read and parsed once per distinct text after
+// the chunks: the first bad period of the file is the one reported, at its true line.
+BOOST_AUTO_TEST_CASE(a_bad_period_in_a_later_chunk_carries_the_true_line) {
+    std::string text = big_file(400000);
+    const auto break_period = [&text](std::size_t line, const char* bad) {
+        std::size_t pos = 0;
+        for (std::size_t l = 1; l < line; ++l) pos = text.find('\n', pos) + 1;
+        const std::size_t start = text.find(',', pos) + 1;
+        text.replace(start, text.find(',', start) - start, bad);
+    };
+    break_period(1 + 390000 + 8, "20x1");
+    break_period(1 + 350000 + 7, "twenty");  // the first in the file, in a later chunk than row 0's
+    for (unsigned threads : {1u, 2u, 4u}) {
+        csv_options o;
+        o.threads = threads;
+        try {
+            parse_csv(text, o, "big.csv");
+            BOOST_FAIL("expected parse_error");
+        } catch (const parse_error& e) {
+            BOOST_TEST(e.where().line == 1 + 350000 + 7u);
+            BOOST_TEST(e.where().column == 2u);
+            BOOST_TEST(std::string(e.what()).find("twenty") != std::string::npos);
+        }
+    }
+}
+
 // A quote inside an unquoted field (`ab"c`) makes the count of quotes say nothing about where
 // rows end: such a file, and one with a bad cell after many quoted line ends, read as on one thread.
 BOOST_AUTO_TEST_CASE(stray_quotes_and_errors_after_quoted_line_ends) {

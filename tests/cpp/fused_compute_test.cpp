@@ -1,10 +1,12 @@
 // The fused path of compute() (src/formula/fused.*) against the column evaluator: the same bits,
 // reasons included, for the whole catalogue and for formulas using every operation.
 #include <boost/test/unit_test.hpp>
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <sstream>
 
+#include "formula/fused.hpp"
 #include "indicator_fixture.hpp"
 #include "zhibiao/compute.hpp"
 #include "zhibiao/csv.hpp"
@@ -128,9 +130,77 @@ indicator_table computed(const panel& p, const catalogue& c, bool fused, bool st
     return compute(p, ids, o, c);
 }
 
+// The fused path alone with the block kernels of one instruction set: each indicator it takes
+// against the column evaluator's; returns how many it took.
+std::size_t check_instruction_set(const panel& p, const catalogue& c, const std::vector<std::string>& ids,
+                                  const std::string& isa) {
+    compute_options o;
+    o.strict = false;
+    std::vector<const indicator*> wanted;
+    indicator_table fused;
+    for (const auto& id : ids) {
+        wanted.push_back(&c.at(id));
+        fused.columns.emplace_back();
+        fused.columns.back().id = id;
+        fused.columns.back().unit = c.at(id).unit;
+    }
+    const std::vector<bool> done = detail::compute_fused(p, wanted, o, c, fused, isa);
+    o.fused = false;
+    const indicator_table columnwise = compute(p, ids, o, c);
+    for (std::size_t k = 0; k < ids.size(); ++k)
+        if (done[k]) BOOST_TEST_CONTEXT(isa << ", " << ids[k] << " (#" << k << ")") {
+                const indicator_values &a = fused.columns[k], &b = columnwise.columns[k];
+                BOOST_REQUIRE_EQUAL(a.values.size(), b.values.size());
+                BOOST_TEST(std::memcmp(a.values.data(), b.values.data(), sizeof(double) * a.values.size()) == 0);
+                BOOST_TEST((a.reasons == b.reasons));
+            }
+    return static_cast<std::size_t>(std::count(done.begin(), done.end(), true));
+}
+
+std::vector<std::string> ids_of(const catalogue& c) {
+    std::vector<std::string> ids;
+    for (const auto& i : c.indicators()) ids.push_back(i.id);
+    return ids;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(fused_computation)
+
+// The block kernels are compiled once per instruction set (fused_kernels_*.cpp); every one this
+// CPU runs — the baseline always — gives the column evaluator's bits.
+BOOST_AUTO_TEST_CASE(the_block_kernels_of_every_instruction_set_give_the_bits_of_the_column_evaluator) {
+    const std::vector<std::string> isas = detail::fused_block_isas();
+    BOOST_TEST((std::find(isas.begin(), isas.end(), "baseline") != isas.end()));
+    const panel p = generated_panel(150);  // 2,700 rows: two whole blocks and a part
+    const catalogue c = every_operation();
+    for (const std::string& isa : isas) {
+        BOOST_TEST(check_instruction_set(p, catalogue::builtin(), ids_of(catalogue::builtin()), isa) == 14u);
+        // all but the two with time operators and the one with a missing variable
+        BOOST_TEST(check_instruction_set(p, c, ids_of(c), isa) == c.indicators().size() - 3);
+    }
+    BOOST_CHECK_THROW(check_instruction_set(p, c, {"rd_intensity"}, "no_such_isa"), std::invalid_argument);
+}
+
+// A count in a scaled unit (万件): the whole-number rule judges it in its base unit (件), through
+// the kernels' conversion; one indicator asked for twice (its result copied, not shared).
+BOOST_AUTO_TEST_CASE(a_scaled_count_and_an_indicator_asked_for_twice) {
+    std::ostringstream csv;
+    csv << "entity,period,valid_invention_patents[万件],population[万人]\n";
+    const char* counts[] = {"0.00015", "0.0002", "3", "-1", "", "0.00010000000001", "1e300", "2.5"};
+    for (int row = 0; row < 3000; ++row) csv << 'e' << row << ",2023," << counts[row % 8] << ',' << (row % 5) << '\n';
+    const panel p = parse_csv(csv.str());
+    const catalogue c = catalogue::builtin();
+    const std::vector<std::string> ids = {"invention_patents_per_10k", "invention_patents_per_10k"};
+    for (const std::string& isa : detail::fused_block_isas()) BOOST_TEST(check_instruction_set(p, c, ids, isa) == 2u);
+    compute_options o;
+    const indicator_table fused = compute(p, ids, o, c);
+    BOOST_TEST((fused.columns[0].reasons[0] == reason::invalid_input));  // 0.00015 万件 = 1.5 件
+    BOOST_TEST(fused.columns[0].values[2] == 15000.0);                   // 3 万件 over 2 万人
+    BOOST_TEST((fused.columns[0].reasons[3] == reason::negative_input));
+    BOOST_TEST((fused.columns[0].reasons[5] == reason::zero_denominator));  // 1.0000000001 件: whole within 1e-9
+    BOOST_TEST((fused.columns[1].reasons == fused.columns[0].reasons));
+}
 
 BOOST_AUTO_TEST_CASE(the_whole_catalogue_fused_gives_the_bits_of_the_column_evaluator) {
     const panel p = generated_panel(150);  // 2,700 rows: two whole blocks and a part

@@ -2,6 +2,10 @@
 
 #include <boost/test/unit_test.hpp>
 #include <cmath>
+#include <cstring>
+#include <string>
+#include <thread>
+#include <vector>
 
 using namespace zhibiao;
 
@@ -48,6 +52,69 @@ BOOST_AUTO_TEST_CASE(bad_shapes_are_refused) {
     BOOST_CHECK_THROW(p.add(column("x", unit{}, Eigen::ArrayXd::Zero(3))), error);
     BOOST_CHECK_THROW(panel({{"a", "", ""}}, {period::year(2020)}, {0, 1}, {0, 0}), error);
     BOOST_CHECK_THROW((void)p.at("nope"), missing_variable_error);
+}
+
+// One field of an entity_table: the texts back to back, with where each ends.
+entity_texts texts_of(const std::vector<std::string>& texts) {
+    entity_texts t;
+    std::string all;
+    for (const auto& s : texts) {
+        all += s;
+        t.ends.push_back(all.size());
+    }
+    t.text.reset(new char[all.size() + 1]);
+    std::memcpy(t.text.get(), all.data(), all.size());
+    return t;
+}
+
+// Issue 16: read_csv keeps a firm table's entities as one block of text per field rather than an
+// `entity` (three std::strings) per firm; the panel reads codes from it and builds the vector of
+// `entity` only when asked, once, also when several threads ask at the same time.
+BOOST_AUTO_TEST_CASE(entities_kept_compactly_read_as_entities) {
+    entity_table table;
+    table.codes = texts_of({"91320000MA00000001", "91320000MA00000002", "x"});
+    table.names = texts_of({"甲公司", "", "丙"});
+    const panel p = panel::with_entity_table(std::move(table), {period::year(2024)}, {2, 0, 1}, {0, 0, 0});
+    BOOST_TEST(p.entity_count() == 3u);
+    BOOST_TEST(p.entity_code(1) == "91320000MA00000002");
+    BOOST_TEST(p.entity_name(0) == "甲公司");
+    BOOST_TEST(p.entity_name(1) == "");
+    BOOST_TEST(p.entity_parent(2) == "");  // no parents given: every parent is empty
+    std::vector<const std::vector<entity>*> seen(4);
+    std::vector<std::thread> readers;
+    for (std::size_t t = 0; t < seen.size(); ++t) readers.emplace_back([&p, &seen, t] { seen[t] = &p.entities(); });
+    for (auto& r : readers) r.join();
+    for (const auto* s : seen) BOOST_TEST(s == seen[0]);  // built once
+    BOOST_REQUIRE(p.entities().size() == 3u);
+    BOOST_TEST(p.entities()[0].code == "91320000MA00000001");
+    BOOST_TEST(p.entities()[2].name == "丙");
+    BOOST_TEST(p.entity_at(0).code == "x");
+    const panel copy = p;  // copies share the table
+    BOOST_TEST(copy.entity_code(0) == "91320000MA00000001");
+    BOOST_TEST(panel(p).entity_code(2) == "x");  // a temporary's code is a string of its own
+    // A panel of `entity` objects answers the same accessors.
+    BOOST_TEST(two_by_two().entity_code(1) == "320612");
+    BOOST_TEST(two_by_two().entity_name(0) == "崇川区");
+    BOOST_TEST(two_by_two().entity_count() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(inconsistent_entity_tables_are_refused) {
+    entity_table short_names;
+    short_names.codes = texts_of({"a", "b"});
+    short_names.names = texts_of({"甲"});  // one name for two entities
+    BOOST_CHECK_THROW(panel::with_entity_table(std::move(short_names), {period::year(2024)}, {0, 1}, {0, 0}), error);
+    entity_table backwards;
+    backwards.codes = texts_of({"ab", "c"});
+    backwards.codes.ends = {2, 1};
+    BOOST_CHECK_THROW(panel::with_entity_table(std::move(backwards), {period::year(2024)}, {0, 1}, {0, 0}), error);
+    try {
+        entity_table one;
+        one.codes = texts_of({"a"});
+        panel::with_entity_table(std::move(one), {period::year(2020)}, {0, 0}, {0, 0});
+        BOOST_FAIL("expected duplicate_row_error");
+    } catch (const duplicate_row_error& e) {
+        BOOST_TEST(e.where().entity == "a");
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
