@@ -35,13 +35,7 @@ class column {
 public:
     /// Owns `values`.
     column(std::string name, zhibiao::unit u, Eigen::ArrayXd values, std::vector<reason> reasons = {},
-           bool unit_given = true)
-        : name_(std::move(name)), unit_(std::move(u)), unit_given_(unit_given), reasons_(std::move(reasons)) {
-        auto storage = std::make_shared<Eigen::ArrayXd>(std::move(values));
-        data_ = storage->data();
-        size_ = static_cast<std::size_t>(storage->size());
-        owner_ = std::move(storage);
-    }
+           bool unit_given = true);
     /// Views `size` doubles at `data`, kept alive by `owner`.
     column(std::string name, zhibiao::unit u, const double* data, std::size_t size, std::shared_ptr<const void> owner,
            bool unit_given = true, std::vector<reason> reasons = {})
@@ -64,7 +58,7 @@ public:
     const double* data() const& { return data_; }
     const double* data() && = delete;  // the storage may go with the temporary
     Eigen::Map<const Eigen::ArrayXd> values() const& { return {data_, static_cast<Eigen::Index>(size_)}; }
-    Eigen::ArrayXd values() && { return Eigen::Map<const Eigen::ArrayXd>(data_, static_cast<Eigen::Index>(size_)); }
+    Eigen::ArrayXd values() &&;
     /// What keeps the storage alive. For bindings and serialisation only (the escape hatch that
     /// lets a NumPy view of a column outlive the panel safely); not a stable interface.
     const std::shared_ptr<const void>& storage_owner() const& { return owner_; }

@@ -86,4 +86,17 @@ struct text_codes {
 text_codes factorize_texts(std::size_t n, const std::function<bool(std::size_t, std::string_view&)>& text_at,
                            unsigned threads = 0);
 
+/// The distinct texts met by one stretch of records (see factorize_text_stretches).
+class text_table;
+/// The code of `text` in `table`: the next free one when it is new there.
+std::int32_t code_of(text_table& table, std::string_view text);
+/// As factorize_texts, for a caller that reads its records a stretch at a time (no call per
+/// record): `code_stretch(begin, end, table, codes)` sets codes[i] for every i in [begin, end)
+/// to code_of(table, record i's text), or -1 when it has none. It is called from up to
+/// `threads` threads at once, each with its own table. The final codes replace those in
+/// `codes` (n values, the caller's memory: a NumPy array, say); returns the sorted texts.
+using stretch_coder = std::function<void(std::size_t, std::size_t, text_table&, std::int32_t*)>;
+std::vector<std::string> factorize_text_stretches(std::size_t n, const stretch_coder& code_stretch, std::int32_t* codes,
+                                                  unsigned threads = 0);
+
 }  // namespace zhibiao

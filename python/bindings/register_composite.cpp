@@ -362,9 +362,13 @@ void register_ranks(py::module_& m) {
         py::arg("scores"), py::arg("ties") = "min", py::arg("groups") = std::vector<std::string>{});
     m.def(
         "composite_rank_columns",
-        [](const Eigen::MatrixXd& scores, const std::string& ties, std::vector<std::string> groups) {
+        // A column-major float64 array (a DataFrame's to_numpy()) is read in place, not copied.
+        [](py::array_t<double, py::array::f_style | py::array::forcecast> array, const std::string& ties,
+           std::vector<std::string> groups) {
+            if (array.ndim() != 2) throw argument_error("composite_rank_columns: a two-dimensional array of scores");
             const cp::ties rule = ties_of(ties);
             py::gil_scoped_release release;
+            const Eigen::Map<const Eigen::MatrixXd> scores(array.data(), array.shape(0), array.shape(1));
             Eigen::MatrixXd out(scores.rows(), scores.cols());
             for (Eigen::Index j = 0; j < scores.cols(); ++j) out.col(j) = cp::rank_within(scores.col(j), groups, rule);
             return out;

@@ -3,6 +3,7 @@
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include <array>
 #include <atomic>
 #include <cmath>
 #include <cstring>
@@ -34,72 +35,122 @@ constexpr std::size_t prefetch_distance = 16;
 
 bool is_missing(PyObject* o) { return o == Py_None || (PyFloat_Check(o) && std::isnan(PyFloat_AS_DOUBLE(o))); }
 
+// The codes of the objects a stretch has met, by address: a column often holds one str object on
+// many rows (pandas' CSV reader gives equal texts one object, and so do repeated literals), and
+// such a row is coded without reading its object again. Direct-mapped: a clash replaces the entry.
+// The array keeps every object alive during the call, so an address stands for one object.
+class codes_by_object {
+public:
+    bool find(PyObject* o, std::int32_t& code) const {
+        const entry& e = entries_[slot_of(o)];
+        if (e.object != o) return false;
+        code = e.code;
+        return true;
+    }
+    void remember(PyObject* o, std::int32_t code) { entries_[slot_of(o)] = {o, code}; }
+
+private:
+    struct entry {
+        PyObject* object = nullptr;
+        std::int32_t code = -1;
+    };
+    static constexpr int bits = 10;
+    static std::size_t slot_of(PyObject* o) {
+        const auto address = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(o));
+        return static_cast<std::size_t>((address * 0x9E3779B97F4A7C15ull) >> (64 - bits));
+    }
+    std::array<entry, std::size_t{1} << bits> entries_{};
+};
+
+// Codes of the cells [begin, end) of an object array, on a worker thread: str objects read
+// without Python, None and NaN missing; any other object sets `needs_python`.
+void code_objects(PyObject* const* cells, std::size_t begin, std::size_t end, text_table& table, std::int32_t* codes,
+                  std::atomic<bool>& needs_python) {
+    codes_by_object seen;
+    std::string_view text;
+    for (std::size_t i = begin; i < end; ++i) {
+        // Every str is its own block of memory: ask for the ones a few rows ahead now, so that
+        // the loop does not wait for a cache miss per row (what bounds it).
+        if (i + prefetch_distance < end) {
+            const char* ahead = reinterpret_cast<const char*>(cells[i + prefetch_distance]);
+            __builtin_prefetch(ahead);
+            __builtin_prefetch(ahead + 63);  // the text of a short compact str ends in the next line
+        }
+        PyObject* const o = cells[i];
+        std::int32_t code = -1;
+        if (!seen.find(o, code)) {
+            if (utf8_without_python(o, text))
+                code = code_of(table, text);
+            else if (!is_missing(o))
+                needs_python.store(true, std::memory_order_relaxed);
+            seen.remember(o, code);
+        }
+        codes[i] = code;
+    }
+}
+
 // An object array's texts: str as its UTF-8, None and NaN missing, anything else as str(x)
 // (pandas' astype(str)). In parallel while every cell is readable without Python; else again
-// on this thread, which holds the GIL.
-text_codes factorize_objects(const py::array& column, unsigned threads) {
+// on this thread, which holds the GIL. The codes go to `codes` (the array's length).
+std::vector<std::string> factorize_objects(const py::array& column, std::int32_t* codes, unsigned threads) {
     auto* const* cells = static_cast<PyObject* const*>(column.data());
     const auto n = static_cast<std::size_t>(column.size());
     std::atomic<bool> needs_python{false};
-    text_codes codes = factorize_texts(
+    std::vector<std::string> texts = factorize_text_stretches(
         n,
-        [&](std::size_t i, std::string_view& text) {
-            // Every str is its own block of memory: ask for the ones a few rows ahead now, so that
-            // the loop does not wait for a cache miss per row (what bounds it).
-            if (i + prefetch_distance < n) {
-                const char* ahead = reinterpret_cast<const char*>(cells[i + prefetch_distance]);
-                __builtin_prefetch(ahead);
-                __builtin_prefetch(ahead + 63);  // the text of a short compact str ends in the next line
+        [&](std::size_t begin, std::size_t end, text_table& table, std::int32_t* out) {
+            code_objects(cells, begin, end, table, out, needs_python);
+        },
+        codes, threads);
+    if (!needs_python.load()) return texts;
+    return factorize_text_stretches(
+        n,
+        [&](std::size_t begin, std::size_t end, text_table& table, std::int32_t* out) {
+            for (std::size_t i = begin; i < end; ++i) {
+                if (is_missing(cells[i])) {
+                    out[i] = -1;
+                    continue;
+                }
+                py::object held =
+                    PyUnicode_Check(cells[i]) ? py::reinterpret_borrow<py::object>(cells[i]) : py::str(cells[i]);
+                Py_ssize_t size = 0;
+                const char* bytes = PyUnicode_AsUTF8AndSize(held.ptr(), &size);
+                if (!bytes) throw py::error_already_set();
+                out[i] = code_of(table, {bytes, static_cast<std::size_t>(size)});
             }
-            if (utf8_without_python(cells[i], text)) return true;
-            if (!is_missing(cells[i])) needs_python.store(true, std::memory_order_relaxed);
-            return false;
         },
-        threads);
-    if (!needs_python.load()) return codes;
-    py::object held;  // keeps the text of str(x) alive until the next cell
-    return factorize_texts(
-        n,
-        [&](std::size_t i, std::string_view& text) {
-            if (is_missing(cells[i])) return false;
-            held = PyUnicode_Check(cells[i]) ? py::reinterpret_borrow<py::object>(cells[i]) : py::str(cells[i]);
-            Py_ssize_t size = 0;
-            const char* bytes = PyUnicode_AsUTF8AndSize(held.ptr(), &size);
-            if (!bytes) throw py::error_already_set();
-            text = {bytes, static_cast<std::size_t>(size)};
-            return true;
-        },
-        1);
+        codes, 1);
 }
 
 // A NumPy 'U' (UCS-4) or 'S' (bytes) array: each cell's bytes without its trailing NULs; a 'U'
 // cell's texts are made UTF-8 afterwards, from the distinct ones only.
-text_codes factorize_fixed_width(const py::array& column, unsigned threads) {
+std::vector<std::string> factorize_fixed_width(const py::array& column, std::int32_t* codes, unsigned threads) {
     const auto width = static_cast<std::size_t>(column.itemsize());
     const bool ucs4 = column.dtype().kind() == 'U';
     const char* base = static_cast<const char*>(column.data());
-    text_codes codes = factorize_texts(
+    std::vector<std::string> texts = factorize_text_stretches(
         static_cast<std::size_t>(column.size()),
-        [&](std::size_t i, std::string_view& text) {
-            std::size_t size = width;
-            const char* cell = base + i * width;
-            if (ucs4)
-                while (size >= 4 && std::memcmp(cell + size - 4, "\0\0\0\0", 4) == 0) size -= 4;
-            else
-                while (size > 0 && cell[size - 1] == '\0') --size;
-            text = {cell, size};
-            return true;
+        [&](std::size_t begin, std::size_t end, text_table& table, std::int32_t* out) {
+            for (std::size_t i = begin; i < end; ++i) {
+                std::size_t size = width;
+                const char* cell = base + i * width;
+                if (ucs4)
+                    while (size >= 4 && std::memcmp(cell + size - 4, "\0\0\0\0", 4) == 0) size -= 4;
+                else
+                    while (size > 0 && cell[size - 1] == '\0') --size;
+                out[i] = code_of(table, {cell, size});
+            }
         },
-        threads);
-    if (!ucs4) return codes;
+        codes, threads);
+    if (!ucs4) return texts;
     // UTF-8 sorts by code point as UCS-4 does (both are code point order): the codes stand.
-    for (auto& t : codes.texts) {
+    for (auto& t : texts) {
         py::str s = py::reinterpret_steal<py::str>(
             PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, t.data(), static_cast<Py_ssize_t>(t.size() / 4)));
         if (!s) throw py::error_already_set();
         t = s.cast<std::string>();
     }
-    return codes;
+    return texts;
 }
 
 }  // namespace
@@ -156,12 +207,12 @@ void register_patents(py::module_& m) {
             const char kind = column.dtype().kind();
             if (column.ndim() != 1 || !(column.flags() & py::array::c_style))
                 throw error("factorize_texts: a one-dimensional contiguous array, please");
-            text_codes codes =
-                kind == 'O' ? factorize_objects(column, threads)
-                : (kind == 'U' || kind == 'S')
-                    ? factorize_fixed_width(column, threads)
-                    : throw error(std::string("factorize_texts: an array of texts, not of kind '") + kind + "'");
-            return py::make_tuple(copy_to_numpy(codes.codes), py::cast(codes.texts));
+            if (kind != 'O' && kind != 'U' && kind != 'S')
+                throw error(std::string("factorize_texts: an array of texts, not of kind '") + kind + "'");
+            py::array_t<std::int32_t> codes(column.size());  // written in place: no copy of the codes
+            std::vector<std::string> texts = kind == 'O' ? factorize_objects(column, codes.mutable_data(), threads)
+                                                         : factorize_fixed_width(column, codes.mutable_data(), threads);
+            return py::make_tuple(codes, py::cast(texts));
         },
         py::arg("column"), py::arg("threads") = 0u,
         "Codes of a text column (object, 'U' or 'S' array): (int32 codes, sorted distinct texts); -1 = missing.");

@@ -1,8 +1,10 @@
 // The panel's constructor and add() (zhibiao/panel.hpp), compiled once: the row index check
-// instantiates a hash map that every file including the header would otherwise compile.
+// instantiates a hash map that every file including the header would otherwise compile. So are
+// the owning column's constructor (make_shared of an Eigen array) and values() && (an Eigen copy).
 #include "zhibiao/panel.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -89,5 +91,15 @@ void panel::add(column c) {
         }
     columns_.push_back(std::move(c));
 }
+
+column::column(std::string name, zhibiao::unit u, Eigen::ArrayXd values, std::vector<reason> reasons, bool unit_given)
+    : name_(std::move(name)), unit_(std::move(u)), unit_given_(unit_given), reasons_(std::move(reasons)) {
+    auto storage = std::make_shared<Eigen::ArrayXd>(std::move(values));
+    data_ = storage->data();
+    size_ = static_cast<std::size_t>(storage->size());
+    owner_ = std::move(storage);
+}
+
+Eigen::ArrayXd column::values() && { return Eigen::Map<const Eigen::ArrayXd>(data_, static_cast<Eigen::Index>(size_)); }
 
 }  // namespace zhibiao

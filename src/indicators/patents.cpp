@@ -292,31 +292,139 @@ void days_from_ticks(const std::int64_t* ticks, std::size_t n, std::int64_t tick
     });
 }
 
-text_codes factorize_texts(std::size_t n, const std::function<bool(std::size_t, std::string_view&)>& text_at,
-                           unsigned threads) {
+namespace {
+
+// The codes of texts of up to 16 bytes, kept in the table's slots as two words and a length: a
+// look-up is a multiply and three compares, without reading the text a byte at a time or calling
+// memcmp (region and kind names are short, and a lookup per record is what a column costs once
+// its objects are read). Open addressing, at most half full.
+class short_text_codes {
+public:
+    static constexpr std::size_t longest = 16;
+    struct key {
+        std::uint64_t low = 0, high = 0;
+        std::uint32_t size = 0;
+        bool operator==(const key& o) const { return low == o.low && high == o.high && size == o.size; }
+    };
+
+    // Every byte of a text of up to 16 bytes, read as (at most) two overlapping words: with the
+    // size this is the text, so equal keys are equal texts.
+    static key key_of(std::string_view s) {
+        const char* p = s.data();
+        const std::size_t n = s.size();
+        key k;
+        k.size = static_cast<std::uint32_t>(n);
+        if (n >= 8) {
+            std::memcpy(&k.low, p, 8);
+            std::memcpy(&k.high, p + n - 8, 8);
+        } else if (n >= 4) {
+            std::uint32_t first, last;
+            std::memcpy(&first, p, 4);
+            std::memcpy(&last, p + n - 4, 4);
+            k.low = first | std::uint64_t{last} << 32;
+        } else if (n > 0) {
+            k.low = std::uint64_t{static_cast<unsigned char>(p[0])} |
+                    std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
+                    std::uint64_t{static_cast<unsigned char>(p[n - 1])} << 16;
+        }
+        return k;
+    }
+
+    // The code stored for `k`, or -1.
+    std::int32_t find(const key& k) const {
+        if (slots_.empty()) return -1;
+        for (std::size_t i = slot_of(k);; i = (i + 1) & mask_) {
+            if (slots_[i].code < 0 || slots_[i].text == k) return slots_[i].code;
+        }
+    }
+
+    void insert(const key& k, std::int32_t code) {
+        if (2 * (used_ + 1) > slots_.size()) grow();
+        std::size_t i = slot_of(k);
+        while (slots_[i].code >= 0) i = (i + 1) & mask_;
+        slots_[i] = {k, code};
+        ++used_;
+    }
+
+private:
+    struct slot {
+        key text;
+        std::int32_t code = -1;
+    };
+    std::size_t slot_of(const key& k) const {
+        std::uint64_t h = (k.low * 0x9E3779B97F4A7C15ull) ^ (k.high * 0xC4CEB9FE1A85EC53ull) ^ k.size;
+        h ^= h >> 32;  // every input bit reaches the low bits the slot is taken from
+        h *= 0xFF51AFD7ED558CCDull;
+        return static_cast<std::size_t>(h ^ (h >> 32)) & mask_;
+    }
+    void grow() {
+        std::vector<slot> old(std::max<std::size_t>(64, 2 * slots_.size()));
+        old.swap(slots_);
+        mask_ = slots_.size() - 1;
+        used_ = 0;
+        for (const slot& e : old)
+            if (e.code >= 0) insert(e.text, e.code);
+    }
+
+    std::vector<slot> slots_;  // a power of two
+    std::size_t mask_ = 0, used_ = 0;
+};
+
+}  // namespace
+
+class text_table {
+public:
+    detail::interner texts;
+    short_text_codes short_texts;  // a front to `texts` for short ones
+};
+
+std::int32_t code_of(text_table& table, std::string_view text) {
+    if (text.size() > short_text_codes::longest) return table.texts.intern(text).first;
+    const short_text_codes::key k = short_text_codes::key_of(text);
+    std::int32_t code = table.short_texts.find(k);
+    if (code < 0) {
+        code = table.texts.intern(text).first;
+        table.short_texts.insert(k, code);
+    }
+    return code;
+}
+
+std::vector<std::string> factorize_text_stretches(std::size_t n, const stretch_coder& code_stretch, std::int32_t* codes,
+                                                  unsigned threads) {
     const unsigned parts = worker_count(threads, n, 1u << 18);
-    text_codes result;
-    result.codes.resize(n);
-    std::vector<detail::interner> local(parts);
-    in_stretches(n, parts, [&](unsigned t, std::size_t begin, std::size_t end) {
-        std::string_view text;
-        for (std::size_t i = begin; i < end; ++i) result.codes[i] = text_at(i, text) ? local[t].intern(text).first : -1;
-    });
-    for (const auto& l : local) result.texts.insert(result.texts.end(), l.texts().begin(), l.texts().end());
-    std::sort(result.texts.begin(), result.texts.end());
-    result.texts.erase(std::unique(result.texts.begin(), result.texts.end()), result.texts.end());
-    if (result.texts.size() > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
+    std::vector<text_table> local(parts);
+    in_stretches(n, parts,
+                 [&](unsigned t, std::size_t begin, std::size_t end) { code_stretch(begin, end, local[t], codes); });
+    std::vector<std::string> texts;
+    for (const auto& l : local) texts.insert(texts.end(), l.texts.texts().begin(), l.texts.texts().end());
+    std::sort(texts.begin(), texts.end());
+    texts.erase(std::unique(texts.begin(), texts.end()), texts.end());
+    if (texts.size() > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
         throw limit_error("more than 2^31 distinct texts in one column");
     std::vector<std::vector<std::int32_t>> global_of(parts);  // per stretch: local code → sorted code
     for (unsigned t = 0; t < parts; ++t)
-        for (std::string_view text : local[t].texts())
-            global_of[t].push_back(static_cast<std::int32_t>(
-                std::lower_bound(result.texts.begin(), result.texts.end(), text) - result.texts.begin()));
+        for (std::string_view text : local[t].texts.texts())
+            global_of[t].push_back(
+                static_cast<std::int32_t>(std::lower_bound(texts.begin(), texts.end(), text) - texts.begin()));
     in_stretches(n, parts, [&](unsigned t, std::size_t begin, std::size_t end) {
         const std::int32_t* map = global_of[t].data();
         for (std::size_t i = begin; i < end; ++i)
-            if (result.codes[i] >= 0) result.codes[i] = map[result.codes[i]];
+            if (codes[i] >= 0) codes[i] = map[codes[i]];
     });
+    return texts;
+}
+
+text_codes factorize_texts(std::size_t n, const std::function<bool(std::size_t, std::string_view&)>& text_at,
+                           unsigned threads) {
+    text_codes result;
+    result.codes.resize(n);
+    result.texts = factorize_text_stretches(
+        n,
+        [&](std::size_t begin, std::size_t end, text_table& table, std::int32_t* codes) {
+            std::string_view text;
+            for (std::size_t i = begin; i < end; ++i) codes[i] = text_at(i, text) ? code_of(table, text) : -1;
+        },
+        result.codes.data(), threads);
     return result;
 }
 

@@ -84,3 +84,57 @@ def test_datetime64_units_become_days():
         values = np.array(["1969-12-31T23:00", "2024-02-29T12:00", "NaT"], dtype=f"datetime64[{unit}]")
         days = _patents._days(values, "x")
         assert days.tolist() == [-1, 19782, np.iinfo(np.int32).min], unit
+
+
+def _distinct_copy(text: str) -> str:
+    """An equal str that is another object (slicing a longer one builds a new str; CPython keeps
+    one object for "" and for each one-character Latin-1 text)."""
+    copy = (text + "!")[:-1]
+    assert copy == text and (copy is not text or len(text) < 2)
+    return copy
+
+
+def _assert_same_as_pandas(cells: list, threads: int = 0) -> None:
+    expected_codes, expected_texts = pd.factorize(pd.Series(cells, dtype=object), sort=True)
+    codes, texts = _core.factorize_texts(np.array(cells + [None], dtype=object)[:-1], threads)
+    assert texts == list(expected_texts)
+    assert codes.tolist() == expected_codes.tolist()
+
+
+def test_factorize_texts_on_shared_and_distinct_equal_str_objects():
+    # The same few objects on many rows (as pandas' CSV reader hands them out), equal texts held
+    # by other objects, texts of every length around the 8- and 16-byte words, and non-ASCII ones.
+    texts = ["", "a", "ab", "abc", "abcd", "abcdefg", "abcdefgh", "abcdefghi", "x" * 15, "x" * 16, "x" * 17, "y" * 40]
+    texts += ["南通", "南通市", "江苏省南通市崇川区", "é"]
+    shared = [texts[(i * 7) % len(texts)] for i in range(3000)]
+    distinct = [_distinct_copy(t) for t in shared]
+    _assert_same_as_pandas(shared)
+    _assert_same_as_pandas(distinct)
+    _assert_same_as_pandas([s if i % 3 else d for i, (s, d) in enumerate(zip(shared, distinct))])
+
+
+def test_factorize_texts_tells_texts_apart_that_share_their_first_and_last_words():
+    # 9 to 16 bytes are read as two overlapping words, 4 to 7 as two half-words: the length
+    # keeps texts apart whose words agree.
+    cells = ["abcdefgh" + "abcdefgh"[k:] for k in range(8)] + ["abcd" + "abcd"[k:] for k in range(4)]
+    cells += ["aaa", "aa", "a", "aba", "abba", "aaaa", "aaaaaaaa", "aaaaaaaaa"]
+    _assert_same_as_pandas(cells * 3)
+
+
+def test_factorize_texts_with_missing_and_other_objects_among_shared_ones():
+    nan, seven, word = float("nan"), 7, "word"
+    cells = [word, None, nan, seven, word, nan, seven, None, _distinct_copy(word), 7.5, "南通"] * 50
+    codes, texts = _core.factorize_texts(np.array(cells, dtype=object))
+    assert texts == ["7", "7.5", "word", "南通"]
+    assert codes[:11].tolist() == [2, -1, -1, 0, 2, -1, 0, -1, 2, 1, 3]
+    assert codes.tolist() == codes[:11].tolist() * 50
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_factorize_texts_on_many_rows_in_parallel(threads):
+    pool = [f"{100000 + k}" for k in range(3000)] + [f"区{k}" for k in range(50)]
+    rng = np.random.default_rng(3)
+    picks = rng.integers(0, len(pool), 600_000)
+    cells = [pool[p] if p % 5 else _distinct_copy(pool[p]) for p in picks.tolist()]
+    cells[::97] = [None] * len(cells[::97])
+    _assert_same_as_pandas(cells, threads)
