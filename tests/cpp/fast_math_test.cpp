@@ -61,7 +61,8 @@ BOOST_AUTO_TEST_CASE(infinities_are_refused_under_fast_math) {
     const unit items = unit::parse("项");
     BOOST_TEST((to_string(invalid_for_computation(count, inf_value, items)) == to_string(reason::invalid_input)));
     BOOST_TEST((to_string(invalid_for_computation(count, -inf_value, items)) == to_string(reason::invalid_input)));
-    BOOST_TEST((to_string(invalid_for_computation(count, nan_value, items)) == to_string(reason::none)));  // NaN is not judged here
+    BOOST_TEST((to_string(invalid_for_computation(count, nan_value, items)) ==
+                to_string(reason::none)));  // NaN is not judged here
     BOOST_TEST((to_string(invalid_for_computation(count, opaque(3.0), items)) == to_string(reason::none)));
 
     Eigen::VectorXd w(2);
