@@ -24,21 +24,34 @@ struct location {
 
     /// "file:12:3 (entity 320602, period 2023, variable gdp)" — the parts that are set.
     std::string to_string() const {
-        std::string out;
-        if (!file.empty()) out += file;
+        // Appends only: `"literal" + std::string` here made g++ 12 -O3 warn -Wrestrict (its
+        // false positive PR105329) in every program including this header.
+        std::string out = file;
         if (line) {
-            out += (out.empty() ? "line " : ":") + std::to_string(line);
-            if (column) out += (file.empty() ? ", column " : ":") + std::to_string(column);
+            out += out.empty() ? "line " : ":";
+            out += std::to_string(line);
+            if (column) {
+                out += file.empty() ? ", column " : ":";
+                out += std::to_string(column);
+            }
         }
         std::string tail;
         auto add = [&tail](const char* label, const std::string& value) {
             if (value.empty()) return;
-            tail += (tail.empty() ? "" : ", ") + std::string(label) + " " + value;
+            if (!tail.empty()) tail += ", ";
+            tail += label;
+            tail += ' ';
+            tail += value;
         };
         add("entity", entity);
         add("period", period);
         add("variable", variable);
-        if (!tail.empty()) out += (out.empty() ? "" : " ") + ("(" + tail + ")");
+        if (!tail.empty()) {
+            if (!out.empty()) out += ' ';
+            out += '(';
+            out += tail;
+            out += ')';
+        }
         return out;
     }
     bool empty() const { return file.empty() && !line && entity.empty() && period.empty() && variable.empty(); }

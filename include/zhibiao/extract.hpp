@@ -35,6 +35,7 @@
 #include <limits>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace zhibiao {
@@ -158,11 +159,15 @@ struct fact_table {
     std::vector<std::size_t> text_end;
 
     std::size_t size() const { return value.size(); }
-    const std::string& text_of(std::uint32_t id) const { return strings.at(id); }
-    std::string_view figure(std::size_t row) const {
+    // On a temporary table (extract_table(text).facts.figure(0)) these return copies: a view
+    // or reference would point into storage freed at the end of the statement.
+    const std::string& text_of(std::uint32_t id) const& { return strings.at(id); }
+    std::string text_of(std::uint32_t id) && { return strings.at(id); }
+    std::string_view figure(std::size_t row) const& {
         const std::size_t from = row == 0 ? 0 : text_end.at(row - 1);
         return std::string_view(quoted).substr(from, text_end.at(row) - from);
     }
+    std::string figure(std::size_t row) && { return std::string(std::as_const(*this).figure(row)); }
     bool has(std::size_t row, fact_flag f) const { return (flags.at(row) >> static_cast<unsigned>(f)) & 1U; }
 };
 

@@ -27,6 +27,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "zhibiao/error.hpp"
@@ -53,7 +54,8 @@ public:
     /// deeper than `max_depth` or a tree taller than `max_height`.
     static formula parse(const std::string& text);
 
-    const std::string& text() const { return text_; }
+    const std::string& text() const& { return text_; }
+    std::string text() && { return std::move(text_); }  // a temporary's text, not a reference into it
     bool empty() const { return !root_; }
     /// The names the formula reads (variables or indicators), in order of first use.
     std::vector<std::string> names() const;

@@ -235,7 +235,10 @@ struct firm_gap {
 class scorecard_inputs {
 public:
     /// One pointer per pack input, in the pack's units (null: absent optional input).
-    const scorecard_columns& columns() const { return columns_; }
+    const scorecard_columns& columns() const& { return columns_; }
+    /// Refused on a temporary (card.inputs_from(p).columns()): the columns point into converted
+    /// copies the temporary owns. Keep the scorecard_inputs in a variable while scoring.
+    const scorecard_columns& columns() && = delete;
     std::size_t rows() const { return columns_.rows; }
     /// Per firm, bit k: input k held a cell invalid for computing — text the loader could not
     /// read, a negative count, an invalid part of a roll-up: any reason but one that means

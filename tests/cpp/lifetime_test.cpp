@@ -13,6 +13,8 @@
 #include "zhibiao/composite/pipeline.hpp"
 #include "zhibiao/compute.hpp"
 #include "zhibiao/csv.hpp"
+#include "zhibiao/extract.hpp"
+#include "zhibiao/formula.hpp"
 #include "zhibiao/panel.hpp"
 #include "zhibiao/scorecard.hpp"
 #include "zhibiao/units.hpp"
@@ -33,6 +35,11 @@ template <class T, class = void>
 struct can_find_variable : std::false_type {};
 template <class T>
 struct can_find_variable<T, std::void_t<decltype(std::declval<T>().variable("x"))>> : std::true_type {};
+
+template <class T, class = void>
+struct can_take_columns : std::false_type {};
+template <class T>
+struct can_take_columns<T, std::void_t<decltype(std::declval<T>().columns())>> : std::true_type {};
 
 template <class Call>
 constexpr bool is_value = !std::is_reference_v<Call>;
@@ -76,10 +83,20 @@ static_assert(is_value<decltype(std::declval<composite::framework>().nodes())> &
               is_value<decltype(std::declval<composite::framework>().at(0))> &&
               is_value<decltype(std::declval<composite::framework>().indicators())>);
 static_assert(is_value<decltype(std::declval<unit>().symbol())> && is_value<decltype(std::declval<unit>().dim())>);
+// Found by a trial of user programs: extract_table(text).facts.figure(0) was a view into the
+// freed table (ASan silent: the text was read from reused heap), formula::parse(f).text() a
+// reference into the temporary.
+static_assert(std::is_same_v<decltype(std::declval<fact_table>().figure(0)), std::string> &&
+              std::is_same_v<decltype(std::declval<fact_table>().text_of(0)), std::string>);
+static_assert(std::is_same_v<decltype(std::declval<const fact_table&>().figure(0)), std::string_view>);
+static_assert(std::is_same_v<decltype(std::declval<formula>().text()), std::string>);
+static_assert(std::is_same_v<decltype(std::declval<const formula&>().text()), const std::string&>);
 
 // Pointers into a temporary are refused.
 static_assert(!can_find<panel>::value && !can_find<catalogue>::value && !can_find_variable<catalogue>::value);
 static_assert(!can_take_data<column>::value);
+// card.inputs_from(p).columns(): pointers into the temporary's converted copies.
+static_assert(!can_take_columns<scorecard_inputs>::value && can_take_columns<const scorecard_inputs&>::value);
 
 const char* county_csv =
     "region,period,valid_invention_patents,population[万人]\n"
@@ -140,6 +157,14 @@ BOOST_AUTO_TEST_CASE(the_inputs_of_a_temporary_scorecard_stay_valid) {
     std::vector<std::string> churn(64, std::string(200, 'x'));
     BOOST_TEST(inputs.front().id == "employees");
     BOOST_TEST(id == "tech-sme-2017");
+}
+
+BOOST_AUTO_TEST_CASE(a_figure_of_a_temporary_fact_table_is_a_copy) {
+    const auto figure = extract_table("获批11项。").facts.figure(0);
+    const auto text = formula::parse("rd_expense / gdp").text();
+    std::vector<std::string> churn(64, std::string(200, 'x'));
+    BOOST_TEST(figure == "11项");
+    BOOST_TEST(text == "rd_expense / gdp");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
