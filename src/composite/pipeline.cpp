@@ -372,10 +372,37 @@ std::string aggregation_text(const level_plan& p, int level) {
            " weights; a missing child is left out and the other weights renormalised (weighted means).";
 }
 
+/// Methods that score a group from its whole matrix (MPI, benefit of the doubt, Copeland, TOPSIS,
+/// VIKOR) need every value; a missing indicator under such a level-2 group is named here by region
+/// and code, where the matrix alone could only say "unit 4, criterion 0".
+void require_complete_groups(const stage& s, const std::vector<level_plan>& plans) {
+    if (plans.empty()) return;
+    const aggregation method = plans.front().aggregate.method;
+    if (method == aggregation::arithmetic || method == aggregation::geometric || method == aggregation::harmonic ||
+        method == aggregation::generalised)
+        return;
+    const auto& leaves = s.fw.indicators();
+    for (std::size_t j = 0; j < leaves.size(); ++j) {
+        const std::string& parent = s.fw.at(leaves[j]).parent;
+        if (parent.empty() || s.fw.at(s.fw.find(parent)).level != 2) continue;
+        for (Eigen::Index i = 0; i < s.x.rows(); ++i)
+            if (!present(s.x(i, static_cast<Eigen::Index>(j)))) {
+                location w;
+                w.variable = s.fw.at(leaves[j]).code;
+                w.entity = s.data.regions[static_cast<std::size_t>(s.rows[static_cast<std::size_t>(i)])];
+                throw method_error(std::string(aggregation_names[static_cast<int>(method)]) +
+                                       " aggregation at level 2 needs every value: '" + w.variable +
+                                       "' is missing for region '" + w.entity + "' (impute first: an Impute step)",
+                                   w);
+            }
+    }
+}
+
 /// After the steps: the index aggregated by the plans, and the rest of the account.
 void finish(stage& s) {
     if (!s.normalised) throw error("the steps need a normalisation step");
     result& r = s.out;
+    require_complete_groups(s, r.plans);
     r.aggregation = aggregate(s.fw, s.x, r.plans);
     require_finite_scores(s.fw, s, r.aggregation.scores);
     r.layers.push_back({"aggregated", s.rows, r.aggregation.scores});

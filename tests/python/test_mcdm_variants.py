@@ -133,3 +133,14 @@ def test_vikor_compromise():
     # C2 fails (hand-checked in tests/cpp/mcdm_test.cpp): the two best by Q.
     r = C.vikor_compromise([[2, 6, 9], [2, 9, 3], [1, 3, 8], [3, 6, 4], [8, 3, 7]], [1, 1, 1])
     assert r["compromise"] == [0, 3] and r["acceptable_advantage"] and not r["acceptable_stability"]
+
+
+def test_a_missing_value_under_topsis_names_the_region_and_indicator():
+    # Found trying the C++ API as a user: the preset said "unit 4, criterion 0 is missing".
+    data = pd.DataFrame(
+        {"rd": [1.0, 2.0, 3.0, 4.0, np.nan], "patents": [5.0, 3.0, 4.0, 1.0, 2.0]},
+        index=["A", "B", "C", "D", "E"],
+    )
+    with pytest.raises(zb.Error, match="'rd' is missing for region 'E'") as caught:
+        zb.composite.score(data, "entropy-topsis")
+    assert caught.value.entity == "E" and caught.value.variable == "rd"
