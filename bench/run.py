@@ -44,6 +44,7 @@ from harness import (
     Record,
     assert_close_eps,
     assert_same_bits,
+    cpu_seconds,
     machine,
     markdown,
     measure,  # noqa: E402
@@ -103,8 +104,6 @@ def check_catalogue(
 
 
 def bench_catalogue(rows: int, threads: list[int], repeat: int) -> list[Record]:
-    import time
-
     import zhibiao as zb
 
     df = generate_panel(rows)
@@ -117,18 +116,11 @@ def bench_catalogue(rows: int, threads: list[int], repeat: int) -> list[Record]:
     threaded = _accepts_threads(panel.compute)
     records, first = [], None
 
-    def best_cpu(fn: Callable[[], Any]) -> float:  # CPU of every thread: wall follows the machine's load
-        best = float("inf")
-        for _ in range(max(1, repeat)):
-            start = time.process_time()
-            fn()
-            best = min(best, time.process_time() - start)
-        return best
-
     for t in threads if threaded else [1]:
         kwargs = {"threads": t} if threaded else {}
         t_zb, (values, reasons), m_zb = measure(lambda: panel.compute(reasons=True, **kwargs), repeat)
-        cpu_zb, cpu_copy = best_cpu(lambda: panel.compute(reasons=True, **kwargs)), best_cpu(lambda: inputs.copy())
+        cpu_zb = cpu_seconds(lambda: panel.compute(reasons=True, **kwargs), repeat)
+        cpu_copy = cpu_seconds(lambda: inputs.copy(), repeat)
         cpu = f"CPU time {cpu_zb * 1e3:.1f} ms against the copy's {cpu_copy * 1e3:.1f} ms: {cpu_zb / cpu_copy:.2f}×"
         print(f"  {cpu}")
         worst = check_catalogue(values, reasons, expected, expected_reasons)

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import random
 import re
-import time
 from pathlib import Path
 
-from harness import Record, measure
+from harness import Record, cpu_seconds, measure
 
 ROOT = Path(__file__).resolve().parents[1]
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -74,17 +73,6 @@ def check(text: str, facts, core_count: int) -> str:
             k += 1
         inside += k < len(spans) and spans[k][0] <= at
     return f"{len(facts):,} facts; {inside:,} of the {len(found):,} regex numbers in the first 200 kB lie in a figure"
-
-
-def cpu_seconds(fn, repeat: int) -> float:
-    """Best CPU time (time.process_time) of `repeat` runs: on a machine shared with other work the
-    wall time counts the waits for a core, the CPU time does not."""
-    best = float("inf")
-    for _ in range(max(1, repeat)):
-        start = time.process_time()
-        fn()
-        best = min(best, time.process_time() - start)
-    return best
 
 
 def bench_extract(megabytes: int, threads: list[int], repeat: int) -> list[Record]:
