@@ -1192,6 +1192,7 @@ private:
         std::unordered_map<std::string, std::int32_t> variable_of_name;
         std::unordered_map<std::int64_t, std::int32_t> row_of_key;
         std::unordered_map<std::string, unit> unit_cache;
+        std::vector<std::size_t> first_unitless_line;  // per variable: its first record without a unit (0: none)
     };
 
     panel load_long(tokenizer& tok, std::vector<field>& fields, const std::vector<std::string>& names, row_keys& keys) {
@@ -1321,11 +1322,34 @@ private:
         double value;
         reason r = read_cell(report_, fields[static_cast<std::size_t>(st.value_col)], v, value, line,
                              static_cast<std::size_t>(st.value_col) + 1);
+        if (r == reason::none && st.unit_col >= 0 && unit_override_.count(v.name) == 0)
+            r = check_long_unit(v, unit_text, fields[static_cast<std::size_t>(st.value_col)],
+                                static_cast<std::size_t>(vi), line, st, value);
         if (r == reason::none && !unit_text.empty() && unit_override_.count(v.name) == 0 && unit_text != v.u.symbol())
             value = convert_long_value(value, unit_text, v, line, st);
         v.values[row] = value;
         store_reason(v.reasons, v.values.size(), row, r);
         ++report_.rows_loaded;
+    }
+
+    // A record without a unit beside records of the same variable with one is refused (or, lenient,
+    // unparseable): which unit it meant would otherwise depend on the order of the rows.
+    reason check_long_unit(const variable_column& v, std::string_view unit_text, std::string_view value_text,
+                           std::size_t variable, std::size_t line, long_state& st, double& value) {
+        if (st.first_unitless_line.size() <= variable) st.first_unitless_line.resize(variable + 1, 0);
+        std::size_t& unitless = st.first_unitless_line[variable];
+        std::string problem;
+        if (unit_text.empty() && v.unit_given)
+            problem = "no unit, while the first record of " + detail::quoted(v.name) + " is in " +
+                      detail::quoted(v.u.symbol()) + ": give every record its unit";
+        else if (unit_text.empty() && unitless == 0)
+            unitless = line;
+        else if (!unit_text.empty() && unitless != 0)
+            problem = "in " + detail::quoted(unit_text) + ", while the record of " + detail::quoted(v.name) +
+                      " at line " + std::to_string(unitless) + " has no unit: give every record its unit";
+        if (problem.empty()) return reason::none;
+        const std::size_t unit_column = static_cast<std::size_t>(st.unit_col) + 1;
+        return bad_cell(report_, value_text, v, value, line, unit_column, problem);
     }
 
     // A long file's variable name, read as a wide header is; a catalogue rename is reported.
