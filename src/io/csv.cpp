@@ -384,6 +384,8 @@ public:
             throw parse_error("no header row: the file is empty", w);
         }
         header_line_ = tok.line();
+        body_start_ = tok.position();
+        body_line_ = tok.next_line();
         if (fields.size() > options_.max_columns)
             throw limit_error("the header has " + std::to_string(fields.size()) + " columns, more than the limit of " +
                                   std::to_string(options_.max_columns) + " (csv_options::max_columns)",
@@ -589,6 +591,30 @@ private:
         return {e, p};
     }
 
+    // The lines of the first two rows of `entity` and `period` (as the panel names them), or 0s.
+    // Only on the error path: the body is read again rather than a line kept for every row.
+    std::pair<std::size_t, std::size_t> duplicate_lines(const std::string& entity, const std::string& period) const {
+        std::pair<std::size_t, std::size_t> lines{0, 0};
+        try {
+            tokenizer tok(text_.substr(body_start_), options_.separator, source_, body_line_);
+            std::vector<field> fields;
+            std::string_view last_text;
+            std::string last_period;
+            while (tok.next(fields)) {
+                if (fields.size() != header_.size() || blank(fields)) continue;  // skipped or blank
+                if (trim(fields[static_cast<std::size_t>(entity_col_)]) != entity) continue;
+                const std::string_view text = period_of(fields);
+                if (last_period.empty() || text != last_text) last_period = period::parse(text).to_string();
+                last_text = text;
+                if (last_period != period) continue;
+                (lines.first ? lines.second : lines.first) = tok.line();
+                if (lines.second) return lines;
+            }
+        } catch (const std::exception&) {  // the first error of the read was the duplicate: none here
+        }
+        return {0, 0};
+    }
+
     // `storage`, when given, holds the values of vars[k] (wide layout); else they are in vars[k].values.
     panel finish(row_keys& keys, std::vector<variable_column>& vars,
                  const std::vector<std::shared_ptr<double[]>>& storage = {}, std::size_t rows = 0) {
@@ -603,7 +629,10 @@ private:
         } catch (const duplicate_row_error& e) {
             location w = e.where();
             w.file = source_;
-            throw duplicate_row_error(e.message(), w);
+            const auto [first, second] = duplicate_lines(w.entity, w.period);
+            w.line = second;
+            throw duplicate_row_error(
+                first ? e.message() + " (the first on line " + std::to_string(first) + ")" : e.message(), w);
         }
         for (std::size_t k = 0; k < vars.size(); ++k) {
             auto& v = vars[k];
@@ -654,7 +683,11 @@ private:
         std::array<pending_code, lag> pending{};
         std::size_t pending_count = 0;       // codes read; pending_count - entity_local.size() wait
         std::vector<std::int32_t> new_rank;  // per code: its rank among codes no earlier chunk has, or -1
-        std::vector<std::pair<std::size_t, std::int32_t>> earlier;  // per code: (earliest chunk with it, index there)
+        struct earlier_code {
+            std::uint32_t chunk;  // the earliest chunk with the code
+            std::int32_t index;   // its index there, or -1
+        };
+        std::vector<earlier_code> earlier;  // per code (not for the first chunk, whose codes are all new)
         std::size_t new_codes = 0;
         std::array<std::size_t, 3> new_bytes{};  // of the new codes' codes, names and parents
         std::size_t rows() const { return pending_count; }
@@ -1061,7 +1094,7 @@ private:
         chunk& c = chunks[i];
         const auto& codes = c.entity_codes.texts();
         c.new_rank.assign(codes.size(), -1);
-        c.earlier.assign(codes.size(), {0, -1});
+        if (i > 0) c.earlier.assign(codes.size(), {0, -1});
         std::int32_t rank = 0;
         constexpr std::size_t ahead = 8;  // prefetch the slots of the code this far ahead
         for (std::size_t l = 0; l < codes.size(); ++l) {
@@ -1069,10 +1102,12 @@ private:
                 const std::uint64_t next = interner::hash(codes[l + ahead]);
                 for (std::size_t j = 0; j < i; ++j) chunks[j].entity_codes.prefetch(next);
             }
-            const std::uint64_t h = interner::hash(codes[l]);
-            for (std::size_t j = 0; j < i && c.earlier[l].second < 0; ++j)
-                c.earlier[l] = {j, chunks[j].entity_codes.find(codes[l], h)};
-            if (c.earlier[l].second >= 0) continue;
+            if (i > 0) {
+                const std::uint64_t h = interner::hash(codes[l]);
+                for (std::size_t j = 0; j < i && c.earlier[l].index < 0; ++j)
+                    c.earlier[l] = {static_cast<std::uint32_t>(j), chunks[j].entity_codes.find(codes[l], h)};
+                if (c.earlier[l].index >= 0) continue;
+            }
             c.new_rank[l] = rank++;
             c.new_bytes[0] += codes[l].size();
             if (!c.name_of.empty()) c.new_bytes[1] += c.name_of[l].size();
@@ -1088,13 +1123,14 @@ private:
         chunk& c = chunks[i];
         std::vector<std::int32_t> global(c.new_rank.size());
         for (std::size_t l = 0; l < global.size(); ++l) {
-            const auto [j, there] = c.earlier[l];
             const bool is_new = c.new_rank[l] >= 0;
-            global[l] = static_cast<std::int32_t>(
-                is_new
-                    ? first_entity[i] + static_cast<std::size_t>(c.new_rank[l])
-                    : first_entity[j] + static_cast<std::size_t>(chunks[j].new_rank[static_cast<std::size_t>(there)]));
-            if (!is_new) continue;
+            if (!is_new) {
+                const auto [j, there] = c.earlier[l];
+                global[l] = static_cast<std::int32_t>(
+                    first_entity[j] + static_cast<std::size_t>(chunks[j].new_rank[static_cast<std::size_t>(there)]));
+                continue;
+            }
+            global[l] = static_cast<std::int32_t>(first_entity[i] + static_cast<std::size_t>(c.new_rank[l]));
             const auto g = static_cast<std::size_t>(global[l]);
             put_text(keys.table.codes, at[0], g, c.entity_codes.text(l));
             if (name_col_ >= 0) put_text(keys.table.names, at[1], g, c.name_of[l]);
@@ -1389,6 +1425,7 @@ private:
     std::vector<std::string> header_;
     std::vector<column_header> parsed_headers_;
     std::size_t header_line_ = 1;
+    std::size_t body_start_ = 0, body_line_ = 2;  // the first byte and line after the header
     int entity_col_ = -1, period_col_ = -1, name_col_ = -1, parent_col_ = -1;
 };
 

@@ -603,4 +603,38 @@ BOOST_AUTO_TEST_CASE(messages_quote_a_short_prefix_of_bad_text) {
     BOOST_TEST(p.report().issues.at(0).text.size() < 300u);
 }
 
+// Issue 16 item 2: a duplicate (entity, period) row was named by file, entity and period but not
+// by line once the panel made the check. The line of the repeat (and of the first row) is found
+// again on the error path, also across chunks, past blank and skipped lines and quoted newlines.
+BOOST_AUTO_TEST_CASE(a_duplicate_row_names_its_line_and_the_first) {
+    std::string text = "entity,period,x\n";
+    for (int i = 0; i < 200; ++i) text += "e" + std::to_string(i) + ",2020,1\n";  // lines 2-201
+    text += "\n\"q\nr\",2020,5\n";  // a blank line (202), a code with a newline (203-204)
+    text += "e7, 2020 ,2\n";        // line 205: the second row of e7 in 2020
+    for (unsigned threads : {1u, 4u}) {
+        csv_options o;
+        o.threads = threads;
+        o.min_chunk_bytes = 64;
+        try {
+            parse_csv(text, o, "t.csv");
+            BOOST_FAIL("expected duplicate_row_error");
+        } catch (const duplicate_row_error& e) {
+            BOOST_TEST(e.where().file == "t.csv");
+            BOOST_TEST(e.where().line == 205u);
+            BOOST_TEST(e.where().entity == "e7");
+            BOOST_TEST(e.where().period == "2020");
+            BOOST_TEST(std::string(e.what()).find("the first on line 9") != std::string::npos, e.what());
+        }
+    }
+    csv_options lenient;
+    lenient.lenient = true;
+    try {
+        parse_csv("entity,period,x\nA,2020,1\nA,2020\nB,2021,1\nA,2020,3\n", lenient);
+        BOOST_FAIL("expected duplicate_row_error");
+    } catch (const duplicate_row_error& e) {
+        BOOST_TEST(e.where().line == 5u);  // the short row on line 3 was skipped, not the repeat
+        BOOST_TEST(std::string(e.what()).find("the first on line 2") != std::string::npos, e.what());
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

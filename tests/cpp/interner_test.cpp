@@ -109,4 +109,41 @@ BOOST_AUTO_TEST_CASE(columns_small_and_large_are_whole_and_writable) {
     }
 }
 
+// The interner's slots (issue 16 item 2): fresh zero memory, mapped on huge pages from 2 MiB, so
+// that a table of millions of slots is not written once per doubling before use.
+BOOST_AUTO_TEST_CASE(zeroed_arrays_are_zero_writable_and_move) {
+    using zhibiao::detail::zeroed_array;
+    for (std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{4097}, (std::size_t{2} << 20) / 8,
+                          (std::size_t{5} << 20) / 8 + 3}) {
+        zeroed_array<std::uint64_t> a(n);
+        BOOST_TEST(a.size() == n);
+        bool zero = true;
+        for (std::size_t i = 0; i < n; ++i) zero = zero && a[i] == 0;
+        BOOST_TEST(zero);
+        for (std::size_t i = 0; i < n; ++i) a[i] = i + 1;
+        zeroed_array<std::uint64_t> moved(std::move(a));
+        BOOST_TEST(a.empty());
+        std::uint64_t sum = 0;
+        for (std::size_t i = 0; i < n; ++i) sum += moved[i];
+        BOOST_TEST(sum == std::uint64_t(n) * (n + 1) / 2);
+        if (n * 8 >= (std::size_t{2} << 20))
+            BOOST_TEST(reinterpret_cast<std::uintptr_t>(&moved[0]) % (std::size_t{2} << 20) == 0u);
+        a = std::move(moved);  // assigned back: the old (empty) storage freed, no double free
+        BOOST_TEST(a.size() == n);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_reserved_table_of_many_codes_finds_each_once) {
+    interner codes;
+    constexpr int n = 300000;  // a table of 2^19 slots (4 MiB): mapped memory
+    codes.reserve(n);
+    for (int i = 0; i < n; ++i) BOOST_REQUIRE(codes.intern("91320000MA" + std::to_string(10000000 + i)).first == i);
+    for (int i = 0; i < n; ++i) {
+        const std::string code = "91320000MA" + std::to_string(10000000 + i);
+        BOOST_REQUIRE(codes.find(code) == i);
+        BOOST_REQUIRE((codes.intern(code) == std::pair<std::int32_t, bool>{i, false}));
+    }
+    BOOST_TEST(codes.find("91320000MA00000000") == -1);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
