@@ -953,8 +953,18 @@ private:
     std::unordered_map<char32_t, std::vector<std::pair<std::string_view, Payload>>> by_first_;
 };
 
-// The phrases of a lexicon, looked up in one chunk at a time (index()): a hit that runs across the
-// end of a chunk is never the phrase of a figure (it spans a clause end).
+class word_index;
+
+// Where a word found in a chunk goes: a phrase of the lexicon, or a word of a family.
+struct word_target {
+    const phrase_entries* group = nullptr;
+    word_index* family = nullptr;
+};
+using chunk_matcher = word_matcher<word_target>;
+
+// The phrases of a lexicon, found in one chunk at a time (by the chunk_matcher of report_indexes,
+// in the same pass as the word families): a hit that runs across the end of a chunk is never
+// the phrase of a figure (it spans a clause end).
 class phrase_index {
 public:
     explicit phrase_index(const lexicon& words) {
@@ -965,15 +975,15 @@ public:
                 if (fresh) groups_.push_back({p, {}});
                 groups_[it->second].entries.push_back(&e);
             }
-        for (const auto& g : groups_) matcher_.add(g.phrase, &g);
     }
     phrase_index(const phrase_index&) = delete;
     phrase_index& operator=(const phrase_index&) = delete;
-    void index(std::string_view text, const code_points& cps) {
-        hits_.clear();
-        matcher_.each_match(text, cps, [&](std::size_t b, std::size_t e, const phrase_entries* g) {
-            hits_.push_back({b, e, g});
-        });
+    void add_words(chunk_matcher& matcher) const {
+        for (const auto& g : groups_) matcher.add(g.phrase, {&g, nullptr});
+    }
+    void clear() { hits_.clear(); }
+    void add(std::size_t begin, std::size_t end, const phrase_entries* group) { hits_.push_back({begin, end, group}); }
+    void sort() {
         std::sort(hits_.begin(), hits_.end(), [](const phrase_hit& a, const phrase_hit& b) {
             return a.end != b.end ? a.end < b.end : a.end - a.begin < b.end - b.begin;
         });
@@ -993,7 +1003,6 @@ public:
 
 private:
     std::deque<phrase_entries> groups_;  // a deque: hits point into it while it grows
-    word_matcher<const phrase_entries*> matcher_;
     std::vector<phrase_hit> hits_;
 };
 
@@ -1001,14 +1010,15 @@ private:
 // [from, to)?" in logarithmic time.
 class word_index {
 public:
-    explicit word_index(std::initializer_list<const char*> words) {
-        for (const char* w : words) matcher_.add(w, 0);
+    explicit word_index(std::initializer_list<const char*> words) : words_(words) {}
+    word_index(const word_index&) = delete;
+    word_index& operator=(const word_index&) = delete;
+    void add_words(chunk_matcher& matcher) {
+        for (const char* w : words_) matcher.add(w, {nullptr, this});
     }
-    void index(std::string_view text, const code_points& cps) {
-        spans_.clear();
-        matcher_.each_match(text, cps, [&](std::size_t b, std::size_t e, int) { spans_.push_back({b, e}); });
-        std::sort(spans_.begin(), spans_.end());
-    }
+    void clear() { spans_.clear(); }
+    void add(std::size_t begin, std::size_t end) { spans_.push_back({begin, end}); }
+    void sort() { std::sort(spans_.begin(), spans_.end()); }
     bool any_inside(std::size_t from, std::size_t to) const {
         for (auto it = std::lower_bound(spans_.begin(), spans_.end(), std::pair<std::size_t, std::size_t>{from, 0});
              it != spans_.end() && it->first < to; ++it)
@@ -1017,7 +1027,7 @@ public:
     }
 
 private:
-    word_matcher<int> matcher_;
+    std::vector<const char*> words_;
     std::vector<std::pair<std::size_t, std::size_t>> spans_;
 };
 
@@ -1103,19 +1113,47 @@ bool implausible_zero(const code_points& cps, const scanned& s) {
     return counts && count_verb_before(cps, s.first);
 }
 
-// A line that starts with 、 lost the number of its list item ("5、"); `line_start` carries from
-// one chunk to the next.
-void lost_list_numbers(std::string_view text, const code_points& cps, bool& line_start,
-                       std::vector<report_finding>& findings) {
-    for (std::size_t k = 0; k < cps.size(); ++k) {
-        const char32_t c = cps[k].c;
-        if (c == '\n' || c == '\r')
-            line_start = true;
-        else if (line_start && c == U'、')
+// The blanks and 、 at the start of a line (byte `at` of a chunk): each 、 is a lost list number
+// ("5、"). Returns whether the line still starts where they end (a line break or the chunk's end).
+bool list_line_start(std::string_view text, std::string_view chunk, const code_points& cps, std::size_t at,
+                     std::vector<report_finding>& findings) {
+    while (at < chunk.size()) {
+        const char c = chunk[at];
+        if (c == ' ' || c == '\t') {
+            ++at;
+        } else if (chunk.compare(at, 3, "\xE3\x80\x80") == 0) {  // U+3000, read as a space
+            at += 3;
+        } else if (chunk.compare(at, 3, "\xE3\x80\x81") == 0) {  // 、
+            const auto k = static_cast<std::size_t>(
+                std::lower_bound(cps.begin(), cps.end(), at,
+                                 [](const code_point& p, std::size_t b) { return p.begin < b; }) -
+                cps.begin());
             findings.push_back(make_finding(text, cps, k, k + 1, "lost_list_number",
                                             "a line starts with 、: the number of its list item was lost"));
-        else if (c != ' ' && c != '\t')
-            line_start = false;
+            at += 3;
+        } else {
+            return c == '\n' || c == '\r';
+        }
+    }
+    return true;
+}
+
+// A line that starts with 、 lost the number of its list item; `line_start` carries from one chunk
+// to the next. Only the bytes after a line break are read (a line break byte is never inside a
+// character).
+void lost_list_numbers(std::string_view text, const code_points& cps, bool& line_start,
+                       std::vector<report_finding>& findings) {
+    const std::string_view chunk = text.substr(0, cps.byte_at(cps.size()));
+    std::size_t at = cps.byte_at(0), lf = chunk.find('\n', at), cr = chunk.find('\r', at);
+    for (;;) {
+        if (line_start) line_start = list_line_start(text, chunk, cps, at, findings);
+        const std::size_t line_break = std::min(lf, cr);
+        if (line_break == std::string_view::npos) return;
+        at = line_break + 1, line_start = true;
+        if (line_break == lf)
+            lf = chunk.find('\n', at);
+        else
+            cr = chunk.find('\r', at);
     }
 }
 
@@ -1135,24 +1173,8 @@ bool part_exceeds_total(const fact_table& t, std::size_t part, std::size_t total
 // Figures introduced by 其中 are parts of the figure before it in the sentence: a part larger
 // than its total means one of them is damaged (the part is flagged suspect). A chunk ends a
 // sentence: the rows of one chunk at a time, from `first_row`.
-class parts_checker {
-public:
-    void check(std::string_view text, const code_points& cps, fact_table& t, std::size_t first_row,
-               std::vector<report_finding>& findings) {
-        part_words_.index(text, cps);
-        sentence_ends_.index(text, cps);
-        inconsistent_parts(t, first_row, findings);
-    }
-
-private:
-    void inconsistent_parts(fact_table& t, std::size_t first_row, std::vector<report_finding>& findings) const;
-    word_index part_words_{"其中"};
-    word_index sentence_ends_{"。", "！", "？", "；", ";", "\n"};
-};
-
-void parts_checker::inconsistent_parts(fact_table& t, std::size_t first_row,
-                                       std::vector<report_finding>& findings) const {
-    const word_index &part_words = part_words_, &sentence_ends = sentence_ends_;
+void inconsistent_parts(const word_index& part_words, const word_index& sentence_ends, fact_table& t,
+                        std::size_t first_row, std::vector<report_finding>& findings) {
     std::optional<std::size_t> total;
     for (std::size_t i = first_row; i < t.size(); ++i) {
         const bool part = total && part_words.any_inside(t.end[*total], t.begin[i]) &&
@@ -1250,23 +1272,42 @@ const lexicon_entry* choose_entry(const phrase_entries& group, const distinction
 
 // ---- From a scanned quantity to a fact ---------------------------------------------------------
 
-// The indexes over a chunk of the report that binding figures to phrases consults.
+// The indexes over a chunk of the report that binding figures to phrases and finding 其中 parts
+// consult, filled in one pass over the chunk's code points.
 struct report_indexes {
     const lexicon& words;
     phrase_index phrases;
-    word_index change_words, change_lead, enumeration;
-    explicit report_indexes(const lexicon& w)
-        : words(w),
-          phrases(w),
-          change_words({"增长", "增加", "提高", "提升", "下降", "减少", "同比", "增幅", "降幅"}),
-          change_lead({"同比", "增长", "下降", "提高", "降低", "减少", "增加", "提升"}),
-          // "落实研发费用加计扣除、首台套奖励等扶持政策15项": across an enumeration the figure counts the
-          // enumerating noun, not the phrase before it.
-          enumeration({"、", "等"}) {}
-    void index(std::string_view text, const code_points& cps) {
-        phrases.index(text, cps);
-        change_words.index(text, cps), change_lead.index(text, cps), enumeration.index(text, cps);
+    word_index change_words{"增长", "增加", "提高", "提升", "下降", "减少", "同比", "增幅", "降幅"};
+    word_index change_lead{"同比", "增长", "下降", "提高", "降低", "减少", "增加", "提升"};
+    // "落实研发费用加计扣除、首台套奖励等扶持政策15项": across an enumeration the figure counts the
+    // enumerating noun, not the phrase before it.
+    word_index enumeration{"、", "等"};
+    word_index part_words{"其中"};
+    word_index sentence_ends{"。", "！", "？", "；", ";", "\n"};
+    explicit report_indexes(const lexicon& w) : words(w), phrases(w) {
+        phrases.add_words(matcher_);
+        for (word_index* family : families()) family->add_words(matcher_);
     }
+    report_indexes(const report_indexes&) = delete;
+    report_indexes& operator=(const report_indexes&) = delete;
+    void index(std::string_view text, const code_points& cps) {
+        phrases.clear();
+        for (word_index* family : families()) family->clear();
+        matcher_.each_match(text, cps, [&](std::size_t b, std::size_t e, const word_target& target) {
+            if (target.group)
+                phrases.add(b, e, target.group);
+            else
+                target.family->add(b, e);
+        });
+        phrases.sort();
+        for (word_index* family : families()) family->sort();
+    }
+
+private:
+    std::array<word_index*, 5> families() {
+        return {&change_words, &change_lead, &enumeration, &part_words, &sentence_ends};
+    }
+    chunk_matcher matcher_;
 };
 
 // The period in force at each figure, walking the stated periods forward with the figures.
@@ -1547,7 +1588,6 @@ table_extraction extract_table(std::string_view text, const lexicon& words, cons
     std::deque<stated_period> periods;
     period_cursor period_in_force(periods);
     scan_state carried;
-    parts_checker parts;
     findings_by_kind found;
     bool line_start = true;
     // Room for a figure every 8 characters (of 3 bytes): address space only until written, and
@@ -1566,7 +1606,7 @@ table_extraction extract_table(std::string_view text, const lexicon& words, cons
             if ((count++ & 255) == 0) poll_interrupt();  // Ctrl-C between blocks of figures
             build.add(s, period_in_force.at(cps.base() + s.first), out.findings);
         });
-        parts.check(text, cps, out.facts, first_row, found.parts);
+        inconsistent_parts(indexes.part_words, indexes.sentence_ends, out.facts, first_row, found.parts);
         lost_list_numbers(text, cps, line_start, found.list_numbers);
     }
     found.merge_into(out.findings);
