@@ -14,6 +14,8 @@
 #include <optional>
 #include <unordered_map>
 
+#include <fast_float/fast_float.h>
+
 #include "io/encoding.hpp"
 #include "core/text.hpp"
 #include "io/toml.hpp"
@@ -362,6 +364,16 @@ struct scanned {
     double guess = std::numeric_limits<double>::quiet_NaN();  // what the damaged text still says (21.% → 21)
 };
 
+// Digits with at most one point, correctly rounded as strtod rounds them (fast_float is exact
+// too); strtod where fast_float declines (more digits than a double holds: inf).
+double digits_value(const std::string& digits) {
+    double value = 0;
+    const char* end = digits.data() + digits.size();
+    const auto result = fast_float::from_chars(digits.data(), end, value);
+    if (result.ec == std::errc() && result.ptr == end) return value;
+    return std::strtod(digits.c_str(), nullptr);
+}
+
 // An Arabic number at k: digits, '.', a thousands separator before exactly three digits, and
 // placeholder x/X; returns the code point after it.
 std::size_t arabic(const code_points& cps, std::size_t k, double& value, bool& masked, bool& comma) {
@@ -386,7 +398,7 @@ std::size_t arabic(const code_points& cps, std::size_t k, double& value, bool& m
             break;
         }
     }
-    value = digits.empty() ? std::numeric_limits<double>::quiet_NaN() : std::strtod(digits.c_str(), nullptr);
+    value = digits.empty() ? std::numeric_limits<double>::quiet_NaN() : digits_value(digits);
     if (masked || !std::isfinite(value)) value = std::numeric_limits<double>::quiet_NaN();
     return i;
 }
@@ -943,8 +955,12 @@ public:
             if (!firsts_.has(cp.c)) continue;
             const auto it = by_first_.find(cp.c);
             if (it == by_first_.end()) continue;
-            for (const auto& [word, payload] : it->second)
+            for (const auto& [word, payload] : it->second) {
+                // The last byte first: most candidates differ there, and it saves a memcmp call.
+                const std::size_t last = cp.begin + word.size() - 1;
+                if (last >= text.size() || text[last] != word.back()) continue;
                 if (text.compare(cp.begin, word.size(), word) == 0) found(cp.begin, cp.begin + word.size(), payload);
+            }
         }
     }
 
@@ -1356,12 +1372,18 @@ public:
     }
     // The id of a text in table.strings, added when new.
     std::uint32_t id(std::string_view text) {
-        const auto it = ids_.find(text);
-        if (it != ids_.end()) return it->second;
-        const auto next = static_cast<std::uint32_t>(t_.strings.size());
-        t_.strings.emplace_back(text);
-        ids_.emplace(keys_.emplace_back(text), next);
-        return next;
+        // The units of a report are a few texts over and over: a comparison with the one seen
+        // last of its length and last byte costs less than hashing.
+        recent& r = recent_[(text.size() * 31 + (text.empty() ? 0 : static_cast<unsigned char>(text.back()))) & 63];
+        if (r.known && r.text == text) return r.id;
+        auto it = ids_.find(text);
+        if (it == ids_.end()) {
+            const auto next = static_cast<std::uint32_t>(t_.strings.size());
+            t_.strings.emplace_back(text);
+            it = ids_.emplace(keys_.emplace_back(text), next).first;
+        }
+        r = {it->first, it->second, true};  // the key views the writer's own copy
+        return it->second;
     }
     // id() of a text whose storage outlives the writer unchanged (the lexicon, stated periods,
     // literals): remembered by address, which costs less than hashing the text.
@@ -1385,6 +1407,12 @@ private:
     fact_table& t_;
     std::unordered_map<std::string_view, std::uint32_t> ids_;
     std::deque<std::string> keys_;  // what the keys of ids_ view (stable while it grows)
+    struct recent {
+        std::string_view text;
+        std::uint32_t id = 0;
+        bool known = false;
+    };
+    std::array<recent, 64> recent_{};
     struct remembered {
         const char* data = nullptr;
         std::size_t size = 0;
