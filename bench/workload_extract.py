@@ -96,6 +96,8 @@ def bench_extract(megabytes: int, threads: list[int], repeat: int) -> list[Recor
     verdict = check(text, facts, core_facts) + f"; the regex finds {len(numbers):,} numbers; " + per_cpu
     print(f"   wall: core {mb / t_core:.1f} MB/s, to a DataFrame {mb / t_df:.1f} MB/s, regex scan {mb / t_re:.1f} MB/s")
     print(f"   {per_cpu}")
+    if m_core is not None and m_df is not None:  # the text is read in chunks: memory is the output's
+        print(f"   peak memory added: core {m_core:.0f} MB, to a DataFrame {m_df:.0f} MB ({mb:.0f} MB of text)")
     common = dict(
         workload="extract",
         size=megabytes,

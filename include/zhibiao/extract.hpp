@@ -186,6 +186,10 @@ struct extraction {
 
 struct extract_options {
     bool guess = false;  ///< fill fact::guess for damaged figures that hold one (never amount.value)
+    /// The text is read a chunk at a time: at least this many bytes, up to the next line break or
+    /// 。 (no rule reads across one), so that the chunk's code points stay in cache and memory
+    /// stays bounded. The facts and findings do not depend on it.
+    std::size_t chunk_bytes = std::size_t{1} << 15;
 };
 
 /// The facts of a report.

@@ -1,5 +1,7 @@
-// Report text → quantities and facts (extract.hpp). The text is decoded once into code points
-// with their byte offsets; numbers, units, qualifiers and periods are read off that array.
+// Report text → quantities and facts (extract.hpp). The text is decoded into code points with
+// their byte offsets a chunk at a time (a few dozen kB ending at a line break or 。: no rule looks
+// across one), into one array reused for every chunk so that it stays in cache; numbers, units,
+// qualifiers and periods are read off that array. Offsets in the results are document offsets.
 #include "zhibiao/extract.hpp"
 
 #include <algorithm>
@@ -11,6 +13,8 @@
 #include <memory>
 #include <optional>
 #include <unordered_map>
+
+#include <fast_float/fast_float.h>
 
 #include "io/encoding.hpp"
 #include "core/text.hpp"
@@ -32,20 +36,31 @@ struct code_point {
     std::uint32_t begin;
 };
 
-// The code points of a text, with one more entry after the last that begins where the text ends.
+// The code points of a text or of a chunk of it, with one more entry after the last that begins
+// where the chunk ends. Byte offsets (code_point::begin) are offsets in the whole text; index k
+// is code point base() + k of the whole text.
 class code_points {
 public:
-    code_points(std::unique_ptr<code_point[]> points, std::size_t size) : points_(std::move(points)), size_(size) {}
     std::size_t size() const { return size_; }
     bool empty() const { return size_ == 0; }
+    std::size_t base() const { return base_; }
     const code_point& operator[](std::size_t k) const { return points_[k]; }
     std::uint32_t end_of(std::size_t k) const { return points_[k + 1].begin; }  // the byte after code point k
+    std::uint32_t byte_at(std::size_t k) const { return points_[k].begin; }     // k == size(): where it ends
     const code_point* begin() const { return points_.get(); }
     const code_point* end() const { return points_.get() + size_; }
+    // Room for the code points of `bytes` bytes (at most one a byte, and the entry after the last),
+    // starting at code point `base` of the text; the storage is kept for the next chunk.
+    code_point* reset(std::size_t bytes, std::size_t base) {
+        if (capacity_ < bytes + 1) points_.reset(new code_point[bytes + 1]), capacity_ = bytes + 1;
+        base_ = base, size_ = 0;
+        return points_.get();
+    }
+    void resize(std::size_t size) { size_ = size; }
 
 private:
     std::unique_ptr<code_point[]> points_;
-    std::size_t size_;
+    std::size_t size_ = 0, capacity_ = 0, base_ = 0;
 };
 
 // The code point of a well-formed UTF-8 sequence of n bytes at p, or 0 if it is not one (the
@@ -62,16 +77,21 @@ char32_t utf8_code_point(const unsigned char* p, std::size_t n) {
     return cp;
 }
 
-// Full-width ASCII forms, the ideographic space and U+2212 are read as their ASCII twins (NFKC
-// for these characters); a byte that is not UTF-8 becomes U+FFFD and is counted.
-code_points decode(std::string_view s, std::size_t& invalid) {
+void check_size(std::string_view s) {
     if (s.size() >= std::numeric_limits<std::uint32_t>::max())
         throw limit_error("a report of more than 4 GiB is not read");
+}
+
+// Full-width ASCII forms, the ideographic space and U+2212 are read as their ASCII twins (NFKC
+// for these characters); a byte that is not UTF-8 becomes U+FFFD and is counted. Bytes [from,
+// to) of `s` into `into`: `from` starts a code point of the whole text's decoding and `to` ends
+// one (a chunk), or they are the whole text.
+void decode_into(std::string_view s, std::size_t from, std::size_t to, std::size_t base, code_points& into,
+                 std::size_t& invalid) {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    // At most a code point a byte: the pages past the last one written are never touched.
-    std::unique_ptr<code_point[]> points(new code_point[s.size() + 1]);
-    code_point* out = points.get();
-    for (std::size_t i = 0; i < s.size();) {
+    code_point* const points = into.reset(to - from, base);
+    code_point* out = points;
+    for (std::size_t i = from; i < to;) {
         const unsigned c = p[i];
         const auto at = static_cast<std::uint32_t>(i);
         if (c < 0x80) {
@@ -80,7 +100,7 @@ code_points decode(std::string_view s, std::size_t& invalid) {
             continue;
         }
         const std::size_t n = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        char32_t cp = n == 0 || i + n > s.size() ? 0 : utf8_code_point(p + i, n);
+        char32_t cp = n == 0 || i + n > to ? 0 : utf8_code_point(p + i, n);
         if (cp == 0) {
             *out++ = {0xFFFD, at};
             ++invalid;
@@ -93,11 +113,33 @@ code_points decode(std::string_view s, std::size_t& invalid) {
         *out++ = {cp, at};
         i += n;
     }
-    *out = {0, static_cast<std::uint32_t>(s.size())};
-    // The count first: the order in which a call's arguments are evaluated is unspecified, and
-    // clang moves `points` out before a second argument reading it would run.
-    const auto count = static_cast<std::size_t>(out - points.get());
-    return code_points(std::move(points), count);
+    *out = {0, static_cast<std::uint32_t>(to)};
+    into.resize(static_cast<std::size_t>(out - points));
+}
+
+code_points decode(std::string_view s, std::size_t& invalid) {
+    check_size(s);
+    code_points cps;
+    decode_into(s, 0, s.size(), 0, cps, invalid);
+    return cps;
+}
+
+// Where the chunk that starts at byte `from` ends: after the first line break or 。 at least
+// `min_bytes` further on (the end of the text if there is none). Both are a code point of their
+// own in any decoding (0x0A and 0xE3 are never continuation bytes), end every clause and
+// sentence, and no word the rules look for spans one.
+std::size_t chunk_end(std::string_view text, std::size_t from, std::size_t min_bytes) {
+    min_bytes = std::max<std::size_t>(min_bytes, 1);
+    if (text.size() - from <= min_bytes) return text.size();
+    // A window at a time, so that a text with neither costs one pass, not one a chunk.
+    for (std::size_t window = from + min_bytes; window < text.size(); window += min_bytes) {
+        const std::string_view w = text.substr(window, min_bytes + 2);  // a 。 across the window's end
+        const std::size_t line = w.find('\n'), stop = w.find("\xE3\x80\x82");
+        const std::size_t end = std::min(line == std::string_view::npos ? line : line + 1,
+                                         stop == std::string_view::npos ? stop : stop + 3);
+        if (end != std::string_view::npos) return window + end;
+    }
+    return text.size();
 }
 
 // A set of code points as a bitmap over the Basic Multilingual Plane (where every character
@@ -322,6 +364,16 @@ struct scanned {
     double guess = std::numeric_limits<double>::quiet_NaN();  // what the damaged text still says (21.% → 21)
 };
 
+// Digits with at most one point, correctly rounded as strtod rounds them (fast_float is exact
+// too); strtod where fast_float declines (more digits than a double holds: inf).
+double digits_value(const std::string& digits) {
+    double value = 0;
+    const char* end = digits.data() + digits.size();
+    const auto result = fast_float::from_chars(digits.data(), end, value);
+    if (result.ec == std::errc() && result.ptr == end) return value;
+    return std::strtod(digits.c_str(), nullptr);
+}
+
 // An Arabic number at k: digits, '.', a thousands separator before exactly three digits, and
 // placeholder x/X; returns the code point after it.
 std::size_t arabic(const code_points& cps, std::size_t k, double& value, bool& masked, bool& comma) {
@@ -346,7 +398,7 @@ std::size_t arabic(const code_points& cps, std::size_t k, double& value, bool& m
             break;
         }
     }
-    value = digits.empty() ? std::numeric_limits<double>::quiet_NaN() : std::strtod(digits.c_str(), nullptr);
+    value = digits.empty() ? std::numeric_limits<double>::quiet_NaN() : digits_value(digits);
     if (masked || !std::isfinite(value)) value = std::numeric_limits<double>::quiet_NaN();
     return i;
 }
@@ -528,8 +580,8 @@ report_finding make_finding(std::string_view text, const code_points& cps, std::
     report_finding f;
     f.kind = std::move(kind);
     f.message = std::move(message);
-    f.char_begin = first, f.char_end = last;
-    f.begin = first < cps.size() ? cps[first].begin : text.size();
+    f.char_begin = cps.base() + first, f.char_end = cps.base() + last;
+    f.begin = cps.byte_at(first);
     f.end = last > first ? cps.end_of(last - 1) : f.begin;
     f.text = quote(text, cps, first, std::min(last, first + 40));  // a few dozen characters at most
     return f;
@@ -675,6 +727,17 @@ struct title_tracker {
             if (is_ideograph(c)) any_text = true;
         }
     }
+    // The rest of a chunk, before the next one.
+    void finish(const code_points& cps) {
+        advance(cps, cps.size());
+        visited = 0;
+    }
+};
+
+// What reading a text carries from one chunk to the next.
+struct scan_state {
+    period_state period;
+    title_tracker title;
 };
 
 // A quantity at k (a number with its range and qualifiers, or an empty slot), handed to `sink`;
@@ -702,11 +765,11 @@ std::size_t quantity_at(std::string_view text, const code_points& cps, std::size
 // Every quantity of the text, in order, handed to `sink` as it is read (the periods stated before
 // it are in `periods` by then): no table of them all is kept.
 template <class Sink>
-void scan(std::string_view text, const code_points& cps, std::deque<stated_period>* periods,
+void scan(std::string_view text, const code_points& cps, scan_state& carried, std::deque<stated_period>* periods,
           std::vector<report_finding>* findings, Sink&& sink) {
     const char_set& interesting = starts_of_interest();
-    period_state state;
-    title_tracker title;
+    period_state& state = carried.period;
+    title_tracker& title = carried.title;
     for (std::size_t k = 0; k < cps.size();) {
         if (!interesting.has(cps[k].c)) {
             ++k;
@@ -716,7 +779,8 @@ void scan(std::string_view text, const code_points& cps, std::deque<stated_perio
         const period_state before = state;
         if (const std::size_t n = period_at(cps, k, state)) {
             const bool local = !title.in_title && before.year != 0 && starts_with(cps, k + n, U"度") && state.current;
-            if (periods) periods->push_back({k, state.current ? state.current->to_string() : std::string(), local});
+            if (periods)
+                periods->push_back({cps.base() + k, state.current ? state.current->to_string() : std::string(), local});
             if (local) state = before;
             k += n;
             continue;
@@ -727,6 +791,7 @@ void scan(std::string_view text, const code_points& cps, std::deque<stated_perio
         }
         k = quantity_at(text, cps, k, sink);
     }
+    title.finish(cps);
 }
 
 }  // namespace
@@ -793,7 +858,8 @@ std::vector<quantity> find_quantities(std::string_view text) {
     std::size_t invalid = 0;
     const code_points cps = decode(text, invalid);
     std::vector<quantity> out;
-    scan(text, cps, nullptr, nullptr, [&](const scanned& s) { out.push_back(s.q); });
+    scan_state state;
+    scan(text, cps, state, nullptr, nullptr, [&](const scanned& s) { out.push_back(s.q); });
     return out;
 }
 
@@ -889,8 +955,12 @@ public:
             if (!firsts_.has(cp.c)) continue;
             const auto it = by_first_.find(cp.c);
             if (it == by_first_.end()) continue;
-            for (const auto& [word, payload] : it->second)
+            for (const auto& [word, payload] : it->second) {
+                // The last byte first: most candidates differ there, and it saves a memcmp call.
+                const std::size_t last = cp.begin + word.size() - 1;
+                if (last >= text.size() || text[last] != word.back()) continue;
                 if (text.compare(cp.begin, word.size(), word) == 0) found(cp.begin, cp.begin + word.size(), payload);
+            }
         }
     }
 
@@ -899,9 +969,21 @@ private:
     std::unordered_map<char32_t, std::vector<std::pair<std::string_view, Payload>>> by_first_;
 };
 
+class word_index;
+
+// Where a word found in a chunk goes: a phrase of the lexicon, or a word of a family.
+struct word_target {
+    const phrase_entries* group = nullptr;
+    word_index* family = nullptr;
+};
+using chunk_matcher = word_matcher<word_target>;
+
+// The phrases of a lexicon, found in one chunk at a time (by the chunk_matcher of report_indexes,
+// in the same pass as the word families): a hit that runs across the end of a chunk is never
+// the phrase of a figure (it spans a clause end).
 class phrase_index {
 public:
-    phrase_index(std::string_view text, const code_points& cps, const lexicon& words) {
+    explicit phrase_index(const lexicon& words) {
         std::unordered_map<std::string_view, std::size_t> group_of;
         for (const auto& e : words)
             for (const auto& p : e.phrases) {
@@ -909,13 +991,15 @@ public:
                 if (fresh) groups_.push_back({p, {}});
                 groups_[it->second].entries.push_back(&e);
             }
-        word_matcher<const phrase_entries*> matcher;
-        hits_.reserve(std::min<std::size_t>(cps.size() / 8, std::size_t{1} << 24) +
-                      16);  // address space only until written (as the table's columns)
-        for (const auto& g : groups_) matcher.add(g.phrase, &g);
-        matcher.each_match(text, cps, [&](std::size_t b, std::size_t e, const phrase_entries* g) {
-            hits_.push_back({b, e, g});
-        });
+    }
+    phrase_index(const phrase_index&) = delete;
+    phrase_index& operator=(const phrase_index&) = delete;
+    void add_words(chunk_matcher& matcher) const {
+        for (const auto& g : groups_) matcher.add(g.phrase, {&g, nullptr});
+    }
+    void clear() { hits_.clear(); }
+    void add(std::size_t begin, std::size_t end, const phrase_entries* group) { hits_.push_back({begin, end, group}); }
+    void sort() {
         std::sort(hits_.begin(), hits_.end(), [](const phrase_hit& a, const phrase_hit& b) {
             return a.end != b.end ? a.end < b.end : a.end - a.begin < b.end - b.begin;
         });
@@ -938,17 +1022,19 @@ private:
     std::vector<phrase_hit> hits_;
 };
 
-// Where the words of one family occur (sorted by position): "is one of them inside [from, to)?"
-// in logarithmic time.
+// Where the words of one family occur in a chunk (sorted by position): "is one of them inside
+// [from, to)?" in logarithmic time.
 class word_index {
 public:
-    word_index(std::string_view text, const code_points& cps, std::initializer_list<const char*> words) {
-        word_matcher<int> matcher;
-        spans_.reserve(std::min<std::size_t>(cps.size() / 16, std::size_t{1} << 22) + 16);
-        for (const char* w : words) matcher.add(w, 0);
-        matcher.each_match(text, cps, [&](std::size_t b, std::size_t e, int) { spans_.push_back({b, e}); });
-        std::sort(spans_.begin(), spans_.end());
+    explicit word_index(std::initializer_list<const char*> words) : words_(words) {}
+    word_index(const word_index&) = delete;
+    word_index& operator=(const word_index&) = delete;
+    void add_words(chunk_matcher& matcher) {
+        for (const char* w : words_) matcher.add(w, {nullptr, this});
     }
+    void clear() { spans_.clear(); }
+    void add(std::size_t begin, std::size_t end) { spans_.push_back({begin, end}); }
+    void sort() { std::sort(spans_.begin(), spans_.end()); }
     bool any_inside(std::size_t from, std::size_t to) const {
         for (auto it = std::lower_bound(spans_.begin(), spans_.end(), std::pair<std::size_t, std::size_t>{from, 0});
              it != spans_.end() && it->first < to; ++it)
@@ -957,14 +1043,17 @@ public:
     }
 
 private:
+    std::vector<const char*> words_;
     std::vector<std::pair<std::size_t, std::size_t>> spans_;
 };
 
 // The clause (code points [begin, end)) around each figure, found with cursors that only move
-// forward: figures come in order, so the whole report is walked once.
+// forward: figures come in order, so the whole report is walked once. A chunk ends a clause: the
+// cursors start again at each (restart()).
 class clause_finder {
 public:
     explicit clause_finder(const code_points& cps) : cps_(cps) {}
+    void restart() { cursor_ = begin_ = stop_ = 0; }
     std::pair<std::size_t, std::size_t> around(std::size_t first, std::size_t last) {
         if (first < cursor_) {  // a qualifier before the figure reached back past the cursor
             begin_ = first;
@@ -1040,18 +1129,47 @@ bool implausible_zero(const code_points& cps, const scanned& s) {
     return counts && count_verb_before(cps, s.first);
 }
 
-// A line that starts with 、 lost the number of its list item ("5、").
-void lost_list_numbers(std::string_view text, const code_points& cps, std::vector<report_finding>& findings) {
-    bool line_start = true;
-    for (std::size_t k = 0; k < cps.size(); ++k) {
-        const char32_t c = cps[k].c;
-        if (c == '\n' || c == '\r')
-            line_start = true;
-        else if (line_start && c == U'、')
+// The blanks and 、 at the start of a line (byte `at` of a chunk): each 、 is a lost list number
+// ("5、"). Returns whether the line still starts where they end (a line break or the chunk's end).
+bool list_line_start(std::string_view text, std::string_view chunk, const code_points& cps, std::size_t at,
+                     std::vector<report_finding>& findings) {
+    while (at < chunk.size()) {
+        const char c = chunk[at];
+        if (c == ' ' || c == '\t') {
+            ++at;
+        } else if (chunk.compare(at, 3, "\xE3\x80\x80") == 0) {  // U+3000, read as a space
+            at += 3;
+        } else if (chunk.compare(at, 3, "\xE3\x80\x81") == 0) {  // 、
+            const auto k = static_cast<std::size_t>(
+                std::lower_bound(cps.begin(), cps.end(), at,
+                                 [](const code_point& p, std::size_t b) { return p.begin < b; }) -
+                cps.begin());
             findings.push_back(make_finding(text, cps, k, k + 1, "lost_list_number",
                                             "a line starts with 、: the number of its list item was lost"));
-        else if (c != ' ' && c != '\t')
-            line_start = false;
+            at += 3;
+        } else {
+            return c == '\n' || c == '\r';
+        }
+    }
+    return true;
+}
+
+// A line that starts with 、 lost the number of its list item; `line_start` carries from one chunk
+// to the next. Only the bytes after a line break are read (a line break byte is never inside a
+// character).
+void lost_list_numbers(std::string_view text, const code_points& cps, bool& line_start,
+                       std::vector<report_finding>& findings) {
+    const std::string_view chunk = text.substr(0, cps.byte_at(cps.size()));
+    std::size_t at = cps.byte_at(0), lf = chunk.find('\n', at), cr = chunk.find('\r', at);
+    for (;;) {
+        if (line_start) line_start = list_line_start(text, chunk, cps, at, findings);
+        const std::size_t line_break = std::min(lf, cr);
+        if (line_break == std::string_view::npos) return;
+        at = line_break + 1, line_start = true;
+        if (line_break == lf)
+            lf = chunk.find('\n', at);
+        else
+            cr = chunk.find('\r', at);
     }
 }
 
@@ -1069,13 +1187,12 @@ bool part_exceeds_total(const fact_table& t, std::size_t part, std::size_t total
 }
 
 // Figures introduced by 其中 are parts of the figure before it in the sentence: a part larger
-// than its total means one of them is damaged (the part is flagged suspect).
-void inconsistent_parts(std::string_view text, const code_points& cps, table_extraction& out) {
-    const word_index part_words(text, cps, {"其中"});
-    const word_index sentence_ends(text, cps, {"。", "！", "？", "；", ";", "\n"});
-    fact_table& t = out.facts;
+// than its total means one of them is damaged (the part is flagged suspect). A chunk ends a
+// sentence: the rows of one chunk at a time, from `first_row`.
+void inconsistent_parts(const word_index& part_words, const word_index& sentence_ends, fact_table& t,
+                        std::size_t first_row, std::vector<report_finding>& findings) {
     std::optional<std::size_t> total;
-    for (std::size_t i = 0; i < t.size(); ++i) {
+    for (std::size_t i = first_row; i < t.size(); ++i) {
         const bool part = total && part_words.any_inside(t.end[*total], t.begin[i]) &&
                           !sentence_ends.any_inside(t.end[*total], t.begin[i]);
         if (!part) {
@@ -1089,7 +1206,7 @@ void inconsistent_parts(std::string_view text, const code_points& cps, table_ext
         x.begin = t.begin[i], x.end = t.end[i], x.char_begin = t.char_begin[i], x.char_end = t.char_end[i];
         x.text = std::string(t.figure(i));
         x.message = "a part (其中 " + x.text + ") larger than its total (" + std::string(t.figure(*total)) + ")";
-        out.findings.push_back(std::move(x));
+        findings.push_back(std::move(x));
     }
 }
 
@@ -1171,19 +1288,42 @@ const lexicon_entry* choose_entry(const phrase_entries& group, const distinction
 
 // ---- From a scanned quantity to a fact ---------------------------------------------------------
 
-// The indexes over the report that binding figures to phrases consults.
+// The indexes over a chunk of the report that binding figures to phrases and finding 其中 parts
+// consult, filled in one pass over the chunk's code points.
 struct report_indexes {
     const lexicon& words;
     phrase_index phrases;
-    word_index change_words, change_lead, enumeration;
-    report_indexes(std::string_view text, const code_points& cps, const lexicon& w)
-        : words(w),
-          phrases(text, cps, w),
-          change_words(text, cps, {"增长", "增加", "提高", "提升", "下降", "减少", "同比", "增幅", "降幅"}),
-          change_lead(text, cps, {"同比", "增长", "下降", "提高", "降低", "减少", "增加", "提升"}),
-          // "落实研发费用加计扣除、首台套奖励等扶持政策15项": across an enumeration the figure counts the
-          // enumerating noun, not the phrase before it.
-          enumeration(text, cps, {"、", "等"}) {}
+    word_index change_words{"增长", "增加", "提高", "提升", "下降", "减少", "同比", "增幅", "降幅"};
+    word_index change_lead{"同比", "增长", "下降", "提高", "降低", "减少", "增加", "提升"};
+    // "落实研发费用加计扣除、首台套奖励等扶持政策15项": across an enumeration the figure counts the
+    // enumerating noun, not the phrase before it.
+    word_index enumeration{"、", "等"};
+    word_index part_words{"其中"};
+    word_index sentence_ends{"。", "！", "？", "；", ";", "\n"};
+    explicit report_indexes(const lexicon& w) : words(w), phrases(w) {
+        phrases.add_words(matcher_);
+        for (word_index* family : families()) family->add_words(matcher_);
+    }
+    report_indexes(const report_indexes&) = delete;
+    report_indexes& operator=(const report_indexes&) = delete;
+    void index(std::string_view text, const code_points& cps) {
+        phrases.clear();
+        for (word_index* family : families()) family->clear();
+        matcher_.each_match(text, cps, [&](std::size_t b, std::size_t e, const word_target& target) {
+            if (target.group)
+                phrases.add(b, e, target.group);
+            else
+                target.family->add(b, e);
+        });
+        phrases.sort();
+        for (word_index* family : families()) family->sort();
+    }
+
+private:
+    std::array<word_index*, 5> families() {
+        return {&change_words, &change_lead, &enumeration, &part_words, &sentence_ends};
+    }
+    chunk_matcher matcher_;
 };
 
 // The period in force at each figure, walking the stated periods forward with the figures.
@@ -1232,12 +1372,18 @@ public:
     }
     // The id of a text in table.strings, added when new.
     std::uint32_t id(std::string_view text) {
-        const auto it = ids_.find(text);
-        if (it != ids_.end()) return it->second;
-        const auto next = static_cast<std::uint32_t>(t_.strings.size());
-        t_.strings.emplace_back(text);
-        ids_.emplace(keys_.emplace_back(text), next);
-        return next;
+        // The units of a report are a few texts over and over: a comparison with the one seen
+        // last of its length and last byte costs less than hashing.
+        recent& r = recent_[(text.size() * 31 + (text.empty() ? 0 : static_cast<unsigned char>(text.back()))) & 63];
+        if (r.known && r.text == text) return r.id;
+        auto it = ids_.find(text);
+        if (it == ids_.end()) {
+            const auto next = static_cast<std::uint32_t>(t_.strings.size());
+            t_.strings.emplace_back(text);
+            it = ids_.emplace(keys_.emplace_back(text), next).first;
+        }
+        r = {it->first, it->second, true};  // the key views the writer's own copy
+        return it->second;
     }
     // id() of a text whose storage outlives the writer unchanged (the lexicon, stated periods,
     // literals): remembered by address, which costs less than hashing the text.
@@ -1261,6 +1407,12 @@ private:
     fact_table& t_;
     std::unordered_map<std::string_view, std::uint32_t> ids_;
     std::deque<std::string> keys_;  // what the keys of ids_ view (stable while it grows)
+    struct recent {
+        std::string_view text;
+        std::uint32_t id = 0;
+        bool known = false;
+    };
+    std::array<recent, 64> recent_{};
     struct remembered {
         const char* data = nullptr;
         std::size_t size = 0;
@@ -1279,16 +1431,18 @@ struct fact_naming {
 
 class fact_builder {
 public:
+    // `cps` holds the chunk being read (new_chunk() after it is refilled).
     fact_builder(std::string_view text, const code_points& cps, const report_indexes& indexes,
-                 const extract_options& options, bool any_invalid, fact_table& table)
-        : text_(text),
-          cps_(cps),
-          ix_(indexes),
-          options_(options),
-          clauses_(cps),
-          any_invalid_(any_invalid),
-          out_(table) {}
+                 const extract_options& options, fact_table& table)
+        : text_(text), cps_(cps), ix_(indexes), options_(options), clauses_(cps), out_(table) {}
     void reserve(std::size_t rows) { out_.reserve(rows); }
+    // A chunk ends a clause: nothing before it binds to a figure after it (previous_end_ is a
+    // chunk's index). What a clause that only states a change refers to carries over.
+    void new_chunk(bool any_invalid) {
+        clauses_.restart();
+        previous_end_ = 0;
+        any_invalid_ = any_invalid;
+    }
 
     // The next quantity as a row of the table.
     void add(const scanned& s, const period_cursor& period, std::vector<report_finding>& findings) {
@@ -1309,11 +1463,11 @@ public:
                              "0 people or items for an activity reported as done: a figure probably lost its digits"));
         }
         previous_entry_ = n.entry && !n.entry->variable.empty() ? last_entry_ : nullptr;
-        write(s, n, guess, period.in_clause(clause), clause, clause_stop);
+        write(s, n, guess, period.in_clause(cps_.base() + clause), clause, clause_stop);
     }
 
 private:
-    std::size_t byte_at(std::size_t k) const { return k < cps_.size() ? cps_[k].begin : text_.size(); }
+    std::size_t byte_at(std::size_t k) const { return cps_.byte_at(k); }
     // The code point in [lo, hi) that starts at a byte offset (the phrase lies in the clause).
     std::size_t code_point_at(std::size_t byte, std::size_t lo, std::size_t hi) const {
         return static_cast<std::size_t>(
@@ -1338,8 +1492,10 @@ private:
         t.begin.push_back(u32(s.q.begin)), t.end.push_back(u32(s.q.end));
         t.clause_begin.push_back(cps_[clause].begin);
         t.clause_end.push_back(clause_stop > clause ? cps_.end_of(clause_stop - 1) : cps_[clause].begin);
-        t.char_begin.push_back(u32(s.first)), t.char_end.push_back(u32(s.last));
-        t.clause_char_begin.push_back(u32(clause)), t.clause_char_end.push_back(u32(std::max(clause, clause_stop)));
+        const std::size_t base = cps_.base();
+        t.char_begin.push_back(u32(base + s.first)), t.char_end.push_back(u32(base + s.last));
+        t.clause_char_begin.push_back(u32(base + clause));
+        t.clause_char_end.push_back(u32(base + std::max(clause, clause_stop)));
         if (any_invalid_)
             quote_into(t.quoted, text_, cps_, s.first, s.last);
         else
@@ -1409,7 +1565,7 @@ private:
     const report_indexes& ix_;
     const extract_options& options_;
     clause_finder clauses_;
-    bool any_invalid_;
+    bool any_invalid_ = false;
     table_writer out_;
     struct entry_unit_hash {
         std::size_t operator()(const std::pair<const lexicon_entry*, std::uint32_t>& k) const {
@@ -1435,27 +1591,53 @@ const std::vector<std::string>& fact_flag_names() {
 
 extraction extract(std::string_view text, const lexicon& words) { return extract(text, words, extract_options{}); }
 
+namespace {
+
+// Findings of each kind in the order of the text, merged as extract_table has always listed them.
+struct findings_by_kind {
+    std::vector<report_finding> parts, list_numbers, references;
+    void merge_into(std::vector<report_finding>& findings) {
+        for (auto* kind : {&parts, &list_numbers, &references})
+            findings.insert(findings.end(), std::make_move_iterator(kind->begin()),
+                            std::make_move_iterator(kind->end()));
+        std::stable_sort(findings.begin(), findings.end(),
+                         [](const report_finding& a, const report_finding& b) { return a.begin < b.begin; });
+    }
+};
+
+}  // namespace
+
 table_extraction extract_table(std::string_view text, const lexicon& words, const extract_options& options) {
+    check_size(text);
     table_extraction out;
-    const code_points cps = decode(text, out.invalid_bytes);
+    code_points cps;  // the chunk being read, its storage reused
+    report_indexes indexes(words);
+    fact_builder build(text, cps, indexes, options, out.facts);
     std::deque<stated_period> periods;
-    std::vector<report_finding> references;
-    const report_indexes indexes(text, cps, words);
-    fact_builder build(text, cps, indexes, options, out.invalid_bytes > 0, out.facts);
     period_cursor period_in_force(periods);
-    // Room for a figure every 8 characters: address space only until written, and growing 22
-    // columns (a copy of each) cost more than the pages never touched.
-    build.reserve(std::min<std::size_t>(cps.size() / 8, std::size_t{1} << 24) + 16);
+    scan_state carried;
+    findings_by_kind found;
+    bool line_start = true;
+    // Room for a figure every 8 characters (of 3 bytes): address space only until written, and
+    // growing 22 columns (a copy of each) costs more than the pages never touched.
+    build.reserve(std::min<std::size_t>(text.size() / 24, std::size_t{1} << 24) + 16);
     std::size_t count = 0;
-    scan(text, cps, &periods, &references, [&](const scanned& s) {
-        if ((count++ & 255) == 0) poll_interrupt();  // Ctrl-C between blocks of figures
-        build.add(s, period_in_force.at(s.first), out.findings);
-    });
-    inconsistent_parts(text, cps, out);
-    lost_list_numbers(text, cps, out.findings);
-    out.findings.insert(out.findings.end(), references.begin(), references.end());
-    std::stable_sort(out.findings.begin(), out.findings.end(),
-                     [](const report_finding& a, const report_finding& b) { return a.begin < b.begin; });
+    for (std::size_t from = 0, to = 0; from < text.size(); from = to) {
+        to = chunk_end(text, from, options.chunk_bytes);
+        std::size_t invalid = 0;
+        decode_into(text, from, to, cps.base() + cps.size(), cps, invalid);
+        out.invalid_bytes += invalid;
+        indexes.index(text, cps);
+        build.new_chunk(invalid > 0);
+        const std::size_t first_row = out.facts.size();
+        scan(text, cps, carried, &periods, &found.references, [&](const scanned& s) {
+            if ((count++ & 255) == 0) poll_interrupt();  // Ctrl-C between blocks of figures
+            build.add(s, period_in_force.at(cps.base() + s.first), out.findings);
+        });
+        inconsistent_parts(indexes.part_words, indexes.sentence_ends, out.facts, first_row, found.parts);
+        lost_list_numbers(text, cps, line_start, found.list_numbers);
+    }
+    found.merge_into(out.findings);
     return out;
 }
 

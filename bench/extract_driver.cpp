@@ -1,0 +1,51 @@
+// The report extractor timed in C++ (issue 13, speed; bench/NOTES.md): extract_table on a report
+// text file, CPU time of the process, best of `repeat`, with the chunk size given (0: the
+// default; a huge one reads the text as one chunk, as before chunking), and the peak RSS.
+//
+//   .venv/bin/python -c "import sys; sys.path.insert(0, 'bench'); from workload_extract import \
+//       report_text; open('/tmp/report8.txt', 'w').write(report_text(8))"
+//   cmake --build build/test --target zhibiao
+//   g++ -O2 -g -std=c++17 -Iinclude -Ibuild/test/include -Isrc bench/extract_driver.cpp \
+//       build/test/libzhibiao.a -lpthread -o build/extract_driver
+//   build/extract_driver /tmp/report8.txt [repeat=5] [chunk_bytes=0]
+//   perf record -g build/extract_driver /tmp/report8.txt 5 && perf report
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "zhibiao/extract.hpp"
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: %s report.txt [repeat] [chunk_bytes]\n", argv[0]);
+        return 2;
+    }
+    std::ifstream in(argv[1], std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    const std::string text = buffer.str();
+    const int repeat = argc > 2 ? std::atoi(argv[2]) : 5;
+    zhibiao::extract_options options;
+#ifndef EXTRACT_DRIVER_BEFORE_CHUNKS  // defined to build against a library from before chunk_bytes
+    if (argc > 3 && std::strtoull(argv[3], nullptr, 10) > 0) options.chunk_bytes = std::strtoull(argv[3], nullptr, 10);
+#endif
+    double best = 1e300;
+    std::size_t facts = 0, findings = 0;
+    for (int r = 0; r < repeat; ++r) {
+        const std::clock_t start = std::clock();
+        const zhibiao::table_extraction x = zhibiao::extract_table(text, zhibiao::builtin_lexicon(), options);
+        best = std::min(best, double(std::clock() - start) / CLOCKS_PER_SEC);
+        facts = x.facts.size(), findings = x.findings.size();
+    }
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    const double mb = double(text.size()) / 1e6;
+    std::printf("%.1f MB, %zu facts, %zu findings: best %.3f s CPU = %.1f MB per CPU-second; peak RSS %.1f MB\n", mb,
+                facts, findings, best, mb / best, double(usage.ru_maxrss) / 1024);
+}

@@ -1,0 +1,122 @@
+// The extractor reads a text a chunk at a time (extract_options::chunk_bytes, ending at a line
+// break or 。): the facts and findings must be those of the text read whole, whatever the size of
+// the chunks — offsets, the period stated lines before, the title, 其中 parts, lost list numbers,
+// a clause that only states a change, bytes that are not UTF-8.
+#include <boost/test/unit_test.hpp>
+#include <cmath>
+#include <cstdint>
+#include <fstream>
+#include <limits>
+#include <sstream>
+#include <string>
+
+#include "zhibiao/extract.hpp"
+
+using namespace zhibiao;
+
+namespace {
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    BOOST_TEST_REQUIRE(in.good(), path);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+bool same_number(double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; }
+
+// Every field of every fact and finding of `text` read in chunks of `chunk_bytes` equals the text
+// read as one chunk.
+void check_chunks(const std::string& text, std::size_t chunk_bytes, const std::string& what) {
+    extract_options whole, chunked;
+    whole.guess = chunked.guess = true;
+    whole.chunk_bytes = std::numeric_limits<std::size_t>::max();
+    chunked.chunk_bytes = chunk_bytes;
+    const table_extraction a = extract_table(text, builtin_lexicon(), whole);
+    const table_extraction b = extract_table(text, builtin_lexicon(), chunked);
+    const std::string label = what + ", chunks of " + std::to_string(chunk_bytes) + " bytes";
+    BOOST_TEST(a.invalid_bytes == b.invalid_bytes, label);
+    BOOST_TEST_REQUIRE(a.facts.size() == b.facts.size(), label);
+    for (std::size_t i = 0; i < a.facts.size(); ++i) {
+        const fact x = fact_at(a.facts, i), y = fact_at(b.facts, i);
+        const std::string row = label + ", fact " + std::to_string(i) + " " + x.text;
+        BOOST_TEST((x.variable == y.variable && x.phrase == y.phrase && x.period == y.period && x.text == y.text &&
+                    x.damage == y.damage && x.status == y.status && x.stage == y.stage && x.scope == y.scope &&
+                    x.flags == y.flags && x.amount.unit == y.amount.unit && x.amount.qual == y.amount.qual),
+                   row);
+        BOOST_TEST((same_number(x.amount.value, y.amount.value) && same_number(x.amount.high, y.amount.high) &&
+                    same_number(x.guess, y.guess)),
+                   row);
+        BOOST_TEST(
+            (x.amount.begin == y.amount.begin && x.amount.end == y.amount.end && x.clause_begin == y.clause_begin &&
+             x.clause_end == y.clause_end && x.char_begin == y.char_begin && x.char_end == y.char_end &&
+             x.clause_char_begin == y.clause_char_begin && x.clause_char_end == y.clause_char_end),
+            row);
+    }
+    BOOST_TEST_REQUIRE(a.findings.size() == b.findings.size(), label);
+    for (std::size_t i = 0; i < a.findings.size(); ++i) {
+        const report_finding &x = a.findings[i], &y = b.findings[i];
+        BOOST_TEST((x.kind == y.kind && x.begin == y.begin && x.end == y.end && x.char_begin == y.char_begin &&
+                    x.char_end == y.char_end && x.text == y.text && x.message == y.message),
+                   label + ", finding " + std::to_string(i) + " " + x.kind);
+    }
+}
+
+// What a chunk boundary could cut: a title with 年度 and a local 年度 later, a period stated lines
+// before its figures, 其中 parts (one larger than its total), a lost list number, a clause that
+// only states a change, a damaged figure, an empty slot, a document number, CRLF, a long line of
+// sentences, and bytes that are not UTF-8 (one at a chunk's end, before its line break).
+const char* const carried_across_lines =
+    "某县科技局2024年度工作总结\n"
+    "2024年上半年，全县获批立项11项，其中重点项目3项、一般项目12项。\n"
+    "争取上级资金227.4万元，\n同比增长12.5%。\r\n"
+    "、组织申报科技项目28项；兑现2017年度奖补资金50万元，共收集企业难题项。\n"
+    "科发〔20〕19号。占比达到21.%。派出0名专家。1-10月，专利授权量1,234件，技术合同成交额约3.5亿元。"
+    "一季度，新增高新技术企业5家，累计培育科技型中小企业120家以上。\xE4\xB8\n"
+    "\xFF全年争取资金二十八万元，选派科技特派员XX人，落实研发费用加计扣除、首台套奖励等扶持政策15项。\n";
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(report_extraction_in_chunks)
+
+BOOST_AUTO_TEST_CASE(chunks_give_the_facts_of_the_whole_text) {
+    const std::string text = carried_across_lines;
+    const table_extraction whole = extract_table(text);
+    BOOST_TEST_REQUIRE(whole.facts.size() >= 15u);  // the text has figures on every line
+    BOOST_TEST(whole.findings.size() >= 6u);
+    for (std::size_t chunk_bytes : {std::size_t{0}, std::size_t{1}, std::size_t{2}, std::size_t{5}, std::size_t{40},
+                                    std::size_t{100}, std::size_t{1} << 15})
+        check_chunks(text, chunk_bytes, "the carried text");
+}
+
+BOOST_AUTO_TEST_CASE(chunk_offsets_are_offsets_in_the_text) {
+    // Hand-checked: "争取资金227.4万元" on the second line, read in chunks of one line each.
+    const std::string text = "2024年上半年，获批立项11项。\n争取资金227.4万元。";
+    extract_options options;
+    options.chunk_bytes = 1;
+    const table_extraction x = extract_table(text, builtin_lexicon(), options);
+    BOOST_TEST_REQUIRE(x.facts.size() == 2u);
+    const fact f = fact_at(x.facts, 1);
+    BOOST_TEST(f.text == "227.4万元");
+    // "2024年上半年，获批立项11项。\n" is 18 code points (the line break at 17), then 争取资金.
+    BOOST_TEST(f.char_begin == 22u);
+    BOOST_TEST(f.amount.begin == text.find("227.4"));
+    BOOST_TEST(f.clause_char_begin == 18u);
+    BOOST_TEST(f.period == "2024H1");  // stated on the line before
+    BOOST_TEST(f.variable == fact_at(extract_table(text).facts, 1).variable);
+}
+
+BOOST_AUTO_TEST_CASE(sample_reports_in_chunks) {
+    const std::string root = ZHIBIAO_SOURCE_DIR;
+    for (const char* file : {"/tests/data/reports/city_annual_2024.txt", "/tests/data/reports/county_h1_damaged.txt",
+                             "/tests/data/reports/province_h1_damaged.txt", "/data/sample/city_report_h1.txt"}) {
+        const std::string text = read_file(root + file);
+        std::string all = text;
+        for (int k = 0; k < 4; ++k) all += "\n" + text;
+        for (std::size_t chunk_bytes : {std::size_t{1}, std::size_t{64}, std::size_t{1000}, std::size_t{1} << 15})
+            check_chunks(all, chunk_bytes, file);
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
