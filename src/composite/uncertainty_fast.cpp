@@ -25,6 +25,8 @@
 #include <array>
 #include <cmath>
 #include <cstring>
+#include <limits>
+
 #include <utility>
 
 namespace zhibiao::composite {
@@ -317,13 +319,13 @@ void sort_upper(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& spare
 
 }  // namespace
 
-void rank_descending(const double* x, std::size_t n, uncertainty_model::fast_scratch& s, double* r) {
+namespace {
+
+/// Ranks from elements (upper half: a key in the order of decreasing scores << 32 | unit):
+/// sorted on that half, runs tying on it sorted on the whole order key, equal values given
+/// the lowest rank of their run.
+void rank_elements(const double* x, fast_scratch& s, double* r) {
     std::vector<std::uint64_t>& a = s.keys;
-    a.clear();
-    for (std::size_t i = 0; i < n; ++i) {
-        r[i] = missing_value;
-        if (detail::present(x[i])) a.push_back((order_key(-x[i]) & ~lower_half) | i);
-    }
     sort_upper(a, s.spare);
     auto whole_key = [&](std::uint64_t e) { return order_key(-x[e & lower_half]); };
     // the rare runs that tie on the upper half, sorted on the whole key
@@ -342,6 +344,42 @@ void rank_descending(const double* x, std::size_t n, uncertainty_model::fast_scr
             rank = static_cast<double>(k + 1);
         r[a[k] & lower_half] = rank;
     }
+}
+
+}  // namespace
+
+void rank_descending_radix(const double* x, std::size_t n, uncertainty_model::fast_scratch& s, double* r) {
+    std::vector<std::uint64_t>& a = s.keys;
+    a.clear();
+    for (std::size_t i = 0; i < n; ++i) {
+        r[i] = missing_value;
+        if (detail::present(x[i])) a.push_back((order_key(-x[i]) & ~lower_half) | i);
+    }
+    rank_elements(x, s, r);
+}
+
+void rank_descending(const double* x, std::size_t n, uncertainty_model::fast_scratch& s, double* r) {
+    std::size_t present = 0;
+    double low = std::numeric_limits<double>::infinity(), high = -low;
+    for (std::size_t i = 0; i < n; ++i)
+        if (detail::present(x[i])) ++present, low = std::min(low, x[i]), high = std::max(high, x[i]);
+    constexpr std::uint32_t buckets = 1u << 22;  // two radix passes of 11 bits
+    const double scale = (buckets - 1) / (high - low);
+    if (present < 64 || !(high > low) || !(scale > 0) || !std::isfinite(scale)) {
+        rank_descending_radix(x, n, s, r);
+        return;
+    }
+    std::vector<std::uint64_t>& a = s.keys;
+    a.resize(present);
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        r[i] = missing_value;
+        if (!detail::present(x[i])) continue;
+        // x − low ≥ 0 and rounding is monotone: a > b ⇒ bucket(a) ≥ bucket(b); the highest first
+        const auto bucket = std::min(buckets - 1, static_cast<std::uint32_t>((x[i] - low) * scale));
+        a[k++] = std::uint64_t{buckets - 1 - bucket} << 32 | i;
+    }
+    rank_elements(x, s, r);
 }
 
 }  // namespace zhibiao::composite

@@ -46,8 +46,15 @@ struct uncertainty_model::fast_scratch {
 };
 
 /// Ranks (1 = highest, ties share the lowest rank, NaN stays NaN) of x[0, n) into r (n < 2³²):
-/// the ranks rank_scores() gives, from a radix sort of 8-byte elements (the upper half of a
-/// score's order key, its unit) whose rare ties on that half are then sorted on the whole key.
+/// the ranks rank_scores() gives, without a comparison sort of the whole column: each score
+/// goes to one of 2²² buckets by (x − min)·scale (monotone: a > b puts a in a bucket at least
+/// b's), two radix passes of 11 bits order the buckets, and only the few buckets holding
+/// several scores are sorted on the whole key. Columns too short, or whose spread overflows,
+/// go to rank_descending_radix.
 void rank_descending(const double* x, std::size_t n, uncertainty_model::fast_scratch& s, double* r);
+
+/// The same ranks from a radix sort of 8-byte elements (the upper half of a score's order key,
+/// its unit) whose rare ties on that half are then sorted on the whole key.
+void rank_descending_radix(const double* x, std::size_t n, uncertainty_model::fast_scratch& s, double* r);
 
 }  // namespace zhibiao::composite

@@ -5,13 +5,20 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdlib>
 #include <exception>
 #include <functional>
 #include <limits>
+#include <memory>
+#include <new>
 #include <stdexcept>
 #include <thread>
 
 #include "uncertainty_fast.hpp"
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 namespace zhibiao::composite {
 namespace {
@@ -89,6 +96,31 @@ void absorb(uncertainty_block& into, uncertainty_block& b) {
     into.count += b.count;
 }
 
+struct free_memory {
+    void operator()(void* p) const { std::free(p); }
+};
+
+/// Uninitialised room for n values of a rank batch (tens of MB, every value written before it
+/// is read): on transparent huge pages where the kernel offers them on request, as
+/// core/column_memory.hpp does — with 4 KiB pages, zeroing and faulting in the buffer took
+/// ~10 % of a run of 1,000 replications of 3,000 × 11 cells.
+template <class T>
+std::unique_ptr<T[], free_memory> batch_memory(std::size_t n) {
+    const std::size_t bytes = std::max<std::size_t>(n, 1) * sizeof(T);
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    constexpr std::size_t huge_page = std::size_t{2} << 20;
+    if (bytes >= huge_page) {
+        void* p = nullptr;
+        if (::posix_memalign(&p, huge_page, bytes) != 0) throw std::bad_alloc();
+        ::madvise(p, bytes, MADV_HUGEPAGE);  // advice only: without huge pages it still works
+        return std::unique_ptr<T[], free_memory>(static_cast<T*>(p));
+    }
+#endif
+    void* p = std::malloc(bytes);
+    if (p == nullptr) throw std::bad_alloc();
+    return std::unique_ptr<T[], free_memory>(static_cast<T*>(p));
+}
+
 /// Ranks of a batch of replications waiting to be counted, [replication × cell], 0 where a
 /// cell has no score: uint16 when every rank fits (units ≤ 65,535), else uint32.
 class rank_batch {
@@ -104,9 +136,9 @@ public:
         if (rows >= step) rows -= rows % step;
         rows_ = std::min(rows, std::max<std::size_t>(1, replications));
         if (narrow_)
-            short_.resize(rows_ * cells);
+            short_ = batch_memory<std::uint16_t>(rows_ * cells);
         else
-            long_.resize(rows_ * cells);
+            long_ = batch_memory<std::uint32_t>(rows_ * cells);
     }
     std::size_t capacity() const { return rows_; }
     std::size_t tiles() const { return (cells_ + tile - 1) / tile; }
@@ -114,9 +146,9 @@ public:
     /// Replication `row`'s ranks of the cells [cell, cell + n) (NaN: missing).
     void put(std::size_t row, std::size_t cell, const double* rank, std::size_t n) {
         if (narrow_)
-            put_as(short_.data() + row * cells_ + cell, rank, n);
+            put_as(short_.get() + row * cells_ + cell, rank, n);
         else
-            put_as(long_.data() + row * cells_ + cell, rank, n);
+            put_as(long_.get() + row * cells_ + cell, rank, n);
     }
 
     /// The first `rows` replications into the histograms and missing counts of the cells of
@@ -125,9 +157,9 @@ public:
         for (std::size_t t = first; t < end; ++t) {
             const std::size_t cell = t * tile, width = std::min(tile, cells_ - cell);
             if (narrow_)
-                count_tile(short_.data(), rows, cell, width, into);
+                count_tile(short_.get(), rows, cell, width, into);
             else
-                count_tile(long_.data(), rows, cell, width, into);
+                count_tile(long_.get(), rows, cell, width, into);
         }
     }
 
@@ -172,8 +204,8 @@ private:
 
     std::size_t cells_, units_, rows_ = 0;
     bool narrow_;
-    std::vector<std::uint16_t> short_;
-    std::vector<std::uint32_t> long_;
+    std::unique_ptr<std::uint16_t[], free_memory> short_;
+    std::unique_ptr<std::uint32_t[], free_memory> long_;
 };
 
 /// Replication r's scores and ranks: the score sums of its chunk (in replication order), the

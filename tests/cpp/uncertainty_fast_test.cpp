@@ -5,7 +5,11 @@
 #include <boost/test/unit_test.hpp>
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "composite/uncertainty_fast.hpp"
 #include "uncertainty_fixture.hpp"
@@ -244,6 +248,46 @@ BOOST_AUTO_TEST_CASE(radix_ranking_equals_rank_scores) {
     rank_descending(x.data(), static_cast<std::size_t>(n), s, r.data());
     BOOST_TEST(same_bits(r, rank_scores(x)));
     BOOST_TEST(r(400) == r(401));
+}
+
+// The bucket ranking against rank_scores() (the general path's ranking, ties::min) on the
+// columns that stress it: random; many exact ties; constant; clustered (one far outlier puts
+// every other score in one bucket; a few ulps apart inside a bucket); signed zeros; missing
+// values, a column with fewer than 64 present; a spread that overflows (±1e308: radix path).
+BOOST_AUTO_TEST_CASE(bucket_ranking_equals_rank_scores) {
+    const int n = 3000;
+    Eigen::VectorXd random(n), tied(n), constant = Eigen::VectorXd::Constant(n, 2.5), outlier(n), ulps(n);
+    Eigen::VectorXd missing(n), few = Eigen::VectorXd::Constant(n, missing_value), huge(n), zeros(n);
+    std::uint64_t state = 12345;
+    auto next = [&] {
+        state = state * 6364136223846793005u + 1442695040888963407u;
+        return static_cast<double>(state >> 11) * 0x1p-53;
+    };
+    for (int i = 0; i < n; ++i) {
+        random(i) = std::ldexp(next() - 0.3, static_cast<int>(next() * 8) - 4);
+        tied(i) = std::floor(next() * 40) / 4 - 3;
+        outlier(i) = 1 + next() * 1e-9;
+        ulps(i) = std::nextafter(1.0, 1.0 + static_cast<double>(i % 7)) + (i % 3 == 0 ? 0 : 1e-300 * i);
+        missing(i) = i % 5 == 0 ? missing_value : next() * 10;
+        huge(i) = (next() - 0.5) * 3 * 1e308;
+        zeros(i) = i % 3 == 0 ? -0.0 : i % 3 == 1 ? 0.0 : next() - 0.5;
+    }
+    outlier(17) = 1e6;
+    ulps(5) = 1e3, ulps(6) = -1e3;
+    for (int i = 0; i < 50; ++i) few(i * 7) = next();
+    missing(1) = missing(2) = missing(3);
+    huge(0) = 1.5e308, huge(1) = -1.5e308;
+    const std::vector<std::pair<std::string, Eigen::VectorXd>> columns = {
+        {"random", random},   {"tied", tied}, {"constant", constant}, {"outlier", outlier}, {"ulps", ulps},
+        {"missing", missing}, {"few", few},   {"huge", huge},         {"zeros", zeros}};
+    for (const auto& [name, x] : columns) {
+        uncertainty_model::fast_scratch s;
+        Eigen::VectorXd r(n), radix(n);
+        rank_descending(x.data(), static_cast<std::size_t>(n), s, r.data());
+        rank_descending_radix(x.data(), static_cast<std::size_t>(n), s, radix.data());
+        BOOST_TEST(same_bits(r, rank_scores(x)), name);
+        BOOST_TEST(same_bits(radix, rank_scores(x)), name);
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
