@@ -137,6 +137,10 @@ std::string block_bytes(const cp::uncertainty_block& b) {
     put(out, static_cast<std::int64_t>(b.uniforms.rows())),
         put_all(out, b.uniforms.data(), static_cast<std::size_t>(b.uniforms.size()));
     put_all(out, b.ranks.data(), b.ranks.size()), put_all(out, b.scores.data(), b.scores.size());
+    put(out, static_cast<std::uint64_t>(b.tails.keep)), put(out, static_cast<std::uint64_t>(b.tails.low.size()));
+    for (std::size_t c = 0; c < b.tails.low.size(); ++c)
+        put_all(out, b.tails.low[c].data(), b.tails.low[c].size()),
+            put_all(out, b.tails.high[c].data(), b.tails.high[c].size());
     return out;
 }
 
@@ -164,6 +168,16 @@ cp::uncertainty_block block_of(const std::string& s) {
     for (std::uint64_t c = 0; c < chunks; ++c) b.chunk_sums.push_back(matrix_of(r));
     b.uniforms = matrix_of(r);
     b.ranks = r.get_all<float>(), b.scores = r.get_all<float>();
+    b.tails.keep = r.get<std::uint64_t>();
+    const auto tail_cells = r.get<std::uint64_t>();
+    if (tail_cells > s.size() || (b.tails.keep != 0) != (tail_cells != 0))
+        throw error("a damaged uncertainty block (score tails)");
+    b.tails.low.resize(tail_cells), b.tails.high.resize(tail_cells);
+    for (std::size_t c = 0; c < tail_cells; ++c) {
+        b.tails.low[c] = r.get_all<double>(), b.tails.high[c] = r.get_all<double>();
+        if (b.tails.low[c].size() > b.tails.keep || b.tails.high[c].size() > b.tails.keep)
+            throw error("a damaged uncertainty block (score tails longer than kept)");
+    }
     return b;
 }
 
@@ -229,14 +243,17 @@ void register_uncertainty(py::module_& m) {
             py::arg("score_percentiles") = false)
         .def(
             "run_block",
-            [](const cp::uncertainty_model& u, std::size_t first, std::size_t count, std::uint64_t seed, bool keep) {
+            [](const cp::uncertainty_model& u, std::size_t first, std::size_t count, std::uint64_t seed, bool keep,
+               bool score_percentiles, std::size_t replications) {
                 cp::uncertainty_options o;
                 o.seed = seed, o.keep_ranks = o.keep_scores = keep;
+                o.score_percentiles = score_percentiles, o.replications = replications;
                 interruptible ctrl_c;
                 py::gil_scoped_release release;
                 return u.run_block(first, count, o);
             },
-            py::arg("first"), py::arg("count"), py::arg("seed"), py::arg("keep"))
+            py::arg("first"), py::arg("count"), py::arg("seed"), py::arg("keep"), py::arg("score_percentiles") = false,
+            py::arg("replications") = 0)
         .def(
             "merge",
             [](const cp::uncertainty_model& u, std::vector<cp::uncertainty_block> blocks, int top_k, bool keep) {

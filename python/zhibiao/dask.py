@@ -241,7 +241,9 @@ _UNCERTAINTY_MODELS: dict[
 ] = {}  # per worker process: recipe token → the core's model (layers precomputed once)
 
 
-def _uncertainty_block(token: str, recipe: tuple[Any, ...], first: int, count: int, seed: int, keep: bool) -> Any:
+def _uncertainty_block(
+    token: str, recipe: tuple[Any, ...], first: int, count: int, seed: int, keep: bool, tails: bool, n: int
+) -> Any:
     from . import composite, uncertainty as _u
 
     core_model = _UNCERTAINTY_MODELS.get(token)
@@ -251,7 +253,7 @@ def _uncertainty_block(token: str, recipe: tuple[Any, ...], first: int, count: i
         core_model = _u._setup(data, framework, composite.Model(model_toml), previous, period, assumptions)[3]
         _UNCERTAINTY_MODELS.clear()
         _UNCERTAINTY_MODELS[token] = core_model
-    return core_model.run_block(first, count, seed, keep)
+    return core_model.run_block(first, count, seed, keep, score_percentiles=tails, replications=n)
 
 
 def uncertainty(
@@ -272,19 +274,16 @@ def uncertainty(
     """:func:`zhibiao.composite.uncertainty` with the replications in blocks of ``block`` (a
     multiple of 256) run as Dask tasks on the current scheduler (a ``distributed.Client`` when
     one is active), the rank histograms and score sums merged exactly: the result is the
-    in-process one for the same seed, bit for bit. ``assumptions`` as in the in-process call
-    (no Sobol indices here, nor ``score_percentiles``: the blocks do not carry the score tails)."""
+    in-process one for the same seed, bit for bit. ``assumptions`` as in the in-process call (no
+    Sobol indices here). With ``score_percentiles`` each block carries the smallest and largest
+    ⌊0.05·(n − 1)⌋ + 2 scores of every (region, node) for the whole run's n, merged exactly: the
+    score percentiles are the in-process ones, bit for bit."""
     import uuid
 
     import dask
 
     from . import _core, uncertainty as _u
 
-    if score_percentiles:
-        raise _core.ArgumentError(
-            "zhibiao.dask.uncertainty: score_percentiles is not available on Dask (the blocks carry rank"
-            " histograms and score sums, not the score tails); use keep=True for exact score percentiles"
-        )
     if block <= 0 or block % 256:
         raise _core.ArgumentError(f"zhibiao.dask.uncertainty: block must be a positive multiple of 256, not {block}")
     full: dict[str, Any] = dict(
@@ -309,7 +308,7 @@ def uncertainty(
     recipe = (df, _core.composite_model_toml(model._core, framework._core), model.toml, previous, period, full)
     token = uuid.uuid4().hex
     tasks = [
-        dask.delayed(_uncertainty_block)(token, recipe, first, min(block, n - first), seed, keep)
+        dask.delayed(_uncertainty_block)(token, recipe, first, min(block, n - first), seed, keep, score_percentiles, n)
         for first in range(0, n, block)
     ]
     blocks = list(dask.compute(*tasks))

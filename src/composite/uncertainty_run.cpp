@@ -93,6 +93,11 @@ void absorb(uncertainty_block& into, uncertainty_block& b) {
     const std::size_t per = b.count ? b.ranks.size() / b.count : 0, per_s = b.count ? b.scores.size() / b.count : 0;
     std::copy(b.ranks.begin(), b.ranks.end(), into.ranks.begin() + static_cast<std::ptrdiff_t>(b.first * per));
     std::copy(b.scores.begin(), b.scores.end(), into.scores.begin() + static_cast<std::ptrdiff_t>(b.first * per_s));
+    if (b.tails.keep != into.tails.keep)
+        throw argument_error(
+            "uncertainty: blocks with and without score tails (score_percentiles), or with tails "
+            "for another number of replications, cannot be merged");
+    if (into.tails.keep) into.tails.add(b.tails);
     into.count += b.count;
 }
 
@@ -392,8 +397,11 @@ uncertainty_block uncertainty_model::run_block(std::size_t first, std::size_t co
     uncertainty_block b = empty_block(first, count, cells, dims_, o, cells);
     b.chunk_sums.assign((count + chunk - 1) / chunk,
                         Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(units), static_cast<Eigen::Index>(nodes)));
-    std::vector<score_tails> no_tails(1);
-    run_range(*this, first, count, o, 1, b, first, no_tails, 0);
+    // Tails sized for the whole run (o.replications), so that blocks merge into run()'s tails.
+    std::vector<score_tails> tails(1);
+    if (o.score_percentiles) tails[0].reset(cells, std::max(o.replications, first + count));
+    run_range(*this, first, count, o, 1, b, first, tails, 0);
+    b.tails = std::move(tails[0]);
     return b;
 }
 
@@ -432,6 +440,7 @@ uncertainty_result uncertainty_model::merge(std::vector<uncertainty_block> block
     const std::size_t units = data_.regions.size(), nodes = aggregates_.size(), cells = units * nodes;
     uncertainty_block all = empty_block(0, n, cells, dims_, o, cells);
     all.count = 0;
+    if (!blocks.empty() && blocks[0].tails.keep) all.tails.reset(cells, n);
     if (blocks.size() == 1 && blocks[0].count == n)
         all = std::move(blocks[0]);
     else

@@ -127,6 +127,30 @@ BOOST_AUTO_TEST_CASE(any_thread_count_and_any_split_give_the_same_bits) {
     BOOST_TEST((one.rank_p95 - one.rank_p05).maxCoeff() > 0);  // the assumptions do move the ranks
 }
 
+// Blocks carry the score tails of the whole run (the Dask path): merged, they give run()'s
+// exact score percentiles bit for bit; blocks with and without tails are refused together.
+BOOST_AUTO_TEST_CASE(blocks_with_score_tails_merge_into_the_run_s_score_percentiles) {
+    const auto model = uncertainty_model::make(small_table(), small_framework(), nominal_steps(), busy_spec());
+    uncertainty_options o;
+    o.replications = 700, o.threads = 2, o.score_percentiles = true;
+    const uncertainty_result whole = model->run(o);
+    std::vector<uncertainty_block> blocks;
+    blocks.push_back(model->run_block(512, 188, o));
+    blocks.push_back(model->run_block(0, 256, o));
+    blocks.push_back(model->run_block(256, 256, o));
+    const uncertainty_result split = model->merge(std::move(blocks), o);
+    BOOST_TEST(same_bits(split.score_p05, whole.score_p05));
+    BOOST_TEST(same_bits(split.score_p95, whole.score_p95));
+    BOOST_TEST(same_bits(split.mean_rank, whole.mean_rank));
+    BOOST_TEST(!std::isnan(whole.score_p05(0, 0)));
+    BOOST_TEST((whole.score_p95 - whole.score_p05).maxCoeff() > 0);
+    std::vector<uncertainty_block> mixed;
+    mixed.push_back(model->run_block(0, 512, o));
+    o.score_percentiles = false;
+    mixed.push_back(model->run_block(512, 188, o));
+    BOOST_CHECK_THROW(model->merge(std::move(mixed), o), argument_error);
+}
+
 namespace {
 
 double type7(std::vector<double> v, double p) {

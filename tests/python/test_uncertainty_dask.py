@@ -26,13 +26,18 @@ def test_dask_blocks_equal_the_in_process_result(small_composite):
         exclude_indicator=True,
     )
     local = C.uncertainty(data, fw, steps, n=1300, seed=9, **assumptions)
+    # Score tails: blocks of 512 carry the extremes for the whole run's 1,300, merged exactly.
+    tails = C.uncertainty(data, fw, steps, n=1300, seed=9, threads=2, score_percentiles=True, **assumptions)
     with distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
     ) as cluster, distributed.Client(cluster):
         remote = zhibiao.dask.uncertainty(data, fw, steps, n=1300, block=512, seed=9, **assumptions)
+        remote_tails = zhibiao.dask.uncertainty(
+            data, fw, steps, n=1300, block=512, seed=9, score_percentiles=True, **assumptions
+        )
     pd.testing.assert_frame_equal(local.ranks, remote.ranks, check_exact=True)
     pd.testing.assert_frame_equal(local.parameters, remote.parameters, check_exact=True)
+    assert not tails.ranks["score_p05"].isna().all()
+    pd.testing.assert_frame_equal(tails.ranks, remote_tails.ranks, check_exact=True)
     with pytest.raises(ValueError, match="multiple of 256"):
         zhibiao.dask.uncertainty(data, fw, steps, n=10, block=100, **assumptions)
-    with pytest.raises(ValueError, match="score_percentiles is not available on Dask"):
-        zhibiao.dask.uncertainty(data, fw, steps, n=512, score_percentiles=True, **assumptions)

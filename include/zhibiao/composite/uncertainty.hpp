@@ -95,8 +95,9 @@ struct uncertainty_options {
     int top_k = 10;            ///< probability of a rank ≤ top_k
     bool keep_ranks = false;   ///< the full replication × unit × node matrix of ranks
     bool keep_scores = false;  ///< … and of scores (score percentiles of merged blocks need them)
-    /// run(): exact score percentiles from score_tails (memory there), not from the kept matrix.
-    /// Off by default: Dask blocks do not carry tails yet, and both paths must give the same bits.
+    /// Exact score percentiles from score_tails (memory there), not from the kept matrix: run()
+    /// collects them; run_block() collects a block's, sized for `replications` in all, and merge()
+    /// joins them exactly (the same bits as run()). Off by default (memory).
     bool score_percentiles = false;
     /// Memory per thread for the ranks waiting to be counted (at least one replication's);
     /// the result does not depend on it.
@@ -162,7 +163,7 @@ struct uncertainty_block {
     std::vector<Eigen::MatrixXd> chunk_sums;  ///< per chunk: units × nodes sum of scores
     Eigen::MatrixXd uniforms;                 ///< count × dims: each replication's draws
     std::vector<float> ranks, scores;         ///< kept matrices, replication-major (when asked)
-    score_tails tails;                        ///< collected by run() when asked (not by run_block)
+    score_tails tails;                        ///< collected when score_percentiles is asked
 };
 
 class uncertainty_model;
