@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from . import scorecards
+from ._suggest import checked_keywords
 
 
 def _check(firms: Any) -> None:
@@ -254,6 +255,7 @@ def _uncertainty_block(token: str, recipe: tuple[Any, ...], first: int, count: i
     return core_model.run_block(first, count, seed, keep)
 
 
+@checked_keywords
 def uncertainty(
     data: Any,
     framework: Any = None,
