@@ -16,6 +16,7 @@ from ._extract import InvalidBytesWarning, extract, parse_chinese_number, read_r
 from ._indicator import Indicator
 from ._panel import Panel, load_rules, read_csv
 from ._patents import patents_in_force
+from ._suggest import UnknownKeywordError
 from ._repr import register_notebook_display as _register_notebook_display
 from ._tables import to_excel, whole_ranks, write_csv
 from ._tables import concat, merge, units, with_units  # tables that keep their units
@@ -83,6 +84,7 @@ __all__ = [
     "Unit",
     "UnitError",
     "UnknownIndicatorError",
+    "UnknownKeywordError",
     "UnknownUnitError",
     "catalogue",
     "composite",

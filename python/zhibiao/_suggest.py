@@ -3,7 +3,9 @@ so a wrong name gets the same suggestion from the command line as from the libra
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+import functools
+import inspect
+from typing import Any, Callable, Iterable, Mapping, Sequence, TypeVar, cast
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -37,3 +39,57 @@ def closest_name(wanted: str, candidates: Iterable[str], fold: Callable[[str], s
         return prefixed[0] if len(prefixed) == 1 else None
     containing = [n for n in longer if key in fold(n)]
     return containing[0] if len(containing) == 1 else None
+
+
+def _keyword_error_class() -> type:
+    from . import _core
+
+    class UnknownKeywordError(_core.ArgumentError, TypeError):
+        """A keyword a function or class does not take (``build(perod=...)``): an ArgumentError
+        naming the keyword it most likely means, and a TypeError, which Python raises for an
+        unexpected keyword."""
+
+    UnknownKeywordError.__module__ = "zhibiao"
+    return UnknownKeywordError
+
+
+UnknownKeywordError = _keyword_error_class()
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def refuse_unknown_keywords(names: Sequence[str], owner: str) -> Callable[[Mapping[str, Any]], None]:
+    """A check of a call's keywords against ``names``: an unknown one raises UnknownKeywordError
+    naming ``owner``, the parameter it most likely means, else the parameters there are."""
+
+    known = frozenset(names)
+
+    def check(kwargs: Mapping[str, Any]) -> None:
+        for key in kwargs:
+            if key not in known:
+                hint = closest_name(key, names)
+                raise UnknownKeywordError(
+                    f"{owner}: no parameter '{key}'"
+                    + (f" (did you mean '{hint}'?)" if hint else "")
+                    + f"; its parameters: {', '.join(names)}"
+                )
+
+    return check
+
+
+def checked_keywords(function: _F) -> _F:
+    """``function`` refusing a misspelt keyword (``perod=``) with "did you mean", where Python
+    would raise a bare TypeError ("unexpected keyword argument"). Functions taking **kwargs are
+    left as they are: their keywords go on to a function that checks them."""
+    parameters = inspect.signature(function).parameters.values()
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters):
+        return function
+    names = [p.name for p in parameters if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
+    check = refuse_unknown_keywords(names, function.__qualname__)
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        check(kwargs)
+        return function(*args, **kwargs)
+
+    return cast(_F, wrapper)

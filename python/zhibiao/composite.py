@@ -26,7 +26,7 @@ from typing import Any, Iterable, Mapping, Sequence
 import numpy as np
 
 from . import _core
-from ._suggest import closest_name
+from ._suggest import checked_keywords, refuse_unknown_keywords
 
 # ------------------------------------------------------------------------------------- steps
 
@@ -224,17 +224,10 @@ def _refuse_unknown_options(cls: type) -> None:
     """``Normalise(rnage=...)``: an ArgumentError naming the class, the parameter and the one it
     most likely means, as for an unknown option value (dataclasses raise a bare TypeError)."""
     init = cls.__init__  # type: ignore[misc]
-    names = [f.name for f in dataclasses.fields(cls)]
+    check = refuse_unknown_keywords([f.name for f in dataclasses.fields(cls)], cls.__name__)
 
     def checked(self: Any, *args: Any, **kwargs: Any) -> None:
-        for key in kwargs:
-            if key not in names:
-                hint = closest_name(key, names)
-                raise _core.ArgumentError(
-                    f"{cls.__name__}: no parameter '{key}'"
-                    + (f" (did you mean '{hint}'?)" if hint else "")
-                    + f"; its parameters: {', '.join(names)}"
-                )
+        check(kwargs)
         init(self, *args, **kwargs)
 
     checked.__doc__, checked.__wrapped__ = init.__doc__, init  # type: ignore[attr-defined]
@@ -802,6 +795,7 @@ def _build_panel(
     return CompositeResult(core, framework, model, pd.Index(core.regions, name="entity"), panel.units)
 
 
+@checked_keywords
 def build(
     data: Any,
     framework: Framework | None = None,
@@ -849,6 +843,7 @@ def _framework_and_steps(framework: Any, steps: Any) -> tuple[Framework | None, 
     return framework, steps
 
 
+@checked_keywords
 def score(data: Any, preset: str, framework: Framework | None = None, **kwargs: Any) -> CompositeResult:
     """One call with a built-in method: ``score(df, "eis")``, ``"entropy-topsis"``,
     ``"most-monitoring"`` (whose framework names the indicators it needs)."""
@@ -858,6 +853,7 @@ def score(data: Any, preset: str, framework: Framework | None = None, **kwargs: 
 # ------------------------------------------------------------------------------------- methods
 
 
+@checked_keywords
 def weights(
     x: Any,
     method: str,
@@ -873,6 +869,7 @@ def weights(
     )
 
 
+@checked_keywords
 def ahp(
     matrix: Any, ri: str = _default("ahp", "ri"), max_cr: float = 0.1, accept_inconsistent: bool = False
 ) -> dict[str, Any]:
@@ -881,6 +878,7 @@ def ahp(
     return {"weights": np.asarray(w), "lambda_max": lam, "ci": ci, "cr": cr}
 
 
+@checked_keywords
 def topsis(x: Any, w: Any, types: Sequence[int] = (), inner: str = _default("topsis", "inner")) -> np.ndarray:
     """TOPSIS closeness (higher is better); ``inner`` normalisation "minmax" (pymcdm), "vector" or
     "none" (the textbook form on a matrix you normalised)."""
@@ -889,25 +887,30 @@ def topsis(x: Any, w: Any, types: Sequence[int] = (), inner: str = _default("top
     )
 
 
+@checked_keywords
 def vikor(x: Any, w: Any, types: Sequence[int] = (), v: float = 0.5) -> dict[str, np.ndarray]:
     """VIKOR S, R and Q (lower Q is better)."""
     s, r, q = _core.composite_vikor(np.asarray(x, dtype=np.float64), np.asarray(w, dtype=np.float64), list(types), v)
     return {"S": np.asarray(s), "R": np.asarray(r), "Q": np.asarray(q)}
 
 
+@checked_keywords
 def copeland(x: Any, w: Any) -> np.ndarray:
     """Copeland scores from COINr's weighted outranking matrix."""
     return np.asarray(_core.composite_copeland(np.asarray(x, dtype=np.float64), np.asarray(w, dtype=np.float64)))
 
 
+@checked_keywords
 def outranking(x: Any, w: Any) -> np.ndarray:
     return np.asarray(_core.composite_outranking(np.asarray(x, dtype=np.float64), np.asarray(w, dtype=np.float64)))
 
 
+@checked_keywords
 def mazziotta_pareto(x: Any, penalty: int = 1) -> np.ndarray:
     return np.asarray(_core.composite_mpi(np.asarray(x, dtype=np.float64), penalty))
 
 
+@checked_keywords
 def benefit_of_the_doubt(x: Any) -> tuple[np.ndarray, np.ndarray]:
     """Scores in [0, 1] and each region's own weights."""
     s, w = _core.composite_bod(np.asarray(x, dtype=np.float64))

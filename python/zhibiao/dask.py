@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from . import scorecards
+from ._suggest import checked_keywords
 
 
 def _check(firms: Any) -> None:
@@ -256,6 +257,7 @@ def _uncertainty_block(
     return core_model.run_block(first, count, seed, keep, score_percentiles=tails, replications=n)
 
 
+@checked_keywords
 def uncertainty(
     data: Any,
     framework: Any = None,

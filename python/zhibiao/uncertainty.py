@@ -25,6 +25,7 @@ import numpy as np
 
 from . import _core, _progress
 from . import composite as _composite
+from ._suggest import checked_keywords
 
 
 def _choice(name: str, options: Any, probabilities: Sequence[float] | None, framework: Any) -> dict[str, Any] | None:
@@ -150,6 +151,7 @@ def _prepare(data: Any, framework: Any, steps: Any, previous: Any, period: str |
     return df, framework, model, [str(u) for u in df.index], numbers, labels, prev
 
 
+@checked_keywords
 def uncertainty(
     data: Any,
     framework: Any = None,
@@ -354,7 +356,7 @@ class UncertaintyResult:
             f"Rank interval (5th–95th percentile) width: median {np.median(width) if len(width) else float('nan'):g}, "
             f"largest {width.max() if len(width) else float('nan'):g}.",
         ]
-        lines += [f"Note: {n}." for n in self._core.notes]
+        lines += [f"Note: {_python_note(n)}." for n in self._core.notes]
         if self._sobol_raw is not None:
             s = self.sobol
             shift = s[s["output"] == "mean_abs_rank_shift"]
@@ -428,6 +430,19 @@ class UncertaintyResult:
 
 def _int_or_na(v: np.ndarray) -> list[Any]:
     return [None if np.isnan(x) else int(x) for x in v]
+
+
+#: The C++ options a note of the core names → what a Python caller passes instead.
+_PYTHON_OPTIONS = {
+    "need keep_scores (the full matrix)": "need keep=True (every replication kept) or score_percentiles=True",
+}
+
+
+def _python_note(note: str) -> str:
+    """A note of the C++ run, naming the Python keywords where it names a C++ option."""
+    for cpp, python in _PYTHON_OPTIONS.items():
+        note = note.replace(cpp, python)
+    return note
 
 
 class _ReplicationResult(_composite.CompositeResult):

@@ -1,6 +1,8 @@
 // Aggregation level by level (zhibiao/composite/aggregate.hpp), compiled once.
 #include "zhibiao/composite/aggregate.hpp"
 
+#include "zhibiao/detail/edit_distance.hpp"
+
 #include <cmath>
 #include <map>
 #include <string>
@@ -130,6 +132,19 @@ void weighted_means(const framework& fw, int group, const std::vector<int>& kids
     }
 }
 
+/// A fixed weight for a name that is no node would be silently unused (a typo, or "A1" for
+/// "a1"): refused, naming the nearest node.
+void check_fixed_names(const framework& fw, const std::vector<level_plan>& plans) {
+    for (const level_plan& plan : plans)
+        for (const auto& [code, weight] : plan.weights.fixed)
+            if (fw.find(code) < 0)
+                throw unknown_indicator_error(
+                    "fixed weight for '" + code + "': no node of that code in the framework" +
+                        zhibiao::detail::suggestion(code, fw.nodes(),
+                                                    [](const node& n) { return std::string_view(n.code); }),
+                    code);
+}
+
 }  // namespace detail
 
 /// Scores of every node (columns in framework order) for every unit (rows), from the
@@ -144,6 +159,7 @@ aggregation_result aggregate(const framework& fw, const Eigen::MatrixXd& normali
     if (normalised.cols() != static_cast<Eigen::Index>(leaves.size()))
         throw error("aggregate: " + std::to_string(normalised.cols()) + " columns for " +
                     std::to_string(leaves.size()) + " indicators");
+    detail::check_fixed_names(fw, plans);
     aggregation_result out;
     out.scores = Eigen::MatrixXd::Constant(units, n_nodes, missing_value);
     out.weights = Eigen::VectorXd::Zero(n_nodes);

@@ -4,6 +4,7 @@
 #include "zhibiao/composite/config.hpp"
 
 #include "zhibiao/composite/options.hpp"
+#include "zhibiao/detail/edit_distance.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -25,13 +26,23 @@ namespace {
 
 using zhibiao::detail::toml_reader;
 
+/// A key that is not among `keys` is refused as "<key> is not <what>", with the key it most
+/// likely means, else the keys there are.
 template <class Keys>
-void allow_only(const toml_reader& r, const Keys& keys, const char* problem) {
+void allow_only(const toml_reader& r, const Keys& keys, const std::string& what) {
+    const std::vector<std::string> allowed(std::begin(keys), std::end(keys));
     for (const auto& [key, value] : r.table()) {
         (void)value;
         const std::string k(key.str());
-        if (std::none_of(std::begin(keys), std::end(keys), [&](const auto& allowed) { return k == allowed; }))
-            r.fail(k, problem);
+        if (std::find(allowed.begin(), allowed.end(), k) != allowed.end()) continue;
+        std::string hint =
+            zhibiao::detail::suggestion(k, allowed, [](const std::string& name) { return std::string_view(name); });
+        if (hint.empty()) {
+            hint = " (its keys:";
+            for (const std::string& name : allowed) hint += (name == allowed.front() ? " " : ", ") + name;
+            hint += ")";
+        }
+        r.fail(k, "is not " + what + hint);
     }
 }
 
@@ -148,7 +159,7 @@ step read_step(const toml_reader& r) {
         r.fail("kind", composite::detail::unknown_value(kind, {std::begin(step_kinds), std::end(step_kinds)}));
     std::vector<std::string> keys{"kind"};
     for (const option_spec* o : specs) keys.push_back(o->name);
-    allow_only(r, keys, "is not a parameter of this step (a typo?)");
+    allow_only(r, keys, "a parameter of this step");
     return composite::detail::read_step_parameters(r, kind);
 }
 
@@ -198,7 +209,7 @@ node read_node(const toml_reader& r, node_attributes& a) {
     node n;
     n.code = r.text("code", true);
     const toml_reader named = r.as("node '" + n.code + "'");
-    allow_only(named, node_keys, "is not a parameter of this step (a typo?)");
+    allow_only(named, node_keys, "a key of a node");
     n.parent = named.text("parent");
     n.level = whole(named, "level", n.parent.empty() ? 2 : 1);
     n.weight = named.number("weight", 1);
@@ -313,7 +324,7 @@ model parse_model(std::string_view text, const std::string& source) {
     const toml_reader top(root, source, "composite model");
     // [uncertainty]: the assumptions of an uncertainty analysis, read by their own reader.
     constexpr const char* model_keys[] = {"name", "description", "node", "step", "uncertainty"};
-    allow_only(top, model_keys, "is not a key of a composite model (name, description, node, step, uncertainty)");
+    allow_only(top, model_keys, "a key of a composite model");
     model m;
     m.name = top.text("name");
     m.description = top.text("description");

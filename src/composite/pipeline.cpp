@@ -406,10 +406,17 @@ void finish(stage& s) {
     r.aggregation = aggregate(s.fw, s.x, r.plans);
     require_finite_scores(s.fw, s, r.aggregation.scores);
     r.layers.push_back({"aggregated", s.rows, r.aggregation.scores});
-    for (int level = 2; level <= s.fw.top_level(); ++level)
-        r.method.push_back(aggregation_text(r.plans[static_cast<std::size_t>(level - 2)], level));
-    for (const auto& note : r.aggregation.notes) r.method.push_back("Note: " + note + ".");
-    r.method.push_back("Ranks: 1 = best.");
+    for (std::string& line : aggregation_account(s.fw, r.plans, r.aggregation)) r.method.push_back(std::move(line));
+}
+
+std::vector<std::string> aggregation_account(const framework& fw, const std::vector<level_plan>& plans,
+                                             const aggregation_result& aggregated) {
+    std::vector<std::string> lines;
+    for (int level = 2; level <= fw.top_level(); ++level)
+        lines.push_back(aggregation_text(plans[static_cast<std::size_t>(level - 2)], level));
+    for (const auto& note : aggregated.notes) lines.push_back("Note: " + note + ".");
+    lines.push_back("Ranks: 1 = best.");
+    return lines;
 }
 
 }  // namespace detail

@@ -322,8 +322,13 @@ result uncertainty_model::rebuild(const replication_draw& d) const {
         excluded[static_cast<std::size_t>(fw_.indicators()[static_cast<std::size_t>(d.excluded)])] = true;
     }
     const layer_data& l = layers_[d.layer];
+    // build() ended the method with the nominal plans' account: say what this replication did.
+    const std::size_t nominal_lines = detail::aggregation_account(fw_, r.plans, r.aggregation).size();
+    r.method.resize(r.method.size() - std::min(nominal_lines, r.method.size()));
     r.plans = plans(d);
     r.aggregation = aggregate(fw_, l.values, r.plans, excluded);
+    for (std::string& line : detail::aggregation_account(fw_, r.plans, r.aggregation))
+        r.method.push_back(std::move(line));
     for (auto& lay : r.layers)
         if (lay.name == "aggregated") lay.values = r.aggregation.scores;
     const std::vector<std::string> names = parameter_names();

@@ -4,8 +4,10 @@
 #include "zhibiao/panel.hpp"
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -45,10 +47,35 @@ panel panel::with_entity_table(entity_table entities, std::vector<period> period
     return p;
 }
 
+namespace {
+/// Periods written differently but equal ("2023" and "2023年", "2023Q1" and "2023年一季度") become
+/// one entry of the table, so that two rows of one entity in them are a duplicate row, not two
+/// periods (read_csv parses each cell; a caller handing texts or periods directly may not).
+void merge_equal_periods(std::vector<period>& periods, std::vector<std::int32_t>& period_of_row) {
+    // Keyed on what == compares (operator< orders by span, and January and "January to date" share one).
+    std::map<std::tuple<int, int, int>, std::int32_t> first;
+    std::vector<std::int32_t> merged_index(periods.size());
+    std::vector<period> merged;
+    for (std::size_t p = 0; p < periods.size(); ++p) {
+        const std::tuple<int, int, int> key(periods[p].year_number(), static_cast<int>(periods[p].kind()),
+                                            periods[p].index());
+        const auto [it, inserted] = first.emplace(key, static_cast<std::int32_t>(merged.size()));
+        if (inserted) merged.push_back(periods[p]);
+        merged_index[p] = it->second;
+    }
+    if (merged.size() == periods.size()) return;
+    const auto n = static_cast<std::int32_t>(periods.size());
+    for (auto& p : period_of_row)
+        if (p >= 0 && p < n) p = merged_index[static_cast<std::size_t>(p)];  // out of range: check_rows says so
+    periods = std::move(merged);
+}
+}  // namespace
+
 void panel::check_rows() {
     if (entity_of_row_.size() != period_of_row_.size())
         throw error("entity and period index arrays differ in length (" + std::to_string(entity_of_row_.size()) +
                     " vs " + std::to_string(period_of_row_.size()) + ")");
+    merge_equal_periods(periods_, period_of_row_);
     const auto n_entities = static_cast<std::int64_t>(entities_->size());
     const auto n_periods = static_cast<std::int64_t>(periods_.size());
     const bool dense = n_entities * n_periods <= std::int64_t{1} << 26;

@@ -173,6 +173,12 @@ inline bool applies(const std::vector<int>& chosen, int level) {
 /// would silently apply to nothing.
 void check_levels(const std::vector<int>& chosen, const framework& fw, const char* step);
 
+/// The closing lines of a result's method: one sentence per aggregation level saying what
+/// `plans` did, the aggregation's notes, the rank convention. build() ends the method with them;
+/// an uncertainty replication rebuilt with other plans replaces them.
+std::vector<std::string> aggregation_account(const framework& fw, const std::vector<level_plan>& plans,
+                                             const aggregation_result& aggregated);
+
 }  // namespace detail
 
 /// Applies `steps` in order. Normalisation must come before aggregation; weigh and aggregate

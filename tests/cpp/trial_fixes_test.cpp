@@ -1,0 +1,81 @@
+// Fixes from an analyst's trial, for C++ callers: periods written two ways are one period of a
+// panel, a fixed weight for no node is refused by name, a misspelt node key in a model TOML is
+// named as a node key with the key it most likely means.
+#include <boost/test/unit_test.hpp>
+#include <string>
+#include <vector>
+
+#include "zhibiao/composite/aggregate.hpp"
+#include "zhibiao/composite/config.hpp"
+#include "zhibiao/composite/framework.hpp"
+#include "zhibiao/panel.hpp"
+
+using namespace zhibiao;
+
+namespace {
+template <class F>
+std::string message_of(F&& f) {
+    try {
+        f();
+    } catch (const error& e) {
+        return e.what();
+    }
+    return "(no error)";
+}
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(trial_fixes)
+
+BOOST_AUTO_TEST_CASE(equal_periods_are_one_period_of_the_panel) {
+    const std::vector<entity> two{{"320601", "", ""}, {"320602", "", ""}};
+    // "2023" and "2023年" for different entities: one period, both rows in it
+    panel p(two, {period::parse("2023"), period::parse("2023年"), period::year(2022)}, {0, 1, 0}, {0, 1, 2});
+    BOOST_TEST(p.periods().size() == 2u);
+    BOOST_TEST(p.period_at(1).to_string() == "2023");
+    BOOST_TEST(p.period_at(2).to_string() == "2022");
+    // January and "January to date" share an end and a span, but are different periods
+    panel months(two, {period::month(2023, 1), period::year_to_date(2023, 1)}, {0, 0}, {0, 1});
+    BOOST_TEST(months.periods().size() == 2u);
+    // the same entity in both spellings: a duplicate row naming the entity and the period
+    try {
+        panel twice(two, {period::parse("2023"), period::parse("2023年")}, {0, 0}, {0, 1});
+        BOOST_FAIL("no duplicate_row_error");
+    } catch (const duplicate_row_error& e) {
+        BOOST_TEST(e.where().entity == "320601");
+        BOOST_TEST(e.where().period == "2023");
+    }
+}
+
+BOOST_AUTO_TEST_CASE(fixed_weight_for_no_node_is_refused) {
+    using namespace zhibiao::composite;
+    const framework fw({{"i", "", 1, direction::higher_is_better, 2},
+                        {"a1", "i", 1, direction::higher_is_better, 1},
+                        {"a2", "i", 1, direction::higher_is_better, 1}});
+    Eigen::MatrixXd x(2, 2);
+    x << 1, 2, 3, 4;
+    level_plan plan;
+    plan.weights.scheme = weighting::fixed;
+    plan.weights.fixed = {{"a22", 3.0}};
+    const std::string message = message_of([&] { aggregate(fw, x, {plan}); });
+    BOOST_TEST(has(message, "fixed weight for 'a22'"), message);
+    BOOST_TEST(has(message, "did you mean 'a2'"), message);
+    BOOST_CHECK_THROW(aggregate(fw, x, {plan}), unknown_indicator_error);
+    plan.weights.fixed = {{"a1", 3.0}};
+    BOOST_TEST(aggregate(fw, x, {plan}).weights(1) == 0.75);
+}
+
+BOOST_AUTO_TEST_CASE(misspelt_node_key_names_the_node_and_the_key_meant) {
+    const std::string node_typo = message_of([] {
+        composite::parse_model("[[node]]\ncode = \"i\"\nlevel = 2\n[[node]]\ncode = \"a\"\nparent = \"i\"\n"
+                               "directon = -1\n",
+                               "m.toml");
+    });
+    BOOST_TEST(has(node_typo, "node 'a': key 'directon' is not a key of a node (did you mean 'direction'?)"),
+               node_typo);
+    const std::string step_typo =
+        message_of([] { composite::parse_model("[[step]]\nkind = \"normalise\"\nrnage = [1, 100]\n", "m.toml"); });
+    BOOST_TEST(has(step_typo, "is not a parameter of this step (did you mean 'range'?)"), step_typo);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
