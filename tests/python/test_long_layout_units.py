@@ -39,7 +39,10 @@ def test_lenient_reading_makes_the_unitless_record_missing_and_says_why():
 
 
 def test_records_all_without_a_unit_or_all_with_one_still_read():
-    assert list(read("A,2023,projects_applied,28,\nB,2023,projects_applied,30,\n").values("projects_applied")) == [28, 30]
+    assert list(read("A,2023,projects_applied,28,\nB,2023,projects_applied,30,\n").values("projects_applied")) == [
+        28,
+        30,
+    ]
     both = read("A,2023,gdp,100,亿元\nB,2023,gdp,2000000,万元\n")
     assert list(both.values("gdp")) == [100, 200]  # 200万万元 = 200亿元, in the first record's unit
     override = read("A,2023,gdp,100,\nB,2023,gdp,200,\n", units={"gdp": "亿元"})
