@@ -192,6 +192,7 @@ indicator_values reference_ratio(const panel& p, const indicator& ind) {
     std::size_t slash = f.find(" / "), minus = f.find(" - elapsed()");
     std::string num = f.substr(0, slash),
                 den = f.substr(slash + 3, minus == std::string::npos ? std::string::npos : minus - slash - 3);
+    if (den.rfind("year_end(", 0) == 0) den = den.substr(9, den.size() - 10);  // one period a year: its own
     const catalogue& c = catalogue::builtin();
     const column& a = p.at(num);
     const column& b = p.at(den);
