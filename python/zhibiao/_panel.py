@@ -205,6 +205,21 @@ def _reason_dtype() -> Any:
     return pd.CategoricalDtype(_REASON_CATEGORIES)
 
 
+def _flag_partial_sums(results: list, complete: list) -> list:
+    """A value computed from a partial roll-up sum (children missing or invalid) keeps its value
+    but not a clean bill: its reason is the one the complete roll-up gives it there
+    (``incomplete_rollup``, ``invalid_child``) — a ratio of sums over different children."""
+    flagged = []
+    for mine, full in zip(results, complete):
+        codes = mine[3]
+        partial = ~np.isnan(mine[2]) & np.isnan(full[2])
+        if partial.any():
+            codes = codes.copy()
+            codes[partial] = full[3][partial]
+        flagged.append((mine[0], mine[1], mine[2], codes, *mine[4:]))
+    return flagged
+
+
 def _reason_frame_column(codes: np.ndarray) -> Any:
     import pandas as pd
 
@@ -227,6 +242,8 @@ class Panel:
     coverage: Any
     not_summed: Any
     findings: Any
+    # rollup(partial_sums=True): the same roll-up without partial sums, to flag what they reach.
+    _complete_rollup: Any = None
 
     def __init__(self, core: Any) -> None:
         self._core = core
@@ -565,7 +582,9 @@ class Panel:
             Also return a DataFrame of the same shape giving, for every missing value, why
             (``missing_input``, ``zero_denominator``, ``negative_denominator``,
             ``negative_input``, ``out_of_range``, ``unit_mismatch``, ``missing_variable``,
-            ``unparseable``); present values have a missing reason.
+            ``unparseable``); present values have a missing reason, except values computed from
+            a partial roll-up sum (``rollup(partial_sums=True)``): ``incomplete_rollup`` or
+            ``invalid_child``.
         strict
             Raise MissingVariableError / IncompatibleUnitsError (default when ``ids`` are
             given), or turn such an indicator into a column of NaN with its reason (default for
@@ -597,6 +616,11 @@ class Panel:
             id_list = [i.id if isinstance(i, Indicator) else i for i in wanted]
             strict = True if strict is None else strict
         results = _core.compute(self._core, id_list, strict=strict, basis=basis, catalogue=core_catalogue)
+        if self._complete_rollup is not None:
+            complete = _core.compute(
+                self._complete_rollup, id_list, strict=strict, basis=basis, catalogue=core_catalogue
+            )
+            results = _flag_partial_sums(results, complete)
         index = self.index()
         # A dict in id order and no `columns=`: pandas then neither copies through object arrays
         # nor reorders (ids are unique: the catalogue's are). copy=False: the arrays are fresh
@@ -652,7 +676,9 @@ class Panel:
         partial_sums
             Keep the sum over the children with a valid value instead of marking the parent
             missing (reason ``incomplete_rollup`` when children have no value, ``invalid_child``
-            when a child's value is invalid); the coverage table shows it either way.
+            when a child's value is invalid); the coverage table shows it either way, and an
+            indicator computed from such a sum keeps its value with that reason in
+            ``compute(..., reasons=True)`` (a ratio over different children is no clean figure).
 
         A child value invalid for computing is never summed: below the catalogue variable's
         ``min`` (a negative count or amount), a count that is not a whole number, an unparseable
@@ -685,6 +711,8 @@ class Panel:
         table["complete"] = table["children"] == table["valid"]
         result.coverage = table
         result.not_summed = list(not_summed)
+        if partial_sums and not table["complete"].all():
+            result._complete_rollup = _core.rollup(self._core, mapping, False, list(also_sum), core_catalogue)[0]
         return result
 
     def validate(

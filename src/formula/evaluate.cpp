@@ -689,6 +689,7 @@ private:
                 return row_at(i, period::year(y));
             });
         }
+        if (fn == "year_end") return year_end_value(arg(0));
         if (fn == "target") {
             column_value x = arg(0);
             return gather(x, [&](std::size_t i) { return row_at(i, period::year(p_.period_at(i).year_number())); });
@@ -705,6 +706,23 @@ private:
         const formula_node& target_name = *n.args[0];
         if (const column* c = p_.find(target_name.name)) return leaf(*c, true);
         throw_missing(f, target_name);
+    }
+
+    // A per-10k denominator (indicators.md §1.4): a period ending in December is its own year end;
+    // a period within a year divides by the last year-end value the panel has, else by the
+    // figure the row itself states (what a report prints as its denominator).
+    column_value year_end_value(const column_value& x) {
+        return gather(x, [&](std::size_t i) {
+            const period& p = p_.period_at(i);
+            const auto own = static_cast<std::int64_t>(i);
+            if (p.last_month() == 12) return own;
+            const int y = p.year_number() - 1;
+            for (const period& q : {period::year(y), period::month(y, 12), period::quarter(y, 4), period::half(y, 2)}) {
+                std::int64_t r = row_at(i, q);
+                if (r >= 0 && x.why(static_cast<std::size_t>(r)) == reason::none) return r;
+            }
+            return own;
+        });
     }
 
     static period shifted_years(const period& p, int years) {

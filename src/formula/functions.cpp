@@ -41,6 +41,7 @@ const std::vector<function_spec>& functions() {
         {"cagr", 2, 2, u::ratio, l::count_from_1, e::panel, r::nonpositive_base, propagates, ""},
         {"ytd", 1, 1, u::same_as_first, l::none, e::panel, r::no_such_period, propagates, ""},
         {"last_year_end", 1, 1, u::same_as_first, l::none, e::panel, r::no_such_period, propagates, ""},
+        {"year_end", 1, 1, u::same_as_first, l::none, e::panel, r::none, propagates, ""},
         {"target", 1, 1, u::same_as_first, l::none, e::panel, r::no_such_period, propagates, ""},
         {"elapsed", 0, 0, u::fraction, l::none, e::panel, r::none, "takes no argument", ""},
         {"published", 1, 1, u::published, l::none, e::panel, r::none, "the column as given, its gaps included", ""},

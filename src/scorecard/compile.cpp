@@ -86,6 +86,10 @@ void compile_items(const scorecard& s, detail::compiled_scorecard& c, name_table
             it.expert_input.empty() ? -1 : c.input_reg[static_cast<std::size_t>(s.input_index(it.expert_input))]);
         c.range_column.push_back(item_has_ranges(it) ? static_cast<int>(c.ranged_items++) : -1);
     }
+    for (const auto& in : s.inputs()) c.input_ceiling.push_back(in.max);
+    for (const auto& it : items)
+        if (!it.expert_input.empty())
+            c.input_ceiling[static_cast<std::size_t>(s.input_index(it.expert_input))] = INFINITY;
 }
 
 void compile_caps(const scorecard& s, detail::compiled_scorecard& c, name_table& names) {

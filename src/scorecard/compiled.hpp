@@ -37,6 +37,9 @@ struct compiled_scorecard {
     };
     std::vector<std::vector<alt>> items;
     std::vector<int> expert_reg;  // -1 unless expert item
+    /// Per input, the bound above which it is invalid: its max, or +inf for an expert score,
+    /// which its item clips to the maximum instead (indicators.md §6a); explanations note it.
+    std::vector<double> input_ceiling;
     std::vector<std::vector<int>> cap_members;
     std::vector<int> item_cap;  // cap index per item, or -1
     /// Per item, its column in a result's points_lo/points_hi, or -1 when its bands give no range.

@@ -92,7 +92,7 @@ struct chunk_scorer {
         for (std::size_t k = 0; k < inputs.size(); ++k) {
             const scorecard_input& spec = inputs[k];
             const double* x = reg(c.input_reg[k]);
-            const double lo = spec.min, hi = spec.max;
+            const double lo = spec.min, hi = c.input_ceiling[k];
             const std::uint64_t bit = std::uint64_t{1} << k;
             const bool integer = spec.integer;
             const std::uint64_t missing_bit = spec.optional ? 0 : bit;

@@ -105,6 +105,13 @@ public:
     }
 
     std::string line(const scorecard_columns& in, const scorecard_result& result, std::size_t row) {
+        std::string text = verdict(in, result, row);
+        const std::string notes = clipped_scores(in, row);
+        return notes.empty() ? text : text + (zh_ ? "。注：" : ". Note: ") + notes;
+    }
+
+private:
+    std::string verdict(const scorecard_columns& in, const scorecard_result& result, std::size_t row) {
         scorecard_columns single{1, {}};
         for (const double* col : in.columns) single.columns.push_back(col ? col + row : nullptr);
         detail::shape_result(s_, 1, s_.has_ranges(), one_);
@@ -124,7 +131,22 @@ public:
         return (zh_ ? "未通过：" : "fails: ") + score + "; " + message(s_.pass_rule());
     }
 
-private:
+    // Expert scores above their item's maximum count as the maximum (indicators.md §6a), said here.
+    std::string clipped_scores(const scorecard_columns& in, std::size_t row) const {
+        std::vector<std::string> parts;
+        for (const auto& it : s_.items()) {
+            if (it.expert_input.empty()) continue;
+            const auto k = static_cast<std::size_t>(s_.input_index(it.expert_input));
+            const double v = in.columns[k] ? in.columns[k][row] : nan_value;
+            if (!(v > it.max)) continue;
+            parts.push_back(zh_ ? "专家评分" + it.expert_input + "为" + format_number(v) + "，超过上限，按" +
+                                      format_number(it.max) + "分计"
+                                : "expert score " + it.expert_input + " " + format_number(v) +
+                                      " is above its maximum, counted as " + format_number(it.max));
+        }
+        return join(parts);
+    }
+
     std::string invalid_line(const scorecard_columns& in, const scorecard_result& result, std::size_t row) const {
         const auto& inputs = s_.inputs();
         std::vector<std::string> parts;

@@ -28,7 +28,7 @@ void list(std::ostream& o, const char* name, const std::vector<T>& v) {
 std::string kernel_fingerprint(const scorecard& s, const compiled_scorecard& c) {
     // Bump the version when the kernel writer or the scorer changes what it computes.
     std::ostringstream o;
-    o << "v3 grid" << hex(c.inverse_grid) << " regs" << c.prog.registers() << " main" << c.main_ops << " ranges"
+    o << "v4 grid" << hex(c.inverse_grid) << " regs" << c.prog.registers() << " main" << c.main_ops << " ranges"
       << s.has_ranges() << " narrow" << c.narrow << " range columns";
     for (int column : c.range_column) o << ' ' << column;
     o << " ops";
@@ -38,8 +38,8 @@ std::string kernel_fingerprint(const scorecard& s, const compiled_scorecard& c) 
     o << " inputs";
     for (std::size_t k = 0; k < s.inputs().size(); ++k) {
         const auto& in = s.inputs()[k];
-        o << '(' << c.input_reg[k] << ' ' << hex(in.min) << ' ' << hex(in.max) << ' ' << in.integer << in.optional
-          << ')';
+        o << '(' << c.input_reg[k] << ' ' << hex(in.min) << ' ' << hex(c.input_ceiling[k]) << ' ' << in.integer
+          << in.optional << ')';
     }
     list(o, " validity", c.validity_reg);
     list(o, " gates", c.gate_reg);

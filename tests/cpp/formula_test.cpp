@@ -168,6 +168,22 @@ BOOST_AUTO_TEST_CASE(intra_year_per_10k_holds_last_year_end_population) {
         55.18);
 }
 
+BOOST_AUTO_TEST_CASE(year_end_denominator_of_intra_year_periods) {
+    // indicators.md §1.4: a half-year report divides by the previous year-end population; with no
+    // such row it divides by the population the report itself states. 44 / 50 = 0.88 (not 44 / 52);
+    // H1-only entity b: 44 / 52; an annual row keeps its own year end: 40 / 50 = 0.8.
+    panel p = parse_csv(
+        "entity,period,valid_invention_patents,population[万人]\n"
+        "a,2022,40,50.0\na,2023H1,44,52.0\nb,2023H1,44,52.0\n");
+    indicator_values v = evaluate(p, formula::parse("valid_invention_patents / year_end(population)"));
+    BOOST_TEST(v.values(0) == 0.8, tt::tolerance(1e-12));
+    BOOST_TEST(v.values(1) == 0.88, tt::tolerance(1e-12));
+    BOOST_TEST(v.values(2) == 44.0 / 52.0, tt::tolerance(1e-12));
+    // The built-in per-10k indicators use it.
+    BOOST_TEST(compute(p, {"invention_patents_per_10k"}).at("invention_patents_per_10k").values(1) == 0.88,
+               tt::tolerance(1e-12));
+}
+
 // The catalogue before formulas (v1): out = convert(num / den) [- elapsed], with the same reasons.
 // One deliberate difference: when both inputs are bad, v1 reported a missing input before a
 // negative one; formulas report the first bad input in reading order (numerator first).
@@ -176,6 +192,7 @@ indicator_values reference_ratio(const panel& p, const indicator& ind) {
     std::size_t slash = f.find(" / "), minus = f.find(" - elapsed()");
     std::string num = f.substr(0, slash),
                 den = f.substr(slash + 3, minus == std::string::npos ? std::string::npos : minus - slash - 3);
+    if (den.rfind("year_end(", 0) == 0) den = den.substr(9, den.size() - 10);  // one period a year: its own
     const catalogue& c = catalogue::builtin();
     const column& a = p.at(num);
     const column& b = p.at(den);

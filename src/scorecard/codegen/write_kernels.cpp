@@ -108,7 +108,8 @@ void write_validity(std::ostream& o, const scorecard& s, const compiled_scorecar
         std::string bounds;
         auto add = [&](const std::string& term) { bounds += (bounds.empty() ? "" : " | ") + term; };
         if (in.min > -INFINITY) add("(" + x + " < splat(" + hex(in.min) + "))");
-        if (in.max < INFINITY) add("(" + x + " > splat(" + hex(in.max) + "))");
+        const double ceiling = c.input_ceiling[k];  // an expert score is clipped, not invalid
+        if (ceiling < INFINITY) add("(" + x + " > splat(" + hex(ceiling) + "))");
         if (in.integer) add("~whole(" + x + ")");
         add("not_finite(" + x + ")");  // ±inf is invalid input, as in scorer::run_chunk
         // NaN is flagged by not_finite: a missing required input as it should be, an optional one
