@@ -698,12 +698,13 @@ struct stated_period {
     bool prior = false;  // the year before the governing period (上年同期，…)
 };
 
-// 上年同期 / 去年同期 / 上年 / 去年 (上年末, 上年度) opening what a sentence states about the year
-// before ("上年同期，全市技术合同成交额为1.5亿元"), not a comparison (比上年, 较去年同期, 与上年相比,
-// 高于上年, 是上年的) nor a span (去年以来): its length, 0 if there is none at k.
+// 上年同期 / 去年同期 / 上年 / 去年 (上年末, 上年度) opening a clause: the rest of the sentence is
+// about the year before ("上年同期，全市技术合同成交额为1.5亿元"; "…，上年同期为1.5亿元"), unlike a
+// comparison (比上年, 较去年同期, 与上年相比) or a span (去年以来). Its length, 0 if there is none at k.
 std::size_t prior_year_at(const code_points& cps, std::size_t k, bool& year_end) {
     if (!starts_with(cps, k, U"上年") && !starts_with(cps, k, U"去年")) return 0;
-    if (k > 0 && one_of(cps[k - 1].c, U"比较与同于超为是和对及跟以过")) return 0;
+    // At the start of a clause only: "受上年同期高基数影响" is a cause, not a statement about the year.
+    if (k > 0 && !clause_end(cps[k - 1].c) && !one_of(cps[k - 1].c, U" \t（(：:“\"")) return 0;
     if (starts_with(cps, k + 2, U"以来")) return 0;
     year_end = starts_with(cps, k + 2, U"末") || starts_with(cps, k + 2, U"底");
     return starts_with(cps, k + 2, U"同期") ? 4 : year_end || starts_with(cps, k + 2, U"度") ? 3 : 2;
@@ -1415,14 +1416,18 @@ public:
     const period_cursor& at(std::size_t first) {
         while (next_ < periods_.size() && periods_[next_].at < first) {
             const stated_period& p = periods_[next_++];
-            if (p.local)
+            if (p.local) {
                 local_ = &p;
-            else
-                current_ = &p.period, prior_ = p.prior;
+                continue;
+            }
+            if (p.prior && !prior_) governing_ = current_;
+            current_ = &p.period, prior_ = p.prior;
         }
         return *this;
     }
     bool prior() const { return prior_; }  // in a sentence about the year before
+    // The period that governed before the sentence about the year before began.
+    std::string_view governing() const { return governing_ ? std::string_view(*governing_) : std::string_view(); }
     std::string_view in_clause(std::size_t clause) const {
         if (local_ && local_->at >= clause) return local_->period;
         return current_ ? std::string_view(*current_) : std::string_view();
@@ -1433,6 +1438,7 @@ private:
     std::size_t next_ = 0;
     const stated_period* local_ = nullptr;
     const std::string* current_ = nullptr;
+    const std::string* governing_ = nullptr;
     bool prior_ = false;
 };
 
@@ -1549,7 +1555,10 @@ public:
         previous_end_ = s.last;
         fact_naming n = name(s, b);
         n.flags |= signed_bound_flags(quantity_flags(s), n.decline);
-        if (period.prior()) n.flags |= bit(fact_flag::prior_year);
+        // A change in a sentence about the year before (…上年同期为1.5亿元，同比下降20%) compares this
+        // period with it: it is this period's.
+        const bool prior = period.prior() && !(n.flags & bit(fact_flag::change));
+        if (prior) n.flags |= bit(fact_flag::prior_year);
         double guess = std::numeric_limits<double>::quiet_NaN();
         if (options_.guess && !std::isnan(s.guess))
             guess = signed_value(s.guess, n.decline), n.flags |= bit(fact_flag::guess);
@@ -1564,7 +1573,8 @@ public:
         }
         previous_entry_ = n.entry && !n.entry->variable.empty() ? last_entry_ : nullptr;
         previous_change_ = (n.flags & bit(fact_flag::change)) != 0;
-        write(s, n, guess, period.in_clause(cps_.base() + clause), clause, clause_stop);
+        write(s, n, guess, period.prior() && !prior ? period.governing() : period.in_clause(cps_.base() + clause),
+              clause, clause_stop);
     }
 
 private:

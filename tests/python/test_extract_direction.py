@@ -53,6 +53,19 @@ def test_a_comparison_with_the_year_before_is_not_about_the_year_before():
         assert not facts.flag_prior_year.any(), text
 
 
+def test_the_year_before_named_inside_a_clause_or_compared_with_is_not_what_the_figures_are_about():
+    facts = zb.extract("2024年上半年，受上年同期高基数影响，技术合同成交额1.2亿元。")
+    assert (_row(facts, "1.2亿元").period, bool(_row(facts, "1.2亿元").flag_prior_year)) == ("2024H1", False)
+    text = "2024年上半年，技术合同成交额1.2亿元，上年同期技术合同成交额为1.5亿元，同比下降20%。专利授权量80件。"
+    facts = zb.extract(text)
+    assert [(r.text, r.value, r.period, r.flag_prior_year) for r in facts.itertuples()] == [
+        ("1.2亿元", 1.2, "2024H1", False),
+        ("1.5亿元", 1.5, "2023H1", True),
+        ("20%", -20.0, "2024H1", False),  # the change compares this period with the year before
+        ("80件", 80.0, "2024H1", False),
+    ]
+
+
 def test_last_year_as_a_whole_and_at_its_end():
     facts = zb.extract("2025年上半年，技术合同成交额1.2亿元。去年全年，技术合同成交额2.6亿元。")
     assert _row(facts, "2.6亿元").period == "2024" and _row(facts, "2.6亿元").flag_prior_year
