@@ -13,7 +13,13 @@
 //
 // A fact's variable is the lexicon phrase closest before the number in the same clause (clauses
 // end at 。；！？, a line break or a comma that is not a thousands separator); "增长/提高/下降/同比"
-// between them flags a change rather than a level. The period is the last one stated before the
+// between them flags a change rather than a level, with its direction in the sign (下降/减少/降低/
+// 降幅 after the last 增长/提高…: "同比下降20%" is -20, a bound of its size the other bound), unless a
+// verb with 到/至 after it states the level reached (提高到三成); "达到2.1%" right after a change
+// ("较上年提高0.3个百分点，达到2.1%") is the level of the change's variable. 倍 is kept as the unit
+// (增长1.5倍: 1.5 倍). A sentence opening with 上年同期/去年同期/上年/去年 (not 比上年…, a comparison)
+// is about the year before: its figures take the governing period's prior year (上年末: that
+// year), "" when none governs, and the flag prior_year. The period is the last one stated before the
 // fact: a year (2025年) with 上半年/下半年, 一季度…四季度, 1-N月 / 1至N月 (year to date), 截至N月底,
 // or 全年; a year with 年度 outside the title ("兑现2017年度奖补资金") names the period of its own
 // clause only. A phrase separated from its figure by an enumeration (、/等) does not name it.
@@ -105,7 +111,8 @@ struct fact {
     std::vector<std::string> flags;  ///< masked, approximate, lower_bound, upper_bound, range, change,
                                      ///< unit_implied, unit_mismatch, no_variable, thousands_comma,
                                      ///< phrase_shared, out_of_range (more digits than a double holds
-                                     ///< or a Chinese numeral beyond it), damaged, suspect, guess
+                                     ///< or a Chinese numeral beyond it), damaged, suspect, guess,
+                                     ///< prior_year (stated for the year before: 上年同期，…)
 };
 
 /// Something about the report as a whole or a damaged spot that is not a fact: a damaged figure
@@ -138,7 +145,8 @@ enum class fact_flag : unsigned {
     out_of_range,
     damaged,
     suspect,
-    guess
+    guess,
+    prior_year
 };
 
 /// The facts of a report as columns, row i the i-th fact (what `extraction::facts` holds, without

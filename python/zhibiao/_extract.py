@@ -57,7 +57,18 @@ def extract(text: str | bytes, lexicon: str | Path | None = None, *, guess: bool
     clause_end (its clause, character offsets), byte_begin/byte_end (UTF-8 byte offsets, as in
     C++), and one boolean column per flag, ``flag_<name>``: masked, approximate, lower_bound,
     upper_bound, range, change, unit_implied, unit_mismatch, no_variable, thousands_comma,
-    phrase_shared, out_of_range, damaged, suspect, guess (filter with ``facts[facts.flag_damaged]``).
+    phrase_shared, out_of_range, damaged, suspect, guess, prior_year (filter with
+    ``facts[facts.flag_damaged]``).
+
+    A change (flag_change: 增长/提高/下降/减少… between the phrase and the figure) carries its
+    direction in its sign: "同比下降20.0%" is value -20.0 (and high -20.0), "同比增长20.0%" is 20.0, so
+    ``facts[facts.flag_change & (facts.value < 0)]`` are the declines; a bound of a decline's size
+    (下降超过20%) is the other bound of the signed value (upper_bound). "增长1.5倍" keeps its unit 倍
+    (value 1.5: growth by 1.5 times, not converted). A verb with 到/至 (提高到三成, 增加到) or 达到
+    after a change ("较上年提高0.3个百分点，达到2.1%": the level, named by the phrase before) states a
+    level, not a change. A sentence opening with 上年同期/去年同期/上年/去年 (not 比上年…, a comparison)
+    states the year before: its figures take the governing period's prior year ("" when none is
+    stated) and flag_prior_year.
 
     The label columns (variable, unit, qualifier, period, phrase, damage, status, stage, scope) are
     pandas Categoricals of str: they compare with strings (``facts.variable == "patent_grants"``,
@@ -182,7 +193,8 @@ def _make_facts_class() -> Any:
 
             Stated rules: figures without a variable, changes (同比增长…), bounds and ranges are not
             levels and are left out; a figure without a period takes `period` (an error if none is
-            given); a unit that cannot convert leaves the figure out. Two figures for one variable and
+            given), one stated for the year before (flag_prior_year, 上年同期…) the year before
+            `period` (2024H1 → 2023H1), never `period` itself; a unit that cannot convert leaves the figure out. Two figures for one variable and
             period: the first sound one in the text wins (sound before suspect before damaged), the
             others are listed as a `duplicate_figure` finding. A damaged figure arrives as missing
             with the core reason ``damaged_source``: invalid, not absent, so compute() gives NaN
@@ -213,7 +225,7 @@ def _make_facts_class() -> Any:
                         }
                     )
                     continue
-                when = row.period or period
+                when = row.period or (_prior_year(period) if row.flag_prior_year else period)
                 if not when:
                     raise _core.ParseError(
                         f"the figure '{row.text}' ({row.variable}) has no period in the text: pass period="
@@ -266,6 +278,11 @@ def _make_facts_class() -> Any:
 
     Facts.__module__ = "zhibiao"
     return Facts
+
+
+def _prior_year(period: str | None) -> str | None:
+    """The same period a year earlier (2024H1 → 2023H1); None for None."""
+    return None if period is None else str(_core.Period(period).prior_year())
 
 
 def _factor(written: str, target: str) -> float | None:

@@ -323,8 +323,9 @@ bool ends_with(const code_points& cps, std::size_t k,
 
 // The longest run after `k` (up to 8 code points) that is a unit zhibiao knows; 0 if none.
 std::size_t unit_length(std::string_view text, const code_points& cps, std::size_t k, std::string& unit) {
-    if (k < cps.size() && (cps[k].c == '%' || cps[k].c == U'‰')) {
-        unit = cps[k].c == '%' ? "%" : "‰";
+    if (k < cps.size() && (cps[k].c == '%' || cps[k].c == U'‰' || cps[k].c == U'倍')) {
+        // 倍 (增长1.5倍) is no unit of the unit algebra, but it is what the figure counts in.
+        unit = cps[k].c == '%' ? "%" : cps[k].c == U'‰' ? "‰" : "倍";
         return 1;
     }
     std::size_t limit = k;
@@ -498,6 +499,7 @@ void qualifiers(const code_points& cps, scanned& s) {
 struct period_state {
     int year = 0;
     std::optional<period> current;
+    bool prior = false;  // inside a sentence about the year before (上年同期，…)
 };
 
 // Reads a period expression at k, if any, into `state`; returns its length in code points.
@@ -529,7 +531,9 @@ std::size_t period_at(const code_points& cps, std::size_t k, period_state& state
         }
         if (starts_with(cps, k, U"全年")) {
             // 去年全年 / 上年全年 is last year: a comparison, not the period of what follows.
-            if (!ends_with(cps, k, U"去年") && !ends_with(cps, k, U"上年") && !ends_with(cps, k, U"前年"))
+            // Inside a sentence about last year (去年全年，…) it is that year.
+            if (state.prior ||
+                (!ends_with(cps, k, U"去年") && !ends_with(cps, k, U"上年") && !ends_with(cps, k, U"前年")))
                 set(period::year(state.year));
             return 2;
         }
@@ -691,14 +695,33 @@ struct stated_period {
     std::size_t at;
     std::string period;
     bool local;
+    bool prior = false;  // the year before the governing period (上年同期，…)
 };
+
+// 上年同期 / 去年同期 / 上年 / 去年 (上年末, 上年度) opening a clause: the rest of the sentence is
+// about the year before ("上年同期，全市技术合同成交额为1.5亿元"; "…，上年同期为1.5亿元"), unlike a
+// comparison (比上年, 较去年同期, 与上年相比) or a span (去年以来). Its length, 0 if there is none at k.
+std::size_t prior_year_at(const code_points& cps, std::size_t k, bool& year_end) {
+    if (!starts_with(cps, k, U"上年") && !starts_with(cps, k, U"去年")) return 0;
+    // At the start of a clause only: "受上年同期高基数影响" is a cause, not a statement about the year.
+    if (k > 0 && !clause_end(cps[k - 1].c) && !one_of(cps[k - 1].c, U" \t（(：:“\"")) return 0;
+    if (starts_with(cps, k + 2, U"以来")) return 0;
+    year_end = starts_with(cps, k + 2, U"末") || starts_with(cps, k + 2, U"底");
+    return starts_with(cps, k + 2, U"同期") ? 4 : year_end || starts_with(cps, k + 2, U"度") ? 3 : 2;
+}
+
+// The code point after the sentence that code point k is in (。！？；, a line break, or the chunk's end).
+std::size_t sentence_end_after(const code_points& cps, std::size_t k) {
+    while (k < cps.size() && !one_of(cps[k].c, U"。！？；;!?\n\r")) ++k;
+    return k;
+}
 
 // The characters at which a period, a document number, an empty number slot or a number may
 // start (period_at, document_number_at, empty_slot_at, number_at return nothing elsewhere): the
 // scan steps over every other character with one bitmap test.
 const char_set& starts_of_interest() {
     static const char_set set(
-        U"0123456789xX%[〔【上下全前截十拾百佰千仟万亿廿卅零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖项件家名人");
+        U"0123456789xX%[〔【上下全前截去十拾百佰千仟万亿廿卅零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖项件家名人");
     return set;
 }
 
@@ -738,7 +761,38 @@ struct title_tracker {
 struct scan_state {
     period_state period;
     title_tracker title;
+    // In a sentence about the year before: the period state to go back to where it ends.
+    std::optional<period_state> after_prior;
+    std::size_t prior_ends = 0;  // code point of the chunk where that sentence ends
 };
+
+// A sentence about the year before begins at k (prior_year_at): its figures take the prior year
+// of the governing period (or of the year, at 上年末), or no period when none governs — never the
+// governing one. The state in force before comes back where the sentence ends.
+void enter_prior_year(const code_points& cps, std::size_t k, bool year_end, scan_state& carried,
+                      std::deque<stated_period>* periods) {
+    period_state& state = carried.period;
+    if (state.prior) return;  // 上年同期…上年: still the same year before
+    carried.after_prior = state, carried.prior_ends = sentence_end_after(cps, k);
+    state.prior = true;
+    try {
+        if (state.current) state.current = year_end ? period::year(state.year - 1) : state.current->prior_year();
+    } catch (const error&) {
+        state.current.reset();
+    }
+    if (state.year) --state.year;
+    if (periods)
+        periods->push_back({cps.base() + k, state.current ? state.current->to_string() : std::string(), false, true});
+}
+
+// The period state before a sentence about the year before, once code point k is past its end.
+void leave_prior_year(const code_points& cps, std::size_t k, scan_state& carried, std::deque<stated_period>* periods) {
+    if (!carried.after_prior || k < carried.prior_ends) return;
+    carried.period = *carried.after_prior;
+    carried.after_prior.reset();
+    const std::optional<period>& p = carried.period.current;
+    if (periods) periods->push_back({cps.base() + carried.prior_ends, p ? p->to_string() : std::string(), false});
+}
 
 // A quantity at k (a number with its range and qualifiers, or an empty slot), handed to `sink`;
 // returns the code point to go on from.
@@ -776,11 +830,20 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
             continue;
         }
         title.advance(cps, k);
+        leave_prior_year(cps, k, carried, periods);
+        bool year_end = false;
+        if (const std::size_t n = prior_year_at(cps, k, year_end)) {
+            enter_prior_year(cps, k, year_end, carried, periods);
+            k += n;
+            continue;
+        }
         const period_state before = state;
         if (const std::size_t n = period_at(cps, k, state)) {
             const bool local = !title.in_title && before.year != 0 && starts_with(cps, k + n, U"度") && state.current;
+            if (state.year != before.year && !local) state.prior = false, carried.after_prior.reset();  // 2024年…
             if (periods)
-                periods->push_back({cps.base() + k, state.current ? state.current->to_string() : std::string(), local});
+                periods->push_back(
+                    {cps.base() + k, state.current ? state.current->to_string() : std::string(), local, state.prior});
             if (local) state = before;
             k += n;
             continue;
@@ -791,6 +854,7 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
         }
         k = quantity_at(text, cps, k, sink);
     }
+    leave_prior_year(cps, cps.size(), carried, periods);  // a chunk ends a sentence
     title.finish(cps);
 }
 
@@ -1035,6 +1099,14 @@ public:
     void clear() { spans_.clear(); }
     void add(std::size_t begin, std::size_t end) { spans_.push_back({begin, end}); }
     void sort() { std::sort(spans_.begin(), spans_.end()); }
+    // The end of the last word inside [from, to); 0 if there is none.
+    std::size_t last_end_inside(std::size_t from, std::size_t to) const {
+        std::size_t last = 0;
+        for (auto it = std::lower_bound(spans_.begin(), spans_.end(), std::pair<std::size_t, std::size_t>{from, 0});
+             it != spans_.end() && it->first < to; ++it)
+            if (it->second <= to) last = std::max(last, it->second);
+        return last;
+    }
     bool any_inside(std::size_t from, std::size_t to) const {
         for (auto it = std::lower_bound(spans_.begin(), spans_.end(), std::pair<std::size_t, std::size_t>{from, 0});
              it != spans_.end() && it->first < to; ++it)
@@ -1295,6 +1367,14 @@ struct report_indexes {
     phrase_index phrases;
     word_index change_words{"增长", "增加", "提高", "提升", "下降", "减少", "同比", "增幅", "降幅"};
     word_index change_lead{"同比", "增长", "下降", "提高", "降低", "减少", "增加", "提升"};
+    // Which way a change goes: the last of these before the figure (同比 says neither).
+    word_index increase_words{"增长", "增加", "提高", "提升", "增幅", "上升", "上涨"};
+    word_index decrease_words{"下降", "减少", "降低", "降幅", "下滑", "回落"};
+    // A verb with 到/至 states the level reached (提高到三成), not a change; so does 达到 after a
+    // change stated in the clause before ("较上年提高0.3个百分点，达到2.1%").
+    word_index level_to{"提高到", "提高至", "提升到", "提升至", "增加到", "增加至", "增长到", "增长至", "上升到",
+                        "上升至", "下降到", "下降至", "减少到", "减少至", "降低到", "降低至", "增至",   "降至"};
+    word_index reach{"达到"};
     // "落实研发费用加计扣除、首台套奖励等扶持政策15项": across an enumeration the figure counts the
     // enumerating noun, not the phrase before it.
     word_index enumeration{"、", "等"};
@@ -1320,8 +1400,9 @@ struct report_indexes {
     }
 
 private:
-    std::array<word_index*, 5> families() {
-        return {&change_words, &change_lead, &enumeration, &part_words, &sentence_ends};
+    std::array<word_index*, 9> families() {
+        return {&change_words, &change_lead, &increase_words, &decrease_words, &level_to,
+                &reach,        &enumeration, &part_words,     &sentence_ends};
     }
     chunk_matcher matcher_;
 };
@@ -1335,13 +1416,18 @@ public:
     const period_cursor& at(std::size_t first) {
         while (next_ < periods_.size() && periods_[next_].at < first) {
             const stated_period& p = periods_[next_++];
-            if (p.local)
+            if (p.local) {
                 local_ = &p;
-            else
-                current_ = &p.period;
+                continue;
+            }
+            if (p.prior && !prior_) governing_ = current_;
+            current_ = &p.period, prior_ = p.prior;
         }
         return *this;
     }
+    bool prior() const { return prior_; }  // in a sentence about the year before
+    // The period that governed before the sentence about the year before began.
+    std::string_view governing() const { return governing_ ? std::string_view(*governing_) : std::string_view(); }
     std::string_view in_clause(std::size_t clause) const {
         if (local_ && local_->at >= clause) return local_->period;
         return current_ ? std::string_view(*current_) : std::string_view();
@@ -1352,6 +1438,8 @@ private:
     std::size_t next_ = 0;
     const stated_period* local_ = nullptr;
     const std::string* current_ = nullptr;
+    const std::string* governing_ = nullptr;
+    bool prior_ = false;
 };
 
 // The phrase a figure binds to and how.
@@ -1427,7 +1515,23 @@ struct fact_naming {
     const lexicon_entry* entry = nullptr;
     std::string_view phrase, status, stage, scope;
     std::uint32_t flags = 0;
+    bool decline = false;  // a change downwards (下降/减少…): its value is negative
 };
+
+// A decline's figure with its sign: the value negative, and a bound of its size (下降超过20%) the
+// other bound of the signed value.
+qualifier signed_qualifier(qualifier q, bool decline) {
+    if (!decline) return q;
+    return q == qualifier::lower_bound   ? qualifier::upper_bound
+           : q == qualifier::upper_bound ? qualifier::lower_bound
+                                         : q;
+}
+std::uint32_t signed_bound_flags(std::uint32_t flags, bool decline) {
+    const std::uint32_t lower = bit(fact_flag::lower_bound), upper = bit(fact_flag::upper_bound);
+    if (!decline || (flags & (lower | upper)) == 0) return flags;
+    return (flags & ~(lower | upper)) | ((flags & lower) ? upper : 0) | ((flags & upper) ? lower : 0);
+}
+double signed_value(double v, bool decline) { return decline && v != 0 ? -v : v; }
 
 class fact_builder {
 public:
@@ -1450,9 +1554,14 @@ public:
         const binding b = bind(s, clause);
         previous_end_ = s.last;
         fact_naming n = name(s, b);
-        n.flags |= quantity_flags(s);
+        n.flags |= signed_bound_flags(quantity_flags(s), n.decline);
+        // A change in a sentence about the year before (…上年同期为1.5亿元，同比下降20%) compares this
+        // period with it: it is this period's.
+        const bool prior = period.prior() && !(n.flags & bit(fact_flag::change));
+        if (prior) n.flags |= bit(fact_flag::prior_year);
         double guess = std::numeric_limits<double>::quiet_NaN();
-        if (options_.guess && !std::isnan(s.guess)) guess = s.guess, n.flags |= bit(fact_flag::guess);
+        if (options_.guess && !std::isnan(s.guess))
+            guess = signed_value(s.guess, n.decline), n.flags |= bit(fact_flag::guess);
         if (!s.damage.empty())
             findings.push_back(
                 make_finding(text_, cps_, s.first, s.last, std::string(s.damage), damage_message(s.damage)));
@@ -1463,7 +1572,9 @@ public:
                              "0 people or items for an activity reported as done: a figure probably lost its digits"));
         }
         previous_entry_ = n.entry && !n.entry->variable.empty() ? last_entry_ : nullptr;
-        write(s, n, guess, period.in_clause(cps_.base() + clause), clause, clause_stop);
+        previous_change_ = (n.flags & bit(fact_flag::change)) != 0;
+        write(s, n, guess, period.prior() && !prior ? period.governing() : period.in_clause(cps_.base() + clause),
+              clause, clause_stop);
     }
 
 private:
@@ -1485,8 +1596,8 @@ private:
             t.period.push_back(out_.stable_id(period));
         t.damage.push_back(out_.stable_id(s.damage)), t.status.push_back(out_.stable_id(n.status));
         t.stage.push_back(out_.stable_id(n.stage)), t.scope.push_back(out_.stable_id(n.scope));
-        t.value.push_back(s.q.value), t.high.push_back(s.q.high), t.guess.push_back(guess);
-        t.qual.push_back(s.q.qual);
+        t.value.push_back(signed_value(s.q.value, n.decline)), t.high.push_back(signed_value(s.q.high, n.decline));
+        t.guess.push_back(guess), t.qual.push_back(signed_qualifier(s.q.qual, n.decline));
         t.flags.push_back(n.flags | (n.entry ? unit_flags(*n.entry, unit, s.q.unit, n.flags) : 0));
         const auto u32 = [](std::size_t v) { return static_cast<std::uint32_t>(v); };
         t.begin.push_back(u32(s.q.begin)), t.end.push_back(u32(s.q.end));
@@ -1508,7 +1619,7 @@ private:
     std::uint32_t unit_flags(const lexicon_entry& entry, std::uint32_t unit_id, std::string_view unit,
                              std::uint32_t flags) {
         const bool rate_of_change =
-            (flags & bit(fact_flag::change)) && (unit == "%" || unit == "个百分点" || unit == "百分点");
+            (flags & bit(fact_flag::change)) && (unit == "%" || unit == "个百分点" || unit == "百分点" || unit == "倍");
         if (entry.unit.empty() || unit.empty() || rate_of_change) return 0;
         const auto [it, fresh] = unit_flags_.emplace(std::make_pair(&entry, unit_id), 0);
         if (fresh) it->second = unit_flag(unit, entry.unit);
@@ -1535,11 +1646,32 @@ private:
             b.phrase = hit->group->phrase;
             b.phrase_end = hit->end;
             if (!b.entry) b.shared = false;
-        } else if (previous_entry_ && ix_.change_lead.any_inside(byte_at(after_previous), s.q.begin)) {
-            // "…241.8万元，同比增长12.5%": a clause that only states a change refers to the figure before.
+        } else if (previous_entry_ && (ix_.change_lead.any_inside(byte_at(after_previous), s.q.begin) ||
+                                       level_after_change(after_previous, s.q.begin))) {
+            // "…241.8万元，同比增长12.5%": a clause that only states a change refers to the figure
+            // before; so does "…提高0.3个百分点，达到2.1%" (the level reached).
             b.entry = previous_entry_, b.phrase = previous_phrase_, b.shared = true, b.phrase_end = cps_[clause].begin;
         }
         return b;
+    }
+
+    // 达到 / 提高到… before a figure (from code point `from`) in the sentence of the previous one, a
+    // change ("新认定…43家，累计达到186家" is no level of the 43 new ones).
+    bool level_after_change(std::size_t from, std::size_t figure) const {
+        if (previous_end_ == 0 || !previous_change_) return false;  // a chunk ends a sentence
+        const std::size_t previous = byte_at(previous_end_);
+        return (ix_.level_to.any_inside(byte_at(from), figure) || ix_.reach.any_inside(byte_at(from), figure)) &&
+               !ix_.sentence_ends.any_inside(previous, figure);
+    }
+
+    // A change (增长/下降… between the phrase and the figure) unless a verb with 到/至 after the last
+    // change word states the level reached; a decline when the last word saying which way is one.
+    void name_change(const scanned& s, const binding& b, fact_naming& n) const {
+        const std::size_t from = b.phrase_end, to = s.q.begin;
+        if (!ix_.change_words.any_inside(from, to)) return;
+        if (ix_.level_to.last_end_inside(from, to) >= ix_.change_words.last_end_inside(from, to)) return;
+        n.flags |= bit(fact_flag::change);
+        n.decline = ix_.decrease_words.last_end_inside(from, to) > ix_.increase_words.last_end_inside(from, to);
     }
 
     fact_naming name(const scanned& s, const binding& b) {
@@ -1556,7 +1688,7 @@ private:
         n.stage = *b.stated.stage ? std::string_view(b.stated.stage) : std::string_view(b.entry->stage);
         n.scope = *b.stated.scope ? std::string_view(b.stated.scope) : std::string_view(b.entry->scope);
         if (b.shared) n.flags |= bit(fact_flag::phrase_shared);
-        if (ix_.change_words.any_inside(b.phrase_end, s.q.begin)) n.flags |= bit(fact_flag::change);
+        name_change(s, b, n);
         return n;
     }
 
@@ -1575,6 +1707,7 @@ private:
     std::unordered_map<std::pair<const lexicon_entry*, std::uint32_t>, std::uint32_t, entry_unit_hash> unit_flags_;
     std::size_t previous_end_ = 0;                   // code point after the previous quantity
     const lexicon_entry* previous_entry_ = nullptr;  // of the previous fact, if it had a variable
+    bool previous_change_ = false;                   // the previous fact is a change
     const lexicon_entry* last_entry_ = nullptr;
     std::string_view previous_phrase_;
 };
@@ -1585,7 +1718,7 @@ const std::vector<std::string>& fact_flag_names() {
     static const std::vector<std::string> names = {"masked",      "approximate",     "lower_bound",   "upper_bound",
                                                    "range",       "change",          "unit_implied",  "unit_mismatch",
                                                    "no_variable", "thousands_comma", "phrase_shared", "out_of_range",
-                                                   "damaged",     "suspect",         "guess"};
+                                                   "damaged",     "suspect",         "guess",         "prior_year"};
     return names;
 }
 

@@ -119,4 +119,25 @@ BOOST_AUTO_TEST_CASE(sample_reports_in_chunks) {
     }
 }
 
+// A sentence about the year before ends where it ends, whatever the chunks: the period in force
+// before it comes back after it (and a chunk ends a sentence).
+BOOST_AUTO_TEST_CASE(a_sentence_about_the_year_before_ends_in_any_chunks) {
+    const std::string text =
+        "2024年上半年，技术合同成交额1.2亿元。上年同期，技术合同成交额1.5亿元，同比下降20%；登记技术合同80项。\n"
+        "上年同期，登记技术合同70项\n登记技术合同85项，较上年提高0.3个百分点，达到2.1%。";
+    const table_extraction whole = extract_table(text);
+    BOOST_TEST_REQUIRE(whole.facts.size() == 8u);  // 1.2亿元 1.5亿元 20% 80项 70项 85项 0.3个百分点 2.1%
+    const char* const periods[] = {"2024H1", "2023H1", "2024H1", "2024H1", "2023H1", "2024H1", "2024H1", "2024H1"};
+    for (std::size_t i = 0; i < 8; ++i) BOOST_TEST(fact_at(whole.facts, i).period == periods[i], i);
+    BOOST_TEST(whole.facts.has(1, fact_flag::prior_year));
+    BOOST_TEST(!whole.facts.has(2, fact_flag::prior_year));  // a change: this period's
+    BOOST_TEST(whole.facts.value[2] == -20.0);
+    BOOST_TEST(!whole.facts.has(3, fact_flag::prior_year));
+    BOOST_TEST(whole.facts.has(4, fact_flag::prior_year));
+    BOOST_TEST(!whole.facts.has(5, fact_flag::prior_year));
+    BOOST_TEST(!whole.facts.has(7, fact_flag::change));  // 达到2.1%: the level after the change
+    for (std::size_t chunk_bytes : {std::size_t{0}, std::size_t{1}, std::size_t{7}, std::size_t{60}})
+        check_chunks(text, chunk_bytes, "the year before");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
