@@ -9,6 +9,7 @@
 #include <cstring>
 #include <limits>
 #include <memory>
+#include <new>
 #include <optional>
 #include <stdexcept>
 #include <thread>
@@ -546,8 +547,10 @@ std::shared_ptr<unsigned char> result_block(std::size_t bytes, bool& mapped) {
                                               [length](unsigned char* q) { munmap(q, length); });
     }
 #endif
-    return std::shared_ptr<unsigned char>(new unsigned char[std::max<std::size_t>(bytes, 1)](),
-                                          std::default_delete<unsigned char[]>());
+    constexpr std::align_val_t line{64};  // each column starts on its own cache line
+    auto* small = static_cast<unsigned char*>(::operator new(std::max<std::size_t>(bytes, 1), line));
+    std::memset(small, 0, std::max<std::size_t>(bytes, 1));
+    return std::shared_ptr<unsigned char>(small, [line](unsigned char* q) { ::operator delete(q, line); });
 }
 
 // Faults in the pages of [data, data + bytes) of a fresh mapping in one system call, on the
