@@ -35,15 +35,15 @@ bool indicators() {
         "county,2023年上半年,45,50.0,28,11,100,56\n");
 
     auto table = zhibiao::compute(county, {"invention_patents_per_10k", "project_approval_rate", "progress_vs_time"});
-    for (const auto& column : table.columns) {
-        const auto& ind = zhibiao::catalogue::builtin().at(column.id);
-        std::cout << ind.name_zh << " (" << ind.name_en << "): " << show(column.values(0)) << " "
-                  << column.unit.symbol() << "\n";
+    for (const auto& column : table.columns()) {
+        const auto& ind = zhibiao::catalogue::builtin().at(column.id());
+        std::cout << ind.name_zh << " (" << ind.name_en << "): " << show(column.values()(0)) << " "
+                  << column.unit().symbol() << "\n";
     }
     // 0.90 件/万人, 39.3%, +6.0 百分点 (indicators.md §1.5, §4.1, §5).
-    return near(table.at("invention_patents_per_10k").values(0), 0.9, 1e-12) &&
-           near(table.at("project_approval_rate").values(0), 39.2857142857, 1e-9) &&
-           near(table.at("progress_vs_time").values(0), 6.0, 1e-12);
+    return near(table.at("invention_patents_per_10k").values()(0), 0.9, 1e-12) &&
+           near(table.at("project_approval_rate").values()(0), 39.2857142857, 1e-9) &&
+           near(table.at("progress_vs_time").values()(0), 6.0, 1e-12);
 }
 
 bool scorecards() {

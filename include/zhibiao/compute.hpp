@@ -17,7 +17,11 @@
 
 #include "zhibiao/config.hpp"  // first: pins Eigen's alignment and allocator
 #include <Eigen/Core>
+#include <algorithm>
+#include <cstddef>
+#include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -40,31 +44,122 @@ struct compute_options {
     unsigned threads = 0;
 };
 
+/// The reason codes of a computed column, read-only: a view into the storage of the
+/// indicator_values it came from (valid while that object, or a copy of it, lives).
+class reason_view {
+public:
+    reason_view() = default;
+    reason_view(const reason* data, std::size_t size) : data_(data), size_(size) {}
+    const reason* data() const { return data_; }
+    std::size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    reason operator[](std::size_t row) const { return data_[row]; }
+    reason at(std::size_t row) const {
+        if (row >= size_)
+            throw std::out_of_range("reason_view::at: row " + std::to_string(row) + " of " + std::to_string(size_));
+        return data_[row];
+    }
+    const reason* begin() const { return data_; }
+    const reason* end() const { return data_ + size_; }
+    std::vector<reason> to_vector() const { return {begin(), end()}; }
+    friend bool operator==(reason_view a, reason_view b) {
+        return a.size_ == b.size_ && std::equal(a.begin(), a.end(), b.begin());
+    }
+    friend bool operator==(reason_view a, const std::vector<reason>& b) {
+        return a.size_ == b.size() && std::equal(a.begin(), a.end(), b.begin());
+    }
+    friend bool operator==(const std::vector<reason>& a, reason_view b) { return b == a; }
+    friend bool operator!=(reason_view a, reason_view b) { return !(a == b); }
+    friend bool operator!=(reason_view a, const std::vector<reason>& b) { return !(a == b); }
+    friend bool operator!=(const std::vector<reason>& a, reason_view b) { return !(b == a); }
+
+private:
+    const reason* data_ = nullptr;
+    std::size_t size_ = 0;
+};
+
 /// One computed column: values in `unit`, a reason per row (reason::none where present).
+/// Read-only and cheap to copy: copies share the storage, which compute() takes for all its
+/// columns from one block of memory. As with a panel's column, the accessors called on a
+/// temporary return copies, never a view into it.
 struct indicator_values {
-    std::string id;
-    zhibiao::unit unit;
-    Eigen::ArrayXd values;
-    std::vector<reason> reasons;
+public:
+    indicator_values() = default;
+    /// Owns `values` and `reasons` (one per value; empty: reason::none everywhere).
+    indicator_values(std::string id, zhibiao::unit u, Eigen::ArrayXd values, std::vector<reason> reasons = {},
+                     std::string column_problem = {});
+    /// Views `rows` values and reasons at `values` and `reasons`, kept alive by `owner`.
+    indicator_values(std::string id, zhibiao::unit u, const double* values, const reason* reasons, std::size_t rows,
+                     std::shared_ptr<const void> owner, std::string column_problem = {})
+        : id_(std::move(id)),
+          unit_(std::move(u)),
+          column_problem_(std::move(column_problem)),
+          owner_(std::move(owner)),
+          values_(values),
+          reasons_(reasons),
+          rows_(rows) {}
+
+    const std::string& id() const& { return id_; }
+    std::string id() && { return std::move(id_); }
+    const zhibiao::unit& unit() const& { return unit_; }
+    zhibiao::unit unit() && { return std::move(unit_); }
+    std::size_t size() const { return rows_; }
+    Eigen::Map<const Eigen::ArrayXd> values() const& { return {values_, static_cast<Eigen::Index>(rows_)}; }
+    Eigen::ArrayXd values() && { return Eigen::Map<const Eigen::ArrayXd>(values_, static_cast<Eigen::Index>(rows_)); }
+    reason_view reasons() const& { return {reasons_, rows_}; }
+    std::vector<reason> reasons() && { return {reasons_, reasons_ + rows_}; }
     /// Set when the whole column is missing (lenient mode): what was wrong.
-    std::string column_problem;
+    const std::string& column_problem() const& { return column_problem_; }
+    std::string column_problem() && { return std::move(column_problem_); }
+    /// What keeps the storage alive. For bindings only (a NumPy view of the column holds it);
+    /// not a stable interface.
+    const std::shared_ptr<const void>& storage_owner() const& { return owner_; }
+    std::shared_ptr<const void> storage_owner() && { return std::move(owner_); }
+
+private:
+    std::string id_;
+    zhibiao::unit unit_;
+    std::string column_problem_;
+    std::shared_ptr<const void> owner_;
+    const double* values_ = nullptr;
+    const reason* reasons_ = nullptr;
+    std::size_t rows_ = 0;
 };
 
 /// Results for the rows of the panel they were computed on, in the panel's row order.
 struct indicator_table {
-    std::vector<indicator_values> columns;
+public:
+    indicator_table() = default;
+    explicit indicator_table(std::vector<indicator_values> columns) : columns_(std::move(columns)) {}
+
+    std::size_t size() const { return columns_.size(); }
+    bool empty() const { return columns_.empty(); }
+    const std::vector<indicator_values>& columns() const& { return columns_; }
+    /// Refused on a temporary: `compute(p, ids).columns()[0]` would be a reference into it.
+    /// Take `compute(p, ids)[0]` or `.at(id)` (copies), or name the table first.
+    const std::vector<indicator_values>& columns() && = delete;
+    const indicator_values& operator[](std::size_t k) const& { return columns_.at(k); }
+    indicator_values operator[](std::size_t k) && { return std::move(columns_.at(k)); }
+    const indicator_values* begin() const& { return columns_.data(); }
+    const indicator_values* end() const& { return columns_.data() + columns_.size(); }
+    const indicator_values* begin() && = delete;
+    const indicator_values* end() && = delete;
+
     const indicator_values& at(const std::string& id) const& {
-        for (const auto& c : columns)
-            if (c.id == id) return c;
+        for (const auto& c : columns_)
+            if (c.id() == id) return c;
         throw unknown_indicator_error("no indicator '" + id + "' in this result", id);
     }
     /// On a temporary (`compute(p, ids).at(id)`) the column itself, moved out: a reference
     /// into the table would dangle once the statement ends.
     indicator_values at(const std::string& id) && {
-        for (auto& c : columns)
-            if (c.id == id) return std::move(c);
+        for (auto& c : columns_)
+            if (c.id() == id) return std::move(c);
         throw unknown_indicator_error("no indicator '" + id + "' in this result", id);
     }
+
+private:
+    std::vector<indicator_values> columns_;
 };
 
 /// Computes one indicator.

@@ -13,6 +13,10 @@
 
 #include "zhibiao/interrupt.hpp"
 
+namespace zhibiao {
+struct indicator_values;
+}
+
 namespace zhibiao::python {
 namespace py = pybind11;
 
@@ -50,6 +54,11 @@ py::array_t<std::uint8_t> reasons_to_numpy(const std::vector<R>& v) {
     static_assert(sizeof(R) == 1, "reason codes are one byte");
     return copy_to_numpy(reinterpret_cast<const std::uint8_t*>(v.data()), v.size());
 }
+
+/// NumPy views (no copy) of a computed column's values and reason codes, each holding the
+/// column's storage (compute()'s block for all its columns) alive through a capsule as its base.
+py::array_t<double> values_to_numpy(const indicator_values& column);
+py::array_t<std::uint8_t> reason_codes_to_numpy(const indicator_values& column);
 
 /// Ctrl-C for long C++ calls that run without the GIL: a check made on the calling thread before
 /// the GIL is released and called from the C++ work, on that thread, between blocks of work.

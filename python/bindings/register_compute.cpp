@@ -42,18 +42,31 @@ py::dict variable_to_dict(const variable_spec& v) {
     return d;
 }
 
-// Reason codes moved into NumPy without a copy: the array owns the vector's buffer.
-py::array_t<std::uint8_t> reasons_moved_to_numpy(std::vector<reason>&& reasons) {
-    if (reasons.empty()) return py::array_t<std::uint8_t>(0);  // no buffer to hand over
-    auto owned = std::make_unique<std::vector<reason>>(std::move(reasons));
-    const auto* data = reinterpret_cast<const std::uint8_t*>(owned->data());
-    const std::size_t n = owned->size();
-    py::capsule free_when_done(owned.get(), [](void* p) { delete static_cast<std::vector<reason>*>(p); });
-    owned.release();  // the capsule owns it now
-    return py::array_t<std::uint8_t>({n}, {sizeof(reason)}, data, free_when_done);
+// A capsule that holds the storage of a computed column alive while NumPy views it.
+py::capsule storage_capsule(const indicator_values& column) {
+    auto keep = std::make_unique<std::shared_ptr<const void>>(column.storage_owner());
+    py::capsule owner(keep.get(), [](void* p) { delete static_cast<std::shared_ptr<const void>*>(p); });
+    keep.release();  // the capsule owns it now
+    return owner;
 }
 
 }  // namespace
+
+py::array_t<double> values_to_numpy(const indicator_values& column) {
+    const auto rows = static_cast<py::ssize_t>(column.size());
+    if (!column.storage_owner()) return py::array_t<double>(rows);  // empty: nothing to view
+    return py::array_t<double>({rows}, {static_cast<py::ssize_t>(sizeof(double))}, column.values().data(),
+                               storage_capsule(column));
+}
+
+py::array_t<std::uint8_t> reason_codes_to_numpy(const indicator_values& column) {
+    static_assert(sizeof(reason) == 1, "reason codes are one byte");
+    const auto rows = static_cast<py::ssize_t>(column.size());
+    if (!column.storage_owner()) return py::array_t<std::uint8_t>(rows);
+    return py::array_t<std::uint8_t>({rows}, {static_cast<py::ssize_t>(sizeof(reason))},
+                                     reinterpret_cast<const std::uint8_t*>(column.reasons().data()),
+                                     storage_capsule(column));
+}
 
 bool flag_from(py::handle value, const char* name) {
     // True/False (or NumPy's bool) only: None, 0, "no" are no answer to a yes-or-no option.
@@ -122,11 +135,9 @@ void register_compute(py::module_& m) {
                 table = compute(p, ids, o, c);
             }
             py::list out;
-            for (auto& col : table.columns) {
-                // Eigen::ArrayXd by value: pybind11 moves the buffer into NumPy, no copy.
-                out.append(py::make_tuple(col.id, col.unit.symbol(), py::cast(std::move(col.values)),
-                                          reasons_moved_to_numpy(std::move(col.reasons)), col.column_problem));
-            }
+            for (const auto& col : table)  // NumPy views of the result's block, no copy
+                out.append(py::make_tuple(col.id(), col.unit().symbol(), values_to_numpy(col),
+                                          reason_codes_to_numpy(col), col.column_problem()));
             return out;
         },
         py::arg("panel"), py::arg("ids"), py::arg("strict") = true, py::arg("basis") = "month",

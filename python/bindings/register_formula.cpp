@@ -58,7 +58,7 @@ void register_formula(py::module_& m) {
                 py::gil_scoped_release release;  // column kernels: pure C++
                 v = evaluate(p, f, out, o, cat ? *cat : catalogue::builtin());
             }
-            return py::make_tuple(v.unit.symbol(), py::cast(std::move(v.values)), reasons_to_numpy(v.reasons));
+            return py::make_tuple(v.unit().symbol(), values_to_numpy(v), reason_codes_to_numpy(v));
         },
         py::arg("panel"), py::arg("formula"), py::arg("unit") = py::none(), py::arg("basis") = "month",
         py::arg("catalogue") = nullptr);

@@ -105,14 +105,13 @@ table table_from_panel(const panel& p, const period& when) { return from_rows(p,
 table table_from_indicators(const indicator_table& indicators, const panel& p, const period& when) {
     const period_rows at = rows_of(p, when);
     table t = from_rows(p, at);
-    for (const auto& c : indicators.columns) {
-        if (static_cast<std::size_t>(c.values.size()) != p.rows() ||
-            (!c.reasons.empty() && c.reasons.size() != p.rows()))
-            throw argument_error("table_from_indicators: indicator '" + c.id + "' has " +
-                                 std::to_string(c.values.size()) + " values for the panel's " +
-                                 std::to_string(p.rows()) + " rows (compute it on this panel)");
-        add_column(t, c.id, c.values.data(), at, [&c](std::size_t r) {
-            return !c.reasons.empty() && c.reasons[r] != reason::none ? c.reasons[r] : reason::missing_input;
+    for (const auto& c : indicators) {
+        if (c.size() != p.rows())
+            throw argument_error("table_from_indicators: indicator '" + c.id() + "' has " + std::to_string(c.size()) +
+                                 " values for the panel's " + std::to_string(p.rows()) +
+                                 " rows (compute it on this panel)");
+        add_column(t, c.id(), c.values().data(), at, [&c](std::size_t r) {
+            return c.reasons()[r] != reason::none ? c.reasons()[r] : reason::missing_input;
         });
     }
     return t;

@@ -780,46 +780,61 @@ private:
     std::unique_ptr<time_index> time_;
 };
 
-// Moves (or copies) a value into a result column of n rows.
-void fill_result(indicator_values& out, column_value v, std::size_t n) {
-    out.unit = v.u;
+// A value as the result column `id` of n rows: its storage moved in when the value alone owns
+// it, else copied (a result never shares memory with the panel or another result: NumPy views
+// of it are written to).
+indicator_values result_column(std::string id, column_value v, std::size_t n) {
+    Eigen::ArrayXd values;
     if (v.scalar)
-        out.values = Eigen::ArrayXd::Constant(static_cast<Eigen::Index>(n), v.scalar_value);
+        values = Eigen::ArrayXd::Constant(static_cast<Eigen::Index>(n), v.scalar_value);
     else if (v.owned && v.owned.use_count() <= 2)
-        out.values = std::move(*v.owned);  // ours alone (keep + owned)
+        values = std::move(*v.owned);  // ours alone (keep + owned)
     else
-        out.values = Eigen::Map<const Eigen::ArrayXd>(v.data, static_cast<Eigen::Index>(n));
+        values = Eigen::Map<const Eigen::ArrayXd>(v.data, static_cast<Eigen::Index>(n));
+    std::vector<reason> why;
     if (v.reasons && v.reasons.use_count() == 1)
-        out.reasons = std::move(*v.reasons);
+        why = std::move(*v.reasons);
     else if (v.reasons)
-        out.reasons = *v.reasons;
-    else
-        out.reasons.assign(n, reason::none);
+        why = *v.reasons;
+    return indicator_values(std::move(id), std::move(v.u), std::move(values), std::move(why));
 }
 
-void fill_missing(indicator_values& out, std::size_t rows, reason why, std::string problem) {
-    out.values = Eigen::ArrayXd::Constant(static_cast<Eigen::Index>(rows), nan_value);
-    out.reasons.assign(rows, why);
-    out.column_problem = std::move(problem);
+indicator_values missing_column(const indicator& ind, std::size_t rows, reason why, std::string problem) {
+    return indicator_values(ind.id, ind.unit, Eigen::ArrayXd::Constant(static_cast<Eigen::Index>(rows), nan_value),
+                            std::vector<reason>(rows, why), std::move(problem));
 }
+
+// The storage of an indicator_values that owns its columns.
+struct owned_result {
+    Eigen::ArrayXd values;
+    std::vector<reason> reasons;
+};
 
 }  // namespace
+
+indicator_values::indicator_values(std::string id, zhibiao::unit u, Eigen::ArrayXd values, std::vector<reason> reasons,
+                                   std::string column_problem)
+    : id_(std::move(id)), unit_(std::move(u)), column_problem_(std::move(column_problem)) {
+    const auto rows = static_cast<std::size_t>(values.size());
+    if (reasons.empty()) reasons.assign(rows, reason::none);
+    if (reasons.size() != rows)
+        throw argument_error("indicator_values '" + id_ + "': " + std::to_string(reasons.size()) + " reasons for " +
+                             std::to_string(rows) + " values");
+    auto owned = std::make_shared<owned_result>(owned_result{std::move(values), std::move(reasons)});
+    values_ = owned->values.data(), reasons_ = owned->reasons.data(), rows_ = rows;
+    owner_ = std::move(owned);
+}
 
 indicator_table compute(const panel& p, const std::vector<std::string>& ids, const compute_options& options,
                         const catalogue& cat) {
     std::vector<const indicator*> wanted;
     for (const auto& id : ids) wanted.push_back(&cat.at(id));
     evaluator ev(p, cat, options);
-    indicator_table table;
+    std::vector<indicator_values> columns(wanted.size());
     std::vector<column_value> values(wanted.size());
-    table.columns.resize(wanted.size());
-    for (std::size_t k = 0; k < wanted.size(); ++k) {
-        table.columns[k].id = wanted[k]->id;
-        table.columns[k].unit = wanted[k]->unit;
-    }
     // The fused path takes what it can plan; the rest, in order, one column at a time.
-    const std::vector<bool> fused =
-        options.fused ? detail::compute_fused(p, wanted, options, cat, table) : std::vector<bool>(wanted.size(), false);
+    const std::vector<bool> fused = options.fused ? detail::compute_fused(p, wanted, options, cat, columns)
+                                                  : std::vector<bool>(wanted.size(), false);
     for (std::size_t k = 0; k < wanted.size(); ++k) {
         poll_interrupt();  // a whole column per indicator: Ctrl-C between them
         report_progress(k, wanted.size());
@@ -828,31 +843,29 @@ indicator_table compute(const panel& p, const std::vector<std::string>& ids, con
             values[k] = ev.indicator_column(*wanted[k]);
         } catch (const missing_variable_error& e) {
             if (options.strict) throw;
-            fill_missing(table.columns[k], p.rows(), reason::missing_variable, e.message());
+            columns[k] = missing_column(*wanted[k], p.rows(), reason::missing_variable, e.message());
         } catch (const incompatible_units_error& e) {
             if (options.strict) throw;
-            fill_missing(table.columns[k], p.rows(), reason::unit_mismatch, e.message());
+            columns[k] = missing_column(*wanted[k], p.rows(), reason::unit_mismatch, e.message());
         }
     }
     ev.forget();  // drop the memo so results can take their storage without copying
     for (std::size_t k = 0; k < wanted.size(); ++k)
-        if (!fused[k] && table.columns[k].column_problem.empty())
-            fill_result(table.columns[k], std::move(values[k]), p.rows());
-    return table;
+        if (!fused[k] && columns[k].column_problem().empty())
+            columns[k] = result_column(wanted[k]->id, std::move(values[k]), p.rows());
+    return indicator_table(std::move(columns));
 }
 
 indicator_values compute_indicator(const panel& p, const indicator& ind, const compute_options& options,
                                    const catalogue& cat) {
     catalogue with = cat;
     with.add(ind);
-    return std::move(compute(p, {ind.id}, options, with).columns.front());
+    return compute(p, {ind.id}, options, with)[0];
 }
 
 indicator_values evaluate(const panel& p, const formula& f, const std::optional<unit>& out,
                           const compute_options& options, const catalogue& cat) {
     evaluator ev(p, cat, options);
-    indicator_values result;
-    result.id = f.text();
     column_value v = ev.eval(f, detail::root_of(f));
     if (out) {
         if (!v.u.convertible_to(*out))
@@ -871,8 +884,7 @@ indicator_values evaluate(const panel& p, const formula& f, const std::optional<
         v = converted;
     }
     ev.forget();
-    fill_result(result, std::move(v), p.rows());
-    return result;
+    return result_column(f.text(), std::move(v), p.rows());
 }
 
 }  // namespace zhibiao

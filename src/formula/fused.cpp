@@ -9,6 +9,7 @@
 #include <cstring>
 #include <limits>
 #include <memory>
+#include <new>
 #include <optional>
 #include <stdexcept>
 #include <thread>
@@ -406,7 +407,7 @@ void run_choose(std::size_t n, buffers c, buffers a, buffers b, buffers out, con
 // column itself (at the block's rows): the to_indicator step writes there, no copy.
 class runner {
 public:
-    runner(const program& prog, const fused_block_kernels& kernels, const std::vector<indicator_values*>& direct)
+    runner(const program& prog, const fused_block_kernels& kernels, const std::vector<buffers>& direct)
         : prog_(prog),
           kernels_(kernels),
           direct_(direct),
@@ -418,8 +419,8 @@ public:
     }
 
     buffers slot(int s) {
-        if (indicator_values* column = direct_[static_cast<std::size_t>(s)])
-            return {column->values.data() + begin_, column->reasons.data() + begin_};
+        const buffers column = direct_[static_cast<std::size_t>(s)];
+        if (column.x) return {column.x + begin_, column.r + begin_};
         const std::size_t at = static_cast<std::size_t>(s) * block_rows;
         return {x_.get() + at, r_.get() + at};
     }
@@ -435,7 +436,7 @@ private:
 
     const program& prog_;
     const fused_block_kernels& kernels_;
-    const std::vector<indicator_values*>& direct_;  // per slot: the result column it is, or null
+    const std::vector<buffers>& direct_;  // per slot: the result column it is, or nulls
     std::size_t begin_ = 0;
     std::unique_ptr<double[]> x_;  // not std::vector: GCC 12 sees a free of a non-heap pointer in it
     std::unique_ptr<reason[]> r_;
@@ -523,16 +524,43 @@ void runner::run_binary(const step& s, std::size_t n) {
     }
 }
 
-// Asks for 2 MB pages for the whole 2 MB stretches of a fresh result column, before its first
-// touch: on a virtual machine each 4 KB page fault costs more than computing the page's values.
-// Advice only (as the scorecard's result columns, scorecard/evaluate.cpp).
-void advise_huge_pages(void* data, std::size_t bytes) {
+// One anonymous mapping for all the result columns of a call, 2 MiB aligned and advised into
+// huge pages before the first touch. On a virtual machine each 4 KB page fault costs more than
+// computing the page's values, and 28 separate allocations (14 values, 14 reasons) each had
+// edges outside the advice and came back from the heap warm or fresh by chance. Small results
+// (tests, a few regions) take ordinary zeroed memory. `mapped` says which one it is.
+std::shared_ptr<unsigned char> result_block(std::size_t bytes, bool& mapped) {
+    constexpr std::size_t huge = std::size_t{2} << 20;
+    mapped = false;
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
-    constexpr std::uintptr_t huge = std::uintptr_t{2} << 20;
-    const auto first = reinterpret_cast<std::uintptr_t>(data);
-    if (!data || bytes < 2 * huge) return;
-    const std::uintptr_t begin = (first + huge - 1) & ~(huge - 1), end = (first + bytes) & ~(huge - 1);
-    if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+    if (bytes >= huge) {
+        const std::size_t length = (bytes + 4095) & ~std::size_t{4095}, reserved = length + huge;
+        void* p = mmap(nullptr, reserved, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (p == MAP_FAILED) throw std::bad_alloc();
+        const auto first = reinterpret_cast<std::uintptr_t>(p), begin = (first + huge - 1) & ~(huge - 1);
+        if (begin > first) munmap(p, begin - first);  // the part before the first 2 MiB boundary
+        if (reserved - (begin - first) > length)
+            munmap(reinterpret_cast<void*>(begin + length), reserved - (begin - first) - length);
+        madvise(reinterpret_cast<void*>(begin), length, MADV_HUGEPAGE);  // advice only
+        mapped = true;
+        return std::shared_ptr<unsigned char>(reinterpret_cast<unsigned char*>(begin),
+                                              [length](unsigned char* q) { munmap(q, length); });
+    }
+#endif
+    constexpr std::align_val_t line{64};  // each column starts on its own cache line
+    auto* small = static_cast<unsigned char*>(::operator new(std::max<std::size_t>(bytes, 1), line));
+    std::memset(small, 0, std::max<std::size_t>(bytes, 1));
+    return std::shared_ptr<unsigned char>(small, [line](unsigned char* q) { ::operator delete(q, line); });
+}
+
+// Faults in the pages of [data, data + bytes) of a fresh mapping in one system call, on the
+// thread that will write them (its pages, its core's memory), instead of one fault per page
+// inside the kernels. Without MADV_POPULATE_WRITE (Linux < 5.14) the kernels fault them in.
+void prefault(void* data, std::size_t bytes) {
+#if defined(__linux__) && defined(MADV_POPULATE_WRITE)
+    const auto first = reinterpret_cast<std::uintptr_t>(data) & ~std::uintptr_t{4095};
+    const auto last = (reinterpret_cast<std::uintptr_t>(data) + bytes + 4095) & ~std::uintptr_t{4095};
+    if (bytes > 0) madvise(reinterpret_cast<void*>(first), last - first, MADV_POPULATE_WRITE);
 #else
     (void)data, (void)bytes;
 #endif
@@ -542,15 +570,21 @@ void advise_huge_pages(void* data, std::size_t bytes) {
 struct fused_job {
     const program& prog;
     const fused_block_kernels& kernels;
-    std::vector<int> slot_of;               // per wanted indicator: its slot, or -1 (not fused)
-    std::vector<indicator_values*> direct;  // per slot: the result column that is its buffer, or null
-    indicator_table& table;
+    std::vector<int> slot_of;      // per wanted indicator: its slot, or -1 (not fused)
+    std::vector<buffers> direct;   // per slot: the result column that is its buffer, or nulls
+    std::vector<buffers> columns;  // per wanted indicator: its result column, or nulls
+    bool prefault = false;         // the result block is a fresh mapping: fault it in first
 };
 
 // Rows [first, last) block by block, each result into its column (an indicator asked for twice:
 // copied into the second). `stop` ends the loop early (another thread failed); only the calling
 // thread polls for Ctrl-C.
 void run_range(const fused_job& job, std::size_t first, std::size_t last, std::atomic<bool>& stop) {
+    if (job.prefault)
+        for (const buffers& column : job.columns)
+            if (column.x)
+                prefault(column.x + first, (last - first) * sizeof(double)),
+                    prefault(column.r + first, (last - first) * sizeof(reason));
     runner run(job.prog, job.kernels, job.direct);
     for (std::size_t begin = first; begin < last && !stop.load(std::memory_order_relaxed); begin += block_rows) {
         if ((begin - first) % (256 * block_rows) == 0) poll_interrupt();
@@ -558,10 +592,10 @@ void run_range(const fused_job& job, std::size_t first, std::size_t last, std::a
         run.run(begin, n);
         for (std::size_t k = 0; k < job.slot_of.size(); ++k) {
             const int s = job.slot_of[k];
-            if (s < 0 || job.direct[static_cast<std::size_t>(s)] == &job.table.columns[k]) continue;
+            if (s < 0 || job.direct[static_cast<std::size_t>(s)].x == job.columns[k].x) continue;
             const buffers result = run.slot(s);
-            std::memcpy(job.table.columns[k].values.data() + begin, result.x, n * sizeof(double));
-            std::memcpy(job.table.columns[k].reasons.data() + begin, result.r, n * sizeof(reason));
+            std::memcpy(job.columns[k].x + begin, result.x, n * sizeof(double));
+            std::memcpy(job.columns[k].r + begin, result.r, n * sizeof(reason));
         }
     }
 }
@@ -591,23 +625,28 @@ void run_blocks(const fused_job& job, std::size_t rows, unsigned threads) {
     for (auto& w : workers) w.join();
 }
 
-// Sizes the result column of every fused indicator (huge pages advised before the first touch)
-// and makes the first column of each slot its buffer.
-std::vector<indicator_values*> result_columns(const std::vector<int>& slot_of, int slots, std::size_t rows,
-                                              indicator_table& table) {
-    std::vector<indicator_values*> direct(static_cast<std::size_t>(slots), nullptr);
-    for (std::size_t k = 0; k < slot_of.size(); ++k) {
-        if (slot_of[k] < 0) continue;
-        indicator_values& column = table.columns[k];
-        column.values.resize(static_cast<Eigen::Index>(rows));
-        advise_huge_pages(column.values.data(), rows * sizeof(double));
-        column.reasons.reserve(rows);
-        advise_huge_pages(column.reasons.data(), rows * sizeof(reason));
-        column.reasons.resize(rows);
-        indicator_values*& owner = direct[static_cast<std::size_t>(slot_of[k])];
-        if (!owner) owner = &column;
+// The result columns of the fused indicators, all in one block: the values of each 64-byte
+// aligned, then the reasons. Each becomes columns[k], a view kept alive by the block; the
+// first column of each slot is that slot's buffer.
+void result_columns(const std::vector<const indicator*>& wanted, std::size_t rows, fused_job& job,
+                    std::vector<indicator_values>& columns) {
+    const auto aligned = [](std::size_t bytes) { return (bytes + 63) & ~std::size_t{63}; };
+    const std::size_t fused =
+        static_cast<std::size_t>(std::count_if(job.slot_of.begin(), job.slot_of.end(), [](int s) { return s >= 0; }));
+    const std::size_t value_bytes = aligned(rows * sizeof(double)), reason_bytes = aligned(rows * sizeof(reason));
+    const std::shared_ptr<unsigned char> block = result_block(fused * (value_bytes + reason_bytes), job.prefault);
+    job.columns.assign(wanted.size(), buffers{nullptr, nullptr});
+    std::size_t next = 0;
+    for (std::size_t k = 0; k < wanted.size(); ++k) {
+        if (job.slot_of[k] < 0) continue;
+        auto* x = reinterpret_cast<double*>(block.get() + next * value_bytes);
+        auto* r = reinterpret_cast<reason*>(block.get() + fused * value_bytes + next * reason_bytes);
+        ++next;
+        job.columns[k] = {x, r};
+        columns[k] = indicator_values(wanted[k]->id, wanted[k]->unit, x, r, rows, block);
+        buffers& owner = job.direct[static_cast<std::size_t>(job.slot_of[k])];
+        if (!owner.x) owner = job.columns[k];
     }
-    return direct;
 }
 
 // The tables of the block kernels this build has, best first, and whether this CPU runs them.
@@ -651,8 +690,8 @@ std::vector<std::string> fused_block_isas() {
 }
 
 std::vector<bool> compute_fused(const panel& p, const std::vector<const indicator*>& wanted,
-                                const compute_options& options, const catalogue& cat, indicator_table& table,
-                                const std::string& isa) {
+                                const compute_options& options, const catalogue& cat,
+                                std::vector<indicator_values>& columns, const std::string& isa) {
     const fused_block_kernels* kernels = find_fused_block_kernels(isa);
     if (!kernels) throw std::invalid_argument("no fused block kernels for instruction set '" + isa + "' here");
     planner plan(p, cat, options);
@@ -661,9 +700,14 @@ std::vector<bool> compute_fused(const panel& p, const std::vector<const indicato
     for (std::size_t k = 0; k < wanted.size(); ++k) done[k] = (slot_of[k] = plan.add(*wanted[k])) >= 0;
     const program& prog = plan.result();
     const std::size_t rows = p.rows();
-    std::vector<indicator_values*> direct = result_columns(slot_of, prog.slots(), rows, table);
+    fused_job job{prog,
+                  *kernels,
+                  std::move(slot_of),
+                  std::vector<buffers>(static_cast<std::size_t>(prog.slots()), buffers{nullptr, nullptr}),
+                  {},
+                  false};
+    result_columns(wanted, rows, job, columns);
     if (prog.steps.empty()) return done;
-    const fused_job job{prog, *kernels, std::move(slot_of), std::move(direct), table};
     run_blocks(job, rows, thread_count(options.threads, rows));
     return done;
 }

@@ -12,15 +12,15 @@
 
 namespace zhibiao::detail {
 
-/// Computes into `table.columns[k]` (already sized and named) every indicator of `wanted` the
-/// fused path can plan; returns which ones. The others — time operators (they read other rows
-/// of the entity), published(), formulas that fail to plan (a missing variable, units that do
-/// not convert, a cycle, the nesting limits) — are left to the column evaluator, which computes
-/// them or raises the error it always raises. `isa` names the instruction set of the block
-/// kernels ("baseline", "avx2", "avx512"; empty: the best this CPU runs), so that tests reach each.
+/// Computes into `columns[k]` (one per wanted indicator) every indicator of `wanted` the fused
+/// path can plan; returns which ones. Their storage is one block of memory for the call. The others — time operators
+/// (they read other rows of the entity), published(), formulas that fail to plan (a missing variable, units that do not
+/// convert, a cycle, the nesting limits) — are left to the column evaluator, which computes them or raises the error it
+/// always raises. `isa` names the instruction set of the block kernels ("baseline", "avx2", "avx512"; empty: the best
+/// this CPU runs), so that tests reach each.
 std::vector<bool> compute_fused(const panel& p, const std::vector<const indicator*>& wanted,
-                                const compute_options& options, const catalogue& cat, indicator_table& table,
-                                const std::string& isa = {});
+                                const compute_options& options, const catalogue& cat,
+                                std::vector<indicator_values>& columns, const std::string& isa = {});
 
 /// The instruction sets this build has block kernels for and this CPU runs, best first.
 std::vector<std::string> fused_block_isas();

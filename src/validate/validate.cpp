@@ -58,7 +58,7 @@ validation_report validate(const panel& p, const std::vector<rule>& rules, const
         }
         ++report.rules_applied;
         for (std::size_t row = 0; row < p.rows(); ++row) {
-            if (result.reasons[row] != reason::none || result.values(static_cast<Eigen::Index>(row)) != 0) continue;
+            if (result.reasons()[row] != reason::none || result.values()(static_cast<Eigen::Index>(row)) != 0) continue;
             report.findings.push_back(
                 {p.entity_at(row).code, p.period_at(row).to_string(), r.variable, r.id, r.severity, r.message});
         }

@@ -48,10 +48,10 @@ BOOST_AUTO_TEST_CASE(units_are_checked_with_a_caret) {
     }
     // 人 over 万人 becomes 人/万人 whichever scale the employed come in.
     panel q = parse_csv("entity,period,rd_personnel[人],employed[人]\na,2023,10,20000\n");
-    BOOST_TEST(compute_indicator(p, make("x", "rd_personnel / employed", "人/万人")).values(0) == 5.0);
-    BOOST_TEST(compute_indicator(q, make("x", "rd_personnel / employed", "人/万人")).values(0) == 5.0);
+    BOOST_TEST(compute_indicator(p, make("x", "rd_personnel / employed", "人/万人")).values()(0) == 5.0);
+    BOOST_TEST(compute_indicator(q, make("x", "rd_personnel / employed", "人/万人")).values()(0) == 5.0);
     // Literals carry units: 10000[人] is 1万人.
-    BOOST_TEST(compute_indicator(q, make("x", "rd_personnel / (employed / 10000[人])", "人")).values(0) == 5.0);
+    BOOST_TEST(compute_indicator(q, make("x", "rd_personnel / (employed / 10000[人])", "人")).values()(0) == 5.0);
 }
 
 BOOST_AUTO_TEST_CASE(unknown_names_suggest_the_nearest) {
@@ -74,7 +74,7 @@ BOOST_AUTO_TEST_CASE(unknown_names_suggest_the_nearest) {
 BOOST_AUTO_TEST_CASE(arithmetic_functions_and_logic) {
     panel p = parse_csv("entity,period,a,b\nx,2023,4,9\ny,2023,-1,0\n");
     auto value = [&](const std::string& f, std::size_t row = 0) {
-        return evaluate(p, formula::parse(f)).values(static_cast<Eigen::Index>(row));
+        return evaluate(p, formula::parse(f)).values()(static_cast<Eigen::Index>(row));
     };
     BOOST_TEST(value("a + b * 2") == 22.0);
     BOOST_TEST(value("-(a - b)") == 5.0);
@@ -89,17 +89,17 @@ BOOST_AUTO_TEST_CASE(arithmetic_functions_and_logic) {
     BOOST_TEST(value("exp(log(b))") == 9.0, tt::tolerance(1e-12));
     // Gaps have reasons, never inf.
     indicator_values v = evaluate(p, formula::parse("a / b"));
-    BOOST_TEST((v.reasons[1] == reason::zero_denominator));
-    BOOST_TEST((evaluate(p, formula::parse("sqrt(a)")).reasons[1] == reason::out_of_range));
-    BOOST_TEST((evaluate(p, formula::parse("log(b)")).reasons[1] == reason::out_of_range));
-    BOOST_TEST((evaluate(p, formula::parse("exp(1000 * b)")).reasons[0] == reason::out_of_range));
+    BOOST_TEST((v.reasons()[1] == reason::zero_denominator));
+    BOOST_TEST((evaluate(p, formula::parse("sqrt(a)")).reasons()[1] == reason::out_of_range));
+    BOOST_TEST((evaluate(p, formula::parse("log(b)")).reasons()[1] == reason::out_of_range));
+    BOOST_TEST((evaluate(p, formula::parse("exp(1000 * b)")).reasons()[0] == reason::out_of_range));
 }
 
 BOOST_AUTO_TEST_CASE(indicators_use_indicators_and_cycles_are_named) {
     panel p = parse_csv("entity,period,rd_expenditure[亿元],gdp[亿元]\na,2023,2,100\n");
     catalogue c = catalogue::builtin();
     c.add(make("rd_intensity_doubled", "rd_intensity * 2", "%"));
-    BOOST_TEST(compute(p, {"rd_intensity_doubled"}, {}, c).at("rd_intensity_doubled").values(0) == 4.0);
+    BOOST_TEST(compute(p, {"rd_intensity_doubled"}, {}, c).at("rd_intensity_doubled").values()(0) == 4.0);
     c.add(make("loop_a", "loop_b + 1", "1"));
     c.add(make("loop_b", "loop_a + 1", "1"));
     try {
@@ -123,35 +123,35 @@ BOOST_AUTO_TEST_CASE(time_operators) {
     auto eval = [&](const std::string& f) { return evaluate(p, formula::parse(f)); };
     // Same period last year, H1 vs H1: 80 vs 64 = +25.0% (indicators.md §5).
     indicator_values g = eval("growth(x)");
-    BOOST_TEST(g.values(3) == 0.25);
-    BOOST_TEST((g.reasons[0] == reason::no_such_period));
-    BOOST_TEST((g.reasons[6] == reason::nonpositive_base));  // base 0 (扭亏)
-    BOOST_TEST(eval("yoy(x)").values(4) == 70.0);
-    BOOST_TEST(eval("lag(x)").values(4) == 80.0);  // the previous half
-    BOOST_TEST(eval("lag(x, 2)").values(4) == 70.0);
-    BOOST_TEST(eval("lead(x)").values(0) == 70.0);
-    BOOST_TEST(eval("ytd(x)").values(4) == 170.0);  // H1 + H2
-    BOOST_TEST(eval("last_year_end(pop)").values(3) == 10.0);
-    BOOST_TEST(eval("target(x)").values(1) == 134.0);  // the annual row of the same year
-    BOOST_TEST(eval("elapsed()").values(3) == 0.5);
-    BOOST_TEST((eval("x / pop").reasons[3] == reason::missing_input));
+    BOOST_TEST(g.values()(3) == 0.25);
+    BOOST_TEST((g.reasons()[0] == reason::no_such_period));
+    BOOST_TEST((g.reasons()[6] == reason::nonpositive_base));  // base 0 (扭亏)
+    BOOST_TEST(eval("yoy(x)").values()(4) == 70.0);
+    BOOST_TEST(eval("lag(x)").values()(4) == 80.0);  // the previous half
+    BOOST_TEST(eval("lag(x, 2)").values()(4) == 70.0);
+    BOOST_TEST(eval("lead(x)").values()(0) == 70.0);
+    BOOST_TEST(eval("ytd(x)").values()(4) == 170.0);  // H1 + H2
+    BOOST_TEST(eval("last_year_end(pop)").values()(3) == 10.0);
+    BOOST_TEST(eval("target(x)").values()(1) == 134.0);  // the annual row of the same year
+    BOOST_TEST(eval("elapsed()").values()(3) == 0.5);
+    BOOST_TEST((eval("x / pop").reasons()[3] == reason::missing_input));
 }
 
 BOOST_AUTO_TEST_CASE(explicit_same_scope_prior_overrides) {
     // NBS growth compares with the prior year re-reported on this year's scope (上年同期同口径).
     panel p = parse_csv("entity,period,x[亿元],x_prior[亿元]\na,2022,100,\na,2023,120,110\na,2024,132,\n");
     indicator_values g = evaluate(p, formula::parse("growth(x)"));
-    BOOST_TEST(g.values(1) == 120.0 / 110.0 - 1);  // the explicit 110, not the published 100
-    BOOST_TEST(g.values(2) == 132.0 / 120.0 - 1);  // no explicit value: recomputed
+    BOOST_TEST(g.values()(1) == 120.0 / 110.0 - 1);  // the explicit 110, not the published 100
+    BOOST_TEST(g.values()(2) == 132.0 / 120.0 - 1);  // no explicit value: recomputed
 }
 
 BOOST_AUTO_TEST_CASE(cagr_and_monthly_ytd) {
     panel p =
         parse_csv("entity,period,x\na,2018,100\na,2023,161.051\nb,2024-01,1\nb,2024-02,2\nb,2024-03,3\nb,2024-05,5\n");
-    BOOST_TEST(evaluate(p, formula::parse("cagr(x, 5)")).values(1) == 0.10, tt::tolerance(1e-9));
+    BOOST_TEST(evaluate(p, formula::parse("cagr(x, 5)")).values()(1) == 0.10, tt::tolerance(1e-9));
     indicator_values ytd = evaluate(p, formula::parse("ytd(x)"));
-    BOOST_TEST(ytd.values(4) == 6.0);
-    BOOST_TEST((ytd.reasons[5] == reason::no_such_period));  // April is missing
+    BOOST_TEST(ytd.values()(4) == 6.0);
+    BOOST_TEST((ytd.reasons()[5] == reason::no_such_period));  // April is missing
 }
 
 BOOST_AUTO_TEST_CASE(intra_year_per_10k_holds_last_year_end_population) {
@@ -163,7 +163,8 @@ BOOST_AUTO_TEST_CASE(intra_year_per_10k_holds_last_year_end_population) {
     catalogue c = catalogue::builtin();
     c.add(make("patents_per_10k_intra_year", "valid_invention_patents / last_year_end(population)", "件/万人"));
     BOOST_TEST(
-        std::round(compute(p, {"patents_per_10k_intra_year"}, {}, c).at("patents_per_10k_intra_year").values(1) * 100) /
+        std::round(compute(p, {"patents_per_10k_intra_year"}, {}, c).at("patents_per_10k_intra_year").values()(1) *
+                   100) /
             100 ==
         55.18);
 }
@@ -197,9 +198,8 @@ indicator_values reference_ratio(const panel& p, const indicator& ind) {
     const column& a = p.at(num);
     const column& b = p.at(den);
     conversion convert = (a.unit() / b.unit()).to(ind.unit);
-    indicator_values out;
-    out.values.resize(static_cast<Eigen::Index>(p.rows()));
-    out.reasons.assign(p.rows(), reason::none);
+    Eigen::ArrayXd values(static_cast<Eigen::Index>(p.rows()));
+    std::vector<reason> reasons(p.rows(), reason::none);
     for (std::size_t r = 0; r < p.rows(); ++r) {
         double x = a.data()[r], d = b.data()[r];
         reason why = reason::none;
@@ -218,10 +218,10 @@ indicator_values reference_ratio(const panel& p, const indicator& ind) {
         double v = why == reason::none ? convert.apply(x / d) : std::nan("");
         if (why == reason::none && minus != std::string::npos) v -= 100 * p.period_at(r).fraction_elapsed();
         if (why == reason::none && !(v >= ind.valid_min && v <= ind.valid_max)) why = reason::out_of_range;
-        out.values(static_cast<Eigen::Index>(r)) = why == reason::none ? v : std::nan("");
-        out.reasons[r] = why;
+        values(static_cast<Eigen::Index>(r)) = why == reason::none ? v : std::nan("");
+        reasons[r] = why;
     }
-    return out;
+    return indicator_values(ind.id, ind.unit, std::move(values), std::move(reasons));
 }
 
 BOOST_AUTO_TEST_CASE(builtin_catalogue_unchanged_by_the_move_to_formulas) {
@@ -255,9 +255,9 @@ BOOST_AUTO_TEST_CASE(builtin_catalogue_unchanged_by_the_move_to_formulas) {
         indicator_values now = compute(p, {ind.id}).at(ind.id);
         indicator_values before = reference_ratio(p, ind);
         for (std::size_t r = 0; r < p.rows(); ++r) {
-            BOOST_TEST((now.reasons[r] == before.reasons[r]), ind.id << " row " << r);
-            if (now.reasons[r] == reason::none)
-                BOOST_TEST(now.values(static_cast<Eigen::Index>(r)) == before.values(static_cast<Eigen::Index>(r)),
+            BOOST_TEST((now.reasons()[r] == before.reasons()[r]), ind.id << " row " << r);
+            if (now.reasons()[r] == reason::none)
+                BOOST_TEST(now.values()(static_cast<Eigen::Index>(r)) == before.values()(static_cast<Eigen::Index>(r)),
                            tt::tolerance(1e-13));
         }
     }
@@ -303,11 +303,11 @@ BOOST_AUTO_TEST_CASE(the_tallest_tree_allowed_is_typed_evaluated_and_named) {
     BOOST_TEST((f.names() == std::vector<std::string>{"x"}));
     panel p = parse_csv("entity,period,x[万元]\na,2023,2\n");
     indicator_values v = evaluate(p, f, unit::parse("万元"));
-    BOOST_TEST(v.values(0) == 2.0 * formula::max_height);
+    BOOST_TEST(v.values()(0) == 2.0 * formula::max_height);
     // Height, not length: a balanced sum of many terms is fine.
     std::string wide = "x";
     for (int k = 0; k < 8; ++k) wide = "(" + wide + ") + (" + wide + ")";
-    BOOST_TEST(evaluate(p, formula::parse(wide)).values(0) == 512.0);
+    BOOST_TEST(evaluate(p, formula::parse(wide)).values()(0) == 512.0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -41,6 +41,11 @@ struct can_take_columns : std::false_type {};
 template <class T>
 struct can_take_columns<T, std::void_t<decltype(std::declval<T>().columns())>> : std::true_type {};
 
+template <class T, class = void>
+struct can_begin : std::false_type {};
+template <class T>
+struct can_begin<T, std::void_t<decltype(std::declval<T>().begin())>> : std::true_type {};
+
 template <class Call>
 constexpr bool is_value = !std::is_reference_v<Call>;
 
@@ -92,11 +97,34 @@ static_assert(std::is_same_v<decltype(std::declval<const fact_table&>().figure(0
 static_assert(std::is_same_v<decltype(std::declval<formula>().text()), std::string>);
 static_assert(std::is_same_v<decltype(std::declval<const formula&>().text()), const std::string&>);
 
+// The result of compute(): the columns of a temporary table are refused (a vector reference
+// into it), a column by position is a copy; on a temporary column the values and reasons are
+// copies, on a named one views into the call's block.
+static_assert(!can_take_columns<indicator_table>::value && can_take_columns<const indicator_table&>::value);
+static_assert(std::is_same_v<decltype(std::declval<indicator_table>()[0]), indicator_values> &&
+              std::is_same_v<decltype(std::declval<const indicator_table&>()[0]), const indicator_values&>);
+static_assert(!can_begin<indicator_table>::value && can_begin<const indicator_table&>::value);
+static_assert(
+    std::is_same_v<decltype(std::declval<const indicator_values&>().values()), Eigen::Map<const Eigen::ArrayXd>> &&
+    std::is_same_v<decltype(std::declval<indicator_values>().values()), Eigen::ArrayXd>);
+static_assert(std::is_same_v<decltype(std::declval<const indicator_values&>().reasons()), reason_view> &&
+              std::is_same_v<decltype(std::declval<indicator_values>().reasons()), std::vector<reason>>);
+static_assert(is_value<decltype(std::declval<indicator_values>().id())> &&
+              is_value<decltype(std::declval<indicator_values>().unit())> &&
+              is_value<decltype(std::declval<indicator_values>().column_problem())> &&
+              is_value<decltype(std::declval<indicator_values>().storage_owner())>);
+
 // Pointers into a temporary are refused.
 static_assert(!can_find<panel>::value && !can_find<catalogue>::value && !can_find_variable<catalogue>::value);
 static_assert(!can_take_data<column>::value);
 // card.inputs_from(p).columns(): pointers into the temporary's converted copies.
 static_assert(!can_take_columns<scorecard_inputs>::value && can_take_columns<const scorecard_inputs&>::value);
+
+compute_options lenient() {
+    compute_options o;
+    o.strict = false;
+    return o;
+}
 
 const char* county_csv =
     "region,period,valid_invention_patents,population[万人]\n"
@@ -110,9 +138,33 @@ BOOST_AUTO_TEST_CASE(a_reference_to_a_computed_column_of_a_temporary_table_stays
     const panel county = parse_csv(county_csv);
     const auto& per_10k = compute(county, {"invention_patents_per_10k"}).at("invention_patents_per_10k");
     std::vector<std::string> churn(64, std::string(200, 'x'));  // reuse the freed heap, if any
-    BOOST_TEST(per_10k.id == "invention_patents_per_10k");
-    BOOST_TEST(per_10k.values(0) == 0.9);
-    BOOST_TEST(per_10k.unit.symbol() == "件/万人");
+    BOOST_TEST(per_10k.id() == "invention_patents_per_10k");
+    BOOST_TEST(per_10k.values()(0) == 0.9);
+    BOOST_TEST(per_10k.unit().symbol() == "件/万人");
+}
+
+// compute(p, ids).columns[0] was a reference into the temporary table through its public vector
+// (`auto& c = compute(p, ids).columns[0];` read freed memory). Now columns() is refused on a
+// temporary, [k] on one gives a copy, and a copy of a column keeps the call's block alive.
+BOOST_AUTO_TEST_CASE(a_column_taken_by_position_from_a_temporary_table_stays_valid) {
+    const panel county = parse_csv(county_csv);
+    const auto& first = compute(county, {"invention_patents_per_10k", "rd_intensity"}, lenient())[0];
+    const auto values = compute(county, {"invention_patents_per_10k"})[0].values();
+    indicator_values kept;
+    {
+        const indicator_table table = compute(county, {"invention_patents_per_10k"});
+        kept = table[0];  // a copy shares the storage; the table goes now
+    }
+    std::vector<std::string> churn(64, std::string(200, 'x'));
+    BOOST_TEST(first.id() == "invention_patents_per_10k");
+    BOOST_TEST(first.values()(0) == 0.9);
+    BOOST_TEST(values(0) == 0.9);
+    BOOST_TEST(kept.values()(0) == 0.9);
+    BOOST_TEST((kept.reasons()[0] == reason::none));
+    int seen = 0;
+    for (const auto& c : compute(county, {"invention_patents_per_10k", "rd_intensity"}, lenient()))
+        seen += c.size() == 1 ? 1 : 0;  // a range-for keeps the temporary alive
+    BOOST_TEST(seen == 2);
 }
 
 BOOST_AUTO_TEST_CASE(a_column_of_a_temporary_panel_keeps_its_values) {

@@ -26,12 +26,12 @@ BOOST_AUTO_TEST_CASE(ratio_of_sums_not_mean_of_ratios) {
     rollup_result up = rollup(p, admin_parents(p));
     BOOST_TEST(up.parents.rows() == 1u);
     BOOST_TEST(up.parents.entities()[0].code == "320600");
-    double city = compute(up.parents, {"invention_patents_per_10k"}).at("invention_patents_per_10k").values(0);
+    double city = compute(up.parents, {"invention_patents_per_10k"}).at("invention_patents_per_10k").values()(0);
     BOOST_TEST(city == (9000.0 + 100 + 10) / (100.0 + 10 + 1), tt::tolerance(1e-14));  // 82.07
-    auto county_values = compute(p, {"invention_patents_per_10k"}).at("invention_patents_per_10k").values;
+    auto county_values = compute(p, {"invention_patents_per_10k"}).at("invention_patents_per_10k").values();
     BOOST_TEST(std::abs(city - county_values.mean()) > 1.0);  // the mean of ratios is 36.7
     // Rates are not summed; they are recomputed from the sums.
-    BOOST_TEST(compute(up.parents, {"rd_intensity"}).at("rd_intensity").values(0) == 51010.0 / 1052 / 100,
+    BOOST_TEST(compute(up.parents, {"rd_intensity"}).at("rd_intensity").values()(0) == 51010.0 / 1052 / 100,
                tt::tolerance(1e-14));
 }
 
@@ -93,8 +93,8 @@ BOOST_AUTO_TEST_CASE(invalid_children_are_not_summed) {
     BOOST_TEST(up.coverage[0].valid == 1u);
     // The parent's rate is missing with the reason, not a clean number.
     auto rate = compute(up.parents, {"project_approval_rate"}).at("project_approval_rate");
-    BOOST_TEST(std::isnan(rate.values(0)));
-    BOOST_TEST((rate.reasons[0] == reason::invalid_child));
+    BOOST_TEST(std::isnan(rate.values()(0)));
+    BOOST_TEST((rate.reasons()[0] == reason::invalid_child));
     // partial_sums: the valid children only.
     rollup_options partial;
     partial.partial_sums = true;
@@ -179,9 +179,9 @@ BOOST_AUTO_TEST_CASE(infinite_children_and_overflowing_sums_never_give_inf) {
     // A formula reading the infinite value sees a gap, with or without a catalogue entry.
     for (const char* text : {"gdp", "not_in_catalogue"}) {
         indicator_values v = evaluate(p, formula::parse(text));
-        BOOST_TEST(std::isnan(v.values(0)));
-        BOOST_TEST((v.reasons.at(0) == reason::invalid_input));
-        BOOST_TEST(v.values(1) == 1.0);
+        BOOST_TEST(std::isnan(v.values()(0)));
+        BOOST_TEST((v.reasons().at(0) == reason::invalid_input));
+        BOOST_TEST(v.values()(1) == 1.0);
     }
 }
 

@@ -23,10 +23,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         zhibiao::compute_options o;
         o.strict = false;
         zhibiao::indicator_values v = zhibiao::evaluate(sample(), f, std::nullopt, o);
-        for (Eigen::Index i = 0; i < v.values.size(); ++i) {
-            const double x = v.values(i);
+        for (Eigen::Index i = 0; i < v.values().size(); ++i) {
+            const double x = v.values()(i);
             if (std::isinf(x)) __builtin_trap();
-            if ((x != x) != (v.reasons[static_cast<std::size_t>(i)] != zhibiao::reason::none)) __builtin_trap();
+            if ((x != x) != (v.reasons()[static_cast<std::size_t>(i)] != zhibiao::reason::none)) __builtin_trap();
         }
     } catch (const zhibiao::error&) {}
     return 0;

@@ -13,7 +13,7 @@ int main() {
         "region,period,valid_invention_patents,population[万人]\n"
         "county,2023年上半年,45,50.0\n");
     const auto table = zhibiao::compute(county, {"invention_patents_per_10k"});
-    const double per_10k = table.at("invention_patents_per_10k").values(0);
-    std::cout << per_10k << " " << table.at("invention_patents_per_10k").unit.symbol() << "\n";
+    const double per_10k = table.at("invention_patents_per_10k").values()(0);
+    std::cout << per_10k << " " << table.at("invention_patents_per_10k").unit().symbol() << "\n";
     return per_10k == 0.9 ? 0 : 1;
 }
