@@ -177,11 +177,11 @@ BOOST_AUTO_TEST_CASE(year_end_denominator_of_intra_year_periods) {
         "entity,period,valid_invention_patents,population[万人]\n"
         "a,2022,40,50.0\na,2023H1,44,52.0\nb,2023H1,44,52.0\n");
     indicator_values v = evaluate(p, formula::parse("valid_invention_patents / year_end(population)"));
-    BOOST_TEST(v.values(0) == 0.8, tt::tolerance(1e-12));
-    BOOST_TEST(v.values(1) == 0.88, tt::tolerance(1e-12));
-    BOOST_TEST(v.values(2) == 44.0 / 52.0, tt::tolerance(1e-12));
+    BOOST_TEST(v.values()(0) == 0.8, tt::tolerance(1e-12));
+    BOOST_TEST(v.values()(1) == 0.88, tt::tolerance(1e-12));
+    BOOST_TEST(v.values()(2) == 44.0 / 52.0, tt::tolerance(1e-12));
     // The built-in per-10k indicators use it.
-    BOOST_TEST(compute(p, {"invention_patents_per_10k"}).at("invention_patents_per_10k").values(1) == 0.88,
+    BOOST_TEST(compute(p, {"invention_patents_per_10k"}).at("invention_patents_per_10k").values()(1) == 0.88,
                tt::tolerance(1e-12));
 }
 

@@ -67,9 +67,10 @@ BOOST_AUTO_TEST_CASE(fixed_weight_for_no_node_is_refused) {
 
 BOOST_AUTO_TEST_CASE(misspelt_node_key_names_the_node_and_the_key_meant) {
     const std::string node_typo = message_of([] {
-        composite::parse_model("[[node]]\ncode = \"i\"\nlevel = 2\n[[node]]\ncode = \"a\"\nparent = \"i\"\n"
-                               "directon = -1\n",
-                               "m.toml");
+        composite::parse_model(
+            "[[node]]\ncode = \"i\"\nlevel = 2\n[[node]]\ncode = \"a\"\nparent = \"i\"\n"
+            "directon = -1\n",
+            "m.toml");
     });
     BOOST_TEST(has(node_typo, "node 'a': key 'directon' is not a key of a node (did you mean 'direction'?)"),
                node_typo);
