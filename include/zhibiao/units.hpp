@@ -112,10 +112,10 @@ struct conversion {
     int exponent = 0;
     double factor = 1.0;
 
-    double apply(double x) const {
-        double y = exponent >= 0 ? x * detail::exact_power_of_ten(exponent) : x / detail::exact_power_of_ten(-exponent);
-        return factor == 1.0 ? y : y * factor;
-    }
+    /// x in the other unit. Compiled in the library, not inline: a program built with -ffast-math
+    /// would turn an inline division by 10^k into a multiplication by 10^-k (one ulp off: 3 / 1e4
+    /// is not 3 × 1e-4) and, the linker keeping one copy, possibly the library's calls with it.
+    double apply(double x) const;
     bool identity() const { return exponent == 0 && factor == 1.0; }
 };
 

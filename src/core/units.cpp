@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/conversion.hpp"
 #include "core/text.hpp"
 #include "zhibiao/units.hpp"
 
@@ -138,5 +139,7 @@ unit unit::parse(std::string_view text) {
     }
     return {result.dim(), result.exponent(), normal, result.factor()};
 }
+
+double conversion::apply(double x) const { return detail::convert_exactly(*this, x); }
 
 }  // namespace zhibiao

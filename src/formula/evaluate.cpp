@@ -5,6 +5,7 @@
 #include <limits>
 #include <unordered_map>
 
+#include "core/conversion.hpp"
 #include "core/text.hpp"
 #include "formula/functions.hpp"
 #include "formula/fused.hpp"
@@ -236,7 +237,7 @@ public:
         const conversion c = raw.u.to(ind.unit);
         const double lo = ind.valid_min, hi = ind.valid_max;
         column_value out = map(raw, ind.unit, [c, lo, hi](double x, double& y) {
-            y = c.apply(x);
+            y = detail::convert_exactly(c, x);
             return (y >= lo && y <= hi && std::isfinite(y)) ? reason::none : reason::out_of_range;
         });
         memo_.emplace(ind.id, out);
@@ -408,12 +409,14 @@ private:
         if (a.any_unit) a.u = b.u;
         const conversion c = converting(f, b, a.u, verb, n.span);
         if (op == "+")
-            return zip(a, b, a.u, [c](double x, double z, double& y) { return y = x + c.apply(z), finite(y); });
+            return zip(a, b, a.u,
+                       [c](double x, double z, double& y) { return y = x + detail::convert_exactly(c, z), finite(y); });
         if (op == "-")
-            return zip(a, b, a.u, [c](double x, double z, double& y) { return y = x - c.apply(z), finite(y); });
+            return zip(a, b, a.u,
+                       [c](double x, double z, double& y) { return y = x - detail::convert_exactly(c, z), finite(y); });
         auto compare = [&](auto cmp) {
             return zip(a, b, unit{}, [c, cmp](double x, double z, double& y) {
-                return y = cmp(x, c.apply(z)) ? 1.0 : 0.0, reason::none;
+                return y = cmp(x, detail::convert_exactly(c, z)) ? 1.0 : 0.0, reason::none;
             });
         };
         if (op == "<") return compare(std::less<double>());
@@ -574,7 +577,7 @@ private:
         const conversion c = converting(f, given, x.u, "use as prior value", arg.span);
         for (std::size_t i = 0; i < rows(); ++i)
             if (given.why(i) == reason::none) {
-                const double y = c.apply(given.at(i));
+                const double y = detail::convert_exactly(c, given.at(i));
                 (*prior.owned)(static_cast<Eigen::Index>(i)) = std::isfinite(y) ? y : nan_value;
                 (*prior.reasons)[i] = finite(y);
             }
@@ -596,7 +599,7 @@ private:
                 if (r == reason::none) {
                     const bool take_a = c.at(i) != 0;
                     r = take_a ? a.why(i) : b.why(i);
-                    if (r == reason::none) y = take_a ? a.at(i) : conv.apply(b.at(i));
+                    if (r == reason::none) y = take_a ? a.at(i) : detail::convert_exactly(conv, b.at(i));
                     if (r == reason::none) r = finite(y);  // 1e305 亿元 is no finite number of 元
                     if (r != reason::none) y = nan_value;
                 }
@@ -612,7 +615,7 @@ private:
                 const conversion c = converting(f, b, acc.u, "compare", n.span);
                 const bool is_min = fn == "min";
                 acc = zip(acc, b, acc.u, [c, is_min](double x, double z, double& y) {
-                    z = c.apply(z);
+                    z = detail::convert_exactly(c, z);
                     return y = is_min ? std::min(x, z) : std::max(x, z), finite(z);
                 });
             }
@@ -634,15 +637,16 @@ private:
             const conversion c = x.u.to(unit{});
             if (fn == "sqrt")
                 return map(x, unit{}, [c](double v, double& y) {
-                    v = c.apply(v);
+                    v = detail::convert_exactly(c, v);
                     return v < 0 ? reason::out_of_range : (y = std::sqrt(v), reason::none);
                 });
             if (fn == "log")
                 return map(x, unit{}, [c](double v, double& y) {
-                    v = c.apply(v);
+                    v = detail::convert_exactly(c, v);
                     return v <= 0 ? reason::out_of_range : (y = std::log(v), reason::none);
                 });
-            return map(x, unit{}, [c](double v, double& y) { return y = std::exp(c.apply(v)), finite(y); });
+            return map(x, unit{},
+                       [c](double v, double& y) { return y = std::exp(detail::convert_exactly(c, v)), finite(y); });
         }
         return time_call(f, n, spec);
     }
@@ -876,7 +880,7 @@ indicator_values evaluate(const panel& p, const formula& f, const std::optional<
         column_value converted = fresh(p.rows(), *out);
         for (std::size_t i = 0; i < p.rows(); ++i) {
             reason r = v.why(i);
-            double y = r == reason::none ? c.apply(v.at(i)) : nan_value;
+            double y = r == reason::none ? detail::convert_exactly(c, v.at(i)) : nan_value;
             if (r == reason::none && !std::isfinite(y)) r = reason::out_of_range, y = nan_value;  // 1e305 亿元 in 元
             (*converted.owned)(static_cast<Eigen::Index>(i)) = y;
             (*converted.reasons)[i] = r;

@@ -1,5 +1,6 @@
 // The fused path of compute() (fused.hpp): a planner that turns the indicators' formula trees
 // into one list of steps over block buffers, and a runner that executes it block by block.
+#include "core/conversion.hpp"
 #include "formula/fused.hpp"
 
 #include <algorithm>
@@ -382,8 +383,9 @@ void run_zip(std::size_t n, buffers a, buffers b, buffers out, F f) {
 
 template <class Cmp>
 void run_compare(std::size_t n, buffers a, buffers b, buffers out, conversion c, Cmp cmp) {
-    run_zip(n, a, b, out,
-            [c, cmp](double x, double z, double& y) { return y = cmp(x, c.apply(z)) ? 1.0 : 0.0, reason::none; });
+    run_zip(n, a, b, out, [c, cmp](double x, double z, double& y) {
+        return y = cmp(x, detail::convert_exactly(c, z)) ? 1.0 : 0.0, reason::none;
+    });
 }
 
 // evaluator::kleene
@@ -404,7 +406,7 @@ void run_choose(std::size_t n, buffers c, buffers a, buffers b, buffers out, con
         if (r == reason::none) {
             const bool take_a = c.x[i] != 0;
             r = take_a ? a.r[i] : b.r[i];
-            if (r == reason::none) y = take_a ? a.x[i] : conv.apply(b.x[i]);
+            if (r == reason::none) y = take_a ? a.x[i] : detail::convert_exactly(conv, b.x[i]);
             if (r == reason::none) r = finite(y);
             if (r != reason::none) y = nan_value;
         }
@@ -475,16 +477,17 @@ void runner::run_step(const step& s, std::size_t begin, std::size_t n) {
             });
         case op::sqrt:
             return run_map(n, a, out, [c](double v, double& y) {
-                v = c.apply(v);
+                v = detail::convert_exactly(c, v);
                 return v < 0 ? reason::out_of_range : (y = std::sqrt(v), reason::none);
             });
         case op::log:
             return run_map(n, a, out, [c](double v, double& y) {
-                v = c.apply(v);
+                v = detail::convert_exactly(c, v);
                 return v <= 0 ? reason::out_of_range : (y = std::log(v), reason::none);
             });
         case op::exp:
-            return run_map(n, a, out, [c](double v, double& y) { return y = std::exp(c.apply(v)), finite(y); });
+            return run_map(n, a, out,
+                           [c](double v, double& y) { return y = std::exp(detail::convert_exactly(c, v)), finite(y); });
         case op::missing:
             for (std::size_t i = 0; i < n; ++i) out.x[i] = a.r[i] == reason::none ? 0.0 : 1.0, out.r[i] = reason::none;
             return;
@@ -511,7 +514,7 @@ void runner::run_binary(const step& s, std::size_t n) {
         case op::min:
         case op::max:
             return run_zip(n, a, b, out, [c, is_min = s.kind == op::min](double x, double z, double& y) {
-                z = c.apply(z);
+                z = detail::convert_exactly(c, z);
                 return y = is_min ? std::min(x, z) : std::max(x, z), finite(z);
             });
         case op::less:

@@ -21,6 +21,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/conversion.hpp"
 #include "io/encoding.hpp"
 #include "core/column_memory.hpp"
 #include "core/file_buffer.hpp"
@@ -527,7 +528,7 @@ private:
         if (detail::parse_number(text, out, percent)) {
             if (percent == 0) return reason::none;
             if (v.percent_ok) {
-                out = (percent == -2 ? v.percent_conversion : v.permille_conversion).apply(out);
+                out = detail::convert_exactly(percent == -2 ? v.percent_conversion : v.permille_conversion, out);
                 return reason::none;
             }
             return bad_cell(sink, text, v, out, line, column,
@@ -1325,7 +1326,7 @@ private:
             cached = st.unit_cache.emplace(std::string(unit_text), u).first;
         }
         try {
-            return cached->second.to(v.u).apply(value);
+            return detail::convert_exactly(cached->second.to(v.u), value);
         } catch (const incompatible_units_error& err) {
             throw incompatible_units_error(err.message(), at(line, unit_column, v.name));
         }
@@ -1507,7 +1508,7 @@ text_cells parse_text_cells(const std::vector<std::optional<std::string>>& cells
         else if (exponent != 0 && !percent_ok)
             problem = "a percentage in a column of unit '" + u.symbol() + "'";
         if (problem.empty()) {
-            out.values[i] = exponent == 0 ? x : (exponent == -2 ? percent : permille).apply(x);
+            out.values[i] = exponent == 0 ? x : detail::convert_exactly(exponent == -2 ? percent : permille, x);
             out.reasons[i] = reason::none;
             continue;
         }

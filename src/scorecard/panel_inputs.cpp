@@ -1,4 +1,5 @@
 // Scorecards: a pack's inputs taken from a panel by name, in the pack's units.
+#include "core/conversion.hpp"
 #include "zhibiao/scorecard.hpp"
 
 #include <algorithm>
@@ -94,7 +95,8 @@ scorecard_inputs scorecard::inputs_from(const panel& p,
             out.columns_.columns.push_back(col->data());
         } else {
             auto converted = std::make_shared<std::vector<double>>(col->size());
-            for (std::size_t r = 0; r < col->size(); ++r) (*converted)[r] = conv.apply(col->data()[r]);
+            for (std::size_t r = 0; r < col->size(); ++r)
+                (*converted)[r] = detail::convert_exactly(conv, col->data()[r]);
             out.columns_.columns.push_back(converted->data());
             out.owners_.push_back(std::move(converted));
         }

@@ -70,4 +70,16 @@ BOOST_AUTO_TEST_CASE(infinities_are_refused_under_fast_math) {
     BOOST_CHECK_THROW(composite::detail::to_shares(w, "weights"), error);
 }
 
+// 万元 → 元 and back by 10^4: exact division, not a multiplication by 1e-4 (-freciprocal-math
+// would make 3 / 1e4 into 3 × 1e-4 = 0.00030000000000000003 in an inline copy). The expected
+// values are the correctly rounded decimals.
+BOOST_AUTO_TEST_CASE(unit_conversions_divide_exactly_under_fast_math) {
+    const conversion to_wan{-4, 1.0};
+    BOOST_TEST(to_wan.apply(3) == 0.0003);
+    BOOST_TEST(to_wan.apply(11) == 0.0011);
+    BOOST_TEST(to_wan.apply(29) == 0.0029);
+    BOOST_TEST(to_wan.apply(17) == 0.0017);
+    BOOST_TEST(unit::parse("元").to(unit::parse("万元")).apply(opaque(7)) == 0.0007);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
