@@ -598,7 +598,9 @@ class Panel:
         -------
         DataFrame, or (DataFrame, DataFrame) with ``reasons=True``
             Indexed by (entity, period), one column per indicator in its unit
-            (``attrs["units"]``).
+            (``attrs["units"]``). The columns of one call are views of one block of memory
+            (no copy): keeping any one of them keeps the whole block; ``.copy()`` a column to
+            keep it alone.
         """
         import pandas as pd
 
