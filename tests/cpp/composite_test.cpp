@@ -2,6 +2,8 @@
 // (../shared/data/coinr-asem, produced by COINr 1.1.14; see its PROVENANCE.md): normalisations,
 // arithmetic / geometric / harmonic aggregation, effective weights and ranks, to rtol 1e-9.
 #include <boost/test/unit_test.hpp>
+
+#include "error_message.hpp"
 #include <cmath>
 #include <fstream>
 
@@ -316,16 +318,8 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(composite_boundaries)
 
 namespace {
-template <class F>
-std::string message_of(F&& f) {
-    try {
-        f();
-    } catch (const error& e) {
-        return e.what();
-    }
-    return "(no error)";
-}
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using testing::has;
+using testing::message_of;
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(missing_value_does_not_clash_with_std_nan) {

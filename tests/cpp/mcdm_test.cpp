@@ -8,6 +8,8 @@
 //   test_critic_method.py);
 // - hand computations written out beside each case.
 #include <boost/test/unit_test.hpp>
+
+#include "error_message.hpp"
 #include <cmath>
 #include <limits>
 
@@ -49,16 +51,8 @@ Eigen::VectorXd vec(std::initializer_list<double> v) {
     return out;
 }
 
-template <class F>
-std::string message_of(F&& f) {
-    try {
-        f();
-    } catch (const error& e) {
-        return e.what();
-    }
-    return "(no error)";
-}
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using testing::has;
+using testing::message_of;
 
 // pymcdm's normalisation test matrix; types (−1, −1, +1).
 const Eigen::MatrixXd pymcdm_x =

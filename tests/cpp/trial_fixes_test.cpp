@@ -2,6 +2,8 @@
 // panel, a fixed weight for no node is refused by name, a misspelt node key in a model TOML is
 // named as a node key with the key it most likely means.
 #include <boost/test/unit_test.hpp>
+
+#include "error_message.hpp"
 #include <string>
 #include <vector>
 
@@ -13,16 +15,8 @@
 using namespace zhibiao;
 
 namespace {
-template <class F>
-std::string message_of(F&& f) {
-    try {
-        f();
-    } catch (const error& e) {
-        return e.what();
-    }
-    return "(no error)";
-}
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using testing::has;
+using testing::message_of;
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(trial_fixes)
