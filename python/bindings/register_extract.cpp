@@ -182,6 +182,21 @@ void register_extract(py::module_& m) {
     m.def("extract", &extract_to_columns, py::arg("text"), py::arg("lexicon_toml") = py::none(),
           py::arg("guess") = false, "Facts of a report: (columns, info); bytes are decoded as read_csv decodes them.");
     m.def(
+        "decode_text",
+        [](const py::bytes& bytes) {
+            const std::string_view given = bytes;
+            decoded_report decoded;
+            {
+                py::gil_scoped_release release;
+                decoded = decode_report(given);
+            }
+            return py::make_tuple(py::str(replace_invalid_utf8(decoded.text)), decoded.encoding,
+                                  decoded.invalid_offsets);
+        },
+        py::arg("data"),
+        "(text, encoding, offsets of invalid bytes): bytes decoded by the detector read_csv and extract use "
+        "(UTF-8 with or without BOM, GB18030, UTF-16).");
+    m.def(
         "extract_core",
         [](const py::object& input) {
             std::string copy;

@@ -442,15 +442,59 @@ def _composite_data(args: argparse.Namespace) -> Any:
     source = _input(args.file)
     if args.period is not None:  # a panel (entity, period, variables): the rows of one period
         return _read(source, entity=args.unit, ignore=_reason_columns(source))
+    return _unit_table(source, args.unit)
+
+
+def _unit_table(source: Any, unit: str | None) -> Any:
+    """A CSV of one row per unit as a DataFrame indexed by the unit column (the first unless
+    named): decoded as read_csv decodes (BOM, GB18030, UTF-16), every cell text read by read_csv's
+    cell grammar ("1,234", full-width digits, missing-value markers), codes kept as written (0101),
+    a unit named twice refused with its rows. A column of texts is a label column (groups)."""
+    import numpy as np
     import pandas as pd
 
-    df = pd.read_csv(source)
-    unit = args.unit or df.columns[0]
+    name = _source_name(source)
+    data = source.getvalue() if hasattr(source, "getvalue") else Path(source).read_bytes()
+    text, _, invalid = _core.decode_text(bytes(data))
+    if invalid:
+        raise _core.ParseError(f"{name}: byte {invalid[0]} is not text in the file's encoding")
+    try:
+        df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except pd.errors.EmptyDataError:
+        raise _core.ParseError(f"{name}: empty, no header line") from None
+    unit = unit or str(df.columns[0])
     if unit not in df.columns:
         raise _core.ArgumentError(
-            _msg("no_column", source=_source_name(source), name=unit) + _did_you_mean(unit, list(map(str, df.columns)))
+            _msg("no_column", source=name, name=unit) + _did_you_mean(unit, list(map(str, df.columns)))
         )
-    return df.set_index(unit)
+    if df.empty:
+        raise _core.ParseError(f"{name}: a header and no unit to score")
+    codes = df[unit].str.strip()
+    repeated = codes.duplicated(keep=False)
+    if repeated.any():
+        rows = np.flatnonzero(repeated.to_numpy())[:2] + 1
+        raise _core.DuplicateRowError(
+            f"{name}: data rows {rows[0]} and {rows[1]} are both unit {codes[repeated].iloc[0]!r}: a unit is scored once"
+        )
+    columns = {c: _number_or_label_column(df[c], c, codes, name) for c in df.columns if c != unit}
+    return pd.DataFrame(columns, index=pd.Index(codes, name=unit))
+
+
+def _number_or_label_column(column: Any, header: str, codes: Any, source: str) -> Any:
+    """Numbers when every cell reads as one (or is missing) and one does; texts (labels) when none
+    reads as a number; a column of mostly numbers with a text among them is an error, not a label."""
+    import numpy as np
+
+    cells = [c if c.strip() else None for c in column.tolist()]
+    values, _, first_bad, problem = _core.parse_text_cells(cells)
+    numbers = int(np.count_nonzero(~np.isnan(values)))
+    if first_bad is None and numbers:
+        return values
+    present = sum(c is not None for c in cells)
+    if first_bad is not None and 2 * numbers > present:
+        row = int(first_bad)
+        raise _core.ParseError(f"{source}: data row {row + 1} (unit {codes.iloc[row]}, column {header}): {problem}")
+    return column.to_numpy()
 
 
 def composite_file(args: argparse.Namespace) -> int:

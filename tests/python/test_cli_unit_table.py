@@ -1,0 +1,81 @@
+"""`zhibiao composite FILE` and `zhibiao uncertainty MODEL FILE` without --period read a table of
+one row per unit with read_csv's decoding and cell grammar, not pandas' guesses (analyst trial,
+2 December 2026: codes 0101 came out as 101, GB18030 files failed with a codec message, a unit
+named twice was scored twice)."""
+
+import io
+import subprocess
+import sys
+
+import pandas as pd
+
+MODEL = """
+[[node]]
+code = "idx"
+level = 2
+[[node]]
+code = "a"
+parent = "idx"
+[[node]]
+code = "b"
+parent = "idx"
+[[step]]
+kind = "normalise"
+method = "minmax"
+range = [0, 100]
+[[step]]
+kind = "aggregate"
+method = "arithmetic"
+"""
+
+
+def run(tmp_path, command, data: bytes, *extra):
+    model = tmp_path / "model.toml"
+    model.write_text(MODEL, encoding="utf-8")
+    args = [sys.executable, "-m", "zhibiao", command]
+    args += [str(model), "-"] if command == "uncertainty" else ["-", "--model", str(model)]
+    return subprocess.run(args + ["-q", *extra], input=data, capture_output=True)
+
+
+def scores(result):
+    assert result.returncode == 0, result.stderr.decode()
+    return pd.read_csv(io.BytesIO(result.stdout), dtype={0: str}, index_col=0)
+
+
+def test_codes_keep_their_leading_zeros_in_both_commands(tmp_path):
+    data = b"region,a,b\n0101,1,3\n0102,1000,2\n0103,5,5\n"
+    assert sorted(scores(run(tmp_path, "composite", data)).index) == ["0101", "0102", "0103"]
+    assert sorted(scores(run(tmp_path, "uncertainty", data, "-n", "10")).index) == ["0101", "0102", "0103"]
+
+
+def test_gb18030_and_utf16_files_read_as_read_csv_reads_them(tmp_path):
+    text = "地区,a,b\n甲,1,3\n乙,3,1\n"
+    for encoding in ("gb18030", "utf-16"):
+        table = scores(run(tmp_path, "composite", text.encode(encoding)))
+        # min-max to 0–100, equal weights: 甲 (0 + 100)/2, 乙 (100 + 0)/2
+        assert sorted(table.index) == ["乙", "甲"] and list(table["idx"]) == [50.0, 50.0]
+
+
+def test_number_forms_read_by_the_cell_grammar(tmp_path):
+    table = scores(run(tmp_path, "composite", "region,a,b\nx,\"1,234\",3\ny,1000,2\nz,５００,1\n".encode()))
+    # a: 1234, 1000, 500 → min-max (x − 500)/734; b: 3, 2, 1 → (x − 1)/2
+    assert abs(table.loc["y", "a"] - 100 * 500 / 734) < 1e-9 and table.loc["z", "b"] == 0.0
+
+
+def test_a_unit_named_twice_is_refused_with_its_rows(tmp_path):
+    result = run(tmp_path, "composite", b"region,a,b\nx,1,3\nx,2,2\ny,3,1\n")
+    assert result.returncode == 2 and b"rows 1 and 2" in result.stderr and b"'x'" in result.stderr
+
+
+def test_a_text_among_numbers_is_an_error_and_a_text_column_a_label(tmp_path):
+    result = run(tmp_path, "composite", b"region,a,b\nx,1,3\ny,oops,2\nz,3,1\n")
+    assert result.returncode == 2 and b"data row 2" in result.stderr and b"oops" in result.stderr
+    table = scores(run(tmp_path, "composite", "region,省,a,b\nx,甲,1,3\ny,乙,2,2\nz,甲,3,1\n".encode()))
+    assert list(table.sort_index()["idx"]) == [50.0, 50.0, 50.0]
+
+
+def test_empty_and_header_only_inputs_say_so(tmp_path):
+    empty = run(tmp_path, "composite", b"")
+    assert empty.returncode == 2 and b"<stdin>: empty" in empty.stderr
+    header = run(tmp_path, "composite", b"region,a,b\n")
+    assert header.returncode == 2 and b"no unit to score" in header.stderr
