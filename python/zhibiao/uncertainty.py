@@ -348,6 +348,11 @@ class UncertaintyResult:
         return pd.DataFrame(rows)
 
     def summary(self) -> str:
+        return self._summary(_PYTHON_OPTIONS)
+
+    def _summary(self, options: Mapping[str, str]) -> str:
+        """The summary, naming the options of the caller (Python keywords or command-line flags)
+        where a note of the core names a C++ option."""
         r = self.node_ranks()
         width = (r["rank_p95"] - r["rank_p05"]).dropna()
         lines = [
@@ -356,7 +361,7 @@ class UncertaintyResult:
             f"Rank interval (5th–95th percentile) width: median {np.median(width) if len(width) else float('nan'):g}, "
             f"largest {width.max() if len(width) else float('nan'):g}.",
         ]
-        lines += [f"Note: {_python_note(n)}." for n in self._core.notes]
+        lines += [f"Note: {_caller_note(n, options)}." for n in self._core.notes]
         if self._sobol_raw is not None:
             s = self.sobol
             shift = s[s["output"] == "mean_abs_rank_shift"]
@@ -438,10 +443,16 @@ _PYTHON_OPTIONS = {
 }
 
 
-def _python_note(note: str) -> str:
-    """A note of the C++ run, naming the Python keywords where it names a C++ option."""
-    for cpp, python in _PYTHON_OPTIONS.items():
-        note = note.replace(cpp, python)
+#: The same for the ``zhibiao uncertainty`` command, which keeps no matrices.
+_CLI_OPTIONS = {
+    "need keep_scores (the full matrix)": "need --score-percentiles",
+}
+
+
+def _caller_note(note: str, options: Mapping[str, str]) -> str:
+    """A note of the C++ run, naming the caller's options where it names a C++ option."""
+    for cpp, caller in options.items():
+        note = note.replace(cpp, caller)
     return note
 
 
