@@ -7,6 +7,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
 
+from ._suggest import checked_keywords
 from . import _core
 from ._catalogue import Catalogue
 from ._indicator import Indicator
@@ -250,6 +251,7 @@ class Panel:
 
     # ------------------------------------------------------------------ construction
     @classmethod
+    @checked_keywords
     def from_pandas(
         cls,
         df: Any,
@@ -527,6 +529,7 @@ class Panel:
             report["renamed_columns"] = {**report["renamed_columns"], **self._renamed}
         return report
 
+    @checked_keywords
     def values(self, variable: str) -> np.ndarray:
         """A read-only NumPy view of one variable (no copy)."""
         return self._core.values(variable)
@@ -563,6 +566,7 @@ class Panel:
         return df
 
     # ------------------------------------------------------------------ computation
+    @checked_keywords
     def compute(
         self,
         ids: Iterable[str | Indicator] | str | Indicator | None = None,
@@ -640,6 +644,7 @@ class Panel:
         why = pd.DataFrame({r[0]: _reason_frame_column(r[3]) for r in results}, index=index, copy=False)
         return values, why
 
+    @checked_keywords
     def evaluate(
         self, formula: str, unit: str | None = None, *, basis: str = "month", catalogue: Catalogue | None = None
     ) -> Any:
@@ -653,6 +658,7 @@ class Panel:
         return series
 
     # ------------------------------------------------------------------ roll-up and checks
+    @checked_keywords
     def rollup(
         self,
         parents: Mapping[str, str] | Any = "admin",
@@ -717,6 +723,7 @@ class Panel:
             result._complete_rollup = _core.rollup(self._core, mapping, False, list(also_sum), core_catalogue)[0]
         return result
 
+    @checked_keywords
     def validate(
         self, rules: str | os.PathLike[str] | Sequence[Any] | None = None, *, catalogue: Catalogue | None = None
     ) -> Any:
@@ -758,6 +765,7 @@ class Panel:
         return panel_html(self)
 
 
+@checked_keywords
 def load_rules(path: str | os.PathLike[str]) -> list[Any]:
     """Data-quality rules from a TOML file of ``[[rule]]`` tables (id, severity, variable, check,
     message), in the shape of the built-in data/rules.toml."""
@@ -766,6 +774,7 @@ def load_rules(path: str | os.PathLike[str]) -> list[Any]:
     return list(_core.rules_from_toml(_core.read_text_file(path), os.fsencode(path)))
 
 
+@checked_keywords
 def read_csv(
     path: str | os.PathLike[str] | Any,
     *,

@@ -278,6 +278,7 @@ class UncertaintyResult:
             )
         return pd.concat(frames, ignore_index=True)
 
+    @checked_keywords
     def node_ranks(self, node: str | None = None) -> Any:
         """The rows of :attr:`ranks` for one node (default the index), indexed by region."""
         node = node or self.root
@@ -316,6 +317,7 @@ class UncertaintyResult:
             raise _core.Error("the replication matrix was not kept: run with keep=True")
         return ranks.reshape(self.n, len(self._core.nodes), len(self._index))
 
+    @checked_keywords
     def replication(self, k: int) -> Any:
         """Replication ``k`` rebuilt alone, with every layer, as a CompositeResult."""
         return _ReplicationResult(self, int(k))
@@ -383,6 +385,7 @@ class UncertaintyResult:
         return uncertainty_text(self)
 
     # Plots -------------------------------------------------------------------------------
+    @checked_keywords
     def plot_ranks(
         self, node: str | None = None, ax: Any = None, top: int | None = None, regions: Sequence[str] | None = None
     ) -> Any:
@@ -407,6 +410,7 @@ class UncertaintyResult:
         ax.legend(loc="lower right")
         return ax
 
+    @checked_keywords
     def plot_sobol(self, output: str = "mean_abs_rank_shift", ax: Any = None) -> Any:
         """First-order and total Sobol indices of each input, with their intervals."""
         import matplotlib.pyplot as plt
@@ -487,6 +491,7 @@ class _ReplicationCore:
 _STEP_CLASS = {"weigh": "Weigh", "aggregate": "Aggregate", "normalise": "Normalise", "impute": "Impute"}
 
 
+@checked_keywords
 def assumptions_from_toml(text: str, source: str = "<model>") -> tuple[dict[str, Any], dict[str, Any]]:
     """The ``[uncertainty]`` section of a model TOML as (settings, assumptions for
     :func:`uncertainty`), read by the C++ reader (``zhibiao/composite/uncertainty_config.hpp``,
