@@ -7,6 +7,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
 
+from . import _reason_columns
 from ._suggest import checked_keywords
 from . import _core
 from ._catalogue import Catalogue
@@ -245,6 +246,8 @@ class Panel:
     findings: Any
     # rollup(partial_sums=True): the same roll-up without partial sums, to flag what they reach.
     _complete_rollup: Any = None
+    # read_csv with <variable>_reason columns: the report of the load (the core is a copy with them).
+    _loaded_report: Any = None
 
     def __init__(self, core: Any) -> None:
         self._core = core
@@ -521,7 +524,7 @@ class Panel:
     @property
     def report(self) -> dict[str, Any]:
         """What loading did with every input line and cell (counts and the first issues)."""
-        report = dict(self._core.report)
+        report = dict(self._loaded_report or self._core.report)
         if getattr(self, "_ignored", None):
             report["ignored_columns"] = list(report["ignored_columns"]) + self._ignored
             report["ignored_reasons"] = dict(self._ignored_reasons)  # column → why it was not loaded
@@ -860,5 +863,14 @@ def read_csv(
             data = path.read()
             if isinstance(data, str):
                 data = data.encode("utf-8")
-            return Panel(_core.parse_csv(data, source=str(getattr(path, "name", "<stream>")), **options))
-        return Panel(_core.read_csv(path, **options))  # str, bytes or PathLike: the C++ side os.fsencode()s it
+            source, name = data, str(getattr(path, "name", "<stream>"))
+            reasons = _reason_columns.in_header(data[: data.find(b"\n") + 1 or None], sep)
+            options["ignore"] += reasons
+            panel = Panel(_core.parse_csv(data, source=name, **options))
+        else:
+            source, name = path, os.fsdecode(path) if isinstance(path, (str, bytes, os.PathLike)) else str(path)
+            reasons = _reason_columns.in_header(_reason_columns.first_line(path), sep)
+            options["ignore"] += reasons
+            panel = Panel(_core.read_csv(path, **options))  # str, bytes or PathLike: the C++ side os.fsencode()s it
+    # <variable>_reason columns (what `zhibiao rollup` writes): the reasons of the cells
+    return _reason_columns.carried(panel, source, name, reasons, sep) if reasons else panel

@@ -38,7 +38,9 @@ def _keywords(function):
     except (TypeError, ValueError):  # a C++ function: its own checks
         return []
     return [
-        p.name for p in parameters if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY) and p.name not in ("self", "cls")
+        p.name
+        for p in parameters
+        if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY) and p.name not in ("self", "cls")
     ]
 
 
