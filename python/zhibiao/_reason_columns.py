@@ -80,9 +80,7 @@ def _reason_table(source: Any, sep: str) -> Any:
     import pandas as pd
 
     data = io.BytesIO(source) if isinstance(source, bytes) else source
-    return pd.read_csv(
-        data, sep=sep, dtype=str, keep_default_na=False, encoding="utf-8-sig", encoding_errors="replace"
-    )
+    return pd.read_csv(data, sep=sep, dtype=str, keep_default_na=False, encoding="utf-8-sig", encoding_errors="replace")
 
 
 def _codes(texts: Sequence[str], column: str) -> np.ndarray:
