@@ -19,9 +19,12 @@
 // ("较上年提高0.3个百分点，达到2.1%") is the level of the change's variable. 倍 is kept as the unit
 // (增长1.5倍: 1.5 倍). A sentence opening with 上年同期/去年同期/上年/去年 (not 比上年…, a comparison)
 // is about the year before: its figures take the governing period's prior year (上年末: that
-// year), "" when none governs, and the flag prior_year. The period is the last one stated before the
-// fact: a year (2025年) with 上半年/下半年, 一季度…四季度, 1-N月 / 1至N月 (year to date), 截至N月底,
-// or 全年; a year with 年度 outside the title ("兑现2017年度奖补资金") names the period of its own
+// year), "" when none governs, and the flag prior_year; a figure introduced by 上年同期为/去年同期为/
+// 上年为 right after a figure of the same sentence, in a unit of the same kind, is that figure's
+// variable. The period is the last one stated before the fact: a year (2025年) with 上半年/下半年,
+// 一季度…四季度, 1-N月 / 1至N月 / 截至N月(底|末) / N月底 / N月末 (January to N however it is said: N = 6
+// is the half-year, 3 the first quarter, 12 the year; N月 alone is the month), or 全年; a year with
+// 年度 outside the title ("兑现2017年度奖补资金") names the period of its own
 // clause only. A phrase separated from its figure by an enumeration (、/等) does not name it.
 // Invalid UTF-8 bytes are skipped and counted, not guessed (decode_report detects GB18030/UTF-16).
 //

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from ._suggest import checked_keywords
 from . import _core
 
 _DIRECTIONS = {1: "higher", -1: "lower", 0: "benchmark"}
@@ -27,6 +28,7 @@ class Catalogue:
         """Indicator ids in catalogue order."""
         return list(self._core.ids)
 
+    @checked_keywords
     def indicator(self, id: str) -> dict[str, Any]:
         """One indicator's definition as a dict; raises UnknownIndicatorError."""
         return dict(self._core.indicator(id))
@@ -96,6 +98,7 @@ def catalogue() -> Any:
     return Catalogue(_core.Catalogue.builtin()).to_pandas()
 
 
+@checked_keywords
 def load_catalogue(path: str | os.PathLike[str], *, include_builtin: bool = True) -> Catalogue:
     """Reads a TOML file of indicators (the shape of data/indicators.toml).
 

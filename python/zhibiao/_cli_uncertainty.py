@@ -1,6 +1,7 @@
 """``zhibiao uncertainty MODEL.toml DATA.csv -n 10000``: the uncertainty analysis of a composite
 model whose TOML has an ``[uncertainty]`` section (zhibiao.uncertainty.assumptions_from_toml),
-with a progress bar on stderr when it is a terminal. Writes the rank statistics of the index (or --node) as CSV."""
+with a progress bar on stderr when it is a terminal. Writes the rank statistics of the index (or --node) as CSV;
+--score-percentiles adds exact score percentiles (Python's score_percentiles=True)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,11 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--sobol", type=int, default=0, metavar="N", help="also Sobol indices from N rows of Saltelli's design"
     )
+    p.add_argument(
+        "--score-percentiles",
+        action="store_true",
+        help="also the exact 5th/95th percentile scores (score_p05, score_p95; slower, more memory)",
+    )
     p.add_argument("--node", default=None, help="the node whose ranks are written (default: the index)")
     p.add_argument("--unit", default=None, metavar="COLUMN", help="the column naming the units (default: the first)")
     p.add_argument("--out", metavar="FILE", help="write the rank statistics to FILE (default, or '-': standard output)")
@@ -50,6 +56,7 @@ def run(args: argparse.Namespace) -> int:
             threads=args.threads,
             sobol=args.sobol,
             node=args.node,
+            score_percentiles=args.score_percentiles,
             progress=update or False,
             **assumptions,
         )
@@ -61,5 +68,5 @@ def run(args: argparse.Namespace) -> int:
                 "Sobol indices:\n"
                 + result.sobol[result.sobol["output"] == "mean_abs_rank_shift"].to_string(index=False)
             )
-    cli._Messages.say(result.summary())
+    cli._Messages.say(result._summary(u._CLI_OPTIONS))
     return 0

@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 
+from ._suggest import checked_keywords
 from . import _core
 
 #: Largest lexicon file read (a definition file: a few kilobytes in practice).
@@ -46,6 +47,7 @@ def read_limited(path: str | Path, limit: int, what: str) -> bytes:
     return data
 
 
+@checked_keywords
 def extract(text: str | bytes, lexicon: str | Path | None = None, *, guess: bool = False) -> Any:
     """The figures of a report as a DataFrame, one row per number found.
 
@@ -187,6 +189,7 @@ def _make_facts_class() -> Any:
                 unit.append(target if factor is not None and target else (row.unit if factor is not None else ""))
             return self.assign(value_converted=value, high_converted=high, unit_converted=unit)
 
+        @checked_keywords
         def to_panel(self, entity: str, period: str | None = None) -> Any:
             """The figures as a one-entity Panel: a column per variable in its lexicon unit, a row per
             period, ready for compute(), validate() and the composite.
@@ -293,17 +296,20 @@ def _factor(written: str, target: str) -> float | None:
         return None
 
 
+@checked_keywords
 def read_report(text: str | bytes, entity: str, period: str | None = None, lexicon: str | Path | None = None) -> Any:
     """`extract(text).to_panel(entity, period)`: a report's figures as a Panel."""
     return extract(text, lexicon).to_panel(entity, period)
 
 
+@checked_keywords
 def read_report_file(path: str | Path, lexicon: str | Path | None = None) -> Any:
     """`extract` on a report file's bytes (encoding detected), refusing what is not a regular
     file of at most MAX_REPORT_BYTES."""
     return extract(read_limited(path, MAX_REPORT_BYTES, "report"), lexicon)
 
 
+@checked_keywords
 def parse_chinese_number(text: str) -> float | None:
     """二十八 → 28.0, 贰佰贰拾柒点肆万 → 2274000.0; None if the text is not a Chinese numeral;
     zb.LimitError for a numeral beyond a double (一亿亿…亿), never inf."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numbers
 from typing import Any
 
+from ._suggest import checked_keywords
 from . import _core
 
 
@@ -41,6 +42,7 @@ class Indicator:
         Where the definition comes from.
     """
 
+    @checked_keywords
     def __init__(
         self,
         id: str,

@@ -211,6 +211,9 @@ _CLI_ZH = {
     "random seed (default: the model's, else 1)": "随机种子（默认：模型中的设置，否则 1）",
     "threads (default: every core; the result is the same)": "线程数（默认：全部核心；结果相同）",
     "also Sobol indices from N rows of Saltelli's design": "另按 Saltelli 设计的 N 行计算 Sobol 指数",
+    "also the exact 5th/95th percentile scores (score_p05, score_p95; slower, more memory)": (
+        "同时计算精确的第 5/95 百分位得分（score_p05、score_p95；更慢，占用更多内存）"
+    ),
     "the node whose ranks are written (default: the index)": "输出其排名的节点（默认：总指数）",
     "the column naming the units (default: the first)": "给出单位名称的列（默认：第一列）",
     "the rank statistics": "排名统计",

@@ -8,9 +8,11 @@ from typing import Any, Sequence
 
 import numpy as np
 
+from ._suggest import checked_keywords
 from . import _core
 
 
+@checked_keywords
 def normalise(
     x: Any,
     method: str,
@@ -42,6 +44,7 @@ def normalise(
     )
 
 
+@checked_keywords
 def vikor_compromise(x: Any, w: Any, types: Sequence[int] = (), v: float = 0.5) -> dict[str, Any]:
     """VIKOR with Opricovic & Tzeng's (2004) compromise solution: S, R, Q (lower is better),
     ``ranking`` by Q (1 = best), ``acceptable_advantage`` (C1: Q(a2) − Q(a1) ≥ DQ = 1/(m − 1)),

@@ -7,6 +7,8 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
 
+from . import _reason_columns
+from ._suggest import checked_keywords
 from . import _core
 from ._catalogue import Catalogue
 from ._indicator import Indicator
@@ -244,12 +246,15 @@ class Panel:
     findings: Any
     # rollup(partial_sums=True): the same roll-up without partial sums, to flag what they reach.
     _complete_rollup: Any = None
+    # read_csv with <variable>_reason columns: the report of the load (the core is a copy with them).
+    _loaded_report: Any = None
 
     def __init__(self, core: Any) -> None:
         self._core = core
 
     # ------------------------------------------------------------------ construction
     @classmethod
+    @checked_keywords
     def from_pandas(
         cls,
         df: Any,
@@ -519,7 +524,7 @@ class Panel:
     @property
     def report(self) -> dict[str, Any]:
         """What loading did with every input line and cell (counts and the first issues)."""
-        report = dict(self._core.report)
+        report = dict(self._loaded_report or self._core.report)
         if getattr(self, "_ignored", None):
             report["ignored_columns"] = list(report["ignored_columns"]) + self._ignored
             report["ignored_reasons"] = dict(self._ignored_reasons)  # column → why it was not loaded
@@ -527,6 +532,7 @@ class Panel:
             report["renamed_columns"] = {**report["renamed_columns"], **self._renamed}
         return report
 
+    @checked_keywords
     def values(self, variable: str) -> np.ndarray:
         """A read-only NumPy view of one variable (no copy)."""
         return self._core.values(variable)
@@ -563,6 +569,7 @@ class Panel:
         return df
 
     # ------------------------------------------------------------------ computation
+    @checked_keywords
     def compute(
         self,
         ids: Iterable[str | Indicator] | str | Indicator | None = None,
@@ -640,6 +647,7 @@ class Panel:
         why = pd.DataFrame({r[0]: _reason_frame_column(r[3]) for r in results}, index=index, copy=False)
         return values, why
 
+    @checked_keywords
     def evaluate(
         self, formula: str, unit: str | None = None, *, basis: str = "month", catalogue: Catalogue | None = None
     ) -> Any:
@@ -653,6 +661,7 @@ class Panel:
         return series
 
     # ------------------------------------------------------------------ roll-up and checks
+    @checked_keywords
     def rollup(
         self,
         parents: Mapping[str, str] | Any = "admin",
@@ -717,6 +726,7 @@ class Panel:
             result._complete_rollup = _core.rollup(self._core, mapping, False, list(also_sum), core_catalogue)[0]
         return result
 
+    @checked_keywords
     def validate(
         self, rules: str | os.PathLike[str] | Sequence[Any] | None = None, *, catalogue: Catalogue | None = None
     ) -> Any:
@@ -758,6 +768,7 @@ class Panel:
         return panel_html(self)
 
 
+@checked_keywords
 def load_rules(path: str | os.PathLike[str]) -> list[Any]:
     """Data-quality rules from a TOML file of ``[[rule]]`` tables (id, severity, variable, check,
     message), in the shape of the built-in data/rules.toml."""
@@ -766,6 +777,7 @@ def load_rules(path: str | os.PathLike[str]) -> list[Any]:
     return list(_core.rules_from_toml(_core.read_text_file(path), os.fsencode(path)))
 
 
+@checked_keywords
 def read_csv(
     path: str | os.PathLike[str] | Any,
     *,
@@ -851,5 +863,14 @@ def read_csv(
             data = path.read()
             if isinstance(data, str):
                 data = data.encode("utf-8")
-            return Panel(_core.parse_csv(data, source=str(getattr(path, "name", "<stream>")), **options))
-        return Panel(_core.read_csv(path, **options))  # str, bytes or PathLike: the C++ side os.fsencode()s it
+            source, name = data, str(getattr(path, "name", "<stream>"))
+            reasons = _reason_columns.in_header(data[: data.find(b"\n") + 1 or None], sep)
+            options["ignore"] += reasons
+            panel = Panel(_core.parse_csv(data, source=name, **options))
+        else:
+            source, name = path, os.fsdecode(path) if isinstance(path, (str, bytes, os.PathLike)) else str(path)
+            reasons = _reason_columns.in_header(_reason_columns.first_line(path), sep)
+            options["ignore"] += reasons
+            panel = Panel(_core.read_csv(path, **options))  # str, bytes or PathLike: the C++ side os.fsencode()s it
+    # <variable>_reason columns (what `zhibiao rollup` writes): the reasons of the cells
+    return _reason_columns.carried(panel, source, name, reasons, sep) if reasons else panel

@@ -6,6 +6,7 @@ from typing import Any, Iterable
 
 import numpy as np
 
+from ._suggest import checked_keywords
 from . import _core
 
 _NO_DATE = np.iinfo(np.int32).min
@@ -65,6 +66,7 @@ def _text_codes(column: Any, threads: int) -> tuple[np.ndarray, list[str]]:
     return codes, texts
 
 
+@checked_keywords
 def patents_in_force(
     records: Any,
     dates: Iterable[Any],

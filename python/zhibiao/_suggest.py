@@ -85,7 +85,10 @@ def checked_keywords(function: _F) -> _F:
     if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters):
         return function
     names = [p.name for p in parameters if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
-    check = refuse_unknown_keywords(names, function.__qualname__)
+    if "." in function.__qualname__ and names[:1] in (["self"], ["cls"]):
+        names = names[1:]  # a method's own object is no keyword a caller passes
+    owner = function.__qualname__.removesuffix(".__init__")  # Indicator(formla=...): the class
+    check = refuse_unknown_keywords(names, owner)
 
     @functools.wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> Any:

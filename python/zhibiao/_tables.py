@@ -8,6 +8,7 @@ import importlib.util
 import os
 from typing import IO, Any, Mapping
 
+from ._suggest import checked_keywords, refuse_unknown_keywords
 from . import _core
 from ._lang import check_lang, unit_text
 
@@ -20,6 +21,7 @@ def catalogue_decimals() -> dict[str, int]:
     return {i: int(builtin.indicator(i)["decimals"]) for i in builtin.ids}
 
 
+@checked_keywords
 def whole_ranks(ranks: Any) -> Any:
     """Ranks as nullable integers (Int64, <NA> where there is no rank) when every rank is whole;
     average ranks of ties (1.5) stay floats."""
@@ -54,6 +56,7 @@ def with_names(table: Any, names: Mapping[str, str] | None = None) -> Any:
     return out
 
 
+@checked_keywords
 def write_csv(
     values: Any,
     path_or_buf: str | os.PathLike[str] | IO[str],
@@ -102,6 +105,7 @@ def units_table(values: Any, lang: str = "zh") -> Any:
     return pd.DataFrame(rows, columns=["column", "unit", "name_zh", "name_en"])
 
 
+@checked_keywords
 def to_excel(
     values: Any, path: str | os.PathLike[str], *, reasons: Any = None, full_precision: bool = False, lang: str = "zh"
 ) -> None:
@@ -127,6 +131,7 @@ def to_excel(
 # join and concat (pandas 2 keeps them only in some cases); these keep them.
 
 
+@checked_keywords
 def units(table: Any) -> dict[str, str]:
     """The units of a table's columns (``attrs["units"]``, column → unit symbol), for those of its
     columns that have one; {} when it carries none."""
@@ -164,11 +169,21 @@ def _carried(tables: Any, result: Any, suffixes: Any = ()) -> Any:
     return out
 
 
+def _refuse_unknown_pandas_keywords(function: Any, options: Mapping[str, Any], owner: str) -> None:
+    """The options of a pandas function it does not take, refused with "did you mean" (pandas
+    would raise a bare TypeError)."""
+    import inspect
+
+    names = [p.name for p in inspect.signature(function).parameters.values() if p.kind is not p.VAR_KEYWORD]
+    refuse_unknown_keywords(names, owner)(options)
+
+
 def merge(left: Any, right: Any, **options: Any) -> Any:
     """``pandas.merge(left, right, **options)`` that keeps both tables' units (and entity names)
     in ``attrs``, so the merged table still shows them in a notebook and writes them out."""
     import pandas as pd
 
+    _refuse_unknown_pandas_keywords(pd.merge, options, "merge")
     return _carried([left, right], pd.merge(left, right, **options), options.get("suffixes", ("_x", "_y")))
 
 
@@ -177,4 +192,5 @@ def concat(tables: Any, **options: Any) -> Any:
     import pandas as pd
 
     tables = list(tables)
+    _refuse_unknown_pandas_keywords(pd.concat, options, "concat")
     return _carried(tables, pd.concat(tables, **options))

@@ -33,6 +33,7 @@ from typing import IO, Any, Callable, Iterator, Sequence
 from . import _core
 from ._catalogue import Catalogue, catalogue
 from ._lang import cli_message, cli_text, environment_lang, unit_text
+from ._reason_columns import rollup_reasons, with_reason_columns
 from ._panel import Panel, read_csv
 from ._suggest import closest_name
 from ._tables import write_csv
@@ -339,7 +340,7 @@ def _write_indicators(values: Any, reasons: Any, args: argparse.Namespace) -> No
 
 def compute_file(args: argparse.Namespace) -> int:
     source = _input(args.file)
-    panel: Panel = _read(source, lenient=args.lenient)
+    panel: Panel = _read(source, lenient=args.lenient)  # `rollup`'s <variable>_reason columns: reasons
     with _progress_bar(_msg("indicators"), "ind"):
         values, reasons = panel.compute(args.ids or None, reasons=True)
     _write_indicators(values, reasons, args)
@@ -389,6 +390,7 @@ def rollup_file(args: argparse.Namespace) -> int:
     rolled = panel.rollup(parents, to=to, partial_sums=args.partial_sums, also_sum=args.also_sum or ())
     table = rolled.to_pandas()
     units = table.attrs["units"]
+    table = with_reason_columns(table, rollup_reasons(rolled))  # read_csv reads them back as reasons
     table.columns = [f"{c}[{units[c]}]" if units.get(c) else c for c in table.columns]  # read back by read_csv
     with _output(args.out) as f:
         table.to_csv(f)

@@ -251,6 +251,7 @@ class Framework:
         self._core = core
 
     @classmethod
+    @checked_keywords
     def from_pandas(cls, meta: Any) -> "Framework":
         """From a table with columns code, parent, weight, direction, level (COINr's iMeta
         names — iCode, Parent, Weight, Direction, Level — are accepted too). Rows without a level
@@ -273,6 +274,7 @@ class Framework:
         )
 
     @classmethod
+    @checked_keywords
     def from_toml(cls, path: str) -> "Framework":
         """The [[node]] tables of a composite model file (see ``Model``)."""
         model = _core.composite_read_model(os.fsencode(path))
@@ -281,6 +283,7 @@ class Framework:
         return cls(model.framework())
 
     @classmethod
+    @checked_keywords
     def flat(
         cls, indicators: Iterable[str], directions: Mapping[str, int] | None = None, root: str = "Index"
     ) -> "Framework":
@@ -343,6 +346,7 @@ class Framework:
 class Model:
     """A method (the steps) and optionally its framework, as in a TOML model file or a preset."""
 
+    @checked_keywords
     def __init__(self, toml_text: str, source: str = "<model>") -> None:
         self._toml: str | None = toml_text
         self._core = _core.composite_parse_model(toml_text, source)
@@ -354,6 +358,7 @@ class Model:
         return model
 
     @classmethod
+    @checked_keywords
     def from_toml(cls, path: str | os.PathLike[str]) -> "Model":
         # Read as the C++ loaders read definition files: a missing file is a FileNotFoundError,
         # a device or directory a FileError, a huge file a LimitError (never read to the end).
@@ -365,6 +370,7 @@ class Model:
         return cls(text, os.fsdecode(path))
 
     @classmethod
+    @checked_keywords
     def from_steps(cls, steps: Sequence[Step], framework: Framework | None = None, name: str = "") -> "Model":
         """The steps (and the framework's nodes) handed to C++ as they are, checked there against
         the option vocabulary; ``toml`` writes them out."""
@@ -380,6 +386,7 @@ class Model:
         )
 
     @classmethod
+    @checked_keywords
     def preset(cls, name: str) -> "Model":
         """A built-in model: "most-monitoring", "eis", "entropy-topsis"."""
         return cls(_core.composite_preset_text(name), f"data/composite/{name}.toml (built in)")
@@ -440,6 +447,7 @@ class CompositeResult:
     def layers(self) -> list[str]:
         return list(self._core.layer_names)
 
+    @checked_keywords
     def layer(self, name: str) -> Any:
         """An intermediate as a DataFrame: "raw", "denominated", "imputed", "screened",
         "treated", "normalised" (regions × indicators), "aggregated" (regions × nodes).
@@ -458,6 +466,7 @@ class CompositeResult:
             table.attrs["units"] = dict(self._units)
         return table
 
+    @checked_keywords
     def marks(self, step: str = "imputed") -> Any:
         """What the "imputed" or "treated" step did to each cell ("" where nothing)."""
         import pandas as pd
@@ -486,6 +495,7 @@ class CompositeResult:
             names[np.asarray(self._core.imputed_reasons)], index=self._index[rows], columns=self.framework.indicators
         )
 
+    @checked_keywords
     def changed_cells(self, step: str = "imputed") -> Any:
         """The marked cells as a long table: region, indicator, mark (and, for "imputed", the
         reason the cell was missing)."""
@@ -547,6 +557,7 @@ class CompositeResult:
         return dict(self._core.ahp)
 
     # Ranks -------------------------------------------------------------------------------
+    @checked_keywords
     def rank(
         self, ties: str = _default("rank", "ties"), within: str | Sequence[str] | None = None, data: Any = None
     ) -> Any:
@@ -584,11 +595,13 @@ class CompositeResult:
         rows sum to the score."""
         return self.contributions_to(self.root)
 
+    @checked_keywords
     def contributions_to(self, node: str) -> Any:
         import pandas as pd
 
         return pd.DataFrame(self._core.contributions(node), index=self.scores.index, columns=self.framework.indicators)
 
+    @checked_keywords
     def what_if(self, remove: str | Sequence[str], node: str | None = None) -> Any:
         """The index recomputed without the elements ``remove`` (their groups' other weights
         renormalised): score, rank and rank change of ``node`` (default the root) per region;

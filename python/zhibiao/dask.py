@@ -34,6 +34,7 @@ def _check(firms: Any) -> None:
         raise TypeError(f"expected a dask DataFrame, not {type(firms).__name__} (use zhibiao.scorecards for pandas)")
 
 
+@checked_keywords
 def evaluate_scorecards(
     firms: Any, pack: Any, *, policy: str = "low", units: Mapping[str, str] | None = None, explain: bool = False
 ) -> Any:
@@ -50,6 +51,7 @@ def evaluate_scorecards(
     )
 
 
+@checked_keywords
 def gap_scorecards(
     firms: Any,
     pack: Any,
@@ -65,6 +67,7 @@ def gap_scorecards(
     return firms.map_partitions(scorecards.gap, pack, costs=costs, policy=policy, units=units, meta=meta)
 
 
+@checked_keywords
 def scorecard_summary(result: Any) -> scorecards.Summary:
     """Pass counts, failing conditions and the mean score of :func:`evaluate_scorecards`'s
     result, computed partition by partition (only the counts come back)."""
@@ -167,6 +170,7 @@ def _indicator_ids(ids: Any, catalogue: Any) -> list[Any]:
     return [ids] if isinstance(ids, (str, Indicator)) else list(ids)
 
 
+@checked_keywords
 def compute(
     frame: Any,
     ids: Any = None,

@@ -21,6 +21,7 @@ import re
 import warnings
 from typing import Any, Mapping, Sequence
 
+from ._suggest import checked_keywords
 from . import _core
 
 LANGUAGES = ("zh", "en")
@@ -129,6 +130,7 @@ def _meta(indicator: str) -> Mapping[str, Any]:
     return dict(builtin.indicator(indicator)) if indicator in builtin.ids else {}
 
 
+@checked_keywords
 def indicator_label(indicator: str, unit: str | None = None, lang: str = "zh") -> str:
     """ "Name (unit)" in the chosen language, from the catalogue (the id when it is not there)."""
     from ._lang import unit_text
@@ -181,6 +183,7 @@ def _one_period(series: Any, period: str | None) -> tuple[Any, str | None]:
     return series.xs(period, level="period"), period
 
 
+@checked_keywords
 def by_region(
     values: Any,
     indicator: str,
@@ -233,6 +236,7 @@ def by_region(
 _PERIOD = re.compile(r"^(\d{4})(?:H([12])|Q([1-4])|-(\d{2})|YTD(\d{1,2}))?$")
 
 
+@checked_keywords
 def period_position(period: str) -> float:
     """Where a period sits on a time axis in years: the middle of its span (2024 → 2024.5,
     2024H1 → 2024.25, 2024Q4 → 2024.875, 2024-03 → 2024.208); a year-to-date period at its end
@@ -250,6 +254,7 @@ def period_position(period: str) -> float:
     return int(year) + 0.5
 
 
+@checked_keywords
 def over_time(
     values: Any,
     indicator: str,
@@ -310,6 +315,7 @@ def _pillars(result: Any) -> dict[str, list[str]]:
     return pillars
 
 
+@checked_keywords
 def contributions(
     result: Any, *, top: int | None = 20, names: Mapping[str, str] | None = None, lang: str = "zh", ax: Any = None
 ) -> Any:
@@ -339,6 +345,7 @@ def contributions(
     return ax
 
 
+@checked_keywords
 def scorecard(result: Any, gaps: Any = None, *, lang: str = "zh", ax: Any = None) -> Any:
     """A rule pack's outcome: firms per status (passed, direct, failed, ineligible, invalid
     input), then for the firms that did not pass the conditions they fail (``gate_*``) and,
@@ -386,6 +393,7 @@ def _blocker_label(name: str, lang: str) -> str:
     return name
 
 
+@checked_keywords
 def elapsed_share(period: str, basis: str = "month") -> float:
     """序时进度 in %: the share of the year gone at the end of ``period`` (month basis: June =
     50; day basis: days gone ÷ days of the year)."""
@@ -404,6 +412,7 @@ def elapsed_share(period: str, basis: str = "month") -> float:
     return 100.0 * last.timetuple().tm_yday / (366 if calendar.isleap(y) else 365)
 
 
+@checked_keywords
 def progress(
     values: Any,
     *,

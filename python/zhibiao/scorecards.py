@@ -18,6 +18,7 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
+from ._suggest import checked_keywords
 from . import _core
 from ._lang import english_units
 from ._suggest import closest_name
@@ -70,6 +71,7 @@ class Scorecard:
     has_ranges = property(lambda self: self._core.has_ranges, doc="Some band gives a range of points (9–10).")
     engine = property(lambda self: self._core.engine, doc="How it is scored: a fused kernel or the vector machine.")
 
+    @checked_keywords
     def evaluate(
         self,
         firms: Any,
@@ -82,6 +84,7 @@ class Scorecard:
         """:func:`evaluate` with this pack."""
         return evaluate(firms, self, policy=policy, units=units, explain=explain, threads=threads)
 
+    @checked_keywords
     def explain(
         self,
         firms: Any,
@@ -95,6 +98,7 @@ class Scorecard:
         column = table["explanation_" + _language(language)]
         return column.tolist() if rows is None else [column.iloc[int(r)] for r in rows]
 
+    @checked_keywords
     def gap(
         self,
         firms: Any,
@@ -106,6 +110,7 @@ class Scorecard:
         """:func:`gap` with this pack."""
         return gap(firms, self, costs=costs, policy=policy, units=units)
 
+    @checked_keywords
     def describe(self) -> Any:
         """:func:`describe` of this pack."""
         return describe(self)
@@ -130,6 +135,7 @@ def _language(language: str) -> str:
     return language
 
 
+@checked_keywords
 def load(pack: str | os.PathLike[str]) -> Scorecard:
     """A rule pack: a built-in id ("tech-sme-2017", "hnte-2016", "hnte-2008") or a TOML file
     (the shape of data/scorecards/*.toml)."""
@@ -138,6 +144,7 @@ def load(pack: str | os.PathLike[str]) -> Scorecard:
     return Scorecard(_core.Scorecard.load(os.fsencode(pack)))
 
 
+@checked_keywords
 def describe(pack: Any) -> Any:
     """The inputs a pack needs: id, names, unit, bounds, whether optional."""
     import pandas as pd
@@ -287,6 +294,7 @@ def _firm_index(firms: Any) -> Any:
     return firms.index
 
 
+@checked_keywords
 def evaluate(
     firms: Any,
     pack: Any,
@@ -409,6 +417,7 @@ def _add_explanations(
         table["explanation_" + language] = lines
 
 
+@checked_keywords
 def gap(
     firms: Any,
     pack: Any,
@@ -472,6 +481,7 @@ class Summary:
         self.pack = result.attrs.get("pack", "")
 
     @classmethod
+    @checked_keywords
     def from_counts(cls, *, pack: str, firms: int, counts: Any, failing: Any, mean_total: float) -> Summary:
         """A summary from counts already made (zhibiao.dask adds them up over partitions)."""
         self = cls.__new__(cls)
@@ -489,6 +499,7 @@ class Summary:
         return summary_html(self)
 
 
+@checked_keywords
 def summary(result: Any) -> Summary:
     """A summary of :func:`evaluate`'s result, with an HTML view for notebooks."""
     return Summary(result)

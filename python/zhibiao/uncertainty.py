@@ -278,6 +278,7 @@ class UncertaintyResult:
             )
         return pd.concat(frames, ignore_index=True)
 
+    @checked_keywords
     def node_ranks(self, node: str | None = None) -> Any:
         """The rows of :attr:`ranks` for one node (default the index), indexed by region."""
         node = node or self.root
@@ -316,6 +317,7 @@ class UncertaintyResult:
             raise _core.Error("the replication matrix was not kept: run with keep=True")
         return ranks.reshape(self.n, len(self._core.nodes), len(self._index))
 
+    @checked_keywords
     def replication(self, k: int) -> Any:
         """Replication ``k`` rebuilt alone, with every layer, as a CompositeResult."""
         return _ReplicationResult(self, int(k))
@@ -348,6 +350,11 @@ class UncertaintyResult:
         return pd.DataFrame(rows)
 
     def summary(self) -> str:
+        return self._summary(_PYTHON_OPTIONS)
+
+    def _summary(self, options: Mapping[str, str]) -> str:
+        """The summary, naming the options of the caller (Python keywords or command-line flags)
+        where a note of the core names a C++ option."""
         r = self.node_ranks()
         width = (r["rank_p95"] - r["rank_p05"]).dropna()
         lines = [
@@ -356,7 +363,7 @@ class UncertaintyResult:
             f"Rank interval (5th–95th percentile) width: median {np.median(width) if len(width) else float('nan'):g}, "
             f"largest {width.max() if len(width) else float('nan'):g}.",
         ]
-        lines += [f"Note: {_python_note(n)}." for n in self._core.notes]
+        lines += [f"Note: {_caller_note(n, options)}." for n in self._core.notes]
         if self._sobol_raw is not None:
             s = self.sobol
             shift = s[s["output"] == "mean_abs_rank_shift"]
@@ -378,6 +385,7 @@ class UncertaintyResult:
         return uncertainty_text(self)
 
     # Plots -------------------------------------------------------------------------------
+    @checked_keywords
     def plot_ranks(
         self, node: str | None = None, ax: Any = None, top: int | None = None, regions: Sequence[str] | None = None
     ) -> Any:
@@ -402,6 +410,7 @@ class UncertaintyResult:
         ax.legend(loc="lower right")
         return ax
 
+    @checked_keywords
     def plot_sobol(self, output: str = "mean_abs_rank_shift", ax: Any = None) -> Any:
         """First-order and total Sobol indices of each input, with their intervals."""
         import matplotlib.pyplot as plt
@@ -438,10 +447,16 @@ _PYTHON_OPTIONS = {
 }
 
 
-def _python_note(note: str) -> str:
-    """A note of the C++ run, naming the Python keywords where it names a C++ option."""
-    for cpp, python in _PYTHON_OPTIONS.items():
-        note = note.replace(cpp, python)
+#: The same for the ``zhibiao uncertainty`` command, which keeps no matrices.
+_CLI_OPTIONS = {
+    "need keep_scores (the full matrix)": "need --score-percentiles",
+}
+
+
+def _caller_note(note: str, options: Mapping[str, str]) -> str:
+    """A note of the C++ run, naming the caller's options where it names a C++ option."""
+    for cpp, caller in options.items():
+        note = note.replace(cpp, caller)
     return note
 
 
@@ -476,6 +491,7 @@ class _ReplicationCore:
 _STEP_CLASS = {"weigh": "Weigh", "aggregate": "Aggregate", "normalise": "Normalise", "impute": "Impute"}
 
 
+@checked_keywords
 def assumptions_from_toml(text: str, source: str = "<model>") -> tuple[dict[str, Any], dict[str, Any]]:
     """The ``[uncertainty]`` section of a model TOML as (settings, assumptions for
     :func:`uncertainty`), read by the C++ reader (``zhibiao/composite/uncertainty_config.hpp``,

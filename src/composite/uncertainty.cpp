@@ -314,6 +314,19 @@ Eigen::MatrixXd uncertainty_model::ranks_of(const Eigen::MatrixXd& scores) {
     return r;
 }
 
+namespace {
+
+// What a replication did with the weights of a level it drew (noise or Dirichlet around the base
+// scheme's): aggregate() takes them as fixed weights, but fixed is not what the analyst chose.
+std::string drawn_weights_text(const uncertainty_model::input& in, weighting base) {
+    const std::string of = std::string("the ") + weighting_names[static_cast<int>(base)] + " weights";
+    const std::string x = detail::format(in.parameter);
+    if (in.kind == 0) return "weights drawn for this replication (" + of + ", each × (1 + U(−" + x + ", " + x + ")))";
+    return "weights drawn for this replication (Dirichlet around the shares of " + of + ", concentration " + x + ")";
+}
+
+}  // namespace
+
 result uncertainty_model::rebuild(const replication_draw& d) const {
     result r = build(data_, fw_, data_steps(d));
     std::vector<bool> excluded;
@@ -327,8 +340,23 @@ result uncertainty_model::rebuild(const replication_draw& d) const {
     r.method.resize(r.method.size() - std::min(nominal_lines, r.method.size()));
     r.plans = plans(d);
     r.aggregation = aggregate(fw_, l.values, r.plans, excluded);
+    const std::size_t account = r.method.size();  // its line of level L + 1 aggregates level L
     for (std::string& line : detail::aggregation_account(fw_, r.plans, r.aggregation))
         r.method.push_back(std::move(line));
+    replication_draw undrawn = d;
+    std::fill(undrawn.weights.begin(), undrawn.weights.end(), missing_value);
+    const std::vector<level_plan> base = plans(undrawn);
+    for (const input& in : inputs_) {
+        if (in.kind > 1) continue;  // not weights
+        bool drawn = false;
+        for (std::size_t k = 0; k < d.weights.size(); ++k)
+            drawn |= fw_.at(static_cast<int>(k)).level == in.level && !std::isnan(d.weights[k]);
+        std::string& line = r.method[account + static_cast<std::size_t>(in.level - 1)];
+        const std::size_t at = drawn ? line.find(", fixed weights;") : std::string::npos;
+        if (at != std::string::npos)
+            line.replace(at + 2, 13,
+                         drawn_weights_text(in, base[static_cast<std::size_t>(in.level - 1)].weights.scheme));
+    }
     for (auto& lay : r.layers)
         if (lay.name == "aggregated") lay.values = r.aggregation.scores;
     const std::vector<std::string> names = parameter_names();

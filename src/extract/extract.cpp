@@ -502,6 +502,11 @@ struct period_state {
     bool prior = false;  // inside a sentence about the year before (上年同期，…)
 };
 
+// 底 or 末 after "N月" (the end of the month): its length, 0 or 1.
+std::size_t month_end_word(const code_points& cps, std::size_t k) {
+    return k < cps.size() && (cps[k].c == U'底' || cps[k].c == U'末') ? 1 : 0;
+}
+
 // Reads a period expression at k, if any, into `state`; returns its length in code points.
 std::size_t period_at(const code_points& cps, std::size_t k, period_state& state) {
     auto number = [&](std::size_t i, std::size_t& end) {
@@ -541,14 +546,19 @@ std::size_t period_at(const code_points& cps, std::size_t k, period_state& state
             set(period::year_to_date(state.year, 9));
             return 4;
         }
+        // 截至[2024年]6月底: a figure to the end of month N is of January to N, as 1-N月 (the
+        // half-year's at June, the first quarter's at March, the year's at December).
         if (starts_with(cps, k, U"截至") || starts_with(cps, k, U"截止")) {
-            std::size_t end = 0;
-            const int m = k + 2 < cps.size() ? number(k + 2, end) : 0;
+            std::size_t at = k + 2, end = 0;
+            const int y = at < cps.size() ? number(at, end) : 0;
+            if (y >= 1900 && y <= 2200 && end < cps.size() && cps[end].c == U'年')
+                state.year = y, state.current = period::year(y), at = end + 1;
+            const int m = at < cps.size() ? number(at, end) : 0;
             if (m >= 1 && m <= 12 && end < cps.size() && cps[end].c == U'月') {
-                set(period::month(state.year, m));
-                return end + 1 - k;
+                set(period::year_to_date(state.year, m));
+                return end + 1 + month_end_word(cps, end + 1) - k;
             }
-            return 2;
+            return at - k;
         }
         std::size_t end = 0;
         const int v = (is_digit(cps[k].c) || chinese_digit(cps[k].c) > 0 || cps[k].c == U'十') ? number(k, end) : 0;
@@ -570,8 +580,9 @@ std::size_t period_at(const code_points& cps, std::size_t k, period_state& state
             }
         }
         if (end < cps.size() && cps[end].c == U'月' && v >= 1 && v <= 12) {
-            set(period::month(state.year, v));
-            return end + 1 - k;
+            const std::size_t month_end = month_end_word(cps, end + 1);  // 6月底 / 6月末: to the end of June
+            set(month_end ? period::year_to_date(state.year, v) : period::month(state.year, v));
+            return end + 1 + month_end - k;
         }
     } catch (const error&) {}
     return 0;
@@ -1375,6 +1386,8 @@ struct report_indexes {
     word_index level_to{"提高到", "提高至", "提升到", "提升至", "增加到", "增加至", "增长到", "增长至", "上升到",
                         "上升至", "下降到", "下降至", "减少到", "减少至", "降低到", "降低至", "增至",   "降至"};
     word_index reach{"达到"};
+    // "…1.2亿元，上年同期为1.5亿元": the figure these introduce is the one before it, a year earlier.
+    word_index comparison_lead{"上年同期为", "去年同期为", "上年为", "去年为", "上年末为", "去年末为", "上年度为"};
     // "落实研发费用加计扣除、首台套奖励等扶持政策15项": across an enumeration the figure counts the
     // enumerating noun, not the phrase before it.
     word_index enumeration{"、", "等"};
@@ -1400,9 +1413,9 @@ struct report_indexes {
     }
 
 private:
-    std::array<word_index*, 9> families() {
+    std::array<word_index*, 10> families() {
         return {&change_words, &change_lead, &increase_words, &decrease_words, &level_to,
-                &reach,        &enumeration, &part_words,     &sentence_ends};
+                &reach,        &enumeration, &part_words,     &sentence_ends,  &comparison_lead};
     }
     chunk_matcher matcher_;
 };
@@ -1573,6 +1586,7 @@ public:
         }
         previous_entry_ = n.entry && !n.entry->variable.empty() ? last_entry_ : nullptr;
         previous_change_ = (n.flags & bit(fact_flag::change)) != 0;
+        previous_unit_ = s.q.unit;
         write(s, n, guess, period.prior() && !prior ? period.governing() : period.in_clause(cps_.base() + clause),
               clause, clause_stop);
     }
@@ -1646,10 +1660,12 @@ private:
             b.phrase = hit->group->phrase;
             b.phrase_end = hit->end;
             if (!b.entry) b.shared = false;
-        } else if (previous_entry_ && (ix_.change_lead.any_inside(byte_at(after_previous), s.q.begin) ||
-                                       level_after_change(after_previous, s.q.begin))) {
+        } else if (previous_entry_ &&
+                   (ix_.change_lead.any_inside(byte_at(after_previous), s.q.begin) ||
+                    level_after_change(after_previous, s.q.begin) || comparison_of_previous(after_previous, s))) {
             // "…241.8万元，同比增长12.5%": a clause that only states a change refers to the figure
-            // before; so does "…提高0.3个百分点，达到2.1%" (the level reached).
+            // before; so do "…提高0.3个百分点，达到2.1%" (the level reached) and "…1.2亿元，上年同期为
+            // 1.5亿元" (the same figure a year earlier).
             b.entry = previous_entry_, b.phrase = previous_phrase_, b.shared = true, b.phrase_end = cps_[clause].begin;
         }
         return b;
@@ -1662,6 +1678,22 @@ private:
         const std::size_t previous = byte_at(previous_end_);
         return (ix_.level_to.any_inside(byte_at(from), figure) || ix_.reach.any_inside(byte_at(from), figure)) &&
                !ix_.sentence_ends.any_inside(previous, figure);
+    }
+
+    // 上年同期为/去年同期为/上年为… just before a figure (from code point `from`) in the sentence of the
+    // previous one, in a unit of the same kind: the previous figure's comparison value (not after a
+    // change: "增长12%，上年同期为8%" is no level).
+    bool comparison_of_previous(std::size_t from, const scanned& s) const {
+        if (previous_end_ == 0 || previous_change_ ||
+            ix_.comparison_lead.last_end_inside(byte_at(from), s.q.begin) != s.q.begin ||
+            ix_.sentence_ends.any_inside(byte_at(previous_end_), s.q.begin))
+            return false;
+        try {
+            return !s.q.unit.empty() && !previous_unit_.empty() &&
+                   unit::parse(s.q.unit).convertible_to(unit::parse(previous_unit_));
+        } catch (const error&) {
+            return false;
+        }
     }
 
     // A change (增长/下降… between the phrase and the figure) unless a verb with 到/至 after the last
@@ -1708,6 +1740,7 @@ private:
     std::size_t previous_end_ = 0;                   // code point after the previous quantity
     const lexicon_entry* previous_entry_ = nullptr;  // of the previous fact, if it had a variable
     bool previous_change_ = false;                   // the previous fact is a change
+    std::string previous_unit_;                      // the unit written with the previous figure
     const lexicon_entry* last_entry_ = nullptr;
     std::string_view previous_phrase_;
 };

@@ -70,7 +70,7 @@ def test_last_year_as_a_whole_and_at_its_end():
     facts = zb.extract("2025年上半年，技术合同成交额1.2亿元。去年全年，技术合同成交额2.6亿元。")
     assert _row(facts, "2.6亿元").period == "2024" and _row(facts, "2.6亿元").flag_prior_year
     facts = zb.extract("截至2024年6月底，全市有效发明专利2,345件。上年末，全市有效发明专利2,225件。")
-    assert _row(facts, "2,345件").period == "2024-06"
+    assert _row(facts, "2,345件").period == "2024H1"  # to the end of June: the half-year
     assert _row(facts, "2,225件").period == "2023" and _row(facts, "2,225件").flag_prior_year
 
 

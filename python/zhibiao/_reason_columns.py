@@ -1,0 +1,132 @@
+"""Why a cell is missing, across a CSV file: ``zhibiao rollup … | zhibiao compute -``. A CSV cell
+holds a number, not its reason, so ``rollup`` writes a ``<variable>_reason`` column after each
+variable that has reasons (the convention of ``compute``'s own ``<id>_reason`` columns), and
+read_csv reads them back as the reasons of the cells, not as variables: a missing cell keeps its
+reason (``incomplete_rollup``, ``invalid_child``…), and a partial sum (``rollup --partial-sums``)
+keeps its value with the reason of the complete roll-up, which ``Panel.compute`` then gives the
+indicators computed from it, as in Python."""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Sequence
+
+import numpy as np
+
+from . import _core
+
+SUFFIX = "_reason"
+
+
+def rollup_reasons(rolled: Any) -> dict[str, list[str]]:
+    """Variable → a reason name per row ("" where none) of a rolled-up Panel, for the variables
+    with any: a partial sum's reason is the one the complete roll-up gives its cell."""
+    names = list(_core.reason_names)
+    out = {}
+    for variable in rolled._core.variables:
+        codes = np.array(rolled._core.reasons(variable))
+        if rolled._complete_rollup is not None:
+            codes = np.where(codes == 0, np.array(rolled._complete_rollup.reasons(variable)), codes)
+        if codes.any():
+            out[variable] = [names[c] for c in codes]
+    return out
+
+
+def with_reason_columns(table: Any, reasons: dict[str, list[str]]) -> Any:
+    """``table`` (a column per variable) with ``<variable>_reason`` after each variable that has reasons."""
+    out = table.copy()
+    for variable, column in reasons.items():
+        out.insert(out.columns.get_loc(variable) + 1, variable + SUFFIX, column)
+    return out
+
+
+def _stem(column: str) -> str:
+    """A header's variable name without its unit (gdp[亿元], gdp（亿元）, gdp(亿元) → gdp)."""
+    for bracket in ("[", "（", "("):
+        column = column.split(bracket, 1)[0]
+    return column.strip()
+
+
+def in_header(first_line: bytes, sep: str) -> list[str]:
+    """The ``<variable>_reason`` columns of a header line whose variable is a column of it too."""
+    import csv
+
+    text = first_line.decode("utf-8", errors="replace").lstrip("\ufeff").rstrip("\r\n")
+    try:
+        header: list[str] = next(csv.reader([text], delimiter=sep), [])
+    except csv.Error:  # a field beyond csv's limit: no header of names (read_csv says what it is)
+        return []
+    stems = {_stem(c) for c in header if not c.endswith(SUFFIX)}
+    return [c for c in header if c.endswith(SUFFIX) and c[: -len(SUFFIX)] in stems]
+
+
+def first_line(path: Any) -> bytes:
+    """The header line of a regular file (b"" for anything else: read_csv then says why; a device
+    such as /dev/zero is never read)."""
+    import stat
+
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return b""
+        with open(path, "rb") as f:
+            return f.readline(1 << 20)
+    except (OSError, TypeError, ValueError):
+        return b""
+
+
+def _reason_table(source: Any, sep: str) -> Any:
+    import io
+
+    import pandas as pd
+
+    data = io.BytesIO(source) if isinstance(source, bytes) else source
+    return pd.read_csv(data, sep=sep, dtype=str, keep_default_na=False, encoding="utf-8-sig", encoding_errors="replace")
+
+
+def _codes(texts: Sequence[str], column: str) -> np.ndarray:
+    names = list(_core.reason_names)
+    unknown = sorted({t for t in texts if t not in names})
+    if unknown:
+        raise _core.ParseError(f"column '{column}': no reason '{unknown[0]}' (reasons: {', '.join(names[1:])})")
+    return np.array([names.index(t) for t in texts], dtype=np.uint8)
+
+
+def _copy_with(core: Any, given: dict[str, np.ndarray], partial_missing: bool) -> Any:
+    """A core panel like ``core`` with the reasons ``given`` on its missing cells; with
+    ``partial_missing`` also a cell with a value and a reason (a partial sum) made missing."""
+    out = _core.Panel(
+        core.entity_codes, core.entity_names, core.entity_parents, core.periods, core.entity_index, core.period_index
+    )
+    for variable in core.variables:
+        values, codes = np.array(core.values(variable)), np.array(core.reasons(variable))
+        if variable in given:
+            reason = given[variable]
+            if partial_missing:
+                values = np.where(reason > 0, np.nan, values)
+            codes = np.where(np.isnan(values) & (reason > 0), reason, codes).astype(np.uint8)
+        out.add_column(variable, values, core.unit(variable).symbol if core.unit_given(variable) else None, codes)
+    return out
+
+
+def carried(panel: Any, source: Any, name: str, columns: Sequence[str], sep: str = ",") -> Any:
+    """``panel`` (read from ``source``, a path or the bytes read, without its ``<variable>_reason``
+    columns) with those reasons."""
+    from ._panel import Panel
+
+    table = _reason_table(source, sep)
+    core = panel._core
+    wanted = [c for c in columns if c[: -len(SUFFIX)] in set(core.variables)]
+    if not wanted:
+        return panel
+    entities = [str(x) for x in core.row_entity_codes()]
+    if len(table) != core.rows or not any(list(table[c]) == entities for c in table.columns[:3]):
+        raise _core.ParseError(
+            f"{name}: its {SUFFIX} columns do not match the rows read (a row left "
+            f"out?), so the reasons cannot be carried; drop the {SUFFIX} columns to compute without them"
+        )
+    given = {c[: -len(SUFFIX)]: _codes(list(table[c]), c) for c in wanted}
+    out = Panel(_copy_with(core, given, partial_missing=False))
+    out._loaded_report = core.report
+    if any((~np.isnan(np.array(core.values(v))) & (r > 0)).any() for v, r in given.items()):
+        out._complete_rollup = _copy_with(core, given, partial_missing=True)
+    return out

@@ -1,0 +1,91 @@
+"""`zhibiao uncertainty` speaks command-line: its summary names the CLI's flags (never the Python
+keywords keep/score_percentiles it has no way to pass), and --score-percentiles gives the exact
+score percentiles score_percentiles=True gives in Python."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import zhibiao as zb
+from zhibiao import cli
+
+C = zb.composite
+
+MODEL = """
+name = "small"
+[[node]]
+code = "Index"
+level = 3
+[[node]]
+code = "P1"
+parent = "Index"
+level = 2
+[[node]]
+code = "P2"
+parent = "Index"
+level = 2
+weight = 3
+[[node]]
+code = "a"
+parent = "P1"
+[[node]]
+code = "b"
+parent = "P1"
+weight = 2
+[[node]]
+code = "c"
+parent = "P2"
+direction = -1
+[[node]]
+code = "d"
+parent = "P2"
+[[step]]
+kind = "normalise"
+method = "minmax"
+range = [1, 100]
+[[step]]
+kind = "aggregate"
+
+[uncertainty]
+replications = 64
+seed = 4
+weights_noise = { 2 = 0.25 }
+"""
+
+
+@pytest.fixture
+def files(small_composite, tmp_path):
+    data, _, _ = small_composite
+    (tmp_path / "m.toml").write_text(MODEL, encoding="utf-8")
+    data.rename_axis("unit").to_csv(tmp_path / "d.csv")
+    return tmp_path / "m.toml", tmp_path / "d.csv", tmp_path / "ranks.csv"
+
+
+def test_the_summary_names_the_flag_of_the_command_not_python_keywords(files, capsys):
+    model, data, out = files
+    assert cli.main(["uncertainty", str(model), str(data), "--out", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "--score-percentiles" in err
+    assert "keep=True" not in err and "score_percentiles=True" not in err
+    assert pd.read_csv(out, index_col=0)["score_p05"].isna().all()
+
+
+def test_score_percentiles_flag_gives_the_python_keywords_percentiles(files, small_composite, capsys):
+    model, data, out = files
+    assert cli.main(["uncertainty", str(model), str(data), "--score-percentiles", "--out", str(out)]) == 0
+    assert "--score-percentiles" not in capsys.readouterr().err  # nothing left missing to mention
+    table = pd.read_csv(out, index_col=0)
+    m = C.Model.from_toml(str(model))
+    frame, _, _ = small_composite
+    expected = C.uncertainty(frame, None, m, n=64, seed=4, weights_noise={2: 0.25}, score_percentiles=True)
+    want = expected.node_ranks().loc[table.index]
+    assert table["score_p05"].notna().all()
+    pd.testing.assert_series_equal(table["score_p05"], want["score_p05"], check_names=False, rtol=1e-12)
+    pd.testing.assert_series_equal(table["score_p95"], want["score_p95"], check_names=False, rtol=1e-12)
+
+
+def test_python_summary_still_names_the_python_keywords(small_composite):
+    data, fw, steps = small_composite
+    summary = C.uncertainty(data, fw, steps, n=16, weights_noise={2: 0.25}).summary()
+    assert "score_percentiles=True" in summary and "--score-percentiles" not in summary
