@@ -19,6 +19,7 @@ and on Dask (:func:`zhibiao.dask.uncertainty`).
 
 from __future__ import annotations
 
+import numbers
 from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
@@ -152,6 +153,13 @@ def _prepare(data: Any, framework: Any, steps: Any, previous: Any, period: str |
 
 
 @checked_keywords
+def _check_counts(**counts: tuple[Any, int]) -> None:
+    """Each keyword's value a whole number at least its least (threads=0: every core)."""
+    for name, (value, least) in counts.items():
+        if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < least:
+            raise _core.ArgumentError(f"{name} must be a whole number ≥ {least}, not {value!r}")
+
+
 def uncertainty(
     data: Any,
     framework: Any = None,
@@ -206,6 +214,7 @@ def uncertainty(
         exclude_indicator=exclude_indicator,
         probabilities=probabilities or {},
     )
+    _check_counts(n=(n, 1), seed=(seed, 0), threads=(threads, 0), top_k=(top_k, 1), sobol=(sobol, 0))
     df, framework, model, core_model = _setup(data, framework, steps, previous, period, assumptions)
     report, close = _progress.callback(progress, "uncertainty", "rep")
     try:

@@ -57,7 +57,7 @@ def test_gb18030_and_utf16_files_read_as_read_csv_reads_them(tmp_path):
 
 
 def test_number_forms_read_by_the_cell_grammar(tmp_path):
-    table = scores(run(tmp_path, "composite", "region,a,b\nx,\"1,234\",3\ny,1000,2\nz,５００,1\n".encode()))
+    table = scores(run(tmp_path, "composite", 'region,a,b\nx,"1,234",3\ny,1000,2\nz,５００,1\n'.encode()))
     # a: 1234, 1000, 500 → min-max (x − 500)/734; b: 3, 2, 1 → (x − 1)/2
     assert abs(table.loc["y", "a"] - 100 * 500 / 734) < 1e-9 and table.loc["z", "b"] == 0.0
 
@@ -79,3 +79,20 @@ def test_empty_and_header_only_inputs_say_so(tmp_path):
     assert empty.returncode == 2 and b"<stdin>: empty" in empty.stderr
     header = run(tmp_path, "composite", b"region,a,b\n")
     assert header.returncode == 2 and b"no unit to score" in header.stderr
+
+
+def test_a_negative_thread_count_is_one_line_and_exit_2(tmp_path):
+    # It was a pybind11 TypeError traceback with exit 1 (analyst trial, 2 December 2026).
+    result = run(tmp_path, "uncertainty", b"region,a,b\nu1,1,2\nu2,2,1\nu3,3,3\n", "-n", "20", "--threads", "-3")
+    assert result.returncode == 2 and result.stderr.count(b"\n") == 1 and b"threads" in result.stderr
+
+
+def test_python_uncertainty_refuses_counts_that_are_not_whole_numbers():
+    import pytest
+    import zhibiao as zb
+
+    data = pd.DataFrame({"a": [1.0, 2.0, 3.0], "b": [2.0, 1.0, 3.0]}, index=["u1", "u2", "u3"])
+    C = zb.composite
+    for bad in (dict(threads=-1), dict(n=0), dict(n=2.5), dict(seed=-4), dict(sobol=True)):
+        with pytest.raises(zb.ArgumentError, match=next(iter(bad))):
+            C.uncertainty(data, None, [C.Normalise("minmax"), C.Aggregate()], **bad)
