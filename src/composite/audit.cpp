@@ -1,7 +1,10 @@
 // The audit of a built index (zhibiao/composite/audit.hpp), compiled once.
 #include "zhibiao/composite/audit.hpp"
 
+#include "zhibiao/detail/edit_distance.hpp"
+
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -11,8 +14,17 @@ namespace detail {
 
 int node_of(const framework& fw, const std::string& code) {
     const int k = fw.find(code);
-    if (k < 0) throw unknown_indicator_error("no node '" + code + "' in the framework", code);
-    return k;
+    if (k >= 0) return k;
+    // Case folded: node codes are often capitalised ("Conn"), and "A" for "a" is the likely slip.
+    const auto lower = [](std::string_view s) {
+        std::string out(s);
+        for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return out;
+    };
+    const std::string best = zhibiao::detail::closest_name(
+        code, fw.nodes(), [](const node& n) -> std::string_view { return n.code; }, lower);
+    throw unknown_indicator_error(
+        "no node '" + code + "' in the framework" + (best.empty() ? "" : " (did you mean '" + best + "'?)"), code);
 }
 
 void contribute(const framework& fw, const result& r, const Eigen::MatrixXd& s, Eigen::Index u, int node, double factor,
@@ -48,9 +60,29 @@ Eigen::MatrixXd contributions(const framework& fw, const result& r, const std::s
     return out;
 }
 
+namespace {
+// True when nothing under node k is left: k removed, or every child of it empty.
+bool emptied(const framework& fw, int k, const std::vector<bool>& excluded) {
+    if (excluded[static_cast<std::size_t>(k)]) return true;
+    const auto& kids = fw.children(k);
+    return !kids.empty() && std::all_of(kids.begin(), kids.end(), [&](int c) { return emptied(fw, c, excluded); });
+}
+}  // namespace
+
 aggregation_result what_if(const framework& fw, const result& r, const std::vector<std::string>& codes) {
     std::vector<bool> excluded(fw.nodes().size(), false);
-    for (const auto& code : codes) excluded[static_cast<std::size_t>(detail::node_of(fw, code))] = true;
+    for (const auto& code : codes) {
+        const int k = detail::node_of(fw, code);
+        // Without its root the index has nothing left to score: every result would be missing.
+        if (fw.at(k).parent.empty())
+            throw argument_error("what_if cannot remove '" + code +
+                                 "': it is the index itself (no parent); remove some of its children instead");
+        excluded[static_cast<std::size_t>(k)] = true;
+    }
+    for (int k = 0; k < static_cast<int>(fw.nodes().size()); ++k)
+        if (fw.at(k).parent.empty() && emptied(fw, k, excluded))
+            throw argument_error("what_if: removing every element under '" + fw.at(k).code +
+                                 "' leaves the index nothing to score");
     return aggregate(fw, r.at("normalised").values, r.plans, excluded);
 }
 
@@ -97,7 +129,9 @@ removal_impact removal_impacts(const framework& fw, const result& r, std::string
                        Eigen::VectorXd::Constant(static_cast<Eigen::Index>(fw.nodes().size()), missing_value)};
     for (int k = 0; k < static_cast<int>(fw.nodes().size()); ++k) {
         if (fw.at(k).parent.empty() || fw.at(k).level >= fw.at(t).level) continue;
-        const aggregation_result alt = what_if(fw, r, {fw.at(k).code});
+        std::vector<bool> excluded(fw.nodes().size(), false);
+        excluded[static_cast<std::size_t>(k)] = true;  // an only child: the shifts stay missing
+        const aggregation_result alt = aggregate(fw, r.at("normalised").values, r.plans, excluded);
         const Eigen::VectorXd shift = (rank_scores(alt.scores.col(t)) - base).cwiseAbs();
         double sum = 0, n = 0, mx = 0;
         detail::each_present(shift, [&](double e) { sum += e, ++n, mx = std::max(mx, e); });

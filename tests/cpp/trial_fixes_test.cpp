@@ -8,8 +8,10 @@
 #include <vector>
 
 #include "zhibiao/composite/aggregate.hpp"
+#include "zhibiao/composite/audit.hpp"
 #include "zhibiao/composite/config.hpp"
 #include "zhibiao/composite/framework.hpp"
+#include "zhibiao/composite/pipeline.hpp"
 #include "zhibiao/panel.hpp"
 
 using namespace zhibiao;
@@ -71,6 +73,28 @@ BOOST_AUTO_TEST_CASE(misspelt_node_key_names_the_node_and_the_key_meant) {
     const std::string step_typo =
         message_of([] { composite::parse_model("[[step]]\nkind = \"normalise\"\nrnage = [1, 100]\n", "m.toml"); });
     BOOST_TEST(has(step_typo, "is not a parameter of this step (did you mean 'range'?)"), step_typo);
+}
+
+BOOST_AUTO_TEST_CASE(what_if_refuses_to_remove_the_index_or_all_it_holds) {
+    // It returned all-missing scores (second analyst trial, 2 December 2026).
+    using namespace zhibiao::composite;
+    const framework fw({{"I", "", 1, direction::higher_is_better, 2},
+                        {"a", "I", 1, direction::higher_is_better, 1},
+                        {"b", "I", 1, direction::higher_is_better, 1}});
+    table t;
+    t.regions = {"w", "x", "y"};
+    t.numbers["a"] = Eigen::Vector3d(1, 2, 3);
+    t.numbers["b"] = Eigen::Vector3d(3, 1, 2);
+    const result r = build(t, fw, {normalise_step{}, aggregate_step{}});
+    const std::string root = message_of([&] { what_if(fw, r, {"I"}); });
+    BOOST_TEST(has(root, "cannot remove 'I': it is the index itself"), root);
+    const std::string all = message_of([&] { what_if(fw, r, {"a", "b"}); });
+    BOOST_TEST(has(all, "leaves the index nothing to score"), all);
+    const std::string typo = message_of([&] { what_if(fw, r, {"A"}); });
+    BOOST_TEST(has(typo, "did you mean 'a'"), typo);
+    BOOST_CHECK_THROW(what_if(fw, r, {"I"}), argument_error);
+    // Without a, the index is b's normalised score: y (2 of 1–3) → 50 on min-max 0–100.
+    BOOST_TEST(what_if(fw, r, {"a"}).scores(2, fw.find("I")) == 50.0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
