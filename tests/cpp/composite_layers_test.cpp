@@ -24,7 +24,9 @@ table small_table() {
     return t;
 }
 
-framework small_framework() { return framework({{"Index", "", 1, direction::higher_is_better, 2}, {"x", "Index"}, {"y", "Index"}}); }
+framework small_framework() {
+    return framework({{"Index", "", 1, direction::higher_is_better, 2}, {"x", "Index"}, {"y", "Index"}});
+}
 
 std::vector<step> small_steps() {
     denominate_step per_head;
