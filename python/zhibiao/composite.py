@@ -417,6 +417,21 @@ PRESETS = tuple(_core.composite_preset_names())
 # ------------------------------------------------------------------------------------- result
 
 
+def _nullable_integer_frame(whole: Any, missing: Any, index: Any, columns: Any) -> Any:
+    """A DataFrame of pandas "Int64" columns from one int64 matrix and its missing mask (<NA> where
+    True), each column a view of one column of them: ``astype("Int64")`` of a float frame checks
+    and converts column by column, ~0.35 ms a column (26 ms for 73 nodes × 3,000 regions)."""
+    import pandas as pd
+
+    whole, missing = np.asfortranarray(whole), np.asfortranarray(missing)  # each column contiguous
+    # Keyed by position, the columns set after: a `columns=` argument makes pandas look for missing
+    # keys through object arrays of every column (three times the cost of the rest).
+    arrays = {j: pd.arrays.IntegerArray(whole[:, j], missing[:, j]) for j in range(whole.shape[1])}
+    frame = pd.DataFrame(arrays, index=index)
+    frame.columns = columns
+    return frame
+
+
 class CompositeResult:
     """Scores and ranks at every level, every intermediate layer, marks, weights and the audit."""
 
@@ -576,12 +591,11 @@ class CompositeResult:
                 groups = data.loc[self.scores.index, within].astype(str).tolist()
             else:
                 groups = [str(g) for g in within]
-        ranks = pd.DataFrame(
-            _core.composite_rank_columns(self.scores.to_numpy(), ties, groups),
-            index=self.scores.index,
-            columns=self.scores.columns,
-        )
-        return ranks if ties == "average" else ranks.astype("Int64")  # NaN (no score) becomes <NA>
+        if ties == "average":
+            values = _core.composite_rank_columns(self.scores.to_numpy(), ties, groups)
+            return pd.DataFrame(values, index=self.scores.index, columns=self.scores.columns)
+        whole, missing = _core.composite_rank_integers(self.scores.to_numpy(), ties, groups)
+        return _nullable_integer_frame(whole, missing, self.scores.index, self.scores.columns)
 
     # Audit -------------------------------------------------------------------------------
     @property

@@ -151,7 +151,7 @@ void check_fixed_names(const framework& fw, const std::vector<level_plan>& plans
 /// normalised indicator matrix (columns in `fw.indicators()` order). `plans[L − 2]` says what
 /// level L does (missing entries: weighted arithmetic mean with the framework's weights);
 /// `excluded` nodes are left out as if absent (what-if analysis).
-aggregation_result aggregate(const framework& fw, const Eigen::MatrixXd& normalised,
+aggregation_result aggregate(const framework& fw, const Eigen::Ref<const Eigen::MatrixXd>& normalised,
                              const std::vector<level_plan>& plans, const std::vector<bool>& excluded) {
     const auto units = normalised.rows();
     const auto n_nodes = static_cast<Eigen::Index>(fw.nodes().size());

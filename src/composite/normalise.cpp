@@ -203,8 +203,8 @@ Eigen::VectorXd normalised_column(const Eigen::VectorXd& c, const Eigen::VectorX
 
 }  // namespace
 
-Eigen::MatrixXd normalise(const Eigen::MatrixXd& x, const std::vector<int>& direction, const normalise_options& o,
-                          const std::vector<std::string>& names) {
+Eigen::MatrixXd normalise(const Eigen::Ref<const Eigen::MatrixXd>& x, const std::vector<int>& direction,
+                          const normalise_options& o, const std::vector<std::string>& names) {
     check_options(o);
     if (!direction.empty() && direction.size() != static_cast<std::size_t>(x.cols()))
         throw argument_error("normalise: " + std::to_string(direction.size()) + " directions for " +

@@ -3,6 +3,8 @@
 // including the header would otherwise compile again.
 #include "zhibiao/composite/pipeline.hpp"
 
+#include "core/column_memory.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -129,7 +131,6 @@ void require_finite_ratios(const stage& s, const Eigen::VectorXd& factor) {
 }  // namespace detail
 
 void denominate_step::apply(stage& s) const {
-    Eigen::MatrixXd den = Eigen::MatrixXd::Constant(s.x.rows(), s.indicators(), missing_value);
     Eigen::VectorXd factor = Eigen::VectorXd::Constant(s.indicators(), missing_value);  // NaN: not denominated
     std::map<Eigen::Index, std::string> denominator_of;
     for (const auto& [indicator, denominator] : by) {
@@ -137,23 +138,27 @@ void denominate_step::apply(stage& s) const {
         if (it == s.names.end())
             throw unknown_indicator_error("denominate: '" + indicator + "' is not an indicator of the framework",
                                           indicator);
-        const auto j = it - s.names.begin();
         const Eigen::VectorXd& col = detail::column(s.data, denominator, "denominator");
         detail::require_finite(s.data, col, denominator, "denominator");
-        for (std::size_t k = 0; k < s.rows.size(); ++k) den(static_cast<Eigen::Index>(k), j) = col(s.rows[k]);
         const auto sc = scale.find(indicator);
-        factor(j) = sc == scale.end() ? 1.0 : sc->second;
-        denominator_of[j] = denominator;
+        factor(it - s.names.begin()) = sc == scale.end() ? 1.0 : sc->second;
+        denominator_of[it - s.names.begin()] = denominator;
     }
-    const Eigen::MatrixXd before = s.x;
-    s.x = denominate(s.x, den, factor);
-    detail::require_finite_ratios(s, factor);
-    for (const auto& [j, denominator] : denominator_of)
+    // Column by column into the layer, the denominator gathered over the rows in play: no
+    // matrix of denominators, no copy of the values before (the previous layer is kept).
+    const layer_matrix before = s.x.shared();
+    s.keep("denominated", before);
+    Eigen::VectorXd den(s.x.rows());
+    for (const auto& [j, denominator] : denominator_of) {
+        const Eigen::VectorXd& col = s.data.numbers.at(denominator);
+        for (std::size_t k = 0; k < s.rows.size(); ++k) den(static_cast<Eigen::Index>(k)) = col(s.rows[k]);
+        detail::denominate_column(before.col(j), den, factor(j), s.x.col(j));
         for (Eigen::Index i = 0; i < s.x.rows(); ++i)
             if (before(i, j) == before(i, j) && s.x(i, j) != s.x(i, j))
                 s.reasons(i, j) = static_cast<std::uint8_t>(
-                    detail::denominator_reason(s.data, denominator, s.rows[static_cast<std::size_t>(i)], den(i, j)));
-    s.out.layers.push_back({"denominated", s.rows, s.x});
+                    detail::denominator_reason(s.data, denominator, s.rows[static_cast<std::size_t>(i)], den(i)));
+    }
+    detail::require_finite_ratios(s, factor);
     s.out.method.push_back(
         "Denomination: " + detail::count(static_cast<long>(by.size()), "indicator") +
         " divided by their denominator (× scale factor); a zero or missing denominator gives a missing value.");
@@ -173,11 +178,10 @@ void screen_step::apply(stage& s) const {
     // Report in input rows.
     for (auto& i : s.out.screened.dropped) i = s.rows[static_cast<std::size_t>(i)];
     for (auto& i : s.out.screened.kept) i = s.rows[static_cast<std::size_t>(i)];
-    s.x = std::move(kept);
     s.reasons = std::move(kept_reasons);
     s.rows = std::move(kept_rows);
     if (s.rows.empty()) throw method_error("screening dropped every region");
-    s.out.layers.push_back({"screened", s.rows, s.x});
+    s.keep("screened", kept);
     std::string dropped;
     for (auto i : s.out.screened.dropped)
         dropped += (dropped.empty() ? "" : ", ") + s.data.regions[static_cast<std::size_t>(i)];
@@ -243,9 +247,8 @@ void impute_step::apply(stage& s) const {
         if (s.x.data()[i] != s.x.data()[i]) s.out.imputed_reasons.data()[i] = s.reasons.data()[i];
     for (Eigen::Index i = 0; i < s.x.size(); ++i)
         if (out.values.data()[i] == out.values.data()[i]) s.reasons.data()[i] = static_cast<std::uint8_t>(reason::none);
-    s.x = std::move(out.values);
+    s.keep("imputed", out.values);
     s.out.imputed_marks = std::move(out.marks);
-    s.out.layers.push_back({"imputed", s.rows, s.x});
     static const char* how[] = {"none",
                                 "the indicator's mean",
                                 "the indicator's median",
@@ -267,10 +270,9 @@ void impute_step::apply(stage& s) const {
 
 void treat_step::apply(stage& s) const {
     treated out = treat(s.x, options, s.names);
-    s.x = std::move(out.values);
+    s.keep("treated", out.values);
     s.out.treated_marks = std::move(out.marks);
     s.out.treatment = std::move(out.log);
-    s.out.layers.push_back({"treated", s.rows, s.x});
     int changed = 0;
     for (const auto& rec : s.out.treatment) changed += !rec.action.empty();
     if (options.method == treatment::coinr)
@@ -308,8 +310,7 @@ void normalise_step::apply(stage& s) const {
                 o.reference = static_cast<Eigen::Index>(k);
         if (o.reference < 0) throw lookup_error("dist_to_ref: no region '" + reference + "'", reference);
     }
-    s.x = normalise(s.x, s.direction, o, s.names);
-    s.out.layers.push_back({"normalised", s.rows, s.x});
+    s.keep("normalised", normalise(s.x, s.direction, o, s.names));
     s.out.method.push_back(detail::normalisation_text(*this));
     s.normalised = true;
 }
@@ -334,17 +335,22 @@ namespace detail {
 void start(stage& s) {
     for (int k : s.fw.indicators())
         s.names.push_back(s.fw.at(k).code), s.direction.push_back(sign_of(s.fw.at(k).direction));
-    s.x.resize(s.regions(), s.indicators());
+    for (Eigen::Index i = 0; i < s.regions(); ++i) s.rows.push_back(i);
+    layer_matrix raw = s.memory.take(s.regions(), s.indicators());
     s.reasons = reason_matrix::Zero(s.regions(), s.indicators());
     for (Eigen::Index j = 0; j < s.indicators(); ++j) {
         const std::string& name = s.names[static_cast<std::size_t>(j)];
-        s.x.col(j) = column(s.data, name, "indicator");
-        require_finite(s.data, s.x.col(j), name, "indicator");
+        const Eigen::VectorXd& values = column(s.data, name, "indicator");
+        require_finite(s.data, values, name, "indicator");
+        raw.col(j) = values;
+        // The column's reasons looked up once, not once a cell (a map of strings: most of the time
+        // of a panel's table, which has reasons for every column with a missing value).
+        const std::vector<reason>* why = s.data.reasons_of(name);
         for (Eigen::Index i = 0; i < s.regions(); ++i)
-            s.reasons(i, j) = static_cast<std::uint8_t>(s.data.reason_at(name, static_cast<std::size_t>(i), s.x(i, j)));
+            s.reasons(i, j) = static_cast<std::uint8_t>(table::reason_in(why, static_cast<std::size_t>(i), values(i)));
     }
-    for (Eigen::Index i = 0; i < s.regions(); ++i) s.rows.push_back(i);
-    s.out.layers.push_back({"raw", s.rows, s.x});
+    s.x = raw.shared();
+    s.out.layers.push_back({"raw", s.rows, std::move(raw)});
     s.out.plans.assign(static_cast<std::size_t>(std::max(0, s.fw.top_level() - 1)), level_plan{});
 }
 
@@ -405,7 +411,8 @@ void finish(stage& s) {
     require_complete_groups(s, r.plans);
     r.aggregation = aggregate(s.fw, s.x, r.plans);
     require_finite_scores(s.fw, s, r.aggregation.scores);
-    r.layers.push_back({"aggregated", s.rows, r.aggregation.scores});
+    r.layers.push_back({"aggregated", s.rows, s.memory.take(s.x.rows(), r.aggregation.scores.cols())});
+    static_cast<Eigen::Map<Eigen::MatrixXd>&>(r.layers.back().values) = r.aggregation.scores;
     for (std::string& line : aggregation_account(s.fw, r.plans, r.aggregation)) r.method.push_back(std::move(line));
 }
 
@@ -421,10 +428,38 @@ std::vector<std::string> aggregation_account(const framework& fw, const std::vec
 
 }  // namespace detail
 
+namespace detail {
+
+layer_block::layer_block(std::size_t doubles)
+    : storage_(zhibiao::detail::column_memory(doubles)), capacity_(std::max<std::size_t>(doubles, 1)) {}
+
+layer_matrix layer_block::take(Eigen::Index rows, Eigen::Index cols) {
+    const auto n = static_cast<std::size_t>(rows * cols);
+    if (!storage_ || capacity_ - used_ < n) {
+        auto own = std::shared_ptr<double[]>(new double[std::max<std::size_t>(n, 1)]);
+        return layer_matrix(own, own.get(), rows, cols);
+    }
+    double* at = storage_.get() + used_;
+    used_ += (n + 7) / 8 * 8;  // the next layer on a 64-byte boundary, as a MatrixXd's storage would be aligned
+    used_ = std::min(used_, capacity_);
+    return layer_matrix(storage_, at, rows, cols);
+}
+
+/// Doubles for every layer `steps` make over `data` (screening only makes them shorter).
+std::size_t layer_doubles(const table& data, const framework& fw, const std::vector<step>& steps) {
+    std::size_t layers = 1;  // raw
+    for (const step& one : steps)
+        layers += !std::holds_alternative<weigh_step>(one) && !std::holds_alternative<aggregate_step>(one);
+    const std::size_t regions = data.regions.size() + 8;  // + the rounding to 64 bytes
+    return regions * (layers * fw.indicators().size() + fw.nodes().size());
+}
+
+}  // namespace detail
+
 result build(const table& data, const framework& fw, const std::vector<step>& steps) {
     result r;
     r.regions = data.regions;
-    stage s{data, fw, {}, {}, {}, {}, {}, false, r};
+    stage s{data, fw, {}, {}, {}, {}, {}, false, r, detail::layer_block(detail::layer_doubles(data, fw, steps))};
     detail::start(s);
     for (const step& one : steps) {
         poll_interrupt();  // a step can be long (regression imputation, iterative winsorising)

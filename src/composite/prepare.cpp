@@ -22,7 +22,7 @@ std::pair<double, double> simple_regression(const Eigen::Ref<const Eigen::Vector
     return {my - b * mx, b};
 }
 
-void impute_by_regression(const Eigen::MatrixXd& x, imputed& out) {
+void impute_by_regression(const Eigen::Ref<const Eigen::MatrixXd>& x, imputed& out) {
     for (Eigen::Index j = 0; j < x.cols(); ++j) {
         if (!x.col(j).hasNaN()) continue;
         // Candidates by |r|, strongest first; the first one present for the region is used.
@@ -53,17 +53,25 @@ Eigen::MatrixXd denominate(const Eigen::MatrixXd& x, const Eigen::MatrixXd& deno
     if (denominator.rows() != x.rows() || denominator.cols() != x.cols() || scale.size() != x.cols())
         throw error("denominate: the denominators do not match the indicators' shape");
     Eigen::MatrixXd out = x;
-    for (Eigen::Index j = 0; j < x.cols(); ++j) {
-        if (!detail::present(scale(j))) continue;  // not denominated
-        for (Eigen::Index i = 0; i < x.rows(); ++i) {
-            const double d = denominator(i, j);
-            out(i, j) = d != 0 && detail::present(d) ? x(i, j) / d * scale(j) : missing_value;
-        }
-    }
+    for (Eigen::Index j = 0; j < x.cols(); ++j)
+        detail::denominate_column(x.col(j), denominator.col(j), scale(j), out.col(j));
     return out;
 }
 
-screening screen(const Eigen::MatrixXd& x, const screen_options& o) {
+namespace detail {
+
+void denominate_column(const Eigen::Ref<const Eigen::VectorXd>& x, const Eigen::Ref<const Eigen::VectorXd>& denominator,
+                       double scale, Eigen::Ref<Eigen::VectorXd> out) {
+    if (!present(scale)) return;  // not denominated
+    for (Eigen::Index i = 0; i < x.size(); ++i) {
+        const double d = denominator(i);
+        out(i) = d != 0 && present(d) ? x(i) / d * scale : missing_value;
+    }
+}
+
+}  // namespace detail
+
+screening screen(const Eigen::Ref<const Eigen::MatrixXd>& x, const screen_options& o) {
     screening s;
     s.availability.resize(x.rows());
     s.zero_share.resize(x.rows());
@@ -78,7 +86,7 @@ screening screen(const Eigen::MatrixXd& x, const screen_options& o) {
     return s;
 }
 
-imputed impute(const Eigen::MatrixXd& x, const impute_options& o) {
+imputed impute(const Eigen::Ref<const Eigen::MatrixXd>& x, const impute_options& o) {
     imputed out{x, mark_matrix::Zero(x.rows(), x.cols())};
     switch (o.method) {
         case imputation::none:

@@ -93,7 +93,8 @@ void treat_eis(Eigen::VectorXd& x, mark_vector& marks, treat_record& r, const tr
 
 }  // namespace detail
 
-treated treat(const Eigen::MatrixXd& x, const treat_options& o, const std::vector<std::string>& names) {
+treated treat(const Eigen::Ref<const Eigen::MatrixXd>& x, const treat_options& o,
+              const std::vector<std::string>& names) {
     treated out{x, mark_matrix::Zero(x.rows(), x.cols()),
                 std::vector<treat_record>(static_cast<std::size_t>(x.cols()))};
     for (Eigen::Index j = 0; j < x.cols(); ++j) {

@@ -27,3 +27,36 @@ def test_rank_columns_wants_a_matrix():
 
     with pytest.raises(ValueError, match="two-dimensional"):
         _core.composite_rank_columns(np.arange(3.0))
+
+
+def test_rank_frame_is_what_astype_int64_gave():
+    # CompositeResult.rank builds its "Int64" columns from one integer matrix and one mask
+    # (_core.composite_rank_integers) instead of DataFrame.astype("Int64") (26 ms for 73 nodes ×
+    # 3,000 regions): the same frame, <NA> where a score is missing, each column its own.
+    import pandas as pd
+    import pytest
+
+    from zhibiao.composite import _nullable_integer_frame
+
+    scores = pd.DataFrame(
+        {"Index": [9.0, 8.0, 8.0, np.nan], "P1": [1.0, np.nan, 3.0, 2.0]}, index=pd.Index(list("abcd"), name="region")
+    )
+    whole, missing = _core.composite_rank_integers(scores.to_numpy(), "min")
+    assert whole.dtype == np.int64 and missing.dtype == bool and whole.flags.writeable
+    np.testing.assert_array_equal(missing, np.isnan(scores.to_numpy()))
+    got = _nullable_integer_frame(whole, missing, scores.index, scores.columns)
+    by_hand = pd.DataFrame(
+        {"Index": pd.array([1, 2, 2, None], dtype="Int64"), "P1": pd.array([3, None, 1, 2], dtype="Int64")},
+        index=scores.index,
+    )
+    pd.testing.assert_frame_equal(got, by_hand)
+    floats = _core.composite_rank_columns(scores.to_numpy(), "min")
+    pd.testing.assert_frame_equal(got, pd.DataFrame(floats, index=scores.index, columns=scores.columns).astype("Int64"))
+    dense, _ = _core.composite_rank_integers(scores.to_numpy(), "dense", ["g", "g", "h", "h"])
+    np.testing.assert_array_equal(dense, [[1, 1], [2, 0], [1, 1], [0, 2]])  # by hand, within g and h
+    got.loc["a", "Index"] = 7
+    assert got["P1"].tolist() == [3, pd.NA, 1, 2] and got["Index"].tolist() == [7, 2, 2, pd.NA]
+    empty = _nullable_integer_frame(*_core.composite_rank_integers(np.zeros((0, 2))), pd.Index([]), ["x", "y"])
+    assert list(empty.dtypes) == ["Int64", "Int64"] and empty.shape == (0, 2)
+    with pytest.raises(ValueError, match="whole numbers"):
+        _core.composite_rank_integers(scores.to_numpy(), "average")

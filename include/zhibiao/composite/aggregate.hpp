@@ -83,7 +83,7 @@ Eigen::MatrixXd children_matrix(const Eigen::MatrixXd& s, const std::vector<int>
 /// normalised indicator matrix (columns in `fw.indicators()` order). `plans[L − 2]` says what
 /// level L does (missing entries: weighted arithmetic mean with the framework's weights);
 /// `excluded` nodes are left out as if absent (what-if analysis).
-aggregation_result aggregate(const framework& fw, const Eigen::MatrixXd& normalised,
+aggregation_result aggregate(const framework& fw, const Eigen::Ref<const Eigen::MatrixXd>& normalised,
                              const std::vector<level_plan>& plans = {}, const std::vector<bool>& excluded = {});
 
 /// Scores of one level's nodes ranked, 1 = best; see statistics.hpp for ties.

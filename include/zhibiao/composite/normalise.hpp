@@ -82,7 +82,7 @@ struct normalise_options {
 
 /// Normalises each column of `x` (units × indicators); `direction[j]` is +1 or −1; `names`
 /// name the columns in errors.
-Eigen::MatrixXd normalise(const Eigen::MatrixXd& x, const std::vector<int>& direction, const normalise_options& o,
-                          const std::vector<std::string>& names = {});
+Eigen::MatrixXd normalise(const Eigen::Ref<const Eigen::MatrixXd>& x, const std::vector<int>& direction,
+                          const normalise_options& o, const std::vector<std::string>& names = {});
 
 }  // namespace zhibiao::composite

@@ -12,6 +12,8 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <memory>
+#include <new>
 #include <string>
 #include <variant>
 #include <vector>
@@ -41,8 +43,16 @@ struct table {
 
     /// The reason of cell `row` of `column` (missing_input for a NaN without one).
     reason reason_at(const std::string& column, std::size_t row, double value) const {
+        return reason_in(reasons_of(column), row, value);
+    }
+    /// The reasons of `column`, null when it has none (for a pass over a whole column).
+    const std::vector<reason>* reasons_of(const std::string& column) const {
         const auto it = reasons.find(column);
-        if (it != reasons.end() && row < it->second.size() && it->second[row] != reason::none) return it->second[row];
+        return it == reasons.end() ? nullptr : &it->second;
+    }
+    /// The reason of cell `row` in a column whose reasons are `why` (reasons_of).
+    static reason reason_in(const std::vector<reason>* why, std::size_t row, double value) {
+        if (why && row < why->size() && (*why)[row] != reason::none) return (*why)[row];
         return zhibiao::detail::is_nan(value) ? reason::missing_input : reason::none;
     }
 };
@@ -103,10 +113,80 @@ struct aggregate_step {
 using step =
     std::variant<denominate_step, screen_step, impute_step, treat_step, normalise_step, weigh_step, aggregate_step>;
 
+/// A layer's values: read and written as an Eigen::MatrixXd is (it is an Eigen::Map of its rows ×
+/// columns), converts to one where a function takes a `const Eigen::MatrixXd&`, and `.matrix()`
+/// gives one. build() makes all layers of one build in one block of memory (on huge pages where
+/// the system has them: a fresh 4 KiB page costs a fault, and a build's layers are thousands of
+/// them), which the layers share and the last one frees. A copy owns new storage, as a copy of a
+/// MatrixXd did; assigning a matrix of another shape gives the layer new storage of that shape.
+class layer_matrix : public Eigen::Map<Eigen::MatrixXd> {
+    using base = Eigen::Map<Eigen::MatrixXd>;
+
+public:
+    layer_matrix() : base(nullptr, 0, 0) {}
+    /// `rows` × `cols` doubles at `data`, inside `storage` (which keeps them alive).
+    layer_matrix(std::shared_ptr<double[]> storage, double* data, Eigen::Index rows, Eigen::Index cols)
+        : base(data, rows, cols), storage_(std::move(storage)) {}
+    template <class Derived>
+    layer_matrix(const Eigen::MatrixBase<Derived>& m) : base(nullptr, 0, 0) {  // NOLINT: converts as MatrixXd does
+        assign(m);
+    }
+    layer_matrix(const layer_matrix& o) : base(nullptr, 0, 0) { assign(o); }
+    layer_matrix(layer_matrix&& o) noexcept : base(o.data(), o.rows(), o.cols()), storage_(std::move(o.storage_)) {
+        o.rebind(nullptr, 0, 0);
+    }
+    layer_matrix& operator=(const layer_matrix& o) {
+        if (this != &o) assign(o);
+        return *this;
+    }
+    layer_matrix& operator=(layer_matrix&& o) noexcept {
+        if (this == &o) return *this;
+        storage_ = std::move(o.storage_);
+        rebind(o.data(), o.rows(), o.cols());
+        o.rebind(nullptr, 0, 0);
+        return *this;
+    }
+    template <class Derived>
+    layer_matrix& operator=(const Eigen::MatrixBase<Derived>& m) {
+        assign(m);
+        return *this;
+    }
+
+    /// The values as a matrix of their own.
+    Eigen::MatrixXd matrix() const { return *this; }
+    /// The block that holds the values (shared with the other layers of the build).
+    const std::shared_ptr<double[]>& storage() const { return storage_; }
+    /// Another layer_matrix over the same values (no copy): writes through one show in the other.
+    layer_matrix shared() const {
+        return layer_matrix(storage_, const_cast<double*>(data()), rows(), cols());  // NOLINT: same owner
+    }
+
+private:
+    void rebind(double* data, Eigen::Index rows, Eigen::Index cols) {
+        new (static_cast<base*>(this)) base(data, rows, cols);
+    }
+    template <class Derived>
+    void assign(const Eigen::MatrixBase<Derived>& m) {
+        if (m.rows() != rows() || m.cols() != cols() || !storage_ || storage_.use_count() > 1) {
+            // Evaluated first: `m` may read the values this layer is about to let go of.
+            Eigen::MatrixXd evaluated = m;
+            auto fresh = std::shared_ptr<double[]>(
+                new double[static_cast<std::size_t>(std::max<Eigen::Index>(evaluated.size(), 1))]);
+            rebind(fresh.get(), evaluated.rows(), evaluated.cols());
+            storage_ = std::move(fresh);
+            base::operator=(evaluated);
+            return;
+        }
+        base::operator=(m.eval());
+    }
+
+    std::shared_ptr<double[]> storage_;
+};
+
 struct layer {
     std::string name;
     std::vector<Eigen::Index> rows;  ///< the input regions this layer keeps (screening drops some)
-    Eigen::MatrixXd values;          ///< rows × indicators (or × nodes for "aggregated")
+    layer_matrix values;             ///< rows × indicators (or × nodes for "aggregated")
 };
 
 struct result {
@@ -138,6 +218,24 @@ struct result {
     }
 };
 
+namespace detail {
+
+/// The memory of all the layers of one build, one block handed out in order (each layer's values
+/// start on a 64-byte boundary). A layer that does not fit gets storage of its own.
+class layer_block {
+public:
+    layer_block() = default;
+    explicit layer_block(std::size_t doubles);
+    /// `rows` × `cols` values, uninitialised.
+    layer_matrix take(Eigen::Index rows, Eigen::Index cols);
+
+private:
+    std::shared_ptr<double[]> storage_;
+    std::size_t used_ = 0, capacity_ = 0;
+};
+
+}  // namespace detail
+
 /// What the steps work on: the indicator matrix of the rows still in play, and the result that
 /// collects the layers, marks and the account of the method. A step's apply() reads and writes
 /// only this: no global state, so the same steps on the same table give the same result.
@@ -147,10 +245,20 @@ struct stage {
     std::vector<std::string> names;  ///< the indicators, in framework order
     std::vector<int> direction;      ///< their directions (+1 or −1)
     std::vector<Eigen::Index> rows;  ///< the input regions still in play
-    Eigen::MatrixXd x;               ///< rows × indicators, as the last step left it
+    layer_matrix x;                  ///< rows × indicators, as the last step left it (its layer's values)
     reason_matrix reasons;           ///< rows × indicators: why a missing cell of x is missing
     bool normalised = false;
     result& out;
+    detail::layer_block memory;  ///< where the layers' values go
+
+    /// Keeps `values` as the layer `name` over the rows in play, and as x for the next step.
+    template <class Derived>
+    void keep(const char* name, const Eigen::MatrixBase<Derived>& values) {
+        layer_matrix kept = memory.take(values.rows(), values.cols());
+        static_cast<Eigen::Map<Eigen::MatrixXd>&>(kept) = values;  // into the block, not new storage
+        x = kept.shared();
+        out.layers.push_back({name, rows, std::move(kept)});
+    }
 
     Eigen::Index indicators() const { return static_cast<Eigen::Index>(names.size()); }
     Eigen::Index regions() const { return static_cast<Eigen::Index>(data.regions.size()); }

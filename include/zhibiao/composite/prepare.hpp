@@ -28,6 +28,13 @@ namespace zhibiao::composite {
 /// x(:, j) / denominator(:, j) · scale(j); `denominator` columns of NaN mean "not denominated".
 Eigen::MatrixXd denominate(const Eigen::MatrixXd& x, const Eigen::MatrixXd& denominator, const Eigen::VectorXd& scale);
 
+namespace detail {
+/// One column of denominate(): out = x / denominator · scale (missing where the denominator is zero
+/// or missing); a missing scale leaves out as it is. `out` may be `x` itself.
+void denominate_column(const Eigen::Ref<const Eigen::VectorXd>& x, const Eigen::Ref<const Eigen::VectorXd>& denominator,
+                       double scale, Eigen::Ref<Eigen::VectorXd> out);
+}  // namespace detail
+
 struct screen_options {
     double min_availability = 0;  ///< keep regions with at least this share of indicators present
     double max_zero_share = 1;    ///< … and at most this share of zeros (COINr's byNZ)
@@ -38,7 +45,7 @@ struct screening {
     Eigen::VectorXd availability, zero_share;  ///< per input row
 };
 
-screening screen(const Eigen::MatrixXd& x, const screen_options& o);
+screening screen(const Eigen::Ref<const Eigen::MatrixXd>& x, const screen_options& o);
 
 enum class imputation { none, mean, median, group_mean, group_median, latest, regression };
 
@@ -59,10 +66,10 @@ namespace detail {
 std::pair<double, double> simple_regression(const Eigen::Ref<const Eigen::VectorXd>& x,
                                             const Eigen::Ref<const Eigen::VectorXd>& y);
 
-void impute_by_regression(const Eigen::MatrixXd& x, imputed& out);
+void impute_by_regression(const Eigen::Ref<const Eigen::MatrixXd>& x, imputed& out);
 
 }  // namespace detail
 
-imputed impute(const Eigen::MatrixXd& x, const impute_options& o);
+imputed impute(const Eigen::Ref<const Eigen::MatrixXd>& x, const impute_options& o);
 
 }  // namespace zhibiao::composite

@@ -62,6 +62,7 @@ void treat_eis(Eigen::VectorXd& x, mark_vector& marks, treat_record& r, const tr
 
 }  // namespace detail
 
-treated treat(const Eigen::MatrixXd& x, const treat_options& o, const std::vector<std::string>& names = {});
+treated treat(const Eigen::Ref<const Eigen::MatrixXd>& x, const treat_options& o,
+              const std::vector<std::string>& names = {});
 
 }  // namespace zhibiao::composite
