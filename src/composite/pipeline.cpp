@@ -9,6 +9,8 @@
 #include <cmath>
 #include <map>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -456,7 +458,27 @@ std::size_t layer_doubles(const table& data, const framework& fw, const std::vec
 
 }  // namespace detail
 
+namespace {
+// A region given twice (a botched join) would be scored and ranked as two units and move every
+// other region's rank and the data-driven weights: refused, as read_csv refuses a repeated row.
+void require_unique_regions(const table& data) {
+    std::unordered_map<std::string_view, std::size_t> first;
+    first.reserve(data.regions.size());
+    for (std::size_t i = 0; i < data.regions.size(); ++i) {
+        const auto [it, fresh] = first.emplace(data.regions[i], i);
+        if (fresh) continue;
+        location where;
+        where.entity = data.regions[i];
+        throw duplicate_row_error("region '" + data.regions[i] + "' is given twice (rows " +
+                                      std::to_string(it->second + 1) + " and " + std::to_string(i + 1) +
+                                      "): a region is scored once",
+                                  where);
+    }
+}
+}  // namespace
+
 result build(const table& data, const framework& fw, const std::vector<step>& steps) {
+    require_unique_regions(data);
     result r;
     r.regions = data.regions;
     stage s{data, fw, {}, {}, {}, {}, {}, false, r, detail::layer_block(detail::layer_doubles(data, fw, steps))};

@@ -97,4 +97,23 @@ BOOST_AUTO_TEST_CASE(what_if_refuses_to_remove_the_index_or_all_it_holds) {
     BOOST_TEST(what_if(fw, r, {"a"}).scores(2, fw.find("I")) == 50.0);
 }
 
+BOOST_AUTO_TEST_CASE(a_region_given_twice_is_refused_by_name) {
+    // It was scored and ranked as two units (second analyst trial, 2 December 2026).
+    using namespace zhibiao::composite;
+    const framework fw({{"I", "", 1, direction::higher_is_better, 2},
+                        {"a", "I", 1, direction::higher_is_better, 1},
+                        {"b", "I", 1, direction::higher_is_better, 1}});
+    table t;
+    t.regions = {"x", "y", "x"};
+    t.numbers["a"] = Eigen::Vector3d(1, 2, 3);
+    t.numbers["b"] = Eigen::Vector3d(3, 1, 2);
+    try {
+        build(t, fw, {normalise_step{}, aggregate_step{}});
+        BOOST_FAIL("no duplicate_row_error");
+    } catch (const duplicate_row_error& e) {
+        BOOST_TEST(e.where().entity == "x");
+        BOOST_TEST(has(e.what(), "rows 1 and 3"), e.what());
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

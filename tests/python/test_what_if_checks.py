@@ -35,3 +35,10 @@ def test_removing_one_indicator_leaves_the_other(result):
     # b alone, min-max: (b − 1)/(5 − 1) × 100 (the default range) for w, x, y, z
     assert table["score_without"].round(9).tolist() == [50.0, 25.0, 0.0, 100.0]
     assert table["rank_without"].tolist() == [2, 3, 4, 1]
+
+
+def test_a_region_given_twice_is_refused():
+    # It was scored and ranked as two units (second analyst trial, 2 December 2026).
+    data = pd.DataFrame({"a": [1.0, 2.0, 3.0], "b": [3.0, 2.0, 1.0]}, index=["x", "x", "y"])
+    with pytest.raises(zb.DuplicateRowError, match="region 'x' is given twice"):
+        C.build(data, C.Framework.flat(["a", "b"], root="I"), [C.Normalise("minmax"), C.Aggregate("arithmetic")])
