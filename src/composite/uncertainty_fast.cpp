@@ -386,13 +386,19 @@ void rank_descending(const double* x, std::size_t n, uncertainty_model::fast_scr
     }
     std::vector<std::uint64_t>& a = s.keys;
     a.resize(present);
-    std::size_t k = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        r[i] = missing_value;
-        if (!detail::present(x[i])) continue;
-        // x − low ≥ 0 and rounding is monotone: a > b ⇒ bucket(a) ≥ bucket(b); the highest first
+    // x − low ≥ 0 and rounding is monotone: a > b ⇒ bucket(a) ≥ bucket(b); the highest first
+    auto element = [&](std::size_t i) {
         const auto bucket = std::min(buckets - 1, static_cast<std::uint32_t>((x[i] - low) * scale));
-        a[k++] = std::uint64_t{buckets - 1 - bucket} << 32 | i;
+        return std::uint64_t{buckets - 1 - bucket} << 32 | i;
+    };
+    if (present == n) {  // no score missing (the usual case): no branch, every rank written below
+        for (std::size_t i = 0; i < n; ++i) a[i] = element(i);
+    } else {
+        std::size_t k = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            r[i] = missing_value;
+            if (detail::present(x[i])) a[k++] = element(i);
+        }
     }
     rank_elements<2>(x, s, r);
 }
