@@ -16,7 +16,8 @@
   checked equal (300 regions, 20 replications).
 
 Times are CPU seconds of the process per run (all threads added up; `time.process_time`): the
-shared 2-core machine is loaded by other work, so wall times mostly measure the queue. On an
+shared 2-core machine is loaded by other work, so wall times mostly measure the queue. The same
+CPU time on 1 and 2 threads therefore means the 2 threads share the work without overhead: on an
 idle machine the wall time with 2 threads is about half the CPU time. Wall times are in the
 check text.
 """
@@ -304,7 +305,8 @@ def bench_large(n: int, threads: list[int], repeat: int) -> list[Record]:
                 target_ratio=20,
                 baseline_peak_mb=m_full,
                 check=(
-                    f"CPU {seconds:.2f} s (wall {wall:.2f} s) vs numpy CPU {t_full:.2f} s (wall {wall_full:.2f} s);"
+                    f"CPU {seconds:.2f} s, every thread added up (wall {wall:.2f} s on {t} thread(s))"
+                    f" vs numpy CPU {t_full:.2f} s (wall {wall_full:.2f} s);"
                     f" largest gaps to numpy (different random streams), in places: "
                     + ", ".join(f"{k} {v:.1f}" for k, v in gaps.items())
                     + f" (mean ranks: at most {z:.1f} standard errors)"

@@ -184,7 +184,13 @@ void uncertainty_model::prepare_fast() {
             logs = logs || f->powers.back().back() == 0;
         }
     }
-    for (const layer_data& l : layers_) f->layers.push_back(extra_of(l.values, logs));
+    for (const layer_data& l : layers_) {
+        f->layers.push_back(extra_of(l.values, logs));
+        bool every_row = l.rows.size() == data_.regions.size();
+        for (std::size_t i = 0; i < l.rows.size() && every_row; ++i)
+            every_row = l.rows[i] == static_cast<Eigen::Index>(i);
+        f->layers.back().every_row = every_row;
+    }
     fast_ = std::move(f);
 }
 
@@ -260,6 +266,10 @@ bool uncertainty_model::fast_scores(const replication_draw& d, fast_scratch& s, 
             s.complete[g.column] = std::none_of(column, column + n, [](double x) { return std::isnan(x); });
         }
     }
+    if (static_cast<std::size_t>(n) == data_.regions.size() && f.layers[d.layer].every_row) {
+        out.swap(s.aggregated);  // s.aggregated is filled again by the next replication
+        return true;
+    }
     out.setConstant(static_cast<Eigen::Index>(data_.regions.size()), nodes, missing_value);
     for (Eigen::Index c = 0; c < nodes; ++c)
         for (std::size_t i = 0; i < l.rows.size(); ++i)
@@ -296,17 +306,21 @@ inline std::uint64_t order_key(double v) {
 constexpr std::uint64_t lower_half = 0xffffffffu;
 
 /// Elements (upper half of an order key << 32 | unit) sorted on their upper half: an LSD radix
-/// sort, 11 bits a pass, passes where every element has the same digit skipped.
+/// sort, 11 bits a pass, passes where every element has the same digit skipped; `Passes` 2
+/// when the upper halves are below 2²² (bucket numbers: the third digit, all zeros, is not
+/// even counted).
+template <int Passes = 3>
 void sort_upper(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& spare) {
     if (a.size() < 64) {
         std::sort(a.begin(), a.end());
         return;
     }
-    std::array<std::array<std::uint32_t, 2048>, 3> count{};
+    std::array<std::array<std::uint32_t, 2048>, Passes> count{};
     for (const std::uint64_t e : a)
-        for (int pass = 0; pass < 3; ++pass) ++count[static_cast<std::size_t>(pass)][(e >> (32 + 11 * pass)) & 2047];
+        for (int pass = 0; pass < Passes; ++pass)
+            ++count[static_cast<std::size_t>(pass)][(e >> (32 + 11 * pass)) & 2047];
     spare.resize(a.size());
-    for (int pass = 0; pass < 3; ++pass) {
+    for (int pass = 0; pass < Passes; ++pass) {
         auto& c = count[static_cast<std::size_t>(pass)];
         const int shift = 32 + 11 * pass;
         if (c[(a.front() >> shift) & 2047] == a.size()) continue;
@@ -324,9 +338,10 @@ namespace {
 /// Ranks from elements (upper half: a key in the order of decreasing scores << 32 | unit):
 /// sorted on that half, runs tying on it sorted on the whole order key, equal values given
 /// the lowest rank of their run.
+template <int Passes>
 void rank_elements(const double* x, fast_scratch& s, double* r) {
     std::vector<std::uint64_t>& a = s.keys;
-    sort_upper(a, s.spare);
+    sort_upper<Passes>(a, s.spare);
     auto whole_key = [&](std::uint64_t e) { return order_key(-x[e & lower_half]); };
     // the rare runs that tie on the upper half, sorted on the whole key
     for (std::size_t start = 0; start < a.size();) {
@@ -355,7 +370,7 @@ void rank_descending_radix(const double* x, std::size_t n, uncertainty_model::fa
         r[i] = missing_value;
         if (detail::present(x[i])) a.push_back((order_key(-x[i]) & ~lower_half) | i);
     }
-    rank_elements(x, s, r);
+    rank_elements<3>(x, s, r);
 }
 
 void rank_descending(const double* x, std::size_t n, uncertainty_model::fast_scratch& s, double* r) {
@@ -371,15 +386,21 @@ void rank_descending(const double* x, std::size_t n, uncertainty_model::fast_scr
     }
     std::vector<std::uint64_t>& a = s.keys;
     a.resize(present);
-    std::size_t k = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        r[i] = missing_value;
-        if (!detail::present(x[i])) continue;
-        // x − low ≥ 0 and rounding is monotone: a > b ⇒ bucket(a) ≥ bucket(b); the highest first
+    // x − low ≥ 0 and rounding is monotone: a > b ⇒ bucket(a) ≥ bucket(b); the highest first
+    auto element = [&](std::size_t i) {
         const auto bucket = std::min(buckets - 1, static_cast<std::uint32_t>((x[i] - low) * scale));
-        a[k++] = std::uint64_t{buckets - 1 - bucket} << 32 | i;
+        return std::uint64_t{buckets - 1 - bucket} << 32 | i;
+    };
+    if (present == n) {  // no score missing (the usual case): no branch, every rank written below
+        for (std::size_t i = 0; i < n; ++i) a[i] = element(i);
+    } else {
+        std::size_t k = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            r[i] = missing_value;
+            if (detail::present(x[i])) a[k++] = element(i);
+        }
     }
-    rank_elements(x, s, r);
+    rank_elements<2>(x, s, r);
 }
 
 }  // namespace zhibiao::composite

@@ -20,6 +20,7 @@ struct uncertainty_model::fast_layout {
     struct layer_extra {
         std::vector<char> complete, positive;
         Eigen::MatrixXd logs;
+        bool every_row = false;  ///< row i of the layer is unit i, for every unit
     };
     std::vector<std::vector<group>> levels;  ///< [level − 2]: the groups scored there, framework order
     std::vector<int> leaf_column;            ///< per node: its column in a layer, −1 for an aggregate

@@ -13,6 +13,7 @@
 #include <new>
 #include <stdexcept>
 #include <thread>
+#include <utility>
 
 #include "uncertainty_fast.hpp"
 
@@ -64,13 +65,73 @@ double quantile7(const std::vector<double>& sorted, double p) {
     return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
 }
 
-double histogram_quantile(const rank_histogram& h, double p) {
-    const std::uint64_t n = h.total();
-    if (n == 0) return missing_value;
-    const double at = static_cast<double>(n - 1) * p;
-    const auto lo = static_cast<std::uint64_t>(std::floor(at));
-    const double a = h.order_statistic(lo), b = h.order_statistic(std::min(lo + 1, n - 1));
-    return a + (at - static_cast<double>(lo)) * (b - a);
+/// One cell's rank counts: counts[r] replications had rank low + r.
+struct counts_view {
+    int low = 0;
+    const std::uint32_t* counts = nullptr;
+    std::size_t size = 0;
+};
+
+/// The type-7 quantiles p (ascending or not) of the n > 0 ranks counted in h, in one walk over
+/// the counts; each the interpolation of rank_histogram::order_statistic's two neighbours.
+template <std::size_t P>
+std::array<double, P> histogram_quantiles(const counts_view& h, std::uint64_t n, const std::array<double, P>& p) {
+    std::array<double, P> at{};
+    std::array<std::pair<std::uint64_t, std::size_t>, 2 * P> wanted{};  // order statistic, its slot
+    for (std::size_t j = 0; j < P; ++j) {
+        at[j] = static_cast<double>(n - 1) * p[j];
+        const auto lo = static_cast<std::uint64_t>(std::floor(at[j]));
+        wanted[2 * j] = {lo, 2 * j}, wanted[2 * j + 1] = {std::min(lo + 1, n - 1), 2 * j + 1};
+    }
+    std::sort(wanted.begin(), wanted.end());
+    std::array<double, 2 * P> rank{};
+    std::size_t next = 0;
+    std::uint64_t through = 0;  // ranks counted up to the current one
+    for (std::size_t r = 0; r < h.size && next < wanted.size(); ++r) {
+        through += h.counts[r];
+        for (; next < wanted.size() && wanted[next].first < through; ++next)
+            rank[wanted[next].second] = static_cast<double>(h.low + static_cast<int>(r));
+    }
+    for (; next < wanted.size(); ++next)
+        rank[wanted[next].second] = static_cast<double>(h.low + static_cast<int>(h.size) - 1);
+    std::array<double, P> q{};
+    for (std::size_t j = 0; j < P; ++j) {
+        const double a = rank[2 * j], b = rank[2 * j + 1];
+        q[j] = a + (at[j] - std::floor(at[j])) * (b - a);
+    }
+    return q;
+}
+
+/// The rank and score statistics of cell (unit i, node k) into res.
+void cell_statistics(const counts_view& h, const uncertainty_block& all, std::size_t i, std::size_t k,
+                     const uncertainty_options& o, uncertainty_result& res) {
+    const std::size_t units = res.regions.size(), nodes = res.nodes.size(), n = all.count;
+    const auto ii = static_cast<Eigen::Index>(i), kk = static_cast<Eigen::Index>(k);
+    std::uint64_t present = 0, top = 0;
+    double rank_sum = 0, score_sum = 0;
+    for (std::size_t r = 0; r < h.size; ++r) {
+        const int rank = h.low + static_cast<int>(r);
+        present += h.counts[r], rank_sum += static_cast<double>(rank) * h.counts[r];
+        if (rank <= o.top_k) top += h.counts[r];
+    }
+    for (const auto& s : all.chunk_sums) score_sum += s(ii, kk);
+    res.top_k_share(ii, kk) = n ? static_cast<double>(top) / static_cast<double>(n) : missing_value;
+    if (present == 0) return;
+    res.mean_rank(ii, kk) = rank_sum / static_cast<double>(present);
+    const auto q = histogram_quantiles<3>(h, present, {0.5, 0.05, 0.95});
+    res.median_rank(ii, kk) = q[0], res.rank_p05(ii, kk) = q[1], res.rank_p95(ii, kk) = q[2];
+    res.mean_score(ii, kk) = score_sum / static_cast<double>(present);
+    if (all.tails.keep) {
+        res.score_p05(ii, kk) = all.tails.quantile(i + units * k, present, 0.05);
+        res.score_p95(ii, kk) = all.tails.quantile(i + units * k, present, 0.95);
+        return;
+    }
+    if (all.scores.empty()) return;
+    std::vector<double> v;
+    for (std::size_t r = 0; r < n; ++r)
+        if (const float x = all.scores[(r * nodes + k) * units + i]; !std::isnan(x)) v.push_back(x);
+    std::sort(v.begin(), v.end());
+    res.score_p05(ii, kk) = quantile7(v, 0.05), res.score_p95(ii, kk) = quantile7(v, 0.95);
 }
 
 uncertainty_block empty_block(std::size_t first, std::size_t count, std::size_t cells, std::size_t dims,
@@ -126,6 +187,109 @@ std::unique_ptr<T[], free_memory> batch_memory(std::size_t n) {
     return std::unique_ptr<T[], free_memory>(static_cast<T*>(p));
 }
 
+/// Zeroed memory from the kernel for rank counts, on transparent huge pages where offered:
+/// the histograms of a large run take ~150 MB, and as 4 KiB pages from malloc their page faults
+/// and the allocator took ~20 % of the run.
+class zeroed_block {
+public:
+    explicit zeroed_block(std::size_t n) : bytes_(std::max<std::size_t>(n, 1) * sizeof(std::uint32_t)) {
+#if defined(__linux__)
+        void* p = ::mmap(nullptr, bytes_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (p == MAP_FAILED) throw std::bad_alloc();
+#if defined(MADV_HUGEPAGE)
+        if (bytes_ >= (std::size_t{2} << 20)) ::madvise(p, bytes_, MADV_HUGEPAGE);  // advice only
+#endif
+#else
+        void* p = std::calloc(bytes_, 1);
+        if (p == nullptr) throw std::bad_alloc();
+#endif
+        data_ = static_cast<std::uint32_t*>(p);
+    }
+    zeroed_block(zeroed_block&& other) noexcept : data_(std::exchange(other.data_, nullptr)), bytes_(other.bytes_) {}
+    zeroed_block(const zeroed_block&) = delete;
+    zeroed_block& operator=(const zeroed_block&) = delete;
+    zeroed_block& operator=(zeroed_block&&) = delete;
+    ~zeroed_block() {
+        if (data_ == nullptr) return;
+#if defined(__linux__)
+        ::munmap(data_, bytes_);
+#else
+        std::free(data_);
+#endif
+    }
+    std::uint32_t* data() const { return data_; }
+
+private:
+    std::uint32_t* data_ = nullptr;
+    std::size_t bytes_;
+};
+
+/// The rank histograms of a run while it counts: each cell's counts a span in blocks of zeroed
+/// memory owned by the thread slot that counts the cell (no lock: a cell is always counted by
+/// the same slot), moved to a wider span when its ranks spread (the old span left unused; it
+/// grows by a quarter, as rank_histogram::widen, so moves are rare).
+class rank_arena {
+public:
+    struct span {
+        int low = 0;  ///< the rank counted in counts[0]
+        std::uint32_t size = 0;
+        std::uint32_t* counts = nullptr;
+    };
+
+    rank_arena(std::size_t cells, std::size_t units, unsigned slots)
+        : spans_(cells),
+          pools_(slots),
+          units_(units),
+          block_(std::max<std::size_t>(units + 1,
+                                       std::min<std::size_t>(std::size_t{8} << 20, cells / slots * (units + 1)))) {}
+
+    const span& at(std::size_t cell) const { return spans_[cell]; }
+
+    /// Cell `cell`, counted by slot `slot`, with room for the ranks first … last.
+    const span& widen(std::size_t cell, unsigned slot, int first, int last) {
+        span& s = spans_[cell];
+        const int old_end = s.low + static_cast<int>(s.size);
+        if (s.counts != nullptr && first >= s.low && last < old_end) return s;
+        int low = first, end = last + 1;
+        if (s.counts != nullptr) {
+            const int grow = static_cast<int>(s.size + 3) / 4;
+            low = first < s.low ? std::min(first, std::max(1, s.low - grow)) : s.low;
+            end = last >= old_end ? std::max(last + 1, old_end + grow) : old_end;
+        }
+        end = std::max(last + 1, std::min(end, static_cast<int>(units_) + 1));
+        std::uint32_t* to = take(slot, static_cast<std::size_t>(end - low));
+        if (s.counts != nullptr) std::copy(s.counts, s.counts + s.size, to + (s.low - low));
+        s = {low, static_cast<std::uint32_t>(end - low), to};
+        return s;
+    }
+
+    /// Cell `cell`'s counts as a histogram (a block's, for merging).
+    rank_histogram histogram(std::size_t cell) const {
+        rank_histogram h;
+        const span& s = spans_[cell];
+        if (s.counts != nullptr) h.low = s.low, h.counts.assign(s.counts, s.counts + s.size);
+        return h;
+    }
+
+private:
+    struct pool {
+        std::vector<zeroed_block> blocks;
+        std::size_t used = 0, room = 0;  ///< in the last block
+    };
+
+    std::uint32_t* take(unsigned slot, std::size_t n) {
+        pool& p = pools_[slot];
+        if (p.room - p.used < n) p.room = std::max(block_, n), p.used = 0, p.blocks.emplace_back(p.room);
+        std::uint32_t* at = p.blocks.back().data() + p.used;
+        p.used += n;
+        return at;
+    }
+
+    std::vector<span> spans_;
+    std::vector<pool> pools_;
+    std::size_t units_, block_;
+};
+
 /// Ranks of a batch of replications waiting to be counted, [replication × cell], 0 where a
 /// cell has no score: uint16 when every rank fits (units ≤ 65,535), else uint32.
 class rank_batch {
@@ -156,15 +320,16 @@ public:
             put_as(long_.get() + row * cells_ + cell, rank, n);
     }
 
-    /// The first `rows` replications into the histograms and missing counts of the cells of
-    /// tiles [first, end).
-    void count(std::size_t rows, std::size_t first, std::size_t end, uncertainty_block& into) const {
+    /// The first `rows` replications into the histograms (counted by slot `slot`) and the
+    /// missing counts of the cells of tiles [first, end).
+    void count(std::size_t rows, std::size_t first, std::size_t end, rank_arena& arena, unsigned slot,
+               std::vector<std::uint32_t>& missing) const {
         for (std::size_t t = first; t < end; ++t) {
             const std::size_t cell = t * tile, width = std::min(tile, cells_ - cell);
             if (narrow_)
-                count_tile(short_.get(), rows, cell, width, into);
+                count_tile(short_.get(), rows, cell, width, arena, slot, missing);
             else
-                count_tile(long_.get(), rows, cell, width, into);
+                count_tile(long_.get(), rows, cell, width, arena, slot, missing);
         }
     }
 
@@ -177,8 +342,8 @@ private:
     /// One tile: a pass over the batch for each cell's lowest and highest rank and missing count,
     /// the histograms widened once, then a pass counting (the tile's histograms stay in cache).
     template <class Rank>
-    void count_tile(const Rank* ranks, std::size_t rows, std::size_t cell, std::size_t width,
-                    uncertainty_block& into) const {
+    void count_tile(const Rank* ranks, std::size_t rows, std::size_t cell, std::size_t width, rank_arena& arena,
+                    unsigned slot, std::vector<std::uint32_t>& missed) const {
         std::array<std::uint32_t, tile> below{}, high{}, missing{}, low{};
         below.fill(std::numeric_limits<std::uint32_t>::max());
         for (std::size_t r = 0; r < rows; ++r) {
@@ -191,14 +356,15 @@ private:
         }
         std::array<std::uint32_t*, tile> counts{};
         for (std::size_t c = 0; c < width; ++c) {
-            into.missing[cell + c] += missing[c];
+            missed[cell + c] += missing[c];
             if (high[c] == 0) continue;
-            rank_histogram& h = into.rank_counts[cell + c];
-            const std::uint32_t lowest = below[c] + 1, margin = h.counts.empty() ? (high[c] - lowest) / 8 + 1 : 0;
+            const std::uint32_t lowest = below[c] + 1;
+            const std::uint32_t margin = arena.at(cell + c).counts == nullptr ? (high[c] - lowest) / 8 + 1 : 0;
             // the first batch shows most of a cell's ranks: room for a few more than it saw
-            h.widen(static_cast<int>(lowest > margin ? lowest - margin : 1),
-                    static_cast<int>(std::min<std::size_t>(units_, high[c] + margin)));
-            counts[c] = h.counts.data(), low[c] = static_cast<std::uint32_t>(h.low);
+            const rank_arena::span& h =
+                arena.widen(cell + c, slot, static_cast<int>(lowest > margin ? lowest - margin : 1),
+                            static_cast<int>(std::min<std::size_t>(units_, high[c] + margin)));
+            counts[c] = h.counts, low[c] = static_cast<std::uint32_t>(h.low);
         }
         for (std::size_t r = 0; r < rows; ++r) {
             const Rank* row = ranks + r * cells_ + cell;
@@ -235,16 +401,25 @@ void record(std::size_t r, const Eigen::MatrixXd& s, const Eigen::MatrixXd& rk, 
     }
 }
 
+/// A thread slot's working memory, kept for the whole run: fresh pages are dear.
+struct replication_space {
+    uncertainty_model::fast_scratch scratch;
+    Eigen::MatrixXd scores, ranks;
+    std::vector<double> u;
+};
+
 /// Replications [first, first + count) of a model: their uniforms, chunk score sums and kept
 /// matrices into `rows` (whose replication 0 is `offset`), their ranks into the batch (whose
 /// row 0 is replication `batch_first`).
 void replicate(const uncertainty_model& m, std::size_t first, std::size_t count, const uncertainty_options& o,
                score_tails& tails, uncertainty_block& rows, std::size_t offset, rank_batch& batch,
-               std::size_t batch_first) {
+               std::size_t batch_first, replication_space& space) {
     const std::size_t units = m.data().regions.size(), nodes = m.aggregates().size(), dims = m.dimensions();
-    uncertainty_model::fast_scratch scratch;
-    Eigen::MatrixXd s, rk(static_cast<Eigen::Index>(units), static_cast<Eigen::Index>(nodes));
-    std::vector<double> u(dims);
+    uncertainty_model::fast_scratch& scratch = space.scratch;
+    Eigen::MatrixXd &s = space.scores, &rk = space.ranks;
+    rk.resize(static_cast<Eigen::Index>(units), static_cast<Eigen::Index>(nodes));
+    std::vector<double>& u = space.u;
+    u.resize(dims);
     for (std::size_t r = first; r < first + count; ++r) {
         for (std::size_t j = 0; j < dims; ++j) u[j] = stream_uniform(o.seed, r, j);
         for (std::size_t j = 0; j < dims; ++j)
@@ -275,9 +450,10 @@ std::vector<std::pair<std::size_t, std::size_t>> chunk_pieces(std::size_t begin,
 /// order they are added in: the same bits for any thread count, batch size and block split.
 void run_range(const uncertainty_model& m, std::size_t first, std::size_t count, const uncertainty_options& o,
                unsigned threads, uncertainty_block& into, std::size_t offset, std::vector<score_tails>& tails,
-               std::size_t total) {
+               std::size_t total, rank_arena& arena) {
     const std::size_t units = m.data().regions.size(), cells = units * m.aggregates().size();
     rank_batch batch(cells, units, count, o.batch_bytes * threads, uncertainty_model::chunk * threads);
+    std::vector<replication_space> spaces(threads);
     for (std::size_t start = first; start < first + count; start += batch.capacity()) {
         const std::size_t rows = std::min(batch.capacity(), first + count - start);
         const auto pieces = chunk_pieces(start, start + rows);
@@ -285,7 +461,8 @@ void run_range(const uncertainty_model& m, std::size_t first, std::size_t count,
             pieces.size(), threads,
             [&](std::size_t p) {
                 const auto [begin, end] = pieces[p];
-                replicate(m, begin, end - begin, o, tails[p % threads], into, offset, batch, start);
+                replicate(m, begin, end - begin, o, tails[p % threads], into, offset, batch, start,
+                          spaces[p % threads]);
             },
             [&](std::size_t done, std::size_t n) {
                 if (o.progress && total) o.progress(pieces[done + n - 1].second, total);
@@ -293,12 +470,19 @@ void run_range(const uncertainty_model& m, std::size_t first, std::size_t count,
         const std::size_t tiles = batch.tiles();
         in_waves(
             threads, threads,
-            [&](std::size_t t) { batch.count(rows, tiles * t / threads, tiles * (t + 1) / threads, into); },
+            [&](std::size_t t) {
+                batch.count(rows, tiles * t / threads, tiles * (t + 1) / threads, arena, static_cast<unsigned>(t),
+                            into.missing);
+            },
             [](std::size_t, std::size_t) {});
     }
 }
 
 }  // namespace
+
+struct uncertainty_model::count_source {
+    std::function<counts_view(std::size_t)> cell;  ///< the counts of cell unit + units·node
+};
 
 void score_tails::reset(std::size_t cells, std::size_t replications) {
     keep = replications ? static_cast<std::size_t>(std::floor(0.05 * static_cast<double>(replications - 1))) + 2 : 0;
@@ -400,7 +584,9 @@ uncertainty_block uncertainty_model::run_block(std::size_t first, std::size_t co
     // Tails sized for the whole run (o.replications), so that blocks merge into run()'s tails.
     std::vector<score_tails> tails(1);
     if (o.score_percentiles) tails[0].reset(cells, std::max(o.replications, first + count));
-    run_range(*this, first, count, o, 1, b, first, tails, 0);
+    rank_arena arena(cells, units, 1);
+    run_range(*this, first, count, o, 1, b, first, tails, 0, arena);
+    for (std::size_t c = 0; c < cells; ++c) b.rank_counts[c] = arena.histogram(c);
     b.tails = std::move(tails[0]);
     return b;
 }
@@ -417,12 +603,16 @@ uncertainty_result uncertainty_model::run(const uncertainty_options& o) const {
     std::vector<score_tails> tails(threads);
     if (o.score_percentiles)
         for (score_tails& t : tails) t.reset(cells, n);
-    run_range(*this, 0, n, o, threads, all, 0, tails, n);
+    rank_arena arena(cells, units, threads);
+    run_range(*this, 0, n, o, threads, all, 0, tails, n, arena);
     for (std::size_t t = 1; t < tails.size(); ++t) tails[0].add(tails[t]);
     all.tails = std::move(tails[0]);
-    std::vector<uncertainty_block> one;
-    one.push_back(std::move(all));
-    return merge(std::move(one), o);
+    // the statistics straight from the arena: no copy of the histograms into fresh memory
+    return statistics(all, count_source{[&](std::size_t c) {
+                          const rank_arena::span& h = arena.at(c);
+                          return counts_view{h.low, h.counts, h.size};
+                      }},
+                      o);
 }
 
 uncertainty_result uncertainty_model::merge(std::vector<uncertainty_block> blocks, const uncertainty_options& o) const {
@@ -445,45 +635,27 @@ uncertainty_result uncertainty_model::merge(std::vector<uncertainty_block> block
         all = std::move(blocks[0]);
     else
         for (auto& b : blocks) absorb(all, b);
+    return statistics(all, count_source{[&](std::size_t c) {
+                          const rank_histogram& h = all.rank_counts[c];
+                          return counts_view{h.low, h.counts.data(), h.counts.size()};
+                      }},
+                      o);
+}
+
+uncertainty_result uncertainty_model::statistics(uncertainty_block& all, const count_source& counts,
+                                                 const uncertainty_options& o) const {
+    const std::size_t units = data_.regions.size(), nodes = aggregates_.size();
     uncertainty_result res;
     res.regions = data_.regions;
     for (int k : aggregates_) res.nodes.push_back(fw_.at(k).code);
-    res.replications = n, res.top_k = o.top_k;
+    res.replications = all.count, res.top_k = o.top_k;
     res.nominal_rank = nominal_ranks_, res.nominal_score = nominal_scores_;
     const auto U = static_cast<Eigen::Index>(units), K = static_cast<Eigen::Index>(nodes);
     for (Eigen::MatrixXd* m : {&res.mean_rank, &res.median_rank, &res.rank_p05, &res.rank_p95, &res.top_k_share,
                                &res.mean_score, &res.score_p05, &res.score_p95})
         *m = Eigen::MatrixXd::Constant(U, K, missing_value);
     for (std::size_t k = 0; k < nodes; ++k)
-        for (std::size_t i = 0; i < units; ++i) {
-            const rank_histogram& h = all.rank_counts[i + units * k];
-            const auto ii = static_cast<Eigen::Index>(i), kk = static_cast<Eigen::Index>(k);
-            std::uint64_t present = 0, top = 0;
-            double rank_sum = 0, score_sum = 0;
-            for (std::size_t r = 0; r < h.counts.size(); ++r) {
-                const int rank = h.low + static_cast<int>(r);
-                present += h.counts[r], rank_sum += static_cast<double>(rank) * h.counts[r];
-                if (rank <= o.top_k) top += h.counts[r];
-            }
-            for (const auto& s : all.chunk_sums) score_sum += s(ii, kk);
-            res.top_k_share(ii, kk) = n ? static_cast<double>(top) / static_cast<double>(n) : missing_value;
-            if (present == 0) continue;
-            res.mean_rank(ii, kk) = rank_sum / static_cast<double>(present);
-            res.median_rank(ii, kk) = histogram_quantile(h, 0.5);
-            res.rank_p05(ii, kk) = histogram_quantile(h, 0.05), res.rank_p95(ii, kk) = histogram_quantile(h, 0.95);
-            res.mean_score(ii, kk) = score_sum / static_cast<double>(present);
-            if (all.tails.keep) {
-                res.score_p05(ii, kk) = all.tails.quantile(i + units * k, present, 0.05);
-                res.score_p95(ii, kk) = all.tails.quantile(i + units * k, present, 0.95);
-                continue;
-            }
-            if (all.scores.empty()) continue;
-            std::vector<double> v;
-            for (std::size_t r = 0; r < n; ++r)
-                if (const float x = all.scores[(r * nodes + k) * units + i]; !std::isnan(x)) v.push_back(x);
-            std::sort(v.begin(), v.end());
-            res.score_p05(ii, kk) = quantile7(v, 0.05), res.score_p95(ii, kk) = quantile7(v, 0.95);
-        }
+        for (std::size_t i = 0; i < units; ++i) cell_statistics(counts.cell(i + units * k), all, i, k, o, res);
     res.uniforms = std::move(all.uniforms);
     res.ranks = std::move(all.ranks), res.scores = std::move(all.scores);
     res.notes = notes_;

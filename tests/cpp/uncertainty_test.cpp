@@ -245,6 +245,43 @@ BOOST_AUTO_TEST_CASE(ranks_above_65535_are_counted_exactly) {
     check_against_kept_ranks(r);
 }
 
+// The counts of a run live in per-thread blocks and move to wider spans as a cell's ranks
+// spread: with one replication per batch every batch may widen them. Runs of 1, 2, 3 and 5
+// replications put the quantiles' order statistics in every order (the median's neighbours
+// before the 5th percentile's, all equal, …). Each is checked against the kept ranks, and the
+// run against the same replications merged from blocks (histograms of another layout).
+BOOST_AUTO_TEST_CASE(rank_counts_moved_as_ranks_spread_keep_every_statistic) {
+    const int units = 500;
+    table t;
+    for (const char* name : {"a", "b", "c", "d"}) t.numbers[name] = Eigen::VectorXd(units);
+    for (int i = 0; i < units; ++i) {
+        t.regions.push_back("u" + std::to_string(i));
+        t.numbers["a"](i) = (i * 7919LL) % 1009, t.numbers["b"](i) = (i * 104729LL) % 1013;
+        t.numbers["c"](i) = (i * 31) % 997, t.numbers["d"](i) = i % 101;
+    }
+    uncertainty_spec s;
+    s.noise.push_back({1, 0.9}), s.noise.push_back({2, 0.9});  // ranks move by hundreds of places
+    const auto model = uncertainty_model::make(t, small_framework(), {normalise_step{}, aggregate_step{}}, s);
+    uncertainty_options o;
+    o.keep_ranks = true, o.batch_bytes = 1;
+    for (std::size_t n : {std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{5}, std::size_t{300}})
+        for (unsigned threads : {1u, 2u}) {
+            BOOST_TEST_CONTEXT(n << " replications, " << threads << " threads") {
+                o.replications = n, o.threads = threads;
+                const uncertainty_result r = model->run(o);
+                check_against_kept_ranks(r);
+                std::vector<uncertainty_block> blocks;
+                blocks.push_back(model->run_block(0, std::min<std::size_t>(n, 256), o));
+                if (n > 256) blocks.push_back(model->run_block(256, n - 256, o));
+                const uncertainty_result merged = model->merge(std::move(blocks), o);
+                BOOST_TEST(same_bits(merged.median_rank, r.median_rank));
+                BOOST_TEST(same_bits(merged.rank_p05, r.rank_p05));
+                BOOST_TEST(same_bits(merged.rank_p95, r.rank_p95));
+                BOOST_TEST(same_bits(merged.mean_rank, r.mean_rank));
+            }
+        }
+}
+
 BOOST_AUTO_TEST_CASE(rank_histogram_quantiles_are_type_7) {
     rank_histogram h;
     for (int r : {3, 1, 4, 1, 5}) h.add(r);  // sorted: 1 1 3 4 5

@@ -276,6 +276,10 @@ private:
     void precompute();
     void prepare_fast();
     double base_weight(int node, int weighting_choice) const;
+    struct count_source;  ///< where the statistics read each cell's rank counts (uncertainty_run.cpp)
+    /// The result of a run whose replications are all in `all`, the rank counts read from `counts`.
+    uncertainty_result statistics(uncertainty_block& all, const count_source& counts,
+                                  const uncertainty_options& o) const;
     std::vector<step> data_steps(const replication_draw& d) const;
     std::vector<level_plan> plans(const replication_draw& d) const;
     void draw_weights(const input& in, const double* u, replication_draw& d) const;
