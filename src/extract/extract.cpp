@@ -404,6 +404,20 @@ std::size_t arabic(const code_points& cps, std::size_t k, double& value, bool& m
     return i;
 }
 
+// The value of the Chinese numeral cps[k, end). 二十八亿元 reads as 28 亿元, as 28亿元 does: a
+// trailing 万/亿 that starts a unit (亿元, 万人) or comes before 余/多 is left to the unit (`end`
+// moves back), so one variable's figures keep one scale however they are written.
+std::optional<double> chinese_figure(std::string_view text, const code_points& cps, std::size_t k, std::size_t& end) {
+    const std::optional<double> whole = chinese_value(cps, k, end);
+    if (!whole || end - k < 2 || (cps[end - 1].c != U'万' && cps[end - 1].c != U'亿')) return whole;
+    std::string unit;
+    const bool approximate = end < cps.size() && (cps[end].c == U'余' || cps[end].c == U'多');
+    if (!approximate && unit_length(text, cps, end - 1, unit) <= 1) return whole;
+    const std::optional<double> head = chinese_value(cps, k, end - 1);
+    if (head) --end;
+    return head ? head : whole;
+}
+
 // One number (Arabic or Chinese) with what directly follows it: 余/多, the unit, 成. Returns
 // false if there is no quantity at k.
 bool number_at(std::string_view text, const code_points& cps, std::size_t k, scanned& s, bool& date) {
@@ -430,8 +444,7 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
         if (k > 0 && is_chinese_numeral(cps[k - 1].c)) return false;
         std::size_t end = k;
         while (end < cps.size() && is_chinese_numeral(cps[end].c)) ++end;
-        // Back off trailing multipliers that start a unit (二十万元: 二十万 + 元 is fine; 二十万人 too).
-        std::optional<double> v = chinese_value(cps, k, end);
+        const std::optional<double> v = chinese_figure(text, cps, k, end);
         if (!v) return false;
         value = std::isfinite(*v) ? *v : std::numeric_limits<double>::quiet_NaN();  // 一亿亿…亿: out_of_range
         i = end, chinese = true;
