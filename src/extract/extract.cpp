@@ -1010,6 +1010,13 @@ char32_t first_code_point(std::string_view word) {
     return cps.empty() ? 0 : cps[0].c;
 }
 
+// A word of a few bytes compared in place: a memcmp call per candidate cost more than comparing.
+inline bool same_bytes(const char* at, std::string_view word) {
+    for (std::size_t j = 0; j < word.size(); ++j)
+        if (at[j] != word[j]) return false;
+    return true;
+}
+
 // Words looked up at every code point of a text in one pass: a bitmap of their first characters
 // rules out almost every position with one test.
 template <class Payload>
@@ -1027,10 +1034,10 @@ public:
             const auto it = by_first_.find(cp.c);
             if (it == by_first_.end()) continue;
             for (const auto& [word, payload] : it->second) {
-                // The last byte first: most candidates differ there, and it saves a memcmp call.
+                // The last byte first: most candidates differ there.
                 const std::size_t last = cp.begin + word.size() - 1;
                 if (last >= text.size() || text[last] != word.back()) continue;
-                if (text.compare(cp.begin, word.size(), word) == 0) found(cp.begin, cp.begin + word.size(), payload);
+                if (same_bytes(text.data() + cp.begin, word)) found(cp.begin, cp.begin + word.size(), payload);
             }
         }
     }
@@ -1517,6 +1524,7 @@ public:
     // id() of a text whose storage outlives the writer unchanged (the lexicon, stated periods,
     // literals): remembered by address, which costs less than hashing the text.
     std::uint32_t stable_id(std::string_view text) {
+        if (text.empty()) return 0;  // most damage kinds, statuses, stages and scopes
         remembered& r = by_address_[((reinterpret_cast<std::uintptr_t>(text.data()) >> 3) ^ text.size()) & 255];
         if (r.known && r.data == text.data() && r.size == text.size()) return r.id;
         r = {text.data(), text.size(), id(text), true};
