@@ -12,13 +12,43 @@
 namespace zhibiao::python {
 namespace {
 
+// The columns of one dtype as the rows of one 2-D array, each handed out as a contiguous 1-D view
+// of its row (its base the 2-D array). NumPy puts an array of 4 MB or more on transparent huge
+// pages, one page fault per 2 MiB; 35 columns allocated one by one were each fresh memory on
+// every call (glibc maps a block as large as the one just freed anew), a fault per 4 KiB page,
+// and on this kind of virtual machine a fault costs more than filling its page (bench/NOTES.md).
+// A column kept alive keeps the other columns of its group.
+template <class T>
+class column_group {
+public:
+    column_group(std::size_t columns, std::size_t rows)
+        : rows_(static_cast<py::ssize_t>(rows)),
+          block_(std::vector<py::ssize_t>{static_cast<py::ssize_t>(columns), static_cast<py::ssize_t>(rows)}) {}
+    // The next column: its view and where to write its rows.
+    std::pair<py::array_t<T>, T*> next() {
+        T* data = block_.mutable_data() + next_++ * rows_;
+        return {py::array_t<T>(rows_, data, block_), data};
+    }
+    template <class From>
+    py::array_t<T> copy_of(const std::vector<From>& values) {
+        auto [column, data] = next();
+        std::copy(values.begin(), values.end(), data);
+        return column;
+    }
+
+private:
+    py::ssize_t rows_, next_ = 0;
+    py::array_t<T> block_;
+};
+
 // A label column (variable, unit, period, …) as pandas builds a Categorical from it
 // (Categorical.from_codes): int32 codes and the distinct texts the column holds, sorted as Python
 // sorts str (code point order, which is UTF-8 byte order), so that sorting the column sorts the
 // texts. No Python object per row: one str per text of the table (fact_table::strings), made once.
 class label_columns {
 public:
-    explicit label_columns(const fact_table& t) : table_(t), distinct_(t.strings.size()) {}
+    label_columns(const fact_table& t, column_group<std::int32_t>& codes)
+        : table_(t), codes_(codes), distinct_(t.strings.size()) {}
     py::tuple column(const std::vector<std::uint32_t>& ids) {
         std::vector<std::int32_t> code_of(table_.strings.size(), -1);
         std::vector<std::uint32_t> used;
@@ -31,8 +61,7 @@ public:
             code_of[used[k]] = static_cast<std::int32_t>(k);
             categories[k] = text(used[k]);
         }
-        py::array_t<std::int32_t> codes(static_cast<py::ssize_t>(ids.size()));
-        std::int32_t* data = codes.mutable_data();
+        auto [codes, data] = codes_.next();
         for (std::size_t i = 0; i < ids.size(); ++i) data[i] = code_of[ids[i]];
         return py::make_tuple(codes, categories);
     }
@@ -43,15 +72,15 @@ private:
         return distinct_[id];
     }
     const fact_table& table_;
+    column_group<std::int32_t>& codes_;
     std::vector<py::object> distinct_;  // a str made on first use (a null handle before)
 };
 
 // The qualifier column as label_columns gives the others (its four names sorted).
-py::tuple qualifier_column(const fact_table& t) {
+py::tuple qualifier_column(const fact_table& t, column_group<std::int32_t>& group) {
     static const char* names[] = {"approximate", "exact", "lower_bound", "upper_bound"};
     static const std::int32_t code_of[] = {1, 0, 2, 3};  // by qualifier: exact, approximate, lower, upper
-    py::array_t<std::int32_t> codes(static_cast<py::ssize_t>(t.size()));
-    std::int32_t* data = codes.mutable_data();
+    auto [codes, data] = group.next();
     for (std::size_t i = 0; i < t.size(); ++i) data[i] = code_of[static_cast<int>(t.qual[i])];
     py::list categories;
     for (const char* name : names) categories.append(py::str(name));
@@ -72,25 +101,20 @@ py::array figure_column(const fact_table& t) {
     return cells;
 }
 
-template <class T, class From>
-py::array_t<T> numbers(const std::vector<From>& values) {
-    py::array_t<T> out(static_cast<py::ssize_t>(values.size()));
-    std::copy(values.begin(), values.end(), out.mutable_data());
-    return out;
-}
-
 // Label columns go as (codes, categories) pairs, which the Python layer makes Categoricals of.
 void add_text_columns(py::dict& out, const fact_table& t) {
-    label_columns labels(t);
+    column_group<std::int32_t> codes(9, t.size());  // the nine label columns
+    column_group<double> numbers(3, t.size());
+    label_columns labels(t, codes);
     out["variable"] = labels.column(t.variable);
-    out["value"] = numbers<double>(t.value), out["high"] = numbers<double>(t.high);
-    out["unit"] = labels.column(t.unit), out["qualifier"] = qualifier_column(t);
+    out["value"] = numbers.copy_of(t.value), out["high"] = numbers.copy_of(t.high);
+    out["unit"] = labels.column(t.unit), out["qualifier"] = qualifier_column(t, codes);
     out["period"] = labels.column(t.period);
     out["text"] = figure_column(t);
     out["phrase"] = labels.column(t.phrase), out["damage"] = labels.column(t.damage);
     out["status"] = labels.column(t.status), out["stage"] = labels.column(t.stage);
     out["scope"] = labels.column(t.scope);
-    out["guess"] = numbers<double>(t.guess);
+    out["guess"] = numbers.copy_of(t.guess);
 }
 
 // Offsets for Python are code point offsets (text[begin:end] is the figure); the byte offsets of
@@ -98,15 +122,15 @@ void add_text_columns(py::dict& out, const fact_table& t) {
 py::dict fact_columns(const fact_table& t) {
     py::dict out;
     add_text_columns(out, t);
-    using offset = std::int64_t;
-    out["begin"] = numbers<offset>(t.char_begin), out["end"] = numbers<offset>(t.char_end);
-    out["clause_begin"] = numbers<offset>(t.clause_char_begin);
-    out["clause_end"] = numbers<offset>(t.clause_char_end);
-    out["byte_begin"] = numbers<offset>(t.begin), out["byte_end"] = numbers<offset>(t.end);
+    column_group<std::int64_t> offsets(6, t.size());
+    out["begin"] = offsets.copy_of(t.char_begin), out["end"] = offsets.copy_of(t.char_end);
+    out["clause_begin"] = offsets.copy_of(t.clause_char_begin);
+    out["clause_end"] = offsets.copy_of(t.clause_char_end);
+    out["byte_begin"] = offsets.copy_of(t.begin), out["byte_end"] = offsets.copy_of(t.end);
     const auto& names = fact_flag_names();
+    column_group<bool> flags(names.size(), t.size());
     for (std::size_t k = 0; k < names.size(); ++k) {
-        py::array_t<bool> column(static_cast<py::ssize_t>(t.size()));
-        bool* data = column.mutable_data();
+        auto [column, data] = flags.next();
         for (std::size_t i = 0; i < t.size(); ++i) data[i] = (t.flags[i] >> k) & 1U;
         out[py::str("flag_" + names[k])] = column;
     }

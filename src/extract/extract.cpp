@@ -16,6 +16,10 @@
 
 #include <fast_float/fast_float.h>
 
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
 #include "io/encoding.hpp"
 #include "core/text.hpp"
 #include "io/toml.hpp"
@@ -271,9 +275,12 @@ std::optional<double> chinese_value(const code_points& cps, std::size_t from, st
     return total + section + number + fraction;
 }
 
-bool clause_end(char32_t c) {
-    return c == U'。' || c == ';' || c == U'；' || c == '!' || c == U'！' || c == '?' || c == U'？' || c == '\n' ||
-           c == '\r' || c == ',' || c == U'，';
+// Called for every code point the clause cursors walk: the ideographs (most of a report) and the
+// other characters without a clause end answer after one or two comparisons.
+inline bool clause_end(char32_t c) {
+    if (c < 0x80) return c == ';' || c == '!' || c == '?' || c == '\n' || c == '\r' || c == ',';
+    if (c < U'。' || c > U'？') return false;
+    return c == U'。' || c == U'；' || c == U'！' || c == U'？' || c == U'，';
 }
 bool stops_unit(char32_t c) {
     return c == ' ' || c == '\t' || is_digit(c) || clause_end(c) || c == U'、' || c == '(' || c == ')' || c == U'（' ||
@@ -1027,6 +1034,13 @@ char32_t first_code_point(std::string_view word) {
     return cps.empty() ? 0 : cps[0].c;
 }
 
+// A word of a few bytes compared in place: a memcmp call per candidate cost more than comparing.
+inline bool same_bytes(const char* at, std::string_view word) {
+    for (std::size_t j = 0; j < word.size(); ++j)
+        if (at[j] != word[j]) return false;
+    return true;
+}
+
 // Words looked up at every code point of a text in one pass: a bitmap of their first characters
 // rules out almost every position with one test.
 template <class Payload>
@@ -1044,10 +1058,10 @@ public:
             const auto it = by_first_.find(cp.c);
             if (it == by_first_.end()) continue;
             for (const auto& [word, payload] : it->second) {
-                // The last byte first: most candidates differ there, and it saves a memcmp call.
+                // The last byte first: most candidates differ there.
                 const std::size_t last = cp.begin + word.size() - 1;
                 if (last >= text.size() || text[last] != word.back()) continue;
-                if (text.compare(cp.begin, word.size(), word) == 0) found(cp.begin, cp.begin + word.size(), payload);
+                if (same_bytes(text.data() + cp.begin, word)) found(cp.begin, cp.begin + word.size(), payload);
             }
         }
     }
@@ -1085,7 +1099,7 @@ public:
     void add_words(chunk_matcher& matcher) const {
         for (const auto& g : groups_) matcher.add(g.phrase, {&g, nullptr});
     }
-    void clear() { hits_.clear(); }
+    void clear() { hits_.clear(), hint_ = 0; }
     void add(std::size_t begin, std::size_t end, const phrase_entries* group) { hits_.push_back({begin, end, group}); }
     void sort() {
         std::sort(hits_.begin(), hits_.end(), [](const phrase_hit& a, const phrase_hit& b) {
@@ -1095,8 +1109,7 @@ public:
     // The hit inside bytes [from, to) that ends last (the longer one on a tie); nullptr if none.
     const phrase_hit* closest(std::size_t from, std::size_t to) const {
         if (from >= to) return nullptr;
-        auto it = std::upper_bound(hits_.begin(), hits_.end(), to,
-                                   [](std::size_t t, const phrase_hit& h) { return t < h.end; });
+        auto it = first_ending_after(to);
         while (it != hits_.begin()) {
             --it;
             if (it->end <= from) return nullptr;
@@ -1106,8 +1119,24 @@ public:
     }
 
 private:
+    // The first hit that ends after byte `to`. Figures come in order, so the answer is mostly at
+    // or a few hits past the previous one: a few steps from there instead of a binary search of
+    // the chunk's hits (whose branches the processor cannot predict) for every figure.
+    std::vector<phrase_hit>::const_iterator first_ending_after(std::size_t to) const {
+        const auto ends_after = [](std::size_t t, const phrase_hit& h) { return t < h.end; };
+        auto from = hits_.begin() + static_cast<std::ptrdiff_t>(std::min(hint_, hits_.size()));
+        if (from != hits_.begin() && std::prev(from)->end > to) {
+            from = std::upper_bound(hits_.begin(), from, to, ends_after);
+        } else {
+            for (int step = 0; step < 8 && from != hits_.end() && from->end <= to; ++step) ++from;
+            if (from != hits_.end() && from->end <= to) from = std::upper_bound(from, hits_.end(), to, ends_after);
+        }
+        hint_ = static_cast<std::size_t>(from - hits_.begin());
+        return from;
+    }
     std::deque<phrase_entries> groups_;  // a deque: hits point into it while it grows
     std::vector<phrase_hit> hits_;
+    mutable std::size_t hint_ = 0;  // where the last search ended
 };
 
 // Where the words of one family occur in a chunk (sorted by position): "is one of them inside
@@ -1477,6 +1506,25 @@ struct binding {
     distinctions stated;
 };
 
+// Transparent huge pages for the whole 2 MiB pages of a column's reserved room, before any is
+// touched: a large table is fresh memory on every call, and under a hypervisor each 4 KiB page
+// fault is an exit (the table of 64 MB of text is ~50,000 of them). Advice only.
+void advise_huge_pages(const void* data, std::size_t bytes) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    constexpr std::uintptr_t huge_page = std::uintptr_t{2} << 20;
+    const auto start = reinterpret_cast<std::uintptr_t>(data);
+    const std::uintptr_t first = (start + huge_page - 1) & ~(huge_page - 1), last = (start + bytes) & ~(huge_page - 1);
+    if (last > first) ::madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
+#else
+    (void)data, (void)bytes;
+#endif
+}
+template <class T>
+void reserve_column(std::vector<T>& column, std::size_t rows) {
+    column.reserve(rows);
+    advise_huge_pages(column.data(), column.capacity() * sizeof(T));
+}
+
 // The columns of a fact_table, filled a row at a time; texts are stored once each.
 class table_writer {
 public:
@@ -1502,6 +1550,7 @@ public:
     // id() of a text whose storage outlives the writer unchanged (the lexicon, stated periods,
     // literals): remembered by address, which costs less than hashing the text.
     std::uint32_t stable_id(std::string_view text) {
+        if (text.empty()) return 0;  // most damage kinds, statuses, stages and scopes
         remembered& r = by_address_[((reinterpret_cast<std::uintptr_t>(text.data()) >> 3) ^ text.size()) & 255];
         if (r.known && r.data == text.data() && r.size == text.size()) return r.id;
         r = {text.data(), text.size(), id(text), true};
@@ -1512,9 +1561,11 @@ public:
         for (auto* column : {&t_.variable, &t_.phrase, &t_.unit, &t_.period, &t_.damage, &t_.status, &t_.stage,
                              &t_.scope, &t_.flags, &t_.begin, &t_.end, &t_.clause_begin, &t_.clause_end, &t_.char_begin,
                              &t_.char_end, &t_.clause_char_begin, &t_.clause_char_end})
-            column->reserve(rows);
-        t_.value.reserve(rows), t_.high.reserve(rows), t_.guess.reserve(rows), t_.qual.reserve(rows);
-        t_.text_end.reserve(rows), t_.quoted.reserve(rows * 12);
+            reserve_column(*column, rows);
+        reserve_column(t_.value, rows), reserve_column(t_.high, rows), reserve_column(t_.guess, rows);
+        reserve_column(t_.qual, rows), reserve_column(t_.text_end, rows);
+        t_.quoted.reserve(rows * 12);
+        advise_huge_pages(t_.quoted.data(), t_.quoted.capacity());
     }
 
 private:

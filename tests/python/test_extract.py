@@ -67,3 +67,29 @@ def test_own_lexicon(tmp_path):
 def test_a_number_beyond_a_double_is_flagged_not_kept():
     facts = zb.extract("争取资金" + "9" * 400 + "万元")
     assert np.isnan(facts.loc[0, "value"]) and facts.loc[0, "flag_out_of_range"]
+
+
+def test_the_columns_outlive_the_frame_and_writing_one_changes_no_other():
+    # The numeric, offset, code and flag columns are views of a few blocks (one per dtype): each
+    # must stay valid after the frame is gone, and be a column of its own.
+    import gc
+
+    text = "共组织申报科技项目28项，获批立项11项，争取资金227.4万元。"
+    facts = zb.extract(text)
+    begin, end, byte_begin = (facts[c].to_numpy() for c in ("begin", "end", "byte_begin"))
+    value, guess = facts["value"].to_numpy(), facts["guess"].to_numpy()
+    no_variable, damaged = facts["flag_no_variable"].to_numpy(), facts["flag_damaged"].to_numpy()
+    unit = facts["unit"]
+    del facts
+    gc.collect()
+    assert begin.dtype == np.int64 and value.dtype == np.float64 and no_variable.dtype == np.bool_
+    assert begin.tolist() == [9, 17, 25] and end.tolist() == [12, 20, 32]
+    assert byte_begin.tolist() == [27, 47, 67]
+    assert value.tolist() == [28, 11, 227.4] and np.isnan(guess).all()
+    assert list(unit) == ["项", "项", "万元"]
+    begin[:] = -1
+    value[:] = -1
+    no_variable[:] = True
+    assert end.tolist() == [12, 20, 32] and byte_begin.tolist() == [27, 47, 67]
+    assert np.isnan(guess).all() and not damaged.any()
+    assert list(unit) == ["项", "项", "万元"]
