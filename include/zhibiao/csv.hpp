@@ -86,9 +86,14 @@ struct column_header {
 /// The one header parser of read_csv and Panel.from_pandas.
 column_header parse_column_header(std::string_view header, const catalogue* cat = &catalogue::builtin());
 
+/// An entity code or period as read_csv keys rows by it: ASCII white space and U+3000 trimmed at
+/// both ends, so "A01 " and "A01" are one entity (Panel.from_pandas uses the same rule).
+std::string trim_key(std::string_view text);
+
 /// Cells of one column given as texts (a pandas column of strings), each read by the CSV cell
 /// grammar: numbers, percentages converted into `u` when it is dimensionless, and the texts of
-/// `na_values` (csv_options' by default) as missing. An absent cell (nullopt) is missing.
+/// `na_values` (csv_options' by default) as missing. An absent cell (nullopt) is missing. Without
+/// `unit_stated`, percentages among plain numbers are unparseable, as in read_csv (100× apart).
 struct text_cells {
     std::vector<double> values;
     std::vector<reason> reasons;                           ///< none, missing_input or unparseable per cell
@@ -96,7 +101,8 @@ struct text_cells {
     std::string problem;                                   ///< what is wrong with it, quoting it
 };
 text_cells parse_text_cells(const std::vector<std::optional<std::string>>& cells, const unit& u,
-                            const std::vector<std::string>& na_values = csv_options{}.na_values);
+                            const std::vector<std::string>& na_values = csv_options{}.na_values,
+                            bool unit_stated = true);
 
 /// The bytes of a definition file (catalogue, rules, scorecard pack, composite model, lexicon), as
 /// every loader of those reads them: file_not_found_error, file_error when it is not a regular

@@ -250,11 +250,21 @@ void register_cell_readers(py::module_& m) {
         "(name, unit, renamed_from) of a column header, as read_csv reads it: gdp[亿元], gdp（亿元）, "
         "地区生产总值 → gdp.");
     m.def(
+        "trim_keys",
+        [](const std::vector<std::string>& texts) {
+            std::vector<std::string> out;
+            out.reserve(texts.size());
+            for (const auto& t : texts) out.push_back(trim_key(t));
+            return out;
+        },
+        py::arg("texts"), "Entity codes or periods trimmed as read_csv trims them (white space, U+3000).");
+    m.def(
         "parse_text_cells",
         [](const std::vector<std::optional<std::string>>& cells, const std::optional<std::string>& unit_text,
            std::optional<std::vector<std::string>> na_values) {
             const unit u = unit_text && !unit_text->empty() ? unit::parse(*unit_text) : unit{};
-            text_cells r = na_values ? parse_text_cells(cells, u, *na_values) : parse_text_cells(cells, u);
+            const bool unit_stated = unit_text && !unit_text->empty();
+            text_cells r = parse_text_cells(cells, u, na_values ? *na_values : csv_options{}.na_values, unit_stated);
             py::object first_bad = r.first_bad == static_cast<std::size_t>(-1) ? py::none() : py::cast(r.first_bad);
             return py::make_tuple(copy_to_numpy(r.values), reasons_to_numpy(r.reasons), first_bad, r.problem);
         },

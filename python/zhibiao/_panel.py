@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -44,8 +45,10 @@ def _factorize_labels(series: Any, role: str = "code") -> tuple[np.ndarray, list
             )
         labels = [str(v) for v in values.astype(np.int64).tolist()]
     else:
-        labels = [str(v) for v in values.tolist()]
-    if len(set(labels)) != len(labels):  # e.g. 1 and "1" in one object column: merge them
+        labels = _core.trim_keys([str(v) for v in values.tolist()])  # as read_csv: "A01 " is "A01"
+    if "" in labels:
+        raise _parse_error(f"empty {role} (only white space) in the DataFrame", variable=str(series.name))
+    if len(set(labels)) != len(labels):  # e.g. 1 and "1", or "A01" and "A01 ", in one object column: merge them
         per_row = np.asarray(labels, dtype=object)[codes]
         per_row[codes < 0] = None  # keep missing values missing
         codes, merged = pd.factorize(per_row, sort=False)
@@ -184,6 +187,12 @@ def _source_reasons(variable: str, values: np.ndarray, loaded: Any, given: Seque
     return codes
 
 
+@functools.lru_cache(maxsize=1)
+def _catalogue_variables() -> frozenset[str]:
+    """The built-in catalogue's variable ids: a column of one of them is meant as numbers."""
+    return frozenset(v["id"] for v in _core.Catalogue.builtin().variables())
+
+
 def _cell_texts(series: Any) -> list[str | None]:
     """An object column's cells as texts for the CSV cell grammar (None where missing)."""
     import pandas as pd
@@ -292,8 +301,10 @@ class Panel:
             whose cells are all numbers ("13.5%", "1,234", read by the CSV cell grammar) or
             missing-value markers ("-", "—"), at least one a number. Others are listed in
             ``panel.report["ignored_columns"]``, why in ``report["ignored_reasons"]``. A named
-            column, or one with a unit in its name, that holds a text which is not a number
-            raises ParseError. ±inf is never a value: it becomes NaN with reason
+            column, one with a unit in its name, one named as a catalogue variable
+            (``valid_invention_patents``, ``有效发明专利拥有量``) or one whose cells are mostly
+            numbers, that holds a text which is not a number raises ParseError, as
+            :func:`read_csv` does. ±inf is never a value: it becomes NaN with reason
             ``unparseable``, as :func:`read_csv` reads 1e400. A column named with a catalogue
             variable's Chinese name (``地区生产总值``) is that variable (``gdp``), listed in
             ``panel.report["renamed_columns"]``.
@@ -473,8 +484,12 @@ class Panel:
             raise _parse_error(f"column {column!r} holds {series.dtype} values, not numbers", variable=variable)
         values, reasons, first_bad, problem = _core.parse_text_cells(_cell_texts(series), unit)
         # Guessing (no `variables`, no unit in the header): a column of texts is numbers only when
-        # every cell is a number or a missing-value marker and at least one is a number.
-        meant_as_numbers = explicit or header_unit
+        # every cell is a number or a missing-value marker and at least one is a number. A column
+        # named as a catalogue variable, or whose cells are mostly numbers, is meant as numbers:
+        # its one bad cell is an error, as in read_csv, never a reason to drop the whole column.
+        numbers = int(np.count_nonzero(reasons == 0))
+        not_numbers = int(np.count_nonzero(reasons == _UNPARSEABLE))
+        meant_as_numbers = explicit or header_unit or variable in _catalogue_variables() or numbers > not_numbers
         if first_bad is None:
             if meant_as_numbers or (reasons == 0).any():
                 return values, reasons

@@ -280,6 +280,7 @@ inline std::string restored(std::string s) {
 
 #if defined(__unix__) || defined(__APPLE__)
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #endif
@@ -325,6 +326,18 @@ inline std::string read_to_end(int fd, std::size_t max_bytes, const char* limit_
                 "the file is larger than the limit of " + std::to_string(max_bytes) + " bytes (" + limit_name + ")",
                 where);
     }
+}
+
+/// A pipe's bytes up to its end (EOF). The descriptor was opened not to block; it now blocks, after
+/// waiting (poll) for a writer to come: a FIFO whose writer has not opened it yet reads as ended.
+inline std::string read_stream(int fd, std::size_t max_bytes, const char* limit_name, const location& where) {
+    const int flags = ::fcntl(fd, F_GETFL);
+    if (flags < 0 || ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0)
+        throw file_error(std::string("cannot read file: ") + std::strerror(errno), where);
+    pollfd ready{fd, POLLIN, 0};
+    while (::poll(&ready, 1, -1) < 0)
+        if (errno != EINTR) throw file_error(std::string("cannot read file: ") + std::strerror(errno), where);
+    return read_to_end(fd, max_bytes, limit_name, where);
 }
 
 /// Reads the `size` bytes fstat gave into `dest`. A file that then ends early or has more is
@@ -373,7 +386,10 @@ inline std::string read_file_bytes(const std::string& path, std::size_t max_byte
     struct stat info {};
     if (::fstat(fd, &info) != 0) os_error("cannot read file", errno);
     if (S_ISDIR(info.st_mode)) throw file_error("is a directory, not a file", where);
-    if (!S_ISREG(info.st_mode)) throw file_error("not a regular file (a device, a pipe or a socket)", where);
+    // A pipe (`<(cat f.csv)`, a FIFO) is a stream, read to its end as `-` is.
+    if (S_ISFIFO(info.st_mode)) return read_stream(fd, max_bytes, limit_name, where);
+    // A device is refused, /dev/null too: /dev/zero or a terminal would never end.
+    if (!S_ISREG(info.st_mode)) throw file_error("not a regular file (a device or a socket)", where);
     const auto size = static_cast<std::size_t>(info.st_size);
     // A regular file of size 0 may still have content (/proc, /sys): read it to its end instead.
     if (size == 0) return read_to_end(fd, max_bytes, limit_name, where);

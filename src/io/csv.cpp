@@ -521,10 +521,11 @@ private:
     }
 
     // Reads a cell into `out`. Returns the reason (none, missing_input, unparseable).
+    // `percent` receives the cell's percent exponent (-2 for %, -3 for ‰, 0 otherwise).
     reason read_cell(load_report& sink, std::string_view text, const variable_column& v, double& out, std::size_t line,
-                     std::size_t column) const {
+                     std::size_t column, int& percent) const {
         ++sink.cells;
-        int percent = 0;
+        percent = 0;
         if (detail::parse_number(text, out, percent)) {
             if (percent == 0) return reason::none;
             if (v.percent_ok) {
@@ -650,6 +651,17 @@ private:
         return result;
     }
 
+    // Where a column of no stated unit has plain numbers and percentages ("12.5" and "12.5%",
+    // 100× apart): counted per chunk on the tokenizer's path only, judged once the chunks meet.
+    struct number_kinds {
+        std::size_t first_plain_line = 0, first_percent_line = 0;
+        struct percent_cell {
+            std::size_t row, line;  // the row in its chunk
+            std::string text;       // shortened
+        };
+        std::vector<percent_cell> percent_cells;
+    };
+
     // The rows of one stretch of the body, parsed independently of the others. Values go straight
     // into the shared output columns at `first_row`; a chunk never writes past its line count.
     struct chunk {
@@ -660,6 +672,8 @@ private:
         std::unique_ptr<tokenizer> tok;  // owns unescaped quoted fields the views below may point into
         load_report counts;
         std::vector<std::vector<reason>> reasons;
+        std::vector<number_kinds> kinds;  // per variable: where its plain numbers and percentages are
+        std::size_t first_fast_line = 0;  // a row read by fast_row: every variable cell a plain number
         std::exception_ptr failure;
         // The entity codes and period texts, interned per chunk as its rows are read (no view
         // kept per row), then numbered for the whole file in first-seen order (number_entities,
@@ -861,16 +875,28 @@ private:
                      optional_field(fields, parent_col_), line);
         for (std::size_t k = 0; k < vars.size(); ++k) {
             const auto col = static_cast<std::size_t>(vars[k].field);
-            reason r = read_cell(c.counts, fields[col], vars[k], out[k][c.first_row + row], line, col + 1);
+            int percent = 0;
+            reason r = read_cell(c.counts, fields[col], vars[k], out[k][c.first_row + row], line, col + 1, percent);
             store_reason(c.reasons[k], row, row, r);
+            if (r == reason::none && !vars[k].unit_given) note_kind(c.kinds[k], percent, row, line, fields[col]);
         }
         ++c.counts.rows_loaded;
+    }
+
+    static void note_kind(number_kinds& kinds, int percent, std::size_t row, std::size_t line, std::string_view text) {
+        if (percent == 0) {
+            if (kinds.first_plain_line == 0) kinds.first_plain_line = line;
+            return;
+        }
+        if (kinds.first_percent_line == 0) kinds.first_percent_line = line;
+        kinds.percent_cells.push_back({row, line, detail::shortened(trim(text), 200)});
     }
 
     void parse_chunk(chunk& c, const std::vector<variable_column>& vars, const std::vector<double*>& out) const {
         try {
             const std::size_t capacity = c.newlines + 1;
             c.reasons.assign(vars.size(), {});
+            c.kinds.assign(vars.size(), {});
             c.entity_local.reserve(capacity);
             c.period_local.reserve(capacity);
             std::vector<field> fields;
@@ -887,6 +913,7 @@ private:
                 }
                 ++c.counts.data_lines;
                 if (fast_row(p, end, roles, c, out, line)) {
+                    if (c.first_fast_line == 0) c.first_fast_line = line;
                     ++line;
                     c.counts.cells += vars.size();
                     ++c.counts.rows_loaded;
@@ -1215,7 +1242,40 @@ private:
             add_counts(c.counts);
             add_chunk_rows(c, keys, vars);
         }
+        for (std::size_t k = 0; k < vars.size(); ++k) refuse_mixed_percentages(parsed, vars[k], k);
         return finish(keys, vars, parsed.storage, parsed.rows);
+    }
+
+    // A column whose header states no unit, holding both "12.5%" (0.125) and "12.5": one of the
+    // two is 100× off, and which one cannot be told. Refused (parse_error naming both lines), or
+    // with lenient, its percentage cells become unparseable, each an issue in the report.
+    void refuse_mixed_percentages(wide_parse& parsed, variable_column& v, std::size_t k) {
+        std::size_t plain_line = 0, percent_line = 0;
+        auto earliest = [](std::size_t a, std::size_t b) { return a == 0 ? b : b == 0 ? a : std::min(a, b); };
+        for (const auto& c : parsed.chunks) {
+            plain_line = earliest(plain_line, earliest(c.kinds[k].first_plain_line, c.first_fast_line));
+            percent_line = earliest(percent_line, c.kinds[k].first_percent_line);
+        }
+        if (plain_line == 0 || percent_line == 0) return;
+        const std::string problem = "a percentage in column " + detail::quoted(v.name) +
+                                    ", whose header states no unit, while line " + std::to_string(plain_line) +
+                                    " has a plain number there (100× apart): state the unit in the header (" + v.name +
+                                    "[%] or " + v.name + "[1])";
+        const std::size_t column = static_cast<std::size_t>(v.field) + 1;
+        std::size_t rows_before = 0;
+        for (const auto& c : parsed.chunks) {
+            for (const auto& cell : c.kinds[k].percent_cells) {
+                if (!options_.lenient)
+                    throw parse_error(problem + ": " + detail::quoted(cell.text), at(cell.line, column, v.name));
+                const std::size_t at_row = rows_before + cell.row;
+                parsed.storage[k].get()[at_row] = std::numeric_limits<double>::quiet_NaN();
+                if (v.reasons.size() < parsed.rows) v.reasons.resize(parsed.rows, reason::none);
+                v.reasons[at_row] = reason::unparseable;
+                ++report_.cells_unparseable;
+                note(report_, cell.line, column, v.name, cell.text, problem);
+            }
+            rows_before += c.rows();
+        }
     }
 
     // What a long file builds up record by record.
@@ -1357,8 +1417,9 @@ private:
         }
         has[row] = 1;
         double value;
+        int percent = 0;
         reason r = read_cell(report_, fields[static_cast<std::size_t>(st.value_col)], v, value, line,
-                             static_cast<std::size_t>(st.value_col) + 1);
+                             static_cast<std::size_t>(st.value_col) + 1, percent);
         if (r == reason::none && st.unit_col >= 0 && unit_override_.count(v.name) == 0)
             r = check_long_unit(v, unit_text, fields[static_cast<std::size_t>(st.value_col)],
                                 static_cast<std::size_t>(vi), line, st, value);
@@ -1489,8 +1550,28 @@ column_header parse_column_header(std::string_view header, const catalogue* cat)
     return h;
 }
 
+std::string trim_key(std::string_view text) { return std::string(detail::trim(text)); }
+
+namespace {
+
+// As read_csv: in a column of no stated unit, percentages among plain numbers are unparseable.
+void refuse_mixed_percentages(text_cells& out, const std::vector<std::optional<std::string>>& cells,
+                              const std::vector<std::size_t>& percent_cells, std::size_t first_plain) {
+    for (const std::size_t i : percent_cells) {
+        out.values[i] = std::numeric_limits<double>::quiet_NaN();
+        out.reasons[i] = reason::unparseable;
+    }
+    const std::size_t first = percent_cells.front();
+    if (out.first_bad < first) return;
+    out.first_bad = first;
+    out.problem = "a percentage in a column of no stated unit, while row " + std::to_string(first_plain + 1) +
+                  " has a plain number (100× apart): give the unit ('%' or '1'): " + detail::quoted(*cells[first]);
+}
+
+}  // namespace
+
 text_cells parse_text_cells(const std::vector<std::optional<std::string>>& cells, const unit& u,
-                            const std::vector<std::string>& na_values) {
+                            const std::vector<std::string>& na_values, bool unit_stated) {
     const std::unordered_set<std::string> na(na_values.begin(), na_values.end());
     const bool percent_ok = u.dimensionless();
     const conversion percent = percent_ok ? unit(dimension{}, -2, "%").to(u) : conversion{};
@@ -1498,6 +1579,8 @@ text_cells parse_text_cells(const std::vector<std::optional<std::string>>& cells
     text_cells out;
     out.values.assign(cells.size(), std::numeric_limits<double>::quiet_NaN());
     out.reasons.assign(cells.size(), reason::missing_input);
+    std::vector<std::size_t> percent_cells;
+    std::size_t first_plain = static_cast<std::size_t>(-1);
     for (std::size_t i = 0; i < cells.size(); ++i) {
         if (!cells[i] || na.count(detail::normalize_fullwidth(detail::trim(*cells[i])))) continue;
         double x = 0;
@@ -1510,6 +1593,10 @@ text_cells parse_text_cells(const std::vector<std::optional<std::string>>& cells
         if (problem.empty()) {
             out.values[i] = exponent == 0 ? x : detail::convert_exactly(exponent == -2 ? percent : permille, x);
             out.reasons[i] = reason::none;
+            if (exponent != 0)
+                percent_cells.push_back(i);
+            else
+                first_plain = std::min(first_plain, i);
             continue;
         }
         out.reasons[i] = reason::unparseable;
@@ -1518,6 +1605,8 @@ text_cells parse_text_cells(const std::vector<std::optional<std::string>>& cells
             out.problem = problem + ": " + detail::quoted(*cells[i]);
         }
     }
+    if (!unit_stated && !percent_cells.empty() && first_plain != static_cast<std::size_t>(-1))
+        refuse_mixed_percentages(out, cells, percent_cells, first_plain);
     return out;
 }
 

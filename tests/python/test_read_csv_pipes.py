@@ -1,0 +1,62 @@
+"""read_csv and the CLI read a pipe or FIFO to its end, as `-` (analyst trial 5); devices and
+directories stay refused."""
+
+import os
+import shutil
+import subprocess
+import sys
+import threading
+
+import pytest
+
+import zhibiao as zb
+
+
+def _fifo_with_writer(tmp_path, data: bytes):
+    fifo = tmp_path / "panel.csv"
+    os.mkfifo(fifo)
+
+    def write():
+        with open(fifo, "wb") as f:  # blocks until the reader opens the FIFO
+            f.write(data)
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    return fifo, writer
+
+
+def test_a_fifo_is_read_to_its_end_as_a_stream(tmp_path):
+    # Before: FileError "not a regular file (a device, a pipe or a socket)".
+    body = "".join(f"E{i},2024,{i}\n" for i in range(50_000)).encode()  # more than a pipe's buffer
+    fifo, writer = _fifo_with_writer(tmp_path, b"region,period,gdp[\xe4\xba\xbf\xe5\x85\x83]\n" + body)
+    panel = zb.read_csv(fifo)
+    writer.join(5)
+    assert len(panel) == 50_000 and panel.values("gdp")[-1] == 49_999
+
+
+def test_an_empty_fifo_is_an_empty_input_and_devices_and_directories_stay_refused(tmp_path):
+    fifo, writer = _fifo_with_writer(tmp_path, b"")
+    with pytest.raises(zb.ParseError) as empty_fifo:
+        zb.read_csv(fifo)
+    writer.join(5)
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    with pytest.raises(zb.ParseError) as empty_file:
+        zb.read_csv(empty)
+    assert str(empty_fifo.value).replace(str(fifo), "F") == str(empty_file.value).replace(str(empty), "F")
+    for device in ("/dev/null", "/dev/zero"):  # /dev/zero would never end: character devices are refused
+        with pytest.raises(zb.FileError, match="not a regular file"):
+            zb.read_csv(device)
+    with pytest.raises(zb.FileError, match="directory"):
+        zb.read_csv(tmp_path)
+
+
+def test_the_cli_reads_a_process_substitution(tmp_path):
+    if shutil.which("bash") is None:
+        pytest.skip("needs bash for <(...)")
+    data = tmp_path / "ok.csv"
+    data.write_text("region,period,gdp[亿元],rd_expenditure[万元]\nA,2024,100,5000\n", encoding="utf-8")
+    command = f'"{sys.executable}" -m zhibiao compute <(cat "{data}") --ids rd_intensity -q'
+    result = subprocess.run(["bash", "-c", command], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1] == "A,2024,0.5,"
