@@ -152,7 +152,6 @@ def _prepare(data: Any, framework: Any, steps: Any, previous: Any, period: str |
     return df, framework, model, [str(u) for u in df.index], numbers, labels, prev
 
 
-@checked_keywords
 def _check_counts(**counts: tuple[Any, int]) -> None:
     """Each keyword's value a whole number at least its least (threads=0: every core)."""
     for name, (value, least) in counts.items():
@@ -160,6 +159,7 @@ def _check_counts(**counts: tuple[Any, int]) -> None:
             raise _core.ArgumentError(f"{name} must be a whole number ≥ {least}, not {value!r}")
 
 
+@checked_keywords
 def uncertainty(
     data: Any,
     framework: Any = None,
