@@ -42,7 +42,9 @@ def test_text_columns_stay_ignored_with_their_reason():
 
 def test_codes_and_periods_are_trimmed_as_read_csv_trims_them():
     growth = zb.Indicator("g", "growth(gdp)", unit="%")
-    df = pd.DataFrame({"region": ["A01", "A01 ", "\u3000A01"], "period": ["2023", " 2024", "2025\t"], "gdp": [100.0, 110.0, 121.0]})
+    df = pd.DataFrame(
+        {"region": ["A01", "A01 ", "\u3000A01"], "period": ["2023", " 2024", "2025\t"], "gdp": [100.0, 110.0, 121.0]}
+    )
     csv = zb.read_csv(io.StringIO("region,period,gdp[亿元]\nA01,2023,100\nA01 , 2024,110\n\u3000A01,2025\t,121\n"))
     panel = zb.Panel.from_pandas(df, "region", "period", units={"gdp": "亿元"})
     assert list(panel.entities["code"]) == list(csv.entities["code"]) == ["A01"]
@@ -72,7 +74,7 @@ def test_percentages_and_plain_numbers_in_a_column_of_no_stated_unit_are_refused
         zb.read_csv(io.StringIO(_mixed_csv(["12.5", "13.0", "12.5%"])))
     assert info.value.line == 4 and info.value.variable == "share"
     with pytest.raises(zb.ParseError, match=r"while line 3 has a plain number") as info:  # percentage first
-        zb.read_csv(io.StringIO(_mixed_csv(["12.5%", "13.0", "\"1,250\""])))
+        zb.read_csv(io.StringIO(_mixed_csv(["12.5%", "13.0", '"1,250"'])))
     assert info.value.line == 2
 
 
@@ -114,4 +116,3 @@ def test_from_pandas_refuses_the_same_mix():
         pytest.approx(12.5),
     ]
     assert zb.Panel.from_pandas(_frame(share=["12.5%", "13%", "-"]), "region", "period").values("share")[0] == 0.125
-

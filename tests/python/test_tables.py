@@ -65,7 +65,9 @@ def test_composite_ranks_are_competition_ranks_as_nullable_integers():
     assert str(dense.dtype) == "Int64" and dense.iloc[:4].tolist() == [1, 2, 2, 3]
     average = result.rank("average")["Index"]  # halves: floats, NaN where missing
     assert average.dtype == np.float64 and average.iloc[:4].tolist() == [1, 2.5, 2.5, 4] and np.isnan(average["e"])
-    two = C.build(data.assign(y=[1.0, 2.0, 3.0, 4.0, 5.0]), C.Framework.flat(["x", "y"]), [C.Normalise(), C.Aggregate()])
+    two = C.build(
+        data.assign(y=[1.0, 2.0, 3.0, 4.0, 5.0]), C.Framework.flat(["x", "y"]), [C.Normalise(), C.Aggregate()]
+    )
     change = two.what_if("x")
     assert str(change["rank"].dtype) == str(change["rank_without"].dtype) == "Int64"
 
