@@ -41,10 +41,14 @@ def with_reason_columns(table: Any, reasons: dict[str, list[str]]) -> Any:
 
 
 def _stem(column: str) -> str:
-    """A header's variable name without its unit (gdp[亿元], gdp（亿元）, gdp(亿元) → gdp)."""
-    for bracket in ("[", "（", "("):
-        column = column.split(bracket, 1)[0]
-    return column.strip()
+    """A header's variable as read_csv names it: without its unit, a catalogue name renamed to its
+    id (gdp[亿元], gdp（亿元）, 地区生产总值 → gdp), so 地区生产总值_reason is gdp's reasons."""
+    try:
+        return str(_core.parse_column_header(column.strip())[0])
+    except _core.Error:  # not a header read_csv would take: compared as written, without a unit
+        for bracket in ("[", "（", "("):
+            column = column.split(bracket, 1)[0]
+        return column.strip()
 
 
 def in_header(first_line: bytes, sep: str) -> list[str]:
@@ -57,7 +61,7 @@ def in_header(first_line: bytes, sep: str) -> list[str]:
     except csv.Error:  # a field beyond csv's limit: no header of names (read_csv says what it is)
         return []
     stems = {_stem(c) for c in header if not c.endswith(SUFFIX)}
-    return [c for c in header if c.endswith(SUFFIX) and c[: -len(SUFFIX)] in stems]
+    return [c for c in header if c.endswith(SUFFIX) and _stem(c[: -len(SUFFIX)]) in stems]
 
 
 def first_line(path: Any) -> bytes:
@@ -115,7 +119,7 @@ def carried(panel: Any, source: Any, name: str, columns: Sequence[str], sep: str
 
     table = _reason_table(source, sep)
     core = panel._core
-    wanted = [c for c in columns if c[: -len(SUFFIX)] in set(core.variables)]
+    wanted = [c for c in columns if _stem(c[: -len(SUFFIX)]) in set(core.variables)]
     if not wanted:
         return panel
     entities = [str(x) for x in core.row_entity_codes()]
@@ -124,7 +128,7 @@ def carried(panel: Any, source: Any, name: str, columns: Sequence[str], sep: str
             f"{name}: its {SUFFIX} columns do not match the rows read (a row left "
             f"out?), so the reasons cannot be carried; drop the {SUFFIX} columns to compute without them"
         )
-    given = {c[: -len(SUFFIX)]: _codes(list(table[c]), c) for c in wanted}
+    given = {_stem(c[: -len(SUFFIX)]): _codes(list(table[c]), c) for c in wanted}
     out = Panel(_copy_with(core, given, partial_missing=False))
     out._loaded_report = core.report
     if any((~np.isnan(np.array(core.values(v))) & (r > 0)).any() for v, r in given.items()):

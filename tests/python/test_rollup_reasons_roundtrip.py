@@ -86,3 +86,11 @@ def test_an_unknown_reason_is_an_error_naming_the_column(tmp_path):
     path.write_text("entity,period,gdp[亿元],gdp_reason\n900100,2024,,incomplet_rollup\n", encoding="utf-8")
     with pytest.raises(zb.ParseError, match="gdp_reason.*incomplet_rollup"):
         zb.read_csv(path)
+
+
+def test_a_reason_column_named_after_a_catalogue_name_reaches_its_variable():
+    # 地区生产总值 is read as gdp: its _reason column is gdp's reasons, not a column left aside.
+    text = "entity,period,地区生产总值[亿元],地区生产总值_reason\nA,2024,,incomplete_rollup\nB,2024,80,\n"
+    panel = zb.read_csv(io.StringIO(text))
+    assert "gdp" in panel.variables and "地区生产总值_reason" not in panel.variables
+    assert list(panel._core.reasons("gdp")) == [list(zb._core.reason_names).index("incomplete_rollup"), 0]
