@@ -275,6 +275,7 @@ void register_cell_readers(py::module_& m) {
         [](const py::object& path) {
             std::string name = fs_path(path), bytes;
             {
+                interruptible ctrl_c;  // a FIFO nobody writes to waits in slices that poll for Ctrl-C
                 py::gil_scoped_release release;
                 bytes = read_definition_file(name);
             }

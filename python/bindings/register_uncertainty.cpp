@@ -208,7 +208,8 @@ void register_result(py::module_& m) {
         .def("replication_layers", [](const cp::uncertainty_result& r, std::size_t k) {
             cp::result one = r.replication(k);
             py::list out;
-            for (auto& l : one.layers) out.append(py::make_tuple(l.name, l.rows, l.values));
+            // A copy: the layers die with `one` at the end of this call.
+            for (auto& l : one.layers) out.append(py::make_tuple(l.name, l.rows, l.values.matrix()));
             return py::make_tuple(out, one.aggregation.weights, one.aggregation.effective, one.method);
         });
     py::class_<cp::uncertainty_block>(m, "UncertaintyBlock", "Replications of one block, merged exactly.")

@@ -879,7 +879,7 @@ def read_csv(
             if isinstance(data, str):
                 data = data.encode("utf-8")
             source, name = data, str(getattr(path, "name", "<stream>"))
-            reasons = _reason_columns.in_header(data[: data.find(b"\n") + 1 or None], sep)
+            reasons = _reason_columns.in_header(data[: _reason_columns.HEAD_BYTES], sep)
             options["ignore"] += reasons
             panel = Panel(_core.parse_csv(data, source=name, **options))
         else:

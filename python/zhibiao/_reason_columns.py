@@ -51,11 +51,13 @@ def _stem(column: str) -> str:
         return column.strip()
 
 
-def in_header(first_line: bytes, sep: str) -> list[str]:
-    """The ``<variable>_reason`` columns of a header line whose variable is a column of it too."""
+def in_header(head: bytes, sep: str) -> list[str]:
+    """The ``<variable>_reason`` columns of the header line at the start of ``head`` (the file's
+    first bytes, decoded as read_csv decodes them: UTF-8, GB18030, UTF-16) whose variable is a
+    column of it too."""
     import csv
 
-    text = first_line.decode("utf-8", errors="replace").lstrip("\ufeff").rstrip("\r\n")
+    text = _core.decode_text(bytes(head))[0].split("\n", 1)[0].rstrip("\r")
     try:
         header: list[str] = next(csv.reader([text], delimiter=sep), [])
     except csv.Error:  # a field beyond csv's limit: no header of names (read_csv says what it is)
@@ -64,27 +66,38 @@ def in_header(first_line: bytes, sep: str) -> list[str]:
     return [c for c in header if c.endswith(SUFFIX) and _stem(c[: -len(SUFFIX)]) in stems]
 
 
+HEAD_BYTES = 1 << 16
+
+
 def first_line(path: Any) -> bytes:
-    """The header line of a regular file (b"" for anything else: read_csv then says why; a device
-    such as /dev/zero is never read)."""
+    """The first bytes of a regular file, enough for its header line (b"" for anything else:
+    read_csv then says why; a device such as /dev/zero or a pipe is never read here)."""
     import stat
 
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):
             return b""
         with open(path, "rb") as f:
-            return f.readline(1 << 20)
+            return f.read(HEAD_BYTES)
     except (OSError, TypeError, ValueError):
         return b""
 
 
-def _reason_table(source: Any, sep: str) -> Any:
+def _reason_table(source: Any, sep: str, name: str) -> Any:
+    """The file's cells as texts, decoded as read_csv decodes them."""
     import io
+    from pathlib import Path
 
     import pandas as pd
 
-    data = io.BytesIO(source) if isinstance(source, bytes) else source
-    return pd.read_csv(data, sep=sep, dtype=str, keep_default_na=False, encoding="utf-8-sig", encoding_errors="replace")
+    data = source if isinstance(source, bytes) else Path(os.fsdecode(source)).read_bytes()
+    try:
+        return pd.read_csv(io.StringIO(_core.decode_text(data)[0]), sep=sep, dtype=str, keep_default_na=False)
+    except pd.errors.ParserError as e:  # a row read_csv skipped (lenient) or could not split
+        raise _core.ParseError(
+            f"{name}: its {SUFFIX} columns cannot be matched to the rows read ({e}); "
+            f"drop the {SUFFIX} columns to read it without them"
+        ) from None
 
 
 def _codes(texts: Sequence[str], column: str) -> np.ndarray:
@@ -117,7 +130,7 @@ def carried(panel: Any, source: Any, name: str, columns: Sequence[str], sep: str
     columns) with those reasons."""
     from ._panel import Panel
 
-    table = _reason_table(source, sep)
+    table = _reason_table(source, sep, name)
     core = panel._core
     wanted = [c for c in columns if _stem(c[: -len(SUFFIX)]) in set(core.variables)]
     if not wanted:

@@ -474,26 +474,27 @@ def _unit_table(source: Any, unit: str | None) -> Any:
     codes = df[unit].str.strip()
     repeated = codes.duplicated(keep=False)
     if repeated.any():
-        rows = np.flatnonzero(repeated.to_numpy())[:2] + 1
+        twice = codes[repeated].iloc[0]
+        rows = np.flatnonzero((codes == twice).to_numpy())[:2] + 1
         raise _core.DuplicateRowError(
-            f"{name}: data rows {rows[0]} and {rows[1]} are both unit {codes[repeated].iloc[0]!r}: a unit is scored once"
+            f"{name}: data rows {rows[0]} and {rows[1]} are both unit {twice!r}: a unit is scored once"
         )
     columns = {c: _number_or_label_column(df[c], c, codes, name) for c in df.columns if c != unit}
     return pd.DataFrame(columns, index=pd.Index(codes, name=unit))
 
 
 def _number_or_label_column(column: Any, header: str, codes: Any, source: str) -> Any:
-    """Numbers when every cell reads as one (or is missing) and one does; texts (labels) when none
-    reads as a number; a column of mostly numbers with a text among them is an error, not a label."""
+    """Numbers when every cell reads as one or is missing; texts (labels) when fewer than half the
+    filled cells read as numbers; a column of mostly numbers with a text among them is an error."""
     import numpy as np
 
     cells = [c if c.strip() else None for c in column.tolist()]
     values, _, first_bad, problem = _core.parse_text_cells(cells)
-    numbers = int(np.count_nonzero(~np.isnan(values)))
-    if first_bad is None and numbers:
+    if first_bad is None:  # numbers and missing cells only (an empty column: all missing)
         return values
-    present = sum(c is not None for c in cells)
-    if first_bad is not None and 2 * numbers > present:
+    # Counted with percentages allowed: a column of 12.5% with one 12.5 is numbers, mixed.
+    numbers = int(np.count_nonzero(~np.isnan(_core.parse_text_cells(cells, "%")[0])))
+    if 2 * numbers > sum(c is not None for c in cells):
         row = int(first_bad)
         raise _core.ParseError(f"{source}: data row {row + 1} (unit {codes.iloc[row]}, column {header}): {problem}")
     return column.to_numpy()

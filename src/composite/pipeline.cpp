@@ -4,6 +4,7 @@
 #include "zhibiao/composite/pipeline.hpp"
 
 #include "core/column_memory.hpp"
+#include "zhibiao/csv.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -461,11 +462,12 @@ std::size_t layer_doubles(const table& data, const framework& fw, const std::vec
 namespace {
 // A region given twice (a botched join) would be scored and ranked as two units and move every
 // other region's rank and the data-driven weights: refused, as read_csv refuses a repeated row.
+// Codes compared as read_csv keys rows (trim_key): "A01" and "A01 " are one region.
 void require_unique_regions(const table& data) {
-    std::unordered_map<std::string_view, std::size_t> first;
+    std::unordered_map<std::string, std::size_t> first;
     first.reserve(data.regions.size());
     for (std::size_t i = 0; i < data.regions.size(); ++i) {
-        const auto [it, fresh] = first.emplace(data.regions[i], i);
+        const auto [it, fresh] = first.emplace(trim_key(data.regions[i]), i);
         if (fresh) continue;
         location where;
         where.entity = data.regions[i];

@@ -288,6 +288,8 @@ inline std::string restored(std::string s) {
 #include <cstdio>
 #include <cstring>
 
+#include "zhibiao/interrupt.hpp"
+
 namespace zhibiao::detail {
 
 /// At most `max_bytes` of `text`, cut at a character boundary, with "…" and the full length when
@@ -328,16 +330,32 @@ inline std::string read_to_end(int fd, std::size_t max_bytes, const char* limit_
     }
 }
 
-/// A pipe's bytes up to its end (EOF). The descriptor was opened not to block; it now blocks, after
-/// waiting (poll) for a writer to come: a FIFO whose writer has not opened it yet reads as ended.
+/// A pipe's bytes up to its end (EOF), the descriptor left not blocking. Waits for data in slices
+/// of 100 ms, polling for Ctrl-C between them (poll_interrupt): a FIFO nobody writes to, or a writer
+/// that stalls, must not hold the caller forever. A FIFO whose writer has not opened it yet reads
+/// as ended at once, so the wait is poll's, which returns only once a writer has come.
 inline std::string read_stream(int fd, std::size_t max_bytes, const char* limit_name, const location& where) {
-    const int flags = ::fcntl(fd, F_GETFL);
-    if (flags < 0 || ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0)
-        throw file_error(std::string("cannot read file: ") + std::strerror(errno), where);
-    pollfd ready{fd, POLLIN, 0};
-    while (::poll(&ready, 1, -1) < 0)
-        if (errno != EINTR) throw file_error(std::string("cannot read file: ") + std::strerror(errno), where);
-    return read_to_end(fd, max_bytes, limit_name, where);
+    std::string bytes;
+    char buffer[1 << 16];
+    for (;;) {
+        pollfd ready{fd, POLLIN, 0};
+        const int events = ::poll(&ready, 1, 100);
+        if (events < 0 && errno != EINTR)
+            throw file_error(std::string("cannot read file: ") + std::strerror(errno), where);
+        if (events <= 0) {
+            poll_interrupt();
+            continue;
+        }
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
+        if (n < 0) throw file_error(std::string("cannot read file: ") + std::strerror(errno), where);
+        if (n == 0) return bytes;  // poll saw the writer close: the end
+        bytes.append(buffer, static_cast<std::size_t>(n));
+        if (bytes.size() > max_bytes)
+            throw limit_error(
+                "the file is larger than the limit of " + std::to_string(max_bytes) + " bytes (" + limit_name + ")",
+                where);
+    }
 }
 
 /// Reads the `size` bytes fstat gave into `dest`. A file that then ends early or has more is

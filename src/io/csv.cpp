@@ -1290,6 +1290,8 @@ private:
         std::unordered_map<std::int64_t, std::int32_t> row_of_key;
         std::unordered_map<std::string, unit> unit_cache;
         std::vector<std::size_t> first_unitless_line;  // per variable: its first record without a unit (0: none)
+        // per variable: the line of its first plain number and of its first percentage (0: none)
+        std::vector<std::pair<std::size_t, std::size_t>> first_kind_line;
     };
 
     panel load_long(tokenizer& tok, std::vector<field>& fields, const std::vector<std::string>& names, row_keys& keys) {
@@ -1423,6 +1425,9 @@ private:
         if (r == reason::none && st.unit_col >= 0 && unit_override_.count(v.name) == 0)
             r = check_long_unit(v, unit_text, fields[static_cast<std::size_t>(st.value_col)],
                                 static_cast<std::size_t>(vi), line, st, value);
+        if (r == reason::none && !v.unit_given && unit_text.empty())
+            r = check_long_percent(v, percent != 0, fields[static_cast<std::size_t>(st.value_col)],
+                                   static_cast<std::size_t>(vi), line, st, value);
         if (r == reason::none && !unit_text.empty() && unit_override_.count(v.name) == 0 && unit_text != v.u.symbol())
             value = convert_long_value(value, unit_text, v, line, st);
         v.values[row] = value;
@@ -1448,6 +1453,24 @@ private:
         if (problem.empty()) return reason::none;
         const std::size_t unit_column = static_cast<std::size_t>(st.unit_col) + 1;
         return bad_cell(report_, value_text, v, value, line, unit_column, problem);
+    }
+
+    // As in a wide column (refuse_mixed_percentages): records of a variable with no unit cannot mix
+    // "12.5%" and "12.5". The record that differs from the first kind seen is refused (lenient:
+    // unparseable), naming the line of the first.
+    reason check_long_percent(const variable_column& v, bool is_percent, std::string_view value_text,
+                              std::size_t variable, std::size_t line, long_state& st, double& value) {
+        if (st.first_kind_line.size() <= variable) st.first_kind_line.resize(variable + 1, {0, 0});
+        auto& [plain, percent] = st.first_kind_line[variable];
+        std::size_t& first_of_this_kind = is_percent ? percent : plain;
+        if (first_of_this_kind == 0) first_of_this_kind = line;
+        const std::size_t other = is_percent ? plain : percent;
+        if (other == 0) return reason::none;
+        const std::string problem =
+            std::string(is_percent ? "a percentage" : "a plain number") + " for " + detail::quoted(v.name) +
+            ", which has no unit, while line " + std::to_string(other) + " gives " +
+            (is_percent ? "a plain number" : "a percentage") + " (100× apart): give the records a unit (% or 1)";
+        return bad_cell(report_, value_text, v, value, line, static_cast<std::size_t>(st.value_col) + 1, problem);
     }
 
     // A long file's variable name, read as a wide header is; a catalogue rename is reported.

@@ -65,9 +65,22 @@ BOOST_AUTO_TEST_CASE(every_layer_keeps_its_own_values_in_one_block) {
 }
 
 BOOST_AUTO_TEST_CASE(a_layer_outlives_its_result_and_copies_own_their_values) {
-    const layer kept = build(small_table(), small_framework(), small_steps()).at("imputed");  // moved out
+    const layer kept = build(small_table(), small_framework(), small_steps()).at("imputed");  // a copy
     BOOST_TEST(std::abs(kept.values(2, 0) - 7.0 / 3) < 1e-12);
     BOOST_TEST(kept.values.rows() == 4);
+    // A view of the block (shared()) and a layer moved out keep the block alive after the result
+    // and every other layer are gone (ASan in make test-sanitize reads freed memory otherwise).
+    layer_matrix view;
+    layer moved_out;
+    {
+        result gone = build(small_table(), small_framework(), small_steps());
+        view = gone.at("imputed").values.shared();
+        for (layer& l : gone.layers)
+            if (l.name == "denominated") moved_out = std::move(l);
+    }
+    BOOST_TEST(std::abs(view(2, 1) - 35.0 / 3) < 1e-12);
+    BOOST_TEST(moved_out.values(0, 1) == 10.0);
+    BOOST_TEST(view.storage().get() == moved_out.values.storage().get());
     result r = build(small_table(), small_framework(), small_steps());
     layer copy = r.at("raw");
     copy.values(0, 0) = 99;

@@ -96,3 +96,13 @@ def test_python_uncertainty_refuses_counts_that_are_not_whole_numbers():
     for bad in (dict(threads=-1), dict(n=0), dict(n=2.5), dict(seed=-4), dict(sobol=True)):
         with pytest.raises(zb.ArgumentError, match=next(iter(bad))):
             C.uncertainty(data, None, [C.Normalise("minmax"), C.Aggregate()], **bad)
+
+
+def test_the_rows_named_are_those_of_the_unit_given_twice(tmp_path):
+    result = run(tmp_path, "composite", b"region,a,b\nA,1,3\nB,2,2\nC,3,1\nB,4,4\nA,5,5\n")
+    assert result.returncode == 2 and b"rows 1 and 5 are both unit 'A'" in result.stderr
+
+
+def test_percentages_mixed_with_a_plain_number_are_an_error_with_its_row(tmp_path):
+    result = run(tmp_path, "composite", b"region,a,b\nx,12.5%,3\ny,20%,2\nz,30,1\n")
+    assert result.returncode == 2 and b"column a" in result.stderr and b"data row" in result.stderr

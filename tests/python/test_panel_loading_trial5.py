@@ -116,3 +116,12 @@ def test_from_pandas_refuses_the_same_mix():
         pytest.approx(12.5),
     ]
     assert zb.Panel.from_pandas(_frame(share=["12.5%", "13%", "-"]), "region", "period").values("share")[0] == 0.125
+
+
+def test_a_long_file_cannot_mix_percentages_and_plain_numbers_either():
+    # The wide check did not cover the long layout (review): A read 0.125, B 12.5.
+    text = b"entity,period,variable,value\nA,2020,share,12.5%\nB,2020,share,12.5\n"
+    with pytest.raises(zb.ParseError, match="line 2 gives a percentage"):
+        zb.read_csv(io.BytesIO(text))
+    lenient = zb.read_csv(io.BytesIO(text), lenient=True)
+    assert lenient.values("share")[0] == 0.125 and np.isnan(lenient.values("share")[1])

@@ -60,3 +60,26 @@ def test_the_cli_reads_a_process_substitution(tmp_path):
     result = subprocess.run(["bash", "-c", command], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[1] == "A,2024,0.5,"
+
+
+def test_ctrl_c_ends_the_wait_for_a_fifo_nobody_writes_to(tmp_path):
+    # The wait for a writer polled without a timeout: the reader hung past Ctrl-C (review).
+    import signal
+    import time
+
+    fifo = tmp_path / "never.csv"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(
+        [sys.executable, "-c", f"import zhibiao as zb; print('ready', flush=True); zb.read_csv({str(fifo)!r})"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert reader.stdout.readline().strip() == "ready"
+        time.sleep(0.5)
+        reader.send_signal(signal.SIGINT)
+        _, err = reader.communicate(timeout=20)
+    finally:
+        reader.kill()
+    assert "KeyboardInterrupt" in err

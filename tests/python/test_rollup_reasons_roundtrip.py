@@ -94,3 +94,19 @@ def test_a_reason_column_named_after_a_catalogue_name_reaches_its_variable():
     panel = zb.read_csv(io.StringIO(text))
     assert "gdp" in panel.variables and "地区生产总值_reason" not in panel.variables
     assert list(panel._core.reasons("gdp")) == [list(zb._core.reason_names).index("incomplete_rollup"), 0]
+
+
+def test_reason_columns_of_a_gb18030_file_are_read_as_its_cells_are(tmp_path):
+    # The header and the reason table were decoded as UTF-8 only (review): a ParseError on the
+    # reason text, where the same file in UTF-8 worked.
+    text = "地区,年份,地区生产总值[亿元],地区生产总值_reason\n甲,2024,,incomplete_rollup\n乙,2024,80,\n"
+    path = tmp_path / "gb.csv"
+    path.write_bytes(text.encode("gb18030"))
+    panel = zb.read_csv(path)
+    assert list(panel._core.reasons("gdp")) == [list(zb._core.reason_names).index("incomplete_rollup"), 0]
+
+
+def test_a_row_read_csv_skips_leniently_is_a_parse_error_for_the_reason_columns():
+    text = "entity,period,gdp[亿元],gdp_reason\nA,2024,,incomplete_rollup\nB,2024,80,,extra\n"
+    with pytest.raises(zb.ParseError, match="_reason columns"):
+        zb.read_csv(io.BytesIO(text.encode()), lenient=True)

@@ -152,6 +152,10 @@ public:
         return *this;
     }
 
+    /// A layer keeps its shape (Map's resize would only assert): assign a new matrix instead.
+    void resize(Eigen::Index, Eigen::Index) = delete;
+    void conservativeResize(Eigen::Index, Eigen::Index) = delete;
+
     /// The values as a matrix of their own.
     Eigen::MatrixXd matrix() const { return *this; }
     /// The block that holds the values (shared with the other layers of the build).
