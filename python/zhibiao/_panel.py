@@ -497,9 +497,11 @@ class Panel:
         if not meant_as_numbers:
             return None, f"holds texts that are not numbers (row {int(first_bad) + 1})"
         row = int(first_bad)
+        # A guess from mostly numbers may meet a column of codes (industry 3511, C13): say how to leave it out.
+        hint = "" if explicit or header_unit else "; a column of codes or labels is left out with variables=[...]"
         raise _parse_error(
             f"column {column!r}, row {row + 1} (entity {entity_codes[entity_index[row]]}, period "
-            f"{period_values[period_index[row]]}): {problem}",
+            f"{period_values[period_index[row]]}): {problem}{hint}",
             entity=entity_codes[entity_index[row]],
             period=period_values[period_index[row]],
             variable=variable,
