@@ -214,7 +214,9 @@ def uncertainty(
         exclude_indicator=exclude_indicator,
         probabilities=probabilities or {},
     )
-    _check_counts(n=(n, 1), seed=(seed, 0), threads=(threads, 0), top_k=(top_k, 1), sobol=(sobol, 0))
+    _check_counts(n=(n, 0), seed=(seed, 0), threads=(threads, 0), top_k=(top_k, 1), sobol=(sobol, 0))
+    if n == 0 and sobol == 0:  # n = 0 with sobol = N: the Sobol indices alone
+        raise _core.ArgumentError("n = 0 and sobol = 0 ask for nothing: give n replications, sobol = N, or both")
     df, framework, model, core_model = _setup(data, framework, steps, previous, period, assumptions)
     report, close = _progress.callback(progress, "uncertainty", "rep")
     try:

@@ -93,7 +93,7 @@ def test_python_uncertainty_refuses_counts_that_are_not_whole_numbers():
 
     data = pd.DataFrame({"a": [1.0, 2.0, 3.0], "b": [2.0, 1.0, 3.0]}, index=["u1", "u2", "u3"])
     C = zb.composite
-    for bad in (dict(threads=-1), dict(n=0), dict(n=2.5), dict(seed=-4), dict(sobol=True)):
+    for bad in (dict(threads=-1), dict(n=-1), dict(n=2.5), dict(seed=-4), dict(sobol=True)):
         with pytest.raises(zb.ArgumentError, match=next(iter(bad))):
             C.uncertainty(data, None, [C.Normalise("minmax"), C.Aggregate()], **bad)
 
@@ -106,3 +106,16 @@ def test_the_rows_named_are_those_of_the_unit_given_twice(tmp_path):
 def test_percentages_mixed_with_a_plain_number_are_an_error_with_its_row(tmp_path):
     result = run(tmp_path, "composite", b"region,a,b\nx,12.5%,3\ny,20%,2\nz,30,1\n")
     assert result.returncode == 2 and b"column a" in result.stderr and b"data row" in result.stderr
+
+
+def test_n_zero_is_the_sobol_indices_alone_and_nothing_at_all_is_refused():
+    import pytest
+    import zhibiao as zb
+
+    data = pd.DataFrame({"a": [1.0, 2.0, 3.0, 4.0], "b": [2.0, 1.0, 3.0, 4.0]}, index=["u1", "u2", "u3", "u4"])
+    C = zb.composite
+    steps = [C.Normalise("minmax"), C.Aggregate()]
+    with pytest.raises(zb.ArgumentError, match="ask for nothing"):
+        C.uncertainty(data, None, steps, n=0, weights_noise={1: 0.2})
+    sobol = C.uncertainty(data, None, steps, n=0, sobol=8, bootstrap=0, weights_noise={1: 0.2})
+    assert sobol.sobol is not None
