@@ -5,6 +5,7 @@
 
 #include "error_message.hpp"
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "zhibiao/composite/aggregate.hpp"
@@ -19,6 +20,22 @@ using namespace zhibiao;
 namespace {
 using testing::has;
 using testing::message_of;
+
+// An index I of two indicators a and b, equally weighted.
+composite::framework index_of_a_and_b() {
+    return composite::framework({{"I", "", 1, direction::higher_is_better, 2},
+                                 {"a", "I", 1, direction::higher_is_better, 1},
+                                 {"b", "I", 1, direction::higher_is_better, 1}});
+}
+
+// Three regions with a = 1, 2, 3 and b = 3, 1, 2.
+composite::table a_and_b_of(std::vector<std::string> regions) {
+    composite::table t;
+    t.regions = std::move(regions);
+    t.numbers["a"] = Eigen::Vector3d(1, 2, 3);
+    t.numbers["b"] = Eigen::Vector3d(3, 1, 2);
+    return t;
+}
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(trial_fixes)
@@ -78,14 +95,8 @@ BOOST_AUTO_TEST_CASE(misspelt_node_key_names_the_node_and_the_key_meant) {
 BOOST_AUTO_TEST_CASE(what_if_refuses_to_remove_the_index_or_all_it_holds) {
     // It returned all-missing scores (second analyst trial, 2 December 2026).
     using namespace zhibiao::composite;
-    const framework fw({{"I", "", 1, direction::higher_is_better, 2},
-                        {"a", "I", 1, direction::higher_is_better, 1},
-                        {"b", "I", 1, direction::higher_is_better, 1}});
-    table t;
-    t.regions = {"w", "x", "y"};
-    t.numbers["a"] = Eigen::Vector3d(1, 2, 3);
-    t.numbers["b"] = Eigen::Vector3d(3, 1, 2);
-    const result r = build(t, fw, {normalise_step{}, aggregate_step{}});
+    const framework fw = index_of_a_and_b();
+    const result r = build(a_and_b_of({"w", "x", "y"}), fw, {normalise_step{}, aggregate_step{}});
     const std::string root = message_of([&] { what_if(fw, r, {"I"}); });
     BOOST_TEST(has(root, "cannot remove 'I': it is the index itself"), root);
     const std::string all = message_of([&] { what_if(fw, r, {"a", "b"}); });
@@ -100,15 +111,8 @@ BOOST_AUTO_TEST_CASE(what_if_refuses_to_remove_the_index_or_all_it_holds) {
 BOOST_AUTO_TEST_CASE(a_region_given_twice_is_refused_by_name) {
     // It was scored and ranked as two units (second analyst trial, 2 December 2026).
     using namespace zhibiao::composite;
-    const framework fw({{"I", "", 1, direction::higher_is_better, 2},
-                        {"a", "I", 1, direction::higher_is_better, 1},
-                        {"b", "I", 1, direction::higher_is_better, 1}});
-    table t;
-    t.regions = {"x", "y", "x"};
-    t.numbers["a"] = Eigen::Vector3d(1, 2, 3);
-    t.numbers["b"] = Eigen::Vector3d(3, 1, 2);
     try {
-        build(t, fw, {normalise_step{}, aggregate_step{}});
+        build(a_and_b_of({"x", "y", "x"}), index_of_a_and_b(), {normalise_step{}, aggregate_step{}});
         BOOST_FAIL("no duplicate_row_error");
     } catch (const duplicate_row_error& e) {
         BOOST_TEST(e.where().entity == "x");
