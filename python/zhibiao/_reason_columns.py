@@ -51,17 +51,22 @@ def _stem(column: str) -> str:
         return column.strip()
 
 
-def in_header(head: bytes, sep: str) -> list[str]:
-    """The ``<variable>_reason`` columns of the header line at the start of ``head`` (the file's
-    first bytes, decoded as read_csv decodes them: UTF-8, GB18030, UTF-16) whose variable is a
-    column of it too."""
+def header_of(head: bytes, sep: str) -> list[str]:
+    """The names of the header line at the start of ``head`` (a file's first bytes), decoded as
+    read_csv decodes them (UTF-8, GB18030, UTF-16)."""
     import csv
 
     text = _core.decode_text(bytes(head))[0].split("\n", 1)[0].rstrip("\r")
     try:
-        header: list[str] = next(csv.reader([text], delimiter=sep), [])
+        return next(csv.reader([text], delimiter=sep), [])
     except csv.Error:  # a field beyond csv's limit: no header of names (read_csv says what it is)
         return []
+
+
+def in_header(head: bytes, sep: str) -> list[str]:
+    """The ``<variable>_reason`` columns of the header at the start of ``head`` whose variable is
+    a column of it too."""
+    header = header_of(head, sep)
     stems = {_stem(c) for c in header if not c.endswith(SUFFIX)}
     return [c for c in header if c.endswith(SUFFIX) and _stem(c[: -len(SUFFIX)]) in stems]
 

@@ -33,7 +33,7 @@ from typing import IO, Any, Callable, Iterator, Sequence
 from . import _core
 from ._catalogue import Catalogue, catalogue
 from ._lang import cli_message, cli_text, environment_lang, unit_text
-from ._reason_columns import rollup_reasons, with_reason_columns
+from ._reason_columns import HEAD_BYTES, SUFFIX, first_line, header_of, rollup_reasons, with_reason_columns
 from ._panel import Panel, read_csv
 from ._suggest import closest_name
 from ._tables import write_csv
@@ -428,16 +428,10 @@ def _composite_model(name: str | None) -> Any:
 
 
 def _reason_columns(source: Any) -> list[str]:
-    """The ``<id>_reason`` columns of a header (as `compute` writes them): text, not variables."""
-    import csv
-
-    if hasattr(source, "getvalue"):
-        first = source.getvalue().split(b"\n", 1)[0]
-    else:
-        with open(source, "rb") as f:
-            first = f.readline()
-    header: list[str] = next(csv.reader([first.decode("utf-8", errors="replace").lstrip("\ufeff")]), [])
-    return [c for c in header if c.endswith("_reason")]
+    """The ``<id>_reason`` columns of a header (as `compute` writes them): text, not variables.
+    Read as read_csv reads the header; a pipe is not read here (it could be read only once)."""
+    head = source.getvalue()[:HEAD_BYTES] if hasattr(source, "getvalue") else first_line(source)
+    return [c for c in header_of(head, ",") if c.endswith(SUFFIX)]
 
 
 def _composite_data(args: argparse.Namespace) -> Any:
@@ -471,7 +465,7 @@ def _unit_table(source: Any, unit: str | None) -> Any:
         )
     if df.empty:
         raise _core.ParseError(f"{name}: a header and no unit to score")
-    codes = df[unit].str.strip()
+    codes = pd.Series(_core.trim_keys(df[unit].tolist()), dtype=object)  # read_csv's rule for codes
     repeated = codes.duplicated(keep=False)
     if repeated.any():
         twice = codes[repeated].iloc[0]

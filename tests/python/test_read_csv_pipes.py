@@ -60,6 +60,19 @@ def test_the_cli_reads_a_process_substitution(tmp_path):
     result = subprocess.run(["bash", "-c", command], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[1] == "A,2024,0.5,"
+    # composite --period looked for reason columns by reading the pipe's first line itself, so
+    # read_csv then met the pipe without its header (review of the whole change).
+    model = tmp_path / "m.toml"
+    model.write_text(
+        '[[node]]\ncode="idx"\nlevel=2\n[[node]]\ncode="gdp"\nparent="idx"\n[[node]]\ncode="rd"\nparent="idx"\n'
+        '[[step]]\nkind="normalise"\nmethod="minmax"\n[[step]]\nkind="aggregate"\nmethod="arithmetic"\n',
+        encoding="utf-8",
+    )
+    data.write_text("region,period,gdp,rd\nA,2024,100,5\nB,2024,80,9\n", encoding="utf-8")
+    command = f'"{sys.executable}" -m zhibiao composite <(cat "{data}") --period 2024 --model "{model}" -q'
+    result = subprocess.run(["bash", "-c", command], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert sorted(line.split(",")[0] for line in result.stdout.splitlines()[1:]) == ["A", "B"]
 
 
 def test_ctrl_c_ends_the_wait_for_a_fifo_nobody_writes_to(tmp_path):
