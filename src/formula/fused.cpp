@@ -255,6 +255,7 @@ private:
     program prog_;
     std::unordered_map<std::string, planned> memo_;  // indicators planned
     bool every_period_ends_the_year() const;
+    bool every_period_starts_the_year() const;
 
     std::unordered_map<std::string, planned> leaf_of_;  // columns read
     std::vector<std::string> stack_;
@@ -300,12 +301,19 @@ planned planner::call(const formula& f, const formula_node& n) {
     // Where every period ends in December each row is its own year end: year_end(x) is x, as the
     // evaluator gives it (an annual panel's per-10k indicators stay fused).
     if (fn == "year_end" && every_period_ends_the_year()) return arg(0);
+    // Where every period starts in January (years, halves H1, YTD spans …) ytd(x) is x.
+    if (fn == "ytd" && every_period_starts_the_year()) return arg(0);
     throw not_fusable();  // time operators and published(): other rows, or the column as given
 }
 
 bool planner::every_period_ends_the_year() const {
     const auto& periods = p_.periods();
     return std::all_of(periods.begin(), periods.end(), [](const period& q) { return q.last_month() == 12; });
+}
+
+bool planner::every_period_starts_the_year() const {
+    const auto& periods = p_.periods();
+    return std::all_of(periods.begin(), periods.end(), [](const period& q) { return q.first_month() == 1; });
 }
 
 // A column is read once per block whatever the number of formulas that use it. Its reasons
