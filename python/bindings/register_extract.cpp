@@ -3,6 +3,8 @@
 #include <pybind11/stl.h>
 
 #include <algorithm>
+#include <array>
+#include <memory>
 #include <cstdint>
 
 #include "bindings.hpp"
@@ -12,89 +14,155 @@
 namespace zhibiao::python {
 namespace {
 
-// The columns of one dtype as the rows of one 2-D array, each handed out as a contiguous 1-D view
-// of its row (its base the 2-D array). NumPy puts an array of 4 MB or more on transparent huge
-// pages, one page fault per 2 MiB; 35 columns allocated one by one were each fresh memory on
-// every call (glibc maps a block as large as the one just freed anew), a fault per 4 KiB page,
-// and on this kind of virtual machine a fault costs more than filling its page (bench/NOTES.md).
-// A column kept alive keeps the other columns of its group.
-template <class T>
-class column_group {
+// Every numeric column of the table (values, offsets, category codes, flags) as a contiguous view
+// of one NumPy array of bytes (its base), each column 64-byte aligned. NumPy puts an array of 4 MB
+// or more on transparent huge pages, one page fault per 2 MiB; columns allocated one by one (or a
+// block per dtype: the 16 flag columns of 8 MB of text are 3.7 MB) were fresh memory on every call
+// (glibc maps a block as large as the one just freed anew), a fault per 4 KiB page, and on this
+// kind of virtual machine a fault costs more than filling its page (bench/NOTES.md). A column kept
+// alive keeps the block.
+class column_block {
 public:
-    column_group(std::size_t columns, std::size_t rows)
-        : rows_(static_cast<py::ssize_t>(rows)),
-          block_(std::vector<py::ssize_t>{static_cast<py::ssize_t>(columns), static_cast<py::ssize_t>(rows)}) {}
-    // The next column: its view and where to write its rows.
-    std::pair<py::array_t<T>, T*> next() {
-        T* data = block_.mutable_data() + next_++ * rows_;
-        return {py::array_t<T>(rows_, data, block_), data};
+    template <class T>
+    static std::size_t bytes_of(std::size_t rows) {
+        return (rows * sizeof(T) + 63) / 64 * 64;
     }
-    template <class From>
+    column_block(std::size_t rows, std::size_t bytes)
+        : rows_(rows), block_(static_cast<py::ssize_t>(std::max<std::size_t>(bytes, 64) + 64)) {
+        const auto start = reinterpret_cast<std::uintptr_t>(block_.mutable_data());
+        next_ = static_cast<std::size_t>((64 - start % 64) % 64);
+    }
+    // The next column: its view and where to write its rows.
+    template <class T>
+    std::pair<py::array_t<T>, T*> next() {
+        T* data = reinterpret_cast<T*>(block_.mutable_data() + next_);
+        next_ += bytes_of<T>(rows_);
+        return {py::array_t<T>(static_cast<py::ssize_t>(rows_), data, block_), data};
+    }
+    template <class T, class From>
     py::array_t<T> copy_of(const std::vector<From>& values) {
-        auto [column, data] = next();
+        auto [column, data] = next<T>();
         std::copy(values.begin(), values.end(), data);
         return column;
     }
 
 private:
-    py::ssize_t rows_, next_ = 0;
-    py::array_t<T> block_;
+    std::size_t rows_, next_ = 0;
+    py::array_t<std::uint8_t> block_;
 };
 
 // A label column (variable, unit, period, …) as pandas builds a Categorical from it
-// (Categorical.from_codes): int32 codes and the distinct texts the column holds, sorted as Python
-// sorts str (code point order, which is UTF-8 byte order), so that sorting the column sorts the
-// texts. No Python object per row: one str per text of the table (fact_table::strings), made once.
+// (Categorical.from_codes): codes and the distinct texts the column holds, sorted as Python sorts
+// str (code point order, which is UTF-8 byte order), so that sorting the column sorts the texts.
+// The codes come in the dtype pandas keeps them in (int8 for fewer than 127 texts, then int16,
+// int32), which it then takes without a copy. No Python object per row: one str per text of the
+// table (fact_table::strings), made once.
+struct label_plan {
+    const std::vector<std::uint32_t>* ids = nullptr;
+    std::vector<std::int32_t> code_of;  // by text id
+    py::list categories;
+    std::size_t code_bytes() const {
+        const std::size_t n = categories.size();
+        return n < 127 ? 1 : n < 32767 ? 2 : 4;
+    }
+    std::size_t block_bytes(std::size_t rows) const {
+        const std::size_t k = code_bytes();
+        return k == 1   ? column_block::bytes_of<std::int8_t>(rows)
+               : k == 2 ? column_block::bytes_of<std::int16_t>(rows)
+                        : column_block::bytes_of<std::int32_t>(rows);
+    }
+};
+
 class label_columns {
 public:
-    label_columns(const fact_table& t, column_group<std::int32_t>& codes)
-        : table_(t), codes_(codes), distinct_(t.strings.size()) {}
-    py::tuple column(const std::vector<std::uint32_t>& ids) {
-        std::vector<std::int32_t> code_of(table_.strings.size(), -1);
+    explicit label_columns(const fact_table& t) : table_(t), distinct_(t.strings.size()) {}
+    label_plan plan(const std::vector<std::uint32_t>& ids) {
+        label_plan p;
+        p.ids = &ids;
+        p.code_of.assign(table_.strings.size(), -1);
         std::vector<std::uint32_t> used;
         for (const std::uint32_t id : ids)
-            if (code_of[id] < 0) code_of[id] = 0, used.push_back(id);
+            if (p.code_of[id] < 0) p.code_of[id] = 0, used.push_back(id);
         std::sort(used.begin(), used.end(),
                   [&](std::uint32_t a, std::uint32_t b) { return table_.strings[a] < table_.strings[b]; });
-        py::list categories(used.size());
+        p.categories = py::list(used.size());
         for (std::size_t k = 0; k < used.size(); ++k) {
-            code_of[used[k]] = static_cast<std::int32_t>(k);
-            categories[k] = text(used[k]);
+            p.code_of[used[k]] = static_cast<std::int32_t>(k);
+            p.categories[k] = text(used[k]);
         }
-        auto [codes, data] = codes_.next();
-        for (std::size_t i = 0; i < ids.size(); ++i) data[i] = code_of[ids[i]];
-        return py::make_tuple(codes, categories);
+        return p;
+    }
+    static py::tuple column(const label_plan& p, column_block& block) {
+        const std::size_t k = p.code_bytes();
+        py::array codes = k == 1   ? write<std::int8_t>(p, block)
+                          : k == 2 ? write<std::int16_t>(p, block)
+                                   : write<std::int32_t>(p, block);
+        return py::make_tuple(codes, p.categories);
     }
 
 private:
+    template <class T>
+    static py::array write(const label_plan& p, column_block& block) {
+        auto [codes, data] = block.next<T>();
+        for (const std::uint32_t id : *p.ids) *data++ = static_cast<T>(p.code_of[id]);
+        return std::move(codes);
+    }
     const py::object& text(std::uint32_t id) {
         if (!distinct_[id]) distinct_[id] = py::str(table_.strings[id]);
         return distinct_[id];
     }
     const fact_table& table_;
-    column_group<std::int32_t>& codes_;
     std::vector<py::object> distinct_;  // a str made on first use (a null handle before)
 };
 
 // The qualifier column as label_columns gives the others (its four names sorted).
-py::tuple qualifier_column(const fact_table& t, column_group<std::int32_t>& group) {
+py::tuple qualifier_column(const fact_table& t, column_block& block) {
     static const char* names[] = {"approximate", "exact", "lower_bound", "upper_bound"};
-    static const std::int32_t code_of[] = {1, 0, 2, 3};  // by qualifier: exact, approximate, lower, upper
-    auto [codes, data] = group.next();
+    static const std::int8_t code_of[] = {1, 0, 2, 3};  // by qualifier: exact, approximate, lower, upper
+    auto [codes, data] = block.next<std::int8_t>();
     for (std::size_t i = 0; i < t.size(); ++i) data[i] = code_of[static_cast<int>(t.qual[i])];
     py::list categories;
     for (const char* name : names) categories.append(py::str(name));
     return py::make_tuple(codes, categories);
 }
 
-// The figures as written: one str per row (each is its own text).
+// The figures as written, a str per row. A report states the same figure text again and again
+// (50%, 1项, 2025年…): a row whose text is one of the last seen in its slot of a small cache
+// shares that str instead of allocating its own (equal values, fewer objects and fresh pages).
+class figure_strings {
+public:
+    // A new reference to a str of `figure`.
+    PyObject* get(std::string_view figure) {
+        slot& s = slots_[hash(figure) & (slots_.size() - 1)];
+        if (s.object && s.text == figure) {
+            Py_INCREF(s.object.ptr());
+            return s.object.ptr();
+        }
+        PyObject* o = PyUnicode_DecodeUTF8(figure.data(), static_cast<Py_ssize_t>(figure.size()), "replace");
+        if (!o) throw py::error_already_set();
+        s.text = figure, s.object = py::reinterpret_borrow<py::object>(o);
+        return o;
+    }
+
+private:
+    static std::size_t hash(std::string_view text) {
+        std::size_t h = 14695981039346656037ULL;  // FNV-1a: figures are a few bytes each
+        for (const char c : text) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+        return h ^ (h >> 29);
+    }
+    struct slot {
+        std::string_view text;  // views the table's quoted text, which outlives the cache
+        py::object object;
+    };
+    std::array<slot, 4096> slots_{};
+};
+
 py::array figure_column(const fact_table& t) {
     py::array cells = py::module_::import("numpy").attr("empty")(t.size(), py::arg("dtype") = "object");
     PyObject** data = static_cast<PyObject**>(cells.mutable_data());
+    auto strings = std::make_unique<figure_strings>();
     for (std::size_t i = 0; i < t.size(); ++i) {
-        const std::string_view figure = t.figure(i);
-        PyObject* o = PyUnicode_DecodeUTF8(figure.data(), static_cast<Py_ssize_t>(figure.size()), "replace");
-        if (!o) throw py::error_already_set();
+        PyObject* o = strings->get(t.figure(i));
         Py_XDECREF(data[i]);
         data[i] = o;
     }
@@ -102,36 +170,36 @@ py::array figure_column(const fact_table& t) {
 }
 
 // Label columns go as (codes, categories) pairs, which the Python layer makes Categoricals of.
-void add_text_columns(py::dict& out, const fact_table& t) {
-    column_group<std::int32_t> codes(9, t.size());  // the nine label columns
-    column_group<double> numbers(3, t.size());
-    label_columns labels(t, codes);
-    out["variable"] = labels.column(t.variable);
-    out["value"] = numbers.copy_of(t.value), out["high"] = numbers.copy_of(t.high);
-    out["unit"] = labels.column(t.unit), out["qualifier"] = qualifier_column(t, codes);
-    out["period"] = labels.column(t.period);
-    out["text"] = figure_column(t);
-    out["phrase"] = labels.column(t.phrase), out["damage"] = labels.column(t.damage);
-    out["status"] = labels.column(t.status), out["stage"] = labels.column(t.stage);
-    out["scope"] = labels.column(t.scope);
-    out["guess"] = numbers.copy_of(t.guess);
-}
-
 // Offsets for Python are code point offsets (text[begin:end] is the figure); the byte offsets of
 // the C++ structs go along as byte_begin/byte_end.
 py::dict fact_columns(const fact_table& t) {
+    label_columns labels(t);
+    const std::array<label_plan, 8> plans = {labels.plan(t.variable), labels.plan(t.unit),   labels.plan(t.period),
+                                             labels.plan(t.phrase),   labels.plan(t.damage), labels.plan(t.status),
+                                             labels.plan(t.stage),    labels.plan(t.scope)};
+    const std::size_t rows = t.size(), flag_count = fact_flag_names().size();
+    std::size_t bytes = 9 * column_block::bytes_of<std::int64_t>(rows) +
+                        (flag_count + 1) * column_block::bytes_of<std::uint8_t>(rows);  // + the qualifier
+    for (const label_plan& p : plans) bytes += p.block_bytes(rows);
+    column_block block(rows, bytes);
     py::dict out;
-    add_text_columns(out, t);
-    column_group<std::int64_t> offsets(6, t.size());
-    out["begin"] = offsets.copy_of(t.char_begin), out["end"] = offsets.copy_of(t.char_end);
-    out["clause_begin"] = offsets.copy_of(t.clause_char_begin);
-    out["clause_end"] = offsets.copy_of(t.clause_char_end);
-    out["byte_begin"] = offsets.copy_of(t.begin), out["byte_end"] = offsets.copy_of(t.end);
+    out["variable"] = label_columns::column(plans[0], block);
+    out["value"] = block.copy_of<double>(t.value), out["high"] = block.copy_of<double>(t.high);
+    out["unit"] = label_columns::column(plans[1], block), out["qualifier"] = qualifier_column(t, block);
+    out["period"] = label_columns::column(plans[2], block);
+    out["text"] = figure_column(t);
+    out["phrase"] = label_columns::column(plans[3], block), out["damage"] = label_columns::column(plans[4], block);
+    out["status"] = label_columns::column(plans[5], block), out["stage"] = label_columns::column(plans[6], block);
+    out["scope"] = label_columns::column(plans[7], block);
+    out["guess"] = block.copy_of<double>(t.guess);
+    out["begin"] = block.copy_of<std::int64_t>(t.char_begin), out["end"] = block.copy_of<std::int64_t>(t.char_end);
+    out["clause_begin"] = block.copy_of<std::int64_t>(t.clause_char_begin);
+    out["clause_end"] = block.copy_of<std::int64_t>(t.clause_char_end);
+    out["byte_begin"] = block.copy_of<std::int64_t>(t.begin), out["byte_end"] = block.copy_of<std::int64_t>(t.end);
     const auto& names = fact_flag_names();
-    column_group<bool> flags(names.size(), t.size());
     for (std::size_t k = 0; k < names.size(); ++k) {
-        auto [column, data] = flags.next();
-        for (std::size_t i = 0; i < t.size(); ++i) data[i] = (t.flags[i] >> k) & 1U;
+        auto [column, data] = block.next<bool>();
+        for (std::size_t i = 0; i < rows; ++i) data[i] = (t.flags[i] >> k) & 1U;
         out[py::str("flag_" + names[k])] = column;
     }
     return out;
