@@ -312,13 +312,14 @@ public:
     std::size_t capacity() const { return rows_; }
     std::size_t tiles() const { return (cells_ + tile - 1) / tile; }
 
-    /// Replication `row`'s ranks of the cells [cell, cell + n) (NaN: missing).
-    void put(std::size_t row, std::size_t cell, const double* rank, std::size_t n) {
-        if (narrow_)
-            put_as(short_.get() + row * cells_ + cell, rank, n);
-        else
-            put_as(long_.get() + row * cells_ + cell, rank, n);
+    bool narrow() const { return narrow_; }
+    float rank_as_float(std::size_t row, std::size_t cell) const {
+        const std::uint32_t rank = narrow_ ? short_[row * cells_ + cell] : long_[row * cells_ + cell];
+        return rank == 0 ? std::numeric_limits<float>::quiet_NaN() : static_cast<float>(rank);
     }
+    /// Replication `row`'s ranks, written by the ranking (0: missing), in either width.
+    std::uint16_t* narrow_row(std::size_t row) const { return short_.get() + row * cells_; }
+    std::uint32_t* wide_row(std::size_t row) const { return long_.get() + row * cells_; }
 
     /// The first `rows` replications into the histograms (counted by slot `slot`) and the
     /// missing counts of the cells of tiles [first, end).
@@ -334,11 +335,6 @@ public:
     }
 
 private:
-    template <class Rank>
-    static void put_as(Rank* out, const double* rank, std::size_t n) {
-        for (std::size_t i = 0; i < n; ++i) out[i] = std::isnan(rank[i]) ? Rank{0} : static_cast<Rank>(rank[i]);
-    }
-
     /// One tile: a pass over the batch for each cell's lowest and highest rank and missing count,
     /// the histograms widened once, then a pass counting (the tile's histograms stay in cache).
     template <class Rank>
@@ -379,22 +375,26 @@ private:
     std::unique_ptr<std::uint32_t[], free_memory> long_;
 };
 
-/// Replication r's scores and ranks: the score sums of its chunk (in replication order), the
-/// kept matrices and the score tails into `rows` and `tails`, its ranks into row `row` of the batch.
-void record(std::size_t r, const Eigen::MatrixXd& s, const Eigen::MatrixXd& rk, const uncertainty_options& o,
-            score_tails& tails, uncertainty_block& rows, rank_batch& batch, std::size_t row) {
+/// Replication r's scores (its ranks already in row `row` of the batch): the score sums of its
+/// chunk (in replication order; a missing score has no rank and adds nothing), the kept matrices
+/// and the score tails into `rows` and `tails`.
+void record(std::size_t r, const Eigen::MatrixXd& s, const uncertainty_options& o, score_tails& tails,
+            uncertainty_block& rows, const rank_batch& batch, std::size_t row) {
     const auto units = static_cast<std::size_t>(s.rows()), nodes = static_cast<std::size_t>(s.cols());
     Eigen::MatrixXd& sums = rows.chunk_sums[r / uncertainty_model::chunk];
+    const bool plain = !o.keep_ranks && !o.keep_scores && !tails.keep;
     for (std::size_t k = 0; k < nodes; ++k) {
         const double* score = s.col(static_cast<Eigen::Index>(k)).data();
-        const double* rank = rk.col(static_cast<Eigen::Index>(k)).data();
         double* sum = sums.col(static_cast<Eigen::Index>(k)).data();
-        batch.put(row, units * k, rank, units);
+        if (plain) {  // the usual case: a select that vectorises
+            for (std::size_t i = 0; i < units; ++i) sum[i] = std::isnan(score[i]) ? sum[i] : sum[i] + score[i];
+            continue;
+        }
         for (std::size_t i = 0; i < units; ++i) {
             const std::size_t kept = (r * nodes + k) * units + i;
-            if (o.keep_ranks) rows.ranks[kept] = static_cast<float>(rank[i]);
+            if (o.keep_ranks) rows.ranks[kept] = batch.rank_as_float(row, units * k + i);
             if (o.keep_scores) rows.scores[kept] = static_cast<float>(score[i]);
-            if (std::isnan(rank[i])) continue;
+            if (std::isnan(score[i])) continue;
             sum[i] += score[i];
             if (tails.keep) tails.add(i + units * k, score[i]);
         }
@@ -404,20 +404,19 @@ void record(std::size_t r, const Eigen::MatrixXd& s, const Eigen::MatrixXd& rk, 
 /// A thread slot's working memory, kept for the whole run: fresh pages are dear.
 struct replication_space {
     uncertainty_model::fast_scratch scratch;
-    Eigen::MatrixXd scores, ranks;
+    Eigen::MatrixXd scores;
     std::vector<double> u;
 };
 
 /// Replications [first, first + count) of a model: their uniforms, chunk score sums and kept
-/// matrices into `rows` (whose replication 0 is `offset`), their ranks into the batch (whose
-/// row 0 is replication `batch_first`).
+/// matrices into `rows` (whose replication 0 is `offset`), their ranks straight into the batch
+/// (whose row 0 is replication `batch_first`).
 void replicate(const uncertainty_model& m, std::size_t first, std::size_t count, const uncertainty_options& o,
                score_tails& tails, uncertainty_block& rows, std::size_t offset, rank_batch& batch,
                std::size_t batch_first, replication_space& space) {
     const std::size_t units = m.data().regions.size(), nodes = m.aggregates().size(), dims = m.dimensions();
     uncertainty_model::fast_scratch& scratch = space.scratch;
-    Eigen::MatrixXd &s = space.scores, &rk = space.ranks;
-    rk.resize(static_cast<Eigen::Index>(units), static_cast<Eigen::Index>(nodes));
+    Eigen::MatrixXd& s = space.scores;
     std::vector<double>& u = space.u;
     u.resize(dims);
     for (std::size_t r = first; r < first + count; ++r) {
@@ -426,10 +425,15 @@ void replicate(const uncertainty_model& m, std::size_t first, std::size_t count,
             rows.uniforms(static_cast<Eigen::Index>(r - offset), static_cast<Eigen::Index>(j)) = u[j];
         const replication_draw d = m.decode(u.data());
         if (!m.fast_scores(d, scratch, s)) s = m.general_scores(d);
-        for (std::size_t k = 0; k < nodes; ++k)
-            rank_descending(s.col(static_cast<Eigen::Index>(k)).data(), units, scratch,
-                            rk.col(static_cast<Eigen::Index>(k)).data());
-        record(r - offset, s, rk, o, tails, rows, batch, r - batch_first);
+        const std::size_t row = r - batch_first;
+        for (std::size_t k = 0; k < nodes; ++k) {
+            const double* x = s.col(static_cast<Eigen::Index>(k)).data();
+            if (batch.narrow())
+                rank_descending(x, units, scratch, batch.narrow_row(row) + units * k);
+            else
+                rank_descending(x, units, scratch, batch.wide_row(row) + units * k);
+        }
+        record(r - offset, s, o, tails, rows, batch, row);
     }
 }
 
