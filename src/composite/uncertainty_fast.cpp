@@ -26,7 +26,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
-
+#include <type_traits>
 #include <utility>
 
 namespace zhibiao::composite {
@@ -106,28 +106,52 @@ double finish(double p, double num, double den) {
     return p == 1 ? num / den : p == 0 ? std::exp(num / den) : den / num;
 }
 
+/// out[u] = finish(p, Σ_c w_c·x_c[u] (w_c/x_c[u] for p = −1), den) over the children with a
+/// weight, accumulated in out itself: no zeroed scratch, the last child fused with the finish.
+/// The first term is added to +0 as detail::weighted_means does (0 + t is t + 0: −0 becomes +0).
+template <int P>
+void complete_mean(const std::vector<std::pair<double, const double*>>& terms, double den, Eigen::Index n,
+                   double* out) {
+    auto term = [](double wc, double x) { return P == -1 ? wc / x : wc * x; };
+    auto last = [&](double num) { return P == 1 ? num / den : P == 0 ? std::exp(num / den) : den / num; };
+    const std::size_t k = terms.size();
+    const auto [w0, x0] = terms[0];
+    if (k == 1) {
+        for (Eigen::Index u = 0; u < n; ++u) out[u] = last(term(w0, x0[u]) + 0.0);
+        return;
+    }
+    for (Eigen::Index u = 0; u < n; ++u) out[u] = term(w0, x0[u]) + 0.0;
+    for (std::size_t c = 1; c + 1 < k; ++c) {
+        const auto [wc, x] = terms[c];
+        for (Eigen::Index u = 0; u < n; ++u) out[u] += term(wc, x[u]);
+    }
+    const auto [wl, xl] = terms[k - 1];
+    for (Eigen::Index u = 0; u < n; ++u) out[u] = last(out[u] + term(wl, xl[u]));
+}
+
 /// One group's weighted mean for every unit into out: detail::weighted_means unit by unit.
 void weighted_mean(const Eigen::VectorXd& w, double p, Eigen::Index n, fast_scratch& s, double* out) {
-    s.num.setZero(n);
-    double* num = s.num.data();
     bool complete = true;
     for (std::size_t c = 0; c < s.kids.size(); ++c)
         if (w(static_cast<Eigen::Index>(c)) != 0 && !s.kids[c].complete) complete = false;
     if (complete) {
         double den = 0;
-        for (std::size_t c = 0; c < s.kids.size(); ++c) {
-            const double wc = w(static_cast<Eigen::Index>(c));
-            const double* x = s.kids[c].x;
-            if (wc == 0) continue;
-            if (p == -1)
-                for (Eigen::Index u = 0; u < n; ++u) num[u] += wc / x[u];
-            else
-                for (Eigen::Index u = 0; u < n; ++u) num[u] += wc * x[u];
-            den += wc;
-        }
-        for (Eigen::Index u = 0; u < n; ++u) out[u] = den == 0 ? missing_value : finish(p, num[u], den);
+        s.terms.clear();
+        for (std::size_t c = 0; c < s.kids.size(); ++c)
+            if (const double wc = w(static_cast<Eigen::Index>(c)); wc != 0)
+                den += wc, s.terms.emplace_back(wc, s.kids[c].x);
+        if (den == 0 || s.terms.empty())
+            std::fill(out, out + n, missing_value);
+        else if (p == 1)
+            complete_mean<1>(s.terms, den, n, out);
+        else if (p == 0)
+            complete_mean<0>(s.terms, den, n, out);
+        else
+            complete_mean<-1>(s.terms, den, n, out);
         return;
     }
+    s.num.setZero(n);
+    double* num = s.num.data();
     s.den.setZero(n);
     double* den = s.den.data();
     for (std::size_t c = 0; c < s.kids.size(); ++c) {
@@ -191,6 +215,9 @@ void uncertainty_model::prepare_fast() {
             every_row = l.rows[i] == static_cast<Eigen::Index>(i);
         f->layers.back().every_row = every_row;
     }
+    std::size_t groups = 0;
+    for (const auto& level : f->levels) groups += level.size();
+    f->every_aggregate_scored = groups == aggregates_.size();  // one distinct column per group
     fast_ = std::move(f);
 }
 
@@ -249,7 +276,10 @@ bool uncertainty_model::fast_scores(const replication_draw& d, fast_scratch& s, 
     const layer_data& l = layers_[d.layer];
     const Eigen::Index n = l.values.rows();
     const auto nodes = static_cast<Eigen::Index>(aggregates_.size());
-    s.aggregated.setConstant(n, nodes, missing_value);
+    if (!f.every_aggregate_scored)
+        s.aggregated.setConstant(n, nodes, missing_value);
+    else if (s.aggregated.rows() != n || s.aggregated.cols() != nodes)
+        s.aggregated.resize(n, nodes);  // every column written below before it is read
     if (s.logs.rows() != n || s.logs.cols() != nodes) s.logs.resize(n, nodes);
     s.complete.assign(static_cast<std::size_t>(nodes), 0);
     Eigen::VectorXd w;
@@ -335,45 +365,57 @@ void sort_upper(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& spare
 
 namespace {
 
+/// What a missing score's rank is written as: NaN, or 0 for an integer rank.
+template <class Rank>
+constexpr Rank no_rank() {
+    if constexpr (std::is_floating_point_v<Rank>)
+        return std::numeric_limits<Rank>::quiet_NaN();
+    else
+        return Rank{0};
+}
+
 /// Ranks from elements (upper half: a key in the order of decreasing scores << 32 | unit):
 /// sorted on that half, runs tying on it sorted on the whole order key, equal values given
-/// the lowest rank of their run.
-template <int Passes>
-void rank_elements(const double* x, fast_scratch& s, double* r) {
+/// the lowest rank of their run — one pass writing the ranks, the rare runs handled as met.
+template <int Passes, class Rank>
+void rank_elements(const double* x, fast_scratch& s, Rank* r) {
     std::vector<std::uint64_t>& a = s.keys;
     sort_upper<Passes>(a, s.spare);
     auto whole_key = [&](std::uint64_t e) { return order_key(-x[e & lower_half]); };
-    // the rare runs that tie on the upper half, sorted on the whole key
-    for (std::size_t start = 0; start < a.size();) {
-        std::size_t end = start + 1;
-        while (end < a.size() && (a[end] >> 32) == (a[start] >> 32)) ++end;
-        if (end - start > 1)
-            std::sort(a.begin() + static_cast<std::ptrdiff_t>(start), a.begin() + static_cast<std::ptrdiff_t>(end),
-                      [&](std::uint64_t p, std::uint64_t q) { return whole_key(p) < whole_key(q); });
-        start = end;
-    }
-    // equal values share the lowest rank
-    double rank = 0;
-    for (std::size_t k = 0; k < a.size(); ++k) {
-        if (k == 0 || (a[k] >> 32) != (a[k - 1] >> 32) || whole_key(a[k]) != whole_key(a[k - 1]))
-            rank = static_cast<double>(k + 1);
-        r[a[k] & lower_half] = rank;
+    const std::size_t m = a.size();
+    for (std::size_t k = 0; k < m;) {
+        const std::uint64_t upper = a[k] >> 32;
+        if (k + 1 == m || (a[k + 1] >> 32) != upper) {
+            r[a[k] & lower_half] = static_cast<Rank>(k + 1);
+            ++k;
+            continue;
+        }
+        std::size_t end = k + 2;
+        while (end < m && (a[end] >> 32) == upper) ++end;
+        std::sort(a.begin() + static_cast<std::ptrdiff_t>(k), a.begin() + static_cast<std::ptrdiff_t>(end),
+                  [&](std::uint64_t p, std::uint64_t q) { return whole_key(p) < whole_key(q); });
+        std::size_t rank = k + 1;  // equal values share the lowest rank of their run
+        for (std::size_t j = k; j < end; ++j) {
+            if (j > k && whole_key(a[j]) != whole_key(a[j - 1])) rank = j + 1;
+            r[a[j] & lower_half] = static_cast<Rank>(rank);
+        }
+        k = end;
     }
 }
 
-}  // namespace
-
-void rank_descending_radix(const double* x, std::size_t n, uncertainty_model::fast_scratch& s, double* r) {
+template <class Rank>
+void radix_ranks(const double* x, std::size_t n, fast_scratch& s, Rank* r) {
     std::vector<std::uint64_t>& a = s.keys;
     a.clear();
     for (std::size_t i = 0; i < n; ++i) {
-        r[i] = missing_value;
+        r[i] = no_rank<Rank>();
         if (detail::present(x[i])) a.push_back((order_key(-x[i]) & ~lower_half) | i);
     }
     rank_elements<3>(x, s, r);
 }
 
-void rank_descending(const double* x, std::size_t n, uncertainty_model::fast_scratch& s, double* r) {
+template <class Rank>
+void bucket_ranks(const double* x, std::size_t n, fast_scratch& s, Rank* r) {
     std::size_t present = 0;
     double low = std::numeric_limits<double>::infinity(), high = -low;
     for (std::size_t i = 0; i < n; ++i)
@@ -381,7 +423,7 @@ void rank_descending(const double* x, std::size_t n, uncertainty_model::fast_scr
     constexpr std::uint32_t buckets = 1u << 22;  // two radix passes of 11 bits
     const double scale = (buckets - 1) / (high - low);
     if (present < 64 || !(high > low) || !(scale > 0) || !std::isfinite(scale)) {
-        rank_descending_radix(x, n, s, r);
+        radix_ranks(x, n, s, r);
         return;
     }
     std::vector<std::uint64_t>& a = s.keys;
@@ -396,11 +438,29 @@ void rank_descending(const double* x, std::size_t n, uncertainty_model::fast_scr
     } else {
         std::size_t k = 0;
         for (std::size_t i = 0; i < n; ++i) {
-            r[i] = missing_value;
+            r[i] = no_rank<Rank>();
             if (detail::present(x[i])) a[k++] = element(i);
         }
     }
     rank_elements<2>(x, s, r);
+}
+
+}  // namespace
+
+void rank_descending_radix(const double* x, std::size_t n, uncertainty_model::fast_scratch& s, double* r) {
+    radix_ranks(x, n, s, r);
+}
+
+void rank_descending(const double* x, std::size_t n, uncertainty_model::fast_scratch& s, double* r) {
+    bucket_ranks(x, n, s, r);
+}
+
+void rank_descending(const double* x, std::size_t n, uncertainty_model::fast_scratch& s, std::uint16_t* r) {
+    bucket_ranks(x, n, s, r);
+}
+
+void rank_descending(const double* x, std::size_t n, uncertainty_model::fast_scratch& s, std::uint32_t* r) {
+    bucket_ranks(x, n, s, r);
 }
 
 }  // namespace zhibiao::composite

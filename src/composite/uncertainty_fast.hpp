@@ -32,6 +32,7 @@ struct uncertainty_model::fast_layout {
     /// [aggregation choice + 1][level − 2]: the power of the mean (1, 0, −1), NaN if not covered.
     std::vector<std::vector<double>> powers;
     std::vector<layer_extra> layers;
+    bool every_aggregate_scored = false;  ///< each aggregate column is some group's: no fill needed
 };
 
 struct uncertainty_model::fast_scratch {
@@ -43,7 +44,8 @@ struct uncertainty_model::fast_scratch {
     std::vector<char> complete;        ///< per aggregate column: no unit missing
     Eigen::VectorXd num, den;
     std::vector<column_ref> kids;
-    std::vector<std::uint64_t> keys, spare;  ///< ranking: upper half of a score's order key, its unit
+    std::vector<std::pair<double, const double*>> terms;  ///< a complete group's weighted children
+    std::vector<std::uint64_t> keys, spare;               ///< ranking: upper half of a score's order key, its unit
 };
 
 /// Ranks (1 = highest, ties share the lowest rank, NaN stays NaN) of x[0, n) into r (n < 2³²):
@@ -53,6 +55,10 @@ struct uncertainty_model::fast_scratch {
 /// several scores are sorted on the whole key. Columns too short, or whose spread overflows,
 /// go to rank_descending_radix.
 void rank_descending(const double* x, std::size_t n, uncertainty_model::fast_scratch& s, double* r);
+
+/// The same ranks as integers, 0 for a missing score (n ≤ 65,535 for uint16: a rank batch's).
+void rank_descending(const double* x, std::size_t n, uncertainty_model::fast_scratch& s, std::uint16_t* r);
+void rank_descending(const double* x, std::size_t n, uncertainty_model::fast_scratch& s, std::uint32_t* r);
 
 /// The same ranks from a radix sort of 8-byte elements (the upper half of a score's order key,
 /// its unit) whose rare ties on that half are then sorted on the whole key.

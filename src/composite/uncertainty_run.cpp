@@ -6,6 +6,7 @@
 #include <array>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <exception>
 #include <functional>
 #include <limits>
@@ -65,11 +66,14 @@ double quantile7(const std::vector<double>& sorted, double p) {
     return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
 }
 
-/// One cell's rank counts: counts[r] replications had rank low + r.
+/// One cell's rank counts: (*this)[r] replications had rank low + r; 16-bit counts while a run
+/// has fewer than 65,536 replications.
 struct counts_view {
     int low = 0;
     const std::uint32_t* counts = nullptr;
     std::size_t size = 0;
+    const std::uint16_t* narrow = nullptr;  ///< the counts when they are 16-bit (then counts is null)
+    std::uint32_t operator[](std::size_t r) const { return narrow != nullptr ? narrow[r] : counts[r]; }
 };
 
 /// The type-7 quantiles p (ascending or not) of the n > 0 ranks counted in h, in one walk over
@@ -88,7 +92,7 @@ std::array<double, P> histogram_quantiles(const counts_view& h, std::uint64_t n,
     std::size_t next = 0;
     std::uint64_t through = 0;  // ranks counted up to the current one
     for (std::size_t r = 0; r < h.size && next < wanted.size(); ++r) {
-        through += h.counts[r];
+        through += h[r];
         for (; next < wanted.size() && wanted[next].first < through; ++next)
             rank[wanted[next].second] = static_cast<double>(h.low + static_cast<int>(r));
     }
@@ -111,8 +115,9 @@ void cell_statistics(const counts_view& h, const uncertainty_block& all, std::si
     double rank_sum = 0, score_sum = 0;
     for (std::size_t r = 0; r < h.size; ++r) {
         const int rank = h.low + static_cast<int>(r);
-        present += h.counts[r], rank_sum += static_cast<double>(rank) * h.counts[r];
-        if (rank <= o.top_k) top += h.counts[r];
+        const std::uint32_t count = h[r];
+        present += count, rank_sum += static_cast<double>(rank) * count;
+        if (rank <= o.top_k) top += count;
     }
     for (const auto& s : all.chunk_sums) score_sum += s(ii, kk);
     res.top_k_share(ii, kk) = n ? static_cast<double>(top) / static_cast<double>(n) : missing_value;
@@ -192,7 +197,7 @@ std::unique_ptr<T[], free_memory> batch_memory(std::size_t n) {
 /// and the allocator took ~20 % of the run.
 class zeroed_block {
 public:
-    explicit zeroed_block(std::size_t n) : bytes_(std::max<std::size_t>(n, 1) * sizeof(std::uint32_t)) {
+    explicit zeroed_block(std::size_t bytes) : bytes_(std::max<std::size_t>(bytes, 1)) {
 #if defined(__linux__)
         void* p = ::mmap(nullptr, bytes_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         if (p == MAP_FAILED) throw std::bad_alloc();
@@ -203,7 +208,7 @@ public:
         void* p = std::calloc(bytes_, 1);
         if (p == nullptr) throw std::bad_alloc();
 #endif
-        data_ = static_cast<std::uint32_t*>(p);
+        data_ = static_cast<unsigned char*>(p);
     }
     zeroed_block(zeroed_block&& other) noexcept : data_(std::exchange(other.data_, nullptr)), bytes_(other.bytes_) {}
     zeroed_block(const zeroed_block&) = delete;
@@ -217,33 +222,43 @@ public:
         std::free(data_);
 #endif
     }
-    std::uint32_t* data() const { return data_; }
+    unsigned char* data() const { return data_; }
 
 private:
-    std::uint32_t* data_ = nullptr;
+    unsigned char* data_ = nullptr;
     std::size_t bytes_;
 };
 
 /// The rank histograms of a run while it counts: each cell's counts a span in blocks of zeroed
 /// memory owned by the thread slot that counts the cell (no lock: a cell is always counted by
 /// the same slot), moved to a wider span when its ranks spread (the old span left unused; it
-/// grows by a quarter, as rank_histogram::widen, so moves are rare).
+/// grows by a quarter, as rank_histogram::widen, so moves are rare). The counts are 16-bit when
+/// no cell can count 65,536 replications (half the memory to fault in, twice the cells of a tile
+/// in cache while counting), 32-bit otherwise.
 class rank_arena {
 public:
     struct span {
         int low = 0;  ///< the rank counted in counts[0]
         std::uint32_t size = 0;
-        std::uint32_t* counts = nullptr;
+        void* counts = nullptr;  ///< uint16 or uint32 counts, as narrow()
     };
 
-    rank_arena(std::size_t cells, std::size_t units, unsigned slots)
+    rank_arena(std::size_t cells, std::size_t units, unsigned slots, std::size_t replications)
         : spans_(cells),
           pools_(slots),
           units_(units),
           block_(std::max<std::size_t>(units + 1,
-                                       std::min<std::size_t>(std::size_t{8} << 20, cells / slots * (units + 1)))) {}
+                                       std::min<std::size_t>(std::size_t{8} << 20, cells / slots * (units + 1)))),
+          narrow_(replications <= std::numeric_limits<std::uint16_t>::max()) {}
 
+    bool narrow() const { return narrow_; }
     const span& at(std::size_t cell) const { return spans_[cell]; }
+
+    counts_view view(std::size_t cell) const {
+        const span& s = spans_[cell];
+        if (narrow_) return {s.low, nullptr, s.size, static_cast<const std::uint16_t*>(s.counts)};
+        return {s.low, static_cast<const std::uint32_t*>(s.counts), s.size, nullptr};
+    }
 
     /// Cell `cell`, counted by slot `slot`, with room for the ranks first … last.
     const span& widen(std::size_t cell, unsigned slot, int first, int last) {
@@ -257,8 +272,10 @@ public:
             end = last >= old_end ? std::max(last + 1, old_end + grow) : old_end;
         }
         end = std::max(last + 1, std::min(end, static_cast<int>(units_) + 1));
-        std::uint32_t* to = take(slot, static_cast<std::size_t>(end - low));
-        if (s.counts != nullptr) std::copy(s.counts, s.counts + s.size, to + (s.low - low));
+        const std::size_t width = narrow_ ? sizeof(std::uint16_t) : sizeof(std::uint32_t);
+        unsigned char* to = take(slot, static_cast<std::size_t>(end - low) * width);
+        if (s.counts != nullptr)
+            std::memcpy(to + static_cast<std::size_t>(s.low - low) * width, s.counts, s.size * width);
         s = {low, static_cast<std::uint32_t>(end - low), to};
         return s;
     }
@@ -267,7 +284,15 @@ public:
     rank_histogram histogram(std::size_t cell) const {
         rank_histogram h;
         const span& s = spans_[cell];
-        if (s.counts != nullptr) h.low = s.low, h.counts.assign(s.counts, s.counts + s.size);
+        if (s.counts == nullptr) return h;
+        h.low = s.low;
+        if (narrow_) {
+            const auto* c = static_cast<const std::uint16_t*>(s.counts);
+            h.counts.assign(c, c + s.size);
+        } else {
+            const auto* c = static_cast<const std::uint32_t*>(s.counts);
+            h.counts.assign(c, c + s.size);
+        }
         return h;
     }
 
@@ -277,17 +302,20 @@ private:
         std::size_t used = 0, room = 0;  ///< in the last block
     };
 
-    std::uint32_t* take(unsigned slot, std::size_t n) {
+    /// `bytes` of zeroed memory from slot `slot`'s pool.
+    unsigned char* take(unsigned slot, std::size_t bytes) {
         pool& p = pools_[slot];
-        if (p.room - p.used < n) p.room = std::max(block_, n), p.used = 0, p.blocks.emplace_back(p.room);
-        std::uint32_t* at = p.blocks.back().data() + p.used;
-        p.used += n;
+        const std::size_t block_bytes = block_ * (narrow_ ? sizeof(std::uint16_t) : sizeof(std::uint32_t));
+        if (p.room - p.used < bytes) p.room = std::max(block_bytes, bytes), p.used = 0, p.blocks.emplace_back(p.room);
+        unsigned char* at = p.blocks.back().data() + p.used;
+        p.used += bytes;
         return at;
     }
 
     std::vector<span> spans_;
     std::vector<pool> pools_;
-    std::size_t units_, block_;
+    std::size_t units_, block_;  ///< block_: counts per block of a pool
+    bool narrow_;
 };
 
 /// Ranks of a batch of replications waiting to be counted, [replication × cell], 0 where a
@@ -312,13 +340,14 @@ public:
     std::size_t capacity() const { return rows_; }
     std::size_t tiles() const { return (cells_ + tile - 1) / tile; }
 
-    /// Replication `row`'s ranks of the cells [cell, cell + n) (NaN: missing).
-    void put(std::size_t row, std::size_t cell, const double* rank, std::size_t n) {
-        if (narrow_)
-            put_as(short_.get() + row * cells_ + cell, rank, n);
-        else
-            put_as(long_.get() + row * cells_ + cell, rank, n);
+    bool narrow() const { return narrow_; }
+    float rank_as_float(std::size_t row, std::size_t cell) const {
+        const std::uint32_t rank = narrow_ ? short_[row * cells_ + cell] : long_[row * cells_ + cell];
+        return rank == 0 ? std::numeric_limits<float>::quiet_NaN() : static_cast<float>(rank);
     }
+    /// Replication `row`'s ranks, written by the ranking (0: missing), in either width.
+    std::uint16_t* narrow_row(std::size_t row) const { return short_.get() + row * cells_; }
+    std::uint32_t* wide_row(std::size_t row) const { return long_.get() + row * cells_; }
 
     /// The first `rows` replications into the histograms (counted by slot `slot`) and the
     /// missing counts of the cells of tiles [first, end).
@@ -326,22 +355,21 @@ public:
                std::vector<std::uint32_t>& missing) const {
         for (std::size_t t = first; t < end; ++t) {
             const std::size_t cell = t * tile, width = std::min(tile, cells_ - cell);
-            if (narrow_)
-                count_tile(short_.get(), rows, cell, width, arena, slot, missing);
+            if (narrow_ && arena.narrow())
+                count_tile<std::uint16_t, std::uint16_t>(short_.get(), rows, cell, width, arena, slot, missing);
+            else if (narrow_)
+                count_tile<std::uint16_t, std::uint32_t>(short_.get(), rows, cell, width, arena, slot, missing);
+            else if (arena.narrow())
+                count_tile<std::uint32_t, std::uint16_t>(long_.get(), rows, cell, width, arena, slot, missing);
             else
-                count_tile(long_.get(), rows, cell, width, arena, slot, missing);
+                count_tile<std::uint32_t, std::uint32_t>(long_.get(), rows, cell, width, arena, slot, missing);
         }
     }
 
 private:
-    template <class Rank>
-    static void put_as(Rank* out, const double* rank, std::size_t n) {
-        for (std::size_t i = 0; i < n; ++i) out[i] = std::isnan(rank[i]) ? Rank{0} : static_cast<Rank>(rank[i]);
-    }
-
     /// One tile: a pass over the batch for each cell's lowest and highest rank and missing count,
     /// the histograms widened once, then a pass counting (the tile's histograms stay in cache).
-    template <class Rank>
+    template <class Rank, class Count>
     void count_tile(const Rank* ranks, std::size_t rows, std::size_t cell, std::size_t width, rank_arena& arena,
                     unsigned slot, std::vector<std::uint32_t>& missed) const {
         std::array<std::uint32_t, tile> below{}, high{}, missing{}, low{};
@@ -354,7 +382,7 @@ private:
                 high[c] = std::max(high[c], rank), missing[c] += rank == 0;
             }
         }
-        std::array<std::uint32_t*, tile> counts{};
+        std::array<Count*, tile> counts{};
         for (std::size_t c = 0; c < width; ++c) {
             missed[cell + c] += missing[c];
             if (high[c] == 0) continue;
@@ -364,7 +392,7 @@ private:
             const rank_arena::span& h =
                 arena.widen(cell + c, slot, static_cast<int>(lowest > margin ? lowest - margin : 1),
                             static_cast<int>(std::min<std::size_t>(units_, high[c] + margin)));
-            counts[c] = h.counts, low[c] = static_cast<std::uint32_t>(h.low);
+            counts[c] = static_cast<Count*>(h.counts), low[c] = static_cast<std::uint32_t>(h.low);
         }
         for (std::size_t r = 0; r < rows; ++r) {
             const Rank* row = ranks + r * cells_ + cell;
@@ -379,22 +407,26 @@ private:
     std::unique_ptr<std::uint32_t[], free_memory> long_;
 };
 
-/// Replication r's scores and ranks: the score sums of its chunk (in replication order), the
-/// kept matrices and the score tails into `rows` and `tails`, its ranks into row `row` of the batch.
-void record(std::size_t r, const Eigen::MatrixXd& s, const Eigen::MatrixXd& rk, const uncertainty_options& o,
-            score_tails& tails, uncertainty_block& rows, rank_batch& batch, std::size_t row) {
+/// Replication r's scores (its ranks already in row `row` of the batch): the score sums of its
+/// chunk (in replication order; a missing score has no rank and adds nothing), the kept matrices
+/// and the score tails into `rows` and `tails`.
+void record(std::size_t r, const Eigen::MatrixXd& s, const uncertainty_options& o, score_tails& tails,
+            uncertainty_block& rows, const rank_batch& batch, std::size_t row) {
     const auto units = static_cast<std::size_t>(s.rows()), nodes = static_cast<std::size_t>(s.cols());
     Eigen::MatrixXd& sums = rows.chunk_sums[r / uncertainty_model::chunk];
+    const bool plain = !o.keep_ranks && !o.keep_scores && !tails.keep;
     for (std::size_t k = 0; k < nodes; ++k) {
         const double* score = s.col(static_cast<Eigen::Index>(k)).data();
-        const double* rank = rk.col(static_cast<Eigen::Index>(k)).data();
         double* sum = sums.col(static_cast<Eigen::Index>(k)).data();
-        batch.put(row, units * k, rank, units);
+        if (plain) {  // the usual case: a select that vectorises
+            for (std::size_t i = 0; i < units; ++i) sum[i] = std::isnan(score[i]) ? sum[i] : sum[i] + score[i];
+            continue;
+        }
         for (std::size_t i = 0; i < units; ++i) {
             const std::size_t kept = (r * nodes + k) * units + i;
-            if (o.keep_ranks) rows.ranks[kept] = static_cast<float>(rank[i]);
+            if (o.keep_ranks) rows.ranks[kept] = batch.rank_as_float(row, units * k + i);
             if (o.keep_scores) rows.scores[kept] = static_cast<float>(score[i]);
-            if (std::isnan(rank[i])) continue;
+            if (std::isnan(score[i])) continue;
             sum[i] += score[i];
             if (tails.keep) tails.add(i + units * k, score[i]);
         }
@@ -404,20 +436,19 @@ void record(std::size_t r, const Eigen::MatrixXd& s, const Eigen::MatrixXd& rk, 
 /// A thread slot's working memory, kept for the whole run: fresh pages are dear.
 struct replication_space {
     uncertainty_model::fast_scratch scratch;
-    Eigen::MatrixXd scores, ranks;
+    Eigen::MatrixXd scores;
     std::vector<double> u;
 };
 
 /// Replications [first, first + count) of a model: their uniforms, chunk score sums and kept
-/// matrices into `rows` (whose replication 0 is `offset`), their ranks into the batch (whose
-/// row 0 is replication `batch_first`).
+/// matrices into `rows` (whose replication 0 is `offset`), their ranks straight into the batch
+/// (whose row 0 is replication `batch_first`).
 void replicate(const uncertainty_model& m, std::size_t first, std::size_t count, const uncertainty_options& o,
                score_tails& tails, uncertainty_block& rows, std::size_t offset, rank_batch& batch,
                std::size_t batch_first, replication_space& space) {
     const std::size_t units = m.data().regions.size(), nodes = m.aggregates().size(), dims = m.dimensions();
     uncertainty_model::fast_scratch& scratch = space.scratch;
-    Eigen::MatrixXd &s = space.scores, &rk = space.ranks;
-    rk.resize(static_cast<Eigen::Index>(units), static_cast<Eigen::Index>(nodes));
+    Eigen::MatrixXd& s = space.scores;
     std::vector<double>& u = space.u;
     u.resize(dims);
     for (std::size_t r = first; r < first + count; ++r) {
@@ -426,10 +457,15 @@ void replicate(const uncertainty_model& m, std::size_t first, std::size_t count,
             rows.uniforms(static_cast<Eigen::Index>(r - offset), static_cast<Eigen::Index>(j)) = u[j];
         const replication_draw d = m.decode(u.data());
         if (!m.fast_scores(d, scratch, s)) s = m.general_scores(d);
-        for (std::size_t k = 0; k < nodes; ++k)
-            rank_descending(s.col(static_cast<Eigen::Index>(k)).data(), units, scratch,
-                            rk.col(static_cast<Eigen::Index>(k)).data());
-        record(r - offset, s, rk, o, tails, rows, batch, r - batch_first);
+        const std::size_t row = r - batch_first;
+        for (std::size_t k = 0; k < nodes; ++k) {
+            const double* x = s.col(static_cast<Eigen::Index>(k)).data();
+            if (batch.narrow())
+                rank_descending(x, units, scratch, batch.narrow_row(row) + units * k);
+            else
+                rank_descending(x, units, scratch, batch.wide_row(row) + units * k);
+        }
+        record(r - offset, s, o, tails, rows, batch, row);
     }
 }
 
@@ -584,7 +620,7 @@ uncertainty_block uncertainty_model::run_block(std::size_t first, std::size_t co
     // Tails sized for the whole run (o.replications), so that blocks merge into run()'s tails.
     std::vector<score_tails> tails(1);
     if (o.score_percentiles) tails[0].reset(cells, std::max(o.replications, first + count));
-    rank_arena arena(cells, units, 1);
+    rank_arena arena(cells, units, 1, count);
     run_range(*this, first, count, o, 1, b, first, tails, 0, arena);
     for (std::size_t c = 0; c < cells; ++c) b.rank_counts[c] = arena.histogram(c);
     b.tails = std::move(tails[0]);
@@ -603,16 +639,12 @@ uncertainty_result uncertainty_model::run(const uncertainty_options& o) const {
     std::vector<score_tails> tails(threads);
     if (o.score_percentiles)
         for (score_tails& t : tails) t.reset(cells, n);
-    rank_arena arena(cells, units, threads);
+    rank_arena arena(cells, units, threads, n);
     run_range(*this, 0, n, o, threads, all, 0, tails, n, arena);
     for (std::size_t t = 1; t < tails.size(); ++t) tails[0].add(tails[t]);
     all.tails = std::move(tails[0]);
     // the statistics straight from the arena: no copy of the histograms into fresh memory
-    return statistics(all, count_source{[&](std::size_t c) {
-                          const rank_arena::span& h = arena.at(c);
-                          return counts_view{h.low, h.counts, h.size};
-                      }},
-                      o);
+    return statistics(all, count_source{[&](std::size_t c) { return arena.view(c); }}, o);
 }
 
 uncertainty_result uncertainty_model::merge(std::vector<uncertainty_block> blocks, const uncertainty_options& o) const {

@@ -287,6 +287,18 @@ BOOST_AUTO_TEST_CASE(bucket_ranking_equals_rank_scores) {
         rank_descending_radix(x.data(), static_cast<std::size_t>(n), s, radix.data());
         BOOST_TEST(same_bits(r, rank_scores(x)), name);
         BOOST_TEST(same_bits(radix, rank_scores(x)), name);
+        // the integer ranks the runner writes straight into its rank batch: the same, 0 if missing
+        std::vector<std::uint16_t> narrow(n, 7);
+        std::vector<std::uint32_t> wide(n, 7);
+        rank_descending(x.data(), static_cast<std::size_t>(n), s, narrow.data());
+        rank_descending(x.data(), static_cast<std::size_t>(n), s, wide.data());
+        const Eigen::VectorXd expected = rank_scores(x);
+        int wrong = 0;
+        for (int i = 0; i < n; ++i) {
+            const double want = std::isnan(expected(i)) ? 0 : expected(i);
+            wrong += narrow[static_cast<std::size_t>(i)] != want || wide[static_cast<std::size_t>(i)] != want;
+        }
+        BOOST_TEST(wrong == 0, name);
     }
 }
 

@@ -245,6 +245,36 @@ BOOST_AUTO_TEST_CASE(ranks_above_65535_are_counted_exactly) {
     check_against_kept_ranks(r);
 }
 
+// A run counts ranks in 16-bit counters while no cell can count 65,536 replications, in 32-bit
+// ones from there: with every assumption off each replication is the nominal index, so the
+// region ranked first counts every replication in one counter (65,536 would wrap to 0 in 16
+// bits: no rank, a missing mean rank, a top-k share of 0). Blocks of 32,768 (16-bit each) merge
+// into the same statistics.
+BOOST_AUTO_TEST_CASE(a_rank_counted_by_every_replication_does_not_wrap_at_65536) {
+    uncertainty_spec s;
+    s.noise.push_back({1, 0.0});
+    const auto model = uncertainty_model::make(small_table(), small_framework(), nominal_steps(), s);
+    uncertainty_options o;
+    o.threads = 2, o.top_k = 1;
+    for (std::size_t n : {std::size_t{65535}, std::size_t{65536}, std::size_t{65537}}) {
+        BOOST_TEST_CONTEXT(n << " replications") {
+            o.replications = n;
+            const uncertainty_result r = model->run(o);
+            std::vector<uncertainty_block> blocks;
+            blocks.push_back(model->run_block(0, 32768, o));
+            blocks.push_back(model->run_block(32768, n - 32768, o));
+            const uncertainty_result split = model->merge(std::move(blocks), o);
+            for (const uncertainty_result* x : {&r, &split}) {
+                BOOST_TEST(same_bits(x->mean_rank, r.nominal_rank));
+                BOOST_TEST(same_bits(x->median_rank, r.nominal_rank));
+                for (Eigen::Index i = 0; i < r.nominal_rank.rows(); ++i)
+                    for (Eigen::Index k = 0; k < r.nominal_rank.cols(); ++k)
+                        if (r.nominal_rank(i, k) == 1) BOOST_TEST(x->top_k_share(i, k) == 1.0);
+            }
+        }
+    }
+}
+
 // The counts of a run live in per-thread blocks and move to wider spans as a cell's ranks
 // spread: with one replication per batch every batch may widen them. Runs of 1, 2, 3 and 5
 // replications put the quantiles' order statistics in every order (the median's neighbours
