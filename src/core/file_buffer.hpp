@@ -4,9 +4,9 @@
 // hypervisor exit on a VM), which cost as much as parsing it. The buffer is asked for huge pages
 // as the output columns are (column_memory.hpp). The file is still read, not memory-mapped
 // (SIGBUS when another program truncates a mapped file), with read_file_bytes' checks.
-// Even on huge pages the kernel zeroes every fresh page before the copy lands on it (at 2 threads
-// a quarter of a wide CSV's parse, on one core): a large file is read in parts, one a thread,
-// each thread `pread`ing (and so faulting in) its own part.
+// Even on huge pages the kernel zeroes every fresh page before the copy lands on it: a large file
+// is read in parts, one a thread, each thread `pread`ing (and so faulting in) its own part, so
+// neither the zeroing nor the copy waits on one core.
 
 #include <algorithm>
 #include <cerrno>

@@ -29,7 +29,7 @@ void points_array::resize(std::size_t rows, std::size_t cols, bool narrow) {
 }
 
 namespace {
-#if defined(__linux__)
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
 constexpr std::size_t huge_page = std::size_t{2} << 20;
 std::size_t page_size() {
     static const auto bytes = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
