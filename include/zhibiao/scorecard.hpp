@@ -27,6 +27,7 @@
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <new>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -45,6 +46,13 @@ namespace detail {
 struct scorer;
 struct compiled_scorecard;
 
+/// Memory of result columns (compiled in the library). A column of 2 MiB or more is a mapping of
+/// its own, 2 MiB aligned and advised into huge pages before its first touch: writing a new
+/// result is mostly faulting in fresh pages, and malloc's placement left up to 4 MiB of each
+/// column's ends on 4 KiB pages (a fault each). Smaller ones come from operator new.
+void* allocate_result_bytes(std::size_t bytes);
+void free_result_bytes(void* p, std::size_t bytes) noexcept;
+
 /// std::allocator whose resize() leaves new elements uninitialised: the scorer writes every
 /// result, so millions of them are not zeroed first (by one thread, touching every page) only
 /// to be overwritten.
@@ -57,6 +65,12 @@ struct uninitialised_allocator : std::allocator<T> {
     uninitialised_allocator() noexcept = default;
     template <class U>
     uninitialised_allocator(const uninitialised_allocator<U>&) noexcept {}
+    T* allocate(std::size_t n) {
+        if (n > static_cast<std::size_t>(-1) / sizeof(T)) throw std::bad_array_new_length();
+        return static_cast<T*>(allocate_result_bytes(n * sizeof(T)));
+    }
+    T* allocate(std::size_t n, const void*) { return allocate(n); }  // never std::allocator's (hint)
+    void deallocate(T* p, std::size_t n) noexcept { free_result_bytes(p, n * sizeof(T)); }
     template <class U>
     void construct(U* p) noexcept(std::is_nothrow_default_constructible_v<U>) {
         ::new (static_cast<void*>(p)) U;

@@ -4,11 +4,19 @@
 // hypervisor exit on a VM), which cost as much as parsing it. The buffer is asked for huge pages
 // as the output columns are (column_memory.hpp). The file is still read, not memory-mapped
 // (SIGBUS when another program truncates a mapped file), with read_file_bytes' checks.
+// Even on huge pages the kernel zeroes every fresh page before the copy lands on it: a large file
+// is read in parts, one a thread, each thread `pread`ing (and so faulting in) its own part, so
+// neither the zeroing nor the copy waits on one core.
 
+#include <algorithm>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <thread>
+#include <vector>
 
 #include "core/text.hpp"
 
@@ -22,11 +30,14 @@ class file_buffer {
 public:
     std::string_view view() const { return owned_ ? std::string_view(owned_.get(), size_) : std::string_view(text_); }
 
-    /// The whole file at `path`; the errors of read_file_bytes (no limit on the size).
-    static file_buffer read(const std::string& path) {
+    /// The whole file at `path`; the errors of read_file_bytes (no limit on the size). A regular file
+    /// of at least two parts' worth is read by up to `threads` threads (0: one per core); below
+    /// 16 MiB a part costs a thread more than the faults it takes over.
+    static file_buffer read(const std::string& path, unsigned threads = 1,
+                            std::size_t min_part_bytes = std::size_t{16} << 20) {
         file_buffer b;
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
-        if (b.read_regular(path)) return b;
+        if (b.read_regular(path, threads, min_part_bytes)) return b;
 #endif
         b.text_ = read_file_bytes(path, static_cast<std::size_t>(-1), "none");
         return b;
@@ -39,7 +50,7 @@ private:
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
     // False (nothing read) for anything but a non-empty regular file that can be opened: those
     // cases, and their errors, are read_file_bytes'.
-    bool read_regular(const std::string& path) {
+    bool read_regular(const std::string& path, unsigned threads, std::size_t min_part_bytes) {
         const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
         if (fd < 0) return false;
         struct closer {
@@ -56,8 +67,55 @@ private:
         if (size_ >= huge_page) ::madvise(p, size_, MADV_HUGEPAGE);  // advice only
         location where;
         where.file = path;
-        read_exactly(fd, owned_.get(), size_, where);
+        read_in_parts(fd, part_count(threads, min_part_bytes), where);
         return true;
+    }
+
+    std::size_t part_count(unsigned threads, std::size_t min_part_bytes) const {
+        const unsigned cores = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
+        const std::size_t most = size_ / std::max<std::size_t>(1, min_part_bytes);
+        return std::max<std::size_t>(1, std::min<std::size_t>({cores, 16, most}));
+    }
+
+    // Each part ends on a 2 MiB boundary (a huge page is faulted in by one thread). The checks of
+    // read_exactly: a file that is shorter or longer than fstat said when opened is a parse_error.
+    void read_in_parts(int fd, std::size_t parts, const location& where) {
+        if (parts == 1) return read_exactly(fd, owned_.get(), size_, where);
+        constexpr std::size_t huge_page = std::size_t{2} << 20;
+        std::vector<std::size_t> done(parts, 0);
+        std::vector<int> failure(parts, 0);
+        auto read_part = [&](std::size_t i) {
+            const std::size_t begin = i == 0 ? 0 : size_ / parts * i / huge_page * huge_page;
+            const std::size_t end = i + 1 == parts ? size_ : size_ / parts * (i + 1) / huge_page * huge_page;
+            while (begin + done[i] < end) {
+                const std::size_t at = begin + done[i];
+                const ssize_t n = ::pread(fd, owned_.get() + at, end - at, static_cast<off_t>(at));
+                if (n < 0 && errno == EINTR) continue;
+                if (n <= 0) {
+                    failure[i] = n < 0 ? errno : 0;
+                    return;
+                }
+                done[i] += static_cast<std::size_t>(n);
+            }
+        };
+        std::vector<std::thread> workers;
+        for (std::size_t i = 1; i < parts; ++i) workers.emplace_back(read_part, i);
+        read_part(0);
+        for (auto& w : workers) w.join();
+        for (const int code : failure)
+            if (code != 0) throw file_error(std::string("cannot read file: ") + std::strerror(code), where);
+        std::size_t total = 0;
+        for (const std::size_t n : done) total += n;
+        char probe;
+        ssize_t extra;
+        do extra = ::pread(fd, &probe, 1, static_cast<off_t>(size_));
+        while (extra < 0 && errno == EINTR);
+        if (total != size_ || extra > 0)
+            throw parse_error("the file changed size while it was read (" + std::to_string(size_) +
+                                  " bytes when opened" +
+                                  (extra > 0 ? ", more when read)" : ", " + std::to_string(total) + " read)") +
+                                  ": another program is writing it",
+                              where);
     }
 #endif
 

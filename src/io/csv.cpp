@@ -1638,7 +1638,7 @@ std::string read_definition_file(const std::string& path) { return detail::read_
 panel read_csv(const std::string& path, const csv_options& options) {
     // Read, not memory-mapped: another program truncating a mapped file would end this one with
     // SIGBUS. The copy goes to huge pages (file_buffer.hpp): fewer page faults than the parse.
-    const detail::file_buffer file = detail::file_buffer::read(path);
+    const detail::file_buffer file = detail::file_buffer::read(path, options.threads);
     return parse_csv(file.view(), options, path);
 }
 

@@ -8,6 +8,7 @@
 
 #if defined(__linux__)
 #include <sys/mman.h>
+#include <unistd.h>
 #endif
 
 #include "scorecard/compiled.hpp"
@@ -25,6 +26,45 @@ void points_array::resize(std::size_t rows, std::size_t cols, bool narrow) {
         floats_.resize(rows * cols), result_column<double>().swap(doubles_);
     else
         doubles_.resize(rows * cols), result_column<float>().swap(floats_);
+}
+
+namespace {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+constexpr std::size_t huge_page = std::size_t{2} << 20;
+std::size_t page_size() {
+    static const auto bytes = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    return bytes;
+}
+#endif
+}  // namespace
+
+void* detail::allocate_result_bytes(std::size_t bytes) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    if (bytes >= huge_page) {
+        // Mapped a huge page longer, then trimmed to a 2 MiB-aligned start (munmap takes whole pages).
+        const std::size_t mapped = (bytes + page_size() - 1) / page_size() * page_size();
+        void* p = ::mmap(nullptr, mapped + huge_page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (p == MAP_FAILED) throw std::bad_alloc();
+        char* raw = static_cast<char*>(p);
+        char* start = raw + (huge_page - reinterpret_cast<std::uintptr_t>(raw) % huge_page) % huge_page;
+        if (start > raw) ::munmap(raw, static_cast<std::size_t>(start - raw));
+        const auto tail = static_cast<std::size_t>(raw + huge_page - start);
+        if (tail > 0) ::munmap(start + mapped, tail);
+        ::madvise(start, mapped, MADV_HUGEPAGE);  // advice only: without huge pages it still works
+        return start;
+    }
+#endif
+    return ::operator new(bytes);
+}
+
+void detail::free_result_bytes(void* p, std::size_t bytes) noexcept {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    if (bytes >= huge_page) {
+        ::munmap(p, (bytes + page_size() - 1) / page_size() * page_size());
+        return;
+    }
+#endif
+    ::operator delete(p);
 }
 
 using detail::chunk;
@@ -285,19 +325,8 @@ void advise_huge_pages(T* data, std::size_t count) {
 #endif
 }
 
-void advise_huge_pages(points_array& a) {
-    if (a.narrow())
-        advise_huge_pages(a.floats(), static_cast<std::size_t>(a.size()));
-    else
-        advise_huge_pages(a.doubles(), static_cast<std::size_t>(a.size()));
-}
-
+// The result_columns are advised when allocated (allocate_result_bytes); Eigen allocates these.
 void advise_huge_pages(scorecard_result& out) {
-    advise_huge_pages(out.status.data(), out.status.size());
-    advise_huge_pages(out.route.data(), out.route.size());
-    advise_huge_pages(out.problems.data(), out.problems.size());
-    for (points_array* a : {&out.total, &out.total_lo, &out.total_hi, &out.points, &out.points_lo, &out.points_hi})
-        advise_huge_pages(*a);
     advise_huge_pages(out.alternative.data(), static_cast<std::size_t>(out.alternative.size()));
     advise_huge_pages(out.gates.data(), static_cast<std::size_t>(out.gates.size()));
 }

@@ -1,5 +1,7 @@
 #include "zhibiao/csv.hpp"
 
+#include "core/file_buffer.hpp"
+
 #include <boost/test/unit_test.hpp>
 #include <map>
 #include <cmath>
@@ -296,6 +298,25 @@ BOOST_AUTO_TEST_CASE(read_csv_of_a_large_file_equals_parse_csv_of_its_bytes) {
             BOOST_TEST(std::memcmp(from_file.at(name).data(), from_bytes.at(name).data(),
                                    from_file.rows() * sizeof(double)) == 0);
     }
+}
+
+// A large file is read by several threads, each pread-ing (and faulting in) its own part
+// (file_buffer.hpp): the buffer holds exactly the file's bytes for any count of parts, the parts
+// cut at 2 MiB boundaries; a file that is shorter than fstat said is still a parse_error.
+BOOST_AUTO_TEST_CASE(a_file_read_in_parts_holds_its_bytes) {
+    std::string bytes((std::size_t{9} << 20) + 12345, '\0');
+    for (std::size_t i = 0; i < bytes.size(); ++i) bytes[i] = static_cast<char>('a' + (i * 7919 + i / 4096) % 26);
+    const std::string path = "zhibiao_read_in_parts.bin";
+    std::ofstream(path, std::ios::binary) << bytes;
+    for (unsigned threads : {1u, 2u, 3u, 5u, 0u})
+        for (std::size_t min_part : {std::size_t{1} << 20, std::size_t{3} << 20, std::size_t{16} << 20}) {
+            const auto buffer = detail::file_buffer::read(path, threads, min_part);
+            BOOST_TEST((buffer.view() == bytes), threads << " threads, parts of at least " << min_part);
+        }
+    std::remove(path.c_str());
+    const char* shrinking = "/sys/kernel/profiling";  // 4096 bytes by fstat, a few when read
+    if (!std::ifstream(shrinking)) return;
+    BOOST_CHECK_THROW(detail::file_buffer::read(shrinking, 2, 1), parse_error);
 }
 
 // Entity codes are interned per chunk in parallel and numbered afterwards: the entities must be

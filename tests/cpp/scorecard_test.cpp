@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <cmath>
+#include <cstdint>
 #include <functional>
 #include <limits>
 #include <map>
@@ -688,6 +689,58 @@ BOOST_AUTO_TEST_CASE(explain_refuses_a_result_of_other_firms) {
     firms one(sme(), {{"employees", {40}}, {"st_staff", {12}}});
     const scorecard_result r = sme().evaluate(one.columns());
     BOOST_CHECK_THROW(sme().explain(f.columns(), r, {1}, "en"), error);
+}
+
+BOOST_AUTO_TEST_CASE(a_large_result_is_on_whole_huge_pages_and_scores_as_a_small_one) {
+    // 300,000 firms: the points (3.6 MB) and problems (2.4 MB) columns are mappings of their own,
+    // 2 MiB aligned so that all of each can be huge pages (malloc left up to 4 MiB of each
+    // column's ends on 4 KiB pages). Growing, shrinking and copying the result keep the scores.
+    const std::vector<double> employees{40, 40, 40, 510, 40}, st{12, 3, 12, 100, 0}, rd{45, 60, 19, 45, 0},
+        cost{45 / 0.22, 600, 19 / 0.30, 500, 500}, ip1{0, 1, 0, 0, 0}, ip2{2, 0, 0, 0, 0}, hnte_cert{0, 0, 0, 0, 1};
+    const std::size_t n = 300000;
+    std::map<std::string, std::vector<double>> data;
+    auto repeat = [&](const std::string& id, const std::vector<double>& five) {
+        auto& column = data[id];
+        for (std::size_t i = 0; i < n; ++i) column.push_back(five[i % 5]);
+    };
+    repeat("employees", employees), repeat("st_staff", st), repeat("rd_expense", rd), repeat("total_cost", cost);
+    repeat("ip_class1", ip1), repeat("ip_class2", ip2), repeat("hnte_certified", hnte_cert);
+    repeat("sales", {1000, 1000, 1000, 1000, 1000}), repeat("assets", {500, 500, 500, 500, 500});
+    const firms big(sme(), data);
+    scorecard_result r = sme().evaluate(firms(sme(), {{"employees", {40}}, {"st_staff", {12}}}).columns());
+    sme().evaluate_into(big.columns(), r, points_policy::low, 2);  // grows from one firm
+#if defined(__linux__)
+    const auto misalignment = [](const void* p) {
+        return reinterpret_cast<std::uintptr_t>(p) % (std::size_t{2} << 20);
+    };
+    BOOST_TEST(misalignment(r.points.floats()) == 0u);
+    BOOST_TEST(misalignment(r.problems.data()) == 0u);
+#endif
+    const scorecard_result copy = r;
+    firms five(sme(), {{"employees", employees},
+                       {"st_staff", st},
+                       {"rd_expense", rd},
+                       {"total_cost", cost},
+                       {"ip_class1", ip1},
+                       {"ip_class2", ip2},
+                       {"hnte_certified", hnte_cert},
+                       {"sales", {1000, 1000, 1000, 1000, 1000}},
+                       {"assets", {500, 500, 500, 500, 500}}});
+    const scorecard_result small = sme().evaluate(five.columns());
+    BOOST_TEST(small.total(0) == 62.0);  // the cases of section 6b
+    BOOST_TEST(small.total(1) == 80.0);
+    auto same_firm = [&](const scorecard_result& a, std::size_t i) {
+        const auto row = static_cast<Eigen::Index>(i), model = static_cast<Eigen::Index>(i % 5);
+        BOOST_TEST(a.status[i] == small.status[i % 5]);
+        BOOST_TEST(a.problems[i] == small.problems[i % 5]);
+        for (Eigen::Index k = 0; k < a.points.cols(); ++k) BOOST_TEST(a.points(row, k) == small.points(model, k));
+        BOOST_TEST(a.total(row) == small.total(model));
+    };
+    for (std::size_t i = 0; i < n; i += 997) same_firm(r, i), same_firm(copy, i);
+    same_firm(r, n - 1), same_firm(copy, n - 1);
+    sme().evaluate_into(five.columns(), r);  // shrinks into the same storage
+    BOOST_TEST(r.status.size() == 5u);
+    for (std::size_t i = 0; i < 5; ++i) same_firm(r, i);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
