@@ -176,7 +176,9 @@ def test_cli_gap_header_names_the_unit(tmp_path):
     assert scored.loc[0, "gap_more_rd_expense[万元]"] == 20
 
 
-SME = dict(employees=40, st_staff=12, sales=1000.0, assets=500.0, rd_expense=60.0, total_cost=500.0, ip_class1=0, ip_class2=2)
+SME = dict(
+    employees=40, st_staff=12, sales=1000.0, assets=500.0, rd_expense=60.0, total_cost=500.0, ip_class1=0, ip_class2=2
+)
 
 
 def sme(**rows):
