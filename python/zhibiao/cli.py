@@ -546,7 +546,10 @@ def scorecard_file(args: argparse.Namespace) -> int:
         with _progress_bar(_msg("gaps", pack=args.pack), "firms"):
             gaps = scorecards.gap(firms, args.pack, policy=args.policy)
         pack = result.attrs["pack"]
-        result = result.join(gaps.drop(columns=["status"]).add_prefix("gap_"))
+        # the unit in the header (gap_more_rd_expense[万元]), as the CSV reader reads one: a
+        # change is in the pack's unit, not the input column's
+        labelled = {name: f"{name}[{unit}]" for name, unit in gaps.attrs["units"].items() if unit not in ("", "1")}
+        result = result.join(gaps.drop(columns=["status"]).rename(columns=labelled).add_prefix("gap_"))
         result.attrs["pack"] = pack  # join drops attrs: the summary names the pack
     with _output(args.out) as f:
         result.to_csv(f)

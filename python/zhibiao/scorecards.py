@@ -434,6 +434,10 @@ def gap(
 
     ``costs`` gives 万元 per unit (the packs' defaults are planning assumptions); a key that is
     no controllable input of the pack is an error.
+
+    The figures are in the pack's units whatever the input's unit (``units=`` or a panel's): a
+    ``more_<input>`` column in that input's unit in the pack, a cost in 万元. ``attrs["units"]``
+    maps each of these columns to its unit, as a Panel's does.
     """
     import pandas as pd
 
@@ -465,7 +469,19 @@ def gap(
     dtypes = {n: object if n in ("cheapest", "blocked_by") else np.float64 for n in names if n != "status"}
     table = pd.DataFrame(rows, index=_firm_index(firms), columns=names).astype(dtypes)  # typed when empty too
     table["status"] = pd.Categorical(table["status"], categories=STATUSES)
+    table.attrs["units"] = _gap_units(card, controllables)
     return table
+
+
+def _gap_units(card: Any, controllables: list[str]) -> dict[str, str]:
+    """The unit of each figure of a gap table: a change in the pack's unit of its input, a cost in 万元."""
+    unit_of = {spec["id"]: spec["unit"] for spec in card.inputs}
+    units = {}
+    for c in controllables:
+        units[f"more_{c}"] = unit_of[c]
+        units[f"cost_{c}"] = "万元"
+    units["cheapest_cost"] = "万元"
+    return units
 
 
 class Summary:

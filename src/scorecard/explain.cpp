@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <string_view>
 
 #include "scorecard/compiled.hpp"
@@ -20,10 +22,20 @@ using detail::format_number;
 using detail::nan_value;
 
 // ---------------------------------------------------------------------------------- explaining
+// Two decimals, and more while the text is a round figure (last digit 0 or 5) the value is not:
+// rules compare at thresholds such as 5% or 60%, and 4.99999% shown as "5%" would read
+// "5% < 5% required". Digits are added until the text is the value on the comparison grid or
+// ends in another digit, so the comparison shown is the one made.
 std::string detail::format_number(double v) {
     if (v != v) return "—";
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.2f", v);
+    char buffer[400];
+    const double tolerance = 5e-10 * std::max(1.0, std::fabs(v));
+    for (int decimals = 2;; ++decimals) {
+        std::snprintf(buffer, sizeof buffer, "%.*f", decimals, v);
+        const char last = buffer[std::strlen(buffer) - 1];
+        const bool round_figure = last == '0' || last == '5';
+        if (!round_figure || decimals >= 12 || std::fabs(std::strtod(buffer, nullptr) - v) <= tolerance) break;
+    }
     std::string s = buffer;
     while (!s.empty() && s.back() == '0') s.pop_back();
     if (!s.empty() && s.back() == '.') s.pop_back();
@@ -153,7 +165,9 @@ private:
         for (std::size_t k = 0; k < inputs.size(); ++k)
             if (result.problems[row] >> k & 1u) {
                 const double v = in.columns[k] ? in.columns[k][row] : nan_value;
-                const std::string what = v != v ? (zh_ ? "缺失" : "missing") : format_value(v, inputs[k].unit, zh_);
+                std::string what = v != v ? (zh_ ? "缺失" : "missing") : format_value(v, inputs[k].unit, zh_);
+                if (inputs[k].integer && std::isfinite(v) && !detail::whole(v))
+                    what += zh_ ? "，须为整数" : ", not a whole number";
                 parts.push_back((zh_ ? "输入" : "input ") + inputs[k].id + (zh_ ? "无效（" : " invalid (") + what +
                                 (zh_ ? "）" : ")"));
             }

@@ -260,6 +260,11 @@ scorecard scorecard::from_toml(std::string_view text, const std::string& source)
     s.routes_ = read_conditions(root, source, "route", "condition");
     s.measures_ = read_measures(root, source);
     s.items_ = read_items(root, source, s.inputs_);
+    // Expert scores are whole points (工作指引: each sub-item is scored in integers, indicators.md
+    // §6a): a fraction is invalid input naming the score, never rounded into a pass or a fail.
+    for (const auto& it : s.items_)
+        if (!it.expert_input.empty())
+            s.inputs_[static_cast<std::size_t>(index_of(s.inputs_, it.expert_input))].integer = true;
     s.caps_ = read_caps(root, source, s.items_);
     s.pass_ = read_pass(root, source);
     s.controllables_ = read_controllables(root, source, s.inputs_);

@@ -112,7 +112,8 @@ BOOST_AUTO_TEST_CASE(bad_input_is_reported_and_the_batch_goes_on) {
     auto why = sme().explain(f.columns(), r, {1, 2, 3}, "en");
     BOOST_TEST(why[0].find("input employees invalid (-1 persons)") != std::string::npos);
     BOOST_TEST(why[1].find("S&T staff 12 persons exceed the total staff 10 persons") != std::string::npos);
-    BOOST_TEST(why[2].find("input st_staff invalid (missing)") != std::string::npos);
+    // st_staff is needed only to score (indicators.md §6b 第八条: a direct firm need not give it)
+    BOOST_TEST(why[2].find("S&T staff (st_staff) left blank") != std::string::npos);
 }
 
 // A complete HNTE applicant; tests change one thing at a time.
@@ -355,8 +356,9 @@ BOOST_AUTO_TEST_CASE(a_panel_is_scored_by_input_name_in_the_packs_units) {
 }
 
 BOOST_AUTO_TEST_CASE(panel_inputs_refuse_missing_columns_unknown_names_and_wrong_units) {
-    const std::string missing = message_of<missing_variable_error>([] { sme().evaluate(sme_panel(1, "rd_expense")); });
-    BOOST_TEST(has(missing, "'rd_expense'"), missing);
+    // sales, not rd_expense: a firm confirmed directly (indicators.md §6b 第八条) need not give its R&D
+    const std::string missing = message_of<missing_variable_error>([] { sme().evaluate(sme_panel(1, "sales")); });
+    BOOST_TEST(has(missing, "'sales'"), missing);
     const std::string typo = message_of<lookup_error>([] { sme().inputs_from(sme_panel(), {{"sale", "亿元"}}); });
     BOOST_TEST(has(typo, "did you mean 'sales'"), typo);
     panel people = sme_panel();
