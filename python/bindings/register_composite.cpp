@@ -278,6 +278,59 @@ void register_model(py::module_& m) {
     }();
 }
 
+/// Whole-number ranks as (int64 ranks, 0 where missing; missing mask), both column-major in one
+/// block of fresh memory: the parts of pandas "Int64" columns. `rank_column(j, r)` puts the ranks
+/// of column j (NaN where missing) into `r`; it runs without the GIL.
+template <class RankColumn>
+py::tuple integer_ranks(Eigen::Index rows, Eigen::Index cols, const RankColumn& rank_column) {
+    const auto cells = static_cast<std::size_t>(rows * cols);
+    char* data = nullptr;
+    py::capsule owner = fresh_memory(cells * (sizeof(std::int64_t) + 1), data);
+    auto* whole = reinterpret_cast<std::int64_t*>(data);
+    auto* missing = reinterpret_cast<bool*>(data + cells * sizeof(std::int64_t));
+    {
+        py::gil_scoped_release release;
+        Eigen::VectorXd r(rows);
+        for (Eigen::Index j = 0; j < cols; ++j) {
+            rank_column(j, r);
+            for (Eigen::Index i = 0; i < rows; ++i) {
+                const auto at = static_cast<std::size_t>(j * rows + i);
+                missing[at] = std::isnan(r(i));
+                whole[at] = missing[at] ? 0 : static_cast<std::int64_t>(r(i));
+            }
+        }
+    }
+    const py::ssize_t n = rows;
+    const auto i64 = static_cast<py::ssize_t>(sizeof(std::int64_t));
+    return py::make_tuple(py::array_t<std::int64_t>({n, py::ssize_t{cols}}, {i64, i64 * n}, whole, owner),
+                          py::array_t<bool>({n, py::ssize_t{cols}}, {py::ssize_t{1}, n}, missing, owner));
+}
+
+/// composite_rank_integers: the ranks of each column of `array` as integer_ranks gives them.
+py::tuple rank_integers(py::array_t<double, py::array::f_style | py::array::forcecast> array, const std::string& ties,
+                        std::vector<std::string> groups) {
+    if (array.ndim() != 2) throw argument_error("composite_rank_integers: a two-dimensional array of scores");
+    const cp::ties rule = ties_of(ties);
+    if (rule == cp::ties::average) throw argument_error("composite_rank_integers: average ranks are not whole numbers");
+    const Eigen::Map<const Eigen::MatrixXd> scores(array.data(), array.shape(0), array.shape(1));
+    return integer_ranks(scores.rows(), scores.cols(),
+                         [&](Eigen::Index j, Eigen::VectorXd& r) { r = cp::rank_within(scores.col(j), groups, rule); });
+}
+
+/// The ranks build() made with the scores (ties "min", no groups), as integer_ranks gives them;
+/// ranked here if the result has none of the scores' shape.
+py::tuple built_rank_integers(const built& b) {
+    const Eigen::MatrixXd& scores = b.r.aggregation.scores;
+    const cp::layer_matrix& ranks = b.r.ranks;
+    const bool kept = ranks.rows() == scores.rows() && ranks.cols() == scores.cols();
+    return integer_ranks(scores.rows(), scores.cols(), [&](Eigen::Index j, Eigen::VectorXd& r) {
+        if (kept)
+            r = ranks.col(j);
+        else
+            r = cp::rank_scores(scores.col(j), cp::ties::min);
+    });
+}
+
 void register_build_layers(py::class_<built>& c) {
     const auto regions = [](const built& b) { return b.r.regions; };
     c.def_property_readonly("regions", regions)
@@ -308,6 +361,9 @@ void register_build_layers(py::class_<built>& c) {
                                    return d;
                                })
         .def_property_readonly("scores", [](const built& b) { return numpy_copy(b.r.aggregation.scores); })
+        .def("rank_integers", &built_rank_integers,
+             "The ranks of every node made with the scores (1 = best, ties 'min') as (int64 ranks, missing "
+             "mask), both column-major in one fresh block.")
         .def_property_readonly("weights", [](const built& b) { return b.r.aggregation.weights; })
         .def_property_readonly("effective_weights", [](const built& b) { return b.r.aggregation.effective; })
         .def_property_readonly("ahp",
@@ -385,37 +441,6 @@ void register_build(py::module_& m) {
         py::arg("indicators") = std::vector<std::string>{},
         "The index over one period of a panel (its only one when `period` is empty), reasons carried to the imputation "
         "marks; `indicators` (catalogue ids) are computed from the panel first, with their reasons.");
-}
-
-/// composite_rank_integers: the ranks of each column as int64 (0 where missing) and the mask of the
-/// missing ones, in one block of fresh memory.
-py::tuple rank_integers(py::array_t<double, py::array::f_style | py::array::forcecast> array, const std::string& ties,
-                        std::vector<std::string> groups) {
-    if (array.ndim() != 2) throw argument_error("composite_rank_integers: a two-dimensional array of scores");
-    const cp::ties rule = ties_of(ties);
-    if (rule == cp::ties::average) throw argument_error("composite_rank_integers: average ranks are not whole numbers");
-    const Eigen::Index rows = array.shape(0), cols = array.shape(1);
-    const auto cells = static_cast<std::size_t>(rows * cols);
-    char* data = nullptr;
-    py::capsule owner = fresh_memory(cells * (sizeof(std::int64_t) + 1), data);
-    auto* whole = reinterpret_cast<std::int64_t*>(data);
-    auto* missing = reinterpret_cast<bool*>(data + cells * sizeof(std::int64_t));
-    {
-        py::gil_scoped_release release;
-        const Eigen::Map<const Eigen::MatrixXd> scores(array.data(), rows, cols);
-        for (Eigen::Index j = 0; j < cols; ++j) {
-            const Eigen::VectorXd r = cp::rank_within(scores.col(j), groups, rule);
-            for (Eigen::Index i = 0; i < rows; ++i) {
-                const auto at = static_cast<std::size_t>(j * rows + i);
-                missing[at] = std::isnan(r(i));
-                whole[at] = missing[at] ? 0 : static_cast<std::int64_t>(r(i));
-            }
-        }
-    }
-    const py::ssize_t n = rows;
-    const auto i64 = static_cast<py::ssize_t>(sizeof(std::int64_t));
-    return py::make_tuple(py::array_t<std::int64_t>({n, py::ssize_t{cols}}, {i64, i64 * n}, whole, owner),
-                          py::array_t<bool>({n, py::ssize_t{cols}}, {py::ssize_t{1}, n}, missing, owner));
 }
 
 void register_ranks(py::module_& m) {

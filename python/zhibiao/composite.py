@@ -454,7 +454,11 @@ class CompositeResult:
     def ranks(self) -> Any:
         """Ranks of every node, 1 = best, ties sharing the best rank (see ``rank``)."""
         if self._ranks is None:
-            self._ranks = self.rank()
+            made = getattr(self._core, "rank_integers", None)  # a build ranks with its scores (ties "min")
+            if made is None:
+                self._ranks = self.rank()
+            else:
+                self._ranks = _nullable_integer_frame(*made(), self.scores.index, self.scores.columns)
         return self._ranks
 
     # Layers ------------------------------------------------------------------------------

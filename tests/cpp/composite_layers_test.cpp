@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 
+#include "zhibiao/composite/aggregate.hpp"
 #include "zhibiao/composite/framework.hpp"
 #include "zhibiao/composite/pipeline.hpp"
 
@@ -93,6 +94,51 @@ BOOST_AUTO_TEST_CASE(a_layer_outlives_its_result_and_copies_own_their_values) {
     BOOST_TEST(std::abs(plain(2, 1) - 35.0 / 3) < 1e-12);
     const result moved = std::move(r);
     BOOST_TEST(std::abs(moved.at("imputed").values(2, 0) - 7.0 / 3) < 1e-12);
+}
+
+// build() ranks every node with the aggregation (the indicators on a second thread when the matrix
+// is large): the ranks rank_scores gives, bit for bit.
+BOOST_AUTO_TEST_CASE(the_build_ranks_every_node) {
+    const result r = build(small_table(), small_framework(), small_steps());
+    // By hand: min-max x of a..d = 0, 33.3, 44.4, 100 (c imputed 7/3); y per head 10, 15, 35/3, 10
+    // → 0, 100, 33.3, 0; the index, their mean: 0, 66.7, 38.9, 50.
+    const Eigen::MatrixXd expected = (Eigen::MatrixXd(4, 3) << 4, 4, 3,  // a: y tied with d
+                                      1, 3, 1,                           // b
+                                      3, 2, 2,                           // c
+                                      2, 1, 3)                           // d
+                                         .finished();
+    BOOST_TEST((r.ranks == expected));
+}
+
+BOOST_AUTO_TEST_CASE(the_build_ranks_as_rank_scores_with_ties_and_missing_scores) {
+    // 300 regions × 80 indicators (enough for the second thread), values on a coarse grid (ties),
+    // a few cells missing (no imputation: the indicators' ranks skip them, the index does not).
+    const int regions = 300, indicators = 80;
+    table t;
+    std::vector<node> nodes{{"Index", "", 1, direction::higher_is_better, 3}};
+    for (int g = 0; g < 4; ++g) nodes.push_back({"G" + std::to_string(g), "Index", 1, direction::higher_is_better, 2});
+    for (int j = 0; j < indicators; ++j) {
+        const std::string code = "i" + std::to_string(j);
+        nodes.push_back({code, "G" + std::to_string(j % 4), 1,
+                         j % 3 ? direction::higher_is_better : direction::lower_is_better, 1});
+        Eigen::VectorXd v(regions);
+        for (int i = 0; i < regions; ++i)
+            v(i) = (i + j) % 37 == 0 ? std::numeric_limits<double>::quiet_NaN()
+                                     : static_cast<double>((i * 7919 + j * 104729) % 41);
+        t.numbers[code] = v;
+    }
+    for (int i = 0; i < regions; ++i) t.regions.push_back("r" + std::to_string(i));
+    const result r = build(t, framework(nodes), {normalise_step{}, aggregate_step{}});
+    BOOST_TEST(r.ranks.rows() == regions);
+    BOOST_TEST(r.ranks.cols() == static_cast<Eigen::Index>(nodes.size()));
+    for (Eigen::Index k = 0; k < r.ranks.cols(); ++k) {
+        const Eigen::VectorXd want = rank_scores(r.aggregation.scores.col(k));
+        for (Eigen::Index i = 0; i < regions; ++i)
+            BOOST_TEST((std::isnan(want(i)) ? std::isnan(r.ranks(i, k)) : r.ranks(i, k) == want(i)),
+                       "node " << k << ", region " << i);
+    }
+    BOOST_TEST(r.ranks.col(5).array().isNaN().any());  // i0: a few missing scores
+    BOOST_TEST(r.ranks.col(0).maxCoeff() == regions);  // every region has an index score
 }
 
 BOOST_AUTO_TEST_SUITE_END()
