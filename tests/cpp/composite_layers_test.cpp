@@ -141,4 +141,39 @@ BOOST_AUTO_TEST_CASE(the_build_ranks_as_rank_scores_with_ties_and_missing_scores
     BOOST_TEST(r.ranks.col(0).maxCoeff() == regions);  // every region has an index score
 }
 
+// The block of a build whose layers are all gone serves the next build (no fresh pages); one still
+// held by a layer is never handed out again.
+BOOST_AUTO_TEST_CASE(a_finished_builds_block_serves_the_next_build_only_when_free) {
+    const int regions = 500, indicators = 80;  // a block above 1 MiB: kept for reuse
+    table first, second;
+    std::vector<node> nodes{{"Index", "", 1, direction::higher_is_better, 2}};
+    for (int j = 0; j < indicators; ++j) nodes.push_back({"i" + std::to_string(j), "Index"});
+    for (int i = 0; i < regions; ++i) first.regions.push_back("r" + std::to_string(i));
+    second.regions = first.regions;
+    for (int j = 0; j < indicators; ++j) {
+        Eigen::VectorXd v(regions);
+        for (int i = 0; i < regions; ++i) v(i) = static_cast<double>((i * 7919 + j * 104729) % 97);
+        first.numbers["i" + std::to_string(j)] = v;
+        second.numbers["i" + std::to_string(j)] = -v;
+    }
+    const framework fw(nodes);
+    const std::vector<step> steps{normalise_step{}, aggregate_step{}};
+    const result held = build(first, fw, steps);
+    const Eigen::MatrixXd expected = build(second, fw, steps).aggregation.scores;  // its block freed after
+    const double* reused = nullptr;
+    {
+        const result again = build(second, fw, steps);  // gets that block
+        BOOST_TEST(again.at("raw").values.storage().get() != held.at("raw").values.storage().get());
+        BOOST_TEST((again.aggregation.scores == expected));
+        BOOST_TEST((again.at("aggregated").values == expected));
+        BOOST_TEST((again.at("raw").values == -held.at("raw").values.matrix()));
+        BOOST_TEST((held.at("raw").values.col(3) == first.numbers.at("i3")));  // untouched by the later builds
+        reused = again.at("raw").values.data();
+    }
+    const result third = build(first, fw, steps);
+    BOOST_TEST(third.at("raw").values.data() == reused);
+    BOOST_TEST((third.aggregation.scores == held.aggregation.scores));
+    BOOST_TEST((third.ranks == held.ranks));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
