@@ -427,7 +427,7 @@ def _nullable_integer_frame(whole: Any, missing: Any, index: Any, columns: Any) 
     # Keyed by position, the columns set after: a `columns=` argument makes pandas look for missing
     # keys through object arrays of every column (three times the cost of the rest).
     arrays = {j: pd.arrays.IntegerArray(whole[:, j], missing[:, j]) for j in range(whole.shape[1])}
-    frame = pd.DataFrame(arrays, index=index)
+    frame = pd.DataFrame(arrays, index=index, copy=False)  # else pandas copies every column's two arrays
     frame.columns = columns
     return frame
 

@@ -4,6 +4,7 @@
 #include "zhibiao/composite/pipeline.hpp"
 
 #include "core/column_memory.hpp"
+#include "steps_into.hpp"
 #include "uncertainty_fast.hpp"
 #include "zhibiao/csv.hpp"
 
@@ -277,9 +278,23 @@ void impute_step::apply(stage& s) const {
                            detail::reasons_text(s.out.imputed_reasons) + ".");
 }
 
+namespace detail {
+
+/// A slot for the next layer in the block: rows in play × indicators, uninitialised.
+layer_matrix next_slot(stage& s) { return s.memory.take(s.x.rows(), s.indicators()); }
+
+/// Keeps `slot` (written by the step) as the layer `name` over the rows in play, and as x.
+void keep_slot(stage& s, const char* name, layer_matrix slot) {
+    s.x = slot.shared();
+    s.out.layers.push_back({name, s.rows, std::move(slot)});
+}
+
+}  // namespace detail
+
 void treat_step::apply(stage& s) const {
-    treated out = treat(s.x, options, s.names);
-    s.keep("treated", out.values);
+    layer_matrix slot = detail::next_slot(s);
+    treated out = detail::treat_into(s.x, options, s.names, slot);  // straight into its layer: no copy
+    detail::keep_slot(s, "treated", std::move(slot));
     s.out.treated_marks = std::move(out.marks);
     s.out.treatment = std::move(out.log);
     int changed = 0;
@@ -319,7 +334,9 @@ void normalise_step::apply(stage& s) const {
                 o.reference = static_cast<Eigen::Index>(k);
         if (o.reference < 0) throw lookup_error("dist_to_ref: no region '" + reference + "'", reference);
     }
-    s.keep("normalised", normalise(s.x, s.direction, o, s.names));
+    layer_matrix slot = detail::next_slot(s);
+    detail::normalise_into(s.x, s.direction, o, s.names, slot);  // straight into its layer: no copy
+    detail::keep_slot(s, "normalised", std::move(slot));
     s.out.method.push_back(detail::normalisation_text(*this));
     s.normalised = true;
 }

@@ -9,6 +9,8 @@
 #include "zhibiao/composite/framework.hpp"
 #include "zhibiao/composite/pipeline.hpp"
 
+#include "composite/steps_into.hpp"
+
 using namespace zhibiao;
 using namespace zhibiao::composite;
 
@@ -174,6 +176,41 @@ BOOST_AUTO_TEST_CASE(a_finished_builds_block_serves_the_next_build_only_when_fre
     BOOST_TEST(third.at("raw").values.data() == reused);
     BOOST_TEST((third.aggregation.scores == held.aggregation.scores));
     BOOST_TEST((third.ranks == held.ranks));
+}
+
+// The normalised and treated layers are written straight into their slot of the block: the
+// in-place steps give normalise()'s and treat()'s values, marks and log bit for bit, and leave
+// the input as it was.
+BOOST_AUTO_TEST_CASE(steps_into_a_slot_give_what_the_steps_return) {
+    Eigen::MatrixXd x(40, 3);
+    for (Eigen::Index i = 0; i < x.rows(); ++i)
+        x(i, 0) = static_cast<double>(i % 7), x(i, 1) = std::exp(0.3 * static_cast<double>(i)), x(i, 2) = -1.5 * i;
+    x(4, 2) = std::numeric_limits<double>::quiet_NaN();
+    const Eigen::MatrixXd before = x;
+    const std::vector<int> direction{1, 1, -1};
+    const std::vector<std::string> names{"a", "b", "c"};
+    for (const normalisation method : {normalisation::minmax, normalisation::zscore, normalisation::rank}) {
+        normalise_options o;
+        o.method = method;
+        std::vector<double> block(static_cast<std::size_t>(x.size()), -7.0);
+        Eigen::Map<Eigen::MatrixXd> slot(block.data(), x.rows(), x.cols());
+        composite::detail::normalise_into(x, direction, o, names, slot);
+        const Eigen::MatrixXd returned = normalise(x, direction, o, names);
+        BOOST_TEST((slot.array().isNaN() == returned.array().isNaN()).all());
+        BOOST_TEST((slot.array().isNaN() || slot.array() == returned.array()).all());
+    }
+    treat_options o;  // COINr's rule: b (exponential) is skewed and winsorised or logged
+    std::vector<double> block(static_cast<std::size_t>(x.size()), -7.0);
+    Eigen::Map<Eigen::MatrixXd> slot(block.data(), x.rows(), x.cols());
+    const treated in_place = composite::detail::treat_into(x, o, names, slot);
+    const treated returned = treat(x, o, names);
+    BOOST_TEST((slot.array().isNaN() == returned.values.array().isNaN()).all());
+    BOOST_TEST((slot.array().isNaN() || slot.array() == returned.values.array()).all());
+    BOOST_TEST((in_place.marks == returned.marks));
+    BOOST_TEST(in_place.log.size() == returned.log.size());
+    for (std::size_t j = 0; j < in_place.log.size(); ++j) BOOST_TEST(in_place.log[j].action == returned.log[j].action);
+    BOOST_TEST(!returned.log[1].action.empty());  // the skewed column was treated
+    BOOST_TEST(((x.array() == before.array()) || x.array().isNaN()).all());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

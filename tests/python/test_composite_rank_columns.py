@@ -50,6 +50,7 @@ def test_rank_frame_is_what_astype_int64_gave():
         index=scores.index,
     )
     pd.testing.assert_frame_equal(got, by_hand)
+    assert np.shares_memory(got["P1"].array._data, whole)  # the columns are views: pandas copied each twice
     floats = _core.composite_rank_columns(scores.to_numpy(), "min")
     pd.testing.assert_frame_equal(got, pd.DataFrame(floats, index=scores.index, columns=scores.columns).astype("Int64"))
     dense, _ = _core.composite_rank_integers(scores.to_numpy(), "dense", ["g", "g", "h", "h"])
