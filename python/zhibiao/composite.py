@@ -458,7 +458,8 @@ class CompositeResult:
             if made is None:
                 self._ranks = self.rank()
             else:
-                self._ranks = _nullable_integer_frame(*made(), self.scores.index, self.scores.columns)
+                whole, missing = made()
+                self._ranks = _nullable_integer_frame(whole, missing, self.scores.index, self.scores.columns)
         return self._ranks
 
     # Layers ------------------------------------------------------------------------------
