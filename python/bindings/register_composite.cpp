@@ -6,7 +6,9 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
 #include <new>
+#include <vector>
 
 #if defined(__linux__)
 #include <sys/mman.h>
@@ -38,20 +40,68 @@ struct built {
 
 cp::ties ties_of(const std::string& t) { return cp::choose(cp::ties_choices, t, "rank", "ties"); }
 
+/// Blocks of whole 2 MiB pages that NumPy arrays of built results let go, kept for the next ones:
+/// a new block is pages the kernel must zero and map on every call (~0.1 ms a page), and a
+/// result's scores, ranks and layers are a few such blocks each time. At most 8 blocks, 64 MB.
+struct spare_pages {
+    struct block {
+        void* data;
+        std::size_t bytes;
+    };
+    std::mutex guard;
+    std::vector<block> kept;
+    std::size_t kept_bytes = 0;
+
+    static spare_pages& one() {
+        static spare_pages* pages = new spare_pages;  // never destroyed: an array may outlive statics
+        return *pages;
+    }
+    void* take(std::size_t bytes) {
+        const std::lock_guard<std::mutex> lock(guard);
+        for (auto it = kept.begin(); it != kept.end(); ++it)
+            if (it->bytes == bytes) {
+                void* p = it->data;
+                kept_bytes -= bytes, kept.erase(it);
+                return p;
+            }
+        return nullptr;
+    }
+    static void give_back(void* b) {
+        const auto* freed = static_cast<block*>(b);
+        spare_pages& s = one();
+        {
+            const std::lock_guard<std::mutex> lock(s.guard);
+            if (s.kept.size() < 8 && s.kept_bytes + freed->bytes <= (std::size_t{64} << 20)) {
+                s.kept.push_back(*freed), s.kept_bytes += freed->bytes;
+                delete freed;
+                return;
+            }
+        }
+        std::free(freed->data);
+        delete freed;
+    }
+};
+
 /// `bytes` of new memory for NumPy arrays and the capsule that frees it. From 1 MiB up it is whole
-/// 2 MiB huge pages where the system has them: on this kind of result (73 nodes × 3,000 regions,
-/// 1.75 MB) each fresh 4 KiB page is a fault, 430 of them, against one.
+/// 2 MiB huge pages where the system has them (on this kind of result, 73 nodes × 3,000 regions,
+/// 1.75 MB, each fresh 4 KiB page is a fault, 430 of them, against one), reused (spare_pages).
 py::capsule fresh_memory(std::size_t bytes, char*& data) {
     constexpr std::size_t huge_page = std::size_t{2} << 20;
-    void* p = nullptr;
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
     if (bytes >= huge_page / 2) {
         const std::size_t rounded = (bytes + huge_page - 1) / huge_page * huge_page;
-        if (::posix_memalign(&p, huge_page, rounded) != 0) throw std::bad_alloc();
-        ::madvise(p, rounded, MADV_HUGEPAGE);  // advice only
+        void* p = spare_pages::one().take(rounded);
+        if (!p) {
+            if (::posix_memalign(&p, huge_page, rounded) != 0) throw std::bad_alloc();
+            ::madvise(p, rounded, MADV_HUGEPAGE);  // advice only
+        }
+        data = static_cast<char*>(p);
+        auto* owner = new spare_pages::block{p, rounded};
+        return py::capsule(owner, &spare_pages::give_back);
     }
 #endif
-    if (!p && !(p = std::malloc(std::max<std::size_t>(bytes, 1)))) throw std::bad_alloc();
+    void* p = std::malloc(std::max<std::size_t>(bytes, 1));
+    if (!p) throw std::bad_alloc();
     data = static_cast<char*>(p);
     return py::capsule(p, [](void* q) { std::free(q); });
 }

@@ -88,3 +88,29 @@ def test_build_ranks_every_node_as_rank_does():
     np.testing.assert_array_equal(missing, expected_missing)
     assert missing.any() and not missing[:, list(built.scores.columns).index("Index")].any()
     pd.testing.assert_frame_equal(built.ranks, built.rank())
+
+
+def test_arrays_of_a_build_reuse_freed_pages_never_held_ones():
+    # The scores, ranks and layers go to NumPy in blocks of 2 MiB pages; a block NumPy lets go
+    # serves a later array (no fresh pages to zero), one still held never does.
+    import pandas as pd
+
+    import zhibiao as zb
+
+    C = zb.composite
+    rng = np.random.default_rng(3)
+    data = pd.DataFrame(rng.random((2000, 70)), columns=[f"i{j}" for j in range(70)])  # scores: 1.1 MB
+    built = C.build(data, steps=[C.Normalise(), C.Aggregate()])
+    core = built._core
+    expected = core.scores.copy()
+    held = [core.scores for _ in range(3)] + [core.rank_integers()[0]]
+    for _ in range(12):  # taken and freed again and again
+        a, b = core.scores, core.layer_values("normalised")
+        whole, missing = core.rank_integers()
+        for x in (a, b, whole, missing):
+            assert not any(np.shares_memory(x, h) for h in held)
+        np.testing.assert_array_equal(a, expected)
+        np.testing.assert_array_equal(whole, held[3])
+        assert not missing.any()
+        a[:] = -1.0  # a freed block's old values never show through
+    assert all(np.array_equal(h, expected) for h in held[:3])
