@@ -6,7 +6,9 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
 #include <new>
+#include <vector>
 
 #if defined(__linux__)
 #include <sys/mman.h>
@@ -38,20 +40,68 @@ struct built {
 
 cp::ties ties_of(const std::string& t) { return cp::choose(cp::ties_choices, t, "rank", "ties"); }
 
+/// Blocks of whole 2 MiB pages that NumPy arrays of built results let go, kept for the next ones:
+/// a new block is pages the kernel must zero and map on every call (~0.1 ms a page), and a
+/// result's scores, ranks and layers are a few such blocks each time. At most 8 blocks, 64 MB.
+struct spare_pages {
+    struct block {
+        void* data;
+        std::size_t bytes;
+    };
+    std::mutex guard;
+    std::vector<block> kept;
+    std::size_t kept_bytes = 0;
+
+    static spare_pages& one() {
+        static spare_pages* pages = new spare_pages;  // never destroyed: an array may outlive statics
+        return *pages;
+    }
+    void* take(std::size_t bytes) {
+        const std::lock_guard<std::mutex> lock(guard);
+        for (auto it = kept.begin(); it != kept.end(); ++it)
+            if (it->bytes == bytes) {
+                void* p = it->data;
+                kept_bytes -= bytes, kept.erase(it);
+                return p;
+            }
+        return nullptr;
+    }
+    static void give_back(void* b) {
+        const auto* freed = static_cast<block*>(b);
+        spare_pages& s = one();
+        {
+            const std::lock_guard<std::mutex> lock(s.guard);
+            if (s.kept.size() < 8 && s.kept_bytes + freed->bytes <= (std::size_t{64} << 20)) {
+                s.kept.push_back(*freed), s.kept_bytes += freed->bytes;
+                delete freed;
+                return;
+            }
+        }
+        std::free(freed->data);
+        delete freed;
+    }
+};
+
 /// `bytes` of new memory for NumPy arrays and the capsule that frees it. From 1 MiB up it is whole
-/// 2 MiB huge pages where the system has them: on this kind of result (73 nodes × 3,000 regions,
-/// 1.75 MB) each fresh 4 KiB page is a fault, 430 of them, against one.
+/// 2 MiB huge pages where the system has them (on this kind of result, 73 nodes × 3,000 regions,
+/// 1.75 MB, each fresh 4 KiB page is a fault, 430 of them, against one), reused (spare_pages).
 py::capsule fresh_memory(std::size_t bytes, char*& data) {
     constexpr std::size_t huge_page = std::size_t{2} << 20;
-    void* p = nullptr;
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
     if (bytes >= huge_page / 2) {
         const std::size_t rounded = (bytes + huge_page - 1) / huge_page * huge_page;
-        if (::posix_memalign(&p, huge_page, rounded) != 0) throw std::bad_alloc();
-        ::madvise(p, rounded, MADV_HUGEPAGE);  // advice only
+        void* p = spare_pages::one().take(rounded);
+        if (!p) {
+            if (::posix_memalign(&p, huge_page, rounded) != 0) throw std::bad_alloc();
+            ::madvise(p, rounded, MADV_HUGEPAGE);  // advice only
+        }
+        data = static_cast<char*>(p);
+        auto* owner = new spare_pages::block{p, rounded};
+        return py::capsule(owner, &spare_pages::give_back);
     }
 #endif
-    if (!p && !(p = std::malloc(std::max<std::size_t>(bytes, 1)))) throw std::bad_alloc();
+    void* p = std::malloc(std::max<std::size_t>(bytes, 1));
+    if (!p) throw std::bad_alloc();
     data = static_cast<char*>(p);
     return py::capsule(p, [](void* q) { std::free(q); });
 }
@@ -278,6 +328,59 @@ void register_model(py::module_& m) {
     }();
 }
 
+/// Whole-number ranks as (int64 ranks, 0 where missing; missing mask), both column-major in one
+/// block of fresh memory: the parts of pandas "Int64" columns. `rank_column(j, r)` puts the ranks
+/// of column j (NaN where missing) into `r`; it runs without the GIL.
+template <class RankColumn>
+py::tuple integer_ranks(Eigen::Index rows, Eigen::Index cols, const RankColumn& rank_column) {
+    const auto cells = static_cast<std::size_t>(rows * cols);
+    char* data = nullptr;
+    py::capsule owner = fresh_memory(cells * (sizeof(std::int64_t) + 1), data);
+    auto* whole = reinterpret_cast<std::int64_t*>(data);
+    auto* missing = reinterpret_cast<bool*>(data + cells * sizeof(std::int64_t));
+    {
+        py::gil_scoped_release release;
+        Eigen::VectorXd r(rows);
+        for (Eigen::Index j = 0; j < cols; ++j) {
+            rank_column(j, r);
+            for (Eigen::Index i = 0; i < rows; ++i) {
+                const auto at = static_cast<std::size_t>(j * rows + i);
+                missing[at] = std::isnan(r(i));
+                whole[at] = missing[at] ? 0 : static_cast<std::int64_t>(r(i));
+            }
+        }
+    }
+    const py::ssize_t n = rows;
+    const auto i64 = static_cast<py::ssize_t>(sizeof(std::int64_t));
+    return py::make_tuple(py::array_t<std::int64_t>({n, py::ssize_t{cols}}, {i64, i64 * n}, whole, owner),
+                          py::array_t<bool>({n, py::ssize_t{cols}}, {py::ssize_t{1}, n}, missing, owner));
+}
+
+/// composite_rank_integers: the ranks of each column of `array` as integer_ranks gives them.
+py::tuple rank_integers(py::array_t<double, py::array::f_style | py::array::forcecast> array, const std::string& ties,
+                        std::vector<std::string> groups) {
+    if (array.ndim() != 2) throw argument_error("composite_rank_integers: a two-dimensional array of scores");
+    const cp::ties rule = ties_of(ties);
+    if (rule == cp::ties::average) throw argument_error("composite_rank_integers: average ranks are not whole numbers");
+    const Eigen::Map<const Eigen::MatrixXd> scores(array.data(), array.shape(0), array.shape(1));
+    return integer_ranks(scores.rows(), scores.cols(),
+                         [&](Eigen::Index j, Eigen::VectorXd& r) { r = cp::rank_within(scores.col(j), groups, rule); });
+}
+
+/// The ranks build() made with the scores (ties "min", no groups), as integer_ranks gives them;
+/// ranked here if the result has none of the scores' shape.
+py::tuple built_rank_integers(const built& b) {
+    const Eigen::MatrixXd& scores = b.r.aggregation.scores;
+    const cp::layer_matrix& ranks = b.r.ranks;
+    const bool kept = ranks.rows() == scores.rows() && ranks.cols() == scores.cols();
+    return integer_ranks(scores.rows(), scores.cols(), [&](Eigen::Index j, Eigen::VectorXd& r) {
+        if (kept)
+            r = ranks.col(j);
+        else
+            r = cp::rank_scores(scores.col(j), cp::ties::min);
+    });
+}
+
 void register_build_layers(py::class_<built>& c) {
     const auto regions = [](const built& b) { return b.r.regions; };
     c.def_property_readonly("regions", regions)
@@ -308,6 +411,9 @@ void register_build_layers(py::class_<built>& c) {
                                    return d;
                                })
         .def_property_readonly("scores", [](const built& b) { return numpy_copy(b.r.aggregation.scores); })
+        .def("rank_integers", &built_rank_integers,
+             "The ranks of every node made with the scores (1 = best, ties 'min') as (int64 ranks, missing "
+             "mask), both column-major in one fresh block.")
         .def_property_readonly("weights", [](const built& b) { return b.r.aggregation.weights; })
         .def_property_readonly("effective_weights", [](const built& b) { return b.r.aggregation.effective; })
         .def_property_readonly("ahp",
@@ -385,37 +491,6 @@ void register_build(py::module_& m) {
         py::arg("indicators") = std::vector<std::string>{},
         "The index over one period of a panel (its only one when `period` is empty), reasons carried to the imputation "
         "marks; `indicators` (catalogue ids) are computed from the panel first, with their reasons.");
-}
-
-/// composite_rank_integers: the ranks of each column as int64 (0 where missing) and the mask of the
-/// missing ones, in one block of fresh memory.
-py::tuple rank_integers(py::array_t<double, py::array::f_style | py::array::forcecast> array, const std::string& ties,
-                        std::vector<std::string> groups) {
-    if (array.ndim() != 2) throw argument_error("composite_rank_integers: a two-dimensional array of scores");
-    const cp::ties rule = ties_of(ties);
-    if (rule == cp::ties::average) throw argument_error("composite_rank_integers: average ranks are not whole numbers");
-    const Eigen::Index rows = array.shape(0), cols = array.shape(1);
-    const auto cells = static_cast<std::size_t>(rows * cols);
-    char* data = nullptr;
-    py::capsule owner = fresh_memory(cells * (sizeof(std::int64_t) + 1), data);
-    auto* whole = reinterpret_cast<std::int64_t*>(data);
-    auto* missing = reinterpret_cast<bool*>(data + cells * sizeof(std::int64_t));
-    {
-        py::gil_scoped_release release;
-        const Eigen::Map<const Eigen::MatrixXd> scores(array.data(), rows, cols);
-        for (Eigen::Index j = 0; j < cols; ++j) {
-            const Eigen::VectorXd r = cp::rank_within(scores.col(j), groups, rule);
-            for (Eigen::Index i = 0; i < rows; ++i) {
-                const auto at = static_cast<std::size_t>(j * rows + i);
-                missing[at] = std::isnan(r(i));
-                whole[at] = missing[at] ? 0 : static_cast<std::int64_t>(r(i));
-            }
-        }
-    }
-    const py::ssize_t n = rows;
-    const auto i64 = static_cast<py::ssize_t>(sizeof(std::int64_t));
-    return py::make_tuple(py::array_t<std::int64_t>({n, py::ssize_t{cols}}, {i64, i64 * n}, whole, owner),
-                          py::array_t<bool>({n, py::ssize_t{cols}}, {py::ssize_t{1}, n}, missing, owner));
 }
 
 void register_ranks(py::module_& m) {

@@ -427,7 +427,7 @@ def _nullable_integer_frame(whole: Any, missing: Any, index: Any, columns: Any) 
     # Keyed by position, the columns set after: a `columns=` argument makes pandas look for missing
     # keys through object arrays of every column (three times the cost of the rest).
     arrays = {j: pd.arrays.IntegerArray(whole[:, j], missing[:, j]) for j in range(whole.shape[1])}
-    frame = pd.DataFrame(arrays, index=index)
+    frame = pd.DataFrame(arrays, index=index, copy=False)  # else pandas copies every column's two arrays
     frame.columns = columns
     return frame
 
@@ -454,7 +454,12 @@ class CompositeResult:
     def ranks(self) -> Any:
         """Ranks of every node, 1 = best, ties sharing the best rank (see ``rank``)."""
         if self._ranks is None:
-            self._ranks = self.rank()
+            made = getattr(self._core, "rank_integers", None)  # a build ranks with its scores (ties "min")
+            if made is None:
+                self._ranks = self.rank()
+            else:
+                whole, missing = made()
+                self._ranks = _nullable_integer_frame(whole, missing, self.scores.index, self.scores.columns)
         return self._ranks
 
     # Layers ------------------------------------------------------------------------------

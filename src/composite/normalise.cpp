@@ -1,6 +1,8 @@
 // The normalisations of zhibiao/composite/normalise.hpp, compiled once.
 #include "zhibiao/composite/normalise.hpp"
 
+#include "steps_into.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -205,11 +207,18 @@ Eigen::VectorXd normalised_column(const Eigen::VectorXd& c, const Eigen::VectorX
 
 Eigen::MatrixXd normalise(const Eigen::Ref<const Eigen::MatrixXd>& x, const std::vector<int>& direction,
                           const normalise_options& o, const std::vector<std::string>& names) {
+    Eigen::MatrixXd out(x.rows(), x.cols());
+    detail::normalise_into(x, direction, o, names, out);
+    return out;
+}
+
+void detail::normalise_into(const Eigen::Ref<const Eigen::MatrixXd>& x, const std::vector<int>& direction,
+                            const normalise_options& o, const std::vector<std::string>& names,
+                            Eigen::Ref<Eigen::MatrixXd> out) {
     check_options(o);
     if (!direction.empty() && direction.size() != static_cast<std::size_t>(x.cols()))
         throw argument_error("normalise: " + std::to_string(direction.size()) + " directions for " +
                              std::to_string(x.cols()) + " indicators");
-    Eigen::MatrixXd out(x.rows(), x.cols());
     for (Eigen::Index j = 0; j < x.cols(); ++j) {
         const std::string name =
             j < static_cast<Eigen::Index>(names.size()) ? names[static_cast<std::size_t>(j)] : std::to_string(j);
@@ -228,7 +237,6 @@ Eigen::MatrixXd normalise(const Eigen::Ref<const Eigen::MatrixXd>& x, const std:
                 throw method_error("normalising indicator '" + name + "' overflows to infinity at unit " +
                                    std::to_string(i) + " (a reference or standard value too close to zero?)");
     }
-    return out;
 }
 
 }  // namespace zhibiao::composite

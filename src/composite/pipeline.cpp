@@ -4,14 +4,21 @@
 #include "zhibiao/composite/pipeline.hpp"
 
 #include "core/column_memory.hpp"
+#include "steps_into.hpp"
+#include "uncertainty_fast.hpp"
 #include "zhibiao/csv.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 #include <map>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <system_error>
+#include <thread>
 #include <unordered_map>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -271,9 +278,23 @@ void impute_step::apply(stage& s) const {
                            detail::reasons_text(s.out.imputed_reasons) + ".");
 }
 
+namespace detail {
+
+/// A slot for the next layer in the block: rows in play × indicators, uninitialised.
+layer_matrix next_slot(stage& s) { return s.memory.take(s.x.rows(), s.indicators()); }
+
+/// Keeps `slot` (written by the step) as the layer `name` over the rows in play, and as x.
+void keep_slot(stage& s, const char* name, layer_matrix slot) {
+    s.x = slot.shared();
+    s.out.layers.push_back({name, s.rows, std::move(slot)});
+}
+
+}  // namespace detail
+
 void treat_step::apply(stage& s) const {
-    treated out = treat(s.x, options, s.names);
-    s.keep("treated", out.values);
+    layer_matrix slot = detail::next_slot(s);
+    treated out = detail::treat_into(s.x, options, s.names, slot);  // straight into its layer: no copy
+    detail::keep_slot(s, "treated", std::move(slot));
     s.out.treated_marks = std::move(out.marks);
     s.out.treatment = std::move(out.log);
     int changed = 0;
@@ -313,7 +334,9 @@ void normalise_step::apply(stage& s) const {
                 o.reference = static_cast<Eigen::Index>(k);
         if (o.reference < 0) throw lookup_error("dist_to_ref: no region '" + reference + "'", reference);
     }
-    s.keep("normalised", normalise(s.x, s.direction, o, s.names));
+    layer_matrix slot = detail::next_slot(s);
+    detail::normalise_into(s.x, s.direction, o, s.names, slot);  // straight into its layer: no copy
+    detail::keep_slot(s, "normalised", std::move(slot));
     s.out.method.push_back(detail::normalisation_text(*this));
     s.normalised = true;
 }
@@ -407,13 +430,57 @@ void require_complete_groups(const stage& s, const std::vector<level_plan>& plan
     }
 }
 
-/// After the steps: the index aggregated by the plans, and the rest of the account.
+/// Ranks (1 = best, equal scores share the lowest rank, NaN where missing) of column `from[k]` of
+/// the column-major `rows`-row matrix at `scores` into column `to[k]` of the one at `ranks`: the
+/// ranking of the uncertainty analysis (a radix sort on buckets), which gives rank_scores' ranks
+/// at a fraction of its cost.
+void rank_into(const double* scores, std::size_t rows, const std::vector<Eigen::Index>& from,
+               const std::vector<Eigen::Index>& to, double* ranks) {
+    uncertainty_model::fast_scratch scratch;
+    for (std::size_t k = 0; k < from.size(); ++k)
+        rank_descending(scores + static_cast<std::size_t>(from[k]) * rows, rows, scratch,
+                        ranks + static_cast<std::size_t>(to[k]) * rows);
+}
+
+/// The indicators' ranks (their scores are the last layer's columns) into their columns of
+/// `ranks`: on a second thread, while the aggregation runs, when the work is worth one; else
+/// when the result is asked for. Ranks are exact, so the thread changes no bit.
+std::future<void> rank_indicators(const stage& s, layer_matrix& ranks) {
+    std::vector<Eigen::Index> from, to;
+    for (std::size_t k = 0; k < s.fw.indicators().size(); ++k)
+        from.push_back(static_cast<Eigen::Index>(k)), to.push_back(s.fw.indicators()[k]);
+    // The last layer lives in the block the result holds: it outlives the thread (finish() joins it).
+    auto work = [x = s.x.data(), rows = static_cast<std::size_t>(s.x.rows()), from = std::move(from),
+                 to = std::move(to), out = ranks.data()] { rank_into(x, rows, from, to, out); };
+    if (s.x.size() >= 20000 && std::thread::hardware_concurrency() > 1) try {
+            return std::async(std::launch::async, work);
+        } catch (const std::system_error&) {  // no thread to be had: ranked on this one
+        }
+    return std::async(std::launch::deferred, std::move(work));
+}
+
+/// The ranks of the nodes the aggregation scored (every node but the indicators).
+void rank_aggregates(const framework& fw, result& r) {
+    std::vector<bool> indicator(fw.nodes().size(), false);
+    for (int k : fw.indicators()) indicator[static_cast<std::size_t>(k)] = true;
+    std::vector<Eigen::Index> nodes;
+    for (std::size_t k = 0; k < indicator.size(); ++k)
+        if (!indicator[k]) nodes.push_back(static_cast<Eigen::Index>(k));
+    rank_into(r.aggregation.scores.data(), static_cast<std::size_t>(r.aggregation.scores.rows()), nodes, nodes,
+              r.ranks.data());
+}
+
+/// After the steps: the index aggregated by the plans, its ranks, and the rest of the account.
 void finish(stage& s) {
     if (!s.normalised) throw error("the steps need a normalisation step");
     result& r = s.out;
     require_complete_groups(s, r.plans);
+    r.ranks = s.memory.take(s.x.rows(), static_cast<Eigen::Index>(s.fw.nodes().size()));
+    std::future<void> indicators_ranked = rank_indicators(s, r.ranks);  // joined even if aggregate() throws
     r.aggregation = aggregate(s.fw, s.x, r.plans);
     require_finite_scores(s.fw, s, r.aggregation.scores);
+    rank_aggregates(s.fw, r);
+    indicators_ranked.get();
     r.layers.push_back({"aggregated", s.rows, s.memory.take(s.x.rows(), r.aggregation.scores.cols())});
     static_cast<Eigen::Map<Eigen::MatrixXd>&>(r.layers.back().values) = r.aggregation.scores;
     for (std::string& line : aggregation_account(s.fw, r.plans, r.aggregation)) r.method.push_back(std::move(line));
@@ -433,8 +500,50 @@ std::vector<std::string> aggregation_account(const framework& fw, const std::vec
 
 namespace detail {
 
-layer_block::layer_block(std::size_t doubles)
-    : storage_(zhibiao::detail::column_memory(doubles)), capacity_(std::max<std::size_t>(doubles, 1)) {}
+namespace {
+
+/// The block of a build whose layers are all gone, kept for the next build that fits in it: a
+/// block is fresh huge pages, which the kernel zeroes and maps on every build (~1 ms of a
+/// 3,000 × 60 build) and unmaps when its last layer goes. One block at most, of at most 64 MB.
+struct spare_block {
+    std::mutex guard;
+    std::shared_ptr<double[]> block;
+    std::size_t doubles = 0;
+
+    static spare_block& one() {
+        static spare_block* kept = new spare_block;  // never destroyed: a result may outlive statics
+        return *kept;
+    }
+    /// The kept block and its size if it holds `wanted` doubles without wasting as much again.
+    std::pair<std::shared_ptr<double[]>, std::size_t> take(std::size_t wanted) {
+        const std::lock_guard<std::mutex> lock(guard);
+        if (!block || doubles < wanted || doubles > 2 * wanted) return {nullptr, 0};
+        return {std::move(block), std::exchange(doubles, 0)};
+    }
+    void give_back(std::shared_ptr<double[]> b, std::size_t n) {
+        if (n > (std::size_t{64} << 20) / sizeof(double)) return;
+        const std::lock_guard<std::mutex> lock(guard);
+        block = std::move(b), doubles = n;
+    }
+};
+
+constexpr std::size_t reused_from = (std::size_t{1} << 20) / sizeof(double);  // smaller blocks: malloc reuses them
+
+}  // namespace
+
+layer_block::layer_block(std::size_t doubles) : capacity_(std::max<std::size_t>(doubles, 1)) {
+    if (capacity_ < reused_from) {
+        storage_ = zhibiao::detail::column_memory(capacity_);
+        return;
+    }
+    auto [block, size] = spare_block::one().take(capacity_);
+    if (!block) block = zhibiao::detail::column_memory(size = capacity_);
+    double* data = block.get();
+    // The layers share a pointer whose last owner hands the block back for the next build.
+    storage_ = std::shared_ptr<double[]>(data, [block = std::move(block), n = size](double*) mutable {
+        spare_block::one().give_back(std::move(block), n);
+    });
+}
 
 layer_matrix layer_block::take(Eigen::Index rows, Eigen::Index cols) {
     const auto n = static_cast<std::size_t>(rows * cols);
@@ -453,8 +562,8 @@ std::size_t layer_doubles(const table& data, const framework& fw, const std::vec
     std::size_t layers = 1;  // raw
     for (const step& one : steps)
         layers += !std::holds_alternative<weigh_step>(one) && !std::holds_alternative<aggregate_step>(one);
-    const std::size_t regions = data.regions.size() + 8;  // + the rounding to 64 bytes
-    return regions * (layers * fw.indicators().size() + fw.nodes().size());
+    const std::size_t regions = data.regions.size() + 8;                         // + the rounding to 64 bytes
+    return regions * (layers * fw.indicators().size() + 2 * fw.nodes().size());  // + aggregated, ranks
 }
 
 }  // namespace detail

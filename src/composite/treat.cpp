@@ -1,6 +1,8 @@
 // The outlier treatment of zhibiao/composite/treat.hpp, compiled once.
 #include "zhibiao/composite/treat.hpp"
 
+#include "steps_into.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -95,12 +97,20 @@ void treat_eis(Eigen::VectorXd& x, mark_vector& marks, treat_record& r, const tr
 
 treated treat(const Eigen::Ref<const Eigen::MatrixXd>& x, const treat_options& o,
               const std::vector<std::string>& names) {
-    treated out{x, mark_matrix::Zero(x.rows(), x.cols()),
+    Eigen::MatrixXd values(x.rows(), x.cols());
+    treated out = detail::treat_into(x, o, names, values);
+    out.values = std::move(values);
+    return out;
+}
+
+treated detail::treat_into(const Eigen::Ref<const Eigen::MatrixXd>& x, const treat_options& o,
+                           const std::vector<std::string>& names, Eigen::Ref<Eigen::MatrixXd> values) {
+    treated out{Eigen::MatrixXd(), mark_matrix::Zero(x.rows(), x.cols()),
                 std::vector<treat_record>(static_cast<std::size_t>(x.cols()))};
     for (Eigen::Index j = 0; j < x.cols(); ++j) {
         auto& r = out.log[static_cast<std::size_t>(j)];
         mark_vector m = out.marks.col(j);
-        Eigen::VectorXd c = out.values.col(j);
+        Eigen::VectorXd c = x.col(j);
         if (o.method == treatment::coinr) detail::treat_coinr(c, m, r, o);
         if (o.method == treatment::eis)
             detail::treat_eis(
@@ -110,7 +120,7 @@ treated treat(const Eigen::Ref<const Eigen::MatrixXd>& x, const treat_options& o
             const detail::shape sh = detail::shape_of(c);
             r.skew_before = r.skew_after = sh.skew, r.kurt_before = r.kurt_after = sh.kurt;
         }
-        out.values.col(j) = c;
+        values.col(j) = c;
         out.marks.col(j) = m;
     }
     return out;

@@ -50,6 +50,7 @@ def test_rank_frame_is_what_astype_int64_gave():
         index=scores.index,
     )
     pd.testing.assert_frame_equal(got, by_hand)
+    assert np.shares_memory(got["P1"].array._data, whole)  # the columns are views: pandas copied each twice
     floats = _core.composite_rank_columns(scores.to_numpy(), "min")
     pd.testing.assert_frame_equal(got, pd.DataFrame(floats, index=scores.index, columns=scores.columns).astype("Int64"))
     dense, _ = _core.composite_rank_integers(scores.to_numpy(), "dense", ["g", "g", "h", "h"])
@@ -60,3 +61,56 @@ def test_rank_frame_is_what_astype_int64_gave():
     assert list(empty.dtypes) == ["Int64", "Int64"] and empty.shape == (0, 2)
     with pytest.raises(ValueError, match="whole numbers"):
         _core.composite_rank_integers(scores.to_numpy(), "average")
+
+
+def test_build_ranks_every_node_as_rank_does():
+    # build() ranks the nodes with the aggregation (the indicators on a second thread for a large
+    # matrix); `.ranks` takes those: the frame rank() gives, ties sharing the best rank, <NA> where
+    # a score is missing.
+    import pandas as pd
+
+    import zhibiao as zb
+
+    C = zb.composite
+    small = pd.DataFrame({"x": [1.0, 2.0, 2.0, np.nan], "y": [10.0, 30.0, 30.0, 40.0]}, index=list("abcd"))
+    built = C.build(small, steps=[C.Normalise(), C.Aggregate()])
+    by_hand = pd.DataFrame(  # x: min-max 0, 100, 100, -; the index: mean of x and y present
+        {"Index": [4, 2, 2, 1], "x": [3, 1, 1, None], "y": [4, 2, 2, 1]}, index=small.index, dtype="Int64"
+    )
+    pd.testing.assert_frame_equal(built.ranks[["Index", "x", "y"]], by_hand)
+    rng = np.random.default_rng(7)
+    large = pd.DataFrame(rng.integers(0, 40, (300, 80)).astype(float), columns=[f"i{j}" for j in range(80)])
+    large = large.mask(rng.random(large.shape) < 0.02)  # missing scores: no imputation step
+    built = C.build(large, steps=[C.Normalise(), C.Aggregate()])
+    whole, missing = built._core.rank_integers()
+    expected_whole, expected_missing = _core.composite_rank_integers(built.scores.to_numpy(), "min")
+    np.testing.assert_array_equal(whole, expected_whole)
+    np.testing.assert_array_equal(missing, expected_missing)
+    assert missing.any() and not missing[:, list(built.scores.columns).index("Index")].any()
+    pd.testing.assert_frame_equal(built.ranks, built.rank())
+
+
+def test_arrays_of_a_build_reuse_freed_pages_never_held_ones():
+    # The scores, ranks and layers go to NumPy in blocks of 2 MiB pages; a block NumPy lets go
+    # serves a later array (no fresh pages to zero), one still held never does.
+    import pandas as pd
+
+    import zhibiao as zb
+
+    C = zb.composite
+    rng = np.random.default_rng(3)
+    data = pd.DataFrame(rng.random((2000, 70)), columns=[f"i{j}" for j in range(70)])  # scores: 1.1 MB
+    built = C.build(data, steps=[C.Normalise(), C.Aggregate()])
+    core = built._core
+    expected = core.scores.copy()
+    held = [core.scores for _ in range(3)] + [core.rank_integers()[0]]
+    for _ in range(12):  # taken and freed again and again
+        a, b = core.scores, core.layer_values("normalised")
+        whole, missing = core.rank_integers()
+        for x in (a, b, whole, missing):
+            assert not any(np.shares_memory(x, h) for h in held)
+        np.testing.assert_array_equal(a, expected)
+        np.testing.assert_array_equal(whole, held[3])
+        assert not missing.any()
+        a[:] = -1.0  # a freed block's old values never show through
+    assert all(np.array_equal(h, expected) for h in held[:3])

@@ -205,7 +205,12 @@ struct result {
     screening screened;                   ///< when a screen step ran
     std::vector<level_plan> plans;        ///< per level from 2, as used
     aggregation_result aggregation;       ///< scores (over the rows of the last layer), weights
-    std::vector<std::string> method;      ///< the account of the method, one sentence per step
+    /// The ranks of `aggregation.scores` as build() left them, node by node: 1 = best, equal scores
+    /// share the lowest rank, NaN where the score is missing (`rank_scores` with ties::min). build()
+    /// ranks the indicators on a second thread while it aggregates. Whoever replaces `aggregation`
+    /// afterwards must rank again (`rank_scores`) or empty this.
+    layer_matrix ranks;
+    std::vector<std::string> method;  ///< the account of the method, one sentence per step
 
     /// On a temporary result (`build(...).at("treated")`) the layer itself, moved out.
     layer at(const std::string& name) && {
