@@ -195,8 +195,9 @@ def _make_facts_class() -> Any:
             period, ready for compute(), validate() and the composite.
 
             Stated rules: figures without a variable, changes (同比增长…), bounds and ranges are not
-            levels and are left out; a figure without a period takes `period` (an error if none is
-            given), one stated for the year before (flag_prior_year, 上年同期…) the year before
+            levels and are left out (``not_a_level``); approximate figures (约12项, 12项左右) are not
+            exact values and are left out too (``approximate``), as 超过/近/余/多 (bounds) are; a
+            figure without a period takes `period` (an error if none is given), one stated for the year before (flag_prior_year, 上年同期…) the year before
             `period` (2024H1 → 2023H1), never `period` itself; a unit that cannot convert leaves the figure out. Two figures for one variable and
             period: the first sound one in the text wins (sound before suspect before damaged), the
             others are listed as a `duplicate_figure` finding. A damaged figure arrives as missing
@@ -217,6 +218,11 @@ def _make_facts_class() -> Any:
                 if row.flag_lower_bound or row.flag_upper_bound or row.flag_range:
                     findings.append(
                         {"kind": "not_a_level", **where, "message": f"{row.variable}: a bound or a range, not a value"}
+                    )
+                    continue
+                if row.flag_approximate:
+                    findings.append(
+                        {"kind": "approximate", **where, "message": f"{row.variable}: approximate, not an exact value"}
                     )
                     continue
                 if row.value_converted != row.value_converted and not row.flag_damaged and not row.flag_masked:

@@ -582,8 +582,8 @@ def extract_file(args: argparse.Namespace) -> int:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", InvalidBytesWarning)
         facts = extract(data, args.lexicon)
-    for w in caught:
-        print(_msg("warning", source=name, detail=w.message), file=sys.stderr)
+    for w in caught:  # bytes that are not text: said unless --quiet, the exit status says it anyway
+        _Messages.say(_msg("warning", source=name, detail=w.message))
     findings = facts.attrs["findings"]
     with _output(args.out) as f:
         if args.table:
@@ -601,8 +601,7 @@ def extract_file(args: argparse.Namespace) -> int:
         )
     )
     for row in findings.itertuples():
-        finding = _msg("finding", source=name, begin=row.begin, kind=row.kind, detail=row.message, text=row.text)
-        print(finding, file=sys.stderr)
+        _Messages.say(_msg("finding", source=name, begin=row.begin, kind=row.kind, detail=row.message, text=row.text))
     return 1 if facts.attrs["invalid_bytes"] else 0
 
 

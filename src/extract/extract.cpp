@@ -1435,6 +1435,8 @@ struct report_indexes {
     word_index enumeration{"、", "等"};
     word_index part_words{"其中"};
     word_index sentence_ends{"。", "！", "？", "；", ";", "\n"};
+    // "立项率34.3%", "占GDP的比重达到14.6%": a rate or a share, not the count or amount of the noun.
+    word_index share_words{"率", "比重", "占比", "比例", "占"};
     explicit report_indexes(const lexicon& w) : words(w), phrases(w) {
         phrases.add_words(matcher_);
         for (word_index* family : families()) family->add_words(matcher_);
@@ -1455,9 +1457,9 @@ struct report_indexes {
     }
 
 private:
-    std::array<word_index*, 10> families() {
-        return {&change_words, &change_lead, &increase_words, &decrease_words, &level_to,
-                &reach,        &enumeration, &part_words,     &sentence_ends,  &comparison_lead};
+    std::array<word_index*, 11> families() {
+        return {&change_words, &change_lead, &increase_words, &decrease_words,  &level_to,   &reach,
+                &enumeration,  &part_words,  &sentence_ends,  &comparison_lead, &share_words};
     }
     chunk_matcher matcher_;
 };
@@ -1500,8 +1502,10 @@ private:
 // The phrase a figure binds to and how.
 struct binding {
     const lexicon_entry* entry = nullptr;
+    const phrase_entries* group = nullptr;
     std::string_view phrase;
-    std::size_t phrase_end = 0;  // byte offset: change words count from there
+    std::size_t phrase_begin = 0;  // byte offset: share words count from there
+    std::size_t phrase_end = 0;    // byte offset: change words count from there (bound or not)
     bool shared = false;
     distinctions stated;
 };
@@ -1629,8 +1633,8 @@ public:
     void add(const scanned& s, const period_cursor& period, std::vector<report_finding>& findings) {
         const auto [clause, clause_stop] = clauses_.around(s.first, s.last);
         const binding b = bind(s, clause);
+        fact_naming n = name(s, b, std::max(clause, previous_end_));
         previous_end_ = s.last;
-        fact_naming n = name(s, b);
         n.flags |= signed_bound_flags(quantity_flags(s), n.decline);
         // A change in a sentence about the year before (…上年同期为1.5亿元，同比下降20%) compares this
         // period with it: it is this period's.
@@ -1649,6 +1653,7 @@ public:
                              "0 people or items for an activity reported as done: a figure probably lost its digits"));
         }
         previous_entry_ = n.entry && !n.entry->variable.empty() ? last_entry_ : nullptr;
+        previous_group_ = previous_entry_ ? last_group_ : nullptr;
         previous_change_ = (n.flags & bit(fact_flag::change)) != 0;
         previous_unit_ = s.q.unit;
         write(s, n, guess, period.prior() && !prior ? period.governing() : period.in_clause(cps_.base() + clause),
@@ -1710,6 +1715,7 @@ private:
     binding bind(const scanned& s, std::size_t clause) const {
         binding b;
         const std::size_t after_previous = std::max(clause, previous_end_);
+        b.phrase_begin = b.phrase_end = byte_at(after_previous);
         const phrase_hit* hit = ix_.phrases.closest(byte_at(after_previous), s.q.begin);
         if (!hit && after_previous > clause)
             b.shared = (hit = ix_.phrases.closest(byte_at(clause), byte_at(after_previous))) != nullptr;
@@ -1721,8 +1727,11 @@ private:
                 std::min(after_previous, std::max(clause, phrase_first - std::min<std::size_t>(2, phrase_first)));
             b.stated = stated_distinctions(cps_, from, s.first);
             b.entry = choose_entry(*hit->group, b.stated);
-            b.phrase = hit->group->phrase;
-            b.phrase_end = hit->end;
+            b.group = hit->group, b.phrase = hit->group->phrase;
+            b.phrase_begin = hit->begin, b.phrase_end = hit->end;
+            if (payment_of_previous(s, *hit->group))
+                b.group = previous_group_, b.entry = choose_entry(*previous_group_, b.stated), b.shared = true,
+                b.phrase = previous_group_->phrase;
             if (!b.entry) b.shared = false;
         } else if (previous_entry_ &&
                    (ix_.change_lead.any_inside(byte_at(after_previous), s.q.begin) ||
@@ -1730,9 +1739,44 @@ private:
             // "…241.8万元，同比增长12.5%": a clause that only states a change refers to the figure
             // before; so do "…提高0.3个百分点，达到2.1%" (the level reached) and "…1.2亿元，上年同期为
             // 1.5亿元" (the same figure a year earlier).
-            b.entry = previous_entry_, b.phrase = previous_phrase_, b.shared = true, b.phrase_end = cps_[clause].begin;
+            b.entry = previous_entry_, b.phrase = previous_phrase_, b.shared = true;
+            b.phrase_begin = b.phrase_end = cps_[clause].begin;
         }
         return b;
+    }
+
+    // "应拨付配套资金35.5万元，已拨付资金180万元": a phrase that only names the payment (拨付资金)
+    // after, in the same sentence, a figure of a named kind of funds (entries told apart by their
+    // status, due or paid) is about those funds.
+    bool payment_of_previous(const scanned& s, const phrase_entries& group) const {
+        const bool payment_only = group.phrase.rfind("拨付", 0) == 0 || group.phrase.rfind("兑付", 0) == 0 ||
+                                  group.phrase.rfind("兑现", 0) == 0;
+        const auto paid_or_due = [](const lexicon_entry* e) { return !e->status.empty(); };
+        return payment_only && previous_group_ && previous_group_ != &group && previous_end_ != 0 &&
+               std::any_of(previous_group_->entries.begin(), previous_group_->entries.end(), paid_or_due) &&
+               !ix_.sentence_ends.any_inside(byte_at(previous_end_), s.q.begin);
+    }
+
+    // A figure in % or ‰ (not a change) bound to a count or an amount with a rate or share word
+    // between ("立项率34.3%", "占GDP的比重达到14.6%") is not that count or amount: it is the share
+    // the lexicon names "<the previous figure's phrase>占<this phrase>…", or nothing.
+    void bind_share(const scanned& s, binding& b, std::size_t from) const {
+        const auto is_share_unit = [](std::string_view u) { return u == "%" || u == "‰"; };
+        if (!b.entry || !is_share_unit(s.q.unit) || is_share_unit(b.entry->unit) ||
+            !ix_.share_words.any_inside(std::min(from, b.phrase_begin), s.q.begin))
+            return;
+        b.entry = nullptr, b.group = nullptr;
+        if (!previous_group_ || b.shared || previous_end_ == 0 ||
+            ix_.sentence_ends.any_inside(byte_at(previous_end_), s.q.begin))
+            return;
+        const std::string share = std::string(previous_group_->phrase) + "占" + std::string(b.phrase);
+        for (const lexicon_entry& e : ix_.words)
+            if (is_share_unit(e.unit))
+                for (const std::string& p : e.phrases)
+                    if (p.rfind(share, 0) == 0) {
+                        b.entry = &e, b.phrase = p, b.shared = true;
+                        return;
+                    }
     }
 
     // 达到 / 提高到… before a figure (from code point `from`) in the sentence of the previous one, a
@@ -1770,9 +1814,12 @@ private:
         n.decline = ix_.decrease_words.last_end_inside(from, to) > ix_.increase_words.last_end_inside(from, to);
     }
 
-    fact_naming name(const scanned& s, const binding& b) {
+    fact_naming name(const scanned& s, binding b, std::size_t after_previous) {
         fact_naming n;
+        name_change(s, b, n);  // bound or not: a decline is negative either way
+        if (!(n.flags & bit(fact_flag::change))) bind_share(s, b, byte_at(after_previous));
         last_entry_ = b.entry;
+        last_group_ = b.entry ? b.group : nullptr;
         if (!b.entry) {
             n.flags |= bit(fact_flag::no_variable);
             return n;
@@ -1784,7 +1831,6 @@ private:
         n.stage = *b.stated.stage ? std::string_view(b.stated.stage) : std::string_view(b.entry->stage);
         n.scope = *b.stated.scope ? std::string_view(b.stated.scope) : std::string_view(b.entry->scope);
         if (b.shared) n.flags |= bit(fact_flag::phrase_shared);
-        name_change(s, b, n);
         return n;
     }
 
@@ -1806,6 +1852,8 @@ private:
     bool previous_change_ = false;                   // the previous fact is a change
     std::string previous_unit_;                      // the unit written with the previous figure
     const lexicon_entry* last_entry_ = nullptr;
+    const phrase_entries* previous_group_ = nullptr;  // the phrase of the previous fact, if one bound it
+    const phrase_entries* last_group_ = nullptr;
     std::string_view previous_phrase_;
 };
 
