@@ -290,6 +290,10 @@ inline bool applies(const std::vector<int>& chosen, int level) {
 /// would silently apply to nothing.
 void check_levels(const std::vector<int>& chosen, const framework& fw, const char* step);
 
+/// Ranks `r.aggregation.scores`' nodes into `r.ranks` (sized by build()): what an uncertainty
+/// replication rebuilt with other plans does after replacing the aggregation.
+void rank_aggregates(const framework& fw, result& r);
+
 /// The closing lines of a result's method: one sentence per aggregation level saying what
 /// `plans` did, the aggregation's notes, the rank convention. build() ends the method with them;
 /// an uncertainty replication rebuilt with other plans replaces them.
