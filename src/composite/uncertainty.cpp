@@ -340,7 +340,7 @@ result uncertainty_model::rebuild(const replication_draw& d) const {
     r.method.resize(r.method.size() - std::min(nominal_lines, r.method.size()));
     r.plans = plans(d);
     r.aggregation = aggregate(fw_, l.values, r.plans, excluded);
-    detail::rank_aggregates(fw_, r);  // build()'s ranks were those of the nominal plans
+    detail::rank_aggregates(fw_, r);              // build()'s ranks were those of the nominal plans
     const std::size_t account = r.method.size();  // its line of level L + 1 aggregates level L
     for (std::string& line : detail::aggregation_account(fw_, r.plans, r.aggregation))
         r.method.push_back(std::move(line));
