@@ -14,14 +14,14 @@ band tables and pass rule are listed by :func:`describe`.
 from __future__ import annotations
 
 import os
-from typing import Any, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
 
 from ._suggest import checked_keywords
 from . import _core
 from ._lang import english_units
-from ._suggest import closest_name
+from ._suggest import closest_name, edit_distance
 
 BUILTIN = tuple(_core.Scorecard.builtin_ids())
 #: A firm's outcome, in evaluate() and gap() alike: the C++ firm_status, by code.
@@ -269,6 +269,7 @@ def _columns(
                 raise _core.MissingVariableError(
                     f"scorecard '{card.id}' needs column '{name}' ({spec['name_zh']}, {spec['unit']})"
                 )
+            _refuse_misspelt_column(card, name, spec, firms.columns)
             columns.append(None)
             continue
         raw = firms[name]
@@ -282,6 +283,20 @@ def _columns(
             values = _core.Unit(units[name]).convert(values, _core.Unit(spec["unit"]))
         columns.append(np.ascontiguousarray(values))
     return columns, bad, text_problems
+
+
+def _refuse_misspelt_column(card: Any, name: str, spec: Mapping[str, Any], present: Iterable[Any]) -> None:
+    """An absent optional input with a column one or two letters from it that is no input of the
+    pack ("rd_expens"): a misspelt header, refused as the C++ loader refuses it
+    (scorecard::inputs_from), rather than the input left blank for every firm."""
+    inputs = {s["id"] for s in card.inputs}
+    allowed = min(2, (len(name) + 1) // 5)
+    for column in present:
+        if isinstance(column, str) and column not in inputs and edit_distance(column, name) <= allowed:
+            raise _core.MissingVariableError(
+                f"scorecard '{card.id}' input '{name}' ({spec['name_zh']}) is not in the data, but column "
+                f"'{column}' is: a misspelt header? (rename it '{name}')"
+            )
 
 
 def _firm_index(firms: Any) -> Any:

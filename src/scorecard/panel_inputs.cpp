@@ -9,6 +9,7 @@
 #include "scorecard/internal.hpp"
 #include "scorecard/machine.hpp"
 #include "zhibiao/catalogue.hpp"
+#include "zhibiao/detail/edit_distance.hpp"
 #include "zhibiao/error.hpp"
 
 namespace zhibiao {
@@ -33,6 +34,21 @@ namespace {
 
 std::string input_suggestion(const std::string& name, const std::vector<scorecard_input>& inputs) {
     return detail::suggestion(name, inputs, [](const scorecard_input& i) -> std::string_view { return i.id; });
+}
+
+// A column of the panel that is no input of the pack but one or two letters from an absent
+// optional input ("rd_expens" for rd_expense): a misspelt header, which would otherwise leave the
+// input blank for every firm. Only edit distance, and tight, so that a column that is merely
+// related ("sales" beside sales_y1) is not taken for it.
+std::string misspelt_column(const panel& p, const std::string& id, const std::vector<scorecard_input>& inputs) {
+    const std::size_t allowed = std::min<std::size_t>(2, (id.size() + 1) / 5);
+    for (const column& c : p.columns()) {
+        const std::string& name = c.name();
+        const bool an_input =
+            std::any_of(inputs.begin(), inputs.end(), [&](const scorecard_input& i) { return i.id == name; });
+        if (!an_input && detail::edit_distance(name, id) <= allowed) return name;
+    }
+    return {};
 }
 
 // The unit a panel column's values are in: the caller's override, the panel's own, or none
@@ -79,6 +95,12 @@ scorecard_inputs scorecard::inputs_from(const panel& p,
             if (!spec.optional)
                 throw missing_variable_error("scorecard '" + id_ + "' needs column '" + spec.id + "' (" + spec.name_zh +
                                                  ", " + spec.unit_text + ")",
+                                             spec.id, where);
+            const std::string near = misspelt_column(p, spec.id, inputs_);
+            if (!near.empty())
+                throw missing_variable_error("scorecard '" + id_ + "' input '" + spec.id + "' (" + spec.name_zh +
+                                                 ") is not in the data, but column '" + near +
+                                                 "' is: a misspelt header? (rename it '" + spec.id + "')",
                                              spec.id, where);
             out.columns_.columns.push_back(nullptr);
             continue;

@@ -237,3 +237,25 @@ def test_explanations_show_the_digits_that_decide():
     low = hnte(low=dict(years_operating=2, rd_y1=None, sales_y1=None, rd_y2=200.0, rd_y3=250.0, sales_y2=4600.0))
     low = low.assign(sales_y3=5000.0, rd_domestic=400.0, hitech_income=3000.0, total_income=5000.0)
     assert "R&D ratio 4.69% < 5% required" in zb.scorecards.evaluate(low, "hnte-2016")["explanation_en"].iloc[0]
+
+
+@pytest.mark.parametrize("misspelt", ["rd_expens", "totl_cost", "st_staf"])
+def test_a_misspelt_header_of_an_optional_input_is_refused_on_every_path(misspelt, tmp_path):
+    # Since rd_expense, total_cost and st_staff may be left blank (§6b 第七条, 第八条), a misspelt
+    # header would leave the input blank for every firm: every firm invalid, or scored on the
+    # other R&D measure. The near-miss column is named instead.
+    right = {"rd_expens": "rd_expense", "totl_cost": "total_cost", "st_staf": "st_staff"}[misspelt]
+    table = sme(a=dict()).rename(columns={right: misspelt})
+    with pytest.raises(zb.MissingVariableError, match=f"'{right}'.*'{misspelt}'"):
+        zb.scorecards.evaluate(table, "tech-sme-2017")
+    path = tmp_path / "firms.csv"
+    table.rename_axis("firm").to_csv(path)
+    with pytest.raises(zb.MissingVariableError, match=f"'{right}'.*'{misspelt}'"):
+        zb.scorecards.evaluate(zb.read_csv(path, period_value="2024"), "tech-sme-2017")
+
+
+def test_an_unrelated_extra_column_is_no_misspelt_header():
+    # "sales" beside the HNTE pack's sales_y1 (3 letters away), or a note column: left alone.
+    table = hnte(one=dict(years_operating=2, sales_y1=None, rd_y1=None, net_assets_y1=None))
+    table = table.drop(columns=["sales_y1"]).assign(sales=4500.0, note="x")
+    assert zb.scorecards.evaluate(table, "hnte-2016")["status"].tolist() == ["passed"]
