@@ -496,6 +496,15 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
     return true;
 }
 
+// 约 or 近 closing a word of its own (签约12项 signed, 最近3年 recent), not "about"/"nearly".
+bool closes_a_word(const code_points& cps, std::size_t k) {
+    if (k < 2) return false;
+    const char32_t word = cps[k - 1].c, first = cps[k - 2].c;
+    if (word == U'约')
+        return std::u32string_view(U"签节预合履特制公条邀违续解立践缔").find(first) != std::u32string_view::npos;
+    return word == U'近' && (first == U'最' || first == U'附' || first == U'邻');
+}
+
 void qualifiers(const code_points& cps, scanned& s) {
     quantity& q = s.q;
     std::size_t before = s.first, after = s.last;
@@ -503,9 +512,9 @@ void qualifiers(const code_points& cps, scanned& s) {
         q.qual = qualifier::lower_bound, before -= ends_with(cps, before, U"逾") ? 1 : 2;
     else if (ends_with(cps, before, U"不足"))
         q.qual = qualifier::upper_bound, before -= 2;
-    else if (ends_with(cps, before, U"近"))
+    else if (ends_with(cps, before, U"近") && !closes_a_word(cps, before))
         q.qual = qualifier::upper_bound, before -= 1;
-    else if (ends_with(cps, before, U"约"))
+    else if (ends_with(cps, before, U"约") && !closes_a_word(cps, before))
         q.qual = qualifier::approximate, before -= 1;
     if (starts_with(cps, after, U"左右"))
         q.qual = qualifier::approximate, after += 2;
@@ -1739,7 +1748,9 @@ private:
             // "…241.8万元，同比增长12.5%": a clause that only states a change refers to the figure
             // before; so do "…提高0.3个百分点，达到2.1%" (the level reached) and "…1.2亿元，上年同期为
             // 1.5亿元" (the same figure a year earlier).
-            b.entry = previous_entry_, b.phrase = previous_phrase_, b.shared = true;
+            // The group too: a share after the change ("…12.6亿元，同比增长10.2%，占GDP的比重14.6%")
+            // is still the share of that figure's quantity.
+            b.entry = previous_entry_, b.group = previous_group_, b.phrase = previous_phrase_, b.shared = true;
             b.phrase_begin = b.phrase_end = cps_[clause].begin;
         }
         return b;
@@ -1752,7 +1763,10 @@ private:
         const bool payment_only = group.phrase.rfind("拨付", 0) == 0 || group.phrase.rfind("兑付", 0) == 0 ||
                                   group.phrase.rfind("兑现", 0) == 0;
         const auto paid_or_due = [](const lexicon_entry* e) { return !e->status.empty(); };
-        return payment_only && previous_group_ && previous_group_ != &group && previous_end_ != 0 &&
+        // 兑现率 names a rate of its own, never the funds before it
+        const auto a_rate = [](const lexicon_entry* e) { return e->unit == "%" || e->unit == "‰"; };
+        return payment_only && std::none_of(group.entries.begin(), group.entries.end(), a_rate) && previous_group_ &&
+               previous_group_ != &group && previous_end_ != 0 &&
                std::any_of(previous_group_->entries.begin(), previous_group_->entries.end(), paid_or_due) &&
                !ix_.sentence_ends.any_inside(byte_at(previous_end_), s.q.begin);
     }

@@ -112,3 +112,28 @@ def test_cli_extract_quiet_prints_no_findings(tmp_path):
 def test_a_payment_phrase_after_a_count_keeps_its_own_variable():
     facts = zb.extract("2025年上半年，获批立项11项，应拨付资金35万元，已拨付资金20万元。")
     assert facts["variable"].astype(str).tolist() == ["projects_approved", "reward_due", "reward_paid"]
+
+
+# ---- found by the review of this round --------------------------------------------------------
+
+
+@pytest.mark.parametrize("verb", ["签约", "履约", "预约"])
+def test_yue_closing_a_word_is_no_approximation(verb):
+    # 签约12项 is 12 contracts signed; the 约 of 签约 is not "about".
+    facts = zb.extract(f"2024年上半年，技术合同{verb}12项，技术合同成交额3亿元。")
+    assert facts["text"].tolist()[0] == "12项"
+    assert not facts["flag_approximate"].any()
+    assert zb.extract("2024年上半年，技术合同签约12项。").to_panel("乙县").findings.empty
+    assert zb.extract("2024年上半年，技术合同约12项。")["flag_approximate"].tolist() == [True]
+
+
+def test_a_share_after_a_change_is_still_the_share_of_the_figure_before():
+    # The usual order in reports: level, change, share.
+    facts = zb.extract("2024年上半年，高新技术产业增加值完成12.6亿元，同比增长10.2%，占GDP的比重达到14.6%。")
+    assert facts["variable"].astype(str).tolist() == ["hitech_value_added"] * 2 + ["hitech_va_share_gdp"]
+    assert facts["flag_change"].tolist() == [False, True, False]
+
+
+def test_a_payout_rate_after_funds_is_the_rate():
+    facts = zb.extract("2024年上半年，应兑现奖补资金200万元，兑现率90%。")
+    assert facts["variable"].astype(str).tolist()[1] == "reward_payout_rate"
