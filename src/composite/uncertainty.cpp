@@ -13,6 +13,10 @@
 namespace zhibiao::composite {
 namespace {
 
+// The layer build() aggregated: the last before "aggregated" — the normalised one, or what a step
+// after Normalise (a Treat of the normalised values) made of it. Replications aggregate it too.
+const layer& aggregated_layer(const result& r) { return r.layers[r.layers.size() - 2]; }
+
 std::uint64_t mix(std::uint64_t z) {  // splitmix64's finaliser
     z += 0x9E3779B97F4A7C15ULL;
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
@@ -101,7 +105,7 @@ uncertainty_model::uncertainty_model(table data, framework fw, std::vector<step>
     // The precomputed layers are the alternatives' (the first winmax, the first normalisation…),
     // which need not include the model's own steps: the nominal index gets its own layer.
     if (!spec_.imputation.empty() || !winmax_values_.empty() || !spec_.normalisation.empty()) {
-        const layer& own = nominal.at("normalised");
+        const layer& own = aggregated_layer(nominal);
         nominal_draw.layer = layers_.size();
         layers_.push_back(layer_data{own.values, own.rows});
     }
@@ -215,10 +219,8 @@ void uncertainty_model::precompute() {
                 d.winmax = winmax_values_.empty() ? -1 : winmax_values_[w];
                 d.normalisation = spec_.normalisation.empty() ? -1 : static_cast<int>(n);
                 result r = build(data_, fw_, data_steps(d));
-                const layer* normalised = nullptr;
-                for (const auto& l : r.layers)
-                    if (l.name == "normalised") normalised = &l;
-                layers_.push_back(layer_data{normalised->values, normalised->rows});
+                const layer& aggregated = aggregated_layer(r);
+                layers_.push_back(layer_data{aggregated.values, aggregated.rows});
             }
     if (layers_.size() > 1)
         notes_.push_back(std::to_string(layers_.size()) +

@@ -52,6 +52,20 @@ def test_threads_do_not_change_a_bit(small):
     assert (one.node_ranks()["rank_p95"] - one.node_ranks()["rank_p05"]).max() > 0
 
 
+def test_a_treatment_after_the_normalisation_is_what_replications_aggregate(small):
+    # The outlier a = 30 is winsorised after min-max here: build() aggregates the treated layer,
+    # and so must every replication (they had aggregated the normalised one, untreated).
+    data, fw, _ = small
+    steps = [C.Normalise("minmax", (1, 100)), C.Treat("coinr"), C.Aggregate()]
+    nominal = C.build(data, fw, steps)
+    assert not nominal.layer("treated").equals(nominal.layer("normalised"))
+    u = C.uncertainty(data, fw, steps, n=20, weights_noise={2: 0.0}, aggregation=[C.Aggregate("arithmetic")])
+    pd.testing.assert_frame_equal(u.replication(3).scores, nominal.scores, check_exact=True)
+    assert (u.node_ranks("Index")["nominal_rank"] == nominal.ranks["Index"]).all()
+    np.testing.assert_array_equal(u.node_ranks("Index")["nominal_score"], nominal.scores["Index"])
+    np.testing.assert_allclose(u.node_ranks("Index")["mean_score"], nominal.scores["Index"], rtol=1e-13)
+
+
 def test_parameters_and_replications_rebuilt_alone(small):
     data, fw, steps = small
     u = C.uncertainty(data, fw, steps, n=300, keep=True, **busy())
