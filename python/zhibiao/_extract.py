@@ -197,9 +197,10 @@ def _make_facts_class() -> Any:
             Stated rules: figures without a variable, changes (同比增长…), bounds and ranges are not
             levels and are left out (``not_a_level``); approximate figures (约12项, 12项左右) are not
             exact values and are left out too (``approximate``), as 超过/近/余/多 (bounds) are; a
-            figure without a period takes `period` (an error if none is given), one stated for the year before (flag_prior_year, 上年同期…) the year before
-            `period` (2024H1 → 2023H1), never `period` itself; a unit that cannot convert leaves the figure out. Two figures for one variable and
-            period: the first sound one in the text wins (sound before suspect before damaged), the
+            figure without a period takes `period` (an error if none is given), one stated for the
+            year before (flag_prior_year, 上年同期…) the year before `period` (2024H1 → 2023H1),
+            never `period` itself; a unit that cannot convert leaves the figure out. Two figures
+            for one variable and period: the first sound one in the text wins (sound before suspect before damaged), the
             others are listed as a `duplicate_figure` finding. A damaged figure arrives as missing
             with the core reason ``damaged_source``: invalid, not absent, so compute() gives NaN
             with that reason for whatever uses it, and a roll-up never sums over it.
@@ -214,24 +215,11 @@ def _make_facts_class() -> Any:
             for row in converted.itertuples():
                 if not row.variable or row.flag_change:
                     continue
-                where = {"begin": row.begin, "end": row.end, "text": row.text}
-                if row.flag_lower_bound or row.flag_upper_bound or row.flag_range:
+                left_out = _not_a_panel_value(row)
+                if left_out:
+                    kind, message = left_out
                     findings.append(
-                        {"kind": "not_a_level", **where, "message": f"{row.variable}: a bound or a range, not a value"}
-                    )
-                    continue
-                if row.flag_approximate:
-                    findings.append(
-                        {"kind": "approximate", **where, "message": f"{row.variable}: approximate, not an exact value"}
-                    )
-                    continue
-                if row.value_converted != row.value_converted and not row.flag_damaged and not row.flag_masked:
-                    findings.append(
-                        {
-                            "kind": "unit_mismatch",
-                            **where,
-                            "message": f"{row.variable}: {row.unit} does not convert to {row.unit_converted or 'its unit'}",
-                        }
+                        {"kind": kind, "begin": row.begin, "end": row.end, "text": row.text, "message": message}
                     )
                     continue
                 when = row.period or (_prior_year(period) if row.flag_prior_year else period)
@@ -287,6 +275,17 @@ def _make_facts_class() -> Any:
 
     Facts.__module__ = "zhibiao"
     return Facts
+
+
+def _not_a_panel_value(row: Any) -> tuple[str, str] | None:
+    """(finding kind, message) when a figure cannot enter a panel as a value, else None."""
+    if row.flag_lower_bound or row.flag_upper_bound or row.flag_range:
+        return "not_a_level", f"{row.variable}: a bound or a range, not a value"
+    if row.flag_approximate:
+        return "approximate", f"{row.variable}: approximate, not an exact value"
+    if row.value_converted != row.value_converted and not row.flag_damaged and not row.flag_masked:
+        return "unit_mismatch", f"{row.variable}: {row.unit} does not convert to {row.unit_converted or 'its unit'}"
+    return None
 
 
 def _prior_year(period: str | None) -> str | None:

@@ -452,7 +452,8 @@ class CompositeResult:
 
     @property
     def ranks(self) -> Any:
-        """Ranks of every node, 1 = best, ties sharing the best rank (see ``rank``)."""
+        """Ranks of every node as the build made them with its scores, 1 = best, ties sharing the
+        best rank; ``rank()`` ranks the scores again (other tie rules, or scores you edited)."""
         if self._ranks is None:
             made = getattr(self._core, "rank_integers", None)  # a build ranks with its scores (ties "min")
             if made is None:

@@ -15,6 +15,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -99,8 +100,14 @@ private:
             }
         };
         std::vector<std::thread> workers;
-        for (std::size_t i = 1; i < parts; ++i) workers.emplace_back(read_part, i);
+        workers.reserve(parts - 1);  // so that only a thread that cannot start throws below
+        std::size_t started = 1;
+        try {
+            for (; started < parts; ++started) workers.emplace_back(read_part, started);
+        } catch (const std::system_error&) {  // no thread to be had: the other parts on this one
+        }
         read_part(0);
+        for (std::size_t i = started; i < parts; ++i) read_part(i);
         for (auto& w : workers) w.join();
         for (const int code : failure)
             if (code != 0) throw file_error(std::string("cannot read file: ") + std::strerror(code), where);

@@ -117,8 +117,10 @@ using step =
 /// columns), converts to one where a function takes a `const Eigen::MatrixXd&`, and `.matrix()`
 /// gives one. build() makes all layers of one build in one block of memory (on huge pages where
 /// the system has them: a fresh 4 KiB page costs a fault, and a build's layers are thousands of
-/// them), which the layers share and the last one frees. A copy owns new storage, as a copy of a
-/// MatrixXd did; assigning a matrix of another shape gives the layer new storage of that shape.
+/// them), which the layers share; when the last one goes the block is kept for the next build (one
+/// block of at most 64 MB per process, never one a layer still uses). A copy owns new storage, as
+/// a copy of a MatrixXd did; assigning a matrix of another shape gives the layer new storage of
+/// that shape.
 class layer_matrix : public Eigen::Map<Eigen::MatrixXd> {
     using base = Eigen::Map<Eigen::MatrixXd>;
 
