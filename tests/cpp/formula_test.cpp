@@ -194,9 +194,6 @@ indicator_values reference_ratio(const panel& p, const indicator& ind) {
     std::string num = f.substr(0, slash),
                 den = f.substr(slash + 3, minus == std::string::npos ? std::string::npos : minus - slash - 3);
     if (den.rfind("year_end(", 0) == 0) den = den.substr(9, den.size() - 10);  // one period a year: its own
-    // ytd(x) of a period from January is x; this panel has no earlier part of any other period
-    const bool to_date = num.rfind("ytd(", 0) == 0;
-    if (to_date) num = num.substr(4, num.size() - 5);
     const catalogue& c = catalogue::builtin();
     const column& a = p.at(num);
     const column& b = p.at(den);
@@ -206,9 +203,7 @@ indicator_values reference_ratio(const panel& p, const indicator& ind) {
     for (std::size_t r = 0; r < p.rows(); ++r) {
         double x = a.data()[r], d = b.data()[r];
         reason why = reason::none;
-        if (to_date && p.period_at(r).first_month() != 1)
-            why = reason::no_such_period;
-        else if (x != x)
+        if (x != x)
             why = a.reason_at(r);
         else if (x < c.variable(num)->min)
             why = reason::negative_input;

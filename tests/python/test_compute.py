@@ -117,25 +117,24 @@ def test_day_basis():
     assert panel.compute("progress_vs_time", basis="day").iloc[0, 0] == pytest.approx(56 - 18200 / 366)
 
 
-def test_progress_of_a_quarter_or_month_counts_the_year_to_date():
-    # §5: 目标完成率 = 累计完成值 ÷ 年度目标值. Q1 20 + Q2 30 = 50 of 100 at mid-year is on schedule;
-    # Q2's 30 alone against 50% of the year read as 20 points behind.
+def test_progress_reads_actual_as_the_cumulative_value_and_ytd_accumulates_own_figures():
+    # §5: 目标完成率 = 累计完成值 ÷ 年度目标值; `actual` is that cumulative value (catalogue: 累计完成值),
+    # so a 2024Q2 row's 50 is January to June against 50% of the year: on schedule.
     panel = panel_from(
-        "entity,period,target,actual\n"
-        "a,2024Q1,100,20\na,2024Q2,100,30\na,2024H1,100,50\n"
-        "b,2024Q2,100,30\n"
-        "c,2024-01,120,10\nc,2024-02,120,10\nc,2024-03,120,12\n"
+        "entity,period,target,actual,done\na,2024Q1,100,20,20\na,2024Q2,100,50,30\n"
+        "b,2024Q2,100,30,30\nc,2024-01,120,10,10\nc,2024-02,120,20,10\nc,2024-03,120,32,12\n"
     )
-    values, reasons = panel.compute(["target_completion_rate", "progress_vs_time"], reasons=True, strict=False)
-    completion, progress = values["target_completion_rate"], values["progress_vs_time"]
-    assert completion["a", "2024Q1"] == pytest.approx(20.0) and progress["a", "2024Q1"] == pytest.approx(-5.0)
-    assert completion["a", "2024Q2"] == pytest.approx(50.0) and progress["a", "2024Q2"] == pytest.approx(0.0)
-    assert progress["a", "2024H1"] == pytest.approx(0.0)
-    # 32 of 120 by the end of March: 26.67% against 25%.
-    assert progress["c", "2024-03"] == pytest.approx(3200 / 120 - 25.0)
-    # b has no Q1: its cumulative figure is unknown, not its Q2 alone.
-    assert np.isnan(completion["b", "2024Q2"])
-    assert reasons["target_completion_rate"]["b", "2024Q2"] == "no_such_period"
+    values = panel.compute(["target_completion_rate", "progress_vs_time"])
+    assert values["target_completion_rate"]["a", "2024Q2"] == pytest.approx(50.0)
+    assert values["progress_vs_time"]["a", "2024Q2"] == pytest.approx(0.0)
+    assert values["progress_vs_time"]["c", "2024-03"] == pytest.approx(3200 / 120 - 25.0)
+    # Figures of each period alone (`done`): ytd() accumulates them, the docs' recipe.
+    own = zb.Indicator("own_progress", "ytd(done) / target - elapsed()", unit="百分点")
+    mine, why = panel.compute([own], reasons=True, strict=False)
+    assert mine["own_progress"]["a", "2024Q1"] == pytest.approx(-5.0)
+    assert mine["own_progress"]["a", "2024Q2"] == pytest.approx(0.0)  # 20 + 30 of 100 at mid-year
+    assert mine["own_progress"]["c", "2024-03"] == pytest.approx(3200 / 120 - 25.0)
+    assert np.isnan(mine["own_progress"]["b", "2024Q2"]) and why["own_progress"]["b", "2024Q2"] == "no_such_period"
 
 
 def test_user_catalogue(tmp_path):
