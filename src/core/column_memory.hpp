@@ -37,6 +37,31 @@ inline std::shared_ptr<double[]> column_memory(std::size_t n) {
     return std::shared_ptr<double[]>(new double[bytes / sizeof(double)]);
 }
 
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+/// Bytes a mapping of `bytes` takes: whole pages (what munmap must be given back).
+inline std::size_t whole_pages(std::size_t bytes) {
+    static const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    return (bytes + page - 1) / page * page;
+}
+
+/// Fresh zeroed memory for `bytes`, starting on a 2 MiB boundary and advised into huge pages, so
+/// that each whole 2 MiB of it is one fault; free it with munmap(p, whole_pages(bytes)).
+inline void* map_huge_page_aligned(std::size_t bytes) {
+    constexpr std::size_t huge_page = std::size_t{2} << 20;
+    // Mapped a huge page longer, then trimmed to a 2 MiB-aligned start (munmap takes whole pages).
+    const std::size_t mapped = whole_pages(bytes);
+    void* p = ::mmap(nullptr, mapped + huge_page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) throw std::bad_alloc();
+    char* raw = static_cast<char*>(p);
+    char* start = raw + (huge_page - reinterpret_cast<std::uintptr_t>(raw) % huge_page) % huge_page;
+    if (start > raw) ::munmap(raw, static_cast<std::size_t>(start - raw));
+    const auto tail = static_cast<std::size_t>(raw + huge_page - start);
+    if (tail > 0) ::munmap(start + mapped, tail);
+    ::madvise(start, mapped, MADV_HUGEPAGE);  // advice only: without huge pages it still works
+    return start;
+}
+#endif
+
 /// `n` objects of a trivial type T, all bytes zero, for tables written at random places (a hash
 /// table's slots): large ones are fresh pages from the kernel, zero already, so nothing is written
 /// before use and only the pages touched are faulted in, on huge pages where the kernel offers them
@@ -49,21 +74,9 @@ public:
         if (n == 0) return;
         const std::size_t bytes = n * sizeof(T);
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
-        constexpr std::size_t huge_page = std::size_t{2} << 20;
-        if (bytes >= huge_page) {
-            // Mapped a huge page longer, then trimmed to a 2 MiB-aligned start (munmap takes whole pages).
-            const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
-            mapped_bytes_ = (bytes + page - 1) / page * page;
-            void* p =
-                ::mmap(nullptr, mapped_bytes_ + huge_page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-            if (p == MAP_FAILED) throw std::bad_alloc();
-            char* raw = static_cast<char*>(p);
-            char* start = raw + (huge_page - reinterpret_cast<std::uintptr_t>(raw) % huge_page) % huge_page;
-            if (start > raw) ::munmap(raw, static_cast<std::size_t>(start - raw));
-            const auto tail = static_cast<std::size_t>(raw + huge_page - start);
-            if (tail > 0) ::munmap(start + mapped_bytes_, tail);
-            ::madvise(start, mapped_bytes_, MADV_HUGEPAGE);  // advice only
-            data_ = reinterpret_cast<T*>(start);
+        if (bytes >= (std::size_t{2} << 20)) {
+            data_ = static_cast<T*>(map_huge_page_aligned(bytes));
+            mapped_bytes_ = whole_pages(bytes);
             return;
         }
 #endif

@@ -6,11 +6,7 @@
 #include <cstdint>
 #include <thread>
 
-#if defined(__linux__)
-#include <sys/mman.h>
-#include <unistd.h>
-#endif
-
+#include "core/column_memory.hpp"
 #include "scorecard/compiled.hpp"
 #include "scorecard/internal.hpp"
 #include "scorecard/machine.hpp"
@@ -30,29 +26,13 @@ void points_array::resize(std::size_t rows, std::size_t cols, bool narrow) {
 
 namespace {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
-constexpr std::size_t huge_page = std::size_t{2} << 20;
-std::size_t page_size() {
-    static const auto bytes = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
-    return bytes;
-}
+constexpr std::size_t huge_page = std::size_t{2} << 20;  // from here a result column is a mapping of its own
 #endif
 }  // namespace
 
 void* detail::allocate_result_bytes(std::size_t bytes) {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
-    if (bytes >= huge_page) {
-        // Mapped a huge page longer, then trimmed to a 2 MiB-aligned start (munmap takes whole pages).
-        const std::size_t mapped = (bytes + page_size() - 1) / page_size() * page_size();
-        void* p = ::mmap(nullptr, mapped + huge_page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        if (p == MAP_FAILED) throw std::bad_alloc();
-        char* raw = static_cast<char*>(p);
-        char* start = raw + (huge_page - reinterpret_cast<std::uintptr_t>(raw) % huge_page) % huge_page;
-        if (start > raw) ::munmap(raw, static_cast<std::size_t>(start - raw));
-        const auto tail = static_cast<std::size_t>(raw + huge_page - start);
-        if (tail > 0) ::munmap(start + mapped, tail);
-        ::madvise(start, mapped, MADV_HUGEPAGE);  // advice only: without huge pages it still works
-        return start;
-    }
+    if (bytes >= huge_page) return detail::map_huge_page_aligned(bytes);
 #endif
     return ::operator new(bytes);
 }
@@ -60,7 +40,7 @@ void* detail::allocate_result_bytes(std::size_t bytes) {
 void detail::free_result_bytes(void* p, std::size_t bytes) noexcept {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
     if (bytes >= huge_page) {
-        ::munmap(p, (bytes + page_size() - 1) / page_size() * page_size());
+        ::munmap(p, detail::whole_pages(bytes));
         return;
     }
 #endif
