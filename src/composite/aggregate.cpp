@@ -101,6 +101,21 @@ void weighted_means(const framework& fw, int group, const std::vector<int>& kids
         throw argument_error("aggregating '" + fw.at(group).code +
                              "': the power of the generalised mean must be finite");
     const bool other_power = p != 1 && p != 0 && p != -1;
+    if (p == 1) {
+        // The arithmetic mean child by child down the columns (the rows below walk across columns
+        // of a column-major matrix): each row's sums take the same terms in the same order.
+        Eigen::VectorXd num = Eigen::VectorXd::Zero(s.rows()), den = Eigen::VectorXd::Zero(s.rows());
+        for (std::size_t c = 0; c < kids.size(); ++c) {
+            const double wc = w(static_cast<Eigen::Index>(c));
+            if (wc == 0) continue;
+            const auto x = s.col(kids[c]);
+            for (Eigen::Index u = 0; u < s.rows(); ++u)
+                if (present(x(u))) num(u) += wc * x(u), den(u) += wc;
+        }
+        for (Eigen::Index u = 0; u < s.rows(); ++u)
+            if (den(u) != 0) s(u, group) = num(u) / den(u);  // every child missing: the aggregate is missing too
+        return;
+    }
     for (Eigen::Index u = 0; u < s.rows(); ++u) {
         double num = 0, den = 0;
         // Other powers: x^p of x/ref, ref the largest (p > 0) or smallest (p < 0) child, so
@@ -179,7 +194,15 @@ aggregation_result aggregate(const framework& fw, const Eigen::Ref<const Eigen::
             for (int c : fw.children(g))
                 if (!is_excluded(c)) kids.push_back(c);
             if (kids.empty()) continue;
-            const Eigen::MatrixXd x = detail::children_matrix(out.scores, kids);
+            // The children's matrix for the methods that read it (data-driven weights, whole-matrix
+            // aggregations); weighted means with given weights read the scores in place.
+            const bool given_weights = plan.weights.scheme == weighting::framework ||
+                                       plan.weights.scheme == weighting::fixed ||
+                                       plan.weights.scheme == weighting::equal || plan.weights.scheme == weighting::ahp;
+            const bool means = o.method == aggregation::arithmetic || o.method == aggregation::geometric ||
+                               o.method == aggregation::harmonic || o.method == aggregation::generalised;
+            const Eigen::MatrixXd x =
+                given_weights && means ? Eigen::MatrixXd() : detail::children_matrix(out.scores, kids);
             const Eigen::VectorXd w = detail::group_weights(fw, g, kids, x, plan.weights, out);
             for (std::size_t c = 0; c < kids.size(); ++c) out.weights(kids[c]) = w(static_cast<Eigen::Index>(c));
             switch (o.method) {

@@ -1,6 +1,7 @@
 // The normalisations of zhibiao/composite/normalise.hpp, compiled once.
 #include "zhibiao/composite/normalise.hpp"
 
+#include "moments.hpp"
 #include "steps_into.hpp"
 
 #include <algorithm>
@@ -203,6 +204,40 @@ Eigen::VectorXd normalised_column(const Eigen::VectorXd& c, const Eigen::VectorX
     throw error("normalise: unknown method");
 }
 
+/// Min-max of one column straight into `out` in three passes and no allocation (the general path
+/// below copies the column four times): the scale, the oriented scaled values with their least
+/// and greatest, the result. The same operations in the same order, so the same bits. False,
+/// `out` unspecified, for what it leaves to the general path: other methods, and no spread.
+bool minmax_into(const Eigen::Ref<const Eigen::VectorXd>& raw, double d, const normalise_options& o,
+                 const std::string& name, Eigen::Ref<Eigen::VectorXd> out) {
+    if (o.method != normalisation::minmax || (d < 0 && o.cost != cost_form::negate)) return false;
+    double big = 0;
+    detail::each_present(raw, [&](double e) { big = std::max(big, std::abs(e)); });
+    const detail::power_of_two scale(detail::exponent_of_largest(big));
+    double lo = 0, hi = 0;
+    bool any = false;
+    for (Eigen::Index i = 0; i < raw.size(); ++i) {
+        const double e = scale.down(d > 0 ? raw(i) : -raw(i));
+        out(i) = e;
+        if (!detail::present(e)) continue;
+        if (!any)
+            lo = hi = e, any = true;
+        else {
+            if (e < lo) lo = e;  // the first of the least, as std::min_element
+            if (hi < e) hi = e;  // the first of the greatest, as std::max_element
+        }
+    }
+    if (hi == lo) return false;  // no spread: the general path names the problem
+    const double spread = hi - lo, range = o.high - o.low;
+    for (Eigen::Index i = 0; i < out.size(); ++i) {
+        out(i) = (out(i) - lo) / spread * range + o.low;
+        if (std::isinf(out(i)))
+            throw method_error("normalising indicator '" + name + "' overflows to infinity at unit " +
+                               std::to_string(i) + " (a reference or standard value too close to zero?)");
+    }
+    return true;
+}
+
 }  // namespace
 
 Eigen::MatrixXd normalise(const Eigen::Ref<const Eigen::MatrixXd>& x, const std::vector<int>& direction,
@@ -223,6 +258,7 @@ void detail::normalise_into(const Eigen::Ref<const Eigen::MatrixXd>& x, const st
         const std::string name =
             j < static_cast<Eigen::Index>(names.size()) ? names[static_cast<std::size_t>(j)] : std::to_string(j);
         const double d = direction.empty() ? 1.0 : direction[static_cast<std::size_t>(j)];
+        if (minmax_into(x.col(j), d, o, name, out.col(j))) continue;
         Eigen::VectorXd c = oriented(x.col(j), d, o, name);
         // Methods that do not depend on the unit of x work on x·2^−e (statistics.hpp): exact, and
         // neither data near 1e160 nor denormals lose their spread.

@@ -4,6 +4,7 @@
 #include "zhibiao/composite/pipeline.hpp"
 
 #include "core/column_memory.hpp"
+#include "core/text.hpp"
 #include "steps_into.hpp"
 #include "uncertainty_fast.hpp"
 #include "zhibiao/csv.hpp"
@@ -205,6 +206,19 @@ void screen_step::apply(stage& s) const {
 
 namespace detail {
 
+/// A slot for the next layer in the block: rows in play × indicators, uninitialised.
+layer_matrix next_slot(stage& s) { return s.memory.take(s.x.rows(), s.indicators()); }
+
+/// Keeps `slot` (written by the step) as the layer `name` over the rows in play, and as x.
+void keep_slot(stage& s, const char* name, layer_matrix slot) {
+    s.x = slot.shared();
+    s.out.layers.push_back({name, s.rows, std::move(slot)});
+}
+
+}  // namespace detail
+
+namespace detail {
+
 /// What an imputation needs beyond the matrix: the group labels or the earlier values.
 impute_options impute_inputs(const impute_step& step, const stage& s) {
     impute_options o;
@@ -250,15 +264,16 @@ std::string reasons_text(const reason_matrix& reasons) {
 }  // namespace detail
 
 void impute_step::apply(stage& s) const {
-    imputed out = impute(s.x, detail::impute_inputs(*this, s));
+    layer_matrix slot = detail::next_slot(s);
+    mark_matrix marks = detail::impute_into(s.x, detail::impute_inputs(*this, s), slot);  // into its layer
     // The reasons of the cells the step met missing go with its marks; filled cells have none left.
     s.out.imputed_reasons = reason_matrix::Zero(s.x.rows(), s.x.cols());
     for (Eigen::Index i = 0; i < s.x.size(); ++i)
         if (s.x.data()[i] != s.x.data()[i]) s.out.imputed_reasons.data()[i] = s.reasons.data()[i];
     for (Eigen::Index i = 0; i < s.x.size(); ++i)
-        if (out.values.data()[i] == out.values.data()[i]) s.reasons.data()[i] = static_cast<std::uint8_t>(reason::none);
-    s.keep("imputed", out.values);
-    s.out.imputed_marks = std::move(out.marks);
+        if (slot.data()[i] == slot.data()[i]) s.reasons.data()[i] = static_cast<std::uint8_t>(reason::none);
+    detail::keep_slot(s, "imputed", std::move(slot));
+    s.out.imputed_marks = std::move(marks);
     static const char* how[] = {"none",
                                 "the indicator's mean",
                                 "the indicator's median",
@@ -277,19 +292,6 @@ void impute_step::apply(stage& s) const {
                            " imputed, " + std::to_string(left) + " left missing" +
                            detail::reasons_text(s.out.imputed_reasons) + ".");
 }
-
-namespace detail {
-
-/// A slot for the next layer in the block: rows in play × indicators, uninitialised.
-layer_matrix next_slot(stage& s) { return s.memory.take(s.x.rows(), s.indicators()); }
-
-/// Keeps `slot` (written by the step) as the layer `name` over the rows in play, and as x.
-void keep_slot(stage& s, const char* name, layer_matrix slot) {
-    s.x = slot.shared();
-    s.out.layers.push_back({name, s.rows, std::move(slot)});
-}
-
-}  // namespace detail
 
 void treat_step::apply(stage& s) const {
     layer_matrix slot = detail::next_slot(s);
@@ -573,10 +575,10 @@ namespace {
 // other region's rank and the data-driven weights: refused, as read_csv refuses a repeated row.
 // Codes compared as read_csv keys rows (trim_key): "A01" and "A01 " are one region.
 void require_unique_regions(const table& data) {
-    std::unordered_map<std::string, std::size_t> first;
+    std::unordered_map<std::string_view, std::size_t> first;  // views of the regions: no string copied
     first.reserve(data.regions.size());
     for (std::size_t i = 0; i < data.regions.size(); ++i) {
-        const auto [it, fresh] = first.emplace(trim_key(data.regions[i]), i);
+        const auto [it, fresh] = first.emplace(zhibiao::detail::trim(data.regions[i]), i);
         if (fresh) continue;
         location where;
         where.entity = data.regions[i];

@@ -1,9 +1,13 @@
 // Denomination, screening and imputation (zhibiao/composite/prepare.hpp), compiled once.
 #include "zhibiao/composite/prepare.hpp"
 
+#include "steps_into.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace zhibiao::composite {
@@ -87,7 +91,15 @@ screening screen(const Eigen::Ref<const Eigen::MatrixXd>& x, const screen_option
 }
 
 imputed impute(const Eigen::Ref<const Eigen::MatrixXd>& x, const impute_options& o) {
-    imputed out{x, mark_matrix::Zero(x.rows(), x.cols())};
+    imputed out{Eigen::MatrixXd(x.rows(), x.cols()), mark_matrix()};
+    out.marks = detail::impute_into(x, o, out.values);
+    return out;
+}
+
+mark_matrix detail::impute_into(const Eigen::Ref<const Eigen::MatrixXd>& x, const impute_options& o,
+                                Eigen::Ref<Eigen::MatrixXd> values) {
+    values = x;
+    mark_matrix marks = mark_matrix::Zero(x.rows(), x.cols());
     switch (o.method) {
         case imputation::none:
             break;
@@ -98,8 +110,7 @@ imputed impute(const Eigen::Ref<const Eigen::MatrixXd>& x, const impute_options&
                                                                  : detail::median(detail::values_present(x.col(j)));
                 const mark m = o.method == imputation::mean ? mark::imputed_mean : mark::imputed_median;
                 for (Eigen::Index i = 0; i < x.rows(); ++i)
-                    if (!detail::present(x(i, j)))
-                        out.values(i, j) = fill, out.marks(i, j) = static_cast<std::uint8_t>(m);
+                    if (!detail::present(x(i, j))) values(i, j) = fill, marks(i, j) = static_cast<std::uint8_t>(m);
             }
             break;
         case imputation::group_mean:
@@ -107,7 +118,9 @@ imputed impute(const Eigen::Ref<const Eigen::MatrixXd>& x, const impute_options&
             if (o.group.size() != static_cast<std::size_t>(x.rows()))
                 throw error("group imputation needs a group label for every region");
             // Group numbers once; then one pass per column for the means.
-            std::map<std::string, int> number;
+            // Numbered in order of first appearance; a hash map, as the numbers only index the sums.
+            std::unordered_map<std::string_view, int> number;
+            number.reserve(o.group.size());
             std::vector<int> g(o.group.size());
             for (std::size_t i = 0; i < o.group.size(); ++i)
                 g[i] = number.emplace(o.group[i], static_cast<int>(number.size())).first->second;
@@ -130,8 +143,8 @@ imputed impute(const Eigen::Ref<const Eigen::MatrixXd>& x, const impute_options&
                         members.empty() ? (count[k] ? sum[k] / count[k] : missing_value) : detail::median(members[k]);
                 for (Eigen::Index i = 0; i < x.rows(); ++i)
                     if (!detail::present(x(i, j)))
-                        out.values(i, j) = fill[static_cast<std::size_t>(g[static_cast<std::size_t>(i)])],
-                                      out.marks(i, j) = static_cast<std::uint8_t>(m);
+                        values(i, j) = fill[static_cast<std::size_t>(g[static_cast<std::size_t>(i)])],
+                                  marks(i, j) = static_cast<std::uint8_t>(m);
             }
             break;
         }
@@ -141,18 +154,21 @@ imputed impute(const Eigen::Ref<const Eigen::MatrixXd>& x, const impute_options&
             for (Eigen::Index j = 0; j < x.cols(); ++j)
                 for (Eigen::Index i = 0; i < x.rows(); ++i)
                     if (!detail::present(x(i, j)))
-                        out.values(i, j) = o.previous(i, j),
-                                      out.marks(i, j) = static_cast<std::uint8_t>(mark::imputed_latest);
+                        values(i, j) = o.previous(i, j), marks(i, j) = static_cast<std::uint8_t>(mark::imputed_latest);
             break;
-        case imputation::regression:
+        case imputation::regression: {
+            imputed out{x, std::move(marks)};  // rare and slow anyway: its own matrix
             detail::impute_by_regression(x, out);
+            values = out.values;
+            marks = std::move(out.marks);
             break;
+        }
     }
     for (Eigen::Index j = 0; j < x.cols(); ++j)
         for (Eigen::Index i = 0; i < x.rows(); ++i)
-            if (!detail::present(out.values(i, j)) && o.method != imputation::none)
-                out.marks(i, j) = static_cast<std::uint8_t>(mark::not_imputable);
-    return out;
+            if (!detail::present(values(i, j)) && o.method != imputation::none)
+                marks(i, j) = static_cast<std::uint8_t>(mark::not_imputable);
+    return marks;
 }
 
 }  // namespace zhibiao::composite

@@ -3,6 +3,8 @@
 // instantiations.
 #include "zhibiao/composite/statistics.hpp"
 
+#include "moments.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -24,6 +26,10 @@ std::vector<double> values_present(const Eigen::Ref<const Eigen::VectorXd>& x) {
 int scale_exponent(const Eigen::Ref<const Eigen::VectorXd>& x) {
     double big = 0;
     each_present(x, [&](double e) { big = std::max(big, std::abs(e)); });
+    return exponent_of_largest(big);
+}
+
+int exponent_of_largest(double big) {
     if (!(big > 0) || !std::isfinite(big)) return 0;
     int e = 0;
     (void)std::frexp(big, &e);
@@ -31,12 +37,19 @@ int scale_exponent(const Eigen::Ref<const Eigen::VectorXd>& x) {
 }
 
 moments central_moments(const Eigen::Ref<const Eigen::VectorXd>& x) {
+    const int exponent = scale_exponent(x);
+    const power_of_two scale(exponent);
+    double sum = 0, n = 0;
+    each_present(x, [&](double e) { sum += scale.down(e), ++n; });
+    return central_moments(x, exponent, sum, n);
+}
+
+moments central_moments(const Eigen::Ref<const Eigen::VectorXd>& x, int exponent, double sum, double n) {
     moments m;
-    m.exponent = scale_exponent(x);
-    const power_of_two scale(m.exponent);
-    double sum = 0;
-    each_present(x, [&](double e) { sum += scale.down(e), ++m.n; });
+    m.exponent = exponent;
+    m.n = n;
     if (m.n == 0) return m;
+    const power_of_two scale(exponent);
     const double mean = sum / m.n;
     m.mean = scale.up(mean);
     double s2 = 0, s3 = 0, s4 = 0;
@@ -55,8 +68,9 @@ double sd(const Eigen::Ref<const Eigen::VectorXd>& x, int ddof) {
     return m.n > ddof ? power_of_two(m.exponent).up(std::sqrt(m.ss / (m.n - ddof))) : missing_value;
 }
 
-shape shape_of(const Eigen::Ref<const Eigen::VectorXd>& x) {
-    const moments m = central_moments(x);
+shape shape_of(const Eigen::Ref<const Eigen::VectorXd>& x) { return shape_of(central_moments(x)); }
+
+shape shape_of(const moments& m) {
     shape s;
     if (m.n >= 3 && m.m2 > 0) s.skew = std::sqrt(m.n * (m.n - 1)) / (m.n - 2) * m.m3 / std::pow(m.m2, 1.5);
     if (m.n >= 4 && m.m2 > 0)

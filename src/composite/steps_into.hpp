@@ -1,11 +1,12 @@
 #pragma once
 // The pipeline's steps writing straight into their layer's slot of the build's block
-// (pipeline.cpp): normalise() and treat() are these with a matrix of their own. `out` must not
+// (pipeline.cpp): normalise(), treat() and impute() are these with a matrix of their own. `out` must not
 // overlap `x`.
 #include <string>
 #include <vector>
 
 #include "zhibiao/composite/normalise.hpp"
+#include "zhibiao/composite/prepare.hpp"
 #include "zhibiao/composite/treat.hpp"
 
 namespace zhibiao::composite::detail {
@@ -17,5 +18,9 @@ void normalise_into(const Eigen::Ref<const Eigen::MatrixXd>& x, const std::vecto
 /// treat() with its values into `values` (x's shape); the marks and the log are returned.
 treated treat_into(const Eigen::Ref<const Eigen::MatrixXd>& x, const treat_options& o,
                    const std::vector<std::string>& names, Eigen::Ref<Eigen::MatrixXd> values);
+
+/// impute() with its values into `values` (x's shape); the marks are returned.
+mark_matrix impute_into(const Eigen::Ref<const Eigen::MatrixXd>& x, const impute_options& o,
+                        Eigen::Ref<Eigen::MatrixXd> values);
 
 }  // namespace zhibiao::composite::detail

@@ -1,6 +1,7 @@
 // The outlier treatment of zhibiao/composite/treat.hpp, compiled once.
 #include "zhibiao/composite/treat.hpp"
 
+#include "moments.hpp"
 #include "steps_into.hpp"
 
 #include <algorithm>
@@ -15,32 +16,82 @@ bool passes(const shape& s, const treat_options& o) {
     return !(std::abs(s.skew) >= o.skew_limit) || !(s.kurt >= o.kurt_limit);  // NaN statistics pass: nothing to treat
 }
 
+namespace {
+
+/// The two largest and the two smallest distinct values present, as the passes of the rule find
+/// them (std::max/std::min over the values, then over those not equal to the extreme): first
+/// found among equals, so the same bits. `see` is inlined into plain loops over locals (held in a
+/// struct across a lambda, they went through memory on every value).
+struct ends {
+    double top = -INFINITY, below_top = -INFINITY, bottom = INFINITY, above_bottom = INFINITY;
+};
+
+inline void see(double e, double& top, double& below_top, double& bottom, double& above_bottom) {
+    if (top < e)
+        below_top = top, top = e;
+    else if (e != top)
+        below_top = std::max(below_top, e);
+    if (e < bottom)
+        above_bottom = bottom, bottom = e;
+    else if (e != bottom)
+        above_bottom = std::min(above_bottom, e);
+}
+
+ends ends_of(const Eigen::VectorXd& x) {
+    double top = -INFINITY, below_top = -INFINITY, bottom = INFINITY, above_bottom = INFINITY;
+    const double* v = x.data();
+    for (Eigen::Index i = 0; i < x.size(); ++i)
+        if (present(v[i])) see(v[i], top, below_top, bottom, above_bottom);
+    return {top, below_top, bottom, above_bottom};
+}
+
+}  // namespace
+
 void treat_coinr(Eigen::VectorXd& x, mark_vector& marks, treat_record& r, const treat_options& o) {
     const shape before = shape_of(x);
     r.skew_before = before.skew, r.kurt_before = before.kurt;
     r.passed_before = passes(before, o);
     r.skew_after = r.skew_before, r.kurt_after = r.kurt_before, r.passed_after = r.passed_before;
     if (r.passed_before) return;
+    // Each round of winsorising was six passes over the column (the extreme, the next value, the
+    // replacement, and shape_of's three); it is two: the replacement, which also sums the new
+    // values and finds their ends, and the moments. The new values' largest magnitude is at one
+    // of their ends, known before the pass, so their scale (and the sum on it) is too.
     Eigen::VectorXd w = x;
     mark_vector m = mark_vector::Zero(x.size());
     int changed = 0;
     shape now = before;
+    ends now_ends = ends_of(w);
     while (changed < o.winmax) {
         const bool high = now.skew >= 0;
-        double extreme = high ? -INFINITY : INFINITY;
-        each_present(w, [&](double e) { extreme = high ? std::max(extreme, e) : std::min(extreme, e); });
-        double next = high ? -INFINITY : INFINITY;
-        each_present(w, [&](double e) {
-            if (e != extreme) next = high ? std::max(next, e) : std::min(next, e);
-        });
+        const double extreme = high ? now_ends.top : now_ends.bottom;
+        const double next = high ? now_ends.below_top : now_ends.above_bottom;
         if (!std::isfinite(next)) break;  // every value equal: nothing left to winsorise
-        for (Eigen::Index i = 0; i < w.size(); ++i)
-            if (w(i) == extreme) {
-                w(i) = next;
-                if (!m(i)) ++changed;
-                m(i) = static_cast<std::uint8_t>(high ? mark::winsorised_high : mark::winsorised_low);
+        // After the replacement the largest value is `next` (high) or still the top, the smallest
+        // still the bottom (high) or `next`: some value differs from the extreme.
+        const double largest = high ? std::max(std::abs(next), std::abs(now_ends.bottom))
+                                    : std::max(std::abs(now_ends.top), std::abs(next));
+        const int exponent = exponent_of_largest(largest);
+        const power_of_two scale(exponent);
+        const auto how = static_cast<std::uint8_t>(high ? mark::winsorised_high : mark::winsorised_low);
+        double sum = 0;
+        long count = 0;  // a whole number of values: exact as a double too
+        double top = -INFINITY, below_top = -INFINITY, bottom = INFINITY, above_bottom = INFINITY;
+        double* v = w.data();
+        std::uint8_t* mk = m.data();
+        for (Eigen::Index i = 0; i < w.size(); ++i) {
+            double e = v[i];
+            if (!present(e)) continue;
+            if (e == extreme) {
+                v[i] = e = next;
+                changed += mk[i] == 0;
+                mk[i] = how;
             }
-        now = shape_of(w);
+            sum += scale.down(e), ++count;
+            see(e, top, below_top, bottom, above_bottom);
+        }
+        now_ends = {top, below_top, bottom, above_bottom};
+        now = shape_of(central_moments(w, exponent, sum, static_cast<double>(count)));
         if (passes(now, o)) break;
     }
     r.winsorised = changed;
