@@ -446,7 +446,11 @@ class CompositeResult:
         self._index = region_index
         rows = np.asarray(core.layer_rows("aggregated"), dtype=np.int64)
         self._rows = rows
-        self.scores = pd.DataFrame(core.scores, index=region_index[rows], columns=framework.codes)
+        # Every region in its place (no screening): a view of the index (its own name), not a copy
+        # taken row by row.
+        every = len(rows) == len(region_index) and np.array_equal(rows, np.arange(len(rows)))
+        index = region_index.view() if every else region_index[rows]
+        self.scores = pd.DataFrame(core.scores, index=index, columns=framework.codes)
         self._ranks: Any = None
         self._units = {c: str(u) for c, u in (units or {}).items() if c in framework.indicators and u}
 
@@ -742,12 +746,11 @@ def _float_column(v: Any) -> np.ndarray:
 
 def _label_column(v: Any) -> list[str]:
     """A label column as text, "" for missing; a column of strings as it is (no astype pass)."""
-    present = v.notna()
-    if v.dtype == object and present.all():
+    if v.dtype == object:
         values = v.tolist()
-        if all(type(x) is str for x in values):
+        if set(map(type, values)) <= {str}:  # strings only: none missing (NaN and None are not str)
             return values
-    return v.astype(str).where(present, "").tolist()
+    return v.astype(str).where(v.notna(), "").tolist()
 
 
 def _frame_inputs(df: Any, framework: Framework, numeric: list[Any], previous: Any) -> tuple[dict, dict, dict]:
@@ -755,7 +758,8 @@ def _frame_inputs(df: Any, framework: Framework, numeric: list[Any], previous: A
     absent = [c for c in framework.indicators if c not in df.columns]
     if absent:
         raise _core.MissingVariableError(f"the data lack indicators: {', '.join(absent)}")
-    bad = [c for c in framework.indicators if c not in numeric]
+    numeric_set = set(numeric)
+    bad = [c for c in framework.indicators if c not in numeric_set]
     if bad:
         raise _core.Error(
             f"indicator columns must be numeric: {', '.join(bad)} (convert units and text first)"
@@ -764,7 +768,7 @@ def _frame_inputs(df: Any, framework: Framework, numeric: list[Any], previous: A
     # One pass over the columns, each a view where it already is float64 (to_numpy with na_value
     # would copy every column); nullable columns (Int64, Float64) hold pd.NA for a missing value:
     # it becomes NaN, missing.
-    wanted = set(numeric)
+    wanted = numeric_set
     numbers = {str(c): _float_column(v) for c, v in df.items() if c in wanted}
     for name, values in numbers.items():
         if np.isinf(values).any():
