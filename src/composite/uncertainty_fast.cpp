@@ -29,6 +29,10 @@
 #include <type_traits>
 #include <utility>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace zhibiao::composite {
 namespace {
 
@@ -106,27 +110,62 @@ double finish(double p, double num, double den) {
     return p == 1 ? num / den : p == 0 ? std::exp(num / den) : den / num;
 }
 
+/// Children [c, c + N) of a complete group added to out in one pass over the units, in the
+/// order of the sum (out[u] + t_c) + t_{c+1} …: `First` starts the sum at the first term (added
+/// to +0 as detail::weighted_means does: 0 + t is t + 0, −0 becomes +0), `Last` finishes it.
+template <int P, int N, bool First, bool Last>
+void add_children(const std::pair<double, const double*>* terms, double den, Eigen::Index n, double* out) {
+    auto term = [](double wc, double x) { return P == -1 ? wc / x : wc * x; };
+    std::array<double, N> w{};
+    std::array<const double*, N> x{};
+    for (int j = 0; j < N; ++j)
+        w[static_cast<std::size_t>(j)] = terms[j].first, x[static_cast<std::size_t>(j)] = terms[j].second;
+    for (Eigen::Index u = 0; u < n; ++u) {
+        double sum = First ? term(w[0], x[0][u]) + 0.0 : out[u] + term(w[0], x[0][u]);
+        for (int j = 1; j < N; ++j) sum += term(w[static_cast<std::size_t>(j)], x[static_cast<std::size_t>(j)][u]);
+        if constexpr (Last)
+            out[u] = P == 1 ? sum / den : P == 0 ? std::exp(sum / den) : den / sum;
+        else
+            out[u] = sum;
+    }
+}
+
+template <int P, bool First, bool Last>
+void add_children(const std::pair<double, const double*>* terms, std::size_t count, double den, Eigen::Index n,
+                  double* out) {
+    switch (count) {
+        case 1:
+            return add_children<P, 1, First, Last>(terms, den, n, out);
+        case 2:
+            return add_children<P, 2, First, Last>(terms, den, n, out);
+        case 3:
+            return add_children<P, 3, First, Last>(terms, den, n, out);
+        default:
+            return add_children<P, 4, First, Last>(terms, den, n, out);
+    }
+}
+
 /// out[u] = finish(p, Σ_c w_c·x_c[u] (w_c/x_c[u] for p = −1), den) over the children with a
-/// weight, accumulated in out itself: no zeroed scratch, the last child fused with the finish.
-/// The first term is added to +0 as detail::weighted_means does (0 + t is t + 0: −0 becomes +0).
+/// weight, accumulated in out itself (no zeroed scratch) up to four children a pass, the last
+/// pass fused with the finish: every unit's sum in the order of detail::weighted_means.
 template <int P>
 void complete_mean(const std::vector<std::pair<double, const double*>>& terms, double den, Eigen::Index n,
                    double* out) {
-    auto term = [](double wc, double x) { return P == -1 ? wc / x : wc * x; };
-    auto last = [&](double num) { return P == 1 ? num / den : P == 0 ? std::exp(num / den) : den / num; };
     const std::size_t k = terms.size();
-    const auto [w0, x0] = terms[0];
-    if (k == 1) {
-        for (Eigen::Index u = 0; u < n; ++u) out[u] = last(term(w0, x0[u]) + 0.0);
-        return;
+    for (std::size_t c = 0; c < k;) {
+        const std::size_t take = std::min<std::size_t>(4, k - c);
+        const bool first = c == 0, last = c + take == k;
+        const auto* t = terms.data() + c;
+        if (first && last)
+            add_children<P, true, true>(t, take, den, n, out);
+        else if (first)
+            add_children<P, true, false>(t, take, den, n, out);
+        else if (last)
+            add_children<P, false, true>(t, take, den, n, out);
+        else
+            add_children<P, false, false>(t, take, den, n, out);
+        c += take;
     }
-    for (Eigen::Index u = 0; u < n; ++u) out[u] = term(w0, x0[u]) + 0.0;
-    for (std::size_t c = 1; c + 1 < k; ++c) {
-        const auto [wc, x] = terms[c];
-        for (Eigen::Index u = 0; u < n; ++u) out[u] += term(wc, x[u]);
-    }
-    const auto [wl, xl] = terms[k - 1];
-    for (Eigen::Index u = 0; u < n; ++u) out[u] = last(out[u] + term(wl, xl[u]));
 }
 
 /// One group's weighted mean for every unit into out: detail::weighted_means unit by unit.
@@ -414,12 +453,49 @@ void radix_ranks(const double* x, std::size_t n, fast_scratch& s, Rank* r) {
     rank_elements<3>(x, s, r);
 }
 
+/// How many scores of x[0, n) are present, the lowest and the highest, without a branch (a
+/// missing score, NaN, fails every comparison and is skipped): SSE2 where there is one. Which
+/// of ±0 is kept does not matter: any bounds of the scores give a monotone bucket map, and the
+/// ranks do not depend on the buckets.
+struct bounds {
+    std::size_t present;
+    double low, high;
+};
+
+bounds score_bounds(const double* x, std::size_t n) {
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    bounds b{0, inf, -inf};
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    __m128d low = _mm_set1_pd(inf), high = _mm_set1_pd(-inf), low2 = low, high2 = high;
+    __m128i present = _mm_setzero_si128();
+    for (; i + 4 <= n; i += 4) {  // two independent pairs of lanes
+        const __m128d v = _mm_loadu_pd(x + i), v2 = _mm_loadu_pd(x + i + 2);
+        low = _mm_min_pd(v, low), high = _mm_max_pd(v, high);  // (v < low ? v : low): NaN keeps low
+        low2 = _mm_min_pd(v2, low2), high2 = _mm_max_pd(v2, high2);
+        present = _mm_sub_epi64(present, _mm_castpd_si128(_mm_cmpord_pd(v, v)));  // −(−1) per score
+        present = _mm_sub_epi64(present, _mm_castpd_si128(_mm_cmpord_pd(v2, v2)));
+    }
+    low = _mm_min_pd(low2, low), high = _mm_max_pd(high2, high);
+    std::array<double, 2> lows{}, highs{};
+    std::array<std::int64_t, 2> counts{};
+    _mm_storeu_pd(lows.data(), low), _mm_storeu_pd(highs.data(), high);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(counts.data()), present);
+    b = {static_cast<std::size_t>(counts[0] + counts[1]), std::min(lows[0], lows[1]), std::max(highs[0], highs[1])};
+#endif
+    for (; i < n; ++i) {
+        const double v = x[i];
+        b.low = v < b.low ? v : b.low, b.high = v > b.high ? v : b.high;
+        b.present += v == v;
+    }
+    return b;
+}
+
 template <class Rank>
 void bucket_ranks(const double* x, std::size_t n, fast_scratch& s, Rank* r) {
-    std::size_t present = 0;
-    double low = std::numeric_limits<double>::infinity(), high = -low;
-    for (std::size_t i = 0; i < n; ++i)
-        if (detail::present(x[i])) ++present, low = std::min(low, x[i]), high = std::max(high, x[i]);
+    const bounds b = score_bounds(x, n);
+    const std::size_t present = b.present;
+    const double low = b.low, high = b.high;
     constexpr std::uint32_t buckets = 1u << 22;  // two radix passes of 11 bits
     const double scale = (buckets - 1) / (high - low);
     if (present < 64 || !(high > low) || !(scale > 0) || !std::isfinite(scale)) {
@@ -430,7 +506,9 @@ void bucket_ranks(const double* x, std::size_t n, fast_scratch& s, Rank* r) {
     a.resize(present);
     // x − low ≥ 0 and rounding is monotone: a > b ⇒ bucket(a) ≥ bucket(b); the highest first
     auto element = [&](std::size_t i) {
-        const auto bucket = std::min(buckets - 1, static_cast<std::uint32_t>((x[i] - low) * scale));
+        // below 2²² + 1 (and ≥ 0): exact through int32, which converts in one vector instruction
+        const auto bucket =
+            std::min(buckets - 1, static_cast<std::uint32_t>(static_cast<std::int32_t>((x[i] - low) * scale)));
         return std::uint64_t{buckets - 1 - bucket} << 32 | i;
     };
     if (present == n) {  // no score missing (the usual case): no branch, every rank written below
