@@ -341,13 +341,18 @@ bool ends_with(const code_points& cps, std::size_t k,
 }
 // The same with a literal: its length known when compiling (a u32string_view made from a literal
 // counts its characters at run time, on every call).
+// The first character compared here, in line: most calls (every candidate start tries 全年, 截至,
+// 上年…) end there.
 template <std::size_t N>
-bool starts_with(const code_points& cps, std::size_t k, const char32_t (&word)[N]) {
-    return starts_with(cps, k, std::u32string_view(word, N - 1));
+inline bool starts_with(const code_points& cps, std::size_t k, const char32_t (&word)[N]) {
+    static_assert(N > 1, "a word of at least one character");
+    return k < cps.size() && cps[k].c == word[0] && starts_with(cps, k, std::u32string_view(word, N - 1));
 }
 template <std::size_t N>
-bool ends_with(const code_points& cps, std::size_t k, const char32_t (&word)[N]) {
-    return ends_with(cps, k, std::u32string_view(word, N - 1));
+inline bool ends_with(const code_points& cps, std::size_t k, const char32_t (&word)[N]) {
+    static_assert(N > 1, "a word of at least one character");
+    return k >= N - 1 && cps[k - (N - 1)].c == word[0] &&
+           starts_with(cps, k - (N - 1), std::u32string_view(word, N - 1));
 }
 bool one_of(char32_t c, std::u32string_view set) { return set.find(c) != std::u32string_view::npos; }
 template <std::size_t N>
@@ -380,11 +385,29 @@ std::size_t unit_length(std::string_view text, const code_points& cps, std::size
     if (longest.size() > 4096) longest.clear(), runs.clear();
     if (limit == k) return 0;
     const std::string_view run = text.substr(cps[k].begin, cps.end_of(limit - 1) - cps[k].begin);
-    if (const auto it = longest.find(run); it != longest.end()) {
-        const std::size_t n = it->second;
+    // Before the map, the run seen last in a slot chosen by its first and last bytes and length:
+    // one comparison instead of hashing the run (a report repeats the same few units).
+    struct recent_run {
+        std::array<char, 32> bytes;
+        std::uint8_t size = 0, n = 0;
+    };
+    thread_local std::array<recent_run, 256> recent{};
+    recent_run& slot = recent[(static_cast<unsigned char>(run.front()) * 7 +
+                               static_cast<unsigned char>(run.back()) * 31 + run.size()) &
+                              255];
+    const auto answer = [&](std::size_t n) {
         if (n) unit = std::string(text.substr(cps[k].begin, cps.end_of(k + n - 1) - cps[k].begin));
         return n;
-    }
+    };
+    if (slot.size == run.size() && std::equal(run.begin(), run.end(), slot.bytes.begin())) return answer(slot.n);
+    const auto remember = [&](std::size_t n) {
+        if (run.size() <= slot.bytes.size()) {
+            std::copy(run.begin(), run.end(), slot.bytes.begin());
+            slot.size = static_cast<std::uint8_t>(run.size()), slot.n = static_cast<std::uint8_t>(n);
+        }
+        return n;
+    };
+    if (const auto it = longest.find(run); it != longest.end()) return remember(answer(it->second));
     std::size_t found = 0;
     for (std::size_t n = limit - k; n > 0; --n) {
         const std::string_view candidate = text.substr(cps[k].begin, cps.end_of(k + n - 1) - cps[k].begin);
@@ -405,7 +428,7 @@ std::size_t unit_length(std::string_view text, const code_points& cps, std::size
         }
     }
     longest.emplace(runs.emplace_back(run), static_cast<std::uint8_t>(found));
-    return found;
+    return remember(found);
 }
 
 struct scanned {
@@ -544,8 +567,7 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
 bool closes_a_word(const code_points& cps, std::size_t k) {
     if (k < 2) return false;
     const char32_t word = cps[k - 1].c, first = cps[k - 2].c;
-    if (word == U'约')
-        return one_of(first, U"签节预合履特制公条邀违续解立践缔");
+    if (word == U'约') return one_of(first, U"签节预合履特制公条邀违续解立践缔");
     return word == U'近' && (first == U'最' || first == U'附' || first == U'邻');
 }
 
