@@ -1,6 +1,8 @@
 // The report extractor timed in C++ (issue 13, speed; bench/NOTES.md): extract_table on a report
 // text file, CPU time of the process, best of `repeat`, with the chunk size given (0: the
-// default; a huge one reads the text as one chunk, as before chunking), and the peak RSS.
+// default; a huge one reads the text as one chunk, as before chunking), the peak RSS and the
+// allocations (operator new) of a call. For instruction counts, which load does not change:
+//   valgrind --tool=callgrind --toggle-collect='zhibiao::extract_table*' build/extract_driver report1.txt 1
 //
 //   .venv/bin/python -c "import sys; sys.path.insert(0, 'bench'); from workload_extract import \
 //       report_text; open('/tmp/report8.txt', 'w').write(report_text(8))"
