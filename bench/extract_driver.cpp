@@ -1,6 +1,8 @@
 // The report extractor timed in C++ (issue 13, speed; bench/NOTES.md): extract_table on a report
 // text file, CPU time of the process, best of `repeat`, with the chunk size given (0: the
-// default; a huge one reads the text as one chunk, as before chunking), and the peak RSS.
+// default; a huge one reads the text as one chunk, as before chunking), the peak RSS and the
+// allocations (operator new) of a call. For instruction counts, which load does not change:
+//   valgrind --tool=callgrind --toggle-collect='zhibiao::extract_table*' build/extract_driver report1.txt 1
 //
 //   .venv/bin/python -c "import sys; sys.path.insert(0, 'bench'); from workload_extract import \
 //       report_text; open('/tmp/report8.txt', 'w').write(report_text(8))"
@@ -16,10 +18,21 @@
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
+#include <new>
 #include <sstream>
 #include <string>
 
 #include "zhibiao/extract.hpp"
+
+// Every operator new of the process counted (a counting allocator: allocations per figure).
+static std::size_t allocations = 0;
+void* operator new(std::size_t size) {
+    ++allocations;
+    if (void* p = std::malloc(size ? size : 1)) return p;
+    throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 
 int main(int argc, char** argv) {
     if (argc < 2) {
@@ -36,16 +49,22 @@ int main(int argc, char** argv) {
     if (argc > 3 && std::strtoull(argv[3], nullptr, 10) > 0) options.chunk_bytes = std::strtoull(argv[3], nullptr, 10);
 #endif
     double best = 1e300;
-    std::size_t facts = 0, findings = 0;
+    std::size_t facts = 0, findings = 0, allocated = 0;
+    (void)zhibiao::builtin_lexicon();
     for (int r = 0; r < repeat; ++r) {
+        const std::size_t allocated_before = allocations;
         const std::clock_t start = std::clock();
         const zhibiao::table_extraction x = zhibiao::extract_table(text, zhibiao::builtin_lexicon(), options);
         best = std::min(best, double(std::clock() - start) / CLOCKS_PER_SEC);
+        allocated = allocations - allocated_before;  // the table freed after: counted in the next call's
         facts = x.facts.size(), findings = x.findings.size();
     }
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     const double mb = double(text.size()) / 1e6;
-    std::printf("%.1f MB, %zu facts, %zu findings: best %.3f s CPU = %.1f MB per CPU-second; peak RSS %.1f MB\n", mb,
-                facts, findings, best, mb / best, double(usage.ru_maxrss) / 1024);
+    std::printf(
+        "%.1f MB, %zu facts, %zu findings: best %.3f s CPU = %.1f MB per CPU-second, %.0f ns a fact; peak RSS %.1f MB; "
+        "%zu allocations a call (%.2f a fact)\n",
+        mb, facts, findings, best, mb / best, best * 1e9 / double(facts ? facts : 1), double(usage.ru_maxrss) / 1024,
+        allocated, double(allocated) / double(facts ? facts : 1));
 }

@@ -103,6 +103,18 @@ void decode_into(std::string_view s, std::size_t from, std::size_t to, std::size
             ++i;
             continue;
         }
+        if ((c >> 4) == 0xE && i + 3 <= to) {  // three bytes: every Chinese character, checked in line
+            const unsigned c1 = p[i + 1], c2 = p[i + 2];
+            char32_t cp = ((c & 0x0F) << 12) | ((c1 & 0x3F) << 6) | (c2 & 0x3F);
+            if ((c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80 && cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+                if (cp >= 0xFF01 && cp <= 0xFF5E) cp = cp - 0xFF01 + 0x21;
+                if (cp == 0x3000) cp = ' ';
+                if (cp == 0x2212) cp = '-';
+                *out++ = {cp, at};
+                i += 3;
+                continue;
+            }
+        }
         const std::size_t n = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
         char32_t cp = n == 0 || i + n > to ? 0 : utf8_code_point(p + i, n);
         if (cp == 0) {
@@ -327,6 +339,28 @@ bool ends_with(const code_points& cps, std::size_t k,
                std::u32string_view word) {  // word ends just before k
     return k >= word.size() && starts_with(cps, k - word.size(), word);
 }
+// The same with a literal: its length known when compiling (a u32string_view made from a literal
+// counts its characters at run time, on every call).
+// The first character compared here, in line: most calls (every candidate start tries 全年, 截至,
+// 上年…) end there.
+template <std::size_t N>
+inline bool starts_with(const code_points& cps, std::size_t k, const char32_t (&word)[N]) {
+    static_assert(N > 1, "a word of at least one character");
+    return k < cps.size() && cps[k].c == word[0] && starts_with(cps, k, std::u32string_view(word, N - 1));
+}
+template <std::size_t N>
+inline bool ends_with(const code_points& cps, std::size_t k, const char32_t (&word)[N]) {
+    static_assert(N > 1, "a word of at least one character");
+    return k >= N - 1 && cps[k - (N - 1)].c == word[0] &&
+           starts_with(cps, k - (N - 1), std::u32string_view(word, N - 1));
+}
+bool one_of(char32_t c, std::u32string_view set) { return set.find(c) != std::u32string_view::npos; }
+template <std::size_t N>
+bool one_of(char32_t c, const char32_t (&set)[N]) {
+    for (std::size_t i = 0; i + 1 < N; ++i)
+        if (set[i] == c) return true;
+    return false;
+}
 
 // The longest run after `k` (up to 8 code points) that is a unit zhibiao knows; 0 if none.
 std::size_t unit_length(std::string_view text, const code_points& cps, std::size_t k, std::string& unit) {
@@ -343,7 +377,38 @@ std::size_t unit_length(std::string_view text, const code_points& cps, std::size
     // view the thread's own copies.
     thread_local std::unordered_map<std::string_view, bool> known;
     thread_local std::deque<std::string> keys;
+    // The answer for the whole run (the longest prefix that is a unit) is remembered too: one
+    // lookup a figure instead of one per candidate length (up to 8, most of them no unit).
+    thread_local std::unordered_map<std::string_view, std::uint8_t> longest;
+    thread_local std::deque<std::string> runs;
     if (known.size() > 4096) known.clear(), keys.clear();
+    if (longest.size() > 4096) longest.clear(), runs.clear();
+    if (limit == k) return 0;
+    const std::string_view run = text.substr(cps[k].begin, cps.end_of(limit - 1) - cps[k].begin);
+    // Before the map, the run seen last in a slot chosen by its first and last bytes and length:
+    // one comparison instead of hashing the run (a report repeats the same few units).
+    struct recent_run {
+        std::array<char, 32> bytes;
+        std::uint8_t size = 0, n = 0;
+    };
+    thread_local std::array<recent_run, 256> recent{};
+    recent_run& slot = recent[(static_cast<unsigned char>(run.front()) * 7 +
+                               static_cast<unsigned char>(run.back()) * 31 + run.size()) &
+                              255];
+    const auto answer = [&](std::size_t n) {
+        if (n) unit = std::string(text.substr(cps[k].begin, cps.end_of(k + n - 1) - cps[k].begin));
+        return n;
+    };
+    if (slot.size == run.size() && std::equal(run.begin(), run.end(), slot.bytes.begin())) return answer(slot.n);
+    const auto remember = [&](std::size_t n) {
+        if (run.size() <= slot.bytes.size()) {
+            std::copy(run.begin(), run.end(), slot.bytes.begin());
+            slot.size = static_cast<std::uint8_t>(run.size()), slot.n = static_cast<std::uint8_t>(n);
+        }
+        return n;
+    };
+    if (const auto it = longest.find(run); it != longest.end()) return remember(answer(it->second));
+    std::size_t found = 0;
     for (std::size_t n = limit - k; n > 0; --n) {
         const std::string_view candidate = text.substr(cps[k].begin, cps.end_of(k + n - 1) - cps[k].begin);
         auto it = known.find(candidate);
@@ -358,10 +423,12 @@ std::size_t unit_length(std::string_view text, const code_points& cps, std::size
         }
         if (it->second) {
             unit = std::string(candidate);
-            return n;
+            found = n;
+            break;
         }
     }
-    return 0;
+    longest.emplace(runs.emplace_back(run), static_cast<std::uint8_t>(found));
+    return remember(found);
 }
 
 struct scanned {
@@ -500,8 +567,7 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
 bool closes_a_word(const code_points& cps, std::size_t k) {
     if (k < 2) return false;
     const char32_t word = cps[k - 1].c, first = cps[k - 2].c;
-    if (word == U'约')
-        return std::u32string_view(U"签节预合履特制公条邀违续解立践缔").find(first) != std::u32string_view::npos;
+    if (word == U'约') return one_of(first, U"签节预合履特制公条邀违续解立践缔");
     return word == U'近' && (first == U'最' || first == U'附' || first == U'邻');
 }
 
@@ -632,7 +698,6 @@ report_finding make_finding(std::string_view text, const code_points& cps, std::
 }
 
 bool is_ideograph(char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; }
-bool one_of(char32_t c, std::u32string_view set) { return set.find(c) != std::u32string_view::npos; }
 
 // Words that report a count or an amount as done or planned: an empty slot or a bare 0 after one
 // of them stands where a figure was.
@@ -678,6 +743,10 @@ constexpr slot_word slot_words[] = {
 
 // "共收集企业难题项", "推荐名候选人", "占比达到%": a measure word after a word, not after a number.
 bool empty_slot_at(std::string_view text, const code_points& cps, std::size_t k, scanned& s) {
+    const char32_t at = cps[k].c;  // % or the first character of a slot word; most calls are at a digit
+    if (at != '%' && at != U'项' && at != U'件' && at != U'家' && at != U'名' && at != U'万' && at != U'亿' &&
+        at != U'人')
+        return false;
     if (k == 0 || !is_ideograph(cps[k - 1].c) || one_of(cps[k - 1].c, demonstratives) || cps[k - 1].c == U'成')
         return false;
     std::size_t length = 0;
@@ -784,6 +853,10 @@ struct title_tracker {
     bool in_title = true, any_text = false;
     std::size_t visited = 0;  // the code points before it have updated the two flags
     void advance(const code_points& cps, std::size_t k) {
+        if (!in_title) {  // it never starts again: nothing left to watch
+            visited = std::max(visited, k);
+            return;
+        }
         for (; visited < k; ++visited) {
             const char32_t c = cps[visited].c;
             if (c == '\n' && any_text) in_title = false;
@@ -1110,10 +1183,20 @@ public:
     }
     void clear() { hits_.clear(), hint_ = 0; }
     void add(std::size_t begin, std::size_t end, const phrase_entries* group) { hits_.push_back({begin, end, group}); }
+    // By end, then length. The hits come in order of their first byte, so each is at most a
+    // phrase's length out of place: an insertion sort does it in one pass (std::sort was 4 % of
+    // the instructions). Hits that compare equal are the same phrase at the same place.
     void sort() {
-        std::sort(hits_.begin(), hits_.end(), [](const phrase_hit& a, const phrase_hit& b) {
+        const auto before = [](const phrase_hit& a, const phrase_hit& b) {
             return a.end != b.end ? a.end < b.end : a.end - a.begin < b.end - b.begin;
-        });
+        };
+        for (std::size_t i = 1; i < hits_.size(); ++i) {
+            if (!before(hits_[i], hits_[i - 1])) continue;
+            const phrase_hit hit = hits_[i];
+            std::size_t j = i;
+            for (; j > 0 && before(hit, hits_[j - 1]); --j) hits_[j] = hits_[j - 1];
+            hits_[j] = hit;
+        }
     }
     // The hit inside bytes [from, to) that ends last (the longer one on a tie); nullptr if none.
     const phrase_hit* closest(std::size_t from, std::size_t to) const {
@@ -1361,10 +1444,9 @@ bool due_marker(const code_points& cps, std::size_t k) {
     return false;
 }
 
-bool starts_with_any(const code_points& cps, std::size_t k, std::initializer_list<std::u32string_view> words) {
-    for (auto w : words)
-        if (starts_with(cps, k, w)) return true;
-    return false;
+template <std::size_t... N>
+bool starts_with_any(const code_points& cps, std::size_t k, const char32_t (&... words)[N]) {
+    return (starts_with(cps, k, words) || ...);
 }
 
 // The status, stage and scope words in code points [from, to), the last of each kind winning: a
@@ -1380,16 +1462,16 @@ distinctions stated_distinctions(const code_points& cps, std::size_t from, std::
             d.status = "due", last_due = k;
         else if (c == U'已')
             d.status = "done";
-        else if (starts_with_any(cps, k, {U"拨付", U"兑现", U"兑付", U"发放", U"支付"}) &&
+        else if (starts_with_any(cps, k, U"拨付", U"兑现", U"兑付", U"发放", U"支付") &&
                  !(k > last_due && k - last_due <= 3))
             d.status = "done";
-        if (starts_with_any(cps, k, {U"申报", U"申请"}))
+        if (starts_with_any(cps, k, U"申报", U"申请"))
             d.stage = "applied";
-        else if (starts_with_any(cps, k, {U"立项", U"获批", U"批准"}))
+        else if (starts_with_any(cps, k, U"立项", U"获批", U"批准"))
             d.stage = "approved";
         else if (starts_with(cps, k, U"授权"))
             d.stage = "granted";
-        if (starts_with_any(cps, k, {U"累计", U"累积", U"总数", U"总量"}))
+        if (starts_with_any(cps, k, U"累计", U"累积", U"总数", U"总量"))
             d.scope = "cumulative";
         else if (c == U'新' && k + 1 < cps.size() && one_of(cps[k + 1].c, U"增认培建引入登获申设签备"))
             d.scope = "new";
@@ -1713,9 +1795,10 @@ private:
         const bool rate_of_change =
             (flags & bit(fact_flag::change)) && (unit == "%" || unit == "个百分点" || unit == "百分点" || unit == "倍");
         if (entry.unit.empty() || unit.empty() || rate_of_change) return 0;
-        const auto [it, fresh] = unit_flags_.emplace(std::make_pair(&entry, unit_id), 0);
-        if (fresh) it->second = unit_flag(unit, entry.unit);
-        return it->second;
+        // find first: emplace makes a node (an allocation) even when the key is there.
+        const std::pair<const lexicon_entry*, std::uint32_t> key(&entry, unit_id);
+        if (const auto it = unit_flags_.find(key); it != unit_flags_.end()) return it->second;
+        return unit_flags_.emplace(key, unit_flag(unit, entry.unit)).first->second;
     }
 
     // The phrase closest before the number: first after the previous figure of the clause, else
