@@ -91,11 +91,114 @@ std::string expression(const op& o) {
     }
 }
 
+// Flags: the operations whose value is 1, 0 or missing (comparisons, missing, not, and, or). The
+// kernel keeps each as two masks — rN_t (1) and rN_n (missing: the registry's NaN) — and its
+// value rN = sel(rN_n, NaN, as01(rN_t)) only for the operations that read it as a number (the
+// compiler drops the rest). A condition, a validity check, a gate read as masks costs a
+// comparison or two; read as numbers (registry texts) every flag was materialised, then
+// compared with 0 and with itself again, and GCC moved the masks into vectors lane by lane.
+// Same values bit for bit: each mask expression below is the registry's lane function
+// (formula/functions.hpp, fused/simd.hpp) taken apart, case by case.
+bool is_flag(opcode code) {
+    switch (code) {
+        case opcode::lt:
+        case opcode::le:
+        case opcode::gt:
+        case opcode::ge:
+        case opcode::eq:
+        case opcode::ne:
+        case opcode::missing:
+        case opcode::logical_not:
+        case opcode::logical_and:
+        case opcode::logical_or:
+            return true;
+        default:
+            return false;
+    }
+}
+
+struct flags {
+    std::set<int> regs;  // registers written by a flag operation
+
+    explicit flags(const compiled_scorecard& c) {
+        for (const op& o : c.prog.ops())
+            if (is_flag(o.code)) regs.insert(o.dst);
+    }
+    bool has(int reg) const { return regs.count(reg) > 0; }
+    // Register `reg` read as a condition: where it holds (present, not 0) …
+    std::string truth(int reg) const { return has(reg) ? r(reg) + "_t" : "holds(" + r(reg) + ")"; }
+    // … where it is missing …
+    std::string missing(int reg) const { return has(reg) ? r(reg) + "_n" : "isnan(" + r(reg) + ")"; }
+    // … and where it is a present 0.
+    std::string falsity(int reg) const {
+        return has(reg) ? "(~" + r(reg) + "_t & ~" + r(reg) + "_n)" : "(" + r(reg) + " == splat(0.0))";
+    }
+};
+
+// The masks (1, missing) of flag operation `o`.
+std::pair<std::string, std::string> flag_masks(const op& o, const flags& f) {
+    const std::string a = r(o.a), b = o.b >= 0 ? r(o.b) : "";
+    const std::string either_nan = "(isnan(" + a + ") | isnan(" + b + "))";
+    auto compare = [&](const char* symbol) {
+        // On the grid a NaN stays NaN: every ordered comparison but != is then false by itself.
+        const std::string t =
+            "(on_grid(" + a + ", " + hex(o.k) + ") " + symbol + " on_grid(" + b + ", " + hex(o.k) + "))";
+        return std::pair{std::string(symbol) == "!=" ? "(" + t + " & ~" + either_nan + ")" : t, either_nan};
+    };
+    switch (o.code) {
+        case opcode::lt:
+            return compare("<");
+        case opcode::le:
+            return compare("<=");
+        case opcode::gt:
+            return compare(">");
+        case opcode::ge:
+            return compare(">=");
+        case opcode::eq:
+            return compare("==");
+        case opcode::ne:
+            return compare("!=");
+        case opcode::missing:  // as01(isnan(a)): never missing itself
+            return {f.missing(o.a), "splat_m(0)"};
+        case opcode::logical_not:  // sel(isnan(a), NaN, as01(a == 0))
+            return {f.falsity(o.a), f.missing(o.a)};
+        case opcode::logical_and: {  // 0 where either is a present 0, else NaN where either is missing, else 1
+            const std::string t = "(" + f.truth(o.a) + " & " + f.truth(o.b) + ")";
+            return {t, "(~(" + f.falsity(o.a) + " | " + f.falsity(o.b) + ") & (" + f.missing(o.a) + " | " +
+                           f.missing(o.b) + "))"};
+        }
+        case opcode::logical_or: {  // 1 where either holds, else NaN where either is missing, else 0
+            const std::string t = "(" + f.truth(o.a) + " | " + f.truth(o.b) + ")";
+            return {t, "(~" + t + " & (" + f.missing(o.a) + " | " + f.missing(o.b) + "))"};
+        }
+        default:
+            throw std::logic_error("not a flag operation");
+    }
+}
+
 void write_ops(std::ostream& o, const compiled_scorecard& c, std::size_t first, std::size_t last,
                const std::set<int>& live) {
+    const flags f(c);
     const auto& ops = c.prog.ops();
-    for (std::size_t i = first; i < last; ++i)
-        if (live.count(ops[i].dst)) o << "        const V " << r(ops[i].dst) << " = " << expression(ops[i]) << ";\n";
+    for (std::size_t i = first; i < last; ++i) {
+        const op& x = ops[i];
+        if (!live.count(x.dst)) continue;
+        const std::string d = r(x.dst);
+        if (f.has(x.dst)) {
+            const auto [t, n] = flag_masks(x, f);
+            // Either form may go unread: [[maybe_unused]], the compiler drops what is.
+            o << "        [[maybe_unused]] const M " << d << "_t = " << t << ";\n        [[maybe_unused]] const M " << d
+              << "_n = " << n << ";\n";
+            o << "        [[maybe_unused]] const V " << d << " = sel(" << d << "_n, splat(__builtin_nan(\"\")), as01("
+              << d << "_t));\n";
+        } else if (x.code == opcode::select && f.has(x.a)) {
+            // select_op(c, a, b) = sel(isnan(c), c, sel(c != 0, a, b)); a flag's NaN is the registry's NaN.
+            o << "        const V " << d << " = sel(" << f.missing(x.a) << ", splat(__builtin_nan(\"\")), sel("
+              << f.truth(x.a) << ", " << r(x.b) << ", " << r(x.c) << "));\n";
+        } else {
+            o << "        const V " << d << " = " << expression(x) << ";\n";
+        }
+    }
 }
 
 // Validity: each input's bounds, then the checks between inputs.
@@ -115,10 +218,11 @@ void write_validity(std::ostream& o, const scorecard& s, const compiled_scorecar
         // NaN is flagged by not_finite: a missing required input as it should be, an optional one
         // then unflagged by x == x (masks combined, not selected: AVX-512 keeps them in k registers).
         const std::string flagged = in.optional ? "(" + x + " == " + x + ") & (" + bounds + ")" : "(" + bounds + ")";
-        o << "        problems |= bits_if(" << flagged << ", " << bit << "u);\n";
+        o << "        problems = set_bits(problems, " << flagged << ", " << bit << "u);\n";
     }
+    const flags f(c);
     for (std::size_t j = 0; j < c.validity_reg.size(); ++j)
-        o << "        problems |= bits_if(" << r(c.validity_reg[j]) << " == splat(0.0), "
+        o << "        problems = set_bits(problems, " << f.falsity(c.validity_reg[j]) << ", "
           << (std::uint64_t{1} << (s.inputs().size() + j)) << "u);\n";
 }
 
@@ -129,10 +233,22 @@ void write_alternative(std::ostream& o, const compiled_scorecard& c, std::size_t
     const std::string lo = a == 0 ? "lo" + n : "alt_lo", hi = a == 0 ? "hi" + n : "alt_hi";
     o << "        {\n            const V q = on_grid(" << r(alt.reg) << ", " << hex(c.inverse_grid) << ");\n";
     o << "            V alt_lo = splat(" << hex(alt.bottom_lo) << "), alt_hi = splat(" << hex(alt.bottom_hi) << ");\n";
+    // reached · step adds step or a zero; when no sum can be -0.0 (the bottom is not, no step is)
+    // and every step is finite, adding that zero changes nothing: the add is then masked instead
+    // (AVX-512: one instruction for the two of as01, the product and the add).
+    auto plain = [](double x) { return std::isfinite(x) && !(x == 0 && std::signbit(x)); };
+    bool masked = plain(alt.bottom_lo) && plain(alt.bottom_hi);
     for (std::size_t b = 0; b < alt.at_least.size(); ++b)
-        o << "            { const V reached = as01(q >= splat(" << hex(alt.at_least[b])
-          << ")); alt_lo += reached * splat(" << hex(alt.step_lo[b]) << "); alt_hi += reached * splat("
-          << hex(alt.step_hi[b]) << "); }\n";
+        masked = masked && plain(alt.step_lo[b]) && plain(alt.step_hi[b]);
+    for (std::size_t b = 0; b < alt.at_least.size(); ++b) {
+        const std::string at = hex(alt.at_least[b]), step_lo = hex(alt.step_lo[b]), step_hi = hex(alt.step_hi[b]);
+        if (masked)
+            o << "            { const M reached = q >= splat(" << at << "); alt_lo = sel(reached, alt_lo + splat("
+              << step_lo << "), alt_lo); alt_hi = sel(reached, alt_hi + splat(" << step_hi << "), alt_hi); }\n";
+        else
+            o << "            { const V reached = as01(q >= splat(" << at << ")); alt_lo += reached * splat(" << step_lo
+              << "); alt_hi += reached * splat(" << step_hi << "); }\n";
+    }
     if (a == 0) {
         o << "            " << lo << " = alt_lo; " << hi << " = alt_hi;\n";
         o << "            pts" << n << " = choose<Policy>(lo" << n << ", hi" << n << ");\n";
@@ -156,8 +272,11 @@ void write_items(std::ostream& o, const scorecard& s, const compiled_scorecard& 
         o << "        V pts" << n << ", lo" << n << ", hi" << n << ";\n        M which" << n << " = splat_m(0);\n";
         if (c.expert_reg[k] >= 0) {
             const std::string x = r(c.expert_reg[k]), max = hex(s.items()[k].max);
-            o << "        {\n            V v = vround(" << x
-              << ");\n            v = sel(v < splat(0.0), splat(0.0), sel(splat(" << max << ") < v, splat(" << max
+            // A score that must be whole (every built-in pack's) is, for every valid firm: rounding it
+            // changes nothing there, and an invalid firm's points are never stored (NaN). Bit for bit.
+            const bool whole = s.inputs()[static_cast<std::size_t>(s.input_index(s.items()[k].expert_input))].integer;
+            o << "        {\n            V v = " << (whole ? x : "vround(" + x + ")")
+              << ";\n            v = sel(v < splat(0.0), splat(0.0), sel(splat(" << max << ") < v, splat(" << max
               << "), v));\n            pts" << n << " = lo" << n << " = hi" << n << " = sel(isnan(" << x
               << "), splat(0.0), v);\n        }\n";
         } else {
@@ -191,10 +310,11 @@ void write_caps(std::ostream& o, const scorecard& s, const compiled_scorecard& c
 
 // Gates, eligibility, the pass rule and the direct routes, down to the firm's status.
 void write_outcome(std::ostream& o, const compiled_scorecard& c, const std::set<int>& live) {
+    const flags f(c);
     o << "        const M valid = (M)problems == splat_m(0);\n";
     o << "        V eligible = as01(valid);\n";
     for (std::size_t g = 0; g < c.gate_reg.size(); ++g) {
-        o << "        {\n            const M h = holds(" << r(c.gate_reg[g]) << ");\n            store_bytes(io.gates["
+        o << "        {\n            const M h = " << f.truth(c.gate_reg[g]) << ";\n            store_bytes(io.gates["
           << g << "] + i, h & splat_m(1));\n            eligible = sel(h, eligible, splat(0.0));\n        }\n";
     }
     if (live.count(c.total_reg)) o << "        const V " << r(c.total_reg) << " = total;\n";
@@ -202,12 +322,12 @@ void write_outcome(std::ostream& o, const compiled_scorecard& c, const std::set<
     write_ops(o, c, c.main_ops, c.prog.size(), live);
     o << "        M route = splat_m(-1);\n";
     for (std::size_t k = c.route_reg.size(); k-- > 0;)
-        o << "        route = sel(holds(" << r(c.route_reg[k]) << "), splat_m(" << k << "), route);\n";
+        o << "        route = sel(" << f.truth(c.route_reg[k]) << ", splat_m(" << k << "), route);\n";
     o << "        const M ok = valid & (eligible != splat(0.0));\n";
     o << "        route = sel(ok, route, splat_m(-1));\n";
     // firm_status: passed 0, direct 1, failed 2, ineligible 3, invalid input 4.
-    o << "        const M passing = sel(route >= splat_m(0), splat_m(1), sel(holds(" << r(c.pass_reg)
-      << "), splat_m(0), splat_m(2)));\n";
+    o << "        const M passing = sel(route >= splat_m(0), splat_m(1), sel(" << f.truth(c.pass_reg)
+      << ", splat_m(0), splat_m(2)));\n";
     o << "        const M status = sel(valid, sel(ok, passing, splat_m(3)), splat_m(4));\n";
 }
 

@@ -74,7 +74,9 @@ ZHIBIAO_FUSED_INLINE M isnan(V x) { return x != x; }
 /// ±inf or NaN (x - x is 0 only for a finite x).
 ZHIBIAO_FUSED_INLINE M not_finite(V x) { return (x - x) != splat(0.0); }
 // Vector casts between types of one size reinterpret the bits (GCC and Clang vector extensions).
-ZHIBIAO_FUSED_INLINE U bits_if(M m, std::uint64_t bit) { return (U)m & bit; }
+/// `problems` with `bit` set where m holds (AVX-512: one masked or; (U)m & bit moved each mask
+/// into a vector first).
+ZHIBIAO_FUSED_INLINE U set_bits(U problems, M m, std::uint64_t bit) { return m ? (problems | bit) : problems; }
 
 constexpr double magic = 6755399441055744.0;  // 1.5 · 2^52: adding it rounds to an integer
 
