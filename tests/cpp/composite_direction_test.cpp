@@ -22,7 +22,7 @@ using zhibiao::testing::message_of;
 
 namespace {
 
-const double nan = std::numeric_limits<double>::quiet_NaN();
+const double na = std::numeric_limits<double>::quiet_NaN();
 
 Eigen::MatrixXd column(std::initializer_list<double> values) {
     Eigen::MatrixXd x(static_cast<Eigen::Index>(values.size()), 1);
@@ -62,7 +62,7 @@ BOOST_AUTO_TEST_CASE(bands_compare_the_raw_value_whatever_the_direction) {
     o.method = normalisation::bands;
     o.band_edges = {3, 6};
     o.band_scores = {100, 50, 0};
-    const Eigen::MatrixXd x = column({1, 4, 9, nan});
+    const Eigen::MatrixXd x = column({1, 4, 9, na});
     for (int d : {1, -1}) {
         const Eigen::MatrixXd b = normalise(x, {d}, o);
         BOOST_TEST(b(0, 0) == 100.0);
@@ -100,9 +100,9 @@ BOOST_AUTO_TEST_CASE(no_values_and_one_value_are_refused_alike) {
     // constant column. An indicator missing for every unit is refused by every method.
     normalise_options o;
     o.method = normalisation::percentile;
-    const std::string one = message_of([&] { normalise(column({nan, 5, nan}), {1}, o, {"a"}); });
+    const std::string one = message_of([&] { normalise(column({na, 5, na}), {1}, o, {"a"}); });
     BOOST_TEST(one == "cannot normalise indicator 'a': it is constant (no spread)");
-    const Eigen::MatrixXd none = column({nan, nan, nan});
+    const Eigen::MatrixXd none = column({na, na, na});
     for (int m = 0; m <= static_cast<int>(normalisation::sum); ++m) {
         normalise_options p;
         p.method = static_cast<normalisation>(m);
@@ -119,8 +119,8 @@ BOOST_AUTO_TEST_CASE(contributions_of_a_unit_without_a_score_are_missing) {
     // summing to the score 50; T has neither value, no score, so no contributions (NaN, not 0, 0).
     table t;
     t.regions = {"P", "Q", "R", "T"};
-    t.numbers["a"] = (Eigen::VectorXd(4) << 0, 50, 100, nan).finished();
-    t.numbers["b"] = (Eigen::VectorXd(4) << 100, 50, 0, nan).finished();
+    t.numbers["a"] = (Eigen::VectorXd(4) << 0, 50, 100, na).finished();
+    t.numbers["b"] = (Eigen::VectorXd(4) << 100, 50, 0, na).finished();
     const framework fw({{"I", "", 1, direction::higher_is_better, 2}, {"a", "I"}, {"b", "I"}});
     const result r = build(t, fw, {normalise_step{}, aggregate_step{}});
     const Eigen::MatrixXd c = contributions(fw, r, "I");
