@@ -169,8 +169,8 @@ BOOST_AUTO_TEST_CASE(the_method_account_says_how_each_aggregation_treats_missing
         const std::string text = account(m);
         BOOST_TEST(has(text, "a missing child is left out and the other weights renormalised"), text);
     }
-    for (aggregation m : {aggregation::mpi, aggregation::bod, aggregation::copeland, aggregation::topsis,
-                          aggregation::vikor}) {
+    for (aggregation m :
+         {aggregation::mpi, aggregation::bod, aggregation::copeland, aggregation::topsis, aggregation::vikor}) {
         const std::string text = account(m);
         BOOST_TEST(!has(text, "renormalised"), text);
         BOOST_TEST(has(text, "every child must be present"), text);
