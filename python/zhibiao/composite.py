@@ -134,7 +134,10 @@ class Normalise(_Step):
     (``reference`` region), "bands" (``band_edges``, ``band_scores``), "vector" (x/‖x‖), "sum"
     (x/Σx). Lower-is-better indicators are flipped once, first (``cost`` "negate"); frac_of_max,
     vector and sum may use ``cost`` "inverse" (1/x: min/x, (1/x)/Σ(1/x)) or "complement"
-    (1 − x/max, 1 − x/‖x‖). "zscore" goes to mean and sd ``m_sd`` (COINr's, e.g. (10, 2))."""
+    (1 − x/max, 1 − x/‖x‖), and dist_to_ref needs "inverse" (x_ref/x). Goalposts of a
+    lower-is-better indicator score (high − x)/(high − low) (COINr); bands compare the raw value
+    with ``band_edges`` and give ``band_scores`` as listed, whatever the direction. "zscore" goes
+    to mean and sd ``m_sd`` (COINr's, e.g. (10, 2)). See docs/composite.md."""
 
     _kind = "normalise"
     method: str = _default("normalise", "method")
@@ -616,7 +619,7 @@ class CompositeResult:
     @property
     def contributions(self) -> Any:
         """How much each indicator adds to each region's index score (arithmetic aggregation);
-        rows sum to the score."""
+        rows sum to the score (a region without a score gets a row of NaN)."""
         return self.contributions_to(self.root)
 
     @checked_keywords

@@ -330,8 +330,16 @@ class UncertaintyResult:
 
     @checked_keywords
     def replication(self, k: int) -> Any:
-        """Replication ``k`` rebuilt alone, with every layer, as a CompositeResult."""
-        return _ReplicationResult(self, int(k))
+        """Replication ``k`` rebuilt alone, with every layer, as a CompositeResult. Replications
+        count from 0 to ``n − 1``; a negative ``k`` is an ArgumentError (no Python-style indexing
+        from the end)."""
+        k = int(k)
+        if k < 0:
+            raise _core.ArgumentError(
+                f"replication {k} does not exist ({self.n} replications, counted from 0; "
+                f"a negative number does not count from the end: the last is {self.n - 1})"
+            )
+        return _ReplicationResult(self, k)
 
     @property
     def sobol(self) -> Any:

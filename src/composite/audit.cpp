@@ -56,7 +56,13 @@ Eigen::MatrixXd contributions(const framework& fw, const result& r, const std::s
         leaf_column[static_cast<std::size_t>(leaves[k])] = static_cast<int>(k);
     const Eigen::MatrixXd& s = r.aggregation.scores;
     Eigen::MatrixXd out = Eigen::MatrixXd::Zero(s.rows(), static_cast<Eigen::Index>(leaves.size()));
-    for (Eigen::Index u = 0; u < s.rows(); ++u) detail::contribute(fw, r, s, u, node, 1.0, leaf_column, out);
+    for (Eigen::Index u = 0; u < s.rows(); ++u) {
+        if (!detail::present(s(u, node))) {  // no score, nothing to split: missing, not zeros that sum to 0
+            out.row(u).setConstant(missing_value);
+            continue;
+        }
+        detail::contribute(fw, r, s, u, node, 1.0, leaf_column, out);
+    }
     return out;
 }
 

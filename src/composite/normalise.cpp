@@ -37,10 +37,13 @@ void check_options(const normalise_options& o) {
         throw argument_error("normalise: goal_scale must be finite, not " + std::to_string(o.goal_scale));
     if (o.method == normalisation::standard && !std::isfinite(o.cap))
         throw argument_error("normalise: cap must be finite, not " + std::to_string(o.cap));
-    if (o.cost != cost_form::negate && !ratio_method(o.method))
+    // dist_to_ref takes the inverse only: x_ref/x; 1 − x/x_ref has no bound and no meaning.
+    if (o.cost != cost_form::negate && !ratio_method(o.method) &&
+        !(o.method == normalisation::dist_to_ref && o.cost == cost_form::inverse))
         throw argument_error(
             "normalise: cost = '" + std::string(o.cost == cost_form::inverse ? "inverse" : "complement") +
-            "' applies to frac_of_max, vector and sum only (the other methods negate a lower-is-better indicator)");
+            "' applies to frac_of_max, vector and sum" + (o.cost == cost_form::inverse ? " (and dist_to_ref)" : "") +
+            " only (the other methods negate a lower-is-better indicator)");
 }
 
 /// The column as the method sees it: a cost indicator negated, inverted (1/x) or, for the
@@ -115,6 +118,8 @@ Eigen::VectorXd ratio_column(const Eigen::VectorXd& c, const std::vector<double>
     return c / total;
 }
 
+/// Bands of the raw value: the edges are in the indicator's own units, and the scores already
+/// say which band is better, so the direction does not reorder them.
 Eigen::VectorXd bands_column(const Eigen::VectorXd& c, const normalise_options& o) {
     if (o.band_scores.size() != o.band_edges.size() + 1 || !std::is_sorted(o.band_edges.begin(), o.band_edges.end()))
         throw error("bands need ascending edges and one score more than edges");
@@ -136,10 +141,14 @@ Eigen::VectorXd reference_column(const Eigen::VectorXd& c, const Eigen::VectorXd
     Eigen::VectorXd out(c.size());
     const auto at = static_cast<std::size_t>(j);
     if (o.method == normalisation::goalposts) {
-        const double g_lo = o.goal_low.at(at) * d, g_hi = o.goal_high.at(at) * d;
-        if (!(g_hi != g_lo)) throw error("goalposts of indicator '" + name + "' are equal");
+        // COINr's n_goalposts on the raw value: (x − lo)/(hi − lo) for direction 1, (x − hi)/(lo − hi)
+        // for −1 (negating x and both posts would cancel out).
+        const double lo = o.goal_low.at(at), hi = o.goal_high.at(at);
+        if (!(hi != lo)) throw error("goalposts of indicator '" + name + "' are equal");
+        const double from = d > 0 ? lo : hi, to = d > 0 ? hi : lo;
         for (Eigen::Index i = 0; i < c.size(); ++i)  // a loop, not Eigen's max/min: NaN must stay NaN
-            out(i) = c(i) != c(i) ? missing_value : std::clamp((c(i) - g_lo) / (g_hi - g_lo), 0.0, 1.0) * o.goal_scale;
+            out(i) =
+                raw(i) != raw(i) ? missing_value : std::clamp((raw(i) - from) / (to - from), 0.0, 1.0) * o.goal_scale;
     } else if (o.method == normalisation::standard) {
         const double s = o.standard.at(at);
         if (!(s > 0)) throw error("the standard value of indicator '" + name + "' must be positive");
@@ -153,6 +162,11 @@ Eigen::VectorXd reference_column(const Eigen::VectorXd& c, const Eigen::VectorXd
         }
     } else {  // dist_to_ref
         if (o.reference < 0 || o.reference >= c.size()) throw error("dist_to_ref needs the row of a reference unit");
+        // −x/−x_ref = x/x_ref: negating does not turn a ratio round (the worst unit would score highest).
+        if (d < 0 && o.cost == cost_form::negate)
+            throw method_error("cannot normalise lower-is-better indicator '" + name +
+                               "' by the reference unit with cost = 'negate' (−x/−x_ref = x/x_ref scores the "
+                               "worst unit highest): use cost = 'inverse' (x_ref/x)");
         const double ref = c(o.reference);
         if (!(ref > 0) && !(ref < 0))
             throw method_error("cannot normalise indicator '" + name + "' by the reference unit: its value is " +
@@ -169,6 +183,7 @@ Eigen::VectorXd normalised_column(const Eigen::VectorXd& c, const Eigen::VectorX
     const double lo = v.empty() ? 0 : *std::min_element(v.begin(), v.end());
     const double hi = v.empty() ? 0 : *std::max_element(v.begin(), v.end());
     const auto n = static_cast<double>(v.size());
+    if (v.empty()) no_spread(v, name);  // every method: an indicator missing for every unit is refused
     switch (o.method) {
         case normalisation::minmax:
             if (hi == lo) no_spread(v, name);
@@ -180,6 +195,7 @@ Eigen::VectorXd normalised_column(const Eigen::VectorXd& c, const Eigen::VectorX
         case normalisation::borda:
             return (rank(c, false, ties::min).array() - 1).matrix();
         case normalisation::percentile:
+            if (v.size() < 2) no_spread(v, name);  // (rank − 1)/(n − 1) = 0/0 for one value
             return ((rank(c, false, ties::min).array() - 1) / (n - 1)).matrix();
         case normalisation::dist_to_max:
             if (hi == lo) no_spread(v, name);
@@ -199,7 +215,7 @@ Eigen::VectorXd normalised_column(const Eigen::VectorXd& c, const Eigen::VectorX
         case normalisation::dist_to_ref:
             return reference_column(c, raw, d, j, o, name);
         case normalisation::bands:
-            return bands_column(c, o);
+            return bands_column(raw, o);
     }
     throw error("normalise: unknown method");
 }

@@ -315,9 +315,14 @@ std::pair<std::string, std::string> step_problem(const step& s) {
             return {"band_scores", "must hold one score more than band_edges, whose edges ascend"};
         if (o.method == normalisation::dist_to_ref && n->reference.empty())
             return {"reference", "is needed by dist_to_ref"};
+        if (o.method == normalisation::dist_to_ref && o.cost == cost_form::complement)
+            return {"cost", "of dist_to_ref is 'inverse' (x_ref/x) for a lower-is-better indicator, not 'complement'"};
         if (o.cost != cost_form::negate && o.method != normalisation::frac_of_max &&
-            o.method != normalisation::vector && o.method != normalisation::sum)
-            return {"cost", "other than 'negate' applies to frac_of_max, vector and sum only"};
+            o.method != normalisation::vector && o.method != normalisation::sum &&
+            o.method != normalisation::dist_to_ref)
+            return {"cost",
+                    "other than 'negate' applies to frac_of_max, vector and sum (and 'inverse' to "
+                    "dist_to_ref) only"};
     }
     if (const auto* w = std::get_if<weigh_step>(&s)) {
         if (w->options.scheme == weighting::ahp && w->options.pairwise.empty())

@@ -314,6 +314,54 @@ void treat_step::apply(stage& s) const {
             detail::format(options.eis_skew) + "; " + detail::count(changed, "indicator") + " treated.");
 }
 
+namespace detail {
+
+/// Whether the present values of column j of m differ.
+bool has_spread(const Eigen::Ref<const Eigen::MatrixXd>& m, Eigen::Index j) {
+    double first = missing_value;
+    for (Eigen::Index i = 0; i < m.rows(); ++i) {
+        const double v = m(i, j);
+        if (!present(v)) continue;
+        if (!present(first))
+            first = v;
+        else if (v != first)
+            return true;
+    }
+    return false;
+}
+
+/// A normalisation that failed on a column the outlier treatment made constant (the values before
+/// the Treat step had spread): says so, naming the treatment, rather than "it is constant", which
+/// blames the data.
+void blame_treatment(const stage& s) {
+    const auto& layers = s.out.layers;
+    std::size_t t = 1;
+    while (t < layers.size() && layers[t].name != "treated") ++t;
+    if (t >= layers.size() || s.out.treatment.size() != s.names.size()) return;
+    const layer &before = layers[t - 1], &after = layers[t];
+    if (before.rows != after.rows || before.values.cols() != after.values.cols()) return;
+    for (std::size_t j = 0; j < s.names.size(); ++j) {
+        const treat_record& rec = s.out.treatment[j];
+        const auto col = static_cast<Eigen::Index>(j);
+        if (rec.action.empty() || has_spread(s.x, col) || has_spread(after.values, col) ||
+            !has_spread(before.values, col))
+            continue;
+        location w;
+        w.variable = s.names[j];
+        throw method_error("cannot normalise indicator '" + s.names[j] +
+                               "': the outlier treatment (Treat step) made it constant (no spread) — " +
+                               (rec.action == "winsorised" ? "the JRC/COINr rule (|skewness| and kurtosis over "
+                                                             "the limits) winsorised "
+                                                           : "the treatment ('" + rec.action + "') replaced ") +
+                               count(rec.winsorised, "point") +
+                               "; the values before it had spread. Lower winmax (or raise eis_sd), or normalise "
+                               "this indicator without the treatment",
+                           w);
+    }
+}
+
+}  // namespace detail
+
 void normalise_step::apply(stage& s) const {
     normalise_options o = options;
     for (const auto& name : s.names) {
@@ -337,7 +385,12 @@ void normalise_step::apply(stage& s) const {
         if (o.reference < 0) throw lookup_error("dist_to_ref: no region '" + reference + "'", reference);
     }
     layer_matrix slot = detail::next_slot(s);
-    detail::normalise_into(s.x, s.direction, o, s.names, slot);  // straight into its layer: no copy
+    try {
+        detail::normalise_into(s.x, s.direction, o, s.names, slot);  // straight into its layer: no copy
+    } catch (const method_error&) {
+        detail::blame_treatment(s);
+        throw;
+    }
     detail::keep_slot(s, "normalised", std::move(slot));
     s.out.method.push_back(detail::normalisation_text(*this));
     s.normalised = true;
@@ -402,8 +455,12 @@ std::string aggregation_text(const level_plan& p, int level) {
                                                                          : " (distance correlation)";
     if (p.weights.scheme == weighting::entropy)
         weights += p.weights.zeros == entropy_zeros::skip ? " (0·ln 0 = 0)" : " (pymcdm: a zero sets the entropy to 0)";
-    return "Aggregation, level " + std::to_string(level) + ": " + how + ", " + weights +
-           " weights; a missing child is left out and the other weights renormalised (weighted means).";
+    const bool weighted_mean =
+        p.aggregate.method == aggregation::arithmetic || p.aggregate.method == aggregation::geometric ||
+        p.aggregate.method == aggregation::harmonic || p.aggregate.method == aggregation::generalised;
+    return "Aggregation, level " + std::to_string(level) + ": " + how + ", " + weights + " weights; " +
+           (weighted_mean ? "a missing child is left out and the other weights renormalised (weighted means)."
+                          : "every child must be present (a missing value is refused: impute first).");
 }
 
 /// Methods that score a group from its whole matrix (MPI, benefit of the doubt, Copeland, TOPSIS,

@@ -314,3 +314,15 @@ def test_a_panel_gives_the_index_build_gives(sample_dir):
     np.testing.assert_allclose(
         nominal.to_numpy(dtype=float), built.scores.loc[nominal.index, top].to_numpy(), rtol=1e-12
     )
+
+
+def test_a_negative_replication_is_an_argument_error_like_one_past_the_end(small):
+    # Replications count from 0 to n − 1; -1 raised pybind11's TypeError (k is unsigned in C++)
+    # and is not taken as "the last one" either.
+    data, fw, steps = small
+    u = C.uncertainty(data, fw, steps, n=20, weights_noise={2: 0.25})
+    with pytest.raises(zb.ArgumentError, match=r"replication 20 does not exist \(20 replications, from 0\)"):
+        u.replication(20)
+    with pytest.raises(zb.ArgumentError, match=r"replication -1 does not exist \(20 replications, counted from 0"):
+        u.replication(-1)
+    assert u.replication(19).replication_number == 19

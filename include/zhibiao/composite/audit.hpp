@@ -24,7 +24,8 @@ void contribute(const framework& fw, const result& r, const Eigen::MatrixXd& s, 
 /// How much each indicator adds to `node`'s score, per region (rows of the aggregated layer ×
 /// indicators): the indicator's normalised value times its weight within each group down the
 /// path, the weights renormalised over the children present for that region. The row sums are
-/// the node's scores. Needs arithmetic aggregation at every level below `node`.
+/// the node's scores; a region without a score for `node` gets a missing row (NaN), not zeros.
+/// Needs arithmetic aggregation at every level below `node`.
 Eigen::MatrixXd contributions(const framework& fw, const result& r, const std::string& code);
 
 /// The index recomputed with the elements `codes` left out (their groups' other weights

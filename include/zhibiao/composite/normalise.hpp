@@ -1,7 +1,12 @@
 #pragma once
 // Normalisation of an indicator matrix (units × indicators), column by column, ignoring missing
-// values (NaN stays NaN). Direction −1 indicators are multiplied by −1 first, once, for every
-// method (as COINr does), so higher always means better afterwards.
+// values (NaN stays NaN). Direction −1 indicators are multiplied by −1 first, once (as COINr
+// does), so higher always means better afterwards — except where a method reads the raw value:
+// goalposts use COINr's n_goalposts form (x − hi)/(lo − hi), so a lower-is-better value at lo
+// scores the full scale; bands compare the raw value with edges in the indicator's own units and
+// give the user's band scores, which already say which band is better (the direction does not
+// reorder them); standard is s/x·100; dist_to_ref refuses a negated cost indicator
+// (−x/−x_ref = x/x_ref) and takes cost = 'inverse' (x_ref/x).
 //
 // | method        | result                                   | scale/rank preserving |
 // |---------------|------------------------------------------|-----------------------|
@@ -12,11 +17,11 @@
 // | percentile    | (rank − 1)/(n − 1)                       | ranks only            |
 // | dist_to_max   | 1 − (max − x)/(max − min)                | interval scale        |
 // | frac_of_max   | x / max                                  | ratio scale           |
-// | goalposts     | (x − lo)/(hi − lo)·scale, clipped        | fixed, comparable over time |
+// | goalposts     | (x − lo)/(hi − lo)·scale, clipped; cost: (hi − x)/(hi − lo) | fixed, comparable over time |
 // | standard      | x / standard · 100, capped at 100        | the MOST monitoring method |
 // | ratio_to_mean | x / mean · 100                           | ratio scale           |
-// | dist_to_ref   | x / x(reference unit), optionally capped | ratio scale           |
-// | bands         | score of the band x falls in             | categorical           |
+// | dist_to_ref   | x / x(reference unit), optionally capped; cost: x_ref/x (cost = 'inverse') | ratio scale |
+// | bands         | score of the band the raw x falls in     | categorical           |
 // | vector        | x / ‖x‖ (‖·‖ over the values present)     | ratio scale           |
 // | sum           | x / Σx                                   | ratio scale (shares)  |
 //
@@ -28,10 +33,11 @@
 // values; `complement` gives 1 − (the method on x): 1 − x/max (pymcdm's max), 1 − x/‖x‖
 // (pymcdm's vector), 1 − x/Σx.
 //
-// A constant column has no spread: min-max, z-score and dist_to_max throw error naming the
-// column rather than dividing by zero; frac_of_max needs a positive maximum (after the
-// direction flip), where COINr would return Inf; vector and sum need a non-zero norm or a
-// positive sum. No method returns an infinity: it is an error naming the indicator and unit.
+// An indicator missing for every unit is refused by every method ("it has no values"). A
+// constant column has no spread: min-max, z-score and dist_to_max throw error naming the
+// column rather than dividing by zero, and percentile with one value present (0/0); frac_of_max needs a positive
+// maximum (after the direction flip), where COINr would return Inf; vector and sum need a non-zero norm or a positive
+// sum. No method returns an infinity: it is an error naming the indicator and unit.
 //
 // Compiled in src/composite/normalise.cpp.
 
@@ -67,16 +73,16 @@ enum class cost_form { negate, inverse, complement };
 
 struct normalise_options {
     normalisation method = normalisation::minmax;
-    double low = 0, high = 100;               ///< minmax target range
-    double target_mean = 0, target_sd = 1;    ///< zscore: COINr's m_sd, e.g. (10, 2)
-    cost_form cost = cost_form::negate;       ///< cost indicators (frac_of_max, vector, sum may use the others)
+    double low = 0, high = 100;             ///< minmax target range
+    double target_mean = 0, target_sd = 1;  ///< zscore: COINr's m_sd, e.g. (10, 2)
+    cost_form cost = cost_form::negate;  ///< cost indicators (frac_of_max, vector, sum: others; dist_to_ref: inverse)
     std::vector<double> goal_low, goal_high;  ///< goalposts per indicator
     double goal_scale = 100;
     std::vector<double> standard;  ///< standard values per indicator
     double cap = 100;
     Eigen::Index reference = -1;      ///< dist_to_ref: the row of the reference unit
     bool cap_at_reference = false;    ///< dist_to_ref: scores above the reference become 1
-    std::vector<double> band_edges;   ///< bands: ascending edges e1 < e2 < …, after the direction flip
+    std::vector<double> band_edges;   ///< bands: ascending edges e1 < e2 < …, in the raw units (no flip)
     std::vector<double> band_scores;  ///< bands: one score more than edges (x < e1, e1 ≤ x < e2, …)
 };
 
