@@ -62,11 +62,12 @@ period period::parse(std::string_view text) {
     // A day: only the last day of a month, which ends the span from January (a stock at that date).
     auto day = [&](int m, int d) -> period {
         if (m < 1 || m > 12) return why = "no month " + std::to_string(m), fail();
-        const int last = period::day_of_year_at_month_end(y, m) - (m > 1 ? period::day_of_year_at_month_end(y, m - 1) : 0);
+        const int last =
+            period::day_of_year_at_month_end(y, m) - (m > 1 ? period::day_of_year_at_month_end(y, m - 1) : 0);
         if (d != last)
-            return why = "a day is read only at a month's end (" + std::to_string(m) + "月底 = " +
-                         std::to_string(y) + "-" + (m < 10 ? "0" : "") + std::to_string(m) + "-" +
-                         std::to_string(last) + ": a stock at that date, of the span from January)",
+            return why = "a day is read only at a month's end (" + std::to_string(m) + "月底 = " + std::to_string(y) +
+                         "-" + (m < 10 ? "0" : "") + std::to_string(m) + "-" + std::to_string(last) +
+                         ": a stock at that date, of the span from January)",
                    fail();
         return year_to_date(y, m);
     };
@@ -105,8 +106,10 @@ period period::parse(std::string_view text) {
             if (take(s, "Q")) return take_number(s, k, 1) && s.empty() ? quarter(y, k) : fail();
             // 前三季度: January to September; 前两/二季度 the first half.
             if (take(s, "前")) {
-                if (take(s, "两")) k = 2;
-                else if (!take_chinese_digit(s, k)) return fail();
+                if (take(s, "两"))
+                    k = 2;
+                else if (!take_chinese_digit(s, k))
+                    return fail();
                 return take(s, "季度") && s.empty() ? year_to_date(y, 3 * k) : fail();
             }
             take(s, "第");

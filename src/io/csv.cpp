@@ -1680,8 +1680,7 @@ panel read_csv(const std::string& path, const csv_options& options) {
 
 namespace detail {
 sniffed sniff(std::string_view bytes) {
-    if (bytes.size() >= 2 &&
-        ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF')))
+    if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF')))
         return sniffed::utf16_bom;
     if (bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4)) return sniffed::zip;
     if (bytes.substr(0, 8) == std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) return sniffed::ole;
@@ -1697,8 +1696,7 @@ sniffed sniff(std::string_view bytes) {
     if ((even + odd) * 32 < units || even + odd == 0) return sniffed::text;  // a stray NUL: the parse reports it
     const std::size_t most = std::max(even, odd), fewest = std::min(even, odd);
     // U+xx00 characters (一 is U+4E00) put a NUL on the other side now and then.
-    if (fewest * 4 <= most)
-        return odd > even ? sniffed::utf16le : sniffed::utf16be;
+    if (fewest * 4 <= most) return odd > even ? sniffed::utf16le : sniffed::utf16be;
     return sniffed::binary;
 }
 
