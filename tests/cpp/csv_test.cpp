@@ -683,7 +683,7 @@ BOOST_AUTO_TEST_CASE(utf16_without_a_bom_is_told_by_its_nul_bytes) {
     // "地区,period,gdp[亿元]\nA,2024,1234.5\n" as UTF-16, little- and big-endian.
     for (const bool little : {true, false}) {
         const std::string yi = little ? std::string("\xBF\x4E\x43\x51", 4) : std::string("\x4E\xBF\x51\x43", 4);
-        bytes = utf16("地区,period,gdp[", little) + yi + utf16("]\nA,2024,1234.5\n", little);
+        const std::string bytes = utf16("地区,period,gdp[", little) + yi + utf16("]\nA,2024,1234.5\n", little);
         panel p = parse_csv(bytes);
         BOOST_TEST(p.report().encoding == (little ? "utf-16-le" : "utf-16-be"));
         BOOST_TEST(p.at("gdp").values()(0) == 1234.5);
