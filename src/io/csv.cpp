@@ -1693,7 +1693,7 @@ sniffed sniff(std::string_view bytes) {
         odd += bytes[k + 1] == '\0';
     }
     const std::size_t units = sample / 2;
-    if ((even + odd) * 32 < units || even + odd == 0) return sniffed::text;  // a stray NUL: the parse reports it
+    if ((even + odd) * 32 < units || even + odd < 4) return sniffed::text;  // a stray NUL: the parse reports it
     const std::size_t most = std::max(even, odd), fewest = std::min(even, odd);
     // U+xx00 characters (一 is U+4E00) put a NUL on the other side now and then.
     if (fewest * 4 <= most) return odd > even ? sniffed::utf16le : sniffed::utf16be;

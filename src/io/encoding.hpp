@@ -9,7 +9,7 @@
 namespace zhibiao::detail {
 
 /// What the first bytes (at most 4 KB) say a file is, before a text encoding is tried:
-/// UTF-16 with a byte order mark; UTF-16 LE or BE without one (NUL bytes in at least 1 of 32 code
+/// UTF-16 with a byte order mark; UTF-16 LE or BE without one (4 NUL bytes or more, in at least 1 of 32 code
 /// units, at least 4 times as many on one side of the code units as on the other:
 /// NULs on the odd side are little-endian; decode_text then requires a clean decode); a zip archive (an .xlsx workbook:
 /// PK\3\4); an OLE document (an .xls workbook: D0 CF 11 E0 A1 B1 1A E1); other bytes with NULs (binary); text.
