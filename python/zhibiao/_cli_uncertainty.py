@@ -1,5 +1,5 @@
-"""``zhibiao uncertainty MODEL.toml DATA.csv -n 10000``: the uncertainty analysis of a composite
-model whose TOML has an ``[uncertainty]`` section (zhibiao.uncertainty.assumptions_from_toml),
+"""``zhibiao uncertainty MODEL.toml DATA.csv -n 10000 [--period 2024]``: the uncertainty analysis of a
+composite model whose TOML has an ``[uncertainty]`` section (zhibiao.uncertainty.assumptions_from_toml),
 with a progress bar on stderr when it is a terminal. Writes the rank statistics of the index (or --node) as CSV;
 --score-percentiles adds exact score percentiles (Python's score_percentiles=True)."""
 
@@ -33,9 +33,17 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
         help="also the exact 5th/95th percentile scores (score_p05, score_p95; slower, more memory)",
     )
     p.add_argument("--node", default=None, help="the node whose ranks are written (default: the index)")
-    p.add_argument("--unit", default=None, metavar="COLUMN", help="the column naming the units (default: the first)")
+    p.add_argument(
+        "--unit",
+        default=None,
+        metavar="COLUMN",
+        help="the column naming the units (default: the first; with --period: detected as by compute)",
+    )
+    p.add_argument(
+        "--period", metavar="PERIOD", help="read FILE as a panel and analyse this period (e.g. 2024), as composite does"
+    )
     p.add_argument("--out", metavar="FILE", help="write the rank statistics to FILE (default, or '-': standard output)")
-    p.set_defaults(run=run, period=None)
+    p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -51,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
             data,
             None,
             model,
+            period=args.period,
             n=n,
             seed=seed,
             threads=args.threads,

@@ -199,6 +199,9 @@ _CLI_ZH = {
         "给出单位名称的列（默认：第一列；配合 --period：与 compute 相同的方式识别）"
     ),
     "read FILE as a panel and score this period (e.g. 2024)": "把 FILE 作为面板读入，并对该时期评分（如 2024）",
+    "read FILE as a panel and analyse this period (e.g. 2024), as composite does": (
+        "把 FILE 作为面板读入，并分析该时期（如 2024），与 composite 相同"
+    ),
     "the scores and ranks": "得分和排名",
     # uncertainty
     "rank intervals of a composite index under uncertain assumptions": "不确定假设下综合指数的排名区间",

@@ -56,7 +56,10 @@ def header_of(head: bytes, sep: str) -> list[str]:
     read_csv decodes them (UTF-8, GB18030, UTF-16)."""
     import csv
 
-    text = _core.decode_text(bytes(head))[0].split("\n", 1)[0].rstrip("\r")
+    try:
+        text = _core.decode_text(bytes(head))[0].split("\n", 1)[0].rstrip("\r")
+    except _core.ParseError:  # a workbook, binary bytes, a UTF-16 head cut mid-character: read_csv says
+        return []
     try:
         return next(csv.reader([text], delimiter=sep), [])
     except csv.Error:  # a field beyond csv's limit: no header of names (read_csv says what it is)

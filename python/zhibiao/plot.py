@@ -58,6 +58,11 @@ _WORDS = {
     "behind": ("欠序时进度", "behind time"),
     "top": ("前", "top"),
     "period": ("时期", "period"),
+    "span_year": ("年度", "annual"),
+    "span_half": ("半年", "half-year"),
+    "span_quarter": ("季度", "quarterly"),
+    "span_month": ("月度", "monthly"),
+    "span_ytd": ("1月至当月累计", "year to date"),
     "contribution": ("对总指数的贡献", "contribution to the index"),
 }
 
@@ -254,6 +259,18 @@ def period_position(period: str) -> float:
     return int(year) + 0.5
 
 
+# Marker and line style of each kind of period in over_time, longest span first.
+_SPAN_STYLES = {"year": ("o", "-"), "half": ("s", "--"), "quarter": ("^", "-."), "month": (".", ":"), "ytd": ("D", ":")}
+
+
+def _span_kind(period: str) -> str:
+    m = _PERIOD.match(period)
+    if m is None:
+        return "year"  # period_position refuses it with its message
+    _, half, quarter, month, ytd = m.groups()
+    return "half" if half else "quarter" if quarter else "month" if month else "ytd" if ytd else "year"
+
+
 @checked_keywords
 def over_time(
     values: Any,
@@ -266,7 +283,10 @@ def over_time(
 ) -> Any:
     """One indicator over time, a line per region (``regions``: codes; all when the table has
     at most 10). Each value is drawn at the middle of its period, so annual and half-year
-    figures share one axis (years as ticks); a gap in the data is a gap in the line."""
+    figures share one axis (years as ticks); a gap in the data is a gap in the line. Periods of
+    different lengths are separate series (a line per region and kind of period — annual,
+    half-year, quarterly, monthly, year to date — in the region's colour, each kind with its own
+    marker and dash, labelled "region · kind"): a year's value is not joined to an H1 value."""
     import pandas as pd
 
     _check_lang(lang)
@@ -284,13 +304,23 @@ def over_time(
     label_of = _names(values, names)
     ax = _axes(ax, (8, 4.5))
     years: set[int] = set()
-    for region in regions:
+    kinds_of = {str(p): _span_kind(str(p)) for p in series.index.get_level_values("period").unique()}
+    kinds = [k for k in _SPAN_STYLES if k in set(kinds_of.values())]
+    for number, region in enumerate(regions):
         one = series.xs(region, level="entity")
-        points = sorted((period_position(p), v) for p, v in one.items())
-        xs = [x for x, _ in points]
-        ys = [v for _, v in points]
-        years.update(int(x) for x in xs)
-        ax.plot(xs, ys, marker="o", label=str(label_of.get(region, region)))
+        colour = f"C{number % 10}"
+        for kind in kinds:
+            points = sorted((period_position(p), v) for p, v in one.items() if kinds_of[str(p)] == kind)
+            if not points:
+                continue
+            xs = [x for x, _ in points]
+            ys = [v for _, v in points]
+            years.update(int(x) for x in xs)
+            label = str(label_of.get(region, region))
+            if len(kinds) > 1:
+                label += " · " + _word("span_" + kind, lang)
+            marker, dashes = _SPAN_STYLES[kind]
+            ax.plot(xs, ys, marker=marker, linestyle=dashes, color=colour, label=label)
     ticks = sorted(years)
     ax.set_xticks([y + 0.5 for y in ticks], [str(y) for y in ticks])
     ax.set_xlabel(_word("period", lang))

@@ -417,8 +417,9 @@ class UncertaintyResult:
             r = r[r.index.astype(str).isin([str(x) for x in regions])]
         if top is not None:
             r = r.head(int(top))
+        created = ax is None
         if ax is None:
-            _, ax = plt.subplots(figsize=(6, max(3, 0.18 * len(r))))
+            _, ax = plt.subplots(figsize=(7, max(3, 0.18 * len(r))))
         y = np.arange(len(r))
         ax.hlines(y, r["rank_p05"], r["rank_p95"], color="0.6", lw=2, label="5–95%")
         ax.plot(r["median_rank"], y, "o", color="C0", label="median")
@@ -426,7 +427,10 @@ class UncertaintyResult:
         ax.set_yticks(y, [str(u) for u in r.index])
         ax.invert_yaxis()
         ax.set_xlabel(f"rank of {node or self.root}")
-        ax.legend(loc="lower right")
+        # Outside the axes, right of them: inside, a corner hides the widest 5–95% bars.
+        ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1), borderaxespad=0, fontsize="small")
+        if created:
+            ax.figure.tight_layout()  # room for the legend in a saved figure
         return ax
 
     @checked_keywords

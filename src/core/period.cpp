@@ -1,6 +1,11 @@
 // Period grammar (after full-width normalisation and trimming):
 //   YYYY | YYYYH[12] | YYYYQ[1-4] | YYYY-MM | YYYYMmm | YYYYYTDmm  (also YYYY-H1, YYYY-q2, YYYYh1)
 //   YYYY年 | YYYY年上半年 | YYYY年下半年 | YYYY年[第]一..四季度 | YYYY年Q1 | YYYY年M月 | YYYY年1-M月
+//   YYYY/MM | YYYY/M | YYYY.MM (two digits: a number 2024.1 may be 2024.10) — a month
+//   YYYY年前二/两/三季度 — January to the quarter's end (2024YTD09)
+//   [截至|截止]YYYY年M月底|末, YYYY-MM-DD, YYYY/MM/DD, YYYY年M月D日 — a stock at a month's end
+//   (indicators.md §7.3: 截至6月底 = at 30 June) is of the span from January to that day,
+//   as the extractor reads it (docs/reports.md): 2024H1, 2024YTD09; another day is refused.
 #include <cctype>
 
 #include "core/text.hpp"
@@ -38,35 +43,88 @@ bool take_chinese_digit(std::string_view& s, int& value) {
 
 }  // namespace
 
+constexpr std::string_view accepted =
+    " (periods are written 2024, 2024H1, 2024Q2, 2024-06, 2024/06, 2024YTD09, 2024年, 2024年上半年, "
+    "2024年第二季度, 2024年6月, 2024年1-9月, 2024年前三季度, 截至2024年6月底, 2024-06-30)";
+
 period period::parse(std::string_view text) {
     std::string normal = detail::normalize_fullwidth(detail::trim(text));
     std::string_view s = normal;
-    auto fail = [&]() -> period { throw parse_error("cannot read period " + detail::quoted(text)); };
+    std::string why;  // what is wrong, when known more precisely than "cannot read"
+    auto fail = [&]() -> period {
+        throw parse_error("cannot read period " + detail::quoted(text) + (why.empty() ? "" : ": " + why) +
+                          std::string(accepted));
+    };
+    const bool as_of = take(s, "截至") || take(s, "截止");  // 截至2024年6月底
     int y = 0;
     if (s.size() < 4 || !take_number(s, y, 4) || y < 1000) return fail();
     int k = 0;
+    // A day: only the last day of a month, which ends the span from January (a stock at that date).
+    auto day = [&](int m, int d) -> period {
+        if (m < 1 || m > 12) return why = "no month " + std::to_string(m), fail();
+        const int last =
+            period::day_of_year_at_month_end(y, m) - (m > 1 ? period::day_of_year_at_month_end(y, m - 1) : 0);
+        if (d != last)
+            return why = "a day is read only at a month's end (" + std::to_string(m) + "月底 = " + std::to_string(y) +
+                         "-" + (m < 10 ? "0" : "") + std::to_string(m) + "-" + std::to_string(last) +
+                         ": a stock at that date, of the span from January)",
+                   fail();
+        return year_to_date(y, m);
+    };
     try {
-        if (s.empty()) return period::year(y);
+        if (s.empty()) return as_of ? fail() : period::year(y);
         // 2023-H1, 2023-q2, 2023h1: a dash or lower case before H and Q is the same period.
         if (s.size() > 1 && s[0] == '-' && (s[1] == 'H' || s[1] == 'Q' || s[1] == 'h' || s[1] == 'q'))
             s.remove_prefix(1);
-        if (take(s, "h")) return take_number(s, k, 1) && s.empty() ? half(y, k) : fail();
-        if (take(s, "q")) return take_number(s, k, 1) && s.empty() ? quarter(y, k) : fail();
-        if (take(s, "H")) return take_number(s, k, 1) && s.empty() ? half(y, k) : fail();
-        if (take(s, "Q")) return take_number(s, k, 1) && s.empty() ? quarter(y, k) : fail();
-        if (take(s, "YTD")) return take_number(s, k, 2) && s.empty() ? year_to_date(y, k) : fail();
-        if (take(s, "-") || take(s, "M")) return take_number(s, k, 2) && s.empty() ? month(y, k) : fail();
+        if (!as_of) {
+            if (take(s, "h")) return take_number(s, k, 1) && s.empty() ? half(y, k) : fail();
+            if (take(s, "q")) return take_number(s, k, 1) && s.empty() ? quarter(y, k) : fail();
+            if (take(s, "H")) return take_number(s, k, 1) && s.empty() ? half(y, k) : fail();
+            if (take(s, "Q")) return take_number(s, k, 1) && s.empty() ? quarter(y, k) : fail();
+            if (take(s, "YTD")) return take_number(s, k, 2) && s.empty() ? year_to_date(y, k) : fail();
+            if (take(s, "M")) return take_number(s, k, 2) && s.empty() ? month(y, k) : fail();
+            // 2024-06, 2024/6, 2024.06; with a day, 2024-06-30 (the same separator twice).
+            for (const std::string_view sep : {"-", "/", "."}) {
+                if (!take(s, sep)) continue;
+                const std::size_t before = s.size();
+                if (!take_number(s, k, 2)) return fail();
+                if (sep == "." && before - s.size() != 2)
+                    return why = "a month after a point takes two digits (a number 2024.1 may have been 2024.10)",
+                           fail();
+                if (s.empty()) return month(y, k);
+                int d = 0;
+                if (!take(s, sep) || !take_number(s, d, 2) || !s.empty()) return fail();
+                return day(k, d);
+            }
+        }
         if (!take(s, "年")) return fail();
-        if (s.empty()) return period::year(y);
-        if (take(s, "上半年")) return s.empty() ? half(y, 1) : fail();
-        if (take(s, "下半年")) return s.empty() ? half(y, 2) : fail();
-        if (take(s, "全年") || take(s, "度")) return s.empty() ? period::year(y) : fail();
-        if (take(s, "Q")) return take_number(s, k, 1) && s.empty() ? quarter(y, k) : fail();
-        take(s, "第");
-        if (take_chinese_digit(s, k)) return take(s, "季度") && s.empty() ? quarter(y, k) : fail();
+        if (s.empty()) return as_of ? fail() : period::year(y);
+        if (!as_of) {
+            if (take(s, "上半年")) return s.empty() ? half(y, 1) : fail();
+            if (take(s, "下半年")) return s.empty() ? half(y, 2) : fail();
+            if (take(s, "全年") || take(s, "度")) return s.empty() ? period::year(y) : fail();
+            if (take(s, "Q")) return take_number(s, k, 1) && s.empty() ? quarter(y, k) : fail();
+            // 前三季度: January to September; 前两/二季度 the first half.
+            if (take(s, "前")) {
+                if (take(s, "两"))
+                    k = 2;
+                else if (!take_chinese_digit(s, k))
+                    return fail();
+                return take(s, "季度") && s.empty() ? year_to_date(y, 3 * k) : fail();
+            }
+            take(s, "第");
+            if (take_chinese_digit(s, k)) return take(s, "季度") && s.empty() ? quarter(y, k) : fail();
+        }
         int first = 0;
         if (!take_number(s, first, 2)) return fail();
-        if (take(s, "月")) return s.empty() ? month(y, first) : fail();
+        if (take(s, "月")) {
+            if (take(s, "底") || take(s, "末")) return s.empty() ? year_to_date(y, first) : fail();
+            if (s.empty()) return as_of ? fail() : month(y, first);
+            int d = 0;
+            if (take_number(s, d, 2) && (take(s, "日") || take(s, "号")) && s.empty()) return day(first, d);
+            return fail();
+        }
+        if (as_of) return fail();
         if (take(s, "-") || take(s, "—") || take(s, "–") || take(s, "~") || take(s, "～") || take(s, "至")) {
             int last = 0;
             if (!take_number(s, last, 2) || !take(s, "月") || !s.empty()) return fail();
@@ -77,7 +135,9 @@ period period::parse(std::string_view text) {
             return fail();
         }
         return fail();
-    } catch (const parse_error&) {
+    } catch (const parse_error& e) {
+        if (e.message().rfind("cannot read period", 0) == 0) throw;
+        if (why.empty()) why = e.message();  // period index 13 out of range 1..12
         return fail();
     }
 }

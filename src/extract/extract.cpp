@@ -1000,8 +1000,9 @@ decoded_report decode_report(std::string_view bytes) {
     decoded_report out;
     const bool utf8_bom = bytes.substr(0, 3) == "\xEF\xBB\xBF";
     const std::string_view body = utf8_bom ? bytes.substr(3) : bytes;
-    const bool utf16 =
-        bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
+    // UTF-16 (with a byte order mark or the NUL pattern without one) and workbooks: decode_text decides.
+    const detail::sniffed kind = detail::sniff(bytes);
+    const bool utf16 = kind != detail::sniffed::text && kind != detail::sniffed::binary;
     // Stray bytes against well-formed multi-byte characters: GB18030 text has next to none of the
     // latter, a UTF-8 report with a damaged byte has many.
     std::size_t well_formed = 0;
@@ -1020,7 +1021,7 @@ decoded_report decode_report(std::string_view bytes) {
             out.text = storage.empty() ? std::string(text) : std::move(storage);
             return out;
         } catch (const parse_error&) {
-            if (utf16) throw;  // a byte order mark promised UTF-16
+            if (utf16) throw;  // a byte order mark or the NUL pattern promised UTF-16, or a workbook
         }
     }
     out.encoding = utf8_bom ? "utf-8-bom" : "utf-8";

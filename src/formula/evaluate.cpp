@@ -1,5 +1,6 @@
 // Unit inference and column-at-a-time evaluation of formulas, and the compute() entry points.
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <functional>
 #include <limits>
@@ -624,6 +625,21 @@ private:
         if (fn == "abs") {
             column_value x = arg(0);
             return map(x, x.u, [](double v, double& y) { return y = std::abs(v), reason::none; });
+        }
+        if (fn == "printed_tolerance") {
+            // Half a unit of the last decimal of the value as written (its shortest round-trip form:
+            // 1.2 → 0.05, 1.23 → 0.005, 2 → 0.5), plus a millionth of it for the binary fractions,
+            // so |recomputed − printed| ≤ it is "rounds half up to the printed figure".
+            column_value x = arg(0);
+            return map(x, x.u, [](double v, double& y) {
+                char text[512];  // the longest fixed form of a double (5e-324) has 326 characters
+                const auto written = std::to_chars(text, text + sizeof text, v, std::chars_format::fixed);
+                const std::string_view digits(text, static_cast<std::size_t>(written.ptr - text));
+                const std::size_t point = digits.find('.');
+                const int decimals = point == std::string_view::npos ? 0 : static_cast<int>(digits.size() - point - 1);
+                y = 0.5 * std::pow(10.0, -decimals) * (1 + 1e-6);
+                return reason::none;
+            });
         }
         if (fn == "round") {
             column_value x = arg(0);

@@ -264,15 +264,51 @@ std::string iconv_to_utf8(std::string_view bytes, const char* from, const std::s
     return out;
 }
 
+[[noreturn]] void refuse_binary(const std::string& source, const std::string& what) {
+    location w;
+    w.file = source;
+    throw parse_error(what, w);
+}
+
 // Returns the text as UTF-8 (a view into `bytes` or into `storage`) and names the encoding.
 std::string_view decode(std::string_view bytes, csv_options::encoding_choice choice, std::string& storage,
                         std::string& encoding, const std::string& source) {
     using choice_t = csv_options::encoding_choice;
-    if (bytes.size() >= 2 &&
-        ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
-        encoding = "utf-16";
-        storage = iconv_to_utf8(bytes, "UTF-16", source);
-        return storage;
+    const detail::sniffed kind = detail::sniff(bytes);
+    switch (kind) {
+        case detail::sniffed::utf16_bom:
+            encoding = "utf-16";
+            storage = iconv_to_utf8(bytes, "UTF-16", source);
+            return storage;
+        case detail::sniffed::utf16le:
+        case detail::sniffed::utf16be: {
+            const bool le = kind == detail::sniffed::utf16le;
+            try {
+                storage = iconv_to_utf8(bytes, le ? "UTF-16LE" : "UTF-16BE", source);
+            } catch (const parse_error&) {
+                refuse_binary(source, std::string("not a text file: its NUL bytes look like UTF-16") +
+                                          (le ? "LE" : "BE") +
+                                          " without a byte order mark, but it does not decode as that");
+            }
+            encoding = le ? "utf-16-le" : "utf-16-be";
+            return storage;
+        }
+        case detail::sniffed::zip:
+            refuse_binary(source,
+                          "not a text file but a zip archive (an Excel .xlsx workbook is one): read a workbook "
+                          "with pandas.read_excel(path) and zb.Panel.from_pandas(df, entity, period, units=...), "
+                          "or save it from Excel as CSV UTF-8");
+        case detail::sniffed::ole:
+            refuse_binary(source,
+                          "not a text file but an Excel 97-2003 (.xls) workbook or another OLE document: read it "
+                          "with pandas.read_excel(path) and zb.Panel.from_pandas(df, entity, period, units=...), "
+                          "or save it from Excel as CSV UTF-8");
+        case detail::sniffed::binary:
+            refuse_binary(source,
+                          "not a text file: it has NUL bytes, and not in the pattern of UTF-16 text (read_csv "
+                          "reads UTF-8, GB18030 and UTF-16 CSV)");
+        case detail::sniffed::text:
+            break;
     }
     if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
         encoding = "utf-8-bom";
@@ -1643,6 +1679,27 @@ panel read_csv(const std::string& path, const csv_options& options) {
 }
 
 namespace detail {
+sniffed sniff(std::string_view bytes) {
+    if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF')))
+        return sniffed::utf16_bom;
+    if (bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4)) return sniffed::zip;
+    if (bytes.substr(0, 8) == std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) return sniffed::ole;
+    // UTF-8 and GB18030 text has no NUL byte; UTF-16 text of a CSV or a report has many (every ASCII
+    // character: digits, commas, line ends), all on one side of its code units.
+    const std::size_t sample = std::min<std::size_t>(bytes.size(), 4096) & ~std::size_t{1};
+    std::size_t even = 0, odd = 0;
+    for (std::size_t k = 0; k < sample; k += 2) {
+        even += bytes[k] == '\0';
+        odd += bytes[k + 1] == '\0';
+    }
+    const std::size_t units = sample / 2;
+    if ((even + odd) * 32 < units || even + odd < 4) return sniffed::text;  // a stray NUL: the parse reports it
+    const std::size_t most = std::max(even, odd), fewest = std::min(even, odd);
+    // U+xx00 characters (一 is U+4E00) put a NUL on the other side now and then.
+    if (fewest * 4 <= most) return odd > even ? sniffed::utf16le : sniffed::utf16be;
+    return sniffed::binary;
+}
+
 // For the other readers of text files (encoding.hpp): the same detector as read_csv.
 std::string_view decode_text(std::string_view bytes, csv_options::encoding_choice choice, std::string& storage,
                              std::string& encoding, const std::string& source) {

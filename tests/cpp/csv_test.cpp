@@ -658,4 +658,62 @@ BOOST_AUTO_TEST_CASE(a_duplicate_row_names_its_line_and_the_first) {
     }
 }
 
+namespace {
+// `text` (ASCII and 地区) as UTF-16 without a byte order mark.
+std::string utf16(const std::string& ascii_with_region, bool little) {
+    std::string out;
+    auto unit = [&](unsigned v) {
+        const char hi = static_cast<char>(v >> 8), lo = static_cast<char>(v & 0xFF);
+        out += little ? std::string{lo, hi} : std::string{hi, lo};
+    };
+    for (std::size_t k = 0; k < ascii_with_region.size(); ++k) {
+        if (ascii_with_region.compare(k, 6, "地区") == 0) {
+            unit(0x5730);
+            unit(0x533A);
+            k += 5;
+        } else {
+            unit(static_cast<unsigned char>(ascii_with_region[k]));
+        }
+    }
+    return out;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(utf16_without_a_bom_is_told_by_its_nul_bytes) {
+    // "地区,period,gdp[亿元]\nA,2024,1234.5\n" as UTF-16, little- and big-endian.
+    for (const bool little : {true, false}) {
+        const std::string yi = little ? std::string("\xBF\x4E\x43\x51", 4) : std::string("\x4E\xBF\x51\x43", 4);
+        const std::string bytes = utf16("地区,period,gdp[", little) + yi + utf16("]\nA,2024,1234.5\n", little);
+        panel p = parse_csv(bytes);
+        BOOST_TEST(p.report().encoding == (little ? "utf-16-le" : "utf-16-be"));
+        BOOST_TEST(p.at("gdp").values()(0) == 1234.5);
+        BOOST_TEST(p.at("gdp").unit().exponent() == 8);  // 亿元
+    }
+}
+
+BOOST_AUTO_TEST_CASE(workbooks_and_binary_files_are_named_not_decoded) {
+    const auto message = [](const std::string& bytes) {
+        try {
+            (void)parse_csv(bytes, {}, "x.bin");
+        } catch (const parse_error& e) {
+            return std::string(e.what());
+        }
+        return std::string("read");
+    };
+    const std::string xlsx = message(std::string("PK\x03\x04\x14\x00\x06\x00", 8) + "[Content_Types].xml");
+    BOOST_TEST(xlsx.find("zip archive") != std::string::npos, xlsx);
+    BOOST_TEST(xlsx.find("read_excel") != std::string::npos, xlsx);
+    BOOST_TEST(xlsx.find("GB18030") == std::string::npos, xlsx);
+    const std::string xls = message(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00", 10));
+    BOOST_TEST(xls.find(".xls") != std::string::npos, xls);
+    std::string binary;
+    for (int k = 0; k < 512; ++k) binary += static_cast<char>(k % 3 == 0 ? 0 : 0x80 + k % 100);
+    const std::string b = message(binary);
+    BOOST_TEST(b.find("not a text file") != std::string::npos, b);
+    // NULs in the pattern of UTF-16 that do not decode (a lone surrogate): not a text file either.
+    const std::string broken = utf16("entity,period,x\nA,2024,1\n", true) + std::string("\x00\xDC", 2);
+    const std::string s = message(broken);
+    BOOST_TEST(s.find("UTF-16LE") != std::string::npos, s);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -89,4 +89,41 @@ BOOST_AUTO_TEST_CASE(bad_periods_are_parse_errors) {
         BOOST_CHECK_THROW((void)period::parse(bad), zhibiao::parse_error);
 }
 
+BOOST_AUTO_TEST_CASE(bureau_spreadsheet_forms) {
+    const std::vector<std::pair<const char*, const char*>> cases = {
+        {"2024年前三季度", "2024YTD09"}, {"2024年前两季度", "2024H1"},     {"2024年前二季度", "2024H1"},
+        {"2024年前一季度", "2024Q1"},    {"2024年前四季度", "2024"},       {"2024/06", "2024-06"},
+        {"2024/6", "2024-06"},           {"2024.06", "2024-06"},           {"2024.10", "2024-10"},
+        {"２０２４/０６", "2024-06"},    {"2024-06-30", "2024H1"},         {"2024/09/30", "2024YTD09"},
+        {"2024-12-31", "2024"},          {"2024-03-31", "2024Q1"},         {"2024-02-29", "2024YTD02"},
+        {"截至2024年6月底", "2024H1"},   {"截止2024年9月末", "2024YTD09"}, {"2024年6月底", "2024H1"},
+        {"2024年6月末", "2024H1"},       {"2024年6月30日", "2024H1"},      {"2024年10月31日", "2024YTD10"}};
+    for (const auto& [text, want] : cases) BOOST_TEST(period::parse(text).to_string() == want, text);
+}
+
+BOOST_AUTO_TEST_CASE(days_not_at_a_month_end_are_refused_with_the_accepted_forms) {
+    for (const char* bad : {"2024-06-15", "2023-02-29", "2024.1", "2024.6", "2024/13", "截至2024年", "截至2024年6月",
+                            "2024-06/30", "2024年6月15日", "截至2024H1", "2024年前五季度", "2024年前三季"}) {
+        try {
+            (void)period::parse(bad);
+            BOOST_ERROR(bad << " was read");
+        } catch (const zhibiao::parse_error& e) {
+            const std::string m = e.what();
+            BOOST_TEST(m.find("cannot read period") != std::string::npos, m);
+            BOOST_TEST(m.find("2024年前三季度") != std::string::npos, m);  // the accepted forms
+        }
+    }
+    try {
+        (void)period::parse("2024-06-15");
+    } catch (const zhibiao::parse_error& e) {
+        BOOST_TEST(std::string(e.what()).find("month's end") != std::string::npos, e.what());
+        BOOST_TEST(std::string(e.what()).find("2024-06-30") != std::string::npos, e.what());
+    }
+    try {
+        (void)period::parse("2024.1");
+    } catch (const zhibiao::parse_error& e) {
+        BOOST_TEST(std::string(e.what()).find("2024.10") != std::string::npos, e.what());
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

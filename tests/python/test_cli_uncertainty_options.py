@@ -89,3 +89,27 @@ def test_python_summary_still_names_the_python_keywords(small_composite):
     data, fw, steps = small_composite
     summary = C.uncertainty(data, fw, steps, n=16, weights_noise={2: 0.25}).summary()
     assert "score_percentiles=True" in summary and "--score-percentiles" not in summary
+
+
+def test_period_reads_the_file_as_a_panel_as_composite_does(sample_dir, tmp_path, capsys):
+    """`zhibiao uncertainty --period P` scores one period of a panel CSV, as `composite --period`
+    and Python's period= do; without it the panel (a unit per period) is refused as before."""
+    model = tmp_path / "m.toml"
+    model.write_text(
+        (sample_dir / "county_index.toml").read_text(encoding="utf-8")
+        + "\n[uncertainty]\nreplications = 32\nweights_noise = { 1 = 0.25 }\n",
+        encoding="utf-8",
+    )
+    data, out = sample_dir / "counties_synthetic.csv", tmp_path / "r.csv"
+    assert cli.main(["uncertainty", str(model), str(data), "--period", "2024", "--out", str(out), "-q"]) == 0
+    table = pd.read_csv(out, index_col=0, dtype={0: str})
+    m = C.Model.from_toml(str(model))
+    want = C.uncertainty(zb.read_csv(data), None, m, period="2024", n=32, seed=1, weights_noise={1: 0.25})
+    want_ranks = want.node_ranks()
+    want_ranks.index = want_ranks.index.astype(str)
+    pd.testing.assert_series_equal(
+        table["median_rank"], want_ranks.loc[table.index, "median_rank"], check_names=False, check_index_type=False
+    )
+    capsys.readouterr()
+    assert cli.main(["uncertainty", str(model), str(data), "--out", str(out), "-q"]) == 2
+    assert "both unit" in capsys.readouterr().err

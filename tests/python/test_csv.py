@@ -92,3 +92,46 @@ def test_provincial_panel_from_the_yearbook(shared):
     assert len(panel) == 635
     assert panel.report["ignored_columns"] == ["province_en"]
     assert panel.entities.set_index("code").loc["110000", "name"] == "北京"
+
+
+UTF16_TEXT = "地区,时期,gdp[亿元],population[万人]\n320101,2024,1234.5,50\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_detected_by_its_nul_bytes(tmp_path, encoding):
+    path = tmp_path / "t.csv"
+    path.write_bytes(UTF16_TEXT.encode(encoding))
+    panel = zb.read_csv(path)
+    assert panel.to_pandas().iloc[0].tolist() == [1234.5, 50.0]
+    assert panel.report["encoding"] == encoding
+    assert zb.read_csv(io.BytesIO(UTF16_TEXT.encode(encoding))).units["gdp"] == "亿元"
+
+
+def test_workbooks_and_binary_files_are_named_not_read_as_gb18030(tmp_path):
+    import zipfile
+
+    xlsx = tmp_path / "x.xlsx"
+    with zipfile.ZipFile(xlsx, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+    with pytest.raises(zb.ParseError, match="zip archive.*read_excel") as info:
+        zb.read_csv(xlsx)
+    assert "GB18030" not in str(info.value) and "x.xlsx" in str(info.value)
+    xls = tmp_path / "x.xls"
+    xls.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    with pytest.raises(zb.ParseError, match=r"\.xls\) workbook.*read_excel"):
+        zb.read_csv(xls)
+    blob = tmp_path / "b.bin"
+    blob.write_bytes(b"\x00\x00\x89PNG\x00\x01" * 300)  # NULs on both sides of the code units
+    with pytest.raises(zb.ParseError, match="not a text file"):
+        zb.read_csv(blob)
+
+
+def test_extract_reads_utf16_without_a_bom_as_with_one(sample_dir):
+    report = (sample_dir / "city_report_h1.txt").read_text(encoding="utf-8")
+    want = zb.extract(report)
+    for encoding in ("utf-16-le", "utf-16-be"):
+        got = zb.extract(report.encode(encoding))
+        assert got["variable"].astype(str).tolist() == want["variable"].astype(str).tolist()
+        np.testing.assert_array_equal(got["value"].to_numpy(), want["value"].to_numpy())
+    with pytest.raises(zb.ParseError, match="zip archive"):
+        zb.extract(b"PK\x03\x04" + b"\x00" * 60)

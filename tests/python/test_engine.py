@@ -151,3 +151,34 @@ def test_patents_in_force_agrees_with_a_numpy_count():
         valid = (records["grant_date"].to_numpy() <= date.to_datetime64()) & (date.to_datetime64() < stop)
         brute = pd.Series(valid).groupby(records["region"]).sum()
         np.testing.assert_array_equal(counts[date].to_numpy(), brute.reindex(counts.index).to_numpy())
+
+
+def test_published_ratios_are_checked_at_their_printed_precision():
+    """A ratio printed with k decimals matches when the recomputed value rounds half up (四舍五入)
+    to it: 1234万元 / 10亿元 = 1.234% printed 1.2 or 1.23 is right, 1.65% printed 1.7 is right,
+    1.234% printed 1.3 or 1.24 is not; the high-tech share and patents per 10,000 alike."""
+    p = zb.read_csv(
+        io.StringIO(
+            "region,period,rd_expenditure[万元],gdp[亿元],rd_intensity[%]\n"
+            "A,2024,1234,10,1.23\nE,2024,1234,10,1.2\nB,2024,1650,10,1.7\n"
+            "C,2024,1234,10,1.3\nD,2024,1234,10,1.24\nF,2024,1234,10,1\nG,2024,1234,10,2\n"
+        )
+    )
+    f = p.validate()
+    flagged = set(f[f.rule == "published_rd_intensity_matches"].entity)
+    assert flagged == {"C", "D", "G"}
+    h = zb.read_csv(
+        io.StringIO(
+            "region,period,hitech_value_added[亿元],gdp[亿元],hitech_va_share_gdp[%]\n"
+            "A,2024,1.355,10,13.55\nB,2024,1.355,10,13.6\nC,2024,1.355,10,14\nD,2024,1.355,10,13.7\n"
+        )
+    )
+    f = h.validate()
+    assert set(f[f.rule == "published_hitech_share_matches"].entity) == {"D"}
+
+
+def test_printed_tolerance_is_half_a_unit_of_the_last_decimal():
+    p = zb.read_csv(io.StringIO("region,period,x[%]\nA,2024,1.2\nB,2024,1.23\nC,2024,2\nD,2024,1234.5\n"))
+    got = p.compute([zb.Indicator("t", "printed_tolerance(x)", unit="%")])["t"].to_numpy()
+    np.testing.assert_allclose(got, [0.05, 0.005, 0.5, 0.05], rtol=2e-6)
+    assert (got >= [0.05, 0.005, 0.5, 0.05]).all()  # never below the half unit

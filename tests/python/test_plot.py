@@ -70,12 +70,18 @@ def test_period_positions_put_half_years_and_years_on_one_axis():
         plot.period_position("2024年")
 
 
-def test_over_time_draws_a_line_per_region_at_period_middles():
+def test_over_time_draws_a_line_per_region_and_kind_of_period_at_period_middles():
     ax = plot.over_time(_values(), "invention_patents_per_10k", regions=["a", "b"])
-    a, b = ax.get_lines()
-    assert list(a.get_xdata()) == [2023.5, 2024.25, 2024.5] and list(a.get_ydata()) == [1.0, 3.0, 4.0]
-    assert list(b.get_xdata()) == [2024.5]
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["甲县", "乙县"]
+    a_year, a_half, b_year = ax.get_lines()  # an annual value is not joined to the H1 value
+    assert list(a_year.get_xdata()) == [2023.5, 2024.5] and list(a_year.get_ydata()) == [1.0, 4.0]
+    assert list(a_half.get_xdata()) == [2024.25] and list(a_half.get_ydata()) == [3.0]
+    assert a_year.get_color() == a_half.get_color() != b_year.get_color()
+    assert a_year.get_marker() != a_half.get_marker()
+    assert list(b_year.get_xdata()) == [2024.5]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["甲县 · 年度", "甲县 · 半年", "乙县 · 年度"]
+    annual = _values().drop(("a", "2024H1"))
+    ax = plot.over_time(annual, "invention_patents_per_10k", regions=["a", "b"], lang="en")
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["甲县", "乙县"]  # one kind: no suffix
     assert [t.get_text() for t in ax.get_xticklabels()] == ["2023", "2024"]
     with pytest.raises(zb.ArgumentError, match="not in the table: z"):
         plot.over_time(_values(), "invention_patents_per_10k", regions=["z"])

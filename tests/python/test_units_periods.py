@@ -35,3 +35,34 @@ def test_periods():
     ]
     with pytest.raises(zb.ParseError, match="2018H3"):
         zb.Period("2018H3")
+
+
+@pytest.mark.parametrize(
+    "text, period",
+    [
+        ("2024年前三季度", "2024YTD09"),
+        ("2024年前两季度", "2024H1"),
+        ("2024年前二季度", "2024H1"),
+        ("2024/06", "2024-06"),
+        ("2024.06", "2024-06"),
+        ("2024-06", "2024-06"),
+        ("2024-06-30", "2024H1"),
+        ("截至2024年6月底", "2024H1"),
+        ("2024年6月底", "2024H1"),
+        ("2024-09-30", "2024YTD09"),
+        ("2024-12-31", "2024"),
+    ],
+)
+def test_period_forms_of_bureau_spreadsheets(text, period):
+    import io
+
+    assert zb.read_csv(io.StringIO(f"region,period,gdp[亿元]\nA,{text},1\n")).periods == [period]
+
+
+def test_a_day_not_at_a_month_end_is_refused_with_the_accepted_forms():
+    import io
+
+    with pytest.raises(zb.ParseError, match=r"2024-06-15.*month's end.*2024-06-30.*2024年前三季度"):
+        zb.read_csv(io.StringIO("region,period,gdp[亿元]\nA,2024-06-15,1\n"))
+    with pytest.raises(zb.ParseError, match="2024.10"):
+        zb.read_csv(io.StringIO("region,period,gdp[亿元]\nA,2024.1,1\n"))
