@@ -272,6 +272,7 @@ void register_model(py::module_& m) {
         .def_readonly("description", &cp::model::description)
         .def_property_readonly("has_framework", [](const cp::model& md) { return !md.nodes.empty(); })
         .def_property_readonly("step_count", [](const cp::model& md) { return md.steps.size(); })
+        .def_readonly("units", &cp::model::units, "Indicator → the unit its node writes its values in.")
         .def("framework", &cp::model::make_framework);
     m.def("composite_parse_model", &cp::parse_model, py::arg("text"), py::arg("source") = "<string>");
     m.def("composite_read_model", &cp::read_model, py::arg("path"));
@@ -453,9 +454,10 @@ void register_build_audit(py::class_<built>& c) {
             py::arg("target") = "");
 }
 
-built build_without_gil(const cp::framework& fw, const cp::model& md, const cp::table& t) {
+built build_without_gil(const cp::framework& fw, const cp::model& md, cp::table t) {
     interruptible ctrl_c;
     py::gil_scoped_release release;  // the whole pipeline is C++
+    cp::to_model_units(t, md);
     return built{fw, cp::build(t, fw, md.steps)};
 }
 
@@ -467,12 +469,18 @@ void register_build(py::module_& m) {
         "composite_build",
         [](const cp::framework& fw, const cp::model& md, std::vector<std::string> regions,
            std::map<std::string, Eigen::VectorXd> numbers, std::map<std::string, std::vector<std::string>> labels,
-           std::map<std::string, Eigen::VectorXd> previous) {
-            return build_without_gil(
-                fw, md, cp::table{std::move(regions), std::move(numbers), std::move(labels), std::move(previous), {}});
+           std::map<std::string, Eigen::VectorXd> previous, std::map<std::string, std::string> units) {
+            return build_without_gil(fw, md,
+                                     cp::table{std::move(regions),
+                                               std::move(numbers),
+                                               std::move(labels),
+                                               std::move(previous),
+                                               {},
+                                               std::move(units)});
         },
         py::arg("framework"), py::arg("model"), py::arg("regions"), py::arg("numbers"), py::arg("labels"),
-        py::arg("previous"));
+        py::arg("previous"), py::arg("units") = std::map<std::string, std::string>{},
+        "The index of a table; `units` (column → unit symbol, where known) are converted to the model's node units.");
     m.def(
         "composite_build_panel",
         [](const cp::framework& fw, const cp::model& md, const panel& p, const std::string& when,

@@ -8,6 +8,7 @@
 
 #include "bindings.hpp"
 #include "zhibiao/composite/config.hpp"
+#include "zhibiao/composite/input.hpp"
 #include "zhibiao/composite/uncertainty.hpp"
 
 namespace zhibiao::python {
@@ -288,16 +289,19 @@ void register_uncertainty(py::module_& m) {
         "composite_uncertainty_model",
         [](const cp::framework& fw, const cp::model& md, std::vector<std::string> units,
            std::map<std::string, Eigen::VectorXd> numbers, std::map<std::string, std::vector<std::string>> labels,
-           std::map<std::string, Eigen::VectorXd> previous, const py::dict& spec) {
-            cp::table t{std::move(units), std::move(numbers), std::move(labels), std::move(previous), {}};
+           std::map<std::string, Eigen::VectorXd> previous, const py::dict& spec,
+           std::map<std::string, std::string> column_units) {
+            cp::table t{std::move(units),       std::move(numbers), std::move(labels), std::move(previous), {},
+                        std::move(column_units)};
             cp::uncertainty_spec s = spec_of(spec);
             interruptible ctrl_c;
             py::gil_scoped_release release;
+            cp::to_model_units(t, md);
             return std::const_pointer_cast<cp::uncertainty_model>(
                 cp::uncertainty_model::make(std::move(t), fw, md.steps, std::move(s)));
         },
         py::arg("framework"), py::arg("model"), py::arg("units"), py::arg("numbers"), py::arg("labels"),
-        py::arg("previous"), py::arg("spec"));
+        py::arg("previous"), py::arg("spec"), py::arg("column_units") = std::map<std::string, std::string>{});
     m.def(
         "composite_sobol_estimate",
         [](const Eigen::VectorXd& y, std::size_t n, std::size_t d, std::size_t bootstrap, double level,

@@ -800,12 +800,14 @@ def _build_frame(
                 + _numbers_as_text(df)
             )
         framework = Framework.flat([str(c) for c in numeric])
+        _warn_of_amounts(framework.indicators, df.attrs.get("units"))
     if model is None:
         model = Model.from_steps(steps or (), framework)
     numbers, labels, prev = _frame_inputs(df, framework, numeric, previous)
     regions = [str(u) for u in df.index]
-    core = _core.composite_build(framework._core, model._core, regions, numbers, labels, prev)
-    return CompositeResult(core, framework, model, df.index, df.attrs.get("units"))
+    given = _given_units(df.attrs.get("units"))
+    core = _core.composite_build(framework._core, model._core, regions, numbers, labels, prev, given)
+    return CompositeResult(core, framework, model, df.index, _in_model_units(given, model))
 
 
 def _build_panel(
@@ -824,6 +826,7 @@ def _build_panel(
         raise _core.Error("previous= is for a DataFrame: a Panel's earlier periods give each region's latest values")
     if framework is None:
         framework = Framework.flat(list(panel._core.variables))
+        _warn_of_amounts(framework.indicators, panel.units)
     if model is None:
         model = Model.from_steps(steps or (), framework)
     variables = set(panel._core.variables)
@@ -832,7 +835,48 @@ def _build_panel(
     core = _core.composite_build_panel(
         framework._core, model._core, panel._core, "" if period is None else str(period), computed
     )
-    return CompositeResult(core, framework, model, pd.Index(core.regions, name="entity"), panel.units)
+    return CompositeResult(
+        core, framework, model, pd.Index(core.regions, name="entity"), _in_model_units(panel.units, model)
+    )
+
+
+class AmountsAsIndicatorsWarning(UserWarning):
+    """A build without a framework took columns holding amounts (万元, 人, 项…) as indicators."""
+
+
+def _warn_of_amounts(columns: Sequence[str], units: Mapping[str, Any] | None) -> None:
+    """Without a framework every numeric column is an indicator: amounts and counts (a unit of one
+    quantity, not a ratio) then make the largest regions score highest, which is rarely meant."""
+    import warnings
+
+    given = _given_units(units)
+    amounts = []
+    for c in columns:
+        try:
+            dimension = _core.Unit(given[c]).dimension if c in given else "1"
+        except _core.Error:
+            continue
+        if dimension != "1" and "/" not in dimension:
+            amounts.append(f"{c}[{given[c]}]")
+    if amounts:
+        warnings.warn(
+            f"scoring amounts, not ratios: {', '.join(amounts)} — without a framework every numeric column is an "
+            "indicator, so the largest regions score highest; name the indicators in a framework (catalogue "
+            "indicators are computed from a Panel), or add a Denominate step",
+            AmountsAsIndicatorsWarning,
+            stacklevel=5,  # build's caller: past _build_*, build and its keyword check
+        )
+
+
+def _given_units(units: Mapping[str, Any] | None) -> dict[str, str]:
+    """Column → unit symbol where the data say it (``attrs["units"]``, a Panel's units)."""
+    return {str(c): str(u) for c, u in (units or {}).items() if u}
+
+
+def _in_model_units(units: Mapping[str, Any] | None, model: Model) -> dict[str, str]:
+    """The units of the input's columns once the build converted them to the model's node units."""
+    given = _given_units(units)
+    return {**given, **{c: u for c, u in model._core.units.items() if c in given}}
 
 
 @checked_keywords
@@ -961,6 +1005,7 @@ from ._mcdm import normalise, vikor_compromise  # noqa: E402  (the MCDM variants
 
 __all__ = [
     "Aggregate",
+    "AmountsAsIndicatorsWarning",
     "CompositeResult",
     "Denominate",
     "Framework",

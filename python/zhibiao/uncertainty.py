@@ -104,9 +104,13 @@ def _as_frame(data: Any, period: str | None, indicators: Sequence[str]) -> Any:
     frame = data.to_pandas()
     variables, builtin = set(data._core.variables), set(_core.Catalogue.builtin().ids)
     computed = [i for i in indicators if i not in variables and i in builtin]
+    units = {str(v): str(u) for v, u in data.units.items() if u}
     if computed:
-        frame = frame.join(data.compute(computed)[computed])
+        indicator_frame = data.compute(computed)
+        units.update(indicator_frame.attrs.get("units", {}))
+        frame = frame.join(indicator_frame[computed])
     frame = frame.xs(str(period), level=1)
+    frame.attrs["units"] = units
     entities = data.entities.set_index("code").reindex(frame.index)
     for label in ("parent", "name"):
         if label in entities and label not in frame:
@@ -239,7 +243,9 @@ def _setup(
     """The data frame, framework, model and the core's model of the assumptions (layers precomputed)."""
     spec = _spec(framework=framework, **assumptions)
     df, framework, model, units, numbers, labels, prev = _prepare(data, framework, steps, previous, period)
-    core_model = _core.composite_uncertainty_model(framework._core, model._core, units, numbers, labels, prev, spec)
+    core_model = _core.composite_uncertainty_model(
+        framework._core, model._core, units, numbers, labels, prev, spec, _composite._given_units(df.attrs.get("units"))
+    )
     return df, framework, model, core_model
 
 

@@ -4,6 +4,7 @@
 #include "zhibiao/composite/config.hpp"
 
 #include "zhibiao/composite/options.hpp"
+#include "zhibiao/units.hpp"
 #include "zhibiao/detail/edit_distance.hpp"
 
 #include <algorithm>
@@ -186,7 +187,7 @@ namespace {
 // What an indicator's [[node]] table says for the steps: they fill what a step leaves open, so
 // the indicator table stays the one place.
 struct node_attributes {
-    std::map<std::string, std::string> denominator;
+    std::map<std::string, std::string> denominator, unit;
     std::map<std::string, double> scale, standard;
     std::map<std::string, std::pair<double, double>> goalposts;
 
@@ -217,6 +218,15 @@ node read_node(const toml_reader& r, node_attributes& a) {
     if (sign != 1 && sign != -1) named.fail("direction", "must be 1 or -1");
     n.direction = static_cast<direction>(sign);
     if (named.table()["denominator"]) a.denominator[n.code] = named.text("denominator");
+    if (named.table()["unit"]) {
+        const std::string symbol = named.text("unit");
+        try {
+            (void)zhibiao::unit::parse(symbol);
+        } catch (const unit_error& e) {
+            named.fail("unit", e.message());
+        }
+        a.unit[n.code] = symbol;
+    }
     if (named.table()["scale"]) {
         const double v = named.number("scale", 1);
         if (!(v > 0) || !std::isfinite(v))
@@ -306,13 +316,14 @@ toml::table step_table(const step& s) {
     return t;
 }
 
-toml::table node_table(const node& n) {
+toml::table node_table(const node& n, const std::map<std::string, std::string>& units) {
     toml::table t;
     t.insert("code", n.code);
     if (!n.parent.empty()) t.insert("parent", n.parent);
     t.insert("level", static_cast<std::int64_t>(n.level));
     t.insert("weight", n.weight);
     t.insert("direction", static_cast<std::int64_t>(sign_of(n.direction)));
+    if (const auto u = units.find(n.code); u != units.end()) t.insert("unit", u->second);
     return t;
 }
 
@@ -336,6 +347,7 @@ model parse_model(std::string_view text, const std::string& source) {
         attributes.fill(s);
         m.steps.push_back(std::move(s));
     });
+    m.units = std::move(attributes.unit);
     check_framework(m, source);
     return m;
 }
@@ -345,7 +357,7 @@ std::string to_toml(const model& m) {
     if (!m.name.empty()) root.insert("name", m.name);
     if (!m.description.empty()) root.insert("description", m.description);
     toml::array nodes, steps;
-    for (const node& n : m.nodes) nodes.push_back(node_table(n));
+    for (const node& n : m.nodes) nodes.push_back(node_table(n, m.units));
     for (const step& s : m.steps) steps.push_back(step_table(s));
     if (!nodes.empty()) root.insert("node", std::move(nodes));
     if (!steps.empty()) root.insert("step", std::move(steps));

@@ -93,8 +93,10 @@ void add_labels(table& t, const panel& p, const period_rows& at) {
 table from_rows(const panel& p, const period_rows& at) {
     table t;
     add_labels(t, p, at);
-    for (const auto& c : p.columns())
+    for (const auto& c : p.columns()) {
         add_column(t, c.name(), c.data(), at, [&c](std::size_t r) { return c.reason_at(r); });
+        if (c.unit_given()) t.units[c.name()] = c.unit().symbol();
+    }
     return t;
 }
 
@@ -113,8 +115,34 @@ table table_from_indicators(const indicator_table& indicators, const panel& p, c
         add_column(t, c.id(), c.values().data(), at, [&c](std::size_t r) {
             return c.reasons()[r] != reason::none ? c.reasons()[r] : reason::missing_input;
         });
+        t.units[c.id()] = c.unit().symbol();
     }
     return t;
+}
+
+void to_model_units(table& t, const model& m) {
+    for (const auto& [code, wanted] : m.units) {
+        const auto said = t.units.find(code);
+        const auto column = t.numbers.find(code);
+        if (said == t.units.end() || said->second.empty() || said->second == wanted || column == t.numbers.end())
+            continue;
+        conversion change;
+        try {
+            change = unit::parse(said->second).to(unit::parse(wanted));
+        } catch (const unit_error& e) {
+            location w;
+            w.variable = code;
+            throw incompatible_units_error("indicator '" + code + "' is in '" + said->second +
+                                               "' in the data, but the model writes its values (standard, goalposts) "
+                                               "in '" +
+                                               wanted + "': " + e.message(),
+                                           w);
+        }
+        for (double& x : column->second) x = change.apply(x);
+        if (const auto earlier = t.previous.find(code); earlier != t.previous.end())
+            for (double& x : earlier->second) x = change.apply(x);
+        said->second = wanted;
+    }
 }
 
 period only_period(const panel& p) {

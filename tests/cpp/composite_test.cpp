@@ -529,6 +529,32 @@ BOOST_AUTO_TEST_CASE(index_from_a_computed_indicator_table_keeps_the_reasons) {
     BOOST_TEST(reported);
 }
 
+// A node's unit is the unit of the model's numbers (standard 2.5 in "%"): a panel column in "1"
+// is converted before the steps, one of another dimension refused (found by an analyst's trial:
+// the unit was read and ignored, so 0.025 scored 1 instead of 100).
+BOOST_AUTO_TEST_CASE(a_panel_column_is_converted_to_the_node_unit) {
+    const model m = parse_model(
+        "[[node]]\ncode = \"idx\"\nlevel = 2\n[[node]]\ncode = \"share\"\nparent = \"idx\"\nunit = \"%\"\n"
+        "standard = 2.5\n[[step]]\nkind = \"normalise\"\nmethod = \"standard\"\n[[step]]\nkind = \"aggregate\"\n",
+        "m.toml");
+    BOOST_TEST(m.units.at("share") == "%");
+    BOOST_TEST(parse_model(to_toml(m)).units.at("share") == "%");
+    const panel p = parse_csv("entity,period,share[1]\na,2023,0.01\na,2024,0.025\nb,2024,0.0125\n");
+    table t = table_from_panel(p, period::year(2024));
+    BOOST_TEST(t.units.at("share") == "1");
+    to_model_units(t, m);
+    BOOST_TEST(t.units.at("share") == "%");
+    BOOST_TEST(t.numbers.at("share")(0) == 2.5);  // exact: 0.025 × 10²
+    BOOST_TEST(t.previous.at("share")(0) == 1.0);
+    const framework fw = m.make_framework();
+    const result r = build(t, fw, m.steps);
+    BOOST_TEST(r.aggregation.scores(0, fw.find("idx")) == 100.0);  // 2.5 / 2.5 × 100
+    table money = table_from_panel(parse_csv("entity,period,share[万元]\na,2024,3\n"), period::year(2024));
+    BOOST_TEST(testing::has(testing::message_of([&] { to_model_units(money, m); }), "'share' is in '万元'"));
+    BOOST_CHECK_THROW(to_model_units(money, m), incompatible_units_error);
+    BOOST_CHECK_THROW(parse_model("[[node]]\ncode = \"x\"\nunit = \"furlongs\"\n"), parse_error);
+}
+
 BOOST_AUTO_TEST_CASE(a_period_the_panel_lacks_is_named) {
     const panel p = parse_csv("entity,period,gdp[亿元]\na,2023,1\na,2024,2\n");
     BOOST_CHECK_THROW(table_from_panel(p, period::year(2020)), lookup_error);

@@ -5,13 +5,15 @@
 //
 //   name = "..."
 //   [[node]]   code, parent, level, weight (1), direction (+1/−1), and per indicator optionally
-//              denominator, scale, standard, goalposts = [low, high]
+//              unit (the unit its standard, goalposts and data are meant in), denominator,
+//              scale, standard, goalposts = [low, high]
 //   [[step]]   kind = "denominate" | "screen" | "impute" | "treat" | "normalise" | "weigh" | "aggregate",
 //              method = ..., and the method's parameters (options.hpp lists every one)
 //
 // Nodes are optional: a preset without nodes is a method applied to the caller's framework.
 // Every error is a parse_error naming the file, the line and the key.
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +27,10 @@ struct model {
     std::string name, description;
     std::vector<node> nodes;  ///< empty: the model is a method for any framework
     std::vector<step> steps;
+    /// Indicator → the unit its numbers are written in (a node's "unit": standard values,
+    /// goalposts). Data in another unit of the same dimension are converted to it before the
+    /// steps (to_model_units, input.hpp): 0.025 in "1" is 2.5 against a standard in "%".
+    std::map<std::string, std::string> units;
     framework make_framework() const { return framework(nodes); }
 };
 

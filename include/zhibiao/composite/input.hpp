@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "zhibiao/composite/config.hpp"
 #include "zhibiao/composite/framework.hpp"
 #include "zhibiao/composite/pipeline.hpp"
 
@@ -34,6 +35,13 @@ table table_from_panel(const panel& p, const period& when);
 /// `p`, as compute(p, ids) returns them), each with its reasons; an indicator takes the place of
 /// a variable of the same name.
 table table_from_indicators(const indicator_table& indicators, const panel& p, const period& when);
+
+/// The columns of `t` whose unit (t.units) differs from the unit the model writes the
+/// indicator's values in (a node's "unit", model::units) converted to it — one exact
+/// power-of-ten step, the earlier values too; a column of another dimension is an
+/// incompatible_units_error naming the indicator. A column without a unit is taken as it is.
+/// build() does not call it: call it before build(t, fw, m.steps) when `t` carries units.
+void to_model_units(table& t, const model& m);
 
 /// The panel's only period; with several, an error asking for one ("choose one with period=").
 period only_period(const panel& p);

@@ -40,6 +40,9 @@ struct table {
     /// Column → why each of its missing cells is missing (reason::none where present); a column
     /// without an entry has plain missing values (missing_input). Imputation marks carry them.
     std::map<std::string, std::vector<reason>> reasons;
+    /// Column → its unit symbol, where the source said it (table_from_panel fills it); a model
+    /// with node units converts such columns to its own (to_model_units, input.hpp).
+    std::map<std::string, std::string> units;
 
     /// The reason of cell `row` of `column` (missing_input for a NaN without one).
     reason reason_at(const std::string& column, std::size_t row, double value) const {
