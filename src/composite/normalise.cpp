@@ -46,6 +46,25 @@ void check_options(const normalise_options& o) {
             " only (the other methods negate a lower-is-better indicator)");
 }
 
+/// The directions (+1 or −1) and the per-indicator values the method reads, one per column.
+void check_per_indicator(const std::vector<int>& direction, const normalise_options& o, std::size_t columns) {
+    const auto count = [columns](std::size_t given, const char* what) {
+        if (given != columns)
+            throw argument_error("normalise: " + std::to_string(given) + " " + what + " for " +
+                                 std::to_string(columns) + " indicators");
+    };
+    if (!direction.empty()) count(direction.size(), "directions");
+    for (std::size_t j = 0; j < direction.size(); ++j)
+        if (direction[j] != 1 && direction[j] != -1)
+            throw argument_error("normalise: the direction of indicator " + std::to_string(j) + " is " +
+                                 std::to_string(direction[j]) + "; it must be 1 or -1");
+    if (o.method == normalisation::goalposts) {
+        count(o.goal_low.size(), "low goalposts");
+        count(o.goal_high.size(), "high goalposts");
+    }
+    if (o.method == normalisation::standard) count(o.standard.size(), "standard values");
+}
+
 /// The column as the method sees it: a cost indicator negated, inverted (1/x) or, for the
 /// complement, as it is (the result is turned round afterwards).
 Eigen::VectorXd oriented(const Eigen::VectorXd& raw, double d, const normalise_options& o, const std::string& name) {
@@ -267,9 +286,7 @@ void detail::normalise_into(const Eigen::Ref<const Eigen::MatrixXd>& x, const st
                             const normalise_options& o, const std::vector<std::string>& names,
                             Eigen::Ref<Eigen::MatrixXd> out) {
     check_options(o);
-    if (!direction.empty() && direction.size() != static_cast<std::size_t>(x.cols()))
-        throw argument_error("normalise: " + std::to_string(direction.size()) + " directions for " +
-                             std::to_string(x.cols()) + " indicators");
+    check_per_indicator(direction, o, static_cast<std::size_t>(x.cols()));
     for (Eigen::Index j = 0; j < x.cols(); ++j) {
         const std::string name =
             j < static_cast<Eigen::Index>(names.size()) ? names[static_cast<std::size_t>(j)] : std::to_string(j);

@@ -177,4 +177,21 @@ BOOST_AUTO_TEST_CASE(the_method_account_says_how_each_aggregation_treats_missing
     }
 }
 
+// A C++ user's trial: direction 0 was taken as −1 and flipped the column; goalposts or standard
+// values missing for an indicator threw std::out_of_range from vector::at, naming nothing.
+BOOST_AUTO_TEST_CASE(directions_and_per_indicator_values_are_checked_before_normalising) {
+    const Eigen::MatrixXd x = (Eigen::MatrixXd(3, 2) << 1, 5, 2, 3, 3, 4).finished();
+    BOOST_TEST(has(message_of([&] { normalise(x, {1, 0}, {}); }), "direction of indicator 1 is 0"));
+    BOOST_CHECK_THROW(normalise(x, {1, 0}, {}), argument_error);
+    normalise_options goalposts;
+    goalposts.method = normalisation::goalposts;
+    goalposts.goal_low = {0}, goalposts.goal_high = {10};
+    BOOST_TEST(has(message_of([&] { normalise(x, {1, 1}, goalposts); }), "1 low goalposts for 2 indicators"));
+    normalise_options standard;
+    standard.method = normalisation::standard;
+    BOOST_TEST(has(message_of([&] { normalise(x, {}, standard); }), "0 standard values for 2 indicators"));
+    standard.standard = {2, 4};
+    BOOST_TEST(normalise(x, {}, standard)(0, 1) == 100.0);  // min(5 / 4 × 100, cap 100)
+}
+
 BOOST_AUTO_TEST_SUITE_END()
