@@ -82,7 +82,8 @@ void reference_coinr(Eigen::VectorXd& x, mark_vector& marks, treat_record& r, co
         each_present(x, [&](double e) { lo = std::min(lo, e), hi = std::max(hi, e); });
         for (Eigen::Index i = 0; i < x.size(); ++i)
             if (present(x(i)))
-                x(i) = std::log(x(i) - lo + 0.01 * (hi - lo)), marks(i) = static_cast<std::uint8_t>(mark::log_transformed);
+                x(i) = std::log(x(i) - lo + 0.01 * (hi - lo)),
+                marks(i) = static_cast<std::uint8_t>(mark::log_transformed);
         r.winsorised = 0;
         r.action = "log_CT";
         now = shape_of(x);
@@ -182,8 +183,7 @@ BOOST_AUTO_TEST_CASE(minmax_gives_the_bits_of_the_general_path) {
     for (const double d : {1.0, -1.0})
         for (const Eigen::VectorXd& c : awkward_columns()) {
             const std::vector<double> v = cd::values_present(c);
-            if (v.empty() || *std::min_element(v.begin(), v.end()) == *std::max_element(v.begin(), v.end()))
-                continue;
+            if (v.empty() || *std::min_element(v.begin(), v.end()) == *std::max_element(v.begin(), v.end())) continue;
             normalise_options o;
             o.method = normalisation::minmax;
             o.low = -3, o.high = 100;
@@ -195,7 +195,10 @@ BOOST_AUTO_TEST_CASE(minmax_gives_the_bits_of_the_general_path) {
 BOOST_AUTO_TEST_CASE(arithmetic_means_by_column_give_the_bits_of_row_sums) {
     // Three children with weights, a zero weight, missing children and a row with none present.
     const direction up = direction::higher_is_better;
-    const framework fw({{"I", "", 1, up, 2}, {"a", "I", 0.3, up, 1}, {"b", "I", 1.7, up, 1}, {"z", "I", 0, up, 1},
+    const framework fw({{"I", "", 1, up, 2},
+                        {"a", "I", 0.3, up, 1},
+                        {"b", "I", 1.7, up, 1},
+                        {"z", "I", 0, up, 1},
                         {"c", "I", 2.9, up, 1}});
     BOOST_REQUIRE(fw.indicators() == (std::vector<int>{1, 2, 3, 4}));
     const std::vector<Eigen::VectorXd> cols = awkward_columns();

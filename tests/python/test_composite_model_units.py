@@ -67,8 +67,10 @@ def test_uncertainty_converts_as_build_does():
         rd_intensity="1",
     )
     model = C.Model(
-        MODEL.replace('level = 2\n[[node]]\ncode = "rd_intensity"', 'level = 2\n[[node]]\ncode = "b"\nparent = "idx"\n'
-                      'standard = 3\n[[node]]\ncode = "rd_intensity"')
+        MODEL.replace(
+            'level = 2\n[[node]]\ncode = "rd_intensity"',
+            'level = 2\n[[node]]\ncode = "b"\nparent = "idx"\n' 'standard = 3\n[[node]]\ncode = "rd_intensity"',
+        )
     )
     nominal = C.build(df, model).scores["idx"]
     u = C.uncertainty(df, model, n=4, weights_noise={1: 0.0}, seed=1)
