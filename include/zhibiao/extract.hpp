@@ -39,6 +39,7 @@
 // offsets into the text given; fact::char_begin/char_end (and the Python columns begin/end) count
 // code points, each byte that is not UTF-8 counting as one.
 
+#include "zhibiao/config.hpp"  // first: refuses flags that change the layout of zhibiao's types
 #include <cstddef>
 #include <cstdint>
 #include <limits>

@@ -22,6 +22,7 @@
 #include <utility>
 #include <vector>
 
+#include "zhibiao/detail/float_bits.hpp"
 #include "zhibiao/entity.hpp"
 #include "zhibiao/error.hpp"
 #include "zhibiao/period.hpp"
@@ -68,7 +69,8 @@ public:
     std::vector<reason> reasons() && { return std::move(reasons_); }
     reason reason_at(std::size_t row) const {
         if (!reasons_.empty() && reasons_[row] != reason::none) return reasons_[row];
-        return data_[row] == data_[row] ? reason::none : reason::missing_input;
+        // A bit test: under -ffast-math `x == x` folds to true and NaN would read as present.
+        return detail::is_nan(data_[row]) ? reason::missing_input : reason::none;
     }
 
 private:

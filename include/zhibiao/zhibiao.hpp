@@ -14,6 +14,7 @@
 // | figures from report text (extraction)     | zhibiao/extract.hpp        |
 // | composite indices: framework, pipeline steps, weights, aggregation, audit | zhibiao/composite/*.hpp |
 
+#include "zhibiao/config.hpp"  // first: refuses flags that change the layout of zhibiao's types
 #include "zhibiao/catalogue.hpp"
 #include "zhibiao/composite/aggregate.hpp"
 #include "zhibiao/composite/audit.hpp"

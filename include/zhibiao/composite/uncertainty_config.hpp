@@ -18,6 +18,7 @@
 // an unknown key or method. The reader walks the same option vocabulary as the model's [[step]]
 // tables (options.hpp), so it holds no option of its own.
 
+#include "zhibiao/config.hpp"  // first: refuses flags that change the layout of zhibiao's types
 #include <cstddef>
 #include <cstdint>
 #include <string>
