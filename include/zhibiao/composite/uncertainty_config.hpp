@@ -38,7 +38,8 @@ struct uncertainty_config {
     /// Options for uncertainty_model::run with these replications and seed.
     uncertainty_options options() const {
         uncertainty_options o;
-        o.replications = replications, o.seed = seed;
+        o.replications = replications;
+        o.seed = seed;
         return o;
     }
 };
