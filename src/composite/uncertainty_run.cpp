@@ -628,6 +628,8 @@ uncertainty_block uncertainty_model::run_block(std::size_t first, std::size_t co
 }
 
 uncertainty_result uncertainty_model::run(const uncertainty_options& o) const {
+    // No replication has no statistics: all of them NaN would look like a result.
+    if (o.replications == 0) throw argument_error("uncertainty: replications must be at least 1 (got 0)");
     const std::size_t n = o.replications, pieces = (n + chunk - 1) / chunk;
     const std::size_t units = data_.regions.size(), nodes = aggregates_.size(), cells = units * nodes;
     const unsigned threads =
@@ -659,6 +661,7 @@ uncertainty_result uncertainty_model::merge(std::vector<uncertainty_block> block
                                  std::to_string(chunk) + " replications");
         n += blocks[k].count;
     }
+    if (n == 0) throw argument_error("uncertainty: the blocks hold no replication (at least 1 is needed)");
     const std::size_t units = data_.regions.size(), nodes = aggregates_.size(), cells = units * nodes;
     uncertainty_block all = empty_block(0, n, cells, dims_, o, cells);
     all.count = 0;

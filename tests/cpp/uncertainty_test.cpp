@@ -35,6 +35,17 @@ uncertainty_spec busy_spec() {
 
 BOOST_AUTO_TEST_SUITE(composite_uncertainty)
 
+// No replication has no statistics: an argument error, not a result whose figures are all NaN.
+BOOST_AUTO_TEST_CASE(zero_replications_is_an_argument_error) {
+    uncertainty_spec spec;
+    spec.noise.push_back({2, 0.1});
+    uncertainty_options o;
+    o.replications = 0;
+    BOOST_CHECK_THROW(uncertainty(small_table(), small_framework(), nominal_steps(), spec, o), argument_error);
+    const auto model = uncertainty_model::make(small_table(), small_framework(), nominal_steps(), spec);
+    BOOST_CHECK_THROW(model->merge({}, o), argument_error);
+}
+
 BOOST_AUTO_TEST_CASE(assumptions_off_give_the_nominal_index_bit_for_bit) {
     const table t = small_table();
     const framework fw = small_framework();
