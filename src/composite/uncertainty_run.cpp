@@ -17,6 +17,7 @@
 #include <utility>
 
 #include "uncertainty_fast.hpp"
+#include "core/thread_pool.hpp"
 
 #if defined(__linux__)
 #include <sys/mman.h>
@@ -39,20 +40,7 @@ template <class Work, class After>
 void in_waves(std::size_t pieces, unsigned threads, const Work& work, const After& after) {
     for (std::size_t first = 0; first < pieces; first += threads) {
         const std::size_t count = std::min<std::size_t>(threads, pieces - first);
-        std::vector<std::exception_ptr> failures(count);
-        auto guarded = [&](std::size_t t) {
-            try {
-                work(first + t);
-            } catch (...) {
-                failures[t] = std::current_exception();
-            }
-        };
-        std::vector<std::thread> workers;
-        for (std::size_t t = 1; t < count; ++t) workers.emplace_back(guarded, t);
-        guarded(0);
-        for (auto& w : workers) w.join();
-        for (auto& f : failures)
-            if (f) std::rethrow_exception(f);
+        zhibiao::detail::run_in_threads(count, [&](std::size_t t) { work(first + t); });
         after(first, count);
         poll_interrupt();
     }
