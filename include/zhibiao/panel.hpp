@@ -8,7 +8,10 @@
 // reads the caller's buffers without copying them.
 //
 // A panel is immutable once built, apart from adding columns, and safe to read from several
-// threads at once.
+// threads at once. Adding a column (add()) moves the others: references and pointers from at(),
+// find() and columns() taken before it are invalid after it (take them again), as for a
+// std::vector; the data (data(), values()) of the columns it does not replace stays where it
+// was. Not while another thread reads the panel.
 
 #include "zhibiao/config.hpp"  // first: pins Eigen's alignment and allocator
 #include <Eigen/Core>
@@ -228,7 +231,9 @@ public:
         throw missing_variable_error("the panel has no variable '" + name + "'", name, where);
     }
 
-    /// Adds (or replaces) a column; its length must equal rows().
+    /// Adds (or replaces) a column; its length must equal rows(). Invalidates the references and
+    /// pointers at(), find() and columns() returned before (the column objects move; the data of
+    /// those not replaced does not).
     void add(column c);
 
     const load_report& report() const& { return report_; }
