@@ -58,9 +58,10 @@
 #if defined(EIGEN_DEFAULT_DENSE_INDEX_TYPE)
 #include <cstddef>
 #include <type_traits>
-static_assert(std::is_same<EIGEN_DEFAULT_DENSE_INDEX_TYPE, std::ptrdiff_t>::value,
-              "zhibiao: EIGEN_DEFAULT_DENSE_INDEX_TYPE must be std::ptrdiff_t (as the library was built); another index "
-              "type changes the layout of zhibiao's Eigen matrices: remove the definition");
+static_assert(
+    std::is_same<EIGEN_DEFAULT_DENSE_INDEX_TYPE, std::ptrdiff_t>::value,
+    "zhibiao: EIGEN_DEFAULT_DENSE_INDEX_TYPE must be std::ptrdiff_t (as the library was built); another index "
+    "type changes the layout of zhibiao's Eigen matrices: remove the definition");
 #endif
 
 // libstdc++'s two std::string (and std::list) layouts: a program compiled with
