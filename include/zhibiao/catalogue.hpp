@@ -4,6 +4,7 @@
 // The built-in catalogue is data/indicators.toml, embedded into the library at build time, so
 // a C++ program needs no file. User catalogues use the same TOML shape and the same loader.
 
+#include "zhibiao/config.hpp"  // first: refuses flags that change the layout of zhibiao's types
 #include <algorithm>
 #include <cmath>
 #include <limits>

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "zhibiao/catalogue.hpp"
+#include "zhibiao/error.hpp"
 #include "zhibiao/formula.hpp"
 #include "zhibiao/panel.hpp"
 #include "zhibiao/reason.hpp"
@@ -138,8 +139,9 @@ public:
     /// Refused on a temporary: `compute(p, ids).columns()[0]` would be a reference into it.
     /// Take `compute(p, ids)[0]` or `.at(id)` (copies), or name the table first.
     const std::vector<indicator_values>& columns() && = delete;
-    const indicator_values& operator[](std::size_t k) const& { return columns_.at(k); }
-    indicator_values operator[](std::size_t k) && { return std::move(columns_.at(k)); }
+    /// k past the end: an argument_error naming k and the size.
+    const indicator_values& operator[](std::size_t k) const& { return columns_[checked(k)]; }
+    indicator_values operator[](std::size_t k) && { return std::move(columns_[checked(k)]); }
     const indicator_values* begin() const& { return columns_.data(); }
     const indicator_values* end() const& { return columns_.data() + columns_.size(); }
     const indicator_values* begin() && = delete;
@@ -159,6 +161,12 @@ public:
     }
 
 private:
+    std::size_t checked(std::size_t k) const {
+        if (k >= columns_.size())
+            throw argument_error("indicator_table[" + std::to_string(k) + "]: the table has " +
+                                 std::to_string(columns_.size()) + " indicators");
+        return k;
+    }
     std::vector<indicator_values> columns_;
 };
 

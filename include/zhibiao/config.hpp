@@ -47,6 +47,41 @@
 #error \
     "zhibiao: EIGEN_DONT_ALIGN changes the layout and allocation of zhibiao's Eigen members; the library was built without it"
 #endif
+// Two more Eigen settings change the layout of every matrix in zhibiao's types, and the linker
+// does not notice: EIGEN_DEFAULT_TO_ROW_MAJOR (Eigen tests only whether it is defined) stores a
+// MatrixXd row by row, so a program reads the library's scores transposed; another
+// EIGEN_DEFAULT_DENSE_INDEX_TYPE changes the size fields of every dynamic matrix (a crash).
+#if defined(EIGEN_DEFAULT_TO_ROW_MAJOR)
+#error \
+    "zhibiao: EIGEN_DEFAULT_TO_ROW_MAJOR changes the layout of zhibiao's Eigen matrices (a program would read them transposed); the library was built column-major: remove the definition"
+#endif
+#if defined(EIGEN_DEFAULT_DENSE_INDEX_TYPE)
+#include <cstddef>
+#include <type_traits>
+static_assert(
+    std::is_same<EIGEN_DEFAULT_DENSE_INDEX_TYPE, std::ptrdiff_t>::value,
+    "zhibiao: EIGEN_DEFAULT_DENSE_INDEX_TYPE must be std::ptrdiff_t (as the library was built); another index "
+    "type changes the layout of zhibiao's Eigen matrices: remove the definition");
+#endif
+
+// libstdc++'s two std::string (and std::list) layouts: a program compiled with
+// -D_GLIBCXX_USE_CXX11_ABI=0 against a library built with the default (or the other way round)
+// links whenever no function takes a string by name, then reads every std::string member of
+// zhibiao's results as heap garbage. version.hpp records the library's value.
+#include <cstddef>  // defines _GLIBCXX_USE_CXX11_ABI under libstdc++
+
+#include "zhibiao/version.hpp"
+#if defined(ZHIBIAO_BUILT_GLIBCXX_USE_CXX11_ABI) && defined(_GLIBCXX_USE_CXX11_ABI)
+#if _GLIBCXX_USE_CXX11_ABI != ZHIBIAO_BUILT_GLIBCXX_USE_CXX11_ABI
+#if ZHIBIAO_BUILT_GLIBCXX_USE_CXX11_ABI
+#error \
+    "zhibiao: this program is compiled with _GLIBCXX_USE_CXX11_ABI=0 but the library was built with _GLIBCXX_USE_CXX11_ABI=1: std::string has another layout; remove -D_GLIBCXX_USE_CXX11_ABI=0 (or rebuild zhibiao with it)"
+#else
+#error \
+    "zhibiao: this program is compiled with _GLIBCXX_USE_CXX11_ABI=1 but the library was built with _GLIBCXX_USE_CXX11_ABI=0: std::string has another layout; compile with -D_GLIBCXX_USE_CXX11_ABI=0 (or rebuild zhibiao without it)"
+#endif
+#endif
+#endif
 
 #ifndef EIGEN_MAX_ALIGN_BYTES
 #define EIGEN_MAX_ALIGN_BYTES 16

@@ -12,6 +12,7 @@
 // Anything else that is not a number is a parse_error naming file, line, column and text; with
 // `lenient`, it becomes NaN with reason::unparseable and an entry in the load report.
 
+#include "zhibiao/config.hpp"  // first: refuses flags that change the layout of zhibiao's types
 #include <optional>
 #include <string>
 #include <string_view>

@@ -1,4 +1,5 @@
 #pragma once
+#include "zhibiao/config.hpp"  // first: refuses flags that change the layout of zhibiao's types
 // Which way an indicator is better: the one direction type of the catalogue and the composite
 // framework (whose nodes take higher_is_better or lower_is_better only).
 

@@ -6,6 +6,7 @@
 // `admin_level` and `admin_parent` read that nesting; they do not validate the code against
 // the official list, which changes every year.
 
+#include "zhibiao/config.hpp"  // first: refuses flags that change the layout of zhibiao's types
 #include <string>
 #include <string_view>
 

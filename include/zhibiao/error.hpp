@@ -6,6 +6,7 @@
 // error carries the location of the bad input (file, line, column, entity, variable) as data,
 // and what() spells it out, so a message alone is enough to find the offending cell.
 
+#include "zhibiao/config.hpp"  // first: refuses flags that change the layout of zhibiao's types
 #include <cstddef>
 #include <stdexcept>
 #include <string>

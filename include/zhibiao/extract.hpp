@@ -39,6 +39,7 @@
 // offsets into the text given; fact::char_begin/char_end (and the Python columns begin/end) count
 // code points, each byte that is not UTF-8 counting as one.
 
+#include "zhibiao/config.hpp"  // first: refuses flags that change the layout of zhibiao's types
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -46,6 +47,8 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "zhibiao/error.hpp"
 
 namespace zhibiao {
 
@@ -172,14 +175,26 @@ struct fact_table {
     std::size_t size() const { return value.size(); }
     // On a temporary table (extract_table(text).facts.figure(0)) these return copies: a view
     // or reference would point into storage freed at the end of the statement.
-    const std::string& text_of(std::uint32_t id) const& { return strings.at(id); }
-    std::string text_of(std::uint32_t id) && { return strings.at(id); }
+    // A row or string id past the end: an argument_error naming it and the size.
+    const std::string& text_of(std::uint32_t id) const& { return strings[checked(id, strings.size(), "text_of")]; }
+    std::string text_of(std::uint32_t id) && { return strings[checked(id, strings.size(), "text_of")]; }
     std::string_view figure(std::size_t row) const& {
-        const std::size_t from = row == 0 ? 0 : text_end.at(row - 1);
-        return std::string_view(quoted).substr(from, text_end.at(row) - from);
+        checked(row, text_end.size(), "figure");
+        const std::size_t from = row == 0 ? 0 : text_end[row - 1];
+        return std::string_view(quoted).substr(from, text_end[row] - from);
     }
     std::string figure(std::size_t row) && { return std::string(std::as_const(*this).figure(row)); }
-    bool has(std::size_t row, fact_flag f) const { return (flags.at(row) >> static_cast<unsigned>(f)) & 1U; }
+    bool has(std::size_t row, fact_flag f) const {
+        return (flags[checked(row, flags.size(), "has")] >> static_cast<unsigned>(f)) & 1U;
+    }
+
+private:
+    static std::size_t checked(std::size_t k, std::size_t size, const char* what) {
+        if (k >= size)
+            throw argument_error(std::string("fact_table::") + what + "(" + std::to_string(k) + "): the table has " +
+                                 std::to_string(size) + (std::string_view(what) == "text_of" ? " strings" : " facts"));
+        return k;
+    }
 };
 
 /// extract() as columns: the same facts and findings.

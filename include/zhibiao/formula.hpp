@@ -25,6 +25,7 @@
 // Semantics chosen for statistics: division by zero or by a negative quantity is missing
 // (zero_denominator, negative_denominator); growth over a base ≤ 0 is missing (nonpositive_base).
 
+#include "zhibiao/config.hpp"  // first: refuses flags that change the layout of zhibiao's types
 #include <memory>
 #include <string>
 #include <utility>

@@ -4,6 +4,7 @@
 // defining header only where the type is used. Scoped enums are declared with the underlying
 // type of their definition; tests/cpp/all_headers.hpp includes this beside every definition,
 // so a declaration that drifts from its definition fails to compile.
+#include "zhibiao/config.hpp"  // first: refuses flags that change the layout of zhibiao's types
 #include <cstdint>
 
 namespace zhibiao {

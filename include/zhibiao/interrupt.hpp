@@ -13,6 +13,7 @@
 // The same scope may carry a progress function: the loops that know how much work is left call
 // report_progress(done, total) next to their poll (compute: indicators; scorecard explanations
 // and gaps: firms), so a progress bar advances as the work does.
+#include "zhibiao/config.hpp"  // first: refuses flags that change the layout of zhibiao's types
 #include <cstddef>
 #include <functional>
 

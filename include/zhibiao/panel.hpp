@@ -8,7 +8,10 @@
 // reads the caller's buffers without copying them.
 //
 // A panel is immutable once built, apart from adding columns, and safe to read from several
-// threads at once.
+// threads at once. Adding a column (add()) moves the others: references and pointers from at(),
+// find() and columns() taken before it are invalid after it (take them again), as for a
+// std::vector; the data (data(), values()) of the columns it does not replace stays where it
+// was. Not while another thread reads the panel.
 
 #include "zhibiao/config.hpp"  // first: pins Eigen's alignment and allocator
 #include <Eigen/Core>
@@ -22,6 +25,7 @@
 #include <utility>
 #include <vector>
 
+#include "zhibiao/detail/float_bits.hpp"
 #include "zhibiao/entity.hpp"
 #include "zhibiao/error.hpp"
 #include "zhibiao/period.hpp"
@@ -68,7 +72,8 @@ public:
     std::vector<reason> reasons() && { return std::move(reasons_); }
     reason reason_at(std::size_t row) const {
         if (!reasons_.empty() && reasons_[row] != reason::none) return reasons_[row];
-        return data_[row] == data_[row] ? reason::none : reason::missing_input;
+        // A bit test: under -ffast-math `x == x` folds to true and NaN would read as present.
+        return detail::is_nan(data_[row]) ? reason::missing_input : reason::none;
     }
 
 private:
@@ -226,7 +231,9 @@ public:
         throw missing_variable_error("the panel has no variable '" + name + "'", name, where);
     }
 
-    /// Adds (or replaces) a column; its length must equal rows().
+    /// Adds (or replaces) a column; its length must equal rows(). Invalidates the references and
+    /// pointers at(), find() and columns() returned before (the column objects move; the data of
+    /// those not replaced does not).
     void add(column c);
 
     const load_report& report() const& { return report_; }

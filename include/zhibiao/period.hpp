@@ -10,6 +10,7 @@
 // Half-year reports measure progress against "time elapsed" (序时进度). The month basis, the
 // convention of Chinese reports, gives H1 → 6/12 = 0.5; the day basis gives 181/365 in 2018.
 
+#include "zhibiao/config.hpp"  // first: refuses flags that change the layout of zhibiao's types
 #include <cstdint>
 #include <ostream>
 #include <string>

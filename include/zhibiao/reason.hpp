@@ -2,6 +2,7 @@
 // Why a value is missing. A result cell is either a finite number with reason::none, or NaN with
 // one of the other reasons: zhibiao never returns ±inf and never a NaN without a reason.
 
+#include "zhibiao/config.hpp"  // first: refuses flags that change the layout of zhibiao's types
 #include <array>
 #include <cstdint>
 #include <string_view>

@@ -19,6 +19,7 @@
 // parent is the sum over its valid children only (invalid ones are left out like missing ones),
 // and the coverage table shows `valid` < `children`.
 
+#include "zhibiao/config.hpp"  // first: refuses flags that change the layout of zhibiao's types
 #include <functional>
 #include <string>
 #include <unordered_map>

@@ -12,6 +12,7 @@
 //
 // Parsing (`unit::parse`) lives in src/units.cpp; everything else is inline.
 
+#include "zhibiao/config.hpp"  // first: refuses flags that change the layout of zhibiao's types
 #include <array>
 #include <cmath>
 #include <cstdint>

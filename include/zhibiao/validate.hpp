@@ -10,6 +10,7 @@
 // cannot be checked and gives no finding. A rule whose units do not agree (`patents >= 20`
 // instead of `patents >= 20[件]`) is an error in the rule and throws incompatible_units_error.
 
+#include "zhibiao/config.hpp"  // first: refuses flags that change the layout of zhibiao's types
 #include <string>
 #include <string_view>
 #include <vector>

@@ -227,7 +227,12 @@ impute_options impute_inputs(const impute_step& step, const stage& s) {
         const auto it = s.data.labels.find(step.group);
         if (it == s.data.labels.end())
             throw missing_variable_error("impute: the data lack the group column '" + step.group + "'", step.group);
-        for (auto i : s.rows) o.group.push_back(it->second.at(static_cast<std::size_t>(i)));
+        const auto regions = static_cast<std::size_t>(s.regions());
+        if (it->second.size() != regions)
+            throw argument_error("impute: the group column '" + step.group + "' has " +
+                                 std::to_string(it->second.size()) + " labels for " + std::to_string(regions) +
+                                 " regions (one label a region)");
+        for (auto i : s.rows) o.group.push_back(it->second[static_cast<std::size_t>(i)]);
     }
     if (step.method == imputation::latest) {
         if (s.data.previous.empty())

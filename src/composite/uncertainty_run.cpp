@@ -17,6 +17,7 @@
 #include <utility>
 
 #include "uncertainty_fast.hpp"
+#include "core/thread_pool.hpp"
 
 #if defined(__linux__)
 #include <sys/mman.h>
@@ -39,20 +40,7 @@ template <class Work, class After>
 void in_waves(std::size_t pieces, unsigned threads, const Work& work, const After& after) {
     for (std::size_t first = 0; first < pieces; first += threads) {
         const std::size_t count = std::min<std::size_t>(threads, pieces - first);
-        std::vector<std::exception_ptr> failures(count);
-        auto guarded = [&](std::size_t t) {
-            try {
-                work(first + t);
-            } catch (...) {
-                failures[t] = std::current_exception();
-            }
-        };
-        std::vector<std::thread> workers;
-        for (std::size_t t = 1; t < count; ++t) workers.emplace_back(guarded, t);
-        guarded(0);
-        for (auto& w : workers) w.join();
-        for (auto& f : failures)
-            if (f) std::rethrow_exception(f);
+        zhibiao::detail::run_in_threads(count, [&](std::size_t t) { work(first + t); });
         after(first, count);
         poll_interrupt();
     }
@@ -628,6 +616,8 @@ uncertainty_block uncertainty_model::run_block(std::size_t first, std::size_t co
 }
 
 uncertainty_result uncertainty_model::run(const uncertainty_options& o) const {
+    // No replication has no statistics: all of them NaN would look like a result.
+    if (o.replications == 0) throw argument_error("uncertainty: replications must be at least 1 (got 0)");
     const std::size_t n = o.replications, pieces = (n + chunk - 1) / chunk;
     const std::size_t units = data_.regions.size(), nodes = aggregates_.size(), cells = units * nodes;
     const unsigned threads =
@@ -659,6 +649,7 @@ uncertainty_result uncertainty_model::merge(std::vector<uncertainty_block> block
                                  std::to_string(chunk) + " replications");
         n += blocks[k].count;
     }
+    if (n == 0) throw argument_error("uncertainty: the blocks hold no replication (at least 1 is needed)");
     const std::size_t units = data_.regions.size(), nodes = aggregates_.size(), cells = units * nodes;
     uncertainty_block all = empty_block(0, n, cells, dims_, o, cells);
     all.count = 0;

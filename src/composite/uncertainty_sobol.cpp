@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "uncertainty_fast.hpp"
+#include "core/thread_pool.hpp"
 
 namespace zhibiao::composite {
 namespace {
@@ -168,28 +169,10 @@ sensitivity_result uncertainty_model::sensitivity(const sensitivity_options& o) 
     const unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
     const std::size_t piece = 256;
     for (std::size_t begin = 0; begin < runs; begin += piece * threads) {
-        std::vector<std::thread> workers;
-        std::vector<std::exception_ptr> failed(threads);
-        for (unsigned t = 0; t < threads; ++t) {
-            const std::size_t b = std::min(runs, begin + t * piece), e = std::min(runs, b + piece);
-            auto guarded = [&, t, b, e] {
-                try {
-                    work(b, e);
-                } catch (...) {
-                    failed[t] = std::current_exception();
-                }
-            };
-            if (t == 0) continue;
-            workers.emplace_back(guarded);
-        }
-        try {
-            work(begin, std::min(runs, begin + piece));
-        } catch (...) {
-            failed[0] = std::current_exception();
-        }
-        for (auto& w : workers) w.join();
-        for (auto& f : failed)
-            if (f) std::rethrow_exception(f);
+        zhibiao::detail::run_in_threads(threads, [&](std::size_t t) {
+            const std::size_t b = std::min(runs, begin + t * piece);
+            work(b, std::min(runs, b + piece));
+        });
         if (o.progress) o.progress(std::min(runs, begin + piece * threads), runs);
         poll_interrupt();
     }

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "core/text.hpp"
+#include "core/thread_pool.hpp"
 
 #if defined(__linux__)
 #include <sys/mman.h>
@@ -99,16 +100,7 @@ private:
                 done[i] += static_cast<std::size_t>(n);
             }
         };
-        std::vector<std::thread> workers;
-        workers.reserve(parts - 1);  // so that only a thread that cannot start throws below
-        std::size_t started = 1;
-        try {
-            for (; started < parts; ++started) workers.emplace_back(read_part, started);
-        } catch (const std::system_error&) {  // no thread to be had: the other parts on this one
-        }
-        read_part(0);
-        for (std::size_t i = started; i < parts; ++i) read_part(i);
-        for (auto& w : workers) w.join();
+        run_in_threads(parts, read_part);  // a part whose thread cannot start: read on this one
         for (const int code : failure)
             if (code != 0) throw file_error(std::string("cannot read file: ") + std::strerror(code), where);
         std::size_t total = 0;

@@ -24,6 +24,7 @@
 #include "formula/fused_kernels.hpp"
 #include "formula/typing.hpp"
 #include "zhibiao/interrupt.hpp"
+#include "core/thread_pool.hpp"
 
 namespace zhibiao::detail {
 
@@ -633,17 +634,14 @@ void run_blocks(const fused_job& job, std::size_t rows, unsigned threads) {
     const std::size_t blocks = (rows + block_rows - 1) / block_rows;
     auto bound = [&](unsigned t) { return std::min(rows, blocks * t / threads * block_rows); };
     std::atomic<bool> stop{false};
-    std::vector<std::thread> workers;
-    for (unsigned t = 1; t < threads; ++t)
-        workers.emplace_back([&, t] { run_range(job, bound(t), bound(t + 1), stop); });
-    try {
-        run_range(job, 0, bound(1), stop);
-    } catch (...) {
-        stop = true;  // Ctrl-C: the others stop at their next block, then the exception goes on
-        for (auto& w : workers) w.join();
-        throw;
-    }
-    for (auto& w : workers) w.join();
+    // Ctrl-C (or any exception) in one part: the others stop at their next block, then it goes on.
+    zhibiao::detail::run_in_threads(
+        threads,
+        [&](std::size_t t) {
+            const auto u = static_cast<unsigned>(t);
+            run_range(job, bound(u), bound(u + 1), stop);
+        },
+        [&stop] { stop = true; });
 }
 
 // The result columns of the fused indicators, all in one block: the values of each 64-byte

@@ -16,6 +16,7 @@
 
 #include "core/interner.hpp"
 #include "zhibiao/error.hpp"
+#include "core/thread_pool.hpp"
 
 namespace zhibiao {
 
@@ -230,15 +231,10 @@ patents_in_force_result patents_in_force(const patent_records& rec, const std::v
     n_threads = static_cast<unsigned>(std::min<std::size_t>(n_threads, std::max<std::size_t>(1, rec.size / 100000)));
     n_threads = threads_within_memory(rec.regions, dates.size(), n_threads);
     std::vector<partial> parts(n_threads);
-    auto work = [&](unsigned t) {
+    auto work = [&](std::size_t t) {
         count_stretch(rec, rec.size * t / n_threads, rec.size * (t + 1) / n_threads, grid, as_of, parts[t]);
     };
-    {
-        std::vector<std::thread> workers;
-        for (unsigned t = 1; t < n_threads; ++t) workers.emplace_back(work, t);
-        work(0);
-        for (auto& w : workers) w.join();
-    }
+    zhibiao::detail::run_in_threads(n_threads, work);
     patents_in_force_result result;
     result.records = rec.size;
     merge_parts(parts, grid, rec.regions, result);
@@ -256,20 +252,10 @@ unsigned worker_count(unsigned threads, std::size_t n, std::size_t per_thread) {
 // exception (in stretch order) is rethrown after every stretch has ended.
 template <class Fn>
 void in_stretches(std::size_t n, unsigned parts, const Fn& fn) {
-    std::vector<std::exception_ptr> failures(parts);
-    auto run = [&](unsigned t) {
-        try {
-            fn(t, n * t / parts, n * (t + 1) / parts);
-        } catch (...) {
-            failures[t] = std::current_exception();
-        }
-    };
-    std::vector<std::thread> workers;
-    for (unsigned t = 1; t < parts; ++t) workers.emplace_back(run, t);
-    run(0);
-    for (auto& w : workers) w.join();
-    for (auto& f : failures)
-        if (f) std::rethrow_exception(f);
+    zhibiao::detail::run_in_threads(parts, [&](std::size_t i) {
+        const auto t = static_cast<unsigned>(i);
+        fn(t, n * t / parts, n * (t + 1) / parts);
+    });
 }
 
 }  // namespace

@@ -29,6 +29,7 @@
 #include "core/text.hpp"
 #include "zhibiao/csv.hpp"
 #include "zhibiao/interrupt.hpp"
+#include "core/thread_pool.hpp"
 
 namespace zhibiao {
 namespace detail {
@@ -980,13 +981,11 @@ private:
         }
     }
 
-    // Runs fn(i) for every chunk, the first on this thread.
+    // Runs fn(i) for every chunk, the first (and any whose thread cannot start) on this thread;
+    // the first exception in chunk order reaches the caller once every chunk has ended.
     template <class Fn>
     static void for_each_chunk(std::size_t n, const Fn& fn) {
-        std::vector<std::thread> workers;
-        for (std::size_t i = 1; i < n; ++i) workers.emplace_back([&fn, i] { fn(i); });
-        fn(0);
-        for (auto& w : workers) w.join();
+        zhibiao::detail::run_in_threads(n, fn);
     }
 
     std::size_t chunk_count(std::size_t bytes) const {

@@ -12,6 +12,7 @@
 #include "scorecard/machine.hpp"
 #include "zhibiao/catalogue.hpp"
 #include "zhibiao/error.hpp"
+#include "core/thread_pool.hpp"
 
 namespace zhibiao {
 
@@ -420,7 +421,7 @@ void detail::scorer::evaluate(const scorecard& s, const scorecard_columns& in, s
     const compiled_scorecard& c = *s.compiled_;
     // The kernels write floats: a pack with kernels has points exact in floats (its fingerprint says so).
     const fused_kernel kernel = kernels && c.narrow ? kernels->by_policy[static_cast<int>(policy)] : nullptr;
-    auto work = [&](unsigned t) {
+    auto work = [&](std::size_t t) {
         // Each firm's result depends on its inputs alone, so any split gives the same bits;
         // splitting at whole blocks keeps the kernels on full blocks.
         const std::size_t first = (n * t / n_threads) / fused_block * fused_block;
@@ -432,10 +433,8 @@ void detail::scorer::evaluate(const scorecard& s, const scorecard_columns& in, s
         for (; begin < last; begin += chunk)
             run_chunk(s, c, in, begin, std::min(chunk, last - begin), regs.data(), policy, out);
     };
-    std::vector<std::thread> workers;
-    for (unsigned t = 1; t < n_threads; ++t) workers.emplace_back(work, t);
-    work(0);
-    for (auto& w : workers) w.join();
+    // A thread that cannot start leaves its firms to this one; an exception in any reaches the caller.
+    zhibiao::detail::run_in_threads(n_threads, work);
 }
 
 scorecard_result scorecard::evaluate(const scorecard_inputs& in, points_policy policy, unsigned threads) const {

@@ -14,6 +14,7 @@
 #include "zhibiao/composite/statistics.hpp"
 #include "zhibiao/composite/weights.hpp"
 #include "zhibiao/error.hpp"
+#include "zhibiao/panel.hpp"
 #include "zhibiao/units.hpp"
 
 using namespace zhibiao;
@@ -51,6 +52,13 @@ BOOST_AUTO_TEST_CASE(missing_values_stay_missing_under_fast_math) {
     data.regions = {"a", "b"};
     BOOST_TEST((to_string(data.reason_at("x", 0, nan_value)) == to_string(reason::missing_input)));
     BOOST_TEST((to_string(data.reason_at("x", 1, opaque(2.0))) == to_string(reason::none)));
+
+    // column::reason_at is inline too: an empty cell (NaN) is missing_input, not present.
+    Eigen::ArrayXd cells(2);
+    cells << nan_value, opaque(5.0);
+    const column c("gdp", unit::parse("亿元"), cells);
+    BOOST_TEST((to_string(c.reason_at(0)) == to_string(reason::missing_input)));
+    BOOST_TEST((to_string(c.reason_at(1)) == to_string(reason::none)));
 }
 
 BOOST_AUTO_TEST_CASE(infinities_are_refused_under_fast_math) {

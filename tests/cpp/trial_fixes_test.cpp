@@ -13,6 +13,8 @@
 #include "zhibiao/composite/config.hpp"
 #include "zhibiao/composite/framework.hpp"
 #include "zhibiao/composite/pipeline.hpp"
+#include "zhibiao/compute.hpp"
+#include "zhibiao/extract.hpp"
 #include "zhibiao/panel.hpp"
 
 using namespace zhibiao;
@@ -117,6 +119,40 @@ BOOST_AUTO_TEST_CASE(a_region_given_twice_is_refused_by_name) {
     } catch (const duplicate_row_error& e) {
         BOOST_TEST(e.where().entity == "x");
         BOOST_TEST(has(e.what(), "rows 1 and 3"), e.what());
+    }
+}
+
+// Bad input that escaped as std::out_of_range (vector::_M_range_check), naming nothing: now a
+// zhibiao::argument_error naming the column, the index and the size.
+BOOST_AUTO_TEST_CASE(short_group_labels_and_indices_past_the_end_are_argument_errors) {
+    using namespace zhibiao::composite;
+    const framework fw({{"a", "I", 1, 1, 1}, {"b", "I", 1, 1, 1}, {"I", "", 1, 1, 2}});
+    table d;
+    d.regions = {"A", "B", "C"};
+    d.numbers["a"] = (Eigen::VectorXd(3) << 1, missing_value, 3).finished();
+    d.numbers["b"] = (Eigen::VectorXd(3) << 1, 2, 4).finished();
+    d.labels["prefecture"] = {"x"};
+    try {
+        (void)build(d, fw, {impute_step{imputation::group_mean, "prefecture"}, normalise_step{}, aggregate_step{}});
+        BOOST_FAIL("no error");
+    } catch (const argument_error& e) {
+        BOOST_TEST(has(e.what(), "'prefecture' has 1 labels for 3 regions"), e.what());
+    }
+
+    const indicator_table t;
+    try {
+        (void)t[9];
+        BOOST_FAIL("no error");
+    } catch (const argument_error& e) {
+        BOOST_TEST(has(e.what(), "indicator_table[9]: the table has 0 indicators"), e.what());
+    }
+
+    fact_table facts;
+    try {
+        (void)facts.figure(5);
+        BOOST_FAIL("no error");
+    } catch (const argument_error& e) {
+        BOOST_TEST(has(e.what(), "fact_table::figure(5): the table has 0 facts"), e.what());
     }
 }
 

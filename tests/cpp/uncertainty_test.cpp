@@ -2,12 +2,14 @@
 // assumption is off, the Sobol estimators against closed forms, bit-identical results for any
 // thread count and split into blocks, and refusals.
 #include <boost/test/unit_test.hpp>
+#include <system_error>
 #include <algorithm>
 #include <cmath>
 #include <cstring>
 
 #include "uncertainty_fixture.hpp"
 #include "zhibiao/composite/uncertainty.hpp"
+#include "core/thread_pool.hpp"
 
 using namespace zhibiao;
 using namespace zhibiao::composite;
@@ -34,6 +36,17 @@ uncertainty_spec busy_spec() {
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(composite_uncertainty)
+
+// No replication has no statistics: an argument error, not a result whose figures are all NaN.
+BOOST_AUTO_TEST_CASE(zero_replications_is_an_argument_error) {
+    uncertainty_spec spec;
+    spec.noise.push_back({2, 0.1});
+    uncertainty_options o;
+    o.replications = 0;
+    BOOST_CHECK_THROW(uncertainty(small_table(), small_framework(), nominal_steps(), spec, o), argument_error);
+    const auto model = uncertainty_model::make(small_table(), small_framework(), nominal_steps(), spec);
+    BOOST_CHECK_THROW(model->merge({}, o), argument_error);
+}
 
 BOOST_AUTO_TEST_CASE(assumptions_off_give_the_nominal_index_bit_for_bit) {
     const table t = small_table();
@@ -110,6 +123,30 @@ BOOST_AUTO_TEST_CASE(a_replication_rebuilt_alone_matches_its_statistics) {
     BOOST_TEST(reordered);
     BOOST_TEST(r.parameters().rows() == 300);
     BOOST_TEST(r.parameter_names().size() == 2u + 4u + 4u);  // 2 pillar weights, 4 indicator weights, 4 choices
+}
+
+// A thread that cannot start (a process at its thread limit): its replications run on the calling
+// thread, with the same bits as every thread running; not std::terminate.
+BOOST_AUTO_TEST_CASE(threads_that_cannot_start_leave_the_same_bits) {
+    const auto model = uncertainty_model::make(small_table(), small_framework(), nominal_steps(), busy_spec());
+    uncertainty_options o;
+    o.replications = 700, o.threads = 1;
+    const uncertainty_result one = model->run(o);
+    o.threads = 3;
+    zhibiao::detail::before_thread_start = [](std::size_t index) {
+        if (index >= 2) throw std::system_error(std::make_error_code(std::errc::resource_unavailable_try_again));
+    };
+    try {
+        const uncertainty_result refused = model->run(o);
+        zhibiao::detail::before_thread_start = nullptr;
+        BOOST_TEST(same_bits(refused.mean_score, one.mean_score));
+        BOOST_TEST(same_bits(refused.mean_rank, one.mean_rank));
+        BOOST_TEST(same_bits(refused.rank_p05, one.rank_p05));
+        BOOST_TEST(same_bits(refused.rank_p95, one.rank_p95));
+    } catch (...) {
+        zhibiao::detail::before_thread_start = nullptr;
+        throw;
+    }
 }
 
 BOOST_AUTO_TEST_CASE(any_thread_count_and_any_split_give_the_same_bits) {

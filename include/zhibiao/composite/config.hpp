@@ -13,6 +13,8 @@
 // Nodes are optional: a preset without nodes is a method applied to the caller's framework.
 // Every error is a parse_error naming the file, the line and the key.
 
+#include "zhibiao/config.hpp"  // first: refuses flags that change the layout of zhibiao's types
+
 #include <map>
 #include <string>
 #include <string_view>

@@ -8,6 +8,7 @@
 //   const auto fw = zhibiao::composite::flat_framework(ids);             // catalogue directions
 //   const auto r = zhibiao::composite::build(zhibiao::composite::table_from_indicators(ind, p, when), fw, steps);
 
+#include "zhibiao/config.hpp"  // first: refuses flags that change the layout of zhibiao's types
 #include <string>
 #include <vector>
 

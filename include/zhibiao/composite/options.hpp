@@ -6,6 +6,7 @@
 // default. Names are exact (case and punctuation count); a value that differs only in case or
 // in '-', '_' and spaces is offered as the suggestion.
 
+#include "zhibiao/config.hpp"  // first: refuses flags that change the layout of zhibiao's types
 #include <cstddef>
 #include <functional>
 #include <map>

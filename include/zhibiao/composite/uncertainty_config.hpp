@@ -18,6 +18,7 @@
 // an unknown key or method. The reader walks the same option vocabulary as the model's [[step]]
 // tables (options.hpp), so it holds no option of its own.
 
+#include "zhibiao/config.hpp"  // first: refuses flags that change the layout of zhibiao's types
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -37,7 +38,8 @@ struct uncertainty_config {
     /// Options for uncertainty_model::run with these replications and seed.
     uncertainty_options options() const {
         uncertainty_options o;
-        o.replications = replications, o.seed = seed;
+        o.replications = replications;
+        o.seed = seed;
         return o;
     }
 };

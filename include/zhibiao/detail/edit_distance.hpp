@@ -37,12 +37,18 @@ std::string closest_name(std::string_view wanted, const Range& candidates, Name 
         const std::string_view name = name_of(c);
         const std::string other(fold(name));
         const std::size_t d = edit_distance(key, other);
-        if (d < best_distance) best_distance = d, best = std::string(name);
+        if (d < best_distance) {
+            best_distance = d;
+            best = std::string(name);
+        }
         if (key.size() < 2 || other.size() <= key.size()) continue;
-        if (other.compare(0, key.size(), key) == 0 && prefixed != name)
-            ++prefixes, prefixed = std::string(name);
-        else if (other.find(key) != std::string::npos && containing != name)
-            ++containers, containing = std::string(name);
+        if (other.compare(0, key.size(), key) == 0 && prefixed != name) {
+            ++prefixes;
+            prefixed = std::string(name);
+        } else if (other.find(key) != std::string::npos && containing != name) {
+            ++containers;
+            containing = std::string(name);
+        }
     }
     if (!best.empty()) return best;
     if (prefixes > 0) return prefixes == 1 ? prefixed : std::string();
