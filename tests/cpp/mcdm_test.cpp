@@ -278,7 +278,7 @@ BOOST_AUTO_TEST_CASE(options_are_named_and_checked) {
     BOOST_TEST(has(vic, "'distance' or 'absolute' for VIC"), vic);
     const std::string minmax_cost = message_of(
         [] { parse_model("[[step]]\nkind = \"normalise\"\nmethod = \"minmax\"\ncost = \"inverse\"\n", "m.toml"); });
-    BOOST_TEST(has(minmax_cost, "frac_of_max, vector and sum only"), minmax_cost);
+    BOOST_TEST(has(minmax_cost, "applies to frac_of_max, vector and sum"), minmax_cost);
     const std::string m_sd = message_of(
         [] { parse_model("[[step]]\nkind = \"normalise\"\nmethod = \"zscore\"\nm_sd = [10, 0]\n", "m.toml"); });
     BOOST_TEST(has(m_sd, "m_sd"), m_sd);
