@@ -616,8 +616,6 @@ uncertainty_block uncertainty_model::run_block(std::size_t first, std::size_t co
 }
 
 uncertainty_result uncertainty_model::run(const uncertainty_options& o) const {
-    // No replication has no statistics: all of them NaN would look like a result.
-    if (o.replications == 0) throw argument_error("uncertainty: replications must be at least 1 (got 0)");
     const std::size_t n = o.replications, pieces = (n + chunk - 1) / chunk;
     const std::size_t units = data_.regions.size(), nodes = aggregates_.size(), cells = units * nodes;
     const unsigned threads =
@@ -710,6 +708,9 @@ result uncertainty_result::replication(std::size_t k) const {
 
 uncertainty_result uncertainty(const table& data, const framework& fw, const std::vector<step>& steps,
                                const uncertainty_spec& spec, const uncertainty_options& o) {
+    // No replication has no statistics: all of them NaN would look like a result. (A model's
+    // run() takes 0 for a Sobol-only analysis, whose result holds no rank statistics.)
+    if (o.replications == 0) throw argument_error("uncertainty: replications must be at least 1 (got 0)");
     return uncertainty_model::make(data, fw, steps, spec)->run(o);
 }
 

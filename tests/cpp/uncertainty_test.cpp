@@ -38,7 +38,7 @@ uncertainty_spec busy_spec() {
 BOOST_AUTO_TEST_SUITE(composite_uncertainty)
 
 // No replication has no statistics: an argument error, not a result whose figures are all NaN.
-BOOST_AUTO_TEST_CASE(zero_replications_is_an_argument_error) {
+BOOST_AUTO_TEST_CASE(zero_replications_is_an_argument_error) {  // run() itself takes 0: Sobol-only analyses
     uncertainty_spec spec;
     spec.noise.push_back({2, 0.1});
     uncertainty_options o;

@@ -65,7 +65,7 @@ def test_typos_are_refused_with_a_suggestion():
         C.Aggregate("topsis", inner="nome")
     with pytest.raises(ValueError, match="did you mean 'merec'"):
         C.weights(np.ones((3, 2)), "merek")
-    with pytest.raises(ValueError, match="frac_of_max, vector and sum only"):
+    with pytest.raises(ValueError, match="applies to frac_of_max, vector and sum"):
         C.Normalise("minmax", cost="inverse")
     with pytest.raises(ValueError, match="'distance' or 'absolute' for VIC"):
         C.Weigh("vic")
