@@ -13,29 +13,11 @@
 #include <vector>
 
 #include "core/thread_pool.hpp"
+#include "refusing_threads.hpp"
 
 using zhibiao::detail::run_in_threads;
 
-namespace {
-
-// Pieces from `from` on get no thread, as a process at its thread limit.
-std::size_t refuse_from = 0;
-void refuse_threads(std::size_t index) {
-    if (index >= refuse_from) throw std::system_error(std::make_error_code(std::errc::resource_unavailable_try_again));
-}
-
-// Sets the hook for one test; removes it however the test ends.
-struct refusing_threads {
-    explicit refusing_threads(std::size_t from) {
-        refuse_from = from;
-        zhibiao::detail::before_thread_start = refuse_threads;
-    }
-    ~refusing_threads() { zhibiao::detail::before_thread_start = nullptr; }
-    refusing_threads(const refusing_threads&) = delete;
-    refusing_threads& operator=(const refusing_threads&) = delete;
-};
-
-}  // namespace
+using zhibiao::testing::refusing_threads;
 
 BOOST_AUTO_TEST_SUITE(thread_pool)
 

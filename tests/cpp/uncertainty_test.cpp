@@ -2,14 +2,13 @@
 // assumption is off, the Sobol estimators against closed forms, bit-identical results for any
 // thread count and split into blocks, and refusals.
 #include <boost/test/unit_test.hpp>
-#include <system_error>
 #include <algorithm>
 #include <cmath>
 #include <cstring>
 
 #include "uncertainty_fixture.hpp"
 #include "zhibiao/composite/uncertainty.hpp"
-#include "core/thread_pool.hpp"
+#include "refusing_threads.hpp"
 
 using namespace zhibiao;
 using namespace zhibiao::composite;
@@ -133,20 +132,12 @@ BOOST_AUTO_TEST_CASE(threads_that_cannot_start_leave_the_same_bits) {
     o.replications = 700, o.threads = 1;
     const uncertainty_result one = model->run(o);
     o.threads = 3;
-    zhibiao::detail::before_thread_start = [](std::size_t index) {
-        if (index >= 2) throw std::system_error(std::make_error_code(std::errc::resource_unavailable_try_again));
-    };
-    try {
-        const uncertainty_result refused = model->run(o);
-        zhibiao::detail::before_thread_start = nullptr;
-        BOOST_TEST(same_bits(refused.mean_score, one.mean_score));
-        BOOST_TEST(same_bits(refused.mean_rank, one.mean_rank));
-        BOOST_TEST(same_bits(refused.rank_p05, one.rank_p05));
-        BOOST_TEST(same_bits(refused.rank_p95, one.rank_p95));
-    } catch (...) {
-        zhibiao::detail::before_thread_start = nullptr;
-        throw;
-    }
+    const zhibiao::testing::refusing_threads guard(2);
+    const uncertainty_result refused = model->run(o);
+    BOOST_TEST(same_bits(refused.mean_score, one.mean_score));
+    BOOST_TEST(same_bits(refused.mean_rank, one.mean_rank));
+    BOOST_TEST(same_bits(refused.rank_p05, one.rank_p05));
+    BOOST_TEST(same_bits(refused.rank_p95, one.rank_p95));
 }
 
 BOOST_AUTO_TEST_CASE(any_thread_count_and_any_split_give_the_same_bits) {
