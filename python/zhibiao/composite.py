@@ -311,6 +311,16 @@ class Framework:
     def codes(self) -> list[str]:
         return list(self._core.codes)
 
+    def _codes_index(self) -> Any:
+        """The node codes as a pandas Index, made once: a framework does not change, and a
+        result's columns from a list cost pandas a conversion on every build."""
+        index = self.__dict__.get("_codes_index_cache")
+        if index is None:
+            import pandas as pd
+
+            index = self.__dict__["_codes_index_cache"] = pd.Index(self.codes)
+        return index
+
     def to_pandas(self) -> Any:
         """The nodes as a table: code, parent, weight, direction, level."""
         import pandas as pd
@@ -429,8 +439,11 @@ def _nullable_integer_frame(whole: Any, missing: Any, index: Any, columns: Any) 
     whole, missing = np.asfortranarray(whole), np.asfortranarray(missing)  # each column contiguous
     # Keyed by position, the columns set after: a `columns=` argument makes pandas look for missing
     # keys through object arrays of every column (three times the cost of the rest).
-    arrays = {j: pd.arrays.IntegerArray(whole[:, j], missing[:, j]) for j in range(whole.shape[1])}
-    frame = pd.DataFrame(arrays, index=index, copy=False)  # else pandas copies every column's two arrays
+    arrays = [pd.arrays.IntegerArray(whole[:, j], missing[:, j]) for j in range(whole.shape[1])]
+    from_arrays = getattr(pd.DataFrame, "_from_arrays", None)
+    if from_arrays is not None:  # the arrays are made here, well formed: pandas' checks of each are skipped
+        return from_arrays(arrays, columns=columns, index=index, verify_integrity=False)
+    frame = pd.DataFrame(dict(enumerate(arrays)), index=index, copy=False)  # else pandas copies every array
     frame.columns = columns
     return frame
 
@@ -451,9 +464,10 @@ class CompositeResult:
         self._rows = rows
         # Every region in its place (no screening): a view of the index (its own name), not a copy
         # taken row by row.
-        every = len(rows) == len(region_index) and np.array_equal(rows, np.arange(len(rows)))
+        # The kept rows are a subsequence of the input's: all of them when as many.
+        every = len(rows) == len(region_index)
         index = region_index.view() if every else region_index[rows]
-        self.scores = pd.DataFrame(core.scores, index=index, columns=framework.codes)
+        self.scores = pd.DataFrame(core.scores, index=index, columns=framework._codes_index())
         self._ranks: Any = None
         self._units = {c: str(u) for c, u in (units or {}).items() if c in framework.indicators and u}
 
@@ -737,7 +751,11 @@ def _numeric_columns(df: Any) -> list[Any]:
     import pandas as pd
 
     types = pd.api.types
-    return [c for c, t in df.dtypes.items() if types.is_numeric_dtype(t) and not types.is_bool_dtype(t)]
+    numeric: dict[Any, bool] = {}  # by dtype: a frame's columns share a few
+    for t in df.dtypes:
+        if t not in numeric:
+            numeric[t] = types.is_numeric_dtype(t) and not types.is_bool_dtype(t)
+    return [c for c, t in df.dtypes.items() if numeric[t]]
 
 
 def _float_column(v: Any) -> np.ndarray:
@@ -756,6 +774,14 @@ def _label_column(v: Any) -> list[str]:
     return v.astype(str).where(v.notna(), "").tolist()
 
 
+def _region_names(index: Any) -> list[str]:
+    """The index as text; an index of strings as it is (no str() call per region)."""
+    names = index.tolist()
+    if index.dtype == object and set(map(type, names)) <= {str}:
+        return names
+    return [str(u) for u in names]
+
+
 def _frame_inputs(df: Any, framework: Framework, numeric: list[Any], previous: Any) -> tuple[dict, dict, dict]:
     """The numeric columns, the label columns and the earlier values of a DataFrame, checked."""
     absent = [c for c in framework.indicators if c not in df.columns]
@@ -772,11 +798,9 @@ def _frame_inputs(df: Any, framework: Framework, numeric: list[Any], previous: A
     # would copy every column); nullable columns (Int64, Float64) hold pd.NA for a missing value:
     # it becomes NaN, missing.
     wanted = numeric_set
+    # An infinite indicator, denominator or earlier value is refused by the build, naming the
+    # column and the region; a numeric column the model does not read is not data of the index.
     numbers = {str(c): _float_column(v) for c, v in df.items() if c in wanted}
-    for name, values in numbers.items():
-        if np.isinf(values).any():
-            region = df.index[np.isinf(values)][0]
-            raise _core.Error(f"column '{name}' has an infinite value (region {region}): infinities are not data")
     labels = {str(c): _label_column(v) for c, v in df.items() if c not in wanted}
     prev: dict[str, np.ndarray] = {}
     if previous is not None:
@@ -804,7 +828,7 @@ def _build_frame(
     if model is None:
         model = Model.from_steps(steps or (), framework)
     numbers, labels, prev = _frame_inputs(df, framework, numeric, previous)
-    regions = [str(u) for u in df.index]
+    regions = _region_names(df.index)
     given = _given_units(df.attrs.get("units"))
     core = _core.composite_build(framework._core, model._core, regions, numbers, labels, prev, given)
     return CompositeResult(core, framework, model, df.index, _in_model_units(given, model))

@@ -396,8 +396,11 @@ def test_bad_input_gets_named_errors():
     allmissing = pd.DataFrame({"a": [1.0, np.nan, 3.0], "b": [1.0, np.nan, 4.0]}, index=list("pqr"))
     r = C.build(allmissing, fw, [C.Normalise(), C.Aggregate()])
     assert np.isnan(r.scores.loc["q", "Index"]) and r.ranks.loc["q", "Index"] is pd.NA
-    with pytest.raises(zb.Error, match="infinite"):
+    with pytest.raises(zb.Error, match=r"entity 1, variable a\): the indicator column 'a' holds an infinite"):
         C.build(pd.DataFrame({"a": [1.0, np.inf], "b": [1.0, 2.0]}), fw)
+    # a numeric column the model does not read is not data of the index: its infinity is no error
+    unread = C.build(pd.DataFrame({"a": [1.0, 3.0], "b": [1.0, 2.0], "note": [np.inf, 0.0]}), fw)
+    assert unread.scores["Index"].tolist() == [0.0, 100.0]
     with pytest.raises(zb.MissingVariableError):
         C.build(pd.DataFrame({"a": [1.0, 2.0]}), fw)
     with pytest.raises(zb.MethodError, match="not reciprocal"):
