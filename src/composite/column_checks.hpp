@@ -5,6 +5,7 @@
 #include <Eigen/Core>
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "zhibiao/composite/statistics.hpp"
@@ -15,6 +16,21 @@ namespace zhibiao::composite {
 inline Eigen::VectorXd scaled_column(const Eigen::Ref<const Eigen::VectorXd>& c) {
     const detail::power_of_two scale(detail::scale_exponent(c));
     return c.unaryExpr([&scale](double a) { return scale.down(a); });
+}
+
+/// The lowest value present in the user's column (NaN when none is), for messages: errors quote
+/// the user's numbers, never the scaled ones.
+inline double lowest_present(const Eigen::Ref<const Eigen::VectorXd>& c) {
+    double lo = NAN;
+    detail::each_present(c, [&lo](double e) { lo = lo <= e ? lo : e; });
+    return lo;
+}
+
+/// A number as a message quotes it: up to 10 significant digits ("-2000", "1e-310").
+inline std::string quoted(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.10g", v);
+    return buf;
 }
 
 inline Eigen::VectorXd minmax01(const Eigen::Ref<const Eigen::VectorXd>& raw, const std::string& what) {

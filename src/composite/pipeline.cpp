@@ -289,13 +289,18 @@ void impute_step::apply(stage& s) const {
     long filled = 0, left = 0;
     for (Eigen::Index i = 0; i < s.out.imputed_marks.size(); ++i) {
         const auto m = static_cast<mark>(s.out.imputed_marks.data()[i]);
-        filled += m != mark::none && m != mark::not_imputable;
-        left += m == mark::not_imputable;
+        const bool missing = m == mark::not_imputable || m == mark::not_imputed;
+        filled += m != mark::none && !missing;
+        left += missing;
     }
-    s.out.method.push_back("Imputation: missing values replaced by " + std::string(how[static_cast<int>(method)]) +
-                           (group.empty() ? "" : " ('" + group + "')") + "; " + detail::count(filled, "cell") +
-                           " imputed, " + std::to_string(left) + " left missing" +
-                           detail::reasons_text(s.out.imputed_reasons) + ".");
+    if (method == imputation::none)
+        s.out.method.push_back("No imputation: " + detail::count(left, "cell") + " left missing" +
+                               detail::reasons_text(s.out.imputed_reasons) + ".");
+    else
+        s.out.method.push_back("Imputation: missing values replaced by " + std::string(how[static_cast<int>(method)]) +
+                               (group.empty() ? "" : " ('" + group + "')") + "; " + detail::count(filled, "cell") +
+                               " imputed, " + std::to_string(left) + " left missing" +
+                               detail::reasons_text(s.out.imputed_reasons) + ".");
 }
 
 void treat_step::apply(stage& s) const {

@@ -166,8 +166,9 @@ mark_matrix detail::impute_into(const Eigen::Ref<const Eigen::MatrixXd>& x, cons
     }
     for (Eigen::Index j = 0; j < x.cols(); ++j)
         for (Eigen::Index i = 0; i < x.rows(); ++i)
-            if (!detail::present(values(i, j)) && o.method != imputation::none)
-                marks(i, j) = static_cast<std::uint8_t>(mark::not_imputable);
+            if (!detail::present(values(i, j)))  // left missing: by choice (none) or for want of values
+                marks(i, j) =
+                    static_cast<std::uint8_t>(o.method == imputation::none ? mark::not_imputed : mark::not_imputable);
     return marks;
 }
 

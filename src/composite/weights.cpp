@@ -101,13 +101,11 @@ Eigen::VectorXd entropy_weights(const Eigen::MatrixXd& x, entropy_zeros zeros) {
     for (Eigen::Index j = 0; j < x.cols(); ++j) {
         double sum = 0, m = 0;
         bool any_zero = false;
+        if (const double lo = lowest_present(x.col(j)); lo < 0)  // the user's value, not the scaled one
+            throw method_error("entropy weights need non-negative values (normalise first); column " +
+                               std::to_string(j) + " has " + quoted(lo));
         const Eigen::VectorXd col = scaled_column(x.col(j));  // the sum cannot overflow
-        detail::each_present(col, [&](double e) {
-            if (e < 0)
-                throw method_error("entropy weights need non-negative values (normalise first); column " +
-                                   std::to_string(j) + " has " + std::to_string(e));
-            sum += e, ++m, any_zero |= e == 0;
-        });
+        detail::each_present(col, [&](double e) { sum += e, ++m, any_zero |= e == 0; });
         if (m < 2 || !(sum > 0))
             throw method_error("entropy weights: column " + std::to_string(j) +
                                " has fewer than two values or sums to zero");
@@ -181,7 +179,7 @@ Eigen::VectorXd merec_weights(const Eigen::MatrixXd& x, const std::vector<int>& 
                                  " (+1 or -1)");
         if (!(x.col(j).minCoeff() > 0))
             throw method_error("MEREC weights need positive values (logarithms and ratios): column " +
-                               std::to_string(j) + " has " + std::to_string(x.col(j).minCoeff()) +
+                               std::to_string(j) + " has " + quoted(x.col(j).minCoeff()) +
                                " (normalise to [1, 100] first)");
         const Eigen::VectorXd c = scaled_column(x.col(j));  // ratios unchanged
         const double ref = type > 0 ? c.minCoeff() : c.maxCoeff();
@@ -207,9 +205,9 @@ Eigen::VectorXd gini_weights(const Eigen::MatrixXd& x) {
         if (v.size() < 2)
             throw method_error("Gini weights: column " + std::to_string(j) + " has fewer than two values");
         std::sort(v.begin(), v.end());
-        if (v.front() < 0)
+        if (v.front() < 0)  // quoted as the user gave it, not as scaled
             throw method_error("Gini weights need non-negative values: column " + std::to_string(j) + " has " +
-                               std::to_string(v.front()));
+                               quoted(lowest_present(x.col(j))));
         // Σ_i Σ_k |x_i − x_k| = 2 Σ_i (2i − n + 1)·x_(i) over the sorted values.
         const auto n = static_cast<double>(v.size());
         double pairs = 0, sum = 0;

@@ -527,6 +527,21 @@ BOOST_AUTO_TEST_CASE(index_from_a_computed_indicator_table_keeps_the_reasons) {
     for (const auto& line : r.method)
         reported |= line.find("negative_input: 1, zero_denominator: 2") != std::string::npos;
     BOOST_TEST(reported);
+    // Method "none" fills nothing: the three missing cells are counted as left missing and marked
+    // (the summary once said "0 cells imputed, 0 left missing" and left the marks empty).
+    impute_step none;
+    none.method = imputation::none;
+    const result kept = build(t, fw, {none, normalise_step{}, aggregate_step{}});
+    BOOST_TEST((static_cast<mark>(kept.imputed_marks(1, 0)) == mark::not_imputed));
+    BOOST_TEST((static_cast<mark>(kept.imputed_marks(3, 0)) == mark::not_imputed));
+    BOOST_TEST((static_cast<mark>(kept.imputed_marks(0, 0)) == mark::none));
+    BOOST_TEST(std::isnan(kept.at("imputed").values(1, 0)));
+    bool counted = false;
+    for (const auto& line : kept.method)
+        counted |= line ==
+                   "No imputation: 3 cells left missing; missing because of negative_input: 1, "
+                   "zero_denominator: 2.";
+    BOOST_TEST(counted);
 }
 
 // A node's unit is the unit of the model's numbers (standard 2.5 in "%"): a panel column in "1"

@@ -265,6 +265,13 @@ BOOST_AUTO_TEST_CASE(merec_and_gini_weights_match_pymcdm) {
     BOOST_CHECK_THROW(merec_weights(m, {1, 1, 0, -1}), argument_error);
     BOOST_CHECK_THROW(gini_weights(rows({{0, 1}, {0, 2}})), method_error);
     BOOST_CHECK_THROW(gini_weights(rows({{-1, 1}, {1, 2}})), method_error);
+    // The errors quote the user's value: −2000, not −0.976562 (−2000 · 2^−11, the column as
+    // scaled inside), as entropy and Gini once did (a trial against pymcdm's tests).
+    const Eigen::MatrixXd negative = rows({{1, -2000}, {2, 3}, {3, 4}});
+    for (const std::string& text :
+         {message_of([&] { entropy_weights(negative); }), message_of([&] { gini_weights(negative); }),
+          message_of([&] { merec_weights(negative); })})
+        BOOST_TEST((has(text, "column 1 has -2000") && !has(text, "0.97") && !has(text, "-2000.0")), text);
 }
 
 BOOST_AUTO_TEST_CASE(options_are_named_and_checked) {

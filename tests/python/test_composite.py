@@ -493,3 +493,16 @@ def test_a_misspelt_step_parameter_is_refused_with_a_suggestion():
         C.Aggregate(colour="red")
     assert C.Normalise("minmax", range=(0, 1)).range == (0, 1)
     assert "range" in str(inspect.signature(C.Normalise))
+
+
+def test_method_none_counts_and_marks_the_cells_it_leaves_missing():
+    """Impute("none") once said "0 cells imputed, 0 left missing" with an empty mark for a missing
+    cell (a trial against other tools' tests): the cell is counted and marked not_imputed."""
+    data = pd.DataFrame([[1.0, 2, 3], [2, np.nan, 1], [3, 1, 2], [4, 3, 5]], columns=list("abc"), index=list("pqrs"))
+    r = C.build(data, C.Framework.flat(list("abc")), [C.Impute("none"), C.Normalise("minmax"), C.Aggregate()])
+    assert "No imputation: 1 cell left missing." in r.summary()
+    assert r.marks("imputed").loc["q", "b"] == "not_imputed"
+    assert r.marks("imputed").loc["p", "b"] == ""
+    assert np.isnan(r.layer("imputed").loc["q", "b"])
+    filled = C.build(data, C.Framework.flat(list("abc")), [C.Impute("mean"), C.Normalise("minmax"), C.Aggregate()])
+    assert "1 cell imputed, 0 left missing" in filled.summary()

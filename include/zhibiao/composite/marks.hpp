@@ -25,6 +25,7 @@ enum class mark : std::uint8_t {
     sqrt_transformed,      ///< EIS: square root of a skewed indicator
     outlier_high,          ///< EIS: above mean + k·sd, replaced by the highest value within
     outlier_low,           ///< EIS: below mean − k·sd, replaced by the lowest value within
+    not_imputed,           ///< still missing: the imputation step's method is "none" (last: codes stay stable)
 };
 
 inline constexpr const char* mark_names[] = {"",
@@ -40,7 +41,8 @@ inline constexpr const char* mark_names[] = {"",
                                              "log_transformed",
                                              "sqrt_transformed",
                                              "outlier_high",
-                                             "outlier_low"};
+                                             "outlier_low",
+                                             "not_imputed"};
 
 inline const char* name_of(mark m) { return mark_names[static_cast<std::size_t>(m)]; }
 

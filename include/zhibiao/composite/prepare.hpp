@@ -9,7 +9,8 @@
 // optionally whose share of zeros stays below one), and lists the others.
 //
 // Imputation fills missing cells and marks each filled cell with its method; a cell that has
-// nothing to be filled from stays missing and is marked not_imputable.
+// nothing to be filled from stays missing and is marked not_imputable; with method "none" every
+// missing cell stays missing and is marked not_imputed.
 
 #include "zhibiao/config.hpp"  // first: pins Eigen's alignment and allocator
 #include <Eigen/Core>
