@@ -322,6 +322,13 @@ void register_model(py::module_& m) {
         "(step, parameter, allowed values, default) of every composite option with a vocabulary.");
     m.def("composite_check_option", &cp::check_option, py::arg("step"), py::arg("parameter"), py::arg("value"),
           py::arg("function"));
+    m.def(
+        "composite_parameter_hint",
+        [](const std::string& step, const std::string& parameter, const std::vector<std::string>& allowed) {
+            return cp::detail::parameter_alias_hint(step, parameter, allowed);
+        },
+        py::arg("step"), py::arg("parameter"), py::arg("allowed"),
+        "The suggestion data/composite/aliases.toml makes for another tool's name of a step parameter, or ''.");
     m.attr("composite_mark_names") = [] {
         std::vector<std::string> out;
         for (const char* n : cp::mark_names) out.push_back(n);

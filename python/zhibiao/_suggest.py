@@ -58,19 +58,24 @@ UnknownKeywordError = _keyword_error_class()
 _F = TypeVar("_F", bound=Callable[..., Any])
 
 
-def refuse_unknown_keywords(names: Sequence[str], owner: str) -> Callable[[Mapping[str, Any]], None]:
+def refuse_unknown_keywords(
+    names: Sequence[str], owner: str, alias_hint: Callable[[str], str] | None = None
+) -> Callable[[Mapping[str, Any]], None]:
     """A check of a call's keywords against ``names``: an unknown one raises UnknownKeywordError
-    naming ``owner``, the parameter it most likely means, else the parameters there are."""
+    naming ``owner``, the parameter it most likely means, else the parameters there are.
+    ``alias_hint(key)`` may give the suggestion for another tool's name first (the composite
+    steps: data/composite/aliases.toml, read by the C++ library); it never accepts the key."""
 
     known = frozenset(names)
 
     def check(kwargs: Mapping[str, Any]) -> None:
         for key in kwargs:
             if key not in known:
+                said = alias_hint(key) if alias_hint else ""
                 hint = closest_name(key, names)
                 raise UnknownKeywordError(
                     f"{owner}: no parameter '{key}'"
-                    + (f" (did you mean '{hint}'?)" if hint else "")
+                    + (said or (f" (did you mean '{hint}'?)" if hint else ""))
                     + f"; its parameters: {', '.join(names)}"
                 )
 

@@ -131,7 +131,8 @@ class Normalise(_Step):
     """Normalisation: "minmax" (to ``range``), "zscore", "rank", "borda", "percentile",
     "dist_to_max", "frac_of_max", "goalposts" ({indicator: (low, high)}, × ``goal_scale``),
     "standard" ({indicator: value}, × 100 capped at ``cap``), "ratio_to_mean", "dist_to_ref"
-    (``reference`` region), "bands" (``band_edges``, ``band_scores``), "vector" (x/‖x‖), "sum"
+    (``reference`` region: x/x_ref, or with ``reference_form`` "from_min" COINr's n_dist2ref
+    1 − (x_ref − x)/(x_ref − min); ``cap_at_reference`` caps at 1), "bands" (``band_edges``, ``band_scores``), "vector" (x/‖x‖), "sum"
     (x/Σx). Lower-is-better indicators are flipped once, first (``cost`` "negate"); frac_of_max,
     vector and sum may use ``cost`` "inverse" (1/x: min/x, (1/x)/Σ(1/x)) or "complement"
     (1 − x/max, 1 − x/‖x‖), and dist_to_ref needs "inverse" (x_ref/x). Goalposts of a
@@ -152,6 +153,7 @@ class Normalise(_Step):
     band_scores: Sequence[float] | None = _default("normalise", "band_scores")
     m_sd: tuple[float, float] = _default("normalise", "m_sd")
     cost: str = _default("normalise", "cost")
+    reference_form: str = _default("normalise", "reference_form")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -227,7 +229,11 @@ def _refuse_unknown_options(cls: type) -> None:
     """``Normalise(rnage=...)``: an ArgumentError naming the class, the parameter and the one it
     most likely means, as for an unknown option value (dataclasses raise a bare TypeError)."""
     init = cls.__init__  # type: ignore[misc]
-    check = refuse_unknown_keywords([f.name for f in dataclasses.fields(cls)], cls.__name__)
+    names = [f.name for f in dataclasses.fields(cls)]
+    kind = cls._kind  # type: ignore[attr-defined]
+    check = refuse_unknown_keywords(
+        names, cls.__name__, lambda key: str(_core.composite_parameter_hint(kind, key, names))
+    )
 
     def checked(self: Any, *args: Any, **kwargs: Any) -> None:
         check(kwargs)
@@ -971,7 +977,12 @@ def weights(
     types: Sequence[int] = (),
 ) -> np.ndarray:
     """Weights of the columns of a regions × criteria matrix: "entropy", "critic", "sd",
-    "variance", "pca", "equal", "vic", "merec" (``types`` +1/−1), "gini" (see ``Weigh``)."""
+    "variance", "pca", "equal", "vic", "merec" (``types`` +1/−1), "gini" (see ``Weigh``).
+
+    Missing values (NaN): entropy, CRITIC, sd, variance, PCA and Gini use the values present
+    (each column over its own units, correlations over the units two columns share); MEREC and
+    VIC need every value and refuse ("impute first"). In a build, a Weigh step that leaves cells
+    out says how many in the method text (``summary()``)."""
     return np.asarray(
         _core.composite_weights(np.asarray(x, dtype=np.float64), method, ddof, zeros, correlation, list(types))
     )

@@ -29,15 +29,18 @@ using zhibiao::detail::toml_reader;
 
 /// A key that is not among `keys` is refused as "<key> is not <what>", with the key it most
 /// likely means, else the keys there are.
+/// `step` (a step's kind) picks the parameter names other tools use (data/composite/aliases.toml).
 template <class Keys>
-void allow_only(const toml_reader& r, const Keys& keys, const std::string& what) {
+void allow_only(const toml_reader& r, const Keys& keys, const std::string& what, std::string_view step = {}) {
     const std::vector<std::string> allowed(std::begin(keys), std::end(keys));
     for (const auto& [key, value] : r.table()) {
         (void)value;
         const std::string k(key.str());
         if (std::find(allowed.begin(), allowed.end(), k) != allowed.end()) continue;
-        std::string hint =
-            zhibiao::detail::suggestion(k, allowed, [](const std::string& name) { return std::string_view(name); });
+        std::string hint = step.empty() ? std::string() : composite::detail::parameter_alias_hint(step, k, allowed);
+        if (hint.empty())
+            hint =
+                zhibiao::detail::suggestion(k, allowed, [](const std::string& name) { return std::string_view(name); });
         if (hint.empty()) {
             hint = " (its keys:";
             for (const std::string& name : allowed) hint += (name == allowed.front() ? " " : ", ") + name;
@@ -160,7 +163,7 @@ step read_step(const toml_reader& r) {
         r.fail("kind", composite::detail::unknown_value(kind, {std::begin(step_kinds), std::end(step_kinds)}));
     std::vector<std::string> keys{"kind"};
     for (const option_spec* o : specs) keys.push_back(o->name);
-    allow_only(r, keys, "a parameter of this step");
+    allow_only(r, keys, "a parameter of this step", kind);
     return composite::detail::read_step_parameters(r, kind);
 }
 

@@ -38,6 +38,10 @@ void check_options(const normalise_options& o) {
     if (o.method == normalisation::standard && !std::isfinite(o.cap))
         throw argument_error("normalise: cap must be finite, not " + std::to_string(o.cap));
     // dist_to_ref takes the inverse only: x_ref/x; 1 − x/x_ref has no bound and no meaning.
+    if (o.method == normalisation::dist_to_ref && o.ref_form == reference_form::from_min && o.cost != cost_form::negate)
+        throw argument_error(
+            "normalise: dist_to_ref with reference_form = 'from_min' (COINr's n_dist2ref) negates "
+            "a lower-is-better indicator; cost = 'inverse' is for the ratio form");
     if (o.cost != cost_form::negate && !ratio_method(o.method) &&
         !(o.method == normalisation::dist_to_ref && o.cost == cost_form::inverse))
         throw argument_error(
@@ -178,6 +182,24 @@ Eigen::VectorXd reference_column(const Eigen::VectorXd& c, const Eigen::VectorXd
             out(i) = x != x  ? missing_value
                      : d > 0 ? std::min(x / s * 100, o.cap)
                              : (x > 0 ? std::min(s / x * 100, o.cap) : o.cap);
+        }
+    } else if (o.ref_form == reference_form::from_min) {  // dist_to_ref as COINr's n_dist2ref
+        if (o.reference < 0 || o.reference >= c.size()) throw error("dist_to_ref needs the row of a reference unit");
+        // COINr's formula as written, on the column times 2^−e (exact): x_ref − min cannot overflow.
+        const detail::power_of_two scale(detail::scale_exponent(c));
+        const Eigen::VectorXd s = c.unaryExpr([&scale](double a) { return scale.down(a); });
+        const double ref = s(o.reference);
+        double lo = ref;
+        detail::each_present(s, [&lo](double e) { lo = std::min(lo, e); });
+        if (ref != ref)
+            throw method_error("cannot normalise indicator '" + name + "' by the reference unit: its value is missing");
+        if (!(ref > lo))
+            throw method_error("cannot normalise indicator '" + name +
+                               "' as a distance to the reference unit (reference_form = 'from_min'): the reference "
+                               "has the lowest value, so x_ref − min is 0");
+        for (Eigen::Index i = 0; i < c.size(); ++i) {
+            const double y = 1 - (ref - s(i)) / (ref - lo);
+            out(i) = o.cap_at_reference && y > 1 ? 1.0 : y;
         }
     } else {  // dist_to_ref
         if (o.reference < 0 || o.reference >= c.size()) throw error("dist_to_ref needs the row of a reference unit");

@@ -28,13 +28,15 @@ std::string folded(std::string_view s) {
 }
 
 /// "= 'Vector' is not one of: minmax, vector (did you mean 'vector'?)".
-std::string unknown_value(std::string_view value, const std::vector<std::string>& names) {
+std::string unknown_value(std::string_view value, const std::vector<std::string>& names, std::string_view where) {
     std::string list;
     for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+    const std::string head = "= '" + std::string(value) + "' is not one of: " + list;
+    // Another tool's name first: "n_prank" is COINr's percentile, not the nearer 'rank'.
+    if (std::string alias = value_alias_hint(where, value, names); !alias.empty()) return head + alias;
     const std::string best = zhibiao::detail::closest_name(
         value, names, [](const std::string& n) -> std::string_view { return n; }, folded);
-    return "= '" + std::string(value) + "' is not one of: " + list +
-           (best.empty() ? "" : " (did you mean '" + best + "'?)");
+    return head + (best.empty() ? "" : " (did you mean '" + best + "'?)");
 }
 
 /// An argument_error naming the function and the parameter as the caller wrote them.
@@ -240,6 +242,7 @@ std::vector<option_spec> scoring_options() {
         ZHIBIAO_OPTION(normalise_step, "goalposts", goalposts, {}),
         normalise_target(),
         ZHIBIAO_CHOICE(normalise_step, "cost", options.cost, cost_choices),
+        ZHIBIAO_CHOICE(normalise_step, "reference_form", options.ref_form, reference_form_choices),
         ZHIBIAO_CHOICE(weigh_step, "method", options.scheme, weighting_choices),
         ZHIBIAO_OPTION(weigh_step, "levels", levels, aggregation_levels),
         ZHIBIAO_OPTION(weigh_step, "ddof", options.ddof, one_of_whole(0, 1)),
@@ -295,7 +298,8 @@ const char* kind_of(const step& s) { return step_kinds[s.index()]; }
 std::string option_spec::problem(const option_value& v) const {
     if (type == option_type::choice) {
         const std::string& text = std::get<std::string>(v);
-        if (std::find(values.begin(), values.end(), text) == values.end()) return detail::unknown_value(text, values);
+        if (std::find(values.begin(), values.end(), text) == values.end())
+            return detail::unknown_value(text, values, step + "." + name);
     }
     return rule ? rule(v) : std::string();
 }
@@ -315,6 +319,9 @@ std::pair<std::string, std::string> step_problem(const step& s) {
             return {"band_scores", "must hold one score more than band_edges, whose edges ascend"};
         if (o.method == normalisation::dist_to_ref && n->reference.empty())
             return {"reference", "is needed by dist_to_ref"};
+        if (o.method == normalisation::dist_to_ref && o.ref_form == reference_form::from_min &&
+            o.cost != cost_form::negate)
+            return {"cost", "of dist_to_ref with reference_form = 'from_min' is 'negate' (as COINr's n_dist2ref)"};
         if (o.method == normalisation::dist_to_ref && o.cost == cost_form::complement)
             return {"cost", "of dist_to_ref is 'inverse' (x_ref/x) for a lower-is-better indicator, not 'complement'"};
         if (o.cost != cost_form::negate && o.method != normalisation::frac_of_max &&
@@ -364,7 +371,8 @@ void check_option(const std::string& owner, const std::string& parameter, std::s
     for (const auto& o : option_vocabularies()) {
         if (o.step != owner || o.parameter != parameter) continue;
         if (std::find(o.values.begin(), o.values.end(), value) == o.values.end())
-            throw detail::bad_argument(function, parameter, detail::unknown_value(value, o.values));
+            throw detail::bad_argument(function, parameter,
+                                       detail::unknown_value(value, o.values, owner + "." + parameter));
         return;
     }
     throw argument_error("no composite option '" + parameter + "' of '" + owner + "'");

@@ -349,6 +349,32 @@ BOOST_AUTO_TEST_CASE(unknown_option_values_are_refused_with_did_you_mean) {
     BOOST_CHECK_NO_THROW(check_option("topsis", "inner", "vector", "topsis"));
 }
 
+// Names users of other tools type (a trial against COINr, pymcdm, Compind and scikit-criteria
+// tests): data/composite/aliases.toml makes the suggestion, and the name is still refused.
+BOOST_AUTO_TEST_CASE(other_tools_names_get_their_own_suggestion_and_stay_errors) {
+    const auto model_error = [](const std::string& step) { return message_of([&] { parse_model(step, "m.toml"); }); };
+    const std::string prank = model_error("[[step]]\nkind = \"normalise\"\nmethod = \"n_prank\"\n");
+    BOOST_TEST(has(prank, "(did you mean 'percentile'? 'n_prank' is its name in COINr)"), prank);  // not 'rank'
+    BOOST_TEST(
+        has(model_error("[[step]]\nkind = \"aggregate\"\nmethod = \"a_amean\"\n"), "did you mean 'arithmetic'?"));
+    BOOST_TEST(has(model_error("[[step]]\nkind = \"aggregate\"\nmethod = \"mean\"\n"), "did you mean 'arithmetic'?"));
+    BOOST_TEST(has(model_error("[[step]]\nkind = \"aggregate\"\nmethod = \"wpm\"\n"), "did you mean 'geometric'?"));
+    BOOST_TEST(
+        has(model_error("[[step]]\nkind = \"impute\"\nmethod = \"i_mean_grp\"\n"), "did you mean 'group_mean'?"));
+    // "max": pymcdm's x/max is frac_of_max for Normalise; TOPSIS's inner has no such form.
+    BOOST_TEST(has(model_error("[[step]]\nkind = \"normalise\"\nmethod = \"max\"\n"), "did you mean 'frac_of_max'?"));
+    const std::string inner = message_of([] { check_option("topsis", "inner", "max", "topsis"); });
+    BOOST_TEST((has(inner, "'max' is the name in pymcdm") && has(inner, "frac_of_max")), inner);
+    const std::string var = message_of([] { (void)choose(column_weighting_choices, "var", "weights", "method"); });
+    BOOST_TEST(has(var, "did you mean 'variance'?"), var);  // not 'vic'
+    // A TOML key: COINr's iref is the reference unit.
+    const std::string iref = model_error("[[step]]\nkind = \"normalise\"\nmethod = \"dist_to_ref\"\niref = \"b\"\n");
+    BOOST_TEST(has(iref, "did you mean 'reference'? 'iref' is its name in COINr"), iref);
+    // Without an alias the edit distance still suggests; an alias never makes a name valid.
+    BOOST_TEST(has(model_error("[[step]]\nkind = \"normalise\"\nmethod = \"rnak\"\n"), "did you mean 'rank'?"));
+    BOOST_CHECK_THROW(check_option("normalise", "method", "n_prank", "Normalise"), argument_error);
+}
+
 BOOST_AUTO_TEST_CASE(levels_outside_the_framework_are_refused) {
     BOOST_CHECK_THROW(parse_model("[[step]]\nkind = \"weigh\"\nmethod = \"entropy\"\nlevels = [1]\n"), parse_error);
     const framework fw({{"Index", "", 1, zhibiao::direction::higher_is_better, 2},
@@ -478,6 +504,36 @@ BOOST_AUTO_TEST_CASE(copeland_without_the_matrix) {
     BOOST_TEST(big(100) == 2.0 * 101 - static_cast<double>(n) - 1);
     const std::string m = message_of([&] { outranking_matrix(v, Eigen::VectorXd::Ones(1)); });
     BOOST_TEST(has(m, "16385 units"), m);
+}
+
+// COINr's n_dist2ref (R/normalise.R, bluefoxr/COINr b968203): 1 − (x_ref − x)/(x_ref − min x),
+// capped at 1 with cap_max. By hand for x = (1, 2, 4, 5), reference b (x_ref = 2, min 1): x − 1 =
+// (0, 1, 3, 4), capped (0, 1, 1, 1). Lower-is-better: negated first, as COINr's Normalise does:
+// −x = (−1, −2, −4, −5), x_ref −2, min −5: 1 − (−2 + x)/3 = (4/3, 1, 1/3, 0).
+BOOST_AUTO_TEST_CASE(distance_to_the_reference_unit_as_coinr) {
+    const Eigen::MatrixXd x = (Eigen::MatrixXd(4, 1) << 1, 2, 4, 5).finished();
+    normalise_options o;
+    o.method = normalisation::dist_to_ref;
+    o.reference = 1;
+    BOOST_TEST((normalise(x, {1}, o) - (Eigen::MatrixXd(4, 1) << 0.5, 1, 2, 2.5).finished()).norm() == 0.0);  // default
+    o.ref_form = reference_form::from_min;
+    BOOST_TEST((normalise(x, {1}, o) - (Eigen::MatrixXd(4, 1) << 0, 1, 3, 4).finished()).norm() == 0.0);
+    o.cap_at_reference = true;
+    BOOST_TEST((normalise(x, {1}, o) - (Eigen::MatrixXd(4, 1) << 0, 1, 1, 1).finished()).norm() == 0.0);
+    o.cap_at_reference = false;
+    const Eigen::MatrixXd cost = normalise(x, {-1}, o);
+    BOOST_TEST((cost - (Eigen::MatrixXd(4, 1) << 4.0 / 3, 1, 1.0 / 3, 0).finished()).norm() < 1e-15);
+    o.reference = 0;  // the lowest unit: x_ref − min = 0 (COINr divides by zero)
+    BOOST_TEST(has(message_of([&] { normalise(x, {1}, o); }), "x_ref − min is 0"));
+    o.reference = 1, o.cost = cost_form::inverse;  // the inverse is the ratio form's
+    BOOST_CHECK_THROW(normalise(x, {-1}, o), argument_error);
+    const std::string typo = message_of([] {
+        parse_model(
+            "[[step]]\nkind = \"normalise\"\nmethod = \"dist_to_ref\"\nreference = \"b\"\n"
+            "reference_form = \"from-min\"\n",
+            "m.toml");
+    });
+    BOOST_TEST(has(typo, "did you mean 'from_min'?"), typo);
 }
 
 BOOST_AUTO_TEST_CASE(framework_weight_problems_are_named) {

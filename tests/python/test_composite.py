@@ -3,6 +3,7 @@ see its PROVENANCE.md for the exact calls) and against the pymcdm cases (../shar
 
 import inspect
 import json
+import re
 
 import numpy as np
 import pandas as pd
@@ -506,3 +507,48 @@ def test_method_none_counts_and_marks_the_cells_it_leaves_missing():
     assert np.isnan(r.layer("imputed").loc["q", "b"])
     filled = C.build(data, C.Framework.flat(list("abc")), [C.Impute("mean"), C.Normalise("minmax"), C.Aggregate()])
     assert "1 cell imputed, 0 left missing" in filled.summary()
+
+
+def test_dist_to_ref_from_min_is_coinr_n_dist2ref():
+    """COINr's n_dist2ref (R/normalise.R; tests/testthat/test-normalise.R:109-113, bluefoxr/COINr
+    b968203): 1 − (x_ref − x)/(x_ref − min). By hand, x = (1, 2, 4, 5) with reference b (2):
+    x − 1 = (0, 1, 3, 4); cap_max caps at 1. The default stays the ratio x/x_ref."""
+    df = pd.DataFrame({"v": [1.0, 2.0, 4.0, 5.0]}, index=list("abcd"))
+    fw = C.Framework.flat(["v"])
+
+    def normalised(**options):
+        steps = [C.Normalise("dist_to_ref", reference="b", **options), C.Aggregate()]
+        return C.build(df, fw, steps).layer("normalised")["v"].tolist()
+
+    assert normalised() == [0.5, 1.0, 2.0, 2.5]
+    assert normalised(reference_form="from_min") == [0.0, 1.0, 3.0, 4.0]
+    assert normalised(reference_form="from_min", cap_at_reference=True) == [0.0, 1.0, 1.0, 1.0]
+    with pytest.raises(zb.ArgumentError, match="did you mean 'from_min'"):
+        C.Normalise("dist_to_ref", reference="b", reference_form="frommin")
+
+
+@pytest.mark.parametrize(
+    "call, suggestion",
+    [
+        (lambda: C.Normalise("n_prank"), "did you mean 'percentile'? 'n_prank' is its name in COINr"),
+        (lambda: C.Normalise("n_dist2ref"), "did you mean 'dist_to_ref'? 'n_dist2ref' is its name in COINr; with"),
+        (
+            lambda: C.topsis(np.eye(2) + 1, [1, 1], inner="max"),
+            "'max' is the name in pymcdm: x/max, which TOPSIS here lacks",
+        ),
+        (lambda: C.Aggregate("wpm"), "did you mean 'geometric'?"),
+        (lambda: C.Aggregate("ampi"), "'ampi' is the name in Compind (ci_ampi): the adjusted MPI"),
+        (lambda: C.weights(np.eye(3) + 1, "var"), "did you mean 'variance'?"),
+        (lambda: C.Aggregate("a_amean"), "did you mean 'arithmetic'?"),
+        (lambda: C.Impute("i_mean_grp"), "did you mean 'group_mean'?"),
+        (lambda: C.Aggregate("mean"), "did you mean 'arithmetic'?"),
+        (lambda: C.Normalise("dist_to_ref", iref="b"), "did you mean 'reference'? 'iref' is its name in COINr"),
+        (lambda: C.Aggregate("arithmetic", w=[1, 1]), "'w' is the name in COINr (a_amean): weights are set"),
+        (lambda: C.weights(np.eye(3) + 1, "critic", correlation="spearman"), "Spearman's rank correlation"),
+        (lambda: C.Normalise("rnak"), "did you mean 'rank'?"),  # no alias: the edit distance
+    ],
+)
+def test_other_tools_names_are_refused_with_their_meaning(call, suggestion):
+    """data/composite/aliases.toml improves the suggestion only: the name is still an error."""
+    with pytest.raises(zb.ArgumentError, match=re.escape(suggestion)):
+        call()

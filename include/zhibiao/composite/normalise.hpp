@@ -21,6 +21,7 @@
 // | standard      | x / standard · 100, capped at 100        | the MOST monitoring method |
 // | ratio_to_mean | x / mean · 100                           | ratio scale           |
 // | dist_to_ref   | x / x(reference unit), optionally capped; cost: x_ref/x (cost = 'inverse') | ratio scale |
+// |  … from_min   | 1 − (x_ref − x)/(x_ref − min), optionally capped (COINr's n_dist2ref) | interval scale |
 // | bands         | score of the band the raw x falls in     | categorical           |
 // | vector        | x / ‖x‖ (‖·‖ over the values present)     | ratio scale           |
 // | sum           | x / Σx                                   | ratio scale (shares)  |
@@ -71,6 +72,11 @@ enum class normalisation {
 /// How a cost (direction −1) indicator is turned round; see the table above.
 enum class cost_form { negate, inverse, complement };
 
+/// dist_to_ref's formula: `ratio` x / x_ref (the default), `from_min` COINr's n_dist2ref
+/// 1 − (x_ref − x)/(x_ref − min x) — the reference scores 1, the lowest unit 0, and a
+/// lower-is-better indicator is negated first as for min-max.
+enum class reference_form { ratio, from_min };
+
 struct normalise_options {
     normalisation method = normalisation::minmax;
     double low = 0, high = 100;             ///< minmax target range
@@ -84,6 +90,7 @@ struct normalise_options {
     bool cap_at_reference = false;    ///< dist_to_ref: scores above the reference become 1
     std::vector<double> band_edges;   ///< bands: ascending edges e1 < e2 < …, in the raw units (no flip)
     std::vector<double> band_scores;  ///< bands: one score more than edges (x < e1, e1 ≤ x < e2, …)
+    reference_form ref_form = reference_form::ratio;  ///< dist_to_ref: x/x_ref or COINr's n_dist2ref
 };
 
 /// Normalises each column of `x` (units × indicators); `direction[j]` is +1 or −1; `names`

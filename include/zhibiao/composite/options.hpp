@@ -52,6 +52,8 @@ inline constexpr choice<normalisation> normalisation_choices[] = {{"minmax", nor
                                                                   {"sum", normalisation::sum}};
 inline constexpr choice<cost_form> cost_choices[] = {
     {"negate", cost_form::negate}, {"inverse", cost_form::inverse}, {"complement", cost_form::complement}};
+inline constexpr choice<reference_form> reference_form_choices[] = {{"ratio", reference_form::ratio},
+                                                                    {"from_min", reference_form::from_min}};
 inline constexpr choice<weighting> weighting_choices[] = {{"framework", weighting::framework},
                                                           {"equal", weighting::equal},
                                                           {"fixed", weighting::fixed},
@@ -95,8 +97,17 @@ namespace detail {
 /// Lower case without '-', '_' and spaces: "Min-Max" and "minmax" fold alike.
 std::string folded(std::string_view s);
 
-/// "= 'Vector' is not one of: minmax, vector (did you mean 'vector'?)".
-std::string unknown_value(std::string_view value, const std::vector<std::string>& names);
+/// "= 'Vector' is not one of: minmax, vector (did you mean 'vector'?)". `where` ("step.parameter",
+/// or "function.parameter") picks the names other tools use there (data/composite/aliases.toml):
+/// "= 'n_prank' is not one of: … (did you mean 'percentile'? 'n_prank' is its name in COINr)".
+std::string unknown_value(std::string_view value, const std::vector<std::string>& names, std::string_view where = {});
+
+/// The suggestion data/composite/aliases.toml makes for another tool's name of a value at `where`
+/// (" (did you mean 'percentile'? …)"), or "": a hint only, never an accepted name.
+std::string value_alias_hint(std::string_view where, std::string_view value, const std::vector<std::string>& allowed);
+/// The same for a parameter (keyword, TOML key) of the step `step` ("iref" → 'reference').
+std::string parameter_alias_hint(std::string_view step, std::string_view parameter,
+                                 const std::vector<std::string>& allowed);
 
 /// A number in a message without trailing zeros: 0.5, 2.
 std::string format_number(double v);
@@ -126,7 +137,8 @@ Enum choose(const choice<Enum> (&choices)[N], std::string_view value, const std:
             const std::string& parameter) {
     for (const auto& c : choices)
         if (value == c.name) return c.value;
-    throw detail::bad_argument(function, parameter, detail::unknown_value(value, detail::names_of(choices)));
+    throw detail::bad_argument(function, parameter,
+                               detail::unknown_value(value, detail::names_of(choices), function + "." + parameter));
 }
 
 // ------------------------------------------------------------------------------------------
