@@ -41,6 +41,25 @@ Eigen::VectorXd group_weights_of(const framework& fw, int group, const std::vect
     const std::string& code = fw.at(group).code;
     const auto k = static_cast<Eigen::Index>(kids.size());
     Eigen::VectorXd w(k);
+    // Entropy, CRITIC, SD, variance, PCA and Gini are computed from the values present (column by
+    // column, correlations over the units both columns have); MEREC and VIC need whole rows and
+    // refuse. Computing from fewer units is said, with how many cells were left out.
+    const char* from_present = o.scheme == weighting::entropy    ? "entropy"
+                               : o.scheme == weighting::critic   ? "CRITIC"
+                               : o.scheme == weighting::sd       ? "standard-deviation"
+                               : o.scheme == weighting::variance ? "variance"
+                               : o.scheme == weighting::pca      ? "PCA"
+                               : o.scheme == weighting::gini     ? "Gini"
+                                                                 : nullptr;
+    if (from_present) {
+        const auto missing = (x.array() != x.array()).count();
+        if (missing > 0)
+            out.notes.push_back(std::string(from_present) + " weights of the children of '" + code +
+                                "' computed from the values present: " + std::to_string(missing) + " of " +
+                                std::to_string(x.size()) +
+                                " cells missing, left out (impute first to weigh every "
+                                "region alike)");
+    }
     switch (o.scheme) {
         case weighting::framework:
         case weighting::fixed:

@@ -73,11 +73,13 @@ ahp_result ahp_weights(const Eigen::MatrixXd& a, random_index table, double max_
     for (Eigen::Index i = 0; i < n; ++i)
         for (Eigen::Index j = 0; j < n; ++j) {
             if (!(a(i, j) > 0) || !std::isfinite(a(i, j)))
-                throw method_error(what + ": entry (" + std::to_string(i + 1) + ", " + std::to_string(j + 1) +
-                                   ") must be positive");
+                throw method_error(what + ": entry (" + std::to_string(i) + ", " + std::to_string(j) +
+                                   ") must be positive (rows and columns count from 0, as every position zhibiao "
+                                   "names)");
             if (std::abs(a(i, j) * a(j, i) - 1) > 1e-6)
-                throw method_error(what + ": the matrix is not reciprocal at (" + std::to_string(i + 1) + ", " +
-                                   std::to_string(j + 1) + "): a_ij · a_ji = " + std::to_string(a(i, j) * a(j, i)));
+                throw method_error(what + ": the matrix is not reciprocal at (" + std::to_string(i) + ", " +
+                                   std::to_string(j) +
+                                   ") (counting from 0): a_ij · a_ji = " + std::to_string(a(i, j) * a(j, i)));
         }
     Eigen::EigenSolver<Eigen::MatrixXd> solver(a);
     if (solver.info() != Eigen::Success) throw method_error(what + ": the eigen decomposition did not converge");

@@ -223,7 +223,7 @@ def test_ahp_matches_pymcdm_and_refuses_inconsistency(mcdm):
     np.testing.assert_allclose(saaty["cr"], c["consistency"]["CI"] / 1.24, rtol=1e-9)
     bad = np.array(c["inputs"]["matrix"])
     bad[0, 1] = 2.0
-    with pytest.raises(zb.MethodError, match=r"not reciprocal at \(1, 2\)"):
+    with pytest.raises(zb.MethodError, match=r"not reciprocal at \(0, 1\) \(counting from 0\)"):
         C.ahp(bad)
     # A consistent matrix: weights in the ratio the judgements state, CR = 0.
     w = np.array([0.5, 0.3, 0.2])
@@ -552,3 +552,17 @@ def test_other_tools_names_are_refused_with_their_meaning(call, suggestion):
     """data/composite/aliases.toml improves the suggestion only: the name is still an error."""
     with pytest.raises(zb.ArgumentError, match=re.escape(suggestion)):
         call()
+
+
+def test_objective_weights_over_missing_values_say_how_many_cells_they_left_out():
+    """Entropy and the other objective weights use the values present (pymcdm returns NaN weights,
+    MEREC refuses): a build says so, with the count, so the annex does not hide it."""
+    data = pd.DataFrame([[1.0, 2, 3], [2, np.nan, 1], [3, 1, 2], [4, 3, 5]], columns=list("abc"), index=list("pqrs"))
+    fw = C.Framework.flat(list("abc"), root="idx")
+    steps = [C.Impute("none"), C.Normalise("minmax", range=(1, 100)), C.Weigh("entropy"), C.Aggregate()]
+    r = C.build(data, fw, steps)
+    assert "entropy weights of the children of 'idx' computed from the values present: 1 of 12 cells" in r.summary()
+    full = C.build(data.fillna(2.0), fw, steps)
+    assert "values present" not in full.summary()
+    with pytest.raises(zb.MethodError, match="impute first"):
+        C.build(data, fw, [C.Impute("none"), C.Normalise("minmax", range=(1, 100)), C.Weigh("merec"), C.Aggregate()])
