@@ -25,8 +25,9 @@ enum class reason : std::uint8_t {
     invalid_child,         ///< a sum (roll-up parent) over a part whose value is invalid for computing
     invalid_input,         ///< an input the catalogue's rules exclude from computing (a count that is not whole)
     damaged_source,        ///< the source text had a figure whose digits were lost (extract.hpp): invalid, not absent
+    suspect_source,        ///< the source text's figure is probably damaged (an implausible 0, a part above its total)
 };
-inline constexpr std::size_t reason_count = 15;
+inline constexpr std::size_t reason_count = 16;
 
 /// Stable snake_case names, as Python and CSV output show them.
 inline constexpr std::array<std::string_view, reason_count> reason_names = {
@@ -45,6 +46,7 @@ inline constexpr std::array<std::string_view, reason_count> reason_names = {
     "invalid_child",
     "invalid_input",
     "damaged_source",
+    "suspect_source",
 };
 
 inline constexpr std::string_view to_string(reason r) { return reason_names[static_cast<std::size_t>(r)]; }

@@ -190,7 +190,7 @@ def _make_facts_class() -> Any:
             return self.assign(value_converted=value, high_converted=high, unit_converted=unit)
 
         @checked_keywords
-        def to_panel(self, entity: str, period: str | None = None) -> Any:
+        def to_panel(self, entity: str, period: str | None = None, *, keep_suspect: bool = False) -> Any:
             """The figures as a one-entity Panel: a column per variable in its lexicon unit, a row per
             period, ready for compute(), validate() and the composite.
 
@@ -203,8 +203,11 @@ def _make_facts_class() -> Any:
             for one variable and period: the first sound one in the text wins (sound before suspect before damaged), the
             others are listed as a `duplicate_figure` finding. A damaged figure arrives as missing
             with the core reason ``damaged_source``: invalid, not absent, so compute() gives NaN
-            with that reason for whatever uses it, and a roll-up never sums over it.
-            ``panel.findings`` lists what was left out and why."""
+            with that reason for whatever uses it, and a roll-up never sums over it. A suspect
+            figure (flag_suspect: an implausible 0 such as 派出0名专家, a 其中 part above its
+            total) arrives as missing with the reason ``suspect_source`` and a ``suspect_figure``
+            finding, unless ``keep_suspect=True`` takes it as stated (the finding says so then
+            too). ``panel.findings`` lists what was left out and why."""
             import pandas as pd
 
             from ._panel import Panel
@@ -247,12 +250,28 @@ def _make_facts_class() -> Any:
                         continue
                 chosen[key] = (rank, row)
             records: dict[str, dict[str, float]] = {}
-            damaged: set[tuple[str, str]] = set()
+            why_missing: dict[tuple[str, str], str] = {}
             units = self.attrs.get("lexicon_units", {})
             for (variable, when), (rank, row) in chosen.items():
-                records.setdefault(when, {})[variable] = row.value_converted if rank < 2 else float("nan")
-                if rank == 2:
-                    damaged.add((variable, when))
+                missing = rank == 2 or (rank == 1 and not keep_suspect)
+                records.setdefault(when, {})[variable] = float("nan") if missing else row.value_converted
+                if missing:
+                    why_missing[(variable, when)] = "damaged_source" if rank == 2 else "suspect_source"
+                if rank == 1:
+                    findings.append(
+                        {
+                            "kind": "suspect_figure",
+                            "begin": row.begin,
+                            "end": row.end,
+                            "text": row.text,
+                            "message": f"{variable} {when}: '{row.text}' is flagged suspect (see the extraction's "
+                            + (
+                                "findings); kept as stated (keep_suspect=True)"
+                                if keep_suspect
+                                else "findings); missing with reason suspect_source (keep_suspect=True keeps it)"
+                            ),
+                        }
+                    )
             variables = sorted({v for values in records.values() for v in values})
             wide = pd.DataFrame(
                 [
@@ -261,7 +280,7 @@ def _make_facts_class() -> Any:
                 ],
                 columns=["entity", "period", *variables],
             )
-            reasons = {v: ["damaged_source" if (v, when) in damaged else "" for when in records] for v in variables}
+            reasons = {v: [why_missing.get((v, when), "") for when in records] for v in variables}
             panel = Panel.from_pandas(
                 wide.astype({v: "float64" for v in variables}),
                 "entity",
@@ -302,9 +321,17 @@ def _factor(written: str, target: str) -> float | None:
 
 
 @checked_keywords
-def read_report(text: str | bytes, entity: str, period: str | None = None, lexicon: str | Path | None = None) -> Any:
-    """`extract(text).to_panel(entity, period)`: a report's figures as a Panel."""
-    return extract(text, lexicon).to_panel(entity, period)
+def read_report(
+    text: str | bytes,
+    entity: str,
+    period: str | None = None,
+    lexicon: str | Path | None = None,
+    *,
+    keep_suspect: bool = False,
+) -> Any:
+    """`extract(text).to_panel(entity, period, keep_suspect=keep_suspect)`: a report's figures as
+    a Panel."""
+    return extract(text, lexicon).to_panel(entity, period, keep_suspect=keep_suspect)
 
 
 @checked_keywords

@@ -92,7 +92,9 @@ def checked_keywords(function: _F) -> _F:
     names = [p.name for p in parameters if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
     if "." in function.__qualname__ and names[:1] in (["self"], ["cls"]):
         names = names[1:]  # a method's own object is no keyword a caller passes
-    owner = function.__qualname__.removesuffix(".__init__")  # Indicator(formla=...): the class
+    # Indicator(formla=...): the class; a class made inside a function (Facts) by its own name,
+    # not "_make_facts_class.<locals>.Facts"
+    owner = function.__qualname__.removesuffix(".__init__").rpartition("<locals>.")[2]
     check = refuse_unknown_keywords(names, owner)
 
     @functools.wraps(function)

@@ -492,28 +492,177 @@ std::optional<double> chinese_figure(std::string_view text, const code_points& c
     return head ? head : whole;
 }
 
+bool is_blank(char32_t c) { return c == ' ' || c == '\t'; }
+
+// Code point k opens a line or a sentence: only blanks between it and a line break, 。！？；, or
+// the start of the chunk (a chunk starts after one of them, or at the text's start).
+bool at_item_start(const code_points& cps, std::size_t k) {
+    while (k > 0 && is_blank(cps[k - 1].c)) --k;
+    return k == 0 || one_of(cps[k - 1].c, U"\n\r。！？；;!?");
+}
+
+// A list item's number at k ("3.人才工作", "9. 项目管理", "3.1-9月，…", "2.2024年以来", "4、"):
+// digits opening a line or a sentence, then 、 or a point before a word, a month range or a
+// year. Not a figure, no damage, no period: its length, 0 if there is none (a point before a
+// unit of amount, "35.万元" / "21.%", stays a figure that lost its digits).
+std::size_t list_number_at(const code_points& cps, std::size_t k) {
+    std::size_t j = k;
+    while (j < cps.size() && j - k < 3 && is_digit(cps[j].c)) ++j;
+    if (j == k || j >= cps.size() || is_digit(cps[j].c) || !at_item_start(cps, k)) return 0;
+    if (cps[j].c == U'、') return j + 1 - k;
+    if (cps[j].c != '.') return 0;
+    std::size_t m = j + 1;
+    while (m < cps.size() && is_blank(cps[m].c)) ++m;
+    if (m >= cps.size() || cps[m].c == '\n' || cps[m].c == '\r') return j + 1 - k;
+    const char32_t c = cps[m].c;
+    if (!is_digit(c)) return one_of(c, U"%‰万亿") ? 0 : j + 1 - k;
+    std::size_t d = m;
+    while (d < cps.size() && is_digit(cps[d].c)) ++d;
+    if (d - m == 4 && d < cps.size() && cps[d].c == U'年') return j + 1 - k;  // 2.2024年以来
+    if (d - m > 2 || d >= cps.size() || !is_dash(cps[d].c)) return 0;         // 1-9月
+    std::size_t e = d + 1;
+    while (e < cps.size() && is_digit(cps[e].c)) ++e;
+    return e > d + 1 && e - d - 1 <= 2 && e < cps.size() && cps[e].c == U'月' ? j + 1 - k : 0;
+}
+
+// A telephone number at k, not a figure: an area code and a number (0571-88812345), or digits,
+// dashes and blanks after 电话/手机/传真/热线 (and a colon). Its length, 0 if there is none.
+std::size_t phone_number_at(const code_points& cps, std::size_t k) {
+    std::size_t j = k;
+    const auto digits = [&] {
+        const std::size_t from = j;
+        while (j < cps.size() && is_digit(cps[j].c)) ++j;
+        return j - from;
+    };
+    if (cps[k].c == '0') {
+        const std::size_t area = digits();
+        if (area >= 3 && area <= 4 && j + 1 < cps.size() && is_dash(cps[j].c) && cps[j].c != U'至' &&
+            cps[j].c != U'到') {
+            ++j;
+            const std::size_t number = digits();
+            if (number >= 7 && number <= 8) return j - k;
+        }
+        j = k;
+    }
+    std::size_t b = k;
+    while (b > 0 && (is_blank(cps[b - 1].c) || cps[b - 1].c == ':' || cps[b - 1].c == U'：')) --b;
+    if (!(ends_with(cps, b, U"电话") || ends_with(cps, b, U"手机") || ends_with(cps, b, U"传真") ||
+          ends_with(cps, b, U"热线") || ends_with(cps, b, U"号码")))
+        return 0;
+    std::size_t count = 0;
+    while (j < cps.size() && (is_digit(cps[j].c) || cps[j].c == '-' || is_blank(cps[j].c)))
+        count += is_digit(cps[j].c), ++j;
+    while (j > k && !is_digit(cps[j - 1].c)) --j;
+    return count >= 7 ? j - k : 0;
+}
+
+// An ordinal after 第 (第2位, 第3名, 第十二批, 第1-3名): a rank or a position in a list, not a
+// quantity of anything. The code point after it (its digits or numeral and a range).
+std::size_t ordinal_end(const code_points& cps, std::size_t k) {
+    const auto run = [&](std::size_t j) {
+        while (j < cps.size() && (is_digit(cps[j].c) || (is_chinese_numeral(cps[j].c) && cps[j].c != U'点'))) ++j;
+        return j;
+    };
+    std::size_t j = run(k);
+    if (j + 1 < cps.size() && is_dash(cps[j].c) && run(j + 1) > j + 1) j = run(j + 1);
+    return j;
+}
+
+// "3 26件", "12 60万元", "168. 5亿元", "1,45项": the digits of one figure [k, i) split by a blank
+// or by a separator that is not before exactly three digits (§7.3), the unit after the last
+// fragment. Blanks split a figure only after a word (a table's cells, "168.5 131.0", stand after
+// blanks) and after at most three digits. Returns the code point after the last fragment's
+// digits, 0 if there is no such split; `kind` split_digits or bad_grouping.
+std::size_t split_figure(std::string_view text, const code_points& cps, std::size_t k, std::size_t i,
+                         std::string_view& kind) {
+    if (i >= cps.size()) return 0;
+    const bool integer =
+        std::all_of(cps.begin() + static_cast<std::ptrdiff_t>(k), cps.begin() + static_cast<std::ptrdiff_t>(i),
+                    [](const code_point& p) { return is_digit(p.c); });
+    if (!integer) return 0;
+    std::size_t j = i;
+    bool point = false;
+    if (cps[j].c == ',' && cps.end_of(j) - cps[j].begin == 1) {  // an ASCII comma, never "，" (a clause end)
+        ++j, kind = "bad_grouping";
+    } else {
+        if (cps[j].c == '.') point = true, ++j;
+        const std::size_t blanks = j;
+        while (j < cps.size() && j - blanks < 2 && is_blank(cps[j].c)) ++j;
+        if (j == blanks) return 0;
+        if (!point && j < cps.size() && cps[j].c == '.') point = true, ++j;  // "168 .5亿元"
+        const bool after_word = k > 0 && !is_blank(cps[k - 1].c) && cps[k - 1].c != '\n' && cps[k - 1].c != '\r';
+        if (!point && (!after_word || i - k > 3)) return 0;
+        kind = "split_digits";
+    }
+    const std::size_t d = j;
+    while (j < cps.size() && is_digit(cps[j].c)) ++j;
+    if (j == d) return 0;
+    if (!point && j + 1 < cps.size() && cps[j].c == '.' && is_digit(cps[j + 1].c))
+        for (++j; j < cps.size() && is_digit(cps[j].c);) ++j;
+    if (j >= cps.size() || date_word(cps, j) || is_letter(cps[j].c)) return 0;
+    std::string unit;
+    if (cps[j].c != U'万' && cps[j].c != U'亿' && unit_length(text, cps, j, unit) == 0) return 0;
+    return j;
+}
+
+// The digits and the point of cps[k, end) (the fragments of a split figure joined): what the
+// damaged text still says.
+double joined_digits(const code_points& cps, std::size_t k, std::size_t end) {
+    std::string digits;
+    for (std::size_t j = k; j < end; ++j)
+        if (is_digit(cps[j].c) || (cps[j].c == '.' && digits.find('.') == std::string::npos))
+            digits.push_back(static_cast<char>(cps[j].c));
+    return digits.empty() ? std::numeric_limits<double>::quiet_NaN() : digits_value(digits);
+}
+
 // One number (Arabic or Chinese) with what directly follows it: 余/多, the unit, 成. Returns
 // false if there is no quantity at k.
 bool number_at(std::string_view text, const code_points& cps, std::size_t k, scanned& s, bool& date) {
     date = false;
-    std::size_t i = k;
+    std::size_t i = k, first = k;
     std::string_view damage;
-    double value = 0;
-    bool masked = false, comma = false, chinese = false;
+    double value = 0, guess = std::numeric_limits<double>::quiet_NaN();
+    bool masked = false, comma = false, chinese = false, code = false;
+    if (k > 0 && cps[k - 1].c == U'第' && (is_digit(cps[k].c) || is_chinese_numeral(cps[k].c))) {
+        date = true;  // an ordinal (第2位): stepped over, as a date is
+        s.last = ordinal_end(cps, k);
+        return false;
+    }
     if (is_digit(cps[k].c) || is_mask(cps[k].c)) {  // a lone x is a placeholder only if a unit follows (below)
-        if (k > 0 && (is_letter(cps[k - 1].c) || is_digit(cps[k - 1].c) || cps[k - 1].c == '.')) return false;
+        // ".35亿元": a point with no digit before it, after a word: the digits before it were lost.
+        const bool leading_point = k > 0 && cps[k - 1].c == '.' && is_digit(cps[k].c) &&
+                                   (k < 2 || (!is_digit(cps[k - 2].c) && !is_letter(cps[k - 2].c) &&
+                                              !is_mask(cps[k - 2].c) && cps[k - 2].c != '.'));
+        if (k > 0 && (is_letter(cps[k - 1].c) || is_digit(cps[k - 1].c) || (cps[k - 1].c == '.' && !leading_point)))
+            return false;
         i = arabic(cps, k, value, masked, comma);
         if (i < cps.size() && is_letter(cps[i].c) && !is_mask(cps[i].c)) return false;  // "5G", "2025H1": a name
         // Digits lost in a conversion: "000件" (zeros only, more than one) and "21.%" (a point
-        // with no digits after it, before a unit) are figures whose value is unknown.
-        if (!masked && i - k >= 2 &&
-            std::all_of(cps.begin() + static_cast<std::ptrdiff_t>(k), cps.begin() + static_cast<std::ptrdiff_t>(i),
-                        [](const code_point& p) { return p.c == '0'; }))
-            damage = "zero_digits";
+        // with no digits after it, before a unit) are figures whose value is unknown; so are
+        // "00.5亿元" (zeros before the digits), ".35亿元" and a figure split in two ("3 26件").
+        const auto integer_digits = [&] {
+            std::size_t j = k;
+            while (j < i && is_digit(cps[j].c)) ++j;
+            return j - k;
+        };
         std::string ignored;
+        if (leading_point) {
+            if (masked || integer_digits() != i - k) return false;
+            first = k - 1, damage = "leading_point";  // no guess: how many digits were lost is unknown
+        } else if (!masked && i - k >= 2 &&
+                   std::all_of(cps.begin() + static_cast<std::ptrdiff_t>(k),
+                               cps.begin() + static_cast<std::ptrdiff_t>(i),
+                               [](const code_point& p) { return p.c == '0'; })) {
+            damage = "zero_digits";
+        } else if (!masked && !comma && cps[k].c == '0' && integer_digits() >= 2) {
+            damage = "leading_zeros", code = true;  // without a unit: a code (区号0571), not a figure
+        } else if (std::string_view kind; !masked) {
+            if (const std::size_t end = split_figure(text, cps, k, i, kind))
+                damage = kind, guess = joined_digits(cps, k, end), i = end;
+        }
         if (!masked && i + 1 < cps.size() && cps[i].c == '.' &&
             (cps[i + 1].c == U'万' || cps[i + 1].c == U'亿' || unit_length(text, cps, i + 1, ignored) > 0))
-            damage = "dangling_point", ++i;
+            damage = "dangling_point", guess = value, ++i;
     } else if (is_chinese_numeral(cps[k].c) && cps[k].c != U'点') {
         if (k > 0 && is_chinese_numeral(cps[k - 1].c)) return false;
         std::size_t end = k;
@@ -534,8 +683,7 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
     q = quantity{};
     q.masked = masked;
     s.damage = damage;
-    s.guess = damage == "dangling_point" ? value
-                                         : std::numeric_limits<double>::quiet_NaN();  // the digits before the lost ones
+    s.guess = guess;  // the digits before the lost ones, the fragments of a split figure joined
     if (!damage.empty()) value = std::numeric_limits<double>::quiet_NaN();
     s.thousands_comma = comma && !masked;
     // 227万余元, 50多家: the multiplier, then 余/多, then the rest of the unit.
@@ -555,11 +703,11 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
             q.unit = multiplier + unit, i += n;
         else if (!multiplier.empty())
             q.unit = multiplier;
-        else if (chinese || masked)
-            return false;  // a Chinese numeral or a placeholder needs a unit to be a figure
+        else if (chinese || masked || code || damage == "leading_point")
+            return false;  // a Chinese numeral, a placeholder or a code needs a unit to be a figure
     }
     q.value = q.high = value;
-    s.first = k, s.last = i;
+    s.first = first, s.last = i;
     return true;
 }
 
@@ -723,6 +871,7 @@ bool count_verb_before(const code_points& cps, std::size_t k) {
 // before (国家, 立项, 文件, 排名) and after (项目, 家庭, 名单, 万元户).
 struct slot_word {
     std::u32string_view word, not_after, not_before;
+    bool needs_verb = true;  // a count verb before it (个百分点 stands for a number after any word)
 };
 constexpr std::u32string_view demonstratives =
     U"每各该此本这那某哪几多数若逐单首全整第诸任两一二三四五六七八九十百千万亿零〇";
@@ -739,25 +888,54 @@ constexpr slot_word slot_words[] = {
     {U"亿元", U"", U"以级"},
     {U"人次", U"", U""},
     {U"家次", U"", U""},
+    {U"个百分点", U"", U"", false},
+    {U"百分点", U"个", U"", false},
 };
+
+// Words that name an amount (成交额, 经费, 资金): 万元 or 亿元 right after one stands for a lost
+// number whatever the verb (超亿元, 近亿元, 上亿元 are about 1亿: 超/近/上 are not among them).
+bool names_an_amount(char32_t c) { return c == U'额' || c == U'费' || c == U'金'; }
+
+// "% " after a word that stands alone after a blank ("指标名称 单位 2023年 增长%"): a table's column
+// label, not a rate that lost its number.
+bool column_label(const code_points& cps, std::size_t k) {
+    std::size_t b = k;
+    while (b > 0 && is_ideograph(cps[b - 1].c)) --b;
+    const bool cell_before = b > 0 && b < k && is_blank(cps[b - 1].c);
+    const bool cell_after =
+        k + 1 >= cps.size() || is_blank(cps[k + 1].c) || cps[k + 1].c == '\n' || cps[k + 1].c == '\r';
+    return cell_before && cell_after;
+}
 
 // "共收集企业难题项", "推荐名候选人", "占比达到%": a measure word after a word, not after a number.
 bool empty_slot_at(std::string_view text, const code_points& cps, std::size_t k, scanned& s) {
     const char32_t at = cps[k].c;  // % or the first character of a slot word; most calls are at a digit
     if (at != '%' && at != U'项' && at != U'件' && at != U'家' && at != U'名' && at != U'万' && at != U'亿' &&
-        at != U'人')
+        at != U'人' && at != U'个' && at != U'百')
         return false;
-    if (k == 0 || !is_ideograph(cps[k - 1].c) || one_of(cps[k - 1].c, demonstratives) || cps[k - 1].c == U'成')
-        return false;
+    if (k == 0) return false;
+    // "获批立项 项": a blank between the word and the measure word, which is then no part of it.
+    const bool spaced = at != '%' && k >= 2 && is_blank(cps[k - 1].c) && is_ideograph(cps[k - 2].c);
+    const char32_t before = cps[spaced ? k - 2 : k - 1].c;
+    if (!is_ideograph(before) || one_of(before, demonstratives) || before == U'成') return false;
     std::size_t length = 0;
-    if (cps[k].c == '%') {
-        length = 1;
+    if (at == '%') {
+        length = column_label(cps, k) ? 0 : 1;
     } else {
         for (const auto& w : slot_words) {
-            if (!starts_with(cps, k, w.word) || one_of(cps[k - 1].c, w.not_after)) continue;
+            if (!starts_with(cps, k, w.word)) continue;
+            // 立项 is a word, but "获批立项项" names the measure word twice: the second lost its number.
+            const bool doubled =
+                w.word.size() == 1 && before == w.word[0] && k >= 2 && one_of(cps[k - 2].c, w.not_after);
+            if (!spaced && !doubled && one_of(before, w.not_after)) continue;
             const std::size_t after = k + w.word.size();
             if (after < cps.size() && one_of(cps[after].c, w.not_before)) continue;
-            if (!count_verb_before(cps, k)) continue;
+            // "技术交易额 亿元 96.4", "授权专利件 4215": a table's unit column, its cells after blanks.
+            std::size_t cell = after;
+            while (cell < cps.size() && is_blank(cps[cell].c)) ++cell;
+            if (cell > after && (spaced || (cell < cps.size() && is_digit(cps[cell].c)))) continue;
+            const bool amount = (w.word == U"万元" || w.word == U"亿元") && names_an_amount(before);
+            if (w.needs_verb && !amount && !count_verb_before(cps, k)) continue;
             length = w.word.size();
             break;
         }
@@ -774,16 +952,23 @@ bool empty_slot_at(std::string_view text, const code_points& cps, std::size_t k,
 
 bool is_open_bracket(char32_t c) { return c == U'〔' || c == '[' || c == U'【'; }
 bool is_close_bracket(char32_t c) { return c == U'〕' || c == ']' || c == U'】'; }
+bool is_open_paren(char32_t c) { return c == U'（' || c == '('; }
+bool is_close_paren(char32_t c) { return c == U'）' || c == ')'; }
 
 // A document number (科发〔2019〕19号) is a reference, not a figure; with a hole in it
 // ("〔20〕19号", "[201]9号") it is a damaged reference. Returns its length, 0 if there is none at k.
 std::size_t document_number_at(std::string_view text, const code_points& cps, std::size_t k,
                                std::vector<report_finding>* findings) {
-    if (!is_open_bracket(cps[k].c)) return 0;
+    // In parentheses ("江政办（2023）15号") only with a whole year: "（3）5项" is a list item's number.
+    const bool paren = is_open_paren(cps[k].c);
+    if (!paren && !is_open_bracket(cps[k].c)) return 0;
     std::size_t i = k + 1;
     while (i < cps.size() && is_digit(cps[i].c)) ++i;
     const std::size_t year_digits = i - k - 1;
-    if (year_digits == 0 || year_digits > 4 || i >= cps.size() || !is_close_bracket(cps[i].c)) return 0;
+    if (year_digits == 0 || year_digits > 4 || i >= cps.size() ||
+        !(paren ? is_close_paren(cps[i].c) : is_close_bracket(cps[i].c)))
+        return 0;
+    if (paren && (year_digits != 4 || cps[k + 1].c == '0')) return 0;
     const std::size_t number_start = ++i;
     while (i < cps.size() && is_digit(cps[i].c)) ++i;
     if (i >= cps.size() || cps[i].c != U'号') return 0;
@@ -830,7 +1015,7 @@ std::size_t sentence_end_after(const code_points& cps, std::size_t k) {
 // scan steps over every other character with one bitmap test.
 const char_set& starts_of_interest() {
     static const char_set set(
-        U"0123456789xX%[〔【上下全前截去十拾百佰千仟万亿廿卅零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖项件家名人");
+        U"0123456789xX%[〔【（(上下全前截去十拾百佰千仟万亿廿卅零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖项件家名人个");
     return set;
 }
 
@@ -916,6 +1101,10 @@ std::size_t quantity_at(std::string_view text, const code_points& cps, std::size
     if (empty_slot_at(text, cps, k, s)) {
         sink(s);
         return s.last;
+    }
+    if (is_digit(cps[k].c)) {
+        if (const std::size_t n = list_number_at(cps, k)) return k + n;
+        if (const std::size_t n = phone_number_at(cps, k)) return k + n;
     }
     if (!number_at(text, cps, k, s, date)) return date ? std::max(k + 1, s.last) : k + 1;
     extend_to_range(text, cps, s);
@@ -1330,13 +1519,25 @@ const char* damage_message(std::string_view kind) {
     if (kind == "zero_digits") return "a run of zeros where a figure stands: digits were lost, the value is unknown";
     if (kind == "threshold") return "a threshold of only zeros: its digits were lost";
     if (kind == "empty_slot") return "a measure word with no number before it: the number was lost";
+    if (kind == "split_digits")
+        return "the digits of one figure split by a blank (3 26件, 168. 5亿元): which digits belong together is "
+               "unknown";
+    if (kind == "bad_grouping")
+        return "a thousands separator not before exactly three digits (1,45项): digits were lost, the value is unknown";
+    if (kind == "leading_point")
+        return "a decimal point with no digits before it: digits were lost, the value is unknown";
+    if (kind == "leading_zeros")
+        return "zeros before the digits of a figure (00.5亿元): digits were lost, the value is unknown";
     return "a damaged figure";
 }
 
 // A bare 0 people or items in a clause that reports the activity as done ("派出0名专家").
 bool implausible_zero(const code_points& cps, const scanned& s) {
-    if (s.q.value != 0 || cps[s.first].c != '0' ||
-        (s.first + 1 < cps.size() && (is_digit(cps[s.first + 1].c) || cps[s.first + 1].c == '.')))
+    const char32_t c = cps[s.first].c;
+    const bool chinese = c == U'零' || c == U'〇';  // 零家 as 0家
+    if (s.q.value != 0 || (c != '0' && !chinese) ||
+        (s.first + 1 < cps.size() && (chinese ? is_chinese_numeral(cps[s.first + 1].c)
+                                              : is_digit(cps[s.first + 1].c) || cps[s.first + 1].c == '.')))
         return false;
     // The measure word is the unit, or follows the number when it is not a unit zhibiao knows (名).
     constexpr std::u32string_view counted = U"名人个家项件次场批位";
@@ -1365,6 +1566,15 @@ bool list_line_start(std::string_view text, std::string_view chunk, const code_p
             findings.push_back(make_finding(text, cps, k, k + 1, "lost_list_number",
                                             "a line starts with 、: the number of its list item was lost"));
             at += 3;
+        } else if (chunk.compare(at, 6, "\xEF\xBC\x88\xEF\xBC\x89") == 0 || chunk.compare(at, 2, "()") == 0) {
+            const auto k = static_cast<std::size_t>(
+                std::lower_bound(cps.begin(), cps.end(), at,
+                                 [](const code_point& p, std::size_t b) { return p.begin < b; }) -
+                cps.begin());
+            findings.push_back(
+                make_finding(text, cps, k, k + 2, "lost_list_number",
+                             "a line starts with empty parentheses: the number of its list item was lost"));
+            return false;
         } else {
             return c == '\n' || c == '\r';
         }

@@ -4,6 +4,8 @@
 #include <boost/test/unit_test.hpp>
 #include <algorithm>
 #include <cmath>
+#include <tuple>
+#include <vector>
 
 #include "zhibiao/error.hpp"
 #include "zhibiao/extract.hpp"
@@ -228,6 +230,65 @@ BOOST_AUTO_TEST_CASE(damaged_figures_are_missing_with_their_kind) {
     const extraction refs = extract("科发〔20〕19号和[201]9号");
     BOOST_TEST(refs.facts.empty());  // never the number 201
     BOOST_TEST(refs.findings.size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(split_lost_and_zero_led_digits_are_damage_over_the_whole_span) {
+    // Each: one figure, missing, its kind, the text of the whole span (never a fragment as a figure).
+    const std::tuple<const char*, const char*, const char*> cases[] = {
+        {"本季度受理专利申请2 48件。", "2 48件", "split_digits"},
+        {"落实研发补助35 70万元。", "35 70万元", "split_digits"},
+        {"实现技术交易额47. 3亿元。", "47. 3亿元", "split_digits"},
+        {"新登记技术合同2,6项。", "2,6项", "bad_grouping"},
+        {"全区R&D经费支出.72亿元。", ".72亿元", "leading_point"},
+        {"研发投入强度达到.93%。", ".93%", "leading_point"},
+        {"实现技术交易额05.8亿元。", "05.8亿元", "leading_zeros"},
+        {"通过评审立项项，", "项", "empty_slot"},
+        {"新增授权专利 件，", "件", "empty_slot"},
+        {"研发投入强度提升个百分点。", "个百分点", "empty_slot"},
+        {"实现成交额万元。", "万元", "empty_slot"}};
+    for (const auto& [text, figure, kind] : cases) {
+        const extraction x = extract(text);
+        BOOST_TEST_REQUIRE(x.facts.size() == 1u, text);
+        BOOST_TEST(std::isnan(x.facts[0].amount.value), text);
+        BOOST_TEST(x.facts[0].damage == kind, text);
+        BOOST_TEST(x.facts[0].text == figure, text);
+        BOOST_TEST_REQUIRE(x.findings.size() == 1u, text);
+        BOOST_TEST(x.findings[0].kind == kind, text);
+    }
+    extract_options guessing;
+    guessing.guess = true;
+    BOOST_TEST(extract("受理专利申请2 48件。", builtin_lexicon(), guessing).facts[0].guess == 248.0);
+}
+
+BOOST_AUTO_TEST_CASE(numbers_that_are_not_figures_and_sound_spaced_numbers) {
+    const auto values = [](const char* text) {
+        std::vector<double> out;
+        for (const fact& f : extract(text).facts) out.push_back(f.amount.value);
+        return out;
+    };
+    // list numbers, a telephone number, a document number in parentheses, ranks
+    BOOST_TEST(
+        (values("工作回顾。\n5.1-9月，登记技术合同86项。\n7.人才引进：引进博士12人。") == std::vector<double>{86, 12}));
+    BOOST_TEST(extract("工作回顾。\n7.人才引进：引进博士12人。").findings.empty());  // no dangling point
+    BOOST_TEST((values("咨询电话：0579-82345678，受理咨询40次。") == std::vector<double>{40}));
+    BOOST_TEST((values("依据浙科发（2022）7号和(2021)33号，兑现资金80万元。") == std::vector<double>{80}));
+    BOOST_TEST((values("发明专利增速位列全省第3位，排名第1-3名。") == std::vector<double>{}));
+    // a table's cells, a thousands separator, a clause comma and a year before a blank stay sound
+    const extraction table =
+        extract("指标 单位 本年 上年 增幅%\n技术交易额 亿元 96.4 80.2 20.2\n授权专利 件 4215 3980 5.9\n");
+    for (const fact& f : table.facts) BOOST_TEST(f.damage.empty());
+    BOOST_TEST(table.findings.empty());
+    BOOST_TEST((values("2023年 新增企业15家，专利授权量1,234件，申报项目12，获批8项。") ==
+                std::vector<double>{15, 1234, 12, 8}));
+}
+
+BOOST_AUTO_TEST_CASE(a_chinese_zero_counted_for_an_activity_is_suspect) {
+    const extraction x = extract("帮助企业解决难题零项。");
+    BOOST_TEST_REQUIRE(x.facts.size() == 1u);
+    BOOST_TEST(x.facts[0].amount.value == 0.0);
+    BOOST_TEST(std::count(x.facts[0].flags.begin(), x.facts[0].flags.end(), "suspect") == 1);
+    BOOST_TEST_REQUIRE(x.findings.size() == 1u);
+    BOOST_TEST(x.findings[0].kind == "implausible_zero");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
