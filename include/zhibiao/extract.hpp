@@ -118,7 +118,8 @@ struct fact {
                                      ///< unit_implied, unit_mismatch, no_variable, thousands_comma,
                                      ///< phrase_shared, out_of_range (more digits than a double holds
                                      ///< or a Chinese numeral beyond it), damaged, suspect, guess,
-                                     ///< prior_year (stated for the year before: 上年同期，…)
+                                     ///< prior_year (stated for the year before: 上年同期，…),
+                                     ///< target (a target or a plan: 力争…, 全年目标…, 计划…)
 };
 
 /// Something about the report as a whole or a damaged spot that is not a fact: a damaged figure
@@ -152,7 +153,8 @@ enum class fact_flag : unsigned {
     damaged,
     suspect,
     guess,
-    prior_year
+    prior_year,
+    target
 };
 
 /// The facts of a report as columns, row i the i-th fact (what `extraction::facts` holds, without

@@ -103,7 +103,8 @@ def extract(text: str | bytes, lexicon: str | Path | None = None, *, guess: bool
     lexicon_toml = None
     if lexicon is not None:
         lexicon_toml = read_limited(lexicon, MAX_LEXICON_BYTES, "lexicon")  # bytes: the TOML reader checks UTF-8
-    columns, info = _core.extract(text, lexicon_toml, guess=guess)
+    source = str(lexicon) if lexicon is not None else "<lexicon>"  # errors name the file
+    columns, info = _core.extract(text, lexicon_toml, guess=guess, lexicon_source=source)
     df = _facts_class()(_frame(columns))
     df.attrs["lexicon_units"] = dict(info["lexicon_units"])
     df.attrs["text"] = info.get("text", text)
@@ -214,6 +215,17 @@ def _make_facts_class() -> Any:
             chosen: dict[tuple[str, str], Any] = {}
             for row in converted.itertuples():
                 if not row.variable or row.flag_change:
+                    continue
+                if row.flag_target:  # a target or a plan (力争…, 全年目标…): not what was achieved
+                    findings.append(
+                        {
+                            "kind": "target",
+                            "begin": row.begin,
+                            "end": row.end,
+                            "text": row.text,
+                            "message": f"{row.variable}: a target or a plan, not an actual figure",
+                        }
+                    )
                     continue
                 left_out = _not_a_panel_value(row)
                 if left_out:
