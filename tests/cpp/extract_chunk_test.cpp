@@ -149,15 +149,15 @@ BOOST_AUTO_TEST_CASE(targets_and_tables_in_any_chunks) {
         "专利授权量 980 870 12.6\n\n于5月20日召开大会，新建研发平台3个。";
     const table_extraction whole = extract_table(text);
     BOOST_TEST_REQUIRE(whole.facts.size() == 12u);
-    const char* const periods[] = {"2023H1", "2025",   "2023H1", "2023",   "2022",   "2023",
-                                   "2023",   "2022",   "2023H1", "2023H1", "2023H1", "2023H1"};
+    const char* const periods[] = {"2023H1", "2025", "2023H1", "2023",   "2022",   "2023",
+                                   "2023",   "2022", "2023H1", "2023H1", "2023H1", "2023H1"};
     for (std::size_t i = 0; i < 12; ++i) BOOST_TEST(fact_at(whole.facts, i).period == periods[i], i);
     BOOST_TEST(whole.facts.has(1, fact_flag::target));
     BOOST_TEST(!whole.facts.has(2, fact_flag::target));
     BOOST_TEST(fact_at(whole.facts, 3).amount.unit == "万元");
     BOOST_TEST(whole.facts.has(5, fact_flag::change));
     BOOST_TEST(fact_at(whole.facts, 6).variable == "patents_granted");  // the empty cell (-) is no figure
-    BOOST_TEST(fact_at(whole.facts, 8).variable.empty());  // a row short of its unit: not read
+    BOOST_TEST(fact_at(whole.facts, 8).variable.empty());               // a row short of its unit: not read
     BOOST_TEST_REQUIRE(whole.findings.size() == 1u);
     BOOST_TEST(whole.findings[0].kind == "table_row");
     for (std::size_t chunk_bytes : {std::size_t{0}, std::size_t{1}, std::size_t{7}, std::size_t{60}})

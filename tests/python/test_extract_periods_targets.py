@@ -44,11 +44,7 @@ def test_a_target_year_holds_for_its_sentence_only():
 
 
 def test_a_year_target_and_a_plan_heading_leave_the_half_year():
-    text = (
-        "2023年上半年，全区专利授权量210件，完成全年目标任务500件的42%。登记技术合同60项。\n"
-        "下半年工作计划\n力争全年新增科技型中小企业120家。\n"
-        "新建研发平台4个。"
-    )
+    text = "2023年上半年，全区专利授权量210件，完成全年目标任务500件的42%。登记技术合同60项。\n" "下半年工作计划\n力争全年新增科技型中小企业120家。\n" "新建研发平台4个。"
     rows = _rows(text, "text", "period", "flag_target")
     assert rows[0] == ("210件", "2023H1", False)
     assert ("500件", "2023", True) in rows  # the year's target, not the half-year's figure
@@ -89,7 +85,9 @@ TABLE = (
 
 def test_a_table_is_read_by_its_columns():
     facts = zb.extract(TABLE)
-    rows = [tuple(r) for r in facts[["text", "variable", "value", "unit", "period", "flag_change"]].itertuples(index=False)]
+    rows = [
+        tuple(r) for r in facts[["text", "variable", "value", "unit", "period", "flag_change"]].itertuples(index=False)
+    ]
     assert rows[:6] == [
         ("52000", "tech_contract_value", 52000, "万元", "2024", False),
         ("41000", "tech_contract_value", 41000, "万元", "2023", False),
