@@ -2132,8 +2132,12 @@ private:
     // A target word (target_word_at) before code point `first` in its sentence (力争…) or clause
     // (目标, 计划). Figures come in order: the cursor walks each code point of a chunk once.
     bool target_before(std::size_t first) {
+        // Most code points are neither a clause mark nor the first character of a target word: one
+        // bitmap test each.
+        static const char_set stops(U"力预确争目计;!?,\n\r。；！？，");
         for (; target_cursor_ < first; ++target_cursor_) {
             const char32_t c = cps_[target_cursor_].c;
+            if (!stops.has(c)) continue;
             if (clause_end(c)) {
                 target_in_clause_ = false;
                 if (c != ',' && c != U'，') target_in_sentence_ = false;
