@@ -1112,6 +1112,7 @@ template <class Sink>
 std::size_t table_line(std::string_view text, const code_points& cps, std::size_t line, scan_state& carried,
                        std::vector<report_finding>* findings, Sink& sink) {
     thread_local std::vector<std::pair<std::size_t, std::size_t>> tokens;
+    if (line >= cps.size()) return line;  // the line starts the next chunk (scan_state::line_start)
     std::size_t end = line;
     if (!line_tokens(cps, line, end, tokens)) {
         carried.table.clear();  // prose or an empty line: the table, if any, has ended
