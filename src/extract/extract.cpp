@@ -721,7 +721,7 @@ std::size_t period_at(const code_points& cps, std::size_t k, period_state& state
 // A word that makes a figure after it a target or a plan, not what was done (力争全年…25家, 完成
 // 全年目标任务600件的54.3%, 全年计划争取资金2000万元): its length, 0 if none at k. `sentence`: it
 // governs the rest of its sentence (力争, 预计, 确保, 争取达到…), else the rest of its clause (目标,
-// 计划 — not 科技计划项目, 计划投资: names of what is counted).
+// 计划 — not 科技计划项目, 人才计划, 计划投资: names of programmes and of what is counted).
 std::size_t target_word_at(const code_points& cps, std::size_t k, bool& sentence) {
     const char32_t c = cps[k].c;
     if (c != U'力' && c != U'预' && c != U'确' && c != U'争' && c != U'目' && c != U'计') return 0;
@@ -735,8 +735,10 @@ std::size_t target_word_at(const code_points& cps, std::size_t k, bool& sentence
         return 2;
     sentence = false;
     if (starts_with(cps, k, U"目标")) return 2;
-    if (starts_with(cps, k, U"计划") && !ends_with(cps, k, U"科技") && !starts_with(cps, k + 2, U"项目") &&
-        !starts_with(cps, k + 2, U"投") && !starts_with(cps, k + 2, U"总投") && !starts_with(cps, k + 2, U"单列"))
+    // 计划 names a programme after 科技/人才/研发… or before 项目/单列/a closing quote (入选省"双创计划"12人).
+    if (starts_with(cps, k, U"计划") && !(k > 0 && one_of(cps[k - 1].c, U"技才人智英发炬星创业”\"'》")) &&
+        !starts_with(cps, k + 2, U"项目") && !starts_with(cps, k + 2, U"投") && !starts_with(cps, k + 2, U"总投") &&
+        !starts_with(cps, k + 2, U"单列") && !(k + 2 < cps.size() && one_of(cps[k + 2].c, U"”\"'》")))
         return 2;
     return 0;
 }

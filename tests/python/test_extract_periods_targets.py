@@ -179,7 +179,18 @@ def test_a_target_is_flagged_and_left_out_of_the_panel(sentence):
         assert "target" in set(panel.findings["kind"])
 
 
-@pytest.mark.parametrize("sentence", ["争取上级科技资金350万元", "实施科技计划项目12项", "计划总投资3000万元", "达到预期"])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "争取上级科技资金350万元",
+        "实施科技计划项目12项",
+        "计划总投资3000万元",
+        "达到预期",
+        "入选省级人才计划8人",
+        "入选“双创计划”5人",
+        "实施国家重点研发计划2项",
+    ],
+)
 def test_words_that_look_like_targets_are_not(sentence):
     facts = zb.extract(f"2024年，{sentence}。")
     assert not facts["flag_target"].any(), facts[["text", "flag_target"]]
