@@ -770,8 +770,10 @@ bool target_period(const code_points& cps, std::size_t k, std::size_t n) {
     if (k > 0 && cps[k - 1].c == U'到') return true;
     for (std::size_t j = k; j > 0 && k - j < 8 && !clause_end(cps[j - 1].c); --j)
         if (j >= 2 && target_word_at(cps, j - 2, sentence)) return true;
+    static const char_set stops(U"力预确争目计打展0123456789。！？；;!?\n\r");  // one test a code point
     for (std::size_t j = k + n; j < cps.size() && j - k < 40; ++j) {
         const char32_t c = cps[j].c;
+        if (!stops.has(c)) continue;
         if (is_digit(c) || one_of(c, U"。！？；;!?\n\r")) return false;
         if (target_word_at(cps, j, sentence) || starts_with(cps, j, U"打算") || starts_with(cps, j, U"展望"))
             return true;
