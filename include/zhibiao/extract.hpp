@@ -8,8 +8,12 @@
 // 廿/卅) when a unit follows; Arabic digits with a Chinese multiplier (1.2万件, 13.5亿元);
 // percentages, 个百分点, 三成 = 30%; ranges (5%—10%, 5-10%, 5%～10%, 5至10%); placeholders
 // (13.x%, XX项) become a missing value flagged `masked`, never a number. Approximate words make a
-// qualifier, not an exact value: 约/左右 approximate; 超过/逾/以上/余/多 lower bound; 近/不足/以内/
-// 以下 upper bound.
+// qualifier, not an exact value: 约/左右 approximate; 超过/突破/逾/以上/余/多 lower bound; 近/不足/以内/
+// 以下 upper bound. A figure after 力争/预计/预期/确保/争取实现… in its sentence or 目标/计划 in its
+// clause is flagged `target`. Measure words the unit algebra does not know (场次, 批次, 期, 名, 台套…)
+// stay the unit after Arabic digits; a unit that does not convert to the variable's (counts in
+// another measure word too: 家 is not 个) leaves the figure no variable (unit_mismatch), and a bare
+// 万/亿 of a variable counted in 元, 家… is completed with that word (2.35亿 → 亿元).
 //
 // A fact's variable is the lexicon phrase closest before the number in the same clause (clauses
 // end at 。；！？, a line break or a comma that is not a thousands separator); "增长/提高/下降/同比"
@@ -25,7 +29,13 @@
 // 一季度…四季度, 1-N月 / 1至N月 / 截至N月(底|末) / N月底 / N月末 (January to N however it is said: N = 6
 // is the half-year, 3 the first quarter, 12 the year; N月 alone is the month), or 全年; a year with
 // 年度 outside the title ("兑现2017年度奖补资金") names the period of its own
-// clause only. A phrase separated from its figure by an enumeration (、/等) does not name it.
+// clause only. A compared period (比2023年, 较2023年底) and a date with a day (5月20日召开) set no
+// period; a target's period (2025年，力争…; 到2025年; 力争全年…) holds to its sentence's end.
+// 1月至N月 is January to N. A phrase separated from its figure by an enumeration (、/等) does not name it.
+// A stock and a flow sharing a phrase: the scope word decides, else the stock; 累计/总数 in the next
+// clause names the stock of the figure before; "A和B分别为x和y" binds in order. A table turned into
+// lines (a header of years / 单位 / 增长% labels, a row a line) is read by column, or its rows get no
+// variable and a `table_row` finding.
 // Invalid UTF-8 bytes are skipped and counted, not guessed (decode_report detects GB18030/UTF-16).
 //
 // Damage from a conversion out of Word or PDF never becomes a number: a decimal point with no
@@ -118,7 +128,8 @@ struct fact {
                                      ///< unit_implied, unit_mismatch, no_variable, thousands_comma,
                                      ///< phrase_shared, out_of_range (more digits than a double holds
                                      ///< or a Chinese numeral beyond it), damaged, suspect, guess,
-                                     ///< prior_year (stated for the year before: 上年同期，…)
+                                     ///< prior_year (stated for the year before: 上年同期，…),
+                                     ///< target (a target or a plan: 力争…, 全年目标…, 计划…)
 };
 
 /// Something about the report as a whole or a damaged spot that is not a fact: a damaged figure
@@ -152,7 +163,8 @@ enum class fact_flag : unsigned {
     damaged,
     suspect,
     guess,
-    prior_year
+    prior_year,
+    target
 };
 
 /// The facts of a report as columns, row i the i-th fact (what `extraction::facts` holds, without

@@ -246,7 +246,8 @@ std::string_view text_of(const py::object& input, std::string& copy) {
     return copy;
 }
 
-py::tuple extract_to_columns(const py::object& input, const std::optional<std::string>& lexicon_toml, bool guess) {
+py::tuple extract_to_columns(const py::object& input, const std::optional<std::string>& lexicon_toml, bool guess,
+                             const std::string& lexicon_source) {
     const bool from_bytes = py::isinstance<py::bytes>(input) || py::isinstance<py::bytearray>(input);
     std::string copy;
     const std::string_view given = text_of(input, copy);
@@ -258,7 +259,7 @@ py::tuple extract_to_columns(const py::object& input, const std::optional<std::s
         py::gil_scoped_release release;
         if (from_bytes) decoded = decode_report(given);
         const std::string_view text = from_bytes ? std::string_view(decoded.text) : given;
-        words = lexicon_toml ? lexicon_from_toml(*lexicon_toml, "<lexicon>") : builtin_lexicon();
+        words = lexicon_toml ? lexicon_from_toml(*lexicon_toml, lexicon_source) : builtin_lexicon();
         extract_options options;
         options.guess = guess;
         x = extract_table(text, words, options);
@@ -272,7 +273,8 @@ py::tuple extract_to_columns(const py::object& input, const std::optional<std::s
 
 void register_extract(py::module_& m) {
     m.def("extract", &extract_to_columns, py::arg("text"), py::arg("lexicon_toml") = py::none(),
-          py::arg("guess") = false, "Facts of a report: (columns, info); bytes are decoded as read_csv decodes them.");
+          py::arg("guess") = false, py::arg("lexicon_source") = "<lexicon>",
+          "Facts of a report: (columns, info); bytes are decoded as read_csv decodes them.");
     m.def(
         "decode_text",
         [](const py::bytes& bytes) {

@@ -59,7 +59,7 @@ def extract(text: str | bytes, lexicon: str | Path | None = None, *, guess: bool
     clause_end (its clause, character offsets), byte_begin/byte_end (UTF-8 byte offsets, as in
     C++), and one boolean column per flag, ``flag_<name>``: masked, approximate, lower_bound,
     upper_bound, range, change, unit_implied, unit_mismatch, no_variable, thousands_comma,
-    phrase_shared, out_of_range, damaged, suspect, guess, prior_year (filter with
+    phrase_shared, out_of_range, damaged, suspect, guess, prior_year, target (filter with
     ``facts[facts.flag_damaged]``).
 
     A change (flag_change: 增长/提高/下降/减少… between the phrase and the figure) carries its
@@ -103,7 +103,8 @@ def extract(text: str | bytes, lexicon: str | Path | None = None, *, guess: bool
     lexicon_toml = None
     if lexicon is not None:
         lexicon_toml = read_limited(lexicon, MAX_LEXICON_BYTES, "lexicon")  # bytes: the TOML reader checks UTF-8
-    columns, info = _core.extract(text, lexicon_toml, guess=guess)
+    source = str(lexicon) if lexicon is not None else "<lexicon>"  # errors name the file
+    columns, info = _core.extract(text, lexicon_toml, guess=guess, lexicon_source=source)
     df = _facts_class()(_frame(columns))
     df.attrs["lexicon_units"] = dict(info["lexicon_units"])
     df.attrs["text"] = info.get("text", text)
@@ -196,7 +197,8 @@ def _make_facts_class() -> Any:
 
             Stated rules: figures without a variable, changes (同比增长…), bounds and ranges are not
             levels and are left out (``not_a_level``); approximate figures (约12项, 12项左右) are not
-            exact values and are left out too (``approximate``), as 超过/近/余/多 (bounds) are; a
+            exact values and are left out too (``approximate``), as 超过/突破/近/余/多 (bounds) are;
+            targets and plans (flag_target: 力争…, 全年目标…) are left out as ``target``; a
             figure without a period takes `period` (an error if none is given), one stated for the
             year before (flag_prior_year, 上年同期…) the year before `period` (2024H1 → 2023H1),
             never `period` itself; a unit that cannot convert leaves the figure out. Two figures
@@ -217,6 +219,17 @@ def _make_facts_class() -> Any:
             chosen: dict[tuple[str, str], Any] = {}
             for row in converted.itertuples():
                 if not row.variable or row.flag_change:
+                    continue
+                if row.flag_target:  # a target or a plan (力争…, 全年目标…): not what was achieved
+                    findings.append(
+                        {
+                            "kind": "target",
+                            "begin": row.begin,
+                            "end": row.end,
+                            "text": row.text,
+                            "message": f"{row.variable}: a target or a plan, not an actual figure",
+                        }
+                    )
                     continue
                 left_out = _not_a_panel_value(row)
                 if left_out:

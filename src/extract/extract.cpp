@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -23,6 +24,7 @@
 #include "io/encoding.hpp"
 #include "core/text.hpp"
 #include "io/toml.hpp"
+#include "zhibiao/detail/edit_distance.hpp"
 #include "zhibiao/error.hpp"
 #include "zhibiao/interrupt.hpp"
 #include "zhibiao/period.hpp"
@@ -431,12 +433,36 @@ std::size_t unit_length(std::string_view text, const code_points& cps, std::size
     return remember(found);
 }
 
+// Measure words of reports that no unit of the unit algebra names (场次, 批次, 台套, 名…): kept
+// as the figure's unit after Arabic digits, so that "培训23场次" is 23 场次 — never a bare 23 that
+// a variable counted in 人次 would take — and a lexicon unit never matches them (unit_mismatch).
+std::size_t measure_word_length(const code_points& cps, std::size_t k, std::string& unit) {
+    static constexpr std::array<std::pair<std::u32string_view, const char*>, 9> words = {{{U"场次", "场次"},
+                                                                                          {U"批次", "批次"},
+                                                                                          {U"台套", "台套"},
+                                                                                          {U"场", "场"},
+                                                                                          {U"期", "期"},
+                                                                                          {U"批", "批"},
+                                                                                          {U"名", "名"},
+                                                                                          {U"台", "台"},
+                                                                                          {U"套", "套"}}};
+    for (const auto& [word, utf8] : words)
+        if (starts_with(cps, k, word)) return unit = utf8, word.size();
+    return 0;
+}
+
 struct scanned {
     quantity q;
     std::size_t first = 0, last = 0;  // code point range
     bool thousands_comma = false;
     std::string_view damage;                                  // the kind of damage, "" for a sound figure
     double guess = std::numeric_limits<double>::quiet_NaN();  // what the damaged text still says (21.% → 21)
+    // A cell of a table turned into lines (table_line): read by its column (period, unit, change,
+    // the row's name as its phrase), or a row that could not be read (no variable, a finding).
+    enum class table_cell : std::uint8_t { none, read, unread } table = table_cell::none;
+    bool table_change = false;                  // the growth column (增长%)
+    std::string_view table_period;              // the column's period (stable storage: scan_state)
+    std::size_t name_first = 0, name_last = 0;  // the row's name, code points
 };
 
 // Digits with at most one point, correctly rounded as strtod rounds them (fast_float is exact
@@ -698,7 +724,8 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
         value *= 10, q.unit = "%", ++i;  // 三成 = 30%
     } else {
         std::string unit;
-        const std::size_t n = unit_length(text, cps, i, unit);
+        std::size_t n = unit_length(text, cps, i, unit);
+        if (!n && !chinese && !masked) n = measure_word_length(cps, i, unit);  // 一批, 一期: words, not figures
         if (n)
             q.unit = multiplier + unit, i += n;
         else if (!multiplier.empty())
@@ -722,7 +749,7 @@ bool closes_a_word(const code_points& cps, std::size_t k) {
 void qualifiers(const code_points& cps, scanned& s) {
     quantity& q = s.q;
     std::size_t before = s.first, after = s.last;
-    if (ends_with(cps, before, U"超过") || ends_with(cps, before, U"逾"))
+    if (ends_with(cps, before, U"超过") || ends_with(cps, before, U"突破") || ends_with(cps, before, U"逾"))
         q.qual = qualifier::lower_bound, before -= ends_with(cps, before, U"逾") ? 1 : 2;
     else if (ends_with(cps, before, U"不足"))
         q.qual = qualifier::upper_bound, before -= 2;
@@ -814,13 +841,21 @@ std::size_t period_at(const code_points& cps, std::size_t k, period_state& state
             set(period::quarter(state.year, v));
             return end + 2 - k;
         }
-        if (end < cps.size() && is_dash(cps[end].c) && v == 1) {  // 1-10月: January to October
+        // 1-10月 (and 1月至10月, 1月—10月): January to October
+        const std::size_t dash = end < cps.size() && cps[end].c == U'月' ? end + 1 : end;
+        if (dash < cps.size() && is_dash(cps[dash].c) && v == 1) {
             std::size_t end2 = 0;
-            const int m = end + 1 < cps.size() ? number(end + 1, end2) : 0;
+            const int m = dash + 1 < cps.size() ? number(dash + 1, end2) : 0;
             if (m >= 1 && m <= 12 && end2 < cps.size() && cps[end2].c == U'月') {
                 set(period::year_to_date(state.year, m));
                 return end2 + 1 - k;
             }
+        }
+        // "…1-9月" whose 1 another reading took (a list number "3.1-9月"): still January to N.
+        if (end < cps.size() && cps[end].c == U'月' && v >= 1 && v <= 12 && k >= 2 && is_dash(cps[k - 1].c) &&
+            cps[k - 1].c != U'至' && cps[k - 2].c == '1' && (k < 3 || !is_digit(cps[k - 3].c))) {
+            set(period::year_to_date(state.year, v));
+            return end + 1 - k;
         }
         if (end < cps.size() && cps[end].c == U'月' && v >= 1 && v <= 12) {
             const std::size_t month_end = month_end_word(cps, end + 1);  // 6月底 / 6月末: to the end of June
@@ -829,6 +864,69 @@ std::size_t period_at(const code_points& cps, std::size_t k, period_state& state
         }
     } catch (const error&) {}
     return 0;
+}
+
+// A word that makes a figure after it a target or a plan, not what was done (力争全年…25家, 完成
+// 全年目标任务600件的54.3%, 全年计划争取资金2000万元): its length, 0 if none at k. `sentence`: it
+// governs the rest of its sentence (力争, 预计, 确保, 争取达到…), else the rest of its clause (目标,
+// 计划 — not 科技计划项目, 人才计划, 计划投资: names of programmes and of what is counted).
+std::size_t target_word_at(const code_points& cps, std::size_t k, bool& sentence) {
+    const char32_t c = cps[k].c;
+    if (c != U'力' && c != U'预' && c != U'确' && c != U'争' && c != U'目' && c != U'计') return 0;
+    sentence = true;
+    if (starts_with(cps, k, U"力争") || starts_with(cps, k, U"预计") || starts_with(cps, k, U"预期") ||
+        starts_with(cps, k, U"确保"))
+        return 2;
+    if (starts_with(cps, k, U"争取") &&
+        (starts_with(cps, k + 2, U"实现") || starts_with(cps, k + 2, U"达到") || starts_with(cps, k + 2, U"突破") ||
+         starts_with(cps, k + 2, U"全年") || starts_with(cps, k + 2, U"年内") || starts_with(cps, k + 2, U"完成")))
+        return 2;
+    sentence = false;
+    if (starts_with(cps, k, U"目标")) return 2;
+    // 计划 names a programme after 科技/人才/研发… or before 项目/单列/a closing quote (入选省"双创计划"12人).
+    if (starts_with(cps, k, U"计划") && !(k > 0 && one_of(cps[k - 1].c, U"技才人智英发炬星创业”\"'》")) &&
+        !starts_with(cps, k + 2, U"项目") && !starts_with(cps, k + 2, U"投") && !starts_with(cps, k + 2, U"总投") &&
+        !starts_with(cps, k + 2, U"单列") && !(k + 2 < cps.size() && one_of(cps[k + 2].c, U"”\"'》")))
+        return 2;
+    return 0;
+}
+
+// A date with a day ("5月20日召开", "6月30日，召开"; at j: [N月]N日/号): an event, not the period of
+// the figures after it. Its length, 0 if none.
+std::size_t day_date_at(const code_points& cps, std::size_t j) {
+    const auto digits = [&](std::size_t i) {
+        std::size_t e = i;
+        while (e < cps.size() && e - i < 2 && (is_digit(cps[e].c) || chinese_digit(cps[e].c) >= 0 || cps[e].c == U'十'))
+            ++e;
+        return e;
+    };
+    std::size_t i = j, e = digits(i);
+    if (e > i && e < cps.size() && cps[e].c == U'月') i = e + 1, e = digits(i);
+    if (e > i && e < cps.size() && (cps[e].c == U'日' || cps[e].c == U'号')) return e + 1 - j;
+    return 0;
+}
+
+// A period a comparison names (比2023年增长, 较2023年底, 与2023年相比, 高于2022年): what the figure
+// is compared with, not the period of the figures that follow.
+bool compared_period(const code_points& cps, std::size_t k) { return k > 0 && one_of(cps[k - 1].c, U"比较与同于"); }
+
+// A period that only a target or a plan is stated for (2025年，力争…; 到2025年; 力争全年…; 下半年
+// 工作打算): a target word within a few characters before it in its clause, or after it in its
+// sentence before any digit. Such a period holds to the end of its sentence only.
+bool target_period(const code_points& cps, std::size_t k, std::size_t n) {
+    bool sentence = false;
+    if (k > 0 && cps[k - 1].c == U'到') return true;
+    for (std::size_t j = k; j > 0 && k - j < 8 && !clause_end(cps[j - 1].c); --j)
+        if (j >= 2 && target_word_at(cps, j - 2, sentence)) return true;
+    static const char_set stops(U"力预确争目计打展0123456789。！？；;!?\n\r");  // one test a code point
+    for (std::size_t j = k + n; j < cps.size() && j - k < 40; ++j) {
+        const char32_t c = cps[j].c;
+        if (!stops.has(c)) continue;
+        if (is_digit(c) || one_of(c, U"。！？；;!?\n\r")) return false;
+        if (target_word_at(cps, j, sentence) || starts_with(cps, j, U"打算") || starts_with(cps, j, U"展望"))
+            return true;
+    }
+    return false;
 }
 
 // ---- Damage that conversion from Word or PDF leaves in figures --------------------------------
@@ -1015,7 +1113,7 @@ std::size_t sentence_end_after(const code_points& cps, std::size_t k) {
 // scan steps over every other character with one bitmap test.
 const char_set& starts_of_interest() {
     static const char_set set(
-        U"0123456789xX%[〔【（(上下全前截去十拾百佰千仟万亿廿卅零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖项件家名人个");
+        U"0123456789xX%[〔【（(上下全前截去十拾百佰千仟万亿廿卅零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖项件家名人个\n");
     return set;
 }
 
@@ -1062,19 +1160,33 @@ struct scan_state {
     // In a sentence about the year before: the period state to go back to where it ends.
     std::optional<period_state> after_prior;
     std::size_t prior_ends = 0;  // code point of the chunk where that sentence ends
+    // In a sentence with a target's period (2025年，力争…): the period state to go back to where it ends.
+    std::optional<period_state> after_target;
+    std::size_t target_ends = 0;
+    // A table turned into lines ("指标名称 单位 2023年 2022年 增长%", then a row a line): its columns
+    // while rows follow, empty otherwise.
+    struct column {
+        enum class kind : std::uint8_t { name, unit, period, growth, other } what = kind::name;
+        const std::string* period = nullptr;  // into `labels`
+    };
+    std::vector<column> table;
+    bool table_readable = false;     // every column is one table_line() knows
+    std::deque<std::string> labels;  // the periods of columns (deque: facts view them)
+    bool line_start = true;          // the chunk starts a line
 };
 
 // A sentence about the year before begins at k (prior_year_at): its figures take the prior year
 // of the governing period (or of the year, at 上年末), or no period when none governs — never the
 // governing one. The state in force before comes back where the sentence ends.
-void enter_prior_year(const code_points& cps, std::size_t k, bool year_end, scan_state& carried,
+void enter_prior_year(const code_points& cps, std::size_t k, bool same_span, scan_state& carried,
                       std::deque<stated_period>* periods) {
     period_state& state = carried.period;
     if (state.prior) return;  // 上年同期…上年: still the same year before
     carried.after_prior = state, carried.prior_ends = sentence_end_after(cps, k);
     state.prior = true;
     try {
-        if (state.current) state.current = year_end ? period::year(state.year - 1) : state.current->prior_year();
+        // 上年同期: the same span a year earlier; 上年 / 去年 / 上年末 / 上年度: the year before.
+        if (state.current) state.current = same_span ? state.current->prior_year() : period::year(state.year - 1);
     } catch (const error&) {
         state.current.reset();
     }
@@ -1090,6 +1202,167 @@ void leave_prior_year(const code_points& cps, std::size_t k, scan_state& carried
     carried.after_prior.reset();
     const std::optional<period>& p = carried.period.current;
     if (periods) periods->push_back({cps.base() + carried.prior_ends, p ? p->to_string() : std::string(), false});
+}
+
+// The period state before a target's sentence, once code point k is past its end.
+void leave_target_period(const code_points& cps, std::size_t k, scan_state& carried,
+                         std::deque<stated_period>* periods) {
+    if (!carried.after_target || k < carried.target_ends) return;
+    carried.period = *carried.after_target;
+    carried.after_target.reset();
+    const std::optional<period>& p = carried.period.current;
+    if (periods)
+        periods->push_back(
+            {cps.base() + carried.target_ends, p ? p->to_string() : std::string(), false, carried.period.prior});
+}
+
+// ---- Tables turned into lines ------------------------------------------------------------------
+
+// The tokens of the line at code point `line` (split at blanks), up to its end; false when the line
+// is prose (a clause or sentence mark in it) or empty. `end`: the line break ending it (or the end).
+bool line_tokens(const code_points& cps, std::size_t line, std::size_t& end,
+                 std::vector<std::pair<std::size_t, std::size_t>>& tokens) {
+    tokens.clear();
+    std::size_t from = line;
+    for (end = line;; ++end) {
+        const char32_t c = end < cps.size() ? cps[end].c : U'\n';
+        if (c == '\n' || c == '\r' || c == ' ' || c == '\t') {
+            if (end > from) tokens.emplace_back(from, end);
+            from = end + 1;
+            if (c == '\n' || c == '\r') break;
+            continue;
+        }
+        if (clause_end(c) || c == U'：' || c == ':' || c == U'、') return false;
+    }
+    return !tokens.empty();
+}
+
+// 2023年 / 2023年度 as a column label: the year, 0 if it is not one.
+int year_label(const code_points& cps, std::size_t from, std::size_t to) {
+    if (to - from < 5 || to - from > 6) return 0;
+    int y = 0;
+    for (std::size_t k = from; k < from + 4; ++k) {
+        if (!is_digit(cps[k].c)) return 0;
+        y = y * 10 + static_cast<int>(cps[k].c - '0');
+    }
+    if (cps[from + 4].c != U'年' || (to - from == 6 && cps[from + 5].c != U'度')) return 0;
+    return y >= 1900 && y <= 2200 ? y : 0;
+}
+
+// A header of several periods or a unit column and a period ("指标名称 单位 2023年 2022年 增长%"):
+// the columns into carried.table; false if the line is no such header.
+bool table_header(const code_points& cps, const std::vector<std::pair<std::size_t, std::size_t>>& tokens,
+                  scan_state& carried) {
+    if (tokens.size() < 3) return false;
+    std::vector<scan_state::column> columns(tokens.size());
+    std::size_t periods = 0, units = 0, growth = 0, other = 0;
+    const std::string* first_period = nullptr;
+    for (std::size_t i = 1; i < tokens.size(); ++i) {
+        const auto [b, e] = tokens[i];
+        using kind = scan_state::column::kind;
+        if (const int y = year_label(cps, b, e)) {
+            carried.labels.push_back(period::year(y).to_string());
+            columns[i] = {kind::period, &carried.labels.back()};
+            if (!first_period) first_period = &carried.labels.back();
+            ++periods;
+        } else if (starts_with(cps, b, U"单位") || starts_with(cps, b, U"计量单位")) {
+            columns[i].what = kind::unit, ++units;
+        } else if (starts_with(cps, b, U"增长") || starts_with(cps, b, U"增幅") || starts_with(cps, b, U"增速") ||
+                   starts_with(cps, b, U"同比") || starts_with(cps, b, U"比上年")) {
+            columns[i].what = kind::growth, ++growth;
+        } else {
+            columns[i].what = kind::other, ++other;
+        }
+    }
+    if (periods < 2 && !(periods == 1 && (units || growth))) return false;
+    for (auto& c : columns)
+        if (c.what == scan_state::column::kind::growth) c.period = first_period;
+    carried.table = std::move(columns);
+    carried.table_readable = other == 0 && units <= 1;
+    return true;
+}
+
+// A number cell of a table row at [b, e): a number (a leading - for a decline) filling the token, or
+// a unit of its own after it; false if the token is not one.
+bool number_cell(std::string_view text, const code_points& cps, std::size_t b, std::size_t e, scanned& s) {
+    const bool negative = cps[b].c == '-' && e - b > 1;
+    bool date = false;
+    if (!number_at(text, cps, b + (negative ? 1 : 0), s, date) || s.last != e) return false;
+    if (negative) s.q.value = -s.q.value, s.q.high = -s.q.high;
+    s.first = b;
+    s.q.begin = cps[b].begin, s.q.end = cps.end_of(e - 1);
+    return true;
+}
+
+// The line at code point `line` if it is a table's header or row: its cells handed to `sink` (read
+// by column when the header says how, else flagged as a row not read), and the code point of its
+// line break returned; `line` itself when it is neither (prose: the table, if any, has ended).
+template <class Sink>
+std::size_t table_line(std::string_view text, const code_points& cps, std::size_t line, scan_state& carried,
+                       std::vector<report_finding>* findings, Sink& sink) {
+    thread_local std::vector<std::pair<std::size_t, std::size_t>> tokens;
+    if (line >= cps.size()) return line;  // the line starts the next chunk (scan_state::line_start)
+    std::size_t end = line;
+    if (!line_tokens(cps, line, end, tokens)) {
+        carried.table.clear();  // prose or an empty line: the table, if any, has ended
+        return line;
+    }
+    if (table_header(cps, tokens, carried)) return end;
+    if (carried.table.empty()) return line;
+    // A row: the cells right-aligned under the columns, the tokens before them its name.
+    const std::size_t columns = carried.table.size();
+    std::vector<scanned> cells;
+    const bool unit_column = std::any_of(carried.table.begin(), carried.table.end(), [](const scan_state::column& c) {
+        return c.what == scan_state::column::kind::unit;
+    });
+    bool readable = carried.table_readable && tokens.size() >= columns, any_number = false;
+    std::string unit;
+    const std::size_t shift = tokens.size() >= columns ? tokens.size() - columns : 0;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const auto [b, e] = tokens[i];
+        scanned cell;
+        const bool number = number_cell(text, cps, b, e, cell);
+        any_number |= number;
+        if (i <= shift || !readable) {  // the name, or a row not read by its columns
+            if (number && i > 0) cells.push_back(cell), readable = false;
+            continue;
+        }
+        const scan_state::column& c = carried.table[i - shift];
+        using kind = scan_state::column::kind;
+        if (c.what == kind::unit) {
+            std::string u;
+            const std::size_t n = unit_length(text, cps, b, u);
+            const std::size_t m = n ? n : measure_word_length(cps, b, u);
+            if (b + m == e)
+                unit = u;
+            else
+                readable = false;
+        } else if (number) {
+            cell.table_period = c.period ? std::string_view(*c.period) : std::string_view();
+            cell.table_change = c.what == kind::growth;
+            // A level with no unit of its own in a table without a unit column: its unit is unknown.
+            if (!unit_column && !cell.table_change && cell.q.unit.empty()) readable = false;
+            cells.push_back(cell);
+        } else if (!(e - b == 1 && one_of(cps[b].c, U"-—/"))) {  // an empty cell
+            readable = false;
+        }
+    }
+    if (!any_number) {  // not a row: the table has ended
+        carried.table.clear();
+        return line;
+    }
+    const std::size_t name_last = tokens[shift].second;
+    for (scanned& cell : cells) {
+        cell.table = readable ? scanned::table_cell::read : scanned::table_cell::unread;
+        cell.name_first = line, cell.name_last = name_last;
+        if (readable && cell.q.unit.empty()) cell.q.unit = cell.table_change ? "%" : unit;
+        sink(cell);
+    }
+    if (!readable && findings)
+        findings->push_back(make_finding(text, cps, line, end, "table_row",
+                                         "a row of a table whose columns could not be read (its periods, units or "
+                                         "cells): its figures have no variable"));
+    return end;
 }
 
 // A quantity at k (a number with its range and qualifiers, or an empty slot), handed to `sink`;
@@ -1126,21 +1399,39 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
     const char_set& interesting = starts_of_interest();
     period_state& state = carried.period;
     title_tracker& title = carried.title;
-    for (std::size_t k = 0; k < cps.size();) {
+    std::size_t k = 0;
+    if (carried.line_start && !cps.empty()) k = table_line(text, cps, 0, carried, findings, sink);
+    while (k < cps.size()) {
         if (!interesting.has(cps[k].c)) {
             ++k;
             continue;
         }
+        if (cps[k].c == '\n') {  // a line of a table turned into lines is read here, whole
+            k = std::max(k + 1, table_line(text, cps, k + 1, carried, findings, sink));
+            continue;
+        }
         title.advance(cps, k);
+        leave_target_period(cps, k, carried, periods);
         leave_prior_year(cps, k, carried, periods);
         bool year_end = false;
         if (const std::size_t n = prior_year_at(cps, k, year_end)) {
-            enter_prior_year(cps, k, year_end, carried, periods);
+            enter_prior_year(cps, k, n == 4, carried, periods);  // 4: 上年同期 / 去年同期
             k += n;
             continue;
         }
         const period_state before = state;
         if (const std::size_t n = period_at(cps, k, state)) {
+            // An event's date (5月20日召开) and a compared period (比2023年) leave the period as it was.
+            // 截至6月30日 is a stock at that day: the period 1-6月.
+            const bool until = starts_with(cps, k, U"截至") || starts_with(cps, k, U"截止");
+            const std::size_t day = until ? 0 : day_date_at(cps, k + n);
+            if (day || compared_period(cps, k)) {
+                state = before;
+                k += n + day;
+                continue;
+            }
+            if (!carried.after_target && target_period(cps, k, n))
+                carried.after_target = before, carried.target_ends = sentence_end_after(cps, k);
             const bool local = !title.in_title && before.year != 0 && starts_with(cps, k + n, U"度") && state.current;
             if (state.year != before.year && !local) state.prior = false, carried.after_prior.reset();  // 2024年…
             if (periods)
@@ -1156,7 +1447,9 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
         }
         k = quantity_at(text, cps, k, sink);
     }
-    leave_prior_year(cps, cps.size(), carried, periods);  // a chunk ends a sentence
+    leave_target_period(cps, cps.size(), carried, periods);  // a chunk ends a sentence
+    leave_prior_year(cps, cps.size(), carried, periods);
+    carried.line_start = !cps.empty() && cps[cps.size() - 1].c == '\n';
     title.finish(cps);
 }
 
@@ -1255,7 +1548,26 @@ void read_distinctions(const detail::toml_reader& named, lexicon_entry& e) {
 lexicon lexicon_from_toml(std::string_view text, const std::string& source) {
     const detail::toml_document doc(text, source);
     lexicon out;
+    // A misspelt key (phrase = … for phrases = …) is an error with a suggestion, never a silently
+    // empty field.
+    const auto known_keys = [](const toml::table& t, std::initializer_list<std::string_view> keys,
+                               const std::function<void(const std::string&, const std::string&)>& fail) {
+        for (const auto& [key, node] : t) {
+            (void)node;
+            const std::string_view k = key.str();
+            if (std::find(keys.begin(), keys.end(), k) != keys.end()) continue;
+            std::string list;
+            for (std::string_view w : keys) list += (list.empty() ? "" : ", ") + std::string(w);
+            fail(std::string(k), "is not a key (the keys are " + list + ")" +
+                                     detail::suggestion(k, keys, [](std::string_view w) { return w; }));
+        }
+    };
+    known_keys(doc.root(), {"variable"}, [&](const std::string& key, const std::string& problem) {
+        detail::toml_reader(doc.root(), source, "the lexicon").fail(key, problem);
+    });
     detail::each_toml_table(doc.root(), "variable", source, [&](const detail::toml_reader& r) {
+        known_keys(r.table(), {"id", "phrases", "unit", "status", "stage", "scope"},
+                   [&](const std::string& key, const std::string& problem) { r.fail(key, problem); });
         lexicon_entry e;
         e.variable = r.text("id", true);
         const detail::toml_reader named = r.as("variable '" + e.variable + "'");
@@ -1358,13 +1670,17 @@ using chunk_matcher = word_matcher<word_target>;
 class phrase_index {
 public:
     explicit phrase_index(const lexicon& words) {
-        std::unordered_map<std::string_view, std::size_t> group_of;
         for (const auto& e : words)
             for (const auto& p : e.phrases) {
-                const auto [it, fresh] = group_of.emplace(p, groups_.size());
+                const auto [it, fresh] = group_of_.emplace(p, groups_.size());
                 if (fresh) groups_.push_back({p, {}});
                 groups_[it->second].entries.push_back(&e);
             }
+    }
+    // The group of a phrase as written, nullptr if the lexicon has no such phrase.
+    const phrase_entries* find(std::string_view phrase) const {
+        const auto it = group_of_.find(phrase);
+        return it == group_of_.end() ? nullptr : &groups_[it->second];
     }
     phrase_index(const phrase_index&) = delete;
     phrase_index& operator=(const phrase_index&) = delete;
@@ -1417,6 +1733,7 @@ private:
         return from;
     }
     std::deque<phrase_entries> groups_;  // a deque: hits point into it while it grows
+    std::unordered_map<std::string_view, std::size_t> group_of_;
     std::vector<phrase_hit> hits_;
     mutable std::size_t hint_ = 0;  // where the last search ended
 };
@@ -1486,9 +1803,24 @@ constexpr std::uint32_t bit(fact_flag f) { return std::uint32_t{1} << static_cas
 
 // The unit flag of a figure written in `written` for a variable reported in `expected`: 0 when
 // they convert, else unit_implied (件 for 件/万人) or unit_mismatch.
+// A count unit without its multipliers (万家 → 家, 千件 → 件).
+std::string_view measure_of(std::string_view u) {
+    for (bool more = true; more;) {
+        more = false;
+        for (std::string_view p : {"万", "亿", "千", "百", "十"})
+            if (u.size() > p.size() && u.substr(0, p.size()) == p) u.remove_prefix(p.size()), more = true;
+    }
+    return u;
+}
+
 std::uint32_t unit_flag(std::string_view written, const std::string& expected) {
     try {
         const unit want = unit::parse(expected), have = unit::parse(written);
+        // Counts convert in the unit algebra (件, 项, 家, 个, 次 are all "count"), but a report's
+        // measure word says what is counted: 在孵企业62家 is no number of incubators (个).
+        if (have.convertible_to(want) && have.dim() == dimension::of(base_quantity::count) &&
+            expected.find('/') == std::string::npos && measure_of(written) != measure_of(expected))
+            return bit(fact_flag::unit_mismatch);
         if (have.convertible_to(want)) return 0;
         const auto slash = expected.find('/');
         const bool implied = slash != std::string::npos && have.convertible_to(unit::parse(expected.substr(0, slash)));
@@ -1665,7 +1997,7 @@ bool starts_with_any(const code_points& cps, std::size_t k, const char32_t (&...
 distinctions stated_distinctions(const code_points& cps, std::size_t from, std::size_t to) {
     distinctions d;
     std::size_t last_due = std::numeric_limits<std::size_t>::max();
-    static const char_set firsts(U"应需须已拨兑发支申立获批授累总新");  // where a word below may start
+    static const char_set firsts(U"应需须已拨兑发支申立获批授累总新净");  // where a word below may start
     for (std::size_t k = from; k < to; ++k) {
         const char32_t c = cps[k].c;
         if (!firsts.has(c)) continue;
@@ -1684,7 +2016,8 @@ distinctions stated_distinctions(const code_points& cps, std::size_t from, std::
             d.stage = "granted";
         if (starts_with_any(cps, k, U"累计", U"累积", U"总数", U"总量"))
             d.scope = "cumulative";
-        else if (c == U'新' && k + 1 < cps.size() && one_of(cps[k + 1].c, U"增认培建引入登获申设签备"))
+        else if ((c == U'新' && k + 1 < cps.size() && one_of(cps[k + 1].c, U"增认培建引入登获申设签备")) ||
+                 starts_with(cps, k, U"净增"))
             d.scope = "new";
     }
     return d;
@@ -1708,7 +2041,11 @@ const lexicon_entry* choose_entry(const phrase_entries& group, const distinction
             else
                 agrees = false;
         }
-        if (agrees && score > best_score) best = e, best_score = score;
+        // A stock and a flow (hnte_total, hnte_recognised) with no scope word stated: the stock,
+        // not whichever the lexicon lists first ("全县高新技术企业46家" is how many there are).
+        const bool stock_over_flow =
+            agrees && score == best_score && !*stated.scope && best && best->scope == "new" && e->scope == "cumulative";
+        if ((agrees && score > best_score) || stock_over_flow) best = e, best_score = score;
     }
     return best;
 }
@@ -1736,6 +2073,8 @@ struct report_indexes {
     // enumerating noun, not the phrase before it.
     word_index enumeration{"、", "等"};
     word_index part_words{"其中"};
+    // "专利申请量和授权量分别为500件和326件": the figures name the listed quantities in order.
+    word_index respectively{"分别"};
     word_index sentence_ends{"。", "！", "？", "；", ";", "\n"};
     // "立项率34.3%", "占GDP的比重达到14.6%": a rate or a share, not the count or amount of the noun.
     word_index share_words{"率", "比重", "占比", "比例", "占"};
@@ -1759,9 +2098,9 @@ struct report_indexes {
     }
 
 private:
-    std::array<word_index*, 11> families() {
-        return {&change_words, &change_lead, &increase_words, &decrease_words,  &level_to,   &reach,
-                &enumeration,  &part_words,  &sentence_ends,  &comparison_lead, &share_words};
+    std::array<word_index*, 12> families() {
+        return {&change_words, &change_lead, &increase_words, &decrease_words,  &level_to,    &reach,
+                &enumeration,  &part_words,  &sentence_ends,  &comparison_lead, &share_words, &respectively};
     }
     chunk_matcher matcher_;
 };
@@ -1898,7 +2237,8 @@ struct fact_naming {
     const lexicon_entry* entry = nullptr;
     std::string_view phrase, status, stage, scope;
     std::uint32_t flags = 0;
-    bool decline = false;  // a change downwards (下降/减少…): its value is negative
+    bool decline = false;   // a change downwards (下降/减少…): its value is negative
+    std::string_view unit;  // as written, or completed from the lexicon (2.35亿 of a 万元 variable: 亿元)
 };
 
 // A decline's figure with its sign: the value negative, and a bound of its size (下降超过20%) the
@@ -1927,17 +2267,23 @@ public:
     // chunk's index). What a clause that only states a change refers to carries over.
     void new_chunk(bool any_invalid) {
         clauses_.restart();
+        target_cursor_ = 0, target_in_sentence_ = target_in_clause_ = false;
         previous_end_ = 0;
         any_invalid_ = any_invalid;
     }
 
     // The next quantity as a row of the table.
     void add(const scanned& s, const period_cursor& period, std::vector<report_finding>& findings) {
+        if (s.table != scanned::table_cell::none) return add_table_cell(s, period, findings);
         const auto [clause, clause_stop] = clauses_.around(s.first, s.last);
         const binding b = bind(s, clause);
+        mismatched_entry_ = nullptr;
         fact_naming n = name(s, b, std::max(clause, previous_end_));
         previous_end_ = s.last;
+        n.unit = s.q.unit;
+        if (n.entry) check_unit(s, n);
         n.flags |= signed_bound_flags(quantity_flags(s), n.decline);
+        if (target_before(s.first)) n.flags |= bit(fact_flag::target);
         // A change in a sentence about the year before (…上年同期为1.5亿元，同比下降20%) compares this
         // period with it: it is this period's.
         const bool prior = period.prior() && !(n.flags & bit(fact_flag::change));
@@ -1963,7 +2309,61 @@ public:
     }
 
 private:
+    // A cell of a table turned into lines (table_line): the variable the row's name names, the
+    // period of its column, a change in the growth column; no variable in a row not read by column.
+    void add_table_cell(const scanned& s, const period_cursor& period, std::vector<report_finding>& findings) {
+        const auto [clause, clause_stop] = clauses_.around(s.first, s.last);
+        fact_naming n;
+        last_entry_ = nullptr, last_group_ = nullptr;
+        if (s.table == scanned::table_cell::read) {
+            if (const phrase_hit* hit = ix_.phrases.closest(byte_at(s.name_first), byte_at(s.name_last))) {
+                const distinctions d = stated_distinctions(cps_, s.name_first, s.name_last);
+                n.entry = choose_entry(*hit->group, d);
+                if (n.entry) {
+                    n.phrase = hit->group->phrase;
+                    n.status = *d.status ? std::string_view(d.status) : std::string_view(n.entry->status);
+                    n.stage = *d.stage ? std::string_view(d.stage) : std::string_view(n.entry->stage);
+                    n.scope = *d.scope ? std::string_view(d.scope) : std::string_view(n.entry->scope);
+                    last_entry_ = n.entry, last_group_ = hit->group;
+                }
+            }
+            if (s.table_change) n.flags |= bit(fact_flag::change);
+        }
+        n.unit = s.q.unit;
+        if (n.entry) check_unit(s, n);
+        if (!n.entry) n.flags |= bit(fact_flag::no_variable);
+        n.flags |= quantity_flags(s);
+        if (!s.damage.empty())
+            findings.push_back(
+                make_finding(text_, cps_, s.first, s.last, std::string(s.damage), damage_message(s.damage)));
+        previous_end_ = s.last, previous_entry_ = nullptr, previous_group_ = nullptr, previous_change_ = false;
+        previous_unit_.clear(), mismatched_entry_ = nullptr;
+        write(s, n, std::numeric_limits<double>::quiet_NaN(),
+              s.table == scanned::table_cell::read ? s.table_period : period.in_clause(cps_.base() + clause), clause,
+              clause_stop);
+    }
+
     std::size_t byte_at(std::size_t k) const { return cps_.byte_at(k); }
+    // A target word (target_word_at) before code point `first` in its sentence (力争…) or clause
+    // (目标, 计划). Figures come in order: the cursor walks each code point of a chunk once.
+    bool target_before(std::size_t first) {
+        // Most code points are neither a clause mark nor the first character of a target word: one
+        // bitmap test each.
+        static const char_set stops(U"力预确争目计;!?,\n\r。；！？，");
+        for (; target_cursor_ < first; ++target_cursor_) {
+            const char32_t c = cps_[target_cursor_].c;
+            if (!stops.has(c)) continue;
+            if (clause_end(c)) {
+                target_in_clause_ = false;
+                if (c != ',' && c != U'，') target_in_sentence_ = false;
+                continue;
+            }
+            bool sentence = false;
+            if (target_word_at(cps_, target_cursor_, sentence))
+                (sentence ? target_in_sentence_ : target_in_clause_) = true;
+        }
+        return target_in_sentence_ || target_in_clause_;
+    }
     // The code point in [lo, hi) that starts at a byte offset (the phrase lies in the clause).
     std::size_t code_point_at(std::size_t byte, std::size_t lo, std::size_t hi) const {
         return static_cast<std::size_t>(
@@ -1975,7 +2375,7 @@ private:
     void write(const scanned& s, const fact_naming& n, double guess, std::string_view period, std::size_t clause,
                std::size_t clause_stop) {
         fact_table& t = out_.table();
-        const std::uint32_t unit = out_.id(s.q.unit);
+        const std::uint32_t unit = out_.id(n.unit);
         t.variable.push_back(n.entry ? out_.stable_id(n.entry->variable) : 0);
         t.phrase.push_back(out_.stable_id(n.phrase)), t.unit.push_back(unit),
             t.period.push_back(out_.stable_id(period));
@@ -1983,7 +2383,7 @@ private:
         t.stage.push_back(out_.stable_id(n.stage)), t.scope.push_back(out_.stable_id(n.scope));
         t.value.push_back(signed_value(s.q.value, n.decline)), t.high.push_back(signed_value(s.q.high, n.decline));
         t.guess.push_back(guess), t.qual.push_back(signed_qualifier(s.q.qual, n.decline));
-        t.flags.push_back(n.flags | (n.entry ? unit_flags(*n.entry, unit, s.q.unit, n.flags) : 0));
+        t.flags.push_back(n.flags);
         const auto u32 = [](std::size_t v) { return static_cast<std::uint32_t>(v); };
         t.begin.push_back(u32(s.q.begin)), t.end.push_back(u32(s.q.end));
         t.clause_begin.push_back(cps_[clause].begin);
@@ -2012,13 +2412,47 @@ private:
         return unit_flags_.emplace(key, unit_flag(unit, entry.unit)).first->second;
     }
 
+    // The figure's unit against its variable's: a bare multiplier (2.35亿, "2.36亿 元" cut at the
+    // blank) of a variable counted in 元, 家… is completed with that word (亿元); a unit that does
+    // not convert (23场次 for 人次, 62家 for 个) leaves the figure without a variable (unit_mismatch),
+    // never the number alone in the variable's unit.
+    void check_unit(const scanned& s, fact_naming& n) {
+        const std::string_view written = s.q.unit;
+        if ((written == "万" || written == "亿" || written == "万亿" || written == "千万" || written == "百万") &&
+            n.entry->unit.find('/') == std::string::npos) {
+            const std::string_view base = measure_of(n.entry->unit);
+            if (!base.empty() && base != "%" && base != "‰" && base != "个百分点" && base != "百分点" && base != "万" &&
+                base != "亿") {
+                completed_unit_ = std::string(written) + std::string(base);
+                n.unit = completed_unit_;
+            }
+        }
+        const std::uint32_t flags = unit_flags(*n.entry, out_.id(n.unit), n.unit, n.flags);
+        n.flags |= flags;
+        if (flags & bit(fact_flag::unit_mismatch)) {
+            mismatched_entry_ = n.entry, mismatched_group_ = last_group_, mismatched_end_ = s.last;
+            n.entry = nullptr, n.phrase = {}, n.status = n.stage = n.scope = {};
+            n.flags = (n.flags & ~bit(fact_flag::phrase_shared)) | bit(fact_flag::no_variable);
+            last_entry_ = nullptr, last_group_ = nullptr;
+        }
+    }
+
     // The phrase closest before the number: first after the previous figure of the clause, else
     // anywhere earlier in the clause (a subject shared by a list of figures); none across an
     // enumeration. The words between it and the figure choose among the entries of the phrase.
-    binding bind(const scanned& s, std::size_t clause) const {
+    binding bind(const scanned& s, std::size_t clause) {
         binding b;
         const std::size_t after_previous = std::max(clause, previous_end_);
         b.phrase_begin = b.phrase_end = byte_at(after_previous);
+        if (const phrase_entries* listed = respective_phrase(s, clause)) {
+            b.stated = stated_distinctions(cps_, clause, s.first);
+            b.stated.scope = b.stated.status = "", b.stated.stage = "";  // each listed phrase says its own
+            b.entry = choose_entry(*listed, b.stated), b.group = listed, b.phrase = listed->phrase;
+            b.phrase_begin = b.phrase_end = byte_at(s.first);
+            if (b.entry) return b;
+            b = binding{};
+            b.phrase_begin = b.phrase_end = byte_at(after_previous);
+        }
         const phrase_hit* hit = ix_.phrases.closest(byte_at(after_previous), s.q.begin);
         if (!hit && after_previous > clause)
             b.shared = (hit = ix_.phrases.closest(byte_at(clause), byte_at(after_previous))) != nullptr;
@@ -2036,8 +2470,21 @@ private:
                 b.group = previous_group_, b.entry = choose_entry(*previous_group_, b.stated), b.shared = true,
                 b.phrase = previous_group_->phrase;
             if (!b.entry) b.shared = false;
+        } else if (mismatched_entry_ && mismatched_group_ && previous_end_ == mismatched_end_ && previous_end_ != 0 &&
+                   !ix_.sentence_ends.any_inside(byte_at(previous_end_), s.q.begin) && !s.q.unit.empty() &&
+                   unit_flag(s.q.unit, mismatched_entry_->unit) == 0) {
+            // "申报项目2批次，共计37项": the figure in the variable's unit after one in another measure
+            // word (2批次, left without a variable) is the phrase's figure.
+            b.entry = mismatched_entry_, b.group = mismatched_group_, b.phrase = mismatched_group_->phrase;
+            b.shared = true, b.phrase_begin = b.phrase_end = cps_[clause].begin;
+        } else if (const lexicon_entry* other = other_scope_of_previous(s, after_previous)) {
+            // "新认定高新技术企业9家，累计达到87家": a scope word alone names the other entry of the
+            // previous figure's phrase (the stock after the flow, or the flow after the stock).
+            b.entry = other, b.group = other_scope_group_, b.phrase = other_scope_group_->phrase, b.shared = true;
+            b.stated = stated_distinctions(cps_, after_previous, s.first);
+            b.phrase_begin = b.phrase_end = cps_[clause].begin;
         } else if (previous_entry_ &&
-                   (ix_.change_lead.any_inside(byte_at(after_previous), s.q.begin) ||
+                   ((ix_.change_lead.any_inside(byte_at(after_previous), s.q.begin) && change_of_previous(s)) ||
                     level_after_change(after_previous, s.q.begin) || comparison_of_previous(after_previous, s))) {
             // "…241.8万元，同比增长12.5%": a clause that only states a change refers to the figure
             // before; so do "…提高0.3个百分点，达到2.1%" (the level reached) and "…1.2亿元，上年同期为
@@ -2048,6 +2495,71 @@ private:
             b.phrase_begin = b.phrase_end = cps_[clause].begin;
         }
         return b;
+    }
+
+    // "A和B分别为x和y": the n-th figure after 分别 in its clause names the n-th listed quantity (split
+    // at 和/与/及/、); a listed part that is no phrase of the lexicon borrows the head of the one
+    // before it (专利申请量和授权量: 专利 + 授权量). nullptr when the list does not say.
+    const phrase_entries* respective_phrase(const scanned& s, std::size_t clause) {
+        const std::size_t at = ix_.respectively.last_end_inside(byte_at(clause), s.q.begin);
+        if (at == 0) return nullptr;
+        if (at != respectively_end_) respectively_end_ = at, respectively_count_ = 0;
+        const std::size_t index = respectively_count_++;
+        const std::size_t word = code_point_at(at, clause, s.first) - 2;  // 分别 starts here
+        std::vector<std::pair<std::size_t, std::size_t>> items;           // code points
+        std::size_t from = clause;
+        for (std::size_t k = clause; k <= word; ++k)
+            if (k == word || one_of(cps_[k].c, U"和与及、")) {
+                if (k > from) items.emplace_back(from, k);
+                from = k + 1;
+            }
+        if (items.size() < 2 || index >= items.size()) return nullptr;
+        std::string head;  // the previous listed phrase
+        const phrase_entries* found = nullptr;
+        for (std::size_t i = 0; i <= index; ++i) {
+            const auto [b, e] = items[i];
+            const phrase_hit* hit = ix_.phrases.closest(byte_at(b), byte_at(e));
+            found = hit && hit->end == byte_at(e) ? hit->group : nullptr;
+            if (!found && !head.empty()) {
+                const std::string part = slice(text_, cps_, b, e);
+                // the longest head of the previous phrase that makes a phrase with this part
+                for (std::size_t cut = head.size(); cut > 0 && !found; --cut)
+                    if ((static_cast<unsigned char>(head[cut]) & 0xC0) != 0x80 || cut == head.size())
+                        found = ix_.phrases.find(head.substr(0, cut) + part);
+            }
+            if (!found) return nullptr;
+            head = std::string(found->phrase);
+        }
+        return found;
+    }
+
+    // A change after a figure refers to it only in its sentence and with no phrase of the lexicon
+    // between ("…000家。全县R&D经费支出.35亿元，同比增长8.6%": the level of the change was lost; the
+    // change is not the previous sentence's).
+    bool change_of_previous(const scanned& s) const {
+        if (previous_end_ == 0) return false;
+        const std::size_t previous = byte_at(previous_end_);
+        return !ix_.sentence_ends.any_inside(previous, s.q.begin) && !ix_.phrases.closest(previous, s.q.begin);
+    }
+
+    // The entry of the previous figure's phrase that a scope word in this figure's clause names,
+    // when it is not the previous figure's own: nullptr otherwise.
+    const lexicon_entry* other_scope_of_previous(const scanned& s, std::size_t after_previous) const {
+        if (!previous_group_ || !previous_entry_ || previous_end_ == 0 ||
+            ix_.sentence_ends.any_inside(byte_at(previous_end_), s.q.begin))
+            return nullptr;
+        const distinctions d = stated_distinctions(cps_, after_previous, s.first);
+        if (!*d.scope || previous_entry_->scope == d.scope) return nullptr;
+        // The phrase itself, then its tails (新认定高新技术企业 → 高新技术企业, the phrase the stock shares).
+        const std::string_view phrase = previous_group_->phrase;
+        for (std::size_t cut = 0; cut < phrase.size(); ++cut) {
+            if ((static_cast<unsigned char>(phrase[cut]) & 0xC0) == 0x80) continue;
+            const phrase_entries* group = cut == 0 ? previous_group_ : ix_.phrases.find(phrase.substr(cut));
+            if (!group || group->entries.size() < 2) continue;
+            const lexicon_entry* e = choose_entry(*group, d);
+            if (e && e != previous_entry_ && e->scope == d.scope) return other_scope_group_ = group, e;
+        }
+        return nullptr;
     }
 
     // "应拨付配套资金35.5万元，已拨付资金180万元": a phrase that only names the payment (拨付资金)
@@ -2155,6 +2667,14 @@ private:
         }
     };
     std::unordered_map<std::pair<const lexicon_entry*, std::uint32_t>, std::uint32_t, entry_unit_hash> unit_flags_;
+    mutable const phrase_entries* other_scope_group_ = nullptr;  // of other_scope_of_previous()
+    std::size_t respectively_end_ = 0, respectively_count_ = 0;  // the 分别 in force, figures after it
+    std::string completed_unit_;                                 // n.unit when check_unit() completed it
+    const lexicon_entry* mismatched_entry_ = nullptr;            // the variable a figure's unit did not fit
+    const phrase_entries* mismatched_group_ = nullptr;
+    std::size_t mismatched_end_ = 0;  // code point after that figure
+    std::size_t target_cursor_ = 0;   // code points before it are read by target_before()
+    bool target_in_sentence_ = false, target_in_clause_ = false;
     std::size_t previous_end_ = 0;                   // code point after the previous quantity
     const lexicon_entry* previous_entry_ = nullptr;  // of the previous fact, if it had a variable
     bool previous_change_ = false;                   // the previous fact is a change
@@ -2168,10 +2688,10 @@ private:
 }  // namespace
 
 const std::vector<std::string>& fact_flag_names() {
-    static const std::vector<std::string> names = {"masked",      "approximate",     "lower_bound",   "upper_bound",
-                                                   "range",       "change",          "unit_implied",  "unit_mismatch",
-                                                   "no_variable", "thousands_comma", "phrase_shared", "out_of_range",
-                                                   "damaged",     "suspect",         "guess",         "prior_year"};
+    static const std::vector<std::string> names = {
+        "masked",       "approximate",   "lower_bound", "upper_bound",     "range",         "change",
+        "unit_implied", "unit_mismatch", "no_variable", "thousands_comma", "phrase_shared", "out_of_range",
+        "damaged",      "suspect",       "guess",       "prior_year",      "target"};
     return names;
 }
 

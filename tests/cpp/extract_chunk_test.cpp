@@ -140,4 +140,28 @@ BOOST_AUTO_TEST_CASE(a_sentence_about_the_year_before_ends_in_any_chunks) {
         check_chunks(text, chunk_bytes, "the year before");
 }
 
+// A target's sentence, a table turned into lines and a period after them read the same in any
+// chunks: the table's columns and the period before a target carry from one chunk to the next.
+BOOST_AUTO_TEST_CASE(targets_and_tables_in_any_chunks) {
+    const std::string text =
+        "2023年上半年，登记技术合同40项。到2025年，力争登记技术合同达到100项。新增众创空间2个。\n"
+        "指标 单位 2023年 2022年 增长%\n技术合同成交额 万元 5200 4100 26.8\n专利授权量 件 980 870 -\n"
+        "专利授权量 980 870 12.6\n\n于5月20日召开大会，新建研发平台3个。";
+    const table_extraction whole = extract_table(text);
+    BOOST_TEST_REQUIRE(whole.facts.size() == 12u);
+    const char* const periods[] = {"2023H1", "2025", "2023H1", "2023",   "2022",   "2023",
+                                   "2023",   "2022", "2023H1", "2023H1", "2023H1", "2023H1"};
+    for (std::size_t i = 0; i < 12; ++i) BOOST_TEST(fact_at(whole.facts, i).period == periods[i], i);
+    BOOST_TEST(whole.facts.has(1, fact_flag::target));
+    BOOST_TEST(!whole.facts.has(2, fact_flag::target));
+    BOOST_TEST(fact_at(whole.facts, 3).amount.unit == "万元");
+    BOOST_TEST(whole.facts.has(5, fact_flag::change));
+    BOOST_TEST(fact_at(whole.facts, 6).variable == "patents_granted");  // the empty cell (-) is no figure
+    BOOST_TEST(fact_at(whole.facts, 8).variable.empty());               // a row short of its unit: not read
+    BOOST_TEST_REQUIRE(whole.findings.size() == 1u);
+    BOOST_TEST(whole.findings[0].kind == "table_row");
+    for (std::size_t chunk_bytes : {std::size_t{0}, std::size_t{1}, std::size_t{7}, std::size_t{60}})
+        check_chunks(text, chunk_bytes, "targets and tables");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

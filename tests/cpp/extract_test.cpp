@@ -106,6 +106,16 @@ BOOST_AUTO_TEST_CASE(bad_bytes_and_lexicons) {
     BOOST_TEST_REQUIRE(x.facts.size() == 1u);
     BOOST_TEST(x.facts[0].variable == "projects_approved");
     BOOST_CHECK_THROW(lexicon_from_toml("[[variable]]\nid = \"a\"\nphrases = []\n", "l.toml"), parse_error);
+    // a misspelt key: the key, a suggestion, the file and the line
+    try {
+        (void)lexicon_from_toml("[[variable]]\nid = \"a\"\nphrase = [\"x\"]\n", "l.toml");
+        BOOST_FAIL("a misspelt key was accepted");
+    } catch (const parse_error& e) {
+        const std::string what = e.what();
+        BOOST_TEST(what.find("did you mean 'phrases'?") != std::string::npos, what);
+        BOOST_TEST(what.find("l.toml") != std::string::npos, what);
+        BOOST_TEST(what.find('3') != std::string::npos, what);
+    }
     BOOST_CHECK_THROW(lexicon_from_toml("[[variable]]\nid = \"a\"\nphrases = [\"x\"]\nunit = \"名名\"\n", "l.toml"),
                       parse_error);
     const lexicon mine =

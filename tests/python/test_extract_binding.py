@@ -24,8 +24,11 @@ def test_due_is_not_paid_and_applied_is_not_approved():
 
 
 def test_a_phrase_across_a_clause_boundary_does_not_name_a_figure():
+    # 累计 names the stock of the phrase before (the flow's partner), not the flow itself
     facts = zb.extract("新认定高新技术企业43家，累计达到186家。")
-    assert list(facts["variable"]) == ["hnte_recognised", ""]
+    assert list(facts["variable"]) == ["hnte_recognised", "hnte_total"]
+    facts = zb.extract("征集技术需求40项，累计达到300项。")
+    assert list(facts["variable"]) == ["tech_demands", ""]
 
 
 def test_a_change_after_a_level_refers_to_it():

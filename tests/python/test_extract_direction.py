@@ -125,5 +125,9 @@ def test_the_level_reached_after_a_change_takes_the_variable_of_the_change():
 
 
 def test_reaching_a_total_after_a_level_does_not_take_its_variable():
+    # the total is the stock that shares the phrase (hnte_total), never the flow before it
     facts = zb.extract("新认定高新技术企业43家，累计达到186家。")
-    assert list(facts["variable"]) == ["hnte_recognised", ""]
+    assert list(facts["variable"]) == ["hnte_recognised", "hnte_total"]
+    # a phrase with no stock beside it: no variable
+    facts = zb.extract("登记技术合同145项，累计达到900项。")
+    assert list(facts["variable"]) == ["tech_contract_count", ""]
