@@ -149,8 +149,8 @@ BOOST_AUTO_TEST_CASE(unreadable_on_a_temporary_is_a_copy) {
 
 // repro_7: shared() on a const layer gave a writable view.
 BOOST_AUTO_TEST_CASE(shared_on_a_const_layer_is_read_only) {
-    const composite::result r = composite::build(three_regions(), x_y_index(),
-                                                 {composite::normalise_step{}, composite::aggregate_step{}});
+    const composite::result r =
+        composite::build(three_regions(), x_y_index(), {composite::normalise_step{}, composite::aggregate_step{}});
     static_assert(!std::is_assignable<decltype(r.ranks.shared()(0, 0)), double>::value,
                   "a const layer's view is read-only");
     static_assert(std::is_same<decltype(r.ranks.shared()), composite::layer_view>::value, "a layer_view");
@@ -183,8 +183,7 @@ BOOST_AUTO_TEST_CASE(argument_errors_name_the_index_the_size_and_the_expected_co
     BOOST_TEST(has(lang, "did you mean 'en'?"), lang);
     BOOST_TEST(has(thrown<argument_error>([&] { (void)card.explain(in, r, {0}, "fr"); }), "not 'fr'"));
     BOOST_TEST(has(thrown<argument_error>([&] { (void)card.gap(in, {3}); }), "row 3 out of range (1 rows)"));
-    const std::string columns =
-        thrown<argument_error>([&] { (void)card.evaluate(scorecard_columns{1, {}}); });
+    const std::string columns = thrown<argument_error>([&] { (void)card.evaluate(scorecard_columns{1, {}}); });
     BOOST_TEST(has(columns, "input columns, not 0"), columns);
     const std::string aggregate =
         thrown<argument_error>([&] { (void)composite::aggregate(x_y_index(), Eigen::MatrixXd::Ones(3, 5)); });
