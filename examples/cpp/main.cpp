@@ -86,7 +86,7 @@ bool composite_index() {
     data.numbers["cost"] = (Eigen::VectorXd(4) << 5, 3, 4, 1).finished();
     const model method = preset("entropy-topsis");
     const result index = build(data, fw, method.steps);
-    const Eigen::VectorXd scores = index.aggregation.scores.col(fw.find("Index"));
+    const Eigen::VectorXd scores = index.aggregation.scores.col(fw.index_of("Index"));
     for (std::size_t region = 0; region < data.regions.size(); ++region)
         std::cout << "region " << data.regions[region] << ": " << show(scores(static_cast<Eigen::Index>(region)))
                   << "\n";

@@ -57,7 +57,8 @@ public:
     reason operator[](std::size_t row) const { return data_[row]; }
     reason at(std::size_t row) const {
         if (row >= size_)
-            throw std::out_of_range("reason_view::at: row " + std::to_string(row) + " of " + std::to_string(size_));
+            throw argument_error("reason_view::at: row " + std::to_string(row) + " out of range (" +
+                                 std::to_string(size_) + " rows)");
         return data_[row];
     }
     const reason* begin() const { return data_; }

@@ -83,6 +83,18 @@ static_assert(
 #endif
 #endif
 
+// The other standard library: a program compiled with clang++ -stdlib=libc++ against a library
+// built on libstdc++ (or the other way round) links whenever no function takes a std type by
+// name, then reads every std::string and std::vector in zhibiao's types as garbage.
+#if defined(ZHIBIAO_BUILT_WITH_LIBSTDCXX) && defined(_LIBCPP_VERSION)
+#error \
+    "zhibiao: this program uses libc++ (-stdlib=libc++) but the library was built with libstdc++: std::string and std::vector have other layouts; compile without -stdlib=libc++ (or rebuild zhibiao with libc++)"
+#endif
+#if defined(ZHIBIAO_BUILT_WITH_LIBCXX) && defined(__GLIBCXX__)
+#error \
+    "zhibiao: this program uses libstdc++ but the library was built with libc++: std::string and std::vector have other layouts; compile with -stdlib=libc++ (or rebuild zhibiao with libstdc++)"
+#endif
+
 #ifndef EIGEN_MAX_ALIGN_BYTES
 #define EIGEN_MAX_ALIGN_BYTES 16
 #endif

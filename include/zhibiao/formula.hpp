@@ -10,8 +10,9 @@
 //
 // Names are panel variables or catalogue indicators (an indicator id wins; `published(x)` reads
 // a panel column that shares an indicator's id). Functions: if(c, a, b), min, max, abs,
-// missing(x), round(x[, digits −15…15]), sqrt, log, exp, and the time operators lag(x, k),
-// lead(x, k), yoy(x), growth(x), cagr(x, years), ytd(x), last_year_end(x), elapsed(), target(x).
+// missing(x), round(x[, digits −15…15]), sqrt, log, exp, published(x), printed_tolerance(x), and
+// the time operators lag(x, k), lead(x, k), yoy(x), growth(x), cagr(x, years), ytd(x),
+// last_year_end(x), year_end(x), elapsed(), target(x).
 // Scorecards use the same language without the time operators and sqrt/log/exp; one registry
 // of functions (src/formula/functions.hpp) defines each function's arity, units and what it
 // does with a missing value for both. `and`/`or` are three-valued: `0 and missing` is 0,

@@ -169,6 +169,8 @@ private:
     mutable std::atomic<bool> built_{true};
     mutable std::mutex building_;
 };
+/// The entity table of an empty panel, shared (what a moved-from panel reads).
+const panel_entities& no_entities() noexcept;
 }  // namespace detail
 
 class panel {
@@ -191,15 +193,15 @@ public:
     // temporary (`parse_csv(text).at("x")`) they return copies, and pointers are refused, so
     // `const auto& c = parse_csv(text).at("x");` holds a value, never a dangling reference.
     std::size_t rows() const { return entity_of_row_.size(); }
-    const std::vector<entity>& entities() const& { return entities_->all(); }
-    std::vector<entity> entities() && { return entities_->all(); }
-    std::size_t entity_count() const { return entities_->size(); }
-    std::string_view entity_code(std::size_t i) const& { return entities_->code(i); }
-    std::string entity_code(std::size_t i) && { return std::string(entities_->code(i)); }
-    std::string_view entity_name(std::size_t i) const& { return entities_->name(i); }
-    std::string entity_name(std::size_t i) && { return std::string(entities_->name(i)); }
-    std::string_view entity_parent(std::size_t i) const& { return entities_->parent(i); }
-    std::string entity_parent(std::size_t i) && { return std::string(entities_->parent(i)); }
+    const std::vector<entity>& entities() const& { return entity_data().all(); }
+    std::vector<entity> entities() && { return entity_data().all(); }
+    std::size_t entity_count() const { return entity_data().size(); }
+    std::string_view entity_code(std::size_t i) const& { return entity_data().code(i); }
+    std::string entity_code(std::size_t i) && { return std::string(entity_data().code(i)); }
+    std::string_view entity_name(std::size_t i) const& { return entity_data().name(i); }
+    std::string entity_name(std::size_t i) && { return std::string(entity_data().name(i)); }
+    std::string_view entity_parent(std::size_t i) const& { return entity_data().parent(i); }
+    std::string entity_parent(std::size_t i) && { return std::string(entity_data().parent(i)); }
     const std::vector<period>& periods() const& { return periods_; }
     std::vector<period> periods() && { return std::move(periods_); }
     const std::vector<std::int32_t>& entity_of_row() const& { return entity_of_row_; }
@@ -242,6 +244,9 @@ public:
 
 private:
     void check_rows();
+    /// The entities; those of an empty panel after a move (a moved-from panel is a valid empty
+    /// panel: 0 rows, 0 entities, copyable).
+    const detail::panel_entities& entity_data() const { return entities_ ? *entities_ : detail::no_entities(); }
 
     std::shared_ptr<const detail::panel_entities> entities_ = std::make_shared<const detail::panel_entities>();
     std::vector<period> periods_;

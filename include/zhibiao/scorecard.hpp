@@ -258,7 +258,9 @@ public:
     /// read, a negative count, an invalid part of a roll-up: any reason but one that means
     /// "no value" (reason_means_absent). Such a firm is invalid input, never scored as if the
     /// input were merely missing. Empty when no cell was invalid.
-    const std::vector<std::uint64_t>& unreadable() const { return unreadable_; }
+    const std::vector<std::uint64_t>& unreadable() const& { return unreadable_; }
+    /// On a temporary (`card.inputs_from(p).unreadable()`) a copy, never a reference into it.
+    std::vector<std::uint64_t> unreadable() && { return std::move(unreadable_); }
     /// The reason of input k's cell of firm `row` (reason::none when unreadable() has no bit there).
     reason invalid_reason(std::size_t row, std::size_t k) const {
         return invalid_reasons_.empty() ? reason::none : invalid_reasons_[row * columns_.columns.size() + k];

@@ -9,6 +9,11 @@
 // panel lacks does not apply (it is listed in `skipped`); a row where an input is missing
 // cannot be checked and gives no finding. A rule whose units do not agree (`patents >= 20`
 // instead of `patents >= 20[件]`) is an error in the rule and throws incompatible_units_error.
+//
+// A bare variable in a rule reads the value the indicators would read: a cell the catalogue
+// makes invalid (a negative GDP, a fractional count) is missing there, so `gdp > 0[亿元]` gives
+// no finding for gdp = −1. To check values as published, write `published(gdp) > 0[亿元]`, as the
+// built-in rules do (data/rules.toml).
 
 #include "zhibiao/config.hpp"  // first: refuses flags that change the layout of zhibiao's types
 #include <string>

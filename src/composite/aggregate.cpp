@@ -191,8 +191,8 @@ aggregation_result aggregate(const framework& fw, const Eigen::Ref<const Eigen::
     const auto n_nodes = static_cast<Eigen::Index>(fw.nodes().size());
     const auto& leaves = fw.indicators();
     if (normalised.cols() != static_cast<Eigen::Index>(leaves.size()))
-        throw error("aggregate: " + std::to_string(normalised.cols()) + " columns for " +
-                    std::to_string(leaves.size()) + " indicators");
+        throw argument_error("aggregate: " + std::to_string(normalised.cols()) + " columns for " +
+                             std::to_string(leaves.size()) + " indicators (one column per indicator expected)");
     detail::check_fixed_names(fw, plans);
     aggregation_result out;
     out.scores = Eigen::MatrixXd::Constant(units, n_nodes, missing_value);

@@ -2,6 +2,8 @@
 // of codes are instantiated here rather than in every file that includes the header.
 #include "zhibiao/composite/framework.hpp"
 
+#include "zhibiao/detail/edit_distance.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -61,6 +63,15 @@ framework::framework(std::vector<node> nodes) : nodes_(std::move(nodes)) {
 int framework::find(const std::string& code) const {
     auto it = index_.find(code);
     return it == index_.end() ? -1 : it->second;
+}
+
+int framework::index_of(const std::string& code) const {
+    auto it = index_.find(code);
+    if (it != index_.end()) return it->second;
+    throw unknown_indicator_error(
+        "framework: no node '" + code + "'" +
+            detail::suggestion(code, nodes_, [](const node& n) -> std::string_view { return n.code; }),
+        code);
 }
 
 int framework::top_level() const {

@@ -686,14 +686,26 @@ uncertainty_result uncertainty_model::statistics(uncertainty_block& all, const c
     return res;
 }
 
-std::vector<std::string> uncertainty_result::parameter_names() const { return model->parameter_names(); }
+namespace {
+/// The model of `r`; a default-constructed result has none: an error, not a null dereference.
+const uncertainty_model& model_of(const uncertainty_result& r) {
+    if (!r.model)
+        throw error(
+            "uncertainty_result: empty (default-constructed or moved from): it has no model; take one "
+            "from composite::uncertainty() or uncertainty_model::run()");
+    return *r.model;
+}
+}  // namespace
+
+std::vector<std::string> uncertainty_result::parameter_names() const { return model_of(*this).parameter_names(); }
 
 Eigen::MatrixXd uncertainty_result::parameters() const {
-    const auto columns = static_cast<Eigen::Index>(model->parameter_names().size());
+    const uncertainty_model& m = model_of(*this);
+    const auto columns = static_cast<Eigen::Index>(m.parameter_names().size());
     Eigen::MatrixXd out(uniforms.rows(), columns);
     for (Eigen::Index r = 0; r < uniforms.rows(); ++r) {
         const Eigen::RowVectorXd u = uniforms.row(r);
-        out.row(r) = model->parameters(model->decode(u.data()));
+        out.row(r) = m.parameters(m.decode(u.data()));
     }
     return out;
 }
@@ -702,8 +714,9 @@ result uncertainty_result::replication(std::size_t k) const {
     if (k >= static_cast<std::size_t>(uniforms.rows()))
         throw argument_error("replication " + std::to_string(k) + " does not exist (" +
                              std::to_string(uniforms.rows()) + " replications, from 0)");
+    const uncertainty_model& m = model_of(*this);
     const Eigen::RowVectorXd u = uniforms.row(static_cast<Eigen::Index>(k));
-    return model->rebuild(model->decode(u.data()));
+    return m.rebuild(m.decode(u.data()));
 }
 
 uncertainty_result uncertainty(const table& data, const framework& fw, const std::vector<step>& steps,

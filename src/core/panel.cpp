@@ -14,6 +14,11 @@
 
 namespace zhibiao {
 
+const detail::panel_entities& detail::no_entities() noexcept {
+    static const panel_entities none;
+    return none;
+}
+
 panel::panel(std::vector<entity> entities, std::vector<period> periods, std::vector<std::int32_t> entity_of_row,
              std::vector<std::int32_t> period_of_row)
     : entities_(std::make_shared<const detail::panel_entities>(std::move(entities))),
@@ -76,7 +81,7 @@ void panel::check_rows() {
         throw error("entity and period index arrays differ in length (" + std::to_string(entity_of_row_.size()) +
                     " vs " + std::to_string(period_of_row_.size()) + ")");
     merge_equal_periods(periods_, period_of_row_);
-    const auto n_entities = static_cast<std::int64_t>(entities_->size());
+    const auto n_entities = static_cast<std::int64_t>(entity_data().size());
     const auto n_periods = static_cast<std::int64_t>(periods_.size());
     const bool dense = n_entities * n_periods <= std::int64_t{1} << 26;
     std::vector<std::int32_t> grid;
@@ -100,7 +105,7 @@ void panel::check_rows() {
         }
         if (duplicate) {
             location where;
-            where.entity = std::string(entities_->code(static_cast<std::size_t>(e)));
+            where.entity = std::string(entity_data().code(static_cast<std::size_t>(e)));
             where.period = periods_[static_cast<std::size_t>(p)].to_string();
             throw duplicate_row_error("duplicate row for the same entity and period", where);
         }

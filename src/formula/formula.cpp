@@ -306,7 +306,10 @@ void collect_names(const formula_node& n, std::vector<std::string>& out) {
 
 }  // namespace
 
-const detail::formula_node& detail::root_of(const formula& f) { return *f.root_; }
+const detail::formula_node& detail::root_of(const formula& f) {
+    if (!f.root_) throw error("formula: empty (default-constructed or moved from); make one with formula::parse");
+    return *f.root_;
+}
 
 formula formula::parse(const std::string& text) {
     formula f;

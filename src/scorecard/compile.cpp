@@ -175,10 +175,10 @@ std::vector<std::size_t> scorecard::ranged_items() const {
     return out;
 }
 
-bool scorecard::narrow_points() const { return compiled_->narrow; }
+bool scorecard::narrow_points() const { return detail::scorer::compiled(*this).narrow; }
 
 std::string scorecard::engine() const {
-    const auto* k = compiled_->fused;
+    const auto* k = detail::scorer::compiled(*this).fused;
     return k ? std::string("fused kernel (") + k->isa + ")" : "vector machine";
 }
 

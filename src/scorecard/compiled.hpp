@@ -56,7 +56,14 @@ struct compiled_scorecard {
 
 /// What the scorer reaches inside a scorecard (it is the scorecard's friend).
 struct scorer {
-    static const compiled_scorecard& compiled(const scorecard& s) { return *s.compiled_; }
+    /// A default-constructed or moved-from scorecard has no program: an error, not a null dereference.
+    static const compiled_scorecard& compiled(const scorecard& s) {
+        if (!s.compiled_)
+            throw error(
+                "scorecard: empty (default-constructed or moved from); take one from scorecard::builtin, "
+                "scorecard::load or scorecard::from_toml");
+        return *s.compiled_;
+    }
     /// Scores rows [begin, begin + n), n ≤ chunk, with the vector machine.
     static void run_chunk(const scorecard& s, const compiled_scorecard& c, const scorecard_columns& in,
                           std::size_t begin, std::size_t n, double* regs, points_policy policy, scorecard_result& out);

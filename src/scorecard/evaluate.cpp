@@ -339,7 +339,7 @@ scorecard_result scorecard::evaluate(const scorecard_columns& in, points_policy 
 
 void scorecard::evaluate_into(const scorecard_columns& in, scorecard_result& out, points_policy policy,
                               unsigned threads) const {
-    detail::scorer::evaluate(*this, in, out, policy, threads, compiled_->fused);
+    detail::scorer::evaluate(*this, in, out, policy, threads, detail::scorer::compiled(*this).fused);
 }
 
 namespace {
@@ -412,13 +412,13 @@ std::size_t run_fused(const scorecard& s, const detail::fused_kernels& kernels, 
 void detail::scorer::evaluate(const scorecard& s, const scorecard_columns& in, scorecard_result& out,
                               points_policy policy, unsigned threads, const fused_kernels* kernels) {
     if (in.columns.size() != s.inputs().size())
-        throw error("scorecard '" + s.id() + "' takes " + std::to_string(s.inputs().size()) + " input columns, not " +
-                    std::to_string(in.columns.size()));
+        throw argument_error("scorecard '" + s.id() + "' takes " + std::to_string(s.inputs().size()) +
+                             " input columns, not " + std::to_string(in.columns.size()));
     const std::size_t n = in.rows;
     detail::shape_result(s, n, s.has_ranges(), out);
     unsigned n_threads = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
     n_threads = static_cast<unsigned>(std::min<std::size_t>(n_threads, std::max<std::size_t>(1, n / (16 * chunk))));
-    const compiled_scorecard& c = *s.compiled_;
+    const compiled_scorecard& c = scorer::compiled(s);
     // The kernels write floats: a pack with kernels has points exact in floats (its fingerprint says so).
     const fused_kernel kernel = kernels && c.narrow ? kernels->by_policy[static_cast<int>(policy)] : nullptr;
     auto work = [&](std::size_t t) {

@@ -6,7 +6,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "scorecard/compiled.hpp"
 #include "scorecard/internal.hpp"
@@ -225,16 +227,30 @@ private:
 std::vector<std::string> scorecard::explain(const scorecard_columns& in, const scorecard_result& result,
                                             const std::vector<std::size_t>& rows, const std::string& language) const {
     const bool zh = language == "zh";
-    if (!zh && language != "en") throw error("language must be 'zh' or 'en'");
+    if (!zh && language != "en") {
+        const std::vector<std::string_view> languages{"zh", "en"};
+        const std::string best = detail::closest_name(
+            language, languages, [](std::string_view l) { return l; },
+            [](std::string_view l) {
+                std::string folded(l);
+                for (char& ch : folded)
+                    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+                return folded;
+            });
+        throw argument_error("language must be 'zh' or 'en', not '" + language + "'" +
+                             (best.empty() ? std::string() : " (did you mean '" + best + "'?)"));
+    }
     if (in.columns.size() != inputs_.size() || result.rows != in.rows)
-        throw error("scorecard '" + id_ + "': explain takes the " + std::to_string(inputs_.size()) +
-                    " input columns and the result of scoring them");
+        throw argument_error("scorecard '" + id_ + "': explain takes the " + std::to_string(inputs_.size()) +
+                             " input columns and the result of scoring them");
     firm_explainer explainer(*this, zh);
     std::vector<std::string> lines;
     for (std::size_t row : rows) {
         poll_interrupt();  // firm by firm: Ctrl-C between firms
         report_progress(lines.size(), rows.size());
-        if (row >= in.rows) throw error("row " + std::to_string(row) + " out of range");
+        if (row >= in.rows)
+            throw argument_error("explain: row " + std::to_string(row) + " out of range (" + std::to_string(in.rows) +
+                                 " rows)");
         lines.push_back(explainer.line(in, result, row));
     }
     return lines;

@@ -297,8 +297,8 @@ std::vector<firm_gap> scorecard::gap(const scorecard_columns& in, const std::vec
                                      const std::vector<std::pair<std::string, double>>& costs,
                                      points_policy policy) const {
     if (in.columns.size() != inputs_.size())
-        throw error("scorecard '" + id_ + "' takes " + std::to_string(inputs_.size()) + " input columns, not " +
-                    std::to_string(in.columns.size()));
+        throw argument_error("scorecard '" + id_ + "' takes " + std::to_string(inputs_.size()) +
+                             " input columns, not " + std::to_string(in.columns.size()));
     check_gap_costs(costs);
     variant_runner runner(*this, policy);
     std::vector<firm_gap> out;
@@ -306,7 +306,9 @@ std::vector<firm_gap> scorecard::gap(const scorecard_columns& in, const std::vec
     for (std::size_t row : rows) {
         poll_interrupt();  // firm by firm: Ctrl-C between firms
         report_progress(out.size(), rows.size());
-        if (row >= in.rows) throw error("row " + std::to_string(row) + " out of range");
+        if (row >= in.rows)
+            throw argument_error("gap: row " + std::to_string(row) + " out of range (" + std::to_string(in.rows) +
+                                 " rows)");
         firm_gap g;
         std::vector<double> base(inputs_.size());
         for (std::size_t k = 0; k < inputs_.size(); ++k) base[k] = in.columns[k] ? in.columns[k][row] : nan_value;

@@ -73,7 +73,7 @@ BOOST_AUTO_TEST_CASE(a_layer_outlives_its_result_and_copies_own_their_values) {
     BOOST_TEST(kept.values.rows() == 4);
     // A view of the block (shared()) and a layer moved out keep the block alive after the result
     // and every other layer are gone (ASan in make test-sanitize reads freed memory otherwise).
-    layer_matrix view;
+    layer_view view;
     layer moved_out;
     {
         result gone = build(small_table(), small_framework(), small_steps());

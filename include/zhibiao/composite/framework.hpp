@@ -53,11 +53,19 @@ public:
     // Copies on a temporary framework, never references into it.
     const std::vector<node>& nodes() const& { return nodes_; }
     std::vector<node> nodes() && { return std::move(nodes_); }
-    const node& at(int k) const& { return nodes_[static_cast<std::size_t>(k)]; }
-    node at(int k) && { return nodes_[static_cast<std::size_t>(k)]; }
+    /// Node k; k outside [0, size) (find's -1 among them) is an argument_error naming k and the size.
+    const node& at(int k) const& { return nodes_[checked(k)]; }
+    node at(int k) && { return nodes_[checked(k)]; }
+    /// The position of the node `code`, or -1 when there is none (test before using it as an
+    /// index: `scores.col(find(code))` with -1 reads out of bounds). index_of() throws instead.
     int find(const std::string& code) const;
-    const std::vector<int>& children(int k) const& { return children_[static_cast<std::size_t>(k)]; }
-    std::vector<int> children(int k) && { return children_[static_cast<std::size_t>(k)]; }
+    /// The position of the node `code`; an unknown code is an unknown_indicator_error with
+    /// "did you mean" (the one to use for a column of the aggregation's scores).
+    int index_of(const std::string& code) const;
+    /// The children of node k (checked as at()).
+    const std::vector<int>& children(int k) const& { return children_[checked(k)]; }
+    std::vector<int> children(int k) && { return children_[checked(k)]; }
+    std::size_t size() const { return nodes_.size(); }
     /// The indicators (level-1 leaves), in framework order.
     const std::vector<int>& indicators() const& { return indicators_; }
     std::vector<int> indicators() && { return std::move(indicators_); }
@@ -69,6 +77,12 @@ public:
 
 private:
     void fill(int k, double weight, Eigen::VectorXd& w) const;
+    std::size_t checked(int k) const {
+        if (k < 0 || static_cast<std::size_t>(k) >= nodes_.size())
+            throw argument_error("framework: no node " + std::to_string(k) + " (the framework has " +
+                                 std::to_string(nodes_.size()) + " nodes, 0 to size − 1)");
+        return static_cast<std::size_t>(k);
+    }
 
     std::vector<node> nodes_;
     std::unordered_map<std::string, int> index_;

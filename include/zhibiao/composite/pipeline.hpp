@@ -124,6 +124,34 @@ using step =
 /// block of at most 64 MB per process, never one a layer still uses). A copy owns new storage, as
 /// a copy of a MatrixXd did; assigning a matrix of another shape gives the layer new storage of
 /// that shape.
+/// A read-only view of a layer's values that keeps their block alive: what shared() gives on a
+/// const layer_matrix (a const result stays unchanged). Assigning it to a layer_matrix copies.
+class layer_view : public Eigen::Map<const Eigen::MatrixXd> {
+    using base = Eigen::Map<const Eigen::MatrixXd>;
+
+public:
+    layer_view() : base(nullptr, 0, 0) {}
+    layer_view(std::shared_ptr<double[]> storage, const double* data, Eigen::Index rows, Eigen::Index cols)
+        : base(data, rows, cols), storage_(std::move(storage)) {}
+    layer_view(const layer_view& o) : base(o.data(), o.rows(), o.cols()), storage_(o.storage_) {}
+    layer_view& operator=(const layer_view& o) {
+        if (this != &o) {
+            storage_ = o.storage_;
+            new (static_cast<base*>(this)) base(o.data(), o.rows(), o.cols());
+        }
+        return *this;
+    }
+    ~layer_view() = default;
+
+    /// The values as a matrix of their own.
+    Eigen::MatrixXd matrix() const { return *this; }
+    /// The block that holds the values.
+    const std::shared_ptr<double[]>& storage() const { return storage_; }
+
+private:
+    std::shared_ptr<double[]> storage_;
+};
+
 class layer_matrix : public Eigen::Map<Eigen::MatrixXd> {
     using base = Eigen::Map<Eigen::MatrixXd>;
 
@@ -166,9 +194,9 @@ public:
     /// The block that holds the values (shared with the other layers of the build).
     const std::shared_ptr<double[]>& storage() const { return storage_; }
     /// Another layer_matrix over the same values (no copy): writes through one show in the other.
-    layer_matrix shared() const {
-        return layer_matrix(storage_, const_cast<double*>(data()), rows(), cols());  // NOLINT: same owner
-    }
+    layer_matrix shared() { return layer_matrix(storage_, data(), rows(), cols()); }
+    /// On a const layer (a const result's), a read-only view over the same values.
+    layer_view shared() const { return layer_view(storage_, data(), rows(), cols()); }
 
 private:
     void rebind(double* data, Eigen::Index rows, Eigen::Index cols) {
