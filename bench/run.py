@@ -733,6 +733,7 @@ def write_version_header(root: Path, folder: Path) -> None:
         ("PROJECT_VERSION_PATCH", patch),
         ("PROJECT_VERSION", f"{major}.{minor}.{patch}"),
         ("ZHIBIAO_CXX11_ABI_DEFINE", ""),  # no std::string layout recorded: config.hpp checks none
+        ("ZHIBIAO_STDLIB_DEFINE", ""),  # no standard library recorded: config.hpp checks none
     ):
         text = text.replace(f"@{name}@", value)
     (folder / "zhibiao").mkdir(parents=True, exist_ok=True)

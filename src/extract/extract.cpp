@@ -1113,7 +1113,8 @@ std::size_t sentence_end_after(const code_points& cps, std::size_t k) {
 // scan steps over every other character with one bitmap test.
 const char_set& starts_of_interest() {
     static const char_set set(
-        U"0123456789xX%[〔【（(上下全前截去十拾百佰千仟万亿廿卅零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖项件家名人个\n");
+        U"0123456789xX%[〔【（("
+        U"上下全前截去十拾百佰千仟万亿廿卅零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖项件家名人个\n");
     return set;
 }
 
