@@ -1814,13 +1814,24 @@ std::string_view measure_of(std::string_view u) {
     return u;
 }
 
+// The measure word of a count, people's synonyms as 人: 专家20名 and 20位专家 count people.
+std::string_view counted(std::string_view u) {
+    u = measure_of(u);
+    return u == "名" || u == "位" ? std::string_view("人") : u;
+}
+
 std::uint32_t unit_flag(std::string_view written, const std::string& expected) {
+    if (expected.find('/') == std::string::npos && counted(written) == "人" && counted(expected) == "人" &&
+        measure_of(written) != measure_of(expected))
+        return measure_of(written) == written && measure_of(expected) == expected
+                   ? 0
+                   : bit(fact_flag::unit_mismatch);  // 万名 against 人: scaled synonyms are not read
     try {
         const unit want = unit::parse(expected), have = unit::parse(written);
         // Counts convert in the unit algebra (件, 项, 家, 个, 次 are all "count"), but a report's
         // measure word says what is counted: 在孵企业62家 is no number of incubators (个).
         if (have.convertible_to(want) && have.dim() == dimension::of(base_quantity::count) &&
-            expected.find('/') == std::string::npos && measure_of(written) != measure_of(expected))
+            expected.find('/') == std::string::npos && counted(written) != counted(expected))
             return bit(fact_flag::unit_mismatch);
         if (have.convertible_to(want)) return 0;
         const auto slash = expected.find('/');

@@ -144,3 +144,9 @@ def test_a_misspelt_to_panel_keyword_names_to_panel():
         zb.extract("2024年，获批立项11项。").to_panel("x", keep_suspects=True)
     message = str(caught.value)
     assert "Facts.to_panel" in message and "<locals>" not in message and "keep_suspect" in message
+
+
+def test_people_counted_in_ming_and_wei_bind_to_a_variable_in_ren():
+    facts = zb.extract("2024年，选派科技特派员35名，引进高层次人才12位。")
+    assert facts["variable"].tolist()[0] == "science_commissioners" and not facts["flag_unit_mismatch"].any()
+    assert zb.read_report("2024年，选派科技特派员35名。", entity="x").to_pandas().iloc[0]["science_commissioners"] == 35
