@@ -30,12 +30,16 @@ const alias_table& aliases() {
         alias_table out;
         const std::string source = "data/composite/aliases.toml (built in)";
         const zhibiao::detail::toml_document doc(builtin_composite_aliases, source);
-        for (auto [key, into] : {std::pair{"value", &out.values}, std::pair{"parameter", &out.parameters}})
-            zhibiao::detail::each_toml_table(doc.root(), key, source, [&](const zhibiao::detail::toml_reader& r) {
-                alias a{folded(r.text("name", true)), r.text("means", true), r.text("tool", true), r.text("note"),
-                        r.texts("where")};
-                into->push_back(std::move(a));
-            });
+        // A pair, not a structured binding: C++17 lambdas cannot capture those (clang refuses).
+        for (const auto& section : {std::pair{"value", &out.values}, std::pair{"parameter", &out.parameters}}) {
+            std::vector<alias>* into = section.second;
+            zhibiao::detail::each_toml_table(doc.root(), section.first, source,
+                                             [&](const zhibiao::detail::toml_reader& r) {
+                                                 alias a{folded(r.text("name", true)), r.text("means", true),
+                                                         r.text("tool", true), r.text("note"), r.texts("where")};
+                                                 into->push_back(std::move(a));
+                                             });
+        }
         return out;
     }();
     return table;
