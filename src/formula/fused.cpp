@@ -43,6 +43,7 @@ static_assert(sizeof(reason) == 1, "reasons are byte lanes in the block kernels"
 // Rows per block: the buffers of a whole catalogue's steps stay in the first cache levels.
 constexpr std::size_t block_rows = 1024;
 constexpr double nan_value = std::numeric_limits<double>::quiet_NaN();
+constexpr std::align_val_t column_alignment{64};  // each column starts on its own cache line
 
 fused_conversion lanes_conversion(conversion c) {
     fused_conversion out;
@@ -569,10 +570,9 @@ std::shared_ptr<unsigned char> result_block(std::size_t bytes, bool& mapped) {
                                               [length](unsigned char* q) { munmap(q, length); });
     }
 #endif
-    constexpr std::align_val_t line{64};  // each column starts on its own cache line
-    auto* small = static_cast<unsigned char*>(::operator new(std::max<std::size_t>(bytes, 1), line));
+    auto* small = static_cast<unsigned char*>(::operator new(std::max<std::size_t>(bytes, 1), column_alignment));
     std::memset(small, 0, std::max<std::size_t>(bytes, 1));
-    return std::shared_ptr<unsigned char>(small, [line](unsigned char* q) { ::operator delete(q, line); });
+    return std::shared_ptr<unsigned char>(small, [](unsigned char* q) { ::operator delete(q, column_alignment); });
 }
 
 // Faults in the pages of [data, data + bytes) of a fresh mapping in one system call, on the
