@@ -1802,8 +1802,6 @@ private:
 
 constexpr std::uint32_t bit(fact_flag f) { return std::uint32_t{1} << static_cast<unsigned>(f); }
 
-// The unit flag of a figure written in `written` for a variable reported in `expected`: 0 when
-// they convert, else unit_implied (件 for 件/万人) or unit_mismatch.
 // A count unit without its multipliers (万家 → 家, 千件 → 件).
 std::string_view measure_of(std::string_view u) {
     for (bool more = true; more;) {
@@ -1820,6 +1818,17 @@ std::string_view counted(std::string_view u) {
     return u == "名" || u == "位" ? std::string_view("人") : u;
 }
 
+// A measure word of things counted (家, 项, 名, 万人…), not an amount, a rate or a length.
+bool is_count_word(std::string_view u) {
+    try {
+        return unit::parse(u).dim() == dimension::of(base_quantity::count);
+    } catch (const error&) {
+        return false;
+    }
+}
+
+// The unit flag of a figure written in `written` for a variable reported in `expected`: 0 when
+// they convert, else unit_implied (件 for 件/万人) or unit_mismatch.
 std::uint32_t unit_flag(std::string_view written, const std::string& expected) {
     if (expected.find('/') == std::string::npos && counted(written) == "人" && counted(expected) == "人" &&
         measure_of(written) != measure_of(expected))
@@ -2288,7 +2297,7 @@ public:
     void add(const scanned& s, const period_cursor& period, std::vector<report_finding>& findings) {
         if (s.table != scanned::table_cell::none) return add_table_cell(s, period, findings);
         const auto [clause, clause_stop] = clauses_.around(s.first, s.last);
-        const binding b = bind(s, clause);
+        const binding b = bind(s, clause, clause_stop);
         mismatched_entry_ = nullptr;
         fact_naming n = name(s, b, std::max(clause, previous_end_));
         previous_end_ = s.last;
@@ -2452,7 +2461,37 @@ private:
     // The phrase closest before the number: first after the previous figure of the clause, else
     // anywhere earlier in the clause (a subject shared by a list of figures); none across an
     // enumeration. The words between it and the figure choose among the entries of the phrase.
-    binding bind(const scanned& s, std::size_t clause) {
+    binding bind(const scanned& s, std::size_t clause, std::size_t clause_stop) {
+        binding b = bind_before(s, clause);
+        if (b.entry || b.group) return b;
+        if (const phrase_hit* hit = following_phrase(s, clause_stop)) {
+            b.stated = stated_distinctions(cps_, s.last, code_point_at(hit->end, s.last, clause_stop));
+            b.entry = choose_entry(*hit->group, b.stated);
+            if (b.entry && unit_flag(s.q.unit, b.entry->unit) == 0)
+                b.group = hit->group, b.phrase = hit->group->phrase, b.phrase_begin = b.phrase_end = byte_at(s.first);
+            else
+                b.entry = nullptr;
+        }
+        return b;
+    }
+
+    // "22家企业申报高新技术企业", "5家企业通过高新技术企业认定": a count whose clause names nothing
+    // before it is the subject of the first phrase a few characters after it, when no number lies
+    // between and the phrase's variable is counted in the figure's own measure word (bind checks).
+    const phrase_hit* following_phrase(const scanned& s, std::size_t clause_stop) const {
+        constexpr std::size_t reach = 10;  // code points from the figure to the phrase
+        if (s.q.unit.empty() || s.last >= clause_stop || !is_count_word(s.q.unit)) return nullptr;
+        std::size_t stop = s.last;
+        while (stop < clause_stop && !is_digit(cps_[stop].c) && chinese_digit(cps_[stop].c) < 0) ++stop;
+        const phrase_hit* first = nullptr;
+        for (const phrase_hit* hit = ix_.phrases.closest(s.q.end, byte_at(stop)); hit;
+             hit = ix_.phrases.closest(s.q.end, hit->begin))
+            first = hit;
+        if (!first || first->begin > byte_at(std::min(stop, s.last + reach))) return nullptr;
+        return ix_.enumeration.any_inside(s.q.end, first->begin) ? nullptr : first;
+    }
+
+    binding bind_before(const scanned& s, std::size_t clause) {
         binding b;
         const std::size_t after_previous = std::max(clause, previous_end_);
         b.phrase_begin = b.phrase_end = byte_at(after_previous);

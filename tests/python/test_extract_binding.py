@@ -125,3 +125,26 @@ def test_a_phrase_across_a_clause_or_an_enumeration_is_never_guessed():
     for text in ("争取上级资金；共计312万元。", "高新技术企业培育工作扎实推进，达到43家。", "组织申报科技项目、人才项目等28项。", "引进人才、团队等共计56个。"):
         facts = zb.extract(text)
         assert list(facts["variable"]) == [""], (text, list(facts["variable"]))
+
+
+def test_a_count_before_its_phrase_is_the_subject_of_that_phrase():
+    # "22 firms applied as HNTE": the figure comes first, the phrase names it a few characters later
+    facts = zb.extract("全县22家企业申报高新技术企业，5家企业通过高新技术企业认定。")
+    assert list(zip(facts["variable"], facts["value"])) == [("hnte_applied", 22), ("hnte_recognised", 5)]
+    assert list(facts["stage"]) == ["applied", ""]
+    # never across another number, an enumeration, a clause end, too far, or into another measure word
+    for text in (
+        "组织10名专家评审高新技术企业。",  # people, not firms
+        "帮助3家企业，申报高新技术企业。",  # the phrase is in the next clause
+        "走访12家企业和科技园区、高新技术企业。",  # across an enumeration
+        "3家企业于2024年申报高新技术企业。",  # another number between
+        "共有8家规模以上工业企业在年内先后成功申报高新技术企业。",  # too far to be its subject
+    ):
+        facts = zb.extract(text)
+        assert list(facts["variable"])[0] == "", (text, list(facts["variable"]))
+
+
+def test_a_technology_contract_amount_registered_is_the_contract_value():
+    facts = zb.extract("技术合同登记成交额1.2亿元，技术合同认定登记额3500万元。")
+    assert list(facts["variable"]) == ["tech_contract_value", "tech_contract_value"]
+    assert list(facts["flag_unit_mismatch"]) == [False, False]
