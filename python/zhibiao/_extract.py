@@ -173,7 +173,9 @@ def _make_facts_class() -> Any:
             the unit its variable is reported in (1.2万件 → 12000 件), the figure as written kept.
             NaN where there is no variable, the written unit cannot convert (unit_mismatch), or the
             figure is a change (a rate of change stays in its own unit). A unit left implicit (0.9件 for
-            件/万人, flag_unit_implied) or not written is taken as the variable's."""
+            件/万人, flag_unit_implied) is taken as the variable's; so is a unit not written for a
+            count or a rate (326 for 件, 2.5 for %), but an amount or a population without a unit
+            (8600 for 万元: 元, 万元 or 亿元?) is NaN, as the README's units promise says."""
             units = self.attrs.get("lexicon_units", {})
             value, high, unit = [], [], []
             for row in self.itertuples():
@@ -184,7 +186,7 @@ def _make_facts_class() -> Any:
                     else None
                 )
                 if row.variable and not row.flag_change and (row.flag_unit_implied or not row.unit or not target):
-                    factor = 1.0
+                    factor = None if not row.unit and _scaled_unit(target) and not row.flag_unit_implied else 1.0
                 value.append(row.value * factor if factor is not None else float("nan"))
                 high.append(row.high * factor if factor is not None else float("nan"))
                 unit.append(target if factor is not None and target else (row.unit if factor is not None else ""))
@@ -316,8 +318,17 @@ def _not_a_panel_value(row: Any) -> tuple[str, str] | None:
     if row.flag_approximate:
         return "approximate", f"{row.variable}: approximate, not an exact value"
     if row.value_converted != row.value_converted and not row.flag_damaged and not row.flag_masked:
+        if not row.unit and not row.flag_unit_implied:
+            return "no_unit", f"{row.variable}: an amount with no unit, its scale unknown (元, 万元 or 亿元?)"
         return "unit_mismatch", f"{row.variable}: {row.unit} does not convert to {row.unit_converted or 'its unit'}"
     return None
+
+
+def _scaled_unit(unit: str) -> bool:
+    """Whether a figure of a variable in `unit` means nothing without its written unit: amounts
+    (元, 万元, 亿元) and scaled counts (万人), where 8600 may be any of them. A count (件, 项, 家, 人)
+    or a rate (%) without its measure word is taken in its usual unit."""
+    return "元" in unit or unit[:1] in ("万", "亿", "千", "百")
 
 
 def _prior_year(period: str | None) -> str | None:
