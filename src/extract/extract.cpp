@@ -1233,7 +1233,11 @@ bool line_tokens(const code_points& cps, std::size_t line, std::size_t& end,
             if (c == '\n' || c == '\r') break;
             continue;
         }
-        if (clause_end(c) || c == U'：' || c == ':' || c == U'、') return false;
+        // "1,206.8" and "8,60" in a cell: an ASCII comma between digits is a separator (sound or
+        // damaged), not a clause mark that would make the line prose.
+        const bool separator = c == ',' && end > from && is_digit(cps[end - 1].c) && end + 1 < cps.size() &&
+                               is_digit(cps[end + 1].c);
+        if (!separator && (clause_end(c) || c == U'：' || c == ':' || c == U'、')) return false;
     }
     return !tokens.empty();
 }
@@ -1283,12 +1287,54 @@ bool table_header(const code_points& cps, const std::vector<std::pair<std::size_
     return true;
 }
 
+// A cell of digits a conversion damaged, with no unit after it to tell it as prose does: "8,60"
+// (bad_grouping), "21." (dangling_point), ".35" (leading_point), "13.x" (masked). A figure with its
+// damage, never dropped (nor its row read without it).
+bool damaged_cell(const code_points& cps, std::size_t b, std::size_t e, scanned& s) {
+    std::size_t digits = 0, points = 0, masks = 0;
+    bool bad_comma = false;
+    for (std::size_t k = b; k < e; ++k) {
+        const char32_t c = cps[k].c;
+        if (is_digit(c)) {
+            ++digits;
+        } else if (c == '.') {
+            ++points;
+        } else if (is_mask(c)) {
+            ++masks;
+        } else if (c == ',') {
+            std::size_t n = 0;
+            while (k + 1 + n < e && is_digit(cps[k + 1 + n].c)) ++n;
+            bad_comma |= n != 3 || k == b;
+        } else {
+            return false;
+        }
+    }
+    if (digits == 0 || points > 1) return false;
+    s = scanned{};
+    if (masks)
+        s.q.masked = true;
+    else if (bad_comma)
+        s.damage = "bad_grouping", s.guess = joined_digits(cps, b, e);
+    else if (cps[e - 1].c == '.')
+        s.damage = "dangling_point", s.guess = joined_digits(cps, b, e - 1);
+    else if (cps[b].c == '.')
+        s.damage = "leading_point";
+    else
+        return false;
+    s.q.value = s.q.high = std::numeric_limits<double>::quiet_NaN();
+    s.first = b, s.last = e;
+    return true;
+}
+
 // A number cell of a table row at [b, e): a number (a leading - for a decline) filling the token, or
-// a unit of its own after it; false if the token is not one.
+// a unit of its own after it, or a damaged one (damaged_cell); false if the token is not one.
 bool number_cell(std::string_view text, const code_points& cps, std::size_t b, std::size_t e, scanned& s) {
     const bool negative = cps[b].c == '-' && e - b > 1;
     bool date = false;
-    if (!number_at(text, cps, b + (negative ? 1 : 0), s, date) || s.last != e) return false;
+    const std::size_t from = b + (negative ? 1 : 0);
+    if (!number_at(text, cps, from, s, date) || s.last != e) {
+        if (date || !damaged_cell(cps, from, e, s)) return false;
+    }
     if (negative) s.q.value = -s.q.value, s.q.high = -s.q.high;
     s.first = b;
     s.q.begin = cps[b].begin, s.q.end = cps.end_of(e - 1);

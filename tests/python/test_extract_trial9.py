@@ -32,3 +32,37 @@ def test_an_amount_without_a_unit_is_left_out_of_the_panel_with_a_finding():
 def test_an_amount_with_its_unit_still_enters():
     panel = zb.extract("2025年一季度，全区争取上级资金5300万元。").to_panel("丙区")
     assert panel.values("funds_secured")[0] == 5300 and len(panel.findings) == 0
+
+
+# ---- #2: table cells with thousands separators, and damaged cells ---------------------------
+
+
+def test_a_table_cell_with_a_thousands_separator_is_one_figure_in_the_unit_column():
+    # 2,345.6 亿元 = 23,456,000 万元 (1 亿元 = 10^4 万元); the row was prose before (the comma).
+    text = "2024年工作总结\n指标名称 单位 2024年 2023年 增长%\n高新技术产业增加值 亿元 2,345.6 2,101.0 11.6\n"
+    facts = zb.extract(text)
+    rows = list(zip(facts["text"], facts["variable"].astype(str), facts["value"], facts["unit"].astype(str),
+                    facts["period"].astype(str), facts["flag_change"]))
+    assert rows == [
+        ("2,345.6", "hitech_value_added", 2345.6, "亿元", "2024", False),
+        ("2,101.0", "hitech_value_added", 2101.0, "亿元", "2023", False),
+        ("11.6", "hitech_value_added", 11.6, "%", "2024", True),
+    ]
+    assert facts["flag_thousands_comma"][0]
+
+
+def test_damaged_table_cells_keep_their_damage_and_enter_the_panel_missing():
+    text = "2024年工作总结\n指标名称 单位 2024年 2023年 增长%\n技术合同成交额 万元 3,41 2,950 9.5\n专利授权量 件 47. .6 1x.2\n"
+    facts = zb.extract(text)
+    by_text = {t: (v, d, m) for t, v, d, m in zip(facts["text"], facts["variable"].astype(str),
+                                                   facts["damage"].astype(str), facts["flag_masked"])}
+    assert by_text["3,41"] == ("tech_contract_value", "bad_grouping", False)
+    assert by_text["47."] == ("patents_granted", "dangling_point", False)
+    assert by_text[".6"] == ("patents_granted", "leading_point", False)
+    assert by_text["1x.2"] == ("patents_granted", "", True)
+    assert all(math.isnan(facts["value"][i]) for i in (0, 3, 4, 5))
+    kinds = list(facts.attrs["findings"]["kind"])
+    assert kinds == ["bad_grouping", "dangling_point", "leading_point"]
+    frame = facts.to_panel("丁市").to_pandas()
+    assert frame.loc[("丁市", "2023"), "tech_contract_value"] == 2950
+    assert math.isnan(frame.loc[("丁市", "2024"), "tech_contract_value"])
