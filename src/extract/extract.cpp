@@ -461,6 +461,7 @@ struct scanned {
     // the row's name as its phrase), or a row that could not be read (no variable, a finding).
     enum class table_cell : std::uint8_t { none, read, unread } table = table_cell::none;
     bool table_change = false;                  // the growth column (增长%)
+    bool table_prior = false, table_target = false, table_rate = false;  // 上年同期, 全年目标, 完成率%
     std::string_view table_period;              // the column's period (stable storage: scan_state)
     std::size_t name_first = 0, name_last = 0;  // the row's name, code points
 };
@@ -1167,7 +1168,10 @@ struct scan_state {
     // A table turned into lines ("指标名称 单位 2023年 2022年 增长%", then a row a line): its columns
     // while rows follow, empty otherwise.
     struct column {
-        enum class kind : std::uint8_t { name, unit, period, growth, other } what = kind::name;
+        // current: 本期/完成 (the period in force); prior: 上年同期; target: 全年目标/计划; rate:
+        // 完成率% (a rate of the row, never its count).
+        enum class kind : std::uint8_t { name, unit, period, growth, current, prior, target, rate, other } what =
+            kind::name;
         const std::string* period = nullptr;  // into `labels`
     };
     std::vector<column> table;
@@ -1254,36 +1258,95 @@ int year_label(const code_points& cps, std::size_t from, std::size_t to) {
     return y >= 1900 && y <= 2200 ? y : 0;
 }
 
-// A header of several periods or a unit column and a period ("指标名称 单位 2023年 2022年 增长%"):
-// the columns into carried.table; false if the line is no such header.
+// A column label made of periods ("2024年1-3月", "1-6月完成"; a word of what was done may follow):
+// the period it names into `state` (a copy of the state in force), its length in code points.
+std::size_t column_period(const code_points& cps, std::size_t b, std::size_t e, period_state& state) {
+    std::size_t k = b;
+    while (k < e)
+        if (const std::size_t n = period_at(cps, k, state); n && k + n <= e)
+            k += n;
+        else
+            break;
+    return k - b;
+}
+
+// 完成, 本期, 累计完成…: a column of what was done in the period of the report.
+bool done_label(const code_points& cps, std::size_t b, std::size_t e) {
+    static constexpr std::u32string_view words[] = {U"完成",     U"累计完成", U"实际完成", U"本期",
+                                                     U"本年累计", U"本年",     U"累计",     U"实际"};
+    for (const std::u32string_view w : words)
+        if (e - b == w.size() && starts_with(cps, b, w)) return true;
+    return false;
+}
+
+// A header of several periods or a unit column and a period ("指标名称 单位 2023年 2022年 增长%";
+// "指标 单位 全年目标 1-6月完成 完成率%"; "指标 本期 上年同期 增长%"): the columns into carried.table;
+// false if the line is no such header. A header with a unit column and columns it does not know
+// still is one: its rows are refused (table_row), never read as prose with the first cell winning.
 bool table_header(const code_points& cps, const std::vector<std::pair<std::size_t, std::size_t>>& tokens,
                   scan_state& carried) {
     if (tokens.size() < 3) return false;
     std::vector<scan_state::column> columns(tokens.size());
-    std::size_t periods = 0, units = 0, growth = 0, other = 0;
+    std::size_t periods = 0, units = 0, growth = 0, other = 0, rates = 0;
     const std::string* first_period = nullptr;
+    const auto label = [&](const std::optional<period>& p) -> const std::string* {
+        if (!p) return nullptr;
+        carried.labels.push_back(p->to_string());
+        return &carried.labels.back();
+    };
     for (std::size_t i = 1; i < tokens.size(); ++i) {
         const auto [b, e] = tokens[i];
         using kind = scan_state::column::kind;
+        period_state state = carried.period;
+        state.prior = false;
+        std::size_t used = 0;
         if (const int y = year_label(cps, b, e)) {
-            carried.labels.push_back(period::year(y).to_string());
-            columns[i] = {kind::period, &carried.labels.back()};
-            if (!first_period) first_period = &carried.labels.back();
+            columns[i] = {kind::period, label(period::year(y))};
             ++periods;
         } else if (starts_with(cps, b, U"单位") || starts_with(cps, b, U"计量单位")) {
             columns[i].what = kind::unit, ++units;
         } else if (starts_with(cps, b, U"增长") || starts_with(cps, b, U"增幅") || starts_with(cps, b, U"增速") ||
                    starts_with(cps, b, U"同比") || starts_with(cps, b, U"比上年")) {
             columns[i].what = kind::growth, ++growth;
+        } else if (starts_with(cps, b, U"完成率") || starts_with(cps, b, U"完成进度") || starts_with(cps, b, U"进度") ||
+                   starts_with(cps, b, U"占比")) {
+            columns[i].what = kind::rate, ++rates;
+        } else if (starts_with(cps, b, U"上年同期") || starts_with(cps, b, U"去年同期")) {
+            std::optional<period> p;
+            try {
+                if (state.current) p = state.current->prior_year();
+            } catch (const error&) {}
+            columns[i] = {kind::prior, label(p)};
+            ++periods;
+        } else if ((e - b == 2 || (e - b == 3 && cps[b + 2].c == U'度')) &&
+                   (starts_with(cps, b, U"上年") || starts_with(cps, b, U"去年"))) {
+            columns[i] = {kind::prior, state.year ? label(period::year(state.year - 1)) : nullptr};
+            ++periods;
+        } else if (starts_with(cps, b, U"全年目标") || starts_with(cps, b, U"年度目标") ||
+                   starts_with(cps, b, U"目标") || starts_with(cps, b, U"全年计划") || starts_with(cps, b, U"计划") ||
+                   starts_with(cps, b, U"任务")) {
+            std::optional<period> p;
+            if (state.year) p = period::year(state.year);
+            columns[i] = {kind::target, label(p)};
+            ++periods;
+        } else if (done_label(cps, b, e)) {
+            columns[i] = {kind::current, label(state.current)};
+            ++periods;
+        } else if ((used = column_period(cps, b, e, state)) > 0 && (b + used == e || done_label(cps, b + used, e))) {
+            columns[i] = {kind::period, label(state.current)};
+            ++periods;
         } else {
             columns[i].what = kind::other, ++other;
         }
+        if (!first_period && (columns[i].what == kind::period || columns[i].what == kind::current))
+            first_period = columns[i].period;
     }
-    if (periods < 2 && !(periods == 1 && (units || growth))) return false;
+    const bool known = periods >= 2 || (periods == 1 && (units || growth || rates));
+    if (!known && !(units == 1 && tokens.size() >= 4)) return false;
     for (auto& c : columns)
         if (c.what == scan_state::column::kind::growth) c.period = first_period;
     carried.table = std::move(columns);
-    carried.table_readable = other == 0 && units <= 1;
+    carried.table_readable = known && other == 0 && units <= 1;
     return true;
 }
 
@@ -1387,8 +1450,11 @@ std::size_t table_line(std::string_view text, const code_points& cps, std::size_
         } else if (number) {
             cell.table_period = c.period ? std::string_view(*c.period) : std::string_view();
             cell.table_change = c.what == kind::growth;
+            cell.table_prior = c.what == kind::prior;
+            cell.table_target = c.what == kind::target;
+            cell.table_rate = c.what == kind::rate;
             // A level with no unit of its own in a table without a unit column: its unit is unknown.
-            if (!unit_column && !cell.table_change && cell.q.unit.empty()) readable = false;
+            if (!unit_column && !cell.table_change && !cell.table_rate && cell.q.unit.empty()) readable = false;
             cells.push_back(cell);
         } else if (!(e - b == 1 && one_of(cps[b].c, U"-—/"))) {  // an empty cell
             readable = false;
@@ -1402,7 +1468,7 @@ std::size_t table_line(std::string_view text, const code_points& cps, std::size_
     for (scanned& cell : cells) {
         cell.table = readable ? scanned::table_cell::read : scanned::table_cell::unread;
         cell.name_first = line, cell.name_last = name_last;
-        if (readable && cell.q.unit.empty()) cell.q.unit = cell.table_change ? "%" : unit;
+        if (readable && cell.q.unit.empty()) cell.q.unit = cell.table_change || cell.table_rate ? "%" : unit;
         sink(cell);
     }
     if (!readable && findings)
@@ -2382,7 +2448,7 @@ private:
         const auto [clause, clause_stop] = clauses_.around(s.first, s.last);
         fact_naming n;
         last_entry_ = nullptr, last_group_ = nullptr;
-        if (s.table == scanned::table_cell::read) {
+        if (s.table == scanned::table_cell::read && !s.table_rate) {  // 完成率%: no rate of the row's count
             if (const phrase_hit* hit = ix_.phrases.closest(byte_at(s.name_first), byte_at(s.name_last))) {
                 const distinctions d = stated_distinctions(cps_, s.name_first, s.name_last);
                 n.entry = choose_entry(*hit->group, d);
@@ -2395,6 +2461,8 @@ private:
                 }
             }
             if (s.table_change) n.flags |= bit(fact_flag::change);
+            if (s.table_prior) n.flags |= bit(fact_flag::prior_year);
+            if (s.table_target) n.flags |= bit(fact_flag::target);
         }
         n.unit = s.q.unit;
         if (n.entry) check_unit(s, n);

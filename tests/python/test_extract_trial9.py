@@ -66,3 +66,50 @@ def test_damaged_table_cells_keep_their_damage_and_enter_the_panel_missing():
     frame = facts.to_panel("丁市").to_pandas()
     assert frame.loc[("丁市", "2023"), "tech_contract_value"] == 2950
     assert math.isnan(frame.loc[("丁市", "2024"), "tech_contract_value"])
+
+
+# ---- #3: table headers read by what each column holds --------------------------------------
+
+
+def _cells(text):
+    facts = zb.extract(text)
+    return facts, list(zip(facts["text"], facts["variable"].astype(str), facts["period"].astype(str),
+                           facts["flag_target"], facts["flag_prior_year"], facts["flag_change"]))
+
+
+def test_a_target_column_is_a_target_and_the_done_column_the_report_period():
+    # 全年目标 is the plan for the year, 1-9月完成 what was done January to September (2024YTD09),
+    # 完成率% = 372/600 = 62% a rate of the row, never its count.
+    facts, cells = _cells("2024年前三季度\n指标名称 单位 全年目标 1-9月完成 完成率%\n技术合同登记数 项 600 372 62.0\n")
+    assert cells == [
+        ("600", "tech_contract_count", "2024", True, False, False),
+        ("372", "tech_contract_count", "2024YTD09", False, False, False),
+        ("62.0", "", "", False, False, False),
+    ]
+    frame = facts.to_panel("戊县").to_pandas()
+    assert frame["tech_contract_count"].to_dict() == {("戊县", "2024YTD09"): 372}
+    assert list(facts.to_panel("戊县").findings["kind"]) == ["target"]
+
+
+def test_month_span_columns_take_their_own_year():
+    _, cells = _cells("2025年一季度\n指标 单位 2025年1-3月 2024年1-3月 同比%\n发明专利授权量 件 57 49 16.3\n")
+    assert cells == [
+        ("57", "invention_patents_granted", "2025Q1", False, False, False),
+        ("49", "invention_patents_granted", "2024Q1", False, False, False),
+        ("16.3", "invention_patents_granted", "2025Q1", False, False, True),
+    ]
+
+
+def test_this_period_and_the_same_period_last_year():
+    _, cells = _cells("2025年上半年\n指标 单位 本期 上年同期 增长%\n新认定高新技术企业 家 23 18 27.8\n")
+    assert cells == [
+        ("23", "hnte_recognised", "2025H1", False, False, False),
+        ("18", "hnte_recognised", "2024H1", False, True, False),
+        ("27.8", "hnte_recognised", "2025H1", False, False, True),
+    ]
+
+
+def test_a_header_with_columns_not_understood_refuses_its_rows():
+    facts, cells = _cells("2025年上半年\n指标 单位 甲方案 乙方案\n专利授权量 件 120 95\n")
+    assert [c[1] for c in cells] == ["", ""]
+    assert list(facts.attrs["findings"]["kind"]) == ["table_row"]
