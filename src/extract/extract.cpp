@@ -642,6 +642,32 @@ double joined_digits(const code_points& cps, std::size_t k, std::size_t end) {
     return digits.empty() ? std::numeric_limits<double>::quiet_NaN() : digits_value(digits);
 }
 
+// A letter a conversion reads for a digit (O o l I) or an invalid byte's U+FFFD.
+bool stray_in_digits(char32_t c) { return c == 0xFFFD || c == 'O' || c == 'o' || c == 'l' || c == 'I'; }
+
+// The end of a run of digits at k with a stray_in_digits character inside it or right after it
+// ("3l6", "1O5", "2,1OO", "3�26", "1�.5"), 0 if there is none or the run goes on into a word
+// ("5Gb", "3lb") or a date (2O24年).
+std::size_t stray_run_end(const code_points& cps, std::size_t k) {
+    std::size_t j = k;
+    bool stray = false;
+    while (j < cps.size()) {
+        const char32_t c = cps[j].c;
+        const bool next_digit =
+            j + 1 < cps.size() && (is_digit(cps[j + 1].c) || stray_in_digits(cps[j + 1].c));
+        if (is_digit(c))
+            ++j;
+        else if (stray_in_digits(c) && j > k)
+            stray = true, ++j;
+        else if ((c == '.' || c == ',') && next_digit)
+            ++j;
+        else
+            break;
+    }
+    if (!stray || (j < cps.size() && (is_letter(cps[j].c) || is_mask(cps[j].c))) || date_word(cps, j)) return 0;
+    return j;
+}
+
 // One number (Arabic or Chinese) with what directly follows it: 余/多, the unit, 成. Returns
 // false if there is no quantity at k.
 bool number_at(std::string_view text, const code_points& cps, std::size_t k, scanned& s, bool& date) {
@@ -663,7 +689,11 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
         if (k > 0 && (is_letter(cps[k - 1].c) || is_digit(cps[k - 1].c) || (cps[k - 1].c == '.' && !leading_point)))
             return false;
         i = arabic(cps, k, value, masked, comma);
-        if (i < cps.size() && is_letter(cps[i].c) && !is_mask(cps[i].c)) return false;  // "5G", "2025H1": a name
+        // "3l6件", "1O5项", "2,1OO万元", "3�26件": a letter read for a digit (O o l I) or an invalid
+        // byte (U+FFFD) inside or right after the digits is a misread digit, not the figure's end.
+        const std::size_t stray_end = leading_point ? 0 : stray_run_end(cps, k);
+        if (!stray_end && i < cps.size() && is_letter(cps[i].c) && !is_mask(cps[i].c))
+            return false;  // "5G", "2025H1": a name
         // Digits lost in a conversion: "000件" (zeros only, more than one) and "21.%" (a point
         // with no digits after it, before a unit) are figures whose value is unknown; so are
         // "00.5亿元" (zeros before the digits), ".35亿元" and a figure split in two ("3 26件").
@@ -673,7 +703,9 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
             return j - k;
         };
         std::string ignored;
-        if (leading_point) {
+        if (stray_end) {
+            damage = "stray_character", i = stray_end;
+        } else if (leading_point) {
             if (masked || integer_digits() != i - k) return false;
             first = k - 1, damage = "leading_point";  // no guess: how many digits were lost is unknown
         } else if (!masked && i - k >= 2 &&
@@ -687,7 +719,7 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
             if (const std::size_t end = split_figure(text, cps, k, i, kind))
                 damage = kind, guess = joined_digits(cps, k, end), i = end;
         }
-        if (!masked && i + 1 < cps.size() && cps[i].c == '.' &&
+        if (!masked && !stray_end && i + 1 < cps.size() && cps[i].c == '.' &&
             (cps[i + 1].c == U'万' || cps[i + 1].c == U'亿' || unit_length(text, cps, i + 1, ignored) > 0))
             damage = "dangling_point", guess = value, ++i;
     } else if (is_chinese_numeral(cps[k].c) && cps[k].c != U'点') {
@@ -1991,6 +2023,9 @@ const char* damage_message(std::string_view kind) {
         return "a thousands separator not before exactly three digits (1,45项): digits were lost, the value is unknown";
     if (kind == "leading_point")
         return "a decimal point with no digits before it: digits were lost, the value is unknown";
+    if (kind == "stray_character")
+        return "a letter or an invalid byte (U+FFFD) inside or right after a figure's digits (3l6件, 1O5项): a digit "
+               "was misread or lost, the value is unknown";
     if (kind == "leading_zeros")
         return "zeros before the digits of a figure (00.5亿元): digits were lost, the value is unknown";
     return "a damaged figure";

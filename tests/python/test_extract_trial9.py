@@ -113,3 +113,24 @@ def test_a_header_with_columns_not_understood_refuses_its_rows():
     facts, cells = _cells("2025年上半年\n指标 单位 甲方案 乙方案\n专利授权量 件 120 95\n")
     assert [c[1] for c in cells] == ["", ""]
     assert list(facts.attrs["findings"]["kind"]) == ["table_row"]
+
+
+# ---- #4: a letter or an invalid byte inside a digit run -------------------------------------
+
+
+def test_letters_read_for_digits_make_the_figure_damaged():
+    facts = zb.extract("2025年上半年，落实资金4,5OO万元，受理专利申请2l8件，签订合同1I6项，建成5G基站30个。")
+    assert facts["text"].tolist() == ["4,5OO万元", "2l8件", "1I6项", "30个"]
+    assert facts["damage"].astype(str).tolist() == ["stray_character"] * 3 + [""]
+    assert facts["value"][:3].isna().all() and facts["value"][3] == 30  # 5G is a name, as before
+    assert list(facts.attrs["findings"]["kind"]) == ["stray_character"] * 3
+
+
+def test_an_invalid_byte_inside_the_digits_makes_the_figure_damaged():
+    data = "2025年上半年，发明专利授权量5".encode() + b"\xfe" + "7件，争取资金2".encode() + b"\x81" + ".4亿元。".encode()
+    facts = zb.extract(data)
+    assert facts["damage"].astype(str).tolist() == ["stray_character", "stray_character"]
+    assert facts["variable"].astype(str).tolist() == ["invention_patents_granted", "funds_secured"]
+    assert facts["value"].isna().all()
+    frame = facts.to_panel("己县").to_pandas()
+    assert frame.isna().all().all()  # in the panel as missing (damaged_source), never 5 or 2
