@@ -1135,6 +1135,19 @@ std::size_t prior_year_at(const code_points& cps, std::size_t k, bool& year_end)
     return starts_with(cps, k + 2, U"同期") ? 4 : year_end || starts_with(cps, k + 2, U"度") ? 3 : 2;
 }
 
+// "2023年同期" with the year before the one in force, at the start of a clause or a parenthesis:
+// the same span a year earlier, as 上年同期 (its length, 0 if there is none at k).
+std::size_t year_same_span_at(const code_points& cps, std::size_t k, const period_state& state) {
+    if (k + 7 > cps.size() || !state.year || !state.current || state.prior) return 0;
+    if (k > 0 && !clause_end(cps[k - 1].c) && !one_of(cps[k - 1].c, U" \t（(：:“\"")) return 0;
+    int y = 0;
+    for (std::size_t j = k; j < k + 4; ++j) {
+        if (!is_digit(cps[j].c)) return 0;
+        y = y * 10 + static_cast<int>(cps[j].c - '0');
+    }
+    return y == state.year - 1 && cps[k + 4].c == U'年' && starts_with(cps, k + 5, U"同期") ? 7 : 0;
+}
+
 // The code point after the sentence that code point k is in (。！？；, a line break, or the chunk's end).
 std::size_t sentence_end_after(const code_points& cps, std::size_t k) {
     while (k < cps.size() && !one_of(cps[k].c, U"。！？；;!?\n\r")) ++k;
@@ -1212,14 +1225,36 @@ struct scan_state {
     bool line_start = true;          // the chunk starts a line
 };
 
+// Where a statement about the year before at k (n code points: 上年同期, 2023年同期) stops governing:
+// the end of its parenthesis ("（2023年同期0.9亿元）"), of its clause when it opens one inside a
+// sentence ("…1.2亿元，去年同期为0.9亿元，专利授权量326件": not 326件), else of its sentence
+// ("上年同期，全市…").
+std::size_t prior_scope_end(const code_points& cps, std::size_t k, std::size_t n) {
+    const std::size_t sentence = sentence_end_after(cps, k);
+    if (k == 0) return sentence;
+    const char32_t before = cps[k - 1].c;
+    if (is_open_paren(before)) {
+        std::size_t j = k + n;
+        while (j < sentence && !is_close_paren(cps[j].c)) ++j;
+        return j;
+    }
+    const bool opens_sentence = k + n < cps.size() && (cps[k + n].c == U'，' || cps[k + n].c == ',');
+    if ((before == U'，' || before == ',') && !opens_sentence) {
+        std::size_t j = k + n;
+        while (j < sentence && !clause_end(cps[j].c)) ++j;
+        return j;
+    }
+    return sentence;
+}
+
 // A sentence about the year before begins at k (prior_year_at): its figures take the prior year
 // of the governing period (or of the year, at 上年末), or no period when none governs — never the
 // governing one. The state in force before comes back where the sentence ends.
-void enter_prior_year(const code_points& cps, std::size_t k, bool same_span, scan_state& carried,
+void enter_prior_year(const code_points& cps, std::size_t k, std::size_t n, bool same_span, scan_state& carried,
                       std::deque<stated_period>* periods) {
     period_state& state = carried.period;
     if (state.prior) return;  // 上年同期…上年: still the same year before
-    carried.after_prior = state, carried.prior_ends = sentence_end_after(cps, k);
+    carried.after_prior = state, carried.prior_ends = prior_scope_end(cps, k, n);
     state.prior = true;
     try {
         // 上年同期: the same span a year earlier; 上年 / 去年 / 上年末 / 上年度: the year before.
@@ -1560,7 +1595,12 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
         leave_prior_year(cps, k, carried, periods);
         bool year_end = false;
         if (const std::size_t n = prior_year_at(cps, k, year_end)) {
-            enter_prior_year(cps, k, n == 4, carried, periods);  // 4: 上年同期 / 去年同期
+            enter_prior_year(cps, k, n, n == 4, carried, periods);  // 4: 上年同期 / 去年同期
+            k += n;
+            continue;
+        }
+        if (const std::size_t n = year_same_span_at(cps, k, state)) {  // （2023年同期0.9亿元）
+            enter_prior_year(cps, k, n, true, carried, periods);
             k += n;
             continue;
         }

@@ -134,3 +134,34 @@ def test_an_invalid_byte_inside_the_digits_makes_the_figure_damaged():
     assert facts["value"].isna().all()
     frame = facts.to_panel("己县").to_pandas()
     assert frame.isna().all().all()  # in the panel as missing (damaged_source), never 5 or 2
+
+
+# ---- #5: a prior-year statement governs its clause or parenthesis only -----------------------
+
+
+def _periods(text):
+    facts = zb.extract(text)
+    return list(zip(facts["text"], facts["period"].astype(str), facts["flag_prior_year"]))
+
+
+def test_a_prior_year_clause_inside_a_sentence_does_not_reach_the_next_clause():
+    assert _periods("2025年一季度，争取上级资金3200万元，上年同期为2800万元，新增科技型中小企业41家。") == [
+        ("3200万元", "2025Q1", False),
+        ("2800万元", "2024Q1", True),
+        ("41家", "2025Q1", False),
+    ]
+
+
+def test_a_year_same_span_in_a_parenthesis_is_that_span_and_ends_with_it():
+    assert _periods("2025年一季度，争取上级资金3200万元（2024年同期2800万元），新增科技型中小企业41家。") == [
+        ("3200万元", "2025Q1", False),
+        ("2800万元", "2024Q1", True),
+        ("41家", "2025Q1", False),
+    ]
+
+
+def test_a_sentence_opening_with_the_same_period_last_year_is_still_governed_whole():
+    assert _periods("2025年一季度。上年同期，争取上级资金2800万元，新增科技型中小企业35家。") == [
+        ("2800万元", "2024Q1", True),
+        ("35家", "2024Q1", True),
+    ]
