@@ -460,7 +460,7 @@ struct scanned {
     // A cell of a table turned into lines (table_line): read by its column (period, unit, change,
     // the row's name as its phrase), or a row that could not be read (no variable, a finding).
     enum class table_cell : std::uint8_t { none, read, unread } table = table_cell::none;
-    bool table_change = false;                  // the growth column (增长%)
+    bool table_change = false;                                           // the growth column (增长%)
     bool table_prior = false, table_target = false, table_rate = false;  // 上年同期, 全年目标, 完成率%
     std::string_view table_period;              // the column's period (stable storage: scan_state)
     std::size_t name_first = 0, name_last = 0;  // the row's name, code points
@@ -653,8 +653,7 @@ std::size_t stray_run_end(const code_points& cps, std::size_t k) {
     bool stray = false;
     while (j < cps.size()) {
         const char32_t c = cps[j].c;
-        const bool next_digit =
-            j + 1 < cps.size() && (is_digit(cps[j + 1].c) || stray_in_digits(cps[j + 1].c));
+        const bool next_digit = j + 1 < cps.size() && (is_digit(cps[j + 1].c) || stray_in_digits(cps[j + 1].c));
         if (is_digit(c))
             ++j;
         else if (stray_in_digits(c) && j > k)
@@ -1215,8 +1214,17 @@ struct scan_state {
     struct column {
         // current: 本期/完成 (the period in force); prior: 上年同期; target: 全年目标/计划; rate:
         // 完成率% (a rate of the row, never its count).
-        enum class kind : std::uint8_t { name, unit, period, growth, current, prior, target, rate, other } what =
-            kind::name;
+        enum class kind : std::uint8_t {
+            name,
+            unit,
+            period,
+            growth,
+            current,
+            prior,
+            target,
+            rate,
+            other
+        } what = kind::name;
         const std::string* period = nullptr;  // into `labels`
     };
     std::vector<column> table;
@@ -1306,8 +1314,8 @@ bool line_tokens(const code_points& cps, std::size_t line, std::size_t& end,
         }
         // "1,206.8" and "8,60" in a cell: an ASCII comma between digits is a separator (sound or
         // damaged), not a clause mark that would make the line prose.
-        const bool separator = c == ',' && end > from && is_digit(cps[end - 1].c) && end + 1 < cps.size() &&
-                               is_digit(cps[end + 1].c);
+        const bool separator =
+            c == ',' && end > from && is_digit(cps[end - 1].c) && end + 1 < cps.size() && is_digit(cps[end + 1].c);
         if (!separator && (clause_end(c) || c == U'：' || c == ':' || c == U'、')) return false;
     }
     return !tokens.empty();
@@ -1340,7 +1348,7 @@ std::size_t column_period(const code_points& cps, std::size_t b, std::size_t e, 
 // 完成, 本期, 累计完成…: a column of what was done in the period of the report.
 bool done_label(const code_points& cps, std::size_t b, std::size_t e) {
     static constexpr std::u32string_view words[] = {U"完成",     U"累计完成", U"实际完成", U"本期",
-                                                     U"本年累计", U"本年",     U"累计",     U"实际"};
+                                                    U"本年累计", U"本年",     U"累计",     U"实际"};
     for (const std::u32string_view w : words)
         if (e - b == w.size() && starts_with(cps, b, w)) return true;
     return false;

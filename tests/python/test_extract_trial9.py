@@ -41,8 +41,16 @@ def test_a_table_cell_with_a_thousands_separator_is_one_figure_in_the_unit_colum
     # 2,345.6 亿元 = 23,456,000 万元 (1 亿元 = 10^4 万元); the row was prose before (the comma).
     text = "2024年工作总结\n指标名称 单位 2024年 2023年 增长%\n高新技术产业增加值 亿元 2,345.6 2,101.0 11.6\n"
     facts = zb.extract(text)
-    rows = list(zip(facts["text"], facts["variable"].astype(str), facts["value"], facts["unit"].astype(str),
-                    facts["period"].astype(str), facts["flag_change"]))
+    rows = list(
+        zip(
+            facts["text"],
+            facts["variable"].astype(str),
+            facts["value"],
+            facts["unit"].astype(str),
+            facts["period"].astype(str),
+            facts["flag_change"],
+        )
+    )
     assert rows == [
         ("2,345.6", "hitech_value_added", 2345.6, "亿元", "2024", False),
         ("2,101.0", "hitech_value_added", 2101.0, "亿元", "2023", False),
@@ -54,8 +62,12 @@ def test_a_table_cell_with_a_thousands_separator_is_one_figure_in_the_unit_colum
 def test_damaged_table_cells_keep_their_damage_and_enter_the_panel_missing():
     text = "2024年工作总结\n指标名称 单位 2024年 2023年 增长%\n技术合同成交额 万元 3,41 2,950 9.5\n专利授权量 件 47. .6 1x.2\n"
     facts = zb.extract(text)
-    by_text = {t: (v, d, m) for t, v, d, m in zip(facts["text"], facts["variable"].astype(str),
-                                                   facts["damage"].astype(str), facts["flag_masked"])}
+    by_text = {
+        t: (v, d, m)
+        for t, v, d, m in zip(
+            facts["text"], facts["variable"].astype(str), facts["damage"].astype(str), facts["flag_masked"]
+        )
+    }
     assert by_text["3,41"] == ("tech_contract_value", "bad_grouping", False)
     assert by_text["47."] == ("patents_granted", "dangling_point", False)
     assert by_text[".6"] == ("patents_granted", "leading_point", False)
@@ -73,8 +85,16 @@ def test_damaged_table_cells_keep_their_damage_and_enter_the_panel_missing():
 
 def _cells(text):
     facts = zb.extract(text)
-    return facts, list(zip(facts["text"], facts["variable"].astype(str), facts["period"].astype(str),
-                           facts["flag_target"], facts["flag_prior_year"], facts["flag_change"]))
+    return facts, list(
+        zip(
+            facts["text"],
+            facts["variable"].astype(str),
+            facts["period"].astype(str),
+            facts["flag_target"],
+            facts["flag_prior_year"],
+            facts["flag_change"],
+        )
+    )
 
 
 def test_a_target_column_is_a_target_and_the_done_column_the_report_period():
