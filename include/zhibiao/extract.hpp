@@ -129,7 +129,8 @@ struct fact {
                                      ///< phrase_shared, out_of_range (more digits than a double holds
                                      ///< or a Chinese numeral beyond it), damaged, suspect, guess,
                                      ///< prior_year (stated for the year before: 上年同期，…),
-                                     ///< target (a target or a plan: 力争…, 全年目标…, 计划…)
+                                     ///< target (a target or a plan: 力争…, 全年目标…, 计划…),
+                                     ///< since (a span of several years: 2021年以来, “十四五”以来)
 };
 
 /// Something about the report as a whole or a damaged spot that is not a fact: a damaged figure
@@ -164,7 +165,8 @@ enum class fact_flag : unsigned {
     suspect,
     guess,
     prior_year,
-    target
+    target,
+    since
 };
 
 /// The facts of a report as columns, row i the i-th fact (what `extraction::facts` holds, without

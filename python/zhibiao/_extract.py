@@ -59,7 +59,7 @@ def extract(text: str | bytes, lexicon: str | Path | None = None, *, guess: bool
     clause_end (its clause, character offsets), byte_begin/byte_end (UTF-8 byte offsets, as in
     C++), and one boolean column per flag, ``flag_<name>``: masked, approximate, lower_bound,
     upper_bound, range, change, unit_implied, unit_mismatch, no_variable, thousands_comma,
-    phrase_shared, out_of_range, damaged, suspect, guess, prior_year, target (filter with
+    phrase_shared, out_of_range, damaged, suspect, guess, prior_year, target, since (filter with
     ``facts[facts.flag_damaged]``).
 
     A change (flag_change: 增长/提高/下降/减少… between the phrase and the figure) carries its
@@ -200,7 +200,8 @@ def _make_facts_class() -> Any:
             Stated rules: figures without a variable, changes (同比增长…), bounds and ranges are not
             levels and are left out (``not_a_level``); approximate figures (约12项, 12项左右) are not
             exact values and are left out too (``approximate``), as 超过/突破/近/余/多 (bounds) are;
-            targets and plans (flag_target: 力争…, 全年目标…) are left out as ``target``; a
+            targets and plans (flag_target: 力争…, 全年目标…) are left out as ``target``, totals
+            over several years (flag_since: 2021年以来, “十四五”以来) as ``since``; a
             figure without a period takes `period` (an error if none is given), one stated for the
             year before (flag_prior_year, 上年同期…) the year before `period` (2024H1 → 2023H1),
             never `period` itself; a unit that cannot convert leaves the figure out. Two figures
@@ -230,6 +231,17 @@ def _make_facts_class() -> Any:
                             "end": row.end,
                             "text": row.text,
                             "message": f"{row.variable}: a target or a plan, not an actual figure",
+                        }
+                    )
+                    continue
+                if row.flag_since:  # 2021年以来累计…: several years, no period of the panel
+                    findings.append(
+                        {
+                            "kind": "since",
+                            "begin": row.begin,
+                            "end": row.end,
+                            "text": row.text,
+                            "message": f"{row.variable}: a total over several years (…以来), not one period's figure",
                         }
                     )
                     continue

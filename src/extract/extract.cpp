@@ -904,7 +904,9 @@ std::size_t period_at(const code_points& cps, std::size_t k, period_state& state
 // 计划 — not 科技计划项目, 人才计划, 计划投资: names of programmes and of what is counted).
 std::size_t target_word_at(const code_points& cps, std::size_t k, bool& sentence) {
     const char32_t c = cps[k].c;
-    if (c != U'力' && c != U'预' && c != U'确' && c != U'争' && c != U'目' && c != U'计') return 0;
+    if (c != U'力' && c != U'预' && c != U'确' && c != U'争' && c != U'目' && c != U'计' && c != U'拟') return 0;
+    // 计划/拟 opening a clause plan what the sentence lists ("11月，计划组织申报…20项，走访服务企业50家").
+    const bool opens_clause = k == 0 || clause_end(cps[k - 1].c);
     sentence = true;
     if (starts_with(cps, k, U"力争") || starts_with(cps, k, U"预计") || starts_with(cps, k, U"预期") ||
         starts_with(cps, k, U"确保"))
@@ -918,8 +920,14 @@ std::size_t target_word_at(const code_points& cps, std::size_t k, bool& sentence
     // 计划 names a programme after 科技/人才/研发… or before 项目/单列/a closing quote (入选省"双创计划"12人).
     if (starts_with(cps, k, U"计划") && !(k > 0 && one_of(cps[k - 1].c, U"技才人智英发炬星创业”\"'》")) &&
         !starts_with(cps, k + 2, U"项目") && !starts_with(cps, k + 2, U"投") && !starts_with(cps, k + 2, U"总投") &&
-        !starts_with(cps, k + 2, U"单列") && !(k + 2 < cps.size() && one_of(cps[k + 2].c, U"”\"'》")))
+        !starts_with(cps, k + 2, U"单列") && !(k + 2 < cps.size() && one_of(cps[k + 2].c, U"”\"'》"))) {
+        sentence = opens_clause;
         return 2;
+    }
+    if (c == U'拟' && opens_clause) {
+        sentence = true;
+        return 1;
+    }
     return 0;
 }
 
@@ -938,6 +946,36 @@ std::size_t day_date_at(const code_points& cps, std::size_t j) {
     return 0;
 }
 
+// What 以来 at k starts from: 0 for a start within the year (今年以来, 年初以来, 3月以来: the
+// period's own span), the year for 2021年以来 (2022 for 2021年底以来), -1 for a start of no stated
+// year (“十四五”以来, 建区以来, 党的十八大以来): a span of several years.
+int since_start(const code_points& cps, std::size_t k) {
+    std::size_t j = k;
+    if (j >= 2 && cps[j - 2].c == U'年' && one_of(cps[j - 1].c, U"底末")) --j;
+    const bool year_end = j < k;
+    if (j >= 2 && (ends_with(cps, j, U"今年") || ends_with(cps, j, U"本年") || ends_with(cps, j, U"年初") ||
+                   ends_with(cps, j, U"开年") || ends_with(cps, j, U"年内")))
+        return 0;
+    if (j >= 1 && one_of(cps[j - 1].c, U"月季周")) return 0;
+    if (j < 1 || cps[j - 1].c != U'年') return -1;
+    int year = 0, scale = 1;
+    for (std::size_t i = j - 1; i > 0 && j - i <= 4 && is_digit(cps[i - 1].c); --i, scale *= 10)
+        year += static_cast<int>(cps[i - 1].c - '0') * scale;
+    if (year < 1900) return -1;  // 近三年以来, 多年以来
+    return year + (year_end ? 1 : 0);
+}
+
+// The year a period code starts in (2024H1 → 2024), 0 when it names none.
+int year_of(std::string_view period) {
+    if (period.size() < 4) return 0;
+    int year = 0;
+    for (std::size_t i = 0; i < 4; ++i) {
+        if (period[i] < '0' || period[i] > '9') return 0;
+        year = year * 10 + (period[i] - '0');
+    }
+    return year;
+}
+
 // A period a comparison names (比2023年增长, 较2023年底, 与2023年相比, 高于2022年): what the figure
 // is compared with, not the period of the figures that follow.
 bool compared_period(const code_points& cps, std::size_t k) { return k > 0 && one_of(cps[k - 1].c, U"比较与同于"); }
@@ -950,7 +988,7 @@ bool target_period(const code_points& cps, std::size_t k, std::size_t n) {
     if (k > 0 && cps[k - 1].c == U'到') return true;
     for (std::size_t j = k; j > 0 && k - j < 8 && !clause_end(cps[j - 1].c); --j)
         if (j >= 2 && target_word_at(cps, j - 2, sentence)) return true;
-    static const char_set stops(U"力预确争目计打展0123456789。！？；;!?\n\r");  // one test a code point
+    static const char_set stops(U"力预确争目计拟打展0123456789。！？；;!?\n\r");  // one test a code point
     for (std::size_t j = k + n; j < cps.size() && j - k < 40; ++j) {
         const char32_t c = cps[j].c;
         if (!stops.has(c)) continue;
@@ -1618,7 +1656,10 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
             // 截至6月30日 is a stock at that day: the period 1-6月.
             const bool until = starts_with(cps, k, U"截至") || starts_with(cps, k, U"截止");
             const std::size_t day = until ? 0 : day_date_at(cps, k + n);
-            if (day || compared_period(cps, k)) {
+            // 2021年以来, 3月以来, 2023年底以来: where a span up to now starts, not the period in force.
+            const std::size_t tail = k + n < cps.size() && one_of(cps[k + n].c, U"底末") ? 1 : 0;
+            const bool since = starts_with(cps, k + n + tail, U"以来") && before.current;
+            if (day || compared_period(cps, k) || since) {
                 state = before;
                 k += n + day;
                 continue;
@@ -2004,9 +2045,10 @@ std::string_view measure_of(std::string_view u) {
     return u;
 }
 
-// The measure word of a count, people's synonyms as 人: 专家20名 and 20位专家 count people.
+// The measure word of a count, people's synonyms as 人 (专家20名 and 20位专家 count people), 户 as 家.
 std::string_view counted(std::string_view u) {
     u = measure_of(u);
+    if (u == "户") return "家";  // 企业9户: firms, as 家
     return u == "名" || u == "位" ? std::string_view("人") : u;
 }
 
@@ -2340,6 +2382,8 @@ public:
         return *this;
     }
     bool prior() const { return prior_; }  // in a sentence about the year before
+    // Where the last period stated before the figure stands (code points), 0 if none.
+    std::size_t last_stated() const { return next_ > 0 ? periods_[next_ - 1].at : 0; }
     // The period that governed before the sentence about the year before began.
     std::string_view governing() const { return governing_ ? std::string_view(*governing_) : std::string_view(); }
     std::string_view in_clause(std::size_t clause) const {
@@ -2483,7 +2527,7 @@ public:
     // chunk's index). What a clause that only states a change refers to carries over.
     void new_chunk(bool any_invalid) {
         clauses_.restart();
-        target_cursor_ = 0, target_in_sentence_ = target_in_clause_ = false;
+        target_cursor_ = 0, target_in_sentence_ = target_in_clause_ = false, since_start_ = 0;
         previous_end_ = 0;
         any_invalid_ = any_invalid;
     }
@@ -2520,8 +2564,12 @@ public:
         previous_group_ = previous_entry_ ? last_group_ : nullptr;
         previous_change_ = (n.flags & bit(fact_flag::change)) != 0;
         previous_unit_ = s.q.unit;
-        write(s, n, guess, period.prior() && !prior ? period.governing() : period.in_clause(cps_.base() + clause),
-              clause, clause_stop);
+        const std::string_view when =
+            period.prior() && !prior ? period.governing() : period.in_clause(cps_.base() + clause);
+        // A period stated after the 以来 (…1.6亿元，上半年新认定…) ends the span.
+        if (since_start_ != 0 && since_at_ > period.last_stated() && (since_start_ < 0 || since_start_ < year_of(when)))
+            n.flags |= bit(fact_flag::since);
+        write(s, n, guess, when, clause, clause_stop);
     }
 
 private:
@@ -2564,16 +2612,22 @@ private:
     std::size_t byte_at(std::size_t k) const { return cps_.byte_at(k); }
     // A target word (target_word_at) before code point `first` in its sentence (力争…) or clause
     // (目标, 计划). Figures come in order: the cursor walks each code point of a chunk once.
+    // The cursor also finds 以来 in the sentence (since_start).
     bool target_before(std::size_t first) {
         // Most code points are neither a clause mark nor the first character of a target word: one
         // bitmap test each.
-        static const char_set stops(U"力预确争目计;!?,\n\r。；！？，");
+        static const char_set stops(U"力预确争目计拟以;!?,\n\r。；！？，");
         for (; target_cursor_ < first; ++target_cursor_) {
             const char32_t c = cps_[target_cursor_].c;
             if (!stops.has(c)) continue;
             if (clause_end(c)) {
                 target_in_clause_ = false;
-                if (c != ',' && c != U'，') target_in_sentence_ = false;
+                if (c != ',' && c != U'，') target_in_sentence_ = false, since_start_ = 0;
+                continue;
+            }
+            if (c == U'以') {
+                if (starts_with(cps_, target_cursor_ + 1, U"来"))
+                    since_start_ = since_start(cps_, target_cursor_), since_at_ = cps_.base() + target_cursor_;
                 continue;
             }
             bool sentence = false;
@@ -2923,6 +2977,8 @@ private:
     std::size_t mismatched_end_ = 0;  // code point after that figure
     std::size_t target_cursor_ = 0;   // code points before it are read by target_before()
     bool target_in_sentence_ = false, target_in_clause_ = false;
+    int since_start_ = 0;                            // of the 以来 in the sentence so far (since_start), 0 if none
+    std::size_t since_at_ = 0;                       // where that 以来 stands (code points from the report's start)
     std::size_t previous_end_ = 0;                   // code point after the previous quantity
     const lexicon_entry* previous_entry_ = nullptr;  // of the previous fact, if it had a variable
     bool previous_change_ = false;                   // the previous fact is a change
@@ -2939,7 +2995,7 @@ const std::vector<std::string>& fact_flag_names() {
     static const std::vector<std::string> names = {
         "masked",       "approximate",   "lower_bound", "upper_bound",     "range",         "change",
         "unit_implied", "unit_mismatch", "no_variable", "thousands_comma", "phrase_shared", "out_of_range",
-        "damaged",      "suspect",       "guess",       "prior_year",      "target"};
+        "damaged",      "suspect",       "guess",       "prior_year",      "target",        "since"};
     return names;
 }
 

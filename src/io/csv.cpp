@@ -1678,6 +1678,31 @@ panel read_csv(const std::string& path, const csv_options& options) {
 }
 
 namespace detail {
+namespace {
+// Ideographs, CJK punctuation and full-width forms: a report in UTF-16 without one ASCII character
+// (no line break, no digit) has no NUL byte, and nearly all its code units are these.
+bool cjk_unit(unsigned unit) {
+    return (unit >= 0x4E00 && unit <= 0x9FFF) || (unit >= 0x3000 && unit <= 0x303F) ||
+           (unit >= 0xFF00 && unit <= 0xFFEF);
+}
+// UTF-16 LE or BE for a sample with no NUL byte that is not UTF-8 and whose code units, read one
+// way, are at least 9 in 10 such characters. GB18030 and misaligned UTF-8 read as UTF-16 land
+// mostly in Hangul, surrogates and private use; at most a third of them in these ranges.
+sniffed cjk_utf16(std::string_view sample) {
+    const std::size_t units = sample.size() / 2;
+    if (units < 4 || valid_utf8_prefix(sample) == sample.size()) return sniffed::text;
+    std::size_t le = 0, be = 0;
+    for (std::size_t k = 0; k + 1 < sample.size(); k += 2) {
+        const unsigned lo = static_cast<unsigned char>(sample[k]), hi = static_cast<unsigned char>(sample[k + 1]);
+        le += cjk_unit(hi << 8 | lo);
+        be += cjk_unit(lo << 8 | hi);
+    }
+    if (le * 10 >= units * 9) return sniffed::utf16le;
+    if (be * 10 >= units * 9) return sniffed::utf16be;
+    return sniffed::text;
+}
+}  // namespace
+
 sniffed sniff(std::string_view bytes) {
     if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF')))
         return sniffed::utf16_bom;
@@ -1692,6 +1717,7 @@ sniffed sniff(std::string_view bytes) {
         odd += bytes[k + 1] == '\0';
     }
     const std::size_t units = sample / 2;
+    if (even + odd == 0) return cjk_utf16(bytes.substr(0, sample));
     if ((even + odd) * 32 < units || even + odd < 4) return sniffed::text;  // a stray NUL: the parse reports it
     const std::size_t most = std::max(even, odd), fewest = std::min(even, odd);
     // U+xx00 characters (一 is U+4E00) put a NUL on the other side now and then.

@@ -5,6 +5,8 @@ own clause."""
 
 import math
 
+import pytest
+
 import zhibiao as zb
 
 
@@ -148,7 +150,8 @@ def test_letters_read_for_digits_make_the_figure_damaged():
 
 def test_an_invalid_byte_inside_the_digits_makes_the_figure_damaged():
     data = "2025年上半年，发明专利授权量5".encode() + b"\xfe" + "7件，争取资金2".encode() + b"\x81" + ".4亿元。".encode()
-    facts = zb.extract(data)
+    with pytest.warns(zb.InvalidBytesWarning, match="byte offsets 41, 62"):
+        facts = zb.extract(data)
     assert facts["damage"].astype(str).tolist() == ["stray_character", "stray_character"]
     assert facts["variable"].astype(str).tolist() == ["invention_patents_granted", "funds_secured"]
     assert facts["value"].isna().all()
@@ -185,3 +188,49 @@ def test_a_sentence_opening_with_the_same_period_last_year_is_still_governed_who
         ("2800万元", "2024Q1", True),
         ("35家", "2024Q1", True),
     ]
+
+
+# ---- spans since a past start, plans opening a sentence, subsets, 户, UTF-16 without ASCII ---
+
+
+def test_a_total_since_a_past_year_is_a_span_not_the_period_in_force():
+    text = "2025年上半年科技工作总结\n“十三五”以来累计培育科技型中小企业410家。2022年以来累计争取上级资金2.3亿元，" "上半年新认定高新技术企业9家。今年以来新增科技型中小企业35家，4月以来走访企业60家。"
+    facts = zb.extract(text)
+    rows = list(zip(facts["text"], facts["period"].astype(str), facts["flag_since"]))
+    assert rows == [
+        ("410家", "2025H1", True),
+        ("2.3亿元", "2025H1", True),  # 2022年 does not become the period in force
+        ("9家", "2025H1", False),  # 上半年 ends the span
+        ("35家", "2025H1", False),  # since the start of this year: the half-year itself
+        ("60家", "2025H1", False),  # since April: still this half-year, not April
+    ]
+    panel = facts.to_panel("庚县")
+    assert "funds_secured" not in panel.to_pandas().columns
+    assert sorted(panel.findings.loc[panel.findings["kind"] == "since", "text"]) == ["2.3亿元", "410家"]
+
+
+def test_a_plan_word_opening_a_clause_governs_the_rest_of_its_sentence():
+    facts = zb.extract("2025年10月，计划组织申报省级科技项目15项，走访服务企业40家。10月，走访服务企业38家。")
+    assert list(facts["flag_target"]) == [True, True, False]
+    facts = zb.extract("2025年，拟新增高新技术企业6家，培育科技型中小企业20家。")
+    assert list(facts["flag_target"]) == [True, True]
+    # 计划 naming a programme is not a plan
+    facts = zb.extract("2025年上半年，入选省级人才计划5人，走访服务企业40家。")
+    assert not facts["flag_target"].any()
+
+
+def test_the_rd_of_industrial_firms_is_not_the_whole_rd_expenditure():
+    facts = zb.extract("2024年，全省研究与试验发展（R&D）经费842.5亿元，其中规模以上工业企业R&D经费支出611.2亿元。")
+    assert list(facts["variable"]) == ["rd_expenditure", "rd_expenditure_industrial"]
+
+
+def test_firms_counted_in_hu_bind_as_firms():
+    frame = zb.read_report("2025年上半年，新认定高新技术企业7户。", entity="辛县").to_pandas()
+    assert frame["hnte_recognised"].tolist() == [7]
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_or_any_ascii_is_detected(codec):
+    text = "上半年，新认定高新技术企业拾贰家，专利授权量叁佰零伍件。"
+    facts = zb.extract(text.encode(codec))
+    assert list(zip(facts["variable"], facts["value"])) == [("hnte_recognised", 12), ("patents_granted", 305)]
