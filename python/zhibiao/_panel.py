@@ -151,18 +151,20 @@ def _check_units_loaded(
 
 
 _UNPARSEABLE = _core.reason_names.index("unparseable")
+_INVALID_INPUT = _core.reason_names.index("invalid_input")
 
 
 def _finite_only(values: np.ndarray) -> tuple[np.ndarray, Any]:
     """A float column and its reasons: ±inf is never a measured value, so it becomes NaN with
-    reason ``unparseable`` — what :func:`read_csv` gives a cell such as 1e400. Without ±inf the
-    values are returned as they are (no copy) and no reasons."""
+    reason ``invalid_input`` — a number that is there but not finite, the reason compute gives
+    ±inf (not ``unparseable``: the cell was a number, not a text). Without ±inf the values are
+    returned as they are (no copy) and no reasons."""
     infinite = np.isinf(values)
     if not infinite.any():
         return values, None
     values = np.where(infinite, np.nan, values)
     reasons = np.zeros(len(values), dtype=np.uint8)
-    reasons[infinite] = _UNPARSEABLE
+    reasons[infinite] = _INVALID_INPUT
     return values, reasons
 
 
@@ -305,7 +307,7 @@ class Panel:
             (``valid_invention_patents``, ``有效发明专利拥有量``) or one whose cells are mostly
             numbers, that holds a text which is not a number raises ParseError, as
             :func:`read_csv` does. ±inf is never a value: it becomes NaN with reason
-            ``unparseable``, as :func:`read_csv` reads 1e400. A column named with a catalogue
+            ``invalid_input`` (a number, not finite). A column named with a catalogue
             variable's Chinese name (``地区生产总值``) is that variable (``gdp``), listed in
             ``panel.report["renamed_columns"]``.
         freq
