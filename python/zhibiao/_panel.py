@@ -669,7 +669,9 @@ class Panel:
             if self._rollup_source is not None:
 
                 def matched(indicator: str, rows: np.ndarray) -> np.ndarray:
-                    return self._matched_values(indicator, rows, strict=bool(strict), basis=basis, catalogue=core_catalogue)
+                    return self._matched_values(
+                        indicator, rows, strict=bool(strict), basis=basis, catalogue=core_catalogue
+                    )
 
             results = _flag_partial_sums(results, complete, matched)
         index = self.index()
