@@ -38,7 +38,10 @@ def test_a_slip_of_ten_to_the_eight_and_a_half_year_beside_its_year():
         "region,period,gdp[亿元],rd_expenditure[万元]\n"
         "A,2023,105,9000\nA,2024,1.05e10,9500\nB,2023,80,9000\nB,2024H1,41,0.48\n"
     )
-    assert found == [("A", "2024", "gdp", "gdp_unit_slip"), ("B", "2024H1", "rd_expenditure", "rd_expenditure_unit_slip")]
+    assert found == [
+        ("A", "2024", "gdp", "gdp_unit_slip"),
+        ("B", "2024H1", "rd_expenditure", "rd_expenditure_unit_slip"),
+    ]
 
 
 def test_ordinary_growth_is_no_slip():
