@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -151,18 +151,20 @@ def _check_units_loaded(
 
 
 _UNPARSEABLE = _core.reason_names.index("unparseable")
+_INVALID_INPUT = _core.reason_names.index("invalid_input")
 
 
 def _finite_only(values: np.ndarray) -> tuple[np.ndarray, Any]:
     """A float column and its reasons: ±inf is never a measured value, so it becomes NaN with
-    reason ``unparseable`` — what :func:`read_csv` gives a cell such as 1e400. Without ±inf the
-    values are returned as they are (no copy) and no reasons."""
+    reason ``invalid_input`` — a number that is there but not finite, the reason compute gives
+    ±inf (not ``unparseable``: the cell was a number, not a text). Without ±inf the values are
+    returned as they are (no copy) and no reasons."""
     infinite = np.isinf(values)
     if not infinite.any():
         return values, None
     values = np.where(infinite, np.nan, values)
     reasons = np.zeros(len(values), dtype=np.uint8)
-    reasons[infinite] = _UNPARSEABLE
+    reasons[infinite] = _INVALID_INPUT
     return values, reasons
 
 
@@ -216,18 +218,32 @@ def _reason_dtype() -> Any:
     return pd.CategoricalDtype(_REASON_CATEGORIES)
 
 
-def _flag_partial_sums(results: list, complete: list) -> list:
-    """A value computed from a partial roll-up sum (children missing or invalid) keeps its value
-    but not a clean bill: its reason is the one the complete roll-up gives it there
-    (``incomplete_rollup``, ``invalid_child``) — a ratio of sums over different children."""
+# Reasons a child's indicator value can have with every input valid: the operation itself failed
+# (a zero population, a base ≤ 0). Such a child still counts among the matched children.
+_OPERATION_REASONS = frozenset(
+    _core.reason_names.index(r)
+    for r in ("zero_denominator", "negative_denominator", "nonpositive_base", "out_of_range")
+)
+_EXCLUDED = "\x00not matched"  # the parent of the children left out of a matched roll-up
+
+
+def _flag_partial_sums(results: list, complete: list, matched: Callable[[str, np.ndarray], np.ndarray] | None) -> list:
+    """A value computed from a partial roll-up sum (children missing or invalid) is no clean
+    figure: its reason is the one the complete roll-up gives it there (``incomplete_rollup``,
+    ``invalid_child``). Its value is the indicator over the matched children — those with every
+    input of the indicator valid (``matched``), the same children in numerator and denominator —
+    never a ratio of sums over different children; without the children (a roll-up read back
+    from CSV) it is missing."""
     flagged = []
     for mine, full in zip(results, complete):
-        codes = mine[3]
-        partial = ~np.isnan(mine[2]) & np.isnan(full[2])
+        values, codes = mine[2], mine[3]
+        partial = ~np.isnan(values) & np.isnan(full[2])
         if partial.any():
             codes = codes.copy()
             codes[partial] = full[3][partial]
-        flagged.append((mine[0], mine[1], mine[2], codes, *mine[4:]))
+            values = values.copy()
+            values[partial] = matched(mine[0], partial) if matched is not None else np.nan
+        flagged.append((mine[0], mine[1], values, codes, *mine[4:]))
     return flagged
 
 
@@ -255,6 +271,9 @@ class Panel:
     findings: Any
     # rollup(partial_sums=True): the same roll-up without partial sums, to flag what they reach.
     _complete_rollup: Any = None
+    # rollup(partial_sums=True): (children's core, child → parent map, also_sum, catalogue), to
+    # compute an indicator over the matched children.
+    _rollup_source: Any = None
     # read_csv with <variable>_reason columns: the report of the load (the core is a copy with them).
     _loaded_report: Any = None
 
@@ -305,7 +324,7 @@ class Panel:
             (``valid_invention_patents``, ``有效发明专利拥有量``) or one whose cells are mostly
             numbers, that holds a text which is not a number raises ParseError, as
             :func:`read_csv` does. ±inf is never a value: it becomes NaN with reason
-            ``unparseable``, as :func:`read_csv` reads 1e400. A column named with a catalogue
+            ``invalid_input`` (a number, not finite). A column named with a catalogue
             variable's Chinese name (``地区生产总值``) is that variable (``gdp``), listed in
             ``panel.report["renamed_columns"]``.
         freq
@@ -608,7 +627,7 @@ class Panel:
             ``negative_input``, ``out_of_range``, ``unit_mismatch``, ``missing_variable``,
             ``unparseable``); present values have a missing reason, except values computed from
             a partial roll-up sum (``rollup(partial_sums=True)``): ``incomplete_rollup`` or
-            ``invalid_child``.
+            ``invalid_child``, and a value over the matched children (docs/rollup.md).
         strict
             Raise MissingVariableError / IncompatibleUnitsError (default when ``ids`` are
             given), or turn such an indicator into a column of NaN with its reason (default for
@@ -646,7 +665,15 @@ class Panel:
             complete = _core.compute(
                 self._complete_rollup, id_list, strict=strict, basis=basis, catalogue=core_catalogue
             )
-            results = _flag_partial_sums(results, complete)
+            matched = None
+            if self._rollup_source is not None:
+
+                def matched(indicator: str, rows: np.ndarray) -> np.ndarray:
+                    return self._matched_values(
+                        indicator, rows, strict=bool(strict), basis=basis, catalogue=core_catalogue
+                    )
+
+            results = _flag_partial_sums(results, complete, matched)
         index = self.index()
         # A dict in id order and no `columns=`: pandas then neither copies through object arrays
         # nor reorders (ids are unique: the catalogue's are). copy=False: the arrays are fresh
@@ -704,9 +731,10 @@ class Panel:
         partial_sums
             Keep the sum over the children with a valid value instead of marking the parent
             missing (reason ``incomplete_rollup`` when children have no value, ``invalid_child``
-            when a child's value is invalid); the coverage table shows it either way, and an
-            indicator computed from such a sum keeps its value with that reason in
-            ``compute(..., reasons=True)`` (a ratio over different children is no clean figure).
+            when a child's value is invalid); the coverage table shows it either way. An
+            indicator that draws on such a sum is computed over the matched children — those
+            with every input of the indicator valid, so numerator and denominator cover the same
+            children — and carries that reason in ``compute(..., reasons=True)``.
 
         A child value invalid for computing is never summed: below the catalogue variable's
         ``min`` (a negative count or amount), a count that is not a whole number, an unparseable
@@ -741,7 +769,38 @@ class Panel:
         result.not_summed = list(not_summed)
         if partial_sums and not table["complete"].all():
             result._complete_rollup = _core.rollup(self._core, mapping, False, list(also_sum), core_catalogue)[0]
+            result._rollup_source = (self._core, mapping, list(also_sum), core_catalogue)
         return result
+
+    def _matched_values(
+        self, indicator: str, rows: np.ndarray, *, strict: bool, basis: str, catalogue: Any
+    ) -> np.ndarray:
+        """The values of ``indicator`` at ``rows`` (a mask of this partial roll-up's rows) over the
+        matched children: for each period, the children whose own value there is computable (every
+        input valid, time operators included: a 2024H1 per-10k needs the child's 2023 population
+        too), rolled up without partial sums. NaN where no child of a parent is matched."""
+        import pandas as pd
+
+        children, mapping, also_sum, rollup_catalogue = self._rollup_source
+        computed = _core.compute(children, [indicator], strict=strict, basis=basis, catalogue=catalogue)[0]
+        usable = ~np.isnan(computed[2]) | np.isin(computed[3], list(_OPERATION_REASONS))
+        child_entities = np.asarray(children.entity_codes, dtype=object)
+        child_periods = np.asarray(children.periods, dtype=object)
+        child_entity = child_entities[np.asarray(children.entity_index)]
+        child_period = child_periods[np.asarray(children.period_index)]
+        index = self.index()
+        out = np.full(int(rows.sum()), np.nan)
+        wanted = np.flatnonzero(rows)
+        periods = index.get_level_values("period")[wanted]
+        for period_label in sorted(set(periods)):
+            matched_children = set(child_entity[(child_period == period_label) & usable])
+            parent_of = {c: (p if c in matched_children else p + _EXCLUDED) for c, p in mapping.items()}
+            core = _core.rollup(children, parent_of, False, also_sum, rollup_catalogue)[0]
+            result = _core.compute(core, [indicator], strict=strict, basis=basis, catalogue=catalogue)[0]
+            found = pd.Series(result[2], index=Panel(core).index())
+            for k in np.flatnonzero(periods == period_label):
+                out[k] = found.get(index[wanted[k]], np.nan)
+        return out
 
     @checked_keywords
     def validate(

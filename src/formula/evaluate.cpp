@@ -729,19 +729,24 @@ private:
     }
 
     // A per-10k denominator (indicators.md §1.4): a period ending in December is its own year end;
-    // a period within a year divides by the last year-end value the panel has, else by the
-    // figure the row itself states (what a report prints as its denominator).
+    // a period within a year divides by the last year-end value the panel has. Only when the
+    // panel has no row of that year end does it divide by the figure the row itself states (what a
+    // report prints as its denominator): a year-end row whose value is missing or invalid makes the
+    // denominator missing with that cell's reason (a blank 2023 population is no licence to divide
+    // 2024H1 by the 2024H1 one; a partial roll-up sum keeps its reason to every value it reaches).
     column_value year_end_value(const column_value& x) {
         return gather(x, [&](std::size_t i) {
             const period& p = p_.period_at(i);
             const auto own = static_cast<std::int64_t>(i);
             if (p.last_month() == 12) return own;
             const int y = p.year_number() - 1;
+            std::int64_t first_row = -1;  // the first year-end row there is, with or without a value
             for (const period& q : {period::year(y), period::month(y, 12), period::quarter(y, 4), period::half(y, 2)}) {
                 std::int64_t r = row_at(i, q);
                 if (r >= 0 && x.why(static_cast<std::size_t>(r)) == reason::none) return r;
+                if (first_row < 0) first_row = r;
             }
-            return own;
+            return first_row >= 0 ? first_row : own;
         });
     }
 

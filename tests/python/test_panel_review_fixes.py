@@ -31,12 +31,14 @@ def test_two_dates_of_one_entity_in_one_quarter_are_a_duplicate_row():
 
 
 # ------------------------------------------------------------------ 2. ±inf
-def test_infinite_cells_become_unparseable_gaps():
+def test_infinite_cells_become_invalid_input_gaps():
     df = pd.DataFrame({"entity": ["a", "b", "c"], "period": [2023] * 3, "gdp": [np.inf, 1e308, -np.inf]})
     panel = zb.Panel.from_pandas(df, units={"gdp": "亿元"})
     values = panel.values("gdp")
     assert np.isnan(values[0]) and values[1] == 1e308 and np.isnan(values[2])
-    assert reason_of(panel, "gdp") == ["unparseable", None, "unparseable"]  # as read_csv reads 1e400
+    # A number that is not finite, not a text that is no number: invalid_input, the reason compute
+    # gives ±inf (was unparseable).
+    assert reason_of(panel, "gdp") == ["invalid_input", None, "invalid_input"]
     assert df["gdp"].iloc[0] == np.inf  # the caller's frame is not changed
     evaluated = panel.evaluate("gdp")
     assert not np.isinf(evaluated.to_numpy()).any()  # before: [inf, 1e308, -inf]

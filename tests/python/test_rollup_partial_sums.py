@@ -1,5 +1,6 @@
-"""rollup(partial_sums=True): an indicator computed from a sum over only some children keeps its
-value but says so in its reason (trial 4, r6)."""
+"""rollup(partial_sums=True): an indicator computed from a sum over only some children is
+computed over the matched children (every input valid, the same children in numerator and
+denominator) and says so in its reason (trial 4, r6; matched children: fixroll9)."""
 
 import io
 
@@ -26,9 +27,12 @@ def test_a_ratio_over_a_partial_sum_carries_the_reason():
     city = counties().rollup("admin", partial_sums=True)
     assert city.values("rd_expenditure").tolist() == [37000.0]  # 30000 + 7000: two of three children
     values, reasons = city.compute(["rd_intensity", "hitech_va_share_gdp", "invention_patents_per_10k"], reasons=True)
-    # 3.7亿 R&D over 510亿 GDP = 0.7255%: the figure stays, flagged as incomplete.
-    assert values.iloc[0]["rd_intensity"] == pytest.approx(3.7 / 510 * 100)
+    # The R&D of 320601 and 320603 over the GDP of the same two: 3.7亿 / (120 + 60)亿 = 2.0556%,
+    # flagged as incomplete. Before: over the GDP of all three, 3.7 / 510 = 0.7255%, biased low.
+    assert values.iloc[0]["rd_intensity"] == pytest.approx(3.7 / 180 * 100)
     assert reasons.iloc[0]["rd_intensity"] == "incomplete_rollup"
+    # High-tech value added of 320601 and 320602: (15 + 42)亿 / (120 + 330)亿 = 12.667%.
+    assert values.iloc[0]["hitech_va_share_gdp"] == pytest.approx(57 / 450 * 100)
     assert reasons.iloc[0]["hitech_va_share_gdp"] == "incomplete_rollup"
     # Complete on both sides: 227 / 151.0 with no reason.
     assert values.iloc[0]["invention_patents_per_10k"] == pytest.approx(227 / 151)
@@ -39,3 +43,34 @@ def test_without_partial_sums_the_parent_stays_missing():
     city = counties().rollup("admin")
     values, reasons = city.compute(["rd_intensity"], reasons=True)
     assert np.isnan(values.iloc[0, 0]) and reasons.iloc[0, 0] == "incomplete_rollup"
+
+
+def test_a_ratio_never_mixes_children_blank_and_unparseable():
+    # Trial (fixroll9): in 320600 one child's R&D is blank, another's "xyz" (lenient). The R&D of
+    # the two valid children (3000 + 5000万元 = 0.8亿) over their own GDP (100 + 100亿) = 0.4%, not
+    # over all four (0.2%), flagged invalid_child (an invalid child outranks a missing one).
+    p = zb.read_csv(
+        io.StringIO(
+            "region,period,gdp[亿元],rd_expenditure[万元]\n"
+            "320601,2023,100,3000\n320602,2023,100,\n320603,2023,100,xyz\n320604,2023,100,5000\n"
+        ),
+        lenient=True,
+    )
+    values, reasons = p.rollup("admin", partial_sums=True).compute("rd_intensity", reasons=True)
+    assert values.iloc[0, 0] == pytest.approx(0.4)
+    assert reasons.iloc[0, 0] == "invalid_child"
+
+
+def test_a_half_year_per_10k_over_the_matched_children():
+    # Trial (fixroll9): 320602's 2023 population is blank, so its 2024H1 value has no year-end
+    # denominator; 320601 alone: 44 patents / its 2023 population 50 = 0.88 (before: 110 / 50 =
+    # 2.2, the patents of two children over the population of one, with no reason). 2023: 40 / 50.
+    p = zb.read_csv(
+        io.StringIO(
+            "region,period,population[万人],valid_invention_patents[件]\n"
+            "320601,2023,50,40\n320602,2023,,60\n320601,2024H1,52,44\n320602,2024H1,70,66\n"
+        )
+    )
+    values, reasons = p.rollup("admin", partial_sums=True).compute("invention_patents_per_10k", reasons=True)
+    assert values["invention_patents_per_10k"].tolist() == pytest.approx([0.8, 0.88])
+    assert reasons["invention_patents_per_10k"].tolist() == ["incomplete_rollup", "incomplete_rollup"]
