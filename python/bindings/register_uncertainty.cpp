@@ -195,6 +195,7 @@ void register_result(py::module_& m) {
         .def_readonly("rank_p05", &cp::uncertainty_result::rank_p05)
         .def_readonly("rank_p95", &cp::uncertainty_result::rank_p95)
         .def_readonly("top_k_share", &cp::uncertainty_result::top_k_share)
+        .def_readonly("no_score", &cp::uncertainty_result::no_score)
         .def_readonly("mean_score", &cp::uncertainty_result::mean_score)
         .def_readonly("score_p05", &cp::uncertainty_result::score_p05)
         .def_readonly("score_p95", &cp::uncertainty_result::score_p95)

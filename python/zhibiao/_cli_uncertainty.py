@@ -1,7 +1,8 @@
 """``zhibiao uncertainty MODEL.toml DATA.csv -n 10000 [--period 2024]``: the uncertainty analysis of a
 composite model whose TOML has an ``[uncertainty]`` section (zhibiao.uncertainty.assumptions_from_toml),
 with a progress bar on stderr when it is a terminal. Writes the rank statistics of the index (or --node) as CSV;
---score-percentiles adds exact score percentiles (Python's score_percentiles=True)."""
+--score-percentiles adds exact score percentiles (Python's score_percentiles=True); --sobol N with
+--sobol-out FILE writes the Sobol indices (Python's result.sobol) as a second CSV."""
 
 from __future__ import annotations
 
@@ -25,7 +26,16 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--seed", type=int, default=None, help="random seed (default: the model's, else 1)")
     p.add_argument("--threads", type=int, default=0, help="threads (default: every core; the result is the same)")
     p.add_argument(
-        "--sobol", type=int, default=0, metavar="N", help="also Sobol indices from N rows of Saltelli's design"
+        "--sobol",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also Sobol indices from N rows of Saltelli's design (written to --sobol-out)",
+    )
+    p.add_argument(
+        "--sobol-out",
+        metavar="FILE",
+        help="write the Sobol indices (every output and input, with intervals) to FILE as CSV; needs --sobol",
     )
     p.add_argument(
         "--score-percentiles",
@@ -49,6 +59,16 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from . import cli, composite, uncertainty as u
 
+    from . import _core
+
+    # Checked before anything is computed: the Sobol indices need a file to go to (the summary on
+    # standard error, silenced by -q, is no place for a table), and the file needs --sobol.
+    if args.sobol and not args.sobol_out:
+        raise _core.ArgumentError("--sobol N needs --sobol-out FILE, where the Sobol indices are written")
+    if args.sobol_out and not args.sobol:
+        raise _core.ArgumentError("--sobol-out needs --sobol N (the rows of Saltelli's design)")
+    if args.sobol_out and cli._where(args.sobol_out) == cli._where(args.out):
+        raise _core.ArgumentError("--sobol-out and --out name the same place: give them different files")
     model = composite.Model.from_toml(args.model)
     settings, assumptions = u.assumptions_from_toml(model.toml, args.model)
     data = cli._composite_data(args)
@@ -72,10 +92,8 @@ def run(args: argparse.Namespace) -> int:
     table = result.node_ranks(args.node).sort_values(["median_rank", "nominal_rank"])
     with cli._output(args.out) as f:
         table.to_csv(f)
-        if args.sobol:
-            cli._Messages.say(
-                "Sobol indices:\n"
-                + result.sobol[result.sobol["output"] == "mean_abs_rank_shift"].to_string(index=False)
-            )
+    if args.sobol:
+        with cli._output(args.sobol_out) as f:
+            result.sobol.to_csv(f, index=False)
     cli._Messages.say(result._summary(u._CLI_OPTIONS))
     return 0

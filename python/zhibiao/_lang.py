@@ -213,7 +213,12 @@ _CLI_ZH = {
     "replications (default: the model's, else 1000)": "重复次数（默认：模型中的设置，否则 1000）",
     "random seed (default: the model's, else 1)": "随机种子（默认：模型中的设置，否则 1）",
     "threads (default: every core; the result is the same)": "线程数（默认：全部核心；结果相同）",
-    "also Sobol indices from N rows of Saltelli's design": "另按 Saltelli 设计的 N 行计算 Sobol 指数",
+    "also Sobol indices from N rows of Saltelli's design (written to --sobol-out)": (
+        "另按 Saltelli 设计的 N 行计算 Sobol 指数（写入 --sobol-out）"
+    ),
+    "write the Sobol indices (every output and input, with intervals) to FILE as CSV; needs --sobol": (
+        "将 Sobol 指数（每个输出与输入，含区间）以 CSV 写入 FILE；需要 --sobol"
+    ),
     "also the exact 5th/95th percentile scores (score_p05, score_p95; slower, more memory)": (
         "同时计算精确的第 5/95 百分位得分（score_p05、score_p95；更慢，占用更多内存）"
     ),

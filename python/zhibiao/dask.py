@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from . import scorecards
-from ._suggest import checked_keywords
+from ._suggest import checked_keywords, refuse_unknown_keywords
 
 
 def _check(firms: Any) -> None:
@@ -261,6 +261,11 @@ def _uncertainty_block(
     return core_model.run_block(first, count, seed, keep, score_percentiles=tails, replications=n)
 
 
+#: Keywords of the in-process analysis that Dask does not take.
+_IN_PROCESS_ONLY = ("threads", "sobol", "sobol_random", "bootstrap", "node", "progress")
+_DASK_KEYWORDS = ("n", "block", "seed", "top_k", "keep", "score_percentiles", "previous", "period")
+
+
 @checked_keywords
 def uncertainty(
     data: Any,
@@ -283,14 +288,20 @@ def uncertainty(
     in-process one for the same seed, bit for bit. ``assumptions`` as in the in-process call (no
     Sobol indices here). With ``score_percentiles`` each block carries the smallest and largest
     ⌊0.05·(n − 1)⌋ + 2 scores of every (region, node) for the whole run's n, merged exactly: the
-    score percentiles are the in-process ones, bit for bit."""
+    score percentiles are the in-process ones, bit for bit (also with ``keep``, whose score
+    percentiles come from the float64 scores). The numbers and keywords are checked as in process;
+    ``n`` is at least 1."""
     import uuid
 
     import dask
 
     from . import _core, uncertainty as _u
 
-    if block <= 0 or block % 256:
+    # The in-process checks (zhibiao.composite.uncertainty's), then what only Dask has.
+    _u._check_counts(n=(n, 1))  # no Sobol-only analysis here: n = 0 asks for nothing
+    _u._check_run(n, seed, top_k)
+    _u._check_counts(block=(block, 1))
+    if block % 256:
         raise _core.ArgumentError(f"zhibiao.dask.uncertainty: block must be a positive multiple of 256, not {block}")
     full: dict[str, Any] = dict(
         weights_noise=None,
@@ -303,18 +314,25 @@ def uncertainty(
         exclude_indicator=False,
         probabilities={},
     )
-    unknown = set(assumptions) - set(full)
-    if unknown:
-        raise TypeError(
-            f"zhibiao.dask.uncertainty: unknown assumption {', '.join(sorted(unknown))} (one of {', '.join(full)})"
-        )
+    for key in assumptions:
+        if key in full:
+            continue
+        if key in _IN_PROCESS_ONLY:
+            raise _core.ArgumentError(
+                f"zhibiao.dask.uncertainty: no {key}= on Dask (each task runs one thread; Sobol indices "
+                "are computed in process): use zhibiao.composite.uncertainty for it"
+            )
+        refuse_unknown_keywords([*_DASK_KEYWORDS, *full], "zhibiao.dask.uncertainty")({key: None})
     full.update(assumptions)
     df, framework, model, core_model = _u._setup(data, framework, steps, previous, period, full)
     # The framework travels as a model file with its [[node]] tables (written by the C++ core).
     recipe = (df, _core.composite_model_toml(model._core, framework._core), model.toml, previous, period, full)
     token = uuid.uuid4().hex
     tasks = [
-        dask.delayed(_uncertainty_block)(token, recipe, first, min(block, n - first), seed, keep, score_percentiles, n)
+        # keep: score percentiles from the float64 scores, as in process (the kept matrix is float32)
+        dask.delayed(_uncertainty_block)(
+            token, recipe, first, min(block, n - first), seed, keep, bool(score_percentiles or keep), n
+        )
         for first in range(0, n, block)
     ]
     blocks = list(dask.compute(*tasks))

@@ -66,6 +66,18 @@ def _spec(
             f"uncertainty: probabilities for {', '.join(sorted(unknown))}: only weighting, aggregation, "
             "normalisation and imputation are choices with probabilities"
         )
+    given = {
+        "weighting": weighting,
+        "aggregation": aggregation,
+        "normalisation": normalisation,
+        "imputation": imputation,
+    }
+    orphan = sorted(name for name in probabilities if given[name] is None)
+    if orphan:
+        raise _core.ArgumentError(
+            f"uncertainty: probabilities for {', '.join(orphan)}, which {'has' if len(orphan) == 1 else 'have'} "
+            f"no alternatives: give {orphan[0]}=[...] too, or drop its probabilities"
+        )
     spec: dict[str, Any] = {"exclude_indicator": bool(exclude_indicator)}
     if weights_noise:
         spec["noise"] = {int(k): float(v) for k, v in weights_noise.items()}
@@ -81,8 +93,16 @@ def _spec(
         if c is not None:
             spec[name] = c
     if winmax is not None:
-        low, high = winmax
-        spec["winmax"] = (int(low), int(high))
+        pair = (
+            None if isinstance(winmax, (str, bytes, Mapping)) else list(winmax) if hasattr(winmax, "__iter__") else None
+        )
+        if (
+            pair is None
+            or len(pair) != 2
+            or any(isinstance(x, bool) or not isinstance(x, numbers.Integral) for x in pair)
+        ):
+            raise _core.ArgumentError(f"uncertainty: winmax must be (low, high), two whole numbers, not {winmax!r}")
+        spec["winmax"] = (int(pair[0]), int(pair[1]))
     return spec
 
 
@@ -101,6 +121,8 @@ def _as_frame(data: Any, period: str | None, indicators: Sequence[str]) -> Any:
         if len(periods) != 1:
             raise _core.Error(f"the panel has periods {', '.join(periods)}: choose one with period=")
         period = periods[0]
+    if str(period) not in periods:  # the words of build()'s C++ reader (composite/input.cpp)
+        raise _core.Error(f"the panel has no period {period} (periods: {', '.join(periods) or 'none'})")
     frame = data.to_pandas()
     variables, builtin = set(data._core.variables), set(_core.Catalogue.builtin().ids)
     computed = [i for i in indicators if i not in variables and i in builtin]
@@ -140,9 +162,15 @@ def _prepare(data: Any, framework: Any, steps: Any, previous: Any, period: str |
         framework = _composite.Framework.flat([str(c) for c in numeric])
     if model is None:
         model = _composite.Model.from_steps(steps, framework)
-    absent = [c for c in framework.indicators if c not in numeric]
+    absent = [c for c in framework.indicators if c not in df.columns]
     if absent:
-        raise _core.MissingVariableError(f"the data lack numeric indicator columns: {', '.join(absent)}")
+        raise _core.MissingVariableError(f"the data lack indicators: {', '.join(absent)}")
+    bad = [c for c in framework.indicators if c not in numeric]
+    if bad:  # build()'s words (composite._frame_inputs)
+        raise _core.Error(
+            f"indicator columns must be numeric: {', '.join(bad)} (convert units and text first)"
+            + _composite._numbers_as_text(df[bad])
+        )
     numbers = {str(c): df[c].to_numpy(dtype=np.float64, na_value=np.nan) for c in numeric}
     labels = {str(c): df[c].astype(str).where(df[c].notna(), "").tolist() for c in df.columns if c not in numeric}
     prev: dict[str, np.ndarray] = {}
@@ -161,6 +189,47 @@ def _check_counts(**counts: tuple[Any, int]) -> None:
     for name, (value, least) in counts.items():
         if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < least:
             raise _core.ArgumentError(f"{name} must be a whole number ≥ {least}, not {value!r}")
+
+
+def _check_run(n: Any, seed: Any, top_k: Any, sobol: Any = 0, threads: Any = 0, bootstrap: Any = 0) -> None:
+    """The checks of the run's numbers, the same for the in-process and the Dask analysis."""
+    _check_counts(
+        n=(n, 0), seed=(seed, 0), threads=(threads, 0), top_k=(top_k, 1), sobol=(sobol, 0), bootstrap=(bootstrap, 0)
+    )
+    if n == 0 and sobol == 0:  # n = 0 with sobol = N: the Sobol indices alone
+        raise _core.ArgumentError("n = 0 and sobol = 0 ask for nothing: give n replications, sobol = N, or both")
+
+
+def _aggregates(framework: Any) -> list[str]:
+    """The nodes an analysis ranks: the framework's aggregates, in its order."""
+    fw = framework._core
+    parents = {str(p) for p in fw.parents if p}
+    return [str(c) for c in fw.codes if str(c) in parents]
+
+
+def _unknown_node(name: Any, nodes: Sequence[str], framework: Any, what: str = "node") -> Exception:
+    """UnknownIndicatorError for a node (or Sobol output) the analysis does not have."""
+    from ._suggest import closest_name
+
+    listed = ", ".join(nodes)
+    if framework is not None and str(name) in framework.indicators and what == "node":
+        return _core.UnknownIndicatorError(
+            f"'{name}' is an indicator: the uncertainty analysis ranks the aggregates ({listed})"
+        )
+    hint = closest_name(str(name), nodes)
+    return _core.UnknownIndicatorError(
+        f"no {what} '{name}' in the uncertainty analysis"
+        + (f" (did you mean '{hint}'?)" if hint else "")
+        + f"; its {what}s: {listed}"
+    )
+
+
+def _check_node(node: Any, framework: Any) -> None:
+    if node is None:
+        return
+    nodes = _aggregates(framework)
+    if not isinstance(node, str) or node not in nodes:
+        raise _unknown_node(node, nodes, framework)
 
 
 @checked_keywords
@@ -200,12 +269,14 @@ def uncertainty(
     ``normalisation`` (Normalise steps), ``imputation`` (Impute steps) are choices — lists, or
     {label: step} — with ``probabilities`` {name: [...]} (default equal); ``winmax`` (low, high)
     the outlier rule's range; ``exclude_indicator`` leaves out none or one indicator.
-    ``keep`` keeps every replication's ranks and scores (and exact score percentiles);
+    ``keep`` keeps every replication's ranks and scores (float32) and gives the exact score
+    percentiles (from the float64 scores, as ``score_percentiles``);
     ``score_percentiles`` computes the exact 5th/95th score percentiles without keeping the
     matrices (the ⌊0.05·(n − 1)⌋ + 2 smallest and largest scores of each region and node, per
     thread: slower and memory-hungry on large indices; not on Dask);
     ``sobol`` = N also computes Sobol indices from Saltelli's design (N·(inputs + 2) runs).
-    ``progress``: True for a tqdm bar, or a function (done, total).
+    ``progress``: True for a tqdm bar, or a function (done, total). ``node`` (the Sobol
+    indices' node, default the index) must be an aggregate of the framework.
     """
     assumptions = dict(
         weights_noise=weights_noise,
@@ -218,13 +289,14 @@ def uncertainty(
         exclude_indicator=exclude_indicator,
         probabilities=probabilities or {},
     )
-    _check_counts(n=(n, 0), seed=(seed, 0), threads=(threads, 0), top_k=(top_k, 1), sobol=(sobol, 0))
-    if n == 0 and sobol == 0:  # n = 0 with sobol = N: the Sobol indices alone
-        raise _core.ArgumentError("n = 0 and sobol = 0 ask for nothing: give n replications, sobol = N, or both")
+    _check_run(n, seed, top_k, sobol, threads, bootstrap)
     df, framework, model, core_model = _setup(data, framework, steps, previous, period, assumptions)
+    _check_node(node, framework)
     report, close = _progress.callback(progress, "uncertainty", "rep")
     try:
-        core = core_model.run(int(n), int(seed), int(threads), int(top_k), bool(keep), report, bool(score_percentiles))
+        # keep=True: the score percentiles from the float64 scores (the kept matrix is float32)
+        exact = bool(score_percentiles) or bool(keep)
+        core = core_model.run(int(n), int(seed), int(threads), int(top_k), bool(keep), report, exact)
         sobol_raw = (
             core_model.sensitivity(
                 int(sobol), bool(sobol_random), int(seed), int(threads), int(bootstrap), 0.95, node or "", report
@@ -234,7 +306,7 @@ def uncertainty(
         )
     finally:
         close()
-    return UncertaintyResult(core, df.index, framework, model, core_model, sobol_raw)
+    return UncertaintyResult(core, df.index, framework, model, core_model, sobol_raw, node=node)
 
 
 def _setup(
@@ -254,7 +326,14 @@ class UncertaintyResult:
     (when asked) Sobol indices."""
 
     def __init__(
-        self, core: Any, index: Any, framework: Any, model: Any, core_model: Any, sobol_raw: Any = None
+        self,
+        core: Any,
+        index: Any,
+        framework: Any,
+        model: Any,
+        core_model: Any,
+        sobol_raw: Any = None,
+        node: str | None = None,
     ) -> None:
         self._core = core
         self._index = index
@@ -262,6 +341,7 @@ class UncertaintyResult:
         self.model = model
         self._core_model = core_model
         self._sobol_raw = sobol_raw
+        self._node = node  # the node= of the call (None: the index), which the summary describes
         self.n = int(core.replications)
         self.top_k = int(core.top_k)
 
@@ -269,7 +349,9 @@ class UncertaintyResult:
     def ranks(self) -> Any:
         """One row per (region, node): nominal rank and score, mean / median / 5th / 95th
         percentile rank (integers where the statistic is a rank held by some replication),
-        P(rank ≤ top_k), mean score and its percentiles (NaN unless ``keep`` or ``score_percentiles``)."""
+        P(rank ≤ top_k), ``no_score`` (replications that left the node without a score, e.g. its
+        only indicator left out), mean score and its percentiles (NaN unless ``keep`` or
+        ``score_percentiles``). Every statistic is over the replications that gave a score."""
         import pandas as pd
 
         c = self._core
@@ -286,6 +368,7 @@ class UncertaintyResult:
                         "rank_p05": c.rank_p05[:, k],
                         "rank_p95": c.rank_p95[:, k],
                         f"p_top{self.top_k}": c.top_k_share[:, k],
+                        "no_score": c.no_score[:, k].astype(np.int64),
                         "nominal_score": c.nominal_score[:, k],
                         "mean_score": c.mean_score[:, k],
                         "score_p05": c.score_p05[:, k],
@@ -297,8 +380,11 @@ class UncertaintyResult:
 
     @checked_keywords
     def node_ranks(self, node: str | None = None) -> Any:
-        """The rows of :attr:`ranks` for one node (default the index), indexed by region."""
-        node = node or self.root
+        """The rows of :attr:`ranks` for one node (default the index), indexed by region; a node
+        the analysis does not rank is an UnknownIndicatorError (with "did you mean")."""
+        node = self.root if node is None else node
+        if not isinstance(node, str) or node not in self._core.nodes:
+            raise _unknown_node(node, list(self._core.nodes), self.framework)
         r = self.ranks
         return r[r["node"] == node].set_index("region").drop(columns="node")
 
@@ -339,6 +425,10 @@ class UncertaintyResult:
         """Replication ``k`` rebuilt alone, with every layer, as a CompositeResult. Replications
         count from 0 to ``n − 1``; a negative ``k`` is an ArgumentError (no Python-style indexing
         from the end)."""
+        if isinstance(k, bool) or not isinstance(k, numbers.Integral):
+            raise _core.ArgumentError(
+                f"replication takes a whole number from 0 to {self.n - 1}, not {k!r} ({type(k).__name__})"
+            )
         k = int(k)
         if k < 0:
             raise _core.ArgumentError(
@@ -380,20 +470,39 @@ class UncertaintyResult:
     def _summary(self, options: Mapping[str, str]) -> str:
         """The summary, naming the options of the caller (Python keywords or command-line flags)
         where a note of the core names a C++ option."""
-        r = self.node_ranks()
-        width = (r["rank_p95"] - r["rank_p05"]).dropna()
+        node = self._node or self.root
         lines = [
-            f"Uncertainty analysis of '{self.root}': {self.n} replications, {len(self._index)} regions, inputs: "
-            f"{', '.join(self._core_model.inputs) or 'none'}.",
-            f"Rank interval (5th–95th percentile) width: median {np.median(width) if len(width) else float('nan'):g}, "
-            f"largest {width.max() if len(width) else float('nan'):g}.",
+            f"Uncertainty analysis of '{node}': {self.n} replications, {len(self._index)} regions, inputs: "
+            f"{', '.join(self._core_model.inputs) or 'none'}."
         ]
-        lines += [f"Note: {_caller_note(n, options)}." for n in self._core.notes]
+        if self.n:  # n = 0: the Sobol indices alone, no rank intervals to describe
+            r = self.node_ranks(node)
+            width = (r["rank_p95"] - r["rank_p05"]).dropna()
+            lines.append(
+                f"Rank interval (5th–95th percentile) width: median "
+                f"{np.median(width) if len(width) else float('nan'):g}, largest {width.max() if len(width) else float('nan'):g}."
+            )
+            ranks = self.ranks
+            unscored = ranks[ranks["no_score"] > 0].groupby("node", sort=False)["no_score"].max()
+            for name, count in unscored.items():
+                lines.append(
+                    f"Note: '{name}' has no score in up to {count} of {self.n} replications (e.g. its only "
+                    "indicator left out); its statistics are over the replications that gave one."
+                )
+        lines += [
+            f"Note: {_caller_note(n, options)}." for n in self._core.notes if self.n or "score percentiles" not in n
+        ]
         if self._sobol_raw is not None:
             s = self.sobol
             shift = s[s["output"] == "mean_abs_rank_shift"]
+            flat = shift[~(shift["variance"] > 0)]
+            if len(flat):
+                lines.append(
+                    f"Note: the ranks of '{node}' did not move in the Sobol design (variance 0): its Sobol "
+                    "indices are undefined (NaN); no input changes them."
+                )
             lines.append(
-                "Sobol indices of the mean absolute rank shift: "
+                f"Sobol indices of the mean absolute rank shift of '{node}': "
                 + ", ".join(f"{row.input} S={row.S:.2f} ST={row.ST:.2f}" for row in shift.itertuples())
                 + "."
             )
@@ -445,24 +554,31 @@ class UncertaintyResult:
         import matplotlib.pyplot as plt
 
         s = self.sobol
+        if output not in set(s["output"]):
+            raise _unknown_node(output, list(dict.fromkeys(s["output"])), None, what="output")
         s = s[s["output"] == output]
+        created = ax is None
         if ax is None:
             _, ax = plt.subplots(figsize=(6, 3))
         x = np.arange(len(s))
         for shift, kind, color in ((-0.2, "S", "C0"), (0.2, "ST", "C1")):
             lo, hi = s[kind] - s[f"{kind}_low"], s[f"{kind}_high"] - s[kind]
+            # bootstrap=0 leaves the intervals NaN: bars without error bars (matplotlib warned)
+            bounds = np.vstack([lo.clip(lower=0), hi.clip(lower=0)])
             ax.bar(
                 x + shift,
                 s[kind],
                 width=0.4,
                 color=color,
                 label=kind,
-                yerr=np.vstack([lo.clip(lower=0), hi.clip(lower=0)]),
+                yerr=None if np.isnan(bounds).all() else np.nan_to_num(bounds),
                 capsize=3,
             )
         ax.set_xticks(x, list(s["input"]), rotation=30, ha="right")
         ax.set_ylabel(f"Sobol index ({output})")
         ax.legend()
+        if created:
+            ax.figure.tight_layout()  # the rotated input names inside a saved figure
         return ax
 
 

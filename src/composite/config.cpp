@@ -377,7 +377,10 @@ std::string_view preset_text(const std::string& name) {
     if (name == "most-monitoring") return builtin_composite_most_monitoring;
     if (name == "eis") return builtin_composite_eis;
     if (name == "entropy-topsis") return builtin_composite_entropy_topsis;
-    throw lookup_error("no composite preset '" + name + "' (built in: most-monitoring, eis, entropy-topsis)", name);
+    throw lookup_error("no composite preset '" + name + "'" +
+                           zhibiao::detail::suggestion(name, preset_names(), zhibiao::detail::as_written) +
+                           " (built in: most-monitoring, eis, entropy-topsis)",
+                       name);
 }
 
 model preset(const std::string& name) {

@@ -132,12 +132,27 @@ void uncertainty_model::declare_inputs() {
             if (n.level == level && !n.parent.empty()) {
                 const int parent_level = fw_.at(fw_.find(n.parent)).level;
                 const weighting nominal = nominal_plans_[static_cast<std::size_t>(parent_level - 2)].weights.scheme;
-                if (!fixed_scheme(nominal) && spec_.weighting.empty())
+                const bool chosen = !spec_.weighting.empty() && detail::applies(spec_.weighting_levels, parent_level);
+                if (!chosen && !fixed_scheme(nominal))
                     throw refuse(std::string(what) + " at level " + std::to_string(level) +
                                      ": the nominal model computes these weights from the data (" +
                                      weighting_names[static_cast<int>(nominal)] +
                                      "); only framework, fixed or equal weights can be perturbed",
                                  "level");
+                // The same refusal for a weighting alternative: its replications would draw no
+                // perturbed weight (the noise silently not applied, the drawn weights NaN).
+                for (std::size_t c = 0; chosen && c < spec_.weighting.options.size(); ++c) {
+                    const weighting w = spec_.weighting.options[c].scheme;
+                    if (fixed_scheme(w)) continue;
+                    const std::string label =
+                        c < spec_.weighting.labels.size() ? spec_.weighting.labels[c] : std::to_string(c + 1);
+                    throw refuse(
+                        std::string(what) + " at level " + std::to_string(level) + ": the weighting alternative '" +
+                            label + "' computes these weights from the data (" + weighting_names[static_cast<int>(w)] +
+                            "); only framework, fixed or equal weights can be perturbed (drop the perturbation "
+                            "or that alternative)",
+                        "level");
+                }
                 ++in.dims;
             }
         dims_ += in.dims;

@@ -108,8 +108,11 @@ void cell_statistics(const counts_view& h, const uncertainty_block& all, std::si
         if (rank <= o.top_k) top += count;
     }
     for (const auto& s : all.chunk_sums) score_sum += s(ii, kk);
-    res.top_k_share(ii, kk) = n ? static_cast<double>(top) / static_cast<double>(n) : missing_value;
+    // Every statistic over the replications that gave the cell a score (leaving out an indicator
+    // can leave an aggregate without one): P(top k) too, not top / n beside a median of fewer.
+    res.no_score(ii, kk) = static_cast<double>(n - present);
     if (present == 0) return;
+    res.top_k_share(ii, kk) = static_cast<double>(top) / static_cast<double>(present);
     res.mean_rank(ii, kk) = rank_sum / static_cast<double>(present);
     const auto q = histogram_quantiles<3>(h, present, {0.5, 0.05, 0.95});
     res.median_rank(ii, kk) = q[0], res.rank_p05(ii, kk) = q[1], res.rank_p95(ii, kk) = q[2];
@@ -672,6 +675,7 @@ uncertainty_result uncertainty_model::statistics(uncertainty_block& all, const c
     res.replications = all.count, res.top_k = o.top_k;
     res.nominal_rank = nominal_ranks_, res.nominal_score = nominal_scores_;
     const auto U = static_cast<Eigen::Index>(units), K = static_cast<Eigen::Index>(nodes);
+    res.no_score = Eigen::MatrixXd::Zero(U, K);
     for (Eigen::MatrixXd* m : {&res.mean_rank, &res.median_rank, &res.rank_p05, &res.rank_p95, &res.top_k_share,
                                &res.mean_score, &res.score_p05, &res.score_p95})
         *m = Eigen::MatrixXd::Constant(U, K, missing_value);

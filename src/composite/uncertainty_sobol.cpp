@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "uncertainty_fast.hpp"
+#include "zhibiao/detail/edit_distance.hpp"
 #include "core/thread_pool.hpp"
 
 namespace zhibiao::composite {
@@ -136,7 +137,16 @@ sensitivity_result uncertainty_model::sensitivity(const sensitivity_options& o) 
     for (std::size_t k = 0; k < aggregates_.size(); ++k)
         if (o.node.empty() ? fw_.at(aggregates_[k]).parent.empty() : fw_.at(aggregates_[k]).code == o.node)
             node = static_cast<int>(k);
-    if (node < 0) throw lookup_error("uncertainty: no aggregate '" + o.node + "' to analyse", o.node);
+    if (node < 0) {
+        std::vector<std::string> codes;
+        for (int k : aggregates_) codes.push_back(fw_.at(k).code);
+        std::string listed;
+        for (const auto& c : codes) listed += (listed.empty() ? "" : ", ") + c;
+        throw unknown_indicator_error("uncertainty: no aggregate '" + o.node + "' to analyse" +
+                                          zhibiao::detail::suggestion(o.node, codes, zhibiao::detail::as_written) +
+                                          " (aggregates: " + listed + ")",
+                                      o.node);
+    }
     // Weight noise at several levels is one input, as COINr's "Weights" (one noise_specs table).
     std::vector<std::string> names;
     std::vector<std::size_t> groups;

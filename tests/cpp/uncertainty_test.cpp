@@ -209,8 +209,13 @@ void check_against_kept_ranks(const uncertainty_result& r) {
                 if (const float x = r.ranks[(rep * nodes + k) * units + i]; !std::isnan(x))
                     v.push_back(x), top += x <= static_cast<float>(r.top_k);
             const auto ii = static_cast<Eigen::Index>(i), kk = static_cast<Eigen::Index>(k);
-            BOOST_TEST(r.top_k_share(ii, kk) == static_cast<double>(top) / static_cast<double>(r.replications));
-            if (v.empty()) continue;
+            // every statistic over the replications with a score, P(top k) too (3 December 2026)
+            BOOST_TEST(r.no_score(ii, kk) == static_cast<double>(r.replications - v.size()));
+            if (v.empty()) {
+                BOOST_TEST(std::isnan(r.top_k_share(ii, kk)));
+                continue;
+            }
+            BOOST_TEST(r.top_k_share(ii, kk) == static_cast<double>(top) / static_cast<double>(v.size()));
             double sum = 0;
             for (double x : v) sum += x;
             BOOST_TEST(r.mean_rank(ii, kk) == sum / static_cast<double>(v.size()));
@@ -415,6 +420,74 @@ BOOST_AUTO_TEST_CASE(sensitivity_of_the_ranks_runs_on_the_design) {
     o.threads = 1;
     const sensitivity_result one = model->sensitivity(o);
     BOOST_TEST(same_bits(one.indices.back().total, s.indices.back().total));
+}
+
+// Leaving out the only indicator of a pillar leaves the pillar without a score in that
+// replication: P(top k) was top / N beside a median over the replications with a score. Every
+// statistic now counts the same replications, and no_score says how many gave none (the
+// figures checked by hand against the kept matrix).
+BOOST_AUTO_TEST_CASE(a_node_without_a_score_in_some_replications_counts_the_same_replications_throughout) {
+    const framework fw({{"Index", "", 1, 1, 3},
+                        {"P1", "Index", 1, 1, 2},
+                        {"P2", "Index", 1, 1, 2},
+                        {"a", "P1", 1, 1, 1},
+                        {"b", "P1", 1, 1, 1},
+                        {"c", "P2", 1, 1, 1}});
+    uncertainty_spec s;
+    s.exclude_indicator = true;
+    uncertainty_options o;
+    o.replications = 300, o.top_k = 3, o.keep_ranks = true;
+    const auto model = uncertainty_model::make(small_table(), fw, nominal_steps(), s);
+    const uncertainty_result r = model->run(o);
+    const std::size_t units = r.regions.size(), nodes = r.nodes.size();
+    BOOST_REQUIRE(r.nodes[2] == "P2");
+    for (std::size_t k = 0; k < nodes; ++k)
+        for (std::size_t i = 0; i < units; ++i) {
+            std::size_t with = 0, top = 0;
+            for (std::size_t rep = 0; rep < o.replications; ++rep) {
+                const float rank = r.ranks[(rep * nodes + k) * units + i];
+                if (std::isnan(rank) || rank == 0) continue;
+                ++with, top += rank <= 3;
+            }
+            const auto ii = static_cast<Eigen::Index>(i), kk = static_cast<Eigen::Index>(k);
+            BOOST_TEST(r.no_score(ii, kk) == static_cast<double>(o.replications - with));
+            BOOST_TEST(r.top_k_share(ii, kk) == static_cast<double>(top) / static_cast<double>(with));
+        }
+    // c is left out in about a third of the replications: P2 has no score then, the index has
+    BOOST_TEST(r.no_score(0, 2) > 50.0);
+    BOOST_TEST(r.no_score(0, 0) == 0.0);
+}
+
+BOOST_AUTO_TEST_CASE(a_misspelt_node_of_a_sensitivity_analysis_gets_a_suggestion) {
+    const auto model = uncertainty_model::make(small_table(), small_framework(), nominal_steps(), busy_spec());
+    sensitivity_options o;
+    o.n = 8, o.bootstrap = 0, o.node = "Indx";
+    try {
+        model->sensitivity(o);
+        BOOST_FAIL("no error");
+    } catch (const unknown_indicator_error& e) {
+        BOOST_TEST(e.message().find("did you mean 'Index'?") != std::string::npos);
+        BOOST_TEST(e.message().find("aggregates: Index, P1, P2") != std::string::npos);
+    }
+}
+
+// Weight noise with a data-driven weighting alternative: its replications drew no weight (the
+// noise not applied, weight:a = NaN). Refused, as noise on a data-driven nominal weighting is.
+BOOST_AUTO_TEST_CASE(weight_noise_with_a_data_driven_weighting_alternative_is_refused) {
+    uncertainty_spec s;
+    s.noise.push_back({1, 0.2});
+    weight_options entropy;
+    entropy.scheme = weighting::entropy;
+    s.weighting.options = {weight_options{}, entropy};
+    s.weighting.labels = {"framework", "entropy"};
+    try {
+        uncertainty_model::make(small_table(), small_framework(), nominal_steps(), s);
+        BOOST_FAIL("no error");
+    } catch (const argument_error& e) {
+        BOOST_TEST(e.message().find("alternative 'entropy' computes these weights from the data") != std::string::npos);
+    }
+    s.weighting.options = {weight_options{}, weight_options{}};  // both fixed schemes: accepted
+    BOOST_CHECK_NO_THROW(uncertainty_model::make(small_table(), small_framework(), nominal_steps(), s));
 }
 
 BOOST_AUTO_TEST_CASE(an_assumption_on_a_missing_step_is_refused) {

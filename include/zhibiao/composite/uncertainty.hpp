@@ -172,8 +172,10 @@ struct uncertainty_result {
     std::vector<std::string> regions, nodes;  ///< nodes: the aggregates, framework order
     std::size_t replications = 0;
     int top_k = 10;
-    /// units × nodes
+    /// units × nodes. Every statistic is over the replications that gave the cell a score
+    /// (top_k_share too: P(rank ≤ top_k | a score)); no_score counts those that gave none.
     Eigen::MatrixXd nominal_rank, nominal_score, mean_rank, median_rank, rank_p05, rank_p95, top_k_share;
+    Eigen::MatrixXd no_score;
     /// Score percentiles: exact (score_tails) from run() with score_percentiles; else from the kept
     /// (float) scores, NaN when they were not kept.
     Eigen::MatrixXd mean_score, score_p05, score_p95;
