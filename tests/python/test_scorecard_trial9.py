@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import zhibiao as zb
-from test_scorecard_years_and_inputs import HNTE, both_engines, hnte
+from test_scorecard_years_and_inputs import both_engines, hnte
 
 SME = dict(employees=10, st_staff=3, sales=10000.0, assets=100.0, rd_expense=200.0, ip_class1=0, ip_class2=0)
 
@@ -47,7 +47,10 @@ def test_inputs_that_contradict_each_other_are_invalid_input_naming_both():
     # hnte-2016: R&D in China 900 > R&D of the three years 150 + 180 + 225 = 555 (162%)
     r = both_engines(hnte(over=dict(rd_domestic=900.0), equal=dict(rd_domestic=555.0)), "hnte-2016")
     assert r["status"].tolist() == ["invalid input", "passed"]
-    assert "R&D in China 900 10k yuan exceeds the R&D total of the years counted 555 10k yuan" in r.loc["over", "explanation_en"]
+    assert (
+        "R&D in China 900 10k yuan exceeds the R&D total of the years counted 555 10k yuan"
+        in r.loc["over", "explanation_en"]
+    )
     assert "境内研究开发费用900万元超过近三年研究开发费用合计555万元" in r.loc["over", "explanation_zh"]
     # a 2-year firm: its R&D is y2 + y3 = 180 + 225 = 405; 450 in China is more, whatever rd_y1 says
     two = hnte(two=dict(years_operating=2, rd_domestic=450.0))
@@ -57,9 +60,13 @@ def test_inputs_that_contradict_each_other_are_invalid_input_naming_both():
     assert r["status"].tolist() == ["invalid input"]
     assert "R&D staff 150 persons exceed the total staff 100 persons" in r.loc["over", "explanation_en"]
     # tech-SME: R&D 100 > total costs 50 (200%: it scored full marks)
-    r = both_engines(sme(over=dict(rd_expense=100.0, total_cost=50.0), equal=dict(rd_expense=50.0, total_cost=50.0)), "tech-sme-2017")
+    r = both_engines(
+        sme(over=dict(rd_expense=100.0, total_cost=50.0), equal=dict(rd_expense=50.0, total_cost=50.0)), "tech-sme-2017"
+    )
     assert r["status"].tolist() == ["invalid input", "passed"]  # 50 ÷ 50 = 100%: 20 + 50 = 70
-    assert "R&D expenses 100 10k yuan exceed the total costs and expenses 50 10k yuan" in r.loc["over", "explanation_en"]
+    assert (
+        "R&D expenses 100 10k yuan exceed the total costs and expenses 50 10k yuan" in r.loc["over", "explanation_en"]
+    )
 
 
 def test_a_firm_confirmed_directly_is_not_scored():
@@ -103,11 +110,50 @@ def test_the_2008_staff_explanation_names_only_the_condition_that_failed():
 def test_a_misspelt_direct_route_flag_is_refused():
     # hnte_certificate for hnte_certified: 4 edits apart, it was ignored and the firm scored "failed"
     firm = sme(x=dict()).assign(hnte_certificate=1)
-    with pytest.raises(zb.MissingVariableError, match=r"column 'hnte_certificate' is: a misspelt header\? \(rename it 'hnte_certified'\)"):
+    with pytest.raises(
+        zb.MissingVariableError,
+        match=r"column 'hnte_certificate' is: a misspelt header\? \(rename it 'hnte_certified'\)",
+    ):
         zb.scorecards.evaluate(firm, "tech-sme-2017")
     panel = zb.Panel.from_pandas(firm.assign(entity="f1", period=2024))
     with pytest.raises(zb.MissingVariableError, match=r"'hnte_certificate'.*rename it 'hnte_certified'"):
         zb.scorecards.evaluate(panel, "tech-sme-2017")
     # a name that extends an input is a related column, not a misspelling
-    assert zb.scorecards.evaluate(sme(x=dict()).assign(rd_expense_2023=1.0), "tech-sme-2017")["status"].iloc[0] == "failed"
-    assert zb.scorecards.evaluate(sme(x=dict()).assign(provincial_rd_inst=1), "tech-sme-2017")["status"].iloc[0] == "failed"
+    assert (
+        zb.scorecards.evaluate(sme(x=dict()).assign(rd_expense_2023=1.0), "tech-sme-2017")["status"].iloc[0] == "failed"
+    )
+    assert (
+        zb.scorecards.evaluate(sme(x=dict()).assign(provincial_rd_inst=1), "tech-sme-2017")["status"].iloc[0]
+        == "failed"
+    )
+
+
+HEADER = "firm,employees,st_staff,sales,assets,rd_expense,total_cost,ip_class1,ip_class2\n"
+
+
+def _cli(*args, stdin):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "zhibiao", *args], input=stdin, capture_output=True, text=True)
+
+
+def test_the_cli_names_the_unparseable_cells_the_explanation_points_to():
+    # it said "1 unparseable cells" only, while the firm's explanation said "see the load report"
+    rows = "A,10,3,1000,100,abc,500,0,1\nB,10,3,1000,100,60,500,x,y\nC,10,3,z,100,60,500,0,1\n"
+    result = _cli("scorecard", "-", stdin=HEADER + rows)
+    assert result.returncode == 0, result.stderr
+    assert "<stdin>:2: column 6 (rd_expense): 'abc': not a number" in result.stderr
+    assert "<stdin>:3: column 8 (ip_class1): 'x': not a number" in result.stderr
+    assert "… and 1 more unparseable cells" in result.stderr  # three shown, the fourth counted
+    assert "(see the load report) in rd_expense" in result.stdout
+
+
+def test_the_cli_says_a_duplicate_firms_period_is_the_year_option():
+    rows = "A,10,3,1000,100,50,500,0,1\nA,10,3,1000,100,60,500,0,1\n"
+    result = _cli("scorecard", "-", "--year", "2023", stdin=HEADER + rows)
+    assert result.returncode != 0
+    assert "period 2023" in result.stderr and "no period column: period 2023 is --year's" in result.stderr
+    # a file with a period column: its own period, nothing said of --year
+    result = _cli("scorecard", "-", stdin=HEADER.replace("firm,", "firm,year,") + rows.replace("A,", "A,2022,"))
+    assert "period 2022" in result.stderr and "--year" not in result.stderr
