@@ -86,8 +86,10 @@ def numpy_tech_sme(c: dict) -> tuple[np.ndarray, np.ndarray]:
     )
     total = st_points + np.maximum(rd1, rd2) + ip
     eligible = (c["employees"] <= 500) & (c["sales"] <= 20000) & (c["assets"] <= 20000)
-    passed = eligible & ((c["hnte_certified"] == 1) | ((total >= 60) & (st_points > 0)))
-    return total.astype(np.float64), passed
+    direct = eligible & (c["hnte_certified"] == 1)
+    passed = direct | (eligible & (total >= 60) & (st_points > 0))
+    # a firm confirmed directly is not scored (第八条): no total, as zhibiao gives it
+    return np.where(direct, np.nan, total.astype(np.float64)), passed
 
 
 def _skew_kurt(v: np.ndarray) -> tuple[float, float]:

@@ -427,7 +427,8 @@ def check_tech_sme(
     (0.049999999999999996 < 0.05), zhibiao's decimal grid does not. Every disagreement must be
     such a firm. Returns their number."""
     valid = arrays["valid"].astype(bool)
-    differ = valid & ((arrays["total"] != total) | (arrays["passed"].astype(bool) != passed))
+    unscored = np.isnan(arrays["total"]) & np.isnan(total)  # both leave a direct firm unscored
+    differ = valid & (((arrays["total"] != total) & ~unscored) | (arrays["passed"].astype(bool) != passed))
     with np.errstate(divide="ignore", invalid="ignore"):
         ratios = np.stack(
             [c["st_staff"] / c["employees"], c["rd_expense"] / c["sales"], c["rd_expense"] / c["total_cost"]]

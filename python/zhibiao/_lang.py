@@ -320,6 +320,11 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "en": "{source}: {rows} rows loaded ({blank} blank, {skipped} skipped, {unparseable} unparseable cells)",
         "zh": "{source}：读入 {rows} 行（空行 {blank}，跳过 {skipped}，无法解析的单元格 {unparseable}）",
     },
+    "cell_issue": {
+        "en": "{source}:{line}: column {column} ({variable}): {text!r}: {problem}",
+        "zh": "{source}：第 {line} 行第 {column} 列（{variable}）：{text!r}：{problem}",
+    },
+    "more_cell_issues": {"en": "… and {count} more unparseable cells", "zh": "……另有 {count} 个无法解析的单元格"},
     "indicators_written": {
         "en": "{report}; {count} indicators written to {where}",
         "zh": "{report}；{count} 个指标已写入{where}",

@@ -290,6 +290,10 @@ def _with_reason_columns(values: Any, reasons: Any) -> Any:
     return pd.concat([values, reasons.add_suffix("_reason")], axis=1)[columns]
 
 
+#: Unparseable cells the load report names on stderr (line and column); the rest are counted.
+CELLS_SHOWN = 3
+
+
 def _load_report(panel: Panel, source: Any) -> str:
     report = panel.report
     return _msg(
@@ -300,6 +304,30 @@ def _load_report(panel: Panel, source: Any) -> str:
         skipped=report["rows_skipped"],
         unparseable=report["cells_unparseable"],
     )
+
+
+def _cell_issues(panel: Panel, source: Any) -> str:
+    """Where the first few unparseable cells are, a line each (empty when none): "see the load
+    report" (the explanation of a firm made invalid by one) must find them on stderr."""
+    report = panel.report
+    issues = [i for i in report.get("issues", []) if i.get("column")]
+    lines = []
+    for issue in issues[:CELLS_SHOWN]:
+        lines.append(
+            _msg(
+                "cell_issue",
+                source=_source_name(source),
+                line=issue["line"],
+                column=issue["column"],
+                variable=issue.get("variable") or "",
+                text=issue.get("text", ""),
+                problem=issue.get("problem", ""),
+            )
+        )
+    more = len(issues) - CELLS_SHOWN + int(report.get("issues_not_listed", 0))
+    if more > 0 and issues:
+        lines.append(_msg("more_cell_issues", count=more))
+    return "\n".join(lines)
 
 
 # ------------------------------------------------------------------ subcommands
@@ -513,6 +541,23 @@ def composite_file(args: argparse.Namespace) -> int:
     return 0
 
 
+def _year_said(error: Any, source: Any, year: str) -> Any:
+    """A firm listed twice: when the file has no period column the period in the message is
+    --year's, said so (it read "period 2024" as if the file gave one)."""
+    if hasattr(source, "seek"):
+        source.seek(0)
+    try:
+        read_csv(source, lenient=True)  # the file again, without --year: does it name periods?
+    except _core.ParseError as e:
+        if "no period column" in str(e):
+            return type(error)(
+                f"{error}; the file has no period column: period {year} is --year's, so a firm is listed twice"
+            )
+    except _core.Error:
+        pass
+    return error
+
+
 def _firms(source: Any, year: str) -> Any:
     """The firm table through zhibiao's CSV loader (text in a number column makes that firm
     "invalid input"); without an id column, pandas numbers the firms by row."""
@@ -520,6 +565,8 @@ def _firms(source: Any, year: str) -> Any:
 
     try:
         return _read(source, period_value=year, lenient=True)
+    except _core.DuplicateRowError as e:
+        raise _year_said(e, source, year) from None
     except _core.ParseError as e:
         if "no entity column" not in str(e):
             raise
@@ -555,6 +602,8 @@ def scorecard_file(args: argparse.Namespace) -> int:
         result.to_csv(f)
     if isinstance(firms, Panel):
         _Messages.say(_load_report(firms, source))
+        if issues := _cell_issues(firms, source):
+            _Messages.say(issues)
     _Messages.say(_scorecard_summary(scorecards.summary(result)))
     _Messages.say(_msg("written_to", where=_where(args.out)))
     return 0

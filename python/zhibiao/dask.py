@@ -79,7 +79,7 @@ def scorecard_summary(result: Any) -> scorecards.Summary:
         result["status"].value_counts(),
         (~result[valid][gates]).sum(),
         result[valid]["total"].sum(),
-        valid.sum(),
+        result[valid]["total"].count(),  # scored firms: a direct one has no total, as pandas' mean skips it
         result.shape[0],
     )
     categories = result["status"].dtype.categories

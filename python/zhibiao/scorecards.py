@@ -21,7 +21,7 @@ import numpy as np
 from ._suggest import checked_keywords
 from . import _core
 from ._lang import english_units
-from ._suggest import closest_name, edit_distance
+from ._suggest import closest_name, misspelt
 
 BUILTIN = tuple(_core.Scorecard.builtin_ids())
 #: A firm's outcome, in evaluate() and gap() alike: the C++ firm_status, by code.
@@ -286,13 +286,13 @@ def _columns(
 
 
 def _refuse_misspelt_column(card: Any, name: str, spec: Mapping[str, Any], present: Iterable[Any]) -> None:
-    """An absent optional input with a column one or two letters from it that is no input of the
-    pack ("rd_expens"): a misspelt header, refused as the C++ loader refuses it
-    (scorecard::inputs_from), rather than the input left blank for every firm."""
+    """An absent optional input with a column that is no input of the pack but reads as a
+    misspelling of it ("rd_expens", "hnte_certificate": _suggest.misspelt): a misspelt header,
+    refused as the C++ loader refuses it (scorecard::inputs_from), rather than the input left
+    blank for every firm."""
     inputs = {s["id"] for s in card.inputs}
-    allowed = min(2, (len(name) + 1) // 5)
     for column in present:
-        if isinstance(column, str) and column not in inputs and edit_distance(column, name) <= allowed:
+        if isinstance(column, str) and column not in inputs and misspelt(column, name):
             raise _core.MissingVariableError(
                 f"scorecard '{card.id}' input '{name}' ({spec['name_zh']}) is not in the data, but column "
                 f"'{column}' is: a misspelt header? (rename it '{name}')"

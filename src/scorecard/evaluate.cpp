@@ -313,6 +313,23 @@ void advise_huge_pages(scorecard_result& out) {
 }
 }  // namespace
 
+// A firm that was not scored has no points: one confirmed directly (第八条: "without scoring";
+// it may leave the scoring inputs blank) gets NaN points and total, as an invalid one already
+// does; neither has a measure that scored (alternative -1, whatever the kernel or the rest of
+// the batch computed for it).
+void detail::clear_unscored(scorecard_result& out, std::size_t begin, std::size_t end) {
+    const auto items = out.alternative.cols();
+    for (std::size_t row = begin; row < end; ++row) {
+        const firm_status st = out.status_of(row);
+        if (st != firm_status::direct && st != firm_status::invalid_input) continue;
+        const auto i = static_cast<Eigen::Index>(row);
+        for (Eigen::Index k = 0; k < items; ++k) out.alternative(i, k) = -1;
+        if (st != firm_status::direct) continue;
+        for (points_array* a : {&out.total, &out.total_lo, &out.total_hi, &out.points, &out.points_lo, &out.points_hi})
+            for (Eigen::Index k = 0; k < a->cols(); ++k) a->set(i, k, nan_value);
+    }
+}
+
 void detail::shape_result(const scorecard& s, std::size_t rows, bool ranges, scorecard_result& out) {
     const auto n = static_cast<Eigen::Index>(rows), items = static_cast<Eigen::Index>(s.items().size());
     const compiled_scorecard& c = scorer::compiled(s);
@@ -433,8 +450,14 @@ void detail::scorer::evaluate(const scorecard& s, const scorecard_columns& in, s
         for (; begin < last; begin += chunk)
             run_chunk(s, c, in, begin, std::min(chunk, last - begin), regs.data(), policy, out);
     };
+    auto work_then_unscored = [&](std::size_t t) {
+        work(t);
+        const std::size_t first = (n * t / n_threads) / fused_block * fused_block;
+        const std::size_t last = t + 1 == n_threads ? n : (n * (t + 1) / n_threads) / fused_block * fused_block;
+        detail::clear_unscored(out, first, last);
+    };
     // A thread that cannot start leaves its firms to this one; an exception in any reaches the caller.
-    zhibiao::detail::run_in_threads(n_threads, work);
+    zhibiao::detail::run_in_threads(n_threads, work_then_unscored);
 }
 
 scorecard_result scorecard::evaluate(const scorecard_inputs& in, points_policy policy, unsigned threads) const {
@@ -452,6 +475,7 @@ scorecard_result scorecard::evaluate(const scorecard_inputs& in, points_policy p
         out.route[row] = -1;
         for (points_array* a : {&out.total, &out.total_lo, &out.total_hi, &out.points, &out.points_lo, &out.points_hi})
             blank(*a, i);
+        out.alternative.row(i).setConstant(-1);
     }
     return out;
 }

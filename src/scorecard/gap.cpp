@@ -128,10 +128,14 @@ struct controllable_search {
                 probe = std::max(0.0, ctl.step > 0 ? std::floor(room / ctl.step + 1e-9) * ctl.step : room);
         }
     }
+    /// The firm with the input raised by `d`. An input that grows with it (`also_adds`) and was
+    /// left blank stays blank: more R&D gives no total cost a firm did not report, and inventing
+    /// one (0 + d) would score a ratio the firm never chose (R&D ÷ a total cost of d).
     std::vector<double> variant(double d) const {
         std::vector<double> v = base;
-        for (int k : moved) {
-            double& x = v[static_cast<std::size_t>(k)];
+        for (std::size_t j = 0; j < moved.size(); ++j) {
+            double& x = v[static_cast<std::size_t>(moved[j])];
+            if (x != x && j > 0) continue;
             x = (x != x ? 0 : x) + d;
         }
         return v;
@@ -153,7 +157,11 @@ std::vector<double> controllable_search::closed_form_candidates(variant_runner& 
     auto values = [&](int reg) {
         return std::vector<double>{runner.reg(reg, 0), runner.reg(reg, 1), runner.reg(reg, 2), runner.reg(reg, 3)};
     };
-    auto moves = [](const std::vector<double>& f) { return !(f[0] == f[1] && f[1] == f[2] && f[2] == f[3]); };
+    // A value missing at every probe (a ratio over a blank input) does not move either.
+    auto same = [](double x, double y) { return x == y || (x != x && y != y); };
+    auto moves = [&](const std::vector<double>& f) {
+        return !(same(f[0], f[1]) && same(f[1], f[2]) && same(f[2], f[3]));
+    };
     std::vector<double> candidates;
     all_closed = true;
     auto solve_site = [&](const std::vector<double>& f, const std::vector<double>& thresholds) {

@@ -15,6 +15,10 @@ inline constexpr double nan_value = std::numeric_limits<double>::quiet_NaN();
 /// Shapes `out` for `rows` firms of `s`, with point ranges when `ranges` (keeping its storage when it already fits).
 void shape_result(const scorecard& s, std::size_t rows, bool ranges, scorecard_result& out);
 
+/// Rows [begin, end) of `out` that were not scored — confirmed directly, or invalid input — get
+/// no alternative (-1), and a direct one NaN points and totals.
+void clear_unscored(scorecard_result& out, std::size_t begin, std::size_t end);
+
 /// A number as explanations and messages print it: at most two decimals, no trailing zeros; "—" for NaN.
 std::string format_number(double v);
 

@@ -36,17 +36,30 @@ std::string input_suggestion(const std::string& name, const std::vector<scorecar
     return detail::suggestion(name, inputs, [](const scorecard_input& i) -> std::string_view { return i.id; });
 }
 
-// A column of the panel that is no input of the pack but one or two letters from an absent
-// optional input ("rd_expens" for rd_expense): a misspelt header, which would otherwise leave the
-// input blank for every firm. Only edit distance, and tight, so that a column that is merely
-// related ("sales" beside sales_y1) is not taken for it.
-std::string misspelt_column(const panel& p, const std::string& id, const std::vector<scorecard_input>& inputs) {
+// Whether `name` reads as a misspelling of the input `id`: one or two letters from it
+// ("rd_expens" for rd_expense), or, for longer names, another ending of the same long stem
+// ("hnte_certificate" for hnte_certified): a shared start of 8 characters or more, at least two
+// thirds of each name, after which both go on. A name that merely extends the other ("sales"
+// beside sales_y1, "rd_expense_2023") is a related column, not a misspelling. The Python
+// DataFrame path (_suggest.misspelt) makes the same test.
+bool looks_misspelt(const std::string& name, const std::string& id) {
     const std::size_t allowed = std::min<std::size_t>(2, (id.size() + 1) / 5);
+    if (detail::edit_distance(name, id) <= allowed) return true;
+    std::size_t stem = 0;
+    while (stem < name.size() && stem < id.size() && name[stem] == id[stem]) ++stem;
+    return stem >= 8 && stem < name.size() && stem < id.size() && 3 * stem >= 2 * name.size() &&
+           3 * stem >= 2 * id.size();
+}
+
+// A column of the panel that is no input of the pack but reads as a misspelling of an absent
+// optional input (looks_misspelt): a misspelt header, which would otherwise leave the input
+// blank for every firm (a direct-route flag ignored, a firm scored that qualifies directly).
+std::string misspelt_column(const panel& p, const std::string& id, const std::vector<scorecard_input>& inputs) {
     for (const column& c : p.columns()) {
         const std::string& name = c.name();
         const bool an_input =
             std::any_of(inputs.begin(), inputs.end(), [&](const scorecard_input& i) { return i.id == name; });
-        if (!an_input && detail::edit_distance(name, id) <= allowed) return name;
+        if (!an_input && looks_misspelt(name, id)) return name;
     }
     return {};
 }

@@ -215,8 +215,8 @@ def test_non_finite_input_is_invalid_input(column, value):
 @pytest.mark.parametrize("value", [1e307, 1e300, 1e200])
 def test_gap_ends_for_huge_finite_inputs(value):
     firms = sme_firms(
-        2, st_staff=2, ip_class2=0, rd_expense=value, total_cost=[value * 1.5, 500.0], sales=[1000.0, value]
-    )
+        2, st_staff=2, ip_class2=0, rd_expense=value, total_cost=value * 1.5, sales=[1000.0, value]
+    )  # total costs above R&D: R&D above them is invalid input (rd_within_total_cost)
     g = zb.scorecards.gap(firms, "tech-sme-2017")
     # Firm 0: R&D at the top band, S&T staff 5% → 8 more S&T staff reach 20% (62 points).
     assert g.loc[0, "status"] == "failed" and g.loc[0, "cheapest"] == "st_staff" and g.loc[0, "more_st_staff"] == 8

@@ -147,7 +147,7 @@ def firm_of(d, extra_rd=0.0):
             "sales": [d["sales"]],
             "assets": [d["assets"]],
             "rd_expense": [d["rd"] + extra_rd],
-            "total_cost": [d["cost"] + extra_rd],
+            "total_cost": [d["rd"] + d["cost"] + extra_rd],  # R&D is part of the total costs
             "ip_class1": [d["ip_class1"]],
             "ip_class2": [d["ip_class2"]],
         }
@@ -233,14 +233,15 @@ def test_builtin_packs_run_on_their_generated_kernels_and_a_changed_pack_on_the_
     rng = np.random.default_rng(3)
     n = 10_001
     employees = rng.integers(1, 600, n).astype(float)
+    rd = np.round(rng.uniform(0, 2000, n), 2)
     firms = pd.DataFrame(
         {
             "employees": employees,
             "st_staff": np.floor(employees * rng.uniform(0, 0.6, n)),
             "sales": np.round(rng.uniform(0, 30000, n), 2),
             "assets": np.round(rng.uniform(0, 30000, n), 2),
-            "rd_expense": np.round(rng.uniform(0, 2000, n), 2),
-            "total_cost": np.round(rng.uniform(1, 20000, n), 2),
+            "rd_expense": rd,
+            "total_cost": rd + np.round(rng.uniform(1, 20000, n), 2),  # R&D is part of the total costs
             "ip_class1": rng.integers(0, 2, n).astype(float),
             "ip_class2": rng.integers(0, 6, n).astype(float),
         }
