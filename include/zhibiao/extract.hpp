@@ -104,7 +104,7 @@ const lexicon& builtin_lexicon();
 lexicon lexicon_from_toml(std::string_view text, const std::string& source = "<string>");
 
 struct fact {
-    std::string variable;  ///< "" when no phrase of the lexicon precedes the number
+    std::string variable;  ///< "" when no phrase of the lexicon names the number
     std::string phrase;    ///< the phrase that named it
     quantity amount;       ///< amount.begin/end: byte offsets of the figure in the text
     std::string period;    ///< canonical (2025H1, 2025Q1, 2025YTD10) or "" when none is stated
