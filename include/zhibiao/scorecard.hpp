@@ -299,6 +299,11 @@ public:
     std::vector<scorecard_condition> gates() && { return std::move(gates_); }
     const std::vector<scorecard_condition>& validity() const& { return validity_; }
     std::vector<scorecard_condition> validity() && { return std::move(validity_); }
+    /// Notes an explanation adds when a measure is nonzero ([[note]] id, when = a measure's id,
+    /// messages): what the rules leave undefined and the pack decided (a first-year net asset
+    /// ≤ 0 takes growth over the last two years), said to the analyst. `condition` holds `when`.
+    const std::vector<scorecard_condition>& notes() const& { return notes_; }
+    std::vector<scorecard_condition> notes() && { return std::move(notes_); }
     const std::vector<scorecard_condition>& routes() const& { return routes_; }
     std::vector<scorecard_condition> routes() && { return std::move(routes_); }
     const std::vector<scorecard_controllable>& controllables() const& { return controllables_; }
@@ -380,7 +385,7 @@ private:
     std::string id_, name_zh_, name_en_, source_;
     double precision_ = 1e-9;
     std::vector<scorecard_input> inputs_;
-    std::vector<scorecard_condition> validity_, gates_, routes_;
+    std::vector<scorecard_condition> validity_, gates_, routes_, notes_;
     std::vector<scorecard_measure> measures_;
     std::vector<scorecard_item> items_;
     std::vector<scorecard_cap> caps_;

@@ -120,7 +120,11 @@ public:
 
     std::string line(const scorecard_columns& in, const scorecard_result& result, std::size_t row) {
         std::string text = verdict(in, result, row);
-        const std::string notes = clipped_scores(in, row);
+        std::string notes = clipped_scores(in, row);
+        if (result.valid(row) && result.route[row] < 0) {
+            const std::string decided = pack_notes();
+            if (!decided.empty()) notes += (notes.empty() ? "" : "; ") + decided;
+        }
         return notes.empty() ? text : text + (zh_ ? "。注：" : ". Note: ") + notes;
     }
 
@@ -157,6 +161,21 @@ private:
                                       format_number(it.max) + "分计"
                                 : "expert score " + it.expert_input + " " + format_number(v) +
                                       " is above its maximum, counted as " + format_number(it.max));
+        }
+        return join(parts);
+    }
+
+    // The pack's [[note]]s whose measure is nonzero for the firm scored last (verdict()).
+    std::string pack_notes() const {
+        std::vector<std::string> parts;
+        for (const auto& note : s_.notes()) {
+            const auto& measures = s_.measures();
+            const auto k = static_cast<std::size_t>(
+                std::find_if(measures.begin(), measures.end(),
+                             [&](const scorecard_measure& m) { return m.id == note.condition; }) -
+                measures.begin());
+            const double v = regs_[static_cast<std::size_t>(c_.measure_reg[k]) * chunk];
+            if (v == v && v != 0) parts.push_back(fill(zh_ ? note.message_zh : note.message_en));
         }
         return join(parts);
     }

@@ -137,6 +137,29 @@ std::vector<scorecard_measure> read_measures(const toml::table& root, const std:
     return measures;
 }
 
+// Notes of an explanation: each names the measure whose nonzero value calls for it.
+std::vector<scorecard_condition> read_notes(const toml::table& root, const std::string& source,
+                                            const std::vector<scorecard_measure>& measures) {
+    std::vector<scorecard_condition> notes;
+    detail::each_toml_table(root, "note", source, [&](const detail::toml_reader& r) {
+        scorecard_condition n;
+        n.id = r.text("id", true);
+        const detail::toml_reader named = r.as("note '" + n.id + "'");
+        n.condition = named.text("when", true);
+        n.message_zh = named.text("message_zh", true);
+        n.message_en = named.text("message_en", true);
+        const auto found = std::find_if(measures.begin(), measures.end(),
+                                        [&](const scorecard_measure& m) { return m.id == n.condition; });
+        if (found == measures.end())
+            named.fail("when",
+                       "names no measure: '" + n.condition + "'" +
+                           detail::suggestion(n.condition, measures,
+                                              [](const scorecard_measure& m) -> std::string_view { return m.id; }));
+        notes.push_back(std::move(n));
+    });
+    return notes;
+}
+
 // An item scored by band tables: one measure, or the better of several alternatives.
 void read_alternatives(const detail::toml_reader& r, const detail::toml_reader& named, const std::string& source,
                        scorecard_item& it) {
@@ -259,6 +282,7 @@ scorecard scorecard::from_toml(std::string_view text, const std::string& source)
     s.gates_ = read_conditions(root, source, "gate", "condition");
     s.routes_ = read_conditions(root, source, "route", "condition");
     s.measures_ = read_measures(root, source);
+    s.notes_ = read_notes(root, source, s.measures_);
     s.items_ = read_items(root, source, s.inputs_);
     // Expert scores are whole points (工作指引: each sub-item is scored in integers, indicators.md
     // §6a): a fraction is invalid input naming the score, never rounded into a pass or a fail.

@@ -296,6 +296,26 @@ BOOST_AUTO_TEST_CASE(malformed_packs_name_file_item_and_key) {
     fails(too_many, "more points than the item's max");
     fails(good + "[[gate]]\nid = \"g\"\ncondition = \"a +\"\n", "gate 'g': key 'condition'");
     fails("id = \"x\"\n", "[pass]");
+    // a note names the measure that calls for it
+    const std::string measured = good + "[[measure]]\nid = \"a_low\"\nformula = \"if(a < 5, 1, 0)\"\n";
+    const std::string note = "[[note]]\nid = \"n\"\nmessage_zh = \"低\"\nmessage_en = \"low a {a}\"\nwhen = ";
+    BOOST_CHECK_NO_THROW(scorecard::from_toml(measured + note + "\"a_low\"\n"));
+    fails(measured + note + "\"a_lo\"\n", "did you mean 'a_low'");
+}
+
+BOOST_AUTO_TEST_CASE(pack_notes_join_the_explanation_when_their_measure_is_nonzero) {
+    const scorecard card = scorecard::from_toml(
+        "id = \"x\"\n[[input]]\nid = \"a\"\n[[measure]]\nid = \"a_low\"\nformula = \"if(a < 5, 1, 0)\"\n"
+        "[[item]]\nid = \"i\"\nmax = 10\nmeasure = \"a\"\nbands = [{min = 5, points = 10}, {points = 0}]\n"
+        "[[note]]\nid = \"n\"\nwhen = \"a_low\"\nmessage_zh = \"a为{a}\"\nmessage_en = \"a is only {a}\"\n"
+        "[pass]\nrule = \"total >= 0\"\n");
+    BOOST_TEST(card.notes().size() == 1u);
+    std::vector<double> a{3, 7};
+    const scorecard_columns in{2, {a.data()}};
+    const scorecard_result result = card.evaluate(in);
+    const auto lines = card.explain(in, result, {0, 1}, "en");
+    BOOST_TEST(lines[0].find("Note: a is only 3") != std::string::npos, lines[0]);
+    BOOST_TEST(lines[1].find("Note") == std::string::npos, lines[1]);
 }
 
 // ---- the C++ boundary: panels by name and unit, non-finite input, the gap's vocabulary and bounds

@@ -259,3 +259,21 @@ def test_an_unrelated_extra_column_is_no_misspelt_header():
     table = hnte(one=dict(years_operating=2, sales_y1=None, rd_y1=None, net_assets_y1=None))
     table = table.drop(columns=["sales_y1"]).assign(sales=4500.0, note="x")
     assert zb.scorecards.evaluate(table, "hnte-2016")["status"].tolist() == ["passed"]
+
+
+@pytest.mark.parametrize("pack", ["hnte-2016", "hnte-2008"])
+def test_a_negative_net_asset_base_is_taken_as_zero_and_said_in_the_explanation(pack):
+    # indicators.md §6a leaves a negative first-year net asset undefined and recommends treating a
+    # non-positive base like 0 and flagging it: growth over the last two years, 1800 / 1300 - 1 =
+    # 38.5 % (≥ 35 %: band A), the same points as with a first year of 0.
+    negative = pd.DataFrame([{**HNTE, "net_assets_y1": -200.0}])
+    zero = pd.DataFrame([{**HNTE, "net_assets_y1": 0.0}])
+    scored, base = zb.scorecards.evaluate(negative, pack), zb.scorecards.evaluate(zero, pack)
+    assert scored["total"].tolist() == base["total"].tolist()
+    assert "first-year net assets -200" in scored["explanation_en"].iloc[0]
+    assert "第一年末净资产-200万元为负" in scored["explanation_zh"].iloc[0]
+    assert "net assets" not in base["explanation_en"].iloc[0]
+    # a negative second year: no net-asset growth points, said too
+    second = pd.DataFrame([{**HNTE, "net_assets_y2": -50.0}])
+    text = zb.scorecards.evaluate(second, pack)["explanation_en"].iloc[0]
+    assert "second-year net assets -50" in text and "first-year" not in text
