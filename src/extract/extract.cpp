@@ -946,23 +946,29 @@ std::size_t day_date_at(const code_points& cps, std::size_t j) {
     return 0;
 }
 
-// What 以来 at k starts from: 0 for a start within the year (今年以来, 年初以来, 3月以来: the
-// period's own span), the year for 2021年以来 (2022 for 2021年底以来), -1 for a start of no stated
-// year (“十四五”以来, 建区以来, 党的十八大以来): a span of several years.
+// What 以来 at k starts from: the year for 2021年以来 (2022 for 2021年底以来, 2021 for 2021年度以来);
+// -1 for a start of several years back with no year stated (“十四五”以来, 党的十八大以来, 近三年以来,
+// 建区以来, 成立以来); 0 for anything else, read as a start within the period's year (今年以来,
+// 一季度以来, 上半年以来, 3月份以来, 年初以来): a span is only flagged when the text says it is one.
 int since_start(const code_points& cps, std::size_t k) {
     std::size_t j = k;
-    if (j >= 2 && cps[j - 2].c == U'年' && one_of(cps[j - 1].c, U"底末")) --j;
-    const bool year_end = j < k;
-    if (j >= 2 && (ends_with(cps, j, U"今年") || ends_with(cps, j, U"本年") || ends_with(cps, j, U"年初") ||
-                   ends_with(cps, j, U"开年") || ends_with(cps, j, U"年内")))
+    if (j >= 2 && cps[j - 2].c == U'年' && one_of(cps[j - 1].c, U"底末度")) --j;
+    const bool year_end = j < k && cps[k - 1].c != U'度';
+    if (j >= 1 && cps[j - 1].c == U'年') {
+        int year = 0, scale = 1;
+        std::size_t digits = 0;
+        for (std::size_t i = j - 1; i > 0 && digits < 4 && is_digit(cps[i - 1].c); --i, ++digits, scale *= 10)
+            year += static_cast<int>(cps[i - 1].c - '0') * scale;
+        if (digits == 4) return year + (year_end ? 1 : 0);
+        // 三年, 多年, 几年 (a count of years) before 以来; 今年, 上半年, 本年 are this year's
+        if (j >= 2 && (chinese_digit(cps[j - 2].c) > 0 || one_of(cps[j - 2].c, U"多几十"))) return -1;
         return 0;
-    if (j >= 1 && one_of(cps[j - 1].c, U"月季周")) return 0;
-    if (j < 1 || cps[j - 1].c != U'年') return -1;
-    int year = 0, scale = 1;
-    for (std::size_t i = j - 1; i > 0 && j - i <= 4 && is_digit(cps[i - 1].c); --i, scale *= 10)
-        year += static_cast<int>(cps[i - 1].c - '0') * scale;
-    if (year < 1900) return -1;  // 近三年以来, 多年以来
-    return year + (year_end ? 1 : 0);
+    }
+    if (j >= 1 && one_of(cps[j - 1].c, U"”\"五大")) return -1;  // “十四五”, 十四五, 党的十八大
+    for (const char32_t* founded :
+         {U"成立", U"建立", U"设立", U"组建", U"建区", U"建市", U"建县", U"挂牌", U"撤县设区"})
+        if (ends_with(cps, j, std::u32string_view(founded))) return -1;
+    return 0;
 }
 
 // The year a period code starts in (2024H1 → 2024), 0 when it names none.
@@ -987,7 +993,9 @@ bool target_period(const code_points& cps, std::size_t k, std::size_t n) {
     bool sentence = false;
     if (k > 0 && cps[k - 1].c == U'到') return true;
     for (std::size_t j = k; j > 0 && k - j < 8 && !clause_end(cps[j - 1].c); --j)
-        if (j >= 2 && target_word_at(cps, j - 2, sentence)) return true;
+        if ((j >= 2 && target_word_at(cps, j - 2, sentence)) ||
+            (cps[j - 1].c == U'拟' && target_word_at(cps, j - 1, sentence)))
+            return true;
     static const char_set stops(U"力预确争目计拟打展0123456789。！？；;!?\n\r");  // one test a code point
     for (std::size_t j = k + n; j < cps.size() && j - k < 40; ++j) {
         const char32_t c = cps[j].c;
@@ -1657,7 +1665,7 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
             const bool until = starts_with(cps, k, U"截至") || starts_with(cps, k, U"截止");
             const std::size_t day = until ? 0 : day_date_at(cps, k + n);
             // 2021年以来, 3月以来, 2023年底以来: where a span up to now starts, not the period in force.
-            const std::size_t tail = k + n < cps.size() && one_of(cps[k + n].c, U"底末") ? 1 : 0;
+            const std::size_t tail = k + n < cps.size() && one_of(cps[k + n].c, U"底末初份度") ? 1 : 0;
             const bool since = starts_with(cps, k + n + tail, U"以来") && before.current;
             if (day || compared_period(cps, k) || since) {
                 state = before;

@@ -234,3 +234,13 @@ def test_utf16_without_a_byte_order_mark_or_any_ascii_is_detected(codec):
     text = "上半年，新认定高新技术企业拾贰家，专利授权量叁佰零伍件。"
     facts = zb.extract(text.encode(codec))
     assert list(zip(facts["variable"], facts["value"])) == [("hnte_recognised", 12), ("patents_granted", 305)]
+
+
+def test_a_start_within_the_year_before_yilai_is_no_span():
+    text = (
+        "2025年上半年，一季度以来新认定高新技术企业6家，3月份以来走访服务企业45家，上半年以来新增科技型中小企业11家，"
+        "2025年初以来新增孵化器2个。近五年以来累计培育高新技术企业88家，党的十八大以来争取上级资金3.2亿元。"
+    )
+    facts = zb.extract(text)
+    assert list(facts["period"].astype(str)) == ["2025H1"] * 6
+    assert list(facts["flag_since"]) == [False, False, False, False, True, True]
