@@ -116,6 +116,10 @@ public:
           zh_(zh),
           regs_(static_cast<std::size_t>(c_.prog.registers()) * chunk) {
         one_.rows = 1;
+        // The register of each note's measure, found once (the loader checked that it exists).
+        for (const auto& note : s.notes())
+            for (std::size_t k = 0; k < s.measures().size(); ++k)
+                if (s.measures()[k].id == note.condition) note_regs_.push_back(c_.measure_reg[k]);
     }
 
     std::string line(const scorecard_columns& in, const scorecard_result& result, std::size_t row) {
@@ -168,14 +172,10 @@ private:
     // The pack's [[note]]s whose measure is nonzero for the firm scored last (verdict()).
     std::string pack_notes() const {
         std::vector<std::string> parts;
-        for (const auto& note : s_.notes()) {
-            const auto& measures = s_.measures();
-            const auto k = static_cast<std::size_t>(
-                std::find_if(measures.begin(), measures.end(),
-                             [&](const scorecard_measure& m) { return m.id == note.condition; }) -
-                measures.begin());
-            const double v = regs_[static_cast<std::size_t>(c_.measure_reg[k]) * chunk];
-            if (v == v && v != 0) parts.push_back(fill(zh_ ? note.message_zh : note.message_en));
+        for (std::size_t n = 0; n < note_regs_.size(); ++n) {
+            const double v = regs_[static_cast<std::size_t>(note_regs_[n]) * chunk];
+            const auto& note = s_.notes()[n];
+            if (!std::isnan(v) && v != 0) parts.push_back(fill(zh_ ? note.message_zh : note.message_en));
         }
         return join(parts);
     }
@@ -238,6 +238,7 @@ private:
     const detail::compiled_scorecard& c_;
     bool zh_;
     std::vector<double> regs_;
+    std::vector<int> note_regs_;  // per note of the pack
     scorecard_result one_;
 };
 
