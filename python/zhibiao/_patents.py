@@ -6,7 +6,7 @@ from typing import Any, Iterable
 
 import numpy as np
 
-from ._suggest import checked_keywords
+from ._suggest import checked_keywords, closest_name
 from . import _core
 
 _NO_DATE = np.iinfo(np.int32).min
@@ -46,6 +46,29 @@ def _days(values: Any, column: str, threads: int = 0) -> np.ndarray:
     days = np.asarray(parsed.to_numpy(dtype="datetime64[D]")).astype(np.int64)
     days[unread] = _NO_DATE
     return days.astype(np.int32)
+
+
+def _column(records: Any, name: str, role: str) -> Any:
+    """The column ``name`` of the records, or MissingVariableError naming the role and the closest
+    column (a misspelt ``end=`` must not count lapsed patents as in force)."""
+    if name in records:
+        return records[name]
+    guess = closest_name(str(name), [str(c) for c in records.columns])
+    hint = f"; did you mean {guess!r}?" if guess else f"; the columns are {', '.join(map(str, records.columns))}"
+    raise _core.MissingVariableError(f"patents_in_force: no {role} column {name!r} in the records{hint}")
+
+
+def _query_dates(dates: Any) -> Any:
+    """The dates to count at: a list of dates, or one date alone (a str is one date, not its characters)."""
+    import pandas as pd
+
+    if isinstance(dates, (str, bytes, pd.Timestamp, np.datetime64)) or not np.iterable(dates):
+        dates = [dates]
+    query = pd.to_datetime(list(dates), errors="coerce")
+    bad = [d for d, q in zip(dates, query) if pd.isna(q)]
+    if bad:
+        raise _core.ParseError(f"patents_in_force: cannot read {bad[0]!r} as a date to count at")
+    return query
 
 
 def _text_codes(column: Any, threads: int) -> tuple[np.ndarray, list[str]]:
@@ -93,10 +116,12 @@ def patents_in_force(
     records
         A DataFrame with one row per patent.
     dates
-        The dates to count at (e.g. year ends, June 30).
+        The dates to count at (e.g. year ends, June 30), or one date.
     region, kind, filing, grant, end, extension
-        Column names. Rows whose ``kind`` is "invention" (or 发明) are counted; ``kind=None``
-        counts every row. ``extension`` is a term extension in days. A record without a
+        Column names; a column named that the records lack is a MissingVariableError (KeyError)
+        with the closest name — except the default ``end="end_date"``, which may be absent (no
+        lapse recorded: pass ``end=`` when the column has another name). Rows whose ``kind`` is
+        "invention" (or 发明) are counted; ``kind=None`` counts every row. ``extension`` is a term extension in days. A record without a
         region is excluded (``bad_region``). **Categorical** region and kind columns are the
         fast path: their codes are used as they are, and only the categories are read as text
         (``records.astype({"region": "category"})``, or ``dtype={"region": "category"}`` in
@@ -115,21 +140,25 @@ def patents_in_force(
     """
     import pandas as pd
 
-    query = pd.to_datetime(list(dates))
-    region_index, regions = _text_codes(records[region], threads)
+    query = _query_dates(dates)
+    region_index, regions = _text_codes(_column(records, region, "region"), threads)
     selected = None
     if kind is not None:
-        kind_codes, kinds = _text_codes(records[kind], threads)
+        kind_codes, kinds = _text_codes(_column(records, kind, "kind (kind=None counts every row)"), threads)
         accepted = np.append(np.isin(np.asarray(kinds, dtype=object), list(_INVENTION)), False)
         selected = accepted[kind_codes].view(np.uint8)  # code -1 (missing) → the appended False
     as_of_days = _days([as_of if as_of is not None else pd.Timestamp.today().normalize()], "as_of")[0]
+    # The default end column may be absent (no lapses recorded); one the caller named may not.
+    end_days = None
+    if end is not None and (end in records or end != "end_date"):
+        end_days = _days(_column(records, end, "end date").to_numpy(), end, threads)
     counts, tally = _core.patents_in_force(
         region_index,
         len(regions),
-        _days(records[filing].to_numpy(), filing, threads),
-        _days(records[grant].to_numpy(), grant, threads),
-        _days(records[end].to_numpy(), end, threads) if end is not None and end in records else None,
-        records[extension].fillna(0).to_numpy(dtype=np.int32) if extension is not None else None,
+        _days(_column(records, filing, "filing date").to_numpy(), filing, threads),
+        _days(_column(records, grant, "grant date").to_numpy(), grant, threads),
+        end_days,
+        _column(records, extension, "extension").fillna(0).to_numpy(dtype=np.int32) if extension is not None else None,
         selected,
         _days(query, "dates").tolist(),
         int(as_of_days),

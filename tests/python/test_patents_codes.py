@@ -138,3 +138,26 @@ def test_factorize_texts_on_many_rows_in_parallel(threads):
     cells = [pool[p] if p % 5 else _distinct_copy(pool[p]) for p in picks.tolist()]
     cells[::97] = [None] * len(cells[::97])
     _assert_same_as_pandas(cells, threads)
+
+
+def test_a_named_column_the_records_lack_is_refused_with_the_closest_name():
+    """A misspelt end= once counted lapsed patents as in force (the column was silently skipped):
+    南通's 2016 patent ends 2020-01-01, so on 2021-06-30 南通 holds 0, not 1."""
+    frame = records().rename(columns={"end_date": "lapse"})
+    assert zb.patents_in_force(frame, DATES, end="lapse").loc["南通"].tolist() == [2, 0]
+    with pytest.raises(zb.MissingVariableError, match="'lapse_date'.*lapse"):
+        zb.patents_in_force(frame, DATES, end="lapse_date")
+    with pytest.raises(KeyError, match="did you mean 'region'"):
+        zb.patents_in_force(frame, DATES, region="regoin", end="lapse")
+    with pytest.raises(KeyError, match="kind=None"):
+        zb.patents_in_force(frame.drop(columns="kind"), DATES, end="lapse")
+    # The default end column may be absent: no lapse recorded.
+    no_end = zb.patents_in_force(frame.drop(columns="lapse"), DATES)
+    assert no_end.loc["南通"].tolist() == [2, 1]
+
+
+def test_one_date_alone_is_one_date_not_its_characters():
+    one = zb.patents_in_force(records(), "2019-12-31")
+    pd.testing.assert_frame_equal(one, expected().iloc[:, :1])
+    with pytest.raises(zb.ParseError, match="'2019-13-45'"):
+        zb.patents_in_force(records(), ["2019-12-31", "2019-13-45"])
