@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -33,6 +34,27 @@ std::optional<unit> catalogue::declared_unit(const std::string& name) const {
 
 namespace {
 
+// The factor `* 100` an analyst used to writing "share × 100" in a spreadsheet puts into a
+// formula whose unit is already '%' (or `* 10000` with '件/万人'): the result is converted into the
+// declared unit, so the literal would scale it a second time — a silent 100-fold error. Looks at
+// the factors of the formula's top-level product (through parentheses, unary minus and the
+// left side of divisions); a power of ten equal to what the unit's scale does is refused.
+const detail::formula_node* double_scaling_factor(const detail::formula_node& n, double unit_scale) {
+    using detail::node_kind;
+    if (n.kind == node_kind::unary_minus) return double_scaling_factor(*n.args[0], unit_scale);
+    if (n.kind != node_kind::binary || (n.op != "*" && n.op != "/")) return nullptr;
+    const detail::formula_node& right = *n.args[1];
+    if (n.op == "*" && right.kind == node_kind::number && right.number_unit.symbol() == "1" && right.number >= 100 &&
+        std::abs(right.number * unit_scale - 1) < 1e-9)
+        return &right;
+    const detail::formula_node& left = *n.args[0];
+    if (n.op == "*" && left.kind == node_kind::number && left.number_unit.symbol() == "1" && left.number >= 100 &&
+        std::abs(left.number * unit_scale - 1) < 1e-9)
+        return &left;
+    if (const auto* found = double_scaling_factor(left, unit_scale)) return found;
+    return n.op == "*" ? double_scaling_factor(right, unit_scale) : nullptr;
+}
+
 // Parses the formula (if not yet parsed) and checks its units against what the catalogue declares.
 // Errors keep their class (a unit clash is an incompatible_units_error on every path); the
 // caller adds which indicator and where.
@@ -45,6 +67,14 @@ void check_indicator(const catalogue& cat, indicator& i) {
                                                              ", which cannot convert to '" + i.unit.symbol() + "' (" +
                                                              i.unit.dim().to_string() + ")",
                                                          {0, i.formula.size()}));
+    if (const auto* literal = double_scaling_factor(detail::root_of(i.parsed), i.unit.scale())) {
+        const std::string written = i.formula.substr(literal->span.begin, literal->span.end - literal->span.begin);
+        throw incompatible_units_error(i.parsed.describe(
+            "multiplies by " + written + " while the unit '" + i.unit.symbol() +
+                "' already scales the result (a ratio of 0.25 is written 25 in '%'): the value would be " + written +
+                " times too large; drop the factor, or give the unit the formula means without it",
+            literal->span));
+    }
 }
 
 }  // namespace

@@ -54,6 +54,34 @@ BOOST_AUTO_TEST_CASE(units_are_checked_with_a_caret) {
     BOOST_TEST(compute_indicator(q, make("x", "rd_personnel / (employed / 10000[人])", "人")).values()(0) == 5.0);
 }
 
+BOOST_AUTO_TEST_CASE(a_factor_that_repeats_the_units_scaling_is_refused) {
+    // R&D 3000 万元 over GDP 120.5 亿元 is 0.249 % (indicators.md §1.1: the ratio, in %). A spreadsheet's
+    // "× 100" on top of the unit '%' gave 24.9 "%"; and "× 10000" on top of '件/万人' likewise.
+    catalogue c = catalogue::builtin();
+    for (const auto& [formula, unit_symbol] :
+         {std::pair{"rd_expenditure / gdp * 100", "%"}, std::pair{"100 * rd_expenditure / gdp", "%"},
+          std::pair{"-(rd_expenditure / gdp - 1) * 100", "百分点"},
+          std::pair{"valid_invention_patents / population * 10000", "件/万人"}}) {
+        try {
+            c.add(make("x", formula, unit_symbol));
+            BOOST_FAIL("expected incompatible_units_error for " << formula);
+        } catch (const incompatible_units_error& e) {
+            BOOST_TEST(std::string(e.what()).find("already scales the result") != std::string::npos);
+            BOOST_TEST(std::string(e.what()).find("indicator 'x'") != std::string::npos);
+        }
+    }
+    // Not a repetition: the unit alone scales, a divisor of 100 (an index over its base 100), a
+    // factor the unit does not repeat, a literal with its unit.
+    for (const auto& [formula, unit_symbol] :
+         {std::pair{"rd_expenditure / gdp", "%"}, std::pair{"(rd_expenditure - 100[万元]) / gdp / 100", "%"},
+          std::pair{"rd_expenditure / gdp * 100", "1"}, std::pair{"rd_expenditure / gdp * 1000", "%"},
+          std::pair{"rd_expenditure * 100[%] / gdp", "%"}})
+        BOOST_CHECK_NO_THROW(c.add(make("y", formula, unit_symbol)));
+    panel p = parse_csv("entity,period,rd_expenditure[万元],gdp[亿元]\na,2023,3000,120.5\n");
+    BOOST_TEST(compute_indicator(p, make("x", "rd_expenditure / gdp", "%")).values()(0) == 3000.0 / 1205000 * 100,
+               tt::tolerance(1e-12));
+}
+
 BOOST_AUTO_TEST_CASE(unknown_names_suggest_the_nearest) {
     panel p = parse_csv("entity,period,population[万人]\na,2023,10\n");
     try {

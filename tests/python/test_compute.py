@@ -225,3 +225,15 @@ def test_the_result_columns_of_one_call_are_one_block_that_any_column_keeps_aliv
     np.testing.assert_array_equal(kept, expected["tech_contract_share_gdp"].to_numpy())
     kept[0] = -1.0  # writable, and ours alone
     assert expected["tech_contract_share_gdp"].to_numpy()[0] != -1.0 and len(churn) == 50
+
+
+def test_a_spreadsheet_times_100_on_a_percent_indicator_is_refused():
+    """rd_expenditure / gdp is 0.249 % for 3000 万元 over 120.5 亿元; "* 100" with unit '%' would
+    have given 24.9 — the unit already scales the ratio."""
+    panel = zb.read_csv(io.StringIO("region,period,rd_expenditure[万元],gdp[亿元]\nA,2023,3000,120.5\n"))
+    doubled = zb.Indicator("rd_share", "rd_expenditure / gdp * 100", unit="%")
+    with pytest.raises(zb.IncompatibleUnitsError, match="indicator 'rd_share': multiplies by 100") as caught:
+        panel.compute([doubled])
+    assert isinstance(caught.value, ValueError)
+    share = zb.Indicator("rd_share", "rd_expenditure / gdp", unit="%")
+    assert panel.compute([share])["rd_share"].iloc[0] == pytest.approx(3000 / 1_205_000 * 100, rel=1e-12)
