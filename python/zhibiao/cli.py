@@ -59,7 +59,9 @@ def _pad(text: str, width: int, right: bool = False) -> str:
 
 
 def _format(value: float, decimals: int) -> str:
-    return "—" if math.isnan(value) else f"{value:,.{decimals}f}"
+    from ._tables import round_half_away  # 四舍五入, as write_csv prints (f-strings round halves to even)
+
+    return "—" if math.isnan(value) else f"{float(round_half_away(value, decimals)):,.{decimals}f}"
 
 
 def _print_city_table(values: Any, reasons: Any, out: Any = sys.stdout) -> None:

@@ -178,3 +178,21 @@ def test_the_library_keeps_units_through_rollup_and_compute(sample_dir):
     table = rolled.to_pandas()
     assert zb.units(table)["population"] == panel.units["population"]
     assert zb.units(rolled.compute(["rd_intensity"])) == {"rd_intensity": "%"}
+
+
+def test_tables_round_halves_away_from_zero_as_statistical_tables_print():
+    """四舍五入 as Excel's ROUND: 1 of 8 projects approved is 12.5 %, printed 13 with no decimal
+    (pandas' round gives 12); 1 of 400 is 0.25 % → 0.3 (project_approval_rate has 1 decimal);
+    107 / 40 = 2.675 is held as 2.67499… and still printed 2.68."""
+    from zhibiao._tables import round_half_away
+
+    panel = zb.read_csv(
+        io.StringIO("region,period,projects_applied[项],projects_approved[项]\nA,2023,400,1\nB,2023,16,1\nC,2023,3,2\n")
+    )
+    buffer = io.StringIO()
+    zb.write_csv(panel.compute(["project_approval_rate"]), buffer)
+    assert [line.split(",")[-1] for line in buffer.getvalue().splitlines()[1:]] == ["0.3", "6.3", "66.7"]
+    got = round_half_away(np.array([12.5, -12.5, 107 / 40, 1.005, 0.49999, -0.004, np.nan, 1e300]), 0)
+    np.testing.assert_array_equal(got[:6], [13.0, -13.0, 3.0, 1.0, 0.0, 0.0])
+    assert np.isnan(got[6]) and got[7] == 1e300 and not np.signbit(got[5])
+    np.testing.assert_array_equal(round_half_away(np.array([107 / 40, 1.005, -2.675]), 2), [2.68, 1.01, -2.68])
