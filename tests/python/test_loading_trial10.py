@@ -69,7 +69,10 @@ GOOD_RULE = 'id = "big"\nseverity = "hard"\nvariable = "gdp"\ncheck = "gdp <= 50
         ("[[rules]]\n" + GOOD_RULE, r"'rules' is not a key \(did you mean 'rule'\?\)"),
         ("", r"no \[\[rule\]\] tables"),
         # A misspelt key: the rule ran without its message.
-        ("[[rule]]\n" + GOOD_RULE + 'mesage = "x"\n', r"rules.toml:7: rule 'big': 'mesage' is not a key \(did you mean 'message'\?\)"),
+        (
+            "[[rule]]\n" + GOOD_RULE + 'mesage = "x"\n',
+            r"rules.toml:7: rule 'big': 'mesage' is not a key \(did you mean 'message'\?\)",
+        ),
         ("[[rule]]\n" + GOOD_RULE + "[[rule]]\n" + GOOD_RULE, r"key 'id' is used twice \(first on line 1\)"),
         # A number, not a condition: true wherever not 0, so B's gdp of 100 passed "gdp - 50".
         ('[[rule]]\nid = "x"\ncheck = "gdp - 50[亿元]"\n', r"must be a condition"),
@@ -107,6 +110,23 @@ def test_a_file_with_another_separator_names_it(sep, shown):
     assert zb.read_csv(io.StringIO(text), sep=sep).to_pandas()["gdp"].tolist() == [1.0]
 
 
-@pytest.mark.parametrize(("text", "period"), [("2024年第2季度", "2024Q2"), ("2024年3季度", "2024Q3"), ("2024年前3季度", "2024YTD09")])
+@pytest.mark.parametrize(
+    ("text", "period"), [("2024年第2季度", "2024Q2"), ("2024年3季度", "2024Q3"), ("2024年前3季度", "2024YTD09")]
+)
 def test_quarters_in_arabic_digits(text, period):
     assert _panel(f"region,period,gdp[亿元]\nA,{text},1\n").periods == [period]
+
+
+def test_from_pandas_names_the_rows_without_a_key():
+    # The message was "missing entity code or period in the DataFrame", with no row.
+    import numpy as np
+    import pandas as pd
+
+    df = pd.DataFrame(
+        {"region": ["A", "B", "C"], "period": ["2023", np.nan, "2023"], "gdp": [1.0, 2.0, 3.0]}, index=[10, 20, 30]
+    )
+    with pytest.raises(zb.ParseError, match=r"no period in column 'period', 1 row \(index 20\)"):
+        zb.Panel.from_pandas(df, "region", "period", units={"gdp": "亿元"})
+    df = pd.DataFrame({"region": [None, "B"], "period": ["2023", "2023"], "gdp": [1.0, 2.0]})
+    with pytest.raises(zb.ParseError, match=r"no entity code in column 'region', 1 row \(index 0\)"):
+        zb.Panel.from_pandas(df, "region", "period", units={"gdp": "亿元"})
