@@ -2,6 +2,7 @@
 #include "io/toml.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -121,7 +122,31 @@ const std::vector<rule>& builtin_rules() {
     return rules;
 }
 
+namespace {
+
+/// A column the catalogue knows, given in a unit of another quantity (gdp[万人], population[亿元],
+/// rd_intensity[万元]): a slip in the header. The rules read such columns through published()
+/// and bare bounds (`published(gdp) >= 0`), which take any unit, so the panel came out clean;
+/// compute() refuses it through the indicator's unit. validate() refuses it too, naming it.
+void check_units_against_catalogue(const panel& p, const catalogue& cat) {
+    for (const auto& c : p.columns()) {
+        if (!c.unit_given()) continue;
+        const std::optional<unit> declared = cat.declared_unit(c.name());
+        if (!declared || c.unit().convertible_to(*declared)) continue;
+        location where;
+        where.variable = c.name();
+        throw incompatible_units_error("variable '" + c.name() + "' is given in '" + c.unit().symbol() + "' (" +
+                                           c.unit().dim().to_string() + "), but the catalogue's '" + c.name() +
+                                           "' is in '" + declared->symbol() + "' (" + declared->dim().to_string() +
+                                           ") or another unit of that quantity: is the unit in the header right?",
+                                       where);
+    }
+}
+
+}  // namespace
+
 validation_report validate(const panel& p, const std::vector<rule>& rules, const catalogue& cat) {
+    check_units_against_catalogue(p, cat);
     validation_report report;
     report.rows_checked = p.rows();
     compute_options strict;

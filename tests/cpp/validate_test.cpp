@@ -61,6 +61,25 @@ message = "more S&T staff than employees"
     BOOST_CHECK_THROW(rules_from_toml("[[rule]]\nid = \"x\"\ncheck = \"1\"\nseverity = \"meh\"\n"), parse_error);
 }
 
+// Round 10: a catalogue variable in a unit of another quantity (gdp[万人], a header slip) passed
+// validate() clean — the rules read it through published() and bare bounds, which take any
+// unit — though compute() refuses it. validate() now refuses it, naming the variable.
+BOOST_AUTO_TEST_CASE(a_catalogue_variable_in_a_unit_of_another_quantity_is_refused) {
+    for (const char* header : {"gdp[万人]", "population[亿元]", "rd_intensity[万元]"}) {
+        panel p = parse_csv(std::string("region,period,") + header + "\nA,2023,1\n");
+        try {
+            validate(p);
+            BOOST_FAIL("expected incompatible_units_error");
+        } catch (const incompatible_units_error& e) {
+            BOOST_TEST(e.message().find("is the unit in the header right?") != std::string::npos);
+            BOOST_TEST(!e.where().variable.empty());
+        }
+    }
+    // Another unit of the same quantity is fine, and so is a variable the catalogue does not know.
+    panel ok = parse_csv("region,period,gdp[万元],population[人],staff[万人]\nA,2023,1,2,3\n");
+    BOOST_TEST(validate(ok).findings.empty());
+}
+
 // Round 10: a rules file with a misspelt key or table was read as if the key were absent — a
 // `[[rules]]` file checked nothing and reported no findings (a clean bill for bad data), and a
 // rule without its message, or with two ids alike, or a check that is a number ("gdp - 50[亿元]",

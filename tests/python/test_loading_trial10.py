@@ -130,3 +130,17 @@ def test_from_pandas_names_the_rows_without_a_key():
     df = pd.DataFrame({"region": [None, "B"], "period": ["2023", "2023"], "gdp": [1.0, 2.0]})
     with pytest.raises(zb.ParseError, match=r"no entity code in column 'region', 1 row \(index 0\)"):
         zb.Panel.from_pandas(df, "region", "period", units={"gdp": "亿元"})
+
+
+@pytest.mark.parametrize("header", ["gdp[万人]", "population[亿元]", "rd_intensity[万元]"])
+def test_validate_refuses_a_catalogue_variable_in_a_unit_of_another_quantity(header):
+    # gdp[万人] validated clean (the rules read published(gdp) >= 0, any unit passes).
+    p = _panel(f"region,period,{header}\nA,2023,1\n")
+    with pytest.raises(zb.IncompatibleUnitsError, match="is the unit in the header right"):
+        p.validate()
+    run = subprocess.run(
+        [sys.executable, "-m", "zhibiao", "validate", "-", "-q"],
+        input=f"region,period,{header}\nA,2023,1\n".encode(),
+        capture_output=True,
+    )
+    assert run.returncode == 2 and "is the unit in the header right" in run.stderr.decode()
