@@ -352,7 +352,18 @@ class Panel:
         entity_index, entity_codes = _factorize_labels(df[entity], "entity code")
         period_index, period_values = _factorize_periods(df[period], freq)
         if (entity_index < 0).any() or (period_index < 0).any():
-            raise _core.ParseError("missing entity code or period in the DataFrame")
+            # Say which rows, as read_csv says which line: "missing … in the DataFrame" left the
+            # user to search a sheet of thousands of rows.
+            for label, column, codes in (("entity code", entity, entity_index), ("period", period, period_index)):
+                bad = np.flatnonzero(codes < 0)
+                if bad.size:
+                    shown = ", ".join(repr(df.index[k]) for k in bad[:5])
+                    more = f" and {bad.size - 5} more" if bad.size > 5 else ""
+                    rows = "row" if bad.size == 1 else "rows"
+                    raise _core.ParseError(
+                        f"missing entity code or period in the DataFrame: no {label} in column {column!r}, "
+                        f"{bad.size} {rows} (index {shown}{more})"
+                    )
         keys = (entity_codes, entity_index, period_values, period_index)
         columns, renamed, seen = cls._load_columns(df, variables, units, keys, explicit, ignored)
         _check_units_loaded(units, seen, special, ignored)

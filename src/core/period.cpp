@@ -1,11 +1,10 @@
 // Period grammar (after full-width normalisation and trimming):
 //   YYYY | YYYYH[12] | YYYYQ[1-4] | YYYY-MM | YYYYMmm | YYYYYTDmm  (also YYYY-H1, YYYY-q2, YYYYh1)
-//   YYYY年 | YYYY年上半年 | YYYY年下半年 | YYYY年[第]一..四季度 | YYYY年Q1 | YYYY年M月 | YYYY年1-M月
-//   YYYY/MM | YYYY/M | YYYY.MM (two digits: a number 2024.1 may be 2024.10) — a month
-//   YYYY年前二/两/三季度 — January to the quarter's end (2024YTD09)
-//   [截至|截止]YYYY年M月底|末, YYYY-MM-DD, YYYY/MM/DD, YYYY年M月D日 — a stock at a month's end
-//   (indicators.md §7.3: 截至6月底 = at 30 June) is of the span from January to that day,
-//   as the extractor reads it (docs/reports.md): 2024H1, 2024YTD09; another day is refused.
+//   YYYY年 | YYYY年上半年 | YYYY年下半年 | YYYY年[第]一..四季度 | YYYY年[第]1..4季度 | YYYY年Q1 | YYYY年M月 |
+//   YYYY年1-M月 YYYY/MM | YYYY/M | YYYY.MM (two digits: a number 2024.1 may be 2024.10) — a month YYYY年前二/两/三季度
+//   — January to the quarter's end (2024YTD09) [截至|截止]YYYY年M月底|末, YYYY-MM-DD, YYYY/MM/DD, YYYY年M月D日 — a
+//   stock at a month's end (indicators.md §7.3: 截至6月底 = at 30 June) is of the span from January to that day, as the
+//   extractor reads it (docs/reports.md): 2024H1, 2024YTD09; another day is refused.
 #include <cctype>
 
 #include "core/text.hpp"
@@ -108,12 +107,15 @@ period period::parse(std::string_view text) {
             if (take(s, "前")) {
                 if (take(s, "两"))
                     k = 2;
-                else if (!take_chinese_digit(s, k))
+                else if (!take_chinese_digit(s, k) && !take_number(s, k, 1))
                     return fail();
                 return take(s, "季度") && s.empty() ? year_to_date(y, 3 * k) : fail();
             }
             take(s, "第");
             if (take_chinese_digit(s, k)) return take(s, "季度") && s.empty() ? quarter(y, k) : fail();
+            // 第2季度, 2季度: the quarter in an Arabic digit (a month, 2024年10月, reads on below).
+            if (std::string_view t = s; take_number(t, k, 1) && take(t, "季度"))
+                return t.empty() ? quarter(y, k) : fail();
         }
         int first = 0;
         if (!take_number(s, first, 2)) return fail();

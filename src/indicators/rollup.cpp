@@ -5,20 +5,68 @@
 #include <functional>
 #include <limits>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "zhibiao/interrupt.hpp"
 #include "zhibiao/rollup.hpp"
 
 namespace zhibiao {
 
+namespace {
+
+// "320600 (南通市)" when the panel names the entity, else its code.
+std::string labelled(const panel& p, const std::unordered_map<std::string_view, std::size_t>& index,
+                     const std::string& code) {
+    auto it = index.find(code);
+    if (it == index.end() || p.entities()[it->second].name.empty()) return code;
+    return code + " (" + p.entities()[it->second].name + ")";
+}
+
+std::unordered_map<std::string_view, std::size_t> entity_index(const panel& p) {
+    std::unordered_map<std::string_view, std::size_t> index;
+    index.reserve(p.entities().size() * 2);
+    for (std::size_t e = 0; e < p.entities().size(); ++e) index.emplace(p.entities()[e].code, e);
+    return index;
+}
+
+// Entities of the panel inside another entity of it (child → the nearest ancestor in the panel):
+// a file with a prefecture's total beside its counties. Summing both counts the counties twice
+// (in the total's own row and again as children), so the roll-up refuses, naming a few pairs.
+void refuse_nested(const panel& p, const std::unordered_map<std::string_view, std::size_t>& index,
+                   const std::vector<std::pair<std::string, std::string>>& nested) {
+    if (nested.empty()) return;
+    std::string list;
+    for (std::size_t k = 0; k < nested.size() && k < 5; ++k)
+        list += (k ? ", " : "") + labelled(p, index, nested[k].first) + " in " + labelled(p, index, nested[k].second);
+    if (nested.size() > 5) list += " and " + std::to_string(nested.size() - 5) + " more";
+    throw error("the panel holds regions together with regions inside them (" + list +
+                "): rolling up would count the inner ones twice, in the outer region's own figures and again in "
+                "the sum; keep one level (drop the rows of the totals, or of their parts) before rolling up");
+}
+
+}  // namespace
+
 std::unordered_map<std::string, std::string> admin_parents(const panel& p, admin_level level) {
     std::unordered_map<std::string, std::string> map;
+    const auto index = entity_index(p);
+    std::vector<std::pair<std::string, std::string>> nested;
     for (const auto& e : p.entities()) {
         std::string parent = admin_parent(e.code);
-        if (level != admin_level::unknown)
-            while (!parent.empty() && admin_level_of(parent) != level) parent = admin_parent(parent);
+        if (level != admin_level::unknown) {
+            // The codes passed over on the way to `level` must not be in the panel themselves
+            // (a prefecture's row beside its counties, rolled up to the province).
+            while (!parent.empty() && admin_level_of(parent) != level) {
+                if (index.count(parent)) {
+                    nested.emplace_back(e.code, parent);
+                    break;
+                }
+                parent = admin_parent(parent);
+            }
+        }
         if (!parent.empty()) map[e.code] = parent;
     }
+    refuse_nested(p, index, nested);
     return map;
 }
 
@@ -90,6 +138,37 @@ void check_cycles(const std::unordered_map<std::string, std::string>& parent_of,
         }
         for (std::string_view code : walk) state[code] = finished;
     }
+}
+
+// A child whose chain of parents in the map reaches another entity of the panel: the map's
+// own nesting (a dict giving county → prefecture → province, with a prefecture row in the panel).
+// Chains end (check_cycles ran first); each code's answer is kept, so the walk is linear.
+void check_nested(const panel& p, const std::unordered_map<std::string, std::string>& parent_of,
+                  interrupt_ticker& tick) {
+    const auto index = entity_index(p);
+    std::unordered_map<std::string_view, std::string_view> inside;  // code → nearest ancestor in the panel, or ""
+    std::vector<std::string_view> walk;
+    std::vector<std::pair<std::string, std::string>> nested;
+    for (const auto& e : p.entities()) {
+        walk.clear();
+        std::string_view found;
+        for (auto next = parent_of.find(e.code); next != parent_of.end(); next = parent_of.find(next->second)) {
+            tick();
+            const std::string_view parent = next->second;
+            if (index.count(parent)) {
+                found = parent;
+                break;
+            }
+            if (auto known = inside.find(parent); known != inside.end()) {
+                found = known->second;
+                break;
+            }
+            walk.push_back(parent);
+        }
+        for (std::string_view code : walk) inside.emplace(code, found);
+        if (!found.empty()) nested.emplace_back(e.code, std::string(found));
+    }
+    refuse_nested(p, index, nested);
 }
 
 // True when a child's value is there but invalid for computing (rollup.hpp says which). An absent
@@ -203,6 +282,7 @@ rollup_result rollup(const panel& p, const std::unordered_map<std::string, std::
     interrupt_ticker tick(options.check_interrupt);
     check_orphans(p, parent_of);
     check_cycles(parent_of, tick);
+    check_nested(p, parent_of, tick);
     const parent_rows g = group_by_parent(p, parent_of, tick);
     rollup_result result;
     result.parents = panel(g.parents, p.periods(), g.out_parent, g.out_period);

@@ -451,11 +451,13 @@ public:
         parent_col_ = find_column(names, options_.parent, {"parent", "上级代码"}, "parent", source_);
         if (entity_col_ < 0)
             throw header_error(
-                "no entity column: name it with entity=... (looked for entity, region, code, adcode, 地区代码, 地区)");
+                "no entity column: name it with entity=... (looked for entity, region, code, adcode, 地区代码, 地区)" +
+                separator_hint());
         if (period_col_ < 0 && options_.period_value.empty())
             throw header_error(
                 "no period column: name it with period=... (looked for period, year, 年份, 时期), "
-                "or give every row one with period_value=...");
+                "or give every row one with period_value=..." +
+                separator_hint());
 
         std::size_t expected = text_.size() / std::max<std::size_t>(16, header_.size() * 4) + 16;
         row_keys keys(long_form ? expected / 4 : expected);
@@ -476,6 +478,20 @@ private:
         bool percent_ok = false;
         conversion permille_conversion{};
     };
+
+    // A header read as one field that holds another usual separator: a file separated by ';'
+    // (Excel in many locales), tabs or '|', read with the default ','. Said where the header is
+    // found wanting, so the message points at the cause rather than at a column name.
+    std::string separator_hint() const {
+        if (header_.size() != 1) return {};
+        for (char c : {';', '\t', '|'}) {
+            if (c == options_.separator || header_[0].find(c) == std::string::npos) continue;
+            const std::string shown = c == '\t' ? "\\t" : std::string(1, c);
+            return "; the header is one field holding '" + shown +
+                   "': if the file separates fields by it, read it with sep='" + shown + "' (csv_options::separator)";
+        }
+        return {};
+    }
 
     parse_error header_error(const std::string& message) const {
         location w;

@@ -1,6 +1,15 @@
 // Rule loading and evaluation.
 #include "io/toml.hpp"
 
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "formula/node.hpp"
+#include "zhibiao/detail/edit_distance.hpp"
+
 #include "core/text.hpp"
 
 #include "core/error_context.hpp"
@@ -12,13 +21,63 @@ namespace zhibiao {
 
 extern const char* const builtin_rules_toml;  // generated from data/rules.toml
 
+namespace {
+
+/// A key of `table` that is not among `keys` is refused, with the key it most likely means
+/// (`mesage` → 'message'), else the keys there are: a misspelt key was ignored (a rule without
+/// its message; a file of `[[rules]]` tables checked nothing and reported no findings).
+void allow_only(const toml::table& table, const std::vector<std::string>& keys, const std::string& source,
+                const std::string& what) {
+    for (const auto& [key, value] : table) {
+        const std::string k(key.str());
+        if (std::find(keys.begin(), keys.end(), k) != keys.end()) continue;
+        std::string hint = detail::suggestion(k, keys, [](const std::string& n) { return std::string_view(n); });
+        if (hint.empty()) {
+            hint = " (its keys:";
+            for (const auto& n : keys) hint += (n == keys.front() ? " " : ", ") + n;
+            hint += ")";
+        }
+        location w;
+        w.file = source;
+        w.line = static_cast<std::size_t>(value.source().begin.line);
+        throw parse_error(what + ": '" + k + "' is not a key" + hint, w);
+    }
+}
+
+/// A condition: a comparison, and/or/not of conditions, missing(x), or if() choosing between
+/// conditions. Anything else is a number, "true" wherever it is not 0 — a rule that never fires
+/// as meant (`gdp - 50[亿元]`).
+bool is_condition(const detail::formula_node& n) {
+    switch (n.kind) {
+        case detail::node_kind::logical_not:
+            return true;
+        case detail::node_kind::binary:
+            return n.op == "<" || n.op == "<=" || n.op == ">" || n.op == ">=" || n.op == "==" || n.op == "!=" ||
+                   n.op == "and" || n.op == "or";
+        case detail::node_kind::call:
+            if (n.name == "missing") return true;
+            return n.name == "if" && n.args.size() == 3 && is_condition(*n.args[1]) && is_condition(*n.args[2]);
+        default:
+            return false;
+    }
+}
+
+}  // namespace
+
 std::vector<rule> rules_from_toml(std::string_view text, const std::string& source) {
     const detail::toml_document doc(text, source);
+    allow_only(doc.root(), {"rule"}, source, "the rules file");
     std::vector<rule> rules;
+    std::unordered_map<std::string, std::size_t> line_of_id;
     detail::each_toml_table(doc.root(), "rule", source, [&](const detail::toml_reader& r) {
         rule x;
         x.id = r.text("id", true);
         const detail::toml_reader named = r.as("rule '" + x.id + "'");
+        allow_only(r.table(), {"id", "severity", "variable", "check", "message"}, source, "rule '" + x.id + "'");
+        const auto line = static_cast<std::size_t>(r.table().source().begin.line);
+        if (auto [it, fresh] = line_of_id.emplace(x.id, line); !fresh)
+            named.fail("id", "is used twice (first on line " + std::to_string(it->second) +
+                                 "): findings would not say which rule they come from");
         x.severity = named.text("severity");
         if (x.severity.empty()) x.severity = "hard";
         if (x.severity != "hard" && x.severity != "soft") named.fail("severity", "must be 'hard' or 'soft'");
@@ -30,8 +89,31 @@ std::vector<rule> rules_from_toml(std::string_view text, const std::string& sour
         } catch (const error& e) {
             detail::rethrow_at_key(named, "rule '" + x.id + "'", "check", e);
         }
+        if (!is_condition(detail::root_of(x.parsed)))
+            named.fail("check",
+                       "must be a condition (a comparison such as 'gdp > 0[亿元]', joined by and, or, not): '" +
+                           x.check + "' is a number, true wherever it is not 0");
+        if (!x.variable.empty()) {
+            const std::vector<std::string> read = x.parsed.names();
+            if (std::find(read.begin(), read.end(), x.variable) == read.end()) {
+                std::string hint =
+                    detail::suggestion(x.variable, read, [](const std::string& n) { return std::string_view(n); });
+                if (hint.empty()) {
+                    hint = " (it reads:";
+                    for (const auto& n : read) hint += (n == read.front() ? " " : ", ") + n;
+                    hint += ")";
+                }
+                named.fail("variable", "= '" + x.variable +
+                                           "' is not read by the check, so findings would name the wrong cell" + hint);
+            }
+        }
         rules.push_back(std::move(x));
     });
+    if (rules.empty()) {
+        location w;
+        w.file = source;
+        throw parse_error("no [[rule]] tables: the file would check nothing", w);
+    }
     return rules;
 }
 
@@ -40,7 +122,31 @@ const std::vector<rule>& builtin_rules() {
     return rules;
 }
 
+namespace {
+
+/// A column the catalogue knows, given in a unit of another quantity (gdp[万人], population[亿元],
+/// rd_intensity[万元]): a slip in the header. The rules read such columns through published()
+/// and bare bounds (`published(gdp) >= 0`), which take any unit, so the panel came out clean;
+/// compute() refuses it through the indicator's unit. validate() refuses it too, naming it.
+void check_units_against_catalogue(const panel& p, const catalogue& cat) {
+    for (const auto& c : p.columns()) {
+        if (!c.unit_given()) continue;
+        const std::optional<unit> declared = cat.declared_unit(c.name());
+        if (!declared || c.unit().convertible_to(*declared)) continue;
+        location where;
+        where.variable = c.name();
+        throw incompatible_units_error("variable '" + c.name() + "' is given in '" + c.unit().symbol() + "' (" +
+                                           c.unit().dim().to_string() + "), but the catalogue's '" + c.name() +
+                                           "' is in '" + declared->symbol() + "' (" + declared->dim().to_string() +
+                                           ") or another unit of that quantity: is the unit in the header right?",
+                                       where);
+    }
+}
+
+}  // namespace
+
 validation_report validate(const panel& p, const std::vector<rule>& rules, const catalogue& cat) {
+    check_units_against_catalogue(p, cat);
     validation_report report;
     report.rows_checked = p.rows();
     compute_options strict;

@@ -158,6 +158,31 @@ BOOST_AUTO_TEST_CASE(quoted_fields_with_separators_and_newlines) {
     BOOST_TEST(p.at("x").values()(0) == 1.0);
 }
 
+// Round 10: a file separated by ';' (Excel's CSV in many locales) or tabs, read with ',', said
+// "no entity column" with no word of the cause. The message now names the separator to give.
+BOOST_AUTO_TEST_CASE(a_header_of_one_field_holding_another_separator_says_so) {
+    for (const char* sep : {";", "\t"}) {
+        std::string text = std::string("region") + sep + "period" + sep + "gdp[亿元]\nA" + sep + "2023" + sep + "1\n";
+        try {
+            parse_csv(text);
+            BOOST_FAIL("expected parse_error");
+        } catch (const parse_error& e) {
+            const std::string shown = std::string(sep) == "\t" ? "\\t" : sep;
+            BOOST_TEST(std::string(e.what()).find("read it with sep='" + shown + "'") != std::string::npos);
+        }
+        csv_options o;
+        o.separator = sep[0];
+        BOOST_TEST(parse_csv(text, o).at("gdp").values()(0) == 1.0);
+    }
+    // A header of one name that is not an entity column, with no other separator in it: no hint.
+    try {
+        parse_csv("gdp\n1\n");
+        BOOST_FAIL("expected parse_error");
+    } catch (const parse_error& e) {
+        BOOST_TEST(std::string(e.what()).find("sep=") == std::string::npos);
+    }
+}
+
 // The public reference data beside the project (../shared); a checkout without it skips.
 struct shared_data_present {
     boost::test_tools::assertion_result operator()(boost::unit_test::test_unit_id) const {

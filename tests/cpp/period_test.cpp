@@ -51,6 +51,14 @@ BOOST_AUTO_TEST_CASE(chinese_forms) {
     BOOST_TEST(period::parse("2018年1-10月") == period::year_to_date(2018, 10));
     BOOST_TEST(period::parse("2018年第二季度") == period::quarter(2018, 2));
     BOOST_TEST(period::parse("2018年一季度") == period::quarter(2018, 1));
+    // Round 10: the quarter in an Arabic digit was refused (第2季度 beside 第二季度); a month with
+    // a leading 1 still reads as the month.
+    BOOST_TEST(period::parse("2018年第2季度") == period::quarter(2018, 2));
+    BOOST_TEST(period::parse("2018年3季度") == period::quarter(2018, 3));
+    BOOST_TEST(period::parse("2018年前3季度") == period::year_to_date(2018, 9));
+    BOOST_TEST(period::parse("2018年10月") == period::month(2018, 10));
+    BOOST_CHECK_THROW(period::parse("2018年第5季度"), zhibiao::parse_error);
+    BOOST_CHECK_THROW(period::parse("2018年第12季度"), zhibiao::parse_error);
     BOOST_TEST(period::parse("2018年6月") == period::month(2018, 6));
     BOOST_TEST(period::parse("2018年") == period::year(2018));
     BOOST_TEST(period::parse("２０１８年上半年") == period::half(2018, 1));  // full-width digits

@@ -70,6 +70,41 @@ BOOST_AUTO_TEST_CASE(bad_maps_are_named) {
     }
 }
 
+// Round 10: a file with a prefecture's total beside its counties (a bureau's sheet: 南通市 and
+// its districts). Rolled up to the province, the districts were summed twice — once inside
+// 南通市's own 5000 and again as children: 100 + 200 + 5000 + 9000 = 14300 for a province of
+// 5000 + 9000 = 14000. The immediate roll-up mixed levels (320600 = 300, its published 5000
+// passed on to 320000). Both are refused, naming the pairs.
+BOOST_AUTO_TEST_CASE(a_total_beside_its_parts_is_refused) {
+    panel p = parse_csv(
+        "region,name,period,gdp[亿元]\n320601,崇川区,2023,100\n320602,港闸区,2023,200\n"
+        "320600,南通市,2023,5000\n320500,苏州市,2023,9000\n");
+    for (admin_level level : {admin_level::unknown, admin_level::province}) {
+        try {
+            rollup(p, admin_parents(p, level));
+            BOOST_FAIL("expected error");
+        } catch (const error& e) {
+            const std::string what = e.what();
+            BOOST_TEST(what.find("320601 (崇川区) in 320600 (南通市), 320602 (港闸区) in 320600 (南通市)") !=
+                       std::string::npos);
+            BOOST_TEST(what.find("twice") != std::string::npos);
+        }
+    }
+    // A map of one's own that nests, two levels up: a → b → c with a and c in the panel.
+    panel q = parse_csv("entity,period,gdp[亿元]\na,2023,1\nc,2023,2\n");
+    try {
+        rollup(q, {{"a", "b"}, {"b", "c"}, {"c", "z"}});
+        BOOST_FAIL("expected error");
+    } catch (const error& e) {
+        BOOST_TEST(std::string(e.what()).find("(a in c)") != std::string::npos);
+    }
+    // Without the total the province is the sum of the parts, and the prefectures' rows alone sum too.
+    panel parts = parse_csv("region,period,gdp[亿元]\n320601,2023,100\n320602,2023,200\n320500,2023,9000\n");
+    BOOST_TEST(rollup(parts, admin_parents(parts, admin_level::province)).parents.at("gdp").values()(0) == 9300.0);
+    panel totals = parse_csv("region,period,gdp[亿元]\n320600,2023,5000\n320500,2023,9000\n");
+    BOOST_TEST(rollup(totals, admin_parents(totals, admin_level::province)).parents.at("gdp").values()(0) == 14000.0);
+}
+
 // Issue #11.1: a child value the catalogue makes invalid is not summed into its parent.
 BOOST_AUTO_TEST_CASE(invalid_children_are_not_summed) {
     const char* text =
@@ -127,7 +162,8 @@ BOOST_AUTO_TEST_CASE(long_parent_chains_are_checked_in_linear_time) {
     std::unordered_map<std::string, std::string> chain;
     const int links = 100000;
     for (int k = 0; k < links; ++k) chain["c" + std::to_string(k)] = "c" + std::to_string(k + 1);
-    panel p = parse_csv("entity,period,population[万人]\nc0,2023,1\nc1,2023,2\n");
+    chain["d0"] = "c5";
+    panel p = parse_csv("entity,period,population[万人]\nc0,2023,1\nd0,2023,2\n");
     rollup_result up = rollup(p, chain);
     BOOST_TEST(up.parents.rows() == 2u);
     chain["c" + std::to_string(links)] = "c77";  // close a long cycle

@@ -61,6 +61,61 @@ message = "more S&T staff than employees"
     BOOST_CHECK_THROW(rules_from_toml("[[rule]]\nid = \"x\"\ncheck = \"1\"\nseverity = \"meh\"\n"), parse_error);
 }
 
+// Round 10: a catalogue variable in a unit of another quantity (gdp[万人], a header slip) passed
+// validate() clean — the rules read it through published() and bare bounds, which take any
+// unit — though compute() refuses it. validate() now refuses it, naming the variable.
+BOOST_AUTO_TEST_CASE(a_catalogue_variable_in_a_unit_of_another_quantity_is_refused) {
+    for (const char* header : {"gdp[万人]", "population[亿元]", "rd_intensity[万元]"}) {
+        panel p = parse_csv(std::string("region,period,") + header + "\nA,2023,1\n");
+        try {
+            validate(p);
+            BOOST_FAIL("expected incompatible_units_error");
+        } catch (const incompatible_units_error& e) {
+            BOOST_TEST(e.message().find("is the unit in the header right?") != std::string::npos);
+            BOOST_TEST(!e.where().variable.empty());
+        }
+    }
+    // Another unit of the same quantity is fine, and so is a variable the catalogue does not know.
+    panel ok = parse_csv("region,period,gdp[万元],population[人],staff[万人]\nA,2023,1,2,3\n");
+    BOOST_TEST(validate(ok).findings.empty());
+}
+
+// Round 10: a rules file with a misspelt key or table was read as if the key were absent — a
+// `[[rules]]` file checked nothing and reported no findings (a clean bill for bad data), and a
+// rule without its message, or with two ids alike, or a check that is a number ("gdp - 50[亿元]",
+// true wherever not 0, so it never fired), or a `variable` the check does not read (the finding
+// names another cell) passed too. Each is a parse_error naming the file, line and key.
+BOOST_AUTO_TEST_CASE(rules_files_refuse_what_would_check_nothing_or_the_wrong_thing) {
+    auto message_of = [](const std::string& text) -> std::string {
+        try {
+            rules_from_toml(text, "r.toml");
+        } catch (const parse_error& e) {
+            BOOST_TEST(e.where().file == "r.toml");
+            return e.what();
+        }
+        BOOST_FAIL("expected parse_error for " + text);
+        return {};
+    };
+    const std::string good = "id = \"x\"\nvariable = \"gdp\"\ncheck = \"gdp > 50[亿元]\"\n";
+    BOOST_TEST(rules_from_toml("[[rule]]\n" + good).size() == 1u);
+    BOOST_TEST(message_of("[[rules]]\n" + good).find("'rules' is not a key (did you mean 'rule'?)") !=
+               std::string::npos);
+    BOOST_TEST(message_of("").find("no [[rule]] tables") != std::string::npos);
+    BOOST_TEST(message_of("[[rule]]\n" + good + "mesage = \"m\"\n")
+                   .find("r.toml:5: rule 'x': 'mesage' is not a key (did you mean 'message'?)") != std::string::npos);
+    BOOST_TEST(message_of("[[rule]]\n" + good + "[[rule]]\n" + good).find("is used twice (first on line 1)") !=
+               std::string::npos);
+    BOOST_TEST(message_of("[[rule]]\nid = \"x\"\ncheck = \"gdp - 50[亿元]\"\n").find("must be a condition") !=
+               std::string::npos);
+    BOOST_TEST(message_of("[[rule]]\nid = \"x\"\nvariable = \"gdpp\"\ncheck = \"gdp > 50[亿元]\"\n")
+                   .find("is not read by the check, so findings would name the wrong cell (did you mean 'gdp'?)") !=
+               std::string::npos);
+    // Conditions of every shape are accepted: not, and/or, missing(), if() between conditions.
+    for (const char* check : {"not (gdp > 1[亿元])", "gdp > 1[亿元] or missing(gdp)", "missing(gdp)",
+                              "if(gdp > 1[亿元], gdp < 9[亿元], gdp == 0)"})
+        BOOST_TEST(rules_from_toml(std::string("[[rule]]\nid = \"x\"\ncheck = \"") + check + "\"\n").size() == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(every_builtin_rule_checks_its_units) {
     // With every catalogue variable present, a rule may only be skipped for a column the panel
     // lacks — never for a unit mistake in the rule itself.
