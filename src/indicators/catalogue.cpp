@@ -153,10 +153,12 @@ catalogue catalogue::from_toml(std::string_view text, const std::string& source)
     const toml::table& root = doc.root();
     catalogue result;
     std::unordered_map<std::string, std::size_t> formula_line;  // indicator id → line of its formula
+    detail::allow_only_keys(root, {"catalogue_version", "variable", "indicator"}, source, "the catalogue");
     detail::each_toml_table(root, "variable", source, [&](const detail::toml_reader& r) {
         variable_spec v;
         v.id = r.text("id", true);
         const detail::toml_reader named = r.as("variable '" + v.id + "'");
+        named.allow_only({"id", "name_zh", "name_en", "dimension", "unit", "min", "aggregation"});
         v.name_zh = named.text("name_zh");
         v.name_en = named.text("name_en");
         v.dimension_name = named.text("dimension");
@@ -178,6 +180,8 @@ catalogue catalogue::from_toml(std::string_view text, const std::string& source)
         indicator i;
         i.id = r.text("id", true);
         const detail::toml_reader named = r.as("indicator '" + i.id + "'");
+        named.allow_only({"id", "name_zh", "name_en", "formula", "unit", "direction", "decimals", "valid_min",
+                          "valid_max", "scope", "source"});
         i.name_zh = named.text("name_zh");
         i.name_en = named.text("name_en");
         i.formula = named.text("formula", true);

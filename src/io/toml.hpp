@@ -31,10 +31,12 @@ struct toml_internal_error : std::logic_error {
 #undef ZHIBIAO_TOML_RESTORE_NDEBUG
 #endif
 
+#include <algorithm>
 #include <utility>
 #include <vector>
 
 #include "core/text.hpp"
+#include "zhibiao/detail/edit_distance.hpp"
 #include "zhibiao/error.hpp"
 
 namespace zhibiao::detail {
@@ -66,6 +68,27 @@ private:
     toml_text_scope scope_;
     toml::table root_;
 };
+
+/// A key of `table` outside `keys` is a parse_error at its line naming the key it most likely
+/// means (`optinal` → 'optional'), else the keys there are: a misspelt key is never ignored (it
+/// left an input required, a rule without its message, a [[rules]] file checking nothing).
+inline void allow_only_keys(const toml::table& table, const std::vector<std::string>& keys, const std::string& source,
+                            const std::string& what) {
+    for (const auto& [key, value] : table) {
+        const std::string k = restored(std::string(key.str()));
+        if (std::find(keys.begin(), keys.end(), k) != keys.end()) continue;
+        std::string hint = suggestion(k, keys, [](const std::string& n) { return std::string_view(n); });
+        if (hint.empty()) {
+            hint = " (its keys:";
+            for (const auto& n : keys) hint += (n == keys.front() ? " " : ", ") + n;
+            hint += ")";
+        }
+        location w;
+        w.file = source;
+        w.line = static_cast<std::size_t>(value.source().begin.line);
+        throw parse_error(what + ": '" + k + "' is not a key" + hint, w);
+    }
+}
 
 /// Reads the keys of one table, with errors that name the file, the line, the entry (`what`,
 /// e.g. "item 'rd_points'") and the key.
@@ -110,6 +133,8 @@ public:
         }
         return out;
     }
+    /// Refuses a key outside `keys` (allow_only_keys), naming this entry.
+    void allow_only(const std::vector<std::string>& keys) const { allow_only_keys(t_, keys, source_, what_); }
     /// The same table read as another entry (once its id is known).
     toml_reader as(std::string what) const { return {t_, source_, std::move(what)}; }
     const toml::table& table() const { return t_; }

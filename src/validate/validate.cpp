@@ -23,27 +23,6 @@ extern const char* const builtin_rules_toml;  // generated from data/rules.toml
 
 namespace {
 
-/// A key of `table` that is not among `keys` is refused, with the key it most likely means
-/// (`mesage` → 'message'), else the keys there are: a misspelt key was ignored (a rule without
-/// its message; a file of `[[rules]]` tables checked nothing and reported no findings).
-void allow_only(const toml::table& table, const std::vector<std::string>& keys, const std::string& source,
-                const std::string& what) {
-    for (const auto& [key, value] : table) {
-        const std::string k(key.str());
-        if (std::find(keys.begin(), keys.end(), k) != keys.end()) continue;
-        std::string hint = detail::suggestion(k, keys, [](const std::string& n) { return std::string_view(n); });
-        if (hint.empty()) {
-            hint = " (its keys:";
-            for (const auto& n : keys) hint += (n == keys.front() ? " " : ", ") + n;
-            hint += ")";
-        }
-        location w;
-        w.file = source;
-        w.line = static_cast<std::size_t>(value.source().begin.line);
-        throw parse_error(what + ": '" + k + "' is not a key" + hint, w);
-    }
-}
-
 /// A condition: a comparison, and/or/not of conditions, missing(x), or if() choosing between
 /// conditions. Anything else is a number, "true" wherever it is not 0 — a rule that never fires
 /// as meant (`gdp - 50[亿元]`).
@@ -66,14 +45,15 @@ bool is_condition(const detail::formula_node& n) {
 
 std::vector<rule> rules_from_toml(std::string_view text, const std::string& source) {
     const detail::toml_document doc(text, source);
-    allow_only(doc.root(), {"rule"}, source, "the rules file");
+    detail::allow_only_keys(doc.root(), {"rule"}, source, "the rules file");
     std::vector<rule> rules;
     std::unordered_map<std::string, std::size_t> line_of_id;
     detail::each_toml_table(doc.root(), "rule", source, [&](const detail::toml_reader& r) {
         rule x;
         x.id = r.text("id", true);
         const detail::toml_reader named = r.as("rule '" + x.id + "'");
-        allow_only(r.table(), {"id", "severity", "variable", "check", "message"}, source, "rule '" + x.id + "'");
+        detail::allow_only_keys(r.table(), {"id", "severity", "variable", "check", "message"}, source,
+                                "rule '" + x.id + "'");
         const auto line = static_cast<std::size_t>(r.table().source().begin.line);
         if (auto [it, fresh] = line_of_id.emplace(x.id, line); !fresh)
             named.fail("id", "is used twice (first on line " + std::to_string(it->second) +

@@ -144,9 +144,35 @@ BOOST_AUTO_TEST_CASE(characters_toml_plus_plus_mishandles_round_trip) {
     BOOST_TEST(c.at("x").name_en == "a × b § c Ж");
     BOOST_CHECK_THROW(catalogue::from_toml("[ × ]\n"), parse_error);  // non-ASCII outside strings (TOML 1.0)
     BOOST_CHECK_NO_THROW(catalogue::from_toml("\xEF\xBB\xBF# BOM and 注释\n"));
-    BOOST_CHECK_THROW(catalogue::from_toml("[)"), parse_error);                      // toml++ 3.3 asserts on it
-    BOOST_CHECK_NO_THROW(catalogue::from_toml("x = [\n  [1, 2],\n]\n"));             // an array line is no header
-    BOOST_CHECK_THROW(catalogue::from_toml("s = \"\xee\x80\x80\"\n"), parse_error);  // private use: refused
+    BOOST_CHECK_THROW(catalogue::from_toml("[)"), parse_error);                           // toml++ 3.3 asserts on it
+    BOOST_CHECK_NO_THROW(catalogue::from_toml("catalogue_version = [\n  [1, 2],\n]\n"));  // an array line is no header
+    BOOST_CHECK_THROW(catalogue::from_toml("s = \"\xee\x80\x80\"\n"), parse_error);       // private use: refused
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(catalogue_keys)
+
+// A misspelt key was ignored: `decimal = 3` printed 2 decimals, `[[indicators]]` added nothing.
+BOOST_AUTO_TEST_CASE(a_key_or_table_the_catalogue_does_not_know_is_refused_at_its_line) {
+    const std::pair<const char*, const char*> cases[] = {
+        {"[[indicator]]\nid = \"x\"\nformula = \"gdp\"\nunit = \"亿元\"\ndecimal = 3\n",
+         "'decimal' is not a key (did you mean 'decimals'?)"},
+        {"[[indicators]]\nid = \"x\"\nformula = \"gdp\"\nunit = \"亿元\"\n",
+         "'indicators' is not a key (did you mean 'indicator'?)"},
+        {"[[variable]]\nid = \"gdp\"\ndimention = \"currency\"\n",
+         "'dimention' is not a key (did you mean 'dimension'?)"},
+    };
+    for (const auto& c : cases) {
+        try {
+            (void)catalogue::from_toml(c.first, "mine.toml");
+            BOOST_FAIL("expected parse_error for " << c.first);
+        } catch (const parse_error& e) {
+            BOOST_TEST(std::string(e.what()).find(c.second) != std::string::npos, e.what());
+            BOOST_TEST(e.where().file == "mine.toml");
+            BOOST_TEST(e.where().line > 0u);
+        }
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

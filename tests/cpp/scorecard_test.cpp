@@ -296,6 +296,16 @@ BOOST_AUTO_TEST_CASE(malformed_packs_name_file_item_and_key) {
     fails(too_many, "more points than the item's max");
     fails(good + "[[gate]]\nid = \"g\"\ncondition = \"a +\"\n", "gate 'g': key 'condition'");
     fails("id = \"x\"\n", "[pass]");
+    // A misspelt key was ignored: `optinal` left the input required, `abov` made the band inclusive.
+    std::string misspelt = good;
+    misspelt.replace(misspelt.find("id = \"a\"\n"), 9, "id = \"a\"\noptinal = true\n");
+    fails(misspelt, "input 'a': 'optinal' is not a key (did you mean 'optional'?)");
+    std::string band = good;
+    band.replace(band.find("min = 5"), 7, "abov = 5");
+    fails(band, "band: 'abov' is not a key (did you mean 'above'?)");
+    fails(good + "[[gates]]\nid = \"g\"\ncondition = \"a > 1\"\n", "'gates' is not a key (did you mean 'gate'?)");
+    fails(good + "[[item]]\nid = \"e\"\nmax = 5\nexpert = \"a\"\nbands = [{points = 0}]\n",
+          "item 'e': 'bands' is not a key");
     // a note names the measure that calls for it
     const std::string measured = good + "[[measure]]\nid = \"a_low\"\nformula = \"if(a < 5, 1, 0)\"\n";
     const std::string note = "[[note]]\nid = \"n\"\nmessage_zh = \"低\"\nmessage_en = \"low a {a}\"\nwhen = ";
