@@ -2744,6 +2744,8 @@ public:
         previous_entry_ = n.entry && !n.entry->variable.empty() ? last_entry_ : nullptr;
         previous_group_ = previous_entry_ ? last_group_ : nullptr;
         previous_change_ = (n.flags & bit(fact_flag::change)) != 0;
+        previous_bound_ =
+            !previous_change_ && (s.q.qual == qualifier::lower_bound || s.q.qual == qualifier::upper_bound);
         previous_unit_ = s.q.unit;
         const std::string_view when =
             period.prior() && !prior ? period.governing() : period.in_clause(cps_.base() + clause);
@@ -2784,6 +2786,7 @@ private:
             findings.push_back(
                 make_finding(text_, cps_, s.first, s.last, std::string(s.damage), damage_message(s.damage)));
         previous_end_ = s.last, previous_entry_ = nullptr, previous_group_ = nullptr, previous_change_ = false;
+        previous_bound_ = false;
         previous_unit_.clear(), mismatched_entry_ = nullptr;
         write(s, n, std::numeric_limits<double>::quiet_NaN(),
               s.table == scanned::table_cell::read ? s.table_period : period.in_clause(cps_.base() + clause), clause,
@@ -2968,9 +2971,10 @@ private:
             b.phrase_begin = b.phrase_end = cps_[clause].begin;
         } else if (previous_entry_ &&
                    ((ix_.change_lead.any_inside(byte_at(after_previous), s.q.begin) && change_of_previous(s)) ||
-                    level_after_change(after_previous, s.q.begin) || comparison_of_previous(after_previous, s))) {
+                    level_after_change(after_previous, s) || comparison_of_previous(after_previous, s))) {
             // "…241.8万元，同比增长12.5%": a clause that only states a change refers to the figure
-            // before; so do "…提高0.3个百分点，达到2.1%" (the level reached) and "…1.2亿元，上年同期为
+            // before; so do "…提高0.3个百分点，达到2.1%" and "…突破1200亿元，达到1263.7亿元" (the level
+            // reached) and "…1.2亿元，上年同期为
             // 1.5亿元" (the same figure a year earlier).
             // The group too: a share after the change ("…12.6亿元，同比增长10.2%，占GDP的比重14.6%")
             // is still the share of that figure's quantity.
@@ -3083,12 +3087,24 @@ private:
     }
 
     // 达到 / 提高到… before a figure (from code point `from`) in the sentence of the previous one, a
-    // change ("新认定…43家，累计达到186家" is no level of the 43 new ones).
-    bool level_after_change(std::size_t from, std::size_t figure) const {
-        if (previous_end_ == 0 || !previous_change_) return false;  // a chunk ends a sentence
+    // change ("新认定…43家，累计达到186家" is no level of the 43 new ones), or a bound in a unit of the
+    // same kind ("技术合同成交额突破1200亿元，达到1263.7亿元": the level the bound was stated for).
+    bool level_after_change(std::size_t from, const scanned& s) const {
+        const std::size_t figure = s.q.begin;
+        if (previous_end_ == 0 || !(previous_change_ || (previous_bound_ && same_kind_as_previous(s)))) return false;
         const std::size_t previous = byte_at(previous_end_);
         return (ix_.level_to.any_inside(byte_at(from), figure) || ix_.reach.any_inside(byte_at(from), figure)) &&
                !ix_.sentence_ends.any_inside(previous, figure);
+    }
+
+    // The figure's unit converts to the previous figure's (1263.7亿元 after 突破1200亿元).
+    bool same_kind_as_previous(const scanned& s) const {
+        try {
+            return !s.q.unit.empty() && !previous_unit_.empty() &&
+                   unit::parse(s.q.unit).convertible_to(unit::parse(previous_unit_));
+        } catch (const error&) {
+            return false;
+        }
     }
 
     // 上年同期为/去年同期为/上年为… just before a figure (from code point `from`) in the sentence of the
@@ -3099,12 +3115,7 @@ private:
             ix_.comparison_lead.last_end_inside(byte_at(from), s.q.begin) != s.q.begin ||
             ix_.sentence_ends.any_inside(byte_at(previous_end_), s.q.begin))
             return false;
-        try {
-            return !s.q.unit.empty() && !previous_unit_.empty() &&
-                   unit::parse(s.q.unit).convertible_to(unit::parse(previous_unit_));
-        } catch (const error&) {
-            return false;
-        }
+        return same_kind_as_previous(s);
     }
 
     // A change (增长/下降… between the phrase and the figure) unless a verb with 到/至 after the last
@@ -3163,6 +3174,7 @@ private:
     std::size_t previous_end_ = 0;                   // code point after the previous quantity
     const lexicon_entry* previous_entry_ = nullptr;  // of the previous fact, if it had a variable
     bool previous_change_ = false;                   // the previous fact is a change
+    bool previous_bound_ = false;                    // the previous fact is a bound (突破1200亿元, 近600人)
     std::string previous_unit_;                      // the unit written with the previous figure
     const lexicon_entry* last_entry_ = nullptr;
     const phrase_entries* previous_group_ = nullptr;  // the phrase of the previous fact, if one bound it

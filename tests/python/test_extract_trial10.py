@@ -126,10 +126,7 @@ def test_from_without_de_is_no_start_point():
 
 
 def test_industrial_rd_phrases_with_the_verb_of_the_whole():
-    facts = zb.extract(
-        "2025年，园区规上工业企业研发经费投入3.2亿元，规模以上工业企业研发经费投入强度1.8%，全社会研发经费投入5.1亿元，"
-        "研发经费投入强度2.6%。"
-    )
+    facts = zb.extract("2025年，园区规上工业企业研发经费投入3.2亿元，规模以上工业企业研发经费投入强度1.8%，全社会研发经费投入5.1亿元，" "研发经费投入强度2.6%。")
     assert list(facts.variable) == [
         "rd_expenditure_industrial",
         "rd_intensity_industrial",
@@ -153,11 +150,29 @@ def test_the_share_of_above_scale_industry_is_its_indicator_not_nothing():
     # data/indicators.toml: hitech_va_share_industry = hitech_value_added / industrial_value_added.
     # 1260 / 2600 = 48.46 %; the bulletin states 48.3 % (rounded from its own unrounded figures).
     facts = zb.extract(
-        "2024年，全省高新技术产业增加值1260亿元，规上工业增加值2600亿元，"
-        "高新技术产业增加值占规模以上工业增加值比重为48.3%；高新技术产业增加值占规上工业增加值的比重同比提高1.2个百分点。"
+        "2024年，全省高新技术产业增加值1260亿元，规上工业增加值2600亿元，" "高新技术产业增加值占规模以上工业增加值比重为48.3%；高新技术产业增加值占规上工业增加值的比重同比提高1.2个百分点。"
     )
     assert list(facts.variable) == ["hitech_value_added", "industrial_value_added"] + ["hitech_va_share_industry"] * 2
     assert list(facts.flag_change) == [False, False, False, True]
     panel = facts.to_panel("某省")
     assert panel.to_pandas().loc[("某省", "2024"), "hitech_va_share_industry"] == 48.3
     assert round(float(panel.compute(["hitech_va_share_industry"]).iloc[0, 0]), 2) == 48.46
+
+
+# ---- #5: the level after a bound ---------------------------------------------------------------
+
+
+def test_the_level_reached_after_a_bound_is_the_bound_quantity():
+    # "突破1200亿元，达到1263.7亿元": the bound is left out of panels (not_a_level) and the level had no
+    # variable, so the panel had no contract value at all.
+    facts = zb.extract("2024年，全省技术合同成交额突破1200亿元，达到1263.7亿元，增长21.4%；引进高层次人才超过600人，达到628人。")
+    assert list(facts.variable) == ["tech_contract_value"] * 3 + ["talents_introduced"] * 2
+    assert list(facts.qualifier) == ["lower_bound", "exact", "exact", "lower_bound", "exact"]
+    frame = facts.to_panel("某省").to_pandas()
+    assert frame.loc[("某省", "2024"), "tech_contract_value"] == 12637000  # 万元
+    assert frame.loc[("某省", "2024"), "talents_introduced"] == 628
+
+
+def test_a_level_in_another_kind_of_unit_after_a_bound_is_not_the_bound_quantity():
+    facts = zb.extract("2024年，全省科技型中小企业超过3000家，达到12.6%。")
+    assert list(facts.flag_no_variable) == [False, True]
