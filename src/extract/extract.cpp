@@ -1981,7 +1981,7 @@ lexicon lexicon_from_toml(std::string_view text, const std::string& source) {
         detail::toml_reader(doc.root(), source, "the lexicon").fail(key, problem);
     });
     detail::each_toml_table(doc.root(), "variable", source, [&](const detail::toml_reader& r) {
-        known_keys(r.table(), {"id", "phrases", "unit", "status", "stage", "scope"},
+        known_keys(r.table(), {"id", "phrases", "unit", "status", "stage", "scope", "follows", "follow_phrases"},
                    [&](const std::string& key, const std::string& problem) { r.fail(key, problem); });
         lexicon_entry e;
         e.variable = r.text("id", true);
@@ -1991,6 +1991,13 @@ lexicon lexicon_from_toml(std::string_view text, const std::string& source) {
         for (const auto& p : e.phrases)
             if (p.empty()) named.fail("phrases", "must not hold an empty phrase");
         read_distinctions(named, e);
+        e.follows = named.text("follows");
+        e.follow_phrases = named.texts("follow_phrases");
+        if (e.follows.empty() != e.follow_phrases.empty())
+            named.fail(e.follows.empty() ? "follow_phrases" : "follows",
+                       "needs 'follows' (the id of the entry they follow) and 'follow_phrases' together");
+        for (const auto& p : e.follow_phrases)
+            if (p.empty()) named.fail("follow_phrases", "must not hold an empty phrase");
         e.unit = named.text("unit");
         if (!e.unit.empty()) {
             try {
@@ -2001,6 +2008,19 @@ lexicon lexicon_from_toml(std::string_view text, const std::string& source) {
         }
         out.push_back(std::move(e));
     });
+    for (const lexicon_entry& e : out) {  // `follows` names an entry of this lexicon
+        if (e.follows.empty()) continue;
+        const auto same = [&](const lexicon_entry& o) { return o.variable == e.follows; };
+        if (std::any_of(out.begin(), out.end(), same)) continue;
+        std::vector<std::string_view> ids;
+        for (const lexicon_entry& o : out) ids.push_back(o.variable);
+        detail::each_toml_table(doc.root(), "variable", source, [&](const detail::toml_reader& r) {
+            if (r.text("id", true) == e.variable)
+                r.as("variable '" + e.variable + "'")
+                    .fail("follows", "names no variable of the lexicon ('" + e.follows + "')" +
+                                         detail::suggestion(e.follows, ids, [](std::string_view w) { return w; }));
+        });
+    }
     return out;
 }
 
@@ -2073,9 +2093,11 @@ private:
 class word_index;
 
 // Where a word found in a chunk goes: a phrase of the lexicon, or a word of a family.
+class phrase_index;
 struct word_target {
     const phrase_entries* group = nullptr;
     word_index* family = nullptr;
+    phrase_index* phrases = nullptr;  // the index of `group`
 };
 using chunk_matcher = word_matcher<word_target>;
 
@@ -2084,9 +2106,11 @@ using chunk_matcher = word_matcher<word_target>;
 // the phrase of a figure (it spans a clause end).
 class phrase_index {
 public:
-    explicit phrase_index(const lexicon& words) {
+    // `list`: the phrases (lexicon_entry::phrases) or the words that follow a figure (follow_phrases).
+    explicit phrase_index(const lexicon& words,
+                          const std::vector<std::string> lexicon_entry::*list = &lexicon_entry::phrases) {
         for (const auto& e : words)
-            for (const auto& p : e.phrases) {
+            for (const auto& p : e.*list) {
                 const auto [it, fresh] = group_of_.emplace(p, groups_.size());
                 if (fresh) groups_.push_back({p, {}});
                 groups_[it->second].entries.push_back(&e);
@@ -2099,8 +2123,8 @@ public:
     }
     phrase_index(const phrase_index&) = delete;
     phrase_index& operator=(const phrase_index&) = delete;
-    void add_words(chunk_matcher& matcher) const {
-        for (const auto& g : groups_) matcher.add(g.phrase, {&g, nullptr});
+    void add_words(chunk_matcher& matcher) {
+        for (const auto& g : groups_) matcher.add(g.phrase, {&g, nullptr, this});
     }
     void clear() { hits_.clear(), hint_ = 0; }
     void add(std::size_t begin, std::size_t end, const phrase_entries* group) { hits_.push_back({begin, end, group}); }
@@ -2496,6 +2520,7 @@ const lexicon_entry* choose_entry(const phrase_entries& group, const distinction
 struct report_indexes {
     const lexicon& words;
     phrase_index phrases;
+    phrase_index follow{words, &lexicon_entry::follow_phrases};  // 成交额 after 登记技术合同312项
     word_index change_words{"增长", "增加", "提高", "提升", "下降", "减少", "同比", "增幅", "降幅"};
     word_index change_lead{"同比", "增长", "下降", "提高", "降低", "减少", "增加", "提升"};
     // Which way a change goes: the last of these before the figure (同比 says neither).
@@ -2519,20 +2544,21 @@ struct report_indexes {
     word_index share_words{"率", "比重", "占比", "比例", "占"};
     explicit report_indexes(const lexicon& w) : words(w), phrases(w) {
         phrases.add_words(matcher_);
+        follow.add_words(matcher_);
         for (word_index* family : families()) family->add_words(matcher_);
     }
     report_indexes(const report_indexes&) = delete;
     report_indexes& operator=(const report_indexes&) = delete;
     void index(std::string_view text, const code_points& cps) {
-        phrases.clear();
+        phrases.clear(), follow.clear();
         for (word_index* family : families()) family->clear();
         matcher_.each_match(text, cps, [&](std::size_t b, std::size_t e, const word_target& target) {
             if (target.group)
-                phrases.add(b, e, target.group);
+                target.phrases->add(b, e, target.group);
             else
                 target.family->add(b, e);
         });
-        phrases.sort();
+        phrases.sort(), follow.sort();
         for (word_index* family : families()) family->sort();
     }
 
@@ -2956,6 +2982,14 @@ private:
                 b.group = previous_group_, b.entry = choose_entry(*previous_group_, b.stated), b.shared = true,
                 b.phrase = previous_group_->phrase;
             if (!b.entry) b.shared = false;
+        } else if (const phrase_hit* follow = follower_of_previous(s, after_previous)) {
+            // "登记技术合同312项，成交额5.8亿元": a word of the lexicon's follow_phrases after a figure of
+            // the entry it follows (in the sentence) names the variable that lists it.
+            b.stated = stated_distinctions(cps_, after_previous, s.first);
+            b.group = follow->group, b.phrase = follow->group->phrase, b.shared = true;
+            for (const lexicon_entry* e : follow->group->entries)
+                if (e->follows == previous_entry_->variable) b.entry = e;
+            b.phrase_begin = follow->begin, b.phrase_end = follow->end;
         } else if (mismatched_entry_ && mismatched_group_ && previous_end_ == mismatched_end_ && previous_end_ != 0 &&
                    !ix_.sentence_ends.any_inside(byte_at(previous_end_), s.q.begin) && !s.q.unit.empty() &&
                    unit_flag(s.q.unit, mismatched_entry_->unit) == 0) {
@@ -3018,6 +3052,17 @@ private:
             head = std::string(found->phrase);
         }
         return found;
+    }
+
+    // A word of follow_phrases between the previous figure (of its sentence) and this one, listed by
+    // an entry that follows the previous figure's: its hit, nullptr otherwise.
+    const phrase_hit* follower_of_previous(const scanned& s, std::size_t after_previous) const {
+        if (!previous_entry_ || previous_end_ == 0 || ix_.sentence_ends.any_inside(byte_at(previous_end_), s.q.begin))
+            return nullptr;
+        const phrase_hit* hit = ix_.follow.closest(byte_at(after_previous), s.q.begin);
+        if (!hit || ix_.enumeration.any_inside(hit->end, s.q.begin)) return nullptr;
+        const auto follows = [&](const lexicon_entry* e) { return e->follows == previous_entry_->variable; };
+        return std::any_of(hit->group->entries.begin(), hit->group->entries.end(), follows) ? hit : nullptr;
     }
 
     // A change after a figure refers to it only in its sentence and with no phrase of the lexicon

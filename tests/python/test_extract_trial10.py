@@ -176,3 +176,61 @@ def test_the_level_reached_after_a_bound_is_the_bound_quantity():
 def test_a_level_in_another_kind_of_unit_after_a_bound_is_not_the_bound_quantity():
     facts = zb.extract("2024年，全省科技型中小企业超过3000家，达到12.6%。")
     assert list(facts.flag_no_variable) == [False, True]
+
+
+# ---- #6: 成交额 after a count of contracts -----------------------------------------------------
+
+
+def test_a_bare_amount_word_after_a_count_of_contracts_is_their_value():
+    # A technology market's bulletin: "登记技术合同312项，成交额5.8亿元" (the value had no variable);
+    # after a kind of contract the lexicon does not know (技术开发合同) 成交额 names nothing, and after
+    # the imported contracts it is their value, not the market's.
+    text = (
+        "2025年10月，全市登记技术合同312项，同比减少4.6%，成交额5.8亿元，环比下降8.1%。"
+        "其中，技术开发合同121项，成交额2.4亿元；吸纳技术合同96项，成交金额1.1亿元。专利授权量326件，交易额3亿元。"
+    )
+    facts = zb.extract(text)
+    assert list(facts.variable) == [
+        "tech_contract_count",
+        "tech_contract_count",
+        "tech_contract_value",
+        "tech_contract_value",
+        "",
+        "",
+        "tech_market_contracts_imported",
+        "tech_contract_value_imported",
+        "patents_granted",
+        "",
+    ]
+    assert list(facts.value[:4]) == [312, -4.6, 5.8, -8.1]
+    assert _row(facts, "5.8亿元").flag_phrase_shared
+    assert facts.to_panel("某市").to_pandas().loc[("某市", "2025-10"), "tech_contract_value"] == 58000  # 万元
+
+
+def test_follows_in_a_user_lexicon_is_checked(tmp_path):
+    good = tmp_path / "good.toml"
+    good.write_text(
+        '[[variable]]\nid = "visits"\nphrases = ["走访企业"]\nunit = "家"\n\n'
+        '[[variable]]\nid = "problems"\nphrases = ["企业难题"]\nunit = "项"\nfollows = "visits"\nfollow_phrases = ["收集难题"]\n',
+        encoding="utf-8",
+    )
+    facts = zb.extract("2025年，走访企业36家，收集难题12项。", lexicon=good)
+    assert list(facts.variable) == ["visits", "problems"]
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        good.read_text(encoding="utf-8").replace('follows = "visits"', 'follows = "visit"'), encoding="utf-8"
+    )
+    try:
+        zb.extract("走访企业36家", lexicon=bad)
+    except zb.Error as e:
+        assert "bad.toml" in str(e) and "follows" in str(e) and "did you mean 'visits'" in str(e)
+    else:
+        raise AssertionError("an unknown id in follows was accepted")
+    half = tmp_path / "half.toml"
+    half.write_text(good.read_text(encoding="utf-8").replace('follow_phrases = ["收集难题"]\n', ""), encoding="utf-8")
+    try:
+        zb.extract("走访企业36家", lexicon=half)
+    except zb.Error as e:
+        assert "half.toml" in str(e) and "follow_phrases" in str(e)
+    else:
+        raise AssertionError("follows without follow_phrases was accepted")
