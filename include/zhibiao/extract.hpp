@@ -95,6 +95,10 @@ struct lexicon_entry {
     std::vector<std::string> phrases;
     std::string unit;  ///< e.g. "件/万人"; a written "件" is then flagged unit_implied
     std::string status, stage, scope;
+    /// Words that name this variable only right after a figure of the entry `follows` in the same
+    /// sentence ("登记技术合同312项，成交额5.8亿元": 成交额 is the value of those contracts).
+    std::string follows;
+    std::vector<std::string> follow_phrases;
 };
 using lexicon = std::vector<lexicon_entry>;
 

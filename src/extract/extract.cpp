@@ -149,13 +149,33 @@ code_points decode(std::string_view s, std::size_t& invalid) {
 std::size_t chunk_end(std::string_view text, std::size_t from, std::size_t min_bytes) {
     min_bytes = std::max<std::size_t>(min_bytes, 1);
     if (text.size() - from <= min_bytes) return text.size();
+    // A line break with a digit just before it or at the start of the next line may run through a
+    // figure a conversion broke ("专利授权量1\n26件", "立项1\n— 3 —\n2项"): never a chunk's end.
+    // Past `give_up` (a text of table rows that open or end with digits) any line break ends a chunk.
+    const std::size_t give_up = from + std::max<std::size_t>(4 * min_bytes, std::size_t{1} << 16);
+    const auto blank = [](char c) { return c == ' ' || c == '\r' || c == '\n'; };
+    const auto inside_figure = [&](std::size_t line) {
+        if (line >= give_up) return false;
+        std::size_t b = line;
+        while (b > from && blank(text[b - 1])) --b;
+        std::size_t a = line + 1;
+        while (a < text.size() && blank(text[a])) ++a;
+        return (b > from && ((text[b - 1] >= '0' && text[b - 1] <= '9') || text[b - 1] == '.')) ||
+               (a < text.size() && ((text[a] >= '0' && text[a] <= '9') || text[a] == '.'));
+    };
     // A window at a time, so that a text with neither costs one pass, not one a chunk.
-    for (std::size_t window = from + min_bytes; window < text.size(); window += min_bytes) {
+    for (std::size_t window = from + min_bytes; window < text.size();) {
         const std::string_view w = text.substr(window, min_bytes + 2);  // a 。 across the window's end
         const std::size_t line = w.find('\n'), stop = w.find("\xE3\x80\x82");
         const std::size_t end = std::min(line == std::string_view::npos ? line : line + 1,
                                          stop == std::string_view::npos ? stop : stop + 3);
-        if (end != std::string_view::npos) return window + end;
+        if (end == std::string_view::npos) {
+            window += min_bytes;
+        } else if (end == line + 1 && inside_figure(window + line)) {
+            window += end;
+        } else {
+            return window + end;
+        }
     }
     return text.size();
 }
@@ -595,20 +615,119 @@ std::size_t ordinal_end(const code_points& cps, std::size_t k) {
     return j;
 }
 
+bool page_dash(char32_t c) {
+    return c == '-' || c == U'—' || c == U'–' || c == U'─' || c == U'·' || c == U'•' || c == U'～' || c == '~';
+}
+
+// A page's header or footer line left inside the text by a conversion from PDF ("— 3 —", "- 12 -",
+// "第3页", "第 3 页 共 12 页"; `bare`: also a line of one to four digits alone) starting at code point
+// j: the code point of the line break that ends it (or the end of the text), 0 if it is no such line.
+std::size_t page_marker_end(const code_points& cps, std::size_t j, bool bare) {
+    const std::size_t n = cps.size();
+    const auto blanks = [&] {
+        while (j < n && is_blank(cps[j].c)) ++j;
+    };
+    const auto digits = [&] {
+        const std::size_t from = j;
+        while (j < n && j - from < 5 && is_digit(cps[j].c)) ++j;
+        return j - from;
+    };
+    blanks();
+    std::size_t dashes = 0;
+    bool page = false;
+    while (j < n && page_dash(cps[j].c)) ++j, ++dashes;
+    blanks();
+    if (dashes == 0 && j < n && cps[j].c == U'第') page = true, ++j, blanks();
+    const std::size_t d = digits();
+    if (d == 0 || d > 4) return 0;
+    blanks();
+    if (page) {
+        if (j >= n || cps[j].c != U'页') return 0;
+        ++j, blanks();
+        if (j < n && cps[j].c == U'共') {
+            ++j, blanks();
+            if (digits() == 0) return 0;
+            blanks();
+            if (j >= n || cps[j].c != U'页') return 0;
+            ++j, blanks();
+        }
+    } else {
+        std::size_t after = 0;
+        while (j < n && page_dash(cps[j].c)) ++j, ++after;
+        if ((dashes == 0) != (after == 0) || (dashes == 0 && !bare)) return 0;
+        blanks();
+    }
+    return j >= n || cps[j].c == '\n' || cps[j].c == '\r' ? j : 0;
+}
+
+// The first code point of the line that goes on with a figure whose digits end a line
+// ("专利授权量1\n26件", "获批立项1\n— 3 —\n2项": line breaks and pages' headers and footers
+// between), 0 if the digits at `i` do not end a line.
+std::size_t next_line_of_figure(const code_points& cps, std::size_t i) {
+    std::size_t j = i;
+    while (j < cps.size() && is_blank(cps[j].c)) ++j;
+    if (j >= cps.size() || (cps[j].c != '\n' && cps[j].c != '\r')) return 0;
+    for (int lines = 0; lines < 8 && j < cps.size();) {
+        if (cps[j].c == '\n' || cps[j].c == '\r' || is_blank(cps[j].c)) {
+            lines += cps[j].c == '\n';
+            ++j;
+        } else if (const std::size_t e = page_marker_end(cps, j, true)) {
+            j = e;
+        } else {
+            return j;
+        }
+    }
+    return 0;
+}
+
+// The digits and the point of cps[k, end) (the fragments of a split figure joined): what the
+// damaged text still says.
+double joined_digits(const code_points& cps, std::size_t k, std::size_t end, std::size_t gap_from = 0,
+                     std::size_t gap_to = 0) {
+    std::string digits;
+    for (std::size_t j = k; j < end; ++j) {
+        if (j == gap_from && gap_to > gap_from) j = gap_to;  // a page's footer between the fragments
+        if (is_digit(cps[j].c) || (cps[j].c == '.' && digits.find('.') == std::string::npos))
+            digits.push_back(static_cast<char>(cps[j].c));
+    }
+    return digits.empty() ? std::numeric_limits<double>::quiet_NaN() : digits_value(digits);
+}
+
 // "3 26件", "12 60万元", "168. 5亿元", "1,45项": the digits of one figure [k, i) split by a blank
 // or by a separator that is not before exactly three digits (§7.3), the unit after the last
 // fragment. Blanks split a figure only after a word (a table's cells, "168.5 131.0", stand after
-// blanks) and after at most three digits. Returns the code point after the last fragment's
-// digits, 0 if there is no such split; `kind` split_digits or bad_grouping.
+// blanks) and after at most three digits. "专利授权量1⏎26件", "立项1⏎— 5 —⏎7项": split by a line break
+// (next_line_of_figure), digits of any length. Returns the code point after the last fragment's
+// digits, 0 if there is no such split; `kind` split_digits or bad_grouping, `guess` the fragments
+// joined (a page's footer left out).
 std::size_t split_figure(std::string_view text, const code_points& cps, std::size_t k, std::size_t i,
-                         std::string_view& kind) {
+                         std::string_view& kind, double& guess) {
     if (i >= cps.size()) return 0;
     const bool integer =
         std::all_of(cps.begin() + static_cast<std::ptrdiff_t>(k), cps.begin() + static_cast<std::ptrdiff_t>(i),
                     [](const code_point& p) { return is_digit(p.c); });
-    if (!integer) return 0;
     std::size_t j = i;
     bool point = false;
+    const bool after_word = k > 0 && !is_blank(cps[k - 1].c) && cps[k - 1].c != '\n' && cps[k - 1].c != '\r';
+    // "专利授权量1\n26件", "12.\n6亿元": a line break (and a page's footer) inside a figure of prose; a
+    // table's cells stand after blanks, a list number opens its line.
+    const std::size_t at_point = i < cps.size() && cps[i].c == '.' && integer ? i + 1 : i;
+    if (const std::size_t next = after_word && (integer || at_point == i) ? next_line_of_figure(cps, at_point) : 0;
+        next && (is_digit(cps[next].c) ||
+                 (cps[next].c == '.' && at_point == i && next + 1 < cps.size() && is_digit(cps[next + 1].c)))) {
+        j = next;
+        if (cps[j].c == '.') ++j;
+        const std::size_t d = j;
+        while (j < cps.size() && is_digit(cps[j].c)) ++j;
+        if (j + 1 < cps.size() && cps[j].c == '.' && is_digit(cps[j + 1].c) && at_point == i && cps[next].c != '.')
+            for (++j; j < cps.size() && is_digit(cps[j].c);) ++j;
+        std::string unit;
+        if (j == d || j >= cps.size() || date_word(cps, j) || is_letter(cps[j].c)) return 0;
+        if (cps[j].c != U'万' && cps[j].c != U'亿' && cps[j].c != '%' && unit_length(text, cps, j, unit) == 0) return 0;
+        kind = "split_digits", guess = joined_digits(cps, k, j, at_point, next);  // the footer left out
+        return j;
+    }
+    if (!integer) return 0;
     if (cps[j].c == ',' && cps.end_of(j) - cps[j].begin == 1) {  // an ASCII comma, never "，" (a clause end)
         ++j, kind = "bad_grouping";
     } else {
@@ -617,7 +736,6 @@ std::size_t split_figure(std::string_view text, const code_points& cps, std::siz
         while (j < cps.size() && j - blanks < 2 && is_blank(cps[j].c)) ++j;
         if (j == blanks) return 0;
         if (!point && j < cps.size() && cps[j].c == '.') point = true, ++j;  // "168 .5亿元"
-        const bool after_word = k > 0 && !is_blank(cps[k - 1].c) && cps[k - 1].c != '\n' && cps[k - 1].c != '\r';
         if (!point && (!after_word || i - k > 3)) return 0;
         kind = "split_digits";
     }
@@ -629,17 +747,8 @@ std::size_t split_figure(std::string_view text, const code_points& cps, std::siz
     if (j >= cps.size() || date_word(cps, j) || is_letter(cps[j].c)) return 0;
     std::string unit;
     if (cps[j].c != U'万' && cps[j].c != U'亿' && unit_length(text, cps, j, unit) == 0) return 0;
+    guess = joined_digits(cps, k, j);
     return j;
-}
-
-// The digits and the point of cps[k, end) (the fragments of a split figure joined): what the
-// damaged text still says.
-double joined_digits(const code_points& cps, std::size_t k, std::size_t end) {
-    std::string digits;
-    for (std::size_t j = k; j < end; ++j)
-        if (is_digit(cps[j].c) || (cps[j].c == '.' && digits.find('.') == std::string::npos))
-            digits.push_back(static_cast<char>(cps[j].c));
-    return digits.empty() ? std::numeric_limits<double>::quiet_NaN() : digits_value(digits);
 }
 
 // A letter a conversion reads for a digit (O o l I) or an invalid byte's U+FFFD.
@@ -715,8 +824,7 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
         } else if (!masked && !comma && cps[k].c == '0' && integer_digits() >= 2) {
             damage = "leading_zeros", code = true;  // without a unit: a code (区号0571), not a figure
         } else if (std::string_view kind; !masked) {
-            if (const std::size_t end = split_figure(text, cps, k, i, kind))
-                damage = kind, guess = joined_digits(cps, k, end), i = end;
+            if (const std::size_t end = split_figure(text, cps, k, i, kind, guess)) damage = kind, i = end;
         }
         if (!masked && !stray_end && i + 1 < cps.size() && cps[i].c == '.' &&
             (cps[i + 1].c == U'万' || cps[i + 1].c == U'亿' || unit_length(text, cps, i + 1, ignored) > 0))
@@ -1168,13 +1276,29 @@ struct stated_period {
     bool prior = false;  // the year before the governing period (上年同期，…)
 };
 
+// A period at k (n code points) that is the starting point of a change, "由2023年的120家增加到156家",
+// "从上年的1.2亿元提高到1.5亿元": 由 or 从 before it and 的 after it (or 底/末 and 的). It governs the
+// figure before the change only: the code point of the 到/至 that states where the change went
+// (the end of the clause when there is none), 0 when the period is no such start.
+std::size_t start_point_end(const code_points& cps, std::size_t k, std::size_t n) {
+    if (k == 0 || (cps[k - 1].c != U'由' && cps[k - 1].c != U'从')) return 0;
+    std::size_t j = k + n;
+    if (j < cps.size() && (cps[j].c == U'底' || cps[j].c == U'末')) ++j;
+    if (j >= cps.size() || cps[j].c != U'的') return 0;
+    for (; j < cps.size() && !clause_end(cps[j].c); ++j)
+        if (cps[j].c == U'到' || cps[j].c == U'至') return j;
+    return j;
+}
+
 // 上年同期 / 去年同期 / 上年 / 去年 (上年末, 上年度) opening a clause: the rest of the sentence is
 // about the year before ("上年同期，全市技术合同成交额为1.5亿元"; "…，上年同期为1.5亿元"), unlike a
 // comparison (比上年, 较去年同期, 与上年相比) or a span (去年以来). Its length, 0 if there is none at k.
 std::size_t prior_year_at(const code_points& cps, std::size_t k, bool& year_end) {
     if (!starts_with(cps, k, U"上年") && !starts_with(cps, k, U"去年")) return 0;
     // At the start of a clause only: "受上年同期高基数影响" is a cause, not a statement about the year.
-    if (k > 0 && !clause_end(cps[k - 1].c) && !one_of(cps[k - 1].c, U" \t（(：:“\"")) return 0;
+    if (k > 0 && !clause_end(cps[k - 1].c) && !one_of(cps[k - 1].c, U" \t（(：:“\"") &&
+        !start_point_end(cps, k, 2))  // 由上年的120家增加到156家: the start of a change
+        return 0;
     if (starts_with(cps, k + 2, U"以来")) return 0;
     year_end = starts_with(cps, k + 2, U"末") || starts_with(cps, k + 2, U"底");
     return starts_with(cps, k + 2, U"同期") ? 4 : year_end || starts_with(cps, k + 2, U"度") ? 3 : 2;
@@ -1255,6 +1379,9 @@ struct scan_state {
     // In a sentence with a target's period (2025年，力争…): the period state to go back to where it ends.
     std::optional<period_state> after_target;
     std::size_t target_ends = 0;
+    // After the starting point of a change (由2023年的120家增加到…): the period state to go back to at its 到.
+    std::optional<period_state> after_start;
+    std::size_t start_ends = 0;
     // A table turned into lines ("指标名称 单位 2023年 2022年 增长%", then a row a line): its columns
     // while rows follow, empty otherwise.
     struct column {
@@ -1286,6 +1413,7 @@ struct scan_state {
 std::size_t prior_scope_end(const code_points& cps, std::size_t k, std::size_t n) {
     const std::size_t sentence = sentence_end_after(cps, k);
     if (k == 0) return sentence;
+    if (const std::size_t to = start_point_end(cps, k, n)) return to;  // 由上年同期的…增加到
     const char32_t before = cps[k - 1].c;
     if (is_open_paren(before)) {
         std::size_t j = k + n;
@@ -1340,6 +1468,17 @@ void leave_target_period(const code_points& cps, std::size_t k, scan_state& carr
     if (periods)
         periods->push_back(
             {cps.base() + carried.target_ends, p ? p->to_string() : std::string(), false, carried.period.prior});
+}
+
+// The period state before the starting point of a change, once code point k is at its 到/至.
+void leave_start_point(const code_points& cps, std::size_t k, scan_state& carried, std::deque<stated_period>* periods) {
+    if (!carried.after_start || k < carried.start_ends) return;
+    carried.period = *carried.after_start;
+    carried.after_start.reset();
+    const std::optional<period>& p = carried.period.current;
+    if (periods)
+        periods->push_back(
+            {cps.base() + carried.start_ends, p ? p->to_string() : std::string(), false, carried.period.prior});
 }
 
 // ---- Tables turned into lines ------------------------------------------------------------------
@@ -1410,6 +1549,8 @@ bool table_header(const code_points& cps, const std::vector<std::pair<std::size_
     std::vector<scan_state::column> columns(tokens.size());
     std::size_t periods = 0, units = 0, growth = 0, other = 0, rates = 0;
     const std::string* first_period = nullptr;
+    std::optional<period> first;                 // the period of the first period or done column, when it is one
+    std::vector<bool> same_span(tokens.size());  // 上年同期 columns: the span of that column a year earlier
     const auto label = [&](const std::optional<period>& p) -> const std::string* {
         if (!p) return nullptr;
         carried.labels.push_back(p->to_string());
@@ -1438,7 +1579,7 @@ bool table_header(const code_points& cps, const std::vector<std::pair<std::size_
                 if (state.current) p = state.current->prior_year();
             } catch (const error&) {}
             columns[i] = {kind::prior, label(p)};
-            ++periods;
+            ++periods, same_span[i] = true;
         } else if ((e - b == 2 || (e - b == 3 && cps[b + 2].c == U'度')) &&
                    (starts_with(cps, b, U"上年") || starts_with(cps, b, U"去年"))) {
             columns[i] = {kind::prior, state.year ? label(period::year(state.year - 1)) : nullptr};
@@ -1459,8 +1600,27 @@ bool table_header(const code_points& cps, const std::vector<std::pair<std::size_
         } else {
             columns[i].what = kind::other, ++other;
         }
-        if (!first_period && (columns[i].what == kind::period || columns[i].what == kind::current))
+        if (!first_period && (columns[i].what == kind::period || columns[i].what == kind::current)) {
             first_period = columns[i].period;
+            if (columns[i].what == kind::period && used > 0)
+                first = state.current;  // 1-9月 → 2024YTD09
+            else if (const int y = year_label(cps, b, e))
+                first = period::year(y);
+            else
+                first = state.current;
+        }
+    }
+    // "指标 单位 1-9月 上年同期 同比%" under a title of the month (2024年9月): 上年同期 is the same span
+    // as the column it compares with (2023YTD09), not the month in force a year earlier (2023-09).
+    if (first) {
+        std::optional<period> p;
+        for (std::size_t i = 1; i < columns.size(); ++i) {
+            if (!same_span[i]) continue;
+            try {
+                if (!p) p = first->prior_year();
+            } catch (const error&) {}
+            if (p) columns[i].period = label(p);
+        }
     }
     const bool known = periods >= 2 || (periods == 1 && (units || growth || rates));
     if (!known && !(units == 1 && tokens.size() >= 4)) return false;
@@ -1634,19 +1794,29 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
     period_state& state = carried.period;
     title_tracker& title = carried.title;
     std::size_t k = 0;
-    if (carried.line_start && !cps.empty()) k = table_line(text, cps, 0, carried, findings, sink);
+    if (carried.line_start && !cps.empty()) {
+        if (const std::size_t e = page_marker_end(cps, 0, false))
+            k = e;  // "— 3 —": a page's footer
+        else
+            k = table_line(text, cps, 0, carried, findings, sink);
+    }
     while (k < cps.size()) {
         if (!interesting.has(cps[k].c)) {
             ++k;
             continue;
         }
         if (cps[k].c == '\n') {  // a line of a table turned into lines is read here, whole
+            if (const std::size_t e = page_marker_end(cps, k + 1, false)) {
+                k = e;  // "— 3 —", "第3页": a page's header or footer, no figure (a table goes on past it)
+                continue;
+            }
             k = std::max(k + 1, table_line(text, cps, k + 1, carried, findings, sink));
             continue;
         }
         title.advance(cps, k);
         leave_target_period(cps, k, carried, periods);
         leave_prior_year(cps, k, carried, periods);
+        leave_start_point(cps, k, carried, periods);
         bool year_end = false;
         if (const std::size_t n = prior_year_at(cps, k, year_end)) {
             enter_prior_year(cps, k, n, n == 4, carried, periods);  // 4: 上年同期 / 去年同期
@@ -1674,6 +1844,8 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
             }
             if (!carried.after_target && target_period(cps, k, n))
                 carried.after_target = before, carried.target_ends = sentence_end_after(cps, k);
+            if (const std::size_t to = carried.after_start ? 0 : start_point_end(cps, k, n))
+                carried.after_start = before, carried.start_ends = to;
             const bool local = !title.in_title && before.year != 0 && starts_with(cps, k + n, U"度") && state.current;
             if (state.year != before.year && !local) state.prior = false, carried.after_prior.reset();  // 2024年…
             if (periods)
@@ -1691,6 +1863,7 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
     }
     leave_target_period(cps, cps.size(), carried, periods);  // a chunk ends a sentence
     leave_prior_year(cps, cps.size(), carried, periods);
+    leave_start_point(cps, cps.size(), carried, periods);
     carried.line_start = !cps.empty() && cps[cps.size() - 1].c == '\n';
     title.finish(cps);
 }
@@ -1808,7 +1981,7 @@ lexicon lexicon_from_toml(std::string_view text, const std::string& source) {
         detail::toml_reader(doc.root(), source, "the lexicon").fail(key, problem);
     });
     detail::each_toml_table(doc.root(), "variable", source, [&](const detail::toml_reader& r) {
-        known_keys(r.table(), {"id", "phrases", "unit", "status", "stage", "scope"},
+        known_keys(r.table(), {"id", "phrases", "unit", "status", "stage", "scope", "follows", "follow_phrases"},
                    [&](const std::string& key, const std::string& problem) { r.fail(key, problem); });
         lexicon_entry e;
         e.variable = r.text("id", true);
@@ -1818,6 +1991,13 @@ lexicon lexicon_from_toml(std::string_view text, const std::string& source) {
         for (const auto& p : e.phrases)
             if (p.empty()) named.fail("phrases", "must not hold an empty phrase");
         read_distinctions(named, e);
+        e.follows = named.text("follows");
+        e.follow_phrases = named.texts("follow_phrases");
+        if (e.follows.empty() != e.follow_phrases.empty())
+            named.fail(e.follows.empty() ? "follow_phrases" : "follows",
+                       "needs 'follows' (the id of the entry they follow) and 'follow_phrases' together");
+        for (const auto& p : e.follow_phrases)
+            if (p.empty()) named.fail("follow_phrases", "must not hold an empty phrase");
         e.unit = named.text("unit");
         if (!e.unit.empty()) {
             try {
@@ -1828,6 +2008,19 @@ lexicon lexicon_from_toml(std::string_view text, const std::string& source) {
         }
         out.push_back(std::move(e));
     });
+    for (const lexicon_entry& e : out) {  // `follows` names an entry of this lexicon
+        if (e.follows.empty()) continue;
+        const auto same = [&](const lexicon_entry& o) { return o.variable == e.follows; };
+        if (std::any_of(out.begin(), out.end(), same)) continue;
+        std::vector<std::string_view> ids;
+        for (const lexicon_entry& o : out) ids.push_back(o.variable);
+        detail::each_toml_table(doc.root(), "variable", source, [&](const detail::toml_reader& r) {
+            if (r.text("id", true) == e.variable)
+                r.as("variable '" + e.variable + "'")
+                    .fail("follows", "names no variable of the lexicon ('" + e.follows + "')" +
+                                         detail::suggestion(e.follows, ids, [](std::string_view w) { return w; }));
+        });
+    }
     return out;
 }
 
@@ -1900,9 +2093,11 @@ private:
 class word_index;
 
 // Where a word found in a chunk goes: a phrase of the lexicon, or a word of a family.
+class phrase_index;
 struct word_target {
     const phrase_entries* group = nullptr;
     word_index* family = nullptr;
+    phrase_index* phrases = nullptr;  // the index of `group`
 };
 using chunk_matcher = word_matcher<word_target>;
 
@@ -1911,9 +2106,11 @@ using chunk_matcher = word_matcher<word_target>;
 // the phrase of a figure (it spans a clause end).
 class phrase_index {
 public:
-    explicit phrase_index(const lexicon& words) {
+    // `list`: the phrases (lexicon_entry::phrases) or the words that follow a figure (follow_phrases).
+    explicit phrase_index(const lexicon& words,
+                          const std::vector<std::string> lexicon_entry::*list = &lexicon_entry::phrases) {
         for (const auto& e : words)
-            for (const auto& p : e.phrases) {
+            for (const auto& p : e.*list) {
                 const auto [it, fresh] = group_of_.emplace(p, groups_.size());
                 if (fresh) groups_.push_back({p, {}});
                 groups_[it->second].entries.push_back(&e);
@@ -1926,8 +2123,8 @@ public:
     }
     phrase_index(const phrase_index&) = delete;
     phrase_index& operator=(const phrase_index&) = delete;
-    void add_words(chunk_matcher& matcher) const {
-        for (const auto& g : groups_) matcher.add(g.phrase, {&g, nullptr});
+    void add_words(chunk_matcher& matcher) {
+        for (const auto& g : groups_) matcher.add(g.phrase, {&g, nullptr, this});
     }
     void clear() { hits_.clear(), hint_ = 0; }
     void add(std::size_t begin, std::size_t end, const phrase_entries* group) { hits_.push_back({begin, end, group}); }
@@ -2115,8 +2312,8 @@ const char* damage_message(std::string_view kind) {
     if (kind == "threshold") return "a threshold of only zeros: its digits were lost";
     if (kind == "empty_slot") return "a measure word with no number before it: the number was lost";
     if (kind == "split_digits")
-        return "the digits of one figure split by a blank (3 26件, 168. 5亿元): which digits belong together is "
-               "unknown";
+        return "the digits of one figure split by a blank or a line break (3 26件, 168. 5亿元, a page's footer "
+               "between): which digits belong together is unknown";
     if (kind == "bad_grouping")
         return "a thousands separator not before exactly three digits (1,45项): digits were lost, the value is unknown";
     if (kind == "leading_point")
@@ -2323,6 +2520,7 @@ const lexicon_entry* choose_entry(const phrase_entries& group, const distinction
 struct report_indexes {
     const lexicon& words;
     phrase_index phrases;
+    phrase_index follow{words, &lexicon_entry::follow_phrases};  // 成交额 after 登记技术合同312项
     word_index change_words{"增长", "增加", "提高", "提升", "下降", "减少", "同比", "增幅", "降幅"};
     word_index change_lead{"同比", "增长", "下降", "提高", "降低", "减少", "增加", "提升"};
     // Which way a change goes: the last of these before the figure (同比 says neither).
@@ -2346,20 +2544,21 @@ struct report_indexes {
     word_index share_words{"率", "比重", "占比", "比例", "占"};
     explicit report_indexes(const lexicon& w) : words(w), phrases(w) {
         phrases.add_words(matcher_);
+        follow.add_words(matcher_);
         for (word_index* family : families()) family->add_words(matcher_);
     }
     report_indexes(const report_indexes&) = delete;
     report_indexes& operator=(const report_indexes&) = delete;
     void index(std::string_view text, const code_points& cps) {
-        phrases.clear();
+        phrases.clear(), follow.clear();
         for (word_index* family : families()) family->clear();
         matcher_.each_match(text, cps, [&](std::size_t b, std::size_t e, const word_target& target) {
             if (target.group)
-                phrases.add(b, e, target.group);
+                target.phrases->add(b, e, target.group);
             else
                 target.family->add(b, e);
         });
-        phrases.sort();
+        phrases.sort(), follow.sort();
         for (word_index* family : families()) family->sort();
     }
 
@@ -2571,6 +2770,8 @@ public:
         previous_entry_ = n.entry && !n.entry->variable.empty() ? last_entry_ : nullptr;
         previous_group_ = previous_entry_ ? last_group_ : nullptr;
         previous_change_ = (n.flags & bit(fact_flag::change)) != 0;
+        previous_bound_ =
+            !previous_change_ && (s.q.qual == qualifier::lower_bound || s.q.qual == qualifier::upper_bound);
         previous_unit_ = s.q.unit;
         const std::string_view when =
             period.prior() && !prior ? period.governing() : period.in_clause(cps_.base() + clause);
@@ -2611,6 +2812,7 @@ private:
             findings.push_back(
                 make_finding(text_, cps_, s.first, s.last, std::string(s.damage), damage_message(s.damage)));
         previous_end_ = s.last, previous_entry_ = nullptr, previous_group_ = nullptr, previous_change_ = false;
+        previous_bound_ = false;
         previous_unit_.clear(), mismatched_entry_ = nullptr;
         write(s, n, std::numeric_limits<double>::quiet_NaN(),
               s.table == scanned::table_cell::read ? s.table_period : period.in_clause(cps_.base() + clause), clause,
@@ -2780,6 +2982,14 @@ private:
                 b.group = previous_group_, b.entry = choose_entry(*previous_group_, b.stated), b.shared = true,
                 b.phrase = previous_group_->phrase;
             if (!b.entry) b.shared = false;
+        } else if (const phrase_hit* follow = follower_of_previous(s, after_previous)) {
+            // "登记技术合同312项，成交额5.8亿元": a word of the lexicon's follow_phrases after a figure of
+            // the entry it follows (in the sentence) names the variable that lists it.
+            b.stated = stated_distinctions(cps_, after_previous, s.first);
+            b.group = follow->group, b.phrase = follow->group->phrase, b.shared = true;
+            for (const lexicon_entry* e : follow->group->entries)
+                if (e->follows == previous_entry_->variable) b.entry = e;
+            b.phrase_begin = follow->begin, b.phrase_end = follow->end;
         } else if (mismatched_entry_ && mismatched_group_ && previous_end_ == mismatched_end_ && previous_end_ != 0 &&
                    !ix_.sentence_ends.any_inside(byte_at(previous_end_), s.q.begin) && !s.q.unit.empty() &&
                    unit_flag(s.q.unit, mismatched_entry_->unit) == 0) {
@@ -2795,9 +3005,10 @@ private:
             b.phrase_begin = b.phrase_end = cps_[clause].begin;
         } else if (previous_entry_ &&
                    ((ix_.change_lead.any_inside(byte_at(after_previous), s.q.begin) && change_of_previous(s)) ||
-                    level_after_change(after_previous, s.q.begin) || comparison_of_previous(after_previous, s))) {
+                    level_after_change(after_previous, s) || comparison_of_previous(after_previous, s))) {
             // "…241.8万元，同比增长12.5%": a clause that only states a change refers to the figure
-            // before; so do "…提高0.3个百分点，达到2.1%" (the level reached) and "…1.2亿元，上年同期为
+            // before; so do "…提高0.3个百分点，达到2.1%" and "…突破1200亿元，达到1263.7亿元" (the level
+            // reached) and "…1.2亿元，上年同期为
             // 1.5亿元" (the same figure a year earlier).
             // The group too: a share after the change ("…12.6亿元，同比增长10.2%，占GDP的比重14.6%")
             // is still the share of that figure's quantity.
@@ -2841,6 +3052,17 @@ private:
             head = std::string(found->phrase);
         }
         return found;
+    }
+
+    // A word of follow_phrases between the previous figure (of its sentence) and this one, listed by
+    // an entry that follows the previous figure's: its hit, nullptr otherwise.
+    const phrase_hit* follower_of_previous(const scanned& s, std::size_t after_previous) const {
+        if (!previous_entry_ || previous_end_ == 0 || ix_.sentence_ends.any_inside(byte_at(previous_end_), s.q.begin))
+            return nullptr;
+        const phrase_hit* hit = ix_.follow.closest(byte_at(after_previous), s.q.begin);
+        if (!hit || ix_.enumeration.any_inside(hit->end, s.q.begin)) return nullptr;
+        const auto follows = [&](const lexicon_entry* e) { return e->follows == previous_entry_->variable; };
+        return std::any_of(hit->group->entries.begin(), hit->group->entries.end(), follows) ? hit : nullptr;
     }
 
     // A change after a figure refers to it only in its sentence and with no phrase of the lexicon
@@ -2910,12 +3132,24 @@ private:
     }
 
     // 达到 / 提高到… before a figure (from code point `from`) in the sentence of the previous one, a
-    // change ("新认定…43家，累计达到186家" is no level of the 43 new ones).
-    bool level_after_change(std::size_t from, std::size_t figure) const {
-        if (previous_end_ == 0 || !previous_change_) return false;  // a chunk ends a sentence
+    // change ("新认定…43家，累计达到186家" is no level of the 43 new ones), or a bound in a unit of the
+    // same kind ("技术合同成交额突破1200亿元，达到1263.7亿元": the level the bound was stated for).
+    bool level_after_change(std::size_t from, const scanned& s) const {
+        const std::size_t figure = s.q.begin;
+        if (previous_end_ == 0 || !(previous_change_ || (previous_bound_ && same_kind_as_previous(s)))) return false;
         const std::size_t previous = byte_at(previous_end_);
         return (ix_.level_to.any_inside(byte_at(from), figure) || ix_.reach.any_inside(byte_at(from), figure)) &&
                !ix_.sentence_ends.any_inside(previous, figure);
+    }
+
+    // The figure's unit converts to the previous figure's (1263.7亿元 after 突破1200亿元).
+    bool same_kind_as_previous(const scanned& s) const {
+        try {
+            return !s.q.unit.empty() && !previous_unit_.empty() &&
+                   unit::parse(s.q.unit).convertible_to(unit::parse(previous_unit_));
+        } catch (const error&) {
+            return false;
+        }
     }
 
     // 上年同期为/去年同期为/上年为… just before a figure (from code point `from`) in the sentence of the
@@ -2926,12 +3160,7 @@ private:
             ix_.comparison_lead.last_end_inside(byte_at(from), s.q.begin) != s.q.begin ||
             ix_.sentence_ends.any_inside(byte_at(previous_end_), s.q.begin))
             return false;
-        try {
-            return !s.q.unit.empty() && !previous_unit_.empty() &&
-                   unit::parse(s.q.unit).convertible_to(unit::parse(previous_unit_));
-        } catch (const error&) {
-            return false;
-        }
+        return same_kind_as_previous(s);
     }
 
     // A change (增长/下降… between the phrase and the figure) unless a verb with 到/至 after the last
@@ -2990,6 +3219,7 @@ private:
     std::size_t previous_end_ = 0;                   // code point after the previous quantity
     const lexicon_entry* previous_entry_ = nullptr;  // of the previous fact, if it had a variable
     bool previous_change_ = false;                   // the previous fact is a change
+    bool previous_bound_ = false;                    // the previous fact is a bound (突破1200亿元, 近600人)
     std::string previous_unit_;                      // the unit written with the previous figure
     const lexicon_entry* last_entry_ = nullptr;
     const phrase_entries* previous_group_ = nullptr;  // the phrase of the previous fact, if one bound it

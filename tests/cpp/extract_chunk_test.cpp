@@ -90,6 +90,23 @@ BOOST_AUTO_TEST_CASE(chunks_give_the_facts_of_the_whole_text) {
         check_chunks(text, chunk_bytes, "the carried text");
 }
 
+BOOST_AUTO_TEST_CASE(a_figure_broken_across_lines_is_read_whole_in_chunks) {
+    // A report converted from PDF: figures broken by a line break, by a page's footer between
+    // blank lines, and footers between sentences. No chunk ends inside such a figure (chunk_end),
+    // so chunks of any size read what the whole text reads: five damaged figures and no page number.
+    const std::string text =
+        "2025年工作总结\n全县专利授权量2\n41件，获批立项1\n\n— 5 —\n\n7项，技术合同成交额12.\n3亿元。\n"
+        "第 6 页 共 12 页\n争取上级资金5\n80万元，走访企业36家\n2.人才工作：引进人才1\n- 7 -\n2人。\n";
+    const table_extraction whole = extract_table(text);
+    std::size_t damaged = 0;
+    for (std::size_t i = 0; i < whole.facts.size(); ++i) damaged += whole.facts.has(i, fact_flag::damaged);
+    BOOST_TEST(whole.facts.size() == 6u);  // 2⏎41件, 1⏎…7项, 12.⏎3亿元, 5⏎80万元, 36家, 1⏎…2人
+    BOOST_TEST(damaged == 5u);
+    for (std::size_t chunk_bytes :
+         {std::size_t{0}, std::size_t{1}, std::size_t{3}, std::size_t{7}, std::size_t{20}, std::size_t{64}})
+        check_chunks(text, chunk_bytes, "the broken figures");
+}
+
 BOOST_AUTO_TEST_CASE(chunk_offsets_are_offsets_in_the_text) {
     // Hand-checked: "争取资金227.4万元" on the second line, read in chunks of one line each.
     const std::string text = "2024年上半年，获批立项11项。\n争取资金227.4万元。";
