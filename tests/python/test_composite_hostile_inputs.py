@@ -93,3 +93,24 @@ def test_regression_imputation_needs_three_shared_regions():
     assert np.isnan(imputed.loc["q", "b"]) and r.marks().loc["q", "b"] == "not_imputable"
     assert imputed.loc["s", "b"] == pytest.approx(1.15)
 
+
+def test_the_composite_command_counts_a_region_without_a_score_apart(tmp_path):
+    import subprocess
+    import sys
+
+    table = tmp_path / "regions.csv"
+    table.write_text("code,a,b\np,1,10\nq,,\nr,4,3\ns,5,7\n", encoding="utf-8")
+    model = tmp_path / "m.toml"
+    model.write_text(
+        'name = "m"\n[[node]]\ncode = "idx"\nlevel = 2\n[[node]]\ncode = "a"\nparent = "idx"\n'
+        '[[node]]\ncode = "b"\nparent = "idx"\n[[step]]\nkind = "normalise"\nmethod = "minmax"\n'
+    )
+    run = subprocess.run(
+        [sys.executable, "-m", "zhibiao", "--lang", "en", "composite", str(table), "--model", str(model)],
+        capture_output=True, text=True, check=True,
+    )
+    # q has no indicator: a row without score or rank, and "3 units scored", not 4.
+    assert "3 units scored, 1 without a score (no indicator present: q)" in run.stderr
+    scores = pd.read_csv(__import__("io").StringIO(run.stdout), index_col="code")
+    # r: a = 4 over 1…5 is 75, b = 3 over 3…10 is 0: (75 + 0)/2.
+    assert np.isnan(scores.loc["q", "idx"]) and scores.loc["r", "idx"] == pytest.approx(37.5)
