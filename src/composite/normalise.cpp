@@ -50,6 +50,20 @@ void check_options(const normalise_options& o) {
             " only (the other methods negate a lower-is-better indicator)");
 }
 
+/// "unit 3" (a position, counting from 0) or, in a build that names its regions, "region 'q'".
+std::string unit_text(Eigen::Index i, const detail::row_regions& regions) {
+    if (const std::string* r = regions.at(i)) return "region '" + *r + "'";
+    return "unit " + std::to_string(i);
+}
+
+/// The location of cell (i, indicator): the variable, and the region where a build names it.
+location cell_at(const std::string& name, Eigen::Index i, const detail::row_regions& regions) {
+    location w;
+    w.variable = name;
+    if (const std::string* r = regions.at(i)) w.entity = *r;
+    return w;
+}
+
 location variable_at(const std::string& name) {
     location w;
     w.variable = name;
@@ -99,7 +113,8 @@ void check_per_indicator(const std::vector<int>& direction, const normalise_opti
 
 /// The column as the method sees it: a cost indicator negated, inverted (1/x) or, for the
 /// complement, as it is (the result is turned round afterwards).
-Eigen::VectorXd oriented(const Eigen::VectorXd& raw, double d, const normalise_options& o, const std::string& name) {
+Eigen::VectorXd oriented(const Eigen::VectorXd& raw, double d, const normalise_options& o, const std::string& name,
+                         const detail::row_regions& regions) {
     if (d > 0 || o.cost == cost_form::complement) return raw;
     if (o.cost == cost_form::negate) return -raw;
     // 1/(x·2^−e) = 2^e/x: the same ratios, and no overflow for large values.
@@ -112,10 +127,10 @@ Eigen::VectorXd oriented(const Eigen::VectorXd& raw, double d, const normalise_o
         }
         c(i) = 1 / scale.down(raw(i));
         if (!(raw(i) > 0) || std::isinf(c(i)))
-            throw method_error("cannot normalise lower-is-better indicator '" + name +
-                               "' as 1/x (cost = 'inverse'): unit " + std::to_string(i) + " has " +
-                               std::to_string(raw(i)) +
-                               (raw(i) > 0 ? ", too close to zero" : "; the inverse needs positive values"));
+            throw method_error("cannot normalise lower-is-better indicator '" + name + "' as 1/x (cost = 'inverse'): " +
+                                   unit_text(i, regions) + " has " + std::to_string(raw(i)) +
+                                   (raw(i) > 0 ? ", too close to zero" : "; the inverse needs positive values"),
+                               cell_at(name, i, regions));
     }
     return c;
 }
@@ -295,7 +310,7 @@ Eigen::VectorXd normalised_column(const Eigen::VectorXd& c, const Eigen::VectorX
 /// and greatest, the result. The same operations in the same order, so the same bits. False,
 /// `out` unspecified, for what it leaves to the general path: other methods, and no spread.
 bool minmax_into(const Eigen::Ref<const Eigen::VectorXd>& raw, double d, const normalise_options& o,
-                 const std::string& name, Eigen::Ref<Eigen::VectorXd> out) {
+                 const std::string& name, Eigen::Ref<Eigen::VectorXd> out, const detail::row_regions& regions) {
     if (o.method != normalisation::minmax || (d < 0 && o.cost != cost_form::negate)) return false;
     double big = 0;
     detail::each_present(raw, [&](double e) { big = std::max(big, std::abs(e)); });
@@ -318,8 +333,9 @@ bool minmax_into(const Eigen::Ref<const Eigen::VectorXd>& raw, double d, const n
     for (Eigen::Index i = 0; i < out.size(); ++i) {
         out(i) = (out(i) - lo) / spread * range + o.low;
         if (std::isinf(out(i)))
-            throw method_error("normalising indicator '" + name + "' overflows to infinity at unit " +
-                               std::to_string(i) + " (a reference or standard value too close to zero?)");
+            throw method_error("normalising indicator '" + name + "' overflows to infinity at " +
+                                   unit_text(i, regions) + " (a reference or standard value too close to zero?)",
+                               cell_at(name, i, regions));
     }
     return true;
 }
@@ -362,15 +378,15 @@ Eigen::MatrixXd normalise(const Eigen::Ref<const Eigen::MatrixXd>& x, const std:
 
 void detail::normalise_into(const Eigen::Ref<const Eigen::MatrixXd>& x, const std::vector<int>& direction,
                             const normalise_options& o, const std::vector<std::string>& names,
-                            Eigen::Ref<Eigen::MatrixXd> out) {
+                            Eigen::Ref<Eigen::MatrixXd> out, const row_regions& regions) {
     check_options(o);
     check_per_indicator(direction, o, static_cast<std::size_t>(x.cols()), names);
     for (Eigen::Index j = 0; j < x.cols(); ++j) {
         const std::string name =
             j < static_cast<Eigen::Index>(names.size()) ? names[static_cast<std::size_t>(j)] : std::to_string(j);
         const double d = direction.empty() ? 1.0 : direction[static_cast<std::size_t>(j)];
-        if (minmax_into(x.col(j), d, o, name, out.col(j))) continue;
-        Eigen::VectorXd c = oriented(x.col(j), d, o, name);
+        if (minmax_into(x.col(j), d, o, name, out.col(j), regions)) continue;
+        Eigen::VectorXd c = oriented(x.col(j), d, o, name, regions);
         // Methods that do not depend on the unit of x work on x·2^−e (statistics.hpp): exact, and
         // neither data near 1e160 nor denormals lose their spread.
         if (scale_free(o.method)) {
@@ -381,8 +397,9 @@ void detail::normalise_into(const Eigen::Ref<const Eigen::MatrixXd>& x, const st
         if (d < 0 && o.cost == cost_form::complement) out.col(j) = (1 - out.col(j).array()).matrix();
         for (Eigen::Index i = 0; i < out.rows(); ++i)
             if (std::isinf(out(i, j)))
-                throw method_error("normalising indicator '" + name + "' overflows to infinity at unit " +
-                                   std::to_string(i) + " (a reference or standard value too close to zero?)");
+                throw method_error("normalising indicator '" + name + "' overflows to infinity at " +
+                                       unit_text(i, regions) + " (a reference or standard value too close to zero?)",
+                                   cell_at(name, i, regions));
     }
 }
 

@@ -419,7 +419,8 @@ void normalise_step::apply(stage& s) const {
     }
     layer_matrix slot = detail::next_slot(s);
     try {
-        detail::normalise_into(s.x, s.direction, o, s.names, slot);  // straight into its layer: no copy
+        // Straight into its layer: no copy; a refused value names its region.
+        detail::normalise_into(s.x, s.direction, o, s.names, slot, {&s.data.regions, &s.rows});
     } catch (const method_error&) {
         detail::blame_treatment(s);
         throw;
