@@ -347,6 +347,10 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "汇总（{pack}）：企业 {firms} 家 — {counts}；未满足的条件：{failing}",
     },
     "units_scored": {"en": "{count} units scored, written to {where}", "zh": "已对 {count} 个单位评分，写入{where}"},
+    "units_scored_unscored": {
+        "en": "{count} units scored, {unscored} without a score (no indicator present: {names}), written to {where}",
+        "zh": "已对 {count} 个单位评分，{unscored} 个无得分（无任何指标值：{names}），写入{where}",
+    },
     "written_to": {"en": "written to {where}", "zh": "已写入{where}"},
     "figures_read": {
         "en": "{source}: encoding {encoding}, {count} figures, {findings} findings; written to {where}",

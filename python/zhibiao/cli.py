@@ -539,7 +539,20 @@ def composite_file(args: argparse.Namespace) -> int:
     with _output(args.out) as f:
         table.to_csv(f)
     _Messages.say(result.summary())
-    _Messages.say(_msg("units_scored", count=len(table), where=_where(args.out)))
+    unscored = table.index[table[root].isna()]
+    if len(unscored):  # rows written without a score or rank: counted apart, not as scored
+        names = ", ".join(map(str, unscored[:5])) + (", …" if len(unscored) > 5 else "")
+        _Messages.say(
+            _msg(
+                "units_scored_unscored",
+                count=len(table) - len(unscored),
+                unscored=len(unscored),
+                names=names,
+                where=_where(args.out),
+            )
+        )
+    else:
+        _Messages.say(_msg("units_scored", count=len(table), where=_where(args.out)))
     return 0
 
 

@@ -102,9 +102,10 @@ class Screen(_Step):
 @dataclasses.dataclass(frozen=True)
 class Impute(_Step):
     """Fill missing values: "mean", "median", "group_mean", "group_median" (``group`` = a label
-    column), "latest" (earlier values passed to build as ``previous``, or a Panel's earlier
-    periods), "regression" (on the most correlated indicator present), or "none". Each filled
-    cell is marked, with the reason it was missing."""
+    column, text or numeric codes; a region without a label is in no group and left missing),
+    "latest" (earlier values passed to build as ``previous``, or a Panel's earlier periods),
+    "regression" (on the most correlated indicator present, sharing at least three regions with
+    it), or "none". Each filled cell is marked, with the reason it was missing."""
 
     _kind = "impute"
     method: str = _default("impute", "method")

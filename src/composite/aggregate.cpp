@@ -97,8 +97,19 @@ Eigen::VectorXd group_weights_of(const framework& fw, int group, const std::vect
         }
         case weighting::ahp: {
             const auto m = o.pairwise.find(code);
-            if (m == o.pairwise.end())
-                throw missing_variable_error("AHP weights: no comparison matrix for group '" + code + "'", code);
+            if (m == o.pairwise.end()) {
+                // A matrix given under a misspelt group is the likely cause: name it.
+                std::string given;
+                for (const auto& entry : o.pairwise) given += (given.empty() ? "" : ", ") + entry.first;
+                const std::string hint = zhibiao::detail::closest_name(
+                    code, o.pairwise, [](const auto& entry) -> std::string_view { return entry.first; },
+                    zhibiao::detail::as_written);
+                throw missing_variable_error(
+                    "AHP weights: no comparison matrix for group '" + code + "'" +
+                        (given.empty() ? "" : " (matrices given for: " + given + ")") +
+                        (hint.empty() ? "" : "; is '" + hint + "' meant to be '" + code + "'?"),
+                    code);
+            }
             if (m->second.rows() != k)
                 throw method_error("AHP for '" + code + "': the comparison matrix has " +
                                    std::to_string(m->second.rows()) + " rows for " + std::to_string(k) + " children");

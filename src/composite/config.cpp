@@ -236,10 +236,16 @@ node read_node(const toml_reader& r, node_attributes& a) {
             named.fail("scale", "must be a finite positive number, not " + std::to_string(v));
         a.scale[n.code] = v;
     }
-    if (named.table()["standard"]) a.standard[n.code] = named.number("standard", 0);
+    if (named.table()["standard"]) {
+        const double v = named.number("standard", 0);
+        if (std::string problem = detail::standard_problem(v); !problem.empty()) named.fail("standard", problem);
+        a.standard[n.code] = v;
+    }
     const std::vector<double> g = reals(named, "goalposts");
     if (!g.empty()) {
-        if (g.size() != 2 || g[0] == g[1]) named.fail("goalposts", "must be [low, high] with low ≠ high");
+        if (g.size() != 2) named.fail("goalposts", "must be [low, high] with low < high");
+        if (std::string problem = detail::goalposts_problem(g[0], g[1]); !problem.empty())
+            named.fail("goalposts", problem);
         a.goalposts[n.code] = {g[0], g[1]};
     }
     return n;

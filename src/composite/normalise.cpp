@@ -50,8 +50,33 @@ void check_options(const normalise_options& o) {
             " only (the other methods negate a lower-is-better indicator)");
 }
 
-/// The directions (+1 or −1) and the per-indicator values the method reads, one per column.
-void check_per_indicator(const std::vector<int>& direction, const normalise_options& o, std::size_t columns) {
+/// "unit 3" (a position, counting from 0) or, in a build that names its regions, "region 'q'".
+std::string unit_text(Eigen::Index i, const detail::row_regions& regions) {
+    if (const std::string* r = regions.at(i)) return "region '" + *r + "'";
+    return "unit " + std::to_string(i);
+}
+
+/// The location of cell (i, indicator): the variable, and the region where a build names it.
+location cell_at(const std::string& name, Eigen::Index i, const detail::row_regions& regions) {
+    location w;
+    w.variable = name;
+    if (const std::string* r = regions.at(i)) w.entity = *r;
+    return w;
+}
+
+location variable_at(const std::string& name) {
+    location w;
+    w.variable = name;
+    return w;
+}
+
+/// The directions (+1 or −1) and the per-indicator values the method reads, one per column:
+/// goalposts finite with low < high (reversed posts would turn the indicator round behind its
+/// direction's back, and a NaN post would empty the column, leaving the index to the others),
+/// standard values finite and positive (an infinite one scores every unit 0).
+void check_per_indicator(const std::vector<int>& direction, const normalise_options& o, std::size_t columns,
+                         const std::vector<std::string>& names) {
+    const auto name_of = [&names](std::size_t j) { return j < names.size() ? names[j] : std::to_string(j); };
     const auto count = [columns](std::size_t given, const char* what) {
         if (given != columns)
             throw argument_error("normalise: " + std::to_string(given) + " " + what + " for " +
@@ -65,13 +90,31 @@ void check_per_indicator(const std::vector<int>& direction, const normalise_opti
     if (o.method == normalisation::goalposts) {
         count(o.goal_low.size(), "low goalposts");
         count(o.goal_high.size(), "high goalposts");
+        for (std::size_t j = 0; j < columns; ++j)
+            if (std::string problem = detail::goalposts_problem(o.goal_low[j], o.goal_high[j]); !problem.empty())
+                throw argument_error("normalise: the goalposts of indicator '" + name_of(j) + "' " + problem,
+                                     variable_at(name_of(j)));
     }
-    if (o.method == normalisation::standard) count(o.standard.size(), "standard values");
+    if (o.method == normalisation::standard) {
+        count(o.standard.size(), "standard values");
+        for (std::size_t j = 0; j < columns; ++j)
+            if (std::string problem = detail::standard_problem(o.standard[j]); !problem.empty())
+                throw argument_error("normalise: the standard value of indicator '" + name_of(j) + "' " + problem,
+                                     variable_at(name_of(j)));
+    }
+    if (o.method == normalisation::bands)
+        for (const auto* list : {&o.band_edges, &o.band_scores})
+            for (double e : *list)
+                if (!std::isfinite(e))
+                    throw argument_error(std::string("normalise: ") +
+                                         (list == &o.band_edges ? "band_edges" : "band_scores") +
+                                         " must be finite numbers, not " + std::to_string(e));
 }
 
 /// The column as the method sees it: a cost indicator negated, inverted (1/x) or, for the
 /// complement, as it is (the result is turned round afterwards).
-Eigen::VectorXd oriented(const Eigen::VectorXd& raw, double d, const normalise_options& o, const std::string& name) {
+Eigen::VectorXd oriented(const Eigen::VectorXd& raw, double d, const normalise_options& o, const std::string& name,
+                         const detail::row_regions& regions) {
     if (d > 0 || o.cost == cost_form::complement) return raw;
     if (o.cost == cost_form::negate) return -raw;
     // 1/(x·2^−e) = 2^e/x: the same ratios, and no overflow for large values.
@@ -84,10 +127,10 @@ Eigen::VectorXd oriented(const Eigen::VectorXd& raw, double d, const normalise_o
         }
         c(i) = 1 / scale.down(raw(i));
         if (!(raw(i) > 0) || std::isinf(c(i)))
-            throw method_error("cannot normalise lower-is-better indicator '" + name +
-                               "' as 1/x (cost = 'inverse'): unit " + std::to_string(i) + " has " +
-                               std::to_string(raw(i)) +
-                               (raw(i) > 0 ? ", too close to zero" : "; the inverse needs positive values"));
+            throw method_error("cannot normalise lower-is-better indicator '" + name + "' as 1/x (cost = 'inverse'): " +
+                                   unit_text(i, regions) + " has " + std::to_string(raw(i)) +
+                                   (raw(i) > 0 ? ", too close to zero" : "; the inverse needs positive values"),
+                               cell_at(name, i, regions));
     }
     return c;
 }
@@ -170,8 +213,9 @@ Eigen::VectorXd reference_column(const Eigen::VectorXd& c, const Eigen::VectorXd
         if (!(hi != lo)) throw error("goalposts of indicator '" + name + "' are equal");
         const double from = d > 0 ? lo : hi, to = d > 0 ? hi : lo;
         for (Eigen::Index i = 0; i < c.size(); ++i)  // a loop, not Eigen's max/min: NaN must stay NaN
-            out(i) =
-                raw(i) != raw(i) ? missing_value : std::clamp((raw(i) - from) / (to - from), 0.0, 1.0) * o.goal_scale;
+            // + 0.0: the post itself scores 0, not −0 ((10 − 10)/(0 − 10) is −0 in IEEE arithmetic).
+            out(i) = raw(i) != raw(i) ? missing_value
+                                      : (std::clamp((raw(i) - from) / (to - from), 0.0, 1.0) + 0.0) * o.goal_scale;
     } else if (o.method == normalisation::standard) {
         const double s = o.standard.at(at);
         if (!(s > 0)) throw error("the standard value of indicator '" + name + "' must be positive");
@@ -266,7 +310,7 @@ Eigen::VectorXd normalised_column(const Eigen::VectorXd& c, const Eigen::VectorX
 /// and greatest, the result. The same operations in the same order, so the same bits. False,
 /// `out` unspecified, for what it leaves to the general path: other methods, and no spread.
 bool minmax_into(const Eigen::Ref<const Eigen::VectorXd>& raw, double d, const normalise_options& o,
-                 const std::string& name, Eigen::Ref<Eigen::VectorXd> out) {
+                 const std::string& name, Eigen::Ref<Eigen::VectorXd> out, const detail::row_regions& regions) {
     if (o.method != normalisation::minmax || (d < 0 && o.cost != cost_form::negate)) return false;
     double big = 0;
     detail::each_present(raw, [&](double e) { big = std::max(big, std::abs(e)); });
@@ -289,13 +333,41 @@ bool minmax_into(const Eigen::Ref<const Eigen::VectorXd>& raw, double d, const n
     for (Eigen::Index i = 0; i < out.size(); ++i) {
         out(i) = (out(i) - lo) / spread * range + o.low;
         if (std::isinf(out(i)))
-            throw method_error("normalising indicator '" + name + "' overflows to infinity at unit " +
-                               std::to_string(i) + " (a reference or standard value too close to zero?)");
+            throw method_error("normalising indicator '" + name + "' overflows to infinity at " +
+                                   unit_text(i, regions) + " (a reference or standard value too close to zero?)",
+                               cell_at(name, i, regions));
     }
     return true;
 }
 
 }  // namespace
+
+namespace {
+/// 10 → "10", 0.5 → "0.5", NaN → "nan": numbers in messages as a reader writes them.
+std::string number_text(double v) {
+    std::string s = std::to_string(v);
+    if (s.find('.') != std::string::npos)
+        while (s.back() == '0' || s.back() == '.') {
+            const bool dot = s.back() == '.';
+            s.pop_back();
+            if (dot) break;
+        }
+    return s;
+}
+}  // namespace
+
+std::string detail::goalposts_problem(double low, double high) {
+    const std::string given = "(" + number_text(low) + ", " + number_text(high) + ")";
+    if (!std::isfinite(low) || !std::isfinite(high)) return "must be finite numbers, not " + given;
+    if (!(low < high))
+        return "must be (low, high) with low < high, not " + given +
+               ": the indicator's direction says which post is the best, not their order";
+    return "";
+}
+
+std::string detail::standard_problem(double value) {
+    return std::isfinite(value) && value > 0 ? "" : "must be a finite positive number, not " + number_text(value);
+}
 
 Eigen::MatrixXd normalise(const Eigen::Ref<const Eigen::MatrixXd>& x, const std::vector<int>& direction,
                           const normalise_options& o, const std::vector<std::string>& names) {
@@ -306,15 +378,15 @@ Eigen::MatrixXd normalise(const Eigen::Ref<const Eigen::MatrixXd>& x, const std:
 
 void detail::normalise_into(const Eigen::Ref<const Eigen::MatrixXd>& x, const std::vector<int>& direction,
                             const normalise_options& o, const std::vector<std::string>& names,
-                            Eigen::Ref<Eigen::MatrixXd> out) {
+                            Eigen::Ref<Eigen::MatrixXd> out, const row_regions& regions) {
     check_options(o);
-    check_per_indicator(direction, o, static_cast<std::size_t>(x.cols()));
+    check_per_indicator(direction, o, static_cast<std::size_t>(x.cols()), names);
     for (Eigen::Index j = 0; j < x.cols(); ++j) {
         const std::string name =
             j < static_cast<Eigen::Index>(names.size()) ? names[static_cast<std::size_t>(j)] : std::to_string(j);
         const double d = direction.empty() ? 1.0 : direction[static_cast<std::size_t>(j)];
-        if (minmax_into(x.col(j), d, o, name, out.col(j))) continue;
-        Eigen::VectorXd c = oriented(x.col(j), d, o, name);
+        if (minmax_into(x.col(j), d, o, name, out.col(j), regions)) continue;
+        Eigen::VectorXd c = oriented(x.col(j), d, o, name, regions);
         // Methods that do not depend on the unit of x work on x·2^−e (statistics.hpp): exact, and
         // neither data near 1e160 nor denormals lose their spread.
         if (scale_free(o.method)) {
@@ -325,8 +397,9 @@ void detail::normalise_into(const Eigen::Ref<const Eigen::MatrixXd>& x, const st
         if (d < 0 && o.cost == cost_form::complement) out.col(j) = (1 - out.col(j).array()).matrix();
         for (Eigen::Index i = 0; i < out.rows(); ++i)
             if (std::isinf(out(i, j)))
-                throw method_error("normalising indicator '" + name + "' overflows to infinity at unit " +
-                                   std::to_string(i) + " (a reference or standard value too close to zero?)");
+                throw method_error("normalising indicator '" + name + "' overflows to infinity at " +
+                                       unit_text(i, regions) + " (a reference or standard value too close to zero?)",
+                                   cell_at(name, i, regions));
     }
 }
 

@@ -161,6 +161,24 @@ std::string scale_factors(const option_value& v) {
             return "must be a finite positive number, not " + std::to_string(factor) + " ('" + indicator + "')";
     return "";
 }
+// Goalposts and standard values, indicator by indicator (normalise.hpp says what is wrong).
+std::string goalposts_by_indicator(const option_value& v) {
+    for (const auto& [indicator, posts] : std::get<std::map<std::string, std::pair<double, double>>>(v))
+        if (std::string problem = detail::goalposts_problem(posts.first, posts.second); !problem.empty())
+            return "of '" + indicator + "' " + problem;
+    return "";
+}
+std::string standards_by_indicator(const option_value& v) {
+    for (const auto& [indicator, value] : std::get<std::map<std::string, double>>(v))
+        if (std::string problem = detail::standard_problem(value); !problem.empty())
+            return "of '" + indicator + "' " + problem;
+    return "";
+}
+std::string finite_numbers(const option_value& v) {
+    for (double x : std::get<std::vector<double>>(v))
+        if (!std::isfinite(x)) return "must be finite numbers, not " + std::to_string(x);
+    return "";
+}
 std::string square_matrices(const option_value& v) {
     for (const auto& [group, m] : std::get<std::map<std::string, Eigen::MatrixXd>>(v))
         if (m.rows() == 0 || m.rows() != m.cols()) return "matrix of '" + group + "' is not square";
@@ -236,10 +254,10 @@ std::vector<option_spec> scoring_options() {
         ZHIBIAO_OPTION(normalise_step, "goal_scale", options.goal_scale, finite),
         ZHIBIAO_OPTION(normalise_step, "reference", reference, {}),
         ZHIBIAO_OPTION(normalise_step, "cap_at_reference", options.cap_at_reference, {}),
-        ZHIBIAO_OPTION(normalise_step, "band_edges", options.band_edges, {}),
-        ZHIBIAO_OPTION(normalise_step, "band_scores", options.band_scores, {}),
-        ZHIBIAO_OPTION(normalise_step, "standard", standard, {}),
-        ZHIBIAO_OPTION(normalise_step, "goalposts", goalposts, {}),
+        ZHIBIAO_OPTION(normalise_step, "band_edges", options.band_edges, finite_numbers),
+        ZHIBIAO_OPTION(normalise_step, "band_scores", options.band_scores, finite_numbers),
+        ZHIBIAO_OPTION(normalise_step, "standard", standard, standards_by_indicator),
+        ZHIBIAO_OPTION(normalise_step, "goalposts", goalposts, goalposts_by_indicator),
         normalise_target(),
         ZHIBIAO_CHOICE(normalise_step, "cost", options.cost, cost_choices),
         ZHIBIAO_CHOICE(normalise_step, "reference_form", options.ref_form, reference_form_choices),

@@ -8,6 +8,7 @@
 #include "steps_into.hpp"
 #include "uncertainty_fast.hpp"
 #include "zhibiao/csv.hpp"
+#include "zhibiao/detail/edit_distance.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -116,10 +117,11 @@ void require_finite_scores(const framework& fw, const stage& s, const Eigen::Mat
 
 namespace detail {
 
-/// Why cell (i, j) became missing when divided by `denominator`: a zero denominator, or the
-/// denominator's own reason.
+/// Why cell (i, j) became missing when divided by `denominator`: a zero or negative denominator,
+/// or the denominator's own reason.
 reason denominator_reason(const table& t, const std::string& column, Eigen::Index row, double value) {
     if (value == 0) return reason::zero_denominator;
+    if (value < 0) return reason::negative_denominator;
     const reason r = t.reason_at(column, static_cast<std::size_t>(row), value);
     return r == reason::none ? reason::missing_input : r;
 }
@@ -172,7 +174,8 @@ void denominate_step::apply(stage& s) const {
     detail::require_finite_ratios(s, factor);
     s.out.method.push_back(
         "Denomination: " + detail::count(static_cast<long>(by.size()), "indicator") +
-        " divided by their denominator (× scale factor); a zero or missing denominator gives a missing value.");
+        " divided by their denominator (× scale factor); a zero, negative or missing denominator gives a "
+        "missing value.");
 }
 
 void screen_step::apply(stage& s) const {
@@ -225,6 +228,19 @@ impute_options impute_inputs(const impute_step& step, const stage& s) {
     o.method = step.method;
     if (step.method == imputation::group_mean || step.method == imputation::group_median) {
         const auto it = s.data.labels.find(step.group);
+        const auto numeric = s.data.numbers.find(step.group);
+        if (it == s.data.labels.end() && numeric != s.data.numbers.end()) {
+            // Group codes written as numbers (a province code 11, 32): each value is a label, a
+            // missing one no group. Equal codes group together whatever their spelling (11, 11.0).
+            require_finite(s.data, numeric->second, step.group, "group");
+            for (auto i : s.rows) {
+                const double v = numeric->second(i);
+                char code[32];  // every digit: 12-digit codes must not merge as %g's 6 would merge them
+                std::snprintf(code, sizeof code, "%.17g", v);
+                o.group.push_back(v != v ? std::string() : std::string(code));
+            }
+            return o;
+        }
         if (it == s.data.labels.end())
             throw missing_variable_error("impute: the data lack the group column '" + step.group + "'", step.group);
         const auto regions = static_cast<std::size_t>(s.regions());
@@ -392,11 +408,19 @@ void normalise_step::apply(stage& s) const {
         for (std::size_t k = 0; k < s.rows.size(); ++k)
             if (s.data.regions[static_cast<std::size_t>(s.rows[k])] == reference)
                 o.reference = static_cast<Eigen::Index>(k);
-        if (o.reference < 0) throw lookup_error("dist_to_ref: no region '" + reference + "'", reference);
+        if (o.reference < 0) {
+            std::vector<std::string> in_play;
+            for (auto i : s.rows) in_play.push_back(s.data.regions[static_cast<std::size_t>(i)]);
+            throw lookup_error("dist_to_ref: no region '" + reference + "'" +
+                                   zhibiao::detail::suggestion(
+                                       reference, in_play, [](const std::string& r) -> std::string_view { return r; }),
+                               reference);
+        }
     }
     layer_matrix slot = detail::next_slot(s);
     try {
-        detail::normalise_into(s.x, s.direction, o, s.names, slot);  // straight into its layer: no copy
+        // Straight into its layer: no copy; a refused value names its region.
+        detail::normalise_into(s.x, s.direction, o, s.names, slot, {&s.data.regions, &s.rows});
     } catch (const method_error&) {
         detail::blame_treatment(s);
         throw;

@@ -29,10 +29,17 @@ std::pair<double, double> simple_regression(const Eigen::Ref<const Eigen::Vector
 void impute_by_regression(const Eigen::Ref<const Eigen::MatrixXd>& x, imputed& out) {
     for (Eigen::Index j = 0; j < x.cols(); ++j) {
         if (!x.col(j).hasNaN()) continue;
-        // Candidates by |r|, strongest first; the first one present for the region is used.
+        // Candidates by |r|, strongest first; the first one present for the region is used. A
+        // predictor needs at least three regions where both are present: over two, any two
+        // columns correlate perfectly (|r| = 1), so the line through two points would win over
+        // every real relation and extrapolate from them.
+        constexpr int fewest_shared = 3;
         std::vector<std::pair<double, Eigen::Index>> candidates;
         for (Eigen::Index k = 0; k < x.cols(); ++k) {
-            const double r = k == j ? missing_value : correlation(x.col(k), x.col(j));
+            if (k == j) continue;
+            int shared = 0;
+            for (Eigen::Index i = 0; i < x.rows(); ++i) shared += present(x(i, k)) && present(x(i, j));
+            const double r = shared < fewest_shared ? missing_value : correlation(x.col(k), x.col(j));
             if (present(r)) candidates.push_back({-std::abs(r), k});
         }
         std::sort(candidates.begin(), candidates.end());
@@ -69,7 +76,10 @@ void denominate_column(const Eigen::Ref<const Eigen::VectorXd>& x, const Eigen::
     if (!present(scale)) return;  // not denominated
     for (Eigen::Index i = 0; i < x.size(); ++i) {
         const double d = denominator(i);
-        out(i) = d != 0 && present(d) ? x(i) / d * scale : missing_value;
+        // A size (population, GDP, area) is positive: a ratio over zero or a negative one is
+        // undefined, missing with its reason (zero_denominator, negative_denominator), as the
+        // catalogue's ratios are.
+        out(i) = d > 0 ? x(i) / d * scale : missing_value;
     }
 }
 
@@ -121,9 +131,15 @@ mark_matrix detail::impute_into(const Eigen::Ref<const Eigen::MatrixXd>& x, cons
             // Numbered in order of first appearance; a hash map, as the numbers only index the sums.
             std::unordered_map<std::string_view, int> number;
             number.reserve(o.group.size());
+            // A region without a label (an empty one: the group is missing) is in no group: its
+            // values fill no other region's cells, and its own missing cells are left missing
+            // (not_imputable), as COINr's i_mean_grp leaves a unit whose group is NA. Pooling the
+            // unlabelled regions as one group would fill them from unrelated regions.
+            constexpr int no_group = -1;
             std::vector<int> g(o.group.size());
             for (std::size_t i = 0; i < o.group.size(); ++i)
-                g[i] = number.emplace(o.group[i], static_cast<int>(number.size())).first->second;
+                g[i] = o.group[i].empty() ? no_group
+                                          : number.emplace(o.group[i], static_cast<int>(number.size())).first->second;
             const std::size_t groups = number.size();
             const mark m = o.method == imputation::group_mean ? mark::imputed_group_mean : mark::imputed_group_median;
             std::vector<double> sum(groups), count(groups), fill(groups);
@@ -133,7 +149,7 @@ mark_matrix detail::impute_into(const Eigen::Ref<const Eigen::MatrixXd>& x, cons
                 std::fill(sum.begin(), sum.end(), 0.0), std::fill(count.begin(), count.end(), 0.0);
                 for (auto& v : members) v.clear();
                 for (Eigen::Index i = 0; i < x.rows(); ++i)
-                    if (detail::present(x(i, j))) {
+                    if (detail::present(x(i, j)) && g[static_cast<std::size_t>(i)] != no_group) {
                         const auto k = static_cast<std::size_t>(g[static_cast<std::size_t>(i)]);
                         sum[k] += x(i, j), ++count[k];
                         if (!members.empty()) members[k].push_back(x(i, j));
@@ -142,7 +158,7 @@ mark_matrix detail::impute_into(const Eigen::Ref<const Eigen::MatrixXd>& x, cons
                     fill[k] =
                         members.empty() ? (count[k] ? sum[k] / count[k] : missing_value) : detail::median(members[k]);
                 for (Eigen::Index i = 0; i < x.rows(); ++i)
-                    if (!detail::present(x(i, j)))
+                    if (!detail::present(x(i, j)) && g[static_cast<std::size_t>(i)] != no_group)
                         values(i, j) = fill[static_cast<std::size_t>(g[static_cast<std::size_t>(i)])],
                                   marks(i, j) = static_cast<std::uint8_t>(m);
             }

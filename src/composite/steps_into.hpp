@@ -11,9 +11,24 @@
 
 namespace zhibiao::composite::detail {
 
-/// normalise() into `out` (x's shape).
+/// The region of each row of a step's matrix: the build's regions and the rows in play (no copy;
+/// looked up only when a message names one).
+struct row_regions {
+    const std::vector<std::string>* regions = nullptr;
+    const std::vector<Eigen::Index>* rows = nullptr;
+    /// The region of row i, or null.
+    const std::string* at(Eigen::Index i) const {
+        if (!regions || !rows || i < 0 || static_cast<std::size_t>(i) >= rows->size()) return nullptr;
+        const auto r = static_cast<std::size_t>((*rows)[static_cast<std::size_t>(i)]);
+        return r < regions->size() ? &(*regions)[r] : nullptr;
+    }
+};
+
+/// normalise() into `out` (x's shape); `regions`, where given, name the row of a value the
+/// method refuses ("region 'q'", not "unit 1").
 void normalise_into(const Eigen::Ref<const Eigen::MatrixXd>& x, const std::vector<int>& direction,
-                    const normalise_options& o, const std::vector<std::string>& names, Eigen::Ref<Eigen::MatrixXd> out);
+                    const normalise_options& o, const std::vector<std::string>& names, Eigen::Ref<Eigen::MatrixXd> out,
+                    const row_regions& regions = {});
 
 /// treat() with its values into `values` (x's shape); the marks and the log are returned.
 treated treat_into(const Eigen::Ref<const Eigen::MatrixXd>& x, const treat_options& o,

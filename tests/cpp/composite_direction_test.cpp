@@ -194,4 +194,89 @@ BOOST_AUTO_TEST_CASE(directions_and_per_indicator_values_are_checked_before_norm
     BOOST_TEST(normalise(x, {}, standard)(0, 1) == 100.0);  // min(5 / 4 × 100, cap 100)
 }
 
+// Round-10 trial: goalposts (NaN, 10) emptied the column — the index then rested on the other
+// indicators, silently; (10, 0) turned the indicator round behind its direction; a standard value
+// of +inf scored every unit 0. Each is refused, naming the indicator.
+BOOST_AUTO_TEST_CASE(goalposts_and_standard_values_must_be_finite_and_in_order) {
+    const Eigen::MatrixXd x = (Eigen::MatrixXd(3, 2) << 1, 5, 2, 3, 3, 4).finished();
+    normalise_options g;
+    g.method = normalisation::goalposts;
+    g.goal_low = {na, 0}, g.goal_high = {10, 10};
+    const std::string nan_post = message_of([&] { normalise(x, {1, 1}, g, {"rd", "patents"}); });
+    BOOST_TEST(has(nan_post, "goalposts of indicator 'rd' must be finite numbers, not (nan, 10)"), nan_post);
+    BOOST_CHECK_THROW(normalise(x, {1, 1}, g), argument_error);
+    g.goal_low = {0, 10}, g.goal_high = {10, 0};
+    const std::string reversed = message_of([&] { normalise(x, {1, -1}, g, {"rd", "energy"}); });
+    BOOST_TEST(has(reversed, "goalposts of indicator 'energy' must be (low, high) with low < high, not (10, 0)"),
+               reversed);
+    // In order, the direction does the turning: x = 3 with posts (0, 10) and direction −1 scores
+    // (10 − 3)/(10 − 0) × 100 = 70 (COINr n_goalposts(direction = -1)); a post scores +0, not −0.
+    g.goal_low = {0, 0}, g.goal_high = {10, 10};
+    const Eigen::MatrixXd y = (Eigen::MatrixXd(2, 2) << 3, 10, 1, 0).finished();
+    const Eigen::MatrixXd n = normalise(y, {1, -1}, g);
+    BOOST_TEST(n(0, 1) == 0.0);
+    BOOST_TEST(!std::signbit(n(0, 1)));
+    BOOST_TEST(n(0, 0) == 30.0);
+    const Eigen::MatrixXd flipped = normalise((Eigen::MatrixXd(1, 1) << 3).finished(), {-1}, [] {
+        normalise_options o;
+        o.method = normalisation::goalposts, o.goal_low = {0}, o.goal_high = {10};
+        return o;
+    }());
+    BOOST_TEST(flipped(0, 0) == 70.0);
+    normalise_options s;
+    s.method = normalisation::standard;
+    s.standard = {2, std::numeric_limits<double>::infinity()};
+    const std::string infinite = message_of([&] { normalise(x, {1, 1}, s, {"rd", "patents"}); });
+    BOOST_TEST(has(infinite, "standard value of indicator 'patents' must be a finite positive number, not inf"),
+               infinite);
+}
+
+// Round-10 trial: regions without a group label were pooled as one group "" and filled from
+// one another; a numeric group column (province codes) was "lacking"; a negative population
+// made a negative ratio; a regression predictor sharing two regions with the target (|r| = 1 on
+// any two points) filled 26 into a column ranging over 0…10.
+BOOST_AUTO_TEST_CASE(imputation_groups_denominators_and_regression_by_hand) {
+    const framework fw({{"Index", "", 1, direction::higher_is_better, 2}, {"x", "Index"}, {"y", "Index"}});
+    table t;
+    t.regions = {"p", "q", "r", "s", "u"};
+    t.numbers["x"] = (Eigen::VectorXd(5) << 1, na, 4, 6, na).finished();
+    t.numbers["y"] = (Eigen::VectorXd(5) << 10, 20, 30, 40, 50).finished();
+    t.numbers["code"] = (Eigen::VectorXd(5) << 11, 11, na, 32, 32).finished();
+    t.labels["g"] = {"A", "A", "", "B", ""};
+    impute_step by_group;
+    by_group.method = imputation::group_mean, by_group.group = "g";
+    const result labelled = build(t, fw, {by_group, normalise_step{}});
+    // q is in A with p only: 1. u has no label: left missing, r's 4 fills nothing.
+    BOOST_TEST(labelled.at("imputed").values(1, 0) == 1.0);
+    BOOST_TEST(std::isnan(labelled.at("imputed").values(4, 0)));
+    BOOST_TEST(labelled.imputed_marks(4, 0) == static_cast<std::uint8_t>(mark::not_imputable));
+    by_group.group = "code";  // numeric codes: q with p (11) → 1, u with s (32) → 6
+    const result coded = build(t, fw, {by_group, normalise_step{}});
+    BOOST_TEST(coded.at("imputed").values(1, 0) == 1.0);
+    BOOST_TEST(coded.at("imputed").values(4, 0) == 6.0);
+
+    denominate_step per_head;
+    per_head.by["y"] = "pop";
+    t.numbers["pop"] = (Eigen::VectorXd(5) << 1, 4, -5, 2, 0).finished();
+    impute_step none;
+    none.method = imputation::none;
+    const result ratios = build(t, fw, {per_head, none, normalise_step{}});
+    BOOST_TEST(ratios.at("denominated").values(1, 1) == 5.0);  // 20 / 4
+    BOOST_TEST(std::isnan(ratios.at("denominated").values(2, 1)));
+    BOOST_TEST(ratios.imputed_reasons(2, 1) == static_cast<std::uint8_t>(reason::negative_denominator));
+    BOOST_TEST(ratios.imputed_reasons(4, 1) == static_cast<std::uint8_t>(reason::zero_denominator));
+
+    // Regression: z shares two regions (p, s) with x, y shares three (p, r, s). x on y over
+    // (10, 1), (30, 4), (40, 6): slope = Sxy/Sxx = (230/3)/(1400/3) = 23/140, intercept
+    // 11/3 − 23/140 · 80/3 = −5/7; q (y = 20) gets −5/7 + 23/7 = 18/7 (z, through p and s,
+    // would have given 1 + (3 − 100)(6 − 1)/(7 − 100) ≈ 6.2).
+    t.numbers["z"] = (Eigen::VectorXd(5) << 100, 3, na, 7, na).finished();
+    const framework three(
+        {{"Index", "", 1, direction::higher_is_better, 2}, {"x", "Index"}, {"y", "Index"}, {"z", "Index"}});
+    impute_step regression;
+    regression.method = imputation::regression;
+    const result fitted = build(t, three, {regression, normalise_step{}});
+    BOOST_TEST(std::abs(fitted.at("imputed").values(1, 0) - 18.0 / 7) < 1e-12);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

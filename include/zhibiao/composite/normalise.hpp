@@ -93,6 +93,13 @@ struct normalise_options {
     reference_form ref_form = reference_form::ratio;  ///< dist_to_ref: x/x_ref or COINr's n_dist2ref
 };
 
+namespace detail {
+/// What is wrong with goalposts (low, high) — not finite, or not low < high — or "".
+std::string goalposts_problem(double low, double high);
+/// What is wrong with a standard value — not finite and positive — or "".
+std::string standard_problem(double value);
+}  // namespace detail
+
 /// Normalises each column of `x` (units × indicators); `direction[j]` is +1 or −1; `names`
 /// name the columns in errors.
 Eigen::MatrixXd normalise(const Eigen::Ref<const Eigen::MatrixXd>& x, const std::vector<int>& direction,

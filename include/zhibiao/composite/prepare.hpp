@@ -30,8 +30,8 @@ namespace zhibiao::composite {
 Eigen::MatrixXd denominate(const Eigen::MatrixXd& x, const Eigen::MatrixXd& denominator, const Eigen::VectorXd& scale);
 
 namespace detail {
-/// One column of denominate(): out = x / denominator · scale (missing where the denominator is zero
-/// or missing); a missing scale leaves out as it is. `out` may be `x` itself.
+/// One column of denominate(): out = x / denominator · scale (missing where the denominator is zero,
+/// negative or missing); a missing scale leaves out as it is. `out` may be `x` itself.
 void denominate_column(const Eigen::Ref<const Eigen::VectorXd>& x, const Eigen::Ref<const Eigen::VectorXd>& denominator,
                        double scale, Eigen::Ref<Eigen::VectorXd> out);
 }  // namespace detail
@@ -52,7 +52,7 @@ enum class imputation { none, mean, median, group_mean, group_median, latest, re
 
 struct impute_options {
     imputation method = imputation::none;
-    std::vector<std::string> group;  ///< group_mean / group_median: a label per row
+    std::vector<std::string> group;  ///< group_mean / group_median: a label per row ("": in no group, not imputed)
     Eigen::MatrixXd previous;        ///< latest: each region's latest earlier value, same shape as x
 };
 
