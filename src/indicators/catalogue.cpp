@@ -123,10 +123,14 @@ catalogue catalogue::from_toml(std::string_view text, const std::string& source)
     const toml::table& root = doc.root();
     catalogue result;
     std::unordered_map<std::string, std::size_t> formula_line;  // indicator id → line of its formula
+    // A misspelt key is an error, never a default in silence ([[indicatr]] defined nothing;
+    // valid_mx = 100 let a share above 100 through as a number).
+    detail::toml_reader(root, source, "the catalogue").allow_only({"catalogue_version", "variable", "indicator"});
     detail::each_toml_table(root, "variable", source, [&](const detail::toml_reader& r) {
         variable_spec v;
         v.id = r.text("id", true);
         const detail::toml_reader named = r.as("variable '" + v.id + "'");
+        named.allow_only({"id", "name_zh", "name_en", "dimension", "unit", "min", "aggregation"});
         v.name_zh = named.text("name_zh");
         v.name_en = named.text("name_en");
         v.dimension_name = named.text("dimension");
@@ -148,6 +152,8 @@ catalogue catalogue::from_toml(std::string_view text, const std::string& source)
         indicator i;
         i.id = r.text("id", true);
         const detail::toml_reader named = r.as("indicator '" + i.id + "'");
+        named.allow_only({"id", "name_zh", "name_en", "formula", "unit", "direction", "decimals", "valid_min",
+                          "valid_max", "scope", "source"});
         i.name_zh = named.text("name_zh");
         i.name_en = named.text("name_en");
         i.formula = named.text("formula", true);

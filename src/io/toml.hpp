@@ -31,10 +31,14 @@ struct toml_internal_error : std::logic_error {
 #undef ZHIBIAO_TOML_RESTORE_NDEBUG
 #endif
 
+#include <algorithm>
+#include <initializer_list>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "core/text.hpp"
+#include "zhibiao/detail/edit_distance.hpp"
 #include "zhibiao/error.hpp"
 
 namespace zhibiao::detail {
@@ -109,6 +113,26 @@ public:
             out.push_back(restored(std::string(*e.value<std::string>())));
         }
         return out;
+    }
+    /// Refuses a key of the table that is not among `keys`: a misspelt key (`mn = 1` for
+    /// `min = 1`) would otherwise be ignored and its default used in silence. The message names
+    /// the file, the line and the key, with the key it most likely means, else the keys there are.
+    void allow_only(std::initializer_list<std::string_view> keys) const {
+        for (const auto& [key, node] : t_) {
+            (void)node;
+            const std::string_view k = key.str();
+            if (std::find(keys.begin(), keys.end(), k) != keys.end()) continue;
+            std::string hint = suggestion(k, keys, [](std::string_view w) { return w; });
+            if (hint.empty()) {
+                hint = " (the keys are ";
+                for (std::string_view w : keys) {
+                    if (w != *keys.begin()) hint += ", ";
+                    hint += w;
+                }
+                hint += ")";
+            }
+            fail(std::string(k), "is not a key" + hint);
+        }
     }
     /// The same table read as another entry (once its id is known).
     toml_reader as(std::string what) const { return {t_, source_, std::move(what)}; }

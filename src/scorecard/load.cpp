@@ -33,6 +33,7 @@ std::vector<band> read_bands(const detail::toml_reader& r, const std::string& it
         const toml::table* t = e.as_table();
         if (!t) r.fail("bands", "must hold tables");
         detail::toml_reader b(*t, r.source(), "item '" + item_id + "' band");
+        b.allow_only({"min", "above", "points", "label"});
         band x;
         const bool has_min = static_cast<bool>((*t)["min"]), has_above = static_cast<bool>((*t)["above"]);
         if (has_min && has_above) b.fail("min", "and 'above' cannot both be given");
@@ -76,6 +77,7 @@ std::vector<scorecard_input> read_inputs(const toml::table& root, const std::str
         scorecard_input in;
         in.id = r.text("id", true);
         const detail::toml_reader named = r.as("input '" + in.id + "'");
+        named.allow_only({"id", "name_zh", "name_en", "unit", "min", "max", "integer", "optional"});
         in.name_zh = named.text("name_zh");
         in.name_en = named.text("name_en");
         in.unit_text = named.text("unit");
@@ -103,6 +105,7 @@ std::vector<scorecard_condition> read_conditions(const toml::table& root, const 
         scorecard_condition c;
         c.id = r.text("id", true);
         const detail::toml_reader named = r.as(std::string(key) + " '" + c.id + "'");
+        named.allow_only({"id", formula_key, "message_zh", "message_en"});
         c.condition = named.text(formula_key, true);
         c.message_zh = named.text("message_zh");
         c.message_en = named.text("message_en");
@@ -122,6 +125,7 @@ std::vector<scorecard_measure> read_measures(const toml::table& root, const std:
         scorecard_measure m;
         m.id = r.text("id", true);
         const detail::toml_reader named = r.as("measure '" + m.id + "'");
+        named.allow_only({"id", "formula", "unit"});
         m.formula_text = named.text("formula", true);
         m.unit_text = named.text("unit");
         if (m.unit_text.empty()) m.unit_text = "1";
@@ -145,6 +149,7 @@ std::vector<scorecard_condition> read_notes(const toml::table& root, const std::
         scorecard_condition n;
         n.id = r.text("id", true);
         const detail::toml_reader named = r.as("note '" + n.id + "'");
+        named.allow_only({"id", "when", "message_zh", "message_en"});
         n.condition = named.text("when", true);
         n.message_zh = named.text("message_zh", true);
         n.message_en = named.text("message_en", true);
@@ -173,6 +178,7 @@ void read_alternatives(const detail::toml_reader& r, const detail::toml_reader& 
         const toml::table* at = a.as_table();
         if (!at) named.fail("alternatives", "must be an array of tables");
         detail::toml_reader ar(*at, source, "item '" + it.id + "' alternative");
+        ar.allow_only({"measure", "bands"});
         it.alternatives.push_back({ar.text("measure", true), read_bands(ar, it.id)});
     }
 }
@@ -184,6 +190,7 @@ std::vector<scorecard_item> read_items(const toml::table& root, const std::strin
         scorecard_item it;
         it.id = r.text("id", true);
         const detail::toml_reader named = r.as("item '" + it.id + "'");
+        named.allow_only({"id", "name_zh", "name_en", "max", "expert", "measure", "bands", "alternatives"});
         it.name_zh = named.text("name_zh");
         it.name_en = named.text("name_en");
         it.max = named.number("max", 0, true);
@@ -204,6 +211,7 @@ std::vector<scorecard_cap> read_caps(const toml::table& root, const std::string&
                                      const std::vector<scorecard_item>& items) {
     std::vector<scorecard_cap> caps;
     detail::each_toml_table(root, "cap", source, [&](const detail::toml_reader& r) {
+        r.allow_only({"id", "items", "max"});
         scorecard_cap c{r.text("id", true), r.texts("items"), r.number("max", 0, true)};
         for (const auto& i : c.items)
             if (std::none_of(items.begin(), items.end(), [&](const scorecard_item& it) { return it.id == i; }))
@@ -221,6 +229,7 @@ scorecard_condition read_pass(const toml::table& root, const std::string& source
         throw parse_error("scorecard: a [pass] table with a rule is required", w);
     }
     detail::toml_reader r(*pass, source, "pass");
+    r.allow_only({"rule", "message_zh", "message_en"});
     scorecard_condition out;
     out.id = "pass";
     out.condition = r.text("rule", true);
@@ -241,6 +250,7 @@ std::vector<scorecard_controllable> read_controllables(const toml::table& root, 
         scorecard_controllable c;
         c.input = r.text("input", true);
         const detail::toml_reader named = r.as("controllable '" + c.input + "'");
+        named.allow_only({"input", "step", "also_adds", "cost", "label_zh", "label_en"});
         if (index_of(inputs, c.input) < 0) named.fail("input", "names no input");
         c.step = named.number("step", 1);
         if (!(c.step > 0)) named.fail("step", "must be positive");
@@ -271,6 +281,10 @@ scorecard scorecard::from_toml(std::string_view text, const std::string& source)
     const toml::table& root = doc.root();
     scorecard s;
     detail::toml_reader top(root, source, "scorecard");
+    // A misspelt key is an error, never a default in silence (`mn = 1` dropped an input's
+    // minimum and a negative count scored; [[gates]] checked nothing).
+    top.allow_only({"id", "name_zh", "name_en", "source", "precision", "input", "validity", "gate", "route", "measure",
+                    "note", "item", "cap", "pass", "controllable"});
     s.id_ = top.text("id", true);
     s.name_zh_ = top.text("name_zh");
     s.name_en_ = top.text("name_en");
