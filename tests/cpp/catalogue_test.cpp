@@ -144,7 +144,7 @@ BOOST_AUTO_TEST_CASE(characters_toml_plus_plus_mishandles_round_trip) {
     BOOST_TEST(c.at("x").name_en == "a × b § c Ж");
     BOOST_CHECK_THROW(catalogue::from_toml("[ × ]\n"), parse_error);  // non-ASCII outside strings (TOML 1.0)
     BOOST_CHECK_NO_THROW(catalogue::from_toml("\xEF\xBB\xBF# BOM and 注释\n"));
-    BOOST_CHECK_THROW(catalogue::from_toml("[)"), parse_error);                      // toml++ 3.3 asserts on it
+    BOOST_CHECK_THROW(catalogue::from_toml("[)"), parse_error);  // toml++ 3.3 asserts on it
     // an array line is no header (under a key the catalogue knows: it refuses others)
     BOOST_CHECK_NO_THROW(catalogue::from_toml("catalogue_version = [\n  [1, 2],\n]\n"));
     BOOST_CHECK_THROW(catalogue::from_toml("s = \"\xee\x80\x80\"\n"), parse_error);  // private use: refused
