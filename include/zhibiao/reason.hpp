@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "zhibiao/detail/float_bits.hpp"
+
 namespace zhibiao {
 
 enum class reason : std::uint8_t {
@@ -50,6 +52,11 @@ inline constexpr std::array<std::string_view, reason_count> reason_names = {
 };
 
 inline constexpr std::string_view to_string(reason r) { return reason_names[static_cast<std::size_t>(r)]; }
+
+/// True for a missing value (NaN) in zhibiao's results, read on the bits of the double: right in
+/// a program built with -ffast-math too, where std::isnan(x) and x != x may fold to false (clang
+/// does) and a missing value would read as present.
+inline bool is_missing(double x) noexcept { return detail::is_nan(x); }
 
 /// True when a missing cell's reason says only that no value is there (nothing given, no such
 /// column or period, a roll-up over absent parts); false when a value was there but is invalid

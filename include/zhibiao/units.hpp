@@ -65,6 +65,8 @@ public:
     friend std::ostream& operator<<(std::ostream& os, const dimension& d) { return os << d.to_string(); }
 
     /// "currency", "count/person", "1" — for messages.
+    /// Appends only: `"^" + std::to_string(...)` here made g++ 12 -O3 -std=c++20 warn -Wrestrict
+    /// (its false positive PR105329) in every program converting units, an error under -Werror.
     std::string to_string() const {
         static constexpr const char* names[] = {"currency", "person", "count", "person_year", "energy", "area"};
         std::string num, den;
@@ -72,11 +74,19 @@ public:
             int e = exponents_[i];
             if (!e) continue;
             std::string& side = e > 0 ? num : den;
-            side += (side.empty() ? "" : "·") + std::string(names[i]);
-            if (std::abs(e) > 1) side += "^" + std::to_string(std::abs(e));
+            if (!side.empty()) side += "·";
+            side += names[i];
+            if (std::abs(e) > 1) {
+                side += '^';
+                side += std::to_string(std::abs(e));
+            }
         }
-        if (num.empty()) num = "1";
-        return den.empty() ? num : num + "/" + den;
+        if (num.empty()) num.push_back('1');
+        if (!den.empty()) {
+            num += '/';
+            num += den;
+        }
+        return num;
     }
 
 private:
