@@ -36,9 +36,8 @@ BOOST_AUTO_TEST_CASE(a_catalogue_refuses_keys_it_does_not_know) {
     std::string misspelt = share;
     misspelt.replace(misspelt.find("valid_max"), 9, "valid_mx");
     std::string what = message_of([&] { (void)catalogue::from_toml(misspelt, "mine.toml"); });
-    BOOST_TEST(
-        has(what, "mine.toml:11: indicator 'hit_share': 'valid_mx' is not a key (did you mean 'valid_max'?)"),
-        what);
+    BOOST_TEST(has(what, "mine.toml:11: indicator 'hit_share': 'valid_mx' is not a key (did you mean 'valid_max'?)"),
+               what);
 
     std::string variable = share;
     variable.replace(variable.find("min = 0"), 7, "mn = 0");
