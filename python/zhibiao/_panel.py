@@ -895,9 +895,11 @@ def read_csv(
         Column names; detected when omitted (entity: entity, region, code, adcode, 地区代码,
         地区; period: period, year, 年份, 时期; name: name, 名称; parent: parent, 上级代码).
     units
-        Variable → unit text; overrides units in the header (``gdp[亿元]``).
+        Variable → unit text; overrides units in the header (``gdp[亿元]``). A name that is no
+        variable of the file is a MissingVariableError with the closest one (it did nothing).
     ignore
-        Columns to leave out (e.g. text columns); listed in the load report.
+        Columns to leave out (e.g. text columns); listed in the load report. A name that is no
+        column of the file is a MissingVariableError.
     sep
         The field separator (one character).
     encoding

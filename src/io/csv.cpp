@@ -28,6 +28,7 @@
 #include "core/interner.hpp"
 #include "core/text.hpp"
 #include "zhibiao/csv.hpp"
+#include "zhibiao/detail/edit_distance.hpp"
 #include "zhibiao/interrupt.hpp"
 #include "core/thread_pool.hpp"
 
@@ -461,9 +462,54 @@ public:
 
         std::size_t expected = text_.size() / std::max<std::size_t>(16, header_.size() * 4) + 16;
         row_keys keys(long_form ? expected / 4 : expected);
+        check_ignored_columns(names);
+        if (!long_form) {  // the variables are the header's other columns: checked before any row is read
+            std::vector<std::string> variables;
+            for (std::size_t i = 0; i < names.size(); ++i)
+                if (!is_key_column(static_cast<int>(i)) && !ignored(names[i])) variables.push_back(names[i]);
+            check_unit_columns(variables, names);
+        }
         panel result = long_form ? load_long(tok, fields, names, keys) : load_wide(tok, names, keys);
+        if (long_form) {  // the variables are the rows' names
+            std::vector<std::string> variables;
+            for (const auto& c : result.columns()) variables.push_back(c.name());
+            check_unit_columns(variables, names);
+        }
         result.set_report(std::move(report_));
         return result;
+    }
+
+    bool is_key_column(int col) const {
+        return col == entity_col_ || col == period_col_ || col == name_col_ || col == parent_col_;
+    }
+
+    // A unit or an ignore naming no column of the file did nothing — the column it meant kept its
+    // header unit (万元 read where 亿元 was meant) or was loaded — so each is an error, with the name
+    // it most likely means.
+    void check_unit_columns(const std::vector<std::string>& variables, const std::vector<std::string>& names) const {
+        for (const auto& [variable, unit_text] : options_.units) {
+            (void)unit_text;
+            if (std::find(variables.begin(), variables.end(), variable) != variables.end()) continue;
+            const std::string why =
+                std::find(names.begin(), names.end(), variable) != names.end()
+                    ? " (a column of the file, but not a variable read: it is a key column or ignored)"
+                    : detail::suggestion(variable, variables, [](const std::string& n) { return std::string_view(n); });
+            throw missing_variable_error("csv_options::units names '" + variable + "', no variable of the file" + why,
+                                         variable, whole_file());
+        }
+    }
+    void check_ignored_columns(const std::vector<std::string>& names) const {
+        for (const auto& column : options_.ignore)
+            if (std::find(names.begin(), names.end(), column) == names.end())
+                throw missing_variable_error(
+                    "csv_options::ignore names '" + column + "', no column of the file" +
+                        detail::suggestion(column, names, [](const std::string& n) { return std::string_view(n); }),
+                    column, whole_file());
+    }
+    location whole_file() const {
+        location w;
+        w.file = source_;
+        return w;
     }
 
 private:
@@ -1076,8 +1122,8 @@ private:
     std::vector<variable_column> wide_columns(const std::vector<std::string>& names) {
         std::vector<variable_column> vars;
         for (std::size_t i = 0; i < names.size(); ++i) {
-            int col = static_cast<int>(i);
-            if (col == entity_col_ || col == period_col_ || col == name_col_ || col == parent_col_) continue;
+            const int col = static_cast<int>(i);
+            if (is_key_column(col)) continue;
             if (ignored(names[i])) {
                 report_.ignored_columns.push_back(names[i]);
                 continue;

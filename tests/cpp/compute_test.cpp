@@ -125,7 +125,7 @@ BOOST_AUTO_TEST_CASE(provincial_rd_intensity_matches_the_published_figures,
     o.entity = "adcode";
     o.name = "province_zh";
     o.ignore = {"province_en"};
-    o.units = {{"rd_expenditure", "亿元"}, {"gdp", "亿元"}};
+    o.units = {{"rd_expenditure_100m_yuan", "亿元"}, {"gdp_100m_yuan", "亿元"}};  // the header gives none
     std::string text;
     {
         panel raw = read_csv(ZHIBIAO_SHARED_DIR "/data/china-provincial-sti/panel.csv", o);

@@ -57,6 +57,36 @@ BOOST_AUTO_TEST_CASE(units_map_overrides_the_header) {
     BOOST_TEST(p.at("gdp").unit().exponent() == 4);
 }
 
+BOOST_AUTO_TEST_CASE(a_unit_or_ignore_naming_no_column_is_refused) {
+    // units = {rd_expenditur: 亿元} did nothing: rd_expenditure stayed in the header's 万元, 10⁴ off.
+    const std::string text = "entity,period,rd_expenditure[万元],note\nA,2020,5,x\n";
+    auto with = [](std::vector<std::pair<std::string, std::string>> units, std::vector<std::string> ignore) {
+        csv_options o;
+        o.units = std::move(units);
+        o.ignore = std::move(ignore);
+        return o;
+    };
+    try {
+        parse_csv(text, with({{"rd_expenditur", "亿元"}}, {"note"}));
+        BOOST_FAIL("expected missing_variable_error");
+    } catch (const missing_variable_error& e) {
+        BOOST_TEST(std::string(e.what()).find("did you mean 'rd_expenditure'") != std::string::npos, e.what());
+        BOOST_TEST(e.name() == "rd_expenditur");
+    }
+    BOOST_CHECK_THROW(parse_csv(text, with({{"note", "万元"}}, {"note"})), missing_variable_error);  // ignored
+    try {
+        parse_csv(text, with({}, {"notes"}));
+        BOOST_FAIL("expected missing_variable_error");
+    } catch (const missing_variable_error& e) {
+        BOOST_TEST(std::string(e.what()).find("did you mean 'note'") != std::string::npos, e.what());
+    }
+    const panel p = parse_csv(text, with({{"rd_expenditure", "亿元"}}, {"note"}));
+    BOOST_TEST(p.at("rd_expenditure").unit().exponent() == 8);
+    // Long layout: the variables are the rows' names.
+    BOOST_CHECK_THROW(parse_csv("entity,period,variable,value\nA,2020,gdp,5\n", with({{"gpd", "亿元"}}, {})),
+                      missing_variable_error);
+}
+
 BOOST_AUTO_TEST_CASE(long_layout_converts_units_per_record) {
     panel p = parse_csv(
         "entity,period,variable,value,unit\n"

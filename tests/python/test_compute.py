@@ -237,3 +237,13 @@ def test_a_spreadsheet_times_100_on_a_percent_indicator_is_refused():
     assert isinstance(caught.value, ValueError)
     share = zb.Indicator("rd_share", "rd_expenditure / gdp", unit="%")
     assert panel.compute([share])["rd_share"].iloc[0] == pytest.approx(3000 / 1_205_000 * 100, rel=1e-12)
+
+
+def test_read_csv_refuses_a_unit_or_ignore_that_names_no_column():
+    text = "region,period,rd_expenditure[万元],note\nA,2023,3000,x\n"
+    with pytest.raises(zb.MissingVariableError, match="did you mean 'rd_expenditure'"):
+        zb.read_csv(io.StringIO(text), units={"rd_expenditur": "亿元"}, ignore=["note"])
+    with pytest.raises(KeyError, match="did you mean 'note'"):
+        zb.read_csv(io.StringIO(text), ignore=["notes"])
+    panel = zb.read_csv(io.StringIO(text), units={"rd_expenditure": "亿元"}, ignore=["note"])
+    assert zb.units(panel.to_pandas())["rd_expenditure"] == "亿元"
