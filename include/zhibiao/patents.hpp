@@ -27,10 +27,12 @@ namespace zhibiao {
 /// "No date" in the date columns.
 inline constexpr std::int32_t no_date = std::numeric_limits<std::int32_t>::min();
 
-/// Days since 1970-01-01 of a civil date, and back (H. Hinnant's algorithms).
+/// Days since 1970-01-01 of a civil date, and back (H. Hinnant's algorithms). A date that does
+/// not exist (2024-13-40, 2023-02-29) is an argument_error; a year beyond ±5,000,000 a limit_error.
 std::int32_t days_from_civil(int year, unsigned month, unsigned day);
 void civil_from_days(std::int32_t days, int& year, unsigned& month, unsigned& day);
-/// The same day `years` later; 29 February becomes 28 February in a common year.
+/// The same day `years` later; 29 February becomes 28 February in a common year. A result beyond
+/// ±5,000,000 years is a limit_error.
 std::int32_t add_years(std::int32_t days, int years);
 
 /// Columnar patent records (all spans of the same length; `extension_days` may be empty).

@@ -730,7 +730,8 @@ class Panel:
 
         Indicators computed on the result are ratios of sums — never means of the children's
         ratios. Variables the catalogue declares as rates (or does not know) are left out
-        (``.not_summed``) unless listed in ``also_sum``.
+        (``.not_summed``) unless listed in ``also_sum`` (a name there that is no variable of the
+        panel is a MissingVariableError with the closest one).
 
         Parameters
         ----------

@@ -20,7 +20,27 @@
 
 namespace zhibiao {
 
+namespace {
+
+// Years whose days since 1970 fit in int32 with room to spare (±5.8 million years fit).
+constexpr long max_civil_year = 5'000'000;
+
+bool leap_year(long y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+unsigned days_in_month(long y, unsigned m) {
+    static constexpr unsigned days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && leap_year(y) ? 29 : days[m - 1];
+}
+
+}  // namespace
+
 std::int32_t days_from_civil(int y, unsigned m, unsigned d) {
+    // 2024-13-40 is no date: refused rather than read as 2025-02-09.
+    if (y < -max_civil_year || y > max_civil_year)
+        throw limit_error("days_from_civil: year " + std::to_string(y) + " is beyond ±5,000,000");
+    if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+        throw argument_error("days_from_civil: no date " + std::to_string(y) + "-" + std::to_string(m) + "-" +
+                             std::to_string(d));
     y -= m <= 2;
     const int era = (y >= 0 ? y : y - 399) / 400;
     const unsigned yoe = static_cast<unsigned>(y - era * 400);
@@ -45,10 +65,12 @@ std::int32_t add_years(std::int32_t days, int years) {
     int y;
     unsigned m, d;
     civil_from_days(days, y, m, d);
-    y += years;
-    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (m == 2 && d == 29 && !leap) d = 28;
-    return days_from_civil(y, m, d);
+    const long later = static_cast<long>(y) + years;  // no int overflow: refused as a limit below
+    if (later < -max_civil_year || later > max_civil_year)
+        throw limit_error("add_years: " + std::to_string(y) + " + " + std::to_string(years) +
+                          " years is beyond ±5,000,000");
+    if (m == 2 && d == 29 && !leap_year(later)) d = 28;
+    return days_from_civil(static_cast<int>(later), m, d);
 }
 
 namespace {

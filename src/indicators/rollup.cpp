@@ -10,6 +10,7 @@
 
 #include "zhibiao/interrupt.hpp"
 #include "zhibiao/rollup.hpp"
+#include "zhibiao/detail/edit_distance.hpp"
 
 namespace zhibiao {
 
@@ -280,6 +281,13 @@ void sum_column(const panel& p, const column& c, const variable_spec* spec, cons
 rollup_result rollup(const panel& p, const std::unordered_map<std::string, std::string>& parent_of,
                      const rollup_options& options, const catalogue& cat) {
     interrupt_ticker tick(options.check_interrupt);
+    // A name in also_sum that is no column did nothing: the column meant was left out unsummed.
+    for (const auto& name : options.also_sum)
+        if (!p.has(name))
+            throw missing_variable_error(
+                "rollup: also_sum names '" + name + "', no variable of the panel" +
+                    detail::suggestion(name, p.columns(), [](const column& c) -> std::string_view { return c.name(); }),
+                name);
     check_orphans(p, parent_of);
     check_cycles(parent_of, tick);
     check_nested(p, parent_of, tick);

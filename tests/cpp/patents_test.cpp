@@ -19,6 +19,15 @@ BOOST_AUTO_TEST_CASE(civil_dates) {
     BOOST_TEST(day(2000, 3, 1) == 11017);
     BOOST_TEST(add_years(day(2004, 2, 29), 20) == day(2024, 2, 29));
     BOOST_TEST(add_years(day(2000, 2, 29), 1) == day(2001, 2, 28));
+    // No such date: refused, not rolled over (2024-13-40 read as 2025-02-09); 1900 is no leap year.
+    BOOST_CHECK_THROW(day(2024, 13, 40), argument_error);
+    BOOST_CHECK_THROW(day(2023, 2, 29), argument_error);
+    BOOST_CHECK_THROW(day(1900, 2, 29), argument_error);
+    BOOST_CHECK_THROW(day(2024, 0, 1), argument_error);
+    BOOST_TEST(day(2000, 2, 29) == 11016);
+    // Years whose days overflow int32 are a limit, not garbage.
+    BOOST_CHECK_THROW(add_years(day(2024, 1, 1), 2'000'000'000), limit_error);
+    BOOST_CHECK_THROW(day(6'000'000, 1, 1), limit_error);
     int y;
     unsigned m, d;
     civil_from_days(day(1999, 12, 31), y, m, d);

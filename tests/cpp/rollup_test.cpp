@@ -212,6 +212,14 @@ BOOST_AUTO_TEST_CASE(infinite_children_and_overflowing_sums_never_give_inf) {
         BOOST_TEST(std::isnan(inf_up.parents.at(name).values()(0)));
         BOOST_TEST((inf_up.parents.at(name).reason_at(0) == reason::invalid_child));
     }
+    // A name in also_sum that is no column did nothing (the column meant stayed unsummed).
+    options.also_sum = {"not_in_catalog"};
+    try {
+        (void)rollup(p, admin_parents(p), options);
+        BOOST_FAIL("expected missing_variable_error");
+    } catch (const missing_variable_error& e) {
+        BOOST_TEST(std::string(e.what()).find("did you mean 'not_in_catalogue'") != std::string::npos, e.what());
+    }
     // A formula reading the infinite value sees a gap, with or without a catalogue entry.
     for (const char* text : {"gdp", "not_in_catalogue"}) {
         indicator_values v = evaluate(p, formula::parse(text));

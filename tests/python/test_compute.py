@@ -247,3 +247,10 @@ def test_read_csv_refuses_a_unit_or_ignore_that_names_no_column():
         zb.read_csv(io.StringIO(text), ignore=["notes"])
     panel = zb.read_csv(io.StringIO(text), units={"rd_expenditure": "亿元"}, ignore=["note"])
     assert zb.units(panel.to_pandas())["rd_expenditure"] == "亿元"
+
+
+def test_rollup_refuses_an_also_sum_name_that_is_no_variable():
+    panel = zb.read_csv(io.StringIO("region,period,gdp[亿元],x\n320602,2023,1,2\n320612,2023,3,4\n"))
+    with pytest.raises(zb.MissingVariableError, match="did you mean 'x'"):
+        panel.rollup("admin", also_sum=["xx"])
+    assert panel.rollup("admin", also_sum=["x"]).to_pandas()["x"].tolist() == [6.0]
