@@ -955,12 +955,12 @@ def read_csv(
                 data = data.encode("utf-8")
             source, name = data, str(getattr(path, "name", "<stream>"))
             reasons = _reason_columns.in_header(data[: _reason_columns.HEAD_BYTES], sep)
-            options["ignore"] += reasons
+            options["ignore"] += [r.strip() for r in reasons]  # as read_csv trims the header
             panel = Panel(_core.parse_csv(data, source=name, **options))
         else:
             source, name = path, os.fsdecode(path) if isinstance(path, (str, bytes, os.PathLike)) else str(path)
             reasons = _reason_columns.in_header(_reason_columns.first_line(path), sep)
-            options["ignore"] += reasons
+            options["ignore"] += [r.strip() for r in reasons]  # as read_csv trims the header
             panel = Panel(_core.read_csv(path, **options))  # str, bytes or PathLike: the C++ side os.fsencode()s it
     # <variable>_reason columns (what `zhibiao rollup` writes): the reasons of the cells
     return _reason_columns.carried(panel, source, name, reasons, sep) if reasons else panel

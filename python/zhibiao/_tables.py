@@ -43,10 +43,14 @@ def round_half_away(values: Any, decimals: int) -> Any:
 
     x = np.asarray(values, dtype=float)
     scale = 10.0**decimals
-    scaled = np.abs(x * scale)
-    # 2^-47 relative (~64 ulps): the error of a ratio of parsed decimals, far below a printed digit.
-    whole = np.floor(scaled + 0.5 + scaled * 2.0**-47)
-    out = np.where(scaled < 2.0**52, np.copysign(whole, x) / scale, x) + 0.0
+    with np.errstate(invalid="ignore", over="ignore"):  # NaN and inf pass through as they are
+        scaled = np.abs(x * scale)
+        floor = np.floor(scaled)
+        # A fraction within 8 ulps below a half is the half (a ratio of parsed decimals, ×100,
+        # carries 1–2), never more than 2^-20 below it: only the half is decided so, and a large
+        # value's whole part never moves (1e13 stays 1e13).
+        up = (scaled - floor) >= 0.5 - np.minimum(scaled * 2.0**-49, 2.0**-20)
+        out = np.where(scaled < 2.0**52, np.copysign(floor + up, x) / scale, x) + 0.0
     return out
 
 
@@ -54,11 +58,15 @@ def rounded(values: Any, decimals: Mapping[str, int] | None = None) -> Any:
     """A copy with each indicator column rounded to its decimals (the catalogue's by default),
     halves away from zero (:func:`round_half_away`); columns the catalogue does not know are
     left as they are. attrs are kept."""
+    import pandas as pd
+
     known = catalogue_decimals() if decimals is None else dict(decimals)
     table = values.copy()
     for column in values.columns:
-        if column in known and values[column].dtype.kind == "f":
-            table[column] = round_half_away(values[column].to_numpy(), known[column])
+        if column in known and values[column].dtype.kind == "f":  # numpy float and pandas' Float64
+            series = values[column]
+            exact = round_half_away(series.to_numpy(dtype=float, na_value=float("nan")), known[column])
+            table[column] = pd.Series(exact, index=series.index).astype(series.dtype)
     table.attrs = dict(values.attrs)
     return table
 

@@ -461,7 +461,7 @@ def _reason_columns(source: Any) -> list[str]:
     """The ``<id>_reason`` columns of a header (as `compute` writes them): text, not variables.
     Read as read_csv reads the header; a pipe is not read here (it could be read only once)."""
     head = source.getvalue()[:HEAD_BYTES] if hasattr(source, "getvalue") else first_line(source)
-    return [c for c in header_of(head, ",") if c.endswith(SUFFIX)]
+    return [c.strip() for c in header_of(head, ",") if c.strip().endswith(SUFFIX)]  # trimmed as read_csv trims
 
 
 def _composite_data(args: argparse.Namespace) -> Any:

@@ -463,18 +463,15 @@ public:
         std::size_t expected = text_.size() / std::max<std::size_t>(16, header_.size() * 4) + 16;
         row_keys keys(long_form ? expected / 4 : expected);
         check_ignored_columns(names);
-        if (!long_form) {  // the variables are the header's other columns: checked before any row is read
+        // A wide file's header says which variables there are; a long file's rows do, and a unit
+        // for a variable they lack (a file without rows, rows skipped by a lenient read) is kept.
+        if (!long_form) {
             std::vector<std::string> variables;
             for (std::size_t i = 0; i < names.size(); ++i)
                 if (!is_key_column(static_cast<int>(i)) && !ignored(names[i])) variables.push_back(names[i]);
             check_unit_columns(variables, names);
         }
         panel result = long_form ? load_long(tok, fields, names, keys) : load_wide(tok, names, keys);
-        if (long_form) {  // the variables are the rows' names
-            std::vector<std::string> variables;
-            for (const auto& c : result.columns()) variables.push_back(c.name());
-            check_unit_columns(variables, names);
-        }
         result.set_report(std::move(report_));
         return result;
     }
@@ -490,21 +487,33 @@ public:
         for (const auto& [variable, unit_text] : options_.units) {
             (void)unit_text;
             if (std::find(variables.begin(), variables.end(), variable) != variables.end()) continue;
-            const std::string why =
-                std::find(names.begin(), names.end(), variable) != names.end()
-                    ? " (a column of the file, but not a variable read: it is a key column or ignored)"
-                    : detail::suggestion(variable, variables, [](const std::string& n) { return std::string_view(n); });
+            std::string why = read_as(variable, names);
+            if (why.empty())
+                why = std::find(names.begin(), names.end(), variable) != names.end()
+                          ? " (a column of the file, but not a variable read: it is a key column or ignored)"
+                          : detail::suggestion(variable, variables,
+                                               [](const std::string& n) { return std::string_view(n); });
             throw missing_variable_error("csv_options::units names '" + variable + "', no variable of the file" + why,
                                          variable, whole_file());
         }
     }
     void check_ignored_columns(const std::vector<std::string>& names) const {
-        for (const auto& column : options_.ignore)
-            if (std::find(names.begin(), names.end(), column) == names.end())
-                throw missing_variable_error(
-                    "csv_options::ignore names '" + column + "', no column of the file" +
-                        detail::suggestion(column, names, [](const std::string& n) { return std::string_view(n); }),
-                    column, whole_file());
+        for (const auto& column : options_.ignore) {
+            if (std::find(names.begin(), names.end(), column) != names.end()) continue;
+            std::string why = read_as(column, names);
+            if (why.empty())
+                why = detail::suggestion(column, names, [](const std::string& n) { return std::string_view(n); });
+            throw missing_variable_error("csv_options::ignore names '" + column + "', no column of the file" + why,
+                                         column, whole_file());
+        }
+    }
+    // " (the header's 'gdp[亿元]' is read as 'gdp': use that name)" when `text` is a header cell as
+    // written or a catalogue name the header used, else empty.
+    std::string read_as(const std::string& text, const std::vector<std::string>& names) const {
+        for (std::size_t i = 0; i < names.size(); ++i)
+            if (header_[i] == text || parsed_headers_[i].renamed_from == text)
+                return " (the header's '" + header_[i] + "' is read as '" + names[i] + "': use that name)";
+        return {};
     }
     location whole_file() const {
         location w;

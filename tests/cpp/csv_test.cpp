@@ -82,9 +82,15 @@ BOOST_AUTO_TEST_CASE(a_unit_or_ignore_naming_no_column_is_refused) {
     }
     const panel p = parse_csv(text, with({{"rd_expenditure", "亿元"}}, {"note"}));
     BOOST_TEST(p.at("rd_expenditure").unit().exponent() == 8);
-    // Long layout: the variables are the rows' names.
-    BOOST_CHECK_THROW(parse_csv("entity,period,variable,value\nA,2020,gdp,5\n", with({{"gpd", "亿元"}}, {})),
-                      missing_variable_error);
+    // A header cell as written is named with the name it is read as.
+    try {
+        parse_csv("entity,period,地区生产总值,note[文本]\nA,2020,5,1\n", with({{"地区生产总值", "亿元"}}, {"note"}));
+        BOOST_FAIL("expected missing_variable_error");
+    } catch (const missing_variable_error& e) {
+        BOOST_TEST(std::string(e.what()).find("is read as 'gdp': use that name") != std::string::npos, e.what());
+    }
+    // Long layout: the rows name the variables; a unit for one they lack is kept, not refused.
+    BOOST_CHECK_NO_THROW(parse_csv("entity,period,variable,value\n", with({{"gdp", "亿元"}}, {})));
 }
 
 BOOST_AUTO_TEST_CASE(long_layout_converts_units_per_record) {

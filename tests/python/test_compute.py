@@ -254,3 +254,10 @@ def test_rollup_refuses_an_also_sum_name_that_is_no_variable():
     with pytest.raises(zb.MissingVariableError, match="did you mean 'x'"):
         panel.rollup("admin", also_sum=["xx"])
     assert panel.rollup("admin", also_sum=["x"]).to_pandas()["x"].tolist() == [6.0]
+
+
+def test_a_reason_column_after_a_blank_in_the_header_is_still_carried():
+    """read_csv trims header cells; the <variable>_reason column found in the raw header must be
+    ignored under its trimmed name (it was refused as an ignore naming no column)."""
+    panel = zb.read_csv(io.StringIO("region,year,gdp[亿元], gdp_reason\n110000,2020,1,\n"))
+    assert panel.to_pandas()["gdp"].tolist() == [1.0]

@@ -196,3 +196,19 @@ def test_tables_round_halves_away_from_zero_as_statistical_tables_print():
     np.testing.assert_array_equal(got[:6], [13.0, -13.0, 3.0, 1.0, 0.0, 0.0])
     assert np.isnan(got[6]) and got[7] == 1e300 and not np.signbit(got[5])
     np.testing.assert_array_equal(round_half_away(np.array([107 / 40, 1.005, -2.675]), 2), [2.68, 1.01, -2.68])
+
+
+def test_rounding_keeps_large_values_and_nullable_floats():
+    """Review of the half-away rounding: the allowance for a binary hair below a half never moves
+    a large value's whole part (1e13 at 2 decimals stayed 1e13.07), and pandas' Float64 works."""
+    from zhibiao._tables import round_half_away, rounded
+
+    np.testing.assert_array_equal(
+        round_half_away(np.array([1e13, 3.6e12, 10000000000.00493, 0.285, 1.15]), 2),
+        [1e13, 3.6e12, 1e10, 0.29, 1.15],
+    )
+    np.testing.assert_array_equal(round_half_away(np.array([3e14, 4e15]), 0), [3e14, 4e15])
+    frame = pd.DataFrame({"rd_intensity": pd.array([1.255, None], dtype="Float64")})
+    out = rounded(frame, {"rd_intensity": 2})
+    assert str(out["rd_intensity"].dtype) == "Float64"
+    assert out["rd_intensity"].iloc[0] == 1.26 and out["rd_intensity"].isna().iloc[1]
