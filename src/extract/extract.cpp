@@ -1458,27 +1458,16 @@ void leave_prior_year(const code_points& cps, std::size_t k, scan_state& carried
     if (periods) periods->push_back({cps.base() + carried.prior_ends, p ? p->to_string() : std::string(), false});
 }
 
-// The period state before a target's sentence, once code point k is past its end.
-void leave_target_period(const code_points& cps, std::size_t k, scan_state& carried,
-                         std::deque<stated_period>* periods) {
-    if (!carried.after_target || k < carried.target_ends) return;
-    carried.period = *carried.after_target;
-    carried.after_target.reset();
+// The period state saved before a target's sentence or the starting point of a change, back in
+// force once code point k reaches `ends` (the sentence's end, the change's 到/至).
+void restore_saved_period(const code_points& cps, std::size_t k, std::optional<period_state>& saved, std::size_t ends,
+                          scan_state& carried, std::deque<stated_period>* periods) {
+    if (!saved || k < ends) return;
+    carried.period = *saved;
+    saved.reset();
     const std::optional<period>& p = carried.period.current;
     if (periods)
-        periods->push_back(
-            {cps.base() + carried.target_ends, p ? p->to_string() : std::string(), false, carried.period.prior});
-}
-
-// The period state before the starting point of a change, once code point k is at its 到/至.
-void leave_start_point(const code_points& cps, std::size_t k, scan_state& carried, std::deque<stated_period>* periods) {
-    if (!carried.after_start || k < carried.start_ends) return;
-    carried.period = *carried.after_start;
-    carried.after_start.reset();
-    const std::optional<period>& p = carried.period.current;
-    if (periods)
-        periods->push_back(
-            {cps.base() + carried.start_ends, p ? p->to_string() : std::string(), false, carried.period.prior});
+        periods->push_back({cps.base() + ends, p ? p->to_string() : std::string(), false, carried.period.prior});
 }
 
 // ---- Tables turned into lines ------------------------------------------------------------------
@@ -1814,9 +1803,9 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
             continue;
         }
         title.advance(cps, k);
-        leave_target_period(cps, k, carried, periods);
+        restore_saved_period(cps, k, carried.after_target, carried.target_ends, carried, periods);
         leave_prior_year(cps, k, carried, periods);
-        leave_start_point(cps, k, carried, periods);
+        restore_saved_period(cps, k, carried.after_start, carried.start_ends, carried, periods);
         bool year_end = false;
         if (const std::size_t n = prior_year_at(cps, k, year_end)) {
             enter_prior_year(cps, k, n, n == 4, carried, periods);  // 4: 上年同期 / 去年同期
@@ -1861,9 +1850,10 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
         }
         k = quantity_at(text, cps, k, sink);
     }
-    leave_target_period(cps, cps.size(), carried, periods);  // a chunk ends a sentence
+    restore_saved_period(cps, cps.size(), carried.after_target, carried.target_ends, carried,
+                         periods);  // a chunk ends a sentence
     leave_prior_year(cps, cps.size(), carried, periods);
-    leave_start_point(cps, cps.size(), carried, periods);
+    restore_saved_period(cps, cps.size(), carried.after_start, carried.start_ends, carried, periods);
     carried.line_start = !cps.empty() && cps[cps.size() - 1].c == '\n';
     title.finish(cps);
 }

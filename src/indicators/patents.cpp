@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "core/interner.hpp"
+#include "zhibiao/period.hpp"
 #include "zhibiao/error.hpp"
 #include "core/thread_pool.hpp"
 
@@ -25,11 +26,10 @@ namespace {
 // Years whose days since 1970 fit in int32 with room to spare (±5.8 million years fit).
 constexpr long max_civil_year = 5'000'000;
 
-bool leap_year(long y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-unsigned days_in_month(long y, unsigned m) {
-    static constexpr unsigned days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m == 2 && leap_year(y) ? 29 : days[m - 1];
+unsigned days_in_month(int y, unsigned m) {
+    const int month = static_cast<int>(m);
+    return static_cast<unsigned>(period::day_of_year_at_month_end(y, month) -
+                                 period::day_of_year_at_month_end(y, month - 1));
 }
 
 }  // namespace
@@ -69,7 +69,7 @@ std::int32_t add_years(std::int32_t days, int years) {
     if (later < -max_civil_year || later > max_civil_year)
         throw limit_error("add_years: " + std::to_string(y) + " + " + std::to_string(years) +
                           " years is beyond ±5,000,000");
-    if (m == 2 && d == 29 && !leap_year(later)) d = 28;
+    if (m == 2 && d == 29 && !period::leap(static_cast<int>(later))) d = 28;
     return days_from_civil(static_cast<int>(later), m, d);
 }
 
