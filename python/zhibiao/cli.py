@@ -902,7 +902,14 @@ def _add_demo(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse with "did you mean" for a misspelled option (exit status 2, no traceback)."""
+    """argparse with "did you mean" for a misspelled option (exit status 2, no traceback).
+
+    Abbreviations are refused: argparse would take ``--id`` for ``--ids`` and, once another option
+    starting ``--id`` is added, a script written against this version would stop working."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> Any:
         self.print_usage(sys.stderr)
@@ -910,16 +917,23 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{said}{self._suggestion(message)}\n")
 
     def _suggestion(self, message: str) -> str:
-        if not message.startswith("unrecognized arguments:"):
-            return ""
-        known = self._option_names()
+        """A hint for each unknown long option on the command line, whatever error argparse met
+        first (``--lan en compute`` fails on 'en' as the command, but --lan is the slip)."""
+        known = set(self._option_names())
         hints = []
-        for word in message.split(":", 1)[1].split():
+        for word in self._words_before_end_of_options():
             flag = word.split("=", 1)[0]
-            close = closest_name(flag, known) if flag.startswith("--") else None
-            if close:
+            if not flag.startswith("--") or flag in known:
+                continue
+            close = closest_name(flag, sorted(known))
+            if close and close not in hints:
                 hints.append(cli_text(f"{flag}: did you mean {close}?", _Parser.lang))
         return ("\n" + "\n".join(hints)) if hints else ""
+
+    @staticmethod
+    def _words_before_end_of_options() -> list[str]:
+        words = list(_Parser.argv)
+        return words[: words.index("--")] if "--" in words else words
 
     def _option_names(self) -> list[str]:
         """This parser's long options and those of the subcommand named on the command line."""

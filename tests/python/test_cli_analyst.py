@@ -22,6 +22,25 @@ def test_a_misspelled_option_of_another_subcommand_is_matched_within_it(sample_d
     assert unknown.returncode == 2 and "did you mean" not in unknown.stderr and "unrecognized" in unknown.stderr
 
 
+def test_an_abbreviated_option_is_refused_with_the_full_name(sample_dir):
+    # argparse's default would read --id as --ids and then take the file for an indicator id
+    # ("FILE is required"); a prefix that works today breaks when an option with the same start
+    # is added, so it is refused and the full name suggested
+    result = _run("compute", "--id", "rd_intensity", str(sample_dir / "counties_synthetic.csv"))
+    assert result.returncode == 2 and result.stdout == ""
+    assert "--id: did you mean --ids?" in result.stderr
+    no_reason = _run("compute", str(sample_dir / "counties_synthetic.csv"), "--no-reason")
+    assert no_reason.returncode == 2 and "--no-reason: did you mean --no-reasons?" in no_reason.stderr
+
+
+def test_a_misspelled_option_is_named_even_when_argparse_fails_on_something_else():
+    # --lan is unknown, so argparse reads 'en' as the command; the slip to fix is --lan
+    result = _run("--lan", "en", "compute")
+    assert result.returncode == 2 and "--lan: did you mean --lang?" in result.stderr
+    after_end = _run("compute", "--", "--idz")  # after '--' a word is a file name, not an option
+    assert "did you mean" not in after_end.stderr
+
+
 def test_the_scorecard_summary_names_the_pack_also_with_gap(sample_dir):
     for extra in ([], ["--gap"]):
         result = _run("scorecard", str(sample_dir / "firms_synthetic.csv"), "--pack", "hnte-2016", *extra, check=True)
