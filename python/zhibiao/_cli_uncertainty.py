@@ -28,7 +28,7 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--sobol",
         type=int,
-        default=0,
+        default=None,
         metavar="N",
         help="also Sobol indices from N rows of Saltelli's design (written to --sobol-out)",
     )
@@ -63,6 +63,8 @@ def run(args: argparse.Namespace) -> int:
 
     # Checked before anything is computed: the Sobol indices need a file to go to (the summary on
     # standard error, silenced by -q, is no place for a table), and the file needs --sobol.
+    if args.sobol is not None and args.sobol < 2:
+        raise _core.ArgumentError(f"--sobol N needs N ≥ 2 rows of Saltelli's design, not {args.sobol}")
     if args.sobol and not args.sobol_out:
         raise _core.ArgumentError("--sobol N needs --sobol-out FILE, where the Sobol indices are written")
     if args.sobol_out and not args.sobol:
@@ -83,13 +85,13 @@ def run(args: argparse.Namespace) -> int:
             n=n,
             seed=seed,
             threads=args.threads,
-            sobol=args.sobol,
+            sobol=args.sobol or 0,
             node=args.node,
             score_percentiles=args.score_percentiles,
             progress=update or False,
             **assumptions,
         )
-    table = result.node_ranks(args.node).sort_values(["median_rank", "nominal_rank"])
+    table = _rank_table(result.node_ranks(args.node), n)
     with cli._output(args.out) as f:
         table.to_csv(f)
     if args.sobol:
@@ -97,3 +99,15 @@ def run(args: argparse.Namespace) -> int:
             result.sobol.to_csv(f, index=False)
     cli._Messages.say(result._summary(u._CLI_OPTIONS))
     return 0
+
+
+def _rank_table(ranks: Any, n: int) -> Any:
+    """The table --out writes. Without replications (-n 0 beside --sobol) only the nominal columns:
+    columns of statistics over no replications would be written as empty cells that look like
+    missing data."""
+    if n > 0:
+        return ranks.sort_values(["median_rank", "nominal_rank"])
+    from . import cli
+
+    cli._Messages.say("-n 0: no replications, so --out holds the nominal ranks and scores only")
+    return ranks[["nominal_rank", "nominal_score"]].sort_values("nominal_rank")
