@@ -17,6 +17,9 @@
 // of functions (src/formula/functions.hpp) defines each function's arity, units and what it
 // does with a missing value for both. `and`/`or` are three-valued: `0 and missing` is 0,
 // `1 or missing` is 1, other combinations with a missing operand are missing.
+// round() rounds the double it is given, halves away from zero: 107 / 40 is held as 2.67499…
+// and round(·, 2) gives 2.67 (a scorecard's pass or fail must not move on a hair), while the
+// printed tables (zb.write_csv, the CLI) count such a hair as the half and print 2.68.
 //
 // A formula is parsed once into a tree. Units are checked before any row is touched: against
 // the catalogue's declared dimensions when a catalogue is loaded, and against the panel's
