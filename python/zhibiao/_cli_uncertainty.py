@@ -19,7 +19,9 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
         "model TOML declares the assumptions; writes per region the nominal, median and 5th/95th percentile rank.",
     )
     p.add_argument("model", metavar="MODEL", help="the model TOML file (framework, steps, [uncertainty])")
-    p.add_argument("file", metavar="FILE", help="the CSV of units and indicators; '-' reads standard input")
+    from .cli import _csv_file_argument
+
+    _csv_file_argument(p, "the CSV of units and indicators")
     p.add_argument(
         "-n", "--replications", type=int, default=None, help="replications (default: the model's, else 1000)"
     )
@@ -109,5 +111,5 @@ def _rank_table(ranks: Any, n: int) -> Any:
         return ranks.sort_values(["median_rank", "nominal_rank"])
     from . import cli
 
-    cli._Messages.say("-n 0: no replications, so --out holds the nominal ranks and scores only")
+    cli._Messages.say(cli._msg("nominal_only"))
     return ranks[["nominal_rank", "nominal_score"]].sort_values("nominal_rank")

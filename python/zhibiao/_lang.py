@@ -134,6 +134,7 @@ _CLI_ZH = {
         "帮助以及输出中名称和单位的语言：zh 或 en（默认取 $ZHIBIAO_LANG，其次 $LANG 以 zh 开头时为 zh；" "否则帮助为英文，名称和单位为中文）"
     ),
     "{}; '-' reads standard input": "{}；'-' 表示读标准输入",
+    "the field separator of FILE (default ','; \\t for tabs)": "FILE 的字段分隔符（默认 ','；制表符写 \\t）",
     "write {} to FILE (default, or '-': standard output)": "将{}写入 FILE（默认或 '-'：标准输出）",
     # compute
     "compute catalogue indicators for a CSV panel": "由 CSV 面板数据计算指标目录中的指标",
@@ -310,6 +311,10 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "zhibiao：发现：{source}：第 {begin} 个字符：{kind}：{detail}（{text}）",
     },
     "interrupted": {"en": "zhibiao: interrupted", "zh": "zhibiao：已中断"},
+    "nominal_only": {
+        "en": "-n 0: no replications, so --out holds the nominal ranks and scores only",
+        "zh": "-n 0：没有重复抽样，--out 只含名义排名和得分",
+    },
     "standard_output": {"en": "standard output", "zh": "标准输出"},
     "none": {"en": "none", "zh": "无"},
     "reading": {"en": "reading {source}", "zh": "读取 {source}"},

@@ -931,6 +931,8 @@ def read_csv(
     """
     if len(sep) != 1:
         raise _core.ParseError(f"sep must be one character, not {sep!r}")
+    if ord(sep) > 0x7F:  # a full-width '，' would reach the loader as one byte of a character
+        raise _core.ArgumentError(f"sep must be an ASCII mark (',', ';', '\\t', '|'...), not {sep!r}")
     options: dict[str, Any] = dict(
         separator=sep,
         encoding=encoding,

@@ -24,6 +24,7 @@ import contextlib
 import io
 import math
 import os
+import re
 import sys
 import unicodedata
 from importlib import resources
@@ -370,7 +371,7 @@ def _write_indicators(values: Any, reasons: Any, args: argparse.Namespace) -> No
 
 def compute_file(args: argparse.Namespace) -> int:
     source = _input(args.file)
-    panel: Panel = _read(source, lenient=args.lenient)  # `rollup`'s <variable>_reason columns: reasons
+    panel: Panel = _read(source, lenient=args.lenient, sep=args.sep)  # `rollup`'s <variable>_reason columns: reasons
     with _progress_bar(_msg("indicators"), "ind"):
         values, reasons = panel.compute(args.ids or None, reasons=True)
     _write_indicators(values, reasons, args)
@@ -384,7 +385,7 @@ def compute_file(args: argparse.Namespace) -> int:
 
 def validate_file(args: argparse.Namespace) -> int:
     source = _input(args.file)
-    panel = _read(source, lenient=args.lenient)
+    panel = _read(source, lenient=args.lenient, sep=args.sep)
     findings = panel.validate(args.rules)
     with _output(args.out) as f:
         findings.to_csv(f, index=False)
@@ -412,7 +413,7 @@ def _parents(spec: str) -> Any:
 
 def rollup_file(args: argparse.Namespace) -> int:
     source = _input(args.file)
-    panel = _read(source, lenient=args.lenient)
+    panel = _read(source, lenient=args.lenient, sep=args.sep)
     parents = _parents(args.parents)
     to = args.to if parents == "admin" else None
     if args.to is not None and parents != "admin":
@@ -457,21 +458,21 @@ def _composite_model(name: str | None) -> Any:
     raise _core.ArgumentError(_msg("unknown_model", name=name) + _did_you_mean(name, composite.PRESETS))
 
 
-def _reason_columns(source: Any) -> list[str]:
+def _reason_columns(source: Any, sep: str) -> list[str]:
     """The ``<id>_reason`` columns of a header (as `compute` writes them): text, not variables.
     Read as read_csv reads the header; a pipe is not read here (it could be read only once)."""
     head = source.getvalue()[:HEAD_BYTES] if hasattr(source, "getvalue") else first_line(source)
-    return [c.strip() for c in header_of(head, ",") if c.strip().endswith(SUFFIX)]  # trimmed as read_csv trims
+    return [c.strip() for c in header_of(head, sep) if c.strip().endswith(SUFFIX)]  # trimmed as read_csv trims
 
 
 def _composite_data(args: argparse.Namespace) -> Any:
     source = _input(args.file)
     if args.period is not None:  # a panel (entity, period, variables): the rows of one period
-        return _read(source, entity=args.unit, ignore=_reason_columns(source))
-    return _unit_table(source, args.unit)
+        return _read(source, entity=args.unit, ignore=_reason_columns(source, args.sep), sep=args.sep)
+    return _unit_table(source, args.unit, args.sep)
 
 
-def _unit_table(source: Any, unit: str | None) -> Any:
+def _unit_table(source: Any, unit: str | None, sep: str = ",") -> Any:
     """A CSV of one row per unit as a DataFrame indexed by the unit column (the first unless
     named): decoded as read_csv decodes (BOM, GB18030, UTF-16), every cell text read by read_csv's
     cell grammar ("1,234", full-width digits, missing-value markers), codes kept as written (0101),
@@ -485,7 +486,7 @@ def _unit_table(source: Any, unit: str | None) -> Any:
     if invalid:
         raise _core.ParseError(f"{name}: byte {invalid[0]} is not text in the file's encoding")
     try:
-        df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+        df = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
     except pd.errors.EmptyDataError:
         raise _core.ParseError(f"{name}: empty, no header line") from None
     unit = unit or str(df.columns[0])
@@ -573,13 +574,13 @@ def _year_said(error: Any, source: Any, year: str) -> Any:
     return error
 
 
-def _firms(source: Any, year: str) -> Any:
+def _firms(source: Any, year: str, sep: str = ",") -> Any:
     """The firm table through zhibiao's CSV loader (text in a number column makes that firm
     "invalid input"); without an id column, pandas numbers the firms by row."""
     import pandas as pd
 
     try:
-        return _read(source, period_value=year, lenient=True)
+        return _read(source, period_value=year, lenient=True, sep=sep)
     except _core.DuplicateRowError as e:
         raise _year_said(e, source, year) from None
     except _core.ParseError as e:
@@ -587,7 +588,7 @@ def _firms(source: Any, year: str) -> Any:
             raise
     if hasattr(source, "seek"):
         source.seek(0)
-    return pd.read_csv(source, dtype=str, keep_default_na=False)
+    return pd.read_csv(source, sep=sep, dtype=str, keep_default_na=False)
 
 
 def _scorecard_summary(summary: Any) -> str:
@@ -601,7 +602,7 @@ def scorecard_file(args: argparse.Namespace) -> int:
     from . import scorecards
 
     source = _input(args.file)
-    firms = _firms(source, args.year)
+    firms = _firms(source, args.year, args.sep)
     with _progress_bar(_msg("explanations", pack=args.pack), "firms"):
         result = scorecards.evaluate(firms, args.pack, policy=args.policy)
     if args.gap:
@@ -704,6 +705,35 @@ def _file_argument(parser: argparse.ArgumentParser, what: str) -> None:
     parser.add_argument("file", metavar="FILE", help=f"{what}; '-' reads standard input")
 
 
+def _separator(text: str) -> str:
+    """--sep's value: one character, or tab written as \\t or 'tab' (a shell cannot easily pass
+    a tab character)."""
+    sep = {"\\t": "\t", "tab": "\t", "TAB": "\t"}.get(text, text)
+    if len(sep) != 1:
+        raise argparse.ArgumentTypeError(f"one character (or \\t), not {text!r}")
+    try:  # the loader's own rule (a quote, '.', a digit... cannot separate), also for the pandas paths
+        _core.parse_csv(b"", separator=sep)
+    except _core.ArgumentError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+    except (_core.Error, ValueError):  # the empty input itself; ValueError: a character beyond one byte
+        if ord(sep) > 0x7F:
+            raise argparse.ArgumentTypeError(f"an ASCII mark, not {text!r}") from None
+    return sep
+
+
+def _csv_file_argument(parser: argparse.ArgumentParser, what: str) -> None:
+    """FILE, a CSV, and --sep for files separated otherwise (a ';' file from a European Excel, a
+    tab-separated export)."""
+    _file_argument(parser, what)
+    parser.add_argument(
+        "--sep",
+        type=_separator,
+        default=",",
+        metavar="CHAR",
+        help="the field separator of FILE (default ','; \\t for tabs)",
+    )
+
+
 def _out_argument(parser: argparse.ArgumentParser, what: str) -> None:
     parser.add_argument("--out", metavar="FILE", help=f"write {what} to FILE (default, or '-': standard output)")
 
@@ -717,7 +747,7 @@ def _add_compute(sub: Any, common: argparse.ArgumentParser) -> None:
         "By default the result has, after each indicator column, a column <id>_reason saying why a "
         "value is missing (empty when present); --reasons FILE writes them to a table of their own.",
     )
-    _file_argument(p, "the panel CSV (entity, period and variable columns)")
+    _csv_file_argument(p, "the panel CSV (entity, period and variable columns)")
     p.add_argument("--ids", nargs="+", metavar="ID", help="indicator ids to compute (default: the whole catalogue)")
     _out_argument(p, "the indicator table")
     reasons = p.add_mutually_exclusive_group()
@@ -755,7 +785,7 @@ def _add_validate(sub: Any, common: argparse.ArgumentParser) -> None:
         description="Check a CSV panel against data-quality rules. Findings (entity, period, variable, "
         "rule, severity, message) are written as CSV; the exit status is 1 when there are any.",
     )
-    _file_argument(p, "the panel CSV")
+    _csv_file_argument(p, "the panel CSV")
     p.add_argument("--rules", metavar="TOML", help="a TOML file of [[rule]] tables (default: the built-in rules)")
     _out_argument(p, "the findings")
     p.add_argument("--lenient", action="store_true", help="load unparseable cells as missing instead of stopping")
@@ -771,7 +801,7 @@ def _add_rollup(sub: Any, common: argparse.ArgumentParser) -> None:
         "indicators computed on the result are ratios of sums). The result is a panel CSV that "
         "'zhibiao compute' reads, with units in the header (var[unit]).",
     )
-    _file_argument(p, "the panel CSV of the children")
+    _csv_file_argument(p, "the panel CSV of the children")
     p.add_argument(
         "--parents",
         default="admin",
@@ -805,7 +835,7 @@ def _add_composite(sub: Any, common: argparse.ArgumentParser) -> None:
         description="Build a composite index: a CSV with one row per unit, or with --period a panel "
         "CSV of which one period is scored. Writes scores per node and the rank.",
     )
-    _file_argument(p, "the CSV of units and indicators")
+    _csv_file_argument(p, "the CSV of units and indicators")
     p.add_argument(
         "--model",
         metavar="NAME|TOML",
@@ -830,7 +860,7 @@ def _add_scorecard(sub: Any, common: argparse.ArgumentParser) -> None:
         description="Score firms against a qualification rule pack (status, total, points per item, "
         "explanations); a progress bar on stderr when it is a terminal.",
     )
-    _file_argument(p, "the CSV of firms, one row each")
+    _csv_file_argument(p, "the CSV of firms, one row each")
     p.add_argument(
         "--pack",
         default="tech-sme-2017",
@@ -1047,6 +1077,11 @@ def _quiet_stdout() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
+def _in_cli_words(message: str) -> str:
+    """The library's hint for a file separated otherwise names the Python keyword; here the flag."""
+    return re.sub(r"read it with sep='(.+?)' \(csv_options::separator\)", r"give --sep '\1'", message)
+
+
 def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     import pandas as pd
 
@@ -1058,7 +1093,7 @@ def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> 
         _quiet_stdout()
         return 0
     except _core.Error as e:
-        print(_msg("error", detail=e), file=sys.stderr)
+        print(_msg("error", detail=_in_cli_words(str(e))), file=sys.stderr)
     except OSError as e:  # a missing file, a directory, a device, no permission
         name = f"{e.filename}: " if e.filename and str(e.filename) not in str(e.strerror) else ""
         print(_msg("error", detail=f"{name}{e.strerror or e}"), file=sys.stderr)

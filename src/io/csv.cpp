@@ -1622,7 +1622,24 @@ private:
 
 }  // namespace
 
+namespace {
+// A separator that is part of a cell's grammar or of the line structure would silently cut
+// numbers ("1.5" on '.') or quoted text apart, and a byte ≥ 0x80 is part of a character in
+// every encoding read here.
+void check_separator(char separator) {
+    const auto byte = static_cast<unsigned char>(separator);
+    const bool usable = byte >= 0x20 && byte < 0x7F && separator != '"' && separator != '.' && separator != '+' &&
+                        separator != '-' && (separator < '0' || separator > '9');
+    if (usable || separator == '\t') return;
+    std::string shown = byte >= 0x20 && byte < 0x7F ? std::string(1, separator) : "byte " + std::to_string(byte);
+    throw argument_error("csv_options::separator '" + shown +
+                         "' cannot separate fields: it is a quote, part of a number, a line break or part of a "
+                         "character; use ',', ';', '\\t', '|' or another ASCII mark");
+}
+}  // namespace
+
 panel parse_csv(std::string_view bytes, const csv_options& options, const std::string& source) {
+    check_separator(options.separator);
     return loader(bytes, options, source).run();
 }
 
@@ -1742,6 +1759,7 @@ text_cells parse_text_cells(const std::vector<std::optional<std::string>>& cells
 std::string read_definition_file(const std::string& path) { return detail::read_text_file(path); }
 
 panel read_csv(const std::string& path, const csv_options& options) {
+    check_separator(options.separator);  // before the file is read
     // Read, not memory-mapped: another program truncating a mapped file would end this one with
     // SIGBUS. The copy goes to huge pages (file_buffer.hpp): fewer page faults than the parse.
     const detail::file_buffer file = detail::file_buffer::read(path, options.threads);

@@ -57,6 +57,27 @@ BOOST_AUTO_TEST_CASE(units_map_overrides_the_header) {
     BOOST_TEST(p.at("gdp").unit().exponent() == 4);
 }
 
+BOOST_AUTO_TEST_CASE(a_separator_that_is_part_of_a_cell_or_a_line_is_refused) {
+    // '.' cut 1.5 into two cells and '"' turned every quoted cell into fields; both read on
+    // without a word. ';', tab, '|' and a space are separators files use.
+    const std::string wide = "entity;year;gdp[亿元]\nA;2020;1.5\n";
+    csv_options o;
+    o.separator = ';';
+    BOOST_TEST(parse_csv(wide, o).at("gdp").values()(0) == 1.5);
+    for (char usable : {'\t', '|', ' ', ':'}) {
+        o.separator = usable;
+        std::string text = wide;
+        for (char& c : text)
+            if (c == ';') c = usable;
+        BOOST_TEST(parse_csv(text, o).at("gdp").values()(0) == 1.5);
+    }
+    for (char bad : {'"', '.', '-', '+', '7', '\n', '\r', '\0', static_cast<char>(0xE4)}) {
+        o.separator = bad;
+        BOOST_CHECK_THROW(parse_csv(wide, o), argument_error);
+        BOOST_CHECK_THROW(read_csv("/nonexistent/file.csv", o), argument_error);  // before the file
+    }
+}
+
 BOOST_AUTO_TEST_CASE(a_unit_or_ignore_naming_no_column_is_refused) {
     // units = {rd_expenditur: 亿元} did nothing: rd_expenditure stayed in the header's 万元, 10⁴ off.
     const std::string text = "entity,period,rd_expenditure[万元],note\nA,2020,5,x\n";

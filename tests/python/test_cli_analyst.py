@@ -73,3 +73,45 @@ def test_the_library_suggests_an_option_value_from_its_prefix():
     C = zb.composite
     with pytest.raises(zb.Error, match="did you mean 'absolute'"):
         C.Model('[[step]]\nkind = "weigh"\nmethod = "critic"\ncorrelation = "abs"\n')
+
+
+def test_sep_reads_a_semicolon_or_tab_file_in_every_command_that_reads_a_table(tmp_path):
+    # a ';' file (Excel in a European locale) or a tab export could not be read by the CLI at all,
+    # and the loader's hint named read_csv's sep= keyword, which a shell user cannot give
+    semi = tmp_path / "semi.csv"
+    semi.write_text("entity;period;rd_expenditure[万元];gdp[亿元]\n3201;2023;26500;100\n", encoding="utf-8")
+    refused = _run("compute", str(semi), "--ids", "rd_intensity")
+    assert refused.returncode == 2 and "give --sep ';'" in refused.stderr and "sep=" not in refused.stderr
+    result = _run("compute", str(semi), "--sep", ";", "--ids", "rd_intensity", "-q", check=True)
+    assert result.stdout.splitlines()[1] == "3201,2023,2.65,"  # 26500 万元 / 100 亿元 = 2.65 %
+    units = tmp_path / "units.tsv"
+    units.write_text("region\ta\tb\nr1\t1\t4\nr2\t3\t2\nr3\t2\t9\n", encoding="utf-8")
+    model = tmp_path / "m.toml"
+    model.write_text(
+        '[[node]]\ncode = "I"\nlevel = 2\n[[node]]\ncode = "a"\nparent = "I"\n[[node]]\ncode = "b"\nparent = "I"\n'
+        '[[step]]\nkind = "normalise"\nmethod = "minmax"\n[[step]]\nkind = "aggregate"\n',
+        encoding="utf-8",
+    )
+    for tab in ("\\t", "tab"):
+        scored = _run("composite", str(units), "--model", str(model), "--sep", tab, "-q", check=True)
+        assert scored.stdout.splitlines()[0].split(",")[:3] == ["region", "I", "a"]
+
+
+def test_sep_refuses_a_mark_that_cannot_separate_fields(sample_dir):
+    for mark in ('"', ".", "5", "，", "ab"):
+        result = _run("compute", str(sample_dir / "city_report.csv"), "--sep", mark)
+        assert result.returncode == 2 and "argument --sep" in result.stderr, mark
+        assert "Traceback" not in result.stderr
+
+
+def test_read_csv_refuses_a_full_width_separator(tmp_path):
+    import pytest
+
+    import zhibiao as zb
+
+    path = tmp_path / "p.csv"
+    path.write_text("entity，period，gdp\nA，2020，1\n", encoding="utf-8")
+    with pytest.raises(zb.ArgumentError, match="ASCII"):
+        zb.read_csv(path, sep="，")
+    with pytest.raises(zb.ArgumentError, match="cannot separate fields"):
+        zb.read_csv(path, sep=".")
