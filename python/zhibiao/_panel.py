@@ -894,7 +894,9 @@ def read_csv(
         directory or device FileError.
     entity, period, name, parent
         Column names; detected when omitted (entity: entity, region, code, adcode, 地区代码,
-        地区; period: period, year, 年份, 时期; name: name, 名称; parent: parent, 上级代码).
+        地区; period: period, year, 年份, 时期; name: name, 名称, 地区名称, 企业名称, or 地区 beside
+        地区代码; parent: parent, 上级代码). A long file's columns: variable or 指标, value or 数值,
+        unit or 单位.
     units
         Variable → unit text; overrides units in the header (``gdp[亿元]``). A name that is no
         variable of the file is a MissingVariableError with the closest one (it did nothing).

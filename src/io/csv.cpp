@@ -383,8 +383,11 @@ private:
     std::vector<std::int32_t> period_of_text_;
 };
 
+// `taken`: a column already read in another role, never detected again (a header of 地区代码 and
+// 地区 has its codes and its names: 地区 is the entity only when it stands alone).
 int find_column(const std::vector<std::string>& names, const std::string& wanted,
-                std::initializer_list<const char*> candidates, const char* role, const std::string& source) {
+                std::initializer_list<const char*> candidates, const char* role, const std::string& source,
+                int taken = -1) {
     if (!wanted.empty()) {
         auto it = std::find(names.begin(), names.end(), wanted);
         if (it == names.end()) {
@@ -397,10 +400,14 @@ int find_column(const std::vector<std::string>& names, const std::string& wanted
     }
     for (const char* c : candidates) {
         auto it = std::find(names.begin(), names.end(), c);
-        if (it != names.end()) return static_cast<int>(it - names.begin());
+        if (it != names.end() && it - names.begin() != taken) return static_cast<int>(it - names.begin());
     }
     return -1;
 }
+
+// The long layout's columns, as statistical tables head them in English or Chinese.
+constexpr std::initializer_list<const char*> variable_names = {"variable", "指标", "指标名称", "变量"};
+constexpr std::initializer_list<const char*> value_names = {"value", "数值", "值"};
 
 class loader {
 public:
@@ -436,8 +443,8 @@ public:
             names.push_back(parsed_headers_.back().name);
         }
         check_duplicate_headers();
-        bool has_long_columns = std::find(names.begin(), names.end(), "variable") != names.end() &&
-                                std::find(names.begin(), names.end(), "value") != names.end();
+        bool has_long_columns = find_column(names, {}, variable_names, "variable", source_) >= 0 &&
+                                find_column(names, {}, value_names, "value", source_) >= 0;
         bool long_form = options_.layout == csv_options::layout_choice::long_form ||
                          (options_.layout == csv_options::layout_choice::automatic && has_long_columns);
         report_.layout = long_form ? "long" : "wide";
@@ -448,7 +455,8 @@ public:
                                   "entity", source_);
         period_col_ =
             find_column(names, options_.period, {"period", "year", "年份", "时期", "期间"}, "period", source_);
-        name_col_ = find_column(names, options_.name, {"name", "名称"}, "name", source_);
+        name_col_ = find_column(names, options_.name, {"name", "名称", "地区名称", "企业名称", "地区"}, "name", source_,
+                                entity_col_);
         parent_col_ = find_column(names, options_.parent, {"parent", "上级代码"}, "parent", source_);
         if (entity_col_ < 0)
             throw header_error(
@@ -1402,11 +1410,11 @@ private:
 
     panel load_long(tokenizer& tok, std::vector<field>& fields, const std::vector<std::string>& names, row_keys& keys) {
         long_state st;
-        st.variable_col = find_column(names, {}, {"variable"}, "variable", source_);
-        st.value_col = find_column(names, {}, {"value"}, "value", source_);
-        st.unit_col = find_column(names, {}, {"unit"}, "unit", source_);
+        st.variable_col = find_column(names, {}, variable_names, "variable", source_);
+        st.value_col = find_column(names, {}, value_names, "value", source_);
+        st.unit_col = find_column(names, {}, {"unit", "单位", "计量单位"}, "unit", source_);
         if (st.variable_col < 0 || st.value_col < 0)
-            throw header_error("long layout needs 'variable' and 'value' columns");
+            throw header_error("long layout needs 'variable' and 'value' columns (or 指标 and 数值)");
         for (std::size_t i = 0; i < names.size(); ++i) {
             int col = static_cast<int>(i);
             if (col != entity_col_ && col != period_col_ && col != name_col_ && col != parent_col_ &&

@@ -78,6 +78,25 @@ BOOST_AUTO_TEST_CASE(a_separator_that_is_part_of_a_cell_or_a_line_is_refused) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(chinese_headers_name_the_names_and_the_long_layout) {
+    // A bureau's own export heads its columns in Chinese: 地区代码 and 地区 are the codes and the
+    // names (地区 was read as a variable: "not a number: '崇川区'"), 指标/数值/单位 the long layout.
+    panel p = parse_csv(
+        "地区代码,地区,时期,指标,数值,单位\n"
+        "320601,崇川区,2023,gdp,1100.5,亿元\n"
+        "320612,通州区,2023,gdp,\"1,250,000\",万元\n");
+    BOOST_TEST(p.report().layout == "long");
+    BOOST_TEST(p.entities()[0].code == "320601");
+    BOOST_TEST(p.entities()[1].name == "通州区");
+    BOOST_TEST(p.at("gdp").unit().exponent() == 8);
+    BOOST_TEST(p.at("gdp").values()(1) == 125.0);  // 1,250,000 万元 = 125 亿元
+    panel wide = parse_csv("地区代码,地区名称,年份,gdp[亿元]\n320601,崇川区,2023,1100.5\n");
+    BOOST_TEST(wide.entities()[0].name == "崇川区");
+    panel alone = parse_csv("地区,年份,gdp[亿元]\n崇川区,2023,1100.5\n");  // 地区 alone: the entity
+    BOOST_TEST(alone.entities()[0].code == "崇川区");
+    BOOST_TEST(alone.entities()[0].name.empty());
+}
+
 BOOST_AUTO_TEST_CASE(a_unit_or_ignore_naming_no_column_is_refused) {
     // units = {rd_expenditur: 亿元} did nothing: rd_expenditure stayed in the header's 万元, 10⁴ off.
     const std::string text = "entity,period,rd_expenditure[万元],note\nA,2020,5,x\n";
