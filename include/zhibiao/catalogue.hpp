@@ -28,6 +28,9 @@ struct variable_spec {
     std::string id;
     std::string name_zh;
     std::string name_en;
+    /// Other names statistical tables head the variable's column with (有效发明专利, 常住人口):
+    /// a CSV header or a long file's variable cell that is one of them is read as the variable.
+    std::vector<std::string> other_names;
     std::string dimension_name;  ///< "currency", "person", "count", "any"
     /// The unit assumed when the data give none (counts only); empty: a unit is required.
     std::string default_unit;

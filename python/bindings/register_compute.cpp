@@ -35,6 +35,7 @@ py::dict variable_to_dict(const variable_spec& v) {
     d["id"] = v.id;
     d["name_zh"] = v.name_zh;
     d["name_en"] = v.name_en;
+    d["other_names"] = v.other_names;
     d["dimension"] = v.dimension_name;
     d["unit"] = v.default_unit;
     d["min"] = finite_or_none(v.min);

@@ -23,6 +23,12 @@ class Catalogue:
     def __init__(self, core: Any) -> None:
         self._core = core
 
+    @classmethod
+    def builtin(cls) -> "Catalogue":
+        """The catalogue the library embeds: its indicators and its variables (with the other
+        column headings read as each, ``variables()["other_names"]``)."""
+        return cls(_core.Catalogue.builtin())
+
     @property
     def ids(self) -> list[str]:
         """Indicator ids in catalogue order."""
@@ -58,12 +64,12 @@ class Catalogue:
         return pd.DataFrame(rows, columns=columns)
 
     def variables(self) -> Any:
-        """One row per input variable: id, names, dimension, default unit, minimum, aggregation."""
+        """One row per input variable: id, names (``other_names``: the other column headings read
+        as it), dimension, default unit, minimum, aggregation."""
         import pandas as pd
 
-        return pd.DataFrame(
-            self._core.variables(), columns=["id", "name_zh", "name_en", "dimension", "unit", "min", "aggregation"]
-        )
+        columns = ["id", "name_zh", "name_en", "other_names", "dimension", "unit", "min", "aggregation"]
+        return pd.DataFrame(self._core.variables(), columns=columns)
 
     def add(self, *indicators: Any) -> "Catalogue":
         """A copy of this catalogue with :class:`Indicator` objects added (or replacing by id)."""

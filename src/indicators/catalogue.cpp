@@ -148,19 +148,37 @@ void catalogue::merge(const catalogue& other) {
     for (const auto& i : other.indicators_) add(i);
 }
 
+namespace {
+// A header names one variable: a name given to two (an other_names entry that is another
+// variable's id or Chinese name) would make the column's meaning depend on the file's order.
+void refuse_a_name_twice(const variable_spec& v, std::unordered_map<std::string, std::string>& seen,
+                         const detail::toml_reader& where) {
+    std::vector<std::pair<const char*, std::string>> names = {{"id", v.id}};
+    if (!v.name_zh.empty()) names.emplace_back("name_zh", v.name_zh);
+    for (const auto& other : v.other_names) names.emplace_back("other_names", other);
+    for (const auto& [key, name] : names) {
+        const auto [it, fresh] = seen.emplace(name, v.id);
+        if (!fresh && it->second != v.id) where.fail(key, "'" + name + "' already names variable '" + it->second + "'");
+    }
+}
+}  // namespace
+
 catalogue catalogue::from_toml(std::string_view text, const std::string& source) {
     const detail::toml_document doc(text, source);
     const toml::table& root = doc.root();
     catalogue result;
     std::unordered_map<std::string, std::size_t> formula_line;  // indicator id → line of its formula
+    std::unordered_map<std::string, std::string> seen_names;    // a variable's names → its id
     detail::allow_only_keys(root, {"catalogue_version", "variable", "indicator"}, source, "the catalogue");
     detail::each_toml_table(root, "variable", source, [&](const detail::toml_reader& r) {
         variable_spec v;
         v.id = r.text("id", true);
         const detail::toml_reader named = r.as("variable '" + v.id + "'");
-        named.allow_only({"id", "name_zh", "name_en", "dimension", "unit", "min", "aggregation"});
+        named.allow_only({"id", "name_zh", "name_en", "other_names", "dimension", "unit", "min", "aggregation"});
         v.name_zh = named.text("name_zh");
         v.name_en = named.text("name_en");
+        v.other_names = named.texts("other_names");
+        refuse_a_name_twice(v, seen_names, named);
         v.dimension_name = named.text("dimension");
         v.default_unit = named.text("unit");
         if (!v.default_unit.empty()) {

@@ -587,12 +587,11 @@ private:
                 throw parse_error("empty column name in the header", w);
             }
             if (!seen.insert(h.name).second)
-                throw parse_error(
-                    "duplicate column " + detail::quoted(h.name) + " in the header" +
-                        (h.renamed_from.empty() ? std::string()
-                                                : " (" + detail::quoted(h.renamed_from) +
-                                                      " is the catalogue's Chinese name of that variable)"),
-                    at(header_line_, i + 1));
+                throw parse_error("duplicate column " + detail::quoted(h.name) + " in the header" +
+                                      (h.renamed_from.empty() ? std::string()
+                                                              : " (" + detail::quoted(h.renamed_from) +
+                                                                    " is a name the catalogue gives that variable)"),
+                                  at(header_line_, i + 1));
         }
     }
 
@@ -1696,7 +1695,8 @@ column_header parse_column_header(std::string_view header, const catalogue* cat)
     }
     if (cat && !h.name.empty() && !cat->variable(h.name))
         for (const auto& v : cat->variables())
-            if (!v.name_zh.empty() && v.name_zh == h.name) {
+            if ((!v.name_zh.empty() && v.name_zh == h.name) ||
+                std::find(v.other_names.begin(), v.other_names.end(), h.name) != v.other_names.end()) {
                 h.renamed_from = std::move(h.name);
                 h.name = v.id;
                 break;

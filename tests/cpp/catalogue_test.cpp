@@ -1,6 +1,7 @@
 #include "zhibiao/catalogue.hpp"
 
 #include <boost/test/unit_test.hpp>
+#include <algorithm>
 
 using namespace zhibiao;
 
@@ -37,6 +38,31 @@ BOOST_AUTO_TEST_CASE(unknown_ids_suggest_the_nearest) {
         BOOST_TEST(e.name() == "rd_intensty");
         BOOST_TEST(std::string(e.what()).find("did you mean 'rd_intensity'") != std::string::npos);
     }
+}
+
+BOOST_AUTO_TEST_CASE(other_names_read_a_heading_as_the_variable_and_belong_to_one_variable) {
+    // Statistical tables head R&D expenditure "R&D经费内部支出" (the NBS term) and GDP "GDP":
+    // read as the built-in variables, with the rename reported.
+    const catalogue& builtin = catalogue::builtin();
+    const variable_spec* rd = builtin.variable("rd_expenditure");
+    BOOST_REQUIRE(rd);
+    BOOST_TEST((std::find(rd->other_names.begin(), rd->other_names.end(), "R&D经费内部支出") != rd->other_names.end()));
+    // a name two variables share is refused at the entry that repeats it
+    const std::string clash =
+        "[[variable]]\nid = \"a\"\nname_zh = \"甲\"\ndimension = \"count\"\n"
+        "[[variable]]\nid = \"b\"\nother_names = [\"乙\", \"甲\"]\ndimension = \"count\"\n";
+    try {
+        (void)catalogue::from_toml(clash, "mine.toml");
+        BOOST_FAIL("expected parse_error");
+    } catch (const parse_error& e) {
+        const std::string what = e.what();
+        BOOST_TEST(what.find("mine.toml:7") != std::string::npos, what);
+        BOOST_TEST(what.find("'甲' already names variable 'a'") != std::string::npos, what);
+    }
+    BOOST_CHECK_THROW(catalogue::from_toml("[[variable]]\nid = \"a\"\nother_names = \"甲\"\n"), parse_error);
+    const catalogue own = catalogue::from_toml(
+        "[[variable]]\nid = \"a\"\nname_zh = \"甲\"\nother_names = [\"甲乙\"]\ndimension = \"count\"\n");
+    BOOST_TEST(own.variable("a")->other_names == std::vector<std::string>{"甲乙"});
 }
 
 BOOST_AUTO_TEST_CASE(user_catalogue_and_errors) {

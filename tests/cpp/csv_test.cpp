@@ -97,6 +97,22 @@ BOOST_AUTO_TEST_CASE(chinese_headers_name_the_names_and_the_long_layout) {
     BOOST_TEST(alone.entities()[0].name.empty());
 }
 
+BOOST_AUTO_TEST_CASE(headings_the_catalogue_lists_as_other_names_are_read_as_its_variables) {
+    // 地区生产总值（GDP） and R&D经费内部支出 were variables of their own that no indicator read
+    panel p =
+        parse_csv("地区代码,年份,地区生产总值（GDP）[亿元],R&D经费内部支出[万元],有效发明专利\n1,2023,100,26500,45\n");
+    BOOST_TEST(p.at("gdp").values()(0) == 100.0);
+    BOOST_TEST(p.at("rd_expenditure").unit().exponent() == 4);
+    BOOST_TEST(p.at("valid_invention_patents").values()(0) == 45.0);
+    BOOST_TEST(p.report().renamed_columns.size() == 3u);
+    try {  // two headings of one variable
+        (void)parse_csv("地区代码,年份,GDP[亿元],地区生产总值[亿元]\n1,2023,100,100\n");
+        BOOST_FAIL("expected parse_error");
+    } catch (const parse_error& e) {
+        BOOST_TEST(std::string(e.what()).find("duplicate column 'gdp'") != std::string::npos, e.what());
+    }
+}
+
 BOOST_AUTO_TEST_CASE(a_unit_or_ignore_naming_no_column_is_refused) {
     // units = {rd_expenditur: 亿元} did nothing: rd_expenditure stayed in the header's 万元, 10⁴ off.
     const std::string text = "entity,period,rd_expenditure[万元],note\nA,2020,5,x\n";

@@ -1,0 +1,55 @@
+"""A bureau's own table, headed in Chinese, loads as its English twin does: names, long layout
+columns and the headings statistical tables use for the catalogue's variables."""
+
+import io
+
+import pytest
+
+import zhibiao as zb
+
+
+
+def _read(text: str) -> zb.Panel:
+    return zb.read_csv(io.BytesIO(text.encode("gb18030")))
+
+
+def test_a_long_table_in_chinese_computes_the_hand_checked_figures():
+    # 崇川区: 3100 件 over the 2023 year-end population 90.1 万人 = 34.41 per 10k;
+    # R&D 15.3 亿元 / GDP 601.2 亿元 = 2.545 %. 通州区: 18,500 万元 / 750,000 万元 = 2.467 %.
+    panel = _read(
+        "地区代码,地区,时期,指标,数值,单位\n"
+        "320601,崇川区,2024H1,有效发明专利,3100,件\n"
+        "320601,崇川区,2023,常住人口,90.1,万人\n"
+        "320601,崇川区,2024H1,地区生产总值,601.2,亿元\n"
+        "320601,崇川区,2024H1,R&D经费内部支出,15.3,亿元\n"
+        "320612,通州区,2024H1,GDP,750000,万元\n"
+        "320612,通州区,2024H1,R&D经费内部支出,\"18,500\",万元\n"
+    )
+    assert panel.report["layout"] == "long"
+    assert list(panel.entities["name"]) == ["崇川区", "通州区"]
+    values = panel.compute(["invention_patents_per_10k", "rd_intensity"])
+    assert values.loc[("320601", "2024H1"), "invention_patents_per_10k"] == pytest.approx(3100 / 90.1)
+    assert values.loc[("320601", "2024H1"), "rd_intensity"] == pytest.approx(100 * 15.3 / 601.2)
+    assert values.loc[("320612", "2024H1"), "rd_intensity"] == pytest.approx(100 * 18500 / 750000)
+
+
+def test_other_headings_are_renamed_and_listed_in_the_catalogue():
+    panel = _read("地区代码,地区名称,年份,地区生产总值（GDP）[亿元],技术合同成交金额[万元]\n1,甲县,2023,100,2500\n")
+    assert set(panel.units) == {"gdp", "tech_contract_value"}
+    assert panel.report["renamed_columns"] == {"地区生产总值（GDP）": "gdp", "技术合同成交金额": "tech_contract_value"}
+    assert panel.entities["name"].tolist() == ["甲县"]
+    variables = zb.Catalogue.builtin().variables().set_index("id")
+    assert "R&D经费内部支出" in variables.loc["rd_expenditure", "other_names"]
+    with pytest.raises(zb.ParseError, match="duplicate column 'gdp'"):
+        _read("地区代码,年份,GDP[亿元],地区生产总值[亿元]\n1,2023,100,100\n")
+
+
+def test_a_name_given_to_two_variables_is_refused(tmp_path):
+    path = tmp_path / "mine.toml"
+    path.write_text(
+        '[[variable]]\nid = "a"\nname_zh = "甲"\ndimension = "count"\n'
+        '[[variable]]\nid = "b"\nother_names = ["甲"]\ndimension = "count"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(zb.ParseError, match="'甲' already names variable 'a'"):
+        zb.load_catalogue(path)
