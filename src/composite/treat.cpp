@@ -48,7 +48,10 @@ ends ends_of(const Eigen::VectorXd& x) {
 }  // namespace
 
 void treat_coinr(Eigen::VectorXd& x, mark_vector& marks, treat_record& r, const treat_options& o) {
-    const shape before = shape_of(x);
+    treat_coinr(x, marks, r, o, shape_of(x));
+}
+
+void treat_coinr(Eigen::VectorXd& x, mark_vector& marks, treat_record& r, const treat_options& o, const shape& before) {
     r.skew_before = before.skew, r.kurt_before = before.kurt;
     r.passed_before = passes(before, o);
     r.skew_after = r.skew_before, r.kurt_after = r.kurt_before, r.passed_after = r.passed_before;
@@ -158,17 +161,21 @@ treated detail::treat_into(const Eigen::Ref<const Eigen::MatrixXd>& x, const tre
                            const std::vector<std::string>& names, Eigen::Ref<Eigen::MatrixXd> values) {
     treated out{Eigen::MatrixXd(), mark_matrix::Zero(x.rows(), x.cols()),
                 std::vector<treat_record>(static_cast<std::size_t>(x.cols()))};
+    // The skewness and kurtosis of every column first, several columns at a time (the rule and
+    // "none" start from them; EIS finds its own).
+    const std::vector<detail::shape> shapes =
+        o.method == treatment::eis ? std::vector<detail::shape>() : detail::column_shapes(x);
     for (Eigen::Index j = 0; j < x.cols(); ++j) {
         auto& r = out.log[static_cast<std::size_t>(j)];
         mark_vector m = out.marks.col(j);
         Eigen::VectorXd c = x.col(j);
-        if (o.method == treatment::coinr) detail::treat_coinr(c, m, r, o);
+        if (o.method == treatment::coinr) detail::treat_coinr(c, m, r, o, shapes[static_cast<std::size_t>(j)]);
         if (o.method == treatment::eis)
             detail::treat_eis(
                 c, m, r, o,
                 j < static_cast<Eigen::Index>(names.size()) ? names[static_cast<std::size_t>(j)] : std::to_string(j));
         if (o.method == treatment::none) {
-            const detail::shape sh = detail::shape_of(c);
+            const detail::shape& sh = shapes[static_cast<std::size_t>(j)];
             r.skew_before = r.skew_after = sh.skew, r.kurt_before = r.kurt_after = sh.kurt;
         }
         values.col(j) = c;

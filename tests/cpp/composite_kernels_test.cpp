@@ -151,6 +151,37 @@ BOOST_AUTO_TEST_CASE(central_moments_from_a_known_sum_give_its_bits) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(column_shapes_four_at_a_time_give_the_bits_of_shape_of_each_column) {
+    // Matrices of 1 to 9 columns (a block of four and what remains), columns of the awkward kinds,
+    // plus an infinite value, a column at the largest scale and one of denormals only.
+    const std::vector<Eigen::VectorXd> cols = awkward_columns();
+    const Eigen::Index n = 40;
+    std::vector<Eigen::VectorXd> pool;
+    for (const Eigen::VectorXd& c : cols)
+        if (c.size() >= n) pool.push_back(c.head(n));
+    Eigen::VectorXd special = pool[3];
+    special(7) = INFINITY;
+    pool.insert(pool.begin() + 5, special);
+    pool.insert(pool.begin() + 2, Eigen::VectorXd::Constant(n, std::numeric_limits<double>::max()));
+    pool.insert(pool.begin() + 9, Eigen::VectorXd::Constant(n, 4.9e-324));
+    pool.insert(pool.begin() + 1, Eigen::VectorXd::Constant(n, missing));
+    int checked = 0;
+    for (Eigen::Index width = 1; width <= 9; ++width)
+        for (std::size_t first = 0; first + static_cast<std::size_t>(width) <= pool.size(); first += 3) {
+            Eigen::MatrixXd x(n, width);
+            for (Eigen::Index j = 0; j < width; ++j) x.col(j) = pool[first + static_cast<std::size_t>(j)];
+            const std::vector<cd::shape> got = cd::column_shapes(x);
+            BOOST_REQUIRE(got.size() == static_cast<std::size_t>(width));
+            for (Eigen::Index j = 0; j < width; ++j) {
+                const cd::shape want = cd::shape_of(x.col(j));
+                BOOST_TEST(same_bits(got[static_cast<std::size_t>(j)].skew, want.skew));
+                BOOST_TEST(same_bits(got[static_cast<std::size_t>(j)].kurt, want.kurt));
+                ++checked;
+            }
+        }
+    BOOST_TEST(checked > 1000);
+}
+
 BOOST_AUTO_TEST_CASE(the_outlier_rule_gives_the_bits_of_its_six_pass_rounds) {
     int winsorised = 0, logged = 0;
     for (const int winmax : {1, 5, 20}) {
@@ -177,6 +208,38 @@ BOOST_AUTO_TEST_CASE(the_outlier_rule_gives_the_bits_of_its_six_pass_rounds) {
     }
     BOOST_TEST(winsorised > 10);  // both outcomes are exercised
     BOOST_TEST(logged > 10);
+}
+
+BOOST_AUTO_TEST_CASE(treat_of_a_matrix_gives_the_bits_of_the_rule_column_by_column) {
+    // treat() finds every column's starting shape four columns at a time (column_shapes).
+    const Eigen::Index n = 40;
+    std::vector<Eigen::VectorXd> pool;
+    for (const Eigen::VectorXd& c : awkward_columns())
+        if (c.size() >= n) pool.push_back(c.head(n));
+    Eigen::MatrixXd x(n, static_cast<Eigen::Index>(pool.size()));
+    for (std::size_t j = 0; j < pool.size(); ++j) x.col(static_cast<Eigen::Index>(j)) = pool[j];
+    int logged = 0, winsorised = 0;
+    for (const int winmax : {1, 5}) {
+        treat_options o;
+        o.winmax = winmax;
+        const treated got = treat(x, o, {});
+        for (Eigen::Index j = 0; j < x.cols(); ++j) {
+            Eigen::VectorXd y = x.col(j);
+            mark_vector my = mark_vector::Zero(n);
+            treat_record ry;
+            reference_coinr(y, my, ry, o);
+            const treat_record& rx = got.log[static_cast<std::size_t>(j)];
+            BOOST_TEST(same_bits(Eigen::MatrixXd(got.values.col(j)), Eigen::MatrixXd(y)));
+            BOOST_TEST((got.marks.col(j) == my));
+            BOOST_TEST(rx.action == ry.action);
+            BOOST_TEST(same_bits(rx.skew_before, ry.skew_before));
+            BOOST_TEST(same_bits(rx.kurt_before, ry.kurt_before));
+            BOOST_TEST(same_bits(rx.skew_after, ry.skew_after));
+            logged += rx.action == "log_CT", winsorised += rx.action == "winsorised";
+        }
+    }
+    BOOST_TEST(logged > 5);  // both outcomes are exercised
+    BOOST_TEST(winsorised > 5);
 }
 
 BOOST_AUTO_TEST_CASE(minmax_gives_the_bits_of_the_general_path) {
