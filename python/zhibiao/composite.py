@@ -444,6 +444,8 @@ def _nullable_integer_frame(whole: Any, missing: Any, index: Any, columns: Any) 
     import pandas as pd
 
     whole, missing = np.asfortranarray(whole), np.asfortranarray(missing)  # each column contiguous
+    if _integer_blocks_work():
+        return _integer_blocks_frame(whole, missing, index, columns)
     # Keyed by position, the columns set after: a `columns=` argument makes pandas look for missing
     # keys through object arrays of every column (three times the cost of the rest).
     arrays = [pd.arrays.IntegerArray(whole[:, j], missing[:, j]) for j in range(whole.shape[1])]
@@ -453,6 +455,66 @@ def _nullable_integer_frame(whole: Any, missing: Any, index: Any, columns: Any) 
     frame = pd.DataFrame(dict(enumerate(arrays)), index=index, copy=False)  # else pandas copies every array
     frame.columns = columns
     return frame
+
+
+def _integer_blocks_frame(whole: Any, missing: Any, index: Any, columns: Any) -> Any:
+    """The frame of _nullable_integer_frame made as pandas would store it, one block per column,
+    without pandas' checks and grouping of the columns by dtype: 0.04 ms against 0.3 ms for 73
+    columns × 3,000 regions (pandas 1.5). Uses pandas internals: _integer_blocks_work checks it
+    against the public path once, and that path is taken when it fails."""
+    import pandas as pd
+    from pandas._libs.internals import BlockPlacement
+    from pandas.core.internals import BlockManager
+    from pandas.core.internals.blocks import ExtensionBlock
+
+    integer = pd.arrays.IntegerArray
+    simple = getattr(integer, "_simple_new", None)  # pandas >= 2.0
+
+    def array(j: int) -> Any:
+        if simple is not None:
+            return simple(whole[:, j], missing[:, j])
+        a = integer.__new__(integer)  # pandas 1.5: what IntegerArray.__init__ sets after its checks
+        a._data, a._mask = whole[:, j], missing[:, j]
+        return a
+
+    blocks = tuple(
+        ExtensionBlock(array(j), ndim=2, placement=BlockPlacement(slice(j, j + 1))) for j in range(whole.shape[1])
+    )
+    manager = BlockManager(blocks, [columns, index], verify_integrity=False)
+    from_manager = getattr(pd.DataFrame, "_from_mgr", None)  # pandas >= 2.1 (DataFrame(manager) deprecated)
+    return from_manager(manager, axes=manager.axes) if from_manager is not None else pd.DataFrame(manager)
+
+
+_INTEGER_BLOCKS: list[bool] = []  # whether _integer_blocks_frame gives the public path's frame here
+
+
+def _integer_blocks_work() -> bool:
+    """Checked once per process on a small frame with a missing rank: same values, dtypes, index
+    and columns as the public path, and the frame behaves (a sum, a set value, a copy)."""
+    if not _INTEGER_BLOCKS:
+        import warnings
+
+        import pandas as pd
+
+        whole = np.asfortranarray([[1, 2], [0, 1], [3, 0]], dtype=np.int64)
+        missing = np.asfortranarray([[False, False], [True, False], [False, True]])
+        index, columns = pd.Index(["a", "b", "c"], name="region"), pd.Index(["X", "Y"])
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")
+                got = _integer_blocks_frame(whole, missing, index, columns)
+                want = pd.DataFrame(
+                    {"X": pd.array([1, None, 3], dtype="Int64"), "Y": pd.array([2, 1, None], dtype="Int64")},
+                    index=index,
+                )
+                pd.testing.assert_frame_equal(got, want)
+                works = bool(got.sum().tolist() == [4, 3] and got.copy().iloc[0].tolist() == [1, 2])
+                got.iloc[0, 0] = 7
+                works = works and int(got.iloc[0, 0]) == 7 and int(whole[0, 0]) == 7
+        except Exception:  # noqa: BLE001 - any failure of the internals means: use the public path
+            works = False
+        _INTEGER_BLOCKS.append(works)
+    return _INTEGER_BLOCKS[0]
 
 
 class CompositeResult:
