@@ -288,11 +288,17 @@ void impute_step::apply(stage& s) const {
     layer_matrix slot = detail::next_slot(s);
     mark_matrix marks = detail::impute_into(s.x, detail::impute_inputs(*this, s), slot);  // into its layer
     // The reasons of the cells the step met missing go with its marks; filled cells have none left.
-    s.out.imputed_reasons = reason_matrix::Zero(s.x.rows(), s.x.cols());
-    for (Eigen::Index i = 0; i < s.x.size(); ++i)
-        if (s.x.data()[i] != s.x.data()[i]) s.out.imputed_reasons.data()[i] = s.reasons.data()[i];
-    for (Eigen::Index i = 0; i < s.x.size(); ++i)
-        if (slot.data()[i] == slot.data()[i]) s.reasons.data()[i] = static_cast<std::uint8_t>(reason::none);
+    // As selects over plain pointers, not conditional stores: the loops vectorise.
+    s.out.imputed_reasons.resize(s.x.rows(), s.x.cols());
+    {
+        const double* before = s.x.data();
+        const double* after = slot.data();
+        std::uint8_t* reasons = s.reasons.data();
+        std::uint8_t* kept = s.out.imputed_reasons.data();
+        const auto none = static_cast<std::uint8_t>(reason::none);
+        for (Eigen::Index i = 0; i < s.x.size(); ++i) kept[i] = before[i] != before[i] ? reasons[i] : std::uint8_t{0};
+        for (Eigen::Index i = 0; i < s.x.size(); ++i) reasons[i] = after[i] == after[i] ? none : reasons[i];
+    }
     detail::keep_slot(s, "imputed", std::move(slot));
     s.out.imputed_marks = std::move(marks);
     static const char* how[] = {"none",

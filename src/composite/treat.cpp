@@ -33,7 +33,8 @@ inline void see(double e, double& top, double& below_top, double& bottom, double
     const double below = std::max(below_top, e != top ? e : -INFINITY);  // max(b, −∞) is b, the same bits
     below_top = top < e ? top : below;
     top = top < e ? e : top;
-    // if (e < bottom) above_bottom = bottom, bottom = e; else if (e != bottom) above_bottom = std::min(above_bottom, e);
+    // if (e < bottom) above_bottom = bottom, bottom = e; else if (e != bottom) above_bottom = std::min(above_bottom,
+    // e);
     const double above = std::min(above_bottom, e != bottom ? e : INFINITY);
     above_bottom = e < bottom ? bottom : above;
     bottom = e < bottom ? e : bottom;
@@ -114,10 +115,10 @@ void treat_coinr(Eigen::VectorXd& x, mark_vector& marks, treat_record& r, const 
         const power_of_two scale(exponent);
         const auto how = static_cast<std::uint8_t>(high ? mark::winsorised_high : mark::winsorised_low);
         const double factor = scale.factor();
-        const replaced p =
-            scale.plain()
-                ? replace(w.data(), m.data(), w.size(), extreme, next, how, [factor](double e) { return e * factor; })
-                : replace(w.data(), m.data(), w.size(), extreme, next, how, [scale](double e) { return scale.down(e); });
+        const replaced p = scale.plain() ? replace(w.data(), m.data(), w.size(), extreme, next, how,
+                                                   [factor](double e) { return e * factor; })
+                                         : replace(w.data(), m.data(), w.size(), extreme, next, how,
+                                                   [scale](double e) { return scale.down(e); });
         changed += p.changed;
         now_ends = p.now;
         now = shape_of(central_moments(w, exponent, p.sum, static_cast<double>(p.count)));
