@@ -538,7 +538,8 @@ class CompositeResult:
         index = region_index.view() if every else region_index[rows]
         self.scores = pd.DataFrame(core.scores, index=index, columns=framework._codes_index())
         self._ranks: Any = None
-        self._units = {c: str(u) for c, u in (units or {}).items() if c in framework.indicators and u}
+        indicators = set(framework.indicators) if units else set()  # the list once, not once per unit
+        self._units = {c: str(u) for c, u in (units or {}).items() if c in indicators and u}
 
     @property
     def ranks(self) -> Any:
@@ -821,15 +822,19 @@ def _numeric_columns(df: Any) -> list[Any]:
 
     types = pd.api.types
     numeric: dict[Any, bool] = {}  # by dtype: a frame's columns share a few
-    for t in df.dtypes:
+    dtypes = df.dtypes.tolist()  # once (a Series each time it is asked for)
+    for t in dtypes:
         if t not in numeric:
             numeric[t] = types.is_numeric_dtype(t) and not types.is_bool_dtype(t)
-    return [c for c, t in df.dtypes.items() if numeric[t]]
+    return [c for c, t in zip(df.columns.tolist(), dtypes) if numeric[t]]
+
+
+_FLOAT64 = np.dtype(np.float64)
 
 
 def _float_column(v: Any) -> np.ndarray:
     """A numeric column as float64 with NaN for missing: a view when it already is float64."""
-    if v.dtype == np.float64:
+    if v.dtype is _FLOAT64 or v.dtype == _FLOAT64:  # the first test: the usual case, without a comparison's cost
         return v.to_numpy()
     return v.to_numpy(dtype=np.float64, na_value=np.nan)
 
@@ -853,11 +858,12 @@ def _region_names(index: Any) -> list[str]:
 
 def _frame_inputs(df: Any, framework: Framework, numeric: list[Any], previous: Any) -> tuple[dict, dict, dict]:
     """The numeric columns, the label columns and the earlier values of a DataFrame, checked."""
-    absent = [c for c in framework.indicators if c not in df.columns]
+    indicators = framework.indicators  # a list made from C++ each time it is asked for
+    absent = [c for c in indicators if c not in df.columns]
     if absent:
         raise _core.MissingVariableError(f"the data lack indicators: {', '.join(absent)}")
     numeric_set = set(numeric)
-    bad = [c for c in framework.indicators if c not in numeric_set]
+    bad = [c for c in indicators if c not in numeric_set]
     if bad:
         raise _core.Error(
             f"indicator columns must be numeric: {', '.join(bad)} (convert units and text first)"
@@ -875,9 +881,7 @@ def _frame_inputs(df: Any, framework: Framework, numeric: list[Any], previous: A
     if previous is not None:
         aligned = previous.reindex(df.index)
         prev = {
-            str(c): aligned[c].to_numpy(dtype=np.float64, na_value=np.nan)
-            for c in aligned.columns
-            if c in framework.indicators
+            str(c): aligned[c].to_numpy(dtype=np.float64, na_value=np.nan) for c in aligned.columns if c in indicators
         }
     return numbers, labels, prev
 
