@@ -87,8 +87,21 @@ void check_levels(const std::vector<int>& chosen, const framework& fw, const cha
         }
 }
 
+namespace {
+
+/// Whether any of the n values at p is infinite: a reduction without an early exit, so that it
+/// vectorises; the checks below look for the cell to name only when it says yes.
+bool any_infinite(const double* p, Eigen::Index n) {
+    bool any = false;
+    for (Eigen::Index i = 0; i < n; ++i) any |= std::abs(p[i]) == INFINITY;
+    return any;
+}
+
+}  // namespace
+
 /// Infinities are not data: a column holding one is refused, naming the column and the region.
 void require_finite(const table& t, const Eigen::VectorXd& values, const std::string& column, const std::string& role) {
+    if (!any_infinite(values.data(), values.size())) return;
     for (Eigen::Index i = 0; i < values.size(); ++i)
         if (std::isinf(values(i))) {
             location w;
@@ -100,6 +113,7 @@ void require_finite(const table& t, const Eigen::VectorXd& values, const std::st
 
 /// The last guard: whatever the methods and parameters, no infinite score leaves build().
 void require_finite_scores(const framework& fw, const stage& s, const Eigen::MatrixXd& scores) {
+    if (!any_infinite(scores.data(), scores.size())) return;
     for (Eigen::Index k = 0; k < scores.cols(); ++k)
         for (Eigen::Index i = 0; i < scores.rows(); ++i)
             if (std::isinf(scores(i, k))) {
@@ -128,6 +142,9 @@ reason denominator_reason(const table& t, const std::string& column, Eigen::Inde
 
 /// The product of a ratio and a scale factor may overflow: refused, naming the cell.
 void require_finite_ratios(const stage& s, const Eigen::VectorXd& factor) {
+    bool any = false;
+    for (Eigen::Index j = 0; j < s.x.cols(); ++j) any = any || any_infinite(s.x.col(j).data(), s.x.rows());
+    if (!any) return;
     for (Eigen::Index j = 0; j < s.x.cols(); ++j)
         for (Eigen::Index i = 0; i < s.x.rows(); ++i)
             if (std::isinf(s.x(i, j))) {
