@@ -475,7 +475,7 @@ void start(stage& s) {
         s.names.push_back(s.fw.at(k).code), s.direction.push_back(sign_of(s.fw.at(k).direction));
     for (Eigen::Index i = 0; i < s.regions(); ++i) s.rows.push_back(i);
     layer_matrix raw = s.memory.take(s.regions(), s.indicators());
-    s.reasons = reason_matrix::Zero(s.regions(), s.indicators());
+    s.reasons.resize(s.regions(), s.indicators());  // every cell written below
     for (Eigen::Index j = 0; j < s.indicators(); ++j) {
         const std::string& name = s.names[static_cast<std::size_t>(j)];
         const Eigen::VectorXd& values = column(s.data, name, "indicator");
@@ -484,8 +484,16 @@ void start(stage& s) {
         // The column's reasons looked up once, not once a cell (a map of strings: most of the time
         // of a panel's table, which has reasons for every column with a missing value).
         const std::vector<reason>* why = s.data.reasons_of(name);
-        for (Eigen::Index i = 0; i < s.regions(); ++i)
-            s.reasons(i, j) = static_cast<std::uint8_t>(table::reason_in(why, static_cast<std::size_t>(i), values(i)));
+        std::uint8_t* r = s.reasons.col(j).data();
+        const double* v = values.data();
+        if (!why) {  // a column without reasons (a DataFrame's): a select per cell, which vectorises
+            const auto missing = static_cast<std::uint8_t>(reason::missing_input);
+            const auto none = static_cast<std::uint8_t>(reason::none);
+            for (Eigen::Index i = 0; i < s.regions(); ++i) r[i] = zhibiao::detail::is_nan(v[i]) ? missing : none;
+        } else {
+            for (Eigen::Index i = 0; i < s.regions(); ++i)
+                r[i] = static_cast<std::uint8_t>(table::reason_in(why, static_cast<std::size_t>(i), v[i]));
+        }
     }
     s.x = raw.shared();
     s.out.layers.push_back({"raw", s.rows, std::move(raw)});
