@@ -89,12 +89,16 @@ void check_levels(const std::vector<int>& chosen, const framework& fw, const cha
 
 namespace {
 
-/// Whether any of the n values at p is infinite: a reduction without an early exit, so that it
-/// vectorises; the checks below look for the cell to name only when it says yes.
+/// Whether any of the n values at p is infinite: the largest |value|, four maxima at a time and
+/// no early exit (max(b, NaN) is b, so missing values need no test); the checks below look for
+/// the cell to name only when it says yes.
 bool any_infinite(const double* p, Eigen::Index n) {
-    bool any = false;
-    for (Eigen::Index i = 0; i < n; ++i) any |= std::abs(p[i]) == INFINITY;
-    return any;
+    double big[4] = {0, 0, 0, 0};
+    const Eigen::Index whole = n - n % 4;
+    for (Eigen::Index i = 0; i < whole; i += 4)
+        for (int k = 0; k < 4; ++k) big[k] = std::max(big[k], std::abs(p[i + k]));
+    for (Eigen::Index i = whole; i < n; ++i) big[0] = std::max(big[0], std::abs(p[i]));
+    return std::max(std::max(big[0], big[1]), std::max(big[2], big[3])) == INFINITY;
 }
 
 }  // namespace
