@@ -26,7 +26,7 @@ from typing import Any, Iterable, Mapping, Sequence
 import numpy as np
 
 from . import _core
-from ._suggest import checked_keywords, refuse_unknown_keywords
+from ._suggest import checked_keywords, closest_name, refuse_unknown_keywords
 
 # ------------------------------------------------------------------------------------- steps
 
@@ -363,6 +363,26 @@ class Framework:
 # ------------------------------------------------------------------------------------- models
 
 
+def _require_indicators(steps: Sequence[Step], framework: Framework) -> None:
+    """Goalposts or standard values you give a Normalise step for a name that is no indicator of
+    the framework are refused with the closest one: such an entry was ignored, so with every
+    indicator also given a misspelt extra entry went unnoticed. (A preset's own values, keyed by
+    its indicators, stay usable with a framework of some of them: they are not checked here.)"""
+    indicators = framework.indicators
+    known = set(indicators)
+    for step in steps:
+        if not isinstance(step, Normalise) or step.method not in ("goalposts", "standard"):
+            continue
+        given = step.goalposts if step.method == "goalposts" else step.standard
+        for name in given or {}:
+            if name not in known:
+                guess = closest_name(str(name), indicators)
+                raise _core.UnknownIndicatorError(
+                    f"{step.method}: '{name}' is not an indicator of the framework"
+                    + (f" (did you mean '{guess}'?)" if guess else "")
+                )
+
+
 class Model:
     """A method (the steps) and optionally its framework, as in a TOML model file or a preset."""
 
@@ -401,6 +421,8 @@ class Model:
                     f"unknown step {step!r} (Denominate, Screen, Impute, Treat, Normalise, Weigh, Aggregate)"
                 )
             parts.append((step._kind, type(step).__name__, step._parameters()))
+        if framework is not None:
+            _require_indicators(steps, framework)
         return cls._of(
             _core.composite_model_from_steps(name, parts, framework._core if framework is not None else None)
         )

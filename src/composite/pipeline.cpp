@@ -415,29 +415,8 @@ void blame_treatment(const stage& s) {
 
 }  // namespace detail
 
-namespace detail {
-
-/// A goalpost or standard value given for a name that is no indicator of the framework is refused
-/// with the closest indicator (it was ignored: a misspelt "c" left the real one to another rule).
-template <class Map>
-void require_indicators(const stage& s, const Map& given, const char* option) {
-    std::vector<std::string> codes;
-    for (int k : s.fw.indicators()) codes.push_back(s.fw.at(k).code);
-    for (const auto& entry : given)
-        if (std::find(codes.begin(), codes.end(), entry.first) == codes.end())
-            throw unknown_indicator_error(
-                std::string(option) + ": '" + entry.first + "' is not an indicator of the framework" +
-                    zhibiao::detail::suggestion(entry.first, codes,
-                                                [](const std::string& c) -> std::string_view { return c; }),
-                entry.first);
-}
-
-}  // namespace detail
-
 void normalise_step::apply(stage& s) const {
     normalise_options o = options;
-    if (o.method == normalisation::goalposts) detail::require_indicators(s, goalposts, "goalposts");
-    if (o.method == normalisation::standard) detail::require_indicators(s, standard, "standard");
     for (const auto& name : s.names) {
         if (o.method == normalisation::goalposts) {
             const auto g = goalposts.find(name);
