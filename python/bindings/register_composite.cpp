@@ -337,8 +337,8 @@ void register_model(py::module_& m) {
 }
 
 /// Whole-number ranks as (int64 ranks, 0 where missing; missing mask), both column-major in one
-/// block of fresh memory: the parts of pandas "Int64" columns. `rank_column(j, r)` puts the ranks
-/// of column j (NaN where missing) into `r`; it runs without the GIL.
+/// block of fresh memory: the parts of pandas "Int64" columns. `rank_column(j, r)` gives the ranks
+/// of column j (NaN where missing): `r` filled, or ranks kept elsewhere; it runs without the GIL.
 template <class RankColumn>
 py::tuple integer_ranks(Eigen::Index rows, Eigen::Index cols, const RankColumn& rank_column) {
     const auto cells = static_cast<std::size_t>(rows * cols);
@@ -350,12 +350,12 @@ py::tuple integer_ranks(Eigen::Index rows, Eigen::Index cols, const RankColumn& 
         py::gil_scoped_release release;
         Eigen::VectorXd r(rows);
         for (Eigen::Index j = 0; j < cols; ++j) {
-            rank_column(j, r);
-            for (Eigen::Index i = 0; i < rows; ++i) {
-                const auto at = static_cast<std::size_t>(j * rows + i);
-                missing[at] = std::isnan(r(i));
-                whole[at] = missing[at] ? 0 : static_cast<std::int64_t>(r(i));
-            }
+            const double* rank = rank_column(j, r);
+            std::int64_t* w = whole + static_cast<std::size_t>(j * rows);
+            bool* m = missing + static_cast<std::size_t>(j * rows);
+            // Selects over plain pointers (the loop vectorises): a rank is a whole number ≥ 1.
+            for (Eigen::Index i = 0; i < rows; ++i) m[i] = rank[i] != rank[i];
+            for (Eigen::Index i = 0; i < rows; ++i) w[i] = m[i] ? 0 : static_cast<std::int64_t>(rank[i]);
         }
     }
     const py::ssize_t n = rows;
@@ -371,8 +371,10 @@ py::tuple rank_integers(py::array_t<double, py::array::f_style | py::array::forc
     const cp::ties rule = ties_of(ties);
     if (rule == cp::ties::average) throw argument_error("composite_rank_integers: average ranks are not whole numbers");
     const Eigen::Map<const Eigen::MatrixXd> scores(array.data(), array.shape(0), array.shape(1));
-    return integer_ranks(scores.rows(), scores.cols(),
-                         [&](Eigen::Index j, Eigen::VectorXd& r) { r = cp::rank_within(scores.col(j), groups, rule); });
+    return integer_ranks(scores.rows(), scores.cols(), [&](Eigen::Index j, Eigen::VectorXd& r) {
+        r = cp::rank_within(scores.col(j), groups, rule);
+        return r.data();
+    });
 }
 
 /// The ranks build() made with the scores (ties "min", no groups), as integer_ranks gives them;
@@ -381,11 +383,10 @@ py::tuple built_rank_integers(const built& b) {
     const Eigen::MatrixXd& scores = b.r.aggregation.scores;
     const cp::layer_matrix& ranks = b.r.ranks;
     const bool kept = ranks.rows() == scores.rows() && ranks.cols() == scores.cols();
-    return integer_ranks(scores.rows(), scores.cols(), [&](Eigen::Index j, Eigen::VectorXd& r) {
-        if (kept)
-            r = ranks.col(j);
-        else
-            r = cp::rank_scores(scores.col(j), cp::ties::min);
+    return integer_ranks(scores.rows(), scores.cols(), [&](Eigen::Index j, Eigen::VectorXd& r) -> const double* {
+        if (kept) return ranks.col(j).data();  // read in place
+        r = cp::rank_scores(scores.col(j), cp::ties::min);
+        return r.data();
     });
 }
 

@@ -4,6 +4,8 @@
 // compiled library.
 #include "zhibiao/composite/statistics.hpp"
 
+#include <vector>
+
 namespace zhibiao::composite::detail {
 
 /// central_moments() after its first two passes: `exponent` (scale_exponent of x), `sum` (of the
@@ -16,5 +18,10 @@ int exponent_of_largest(double largest);
 
 /// The skewness and kurtosis of these moments (shape_of(x) is this of central_moments(x)).
 shape shape_of(const moments& m);
+
+/// shape_of(x.col(j)) of every column, the same bits: four columns at a time, so that each
+/// pass's chains of dependent additions (one per column, in row order as central_moments adds)
+/// overlap instead of waiting on each other.
+std::vector<shape> column_shapes(const Eigen::Ref<const Eigen::MatrixXd>& x);
 
 }  // namespace zhibiao::composite::detail

@@ -312,9 +312,17 @@ Eigen::VectorXd normalised_column(const Eigen::VectorXd& c, const Eigen::VectorX
 bool minmax_into(const Eigen::Ref<const Eigen::VectorXd>& raw, double d, const normalise_options& o,
                  const std::string& name, Eigen::Ref<Eigen::VectorXd> out, const detail::row_regions& regions) {
     if (o.method != normalisation::minmax || (d < 0 && o.cost != cost_form::negate)) return false;
-    double big = 0;
-    detail::each_present(raw, [&](double e) { big = std::max(big, std::abs(e)); });
-    const detail::power_of_two scale(detail::exponent_of_largest(big));
+    // The largest |value| present, four at a time: max(b, NaN) is b (the comparison fails), so a
+    // missing value changes nothing without a test; every |value| is ≥ +0, so the order of the
+    // maxima does not matter, not even for zeros.
+    double big[4] = {0, 0, 0, 0};
+    const double* r = raw.data();
+    const Eigen::Index n = raw.size(), whole = n - n % 4;
+    for (Eigen::Index i = 0; i < whole; i += 4)
+        for (int k = 0; k < 4; ++k) big[k] = std::max(big[k], std::abs(r[i + k]));
+    for (Eigen::Index i = whole; i < n; ++i) big[0] = std::max(big[0], std::abs(r[i]));
+    const detail::power_of_two scale(
+        detail::exponent_of_largest(std::max(std::max(big[0], big[1]), std::max(big[2], big[3]))));
     double lo = 0, hi = 0;
     bool any = false;
     for (Eigen::Index i = 0; i < raw.size(); ++i) {
@@ -329,9 +337,15 @@ bool minmax_into(const Eigen::Ref<const Eigen::VectorXd>& raw, double d, const n
         }
     }
     if (hi == lo) return false;  // no spread: the general path names the problem
-    const double spread = hi - lo, range = o.high - o.low;
+    const double spread = hi - lo, range = o.high - o.low, low = o.low;
+    double* v = out.data();
+    bool overflow = false;  // looked for after the pass, which then vectorises
+    for (Eigen::Index i = 0; i < n; ++i) {
+        v[i] = (v[i] - lo) / spread * range + low;
+        overflow |= std::abs(v[i]) == INFINITY;
+    }
+    if (!overflow) return true;
     for (Eigen::Index i = 0; i < out.size(); ++i) {
-        out(i) = (out(i) - lo) / spread * range + o.low;
         if (std::isinf(out(i)))
             throw method_error("normalising indicator '" + name + "' overflows to infinity at " +
                                    unit_text(i, regions) + " (a reference or standard value too close to zero?)",

@@ -87,8 +87,25 @@ void check_levels(const std::vector<int>& chosen, const framework& fw, const cha
         }
 }
 
+namespace {
+
+/// Whether any of the n values at p is infinite: the largest |value|, four maxima at a time and
+/// no early exit (max(b, NaN) is b, so missing values need no test); the checks below look for
+/// the cell to name only when it says yes.
+bool any_infinite(const double* p, Eigen::Index n) {
+    double big[4] = {0, 0, 0, 0};
+    const Eigen::Index whole = n - n % 4;
+    for (Eigen::Index i = 0; i < whole; i += 4)
+        for (int k = 0; k < 4; ++k) big[k] = std::max(big[k], std::abs(p[i + k]));
+    for (Eigen::Index i = whole; i < n; ++i) big[0] = std::max(big[0], std::abs(p[i]));
+    return std::max(std::max(big[0], big[1]), std::max(big[2], big[3])) == INFINITY;
+}
+
+}  // namespace
+
 /// Infinities are not data: a column holding one is refused, naming the column and the region.
 void require_finite(const table& t, const Eigen::VectorXd& values, const std::string& column, const std::string& role) {
+    if (!any_infinite(values.data(), values.size())) return;
     for (Eigen::Index i = 0; i < values.size(); ++i)
         if (std::isinf(values(i))) {
             location w;
@@ -100,6 +117,7 @@ void require_finite(const table& t, const Eigen::VectorXd& values, const std::st
 
 /// The last guard: whatever the methods and parameters, no infinite score leaves build().
 void require_finite_scores(const framework& fw, const stage& s, const Eigen::MatrixXd& scores) {
+    if (!any_infinite(scores.data(), scores.size())) return;
     for (Eigen::Index k = 0; k < scores.cols(); ++k)
         for (Eigen::Index i = 0; i < scores.rows(); ++i)
             if (std::isinf(scores(i, k))) {
@@ -128,6 +146,9 @@ reason denominator_reason(const table& t, const std::string& column, Eigen::Inde
 
 /// The product of a ratio and a scale factor may overflow: refused, naming the cell.
 void require_finite_ratios(const stage& s, const Eigen::VectorXd& factor) {
+    bool any = false;
+    for (Eigen::Index j = 0; j < s.x.cols(); ++j) any = any || any_infinite(s.x.col(j).data(), s.x.rows());
+    if (!any) return;
     for (Eigen::Index j = 0; j < s.x.cols(); ++j)
         for (Eigen::Index i = 0; i < s.x.rows(); ++i)
             if (std::isinf(s.x(i, j))) {
@@ -288,11 +309,17 @@ void impute_step::apply(stage& s) const {
     layer_matrix slot = detail::next_slot(s);
     mark_matrix marks = detail::impute_into(s.x, detail::impute_inputs(*this, s), slot);  // into its layer
     // The reasons of the cells the step met missing go with its marks; filled cells have none left.
-    s.out.imputed_reasons = reason_matrix::Zero(s.x.rows(), s.x.cols());
-    for (Eigen::Index i = 0; i < s.x.size(); ++i)
-        if (s.x.data()[i] != s.x.data()[i]) s.out.imputed_reasons.data()[i] = s.reasons.data()[i];
-    for (Eigen::Index i = 0; i < s.x.size(); ++i)
-        if (slot.data()[i] == slot.data()[i]) s.reasons.data()[i] = static_cast<std::uint8_t>(reason::none);
+    // As selects over plain pointers, not conditional stores: the loops vectorise.
+    s.out.imputed_reasons.resize(s.x.rows(), s.x.cols());
+    {
+        const double* before = s.x.data();
+        const double* after = slot.data();
+        std::uint8_t* reasons = s.reasons.data();
+        std::uint8_t* kept = s.out.imputed_reasons.data();
+        const auto none = static_cast<std::uint8_t>(reason::none);
+        for (Eigen::Index i = 0; i < s.x.size(); ++i) kept[i] = before[i] != before[i] ? reasons[i] : std::uint8_t{0};
+        for (Eigen::Index i = 0; i < s.x.size(); ++i) reasons[i] = after[i] == after[i] ? none : reasons[i];
+    }
     detail::keep_slot(s, "imputed", std::move(slot));
     s.out.imputed_marks = std::move(marks);
     static const char* how[] = {"none",
@@ -452,7 +479,7 @@ void start(stage& s) {
         s.names.push_back(s.fw.at(k).code), s.direction.push_back(sign_of(s.fw.at(k).direction));
     for (Eigen::Index i = 0; i < s.regions(); ++i) s.rows.push_back(i);
     layer_matrix raw = s.memory.take(s.regions(), s.indicators());
-    s.reasons = reason_matrix::Zero(s.regions(), s.indicators());
+    s.reasons.resize(s.regions(), s.indicators());  // every cell written below
     for (Eigen::Index j = 0; j < s.indicators(); ++j) {
         const std::string& name = s.names[static_cast<std::size_t>(j)];
         const Eigen::VectorXd& values = column(s.data, name, "indicator");
@@ -461,8 +488,16 @@ void start(stage& s) {
         // The column's reasons looked up once, not once a cell (a map of strings: most of the time
         // of a panel's table, which has reasons for every column with a missing value).
         const std::vector<reason>* why = s.data.reasons_of(name);
-        for (Eigen::Index i = 0; i < s.regions(); ++i)
-            s.reasons(i, j) = static_cast<std::uint8_t>(table::reason_in(why, static_cast<std::size_t>(i), values(i)));
+        std::uint8_t* r = s.reasons.col(j).data();
+        const double* v = values.data();
+        if (!why) {  // a column without reasons (a DataFrame's): a select per cell, which vectorises
+            const auto missing = static_cast<std::uint8_t>(reason::missing_input);
+            const auto none = static_cast<std::uint8_t>(reason::none);
+            for (Eigen::Index i = 0; i < s.regions(); ++i) r[i] = zhibiao::detail::is_nan(v[i]) ? missing : none;
+        } else {
+            for (Eigen::Index i = 0; i < s.regions(); ++i)
+                r[i] = static_cast<std::uint8_t>(table::reason_in(why, static_cast<std::size_t>(i), v[i]));
+        }
     }
     s.x = raw.shared();
     s.out.layers.push_back({"raw", s.rows, std::move(raw)});

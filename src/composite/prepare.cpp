@@ -144,23 +144,30 @@ mark_matrix detail::impute_into(const Eigen::Ref<const Eigen::MatrixXd>& x, cons
             const mark m = o.method == imputation::group_mean ? mark::imputed_group_mean : mark::imputed_group_median;
             std::vector<double> sum(groups), count(groups), fill(groups);
             std::vector<std::vector<double>> members(o.method == imputation::group_median ? groups : 0);
+            // Each column through plain pointers: indexed through the Ref, its data pointer and
+            // stride were loaded again for every row (the sums' stores might have changed them).
+            const int* gi = g.data();
+            double* sums = sum.data();
+            double* counts = count.data();
             for (Eigen::Index j = 0; j < x.cols(); ++j) {
                 if (!x.col(j).hasNaN()) continue;
+                const double* xc = x.col(j).data();
+                double* vc = values.col(j).data();
+                std::uint8_t* mc = marks.col(j).data();
                 std::fill(sum.begin(), sum.end(), 0.0), std::fill(count.begin(), count.end(), 0.0);
                 for (auto& v : members) v.clear();
                 for (Eigen::Index i = 0; i < x.rows(); ++i)
-                    if (detail::present(x(i, j)) && g[static_cast<std::size_t>(i)] != no_group) {
-                        const auto k = static_cast<std::size_t>(g[static_cast<std::size_t>(i)]);
-                        sum[k] += x(i, j), ++count[k];
-                        if (!members.empty()) members[k].push_back(x(i, j));
+                    if (detail::present(xc[i]) && gi[i] != no_group) {
+                        const auto k = static_cast<std::size_t>(gi[i]);
+                        sums[k] += xc[i], ++counts[k];
+                        if (!members.empty()) members[k].push_back(xc[i]);
                     }
                 for (std::size_t k = 0; k < groups; ++k)
                     fill[k] =
                         members.empty() ? (count[k] ? sum[k] / count[k] : missing_value) : detail::median(members[k]);
                 for (Eigen::Index i = 0; i < x.rows(); ++i)
-                    if (!detail::present(x(i, j)) && g[static_cast<std::size_t>(i)] != no_group)
-                        values(i, j) = fill[static_cast<std::size_t>(g[static_cast<std::size_t>(i)])],
-                                  marks(i, j) = static_cast<std::uint8_t>(m);
+                    if (!detail::present(xc[i]) && gi[i] != no_group)
+                        vc[i] = fill[static_cast<std::size_t>(gi[i])], mc[i] = static_cast<std::uint8_t>(m);
             }
             break;
         }
@@ -180,11 +187,13 @@ mark_matrix detail::impute_into(const Eigen::Ref<const Eigen::MatrixXd>& x, cons
             break;
         }
     }
-    for (Eigen::Index j = 0; j < x.cols(); ++j)
-        for (Eigen::Index i = 0; i < x.rows(); ++i)
-            if (!detail::present(values(i, j)))  // left missing: by choice (none) or for want of values
-                marks(i, j) =
-                    static_cast<std::uint8_t>(o.method == imputation::none ? mark::not_imputed : mark::not_imputable);
+    const auto left =  // left missing: by choice (none) or for want of values
+        static_cast<std::uint8_t>(o.method == imputation::none ? mark::not_imputed : mark::not_imputable);
+    for (Eigen::Index j = 0; j < x.cols(); ++j) {
+        const double* vc = values.col(j).data();
+        std::uint8_t* mc = marks.col(j).data();
+        for (Eigen::Index i = 0; i < x.rows(); ++i) mc[i] = detail::present(vc[i]) ? mc[i] : left;
+    }
     return marks;
 }
 

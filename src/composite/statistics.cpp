@@ -61,6 +61,66 @@ moments central_moments(const Eigen::Ref<const Eigen::VectorXd>& x, int exponent
     return m;
 }
 
+namespace {
+
+/// shape_of of the K columns of x from `first`, their passes interleaved row by row: each column
+/// keeps its own accumulators, adding in the order central_moments adds.
+template <int K>
+void shapes_of(const Eigen::Ref<const Eigen::MatrixXd>& x, Eigen::Index first, shape* out) {
+    const Eigen::Index rows = x.rows();
+    const double* c[K];
+    for (int k = 0; k < K; ++k) c[k] = x.col(first + k).data();
+    double big[K];
+    for (int k = 0; k < K; ++k) big[k] = 0;
+    for (Eigen::Index i = 0; i < rows; ++i)
+        for (int k = 0; k < K; ++k)
+            if (present(c[k][i])) big[k] = std::max(big[k], std::abs(c[k][i]));
+    int exponent[K];
+    double factor[K], sum[K], n[K];
+    for (int k = 0; k < K; ++k) {
+        exponent[k] = exponent_of_largest(big[k]);
+        const power_of_two scale(exponent[k]);
+        factor[k] = scale.down(1.0), sum[k] = 0, n[k] = 0;  // down(e) is e * 2^-exponent, exact
+    }
+    bool plain = true;  // every factor a normal number: down(e) is e * factor (else ldexp, per value)
+    for (int k = 0; k < K; ++k) plain = plain && exponent[k] >= -1000 && exponent[k] <= 1000;
+    if (!plain) {
+        for (int k = 0; k < K; ++k) out[k] = shape_of(central_moments(x.col(first + k)));
+        return;
+    }
+    for (Eigen::Index i = 0; i < rows; ++i)
+        for (int k = 0; k < K; ++k)
+            if (present(c[k][i])) sum[k] += c[k][i] * factor[k], ++n[k];
+    double mean[K], s2[K], s3[K], s4[K];
+    for (int k = 0; k < K; ++k) mean[k] = n[k] ? sum[k] / n[k] : 0, s2[k] = s3[k] = s4[k] = 0;
+    for (Eigen::Index i = 0; i < rows; ++i)
+        for (int k = 0; k < K; ++k)
+            if (present(c[k][i])) {
+                const double d = c[k][i] * factor[k] - mean[k], d2 = d * d;
+                s2[k] += d2, s3[k] += d2 * d, s4[k] += d2 * d2;
+            }
+    for (int k = 0; k < K; ++k) {
+        moments m;
+        m.exponent = exponent[k];
+        m.n = n[k];
+        if (m.n != 0) {
+            m.mean = power_of_two(exponent[k]).up(mean[k]);
+            m.ss = s2[k], m.m2 = s2[k] / m.n, m.m3 = s3[k] / m.n, m.m4 = s4[k] / m.n;
+        }
+        out[k] = shape_of(m);
+    }
+}
+
+}  // namespace
+
+std::vector<shape> column_shapes(const Eigen::Ref<const Eigen::MatrixXd>& x) {
+    std::vector<shape> out(static_cast<std::size_t>(x.cols()));
+    Eigen::Index j = 0;
+    for (; j + 4 <= x.cols(); j += 4) shapes_of<4>(x, j, &out[static_cast<std::size_t>(j)]);
+    for (; j < x.cols(); ++j) shapes_of<1>(x, j, &out[static_cast<std::size_t>(j)]);
+    return out;
+}
+
 double mean(const Eigen::Ref<const Eigen::VectorXd>& x) { return central_moments(x).mean; }
 
 double sd(const Eigen::Ref<const Eigen::VectorXd>& x, int ddof) {

@@ -3,16 +3,19 @@
 // columns with ties, signed zeros, missing values, negative, huge and denormal values.
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <limits>
 #include <random>
+#include <string>
 #include <vector>
 
 #include "zhibiao/composite/aggregate.hpp"
 #include "zhibiao/composite/framework.hpp"
 #include "zhibiao/composite/normalise.hpp"
+#include "zhibiao/composite/prepare.hpp"
 #include "zhibiao/composite/statistics.hpp"
 #include "zhibiao/composite/treat.hpp"
 
@@ -129,6 +132,43 @@ std::vector<Eigen::VectorXd> awkward_columns() {
     return out;
 }
 
+/// Group imputation as it was: the matrix indexed cell by cell, then every cell still missing marked.
+imputed reference_group_impute(const Eigen::MatrixXd& x, const impute_options& o) {
+    imputed out{x, mark_matrix::Zero(x.rows(), x.cols())};
+    std::vector<int> g(o.group.size());
+    std::vector<std::string> seen;
+    for (std::size_t i = 0; i < o.group.size(); ++i) {
+        if (o.group[i].empty()) {
+            g[i] = -1;
+            continue;
+        }
+        const auto at = std::find(seen.begin(), seen.end(), o.group[i]);
+        g[i] = static_cast<int>(at - seen.begin());
+        if (at == seen.end()) seen.push_back(o.group[i]);
+    }
+    const bool by_median = o.method == imputation::group_median;
+    const mark m = by_median ? mark::imputed_group_median : mark::imputed_group_mean;
+    for (Eigen::Index j = 0; j < x.cols(); ++j) {
+        std::vector<double> sum(seen.size()), count(seen.size()), fill(seen.size());
+        std::vector<std::vector<double>> members(seen.size());
+        for (Eigen::Index i = 0; i < x.rows(); ++i)
+            if (!std::isnan(x(i, j)) && g[static_cast<std::size_t>(i)] >= 0) {
+                const auto k = static_cast<std::size_t>(g[static_cast<std::size_t>(i)]);
+                sum[k] += x(i, j), ++count[k];
+                members[k].push_back(x(i, j));
+            }
+        for (std::size_t k = 0; k < seen.size(); ++k)
+            fill[k] = by_median ? cd::median(members[k]) : (count[k] ? sum[k] / count[k] : missing);
+        for (Eigen::Index i = 0; i < x.rows(); ++i)
+            if (std::isnan(x(i, j)) && g[static_cast<std::size_t>(i)] >= 0)
+                out.values(i, j) = fill[static_cast<std::size_t>(g[static_cast<std::size_t>(i)])],
+                              out.marks(i, j) = static_cast<std::uint8_t>(m);
+    }
+    for (Eigen::Index i = 0; i < x.size(); ++i)
+        if (std::isnan(out.values.data()[i])) out.marks.data()[i] = static_cast<std::uint8_t>(mark::not_imputable);
+    return out;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(composite_kernels)
@@ -149,6 +189,37 @@ BOOST_AUTO_TEST_CASE(central_moments_from_a_known_sum_give_its_bits) {
         BOOST_TEST(a.n == b.n);
         BOOST_TEST(a.exponent == b.exponent);
     }
+}
+
+BOOST_AUTO_TEST_CASE(column_shapes_four_at_a_time_give_the_bits_of_shape_of_each_column) {
+    // Matrices of 1 to 9 columns (a block of four and what remains), columns of the awkward kinds,
+    // plus an infinite value, a column at the largest scale and one of denormals only.
+    const std::vector<Eigen::VectorXd> cols = awkward_columns();
+    const Eigen::Index n = 40;
+    std::vector<Eigen::VectorXd> pool;
+    for (const Eigen::VectorXd& c : cols)
+        if (c.size() >= n) pool.push_back(c.head(n));
+    Eigen::VectorXd special = pool[3];
+    special(7) = INFINITY;
+    pool.insert(pool.begin() + 5, special);
+    pool.insert(pool.begin() + 2, Eigen::VectorXd::Constant(n, std::numeric_limits<double>::max()));
+    pool.insert(pool.begin() + 9, Eigen::VectorXd::Constant(n, 4.9e-324));
+    pool.insert(pool.begin() + 1, Eigen::VectorXd::Constant(n, missing));
+    int checked = 0;
+    for (Eigen::Index width = 1; width <= 9; ++width)
+        for (std::size_t first = 0; first + static_cast<std::size_t>(width) <= pool.size(); first += 3) {
+            Eigen::MatrixXd x(n, width);
+            for (Eigen::Index j = 0; j < width; ++j) x.col(j) = pool[first + static_cast<std::size_t>(j)];
+            const std::vector<cd::shape> got = cd::column_shapes(x);
+            BOOST_REQUIRE(got.size() == static_cast<std::size_t>(width));
+            for (Eigen::Index j = 0; j < width; ++j) {
+                const cd::shape want = cd::shape_of(x.col(j));
+                BOOST_TEST(same_bits(got[static_cast<std::size_t>(j)].skew, want.skew));
+                BOOST_TEST(same_bits(got[static_cast<std::size_t>(j)].kurt, want.kurt));
+                ++checked;
+            }
+        }
+    BOOST_TEST(checked > 1000);
 }
 
 BOOST_AUTO_TEST_CASE(the_outlier_rule_gives_the_bits_of_its_six_pass_rounds) {
@@ -177,6 +248,73 @@ BOOST_AUTO_TEST_CASE(the_outlier_rule_gives_the_bits_of_its_six_pass_rounds) {
     }
     BOOST_TEST(winsorised > 10);  // both outcomes are exercised
     BOOST_TEST(logged > 10);
+}
+
+BOOST_AUTO_TEST_CASE(treat_of_a_matrix_gives_the_bits_of_the_rule_column_by_column) {
+    // treat() finds every column's starting shape four columns at a time (column_shapes).
+    const Eigen::Index n = 40;
+    std::vector<Eigen::VectorXd> pool;
+    for (const Eigen::VectorXd& c : awkward_columns())
+        if (c.size() >= n) pool.push_back(c.head(n));
+    Eigen::MatrixXd x(n, static_cast<Eigen::Index>(pool.size()));
+    for (std::size_t j = 0; j < pool.size(); ++j) x.col(static_cast<Eigen::Index>(j)) = pool[j];
+    int logged = 0, winsorised = 0;
+    for (const int winmax : {1, 5}) {
+        treat_options o;
+        o.winmax = winmax;
+        const treated got = treat(x, o, {});
+        for (Eigen::Index j = 0; j < x.cols(); ++j) {
+            Eigen::VectorXd y = x.col(j);
+            mark_vector my = mark_vector::Zero(n);
+            treat_record ry;
+            reference_coinr(y, my, ry, o);
+            const treat_record& rx = got.log[static_cast<std::size_t>(j)];
+            BOOST_TEST(same_bits(Eigen::MatrixXd(got.values.col(j)), Eigen::MatrixXd(y)));
+            BOOST_TEST((got.marks.col(j) == my));
+            BOOST_TEST(rx.action == ry.action);
+            BOOST_TEST(same_bits(rx.skew_before, ry.skew_before));
+            BOOST_TEST(same_bits(rx.kurt_before, ry.kurt_before));
+            BOOST_TEST(same_bits(rx.skew_after, ry.skew_after));
+            logged += rx.action == "log_CT", winsorised += rx.action == "winsorised";
+        }
+    }
+    BOOST_TEST(logged > 5);  // both outcomes are exercised
+    BOOST_TEST(winsorised > 5);
+}
+
+BOOST_AUTO_TEST_CASE(group_imputation_gives_the_bits_of_the_cell_by_cell_loops) {
+    // 40 regions in groups "a".."e" and unlabelled ones; columns with missing values, signed zeros,
+    // huge, negative and denormal values; a group with no value present in some columns.
+    const Eigen::Index n = 40;
+    std::vector<Eigen::VectorXd> pool;
+    for (const Eigen::VectorXd& c : awkward_columns())
+        if (c.size() >= n) pool.push_back(c.head(n));
+    Eigen::MatrixXd x(n, static_cast<Eigen::Index>(pool.size()));
+    for (std::size_t j = 0; j < pool.size(); ++j) x.col(static_cast<Eigen::Index>(j)) = pool[j];
+    impute_options o;
+    for (Eigen::Index i = 0; i < n; ++i)
+        o.group.push_back(i % 9 == 4 ? "" : std::string(1, static_cast<char>('a' + i % 5)));
+    for (Eigen::Index i = 0; i < n; i += 5) x(i, 3) = missing;  // group "a" has nothing in column 3
+    int filled = 0, left = 0;
+    for (const imputation method : {imputation::group_mean, imputation::group_median}) {
+        o.method = method;
+        const imputed got = impute(x, o);
+        const imputed want = reference_group_impute(x, o);
+        BOOST_TEST(same_bits(got.values, want.values));
+        BOOST_TEST((got.marks == want.marks));
+        for (Eigen::Index i = 0; i < got.marks.size(); ++i)
+            filled += got.marks.data()[i] == static_cast<std::uint8_t>(mark::imputed_group_mean) ||
+                      got.marks.data()[i] == static_cast<std::uint8_t>(mark::imputed_group_median),
+                left += got.marks.data()[i] == static_cast<std::uint8_t>(mark::not_imputable);
+    }
+    BOOST_TEST(filled > 50);  // both kinds of cell are there
+    BOOST_TEST(left > 10);
+    o.method = imputation::none;  // every missing cell marked not_imputed, the values as they were
+    const imputed none = impute(x, o);
+    BOOST_TEST(same_bits(none.values, x));
+    for (Eigen::Index i = 0; i < x.size(); ++i)
+        BOOST_TEST(none.marks.data()[i] ==
+                   static_cast<std::uint8_t>(std::isnan(x.data()[i]) ? mark::not_imputed : mark::none));
 }
 
 BOOST_AUTO_TEST_CASE(minmax_gives_the_bits_of_the_general_path) {

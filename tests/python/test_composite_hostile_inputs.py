@@ -40,6 +40,29 @@ def test_nan_or_reversed_goalposts_are_refused_not_an_emptied_or_flipped_column(
     assert r.scores.loc["r", "idx"] == pytest.approx((40 + 70 + 90) / 3)
 
 
+def test_goalposts_or_standard_values_for_no_indicator_are_refused_with_the_closest_name():
+    # Before: an extra entry for a name the framework lacks ("cc", meant "c") was ignored; with
+    # every indicator also given, the build ran and the misspelt entry's figures were never used.
+    fw = C.Framework.flat(["a", "b", "c"], root="idx")
+    posts = {"a": (0, 10), "b": (0, 10), "c": (0, 1)}
+    with pytest.raises(zb.UnknownIndicatorError, match=r"goalposts: 'cc' is not an indicator.*did you mean 'c'"):
+        C.build(_data(), fw, [C.Normalise("goalposts", goalposts={**posts, "cc": (0, 2)}), C.Aggregate()])
+    with pytest.raises(zb.UnknownIndicatorError, match=r"standard: 'bb' is not an indicator.*did you mean 'b'"):
+        C.build(_data(), fw, [C.Normalise("standard", standard={"a": 1, "b": 2, "c": 1, "bb": 2}), C.Aggregate()])
+    with pytest.raises(zb.UnknownIndicatorError, match=r"goalposts: 'cc'"):
+        C.Model.from_steps([C.Normalise("goalposts", goalposts={**posts, "cc": (0, 2)})], fw)
+    # Without the extra entry the build runs: a = 4 with posts (0, 10) scores 40 (by hand).
+    r = C.build(_data(), fw, [C.Normalise("goalposts", goalposts=posts), C.Aggregate()])
+    assert r.layer("normalised").loc["r", "a"] == 40
+    # A preset's own standard values, keyed by its 17 indicators, still serve a framework of five
+    # of them (only the values you give a step are checked).
+    preset = C.Model.preset("most-monitoring")
+    five = preset.framework.indicators[:5]
+    data = pd.DataFrame(np.full((3, 5), 50.0), columns=five, index=list("xyz"))
+    r = C.build(data, C.Framework.flat(five, root="idx"), preset="most-monitoring")
+    assert r.scores["idx"].notna().all()
+
+
 def test_nan_goalposts_in_a_model_file_name_the_line(tmp_path):
     model = tmp_path / "m.toml"
     model.write_text(

@@ -56,6 +56,8 @@ namespace detail {
 bool passes(const shape& s, const treat_options& o);
 
 void treat_coinr(Eigen::VectorXd& x, mark_vector& marks, treat_record& r, const treat_options& o);
+/// treat_coinr() given shape_of(x) (treat() finds it for several columns at once).
+void treat_coinr(Eigen::VectorXd& x, mark_vector& marks, treat_record& r, const treat_options& o, const shape& before);
 
 void treat_eis(Eigen::VectorXd& x, mark_vector& marks, treat_record& r, const treat_options& o,
                const std::string& name);
