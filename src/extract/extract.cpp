@@ -1198,9 +1198,25 @@ bool empty_slot_at(std::string_view text, const code_points& cps, std::size_t k,
         at != U'人' && at != U'个' && at != U'百')
         return false;
     if (k == 0) return false;
-    // "获批立项 项": a blank between the word and the measure word, which is then no part of it.
-    const bool spaced = at != '%' && k >= 2 && is_blank(cps[k - 1].c) && is_ideograph(cps[k - 2].c);
-    const char32_t before = cps[spaced ? k - 2 : k - 1].c;
+    // "获批立项 项", "同比增长 %，": blanks between the word and the measure word, which are then no
+    // part of it. A % after blanks is a slot only with text after it on its line: "增长 %" ending a
+    // line is a table's column label.
+    std::size_t word_end = k;
+    while (word_end > 0 && k - word_end < 3 &&
+           (is_blank(cps[word_end - 1].c) || (at == '%' && cps[word_end - 1].c == U'\u3000')))
+        --word_end;
+    const auto text_after = [&] {  // "增长 %，", "增长 % 。": not a table's label ("增长 %" then a cell)
+        std::size_t j = k + 1;
+        if (j < cps.size() && !is_blank(cps[j].c) && cps[j].c != U'\u3000' && cps[j].c != '\n' && cps[j].c != '\r')
+            return true;
+        while (j < cps.size() && (is_blank(cps[j].c) || cps[j].c == U'\u3000')) ++j;
+        return j < cps.size() && cps[j].c != '\n' && cps[j].c != '\r' && one_of(cps[j].c, U"，。；：、）！？,;)");
+    };
+    const bool spaced =
+        word_end < k && word_end > 0 && is_ideograph(cps[word_end - 1].c) && (at != '%' || text_after());
+    if (word_end < k && !spaced) return false;
+    if (spaced && at != '%' && word_end != k - 1) return false;  // a measure word: one blank, as before
+    const char32_t before = cps[spaced ? word_end - 1 : k - 1].c;
     if (!is_ideograph(before) || one_of(before, demonstratives) || before == U'成') return false;
     std::size_t length = 0;
     if (at == '%') {
@@ -2955,6 +2971,7 @@ private:
             b = binding{};
             b.phrase_begin = b.phrase_end = byte_at(after_previous);
         }
+        if (enumerated_count(s, after_previous, b)) return b;
         const phrase_hit* hit = ix_.phrases.closest(byte_at(after_previous), s.q.begin);
         if (!hit && after_previous > clause)
             b.shared = (hit = ix_.phrases.closest(byte_at(clause), byte_at(after_previous))) != nullptr;
@@ -3006,6 +3023,75 @@ private:
             b.phrase_begin = b.phrase_end = cps_[clause].begin;
         }
         return b;
+    }
+
+    // "引进高层次人才、急需紧缺人才27名", "引进博士、硕士等各类人才27名": a count after an enumeration
+    // (items split at 、, after the previous figure of the clause) counts all its items, so it is
+    // the enumerating noun's: the noun after 等, else the tail the items share (人才, 企业: two code
+    // points at least). With a word of the first item before it (the verb: 引进) it names the
+    // variable when the lexicon has that phrase (引进人才, 引进各类人才); else the figure has no
+    // variable — never the last item's (科技型中小企业、高新技术企业共15家 is not 15 high-tech firms).
+    // False, `b` untouched, when the text before the figure is no such enumeration (an item empty,
+    // holding a digit, or no shared tail and no 等): the phrase before it decides as usual.
+    bool enumerated_count(const scanned& s, std::size_t from, binding& b) const {
+        if (!ix_.enumeration.any_inside(byte_at(from), s.q.begin)) return false;
+        std::vector<std::pair<std::size_t, std::size_t>> items;  // code points [begin, end)
+        std::size_t item = from, etc = 0;                        // 等 of the last item (0: none)
+        for (std::size_t k = from; k < s.first; ++k) {
+            const char32_t c = cps_[k].c;
+            if (is_digit(c) || clause_end(c)) return false;
+            if (c == U'、') items.emplace_back(item, k), item = k + 1, etc = 0;
+            if (c == U'等' && k + 1 < s.first && cps_[k + 1].c != U'等' && k > item) etc = k;
+        }
+        std::size_t last_end = s.first;  // without the words between the noun and the figure
+        for (bool cut = true; cut;) {
+            cut = false;
+            for (std::u32string_view w :
+                 {U"合计", U"共计", U"总计", U"累计", U"达到", U"共", U"计", U"达", U"为", U"约"})
+                if (last_end - item > w.size() && ends_with(cps_, last_end, w)) last_end -= w.size(), cut = true;
+        }
+        if (etc) items.emplace_back(item, etc), item = etc + 1;
+        items.emplace_back(item, last_end);
+        // A list number (一、, the heading this clause opens with) is no item.
+        if (!items.empty() && std::all_of(&cps_[items[0].first], &cps_[0] + items[0].second,
+                                          [](const code_point& cp) { return chinese_digit(cp.c) >= 0; }))
+            items.erase(items.begin());
+        if (items.size() < 2) return false;
+        for (const auto& [i, e] : items)
+            if (e <= i) return false;
+        std::size_t tail = 0;  // code points of the enumerating noun, the last item's end
+        if (etc) {
+            tail = items.back().second - items.back().first;
+        } else {
+            const auto shared = [&](std::size_t n) {  // the n-th code point from each item's end is one
+                for (const auto& [i, e] : items)
+                    if (e - i < n || cps_[e - n].c != cps_[items.back().second - n].c) return false;
+                return true;
+            };
+            while (shared(tail + 1)) ++tail;
+            if (tail < 2) return false;
+        }
+        const std::string noun = slice(text_, cps_, items.back().second - tail, items.back().second);
+        const std::size_t first = items.front().first, words = items.front().second - (etc ? 0 : tail) - first;
+        b = binding{};
+        b.phrase_begin = byte_at(first), b.phrase_end = byte_at(items.back().second);
+        // The longest words of the first item first: 引进高层次人才 → 引进 + 人才 before 人才 alone; the
+        // first item itself (all its words) names that item only.
+        for (std::size_t length = etc || words == 0 ? words : words - 1;; --length) {
+            for (std::size_t at = first; at + length <= first + words; ++at) {
+                // 科技型中小 + 企业 is the first item's own phrase, not the enumerating noun's
+                if (!etc && length > 0 && at + length == first + words) continue;
+                const phrase_entries* group = ix_.phrases.find(slice(text_, cps_, at, at + length) + noun);
+                if (!group) continue;
+                b.stated = stated_distinctions(cps_, from, s.first);
+                b.entry = choose_entry(*group, b.stated), b.group = group, b.phrase = group->phrase;
+                b.shared = b.entry != nullptr;
+                if (!b.entry) b.group = nullptr, b.phrase = {};
+                return true;
+            }
+            if (length == 0) break;
+        }
+        return true;
     }
 
     // "A和B分别为x和y": the n-th figure after 分别 in its clause names the n-th listed quantity (split
