@@ -8,6 +8,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <deque>
 #include <functional>
 #include <limits>
@@ -3062,6 +3063,7 @@ private:
         std::size_t tail = 0;  // code points of the enumerating noun, the last item's end
         if (etc) {
             tail = items.back().second - items.back().first;
+            if (tail < 2) return false;  // 一等奖、二等奖: 等 of a word, no noun after it
         } else {
             const auto shared = [&](std::size_t n) {  // the n-th code point from each item's end is one
                 for (const auto& [i, e] : items)
@@ -3331,8 +3333,226 @@ struct findings_by_kind {
 
 }  // namespace
 
+namespace {
+
+// ---- A report broken into lines as a PDF converter breaks it ----------------------------------
+//
+// Text converted from PDF breaks every line of the page, every 20-40 characters, inside sentences
+// and inside phrases ("高新技术⏎企业"), and a line break ends a clause. When the report is broken
+// that way, such a break is read as if it were not there: the text is read with it removed, the
+// offsets mapped back to the text given. A break is soft when
+//   - the report is wrapped: at least 3 lines end inside a sentence (an ideograph or a digit before
+//     the break, one after it), half of their widths (a CJK character 2 columns, ASCII 1) lie within
+//     a fifth of their median W ≥ 20 columns, and 9 lines in 10 (not rows of a table) are no wider
+//     than 1.25 W: prose that is not wrapped has paragraphs far wider than its headings;
+//   - the line before is full (at least 3/4 W wide) and ends with an ideograph or a digit, the next
+//     line opens with an ideograph or a digit, not digits on both sides (a figure split by a break
+//     stays damaged, split_digits);
+//   - neither line is a row of a table (blanks between cells), the next line opens no list item
+//     (5、, 2., 一、: the list number opens its line) and is no page's header or footer (a number
+//     alone, 第5页).
+// A line that opens with 、 (its list number lost) or after a 。 starts a new line as before.
+
+struct line_info {
+    std::size_t begin = 0, end = 0;  // bytes of the line, without its break
+    std::size_t brk = 0;             // bytes of its break (1 for \n, 2 for \r\n, 0 at the end)
+    std::size_t width = 0;           // columns
+    bool table_row = false;          // blanks between two cells
+};
+
+// The code point that ends at byte `end` (after `begin`), 0 if none or not UTF-8.
+char32_t code_point_before(std::string_view text, std::size_t begin, std::size_t end) {
+    if (end > begin && static_cast<unsigned char>(text[end - 1]) < 0x80)
+        return static_cast<unsigned char>(text[end - 1]);
+    std::size_t b = end;
+    while (b > begin && end - b < 4 && (static_cast<unsigned char>(text[b - 1]) & 0xC0) == 0x80) --b;
+    if (b == begin) return 0;
+    --b;
+    return utf8_code_point(reinterpret_cast<const unsigned char*>(text.data()) + b, end - b);
+}
+
+char32_t code_point_from(std::string_view text, std::size_t begin, std::size_t end) {
+    if (begin >= end) return 0;
+    const auto c = static_cast<unsigned char>(text[begin]);
+    if (c < 0x80) return c;
+    const std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    if (begin + n > end) return 0;
+    return utf8_code_point(reinterpret_cast<const unsigned char*>(text.data()) + begin, n);
+}
+
+bool wraps_inside(char32_t c) { return is_ideograph(c) || is_digit(c) || is_letter(c); }
+// A full line may also end with a mark inside a sentence ("…3.6亿元，⏎同比增长18.5%"): the break
+// after it is no sentence's end either (after 。！？；： it stays one).
+bool wraps_after(char32_t c) { return wraps_inside(c) || one_of(c, U"，、%）”》,)"); }
+// and the next line may open with a mark that never opens one (…28项⏎，获批立项): not 、, whose
+// line lost its list number.
+bool wraps_before(char32_t c) { return wraps_inside(c) || one_of(c, U"（“《(，。；：%）”》,;:)"); }
+
+// Opens a list item or is a page's header or footer: never joined to the line before.
+bool item_or_page_line(std::string_view line) {
+    std::u32string cps;
+    for (std::size_t b = 0; b < line.size() && cps.size() < 24;) {
+        const char32_t c = code_point_from(line, b, line.size());
+        if (c == 0) break;
+        cps.push_back(c);
+        const auto lead = static_cast<unsigned char>(line[b]);
+        b += lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+    }
+    const std::size_t open = !cps.empty() && one_of(cps[0], U"（(") ? 1 : 0;  // （一） (2)
+    std::size_t j = open;
+    while (j < cps.size() && (is_digit(cps[j]) || chinese_digit(cps[j]) >= 0)) ++j;
+    if (j > open && j < cps.size() && j <= 3 + open && one_of(cps[j], open ? U")）" : U"、.．)）"))
+        return true;  // 5、 2. 一、 （一）
+    // 第5页, 第 5 页 共 12 页, 5: a page line is short and holds only these
+    return line.size() <= 36 && std::all_of(cps.begin(), cps.end(), [](char32_t c) {
+               return is_digit(c) || is_blank(c) || is_dash(c) || one_of(c, U"第页共—－-");
+           });
+}
+
+// The breaks to read as if they were not there: byte offsets and sizes, in order.
+std::vector<std::pair<std::size_t, std::size_t>> soft_breaks(std::string_view text) {
+    std::vector<std::pair<std::size_t, std::size_t>> breaks;
+    // Cheap first: most reports have no line that ends inside a sentence.
+    std::size_t candidates = 0;
+    for (const char* p = text.data();
+         (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(text.data() + text.size() - p))));
+         ++p) {
+        const auto at = static_cast<std::size_t>(p - text.data());
+        const std::size_t end = at > 0 && text[at - 1] == '\r' ? at - 1 : at;
+        const char32_t before = code_point_before(text, 0, end), after = code_point_from(text, at + 1, text.size());
+        if (wraps_after(before) && wraps_before(after) && !(is_digit(before) && is_digit(after)) && ++candidates >= 3)
+            break;
+    }
+    if (candidates < 3) return breaks;
+    // The lines of the first `limit` bytes (whole lines), then their wrap width, 0 if not wrapped.
+    std::vector<line_info> lines;
+    std::vector<std::size_t> wrapped;  // lines ending inside a sentence
+    const auto read_lines = [&](std::size_t limit) {
+        lines.clear(), wrapped.clear();
+        for (std::size_t from = 0; from <= text.size() && from < limit;) {
+            line_info l;
+            l.begin = from;
+            const void* nl = std::memchr(text.data() + from, '\n', text.size() - from);
+            const std::size_t at =
+                nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) : text.size();
+            l.end = at > from && text[at - 1] == '\r' ? at - 1 : at;
+            l.brk = nl ? at + 1 - l.end : 0;
+            bool cell = false, blank = false;
+            for (std::size_t b = l.begin; b < l.end; ++b) {
+                const auto c = static_cast<unsigned char>(text[b]);
+                l.width += c < 0x80 ? 1 : c >= 0xC0 ? 2 : 0;
+                if (c == ' ' || c == '\t') {
+                    blank = cell;
+                } else {
+                    if (blank) l.table_row = true;
+                    cell = true;
+                }
+            }
+            lines.push_back(l);
+            if (!nl) break;
+            from = at + 1;
+        }
+        std::vector<std::size_t> widths;  // of prose lines
+        for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+            const line_info &l = lines[i], &next = lines[i + 1];
+            if (!l.table_row && l.width > 0) widths.push_back(l.width);
+            const char32_t before = code_point_before(text, l.begin, l.end),
+                           after = code_point_from(text, next.begin, next.end);
+            if (!l.table_row && !next.table_row && wraps_after(before) && wraps_before(after) &&
+                !(is_digit(before) && is_digit(after)))
+                wrapped.push_back(i);
+        }
+        if (wrapped.size() < 3) return std::size_t{0};
+        std::vector<std::size_t> w;
+        for (std::size_t i : wrapped) w.push_back(lines[i].width);
+        std::nth_element(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(w.size() / 2), w.end());
+        const std::size_t median = w[w.size() / 2];
+        const auto near = [&](std::size_t x) { return 5 * x >= 4 * median && 5 * x <= 6 * median; };
+        if (median < 20 || 2 * static_cast<std::size_t>(std::count_if(w.begin(), w.end(), near)) < w.size())
+            return std::size_t{0};
+        const auto p90 = widths.begin() + static_cast<std::ptrdiff_t>(widths.size() * 9 / 10);
+        std::nth_element(widths.begin(), p90, widths.end());
+        return p90 != widths.end() && 4 * *p90 > 5 * median ? std::size_t{0} : median;
+    };
+    // Decided on the first 256 kB (a report that is not wrapped costs no more), then read whole.
+    constexpr std::size_t sample = std::size_t{1} << 18;
+    std::size_t median = read_lines(sample);
+    if (median && text.size() > sample) median = read_lines(text.size());
+    if (!median) return breaks;
+    for (std::size_t i : wrapped) {
+        const line_info &l = lines[i], &next = lines[i + 1];
+        if (4 * l.width >= 3 * median && !item_or_page_line(text.substr(next.begin, next.end - next.begin)))
+            breaks.emplace_back(l.end, l.brk);
+    }
+    return breaks;
+}
+
+// Offsets in the text without the soft breaks → offsets in the text given. A begin at a removed
+// break's place is after it, an end there before it.
+class break_map {
+public:
+    explicit break_map(const std::vector<std::pair<std::size_t, std::size_t>>& breaks) {
+        std::size_t removed = 0;
+        for (const auto& [at, size] : breaks) at_.push_back(at - removed), removed += size, shift_.push_back(removed);
+    }
+    // How far a begin (`end` false) or an end at byte `joined` of the joined text moves.
+    std::size_t shift(std::size_t joined, bool end) const {
+        const auto it =
+            end ? std::lower_bound(at_.begin(), at_.end(), joined) : std::upper_bound(at_.begin(), at_.end(), joined);
+        return it == at_.begin() ? 0 : shift_[static_cast<std::size_t>(it - at_.begin()) - 1];
+    }
+
+private:
+    std::vector<std::size_t> at_, shift_;
+};
+
+table_extraction extract_lines(std::string_view text, const lexicon& words, const extract_options& options);
+
+}  // namespace
+
 table_extraction extract_table(std::string_view text, const lexicon& words, const extract_options& options) {
     check_size(text);
+    const auto breaks = soft_breaks(text);
+    if (breaks.empty()) return extract_lines(text, words, options);
+    std::string joined;
+    joined.reserve(text.size());
+    std::size_t from = 0;
+    for (const auto& [at, size] : breaks) joined.append(text.substr(from, at - from)), from = at + size;
+    joined.append(text.substr(from));
+    table_extraction out = extract_lines(joined, words, options);
+    const break_map map(breaks);
+    fact_table& t = out.facts;
+    std::string quoted;
+    quoted.reserve(t.quoted.size());
+    std::size_t quoted_from = 0;  // row i in t.quoted
+    const auto u32 = [](std::size_t v) { return static_cast<std::uint32_t>(v); };
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        const std::size_t b = map.shift(t.begin[i], false), e = map.shift(t.end[i], true);
+        const std::size_t cb = map.shift(t.clause_begin[i], false), ce = map.shift(t.clause_end[i], true);
+        t.char_begin[i] = u32(t.char_begin[i] + b), t.char_end[i] = u32(t.char_end[i] + e);
+        t.clause_char_begin[i] = u32(t.clause_char_begin[i] + cb),
+        t.clause_char_end[i] = u32(t.clause_char_end[i] + ce);
+        t.begin[i] = u32(t.begin[i] + b), t.end[i] = u32(t.end[i] + e);
+        t.clause_begin[i] = u32(t.clause_begin[i] + cb), t.clause_end[i] = u32(t.clause_end[i] + ce);
+        if (b == e)  // no break removed inside the figure: as quoted
+            quoted.append(std::string_view(t.quoted).substr(quoted_from, t.text_end[i] - quoted_from));
+        else  // the figure as written, with its line break
+            quoted.append(replace_invalid_utf8(text.substr(t.begin[i], t.end[i] - t.begin[i])));
+        quoted_from = t.text_end[i], t.text_end[i] = quoted.size();
+    }
+    t.quoted = std::move(quoted);
+    for (report_finding& f : out.findings) {
+        const std::size_t b = map.shift(f.begin, false), e = map.shift(f.end, true);
+        const bool whole = f.text == std::string_view(joined).substr(f.begin, f.end - f.begin);
+        f.char_begin += b, f.char_end += e, f.begin += b, f.end += e;
+        if (b != e && whole) f.text = replace_invalid_utf8(text.substr(f.begin, f.end - f.begin));
+    }
+    return out;
+}
+
+namespace {
+
+table_extraction extract_lines(std::string_view text, const lexicon& words, const extract_options& options) {
     table_extraction out;
     code_points cps;  // the chunk being read, its storage reused
     report_indexes indexes(words);
@@ -3364,6 +3584,8 @@ table_extraction extract_table(std::string_view text, const lexicon& words, cons
     found.merge_into(out.findings);
     return out;
 }
+
+}  // namespace
 
 fact fact_at(const fact_table& t, std::size_t i) {
     fact f;
