@@ -3401,7 +3401,8 @@ bool item_or_page_line(std::string_view line) {
     const std::size_t open = !cps.empty() && one_of(cps[0], U"（(") ? 1 : 0;  // （一） (2)
     std::size_t j = open;
     while (j < cps.size() && (is_digit(cps[j]) || chinese_digit(cps[j]) >= 0)) ++j;
-    if (j > open && j < cps.size() && j <= 3 + open && one_of(cps[j], open ? U")）" : U"、.．)）"))
+    const bool decimal = j + 1 < cps.size() && one_of(cps[j], U".．") && is_digit(cps[j + 1]);  // 3.2亿元
+    if (j > open && j < cps.size() && j <= 3 + open && !decimal && one_of(cps[j], open ? U")）" : U"、.．)）"))
         return true;  // 5、 2. 一、 （一）
     // 第5页, 第 5 页 共 12 页, 5: a page line is short and holds only these
     return line.size() <= 36 && std::all_of(cps.begin(), cps.end(), [](char32_t c) {

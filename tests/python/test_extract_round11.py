@@ -199,3 +199,12 @@ def test_headings_of_a_report_that_is_not_wrapped_are_not_joined_to_their_paragr
     # 计划 of the heading is a heading's: the figure after it is still a target only by its own words
     assert _row(facts, "0.7亿元").variable == "rd_expenditure"
     assert [r.text for r in facts.itertuples()] == ["3个", "7家", "1.26亿元", "15.2%", "10家", "0.7亿元"]
+
+
+def test_a_wrapped_line_opening_with_a_decimal_is_no_list_item():
+    # "3.2亿元" opening a line is a figure continuing the sentence, not the list number "3."
+    text = "今年以来，全市上下紧紧围绕创新驱动发展战略，新认定\n" "高新技术企业12家，累计达到86家，技术合同成交额\n" "3.2亿元，同比增长21.5%。全年研发投入不断加大\n" "，研发投入0.9亿元。\n"
+    facts = zb.extract(text)
+    assert _row(facts, "3.2亿元").variable == "tech_contract_value"
+    assert _row(facts, "21.5%").variable == "tech_contract_value" and _row(facts, "21.5%").flag_change
+    assert _row(facts, "0.9亿元").variable == "rd_expenditure"
