@@ -3341,16 +3341,16 @@ namespace {
 // and inside phrases ("高新技术⏎企业"), and a line break ends a clause. When the report is broken
 // that way, such a break is read as if it were not there: the text is read with it removed, the
 // offsets mapped back to the text given. A break is soft when
-//   - the report is wrapped: at least 3 lines end inside a sentence (an ideograph or a digit before
-//     the break, one after it), half of their widths (a CJK character 2 columns, ASCII 1) lie within
-//     a fifth of their median W ≥ 20 columns, and 9 lines in 10 (not rows of a table) are no wider
-//     than 1.25 W: prose that is not wrapped has paragraphs far wider than its headings;
-//   - the line before is full (at least 3/4 W wide) and ends with an ideograph or a digit, the next
-//     line opens with an ideograph or a digit, not digits on both sides (a figure split by a break
-//     stays damaged, split_digits);
+//   - the report is wrapped: at least 3 lines end inside a sentence (an ideograph, a digit or a
+//     mark such as ， before the break, one after it) or inside a figure (2⏎41, 0.⏎9), half of
+//     their widths (a CJK character 2 columns, ASCII 1) lie within a fifth of their median W ≥ 20
+//     columns, and 9 lines in 10 (not rows of a table) are no wider than 1.25 W: prose that is
+//     not wrapped has paragraphs far wider than its headings;
+//   - the line before is full (at least 3/4 W wide) and ends inside a sentence, not inside a
+//     figure (a figure split by a break stays damaged, split_digits);
 //   - neither line is a row of a table (blanks between cells), the next line opens no list item
-//     (5、, 2., 一、: the list number opens its line) and is no page's header or footer (a number
-//     alone, 第5页).
+//     (5、, 2., 一、, （一）: the list number opens its line; 3.2亿元 is a figure) and is no page's
+//     header or footer (a number alone, 第5页).
 // A line that opens with 、 (its list number lost) or after a 。 starts a new line as before.
 
 struct line_info {
@@ -3387,6 +3387,15 @@ bool wraps_after(char32_t c) { return wraps_inside(c) || one_of(c, U"，、%）�
 // and the next line may open with a mark that never opens one (…28项⏎，获批立项): not 、, whose
 // line lost its list number.
 bool wraps_before(char32_t c) { return wraps_inside(c) || one_of(c, U"（“《(，。；：%）”》,;:)"); }
+// Two digits, or a digit and a point, on either side of a break: a figure broken by the wrap (or by
+// digits lost). It tells that the report is wrapped, but the break stays (split_digits).
+bool inside_figure(char32_t before, char32_t after) {
+    return (is_digit(before) || before == '.') && (is_digit(after) || after == '.') && !(before == '.' && after == '.');
+}
+// A break inside a sentence: the report is wrapped where several lines end so.
+bool mid_sentence(char32_t before, char32_t after) {
+    return (wraps_after(before) && wraps_before(after)) || inside_figure(before, after);
+}
 
 // Opens a list item or is a page's header or footer: never joined to the line before.
 bool item_or_page_line(std::string_view line) {
@@ -3421,8 +3430,7 @@ std::vector<std::pair<std::size_t, std::size_t>> soft_breaks(std::string_view te
         const auto at = static_cast<std::size_t>(p - text.data());
         const std::size_t end = at > 0 && text[at - 1] == '\r' ? at - 1 : at;
         const char32_t before = code_point_before(text, 0, end), after = code_point_from(text, at + 1, text.size());
-        if (wraps_after(before) && wraps_before(after) && !(is_digit(before) && is_digit(after)) && ++candidates >= 3)
-            break;
+        if (mid_sentence(before, after) && ++candidates >= 3) break;
     }
     if (candidates < 3) return breaks;
     // The lines of the first `limit` bytes (whole lines), then their wrap width, 0 if not wrapped.
@@ -3459,9 +3467,7 @@ std::vector<std::pair<std::size_t, std::size_t>> soft_breaks(std::string_view te
             if (!l.table_row && l.width > 0) widths.push_back(l.width);
             const char32_t before = code_point_before(text, l.begin, l.end),
                            after = code_point_from(text, next.begin, next.end);
-            if (!l.table_row && !next.table_row && wraps_after(before) && wraps_before(after) &&
-                !(is_digit(before) && is_digit(after)))
-                wrapped.push_back(i);
+            if (!l.table_row && !next.table_row && mid_sentence(before, after)) wrapped.push_back(i);
         }
         if (wrapped.size() < 3) return std::size_t{0};
         std::vector<std::size_t> w;
@@ -3482,6 +3488,8 @@ std::vector<std::pair<std::size_t, std::size_t>> soft_breaks(std::string_view te
     if (!median) return breaks;
     for (std::size_t i : wrapped) {
         const line_info &l = lines[i], &next = lines[i + 1];
+        if (inside_figure(code_point_before(text, l.begin, l.end), code_point_from(text, next.begin, next.end)))
+            continue;  // 2⏎41件, 0.⏎9件: stays split_digits
         if (4 * l.width >= 3 * median && !item_or_page_line(text.substr(next.begin, next.end - next.begin)))
             breaks.emplace_back(l.end, l.brk);
     }

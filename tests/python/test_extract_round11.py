@@ -208,3 +208,28 @@ def test_a_wrapped_line_opening_with_a_decimal_is_no_list_item():
     assert _row(facts, "3.2亿元").variable == "tech_contract_value"
     assert _row(facts, "21.5%").variable == "tech_contract_value" and _row(facts, "21.5%").flag_change
     assert _row(facts, "0.9亿元").variable == "rd_expenditure"
+
+
+def test_a_short_wrapped_report_whose_breaks_split_figures_is_still_wrapped():
+    # data/sample/city_report_h1.txt laid out 40 columns wide (a CJK character 2, ASCII 1; no line
+    # opens with ，。). Of its breaks only two fall between words (立项11⏎项, 申报高⏎新技术企业); the
+    # others split figures (0.⏎9件, 241.⏎8万元) and tell as much that the report is wrapped.
+    # Before: 2 breaks inside sentences were too few, 11项 and 22家 had no variable.
+    text = (ROOT / "data" / "sample" / "city_report_h1.txt").read_text(encoding="utf-8")
+    lines = []
+    for line in text.split("\n"):
+        cur, width = "", 0
+        for ch in line:
+            w = 1 if ord(ch) < 128 else 2
+            if width + w > 40 and cur and ch not in "，。、；：%）":
+                lines.append(cur)
+                cur, width = "", 0
+            cur, width = cur + ch, width + w
+        lines.append(cur)
+    wrapped = "\n".join(lines)
+    assert "立项11\n项" in wrapped and "申报高\n新技术" in wrapped  # the layout as described
+    facts = zb.extract(wrapped)
+    assert _row(facts, "11\n项").variable == "projects_approved"
+    assert _row(facts, "22家").variable == "hnte_applied"
+    broken = _row(facts, "241.\n8万元")  # a figure split by the wrap stays damaged
+    assert broken.flag_damaged and math.isnan(broken.value)
