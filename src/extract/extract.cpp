@@ -3071,7 +3071,17 @@ private:
                 return true;
             };
             while (shared(tail + 1)) ++tail;
-            if (tail < 2) return false;
+            if (tail < 2) {
+                // 研发平台、孵化器共5家: the last item is a phrase of its own, listed beside another
+                // noun; the figure counts both, none of them (围绕新能源、新材料产业新增高新技术企业9家:
+                // the phrase follows a verb of the last item, whose figure it is).
+                const phrase_hit* own = ix_.phrases.closest(byte_at(items.back().first), byte_at(s.first));
+                if (!own || own->begin != byte_at(items.back().first) || own->end != byte_at(items.back().second))
+                    return false;
+                b = binding{};
+                b.phrase_begin = b.phrase_end = byte_at(from);
+                return true;
+            }
         }
         const std::string noun = slice(text_, cps_, items.back().second - tail, items.back().second);
         const std::size_t first = items.front().first, words = items.front().second - (etc ? 0 : tail) - first;

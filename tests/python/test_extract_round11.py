@@ -80,6 +80,10 @@ def test_a_count_after_an_enumeration_of_different_variables_is_no_variable():
     assert _row(facts, "12家").variable == "hnte_recognised"
     assert _row(facts, "30家").variable == "tech_sme_registered"
     assert _row(facts, "9家").variable == "hnte_recognised"
+    # no shared tail, but the last item is a phrase listed beside another noun: 5 counts both
+    # (before: innovation_teams)
+    facts = zb.extract("上半年，引进人才、创新团队5个。")
+    assert _row(facts, "5个").variable == "" and _row(facts, "5个").flag_no_variable
 
 
 # ---- #4: a report broken into lines as a PDF converter breaks it -----------------------------
