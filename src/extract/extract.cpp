@@ -1093,7 +1093,12 @@ int year_of(std::string_view period) {
 
 // A period a comparison names (比2023年增长, 较2023年底, 与2023年相比, 高于2022年): what the figure
 // is compared with, not the period of the figures that follow.
-bool compared_period(const code_points& cps, std::size_t k) { return k > 0 && one_of(cps[k - 1].c, U"比较与同于"); }
+// 关于 names the period of a title (关于2024年上半年科技工作情况的总结), not one compared with.
+bool compared_period(const code_points& cps, std::size_t k) {
+    if (k == 0) return false;
+    if (cps[k - 1].c == U'于') return k < 2 || cps[k - 2].c != U'关';
+    return one_of(cps[k - 1].c, U"比较与同");
+}
 
 // A period that only a target or a plan is stated for (2025年，力争…; 到2025年; 力争全年…; 下半年
 // 工作打算): a target word within a few characters before it in its clause, or after it in its

@@ -237,3 +237,17 @@ def test_a_short_wrapped_report_whose_breaks_split_figures_is_still_wrapped():
     assert _row(facts, "22家").variable == "hnte_applied"
     broken = _row(facts, "241.\n8万元")  # a figure split by the wrap stays damaged
     assert broken.flag_damaged and math.isnan(broken.value)
+
+
+# ---- found on the way: 关于 in a title -------------------------------------------------------
+
+
+def test_a_title_with_guanyu_names_the_reports_period():
+    # "关于2024年上半年…的总结": 于 read as the 于 of 高于2023年 (a compared period) left every figure
+    # of the report without a period
+    for title in ("某某市科学技术局关于2024年上半年科技创新工作情况的总结报告", "某某县科技局关于2024年上半年工作的总结"):
+        facts = zb.extract(title + "\n今年以来，新认定高新技术企业12家，技术合同成交额1.2亿元。")
+        assert list(facts.period) == ["2024H1", "2024H1"], title
+    # a compared period still is one: 高于2023年同期, 由于2023年
+    facts = zb.extract("2024年上半年，专利授权量326件，高于2023年同期，由于2023年基数较高，技术合同成交额1.2亿元。")
+    assert list(facts.period) == ["2024H1", "2024H1"]
