@@ -3461,15 +3461,20 @@ std::vector<std::pair<std::size_t, std::size_t>> soft_breaks(std::string_view te
                 nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) : text.size();
             l.end = at > from && text[at - 1] == '\r' ? at - 1 : at;
             l.brk = nl ? at + 1 - l.end : 0;
-            bool cell = false, blank = false;
-            for (std::size_t b = l.begin; b < l.end; ++b) {
+            for (std::size_t b = l.begin; b < l.end; ++b) {  // no branch: the compiler vectorizes it
                 const auto c = static_cast<unsigned char>(text[b]);
-                l.width += c < 0x80 ? 1 : c >= 0xC0 ? 2 : 0;
-                if (c == ' ' || c == '\t') {
-                    blank = cell;
-                } else {
-                    if (blank) l.table_row = true;
-                    cell = true;
+                l.width += static_cast<std::size_t>(c < 0x80) + 2 * static_cast<std::size_t>(c >= 0xC0);
+            }
+            const std::string_view line = text.substr(l.begin, l.end - l.begin);
+            if (line.find_first_of(" \t") != std::string_view::npos) {  // blanks are rare in prose
+                bool cell = false, blank = false;
+                for (const char c : line) {
+                    if (c == ' ' || c == '\t') {
+                        blank = cell;
+                    } else {
+                        if (blank) l.table_row = true;
+                        cell = true;
+                    }
                 }
             }
             lines.push_back(l);
@@ -3519,15 +3524,22 @@ public:
         std::size_t removed = 0;
         for (const auto& [at, size] : breaks) at_.push_back(at - removed), removed += size, shift_.push_back(removed);
     }
-    // How far a begin (`end` false) or an end at byte `joined` of the joined text moves.
-    std::size_t shift(std::size_t joined, bool end) const {
-        const auto it =
-            end ? std::lower_bound(at_.begin(), at_.end(), joined) : std::upper_bound(at_.begin(), at_.end(), joined);
-        return it == at_.begin() ? 0 : shift_[static_cast<std::size_t>(it - at_.begin()) - 1];
+    // How far a begin (`end` false) or an end at byte `joined` of the joined text moves. Offsets
+    // mostly come in order: a cursor walks on from the last answer (a binary search when one goes back).
+    std::size_t shift(std::size_t joined, bool end) {
+        const auto before = [&](std::size_t at) { return end ? at < joined : at <= joined; };
+        if (cursor_ > 0 && !before(at_[cursor_ - 1])) {
+            const auto it = end ? std::lower_bound(at_.begin(), at_.end(), joined)
+                                : std::upper_bound(at_.begin(), at_.end(), joined);
+            cursor_ = static_cast<std::size_t>(it - at_.begin());
+        }
+        while (cursor_ < at_.size() && before(at_[cursor_])) ++cursor_;
+        return cursor_ == 0 ? 0 : shift_[cursor_ - 1];
     }
 
 private:
     std::vector<std::size_t> at_, shift_;
+    std::size_t cursor_ = 0;  // the breaks before the last offset asked for
 };
 
 table_extraction extract_lines(std::string_view text, const lexicon& words, const extract_options& options);
@@ -3544,27 +3556,34 @@ table_extraction extract_table(std::string_view text, const lexicon& words, cons
     for (const auto& [at, size] : breaks) joined.append(text.substr(from, at - from)), from = at + size;
     joined.append(text.substr(from));
     table_extraction out = extract_lines(joined, words, options);
-    const break_map map(breaks);
+    break_map map(breaks);
     fact_table& t = out.facts;
-    std::string quoted;
-    quoted.reserve(t.quoted.size());
-    std::size_t quoted_from = 0;  // row i in t.quoted
     const auto u32 = [](std::size_t v) { return static_cast<std::uint32_t>(v); };
+    std::vector<std::size_t> across;  // rows whose figure holds a removed break
     for (std::size_t i = 0; i < t.size(); ++i) {
+        const std::size_t cb = map.shift(t.clause_begin[i], false);
         const std::size_t b = map.shift(t.begin[i], false), e = map.shift(t.end[i], true);
-        const std::size_t cb = map.shift(t.clause_begin[i], false), ce = map.shift(t.clause_end[i], true);
+        const std::size_t ce = map.shift(t.clause_end[i], true);
+        if (b != e) across.push_back(i);
         t.char_begin[i] = u32(t.char_begin[i] + b), t.char_end[i] = u32(t.char_end[i] + e);
         t.clause_char_begin[i] = u32(t.clause_char_begin[i] + cb),
         t.clause_char_end[i] = u32(t.clause_char_end[i] + ce);
         t.begin[i] = u32(t.begin[i] + b), t.end[i] = u32(t.end[i] + e);
         t.clause_begin[i] = u32(t.clause_begin[i] + cb), t.clause_end[i] = u32(t.clause_end[i] + ce);
-        if (b == e)  // no break removed inside the figure: as quoted
-            quoted.append(std::string_view(t.quoted).substr(quoted_from, t.text_end[i] - quoted_from));
-        else  // the figure as written, with its line break
-            quoted.append(replace_invalid_utf8(text.substr(t.begin[i], t.end[i] - t.begin[i])));
-        quoted_from = t.text_end[i], t.text_end[i] = quoted.size();
     }
-    t.quoted = std::move(quoted);
+    if (!across.empty()) {  // those figures as written, with their line breaks
+        std::string quoted;
+        quoted.reserve(t.quoted.size() + across.size() * 2);
+        std::size_t row_from = 0, next = 0;  // row i in t.quoted; the next row of `across`
+        for (std::size_t i = 0; i < t.size(); ++i) {
+            if (next < across.size() && across[next] == i)
+                quoted.append(replace_invalid_utf8(text.substr(t.begin[i], t.end[i] - t.begin[i]))), ++next;
+            else
+                quoted.append(std::string_view(t.quoted).substr(row_from, t.text_end[i] - row_from));
+            row_from = t.text_end[i], t.text_end[i] = quoted.size();
+        }
+        t.quoted = std::move(quoted);
+    }
     for (report_finding& f : out.findings) {
         const std::size_t b = map.shift(f.begin, false), e = map.shift(f.end, true);
         const bool whole = f.text == std::string_view(joined).substr(f.begin, f.end - f.begin);
