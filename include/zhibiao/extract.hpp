@@ -31,7 +31,12 @@
 // 年度 outside the title ("兑现2017年度奖补资金") names the period of its own
 // clause only. A compared period (比2023年, 较2023年底) and a date with a day (5月20日召开) set no
 // period; a target's period (2025年，力争…; 到2025年; 力争全年…) holds to its sentence's end.
-// 1月至N月 is January to N. A phrase separated from its figure by an enumeration (、/等) does not name it.
+// 1月至N月 is January to N. A phrase separated from its figure by an enumeration (、/等) does not name it;
+// a count after an enumeration is the enumerating noun's (the noun after 等 or the items' shared
+// tail, with the first item's verb: 引进高层次人才、急需紧缺人才27名 → 引进人才) or no variable's.
+// A report wrapped as a PDF converter wraps it (lines of one width, breaking inside sentences and
+// phrases: 高新技术⏎企业) is read with those breaks removed, offsets mapped back to the text given
+// (docs/reports.md says which breaks: never after 。, between digits, at a table row or list item).
 // A stock and a flow sharing a phrase: the scope word decides, else the stock; 累计/总数 in the next
 // clause names the stock of the figure before; "A和B分别为x和y" binds in order. A table turned into
 // lines (a header of years / 单位 / 增长% labels, a row a line) is read by column, or its rows get no

@@ -8,6 +8,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <deque>
 #include <functional>
 #include <limits>
@@ -1092,7 +1093,12 @@ int year_of(std::string_view period) {
 
 // A period a comparison names (比2023年增长, 较2023年底, 与2023年相比, 高于2022年): what the figure
 // is compared with, not the period of the figures that follow.
-bool compared_period(const code_points& cps, std::size_t k) { return k > 0 && one_of(cps[k - 1].c, U"比较与同于"); }
+// 关于 names the period of a title (关于2024年上半年科技工作情况的总结), not one compared with.
+bool compared_period(const code_points& cps, std::size_t k) {
+    if (k == 0) return false;
+    if (cps[k - 1].c == U'于') return k < 2 || cps[k - 2].c != U'关';
+    return one_of(cps[k - 1].c, U"比较与同");
+}
 
 // A period that only a target or a plan is stated for (2025年，力争…; 到2025年; 力争全年…; 下半年
 // 工作打算): a target word within a few characters before it in its clause, or after it in its
@@ -1198,9 +1204,25 @@ bool empty_slot_at(std::string_view text, const code_points& cps, std::size_t k,
         at != U'人' && at != U'个' && at != U'百')
         return false;
     if (k == 0) return false;
-    // "获批立项 项": a blank between the word and the measure word, which is then no part of it.
-    const bool spaced = at != '%' && k >= 2 && is_blank(cps[k - 1].c) && is_ideograph(cps[k - 2].c);
-    const char32_t before = cps[spaced ? k - 2 : k - 1].c;
+    // "获批立项 项", "同比增长 %，": blanks between the word and the measure word, which are then no
+    // part of it. A % after blanks is a slot only with text after it on its line: "增长 %" ending a
+    // line is a table's column label.
+    std::size_t word_end = k;
+    while (word_end > 0 && k - word_end < 3 &&
+           (is_blank(cps[word_end - 1].c) || (at == '%' && cps[word_end - 1].c == U'\u3000')))
+        --word_end;
+    const auto text_after = [&] {  // "增长 %，", "增长 % 。": not a table's label ("增长 %" then a cell)
+        std::size_t j = k + 1;
+        if (j < cps.size() && !is_blank(cps[j].c) && cps[j].c != U'\u3000' && cps[j].c != '\n' && cps[j].c != '\r')
+            return true;
+        while (j < cps.size() && (is_blank(cps[j].c) || cps[j].c == U'\u3000')) ++j;
+        return j < cps.size() && cps[j].c != '\n' && cps[j].c != '\r' && one_of(cps[j].c, U"，。；：、）！？,;)");
+    };
+    const bool spaced =
+        word_end < k && word_end > 0 && is_ideograph(cps[word_end - 1].c) && (at != '%' || text_after());
+    if (word_end < k && !spaced) return false;
+    if (spaced && at != '%' && word_end != k - 1) return false;  // a measure word: one blank, as before
+    const char32_t before = cps[spaced ? word_end - 1 : k - 1].c;
     if (!is_ideograph(before) || one_of(before, demonstratives) || before == U'成') return false;
     std::size_t length = 0;
     if (at == '%') {
@@ -2955,6 +2977,7 @@ private:
             b = binding{};
             b.phrase_begin = b.phrase_end = byte_at(after_previous);
         }
+        if (enumerated_count(s, after_previous, b)) return b;
         const phrase_hit* hit = ix_.phrases.closest(byte_at(after_previous), s.q.begin);
         if (!hit && after_previous > clause)
             b.shared = (hit = ix_.phrases.closest(byte_at(clause), byte_at(after_previous))) != nullptr;
@@ -3006,6 +3029,86 @@ private:
             b.phrase_begin = b.phrase_end = cps_[clause].begin;
         }
         return b;
+    }
+
+    // "引进高层次人才、急需紧缺人才27名", "引进博士、硕士等各类人才27名": a count after an enumeration
+    // (items split at 、, after the previous figure of the clause) counts all its items, so it is
+    // the enumerating noun's: the noun after 等, else the tail the items share (人才, 企业: two code
+    // points at least). With a word of the first item before it (the verb: 引进) it names the
+    // variable when the lexicon has that phrase (引进人才, 引进各类人才); else the figure has no
+    // variable — never the last item's (科技型中小企业、高新技术企业共15家 is not 15 high-tech firms).
+    // False, `b` untouched, when the text before the figure is no such enumeration (an item empty,
+    // holding a digit, or no shared tail and no 等): the phrase before it decides as usual.
+    bool enumerated_count(const scanned& s, std::size_t from, binding& b) const {
+        if (!ix_.enumeration.any_inside(byte_at(from), s.q.begin)) return false;
+        std::vector<std::pair<std::size_t, std::size_t>> items;  // code points [begin, end)
+        std::size_t item = from, etc = 0;                        // 等 of the last item (0: none)
+        for (std::size_t k = from; k < s.first; ++k) {
+            const char32_t c = cps_[k].c;
+            if (is_digit(c) || clause_end(c)) return false;
+            if (c == U'、') items.emplace_back(item, k), item = k + 1, etc = 0;
+            if (c == U'等' && k + 1 < s.first && cps_[k + 1].c != U'等' && k > item) etc = k;
+        }
+        std::size_t last_end = s.first;  // without the words between the noun and the figure
+        for (bool cut = true; cut;) {
+            cut = false;
+            for (std::u32string_view w :
+                 {U"合计", U"共计", U"总计", U"累计", U"达到", U"共", U"计", U"达", U"为", U"约"})
+                if (last_end - item > w.size() && ends_with(cps_, last_end, w)) last_end -= w.size(), cut = true;
+        }
+        if (etc) items.emplace_back(item, etc), item = etc + 1;
+        items.emplace_back(item, last_end);
+        // A list number (一、, the heading this clause opens with) is no item.
+        if (!items.empty() && std::all_of(&cps_[items[0].first], &cps_[0] + items[0].second,
+                                          [](const code_point& cp) { return chinese_digit(cp.c) >= 0; }))
+            items.erase(items.begin());
+        if (items.size() < 2) return false;
+        for (const auto& [i, e] : items)
+            if (e <= i) return false;
+        std::size_t tail = 0;  // code points of the enumerating noun, the last item's end
+        if (etc) {
+            tail = items.back().second - items.back().first;
+            if (tail < 2) return false;  // 一等奖、二等奖: 等 of a word, no noun after it
+        } else {
+            const auto shared = [&](std::size_t n) {  // the n-th code point from each item's end is one
+                for (const auto& [i, e] : items)
+                    if (e - i < n || cps_[e - n].c != cps_[items.back().second - n].c) return false;
+                return true;
+            };
+            while (shared(tail + 1)) ++tail;
+            if (tail < 2) {
+                // 研发平台、孵化器共5家: the last item is a phrase of its own, listed beside another
+                // noun; the figure counts both, none of them (围绕新能源、新材料产业新增高新技术企业9家:
+                // the phrase follows a verb of the last item, whose figure it is).
+                const phrase_hit* own = ix_.phrases.closest(byte_at(items.back().first), byte_at(s.first));
+                if (!own || own->begin != byte_at(items.back().first) || own->end != byte_at(items.back().second))
+                    return false;
+                b = binding{};
+                b.phrase_begin = b.phrase_end = byte_at(from);
+                return true;
+            }
+        }
+        const std::string noun = slice(text_, cps_, items.back().second - tail, items.back().second);
+        const std::size_t first = items.front().first, words = items.front().second - (etc ? 0 : tail) - first;
+        b = binding{};
+        b.phrase_begin = byte_at(first), b.phrase_end = byte_at(items.back().second);
+        // The longest words of the first item first: 引进高层次人才 → 引进 + 人才 before 人才 alone; the
+        // first item itself (all its words) names that item only.
+        for (std::size_t length = etc || words == 0 ? words : words - 1;; --length) {
+            for (std::size_t at = first; at + length <= first + words; ++at) {
+                // 科技型中小 + 企业 is the first item's own phrase, not the enumerating noun's
+                if (!etc && length > 0 && at + length == first + words) continue;
+                const phrase_entries* group = ix_.phrases.find(slice(text_, cps_, at, at + length) + noun);
+                if (!group) continue;
+                b.stated = stated_distinctions(cps_, from, s.first);
+                b.entry = choose_entry(*group, b.stated), b.group = group, b.phrase = group->phrase;
+                b.shared = b.entry != nullptr;
+                if (!b.entry) b.group = nullptr, b.phrase = {};
+                return true;
+            }
+            if (length == 0) break;
+        }
+        return true;
     }
 
     // "A和B分别为x和y": the n-th figure after 分别 in its clause names the n-th listed quantity (split
@@ -3245,8 +3348,254 @@ struct findings_by_kind {
 
 }  // namespace
 
+namespace {
+
+// ---- A report broken into lines as a PDF converter breaks it ----------------------------------
+//
+// Text converted from PDF breaks every line of the page, every 20-40 characters, inside sentences
+// and inside phrases ("高新技术⏎企业"), and a line break ends a clause. When the report is broken
+// that way, such a break is read as if it were not there: the text is read with it removed, the
+// offsets mapped back to the text given. A break is soft when
+//   - the report is wrapped: at least 3 lines end inside a sentence (an ideograph, a digit or a
+//     mark such as ， before the break, one after it) or inside a figure (2⏎41, 0.⏎9), half of
+//     their widths (a CJK character 2 columns, ASCII 1) lie within a fifth of their median W ≥ 20
+//     columns, and 9 lines in 10 (not rows of a table) are no wider than 1.25 W: prose that is
+//     not wrapped has paragraphs far wider than its headings;
+//   - the line before is full (at least 3/4 W wide) and ends inside a sentence, not inside a
+//     figure (a figure split by a break stays damaged, split_digits);
+//   - neither line is a row of a table (blanks between cells), the next line opens no list item
+//     (5、, 2., 一、, （一）: the list number opens its line; 3.2亿元 is a figure) and is no page's
+//     header or footer (a number alone, 第5页).
+// A line that opens with 、 (its list number lost) or after a 。 starts a new line as before.
+
+struct line_info {
+    std::size_t begin = 0, end = 0;  // bytes of the line, without its break
+    std::size_t brk = 0;             // bytes of its break (1 for \n, 2 for \r\n, 0 at the end)
+    std::size_t width = 0;           // columns
+    bool table_row = false;          // blanks between two cells
+};
+
+// The code point that ends at byte `end` (after `begin`), 0 if none or not UTF-8.
+char32_t code_point_before(std::string_view text, std::size_t begin, std::size_t end) {
+    if (end > begin && static_cast<unsigned char>(text[end - 1]) < 0x80)
+        return static_cast<unsigned char>(text[end - 1]);
+    std::size_t b = end;
+    while (b > begin && end - b < 4 && (static_cast<unsigned char>(text[b - 1]) & 0xC0) == 0x80) --b;
+    if (b == begin) return 0;
+    --b;
+    return utf8_code_point(reinterpret_cast<const unsigned char*>(text.data()) + b, end - b);
+}
+
+char32_t code_point_from(std::string_view text, std::size_t begin, std::size_t end) {
+    if (begin >= end) return 0;
+    const auto c = static_cast<unsigned char>(text[begin]);
+    if (c < 0x80) return c;
+    const std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    if (begin + n > end) return 0;
+    return utf8_code_point(reinterpret_cast<const unsigned char*>(text.data()) + begin, n);
+}
+
+bool wraps_inside(char32_t c) { return is_ideograph(c) || is_digit(c) || is_letter(c); }
+// A full line may also end with a mark inside a sentence ("…3.6亿元，⏎同比增长18.5%"): the break
+// after it is no sentence's end either (after 。！？；： it stays one).
+bool wraps_after(char32_t c) { return wraps_inside(c) || one_of(c, U"，、%）”》,)"); }
+// and the next line may open with a mark that never opens one (…28项⏎，获批立项): not 、, whose
+// line lost its list number.
+bool wraps_before(char32_t c) { return wraps_inside(c) || one_of(c, U"（“《(，。；：%）”》,;:)"); }
+// Two digits, or a digit and a point, on either side of a break: a figure broken by the wrap (or by
+// digits lost). It tells that the report is wrapped, but the break stays (split_digits).
+bool inside_figure(char32_t before, char32_t after) {
+    return (is_digit(before) || before == '.') && (is_digit(after) || after == '.') && !(before == '.' && after == '.');
+}
+// A break inside a sentence: the report is wrapped where several lines end so.
+bool mid_sentence(char32_t before, char32_t after) {
+    return (wraps_after(before) && wraps_before(after)) || inside_figure(before, after);
+}
+
+// Opens a list item or is a page's header or footer: never joined to the line before.
+bool item_or_page_line(std::string_view line) {
+    std::u32string cps;
+    for (std::size_t b = 0; b < line.size() && cps.size() < 24;) {
+        const char32_t c = code_point_from(line, b, line.size());
+        if (c == 0) break;
+        cps.push_back(c);
+        const auto lead = static_cast<unsigned char>(line[b]);
+        b += lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+    }
+    const std::size_t open = !cps.empty() && one_of(cps[0], U"（(") ? 1 : 0;  // （一） (2)
+    std::size_t j = open;
+    while (j < cps.size() && (is_digit(cps[j]) || chinese_digit(cps[j]) >= 0)) ++j;
+    const bool decimal = j + 1 < cps.size() && one_of(cps[j], U".．") && is_digit(cps[j + 1]);  // 3.2亿元
+    if (j > open && j < cps.size() && j <= 3 + open && !decimal && one_of(cps[j], open ? U")）" : U"、.．)）"))
+        return true;  // 5、 2. 一、 （一）
+    // 第5页, 第 5 页 共 12 页, 5: a page line is short and holds only these
+    return line.size() <= 36 && std::all_of(cps.begin(), cps.end(), [](char32_t c) {
+               return is_digit(c) || is_blank(c) || is_dash(c) || one_of(c, U"第页共—－-");
+           });
+}
+
+// The breaks to read as if they were not there: byte offsets and sizes, in order.
+std::vector<std::pair<std::size_t, std::size_t>> soft_breaks(std::string_view text) {
+    std::vector<std::pair<std::size_t, std::size_t>> breaks;
+    // Cheap first: most reports have no line that ends inside a sentence.
+    std::size_t candidates = 0;
+    for (const char* p = text.data();
+         (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(text.data() + text.size() - p))));
+         ++p) {
+        const auto at = static_cast<std::size_t>(p - text.data());
+        const std::size_t end = at > 0 && text[at - 1] == '\r' ? at - 1 : at;
+        const char32_t before = code_point_before(text, 0, end), after = code_point_from(text, at + 1, text.size());
+        if (mid_sentence(before, after) && ++candidates >= 3) break;
+    }
+    if (candidates < 3) return breaks;
+    // The lines of the first `limit` bytes (whole lines), then their wrap width, 0 if not wrapped.
+    std::vector<line_info> lines;
+    std::vector<std::size_t> wrapped;  // lines ending inside a sentence
+    const auto read_lines = [&](std::size_t limit) {
+        lines.clear(), wrapped.clear();
+        for (std::size_t from = 0; from <= text.size() && from < limit;) {
+            line_info l;
+            l.begin = from;
+            const void* nl = std::memchr(text.data() + from, '\n', text.size() - from);
+            const std::size_t at =
+                nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) : text.size();
+            l.end = at > from && text[at - 1] == '\r' ? at - 1 : at;
+            l.brk = nl ? at + 1 - l.end : 0;
+            for (std::size_t b = l.begin; b < l.end; ++b) {  // no branch: the compiler vectorizes it
+                const auto c = static_cast<unsigned char>(text[b]);
+                l.width += static_cast<std::size_t>(c < 0x80) + 2 * static_cast<std::size_t>(c >= 0xC0);
+            }
+            const std::string_view line = text.substr(l.begin, l.end - l.begin);
+            if (line.find_first_of(" \t") != std::string_view::npos) {  // blanks are rare in prose
+                bool cell = false, blank = false;
+                for (const char c : line) {
+                    if (c == ' ' || c == '\t') {
+                        blank = cell;
+                    } else {
+                        if (blank) l.table_row = true;
+                        cell = true;
+                    }
+                }
+            }
+            lines.push_back(l);
+            if (!nl) break;
+            from = at + 1;
+        }
+        std::vector<std::size_t> widths;  // of prose lines
+        for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+            const line_info &l = lines[i], &next = lines[i + 1];
+            if (!l.table_row && l.width > 0) widths.push_back(l.width);
+            const char32_t before = code_point_before(text, l.begin, l.end),
+                           after = code_point_from(text, next.begin, next.end);
+            if (!l.table_row && !next.table_row && mid_sentence(before, after)) wrapped.push_back(i);
+        }
+        if (wrapped.size() < 3) return std::size_t{0};
+        std::vector<std::size_t> w;
+        for (std::size_t i : wrapped) w.push_back(lines[i].width);
+        std::nth_element(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(w.size() / 2), w.end());
+        const std::size_t median = w[w.size() / 2];
+        const auto near = [&](std::size_t x) { return 5 * x >= 4 * median && 5 * x <= 6 * median; };
+        if (median < 20 || 2 * static_cast<std::size_t>(std::count_if(w.begin(), w.end(), near)) < w.size())
+            return std::size_t{0};
+        const auto p90 = widths.begin() + static_cast<std::ptrdiff_t>(widths.size() * 9 / 10);
+        std::nth_element(widths.begin(), p90, widths.end());
+        return p90 != widths.end() && 4 * *p90 > 5 * median ? std::size_t{0} : median;
+    };
+    // Decided on the first 256 kB (a report that is not wrapped costs no more), then read whole.
+    constexpr std::size_t sample = std::size_t{1} << 18;
+    std::size_t median = read_lines(sample);
+    if (median && text.size() > sample) median = read_lines(text.size());
+    if (!median) return breaks;
+    for (std::size_t i : wrapped) {
+        const line_info &l = lines[i], &next = lines[i + 1];
+        if (inside_figure(code_point_before(text, l.begin, l.end), code_point_from(text, next.begin, next.end)))
+            continue;  // 2⏎41件, 0.⏎9件: stays split_digits
+        if (4 * l.width >= 3 * median && !item_or_page_line(text.substr(next.begin, next.end - next.begin)))
+            breaks.emplace_back(l.end, l.brk);
+    }
+    return breaks;
+}
+
+// Offsets in the text without the soft breaks → offsets in the text given. A begin at a removed
+// break's place is after it, an end there before it.
+class break_map {
+public:
+    explicit break_map(const std::vector<std::pair<std::size_t, std::size_t>>& breaks) {
+        std::size_t removed = 0;
+        for (const auto& [at, size] : breaks) at_.push_back(at - removed), removed += size, shift_.push_back(removed);
+    }
+    // How far a begin (`end` false) or an end at byte `joined` of the joined text moves. Offsets
+    // mostly come in order: a cursor walks on from the last answer (a binary search when one goes back).
+    std::size_t shift(std::size_t joined, bool end) {
+        const auto before = [&](std::size_t at) { return end ? at < joined : at <= joined; };
+        if (cursor_ > 0 && !before(at_[cursor_ - 1])) {
+            const auto it = end ? std::lower_bound(at_.begin(), at_.end(), joined)
+                                : std::upper_bound(at_.begin(), at_.end(), joined);
+            cursor_ = static_cast<std::size_t>(it - at_.begin());
+        }
+        while (cursor_ < at_.size() && before(at_[cursor_])) ++cursor_;
+        return cursor_ == 0 ? 0 : shift_[cursor_ - 1];
+    }
+
+private:
+    std::vector<std::size_t> at_, shift_;
+    std::size_t cursor_ = 0;  // the breaks before the last offset asked for
+};
+
+table_extraction extract_lines(std::string_view text, const lexicon& words, const extract_options& options);
+
+}  // namespace
+
 table_extraction extract_table(std::string_view text, const lexicon& words, const extract_options& options) {
     check_size(text);
+    const auto breaks = soft_breaks(text);
+    if (breaks.empty()) return extract_lines(text, words, options);
+    std::string joined;
+    joined.reserve(text.size());
+    std::size_t from = 0;
+    for (const auto& [at, size] : breaks) joined.append(text.substr(from, at - from)), from = at + size;
+    joined.append(text.substr(from));
+    table_extraction out = extract_lines(joined, words, options);
+    break_map map(breaks);
+    fact_table& t = out.facts;
+    const auto u32 = [](std::size_t v) { return static_cast<std::uint32_t>(v); };
+    std::vector<std::size_t> across;  // rows whose figure holds a removed break
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        const std::size_t cb = map.shift(t.clause_begin[i], false);
+        const std::size_t b = map.shift(t.begin[i], false), e = map.shift(t.end[i], true);
+        const std::size_t ce = map.shift(t.clause_end[i], true);
+        if (b != e) across.push_back(i);
+        t.char_begin[i] = u32(t.char_begin[i] + b), t.char_end[i] = u32(t.char_end[i] + e);
+        t.clause_char_begin[i] = u32(t.clause_char_begin[i] + cb),
+        t.clause_char_end[i] = u32(t.clause_char_end[i] + ce);
+        t.begin[i] = u32(t.begin[i] + b), t.end[i] = u32(t.end[i] + e);
+        t.clause_begin[i] = u32(t.clause_begin[i] + cb), t.clause_end[i] = u32(t.clause_end[i] + ce);
+    }
+    if (!across.empty()) {  // those figures as written, with their line breaks
+        std::string quoted;
+        quoted.reserve(t.quoted.size() + across.size() * 2);
+        std::size_t row_from = 0, next = 0;  // row i in t.quoted; the next row of `across`
+        for (std::size_t i = 0; i < t.size(); ++i) {
+            if (next < across.size() && across[next] == i)
+                quoted.append(replace_invalid_utf8(text.substr(t.begin[i], t.end[i] - t.begin[i]))), ++next;
+            else
+                quoted.append(std::string_view(t.quoted).substr(row_from, t.text_end[i] - row_from));
+            row_from = t.text_end[i], t.text_end[i] = quoted.size();
+        }
+        t.quoted = std::move(quoted);
+    }
+    for (report_finding& f : out.findings) {
+        const std::size_t b = map.shift(f.begin, false), e = map.shift(f.end, true);
+        const bool whole = f.text == std::string_view(joined).substr(f.begin, f.end - f.begin);
+        f.char_begin += b, f.char_end += e, f.begin += b, f.end += e;
+        if (b != e && whole) f.text = replace_invalid_utf8(text.substr(f.begin, f.end - f.begin));
+    }
+    return out;
+}
+
+namespace {
+
+table_extraction extract_lines(std::string_view text, const lexicon& words, const extract_options& options) {
     table_extraction out;
     code_points cps;  // the chunk being read, its storage reused
     report_indexes indexes(words);
@@ -3278,6 +3627,8 @@ table_extraction extract_table(std::string_view text, const lexicon& words, cons
     found.merge_into(out.findings);
     return out;
 }
+
+}  // namespace
 
 fact fact_at(const fact_table& t, std::size_t i) {
     fact f;

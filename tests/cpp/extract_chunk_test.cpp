@@ -107,6 +107,41 @@ BOOST_AUTO_TEST_CASE(a_figure_broken_across_lines_is_read_whole_in_chunks) {
         check_chunks(text, chunk_bytes, "the broken figures");
 }
 
+BOOST_AUTO_TEST_CASE(a_report_wrapped_as_from_pdf_reads_as_unbroken_with_offsets_in_the_text_given) {
+    // Every line broken at about 12 characters, inside phrases (高新技术⏎企业, 技术合同⏎成交额) and a
+    // unit (万⏎元), with CRLF and a byte that is not UTF-8: the facts of the unbroken text, each at
+    // its offsets in the text given (before: 高新技术 ended a clause and 7家 had no variable).
+    const std::string wrapped =
+        "2025年上半年，全县新认定高新技术\r\n企业7家，累计达到63家；技术合同\n成交额1.26亿元，同比增长15.2%\n"
+        "，争取上级科技资金312万\n元；研发投入0.7亿元，专利授\n权量241件，科技\xFF特派员38名。\n";
+    const std::string unbroken =
+        "2025年上半年，全县新认定高新技术企业7家，累计达到63家；技术合同成交额1.26亿元，同比增长15.2%，"
+        "争取上级科技资金312万元；研发投入0.7亿元，专利授权量241件，科技\xFF特派员38名。\n";
+    const extraction a = extract(wrapped), b = extract(unbroken);
+    BOOST_TEST_REQUIRE(a.facts.size() == b.facts.size());
+    BOOST_TEST_REQUIRE(a.facts.size() == 8u);
+    for (std::size_t i = 0; i < a.facts.size(); ++i) {
+        const fact &x = a.facts[i], &y = b.facts[i];
+        BOOST_TEST(x.variable == y.variable, x.text);
+        BOOST_TEST(same_number(x.amount.value, y.amount.value), x.text);
+        BOOST_TEST(x.amount.unit == y.amount.unit, x.text);
+        BOOST_TEST(x.period == y.period, x.text);
+        BOOST_TEST(wrapped.substr(x.amount.begin, x.amount.end - x.amount.begin) == x.text);
+        BOOST_TEST(x.clause_begin <= x.amount.begin);
+        BOOST_TEST(x.amount.end <= x.clause_end);
+        // code point offsets: the figure's code points are those of its bytes
+        std::size_t chars = 0, at = 0;
+        for (; at < x.amount.begin; ++at) chars += (static_cast<unsigned char>(wrapped[at]) & 0xC0) != 0x80;
+        BOOST_TEST(x.char_begin == chars, x.text);
+    }
+    BOOST_TEST(a.facts[0].variable == "hnte_recognised");
+    BOOST_TEST(a.facts[3].flags == b.facts[3].flags);  // 15.2%: a change of 1.26亿元
+    BOOST_TEST(a.facts[4].text == "312万\n元");
+    BOOST_TEST(a.facts[4].variable == "funds_secured");
+    for (std::size_t chunk_bytes : {std::size_t{0}, std::size_t{1}, std::size_t{7}, std::size_t{64}})
+        check_chunks(wrapped + wrapped + wrapped, chunk_bytes, "the wrapped report");
+}
+
 BOOST_AUTO_TEST_CASE(chunk_offsets_are_offsets_in_the_text) {
     // Hand-checked: "争取资金227.4万元" on the second line, read in chunks of one line each.
     const std::string text = "2024年上半年，获批立项11项。\n争取资金227.4万元。";
