@@ -8,7 +8,6 @@ import pytest
 import zhibiao as zb
 
 
-
 def _read(text: str) -> zb.Panel:
     return zb.read_csv(io.BytesIO(text.encode("gb18030")))
 
@@ -23,7 +22,7 @@ def test_a_long_table_in_chinese_computes_the_hand_checked_figures():
         "320601,崇川区,2024H1,地区生产总值,601.2,亿元\n"
         "320601,崇川区,2024H1,R&D经费内部支出,15.3,亿元\n"
         "320612,通州区,2024H1,GDP,750000,万元\n"
-        "320612,通州区,2024H1,R&D经费内部支出,\"18,500\",万元\n"
+        '320612,通州区,2024H1,R&D经费内部支出,"18,500",万元\n'
     )
     assert panel.report["layout"] == "long"
     assert list(panel.entities["name"]) == ["崇川区", "通州区"]
