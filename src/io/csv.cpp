@@ -405,6 +405,18 @@ int find_column(const std::vector<std::string>& names, const std::string& wanted
     return -1;
 }
 
+// The columns found by their usual headings, in English and Chinese (first found wins).
+constexpr std::initializer_list<const char*> entity_names = {
+    "entity", "region", "code",    "adcode", "地区代码",         "代码",
+    "地区",   "firm",   "firm_id", "id",     "统一社会信用代码", "企业名称"};
+constexpr std::initializer_list<const char*> period_names = {"period", "year", "年份", "时期", "期间"};
+
+std::string listed(std::initializer_list<const char*> names) {
+    std::string out;
+    for (const char* n : names) out += (out.empty() ? "" : ", ") + std::string(n);
+    return out;
+}
+
 // The long layout's columns, as statistical tables head them in English or Chinese.
 constexpr std::initializer_list<const char*> variable_names = {"variable", "指标", "指标名称", "变量"};
 constexpr std::initializer_list<const char*> value_names = {"value", "数值", "值"};
@@ -449,24 +461,17 @@ public:
                          (options_.layout == csv_options::layout_choice::automatic && has_long_columns);
         report_.layout = long_form ? "long" : "wide";
 
-        entity_col_ = find_column(names, options_.entity,
-                                  {"entity", "region", "code", "adcode", "地区代码", "代码", "地区", "firm", "firm_id",
-                                   "id", "统一社会信用代码", "企业名称"},
-                                  "entity", source_);
-        period_col_ =
-            find_column(names, options_.period, {"period", "year", "年份", "时期", "期间"}, "period", source_);
+        entity_col_ = find_column(names, options_.entity, entity_names, "entity", source_);
+        period_col_ = find_column(names, options_.period, period_names, "period", source_);
         name_col_ = find_column(names, options_.name, {"name", "名称", "地区名称", "企业名称", "地区"}, "name", source_,
                                 entity_col_);
         parent_col_ = find_column(names, options_.parent, {"parent", "上级代码"}, "parent", source_);
         if (entity_col_ < 0)
-            throw header_error(
-                "no entity column: name it with entity=... (looked for entity, region, code, adcode, 地区代码, 地区)" +
-                separator_hint());
+            throw header_error("no entity column: name it with entity=... (looked for " + listed(entity_names) + ")" +
+                               separator_hint());
         if (period_col_ < 0 && options_.period_value.empty())
-            throw header_error(
-                "no period column: name it with period=... (looked for period, year, 年份, 时期), "
-                "or give every row one with period_value=..." +
-                separator_hint());
+            throw header_error("no period column: name it with period=... (looked for " + listed(period_names) +
+                               "), or give every row one with period_value=..." + separator_hint());
 
         std::size_t expected = text_.size() / std::max<std::size_t>(16, header_.size() * 4) + 16;
         row_keys keys(long_form ? expected / 4 : expected);
