@@ -157,8 +157,10 @@ def _prepare(data: Any, framework: Any, steps: Any, previous: Any, period: str |
     if framework is None and model is not None:
         framework = model.framework
     df = _as_frame(data, period, framework.indicators if framework is not None else [])
+    _composite._check_rows(df)  # build()'s words for an empty table and one without numbers
     numeric = [c for c in df.columns if pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])]
     if framework is None:
+        _composite._check_numeric(df, numeric)
         framework = _composite.Framework.flat([str(c) for c in numeric])
     if model is None:
         model = _composite.Model.from_steps(steps, framework)
@@ -306,7 +308,14 @@ def uncertainty(
         )
     finally:
         close()
-    return UncertaintyResult(core, df.index, framework, model, core_model, sobol_raw, node=node)
+    return UncertaintyResult(
+        core, df.index, framework, model, core_model, sobol_raw, node=node, without_data=_without_data(df, framework)
+    )
+
+
+def _without_data(df: Any, framework: Any) -> list[Any]:
+    """The regions of ``df`` with no value of any of the framework's indicators."""
+    return _composite._regions_without_data(df[list(framework.indicators)])
 
 
 def _setup(
@@ -334,8 +343,10 @@ class UncertaintyResult:
         core_model: Any,
         sobol_raw: Any = None,
         node: str | None = None,
+        without_data: Sequence[Any] = (),
     ) -> None:
         self._core = core
+        self._without_data = list(without_data)  # regions with no indicator value (summary note)
         self._index = index
         self.framework = framework
         self.model = model
@@ -482,6 +493,10 @@ class UncertaintyResult:
                 f"Rank interval (5th–95th percentile) width: median "
                 f"{np.median(width) if len(width) else float('nan'):g}, largest {width.max() if len(width) else float('nan'):g}."
             )
+            nominal = r["nominal_rank"]
+            blank = [u for u in self._without_data if u in nominal.index and not _composite._is_na(nominal[u])]
+            if blank:  # mean imputation ranked a county without a single figure 8th of 40, unremarked
+                lines.append(_composite._imputed_alone_note(blank, nominal))
             ranks = self.ranks
             unscored = ranks[ranks["no_score"] > 0].groupby("node", sort=False)["no_score"].max()
             for name, count in unscored.items():
@@ -527,10 +542,23 @@ class UncertaintyResult:
         ``top`` keeps the best ``top`` by median rank, ``regions`` chosen regions."""
         import matplotlib.pyplot as plt
 
+        from ._suggest import closest_name
+        from .plot import cjk_font
+
+        cjk_font()  # region and node names in Chinese drew as boxes before any zb.plot call
         r = self.node_ranks(node).sort_values(["median_rank", "nominal_rank"])
         if regions is not None:
+            known = [str(u) for u in r.index]
+            unknown = [str(x) for x in regions if str(x) not in known]
+            if unknown:  # they left the plot empty, or without the regions asked for, silently
+                hint = closest_name(unknown[0], known)
+                raise _core.ArgumentError(
+                    f"plot_ranks: regions not in the analysis: {', '.join(unknown)}"
+                    + (f" (did you mean '{hint}'?)" if hint else "")
+                )
             r = r[r.index.astype(str).isin([str(x) for x in regions])]
         if top is not None:
+            _check_counts(top=(top, 1))
             r = r.head(int(top))
         created = ax is None
         if ax is None:
@@ -553,6 +581,9 @@ class UncertaintyResult:
         """First-order and total Sobol indices of each input, with their intervals."""
         import matplotlib.pyplot as plt
 
+        from .plot import cjk_font
+
+        cjk_font()  # a region's name as the output, Chinese input labels
         s = self.sobol
         if output not in set(s["output"]):
             raise _unknown_node(output, list(dict.fromkeys(s["output"])), None, what="output")
@@ -575,7 +606,10 @@ class UncertaintyResult:
                 capsize=3,
             )
         ax.set_xticks(x, list(s["input"]), rotation=30, ha="right")
-        ax.set_ylabel(f"Sobol index ({output})")
+        # The output in the title: beside the axis, "Sobol index (mean_abs_rank_shift)" ran past
+        # the top of the 3-inch figure and was clipped in a saved PNG.
+        ax.set_ylabel("Sobol index")
+        ax.set_title(output, fontsize="medium")
         ax.legend()
         if created:
             ax.figure.tight_layout()  # the rotated input names inside a saved figure
