@@ -309,8 +309,27 @@ def uncertainty(
     finally:
         close()
     return UncertaintyResult(
-        core, df.index, framework, model, core_model, sobol_raw, node=node, without_data=_without_data(df, framework)
+        core,
+        df.index,
+        framework,
+        model,
+        core_model,
+        sobol_raw,
+        node=node,
+        without_data=_without_data(df, framework),
+        names=_region_names(df),
     )
+
+
+def _region_names(df: Any) -> dict[str, str]:
+    """Region code → name, for the plots: the names a table of ``compute()`` carries
+    (``attrs["names"]``), else its ``name`` column (a Panel's entities), else none."""
+    carried = df.attrs.get("names")
+    if isinstance(carried, Mapping):
+        return {str(k): str(v) for k, v in carried.items()}
+    if "name" in df.columns:
+        return {str(k): str(v) for k, v in zip(df.index, df["name"]) if isinstance(v, str) and v}
+    return {}
 
 
 def _without_data(df: Any, framework: Any) -> list[Any]:
@@ -344,7 +363,9 @@ class UncertaintyResult:
         sobol_raw: Any = None,
         node: str | None = None,
         without_data: Sequence[Any] = (),
+        names: Mapping[str, str] | None = None,
     ) -> None:
+        self._names = dict(names or {})  # region code → name, the plots' labels
         self._core = core
         self._without_data = list(without_data)  # regions with no indicator value (summary note)
         self._index = index
@@ -536,10 +557,17 @@ class UncertaintyResult:
     # Plots -------------------------------------------------------------------------------
     @checked_keywords
     def plot_ranks(
-        self, node: str | None = None, ax: Any = None, top: int | None = None, regions: Sequence[str] | None = None
+        self,
+        node: str | None = None,
+        ax: Any = None,
+        top: int | None = None,
+        regions: Sequence[str] | None = None,
+        names: Mapping[str, str] | None = None,
     ) -> Any:
         """Median rank and 5–95% interval per region, sorted by median, nominal rank marked;
-        ``top`` keeps the best ``top`` by median rank, ``regions`` chosen regions."""
+        ``top`` keeps the best ``top`` by median rank, ``regions`` chosen regions (as the data's
+        index). Regions are labelled by name: ``names`` (code → name), else the names the data
+        carried (a table of ``compute()``, a Panel's entities), else their codes."""
         import matplotlib.pyplot as plt
 
         from ._suggest import closest_name
@@ -567,7 +595,8 @@ class UncertaintyResult:
         ax.hlines(y, r["rank_p05"], r["rank_p95"], color="0.6", lw=2, label="5–95%")
         ax.plot(r["median_rank"], y, "o", color="C0", label="median")
         ax.plot(r["nominal_rank"].astype(float), y, "x", color="C3", label="nominal")
-        ax.set_yticks(y, [str(u) for u in r.index])
+        label = self._names if names is None else {str(k): str(v) for k, v in names.items()}
+        ax.set_yticks(y, [label.get(str(u), str(u)) for u in r.index])
         ax.invert_yaxis()
         ax.set_xlabel(f"rank of {node or self.root}")
         # Outside the axes, right of them: inside, a corner hides the widest 5–95% bars.

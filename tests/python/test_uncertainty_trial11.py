@@ -146,3 +146,25 @@ def test_the_dask_analysis_names_a_region_scored_from_imputed_values_alone():
     with dask.config.set(scheduler="synchronous"):
         u = zhibiao.dask.uncertainty(df, fw, steps, n=256, block=256, weights_noise={1: 0.2})
     assert "scored from imputed values alone: r3 (rank 2)" in u.summary()
+
+
+def test_plot_ranks_labels_regions_by_name_as_zb_plot_does(fresh_fonts):
+    df, fw, steps = chinese()
+    names = dict(zip([f"9001{i:02d}" for i in range(6)], df.index))
+    coded = df.set_axis(list(names), axis=0)
+    coded.attrs["names"] = names  # as a table of Panel.compute() carries them
+    u = C.uncertainty(coded, fw, steps, n=20, weights_noise={1: 0.3})
+    # Before: the codes 900100…900105, where zb.plot.by_region shows the names
+    assert sorted(t.get_text() for t in u.plot_ranks().get_yticklabels()) == sorted(df.index)
+    ax = u.plot_ranks(regions=["900103"], names={"900103": "北海"})
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["北海"]
+    # A "name" column (a Panel's entities, or the user's) names them too; without either, codes
+    labelled = coded.assign(name=list(df.index))
+    labelled.attrs = {}
+    u = C.uncertainty(labelled, fw, steps, n=20, weights_noise={1: 0.3})
+    assert sorted(t.get_text() for t in u.plot_ranks().get_yticklabels()) == sorted(df.index)
+    bare = coded.copy()
+    bare.attrs = {}
+    u = C.uncertainty(bare, fw, steps, n=20, weights_noise={1: 0.3})
+    assert sorted(t.get_text() for t in u.plot_ranks().get_yticklabels()) == sorted(names)
+    fresh_fonts.pyplot.close("all")
