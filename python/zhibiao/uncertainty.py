@@ -507,6 +507,11 @@ class UncertaintyResult:
             f"Uncertainty analysis of '{node}': {self.n} replications, {len(self._index)} regions, inputs: "
             f"{', '.join(self._core_model.inputs) or 'none'}."
         ]
+        if not self._core_model.inputs:  # weights_noise= forgotten, or misplaced: ranks that cannot move
+            lines.append(
+                "Note: no assumption varies (give weights_noise, weights_dirichlet, weighting, aggregation, "
+                "normalisation, imputation, winmax or exclude_indicator): every replication is the nominal index."
+            )
         if self.n:  # n = 0: the Sobol indices alone, no rank intervals to describe
             r = self.node_ranks(node)
             width = (r["rank_p95"] - r["rank_p05"]).dropna()
@@ -574,6 +579,11 @@ class UncertaintyResult:
         from .plot import cjk_font
 
         cjk_font()  # region and node names in Chinese drew as boxes before any zb.plot call
+        if self.n == 0:  # an empty plot and "converting a masked element to nan" before
+            raise _core.ArgumentError(
+                "plot_ranks: the analysis ran no replications (n = 0, the Sobol indices alone): there are no rank "
+                "intervals to draw; run with n ≥ 1, or draw the indices with plot_sobol()"
+            )
         r = self.node_ranks(node).sort_values(["median_rank", "nominal_rank"])
         if regions is not None:
             known = [str(u) for u in r.index]

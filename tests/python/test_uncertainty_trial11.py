@@ -168,3 +168,30 @@ def test_plot_ranks_labels_regions_by_name_as_zb_plot_does(fresh_fonts):
     u = C.uncertainty(bare, fw, steps, n=20, weights_noise={1: 0.3})
     assert sorted(t.get_text() for t in u.plot_ranks().get_yticklabels()) == sorted(names)
     fresh_fonts.pyplot.close("all")
+
+
+def test_an_analysis_of_the_sobol_indices_alone_has_no_rank_plot_and_no_table_of_nans(fresh_fonts):
+    df, fw, steps = chinese()
+    u = C.uncertainty(df, fw, steps, n=0, sobol=16, bootstrap=0, weights_noise={1: 0.3})
+    # Before: empty axes (and "converting a masked element to nan"); a table of NaN medians
+    with pytest.raises(zb.ArgumentError, match=r"no replications \(n = 0.*plot_sobol\(\)"):
+        u.plot_ranks()
+    html = u._repr_html_()
+    assert "<table" not in html and "Sobol indices of the mean absolute rank shift" in html
+
+
+def test_an_analysis_with_nothing_uncertain_says_so():
+    df, fw, steps = chinese()
+    u = C.uncertainty(df, fw, steps, n=10)  # weights_noise= forgotten
+    assert repr(u) == "UncertaintyResult(10 replications, 6 regions, inputs: none)"  # "inputs: )" before
+    assert "Note: no assumption varies (give weights_noise, " in u.summary()  # before: widths 0, no word
+    assert "no assumption varies" not in C.uncertainty(df, fw, steps, n=10, weights_noise={1: 0.3}).summary()
+
+
+def test_the_html_of_an_analysis_shows_the_region_names():
+    df, fw, steps = chinese()
+    names = dict(zip([f"9001{i:02d}" for i in range(6)], df.index))
+    coded = df.set_axis(list(names), axis=0)
+    coded.attrs["names"] = names
+    html = C.uncertainty(coded, fw, steps, n=10, weights_noise={1: 0.3})._repr_html_()
+    assert "<th>name</th>" in html and all(name in html for name in df.index)
