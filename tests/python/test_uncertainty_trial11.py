@@ -195,3 +195,13 @@ def test_the_html_of_an_analysis_shows_the_region_names():
     coded.attrs["names"] = names
     html = C.uncertainty(coded, fw, steps, n=10, weights_noise={1: 0.3})._repr_html_()
     assert "<th>name</th>" in html and all(name in html for name in df.index)
+
+
+def test_zb_plot_by_region_suggests_the_column_meant(fresh_fonts):
+    df, fw, steps = chinese()
+    scores = C.build(df, fw, steps).scores
+    # Before: "no column '创新投人' in the table (columns: …)", no suggestion
+    with pytest.raises(zb.MissingVariableError, match=r"no column '创新投人' in the table \(did you mean '创新投入'\?\)"):
+        zb.plot.by_region(scores, "创新投人")
+    with pytest.raises(zb.MissingVariableError, match=r"no column 'zzz' in the table; columns: 创新指数, "):
+        zb.plot.by_region(scores, "zzz")
