@@ -145,12 +145,18 @@ def summary_html(obj: Any) -> str:
 
 
 def uncertainty_html(obj: Any) -> str:
+    summary = f"<p>{html.escape(obj.summary()).replace(chr(10), '<br>')}</p>"
+    if obj.n == 0:  # the Sobol indices alone: a table of NaN statistics said nothing
+        return summary
     top = obj.node_ranks().sort_values("nominal_rank").head(20)
-    table = top[["nominal_rank", "median_rank", "rank_p05", "rank_p95", f"p_top{obj.top_k}"]].to_html(
-        float_format=lambda v: f"{v:g}"
-    )
-    return f"<p>{html.escape(obj.summary()).replace(chr(10), '<br>')}</p>{table}"
+    columns = ["nominal_rank", "median_rank", "rank_p05", "rank_p95", f"p_top{obj.top_k}"]
+    if obj._names:  # the regions' names beside their codes, as the plots show them
+        top.insert(0, "name", [obj._names.get(str(u), "") for u in top.index])
+        columns.insert(0, "name")
+    table = top[columns].to_html(float_format=lambda v: f"{v:g}")
+    return f"{summary}<p><i>the {len(top)} best by nominal rank</i></p>{table}"
 
 
 def uncertainty_text(obj: Any) -> str:
-    return f"UncertaintyResult({obj.n} replications, {len(obj._index)} regions, inputs: {', '.join(obj._core_model.inputs)})"
+    inputs = ", ".join(obj._core_model.inputs) or "none"
+    return f"UncertaintyResult({obj.n} replications, {len(obj._index)} regions, inputs: {inputs})"

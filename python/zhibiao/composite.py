@@ -781,7 +781,13 @@ class CompositeResult:
             f"Composite index '{self.root}': {n} regions, {len(self.framework.indicators)} indicators, "
             f"{len(self.framework.codes) - len(self.framework.indicators)} aggregates."
         )
-        return "\n".join([head, *self._core.method])
+        lines = [head, *self._core.method]
+        if "raw" in self.layers:
+            root = self.scores[self.root]
+            blank = [r for r in _regions_without_data(self.layer("raw")) if not np.isnan(root.get(r, np.nan))]
+            if blank:
+                lines.append(_imputed_alone_note(blank, self.ranks[self.root]))
+        return "\n".join(lines)
 
     @property
     def model_toml(self) -> str:
@@ -908,16 +914,58 @@ def _frame_inputs(df: Any, framework: Framework, numeric: list[Any], previous: A
     return numbers, labels, prev
 
 
+def _regions_without_data(raw: Any) -> list[Any]:
+    """The regions (index labels) with no value of any indicator in ``raw`` (regions × indicators)."""
+    if raw.shape[1] == 0:
+        return []
+    return list(raw.index[raw.isna().all(axis=1).to_numpy()])
+
+
+def _imputed_alone_note(regions: Sequence[Any], ranks: Any = None) -> str:
+    """The summary's note on regions scored although none of their indicators had a value: an
+    imputation filled every cell, so their score is the imputation's, not the region's."""
+    shown = [
+        f"{r} (rank {ranks[r]})" if ranks is not None and r in ranks.index and not _is_na(ranks[r]) else str(r)
+        for r in regions[:10]
+    ]
+    more = f" and {len(regions) - 10} more" if len(regions) > 10 else ""
+    return (
+        f"Note: {len(regions)} region{'s' if len(regions) != 1 else ''} without a value of any indicator "
+        f"{'are' if len(regions) != 1 else 'is'} scored from imputed values alone: {', '.join(shown)}{more}; "
+        'leave such regions out, or use Impute("none") to leave them unscored.'
+    )
+
+
+def _is_na(value: Any) -> bool:
+    import pandas as pd
+
+    return bool(pd.isna(value))
+
+
+def _check_rows(df: Any) -> None:
+    """A frame without rows is refused as such: each indicator's normaliser said "it has no values
+    (missing for every unit)", blaming the first column rather than the empty table."""
+    if len(df.index) == 0:
+        columns = ", ".join(map(str, df.columns[:5])) + (", …" if len(df.columns) > 5 else "")
+        raise _core.Error(f"the data have no rows (regions): there is nothing to score (columns: {columns or 'none'})")
+
+
+def _check_numeric(df: Any, numeric: Sequence[Any]) -> None:
+    """Without a framework the numeric columns are the indicators: there must be some."""
+    if not numeric:
+        raise _core.Error(
+            "build without a framework uses the numeric columns as indicators, and the data have none"
+            + _numbers_as_text(df)
+        )
+
+
 def _build_frame(
     df: Any, framework: Framework | None, model: Model | None, steps: Sequence[Step] | None, previous: Any
 ) -> CompositeResult:
+    _check_rows(df)
     numeric = _numeric_columns(df)
     if framework is None:
-        if not numeric:
-            raise _core.Error(
-                "build without a framework uses the numeric columns as indicators, and the data have none"
-                + _numbers_as_text(df)
-            )
+        _check_numeric(df, numeric)
         framework = Framework.flat([str(c) for c in numeric])
         _warn_of_amounts(framework.indicators, df.attrs.get("units"))
     if model is None:

@@ -337,7 +337,15 @@ def uncertainty(
     ]
     blocks = list(dask.compute(*tasks))
     core = core_model.merge(blocks, top_k, keep)
-    return _u.UncertaintyResult(core, df.index, framework, model, core_model)
+    return _u.UncertaintyResult(
+        core,
+        df.index,
+        framework,
+        model,
+        core_model,
+        without_data=_u._without_data(df, framework),
+        names=_u._region_names(df),
+    )
 
 
 __all__.append("uncertainty")

@@ -168,8 +168,14 @@ def _column(values: Any, indicator: str) -> Any:
     if isinstance(values, pd.Series):
         return values
     if indicator not in values.columns:
+        from ._suggest import closest_name
+
+        hint = closest_name(str(indicator), [str(c) for c in values.columns])
         raise _core.MissingVariableError(
-            f"no column '{indicator}' in the table (columns: {', '.join(map(str, values.columns[:12]))})"
+            f"no column '{indicator}' in the table"
+            + (f" (did you mean '{hint}'?)" if hint else "")
+            + f"; columns: {', '.join(map(str, values.columns[:12]))}"
+            + (", …" if len(values.columns) > 12 else "")
         )
     return values[indicator]
 

@@ -157,8 +157,10 @@ def _prepare(data: Any, framework: Any, steps: Any, previous: Any, period: str |
     if framework is None and model is not None:
         framework = model.framework
     df = _as_frame(data, period, framework.indicators if framework is not None else [])
+    _composite._check_rows(df)  # build()'s words for an empty table and one without numbers
     numeric = [c for c in df.columns if pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])]
     if framework is None:
+        _composite._check_numeric(df, numeric)
         framework = _composite.Framework.flat([str(c) for c in numeric])
     if model is None:
         model = _composite.Model.from_steps(steps, framework)
@@ -306,7 +308,33 @@ def uncertainty(
         )
     finally:
         close()
-    return UncertaintyResult(core, df.index, framework, model, core_model, sobol_raw, node=node)
+    return UncertaintyResult(
+        core,
+        df.index,
+        framework,
+        model,
+        core_model,
+        sobol_raw,
+        node=node,
+        without_data=_without_data(df, framework),
+        names=_region_names(df),
+    )
+
+
+def _region_names(df: Any) -> dict[str, str]:
+    """Region code → name, for the plots: the names a table of ``compute()`` carries
+    (``attrs["names"]``), else its ``name`` column (a Panel's entities), else none."""
+    carried = df.attrs.get("names")
+    if isinstance(carried, Mapping):
+        return {str(k): str(v) for k, v in carried.items()}
+    if "name" in df.columns:
+        return {str(k): str(v) for k, v in zip(df.index, df["name"]) if isinstance(v, str) and v}
+    return {}
+
+
+def _without_data(df: Any, framework: Any) -> list[Any]:
+    """The regions of ``df`` with no value of any of the framework's indicators."""
+    return _composite._regions_without_data(df[list(framework.indicators)])
 
 
 def _setup(
@@ -334,8 +362,12 @@ class UncertaintyResult:
         core_model: Any,
         sobol_raw: Any = None,
         node: str | None = None,
+        without_data: Sequence[Any] = (),
+        names: Mapping[str, str] | None = None,
     ) -> None:
+        self._names = dict(names or {})  # region code → name, the plots' labels
         self._core = core
+        self._without_data = list(without_data)  # regions with no indicator value (summary note)
         self._index = index
         self.framework = framework
         self.model = model
@@ -475,6 +507,11 @@ class UncertaintyResult:
             f"Uncertainty analysis of '{node}': {self.n} replications, {len(self._index)} regions, inputs: "
             f"{', '.join(self._core_model.inputs) or 'none'}."
         ]
+        if not self._core_model.inputs:  # weights_noise= forgotten, or misplaced: ranks that cannot move
+            lines.append(
+                "Note: no assumption varies (give weights_noise, weights_dirichlet, weighting, aggregation, "
+                "normalisation, imputation, winmax or exclude_indicator): every replication is the nominal index."
+            )
         if self.n:  # n = 0: the Sobol indices alone, no rank intervals to describe
             r = self.node_ranks(node)
             width = (r["rank_p95"] - r["rank_p05"]).dropna()
@@ -482,6 +519,10 @@ class UncertaintyResult:
                 f"Rank interval (5th–95th percentile) width: median "
                 f"{np.median(width) if len(width) else float('nan'):g}, largest {width.max() if len(width) else float('nan'):g}."
             )
+            nominal = r["nominal_rank"]
+            blank = [u for u in self._without_data if u in nominal.index and not _composite._is_na(nominal[u])]
+            if blank:  # mean imputation ranked a county without a single figure 8th of 40, unremarked
+                lines.append(_composite._imputed_alone_note(blank, nominal))
             ranks = self.ranks
             unscored = ranks[ranks["no_score"] > 0].groupby("node", sort=False)["no_score"].max()
             for name, count in unscored.items():
@@ -521,16 +562,41 @@ class UncertaintyResult:
     # Plots -------------------------------------------------------------------------------
     @checked_keywords
     def plot_ranks(
-        self, node: str | None = None, ax: Any = None, top: int | None = None, regions: Sequence[str] | None = None
+        self,
+        node: str | None = None,
+        ax: Any = None,
+        top: int | None = None,
+        regions: Sequence[str] | None = None,
+        names: Mapping[str, str] | None = None,
     ) -> Any:
         """Median rank and 5–95% interval per region, sorted by median, nominal rank marked;
-        ``top`` keeps the best ``top`` by median rank, ``regions`` chosen regions."""
+        ``top`` keeps the best ``top`` by median rank, ``regions`` chosen regions (as the data's
+        index). Regions are labelled by name: ``names`` (code → name), else the names the data
+        carried (a table of ``compute()``, a Panel's entities), else their codes."""
         import matplotlib.pyplot as plt
 
+        from ._suggest import closest_name
+        from .plot import cjk_font
+
+        cjk_font()  # region and node names in Chinese drew as boxes before any zb.plot call
+        if self.n == 0:  # an empty plot and "converting a masked element to nan" before
+            raise _core.ArgumentError(
+                "plot_ranks: the analysis ran no replications (n = 0, the Sobol indices alone): there are no rank "
+                "intervals to draw; run with n ≥ 1, or draw the indices with plot_sobol()"
+            )
         r = self.node_ranks(node).sort_values(["median_rank", "nominal_rank"])
         if regions is not None:
+            known = [str(u) for u in r.index]
+            unknown = [str(x) for x in regions if str(x) not in known]
+            if unknown:  # they left the plot empty, or without the regions asked for, silently
+                hint = closest_name(unknown[0], known)
+                raise _core.ArgumentError(
+                    f"plot_ranks: regions not in the analysis: {', '.join(unknown)}"
+                    + (f" (did you mean '{hint}'?)" if hint else "")
+                )
             r = r[r.index.astype(str).isin([str(x) for x in regions])]
         if top is not None:
+            _check_counts(top=(top, 1))
             r = r.head(int(top))
         created = ax is None
         if ax is None:
@@ -539,7 +605,8 @@ class UncertaintyResult:
         ax.hlines(y, r["rank_p05"], r["rank_p95"], color="0.6", lw=2, label="5–95%")
         ax.plot(r["median_rank"], y, "o", color="C0", label="median")
         ax.plot(r["nominal_rank"].astype(float), y, "x", color="C3", label="nominal")
-        ax.set_yticks(y, [str(u) for u in r.index])
+        label = self._names if names is None else {str(k): str(v) for k, v in names.items()}
+        ax.set_yticks(y, [label.get(str(u), str(u)) for u in r.index])
         ax.invert_yaxis()
         ax.set_xlabel(f"rank of {node or self.root}")
         # Outside the axes, right of them: inside, a corner hides the widest 5–95% bars.
@@ -553,6 +620,9 @@ class UncertaintyResult:
         """First-order and total Sobol indices of each input, with their intervals."""
         import matplotlib.pyplot as plt
 
+        from .plot import cjk_font
+
+        cjk_font()  # a region's name as the output, Chinese input labels
         s = self.sobol
         if output not in set(s["output"]):
             raise _unknown_node(output, list(dict.fromkeys(s["output"])), None, what="output")
@@ -575,7 +645,10 @@ class UncertaintyResult:
                 capsize=3,
             )
         ax.set_xticks(x, list(s["input"]), rotation=30, ha="right")
-        ax.set_ylabel(f"Sobol index ({output})")
+        # The output in the title: beside the axis, "Sobol index (mean_abs_rank_shift)" ran past
+        # the top of the 3-inch figure and was clipped in a saved PNG.
+        ax.set_ylabel("Sobol index")
+        ax.set_title(output, fontsize="medium")
         ax.legend()
         if created:
             ax.figure.tight_layout()  # the rotated input names inside a saved figure
