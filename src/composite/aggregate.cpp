@@ -1,5 +1,6 @@
 // Aggregation level by level (zhibiao/composite/aggregate.hpp), compiled once.
 #include "zhibiao/composite/aggregate.hpp"
+#include "zhibiao/composite/options.hpp"
 
 #include "zhibiao/detail/edit_distance.hpp"
 
@@ -155,11 +156,11 @@ void weighted_means(const framework& fw, int group, const std::vector<int>& kids
             const double x = s(u, kids[c]), wc = w(static_cast<Eigen::Index>(c));
             if (!present(x) || wc == 0) continue;
             if (p <= 0 ? !(x > 0) : !(x >= 0 || p == 1))
-                throw method_error("aggregating '" + fw.at(group).code + "': a " +
-                                   aggregation_names[static_cast<int>(o.method)] + " mean (p = " + std::to_string(p) +
-                                   ") needs " + (p <= 0 ? "positive" : "non-negative") + " scores, and '" +
-                                   fw.at(kids[c]).code + "' has " + std::to_string(x) +
-                                   " (normalise to [1, 100] first)");
+                throw method_error(
+                    "aggregating '" + fw.at(group).code + "': a " + aggregation_names[static_cast<int>(o.method)] +
+                    " mean" + (o.method == aggregation::generalised ? " (p = " + format_number(p) + ")" : "") +
+                    " needs " + (p <= 0 ? "positive" : "non-negative") + " scores, and '" + fw.at(kids[c]).code +
+                    "' has " + format_number(x) + " (normalise to [1, 100] first)");
             if (other_power) ref = p > 0 ? std::max(ref, x) : std::min(ref, x);
         }
         if (other_power && !(ref > 0 && std::isfinite(ref))) ref = 1;  // all zero, or none present

@@ -153,3 +153,16 @@ def test_a_refused_value_in_a_build_names_its_region_not_its_position():
     with pytest.raises(zb.MethodError, match=r"region 'q' has 0") as e:
         C.build(_data(), fw, [C.Normalise("sum", cost="inverse"), C.Aggregate("arithmetic")])
     assert "entity q" in str(e.value) and "variable b" in str(e.value)
+
+
+def test_a_mean_that_needs_positive_scores_names_the_value_as_written():
+    # min-max gives 0 to the lowest region: "a geometric mean (p = 0.000000) ... has 0.000000" read
+    # as if a power had been set; the power is named only for the generalised mean
+    C = zb.composite
+    df = pd.DataFrame({"a": [1, 2, 3.0], "b": [3, 1, 2.0]}, index=pd.Index(["r1", "r2", "r3"], name="region"))
+    with pytest.raises(zb.MethodError, match=r"a geometric mean needs positive scores, and 'a' has 0 \(normalise"):
+        C.build(df, None, [C.Normalise("minmax"), C.Aggregate("geometric")])
+    with pytest.raises(zb.MethodError, match=r"generalised mean \(p = -0.5\) needs positive"):
+        C.build(df, None, [C.Normalise("minmax"), C.Aggregate("generalised", power=-0.5)])
+    with pytest.raises(zb.UnknownKeywordError, match="did you mean 'power'.*COINr"):  # COINr's a_genmean(x, w, p)
+        C.Aggregate("generalised", p=-0.5)
