@@ -257,6 +257,7 @@ def _columns(
 
     if isinstance(firms, Panel):
         return _panel_columns(card, firms, units)
+    _refuse_repeated_firms(card, firms)
     _check_units(card, units)
     n = len(firms)
     columns: list[Any] = []
@@ -283,6 +284,37 @@ def _columns(
             values = _core.Unit(units[name]).convert(values, _core.Unit(spec["unit"]))
         columns.append(np.ascontiguousarray(values))
     return columns, bad, text_problems
+
+
+def _refuse_repeated_firms(card: Any, firms: Any) -> None:
+    """A firm listed twice with different inputs (an index label on two rows that disagree, as
+    when two sheets are pasted together, one with revised figures) is refused, naming it, its
+    rows and an input that differs: both rows would be scored, the firm given two statuses, and
+    which figures are the firm's cannot be told. Identical repeats (copies stacked on purpose)
+    are scored row by row."""
+    index = firms.index
+    if index.is_unique:
+        return
+    import pandas as pd
+
+    names = [spec["id"] for spec in card.inputs if spec["id"] in firms.columns]
+    rows = np.flatnonzero(index.duplicated(keep=False))
+    codes, _ = pd.factorize(index[rows])
+    _, first = np.unique(codes, return_index=True)  # per firm: its first repeated row
+    values = firms.iloc[rows][names].to_numpy(dtype=object)
+    firsts = values[first[codes]]
+    with np.errstate(invalid="ignore"):
+        differ = ~((values == firsts) | (pd.isna(values) & pd.isna(firsts)))
+    bad = np.flatnonzero(differ.any(axis=1))
+    if len(bad):
+        k = int(bad[0])
+        columns = np.flatnonzero(differ[k])
+        n, one, other = names[columns[0]], firsts[k, columns[0]], values[k, columns[0]]
+        more = f" and {len(columns) - 1} more input(s)" if len(columns) > 1 else ""
+        raise _core.DuplicateRowError(
+            f"firm {index[rows[k]]!r} is listed twice with different inputs: rows {int(rows[first[codes[k]]])} and "
+            f"{int(rows[k])} of the table differ in {n} ({one!r} and {other!r}){more}: give the firm one row"
+        )
 
 
 def _refuse_misspelt_column(card: Any, name: str, spec: Mapping[str, Any], present: Iterable[Any]) -> None:
