@@ -332,11 +332,16 @@ def _refuse_misspelt_column(card: Any, name: str, spec: Mapping[str, Any], prese
 
 
 def _firm_index(firms: Any) -> Any:
+    """The result's index: the DataFrame's; a Panel's firm codes, with the period beside them
+    (firm, period) when the panel holds several periods — a firm is then scored once a period,
+    and its rows must say which year each is."""
     from ._panel import Panel
 
     if isinstance(firms, Panel):
         import pandas as pd
 
+        if len(firms._core.periods) > 1:
+            return firms.index().set_names(["firm", "period"])
         return pd.Index(firms._core.row_entity_codes(), name="firm", copy=False)
     return firms.index
 

@@ -19,7 +19,9 @@ def test_a_firm_listed_twice_with_different_figures_is_refused_naming_the_rows()
     # = 530/11100 = 4.77% < 5%, 第十一条 5), and summary() counted 3 firms, one of them twice.
     firms = pd.concat([hnte(a={}, b={}), hnte(a=dict(rd_y3=200.0))])
     for run in (zb.scorecards.evaluate, zb.scorecards.gap):
-        with pytest.raises(zb.DuplicateRowError, match=r"firm 'a' is listed twice .* rows 0 and 2 .* rd_y3 \(225.0 and 200.0\)"):
+        with pytest.raises(
+            zb.DuplicateRowError, match=r"firm 'a' is listed twice .* rows 0 and 2 .* rd_y3 \(225.0 and 200.0\)"
+        ):
             run(firms, "hnte-2016")
     # blank in both rows is the same figure, not a difference; identical copies are scored row by row
     same = pd.concat([hnte(a=dict(standards_bonus=np.nan))] * 2)
@@ -65,3 +67,30 @@ def test_the_cli_refuses_a_percentage_in_an_amount_column_whose_header_has_no_un
     # a unit in the header is the file's word: hitech_income[%] cannot be 万元 (an error, as before)
     stated = _cli("scorecard", "-", "--pack", "hnte-2016", stdin=text.replace("hitech_income", "hitech_income[%]"))
     assert stated.returncode != 0 and "hitech_income" in stated.stderr
+
+
+def test_a_panel_of_two_years_scores_each_firm_once_a_year_and_says_which_year(tmp_path):
+    # A panel with the firms of 2023 and 2024: each firm scored once a year. The rows were
+    # indexed by firm alone — "a" twice, "a passed" and "a ineligible" with no year to tell them
+    # apart, on the command line too (no year column written). 2023: R&D ratio (150+180+200)/
+    # (3000+3600+4500) = 530/11100 = 4.77% < 5% (第十一条 5) → ineligible; 2024: 555/11100 = 5% → passed.
+    text = _hnte_csv(a={}, b={}).splitlines()
+    header = text[0].replace("firm,", "firm,year,")
+    rows = [line.replace("a,", "a,2024,", 1).replace("b,", "b,2024,", 1) for line in text[1:]]
+    rd = list(hnte(x={}).drop(columns="rd_staff").columns).index("rd_y3") + 2  # after firm, year
+    y2023 = []
+    for line in rows:
+        cells = line.split(",")
+        cells[1], cells[rd] = "2023", "200.0"
+        y2023.append(",".join(cells))
+    path = tmp_path / "two_years.csv"
+    path.write_text("\n".join([header, *y2023, *rows]) + "\n", encoding="utf-8")
+    result = zb.scorecards.evaluate(zb.read_csv(path), "hnte-2016")
+    assert list(result.index.names) == ["firm", "period"]
+    assert result.loc[("a", "2023"), "status"] == "ineligible"
+    assert result.loc[("a", "2024"), "status"] == "passed"
+    assert zb.scorecards.gap(zb.read_csv(path), "hnte-2016").index.equals(result.index)
+    cli = _cli("scorecard", str(path), "--pack", "hnte-2016", "--gap", stdin="")
+    assert cli.returncode == 0, cli.stderr
+    out = pd.read_csv(io.StringIO(cli.stdout), dtype={"period": str}).set_index(["firm", "period"])
+    assert out.loc[("a", "2023"), "status"] == "ineligible" and out.loc[("a", "2024"), "status"] == "passed"
