@@ -266,6 +266,7 @@ def _columns(
     for spec in card.inputs:
         name = spec["id"]
         if name not in firms.columns:
+            _refuse_chinese_named_column(card, spec, firms.columns)
             if not spec["optional"]:
                 raise _core.MissingVariableError(
                     f"scorecard '{card.id}' needs column '{name}' ({spec['name_zh']}, {spec['unit']})"
@@ -315,6 +316,26 @@ def _refuse_repeated_firms(card: Any, firms: Any) -> None:
             f"firm {index[rows[k]]!r} is listed twice with different inputs: rows {int(rows[first[codes[k]]])} and "
             f"{int(rows[k])} of the table differ in {n} ({one!r} and {other!r}){more}: give the firm one row"
         )
+
+
+def _chinese_stem(name_zh: str) -> str:
+    cut = min((i for i in (name_zh.find("（"), name_zh.find("(")) if i >= 0), default=len(name_zh))
+    return name_zh[:cut].rstrip(" ")
+
+
+def _refuse_chinese_named_column(card: Any, spec: Mapping[str, Any], present: Iterable[Any]) -> None:
+    """An absent input whose Chinese name heads a column (the full name, or the short form before
+    its bracket when no other input shares it: "科技人员数"): refused with the id to rename it to,
+    as scorecard::inputs_from refuses it, rather than the input left blank (an optional one
+    silently: a direct-route flag 有效期内高新技术企业资格 ignored, the firm scored)."""
+    stem = _chinese_stem(spec["name_zh"])
+    unique = all(_chinese_stem(s["name_zh"]) != stem for s in card.inputs if s["id"] != spec["id"])
+    for column in present:
+        if isinstance(column, str) and column and (column == spec["name_zh"] or (unique and column == stem)):
+            raise _core.MissingVariableError(
+                f"scorecard '{card.id}' input '{spec['id']}' ({spec['name_zh']}) is not in the data, but column "
+                f"'{column}' is: its Chinese name (rename the column '{spec['id']}')"
+            )
 
 
 def _refuse_misspelt_column(card: Any, name: str, spec: Mapping[str, Any], present: Iterable[Any]) -> None:
