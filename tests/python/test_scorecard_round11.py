@@ -45,7 +45,7 @@ def _hnte_csv(**cells):
     return "\n".join(lines) + "\n"
 
 
-def test_the_cli_refuses_a_percentage_in_an_amount_column_whose_header_has_no_unit():
+def test_the_cli_refuses_a_percentage_in_an_amount_column_whose_header_has_no_unit(tmp_path):
     # "60%" typed in 高新技术产品收入 (an amount in 万元; the share is what it should make) by
     # every firm of the file: read as 0.6 万元, share 0.6/4500 = 0.013% < 60% (第十一条 6), each
     # firm "ineligible" for a cell the DataFrame path refuses as text (a column mixing "60%" and
@@ -57,6 +57,13 @@ def test_the_cli_refuses_a_percentage_in_an_amount_column_whose_header_has_no_un
     out = pd.read_csv(io.StringIO(result.stdout), index_col="firm")
     assert out["status"].tolist() == ["invalid input", "invalid input"]
     assert "'60%'" in result.stderr and "'75%'" in result.stderr and "hitech_income" in result.stderr
+    # the full-width ％ of a GB18030 file (as Excel saves it in a Chinese locale), read from a path
+    wide = tmp_path / "wide.csv"
+    wide.write_bytes(_hnte_csv(a={"hitech_income": "60％"}).encode("gb18030"))
+    result = _cli("scorecard", str(wide), "--pack", "hnte-2016", stdin="")
+    assert result.returncode == 0, result.stderr
+    assert pd.read_csv(io.StringIO(result.stdout), index_col="firm").loc["a", "status"] == "invalid input"
+    assert "60％" in result.stderr
     # a file with a percentage elsewhere (a firm's name) and amounts in the column: read as before,
     # "3,000" of 5000 = 60% exactly passes (不低于60%)
     text = _hnte_csv(b={"hitech_income": '"3,000"', "total_income": "5000"}).replace("firm,", "firm,name,")
