@@ -598,11 +598,50 @@ def _scorecard_summary(summary: Any) -> str:
     return _msg("scorecard_summary", pack=summary.pack, firms=summary.firms, counts=counts, failing=failing)
 
 
+def _percent_in(source: Any) -> bool:
+    """Whether the file holds a percent or per-mille sign anywhere (％ and ‰ too, in any encoding
+    the reader detects)."""
+    if hasattr(source, "getvalue"):
+        data = source.getvalue()
+    else:
+        with open(source, "rb") as f:
+            data = f.read()
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:4096]:  # UTF-16: decode (rare)
+        return any(mark in _core.decode_text(data)[0] for mark in ("%", "％", "‰"))
+    # UTF-8 or GB18030: a byte search, ~10x faster than decoding (a stray match only re-reads);
+    # ASCII % is never a trail byte in either. ％ and ‰ in UTF-8, then in GB18030.
+    return any(mark in data for mark in (b"%", b"\xef\xbc\x85", b"\xe2\x80\xb0", b"\xa3\xa5", b"\xa1\xeb"))
+
+
+def _scorecard_firms(source: Any, pack: str, year: str, sep: str) -> Any:
+    """The firm table; an input column whose header states no unit is read in the pack's unit
+    when the file holds a percentage anywhere, so that "60%" in an amount column (高新技术产品收入,
+    万元) is an unreadable cell (the firm invalid input, the cell in the load report), not 0.6 万元
+    read as the input's unit — a firm made ineligible by a share typed where an amount belongs."""
+    from . import scorecards
+
+    firms = _firms(source, year, sep)
+    if not isinstance(firms, Panel):
+        return firms  # read by pandas as text: evaluate refuses "60%" in a number column itself
+    card = scorecards._pack(pack)
+    names = set(firms.variables)
+    units = {
+        spec["id"]: spec["unit"]
+        for spec in card.inputs
+        if spec["id"] in names and not firms._core.unit_given(spec["id"]) and not _core.Unit(spec["unit"]).dimensionless
+    }
+    if not units or not _percent_in(source):
+        return firms
+    if hasattr(source, "seek"):
+        source.seek(0)
+    return _read(source, period_value=year, lenient=True, sep=sep, units=units)
+
+
 def scorecard_file(args: argparse.Namespace) -> int:
     from . import scorecards
 
     source = _input(args.file)
-    firms = _firms(source, args.year, args.sep)
+    firms = _scorecard_firms(source, args.pack, args.year, args.sep)
     with _progress_bar(_msg("explanations", pack=args.pack), "firms"):
         result = scorecards.evaluate(firms, args.pack, policy=args.policy)
     if args.gap:

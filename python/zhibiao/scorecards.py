@@ -257,6 +257,7 @@ def _columns(
 
     if isinstance(firms, Panel):
         return _panel_columns(card, firms, units)
+    _refuse_repeated_firms(card, firms)
     _check_units(card, units)
     n = len(firms)
     columns: list[Any] = []
@@ -265,6 +266,7 @@ def _columns(
     for spec in card.inputs:
         name = spec["id"]
         if name not in firms.columns:
+            _refuse_chinese_named_column(card, spec, firms.columns)
             if not spec["optional"]:
                 raise _core.MissingVariableError(
                     f"scorecard '{card.id}' needs column '{name}' ({spec['name_zh']}, {spec['unit']})"
@@ -285,6 +287,57 @@ def _columns(
     return columns, bad, text_problems
 
 
+def _refuse_repeated_firms(card: Any, firms: Any) -> None:
+    """A firm listed twice with different inputs (an index label on two rows that disagree, as
+    when two sheets are pasted together, one with revised figures) is refused, naming it, its
+    rows and an input that differs: both rows would be scored, the firm given two statuses, and
+    which figures are the firm's cannot be told. Identical repeats (copies stacked on purpose)
+    are scored row by row."""
+    index = firms.index
+    if index.is_unique:
+        return
+    import pandas as pd
+
+    names = [spec["id"] for spec in card.inputs if spec["id"] in firms.columns]
+    rows = np.flatnonzero(index.duplicated(keep=False))
+    codes, _ = pd.factorize(index[rows])
+    _, first = np.unique(codes, return_index=True)  # per firm: its first repeated row
+    values = firms.iloc[rows][names].to_numpy(dtype=object)
+    firsts = values[first[codes]]
+    with np.errstate(invalid="ignore"):
+        differ = ~((values == firsts) | (pd.isna(values) & pd.isna(firsts)))
+    bad = np.flatnonzero(differ.any(axis=1))
+    if len(bad):
+        k = int(bad[0])
+        columns = np.flatnonzero(differ[k])
+        n, one, other = names[columns[0]], firsts[k, columns[0]], values[k, columns[0]]
+        more = f" and {len(columns) - 1} more input(s)" if len(columns) > 1 else ""
+        raise _core.DuplicateRowError(
+            f"firm {index[rows[k]]!r} is listed twice with different inputs: rows {int(rows[first[codes[k]]])} and "
+            f"{int(rows[k])} of the table differ in {n} ({one!r} and {other!r}){more}: give the firm one row"
+        )
+
+
+def _chinese_stem(name_zh: str) -> str:
+    cut = min((i for i in (name_zh.find("（"), name_zh.find("(")) if i >= 0), default=len(name_zh))
+    return name_zh[:cut].rstrip(" ")
+
+
+def _refuse_chinese_named_column(card: Any, spec: Mapping[str, Any], present: Iterable[Any]) -> None:
+    """An absent input whose Chinese name heads a column (the full name, or the short form before
+    its bracket when no other input shares it: "科技人员数"): refused with the id to rename it to,
+    as scorecard::inputs_from refuses it, rather than the input left blank (an optional one
+    silently: a direct-route flag 有效期内高新技术企业资格 ignored, the firm scored)."""
+    stem = _chinese_stem(spec["name_zh"])
+    unique = all(_chinese_stem(s["name_zh"]) != stem for s in card.inputs if s["id"] != spec["id"])
+    for column in present:
+        if isinstance(column, str) and column and (column == spec["name_zh"] or (unique and column == stem)):
+            raise _core.MissingVariableError(
+                f"scorecard '{card.id}' input '{spec['id']}' ({spec['name_zh']}) is not in the data, but column "
+                f"'{column}' is: its Chinese name (rename the column '{spec['id']}')"
+            )
+
+
 def _refuse_misspelt_column(card: Any, name: str, spec: Mapping[str, Any], present: Iterable[Any]) -> None:
     """An absent optional input with a column that is no input of the pack but reads as a
     misspelling of it ("rd_expens", "hnte_certificate": _suggest.misspelt): a misspelt header,
@@ -300,11 +353,16 @@ def _refuse_misspelt_column(card: Any, name: str, spec: Mapping[str, Any], prese
 
 
 def _firm_index(firms: Any) -> Any:
+    """The result's index: the DataFrame's; a Panel's firm codes, with the period beside them
+    (firm, period) when the panel holds several periods — a firm is then scored once a period,
+    and its rows must say which year each is."""
     from ._panel import Panel
 
     if isinstance(firms, Panel):
         import pandas as pd
 
+        if len(firms._core.periods) > 1:
+            return firms.index().set_names(["firm", "period"])
         return pd.Index(firms._core.row_entity_codes(), name="firm", copy=False)
     return firms.index
 

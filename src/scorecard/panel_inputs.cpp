@@ -64,6 +64,34 @@ std::string misspelt_column(const panel& p, const std::string& id, const std::ve
     return {};
 }
 
+// The short form of an input's Chinese name: up to its first bracket ("科技人员数" of
+// "科技人员数（累计工作183天以上）"), as a table heads the column.
+std::string chinese_stem(const std::string& name_zh) {
+    std::size_t cut = std::min(name_zh.find("（"), name_zh.find('('));
+    if (cut == std::string::npos) cut = name_zh.size();
+    std::string stem = name_zh.substr(0, cut);
+    while (!stem.empty() && stem.back() == ' ') stem.pop_back();
+    return stem;
+}
+
+// A column headed with the Chinese name of an absent input (its full name, or the short form
+// when no other input of the pack shares it): the input in the table under the name the pack
+// gives it in Chinese, which would otherwise be left blank — for an optional input silently,
+// as a direct-route flag "有效期内高新技术企业资格" beside a firm then scored. The Python DataFrame
+// path (scorecards._chinese_named_column) makes the same test.
+std::string chinese_named_column(const panel& p, const scorecard_input& spec,
+                                 const std::vector<scorecard_input>& inputs) {
+    const std::string stem = chinese_stem(spec.name_zh);
+    const bool stem_unique = std::none_of(inputs.begin(), inputs.end(), [&](const scorecard_input& i) {
+        return i.id != spec.id && chinese_stem(i.name_zh) == stem;
+    });
+    for (const column& c : p.columns()) {
+        const std::string& name = c.name();
+        if (!name.empty() && (name == spec.name_zh || (stem_unique && name == stem))) return name;
+    }
+    return {};
+}
+
 // The unit a panel column's values are in: the caller's override, the panel's own, or none
 // (then the pack's unit is assumed).
 std::optional<unit> source_unit(const column& col, const std::vector<std::pair<std::string, std::string>>& units) {
@@ -105,6 +133,12 @@ scorecard_inputs scorecard::inputs_from(const panel& p,
         location where;
         where.variable = spec.id;
         if (!col) {
+            const std::string chinese = chinese_named_column(p, spec, inputs_);
+            if (!chinese.empty())
+                throw missing_variable_error("scorecard '" + id_ + "' input '" + spec.id + "' (" + spec.name_zh +
+                                                 ") is not in the data, but column '" + chinese +
+                                                 "' is: its Chinese name (rename the column '" + spec.id + "')",
+                                             spec.id, where);
             if (!spec.optional)
                 throw missing_variable_error("scorecard '" + id_ + "' needs column '" + spec.id + "' (" + spec.name_zh +
                                                  ", " + spec.unit_text + ")",

@@ -405,6 +405,21 @@ BOOST_AUTO_TEST_CASE(panel_inputs_refuse_missing_columns_unknown_names_and_wrong
     BOOST_TEST(sme().evaluate(sme().inputs_from(bare, {{"sales", "亿元"}})).total(0) == 62.0);
 }
 
+BOOST_AUTO_TEST_CASE(a_column_headed_with_an_inputs_chinese_name_is_refused_with_its_id) {
+    // 第八条 (indicators.md §6b): an HNTE certificate confirms a firm directly. Headed with the
+    // pack's Chinese name of hnte_certified, the column was ignored and the firm scored (62, passed
+    // here; "failed" for a firm below 60).
+    panel p = sme_panel();
+    p.add(column("有效期内高新技术企业资格", unit::parse("1"), Eigen::ArrayXd::Constant(1, 1)));
+    const std::string flag = message_of<missing_variable_error>([&] { sme().evaluate(p); });
+    BOOST_TEST(has(flag, "rename the column 'hnte_certified'"), flag);
+    // a required input headed with its Chinese name (职工总数, employees): named with its id too
+    panel staff = sme_panel(1, "employees");
+    staff.add(column("职工总数", unit::parse("人"), Eigen::ArrayXd::Constant(1, 40)));
+    const std::string named = message_of<missing_variable_error>([&] { sme().evaluate(staff); });
+    BOOST_TEST(has(named, "'职工总数' is: its Chinese name"), named);
+}
+
 BOOST_AUTO_TEST_CASE(a_panel_cell_the_loader_could_not_read_makes_the_firm_invalid) {
     panel p = sme_panel(2);
     Eigen::ArrayXd ip2(2);
