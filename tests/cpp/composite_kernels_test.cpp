@@ -132,6 +132,16 @@ std::vector<Eigen::VectorXd> awkward_columns() {
     return out;
 }
 
+/// The awkward columns of at least `n` rows, their first `n` rows side by side.
+Eigen::MatrixXd awkward_matrix(Eigen::Index n) {
+    std::vector<Eigen::VectorXd> pool;
+    for (const Eigen::VectorXd& c : awkward_columns())
+        if (c.size() >= n) pool.push_back(c.head(n));
+    Eigen::MatrixXd x(n, static_cast<Eigen::Index>(pool.size()));
+    for (std::size_t j = 0; j < pool.size(); ++j) x.col(static_cast<Eigen::Index>(j)) = pool[j];
+    return x;
+}
+
 /// Group imputation as it was: the matrix indexed cell by cell, then every cell still missing marked.
 imputed reference_group_impute(const Eigen::MatrixXd& x, const impute_options& o) {
     imputed out{x, mark_matrix::Zero(x.rows(), x.cols())};
@@ -253,11 +263,7 @@ BOOST_AUTO_TEST_CASE(the_outlier_rule_gives_the_bits_of_its_six_pass_rounds) {
 BOOST_AUTO_TEST_CASE(treat_of_a_matrix_gives_the_bits_of_the_rule_column_by_column) {
     // treat() finds every column's starting shape four columns at a time (column_shapes).
     const Eigen::Index n = 40;
-    std::vector<Eigen::VectorXd> pool;
-    for (const Eigen::VectorXd& c : awkward_columns())
-        if (c.size() >= n) pool.push_back(c.head(n));
-    Eigen::MatrixXd x(n, static_cast<Eigen::Index>(pool.size()));
-    for (std::size_t j = 0; j < pool.size(); ++j) x.col(static_cast<Eigen::Index>(j)) = pool[j];
+    const Eigen::MatrixXd x = awkward_matrix(n);
     int logged = 0, winsorised = 0;
     for (const int winmax : {1, 5}) {
         treat_options o;
@@ -286,11 +292,7 @@ BOOST_AUTO_TEST_CASE(group_imputation_gives_the_bits_of_the_cell_by_cell_loops) 
     // 40 regions in groups "a".."e" and unlabelled ones; columns with missing values, signed zeros,
     // huge, negative and denormal values; a group with no value present in some columns.
     const Eigen::Index n = 40;
-    std::vector<Eigen::VectorXd> pool;
-    for (const Eigen::VectorXd& c : awkward_columns())
-        if (c.size() >= n) pool.push_back(c.head(n));
-    Eigen::MatrixXd x(n, static_cast<Eigen::Index>(pool.size()));
-    for (std::size_t j = 0; j < pool.size(); ++j) x.col(static_cast<Eigen::Index>(j)) = pool[j];
+    Eigen::MatrixXd x = awkward_matrix(n);
     impute_options o;
     for (Eigen::Index i = 0; i < n; ++i)
         o.group.push_back(i % 9 == 4 ? "" : std::string(1, static_cast<char>('a' + i % 5)));
