@@ -29,6 +29,11 @@ struct csv_options {
     enum class layout_choice { automatic, wide, long_form };
 
     char separator = ',';
+    /// The decimal mark: '.' or ','. With ',' (Excel's CSV where the comma is the decimal mark,
+    /// separated by ';'), "1,5" is 1.5 and points group thousands ("1.234,5" is 1234.5; "1.5" is
+    /// not a number). 0, the default, is '.', except that in a file separated by ';' a number with
+    /// a comma ("1,500": 1.5 or 1500?) is refused as ambiguous until the mark is given.
+    char decimal = 0;
     encoding_choice encoding = encoding_choice::automatic;
     layout_choice layout = layout_choice::automatic;
     /// Column names; empty means "detect" (entity: entity, region, code, adcode, 地区代码, 地区, firm,
@@ -100,10 +105,15 @@ struct text_cells {
     std::vector<reason> reasons;                           ///< none, missing_input or unparseable per cell
     std::size_t first_bad = static_cast<std::size_t>(-1);  ///< the first unparseable cell, or -1
     std::string problem;                                   ///< what is wrong with it, quoting it
+    /// No unit was stated and every number was written as a percentage ("60%", "5‰"): the values
+    /// are in %, and the column is one in % (read_csv gives such a column that unit).
+    bool in_percent = false;
 };
+/// `decimal` as csv_options::decimal in a file separated by ';': '.', ',', or 0 for '.' with a number
+/// holding a comma refused as ambiguous.
 text_cells parse_text_cells(const std::vector<std::optional<std::string>>& cells, const unit& u,
                             const std::vector<std::string>& na_values = csv_options{}.na_values,
-                            bool unit_stated = true);
+                            bool unit_stated = true, char decimal = '.');
 
 /// The bytes of a definition file (catalogue, rules, scorecard pack, composite model, lexicon), as
 /// every loader of those reads them: file_not_found_error, file_error when it is not a regular
@@ -115,6 +125,9 @@ namespace detail {
 /// Returns false (leaving `value` unspecified) when the text is not a number; `percent_exponent`
 /// receives -2 for a trailing %, -3 for ‰, 0 otherwise. Missing texts are not handled here.
 bool parse_number(std::string_view text, double& value, int& percent_exponent);
+/// The same with ',' as the decimal mark and '.' grouping thousands ("1.234,5"); `decimal` '.'
+/// is the overload above.
+bool parse_number(std::string_view text, double& value, int& percent_exponent, char decimal);
 }  // namespace detail
 
 }  // namespace zhibiao

@@ -111,6 +111,9 @@ struct load_report {
     std::vector<std::string> ignored_columns;
     /// Columns read as another variable: (header name, variable id), e.g. (地区生产总值, gdp).
     std::vector<std::pair<std::string, std::string>> renamed_columns;
+    /// Columns whose header states no unit, read in % because every number in them was written as a
+    /// percentage ("60%", "5‰").
+    std::vector<std::string> percent_columns;
     std::vector<load_issue> issues;  ///< the first `max_reported_issues` of them
     std::size_t issues_not_listed = 0;
 };

@@ -51,6 +51,7 @@ py::dict report_to_dict(const load_report& r) {
     py::dict renamed;
     for (const auto& [written, id] : r.renamed_columns) renamed[py::str(written)] = id;
     d["renamed_columns"] = renamed;
+    d["percent_columns"] = r.percent_columns;
     py::list issues;
     for (const auto& i : r.issues)
         issues.append(py::dict(py::arg("line") = i.line, py::arg("column") = i.column, py::arg("variable") = i.variable,
@@ -64,8 +65,10 @@ csv_options make_options(char separator, const std::string& encoding, const std:
                          std::string period_col, std::string name, std::string parent,
                          const std::vector<std::pair<std::string, std::string>>& units, std::vector<std::string> ignore,
                          std::optional<std::vector<std::string>> na_values, bool lenient, unsigned threads,
-                         std::string period_value) {
+                         std::string period_value, const std::string& decimal) {
     csv_options o;
+    if (decimal.size() > 1) throw argument_error("decimal must be '.' or ',', not '" + decimal + "'");
+    o.decimal = decimal.empty() ? '\0' : decimal[0];  // checked with the separator by the loader
     o.threads = threads;
     o.period_value = std::move(period_value);
     o.separator = separator;
@@ -261,15 +264,22 @@ void register_cell_readers(py::module_& m) {
     m.def(
         "parse_text_cells",
         [](const std::vector<std::optional<std::string>>& cells, const std::optional<std::string>& unit_text,
-           std::optional<std::vector<std::string>> na_values) {
+           std::optional<std::vector<std::string>> na_values, const std::string& decimal) {
             const unit u = unit_text && !unit_text->empty() ? unit::parse(*unit_text) : unit{};
             const bool unit_stated = unit_text && !unit_text->empty();
-            text_cells r = parse_text_cells(cells, u, na_values ? *na_values : csv_options{}.na_values, unit_stated);
+            if (decimal.size() > 1 || (decimal != "." && decimal != "," && !decimal.empty()))
+                throw argument_error("decimal must be '.', ',' or '' (a ';' file's ambiguous comma refused), not '" +
+                                     decimal + "'");
+            text_cells r = parse_text_cells(cells, u, na_values ? *na_values : csv_options{}.na_values, unit_stated,
+                                            decimal.empty() ? '\0' : decimal[0]);
             py::object first_bad = r.first_bad == static_cast<std::size_t>(-1) ? py::none() : py::cast(r.first_bad);
-            return py::make_tuple(copy_to_numpy(r.values), reasons_to_numpy(r.reasons), first_bad, r.problem);
+            py::object found_unit = r.in_percent ? py::cast("%") : py::none();
+            return py::make_tuple(copy_to_numpy(r.values), reasons_to_numpy(r.reasons), first_bad, r.problem,
+                                  found_unit);
         },
-        py::arg("cells"), py::arg("unit") = py::none(), py::arg("na_values") = py::none(),
-        "(values, reasons, first bad index or None, its problem): texts read by the CSV cell grammar.");
+        py::arg("cells"), py::arg("unit") = py::none(), py::arg("na_values") = py::none(), py::arg("decimal") = ".",
+        "(values, reasons, first bad index or None, its problem, '%' when no unit was given and every "
+        "number is a percentage, else None): texts read by the CSV cell grammar.");
     m.def(
         "read_text_file",
         [](const py::object& path) {
@@ -308,11 +318,11 @@ void register_csv_readers(py::module_& m) {
         [](const py::object& path_object, char separator, const std::string& encoding, const std::string& layout,
            std::string entity, std::string period_col, std::string name, std::string parent,
            std::vector<std::pair<std::string, std::string>> units, std::vector<std::string> ignore,
-           std::optional<std::vector<std::string>> na_values, bool lenient, unsigned threads,
-           std::string period_value) {
+           std::optional<std::vector<std::string>> na_values, bool lenient, unsigned threads, std::string period_value,
+           const std::string& decimal) {
             csv_options o = make_options(separator, encoding, layout, std::move(entity), std::move(period_col),
                                          std::move(name), std::move(parent), units, std::move(ignore),
-                                         std::move(na_values), lenient, threads, std::move(period_value));
+                                         std::move(na_values), lenient, threads, std::move(period_value), decimal);
             const std::string path = fs_path(path_object);
             interruptible ctrl_c;            // polled between blocks of rows
             py::gil_scoped_release release;  // parsing touches no Python object
@@ -322,17 +332,17 @@ void register_csv_readers(py::module_& m) {
         py::arg("entity") = "", py::arg("period") = "", py::arg("name") = "", py::arg("parent") = "",
         py::arg("units") = std::vector<std::pair<std::string, std::string>>{},
         py::arg("ignore") = std::vector<std::string>{}, py::arg("na_values") = py::none(), py::arg("lenient") = false,
-        py::arg("threads") = 0u, py::arg("period_value") = "");
+        py::arg("threads") = 0u, py::arg("period_value") = "", py::arg("decimal") = "");
     m.def(
         "parse_csv",
         [](const py::bytes& data, char separator, const std::string& encoding, const std::string& layout,
            std::string entity, std::string period_col, std::string name, std::string parent,
            std::vector<std::pair<std::string, std::string>> units, std::vector<std::string> ignore,
            std::optional<std::vector<std::string>> na_values, bool lenient, unsigned threads, std::string period_value,
-           const std::string& source) {
+           const std::string& decimal, const std::string& source) {
             csv_options o = make_options(separator, encoding, layout, std::move(entity), std::move(period_col),
                                          std::move(name), std::move(parent), units, std::move(ignore),
-                                         std::move(na_values), lenient, threads, std::move(period_value));
+                                         std::move(na_values), lenient, threads, std::move(period_value), decimal);
             std::string bytes = data;
             interruptible ctrl_c;            // polled (and progress reported) between blocks of rows
             py::gil_scoped_release release;  // parsing touches no Python object
@@ -342,7 +352,7 @@ void register_csv_readers(py::module_& m) {
         py::arg("entity") = "", py::arg("period") = "", py::arg("name") = "", py::arg("parent") = "",
         py::arg("units") = std::vector<std::pair<std::string, std::string>>{},
         py::arg("ignore") = std::vector<std::string>{}, py::arg("na_values") = py::none(), py::arg("lenient") = false,
-        py::arg("threads") = 0u, py::arg("period_value") = "", py::arg("source") = "<bytes>");
+        py::arg("threads") = 0u, py::arg("period_value") = "", py::arg("decimal") = "", py::arg("source") = "<bytes>");
 }
 
 }  // namespace

@@ -135,6 +135,10 @@ _CLI_ZH = {
     ),
     "{}; '-' reads standard input": "{}；'-' 表示读标准输入",
     "the field separator of FILE (default ','; \\t for tabs)": "FILE 的字段分隔符（默认 ','；制表符写 \\t）",
+    "the decimal mark of FILE's numbers, '.' or ',' (Excel's CSV separated by ';' where the comma is the decimal "
+    "mark); by default '.', and in a ';' file a number with a comma is refused until it is given": (
+        "FILE 中数字的小数点，'.' 或 ','（以 ';' 分隔、以逗号作小数点的 Excel CSV）；默认 '.'，" "以 ';' 分隔的文件中带逗号的数字在给出本选项前不予读取"
+    ),
     "write {} to FILE (default, or '-': standard output)": "将{}写入 FILE（默认或 '-'：标准输出）",
     # compute
     "compute catalogue indicators for a CSV panel": "由 CSV 面板数据计算指标目录中的指标",

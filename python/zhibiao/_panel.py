@@ -266,6 +266,7 @@ class Panel:
     _ignored: list[str]
     _ignored_reasons: dict[str, str]
     _renamed: dict[str, str]
+    _percent_columns: list[str]
     coverage: Any
     not_summed: Any
     findings: Any
@@ -326,7 +327,9 @@ class Panel:
             :func:`read_csv` does. ±inf is never a value: it becomes NaN with reason
             ``invalid_input`` (a number, not finite). A column named with a catalogue
             variable's Chinese name (``地区生产总值``) is that variable (``gdp``), listed in
-            ``panel.report["renamed_columns"]``.
+            ``panel.report["renamed_columns"]``. A column of texts with no unit given whose
+            numbers are all percentages ("13.5%") is a column in % (13.5), listed in
+            ``panel.report["percent_columns"]``.
         freq
             How a period column of dates is read: "year", "half", "quarter" or "month", each
             date becoming the period of that length that contains it. Without it, dates are
@@ -365,7 +368,7 @@ class Panel:
                         f"{bad.size} {rows} (index {shown}{more})"
                     )
         keys = (entity_codes, entity_index, period_values, period_index)
-        columns, renamed, seen = cls._load_columns(df, variables, units, keys, explicit, ignored)
+        columns, renamed, seen, percent = cls._load_columns(df, variables, units, keys, explicit, ignored)
         _check_units_loaded(units, seen, special, ignored)
 
         first_row = np.unique(entity_index, return_index=True)[1]
@@ -387,6 +390,7 @@ class Panel:
         panel._ignored = [str(c) for c in ignored]
         panel._ignored_reasons = {str(c): why for c, why in ignored.items()}
         panel._renamed = renamed
+        panel._percent_columns = percent
         return panel
 
     @staticmethod
@@ -451,13 +455,15 @@ class Panel:
         keys: tuple,
         explicit: bool,
         ignored: dict[Any, str],
-    ) -> tuple[list, dict[str, str], dict[str, Any]]:
-        """(columns as (variable, values, reasons, unit), renamed columns, variable → column) of
-        the variable columns; a text column that is not one of numbers goes to ``ignored``."""
+    ) -> tuple[list, dict[str, str], dict[str, Any], list[str]]:
+        """(columns as (variable, values, reasons, unit), renamed columns, variable → column,
+        columns read in % because their texts were all percentages) of the variable columns; a
+        text column that is not one of numbers goes to ``ignored``."""
         entity_codes, entity_index, period_values, period_index = keys
         columns = []
         renamed: dict[str, str] = {}
         seen: dict[str, Any] = {}
+        percent: list[str] = []
         for column in variables:
             if column not in df.columns:
                 raise _core.MissingVariableError(f"no column {column!r} in the DataFrame")
@@ -467,7 +473,8 @@ class Panel:
                     f"columns {seen[variable]!r} and {column!r} are both variable '{variable}'", variable=variable
                 )
             unit = units.get(column, units.get(variable, header_unit or None))
-            values, reasons = cls._column_values(
+            given = unit
+            values, reasons, unit = cls._column_values(
                 df,
                 column,
                 variable,
@@ -485,8 +492,10 @@ class Panel:
             seen[variable] = column
             if renamed_from:
                 renamed[str(column)] = variable
+            if unit and not given:
+                percent.append(variable)  # texts that were all percentages: a column in %
             columns.append((variable, values, reasons, unit))
-        return columns, renamed, seen
+        return columns, renamed, seen, percent
 
     @staticmethod
     def _column_values(
@@ -500,19 +509,21 @@ class Panel:
         period_index: np.ndarray,
         explicit: bool,
         header_unit: bool = False,
-    ) -> tuple[Any, Any]:
-        """(values, reasons or None) of one column; (None, why) for a column of texts that is not
+    ) -> tuple[Any, Any, str | None]:
+        """(values, reasons or None, unit) of one column — the unit given, or "%" for texts that
+        were all percentages with none given; (None, why, None) for a column of texts that is not
         one of numbers (left out unless named in ``variables`` or given a unit in its header)."""
         import pandas as pd
 
         series = df[column]
         if series.dtype == np.float64:
-            return _finite_only(series.to_numpy())  # a view of the DataFrame's block unless it holds ±inf
+            return (*_finite_only(series.to_numpy()), unit)  # a view of the DataFrame's block unless it holds ±inf
         if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(series.dtype):
-            return _finite_only(series.to_numpy(dtype=np.float64, na_value=np.nan))
+            return (*_finite_only(series.to_numpy(dtype=np.float64, na_value=np.nan)), unit)
         if not (pd.api.types.is_object_dtype(series.dtype) or pd.api.types.is_string_dtype(series.dtype)):
             raise _parse_error(f"column {column!r} holds {series.dtype} values, not numbers", variable=variable)
-        values, reasons, first_bad, problem = _core.parse_text_cells(_cell_texts(series), unit)
+        values, reasons, first_bad, problem, percent = _core.parse_text_cells(_cell_texts(series), unit)
+        unit = unit or percent
         # Guessing (no `variables`, no unit in the header): a column of texts is numbers only when
         # every cell is a number or a missing-value marker and at least one is a number. A column
         # named as a catalogue variable, or whose cells are mostly numbers, is meant as numbers:
@@ -522,10 +533,10 @@ class Panel:
         meant_as_numbers = explicit or header_unit or variable in _catalogue_variables() or numbers > not_numbers
         if first_bad is None:
             if meant_as_numbers or (reasons == 0).any():
-                return values, reasons
-            return None, "holds only missing-value markers, no number"
+                return values, reasons, unit
+            return None, "holds only missing-value markers, no number", None
         if not meant_as_numbers:
-            return None, f"holds texts that are not numbers (row {int(first_bad) + 1})"
+            return None, f"holds texts that are not numbers (row {int(first_bad) + 1})", None
         row = int(first_bad)
         # A guess from mostly numbers may meet a column of codes (industry 3511, C13): say how to leave it out.
         hint = "" if explicit or header_unit else "; a column of codes or labels is left out with variables=[...]"
@@ -577,6 +588,8 @@ class Panel:
             report["ignored_reasons"] = dict(self._ignored_reasons)  # column → why it was not loaded
         if getattr(self, "_renamed", None):
             report["renamed_columns"] = {**report["renamed_columns"], **self._renamed}
+        if getattr(self, "_percent_columns", None):
+            report["percent_columns"] = list(report["percent_columns"]) + self._percent_columns
         return report
 
     @checked_keywords
@@ -876,6 +889,7 @@ def read_csv(
     units: Mapping[str, str] | None = None,
     ignore: Sequence[str] = (),
     sep: str = ",",
+    decimal: str | None = None,
     encoding: str = "auto",
     layout: str = "auto",
     na_values: Sequence[str] | None = None,
@@ -905,6 +919,11 @@ def read_csv(
         column of the file is a MissingVariableError.
     sep
         The field separator (one character).
+    decimal
+        The decimal mark, "." or ",". With "," (Excel's CSV where the comma is the decimal mark,
+        separated by ";"), "1,5" is 1.5 and points group thousands ("1.234,5"). By default ".",
+        except that in a file separated by ";" a number with a comma ("1,500": 1.5 or 1500?) is
+        refused as ambiguous (ParseError naming the cell) until ``decimal`` is given.
     encoding
         "auto" (UTF-8 when valid, else GB18030), "utf-8" or "gb18030".
     layout
@@ -937,6 +956,7 @@ def read_csv(
         raise _core.ArgumentError(f"sep must be an ASCII mark (',', ';', '\\t', '|'...), not {sep!r}")
     options: dict[str, Any] = dict(
         separator=sep,
+        decimal=decimal or "",
         encoding=encoding,
         layout=layout,
         entity=entity or "",

@@ -371,7 +371,9 @@ def _write_indicators(values: Any, reasons: Any, args: argparse.Namespace) -> No
 
 def compute_file(args: argparse.Namespace) -> int:
     source = _input(args.file)
-    panel: Panel = _read(source, lenient=args.lenient, sep=args.sep)  # `rollup`'s <variable>_reason columns: reasons
+    panel: Panel = _read(
+        source, lenient=args.lenient, sep=args.sep, decimal=args.decimal
+    )  # `rollup`'s <variable>_reason columns: reasons
     with _progress_bar(_msg("indicators"), "ind"):
         values, reasons = panel.compute(args.ids or None, reasons=True)
     _write_indicators(values, reasons, args)
@@ -385,7 +387,7 @@ def compute_file(args: argparse.Namespace) -> int:
 
 def validate_file(args: argparse.Namespace) -> int:
     source = _input(args.file)
-    panel = _read(source, lenient=args.lenient, sep=args.sep)
+    panel = _read(source, lenient=args.lenient, sep=args.sep, decimal=args.decimal)
     findings = panel.validate(args.rules)
     with _output(args.out) as f:
         findings.to_csv(f, index=False)
@@ -413,7 +415,7 @@ def _parents(spec: str) -> Any:
 
 def rollup_file(args: argparse.Namespace) -> int:
     source = _input(args.file)
-    panel = _read(source, lenient=args.lenient, sep=args.sep)
+    panel = _read(source, lenient=args.lenient, sep=args.sep, decimal=args.decimal)
     parents = _parents(args.parents)
     to = args.to if parents == "admin" else None
     if args.to is not None and parents != "admin":
@@ -468,11 +470,13 @@ def _reason_columns(source: Any, sep: str) -> list[str]:
 def _composite_data(args: argparse.Namespace) -> Any:
     source = _input(args.file)
     if args.period is not None:  # a panel (entity, period, variables): the rows of one period
-        return _read(source, entity=args.unit, ignore=_reason_columns(source, args.sep), sep=args.sep)
-    return _unit_table(source, args.unit, args.sep)
+        return _read(
+            source, entity=args.unit, ignore=_reason_columns(source, args.sep), sep=args.sep, decimal=args.decimal
+        )
+    return _unit_table(source, args.unit, args.sep, args.decimal)
 
 
-def _unit_table(source: Any, unit: str | None, sep: str = ",") -> Any:
+def _unit_table(source: Any, unit: str | None, sep: str = ",", decimal: str | None = None) -> Any:
     """A CSV of one row per unit as a DataFrame indexed by the unit column (the first unless
     named): decoded as read_csv decodes (BOM, GB18030, UTF-16), every cell text read by read_csv's
     cell grammar ("1,234", full-width digits, missing-value markers), codes kept as written (0101),
@@ -504,21 +508,33 @@ def _unit_table(source: Any, unit: str | None, sep: str = ",") -> Any:
         raise _core.DuplicateRowError(
             f"{name}: data rows {rows[0]} and {rows[1]} are both unit {twice!r}: a unit is scored once"
         )
-    columns = {c: _number_or_label_column(df[c], c, codes, name) for c in df.columns if c != unit}
+    mark = _decimal_mark(sep, decimal)
+    columns = {c: _number_or_label_column(df[c], c, codes, name, mark) for c in df.columns if c != unit}
     return pd.DataFrame(columns, index=pd.Index(codes, name=unit))
 
 
-def _number_or_label_column(column: Any, header: str, codes: Any, source: str) -> Any:
+def _decimal_mark(sep: str, decimal: str | None) -> str:
+    """The decimal mark for parse_text_cells: the one given, else '.' — and '' in a file separated
+    by ';' (a number with a comma there is refused: Excel writes decimal commas in such files)."""
+    return decimal or ("" if sep == ";" else ".")
+
+
+def _number_or_label_column(column: Any, header: str, codes: Any, source: str, decimal: str = ".") -> Any:
     """Numbers when every cell reads as one or is missing; texts (labels) when fewer than half the
     filled cells read as numbers; a column of mostly numbers with a text among them is an error."""
     import numpy as np
 
     cells = [c if c.strip() else None for c in column.tolist()]
-    values, _, first_bad, problem = _core.parse_text_cells(cells)
+    # an all-percentage column: in %
+    values, _, first_bad, problem, _ = _core.parse_text_cells(cells, decimal=decimal)
     if first_bad is None:  # numbers and missing cells only (an empty column: all missing)
         return values
-    # Counted with percentages allowed: a column of 12.5% with one 12.5 is numbers, mixed.
-    numbers = int(np.count_nonzero(~np.isnan(_core.parse_text_cells(cells, "%")[0])))
+    # Counted with percentages allowed and either mark: a column of 12.5% with one 12.5 is numbers,
+    # mixed; so is one of 1,5 in a ';' file whose mark was not given.
+    numbers = max(
+        int(np.count_nonzero(~np.isnan(_core.parse_text_cells(cells, "%", decimal=mark)[0])))
+        for mark in ([decimal] if decimal else [".", ","])
+    )
     if 2 * numbers > sum(c is not None for c in cells):
         row = int(first_bad)
         raise _core.ParseError(f"{source}: data row {row + 1} (unit {codes.iloc[row]}, column {header}): {problem}")
@@ -574,13 +590,13 @@ def _year_said(error: Any, source: Any, year: str) -> Any:
     return error
 
 
-def _firms(source: Any, year: str, sep: str = ",") -> Any:
+def _firms(source: Any, year: str, sep: str = ",", decimal: str | None = None) -> Any:
     """The firm table through zhibiao's CSV loader (text in a number column makes that firm
     "invalid input"); without an id column, pandas numbers the firms by row."""
     import pandas as pd
 
     try:
-        return _read(source, period_value=year, lenient=True, sep=sep)
+        return _read(source, period_value=year, lenient=True, sep=sep, decimal=decimal)
     except _core.DuplicateRowError as e:
         raise _year_said(e, source, year) from None
     except _core.ParseError as e:
@@ -588,7 +604,32 @@ def _firms(source: Any, year: str, sep: str = ",") -> Any:
             raise
     if hasattr(source, "seek"):
         source.seek(0)
-    return pd.read_csv(source, sep=sep, dtype=str, keep_default_na=False)
+    return _in_decimal_points(
+        pd.read_csv(source, sep=sep, dtype=str, keep_default_na=False), _decimal_mark(sep, decimal)
+    )
+
+
+def _in_decimal_points(df: Any, decimal: str) -> Any:
+    """A table of texts whose number cells are written with decimal points, as scorecards read
+    texts: decimal commas swapped for points (decimal ','; "1.234,5" → "1,234.5", "12,5%" →
+    "12.5%"), or a number with a comma refused ('': a ';' file whose mark was not given). Other
+    texts (firm names) are kept as written."""
+    if decimal == ".":
+        return df
+    df = df.copy()
+    swap = str.maketrans(",.", ".,")
+    for column in df.columns:
+        cells = [c if c.strip() else None for c in df[column].tolist()]
+        # "%" stated: both kinds of number are read, as the scorecard reads each cell alone
+        read = _core.parse_text_cells(cells, "%", decimal=decimal or ".")[1] == 0
+        if decimal == ",":
+            df[column] = [c.translate(swap) if ok else c for c, ok in zip(df[column].tolist(), read)]
+            continue
+        for row, (cell, ok) in enumerate(zip(cells, read)):
+            if ok and ("," in cell or "，" in cell):
+                problem = _core.parse_text_cells([cell], decimal="")[3]
+                raise _core.ParseError(f"data row {row + 1}, column {column}: {problem}")
+    return df
 
 
 def _scorecard_summary(summary: Any) -> str:
@@ -613,35 +654,38 @@ def _percent_in(source: Any) -> bool:
     return any(mark in data for mark in (b"%", b"\xef\xbc\x85", b"\xe2\x80\xb0", b"\xa3\xa5", b"\xa1\xeb"))
 
 
-def _scorecard_firms(source: Any, pack: str, year: str, sep: str) -> Any:
+def _scorecard_firms(source: Any, pack: str, year: str, sep: str, decimal: str | None = None) -> Any:
     """The firm table; an input column whose header states no unit is read in the pack's unit
     when the file holds a percentage anywhere, so that "60%" in an amount column (高新技术产品收入,
     万元) is an unreadable cell (the firm invalid input, the cell in the load report), not 0.6 万元
     read as the input's unit — a firm made ineligible by a share typed where an amount belongs."""
     from . import scorecards
 
-    firms = _firms(source, year, sep)
+    firms = _firms(source, year, sep, decimal)
     if not isinstance(firms, Panel):
         return firms  # read by pandas as text: evaluate refuses "60%" in a number column itself
     card = scorecards._pack(pack)
     names = set(firms.variables)
+    # A column of percentages only was read in %, its unit not stated but found: read in the pack's
+    # unit too, so that each firm's "60%" is its own unreadable cell, not the whole table refused.
+    unstated = {v for v in names if not firms._core.unit_given(v)} | set(firms.report["percent_columns"])
     units = {
         spec["id"]: spec["unit"]
         for spec in card.inputs
-        if spec["id"] in names and not firms._core.unit_given(spec["id"]) and not _core.Unit(spec["unit"]).dimensionless
+        if spec["id"] in unstated and not _core.Unit(spec["unit"]).dimensionless
     }
     if not units or not _percent_in(source):
         return firms
     if hasattr(source, "seek"):
         source.seek(0)
-    return _read(source, period_value=year, lenient=True, sep=sep, units=units)
+    return _read(source, period_value=year, lenient=True, sep=sep, decimal=decimal, units=units)
 
 
 def scorecard_file(args: argparse.Namespace) -> int:
     from . import scorecards
 
     source = _input(args.file)
-    firms = _scorecard_firms(source, args.pack, args.year, args.sep)
+    firms = _scorecard_firms(source, args.pack, args.year, args.sep, args.decimal)
     with _progress_bar(_msg("explanations", pack=args.pack), "firms"):
         result = scorecards.evaluate(firms, args.pack, policy=args.policy)
     if args.gap:
@@ -658,7 +702,7 @@ def scorecard_file(args: argparse.Namespace) -> int:
     if isinstance(firms, Panel):
         _Messages.say(_load_report(firms, source))
         if issues := _cell_issues(firms, source):
-            _Messages.say(issues)
+            _Messages.say(_in_cli_words(issues))
     _Messages.say(_scorecard_summary(scorecards.summary(result)))
     _Messages.say(_msg("written_to", where=_where(args.out)))
     return 0
@@ -770,6 +814,13 @@ def _csv_file_argument(parser: argparse.ArgumentParser, what: str) -> None:
         default=",",
         metavar="CHAR",
         help="the field separator of FILE (default ','; \\t for tabs)",
+    )
+    parser.add_argument(
+        "--decimal",
+        choices=[".", ","],
+        metavar="MARK",
+        help="the decimal mark of FILE's numbers, '.' or ',' (Excel's CSV separated by ';' where the comma is the "
+        "decimal mark); by default '.', and in a ';' file a number with a comma is refused until it is given",
     )
 
 
@@ -1118,7 +1169,8 @@ def _quiet_stdout() -> None:
 
 def _in_cli_words(message: str) -> str:
     """The library's hint for a file separated otherwise names the Python keyword; here the flag."""
-    return re.sub(r"read it with sep='(.+?)' \(csv_options::separator\)", r"give --sep '\1'", message)
+    message = re.sub(r"read it with sep='(.+?)' \(csv_options::separator\)", r"give --sep '\1'", message)
+    return message.replace("decimal=',' or decimal='.' (csv_options::decimal)", "--decimal ',' or --decimal '.'")
 
 
 def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:

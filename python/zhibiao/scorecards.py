@@ -245,7 +245,7 @@ def _text_numbers(raw: Any, unit: str) -> tuple[np.ndarray, np.ndarray]:
     from ._panel import _cell_texts
 
     cells = pd.Series([int(v) if isinstance(v, (bool, np.bool_)) else v for v in raw.tolist()], dtype=object)
-    values, reasons, _, _ = _core.parse_text_cells(_cell_texts(cells), unit)
+    values, reasons, _, _, _ = _core.parse_text_cells(_cell_texts(cells), unit)
     return np.asarray(values, dtype=np.float64), np.asarray(reasons) == _REASON_UNPARSEABLE
 
 

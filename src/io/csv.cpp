@@ -118,6 +118,15 @@ bool parse_number(std::string_view text, double& value, int& percent_exponent) {
     return convert(s.data(), s.data() + s.size(), value);
 }
 
+bool parse_number(std::string_view text, double& value, int& percent_exponent, char decimal) {
+    if (decimal != ',') return parse_number(text, value, percent_exponent);
+    // The marks swapped ("1.234,5" → "1,234.5"), the cell reads as in a file with decimal points;
+    // a cell that already held a point in the swapped text's role is refused by its grouping.
+    std::string swapped = normalize_fullwidth(text);
+    for (char& c : swapped) c = c == ',' ? '.' : c == '.' ? ',' : c;
+    return parse_number(swapped, value, percent_exponent);
+}
+
 }  // namespace detail
 
 namespace {
@@ -125,6 +134,22 @@ namespace {
 using detail::trim;
 
 using field = std::string_view;
+
+// "1,500" where Excel may have written a decimal comma (a file separated by ';'): 1.5 or 1500.
+constexpr const char* ambiguous_comma_problem =
+    "a comma in a number of a file separated by ';', where Excel writes decimal commas (1,5 for 1.5): "
+    "give the decimal mark, decimal=',' or decimal='.' (csv_options::decimal)";
+
+bool has_comma(std::string_view text) {
+    return text.find(',') != std::string_view::npos || text.find("，") != std::string_view::npos;
+}
+
+// Not a number with decimal points, but one with a decimal comma ("1,5", "1.234,5").
+bool decimal_comma_number(std::string_view text) {
+    double value = 0;
+    int percent = 0;
+    return has_comma(text) && detail::parse_number(text, value, percent, ',');
+}
 
 // Splits rows. Quoted fields with doubled quotes are unescaped into `unescaped` (stable storage).
 class tokenizer {
@@ -618,12 +643,27 @@ private:
         }
     }
 
+    // A cell "13.5%" is 13.5 × 10^-2 of a dimensionless quantity: converted into the column's unit.
+    // A column whose header states no unit is read in % (13.5): if its numbers all turn out to be
+    // percentages it is a column in % (percentage_column), and if it mixes them with plain numbers
+    // the percentages are refused, so they never need another scale.
     void prepare_percent(variable_column& v) {
-        // A cell "13.5%" is 13.5 × 10^-2 of a dimensionless quantity: convert it into the column's unit.
         if (!v.u.dimensionless()) return;
         v.percent_ok = true;
-        v.percent_conversion = unit(dimension{}, -2, "%").to(v.u);
-        v.permille_conversion = unit(dimension{}, -3, "‰").to(v.u);
+        const unit target = v.unit_given ? v.u : percent_unit();
+        v.percent_conversion = unit(dimension{}, -2, "%").to(target);
+        v.permille_conversion = unit(dimension{}, -3, "‰").to(target);
+    }
+
+    static unit percent_unit() { return unit(dimension{}, -2, "%"); }
+
+    // A column of no stated unit whose numbers were all written as percentages ("60%", "5‰") holds
+    // a quantity in %, not a bare number: given that unit, so that whoever reads it in 万元 or 人
+    // is refused rather than handed 0.6 of it.
+    void make_percentage_column(variable_column& v) {
+        v.u = percent_unit();
+        v.unit_given = true;
+        report_.percent_columns.push_back(v.name);
     }
 
     // Counts and issues go to `sink`: the loader's report, or a chunk's while chunks run in parallel.
@@ -646,7 +686,9 @@ private:
                      std::size_t column, int& percent) const {
         ++sink.cells;
         percent = 0;
-        if (detail::parse_number(text, out, percent)) {
+        if (detail::parse_number(text, out, percent, options_.decimal)) {
+            if (options_.decimal == 0 && options_.separator == ';' && has_comma(text))
+                return bad_cell(sink, text, v, out, line, column, ambiguous_comma_problem);
             if (percent == 0) return reason::none;
             if (v.percent_ok) {
                 out = detail::convert_exactly(percent == -2 ? v.percent_conversion : v.permille_conversion, out);
@@ -661,6 +703,8 @@ private:
             ++sink.cells_missing;
             return reason::missing_input;
         }
+        if (options_.decimal == 0 && options_.separator == ';' && decimal_comma_number(text))
+            return bad_cell(sink, text, v, out, line, column, ambiguous_comma_problem);
         return bad_cell(sink, text, v, out, line, column, "not a number");
     }
 
@@ -947,6 +991,7 @@ private:
     // keeps nothing of it, though it may have written its cells), which the tokenizer reads.
     bool fast_row(const char*& p, const char* end, const std::vector<int>& roles, chunk& c,
                   const std::vector<double*>& out, std::size_t line) const {
+        if (options_.decimal == ',') return false;  // plain_number reads "1.5" as 1.5, a grouping error there
         const char sep = options_.separator;
         const std::size_t row = c.first_row + c.rows();
         std::string_view keys[4];
@@ -1374,7 +1419,8 @@ private:
             plain_line = earliest(plain_line, earliest(c.kinds[k].first_plain_line, c.first_fast_line));
             percent_line = earliest(percent_line, c.kinds[k].first_percent_line);
         }
-        if (plain_line == 0 || percent_line == 0) return;
+        if (percent_line == 0) return;
+        if (plain_line == 0) return make_percentage_column(v);
         const std::string problem = "a percentage in column " + detail::quoted(v.name) +
                                     ", whose header states no unit, while line " + std::to_string(plain_line) +
                                     " has a plain number there (100× apart): state the unit in the header (" + v.name +
@@ -1446,6 +1492,11 @@ private:
             st.filled[i].resize(keys.entity_of_row.size(), 0);
             report_.cells_missing += static_cast<std::size_t>(std::count(st.filled[i].begin(), st.filled[i].end(), 0));
             report_.cells += static_cast<std::size_t>(std::count(st.filled[i].begin(), st.filled[i].end(), 0));
+            // The first kind of number a variable's records gave is the kind kept (check_long_percent).
+            if (i < st.first_kind_line.size()) {
+                const auto [plain, percent] = st.first_kind_line[i];
+                if (percent != 0 && (plain == 0 || percent < plain)) make_percentage_column(st.vars[i]);
+            }
         }
         return finish(keys, st.vars);
     }
@@ -1638,6 +1689,18 @@ namespace {
 // A separator that is part of a cell's grammar or of the line structure would silently cut
 // numbers ("1.5" on '.') or quoted text apart, and a byte ≥ 0x80 is part of a character in
 // every encoding read here.
+void check_decimal(const csv_options& options) {
+    if (options.decimal == 0 || options.decimal == '.' || options.decimal == ',') {
+        if (options.decimal == ',' && options.separator == ',')
+            throw argument_error(
+                "csv_options::decimal ',' needs another separator than ',' (Excel writes such "
+                "files separated by ';')");
+        return;
+    }
+    throw argument_error("csv_options::decimal must be '.' or ',', not " +
+                         detail::quoted(std::string(1, options.decimal)));
+}
+
 void check_separator(char separator) {
     const auto byte = static_cast<unsigned char>(separator);
     const bool usable = byte >= 0x20 && byte < 0x7F && separator != '"' && separator != '.' && separator != '+' &&
@@ -1652,6 +1715,7 @@ void check_separator(char separator) {
 
 panel parse_csv(std::string_view bytes, const csv_options& options, const std::string& source) {
     check_separator(options.separator);
+    check_decimal(options);
     return loader(bytes, options, source).run();
 }
 
@@ -1730,11 +1794,13 @@ void refuse_mixed_percentages(text_cells& out, const std::vector<std::optional<s
 }  // namespace
 
 text_cells parse_text_cells(const std::vector<std::optional<std::string>>& cells, const unit& u,
-                            const std::vector<std::string>& na_values, bool unit_stated) {
+                            const std::vector<std::string>& na_values, bool unit_stated, char decimal) {
     const std::unordered_set<std::string> na(na_values.begin(), na_values.end());
     const bool percent_ok = u.dimensionless();
-    const conversion percent = percent_ok ? unit(dimension{}, -2, "%").to(u) : conversion{};
-    const conversion permille = percent_ok ? unit(dimension{}, -3, "‰").to(u) : conversion{};
+    // Percentages in a column of no stated unit are read in %, as read_csv reads them (prepare_percent).
+    const unit target = unit_stated ? u : unit(dimension{}, -2, "%");
+    const conversion percent = percent_ok ? unit(dimension{}, -2, "%").to(target) : conversion{};
+    const conversion permille = percent_ok ? unit(dimension{}, -3, "‰").to(target) : conversion{};
     text_cells out;
     out.values.assign(cells.size(), std::numeric_limits<double>::quiet_NaN());
     out.reasons.assign(cells.size(), reason::missing_input);
@@ -1745,8 +1811,10 @@ text_cells parse_text_cells(const std::vector<std::optional<std::string>>& cells
         double x = 0;
         int exponent = 0;
         std::string problem;
-        if (!detail::parse_number(*cells[i], x, exponent))
-            problem = "not a number";
+        if (!detail::parse_number(*cells[i], x, exponent, decimal))
+            problem = decimal == 0 && decimal_comma_number(*cells[i]) ? ambiguous_comma_problem : "not a number";
+        else if (decimal == 0 && has_comma(*cells[i]))
+            problem = ambiguous_comma_problem;
         else if (exponent != 0 && !percent_ok)
             problem = "a percentage in a column of unit '" + u.symbol() + "'";
         if (problem.empty()) {
@@ -1764,8 +1832,12 @@ text_cells parse_text_cells(const std::vector<std::optional<std::string>>& cells
             out.problem = problem + ": " + detail::quoted(*cells[i]);
         }
     }
-    if (!unit_stated && !percent_cells.empty() && first_plain != static_cast<std::size_t>(-1))
-        refuse_mixed_percentages(out, cells, percent_cells, first_plain);
+    if (!unit_stated && !percent_cells.empty()) {
+        if (first_plain != static_cast<std::size_t>(-1))
+            refuse_mixed_percentages(out, cells, percent_cells, first_plain);
+        else
+            out.in_percent = true;
+    }
     return out;
 }
 
@@ -1773,6 +1845,7 @@ std::string read_definition_file(const std::string& path) { return detail::read_
 
 panel read_csv(const std::string& path, const csv_options& options) {
     check_separator(options.separator);  // before the file is read
+    check_decimal(options);
     // Read, not memory-mapped: another program truncating a mapped file would end this one with
     // SIGBUS. The copy goes to huge pages (file_buffer.hpp): fewer page faults than the parse.
     const detail::file_buffer file = detail::file_buffer::read(path, options.threads);

@@ -239,9 +239,41 @@ BOOST_AUTO_TEST_CASE(header_problems) {
 }
 
 BOOST_AUTO_TEST_CASE(percent_cells_convert_into_the_column_unit) {
-    panel p = parse_csv("entity,period,share[%],ratio\nA,2020,13.5%,13.5%\n");
+    panel p = parse_csv("entity,period,share[%],ratio[1]\nA,2020,13.5%,13.5%\n");
     BOOST_TEST(p.at("share").values()(0) == 13.5);
     BOOST_TEST(p.at("ratio").values()(0) == 0.135);
+}
+
+// Round 12: a column of no stated unit whose cells were all percentages ("60%") was read as the
+// bare number 0.6 with no unit, and whoever read it in 万元 took 0.6 万元. It is a column in %.
+BOOST_AUTO_TEST_CASE(a_column_of_percentages_only_is_in_percent) {
+    panel p = parse_csv("entity,period,share,rate,count\nA,2020,13.5%,5‰,3\nB,2020,,12‰,4\nC,2020,0.5%,NA,5\n");
+    const column& share = p.at("share");
+    BOOST_TEST(share.unit_given());
+    BOOST_TEST(share.unit().symbol() == "%");
+    BOOST_TEST(share.values()(0) == 13.5);
+    BOOST_TEST(std::isnan(share.values()(1)));
+    BOOST_TEST(share.values()(2) == 0.5);
+    const column& rate = p.at("rate");  // per mille cells only: in %, 5‰ = 0.5 %
+    BOOST_TEST(rate.unit().symbol() == "%");
+    BOOST_TEST(rate.values()(0) == 0.5);
+    BOOST_TEST(rate.values()(1) == 1.2);
+    BOOST_TEST(!p.at("count").unit_given());  // plain numbers keep no unit
+    // An amount read from it is refused, not 0.6 万元.
+    panel q = parse_csv("entity,period,sales\nA,2020,60%\n");
+    BOOST_CHECK_THROW(q.at("sales").unit().to(unit::parse("万元")), incompatible_units_error);
+    // The long layout: a variable whose records give percentages and no unit.
+    panel l = parse_csv("entity,period,variable,value\nA,2020,share,13.5%\nB,2020,share,7%\nA,2020,n,2\n");
+    BOOST_TEST(l.at("share").unit().symbol() == "%");
+    BOOST_TEST(l.at("share").values()(1) == 7.0);
+    BOOST_TEST(!l.at("n").unit_given());
+    // Mixed with plain numbers, leniently: the percentages are unparseable, the column unitless.
+    csv_options lenient;
+    lenient.lenient = true;
+    panel m = parse_csv("entity,period,x\nA,2020,13.5%\nB,2020,7\n", lenient);
+    BOOST_TEST(!m.at("x").unit_given());
+    BOOST_TEST(std::isnan(m.at("x").values()(0)));
+    BOOST_TEST(m.at("x").values()(1) == 7.0);
 }
 
 BOOST_AUTO_TEST_CASE(quoted_fields_with_separators_and_newlines) {
@@ -831,6 +863,63 @@ BOOST_AUTO_TEST_CASE(workbooks_and_binary_files_are_named_not_decoded) {
     const std::string broken = utf16("entity,period,x\nA,2024,1\n", true) + std::string("\x00\xDC", 2);
     const std::string s = message(broken);
     BOOST_TEST(s.find("UTF-16LE") != std::string::npos, s);
+}
+
+// Round 12: Excel writes CSV separated by ';' where the comma is the decimal mark. "1,500" there
+// was read as 1500 (grouped thousands) though it may mean 1.5: refused until the mark is given.
+BOOST_AUTO_TEST_CASE(decimal_commas_are_read_when_given_and_refused_when_ambiguous) {
+    const std::string text = "region;year;x;y\nA;2023;1,500;1.234,5\nB;2023;2,25;12\n";
+    try {
+        csv_options semicolon;
+        semicolon.separator = ';';
+        parse_csv(text, semicolon);
+        BOOST_FAIL("expected parse_error");
+    } catch (const parse_error& e) {
+        BOOST_TEST(e.where().line == 2u);
+        BOOST_TEST(e.where().column == 3u);
+        BOOST_TEST(std::string(e.what()).find("decimal=','") != std::string::npos);
+    }
+    // "1,5" is no number with decimal points: said to be one with a decimal comma, not "not a number".
+    try {
+        csv_options semicolon;
+        semicolon.separator = ';';
+        parse_csv("region;year;x\nA;2023;1,5\n", semicolon);
+        BOOST_FAIL("expected parse_error");
+    } catch (const parse_error& e) {
+        BOOST_TEST(std::string(e.what()).find("decimal=','") != std::string::npos);
+    }
+    csv_options comma;
+    comma.separator = ';';
+    comma.decimal = ',';
+    panel p = parse_csv(text, comma);
+    BOOST_TEST(p.at("x").values()(0) == 1.5);
+    BOOST_TEST(p.at("x").values()(1) == 2.25);
+    BOOST_TEST(p.at("y").values()(0) == 1234.5);
+    BOOST_TEST(p.at("y").values()(1) == 12.0);
+    // A point there groups thousands: "1.5" is no number, "1.234" is 1234; percentages as usual.
+    BOOST_CHECK_THROW(parse_csv("region;year;x\nA;2023;1.5\n", comma), parse_error);
+    BOOST_TEST(parse_csv("region;year;x\nA;2023;1.234\n", comma).at("x").values()(0) == 1234.0);
+    BOOST_TEST(parse_csv("region;year;x[%]\nA;2023;12,5%\n", comma).at("x").values()(0) == 12.5);
+    // Told the mark is a point, the comma groups thousands as in a ',' file.
+    csv_options point = comma;
+    point.decimal = '.';
+    BOOST_TEST(parse_csv("region;year;x\nA;2023;1,500\n", point).at("x").values()(0) == 1500.0);
+    // A file separated by ',' is unchanged: quoted "1,500" is 1500.
+    BOOST_TEST(parse_csv("region,year,x\nA,2023,\"1,500\"\n").at("x").values()(0) == 1500.0);
+    // Options that cannot hold.
+    csv_options both = comma;
+    both.separator = ',';
+    BOOST_CHECK_THROW(parse_csv(text, both), argument_error);
+    csv_options odd;
+    odd.decimal = 'x';
+    BOOST_CHECK_THROW(parse_csv(text, odd), argument_error);
+    // Texts from pandas, read by the same rule.
+    const std::vector<std::optional<std::string>> cells = {"1,500", "2"};
+    text_cells unclear = parse_text_cells(cells, unit{}, csv_options{}.na_values, false, '\0');
+    BOOST_TEST(unclear.first_bad == 0u);
+    BOOST_TEST(unclear.problem.find("decimal=','") != std::string::npos);
+    BOOST_TEST(parse_text_cells(cells, unit{}, csv_options{}.na_values, false, ',').values[0] == 1.5);
+    BOOST_TEST(parse_text_cells(cells, unit{}, csv_options{}.na_values, false, '.').values[0] == 1500.0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

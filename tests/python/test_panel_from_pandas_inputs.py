@@ -55,7 +55,8 @@ def test_round_brackets_that_are_not_units_stay_in_the_name():
 def test_numbers_written_as_text_are_read_or_refused_by_name():
     df = pd.DataFrame({"entity": ["A", "B"], "period": [2023, 2023], "share": ["13.5%", "—"], "note": ["x", "y"]})
     panel = zb.Panel.from_pandas(df)
-    assert panel.values("share")[0] == pytest.approx(0.135)
+    assert panel.values("share")[0] == 13.5 and panel.units["share"] == "%"  # percentages only: in % (round 12)
+    assert panel.report["percent_columns"] == ["share"]
     assert np.isnan(panel.values("share")[1])
     assert panel.report["ignored_columns"] == ["note"]
     df.loc[1, "share"] = "13.%"

@@ -115,7 +115,9 @@ def test_from_pandas_refuses_the_same_mix():
         pytest.approx(13.0),
         pytest.approx(12.5),
     ]
-    assert zb.Panel.from_pandas(_frame(share=["12.5%", "13%", "-"]), "region", "period").values("share")[0] == 0.125
+    # Percentages only, no unit given: a column in % (round 12; it was 0.125 with no unit).
+    only = zb.Panel.from_pandas(_frame(share=["12.5%", "13%", "-"]), "region", "period")
+    assert only.values("share")[0] == 12.5 and only.units["share"] == "%"
 
 
 def test_a_long_file_cannot_mix_percentages_and_plain_numbers_either():
@@ -124,4 +126,25 @@ def test_a_long_file_cannot_mix_percentages_and_plain_numbers_either():
     with pytest.raises(zb.ParseError, match="line 2 gives a percentage"):
         zb.read_csv(io.BytesIO(text))
     lenient = zb.read_csv(io.BytesIO(text), lenient=True)
-    assert lenient.values("share")[0] == 0.125 and np.isnan(lenient.values("share")[1])
+    # The first kind is kept: the percentage, so the variable is one in % (round 12; it was 0.125).
+    assert lenient.values("share")[0] == 12.5 and np.isnan(lenient.values("share")[1])
+    assert lenient.units["share"] == "%"
+
+
+def test_a_column_of_percentages_only_is_a_column_in_percent(sample_dir):
+    # Round 12: "60%" in every filled cell of a column without a unit was read as 0.6 with no unit;
+    # a scorecard reading it as an amount then took 0.6 万元 (a firm scored with its share typed where
+    # its R&D expense belongs). The column is in %: read_csv, a pipe and from_pandas agree.
+    text = "region,period,share,rd_expense\nA01,2024,13.5%,60%\nA02,2024,5‰,NA\nA03,2024,,7.5%\n"
+    for panel in (
+        zb.read_csv(io.StringIO(text)),
+        zb.Panel.from_pandas(pd.read_csv(io.StringIO(text), dtype=str), "region", "period"),
+    ):
+        assert panel.units == {"share": "%", "rd_expense": "%"}
+        assert panel.report["percent_columns"] == ["share", "rd_expense"]
+        assert panel.values("share")[:2].tolist() == [13.5, 0.5]  # 5‰ = 0.5 %
+        assert panel.values("rd_expense")[[0, 2]].tolist() == [60.0, 7.5]
+    firms = pd.read_csv(sample_dir / "firms_synthetic.csv", dtype=str).head(3).assign(rd_expense="60%")
+    panel = zb.read_csv(io.StringIO(firms.to_csv(index=False)), entity="firm", period_value="2024")
+    with pytest.raises(zb.IncompatibleUnitsError, match="rd_expense.*'%'.*万元"):
+        zb.scorecards.evaluate(panel, "tech-sme-2017")
