@@ -106,13 +106,18 @@ void decode_into(std::string_view s, std::size_t from, std::size_t to, std::size
             ++i;
             continue;
         }
-        if ((c >> 4) == 0xE && i + 3 <= to) {  // three bytes: every Chinese character, checked in line
+        // Three bytes: every Chinese character, checked in line. Lead bytes E1-EC, EE, EF are never
+        // an overlong form or a surrogate (those start with E0 and ED: the general path below), and
+        // only E2, E3 and EF lead to a character read as another (U+2212, U+3000, U+FF01-FF5E).
+        if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 3 <= to) {
             const unsigned c1 = p[i + 1], c2 = p[i + 2];
-            char32_t cp = ((c & 0x0F) << 12) | ((c1 & 0x3F) << 6) | (c2 & 0x3F);
-            if ((c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80 && cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
-                if (cp >= 0xFF01 && cp <= 0xFF5E) cp = cp - 0xFF01 + 0x21;
-                if (cp == 0x3000) cp = ' ';
-                if (cp == 0x2212) cp = '-';
+            if ((c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80) {
+                char32_t cp = ((c & 0x0F) << 12) | ((c1 & 0x3F) << 6) | (c2 & 0x3F);
+                if (c == 0xE2 || c == 0xE3 || c == 0xEF) {
+                    if (cp >= 0xFF01 && cp <= 0xFF5E) cp = cp - 0xFF01 + 0x21;
+                    if (cp == 0x3000) cp = ' ';
+                    if (cp == 0x2212) cp = '-';
+                }
                 *out++ = {cp, at};
                 i += 3;
                 continue;
@@ -258,8 +263,24 @@ double chinese_multiplier(char32_t c) {
             return 0;
     }
 }
-bool is_chinese_numeral(char32_t c) {
+// The characters for which a predicate holds, as a bitmap of the Basic Multilingual Plane made
+// once from the predicate itself (so the two never differ): one test a character where the
+// predicate was a chain of comparisons or a switch, on paths that run at every figure.
+template <bool (*Predicate)(char32_t)>
+const char_set& bmp_table() {
+    static const char_set table = [] {
+        char_set t;
+        for (char32_t c = 0; c < 0x10000; ++c)
+            if (Predicate(c)) t.add(c);
+        return t;
+    }();
+    return table;
+}
+bool is_chinese_numeral_test(char32_t c) {
     return chinese_digit(c) >= 0 || chinese_multiplier(c) > 0 || c == U'廿' || c == U'卅' || c == U'点';
+}
+bool is_chinese_numeral(char32_t c) {
+    return c < 0x10000 ? bmp_table<is_chinese_numeral_test>().has(c) : is_chinese_numeral_test(c);
 }
 
 // The numeral grammar of §7.3 over a run of code points; nullopt if it is not a numeral (only
@@ -325,11 +346,12 @@ std::optional<double> chinese_value(const code_points& cps, std::size_t from, st
     const char32_t f = c - 0xFF00;
     return f < 32 && ((full_width >> f) & 1);
 }
-bool stops_unit(char32_t c) {
+bool stops_unit_test(char32_t c) {
     return c == ' ' || c == '\t' || is_digit(c) || clause_end(c) || c == U'、' || c == '(' || c == ')' || c == U'（' ||
            c == U'）' || c == ':' || c == U'：' || c == U'“' || c == U'”' || c == '"' || c == 0xFFFD ||
            (is_chinese_numeral(c) && c != U'万' && c != U'亿' && c != U'千' && c != U'百' && c != U'点');  // 个百分点
 }
+bool stops_unit(char32_t c) { return c < 0x10000 ? bmp_table<stops_unit_test>().has(c) : stops_unit_test(c); }
 bool is_dash(char32_t c) {
     return c == '-' || c == U'—' || c == U'–' || c == '~' || c == U'～' || c == U'至' || c == U'到';
 }
@@ -3503,7 +3525,8 @@ std::vector<std::pair<std::size_t, std::size_t>> soft_breaks(std::string_view te
                 l.width += static_cast<std::size_t>(c < 0x80) + 2 * static_cast<std::size_t>(c >= 0xC0);
             }
             const std::string_view line = text.substr(l.begin, l.end - l.begin);
-            if (line.find_first_of(" \t") != std::string_view::npos) {  // blanks are rare in prose
+            // Blanks are rare in prose. (A loop, not find_first_of: that calls memchr per byte.)
+            if (std::any_of(line.begin(), line.end(), [](char c) { return c == ' ' || c == '\t'; })) {
                 bool cell = false, blank = false;
                 for (const char c : line) {
                     if (c == ' ' || c == '\t') {
