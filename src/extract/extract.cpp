@@ -901,10 +901,8 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
         std::string unit;
         std::size_t n = unit_length(text, cps, i, unit);
         if (!n && !chinese && !masked) n = measure_word_length(cps, i, unit);  // 一批, 一期: words, not figures
-        if (n && multiplier.empty())
-            q.unit.swap(unit), i += n;  // no concatenation for most figures
-        else if (n)
-            q.unit = multiplier + unit, i += n;
+        if (n)  // moved, not concatenated, for most figures
+            q.unit = multiplier.empty() ? std::move(unit) : multiplier + unit, i += n;
         else if (!multiplier.empty())
             q.unit = multiplier;
         else if (chinese || masked || code || damage == "leading_point")
