@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <memory>
+#include <vector>
 #include <cstdint>
 
 #include "bindings.hpp"
@@ -126,43 +127,68 @@ py::tuple qualifier_column(const fact_table& t, column_block& block) {
     return py::make_tuple(codes, categories);
 }
 
-// The figures as written, a str per row. A report states the same figure text again and again
-// (50%, 1项, 2025年…): a row whose text is one of the last seen in its slot of a small cache
-// shares that str instead of allocating its own (equal values, fewer objects and fresh pages).
+// The figures as written, a str per row. A report states the same figure texts again and again
+// (50%, 1项, 2025年…): a row whose text was seen before shares that str instead of allocating its
+// own (equal values, fewer objects and fresh pages). Every distinct text is kept, in an open-
+// addressing table (linear probing, at most half full): 8 MB of the bench text has 233,366 rows
+// and 1,471 distinct texts, of which a cache of 4,096 slots that evicted on a collision made
+// 73,000 strs (colliding texts took turns), this table 1,471. A report of all-distinct figures
+// keeps no more strs alive than its column holds anyway.
 class figure_strings {
 public:
+    figure_strings() : slots_(std::size_t{1} << 12), shift_(64 - 12) {}
     // A new reference to a str of `figure`.
     PyObject* get(std::string_view figure) {
-        slot& s = slots_[hash(figure) & (slots_.size() - 1)];
-        if (s.object && s.text == figure) {
-            Py_INCREF(s.object.ptr());
-            return s.object.ptr();
+        const std::uint64_t h = hash(figure);
+        for (std::size_t k = h >> shift_;; k = (k + 1) & (slots_.size() - 1)) {
+            slot& s = slots_[k];
+            if (!s.object) break;
+            if (s.hash == h && s.text == figure) {
+                Py_INCREF(s.object.ptr());
+                return s.object.ptr();
+            }
         }
         PyObject* o = PyUnicode_DecodeUTF8(figure.data(), static_cast<Py_ssize_t>(figure.size()), "replace");
         if (!o) throw py::error_already_set();
-        s.text = figure, s.object = py::reinterpret_borrow<py::object>(o);
+        if (2 * (used_ + 1) > slots_.size()) grow();
+        place({figure, h, py::reinterpret_borrow<py::object>(o)});
         return o;
     }
 
 private:
-    static std::size_t hash(std::string_view text) {
-        std::size_t h = 14695981039346656037ULL;  // FNV-1a: figures are a few bytes each
+    static std::uint64_t hash(std::string_view text) {
+        std::uint64_t h = 14695981039346656037ULL;  // FNV-1a: figures are a few bytes each
         for (const char c : text) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-        return h ^ (h >> 29);
+        return h * 0x9E3779B97F4A7C15ULL;  // Fibonacci hashing: the slot is the high bits
     }
     struct slot {
-        std::string_view text;  // views the table's quoted text, which outlives the cache
+        std::string_view text;  // views the table's quoted text, which outlives the strings
+        std::uint64_t hash = 0;
         py::object object;
     };
-    std::array<slot, 4096> slots_{};
+    void place(slot&& s) {
+        std::size_t k = s.hash >> shift_;
+        while (slots_[k].object) k = (k + 1) & (slots_.size() - 1);
+        slots_[k] = std::move(s), ++used_;
+    }
+    void grow() {
+        std::vector<slot> old(slots_.size() * 2);
+        old.swap(slots_);
+        --shift_, used_ = 0;
+        for (slot& s : old)
+            if (s.object) place(std::move(s));
+    }
+    std::vector<slot> slots_;
+    unsigned shift_;
+    std::size_t used_ = 0;
 };
 
 py::array figure_column(const fact_table& t) {
     py::array cells = py::module_::import("numpy").attr("empty")(t.size(), py::arg("dtype") = "object");
     PyObject** data = static_cast<PyObject**>(cells.mutable_data());
-    auto strings = std::make_unique<figure_strings>();
+    figure_strings strings;
     for (std::size_t i = 0; i < t.size(); ++i) {
-        PyObject* o = strings->get(t.figure(i));
+        PyObject* o = strings.get(t.figure(i));
         Py_XDECREF(data[i]);
         data[i] = o;
     }

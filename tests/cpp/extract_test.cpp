@@ -221,6 +221,35 @@ BOOST_AUTO_TEST_CASE(report_bytes_are_decoded_as_read_csv_decodes_them) {
     BOOST_TEST(utf16.text == "获批11项");
 }
 
+BOOST_AUTO_TEST_CASE(characters_the_decoder_reads_in_line_and_those_it_checks) {
+    // Three-byte characters are decoded in line unless their lead byte is E0 or ED: E0 80 AF (an
+    // overlong '/') and ED A0 80 (a surrogate) are no characters, each byte one invalid byte and one
+    // U+FFFD. Full-width digits (EF BC 91), the ideographic space (E3 80 80) and U+2212 (E2 88 92)
+    // read as their ASCII twins. Offsets by hand: 3 U+FFFD, 获批立项 3-6, １１项 7-10, ， 10, 3 U+FFFD
+    // 11-13, 专利授权量 14-18 (a phrase longer than the 8 bytes the word matcher compares at once),
+    // the space 19, 326件 20-24.
+    const std::string text =
+        "\xE0\x80\xAF获批立项１１项，\xED\xA0\x80专利授权量\xE3\x80\x80"
+        "326件，下降\xE2\x88\x92"
+        "5%，技术合同成交额二十八万元。";
+    const table_extraction x = extract_table(text);
+    BOOST_TEST(x.invalid_bytes == 6u);
+    const fact_table& t = x.facts;
+    BOOST_TEST_REQUIRE(t.size() == 4u);
+    BOOST_TEST(t.text_of(t.variable[0]) == "projects_approved");
+    BOOST_TEST(t.value[0] == 11.0);
+    BOOST_TEST(t.figure(0) == "１１项");
+    BOOST_TEST((t.char_begin[0] == 7u && t.char_end[0] == 10u));
+    BOOST_TEST(t.text_of(t.variable[1]) == "patents_granted");
+    BOOST_TEST(t.value[1] == 326.0);
+    BOOST_TEST((t.char_begin[1] == 20u && t.char_end[1] == 24u));
+    BOOST_TEST(t.value[2] == -5.0);  // 下降 then U+2212 then 5%: a decline of 5 %
+    BOOST_TEST(t.has(2, fact_flag::change));
+    BOOST_TEST(t.text_of(t.variable[3]) == "tech_contract_value");
+    BOOST_TEST(t.value[3] == 28.0);  // 二十八万元
+    BOOST_TEST(t.text_of(t.unit[3]) == "万元");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(report_damage)

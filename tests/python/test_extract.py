@@ -96,9 +96,9 @@ def test_the_columns_outlive_the_frame_and_writing_one_changes_no_other():
 
 
 def test_the_text_column_is_each_figure_as_written_when_figures_repeat_and_collide():
-    # The binding shares one str among rows of the same figure text (a cache of 4,096 slots): with
-    # 6,000 distinct figures, each written three times, rows whose texts share a slot must still
-    # each get their own figure.
+    # The binding shares one str among rows of the same figure text (a table that starts at 4,096
+    # slots and grows): with 6,000 distinct figures, each written three times, rows whose texts
+    # share a slot must still each get their own figure.
     figures = [f"{n}项" for n in range(6000)]
     report = "，".join(f"获批立项{f}" for f in figures * 3) + "。"
     facts = zb.extract(report)
@@ -106,6 +106,18 @@ def test_the_text_column_is_each_figure_as_written_when_figures_repeat_and_colli
     assert facts["text"].tolist() == figures * 3
     assert all(report[b:e] == t for b, e, t in zip(facts["begin"], facts["end"], facts["text"]))
     assert all(type(t) is str for t in facts["text"])
+
+
+def test_the_text_column_holds_one_str_per_distinct_figure_text():
+    # 1,500 distinct figures written in turn ten times: every row of a text shares one str object
+    # (1,500 objects for 15,000 rows). A cache that evicted a text when another took its slot made
+    # a new str each time two texts of one slot alternated (about 300 of these 1,500 collide in
+    # 4,096 slots, so several thousand objects).
+    figures = [f"{n}项" for n in range(1500)]
+    report = "，".join(f"获批立项{f}" for f in figures * 10) + "。"
+    facts = zb.extract(report)
+    assert facts["text"].tolist() == figures * 10
+    assert len({id(t) for t in facts["text"]}) == 1500
 
 
 def test_label_codes_come_in_the_dtype_pandas_keeps_and_share_the_block_of_the_numbers():
