@@ -37,8 +37,9 @@ struct csv_options {
     encoding_choice encoding = encoding_choice::automatic;
     layout_choice layout = layout_choice::automatic;
     /// Column names; empty means "detect" (entity: entity, region, code, adcode, 地区代码, 地区, firm,
-    /// firm_id, id, 统一社会信用代码, 企业名称;
-    /// period: period, year, 年份, 时期; name: name, 名称; parent: parent, 上级代码).
+    /// firm_id, id, 统一社会信用代码, 企业名称, 行政区划代码, 区县, 县（市、区）, 城市, 省份…;
+    /// period: period, year, 年份, 时期, 期间, 年度, 统计年度, 报告期, 年; name: name, 名称; parent:
+    /// parent, 上级代码). A name given that the header lacks is a parse_error with the closest heading.
     std::string entity;
     std::string period;
     /// The period of every row when the file has no period column (a firm table for one year).

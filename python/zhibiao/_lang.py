@@ -134,6 +134,8 @@ _CLI_ZH = {
         "帮助以及输出中名称和单位的语言：zh 或 en（默认取 $ZHIBIAO_LANG，其次 $LANG 以 zh 开头时为 zh；" "否则帮助为英文，名称和单位为中文）"
     ),
     "{}; '-' reads standard input": "{}；'-' 表示读标准输入",
+    "the column of entity codes, when its heading is not one zhibiao knows": "实体代码所在的列（列名不是 zhibiao 认得的名称时）",
+    "the column of periods, when its heading is not one zhibiao knows": "时期所在的列（列名不是 zhibiao 认得的名称时）",
     "the field separator of FILE (default ','; \\t for tabs)": "FILE 的字段分隔符（默认 ','；制表符写 \\t）",
     "the decimal mark of FILE's numbers, '.' or ',' (Excel's CSV separated by ';' where the comma is the decimal "
     "mark); by default '.', and in a ';' file a number with a comma is refused until it is given": (

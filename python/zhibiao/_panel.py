@@ -908,7 +908,7 @@ def read_csv(
         directory or device FileError.
     entity, period, name, parent
         Column names; detected when omitted (entity: entity, region, code, adcode, 地区代码,
-        地区; period: period, year, 年份, 时期; name: name, 名称, 地区名称, 企业名称, or 地区 beside
+        地区, 区县, 县（市、区）, 省份…; period: period, year, 年份, 时期, 年度, 报告期…; name: name, 名称, 地区名称, 企业名称, or 地区 beside
         地区代码; parent: parent, 上级代码). A long file's columns: variable or 指标, value or 数值,
         unit or 单位.
     units

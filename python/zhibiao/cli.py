@@ -372,7 +372,7 @@ def _write_indicators(values: Any, reasons: Any, args: argparse.Namespace) -> No
 def compute_file(args: argparse.Namespace) -> int:
     source = _input(args.file)
     panel: Panel = _read(
-        source, lenient=args.lenient, sep=args.sep, decimal=args.decimal
+        source, lenient=args.lenient, **_reading(args)
     )  # `rollup`'s <variable>_reason columns: reasons
     with _progress_bar(_msg("indicators"), "ind"):
         values, reasons = panel.compute(args.ids or None, reasons=True)
@@ -387,7 +387,7 @@ def compute_file(args: argparse.Namespace) -> int:
 
 def validate_file(args: argparse.Namespace) -> int:
     source = _input(args.file)
-    panel = _read(source, lenient=args.lenient, sep=args.sep, decimal=args.decimal)
+    panel = _read(source, lenient=args.lenient, **_reading(args))
     findings = panel.validate(args.rules)
     with _output(args.out) as f:
         findings.to_csv(f, index=False)
@@ -415,7 +415,7 @@ def _parents(spec: str) -> Any:
 
 def rollup_file(args: argparse.Namespace) -> int:
     source = _input(args.file)
-    panel = _read(source, lenient=args.lenient, sep=args.sep, decimal=args.decimal)
+    panel = _read(source, lenient=args.lenient, **_reading(args))
     parents = _parents(args.parents)
     to = args.to if parents == "admin" else None
     if args.to is not None and parents != "admin":
@@ -590,13 +590,24 @@ def _year_said(error: Any, source: Any, year: str) -> Any:
     return error
 
 
-def _firms(source: Any, year: str, sep: str = ",", decimal: str | None = None) -> Any:
+def _reading(args: argparse.Namespace) -> dict[str, Any]:
+    """How read_csv reads FILE, from --sep, --decimal, --entity and --period-column."""
+    return {
+        "sep": args.sep,
+        "decimal": args.decimal,
+        "entity": getattr(args, "entity", None),
+        "period": getattr(args, "period_column", None),
+    }
+
+
+def _firms(source: Any, year: str, reading: dict[str, Any]) -> Any:
     """The firm table through zhibiao's CSV loader (text in a number column makes that firm
     "invalid input"); without an id column, pandas numbers the firms by row."""
     import pandas as pd
 
+    sep, decimal = reading["sep"], reading["decimal"]
     try:
-        return _read(source, period_value=year, lenient=True, sep=sep, decimal=decimal)
+        return _read(source, period_value=year, lenient=True, **reading)
     except _core.DuplicateRowError as e:
         raise _year_said(e, source, year) from None
     except _core.ParseError as e:
@@ -654,14 +665,14 @@ def _percent_in(source: Any) -> bool:
     return any(mark in data for mark in (b"%", b"\xef\xbc\x85", b"\xe2\x80\xb0", b"\xa3\xa5", b"\xa1\xeb"))
 
 
-def _scorecard_firms(source: Any, pack: str, year: str, sep: str, decimal: str | None = None) -> Any:
+def _scorecard_firms(source: Any, pack: str, year: str, reading: dict[str, Any]) -> Any:
     """The firm table; an input column whose header states no unit is read in the pack's unit
     when the file holds a percentage anywhere, so that "60%" in an amount column (高新技术产品收入,
     万元) is an unreadable cell (the firm invalid input, the cell in the load report), not 0.6 万元
     read as the input's unit — a firm made ineligible by a share typed where an amount belongs."""
     from . import scorecards
 
-    firms = _firms(source, year, sep, decimal)
+    firms = _firms(source, year, reading)
     if not isinstance(firms, Panel):
         return firms  # read by pandas as text: evaluate refuses "60%" in a number column itself
     card = scorecards._pack(pack)
@@ -678,14 +689,14 @@ def _scorecard_firms(source: Any, pack: str, year: str, sep: str, decimal: str |
         return firms
     if hasattr(source, "seek"):
         source.seek(0)
-    return _read(source, period_value=year, lenient=True, sep=sep, decimal=decimal, units=units)
+    return _read(source, period_value=year, lenient=True, units=units, **reading)
 
 
 def scorecard_file(args: argparse.Namespace) -> int:
     from . import scorecards
 
     source = _input(args.file)
-    firms = _scorecard_firms(source, args.pack, args.year, args.sep, args.decimal)
+    firms = _scorecard_firms(source, args.pack, args.year, _reading(args))
     with _progress_bar(_msg("explanations", pack=args.pack), "firms"):
         result = scorecards.evaluate(firms, args.pack, policy=args.policy)
     if args.gap:
@@ -824,6 +835,17 @@ def _csv_file_argument(parser: argparse.ArgumentParser, what: str) -> None:
     )
 
 
+def _key_column_arguments(parser: argparse.ArgumentParser) -> None:
+    """--entity and --period-column: FILE's key columns when their headings are not ones read_csv
+    knows (entity, region, 地区代码, 区县…; period, year, 年份, 年度…)."""
+    parser.add_argument(
+        "--entity", metavar="COLUMN", help="the column of entity codes, when its heading is not one zhibiao knows"
+    )
+    parser.add_argument(
+        "--period-column", metavar="COLUMN", help="the column of periods, when its heading is not one zhibiao knows"
+    )
+
+
 def _out_argument(parser: argparse.ArgumentParser, what: str) -> None:
     parser.add_argument("--out", metavar="FILE", help=f"write {what} to FILE (default, or '-': standard output)")
 
@@ -838,6 +860,7 @@ def _add_compute(sub: Any, common: argparse.ArgumentParser) -> None:
         "value is missing (empty when present); --reasons FILE writes them to a table of their own.",
     )
     _csv_file_argument(p, "the panel CSV (entity, period and variable columns)")
+    _key_column_arguments(p)
     p.add_argument("--ids", nargs="+", metavar="ID", help="indicator ids to compute (default: the whole catalogue)")
     _out_argument(p, "the indicator table")
     reasons = p.add_mutually_exclusive_group()
@@ -876,6 +899,7 @@ def _add_validate(sub: Any, common: argparse.ArgumentParser) -> None:
         "rule, severity, message) are written as CSV; the exit status is 1 when there are any.",
     )
     _csv_file_argument(p, "the panel CSV")
+    _key_column_arguments(p)
     p.add_argument("--rules", metavar="TOML", help="a TOML file of [[rule]] tables (default: the built-in rules)")
     _out_argument(p, "the findings")
     p.add_argument("--lenient", action="store_true", help="load unparseable cells as missing instead of stopping")
@@ -892,6 +916,7 @@ def _add_rollup(sub: Any, common: argparse.ArgumentParser) -> None:
         "'zhibiao compute' reads, with units in the header (var[unit]).",
     )
     _csv_file_argument(p, "the panel CSV of the children")
+    _key_column_arguments(p)
     p.add_argument(
         "--parents",
         default="admin",
@@ -951,6 +976,7 @@ def _add_scorecard(sub: Any, common: argparse.ArgumentParser) -> None:
         "explanations); a progress bar on stderr when it is a terminal.",
     )
     _csv_file_argument(p, "the CSV of firms, one row each")
+    _key_column_arguments(p)
     p.add_argument(
         "--pack",
         default="tech-sme-2017",
@@ -1170,6 +1196,11 @@ def _quiet_stdout() -> None:
 def _in_cli_words(message: str) -> str:
     """The library's hint for a file separated otherwise names the Python keyword; here the flag."""
     message = re.sub(r"read it with sep='(.+?)' \(csv_options::separator\)", r"give --sep '\1'", message)
+    message = message.replace("name it with entity=...", "name it with --entity COLUMN")
+    message = message.replace("name it with period=...", "name it with --period-column COLUMN")
+    message = message.replace(
+        ", or give every row one with period_value=...", ""
+    )  # no such flag but scorecard's --year
     return message.replace("decimal=',' or decimal='.' (csv_options::decimal)", "--decimal ',' or --decimal '.'")
 
 

@@ -419,7 +419,10 @@ int find_column(const std::vector<std::string>& names, const std::string& wanted
             location w;
             w.file = source;
             w.line = 1;
-            throw parse_error(std::string("no ") + role + " column '" + wanted + "' in the header", w);
+            throw parse_error(
+                std::string("no ") + role + " column '" + wanted + "' in the header" +
+                    detail::suggestion(wanted, names, [](const std::string& n) { return std::string_view(n); }),
+                w);
         }
         return static_cast<int>(it - names.begin());
     }
@@ -431,10 +434,14 @@ int find_column(const std::vector<std::string>& names, const std::string& wanted
 }
 
 // The columns found by their usual headings, in English and Chinese (first found wins).
+// Statistical yearbooks head a county table 县（市、区） or 区县, a province's 地区 or 省份.
 constexpr std::initializer_list<const char*> entity_names = {
-    "entity", "region", "code",    "adcode", "地区代码",         "代码",
-    "地区",   "firm",   "firm_id", "id",     "统一社会信用代码", "企业名称"};
-constexpr std::initializer_list<const char*> period_names = {"period", "year", "年份", "时期", "期间"};
+    "entity", "region",  "code",         "adcode",           "地区代码", "代码",         "地区",
+    "firm",   "firm_id", "id",           "统一社会信用代码", "企业名称", "行政区划代码", "区划代码",
+    "区县",   "县区",    "县（市、区）", "县(市、区)",       "县市区",   "市县",         "城市",
+    "地市",   "省份",    "地区名称"};
+constexpr std::initializer_list<const char*> period_names = {"period", "year",     "年份",   "时期", "期间",
+                                                             "年度",   "统计年度", "报告期", "年"};
 
 std::string listed(std::initializer_list<const char*> names) {
     std::string out;

@@ -922,4 +922,22 @@ BOOST_AUTO_TEST_CASE(decimal_commas_are_read_when_given_and_refused_when_ambiguo
     BOOST_TEST(parse_text_cells(cells, unit{}, csv_options{}.na_values, false, '.').values[0] == 1500.0);
 }
 
+// Round 12: statistical yearbooks head a county table 区县 or 县（市、区） and the year 年度; such a
+// file stopped at "no entity column". A key column named in the options but absent says which
+// heading it most likely means.
+BOOST_AUTO_TEST_CASE(yearbook_headings_and_a_misspelt_key_column) {
+    panel p = parse_csv("县（市、区）,年度,gdp[亿元]\n崇川区,2023,1.5\n");
+    BOOST_TEST(p.entity_code(0) == "崇川区");
+    BOOST_TEST(p.periods()[0].to_string() == "2023");
+    BOOST_TEST(parse_csv("区县,统计年度,x\nA,2022,1\n").periods()[0].to_string() == "2022");
+    csv_options named;
+    named.entity = "regoin";
+    try {
+        parse_csv("region,year,x\nA,2023,1\n", named);
+        BOOST_FAIL("expected parse_error");
+    } catch (const parse_error& e) {
+        BOOST_TEST(std::string(e.what()).find("did you mean 'region'?") != std::string::npos);
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
