@@ -216,6 +216,7 @@ def by_region(
     ascending = _meta(indicator).get("direction", 1) == -1
     shown = present.sort_values(ascending=ascending)
     if top is not None:
+        _check_top(top)
         shown = shown.head(top)
     label_of = _names(values, names)
     ax = _axes(ax, (8, max(3.0, 0.28 * len(shown) + 1.2)))
@@ -364,6 +365,7 @@ def contributions(
     root = result.root
     order = result.scores[root].dropna().sort_values(ascending=False).index
     if top is not None:
+        _check_top(top)
         order = order[:top]
     label_of = names if names is not None else {}
     ax = _axes(ax, (8, max(3.0, 0.3 * len(order) + 1.2)))
@@ -379,6 +381,13 @@ def contributions(
     ax.set_title(f"{root}: {_word('contribution', lang)}")
     ax.legend(loc="lower right")
     return ax
+
+
+def _check_top(top: Any) -> None:
+    """top=0 drew an empty plot, top=-3 all but the last three: a whole number ≥ 1, or None."""
+    from .uncertainty import _check_counts
+
+    _check_counts(top=(top, 1))
 
 
 @checked_keywords

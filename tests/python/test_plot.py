@@ -47,6 +47,8 @@ def test_by_region_sorts_bars_draws_the_median_and_names_regions():
 def test_by_region_in_english_has_no_chinese_unit_and_top_limits_bars():
     ax = plot.by_region(_values(), "invention_patents_per_10k", period="2024", top=2, lang="en")
     assert len(ax.patches) == 2
+    with pytest.raises(zb.ArgumentError, match="top must be a whole number ≥ 1, not 0"):
+        plot.by_region(_values(), "invention_patents_per_10k", top=0)
     assert "items/10k persons" in ax.get_xlabel() and not _lang.has_chinese(ax.get_xlabel())
     assert "median" in ax.get_legend().get_texts()[0].get_text()
 
@@ -142,6 +144,11 @@ def test_contributions_stack_pillars_to_the_score():
     assert totals == pytest.approx(list(expected))
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["p1", "p2"]
     assert ax.get_yticklabels()[0].get_text() == "丁"  # d scores highest
+    # top=0 drew an empty plot, and top=-1 every unit but the last (round 12)
+    for top in (0, -1, 1.5):
+        with pytest.raises(zb.ArgumentError, match="top must be a whole number ≥ 1"):
+            plot.contributions(result, top=top)
+    assert len(plot.contributions(result, top=2).get_yticklabels()) == 2
 
 
 def test_scorecard_counts_statuses_and_failing_conditions():
