@@ -46,6 +46,7 @@ struct uncertainty_model::fast_scratch {
     std::vector<column_ref> kids;
     std::vector<std::pair<double, const double*>> terms;  ///< a complete group's weighted children
     std::vector<std::uint64_t> keys, spare;               ///< ranking: upper half of a score's order key, its unit
+    std::vector<std::uint32_t> ties;                      ///< bucket ranking: positions that may share a bucket
 };
 
 /// Ranks (1 = highest, ties share the lowest rank, NaN stays NaN) of x[0, n) into r (n < 2³²):

@@ -302,4 +302,40 @@ BOOST_AUTO_TEST_CASE(bucket_ranking_equals_rank_scores) {
     }
 }
 
+// The bucket ranking places each score and writes its rank in one pass, noting the places that
+// may share a bucket with the place before (read before that place is final: the note is
+// checked afterwards). One scratch for many columns, so stale elements of the previous
+// columns sit where the notes read; runs of equal scores at the top and the bottom of the
+// order, runs side by side, pairs and long runs — every rank against rank_scores().
+BOOST_AUTO_TEST_CASE(bucket_ranking_with_one_scratch_for_many_columns) {
+    std::uint64_t state = 777;
+    auto next = [&] {
+        state = state * 6364136223846793005u + 1442695040888963407u;
+        return static_cast<double>(state >> 11) * 0x1p-53;
+    };
+    uncertainty_model::fast_scratch s;
+    int wrong = 0, columns = 0;
+    for (int n : {64, 65, 100, 517, 3000, 2999, 64, 4096, 300, 3000}) {
+        for (int repeat = 0; repeat < 6; ++repeat, ++columns) {
+            Eigen::VectorXd x(n);
+            for (int i = 0; i < n; ++i) x(i) = std::exp(next() * 4 * (repeat % 3 + 1));  // skewed: clustered buckets
+            const int copies = 1 + repeat * 3;  // the highest and the lowest score repeated
+            for (int c = 1; c <= copies && 2 * c < n; ++c) x(c) = x(0), x(n - c) = x(n - 1);
+            x(0) = 1e9, x(n - 1) = -1;
+            for (int c = 1; c <= copies && 2 * c < n; ++c) x(c) = 1e9, x(n - c) = -1;
+            for (int i = copies + 1; i + 3 < n - copies; i += 7 + repeat)  // pairs and triples side by side
+                x(i + 1) = x(i), x(i + 2) = repeat % 2 ? std::nextafter(x(i), 0.0) : x(i);
+            const Eigen::VectorXd expected = rank_scores(x);
+            Eigen::VectorXd r(n);
+            std::vector<std::uint16_t> narrow(static_cast<std::size_t>(n), 9);
+            rank_descending(x.data(), static_cast<std::size_t>(n), s, r.data());
+            rank_descending(x.data(), static_cast<std::size_t>(n), s, narrow.data());
+            wrong += !same_bits(r, expected);
+            for (int i = 0; i < n; ++i) wrong += narrow[static_cast<std::size_t>(i)] != expected(i);
+        }
+    }
+    BOOST_TEST(columns == 60);
+    BOOST_TEST(wrong == 0);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
