@@ -110,6 +110,22 @@ double finish(double p, double num, double den) {
     return p == 1 ? num / den : p == 0 ? std::exp(num / den) : den / num;
 }
 
+/// Whether no value of x[0, n) is NaN: SSE2 where there is one, no early exit (no branch).
+bool no_nan(const double* x, Eigen::Index n) {
+    Eigen::Index u = 0;
+    bool clean = true;
+#if defined(__SSE2__)
+    __m128d nan = _mm_setzero_pd(), nan2 = nan;
+    for (; u + 4 <= n; u += 4) {
+        const __m128d v = _mm_loadu_pd(x + u), v2 = _mm_loadu_pd(x + u + 2);
+        nan = _mm_or_pd(nan, _mm_cmpunord_pd(v, v)), nan2 = _mm_or_pd(nan2, _mm_cmpunord_pd(v2, v2));
+    }
+    clean = _mm_movemask_pd(_mm_or_pd(nan, nan2)) == 0;
+#endif
+    for (; u < n; ++u) clean = clean && !std::isnan(x[u]);
+    return clean;
+}
+
 /// Children [c, c + N) of a complete group added to out in one pass over the units, in the
 /// order of the sum (out[u] + t_c) + t_{c+1} …: `First` starts the sum at the first term (added
 /// to +0 as detail::weighted_means does: 0 + t is t + 0, −0 becomes +0), `Last` finishes it and
@@ -121,19 +137,17 @@ bool add_children(const std::pair<double, const double*>* terms, double den, Eig
     std::array<const double*, N> x{};
     for (int j = 0; j < N; ++j)
         w[static_cast<std::size_t>(j)] = terms[j].first, x[static_cast<std::size_t>(j)] = terms[j].second;
-    std::uint64_t nan = 0;  // any mean NaN: or-ed without a branch (the pass still vectorises)
     for (Eigen::Index u = 0; u < n; ++u) {
         double sum = First ? term(w[0], x[0][u]) + 0.0 : out[u] + term(w[0], x[0][u]);
         for (int j = 1; j < N; ++j) sum += term(w[static_cast<std::size_t>(j)], x[static_cast<std::size_t>(j)][u]);
-        if constexpr (Last) {
-            const double mean = P == 1 ? sum / den : P == 0 ? std::exp(sum / den) : den / sum;
-            out[u] = mean;
-            nan |= static_cast<std::uint64_t>(mean != mean);
-        } else {
+        if constexpr (Last)
+            out[u] = P == 1 ? sum / den : P == 0 ? std::exp(sum / den) : den / sum;
+        else
             out[u] = sum;
-        }
     }
-    return Last && nan == 0;
+    // a pass of its own over the column just written (in L1): an or-ed test inside the loop
+    // above kept it from vectorising
+    return Last && no_nan(out, n);
 }
 
 template <int P, bool First, bool Last>
@@ -218,7 +232,7 @@ bool weighted_mean(const Eigen::VectorXd& w, double p, Eigen::Index n, fast_scra
             if (detail::present(x[u])) num[u] += p == -1 ? wc / x[u] : wc * x[u], den[u] += wc;
     }
     for (Eigen::Index u = 0; u < n; ++u) out[u] = den[u] == 0 ? missing_value : finish(p, num[u], den[u]);
-    return std::none_of(out, out + n, [](double x) { return std::isnan(x); });
+    return no_nan(out, n);
 }
 
 }  // namespace
