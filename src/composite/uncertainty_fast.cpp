@@ -110,28 +110,44 @@ double finish(double p, double num, double den) {
     return p == 1 ? num / den : p == 0 ? std::exp(num / den) : den / num;
 }
 
-/// Whether no value of x[0, n) is NaN: SSE2 where there is one, no early exit (no branch).
-bool no_nan(const double* x, Eigen::Index n) {
-    Eigen::Index u = 0;
-    bool clean = true;
+/// How many scores of x[0, n) are present, the lowest and the highest, without a branch (a
+/// missing score, NaN, fails every comparison and is skipped): SSE2 where there is one. Which
+/// of ±0 is kept does not matter: any bounds of the scores give a monotone bucket map, and the
+/// ranks do not depend on the buckets.
+score_range score_bounds(const double* x, std::size_t n) {
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    score_range b{0, inf, -inf};
+    std::size_t i = 0;
 #if defined(__SSE2__)
-    __m128d nan = _mm_setzero_pd(), nan2 = nan;
-    for (; u + 4 <= n; u += 4) {
-        const __m128d v = _mm_loadu_pd(x + u), v2 = _mm_loadu_pd(x + u + 2);
-        nan = _mm_or_pd(nan, _mm_cmpunord_pd(v, v)), nan2 = _mm_or_pd(nan2, _mm_cmpunord_pd(v2, v2));
+    __m128d low = _mm_set1_pd(inf), high = _mm_set1_pd(-inf), low2 = low, high2 = high;
+    __m128i present = _mm_setzero_si128();
+    for (; i + 4 <= n; i += 4) {  // two independent pairs of lanes
+        const __m128d v = _mm_loadu_pd(x + i), v2 = _mm_loadu_pd(x + i + 2);
+        low = _mm_min_pd(v, low), high = _mm_max_pd(v, high);  // (v < low ? v : low): NaN keeps low
+        low2 = _mm_min_pd(v2, low2), high2 = _mm_max_pd(v2, high2);
+        present = _mm_sub_epi64(present, _mm_castpd_si128(_mm_cmpord_pd(v, v)));  // −(−1) per score
+        present = _mm_sub_epi64(present, _mm_castpd_si128(_mm_cmpord_pd(v2, v2)));
     }
-    clean = _mm_movemask_pd(_mm_or_pd(nan, nan2)) == 0;
+    low = _mm_min_pd(low2, low), high = _mm_max_pd(high2, high);
+    std::array<double, 2> lows{}, highs{};
+    std::array<std::int64_t, 2> counts{};
+    _mm_storeu_pd(lows.data(), low), _mm_storeu_pd(highs.data(), high);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(counts.data()), present);
+    b = {static_cast<std::size_t>(counts[0] + counts[1]), std::min(lows[0], lows[1]), std::max(highs[0], highs[1])};
 #endif
-    for (; u < n; ++u) clean = clean && !std::isnan(x[u]);
-    return clean;
+    for (; i < n; ++i) {
+        const double v = x[i];
+        b.low = v < b.low ? v : b.low, b.high = v > b.high ? v : b.high;
+        b.present += v == v;
+    }
+    return b;
 }
 
 /// Children [c, c + N) of a complete group added to out in one pass over the units, in the
 /// order of the sum (out[u] + t_c) + t_{c+1} …: `First` starts the sum at the first term (added
-/// to +0 as detail::weighted_means does: 0 + t is t + 0, −0 becomes +0), `Last` finishes it and
-/// returns whether no unit's mean is NaN (false otherwise: only the last pass knows).
+/// to +0 as detail::weighted_means does: 0 + t is t + 0, −0 becomes +0), `Last` finishes it.
 template <int P, int N, bool First, bool Last>
-bool add_children(const std::pair<double, const double*>* terms, double den, Eigen::Index n, double* out) {
+void add_children(const std::pair<double, const double*>* terms, double den, Eigen::Index n, double* out) {
     auto term = [](double wc, double x) { return P == -1 ? wc / x : wc * x; };
     std::array<double, N> w{};
     std::array<const double*, N> x{};
@@ -145,13 +161,10 @@ bool add_children(const std::pair<double, const double*>* terms, double den, Eig
         else
             out[u] = sum;
     }
-    // a pass of its own over the column just written (in L1): an or-ed test inside the loop
-    // above kept it from vectorising
-    return Last && no_nan(out, n);
 }
 
 template <int P, bool First, bool Last>
-bool add_children(const std::pair<double, const double*>* terms, std::size_t count, double den, Eigen::Index n,
+void add_children(const std::pair<double, const double*>* terms, std::size_t count, double den, Eigen::Index n,
                   double* out) {
     switch (count) {
         case 1:
@@ -176,33 +189,31 @@ bool add_children(const std::pair<double, const double*>* terms, std::size_t cou
 /// out[u] = finish(p, Σ_c w_c·x_c[u] (w_c/x_c[u] for p = −1), den) over the children with a
 /// weight, accumulated in out itself (no zeroed scratch) up to eight children a pass (the
 /// passes as even as can be: a group of 5 in one, 10 in two of 5), the last pass fused with the
-/// finish: every unit's sum in the order of detail::weighted_means. Whether no mean is NaN.
+/// finish: every unit's sum in the order of detail::weighted_means.
 template <int P>
-bool complete_mean(const std::vector<std::pair<double, const double*>>& terms, double den, Eigen::Index n,
+void complete_mean(const std::vector<std::pair<double, const double*>>& terms, double den, Eigen::Index n,
                    double* out) {
     constexpr std::size_t most = 8;
     const std::size_t k = terms.size();
-    bool complete = false;
     for (std::size_t c = 0; c < k;) {
         const std::size_t passes = (k - c + most - 1) / most, take = (k - c + passes - 1) / passes;
         const bool first = c == 0, last = c + take == k;
         const auto* t = terms.data() + c;
         if (first && last)
-            complete = add_children<P, true, true>(t, take, den, n, out);
+            add_children<P, true, true>(t, take, den, n, out);
         else if (first)
             add_children<P, true, false>(t, take, den, n, out);
         else if (last)
-            complete = add_children<P, false, true>(t, take, den, n, out);
+            add_children<P, false, true>(t, take, den, n, out);
         else
             add_children<P, false, false>(t, take, den, n, out);
         c += take;
     }
-    return complete;
 }
 
 /// One group's weighted mean for every unit into out: detail::weighted_means unit by unit.
-/// Whether no unit's mean is missing.
-bool weighted_mean(const Eigen::VectorXd& w, double p, Eigen::Index n, fast_scratch& s, double* out) {
+/// The range of the means, taken while out is in L1 (present < n: some unit's mean is missing).
+score_range weighted_mean(const Eigen::VectorXd& w, double p, Eigen::Index n, fast_scratch& s, double* out) {
     bool complete = true;
     for (std::size_t c = 0; c < s.kids.size(); ++c)
         if (w(static_cast<Eigen::Index>(c)) != 0 && !s.kids[c].complete) complete = false;
@@ -212,13 +223,15 @@ bool weighted_mean(const Eigen::VectorXd& w, double p, Eigen::Index n, fast_scra
         for (std::size_t c = 0; c < s.kids.size(); ++c)
             if (const double wc = w(static_cast<Eigen::Index>(c)); wc != 0)
                 den += wc, s.terms.emplace_back(wc, s.kids[c].x);
-        if (den == 0 || s.terms.empty()) {
+        if (den == 0 || s.terms.empty())
             std::fill(out, out + n, missing_value);
-            return n == 0;
-        }
-        if (p == 1) return complete_mean<1>(s.terms, den, n, out);
-        if (p == 0) return complete_mean<0>(s.terms, den, n, out);
-        return complete_mean<-1>(s.terms, den, n, out);
+        else if (p == 1)
+            complete_mean<1>(s.terms, den, n, out);
+        else if (p == 0)
+            complete_mean<0>(s.terms, den, n, out);
+        else
+            complete_mean<-1>(s.terms, den, n, out);
+        return score_bounds(out, static_cast<std::size_t>(n));
     }
     s.num.setZero(n);
     double* num = s.num.data();
@@ -232,7 +245,7 @@ bool weighted_mean(const Eigen::VectorXd& w, double p, Eigen::Index n, fast_scra
             if (detail::present(x[u])) num[u] += p == -1 ? wc / x[u] : wc * x[u], den[u] += wc;
     }
     for (Eigen::Index u = 0; u < n; ++u) out[u] = den[u] == 0 ? missing_value : finish(p, num[u], den[u]);
-    return no_nan(out, n);
+    return score_bounds(out, static_cast<std::size_t>(n));
 }
 
 }  // namespace
@@ -342,6 +355,8 @@ bool drawn_at(const std::vector<fast_layout::group>& groups, const replication_d
 }  // namespace
 
 bool uncertainty_model::fast_scores(const replication_draw& d, fast_scratch& s, Eigen::MatrixXd& out) const {
+    constexpr score_range unknown{std::numeric_limits<std::size_t>::max(), 0, 0};
+    s.ranges.assign(aggregates_.size(), unknown);
     if (d.excluded >= 0) return false;
     const fast_layout& f = *fast_;
     const layer_data& l = layers_[d.layer];
@@ -363,13 +378,16 @@ bool uncertainty_model::fast_scores(const replication_draw& d, fast_scratch& s, 
         for (const auto& g : f.levels[level]) {
             if (!group_shares(f, d, g, scheme, drawn, w) || !gather_kids(f, d.layer, l.values, g, p, s)) return false;
             double* column = s.aggregated.col(static_cast<Eigen::Index>(g.column)).data();
-            s.complete[g.column] = weighted_mean(w, p, n, s, column);
+            const score_range range = weighted_mean(w, p, n, s, column);
+            s.complete[g.column] = range.present == static_cast<std::size_t>(n);
+            s.ranges[g.column] = range;
         }
     }
     if (static_cast<std::size_t>(n) == data_.regions.size() && f.layers[d.layer].every_row) {
         out.swap(s.aggregated);  // s.aggregated is filled again by the next replication
         return true;
     }
+    s.ranges.assign(aggregates_.size(), unknown);  // the rows placed below: other columns
     out.setConstant(static_cast<Eigen::Index>(data_.regions.size()), nodes, missing_value);
     for (Eigen::Index c = 0; c < nodes; ++c)
         for (std::size_t i = 0; i < l.rows.size(); ++i)
@@ -560,47 +578,9 @@ void radix_ranks(const double* x, std::size_t n, fast_scratch& s, Rank* r) {
     rank_elements<3>(x, s, r);
 }
 
-/// How many scores of x[0, n) are present, the lowest and the highest, without a branch (a
-/// missing score, NaN, fails every comparison and is skipped): SSE2 where there is one. Which
-/// of ±0 is kept does not matter: any bounds of the scores give a monotone bucket map, and the
-/// ranks do not depend on the buckets.
-struct bounds {
-    std::size_t present;
-    double low, high;
-};
-
-bounds score_bounds(const double* x, std::size_t n) {
-    constexpr double inf = std::numeric_limits<double>::infinity();
-    bounds b{0, inf, -inf};
-    std::size_t i = 0;
-#if defined(__SSE2__)
-    __m128d low = _mm_set1_pd(inf), high = _mm_set1_pd(-inf), low2 = low, high2 = high;
-    __m128i present = _mm_setzero_si128();
-    for (; i + 4 <= n; i += 4) {  // two independent pairs of lanes
-        const __m128d v = _mm_loadu_pd(x + i), v2 = _mm_loadu_pd(x + i + 2);
-        low = _mm_min_pd(v, low), high = _mm_max_pd(v, high);  // (v < low ? v : low): NaN keeps low
-        low2 = _mm_min_pd(v2, low2), high2 = _mm_max_pd(v2, high2);
-        present = _mm_sub_epi64(present, _mm_castpd_si128(_mm_cmpord_pd(v, v)));  // −(−1) per score
-        present = _mm_sub_epi64(present, _mm_castpd_si128(_mm_cmpord_pd(v2, v2)));
-    }
-    low = _mm_min_pd(low2, low), high = _mm_max_pd(high2, high);
-    std::array<double, 2> lows{}, highs{};
-    std::array<std::int64_t, 2> counts{};
-    _mm_storeu_pd(lows.data(), low), _mm_storeu_pd(highs.data(), high);
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(counts.data()), present);
-    b = {static_cast<std::size_t>(counts[0] + counts[1]), std::min(lows[0], lows[1]), std::max(highs[0], highs[1])};
-#endif
-    for (; i < n; ++i) {
-        const double v = x[i];
-        b.low = v < b.low ? v : b.low, b.high = v > b.high ? v : b.high;
-        b.present += v == v;
-    }
-    return b;
-}
-
 template <class Rank>
-void bucket_ranks(const double* x, std::size_t n, fast_scratch& s, Rank* r) {
-    const bounds b = score_bounds(x, n);
+void bucket_ranks(const double* x, std::size_t n, fast_scratch& s, Rank* r, const score_range* known = nullptr) {
+    const score_range b = known != nullptr && known->present <= n ? *known : score_bounds(x, n);
     const std::size_t present = b.present;
     const double low = b.low, high = b.high;
     constexpr std::uint32_t buckets = 1u << 22;  // two radix passes of 11 bits
@@ -640,12 +620,14 @@ void rank_descending(const double* x, std::size_t n, uncertainty_model::fast_scr
     bucket_ranks(x, n, s, r);
 }
 
-void rank_descending(const double* x, std::size_t n, uncertainty_model::fast_scratch& s, std::uint16_t* r) {
-    bucket_ranks(x, n, s, r);
+void rank_descending(const double* x, std::size_t n, uncertainty_model::fast_scratch& s, std::uint16_t* r,
+                     const score_range* known) {
+    bucket_ranks(x, n, s, r, known);
 }
 
-void rank_descending(const double* x, std::size_t n, uncertainty_model::fast_scratch& s, std::uint32_t* r) {
-    bucket_ranks(x, n, s, r);
+void rank_descending(const double* x, std::size_t n, uncertainty_model::fast_scratch& s, std::uint32_t* r,
+                     const score_range* known) {
+    bucket_ranks(x, n, s, r, known);
 }
 
 }  // namespace zhibiao::composite
