@@ -110,6 +110,39 @@ double finish(double p, double num, double den) {
     return p == 1 ? num / den : p == 0 ? std::exp(num / den) : den / num;
 }
 
+/// How many scores of x[0, n) are present, the lowest and the highest, without a branch (a
+/// missing score, NaN, fails every comparison and is skipped): SSE2 where there is one. Which
+/// of ±0 is kept does not matter: any bounds of the scores give a monotone bucket map, and the
+/// ranks do not depend on the buckets.
+score_range score_bounds(const double* x, std::size_t n) {
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    score_range b{0, inf, -inf};
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    __m128d low = _mm_set1_pd(inf), high = _mm_set1_pd(-inf), low2 = low, high2 = high;
+    __m128i present = _mm_setzero_si128();
+    for (; i + 4 <= n; i += 4) {  // two independent pairs of lanes
+        const __m128d v = _mm_loadu_pd(x + i), v2 = _mm_loadu_pd(x + i + 2);
+        low = _mm_min_pd(v, low), high = _mm_max_pd(v, high);  // (v < low ? v : low): NaN keeps low
+        low2 = _mm_min_pd(v2, low2), high2 = _mm_max_pd(v2, high2);
+        present = _mm_sub_epi64(present, _mm_castpd_si128(_mm_cmpord_pd(v, v)));  // −(−1) per score
+        present = _mm_sub_epi64(present, _mm_castpd_si128(_mm_cmpord_pd(v2, v2)));
+    }
+    low = _mm_min_pd(low2, low), high = _mm_max_pd(high2, high);
+    std::array<double, 2> lows{}, highs{};
+    std::array<std::int64_t, 2> counts{};
+    _mm_storeu_pd(lows.data(), low), _mm_storeu_pd(highs.data(), high);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(counts.data()), present);
+    b = {static_cast<std::size_t>(counts[0] + counts[1]), std::min(lows[0], lows[1]), std::max(highs[0], highs[1])};
+#endif
+    for (; i < n; ++i) {
+        const double v = x[i];
+        b.low = v < b.low ? v : b.low, b.high = v > b.high ? v : b.high;
+        b.present += v == v;
+    }
+    return b;
+}
+
 /// Children [c, c + N) of a complete group added to out in one pass over the units, in the
 /// order of the sum (out[u] + t_c) + t_{c+1} …: `First` starts the sum at the first term (added
 /// to +0 as detail::weighted_means does: 0 + t is t + 0, −0 becomes +0), `Last` finishes it.
@@ -140,20 +173,30 @@ void add_children(const std::pair<double, const double*>* terms, std::size_t cou
             return add_children<P, 2, First, Last>(terms, den, n, out);
         case 3:
             return add_children<P, 3, First, Last>(terms, den, n, out);
-        default:
+        case 4:
             return add_children<P, 4, First, Last>(terms, den, n, out);
+        case 5:
+            return add_children<P, 5, First, Last>(terms, den, n, out);
+        case 6:
+            return add_children<P, 6, First, Last>(terms, den, n, out);
+        case 7:
+            return add_children<P, 7, First, Last>(terms, den, n, out);
+        default:
+            return add_children<P, 8, First, Last>(terms, den, n, out);
     }
 }
 
 /// out[u] = finish(p, Σ_c w_c·x_c[u] (w_c/x_c[u] for p = −1), den) over the children with a
-/// weight, accumulated in out itself (no zeroed scratch) up to four children a pass, the last
-/// pass fused with the finish: every unit's sum in the order of detail::weighted_means.
+/// weight, accumulated in out itself (no zeroed scratch) up to eight children a pass (the
+/// passes as even as can be: a group of 5 in one, 10 in two of 5), the last pass fused with the
+/// finish: every unit's sum in the order of detail::weighted_means.
 template <int P>
 void complete_mean(const std::vector<std::pair<double, const double*>>& terms, double den, Eigen::Index n,
                    double* out) {
+    constexpr std::size_t most = 8;
     const std::size_t k = terms.size();
     for (std::size_t c = 0; c < k;) {
-        const std::size_t take = std::min<std::size_t>(4, k - c);
+        const std::size_t passes = (k - c + most - 1) / most, take = (k - c + passes - 1) / passes;
         const bool first = c == 0, last = c + take == k;
         const auto* t = terms.data() + c;
         if (first && last)
@@ -169,7 +212,8 @@ void complete_mean(const std::vector<std::pair<double, const double*>>& terms, d
 }
 
 /// One group's weighted mean for every unit into out: detail::weighted_means unit by unit.
-void weighted_mean(const Eigen::VectorXd& w, double p, Eigen::Index n, fast_scratch& s, double* out) {
+/// The range of the means, taken while out is in L1 (present < n: some unit's mean is missing).
+score_range weighted_mean(const Eigen::VectorXd& w, double p, Eigen::Index n, fast_scratch& s, double* out) {
     bool complete = true;
     for (std::size_t c = 0; c < s.kids.size(); ++c)
         if (w(static_cast<Eigen::Index>(c)) != 0 && !s.kids[c].complete) complete = false;
@@ -187,7 +231,7 @@ void weighted_mean(const Eigen::VectorXd& w, double p, Eigen::Index n, fast_scra
             complete_mean<0>(s.terms, den, n, out);
         else
             complete_mean<-1>(s.terms, den, n, out);
-        return;
+        return score_bounds(out, static_cast<std::size_t>(n));
     }
     s.num.setZero(n);
     double* num = s.num.data();
@@ -201,6 +245,7 @@ void weighted_mean(const Eigen::VectorXd& w, double p, Eigen::Index n, fast_scra
             if (detail::present(x[u])) num[u] += p == -1 ? wc / x[u] : wc * x[u], den[u] += wc;
     }
     for (Eigen::Index u = 0; u < n; ++u) out[u] = den[u] == 0 ? missing_value : finish(p, num[u], den[u]);
+    return score_bounds(out, static_cast<std::size_t>(n));
 }
 
 }  // namespace
@@ -310,6 +355,8 @@ bool drawn_at(const std::vector<fast_layout::group>& groups, const replication_d
 }  // namespace
 
 bool uncertainty_model::fast_scores(const replication_draw& d, fast_scratch& s, Eigen::MatrixXd& out) const {
+    constexpr score_range unknown{std::numeric_limits<std::size_t>::max(), 0, 0};
+    s.ranges.assign(aggregates_.size(), unknown);
     if (d.excluded >= 0) return false;
     const fast_layout& f = *fast_;
     const layer_data& l = layers_[d.layer];
@@ -331,14 +378,16 @@ bool uncertainty_model::fast_scores(const replication_draw& d, fast_scratch& s, 
         for (const auto& g : f.levels[level]) {
             if (!group_shares(f, d, g, scheme, drawn, w) || !gather_kids(f, d.layer, l.values, g, p, s)) return false;
             double* column = s.aggregated.col(static_cast<Eigen::Index>(g.column)).data();
-            weighted_mean(w, p, n, s, column);
-            s.complete[g.column] = std::none_of(column, column + n, [](double x) { return std::isnan(x); });
+            const score_range range = weighted_mean(w, p, n, s, column);
+            s.complete[g.column] = range.present == static_cast<std::size_t>(n);
+            s.ranges[g.column] = range;
         }
     }
     if (static_cast<std::size_t>(n) == data_.regions.size() && f.layers[d.layer].every_row) {
         out.swap(s.aggregated);  // s.aggregated is filled again by the next replication
         return true;
     }
+    s.ranges.assign(aggregates_.size(), unknown);  // the rows placed below: other columns
     out.setConstant(static_cast<Eigen::Index>(data_.regions.size()), nodes, missing_value);
     for (Eigen::Index c = 0; c < nodes; ++c)
         for (std::size_t i = 0; i < l.rows.size(); ++i)
@@ -375,9 +424,8 @@ inline std::uint64_t order_key(double v) {
 constexpr std::uint64_t lower_half = 0xffffffffu;
 
 /// Elements (upper half of an order key << 32 | unit) sorted on their upper half: an LSD radix
-/// sort, 11 bits a pass, passes where every element has the same digit skipped; `Passes` 2
-/// when the upper halves are below 2²² (bucket numbers: the third digit, all zeros, is not
-/// even counted).
+/// sort, 11 bits a pass, passes where every element has the same digit skipped (the bucket
+/// ranking sorts its 22-bit buckets itself: rank_buckets).
 template <int Passes = 3>
 void sort_upper(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& spare) {
     if (a.size() < 64) {
@@ -413,6 +461,19 @@ constexpr Rank no_rank() {
         return Rank{0};
 }
 
+/// Elements a[k, end) sharing their upper half, sorted on the whole order key of their scores
+/// and ranked: equal values get the lowest rank of their run (k + 1 for the first).
+template <class Rank>
+void rank_run(const double* x, std::uint64_t* a, std::size_t k, std::size_t end, Rank* r) {
+    auto whole_key = [&](std::uint64_t e) { return order_key(-x[e & lower_half]); };
+    std::sort(a + k, a + end, [&](std::uint64_t p, std::uint64_t q) { return whole_key(p) < whole_key(q); });
+    std::size_t rank = k + 1;  // equal values share the lowest rank of their run
+    for (std::size_t j = k; j < end; ++j) {
+        if (j > k && whole_key(a[j]) != whole_key(a[j - 1])) rank = j + 1;
+        r[a[j] & lower_half] = static_cast<Rank>(rank);
+    }
+}
+
 /// Ranks from elements (upper half: a key in the order of decreasing scores << 32 | unit):
 /// sorted on that half, runs tying on it sorted on the whole order key, equal values given
 /// the lowest rank of their run — one pass writing the ranks, the rare runs handled as met.
@@ -420,7 +481,6 @@ template <int Passes, class Rank>
 void rank_elements(const double* x, fast_scratch& s, Rank* r) {
     std::vector<std::uint64_t>& a = s.keys;
     sort_upper<Passes>(a, s.spare);
-    auto whole_key = [&](std::uint64_t e) { return order_key(-x[e & lower_half]); };
     const std::size_t m = a.size();
     for (std::size_t k = 0; k < m;) {
         const std::uint64_t upper = a[k] >> 32;
@@ -431,14 +491,79 @@ void rank_elements(const double* x, fast_scratch& s, Rank* r) {
         }
         std::size_t end = k + 2;
         while (end < m && (a[end] >> 32) == upper) ++end;
-        std::sort(a.begin() + static_cast<std::ptrdiff_t>(k), a.begin() + static_cast<std::ptrdiff_t>(end),
-                  [&](std::uint64_t p, std::uint64_t q) { return whole_key(p) < whole_key(q); });
-        std::size_t rank = k + 1;  // equal values share the lowest rank of their run
-        for (std::size_t j = k; j < end; ++j) {
-            if (j > k && whole_key(a[j]) != whole_key(a[j - 1])) rank = j + 1;
-            r[a[j] & lower_half] = static_cast<Rank>(rank);
-        }
+        rank_run(x, a.data(), k, end, r);
         k = end;
+    }
+}
+
+/// counts[0, 2048) turned into their exclusive prefix sums (where each digit's elements start),
+/// two arrays at once; SSE2 four counts at a time where there is one.
+void start_positions(std::uint32_t* c0, std::uint32_t* c1) {
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    __m128i at0 = _mm_setzero_si128(), at1 = _mm_setzero_si128();  // the running total in every lane
+    auto step = [](std::uint32_t* c, __m128i& at) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(c));
+        __m128i sum = _mm_add_epi32(v, _mm_slli_si128(v, 4));
+        sum = _mm_add_epi32(sum, _mm_slli_si128(sum, 8));  // inclusive sums of the four
+        const __m128i total = _mm_add_epi32(at, sum);
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(c), _mm_sub_epi32(total, v));
+        at = _mm_shuffle_epi32(total, 0xff);
+    };
+    for (; i < 2048; i += 4) step(c0 + i, at0), step(c1 + i, at1);
+#endif
+    for (std::uint32_t a0 = 0, a1 = 0; i < 2048; ++i) a0 += std::exchange(c0[i], a0), a1 += std::exchange(c1[i], a1);
+}
+
+/// Ranks from the m ≥ 1 elements (bucket << 32 | unit, buckets below 2²², a higher bucket for a
+/// lower score) in s.keys[1, m + 1): an LSD radix sort of 11-bit digits whose second scatter
+/// writes each element's rank (its place + 1) as it places it, and notes the places whose
+/// element lands right after one of its own bucket (elements sharing a bucket share both
+/// digits, so the first pass keeps them together and the second places them side by side; the
+/// place before is read before it is final, so a note may be wrong the other way: each is
+/// checked on the sorted elements). Only the noted runs are then sorted on the whole order key
+/// — no pass over the sorted elements. keys[0] and spare[0] are the sentinel before place 0.
+template <class Rank>
+void rank_buckets(const double* x, std::size_t m, fast_scratch& s, Rank* r) {
+    std::uint64_t* a = s.keys.data() + 1;
+    s.spare.resize(m + 1);
+    std::uint64_t* b = s.spare.data() + 1;
+    std::array<std::array<std::uint32_t, 2048>, 2> count{};
+    for (std::size_t k = 0; k < m; ++k) {
+        const std::uint64_t e = a[k];
+        ++count[0][(e >> 32) & 2047], ++count[1][(e >> 43) & 2047];
+    }
+    start_positions(count[0].data(), count[1].data());
+    for (std::size_t k = 0; k < m; ++k) {
+        const std::uint64_t e = a[k];
+        b[count[0][(e >> 32) & 2047]++] = e;
+    }
+    constexpr std::uint64_t none = ~std::uint64_t{0};  // no bucket has this upper half
+    a[-1] = none;
+    s.ties.resize(m);
+    std::uint32_t* ties = s.ties.data();
+    std::size_t noted = 0;
+    for (std::size_t k = 0; k < m; ++k) {
+        const std::uint64_t e = b[k];
+        const std::uint32_t at = count[1][(e >> 43) & 2047]++;
+        a[at] = e;
+        r[e & lower_half] = static_cast<Rank>(at + 1);
+        ties[noted] = at;
+        noted += ((a[static_cast<std::ptrdiff_t>(at) - 1] ^ e) >> 32) == 0;  // a[−1] for place 0: the sentinel
+    }
+    if (noted == 0) return;
+    // the noted places that do share a bucket with the place before, in order: each run of them
+    // (consecutive places) is one run of elements sharing a bucket, from the place before the first
+    std::size_t kept = 0;
+    for (std::size_t j = 0; j < noted; ++j)
+        if (const std::uint32_t at = ties[j]; ((a[static_cast<std::ptrdiff_t>(at) - 1] ^ a[at]) >> 32) == 0)
+            ties[kept++] = at;
+    std::sort(ties, ties + kept);
+    for (std::size_t j = 0; j < kept;) {
+        std::size_t last = j;
+        while (last + 1 < kept && ties[last + 1] == ties[last] + 1) ++last;
+        rank_run(x, a, ties[j] - 1, std::size_t{ties[last]} + 1, r);
+        j = last + 1;
     }
 }
 
@@ -453,47 +578,9 @@ void radix_ranks(const double* x, std::size_t n, fast_scratch& s, Rank* r) {
     rank_elements<3>(x, s, r);
 }
 
-/// How many scores of x[0, n) are present, the lowest and the highest, without a branch (a
-/// missing score, NaN, fails every comparison and is skipped): SSE2 where there is one. Which
-/// of ±0 is kept does not matter: any bounds of the scores give a monotone bucket map, and the
-/// ranks do not depend on the buckets.
-struct bounds {
-    std::size_t present;
-    double low, high;
-};
-
-bounds score_bounds(const double* x, std::size_t n) {
-    constexpr double inf = std::numeric_limits<double>::infinity();
-    bounds b{0, inf, -inf};
-    std::size_t i = 0;
-#if defined(__SSE2__)
-    __m128d low = _mm_set1_pd(inf), high = _mm_set1_pd(-inf), low2 = low, high2 = high;
-    __m128i present = _mm_setzero_si128();
-    for (; i + 4 <= n; i += 4) {  // two independent pairs of lanes
-        const __m128d v = _mm_loadu_pd(x + i), v2 = _mm_loadu_pd(x + i + 2);
-        low = _mm_min_pd(v, low), high = _mm_max_pd(v, high);  // (v < low ? v : low): NaN keeps low
-        low2 = _mm_min_pd(v2, low2), high2 = _mm_max_pd(v2, high2);
-        present = _mm_sub_epi64(present, _mm_castpd_si128(_mm_cmpord_pd(v, v)));  // −(−1) per score
-        present = _mm_sub_epi64(present, _mm_castpd_si128(_mm_cmpord_pd(v2, v2)));
-    }
-    low = _mm_min_pd(low2, low), high = _mm_max_pd(high2, high);
-    std::array<double, 2> lows{}, highs{};
-    std::array<std::int64_t, 2> counts{};
-    _mm_storeu_pd(lows.data(), low), _mm_storeu_pd(highs.data(), high);
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(counts.data()), present);
-    b = {static_cast<std::size_t>(counts[0] + counts[1]), std::min(lows[0], lows[1]), std::max(highs[0], highs[1])};
-#endif
-    for (; i < n; ++i) {
-        const double v = x[i];
-        b.low = v < b.low ? v : b.low, b.high = v > b.high ? v : b.high;
-        b.present += v == v;
-    }
-    return b;
-}
-
 template <class Rank>
-void bucket_ranks(const double* x, std::size_t n, fast_scratch& s, Rank* r) {
-    const bounds b = score_bounds(x, n);
+void bucket_ranks(const double* x, std::size_t n, fast_scratch& s, Rank* r, const score_range* known = nullptr) {
+    const score_range b = known != nullptr && known->present <= n ? *known : score_bounds(x, n);
     const std::size_t present = b.present;
     const double low = b.low, high = b.high;
     constexpr std::uint32_t buckets = 1u << 22;  // two radix passes of 11 bits
@@ -502,8 +589,8 @@ void bucket_ranks(const double* x, std::size_t n, fast_scratch& s, Rank* r) {
         radix_ranks(x, n, s, r);
         return;
     }
-    std::vector<std::uint64_t>& a = s.keys;
-    a.resize(present);
+    s.keys.resize(present + 1);  // keys[0]: the sentinel rank_buckets puts before place 0
+    std::uint64_t* a = s.keys.data() + 1;
     // x − low ≥ 0 and rounding is monotone: a > b ⇒ bucket(a) ≥ bucket(b); the highest first
     auto element = [&](std::size_t i) {
         // below 2²² + 1 (and ≥ 0): exact through int32, which converts in one vector instruction
@@ -520,7 +607,7 @@ void bucket_ranks(const double* x, std::size_t n, fast_scratch& s, Rank* r) {
             if (detail::present(x[i])) a[k++] = element(i);
         }
     }
-    rank_elements<2>(x, s, r);
+    rank_buckets(x, present, s, r);
 }
 
 }  // namespace
@@ -533,12 +620,14 @@ void rank_descending(const double* x, std::size_t n, uncertainty_model::fast_scr
     bucket_ranks(x, n, s, r);
 }
 
-void rank_descending(const double* x, std::size_t n, uncertainty_model::fast_scratch& s, std::uint16_t* r) {
-    bucket_ranks(x, n, s, r);
+void rank_descending(const double* x, std::size_t n, uncertainty_model::fast_scratch& s, std::uint16_t* r,
+                     const score_range* known) {
+    bucket_ranks(x, n, s, r, known);
 }
 
-void rank_descending(const double* x, std::size_t n, uncertainty_model::fast_scratch& s, std::uint32_t* r) {
-    bucket_ranks(x, n, s, r);
+void rank_descending(const double* x, std::size_t n, uncertainty_model::fast_scratch& s, std::uint32_t* r,
+                     const score_range* known) {
+    bucket_ranks(x, n, s, r, known);
 }
 
 }  // namespace zhibiao::composite

@@ -35,6 +35,12 @@ struct uncertainty_model::fast_layout {
     bool every_aggregate_scored = false;  ///< each aggregate column is some group's: no fill needed
 };
 
+/// The present scores of a column as the ranking needs them: how many, the lowest, the highest.
+struct score_range {
+    std::size_t present = 0;
+    double low = 0, high = 0;
+};
+
 struct uncertainty_model::fast_scratch {
     struct column_ref {
         const double* x = nullptr;  ///< values, or their logarithms for a geometric mean
@@ -46,6 +52,10 @@ struct uncertainty_model::fast_scratch {
     std::vector<column_ref> kids;
     std::vector<std::pair<double, const double*>> terms;  ///< a complete group's weighted children
     std::vector<std::uint64_t> keys, spare;               ///< ranking: upper half of a score's order key, its unit
+    std::vector<std::uint32_t> ties;                      ///< bucket ranking: positions that may share a bucket
+    /// Per column of the matrix fast_scores() last handed out, its range (taken as the column
+    /// was written, while in L1); present > n where not known (columns placed row by row).
+    std::vector<score_range> ranges;
 };
 
 /// Ranks (1 = highest, ties share the lowest rank, NaN stays NaN) of x[0, n) into r (n < 2³²):
@@ -57,8 +67,11 @@ struct uncertainty_model::fast_scratch {
 void rank_descending(const double* x, std::size_t n, uncertainty_model::fast_scratch& s, double* r);
 
 /// The same ranks as integers, 0 for a missing score (n ≤ 65,535 for uint16: a rank batch's).
-void rank_descending(const double* x, std::size_t n, uncertainty_model::fast_scratch& s, std::uint16_t* r);
-void rank_descending(const double* x, std::size_t n, uncertainty_model::fast_scratch& s, std::uint32_t* r);
+/// `known`: x's range if already taken (fast_scratch::ranges), which saves a pass over x.
+void rank_descending(const double* x, std::size_t n, uncertainty_model::fast_scratch& s, std::uint16_t* r,
+                     const score_range* known = nullptr);
+void rank_descending(const double* x, std::size_t n, uncertainty_model::fast_scratch& s, std::uint32_t* r,
+                     const score_range* known = nullptr);
 
 /// The same ranks from a radix sort of 8-byte elements (the upper half of a score's order key,
 /// its unit) whose rare ties on that half are then sorted on the whole key.

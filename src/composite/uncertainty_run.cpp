@@ -447,14 +447,16 @@ void replicate(const uncertainty_model& m, std::size_t first, std::size_t count,
         for (std::size_t j = 0; j < dims; ++j)
             rows.uniforms(static_cast<Eigen::Index>(r - offset), static_cast<Eigen::Index>(j)) = u[j];
         const replication_draw d = m.decode(u.data());
-        if (!m.fast_scores(d, scratch, s)) s = m.general_scores(d);
+        const bool fast = m.fast_scores(d, scratch, s);
+        if (!fast) s = m.general_scores(d);
         const std::size_t row = r - batch_first;
         for (std::size_t k = 0; k < nodes; ++k) {
             const double* x = s.col(static_cast<Eigen::Index>(k)).data();
+            const score_range* known = fast ? &scratch.ranges[k] : nullptr;  // taken as the column was scored
             if (batch.narrow())
-                rank_descending(x, units, scratch, batch.narrow_row(row) + units * k);
+                rank_descending(x, units, scratch, batch.narrow_row(row) + units * k, known);
             else
-                rank_descending(x, units, scratch, batch.wide_row(row) + units * k);
+                rank_descending(x, units, scratch, batch.wide_row(row) + units * k, known);
         }
         record(r - offset, s, o, tails, rows, batch, row);
     }
