@@ -316,7 +316,16 @@ Eigen::MatrixXd uncertainty_model::general_scores(const replication_draw& d) con
         excluded.assign(fw_.nodes().size(), false);
         excluded[static_cast<std::size_t>(fw_.indicators()[static_cast<std::size_t>(d.excluded)])] = true;
     }
-    const aggregation_result a = aggregate(fw_, l.values, plans(d), excluded);
+    aggregation_result a;
+    try {
+        a = aggregate(fw_, l.values, plans(d), excluded);
+    } catch (const method_error& e) {
+        // A choice the nominal model did not make fails (a geometric mean drawn over z-scores):
+        // say which choices, or the analyst sees only the nominal model's names.
+        throw method_error(e.message() + " — in a replication that drew " + draw_text(d, false) +
+                               ": such replications cannot be computed; change or drop one of these choices",
+                           e.where());
+    }
     Eigen::MatrixXd out = Eigen::MatrixXd::Constant(static_cast<Eigen::Index>(data_.regions.size()),
                                                     static_cast<Eigen::Index>(aggregates_.size()), missing_value);
     for (std::size_t c = 0; c < aggregates_.size(); ++c)
@@ -377,6 +386,11 @@ result uncertainty_model::rebuild(const replication_draw& d) const {
     }
     for (auto& lay : r.layers)
         if (lay.name == "aggregated") lay.values = r.aggregation.scores;
+    r.method.push_back("Uncertainty replication: " + draw_text(d) + ".");
+    return r;
+}
+
+std::string uncertainty_model::draw_text(const replication_draw& d, bool weights) const {
     const std::vector<std::string> names = parameter_names();
     const std::vector<std::vector<std::string>> labels = parameter_labels();
     const Eigen::RowVectorXd values = parameters(d);
@@ -384,11 +398,11 @@ result uncertainty_model::rebuild(const replication_draw& d) const {
     for (std::size_t c = 0; c < names.size(); ++c) {
         const double v = values(static_cast<Eigen::Index>(c));
         const bool choice = !labels[c].empty();
+        if (!choice && !weights && names[c] != "winmax") continue;
         drawn += (drawn.empty() ? "" : ", ") + names[c] + " = " +
                  (choice ? (v < 0 ? std::string("none") : labels[c][static_cast<std::size_t>(v)]) : detail::format(v));
     }
-    r.method.push_back("Uncertainty replication: " + (drawn.empty() ? std::string("the nominal model") : drawn) + ".");
-    return r;
+    return drawn.empty() ? std::string("the nominal model") : drawn;
 }
 
 std::vector<std::string> uncertainty_model::parameter_names() const {

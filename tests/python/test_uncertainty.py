@@ -331,3 +331,20 @@ def test_a_negative_replication_is_an_argument_error_like_one_past_the_end(small
     with pytest.raises(zb.ArgumentError, match=r"replication -1 does not exist \(20 replications, counted from 0"):
         u.replication(-1)
     assert u.replication(19).replication_number == 19
+
+
+def test_a_replication_that_cannot_be_computed_names_its_choices(small):
+    # Round 12: a geometric mean drawn over z-scores (negative for units below the mean) failed
+    # with the nominal model's words only ("a geometric mean needs positive scores") — which of
+    # the drawn choices caused it, the analyst had to guess.
+    data, fw, steps = small
+    with pytest.raises(zb.MethodError, match=r"in a replication that drew .*aggregation = geometric.*zscore") as info:
+        C.uncertainty(
+            data,
+            fw,
+            steps,
+            n=200,
+            normalisation={"minmax": C.Normalise("minmax", (1, 100)), "zscore": C.Normalise("zscore")},
+            aggregation=[C.Aggregate("arithmetic"), C.Aggregate("geometric")],
+        )
+    assert "needs positive scores" in str(info.value)

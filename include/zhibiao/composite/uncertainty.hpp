@@ -235,6 +235,9 @@ public:
     /// Per parameter column: the option labels of a choice (empty for a number).
     std::vector<std::vector<std::string>> parameter_labels() const;
     Eigen::RowVectorXd parameters(const replication_draw& d) const;
+    /// What a draw chose, "normalisation = zscore, aggregation = geometric" (with `weights`, the
+    /// drawn weights too); "the nominal model" when it chose nothing.
+    std::string draw_text(const replication_draw& d, bool weights = true) const;
     const Eigen::MatrixXd& nominal_ranks() const { return nominal_ranks_; }
     const Eigen::MatrixXd& nominal_scores() const { return nominal_scores_; }
     const framework& frame() const { return fw_; }
