@@ -64,6 +64,12 @@ _WORDS = {
     "span_month": ("月度", "monthly"),
     "span_ytd": ("1月至当月累计", "year to date"),
     "contribution": ("对总指数的贡献", "contribution to the index"),
+    "nominal": ("名义排名", "nominal"),
+    "rank_interval": ("5%–95% 区间", "5–95%"),
+    "rank_of": ("{node} 排名", "rank of {node}"),
+    "sobol_index": ("Sobol 指数", "Sobol index"),
+    "first_order": ("一阶 S", "S"),
+    "total_order": ("总效应 ST", "ST"),
 }
 
 _STATUS_WORDS = {"passed": "通过", "direct": "直接认定", "failed": "未通过", "ineligible": "不符合申报条件", "invalid input": "输入无效"}

@@ -568,16 +568,19 @@ class UncertaintyResult:
         top: int | None = None,
         regions: Sequence[str] | None = None,
         names: Mapping[str, str] | None = None,
+        lang: str = "zh",
     ) -> Any:
         """Median rank and 5–95% interval per region, sorted by median, nominal rank marked;
         ``top`` keeps the best ``top`` by median rank, ``regions`` chosen regions (as the data's
         index). Regions are labelled by name: ``names`` (code → name), else the names the data
-        carried (a table of ``compute()``, a Panel's entities), else their codes."""
+        carried (a table of ``compute()``, a Panel's entities), else their codes. Axis and legend
+        in ``lang``, "zh" or "en", as :mod:`zhibiao.plot` labels."""
         import matplotlib.pyplot as plt
 
         from ._suggest import closest_name
-        from .plot import cjk_font
+        from .plot import _word, cjk_font
 
+        _word("median", lang)  # an unknown lang refused before the work
         cjk_font()  # region and node names in Chinese drew as boxes before any zb.plot call
         if self.n == 0:  # an empty plot and "converting a masked element to nan" before
             raise _core.ArgumentError(
@@ -602,13 +605,13 @@ class UncertaintyResult:
         if ax is None:
             _, ax = plt.subplots(figsize=(7, max(3, 0.18 * len(r))))
         y = np.arange(len(r))
-        ax.hlines(y, r["rank_p05"], r["rank_p95"], color="0.6", lw=2, label="5–95%")
-        ax.plot(r["median_rank"], y, "o", color="C0", label="median")
-        ax.plot(r["nominal_rank"].astype(float), y, "x", color="C3", label="nominal")
+        ax.hlines(y, r["rank_p05"], r["rank_p95"], color="0.6", lw=2, label=_word("rank_interval", lang))
+        ax.plot(r["median_rank"], y, "o", color="C0", label=_word("median", lang))
+        ax.plot(r["nominal_rank"].astype(float), y, "x", color="C3", label=_word("nominal", lang))
         label = self._names if names is None else {str(k): str(v) for k, v in names.items()}
         ax.set_yticks(y, [label.get(str(u), str(u)) for u in r.index])
         ax.invert_yaxis()
-        ax.set_xlabel(f"rank of {node or self.root}")
+        ax.set_xlabel(_word("rank_of", lang).format(node=node or self.root))
         # Outside the axes, right of them: inside, a corner hides the widest 5–95% bars.
         ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1), borderaxespad=0, fontsize="small")
         if created:
@@ -616,12 +619,14 @@ class UncertaintyResult:
         return ax
 
     @checked_keywords
-    def plot_sobol(self, output: str = "mean_abs_rank_shift", ax: Any = None) -> Any:
-        """First-order and total Sobol indices of each input, with their intervals."""
+    def plot_sobol(self, output: str = "mean_abs_rank_shift", ax: Any = None, lang: str = "zh") -> Any:
+        """First-order and total Sobol indices of each input, with their intervals; axis and
+        legend in ``lang``, "zh" or "en"."""
         import matplotlib.pyplot as plt
 
-        from .plot import cjk_font
+        from .plot import _word, cjk_font
 
+        _word("sobol_index", lang)  # an unknown lang refused before the work
         cjk_font()  # a region's name as the output, Chinese input labels
         s = self.sobol
         if output not in set(s["output"]):
@@ -631,7 +636,7 @@ class UncertaintyResult:
         if ax is None:
             _, ax = plt.subplots(figsize=(6, 3))
         x = np.arange(len(s))
-        for shift, kind, color in ((-0.2, "S", "C0"), (0.2, "ST", "C1")):
+        for shift, kind, color, word in ((-0.2, "S", "C0", "first_order"), (0.2, "ST", "C1", "total_order")):
             lo, hi = s[kind] - s[f"{kind}_low"], s[f"{kind}_high"] - s[kind]
             # bootstrap=0 leaves the intervals NaN: bars without error bars (matplotlib warned)
             bounds = np.vstack([lo.clip(lower=0), hi.clip(lower=0)])
@@ -640,14 +645,14 @@ class UncertaintyResult:
                 s[kind],
                 width=0.4,
                 color=color,
-                label=kind,
+                label=_word(word, lang),
                 yerr=None if np.isnan(bounds).all() else np.nan_to_num(bounds),
                 capsize=3,
             )
         ax.set_xticks(x, list(s["input"]), rotation=30, ha="right")
         # The output in the title: beside the axis, "Sobol index (mean_abs_rank_shift)" ran past
         # the top of the 3-inch figure and was clipped in a saved PNG.
-        ax.set_ylabel("Sobol index")
+        ax.set_ylabel(_word("sobol_index", lang))
         ax.set_title(output, fontsize="medium")
         ax.legend()
         if created:

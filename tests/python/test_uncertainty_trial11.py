@@ -205,3 +205,20 @@ def test_zb_plot_by_region_suggests_the_column_meant(fresh_fonts):
         zb.plot.by_region(scores, "创新投人")
     with pytest.raises(zb.MissingVariableError, match=r"no column 'zzz' in the table; columns: 创新指数, "):
         zb.plot.by_region(scores, "zzz")
+
+
+def test_plot_ranks_and_plot_sobol_speak_the_language_asked(fresh_fonts):
+    # Round 12: their axes and legends were English only, beside zb.plot's Chinese by default.
+    df, fw, steps = chinese()
+    u = C.uncertainty(df, fw, steps, n=50, sobol=16, bootstrap=0, weights_noise={1: 0.3})
+    zh = u.plot_ranks()
+    assert [t.get_text() for t in zh.get_legend().get_texts()] == ["5%–95% 区间", "中位数", "名义排名"]
+    assert zh.get_xlabel().endswith("排名")
+    en = u.plot_ranks(lang="en")
+    assert [t.get_text() for t in en.get_legend().get_texts()] == ["5–95%", "median", "nominal"]
+    assert en.get_xlabel().startswith("rank of ")
+    assert u.plot_sobol().get_ylabel() == "Sobol 指数" and u.plot_sobol(lang="en").get_ylabel() == "Sobol index"
+    assert missing_glyphs(zh.figure) == []
+    with pytest.raises(zb.ArgumentError, match="lang must be 'zh' or 'en'"):
+        u.plot_ranks(lang="fr")
+    fresh_fonts.pyplot.close("all")
