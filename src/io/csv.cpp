@@ -1693,9 +1693,7 @@ private:
 }  // namespace
 
 namespace {
-// A separator that is part of a cell's grammar or of the line structure would silently cut
-// numbers ("1.5" on '.') or quoted text apart, and a byte ≥ 0x80 is part of a character in
-// every encoding read here.
+// The decimal mark: '.', ',' or 0 ('.', with a comma refused as ambiguous in a ';' file).
 void check_decimal(const csv_options& options) {
     if (options.decimal == 0 || options.decimal == '.' || options.decimal == ',') {
         if (options.decimal == ',' && options.separator == ',')
@@ -1708,6 +1706,9 @@ void check_decimal(const csv_options& options) {
                          detail::quoted(std::string(1, options.decimal)));
 }
 
+// A separator that is part of a cell's grammar or of the line structure would silently cut
+// numbers ("1.5" on '.') or quoted text apart, and a byte ≥ 0x80 is part of a character in
+// every encoding read here.
 void check_separator(char separator) {
     const auto byte = static_cast<unsigned char>(separator);
     const bool usable = byte >= 0x20 && byte < 0x7F && separator != '"' && separator != '.' && separator != '+' &&

@@ -10,5 +10,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     double value = 0;
     int percent = 0;
     if (zhibiao::detail::parse_number(text, value, percent) && !std::isfinite(value)) __builtin_trap();
+    if (zhibiao::detail::parse_number(text, value, percent, ',') && !std::isfinite(value)) __builtin_trap();
     return 0;
 }
