@@ -43,7 +43,7 @@ const Eigen::VectorXd& column(const table& t, const std::string& name, const std
 std::string normalisation_text(const normalise_step& s) {
     static const char* names[] = {"min-max",
                                   "z-score (sample sd)",
-                                  "rank (ties share the lowest rank)",
+                                  "rank",
                                   "Borda (rank − 1)",
                                   "percentile rank ((rank − 1)/(n − 1))",
                                   "distance to the maximum (1 − (max − x)/(max − min))",
@@ -56,6 +56,11 @@ std::string normalisation_text(const normalise_step& s) {
                                   "vector (x / ‖x‖)",
                                   "share of the sum (x / Σx)"};
     std::string text = "Normalisation: " + std::string(names[static_cast<int>(s.options.method)]);
+    if (s.options.method == normalisation::rank || s.options.method == normalisation::borda ||
+        s.options.method == normalisation::percentile)
+        text += s.options.rank_ties == ties::min     ? ", equal values sharing the lowest rank"
+                : s.options.rank_ties == ties::dense ? ", equal values sharing one rank, the next value the next rank"
+                                                     : ", equal values sharing their average rank";
     if (s.options.method == normalisation::minmax)
         text += " to [" + format(s.options.low) + ", " + format(s.options.high) + "]";
     if (s.options.method == normalisation::goalposts)
@@ -170,14 +175,25 @@ void denominate_step::apply(stage& s) const {
     for (const auto& [indicator, denominator] : by) {
         const auto it = std::find(s.names.begin(), s.names.end(), indicator);
         if (it == s.names.end())
-            throw unknown_indicator_error("denominate: '" + indicator + "' is not an indicator of the framework",
-                                          indicator);
+            throw unknown_indicator_error(
+                "denominate: '" + indicator + "' is not an indicator of the framework" +
+                    zhibiao::detail::suggestion(indicator, s.names, zhibiao::detail::as_written),
+                indicator);
         const Eigen::VectorXd& col = detail::column(s.data, denominator, "denominator");
         detail::require_finite(s.data, col, denominator, "denominator");
         const auto sc = scale.find(indicator);
         factor(it - s.names.begin()) = sc == scale.end() ? 1.0 : sc->second;
         denominator_of[it - s.names.begin()] = denominator;
     }
+    for (const auto& entry : scale)
+        if (by.find(entry.first) == by.end()) {
+            location w;
+            w.variable = entry.first;
+            throw argument_error("denominate: scale: '" + entry.first +
+                                     "' has no denominator in 'by', so its scale factor would be unused (a scale "
+                                     "factor multiplies a denominated indicator)",
+                                 w);
+        }
     // Column by column into the layer, the denominator gathered over the rows in play: no
     // matrix of denominators, no copy of the values before (the previous layer is kept).
     const layer_matrix before = s.x.shared();
@@ -527,9 +543,14 @@ std::string aggregation_text(const level_plan& p, int level) {
     const bool weighted_mean =
         p.aggregate.method == aggregation::arithmetic || p.aggregate.method == aggregation::geometric ||
         p.aggregate.method == aggregation::harmonic || p.aggregate.method == aggregation::generalised;
-    return "Aggregation, level " + std::to_string(level) + ": " + how + ", " + weights + " weights; " +
-           (weighted_mean ? "a missing child is left out and the other weights renormalised (weighted means)."
-                          : "every child must be present (a missing value is refused: impute first).");
+    std::string text =
+        "Aggregation, level " + std::to_string(level) + ": " + how + ", " + weights + " weights; " +
+        (weighted_mean ? "a missing child is left out and the other weights renormalised (weighted means)"
+                       : "every child must be present (a missing value is refused: impute first)");
+    if (p.aggregate.min_availability > 0)
+        text += "; a region with less than " + format(100 * p.aggregate.min_availability) +
+                " % of a group's children present gets no score for the group";
+    return text + ".";
 }
 
 /// Methods that score a group from its whole matrix (MPI, benefit of the doubt, Copeland, TOPSIS,
