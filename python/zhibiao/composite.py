@@ -585,7 +585,12 @@ class CompositeResult:
         import pandas as pd
 
         if name not in self.layers:
-            raise _core.UnknownIndicatorError(f"no layer '{name}' (layers: {', '.join(self.layers)})")
+            guess = closest_name(str(name), self.layers)
+            raise _core.UnknownIndicatorError(
+                f"no layer '{name}'"
+                + (f" (did you mean '{guess}'?)" if guess else "")
+                + f" (layers: {', '.join(self.layers)})"
+            )
         rows = np.asarray(self._core.layer_rows(name), dtype=np.int64)
         columns = self.framework.codes if name == "aggregated" else self.framework.indicators
         table = pd.DataFrame(self._core.layer_values(name), index=self._index[rows], columns=columns)
@@ -602,7 +607,11 @@ class CompositeResult:
             self._core.imputed_marks if step == "imputed" else self._core.treated_marks if step == "treated" else None
         )
         if codes is None:
-            raise _core.Error(f"marks are kept for the 'imputed' and 'treated' steps, not '{step}'")
+            guess = closest_name(str(step), ["imputed", "treated"])
+            raise _core.Error(
+                f"marks are kept for the 'imputed' and 'treated' steps, not '{step}'"
+                + (f" (did you mean '{guess}'?)" if guess else "")
+            )
         if step not in self.layers:
             return pd.DataFrame(index=self._index[:0], columns=self.framework.indicators)
         names = np.asarray(_core.composite_mark_names, dtype=object)

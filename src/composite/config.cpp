@@ -451,6 +451,18 @@ model parse_model(std::string_view text, const std::string& source) {
         if (!m.nodes.empty()) check_step_in_file(r, m.steps.size() + 1, s, fw);
         m.steps.push_back(std::move(s));
     });
+    // A node's denominator or scale reaches the data only through a denominate step: in a model
+    // with steps but none of that kind it would be silently unused (a file of nodes alone, read
+    // as a framework, keeps them for the steps of whoever builds with it).
+    const bool denominates = std::any_of(m.steps.begin(), m.steps.end(),
+                                         [](const step& s) { return std::holds_alternative<denominate_step>(s); });
+    if (!m.steps.empty() && !denominates && (!attributes.denominator.empty() || !attributes.scale.empty()))
+        zhibiao::detail::each_toml_table(root, "node", source, [&](const toml_reader& r) {
+            for (const char* key : {"denominator", "scale"})
+                if (r.table()[key])
+                    r.as("node '" + r.text("code") + "'")
+                        .fail(key, "is unused: the model has no denominate step (add [[step]] kind = \"denominate\")");
+        });
     m.units = std::move(attributes.unit);
     return m;
 }

@@ -32,8 +32,13 @@ std::string count(long n, const std::string& noun) { return std::to_string(n) + 
 
 const Eigen::VectorXd& column(const table& t, const std::string& name, const std::string& role) {
     const auto it = t.numbers.find(name);
-    if (it == t.numbers.end())
-        throw missing_variable_error("the data lack the " + role + " column '" + name + "'", name);
+    if (it == t.numbers.end()) {
+        std::vector<std::string> have;
+        for (const auto& entry : t.numbers) have.push_back(entry.first);
+        throw missing_variable_error("the data lack the " + role + " column '" + name + "'" +
+                                         zhibiao::detail::suggestion(name, have, zhibiao::detail::as_written),
+                                     name);
+    }
     if (it->second.size() != static_cast<Eigen::Index>(t.regions.size()))
         throw error("column '" + name + "' has " + std::to_string(it->second.size()) + " values for " +
                     std::to_string(t.regions.size()) + " regions");
@@ -278,8 +283,14 @@ impute_options impute_inputs(const impute_step& step, const stage& s) {
             }
             return o;
         }
-        if (it == s.data.labels.end())
-            throw missing_variable_error("impute: the data lack the group column '" + step.group + "'", step.group);
+        if (it == s.data.labels.end()) {
+            std::vector<std::string> have;  // the text columns (numeric ones serve as codes too)
+            for (const auto& entry : s.data.labels) have.push_back(entry.first);
+            for (const auto& entry : s.data.numbers) have.push_back(entry.first);
+            throw missing_variable_error("impute: the data lack the group column '" + step.group + "'" +
+                                             zhibiao::detail::suggestion(step.group, have, zhibiao::detail::as_written),
+                                         step.group);
+        }
         const auto regions = static_cast<std::size_t>(s.regions());
         if (it->second.size() != regions)
             throw argument_error("impute: the group column '" + step.group + "' has " +

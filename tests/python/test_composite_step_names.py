@@ -58,8 +58,10 @@ def test_a_scale_factor_for_an_indicator_without_a_denominator_is_refused():
 
 
 def test_a_model_without_nodes_is_checked_against_the_framework_it_is_built_with():
-    model = C.Model.from_steps([C.Normalise("goalposts", goalposts={"a": (0, 5), "b": (0, 5), "c": (0, 9),
-                                                                    "cc": (0, 1)}), C.Aggregate()], name="mine")
+    model = C.Model.from_steps(
+        [C.Normalise("goalposts", goalposts={"a": (0, 5), "b": (0, 5), "c": (0, 9), "cc": (0, 1)}), C.Aggregate()],
+        name="mine",
+    )
     with pytest.raises(zb.UnknownIndicatorError, match=r"model 'mine', step 1 \(normalise\): goalposts: 'cc'"):
         C.build(_data(), FW, model)
     # The same model on a framework that has 'cc' builds: a = 1 with posts (0, 5) scores 20.
@@ -83,7 +85,7 @@ def test_a_model_file_names_the_line_of_the_unknown_entry(tmp_path):
     inline = tmp_path / "inline.toml"
     inline.write_text(
         'name = "m"\n[[node]]\ncode = "idx"\nlevel = 2\n' + nodes + '[[step]]\nkind = "weigh"\nmethod = "fixed"\n'
-        'fixed = { ab = 2 }\n'  # line 17
+        "fixed = { ab = 2 }\n"  # line 17
     )
     with pytest.raises(zb.ParseError, match=r"inline\.toml:17: .*fixed: key 'ab' is not a node.*did you mean"):
         C.Model.from_toml(inline)
@@ -107,7 +109,9 @@ def test_flat_framework_directions_for_an_unknown_indicator_are_refused():
 def test_the_cli_refuses_a_model_file_entry_the_data_lack(tmp_path):
     _data().to_csv(tmp_path / "d.csv", index_label="region")
     model = tmp_path / "m.toml"
-    model.write_text('name = "m"\n[[step]]\nkind = "normalise"\ngoalposts = { aa = [0, 1] }\n[[step]]\nkind = "aggregate"\n')
+    model.write_text(
+        'name = "m"\n[[step]]\nkind = "normalise"\ngoalposts = { aa = [0, 1] }\n[[step]]\nkind = "aggregate"\n'
+    )
     run = subprocess.run(
         [sys.executable, "-m", "zhibiao", "composite", str(tmp_path / "d.csv"), "--model", str(model)],
         capture_output=True,
@@ -115,3 +119,31 @@ def test_the_cli_refuses_a_model_file_entry_the_data_lack(tmp_path):
     )
     assert run.returncode != 0
     assert "goalposts: 'aa' is not an indicator of the framework (did you mean 'a'?)" in run.stderr
+
+
+def test_a_node_denominator_in_a_model_without_a_denominate_step_is_refused(tmp_path):
+    # Before: the build ran on a's raw values, as if the node said nothing.
+    path = tmp_path / "n.toml"
+    head = 'name = "n"\n[[node]]\ncode = "idx"\nlevel = 2\n[[node]]\ncode = "a"\nparent = "idx"\ndenominator = "pop"\n'
+    path.write_text(head + '[[step]]\nkind = "normalise"\n')
+    with pytest.raises(zb.ParseError, match=r"n\.toml:8: node 'a': key 'denominator' is unused: .*no denominate step"):
+        C.Model.from_toml(path)
+    # With the step it is used (w: 1/10, z: 4/20), and a file of nodes alone stays a framework.
+    path.write_text(head + '[[step]]\nkind = "denominate"\n[[step]]\nkind = "normalise"\n')
+    r = C.build(_data(), None, C.Model.from_toml(path))
+    assert r.layer("denominated")["a"].tolist() == pytest.approx([0.1, 0.2, 0.1, 0.2])
+    path.write_text(head)
+    assert C.Framework.from_toml(str(path)).indicators == ["a"]
+
+
+def test_a_misspelt_layer_or_group_column_gets_the_closest_name():
+    r = C.build(_data(), FW, [C.Normalise(), C.Aggregate()])
+    with pytest.raises(zb.UnknownIndicatorError, match=r"no layer 'normalized' \(did you mean 'normalised'\?\)"):
+        r.layer("normalized")
+    data = _data().assign(prefecture=["p", "p", "q", "q"])
+    with pytest.raises(zb.MissingVariableError, match=r"group column 'prefecture_' \(did you mean 'prefecture'\?\)"):
+        C.build(data, FW, [C.Impute("group_mean", group="prefecture_"), C.Normalise(), C.Aggregate()])
+    with pytest.raises(zb.MissingVariableError, match=r"denominator column 'popp' \(did you mean 'pop'\?\)"):
+        C.build(_data(), FW, [C.Denominate(by={"a": "popp"}), C.Normalise(), C.Aggregate()])
+    with pytest.raises(zb.Error, match=r"not 'imputd' \(did you mean 'imputed'\?\)"):
+        r.marks("imputd")
