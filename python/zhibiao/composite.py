@@ -276,7 +276,12 @@ class Framework:
         meta = meta.rename(columns={k: v for k, v in names.items() if k in meta.columns})
         missing = [c for c in ("code", "parent", "weight", "direction", "level") if c not in meta.columns]
         if missing:
-            raise _core.MissingVariableError(f"framework table lacks columns: {', '.join(missing)}")
+            have = [str(c) for c in meta.columns]
+            hints = [f"'{guess}' for '{m}'" for m in missing if (guess := closest_name(m, have, str.lower))]
+            raise _core.MissingVariableError(
+                f"framework table lacks columns: {', '.join(missing)}"
+                + (f" (did you mean {', '.join(hints)}?)" if hints else "")
+            )
         meta = meta[meta["level"].notna()]
         parent = meta["parent"].where(meta["parent"].notna(), "").astype(str)
         return cls(

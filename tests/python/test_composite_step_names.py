@@ -147,3 +147,9 @@ def test_a_misspelt_layer_or_group_column_gets_the_closest_name():
         C.build(_data(), FW, [C.Denominate(by={"a": "popp"}), C.Normalise(), C.Aggregate()])
     with pytest.raises(zb.Error, match=r"not 'imputd' \(did you mean 'imputed'\?\)"):
         r.marks("imputd")
+
+
+def test_a_framework_table_with_a_misspelt_column_suggests_it():
+    meta = pd.DataFrame({"code": ["i", "a"], "parent": [None, "i"], "weight": 1.0, "directon": 1, "level": [2, 1]})
+    with pytest.raises(zb.MissingVariableError, match=r"lacks columns: direction \(did you mean 'directon' for"):
+        C.Framework.from_pandas(meta)
