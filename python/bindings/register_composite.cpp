@@ -293,11 +293,15 @@ void register_model(py::module_& m) {
             cp::model md;
             md.name = name;
             if (fw) md.nodes = fw->nodes();
+            std::vector<std::string> labels;
             for (const auto& one : steps) {
                 const auto t = one.cast<py::tuple>();
-                md.steps.push_back(
-                    step_from_python(t[0].cast<std::string>(), t[1].cast<std::string>(), t[2].cast<py::dict>()));
+                labels.push_back(t[1].cast<std::string>());
+                md.steps.push_back(step_from_python(t[0].cast<std::string>(), labels.back(), t[2].cast<py::dict>()));
             }
+            // A goalpost, standard value, denominator or weight for a name the framework lacks
+            // would be silently unused: refused here, with the closest name.
+            if (fw) cp::check_step_names(md.steps, *fw, labels);
             return md;
         },
         py::arg("name"), py::arg("steps"), py::arg("framework") = nullptr,
@@ -465,6 +469,15 @@ void register_build_audit(py::class_<built>& c) {
 built build_without_gil(const cp::framework& fw, const cp::model& md, cp::table t) {
     interruptible ctrl_c;
     py::gil_scoped_release release;  // the whole pipeline is C++
+    // A model with nodes had its steps' names checked against them when it was made; one without
+    // is checked against the framework it is built with (a name that is none of its is unused).
+    if (md.nodes.empty()) {
+        std::vector<std::string> labels;  // "model 'eis', step 2 (normalise)": the file is not known here
+        for (std::size_t i = 0; i < md.steps.size(); ++i)
+            labels.push_back((md.name.empty() ? "" : "model '" + md.name + "', ") + "step " + std::to_string(i + 1) +
+                             " (" + cp::kind_of(md.steps[i]) + ")");
+        cp::check_step_names(md.steps, fw, labels);
+    }
     cp::to_model_units(t, md);
     return built{fw, cp::build(t, fw, md.steps)};
 }

@@ -139,7 +139,9 @@ class Normalise(_Step):
     (1 − x/max, 1 − x/‖x‖), and dist_to_ref needs "inverse" (x_ref/x). Goalposts of a
     lower-is-better indicator score (high − x)/(high − low) (COINr); bands compare the raw value
     with ``band_edges`` and give ``band_scores`` as listed, whatever the direction. "zscore" goes
-    to mean and sd ``m_sd`` (COINr's, e.g. (10, 2)). See docs/composite.md."""
+    to mean and sd ``m_sd`` (COINr's, e.g. (10, 2)). "rank", "borda" and "percentile" give equal
+    values the rank ``ties`` says: "min" (COINr's default), "average" (R's ties.method "average")
+    or "dense". See docs/composite.md."""
 
     _kind = "normalise"
     method: str = _default("normalise", "method")
@@ -155,6 +157,7 @@ class Normalise(_Step):
     m_sd: tuple[float, float] = _default("normalise", "m_sd")
     cost: str = _default("normalise", "cost")
     reference_form: str = _default("normalise", "reference_form")
+    ties: str = _default("normalise", "ties")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -189,7 +192,9 @@ class Weigh(_Step):
 class Aggregate(_Step):
     """Aggregation of ``levels`` (None: all): "arithmetic", "geometric", "harmonic",
     "generalised" (``power``), "mpi" (Mazziotta–Pareto, ``penalty`` ±1), "bod" (benefit of the
-    doubt), "copeland", "topsis" (``inner`` "minmax", "vector" or "none"), "vikor" (score 1 − Q, ``v``)."""
+    doubt), "copeland", "topsis" (``inner`` "minmax", "vector" or "none"), "vikor" (score 1 − Q, ``v``).
+    ``min_availability`` (COINr's dat_thresh, 0 to 1): a region with a smaller share of a group's
+    children present (counted over all of them, whatever their weight) gets no score for the group."""
 
     _kind = "aggregate"
     method: str = _default("aggregate", "method")
@@ -198,6 +203,7 @@ class Aggregate(_Step):
     penalty: int = _default("aggregate", "penalty")
     inner: str = _default("aggregate", "inner")
     v: float = _default("aggregate", "v")
+    min_availability: float = _default("aggregate", "min_availability")
 
 
 Step = Denominate | Screen | Impute | Treat | Normalise | Weigh | Aggregate
@@ -270,7 +276,12 @@ class Framework:
         meta = meta.rename(columns={k: v for k, v in names.items() if k in meta.columns})
         missing = [c for c in ("code", "parent", "weight", "direction", "level") if c not in meta.columns]
         if missing:
-            raise _core.MissingVariableError(f"framework table lacks columns: {', '.join(missing)}")
+            have = [str(c) for c in meta.columns]
+            hints = [f"'{guess}' for '{m}'" for m in missing if (guess := closest_name(m, have, str.lower))]
+            raise _core.MissingVariableError(
+                f"framework table lacks columns: {', '.join(missing)}"
+                + (f" (did you mean {', '.join(hints)}?)" if hints else "")
+            )
         meta = meta[meta["level"].notna()]
         parent = meta["parent"].where(meta["parent"].notna(), "").astype(str)
         return cls(
@@ -300,6 +311,13 @@ class Framework:
         """One root over the indicators, equal weights (directions +1 unless given)."""
         codes = list(indicators)
         directions = directions or {}
+        for code in directions:
+            if code not in codes:  # a misspelt code's direction would be silently unused
+                guess = closest_name(str(code), [str(c) for c in codes])
+                raise _core.UnknownIndicatorError(
+                    f"Framework.flat: directions: '{code}' is not one of the indicators"
+                    + (f" (did you mean '{guess}'?)" if guess else "")
+                )
         return cls(
             _core.Framework(
                 [root, *codes],
@@ -363,26 +381,6 @@ class Framework:
 # ------------------------------------------------------------------------------------- models
 
 
-def _require_indicators(steps: Sequence[Step], framework: Framework) -> None:
-    """Goalposts or standard values you give a Normalise step for a name that is no indicator of
-    the framework are refused with the closest one: such an entry was ignored, so with every
-    indicator also given a misspelt extra entry went unnoticed. (A preset's own values, keyed by
-    its indicators, stay usable with a framework of some of them: they are not checked here.)"""
-    indicators = framework.indicators
-    known = set(indicators)
-    for step in steps:
-        if not isinstance(step, Normalise) or step.method not in ("goalposts", "standard"):
-            continue
-        given = step.goalposts if step.method == "goalposts" else step.standard
-        for name in given or {}:
-            if name not in known:
-                guess = closest_name(str(name), indicators)
-                raise _core.UnknownIndicatorError(
-                    f"{step.method}: '{name}' is not an indicator of the framework"
-                    + (f" (did you mean '{guess}'?)" if guess else "")
-                )
-
-
 class Model:
     """A method (the steps) and optionally its framework, as in a TOML model file or a preset."""
 
@@ -421,8 +419,8 @@ class Model:
                     f"unknown step {step!r} (Denominate, Screen, Impute, Treat, Normalise, Weigh, Aggregate)"
                 )
             parts.append((step._kind, type(step).__name__, step._parameters()))
-        if framework is not None:
-            _require_indicators(steps, framework)
+        # With a framework, C++ refuses an entry (goalposts, standard values, denominators, fixed
+        # weights, AHP groups) keyed by a name it lacks, naming the step class and the closest name.
         return cls._of(
             _core.composite_model_from_steps(name, parts, framework._core if framework is not None else None)
         )
@@ -592,7 +590,12 @@ class CompositeResult:
         import pandas as pd
 
         if name not in self.layers:
-            raise _core.UnknownIndicatorError(f"no layer '{name}' (layers: {', '.join(self.layers)})")
+            guess = closest_name(str(name), self.layers)
+            raise _core.UnknownIndicatorError(
+                f"no layer '{name}'"
+                + (f" (did you mean '{guess}'?)" if guess else "")
+                + f" (layers: {', '.join(self.layers)})"
+            )
         rows = np.asarray(self._core.layer_rows(name), dtype=np.int64)
         columns = self.framework.codes if name == "aggregated" else self.framework.indicators
         table = pd.DataFrame(self._core.layer_values(name), index=self._index[rows], columns=columns)
@@ -609,7 +612,11 @@ class CompositeResult:
             self._core.imputed_marks if step == "imputed" else self._core.treated_marks if step == "treated" else None
         )
         if codes is None:
-            raise _core.Error(f"marks are kept for the 'imputed' and 'treated' steps, not '{step}'")
+            guess = closest_name(str(step), ["imputed", "treated"])
+            raise _core.Error(
+                f"marks are kept for the 'imputed' and 'treated' steps, not '{step}'"
+                + (f" (did you mean '{guess}'?)" if guess else "")
+            )
         if step not in self.layers:
             return pd.DataFrame(index=self._index[:0], columns=self.framework.indicators)
         names = np.asarray(_core.composite_mark_names, dtype=object)

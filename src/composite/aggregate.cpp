@@ -178,6 +178,18 @@ void weighted_means(const framework& fw, int group, const std::vector<int>& kids
     }
 }
 
+/// COINr's dat_thresh: the score of group `g` made missing for each unit whose share of present
+/// children, sum(!is.na(x))/length(x) over all of `kids` (R/aggregate.R, Aggregate.data.frame),
+/// is below `threshold`.
+void below_availability(Eigen::MatrixXd& s, int g, const std::vector<int>& kids, double threshold) {
+    const auto n = static_cast<double>(kids.size());
+    for (Eigen::Index u = 0; u < s.rows(); ++u) {
+        double present_children = 0;
+        for (int c : kids) present_children += present(s(u, c)) ? 1 : 0;
+        if (present_children / n < threshold) s(u, g) = missing_value;
+    }
+}
+
 /// A fixed weight for a name that is no node would be silently unused (a typo, or "A1" for
 /// "a1"): refused, naming the nearest node.
 void check_fixed_names(const framework& fw, const std::vector<level_plan>& plans) {
@@ -259,6 +271,7 @@ aggregation_result aggregate(const framework& fw, const Eigen::Ref<const Eigen::
                     out.scores.col(g) = (1 - vikor(x, w, {}, o.vikor_v).q.array()).matrix();
                     break;
             }
+            if (o.min_availability > 0) detail::below_availability(out.scores, g, kids, o.min_availability);
         }
         if (o.method == aggregation::mpi || o.method == aggregation::bod)
             out.notes.push_back("level " + std::to_string(level) + ": " +

@@ -338,6 +338,97 @@ toml::table node_table(const node& n, const std::map<std::string, std::string>& 
 
 }  // namespace
 
+// ---------------------------------------------------------------------------- names in steps
+
+namespace {
+
+struct framework_names {
+    std::vector<std::string> indicators, groups, nodes;
+
+    explicit framework_names(const framework& fw) {
+        for (int k : fw.indicators()) indicators.push_back(fw.at(k).code);
+        for (std::size_t k = 0; k < fw.size(); ++k) {
+            const int i = static_cast<int>(k);
+            nodes.push_back(fw.at(i).code);
+            if (!fw.children(i).empty()) groups.push_back(fw.at(i).code);
+        }
+    }
+};
+
+bool among(const std::string& name, const std::vector<std::string>& names) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+/// The first key of `entries` that is not among `names`, as a problem of `option`.
+template <class Map>
+step_name_problem first_unknown(const Map& entries, const char* option, const std::vector<std::string>& names,
+                                const char* what) {
+    for (const auto& entry : entries) {
+        const std::string& name = entry.first;
+        if (among(name, names)) continue;
+        std::string problem = std::string("is not ") + what + " of the framework" +
+                              zhibiao::detail::suggestion(name, names, zhibiao::detail::as_written);
+        return {option, name, std::move(problem), true};
+    }
+    return {};
+}
+
+}  // namespace
+
+step_name_problem step_name_problem_of(const step& s, const framework& fw) {
+    const framework_names names(fw);
+    step_name_problem p;
+    if (const auto* d = std::get_if<denominate_step>(&s)) {
+        if (p = first_unknown(d->by, "by", names.indicators, "an indicator"); !p.option.empty()) return p;
+        if (p = first_unknown(d->scale, "scale", names.indicators, "an indicator"); !p.option.empty()) return p;
+        for (const auto& entry : d->scale)
+            if (d->by.find(entry.first) == d->by.end())
+                return {"scale", entry.first,
+                        "has no denominator in 'by', so its scale factor would be unused (a scale factor "
+                        "multiplies a denominated indicator)",
+                        false};
+    } else if (const auto* n = std::get_if<normalise_step>(&s)) {
+        if (p = first_unknown(n->standard, "standard", names.indicators, "an indicator"); !p.option.empty()) return p;
+        if (p = first_unknown(n->goalposts, "goalposts", names.indicators, "an indicator"); !p.option.empty()) return p;
+    } else if (const auto* w = std::get_if<weigh_step>(&s)) {
+        if (p = first_unknown(w->options.fixed, "fixed", names.nodes, "a node"); !p.option.empty()) return p;
+        if (p = first_unknown(w->options.pairwise, "pairwise", names.groups, "a group (a node with children)");
+            !p.option.empty())
+            return p;
+    }
+    return {};
+}
+
+void check_step_names(const std::vector<step>& steps, const framework& fw, const std::vector<std::string>& labels) {
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        const step_name_problem p = step_name_problem_of(steps[i], fw);
+        if (p.option.empty()) continue;
+        const std::string label = i < labels.size() && !labels[i].empty()
+                                      ? labels[i]
+                                      : "step " + std::to_string(i + 1) + " (" + kind_of(steps[i]) + ")";
+        const std::string message = label + ": " + p.option + ": '" + p.name + "' " + p.problem;
+        if (p.unknown) throw unknown_indicator_error(message, p.name);
+        location w;
+        w.variable = p.name;
+        throw argument_error(message, w);
+    }
+}
+
+namespace {
+
+/// A step of a model with nodes whose entries name something the nodes lack: refused at the
+/// entry's line (the option's, when the entry is not a table key of its own).
+void check_step_in_file(const toml_reader& r, std::size_t number, const step& s, const framework& fw) {
+    const step_name_problem p = step_name_problem_of(s, fw);
+    if (p.option.empty()) return;
+    if (const toml::table* sub = r.table()[p.option].as_table(); sub && sub->contains(p.name))
+        toml_reader(*sub, r.source(), "step #" + std::to_string(number) + " (" + kind_of(s) + "), " + p.option)
+            .fail(p.name, p.problem);
+    r.fail(p.option, "names '" + p.name + "', which " + p.problem);
+}
+
+}  // namespace
+
 model parse_model(std::string_view text, const std::string& source) {
     const zhibiao::detail::toml_document doc(text, source);
     const toml::table& root = doc.root();
@@ -351,13 +442,28 @@ model parse_model(std::string_view text, const std::string& source) {
     node_attributes attributes;
     zhibiao::detail::each_toml_table(root, "node", source,
                                      [&](const toml_reader& r) { m.nodes.push_back(read_node(r, attributes)); });
+    // The framework first: the steps' entries are checked against its names.
+    check_framework(m, source);
+    const framework fw = m.nodes.empty() ? framework() : m.make_framework();
     zhibiao::detail::each_toml_table(root, "step", source, [&](const toml_reader& r) {
         step s = read_step(r);
         attributes.fill(s);
+        if (!m.nodes.empty()) check_step_in_file(r, m.steps.size() + 1, s, fw);
         m.steps.push_back(std::move(s));
     });
+    // A node's denominator or scale reaches the data only through a denominate step: in a model
+    // with steps but none of that kind it would be silently unused (a file of nodes alone, read
+    // as a framework, keeps them for the steps of whoever builds with it).
+    const bool denominates = std::any_of(m.steps.begin(), m.steps.end(),
+                                         [](const step& s) { return std::holds_alternative<denominate_step>(s); });
+    if (!m.steps.empty() && !denominates && (!attributes.denominator.empty() || !attributes.scale.empty()))
+        zhibiao::detail::each_toml_table(root, "node", source, [&](const toml_reader& r) {
+            for (const char* key : {"denominator", "scale"})
+                if (r.table()[key])
+                    r.as("node '" + r.text("code") + "'")
+                        .fail(key, "is unused: the model has no denominate step (add [[step]] kind = \"denominate\")");
+        });
     m.units = std::move(attributes.unit);
-    check_framework(m, source);
     return m;
 }
 

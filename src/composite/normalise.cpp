@@ -276,12 +276,12 @@ Eigen::VectorXd normalised_column(const Eigen::VectorXd& c, const Eigen::VectorX
         case normalisation::zscore:
             return zscore_column(c, v, o, name);
         case normalisation::rank:
-            return rank(c, false, ties::min);
+            return rank(c, false, o.rank_ties);
         case normalisation::borda:
-            return (rank(c, false, ties::min).array() - 1).matrix();
+            return (rank(c, false, o.rank_ties).array() - 1).matrix();
         case normalisation::percentile:
             if (v.size() < 2) no_spread(v, name);  // (rank − 1)/(n − 1) = 0/0 for one value
-            return ((rank(c, false, ties::min).array() - 1) / (n - 1)).matrix();
+            return ((rank(c, false, o.rank_ties).array() - 1) / (n - 1)).matrix();
         case normalisation::dist_to_max:
             if (hi == lo) no_spread(v, name);
             return (1 - (hi - c.array()) / (hi - lo)).matrix();

@@ -261,6 +261,7 @@ std::vector<option_spec> scoring_options() {
         normalise_target(),
         ZHIBIAO_CHOICE(normalise_step, "cost", options.cost, cost_choices),
         ZHIBIAO_CHOICE(normalise_step, "reference_form", options.ref_form, reference_form_choices),
+        ZHIBIAO_CHOICE(normalise_step, "ties", options.rank_ties, ties_choices),
         ZHIBIAO_CHOICE(weigh_step, "method", options.scheme, weighting_choices),
         ZHIBIAO_OPTION(weigh_step, "levels", levels, aggregation_levels),
         ZHIBIAO_OPTION(weigh_step, "ddof", options.ddof, one_of_whole(0, 1)),
@@ -277,6 +278,7 @@ std::vector<option_spec> scoring_options() {
         ZHIBIAO_OPTION(aggregate_step, "penalty", options.mpi_penalty, one_of_whole(1, -1)),
         ZHIBIAO_CHOICE(aggregate_step, "inner", options.topsis_inner, topsis_choices),
         ZHIBIAO_OPTION(aggregate_step, "v", options.vikor_v, between(0, 1)),
+        ZHIBIAO_OPTION(aggregate_step, "min_availability", options.min_availability, between(0, 1)),
     };
 }
 
@@ -342,6 +344,9 @@ std::pair<std::string, std::string> step_problem(const step& s) {
             return {"cost", "of dist_to_ref with reference_form = 'from_min' is 'negate' (as COINr's n_dist2ref)"};
         if (o.method == normalisation::dist_to_ref && o.cost == cost_form::complement)
             return {"cost", "of dist_to_ref is 'inverse' (x_ref/x) for a lower-is-better indicator, not 'complement'"};
+        if (o.rank_ties != ties::min && o.method != normalisation::rank && o.method != normalisation::borda &&
+            o.method != normalisation::percentile)
+            return {"ties", "other than 'min' applies to rank, borda and percentile only"};
         if (o.cost != cost_form::negate && o.method != normalisation::frac_of_max &&
             o.method != normalisation::vector && o.method != normalisation::sum &&
             o.method != normalisation::dist_to_ref)

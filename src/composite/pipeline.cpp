@@ -32,8 +32,13 @@ std::string count(long n, const std::string& noun) { return std::to_string(n) + 
 
 const Eigen::VectorXd& column(const table& t, const std::string& name, const std::string& role) {
     const auto it = t.numbers.find(name);
-    if (it == t.numbers.end())
-        throw missing_variable_error("the data lack the " + role + " column '" + name + "'", name);
+    if (it == t.numbers.end()) {
+        std::vector<std::string> have;
+        for (const auto& entry : t.numbers) have.push_back(entry.first);
+        throw missing_variable_error("the data lack the " + role + " column '" + name + "'" +
+                                         zhibiao::detail::suggestion(name, have, zhibiao::detail::as_written),
+                                     name);
+    }
     if (it->second.size() != static_cast<Eigen::Index>(t.regions.size()))
         throw error("column '" + name + "' has " + std::to_string(it->second.size()) + " values for " +
                     std::to_string(t.regions.size()) + " regions");
@@ -43,7 +48,7 @@ const Eigen::VectorXd& column(const table& t, const std::string& name, const std
 std::string normalisation_text(const normalise_step& s) {
     static const char* names[] = {"min-max",
                                   "z-score (sample sd)",
-                                  "rank (ties share the lowest rank)",
+                                  "rank",
                                   "Borda (rank − 1)",
                                   "percentile rank ((rank − 1)/(n − 1))",
                                   "distance to the maximum (1 − (max − x)/(max − min))",
@@ -56,6 +61,11 @@ std::string normalisation_text(const normalise_step& s) {
                                   "vector (x / ‖x‖)",
                                   "share of the sum (x / Σx)"};
     std::string text = "Normalisation: " + std::string(names[static_cast<int>(s.options.method)]);
+    if (s.options.method == normalisation::rank || s.options.method == normalisation::borda ||
+        s.options.method == normalisation::percentile)
+        text += s.options.rank_ties == ties::min     ? ", equal values sharing the lowest rank"
+                : s.options.rank_ties == ties::dense ? ", equal values sharing one rank, the next value the next rank"
+                                                     : ", equal values sharing their average rank";
     if (s.options.method == normalisation::minmax)
         text += " to [" + format(s.options.low) + ", " + format(s.options.high) + "]";
     if (s.options.method == normalisation::goalposts)
@@ -170,14 +180,25 @@ void denominate_step::apply(stage& s) const {
     for (const auto& [indicator, denominator] : by) {
         const auto it = std::find(s.names.begin(), s.names.end(), indicator);
         if (it == s.names.end())
-            throw unknown_indicator_error("denominate: '" + indicator + "' is not an indicator of the framework",
-                                          indicator);
+            throw unknown_indicator_error(
+                "denominate: '" + indicator + "' is not an indicator of the framework" +
+                    zhibiao::detail::suggestion(indicator, s.names, zhibiao::detail::as_written),
+                indicator);
         const Eigen::VectorXd& col = detail::column(s.data, denominator, "denominator");
         detail::require_finite(s.data, col, denominator, "denominator");
         const auto sc = scale.find(indicator);
         factor(it - s.names.begin()) = sc == scale.end() ? 1.0 : sc->second;
         denominator_of[it - s.names.begin()] = denominator;
     }
+    for (const auto& entry : scale)
+        if (by.find(entry.first) == by.end()) {
+            location w;
+            w.variable = entry.first;
+            throw argument_error("denominate: scale: '" + entry.first +
+                                     "' has no denominator in 'by', so its scale factor would be unused (a scale "
+                                     "factor multiplies a denominated indicator)",
+                                 w);
+        }
     // Column by column into the layer, the denominator gathered over the rows in play: no
     // matrix of denominators, no copy of the values before (the previous layer is kept).
     const layer_matrix before = s.x.shared();
@@ -262,8 +283,14 @@ impute_options impute_inputs(const impute_step& step, const stage& s) {
             }
             return o;
         }
-        if (it == s.data.labels.end())
-            throw missing_variable_error("impute: the data lack the group column '" + step.group + "'", step.group);
+        if (it == s.data.labels.end()) {
+            std::vector<std::string> have;  // the text columns (numeric ones serve as codes too)
+            for (const auto& entry : s.data.labels) have.push_back(entry.first);
+            for (const auto& entry : s.data.numbers) have.push_back(entry.first);
+            throw missing_variable_error("impute: the data lack the group column '" + step.group + "'" +
+                                             zhibiao::detail::suggestion(step.group, have, zhibiao::detail::as_written),
+                                         step.group);
+        }
         const auto regions = static_cast<std::size_t>(s.regions());
         if (it->second.size() != regions)
             throw argument_error("impute: the group column '" + step.group + "' has " +
@@ -527,9 +554,14 @@ std::string aggregation_text(const level_plan& p, int level) {
     const bool weighted_mean =
         p.aggregate.method == aggregation::arithmetic || p.aggregate.method == aggregation::geometric ||
         p.aggregate.method == aggregation::harmonic || p.aggregate.method == aggregation::generalised;
-    return "Aggregation, level " + std::to_string(level) + ": " + how + ", " + weights + " weights; " +
-           (weighted_mean ? "a missing child is left out and the other weights renormalised (weighted means)."
-                          : "every child must be present (a missing value is refused: impute first).");
+    std::string text =
+        "Aggregation, level " + std::to_string(level) + ": " + how + ", " + weights + " weights; " +
+        (weighted_mean ? "a missing child is left out and the other weights renormalised (weighted means)"
+                       : "every child must be present (a missing value is refused: impute first)");
+    if (p.aggregate.min_availability > 0)
+        text += "; a region with less than " + format(100 * p.aggregate.min_availability) +
+                " % of a group's children present gets no score for the group";
+    return text + ".";
 }
 
 /// Methods that score a group from its whole matrix (MPI, benefit of the doubt, Copeland, TOPSIS,

@@ -549,6 +549,52 @@ BOOST_AUTO_TEST_CASE(framework_weight_problems_are_named) {
                    "infinite weight"));
 }
 
+// Round 12: an entry keyed by a code the framework lacks is refused, never silently unused.
+BOOST_AUTO_TEST_CASE(step_entries_for_unknown_codes_are_refused) {
+    const std::string nodes =
+        "[[node]]\ncode = \"idx\"\nlevel = 2\n[[node]]\ncode = \"rd_intensity\"\nparent = \"idx\"\n"  // lines 1-6
+        "[[node]]\ncode = \"patents\"\nparent = \"idx\"\n";                                           // lines 7-9
+    const std::string posts = message_of([&] {
+        parse_model(nodes + "[[step]]\nkind = \"normalise\"\ngoalposts = { rd_intesity = [0, 5] }\n", "m.toml");
+    });
+    BOOST_TEST(has(posts, "m.toml:12"), posts);
+    BOOST_TEST(has(posts, "'rd_intesity' is not an indicator of the framework (did you mean 'rd_intensity'?)"), posts);
+    const std::string scale = message_of([&] {
+        parse_model(nodes +
+                    "[[step]]\nkind = \"denominate\"\nby = { patents = \"pop\" }\nscale = { rd_intensity = 2 }\n");
+    });
+    BOOST_TEST(has(scale, "<string>:13: step #1 (denominate), scale: key 'rd_intensity' has no denominator in 'by'"),
+               scale);
+    const framework fw = parse_model(nodes).make_framework();
+    weigh_step w;
+    w.options.pairwise["index"] = Eigen::MatrixXd::Ones(2, 2);
+    const std::string group = message_of([&] { check_step_names({normalise_step{}, w}, fw); });
+    BOOST_TEST(has(group, "step 2 (weigh): pairwise: 'index' is not a group"), group);
+    BOOST_TEST(has(group, "did you mean 'idx'?"), group);
+    BOOST_CHECK_THROW(check_step_names({w}, fw, {"Weigh"}), unknown_indicator_error);
+    w.options.pairwise = {{"idx", Eigen::MatrixXd::Ones(2, 2)}};
+    BOOST_CHECK_NO_THROW(check_step_names({w}, fw));
+}
+
+// COINr's dat_thresh (R/aggregate.R): a unit whose share of present children is below it gets NA.
+BOOST_AUTO_TEST_CASE(min_availability_is_coinr_dat_thresh) {
+    const framework fw({{"P", "", 1, zhibiao::direction::higher_is_better, 2},
+                        {"a", "P", 1, zhibiao::direction::higher_is_better, 1},
+                        {"b", "P", 1, zhibiao::direction::higher_is_better, 1},
+                        {"c", "P", 1, zhibiao::direction::higher_is_better, 1}});
+    Eigen::MatrixXd x(2, 3);
+    x << 10, missing_value, missing_value,  // 1 of 3 present
+        10, 20, missing_value;              // 2 of 3 present
+    level_plan plan;
+    plan.aggregate.min_availability = 0.5;
+    const aggregation_result r = aggregate(fw, x, {plan});
+    BOOST_TEST(std::isnan(r.scores(0, 0)));
+    BOOST_TEST(r.scores(1, 0) == 15.0);         // (10 + 20)/2, by hand
+    plan.aggregate.min_availability = 2.0 / 3;  // 2/3 is not below 2/3: kept
+    BOOST_TEST(aggregate(fw, x, {plan}).scores(1, 0) == 15.0);
+    BOOST_TEST(aggregate(fw, x).scores(0, 0) == 10.0);  // no threshold: a alone
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 // Issue #12: the composite fed from computed indicators in C++, reasons and all; one option

@@ -57,6 +57,10 @@ struct aggregate_options {
     int mpi_penalty = 1;  ///< +1: M − S·cv; −1: M + S·cv
     topsis_normalisation topsis_inner = topsis_normalisation::minmax;
     double vikor_v = 0.5;
+    /// COINr's dat_thresh (Aggregate): a unit whose share of present children in a group, counted
+    /// over all the group's children whatever their weight, is below this gets no score for that
+    /// group (missing). 0 = any present child gives a score (COINr's default, no threshold).
+    double min_availability = 0;
 };
 
 /// What one level does: how its groups are scored and how their children are weighted.

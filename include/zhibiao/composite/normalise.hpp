@@ -91,6 +91,9 @@ struct normalise_options {
     std::vector<double> band_edges;   ///< bands: ascending edges e1 < e2 < …, in the raw units (no flip)
     std::vector<double> band_scores;  ///< bands: one score more than edges (x < e1, e1 ≤ x < e2, …)
     reference_form ref_form = reference_form::ratio;  ///< dist_to_ref: x/x_ref or COINr's n_dist2ref
+    /// rank, borda, percentile: the rank equal values share (COINr's ties.method of n_rank,
+    /// n_borda and n_prank, "min" by default as there; "average" = R's rank(ties.method = "average"))
+    ties rank_ties = ties::min;
 };
 
 namespace detail {

@@ -24,6 +24,7 @@
 #include "zhibiao/composite/normalise.hpp"
 #include "zhibiao/composite/prepare.hpp"
 #include "zhibiao/composite/treat.hpp"
+#include "zhibiao/detail/edit_distance.hpp"
 #include "zhibiao/error.hpp"
 #include "zhibiao/interrupt.hpp"
 #include "zhibiao/reason.hpp"
@@ -256,7 +257,11 @@ struct result {
             if (l.name == name) return l;
         std::string have;
         for (const auto& l : layers) have += (have.empty() ? "" : ", ") + l.name;
-        throw lookup_error("no layer '" + name + "' (layers: " + have + ")", name);
+        throw lookup_error(
+            "no layer '" + name + "'" +
+                zhibiao::detail::suggestion(name, layers, [](const layer& l) { return std::string_view(l.name); }) +
+                " (layers: " + have + ")",
+            name);
     }
 };
 
