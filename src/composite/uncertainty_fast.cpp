@@ -40,6 +40,8 @@ using fast_layout = uncertainty_model::fast_layout;
 using fast_scratch = uncertainty_model::fast_scratch;
 
 double power_of(const aggregate_options& o) {
+    // A data-availability threshold (COINr's dat_thresh) leaves some groups missing: the general path.
+    if (o.min_availability > 0) return missing_value;
     switch (o.method) {
         case aggregation::arithmetic:
             return 1;

@@ -137,3 +137,31 @@ def test_average_ties_on_asem_treated(asem):
     want = (treated[got.columns] * ind.loc[got.columns, "Direction"]).rank(method="average")
     assert (want != want.round()).to_numpy().any()  # some ties are shared: the option matters here
     np.testing.assert_allclose(got.to_numpy(), want.loc[got.index].to_numpy())
+
+
+@pytest.mark.parametrize("method", ["arithmetic", "geometric"])
+def test_the_uncertainty_analysis_applies_min_availability(method):
+    # The fast replications ignored the threshold (review of round 12): a region build() leaves
+    # without an index score got a nominal rank and a mean score in the analysis.
+    rng = np.random.default_rng(0)
+    x = rng.uniform(1, 100, (30, 4))
+    x[rng.uniform(size=(30, 4)) < 0.3] = np.nan
+    data = pd.DataFrame(x, columns=list("abcd"), index=[f"r{i}" for i in range(30)])
+    meta = pd.DataFrame(
+        {
+            "code": ["idx", "P1", "P2", "a", "b", "c", "d"],
+            "parent": [None, "idx", "idx", "P1", "P1", "P1", "P2"],
+            "weight": 1.0,
+            "direction": 1,
+            "level": [3, 2, 2, 1, 1, 1, 1],
+        }
+    )
+    fw = C.Framework.from_pandas(meta)
+    steps = [C.Normalise("minmax", (1, 100)), C.Aggregate(method, min_availability=2 / 3)]
+    built = C.build(data, fw, steps)
+    u = C.uncertainty(data, fw, steps, n=20, weights_noise={2: 0.2}, seed=1)
+    ranks = u.node_ranks("idx")
+    missing = built.scores["idx"].isna()
+    assert missing.any() and not missing.all()
+    assert ranks["nominal_rank"].isna().reindex(built.scores.index).equals(missing)
+    assert ranks["mean_score"].isna().reindex(built.scores.index).equals(missing)
