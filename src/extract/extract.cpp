@@ -1144,12 +1144,18 @@ bool target_period(const code_points& cps, std::size_t k, std::size_t n) {
         if ((j >= 2 && target_word_at(cps, j - 2, sentence)) ||
             (cps[j - 1].c == U'拟' && target_word_at(cps, j - 1, sentence)))
             return true;
-    static const char_set stops(U"力预确争目计拟打展0123456789。！？；;!?\n\r");  // one test a code point
+    // Another period before the target word is the one planned for: "2026年上半年工作情况及下半年工作
+    // 计划" reports the first half and plans the second (the title's period is 2026H1, not a plan's).
+    static const char_set stops(U"力预确争目计拟打展思工上下全明0123456789。！？；;!?\n\r");  // one test a code point
     for (std::size_t j = k + n; j < cps.size() && j - k < 40; ++j) {
         const char32_t c = cps[j].c;
         if (!stops.has(c)) continue;
         if (is_digit(c) || one_of(c, U"。！？；;!?\n\r")) return false;
-        if (target_word_at(cps, j, sentence) || starts_with(cps, j, U"打算") || starts_with(cps, j, U"展望"))
+        if (starts_with(cps, j, U"上半年") || starts_with(cps, j, U"下半年") || starts_with(cps, j, U"全年") ||
+            starts_with(cps, j, U"明年"))
+            return false;
+        if (target_word_at(cps, j, sentence) || starts_with(cps, j, U"打算") || starts_with(cps, j, U"展望") ||
+            starts_with(cps, j, U"思路") || starts_with(cps, j, U"工作安排"))
             return true;
     }
     return false;

@@ -15,7 +15,9 @@ import zhibiao as zb
 
 # GDP 1.234,5 亿元 and R&D 2.500,75 万元: R&D intensity = 2500.75 万元 / 1234.5 亿元 = 0.2026 % (hand check:
 # 2500.75 / 12,345,000 = 2.0257e-4); population 90,1 万人.
-SEMICOLON = "region;year;gdp[亿元];rd_expenditure[万元];population[万人]\nA;2023;1.234,5;2.500,75;90,1\nB;2023;800;1.200;60,5\n"
+SEMICOLON = (
+    "region;year;gdp[亿元];rd_expenditure[万元];population[万人]\nA;2023;1.234,5;2.500,75;90,1\nB;2023;800;1.200;60,5\n"
+)
 
 
 def _cli(*args, stdin):
@@ -62,7 +64,9 @@ def test_the_cli_compute_says_give_decimal_and_reads_with_it():
     refused = _cli("compute", "-", "--sep", ";", "--ids", "rd_intensity", stdin=SEMICOLON)
     assert refused.returncode != 0
     assert "--decimal ','" in refused.stderr and "'1.234,5'" in refused.stderr
-    read = _cli("compute", "-", "--sep", ";", "--decimal", ",", "--ids", "rd_intensity", "--full-precision", stdin=SEMICOLON)
+    read = _cli(
+        "compute", "-", "--sep", ";", "--decimal", ",", "--ids", "rd_intensity", "--full-precision", stdin=SEMICOLON
+    )
     assert read.returncode == 0, read.stderr
     out = pd.read_csv(io.StringIO(read.stdout))
     assert out["rd_intensity"].iloc[0] == pytest.approx(2500.75 / 12_345_000 * 100)
