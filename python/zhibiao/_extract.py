@@ -350,8 +350,8 @@ def _prior_year(period: str | None) -> str | None:
 
 def _factor(written: str, target: str) -> float | None:
     """The factor from `written` to `target`; None when they do not convert. 名 and 位 count
-    people as 人 does (专家20名), as the extractor binds them."""
-    if written in ("名", "位") and target == "人":
+    people as 人 does (专家20名), 份 counts as 项 (技术合同46份), as the extractor binds them."""
+    if (written in ("名", "位") and target == "人") or (written == "份" and target == "项"):
         return 1.0
     try:
         return float(_core.Unit(written).convert(np.array([1.0]), _core.Unit(target))[0])

@@ -492,15 +492,28 @@ std::size_t unit_length(std::string_view text, const code_points& cps, std::size
 // as the figure's unit after Arabic digits, so that "培训23场次" is 23 场次 — never a bare 23 that
 // a variable counted in 人次 would take — and a lexicon unit never matches them (unit_mismatch).
 std::size_t measure_word_length(const code_points& cps, std::size_t k, std::string& unit) {
-    static constexpr std::array<std::pair<std::u32string_view, const char*>, 9> words = {{{U"场次", "场次"},
-                                                                                          {U"批次", "批次"},
-                                                                                          {U"台套", "台套"},
-                                                                                          {U"场", "场"},
-                                                                                          {U"期", "期"},
-                                                                                          {U"批", "批"},
-                                                                                          {U"名", "名"},
-                                                                                          {U"台", "台"},
-                                                                                          {U"套", "套"}}};
+    // 笔 (loans, deals), 份 (contracts, agreements), 位 (people), 篇, 条, 支, 种, 座, 处, 例: counted
+    // things as well; a figure that dropped them was a bare number any variable took (质押融资4笔 as
+    // 4 of an amount in 万元).
+    static constexpr std::array<std::pair<std::u32string_view, const char*>, 19> words = {{{U"场次", "场次"},
+                                                                                           {U"批次", "批次"},
+                                                                                           {U"台套", "台套"},
+                                                                                           {U"场", "场"},
+                                                                                           {U"期", "期"},
+                                                                                           {U"批", "批"},
+                                                                                           {U"名", "名"},
+                                                                                           {U"台", "台"},
+                                                                                           {U"套", "套"},
+                                                                                           {U"笔", "笔"},
+                                                                                           {U"份", "份"},
+                                                                                           {U"位", "位"},
+                                                                                           {U"篇", "篇"},
+                                                                                           {U"条", "条"},
+                                                                                           {U"支", "支"},
+                                                                                           {U"种", "种"},
+                                                                                           {U"座", "座"},
+                                                                                           {U"处", "处"},
+                                                                                           {U"例", "例"}}};
     for (const auto& [word, utf8] : words)
         if (starts_with(cps, k, word)) return unit = utf8, word.size();
     return 0;
@@ -2331,6 +2344,7 @@ std::string_view measure_of(std::string_view u) {
 std::string_view counted(std::string_view u) {
     u = measure_of(u);
     if (u == "户") return "家";  // 企业9户: firms, as 家
+    if (u == "份") return "项";  // 技术合同46份, 协议12份: as 项
     return u == "名" || u == "位" ? std::string_view("人") : u;
 }
 
@@ -2346,8 +2360,9 @@ bool is_count_word(std::string_view u) {
 // The unit flag of a figure written in `written` for a variable reported in `expected`: 0 when
 // they convert, else unit_implied (件 for 件/万人) or unit_mismatch.
 std::uint32_t unit_flag(std::string_view written, const std::string& expected) {
-    if (expected.find('/') == std::string::npos && counted(written) == "人" && counted(expected) == "人" &&
-        measure_of(written) != measure_of(expected))
+    const std::string_view counts = counted(written);
+    if (expected.find('/') == std::string::npos && (counts == "人" || measure_of(written) == "份") &&
+        counted(expected) == counts && measure_of(written) != measure_of(expected))
         return measure_of(written) == written && measure_of(expected) == expected
                    ? 0
                    : bit(fact_flag::unit_mismatch);  // 万名 against 人: scaled synonyms are not read

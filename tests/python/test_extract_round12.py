@@ -37,3 +37,32 @@ def test_a_period_with_a_plan_word_after_it_is_still_a_plans_period():
     assert _row(facts, "326件").period == "2024H1"
     row = _row(facts, "20家")
     assert row.period == "2025" and row.flag_target
+
+
+# ---- measure words the unit algebra does not know: 笔, 份, 位, 条 … ---------------------------
+
+
+def test_a_count_of_deals_is_no_amount_and_the_amount_after_it_takes_the_phrase():
+    # "办理知识产权质押融资4笔，融资金额2150万元": 4 deals (笔), 2150万元 financed. Before: "4" with no
+    # unit bound to pledge_financing (an amount in 万元) and 2150万元 had no variable.
+    facts = zb.extract("2025年工作总结\n全年办理知识产权质押融资4笔，融资金额2150万元。发放科技贷款35笔。")
+    deals = _row(facts, "4笔")
+    assert deals.unit == "笔" and deals.value == 4 and deals.flag_no_variable
+    money = _row(facts, "2150万元")
+    assert money.variable == "pledge_financing" and money.value == 2150
+    assert _row(facts, "35笔").unit == "笔"
+    panel = facts.to_panel("柳河县")
+    assert list(panel.values("pledge_financing")) == [2150]
+
+
+def test_contracts_counted_in_fen_are_contracts_counted_in_xiang():
+    # "登记技术合同46份": 46 contracts, as 46项 (the variable's unit); into a panel as 46.
+    facts = zb.extract("2025年工作总结\n全年登记技术合同46份，技术合同成交额1.32亿元。邀请12位专家参加评审。")
+    row = _row(facts, "46份")
+    assert row.variable == "tech_contract_count" and row.value == 46 and row.unit == "份"
+    assert not row.flag_unit_mismatch
+    assert _row(facts, "1.32亿元").variable == "tech_contract_value"
+    assert _row(facts, "12位").unit == "位"  # people, the measure word kept (was a bare 12)
+    assert list(facts.to_panel("柳河县").values("tech_contract_count")) == [46]
+    # 份 is no count of firms or people
+    assert _row(zb.extract("新增高新技术企业5份。"), "5份").flag_unit_mismatch
