@@ -3057,11 +3057,13 @@ private:
             b = binding{};
             b.phrase_begin = b.phrase_end = byte_at(after_previous);
         }
-        if (enumerated_count(s, after_previous, b)) return b;
+        // "组织申报国家、省、市科技项目28项": a list of levels modifies one noun, no enumeration.
+        const bool levels = levels_only(after_previous, s.first);
+        if (!levels && enumerated_count(s, after_previous, b)) return b;
         const phrase_hit* hit = ix_.phrases.closest(byte_at(after_previous), s.q.begin);
         if (!hit && after_previous > clause)
             b.shared = (hit = ix_.phrases.closest(byte_at(clause), byte_at(after_previous))) != nullptr;
-        if (hit && ix_.enumeration.any_inside(hit->end, s.q.begin)) hit = nullptr, b.shared = false;
+        if (hit && !levels && ix_.enumeration.any_inside(hit->end, s.q.begin)) hit = nullptr, b.shared = false;
         if (hit) {
             // 应/已 just before the phrase belong to it (应拨付补助资金).
             const std::size_t phrase_first = code_point_at(hit->begin, clause, s.first);
@@ -3109,6 +3111,30 @@ private:
             b.phrase_begin = b.phrase_end = cps_[clause].begin;
         }
         return b;
+    }
+
+    // Every 、 between `from` and `to` (code points; at least one) stands between two levels of
+    // government (国家、省、市科技项目; 省级、市级研发中心): the list modifies the noun after it, whose
+    // phrase binds the figure as if no list were there. A level word before 、 ends the text before
+    // it; one after 、 opens the text after it (not 市场, 区域, 部门…).
+    bool levels_only(std::size_t from, std::size_t to) const {
+        static constexpr std::u32string_view words[] = {U"国家级", U"省部级", U"国家", U"省级", U"市级", U"县级",
+                                                        U"区级",   U"中央",   U"省",   U"市",   U"县",   U"区"};
+        bool any = false;
+        for (std::size_t k = from; k < to; ++k) {
+            if (cps_[k].c != U'、') continue;
+            const auto before = [&](std::u32string_view w) { return k - from >= w.size() && ends_with(cps_, k, w); };
+            const auto after = [&](std::u32string_view w) {
+                const std::size_t e = k + 1 + w.size();
+                return e < to && starts_with(cps_, k + 1, w) &&
+                       !(w.size() == 1 && one_of(cps_[e].c, U"场域部委政长民属直内外"));
+            };
+            if (std::none_of(std::begin(words), std::end(words), before) ||
+                std::none_of(std::begin(words), std::end(words), after))
+                return false;
+            any = true;
+        }
+        return any;
     }
 
     // "引进高层次人才、急需紧缺人才27名", "引进博士、硕士等各类人才27名": a count after an enumeration

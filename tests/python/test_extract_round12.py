@@ -66,3 +66,23 @@ def test_contracts_counted_in_fen_are_contracts_counted_in_xiang():
     assert list(facts.to_panel("柳河县").values("tech_contract_count")) == [46]
     # 份 is no count of firms or people
     assert _row(zb.extract("新增高新技术企业5份。"), "5份").flag_unit_mismatch
+
+
+# ---- a list of levels of government before one noun -----------------------------------------
+
+
+def test_a_count_after_a_list_of_levels_binds_to_the_noun_they_modify():
+    # "组织申报国家、省、市科技项目28项": 28 projects applied for at three levels; the list of
+    # levels is no enumeration of nouns (it was: no variable).
+    facts = zb.extract("柳河县科学技术局2025年工作总结\n全年组织申报国家、省、市科技项目28项。" "组织企业申报省级、市级科技计划项目17项，获批立项9项。")
+    row = _row(facts, "28项")
+    assert row.variable == "projects_applied" and row.stage == "applied" and row.period == "2025"
+    assert _row(facts, "17项").variable == "projects_applied"
+    assert _row(facts, "9项").variable == "projects_approved"
+
+
+def test_a_list_of_nouns_is_still_an_enumeration():
+    # unchanged: items that are no levels of government are what the figure counts
+    facts = zb.extract("2025年，新培育科技型中小企业、高新技术企业共15家。组织申报市场、县域项目8项。")
+    assert _row(facts, "15家").flag_no_variable  # neither kind of firm
+    assert _row(facts, "8项").flag_no_variable  # 市场 is no level: 申报 lies across the list
