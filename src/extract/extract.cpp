@@ -1688,8 +1688,11 @@ bool table_header(const code_points& cps, const std::vector<std::pair<std::size_
     }
     const bool known = periods >= 2 || (periods == 1 && (units || growth || rates));
     if (!known && !(units == 1 && tokens.size() >= 4)) return false;
+    // The growth and the rate columns (完成率%: how much of the target the done column is) are of
+    // the first period or done column.
     for (auto& c : columns)
-        if (c.what == scan_state::column::kind::growth) c.period = first_period;
+        if (c.what == scan_state::column::kind::growth || c.what == scan_state::column::kind::rate)
+            c.period = first_period;
     carried.table = std::move(columns);
     carried.table_readable = known && other == 0 && units <= 1;
     return true;
@@ -2676,7 +2679,7 @@ public:
                 continue;
             }
             if (p.prior && !prior_) governing_ = current_;
-            current_ = &p.period, prior_ = p.prior;
+            before_last_ = current_, current_ = &p.period, prior_ = p.prior;
         }
         return *this;
     }
@@ -2685,6 +2688,8 @@ public:
     std::size_t last_stated() const { return next_ > 0 ? periods_[next_ - 1].at : 0; }
     // The period that governed before the sentence about the year before began.
     std::string_view governing() const { return governing_ ? std::string_view(*governing_) : std::string_view(); }
+    // The period in force before the last one stated (完成全年目标的42%: the half-year's, before 全年).
+    std::string_view before_last() const { return before_last_ ? std::string_view(*before_last_) : std::string_view(); }
     std::string_view in_clause(std::size_t clause) const {
         if (local_ && local_->at >= clause) return local_->period;
         return current_ ? std::string_view(*current_) : std::string_view();
@@ -2696,6 +2701,7 @@ private:
     const stated_period* local_ = nullptr;
     const std::string* current_ = nullptr;
     const std::string* governing_ = nullptr;
+    const std::string* before_last_ = nullptr;
     bool prior_ = false;
 };
 
@@ -2842,7 +2848,11 @@ public:
         n.unit = s.q.unit;
         if (n.entry) check_unit(s, n);
         n.flags |= signed_bound_flags(quantity_flags(s), n.decline);
-        if (target_before(s.first)) n.flags |= bit(fact_flag::target);
+        const bool target = target_before(s.first);
+        // "完成全年目标任务的78%", "年度目标完成率56.8%": how much of a target was done, which is done,
+        // of the period of what was done (not of the target's 全年).
+        const bool completion = target && !target_in_sentence_ && completion_rate(s, clause);
+        if (target && !completion) n.flags |= bit(fact_flag::target);
         // A change in a sentence about the year before (…上年同期为1.5亿元，同比下降20%) compares this
         // period with it: it is this period's.
         const bool prior = period.prior() && !(n.flags & bit(fact_flag::change));
@@ -2865,8 +2875,8 @@ public:
         previous_bound_ =
             !previous_change_ && (s.q.qual == qualifier::lower_bound || s.q.qual == qualifier::upper_bound);
         previous_unit_ = s.q.unit;
-        const std::string_view when =
-            period.prior() && !prior ? period.governing() : period.in_clause(cps_.base() + clause);
+        std::string_view when = period.prior() && !prior ? period.governing() : period.in_clause(cps_.base() + clause);
+        if (completion && period.last_stated() >= cps_.base() + clause) when = period.before_last();
         // A period stated after the 以来 (…1.6亿元，上半年新认定…) ends the span.
         if (since_start_ != 0 && since_at_ > period.last_stated() && (since_start_ < 0 || since_start_ < year_of(when)))
             n.flags |= bit(fact_flag::since);
@@ -2915,6 +2925,27 @@ private:
     // A target word (target_word_at) before code point `first` in its sentence (力争…) or clause
     // (目标, 计划). Figures come in order: the cursor walks each code point of a chunk once.
     // The cursor also finds 以来 in the sentence (since_start).
+    // A figure in % that says how much of the target named in its clause was done: 完成 before the
+    // target word and 的 right before the figure (完成全年目标任务500件的42%), or 完成率/完成进度
+    // after the target word (年度目标任务完成率56.8%).
+    bool completion_rate(const scanned& s, std::size_t clause) const {
+        if (s.q.unit != "%") return false;
+        std::size_t target = 0;  // one past the last target word
+        for (std::size_t k = clause; k + 1 < s.first; ++k)
+            if (starts_with(cps_, k, U"目标") || starts_with(cps_, k, U"任务") || starts_with(cps_, k, U"计划"))
+                target = k + 2;
+        if (target == 0) return false;
+        for (std::size_t k = target; k + 1 < s.first; ++k)
+            if (starts_with(cps_, k, U"完成率") || starts_with(cps_, k, U"完成进度")) return true;
+        std::size_t end = s.first;
+        for (std::u32string_view w : {U"达到", U"达", U"为"})
+            if (ends_with(cps_, end, w)) end -= w.size();
+        if (end == 0 || cps_[end - 1].c != U'的') return false;
+        for (std::size_t k = clause; k + 2 < target; ++k)
+            if (starts_with(cps_, k, U"完成")) return true;
+        return false;
+    }
+
     bool target_before(std::size_t first) {
         // Most code points are neither a clause mark nor the first character of a target word: one
         // bitmap test each.

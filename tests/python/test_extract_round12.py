@@ -86,3 +86,34 @@ def test_a_list_of_nouns_is_still_an_enumeration():
     facts = zb.extract("2025年，新培育科技型中小企业、高新技术企业共15家。组织申报市场、县域项目8项。")
     assert _row(facts, "15家").flag_no_variable  # neither kind of firm
     assert _row(facts, "8项").flag_no_variable  # 市场 is no level: 申报 lies across the list
+
+
+# ---- how much of a target was done is done, of the period of what was done -------------------
+
+
+def test_a_completion_rate_in_prose_is_no_target_and_of_the_period_done():
+    # "入库312家，完成全年目标的78%": 78% is what the half-year did of the year's target: not a
+    # target (it was flagged one) and of 2026H1 (it was 2026, the 全年 of the target).
+    facts = zb.extract(
+        "2026年上半年工作总结\n科技型中小企业评价入库312家，完成全年目标的78%。年度目标任务完成率56.8%。" "专利授权量210件，完成全年目标任务500件的42%。力争完成全年目标的100%。"
+    )
+    for text in ("78%", "56.8%", "42%"):
+        row = _row(facts, text)
+        assert not row.flag_target and row.period == "2026H1", text
+    target = _row(facts, "500件")  # the year's target itself
+    assert target.flag_target and target.period == "2026"
+    assert _row(facts, "100%").flag_target  # 力争: a target of the whole sentence
+    annual = zb.extract("柳河县2025年工作总结\n入库科技型中小企业65家，完成年度目标任务的130%。")
+    row = _row(annual, "130%")
+    assert not row.flag_target and row.period == "2025"
+
+
+def test_a_completion_rate_column_is_of_the_done_column():
+    # 表1: 56.8 in 完成率% is of 1-6月 (2026H1), the first period column; it had no period.
+    facts = zb.extract("2026年上半年工作总结\n指标名称 单位 1-6月 上年同期 增长% 完成率%\n技术合同成交额 亿元 1136.8 956.1 18.9 56.8\n")
+    assert [(r.text, r.variable, r.period) for r in facts.itertuples()] == [
+        ("1136.8", "tech_contract_value", "2026H1"),
+        ("956.1", "tech_contract_value", "2025H1"),
+        ("18.9", "tech_contract_value", "2026H1"),
+        ("56.8", "", "2026H1"),
+    ]
