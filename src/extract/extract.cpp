@@ -663,6 +663,19 @@ std::size_t ordinal_end(const code_points& cps, std::size_t k) {
     return j;
 }
 
+// The label of a table, a figure or an attachment right before k, whose number is no figure: 表1
+// (a caption opening a line), 见表2, 如图3所示 (not 3所), 附件4, 附表1-2. 表 and 图 only standing alone
+// (at a line's or a clause's start, after a blank or after 见/如/附/据/由), not in 代表12名 or 发表.
+bool is_ideograph(char32_t c);
+
+bool reference_label_before(const code_points& cps, std::size_t k) {
+    if (k >= 2 && cps[k - 2].c == U'附' && one_of(cps[k - 1].c, U"件表图")) return true;
+    if (k == 0 || (cps[k - 1].c != U'表' && cps[k - 1].c != U'图')) return false;
+    if (k == 1) return true;
+    const char32_t before = cps[k - 2].c;
+    return !is_ideograph(before) || one_of(before, U"见如附据由");
+}
+
 bool page_dash(char32_t c) {
     return c == '-' || c == U'—' || c == U'–' || c == U'─' || c == U'·' || c == U'•' || c == U'～' || c == '~';
 }
@@ -832,8 +845,9 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
     std::string_view damage;
     double value = 0, guess = std::numeric_limits<double>::quiet_NaN();
     bool masked = false, comma = false, chinese = false, code = false;
-    if (k > 0 && cps[k - 1].c == U'第' && (is_digit(cps[k].c) || is_chinese_numeral(cps[k].c))) {
-        date = true;  // an ordinal (第2位): stepped over, as a date is
+    if ((k > 0 && cps[k - 1].c == U'第' && (is_digit(cps[k].c) || is_chinese_numeral(cps[k].c))) ||
+        (is_digit(cps[k].c) && reference_label_before(cps, k))) {
+        date = true;  // an ordinal (第2位) or a table's or figure's number (表1): stepped over, as a date is
         s.last = ordinal_end(cps, k);
         return false;
     }

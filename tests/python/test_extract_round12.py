@@ -117,3 +117,17 @@ def test_a_completion_rate_column_is_of_the_done_column():
         ("18.9", "tech_contract_value", "2026H1"),
         ("56.8", "", "2026H1"),
     ]
+
+
+# ---- the number of a table, a figure or an attachment ----------------------------------------
+
+
+def test_the_label_of_a_table_or_figure_is_no_figure():
+    # "表1 上半年主要科技指标完成情况" gave a figure 1; "如图3所示" a figure 3所 (所: institutions).
+    text = (
+        "2026年上半年工作总结\n表1 上半年主要科技指标完成情况\n指标名称 单位 1-6月 上年同期\n"
+        "技术合同成交额 亿元 1136.8 956.1\n\n详见附件2。如图3所示，见表2。附表4-1：代表12名，发表论文3篇。\n"
+    )
+    facts = zb.extract(text)
+    assert list(facts.text) == ["1136.8", "956.1", "12名", "3篇"]
+    assert _row(facts, "1136.8").variable == "tech_contract_value"
