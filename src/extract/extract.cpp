@@ -3109,6 +3109,12 @@ private:
         if (!hit && after_previous > clause)
             b.shared = (hit = ix_.phrases.closest(byte_at(clause), byte_at(after_previous))) != nullptr;
         if (hit && !levels && ix_.enumeration.any_inside(hit->end, s.q.begin)) hit = nullptr, b.shared = false;
+        // "每万人口<a phrase of a count>": a number per 10,000 people the lexicon does not know is no
+        // count of the whole (每万人口高价值发明专利拥有量 without its entry was valid_invention_patents).
+        if (hit && per_ten_thousand_before(code_point_at(hit->begin, clause, s.first)) &&
+            std::none_of(hit->group->entries.begin(), hit->group->entries.end(),
+                         [](const lexicon_entry* e) { return e->unit.find('/') != std::string::npos; }))
+            hit = nullptr, b.shared = false;
         if (hit) {
             // 应/已 just before the phrase belong to it (应拨付补助资金).
             const std::size_t phrase_first = code_point_at(hit->begin, clause, s.first);
@@ -3156,6 +3162,13 @@ private:
             b.phrase_begin = b.phrase_end = cps_[clause].begin;
         }
         return b;
+    }
+
+    // 每万人口, 每万人, 万人 (not after a digit: 1.2万人) right before code point k.
+    bool per_ten_thousand_before(std::size_t k) const {
+        for (std::u32string_view w : {U"万人口", U"万人", U"万名"})
+            if (ends_with(cps_, k, w)) return k == w.size() || !is_digit(cps_[k - w.size() - 1].c);
+        return false;
     }
 
     // Every 、 between `from` and `to` (code points; at least one) stands between two levels of

@@ -131,3 +131,15 @@ def test_the_label_of_a_table_or_figure_is_no_figure():
     facts = zb.extract(text)
     assert list(facts.text) == ["1136.8", "956.1", "12名", "3篇"]
     assert _row(facts, "1136.8").variable == "tech_contract_value"
+
+
+# ---- per 10,000 people ------------------------------------------------------------------------
+
+
+def test_high_value_patents_per_ten_thousand_are_no_count_of_valid_patents():
+    # "每万人口高价值发明专利拥有量达到9.8件" was valid_invention_patents (a count of 9.8 patents).
+    facts = zb.extract("2026年上半年工作总结\n每万人口高价值发明专利拥有量达到9.8件，有效发明专利拥有量1.2万件；" "每万人口技术合同成交额0.5亿元。")
+    assert _row(facts, "9.8件").variable == "high_value_invention_patents_per_10k"
+    assert _row(facts, "1.2万件").variable == "valid_invention_patents"
+    # a count or an amount per 10,000 people the lexicon does not know: no variable, not the total
+    assert _row(facts, "0.5亿元").flag_no_variable
