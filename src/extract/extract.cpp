@@ -1161,6 +1161,66 @@ bool compared_period(const code_points& cps, std::size_t k) {
     return one_of(cps[k - 1].c, U"比较与同");
 }
 
+// The list marker opening the line at k (blanks before it skipped): 1 for 一、, 2 for （一）, 3 for
+// 1. or 1、, 0 for none; `after` is the code point after it.
+int list_marker(const code_points& cps, std::size_t k, std::size_t& after) {
+    while (k < cps.size() && (cps[k].c == ' ' || cps[k].c == U'\u3000' || cps[k].c == '\t')) ++k;
+    after = k;
+    std::size_t j = k;
+    const bool open = j < cps.size() && (cps[j].c == U'（' || cps[j].c == '(');
+    if (open) ++j;
+    const std::size_t digits = j;
+    int kind = 0;
+    while (j < cps.size() && j - digits < 3 && (chinese_digit(cps[j].c) > 0 || cps[j].c == U'十')) ++j, kind = 1;
+    if (!kind)
+        while (j < cps.size() && j - digits < 2 && is_digit(cps[j].c)) ++j, kind = 3;
+    if (!kind || j >= cps.size()) return 0;
+    const char32_t c = cps[j].c;
+    if (open) return (c == U'）' || c == ')') ? (after = j + 1, kind == 1 ? 2 : 3) : 0;
+    if (c == U'、' || (kind == 3 && (c == '.' || c == U'．') && !(j + 1 < cps.size() && is_digit(cps[j + 1].c))))
+        return after = j + 1, kind;
+    return 0;
+}
+
+// A heading of plans (二、下半年工作打算; （三）2027年工作思路; 下一步工作计划): at most 12 code points
+// after its list marker before the plan word, the line's end at most 4 after it. Its marker's kind
+// (0 for none) in `kind`.
+bool plan_heading(const code_points& cps, std::size_t line, int& kind) {
+    std::size_t from = 0;
+    kind = list_marker(cps, line, from);
+    static constexpr std::u32string_view words[] = {U"工作打算", U"工作计划",   U"工作思路", U"工作安排",
+                                                    U"重点工作", U"工作重点",   U"下步工作", U"下一步工作",
+                                                    U"工作设想", U"下一步打算", U"下步打算", U"下一步计划"};
+    for (std::size_t j = from; j < cps.size() && j - from <= 12; ++j) {
+        const char32_t c = cps[j].c;
+        if (c == '\n' || c == '\r' || c == U'。' || c == U'，') return false;
+        for (std::u32string_view w : words) {
+            if (!starts_with(cps, j, w)) continue;
+            std::size_t e = j + w.size();
+            while (e < cps.size() && e - (j + w.size()) <= 4 && cps[e].c != '\n' && cps[e].c != '\r') ++e;
+            return e >= cps.size() || cps[e].c == '\n' || cps[e].c == '\r';
+        }
+    }
+    return false;
+}
+
+// Where the plans under a heading at `line` of marker `kind` end: the next line opening with a
+// marker of that kind (of 一、 for a heading with none), else the chunk's end.
+std::size_t plan_section_end(const code_points& cps, std::size_t line, int kind) {
+    for (std::size_t j = line; j < cps.size(); ++j) {
+        if (cps[j].c != '\n') continue;
+        std::size_t after = 0;
+        if (list_marker(cps, j + 1, after) == (kind ? kind : 1)) return j + 1;
+    }
+    return cps.size();
+}
+
+// The start of the line code point k is on.
+std::size_t line_start_of(const code_points& cps, std::size_t k) {
+    while (k > 0 && cps[k - 1].c != '\n') --k;
+    return k;
+}
+
 // A period that only a target or a plan is stated for (2025年，力争…; 到2025年; 力争全年…; 下半年
 // 工作打算): a target word within a few characters before it in its clause, or after it in its
 // sentence before any digit. Such a period holds to the end of its sentence only.
@@ -1923,8 +1983,15 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
                 k += n + day;
                 continue;
             }
-            if (!carried.after_target && target_period(cps, k, n))
-                carried.after_target = before, carried.target_ends = sentence_end_after(cps, k);
+            if (!carried.after_target && target_period(cps, k, n)) {
+                // on a heading of plans (二、2026年工作打算), it holds for the plans under it
+                const std::size_t line = line_start_of(cps, k);
+                int kind = 0;
+                carried.after_target = before;
+                carried.target_ends = !title.in_title && plan_heading(cps, line, kind)
+                                          ? plan_section_end(cps, line, kind)
+                                          : sentence_end_after(cps, k);
+            }
             if (const std::size_t to = carried.after_start ? 0 : start_point_end(cps, k, n))
                 carried.after_start = before, carried.start_ends = to;
             const bool local = !title.in_title && before.year != 0 && starts_with(cps, k + n, U"度") && state.current;
@@ -2964,9 +3031,11 @@ private:
         // Most code points are neither a clause mark nor the first character of a target word: one
         // bitmap test each.
         static const char_set stops(U"力预确争目计拟以;!?,\n\r。；！？，");
+        if (target_cursor_ == 0 && first > 0) plan_line(0);
         for (; target_cursor_ < first; ++target_cursor_) {
             const char32_t c = cps_[target_cursor_].c;
             if (!stops.has(c)) continue;
+            if (c == '\n') plan_line(target_cursor_ + 1);
             if (clause_end(c)) {
                 target_in_clause_ = false;
                 if (c != ',' && c != U'，') target_in_sentence_ = false, since_start_ = 0;
@@ -2981,7 +3050,17 @@ private:
             if (target_word_at(cps_, target_cursor_, sentence))
                 (sentence ? target_in_sentence_ : target_in_clause_) = true;
         }
-        return target_in_sentence_ || target_in_clause_;
+        return target_in_sentence_ || target_in_clause_ || plan_section_;
+    }
+    // A line at k opens a section of plans (二、下半年工作打算: each figure under it is a plan) or
+    // the next item of the heading's list, which ends it.
+    void plan_line(std::size_t k) {
+        int kind = 0;
+        std::size_t after = 0;
+        if (plan_heading(cps_, k, kind))
+            plan_section_ = true, plan_kind_ = kind;
+        else if (plan_section_ && list_marker(cps_, k, after) == (plan_kind_ ? plan_kind_ : 1))
+            plan_section_ = false;
     }
     // The code point in [lo, hi) that starts at a byte offset (the phrase lies in the clause).
     std::size_t code_point_at(std::size_t byte, std::size_t lo, std::size_t hi) const {
@@ -3471,6 +3550,8 @@ private:
     std::size_t mismatched_end_ = 0;  // code point after that figure
     std::size_t target_cursor_ = 0;   // code points before it are read by target_before()
     bool target_in_sentence_ = false, target_in_clause_ = false;
+    bool plan_section_ = false;                      // under a heading of plans (plan_heading), across chunks
+    int plan_kind_ = 0;                              // its list marker's kind
     int since_start_ = 0;                            // of the 以来 in the sentence so far (since_start), 0 if none
     std::size_t since_at_ = 0;                       // where that 以来 stands (code points from the report's start)
     std::size_t previous_end_ = 0;                   // code point after the previous quantity

@@ -143,3 +143,34 @@ def test_high_value_patents_per_ten_thousand_are_no_count_of_valid_patents():
     assert _row(facts, "1.2万件").variable == "valid_invention_patents"
     # a count or an amount per 10,000 people the lexicon does not know: no variable, not the total
     assert _row(facts, "0.5亿元").flag_no_variable
+
+
+# ---- a section of plans ----------------------------------------------------------------------
+
+
+def test_figures_under_a_heading_of_plans_are_plans_of_its_period():
+    # "二、2026年工作打算" in a 2025 annual report: 10家 and 2个 are plans for 2026 (they were 2025
+    # achievements: no target flag, and 10家 and 7家 both hnte_recognised of 2025); "三、存在问题"
+    # ends the plans: 310件 is a 2025 figure again.
+    text = (
+        "柳河县科学技术局2025年工作总结\n一、主要工作完成情况\n全年新认定高新技术企业7家。\n"
+        "二、2026年工作打算\n（一）新认定高新技术企业10家。\n（二）新建省级以上创新平台2个。\n"
+        "三、存在的问题\n全县有效发明专利仅310件。\n"
+    )
+    rows = [(r.text, r.period, r.flag_target) for r in zb.extract(text).itertuples()]
+    assert rows == [("7家", "2025", False), ("10家", "2026", True), ("2个", "2026", True), ("310件", "2025", False)]
+    panel = zb.extract(text).to_panel("柳河县")
+    assert list(panel.values("hnte_recognised")) == [7]
+
+
+def test_a_half_year_reports_plans_for_the_second_half_under_its_heading():
+    text = "东江市科技局2026年上半年工作总结\n一、上半年工作情况\n1.专利授权量326件。\n" "二、下半年工作计划\n1.新增高新技术企业20家；\n2.技术合同成交额达到5亿元。\n"
+    rows = [(r.text, r.period, r.flag_target) for r in zb.extract(text).itertuples()]
+    assert rows == [("326件", "2026H1", False), ("20家", "2026H2", True), ("5亿元", "2026H2", True)]
+
+
+def test_a_heading_word_inside_prose_starts_no_plans():
+    # 工作计划 in a sentence, or in the title after the report's period, is no heading of plans
+    text = "2026年上半年工作情况及下半年工作计划\n一、上半年工作情况\n按照年度工作计划，新增高新技术企业20家。\n" "专利授权量326件。\n"
+    rows = [(r.text, r.period, r.flag_target) for r in zb.extract(text).itertuples()]
+    assert rows == [("20家", "2026H1", False), ("326件", "2026H1", False)]
