@@ -928,6 +928,10 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
         std::string unit;
         std::size_t n = unit_length(text, cps, i, unit);
         if (!n && !chinese && !masked) n = measure_word_length(cps, i, unit);  // 一批, 一期: words, not figures
+        // 1.2万名, 3万份: the measure word after a multiplier is the figure's too (it was dropped)
+        std::string word;
+        if (n && (unit == "万" || unit == "亿") && multiplier.empty())
+            if (const std::size_t m = measure_word_length(cps, i + n, word)) unit += word, n += m;
         if (n)  // moved, not concatenated, for most figures
             q.unit = multiplier.empty() ? std::move(unit) : multiplier + unit, i += n;
         else if (!multiplier.empty())
@@ -2444,12 +2448,14 @@ bool is_count_word(std::string_view u) {
 // The unit flag of a figure written in `written` for a variable reported in `expected`: 0 when
 // they convert, else unit_implied (件 for 件/万人) or unit_mismatch.
 std::uint32_t unit_flag(std::string_view written, const std::string& expected) {
-    const std::string_view counts = counted(written);
-    if (expected.find('/') == std::string::npos && (counts == "人" || measure_of(written) == "份") &&
-        counted(expected) == counts && measure_of(written) != measure_of(expected))
-        return measure_of(written) == written && measure_of(expected) == expected
-                   ? 0
-                   : bit(fact_flag::unit_mismatch);  // 万名 against 人: scaled synonyms are not read
+    // 名 and 位 (people) and 份 (as 项) are no units of the algebra: read as the word they count as,
+    // with their scale (专家20名 as 20人, 1.2万名 as 1.2万人, 技术合同46份 as 46项).
+    const std::string_view measure = measure_of(written);
+    std::string canonical;
+    if (measure == "名" || measure == "位" || measure == "份") {
+        canonical = std::string(written.substr(0, written.size() - measure.size())) + std::string(counted(measure));
+        written = canonical;
+    }
     try {
         const unit want = unit::parse(expected), have = unit::parse(written);
         // Counts convert in the unit algebra (件, 项, 家, 个, 次 are all "count"), but a report's

@@ -174,3 +174,15 @@ def test_a_heading_word_inside_prose_starts_no_plans():
     text = "2026年上半年工作情况及下半年工作计划\n一、上半年工作情况\n按照年度工作计划，新增高新技术企业20家。\n" "专利授权量326件。\n"
     rows = [(r.text, r.period, r.flag_target) for r in zb.extract(text).itertuples()]
     assert rows == [("20家", "2026H1", False), ("326件", "2026H1", False)]
+
+
+def test_a_measure_word_after_a_multiplier_stays_with_the_figure():
+    # "在岗科技特派员1.2万名" was the figure "1.2万" (its 名 dropped, 万人 made up); "登记技术合同3万份"
+    # the figure "3万". Both keep their words and convert: 12,000 people, 30,000 contracts.
+    facts = zb.extract("2026年，全省在岗科技特派员1.2万名，登记技术合同3万份。")
+    people = _row(facts, "1.2万名")
+    assert people.variable == "science_commissioners" and people.unit == "万名" and not people.flag_unit_mismatch
+    assert _row(facts, "3万份").variable == "tech_contract_count"
+    converted = facts.in_lexicon_units()
+    assert list(converted.value_converted) == [12000, 30000]
+    assert list(converted.unit_converted) == ["人", "项"]
