@@ -676,6 +676,12 @@ bool reference_label_before(const code_points& cps, std::size_t k) {
     return !is_ideograph(before) || one_of(before, U"见如附据由");
 }
 
+// An ordinal (第2位, 第十二批) or the number of a label (表1) at k: no figure.
+bool ordinal_or_label_at(const code_points& cps, std::size_t k) {
+    return (k > 0 && cps[k - 1].c == U'第' && (is_digit(cps[k].c) || is_chinese_numeral(cps[k].c))) ||
+           (is_digit(cps[k].c) && reference_label_before(cps, k));
+}
+
 bool page_dash(char32_t c) {
     return c == '-' || c == U'—' || c == U'–' || c == U'─' || c == U'·' || c == U'•' || c == U'～' || c == '~';
 }
@@ -837,6 +843,16 @@ std::size_t stray_run_end(const code_points& cps, std::size_t k) {
     return j;
 }
 
+// 1.2万名, 3万份: a measure word after a multiplier alone is the figure's too (it was dropped). Its
+// length, appended to `unit`.
+std::size_t scaled_measure_word(const code_points& cps, std::size_t k, std::string& unit) {
+    std::string word;
+    if (unit != "万" && unit != "亿") return 0;
+    const std::size_t m = measure_word_length(cps, k, word);
+    if (m) unit += word;
+    return m;
+}
+
 // One number (Arabic or Chinese) with what directly follows it: 余/多, the unit, 成. Returns
 // false if there is no quantity at k.
 bool number_at(std::string_view text, const code_points& cps, std::size_t k, scanned& s, bool& date) {
@@ -845,8 +861,7 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
     std::string_view damage;
     double value = 0, guess = std::numeric_limits<double>::quiet_NaN();
     bool masked = false, comma = false, chinese = false, code = false;
-    if ((k > 0 && cps[k - 1].c == U'第' && (is_digit(cps[k].c) || is_chinese_numeral(cps[k].c))) ||
-        (is_digit(cps[k].c) && reference_label_before(cps, k))) {
+    if (ordinal_or_label_at(cps, k)) {
         date = true;  // an ordinal (第2位) or a table's or figure's number (表1): stepped over, as a date is
         s.last = ordinal_end(cps, k);
         return false;
@@ -928,10 +943,7 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
         std::string unit;
         std::size_t n = unit_length(text, cps, i, unit);
         if (!n && !chinese && !masked) n = measure_word_length(cps, i, unit);  // 一批, 一期: words, not figures
-        // 1.2万名, 3万份: the measure word after a multiplier is the figure's too (it was dropped)
-        std::string word;
-        if (n && (unit == "万" || unit == "亿") && multiplier.empty())
-            if (const std::size_t m = measure_word_length(cps, i + n, word)) unit += word, n += m;
+        if (n && multiplier.empty()) n += scaled_measure_word(cps, i + n, unit);
         if (n)  // moved, not concatenated, for most figures
             q.unit = multiplier.empty() ? std::move(unit) : multiplier + unit, i += n;
         else if (!multiplier.empty())
