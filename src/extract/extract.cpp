@@ -1220,17 +1220,6 @@ bool plan_heading(const code_points& cps, std::size_t line, int& kind) {
     return false;
 }
 
-// Where the plans under a heading at `line` of marker `kind` end: the next line opening with a
-// marker of that kind (of 一、 for a heading with none), else the chunk's end.
-std::size_t plan_section_end(const code_points& cps, std::size_t line, int kind) {
-    for (std::size_t j = line; j < cps.size(); ++j) {
-        if (cps[j].c != '\n') continue;
-        std::size_t after = 0;
-        if (list_marker(cps, j + 1, after) == (kind ? kind : 1)) return j + 1;
-    }
-    return cps.size();
-}
-
 // The start of the line code point k is on.
 std::size_t line_start_of(const code_points& cps, std::size_t k) {
     while (k > 0 && cps[k - 1].c != '\n') --k;
@@ -1569,6 +1558,9 @@ struct scan_state {
     bool table_readable = false;     // every column is one table_line() knows
     std::deque<std::string> labels;  // the periods of columns (deque: facts view them)
     bool line_start = true;          // the chunk starts a line
+    // Under a heading of plans with a period (二、2026年工作打算): its list marker's kind, -1 when
+    // not; after_target is restored at the next line with a marker of that kind.
+    int plan_kind = -1;
 };
 
 // Where a statement about the year before at k (n code points: 上年同期, 2023年同期) stops governing:
@@ -1633,6 +1625,15 @@ void restore_saved_period(const code_points& cps, std::size_t k, std::optional<p
     const std::optional<period>& p = carried.period.current;
     if (periods)
         periods->push_back({cps.base() + ends, p ? p->to_string() : std::string(), false, carried.period.prior});
+}
+
+// A line at k opens the next item of the list of a heading of plans (the kind of its marker,
+// 0 for none: then 一、): the plans end there.
+void end_of_plans(const code_points& cps, std::size_t k, scan_state& carried, std::deque<stated_period>* periods) {
+    std::size_t after = 0;
+    if (carried.plan_kind < 0 || list_marker(cps, k, after) != (carried.plan_kind ? carried.plan_kind : 1)) return;
+    carried.plan_kind = -1;
+    restore_saved_period(cps, k, carried.after_target, k, carried, periods);
 }
 
 // ---- Tables turned into lines ------------------------------------------------------------------
@@ -1952,6 +1953,7 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
     title_tracker& title = carried.title;
     std::size_t k = 0;
     if (carried.line_start && !cps.empty()) {
+        end_of_plans(cps, 0, carried, periods);
         if (const std::size_t e = page_marker_end(cps, 0, false))
             k = e;  // "— 3 —": a page's footer
         else
@@ -1963,6 +1965,7 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
             continue;
         }
         if (cps[k].c == '\n') {  // a line of a table turned into lines is read here, whole
+            end_of_plans(cps, k + 1, carried, periods);
             if (const std::size_t e = page_marker_end(cps, k + 1, false)) {
                 k = e;  // "— 3 —", "第3页": a page's header or footer, no figure (a table goes on past it)
                 continue;
@@ -2004,9 +2007,9 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
                 const std::size_t line = line_start_of(cps, k);
                 int kind = 0;
                 carried.after_target = before;
-                carried.target_ends = !title.in_title && plan_heading(cps, line, kind)
-                                          ? plan_section_end(cps, line, kind)
-                                          : sentence_end_after(cps, k);
+                const bool plans = !title.in_title && plan_heading(cps, line, kind);
+                carried.target_ends = plans ? std::numeric_limits<std::size_t>::max() : sentence_end_after(cps, k);
+                carried.plan_kind = plans ? kind : -1;
             }
             if (const std::size_t to = carried.after_start ? 0 : start_point_end(cps, k, n))
                 carried.after_start = before, carried.start_ends = to;
@@ -2929,9 +2932,12 @@ public:
     void reserve(std::size_t rows) { out_.reserve(rows); }
     // A chunk ends a clause: nothing before it binds to a figure after it (previous_end_ is a
     // chunk's index). What a clause that only states a change refers to carries over.
+    // The lines after the chunk's last figure may open or end a section of plans (a heading alone in a chunk).
+    void end_chunk() { target_before(cps_.size()); }
     void new_chunk(bool any_invalid) {
         clauses_.restart();
         target_cursor_ = 0, target_in_sentence_ = target_in_clause_ = false, since_start_ = 0;
+        chunk_starts_line_ = cps_.byte_at(0) == 0 || text_[cps_.byte_at(0) - 1] == '\n';
         previous_end_ = 0;
         any_invalid_ = any_invalid;
     }
@@ -3049,7 +3055,7 @@ private:
         // Most code points are neither a clause mark nor the first character of a target word: one
         // bitmap test each.
         static const char_set stops(U"力预确争目计拟以;!?,\n\r。；！？，");
-        if (target_cursor_ == 0 && first > 0) plan_line(0);
+        if (target_cursor_ == 0 && first > 0 && chunk_starts_line_) plan_line(0);
         for (; target_cursor_ < first; ++target_cursor_) {
             const char32_t c = cps_[target_cursor_].c;
             if (!stops.has(c)) continue;
@@ -3570,6 +3576,7 @@ private:
     bool target_in_sentence_ = false, target_in_clause_ = false;
     bool plan_section_ = false;                      // under a heading of plans (plan_heading), across chunks
     int plan_kind_ = 0;                              // its list marker's kind
+    bool chunk_starts_line_ = true;                  // the chunk read starts a line
     int since_start_ = 0;                            // of the 以来 in the sentence so far (since_start), 0 if none
     std::size_t since_at_ = 0;                       // where that 以来 stands (code points from the report's start)
     std::size_t previous_end_ = 0;                   // code point after the previous quantity
@@ -3885,6 +3892,7 @@ table_extraction extract_lines(std::string_view text, const lexicon& words, cons
             if ((count++ & 255) == 0) poll_interrupt();  // Ctrl-C between blocks of figures
             build.add(s, period_in_force.at(cps.base() + s.first), out.findings);
         });
+        build.end_chunk();
         inconsistent_parts(indexes.part_words, indexes.sentence_ends, out.facts, first_row, found.parts);
         lost_list_numbers(text, cps, line_start, found.list_numbers);
     }
