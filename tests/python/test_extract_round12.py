@@ -186,3 +186,11 @@ def test_a_measure_word_after_a_multiplier_stays_with_the_figure():
     converted = facts.in_lexicon_units()
     assert list(converted.value_converted) == [12000, 30000]
     assert list(converted.unit_converted) == ["人", "项"]
+
+
+def test_talents_introduced_with_the_usual_qualifiers():
+    # "引进各类高层次人才12人", "引进急需紧缺人才8名": talents introduced (both were no_variable)
+    facts = zb.extract("2025年，引进各类高层次人才12人，引进急需紧缺人才8名。")
+    assert _row(facts, "12人").variable == "talents_introduced"
+    assert _row(facts, "8名").variable == "talents_introduced"
+    assert list(facts.to_panel("柳河县").values("talents_introduced")) == [12]  # the first: a stated rule
