@@ -350,9 +350,12 @@ def _prior_year(period: str | None) -> str | None:
 
 def _factor(written: str, target: str) -> float | None:
     """The factor from `written` to `target`; None when they do not convert. 名 and 位 count
-    people as 人 does (专家20名), as the extractor binds them."""
-    if written in ("名", "位") and target == "人":
-        return 1.0
+    people as 人 does (专家20名, 1.2万名 as 1.2万人), 份 counts as 项 (技术合同46份), as the extractor
+    binds them."""
+    for word, counted in (("名", "人"), ("位", "人"), ("份", "项")):
+        if written.endswith(word):
+            written = written[: -len(word)] + counted
+            break
     try:
         return float(_core.Unit(written).convert(np.array([1.0]), _core.Unit(target))[0])
     except (_core.Error, TypeError, ValueError):

@@ -492,15 +492,28 @@ std::size_t unit_length(std::string_view text, const code_points& cps, std::size
 // as the figure's unit after Arabic digits, so that "培训23场次" is 23 场次 — never a bare 23 that
 // a variable counted in 人次 would take — and a lexicon unit never matches them (unit_mismatch).
 std::size_t measure_word_length(const code_points& cps, std::size_t k, std::string& unit) {
-    static constexpr std::array<std::pair<std::u32string_view, const char*>, 9> words = {{{U"场次", "场次"},
-                                                                                          {U"批次", "批次"},
-                                                                                          {U"台套", "台套"},
-                                                                                          {U"场", "场"},
-                                                                                          {U"期", "期"},
-                                                                                          {U"批", "批"},
-                                                                                          {U"名", "名"},
-                                                                                          {U"台", "台"},
-                                                                                          {U"套", "套"}}};
+    // 笔 (loans, deals), 份 (contracts, agreements), 位 (people), 篇, 条, 支, 种, 座, 处, 例: counted
+    // things as well; a figure that dropped them was a bare number any variable took (质押融资4笔 as
+    // 4 of an amount in 万元).
+    static constexpr std::array<std::pair<std::u32string_view, const char*>, 19> words = {{{U"场次", "场次"},
+                                                                                           {U"批次", "批次"},
+                                                                                           {U"台套", "台套"},
+                                                                                           {U"场", "场"},
+                                                                                           {U"期", "期"},
+                                                                                           {U"批", "批"},
+                                                                                           {U"名", "名"},
+                                                                                           {U"台", "台"},
+                                                                                           {U"套", "套"},
+                                                                                           {U"笔", "笔"},
+                                                                                           {U"份", "份"},
+                                                                                           {U"位", "位"},
+                                                                                           {U"篇", "篇"},
+                                                                                           {U"条", "条"},
+                                                                                           {U"支", "支"},
+                                                                                           {U"种", "种"},
+                                                                                           {U"座", "座"},
+                                                                                           {U"处", "处"},
+                                                                                           {U"例", "例"}}};
     for (const auto& [word, utf8] : words)
         if (starts_with(cps, k, word)) return unit = utf8, word.size();
     return 0;
@@ -648,6 +661,25 @@ std::size_t ordinal_end(const code_points& cps, std::size_t k) {
     std::size_t j = run(k);
     if (j + 1 < cps.size() && is_dash(cps[j].c) && run(j + 1) > j + 1) j = run(j + 1);
     return j;
+}
+
+// The label of a table, a figure or an attachment right before k, whose number is no figure: 表1
+// (a caption opening a line), 见表2, 如图3所示 (not 3所), 附件4, 附表1-2. 表 and 图 only standing alone
+// (at a line's or a clause's start, after a blank or after 见/如/附/据/由), not in 代表12名 or 发表.
+bool is_ideograph(char32_t c);
+
+bool reference_label_before(const code_points& cps, std::size_t k) {
+    if (k >= 2 && cps[k - 2].c == U'附' && one_of(cps[k - 1].c, U"件表图")) return true;
+    if (k == 0 || (cps[k - 1].c != U'表' && cps[k - 1].c != U'图')) return false;
+    if (k == 1) return true;
+    const char32_t before = cps[k - 2].c;
+    return !is_ideograph(before) || one_of(before, U"见如附据由");
+}
+
+// An ordinal (第2位, 第十二批) or the number of a label (表1) at k: no figure.
+bool ordinal_or_label_at(const code_points& cps, std::size_t k) {
+    return (k > 0 && cps[k - 1].c == U'第' && (is_digit(cps[k].c) || is_chinese_numeral(cps[k].c))) ||
+           (is_digit(cps[k].c) && reference_label_before(cps, k));
 }
 
 bool page_dash(char32_t c) {
@@ -811,6 +843,16 @@ std::size_t stray_run_end(const code_points& cps, std::size_t k) {
     return j;
 }
 
+// 1.2万名, 3万份: a measure word after a multiplier alone is the figure's too (it was dropped). Its
+// length, appended to `unit`.
+std::size_t scaled_measure_word(const code_points& cps, std::size_t k, std::string& unit) {
+    std::string word;
+    if (unit != "万" && unit != "亿") return 0;
+    const std::size_t m = measure_word_length(cps, k, word);
+    if (m) unit += word;
+    return m;
+}
+
 // One number (Arabic or Chinese) with what directly follows it: 余/多, the unit, 成. Returns
 // false if there is no quantity at k.
 bool number_at(std::string_view text, const code_points& cps, std::size_t k, scanned& s, bool& date) {
@@ -819,8 +861,8 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
     std::string_view damage;
     double value = 0, guess = std::numeric_limits<double>::quiet_NaN();
     bool masked = false, comma = false, chinese = false, code = false;
-    if (k > 0 && cps[k - 1].c == U'第' && (is_digit(cps[k].c) || is_chinese_numeral(cps[k].c))) {
-        date = true;  // an ordinal (第2位): stepped over, as a date is
+    if (ordinal_or_label_at(cps, k)) {
+        date = true;  // an ordinal (第2位) or a table's or figure's number (表1): stepped over, as a date is
         s.last = ordinal_end(cps, k);
         return false;
     }
@@ -901,6 +943,7 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
         std::string unit;
         std::size_t n = unit_length(text, cps, i, unit);
         if (!n && !chinese && !masked) n = measure_word_length(cps, i, unit);  // 一批, 一期: words, not figures
+        if (n && multiplier.empty()) n += scaled_measure_word(cps, i + n, unit);
         if (n)  // moved, not concatenated, for most figures
             q.unit = multiplier.empty() ? std::move(unit) : multiplier + unit, i += n;
         else if (!multiplier.empty())
@@ -1134,6 +1177,55 @@ bool compared_period(const code_points& cps, std::size_t k) {
     return one_of(cps[k - 1].c, U"比较与同");
 }
 
+// The list marker opening the line at k (blanks before it skipped): 1 for 一、, 2 for （一）, 3 for
+// 1. or 1、, 0 for none; `after` is the code point after it.
+int list_marker(const code_points& cps, std::size_t k, std::size_t& after) {
+    while (k < cps.size() && (cps[k].c == ' ' || cps[k].c == U'\u3000' || cps[k].c == '\t')) ++k;
+    after = k;
+    std::size_t j = k;
+    const bool open = j < cps.size() && (cps[j].c == U'（' || cps[j].c == '(');
+    if (open) ++j;
+    const std::size_t digits = j;
+    int kind = 0;
+    while (j < cps.size() && j - digits < 3 && (chinese_digit(cps[j].c) > 0 || cps[j].c == U'十')) ++j, kind = 1;
+    if (!kind)
+        while (j < cps.size() && j - digits < 2 && is_digit(cps[j].c)) ++j, kind = 3;
+    if (!kind || j >= cps.size()) return 0;
+    const char32_t c = cps[j].c;
+    if (open) return (c == U'）' || c == ')') ? (after = j + 1, kind == 1 ? 2 : 3) : 0;
+    if (c == U'、' || (kind == 3 && (c == '.' || c == U'．') && !(j + 1 < cps.size() && is_digit(cps[j + 1].c))))
+        return after = j + 1, kind;
+    return 0;
+}
+
+// A heading of plans (二、下半年工作打算; （三）2027年工作思路; 下一步工作计划): at most 12 code points
+// after its list marker before the plan word, the line's end at most 4 after it. Its marker's kind
+// (0 for none) in `kind`.
+bool plan_heading(const code_points& cps, std::size_t line, int& kind) {
+    std::size_t from = 0;
+    kind = list_marker(cps, line, from);
+    static constexpr std::u32string_view words[] = {U"工作打算", U"工作计划",   U"工作思路", U"工作安排",
+                                                    U"重点工作", U"工作重点",   U"下步工作", U"下一步工作",
+                                                    U"工作设想", U"下一步打算", U"下步打算", U"下一步计划"};
+    for (std::size_t j = from; j < cps.size() && j - from <= 12; ++j) {
+        const char32_t c = cps[j].c;
+        if (c == '\n' || c == '\r' || c == U'。' || c == U'，') return false;
+        for (std::u32string_view w : words) {
+            if (!starts_with(cps, j, w)) continue;
+            std::size_t e = j + w.size();
+            while (e < cps.size() && e - (j + w.size()) <= 4 && cps[e].c != '\n' && cps[e].c != '\r') ++e;
+            return e >= cps.size() || cps[e].c == '\n' || cps[e].c == '\r';
+        }
+    }
+    return false;
+}
+
+// The start of the line code point k is on.
+std::size_t line_start_of(const code_points& cps, std::size_t k) {
+    while (k > 0 && cps[k - 1].c != '\n') --k;
+    return k;
+}
+
 // A period that only a target or a plan is stated for (2025年，力争…; 到2025年; 力争全年…; 下半年
 // 工作打算): a target word within a few characters before it in its clause, or after it in its
 // sentence before any digit. Such a period holds to the end of its sentence only.
@@ -1144,12 +1236,18 @@ bool target_period(const code_points& cps, std::size_t k, std::size_t n) {
         if ((j >= 2 && target_word_at(cps, j - 2, sentence)) ||
             (cps[j - 1].c == U'拟' && target_word_at(cps, j - 1, sentence)))
             return true;
-    static const char_set stops(U"力预确争目计拟打展0123456789。！？；;!?\n\r");  // one test a code point
+    // Another period before the target word is the one planned for: "2026年上半年工作情况及下半年工作
+    // 计划" reports the first half and plans the second (the title's period is 2026H1, not a plan's).
+    static const char_set stops(U"力预确争目计拟打展思工上下全明0123456789。！？；;!?\n\r");  // one test a code point
     for (std::size_t j = k + n; j < cps.size() && j - k < 40; ++j) {
         const char32_t c = cps[j].c;
         if (!stops.has(c)) continue;
         if (is_digit(c) || one_of(c, U"。！？；;!?\n\r")) return false;
-        if (target_word_at(cps, j, sentence) || starts_with(cps, j, U"打算") || starts_with(cps, j, U"展望"))
+        if (starts_with(cps, j, U"上半年") || starts_with(cps, j, U"下半年") || starts_with(cps, j, U"全年") ||
+            starts_with(cps, j, U"明年"))
+            return false;
+        if (target_word_at(cps, j, sentence) || starts_with(cps, j, U"打算") || starts_with(cps, j, U"展望") ||
+            starts_with(cps, j, U"思路") || starts_with(cps, j, U"工作安排"))
             return true;
     }
     return false;
@@ -1460,6 +1558,9 @@ struct scan_state {
     bool table_readable = false;     // every column is one table_line() knows
     std::deque<std::string> labels;  // the periods of columns (deque: facts view them)
     bool line_start = true;          // the chunk starts a line
+    // Under a heading of plans with a period (二、2026年工作打算): its list marker's kind, -1 when
+    // not; after_target is restored at the next line with a marker of that kind.
+    int plan_kind = -1;
 };
 
 // Where a statement about the year before at k (n code points: 上年同期, 2023年同期) stops governing:
@@ -1524,6 +1625,15 @@ void restore_saved_period(const code_points& cps, std::size_t k, std::optional<p
     const std::optional<period>& p = carried.period.current;
     if (periods)
         periods->push_back({cps.base() + ends, p ? p->to_string() : std::string(), false, carried.period.prior});
+}
+
+// A line at k opens the next item of the list of a heading of plans (the kind of its marker,
+// 0 for none: then 一、): the plans end there.
+void end_of_plans(const code_points& cps, std::size_t k, scan_state& carried, std::deque<stated_period>* periods) {
+    std::size_t after = 0;
+    if (carried.plan_kind < 0 || list_marker(cps, k, after) != (carried.plan_kind ? carried.plan_kind : 1)) return;
+    carried.plan_kind = -1;
+    restore_saved_period(cps, k, carried.after_target, k, carried, periods);
 }
 
 // ---- Tables turned into lines ------------------------------------------------------------------
@@ -1669,8 +1779,11 @@ bool table_header(const code_points& cps, const std::vector<std::pair<std::size_
     }
     const bool known = periods >= 2 || (periods == 1 && (units || growth || rates));
     if (!known && !(units == 1 && tokens.size() >= 4)) return false;
+    // The growth and the rate columns (完成率%: how much of the target the done column is) are of
+    // the first period or done column.
     for (auto& c : columns)
-        if (c.what == scan_state::column::kind::growth) c.period = first_period;
+        if (c.what == scan_state::column::kind::growth || c.what == scan_state::column::kind::rate)
+            c.period = first_period;
     carried.table = std::move(columns);
     carried.table_readable = known && other == 0 && units <= 1;
     return true;
@@ -1840,6 +1953,7 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
     title_tracker& title = carried.title;
     std::size_t k = 0;
     if (carried.line_start && !cps.empty()) {
+        end_of_plans(cps, 0, carried, periods);
         if (const std::size_t e = page_marker_end(cps, 0, false))
             k = e;  // "— 3 —": a page's footer
         else
@@ -1851,6 +1965,7 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
             continue;
         }
         if (cps[k].c == '\n') {  // a line of a table turned into lines is read here, whole
+            end_of_plans(cps, k + 1, carried, periods);
             if (const std::size_t e = page_marker_end(cps, k + 1, false)) {
                 k = e;  // "— 3 —", "第3页": a page's header or footer, no figure (a table goes on past it)
                 continue;
@@ -1887,8 +2002,15 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
                 k += n + day;
                 continue;
             }
-            if (!carried.after_target && target_period(cps, k, n))
-                carried.after_target = before, carried.target_ends = sentence_end_after(cps, k);
+            if (!carried.after_target && target_period(cps, k, n)) {
+                // on a heading of plans (二、2026年工作打算), it holds for the plans under it
+                const std::size_t line = line_start_of(cps, k);
+                int kind = 0;
+                carried.after_target = before;
+                const bool plans = !title.in_title && plan_heading(cps, line, kind);
+                carried.target_ends = plans ? std::numeric_limits<std::size_t>::max() : sentence_end_after(cps, k);
+                carried.plan_kind = plans ? kind : -1;
+            }
             if (const std::size_t to = carried.after_start ? 0 : start_point_end(cps, k, n))
                 carried.after_start = before, carried.start_ends = to;
             const bool local = !title.in_title && before.year != 0 && starts_with(cps, k + n, U"度") && state.current;
@@ -2325,6 +2447,7 @@ std::string_view measure_of(std::string_view u) {
 std::string_view counted(std::string_view u) {
     u = measure_of(u);
     if (u == "户") return "家";  // 企业9户: firms, as 家
+    if (u == "份") return "项";  // 技术合同46份, 协议12份: as 项
     return u == "名" || u == "位" ? std::string_view("人") : u;
 }
 
@@ -2340,11 +2463,14 @@ bool is_count_word(std::string_view u) {
 // The unit flag of a figure written in `written` for a variable reported in `expected`: 0 when
 // they convert, else unit_implied (件 for 件/万人) or unit_mismatch.
 std::uint32_t unit_flag(std::string_view written, const std::string& expected) {
-    if (expected.find('/') == std::string::npos && counted(written) == "人" && counted(expected) == "人" &&
-        measure_of(written) != measure_of(expected))
-        return measure_of(written) == written && measure_of(expected) == expected
-                   ? 0
-                   : bit(fact_flag::unit_mismatch);  // 万名 against 人: scaled synonyms are not read
+    // 名 and 位 (people) and 份 (as 项) are no units of the algebra: read as the word they count as,
+    // with their scale (专家20名 as 20人, 1.2万名 as 1.2万人, 技术合同46份 as 46项).
+    const std::string_view measure = measure_of(written);
+    std::string canonical;
+    if (measure == "名" || measure == "位" || measure == "份") {
+        canonical = std::string(written.substr(0, written.size() - measure.size())) + std::string(counted(measure));
+        written = canonical;
+    }
     try {
         const unit want = unit::parse(expected), have = unit::parse(written);
         // Counts convert in the unit algebra (件, 项, 家, 个, 次 are all "count"), but a report's
@@ -2655,7 +2781,7 @@ public:
                 continue;
             }
             if (p.prior && !prior_) governing_ = current_;
-            current_ = &p.period, prior_ = p.prior;
+            before_last_ = current_, current_ = &p.period, prior_ = p.prior;
         }
         return *this;
     }
@@ -2664,6 +2790,8 @@ public:
     std::size_t last_stated() const { return next_ > 0 ? periods_[next_ - 1].at : 0; }
     // The period that governed before the sentence about the year before began.
     std::string_view governing() const { return governing_ ? std::string_view(*governing_) : std::string_view(); }
+    // The period in force before the last one stated (完成全年目标的42%: the half-year's, before 全年).
+    std::string_view before_last() const { return before_last_ ? std::string_view(*before_last_) : std::string_view(); }
     std::string_view in_clause(std::size_t clause) const {
         if (local_ && local_->at >= clause) return local_->period;
         return current_ ? std::string_view(*current_) : std::string_view();
@@ -2675,6 +2803,7 @@ private:
     const stated_period* local_ = nullptr;
     const std::string* current_ = nullptr;
     const std::string* governing_ = nullptr;
+    const std::string* before_last_ = nullptr;
     bool prior_ = false;
 };
 
@@ -2803,9 +2932,12 @@ public:
     void reserve(std::size_t rows) { out_.reserve(rows); }
     // A chunk ends a clause: nothing before it binds to a figure after it (previous_end_ is a
     // chunk's index). What a clause that only states a change refers to carries over.
+    // The lines after the chunk's last figure may open or end a section of plans (a heading alone in a chunk).
+    void end_chunk() { target_before(cps_.size()); }
     void new_chunk(bool any_invalid) {
         clauses_.restart();
         target_cursor_ = 0, target_in_sentence_ = target_in_clause_ = false, since_start_ = 0;
+        chunk_starts_line_ = cps_.byte_at(0) == 0 || text_[cps_.byte_at(0) - 1] == '\n';
         previous_end_ = 0;
         any_invalid_ = any_invalid;
     }
@@ -2821,7 +2953,11 @@ public:
         n.unit = s.q.unit;
         if (n.entry) check_unit(s, n);
         n.flags |= signed_bound_flags(quantity_flags(s), n.decline);
-        if (target_before(s.first)) n.flags |= bit(fact_flag::target);
+        const bool target = target_before(s.first);
+        // "完成全年目标任务的78%", "年度目标完成率56.8%": how much of a target was done, which is done,
+        // of the period of what was done (not of the target's 全年).
+        const bool completion = target && !target_in_sentence_ && completion_rate(s, clause);
+        if (target && !completion) n.flags |= bit(fact_flag::target);
         // A change in a sentence about the year before (…上年同期为1.5亿元，同比下降20%) compares this
         // period with it: it is this period's.
         const bool prior = period.prior() && !(n.flags & bit(fact_flag::change));
@@ -2844,8 +2980,8 @@ public:
         previous_bound_ =
             !previous_change_ && (s.q.qual == qualifier::lower_bound || s.q.qual == qualifier::upper_bound);
         previous_unit_ = s.q.unit;
-        const std::string_view when =
-            period.prior() && !prior ? period.governing() : period.in_clause(cps_.base() + clause);
+        std::string_view when = period.prior() && !prior ? period.governing() : period.in_clause(cps_.base() + clause);
+        if (completion && period.last_stated() >= cps_.base() + clause) when = period.before_last();
         // A period stated after the 以来 (…1.6亿元，上半年新认定…) ends the span.
         if (since_start_ != 0 && since_at_ > period.last_stated() && (since_start_ < 0 || since_start_ < year_of(when)))
             n.flags |= bit(fact_flag::since);
@@ -2894,13 +3030,36 @@ private:
     // A target word (target_word_at) before code point `first` in its sentence (力争…) or clause
     // (目标, 计划). Figures come in order: the cursor walks each code point of a chunk once.
     // The cursor also finds 以来 in the sentence (since_start).
+    // A figure in % that says how much of the target named in its clause was done: 完成 before the
+    // target word and 的 right before the figure (完成全年目标任务500件的42%), or 完成率/完成进度
+    // after the target word (年度目标任务完成率56.8%).
+    bool completion_rate(const scanned& s, std::size_t clause) const {
+        if (s.q.unit != "%") return false;
+        std::size_t target = 0;  // one past the last target word
+        for (std::size_t k = clause; k + 1 < s.first; ++k)
+            if (starts_with(cps_, k, U"目标") || starts_with(cps_, k, U"任务") || starts_with(cps_, k, U"计划"))
+                target = k + 2;
+        if (target == 0) return false;
+        for (std::size_t k = target; k + 1 < s.first; ++k)
+            if (starts_with(cps_, k, U"完成率") || starts_with(cps_, k, U"完成进度")) return true;
+        std::size_t end = s.first;
+        for (std::u32string_view w : {U"达到", U"达", U"为"})
+            if (ends_with(cps_, end, w)) end -= w.size();
+        if (end == 0 || cps_[end - 1].c != U'的') return false;
+        for (std::size_t k = clause; k + 2 < target; ++k)
+            if (starts_with(cps_, k, U"完成")) return true;
+        return false;
+    }
+
     bool target_before(std::size_t first) {
         // Most code points are neither a clause mark nor the first character of a target word: one
         // bitmap test each.
         static const char_set stops(U"力预确争目计拟以;!?,\n\r。；！？，");
+        if (target_cursor_ == 0 && first > 0 && chunk_starts_line_) plan_line(0);
         for (; target_cursor_ < first; ++target_cursor_) {
             const char32_t c = cps_[target_cursor_].c;
             if (!stops.has(c)) continue;
+            if (c == '\n') plan_line(target_cursor_ + 1);
             if (clause_end(c)) {
                 target_in_clause_ = false;
                 if (c != ',' && c != U'，') target_in_sentence_ = false, since_start_ = 0;
@@ -2915,7 +3074,17 @@ private:
             if (target_word_at(cps_, target_cursor_, sentence))
                 (sentence ? target_in_sentence_ : target_in_clause_) = true;
         }
-        return target_in_sentence_ || target_in_clause_;
+        return target_in_sentence_ || target_in_clause_ || plan_section_;
+    }
+    // A line at k opens a section of plans (二、下半年工作打算: each figure under it is a plan) or
+    // the next item of the heading's list, which ends it.
+    void plan_line(std::size_t k) {
+        int kind = 0;
+        std::size_t after = 0;
+        if (plan_heading(cps_, k, kind))
+            plan_section_ = true, plan_kind_ = kind;
+        else if (plan_section_ && list_marker(cps_, k, after) == (plan_kind_ ? plan_kind_ : 1))
+            plan_section_ = false;
     }
     // The code point in [lo, hi) that starts at a byte offset (the phrase lies in the clause).
     std::size_t code_point_at(std::size_t byte, std::size_t lo, std::size_t hi) const {
@@ -3036,11 +3205,19 @@ private:
             b = binding{};
             b.phrase_begin = b.phrase_end = byte_at(after_previous);
         }
-        if (enumerated_count(s, after_previous, b)) return b;
+        // "组织申报国家、省、市科技项目28项": a list of levels modifies one noun, no enumeration.
+        const bool levels = levels_only(after_previous, s.first);
+        if (!levels && enumerated_count(s, after_previous, b)) return b;
         const phrase_hit* hit = ix_.phrases.closest(byte_at(after_previous), s.q.begin);
         if (!hit && after_previous > clause)
             b.shared = (hit = ix_.phrases.closest(byte_at(clause), byte_at(after_previous))) != nullptr;
-        if (hit && ix_.enumeration.any_inside(hit->end, s.q.begin)) hit = nullptr, b.shared = false;
+        if (hit && !levels && ix_.enumeration.any_inside(hit->end, s.q.begin)) hit = nullptr, b.shared = false;
+        // "每万人口<a phrase of a count>": a number per 10,000 people the lexicon does not know is no
+        // count of the whole (每万人口高价值发明专利拥有量 without its entry was valid_invention_patents).
+        if (hit && per_ten_thousand_before(code_point_at(hit->begin, clause, s.first)) &&
+            std::none_of(hit->group->entries.begin(), hit->group->entries.end(),
+                         [](const lexicon_entry* e) { return e->unit.find('/') != std::string::npos; }))
+            hit = nullptr, b.shared = false;
         if (hit) {
             // 应/已 just before the phrase belong to it (应拨付补助资金).
             const std::size_t phrase_first = code_point_at(hit->begin, clause, s.first);
@@ -3088,6 +3265,37 @@ private:
             b.phrase_begin = b.phrase_end = cps_[clause].begin;
         }
         return b;
+    }
+
+    // 每万人口, 每万人, 万人 (not after a digit: 1.2万人) right before code point k.
+    bool per_ten_thousand_before(std::size_t k) const {
+        for (std::u32string_view w : {U"万人口", U"万人", U"万名"})
+            if (ends_with(cps_, k, w)) return k == w.size() || !is_digit(cps_[k - w.size() - 1].c);
+        return false;
+    }
+
+    // Every 、 between `from` and `to` (code points; at least one) stands between two levels of
+    // government (国家、省、市科技项目; 省级、市级研发中心): the list modifies the noun after it, whose
+    // phrase binds the figure as if no list were there. A level word before 、 ends the text before
+    // it; one after 、 opens the text after it (not 市场, 区域, 部门…).
+    bool levels_only(std::size_t from, std::size_t to) const {
+        static constexpr std::u32string_view words[] = {U"国家级", U"省部级", U"国家", U"省级", U"市级", U"县级",
+                                                        U"区级",   U"中央",   U"省",   U"市",   U"县",   U"区"};
+        bool any = false;
+        for (std::size_t k = from; k < to; ++k) {
+            if (cps_[k].c != U'、') continue;
+            const auto before = [&](std::u32string_view w) { return k - from >= w.size() && ends_with(cps_, k, w); };
+            const auto after = [&](std::u32string_view w) {
+                const std::size_t e = k + 1 + w.size();
+                return e < to && starts_with(cps_, k + 1, w) &&
+                       !(w.size() == 1 && one_of(cps_[e].c, U"场域部委政长民属直内外"));
+            };
+            if (std::none_of(std::begin(words), std::end(words), before) ||
+                std::none_of(std::begin(words), std::end(words), after))
+                return false;
+            any = true;
+        }
+        return any;
     }
 
     // "引进高层次人才、急需紧缺人才27名", "引进博士、硕士等各类人才27名": a count after an enumeration
@@ -3366,6 +3574,9 @@ private:
     std::size_t mismatched_end_ = 0;  // code point after that figure
     std::size_t target_cursor_ = 0;   // code points before it are read by target_before()
     bool target_in_sentence_ = false, target_in_clause_ = false;
+    bool plan_section_ = false;                      // under a heading of plans (plan_heading), across chunks
+    int plan_kind_ = 0;                              // its list marker's kind
+    bool chunk_starts_line_ = true;                  // the chunk read starts a line
     int since_start_ = 0;                            // of the 以来 in the sentence so far (since_start), 0 if none
     std::size_t since_at_ = 0;                       // where that 以来 stands (code points from the report's start)
     std::size_t previous_end_ = 0;                   // code point after the previous quantity
@@ -3681,6 +3892,7 @@ table_extraction extract_lines(std::string_view text, const lexicon& words, cons
             if ((count++ & 255) == 0) poll_interrupt();  // Ctrl-C between blocks of figures
             build.add(s, period_in_force.at(cps.base() + s.first), out.findings);
         });
+        build.end_chunk();
         inconsistent_parts(indexes.part_words, indexes.sentence_ends, out.facts, first_row, found.parts);
         lost_list_numbers(text, cps, line_start, found.list_numbers);
     }

@@ -217,3 +217,22 @@ BOOST_AUTO_TEST_CASE(targets_and_tables_in_any_chunks) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// A section of plans (round 12) reads the same in any chunks: a heading alone in its chunk opens
+// it (its period, 2026, and the target flag), the next heading of its level ends it (2025 again).
+BOOST_AUTO_TEST_CASE(a_section_of_plans_in_any_chunks) {
+    const std::string text =
+        "柳河县科学技术局2025年工作总结\n一、主要工作完成情况\n全年新认定高新技术企业7家。\n"
+        "二、2026年工作打算\n（一）新认定高新技术企业10家。\n（二）新建省级以上创新平台2个。\n"
+        "三、存在的问题\n全县有效发明专利仅310件。\n";
+    const table_extraction whole = extract_table(text);
+    BOOST_TEST_REQUIRE(whole.facts.size() == 4u);  // 7家 10家 2个 310件
+    const char* const periods[] = {"2025", "2026", "2026", "2025"};
+    const bool targets[] = {false, true, true, false};
+    for (std::size_t i = 0; i < 4; ++i) {
+        BOOST_TEST(fact_at(whole.facts, i).period == periods[i], i);
+        BOOST_TEST(whole.facts.has(i, fact_flag::target) == targets[i], i);
+    }
+    for (std::size_t chunk_bytes : {std::size_t{0}, std::size_t{1}, std::size_t{7}, std::size_t{60}})
+        check_chunks(text, chunk_bytes, "plans");
+}

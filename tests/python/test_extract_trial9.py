@@ -106,7 +106,7 @@ def test_a_target_column_is_a_target_and_the_done_column_the_report_period():
     assert cells == [
         ("600", "tech_contract_count", "2024", True, False, False),
         ("372", "tech_contract_count", "2024YTD09", False, False, False),
-        ("62.0", "", "", False, False, False),
+        ("62.0", "", "2024YTD09", False, False, False),  # of the done column (round 12; it had none)
     ]
     frame = facts.to_panel("戊县").to_pandas()
     assert frame["tech_contract_count"].to_dict() == {("戊县", "2024YTD09"): 372}
