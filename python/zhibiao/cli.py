@@ -625,6 +625,8 @@ def _in_decimal_points(df: Any, decimal: str) -> Any:
     texts: decimal commas swapped for points (decimal ','; "1.234,5" → "1,234.5", "12,5%" →
     "12.5%"), or a number with a comma refused ('': a ';' file whose mark was not given). Other
     texts (firm names) are kept as written."""
+    import numpy as np
+
     if decimal == ".":
         return df
     df = df.copy()
@@ -636,10 +638,13 @@ def _in_decimal_points(df: Any, decimal: str) -> Any:
         if decimal == ",":
             df[column] = [c.translate(swap) if ok else c for c, ok in zip(df[column].tolist(), read)]
             continue
-        for row, (cell, ok) in enumerate(zip(cells, read)):
-            if ok and ("," in cell or "，" in cell):
-                problem = _core.parse_text_cells([cell], decimal="")[3]
-                raise _core.ParseError(f"data row {row + 1}, column {column}: {problem}")
+        # read with one mark or the other, refused without one: "1,500", "1.500", "1,5"
+        either = read | (_core.parse_text_cells(cells, "%", decimal=",")[1] == 0)
+        unclear = either & (_core.parse_text_cells(cells, "%", decimal="")[1] != 0)
+        if unclear.any():
+            row = int(np.flatnonzero(unclear)[0])
+            problem = _core.parse_text_cells([cells[row]], decimal="")[3]
+            raise _core.ParseError(f"data row {row + 1}, column {column}: {problem}")
     return df
 
 

@@ -70,7 +70,8 @@ bool convert(const char* b, const char* e, double& value) {
     return result.ec == std::errc() && result.ptr == e && std::isfinite(value);
 }
 
-// "1,234,567.25" → "1234567.25" when the commas group the integer part by exactly three.
+// "1,234,567.25" → "1234567.25" when the commas group the integer part by exactly three (and the
+// first group is no 0: "0,125" is a decimal comma, not 125).
 bool strip_thousands(std::string& s) {
     std::size_t comma = s.find(',');
     if (comma == std::string::npos) return true;
@@ -79,7 +80,7 @@ bool strip_thousands(std::string& s) {
     if (end == std::string::npos) end = s.size();
     if (s.find(',', end) != std::string::npos) return false;
     std::size_t first = s.find(',', start);
-    if (first == start || first - start > 3) return false;
+    if (first == start || first - start > 3 || s[start] == '0') return false;
     for (std::size_t i = first; i < end; i += 4)
         if (s[i] != ',' || i + 4 > end ||
             !std::all_of(s.begin() + static_cast<std::ptrdiff_t>(i) + 1, s.begin() + static_cast<std::ptrdiff_t>(i) + 4,
@@ -135,20 +136,27 @@ using detail::trim;
 
 using field = std::string_view;
 
-// "1,500" where Excel may have written a decimal comma (a file separated by ';'): 1.5 or 1500.
-constexpr const char* ambiguous_comma_problem =
-    "a comma in a number of a file separated by ';', where Excel writes decimal commas (1,5 for 1.5): "
-    "give the decimal mark, decimal=',' or decimal='.' (csv_options::decimal)";
+// "1,500" or "1.500" where Excel may have written a decimal comma and grouping points (a file
+// separated by ';'): 1.5 or 1500.
+constexpr const char* ambiguous_mark_problem =
+    "a number that reads two ways in a file separated by ';', where Excel writes decimal commas and "
+    "groups thousands by points (1,5 for 1.5; 1.500 for 1500): give the decimal mark, decimal=',' or "
+    "decimal='.' (csv_options::decimal)";
 
 bool has_comma(std::string_view text) {
     return text.find(',') != std::string_view::npos || text.find("，") != std::string_view::npos;
 }
 
-// Not a number with decimal points, but one with a decimal comma ("1,5", "1.234,5").
-bool decimal_comma_number(std::string_view text) {
+// In a ';' file whose decimal mark was not given: a number with a comma ("1,5", "1,500",
+// "1.234,5"), or one whose points group thousands as a decimal comma's file does ("1.500"; not
+// "1.5" or "0.125", which no grouping reads).
+bool ambiguous_mark(std::string_view text) {
     double value = 0;
     int percent = 0;
-    return has_comma(text) && detail::parse_number(text, value, percent, ',');
+    const bool point = text.find('.') != std::string_view::npos || text.find("．") != std::string_view::npos;
+    if (!has_comma(text) && !point) return false;
+    return detail::parse_number(text, value, percent, ',') ||
+           (has_comma(text) && detail::parse_number(text, value, percent));
 }
 
 // Splits rows. Quoted fields with doubled quotes are unescaped into `unescaped` (stable storage).
@@ -457,6 +465,7 @@ class loader {
 public:
     loader(std::string_view bytes, const csv_options& options, std::string source)
         : options_(options), source_(std::move(source)) {
+        semicolon_marks_ = options.decimal == 0 && options.separator == ';';
         text_ = decode(bytes, options.encoding, storage_, report_.encoding, source_);
         report_.source = source_;
         na_.insert(options.na_values.begin(), options.na_values.end());
@@ -693,9 +702,9 @@ private:
                      std::size_t column, int& percent) const {
         ++sink.cells;
         percent = 0;
+        if (semicolon_marks_ && ambiguous_mark(text))
+            return bad_cell(sink, text, v, out, line, column, ambiguous_mark_problem);
         if (detail::parse_number(text, out, percent, options_.decimal)) {
-            if (options_.decimal == 0 && options_.separator == ';' && has_comma(text))
-                return bad_cell(sink, text, v, out, line, column, ambiguous_comma_problem);
             if (percent == 0) return reason::none;
             if (v.percent_ok) {
                 out = detail::convert_exactly(percent == -2 ? v.percent_conversion : v.permille_conversion, out);
@@ -710,8 +719,6 @@ private:
             ++sink.cells_missing;
             return reason::missing_input;
         }
-        if (options_.decimal == 0 && options_.separator == ';' && decimal_comma_number(text))
-            return bad_cell(sink, text, v, out, line, column, ambiguous_comma_problem);
         return bad_cell(sink, text, v, out, line, column, "not a number");
     }
 
@@ -1007,6 +1014,8 @@ private:
             const char* field_end;
             if (roles[j] >= 0) {
                 field_end = plain_number(q, end, out[static_cast<std::size_t>(roles[j])][row]);
+                if (field_end && semicolon_marks_ && ambiguous_mark({q, static_cast<std::size_t>(field_end - q)}))
+                    return false;  // "1.500": the tokenizer's path refuses it with its line
             } else {
                 field_end = plain_text(q, end, sep);
                 if (field_end && roles[j] != not_read)
@@ -1676,6 +1685,8 @@ private:
     }
 
     const csv_options& options_;
+    // A ';' file whose decimal mark was not given: numbers that read two ways are refused (ambiguous_mark).
+    bool semicolon_marks_ = false;
     mutable std::atomic<bool> stopping_{false};
     std::string source_;
     std::string storage_;
@@ -1819,10 +1830,10 @@ text_cells parse_text_cells(const std::vector<std::optional<std::string>>& cells
         double x = 0;
         int exponent = 0;
         std::string problem;
-        if (!detail::parse_number(*cells[i], x, exponent, decimal))
-            problem = decimal == 0 && decimal_comma_number(*cells[i]) ? ambiguous_comma_problem : "not a number";
-        else if (decimal == 0 && has_comma(*cells[i]))
-            problem = ambiguous_comma_problem;
+        if (decimal == 0 && ambiguous_mark(*cells[i]))
+            problem = ambiguous_mark_problem;
+        else if (!detail::parse_number(*cells[i], x, exponent, decimal))
+            problem = "not a number";
         else if (exponent != 0 && !percent_ok)
             problem = "a percentage in a column of unit '" + u.symbol() + "'";
         if (problem.empty()) {

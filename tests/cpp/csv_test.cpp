@@ -896,6 +896,21 @@ BOOST_AUTO_TEST_CASE(decimal_commas_are_read_when_given_and_refused_when_ambiguo
     BOOST_TEST(p.at("x").values()(1) == 2.25);
     BOOST_TEST(p.at("y").values()(0) == 1234.5);
     BOOST_TEST(p.at("y").values()(1) == 12.0);
+    // Without the mark, points that group thousands read two ways too ("1.500"); "1.5" and "0.125"
+    // do not (no grouping reads them), nor does "0,125" as a grouping (its first group is 0).
+    {
+        csv_options semicolon;
+        semicolon.separator = ';';
+        BOOST_CHECK_THROW(parse_csv("region;year;x\nA;2023;1.500\n", semicolon), parse_error);
+        BOOST_CHECK_THROW(parse_csv("region;year;x;y\nA;2023;1;12.345\n", semicolon), parse_error);  // fast path too
+        panel plain = parse_csv("region;year;x;y\nA;2023;1.5;0.125\n", semicolon);
+        BOOST_TEST(plain.at("x").values()(0) == 1.5);
+        BOOST_TEST(plain.at("y").values()(0) == 0.125);
+        double v = 0;
+        int pct = 0;
+        BOOST_TEST(!detail::parse_number("0,125", v, pct));
+        BOOST_TEST((detail::parse_number("0,125", v, pct, ',') && v == 0.125));
+    }
     // A point there groups thousands: "1.5" is no number, "1.234" is 1234; percentages as usual.
     BOOST_CHECK_THROW(parse_csv("region;year;x\nA;2023;1.5\n", comma), parse_error);
     BOOST_TEST(parse_csv("region;year;x\nA;2023;1.234\n", comma).at("x").values()(0) == 1234.0);

@@ -33,7 +33,7 @@ def test_read_csv_reads_decimal_commas_when_told():
     assert rd.iloc[0] == pytest.approx(2500.75 / 12_345_000 * 100)
 
 
-@pytest.mark.parametrize("cell", ["1,500", "1,5", "1.234,5", "12,5%"])
+@pytest.mark.parametrize("cell", ["1,500", "1,5", "1.234,5", "12,5%", "1.500", "12.345.678"])
 def test_a_comma_in_a_number_of_a_semicolon_file_is_refused_until_the_mark_is_given(cell):
     text = f"region;year;x\nA;2023;{cell}\n"
     with pytest.raises(zb.ParseError, match="decimal=','") as info:
@@ -41,6 +41,12 @@ def test_a_comma_in_a_number_of_a_semicolon_file_is_refused_until_the_mark_is_gi
     assert (info.value.line, info.value.column) == (2, 3)
     lenient = zb.read_csv(io.StringIO(text), sep=";", lenient=True)
     assert np.isnan(lenient.values("x")[0]) and lenient.report["cells_unparseable"] == 1
+
+
+def test_points_no_grouping_reads_are_plain_decimals_in_a_semicolon_file():
+    # "1.5" and "0.125" cannot be points grouping thousands: read as before, without decimal=.
+    panel = zb.read_csv(io.StringIO("region;year;x;y\nA;2023;1.5;0.125\n"), sep=";")
+    assert panel.values("x")[0] == 1.5 and panel.values("y")[0] == 0.125
 
 
 def test_the_mark_given_decides():
