@@ -463,16 +463,18 @@ constexpr Rank no_rank() {
         return Rank{0};
 }
 
-/// Elements a[k, end) sharing their upper half, sorted on the whole order key of their scores
-/// and ranked: equal values get the lowest rank of their run (k + 1 for the first).
-template <class Rank>
-void rank_run(const double* x, std::uint64_t* a, std::size_t k, std::size_t end, Rank* r) {
-    auto whole_key = [&](std::uint64_t e) { return order_key(-x[e & lower_half]); };
-    std::sort(a + k, a + end, [&](std::uint64_t p, std::uint64_t q) { return whole_key(p) < whole_key(q); });
+/// Elements a[k, end) sharing their upper half (their bucket: the bits above `Unit`), sorted on
+/// the whole order key of their scores and ranked: equal values get the lowest rank of their
+/// run (k + 1 for the first).
+template <int Unit = 32, class Element, class Rank>
+void rank_run(const double* x, Element* a, std::size_t k, std::size_t end, Rank* r) {
+    constexpr Element unit_mask = (Element{1} << Unit) - 1;
+    auto whole_key = [&](Element e) { return order_key(-x[e & unit_mask]); };
+    std::sort(a + k, a + end, [&](Element p, Element q) { return whole_key(p) < whole_key(q); });
     std::size_t rank = k + 1;  // equal values share the lowest rank of their run
     for (std::size_t j = k; j < end; ++j) {
         if (j > k && whole_key(a[j]) != whole_key(a[j - 1])) rank = j + 1;
-        r[a[j] & lower_half] = static_cast<Rank>(rank);
+        r[a[j] & unit_mask] = static_cast<Rank>(rank);
     }
 }
 
@@ -498,8 +500,9 @@ void rank_elements(const double* x, fast_scratch& s, Rank* r) {
     }
 }
 
-/// counts[0, 2048) turned into their exclusive prefix sums (where each digit's elements start),
-/// two arrays at once; SSE2 four counts at a time where there is one.
+/// counts[0, Digits) turned into their exclusive prefix sums (where each digit's elements
+/// start), two arrays at once; SSE2 four counts at a time where there is one.
+template <std::uint32_t Digits>
 void start_positions(std::uint32_t* c0, std::uint32_t* c1) {
     std::size_t i = 0;
 #if defined(__SSE2__)
@@ -512,60 +515,81 @@ void start_positions(std::uint32_t* c0, std::uint32_t* c1) {
         _mm_storeu_si128(reinterpret_cast<__m128i*>(c), _mm_sub_epi32(total, v));
         at = _mm_shuffle_epi32(total, 0xff);
     };
-    for (; i < 2048; i += 4) step(c0 + i, at0), step(c1 + i, at1);
+    for (; i < Digits; i += 4) step(c0 + i, at0), step(c1 + i, at1);
 #endif
-    for (std::uint32_t a0 = 0, a1 = 0; i < 2048; ++i) a0 += std::exchange(c0[i], a0), a1 += std::exchange(c1[i], a1);
+    for (std::uint32_t a0 = 0, a1 = 0; i < Digits; ++i) a0 += std::exchange(c0[i], a0), a1 += std::exchange(c1[i], a1);
 }
 
-/// Ranks from the m ≥ 1 elements (bucket << 32 | unit, buckets below 2²², a higher bucket for a
-/// lower score) in s.keys[1, m + 1): an LSD radix sort of 11-bit digits whose second scatter
-/// writes each element's rank (its place + 1) as it places it, and notes the places whose
-/// element lands right after one of its own bucket (elements sharing a bucket share both
-/// digits, so the first pass keeps them together and the second places them side by side; the
-/// place before is read before it is final, so a note may be wrong the other way: each is
-/// checked on the sorted elements). Only the noted runs are then sorted on the whole order key
-/// — no pass over the sorted elements. keys[0] and spare[0] are the sentinel before place 0.
-template <class Rank>
-void rank_buckets(const double* x, std::size_t m, fast_scratch& s, Rank* r) {
-    std::uint64_t* a = s.keys.data() + 1;
-    s.spare.resize(m + 1);
-    std::uint64_t* b = s.spare.data() + 1;
+/// The elements of the bucket ranking: `Element` holds (bucket << Unit | unit), the bucket in
+/// 2·Digit bits sorted by two radix passes of Digit bits. 64-bit elements (2²² buckets, a
+/// 32-bit unit) for any column; 32-bit ones (2²⁰ buckets, a 12-bit unit) for columns of at
+/// most 4,096 scores: half the bytes to move and half the counters to sum, and a ranking's
+/// working memory (elements, their copy, the counters, the ranks) fits in L1.
+template <class Element, int Unit, int Digit>
+struct bucket_layout {
+    using element = Element;
+    static constexpr int unit = Unit, digit = Digit;
+    static constexpr std::uint32_t digits = 1u << Digit, buckets = 1u << (2 * Digit);
+};
+using wide_buckets = bucket_layout<std::uint64_t, 32, 11>;
+using narrow_buckets = bucket_layout<std::uint32_t, 12, 10>;
+
+/// The first place k in [from, m), from ≥ 1, whose element shares its bucket with the one
+/// before (m if none): a scan of the sorted elements, four 32-bit ones at a time in SSE2 — a
+/// column of 3,000 scores has a few such places, most blocks of four have none.
+template <class L>
+std::size_t first_shared(const typename L::element* a, std::size_t from, std::size_t m) {
+    std::size_t k = from;
+#if defined(__SSE2__)
+    if constexpr (sizeof(typename L::element) == 4) {
+        const __m128i zero = _mm_setzero_si128();
+        for (; k + 4 <= m; k += 4) {
+            const __m128i here = _mm_loadu_si128(reinterpret_cast<const __m128i*>(a + k));
+            const __m128i before = _mm_loadu_si128(reinterpret_cast<const __m128i*>(a + k - 1));
+            const __m128i bucket = _mm_srli_epi32(_mm_xor_si128(here, before), L::unit);
+            if (_mm_movemask_epi8(_mm_cmpeq_epi32(bucket, zero)) != 0) break;
+        }
+    }
+#endif
+    for (; k < m; ++k)
+        if (((a[k] ^ a[k - 1]) >> L::unit) == 0) return k;
+    return m;
+}
+
+/// Ranks from the m ≥ 1 elements (bucket << L::unit | unit, a higher bucket for a lower score)
+/// in a[0, m): an LSD radix sort of L::digit-bit digits (b: the copy between the passes) whose
+/// second scatter writes each element's rank (its place + 1) as it places it. Elements sharing
+/// a bucket share both digits, so the first pass keeps them together and the second places them
+/// side by side: a scan of the sorted elements (first_shared) finds those runs, and only they
+/// are sorted on the whole order key.
+template <class L, class Rank>
+void rank_buckets(const double* x, std::size_t m, typename L::element* a, typename L::element* b, Rank* r) {
+    using E = typename L::element;
+    constexpr int low = L::unit, high = L::unit + L::digit;
+    constexpr E mask = L::digits - 1;
     std::array<std::array<std::uint32_t, 2048>, 2> count{};
     for (std::size_t k = 0; k < m; ++k) {
-        const std::uint64_t e = a[k];
-        ++count[0][(e >> 32) & 2047], ++count[1][(e >> 43) & 2047];
+        const E e = a[k];
+        ++count[0][(e >> low) & mask], ++count[1][(e >> high) & mask];
     }
-    start_positions(count[0].data(), count[1].data());
+    start_positions<L::digits>(count[0].data(), count[1].data());
     for (std::size_t k = 0; k < m; ++k) {
-        const std::uint64_t e = a[k];
-        b[count[0][(e >> 32) & 2047]++] = e;
+        const E e = a[k];
+        b[count[0][(e >> low) & mask]++] = e;
     }
-    constexpr std::uint64_t none = ~std::uint64_t{0};  // no bucket has this upper half
-    a[-1] = none;
-    s.ties.resize(m);
-    std::uint32_t* ties = s.ties.data();
-    std::size_t noted = 0;
     for (std::size_t k = 0; k < m; ++k) {
-        const std::uint64_t e = b[k];
-        const std::uint32_t at = count[1][(e >> 43) & 2047]++;
+        const E e = b[k];
+        const std::uint32_t at = count[1][(e >> high) & mask]++;
         a[at] = e;
-        r[e & lower_half] = static_cast<Rank>(at + 1);
-        ties[noted] = at;
-        noted += ((a[static_cast<std::ptrdiff_t>(at) - 1] ^ e) >> 32) == 0;  // a[−1] for place 0: the sentinel
+        r[e & ((E{1} << L::unit) - 1)] = static_cast<Rank>(at + 1);
     }
-    if (noted == 0) return;
-    // the noted places that do share a bucket with the place before, in order: each run of them
-    // (consecutive places) is one run of elements sharing a bucket, from the place before the first
-    std::size_t kept = 0;
-    for (std::size_t j = 0; j < noted; ++j)
-        if (const std::uint32_t at = ties[j]; ((a[static_cast<std::ptrdiff_t>(at) - 1] ^ a[at]) >> 32) == 0)
-            ties[kept++] = at;
-    std::sort(ties, ties + kept);
-    for (std::size_t j = 0; j < kept;) {
-        std::size_t last = j;
-        while (last + 1 < kept && ties[last + 1] == ties[last] + 1) ++last;
-        rank_run(x, a, ties[j] - 1, std::size_t{ties[last]} + 1, r);
-        j = last + 1;
+    // the runs of elements sharing a bucket (side by side now), each sorted on the whole key
+    auto same = [&](std::size_t k) { return ((a[k] ^ a[k - 1]) >> low) == 0; };
+    for (std::size_t k = first_shared<L>(a, 1, m); k < m; k = first_shared<L>(a, k, m)) {
+        std::size_t end = k + 1;
+        while (end < m && same(end)) ++end;
+        rank_run<L::unit>(x, a, k - 1, end, r);
+        k = end;
     }
 }
 
@@ -580,25 +604,22 @@ void radix_ranks(const double* x, std::size_t n, fast_scratch& s, Rank* r) {
     rank_elements<3>(x, s, r);
 }
 
-template <class Rank>
-void bucket_ranks(const double* x, std::size_t n, fast_scratch& s, Rank* r, const score_range* known = nullptr) {
-    const score_range b = known != nullptr && known->present <= n ? *known : score_bounds(x, n);
-    const std::size_t present = b.present;
-    const double low = b.low, high = b.high;
-    constexpr std::uint32_t buckets = 1u << 22;  // two radix passes of 11 bits
-    const double scale = (buckets - 1) / (high - low);
-    if (present < 64 || !(high > low) || !(scale > 0) || !std::isfinite(scale)) {
-        radix_ranks(x, n, s, r);
-        return;
-    }
-    s.keys.resize(present + 1);  // keys[0]: the sentinel rank_buckets puts before place 0
-    std::uint64_t* a = s.keys.data() + 1;
+/// The elements of the present scores of x[0, n) under layout L (the bucket (x − low)·scale,
+/// a higher bucket for a lower score), ranked by rank_buckets.
+template <class L, class Rank>
+void bucket_elements(const double* x, std::size_t n, std::size_t present, double low, double scale,
+                     std::vector<typename L::element>& keys, std::vector<typename L::element>& spare, Rank* r) {
+    using E = typename L::element;
+    constexpr std::uint32_t buckets = L::buckets;
+    keys.resize(present);
+    spare.resize(present);
+    E* a = keys.data();
     // x − low ≥ 0 and rounding is monotone: a > b ⇒ bucket(a) ≥ bucket(b); the highest first
     auto element = [&](std::size_t i) {
         // below 2²² + 1 (and ≥ 0): exact through int32, which converts in one vector instruction
         const auto bucket =
             std::min(buckets - 1, static_cast<std::uint32_t>(static_cast<std::int32_t>((x[i] - low) * scale)));
-        return std::uint64_t{buckets - 1 - bucket} << 32 | i;
+        return static_cast<E>(E{buckets - 1 - bucket} << L::unit | i);
     };
     if (present == n) {  // no score missing (the usual case): no branch, every rank written below
         for (std::size_t i = 0; i < n; ++i) a[i] = element(i);
@@ -609,7 +630,26 @@ void bucket_ranks(const double* x, std::size_t n, fast_scratch& s, Rank* r, cons
             if (detail::present(x[i])) a[k++] = element(i);
         }
     }
-    rank_buckets(x, present, s, r);
+    rank_buckets<L>(x, present, a, spare.data(), r);
+}
+
+template <class Rank>
+void bucket_ranks(const double* x, std::size_t n, fast_scratch& s, Rank* r, const score_range* known = nullptr) {
+    const score_range b = known != nullptr && known->present <= n ? *known : score_bounds(x, n);
+    const std::size_t present = b.present;
+    const double low = b.low, high = b.high;
+    // the narrower of the two layouts: the scale that spreads [low, high] over the fewer buckets
+    const double scale =
+        ((n <= (std::size_t{1} << narrow_buckets::unit) ? narrow_buckets::buckets : wide_buckets::buckets) - 1) /
+        (high - low);
+    if (present < 64 || !(high > low) || !(scale > 0) || !std::isfinite(scale)) {
+        radix_ranks(x, n, s, r);
+        return;
+    }
+    if (n <= (std::size_t{1} << narrow_buckets::unit))
+        bucket_elements<narrow_buckets>(x, n, present, low, scale, s.keys32, s.spare32, r);
+    else
+        bucket_elements<wide_buckets>(x, n, present, low, scale, s.keys, s.spare, r);
 }
 
 }  // namespace

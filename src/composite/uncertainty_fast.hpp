@@ -52,7 +52,7 @@ struct uncertainty_model::fast_scratch {
     std::vector<column_ref> kids;
     std::vector<std::pair<double, const double*>> terms;  ///< a complete group's weighted children
     std::vector<std::uint64_t> keys, spare;               ///< ranking: upper half of a score's order key, its unit
-    std::vector<std::uint32_t> ties;                      ///< bucket ranking: positions that may share a bucket
+    std::vector<std::uint32_t> keys32, spare32;           ///< bucket ranking of ≤ 4,096 scores: bucket, unit
     /// Per column of the matrix fast_scores() last handed out, its range (taken as the column
     /// was written, while in L1); present > n where not known (columns placed row by row).
     std::vector<score_range> ranges;
@@ -60,8 +60,9 @@ struct uncertainty_model::fast_scratch {
 
 /// Ranks (1 = highest, ties share the lowest rank, NaN stays NaN) of x[0, n) into r (n < 2³²):
 /// the ranks rank_scores() gives, without a comparison sort of the whole column: each score
-/// goes to one of 2²² buckets by (x − min)·scale (monotone: a > b puts a in a bucket at least
-/// b's), two radix passes of 11 bits order the buckets, and only the few buckets holding
+/// goes to one of 2²² buckets (2²⁰ − 1 for n ≤ 4,096: 32-bit elements) by (x − min)·scale
+/// (monotone: a > b puts a in a bucket at least b's), two radix passes of 11 (10) bits order
+/// the buckets, and only the few buckets holding
 /// several scores are sorted on the whole key. Columns too short, or whose spread overflows,
 /// go to rank_descending_radix.
 void rank_descending(const double* x, std::size_t n, uncertainty_model::fast_scratch& s, double* r);

@@ -22,6 +22,9 @@
 #if defined(__linux__)
 #include <sys/mman.h>
 #endif
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace zhibiao::composite {
 namespace {
@@ -429,7 +432,35 @@ struct replication_space {
     uncertainty_model::fast_scratch scratch;
     Eigen::MatrixXd scores;
     std::vector<double> u;
+    std::vector<std::uint16_t> narrow;  ///< one column's ranks, in L1, before they go to the batch
+    std::vector<std::uint32_t> wide;
 };
+
+/// n ranks from `from` (in cache) to the rank batch, which is read back only when the batch is
+/// counted: with non-temporal stores where there is SSE2 (the ranking's scattered stores straight
+/// into the batch missed the cache on every line and read it from memory first, to overwrite it;
+/// these write whole lines without reading them). The caller fences (stream_fence) before the
+/// batch is counted.
+template <class T>
+void stream_ranks(const T* from, T* to, std::size_t n) {
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    constexpr std::size_t per = 16 / sizeof(T);
+    while (i < n && reinterpret_cast<std::uintptr_t>(to + i) % 16 != 0) to[i] = from[i], ++i;
+    if (reinterpret_cast<std::uintptr_t>(to + i) % 16 == 0)
+        for (; i + per <= n; i += per)
+            _mm_stream_si128(reinterpret_cast<__m128i*>(to + i),
+                             _mm_loadu_si128(reinterpret_cast<const __m128i*>(from + i)));
+#endif
+    for (; i < n; ++i) to[i] = from[i];
+}
+
+/// Non-temporal stores are weakly ordered: made visible before another thread counts the batch.
+void stream_fence() {
+#if defined(__SSE2__)
+    _mm_sfence();
+#endif
+}
 
 /// Replications [first, first + count) of a model: their uniforms, chunk score sums and kept
 /// matrices into `rows` (whose replication 0 is `offset`), their ranks straight into the batch
@@ -453,13 +484,19 @@ void replicate(const uncertainty_model& m, std::size_t first, std::size_t count,
         for (std::size_t k = 0; k < nodes; ++k) {
             const double* x = s.col(static_cast<Eigen::Index>(k)).data();
             const score_range* known = fast ? &scratch.ranges[k] : nullptr;  // taken as the column was scored
-            if (batch.narrow())
-                rank_descending(x, units, scratch, batch.narrow_row(row) + units * k, known);
-            else
-                rank_descending(x, units, scratch, batch.wide_row(row) + units * k, known);
+            if (batch.narrow()) {
+                space.narrow.resize(units);
+                rank_descending(x, units, scratch, space.narrow.data(), known);
+                stream_ranks(space.narrow.data(), batch.narrow_row(row) + units * k, units);
+            } else {
+                space.wide.resize(units);
+                rank_descending(x, units, scratch, space.wide.data(), known);
+                stream_ranks(space.wide.data(), batch.wide_row(row) + units * k, units);
+            }
         }
         record(r - offset, s, o, tails, rows, batch, row);
     }
+    stream_fence();
 }
 
 /// [begin, end) cut where a chunk of score sums ends: pieces that can run on different threads.
