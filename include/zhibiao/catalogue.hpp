@@ -153,10 +153,24 @@ inline std::string quoted_id(std::string_view id) {
 
 inline const indicator& catalogue::at(std::string_view id) const& {
     if (const indicator* i = find(id)) return *i;
-    throw unknown_indicator_error(
-        "unknown indicator " + detail::quoted_id(id) +
-            detail::suggestion(id, indicators_, [](const indicator& i) -> std::string_view { return i.id; }),
-        std::string(id));
+    std::string message = "unknown indicator ";
+    message += detail::quoted_id(id);
+    if (variable(id)) {
+        // An input variable asked for as an indicator (--ids gdp): say so, and what reads it.
+        message += " (an input variable of the catalogue, not an indicator";
+        std::string readers;
+        for (const indicator& i : indicators_) {
+            const std::vector<std::string> names = i.inputs();
+            if (std::find(names.begin(), names.end(), id) == names.end()) continue;
+            readers += readers.empty() ? "; indicators that read it: " : ", ";
+            readers += i.id;
+        }
+        message += readers;
+        message += ')';
+    } else {
+        message += detail::suggestion(id, indicators_, [](const indicator& i) -> std::string_view { return i.id; });
+    }
+    throw unknown_indicator_error(message, std::string(id));
 }
 
 }  // namespace zhibiao

@@ -40,6 +40,21 @@ BOOST_AUTO_TEST_CASE(unknown_ids_suggest_the_nearest) {
     }
 }
 
+// Round 12: `zhibiao compute --ids gdp` said only "unknown indicator 'gdp'", no word that gdp is an
+// input, nor which indicators to ask for.
+BOOST_AUTO_TEST_CASE(an_input_variable_asked_for_as_an_indicator_says_what_reads_it) {
+    try {
+        catalogue::builtin().at("gdp");
+        BOOST_FAIL("expected unknown_indicator_error");
+    } catch (const unknown_indicator_error& e) {
+        const std::string what = e.what();
+        BOOST_TEST(what.find("an input variable of the catalogue, not an indicator") != std::string::npos);
+        BOOST_TEST(what.find("rd_intensity") != std::string::npos);
+        BOOST_TEST(what.find("hitech_va_share_gdp") != std::string::npos);
+        BOOST_TEST(what.find("did you mean") == std::string::npos);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(other_names_read_a_heading_as_the_variable_and_belong_to_one_variable) {
     // Statistical tables head R&D expenditure "R&D经费内部支出" (the NBS term) and GDP "GDP":
     // read as the built-in variables, with the rename reported.
