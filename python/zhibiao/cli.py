@@ -371,9 +371,8 @@ def _write_indicators(values: Any, reasons: Any, args: argparse.Namespace) -> No
 
 def compute_file(args: argparse.Namespace) -> int:
     source = _input(args.file)
-    panel: Panel = _read(
-        source, lenient=args.lenient, **_reading(args)
-    )  # `rollup`'s <variable>_reason columns: reasons
+    # `rollup`'s <variable>_reason columns are read as reasons
+    panel: Panel = _read(source, lenient=args.lenient, **_reading(args))
     with _progress_bar(_msg("indicators"), "ind"):
         values, reasons = panel.compute(args.ids or None, reasons=True)
     _write_indicators(values, reasons, args)
@@ -515,7 +514,8 @@ def _unit_table(source: Any, unit: str | None, sep: str = ",", decimal: str | No
 
 def _decimal_mark(sep: str, decimal: str | None) -> str:
     """The decimal mark for parse_text_cells: the one given, else '.' — and '' in a file separated
-    by ';' (a number with a comma there is refused: Excel writes decimal commas in such files)."""
+    by ';', where a number that reads two ways (1,500; 1.500) is refused: Excel writes decimal
+    commas and grouping points in such files."""
     return decimal or ("" if sep == ";" else ".")
 
 
