@@ -147,16 +147,7 @@ def test_the_uncertainty_analysis_applies_min_availability(method):
     x = rng.uniform(1, 100, (30, 4))
     x[rng.uniform(size=(30, 4)) < 0.3] = np.nan
     data = pd.DataFrame(x, columns=list("abcd"), index=[f"r{i}" for i in range(30)])
-    meta = pd.DataFrame(
-        {
-            "code": ["idx", "P1", "P2", "a", "b", "c", "d"],
-            "parent": [None, "idx", "idx", "P1", "P1", "P1", "P2"],
-            "weight": 1.0,
-            "direction": 1,
-            "level": [3, 2, 2, 1, 1, 1, 1],
-        }
-    )
-    fw = C.Framework.from_pandas(meta)
+    fw = _two_pillars()[1]  # P1 over a, b, c; P2 over d
     steps = [C.Normalise("minmax", (1, 100)), C.Aggregate(method, min_availability=2 / 3)]
     built = C.build(data, fw, steps)
     u = C.uncertainty(data, fw, steps, n=20, weights_noise={2: 0.2}, seed=1)
