@@ -90,6 +90,9 @@ enum class points_policy { low, high, mid };
 
 struct scorecard_input {
     std::string id, name_zh, name_en;
+    /// Other headings a firm table gives the column (营业收入 for 销售收入), read as the input
+    /// like its Chinese name (scorecard::input_columns).
+    std::vector<std::string> other_names;
     zhibiao::unit unit;
     std::string unit_text;
     double min = -std::numeric_limits<double>::infinity();
@@ -265,6 +268,9 @@ public:
     reason invalid_reason(std::size_t row, std::size_t k) const {
         return invalid_reasons_.empty() ? reason::none : invalid_reasons_[row * columns_.columns.size() + k];
     }
+    /// (column heading, input id) of each input read from a column headed with a Chinese name
+    /// rather than its id (scorecard::input_columns), in inputs() order.
+    const std::vector<std::pair<std::string, std::string>>& renamed() const { return renamed_; }
 
 private:
     friend class scorecard;
@@ -272,6 +278,7 @@ private:
     std::vector<std::uint64_t> unreadable_;
     std::vector<reason> invalid_reasons_;  ///< row-major, rows × inputs; empty when unreadable_ is
     std::vector<std::shared_ptr<const void>> owners_;
+    std::vector<std::pair<std::string, std::string>> renamed_;
 };
 
 class scorecard {
@@ -351,11 +358,20 @@ public:
     // From a panel: inputs found by name and converted to the pack's units. The entries above
     // that take scorecard_columns stay for speed and take raw columns in the pack's units and order.
 
-    /// The pack's inputs from `p`: a required input the panel lacks is a missing_variable_error
-    /// naming it; `units` (column → unit text) overrides a column's unit, or gives one where the
-    /// panel has none (then the pack's unit is assumed); incompatible units throw.
+    /// The pack's inputs from `p`, each from the column input_columns finds (its id or a Chinese
+    /// heading; renamed() lists the latter): a required input the panel lacks is a
+    /// missing_variable_error naming it; `units` (input id or column → unit text) overrides a column's unit, or gives
+    /// one where the panel has none (then the pack's unit is assumed); incompatible units throw.
     scorecard_inputs inputs_from(const panel& p,
                                  const std::vector<std::pair<std::string, std::string>>& units = {}) const;
+    /// The heading of the column that holds each input (in inputs() order; empty: no column),
+    /// among a table's `headings`: the input's id, else a Chinese heading of it — its `name_zh`,
+    /// the short form before a bracket (科技人员数 of 科技人员数（累计工作183天以上）) when no other
+    /// input shares it, or one of its `other_names` (营业收入 for sales). Never guessed: a
+    /// lookup_error names the columns when two give one input (its id and 研发费用, or 营业收入 and
+    /// 销售收入), and a heading that is the short form of several inputs of which one has no
+    /// column by id (销售收入 beside HNTE's sales_y1, sales_y2, sales_y3).
+    std::vector<std::string> input_columns(const std::vector<std::string>& headings) const;
     /// Every key of `units` names an input of the pack, else a lookup_error with "did you mean"
     /// (inputs_from's check; the DataFrame path of Python makes it too).
     void check_units(const std::vector<std::pair<std::string, std::string>>& units) const;

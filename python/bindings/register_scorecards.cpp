@@ -50,11 +50,11 @@ points_policy policy_of(const std::string& p) {
 py::list inputs_of(const scorecard& s) {
     py::list out;
     for (const auto& i : s.inputs())
-        out.append(py::dict(py::arg("id") = i.id, py::arg("name_zh") = i.name_zh, py::arg("name_en") = i.name_en,
-                            py::arg("unit") = i.unit_text,
-                            py::arg("min") = std::isfinite(i.min) ? py::cast(i.min) : py::none(),
-                            py::arg("max") = std::isfinite(i.max) ? py::cast(i.max) : py::none(),
-                            py::arg("integer") = i.integer, py::arg("optional") = i.optional));
+        out.append(py::dict(
+            py::arg("id") = i.id, py::arg("name_zh") = i.name_zh, py::arg("name_en") = i.name_en,
+            py::arg("unit") = i.unit_text, py::arg("min") = std::isfinite(i.min) ? py::cast(i.min) : py::none(),
+            py::arg("max") = std::isfinite(i.max) ? py::cast(i.max) : py::none(), py::arg("integer") = i.integer,
+            py::arg("optional") = i.optional, py::arg("other_names") = i.other_names));
     return out;
 }
 
@@ -226,7 +226,10 @@ void register_scorecard_inputs(py::module_& m) {
                 return static_cast<int>(in.invalid_reason(row, input));
             },
             py::arg("row"), py::arg("input"),
-            "The reason code (an index into reason_names) of an invalid cell; 0 where unreadable() has no bit.");
+            "The reason code (an index into reason_names) of an invalid cell; 0 where unreadable() has no bit.")
+        .def(
+            "renamed", [](const scorecard_inputs& in) { return in.renamed(); },
+            "(column heading, input id) of each input read from a column headed with a Chinese name.");
     m.def(
         "scorecard_check_units",
         [](const scorecard& card, const std::vector<std::pair<std::string, std::string>>& units) {
@@ -234,6 +237,12 @@ void register_scorecard_inputs(py::module_& m) {
         },
         py::arg("card"), py::arg("units"),
         "Every key of `units` names an input of the pack (scorecard::check_units): else LookupError.");
+    m.def(
+        "scorecard_input_columns",
+        [](const scorecard& card, const std::vector<std::string>& headings) { return card.input_columns(headings); },
+        py::arg("card"), py::arg("headings"),
+        "The heading of the column that holds each input, '' for none: its id or a Chinese heading "
+        "(scorecard::input_columns); LookupError when two columns give one input or a heading could be several.");
     m.def(
         "scorecard_panel_inputs",
         [](const scorecard& card, const panel& p, const std::vector<std::pair<std::string, std::string>>& units) {

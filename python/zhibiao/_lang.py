@@ -38,10 +38,14 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def check_lang(lang: str) -> str:
+    """``lang`` when it is 'zh' or 'en', else an ArgumentError with the closest ("eng" → 'en')."""
     if lang not in LANGUAGES:
         from . import _core
+        from ._suggest import closest_name
 
-        raise _core.ArgumentError(f"lang must be 'zh' or 'en', not {lang!r}")
+        close = closest_name(lang, LANGUAGES, str.lower) if isinstance(lang, str) else None
+        hint = f" (did you mean {close!r}?)" if close else ""
+        raise _core.ArgumentError(f"lang must be 'zh' or 'en', not {lang!r}{hint}")
     return lang
 
 
@@ -363,6 +367,7 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "已对 {count} 个单位评分，{unscored} 个无得分（无任何指标值：{names}），写入{where}",
     },
     "written_to": {"en": "written to {where}", "zh": "已写入{where}"},
+    "columns_read_as": {"en": "columns read as inputs: {pairs}", "zh": "按输入读取的列：{pairs}"},
     "figures_read": {
         "en": "{source}: encoding {encoding}, {count} figures, {findings} findings; written to {where}",
         "zh": "{source}：编码 {encoding}，数字 {count} 个，发现问题 {findings} 个；已写入{where}",

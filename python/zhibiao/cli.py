@@ -685,10 +685,12 @@ def _scorecard_firms(source: Any, pack: str, year: str, reading: dict[str, Any])
     # A column of percentages only was read in %, its unit not stated but found: read in the pack's
     # unit too, so that each firm's "60%" is its own unreadable cell, not the whole table refused.
     unstated = {v for v in names if not firms._core.unit_given(v)} | set(firms.report["percent_columns"])
+    # each input's column: its id or a Chinese heading (研发费用), as evaluate will read it
+    headings = _core.scorecard_input_columns(card, list(firms.variables))
     units = {
-        spec["id"]: spec["unit"]
-        for spec in card.inputs
-        if spec["id"] in unstated and not _core.Unit(spec["unit"]).dimensionless
+        heading: spec["unit"]
+        for spec, heading in zip(card.inputs, headings)
+        if heading in unstated and not _core.Unit(spec["unit"]).dimensionless
     }
     if not units or not _percent_in(source):
         return firms
@@ -704,6 +706,7 @@ def scorecard_file(args: argparse.Namespace) -> int:
     firms = _scorecard_firms(source, args.pack, args.year, _reading(args))
     with _progress_bar(_msg("explanations", pack=args.pack), "firms"):
         result = scorecards.evaluate(firms, args.pack, policy=args.policy)
+    renamed = result.attrs.get("renamed_columns") or {}
     if args.gap:
         with _progress_bar(_msg("gaps", pack=args.pack), "firms"):
             gaps = scorecards.gap(firms, args.pack, policy=args.policy)
@@ -719,6 +722,8 @@ def scorecard_file(args: argparse.Namespace) -> int:
         _Messages.say(_load_report(firms, source))
         if issues := _cell_issues(firms, source):
             _Messages.say(_in_cli_words(issues))
+    if renamed:  # Chinese headings read as the pack's inputs: 研发费用 → rd_expense
+        _Messages.say(_msg("columns_read_as", pairs=", ".join(f"{k} → {v}" for k, v in renamed.items())))
     _Messages.say(_scorecard_summary(scorecards.summary(result)))
     _Messages.say(_msg("written_to", where=_where(args.out)))
     return 0

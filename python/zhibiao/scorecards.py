@@ -146,20 +146,23 @@ def load(pack: str | os.PathLike[str]) -> Scorecard:
 
 @checked_keywords
 def describe(pack: Any) -> Any:
-    """The inputs a pack needs: id, names, unit, bounds, whether optional."""
+    """The inputs a pack needs: id, names, unit, bounds, whether optional, and the other headings
+    read as the input (``other_names``: 营业收入 for sales)."""
     import pandas as pd
 
     return pd.DataFrame(
-        _pack(pack).inputs, columns=["id", "name_zh", "name_en", "unit", "min", "max", "integer", "optional"]
+        _pack(pack).inputs,
+        columns=["id", "name_zh", "name_en", "unit", "min", "max", "integer", "optional", "other_names"],
     )
 
 
 def _panel_columns(
     card: Any, panel: Any, units: Mapping[str, str] | None
-) -> tuple[list[Any], np.ndarray, dict[int, list[str]]]:
-    """Input columns of a Panel, found by name and converted from the panel's units by the C++
-    core (scorecard::inputs_from, the one home of that mapping), and the firms with cells
-    invalid for computing (unreadable text, a negative count, an invalid part of a roll-up)."""
+) -> tuple[list[Any], np.ndarray, dict[int, list[str]], dict[str, str]]:
+    """Input columns of a Panel, found by name (the id or a Chinese heading) and converted from
+    the panel's units by the C++ core (scorecard::inputs_from, the one home of that mapping), the
+    firms with cells invalid for computing (unreadable text, a negative count, an invalid part of
+    a roll-up), and the columns read under a Chinese heading (heading → input id)."""
     inputs = _core.scorecard_panel_inputs(card, panel._core, list((units or {}).items()))
     columns = inputs.columns()
     unreadable = inputs.unreadable()
@@ -175,7 +178,7 @@ def _panel_columns(
                 for k, name in enumerate(names)
                 if bits >> k & 1
             ]
-    return columns, bad, problems
+    return columns, bad, problems, dict(inputs.renamed())
 
 
 def _check_units(card: Any, units: Mapping[str, str] | None) -> None:
@@ -249,24 +252,36 @@ def _text_numbers(raw: Any, unit: str) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(values, dtype=np.float64), np.asarray(reasons) == _REASON_UNPARSEABLE
 
 
+def _heading_of(card: Any, firms: Any) -> list[Any]:
+    """The column of the DataFrame that holds each input (None: none): its id, else a Chinese
+    heading of it (研发费用 for rd_expense, an other name such as 营业收入 for sales), chosen by the
+    C++ core (scorecard::input_columns) as for a Panel; two columns for one input, or a heading
+    several inputs share the short form of, are a LookupError."""
+    text = [c for c in firms.columns if isinstance(c, str)]
+    found = _core.scorecard_input_columns(card, text)
+    return [name or None for name in found]
+
+
 def _columns(
     card: Any, firms: Any, units: Mapping[str, str] | None
-) -> tuple[list[Any], np.ndarray, dict[int, list[str]]]:
-    """Input columns in the pack's units, and per-firm notes on text found in numeric columns."""
+) -> tuple[list[Any], np.ndarray, dict[int, list[str]], dict[str, str]]:
+    """Input columns in the pack's units, per-firm notes on text found in numeric columns, and
+    the columns read under a Chinese heading (heading → input id)."""
     from ._panel import Panel
 
     if isinstance(firms, Panel):
         return _panel_columns(card, firms, units)
-    _refuse_repeated_firms(card, firms)
+    headings = _heading_of(card, firms)
+    _refuse_repeated_firms(card, firms, headings)
     _check_units(card, units)
     n = len(firms)
     columns: list[Any] = []
     text_problems: dict[int, list[str]] = {}  # row → the text cells found in numeric columns
     bad = np.zeros(n, dtype=bool)
-    for spec in card.inputs:
+    renamed: dict[str, str] = {}
+    for spec, heading in zip(card.inputs, headings):
         name = spec["id"]
-        if name not in firms.columns:
-            _refuse_chinese_named_column(card, spec, firms.columns)
+        if heading is None:
             if not spec["optional"]:
                 raise _core.MissingVariableError(
                     f"scorecard '{card.id}' needs column '{name}' ({spec['name_zh']}, {spec['unit']})"
@@ -274,7 +289,9 @@ def _columns(
             _refuse_misspelt_column(card, name, spec, firms.columns)
             columns.append(None)
             continue
-        raw = firms[name]
+        if heading != name:
+            renamed[heading] = name
+        raw = firms[heading]
         values = _numbers(card, spec, raw)
         if values is None:
             values, unreadable = _text_numbers(raw, (units or {}).get(name, spec["unit"]))
@@ -284,10 +301,10 @@ def _columns(
         if units and name in units:
             values = _core.Unit(units[name]).convert(values, _core.Unit(spec["unit"]))
         columns.append(np.ascontiguousarray(values))
-    return columns, bad, text_problems
+    return columns, bad, text_problems, renamed
 
 
-def _refuse_repeated_firms(card: Any, firms: Any) -> None:
+def _refuse_repeated_firms(card: Any, firms: Any, headings: Sequence[Any]) -> None:
     """A firm listed twice with different inputs (an index label on two rows that disagree, as
     when two sheets are pasted together, one with revised figures) is refused, naming it, its
     rows and an input that differs: both rows would be scored, the firm given two statuses, and
@@ -298,7 +315,7 @@ def _refuse_repeated_firms(card: Any, firms: Any) -> None:
         return
     import pandas as pd
 
-    names = [spec["id"] for spec in card.inputs if spec["id"] in firms.columns]
+    names = [heading for heading in headings if heading is not None]
     rows = np.flatnonzero(index.duplicated(keep=False))
     codes, _ = pd.factorize(index[rows])
     _, first = np.unique(codes, return_index=True)  # per firm: its first repeated row
@@ -316,26 +333,6 @@ def _refuse_repeated_firms(card: Any, firms: Any) -> None:
             f"firm {index[rows[k]]!r} is listed twice with different inputs: rows {int(rows[first[codes[k]]])} and "
             f"{int(rows[k])} of the table differ in {n} ({one!r} and {other!r}){more}: give the firm one row"
         )
-
-
-def _chinese_stem(name_zh: str) -> str:
-    cut = min((i for i in (name_zh.find("（"), name_zh.find("(")) if i >= 0), default=len(name_zh))
-    return name_zh[:cut].rstrip(" ")
-
-
-def _refuse_chinese_named_column(card: Any, spec: Mapping[str, Any], present: Iterable[Any]) -> None:
-    """An absent input whose Chinese name heads a column (the full name, or the short form before
-    its bracket when no other input shares it: "科技人员数"): refused with the id to rename it to,
-    as scorecard::inputs_from refuses it, rather than the input left blank (an optional one
-    silently: a direct-route flag 有效期内高新技术企业资格 ignored, the firm scored)."""
-    stem = _chinese_stem(spec["name_zh"])
-    unique = all(_chinese_stem(s["name_zh"]) != stem for s in card.inputs if s["id"] != spec["id"])
-    for column in present:
-        if isinstance(column, str) and column and (column == spec["name_zh"] or (unique and column == stem)):
-            raise _core.MissingVariableError(
-                f"scorecard '{card.id}' input '{spec['id']}' ({spec['name_zh']}) is not in the data, but column "
-                f"'{column}' is: its Chinese name (rename the column '{spec['id']}')"
-            )
 
 
 def _refuse_misspelt_column(card: Any, name: str, spec: Mapping[str, Any], present: Iterable[Any]) -> None:
@@ -384,14 +381,19 @@ def evaluate(
     firms
         A DataFrame with a row per firm and a column per input (see :func:`describe`), or a
         Panel (``zb.read_csv(path, period_value="2024", lenient=True)``), whose columns are
-        read without copying and converted from their units.
+        read without copying and converted from their units. A column may be headed with the
+        input's id or a Chinese heading of it: its ``name_zh`` (研发费用), the short form before
+        a bracket when no other input shares it, or one of its ``other_names`` (营业收入 for
+        ``sales``); ``attrs["renamed_columns"]`` of the result maps each such heading to its id.
+        Two columns for one input, or a heading that could be several inputs (销售收入 in an HNTE
+        pack of three years' sales), are a LookupError.
     pack
         "tech-sme-2017", "hnte-2016", "hnte-2008", a TOML file, or a loaded pack.
     policy
         For bands that give a range of points (HNTE's 9–10): "low", "high" or "mid";
         ``total_lo``/``total_hi`` keep the range.
     units
-        Column → unit where a column is not in the pack's unit (e.g. ``{"sales": "元"}``).
+        Input id → unit where a column is not in the pack's unit (e.g. ``{"sales": "元"}``).
     explain
         Add ``explanation_zh`` and ``explanation_en`` (a second pass after scoring).
 
@@ -408,12 +410,13 @@ def evaluate(
         raise _core.Error(f"explain must be True or False, not {explain!r}")
     if isinstance(threads, (bool, np.bool_)) or not isinstance(threads, (int, np.integer)) or threads < 0:
         raise _core.Error(f"threads must be a whole number ≥ 0 (0: every core), not {threads!r}")
-    columns, text_bad, text_problems = _columns(card, firms, units)
+    columns, text_bad, text_problems, renamed = _columns(card, firms, units)
     result = _core.scorecard_evaluate(card, columns, policy=policy, threads=threads)
     table = _result_table(card, result.arrays(), text_bad, _firm_index(firms))  # type: ignore[attr-defined]
     if explain:
         _add_explanations(table, card, columns, result, text_bad, text_problems, _is_panel(firms))
     table.attrs["pack"] = card.id
+    table.attrs["renamed_columns"] = renamed
     return table
 
 
@@ -515,7 +518,7 @@ def gap(
     import pandas as pd
 
     card = _pack(pack)
-    columns, text_bad, _ = _columns(card, firms, units)
+    columns, text_bad, _, _ = _columns(card, firms, units)
     found = _core.scorecard_gap(card, columns, list(range(len(firms))), list((costs or {}).items()), policy)
     controllables = [c["input"] for c in card.controllables]
     rows = []

@@ -77,9 +77,10 @@ std::vector<scorecard_input> read_inputs(const toml::table& root, const std::str
         scorecard_input in;
         in.id = r.text("id", true);
         const detail::toml_reader named = r.as("input '" + in.id + "'");
-        named.allow_only({"id", "name_zh", "name_en", "unit", "min", "max", "integer", "optional"});
+        named.allow_only({"id", "name_zh", "name_en", "other_names", "unit", "min", "max", "integer", "optional"});
         in.name_zh = named.text("name_zh");
         in.name_en = named.text("name_en");
+        in.other_names = named.texts("other_names");
         in.unit_text = named.text("unit");
         if (in.unit_text.empty()) in.unit_text = "1";
         try {
@@ -92,6 +93,20 @@ std::vector<scorecard_input> read_inputs(const toml::table& root, const std::str
         in.integer = named.flag("integer");
         in.optional = named.flag("optional");
         if (index_of(inputs, in.id) >= 0) named.fail("id", "repeats an earlier input");
+        // A heading names one input: another input's id or name given here would make the
+        // column's meaning depend on the order of the pack.
+        for (const auto& other : in.other_names)
+            for (const auto& earlier : inputs)
+                if (other == earlier.id || other == earlier.name_zh ||
+                    std::find(earlier.other_names.begin(), earlier.other_names.end(), other) !=
+                        earlier.other_names.end())
+                    named.fail("other_names", "'" + other + "' already names input '" + earlier.id + "'");
+        for (const auto& earlier : inputs)
+            if (std::find(earlier.other_names.begin(), earlier.other_names.end(), in.id) != earlier.other_names.end() ||
+                (!in.name_zh.empty() && std::find(earlier.other_names.begin(), earlier.other_names.end(), in.name_zh) !=
+                                            earlier.other_names.end()))
+                named.fail("id",
+                           "'" + in.id + "' or its name_zh is already an other name of input '" + earlier.id + "'");
         inputs.push_back(std::move(in));
     });
     return inputs;

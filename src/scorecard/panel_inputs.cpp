@@ -74,29 +74,12 @@ std::string chinese_stem(const std::string& name_zh) {
     return stem;
 }
 
-// A column headed with the Chinese name of an absent input (its full name, or the short form
-// when no other input of the pack shares it): the input in the table under the name the pack
-// gives it in Chinese, which would otherwise be left blank — for an optional input silently,
-// as a direct-route flag "有效期内高新技术企业资格" beside a firm then scored. The Python DataFrame
-// path (scorecards._chinese_named_column) makes the same test.
-std::string chinese_named_column(const panel& p, const scorecard_input& spec,
-                                 const std::vector<scorecard_input>& inputs) {
-    const std::string stem = chinese_stem(spec.name_zh);
-    const bool stem_unique = std::none_of(inputs.begin(), inputs.end(), [&](const scorecard_input& i) {
-        return i.id != spec.id && chinese_stem(i.name_zh) == stem;
-    });
-    for (const column& c : p.columns()) {
-        const std::string& name = c.name();
-        if (!name.empty() && (name == spec.name_zh || (stem_unique && name == stem))) return name;
-    }
-    return {};
-}
-
 // The unit a panel column's values are in: the caller's override, the panel's own, or none
 // (then the pack's unit is assumed).
-std::optional<unit> source_unit(const column& col, const std::vector<std::pair<std::string, std::string>>& units) {
+std::optional<unit> source_unit(const column& col, const std::string& id,
+                                const std::vector<std::pair<std::string, std::string>>& units) {
     for (const auto& [name, text] : units)
-        if (name == col.name()) {
+        if (name == col.name() || name == id) {
             try {
                 return unit::parse(text);
             } catch (const unit_error& e) {
@@ -110,6 +93,59 @@ std::optional<unit> source_unit(const column& col, const std::vector<std::pair<s
 }
 
 }  // namespace
+
+namespace {
+std::string list_of(const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& n : names) out += (out.empty() ? "'" : ", '") + n + "'";
+    return out;
+}
+}  // namespace
+
+std::vector<std::string> scorecard::input_columns(const std::vector<std::string>& headings) const {
+    std::vector<std::string> found(inputs_.size());
+    std::vector<std::vector<std::string>> all(inputs_.size());  // every column that gives input k
+    for (const std::string& h : headings) {
+        if (h.empty()) continue;
+        std::vector<std::size_t> claim;  // the inputs this heading names
+        for (std::size_t k = 0; k < inputs_.size(); ++k) {
+            const scorecard_input& in = inputs_[k];
+            if (h == in.id || (!in.name_zh.empty() && h == in.name_zh) ||
+                std::find(in.other_names.begin(), in.other_names.end(), h) != in.other_names.end())
+                claim.push_back(k);
+        }
+        if (claim.empty())  // the short form before a bracket, of one input or several
+            for (std::size_t k = 0; k < inputs_.size(); ++k)
+                if (chinese_stem(inputs_[k].name_zh) == h) claim.push_back(k);
+        if (claim.size() > 1) {
+            std::vector<std::string> ids;
+            bool one_unheaded = false;
+            for (auto k : claim) {
+                ids.push_back(inputs_[k].id);
+                one_unheaded |= std::find(headings.begin(), headings.end(), inputs_[k].id) == headings.end();
+            }
+            if (!one_unheaded) continue;  // every input it could be has its own column
+            location where;
+            where.variable = h;
+            throw lookup_error("scorecard '" + id_ + "': column '" + h + "' could be any of the inputs " +
+                                   list_of(ids) + " (the short form of their Chinese names): head it with the id meant",
+                               h, where);
+        }
+        if (claim.size() == 1) all[claim[0]].push_back(h);
+    }
+    for (std::size_t k = 0; k < inputs_.size(); ++k) {
+        if (all[k].size() > 1) {
+            location where;
+            where.variable = inputs_[k].id;
+            throw lookup_error("scorecard '" + id_ + "' input '" + inputs_[k].id + "' (" + inputs_[k].name_zh +
+                                   ") is given by " + std::to_string(all[k].size()) + " columns, " + list_of(all[k]) +
+                                   ": which is meant cannot be told (keep one)",
+                               inputs_[k].id, where);
+        }
+        if (!all[k].empty()) found[k] = all[k][0];
+    }
+    return found;
+}
 
 void scorecard::check_units(const std::vector<std::pair<std::string, std::string>>& units) const {
     for (const auto& entry : units)
@@ -127,18 +163,16 @@ scorecard_inputs scorecard::inputs_from(const panel& p,
     check_units(units);
     scorecard_inputs out;
     out.columns_.rows = p.rows();
+    std::vector<std::string> headings;
+    for (const column& c : p.columns()) headings.push_back(c.name());
+    const std::vector<std::string> heading_of = input_columns(headings);
     for (std::size_t k = 0; k < inputs_.size(); ++k) {
         const scorecard_input& spec = inputs_[k];
-        const column* col = p.find(spec.id);
+        const column* col = heading_of[k].empty() ? nullptr : p.find(heading_of[k]);
+        if (col && heading_of[k] != spec.id) out.renamed_.emplace_back(heading_of[k], spec.id);
         location where;
         where.variable = spec.id;
         if (!col) {
-            const std::string chinese = chinese_named_column(p, spec, inputs_);
-            if (!chinese.empty())
-                throw missing_variable_error("scorecard '" + id_ + "' input '" + spec.id + "' (" + spec.name_zh +
-                                                 ") is not in the data, but column '" + chinese +
-                                                 "' is: its Chinese name (rename the column '" + spec.id + "')",
-                                             spec.id, where);
             if (!spec.optional)
                 throw missing_variable_error("scorecard '" + id_ + "' needs column '" + spec.id + "' (" + spec.name_zh +
                                                  ", " + spec.unit_text + ")",
@@ -152,11 +186,13 @@ scorecard_inputs scorecard::inputs_from(const panel& p,
             out.columns_.columns.push_back(nullptr);
             continue;
         }
-        const std::optional<unit> from = source_unit(*col, units);
+        const std::optional<unit> from = source_unit(*col, spec.id, units);
         if (from && !from->convertible_to(spec.unit))
-            throw incompatible_units_error("column '" + spec.id + "' is in '" + from->symbol() + "' (" +
-                                               from->dim().to_string() + "), which cannot convert to the pack's '" +
-                                               spec.unit_text + "' (" + spec.unit.dim().to_string() + ")",
+            throw incompatible_units_error("column '" + col->name() + "'" +
+                                               (col->name() == spec.id ? "" : " (input '" + spec.id + "')") +
+                                               " is in '" + from->symbol() + "' (" + from->dim().to_string() +
+                                               "), which cannot convert to the pack's '" + spec.unit_text + "' (" +
+                                               spec.unit.dim().to_string() + ")",
                                            where);
         const conversion conv = from ? from->to(spec.unit) : conversion{};
         if (conv.identity()) {

@@ -405,19 +405,35 @@ BOOST_AUTO_TEST_CASE(panel_inputs_refuse_missing_columns_unknown_names_and_wrong
     BOOST_TEST(sme().evaluate(sme().inputs_from(bare, {{"sales", "亿元"}})).total(0) == 62.0);
 }
 
-BOOST_AUTO_TEST_CASE(a_column_headed_with_an_inputs_chinese_name_is_refused_with_its_id) {
+BOOST_AUTO_TEST_CASE(a_column_headed_with_an_inputs_chinese_name_is_read_as_the_input) {
     // 第八条 (indicators.md §6b): an HNTE certificate confirms a firm directly. Headed with the
-    // pack's Chinese name of hnte_certified, the column was ignored and the firm scored (62, passed
-    // here; "failed" for a firm below 60).
+    // pack's Chinese name of hnte_certified, the column was ignored (the firm scored: 62, passed),
+    // then refused (round 11, "rename the column"); now it is the input, the rename reported.
     panel p = sme_panel();
     p.add(column("有效期内高新技术企业资格", unit::parse("1"), Eigen::ArrayXd::Constant(1, 1)));
-    const std::string flag = message_of<missing_variable_error>([&] { sme().evaluate(p); });
-    BOOST_TEST(has(flag, "rename the column 'hnte_certified'"), flag);
-    // a required input headed with its Chinese name (职工总数, employees): named with its id too
-    panel staff = sme_panel(1, "employees");
-    staff.add(column("职工总数", unit::parse("人"), Eigen::ArrayXd::Constant(1, 40)));
-    const std::string named = message_of<missing_variable_error>([&] { sme().evaluate(staff); });
-    BOOST_TEST(has(named, "'职工总数' is: its Chinese name"), named);
+    const scorecard_inputs flagged = sme().inputs_from(p);
+    BOOST_TEST((sme().evaluate(flagged).status_of(0) == firm_status::direct));
+    BOOST_TEST(flagged.renamed().size() == 1u);
+    BOOST_TEST(flagged.renamed()[0].first == "有效期内高新技术企业资格");
+    BOOST_TEST(flagged.renamed()[0].second == "hnte_certified");
+    // 营业收入 (an other name of sales: 主营业务收入 + 其他业务收入) and 职工总数, in their units:
+    // 0.1 亿元 = 1000 万元 as before, the same 62 points as the panel headed with ids.
+    panel headed = sme_panel(1, "sales");
+    headed.add(column("营业收入", unit::parse("亿元"), Eigen::ArrayXd::Constant(1, 0.1)));
+    BOOST_TEST(sme().evaluate(headed).total(0) == sme().evaluate(sme_panel()).total(0));
+    BOOST_TEST(sme().evaluate(headed).total(0) == 62.0);
+    // Never guessed: two columns for one input (its id and its Chinese name, or two names) ...
+    panel twice = sme_panel();
+    twice.add(column("销售收入", unit::parse("万元"), Eigen::ArrayXd::Constant(1, 900)));
+    const std::string two = message_of<lookup_error>([&] { sme().evaluate(twice); });
+    BOOST_TEST(has(two, "input 'sales' (销售收入) is given by 2 columns, 'sales', '销售收入'"), two);
+    // ... and a short form several inputs share (销售收入 of HNTE's sales_y1, sales_y2, sales_y3)
+    const std::vector<std::string> shared = {"销售收入", "sales_y1", "sales_y2"};
+    const std::string which = message_of<lookup_error>([&] { (void)hnte().input_columns(shared); });
+    BOOST_TEST(has(which, "column '销售收入' could be any of the inputs 'sales_y1', 'sales_y2', 'sales_y3'"), which);
+    // every input it could be has a column by its id: the heading is another column, left alone
+    const std::vector<std::string> all = {"销售收入", "sales_y1", "sales_y2", "sales_y3"};
+    BOOST_TEST(hnte().input_columns(all)[static_cast<std::size_t>(hnte().input_index("sales_y3"))] == "sales_y3");
 }
 
 BOOST_AUTO_TEST_CASE(a_panel_cell_the_loader_could_not_read_makes_the_firm_invalid) {

@@ -1,0 +1,79 @@
+"""Round 13 (analyst seams): a firm table headed as Chinese analysts head it (研发费用, 营业收入,
+职工总数…) is scored, the headings read as the pack's inputs and reported; a heading that could be
+two inputs, or two columns for one input, is refused (/work/shared/spec/indicators.md §6a, §6b)."""
+
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+import zhibiao as zb
+from test_scorecard_years_and_inputs import hnte
+
+# tech-sme-2017 headed with ids, and the same table as a bureau's sheet heads it.
+IDS = ["employees", "st_staff", "sales", "assets", "rd_expense", "ip_class1", "ip_class2", "hnte_certified"]
+CHINESE = ["职工总数", "科技人员数", "营业收入", "资产总额", "研发费用", "Ⅰ类知识产权数", "Ⅱ类知识产权数", "有效期内高新技术企业资格"]
+ROWS = {"甲公司": [50, 10, 1000, 2000, 60, 1, 3, 0], "乙公司": [80, 2, 3000, 4000, 20, 0, 0, 1]}
+
+
+def _table(headings):
+    return pd.DataFrame(list(ROWS.values()), index=list(ROWS), columns=headings)
+
+
+def test_chinese_headings_are_read_as_the_inputs_and_reported():
+    # Refused before ("… is not in the data, but column '职工总数' is: its Chinese name (rename the
+    # column 'employees')"). 营业收入 is an other name of sales (销售收入 = 主营业务收入 + 其他业务收入,
+    # 国科发政〔2017〕115号 指标说明); 有效期内高新技术企业资格 the full name of hnte_certified before
+    # its bracket "（1 是）".
+    by_ids = zb.scorecards.evaluate(_table(IDS), "tech-sme-2017")
+    by_names = zb.scorecards.evaluate(_table(CHINESE), "tech-sme-2017")
+    pd.testing.assert_frame_equal(by_names, by_ids, check_like=False)
+    # 第八条: 乙公司 holds a valid HNTE certificate — confirmed directly, not scored (its 2 S&T staff
+    # of 80, 2.5% < 10%, would fail 第六条 (三) otherwise)
+    assert by_names.loc["乙公司", "status"] == "direct"
+    assert by_names.loc["甲公司", "status"] == "passed"
+    assert by_names.attrs["renamed_columns"] == dict(zip(CHINESE, IDS))
+    assert by_ids.attrs["renamed_columns"] == {}
+    # a Panel read from a CSV: the C++ path reads the same headings
+    text = "firm,year," + ",".join(CHINESE) + "\n"
+    text += "".join(f"{firm},2024," + ",".join(map(str, row)) + "\n" for firm, row in ROWS.items())
+    panel = zb.read_csv(__import__("io").StringIO(text))
+    result = zb.scorecards.evaluate(panel, "tech-sme-2017")
+    assert result["status"].tolist() == ["passed", "direct"]
+    assert result["total"].tolist()[0] == by_ids["total"].tolist()[0]
+    assert result.attrs["renamed_columns"] == dict(zip(CHINESE, IDS))
+
+
+def test_an_ambiguous_heading_is_refused_never_guessed():
+    # two columns for one input: its id and its Chinese name, or 营业收入 beside 销售收入
+    for extra in ({"rd_expense": [1, 2]}, {"销售收入": [1, 2]}):
+        with pytest.raises(zb.Error, match="is given by 2 columns"):
+            zb.scorecards.evaluate(_table(CHINESE).assign(**extra), "tech-sme-2017")
+    # 销售收入 is the short form of HNTE's sales_y1, sales_y2 and sales_y3: which year cannot be told
+    sales = hnte(x={}).drop(columns=["rd_staff", "sales_y1"]).assign(销售收入=3000.0)
+    with pytest.raises(zb.Error, match="'销售收入' could be any of the inputs 'sales_y1', 'sales_y2', 'sales_y3'"):
+        zb.scorecards.evaluate(sales, "hnte-2016")
+    # the short form of one input only: 科技人员数 for st_staff (科技人员数（累计工作183天以上）)
+    staff = hnte(x={}).drop(columns="rd_staff").rename(columns={"st_staff": "科技人员数"})
+    read = zb.scorecards.evaluate(staff, "hnte-2016")
+    assert read.loc["x", "status"] == "passed" and read.attrs["renamed_columns"] == {"科技人员数": "st_staff"}
+
+
+def test_the_command_line_reads_gb18030_chinese_headings_from_a_pipe_and_says_so():
+    # A sheet saved from Excel in a Chinese locale (GB18030 bytes) piped in; 营业收入 in 元 in its header.
+    header = ",".join(CHINESE).replace("营业收入", "营业收入[元]")
+    text = "firm," + header + "\n"
+    text += "".join(f"{firm}," + ",".join(map(str, [*row[:2], row[2] * 10000, *row[3:]])) + "\n" for firm, row in ROWS.items())
+    run = subprocess.run(
+        [sys.executable, "-m", "zhibiao", "--lang", "en", "scorecard", "-", "--pack", "tech-sme-2017"],
+        input=text.encode("gb18030"),
+        capture_output=True,
+    )
+    stderr = run.stderr.decode("utf-8")
+    assert run.returncode == 0, stderr
+    out = pd.read_csv(__import__("io").StringIO(run.stdout.decode("utf-8")), index_col=0)
+    assert out["status"].tolist() == ["passed", "direct"]
+    expected = zb.scorecards.evaluate(_table(IDS), "tech-sme-2017")
+    assert out["total"].tolist()[0] == expected["total"].tolist()[0]
+    assert "columns read as inputs: 职工总数 → employees" in stderr and "营业收入 → sales" in stderr
