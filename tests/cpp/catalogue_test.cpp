@@ -55,6 +55,29 @@ BOOST_AUTO_TEST_CASE(an_input_variable_asked_for_as_an_indicator_says_what_reads
     }
 }
 
+// Round 13: "tech_contract_valu" is one letter from the input variable tech_contract_value and
+// five from the indicator tech_contract_avg_value; only indicators were candidates, so it suggested
+// the farther indicator. Now the closest name of either kind, a variable named as one.
+BOOST_AUTO_TEST_CASE(did_you_mean_considers_input_variables_and_says_which_kind) {
+    try {
+        catalogue::builtin().at("tech_contract_valu");
+        BOOST_FAIL("expected unknown_indicator_error");
+    } catch (const unknown_indicator_error& e) {
+        const std::string what = e.what();
+        BOOST_TEST(what.find("did you mean the input variable 'tech_contract_value'? It is no indicator; indicators "
+                             "that read it: ") != std::string::npos,
+                   what);
+        BOOST_TEST(what.find("tech_contract_avg_value") != std::string::npos, what);  // among its readers
+        BOOST_TEST(e.name() == "tech_contract_valu");
+    }
+    try {  // an indicator that is closest is suggested as before
+        catalogue::builtin().at("rd_intensty");
+        BOOST_FAIL("expected unknown_indicator_error");
+    } catch (const unknown_indicator_error& e) {
+        BOOST_TEST(std::string(e.what()).find("(did you mean 'rd_intensity'?)") != std::string::npos, e.what());
+    }
+}
+
 BOOST_AUTO_TEST_CASE(other_names_read_a_heading_as_the_variable_and_belong_to_one_variable) {
     // Statistical tables head R&D expenditure "R&D经费内部支出" (the NBS term) and GDP "GDP":
     // read as the built-in variables, with the rename reported.
