@@ -17,7 +17,8 @@
 // whole), or a cell that was unparseable or is itself invalid (an `invalid_child` parent rolled up
 // again) — is never summed: the parent is NaN with reason invalid_child. With partial_sums the
 // parent is the sum over its valid children only (invalid ones are left out like missing ones),
-// and the coverage table shows `valid` < `children`.
+// and the coverage table shows `valid` < `children`. Indicators over partial sums: take
+// compute_rolled_up (matched children), not compute() on the partial parents.
 
 #include "zhibiao/config.hpp"  // first: refuses flags that change the layout of zhibiao's types
 #include <functional>
@@ -26,6 +27,7 @@
 #include <vector>
 
 #include "zhibiao/catalogue.hpp"
+#include "zhibiao/compute.hpp"
 #include "zhibiao/panel.hpp"
 
 namespace zhibiao {
@@ -65,5 +67,19 @@ std::unordered_map<std::string, std::string> admin_parents(const panel& p, admin
 /// entities without a parent (orphans) and cycles in the map.
 rollup_result rollup(const panel& p, const std::unordered_map<std::string, std::string>& parent_of,
                      const rollup_options& options = {}, const catalogue& cat = catalogue::builtin());
+
+/// Indicators of the roll-up of `children`, in the rows of `rollup(children, parent_of, options,
+/// cat).parents` — what Python's `Panel.rollup(...).compute(...)` gives. Without partial sums, the
+/// same as compute() on those parents. With `options.partial_sums`, compute() on the parents
+/// would divide partial sums over different children (the R&D of two counties over the GDP of
+/// four); here a value that draws on a partial sum is computed over the *matched* children of
+/// its period — those whose own value of the indicator can be computed, every input valid
+/// (a value failing only in the operation, a zero denominator, still counts) — and carries the
+/// reason the complete roll-up gives it (incomplete_rollup or invalid_child); where no child is
+/// matched it is NaN. Costs a roll-up and a compute per indicator and period with partial sums.
+indicator_table compute_rolled_up(const panel& children, const std::unordered_map<std::string, std::string>& parent_of,
+                                  const std::vector<std::string>& ids, const rollup_options& options = {},
+                                  const compute_options& compute_with = {},
+                                  const catalogue& cat = catalogue::builtin());
 
 }  // namespace zhibiao

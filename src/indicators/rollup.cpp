@@ -307,4 +307,91 @@ rollup_result rollup(const panel& p, const std::unordered_map<std::string, std::
     return result;
 }
 
+namespace {
+
+// Reasons a child's indicator value can have with every input valid: the operation itself failed.
+// Such a child still counts among the matched children (Python's _OPERATION_REASONS).
+bool operation_failed(reason r) {
+    return r == reason::zero_denominator || r == reason::negative_denominator || r == reason::nonpositive_base ||
+           r == reason::out_of_range;
+}
+
+// The parent of a child left out of a matched roll-up: a code no map gives.
+std::string excluded(const std::string& parent) { return parent + std::string(1, '\0') + "not matched"; }
+
+}  // namespace
+
+indicator_table compute_rolled_up(const panel& children, const std::unordered_map<std::string, std::string>& parent_of,
+                                  const std::vector<std::string>& ids, const rollup_options& options,
+                                  const compute_options& compute_with, const catalogue& cat) {
+    const rollup_result partial = rollup(children, parent_of, options, cat);
+    indicator_table values = compute(partial.parents, ids, compute_with, cat);
+    if (!options.partial_sums) return values;
+    rollup_options whole = options;
+    whole.partial_sums = false;
+    // The same parents and rows (grouping does not depend on partial_sums), without partial sums.
+    const indicator_table complete = compute(rollup(children, parent_of, whole, cat).parents, ids, compute_with, cat);
+    const panel& parents = partial.parents;
+    std::vector<indicator_values> out;
+    for (std::size_t k = 0; k < ids.size(); ++k) {
+        const indicator_values& mine = values[k];
+        const indicator_values& full = complete[k];
+        std::vector<std::size_t> flagged;  // rows whose value draws on a partial sum
+        for (std::size_t r = 0; r < mine.size(); ++r)
+            if (!std::isnan(mine.values()(static_cast<Eigen::Index>(r))) &&
+                std::isnan(full.values()(static_cast<Eigen::Index>(r))))
+                flagged.push_back(r);
+        if (flagged.empty()) {
+            out.push_back(mine);
+            continue;
+        }
+        Eigen::ArrayXd v = mine.values();
+        std::vector<reason> why(mine.size(), reason::none);
+        if (mine.reasons().begin()) why = mine.reasons().to_vector();
+        // Each child's own value of the indicator: usable when computed, or failing only in the operation.
+        const indicator_values own = compute(children, {ids[k]}, compute_with, cat)[0];
+        std::vector<std::int32_t> periods;  // the periods of the flagged rows
+        for (auto r : flagged) {
+            why[r] = full.reasons().begin() ? full.reasons()[r] : reason::none;
+            v(static_cast<Eigen::Index>(r)) = std::numeric_limits<double>::quiet_NaN();
+            periods.push_back(parents.period_of_row()[r]);
+        }
+        std::sort(periods.begin(), periods.end());
+        periods.erase(std::unique(periods.begin(), periods.end()), periods.end());
+        for (const std::int32_t period_index : periods) {
+            const std::string label = parents.periods()[static_cast<std::size_t>(period_index)].to_string();
+            std::unordered_map<std::string, bool> matched;
+            for (std::size_t r = 0; r < children.rows(); ++r) {
+                const auto pr = static_cast<std::size_t>(children.period_of_row()[r]);
+                if (children.periods()[pr].to_string() != label) continue;
+                const double x = own.values()(static_cast<Eigen::Index>(r));
+                const reason why_not = own.reasons().begin() ? own.reasons()[r] : reason::none;
+                if (!std::isnan(x) || operation_failed(why_not))
+                    matched[children.entities()[static_cast<std::size_t>(children.entity_of_row()[r])].code] = true;
+            }
+            std::unordered_map<std::string, std::string> parent_if_matched;
+            for (const auto& [child, parent] : parent_of)
+                parent_if_matched.emplace(child, matched.count(child) ? parent : excluded(parent));
+            const panel matched_parents = rollup(children, parent_if_matched, whole, cat).parents;
+            const indicator_values over_matched = compute(matched_parents, {ids[k]}, compute_with, cat)[0];
+            std::unordered_map<std::string, std::size_t> row_of;  // parent code → its row in this period
+            for (std::size_t r = 0; r < matched_parents.rows(); ++r)
+                if (matched_parents.periods()[static_cast<std::size_t>(matched_parents.period_of_row()[r])]
+                        .to_string() == label)
+                    row_of.emplace(
+                        matched_parents.entities()[static_cast<std::size_t>(matched_parents.entity_of_row()[r])].code,
+                        r);
+            for (auto r : flagged) {
+                if (parents.period_of_row()[r] != period_index) continue;
+                const auto it =
+                    row_of.find(parents.entities()[static_cast<std::size_t>(parents.entity_of_row()[r])].code);
+                if (it != row_of.end())
+                    v(static_cast<Eigen::Index>(r)) = over_matched.values()(static_cast<Eigen::Index>(it->second));
+            }
+        }
+        out.emplace_back(mine.id(), mine.unit(), std::move(v), std::move(why), mine.column_problem());
+    }
+    return indicator_table(std::move(out));
+}
+
 }  // namespace zhibiao

@@ -157,6 +157,32 @@ BOOST_AUTO_TEST_CASE(unparseable_children_and_scaled_counts) {
     BOOST_TEST(up.coverage[1].valid == 1u);
 }
 
+// A partial roll-up's indicator over the matched children, as Python's Panel.rollup(partial_sums=
+// True).compute gives (docs/rollup.md): of four counties with GDP 100亿 each, two give R&D (3000 and
+// 5000 万元), one none, one "xyz". rd_intensity = rd_expenditure / gdp in %: over the matched two,
+// 8000万 / 200亿 = 0.4 %; compute() on the partial parents divides by all four (0.2 %), a ratio of
+// sums over different children.
+BOOST_AUTO_TEST_CASE(partial_sums_indicators_over_matched_children) {
+    csv_options lenient;
+    lenient.lenient = true;
+    panel p = parse_csv(
+        "region,period,gdp[亿元],rd_expenditure[万元]\n"
+        "320601,2023,100,3000\n320602,2023,100,\n320603,2023,100,xyz\n320604,2023,100,5000\n",
+        lenient);
+    rollup_options partial;
+    partial.partial_sums = true;
+    const auto parents = admin_parents(p);
+    BOOST_TEST(compute(rollup(p, parents, partial).parents, {"rd_intensity"})[0].values()(0) == 0.2,
+               tt::tolerance(1e-12));  // what a C++ caller got: the mixed ratio
+    const indicator_table matched = compute_rolled_up(p, parents, {"rd_intensity"}, partial);
+    BOOST_TEST(matched[0].values()(0) == 0.4, tt::tolerance(1e-12));
+    BOOST_TEST((matched[0].reasons()[0] == reason::invalid_child));
+    // Without partial sums: compute() on the parents, the value missing with its reason.
+    const indicator_table whole = compute_rolled_up(p, parents, {"rd_intensity"});
+    BOOST_TEST(std::isnan(whole[0].values()(0)));
+    BOOST_TEST((whole[0].reasons()[0] == reason::invalid_child));
+}
+
 // Issue #17: the cycle check was cubic (10,000 links took minutes); now linear.
 BOOST_AUTO_TEST_CASE(long_parent_chains_are_checked_in_linear_time) {
     std::unordered_map<std::string, std::string> chain;
