@@ -14,6 +14,9 @@
 // makes invalid (a negative GDP, a fractional count) is missing there, so `gdp > 0[亿元]` gives
 // no finding for gdp = −1. To check values as published, write `published(gdp) > 0[亿元]`, as the
 // built-in rules do (data/rules.toml).
+//
+// A cell the loader could not read (a lenient load's reason::unparseable) is a finding of its own,
+// rule "unparseable", severity "hard", whatever the rules: every rule skips its row.
 
 #include "zhibiao/config.hpp"  // first: refuses flags that change the layout of zhibiao's types
 #include <string>

@@ -4,6 +4,7 @@
 #include <pybind11/stl.h>
 
 #include "bindings.hpp"
+#include "zhibiao/detail/edit_distance.hpp"
 #include "zhibiao/rollup.hpp"
 
 namespace zhibiao::python {
@@ -52,8 +53,12 @@ void register_rollup(py::module_& m) {
                 l = admin_level::province;
             else if (level == "prefecture")
                 l = admin_level::prefecture;
-            else if (!level.empty())
-                throw error("level must be 'province' or 'prefecture', not '" + level + "'");
+            else if (!level.empty()) {
+                static const std::vector<std::string> levels = {"province", "prefecture"};
+                throw error(
+                    "to must be 'province' or 'prefecture', not '" + level + "'" +
+                    detail::suggestion(level, levels, [](const std::string& x) -> std::string_view { return x; }));
+            }
             return admin_parents(p, l);
         },
         py::arg("panel"), py::arg("level") = "");

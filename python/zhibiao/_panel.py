@@ -9,7 +9,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 import numpy as np
 
 from . import _reason_columns
-from ._suggest import checked_keywords
+from ._suggest import checked_keywords, closest_name
 from . import _core
 from ._catalogue import Catalogue
 from ._indicator import Indicator
@@ -779,7 +779,8 @@ class Panel:
 
         if isinstance(parents, str):
             if parents != "admin":
-                raise _core.Error(f"parents must be a mapping or 'admin', not {parents!r}")
+                close = " (did you mean 'admin'?)" if closest_name(parents, ["admin"]) else ""
+                raise _core.Error(f"parents must be a mapping or 'admin', not {parents!r}{close}")
             mapping = _core.admin_parents(self._core, to or "")
         else:
             if to is not None:

@@ -117,9 +117,9 @@ def cjk_font() -> str | None:
 
 
 def _check_lang(lang: str) -> int:
-    if lang not in LANGUAGES:
-        raise _core.ArgumentError(f"lang must be 'zh' or 'en', not {lang!r}")
-    return LANGUAGES.index(lang)
+    from ._lang import check_lang
+
+    return LANGUAGES.index(check_lang(lang))
 
 
 def _word(key: str, lang: str) -> str:

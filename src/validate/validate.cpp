@@ -129,6 +129,17 @@ validation_report validate(const panel& p, const std::vector<rule>& rules, const
     check_units_against_catalogue(p, cat);
     validation_report report;
     report.rows_checked = p.rows();
+    // A cell the loader could not read (lenient: "1.2.3", "12%%" in a count) is missing to every
+    // rule, which then cannot check its row: without a finding of its own, a damaged file would
+    // pass as clean ("0 findings").
+    for (const column& c : p.columns()) {
+        const auto& why = c.reasons();
+        for (std::size_t row = 0; row < why.size(); ++row)
+            if (why[row] == reason::unparseable)
+                report.findings.push_back({p.entity_at(row).code, p.period_at(row).to_string(), c.name(), "unparseable",
+                                           "hard",
+                                           "the cell could not be read as a number (the load report names it)"});
+    }
     compute_options strict;
     for (const auto& r : rules) {
         indicator_values result;

@@ -44,6 +44,19 @@ BOOST_AUTO_TEST_CASE(builtin_rules_find_the_problems_of_section_7) {
     }));
 }
 
+// Round 13: "1.2.3" read leniently is missing to every rule, so none checked its row and the file
+// validated clean. The cell is a finding of its own, whatever the rules (none here).
+BOOST_AUTO_TEST_CASE(a_cell_the_loader_could_not_read_is_a_finding) {
+    csv_options lenient;
+    lenient.lenient = true;
+    panel p = parse_csv("region,period,gdp[亿元]\nok,2023,100\nbad,2023,1.2.3\n", lenient);
+    const validation_report r = validate(p, {});
+    BOOST_TEST(r.findings.size() == 1u);
+    BOOST_TEST(has(r, "bad", "unparseable"));
+    BOOST_TEST(r.findings[0].variable == "gdp");
+    BOOST_TEST(r.findings[0].severity == "hard");
+}
+
 BOOST_AUTO_TEST_CASE(user_rules_in_the_same_language) {
     std::vector<rule> rules = rules_from_toml(R"(
 [[rule]]

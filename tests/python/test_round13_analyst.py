@@ -52,7 +52,9 @@ def test_a_cell_a_lenient_load_could_not_read_is_a_validation_finding():
 
 def test_misspelt_option_values_get_did_you_mean():
     panel = zb.read_csv(io.StringIO(DAMAGED), lenient=True)
-    with pytest.raises(zb.Error, match=r"to must be 'province' or 'prefecture', not 'provence' \(did you mean 'province'\?\)"):
+    with pytest.raises(
+        zb.Error, match=r"to must be 'province' or 'prefecture', not 'provence' \(did you mean 'province'\?\)"
+    ):
         panel.rollup("admin", to="provence")
     with pytest.raises(zb.Error, match=r"not 'admn' \(did you mean 'admin'\?\)"):
         panel.rollup("admn")
