@@ -64,7 +64,9 @@ def test_the_command_line_reads_gb18030_chinese_headings_from_a_pipe_and_says_so
     # A sheet saved from Excel in a Chinese locale (GB18030 bytes) piped in; 营业收入 in 元 in its header.
     header = ",".join(CHINESE).replace("营业收入", "营业收入[元]")
     text = "firm," + header + "\n"
-    text += "".join(f"{firm}," + ",".join(map(str, [*row[:2], row[2] * 10000, *row[3:]])) + "\n" for firm, row in ROWS.items())
+    text += "".join(
+        f"{firm}," + ",".join(map(str, [*row[:2], row[2] * 10000, *row[3:]])) + "\n" for firm, row in ROWS.items()
+    )
     run = subprocess.run(
         [sys.executable, "-m", "zhibiao", "--lang", "en", "scorecard", "-", "--pack", "tech-sme-2017"],
         input=text.encode("gb18030"),
