@@ -372,8 +372,8 @@ public:
     /// 销售收入), and a heading that is the short form of several inputs of which one has no
     /// column by id (销售收入 beside HNTE's sales_y1, sales_y2, sales_y3).
     std::vector<std::string> input_columns(const std::vector<std::string>& headings) const;
-    /// Every key of `units` names an input of the pack, else a lookup_error with "did you mean"
-    /// (inputs_from's check; the DataFrame path of Python makes it too).
+    /// Every key of `units` names an input of the pack (its id, or a Chinese heading input_columns reads), else a
+    /// lookup_error with "did you mean" (inputs_from's check; the DataFrame path of Python makes it too).
     void check_units(const std::vector<std::pair<std::string, std::string>>& units) const;
     /// Scores the firms of `in`; a firm with a cell invalid for computing (see unreadable()) is invalid input.
     scorecard_result evaluate(const scorecard_inputs& in, points_policy policy = points_policy::low,

@@ -262,6 +262,12 @@ def _heading_of(card: Any, firms: Any) -> list[Any]:
     return [name or None for name in found]
 
 
+def _input_named(card: Any, heading: str) -> str:
+    """The id of the input a Chinese heading names (checked by _check_units to name one)."""
+    found = _core.scorecard_input_columns(card, [heading])
+    return next(spec["id"] for spec, h in zip(card.inputs, found) if h)
+
+
 def _columns(
     card: Any, firms: Any, units: Mapping[str, str] | None
 ) -> tuple[list[Any], np.ndarray, dict[int, list[str]], dict[str, str]]:
@@ -274,6 +280,9 @@ def _columns(
     headings = _heading_of(card, firms)
     _refuse_repeated_firms(card, firms, headings)
     _check_units(card, units)
+    if units:  # keyed by input id, whatever the key named: an id or a Chinese heading (营业收入 → sales)
+        ids = [spec["id"] for spec in card.inputs]
+        units = {k if k in ids else _input_named(card, str(k)): v for k, v in units.items()}
     n = len(firms)
     columns: list[Any] = []
     text_problems: dict[int, list[str]] = {}  # row → the text cells found in numeric columns
@@ -393,7 +402,8 @@ def evaluate(
         For bands that give a range of points (HNTE's 9–10): "low", "high" or "mid";
         ``total_lo``/``total_hi`` keep the range.
     units
-        Input id → unit where a column is not in the pack's unit (e.g. ``{"sales": "元"}``).
+        Input id (or the heading of its column) → unit where a column is not in the pack's unit
+        (e.g. ``{"sales": "元"}``, ``{"营业收入": "元"}``).
     explain
         Add ``explanation_zh`` and ``explanation_en`` (a second pass after scoring).
 

@@ -79,7 +79,7 @@ std::string chinese_stem(const std::string& name_zh) {
 std::optional<unit> source_unit(const column& col, const std::string& id,
                                 const std::vector<std::pair<std::string, std::string>>& units) {
     for (const auto& [name, text] : units)
-        if (name == col.name() || name == id) {
+        if (name == id) {
             try {
                 return unit::parse(text);
             } catch (const unit_error& e) {
@@ -147,9 +147,22 @@ std::vector<std::string> scorecard::input_columns(const std::vector<std::string>
     return found;
 }
 
+namespace {
+// The input a key of `units` names: its id, or a Chinese heading input_columns reads as it
+// (营业收入 → sales); -1 for none.
+int unit_key_input(const scorecard& card, const std::string& key) {
+    const int k = card.input_index(key);
+    if (k >= 0) return k;
+    const std::vector<std::string> headed = card.input_columns({key});
+    for (std::size_t i = 0; i < headed.size(); ++i)
+        if (!headed[i].empty()) return static_cast<int>(i);
+    return -1;
+}
+}  // namespace
+
 void scorecard::check_units(const std::vector<std::pair<std::string, std::string>>& units) const {
     for (const auto& entry : units)
-        if (input_index(entry.first) < 0) {
+        if (unit_key_input(*this, entry.first) < 0) {
             location where;
             where.variable = entry.first;
             throw lookup_error("units: scorecard '" + id_ + "' has no input '" + entry.first + "'" +
@@ -161,6 +174,10 @@ void scorecard::check_units(const std::vector<std::pair<std::string, std::string
 scorecard_inputs scorecard::inputs_from(const panel& p,
                                         const std::vector<std::pair<std::string, std::string>>& units) const {
     check_units(units);
+    // keyed by input id, whatever the key named (an id or a Chinese heading) or the column's heading
+    std::vector<std::pair<std::string, std::string>> units_by_id;
+    for (const auto& [key, text] : units)
+        units_by_id.emplace_back(inputs_[static_cast<std::size_t>(unit_key_input(*this, key))].id, text);
     scorecard_inputs out;
     out.columns_.rows = p.rows();
     std::vector<std::string> headings;
@@ -186,7 +203,7 @@ scorecard_inputs scorecard::inputs_from(const panel& p,
             out.columns_.columns.push_back(nullptr);
             continue;
         }
-        const std::optional<unit> from = source_unit(*col, spec.id, units);
+        const std::optional<unit> from = source_unit(*col, spec.id, units_by_id);
         if (from && !from->convertible_to(spec.unit))
             throw incompatible_units_error("column '" + col->name() + "'" +
                                                (col->name() == spec.id ? "" : " (input '" + spec.id + "')") +

@@ -422,6 +422,11 @@ BOOST_AUTO_TEST_CASE(a_column_headed_with_an_inputs_chinese_name_is_read_as_the_
     headed.add(column("营业收入", unit::parse("亿元"), Eigen::ArrayXd::Constant(1, 0.1)));
     BOOST_TEST(sme().evaluate(headed).total(0) == sme().evaluate(sme_panel()).total(0));
     BOOST_TEST(sme().evaluate(headed).total(0) == 62.0);
+    // `units` keyed by any heading of the input reaches its column (never ignored: 0.1 read as 万元)
+    panel bare = sme_panel(1, "sales");
+    bare.add(column("营业收入", unit{}, Eigen::ArrayXd::Constant(1, 0.1), {}, false));
+    for (const char* key : {"销售收入", "营业收入", "sales"})
+        BOOST_TEST(sme().evaluate(sme().inputs_from(bare, {{key, "亿元"}})).total(0) == 62.0, key);
     // Never guessed: two columns for one input (its id and its Chinese name, or two names) ...
     panel twice = sme_panel();
     twice.add(column("销售收入", unit::parse("万元"), Eigen::ArrayXd::Constant(1, 900)));

@@ -5,6 +5,7 @@ two inputs, or two columns for one input, is refused (/work/shared/spec/indicato
 import subprocess
 import sys
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -79,3 +80,24 @@ def test_the_command_line_reads_gb18030_chinese_headings_from_a_pipe_and_says_so
     expected = zb.scorecards.evaluate(_table(IDS), "tech-sme-2017")
     assert out["total"].tolist()[0] == expected["total"].tolist()[0]
     assert "columns read as inputs: 职工总数 → employees" in stderr and "营业收入 → sales" in stderr
+
+
+def test_units_may_be_keyed_by_a_chinese_heading_and_reach_the_input_whatever_its_column():
+    # 营业收入 given in 元: 1000 万元 = 10,000,000 元. A key naming the input by a heading the table
+    # does not use still converts its column (it must never be ignored: sales read as 万元 would be
+    # 10,000 times too large).
+    in_yuan = _table(CHINESE).assign(营业收入=lambda t: t["营业收入"] * 10000)
+    expected = zb.scorecards.evaluate(_table(IDS), "tech-sme-2017")["total"]
+    for key in ("营业收入", "sales", "销售收入"):
+        got = zb.scorecards.evaluate(in_yuan, "tech-sme-2017", units={key: "元"})["total"]
+        pd.testing.assert_series_equal(got, expected)
+    text = "firm,year," + ",".join(CHINESE) + "\n"
+    text += "".join(
+        f"{firm},2024," + ",".join(map(str, [*row[:2], row[2] * 10000, *row[3:]])) + "\n" for firm, row in ROWS.items()
+    )
+    panel = zb.read_csv(__import__("io").StringIO(text))
+    for key in ("营业收入", "sales", "销售收入"):
+        got = zb.scorecards.evaluate(panel, "tech-sme-2017", units={key: "元"})["total"]
+        np.testing.assert_array_equal(got.to_numpy(), expected.to_numpy())  # NaN: the firm confirmed directly
+    with pytest.raises(zb.Error, match="has no input '营收'"):
+        zb.scorecards.evaluate(in_yuan, "tech-sme-2017", units={"营收": "元"})
