@@ -424,7 +424,8 @@ def scorecard(result: Any, gaps: Any = None, *, lang: str = "zh", ax: Any = None
         ax.text(n, y, f" {int(n)}", va="center")
     ax.set_xlabel(_word("firms", lang))
     pack = result.attrs.get("pack", "")
-    ax.set_title(f"{pack}: {len(result)} {_word('firms', lang)}" if pack else f"{len(result)} {_word('firms', lang)}")
+    count = f"{len(result)} 家企业" if lang == "zh" else f"{len(result)} firms"  # "2 企业数" read as no Chinese
+    ax.set_title(f"{pack}{'：' if lang == 'zh' else ': '}{count}" if pack else count)
     return ax
 
 

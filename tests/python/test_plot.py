@@ -181,6 +181,7 @@ def test_scorecard_counts_statuses_and_failing_conditions():
     assert ax.get_title() == "hnte-2016: 4 firms"
     zh = plot.scorecard(result)
     assert zh.get_yticklabels()[0].get_text() == "通过"
+    assert zh.get_title() == "hnte-2016：4 家企业"  # was "hnte-2016: 4 企业数" ("4 number of firms")
 
 
 def test_a_cjk_font_is_found_and_a_missing_one_warns(monkeypatch):
