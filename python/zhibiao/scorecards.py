@@ -252,14 +252,40 @@ def _text_numbers(raw: Any, unit: str) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(values, dtype=np.float64), np.asarray(reasons) == _REASON_UNPARSEABLE
 
 
-def _heading_of(card: Any, firms: Any) -> list[Any]:
-    """The column of the DataFrame that holds each input (None: none): its id, else a Chinese
-    heading of it (研发费用 for rd_expense, an other name such as 营业收入 for sales), chosen by the
-    C++ core (scorecard::input_columns) as for a Panel; two columns for one input, or a heading
-    several inputs share the short form of, are a LookupError."""
-    text = [c for c in firms.columns if isinstance(c, str)]
-    found = _core.scorecard_input_columns(card, text)
-    return [name or None for name in found]
+def _heading_of(card: Any, firms: Any) -> tuple[list[Any], dict[str, str]]:
+    """The column of the DataFrame that holds each input (None: none), and the unit its heading
+    states (input id → unit). A heading is read as read_csv reads it, its unit apart (营业收入（万元）,
+    sales[元]); the name is the input's id or a Chinese heading of it (研发费用 for rd_expense, an
+    other name such as 营业收入 for sales), chosen by the C++ core (scorecard::input_columns) as for
+    a Panel; two columns for one input, or a heading several inputs share the short form of, are
+    an Error."""
+    text, names, stated_units = [], [], []
+    for column in firms.columns:
+        if not isinstance(column, str):
+            continue
+        try:
+            name, unit, _ = _core.parse_column_header(column)
+        except _core.Error:  # a bracket that is no unit: the heading as written
+            name, unit = column, ""
+        text.append(column)
+        names.append(name)
+        stated_units.append(unit)
+    found = _core.scorecard_input_columns(card, list(dict.fromkeys(names)))
+    headings: list[Any] = []
+    stated: dict[str, str] = {}
+    for spec, name in zip(card.inputs, found):
+        same = [column for column, n in zip(text, names) if name and n == name]
+        if len(same) > 1:  # "sales" beside "sales[元]": one input, two columns
+            listed = ", ".join(repr(c) for c in same)
+            raise _core.Error(
+                f"scorecard '{card.id}' input '{spec['id']}' ({spec['name_zh']}) is given by {len(same)} columns, "
+                f"{listed}: which is meant cannot be told (keep one)"
+            )
+        k = names.index(name) if name else -1
+        headings.append(text[k] if k >= 0 else None)
+        if k >= 0 and stated_units[k]:
+            stated[spec["id"]] = stated_units[k]
+    return headings, stated
 
 
 def _input_named(card: Any, heading: str) -> str:
@@ -277,12 +303,13 @@ def _columns(
 
     if isinstance(firms, Panel):
         return _panel_columns(card, firms, units)
-    headings = _heading_of(card, firms)
+    headings, stated = _heading_of(card, firms)
     _refuse_repeated_firms(card, firms, headings)
     _check_units(card, units)
     if units:  # keyed by input id, whatever the key named: an id or a Chinese heading (营业收入 → sales)
         ids = [spec["id"] for spec in card.inputs]
         units = {k if k in ids else _input_named(card, str(k)): v for k, v in units.items()}
+    units = {**stated, **(units or {})}  # a unit in the heading, unless units= says otherwise
     n = len(firms)
     columns: list[Any] = []
     text_problems: dict[int, list[str]] = {}  # row → the text cells found in numeric columns

@@ -101,3 +101,22 @@ def test_units_may_be_keyed_by_a_chinese_heading_and_reach_the_input_whatever_it
         np.testing.assert_array_equal(got.to_numpy(), expected.to_numpy())  # NaN: the firm confirmed directly
     with pytest.raises(zb.Error, match="has no input '营收'"):
         zb.scorecards.evaluate(in_yuan, "tech-sme-2017", units={"营收": "元"})
+
+
+def test_a_dataframe_heading_with_a_unit_is_read_as_read_csv_reads_it():
+    # pd.read_excel of a sheet headed 营业收入（元）, sales[亿元]: the input was "needed" (sales) or, for
+    # an optional one (rd_expense[万元]), left blank. Now the heading's unit converts the column:
+    # 10,000,000 元 = 0.1 亿元 = 1000 万元, scored as 1000 万元.
+    expected = zb.scorecards.evaluate(_table(IDS), "tech-sme-2017")
+    for heading, scale in (("营业收入（元）", 10000), ("sales[亿元]", 0.0001), ("sales[万元]", 1)):
+        table = _table(IDS).rename(columns={"sales": heading})
+        table[heading] = table[heading] * scale
+        got = zb.scorecards.evaluate(table, "tech-sme-2017")
+        np.testing.assert_array_equal(got["total"].to_numpy(), expected["total"].to_numpy())
+        assert got.attrs["renamed_columns"] == {heading: "sales"}
+    optional = _table(IDS).rename(columns={"rd_expense": "rd_expense[万元]"})
+    assert zb.scorecards.evaluate(optional, "tech-sme-2017")["status"].tolist() == ["passed", "direct"]
+    with pytest.raises(zb.IncompatibleUnitsError):
+        zb.scorecards.evaluate(_table(IDS).rename(columns={"sales": "sales[人]"}), "tech-sme-2017")
+    with pytest.raises(zb.Error, match=r"given by 2 columns, 'sales', 'sales\[元\]'"):
+        zb.scorecards.evaluate(_table(IDS).assign(**{"sales[元]": 1.0}), "tech-sme-2017")
