@@ -1084,7 +1084,18 @@ class _Parser(argparse.ArgumentParser):
             close = closest_name(flag, sorted(known))
             if close and close not in hints:
                 hints.append(cli_text(f"{flag}: did you mean {close}?", _Parser.lang))
+        hints += self._choice_suggestion(message)
         return ("\n" + "\n".join(hints)) if hints else ""
+
+    @staticmethod
+    def _choice_suggestion(message: str) -> list[str]:
+        """argparse lists the choices of ``--policy hi`` but names none of them; the closest one."""
+        match = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
+        if match is None:
+            return []
+        choices = re.findall(r"'([^']*)'", match.group(2))
+        close = closest_name(match.group(1), choices)
+        return [cli_text(f"{match.group(1)}: did you mean {close}?", _Parser.lang)] if close else []
 
     @staticmethod
     def _words_before_end_of_options() -> list[str]:

@@ -75,9 +75,10 @@ def scorecard_summary(result: Any) -> scorecards.Summary:
 
     gates = [c for c in result.columns if c.startswith("gate_")]
     valid = result["valid"]
-    counts, failing, total, scored, firms = dask.compute(
+    counts, failing, below_rule, total, scored, firms = dask.compute(
         result["status"].value_counts(),
         (~result[valid][gates]).sum(),
+        (result["status"] == "failed").sum(),
         result[valid]["total"].sum(),
         result[valid]["total"].count(),  # scored firms: a direct one has no total, as pandas' mean skips it
         result.shape[0],
@@ -87,7 +88,7 @@ def scorecard_summary(result: Any) -> scorecards.Summary:
         pack=result._meta.attrs.get("pack", ""),
         firms=int(firms),
         counts=counts.reindex(categories, fill_value=0),
-        failing=failing.rename(lambda c: c[5:]).sort_values(ascending=False),
+        failing=scorecards._with_pass_rule(failing.rename(lambda c: c[5:]), int(below_rule), result._meta.attrs),
         mean_total=float(total / scored) if scored else float(np.nan),
     )
 

@@ -453,6 +453,7 @@ def evaluate(
     if explain:
         _add_explanations(table, card, columns, result, text_bad, text_problems, _is_panel(firms))
     table.attrs["pack"] = card.id
+    table.attrs["pass_rule"] = card.pass_rule
     table.attrs["renamed_columns"] = renamed
     return table
 
@@ -597,6 +598,17 @@ def _gap_units(card: Any, controllables: list[str]) -> dict[str, str]:
     return units
 
 
+def _with_pass_rule(failing: Any, below_rule: int, attrs: Mapping[str, Any]) -> Any:
+    """The gates' failure counts and the firms that passed every gate but not the pack's pass rule
+    (a total below the threshold): those failed on no gate, and a summary saying "failing
+    conditions: none" beside them would hide why."""
+    import pandas as pd
+
+    rule = attrs.get("pass_rule") or "total"
+    failing = pd.concat([failing, pd.Series({f"pass rule ({rule})": below_rule})])
+    return failing.sort_values(ascending=False, kind="stable")
+
+
 class Summary:
     """Pass counts and the conditions firms fail on, for a notebook."""
 
@@ -605,7 +617,8 @@ class Summary:
         self.counts = result["status"].value_counts().reindex(result["status"].cat.categories, fill_value=0)
         gates = [c for c in result.columns if c.startswith("gate_")]
         valid = result["valid"]
-        self.failing = (~result.loc[valid, gates]).sum().rename(lambda c: c[5:]).sort_values(ascending=False)
+        failing = (~result.loc[valid, gates]).sum().rename(lambda c: c[5:])
+        self.failing = _with_pass_rule(failing, int((result["status"] == "failed").sum()), result.attrs)
         self.mean_total = float(result.loc[valid, "total"].mean()) if valid.any() else float("nan")
         self.pack = result.attrs.get("pack", "")
 

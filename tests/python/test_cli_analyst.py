@@ -41,6 +41,20 @@ def test_a_misspelled_option_is_named_even_when_argparse_fails_on_something_else
     assert "did you mean" not in after_end.stderr
 
 
+def test_a_misspelled_choice_names_the_closest_one():
+    # argparse lists the choices of --policy, --to and the command but picks none of them
+    for args, hint in [
+        (("scorecard", "-", "--policy", "hi"), "hi: did you mean high?"),
+        (("rollup", "-", "--to", "provence"), "provence: did you mean province?"),
+        (("comput",), "comput: did you mean compute?"),
+        (("--lang", "zh", "comput"), "comput：是否想用 compute？"),
+    ]:
+        result = _run(*args, input="")
+        assert result.returncode == 2 and hint in result.stderr, result.stderr
+    far = _run("scorecard", "-", "--policy", "zzzzzz", input="")
+    assert far.returncode == 2 and "did you mean" not in far.stderr
+
+
 def test_the_scorecard_summary_names_the_pack_also_with_gap(sample_dir):
     for extra in ([], ["--gap"]):
         result = _run("scorecard", str(sample_dir / "firms_synthetic.csv"), "--pack", "hnte-2016", *extra, check=True)

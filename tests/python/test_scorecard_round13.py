@@ -120,3 +120,33 @@ def test_a_dataframe_heading_with_a_unit_is_read_as_read_csv_reads_it():
         zb.scorecards.evaluate(_table(IDS).rename(columns={"sales": "sales[人]"}), "tech-sme-2017")
     with pytest.raises(zb.Error, match=r"given by 2 columns, 'sales', 'sales\[元\]'"):
         zb.scorecards.evaluate(_table(IDS).assign(**{"sales[元]": 1.0}), "tech-sme-2017")
+
+
+def test_a_firm_failing_only_its_pass_rule_is_counted_among_the_failing_conditions():
+    # firm a passes every gate but scores 0 < 60 (tech-SME 2017: st_staff 1 of 50 = 2 % < 10 %
+    # gives 0 points, rd 1/1000 = 0.1 % gives 0, no IP): the summary said "failing conditions:
+    # none" beside "failed 1"; firm c fails the staff gate (900 > 500)
+    firms = pd.DataFrame(
+        {
+            "firm": ["a", "b", "c"],
+            "employees": [50, 50, 900],
+            "st_staff": [1, 5, 5],
+            "sales": [1000, 1000, 1000],
+            "assets": [1000, 1000, 1000],
+            "rd_expense": [1, 60, 60],
+            "total_cost": [900, 900, 900],
+            "ip_class1": [0, 0, 0],
+            "ip_class2": [0, 3, 3],
+        }
+    )
+    result = zb.scorecards.evaluate(firms, "tech-sme-2017")
+    assert result["status"].tolist() == ["failed", "passed", "ineligible"]
+    summary = zb.scorecards.summary(result)
+    rule = "pass rule (total >= 60 and st_staff_points > 0)"
+    assert summary.failing[rule] == 1 and summary.failing["staff_limit"] == 1
+    assert f"{rule} 1" in repr(summary) and "none" not in repr(summary)
+    dask_dataframe = pytest.importorskip("dask.dataframe")
+    from zhibiao import dask as zd
+
+    partitioned = zd.evaluate_scorecards(dask_dataframe.from_pandas(firms, npartitions=2), "tech-sme-2017")
+    assert zd.scorecard_summary(partitioned).failing.to_dict() == summary.failing.to_dict()
