@@ -279,6 +279,32 @@ BOOST_AUTO_TEST_CASE(ranks_with_ties_and_groups) {
     BOOST_TEST(within(3) == 2.0);
 }
 
+BOOST_AUTO_TEST_CASE(ranks_with_r_tie_rules) {
+    // R: x <- c(3, 1, 3, 2, 4, NA, 3); rank(x, ties.method = m, na.last = "keep") gives
+    // max 5 1 5 2 6 NA 5, first 3 1 4 2 6 NA 5, last 5 1 4 2 6 NA 3 (the 3s hold places 3 to 5).
+    Eigen::VectorXd x(7);
+    x << 3, 1, 3, 2, 4, std::nan(""), 3;
+    const Eigen::VectorXd mx = rank(x, false, ties::max), first = rank(x, false, ties::first),
+                          last = rank(x, false, ties::last);
+    const double want_max[] = {5, 1, 5, 2, 6, 0, 5}, want_first[] = {3, 1, 4, 2, 6, 0, 5},
+                 want_last[] = {5, 1, 4, 2, 6, 0, 3};
+    for (Eigen::Index i = 0; i < 7; ++i) {
+        if (i == 5) {
+            BOOST_TEST((std::isnan(mx(i)) && std::isnan(first(i)) && std::isnan(last(i))));
+            continue;
+        }
+        BOOST_TEST(mx(i) == want_max[i]);
+        BOOST_TEST(first(i) == want_first[i]);
+        BOOST_TEST(last(i) == want_last[i]);
+    }
+    // Descending (scores, 1 = best): the first of the tied best scores gets 1.
+    const Eigen::VectorXd best = rank(x, true, ties::first);
+    BOOST_TEST(best(4) == 1.0);
+    BOOST_TEST(best(0) == 2.0);
+    BOOST_TEST(best(2) == 3.0);
+    BOOST_TEST(best(6) == 4.0);
+}
+
 BOOST_AUTO_TEST_CASE(framework_errors_name_the_node) {
     BOOST_CHECK_THROW(framework({{"a", "x", 1, zhibiao::direction::higher_is_better, 1}}), error);  // unknown parent
     BOOST_CHECK_THROW(framework({{"i", "", 1, zhibiao::direction::higher_is_better, 2},

@@ -90,7 +90,8 @@ inline constexpr choice<aggregation> aggregation_choices[] = {{"arithmetic", agg
 inline constexpr choice<topsis_normalisation> topsis_choices[] = {{"minmax", topsis_normalisation::minmax},
                                                                   {"vector", topsis_normalisation::vector},
                                                                   {"none", topsis_normalisation::none}};
-inline constexpr choice<ties> ties_choices[] = {{"min", ties::min}, {"dense", ties::dense}, {"average", ties::average}};
+inline constexpr choice<ties> ties_choices[] = {{"min", ties::min}, {"dense", ties::dense}, {"average", ties::average},
+                                                {"max", ties::max}, {"first", ties::first}, {"last", ties::last}};
 
 namespace detail {
 
