@@ -581,9 +581,11 @@ BOOST_AUTO_TEST_CASE(step_entries_for_unknown_codes_are_refused) {
         "[[node]]\ncode = \"idx\"\nlevel = 2\n[[node]]\ncode = \"rd_intensity\"\nparent = \"idx\"\n"  // lines 1-6
         "[[node]]\ncode = \"patents\"\nparent = \"idx\"\n";                                           // lines 7-9
     const std::string posts = message_of([&] {
-        parse_model(nodes + "[[step]]\nkind = \"normalise\"\ngoalposts = { rd_intesity = [0, 5] }\n", "m.toml");
+        parse_model(
+            nodes + "[[step]]\nkind = \"normalise\"\nmethod = \"goalposts\"\ngoalposts = { rd_intesity = [0, 5] }\n",
+            "m.toml");
     });
-    BOOST_TEST(has(posts, "m.toml:12"), posts);
+    BOOST_TEST(has(posts, "m.toml:13"), posts);
     BOOST_TEST(has(posts, "'rd_intesity' is not an indicator of the framework (did you mean 'rd_intensity'?)"), posts);
     const std::string scale = message_of([&] {
         parse_model(nodes +
@@ -719,10 +721,15 @@ BOOST_AUTO_TEST_CASE(every_option_round_trips_through_the_vocabulary_with_its_st
             BOOST_TEST((o->get(again.steps[k]) == o->default_value()), o->step + "." + o->name);
         }
     // A value given is a value read: the reader holds no option of its own.
-    const model eis = parse_model("[[step]]\nkind = \"treat\"\nmethod = \"eis\"\nwinmax = 3\n");
+    const model eis = parse_model("[[step]]\nkind = \"treat\"\nmethod = \"eis\"\neis_sd = 3\n");
     BOOST_TEST((std::get<treat_step>(eis.steps[0]).options.method == treatment::eis));
-    BOOST_TEST(std::get<treat_step>(eis.steps[0]).options.winmax == 3);
-    BOOST_TEST(std::get<treat_step>(parse_model(to_toml(eis)).steps[0]).options.winmax == 3);
+    BOOST_TEST(std::get<treat_step>(eis.steps[0]).options.eis_sd == 3);
+    BOOST_TEST(std::get<treat_step>(parse_model(to_toml(eis)).steps[0]).options.eis_sd == 3);
+    // Round 13: a value the method does not read is refused at its line (winmax is the coinr rule's).
+    const std::string unused =
+        zhibiao::testing::message_of([] { parse_model("[[step]]\nkind = \"treat\"\nmethod = \"eis\"\nwinmax = 3\n"); });
+    BOOST_TEST(zhibiao::testing::has(unused, "<string>:4: step #1: key 'winmax' is read by method = 'coinr' only"),
+               unused);
     BOOST_CHECK_THROW(parse_model("[[step]]\nkind = \"treat\"\nwinmax = -1\n"), parse_error);
     BOOST_CHECK_THROW(make_step("treet"), argument_error);
 }
