@@ -102,3 +102,15 @@ def test_a_node_value_the_models_normalisation_does_not_read_is_refused():
     assert C.Model(head, "n.toml")._core.step_count == 0
     for name in ("most-monitoring", "eis", "entropy-topsis"):
         C.Model.preset(name)
+
+
+def test_an_uncertainty_alternative_with_a_key_its_method_does_not_read_is_refused():
+    from zhibiao import uncertainty
+
+    text = (
+        'name = "m"\n[[step]]\nkind = "normalise"\n[[step]]\nkind = "aggregate"\n'
+        '[uncertainty]\n[[uncertainty.normalisation]]\nmethod = "zscore"\nrange = [0, 1]\n'
+    )
+    with pytest.raises(zb.ParseError, match=r"u\.toml:9:9.*'range' is read by method = 'minmax' only"):
+        uncertainty.assumptions_from_toml(text, "u.toml")
+    uncertainty.assumptions_from_toml(text.replace("range = [0, 1]", "m_sd = [10, 2]"), "u.toml")
