@@ -140,8 +140,9 @@ class Normalise(_Step):
     lower-is-better indicator score (high − x)/(high − low) (COINr); bands compare the raw value
     with ``band_edges`` and give ``band_scores`` as listed, whatever the direction. "zscore" goes
     to mean and sd ``m_sd`` (COINr's, e.g. (10, 2)). "rank", "borda" and "percentile" give equal
-    values the rank ``ties`` says: "min" (COINr's default), "average" (R's ties.method "average")
-    or "dense". See docs/composite.md."""
+    values the rank ``ties`` says, as R's rank(ties.method = …): "min" (COINr's default), "average",
+    "max", "first" (order of appearance), "last", or "dense" (dplyr's dense_rank); R's "random"
+    is refused (its draws cannot be reproduced here). See docs/composite.md."""
 
     _kind = "normalise"
     method: str = _default("normalise", "method")
@@ -704,9 +705,12 @@ class CompositeResult:
     ) -> Any:
         """Ranks of every node (1 = best); ``within`` a label column of the data (or labels per
         region) to rank inside groups. ``ties``: "min" (the default, COINr's and Compind's
-        competition ranking: scores 9, 8, 8, 7 rank 1, 2, 2, 4), "dense" (1, 2, 2, 3) or
-        "average" (1, 2.5, 2.5, 4). Ranks are nullable integers (pandas "Int64", <NA> where the
-        score is missing); "average" ranks, which can be halves, stay floats (NaN where missing)."""
+        competition ranking: scores 9, 8, 8, 7 rank 1, 2, 2, 4), "dense" (1, 2, 2, 3), "average"
+        (1, 2.5, 2.5, 4), "max" (1, 3, 3, 4), "first" (1, 2, 3, 4: equal scores in the order of
+        the regions) or "last" (1, 3, 2, 4), as R's rank(ties.method = …) gives them; R's
+        "random" is refused (its draws cannot be reproduced here). Ranks are nullable integers
+        (pandas "Int64", <NA> where the score is missing); "average" ranks, which can be halves,
+        stay floats (NaN where missing)."""
         import pandas as pd
 
         groups: list[str] = []

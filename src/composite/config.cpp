@@ -251,6 +251,31 @@ node read_node(const toml_reader& r, node_attributes& a) {
     return n;
 }
 
+/// A node's standard value or goalposts reach the data only through a normalise step whose
+/// method reads them: in a model with steps but no such step they would be silently unused, as
+/// a node's denominator without a denominate step (a file of nodes alone, read as a framework,
+/// keeps them for the steps of whoever builds with it). Refused at the first node giving one.
+void check_node_values_used(const toml::table& root, const std::string& source, const std::vector<step>& steps,
+                            const node_attributes& a) {
+    if (steps.empty()) return;
+    std::vector<std::string> normalisations;
+    for (const step& s : steps)
+        if (std::holds_alternative<normalise_step>(s))
+            normalisations.push_back(std::get<std::string>(options_of("normalise").front()->get(s)));
+    for (const char* key : {"standard", "goalposts"}) {
+        if (std::string(key) == "standard" ? a.standard.empty() : a.goalposts.empty()) continue;
+        if (std::find(normalisations.begin(), normalisations.end(), key) != normalisations.end()) continue;
+        const std::string why =
+            normalisations.empty()
+                ? "is unused: the model has no normalise step (method = '" + std::string(key) + "' reads it)"
+                : "is unused: the model's normalise step has method = '" + normalisations.front() +
+                      "', and only method = '" + key + "' reads a node's " + key;
+        zhibiao::detail::each_toml_table(root, "node", source, [&](const toml_reader& r) {
+            if (r.table()[key]) r.as("node '" + r.text("code") + "'").fail(key, why);
+        });
+    }
+}
+
 void check_framework(const model& m, const std::string& source) {
     if (m.nodes.empty()) return;
     try {
@@ -463,6 +488,7 @@ model parse_model(std::string_view text, const std::string& source) {
                     r.as("node '" + r.text("code") + "'")
                         .fail(key, "is unused: the model has no denominate step (add [[step]] kind = \"denominate\")");
         });
+    check_node_values_used(root, source, m.steps, attributes);
     m.units = std::move(attributes.unit);
     return m;
 }

@@ -326,6 +326,105 @@ std::string option_spec::problem(const option_value& v) const {
 
 option_value option_spec::default_value() const { return get(make_step(step)); }
 
+namespace {
+
+/// The options that only some methods of their step read, with those methods (the step's
+/// "method" names). An option not listed here is read by every method of its step (levels,
+/// min_availability, the screen's thresholds, a denomination's columns). `ties` and `cost`
+/// have their own messages in step_problem.
+struct method_specific {
+    const char* step;
+    const char* option;
+    std::vector<std::string> methods;
+};
+
+const std::vector<method_specific>& method_specific_options() {
+    static const std::vector<method_specific> all = {
+        {"impute", "group", {"group_mean", "group_median"}},
+        {"treat", "winmax", {"coinr"}},
+        {"treat", "skew_limit", {"coinr"}},
+        {"treat", "kurt_limit", {"coinr"}},
+        {"treat", "eis_sd", {"eis"}},
+        {"treat", "eis_skew", {"eis"}},
+        {"treat", "eis_outliers", {"eis"}},
+        {"normalise", "range", {"minmax"}},
+        {"normalise", "m_sd", {"zscore"}},
+        {"normalise", "goalposts", {"goalposts"}},
+        {"normalise", "goal_scale", {"goalposts"}},
+        {"normalise", "standard", {"standard"}},
+        {"normalise", "cap", {"standard"}},
+        {"normalise", "reference", {"dist_to_ref"}},
+        {"normalise", "cap_at_reference", {"dist_to_ref"}},
+        {"normalise", "reference_form", {"dist_to_ref"}},
+        {"normalise", "band_edges", {"bands"}},
+        {"normalise", "band_scores", {"bands"}},
+        {"weigh", "ddof", {"critic", "sd", "variance"}},
+        {"weigh", "zeros", {"entropy"}},
+        {"weigh", "ri", {"ahp"}},
+        {"weigh", "max_cr", {"ahp"}},
+        {"weigh", "accept_inconsistent", {"ahp"}},
+        {"weigh", "pairwise", {"ahp"}},
+        {"weigh", "fixed", {"fixed"}},
+        {"weigh", "correlation", {"critic", "vic"}},
+        {"aggregate", "power", {"generalised"}},
+        {"aggregate", "penalty", {"mpi"}},
+        {"aggregate", "inner", {"topsis"}},
+        {"aggregate", "v", {"vikor"}},
+    };
+    return all;
+}
+
+/// Whether two values of one option are equal (matrices of different shapes are unequal, where
+/// Eigen's == would assert).
+bool same_value(const option_value& a, const option_value& b) {
+    return std::visit(
+        [&b](const auto& x) {
+            using T = std::decay_t<decltype(x)>;
+            const T& y = std::get<T>(b);
+            if constexpr (std::is_same_v<T, std::map<std::string, Eigen::MatrixXd>>) {
+                if (x.size() != y.size()) return false;
+                for (auto i = x.begin(), j = y.begin(); i != x.end(); ++i, ++j)
+                    if (i->first != j->first || i->second.rows() != j->second.rows() ||
+                        i->second.cols() != j->second.cols() || i->second != j->second)
+                        return false;
+                return true;
+            } else {
+                return x == y;
+            }
+        },
+        a);
+}
+
+/// "'standard'", "'critic', 'sd' or 'variance'".
+std::string listed(const std::vector<std::string>& names) {
+    std::string out;
+    for (std::size_t k = 0; k < names.size(); ++k)
+        out += (k == 0 ? "" : k + 1 == names.size() ? " or " : ", ") + ("'" + names[k] + "'");
+    return out;
+}
+
+}  // namespace
+
+std::vector<std::string> methods_reading(std::string_view kind, std::string_view option) {
+    for (const auto& m : method_specific_options())
+        if (kind == m.step && option == m.option) return m.methods;
+    return {};
+}
+
+std::pair<std::string, std::string> unused_option(const step& s) {
+    const std::vector<const option_spec*> specs = options_of(kind_of(s));
+    if (specs.empty() || specs.front()->name != "method") return {};  // denominate, screen: no methods
+    const std::string method = std::get<std::string>(specs.front()->get(s));
+    for (const option_spec* o : specs) {
+        const std::vector<std::string> methods = methods_reading(o->step, o->name);
+        if (methods.empty() || std::find(methods.begin(), methods.end(), method) != methods.end()) continue;
+        if (same_value(o->get(s), o->default_value())) continue;  // not given (or given as the default)
+        return {o->name, "is read by method = " + listed(methods) + " only, not by this step's method '" + method +
+                             "' (remove it, or choose " + (methods.size() == 1 ? "that method" : "one of them") + ")"};
+    }
+    return {};
+}
+
 /// What a step needs beyond each option alone (an option another one asks for): the option and
 /// the problem, or two empty strings.
 std::pair<std::string, std::string> step_problem(const step& s) {
@@ -361,7 +460,7 @@ std::pair<std::string, std::string> step_problem(const step& s) {
             return {"correlation",
                     "must be 'distance' or 'absolute' for VIC weights (signed correlations can sum to zero)"};
     }
-    return {};
+    return unused_option(s);
 }
 
 /// Every option with a vocabulary of names: the choices of the steps (from step_options) and of

@@ -65,6 +65,9 @@ std::string normalisation_text(const normalise_step& s) {
         s.options.method == normalisation::percentile)
         text += s.options.rank_ties == ties::min     ? ", equal values sharing the lowest rank"
                 : s.options.rank_ties == ties::dense ? ", equal values sharing one rank, the next value the next rank"
+                : s.options.rank_ties == ties::max   ? ", equal values sharing the highest rank"
+                : s.options.rank_ties == ties::first ? ", equal values ranked in their order of appearance"
+                : s.options.rank_ties == ties::last  ? ", equal values ranked in the reverse order of appearance"
                                                      : ", equal values sharing their average rank";
     if (s.options.method == normalisation::minmax)
         text += " to [" + format(s.options.low) + ", " + format(s.options.high) + "]";

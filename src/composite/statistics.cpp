@@ -200,8 +200,17 @@ Eigen::VectorXd rank(const Eigen::Ref<const Eigen::VectorXd>& x, bool descending
         std::size_t end = start + 1;
         while (end < order.size() && order[end].first == order[start].first) ++end;
         ++dense;
+        // The radix sort is stable: equal keys stay in row order, so position k within a run of
+        // ties is the k-th appearance ("first"; "last" counts from the run's end).
+        if (rule == ties::first || rule == ties::last) {
+            for (std::size_t k = start; k < end; ++k)
+                r(order[k].second) = static_cast<double>(rule == ties::first ? k + 1 : start + end - k);
+            start = end;
+            continue;
+        }
         const double value = rule == ties::min     ? static_cast<double>(start + 1)
                              : rule == ties::dense ? dense
+                             : rule == ties::max   ? static_cast<double>(end)
                                                    : (static_cast<double>(start + 1) + static_cast<double>(end)) / 2;
         for (std::size_t k = start; k < end; ++k) r(order[k].second) = value;
         start = end;

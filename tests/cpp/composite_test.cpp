@@ -279,6 +279,32 @@ BOOST_AUTO_TEST_CASE(ranks_with_ties_and_groups) {
     BOOST_TEST(within(3) == 2.0);
 }
 
+BOOST_AUTO_TEST_CASE(ranks_with_r_tie_rules) {
+    // R: x <- c(3, 1, 3, 2, 4, NA, 3); rank(x, ties.method = m, na.last = "keep") gives
+    // max 5 1 5 2 6 NA 5, first 3 1 4 2 6 NA 5, last 5 1 4 2 6 NA 3 (the 3s hold places 3 to 5).
+    Eigen::VectorXd x(7);
+    x << 3, 1, 3, 2, 4, std::nan(""), 3;
+    const Eigen::VectorXd mx = rank(x, false, ties::max), first = rank(x, false, ties::first),
+                          last = rank(x, false, ties::last);
+    const double want_max[] = {5, 1, 5, 2, 6, 0, 5}, want_first[] = {3, 1, 4, 2, 6, 0, 5},
+                 want_last[] = {5, 1, 4, 2, 6, 0, 3};
+    for (Eigen::Index i = 0; i < 7; ++i) {
+        if (i == 5) {
+            BOOST_TEST((std::isnan(mx(i)) && std::isnan(first(i)) && std::isnan(last(i))));
+            continue;
+        }
+        BOOST_TEST(mx(i) == want_max[i]);
+        BOOST_TEST(first(i) == want_first[i]);
+        BOOST_TEST(last(i) == want_last[i]);
+    }
+    // Descending (scores, 1 = best): the first of the tied best scores gets 1.
+    const Eigen::VectorXd best = rank(x, true, ties::first);
+    BOOST_TEST(best(4) == 1.0);
+    BOOST_TEST(best(0) == 2.0);
+    BOOST_TEST(best(2) == 3.0);
+    BOOST_TEST(best(6) == 4.0);
+}
+
 BOOST_AUTO_TEST_CASE(framework_errors_name_the_node) {
     BOOST_CHECK_THROW(framework({{"a", "x", 1, zhibiao::direction::higher_is_better, 1}}), error);  // unknown parent
     BOOST_CHECK_THROW(framework({{"i", "", 1, zhibiao::direction::higher_is_better, 2},
@@ -555,9 +581,11 @@ BOOST_AUTO_TEST_CASE(step_entries_for_unknown_codes_are_refused) {
         "[[node]]\ncode = \"idx\"\nlevel = 2\n[[node]]\ncode = \"rd_intensity\"\nparent = \"idx\"\n"  // lines 1-6
         "[[node]]\ncode = \"patents\"\nparent = \"idx\"\n";                                           // lines 7-9
     const std::string posts = message_of([&] {
-        parse_model(nodes + "[[step]]\nkind = \"normalise\"\ngoalposts = { rd_intesity = [0, 5] }\n", "m.toml");
+        parse_model(
+            nodes + "[[step]]\nkind = \"normalise\"\nmethod = \"goalposts\"\ngoalposts = { rd_intesity = [0, 5] }\n",
+            "m.toml");
     });
-    BOOST_TEST(has(posts, "m.toml:12"), posts);
+    BOOST_TEST(has(posts, "m.toml:13"), posts);
     BOOST_TEST(has(posts, "'rd_intesity' is not an indicator of the framework (did you mean 'rd_intensity'?)"), posts);
     const std::string scale = message_of([&] {
         parse_model(nodes +
@@ -693,10 +721,15 @@ BOOST_AUTO_TEST_CASE(every_option_round_trips_through_the_vocabulary_with_its_st
             BOOST_TEST((o->get(again.steps[k]) == o->default_value()), o->step + "." + o->name);
         }
     // A value given is a value read: the reader holds no option of its own.
-    const model eis = parse_model("[[step]]\nkind = \"treat\"\nmethod = \"eis\"\nwinmax = 3\n");
+    const model eis = parse_model("[[step]]\nkind = \"treat\"\nmethod = \"eis\"\neis_sd = 3\n");
     BOOST_TEST((std::get<treat_step>(eis.steps[0]).options.method == treatment::eis));
-    BOOST_TEST(std::get<treat_step>(eis.steps[0]).options.winmax == 3);
-    BOOST_TEST(std::get<treat_step>(parse_model(to_toml(eis)).steps[0]).options.winmax == 3);
+    BOOST_TEST(std::get<treat_step>(eis.steps[0]).options.eis_sd == 3);
+    BOOST_TEST(std::get<treat_step>(parse_model(to_toml(eis)).steps[0]).options.eis_sd == 3);
+    // Round 13: a value the method does not read is refused at its line (winmax is the coinr rule's).
+    const std::string unused =
+        zhibiao::testing::message_of([] { parse_model("[[step]]\nkind = \"treat\"\nmethod = \"eis\"\nwinmax = 3\n"); });
+    BOOST_TEST(zhibiao::testing::has(unused, "<string>:4: step #1: key 'winmax' is read by method = 'coinr' only"),
+               unused);
     BOOST_CHECK_THROW(parse_model("[[step]]\nkind = \"treat\"\nwinmax = -1\n"), parse_error);
     BOOST_CHECK_THROW(make_step("treet"), argument_error);
 }

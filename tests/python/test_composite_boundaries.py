@@ -217,9 +217,9 @@ def test_every_step_default_is_the_cpp_default():
 
 def test_steps_reach_cpp_without_a_toml_writer():
     assert not hasattr(C, "_toml_value") and not hasattr(C, "_toml_table")
-    model = C.Model.from_steps([C.Treat("eis", winmax=3), C.Normalise("minmax", range=(1, 10)), C.Aggregate()])
+    model = C.Model.from_steps([C.Treat("coinr", winmax=3), C.Normalise("minmax", range=(1, 10)), C.Aggregate()])
     text = model.toml  # written by the C++ core
-    assert "method = 'eis'" in text and "winmax = 3" in text
+    assert "method = 'coinr'" in text and "winmax = 3" in text
     again = C.Model(text)
     assert again._core.step_count == 3
     with pytest.raises(zb.ArgumentError, match=r"Treat: parameter 'winmax' must be a whole number"):

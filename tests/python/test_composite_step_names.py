@@ -31,9 +31,9 @@ FW = C.Framework.flat(["a", "b", "c"])
     [
         ([C.Denominate(by={"aa": "pop"})], r"Denominate: by: 'aa' is not an indicator.*did you mean 'a'"),
         ([C.Denominate(by={"a": "pop"}, scale={"aa": 10})], r"Denominate: scale: 'aa'.*did you mean 'a'"),
-        # goalposts and standard values are checked whatever the method: with "minmax" they were unused
-        ([C.Normalise("minmax", goalposts={"cc": (0, 1)})], r"Normalise: goalposts: 'cc'.*did you mean 'c'"),
-        ([C.Normalise("minmax", standard={"bb": 1})], r"Normalise: standard: 'bb'.*did you mean 'b'"),
+        # (with another method, goalposts and standard values are refused as unused: test_composite_unused_options.py)
+        ([C.Normalise("goalposts", goalposts={"cc": (0, 1)})], r"Normalise: goalposts: 'cc'.*did you mean 'c'"),
+        ([C.Normalise("standard", standard={"bb": 1})], r"Normalise: standard: 'bb'.*did you mean 'b'"),
         ([C.Normalise(), C.Weigh("fixed", fixed={"aa": 2})], r"Weigh: fixed: 'aa' is not a node.*did you mean 'a'"),
         (
             [C.Normalise(), C.Weigh("ahp", pairwise={"Index": np.ones((3, 3)), "Indx": [[1]]})],
@@ -110,7 +110,8 @@ def test_the_cli_refuses_a_model_file_entry_the_data_lack(tmp_path):
     _data().to_csv(tmp_path / "d.csv", index_label="region")
     model = tmp_path / "m.toml"
     model.write_text(
-        'name = "m"\n[[step]]\nkind = "normalise"\ngoalposts = { aa = [0, 1] }\n[[step]]\nkind = "aggregate"\n'
+        'name = "m"\n[[step]]\nkind = "normalise"\nmethod = "goalposts"\ngoalposts = { aa = [0, 1] }\n'
+        '[[step]]\nkind = "aggregate"\n'
     )
     run = subprocess.run(
         [sys.executable, "-m", "zhibiao", "composite", str(tmp_path / "d.csv"), "--model", str(model)],

@@ -90,7 +90,8 @@ inline constexpr choice<aggregation> aggregation_choices[] = {{"arithmetic", agg
 inline constexpr choice<topsis_normalisation> topsis_choices[] = {{"minmax", topsis_normalisation::minmax},
                                                                   {"vector", topsis_normalisation::vector},
                                                                   {"none", topsis_normalisation::none}};
-inline constexpr choice<ties> ties_choices[] = {{"min", ties::min}, {"dense", ties::dense}, {"average", ties::average}};
+inline constexpr choice<ties> ties_choices[] = {{"min", ties::min}, {"dense", ties::dense}, {"average", ties::average},
+                                                {"max", ties::max}, {"first", ties::first}, {"last", ties::last}};
 
 namespace detail {
 
@@ -206,9 +207,20 @@ step make_step(std::string_view kind);
 /// The kind of a step ("normalise"), one of `step_kinds`.
 const char* kind_of(const step& s);
 
-/// What a step needs beyond each option alone (an option another one asks for): the option and
-/// the problem, or two empty strings.
+/// What a step needs beyond each option alone (an option another one asks for, or an option
+/// its method does not read: unused_option): the option and the problem, or two empty strings.
 std::pair<std::string, std::string> step_problem(const step& s);
+
+/// The methods of step `kind` ("normalise") that read `option` ("standard" → {"standard"}); empty
+/// when every method of the step reads it.
+std::vector<std::string> methods_reading(std::string_view kind, std::string_view option);
+
+/// An option given a value other than its default that the step's method does not read — a
+/// standard value for min-max, a power for an arithmetic mean — as (option, problem naming the
+/// methods that read it), else two empty strings. Refused rather than ignored: a value the user
+/// set and the result does not reflect is a silent error. A value equal to the default cannot be
+/// told from no value (the step holds every default) and passes.
+std::pair<std::string, std::string> unused_option(const step& s);
 
 /// One option as the user meets it: the step (or function) it belongs to, its name, the values
 /// allowed and the default ("" when the option has none).

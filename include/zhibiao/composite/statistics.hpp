@@ -25,9 +25,15 @@ namespace zhibiao::composite {
 /// `using namespace std; using namespace zhibiao::composite;`.
 inline constexpr double missing_value = std::numeric_limits<double>::quiet_NaN();
 
-/// How tied scores share ranks: "min" (1, 2, 2, 4: R's and COINr's default), "dense"
-/// (1, 2, 2, 3) or "average" (1, 2.5, 2.5, 4: the statistician's mid-rank).
-enum class ties { min, dense, average };
+/// How tied scores share ranks, as R's rank(ties.method = …) and dplyr's dense_rank() give them
+/// (scores 9, 8, 8, 7 ranked from the best): "min" (1, 2, 2, 4: COINr's default, competition
+/// ranking), "dense" (1, 2, 2, 3), "average" (1, 2.5, 2.5, 4: R's default, the mid-rank), "max"
+/// (1, 3, 3, 4), "first" (1, 2, 3, 4: equal values in their order of appearance) and "last"
+/// (1, 3, 2, 4: the reverse order). R's "random" is not offered: its order comes from R's random
+/// number stream, which no seed here could reproduce, and a rank that depends on a draw is not a
+/// fact of the data; "first" breaks ties by a documented rule instead.
+/// The order appended here is the one the options' vocabulary lists (ties_choices).
+enum class ties { min, dense, average, max, first, last };
 
 namespace detail {
 
