@@ -74,6 +74,19 @@ void allow_only(const toml_reader& r, const std::string& what, const std::vector
     }
 }
 
+/// `[[uncertainty.normalise]]` names the step kind where the choice is `normalisation`: too far
+/// from it for the edit distance, and the likeliest slip of a user who has just written the steps.
+void refuse_step_kinds_as_choices(const toml_reader& r) {
+    for (const auto& [key, value] : r.table()) {
+        (void)value;
+        for (const choice_kind& c : choice_kinds)
+            if (key.str() == c.kind)
+                fail_in(r, key.source(), "[uncertainty]", std::string(key.str()),
+                        "is a step kind; the choices of its step are [[uncertainty." + std::string(c.key) +
+                            "]] (did you mean '" + c.key + "'?)");
+    }
+}
+
 /// A whole number in [low, high].
 std::int64_t whole(const toml_reader& r, const std::string& what, const std::string& key, const toml::node& n,
                    std::int64_t low, std::int64_t high) {
@@ -246,6 +259,7 @@ uncertainty_config parse_uncertainty(std::string_view text, const std::string& s
     }
     c.present = true;
     const toml_reader r(*section, source, "[uncertainty]");
+    refuse_step_kinds_as_choices(r);
     allow_only(r, "[uncertainty]", {std::begin(section_keys), std::end(section_keys)});
     read_settings(r, c);
     read_choices(*section, source, c.spec);

@@ -236,6 +236,9 @@ def test_uncertainty_section_errors_come_from_the_cpp_reader():
             "did you mean 'skip'?",
         ),
         (head + "seed = -1\n", 4, 8, "seed", "whole number"),
+        # the step kinds are too far from the choices' names for the edit distance
+        (head + "[[uncertainty.normalise]]\nmethod = 'zscore'\n", 4, 15, "normalise", "did you mean 'normalisation'?"),
+        (head + "[[uncertainty.weigh]]\nmethod = 'equal'\n", 4, 15, "weigh", "did you mean 'weighting'?"),
     ]
     for text, line, column, key, message in cases:
         with pytest.raises(zb.ParseError, match=message) as e:
