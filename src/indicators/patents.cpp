@@ -13,6 +13,7 @@
 #include <numeric>
 #include <string>
 #include <thread>
+#include <type_traits>
 
 #include "core/interner.hpp"
 #include "zhibiao/period.hpp"
@@ -282,20 +283,51 @@ void in_stretches(std::size_t n, unsigned parts, const Fn& fn) {
 
 }  // namespace
 
+namespace {
+
+// Days of ticks[begin, end): floor(t / per_day), NaT → no_date. A template so that the usual units
+// (pandas' nanoseconds, and us, ms, s, D) divide by a constant, which the compiler turns into a
+// multiply and shifts: a division by a run-time int64 was ~14 % of a patents_in_force call on
+// 10^7 records (three date columns), more than the count. Same integers whatever the path.
+template <class PerDay>
+void days_of_stretch(const std::int64_t* ticks, std::size_t begin, std::size_t end, PerDay per_day, std::int32_t* out) {
+    constexpr std::int64_t nat = std::numeric_limits<std::int64_t>::min();
+    const std::int64_t ticks_per_day = per_day;
+    for (std::size_t i = begin; i < end; ++i) {
+        const std::int64_t t = ticks[i];
+        std::int64_t day = t / ticks_per_day;
+        day -= (t % ticks_per_day) < 0;  // floor: 1969-12-31T23:00 is day -1
+        const bool in_range =
+            day > std::numeric_limits<std::int32_t>::min() && day <= std::numeric_limits<std::int32_t>::max();
+        const bool is_nat = t == nat;  // (a third of an end-date column: no branch on it)
+        if (!in_range & !is_nat)
+            throw limit_error("record " + std::to_string(i) + ": a date outside the years ±5.8 million");
+        out[i] = is_nat ? no_date : static_cast<std::int32_t>(day);
+    }
+}
+
+template <std::int64_t N>
+using per_day_constant = std::integral_constant<std::int64_t, N>;
+
+}  // namespace
+
 void days_from_ticks(const std::int64_t* ticks, std::size_t n, std::int64_t ticks_per_day, std::int32_t* out,
                      unsigned threads) {
     if (ticks_per_day <= 0) throw error("days_from_ticks: ticks_per_day must be positive");
-    constexpr std::int64_t nat = std::numeric_limits<std::int64_t>::min();
     in_stretches(n, worker_count(threads, n, 1u << 20), [&](unsigned, std::size_t begin, std::size_t end) {
-        for (std::size_t i = begin; i < end; ++i) {
-            const std::int64_t t = ticks[i];
-            std::int64_t day = t / ticks_per_day;
-            day -= (t % ticks_per_day) < 0;  // floor: 1969-12-31T23:00 is day -1
-            const bool in_range =
-                day > std::numeric_limits<std::int32_t>::min() && day <= std::numeric_limits<std::int32_t>::max();
-            if (t != nat && !in_range)
-                throw limit_error("record " + std::to_string(i) + ": a date outside the years ±5.8 million");
-            out[i] = t == nat ? no_date : static_cast<std::int32_t>(day);
+        switch (ticks_per_day) {
+            case 86'400'000'000'000:
+                return days_of_stretch(ticks, begin, end, per_day_constant<86'400'000'000'000>{}, out);
+            case 86'400'000'000:
+                return days_of_stretch(ticks, begin, end, per_day_constant<86'400'000'000>{}, out);
+            case 86'400'000:
+                return days_of_stretch(ticks, begin, end, per_day_constant<86'400'000>{}, out);
+            case 86'400:
+                return days_of_stretch(ticks, begin, end, per_day_constant<86'400>{}, out);
+            case 1:
+                return days_of_stretch(ticks, begin, end, per_day_constant<1>{}, out);
+            default:
+                return days_of_stretch(ticks, begin, end, ticks_per_day, out);
         }
     });
 }

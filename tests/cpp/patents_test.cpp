@@ -161,6 +161,31 @@ BOOST_AUTO_TEST_CASE(days_from_datetime64_ticks) {
     BOOST_CHECK_THROW(days_from_ticks(too_far.data(), 1, 1, out.data()), limit_error);
 }
 
+// The usual units divide by a constant (a faster path than the division by a run-time value that
+// any other unit takes): every path gives floor(t / ticks per day), checked here against that
+// formula on ticks on both sides of day boundaries, before 1970 and after, with NaT among them.
+BOOST_AUTO_TEST_CASE(days_from_ticks_same_floor_for_every_unit) {
+    constexpr std::int64_t nat = std::numeric_limits<std::int64_t>::min();
+    for (const std::int64_t per_day :
+         {std::int64_t{86'400'000'000'000}, std::int64_t{86'400'000'000}, std::int64_t{86'400'000},
+          std::int64_t{86'400}, std::int64_t{1}, std::int64_t{1'440}, std::int64_t{24}, std::int64_t{7}}) {
+        std::vector<std::int64_t> ticks;
+        for (const std::int64_t day : {-100'000, -1, 0, 1, 19'000, 100'000})  // ±274 years: no overflow in ns
+            for (const std::int64_t offset : {-1, 0, 1})
+                if (day * per_day + offset != nat) ticks.push_back(day * per_day + offset);
+        ticks.push_back(nat);
+        std::vector<std::int32_t> days(ticks.size());
+        days_from_ticks(ticks.data(), ticks.size(), per_day, days.data(), 1);
+        for (std::size_t i = 0; i < ticks.size(); ++i) {
+            const std::int64_t t = ticks[i];
+            // floor division written out: 1969-12-31T23:00 is day -1
+            const std::int64_t floor_day = t / per_day - (t % per_day < 0 ? 1 : 0);
+            const std::int32_t expected = t == nat ? no_date : static_cast<std::int32_t>(floor_day);
+            BOOST_TEST(days[i] == expected, "ticks " << t << " at " << per_day << " a day");
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(factorized_texts_are_sorted_and_the_same_for_any_thread_count) {
     std::vector<std::string> cells;
     for (std::size_t i = 0; i < 700000; ++i)
