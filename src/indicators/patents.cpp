@@ -176,15 +176,34 @@ std::size_t* problem_of(const patent_records& rec, std::size_t i, std::int32_t a
     return nullptr;
 }
 
+// Dates before the end of an extended term: 20 years from filing plus the extension, added in 64
+// bits (two int32 days can overflow), and a filing whose term the calendar cannot reach named by
+// its record (add_years' own message names only a year).
+std::size_t before_extended_term(const patent_records& rec, std::size_t i, const query_grid& grid) {
+    const std::int32_t filing = rec.filing[i];
+    std::int64_t term_end;
+    try {
+        term_end = static_cast<std::int64_t>(add_years(filing, 20)) + rec.extension_days[i];
+    } catch (const limit_error&) {
+        int y;
+        unsigned m, d;
+        civil_from_days(filing, y, m, d);
+        throw limit_error("record " + std::to_string(i) + ": filed in the year " + std::to_string(y) +
+                          ", whose 20-year term ends beyond the years ±5,000,000 the calendar covers");
+    }
+    if (term_end > std::numeric_limits<std::int32_t>::max()) return grid.dates.size();
+    return query_grid::before(grid.dates, static_cast<std::int32_t>(term_end));
+}
+
 // The sorted dates on which record i is in force are [first, last): +1 and -1 in its region's row.
 void count_record(const patent_records& rec, std::size_t i, const query_grid& grid, std::int64_t* diff) {
-    const std::int32_t filing = rec.filing[i], grant = rec.grant[i];
+    const std::int32_t grant = rec.grant[i];
     const std::int32_t stop_at = rec.end ? rec.end[i] : no_date;
     std::size_t last;
     if (rec.extension_days && rec.extension_days[i] > 0)
-        last = query_grid::before(grid.dates, add_years(filing, 20) + rec.extension_days[i]);
+        last = before_extended_term(rec, i, grid);
     else
-        last = grid.first_expired(filing);
+        last = grid.first_expired(rec.filing[i]);
     if (stop_at != no_date) last = std::min(last, query_grid::before(grid.dates, stop_at));
     const std::size_t first = query_grid::before(grid.dates, grant);
     if (first >= last) return;

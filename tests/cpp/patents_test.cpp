@@ -67,6 +67,22 @@ BOOST_AUTO_TEST_CASE(validity_rules_of_section_1_3) {
     ext[0] = 30;
     rec.extension_days = ext.data();
     BOOST_TEST(patents_in_force(rec, dates, day(2024, 1, 1)).counts(0, 3) == 2);
+    // An extension near the int32 limit keeps the patent in force at every date (the sum of the
+    // two days overflowed int32), and a filing so early that its term is beyond the calendar is a
+    // limit_error naming the record (add_years' message named only a year).
+    ext[0] = std::numeric_limits<std::int32_t>::max();
+    BOOST_TEST(patents_in_force(rec, dates, day(2024, 1, 1)).counts(0, 3) == 2);
+    ext[0] = 30;
+    const std::int32_t saved = filing[0];
+    filing[0] = grant[0] = -2'000'000'000;  // the year -5,473,837
+    try {
+        (void)patents_in_force(rec, dates, day(2024, 1, 1), 1);
+        BOOST_FAIL("an ancient filing with an extension was accepted");
+    } catch (const zhibiao::limit_error& e) {
+        BOOST_TEST(std::string(e.what()).find("record 0: filed in the year -547") != std::string::npos, e.what());
+    }
+    filing[0] = saved;
+    grant[0] = day(2004, 1, 1);
     // Dates after as_of cannot be: the 2021 grant is "in the future" as of 2020.
     BOOST_TEST(patents_in_force(rec, dates, day(2020, 12, 31)).in_the_future == 1u);
 }
