@@ -1081,7 +1081,9 @@ class _Parser(argparse.ArgumentParser):
             flag = word.split("=", 1)[0]
             if not flag.startswith("--") or flag in known:
                 continue
-            close = closest_name(flag, sorted(known))
+            # compared without the dashes, which every flag shares and which would make a far
+            # name look close (--lenient → --quiet)
+            close = closest_name(flag, sorted(known), fold=lambda name: name.lstrip("-"))
             if close and close not in hints:
                 hints.append(cli_text(f"{flag}: did you mean {close}?", _Parser.lang))
         hints += self._choice_suggestion(message)

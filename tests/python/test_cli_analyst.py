@@ -20,6 +20,9 @@ def test_a_misspelled_option_of_another_subcommand_is_matched_within_it(sample_d
     assert result.returncode == 2 and "--pak: did you mean --pack?" in result.stderr
     unknown = _run("catalogue", "--zzzzzz")
     assert unknown.returncode == 2 and "did you mean" not in unknown.stderr and "unrecognized" in unknown.stderr
+    # the shared dashes made --lenient look close to --quiet
+    far = _run("scorecard", "-", "--lenient", input="")
+    assert far.returncode == 2 and "--quiet" not in far.stderr, far.stderr
 
 
 def test_an_abbreviated_option_is_refused_with_the_full_name(sample_dir):
