@@ -3807,8 +3807,10 @@ namespace {
 //     their widths (a CJK character 2 columns, ASCII 1) lie within a fifth of their median W ≥ 20
 //     columns, and 9 lines in 10 (not rows of a table) are no wider than 1.25 W: prose that is
 //     not wrapped has paragraphs far wider than its headings;
-//   - the line before is full (at least 3/4 W wide) and ends inside a sentence, not inside a
-//     figure (a figure split by a break stays damaged, split_digits);
+//   - the line before is full (at least 3/4 W wide) and ends inside a sentence; or it ends inside
+//     a figure (12⏎386件), the wrap is tight (5 breaks between words or more, two in three of
+//     their lines within 2 columns of W) and the line is that full (within 2 columns of W): else
+//     a figure split by a break stays damaged, split_digits;
 //   - neither line is a row of a table (blanks between cells), the next line opens no list item
 //     (5、, 2., 一、, （一）: the list number opens its line; 3.2亿元 is a figure) and is no page's
 //     header or footer (a number alone, 第5页).
@@ -3953,12 +3955,28 @@ std::vector<std::pair<std::size_t, std::size_t>> soft_breaks(std::string_view te
     std::size_t median = read_lines(sample);
     if (median && text.size() > sample) median = read_lines(text.size());
     if (!median) return breaks;
+    // A tight wrap, told by breaks between words alone (a break inside a figure proves nothing: its
+    // digits may be lost): at least 5 of them, two in three within a CJK character of the median
+    // width (a converter breaks at a fixed width, a character or a mark more or less).
+    const auto full = [&](std::size_t width) { return width + 2 >= median && width <= median + 2; };
+    std::size_t words = 0, tight = 0;
     for (std::size_t i : wrapped) {
         const line_info &l = lines[i], &next = lines[i + 1];
         if (inside_figure(code_point_before(text, l.begin, l.end), code_point_from(text, next.begin, next.end)))
-            continue;  // 2⏎41件, 0.⏎9件: stays split_digits
-        if (4 * l.width >= 3 * median && !item_or_page_line(text.substr(next.begin, next.end - next.begin)))
-            breaks.emplace_back(l.end, l.brk);
+            continue;
+        ++words, tight += full(l.width) ? 1 : 0;
+    }
+    const bool confident = words >= 5 && 3 * tight >= 2 * words;
+    for (std::size_t i : wrapped) {
+        const line_info &l = lines[i], &next = lines[i + 1];
+        const std::string_view next_line = text.substr(next.begin, next.end - next.begin);
+        if (inside_figure(code_point_before(text, l.begin, l.end), code_point_from(text, next.begin, next.end))) {
+            // 12⏎3件 at the end of a full line of a tight wrap: the converter broke the figure there,
+            // it is 123件. Else (a short line, a loose wrap: digits may be lost) it stays split_digits.
+            if (confident && full(l.width) && !item_or_page_line(next_line)) breaks.emplace_back(l.end, l.brk);
+            continue;
+        }
+        if (4 * l.width >= 3 * median && !item_or_page_line(next_line)) breaks.emplace_back(l.end, l.brk);
     }
     return breaks;
 }

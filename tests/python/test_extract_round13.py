@@ -100,10 +100,7 @@ def test_a_report_titled_as_a_plan_is_a_plan_of_its_period_throughout(head):
 def test_a_year_stated_under_a_heading_of_plans_holds_for_its_sentence():
     # "全年…" under 二、下半年工作计划: the year for its sentence; 20家 after it is a plan of the
     # heading's half-year again (it was 2024, the 全年 kept); 三、 ends the plans
-    text = (
-        "某市2024年上半年科技工作总结\n二、下半年工作计划\n全年力争技术合同成交额10亿元。新增高新技术企业20家。\n"
-        "三、存在问题\n专利授权量3件。"
-    )
+    text = "某市2024年上半年科技工作总结\n二、下半年工作计划\n全年力争技术合同成交额10亿元。新增高新技术企业20家。\n" "三、存在问题\n专利授权量3件。"
     assert _rows(text, "text", "period", "flag_target") == [
         ("10亿元", "2024", True),
         ("20家", "2024H2", True),
@@ -220,3 +217,55 @@ def test_counted_in_must_list_count_words(tmp_path):
     bad.write_text('[[variable]]\nid = "x"\nphrases = ["中心"]\nunit = "个"\ncounted_in = ["万元"]\n', encoding="utf-8")
     with pytest.raises(ValueError, match="counted_in"):
         zb.extract("中心5个", lexicon=bad)
+
+
+# ---- a figure split by the wrap of a report converted from PDF ---------------------------------
+
+# A city's annual summary as a PDF converter lays it out: every line cut at a fixed width (a CJK
+# character 2 columns, ASCII 1), inside phrases and inside figures.
+ANNUAL = (
+    "一、主要工作成效\n"
+    "全年全市新认定高新技术企业128家，累计达到1046家；登记技术合同2315项，技术合同成交额达到"
+    "128.6亿元，同比增长23.4%；专利授权量12386件，其中发明专利授权量2147件；争取上级科技资金"
+    "18650万元，兑现科技奖补资金9326万元；新增省级以上研发平台46个，引进高层次人才312名，"
+    "全市研发经费投入强度达到2.86%，高新技术产业增加值占规上工业增加值比重达到47.3%。\n"
+)
+
+
+def _wrap_columns(text, width):
+    out = []
+    for line in text.split("\n"):
+        cur, w = "", 0
+        for ch in line:
+            cw = 1 if ord(ch) < 128 else 2
+            if w + cw > width and cur:
+                out.append(cur)
+                cur, w = "", 0
+            cur, w = cur + ch, w + cw
+        out.append(cur)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("width", [30, 34, 38, 42])
+def test_figures_split_by_a_tight_wrap_are_rejoined_to_their_values(width):
+    # Before: each figure the wrap split between two digits (12⏎386件, 2.⏎86%) was split_digits
+    # with no value. In a tight wrap (the breaks between words all at one width) a break at the end
+    # of a full line is the converter's: the figure is read whole, with the value of the unwrapped text.
+    text = "某市2024年科技工作总结\n" + ANNUAL
+    wrapped = "某市2024年科技工作总结\n" + _wrap_columns(ANNUAL, width)
+    split = [ln for ln in wrapped.split("\n")[:-1] if ln and ln[-1].isdigit()]
+    want = [(r.variable, r.value, r.unit) for r in zb.extract(text).itertuples()]
+    got = zb.extract(wrapped)
+    assert not got["flag_damaged"].any(), got[got.flag_damaged].text
+    assert [(r.variable, r.value, r.unit) for r in got.itertuples()] == want, (width, split)
+
+
+def test_a_figure_split_at_a_short_line_stays_damaged():
+    # the same tight wrap, but the line ending in "12" is shorter than the others: digits may have
+    # been lost at its end — never a confident 123
+    lines = _wrap_columns(ANNUAL, 36).split("\n")
+    lines.insert(3, "全县专利授权量12")
+    lines.insert(4, "3件，同比增长8.2%。")
+    facts = zb.extract("某市2024年科技工作总结\n" + "\n".join(lines))
+    row = facts[facts.text == "12\n3件"].iloc[0]
+    assert row.flag_damaged and row.damage == "split_digits"
