@@ -1212,7 +1212,7 @@ bool plan_heading(const code_points& cps, std::size_t line, int& kind, std::size
     for (std::size_t j = from; j < cps.size() && j - from <= reach; ++j) {
         const char32_t c = cps[j].c;
         if (c == '\n' || c == '\r' || c == U'。' || c == U'，') return false;
-        if (starts_with(cps, j, U"总结") || starts_with(cps, j, U"情况")) return false;
+        if ((c == U'总' && starts_with(cps, j, U"总结")) || (c == U'情' && starts_with(cps, j, U"情况"))) return false;
         for (std::u32string_view w : words) {
             if (!starts_with(cps, j, w)) continue;
             std::size_t e = j + w.size();
@@ -1221,12 +1221,6 @@ bool plan_heading(const code_points& cps, std::size_t line, int& kind, std::size
         }
     }
     return false;
-}
-
-// The start of the line code point k is on.
-std::size_t line_start_of(const code_points& cps, std::size_t k) {
-    while (k > 0 && cps[k - 1].c != '\n') --k;
-    return k;
 }
 
 // A period that only a target or a plan is stated for (2025年，力争…; 到2025年; 力争全年…; 下半年
@@ -1978,9 +1972,17 @@ void plan_period(const code_points& cps, std::size_t k, std::size_t n, const per
                  scan_state& carried) {
     const bool target = !carried.after_target && target_period(cps, k, n);
     if (!target && (carried.plan_kind < 0 || carried.after_plan_sentence)) return;  // most periods
-    const std::size_t line = line_start_of(cps, k);
+    // in a section of plans, only a year stated for a target (力争全年…, 全年…, 2025年，确保…) is
+    // one sentence's: another period there (上半年，…) stays in force, as elsewhere
+    if (!target && !starts_with(cps, k, U"全年") && !target_period(cps, k, n)) return;
+    // A heading's period stands within its first few dozen code points (plan_heading's reach): the
+    // line of a period further on is no heading, and is not walked back to its start.
+    std::size_t line = k;
+    while (line > 0 && cps[line - 1].c != '\n' && k - line <= 48) --line;
     int kind = 0;
-    const bool heading = plan_heading(cps, line, kind) || (carried.title.in_title && plan_heading(cps, line, kind, 40));
+    const bool heading =
+        (line == 0 || cps[line - 1].c == '\n') &&
+        (plan_heading(cps, line, kind) || (carried.title.in_title && plan_heading(cps, line, kind, 40)));
     if (target) {
         // A report that is a plan throughout (its title "2025年工作计划", or such a heading without a
         // list marker before any figure): its period is the report's, for every figure.
