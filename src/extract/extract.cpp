@@ -3885,7 +3885,7 @@ bool item_or_page_line(std::string_view line) {
 }
 
 // The breaks to read as if they were not there: byte offsets and sizes, in order.
-std::vector<std::pair<std::size_t, std::size_t>> soft_breaks(std::string_view text) {
+std::vector<std::pair<std::size_t, std::size_t>> wrap_breaks(std::string_view text) {
     std::vector<std::pair<std::size_t, std::size_t>> breaks;
     // Cheap first: most reports have no line that ends inside a sentence.
     std::size_t candidates = 0;
@@ -3983,6 +3983,56 @@ std::vector<std::pair<std::size_t, std::size_t>> soft_breaks(std::string_view te
     return breaks;
 }
 
+// In a report that is not wrapped, a line break between two ideographs inside a phrase of the
+// lexicon ("全县研发⏎费用加计扣除…", "技术合同⏎成交额"): the phrase runs across it, the break is no
+// clause's end. Not before a list item or a page's line.
+std::vector<std::pair<std::size_t, std::size_t>> phrase_breaks(std::string_view text, const lexicon& words) {
+    std::vector<std::pair<std::size_t, std::size_t>> breaks;
+    std::unordered_map<char32_t, std::vector<std::pair<std::string_view, std::string_view>>> cuts;
+    const auto ends_with_bytes = [&](std::size_t end, std::string_view w) {
+        return end >= w.size() && text.compare(end - w.size(), w.size(), w) == 0;
+    };
+    const auto starts_with_bytes = [&](std::size_t from, std::string_view w) {
+        return text.size() - from >= w.size() && text.compare(from, w.size(), w) == 0;
+    };
+    for (const char* p = text.data();
+         (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(text.data() + text.size() - p))));
+         ++p) {
+        const auto at = static_cast<std::size_t>(p - text.data());
+        const std::size_t end = at > 0 && text[at - 1] == '\r' ? at - 1 : at;
+        if (!is_ideograph(code_point_before(text, 0, end)) || !is_ideograph(code_point_from(text, at + 1, text.size())))
+            continue;
+        const std::size_t next_end = std::min(text.find('\n', at + 1), text.size());
+        if (item_or_page_line(text.substr(at + 1, next_end - at - 1))) continue;
+        if (cuts.empty()) {  // made at the first such break: most texts have few
+            // every cut between two code points of every phrase (UTF-8: not before a continuation
+            // byte), by the code point before the cut
+            for (const lexicon_entry& e : words)
+                for (const std::string& phrase : e.phrases)
+                    for (std::size_t cut = 1; cut < phrase.size(); ++cut)
+                        if ((static_cast<unsigned char>(phrase[cut]) & 0xC0) != 0x80)
+                            cuts[code_point_before(phrase, 0, cut)].emplace_back(
+                                std::string_view(phrase).substr(0, cut), std::string_view(phrase).substr(cut));
+            cuts[0];  // not empty any more
+        }
+        const auto found = cuts.find(code_point_before(text, 0, end));
+        if (found == cuts.end()) continue;
+        for (const auto& [head, tail] : found->second)
+            if (ends_with_bytes(end, head) && starts_with_bytes(at + 1, tail)) {
+                breaks.emplace_back(end, at + 1 - end);
+                break;
+            }
+    }
+    return breaks;
+}
+
+// The breaks read as if they were not there: a wrapped report's (wrap_breaks), else the line
+// breaks inside a phrase of the lexicon (phrase_breaks).
+std::vector<std::pair<std::size_t, std::size_t>> soft_breaks(std::string_view text, const lexicon& words) {
+    auto breaks = wrap_breaks(text);
+    return breaks.empty() ? phrase_breaks(text, words) : breaks;
+}
+
 // Offsets in the text without the soft breaks → offsets in the text given. A begin at a removed
 // break's place is after it, an end there before it.
 class break_map {
@@ -4015,7 +4065,7 @@ table_extraction extract_lines(std::string_view text, const lexicon& words, cons
 
 table_extraction extract_table(std::string_view text, const lexicon& words, const extract_options& options) {
     check_size(text);
-    const auto breaks = soft_breaks(text);
+    const auto breaks = soft_breaks(text, words);
     if (breaks.empty()) return extract_lines(text, words, options);
     std::string joined;
     joined.reserve(text.size());
