@@ -104,6 +104,9 @@ struct lexicon_entry {
     /// sentence ("登记技术合同312项，成交额5.8亿元": 成交额 is the value of those contracts).
     std::string follows;
     std::vector<std::string> follow_phrases;
+    /// Other measure words its count is written in besides `unit`'s (研发中心8家 for a variable
+    /// counted in 个): such a figure binds, keeping its word; any other measure word is unit_mismatch.
+    std::vector<std::string> counted_in;
 };
 using lexicon = std::vector<lexicon_entry>;
 
@@ -133,13 +136,18 @@ struct fact {
     /// The distinctions the words around the figure make (lexicon_entry): the word stated in the
     /// text, else the field of the variable's entry, else "".
     std::string status, stage, scope;
+    /// The level of government of a part after 其中 (其中省级项目6项: "省级"), flagged `part`; "" otherwise.
+    std::string level;
     std::vector<std::string> flags;  ///< masked, approximate, lower_bound, upper_bound, range, change,
                                      ///< unit_implied, unit_mismatch, no_variable, thousands_comma,
                                      ///< phrase_shared, out_of_range (more digits than a double holds
                                      ///< or a Chinese numeral beyond it), damaged, suspect, guess,
                                      ///< prior_year (stated for the year before: 上年同期，…),
                                      ///< target (a target or a plan: 力争…, 全年目标…, 计划…),
-                                     ///< since (a span of several years: 2021年以来, “十四五”以来)
+                                     ///< since (a span of several years: 2021年以来, “十四五”以来),
+                                     ///< estimate (预计全年… in a report of the year: the year's
+                                     ///< figure estimated, not a plan), part (a part by level of
+                                     ///< the figure before 其中: 其中省级项目6项; `level` says which)
 };
 
 /// Something about the report as a whole or a damaged spot that is not a fact: a damaged figure
@@ -175,7 +183,9 @@ enum class fact_flag : unsigned {
     guess,
     prior_year,
     target,
-    since
+    since,
+    estimate,
+    part
 };
 
 /// The facts of a report as columns, row i the i-th fact (what `extraction::facts` holds, without
@@ -184,7 +194,7 @@ enum class fact_flag : unsigned {
 /// clause_begin/clause_end in bytes, the char_ columns in code points.
 struct fact_table {
     std::vector<std::string> strings{std::string()};
-    std::vector<std::uint32_t> variable, phrase, unit, period, damage, status, stage, scope;
+    std::vector<std::uint32_t> variable, phrase, unit, period, damage, status, stage, scope, level;
     std::vector<double> value, high, guess;
     std::vector<qualifier> qual;
     std::vector<std::uint32_t> flags;  ///< bit k set: the fact carries flag k (fact_flag)

@@ -59,7 +59,7 @@ def extract(text: str | bytes, lexicon: str | Path | None = None, *, guess: bool
     clause_end (its clause, character offsets), byte_begin/byte_end (UTF-8 byte offsets, as in
     C++), and one boolean column per flag, ``flag_<name>``: masked, approximate, lower_bound,
     upper_bound, range, change, unit_implied, unit_mismatch, no_variable, thousands_comma,
-    phrase_shared, out_of_range, damaged, suspect, guess, prior_year, target, since (filter with
+    phrase_shared, out_of_range, damaged, suspect, guess, prior_year, target, since, estimate, part (filter with
     ``facts[facts.flag_damaged]``).
 
     A change (flag_change: 增长/提高/下降/减少… between the phrase and the figure) carries its
@@ -126,7 +126,7 @@ def extract(text: str | bytes, lexicon: str | Path | None = None, *, guess: bool
 
 #: The columns that name one of a few texts (the lexicon's variables and phrases, units, periods,
 #: damage kinds, distinctions, qualifiers): pandas Categoricals.
-LABEL_COLUMNS = ("variable", "unit", "qualifier", "period", "phrase", "damage", "status", "stage", "scope")
+LABEL_COLUMNS = ("variable", "unit", "qualifier", "period", "phrase", "damage", "status", "stage", "scope", "level")
 
 
 def _frame(columns: dict[str, Any]) -> Any:
@@ -200,7 +200,9 @@ def _make_facts_class() -> Any:
             Stated rules: figures without a variable, changes (同比增长…), bounds and ranges are not
             levels and are left out (``not_a_level``); approximate figures (约12项, 12项左右) are not
             exact values and are left out too (``approximate``), as 超过/突破/近/余/多 (bounds) are;
-            targets and plans (flag_target: 力争…, 全年目标…) are left out as ``target``, totals
+            targets and plans (flag_target: 力争…, 全年目标…) are left out as ``target``, the
+            year's figures a report of the year estimates (flag_estimate: 预计全年…) as ``estimate``,
+            parts by level after 其中 (flag_part: 其中省级项目6项) as ``part``, totals
             over several years (flag_since: 2021年以来, “十四五”以来) as ``since``; a
             figure without a period takes `period` (an error if none is given), one stated for the
             year before (flag_prior_year, 上年同期…) the year before `period` (2024H1 → 2023H1),
@@ -231,6 +233,28 @@ def _make_facts_class() -> Any:
                             "end": row.end,
                             "text": row.text,
                             "message": f"{row.variable}: a target or a plan, not an actual figure",
+                        }
+                    )
+                    continue
+                if row.flag_part:  # 其中省级项目6项: a part by level, not the variable's total
+                    findings.append(
+                        {
+                            "kind": "part",
+                            "begin": row.begin,
+                            "end": row.end,
+                            "text": row.text,
+                            "message": f"{row.variable}: a part ({row.level}) of the figure before 其中, not its total",
+                        }
+                    )
+                    continue
+                if row.flag_estimate:  # 预计全年完成… in a report of the year: not the figure as counted
+                    findings.append(
+                        {
+                            "kind": "estimate",
+                            "begin": row.begin,
+                            "end": row.end,
+                            "text": row.text,
+                            "message": f"{row.variable}: an estimate (预计…) of the year's figure, not the figure counted",
                         }
                     )
                     continue

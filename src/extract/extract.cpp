@@ -1200,16 +1200,19 @@ int list_marker(const code_points& cps, std::size_t k, std::size_t& after) {
 
 // A heading of plans (二、下半年工作打算; （三）2027年工作思路; 下一步工作计划): at most 12 code points
 // after its list marker before the plan word, the line's end at most 4 after it. Its marker's kind
-// (0 for none) in `kind`.
-bool plan_heading(const code_points& cps, std::size_t line, int& kind) {
+// (0 for none) in `kind`. `reach`: up to how far the plan word may stand (a title names its bureau
+// first: 某县科学技术局2025年科技工作计划); never after 总结 or 情况, which report what was done
+// ("2026年上半年工作情况及下半年工作计划" is a report of the half-year).
+bool plan_heading(const code_points& cps, std::size_t line, int& kind, std::size_t reach = 12) {
     std::size_t from = 0;
     kind = list_marker(cps, line, from);
     static constexpr std::u32string_view words[] = {U"工作打算", U"工作计划",   U"工作思路", U"工作安排",
                                                     U"重点工作", U"工作重点",   U"下步工作", U"下一步工作",
                                                     U"工作设想", U"下一步打算", U"下步打算", U"下一步计划"};
-    for (std::size_t j = from; j < cps.size() && j - from <= 12; ++j) {
+    for (std::size_t j = from; j < cps.size() && j - from <= reach; ++j) {
         const char32_t c = cps[j].c;
         if (c == '\n' || c == '\r' || c == U'。' || c == U'，') return false;
+        if ((c == U'总' && starts_with(cps, j, U"总结")) || (c == U'情' && starts_with(cps, j, U"情况"))) return false;
         for (std::u32string_view w : words) {
             if (!starts_with(cps, j, w)) continue;
             std::size_t e = j + w.size();
@@ -1218,12 +1221,6 @@ bool plan_heading(const code_points& cps, std::size_t line, int& kind) {
         }
     }
     return false;
-}
-
-// The start of the line code point k is on.
-std::size_t line_start_of(const code_points& cps, std::size_t k) {
-    while (k > 0 && cps[k - 1].c != '\n') --k;
-    return k;
 }
 
 // A period that only a target or a plan is stated for (2025年，力争…; 到2025年; 力争全年…; 下半年
@@ -1428,6 +1425,7 @@ struct stated_period {
     std::string period;
     bool local;
     bool prior = false;  // the year before the governing period (上年同期，…)
+    bool title = false;  // stated in the report's title: the report's period
 };
 
 // A period at k (n code points) that is the starting point of a change, "由2023年的120家增加到156家",
@@ -1474,6 +1472,25 @@ std::size_t year_same_span_at(const code_points& cps, std::size_t k, const perio
 // The code point after the sentence that code point k is in (。！？；, a line break, or the chunk's end).
 std::size_t sentence_end_after(const code_points& cps, std::size_t k) {
     while (k < cps.size() && !one_of(cps[k].c, U"。！？；;!?\n\r")) ++k;
+    return k;
+}
+
+// The line from k on is a report's title ("某县2024年科技工作总结", "2024年度工作报告"): a word of
+// reports (总结, 报告, 工作, 情况, 计划) before its end, no clause mark — not a sentence opening a text.
+bool report_title(const code_points& cps, std::size_t k) {
+    for (; k < cps.size() && cps[k].c != '\n' && cps[k].c != '\r'; ++k) {
+        if (clause_end(cps[k].c)) return false;
+        if (starts_with(cps, k, U"总结") || starts_with(cps, k, U"报告") || starts_with(cps, k, U"工作") ||
+            starts_with(cps, k, U"情况") || starts_with(cps, k, U"计划"))
+            return true;
+    }
+    return false;
+}
+
+// The code point after the sentence of a target or a plan at k: 。！？, a line break or the chunk's
+// end — not ；, which only splits what a target sentence lists ("力争…20家；技术合同成交额达到8亿元").
+std::size_t target_sentence_end(const code_points& cps, std::size_t k) {
+    while (k < cps.size() && !one_of(cps[k].c, U"。！？!?\n\r")) ++k;
     return k;
 }
 
@@ -1561,6 +1578,11 @@ struct scan_state {
     // Under a heading of plans with a period (二、2026年工作打算): its list marker's kind, -1 when
     // not; after_target is restored at the next line with a marker of that kind.
     int plan_kind = -1;
+    // A period stated inside such a section (力争全年…) holds to the end of its sentence: the
+    // section's period state to go back to there.
+    std::optional<period_state> after_plan_sentence;
+    std::size_t plan_sentence_ends = 0;
+    bool any_figure = false;  // a quantity was read: a plan heading without a marker is no title now
 };
 
 // Where a statement about the year before at k (n code points: 上年同期, 2023年同期) stops governing:
@@ -1633,6 +1655,7 @@ void end_of_plans(const code_points& cps, std::size_t k, scan_state& carried, st
     std::size_t after = 0;
     if (carried.plan_kind < 0 || list_marker(cps, k, after) != (carried.plan_kind ? carried.plan_kind : 1)) return;
     carried.plan_kind = -1;
+    restore_saved_period(cps, k, carried.after_plan_sentence, k, carried, periods);
     restore_saved_period(cps, k, carried.after_target, k, carried, periods);
 }
 
@@ -1943,6 +1966,38 @@ std::size_t quantity_at(std::string_view text, const code_points& cps, std::size
     return s.last;
 }
 
+// The period stated at k (n code points) where it is one of a target or of plans: saved to come
+// back at the end of its sentence or of its section of plans (`before`: the state in force before it).
+void plan_period(const code_points& cps, std::size_t k, std::size_t n, const period_state& before,
+                 scan_state& carried) {
+    const bool target = !carried.after_target && target_period(cps, k, n);
+    if (!target && (carried.plan_kind < 0 || carried.after_plan_sentence)) return;  // most periods
+    // in a section of plans, only a year stated for a target (力争全年…, 全年…, 2025年，确保…) is
+    // one sentence's: another period there (上半年，…) stays in force, as elsewhere
+    if (!target && !starts_with(cps, k, U"全年") && !target_period(cps, k, n)) return;
+    // A heading's period stands within its first few dozen code points (plan_heading's reach): the
+    // line of a period further on is no heading, and is not walked back to its start.
+    std::size_t line = k;
+    while (line > 0 && cps[line - 1].c != '\n' && k - line <= 48) --line;
+    int kind = 0;
+    const bool heading =
+        (line == 0 || cps[line - 1].c == '\n') &&
+        (plan_heading(cps, line, kind) || (carried.title.in_title && plan_heading(cps, line, kind, 40)));
+    if (target) {
+        // A report that is a plan throughout (its title "2025年工作计划", or such a heading without a
+        // list marker before any figure): its period is the report's, for every figure.
+        if (heading && (carried.title.in_title || (kind == 0 && !carried.any_figure))) return;
+        // on a heading of plans (二、2026年工作打算), it holds for the plans under it
+        carried.after_target = before;
+        const bool plans = !carried.title.in_title && heading;
+        carried.target_ends = plans ? std::numeric_limits<std::size_t>::max() : target_sentence_end(cps, k);
+        carried.plan_kind = plans ? kind : -1;
+    } else if (!heading) {
+        // 力争全年… under 二、下半年工作计划: the year for its sentence, then the section's period again
+        carried.after_plan_sentence = before, carried.plan_sentence_ends = target_sentence_end(cps, k);
+    }
+}
+
 // Every quantity of the text, in order, handed to `sink` as it is read (the periods stated before
 // it are in `periods` by then): no table of them all is kept.
 template <class Sink>
@@ -1951,13 +2006,17 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
     const char_set& interesting = starts_of_interest();
     period_state& state = carried.period;
     title_tracker& title = carried.title;
+    const auto counted = [&](const scanned& s) {
+        carried.any_figure = true;
+        sink(s);
+    };
     std::size_t k = 0;
     if (carried.line_start && !cps.empty()) {
         end_of_plans(cps, 0, carried, periods);
         if (const std::size_t e = page_marker_end(cps, 0, false))
             k = e;  // "— 3 —": a page's footer
         else
-            k = table_line(text, cps, 0, carried, findings, sink);
+            k = table_line(text, cps, 0, carried, findings, counted);
     }
     while (k < cps.size()) {
         if (!interesting.has(cps[k].c)) {
@@ -1970,10 +2029,11 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
                 k = e;  // "— 3 —", "第3页": a page's header or footer, no figure (a table goes on past it)
                 continue;
             }
-            k = std::max(k + 1, table_line(text, cps, k + 1, carried, findings, sink));
+            k = std::max(k + 1, table_line(text, cps, k + 1, carried, findings, counted));
             continue;
         }
         title.advance(cps, k);
+        restore_saved_period(cps, k, carried.after_plan_sentence, carried.plan_sentence_ends, carried, periods);
         restore_saved_period(cps, k, carried.after_target, carried.target_ends, carried, periods);
         leave_prior_year(cps, k, carried, periods);
         restore_saved_period(cps, k, carried.after_start, carried.start_ends, carried, periods);
@@ -2002,22 +2062,14 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
                 k += n + day;
                 continue;
             }
-            if (!carried.after_target && target_period(cps, k, n)) {
-                // on a heading of plans (二、2026年工作打算), it holds for the plans under it
-                const std::size_t line = line_start_of(cps, k);
-                int kind = 0;
-                carried.after_target = before;
-                const bool plans = !title.in_title && plan_heading(cps, line, kind);
-                carried.target_ends = plans ? std::numeric_limits<std::size_t>::max() : sentence_end_after(cps, k);
-                carried.plan_kind = plans ? kind : -1;
-            }
+            plan_period(cps, k, n, before, carried);
             if (const std::size_t to = carried.after_start ? 0 : start_point_end(cps, k, n))
                 carried.after_start = before, carried.start_ends = to;
             const bool local = !title.in_title && before.year != 0 && starts_with(cps, k + n, U"度") && state.current;
             if (state.year != before.year && !local) state.prior = false, carried.after_prior.reset();  // 2024年…
             if (periods)
-                periods->push_back(
-                    {cps.base() + k, state.current ? state.current->to_string() : std::string(), local, state.prior});
+                periods->push_back({cps.base() + k, state.current ? state.current->to_string() : std::string(), local,
+                                    state.prior, title.in_title && !carried.any_figure && report_title(cps, k)});
             if (local) state = before;
             k += n;
             continue;
@@ -2026,10 +2078,11 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
             k += n;
             continue;
         }
-        k = quantity_at(text, cps, k, sink);
+        k = quantity_at(text, cps, k, counted);
     }
-    restore_saved_period(cps, cps.size(), carried.after_target, carried.target_ends, carried,
-                         periods);  // a chunk ends a sentence
+    // a chunk ends a sentence
+    restore_saved_period(cps, cps.size(), carried.after_plan_sentence, carried.plan_sentence_ends, carried, periods);
+    restore_saved_period(cps, cps.size(), carried.after_target, carried.target_ends, carried, periods);
     leave_prior_year(cps, cps.size(), carried, periods);
     restore_saved_period(cps, cps.size(), carried.after_start, carried.start_ends, carried, periods);
     carried.line_start = !cps.empty() && cps[cps.size() - 1].c == '\n';
@@ -2128,6 +2181,10 @@ void read_distinctions(const detail::toml_reader& named, lexicon_entry& e) {
 
 }  // namespace
 
+namespace {
+bool is_count_word(std::string_view u);
+}  // namespace
+
 lexicon lexicon_from_toml(std::string_view text, const std::string& source) {
     const detail::toml_document doc(text, source);
     lexicon out;
@@ -2149,7 +2206,8 @@ lexicon lexicon_from_toml(std::string_view text, const std::string& source) {
         detail::toml_reader(doc.root(), source, "the lexicon").fail(key, problem);
     });
     detail::each_toml_table(doc.root(), "variable", source, [&](const detail::toml_reader& r) {
-        known_keys(r.table(), {"id", "phrases", "unit", "status", "stage", "scope", "follows", "follow_phrases"},
+        known_keys(r.table(),
+                   {"id", "phrases", "unit", "status", "stage", "scope", "follows", "follow_phrases", "counted_in"},
                    [&](const std::string& key, const std::string& problem) { r.fail(key, problem); });
         lexicon_entry e;
         e.variable = r.text("id", true);
@@ -2174,6 +2232,12 @@ lexicon lexicon_from_toml(std::string_view text, const std::string& source) {
                 named.fail("unit", err.message());
             }
         }
+        e.counted_in = named.texts("counted_in");
+        for (const auto& w : e.counted_in)
+            if (!is_count_word(w) || !is_count_word(e.unit) || w.find('/') != std::string::npos)
+                named.fail("counted_in",
+                           "must list measure words of counts (家, 个, 项…) for a variable counted in one ('" + w +
+                               "' for '" + e.unit + "')");
         out.push_back(std::move(e));
     });
     for (const lexicon_entry& e : out) {  // `follows` names an entry of this lexicon
@@ -2606,26 +2670,52 @@ bool part_exceeds_total(const fact_table& t, std::size_t part, std::size_t total
     }
 }
 
+// The figure of row `part` in the unit of row `total` when both are of one variable (or of none)
+// and their units convert; 0 otherwise (it adds nothing to a sum of levels).
+double part_in_total_unit(const fact_table& t, std::size_t part, std::size_t total) {
+    const std::string &part_unit = t.text_of(t.unit[part]), &total_unit = t.text_of(t.unit[total]);
+    if (t.variable[part] != t.variable[total] || !std::isfinite(t.value[part]) || !std::isfinite(t.value[total]) ||
+        part_unit.empty() || total_unit.empty())
+        return 0;
+    try {
+        const unit pu = unit::parse(part_unit), tu = unit::parse(total_unit);
+        return pu.convertible_to(tu) ? t.value[part] * pu.scale() / tu.scale() : 0;
+    } catch (const error&) {
+        return 0;
+    }
+}
+
 // Figures introduced by 其中 are parts of the figure before it in the sentence: a part larger
 // than its total means one of them is damaged (the part is flagged suspect). A chunk ends a
 // sentence: the rows of one chunk at a time, from `first_row`.
 void inconsistent_parts(const word_index& part_words, const word_index& sentence_ends, fact_table& t,
                         std::size_t first_row, std::vector<report_finding>& findings) {
     std::optional<std::size_t> total;
+    double levels = 0;  // the sum of the parts by level (flag part) of one variable so far, in the total's unit
+    bool levels_over = false;
     for (std::size_t i = first_row; i < t.size(); ++i) {
         const bool part = total && part_words.any_inside(t.end[*total], t.begin[i]) &&
                           !sentence_ends.any_inside(t.end[*total], t.begin[i]);
         if (!part) {
-            total = i;
+            total = i, levels = 0, levels_over = false;
             continue;
         }
-        if (!part_exceeds_total(t, i, *total)) continue;
-        t.flags[i] |= bit(fact_flag::suspect);
         report_finding x;
+        x.text = std::string(t.figure(i));
+        if (part_exceeds_total(t, i, *total)) {
+            x.message = "a part (其中 " + x.text + ") larger than its total (" + std::string(t.figure(*total)) + ")";
+        } else if (t.has(i, fact_flag::part) && !levels_over &&
+                   (levels += part_in_total_unit(t, i, *total)) > t.value[*total] * (1 + 1e-9)) {
+            // 其中国家级5家、省级9家 of 12家: levels do not overlap, their sum is at most the total
+            levels_over = true;
+            x.message = "parts by level (其中 …" + x.text + ") that add up to more than their total (" +
+                        std::string(t.figure(*total)) + ")";
+        } else {
+            continue;
+        }
+        t.flags[i] |= bit(fact_flag::suspect);
         x.kind = "inconsistent_parts";
         x.begin = t.begin[i], x.end = t.end[i], x.char_begin = t.char_begin[i], x.char_end = t.char_end[i];
-        x.text = std::string(t.figure(i));
-        x.message = "a part (其中 " + x.text + ") larger than its total (" + std::string(t.figure(*total)) + ")";
         findings.push_back(std::move(x));
     }
 }
@@ -2782,6 +2872,7 @@ public:
             }
             if (p.prior && !prior_) governing_ = current_;
             before_last_ = current_, current_ = &p.period, prior_ = p.prior;
+            if (p.title) title_ = &p.period;
         }
         return *this;
     }
@@ -2792,6 +2883,8 @@ public:
     std::string_view governing() const { return governing_ ? std::string_view(*governing_) : std::string_view(); }
     // The period in force before the last one stated (完成全年目标的42%: the half-year's, before 全年).
     std::string_view before_last() const { return before_last_ ? std::string_view(*before_last_) : std::string_view(); }
+    // The period the report's title states (the last one there), "" if none.
+    std::string_view report() const { return title_ ? std::string_view(*title_) : std::string_view(); }
     std::string_view in_clause(std::size_t clause) const {
         if (local_ && local_->at >= clause) return local_->period;
         return current_ ? std::string_view(*current_) : std::string_view();
@@ -2804,6 +2897,7 @@ private:
     const std::string* current_ = nullptr;
     const std::string* governing_ = nullptr;
     const std::string* before_last_ = nullptr;
+    const std::string* title_ = nullptr;
     bool prior_ = false;
 };
 
@@ -2871,8 +2965,8 @@ public:
     fact_table& table() { return t_; }
     void reserve(std::size_t rows) {
         for (auto* column : {&t_.variable, &t_.phrase, &t_.unit, &t_.period, &t_.damage, &t_.status, &t_.stage,
-                             &t_.scope, &t_.flags, &t_.begin, &t_.end, &t_.clause_begin, &t_.clause_end, &t_.char_begin,
-                             &t_.char_end, &t_.clause_char_begin, &t_.clause_char_end})
+                             &t_.scope, &t_.level, &t_.flags, &t_.begin, &t_.end, &t_.clause_begin, &t_.clause_end,
+                             &t_.char_begin, &t_.char_end, &t_.clause_char_begin, &t_.clause_char_end})
             reserve_column(*column, rows);
         reserve_column(t_.value, rows), reserve_column(t_.high, rows), reserve_column(t_.guess, rows);
         reserve_column(t_.qual, rows), reserve_column(t_.text_end, rows);
@@ -2903,6 +2997,7 @@ private:
 struct fact_naming {
     const lexicon_entry* entry = nullptr;
     std::string_view phrase, status, stage, scope;
+    std::string_view level;  // of a part after 其中 (a literal)
     std::uint32_t flags = 0;
     bool decline = false;   // a change downwards (下降/减少…): its value is negative
     std::string_view unit;  // as written, or completed from the lexicon (2.35亿 of a 万元 variable: 亿元)
@@ -2936,9 +3031,9 @@ public:
     void end_chunk() { target_before(cps_.size()); }
     void new_chunk(bool any_invalid) {
         clauses_.restart();
-        target_cursor_ = 0, target_in_sentence_ = target_in_clause_ = false, since_start_ = 0;
+        target_cursor_ = 0, target_in_sentence_ = target_in_clause_ = target_estimate_ = false, since_start_ = 0;
         chunk_starts_line_ = cps_.byte_at(0) == 0 || text_[cps_.byte_at(0) - 1] == '\n';
-        previous_end_ = 0;
+        previous_end_ = 0, parent_end_ = 0;
         any_invalid_ = any_invalid;
     }
 
@@ -2948,20 +3043,32 @@ public:
         const auto [clause, clause_stop] = clauses_.around(s.first, s.last);
         const binding b = bind(s, clause, clause_stop);
         mismatched_entry_ = nullptr;
-        fact_naming n = name(s, b, std::max(clause, previous_end_));
+        const std::size_t after_previous = std::max(clause, previous_end_);
+        fact_naming n = name(s, b, after_previous);
         previous_end_ = s.last;
         n.unit = s.q.unit;
         if (n.entry) check_unit(s, n);
+        part_by_level(s, after_previous, n);
         n.flags |= signed_bound_flags(quantity_flags(s), n.decline);
         const bool target = target_before(s.first);
+        any_figure_ = true;  // after target_before(): the lines before this figure are read
         // "完成全年目标任务的78%", "年度目标完成率56.8%": how much of a target was done, which is done,
         // of the period of what was done (not of the target's 全年).
         const bool completion = target && !target_in_sentence_ && completion_rate(s, clause);
-        if (target && !completion) n.flags |= bit(fact_flag::target);
         // A change in a sentence about the year before (…上年同期为1.5亿元，同比下降20%) compares this
         // period with it: it is this period's.
         const bool prior = period.prior() && !(n.flags & bit(fact_flag::change));
         if (prior) n.flags |= bit(fact_flag::prior_year);
+        std::string_view when = period.prior() && !prior ? period.governing() : period.in_clause(cps_.base() + clause);
+        if (completion && period.last_stated() >= cps_.base() + clause) when = period.before_last();
+        // "预计全年完成技术合同成交额5.2亿元" in a report of the year 2024 (its title's period a year):
+        // the year's figure estimated at its end, not a plan — unless a plan's section or another
+        // target word governs it, or it is of another period (预计2025年…).
+        if (target && !completion && target_estimate_ && !target_in_clause_ && !plan_section_ && when.size() == 4 &&
+            when == period.report())
+            n.flags |= bit(fact_flag::estimate);
+        else if (target && !completion)
+            n.flags |= bit(fact_flag::target);
         double guess = std::numeric_limits<double>::quiet_NaN();
         if (options_.guess && !std::isnan(s.guess))
             guess = signed_value(s.guess, n.decline), n.flags |= bit(fact_flag::guess);
@@ -2980,8 +3087,6 @@ public:
         previous_bound_ =
             !previous_change_ && (s.q.qual == qualifier::lower_bound || s.q.qual == qualifier::upper_bound);
         previous_unit_ = s.q.unit;
-        std::string_view when = period.prior() && !prior ? period.governing() : period.in_clause(cps_.base() + clause);
-        if (completion && period.last_stated() >= cps_.base() + clause) when = period.before_last();
         // A period stated after the 以来 (…1.6亿元，上半年新认定…) ends the span.
         if (since_start_ != 0 && since_at_ > period.last_stated() && (since_start_ < 0 || since_start_ < year_of(when)))
             n.flags |= bit(fact_flag::since);
@@ -2994,6 +3099,7 @@ private:
     void add_table_cell(const scanned& s, const period_cursor& period, std::vector<report_finding>& findings) {
         const auto [clause, clause_stop] = clauses_.around(s.first, s.last);
         fact_naming n;
+        any_figure_ = true;
         last_entry_ = nullptr, last_group_ = nullptr;
         if (s.table == scanned::table_cell::read && !s.table_rate) {  // 完成率%: no rate of the row's count
             if (const phrase_hit* hit = ix_.phrases.closest(byte_at(s.name_first), byte_at(s.name_last))) {
@@ -3027,6 +3133,55 @@ private:
     }
 
     std::size_t byte_at(std::size_t k) const { return cps_.byte_at(k); }
+
+    // The level of government a part after 其中 is of: the last level word in code points [from, to)
+    // (其中获批省级项目6项、市级项目9项: 省级, then 市级), "" if none.
+    std::string_view level_between(std::size_t from, std::size_t to) const {
+        static constexpr std::u32string_view words[] = {U"国家级", U"省部级", U"省级", U"市级",
+                                                        U"县级",   U"区级",   U"镇级", U"乡级"};
+        static constexpr std::string_view names[] = {"国家级", "省部级", "省级", "市级",
+                                                     "县级",   "区级",   "镇级", "乡级"};
+        std::string_view level;
+        for (std::size_t k = from; k + 1 < to; ++k) {
+            if (cps_[k].c != U'级' && (k + 1 >= to || cps_[k + 1].c != U'级') &&
+                (k + 2 >= to || cps_[k + 2].c != U'级'))
+                continue;
+            for (std::size_t w = 0; w < std::size(words); ++w)
+                if (k + words[w].size() <= to && starts_with(cps_, k, words[w])) {
+                    level = names[w];
+                    k += words[w].size() - 1;
+                    break;
+                }
+        }
+        return level;
+    }
+
+    // "申报科技项目45项，其中国家级项目3项、省级项目12项": a figure after 其中 in the sentence of a
+    // figure before it, with a level of government named since the figure before it, is a part of
+    // that total by level: flagged `part`, its level kept. With no variable of its own (项目 alone),
+    // it takes the variable of the part before it in the list (其中获批省级项目6项、市级项目9项: both
+    // approved), else the total's, when its unit fits that variable. Any other figure may be a total.
+    void part_by_level(const scanned& s, std::size_t after_previous, fact_naming& n) {
+        const bool change = (n.flags & bit(fact_flag::change)) != 0;
+        const bool after_part_word = parent_end_ != 0 && ix_.part_words.any_inside(byte_at(parent_end_), s.q.begin) &&
+                                     !ix_.sentence_ends.any_inside(byte_at(parent_end_), s.q.begin);
+        const std::string_view level = after_part_word && !change ? level_between(after_previous, s.first) : "";
+        if (level.empty()) {
+            if (!change && !after_part_word)
+                parent_end_ = s.last, parent_ = n, part_ = fact_naming{};  // a total its parts may follow
+            return;
+        }
+        const fact_naming& from = part_.entry ? part_ : parent_;
+        if (!n.entry && from.entry && unit_flags(*from.entry, out_.id(s.q.unit), s.q.unit, n.flags) == 0) {
+            n.entry = from.entry, n.phrase = from.phrase, n.status = from.status, n.stage = from.stage;
+            n.scope = from.scope;
+            n.flags = (n.flags & ~(bit(fact_flag::no_variable) | bit(fact_flag::unit_mismatch))) |
+                      bit(fact_flag::phrase_shared);
+        }
+        n.level = level;
+        n.flags |= bit(fact_flag::part);
+        if (n.entry) part_ = n;
+    }
     // A target word (target_word_at) before code point `first` in its sentence (力争…) or clause
     // (目标, 计划). Figures come in order: the cursor walks each code point of a chunk once.
     // The cursor also finds 以来 in the sentence (since_start).
@@ -3062,7 +3217,11 @@ private:
             if (c == '\n') plan_line(target_cursor_ + 1);
             if (clause_end(c)) {
                 target_in_clause_ = false;
-                if (c != ',' && c != U'，') target_in_sentence_ = false, since_start_ = 0;
+                if (c != ',' && c != U'，') {
+                    // ；splits what a target sentence lists (力争…20家；技术合同成交额达到8亿元): still its
+                    if (c != ';' && c != U'；') target_in_sentence_ = target_estimate_ = false;
+                    since_start_ = 0;
+                }
                 continue;
             }
             if (c == U'以') {
@@ -3071,8 +3230,12 @@ private:
                 continue;
             }
             bool sentence = false;
-            if (target_word_at(cps_, target_cursor_, sentence))
+            if (target_word_at(cps_, target_cursor_, sentence)) {
+                // 预计 alone says what is expected: an estimate of what was done in a report of the year
+                const bool estimate = sentence && starts_with(cps_, target_cursor_, U"预计");
+                target_estimate_ = (estimate && (!target_in_sentence_ || target_estimate_));
                 (sentence ? target_in_sentence_ : target_in_clause_) = true;
+            }
         }
         return target_in_sentence_ || target_in_clause_ || plan_section_;
     }
@@ -3081,8 +3244,11 @@ private:
     void plan_line(std::size_t k) {
         int kind = 0;
         std::size_t after = 0;
-        if (plan_heading(cps_, k, kind))
-            plan_section_ = true, plan_kind_ = kind;
+        if (plan_kind_ < 0) return;  // a report that is a plan throughout
+        if (plan_heading(cps_, k, kind) || (!any_figure_ && plan_heading(cps_, k, kind, 40) && kind == 0))
+            // a heading without a list marker before any figure (the title "2025年工作计划"): the
+            // whole report is a plan, no list item ends it
+            plan_section_ = true, plan_kind_ = kind == 0 && !any_figure_ ? -1 : kind;
         else if (plan_section_ && list_marker(cps_, k, after) == (plan_kind_ ? plan_kind_ : 1))
             plan_section_ = false;
     }
@@ -3103,6 +3269,7 @@ private:
             t.period.push_back(out_.stable_id(period));
         t.damage.push_back(out_.stable_id(s.damage)), t.status.push_back(out_.stable_id(n.status));
         t.stage.push_back(out_.stable_id(n.stage)), t.scope.push_back(out_.stable_id(n.scope));
+        t.level.push_back(out_.stable_id(n.level));
         t.value.push_back(signed_value(s.q.value, n.decline)), t.high.push_back(signed_value(s.q.high, n.decline));
         t.guess.push_back(guess), t.qual.push_back(signed_qualifier(s.q.qual, n.decline));
         t.flags.push_back(n.flags);
@@ -3131,7 +3298,14 @@ private:
         // find first: emplace makes a node (an allocation) even when the key is there.
         const std::pair<const lexicon_entry*, std::uint32_t> key(&entry, unit_id);
         if (const auto it = unit_flags_.find(key); it != unit_flags_.end()) return it->second;
-        return unit_flags_.emplace(key, unit_flag(unit, entry.unit)).first->second;
+        std::uint32_t flag = unit_flag(unit, entry.unit);
+        // 研发中心8家 for a variable counted in 个 that lists 家 in counted_in: the count it is
+        if (flag == bit(fact_flag::unit_mismatch) && !entry.counted_in.empty() && is_count_word(unit)) {
+            const std::string_view measure = counted(unit);
+            for (const std::string& w : entry.counted_in)
+                if (counted(w) == measure) flag = 0;
+        }
+        return unit_flags_.emplace(key, flag).first->second;
     }
 
     // The figure's unit against its variable's: a bare multiplier (2.35亿, "2.36亿 元" cut at the
@@ -3574,12 +3748,16 @@ private:
     std::size_t mismatched_end_ = 0;  // code point after that figure
     std::size_t target_cursor_ = 0;   // code points before it are read by target_before()
     bool target_in_sentence_ = false, target_in_clause_ = false;
+    bool target_estimate_ = false;                   // 预计 is the only target word of the sentence so far
     bool plan_section_ = false;                      // under a heading of plans (plan_heading), across chunks
-    int plan_kind_ = 0;                              // its list marker's kind
+    int plan_kind_ = 0;                              // its list marker's kind (-1: the whole report)
+    bool any_figure_ = false;                        // a figure was read (add())
     bool chunk_starts_line_ = true;                  // the chunk read starts a line
     int since_start_ = 0;                            // of the 以来 in the sentence so far (since_start), 0 if none
     std::size_t since_at_ = 0;                       // where that 以来 stands (code points from the report's start)
     std::size_t previous_end_ = 0;                   // code point after the previous quantity
+    std::size_t parent_end_ = 0;                     // code point after the last figure that may be a total
+    fact_naming parent_, part_;                      // that total's naming; the last part's of its list
     const lexicon_entry* previous_entry_ = nullptr;  // of the previous fact, if it had a variable
     bool previous_change_ = false;                   // the previous fact is a change
     bool previous_bound_ = false;                    // the previous fact is a bound (突破1200亿元, 近600人)
@@ -3594,9 +3772,9 @@ private:
 
 const std::vector<std::string>& fact_flag_names() {
     static const std::vector<std::string> names = {
-        "masked",       "approximate",   "lower_bound", "upper_bound",     "range",         "change",
-        "unit_implied", "unit_mismatch", "no_variable", "thousands_comma", "phrase_shared", "out_of_range",
-        "damaged",      "suspect",       "guess",       "prior_year",      "target",        "since"};
+        "masked",        "approximate", "lower_bound",     "upper_bound",   "range",        "change",  "unit_implied",
+        "unit_mismatch", "no_variable", "thousands_comma", "phrase_shared", "out_of_range", "damaged", "suspect",
+        "guess",         "prior_year",  "target",          "since",         "estimate",     "part"};
     return names;
 }
 
@@ -3631,8 +3809,10 @@ namespace {
 //     their widths (a CJK character 2 columns, ASCII 1) lie within a fifth of their median W ≥ 20
 //     columns, and 9 lines in 10 (not rows of a table) are no wider than 1.25 W: prose that is
 //     not wrapped has paragraphs far wider than its headings;
-//   - the line before is full (at least 3/4 W wide) and ends inside a sentence, not inside a
-//     figure (a figure split by a break stays damaged, split_digits);
+//   - the line before is full (at least 3/4 W wide) and ends inside a sentence; or it ends inside
+//     a figure (12⏎386件), the wrap is tight (5 breaks between words or more, two in three of
+//     their lines within 2 columns of W) and the line is that full (within 2 columns of W): else
+//     a figure split by a break stays damaged, split_digits;
 //   - neither line is a row of a table (blanks between cells), the next line opens no list item
 //     (5、, 2., 一、, （一）: the list number opens its line; 3.2亿元 is a figure) and is no page's
 //     header or footer (a number alone, 第5页).
@@ -3705,7 +3885,7 @@ bool item_or_page_line(std::string_view line) {
 }
 
 // The breaks to read as if they were not there: byte offsets and sizes, in order.
-std::vector<std::pair<std::size_t, std::size_t>> soft_breaks(std::string_view text) {
+std::vector<std::pair<std::size_t, std::size_t>> wrap_breaks(std::string_view text) {
     std::vector<std::pair<std::size_t, std::size_t>> breaks;
     // Cheap first: most reports have no line that ends inside a sentence.
     std::size_t candidates = 0;
@@ -3777,14 +3957,80 @@ std::vector<std::pair<std::size_t, std::size_t>> soft_breaks(std::string_view te
     std::size_t median = read_lines(sample);
     if (median && text.size() > sample) median = read_lines(text.size());
     if (!median) return breaks;
+    // A tight wrap, told by breaks between words alone (a break inside a figure proves nothing: its
+    // digits may be lost): at least 5 of them, two in three within a CJK character of the median
+    // width (a converter breaks at a fixed width, a character or a mark more or less).
+    const auto full = [&](std::size_t width) { return width + 2 >= median && width <= median + 2; };
+    std::size_t words = 0, tight = 0;
     for (std::size_t i : wrapped) {
         const line_info &l = lines[i], &next = lines[i + 1];
         if (inside_figure(code_point_before(text, l.begin, l.end), code_point_from(text, next.begin, next.end)))
-            continue;  // 2⏎41件, 0.⏎9件: stays split_digits
-        if (4 * l.width >= 3 * median && !item_or_page_line(text.substr(next.begin, next.end - next.begin)))
-            breaks.emplace_back(l.end, l.brk);
+            continue;
+        ++words, tight += full(l.width) ? 1 : 0;
+    }
+    const bool confident = words >= 5 && 3 * tight >= 2 * words;
+    for (std::size_t i : wrapped) {
+        const line_info &l = lines[i], &next = lines[i + 1];
+        const std::string_view next_line = text.substr(next.begin, next.end - next.begin);
+        if (inside_figure(code_point_before(text, l.begin, l.end), code_point_from(text, next.begin, next.end))) {
+            // 12⏎3件 at the end of a full line of a tight wrap: the converter broke the figure there,
+            // it is 123件. Else (a short line, a loose wrap: digits may be lost) it stays split_digits.
+            if (confident && full(l.width) && !item_or_page_line(next_line)) breaks.emplace_back(l.end, l.brk);
+            continue;
+        }
+        if (4 * l.width >= 3 * median && !item_or_page_line(next_line)) breaks.emplace_back(l.end, l.brk);
     }
     return breaks;
+}
+
+// In a report that is not wrapped, a line break between two ideographs inside a phrase of the
+// lexicon ("全县研发⏎费用加计扣除…", "技术合同⏎成交额"): the phrase runs across it, the break is no
+// clause's end. Not before a list item or a page's line.
+std::vector<std::pair<std::size_t, std::size_t>> phrase_breaks(std::string_view text, const lexicon& words) {
+    std::vector<std::pair<std::size_t, std::size_t>> breaks;
+    std::unordered_map<char32_t, std::vector<std::pair<std::string_view, std::string_view>>> cuts;
+    const auto ends_with_bytes = [&](std::size_t end, std::string_view w) {
+        return end >= w.size() && text.compare(end - w.size(), w.size(), w) == 0;
+    };
+    const auto starts_with_bytes = [&](std::size_t from, std::string_view w) {
+        return text.size() - from >= w.size() && text.compare(from, w.size(), w) == 0;
+    };
+    for (const char* p = text.data();
+         (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(text.data() + text.size() - p))));
+         ++p) {
+        const auto at = static_cast<std::size_t>(p - text.data());
+        const std::size_t end = at > 0 && text[at - 1] == '\r' ? at - 1 : at;
+        if (!is_ideograph(code_point_before(text, 0, end)) || !is_ideograph(code_point_from(text, at + 1, text.size())))
+            continue;
+        const std::size_t next_end = std::min(text.find('\n', at + 1), text.size());
+        if (item_or_page_line(text.substr(at + 1, next_end - at - 1))) continue;
+        if (cuts.empty()) {  // made at the first such break: most texts have few
+            // every cut between two code points of every phrase (UTF-8: not before a continuation
+            // byte), by the code point before the cut
+            for (const lexicon_entry& e : words)
+                for (const std::string& phrase : e.phrases)
+                    for (std::size_t cut = 1; cut < phrase.size(); ++cut)
+                        if ((static_cast<unsigned char>(phrase[cut]) & 0xC0) != 0x80)
+                            cuts[code_point_before(phrase, 0, cut)].emplace_back(
+                                std::string_view(phrase).substr(0, cut), std::string_view(phrase).substr(cut));
+            cuts[0];  // not empty any more
+        }
+        const auto found = cuts.find(code_point_before(text, 0, end));
+        if (found == cuts.end()) continue;
+        for (const auto& [head, tail] : found->second)
+            if (ends_with_bytes(end, head) && starts_with_bytes(at + 1, tail)) {
+                breaks.emplace_back(end, at + 1 - end);
+                break;
+            }
+    }
+    return breaks;
+}
+
+// The breaks read as if they were not there: a wrapped report's (wrap_breaks), else the line
+// breaks inside a phrase of the lexicon (phrase_breaks).
+std::vector<std::pair<std::size_t, std::size_t>> soft_breaks(std::string_view text, const lexicon& words) {
+    auto breaks = wrap_breaks(text);
+    return breaks.empty() ? phrase_breaks(text, words) : breaks;
 }
 
 // Offsets in the text without the soft breaks → offsets in the text given. A begin at a removed
@@ -3819,7 +4065,7 @@ table_extraction extract_lines(std::string_view text, const lexicon& words, cons
 
 table_extraction extract_table(std::string_view text, const lexicon& words, const extract_options& options) {
     check_size(text);
-    const auto breaks = soft_breaks(text);
+    const auto breaks = soft_breaks(text, words);
     if (breaks.empty()) return extract_lines(text, words, options);
     std::string joined;
     joined.reserve(text.size());
@@ -3906,7 +4152,7 @@ fact fact_at(const fact_table& t, std::size_t i) {
     fact f;
     f.variable = t.text_of(t.variable.at(i)), f.phrase = t.text_of(t.phrase[i]), f.period = t.text_of(t.period[i]);
     f.damage = t.text_of(t.damage[i]), f.status = t.text_of(t.status[i]), f.stage = t.text_of(t.stage[i]);
-    f.scope = t.text_of(t.scope[i]);
+    f.scope = t.text_of(t.scope[i]), f.level = t.text_of(t.level[i]);
     f.amount.value = t.value[i], f.amount.high = t.high[i], f.amount.unit = t.text_of(t.unit[i]);
     f.amount.qual = t.qual[i], f.amount.masked = t.has(i, fact_flag::masked);
     f.amount.range = t.has(i, fact_flag::range);

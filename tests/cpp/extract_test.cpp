@@ -250,6 +250,28 @@ BOOST_AUTO_TEST_CASE(characters_the_decoder_reads_in_line_and_those_it_checks) {
     BOOST_TEST(t.text_of(t.unit[3]) == "万元");
 }
 
+BOOST_AUTO_TEST_CASE(parts_by_level_and_estimates) {
+    // Round 13: "其中国家级项目3项、省级项目12项" are parts of the 45 projects applied (fact::level, flag
+    // part; both were no_variable); 预计全年… in a report of the year is an estimate, not a target.
+    const extraction parts = extract("2024年，全区申报科技项目45项，其中国家级项目3项、省级项目12项。");
+    BOOST_TEST_REQUIRE(parts.facts.size() == 3u);
+    const auto has = [](const fact& f, const char* flag) {
+        return std::find(f.flags.begin(), f.flags.end(), flag) != f.flags.end();
+    };
+    BOOST_TEST(parts.facts[0].level == "");
+    BOOST_TEST(!has(parts.facts[0], "part"));
+    for (std::size_t i : {1u, 2u}) {
+        BOOST_TEST(parts.facts[i].variable == "projects_applied");
+        BOOST_TEST(has(parts.facts[i], "part"));
+    }
+    BOOST_TEST(parts.facts[1].level == "国家级");
+    BOOST_TEST(parts.facts[2].level == "省级");
+    const extraction annual = extract("某县2024年科技工作总结\n预计全年完成技术合同成交额5.2亿元。");
+    BOOST_TEST_REQUIRE(annual.facts.size() == 1u);
+    BOOST_TEST(has(annual.facts[0], "estimate"));
+    BOOST_TEST(!has(annual.facts[0], "target"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(report_damage)

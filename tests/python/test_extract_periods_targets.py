@@ -51,8 +51,9 @@ def test_a_year_target_and_a_plan_heading_leave_the_half_year():
     assert ("60项", "2023H1", False) in rows
     assert ("120家", "2023", True) in rows
     # under the heading 下半年工作计划 a plan, not the half-year's (round 12; it was ("4个", "2023H1",
-    # False)); its period the 全年 of the plan before it, still in force in the plans
-    assert rows[-1] == ("4个", "2023", True)
+    # False)); of the heading's period: the 全年 of "力争全年…" holds to the end of its sentence only
+    # (round 13; it was "2023", the 全年 kept for the plans after it)
+    assert rows[-1] == ("4个", "2023H2", True)
 
 
 @pytest.mark.parametrize("span", ["2023年1月至9月", "2023年1-9月", "2023年1—9月", "2023年1月—9月"])
