@@ -327,6 +327,7 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
     },
     "standard_output": {"en": "standard output", "zh": "标准输出"},
     "none": {"en": "none", "zh": "无"},
+    "pass_rule": {"en": "pass rule ({rule})", "zh": "通过规则（{rule}）"},
     "reading": {"en": "reading {source}", "zh": "读取 {source}"},
     "indicators": {"en": "indicators", "zh": "指标"},
     "explanations": {"en": "{pack}: explanations", "zh": "{pack}：说明"},

@@ -648,10 +648,17 @@ def _in_decimal_points(df: Any, decimal: str) -> Any:
     return df
 
 
+def _condition_name(name: str) -> str:
+    """A gate's id as it is; the pass rule's entry ("pass rule (total >= 60)") in the language of
+    the messages."""
+    rule = re.fullmatch(r"pass rule \((.*)\)", name)
+    return _msg("pass_rule", rule=rule.group(1)) if rule else name
+
+
 def _scorecard_summary(summary: Any) -> str:
     """The scorecard summary's line (as its repr) in the language of the messages."""
     counts = ", ".join(f"{k} {v}" for k, v in summary.counts.items())
-    failing = ", ".join(f"{k} {v}" for k, v in summary.failing.items() if v) or _msg("none")
+    failing = ", ".join(f"{_condition_name(k)} {v}" for k, v in summary.failing.items() if v) or _msg("none")
     return _msg("scorecard_summary", pack=summary.pack, firms=summary.firms, counts=counts, failing=failing)
 
 
@@ -1089,15 +1096,28 @@ class _Parser(argparse.ArgumentParser):
         hints += self._choice_suggestion(message)
         return ("\n" + "\n".join(hints)) if hints else ""
 
-    @staticmethod
-    def _choice_suggestion(message: str) -> list[str]:
-        """argparse lists the choices of ``--policy hi`` but names none of them; the closest one."""
-        match = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
+    def _choice_suggestion(self, message: str) -> list[str]:
+        """argparse lists the choices of ``--policy hi`` but names none of them; the closest one,
+        from the parser's own choices (how argparse quotes them in the message changed in 3.12.8)."""
+        match = re.search(r"argument (\S+): invalid choice: '(.*)' \(choose from", message)
         if match is None:
             return []
-        choices = re.findall(r"'([^']*)'", match.group(2))
-        close = closest_name(match.group(1), choices)
-        return [cli_text(f"{match.group(1)}: did you mean {close}?", _Parser.lang)] if close else []
+        name, given = match.groups()
+        for action in self._actions_here_and_in_command():
+            if action.choices and name in ("/".join(action.option_strings), action.metavar, action.dest):
+                close = closest_name(given, [str(c) for c in action.choices])
+                return [cli_text(f"{given}: did you mean {close}?", _Parser.lang)] if close else []
+        return []
+
+    def _actions_here_and_in_command(self) -> list[argparse.Action]:
+        """This parser's arguments and those of the subcommand named on the command line."""
+        actions = list(self._actions)
+        for action in self._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                command = next((w for w in _Parser.argv if w in action.choices), None)
+                if command is not None:
+                    actions += action.choices[command]._actions_here_and_in_command()
+        return actions
 
     @staticmethod
     def _words_before_end_of_options() -> list[str]:

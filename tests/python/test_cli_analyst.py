@@ -58,6 +58,23 @@ def test_a_misspelled_choice_names_the_closest_one():
     assert far.returncode == 2 and "did you mean" not in far.stderr
 
 
+def test_the_closest_choice_does_not_depend_on_how_argparse_quotes_the_choices():
+    # Python 3.12.8 and 3.13.1 (CPython gh-117766) print "(choose from low, high, mid)" unquoted
+    from zhibiao import cli
+
+    cli._Parser.argv = ["scorecard", "-", "--policy", "hi"]
+    try:
+        parser = cli.build_parser()
+        for quoted in ("'low', 'high', 'mid'", "low, high, mid"):
+            message = f"argument --policy: invalid choice: 'hi' (choose from {quoted})"
+            assert parser._choice_suggestion(message) == ["hi: did you mean high?"]
+        assert parser._choice_suggestion("argument COMMAND: invalid choice: 'comput' (choose from compute, demo)") == [
+            "comput: did you mean compute?"
+        ]
+    finally:
+        cli._Parser.argv = ()
+
+
 def test_the_scorecard_summary_names_the_pack_also_with_gap(sample_dir):
     for extra in ([], ["--gap"]):
         result = _run("scorecard", str(sample_dir / "firms_synthetic.csv"), "--pack", "hnte-2016", *extra, check=True)

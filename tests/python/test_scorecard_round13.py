@@ -150,3 +150,17 @@ def test_a_firm_failing_only_its_pass_rule_is_counted_among_the_failing_conditio
 
     partitioned = zd.evaluate_scorecards(dask_dataframe.from_pandas(firms, npartitions=2), "tech-sme-2017")
     assert zd.scorecard_summary(partitioned).failing.to_dict() == summary.failing.to_dict()
+
+
+def test_the_command_lines_summary_names_the_pass_rule_in_its_language():
+    table = (
+        "firm,employees,st_staff,sales,assets,rd_expense,total_cost,ip_class1,ip_class2\na,50,1,1000,1000,1,900,0,0\n"
+    )
+    for lang, said in [("zh", "未满足的条件：通过规则（total >= 60 and st_staff_points > 0） 1"), ("en", "pass rule (total >= 60")]:
+        run = subprocess.run(
+            [sys.executable, "-m", "zhibiao", "--lang", lang, "scorecard", "-", "--pack", "tech-sme-2017"],
+            input=table,
+            capture_output=True,
+            text=True,
+        )
+        assert run.returncode == 0 and said in run.stderr, run.stderr
