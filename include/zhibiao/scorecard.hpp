@@ -270,7 +270,9 @@ public:
     }
     /// (column heading, input id) of each input read from a column headed with a Chinese name
     /// rather than its id (scorecard::input_columns), in inputs() order.
-    const std::vector<std::pair<std::string, std::string>>& renamed() const { return renamed_; }
+    const std::vector<std::pair<std::string, std::string>>& renamed() const& { return renamed_; }
+    /// On a temporary (`card.inputs_from(p).renamed()`) a copy, never a reference into it.
+    std::vector<std::pair<std::string, std::string>> renamed() && { return std::move(renamed_); }
 
 private:
     friend class scorecard;

@@ -390,6 +390,9 @@ def validate_file(args: argparse.Namespace) -> int:
     findings = panel.validate(args.rules)
     with _output(args.out) as f:
         findings.to_csv(f, index=False)
+    if issues := _cell_issues(panel, source):  # where the 'unparseable' findings' cells are, and what they hold
+        _Messages.say(_load_report(panel, source))
+        _Messages.say(_in_cli_words(issues))
     skipped = findings.attrs["skipped"]
     _Messages.say(
         _msg(

@@ -335,9 +335,19 @@ def _columns(
                 text_problems.setdefault(int(row), []).append(f"{name}: {raw.iloc[row]!r}")
                 bad[row] = True
         if units and name in units:
-            values = _core.Unit(units[name]).convert(values, _core.Unit(spec["unit"]))
+            values = _converted(values, units[name], spec, heading)
         columns.append(np.ascontiguousarray(values))
     return columns, bad, text_problems, renamed
+
+
+def _converted(values: Any, source: str, spec: Mapping[str, Any], heading: str) -> Any:
+    """``values`` from ``source`` into the pack's unit; a unit that cannot convert is an error
+    naming the column and its input, as the Panel path's (scorecard::inputs_from) is."""
+    try:
+        return _core.Unit(source).convert(values, _core.Unit(spec["unit"]))
+    except _core.IncompatibleUnitsError as e:
+        named = f"column '{heading}'" + ("" if heading == spec["id"] else f" (input '{spec['id']}')")
+        raise _core.IncompatibleUnitsError(f"{named}: {e}, the pack's unit of '{spec['id']}'") from e
 
 
 def _refuse_repeated_firms(card: Any, firms: Any, headings: Sequence[Any]) -> None:

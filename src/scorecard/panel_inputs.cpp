@@ -161,14 +161,23 @@ int unit_key_input(const scorecard& card, const std::string& key) {
 }  // namespace
 
 void scorecard::check_units(const std::vector<std::pair<std::string, std::string>>& units) const {
-    for (const auto& entry : units)
-        if (unit_key_input(*this, entry.first) < 0) {
-            location where;
-            where.variable = entry.first;
+    std::vector<std::string> key_of(inputs_.size());  // two keys for one input: which one wins is no rule
+    for (const auto& entry : units) {
+        location where;
+        where.variable = entry.first;
+        const int k = unit_key_input(*this, entry.first);
+        if (k < 0)
             throw lookup_error("units: scorecard '" + id_ + "' has no input '" + entry.first + "'" +
                                    input_suggestion(entry.first, inputs_),
                                entry.first, where);
-        }
+        std::string& earlier = key_of[static_cast<std::size_t>(k)];
+        if (!earlier.empty())
+            throw argument_error("units: '" + earlier + "' and '" + entry.first + "' both name input '" +
+                                     inputs_[static_cast<std::size_t>(k)].id + "' (" +
+                                     inputs_[static_cast<std::size_t>(k)].name_zh + "): give its unit once",
+                                 where);
+        earlier = entry.first;
+    }
 }
 
 scorecard_inputs scorecard::inputs_from(const panel& p,

@@ -145,6 +145,11 @@ BOOST_AUTO_TEST_CASE(unreadable_on_a_temporary_is_a_copy) {
     const scorecard_inputs in = card.inputs_from(bad);
     static_assert(std::is_same<decltype(in.unreadable()), const std::vector<std::uint64_t>&>::value,
                   "a named one's is a reference");
+    // renamed() too: `for (auto& p : card.inputs_from(panel).renamed())` dangled
+    using renaming = std::vector<std::pair<std::string, std::string>>;
+    static_assert(std::is_same<decltype(card.inputs_from(bad).renamed()), renaming>::value,
+                  "a temporary's renamed() is a value");
+    static_assert(std::is_same<decltype(in.renamed()), const renaming&>::value, "a named one's is a reference");
 }
 
 // repro_7: shared() on a const layer gave a writable view.

@@ -48,6 +48,8 @@ def test_a_cell_a_lenient_load_could_not_read_is_a_validation_finding():
     )
     assert run.returncode == 1, run.stderr
     assert "unparseable" in run.stdout
+    # the finding says the load report names the cell: the command line shows where and what
+    assert "column 3 (gdp): '1.2.3': not a number" in run.stderr, run.stderr
 
 
 def test_misspelt_option_values_get_did_you_mean():

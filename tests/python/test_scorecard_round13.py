@@ -164,3 +164,30 @@ def test_the_command_lines_summary_names_the_pass_rule_in_its_language():
             text=True,
         )
         assert run.returncode == 0 and said in run.stderr, run.stderr
+
+
+def test_two_units_for_one_input_are_refused_and_a_unit_error_names_the_column():
+    # units={"sales": "万元", "营业收入": "元"} on a column 营业收入 = 30000: the Panel path took the
+    # first key (万元: ineligible, sales above 2亿) and the DataFrame path the last (元: passed)
+    firms = pd.DataFrame(
+        {
+            "firm": ["a"],
+            "employees": [50],
+            "st_staff": [10],
+            "营业收入": [30000],
+            "assets": [1000],
+            "rd_expense": [60],
+            "total_cost": [900],
+            "ip_class1": [1],
+            "ip_class2": [3],
+        }
+    ).set_index("firm")
+    panel = zb.Panel.from_pandas(firms.reset_index().assign(period="2024"), entity="firm")
+    for units in ({"sales": "万元", "营业收入": "元"}, {"营业收入": "元", "sales": "万元"}):
+        for source in (firms, panel):
+            with pytest.raises(zb.ArgumentError, match="both name input 'sales'"):
+                zb.scorecards.evaluate(source, "tech-sme-2017", units=units)
+    for source, heading in ((firms, "营业收入"), (firms.rename(columns={"营业收入": "营业收入（%）"}), "营业收入（%）")):
+        units = {"营业收入": "%"} if heading == "营业收入" else None
+        with pytest.raises(zb.IncompatibleUnitsError, match=f"column '{heading}' \\(input 'sales'\\)"):
+            zb.scorecards.evaluate(source, "tech-sme-2017", units=units)
