@@ -82,4 +82,14 @@ indicator_table compute_rolled_up(const panel& children, const std::unordered_ma
                                   const compute_options& compute_with = {},
                                   const catalogue& cat = catalogue::builtin());
 
+/// The same with one catalogue for the roll-up (which variables sum, which child values are
+/// invalid) and another for the indicators (`ids` and their formulas): Python's
+/// `Panel.rollup(..., catalogue=a).compute([..., Indicator(...)], catalogue=b)`, where `b` also
+/// holds the user's own indicators. Every roll-up inside (partial, complete, over the matched
+/// children) takes `rolled_with`; every compute (parents and children) takes `computed_with`.
+indicator_table compute_rolled_up(const panel& children, const std::unordered_map<std::string, std::string>& parent_of,
+                                  const std::vector<std::string>& ids, const rollup_options& options,
+                                  const compute_options& compute_with, const catalogue& rolled_with,
+                                  const catalogue& computed_with);
+
 }  // namespace zhibiao

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -218,22 +218,12 @@ def _reason_dtype() -> Any:
     return pd.CategoricalDtype(_REASON_CATEGORIES)
 
 
-# Reasons a child's indicator value can have with every input valid: the operation itself failed
-# (a zero population, a base ≤ 0). Such a child still counts among the matched children.
-_OPERATION_REASONS = frozenset(
-    _core.reason_names.index(r)
-    for r in ("zero_denominator", "negative_denominator", "nonpositive_base", "out_of_range")
-)
-_EXCLUDED = "\x00not matched"  # the parent of the children left out of a matched roll-up
-
-
-def _flag_partial_sums(results: list, complete: list, matched: Callable[[str, np.ndarray], np.ndarray] | None) -> list:
-    """A value computed from a partial roll-up sum (children missing or invalid) is no clean
-    figure: its reason is the one the complete roll-up gives it there (``incomplete_rollup``,
-    ``invalid_child``). Its value is the indicator over the matched children — those with every
-    input of the indicator valid (``matched``), the same children in numerator and denominator —
-    never a ratio of sums over different children; without the children (a roll-up read back
-    from CSV) it is missing."""
+def _flag_partial_sums(results: list, complete: list) -> list:
+    """A roll-up read back from CSV (``zhibiao rollup --partial-sums … | zhibiao compute -``)
+    without its children: a value computed from a partial sum carries the reason the complete
+    roll-up gives it there (``incomplete_rollup``, ``invalid_child``) and is missing, as there are
+    no children to match. With the children at hand, ``_core.compute_rolled_up`` (C++) computes
+    it over the matched children instead."""
     flagged = []
     for mine, full in zip(results, complete):
         values, codes = mine[2], mine[3]
@@ -242,7 +232,7 @@ def _flag_partial_sums(results: list, complete: list, matched: Callable[[str, np
             codes = codes.copy()
             codes[partial] = full[3][partial]
             values = values.copy()
-            values[partial] = matched(mine[0], partial) if matched is not None else np.nan
+            values[partial] = np.nan
         flagged.append((mine[0], mine[1], values, codes, *mine[4:]))
     return flagged
 
@@ -684,20 +674,29 @@ class Panel:
                     indicator._add_to(core_catalogue)
             id_list = [i.id if isinstance(i, Indicator) else i for i in wanted]
             strict = True if strict is None else strict
-        results = _core.compute(self._core, id_list, strict=strict, basis=basis, catalogue=core_catalogue)
-        if self._complete_rollup is not None:
-            complete = _core.compute(
-                self._complete_rollup, id_list, strict=strict, basis=basis, catalogue=core_catalogue
+        if self._rollup_source is not None:
+            # A partial roll-up: the C++ core computes it from the children (zhibiao/rollup.hpp's
+            # compute_rolled_up), in this panel's rows, over the matched children where a value
+            # draws on a partial sum.
+            children, mapping, also_sum, rollup_catalogue = self._rollup_source
+            results = _core.compute_rolled_up(
+                children,
+                mapping,
+                id_list,
+                True,
+                also_sum,
+                strict=strict,
+                basis=basis,
+                rollup_catalogue=rollup_catalogue,
+                catalogue=core_catalogue,
             )
-            matched = None
-            if self._rollup_source is not None:
-
-                def matched(indicator: str, rows: np.ndarray) -> np.ndarray:
-                    return self._matched_values(
-                        indicator, rows, strict=bool(strict), basis=basis, catalogue=core_catalogue
-                    )
-
-            results = _flag_partial_sums(results, complete, matched)
+        else:
+            results = _core.compute(self._core, id_list, strict=strict, basis=basis, catalogue=core_catalogue)
+            if self._complete_rollup is not None:
+                complete = _core.compute(
+                    self._complete_rollup, id_list, strict=strict, basis=basis, catalogue=core_catalogue
+                )
+                results = _flag_partial_sums(results, complete)
         index = self.index()
         # A dict in id order and no `columns=`: pandas then neither copies through object arrays
         # nor reorders (ids are unique: the catalogue's are). copy=False: the arrays are fresh
@@ -797,36 +796,6 @@ class Panel:
             result._complete_rollup = _core.rollup(self._core, mapping, False, list(also_sum), core_catalogue)[0]
             result._rollup_source = (self._core, mapping, list(also_sum), core_catalogue)
         return result
-
-    def _matched_values(
-        self, indicator: str, rows: np.ndarray, *, strict: bool, basis: str, catalogue: Any
-    ) -> np.ndarray:
-        """The values of ``indicator`` at ``rows`` (a mask of this partial roll-up's rows) over the
-        matched children: for each period, the children whose own value there is computable (every
-        input valid, time operators included: a 2024H1 per-10k needs the child's 2023 population
-        too), rolled up without partial sums. NaN where no child of a parent is matched."""
-        import pandas as pd
-
-        children, mapping, also_sum, rollup_catalogue = self._rollup_source
-        computed = _core.compute(children, [indicator], strict=strict, basis=basis, catalogue=catalogue)[0]
-        usable = ~np.isnan(computed[2]) | np.isin(computed[3], list(_OPERATION_REASONS))
-        child_entities = np.asarray(children.entity_codes, dtype=object)
-        child_periods = np.asarray(children.periods, dtype=object)
-        child_entity = child_entities[np.asarray(children.entity_index)]
-        child_period = child_periods[np.asarray(children.period_index)]
-        index = self.index()
-        out = np.full(int(rows.sum()), np.nan)
-        wanted = np.flatnonzero(rows)
-        periods = index.get_level_values("period")[wanted]
-        for period_label in sorted(set(periods)):
-            matched_children = set(child_entity[(child_period == period_label) & usable])
-            parent_of = {c: (p if c in matched_children else p + _EXCLUDED) for c, p in mapping.items()}
-            core = _core.rollup(children, parent_of, False, also_sum, rollup_catalogue)[0]
-            result = _core.compute(core, [indicator], strict=strict, basis=basis, catalogue=catalogue)[0]
-            found = pd.Series(result[2], index=Panel(core).index())
-            for k in np.flatnonzero(periods == period_label):
-                out[k] = found.get(index[wanted[k]], np.nan)
-        return out
 
     @checked_keywords
     def validate(

@@ -324,13 +324,21 @@ std::string excluded(const std::string& parent) { return parent + std::string(1,
 indicator_table compute_rolled_up(const panel& children, const std::unordered_map<std::string, std::string>& parent_of,
                                   const std::vector<std::string>& ids, const rollup_options& options,
                                   const compute_options& compute_with, const catalogue& cat) {
-    const rollup_result partial = rollup(children, parent_of, options, cat);
-    indicator_table values = compute(partial.parents, ids, compute_with, cat);
+    return compute_rolled_up(children, parent_of, ids, options, compute_with, cat, cat);
+}
+
+indicator_table compute_rolled_up(const panel& children, const std::unordered_map<std::string, std::string>& parent_of,
+                                  const std::vector<std::string>& ids, const rollup_options& options,
+                                  const compute_options& compute_with, const catalogue& rolled_with,
+                                  const catalogue& computed_with) {
+    const rollup_result partial = rollup(children, parent_of, options, rolled_with);
+    indicator_table values = compute(partial.parents, ids, compute_with, computed_with);
     if (!options.partial_sums) return values;
     rollup_options whole = options;
     whole.partial_sums = false;
     // The same parents and rows (grouping does not depend on partial_sums), without partial sums.
-    const indicator_table complete = compute(rollup(children, parent_of, whole, cat).parents, ids, compute_with, cat);
+    const indicator_table complete =
+        compute(rollup(children, parent_of, whole, rolled_with).parents, ids, compute_with, computed_with);
     const panel& parents = partial.parents;
     std::vector<indicator_values> out;
     for (std::size_t k = 0; k < ids.size(); ++k) {
@@ -349,7 +357,7 @@ indicator_table compute_rolled_up(const panel& children, const std::unordered_ma
         std::vector<reason> why(mine.size(), reason::none);
         if (mine.reasons().begin()) why = mine.reasons().to_vector();
         // Each child's own value of the indicator: usable when computed, or failing only in the operation.
-        const indicator_values own = compute(children, {ids[k]}, compute_with, cat)[0];
+        const indicator_values own = compute(children, {ids[k]}, compute_with, computed_with)[0];
         std::vector<std::int32_t> periods;  // the periods of the flagged rows
         for (auto r : flagged) {
             why[r] = full.reasons().begin() ? full.reasons()[r] : reason::none;
@@ -372,8 +380,8 @@ indicator_table compute_rolled_up(const panel& children, const std::unordered_ma
             std::unordered_map<std::string, std::string> parent_if_matched;
             for (const auto& [child, parent] : parent_of)
                 parent_if_matched.emplace(child, matched.count(child) ? parent : excluded(parent));
-            const panel matched_parents = rollup(children, parent_if_matched, whole, cat).parents;
-            const indicator_values over_matched = compute(matched_parents, {ids[k]}, compute_with, cat)[0];
+            const panel matched_parents = rollup(children, parent_if_matched, whole, rolled_with).parents;
+            const indicator_values over_matched = compute(matched_parents, {ids[k]}, compute_with, computed_with)[0];
             std::unordered_map<std::string, std::size_t> row_of;  // parent code → its row in this period
             for (std::size_t r = 0; r < matched_parents.rows(); ++r)
                 if (matched_parents.periods()[static_cast<std::size_t>(matched_parents.period_of_row()[r])]

@@ -183,6 +183,36 @@ BOOST_AUTO_TEST_CASE(partial_sums_indicators_over_matched_children) {
     BOOST_TEST((whole[0].reasons()[0] == reason::invalid_child));
 }
 
+// Python's Panel.rollup(catalogue=a).compute([Indicator(...)], catalogue=b): the roll-up reads one
+// catalogue (here one declaring rd_staff as summed, min 0), the compute another holding the user's
+// own indicator. Three counties: rd_staff 300, (none), 500 人; population 10, 20, 30 万人. With partial
+// sums the matched children are the first and third: (300 + 500) 人 / (10 + 30) 万人 = 20 人/万人,
+// flagged incomplete_rollup; over all three populations it would be 800 / 60 = 13.33.
+BOOST_AUTO_TEST_CASE(compute_rolled_up_takes_a_rollup_catalogue_and_a_compute_catalogue) {
+    csv_options lenient;
+    lenient.lenient = true;
+    panel p = parse_csv(
+        "region,period,rd_staff[人],population[万人]\n"
+        "320601,2023,300,10\n320602,2023,,20\n320603,2023,500,30\n",
+        lenient);
+    catalogue rolled = catalogue::from_toml(
+        "[[variable]]\nid = \"rd_staff\"\nname_zh = \"R&D人员\"\nname_en = \"R&D staff\"\n"
+        "dimension = \"person\"\nunit = \"人\"\nmin = 0\naggregation = \"sum\"\n");
+    rolled.merge(catalogue::builtin());
+    catalogue computed = catalogue::builtin();
+    computed.merge(catalogue::from_toml(
+        "[[indicator]]\nid = \"staff_per_10k\"\nname_zh = \"每万人R&D人员\"\nname_en = \"R&D staff per 10k\"\n"
+        "formula = \"rd_staff / population\"\nunit = \"人/万人\"\ndirection = \"higher\"\n"));
+    rollup_options partial;
+    partial.partial_sums = true;
+    const auto parents = admin_parents(p);
+    const indicator_table t = compute_rolled_up(p, parents, {"staff_per_10k"}, partial, {}, rolled, computed);
+    BOOST_TEST(t[0].values()(0) == 20.0, tt::tolerance(1e-12));
+    BOOST_TEST((t[0].reasons()[0] == reason::incomplete_rollup));
+    // The builtin catalogue does not sum rd_staff: the one-catalogue call cannot compute it.
+    BOOST_CHECK_THROW(compute_rolled_up(p, parents, {"staff_per_10k"}, partial, {}, computed), error);
+}
+
 // Issue #17: the cycle check was cubic (10,000 links took minutes); now linear.
 BOOST_AUTO_TEST_CASE(long_parent_chains_are_checked_in_linear_time) {
     std::unordered_map<std::string, std::string> chain;
