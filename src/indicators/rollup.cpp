@@ -97,8 +97,10 @@ private:
 
 void check_orphans(const panel& p, const std::unordered_map<std::string, std::string>& parent_of) {
     std::vector<std::string> orphans;
-    for (const auto& e : p.entities())
-        if (!parent_of.count(e.code)) orphans.push_back(e.code);
+    for (const auto& e : p.entities()) {
+        auto it = parent_of.find(e.code);
+        if (it == parent_of.end() || it->second.empty()) orphans.push_back(e.code);  // "": a blank parent cell
+    }
     if (orphans.empty()) return;
     std::string list;
     for (std::size_t k = 0; k < orphans.size() && k < 10; ++k) list += (k ? ", " : "") + orphans[k];
@@ -186,6 +188,13 @@ bool invalid_for_sum(const column& c, std::size_t row, const variable_spec* spec
 unit unit_of(const column& c, const variable_spec* spec) {
     if (c.unit_given() || !spec || spec->default_unit.empty()) return c.unit();
     return unit::parse(spec->default_unit);
+}
+
+// A unit of a ratio: per something (万元/万人, 件/万人) or a dimensionless scale (%, ‰, 百分点).
+bool is_ratio(const unit& u) {
+    for (std::size_t q = 0; q < base_quantity_count; ++q)
+        if (u.dim().exponent(static_cast<base_quantity>(q)) < 0) return true;
+    return u.dimensionless() && u.scale() != 1.0;
 }
 
 // Who sums into what: the parents in order of first appearance of their children, the number
@@ -288,6 +297,14 @@ rollup_result rollup(const panel& p, const std::unordered_map<std::string, std::
                 "rollup: also_sum names '" + name + "', no variable of the panel" +
                     detail::suggestion(name, p.columns(), [](const column& c) -> std::string_view { return c.name(); }),
                 name);
+    for (const auto& name : options.also_sum) {
+        const column& c = p.at(name);
+        if (is_ratio(unit_of(c, cat.variable(name))))
+            throw argument_error("rollup: also_sum names '" + name + "', in " +
+                                 unit_of(c, cat.variable(name)).symbol() +
+                                 ", a ratio: summing the children's ratios gives no ratio of the parent (3% and 5% "
+                                 "are not 8%); sum its numerator and denominator and compute the ratio on the parents");
+    }
     check_orphans(p, parent_of);
     check_cycles(parent_of, tick);
     check_nested(p, parent_of, tick);

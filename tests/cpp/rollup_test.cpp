@@ -213,6 +213,44 @@ BOOST_AUTO_TEST_CASE(compute_rolled_up_takes_a_rollup_catalogue_and_a_compute_ca
     BOOST_CHECK_THROW(compute_rolled_up(p, parents, {"staff_per_10k"}, partial, {}, computed), error);
 }
 
+// also_sum on a share or a per-head figure summed it: shares of 3% and 5% of two counties gave
+// their prefecture 8%, per-head R&D of 2 and 4 万元/万人 gave 6 — a sum of ratios, worse than a mean.
+// A ratio is computed on the parents from summed numerators and denominators, so such a column is
+// refused, naming it and its unit; a count or an amount without a catalogue entry still sums.
+BOOST_AUTO_TEST_CASE(also_sum_refuses_ratio_units) {
+    panel p = parse_csv(
+        "region,period,gdp[亿元],share[%],rd_per_head[万元/万人],permille[‰],staff[人]\n"
+        "320601,2023,100,3,2,1,10\n320602,2023,200,5,4,2,20\n");
+    for (const char* name : {"share", "rd_per_head", "permille"}) {
+        rollup_options options;
+        options.also_sum = {name};
+        try {
+            (void)rollup(p, admin_parents(p), options);
+            BOOST_FAIL("expected argument_error for " << name);
+        } catch (const argument_error& e) {
+            const std::string what = e.what();
+            BOOST_TEST(what.find(std::string("'") + name + "'") != std::string::npos, what);
+            BOOST_TEST(what.find("ratio") != std::string::npos, what);
+        }
+    }
+    rollup_options counts;
+    counts.also_sum = {"staff"};
+    BOOST_TEST(rollup(p, admin_parents(p), counts).parents.at("staff").values()(0) == 30.0);
+}
+
+// A parent code that is empty made a parent row with no code (a blank parent cell of a map read
+// from a spreadsheet): the child has no parent, and the roll-up says which.
+BOOST_AUTO_TEST_CASE(an_empty_parent_code_is_no_parent) {
+    panel p = parse_csv("entity,period,population[万人]\na,2023,1\nb,2023,2\n");
+    const std::unordered_map<std::string, std::string> parents = {{"a", "X"}, {"b", ""}};
+    try {
+        (void)rollup(p, parents);
+        BOOST_FAIL("expected error");
+    } catch (const error& e) {
+        BOOST_TEST(std::string(e.what()).find("no parent in the map: b") != std::string::npos, e.what());
+    }
+}
+
 // Issue #17: the cycle check was cubic (10,000 links took minutes); now linear.
 BOOST_AUTO_TEST_CASE(long_parent_chains_are_checked_in_linear_time) {
     std::unordered_map<std::string, std::string> chain;
