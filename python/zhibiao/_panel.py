@@ -237,6 +237,45 @@ def _flag_partial_sums(results: list, complete: list) -> list:
     return flagged
 
 
+def _map_code(value: Any) -> str | None:
+    """A code of a parent map as text: a spreadsheet's float 320600.0 is 320600, spaces around a
+    code are none of it, and a blank (NaN, None, pd.NA, "") is no code (None)."""
+    if value is None or value is getattr(__import__("pandas"), "NA", None):
+        return None
+    if isinstance(value, (bool, np.bool_)):
+        raise _core.Error(f"parents: {value!r} is no region code")
+    if isinstance(value, (float, np.floating)):
+        if value != value:
+            return None
+        if not float(value).is_integer():
+            raise _core.Error(f"parents: {value!r} is no region code (a code has no fraction)")
+        return str(int(value))
+    text = str(value).strip()
+    return text or None
+
+
+def _parent_map(parents: Any) -> dict[str, str]:
+    """Child code → parent code from a mapping or a pandas Series, every pair read (a Series may
+    list a child twice). A child with a blank parent is left out (the roll-up then names it among
+    the entities without a parent); a child given two different parents is refused."""
+    if hasattr(parents, "index") and hasattr(parents, "tolist") and not isinstance(parents, Mapping):
+        pairs = zip(parents.index.tolist(), parents.tolist())  # a Series: every row, duplicates too
+    else:
+        pairs = iter(dict(parents).items())
+    mapping: dict[str, str] = {}
+    for child, parent in pairs:
+        child_code, parent_code = _map_code(child), _map_code(parent)
+        if child_code is None or parent_code is None:
+            continue
+        known = mapping.setdefault(child_code, parent_code)
+        if known != parent_code:
+            raise _core.Error(
+                f"parents: {child_code} is given two parents, {known!r} and {parent_code!r}; a region "
+                "sums into one parent (roll up each period's map separately if it moved)"
+            )
+    return mapping
+
+
 def _reason_frame_column(codes: np.ndarray) -> Any:
     import pandas as pd
 
@@ -743,13 +782,15 @@ class Panel:
         Indicators computed on the result are ratios of sums — never means of the children's
         ratios. Variables the catalogue declares as rates (or does not know) are left out
         (``.not_summed``) unless listed in ``also_sum`` (a name there that is no variable of the
-        panel is a MissingVariableError with the closest one).
+        panel is a MissingVariableError with the closest one; a ratio column, in %, ‰ or a
+        per-something unit, is an ArgumentError: its children's values do not add up).
 
         Parameters
         ----------
         parents
             Child code → parent code (a dict or Series), or ``"admin"`` to read the parents
-            from 6-digit administrative codes.
+            from 6-digit administrative codes. Float codes (320600.0) are codes, spaces around
+            a code are dropped, a blank parent is none; a child given two parents is an Error.
         to
             With ``"admin"``: roll up to "prefecture" or "province" instead of the immediate parent.
         partial_sums
@@ -784,7 +825,7 @@ class Panel:
         else:
             if to is not None:
                 raise _core.Error("'to' goes with parents='admin'")
-            mapping = {str(k): str(v) for k, v in dict(parents).items()}
+            mapping = _parent_map(parents)
         core_catalogue = catalogue._core if catalogue is not None else None
         core, coverage, not_summed = _core.rollup(self._core, mapping, partial_sums, list(also_sum), core_catalogue)
         result = Panel(core)
