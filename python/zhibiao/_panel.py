@@ -828,6 +828,19 @@ class Panel:
             mapping = _parent_map(parents)
         core_catalogue = catalogue._core if catalogue is not None else None
         core, coverage, not_summed = _core.rollup(self._core, mapping, partial_sums, list(also_sum), core_catalogue)
+        if self._rollup_source is not None:
+            # This panel is a partial roll-up: its partial sums are no complete figures. Roll its
+            # children up at once instead (child → this panel's entity → its parent), as if they
+            # had been rolled up to the new parents directly; the roll-up above checked the map.
+            children, first, _, _ = self._rollup_source
+            composed = {child: mapping[parent] for child, parent in first.items() if parent in mapping}
+            return Panel(children).rollup(composed, partial_sums=partial_sums, also_sum=also_sum, catalogue=catalogue)
+        if self._complete_rollup is not None:
+            # A partial roll-up read back from CSV, without its children: its partial sums roll up
+            # as the gaps they are (with their reasons), never as complete figures.
+            return Panel(self._complete_rollup).rollup(
+                mapping, partial_sums=partial_sums, also_sum=also_sum, catalogue=catalogue
+            )
         result = Panel(core)
         table = pd.DataFrame(coverage)
         table["complete"] = table["children"] == table["valid"]
