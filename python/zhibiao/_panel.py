@@ -258,10 +258,11 @@ def _parent_map(parents: Any) -> dict[str, str]:
     """Child code → parent code from a mapping or a pandas Series, every pair read (a Series may
     list a child twice). A child with a blank parent is left out (the roll-up then names it among
     the entities without a parent); a child given two different parents is refused."""
+    pairs: Iterable[tuple[Any, Any]]
     if hasattr(parents, "index") and hasattr(parents, "tolist") and not isinstance(parents, Mapping):
         pairs = zip(parents.index.tolist(), parents.tolist())  # a Series: every row, duplicates too
     else:
-        pairs = iter(dict(parents).items())
+        pairs = dict(parents).items()
     mapping: dict[str, str] = {}
     for child, parent in pairs:
         child_code, parent_code = _map_code(child), _map_code(parent)
