@@ -46,6 +46,47 @@ void refuse_nested(const panel& p, const std::unordered_map<std::string_view, st
                 "the sum; keep one level (drop the rows of the totals, or of their parts) before rolling up");
 }
 
+const char* level_name(admin_level level) {
+    switch (level) {
+        case admin_level::province:
+            return "province";
+        case admin_level::prefecture:
+            return "prefecture";
+        case admin_level::county:
+            return "county";
+        case admin_level::national:
+            return "country";
+        default:
+            return "region";
+    }
+}
+
+// Immediate parents at different levels (counties beside a prefecture without its counties): the
+// parents' table would hold a prefecture beside a province. Refused, naming one child of each.
+void refuse_mixed_levels(const panel& p, const std::unordered_map<std::string_view, std::size_t>& index,
+                         const std::unordered_map<std::string, std::string>& map) {
+    // A total beside its parts: the roll-up names those pairs (check_nested), the clearer message.
+    for (const auto& link : map)
+        if (index.count(link.second)) return;
+    const entity* first = nullptr;
+    for (const auto& e : p.entities()) {  // in the panel's order: the same message in every run
+        auto it = map.find(e.code);
+        if (it == map.end()) continue;
+        if (!first) {
+            first = &e;
+            continue;
+        }
+        const std::string& first_parent = map.at(first->code);
+        const admin_level a = admin_level_of(first_parent), b = admin_level_of(it->second);
+        if (a == b) continue;
+        const admin_level top = std::min(a, b);
+        throw error("the panel's regions have immediate parents at different levels: " +
+                    labelled(p, index, first->code) + " rolls up to the " + level_name(a) + " " + first_parent + ", " +
+                    labelled(p, index, e.code) + " to the " + level_name(b) + " " + it->second +
+                    "; roll up to one level (to='" + level_name(top) + "'), or keep regions of one level");
+    }
+}
+
 }  // namespace
 
 std::unordered_map<std::string, std::string> admin_parents(const panel& p, admin_level level) {
@@ -68,6 +109,7 @@ std::unordered_map<std::string, std::string> admin_parents(const panel& p, admin
         if (!parent.empty()) map[e.code] = parent;
     }
     refuse_nested(p, index, nested);
+    if (level == admin_level::unknown) refuse_mixed_levels(p, index, map);
     return map;
 }
 

@@ -251,6 +251,26 @@ BOOST_AUTO_TEST_CASE(an_empty_parent_code_is_no_parent) {
     }
 }
 
+// Counties beside a prefecture without its counties: to the immediate parent, the counties went to
+// their prefecture 320600 and the prefecture 320700 to the province 320000 — one table of parents
+// holding a prefecture and a province (Jiangsu at 5亿, one prefecture's GDP). Refused, naming one
+// region of each level; to = province puts them all in 320000.
+BOOST_AUTO_TEST_CASE(immediate_parents_at_different_levels_are_refused) {
+    panel p = parse_csv("region,period,gdp[亿元]\n320601,2023,1\n320602,2023,2\n320700,2023,5\n");
+    try {
+        (void)admin_parents(p);
+        BOOST_FAIL("expected error");
+    } catch (const error& e) {
+        const std::string what = e.what();
+        BOOST_TEST(what.find("320601") != std::string::npos, what);
+        BOOST_TEST(what.find("320700") != std::string::npos, what);
+        BOOST_TEST(what.find("province") != std::string::npos, what);
+    }
+    rollup_result up = rollup(p, admin_parents(p, admin_level::province));
+    BOOST_TEST(up.parents.rows() == 1u);
+    BOOST_TEST(up.parents.at("gdp").values()(0) == 8.0);
+}
+
 // Issue #17: the cycle check was cubic (10,000 links took minutes); now linear.
 BOOST_AUTO_TEST_CASE(long_parent_chains_are_checked_in_linear_time) {
     std::unordered_map<std::string, std::string> chain;

@@ -68,3 +68,12 @@ def test_spaces_around_a_parent_code_do_not_make_another_parent():
     rolled = counties().rollup({"320601": "A ", "320602": "A", "320701": " B"})
     assert list(rolled.entities["code"]) == ["A", "B"]
     assert rolled.values("gdp").tolist() == [300.0, 50.0]
+
+
+def test_admin_parents_at_different_levels_are_refused():
+    # 320601 and 320602 are counties (parent: the prefecture 320600), 320700 a prefecture (parent:
+    # the province 320000): the parents' table mixed a prefecture and a province.
+    mixed = zb.read_csv(io.StringIO("region,period,gdp[亿元]\n320601,2023,1\n320602,2023,2\n320700,2023,5\n"))
+    with pytest.raises(zb.Error, match=r"320601.*320700.*to='province'"):
+        mixed.rollup("admin")
+    assert mixed.rollup("admin", to="province").values("gdp").tolist() == [8.0]
