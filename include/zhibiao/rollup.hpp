@@ -34,6 +34,9 @@ namespace zhibiao {
 
 struct rollup_options {
     /// Keep the sum over the children that have data instead of marking the parent missing.
+    /// The parents' panel does not mark those sums (the coverage does): to roll them up again,
+    /// roll the children up through the composed map (child → parent → grandparent), as Python's
+    /// Panel.rollup does, never the partial parents themselves.
     bool partial_sums = false;
     /// Variables to sum although the catalogue does not declare them (or declares `none`).
     std::vector<std::string> also_sum;
