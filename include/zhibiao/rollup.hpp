@@ -34,6 +34,9 @@ namespace zhibiao {
 
 struct rollup_options {
     /// Keep the sum over the children that have data instead of marking the parent missing.
+    /// The parents' panel does not mark those sums (the coverage does): to roll them up again,
+    /// roll the children up through the composed map (child → parent → grandparent), as Python's
+    /// Panel.rollup does, never the partial parents themselves.
     bool partial_sums = false;
     /// Variables to sum although the catalogue does not declare them (or declares `none`).
     std::vector<std::string> also_sum;
@@ -81,5 +84,15 @@ indicator_table compute_rolled_up(const panel& children, const std::unordered_ma
                                   const std::vector<std::string>& ids, const rollup_options& options = {},
                                   const compute_options& compute_with = {},
                                   const catalogue& cat = catalogue::builtin());
+
+/// The same with one catalogue for the roll-up (which variables sum, which child values are
+/// invalid) and another for the indicators (`ids` and their formulas): Python's
+/// `Panel.rollup(..., catalogue=a).compute([..., Indicator(...)], catalogue=b)`, where `b` also
+/// holds the user's own indicators. Every roll-up inside (partial, complete, over the matched
+/// children) takes `rolled_with`; every compute (parents and children) takes `computed_with`.
+indicator_table compute_rolled_up(const panel& children, const std::unordered_map<std::string, std::string>& parent_of,
+                                  const std::vector<std::string>& ids, const rollup_options& options,
+                                  const compute_options& compute_with, const catalogue& rolled_with,
+                                  const catalogue& computed_with);
 
 }  // namespace zhibiao

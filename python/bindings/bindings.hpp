@@ -15,7 +15,8 @@
 
 namespace zhibiao {
 struct indicator_values;
-}
+enum class elapsed_basis : std::uint8_t;
+}  // namespace zhibiao
 
 namespace zhibiao::python {
 namespace py = pybind11;
@@ -59,6 +60,10 @@ py::array_t<std::uint8_t> reasons_to_numpy(const std::vector<R>& v) {
 /// column's storage (compute()'s block for all its columns) alive through a capsule as its base.
 py::array_t<double> values_to_numpy(const indicator_values& column);
 py::array_t<std::uint8_t> reason_codes_to_numpy(const indicator_values& column);
+
+/// compute's `strict` (True/False only) and `basis` ("month" or "day") arguments, checked.
+bool flag_from(py::handle value, const char* name);
+elapsed_basis basis_from(const std::string& basis);
 
 /// Ctrl-C for long C++ calls that run without the GIL: a check made on the calling thread before
 /// the GIL is released and called from the C++ work, on that thread, between blocks of work.

@@ -46,6 +46,38 @@ void register_rollup(py::module_& m) {
         py::arg("also_sum") = std::vector<std::string>{}, py::arg("catalogue") = nullptr);
 
     m.def(
+        "compute_rolled_up",
+        [](const panel& children, const std::unordered_map<std::string, std::string>& parents,
+           const std::vector<std::string>& ids, bool partial_sums, std::vector<std::string> also_sum, py::object strict,
+           const std::string& basis, const catalogue* rolled_with, const catalogue* computed_with) {
+            rollup_options o;
+            o.partial_sums = partial_sums;
+            o.also_sum = std::move(also_sum);
+            compute_options c;
+            c.strict = flag_from(strict, "strict");
+            c.basis = basis_from(basis);
+            interruptible ctrl_c;  // polled by the roll-ups and computes inside
+            indicator_table table;
+            {
+                py::gil_scoped_release release;  // roll-ups and computes: pure C++
+                table =
+                    compute_rolled_up(children, parents, ids, o, c, rolled_with ? *rolled_with : catalogue::builtin(),
+                                      computed_with ? *computed_with : catalogue::builtin());
+            }
+            py::list out;
+            for (const auto& col : table)  // NumPy views of the result's columns, no copy
+                out.append(py::make_tuple(col.id(), col.unit().symbol(), values_to_numpy(col),
+                                          reason_codes_to_numpy(col), col.column_problem()));
+            return out;
+        },
+        py::arg("children"), py::arg("parents"), py::arg("ids"), py::arg("partial_sums") = false,
+        py::arg("also_sum") = std::vector<std::string>{}, py::arg("strict") = true, py::arg("basis") = "month",
+        py::arg("rollup_catalogue") = nullptr, py::arg("catalogue") = nullptr,
+        "Indicators of the roll-up of `children` in the rows of rollup(children, parents, ...)'s parents; "
+        "with partial_sums, a value drawing on a partial sum is over the matched children "
+        "(zhibiao/rollup.hpp). Returns [(id, unit, values, reason codes, column problem)].");
+
+    m.def(
         "admin_parents",
         [](const panel& p, const std::string& level) {
             admin_level l = admin_level::unknown;

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -218,22 +218,12 @@ def _reason_dtype() -> Any:
     return pd.CategoricalDtype(_REASON_CATEGORIES)
 
 
-# Reasons a child's indicator value can have with every input valid: the operation itself failed
-# (a zero population, a base ≤ 0). Such a child still counts among the matched children.
-_OPERATION_REASONS = frozenset(
-    _core.reason_names.index(r)
-    for r in ("zero_denominator", "negative_denominator", "nonpositive_base", "out_of_range")
-)
-_EXCLUDED = "\x00not matched"  # the parent of the children left out of a matched roll-up
-
-
-def _flag_partial_sums(results: list, complete: list, matched: Callable[[str, np.ndarray], np.ndarray] | None) -> list:
-    """A value computed from a partial roll-up sum (children missing or invalid) is no clean
-    figure: its reason is the one the complete roll-up gives it there (``incomplete_rollup``,
-    ``invalid_child``). Its value is the indicator over the matched children — those with every
-    input of the indicator valid (``matched``), the same children in numerator and denominator —
-    never a ratio of sums over different children; without the children (a roll-up read back
-    from CSV) it is missing."""
+def _flag_partial_sums(results: list, complete: list) -> list:
+    """A roll-up read back from CSV (``zhibiao rollup --partial-sums … | zhibiao compute -``)
+    without its children: a value computed from a partial sum carries the reason the complete
+    roll-up gives it there (``incomplete_rollup``, ``invalid_child``) and is missing, as there are
+    no children to match. With the children at hand, ``_core.compute_rolled_up`` (C++) computes
+    it over the matched children instead."""
     flagged = []
     for mine, full in zip(results, complete):
         values, codes = mine[2], mine[3]
@@ -242,9 +232,49 @@ def _flag_partial_sums(results: list, complete: list, matched: Callable[[str, np
             codes = codes.copy()
             codes[partial] = full[3][partial]
             values = values.copy()
-            values[partial] = matched(mine[0], partial) if matched is not None else np.nan
+            values[partial] = np.nan
         flagged.append((mine[0], mine[1], values, codes, *mine[4:]))
     return flagged
+
+
+def _map_code(value: Any) -> str | None:
+    """A code of a parent map as text: a spreadsheet's float 320600.0 is 320600, spaces around a
+    code are none of it, and a blank (NaN, None, pd.NA, "") is no code (None)."""
+    if value is None or value is getattr(__import__("pandas"), "NA", None):
+        return None
+    if isinstance(value, (bool, np.bool_)):
+        raise _core.Error(f"parents: {value!r} is no region code")
+    if isinstance(value, (float, np.floating)):
+        if value != value:
+            return None
+        if not float(value).is_integer():
+            raise _core.Error(f"parents: {value!r} is no region code (a code has no fraction)")
+        return str(int(value))
+    text = str(value).strip()
+    return text or None
+
+
+def _parent_map(parents: Any) -> dict[str, str]:
+    """Child code → parent code from a mapping or a pandas Series, every pair read (a Series may
+    list a child twice). A child with a blank parent is left out (the roll-up then names it among
+    the entities without a parent); a child given two different parents is refused."""
+    pairs: Iterable[tuple[Any, Any]]
+    if hasattr(parents, "index") and hasattr(parents, "tolist") and not isinstance(parents, Mapping):
+        pairs = zip(parents.index.tolist(), parents.tolist())  # a Series: every row, duplicates too
+    else:
+        pairs = dict(parents).items()
+    mapping: dict[str, str] = {}
+    for child, parent in pairs:
+        child_code, parent_code = _map_code(child), _map_code(parent)
+        if child_code is None or parent_code is None:
+            continue
+        known = mapping.setdefault(child_code, parent_code)
+        if known != parent_code:
+            raise _core.Error(
+                f"parents: {child_code} is given two parents, {known!r} and {parent_code!r}; a region "
+                "sums into one parent (roll up each period's map separately if it moved)"
+            )
+    return mapping
 
 
 def _reason_frame_column(codes: np.ndarray) -> Any:
@@ -684,20 +714,29 @@ class Panel:
                     indicator._add_to(core_catalogue)
             id_list = [i.id if isinstance(i, Indicator) else i for i in wanted]
             strict = True if strict is None else strict
-        results = _core.compute(self._core, id_list, strict=strict, basis=basis, catalogue=core_catalogue)
-        if self._complete_rollup is not None:
-            complete = _core.compute(
-                self._complete_rollup, id_list, strict=strict, basis=basis, catalogue=core_catalogue
+        if self._rollup_source is not None:
+            # A partial roll-up: the C++ core computes it from the children (zhibiao/rollup.hpp's
+            # compute_rolled_up), in this panel's rows, over the matched children where a value
+            # draws on a partial sum.
+            children, mapping, also_sum, rollup_catalogue = self._rollup_source
+            results = _core.compute_rolled_up(
+                children,
+                mapping,
+                id_list,
+                True,
+                also_sum,
+                strict=strict,
+                basis=basis,
+                rollup_catalogue=rollup_catalogue,
+                catalogue=core_catalogue,
             )
-            matched = None
-            if self._rollup_source is not None:
-
-                def matched(indicator: str, rows: np.ndarray) -> np.ndarray:
-                    return self._matched_values(
-                        indicator, rows, strict=bool(strict), basis=basis, catalogue=core_catalogue
-                    )
-
-            results = _flag_partial_sums(results, complete, matched)
+        else:
+            results = _core.compute(self._core, id_list, strict=strict, basis=basis, catalogue=core_catalogue)
+            if self._complete_rollup is not None:
+                complete = _core.compute(
+                    self._complete_rollup, id_list, strict=strict, basis=basis, catalogue=core_catalogue
+                )
+                results = _flag_partial_sums(results, complete)
         index = self.index()
         # A dict in id order and no `columns=`: pandas then neither copies through object arrays
         # nor reorders (ids are unique: the catalogue's are). copy=False: the arrays are fresh
@@ -744,13 +783,15 @@ class Panel:
         Indicators computed on the result are ratios of sums — never means of the children's
         ratios. Variables the catalogue declares as rates (or does not know) are left out
         (``.not_summed``) unless listed in ``also_sum`` (a name there that is no variable of the
-        panel is a MissingVariableError with the closest one).
+        panel is a MissingVariableError with the closest one; a ratio column, in %, ‰ or a
+        per-something unit, is an ArgumentError: its children's values do not add up).
 
         Parameters
         ----------
         parents
             Child code → parent code (a dict or Series), or ``"admin"`` to read the parents
-            from 6-digit administrative codes.
+            from 6-digit administrative codes. Float codes (320600.0) are codes, spaces around
+            a code are dropped, a blank parent is none; a child given two parents is an Error.
         to
             With ``"admin"``: roll up to "prefecture" or "province" instead of the immediate parent.
         partial_sums
@@ -785,9 +826,22 @@ class Panel:
         else:
             if to is not None:
                 raise _core.Error("'to' goes with parents='admin'")
-            mapping = {str(k): str(v) for k, v in dict(parents).items()}
+            mapping = _parent_map(parents)
         core_catalogue = catalogue._core if catalogue is not None else None
         core, coverage, not_summed = _core.rollup(self._core, mapping, partial_sums, list(also_sum), core_catalogue)
+        if self._rollup_source is not None:
+            # This panel is a partial roll-up: its partial sums are no complete figures. Roll its
+            # children up at once instead (child → this panel's entity → its parent), as if they
+            # had been rolled up to the new parents directly; the roll-up above checked the map.
+            children, first, _, _ = self._rollup_source
+            composed = {child: mapping[parent] for child, parent in first.items() if parent in mapping}
+            return Panel(children).rollup(composed, partial_sums=partial_sums, also_sum=also_sum, catalogue=catalogue)
+        if self._complete_rollup is not None:
+            # A partial roll-up read back from CSV, without its children: its partial sums roll up
+            # as the gaps they are (with their reasons), never as complete figures.
+            return Panel(self._complete_rollup).rollup(
+                mapping, partial_sums=partial_sums, also_sum=also_sum, catalogue=catalogue
+            )
         result = Panel(core)
         table = pd.DataFrame(coverage)
         table["complete"] = table["children"] == table["valid"]
@@ -797,36 +851,6 @@ class Panel:
             result._complete_rollup = _core.rollup(self._core, mapping, False, list(also_sum), core_catalogue)[0]
             result._rollup_source = (self._core, mapping, list(also_sum), core_catalogue)
         return result
-
-    def _matched_values(
-        self, indicator: str, rows: np.ndarray, *, strict: bool, basis: str, catalogue: Any
-    ) -> np.ndarray:
-        """The values of ``indicator`` at ``rows`` (a mask of this partial roll-up's rows) over the
-        matched children: for each period, the children whose own value there is computable (every
-        input valid, time operators included: a 2024H1 per-10k needs the child's 2023 population
-        too), rolled up without partial sums. NaN where no child of a parent is matched."""
-        import pandas as pd
-
-        children, mapping, also_sum, rollup_catalogue = self._rollup_source
-        computed = _core.compute(children, [indicator], strict=strict, basis=basis, catalogue=catalogue)[0]
-        usable = ~np.isnan(computed[2]) | np.isin(computed[3], list(_OPERATION_REASONS))
-        child_entities = np.asarray(children.entity_codes, dtype=object)
-        child_periods = np.asarray(children.periods, dtype=object)
-        child_entity = child_entities[np.asarray(children.entity_index)]
-        child_period = child_periods[np.asarray(children.period_index)]
-        index = self.index()
-        out = np.full(int(rows.sum()), np.nan)
-        wanted = np.flatnonzero(rows)
-        periods = index.get_level_values("period")[wanted]
-        for period_label in sorted(set(periods)):
-            matched_children = set(child_entity[(child_period == period_label) & usable])
-            parent_of = {c: (p if c in matched_children else p + _EXCLUDED) for c, p in mapping.items()}
-            core = _core.rollup(children, parent_of, False, also_sum, rollup_catalogue)[0]
-            result = _core.compute(core, [indicator], strict=strict, basis=basis, catalogue=catalogue)[0]
-            found = pd.Series(result[2], index=Panel(core).index())
-            for k in np.flatnonzero(periods == period_label):
-                out[k] = found.get(index[wanted[k]], np.nan)
-        return out
 
     @checked_keywords
     def validate(

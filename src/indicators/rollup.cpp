@@ -46,6 +46,47 @@ void refuse_nested(const panel& p, const std::unordered_map<std::string_view, st
                 "the sum; keep one level (drop the rows of the totals, or of their parts) before rolling up");
 }
 
+const char* level_name(admin_level level) {
+    switch (level) {
+        case admin_level::province:
+            return "province";
+        case admin_level::prefecture:
+            return "prefecture";
+        case admin_level::county:
+            return "county";
+        case admin_level::national:
+            return "country";
+        default:
+            return "region";
+    }
+}
+
+// Immediate parents at different levels (counties beside a prefecture without its counties): the
+// parents' table would hold a prefecture beside a province. Refused, naming one child of each.
+void refuse_mixed_levels(const panel& p, const std::unordered_map<std::string_view, std::size_t>& index,
+                         const std::unordered_map<std::string, std::string>& map) {
+    // A total beside its parts: the roll-up names those pairs (check_nested), the clearer message.
+    for (const auto& link : map)
+        if (index.count(link.second)) return;
+    const entity* first = nullptr;
+    for (const auto& e : p.entities()) {  // in the panel's order: the same message in every run
+        auto it = map.find(e.code);
+        if (it == map.end()) continue;
+        if (!first) {
+            first = &e;
+            continue;
+        }
+        const std::string& first_parent = map.at(first->code);
+        const admin_level a = admin_level_of(first_parent), b = admin_level_of(it->second);
+        if (a == b) continue;
+        const admin_level top = std::min(a, b);
+        throw error("the panel's regions have immediate parents at different levels: " +
+                    labelled(p, index, first->code) + " rolls up to the " + level_name(a) + " " + first_parent + ", " +
+                    labelled(p, index, e.code) + " to the " + level_name(b) + " " + it->second +
+                    "; roll up to one level (to='" + level_name(top) + "'), or keep regions of one level");
+    }
+}
+
 }  // namespace
 
 std::unordered_map<std::string, std::string> admin_parents(const panel& p, admin_level level) {
@@ -68,6 +109,7 @@ std::unordered_map<std::string, std::string> admin_parents(const panel& p, admin
         if (!parent.empty()) map[e.code] = parent;
     }
     refuse_nested(p, index, nested);
+    if (level == admin_level::unknown) refuse_mixed_levels(p, index, map);
     return map;
 }
 
@@ -97,8 +139,10 @@ private:
 
 void check_orphans(const panel& p, const std::unordered_map<std::string, std::string>& parent_of) {
     std::vector<std::string> orphans;
-    for (const auto& e : p.entities())
-        if (!parent_of.count(e.code)) orphans.push_back(e.code);
+    for (const auto& e : p.entities()) {
+        auto it = parent_of.find(e.code);
+        if (it == parent_of.end() || it->second.empty()) orphans.push_back(e.code);  // "": a blank parent cell
+    }
     if (orphans.empty()) return;
     std::string list;
     for (std::size_t k = 0; k < orphans.size() && k < 10; ++k) list += (k ? ", " : "") + orphans[k];
@@ -186,6 +230,13 @@ bool invalid_for_sum(const column& c, std::size_t row, const variable_spec* spec
 unit unit_of(const column& c, const variable_spec* spec) {
     if (c.unit_given() || !spec || spec->default_unit.empty()) return c.unit();
     return unit::parse(spec->default_unit);
+}
+
+// A unit of a ratio: per something (万元/万人, 件/万人) or a dimensionless scale (%, ‰, 百分点).
+bool is_ratio(const unit& u) {
+    for (std::size_t q = 0; q < base_quantity_count; ++q)
+        if (u.dim().exponent(static_cast<base_quantity>(q)) < 0) return true;
+    return u.dimensionless() && u.scale() != 1.0;
 }
 
 // Who sums into what: the parents in order of first appearance of their children, the number
@@ -288,6 +339,14 @@ rollup_result rollup(const panel& p, const std::unordered_map<std::string, std::
                 "rollup: also_sum names '" + name + "', no variable of the panel" +
                     detail::suggestion(name, p.columns(), [](const column& c) -> std::string_view { return c.name(); }),
                 name);
+    for (const auto& name : options.also_sum) {
+        const column& c = p.at(name);
+        if (is_ratio(unit_of(c, cat.variable(name))))
+            throw argument_error("rollup: also_sum names '" + name + "', in " +
+                                 unit_of(c, cat.variable(name)).symbol() +
+                                 ", a ratio: summing the children's ratios gives no ratio of the parent (3% and 5% "
+                                 "are not 8%); sum its numerator and denominator and compute the ratio on the parents");
+    }
     check_orphans(p, parent_of);
     check_cycles(parent_of, tick);
     check_nested(p, parent_of, tick);
@@ -324,13 +383,21 @@ std::string excluded(const std::string& parent) { return parent + std::string(1,
 indicator_table compute_rolled_up(const panel& children, const std::unordered_map<std::string, std::string>& parent_of,
                                   const std::vector<std::string>& ids, const rollup_options& options,
                                   const compute_options& compute_with, const catalogue& cat) {
-    const rollup_result partial = rollup(children, parent_of, options, cat);
-    indicator_table values = compute(partial.parents, ids, compute_with, cat);
+    return compute_rolled_up(children, parent_of, ids, options, compute_with, cat, cat);
+}
+
+indicator_table compute_rolled_up(const panel& children, const std::unordered_map<std::string, std::string>& parent_of,
+                                  const std::vector<std::string>& ids, const rollup_options& options,
+                                  const compute_options& compute_with, const catalogue& rolled_with,
+                                  const catalogue& computed_with) {
+    const rollup_result partial = rollup(children, parent_of, options, rolled_with);
+    indicator_table values = compute(partial.parents, ids, compute_with, computed_with);
     if (!options.partial_sums) return values;
     rollup_options whole = options;
     whole.partial_sums = false;
     // The same parents and rows (grouping does not depend on partial_sums), without partial sums.
-    const indicator_table complete = compute(rollup(children, parent_of, whole, cat).parents, ids, compute_with, cat);
+    const indicator_table complete =
+        compute(rollup(children, parent_of, whole, rolled_with).parents, ids, compute_with, computed_with);
     const panel& parents = partial.parents;
     std::vector<indicator_values> out;
     for (std::size_t k = 0; k < ids.size(); ++k) {
@@ -349,7 +416,7 @@ indicator_table compute_rolled_up(const panel& children, const std::unordered_ma
         std::vector<reason> why(mine.size(), reason::none);
         if (mine.reasons().begin()) why = mine.reasons().to_vector();
         // Each child's own value of the indicator: usable when computed, or failing only in the operation.
-        const indicator_values own = compute(children, {ids[k]}, compute_with, cat)[0];
+        const indicator_values own = compute(children, {ids[k]}, compute_with, computed_with)[0];
         std::vector<std::int32_t> periods;  // the periods of the flagged rows
         for (auto r : flagged) {
             why[r] = full.reasons().begin() ? full.reasons()[r] : reason::none;
@@ -372,8 +439,8 @@ indicator_table compute_rolled_up(const panel& children, const std::unordered_ma
             std::unordered_map<std::string, std::string> parent_if_matched;
             for (const auto& [child, parent] : parent_of)
                 parent_if_matched.emplace(child, matched.count(child) ? parent : excluded(parent));
-            const panel matched_parents = rollup(children, parent_if_matched, whole, cat).parents;
-            const indicator_values over_matched = compute(matched_parents, {ids[k]}, compute_with, cat)[0];
+            const panel matched_parents = rollup(children, parent_if_matched, whole, rolled_with).parents;
+            const indicator_values over_matched = compute(matched_parents, {ids[k]}, compute_with, computed_with)[0];
             std::unordered_map<std::string, std::size_t> row_of;  // parent code → its row in this period
             for (std::size_t r = 0; r < matched_parents.rows(); ++r)
                 if (matched_parents.periods()[static_cast<std::size_t>(matched_parents.period_of_row()[r])]

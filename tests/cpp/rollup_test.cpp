@@ -183,6 +183,94 @@ BOOST_AUTO_TEST_CASE(partial_sums_indicators_over_matched_children) {
     BOOST_TEST((whole[0].reasons()[0] == reason::invalid_child));
 }
 
+// Python's Panel.rollup(catalogue=a).compute([Indicator(...)], catalogue=b): the roll-up reads one
+// catalogue (here one declaring rd_staff as summed, min 0), the compute another holding the user's
+// own indicator. Three counties: rd_staff 300, (none), 500 人; population 10, 20, 30 万人. With partial
+// sums the matched children are the first and third: (300 + 500) 人 / (10 + 30) 万人 = 20 人/万人,
+// flagged incomplete_rollup; over all three populations it would be 800 / 60 = 13.33.
+BOOST_AUTO_TEST_CASE(compute_rolled_up_takes_a_rollup_catalogue_and_a_compute_catalogue) {
+    csv_options lenient;
+    lenient.lenient = true;
+    panel p = parse_csv(
+        "region,period,rd_staff[人],population[万人]\n"
+        "320601,2023,300,10\n320602,2023,,20\n320603,2023,500,30\n",
+        lenient);
+    catalogue rolled = catalogue::from_toml(
+        "[[variable]]\nid = \"rd_staff\"\nname_zh = \"R&D人员\"\nname_en = \"R&D staff\"\n"
+        "dimension = \"person\"\nunit = \"人\"\nmin = 0\naggregation = \"sum\"\n");
+    rolled.merge(catalogue::builtin());
+    catalogue computed = catalogue::builtin();
+    computed.merge(catalogue::from_toml(
+        "[[indicator]]\nid = \"staff_per_10k\"\nname_zh = \"每万人R&D人员\"\nname_en = \"R&D staff per 10k\"\n"
+        "formula = \"rd_staff / population\"\nunit = \"人/万人\"\ndirection = \"higher\"\n"));
+    rollup_options partial;
+    partial.partial_sums = true;
+    const auto parents = admin_parents(p);
+    const indicator_table t = compute_rolled_up(p, parents, {"staff_per_10k"}, partial, {}, rolled, computed);
+    BOOST_TEST(t[0].values()(0) == 20.0, tt::tolerance(1e-12));
+    BOOST_TEST((t[0].reasons()[0] == reason::incomplete_rollup));
+    // The builtin catalogue does not sum rd_staff: the one-catalogue call cannot compute it.
+    BOOST_CHECK_THROW(compute_rolled_up(p, parents, {"staff_per_10k"}, partial, {}, computed), error);
+}
+
+// also_sum on a share or a per-head figure summed it: shares of 3% and 5% of two counties gave
+// their prefecture 8%, per-head R&D of 2 and 4 万元/万人 gave 6 — a sum of ratios, worse than a mean.
+// A ratio is computed on the parents from summed numerators and denominators, so such a column is
+// refused, naming it and its unit; a count or an amount without a catalogue entry still sums.
+BOOST_AUTO_TEST_CASE(also_sum_refuses_ratio_units) {
+    panel p = parse_csv(
+        "region,period,gdp[亿元],share[%],rd_per_head[万元/万人],permille[‰],staff[人]\n"
+        "320601,2023,100,3,2,1,10\n320602,2023,200,5,4,2,20\n");
+    for (const char* name : {"share", "rd_per_head", "permille"}) {
+        rollup_options options;
+        options.also_sum = {name};
+        try {
+            (void)rollup(p, admin_parents(p), options);
+            BOOST_FAIL("expected argument_error for " << name);
+        } catch (const argument_error& e) {
+            const std::string what = e.what();
+            BOOST_TEST(what.find(std::string("'") + name + "'") != std::string::npos, what);
+            BOOST_TEST(what.find("ratio") != std::string::npos, what);
+        }
+    }
+    rollup_options counts;
+    counts.also_sum = {"staff"};
+    BOOST_TEST(rollup(p, admin_parents(p), counts).parents.at("staff").values()(0) == 30.0);
+}
+
+// A parent code that is empty made a parent row with no code (a blank parent cell of a map read
+// from a spreadsheet): the child has no parent, and the roll-up says which.
+BOOST_AUTO_TEST_CASE(an_empty_parent_code_is_no_parent) {
+    panel p = parse_csv("entity,period,population[万人]\na,2023,1\nb,2023,2\n");
+    const std::unordered_map<std::string, std::string> parents = {{"a", "X"}, {"b", ""}};
+    try {
+        (void)rollup(p, parents);
+        BOOST_FAIL("expected error");
+    } catch (const error& e) {
+        BOOST_TEST(std::string(e.what()).find("no parent in the map: b") != std::string::npos, e.what());
+    }
+}
+
+// Counties beside a prefecture without its counties: to the immediate parent, the counties went to
+// their prefecture 320600 and the prefecture 320700 to the province 320000 — one table of parents
+// holding a prefecture and a province (Jiangsu at 5亿, one prefecture's GDP). Refused, naming one
+// region of each level; to = province puts them all in 320000.
+BOOST_AUTO_TEST_CASE(immediate_parents_at_different_levels_are_refused) {
+    panel p = parse_csv("region,period,gdp[亿元]\n320601,2023,1\n320602,2023,2\n320700,2023,5\n");
+    try {
+        (void)admin_parents(p);
+        BOOST_FAIL("expected error");
+    } catch (const error& e) {
+        const std::string what = e.what();
+        BOOST_TEST(what.find("320601") != std::string::npos, what);
+        BOOST_TEST(what.find("320700") != std::string::npos, what);
+        BOOST_TEST(what.find("province") != std::string::npos, what);
+    }
+    rollup_result up = rollup(p, admin_parents(p, admin_level::province));
+    BOOST_TEST(up.parents.rows() == 1u);
+    BOOST_TEST(up.parents.at("gdp").values()(0) == 8.0);
+}
+
 // Issue #17: the cycle check was cubic (10,000 links took minutes); now linear.
 BOOST_AUTO_TEST_CASE(long_parent_chains_are_checked_in_linear_time) {
     std::unordered_map<std::string, std::string> chain;

@@ -74,3 +74,26 @@ def test_a_half_year_per_10k_over_the_matched_children():
     values, reasons = p.rollup("admin", partial_sums=True).compute("invention_patents_per_10k", reasons=True)
     assert values["invention_patents_per_10k"].tolist() == pytest.approx([0.8, 0.88])
     assert reasons["invention_patents_per_10k"].tolist() == ["incomplete_rollup", "incomplete_rollup"]
+
+
+def test_custom_indicator_with_a_rollup_catalogue_and_a_compute_catalogue(tmp_path):
+    # The roll-up reads a catalogue declaring rd_staff as summed (the built-in one does not know
+    # it); compute gets that catalogue plus an Indicator object. Matched children: 320601 and
+    # 320603 (320602 has no rd_staff): (300 + 500) 人 / (10 + 30) 万人 = 20 人/万人, not 800 / 60.
+    toml = tmp_path / "staff.toml"
+    toml.write_text(
+        '[[variable]]\nid = "rd_staff"\nname_zh = "R&D人员"\nname_en = "R&D staff"\n'
+        'dimension = "person"\nunit = "人"\nmin = 0\naggregation = "sum"\n',
+        encoding="utf-8",
+    )
+    cat = zb.load_catalogue(toml)
+    p = zb.read_csv(
+        io.StringIO(
+            "region,period,rd_staff[人],population[万人]\n320601,2023,300,10\n320602,2023,,20\n320603,2023,500,30\n"
+        )
+    )
+    city = p.rollup("admin", partial_sums=True, catalogue=cat)
+    staff = zb.Indicator("staff_per_10k", "rd_staff / population", "人/万人")
+    values, reasons = city.compute([staff], reasons=True, catalogue=cat)
+    assert values.iloc[0]["staff_per_10k"] == pytest.approx(20.0)
+    assert reasons.iloc[0]["staff_per_10k"] == "incomplete_rollup"
