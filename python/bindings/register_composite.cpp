@@ -36,15 +36,6 @@ namespace cp = zhibiao::composite;
 struct built {
     cp::framework fw;
     cp::result r;
-
-    built(cp::framework f, cp::result res) : fw(std::move(f)), r(std::move(res)) {}
-    built(built&&) = default;
-    built& operator=(built&&) = default;
-    built(const built&) = delete;
-    built& operator=(const built&) = delete;
-    // No view into the scores leaves this object (Python gets copies), so the next build may
-    // reuse their memory instead of fresh pages (aggregate.hpp, keep_spare_scores).
-    ~built() { cp::detail::keep_spare_scores(std::move(r.aggregation.scores)); }
 };
 
 cp::ties ties_of(const std::string& t) { return cp::choose(cp::ties_choices, t, "rank", "ties"); }

@@ -4,10 +4,8 @@
 
 #include "zhibiao/detail/edit_distance.hpp"
 
-#include <atomic>
 #include <cmath>
 #include <map>
-#include <mutex>
 #include <string>
 #include <vector>
 
@@ -180,42 +178,6 @@ void weighted_means(const framework& fw, int group, const std::vector<int>& kids
     }
 }
 
-namespace {
-struct spare_matrix {
-    std::mutex guard;
-    std::atomic<bool> held{false};  // read before locking: most aggregations find none
-    Eigen::MatrixXd m;
-};
-// Never destroyed: a result dropped during exit may still give its scores back.
-spare_matrix& spare() {
-    static auto* const s = new spare_matrix;
-    return *s;
-}
-}  // namespace
-
-void keep_spare_scores(Eigen::MatrixXd&& scores) {
-    const auto bytes = static_cast<std::size_t>(scores.size()) * sizeof(double);
-    if (bytes < (std::size_t{128} << 10) || bytes > (std::size_t{64} << 20)) return;
-    spare_matrix& s = spare();
-    const std::lock_guard<std::mutex> lock(s.guard);
-    s.m = std::move(scores);
-    s.held.store(true, std::memory_order_relaxed);
-}
-
-Eigen::MatrixXd spare_scores(Eigen::Index rows, Eigen::Index cols) {
-    spare_matrix& s = spare();
-    if (s.held.load(std::memory_order_relaxed)) {
-        const std::lock_guard<std::mutex> lock(s.guard);
-        if (s.m.rows() == rows && s.m.cols() == cols) {
-            Eigen::MatrixXd out = std::move(s.m);
-            s.m = Eigen::MatrixXd();
-            s.held.store(false, std::memory_order_relaxed);
-            return out;
-        }
-    }
-    return Eigen::MatrixXd(rows, cols);
-}
-
 /// COINr's dat_thresh: the score of group `g` made missing for each unit whose share of present
 /// children, sum(!is.na(x))/length(x) over all of `kids` (R/aggregate.R, Aggregate.data.frame),
 /// is below `threshold`.
@@ -257,8 +219,7 @@ aggregation_result aggregate(const framework& fw, const Eigen::Ref<const Eigen::
                              std::to_string(leaves.size()) + " indicators (one column per indicator expected)");
     detail::check_fixed_names(fw, plans);
     aggregation_result out;
-    out.scores = detail::spare_scores(units, n_nodes);
-    out.scores.setConstant(missing_value);
+    out.scores = Eigen::MatrixXd::Constant(units, n_nodes, missing_value);
     out.weights = Eigen::VectorXd::Zero(n_nodes);
     for (std::size_t k = 0; k < leaves.size(); ++k)
         out.scores.col(leaves[k]) = normalised.col(static_cast<Eigen::Index>(k));

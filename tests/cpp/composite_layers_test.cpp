@@ -3,7 +3,6 @@
 #include <boost/test/unit_test.hpp>
 
 #include <cmath>
-#include <cstring>
 #include <limits>
 
 #include "zhibiao/composite/aggregate.hpp"
@@ -177,44 +176,6 @@ BOOST_AUTO_TEST_CASE(a_finished_builds_block_serves_the_next_build_only_when_fre
     BOOST_TEST(third.at("raw").values.data() == reused);
     BOOST_TEST((third.aggregation.scores == held.aggregation.scores));
     BOOST_TEST((third.ranks == held.ranks));
-}
-
-// A result's score matrix given back (as the Python result does when dropped) serves the next
-// aggregation of its shape, whose scores are then the same bits as from a new matrix; another
-// shape, or a matrix below 128 KiB, gets a new one. Round 13: the 1.75 MB score matrix of a
-// 3,000 × 73 build was fresh heap pages on many builds.
-BOOST_AUTO_TEST_CASE(a_given_back_score_matrix_serves_the_next_aggregation_of_its_shape) {
-    const int regions = 500, indicators = 80;  // 500 × 81 doubles = 324 KB: kept
-    std::vector<node> nodes{{"Index", "", 1, direction::higher_is_better, 2}};
-    for (int j = 0; j < indicators; ++j) nodes.push_back({"i" + std::to_string(j), "Index"});
-    const framework fw(nodes);
-    Eigen::MatrixXd x(regions, indicators);
-    for (int i = 0; i < regions; ++i)
-        for (int j = 0; j < indicators; ++j) x(i, j) = static_cast<double>((i * 7919 + j * 104729) % 97);
-    x(3, 5) = std::numeric_limits<double>::quiet_NaN();
-    const Eigen::MatrixXd fresh = aggregate(fw, x).scores;
-    aggregation_result first = aggregate(fw, x);
-    const double* kept = first.scores.data();
-    first.scores.setConstant(12345.0);  // whatever it held must not reach the next result
-    zhibiao::composite::detail::keep_spare_scores(std::move(first.scores));
-    const aggregation_result second = aggregate(fw, x);
-    BOOST_TEST(second.scores.data() == kept);
-    BOOST_TEST(
-        std::memcmp(second.scores.data(), fresh.data(), sizeof(double) * static_cast<std::size_t>(fresh.size())) == 0);
-    // Taken, it is no longer kept: the next aggregation gets a matrix of its own.
-    const aggregation_result third = aggregate(fw, x);
-    BOOST_TEST(third.scores.data() != second.scores.data());
-    // Another shape gets a new matrix and leaves the kept one for its shape.
-    Eigen::MatrixXd other = Eigen::MatrixXd::Zero(regions, indicators + 1);
-    const double* other_kept = other.data();
-    zhibiao::composite::detail::keep_spare_scores(std::move(other));
-    BOOST_TEST(zhibiao::composite::detail::spare_scores(regions, indicators).data() != other_kept);
-    BOOST_TEST(zhibiao::composite::detail::spare_scores(regions, indicators + 1).data() == other_kept);
-    Eigen::MatrixXd small = Eigen::MatrixXd::Zero(10, 10);  // 800 bytes: not kept
-    const double* small_data = small.data();
-    zhibiao::composite::detail::keep_spare_scores(std::move(small));
-    BOOST_TEST(small.size() == 100);  // not taken: still the caller's
-    BOOST_TEST(zhibiao::composite::detail::spare_scores(10, 10).data() != small_data);
 }
 
 // The normalised and treated layers are written straight into their slot of the block: the

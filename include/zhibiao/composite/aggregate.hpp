@@ -81,16 +81,6 @@ namespace detail {
 
 Eigen::MatrixXd children_matrix(const Eigen::MatrixXd& s, const std::vector<int>& kids);
 
-/// The score matrix of a finished result, kept for the next aggregation of the same shape
-/// (binding use: the Python result gives its scores back when it is dropped). A score matrix is
-/// ~1.75 MB at 3,000 units × 73 nodes, above glibc's mmap and trim thresholds: allocated anew on
-/// every build, its pages were mapped and zeroed again whenever the heap had been trimmed in
-/// between (bench/NOTES.md, composite round 13). One matrix is kept (≤ 64 MB, from 128 KiB up);
-/// the values are overwritten before use, so no bit of any result depends on it.
-void keep_spare_scores(Eigen::MatrixXd&& scores);
-/// A rows × cols matrix (values unspecified): the kept one when its shape fits, else a new one.
-Eigen::MatrixXd spare_scores(Eigen::Index rows, Eigen::Index cols);
-
 }  // namespace detail
 
 /// Scores of every node (columns in framework order) for every unit (rows), from the
