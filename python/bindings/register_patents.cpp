@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <new>
 
 #if defined(__linux__)
@@ -51,8 +52,10 @@ py::array_t<std::int32_t> fresh_int32_array(std::size_t n) {
     if (bytes >= huge_page) {
         void* p = nullptr;
         if (::posix_memalign(&p, huge_page, bytes) != 0) throw std::bad_alloc();
+        std::unique_ptr<void, void (*)(void*)> block(p, std::free);  // until the capsule owns it
         ::madvise(p, bytes, MADV_HUGEPAGE);
         py::capsule owner(p, [](void* q) { std::free(q); });
+        block.release();
         return py::array_t<std::int32_t>({static_cast<py::ssize_t>(n)},
                                          {static_cast<py::ssize_t>(sizeof(std::int32_t))},
                                          static_cast<std::int32_t*>(p), owner);

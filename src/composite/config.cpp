@@ -251,10 +251,20 @@ node read_node(const toml_reader& r, node_attributes& a) {
     return n;
 }
 
+void refuse_node_values_without_steps(const toml::table& root, const std::string& source) {
+    zhibiao::detail::each_toml_table(root, "node", source, [&](const toml_reader& r) {
+        for (const char* key : {"denominator", "scale", "standard", "goalposts"})
+            if (r.table()[key])
+                r.as("node '" + r.text("code") + "'")
+                    .fail(key, "is unused: a file of nodes alone is a framework, which keeps no " + std::string(key) +
+                                   "; give the file its [[step]] tables, or give the value to the step "
+                                   "you build with");
+    });
+}
+
 /// A node's standard value or goalposts reach the data only through a normalise step whose
 /// method reads them: in a model with steps but no such step they would be silently unused, as
-/// a node's denominator without a denominate step (a file of nodes alone, read as a framework,
-/// keeps them for the steps of whoever builds with it). Refused at the first node giving one.
+/// a node's denominator without a denominate step. Refused at the first node giving one.
 void check_node_values_used(const toml::table& root, const std::string& source, const std::vector<step>& steps,
                             const node_attributes& a) {
     if (steps.empty()) return;
@@ -476,9 +486,13 @@ model parse_model(std::string_view text, const std::string& source) {
         if (!m.nodes.empty()) check_step_in_file(r, m.steps.size() + 1, s, fw);
         m.steps.push_back(std::move(s));
     });
+    // A file of nodes alone is a framework (Framework.from_toml, a model built with the caller's
+    // steps): a framework has no place for a node's denominator, scale, standard or goalposts,
+    // so they would be silently dropped — the caller's Normalise("standard") then found "no
+    // standard value for 'a'" although the file gives one.
+    if (m.steps.empty()) refuse_node_values_without_steps(root, source);
     // A node's denominator or scale reaches the data only through a denominate step: in a model
-    // with steps but none of that kind it would be silently unused (a file of nodes alone, read
-    // as a framework, keeps them for the steps of whoever builds with it).
+    // with steps but none of that kind it would be silently unused.
     const bool denominates = std::any_of(m.steps.begin(), m.steps.end(),
                                          [](const step& s) { return std::holds_alternative<denominate_step>(s); });
     if (!m.steps.empty() && !denominates && (!attributes.denominator.empty() || !attributes.scale.empty()))

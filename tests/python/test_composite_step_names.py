@@ -129,11 +129,18 @@ def test_a_node_denominator_in_a_model_without_a_denominate_step_is_refused(tmp_
     path.write_text(head + '[[step]]\nkind = "normalise"\n')
     with pytest.raises(zb.ParseError, match=r"n\.toml:8: node 'a': key 'denominator' is unused: .*no denominate step"):
         C.Model.from_toml(path)
-    # With the step it is used (w: 1/10, z: 4/20), and a file of nodes alone stays a framework.
+    # With the step it is used (w: 1/10, z: 4/20).
     path.write_text(head + '[[step]]\nkind = "denominate"\n[[step]]\nkind = "normalise"\n')
     r = C.build(_data(), None, C.Model.from_toml(path))
     assert r.layer("denominated")["a"].tolist() == pytest.approx([0.1, 0.2, 0.1, 0.2])
-    path.write_text(head)
+    # A file of nodes alone is a framework, which keeps no denominator, scale, standard or
+    # goalposts: they were dropped, and Normalise("standard") then said "no standard value for
+    # 'a'" although the file gave one. Refused at the node; without them the file is a framework.
+    for key, value in (("denominator", '"pop"'), ("standard", "50"), ("goalposts", "[0, 100]"), ("scale", "2")):
+        path.write_text(head.replace('denominator = "pop"', f"{key} = {value}"))
+        with pytest.raises(zb.ParseError, match=rf"node 'a': key '{key}' is unused: a file of nodes alone"):
+            C.Framework.from_toml(str(path))
+    path.write_text(head.replace('denominator = "pop"\n', ""))
     assert C.Framework.from_toml(str(path)).indicators == ["a"]
 
 

@@ -98,8 +98,11 @@ def test_a_node_value_the_models_normalisation_does_not_read_is_refused():
     m = C.Model(head + '[[step]]\nkind = "normalise"\nmethod = "standard"\n[[step]]\nkind = "aggregate"\n', "n.toml")
     r = C.build(_data()[["a"]], None, m)
     assert r.layer("normalised")["a"].tolist() == pytest.approx([50.0, 100.0, 100.0, 100.0])
-    # A file of nodes alone keeps them (a framework), and the presets load.
-    assert C.Model(head, "n.toml")._core.step_count == 0
+    # A file of nodes alone is a framework, which has no place for them: refused, not dropped
+    # (the model of its nodes alone still loads), and the presets load.
+    with pytest.raises(zb.ParseError, match=r"n\.toml:8: node 'a': key 'standard' is unused: a file of nodes alone"):
+        C.Model(head, "n.toml")
+    assert C.Model(head.replace("standard = 2\n", ""), "n.toml")._core.step_count == 0
     for name in ("most-monitoring", "eis", "entropy-topsis"):
         C.Model.preset(name)
 
