@@ -178,9 +178,22 @@ step detail::read_step_parameters(const toml_reader& r, std::string_view kind) {
         if (!problem.empty()) r.fail(o->name, problem);
         o->set(s, v);
     }
+    refuse_given_unread_options(r, s);
     const auto [key, problem] = step_problem(s);
     if (!key.empty()) r.fail(key, problem);
     return s;
+}
+
+// unused_option cannot tell a value equal to the default from no value; a file can: a key written
+// for a method that does not read it (range = [0, 100] under zscore) is refused even then.
+void detail::refuse_given_unread_options(const toml_reader& r, const step& s) {
+    const std::vector<const option_spec*> specs = options_of(kind_of(s));
+    if (specs.empty() || specs.front()->name != "method") return;
+    const std::string method = std::get<std::string>(specs.front()->get(s));
+    for (const option_spec* o : specs)
+        if (r.table()[o->name])
+            if (std::string problem = unread_option_problem(o->step, o->name, method); !problem.empty())
+                r.fail(o->name, problem);
 }
 
 namespace {
@@ -353,10 +366,16 @@ void put(toml::table& t, const std::string& key, const option_value& v) {
         v);
 }
 
+// Every option the step's method reads; the others (a default the method ignores) are left out,
+// as the reader refuses them (refuse_given_unread_options).
 toml::table step_table(const step& s) {
     toml::table t;
     t.insert("kind", kind_of(s));
-    for (const option_spec* o : options_of(kind_of(s))) put(t, o->name, o->get(s));
+    const std::vector<const option_spec*> specs = options_of(kind_of(s));
+    const std::string method =
+        !specs.empty() && specs.front()->name == "method" ? std::get<std::string>(specs.front()->get(s)) : "";
+    for (const option_spec* o : specs)
+        if (method.empty() || unread_option_problem(o->step, o->name, method).empty()) put(t, o->name, o->get(s));
     return t;
 }
 

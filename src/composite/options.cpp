@@ -416,13 +416,18 @@ std::pair<std::string, std::string> unused_option(const step& s) {
     if (specs.empty() || specs.front()->name != "method") return {};  // denominate, screen: no methods
     const std::string method = std::get<std::string>(specs.front()->get(s));
     for (const option_spec* o : specs) {
-        const std::vector<std::string> methods = methods_reading(o->step, o->name);
-        if (methods.empty() || std::find(methods.begin(), methods.end(), method) != methods.end()) continue;
         if (same_value(o->get(s), o->default_value())) continue;  // not given (or given as the default)
-        return {o->name, "is read by method = " + listed(methods) + " only, not by this step's method '" + method +
-                             "' (remove it, or choose " + (methods.size() == 1 ? "that method" : "one of them") + ")"};
+        if (std::string problem = unread_option_problem(o->step, o->name, method); !problem.empty())
+            return {o->name, problem};
     }
     return {};
+}
+
+std::string unread_option_problem(std::string_view kind, std::string_view option, const std::string& method) {
+    const std::vector<std::string> methods = methods_reading(kind, option);
+    if (methods.empty() || std::find(methods.begin(), methods.end(), method) != methods.end()) return {};
+    return "is read by method = " + listed(methods) + " only, not by this step's method '" + method +
+           "' (remove it, or choose " + (methods.size() == 1 ? "that method" : "one of them") + ")";
 }
 
 /// What a step needs beyond each option alone (an option another one asks for): the option and

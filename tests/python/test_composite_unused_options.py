@@ -117,3 +117,13 @@ def test_an_uncertainty_alternative_with_a_key_its_method_does_not_read_is_refus
     with pytest.raises(zb.ParseError, match=r"u\.toml:9:9.*'range' is read by method = 'minmax' only"):
         uncertainty.assumptions_from_toml(text, "u.toml")
     uncertainty.assumptions_from_toml(text.replace("range = [0, 1]", "m_sd = [10, 2]"), "u.toml")
+
+
+def test_a_model_file_refuses_an_unread_key_even_at_its_default():
+    # range = [0, 100] is min-max's default: the step cannot tell it from no value, the file can
+    steps = '[[step]]\nkind = "normalise"\nmethod = "zscore"\nrange = [0, 100]\n[[step]]\nkind = "aggregate"\n'
+    with pytest.raises(zb.ParseError, match=r"m\.toml:5: step #1: key 'range' is read by method = 'minmax' only"):
+        C.Model('name = "m"\n' + steps, "m.toml")
+    with pytest.raises(zb.ParseError, match=r"'range' is read by method = 'minmax' only"):
+        C.Model('name = "m"\n' + steps.replace("[0, 100]", "[0, 1]"), "m.toml")
+    assert C.Model('name = "m"\n' + steps.replace('"zscore"', '"minmax"'), "m.toml")._core.step_count == 2

@@ -60,7 +60,7 @@ void check_step_names(const std::vector<step>& steps, const framework& fw, const
 
 /// Parses a model from TOML text; `source` names it in errors.
 model parse_model(std::string_view text, const std::string& source = "<string>");
-/// The model as TOML: parse_model(to_toml(m)) is the same model (every step option written,
+/// The model as TOML: parse_model(to_toml(m)) is the same model (every option its method reads written,
 /// empty texts, lists and maps left out).
 std::string to_toml(const model& m);
 /// Reads a model from a TOML file.

@@ -215,11 +215,17 @@ std::pair<std::string, std::string> step_problem(const step& s);
 /// when every method of the step reads it.
 std::vector<std::string> methods_reading(std::string_view kind, std::string_view option);
 
+/// Why `option` of step `kind` is not read by `method` ("is read by method = 'minmax' only, not by
+/// this step's method 'zscore' …"); empty when the method reads it. A model file refuses every
+/// key it gives so, also one equal to the default.
+std::string unread_option_problem(std::string_view kind, std::string_view option, const std::string& method);
+
 /// An option given a value other than its default that the step's method does not read — a
 /// standard value for min-max, a power for an arithmetic mean — as (option, problem naming the
 /// methods that read it), else two empty strings. Refused rather than ignored: a value the user
-/// set and the result does not reflect is a silent error. A value equal to the default cannot be
-/// told from no value (the step holds every default) and passes.
+/// set and the result does not reflect is a silent error. In a step built in code a value equal
+/// to the default cannot be told from no value (the step holds every default) and passes; a
+/// model file's reader knows the keys written and refuses those too.
 std::pair<std::string, std::string> unused_option(const step& s);
 
 /// One option as the user meets it: the step (or function) it belongs to, its name, the values
