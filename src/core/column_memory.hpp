@@ -109,6 +109,8 @@ public:
     bool empty() const { return size_ == 0; }
     T& operator[](std::size_t i) { return data_[i]; }
     const T& operator[](std::size_t i) const { return data_[i]; }
+    /// The first element; null when empty.
+    const T* data() const { return data_; }
 
 private:
     T* data_ = nullptr;

@@ -867,7 +867,7 @@ private:
         // Codes read but not yet interned: each is interned `lag` rows after its slot in the table
         // was prefetched, so that the cache miss of a new code overlaps the parsing of the rows
         // in between (a firm table's codes are all new: that miss was the largest cost).
-        static constexpr std::size_t lag = 8;
+        static constexpr std::size_t lag = 16;
         struct pending_code {
             std::string_view code, name, parent;
             std::uint64_t hash;
