@@ -90,9 +90,13 @@ public:
 
     /// Asks the CPU to bring the slot of hash `h` into cache: a caller that knows the next texts
     /// ahead (the CSV reader, a few rows back) hides the cache miss of each probe of a large table.
+    ///
+    /// Without a branch: GCC 12 drops a __builtin_prefetch that is alone in an `if` (the former
+    /// `if (!slots_.empty())` compiled to nothing, so no prefetch was ever issued). An empty table
+    /// has no data and a mask of 0: the address is then null + 0, and a prefetch never faults.
     void prefetch(std::uint64_t h) const {
 #if defined(__GNUC__)
-        if (!slots_.empty()) __builtin_prefetch(&slots_[home(tag_of(h))], 1);
+        __builtin_prefetch(slots_.data() + home(tag_of(h)), 1);
 #else
         (void)h;
 #endif
@@ -101,7 +105,7 @@ public:
     std::size_t size() const { return texts_.size(); }
     std::string_view text(std::size_t id) const { return texts_[id]; }
     /// The distinct texts in first-seen order: views into this interner's blocks.
-    const std::vector<std::string_view>& texts() const { return texts_; }
+    const huge_page_vector<std::string_view>& texts() const { return texts_; }
 
     /// Room for `n` texts without growing the table (an upper bound is fine): the table is made
     /// at its final size at once.
@@ -151,7 +155,7 @@ private:
     }
 
     bool copy_ = true;
-    std::vector<std::string_view> texts_;
+    huge_page_vector<std::string_view> texts_;  // 16 bytes a text: 80 MB for 5·10⁶ codes
     std::vector<std::unique_ptr<char[]>> blocks_;
     char* block_next_ = nullptr;
     std::size_t block_left_ = 0;

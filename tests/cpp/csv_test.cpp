@@ -1,6 +1,8 @@
 #include "zhibiao/csv.hpp"
 
+#include "core/column_memory.hpp"
 #include "core/file_buffer.hpp"
+#include "core/interner.hpp"
 
 #include <boost/test/unit_test.hpp>
 #include <map>
@@ -986,6 +988,46 @@ BOOST_AUTO_TEST_CASE(yearbook_headings_and_a_misspelt_key_column) {
     } catch (const parse_error& e) {
         BOOST_TEST(std::string(e.what()).find("did you mean 'region'?") != std::string::npos);
     }
+}
+
+// The per-row vectors of a firm table (row indices, the interner's views) on huge pages: a vector
+// grown from a few bytes past several 2 MiB blocks keeps every element, in order, through each
+// reallocation (from operator new to a mapping and between mappings), and so does one copied.
+BOOST_AUTO_TEST_CASE(per_row_vectors_on_huge_pages_keep_their_elements) {
+    detail::huge_page_vector<std::int32_t> v;
+    const std::size_t n = (std::size_t{5} << 20) / sizeof(std::int32_t) + 3;  // 5 MiB and 12 bytes
+    for (std::size_t i = 0; i < n; ++i) v.push_back(static_cast<std::int32_t>(i * 7 % 1000003));
+    BOOST_TEST(v.size() == n);
+    BOOST_TEST(v.capacity() * sizeof(std::int32_t) >= (std::size_t{2} << 20));
+    bool same = true;
+    for (std::size_t i = 0; i < n; ++i) same = same && v[i] == static_cast<std::int32_t>(i * 7 % 1000003);
+    BOOST_TEST(same);
+    const detail::huge_page_vector<std::int32_t> copy = v;
+    BOOST_TEST((copy == v));
+    v.clear();
+    v.shrink_to_fit();  // back below 2 MiB: from a mapping to operator new
+    BOOST_TEST(v.empty());
+    // Advice for blocks that hold no whole 2 MiB page, or none at all, changes nothing.
+    char small[64] = "kept";
+    detail::advise_huge_pages_within(small, sizeof small);
+    detail::advise_huge_pages_within(nullptr, 0);
+    BOOST_TEST(std::string(small) == "kept");
+}
+
+// The interner's prefetch is issued on an empty table (null data, mask 0) and a full one without
+// faulting, and changes no lookup (it used to compile to nothing: GCC dropped it from its `if`).
+BOOST_AUTO_TEST_CASE(interner_prefetch_on_empty_and_large_tables) {
+    detail::interner t(true);
+    t.prefetch(detail::interner::hash("a"));
+    BOOST_TEST(t.find("a") == -1);
+    t.reserve(300000);  // 2^19 slots of 8 bytes: a mapped table
+    for (int i = 0; i < 300000; ++i) {
+        const std::string code = "91320000MA" + std::to_string(i);
+        t.prefetch(detail::interner::hash(code));
+        BOOST_TEST_REQUIRE(t.intern(code).first == i);
+    }
+    BOOST_TEST(t.find("91320000MA299999") == 299999);
+    BOOST_TEST(t.intern("91320000MA7").second == false);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
