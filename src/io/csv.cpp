@@ -957,6 +957,7 @@ private:
     // parse_eight_digits_unrolled), then a byte at a time. The same value and end as the byte loop
     // alone; a cell of the wide files is two such words instead of ~10 dependent multiply-adds.
     static void digit_run(const char*& q, const char* end, std::uint64_t& digits) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && (defined(__GNUC__) || defined(__clang__))
         static constexpr std::uint64_t powers[9] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000};
         while (end - q >= 8) {
             std::uint64_t word;
@@ -978,6 +979,7 @@ private:
             q += n;
             if (n < 8) return;
         }
+#endif  // elsewhere (big-endian, no __builtin_ctzll) the byte loop alone: the same value and end
         while (q < end && detail::is_digit(*q)) digits = digits * 10 + static_cast<std::uint64_t>(*q++ - '0');
     }
 
