@@ -790,7 +790,10 @@ std::size_t split_figure(std::string_view text, const code_points& cps, std::siz
             for (++j; j < cps.size() && is_digit(cps[j].c);) ++j;
         std::string unit;
         if (j == d || j >= cps.size() || date_word(cps, j) || is_letter(cps[j].c)) return 0;
-        if (cps[j].c != U'万' && cps[j].c != U'亿' && cps[j].c != '%' && unit_length(text, cps, j, unit) == 0) return 0;
+        // a measure word the unit algebra does not know ends one too (登记技术合同4⏎16份, 培训1⏎26场次)
+        if (cps[j].c != U'万' && cps[j].c != U'亿' && cps[j].c != '%' && unit_length(text, cps, j, unit) == 0 &&
+            measure_word_length(cps, j, unit) == 0)
+            return 0;
         kind = "split_digits", guess = joined_digits(cps, k, j, at_point, next);  // the footer left out
         return j;
     }
@@ -813,7 +816,9 @@ std::size_t split_figure(std::string_view text, const code_points& cps, std::siz
         for (++j; j < cps.size() && is_digit(cps[j].c);) ++j;
     if (j >= cps.size() || date_word(cps, j) || is_letter(cps[j].c)) return 0;
     std::string unit;
-    if (cps[j].c != U'万' && cps[j].c != U'亿' && unit_length(text, cps, j, unit) == 0) return 0;
+    if (cps[j].c != U'万' && cps[j].c != U'亿' && unit_length(text, cps, j, unit) == 0 &&
+        measure_word_length(cps, j, unit) == 0)
+        return 0;
     guess = joined_digits(cps, k, j);
     return j;
 }
@@ -2970,6 +2975,7 @@ struct binding {
     std::size_t phrase_end = 0;    // byte offset: change words count from there (bound or not)
     bool shared = false;
     distinctions stated;
+    std::size_t following_end = 0;  // byte offset: the end of a phrase after the figure that named it
 };
 
 // Transparent huge pages for the whole 2 MiB pages of a column's reserved room, before any is
@@ -3093,7 +3099,7 @@ public:
         clauses_.restart();
         target_cursor_ = 0, target_in_sentence_ = target_in_clause_ = target_estimate_ = false, since_start_ = 0;
         chunk_starts_line_ = cps_.byte_at(0) == 0 || text_[cps_.byte_at(0) - 1] == '\n';
-        previous_end_ = 0, parent_end_ = 0;
+        previous_end_ = 0, parent_end_ = 0, previous_following_end_ = 0;
         any_invalid_ = any_invalid;
     }
 
@@ -3105,7 +3111,7 @@ public:
         mismatched_entry_ = nullptr;
         const std::size_t after_previous = std::max(clause, previous_end_);
         fact_naming n = name(s, b, after_previous);
-        previous_end_ = s.last;
+        previous_end_ = s.last, previous_following_end_ = b.following_end;
         n.unit = s.q.unit;
         if (n.entry) check_unit(s, n);
         if (n.entry && counts_firms_instead(s, b, n)) unit_mismatch(s, n);
@@ -3186,7 +3192,7 @@ private:
             findings.push_back(
                 make_finding(text_, cps_, s.first, s.last, std::string(s.damage), damage_message(s.damage)));
         previous_end_ = s.last, previous_entry_ = nullptr, previous_group_ = nullptr, previous_change_ = false;
-        previous_bound_ = false;
+        previous_bound_ = false, previous_following_end_ = 0;
         previous_unit_.clear(), mismatched_entry_ = nullptr;
         write(s, n, std::numeric_limits<double>::quiet_NaN(),
               s.table == scanned::table_cell::read ? s.table_period : period.in_clause(cps_.base() + clause), clause,
@@ -3418,7 +3424,8 @@ private:
             b.stated = stated_distinctions(cps_, s.last, code_point_at(hit->end, s.last, clause_stop));
             b.entry = choose_entry(*hit->group, b.stated);
             if (b.entry && unit_flag(s.q.unit, b.entry->unit) == 0)
-                b.group = hit->group, b.phrase = hit->group->phrase, b.phrase_begin = b.phrase_end = byte_at(s.first);
+                b.group = hit->group, b.phrase = hit->group->phrase, b.phrase_begin = b.phrase_end = byte_at(s.first),
+                b.following_end = hit->end;
             else
                 b.entry = nullptr;
         }
@@ -3680,7 +3687,11 @@ private:
     bool change_of_previous(const scanned& s) const {
         if (previous_end_ == 0) return false;
         const std::size_t previous = byte_at(previous_end_);
-        return !ix_.sentence_ends.any_inside(previous, s.q.begin) && !ix_.phrases.closest(previous, s.q.begin);
+        // "436家企业通过科技型中小企业评价入库，较上年增加58家": the phrase after the figure before,
+        // which named it, stands between them and is no other quantity's
+        const std::size_t from = std::max(previous, previous_following_end_);
+        return !ix_.sentence_ends.any_inside(previous, s.q.begin) &&
+               (from >= s.q.begin || !ix_.phrases.closest(from, s.q.begin));
     }
 
     // The entry of the previous figure's phrase that a scope word in this figure's clause names,
@@ -3841,6 +3852,7 @@ private:
     const phrase_entries* previous_group_ = nullptr;  // the phrase of the previous fact, if one bound it
     const phrase_entries* last_group_ = nullptr;
     std::string_view previous_phrase_;
+    std::size_t previous_following_end_ = 0;  // binding::following_end of the figure before
 };
 
 }  // namespace

@@ -3,7 +3,7 @@ province half-year progress report with every kind of damage, a city annual summ
 round 13: a county half-year summary with its plans, a city annual summary with next year's plan,
 a province's annual report with a table turned into text, the S&T section of a government work
 report, a county summary wrapped as a PDF leaves it with damaged figures, a city report of changes
-and 其中 parts), each with a hand-checked expected table of facts (<name>.facts.csv) and findings
+and 其中 parts; and a district annual summary written after the fixes, as a check of them), each with a hand-checked expected table of facts (<name>.facts.csv) and findings
 (<name>.findings.csv). A table with the columns period and target is checked on them too.
 Precision and recall per report are printed (pytest -s) and must be 100%."""
 

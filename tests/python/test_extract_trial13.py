@@ -41,12 +41,13 @@ def test_a_heading_of_key_work_ahead_is_still_one_of_plans(heading):
 def test_an_earlier_year_in_a_paragraph_holds_for_that_paragraph_only():
     # R&D figures come a year late: "2024年全市R&D经费投入…" in a 2025 summary. Every figure after it
     # was 2024 to the end of the report (the next items report 2025).
-    text = (
-        "某市科技局2025年工作总结\n"
-        "1.研发投入。2024年全社会研发经费投入28.6亿元，增长11.2%。\n"
-        "2.企业培育。新认定高新技术企业136家，技术合同成交额72.4亿元。\n"
-    )
-    assert _rows(text, "text", "period") == [("28.6亿元", "2024"), ("11.2%", "2024"), ("136家", "2025"), ("72.4亿元", "2025")]
+    text = "某市科技局2025年工作总结\n" "1.研发投入。2024年全社会研发经费投入28.6亿元，增长11.2%。\n" "2.企业培育。新认定高新技术企业136家，技术合同成交额72.4亿元。\n"
+    assert _rows(text, "text", "period") == [
+        ("28.6亿元", "2024"),
+        ("11.2%", "2024"),
+        ("136家", "2025"),
+        ("72.4亿元", "2025"),
+    ]
 
 
 def test_an_earlier_year_of_a_half_year_report_ends_with_its_paragraph():
@@ -73,9 +74,7 @@ def test_incubators_makerspaces_and_workstations_are_counted_in_jia_too():
     ]
 
 
-@pytest.mark.parametrize(
-    "text", ["2025年，全区孵化器内入驻企业120家。", "2025年，新认定省级工程技术研究中心依托单位8家。"]
-)
+@pytest.mark.parametrize("text", ["2025年，全区孵化器内入驻企业120家。", "2025年，新认定省级工程技术研究中心依托单位8家。"])
 def test_firms_named_between_a_platform_and_its_count_in_jia_are_no_platforms(text):
     # 120家 was read as 120 incubators, 8家 as 8 engineering centres
     assert _rows(text, "variable", "flag_no_variable") == [("", True)]
@@ -151,10 +150,35 @@ def test_a_year_of_a_paragraph_broken_inside_a_sentence_holds_to_its_end():
     assert _rows(text, "text", "period") == [("28.6亿元", "2024"), ("11.2%", "2024"), ("136家", "2025")]
 
 
-@pytest.mark.parametrize(
-    "title", ["东湖区科学技术局2025年度科技工作总结及2026年工作思路", "某市2025年工作总结和2026年工作计划"]
-)
+@pytest.mark.parametrize("title", ["东湖区科学技术局2025年度科技工作总结及2026年工作思路", "某市2025年工作总结和2026年工作计划"])
 def test_an_estimate_in_a_summary_titled_with_next_years_plan_is_an_estimate(title):
     # the title's last period (2026, the plan's) was taken as the report's: 预计 of 2025 was a target
     text = f"{title}\n一、2025年工作完成情况\n全区研发经费支出预计达到9.8亿元。"
     assert _rows(text, "text", "period", "flag_estimate", "flag_target") == [("9.8亿元", "2025", True, False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["全区共有436家企业通过科技型中小企业评价入库，较上年增加58家。", "22家企业申报高新技术企业，同比增加5家。"],
+)
+def test_a_change_after_a_figure_named_by_a_phrase_after_it_is_that_figures(text):
+    # the phrase after the first figure (which names it) counted as a phrase between: no variable
+    rows = _rows(text, "variable", "flag_change")
+    assert rows[1] == (rows[0][0], True) and rows[0][0] != ""
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("全区共登记技术合同4\n16份，成交额11.36亿元。", "4\n16份"),
+        ("开展技术培训1\n26场次。", "1\n26场次"),
+        ("全区共登记技术合同4 16份。", "4 16份"),
+        ("选派科技特派员2\n6名。", "2\n6名"),
+    ],
+)
+def test_a_figure_split_before_a_measure_word_is_damaged_not_two_numbers(text, figure):
+    # "4" was a confident 4 contracts (and 16份 a second figure): the split was only seen before 项,
+    # 件, 万元… — not before the measure words the unit algebra does not know (份, 场次, 名…)
+    facts = zb.extract(text)
+    assert facts.text.iloc[0] == figure
+    assert facts.damage.iloc[0] == "split_digits" and facts.value.isna().iloc[0]
