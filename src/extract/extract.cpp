@@ -790,7 +790,10 @@ std::size_t split_figure(std::string_view text, const code_points& cps, std::siz
             for (++j; j < cps.size() && is_digit(cps[j].c);) ++j;
         std::string unit;
         if (j == d || j >= cps.size() || date_word(cps, j) || is_letter(cps[j].c)) return 0;
-        if (cps[j].c != U'万' && cps[j].c != U'亿' && cps[j].c != '%' && unit_length(text, cps, j, unit) == 0) return 0;
+        // a measure word the unit algebra does not know ends one too (登记技术合同4⏎16份, 培训1⏎26场次)
+        if (cps[j].c != U'万' && cps[j].c != U'亿' && cps[j].c != '%' && unit_length(text, cps, j, unit) == 0 &&
+            measure_word_length(cps, j, unit) == 0)
+            return 0;
         kind = "split_digits", guess = joined_digits(cps, k, j, at_point, next);  // the footer left out
         return j;
     }
@@ -813,7 +816,9 @@ std::size_t split_figure(std::string_view text, const code_points& cps, std::siz
         for (++j; j < cps.size() && is_digit(cps[j].c);) ++j;
     if (j >= cps.size() || date_word(cps, j) || is_letter(cps[j].c)) return 0;
     std::string unit;
-    if (cps[j].c != U'万' && cps[j].c != U'亿' && unit_length(text, cps, j, unit) == 0) return 0;
+    if (cps[j].c != U'万' && cps[j].c != U'亿' && unit_length(text, cps, j, unit) == 0 &&
+        measure_word_length(cps, j, unit) == 0)
+        return 0;
     guess = joined_digits(cps, k, j);
     return j;
 }
@@ -1217,7 +1222,21 @@ bool plan_heading(const code_points& cps, std::size_t line, int& kind, std::size
             if (!starts_with(cps, j, w)) continue;
             std::size_t e = j + w.size();
             while (e < cps.size() && e - (j + w.size()) <= 4 && cps[e].c != '\n' && cps[e].c != '\r') ++e;
-            return e >= cps.size() || cps[e].c == '\n' || cps[e].c == '\r';
+            if (e < cps.size() && cps[e].c != '\n' && cps[e].c != '\r') return false;
+            // What was done under the plan word: 重点工作进展, 重点工作开展情况, 工作计划完成情况.
+            for (std::size_t t = j + w.size(); t < e; ++t)
+                for (std::u32string_view d : {U"进展", U"情况", U"完成", U"成效", U"开展", U"落实", U"执行", U"推进"})
+                    if (starts_with(cps, t, d)) return false;
+            // 重点工作 alone heads the work a report did as often as its plans: a plan only after a
+            // period or a word of what comes next (2026年重点工作, 下半年工作重点, 下一步重点工作).
+            if (w == U"重点工作" || w == U"工作重点") {
+                bool ahead = false;
+                for (std::size_t t = from; t < j && !ahead; ++t)
+                    ahead = cps[t].c == U'年' || starts_with(cps, t, U"下一步") || starts_with(cps, t, U"下步") ||
+                            starts_with(cps, t, U"下阶段") || starts_with(cps, t, U"今后");
+                if (!ahead) return false;
+            }
+            return true;
         }
     }
     return false;
@@ -1347,10 +1366,16 @@ bool empty_slot_at(std::string_view text, const code_points& cps, std::size_t k,
         while (j < cps.size() && (is_blank(cps[j].c) || cps[j].c == U'\u3000')) ++j;
         return j < cps.size() && cps[j].c != '\n' && cps[j].c != '\r' && one_of(cps[j].c, U"，。；：、）！？,;)");
     };
+    // "引进新品种、新技术⏎项，": a measure word opening a line after a word, the digits lost where a
+    // PDF's line wrapped, stands for a number as after a blank (with text after it on its line).
+    const std::size_t cr = k >= 2 && cps[k - 1].c == '\n' && cps[k - 2].c == '\r' ? 1 : 0;
+    const bool wrapped = at != '%' && word_end == k && k >= 2 + cr && cps[k - 1].c == '\n' && k + 1 < cps.size() &&
+                         cps[k + 1].c != '\n' && cps[k + 1].c != '\r';
+    if (wrapped) word_end = k - 1 - cr;
     const bool spaced =
         word_end < k && word_end > 0 && is_ideograph(cps[word_end - 1].c) && (at != '%' || text_after());
     if (word_end < k && !spaced) return false;
-    if (spaced && at != '%' && word_end != k - 1) return false;  // a measure word: one blank, as before
+    if (spaced && at != '%' && !wrapped && word_end != k - 1) return false;  // a measure word: one blank, as before
     const char32_t before = cps[spaced ? word_end - 1 : k - 1].c;
     if (!is_ideograph(before) || one_of(before, demonstratives) || before == U'成') return false;
     std::size_t length = 0;
@@ -1370,7 +1395,7 @@ bool empty_slot_at(std::string_view text, const code_points& cps, std::size_t k,
             while (cell < cps.size() && is_blank(cps[cell].c)) ++cell;
             if (cell > after && (spaced || (cell < cps.size() && is_digit(cps[cell].c)))) continue;
             const bool amount = (w.word == U"万元" || w.word == U"亿元") && names_an_amount(before);
-            if (w.needs_verb && !amount && !count_verb_before(cps, k)) continue;
+            if (w.needs_verb && !amount && !count_verb_before(cps, word_end)) continue;
             length = w.word.size();
             break;
         }
@@ -1583,6 +1608,11 @@ struct scan_state {
     std::optional<period_state> after_plan_sentence;
     std::size_t plan_sentence_ends = 0;
     bool any_figure = false;  // a quantity was read: a plan heading without a marker is no title now
+    // The year of the report's title (0: none stated), and a paragraph about an earlier year
+    // (2024年全市R&D经费投入… in a 2025 report): the state to go back to where its line ends.
+    int title_year = 0;
+    std::optional<period_state> after_line;
+    std::size_t line_ends = 0;
 };
 
 // Where a statement about the year before at k (n code points: 上年同期, 2023年同期) stops governing:
@@ -1998,6 +2028,28 @@ void plan_period(const code_points& cps, std::size_t k, std::size_t n, const per
     }
 }
 
+// A year earlier than the title's stated in a paragraph of prose (2024年全市R&D经费投入28.6亿元，… in
+// a 2025 report: figures published a year late) is that paragraph's: the code point of the line
+// break ending it (the first after a sentence's end: a line a PDF broke inside a sentence goes on),
+// 0 when the year stands in a line without a clause mark (a heading, 一、2024年工作回顾, governs what
+// follows it).
+std::size_t earlier_year_paragraph_end(const code_points& cps, std::size_t k) {
+    std::size_t line = k;
+    while (line > 0 && cps[line - 1].c != '\n' && cps[line - 1].c != '\r') --line;
+    bool prose = false;
+    for (; k < cps.size() && cps[k].c != '\n' && cps[k].c != '\r'; ++k) prose |= clause_end(cps[k].c);
+    for (std::size_t j = line; j < k && !prose; ++j) prose = clause_end(cps[j].c);
+    if (!prose) return 0;
+    for (std::size_t gone = 0; k < cps.size() && gone < 4096; ++k, ++gone) {
+        if (cps[k].c != '\n' && cps[k].c != '\r') continue;
+        std::size_t b = k;
+        while (b > 0 && (is_blank(cps[b - 1].c) || cps[b - 1].c == '\r')) --b;
+        if (b == 0 || one_of(cps[b - 1].c, U"。！？!?")) return k;
+        if (k + 1 < cps.size() && (cps[k + 1].c == '\n' || cps[k + 1].c == '\r')) return k;  // an empty line
+    }
+    return k;
+}
+
 // Every quantity of the text, in order, handed to `sink` as it is read (the periods stated before
 // it are in `periods` by then): no table of them all is kept.
 template <class Sink>
@@ -2037,6 +2089,7 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
         restore_saved_period(cps, k, carried.after_target, carried.target_ends, carried, periods);
         leave_prior_year(cps, k, carried, periods);
         restore_saved_period(cps, k, carried.after_start, carried.start_ends, carried, periods);
+        restore_saved_period(cps, k, carried.after_line, carried.line_ends, carried, periods);
         bool year_end = false;
         if (const std::size_t n = prior_year_at(cps, k, year_end)) {
             enter_prior_year(cps, k, n, n == 4, carried, periods);  // 4: 上年同期 / 去年同期
@@ -2067,9 +2120,15 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
                 carried.after_start = before, carried.start_ends = to;
             const bool local = !title.in_title && before.year != 0 && starts_with(cps, k + n, U"度") && state.current;
             if (state.year != before.year && !local) state.prior = false, carried.after_prior.reset();  // 2024年…
+            const bool of_title = title.in_title && !carried.any_figure && report_title(cps, k);
+            if (of_title && !carried.title_year) carried.title_year = state.year;
+            if (!local && !title.in_title && !carried.after_line && !carried.after_target && !carried.after_prior &&
+                before.year == carried.title_year && state.year && state.year < carried.title_year)
+                if (const std::size_t end = earlier_year_paragraph_end(cps, k + n))
+                    carried.after_line = before, carried.line_ends = end;
             if (periods)
                 periods->push_back({cps.base() + k, state.current ? state.current->to_string() : std::string(), local,
-                                    state.prior, title.in_title && !carried.any_figure && report_title(cps, k)});
+                                    state.prior, of_title});
             if (local) state = before;
             k += n;
             continue;
@@ -2085,6 +2144,7 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
     restore_saved_period(cps, cps.size(), carried.after_target, carried.target_ends, carried, periods);
     leave_prior_year(cps, cps.size(), carried, periods);
     restore_saved_period(cps, cps.size(), carried.after_start, carried.start_ends, carried, periods);
+    restore_saved_period(cps, cps.size(), carried.after_line, carried.line_ends, carried, periods);
     carried.line_start = !cps.empty() && cps[cps.size() - 1].c == '\n';
     title.finish(cps);
 }
@@ -2694,6 +2754,9 @@ void inconsistent_parts(const word_index& part_words, const word_index& sentence
     double levels = 0;  // the sum of the parts by level (flag part) of one variable so far, in the total's unit
     bool levels_over = false;
     for (std::size_t i = first_row; i < t.size(); ++i) {
+        // A change (同比增长12.1%) is neither a total nor a part: the growth of a part may well
+        // exceed its total's (…同比下降8.2%，其中发明专利授权量356件，同比增长12.1%).
+        if (t.has(i, fact_flag::change)) continue;
         const bool part = total && part_words.any_inside(t.end[*total], t.begin[i]) &&
                           !sentence_ends.any_inside(t.end[*total], t.begin[i]);
         if (!part) {
@@ -2872,7 +2935,9 @@ public:
             }
             if (p.prior && !prior_) governing_ = current_;
             before_last_ = current_, current_ = &p.period, prior_ = p.prior;
-            if (p.title) title_ = &p.period;
+            // "2024年上半年" states 2024, then 2024H1; "2025年度总结及2026年工作思路" is of 2025: a title's
+            // later period of another year is its plan's.
+            if (p.title && (!title_ || p.period.compare(0, 4, *title_, 0, 4) == 0)) title_ = &p.period;
         }
         return *this;
     }
@@ -2910,6 +2975,7 @@ struct binding {
     std::size_t phrase_end = 0;    // byte offset: change words count from there (bound or not)
     bool shared = false;
     distinctions stated;
+    std::size_t following_end = 0;  // byte offset: the end of a phrase after the figure that named it
 };
 
 // Transparent huge pages for the whole 2 MiB pages of a column's reserved room, before any is
@@ -3033,7 +3099,7 @@ public:
         clauses_.restart();
         target_cursor_ = 0, target_in_sentence_ = target_in_clause_ = target_estimate_ = false, since_start_ = 0;
         chunk_starts_line_ = cps_.byte_at(0) == 0 || text_[cps_.byte_at(0) - 1] == '\n';
-        previous_end_ = 0, parent_end_ = 0;
+        previous_end_ = 0, parent_end_ = 0, previous_following_end_ = 0;
         any_invalid_ = any_invalid;
     }
 
@@ -3045,9 +3111,10 @@ public:
         mismatched_entry_ = nullptr;
         const std::size_t after_previous = std::max(clause, previous_end_);
         fact_naming n = name(s, b, after_previous);
-        previous_end_ = s.last;
+        previous_end_ = s.last, previous_following_end_ = b.following_end;
         n.unit = s.q.unit;
         if (n.entry) check_unit(s, n);
+        if (n.entry && counts_firms_instead(s, b, n)) unit_mismatch(s, n);
         part_by_level(s, after_previous, n);
         n.flags |= signed_bound_flags(quantity_flags(s), n.decline);
         const bool target = target_before(s.first);
@@ -3125,7 +3192,7 @@ private:
             findings.push_back(
                 make_finding(text_, cps_, s.first, s.last, std::string(s.damage), damage_message(s.damage)));
         previous_end_ = s.last, previous_entry_ = nullptr, previous_group_ = nullptr, previous_change_ = false;
-        previous_bound_ = false;
+        previous_bound_ = false, previous_following_end_ = 0;
         previous_unit_.clear(), mismatched_entry_ = nullptr;
         write(s, n, std::numeric_limits<double>::quiet_NaN(),
               s.table == scanned::table_cell::read ? s.table_period : period.in_clause(cps_.base() + clause), clause,
@@ -3325,12 +3392,26 @@ private:
         }
         const std::uint32_t flags = unit_flags(*n.entry, out_.id(n.unit), n.unit, n.flags);
         n.flags |= flags;
-        if (flags & bit(fact_flag::unit_mismatch)) {
-            mismatched_entry_ = n.entry, mismatched_group_ = last_group_, mismatched_end_ = s.last;
-            n.entry = nullptr, n.phrase = {}, n.status = n.stage = n.scope = {};
-            n.flags = (n.flags & ~bit(fact_flag::phrase_shared)) | bit(fact_flag::no_variable);
-            last_entry_ = nullptr, last_group_ = nullptr;
-        }
+        if (flags & bit(fact_flag::unit_mismatch)) unit_mismatch(s, n);
+    }
+
+    // The figure is in a unit its variable's does not convert to: no variable.
+    void unit_mismatch(const scanned& s, fact_naming& n) {
+        mismatched_entry_ = n.entry, mismatched_group_ = last_group_, mismatched_end_ = s.last;
+        n.entry = nullptr, n.phrase = {}, n.status = n.stage = n.scope = {};
+        n.flags =
+            (n.flags & ~bit(fact_flag::phrase_shared)) | bit(fact_flag::unit_mismatch) | bit(fact_flag::no_variable);
+        last_entry_ = nullptr, last_group_ = nullptr;
+    }
+
+    // A platform counted in 家 (counted_in) is no count of the firms or bodies named between its
+    // phrase and the figure: 孵化器内入驻企业120家, 研发中心依托单位8家 count firms, not platforms.
+    bool counts_firms_instead(const scanned& s, const binding& b, const fact_naming& n) const {
+        if (n.entry->counted_in.empty() || b.phrase_end == 0 || b.phrase_end >= s.q.begin ||
+            measure_of(n.unit) == measure_of(n.entry->unit))
+            return false;
+        const std::string_view between = text_.substr(b.phrase_end, s.q.begin - b.phrase_end);
+        return between.find("企业") != std::string_view::npos || between.find("单位") != std::string_view::npos;
     }
 
     // The phrase closest before the number: first after the previous figure of the clause, else
@@ -3343,7 +3424,8 @@ private:
             b.stated = stated_distinctions(cps_, s.last, code_point_at(hit->end, s.last, clause_stop));
             b.entry = choose_entry(*hit->group, b.stated);
             if (b.entry && unit_flag(s.q.unit, b.entry->unit) == 0)
-                b.group = hit->group, b.phrase = hit->group->phrase, b.phrase_begin = b.phrase_end = byte_at(s.first);
+                b.group = hit->group, b.phrase = hit->group->phrase, b.phrase_begin = b.phrase_end = byte_at(s.first),
+                b.following_end = hit->end;
             else
                 b.entry = nullptr;
         }
@@ -3605,7 +3687,11 @@ private:
     bool change_of_previous(const scanned& s) const {
         if (previous_end_ == 0) return false;
         const std::size_t previous = byte_at(previous_end_);
-        return !ix_.sentence_ends.any_inside(previous, s.q.begin) && !ix_.phrases.closest(previous, s.q.begin);
+        // "436家企业通过科技型中小企业评价入库，较上年增加58家": the phrase after the figure before,
+        // which named it, stands between them and is no other quantity's
+        const std::size_t from = std::max(previous, previous_following_end_);
+        return !ix_.sentence_ends.any_inside(previous, s.q.begin) &&
+               (from >= s.q.begin || !ix_.phrases.closest(from, s.q.begin));
     }
 
     // The entry of the previous figure's phrase that a scope word in this figure's clause names,
@@ -3766,6 +3852,7 @@ private:
     const phrase_entries* previous_group_ = nullptr;  // the phrase of the previous fact, if one bound it
     const phrase_entries* last_group_ = nullptr;
     std::string_view previous_phrase_;
+    std::size_t previous_following_end_ = 0;  // binding::following_end of the figure before
 };
 
 }  // namespace
@@ -3847,8 +3934,8 @@ char32_t code_point_from(std::string_view text, std::size_t begin, std::size_t e
 
 bool wraps_inside(char32_t c) { return is_ideograph(c) || is_digit(c) || is_letter(c); }
 // A full line may also end with a mark inside a sentence ("…3.6亿元，⏎同比增长18.5%"): the break
-// after it is no sentence's end either (after 。！？；： it stays one).
-bool wraps_after(char32_t c) { return wraps_inside(c) || one_of(c, U"，、%）”》,)"); }
+// after it is no sentence's end either (after 。！？；： it stays one), or with the & of R&⏎D.
+bool wraps_after(char32_t c) { return wraps_inside(c) || one_of(c, U"，、%）”》,)&"); }
 // and the next line may open with a mark that never opens one (…28项⏎，获批立项): not 、, whose
 // line lost its list number.
 bool wraps_before(char32_t c) { return wraps_inside(c) || one_of(c, U"（“《(，。；：%）”》,;:)"); }
@@ -4000,8 +4087,11 @@ std::vector<std::pair<std::size_t, std::size_t>> phrase_breaks(std::string_view 
          ++p) {
         const auto at = static_cast<std::size_t>(p - text.data());
         const std::size_t end = at > 0 && text[at - 1] == '\r' ? at - 1 : at;
-        if (!is_ideograph(code_point_before(text, 0, end)) || !is_ideograph(code_point_from(text, at + 1, text.size())))
-            continue;
+        // between two characters of a word: ideographs, or the Latin letters of R&D, GDP, PCT (R&⏎D经费)
+        const auto word = [](char32_t c) {
+            return is_ideograph(c) || (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z') || c == U'&';
+        };
+        if (!word(code_point_before(text, 0, end)) || !word(code_point_from(text, at + 1, text.size()))) continue;
         const std::size_t next_end = std::min(text.find('\n', at + 1), text.size());
         if (item_or_page_line(text.substr(at + 1, next_end - at - 1))) continue;
         if (cuts.empty()) {  // made at the first such break: most texts have few

@@ -272,6 +272,29 @@ BOOST_AUTO_TEST_CASE(parts_by_level_and_estimates) {
     BOOST_TEST(!has(annual.facts[0], "target"));
 }
 
+BOOST_AUTO_TEST_CASE(key_work_done_earlier_years_and_changes_after_parts) {
+    // Round 13 trial: "二、重点工作进展" heads work done (its figures were all targets); a year
+    // earlier than the title's in a paragraph is that paragraph's (136家 was 2024); a change after a
+    // part is no part (12.1% was suspect against the total's 8.2%).
+    const auto has = [](const fact& f, const char* flag) {
+        return std::find(f.flags.begin(), f.flags.end(), flag) != f.flags.end();
+    };
+    const extraction done =
+        extract("某市2026年上半年科技工作总结\n二、重点工作进展\n获批立项41项。\n三、下半年工作打算\n力争立项50项。");
+    BOOST_TEST_REQUIRE(done.facts.size() == 2u);
+    BOOST_TEST(!has(done.facts[0], "target"));
+    BOOST_TEST(has(done.facts[1], "target"));
+    const extraction years =
+        extract("某市2025年工作总结\n1.2024年全市研发经费投入28.6亿元，增长11.2%。\n2.新认定高新技术企业136家。");
+    BOOST_TEST_REQUIRE(years.facts.size() == 3u);
+    BOOST_TEST(years.facts[0].period == "2024");
+    BOOST_TEST(years.facts[2].period == "2025");
+    const extraction parts = extract("专利授权量2135件，同比下降8.2%，其中发明专利授权量356件，同比增长12.1%。");
+    BOOST_TEST_REQUIRE(parts.facts.size() == 4u);
+    for (const fact& f : parts.facts) BOOST_TEST(!has(f, "suspect"), f.text);
+    BOOST_TEST(parts.findings.empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(report_damage)

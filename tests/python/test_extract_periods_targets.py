@@ -145,8 +145,9 @@ def test_a_measure_word_is_kept_and_does_not_take_the_variable():
 
 def test_counts_in_another_measure_word_do_not_convert():
     assert _rows("2024年，区内孵化器在孵企业45家，孵化器3个。", "variable") == [("incubated_firms",), ("incubators",)]
-    rows = _rows("2024年，全区众创空间5家。", "variable", "unit", "flag_unit_mismatch", "flag_no_variable")
-    assert rows == [("", "家", True, True)]  # makerspaces are counted in 个
+    # makerspaces are counted in 个 and 家 (round 13: 市级众创空间6家), never in 场次
+    rows = _rows("2024年，全区众创空间开展路演5场次。", "variable", "unit", "flag_unit_mismatch", "flag_no_variable")
+    assert rows == [("", "场次", True, True)]
 
 
 def test_a_chinese_numeral_before_a_measure_word_is_no_figure():

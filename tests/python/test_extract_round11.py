@@ -118,11 +118,19 @@ def _splits_digits(text, begin, end, width):
     return any(begin < i < end and number(text[i - 1]) and number(text[i]) for i in cuts)
 
 
+def _prose(path) -> bool:
+    """A report of prose lines: not one wrapped already, nor one holding a table turned into lines
+    (a row cut every `width` code points is no row a PDF converter leaves)."""
+    text = path.read_text(encoding="utf-8")
+    return "wrapped" not in path.name and not any(line.startswith("指标名称") for line in text.split("\n"))
+
+
 def test_sample_reports_wrapped_as_from_pdf_keep_their_facts():
     # Before: of the 53 facts the wrap at 25 leaves whole, 40 came back (a break between 高新技术 and
     # 企业, or between 交易额 and 1846.3万元, ended the clause); at 20 and 30, 35/44 and 41/51.
+    # Round 13: a break inside R&D (R&⏎D经费投入) lost the phrase.
     for width in (20, 25, 30):
-        for path in SAMPLES:
+        for path in filter(_prose, SAMPLES):
             text = path.read_text(encoding="utf-8")
             wrapped = _wrap(text, width)
             got = [_key(r) for r in zb.extract(wrapped).itertuples()]
