@@ -2685,6 +2685,10 @@ double part_in_total_unit(const fact_table& t, std::size_t part, std::size_t tot
     }
 }
 
+// A level of a part that counts every level from it up (省级以上, 市级及以上): it overlaps the
+// single levels listed beside it (其中国家级3个、省级以上8个).
+bool cumulative_level(std::string_view level) { return level.find("以上") != std::string_view::npos; }
+
 // Figures introduced by 其中 are parts of the figure before it in the sentence: a part larger
 // than its total means one of them is damaged (the part is flagged suspect). A chunk ends a
 // sentence: the rows of one chunk at a time, from `first_row`.
@@ -2704,7 +2708,7 @@ void inconsistent_parts(const word_index& part_words, const word_index& sentence
         x.text = std::string(t.figure(i));
         if (part_exceeds_total(t, i, *total)) {
             x.message = "a part (其中 " + x.text + ") larger than its total (" + std::string(t.figure(*total)) + ")";
-        } else if (t.has(i, fact_flag::part) && !levels_over &&
+        } else if (t.has(i, fact_flag::part) && !levels_over && !cumulative_level(t.text_of(t.level[i])) &&
                    (levels += part_in_total_unit(t, i, *total)) > t.value[*total] * (1 + 1e-9)) {
             // 其中国家级5家、省级9家 of 12家: levels do not overlap, their sum is at most the total
             levels_over = true;
@@ -3135,12 +3139,18 @@ private:
     std::size_t byte_at(std::size_t k) const { return cps_.byte_at(k); }
 
     // The level of government a part after 其中 is of: the last level word in code points [from, to)
-    // (其中获批省级项目6项、市级项目9项: 省级, then 市级), "" if none.
+    // (其中获批省级项目6项、市级项目9项: 省级, then 市级), "" if none. A level with 以上 or 及以上
+    // after it (省级以上8个, 市级及以上项目18项) counts every level from it up: kept whole, it is no
+    // single level (inconsistent_parts leaves it out of the sum of levels).
     std::string_view level_between(std::size_t from, std::size_t to) const {
         static constexpr std::u32string_view words[] = {U"国家级", U"省部级", U"省级", U"市级",
                                                         U"县级",   U"区级",   U"镇级", U"乡级"};
         static constexpr std::string_view names[] = {"国家级", "省部级", "省级", "市级",
                                                      "县级",   "区级",   "镇级", "乡级"};
+        static constexpr std::string_view up[] = {"国家级以上", "省部级以上", "省级以上", "市级以上",
+                                                  "县级以上",   "区级以上",   "镇级以上", "乡级以上"};
+        static constexpr std::string_view and_up[] = {"国家级及以上", "省部级及以上", "省级及以上", "市级及以上",
+                                                      "县级及以上",   "区级及以上",   "镇级及以上", "乡级及以上"};
         std::string_view level;
         for (std::size_t k = from; k + 1 < to; ++k) {
             if (cps_[k].c != U'级' && (k + 1 >= to || cps_[k + 1].c != U'级') &&
@@ -3150,6 +3160,10 @@ private:
                 if (k + words[w].size() <= to && starts_with(cps_, k, words[w])) {
                     level = names[w];
                     k += words[w].size() - 1;
+                    if (k + 3 <= to && starts_with(cps_, k + 1, U"以上"))
+                        level = up[w], k += 2;
+                    else if (k + 4 <= to && starts_with(cps_, k + 1, U"及以上"))
+                        level = and_up[w], k += 3;
                     break;
                 }
         }
