@@ -2685,6 +2685,14 @@ double part_in_total_unit(const fact_table& t, std::size_t part, std::size_t tot
     }
 }
 
+// A figure after 其中 that starts a total of its own instead of being a part of the one before: it
+// has a variable by a phrase of its own (not shared from before), no level of government (the
+// caller checks), and no 其中 in its clause, byte offsets [clause, figure): "…，其中省级3个、市级5个，
+// 新增研发机构8个，其中省级2个" has two totals, each with the parts of the 其中 nearest after it.
+bool new_total(const word_index& part_words, std::size_t clause, std::size_t figure, bool bound, bool shared) {
+    return bound && !shared && !part_words.any_inside(clause, figure);
+}
+
 // A level of a part that counts every level from it up (省级以上, 市级及以上): it overlaps the
 // single levels listed beside it (其中国家级3个、省级以上8个).
 bool cumulative_level(std::string_view level) { return level.find("以上") != std::string_view::npos; }
@@ -2700,7 +2708,9 @@ void inconsistent_parts(const word_index& part_words, const word_index& sentence
     for (std::size_t i = first_row; i < t.size(); ++i) {
         const bool part = total && part_words.any_inside(t.end[*total], t.begin[i]) &&
                           !sentence_ends.any_inside(t.end[*total], t.begin[i]);
-        if (!part) {
+        if (!part || (!t.has(i, fact_flag::part) && t.level[i] == 0 &&
+                      new_total(part_words, t.clause_begin[i], t.begin[i], t.variable[i] != 0,
+                                t.has(i, fact_flag::phrase_shared)))) {
             total = i, levels = 0, levels_over = false;
             continue;
         }
@@ -3052,7 +3062,7 @@ public:
         previous_end_ = s.last;
         n.unit = s.q.unit;
         if (n.entry) check_unit(s, n);
-        part_by_level(s, after_previous, n);
+        part_by_level(s, clause, after_previous, n);
         n.flags |= signed_bound_flags(quantity_flags(s), n.decline);
         const bool target = target_before(s.first);
         any_figure_ = true;  // after target_before(): the lines before this figure are read
@@ -3174,14 +3184,18 @@ private:
     // figure before it, with a level of government named since the figure before it, is a part of
     // that total by level: flagged `part`, its level kept. With no variable of its own (项目 alone),
     // it takes the variable of the part before it in the list (其中获批省级项目6项、市级项目9项: both
-    // approved), else the total's, when its unit fits that variable. Any other figure may be a total.
-    void part_by_level(const scanned& s, std::size_t after_previous, fact_naming& n) {
+    // approved), else the total's, when its unit fits that variable. Any other figure may be a total:
+    // after 其中 too, one with a phrase of its own and no 其中 in its clause (…，其中省级3个，新增研发
+    // 机构8个，其中省级2个: 8个 is the total of the second 其中, as new_total() says for inconsistent_parts).
+    void part_by_level(const scanned& s, std::size_t clause, std::size_t after_previous, fact_naming& n) {
         const bool change = (n.flags & bit(fact_flag::change)) != 0;
         const bool after_part_word = parent_end_ != 0 && ix_.part_words.any_inside(byte_at(parent_end_), s.q.begin) &&
                                      !ix_.sentence_ends.any_inside(byte_at(parent_end_), s.q.begin);
         const std::string_view level = after_part_word && !change ? level_between(after_previous, s.first) : "";
         if (level.empty()) {
-            if (!change && !after_part_word)
+            if (!change &&
+                (!after_part_word || new_total(ix_.part_words, byte_at(clause), s.q.begin, n.entry != nullptr,
+                                               (n.flags & bit(fact_flag::phrase_shared)) != 0)))
                 parent_end_ = s.last, parent_ = n, part_ = fact_naming{};  // a total its parts may follow
             return;
         }

@@ -17,6 +17,49 @@ def _rows(text: str, *columns: str) -> list[tuple]:
     return [tuple(getattr(r, c) for c in columns) for r in facts.itertuples()]
 
 
+# ---- a second 其中 list in one sentence ---------------------------------------------------------
+
+
+def test_a_second_total_after_qizhong_takes_the_parts_of_its_own_qizhong():
+    # 2个 was innovation_platforms/省级 (the first total's)
+    text = SUMMARY + "新增科技创新平台10个，其中省级3个、市级5个，新增研发机构8个，其中省级2个。"
+    assert _rows(text, "text", "variable", "level", "flag_part") == [
+        ("10个", "innovation_platforms", "", False),
+        ("3个", "innovation_platforms", "省级", True),
+        ("5个", "innovation_platforms", "市级", True),
+        ("8个", "rd_institutions", "", False),
+        ("2个", "rd_institutions", "省级", True),
+    ]
+
+
+def test_a_part_in_another_unit_after_a_second_total_binds_to_that_total():
+    # 1个 had no variable (the first total, projects_approved, is counted in 项)
+    text = SUMMARY + "获批科技项目20项，其中省级5项，新认定工程技术研究中心4个，其中省级1个。"
+    assert _rows(text, "text", "variable", "level") == [
+        ("20项", "projects_approved", ""),
+        ("5项", "projects_approved", "省级"),
+        ("4个", "engineering_centres", ""),
+        ("1个", "engineering_centres", "省级"),
+    ]
+
+
+def test_the_level_sum_starts_again_at_a_second_total():
+    # 18个 was read as a part of 10个 (a part larger than its total: suspect), and 12个 + the first
+    # list's levels summed against 10个; each list adds up within its own total (3+6 <= 10, 12 <= 18)
+    facts = zb.extract(SUMMARY + "新增科技创新平台10个，其中省级3个、市级6个，新增研发机构18个，其中省级12个。")
+    assert not facts["flag_suspect"].any(), facts[["text", "variable", "flag_suspect"]]
+    assert list(facts["variable"]) == ["innovation_platforms"] * 3 + ["rd_institutions"] * 2
+    # parts over their own total are still found: 12 + 9 = 21 > 18
+    facts = zb.extract(SUMMARY + "新增科技创新平台10个，其中省级3个，新增研发机构18个，其中省级12个、市级9个。")
+    assert list(facts["flag_suspect"]) == [False, False, False, False, True]
+
+
+def test_a_part_with_its_own_phrase_after_qizhong_is_still_a_part():
+    # 其中 in the figure's own clause: a part of the total before it (not a new total)
+    facts = zb.extract(SUMMARY + "专利授权量326件，其中发明专利授权量520件。")
+    assert list(facts["flag_suspect"]) == [False, True]
+
+
 # ---- levels with 以上 ---------------------------------------------------------------------------
 
 
