@@ -3046,6 +3046,7 @@ public:
     void new_chunk(bool any_invalid) {
         clauses_.restart();
         target_cursor_ = 0, target_in_sentence_ = target_in_clause_ = target_estimate_ = false, since_start_ = 0;
+        target_figure_ = false;
         chunk_starts_line_ = cps_.byte_at(0) == 0 || text_[cps_.byte_at(0) - 1] == '\n';
         previous_end_ = 0, parent_end_ = 0;
         any_invalid_ = any_invalid;
@@ -3065,6 +3066,7 @@ public:
         part_by_level(s, clause, after_previous, n);
         n.flags |= signed_bound_flags(quantity_flags(s), n.decline);
         const bool target = target_before(s.first);
+        if (target_in_sentence_) target_figure_ = true;
         any_figure_ = true;  // after target_before(): the lines before this figure are read
         // "完成全年目标任务的78%", "年度目标完成率56.8%": how much of a target was done, which is done,
         // of the period of what was done (not of the target's 全年).
@@ -3247,7 +3249,10 @@ private:
                 target_in_clause_ = false;
                 if (c != ',' && c != U'，') {
                     // ；splits what a target sentence lists (力争…20家；技术合同成交额达到8亿元): still its
-                    if (c != ';' && c != U'；') target_in_sentence_ = target_estimate_ = false;
+                    // targets, once a figure before it was one; a target word with no figure before ；
+                    // (确保资金安全；全年新增…12家, 力争进入全省前列的目标；…) names no target after it.
+                    if ((c != ';' && c != U'；') || !target_figure_)
+                        target_in_sentence_ = target_estimate_ = target_figure_ = false;
                     since_start_ = 0;
                 }
                 continue;
@@ -3777,6 +3782,7 @@ private:
     std::size_t target_cursor_ = 0;   // code points before it are read by target_before()
     bool target_in_sentence_ = false, target_in_clause_ = false;
     bool target_estimate_ = false;                   // 预计 is the only target word of the sentence so far
+    bool target_figure_ = false;                     // a figure under the sentence's target word was read
     bool plan_section_ = false;                      // under a heading of plans (plan_heading), across chunks
     int plan_kind_ = 0;                              // its list marker's kind (-1: the whole report)
     bool any_figure_ = false;                        // a figure was read (add())

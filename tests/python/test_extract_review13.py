@@ -17,6 +17,33 @@ def _rows(text: str, *columns: str) -> list[tuple]:
     return [tuple(getattr(r, c) for c in columns) for r in facts.itertuples()]
 
 
+# ---- a target across ；only after a target figure -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # 确保/力争 with no figure before the ；: both figures after it were flag_target
+        "加强科技项目管理，确保资金安全；全年新增高新技术企业12家，技术合同成交额5亿元。",
+        "围绕力争进入全省前列的目标；全年新增高新技术企业12家，技术合同成交额5亿元。",
+        "预计各项工作顺利推进；全年新增高新技术企业12家，技术合同成交额5亿元。",
+    ],
+)
+def test_a_target_word_without_a_figure_names_no_target_across_a_semicolon(sentence):
+    assert _rows(SUMMARY + sentence, "text", "period", "flag_target", "flag_estimate") == [
+        ("12家", "2024", False, False),
+        ("5亿元", "2024", False, False),
+    ]
+
+
+def test_a_target_figure_before_a_semicolon_still_carries_it():
+    # the guard of round 13: 力争…30家 is a target, so what the sentence lists after ；is too
+    text = SUMMARY + "二、2025年工作计划\n力争新增科技型中小企业30家；研发经费投入达到2亿元。"
+    assert _rows(text, "text", "flag_target") == [("30家", True), ("2亿元", True)]
+    text = "2024年上半年科技工作总结\n下半年，力争新增科技型中小企业30家；研发经费投入达到2亿元。"
+    assert _rows(text, "text", "period", "flag_target") == [("30家", "2024H2", True), ("2亿元", "2024H2", True)]
+
+
 # ---- a second 其中 list in one sentence ---------------------------------------------------------
 
 
