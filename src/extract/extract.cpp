@@ -3062,7 +3062,7 @@ public:
         fact_naming n = name(s, b, after_previous);
         previous_end_ = s.last;
         n.unit = s.q.unit;
-        if (n.entry) check_unit(s, n);
+        if (n.entry) check_unit(s, n, std::max(b.phrase_end, byte_at(after_previous)));
         part_by_level(s, clause, after_previous, n);
         n.flags |= signed_bound_flags(quantity_flags(s), n.decline);
         const bool target = target_before(s.first);
@@ -3134,7 +3134,7 @@ private:
             if (s.table_target) n.flags |= bit(fact_flag::target);
         }
         n.unit = s.q.unit;
-        if (n.entry) check_unit(s, n);
+        if (n.entry) check_unit(s, n, s.q.begin);  // the row's name is the variable's: nothing between
         if (!n.entry) n.flags |= bit(fact_flag::no_variable);
         n.flags |= quantity_flags(s);
         if (!s.damage.empty())
@@ -3344,8 +3344,10 @@ private:
     // The figure's unit against its variable's: a bare multiplier (2.35亿, "2.36亿 元" cut at the
     // blank) of a variable counted in 元, 家… is completed with that word (亿元); a unit that does
     // not convert (23场次 for 人次, 62家 for 个) leaves the figure without a variable (unit_mismatch),
-    // never the number alone in the variable's unit.
-    void check_unit(const scanned& s, fact_naming& n) {
+    // never the number alone in the variable's unit. A measure word the variable accepts only by its
+    // counted_in (研发中心8家) counts a noun written between the phrase and the figure instead, from
+    // byte `counted_from` (有研发机构的企业120家: the firms, counted_noun_between): a mismatch too.
+    void check_unit(const scanned& s, fact_naming& n, std::size_t counted_from) {
         const std::string_view written = s.q.unit;
         if ((written == "万" || written == "亿" || written == "万亿" || written == "千万" || written == "百万") &&
             n.entry->unit.find('/') == std::string::npos) {
@@ -3356,7 +3358,10 @@ private:
                 n.unit = completed_unit_;
             }
         }
-        const std::uint32_t flags = unit_flags(*n.entry, out_.id(n.unit), n.unit, n.flags);
+        std::uint32_t flags = unit_flags(*n.entry, out_.id(n.unit), n.unit, n.flags);
+        if (flags == 0 && !n.entry->counted_in.empty() && counted(n.unit) != counted(n.entry->unit) &&
+            counted_noun_between(counted_from, s.q.begin))
+            flags = bit(fact_flag::unit_mismatch);
         n.flags |= flags;
         if (flags & bit(fact_flag::unit_mismatch)) {
             mismatched_entry_ = n.entry, mismatched_group_ = last_group_, mismatched_end_ = s.last;
@@ -3364,6 +3369,16 @@ private:
             n.flags = (n.flags & ~bit(fact_flag::phrase_shared)) | bit(fact_flag::no_variable);
             last_entry_ = nullptr, last_group_ = nullptr;
         }
+    }
+
+    // A noun that a measure word like 家 counts (企业, 单位, 机构…) in bytes [from, to): "建有企业研发
+    // 中心的企业达到86家", "市级企业技术中心企业15家" count firms, not the centres of the phrase before.
+    bool counted_noun_between(std::size_t from, std::size_t to) const {
+        if (from >= to) return false;
+        const std::string_view between = text_.substr(from, to - from);
+        for (std::string_view noun : {"企业", "公司", "单位", "机构", "工厂", "厂家", "高校", "院所", "医院"})
+            if (between.find(noun) != std::string_view::npos) return true;
+        return false;
     }
 
     // The phrase closest before the number: first after the previous figure of the clause, else

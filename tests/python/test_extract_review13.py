@@ -17,6 +17,40 @@ def _rows(text: str, *columns: str) -> list[tuple]:
     return [tuple(getattr(r, c) for c in columns) for r in facts.itertuples()]
 
 
+# ---- 家 after a noun of firms counts the firms, not the platforms -------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # each was bound to the platform's variable (rd_institutions 120, enterprise_rd_centres 86,
+        # enterprise_tech_centres 15): 家 counts the 企业 written after the phrase
+        "全县规上工业企业中有研发机构的企业120家，占比45%。",
+        "建有企业研发中心的企业达到86家。",
+        "新认定市级企业技术中心企业15家。",
+        "拥有省级重点实验室的单位共9家。",
+        "建有工程技术研究中心的公司12家。",
+    ],
+)
+def test_jia_after_a_noun_of_firms_is_no_count_of_platforms(sentence):
+    first = zb.extract(SUMMARY + sentence).iloc[0]
+    assert not first.variable and first.flag_unit_mismatch and first.flag_no_variable, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "variable"),
+    [
+        # 家 right after the platform (or after a verb of it) is still the platforms' count
+        ("新认定省级企业研发中心8家。", "enterprise_rd_centres"),
+        ("全县企业研发机构达到120家。", "rd_institutions"),
+        ("企业新建市级企业技术中心15家。", "enterprise_tech_centres"),
+    ],
+)
+def test_jia_after_the_platform_is_still_its_count(sentence, variable):
+    first = zb.extract(SUMMARY + sentence).iloc[0]
+    assert (first.variable, first.unit, first.flag_unit_mismatch) == (variable, "家", False)
+
+
 # ---- a target across ；only after a target figure -----------------------------------------------
 
 
