@@ -1201,11 +1201,14 @@ int list_marker(const code_points& cps, std::size_t k, std::size_t& after) {
 // A heading of plans (二、下半年工作打算; （三）2027年工作思路; 下一步工作计划): at most 12 code points
 // after its list marker before the plan word, the line's end at most 4 after it. Its marker's kind
 // (0 for none) in `kind`. `reach`: up to how far the plan word may stand (a title names its bureau
-// first: 某县科学技术局2025年科技工作计划); never after 总结 or 情况, which report what was done
-// ("2026年上半年工作情况及下半年工作计划" is a report of the half-year).
+// first: 某县科学技术局2025年科技工作计划); never after a word of reports (总结, 情况, 回顾, 开展,
+// 成效, 进展, 完成), after a conjunction before a period (及2025年, 和下半年, 暨下一步), or after two
+// periods: "2026年上半年工作情况及下半年工作计划", "2024年科技工作回顾及2025年工作打算" report what was
+// done first (their plans start at a heading of their own).
 bool plan_heading(const code_points& cps, std::size_t line, int& kind, std::size_t reach = 12) {
     std::size_t from = 0;
     kind = list_marker(cps, line, from);
+    int years = 0;  // 2024年, 2025年 stated so far
     static constexpr std::u32string_view words[] = {U"工作打算", U"工作计划",   U"工作思路", U"工作安排",
                                                     U"重点工作", U"工作重点",   U"下步工作", U"下一步工作",
                                                     U"工作设想", U"下一步打算", U"下步打算", U"下一步计划"};
@@ -1213,6 +1216,16 @@ bool plan_heading(const code_points& cps, std::size_t line, int& kind, std::size
         const char32_t c = cps[j].c;
         if (c == '\n' || c == '\r' || c == U'。' || c == U'，') return false;
         if ((c == U'总' && starts_with(cps, j, U"总结")) || (c == U'情' && starts_with(cps, j, U"情况"))) return false;
+        if (one_of(c, U"回开成进完和及暨与年")) {
+            for (std::u32string_view w : {U"回顾", U"开展", U"成效", U"进展", U"完成"})
+                if (starts_with(cps, j, w)) return false;
+            if (one_of(c, U"和及暨与") && j + 1 < cps.size() &&
+                (is_digit(cps[j + 1].c) || starts_with(cps, j + 1, U"上半年") || starts_with(cps, j + 1, U"下半年") ||
+                 starts_with(cps, j + 1, U"明年") || starts_with(cps, j + 1, U"下一步") ||
+                 starts_with(cps, j + 1, U"下步") || starts_with(cps, j + 1, U"今后")))
+                return false;
+            if (c == U'年' && j > from && is_digit(cps[j - 1].c) && ++years > 1) return false;
+        }
         for (std::u32string_view w : words) {
             if (!starts_with(cps, j, w)) continue;
             std::size_t e = j + w.size();
@@ -1998,6 +2011,15 @@ void plan_period(const code_points& cps, std::size_t k, std::size_t n, const per
     }
 }
 
+// The period at k (n code points) is the report's, stated in its title: "某县2024年科技工作总结和
+// 2025年工作计划" reports the year it reviews, the first one; the year of its plans after it is not.
+bool title_period(const code_points& cps, std::size_t k, std::size_t n, const scan_state& carried,
+                  const std::deque<stated_period>& periods) {
+    if (!carried.title.in_title || carried.any_figure || !report_title(cps, k)) return false;
+    return !target_period(cps, k, n) ||
+           std::none_of(periods.begin(), periods.end(), [](const stated_period& p) { return p.title; });
+}
+
 // Every quantity of the text, in order, handed to `sink` as it is read (the periods stated before
 // it are in `periods` by then): no table of them all is kept.
 template <class Sink>
@@ -2069,7 +2091,7 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
             if (state.year != before.year && !local) state.prior = false, carried.after_prior.reset();  // 2024年…
             if (periods)
                 periods->push_back({cps.base() + k, state.current ? state.current->to_string() : std::string(), local,
-                                    state.prior, title.in_title && !carried.any_figure && report_title(cps, k)});
+                                    state.prior, title_period(cps, k, n, carried, *periods)});
             if (local) state = before;
             k += n;
             continue;
