@@ -135,10 +135,7 @@ def test_a_part_with_its_own_phrase_after_qizhong_is_still_a_part():
 )
 def test_a_title_of_review_and_plan_is_no_plan_throughout(title):
     # the 2024 figures were flag_target (the title made the whole report a plan)
-    text = (
-        f"{title}\n一、2024年工作成效\n新增高新技术企业12家，技术合同成交额5亿元。\n"
-        "二、2025年工作打算\n新增高新技术企业15家。"
-    )
+    text = f"{title}\n一、2024年工作成效\n新增高新技术企业12家，技术合同成交额5亿元。\n二、2025年工作打算\n新增高新技术企业15家。"
     assert _rows(text, "text", "period", "flag_target") == [
         ("12家", "2024", False),
         ("5亿元", "2024", False),
@@ -157,10 +154,7 @@ def test_a_title_of_one_plan_is_still_a_plan_throughout(title):
 
 def test_the_report_period_of_a_review_and_plan_title_is_the_reviewed_year():
     # 预计全年 in the 2024 section was a target (the report's period taken as 2025, the plans')
-    text = (
-        "某县2024年工作总结和2025年工作计划\n一、2024年工作成效\n预计全年技术合同成交额5亿元。\n"
-        "二、2025年工作计划\n新增高新技术企业15家。"
-    )
+    text = "某县2024年工作总结和2025年工作计划\n一、2024年工作成效\n预计全年技术合同成交额5亿元。\n二、2025年工作计划\n新增高新技术企业15家。"
     assert _rows(text, "text", "period", "flag_target", "flag_estimate") == [
         ("5亿元", "2024", False, True),
         ("15家", "2025", True, False),
