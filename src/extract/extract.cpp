@@ -1206,11 +1206,14 @@ int list_marker(const code_points& cps, std::size_t k, std::size_t& after) {
 // A heading of plans (二、下半年工作打算; （三）2027年工作思路; 下一步工作计划): at most 12 code points
 // after its list marker before the plan word, the line's end at most 4 after it. Its marker's kind
 // (0 for none) in `kind`. `reach`: up to how far the plan word may stand (a title names its bureau
-// first: 某县科学技术局2025年科技工作计划); never after 总结 or 情况, which report what was done
-// ("2026年上半年工作情况及下半年工作计划" is a report of the half-year).
+// first: 某县科学技术局2025年科技工作计划); never after a word of reports (总结, 情况, 回顾, 开展,
+// 成效, 进展, 完成), after a conjunction before a period (及2025年, 和下半年, 暨下一步), or after two
+// periods: "2026年上半年工作情况及下半年工作计划", "2024年科技工作回顾及2025年工作打算" report what was
+// done first (their plans start at a heading of their own).
 bool plan_heading(const code_points& cps, std::size_t line, int& kind, std::size_t reach = 12) {
     std::size_t from = 0;
     kind = list_marker(cps, line, from);
+    int years = 0;  // 2024年, 2025年 stated so far
     static constexpr std::u32string_view words[] = {U"工作打算", U"工作计划",   U"工作思路", U"工作安排",
                                                     U"重点工作", U"工作重点",   U"下步工作", U"下一步工作",
                                                     U"工作设想", U"下一步打算", U"下步打算", U"下一步计划"};
@@ -1218,6 +1221,16 @@ bool plan_heading(const code_points& cps, std::size_t line, int& kind, std::size
         const char32_t c = cps[j].c;
         if (c == '\n' || c == '\r' || c == U'。' || c == U'，') return false;
         if ((c == U'总' && starts_with(cps, j, U"总结")) || (c == U'情' && starts_with(cps, j, U"情况"))) return false;
+        if (one_of(c, U"回开成进完和及暨与年")) {
+            for (std::u32string_view w : {U"回顾", U"开展", U"成效", U"进展", U"完成"})
+                if (starts_with(cps, j, w)) return false;
+            if (one_of(c, U"和及暨与") && j + 1 < cps.size() &&
+                (is_digit(cps[j + 1].c) || starts_with(cps, j + 1, U"上半年") || starts_with(cps, j + 1, U"下半年") ||
+                 starts_with(cps, j + 1, U"明年") || starts_with(cps, j + 1, U"下一步") ||
+                 starts_with(cps, j + 1, U"下步") || starts_with(cps, j + 1, U"今后")))
+                return false;
+            if (c == U'年' && j > from && is_digit(cps[j - 1].c) && ++years > 1) return false;
+        }
         for (std::u32string_view w : words) {
             if (!starts_with(cps, j, w)) continue;
             std::size_t e = j + w.size();
@@ -2745,6 +2758,18 @@ double part_in_total_unit(const fact_table& t, std::size_t part, std::size_t tot
     }
 }
 
+// A figure after 其中 that starts a total of its own instead of being a part of the one before: it
+// has a variable by a phrase of its own (not shared from before), no level of government (the
+// caller checks), and no 其中 in its clause, byte offsets [clause, figure): "…，其中省级3个、市级5个，
+// 新增研发机构8个，其中省级2个" has two totals, each with the parts of the 其中 nearest after it.
+bool new_total(const word_index& part_words, std::size_t clause, std::size_t figure, bool bound, bool shared) {
+    return bound && !shared && !part_words.any_inside(clause, figure);
+}
+
+// A level of a part that counts every level from it up (省级以上, 市级及以上): it overlaps the
+// single levels listed beside it (其中国家级3个、省级以上8个).
+bool cumulative_level(std::string_view level) { return level.find("以上") != std::string_view::npos; }
+
 // Figures introduced by 其中 are parts of the figure before it in the sentence: a part larger
 // than its total means one of them is damaged (the part is flagged suspect). A chunk ends a
 // sentence: the rows of one chunk at a time, from `first_row`.
@@ -2759,7 +2784,9 @@ void inconsistent_parts(const word_index& part_words, const word_index& sentence
         if (t.has(i, fact_flag::change)) continue;
         const bool part = total && part_words.any_inside(t.end[*total], t.begin[i]) &&
                           !sentence_ends.any_inside(t.end[*total], t.begin[i]);
-        if (!part) {
+        if (!part || (!t.has(i, fact_flag::part) && t.level[i] == 0 &&
+                      new_total(part_words, t.clause_begin[i], t.begin[i], t.variable[i] != 0,
+                                t.has(i, fact_flag::phrase_shared)))) {
             total = i, levels = 0, levels_over = false;
             continue;
         }
@@ -2767,7 +2794,7 @@ void inconsistent_parts(const word_index& part_words, const word_index& sentence
         x.text = std::string(t.figure(i));
         if (part_exceeds_total(t, i, *total)) {
             x.message = "a part (其中 " + x.text + ") larger than its total (" + std::string(t.figure(*total)) + ")";
-        } else if (t.has(i, fact_flag::part) && !levels_over &&
+        } else if (t.has(i, fact_flag::part) && !levels_over && !cumulative_level(t.text_of(t.level[i])) &&
                    (levels += part_in_total_unit(t, i, *total)) > t.value[*total] * (1 + 1e-9)) {
             // 其中国家级5家、省级9家 of 12家: levels do not overlap, their sum is at most the total
             levels_over = true;
@@ -3098,6 +3125,7 @@ public:
     void new_chunk(bool any_invalid) {
         clauses_.restart();
         target_cursor_ = 0, target_in_sentence_ = target_in_clause_ = target_estimate_ = false, since_start_ = 0;
+        target_figure_ = false;
         chunk_starts_line_ = cps_.byte_at(0) == 0 || text_[cps_.byte_at(0) - 1] == '\n';
         previous_end_ = 0, parent_end_ = 0, previous_following_end_ = 0;
         any_invalid_ = any_invalid;
@@ -3113,11 +3141,11 @@ public:
         fact_naming n = name(s, b, after_previous);
         previous_end_ = s.last, previous_following_end_ = b.following_end;
         n.unit = s.q.unit;
-        if (n.entry) check_unit(s, n);
-        if (n.entry && counts_firms_instead(s, b, n)) unit_mismatch(s, n);
-        part_by_level(s, after_previous, n);
+        if (n.entry) check_unit(s, n, std::max(b.phrase_end, byte_at(after_previous)));
+        part_by_level(s, clause, after_previous, n);
         n.flags |= signed_bound_flags(quantity_flags(s), n.decline);
         const bool target = target_before(s.first);
+        if (target_in_sentence_) target_figure_ = true;
         any_figure_ = true;  // after target_before(): the lines before this figure are read
         // "完成全年目标任务的78%", "年度目标完成率56.8%": how much of a target was done, which is done,
         // of the period of what was done (not of the target's 全年).
@@ -3185,7 +3213,7 @@ private:
             if (s.table_target) n.flags |= bit(fact_flag::target);
         }
         n.unit = s.q.unit;
-        if (n.entry) check_unit(s, n);
+        if (n.entry) check_unit(s, n, s.q.begin);  // the row's name is the variable's: nothing between
         if (!n.entry) n.flags |= bit(fact_flag::no_variable);
         n.flags |= quantity_flags(s);
         if (!s.damage.empty())
@@ -3202,12 +3230,18 @@ private:
     std::size_t byte_at(std::size_t k) const { return cps_.byte_at(k); }
 
     // The level of government a part after 其中 is of: the last level word in code points [from, to)
-    // (其中获批省级项目6项、市级项目9项: 省级, then 市级), "" if none.
+    // (其中获批省级项目6项、市级项目9项: 省级, then 市级), "" if none. A level with 以上 or 及以上
+    // after it (省级以上8个, 市级及以上项目18项) counts every level from it up: kept whole, it is no
+    // single level (inconsistent_parts leaves it out of the sum of levels).
     std::string_view level_between(std::size_t from, std::size_t to) const {
         static constexpr std::u32string_view words[] = {U"国家级", U"省部级", U"省级", U"市级",
                                                         U"县级",   U"区级",   U"镇级", U"乡级"};
         static constexpr std::string_view names[] = {"国家级", "省部级", "省级", "市级",
                                                      "县级",   "区级",   "镇级", "乡级"};
+        static constexpr std::string_view up[] = {"国家级以上", "省部级以上", "省级以上", "市级以上",
+                                                  "县级以上",   "区级以上",   "镇级以上", "乡级以上"};
+        static constexpr std::string_view and_up[] = {"国家级及以上", "省部级及以上", "省级及以上", "市级及以上",
+                                                      "县级及以上",   "区级及以上",   "镇级及以上", "乡级及以上"};
         std::string_view level;
         for (std::size_t k = from; k + 1 < to; ++k) {
             if (cps_[k].c != U'级' && (k + 1 >= to || cps_[k + 1].c != U'级') &&
@@ -3217,6 +3251,10 @@ private:
                 if (k + words[w].size() <= to && starts_with(cps_, k, words[w])) {
                     level = names[w];
                     k += words[w].size() - 1;
+                    if (k + 3 <= to && starts_with(cps_, k + 1, U"以上"))
+                        level = up[w], k += 2;
+                    else if (k + 4 <= to && starts_with(cps_, k + 1, U"及以上"))
+                        level = and_up[w], k += 3;
                     break;
                 }
         }
@@ -3227,14 +3265,18 @@ private:
     // figure before it, with a level of government named since the figure before it, is a part of
     // that total by level: flagged `part`, its level kept. With no variable of its own (项目 alone),
     // it takes the variable of the part before it in the list (其中获批省级项目6项、市级项目9项: both
-    // approved), else the total's, when its unit fits that variable. Any other figure may be a total.
-    void part_by_level(const scanned& s, std::size_t after_previous, fact_naming& n) {
+    // approved), else the total's, when its unit fits that variable. Any other figure may be a total:
+    // after 其中 too, one with a phrase of its own and no 其中 in its clause (…，其中省级3个，新增研发
+    // 机构8个，其中省级2个: 8个 is the total of the second 其中, as new_total() says for inconsistent_parts).
+    void part_by_level(const scanned& s, std::size_t clause, std::size_t after_previous, fact_naming& n) {
         const bool change = (n.flags & bit(fact_flag::change)) != 0;
         const bool after_part_word = parent_end_ != 0 && ix_.part_words.any_inside(byte_at(parent_end_), s.q.begin) &&
                                      !ix_.sentence_ends.any_inside(byte_at(parent_end_), s.q.begin);
         const std::string_view level = after_part_word && !change ? level_between(after_previous, s.first) : "";
         if (level.empty()) {
-            if (!change && !after_part_word)
+            if (!change &&
+                (!after_part_word || new_total(ix_.part_words, byte_at(clause), s.q.begin, n.entry != nullptr,
+                                               (n.flags & bit(fact_flag::phrase_shared)) != 0)))
                 parent_end_ = s.last, parent_ = n, part_ = fact_naming{};  // a total its parts may follow
             return;
         }
@@ -3286,7 +3328,10 @@ private:
                 target_in_clause_ = false;
                 if (c != ',' && c != U'，') {
                     // ；splits what a target sentence lists (力争…20家；技术合同成交额达到8亿元): still its
-                    if (c != ';' && c != U'；') target_in_sentence_ = target_estimate_ = false;
+                    // targets, once a figure before it was one; a target word with no figure before ；
+                    // (确保资金安全；全年新增…12家, 力争进入全省前列的目标；…) names no target after it.
+                    if ((c != ';' && c != U'；') || !target_figure_)
+                        target_in_sentence_ = target_estimate_ = target_figure_ = false;
                     since_start_ = 0;
                 }
                 continue;
@@ -3378,8 +3423,10 @@ private:
     // The figure's unit against its variable's: a bare multiplier (2.35亿, "2.36亿 元" cut at the
     // blank) of a variable counted in 元, 家… is completed with that word (亿元); a unit that does
     // not convert (23场次 for 人次, 62家 for 个) leaves the figure without a variable (unit_mismatch),
-    // never the number alone in the variable's unit.
-    void check_unit(const scanned& s, fact_naming& n) {
+    // never the number alone in the variable's unit. A measure word the variable accepts only by its
+    // counted_in (研发中心8家) counts a noun written between the phrase and the figure instead, from
+    // byte `counted_from` (有研发机构的企业120家: the firms, counted_noun_between): a mismatch too.
+    void check_unit(const scanned& s, fact_naming& n, std::size_t counted_from) {
         const std::string_view written = s.q.unit;
         if ((written == "万" || written == "亿" || written == "万亿" || written == "千万" || written == "百万") &&
             n.entry->unit.find('/') == std::string::npos) {
@@ -3390,7 +3437,10 @@ private:
                 n.unit = completed_unit_;
             }
         }
-        const std::uint32_t flags = unit_flags(*n.entry, out_.id(n.unit), n.unit, n.flags);
+        std::uint32_t flags = unit_flags(*n.entry, out_.id(n.unit), n.unit, n.flags);
+        if (flags == 0 && !n.entry->counted_in.empty() && counted(n.unit) != counted(n.entry->unit) &&
+            counted_noun_between(counted_from, s.q.begin))
+            flags = bit(fact_flag::unit_mismatch);
         n.flags |= flags;
         if (flags & bit(fact_flag::unit_mismatch)) unit_mismatch(s, n);
     }
@@ -3404,14 +3454,14 @@ private:
         last_entry_ = nullptr, last_group_ = nullptr;
     }
 
-    // A platform counted in 家 (counted_in) is no count of the firms or bodies named between its
-    // phrase and the figure: 孵化器内入驻企业120家, 研发中心依托单位8家 count firms, not platforms.
-    bool counts_firms_instead(const scanned& s, const binding& b, const fact_naming& n) const {
-        if (n.entry->counted_in.empty() || b.phrase_end == 0 || b.phrase_end >= s.q.begin ||
-            measure_of(n.unit) == measure_of(n.entry->unit))
-            return false;
-        const std::string_view between = text_.substr(b.phrase_end, s.q.begin - b.phrase_end);
-        return between.find("企业") != std::string_view::npos || between.find("单位") != std::string_view::npos;
+    // A noun that a measure word like 家 counts (企业, 单位, 机构…) in bytes [from, to): "建有企业研发
+    // 中心的企业达到86家", "市级企业技术中心企业15家" count firms, not the centres of the phrase before.
+    bool counted_noun_between(std::size_t from, std::size_t to) const {
+        if (from >= to) return false;
+        const std::string_view between = text_.substr(from, to - from);
+        for (std::string_view noun : {"企业", "公司", "单位", "机构", "工厂", "厂家", "高校", "院所", "医院"})
+            if (between.find(noun) != std::string_view::npos) return true;
+        return false;
     }
 
     // The phrase closest before the number: first after the previous figure of the clause, else
@@ -3835,6 +3885,7 @@ private:
     std::size_t target_cursor_ = 0;   // code points before it are read by target_before()
     bool target_in_sentence_ = false, target_in_clause_ = false;
     bool target_estimate_ = false;                   // 预计 is the only target word of the sentence so far
+    bool target_figure_ = false;                     // a figure under the sentence's target word was read
     bool plan_section_ = false;                      // under a heading of plans (plan_heading), across chunks
     int plan_kind_ = 0;                              // its list marker's kind (-1: the whole report)
     bool any_figure_ = false;                        // a figure was read (add())
