@@ -2,6 +2,7 @@
 (issues #11.5 and #17)."""
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -131,7 +132,10 @@ def test_a_file_that_changes_size_while_read_is_a_parse_error():
 
 def test_a_long_c_call_honours_ctrl_c():
     # interrupt_check (python/bindings/bindings.hpp): a C++ wait without the GIL sees the
-    # KeyboardInterrupt of the main thread and stops.
+    # KeyboardInterrupt of the main thread and stops. A test run started in the background of a
+    # shell (`make test &`, nohup) inherits SIGINT ignored, and interrupt_main then does nothing:
+    # Python's own handler is installed for the test, as an interactive run has it.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     timer = threading.Timer(0.2, _thread.interrupt_main)
     timer.start()
     try:
@@ -139,6 +143,7 @@ def test_a_long_c_call_honours_ctrl_c():
             _core._interruptible_wait(120.0)
     finally:
         timer.cancel()
+        signal.signal(signal.SIGINT, previous)
 
 
 @pytest.mark.parametrize("load", ["Model", "Framework"])

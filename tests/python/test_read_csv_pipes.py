@@ -83,7 +83,14 @@ def test_ctrl_c_ends_the_wait_for_a_fifo_nobody_writes_to(tmp_path):
     fifo = tmp_path / "never.csv"
     os.mkfifo(fifo)
     reader = subprocess.Popen(
-        [sys.executable, "-c", f"import zhibiao as zb; print('ready', flush=True); zb.read_csv({str(fifo)!r})"],
+        # SIGINT handled as in a terminal, also when the tests run in a shell's background
+        # (which starts them with SIGINT ignored, inherited by the child)
+        [
+            sys.executable,
+            "-c",
+            "import signal; signal.signal(signal.SIGINT, signal.default_int_handler); import zhibiao as zb; "
+            f"print('ready', flush=True); zb.read_csv({str(fifo)!r})",
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
