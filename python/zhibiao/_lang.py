@@ -155,7 +155,9 @@ _CLI_ZH = {
         "<id>_reason，说明该值缺失的原因（有值时为空）；--reasons FILE 则把原因单独写成一张表。"
     ),
     "the panel CSV (entity, period and variable columns)": "面板数据 CSV（主体、时期和变量列）",
-    "indicator ids to compute (default: the whole catalogue)": "要计算的指标 id（默认：整个指标目录）",
+    "indicator ids to compute, separated by spaces or commas (default: the whole catalogue)": (
+        "要计算的指标 id，以空格或逗号分隔（默认：整个指标目录）"
+    ),
     "the indicator table": "指标表",
     "write why each value is missing to FILE, same shape as the result, instead of <id>_reason columns": (
         "把每个值的缺失原因写入 FILE（与结果同形），而不是 <id>_reason 列"

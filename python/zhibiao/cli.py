@@ -374,7 +374,7 @@ def compute_file(args: argparse.Namespace) -> int:
     # `rollup`'s <variable>_reason columns are read as reasons
     panel: Panel = _read(source, lenient=args.lenient, **_reading(args))
     with _progress_bar(_msg("indicators"), "ind"):
-        values, reasons = panel.compute(args.ids or None, reasons=True)
+        values, reasons = panel.compute(_listed_ids(args.ids), reasons=True)
     _write_indicators(values, reasons, args)
     _Messages.say(
         _msg(
@@ -382,6 +382,11 @@ def compute_file(args: argparse.Namespace) -> int:
         )
     )
     return 0
+
+
+def _listed_ids(ids: Sequence[str] | None) -> list[str] | None:
+    """--ids a b, and --ids a,b as a spreadsheet user writes a list (an id holds no comma)."""
+    return [one.strip() for word in ids for one in word.split(",") if one.strip()] if ids else None
 
 
 def validate_file(args: argparse.Namespace) -> int:
@@ -881,7 +886,12 @@ def _add_compute(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     _csv_file_argument(p, "the panel CSV (entity, period and variable columns)")
     _key_column_arguments(p)
-    p.add_argument("--ids", nargs="+", metavar="ID", help="indicator ids to compute (default: the whole catalogue)")
+    p.add_argument(
+        "--ids",
+        nargs="+",
+        metavar="ID",
+        help="indicator ids to compute, separated by spaces or commas (default: the whole catalogue)",
+    )
     _out_argument(p, "the indicator table")
     reasons = p.add_mutually_exclusive_group()
     reasons.add_argument(

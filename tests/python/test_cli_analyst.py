@@ -149,3 +149,11 @@ def test_read_csv_refuses_a_full_width_separator(tmp_path):
         zb.read_csv(path, sep="，")
     with pytest.raises(zb.ArgumentError, match="cannot separate fields"):
         zb.read_csv(path, sep=".")
+
+
+def test_ids_may_be_listed_with_commas(sample_dir):
+    # --ids a,b (as a spreadsheet user writes a list) was "unknown indicator 'a,b'"
+    spaced = _run("compute", str(sample_dir / "counties_synthetic.csv"), "--ids", "rd_intensity", "hitech_va_share_gdp")
+    commas = _run("compute", str(sample_dir / "counties_synthetic.csv"), "--ids", "rd_intensity,hitech_va_share_gdp")
+    assert spaced.returncode == 0 and commas.returncode == 0, commas.stderr
+    assert commas.stdout == spaced.stdout and "rd_intensity" in commas.stdout

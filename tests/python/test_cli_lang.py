@@ -58,7 +58,7 @@ def test_lang_zh_before_or_after_the_subcommand_shows_chinese_help(args):
     assert out.startswith("用法：zhibiao compute")
     flat = re.sub(r"\s+", "", out)  # argparse wraps the lines
     assert "由CSV面板数据（宽表或长表；UTF-8或GB18030）计算指标目录中的指标。" in flat  # the description
-    assert "要计算的指标id（默认：整个指标目录）" in flat  # an option's help
+    assert "要计算的指标id，以空格或逗号分隔（默认：整个指标目录）" in flat  # an option's help
     assert "面板数据CSV（主体、时期和变量列）；'-'表示读标准输入" in flat  # a help made of parts
     assert "将指标表写入FILE（默认或'-'：标准输出）" in flat
     assert "\n选项:" in out and "show this help" not in out
