@@ -589,11 +589,11 @@ std::optional<double> chinese_figure(std::string_view text, const code_points& c
 
 bool is_blank(char32_t c) { return c == ' ' || c == '\t'; }
 
-// Code point k opens a line or a sentence: only blanks between it and a line break, 。！？；, or
+// Code point k opens a line or a sentence: only blanks between it and a line break, 。！？；：, or
 // the start of the chunk (a chunk starts after one of them, or at the text's start).
 bool at_item_start(const code_points& cps, std::size_t k) {
     while (k > 0 && is_blank(cps[k - 1].c)) --k;
-    return k == 0 || one_of(cps[k - 1].c, U"\n\r。！？；;!?");
+    return k == 0 || one_of(cps[k - 1].c, U"\n\r。！？；;!?:");  // : also ：, decoded as ASCII (工作：1.加强…)
 }
 
 // A list item's number at k ("3.人才工作", "9. 项目管理", "3.1-9月，…", "2.2024年以来", "4、"):
@@ -824,6 +824,13 @@ std::size_t split_figure(std::string_view text, const code_points& cps, std::siz
 }
 
 // A letter a conversion reads for a digit (O o l I) or an invalid byte's U+FFFD.
+// What may follow a point whose decimals were lost (12.。, 12.，, 12.用于, 12.⏎): a line's end, a
+// mark of Chinese punctuation (。，、；：！？）”」』》, in full or half width) or an ideograph. Not a
+// digit (12.5), a letter (V2.x), a blank (168. 5亿元: split_digits) or an opening bracket.
+bool lost_decimals_before(char32_t c) {
+    return c == '\n' || c == '\r' || is_ideograph(c) || one_of(c, U"。，、；：！？）”’」』》〕】,;:!?)");
+}
+
 bool stray_in_digits(char32_t c) { return c == 0xFFFD || c == 'O' || c == 'o' || c == 'l' || c == 'I'; }
 
 // The end of a run of digits at k with a stray_in_digits character inside it or right after it
@@ -908,9 +915,14 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
         } else if (std::string_view kind; !masked) {
             if (const std::size_t end = split_figure(text, cps, k, i, kind, guess)) damage = kind, i = end;
         }
-        if (!masked && !stray_end && i + 1 < cps.size() && cps[i].c == '.' &&
-            (cps[i + 1].c == U'万' || cps[i + 1].c == U'亿' || unit_length(text, cps, i + 1, ignored) > 0))
+        if (!masked && !stray_end && i < cps.size() && cps[i].c == '.' &&
+            (i + 1 == cps.size() || cps[i + 1].c == U'万' || cps[i + 1].c == U'亿' ||
+             lost_decimals_before(cps[i + 1].c) || unit_length(text, cps, i + 1, ignored) > 0)) {
+            // "资金12.。", "12.，", "12.、", "12.用于", "12." at a line's end: the point was a decimal
+            // point (a Chinese sentence ends with 。, a list number opening a line or a sentence was
+            // read before), its digits lost. Never the confident 12.
             damage = "dangling_point", guess = value, ++i;
+        }
     } else if (is_chinese_numeral(cps[k].c) && cps[k].c != U'点') {
         if (k > 0 && is_chinese_numeral(cps[k - 1].c)) return false;
         std::size_t end = k;
