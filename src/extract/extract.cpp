@@ -831,6 +831,18 @@ bool lost_decimals_before(char32_t c) {
     return c == '\n' || c == '\r' || is_ideograph(c) || one_of(c, U"。，、；：！？）”’」』》〕】,;:!?)");
 }
 
+// A point at i after digits whose decimals were lost: before a unit (21.%, 35.万元) or what
+// lost_decimals_before says ("资金12.。", "12.，", "12.用于", "12." at a line's end: a Chinese
+// sentence ends with 。, and a list number opening a line or a sentence was read before). Never the
+// confident 12.
+bool dangling_point_at(std::string_view text, const code_points& cps, std::size_t i) {
+    if (i >= cps.size() || cps[i].c != '.') return false;
+    if (i + 1 == cps.size()) return true;
+    const char32_t c = cps[i + 1].c;
+    std::string ignored;
+    return c == U'万' || c == U'亿' || lost_decimals_before(c) || unit_length(text, cps, i + 1, ignored) > 0;
+}
+
 bool stray_in_digits(char32_t c) { return c == 0xFFFD || c == 'O' || c == 'o' || c == 'l' || c == 'I'; }
 
 // The end of a run of digits at k with a stray_in_digits character inside it or right after it
@@ -899,7 +911,6 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
             while (j < i && is_digit(cps[j].c)) ++j;
             return j - k;
         };
-        std::string ignored;
         if (stray_end) {
             damage = "stray_character", i = stray_end;
         } else if (leading_point) {
@@ -915,14 +926,7 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
         } else if (std::string_view kind; !masked) {
             if (const std::size_t end = split_figure(text, cps, k, i, kind, guess)) damage = kind, i = end;
         }
-        if (!masked && !stray_end && i < cps.size() && cps[i].c == '.' &&
-            (i + 1 == cps.size() || cps[i + 1].c == U'万' || cps[i + 1].c == U'亿' ||
-             lost_decimals_before(cps[i + 1].c) || unit_length(text, cps, i + 1, ignored) > 0)) {
-            // "资金12.。", "12.，", "12.、", "12.用于", "12." at a line's end: the point was a decimal
-            // point (a Chinese sentence ends with 。, a list number opening a line or a sentence was
-            // read before), its digits lost. Never the confident 12.
-            damage = "dangling_point", guess = value, ++i;
-        }
+        if (!masked && !stray_end && dangling_point_at(text, cps, i)) damage = "dangling_point", guess = value, ++i;
     } else if (is_chinese_numeral(cps[k].c) && cps[k].c != U'点') {
         if (k > 0 && is_chinese_numeral(cps[k - 1].c)) return false;
         std::size_t end = k;
@@ -1997,6 +2001,26 @@ std::size_t table_line(std::string_view text, const code_points& cps, std::size_
 
 // A quantity at k (a number with its range and qualifiers, or an empty slot), handed to `sink`;
 // returns the code point to go on from.
+// A Chinese numeral with its measure word that is part of a word, not a figure (number_at read
+// it, s.last its end): a name in quotation marks (“两个确保”, 《三年行动》); a slogan of numbered
+// items (三个一批, 一家一策, 一件事一次办: a 一 right after the measure word, or after the one character
+// 一X counts); 一 + measure word + 性 (一次性); and 一 with a measure word before a word when no
+// count verb stands before it — the indefinite article (一个时期, 一项重要举措, 一个重要抓手), where
+// "新增一家国家级孵化器" counts (新增) and "孵化器一家。" ends its clause.
+bool numeral_in_a_word(const code_points& cps, std::size_t k, const scanned& s) {
+    const char32_t c = cps[k].c;
+    if (is_digit(c) || is_mask(c)) return false;
+    if (k > 0 && one_of(cps[k - 1].c, U"“‘「『《\"'")) return true;
+    const std::size_t i = s.last;
+    if (i >= cps.size() || s.q.unit.empty()) return false;
+    const std::string& u = s.q.unit;
+    if (u.find("元") != std::string::npos || u == "%" || u == "‰" || u == "倍") return false;
+    if (cps[i].c == U'一') return true;
+    if (c != U'一' || is_chinese_numeral(cps[k + 1].c) || !is_ideograph(cps[i].c)) return false;
+    if (cps[i].c == U'性' || (i + 1 < cps.size() && cps[i + 1].c == U'一')) return true;
+    return !count_verb_before(cps, k);
+}
+
 template <class Sink>
 std::size_t quantity_at(std::string_view text, const code_points& cps, std::size_t k, Sink& sink) {
     scanned s;
@@ -2010,6 +2034,7 @@ std::size_t quantity_at(std::string_view text, const code_points& cps, std::size
         if (const std::size_t n = phone_number_at(cps, k)) return k + n;
     }
     if (!number_at(text, cps, k, s, date)) return date ? std::max(k + 1, s.last) : k + 1;
+    if (numeral_in_a_word(cps, k, s)) return s.last;
     extend_to_range(text, cps, s);
     qualifiers(cps, s);
     if (s.damage == "zero_digits" && (s.q.qual == qualifier::lower_bound || s.q.qual == qualifier::upper_bound) &&
