@@ -374,9 +374,9 @@ def _prior_year(period: str | None) -> str | None:
 
 def _factor(written: str, target: str) -> float | None:
     """The factor from `written` to `target`; None when they do not convert. 名 and 位 count
-    people as 人 does (专家20名, 1.2万名 as 1.2万人), 份 counts as 项 (技术合同46份), as the extractor
-    binds them."""
-    for word, counted in (("名", "人"), ("位", "人"), ("份", "项")):
+    people as 人 does (专家20名, 1.2万名 as 1.2万人), 份 counts as 项 (技术合同46份), 场次 and 场 count
+    events as 次 does (科普活动120场次: the lexicon's counted_in), as the extractor binds them."""
+    for word, counted in (("名", "人"), ("位", "人"), ("份", "项"), ("场次", "次"), ("场", "次")):
         if written.endswith(word):
             written = written[: -len(word)] + counted
             break

@@ -1198,6 +1198,17 @@ bool compared_period(const code_points& cps, std::size_t k) {
     return one_of(cps[k - 1].c, U"比较与同");
 }
 
+// A period that a multiple is of (达到2023年的1.6倍, 是2023年同期的2倍): the base compared with, as
+// 比2023年 is, not the period of the figure. k: the code point after the period.
+bool multiple_base(const code_points& cps, std::size_t k) {
+    if (k < cps.size() && one_of(cps[k].c, U"底末")) ++k;
+    if (starts_with(cps, k, U"同期") || starts_with(cps, k, U"全年")) k += 2;
+    if (k >= cps.size() || cps[k].c != U'的') return false;
+    std::size_t j = k + 1;
+    while (j < cps.size() && j - k <= 8 && (is_digit(cps[j].c) || cps[j].c == '.' || is_chinese_numeral(cps[j].c))) ++j;
+    return j > k + 1 && j < cps.size() && cps[j].c == U'倍';
+}
+
 // The list marker opening the line at k (blanks before it skipped): 1 for 一、, 2 for （一）, 3 for
 // 1. or 1、, 0 for none; `after` is the code point after it.
 int list_marker(const code_points& cps, std::size_t k, std::size_t& after) {
@@ -2160,7 +2171,7 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
             // 2021年以来, 3月以来, 2023年底以来: where a span up to now starts, not the period in force.
             const std::size_t tail = k + n < cps.size() && one_of(cps[k + n].c, U"底末初份度") ? 1 : 0;
             const bool since = starts_with(cps, k + n + tail, U"以来") && before.current;
-            if (day || compared_period(cps, k) || since) {
+            if (day || compared_period(cps, k) || multiple_base(cps, k + n) || since) {
                 state = before;
                 k += n + day;
                 continue;
@@ -2293,6 +2304,7 @@ void read_distinctions(const detail::toml_reader& named, lexicon_entry& e) {
 
 namespace {
 bool is_count_word(std::string_view u);
+bool counts_in(std::string_view u);
 }  // namespace
 
 lexicon lexicon_from_toml(std::string_view text, const std::string& source) {
@@ -2344,7 +2356,7 @@ lexicon lexicon_from_toml(std::string_view text, const std::string& source) {
         }
         e.counted_in = named.texts("counted_in");
         for (const auto& w : e.counted_in)
-            if (!is_count_word(w) || !is_count_word(e.unit) || w.find('/') != std::string::npos)
+            if (!counts_in(w) || !is_count_word(e.unit) || w.find('/') != std::string::npos)
                 named.fail("counted_in",
                            "must list measure words of counts (家, 个, 项…) for a variable counted in one ('" + w +
                                "' for '" + e.unit + "')");
@@ -2632,6 +2644,16 @@ bool is_count_word(std::string_view u) {
     } catch (const error&) {
         return false;
     }
+}
+
+// A count word as above, or a measure word the unit algebra does not know (场次, 场, 批次…, kept
+// after Arabic digits: measure_word_length): what a lexicon's counted_in may list (科普活动120场次).
+bool counts_in(std::string_view u) {
+    if (is_count_word(u)) return true;
+    for (std::string_view w :
+         {"场次", "批次", "台套", "场", "期", "批", "台", "套", "笔", "篇", "条", "支", "种", "座", "处", "例"})
+        if (u == w) return true;
+    return false;
 }
 
 // The unit flag of a figure written in `written` for a variable reported in `expected`: 0 when
@@ -3449,7 +3471,7 @@ private:
         if (const auto it = unit_flags_.find(key); it != unit_flags_.end()) return it->second;
         std::uint32_t flag = unit_flag(unit, entry.unit);
         // 研发中心8家 for a variable counted in 个 that lists 家 in counted_in: the count it is
-        if (flag == bit(fact_flag::unit_mismatch) && !entry.counted_in.empty() && is_count_word(unit)) {
+        if (flag == bit(fact_flag::unit_mismatch) && !entry.counted_in.empty() && counts_in(unit)) {
             const std::string_view measure = counted(unit);
             for (const std::string& w : entry.counted_in)
                 if (counted(w) == measure) flag = 0;

@@ -74,3 +74,97 @@ def test_a_numeral_that_counts_stays_a_figure():
     # A count verb before 一 (新增一家…), or the numeral after its phrase at the clause's end.
     text = "2024年上半年，新增一家国家级孵化器，建成省级研发平台两个，新增三个省级工程技术研究中心，新增国家级孵化器一家。"
     assert _rows(text, "text", "value") == [("一家", 1.0), ("两个", 2.0), ("三个", 3.0), ("一家", 1.0)]
+
+
+# ---- 3. a multiple (是…的1.6倍) is no level of the variable -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "全市专利授权量达到2023年的1.6倍",  # the year is the base compared with, not the period
+        "专利授权量是2023年同期的1.6倍",
+        "专利授权量是去年同期的1.6倍",
+        "专利授权量为上年的1.6倍",
+    ],
+)
+def test_a_multiple_is_no_count_and_keeps_the_period(sentence):
+    # An analyst reads "是去年同期的1.6倍" as a ratio to the base, not a count of patents and not a
+    # change (同比增长1.6倍 is +160 %, 是…的1.6倍 is +60 %): no variable, unit 倍, of the period in
+    # force (2024H1; "达到2023年的1.6倍" set the period to 2023).
+    rows = _rows(f"2024年上半年，{sentence}，新增高新技术企业12家。", "text", "variable", "unit", "period")
+    assert rows == [("1.6倍", "", "倍", "2024H1"), ("12家", "hnte_recognised", "家", "2024H1")]
+    panel = zb.extract(f"2024年上半年，{sentence}。").to_panel("县")
+    assert "patents_granted" not in panel.to_pandas().columns
+
+
+def test_growth_by_a_multiple_is_a_change_of_the_variable():
+    rows = _rows("2024年上半年，技术合同成交额达5.8亿元，同比增长1.6倍。", "text", "variable", "flag_change")
+    assert rows == [("5.8亿元", "tech_contract_value", False), ("1.6倍", "tech_contract_value", True)]
+
+
+# ---- 4. technology contracts by type are not the total ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年，技术合同成交额5.8亿元，其中技术开发合同3.2亿元、技术转让合同0.5亿元，技术服务合同1.1亿元。",
+        "2024年，技术合同成交额5.8亿元，技术开发类合同成交额3.2亿元，技术服务类合同交易额0.5亿元，技术咨询合同成交金额1.1亿元。",
+        "2024年，技术合同成交额5.8亿元，其中技术开发合同成交额3.2亿元，技术转让合同成交额0.5亿元，技术服务合同成交额1.1亿元。",
+    ],
+)
+def test_contracts_by_type_never_bind_the_total(text):
+    rows = _rows(text, "text", "variable")
+    assert rows == [("5.8亿元", "tech_contract_value"), ("3.2亿元", ""), ("0.5亿元", ""), ("1.1亿元", "")]
+
+
+def test_contract_counts_by_type_never_bind_the_total():
+    text = "2024年，登记技术合同312项，其中技术开发合同121项，技术转让合同20项，技术咨询合同8项，技术服务合同163项。"
+    assert _rows(text, "text", "variable") == [
+        ("312项", "tech_contract_count"),
+        ("121项", ""),
+        ("20项", ""),
+        ("8项", ""),
+        ("163项", ""),
+    ]
+
+
+# ---- 5. 研发费用 (enterprise R&D expenses) is not 研发经费 (R&D expenditure) -----------------------
+
+
+def test_rd_expenses_rd_expenditure_and_the_deduction_are_separate():
+    # 企业研发费用20亿元 had no variable; 研发费用加计扣除15亿元 (without 额) none either, and
+    # 加计扣除减免税额 (the tax saved: indicators.md's county indicator) none.
+    text = "2024年，全市研发经费投入30亿元，企业研发费用20亿元，企业享受研发费用加计扣除15亿元，" "享受研发费用加计扣除减免税额3000万元，研发费用加计扣除金额12亿元。"
+    assert _rows(text, "text", "variable") == [
+        ("30亿元", "rd_expenditure"),
+        ("20亿元", "enterprise_rd_expenses"),
+        ("15亿元", "rd_super_deduction"),
+        ("3000万元", "rd_deduction_tax_relief"),
+        ("12亿元", "rd_super_deduction"),
+    ]
+
+
+# ---- 6. 科普活动 in 场次 -------------------------------------------------------------------------
+
+
+def test_science_popularisation_events_in_changci():
+    # 120场次 was unit_mismatch / no variable (the variable is in 次); 场次 and 场 count events.
+    text = "2024年，开展科普活动120场次，举办科普讲座30场，参与群众2.3万人次。"
+    assert _rows(text, "text", "variable") == [
+        ("120场次", "science_popularisation_events"),
+        ("30场", "science_popularisation_events"),
+        ("2.3万人次", ""),
+    ]
+    panel = zb.extract("2024年，开展科普活动120场次。").to_panel("县")
+    assert panel.to_pandas()["science_popularisation_events"].tolist() == [120.0]
+    # Not people: 培训23场次 is no count of people trained (人次).
+    assert _rows("2024年，开展科技培训23场次。", "variable", "flag_unit_mismatch") == [("", True)]
+
+
+def test_industrial_firms_rd_expenses_are_a_subset():
+    # tests/data/reports/city_h1_yoy_parts.txt: "规模以上工业企业研发费用投入23.5亿元，同比增长16.8%" had no
+    # variable; the subset of firms above designated size, never the whole's enterprise_rd_expenses.
+    rows = _rows("2026年上半年，规模以上工业企业研发费用投入23.5亿元，同比增长16.8%。", "text", "variable")
+    assert rows == [("23.5亿元", "enterprise_rd_expenses_industrial"), ("16.8%", "enterprise_rd_expenses_industrial")]
