@@ -1009,6 +1009,7 @@ struct period_state {
     int year = 0;
     std::optional<period> current;
     bool prior = false;  // inside a sentence about the year before (上年同期，…)
+    int title_year = 0;  // the year of the report's title: 明年 is the year after it
 };
 
 // 底 or 末 after "N月" (the end of the month): its length, 0 or 1.
@@ -1017,6 +1018,8 @@ std::size_t month_end_word(const code_points& cps, std::size_t k) {
 }
 
 // Reads a period expression at k, if any, into `state`; returns its length in code points.
+bool target_period(const code_points& cps, std::size_t k, std::size_t n);
+
 std::size_t period_at(const code_points& cps, std::size_t k, period_state& state) {
     auto number = [&](std::size_t i, std::size_t& end) {
         int v = 0;
@@ -1039,6 +1042,12 @@ std::size_t period_at(const code_points& cps, std::size_t k, period_state& state
         if (state.year) state.current = p;
     };
     try {
+        // 明年 planned (二、明年工作计划; 明年，力争…): the year after the one in force, for the plans.
+        if (starts_with(cps, k, U"明年") && state.year && target_period(cps, k, 2)) {
+            state.year = (state.title_year ? state.title_year : state.year) + 1;
+            set(period::year(state.year));
+            return 2;
+        }
         if (starts_with(cps, k, U"上半年") || starts_with(cps, k, U"下半年")) {
             set(period::half(state.year, cps[k].c == U'上' ? 1 : 2));
             return 3;
@@ -1230,6 +1239,14 @@ int list_marker(const code_points& cps, std::size_t k, std::size_t& after) {
     return 0;
 }
 
+// The year ending at code point j (its 年) is joined to the one before by a conjunction or a dash
+// right after that one's 年: 2025年及2026年, 2025年和2026年, 2025年—2026年 (one span of plans).
+bool joined_years(const code_points& cps, std::size_t from, std::size_t j) {
+    std::size_t d = j;
+    while (d > from && is_digit(cps[d - 1].c)) --d;
+    return d >= from + 2 && (one_of(cps[d - 1].c, U"和及与、至到") || is_dash(cps[d - 1].c)) && cps[d - 2].c == U'年';
+}
+
 // A heading of plans (二、下半年工作打算; （三）2027年工作思路; 下一步工作计划): at most 12 code points
 // after its list marker before the plan word, the line's end at most 4 after it. Its marker's kind
 // (0 for none) in `kind`. `reach`: up to how far the plan word may stand (a title names its bureau
@@ -1241,9 +1258,9 @@ bool plan_heading(const code_points& cps, std::size_t line, int& kind, std::size
     std::size_t from = 0;
     kind = list_marker(cps, line, from);
     int years = 0;  // 2024年, 2025年 stated so far
-    static constexpr std::u32string_view words[] = {U"工作打算", U"工作计划",   U"工作思路", U"工作安排",
-                                                    U"重点工作", U"工作重点",   U"下步工作", U"下一步工作",
-                                                    U"工作设想", U"下一步打算", U"下步打算", U"下一步计划"};
+    static constexpr std::u32string_view words[] = {
+        U"工作打算", U"工作计划",   U"工作思路", U"工作安排",   U"重点工作", U"工作重点", U"下步工作", U"下一步工作",
+        U"工作设想", U"下一步打算", U"下步打算", U"下一步计划", U"今后工作", U"今后打算", U"明年工作"};
     for (std::size_t j = from; j < cps.size() && j - from <= reach; ++j) {
         const char32_t c = cps[j].c;
         if (c == '\n' || c == '\r' || c == U'。' || c == U'，') return false;
@@ -1251,12 +1268,15 @@ bool plan_heading(const code_points& cps, std::size_t line, int& kind, std::size
         if (one_of(c, U"回开成进完和及暨与年")) {
             for (std::u32string_view w : {U"回顾", U"开展", U"成效", U"进展", U"完成"})
                 if (starts_with(cps, j, w)) return false;
-            if (one_of(c, U"和及暨与") && j + 1 < cps.size() &&
+            // 2025年及2026年工作计划: a conjunction right after a period joins the periods planned.
+            const bool joined = j > from && cps[j - 1].c == U'年';
+            if (one_of(c, U"和及暨与") && !joined && j + 1 < cps.size() &&
                 (is_digit(cps[j + 1].c) || starts_with(cps, j + 1, U"上半年") || starts_with(cps, j + 1, U"下半年") ||
                  starts_with(cps, j + 1, U"明年") || starts_with(cps, j + 1, U"下一步") ||
                  starts_with(cps, j + 1, U"下步") || starts_with(cps, j + 1, U"今后")))
                 return false;
-            if (c == U'年' && j > from && is_digit(cps[j - 1].c) && ++years > 1) return false;
+            if (c == U'年' && j > from && is_digit(cps[j - 1].c) && ++years > 1 && !joined_years(cps, from, j))
+                return false;
         }
         for (std::u32string_view w : words) {
             if (!starts_with(cps, j, w)) continue;
@@ -1288,6 +1308,9 @@ bool plan_heading(const code_points& cps, std::size_t line, int& kind, std::size
 bool target_period(const code_points& cps, std::size_t k, std::size_t n) {
     bool sentence = false;
     if (k > 0 && cps[k - 1].c == U'到') return true;
+    // 明年重点工作: next year's key work is planned (2024年重点工作 may head the work done)
+    if (cps[k].c == U'明' && (starts_with(cps, k + n, U"重点工作") || starts_with(cps, k + n, U"工作重点")))
+        return true;
     for (std::size_t j = k; j > 0 && k - j < 8 && !clause_end(cps[j - 1].c); --j)
         if ((j >= 2 && target_word_at(cps, j - 2, sentence)) ||
             (cps[j - 1].c == U'拟' && target_word_at(cps, j - 1, sentence)))
@@ -1298,6 +1321,11 @@ bool target_period(const code_points& cps, std::size_t k, std::size_t n) {
     for (std::size_t j = k + n; j < cps.size() && j - k < 40; ++j) {
         const char32_t c = cps[j].c;
         if (!stops.has(c)) continue;
+        if (is_digit(c) && j >= 2 && (one_of(cps[j - 1].c, U"和及与、至到") || is_dash(cps[j - 1].c)) &&
+            cps[j - 2].c == U'年') {  // 2025年及2026年工作计划: the next year of one span of plans
+            while (j + 1 < cps.size() && is_digit(cps[j + 1].c)) ++j;
+            continue;
+        }
         if (is_digit(c) || one_of(c, U"。！？；;!?\n\r")) return false;
         if (starts_with(cps, j, U"上半年") || starts_with(cps, j, U"下半年") || starts_with(cps, j, U"全年") ||
             starts_with(cps, j, U"明年"))
@@ -1565,7 +1593,7 @@ std::size_t target_sentence_end(const code_points& cps, std::size_t k) {
 const char_set& starts_of_interest() {
     static const char_set set(
         U"0123456789xX%[〔【（("
-        U"上下全前截去十拾百佰千仟万亿廿卅零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖项件家名人个\n");
+        U"上下全前截去明十拾百佰千仟万亿廿卅零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖项件家名人个\n");
     return set;
 }
 
@@ -2182,7 +2210,7 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
             const bool local = !title.in_title && before.year != 0 && starts_with(cps, k + n, U"度") && state.current;
             if (state.year != before.year && !local) state.prior = false, carried.after_prior.reset();  // 2024年…
             const bool of_title = title.in_title && !carried.any_figure && report_title(cps, k);
-            if (of_title && !carried.title_year) carried.title_year = state.year;
+            if (of_title && !carried.title_year) carried.title_year = state.title_year = state.year;
             if (!local && !title.in_title && !carried.after_line && !carried.after_target && !carried.after_prior &&
                 before.year == carried.title_year && state.year && state.year < carried.title_year)
                 if (const std::size_t end = earlier_year_paragraph_end(cps, k + n))

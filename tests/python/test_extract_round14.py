@@ -168,3 +168,41 @@ def test_industrial_firms_rd_expenses_are_a_subset():
     # variable; the subset of firms above designated size, never the whole's enterprise_rd_expenses.
     rows = _rows("2026年上半年，规模以上工业企业研发费用投入23.5亿元，同比增长16.8%。", "text", "variable")
     assert rows == [("23.5亿元", "enterprise_rd_expenses_industrial"), ("16.8%", "enterprise_rd_expenses_industrial")]
+
+
+# ---- 7. plan headings: 今后 / 下一步 / 明年, and two years joined ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("heading", "period"),
+    [
+        ("二、2025年及2026年工作计划", "2026"),  # was no plan at all: 20家 a done figure of 2025
+        ("二、2025年和2026年工作打算", "2026"),
+        ("二、明年工作计划", "2025"),  # was a plan of 2024 (the title's year)
+        ("二、明年重点工作", "2025"),  # was no plan
+        ("二、今后工作", "2024"),  # was no plan; no period of its own: the one in force
+        ("二、今后工作打算", "2024"),
+        ("二、下一步工作打算", "2024"),
+    ],
+)
+def test_a_heading_of_plans_ahead(heading, period):
+    # Lines of prose as a report has them (a short text of short lines reads as wrapped prose).
+    text = (
+        "某县科技局2024年科技工作总结\n一、2024年工作开展情况\n"
+        "全年专利授权量326件，科技创新工作取得新的成效，各项重点任务有序推进，服务企业能力不断提升。\n"
+        f"{heading}\n"
+        "新增高新技术企业20家，持续优化创新生态，强化企业创新主体地位，推动科技成果转化落地见效。\n"
+        "三、存在的问题\n"
+        "专利授权量下降5%，创新投入总体不足，高层次人才引进仍然较难，科技服务体系还不够完善。\n"
+    )
+    assert _rows(text, "text", "period", "flag_target") == [
+        ("326件", "2024", False),
+        ("20家", period, True),
+        ("5%", "2024", False),
+    ]
+
+
+def test_next_year_in_a_plan_is_the_year_after_the_report():
+    # 明年 under a heading of 2026's plans is still the year after the report's (2025), not 2027.
+    text = "某县科技局2024年科技工作总结\n一、工作开展情况\n专利授权量326件。\n二、明年工作计划\n明年力争技术合同成交额达到3亿元。"
+    assert _rows(text, "text", "period", "flag_target") == [("326件", "2024", False), ("3亿元", "2025", True)]
