@@ -2215,6 +2215,14 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
                 before.year == carried.title_year && state.year && state.year < carried.title_year)
                 if (const std::size_t end = earlier_year_paragraph_end(cps, k + n))
                     carried.after_line = before, carried.line_ends = end;
+            // 10月，新增… in a brief of January to October (or of a half-year): that month's paragraph
+            // only, the span in force before it again after (a monthly brief's sections state 1-10月
+            // figures without repeating the span).
+            if (!local && !title.in_title && !carried.after_line && !carried.after_target && !carried.after_prior &&
+                state.current && state.current->kind() == period_kind::month && before.current &&
+                before.current->kind() != period_kind::month && before.year == state.year)
+                if (const std::size_t end = earlier_year_paragraph_end(cps, k + n))
+                    carried.after_line = before, carried.line_ends = end;
             if (periods)
                 periods->push_back({cps.base() + k, state.current ? state.current->to_string() : std::string(), local,
                                     state.prior, of_title});

@@ -206,3 +206,25 @@ def test_next_year_in_a_plan_is_the_year_after_the_report():
     # 明年 under a heading of 2026's plans is still the year after the report's (2025), not 2027.
     text = "某县科技局2024年科技工作总结\n一、工作开展情况\n专利授权量326件。\n二、明年工作计划\n明年力争技术合同成交额达到3亿元。"
     assert _rows(text, "text", "period", "flag_target") == [("326件", "2024", False), ("3亿元", "2025", True)]
+
+
+# ---- a month's paragraph in a brief of January to the month ---------------------------------
+
+
+def test_a_month_in_a_brief_holds_for_its_paragraph_only():
+    # tests/data/reports/city_monthly_brief_2026_10.txt: "10月，新增…2家" is October's; the next
+    # section's figures (规上工业企业研发费用投入86.4亿元…) were 2026-10 to the end of the brief, they are
+    # of January to October again.
+    text = (
+        "东江市科学技术局科技工作简报（2026年第10期）\n"
+        "1-10月，全市专利授权量6512件，同比增长18.6%。\n"
+        "10月，新增省级科技企业孵化器2家。\n"
+        "（一）企业研发投入。全市规上工业企业研发费用投入86.4亿元，同比增长12.8%。\n"
+    )
+    assert _rows(text, "text", "period") == [
+        ("6512件", "2026YTD10"),
+        ("18.6%", "2026YTD10"),
+        ("2家", "2026-10"),
+        ("86.4亿元", "2026YTD10"),
+        ("12.8%", "2026YTD10"),
+    ]
