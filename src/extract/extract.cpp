@@ -2122,6 +2122,12 @@ void plan_period(const code_points& cps, std::size_t k, std::size_t n, const per
 // break ending it (the first after a sentence's end: a line a PDF broke inside a sentence goes on),
 // 0 when the year stands in a line without a clause mark (a heading, 一、2024年工作回顾, governs what
 // follows it).
+// A month stated (10月，…) after a longer span of its year in force (1-10月, 上半年).
+bool month_within(const period_state& before, const period_state& state) {
+    return state.current && state.current->kind() == period_kind::month && before.current &&
+           before.current->kind() != period_kind::month && before.year == state.year;
+}
+
 std::size_t earlier_year_paragraph_end(const code_points& cps, std::size_t k) {
     std::size_t line = k;
     while (line > 0 && cps[line - 1].c != '\n' && cps[line - 1].c != '\r') --line;
@@ -2211,16 +2217,11 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
             if (state.year != before.year && !local) state.prior = false, carried.after_prior.reset();  // 2024年…
             const bool of_title = title.in_title && !carried.any_figure && report_title(cps, k);
             if (of_title && !carried.title_year) carried.title_year = state.title_year = state.year;
+            // An earlier year than the title's in a paragraph of prose, or 10月，新增… after 1-10月 (a
+            // monthly brief's sections state their span once): that paragraph only.
             if (!local && !title.in_title && !carried.after_line && !carried.after_target && !carried.after_prior &&
-                before.year == carried.title_year && state.year && state.year < carried.title_year)
-                if (const std::size_t end = earlier_year_paragraph_end(cps, k + n))
-                    carried.after_line = before, carried.line_ends = end;
-            // 10月，新增… in a brief of January to October (or of a half-year): that month's paragraph
-            // only, the span in force before it again after (a monthly brief's sections state 1-10月
-            // figures without repeating the span).
-            if (!local && !title.in_title && !carried.after_line && !carried.after_target && !carried.after_prior &&
-                state.current && state.current->kind() == period_kind::month && before.current &&
-                before.current->kind() != period_kind::month && before.year == state.year)
+                ((before.year == carried.title_year && state.year && state.year < carried.title_year) ||
+                 month_within(before, state)))
                 if (const std::size_t end = earlier_year_paragraph_end(cps, k + n))
                     carried.after_line = before, carried.line_ends = end;
             if (periods)
