@@ -2166,8 +2166,8 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
             k = table_line(text, cps, 0, carried, findings, counted);
     }
     while (k < cps.size()) {
-        if (!interesting.has(cps[k].c)) {
-            ++k;
+        if (!interesting.has(cps[k].c) || (cps[k].c == U'明' && (k + 1 >= cps.size() || cps[k + 1].c != U'年'))) {
+            ++k;  // 明 only before 年 (明年: period_at), not in 明显, 说明, 明确
             continue;
         }
         if (cps[k].c == '\n') {  // a line of a table turned into lines is read here, whole
