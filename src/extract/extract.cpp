@@ -355,11 +355,23 @@ bool stops_unit(char32_t c) { return c < 0x10000 ? bmp_table<stops_unit_test>().
 bool is_dash(char32_t c) {
     return c == '-' || c == U'—' || c == U'–' || c == '~' || c == U'～' || c == U'至' || c == U'到';
 }
+bool is_dash(char32_t c);
+
+// A year's four digits end at k and a span of years follows: 2025—2026年, 2023-2025年, 2023至2025年
+// (the first year of a span is no figure).
+bool year_span_after(const code_points& cps, std::size_t k) {
+    if (k < 4 || k + 5 >= cps.size() || !is_dash(cps[k].c) || cps[k + 5].c != U'年') return false;
+    if ((k > 4 && is_digit(cps[k - 5].c)) || (cps[k - 4].c != '1' && cps[k - 4].c != '2')) return false;
+    for (std::size_t j = 1; j <= 4; ++j)
+        if (!is_digit(cps[k - j].c) || !is_digit(cps[k + j].c)) return false;
+    return true;
+}
+
 bool date_word(const code_points& cps, std::size_t k) {
     if (k >= cps.size()) return false;
     const char32_t c = cps[k].c;
     return c == U'年' || c == U'月' || c == U'日' || c == U'号' || c == U'时' ||
-           (c == U'季' && k + 1 < cps.size() && cps[k + 1].c == U'度');
+           (c == U'季' && k + 1 < cps.size() && cps[k + 1].c == U'度') || year_span_after(cps, k);
 }
 
 std::string slice(std::string_view text, const code_points& cps, std::size_t from, std::size_t to) {

@@ -228,3 +228,11 @@ def test_a_month_in_a_brief_holds_for_its_paragraph_only():
         ("86.4亿元", "2026YTD10"),
         ("12.8%", "2026YTD10"),
     ]
+
+
+def test_the_first_year_of_a_span_is_no_figure():
+    # "2025—2026年", "2023-2025年", "2023至2025年": the first year was a confident figure 2025/2023
+    # without a unit (no variable); it is a date.
+    for span in ["2025—2026年", "2023-2025年", "2023至2025年"]:
+        text = f"2024年，完成{span}规划编制，专利授权量326件。"
+        assert [r[0] for r in _rows(text, "text")] == ["326件"], span
