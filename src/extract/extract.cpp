@@ -1136,8 +1136,10 @@ std::size_t target_word_at(const code_points& cps, std::size_t k, bool& sentence
     // 计划/拟 opening a clause plan what the sentence lists ("11月，计划组织申报…20项，走访服务企业50家").
     const bool opens_clause = k == 0 || clause_end(cps[k - 1].c);
     sentence = true;
-    if (starts_with(cps, k, U"力争") || starts_with(cps, k, U"预计") || starts_with(cps, k, U"预期") ||
-        starts_with(cps, k, U"确保"))
+    // Before a closing quote it ends a name (“两个确保”: a slogan), not a target.
+    if ((starts_with(cps, k, U"力争") || starts_with(cps, k, U"预计") || starts_with(cps, k, U"预期") ||
+         starts_with(cps, k, U"确保")) &&
+        !(k + 2 < cps.size() && one_of(cps[k + 2].c, U"”\"'》")))
         return 2;
     if (starts_with(cps, k, U"争取") &&
         (starts_with(cps, k + 2, U"实现") || starts_with(cps, k + 2, U"达到") || starts_with(cps, k + 2, U"突破") ||

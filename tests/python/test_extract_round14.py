@@ -236,3 +236,9 @@ def test_the_first_year_of_a_span_is_no_figure():
     for span in ["2025—2026年", "2023-2025年", "2023至2025年"]:
         text = f"2024年，完成{span}规划编制，专利授权量326件。"
         assert [r[0] for r in _rows(text, "text")] == ["326件"], span
+
+
+def test_a_target_word_ending_a_quoted_name_sets_no_target():
+    # "坚持“两个确保”" is a slogan: its 确保 made 326件 after it in the sentence a target.
+    rows = _rows("2024年上半年，我局坚持“两个确保”，专利授权量326件。", "text", "flag_target")
+    assert rows == [("326件", False)]
