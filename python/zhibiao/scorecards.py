@@ -594,19 +594,35 @@ def _gap_units(card: Any, controllables: list[str]) -> dict[str, str]:
     return units
 
 
+def _pass_rule_of(attrs: Mapping[str, Any]) -> str:
+    """The pack's pass rule as an evaluate result's attrs give it ("total >= 60")."""
+    return str(attrs.get("pass_rule") or "total")
+
+
+def _pass_rule_entry(rule: str) -> str:
+    """The key of the pass rule's count among a summary's failing conditions."""
+    return f"pass rule ({rule})"
+
+
 def _with_pass_rule(failing: Any, below_rule: int, attrs: Mapping[str, Any]) -> Any:
     """The gates' failure counts and the firms that passed every gate but not the pack's pass rule
     (a total below the threshold): those failed on no gate, and a summary saying "failing
     conditions: none" beside them would hide why."""
     import pandas as pd
 
-    rule = attrs.get("pass_rule") or "total"
-    failing = pd.concat([failing, pd.Series({f"pass rule ({rule})": below_rule})])
+    failing = pd.concat([failing, pd.Series({_pass_rule_entry(_pass_rule_of(attrs)): below_rule})])
     return failing.sort_values(ascending=False, kind="stable")
 
 
 class Summary:
-    """Pass counts and the conditions firms fail on, for a notebook."""
+    """Pass counts and the conditions firms fail on, for a notebook.
+
+    ``failing`` counts the firms failing each gate (by its id) and, under the key
+    ``pass_rule_key`` ("pass rule (total >= 60)"), those that passed every gate but not the pack's
+    pass rule, whose text is ``pass_rule`` (None: not known, in a summary from counts without it).
+    """
+
+    pass_rule: str | None = None
 
     def __init__(self, result: Any) -> None:
         self.firms = len(result)
@@ -615,15 +631,25 @@ class Summary:
         valid = result["valid"]
         failing = (~result.loc[valid, gates]).sum().rename(lambda c: c[5:])
         self.failing = _with_pass_rule(failing, int((result["status"] == "failed").sum()), result.attrs)
+        self.pass_rule = _pass_rule_of(result.attrs)
         self.mean_total = float(result.loc[valid, "total"].mean()) if valid.any() else float("nan")
         self.pack = result.attrs.get("pack", "")
 
+    @property
+    def pass_rule_key(self) -> str | None:
+        """The key of the pass rule's entry in ``failing`` (None when ``pass_rule`` is)."""
+        return None if self.pass_rule is None else _pass_rule_entry(self.pass_rule)
+
     @classmethod
     @checked_keywords
-    def from_counts(cls, *, pack: str, firms: int, counts: Any, failing: Any, mean_total: float) -> Summary:
-        """A summary from counts already made (zhibiao.dask adds them up over partitions)."""
+    def from_counts(
+        cls, *, pack: str, firms: int, counts: Any, failing: Any, mean_total: float, pass_rule: str | None = None
+    ) -> Summary:
+        """A summary from counts already made (zhibiao.dask adds them up over partitions);
+        ``pass_rule``, the rule's text, when ``failing`` holds its entry."""
         self = cls.__new__(cls)
         self.pack, self.firms, self.counts, self.failing, self.mean_total = pack, firms, counts, failing, mean_total
+        self.pass_rule = pass_rule
         return self
 
     def __repr__(self) -> str:
