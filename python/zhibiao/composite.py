@@ -247,8 +247,10 @@ def _refuse_unknown_options(cls: type) -> None:
     def checked(self: Any, *args: Any, **kwargs: Any) -> None:
         check(kwargs)
         # The options the caller wrote (positionally or by keyword): one its method does not read
-        # is refused even at its default value, as a model file's key is (__post_init__).
-        object.__setattr__(self, "_given", (*names[: len(args)], *kwargs))
+        # is refused even at its default value, as a model file's key is (__post_init__). None is
+        # no value (Impute(method, group=None if … else "g") gives none), as for every option.
+        written = [*zip(names, args), *kwargs.items()]
+        object.__setattr__(self, "_given", tuple(name for name, value in written if value is not None))
         init(self, *args, **kwargs)
 
     checked.__doc__, checked.__wrapped__ = init.__doc__, init  # type: ignore[attr-defined]

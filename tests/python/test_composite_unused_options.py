@@ -152,5 +152,6 @@ def test_steps_without_those_keywords_still_build_and_compare_equal():
     assert C.Normalise("zscore") == C.Normalise("zscore", m_sd=(0.0, 1.0))
     assert C.Normalise() == C.Normalise("minmax", range=(0, 100))
     assert C.Treat("coinr", winmax=5) == C.Treat("coinr")
+    assert C.Impute("mean", group=None) == C.Impute("mean")  # None is no value
     result = C.build(_data(), None, [C.Normalise("zscore", m_sd=(0.0, 1.0)), C.Aggregate("arithmetic")])
     assert result.scores.shape[0] == 4
