@@ -2,7 +2,8 @@
 // Entities are regions (or firms): a code, a display name and the code of the parent.
 //
 // Chinese administrative division codes (GB/T 2260) nest by digits: province 2 digits
-// ("32" or "320000"), prefecture 4 ("3206" or "320600"), county 6 ("320602").
+// ("32" or "320000"), prefecture 4 ("3206" or "320600"), county 6 ("320602"); a township is
+// its county's 6 digits, 3 of its own and "000" (the 12-digit 统计用区划代码, "110101001000").
 // `admin_level` and `admin_parent` read that nesting; they do not validate the code against
 // the official list, which changes every year.
 
@@ -18,7 +19,7 @@ struct entity {
     std::string parent;  ///< optional parent code
 };
 
-enum class admin_level { unknown, national, province, prefecture, county };
+enum class admin_level { unknown, national, province, prefecture, county, township };
 
 namespace detail {
 inline bool all_digits(std::string_view s) {
@@ -33,6 +34,10 @@ inline admin_level admin_level_of(std::string_view code) {
     if (!detail::all_digits(code)) return admin_level::unknown;
     if (code.size() == 2) return admin_level::province;
     if (code.size() == 4) return admin_level::prefecture;
+    // 12 digits: a township (乡镇, 街道) when its own three are not "000" and the village's are.
+    // A 12-digit village (…001001) or county (…000000) is not read: unknown.
+    if (code.size() == 12)
+        return code.substr(6, 3) != "000" && code.substr(9) == "000" ? admin_level::township : admin_level::unknown;
     if (code.size() != 6) return admin_level::unknown;
     if (code == "100000" || code == "000000") return admin_level::national;
     if (code.substr(2) == "0000") return admin_level::province;
@@ -41,9 +46,12 @@ inline admin_level admin_level_of(std::string_view code) {
 }
 
 /// The parent's code in the same width as the child ("320602" → "320600" → "320000";
-/// "3206" → "32"); empty for a province, the national code or a code that is not one.
+/// "3206" → "32"), a township's its county's 6 digits ("110101001000" → "110101"); empty for a
+/// province, the national code or a code that is not one.
 inline std::string admin_parent(std::string_view code) {
     switch (admin_level_of(code)) {
+        case admin_level::township:
+            return std::string(code.substr(0, 6));
         case admin_level::county:
             return std::string(code.substr(0, 4)) + "00";
         case admin_level::prefecture:

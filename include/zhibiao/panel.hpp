@@ -67,7 +67,9 @@ public:
     /// lets a NumPy view of a column outlive the panel safely); not a stable interface.
     const std::shared_ptr<const void>& storage_owner() const& { return owner_; }
     std::shared_ptr<const void> storage_owner() && { return std::move(owner_); }
-    /// Reason per cell; empty when every NaN simply means missing_input.
+    /// Reason per cell; empty when every NaN simply means missing_input. A present value may
+    /// carry one too: a partial roll-up sum keeps the reason of its gap (zhibiao/rollup.hpp),
+    /// which a roll-up reads; a formula reads the value, as every present value.
     const std::vector<reason>& reasons() const& { return reasons_; }
     std::vector<reason> reasons() && { return std::move(reasons_); }
     reason reason_at(std::size_t row) const {

@@ -10,7 +10,8 @@
 // Coverage is part of the result: for every parent, period and variable, how many children
 // the map gives it, how many had a value and how many of those were valid. A parent with missing
 // children is not silently under-counted: its value is NaN with reason incomplete_rollup (or,
-// with `rollup_options::partial_sums`, the partial sum, flagged in the coverage table).
+// with `rollup_options::partial_sums`, the partial sum, flagged in the coverage table and
+// carrying that reason beside its value: rolled up again it is the gap it stands for).
 //
 // A child value the catalogue makes invalid for computing — below the variable's `min` (a
 // negative count or amount), a count that is not a whole number (in its unit's base: 1.5 万件 is
@@ -34,9 +35,12 @@ namespace zhibiao {
 
 struct rollup_options {
     /// Keep the sum over the children that have data instead of marking the parent missing.
-    /// The parents' panel does not mark those sums (the coverage does): to roll them up again,
-    /// roll the children up through the composed map (child → parent → grandparent), as Python's
-    /// Panel.rollup does, never the partial parents themselves.
+    /// Such a sum keeps the reason the parent has without partial sums (incomplete_rollup or
+    /// invalid_child) beside its value (column::reasons(); compute() reads the value, as it is).
+    /// Rolled up again, a partial sum is the gap it stands for — never summed as a complete
+    /// figure: the grandparent is missing with that reason, or with partial sums the sum over its
+    /// complete children only. For the sum over every valid child, roll the children up through
+    /// the composed map (child → parent → grandparent), as Python's Panel.rollup does.
     bool partial_sums = false;
     /// Variables to sum although the catalogue does not declare them (or declares `none`).
     std::vector<std::string> also_sum;

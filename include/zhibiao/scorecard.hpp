@@ -374,6 +374,18 @@ public:
     /// 销售收入), and a heading that is the short form of several inputs of which one has no
     /// column by id (销售收入 beside HNTE's sales_y1, sales_y2, sales_y3).
     std::vector<std::string> input_columns(const std::vector<std::string>& headings) const;
+    /// A heading among `headings` that names no input but reads as a misspelling of input k:
+    /// one or two letters from its id (rd_expens), another ending of its long stem
+    /// (hnte_certificate), or one character from a Chinese heading of it of 4 characters or more
+    /// (营业收人 for 营业收入, 研发费 for 研发费用; 总资产 is no 净资产) — never a heading that
+    /// only extends a name (rd_expense_2023,
+    /// 研发费用合计). Returns (that heading, the name it misspells), or two empty strings.
+    std::pair<std::string, std::string> misspelt_heading(const std::vector<std::string>& headings, std::size_t k) const;
+    /// What is wrong when input k has no column among `headings`, or "" when nothing: a required
+    /// input is missing (and a misspelt heading of it is named: "did you mean"); an optional one
+    /// is refused only when a heading misspells it, which would leave it blank for every firm.
+    /// The one message of inputs_from and of Python's DataFrame path.
+    std::string absent_input_problem(const std::vector<std::string>& headings, std::size_t k) const;
     /// Every key of `units` names an input of the pack (its id, or a Chinese heading input_columns reads), else a
     /// lookup_error with "did you mean" (inputs_from's check; the DataFrame path of Python makes it too).
     void check_units(const std::vector<std::pair<std::string, std::string>>& units) const;

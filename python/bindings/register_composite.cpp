@@ -282,11 +282,23 @@ void register_model(py::module_& m) {
         py::arg("name"));
     m.def(
         "composite_check_step",
-        [](const std::string& kind, const std::string& label, const py::dict& parameters) {
-            (void)step_from_python(kind, label, parameters);
+        [](const std::string& kind, const std::string& label, const py::dict& parameters,
+           const std::vector<std::string>& given) {
+            const cp::step s = step_from_python(kind, label, parameters);
+            // A keyword the caller wrote for a method that does not read it, even at its default
+            // (Normalise("zscore", range=(0, 100))): refused as a model file's key is
+            // (detail::refuse_given_unread_options); the step alone cannot tell it from no value.
+            const std::vector<const cp::option_spec*> specs = cp::options_of(kind);
+            if (specs.empty() || specs.front()->name != "method") return;
+            const std::string method = std::get<std::string>(specs.front()->get(s));
+            for (const cp::option_spec* o : specs)
+                if (std::find(given.begin(), given.end(), o->name) != given.end())
+                    if (std::string problem = cp::unread_option_problem(o->step, o->name, method); !problem.empty())
+                        throw parameter_error(label, o->name, problem);
         },
-        py::arg("kind"), py::arg("label"), py::arg("parameters"),
-        "Checks a step's parameters as its Python class holds them.");
+        py::arg("kind"), py::arg("label"), py::arg("parameters"), py::arg("given") = std::vector<std::string>{},
+        "Checks a step's parameters as its Python class holds them; `given`: the keywords the caller "
+        "wrote, each refused when the step's method does not read it (unread_option_problem).");
     m.def(
         "composite_model_from_steps",
         [](const std::string& name, const py::list& steps, const cp::framework* fw) {

@@ -244,6 +244,14 @@ void register_scorecard_inputs(py::module_& m) {
         "The heading of the column that holds each input, '' for none: its id or a Chinese heading "
         "(scorecard::input_columns); LookupError when two columns give one input or a heading could be several.");
     m.def(
+        "scorecard_absent_input_problem",
+        [](const scorecard& card, const std::vector<std::string>& headings, std::size_t k) {
+            return card.absent_input_problem(headings, k);
+        },
+        py::arg("card"), py::arg("headings"), py::arg("k"),
+        "What is wrong when input k has no column among `headings` (a required input missing, a "
+        "heading misspelling an input), or '' (scorecard::absent_input_problem).");
+    m.def(
         "scorecard_panel_inputs",
         [](const scorecard& card, const panel& p, const std::vector<std::pair<std::string, std::string>>& units) {
             return card.inputs_from(p, units);

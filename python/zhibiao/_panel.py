@@ -790,8 +790,9 @@ class Panel:
         ----------
         parents
             Child code → parent code (a dict or Series), or ``"admin"`` to read the parents
-            from 6-digit administrative codes. Float codes (320600.0) are codes, spaces around
-            a code are dropped, a blank parent is none; a child given two parents is an Error.
+            from 6-digit administrative codes (a 12-digit township code: its county, the first 6
+            digits). Float codes (320600.0) are codes, spaces around a code are dropped, a blank
+            parent is none; a child given two parents is an Error.
         to
             With ``"admin"``: roll up to "prefecture" or "province" instead of the immediate parent.
         partial_sums

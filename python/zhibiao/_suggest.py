@@ -4,7 +4,6 @@ so a wrong name gets the same suggestion from the command line as from the libra
 from __future__ import annotations
 
 import functools
-import os
 import inspect
 from typing import Any, Callable, Iterable, Mapping, Sequence, TypeVar, cast
 
@@ -19,18 +18,6 @@ def edit_distance(a: str, b: str) -> int:
             row[j] = min(row[j] + 1, row[j - 1] + 1, diagonal + (char != other))
             diagonal = above
     return row[len(b)]
-
-
-def misspelt(name: str, wanted: str) -> bool:
-    """Whether the column ``name`` reads as a misspelling of the input ``wanted``: one or two
-    letters from it ("rd_expens"), or another ending of the same long stem ("hnte_certificate"
-    for hnte_certified: a shared start of 8 characters or more, at least two thirds of each,
-    after which both go on). A name that merely extends the other ("rd_expense_2023") is a
-    related column. The C++ test of a panel's columns (looks_misspelt, panel_inputs.cpp)."""
-    if edit_distance(name, wanted) <= min(2, (len(wanted) + 1) // 5):
-        return True
-    stem = len(os.path.commonprefix([name, wanted]))
-    return 8 <= stem < min(len(name), len(wanted)) and 3 * stem >= 2 * max(len(name), len(wanted))
 
 
 def closest_name(wanted: str, candidates: Iterable[str], fold: Callable[[str], str] = lambda s: s) -> str | None:

@@ -656,17 +656,18 @@ def _in_decimal_points(df: Any, decimal: str) -> Any:
     return df
 
 
-def _condition_name(name: str) -> str:
-    """A gate's id as it is; the pass rule's entry ("pass rule (total >= 60)") in the language of
-    the messages."""
-    rule = re.fullmatch(r"pass rule \((.*)\)", name)
-    return _msg("pass_rule", rule=rule.group(1)) if rule else name
+def _condition_name(name: str, summary: Any) -> str:
+    """A gate's id as it is; the pass rule's entry (the summary's ``pass_rule_key``) in the
+    language of the messages, from the rule's text the summary holds."""
+    if summary.pass_rule is not None and name == summary.pass_rule_key:
+        return _msg("pass_rule", rule=summary.pass_rule)
+    return name
 
 
 def _scorecard_summary(summary: Any) -> str:
     """The scorecard summary's line (as its repr) in the language of the messages."""
     counts = ", ".join(f"{k} {v}" for k, v in summary.counts.items())
-    failing = ", ".join(f"{_condition_name(k)} {v}" for k, v in summary.failing.items() if v) or _msg("none")
+    failing = ", ".join(f"{_condition_name(k, summary)} {v}" for k, v in summary.failing.items() if v) or _msg("none")
     return _msg("scorecard_summary", pack=summary.pack, firms=summary.firms, counts=counts, failing=failing)
 
 

@@ -66,7 +66,8 @@ class _Step:
     _kind = ""
 
     def __post_init__(self) -> None:
-        _core.composite_check_step(self._kind, type(self).__name__, self._parameters())
+        given = list(getattr(self, "_given", ()))
+        _core.composite_check_step(self._kind, type(self).__name__, self._parameters(), given)
 
     def _parameters(self) -> dict[str, Any]:
         """The options as C++ reads them (None: the default)."""
@@ -245,6 +246,11 @@ def _refuse_unknown_options(cls: type) -> None:
 
     def checked(self: Any, *args: Any, **kwargs: Any) -> None:
         check(kwargs)
+        # The options the caller wrote (positionally or by keyword): one its method does not read
+        # is refused even at its default value, as a model file's key is (__post_init__). None is
+        # no value (Impute(method, group=None if … else "g") gives none), as for every option.
+        written = [*zip(names, args), *kwargs.items()]
+        object.__setattr__(self, "_given", tuple(name for name, value in written if value is not None))
         init(self, *args, **kwargs)
 
     checked.__doc__, checked.__wrapped__ = init.__doc__, init  # type: ignore[attr-defined]

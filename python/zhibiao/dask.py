@@ -90,6 +90,7 @@ def scorecard_summary(result: Any) -> scorecards.Summary:
         counts=counts.reindex(categories, fill_value=0),
         failing=scorecards._with_pass_rule(failing.rename(lambda c: c[5:]), int(below_rule), result._meta.attrs),
         mean_total=float(total / scored) if scored else float(np.nan),
+        pass_rule=scorecards._pass_rule_of(result._meta.attrs),
     )
 
 

@@ -14,14 +14,14 @@ band tables and pass rule are listed by :func:`describe`.
 from __future__ import annotations
 
 import os
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 import numpy as np
 
 from ._suggest import checked_keywords
 from . import _core
 from ._lang import english_units
-from ._suggest import closest_name, misspelt
+from ._suggest import closest_name
 
 BUILTIN = tuple(_core.Scorecard.builtin_ids())
 #: A firm's outcome, in evaluate() and gap() alike: the C++ firm_status, by code.
@@ -252,13 +252,13 @@ def _text_numbers(raw: Any, unit: str) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(values, dtype=np.float64), np.asarray(reasons) == _REASON_UNPARSEABLE
 
 
-def _heading_of(card: Any, firms: Any) -> tuple[list[Any], dict[str, str]]:
+def _heading_of(card: Any, firms: Any) -> tuple[list[Any], dict[str, str], list[str]]:
     """The column of the DataFrame that holds each input (None: none), and the unit its heading
     states (input id → unit). A heading is read as read_csv reads it, its unit apart (营业收入（万元）,
     sales[元]); the name is the input's id or a Chinese heading of it (研发费用 for rd_expense, an
     other name such as 营业收入 for sales), chosen by the C++ core (scorecard::input_columns) as for
     a Panel; two columns for one input, or a heading several inputs share the short form of, are
-    an Error."""
+    an Error. Also the names of the headings (their units apart), as input_columns read them."""
     text, names, stated_units = [], [], []
     for column in firms.columns:
         if not isinstance(column, str):
@@ -285,7 +285,7 @@ def _heading_of(card: Any, firms: Any) -> tuple[list[Any], dict[str, str]]:
         headings.append(text[k] if k >= 0 else None)
         if k >= 0 and stated_units[k]:
             stated[spec["id"]] = stated_units[k]
-    return headings, stated
+    return headings, stated, names
 
 
 def _input_named(card: Any, heading: str) -> str:
@@ -303,7 +303,7 @@ def _columns(
 
     if isinstance(firms, Panel):
         return _panel_columns(card, firms, units)
-    headings, stated = _heading_of(card, firms)
+    headings, stated, names = _heading_of(card, firms)
     _refuse_repeated_firms(card, firms, headings)
     _check_units(card, units)
     if units:  # keyed by input id, whatever the key named: an id or a Chinese heading (营业收入 → sales)
@@ -315,14 +315,14 @@ def _columns(
     text_problems: dict[int, list[str]] = {}  # row → the text cells found in numeric columns
     bad = np.zeros(n, dtype=bool)
     renamed: dict[str, str] = {}
-    for spec, heading in zip(card.inputs, headings):
+    for k, (spec, heading) in enumerate(zip(card.inputs, headings)):
         name = spec["id"]
         if heading is None:
-            if not spec["optional"]:
-                raise _core.MissingVariableError(
-                    f"scorecard '{card.id}' needs column '{name}' ({spec['name_zh']}, {spec['unit']})"
-                )
-            _refuse_misspelt_column(card, name, spec, firms.columns)
+            # A required input missing, or a heading misspelling an input (营业收人, 研发费, rd_expens):
+            # the C++ core's one test and message (scorecard::absent_input_problem), as for a Panel.
+            problem = _core.scorecard_absent_input_problem(card, names, k)
+            if problem:
+                raise _core.MissingVariableError(problem)
             columns.append(None)
             continue
         if heading != name:
@@ -379,20 +379,6 @@ def _refuse_repeated_firms(card: Any, firms: Any, headings: Sequence[Any]) -> No
             f"firm {index[rows[k]]!r} is listed twice with different inputs: rows {int(rows[first[codes[k]]])} and "
             f"{int(rows[k])} of the table differ in {n} ({one!r} and {other!r}){more}: give the firm one row"
         )
-
-
-def _refuse_misspelt_column(card: Any, name: str, spec: Mapping[str, Any], present: Iterable[Any]) -> None:
-    """An absent optional input with a column that is no input of the pack but reads as a
-    misspelling of it ("rd_expens", "hnte_certificate": _suggest.misspelt): a misspelt header,
-    refused as the C++ loader refuses it (scorecard::inputs_from), rather than the input left
-    blank for every firm."""
-    inputs = {s["id"] for s in card.inputs}
-    for column in present:
-        if isinstance(column, str) and column not in inputs and misspelt(column, name):
-            raise _core.MissingVariableError(
-                f"scorecard '{card.id}' input '{name}' ({spec['name_zh']}) is not in the data, but column "
-                f"'{column}' is: a misspelt header? (rename it '{name}')"
-            )
 
 
 def _firm_index(firms: Any) -> Any:
@@ -608,19 +594,35 @@ def _gap_units(card: Any, controllables: list[str]) -> dict[str, str]:
     return units
 
 
+def _pass_rule_of(attrs: Mapping[str, Any]) -> str:
+    """The pack's pass rule as an evaluate result's attrs give it ("total >= 60")."""
+    return str(attrs.get("pass_rule") or "total")
+
+
+def _pass_rule_entry(rule: str) -> str:
+    """The key of the pass rule's count among a summary's failing conditions."""
+    return f"pass rule ({rule})"
+
+
 def _with_pass_rule(failing: Any, below_rule: int, attrs: Mapping[str, Any]) -> Any:
     """The gates' failure counts and the firms that passed every gate but not the pack's pass rule
     (a total below the threshold): those failed on no gate, and a summary saying "failing
     conditions: none" beside them would hide why."""
     import pandas as pd
 
-    rule = attrs.get("pass_rule") or "total"
-    failing = pd.concat([failing, pd.Series({f"pass rule ({rule})": below_rule})])
+    failing = pd.concat([failing, pd.Series({_pass_rule_entry(_pass_rule_of(attrs)): below_rule})])
     return failing.sort_values(ascending=False, kind="stable")
 
 
 class Summary:
-    """Pass counts and the conditions firms fail on, for a notebook."""
+    """Pass counts and the conditions firms fail on, for a notebook.
+
+    ``failing`` counts the firms failing each gate (by its id) and, under the key
+    ``pass_rule_key`` ("pass rule (total >= 60)"), those that passed every gate but not the pack's
+    pass rule, whose text is ``pass_rule`` (None: not known, in a summary from counts without it).
+    """
+
+    pass_rule: str | None = None
 
     def __init__(self, result: Any) -> None:
         self.firms = len(result)
@@ -629,15 +631,25 @@ class Summary:
         valid = result["valid"]
         failing = (~result.loc[valid, gates]).sum().rename(lambda c: c[5:])
         self.failing = _with_pass_rule(failing, int((result["status"] == "failed").sum()), result.attrs)
+        self.pass_rule = _pass_rule_of(result.attrs)
         self.mean_total = float(result.loc[valid, "total"].mean()) if valid.any() else float("nan")
         self.pack = result.attrs.get("pack", "")
 
+    @property
+    def pass_rule_key(self) -> str | None:
+        """The key of the pass rule's entry in ``failing`` (None when ``pass_rule`` is)."""
+        return None if self.pass_rule is None else _pass_rule_entry(self.pass_rule)
+
     @classmethod
     @checked_keywords
-    def from_counts(cls, *, pack: str, firms: int, counts: Any, failing: Any, mean_total: float) -> Summary:
-        """A summary from counts already made (zhibiao.dask adds them up over partitions)."""
+    def from_counts(
+        cls, *, pack: str, firms: int, counts: Any, failing: Any, mean_total: float, pass_rule: str | None = None
+    ) -> Summary:
+        """A summary from counts already made (zhibiao.dask adds them up over partitions);
+        ``pass_rule``, the rule's text, when ``failing`` holds its entry."""
         self = cls.__new__(cls)
         self.pack, self.firms, self.counts, self.failing, self.mean_total = pack, firms, counts, failing, mean_total
+        self.pass_rule = pass_rule
         return self
 
     def __repr__(self) -> str:

@@ -749,7 +749,10 @@ def assumptions_from_toml(text: str, source: str = "<model>") -> tuple[dict[str,
 def _step_of(kind: str, parameters: Mapping[str, Any]) -> Any:
     """The Python step class of ``kind`` holding the parameters the C++ reader read."""
     cls = getattr(_composite, _STEP_CLASS[kind])
-    return cls(**{k: _composite._python_default(v) for k, v in parameters.items()})
+    # Only the options that differ from the default: every option of the step comes back, and one
+    # its method does not read, passed at its default, would be refused as if the caller wrote it.
+    values = {k: _composite._python_default(v) for k, v in parameters.items()}
+    return cls(**{k: v for k, v in values.items() if v != _composite._default(kind, k)})
 
 
 __all__ = ["UncertaintyResult", "assumptions_from_toml", "uncertainty"]

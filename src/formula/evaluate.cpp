@@ -449,7 +449,9 @@ private:
         }
         if (!gaps && !invalid) return v;
         v.reasons = std::make_shared<std::vector<reason>>(rows(), reason::none);
-        for (std::size_t i = 0; i < rows(); ++i) (*v.reasons)[i] = c.reason_at(i);
+        // A present value is present, whatever reason it carries (a partial roll-up sum keeps
+        // the reason of its gap for the next roll-up, zhibiao/rollup.hpp): only a gap has one.
+        for (std::size_t i = 0; i < rows(); ++i) (*v.reasons)[i] = detail::is_nan(x[i]) ? c.reason_at(i) : reason::none;
         if (invalid) {
             column_value copy = fresh(rows(), v.u);
             for (std::size_t i = 0; i < rows(); ++i) {

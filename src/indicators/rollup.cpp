@@ -54,6 +54,8 @@ const char* level_name(admin_level level) {
             return "prefecture";
         case admin_level::county:
             return "county";
+        case admin_level::township:
+            return "township";
         case admin_level::national:
             return "country";
         default:
@@ -216,10 +218,18 @@ void check_nested(const panel& p, const std::unordered_map<std::string, std::str
     refuse_nested(p, index, nested);
 }
 
-// True when a child's value is there but invalid for computing (rollup.hpp says which). An absent
-// value (NaN whose reason says "no value") is not invalid: the coverage counts it as missing.
-bool invalid_for_sum(const column& c, std::size_t row, const variable_spec* spec, const unit& u) {
+// A child's value as a sum may take it: NaN for a partial sum of a partial roll-up (a value kept
+// with the reason of its gap, incomplete_rollup or invalid_child), which is no complete figure.
+double summable(const column& c, std::size_t row) {
     const double x = c.data()[row];
+    return c.reasons().empty() || c.reasons()[row] == reason::none ? x : std::numeric_limits<double>::quiet_NaN();
+}
+
+// True when a child's value is there but invalid for computing (rollup.hpp says which). An absent
+// value (NaN whose reason says "no value") is not invalid: the coverage counts it as missing. A
+// partial sum is what its reason says: missing children (absent) or an invalid one (invalid).
+bool invalid_for_sum(const column& c, std::size_t row, const variable_spec* spec, const unit& u) {
+    const double x = summable(c, row);
     if (x != x) return !reason_means_absent(c.reason_at(row));  // unparseable, invalid_child, ...: a bad value
     if (std::isinf(x)) return true;  // never a measured value, with or without a catalogue entry
     // The catalogue's one rule, as ytd and every formula input apply it.
@@ -293,7 +303,7 @@ void sum_column(const panel& p, const column& c, const variable_spec* spec, cons
         tick();
         const auto t = static_cast<std::size_t>(g.row_target[r]);
         const bool invalid = invalid_for_sum(c, r, spec, values_unit);
-        const double x = c.data()[r];
+        const double x = summable(c, r);
         if (x != x && !invalid) continue;
         ++with_data[t];  // present, valid or not
         if (invalid) continue;
@@ -315,13 +325,14 @@ void sum_column(const panel& p, const column& c, const variable_spec* spec, cons
         }
         if (valid[t] == expected) continue;
         const bool any_invalid = valid[t] < with_data[t];
-        if (valid[t] == 0 || !options.partial_sums) {
+        reasons[t] = any_invalid         ? reason::invalid_child
+                     : with_data[t] == 0 ? reason::missing_input
+                                         : reason::incomplete_rollup;
+        any_gap = true;
+        // Without partial sums the parent is missing; with them a partial sum keeps its value and
+        // the reason (rollup.hpp): rolled up again, it is the gap it stands for.
+        if (valid[t] == 0 || !options.partial_sums)
             sum(static_cast<Eigen::Index>(t)) = std::numeric_limits<double>::quiet_NaN();
-            reasons[t] = any_invalid         ? reason::invalid_child
-                         : with_data[t] == 0 ? reason::missing_input
-                                             : reason::incomplete_rollup;
-            any_gap = true;
-        }
     }
     if (!any_gap) reasons.clear();
     result.parents.add(column(c.name(), c.unit(), std::move(sum), std::move(reasons), c.unit_given()));

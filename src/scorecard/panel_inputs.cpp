@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
+#include <utility>
 
 #include "scorecard/compiled.hpp"
 #include "scorecard/internal.hpp"
@@ -41,7 +43,7 @@ std::string input_suggestion(const std::string& name, const std::vector<scorecar
 // ("hnte_certificate" for hnte_certified): a shared start of 8 characters or more, at least two
 // thirds of each name, after which both go on. A name that merely extends the other ("sales"
 // beside sales_y1, "rd_expense_2023") is a related column, not a misspelling. The Python
-// DataFrame path (_suggest.misspelt) makes the same test.
+// DataFrame path asks scorecard::misspelt_heading too.
 bool looks_misspelt(const std::string& name, const std::string& id) {
     const std::size_t allowed = std::min<std::size_t>(2, (id.size() + 1) / 5);
     if (detail::edit_distance(name, id) <= allowed) return true;
@@ -49,19 +51,6 @@ bool looks_misspelt(const std::string& name, const std::string& id) {
     while (stem < name.size() && stem < id.size() && name[stem] == id[stem]) ++stem;
     return stem >= 8 && stem < name.size() && stem < id.size() && 3 * stem >= 2 * name.size() &&
            3 * stem >= 2 * id.size();
-}
-
-// A column of the panel that is no input of the pack but reads as a misspelling of an absent
-// optional input (looks_misspelt): a misspelt header, which would otherwise leave the input
-// blank for every firm (a direct-route flag ignored, a firm scored that qualifies directly).
-std::string misspelt_column(const panel& p, const std::string& id, const std::vector<scorecard_input>& inputs) {
-    for (const column& c : p.columns()) {
-        const std::string& name = c.name();
-        const bool an_input =
-            std::any_of(inputs.begin(), inputs.end(), [&](const scorecard_input& i) { return i.id == name; });
-        if (!an_input && looks_misspelt(name, id)) return name;
-    }
-    return {};
 }
 
 // The short form of an input's Chinese name: up to its first bracket ("科技人员数" of
@@ -72,6 +61,55 @@ std::string chinese_stem(const std::string& name_zh) {
     std::string stem = name_zh.substr(0, cut);
     while (!stem.empty() && stem.back() == ' ') stem.pop_back();
     return stem;
+}
+
+// The characters of a UTF-8 text, each as its bytes (a lead byte and its continuation bytes).
+std::vector<std::string_view> characters(std::string_view text) {
+    std::vector<std::string_view> out;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t j = i + 1;
+        while (j < text.size() && (static_cast<unsigned char>(text[j]) & 0xC0) == 0x80) ++j;
+        out.push_back(text.substr(i, j - i));
+        i = j;
+    }
+    return out;
+}
+
+// Levenshtein distance counted in characters, not bytes (营业收人 is one from 营业收入).
+std::size_t character_distance(std::string_view a, std::string_view b) {
+    const std::vector<std::string_view> x = characters(a), y = characters(b);
+    std::vector<std::size_t> row(y.size() + 1);
+    for (std::size_t j = 0; j <= y.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= x.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= y.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (x[i - 1] == y[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[y.size()];
+}
+
+// Whether `heading` reads as a misspelling of an input's Chinese heading `name` (its name_zh,
+// short form or an other name): one character changed, missing or added (营业收人 for 营业收入,
+// 研发费 for 研发费用), the name of 4 characters or more (净资产 and 总资产 are two figures, one
+// character apart) and the heading of 3 or more; a heading that only extends the name
+// (研发费用2023, 研发费用合计) is a related column, as for ids.
+bool looks_misspelt_chinese(const std::string& heading, const std::string& name) {
+    if (name.empty() || heading.compare(0, name.size(), name) == 0) return false;
+    if (characters(heading).size() < 3 || characters(name).size() < 4) return false;
+    return character_distance(heading, name) == 1;
+}
+
+// Whether `heading` names an input of the pack the way input_columns reads it (id, Chinese name,
+// its short form or an other name): such a column is some input's, never a misspelling.
+bool names_an_input(const std::string& heading, const std::vector<scorecard_input>& inputs) {
+    return std::any_of(inputs.begin(), inputs.end(), [&](const scorecard_input& in) {
+        return heading == in.id || heading == in.name_zh || heading == chinese_stem(in.name_zh) ||
+               std::find(in.other_names.begin(), in.other_names.end(), heading) != in.other_names.end();
+    });
 }
 
 // The unit a panel column's values are in: the caller's override, the panel's own, or none
@@ -147,6 +185,33 @@ std::vector<std::string> scorecard::input_columns(const std::vector<std::string>
     return found;
 }
 
+std::pair<std::string, std::string> scorecard::misspelt_heading(const std::vector<std::string>& headings,
+                                                                std::size_t k) const {
+    const scorecard_input& in = inputs_.at(k);
+    std::vector<std::string> chinese = in.other_names;  // the Chinese headings of the input
+    if (!in.name_zh.empty()) chinese.insert(chinese.begin(), {in.name_zh, chinese_stem(in.name_zh)});
+    for (const std::string& h : headings) {
+        if (h.empty() || names_an_input(h, inputs_)) continue;
+        if (looks_misspelt(h, in.id)) return {h, in.id};
+        for (const std::string& name : chinese)
+            if (looks_misspelt_chinese(h, name)) return {h, name};
+    }
+    return {};
+}
+
+std::string scorecard::absent_input_problem(const std::vector<std::string>& headings, std::size_t k) const {
+    const scorecard_input& spec = inputs_.at(k);
+    const auto [near, meant] = misspelt_heading(headings, k);
+    if (!spec.optional)
+        return "scorecard '" + id_ + "' needs column '" + spec.id + "' (" + spec.name_zh + ", " + spec.unit_text + ")" +
+               (near.empty() ? std::string()
+                             : "; column '" + near + "' is no input of the pack: a misspelt header? (did you mean '" +
+                                   meant + "'?)");
+    if (near.empty()) return {};
+    return "scorecard '" + id_ + "' input '" + spec.id + "' (" + spec.name_zh + ") is not in the data, but column '" +
+           near + "' is: a misspelt header? (rename it '" + meant + "')";
+}
+
 namespace {
 // The input a key of `units` names: its id, or a Chinese heading input_columns reads as it
 // (营业收入 → sales); -1 for none.
@@ -199,16 +264,8 @@ scorecard_inputs scorecard::inputs_from(const panel& p,
         location where;
         where.variable = spec.id;
         if (!col) {
-            if (!spec.optional)
-                throw missing_variable_error("scorecard '" + id_ + "' needs column '" + spec.id + "' (" + spec.name_zh +
-                                                 ", " + spec.unit_text + ")",
-                                             spec.id, where);
-            const std::string near = misspelt_column(p, spec.id, inputs_);
-            if (!near.empty())
-                throw missing_variable_error("scorecard '" + id_ + "' input '" + spec.id + "' (" + spec.name_zh +
-                                                 ") is not in the data, but column '" + near +
-                                                 "' is: a misspelt header? (rename it '" + spec.id + "')",
-                                             spec.id, where);
+            if (std::string problem = absent_input_problem(headings, k); !problem.empty())
+                throw missing_variable_error(problem, spec.id, where);
             out.columns_.columns.push_back(nullptr);
             continue;
         }

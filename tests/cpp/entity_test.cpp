@@ -15,6 +15,10 @@ BOOST_AUTO_TEST_CASE(administrative_levels) {
     BOOST_TEST((admin_level_of("100000") == admin_level::national));
     BOOST_TEST((admin_level_of("32a602") == admin_level::unknown));
     BOOST_TEST((admin_level_of("Nantong") == admin_level::unknown));
+    // 12 digits (统计用区划代码): 东城区 110101, its 东华门街道 001, village digits 000.
+    BOOST_TEST((admin_level_of("110101001000") == admin_level::township));
+    BOOST_TEST((admin_level_of("110101001001") == admin_level::unknown));  // a village (社区) is not read
+    BOOST_TEST((admin_level_of("110101000000") == admin_level::unknown));  // a county written in 12 digits neither
 }
 
 BOOST_AUTO_TEST_CASE(parents_follow_the_digits) {
@@ -23,6 +27,8 @@ BOOST_AUTO_TEST_CASE(parents_follow_the_digits) {
     BOOST_TEST(admin_parent("3206") == "32");
     BOOST_TEST(admin_parent("320000") == "");
     BOOST_TEST(admin_parent("x") == "");
+    // A township → its county, the first 6 digits (before: "", so a roll-up named it an orphan).
+    BOOST_TEST(admin_parent("110101001000") == "110101");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

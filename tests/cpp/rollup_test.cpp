@@ -54,6 +54,60 @@ BOOST_AUTO_TEST_CASE(to_the_province_and_coverage) {
                17.0);
 }
 
+// Townships in 12-digit codes roll up to their county (the first 6 digits), and on to the
+// prefecture: 1 + 2 = 3 for 东城区 110101, 4 for 西城区 110102, 7 for 北京市辖区 110100.
+BOOST_AUTO_TEST_CASE(townships_roll_up_to_their_county) {
+    panel p =
+        parse_csv("region,period,population[万人]\n110101001000,2024,1\n110101002000,2024,2\n110102001000,2024,4\n");
+    rollup_result up = rollup(p, admin_parents(p));
+    BOOST_TEST(up.parents.rows() == 2u);
+    BOOST_TEST(up.parents.entities()[0].code == "110101");
+    BOOST_TEST(up.parents.entities()[0].parent == "110100");
+    BOOST_TEST(up.parents.at("population").values()(0) == 3.0);
+    BOOST_TEST(up.parents.at("population").values()(1) == 4.0);
+    rollup_result city = rollup(p, admin_parents(p, admin_level::prefecture));
+    BOOST_TEST(city.parents.entities()[0].code == "110100");
+    BOOST_TEST(city.parents.at("population").values()(0) == 7.0);
+    // A township beside a county of another prefecture: parents at two levels, named.
+    panel mixed = parse_csv("region,period,population[万人]\n110101001000,2024,1\n110102,2024,2\n");
+    try {
+        (void)admin_parents(mixed);
+        BOOST_FAIL("mixed levels accepted");
+    } catch (const error& e) {
+        BOOST_TEST(std::string(e.what()).find("to the county 110101") != std::string::npos);
+    }
+}
+
+// Round 14: the parents of a partial roll-up, rolled up again, summed their partial sums as if
+// complete (the province 10 + 7 = 17 with 320612's population unknown); Python and
+// compute_rolled_up never did. A partial sum now keeps the reason of its gap beside its value.
+BOOST_AUTO_TEST_CASE(a_partial_sum_rolled_up_again_is_the_gap_it_stands_for) {
+    panel p = parse_csv(
+        "region,period,population[万人],projects_approved[项]\n"
+        "320602,2023,10,3\n320612,2023,,-1\n321002,2023,7,2\n");
+    rollup_options partial;
+    partial.partial_sums = true;
+    const rollup_result cities = rollup(p, admin_parents(p), partial);
+    const column& population = cities.parents.at("population");
+    BOOST_TEST(population.values()(0) == 10.0);  // 320600: 320602's 10 of two counties
+    BOOST_TEST((population.reason_at(0) == reason::incomplete_rollup));
+    BOOST_TEST(population.values()(1) == 7.0);  // 321000: complete
+    BOOST_TEST((population.reason_at(1) == reason::none));
+    BOOST_TEST((cities.parents.at("projects_approved").reason_at(0) == reason::invalid_child));  // -1 left out
+    BOOST_TEST(cities.parents.at("projects_approved").values()(0) == 3.0);
+    const auto to_province = admin_parents(cities.parents, admin_level::province);
+    const rollup_result province = rollup(cities.parents, to_province);
+    BOOST_TEST(std::isnan(province.parents.at("population").values()(0)));  // was 17
+    BOOST_TEST((province.parents.at("population").reason_at(0) == reason::incomplete_rollup));
+    BOOST_TEST((province.parents.at("projects_approved").reason_at(0) == reason::invalid_child));  // was 5
+    // With partial sums: over the complete prefecture only (7), as a CSV read back rolls up.
+    const rollup_result some = rollup(cities.parents, to_province, partial);
+    BOOST_TEST(some.parents.at("population").values()(0) == 7.0);
+    BOOST_TEST((some.parents.at("population").reason_at(0) == reason::incomplete_rollup));
+    BOOST_TEST(some.coverage[0].children == 2u);
+    BOOST_TEST(some.coverage[0].valid == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(bad_maps_are_named) {
     panel p = parse_csv("region,period,population[万人]\na,2023,1\nb,2023,2\nc,2023,3\n");
     try {

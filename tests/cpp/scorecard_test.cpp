@@ -405,6 +405,35 @@ BOOST_AUTO_TEST_CASE(panel_inputs_refuse_missing_columns_unknown_names_and_wrong
     BOOST_TEST(sme().evaluate(sme().inputs_from(bare, {{"sales", "亿元"}})).total(0) == 62.0);
 }
 
+BOOST_AUTO_TEST_CASE(a_misspelt_chinese_heading_is_named) {
+    // Round 14: sales headed 营业收人 (人 for 入) was "needs column 'sales' (销售收入, 万元)" with no
+    // word of the column beside it; rd_expense headed 研发费 (用 left out) was ignored, the optional
+    // input blank for every firm (the firm invalid input: no R&D), the column never named.
+    panel typo = sme_panel(1, "sales");
+    typo.add(column("营业收人", unit::parse("亿元"), Eigen::ArrayXd::Constant(1, 0.1)));
+    const std::string required = message_of<missing_variable_error>([&] { sme().evaluate(typo); });
+    BOOST_TEST(has(required,
+                   "needs column 'sales' (销售收入, 万元); column '营业收人' is no input of the pack: "
+                   "a misspelt header? (did you mean '营业收入'?)"),
+               required);
+    panel short_form = sme_panel(1, "rd_expense");
+    short_form.add(column("研发费", unit::parse("万元"), Eigen::ArrayXd::Constant(1, 45)));
+    const std::string optional = message_of<missing_variable_error>([&] { sme().evaluate(short_form); });
+    BOOST_TEST(has(optional,
+                   "input 'rd_expense' (研发费用) is not in the data, but column '研发费' is: a misspelt "
+                   "header? (rename it '研发费用')"),
+               optional);
+    // Not misspellings: a heading extending a name (研发费用合计 beside rd_expense), a figure one
+    // character from a 3-character name (总资产, 净资产), and the required id spelt out (sales).
+    const auto k = static_cast<std::size_t>(sme().input_index("rd_expense"));
+    BOOST_TEST(sme().misspelt_heading({"研发费用合计", "rd_expense"}, k).first.empty());
+    BOOST_TEST(hnte()
+                   .misspelt_heading({"总资产"}, static_cast<std::size_t>(hnte().input_index("net_assets_y1")))
+                   .first.empty());
+    BOOST_TEST(sme().absent_input_problem({"sales"}, k).empty());
+    BOOST_TEST(sme().misspelt_heading({"rd_expens"}, k).second == "rd_expense");
+}
+
 BOOST_AUTO_TEST_CASE(a_column_headed_with_an_inputs_chinese_name_is_read_as_the_input) {
     // 第八条 (indicators.md §6b): an HNTE certificate confirms a firm directly. Headed with the
     // pack's Chinese name of hnte_certified, the column was ignored (the firm scored: 62, passed),

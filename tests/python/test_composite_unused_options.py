@@ -68,8 +68,9 @@ def test_keywords_the_method_reads_and_defaults_pass():
     C.Weigh("critic", correlation="absolute")
     C.Treat("coinr", winmax=3)
     C.Impute("group_mean", group="g")
-    # A value equal to the default cannot be told from no value: accepted (it changes nothing).
-    C.Normalise("zscore", range=(0, 100))
+    # Left out, an option the method does not read holds its default and passes (round 14: written
+    # out at its default it is refused, test_a_keyword_at_its_default_… below).
+    C.Normalise("zscore")
     r = C.build(_data(), None, [C.Normalise(), C.Weigh("sd", ddof=0), C.Aggregate("generalised", power=2)])
     assert r.scores["Index"].notna().all()
 
@@ -127,3 +128,30 @@ def test_a_model_file_refuses_an_unread_key_even_at_its_default():
     with pytest.raises(zb.ParseError, match=r"'range' is read by method = 'minmax' only"):
         C.Model('name = "m"\n' + steps.replace("[0, 100]", "[0, 1]"), "m.toml")
     assert C.Model('name = "m"\n' + steps.replace('"zscore"', '"minmax"'), "m.toml")._core.step_count == 2
+
+
+@pytest.mark.parametrize(
+    "make, pattern",
+    [
+        # round 14: a keyword written at its default passed (the step could not tell it from no
+        # value) while a model file's `range = [0, 100]` under zscore was refused; the class now
+        # knows which keywords the caller wrote
+        (lambda: C.Normalise("zscore", range=(0, 100)), r"Normalise: parameter 'range' is read by method = 'minmax'"),
+        (lambda: C.Normalise(method="minmax", m_sd=(0.0, 1.0)), r"'m_sd' is read by method = 'zscore' only"),
+        (lambda: C.Aggregate("arithmetic", power=1.0), r"'power' is read by method = 'generalised' only"),
+        (lambda: C.Treat("eis", winmax=5), r"'winmax' is read by method = 'coinr' only"),
+    ],
+)
+def test_a_keyword_at_its_default_for_a_method_that_does_not_read_it_is_refused(make, pattern):
+    with pytest.raises(zb.ArgumentError, match=pattern):
+        make()
+
+
+def test_steps_without_those_keywords_still_build_and_compare_equal():
+    # nothing written, or only what the method reads: as before, equal to the same step spelt out
+    assert C.Normalise("zscore") == C.Normalise("zscore", m_sd=(0.0, 1.0))
+    assert C.Normalise() == C.Normalise("minmax", range=(0, 100))
+    assert C.Treat("coinr", winmax=5) == C.Treat("coinr")
+    assert C.Impute("mean", group=None) == C.Impute("mean")  # None is no value
+    result = C.build(_data(), None, [C.Normalise("zscore", m_sd=(0.0, 1.0)), C.Aggregate("arithmetic")])
+    assert result.scores.shape[0] == 4

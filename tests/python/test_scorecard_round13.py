@@ -166,6 +166,41 @@ def test_the_command_lines_summary_names_the_pass_rule_in_its_language():
         assert run.returncode == 0 and said in run.stderr, run.stderr
 
 
+def test_the_summary_holds_its_pass_rule_as_data_and_the_command_line_translates_that():
+    # round 14: the command line found the pass rule's entry by parsing "pass rule (…)" back out
+    # of the summary's key; the summary now holds the rule's text and the key, and a summary made
+    # from counts without the rule keeps its entries as given (nothing read back from a string)
+    from zhibiao import cli
+
+    table = pd.DataFrame(
+        {
+            "employees": [50],
+            "st_staff": [1],
+            "sales": [1000],
+            "assets": [1000],
+            "rd_expense": [1],
+            "total_cost": [900],
+            "ip_class1": [0],
+            "ip_class2": [0],
+        }
+    )
+    summary = zb.scorecards.summary(zb.scorecards.evaluate(table, "tech-sme-2017"))
+    assert summary.pass_rule == "total >= 60 and st_staff_points > 0"
+    assert summary.pass_rule_key == "pass rule (total >= 60 and st_staff_points > 0)"
+    assert summary.failing[summary.pass_rule_key] == 1
+    bare = zb.scorecards.Summary.from_counts(
+        pack="p", firms=1, counts=summary.counts, failing=summary.failing, mean_total=0.0
+    )
+    assert bare.pass_rule is None and bare.pass_rule_key is None
+    assert cli._condition_name("pass rule (x > 1)", bare) == "pass rule (x > 1)"
+    assert cli._condition_name("staff_limit", summary) == "staff_limit"
+    dask_dataframe = pytest.importorskip("dask.dataframe")
+    from zhibiao import dask as zd
+
+    partitioned = zd.evaluate_scorecards(dask_dataframe.from_pandas(table, npartitions=1), "tech-sme-2017")
+    assert zd.scorecard_summary(partitioned).pass_rule == summary.pass_rule
+
+
 def test_two_units_for_one_input_are_refused_and_a_unit_error_names_the_column():
     # units={"sales": "万元", "营业收入": "元"} on a column 营业收入 = 30000: the Panel path took the
     # first key (万元: ineligible, sales above 2亿) and the DataFrame path the last (元: passed)

@@ -254,6 +254,39 @@ def test_a_misspelt_header_of_an_optional_input_is_refused_on_every_path(misspel
         zb.scorecards.evaluate(zb.read_csv(path, period_value="2024"), "tech-sme-2017")
 
 
+@pytest.mark.parametrize(
+    "right, misspelt, said",
+    [
+        # round 14: 营业收人 (人 for 入) was "needs column 'sales' (销售收入, 万元)" and nothing of the
+        # column beside it; 研发费 (用 left out) left rd_expense blank for every firm, unnamed
+        (
+            "sales",
+            "营业收人",
+            r"needs column 'sales' \(销售收入, 万元\); column '营业收人' is no input of the pack: "
+            r"a misspelt header\? \(did you mean '营业收入'\?\)",
+        ),
+        (
+            "rd_expense",
+            "研发费",
+            r"input 'rd_expense' \(研发费用\) is not in the data, but column '研发费' is: "
+            r"a misspelt header\? \(rename it '研发费用'\)",
+        ),
+        ("sales", "sale", r"needs column 'sales' .*column 'sale' is no input of the pack: .*did you mean 'sales'"),
+    ],
+)
+def test_a_misspelt_chinese_heading_is_named_on_every_path(right, misspelt, said, tmp_path):
+    table = sme(a=dict()).rename(columns={right: misspelt})
+    with pytest.raises(zb.MissingVariableError, match=said):
+        zb.scorecards.evaluate(table, "tech-sme-2017")
+    path = tmp_path / "firms.csv"
+    table.rename_axis("firm").to_csv(path)
+    with pytest.raises(zb.MissingVariableError, match=said):
+        zb.scorecards.evaluate(zb.read_csv(path, period_value="2024"), "tech-sme-2017")
+    # a heading with its unit is the same heading: 营业收人（万元）
+    with pytest.raises(zb.MissingVariableError, match=said):
+        zb.scorecards.evaluate(table.rename(columns={misspelt: misspelt + "（万元）"}), "tech-sme-2017")
+
+
 def test_an_unrelated_extra_column_is_no_misspelt_header():
     # "sales" beside the HNTE pack's sales_y1 (3 letters away), or a note column: left alone.
     table = hnte(one=dict(years_operating=2, sales_y1=None, rd_y1=None, net_assets_y1=None))
