@@ -309,41 +309,114 @@ std::string iconv_to_utf8(std::string_view bytes, const char* from, const std::s
     throw parse_error(what, w);
 }
 
-// Whether [p, end) is ASCII: 64 bytes a step OR-ed together, looked at every 4 KiB.
-bool all_ascii(const char* p, const char* end) {
-    while (end - p >= 4096) {
-        std::uint64_t high = 0;
-        for (const char* block_end = p + 4096; p < block_end; p += 64)
-            for (int k = 0; k < 64; k += 8) {
-                std::uint64_t w;
-                std::memcpy(&w, p + k, 8);
-                high |= w;
-            }
-        if (high & 0x8080808080808080ull) return false;
+// The quotes and line feeds in [p, end), whether there is a CR and whether every byte is ASCII:
+// one pass, 16 bytes a step (each byte compared, the matches summed in byte counters that are
+// added up every 255 steps), where memchr per line, a byte-counting loop and the UTF-8 check were
+// three passes. The same counts as counting byte by byte.
+struct byte_counts {
+    std::size_t quotes = 0, line_feeds = 0;
+    bool cr = false, ascii = true;
+    byte_counts& operator+=(const byte_counts& o) {
+        quotes += o.quotes;
+        line_feeds += o.line_feeds;
+        cr = cr || o.cr;
+        ascii = ascii && o.ascii;
+        return *this;
     }
-    for (; p < end; ++p)
-        if (static_cast<unsigned char>(*p) >= 0x80) return false;
-    return true;
+};
+
+byte_counts count_bytes(const char* p, const char* end) {
+    byte_counts n;
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"'), lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+    const __m128i zero = _mm_setzero_si128();
+    __m128i any_cr = zero, high = zero;
+    while (end - p >= 16) {
+        const std::size_t steps = std::min<std::size_t>(static_cast<std::size_t>(end - p) / 16, 255);
+        __m128i quotes = zero, line_feeds = zero;  // per byte lane: matches so far (at most 255)
+        for (std::size_t k = 0; k < steps; ++k, p += 16) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+            quotes = _mm_sub_epi8(quotes, _mm_cmpeq_epi8(v, quote));  // a match is -1
+            line_feeds = _mm_sub_epi8(line_feeds, _mm_cmpeq_epi8(v, lf));
+            any_cr = _mm_or_si128(any_cr, _mm_cmpeq_epi8(v, cr));
+            high = _mm_or_si128(high, v);
+        }
+        const __m128i q = _mm_sad_epu8(quotes, zero), l = _mm_sad_epu8(line_feeds, zero);  // two 64-bit sums
+        n.quotes += static_cast<std::size_t>(_mm_cvtsi128_si32(q)) +
+                    static_cast<std::size_t>(_mm_cvtsi128_si32(_mm_srli_si128(q, 8)));
+        n.line_feeds += static_cast<std::size_t>(_mm_cvtsi128_si32(l)) +
+                        static_cast<std::size_t>(_mm_cvtsi128_si32(_mm_srli_si128(l, 8)));
+    }
+    n.cr = _mm_movemask_epi8(any_cr) != 0;
+    n.ascii = _mm_movemask_epi8(high) == 0;
+#endif
+    for (; p < end; ++p) {
+        n.quotes += *p == '"';
+        n.line_feeds += *p == '\n';
+        n.cr = n.cr || *p == '\r';
+        n.ascii = n.ascii && static_cast<unsigned char>(*p) < 0x80;
+    }
+    return n;
 }
 
-// valid_utf8_prefix(bytes), with an ASCII file (a numeric CSV) checked in `parts` stretches, one
-// a thread: the serial check was a pass over the whole file before the parallel parse began.
-std::size_t valid_utf8_length(std::string_view bytes, std::size_t parts) {
-    if (parts > 1) {
-        std::vector<char> ascii(parts, 0);
+// The byte_counts of every 1 MiB of a text, counted once, on the threads, by the pass that checks
+// that the file is UTF-8: the split, the line counts and that check were three passes over the
+// file before the parse (and the check a serial one). Any stretch's counts are then the blocks it
+// covers and at most two partial blocks.
+class byte_index {
+public:
+    static constexpr std::size_t block = std::size_t{1} << 20;
+
+    void build(std::string_view text, std::size_t parts) {
+        base_ = text.data();
+        size_ = text.size();
+        blocks_.assign((size_ + block - 1) / block, {});
+        parts = std::max<std::size_t>(1, std::min(parts, blocks_.size()));
         zhibiao::detail::run_in_threads(parts, [&](std::size_t i) {
-            ascii[i] =
-                all_ascii(bytes.data() + bytes.size() * i / parts, bytes.data() + bytes.size() * (i + 1) / parts);
+            for (std::size_t b = blocks_.size() * i / parts; b < blocks_.size() * (i + 1) / parts; ++b)
+                blocks_[b] = count_bytes(base_ + b * block, base_ + std::min(size_, (b + 1) * block));
         });
-        if (std::find(ascii.begin(), ascii.end(), 0) == ascii.end()) return bytes.size();
+    }
+    void clear() { blocks_.clear(); }
+    bool ascii() const {
+        for (const auto& b : blocks_)
+            if (!b.ascii) return false;
+        return !blocks_.empty();
+    }
+    // The counts of [p, end), a stretch of the indexed text or (without an index) of any.
+    byte_counts count(const char* p, const char* end) const {
+        if (blocks_.empty() || p < base_ || end > base_ + size_) return count_bytes(p, end);
+        const std::size_t first = (static_cast<std::size_t>(p - base_) + block - 1) / block;
+        const std::size_t last = static_cast<std::size_t>(end - base_) / block;
+        if (first >= last) return count_bytes(p, end);
+        byte_counts n = count_bytes(p, base_ + first * block);
+        for (std::size_t b = first; b < last; ++b) n += blocks_[b];
+        n += count_bytes(base_ + last * block, end);
+        return n;
+    }
+
+private:
+    const char* base_ = nullptr;
+    std::size_t size_ = 0;
+    std::vector<byte_counts> blocks_;
+};
+
+// valid_utf8_prefix(bytes); an ASCII file (a numeric CSV) is known as one from `index`, built
+// here over `bytes` in `parts` stretches, one a thread.
+std::size_t valid_utf8_length(std::string_view bytes, std::size_t parts, byte_index* index) {
+    if (index) {
+        index->build(bytes, parts);
+        if (index->ascii()) return bytes.size();
     }
     return detail::valid_utf8_prefix(bytes);
 }
 
 // Returns the text as UTF-8 (a view into `bytes` or into `storage`) and names the encoding.
-// `parts`: how many threads may check that a large file is UTF-8.
+// `index`, when given, is built over the UTF-8 text returned as a view of `bytes` (cleared for a
+// converted one) by `parts` threads.
 std::string_view decode(std::string_view bytes, csv_options::encoding_choice choice, std::string& storage,
-                        std::string& encoding, const std::string& source, std::size_t parts = 1) {
+                        std::string& encoding, const std::string& source, std::size_t parts = 1,
+                        byte_index* index = nullptr) {
     using choice_t = csv_options::encoding_choice;
     const detail::sniffed kind = detail::sniff(bytes);
     switch (kind) {
@@ -391,7 +464,7 @@ std::string_view decode(std::string_view bytes, csv_options::encoding_choice cho
         storage = iconv_to_utf8(bytes, "GB18030", source);
         return storage;
     }
-    std::size_t valid = valid_utf8_length(bytes, parts);
+    std::size_t valid = valid_utf8_length(bytes, parts, index);
     if (valid == bytes.size()) {
         if (encoding.empty()) encoding = "utf-8";
         return bytes;
@@ -404,6 +477,7 @@ std::string_view decode(std::string_view bytes, csv_options::encoding_choice cho
         throw parse_error("invalid UTF-8 byte sequence", w);
     }
     encoding = "gb18030";
+    if (index) index->clear();
     storage = iconv_to_utf8(bytes, "GB18030", source);
     return storage;
 }
@@ -502,7 +576,8 @@ public:
     loader(std::string_view bytes, const csv_options& options, std::string source)
         : options_(options), source_(std::move(source)) {
         semicolon_marks_ = options.decimal == 0 && options.separator == ';';
-        text_ = decode(bytes, options.encoding, storage_, report_.encoding, source_, chunk_count(bytes.size()));
+        text_ =
+            decode(bytes, options.encoding, storage_, report_.encoding, source_, chunk_count(bytes.size()), &index_);
         report_.source = source_;
         na_.insert(options.na_values.begin(), options.na_values.end());
         for (const auto& [variable, unit_text] : options.units) unit_override_[variable] = unit_text;
@@ -949,51 +1024,21 @@ private:
         if (!repeat) c.entity_codes.prefetch(p.hash);
         ++c.pending_count;
         if (c.last_period_id < 0 || period != c.last_period) {  // one period for all, in a firm table
-            const auto [id, inserted] = c.period_texts.intern(period);
-            if (inserted) c.period_line.push_back(line);
+            // A file sorted by entity and then period cycles through its periods in first-seen
+            // order: the next one, or the first again, is compared before the text is hashed.
+            const auto next = static_cast<std::size_t>(c.last_period_id) + 1;
+            if (c.last_period_id >= 0 && next < c.period_texts.size() && c.period_texts.text(next) == period) {
+                c.last_period_id = static_cast<std::int32_t>(next);
+            } else if (c.last_period_id > 0 && c.period_texts.text(0) == period) {
+                c.last_period_id = 0;
+            } else {
+                const auto [id, inserted] = c.period_texts.intern(period);
+                if (inserted) c.period_line.push_back(line);
+                c.last_period_id = id;
+            }
             c.last_period = period;
-            c.last_period_id = id;
         }
         c.period_local.push_back(c.last_period_id);
-    }
-
-    // The quotes and line feeds in [p, end), and whether there is a CR: one pass, 16 bytes a step
-    // (each byte compared, the matches summed in byte counters that are added up every 255
-    // steps), where memchr per line and a byte-counting loop were two passes at a few bytes a
-    // cycle. The same counts as counting byte by byte.
-    struct byte_counts {
-        std::size_t quotes = 0, line_feeds = 0;
-        bool cr = false;
-    };
-    static byte_counts count_bytes(const char* p, const char* end) {
-        byte_counts n;
-#if defined(__SSE2__)
-        const __m128i quote = _mm_set1_epi8('"'), lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
-        const __m128i zero = _mm_setzero_si128();
-        __m128i any_cr = zero;
-        while (end - p >= 16) {
-            const std::size_t steps = std::min<std::size_t>(static_cast<std::size_t>(end - p) / 16, 255);
-            __m128i quotes = zero, line_feeds = zero;  // per byte lane: matches so far (at most 255)
-            for (std::size_t k = 0; k < steps; ++k, p += 16) {
-                const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-                quotes = _mm_sub_epi8(quotes, _mm_cmpeq_epi8(v, quote));  // a match is -1
-                line_feeds = _mm_sub_epi8(line_feeds, _mm_cmpeq_epi8(v, lf));
-                any_cr = _mm_or_si128(any_cr, _mm_cmpeq_epi8(v, cr));
-            }
-            const __m128i q = _mm_sad_epu8(quotes, zero), l = _mm_sad_epu8(line_feeds, zero);  // two 64-bit sums
-            n.quotes += static_cast<std::size_t>(_mm_cvtsi128_si32(q)) +
-                        static_cast<std::size_t>(_mm_cvtsi128_si32(_mm_srli_si128(q, 8)));
-            n.line_feeds += static_cast<std::size_t>(_mm_cvtsi128_si32(l)) +
-                            static_cast<std::size_t>(_mm_cvtsi128_si32(_mm_srli_si128(l, 8)));
-        }
-        n.cr = _mm_movemask_epi8(any_cr) != 0;
-#endif
-        for (; p < end; ++p) {
-            n.quotes += *p == '"';
-            n.line_feeds += *p == '\n';
-            n.cr = n.cr || *p == '\r';
-        }
-        return n;
     }
 
     // The CRs in [p, end) not followed by a LF (the byte at `end` read when there is one: `last`
@@ -1009,9 +1054,9 @@ private:
     }
 
     // Line ends as the tokenizer sees them: LF, CRLF, or a lone CR.
-    static std::size_t count_newlines(std::string_view text) {
+    std::size_t count_newlines(std::string_view text) const {
         const char* end = text.data() + text.size();
-        const byte_counts n = count_bytes(text.data(), end);
+        const byte_counts n = index_.count(text.data(), end);
         return n.line_feeds + (n.cr ? lone_crs(text.data(), end, end) : 0);
     }
 
@@ -1345,10 +1390,10 @@ private:
     struct stretch_marks {
         std::size_t quotes = 0, lone_cr = 0;
     };
-    static stretch_marks marks_of(std::string_view body, std::size_t begin, std::size_t end) {
+    stretch_marks marks_of(std::string_view body, std::size_t begin, std::size_t end) const {
         stretch_marks m;
         const char* p = body.data();
-        const byte_counts n = count_bytes(p + begin, p + end);
+        const byte_counts n = index_.count(p + begin, p + end);
         m.quotes = n.quotes;
         if (n.cr) m.lone_cr = lone_crs(p + begin, p + end, p + body.size());
         return m;
@@ -1450,7 +1495,7 @@ private:
         w.chunks = split(body, parts, speculative);
         // Pass 1 (parallel): line ends per chunk give line numbers and a bound on the rows.
         for_each_chunk(w.chunks.size(),
-                       [&w](std::size_t i) { w.chunks[i].newlines = count_newlines(w.chunks[i].text); });
+                       [&w, this](std::size_t i) { w.chunks[i].newlines = count_newlines(w.chunks[i].text); });
         std::size_t line = first_line, capacity = 0;
         for (auto& c : w.chunks) {
             c.first_line = line;
@@ -1898,6 +1943,7 @@ private:
     mutable std::atomic<bool> stopping_{false};
     std::string source_;
     std::string storage_;
+    byte_index index_;  // over text_ when it is the file's bytes (the UTF-8 check's counts)
     std::string_view text_;
     load_report report_;
     std::unordered_set<std::string> na_;

@@ -641,6 +641,56 @@ BOOST_AUTO_TEST_CASE(quoted_fields_straddling_every_chunk_boundary) {
     }
 }
 
+// Round 14: the quotes and line ends of a stretch are counted from the counts of each 1 MiB of
+// the file (taken by the UTF-8 check) and the partial blocks at its ends. Files of several MiB,
+// cuts near and across block boundaries, LF, CRLF and lone CR line ends: the rows, line counts
+// and the line of a bad cell at the end are those of a read on one thread.
+BOOST_AUTO_TEST_CASE(line_counts_from_the_block_counts_match_a_serial_read) {
+    const auto bad_line = [](const std::string& text, const csv_options& o) -> std::size_t {
+        try {
+            (void)parse_csv(text, o);
+        } catch (const parse_error& e) {
+            return e.where().line;
+        }
+        return 0;
+    };
+    std::vector<std::string> texts = {quoted_file(90000, "\n") + "e-bad,2020,x,1.5z,2\n",
+                                      quoted_file(90000, "\r\n") + "e-bad,2020,x,1.5z,2\r\n"};
+    std::string lone = "entity,period,a,b\r";
+    for (std::size_t r = 0; r < 150000; ++r)
+        lone += "e" + std::to_string(r) + ",2020," + std::to_string(r) + ".25,1" +
+                (r % 3   ? "\r"
+                 : r % 2 ? "\n"
+                         : "\r\n");
+    texts.push_back(lone + "e-bad,2020,1.5z,2\r");
+    for (const std::string& text : texts) {
+        BOOST_TEST_REQUIRE(text.size() > std::size_t{3} << 20);
+        csv_options one;
+        one.threads = 1;
+        one.lenient = true;
+        const panel expected = parse_csv(text, one);
+        csv_options strict_one;
+        strict_one.threads = 1;
+        const std::size_t line = bad_line(text, strict_one);
+        BOOST_TEST(line > 90000u);
+        for (const std::size_t chunk : {(std::size_t{1} << 20) - 13, (std::size_t{1} << 20) + 7, std::size_t{3} << 19})
+            for (unsigned threads : {2u, 3u, 5u}) {
+                csv_options o = one;
+                o.threads = threads;
+                o.min_chunk_bytes = chunk;
+                const panel many = parse_csv(text, o);
+                BOOST_TEST(many.rows() == expected.rows());
+                BOOST_TEST(many.report().data_lines == expected.report().data_lines);
+                BOOST_TEST(many.report().blank_lines == expected.report().blank_lines);
+                BOOST_TEST(many.report().issues.back().line == expected.report().issues.back().line);
+                BOOST_TEST(std::memcmp(many.at("a").data(), expected.at("a").data(), many.rows() * sizeof(double)) ==
+                           0);
+                o.lenient = false;
+                BOOST_TEST(bad_line(text, o) == line);
+            }
+    }
+}
+
 // Issue 16: a wide file's entities are kept as one block of text per field (entity_table), their
 // codes and names written there in parallel from the chunks that see them first; names unescaped
 // from doubled quotes and names spanning lines come through as read on one thread.
