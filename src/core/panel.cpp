@@ -83,23 +83,42 @@ void panel::check_rows() {
     merge_equal_periods(periods_, period_of_row_);
     const auto n_entities = static_cast<std::int64_t>(entity_data().size());
     const auto n_periods = static_cast<std::int64_t>(periods_.size());
+    const auto in_tables = [&](std::size_t r, std::int64_t e, std::int64_t p) {
+        if (e < 0 || e >= n_entities || p < 0 || p >= n_periods)
+            throw error("row " + std::to_string(r) + " refers to entity " + std::to_string(e) + " / period " +
+                        std::to_string(p) + " outside the tables");
+    };
+    // Rows in (entity, period) order, as a file sorted by entity and then period reads: a key
+    // above the last one is a new one, with no table at all. At the first key out of order the
+    // check below starts again from the first row (the same errors, in the same row order).
+    std::int64_t last = -1;
+    std::size_t sorted = 0;
+    for (; sorted < rows(); ++sorted) {
+        const std::int64_t e = entity_of_row_[sorted], p = period_of_row_[sorted];
+        in_tables(sorted, e, p);
+        const std::int64_t key = e * n_periods + p;
+        if (key <= last) break;
+        last = key;
+    }
+    if (sorted == rows()) return;
+    // One bit a (entity, period) pair seen (a 10⁶-pair grid is 128 kB, not 4 MB of row numbers).
     const bool dense = n_entities * n_periods <= std::int64_t{1} << 26;
-    std::vector<std::int32_t> grid;
+    std::vector<std::uint64_t> seen;
     std::unordered_map<std::int64_t, std::size_t> hashed;
     if (dense)
-        grid.assign(static_cast<std::size_t>(n_entities * n_periods), -1);
+        seen.assign(static_cast<std::size_t>((n_entities * n_periods + 63) / 64), 0);
     else
         hashed.reserve(rows());
     for (std::size_t r = 0; r < rows(); ++r) {
         const std::int64_t e = entity_of_row_[r], p = period_of_row_[r];
-        if (e < 0 || e >= n_entities || p < 0 || p >= n_periods)
-            throw error("row " + std::to_string(r) + " refers to entity " + std::to_string(e) + " / period " +
-                        std::to_string(p) + " outside the tables");
+        in_tables(r, e, p);
         const std::int64_t key = e * n_periods + p;
         bool duplicate;
         if (dense) {
-            duplicate = grid[static_cast<std::size_t>(key)] >= 0;
-            grid[static_cast<std::size_t>(key)] = static_cast<std::int32_t>(r);
+            std::uint64_t& word = seen[static_cast<std::size_t>(key) / 64];
+            const std::uint64_t bit = std::uint64_t{1} << (key % 64);
+            duplicate = (word & bit) != 0;
+            word |= bit;
         } else {
             duplicate = !hashed.emplace(key, r).second;
         }

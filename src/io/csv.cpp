@@ -32,6 +32,10 @@
 #include "zhibiao/interrupt.hpp"
 #include "core/thread_pool.hpp"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace zhibiao {
 namespace detail {
 namespace {
@@ -305,9 +309,114 @@ std::string iconv_to_utf8(std::string_view bytes, const char* from, const std::s
     throw parse_error(what, w);
 }
 
+// The quotes and line feeds in [p, end), whether there is a CR and whether every byte is ASCII:
+// one pass, 16 bytes a step (each byte compared, the matches summed in byte counters that are
+// added up every 255 steps), where memchr per line, a byte-counting loop and the UTF-8 check were
+// three passes. The same counts as counting byte by byte.
+struct byte_counts {
+    std::size_t quotes = 0, line_feeds = 0;
+    bool cr = false, ascii = true;
+    byte_counts& operator+=(const byte_counts& o) {
+        quotes += o.quotes;
+        line_feeds += o.line_feeds;
+        cr = cr || o.cr;
+        ascii = ascii && o.ascii;
+        return *this;
+    }
+};
+
+byte_counts count_bytes(const char* p, const char* end) {
+    byte_counts n;
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"'), lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+    const __m128i zero = _mm_setzero_si128();
+    __m128i any_cr = zero, high = zero;
+    while (end - p >= 16) {
+        const std::size_t steps = std::min<std::size_t>(static_cast<std::size_t>(end - p) / 16, 255);
+        __m128i quotes = zero, line_feeds = zero;  // per byte lane: matches so far (at most 255)
+        for (std::size_t k = 0; k < steps; ++k, p += 16) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+            quotes = _mm_sub_epi8(quotes, _mm_cmpeq_epi8(v, quote));  // a match is -1
+            line_feeds = _mm_sub_epi8(line_feeds, _mm_cmpeq_epi8(v, lf));
+            any_cr = _mm_or_si128(any_cr, _mm_cmpeq_epi8(v, cr));
+            high = _mm_or_si128(high, v);
+        }
+        const __m128i q = _mm_sad_epu8(quotes, zero), l = _mm_sad_epu8(line_feeds, zero);  // two 64-bit sums
+        n.quotes += static_cast<std::size_t>(_mm_cvtsi128_si32(q)) +
+                    static_cast<std::size_t>(_mm_cvtsi128_si32(_mm_srli_si128(q, 8)));
+        n.line_feeds += static_cast<std::size_t>(_mm_cvtsi128_si32(l)) +
+                        static_cast<std::size_t>(_mm_cvtsi128_si32(_mm_srli_si128(l, 8)));
+    }
+    n.cr = _mm_movemask_epi8(any_cr) != 0;
+    n.ascii = _mm_movemask_epi8(high) == 0;
+#endif
+    for (; p < end; ++p) {
+        n.quotes += *p == '"';
+        n.line_feeds += *p == '\n';
+        n.cr = n.cr || *p == '\r';
+        n.ascii = n.ascii && static_cast<unsigned char>(*p) < 0x80;
+    }
+    return n;
+}
+
+// The byte_counts of every 1 MiB of a text, counted once, on the threads, by the pass that checks
+// that the file is UTF-8: the split, the line counts and that check were three passes over the
+// file before the parse (and the check a serial one). Any stretch's counts are then the blocks it
+// covers and at most two partial blocks.
+class byte_index {
+public:
+    static constexpr std::size_t block = std::size_t{1} << 20;
+
+    void build(std::string_view text, std::size_t parts) {
+        base_ = text.data();
+        size_ = text.size();
+        blocks_.assign((size_ + block - 1) / block, {});
+        parts = std::max<std::size_t>(1, std::min(parts, blocks_.size()));
+        zhibiao::detail::run_in_threads(parts, [&](std::size_t i) {
+            for (std::size_t b = blocks_.size() * i / parts; b < blocks_.size() * (i + 1) / parts; ++b)
+                blocks_[b] = count_bytes(base_ + b * block, base_ + std::min(size_, (b + 1) * block));
+        });
+    }
+    void clear() { blocks_.clear(); }
+    bool ascii() const {
+        for (const auto& b : blocks_)
+            if (!b.ascii) return false;
+        return !blocks_.empty();
+    }
+    // The counts of [p, end), a stretch of the indexed text or (without an index) of any.
+    byte_counts count(const char* p, const char* end) const {
+        if (blocks_.empty() || p < base_ || end > base_ + size_) return count_bytes(p, end);
+        const std::size_t first = (static_cast<std::size_t>(p - base_) + block - 1) / block;
+        const std::size_t last = static_cast<std::size_t>(end - base_) / block;
+        if (first >= last) return count_bytes(p, end);
+        byte_counts n = count_bytes(p, base_ + first * block);
+        for (std::size_t b = first; b < last; ++b) n += blocks_[b];
+        n += count_bytes(base_ + last * block, end);
+        return n;
+    }
+
+private:
+    const char* base_ = nullptr;
+    std::size_t size_ = 0;
+    std::vector<byte_counts> blocks_;
+};
+
+// valid_utf8_prefix(bytes); an ASCII file (a numeric CSV) is known as one from `index`, built
+// here over `bytes` in `parts` stretches, one a thread.
+std::size_t valid_utf8_length(std::string_view bytes, std::size_t parts, byte_index* index) {
+    if (index) {
+        index->build(bytes, parts);
+        if (index->ascii()) return bytes.size();
+    }
+    return detail::valid_utf8_prefix(bytes);
+}
+
 // Returns the text as UTF-8 (a view into `bytes` or into `storage`) and names the encoding.
+// `index`, when given, is built over the UTF-8 text returned as a view of `bytes` (cleared for a
+// converted one) by `parts` threads.
 std::string_view decode(std::string_view bytes, csv_options::encoding_choice choice, std::string& storage,
-                        std::string& encoding, const std::string& source) {
+                        std::string& encoding, const std::string& source, std::size_t parts = 1,
+                        byte_index* index = nullptr) {
     using choice_t = csv_options::encoding_choice;
     const detail::sniffed kind = detail::sniff(bytes);
     switch (kind) {
@@ -355,7 +464,7 @@ std::string_view decode(std::string_view bytes, csv_options::encoding_choice cho
         storage = iconv_to_utf8(bytes, "GB18030", source);
         return storage;
     }
-    std::size_t valid = detail::valid_utf8_prefix(bytes);
+    std::size_t valid = valid_utf8_length(bytes, parts, index);
     if (valid == bytes.size()) {
         if (encoding.empty()) encoding = "utf-8";
         return bytes;
@@ -368,6 +477,7 @@ std::string_view decode(std::string_view bytes, csv_options::encoding_choice cho
         throw parse_error("invalid UTF-8 byte sequence", w);
     }
     encoding = "gb18030";
+    if (index) index->clear();
     storage = iconv_to_utf8(bytes, "GB18030", source);
     return storage;
 }
@@ -466,7 +576,8 @@ public:
     loader(std::string_view bytes, const csv_options& options, std::string source)
         : options_(options), source_(std::move(source)) {
         semicolon_marks_ = options.decimal == 0 && options.separator == ';';
-        text_ = decode(bytes, options.encoding, storage_, report_.encoding, source_);
+        text_ =
+            decode(bytes, options.encoding, storage_, report_.encoding, source_, chunk_count(bytes.size()), &index_);
         report_.source = source_;
         na_.insert(options.na_values.begin(), options.na_values.end());
         for (const auto& [variable, unit_text] : options.units) unit_override_[variable] = unit_text;
@@ -913,28 +1024,48 @@ private:
         if (!repeat) c.entity_codes.prefetch(p.hash);
         ++c.pending_count;
         if (c.last_period_id < 0 || period != c.last_period) {  // one period for all, in a firm table
-            const auto [id, inserted] = c.period_texts.intern(period);
-            if (inserted) c.period_line.push_back(line);
+            // A file sorted by entity and then period cycles through its periods in first-seen
+            // order: the next one, or the first again, is compared before the text is hashed.
+            const auto next = static_cast<std::size_t>(c.last_period_id) + 1;
+            if (c.last_period_id >= 0 && next < c.period_texts.size() && c.period_texts.text(next) == period) {
+                c.last_period_id = static_cast<std::int32_t>(next);
+            } else if (c.last_period_id > 0 && c.period_texts.text(0) == period) {
+                c.last_period_id = 0;
+            } else {
+                const auto [id, inserted] = c.period_texts.intern(period);
+                if (inserted) c.period_line.push_back(line);
+                c.last_period_id = id;
+            }
             c.last_period = period;
-            c.last_period_id = id;
         }
         c.period_local.push_back(c.last_period_id);
     }
 
-    // Line ends as the tokenizer sees them: LF, CRLF, or a lone CR.
-    static std::size_t count_newlines(std::string_view text) {
+    // The CRs in [p, end) not followed by a LF (the byte at `end` read when there is one: `last`
+    // is the end of the text).
+    static std::size_t lone_crs(const char* p, const char* end, const char* last) {
         std::size_t n = 0;
-        const char* end = text.data() + text.size();
-        for (const char* p = text.data(); const void* hit = std::memchr(p, '\n', static_cast<std::size_t>(end - p));) {
-            ++n;
-            p = static_cast<const char*>(hit) + 1;
-        }
-        for (const char* p = text.data(); const void* hit = std::memchr(p, '\r', static_cast<std::size_t>(end - p));) {
+        for (; const void* hit = std::memchr(p, '\r', static_cast<std::size_t>(end - p));) {
             const char* cr = static_cast<const char*>(hit);
-            n += cr + 1 == end || cr[1] != '\n';
+            n += cr + 1 == last || cr[1] != '\n';
             p = cr + 1;
         }
         return n;
+    }
+
+    // Line ends as the tokenizer sees them: LF, CRLF, or a lone CR.
+    std::size_t count_newlines(std::string_view text) const {
+        const char* end = text.data() + text.size();
+        const byte_counts n = index_.count(text.data(), end);
+        return n.line_feeds + (n.cr ? lone_crs(text.data(), end, end) : 0);
+    }
+
+    // The most rows a chunk can have: one a line end, and one more for a last line without one.
+    // (A chunk cut after a line end has no such line: the next chunk's rows then follow its own
+    // in the columns with no gap to close.)
+    static std::size_t row_bound(const chunk& c) {
+        const bool open_end = !c.text.empty() && c.text.back() != '\n' && c.text.back() != '\r';
+        return c.newlines + open_end;
     }
 
     // What each column of a wide row is: a variable's index (>= 0) or one of these.
@@ -1032,6 +1163,79 @@ private:
         return p;
     }
 
+    // The same as plain_number and plain_text (the same value, end and nullptr), with the end of
+    // the field found first: where the byte loops found the end of a cell digit by digit, each
+    // cell's start waited on the previous cell's last digit (~25 cycles a cell on one dependent
+    // chain); here the next cell's start waits only on one 16-byte compare of this one, and the
+    // digits of neighbouring cells are converted side by side. Cells of up to 15 bytes with up to
+    // 8 digits on each side of the point; anything else (and the last 32 bytes of the text, where
+    // 16 bytes could not be read) goes to plain_number or plain_text.
+#if defined(__SSE2__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && \
+    (defined(__GNUC__) || defined(__clang__))
+    struct stop_bytes {
+        __m128i sep, lf, cr, quote;
+        explicit stop_bytes(char s)
+            : sep(_mm_set1_epi8(s)), lf(_mm_set1_epi8('\n')), cr(_mm_set1_epi8('\r')), quote(_mm_set1_epi8('"')) {}
+        // Bit k set: byte k of v is the separator, a line end or a quote.
+        unsigned in(__m128i v) const {
+            const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, sep), _mm_cmpeq_epi8(v, lf)),
+                                             _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, quote)));
+            return static_cast<unsigned>(_mm_movemask_epi8(hit));
+        }
+    };
+
+    // The value of the n digits (1 to 8) at p, as digit_run computes it.
+    static std::uint64_t eight_digits(const char* p, unsigned n) {
+        std::uint64_t v;
+        std::memcpy(&v, p, 8);
+        v -= 0x3030303030303030ull;
+        if (n < 8) v = (v & ((std::uint64_t{1} << (8 * n)) - 1)) << (8 * (8 - n));  // leading zeros
+        v = v * 10 + (v >> 8);
+        v = (((v & 0x000000FF000000FFull) * (100 + (1000000ull << 32))) +
+             (((v >> 16) & 0x000000FF000000FFull) * (1 + (10000ull << 32)))) >>
+            32;
+        return static_cast<std::uint32_t>(v);
+    }
+
+    static const char* plain_number_ahead(const char* p, const char* end, double& value, const stop_bytes& stops) {
+        static constexpr double powers_of_ten[9] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
+        static constexpr std::uint64_t scale[9] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000};
+        if (end - p < 32) return plain_number(p, end, value);
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const unsigned stop = stops.in(v);
+        if (stop == 0) return plain_number(p, end, value);
+        const auto length = static_cast<unsigned>(__builtin_ctz(stop));
+        const __m128i d = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+        const auto digits =
+            static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d)));
+        const unsigned within = (1u << length) - 1;
+        const unsigned points =
+            static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')))) & within;
+        const unsigned sign = *p == '-';
+        // [sign, length): digits and at most one point, neither first nor last.
+        if (((digits | points) & within) >> sign != within >> sign || (points & (points - 1)) != 0)
+            return plain_number(p, end, value);
+        const unsigned point = points ? static_cast<unsigned>(__builtin_ctz(points)) : length;
+        const unsigned before = point - sign, after = points ? length - point - 1 : 0;
+        if (before == 0 || before > 8 || after > 8 || before + after > 15 || (points && after == 0))
+            return plain_number(p, end, value);
+        std::uint64_t integer = eight_digits(p + sign, before);
+        if (after) integer = integer * scale[after] + eight_digits(p + point + 1, after);
+        value = static_cast<double>(integer) / powers_of_ten[after];
+        if (sign) value = -value;
+        return p + length;
+    }
+
+    static const char* plain_text_ahead(const char* p, const char* end, char sep, const stop_bytes& stops) {
+        if (end - p < 32) return plain_text(p, end, sep);
+        const unsigned stop = stops.in(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)));
+        if (stop == 0) return plain_text(p + 16, end, sep);
+        const char* at = p + __builtin_ctz(stop);
+        return *at == '"' ? nullptr : at;
+    }
+#define ZHIBIAO_CSV_AHEAD 1
+#endif
+
     // The common row read in one pass, without the tokenizer: no quotes, the right number of
     // fields, every variable cell a plain number. Returns false for any other row (and then
     // keeps nothing of it, though it may have written its cells), which the tokenizer reads.
@@ -1042,14 +1246,25 @@ private:
         const std::size_t row = c.first_row + c.rows();
         std::string_view keys[4];
         const char* q = p;
+#ifdef ZHIBIAO_CSV_AHEAD
+        const stop_bytes stops(sep);
+#endif
         for (std::size_t j = 0; j < roles.size(); ++j) {
             const char* field_end;
             if (roles[j] >= 0) {
+#ifdef ZHIBIAO_CSV_AHEAD
+                field_end = plain_number_ahead(q, end, out[static_cast<std::size_t>(roles[j])][row], stops);
+#else
                 field_end = plain_number(q, end, out[static_cast<std::size_t>(roles[j])][row]);
+#endif
                 if (field_end && semicolon_marks_ && ambiguous_mark({q, static_cast<std::size_t>(field_end - q)}))
                     return false;  // "1.500": the tokenizer's path refuses it with its line
             } else {
+#ifdef ZHIBIAO_CSV_AHEAD
+                field_end = plain_text_ahead(q, end, sep, stops);
+#else
                 field_end = plain_text(q, end, sep);
+#endif
                 if (field_end && roles[j] != not_read)
                     keys[-roles[j] - 1] = trim(std::string_view(q, static_cast<std::size_t>(field_end - q)));
             }
@@ -1107,7 +1322,7 @@ private:
 
     void parse_chunk(chunk& c, const std::vector<variable_column>& vars, const std::vector<double*>& out) const {
         try {
-            const std::size_t capacity = c.newlines + 1;
+            const std::size_t capacity = row_bound(c);
             c.reasons.assign(vars.size(), {});
             c.kinds.assign(vars.size(), {});
             c.entity_local.reserve(capacity);
@@ -1175,16 +1390,12 @@ private:
     struct stretch_marks {
         std::size_t quotes = 0, lone_cr = 0;
     };
-    static stretch_marks marks_of(std::string_view body, std::size_t begin, std::size_t end) {
+    stretch_marks marks_of(std::string_view body, std::size_t begin, std::size_t end) const {
         stretch_marks m;
         const char* p = body.data();
-        for (std::size_t i = begin; i < end; ++i) m.quotes += p[i] == '"';  // vectorised by the compiler
-        for (const char* q = p + begin;
-             const void* hit = std::memchr(q, '\r', static_cast<std::size_t>(p + end - q));) {
-            const char* cr = static_cast<const char*>(hit);
-            m.lone_cr += cr + 1 == p + body.size() || cr[1] != '\n';
-            q = cr + 1;
-        }
+        const byte_counts n = index_.count(p + begin, p + end);
+        m.quotes = n.quotes;
+        if (n.cr) m.lone_cr = lone_crs(p + begin, p + end, p + body.size());
         return m;
     }
 
@@ -1284,14 +1495,14 @@ private:
         w.chunks = split(body, parts, speculative);
         // Pass 1 (parallel): line ends per chunk give line numbers and a bound on the rows.
         for_each_chunk(w.chunks.size(),
-                       [&w](std::size_t i) { w.chunks[i].newlines = count_newlines(w.chunks[i].text); });
+                       [&w, this](std::size_t i) { w.chunks[i].newlines = count_newlines(w.chunks[i].text); });
         std::size_t line = first_line, capacity = 0;
         for (auto& c : w.chunks) {
             c.first_line = line;
             c.tok->start_at_line(line);
             c.first_row = capacity;
             line += c.newlines;
-            capacity += c.newlines + 1;
+            capacity += row_bound(c);
         }
         // Pass 2 (parallel): every chunk parses into its stretch of the output columns, which it
         // also touches first (so the pages are faulted in in parallel too).
@@ -1732,6 +1943,7 @@ private:
     mutable std::atomic<bool> stopping_{false};
     std::string source_;
     std::string storage_;
+    byte_index index_;  // over text_ when it is the file's bytes (the UTF-8 check's counts)
     std::string_view text_;
     load_report report_;
     std::unordered_set<std::string> na_;

@@ -410,6 +410,61 @@ BOOST_AUTO_TEST_CASE(digits_read_a_word_at_a_time_give_the_bits_of_the_cell_gram
     }
 }
 
+// Round 14: cells followed by at least 32 bytes have their end found first (one 16-byte compare)
+// and their digits converted after; every run length on both sides of the point, signs, in the
+// middle of a row, last before LF and before CRLF, give the bits of the cell grammar; codes of
+// every length up to 40 bytes (past one 16-byte window) are read whole; cells the grammar refuses
+// are still parse_errors at their line and column.
+BOOST_AUTO_TEST_CASE(cells_found_by_their_end_give_the_bits_of_the_cell_grammar) {
+    const std::string pattern = "9081726354453627189";
+    std::vector<std::string> cells = {
+        "0", "-0", ".5", "-.5", "00000000.00000001", "99999999.99999999", "12345678.1234567"};
+    for (std::size_t whole = 0; whole <= 18; ++whole)
+        for (std::size_t fraction = 0; fraction <= 10; ++fraction) {
+            if (whole + fraction == 0) continue;
+            std::string cell = pattern.substr(0, whole);
+            if (fraction > 0) cell += "." + pattern.substr(whole % 7, fraction);
+            cells.push_back(cell);
+            cells.push_back("-" + cell);
+        }
+    // After each row: 32 bytes and more follow every cell.
+    const auto padding = [](std::size_t i) { return "padding-" + std::to_string(i) + ",2019,1.5,2.5\n"; };
+    for (const std::string line_end : {"\n", "\r\n"}) {
+        std::string csv = "entity,period,x,y\n";
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            const std::string code = "e" + std::string(i % 40, 'k') + std::to_string(i);
+            csv += code + ",2020," + cells[i] + "," + cells[cells.size() - 1 - i] + line_end + padding(i);
+        }
+        const panel p = parse_csv(csv);
+        BOOST_TEST_REQUIRE(p.rows() == 2 * cells.size());
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            double expected = 0;
+            int percent = 0;
+            BOOST_TEST_REQUIRE(detail::parse_number(cells[i], expected, percent));
+            const auto row = static_cast<Eigen::Index>(2 * i);
+            const double x = p.at("x").values()(row);
+            const double y = p.at("y").values()(static_cast<Eigen::Index>(2 * (cells.size() - 1 - i)));
+            BOOST_TEST(std::memcmp(&x, &expected, sizeof x) == 0, cells[i] << " in the middle: " << x);
+            BOOST_TEST(std::memcmp(&y, &expected, sizeof y) == 0, cells[i] << " last: " << y);
+            BOOST_TEST(p.entity_code(static_cast<std::size_t>(p.entity_of_row()[static_cast<std::size_t>(row)])) ==
+                       "e" + std::string(i % 40, 'k') + std::to_string(i));
+        }
+    }
+    // Spaces around a number end the fast path's row; the tokenizer trims them.
+    const panel spaced = parse_csv("entity,period,x,y\n" + padding(1) + "e1,2020, 12 ,12 \n" + padding(2) + padding(3));
+    BOOST_TEST(spaced.at("x").values()(1) == 12.0);
+    BOOST_TEST(spaced.at("y").values()(1) == 12.0);
+    for (const std::string cell : {"13.", "1.2.3", "1..2", "--1", "1-2", "1:5", "1\t2", "1234567\xE5\x8D\x81"}) {
+        try {
+            (void)parse_csv("entity,period,x,y\n" + padding(1) + "e1,2020,7," + cell + "\n" + padding(2) + padding(3),
+                            csv_options{}, "t.csv");
+            BOOST_ERROR("no error for " << cell);
+        } catch (const parse_error& e) {
+            BOOST_TEST(std::string(e.what()).find("t.csv:3:4") != std::string::npos, e.what());
+        }
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(csv_parallel)
@@ -582,6 +637,56 @@ BOOST_AUTO_TEST_CASE(quoted_fields_straddling_every_chunk_boundary) {
                 o.threads = threads;
                 o.min_chunk_bytes = chunk;
                 same_panel(expected, parse_csv(text, o));
+            }
+    }
+}
+
+// Round 14: the quotes and line ends of a stretch are counted from the counts of each 1 MiB of
+// the file (taken by the UTF-8 check) and the partial blocks at its ends. Files of several MiB,
+// cuts near and across block boundaries, LF, CRLF and lone CR line ends: the rows, line counts
+// and the line of a bad cell at the end are those of a read on one thread.
+BOOST_AUTO_TEST_CASE(line_counts_from_the_block_counts_match_a_serial_read) {
+    const auto bad_line = [](const std::string& text, const csv_options& o) -> std::size_t {
+        try {
+            (void)parse_csv(text, o);
+        } catch (const parse_error& e) {
+            return e.where().line;
+        }
+        return 0;
+    };
+    std::vector<std::string> texts = {quoted_file(90000, "\n") + "e-bad,2020,x,1.5z,2\n",
+                                      quoted_file(90000, "\r\n") + "e-bad,2020,x,1.5z,2\r\n"};
+    std::string lone = "entity,period,a,b\r";
+    for (std::size_t r = 0; r < 150000; ++r)
+        lone += "e" + std::to_string(r) + ",2020," + std::to_string(r) + ".25,1" +
+                (r % 3   ? "\r"
+                 : r % 2 ? "\n"
+                         : "\r\n");
+    texts.push_back(lone + "e-bad,2020,1.5z,2\r");
+    for (const std::string& text : texts) {
+        BOOST_TEST_REQUIRE(text.size() > std::size_t{3} << 20);
+        csv_options one;
+        one.threads = 1;
+        one.lenient = true;
+        const panel expected = parse_csv(text, one);
+        csv_options strict_one;
+        strict_one.threads = 1;
+        const std::size_t line = bad_line(text, strict_one);
+        BOOST_TEST(line > 90000u);
+        for (const std::size_t chunk : {(std::size_t{1} << 20) - 13, (std::size_t{1} << 20) + 7, std::size_t{3} << 19})
+            for (unsigned threads : {2u, 3u, 5u}) {
+                csv_options o = one;
+                o.threads = threads;
+                o.min_chunk_bytes = chunk;
+                const panel many = parse_csv(text, o);
+                BOOST_TEST(many.rows() == expected.rows());
+                BOOST_TEST(many.report().data_lines == expected.report().data_lines);
+                BOOST_TEST(many.report().blank_lines == expected.report().blank_lines);
+                BOOST_TEST(many.report().issues.back().line == expected.report().issues.back().line);
+                BOOST_TEST(std::memcmp(many.at("a").data(), expected.at("a").data(), many.rows() * sizeof(double)) ==
+                           0);
+                o.lenient = false;
+                BOOST_TEST(bad_line(text, o) == line);
             }
     }
 }

@@ -47,6 +47,32 @@ BOOST_AUTO_TEST_CASE(duplicate_rows_are_refused) {
     }
 }
 
+// Rows in (entity, period) order are checked without a table, until a row out of order; then
+// every row again with one (round 14). The duplicate named is the first in row order either way.
+BOOST_AUTO_TEST_CASE(duplicates_are_found_in_sorted_and_unsorted_rows) {
+    const std::vector<entity> es = {{"a", "", ""}, {"b", "", ""}, {"c", "", ""}};
+    const std::vector<period> ps = {period::year(2020), period::year(2021)};
+    BOOST_CHECK_NO_THROW(panel(es, ps, {0, 0, 1, 1, 2, 2}, {0, 1, 0, 1, 0, 1}));  // sorted
+    BOOST_CHECK_NO_THROW(panel(es, ps, {2, 0, 1, 0, 2, 1}, {1, 0, 1, 1, 0, 0}));  // every pair once, unsorted
+    const auto duplicate = [&](std::vector<std::int32_t> e, std::vector<std::int32_t> p) {
+        try {
+            panel(es, ps, std::move(e), std::move(p));
+        } catch (const duplicate_row_error& err) {
+            return err.where().entity + " " + err.where().period;
+        }
+        return std::string("none");
+    };
+    // Sorted up to the last row, which repeats the first (the order breaks only there).
+    BOOST_TEST(duplicate({0, 0, 1, 1, 2, 0}, {0, 1, 0, 1, 0, 0}) == "a 2020");
+    // The same pair twice in a row (not above the last key: out of order at once).
+    BOOST_TEST(duplicate({0, 1, 1, 2}, {0, 1, 1, 0}) == "b 2021");
+    // Out of order first (c before a), then two duplicates: the earlier one in row order.
+    BOOST_TEST(duplicate({2, 0, 1, 0, 2}, {0, 0, 0, 0, 0}) == "a 2020");
+    // An index outside the tables is an error before and after the order breaks.
+    BOOST_CHECK_THROW(panel(es, ps, {0, 3}, {0, 0}), error);
+    BOOST_CHECK_THROW(panel(es, ps, {1, 0, 0}, {0, 0, 2}), error);
+}
+
 BOOST_AUTO_TEST_CASE(bad_shapes_are_refused) {
     panel p = two_by_two();
     BOOST_CHECK_THROW(p.add(column("x", unit{}, Eigen::ArrayXd::Zero(3))), error);
