@@ -9,8 +9,9 @@
 // problem, never silently kept.
 //
 // The count is sort-free: each record adds +1 at the first query date it is valid on and −1 at
-// the first date it no longer is (binary search in the sorted dates), per region, and prefix
-// sums give the counts: O(records · log dates + regions × dates), in parallel over records,
+// the first date it no longer is (a look-up in a table over the dates' span, or a search of the
+// sorted dates when they span more than 2^16 days), per region, and prefix sums give the counts:
+// O(records + regions × dates) (records · log dates for wide grids), in parallel over records,
 // with integer arithmetic, so the result does not depend on the thread count.
 
 #include "zhibiao/config.hpp"  // first: pins Eigen's alignment and allocator

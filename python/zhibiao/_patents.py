@@ -145,8 +145,12 @@ def patents_in_force(
     selected = None
     if kind is not None:
         kind_codes, kinds = _text_codes(_column(records, kind, "kind (kind=None counts every row)"), threads)
-        accepted = np.append(np.isin(np.asarray(kinds, dtype=object), list(_INVENTION)), False)
-        selected = accepted[kind_codes].view(np.uint8)  # code -1 (missing) → the appended False
+        accepted = np.isin(np.asarray(kinds, dtype=object), list(_INVENTION))
+        invention_codes = np.flatnonzero(accepted)
+        if len(invention_codes) == 1:  # one name for inventions (the usual case): a compare, not a gather
+            selected = (kind_codes == invention_codes[0]).view(np.uint8)  # code -1 (missing): never equal
+        else:
+            selected = np.append(accepted, False)[kind_codes].view(np.uint8)  # -1 → the appended False
     as_of_days = _days([as_of if as_of is not None else pd.Timestamp.today().normalize()], "as_of")[0]
     # The default end column may be absent (no lapses recorded); one the caller named may not.
     end_days = None

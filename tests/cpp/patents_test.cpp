@@ -163,6 +163,50 @@ BOOST_AUTO_TEST_CASE(term_ends_exactly_twenty_years_after_filing_on_every_day) {
     BOOST_TEST(r.counts(0, 6) == day(2005, 12, 31) - day(2004, 2, 29));
 }
 
+// Round 14: the count finds a record's first and last date on the grid with a look-up table over
+// the dates' span (up to 2^16 days) instead of scanning every date; wider grids keep the scan.
+// Both against brute force, with grants, ends and 20-year expiries on, just before and just after
+// the first and last dates (the table's edges) and far outside them.
+BOOST_AUTO_TEST_CASE(look_up_and_scanned_grids_agree_with_brute_force) {
+    for (const bool wide : {false, true}) {
+        std::vector<std::int32_t> dates = {day(2015, 12, 31), day(2010, 6, 30), day(2020, 2, 29), day(2024, 12, 31)};
+        if (wide) dates.push_back(day(1800, 1, 1));  // 82,000 days: the scan
+        const std::int32_t first = *std::min_element(dates.begin(), dates.end());
+        const std::int32_t last = *std::max_element(dates.begin(), dates.end());
+        std::vector<std::int32_t> region, filing, grant, end;
+        std::mt19937 rng(wide ? 3 : 4);
+        for (std::int32_t edge : {first, last, day(2004, 2, 29) + 7305, day(2010, 6, 30), day(2000, 1, 1)})
+            for (std::int32_t shift = -2; shift <= 2; ++shift)
+                for (int r = 0; r < 40; ++r) {
+                    const std::int32_t g = r % 2 ? edge + shift : edge - static_cast<std::int32_t>(rng() % 9000);
+                    const std::int32_t f = r % 3 ? g - static_cast<std::int32_t>(rng() % 3000) : edge + shift - 7305;
+                    const std::int32_t e = r % 4 == 0   ? no_date
+                                           : r % 4 == 1 ? edge + shift
+                                                        : g + static_cast<std::int32_t>(rng() % 9000);
+                    if (f > g || (e != no_date && e < g)) continue;
+                    region.push_back(0);
+                    filing.push_back(f);
+                    grant.push_back(g);
+                    end.push_back(e);
+                }
+        const patent_records rec{region.data(), filing.data(), grant.data(),  end.data(),
+                                 nullptr,       nullptr,       region.size(), 1};
+        const std::int32_t as_of = day(2100, 1, 1);
+        const auto r = patents_in_force(rec, dates, as_of, 1);
+        BOOST_TEST(r.counted == region.size());
+        for (std::size_t k = 0; k < dates.size(); ++k) {
+            std::int64_t brute = 0;
+            for (std::size_t i = 0; i < region.size(); ++i) {
+                std::int32_t stop = add_years(filing[i], 20);
+                if (end[i] != no_date) stop = std::min(stop, end[i]);
+                brute += grant[i] <= dates[k] && dates[k] < stop;
+            }
+            BOOST_TEST(r.counts(0, static_cast<Eigen::Index>(k)) == brute, (wide ? "wide" : "narrow")
+                                                                               << " grid, date " << k);
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(days_from_datetime64_ticks) {
     constexpr std::int64_t ns_per_day = 86'400'000'000'000, nat = std::numeric_limits<std::int64_t>::min();
     const std::vector<std::int64_t> ticks = {0, ns_per_day - 1, -1, -ns_per_day, nat, 19'000 * ns_per_day + 5};

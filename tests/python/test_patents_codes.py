@@ -186,3 +186,29 @@ def test_large_code_and_day_arrays_are_whole_and_own_their_memory() -> None:
     np.testing.assert_array_equal(days, want)
     days[0] = 7  # writable, and still readable after the inputs are gone
     assert days[0] == 7 and int(codes.sum()) == int(ref_codes.sum())
+
+
+@pytest.mark.parametrize(
+    "kinds, expected",
+    [
+        # Round 14: with one invention name among the kinds the selection is a compare of the codes,
+        # with two or none a look-up; a missing kind (None, NaN) is never selected. By hand: the
+        # four records are all in force on 2020-12-31 (filed 2010, granted 2012, no end).
+        (["invention", "utility", None, "invention"], 2),
+        (["invention", "发明", "design", np.nan], 2),
+        (["utility", "design", None, "utility"], 0),
+        (["发明专利", "发明专利", "发明专利", "发明专利"], 4),
+    ],
+)
+def test_only_invention_kinds_are_counted_whichever_names_occur(kinds, expected):
+    records = pd.DataFrame(
+        {
+            "region": ["A"] * 4,
+            "kind": pd.Series(kinds, dtype=object),
+            "filing_date": pd.to_datetime(["2010-01-01"] * 4),
+            "grant_date": pd.to_datetime(["2012-01-01"] * 4),
+        }
+    )
+    table, found = zb.patents_in_force(records, ["2020-12-31"], as_of="2025-12-31", findings=True)
+    assert table.to_numpy().tolist() == [[expected]]
+    assert found.attrs["not_selected"] == 4 - expected
