@@ -284,14 +284,26 @@ bool is_chinese_numeral(char32_t c) {
 }
 
 // The numeral grammar of §7.3 over a run of code points; nullopt if it is not a numeral (only
-// multipliers, two decimal points, a multiplier inside the decimals).
-std::optional<double> chinese_value(const code_points& cps, std::size_t from, std::size_t to) {
+// multipliers, two decimal points, a multiplier inside the decimals). `why`, when given, says why
+// a run that looks like a numeral is none (两两, 十十): parse_chinese_number refuses it with that.
+std::optional<double> chinese_value(const code_points& cps, std::size_t from, std::size_t to,
+                                    const char** why = nullptr) {
     double total = 0, section = 0, number = 0, fraction = 0, scale = 0.1;
     bool any = false, previous_digit = false, decimals = false, hundred_million = false;
+    double last_small = 0;  // the last 十/百/千 of the section: they only go down (一千二百三十)
+    const auto refuse = [why](const char* reason) -> std::optional<double> {
+        if (why) *why = reason;
+        return std::nullopt;
+    };
     for (std::size_t k = from; k < to; ++k) {
         const char32_t c = cps[k].c;
         const int d = chinese_digit(c);
         if (d >= 0) {
+            // 二〇二四 is a numeral digit by digit; 两 never is (两两 is a word, 一两 "one or two").
+            if (previous_digit && !decimals && (c == U'两' || cps[k - 1].c == U'两'))
+                return refuse(
+                    "两 next to another digit (两两, 一两): 两 is a numeral only alone or before a multiplier "
+                    "(两项, 两百, 两万)");
             if (decimals)
                 fraction += d * scale, scale /= 10;
             else
@@ -307,7 +319,9 @@ std::optional<double> chinese_value(const code_points& cps, std::size_t from, st
         }
         if (c == U'廿' || c == U'卅') {
             if (decimals) return std::nullopt;
-            section += c == U'廿' ? 20 : 30, number = 0, any = true;
+            if (last_small != 0 && last_small <= 10)
+                return refuse("廿/卅 after 十 in one section: the multipliers 十, 百, 千 of a numeral go down");
+            section += c == U'廿' ? 20 : 30, number = 0, any = true, last_small = 10;
             continue;
         }
         const double m = chinese_multiplier(c);
@@ -319,10 +333,16 @@ std::optional<double> chinese_value(const code_points& cps, std::size_t from, st
                 total = hundred_million ? total + base * 1e4 : (total + base) * 1e4;
             else
                 total = (total + base) * 1e8, hundred_million = true;
-            section = number = fraction = 0, scale = 0.1, decimals = false;
+            section = number = fraction = 0, scale = 0.1, decimals = false, last_small = 0;
             continue;
         }
         if (decimals) return std::nullopt;
+        // 十十, 百千: a multiplier repeated or growing inside a section is no numeral (一千二百 is).
+        if (last_small != 0 && m >= last_small)
+            return refuse(m == last_small ? "a multiplier twice in one section (十十, 百百): no numeral says so"
+                                          : "a multiplier after a smaller one in one section (十百): the multipliers "
+                                            "十, 百, 千 of a numeral go down");
+        last_small = m;
         if (m == 10) any = true;  // 十 alone is ten
         section += (number == 0 ? 1 : number) * m;
         number = 0;
@@ -855,6 +875,107 @@ bool dangling_point_at(std::string_view text, const code_points& cps, std::size_
     return c == U'万' || c == U'亿' || lost_decimals_before(c) || unit_length(text, cps, i + 1, ignored) > 0;
 }
 
+// A unit, 万/亿 or a measure word starts at j (what makes digits before it a figure).
+bool unit_follows(std::string_view text, const code_points& cps, std::size_t j) {
+    if (j >= cps.size() || date_word(cps, j) || is_letter(cps[j].c)) return false;
+    std::string unit;
+    return cps[j].c == U'万' || cps[j].c == U'亿' || unit_length(text, cps, j, unit) > 0 ||
+           measure_word_length(cps, j, unit) > 0;
+}
+
+// A figure [k, i) garbled past its digits, before a unit: a second point ("12..5项", "1.2.3亿元"),
+// a full stop read for the point ("12。5亿元": an OCR slip — a sentence ending in a bare number
+// and the next opening with a figure is rarer than that) or a spreadsheet's scientific notation
+// ("1e3家"). Returns the code point after its digits, 0 if none; `kind` and `guess` (12..5 → 12.5,
+// 12。5 → 12.5, 1e3 → 1000; none for 1.2.3: which point is real is unknown).
+std::size_t garbled_figure_end(std::string_view text, const code_points& cps, std::size_t k, std::size_t i,
+                               double value, std::string_view& kind, double& guess) {
+    if (i + 1 >= cps.size()) return 0;
+    const char32_t c = cps[i].c;
+    if (c != '.' && c != U'。' && c != 'e' && c != 'E') return 0;  // most figures: a unit follows
+    const auto digits_end = [&](std::size_t j) {
+        const std::size_t d = j;
+        while (j < cps.size() && is_digit(cps[j].c)) ++j;
+        return j == d ? 0 : j;
+    };
+    const bool point =
+        std::any_of(cps.begin() + static_cast<std::ptrdiff_t>(k), cps.begin() + static_cast<std::ptrdiff_t>(i),
+                    [](const code_point& p) { return p.c == '.'; });
+    if (c == '.') {
+        const bool doubled = cps[i + 1].c == '.';
+        if (doubled == point) return 0;  // 12..5 (one point in the digits) or 1.2.3 (a point, then a second)
+        const std::size_t j = digits_end(i + (doubled ? 2 : 1));
+        if (!j || !unit_follows(text, cps, j)) return 0;
+        kind = "extra_point", guess = doubled ? joined_digits(cps, k, j) : std::numeric_limits<double>::quiet_NaN();
+        return j;
+    }
+    if (c == U'。' && !point) {
+        std::size_t j = digits_end(i + 1);
+        if (!j || (j < cps.size() && cps[j].c == '.')) return 0;
+        if (!unit_follows(text, cps, j)) return 0;
+        kind = "stop_for_point", guess = joined_digits(cps, k, i) +
+                                         joined_digits(cps, i + 1, j) / std::pow(10.0, static_cast<double>(j - i - 1));
+        return j;
+    }
+    if (c == 'e' || c == 'E') {
+        std::size_t e = i + 1;
+        const bool minus = e < cps.size() && (cps[e].c == '-' || cps[e].c == '+') ? cps[e++].c == '-' : false;
+        const std::size_t j = e < cps.size() ? digits_end(e) : 0;
+        if (!j || j - e > 3 || !unit_follows(text, cps, j)) return 0;
+        const double exponent = joined_digits(cps, e, j);
+        kind = "scientific_notation", guess = value * std::pow(10.0, minus ? -exponent : exponent);
+        return j;
+    }
+    return 0;
+}
+
+// "1万2千件", "1亿2千万元", "3千5百人": Arabic digits with Chinese multipliers, one figure, the
+// multipliers going down as a Chinese numeral's do. Returns the code point after its last
+// multiplier, 0 if the digits at [k, i) do not start this form (at least two groups, each with its
+// multiplier: "1万2件" is not read). `value` is the figure in its first multiplier when that is
+// 万 or 亿 (`head`: 1万2千件 is 1.2 万件, as 1.2万件 is), else the figure itself.
+std::size_t mixed_numeral_end(const code_points& cps, std::size_t k, std::size_t i, double& value, std::string& head) {
+    if (i + 1 >= cps.size() || !is_digit(cps[i + 1].c)) return 0;
+    const double first = chinese_multiplier(cps[i].c);
+    if (first == 0 || first == 10 || cps[i].c == U'拾' || cps[i].c == U'佰' || cps[i].c == U'仟') return 0;
+    double total = 0, section = 0, last_small = 0, last_big = 0;  // multipliers only go down (1亿2千万)
+    bool hundred_million = false;
+    const auto big = [&](double m) {
+        if (last_big != 0 && m >= last_big) return false;  // 1万1万: two figures, not one
+        last_big = m;
+        if (m == 1e4)
+            total = hundred_million ? total + section * 1e4 : (total + section) * 1e4;
+        else
+            total = (total + section) * 1e8, hundred_million = true;
+        section = 0, last_small = 0;
+        return true;
+    };
+    std::size_t j = k, groups = 0;
+    while (j < cps.size() && is_digit(cps[j].c)) {
+        const std::size_t d = j;
+        while (j < cps.size() && is_digit(cps[j].c)) ++j;
+        const char32_t c = j < cps.size() ? cps[j].c : 0;
+        const double m = c == U'万' || c == U'亿' || c == U'千' || c == U'百' ? chinese_multiplier(c) : 0;
+        if (m == 0) return 0;  // digits without a multiplier: 1万2件 (2 what?)
+        const double number = joined_digits(cps, d, j);
+        if (m >= 1e4) {
+            section += number;
+            if (!big(m)) return 0;
+        } else {
+            if ((last_small != 0 && m >= last_small) || (groups > 0 && number >= 10)) return 0;  // 1万12千
+            section += number * m, last_small = m;
+            if (j + 1 < cps.size() && (cps[j + 1].c == U'万' || cps[j + 1].c == U'亿')) {  // 2千万
+                if (!big(chinese_multiplier(cps[++j].c))) return 0;
+            }
+        }
+        ++j, ++groups;
+    }
+    if (groups < 2 || !std::isfinite(total + section)) return 0;
+    value = total + section;
+    if (first >= 1e4) value /= first, head = first == 1e4 ? "万" : "亿";
+    return j;
+}
+
 bool stray_in_digits(char32_t c) { return c == 0xFFFD || c == 'O' || c == 'o' || c == 'l' || c == 'I'; }
 
 // The end of a run of digits at k with a stray_in_digits character inside it or right after it
@@ -889,6 +1010,47 @@ std::size_t scaled_measure_word(const code_points& cps, std::size_t k, std::stri
     return m;
 }
 
+// The Chinese numeral at k (not after another numeral): its end `i` and value (NaN beyond a
+// double: out_of_range); 亿亿, a magnitude doubled (九千九百九十九亿亿项), is no figure of a report:
+// `damage`. False if the run is no numeral.
+bool chinese_numeral_at(std::string_view text, const code_points& cps, std::size_t k, std::size_t& i, double& value,
+                        std::string_view& damage) {
+    if (k > 0 && is_chinese_numeral(cps[k - 1].c)) return false;
+    std::size_t end = k;
+    bool doubled = false;
+    for (; end < cps.size() && is_chinese_numeral(cps[end].c); ++end)
+        doubled |= end > k && cps[end].c == U'亿' && cps[end - 1].c == U'亿';
+    const std::optional<double> v = chinese_figure(text, cps, k, end);
+    if (!v) return false;
+    if (doubled && std::isfinite(*v)) damage = "doubled_magnitude";
+    value = std::isfinite(*v) ? *v : std::numeric_limits<double>::quiet_NaN();  // 一亿亿…亿: out_of_range
+    i = end;
+    return true;
+}
+
+// 百分之 / 千分之 before k: the unit (% or ‰) of the numeral after it, nullptr if none.
+const char* per_word_before(const code_points& cps, std::size_t k) {
+    if (k < 3 || cps[k - 1].c != U'之' || cps[k - 2].c != U'分') return nullptr;
+    return cps[k - 3].c == U'百' ? "%" : cps[k - 3].c == U'千' ? "‰" : nullptr;
+}
+
+// "获批项目-5项", "研发经费支出－3亿元": a minus sign after a word, before the Arabic figure at k
+// (s.q its unit). A rate or a change in points keeps it (增长-3.2% is a fall); a level (a count, an
+// amount) is never negative in a report — a fall is written 下降/减少 — so the sign is damage: the
+// value is unknown, the guess keeps the sign. Between figures (5-10亿元) it is a range's dash.
+void minus_sign_before(const code_points& cps, std::size_t k, scanned& s, std::size_t& first, double& value) {
+    if (k == 0 || (cps[k - 1].c != '-' && cps[k - 1].c != U'－')) return;
+    if (k >= 2 && !is_ideograph(cps[k - 2].c) && cps[k - 2].c != U'：' && cps[k - 2].c != ':') return;
+    first = k - 1;
+    const std::string& unit = s.q.unit;
+    if (unit == "%" || unit == "‰" || unit == "个百分点" || unit == "百分点") {
+        value = -value;
+    } else if (s.damage.empty()) {
+        s.damage = "minus_sign", s.guess = -value;
+        value = std::numeric_limits<double>::quiet_NaN();
+    }
+}
+
 // One number (Arabic or Chinese) with what directly follows it: 余/多, the unit, 成. Returns
 // false if there is no quantity at k.
 bool number_at(std::string_view text, const code_points& cps, std::size_t k, scanned& s, bool& date) {
@@ -897,6 +1059,7 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
     std::string_view damage;
     double value = 0, guess = std::numeric_limits<double>::quiet_NaN();
     bool masked = false, comma = false, chinese = false, code = false;
+    std::string multiplier;  // 1万2千件, 227万余元 (then 余/多): the multiplier that starts the unit
     if (ordinal_or_label_at(cps, k)) {
         date = true;  // an ordinal (第2位) or a table's or figure's number (表1): stepped over, as a date is
         s.last = ordinal_end(cps, k);
@@ -913,7 +1076,9 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
         // "3l6件", "1O5项", "2,1OO万元", "3�26件": a letter read for a digit (O o l I) or an invalid
         // byte (U+FFFD) inside or right after the digits is a misread digit, not the figure's end.
         const std::size_t stray_end = leading_point ? 0 : stray_run_end(cps, k);
-        if (!stray_end && i < cps.size() && is_letter(cps[i].c) && !is_mask(cps[i].c))
+        const std::size_t garbled_end =
+            stray_end || leading_point || masked ? 0 : garbled_figure_end(text, cps, k, i, value, damage, guess);
+        if (!stray_end && !garbled_end && i < cps.size() && is_letter(cps[i].c) && !is_mask(cps[i].c))
             return false;  // "5G", "2025H1": a name
         // Digits lost in a conversion: "000件" (zeros only, more than one) and "21.%" (a point
         // with no digits after it, before a unit) are figures whose value is unknown; so are
@@ -925,6 +1090,8 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
         };
         if (stray_end) {
             damage = "stray_character", i = stray_end;
+        } else if (garbled_end) {
+            i = garbled_end;
         } else if (leading_point) {
             if (masked || integer_digits() != i - k) return false;
             first = k - 1, damage = "leading_point";  // no guess: how many digits were lost is unknown
@@ -935,18 +1102,15 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
             damage = "zero_digits";
         } else if (!masked && !comma && cps[k].c == '0' && integer_digits() >= 2) {
             damage = "leading_zeros", code = true;  // without a unit: a code (区号0571), not a figure
+        } else if (const std::size_t mixed = masked || comma ? 0 : mixed_numeral_end(cps, k, i, value, multiplier)) {
+            i = mixed;
         } else if (std::string_view kind; !masked) {
             if (const std::size_t end = split_figure(text, cps, k, i, kind, guess)) damage = kind, i = end;
         }
         if (!masked && !stray_end && dangling_point_at(text, cps, i)) damage = "dangling_point", guess = value, ++i;
     } else if (is_chinese_numeral(cps[k].c) && cps[k].c != U'点') {
-        if (k > 0 && is_chinese_numeral(cps[k - 1].c)) return false;
-        std::size_t end = k;
-        while (end < cps.size() && is_chinese_numeral(cps[end].c)) ++end;
-        const std::optional<double> v = chinese_figure(text, cps, k, end);
-        if (!v) return false;
-        value = std::isfinite(*v) ? *v : std::numeric_limits<double>::quiet_NaN();  // 一亿亿…亿: out_of_range
-        i = end, chinese = true;
+        chinese = chinese_numeral_at(text, cps, k, i, value, damage);
+        if (!chinese) return false;
     } else {
         return false;
     }
@@ -962,9 +1126,7 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
     s.guess = guess;  // the digits before the lost ones, the fragments of a split figure joined
     if (!damage.empty()) value = std::numeric_limits<double>::quiet_NaN();
     s.thousands_comma = comma && !masked;
-    // 227万余元, 50多家: the multiplier, then 余/多, then the rest of the unit.
-    std::string multiplier;
-    if (i + 1 < cps.size() && (cps[i].c == U'万' || cps[i].c == U'亿') &&
+    if (multiplier.empty() && i + 1 < cps.size() && (cps[i].c == U'万' || cps[i].c == U'亿') &&
         (cps[i + 1].c == U'余' || cps[i + 1].c == U'多'))
         multiplier = cps[i].c == U'万' ? "万" : "亿", ++i;
     if (i < cps.size() && (cps[i].c == U'余' || cps[i].c == U'多')) q.qual = qualifier::lower_bound, ++i;
@@ -981,9 +1143,12 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
             q.unit = multiplier.empty() ? std::move(unit) : multiplier + unit, i += n;
         else if (!multiplier.empty())
             q.unit = multiplier;
+        else if (const char* per = damage.empty() ? per_word_before(cps, k) : nullptr)
+            q.unit = per, first = k - 3;  // 百分之十二点五 = 12.5 %, 千分之三 = 3 ‰
         else if (chinese || masked || code || damage == "leading_point")
             return false;  // a Chinese numeral, a placeholder or a code needs a unit to be a figure
     }
+    if (!chinese && first == k) minus_sign_before(cps, k, s, first, value);
     q.value = q.high = value;
     s.first = first, s.last = i;
     return true;
@@ -1616,7 +1781,11 @@ void extend_to_range(std::string_view text, const code_points& cps, scanned& s) 
     if (s.last + 1 >= cps.size() || !is_dash(cps[s.last].c)) return;
     scanned second;
     bool second_date = false;
-    if (number_at(text, cps, s.last + 1, second, second_date) && (second.q.unit == s.q.unit || s.q.unit.empty())) {
+    // 5亿—10亿元, 5万至10万元: the multiplier on both sides, the rest of the unit once.
+    const bool shared_multiplier = (s.q.unit == "万" || s.q.unit == "亿");
+    if (number_at(text, cps, s.last + 1, second, second_date) &&
+        (second.q.unit == s.q.unit || s.q.unit.empty() ||
+         (shared_multiplier && second.q.unit.compare(0, s.q.unit.size(), s.q.unit) == 0))) {
         s.q.high = second.q.value;
         s.q.unit = second.q.unit;
         s.q.range = true;
@@ -2268,7 +2437,9 @@ bool parse_chinese_number(std::string_view text, double& value, bool& out_of_ran
     const code_points cps = decode(text, invalid);
     out_of_range = false;
     if (invalid || cps.empty()) return false;
-    const std::optional<double> v = chinese_value(cps, 0, cps.size());
+    const char* why = nullptr;
+    const std::optional<double> v = chinese_value(cps, 0, cps.size(), &why);
+    if (why) throw parse_error(std::string("'") + std::string(text) + "' is not a Chinese numeral: " + why);
     if (!v) return false;
     out_of_range = !std::isfinite(*v);
     value = out_of_range ? std::numeric_limits<double>::quiet_NaN() : *v;
@@ -2765,6 +2936,20 @@ const char* damage_message(std::string_view kind) {
     if (kind == "stray_character")
         return "a letter or an invalid byte (U+FFFD) inside or right after a figure's digits (3l6件, 1O5项): a digit "
                "was misread or lost, the value is unknown";
+    if (kind == "extra_point")
+        return "a second decimal point in a figure (12..5项, 1.2.3亿元): digits were garbled, the value is unknown";
+    if (kind == "stop_for_point")
+        return "a full stop where a figure's decimal point stands (12。5亿元, an OCR slip): the value is unknown "
+               "(guess: the point read as a decimal point)";
+    if (kind == "scientific_notation")
+        return "scientific notation in a report's text (1e3家, a spreadsheet's cell pasted): the value is not "
+               "confirmed (guess: the notation read)";
+    if (kind == "minus_sign")
+        return "a minus sign before a count or an amount (获批项目-5项): a level is never negative, a fall is "
+               "written 下降/减少; the sign is damage or a misplaced change, the value is unknown (guess: signed)";
+    if (kind == "doubled_magnitude")
+        return "a magnitude doubled in a Chinese numeral (九千九百九十九亿亿项): no figure of a report, the value is "
+               "unknown";
     if (kind == "leading_zeros")
         return "zeros before the digits of a figure (00.5亿元): digits were lost, the value is unknown";
     return "a damaged figure";
