@@ -80,7 +80,8 @@ struct quantity {
     std::size_t begin = 0, end = 0;  ///< byte offsets of the number, unit and qualifiers
 };
 
-/// Chinese numeral → value (二十八 → 28, 贰佰贰拾柒点肆万 → 2274000); false if `text` is not one.
+/// Chinese numeral → value (二十八 → 28, 贰佰贰拾柒点肆万 → 2274000); false if `text` is not one;
+/// zhibiao::parse_error for a run that looks like one but is not (两两, 十十), saying why.
 /// A numeral beyond a double (一亿亿…亿) sets `value` to NaN and `out_of_range`; it is never inf.
 bool parse_chinese_number(std::string_view text, double& value);
 bool parse_chinese_number(std::string_view text, double& value, bool& out_of_range);

@@ -410,6 +410,7 @@ def read_report_file(path: str | Path, lexicon: str | Path | None = None) -> Any
 @checked_keywords
 def parse_chinese_number(text: str) -> float | None:
     """二十八 → 28.0, 贰佰贰拾柒点肆万 → 2274000.0; None if the text is not a Chinese numeral;
-    zb.LimitError for a numeral beyond a double (一亿亿…亿), never inf."""
+    zb.LimitError for a numeral beyond a double (一亿亿…亿), never inf; zb.ParseError for doubled
+    numerals that are no numeral (两两, 一两, 十十), saying why."""
     value = _core.parse_chinese_number(text)
     return None if value is None else float(value)  # type: ignore[arg-type]

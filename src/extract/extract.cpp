@@ -3404,7 +3404,8 @@ std::uint32_t signed_bound_flags(std::uint32_t flags, bool decline) {
     if (!decline || (flags & (lower | upper)) == 0) return flags;
     return (flags & ~(lower | upper)) | ((flags & lower) ? upper : 0) | ((flags & upper) ? lower : 0);
 }
-double signed_value(double v, bool decline) { return decline && v != 0 ? -v : v; }
+// 下降−5% is a fall of 5 % as 下降5% is: a minus sign after the word of a fall marks it once more.
+double signed_value(double v, bool decline) { return decline && v > 0 ? -v : v; }
 
 class fact_builder {
 public:
