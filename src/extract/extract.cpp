@@ -1037,13 +1037,14 @@ const char* per_word_before(const code_points& cps, std::size_t k) {
 // "获批项目-5项", "研发经费支出－3亿元": a minus sign after a word, before the Arabic figure at k
 // (s.q its unit). A rate or a change in points keeps it (增长-3.2% is a fall); a level (a count, an
 // amount) is never negative in a report — a fall is written 下降/减少 — so the sign is damage: the
-// value is unknown, the guess keeps the sign. Between figures (5-10亿元) it is a range's dash.
+// value is unknown, the guess keeps the sign. A bare number keeps it too (温度-5, no level). Between
+// figures (5-10亿元) it is a range's dash.
 void minus_sign_before(const code_points& cps, std::size_t k, scanned& s, std::size_t& first, double& value) {
     if (k == 0 || (cps[k - 1].c != '-' && cps[k - 1].c != U'－')) return;
     if (k >= 2 && !is_ideograph(cps[k - 2].c) && cps[k - 2].c != U'：' && cps[k - 2].c != ':') return;
     first = k - 1;
     const std::string& unit = s.q.unit;
-    if (unit == "%" || unit == "‰" || unit == "个百分点" || unit == "百分点") {
+    if (unit.empty() || unit == "%" || unit == "‰" || unit == "个百分点" || unit == "百分点") {  // -5 alone: no level
         value = -value;
     } else if (s.damage.empty()) {
         s.damage = "minus_sign", s.guess = -value;

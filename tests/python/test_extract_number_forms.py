@@ -55,8 +55,9 @@ def test_a_garbled_figure_is_damaged_and_kept_out_of_the_panel(text, figure, uni
     [
         ("研发经费同比增长-3.2%。", -3.2),
         ("研发经费占比同比-0.5个百分点。", -0.5),
-        ("研发经费同比下降-3.2%。", -3.2),
-    ],  # a fall marked twice (下降 and the sign) is one fall
+        ("研发经费同比下降-3.2%。", -3.2),  # a fall marked twice (下降 and the sign) is one fall
+        ("最低气温-5。", -5),  # a bare number is no level: its sign is kept
+    ],
 )
 def test_a_rate_keeps_its_minus_sign(text, value):
     # a change may be negative (增长-3.2% is a fall of 3.2 %): the sign was dropped before
