@@ -55,11 +55,12 @@ def _factorize_labels(series: Any, role: str = "code") -> tuple[np.ndarray, list
         texts = []
         for k, v in enumerate(values.tolist()):
             if isinstance(v, (float, np.floating)):  # a float cell among texts: as a float column reads it
-                if not float(v).is_integer():
+                number = float(v)
+                if not number.is_integer():
                     refuse(k, "with a fraction, not a code")
-                if not abs(v) < 2.0**53:
+                if not abs(number) < 2.0**53:
                     refuse(k, "beyond 2**53, not an exact code (its last digits are lost)")
-                texts.append(str(int(v)))
+                texts.append(str(int(number)))
             else:
                 texts.append(str(v))
         labels = _core.trim_keys(texts)  # as read_csv: "A01 " is "A01"

@@ -424,8 +424,10 @@ namespace {
 // Reasons a child's indicator value can have with every input valid: the operation itself failed.
 // Such a child still counts among the matched children (Python's _OPERATION_REASONS).
 bool operation_failed(reason r) {
-    return r == reason::zero_denominator || r == reason::negative_denominator || r == reason::nonpositive_base ||
-           r == reason::out_of_range;
+    // Not out_of_range (round 14): a value beyond its valid range (15 approved of 10 applied) has
+    // inputs that do not fit together; the roll-up leaves a share's out of its sums, so they are
+    // no matched child either.
+    return r == reason::zero_denominator || r == reason::negative_denominator || r == reason::nonpositive_base;
 }
 
 // The parent of a child left out of a matched roll-up: a code no map gives.

@@ -209,6 +209,10 @@ BOOST_AUTO_TEST_CASE(a_share_above_its_whole_is_an_invalid_child) {
     rollup_result part = rollup(p, admin_parents(p), partial);
     BOOST_TEST(part.parents.at("projects_applied").values()(0) == 10.0);
     BOOST_TEST(part.parents.at("projects_approved").values()(0) == 5.0);
+    // The indicator over the matched children: 320601's rate is out_of_range, no match; 5 / 10.
+    const auto matched = compute_rolled_up(p, admin_parents(p), {"project_approval_rate"}, partial)[0];
+    BOOST_TEST(matched.values()(0) == 50.0, tt::tolerance(1e-12));
+    BOOST_TEST((matched.reasons()[0] == reason::invalid_child));
     // A consistent child (10 of 10) is summed as before: (10 + 5) / 20 = 75 %.
     panel fine = parse_csv("region,period,projects_applied,projects_approved\n320601,2024,10,10\n320602,2024,10,5\n");
     BOOST_TEST(compute(rollup(fine, admin_parents(fine)).parents, {"project_approval_rate"})[0].values()(0) == 75.0,

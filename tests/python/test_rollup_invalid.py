@@ -96,3 +96,7 @@ def test_a_share_above_its_whole_is_not_summed():
     assert reasons.iloc[0, 0] == "invalid_child"
     up = p.rollup("admin")
     assert up.coverage.set_index("variable").loc["projects_approved", "valid"] == 1
+    # With partial sums, over the matched child 320602 only: 5 / 10 = 50 %, flagged.
+    values, reasons = p.rollup("admin", partial_sums=True).compute("project_approval_rate", reasons=True)
+    assert values.iloc[0, 0] == 50.0
+    assert reasons.iloc[0, 0] == "invalid_child"
