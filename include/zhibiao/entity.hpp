@@ -5,7 +5,8 @@
 // ("32" or "320000"), prefecture 4 ("3206" or "320600"), county 6 ("320602"); a township is
 // its county's 6 digits, 3 of its own and "000" (the 12-digit 统计用区划代码, "110101001000").
 // `admin_level` and `admin_parent` read that nesting; they do not validate the code against
-// the official list, which changes every year.
+// the official list, which changes every year. A short code and its 6 digits are one region:
+// `admin_code` gives the 6 digits, the form every parent is given in.
 
 #include "zhibiao/config.hpp"  // first: refuses flags that change the layout of zhibiao's types
 #include <string>
@@ -45,9 +46,18 @@ inline admin_level admin_level_of(std::string_view code) {
     return admin_level::county;
 }
 
-/// The parent's code in the same width as the child ("320602" → "320600" → "320000";
-/// "3206" → "32"), a township's its county's 6 digits ("110101001000" → "110101"); empty for a
-/// province, the national code or a code that is not one.
+/// The canonical form of an administrative code, its 6 digits: "32" → "320000", "3206" →
+/// "320600" (the same regions); a 6- or 12-digit code, or a code that is none, as it is.
+inline std::string admin_code(std::string_view code) {
+    if (detail::all_digits(code) && (code.size() == 2 || code.size() == 4))
+        return std::string(code) + std::string(6 - code.size(), '0');
+    return std::string(code);
+}
+
+/// The parent's code in its canonical 6 digits, whatever width the child is written in
+/// ("320602" → "320600" → "320000"; "3206" → "320000", the parent of "320600" too), a
+/// township's its county's 6 digits ("110101001000" → "110101"); empty for a province, the
+/// national code or a code that is not one.
 inline std::string admin_parent(std::string_view code) {
     switch (admin_level_of(code)) {
         case admin_level::township:
@@ -55,7 +65,7 @@ inline std::string admin_parent(std::string_view code) {
         case admin_level::county:
             return std::string(code.substr(0, 4)) + "00";
         case admin_level::prefecture:
-            return code.size() == 4 ? std::string(code.substr(0, 2)) : std::string(code.substr(0, 2)) + "0000";
+            return std::string(code.substr(0, 2)) + "0000";
         default:
             return {};
     }

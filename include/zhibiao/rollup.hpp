@@ -16,7 +16,9 @@
 // A child value the catalogue makes invalid for computing — below the variable's `min` (a
 // negative count or amount), a count that is not a whole number (in its unit's base: 1.5 万件 is
 // whole), or a cell that was unparseable or is itself invalid (an `invalid_child` parent rolled up
-// again) — is never summed: the parent is NaN with reason invalid_child. With partial_sums the
+// again), and both inputs of a share above its whole (a child whose own value of an `a / b`
+// catalogue indicator is out of its valid range: 15 projects approved of 10 applied) — is never
+// summed: the parent is NaN with reason invalid_child. With partial_sums the
 // parent is the sum over its valid children only (invalid ones are left out like missing ones),
 // and the coverage table shows `valid` < `children`. Indicators over partial sums: take
 // compute_rolled_up (matched children), not compute() on the partial parents.
@@ -66,8 +68,10 @@ struct rollup_result {
     std::vector<std::string> not_summed;  ///< variables left out (rates, or unknown to the catalogue)
 };
 
-/// child code → parent code for every entity of `p`, from 6-digit administrative codes:
-/// the immediate parent, or the ancestor at `level` (province or prefecture) when given.
+/// child code → parent code for every entity of `p`, from administrative codes (short ones too:
+/// "3206" is "320600"): the immediate parent, or the ancestor at `level` (province or
+/// prefecture) when given, always in 6 digits (admin_code). Throws error when a region is in
+/// the panel with a region inside it, or twice in two widths.
 std::unordered_map<std::string, std::string> admin_parents(const panel& p, admin_level level = admin_level::unknown);
 
 /// Rolls `p` up to the parents that `parent_of` gives its entities. Throws error naming

@@ -28,24 +28,42 @@ def _parse_error(message: str, **where: Any) -> Exception:
 
 def _factorize_labels(series: Any, role: str = "code") -> tuple[np.ndarray, list[str]]:
     """Row codes and distinct labels as text, converting only the distinct values: a float
-    2018.0 (an int column that met a NaN) reads as "2018". A float that is not an exact integer
-    code (1e20 is beyond 2**53: the digits were lost) is refused rather than mangled."""
+    2018.0 (an int column that met a NaN, or a float cell among texts in an object column) reads
+    as "2018". A float that is not an exact integer code (1e20 is beyond 2**53: the digits were
+    lost; 320602.5 has a fraction) is refused, naming its row, rather than mangled."""
     import pandas as pd
 
     codes, uniques = pd.factorize(series.to_numpy(), sort=False)  # an ndarray: no Index inference
     values = np.asarray(uniques)
-    if values.dtype.kind == "f" and np.all(values == np.round(values)):
+
+    def refuse(k: int, why: str) -> None:
+        row = series.index[int(np.flatnonzero(codes == k)[0])]
+        raise _parse_error(
+            f"{role} {values[k]!r} is a float {why} (row {row!r}): read the column as text (dtype=str)",
+            variable=str(series.name),
+        )
+
+    if values.dtype.kind == "f":
+        whole = values == np.round(values)
+        if not whole.all():
+            refuse(int(np.flatnonzero(~whole)[0]), "with a fraction, not a code")
         too_large = ~(np.abs(values) < 2.0**53)
         if too_large.any():
-            bad = values[too_large][0]
-            raise _parse_error(
-                f"{role} {bad!r} is a float beyond 2**53, not an exact code (its last digits are lost): "
-                f"read the column as text (dtype=str)",
-                variable=str(series.name),
-            )
+            refuse(int(np.flatnonzero(too_large)[0]), "beyond 2**53, not an exact code (its last digits are lost)")
         labels = [str(v) for v in values.astype(np.int64).tolist()]
     else:
-        labels = _core.trim_keys([str(v) for v in values.tolist()])  # as read_csv: "A01 " is "A01"
+        texts = []
+        for k, v in enumerate(values.tolist()):
+            if isinstance(v, (float, np.floating)):  # a float cell among texts: as a float column reads it
+                number = float(v)
+                if not number.is_integer():
+                    refuse(k, "with a fraction, not a code")
+                if not abs(number) < 2.0**53:
+                    refuse(k, "beyond 2**53, not an exact code (its last digits are lost)")
+                texts.append(str(int(number)))
+            else:
+                texts.append(str(v))
+        labels = _core.trim_keys(texts)  # as read_csv: "A01 " is "A01"
     if "" in labels:
         raise _parse_error(f"empty {role} (only white space) in the DataFrame", variable=str(series.name))
     if len(set(labels)) != len(labels):  # e.g. 1 and "1", or "A01" and "A01 ", in one object column: merge them
@@ -453,7 +471,11 @@ class Panel:
                 df = df.reset_index()
         for wanted in (entity, period):
             if wanted not in df.columns:
-                raise _core.ParseError(f"no column or index level '{wanted}' in the DataFrame")
+                # As read_csv names a misspelt entity column: the closest column or index level.
+                names = [str(c) for c in df.columns] + [str(n) for n in df.index.names if n is not None]
+                close = closest_name(str(wanted), names)
+                hint = f" (did you mean {close!r}?)" if close else ""
+                raise _core.ParseError(f"no column or index level '{wanted}' in the DataFrame{hint}")
         return df
 
     @staticmethod

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <unordered_map>
 #include <utility>
@@ -76,11 +77,31 @@ void merge_equal_periods(std::vector<period>& periods, std::vector<std::int32_t>
 }
 }  // namespace
 
+namespace {
+/// One code at two entity indices is one region given twice: rows of both in one period are two
+/// rows of one (entity, period), which a roll-up would sum twice. Refused as read_csv refuses them.
+void check_entity_codes(const detail::panel_entities& entities) {
+    std::unordered_map<std::string_view, std::size_t> first;
+    first.reserve(entities.size());
+    for (std::size_t e = 0; e < entities.size(); ++e) {
+        const auto [it, fresh] = first.emplace(entities.code(e), e);
+        if (fresh) continue;
+        location where;
+        where.entity = std::string(it->first);
+        throw duplicate_row_error("entity code '" + where.entity + "' is given twice (entities " +
+                                      std::to_string(it->second) + " and " + std::to_string(e) +
+                                      "): one region, whose rows would count twice; give each code once",
+                                  where);
+    }
+}
+}  // namespace
+
 void panel::check_rows() {
     if (entity_of_row_.size() != period_of_row_.size())
         throw error("entity and period index arrays differ in length (" + std::to_string(entity_of_row_.size()) +
                     " vs " + std::to_string(period_of_row_.size()) + ")");
     merge_equal_periods(periods_, period_of_row_);
+    check_entity_codes(entity_data());
     const auto n_entities = static_cast<std::int64_t>(entity_data().size());
     const auto n_periods = static_cast<std::int64_t>(periods_.size());
     const auto in_tables = [&](std::size_t r, std::int64_t e, std::int64_t p) {

@@ -67,9 +67,6 @@ const char* level_name(admin_level level) {
 // parents' table would hold a prefecture beside a province. Refused, naming one child of each.
 void refuse_mixed_levels(const panel& p, const std::unordered_map<std::string_view, std::size_t>& index,
                          const std::unordered_map<std::string, std::string>& map) {
-    // A total beside its parts: the roll-up names those pairs (check_nested), the clearer message.
-    for (const auto& link : map)
-        if (index.count(link.second)) return;
     const entity* first = nullptr;
     for (const auto& e : p.entities()) {  // in the panel's order: the same message in every run
         auto it = map.find(e.code);
@@ -94,19 +91,29 @@ void refuse_mixed_levels(const panel& p, const std::unordered_map<std::string_vi
 std::unordered_map<std::string, std::string> admin_parents(const panel& p, admin_level level) {
     std::unordered_map<std::string, std::string> map;
     const auto index = entity_index(p);
+    // Entities by their canonical code (admin_code: "3206" is "320600"), the form parents come in:
+    // a parent in the panel is found whichever width the panel writes it in.
+    std::unordered_map<std::string, std::string_view> by_code;
+    by_code.reserve(p.entities().size() * 2);
+    for (const auto& e : p.entities()) {
+        auto [it, fresh] = by_code.emplace(admin_code(e.code), e.code);
+        if (!fresh)
+            throw error("the panel holds " + labelled(p, index, std::string(it->second)) + " and " +
+                        labelled(p, index, e.code) + ", the same region (" + it->first +
+                        ") written in two widths: rolling up would count it twice; write each code once");
+    }
     std::vector<std::pair<std::string, std::string>> nested;
     for (const auto& e : p.entities()) {
+        // The codes on the way to `level` (or the immediate parent), that one included, must not
+        // be in the panel themselves (a prefecture's row beside its counties), in either width.
         std::string parent = admin_parent(e.code);
-        if (level != admin_level::unknown) {
-            // The codes passed over on the way to `level` must not be in the panel themselves
-            // (a prefecture's row beside its counties, rolled up to the province).
-            while (!parent.empty() && admin_level_of(parent) != level) {
-                if (index.count(parent)) {
-                    nested.emplace_back(e.code, parent);
-                    break;
-                }
-                parent = admin_parent(parent);
+        while (!parent.empty()) {
+            if (auto found = by_code.find(parent); found != by_code.end()) {
+                nested.emplace_back(e.code, std::string(found->second));
+                break;
             }
+            if (level == admin_level::unknown || admin_level_of(parent) == level) break;
+            parent = admin_parent(parent);
         }
         if (!parent.empty()) map[e.code] = parent;
     }
@@ -294,7 +301,8 @@ parent_rows group_by_parent(const panel& p, const std::unordered_map<std::string
 
 // The sum of one column per output row, with its coverage and a reason where a sum is missing.
 void sum_column(const panel& p, const column& c, const variable_spec* spec, const parent_rows& g,
-                const rollup_options& options, interrupt_ticker& tick, rollup_result& result) {
+                const rollup_options& options, const std::vector<bool>* inconsistent, interrupt_ticker& tick,
+                rollup_result& result) {
     const std::size_t n_out = g.out_parent.size();
     const unit values_unit = unit_of(c, spec);
     Eigen::ArrayXd sum = Eigen::ArrayXd::Zero(static_cast<Eigen::Index>(n_out));
@@ -302,7 +310,7 @@ void sum_column(const panel& p, const column& c, const variable_spec* spec, cons
     for (std::size_t r = 0; r < p.rows(); ++r) {
         tick();
         const auto t = static_cast<std::size_t>(g.row_target[r]);
-        const bool invalid = invalid_for_sum(c, r, spec, values_unit);
+        const bool invalid = invalid_for_sum(c, r, spec, values_unit) || (inconsistent && (*inconsistent)[r]);
         const double x = summable(c, r);
         if (x != x && !invalid) continue;
         ++with_data[t];  // present, valid or not
@@ -338,6 +346,35 @@ void sum_column(const panel& p, const column& c, const variable_spec* spec, cons
     result.parents.add(column(c.name(), c.unit(), std::move(sum), std::move(reasons), c.unit_given()));
 }
 
+// The rows where a share's numerator exceeds its denominator (15 projects approved of 10 applied):
+// for each catalogue indicator that is one summed variable over another (`a / b`) with a valid
+// range, the children whose own value is out_of_range. Both of its inputs are invalid there —
+// which one is wrong the row does not say — and are not summed, as a negative count is not.
+std::unordered_map<std::string, std::vector<bool>> inconsistent_shares(
+    const panel& p, const catalogue& cat, const std::function<bool(const std::string&)>& summed) {
+    std::unordered_map<std::string, std::vector<bool>> rows;
+    for (const auto& ind : cat.indicators()) {
+        if (!std::isfinite(ind.valid_max) && !std::isfinite(ind.valid_min)) continue;
+        const std::vector<std::string> in = ind.inputs();
+        if (in.size() != 2 || !p.has(in[0]) || !p.has(in[1]) || !summed(in[0]) || !summed(in[1])) continue;
+        std::string text;
+        for (char ch : ind.formula)
+            if (ch != ' ' && ch != '\t') text += ch;
+        if (text != in[0] + "/" + in[1]) continue;
+        const indicator_values own = compute(p, {ind.id}, {}, cat)[0];
+        if (!own.reasons().begin()) continue;
+        for (std::size_t r = 0; r < own.size(); ++r) {
+            if (own.reasons()[r] != reason::out_of_range) continue;
+            for (const auto& name : in) {
+                auto& flags = rows[name];
+                flags.resize(p.rows(), false);
+                flags[r] = true;
+            }
+        }
+    }
+    return rows;
+}
+
 }  // namespace
 
 rollup_result rollup(const panel& p, const std::unordered_map<std::string, std::string>& parent_of,
@@ -364,15 +401,20 @@ rollup_result rollup(const panel& p, const std::unordered_map<std::string, std::
     const parent_rows g = group_by_parent(p, parent_of, tick);
     rollup_result result;
     result.parents = panel(g.parents, p.periods(), g.out_parent, g.out_period);
+    const auto summed = [&](const std::string& name) {
+        const variable_spec* spec = cat.variable(name);
+        return (spec && spec->aggregation == "sum") ||
+               std::find(options.also_sum.begin(), options.also_sum.end(), name) != options.also_sum.end();
+    };
+    const auto inconsistent = inconsistent_shares(p, cat, summed);
     for (const auto& c : p.columns()) {
-        const variable_spec* spec = cat.variable(c.name());
-        const bool forced =
-            std::find(options.also_sum.begin(), options.also_sum.end(), c.name()) != options.also_sum.end();
-        if (!forced && (!spec || spec->aggregation != "sum")) {
+        if (!summed(c.name())) {
             result.not_summed.push_back(c.name());
             continue;
         }
-        sum_column(p, c, spec, g, options, tick, result);
+        const auto bad = inconsistent.find(c.name());
+        sum_column(p, c, cat.variable(c.name()), g, options, bad != inconsistent.end() ? &bad->second : nullptr, tick,
+                   result);
     }
     return result;
 }
@@ -382,8 +424,10 @@ namespace {
 // Reasons a child's indicator value can have with every input valid: the operation itself failed.
 // Such a child still counts among the matched children (Python's _OPERATION_REASONS).
 bool operation_failed(reason r) {
-    return r == reason::zero_denominator || r == reason::negative_denominator || r == reason::nonpositive_base ||
-           r == reason::out_of_range;
+    // Not out_of_range (round 14): a value beyond its valid range (15 approved of 10 applied) has
+    // inputs that do not fit together; the roll-up leaves a share's out of its sums, so they are
+    // no matched child either.
+    return r == reason::zero_denominator || r == reason::negative_denominator || r == reason::nonpositive_base;
 }
 
 // The parent of a child left out of a matched roll-up: a code no map gives.

@@ -24,11 +24,24 @@ BOOST_AUTO_TEST_CASE(administrative_levels) {
 BOOST_AUTO_TEST_CASE(parents_follow_the_digits) {
     BOOST_TEST(admin_parent("320602") == "320600");
     BOOST_TEST(admin_parent("320600") == "320000");
-    BOOST_TEST(admin_parent("3206") == "32");
+    // One canonical form for a parent, the 6 digits, whatever width the child is written in:
+    // "3206" and "320600" are one prefecture, so their province is one code (round 14: "32"
+    // beside "320000" split Jiangsu in two).
+    BOOST_TEST(admin_parent("3206") == "320000");
+    BOOST_TEST(admin_parent("32") == "");
     BOOST_TEST(admin_parent("320000") == "");
     BOOST_TEST(admin_parent("x") == "");
     // A township → its county, the first 6 digits (before: "", so a roll-up named it an orphan).
     BOOST_TEST(admin_parent("110101001000") == "110101");
+}
+
+BOOST_AUTO_TEST_CASE(short_codes_have_one_canonical_form) {
+    BOOST_TEST(admin_code("32") == "320000");
+    BOOST_TEST(admin_code("3206") == "320600");
+    BOOST_TEST(admin_code("320600") == "320600");
+    BOOST_TEST(admin_code("320602") == "320602");
+    BOOST_TEST(admin_code("110101001000") == "110101001000");
+    BOOST_TEST(admin_code("Nantong") == "Nantong");  // not an administrative code: as it is
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -47,6 +47,24 @@ BOOST_AUTO_TEST_CASE(duplicate_rows_are_refused) {
     }
 }
 
+// Round 14 (trial F6): one code at two entity indices is one region given twice: two rows of
+// 320601/2024, which a roll-up summed (320600 gdp 100 + 100 + 50 = 250, by hand 150).
+BOOST_AUTO_TEST_CASE(an_entity_code_given_twice_is_refused) {
+    const std::vector<period> ps = {period::year(2024)};
+    try {
+        panel({{"320601", "", ""}, {"320601", "", ""}, {"320602", "", ""}}, ps, {0, 1, 2}, {0, 0, 0});
+        BOOST_FAIL("expected duplicate_row_error");
+    } catch (const duplicate_row_error& e) {
+        BOOST_TEST(e.where().entity == "320601");
+        BOOST_TEST(std::string(e.what()).find("entities 0 and 1") != std::string::npos);
+    }
+    entity_table table;
+    table.codes.text.reset(new char[3]{'a', 'b', 'a'});  // "a", "b", "a": the compact table of read_csv
+    table.codes.ends = {1, 2, 3};
+    BOOST_CHECK_THROW(panel::with_entity_table(std::move(table), ps, {0, 1}, {0, 0}), duplicate_row_error);
+    BOOST_CHECK_NO_THROW(panel({{"a", "", ""}, {"b", "", ""}}, ps, {0, 1}, {0, 0}));
+}
+
 // Rows in (entity, period) order are checked without a table, until a row out of order; then
 // every row again with one (round 14). The duplicate named is the first in row order either way.
 BOOST_AUTO_TEST_CASE(duplicates_are_found_in_sorted_and_unsorted_rows) {

@@ -159,6 +159,66 @@ BOOST_AUTO_TEST_CASE(a_total_beside_its_parts_is_refused) {
     BOOST_TEST(rollup(totals, admin_parents(totals, admin_level::province)).parents.at("gdp").values()(0) == 14000.0);
 }
 
+// Round 14 (trial F3): short codes (3206 for 320600, 32 for 320000, entity.hpp) name the same
+// regions. 320600 and 3207 are two prefectures of one province: 1 + 1 = 2 in 320000, not 1 in
+// "320000" and 1 in "32"; 3206 holds 320601 as 320600 does; 3206 beside 320600 is one region twice.
+BOOST_AUTO_TEST_CASE(short_admin_codes_are_the_same_regions) {
+    panel p = parse_csv("region,period,gdp[亿元]\n320600,2024,1\n3207,2024,1\n");
+    rollup_result up = rollup(p, admin_parents(p));
+    BOOST_TEST(up.parents.rows() == 1u);
+    BOOST_TEST(up.parents.entity_code(0) == "320000");
+    BOOST_TEST(up.parents.at("gdp").values()(0) == 2.0);
+    panel q = parse_csv("region,period,gdp[亿元]\n320601,2024,1\n3207,2024,1\n");
+    rollup_result to_province = rollup(q, admin_parents(q, admin_level::province));
+    BOOST_TEST(to_province.parents.rows() == 1u);
+    BOOST_TEST(to_province.parents.entity_code(0) == "320000");
+    for (const char* outer : {"3206", "32"}) {
+        panel nested = parse_csv(std::string("region,period,gdp[亿元]\n320601,2024,1\n") + outer + ",2024,1\n");
+        try {
+            admin_parents(nested, admin_level::province);
+            BOOST_FAIL("expected error");
+        } catch (const error& e) {
+            BOOST_TEST(std::string(e.what()).find(std::string("320601 in ") + outer) != std::string::npos);
+        }
+    }
+    panel twice = parse_csv("region,period,gdp[亿元]\n3206,2024,1\n320600,2024,1\n");
+    try {
+        admin_parents(twice);
+        BOOST_FAIL("expected error");
+    } catch (const error& e) {
+        BOOST_TEST(std::string(e.what()).find("3206 and 320600") != std::string::npos);
+    }
+}
+
+// Round 14 (trial F8): 320601 reports 15 projects approved of 10 applied (its own approval rate is
+// out_of_range). Summed, 320600 showed (15 + 5) / (10 + 10) = 100 % with no reason; its inputs are
+// invalid children now: the parent is NaN, invalid_child; with partial sums 5 / 10 over 320602.
+BOOST_AUTO_TEST_CASE(a_share_above_its_whole_is_an_invalid_child) {
+    panel p = parse_csv("region,period,projects_applied,projects_approved\n320601,2024,10,15\n320602,2024,10,5\n");
+    rollup_result up = rollup(p, admin_parents(p));
+    for (const char* name : {"projects_applied", "projects_approved"}) {
+        BOOST_TEST(std::isnan(up.parents.at(name).values()(0)));
+        BOOST_TEST((up.parents.at(name).reason_at(0) == reason::invalid_child));
+    }
+    BOOST_TEST(up.coverage[0].with_data == 2u);
+    BOOST_TEST(up.coverage[0].valid == 1u);
+    const auto rate = compute(up.parents, {"project_approval_rate"})[0];
+    BOOST_TEST(std::isnan(rate.values()(0)));
+    rollup_options partial;
+    partial.partial_sums = true;
+    rollup_result part = rollup(p, admin_parents(p), partial);
+    BOOST_TEST(part.parents.at("projects_applied").values()(0) == 10.0);
+    BOOST_TEST(part.parents.at("projects_approved").values()(0) == 5.0);
+    // The indicator over the matched children: 320601's rate is out_of_range, no match; 5 / 10.
+    const auto matched = compute_rolled_up(p, admin_parents(p), {"project_approval_rate"}, partial)[0];
+    BOOST_TEST(matched.values()(0) == 50.0, tt::tolerance(1e-12));
+    BOOST_TEST((matched.reasons()[0] == reason::invalid_child));
+    // A consistent child (10 of 10) is summed as before: (10 + 5) / 20 = 75 %.
+    panel fine = parse_csv("region,period,projects_applied,projects_approved\n320601,2024,10,10\n320602,2024,10,5\n");
+    BOOST_TEST(compute(rollup(fine, admin_parents(fine)).parents, {"project_approval_rate"})[0].values()(0) == 75.0,
+               tt::tolerance(1e-12));
+}
+
 // Issue #11.1: a child value the catalogue makes invalid is not summed into its parent.
 BOOST_AUTO_TEST_CASE(invalid_children_are_not_summed) {
     const char* text =

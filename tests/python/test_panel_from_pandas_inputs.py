@@ -103,3 +103,38 @@ def test_duplicate_and_multiindex_columns_are_named():
     wide = pd.DataFrame({("entity", ""): ["A"], ("period", ""): [2023], ("gdp", "2023"): [1.0]})
     with pytest.raises(zb.ParseError, match="MultiIndex columns"):
         zb.Panel.from_pandas(wide)
+
+
+def test_an_integer_float_in_an_object_column_is_its_integer_code():
+    # Round 14 (trial F7): 320602.0 (a float cell) beside "320602" in one object column is one
+    # county, as a float64 column reads 320602.0 as "320602": two rows of it in 2023 are a
+    # duplicate row, not two entities "320602.0" and "320602".
+    df = pd.DataFrame(
+        {"region": pd.Series([320602.0, "320602"], dtype=object), "period": ["2023", "2023"], "gdp": [50.0, 50.0]}
+    )
+    with pytest.raises(zb.DuplicateRowError, match="320602"):
+        zb.Panel.from_pandas(df, "region", "period", units={"gdp": "亿元"})
+    single = df.assign(period=["2023", "2024"])
+    assert zb.Panel.from_pandas(single, "region", "period", units={"gdp": "亿元"}).entities["code"].tolist() == ["320602"]
+
+
+def test_a_float_code_with_a_fraction_is_refused_naming_its_row():
+    for column in (
+        pd.Series([320601, 320602.5], dtype=object, index=["a", "b"]),
+        pd.Series([320601.0, 320602.5], index=["a", "b"]),
+    ):
+        df = pd.DataFrame({"region": column, "period": ["2023", "2023"], "gdp": [1.0, 2.0]}, index=["a", "b"])
+        with pytest.raises(zb.ParseError, match=r"320602\.5.*'b'"):
+            zb.Panel.from_pandas(df, "region", "period", units={"gdp": "亿元"})
+
+
+def test_a_misspelt_key_column_gets_did_you_mean():
+    # Round 14 (trial F5): read_csv(entity="regoinx") says "did you mean 'regionx'?"; so does from_pandas.
+    df = pd.DataFrame({"region_code": ["A"], "period": ["2024"], "gdp": [1.0]})
+    with pytest.raises(zb.ParseError, match=r"'region_cde'.*did you mean 'region_code'\?"):
+        zb.Panel.from_pandas(df, "region_cde", "period", units={"gdp": "亿元"})
+    with pytest.raises(zb.ParseError, match=r"'perod'.*did you mean 'period'\?"):
+        zb.Panel.from_pandas(df, "region_code", "perod", units={"gdp": "亿元"})
+    with pytest.raises(zb.ParseError) as nothing_close:
+        zb.Panel.from_pandas(df, "zzzzzz", "period", units={"gdp": "亿元"})
+    assert "did you mean" not in str(nothing_close.value)

@@ -64,3 +64,39 @@ def test_long_parent_chains_are_checked_quickly_and_cycles_are_named():
     chain[f"c{links}"] = "c5"
     with pytest.raises(zb.Error, match=r"cycle: c5 → c6 → .* → c100000 → c5"):
         panel.rollup(chain)
+
+
+def _gdp(codes):
+    return zb.read_csv(io.StringIO("region,period,gdp[亿元]\n" + "".join(f"{c},2024,1\n" for c in codes)))
+
+
+def test_short_admin_codes_are_one_province():
+    # Round 14 (trial F3): 320600 and 3207 are two prefectures of Jiangsu: one province 320000
+    # with 1 + 1 = 2, not 320000: 1 and 32: 1.
+    up = _gdp(["320600", "3207"]).rollup("admin").to_pandas().reset_index()
+    assert up[["entity", "gdp"]].values.tolist() == [["320000", 2.0]]
+    up = _gdp(["320601", "3207"]).rollup("admin", to="province").to_pandas().reset_index()
+    assert up[["entity", "gdp"]].values.tolist() == [["320000", 2.0]]
+    # 3206 holds 320601 as 320600 does: the total beside its part is refused in either width.
+    for outer in ("3206", "320600"):
+        with pytest.raises(zb.Error, match=f"320601 in {outer}"):
+            _gdp(["320601", outer]).rollup("admin", to="province")
+    with pytest.raises(zb.Error, match="3206 and 320600"):
+        _gdp(["3206", "320600"]).rollup("admin")
+
+
+def test_a_share_above_its_whole_is_not_summed():
+    # Round 14 (trial F8): 15 approved of 10 applied in 320601 (its rate out_of_range) made
+    # 320600 (15 + 5) / (10 + 10) = 100 % with no reason; now NaN, invalid_child.
+    p = zb.read_csv(
+        io.StringIO("region,period,projects_applied,projects_approved\n320601,2024,10,15\n320602,2024,10,5\n")
+    )
+    values, reasons = p.rollup("admin").compute("project_approval_rate", reasons=True)
+    assert np.isnan(values.iloc[0, 0])
+    assert reasons.iloc[0, 0] == "invalid_child"
+    up = p.rollup("admin")
+    assert up.coverage.set_index("variable").loc["projects_approved", "valid"] == 1
+    # With partial sums, over the matched child 320602 only: 5 / 10 = 50 %, flagged.
+    values, reasons = p.rollup("admin", partial_sums=True).compute("project_approval_rate", reasons=True)
+    assert values.iloc[0, 0] == 50.0
+    assert reasons.iloc[0, 0] == "invalid_child"
