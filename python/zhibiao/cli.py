@@ -1274,11 +1274,20 @@ def _in_cli_words(message: str) -> str:
     return message.replace("decimal=',' or decimal='.' (csv_options::decimal)", "--decimal ',' or --decimal '.'")
 
 
+def _say_warning(message: Any, category: Any, filename: str, lineno: int, file: Any = None, line: Any = None) -> None:
+    """A library warning as one line of the CLI's messages (silenced by --quiet), not Python's
+    format (the warning's class, a file path and a source line)."""
+    _Messages.say(_msg("library_warning", detail=" ".join(str(message).split())))
+
+
 def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     import pandas as pd
+    import warnings
 
     try:
-        status = run(args)
+        with warnings.catch_warnings():
+            warnings.showwarning = _say_warning
+            status = run(args)
         sys.stdout.flush()
         return status
     except BrokenPipeError:  # the reader stopped (| head): not an error of ours

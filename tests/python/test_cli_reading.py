@@ -71,3 +71,16 @@ def test_a_comma_file_read_with_semicolons_names_the_comma(tmp_path):
     assert result.returncode == 2
     assert "the header has no ';' but 3 ','s: is the separator ','? give --sep ','" in result.stderr, result.stderr
     assert "csv_options" not in result.stderr and "sep=" not in result.stderr
+
+
+def test_library_warnings_are_one_line_and_quiet_silences_them(sample_dir):
+    # --model eis without a framework scores amounts: zb.AmountsAsIndicatorsWarning. It was printed in
+    # Python's format (the path of cli.py, the source line) even under -q.
+    args = ("composite", str(sample_dir / "counties_synthetic.csv"), "--period", "2024", "--model", "eis")
+    quiet = _run(*args, "-q")
+    assert quiet.returncode == 0 and quiet.stderr == "", quiet.stderr
+    said = _run(*args)
+    assert said.returncode == 0
+    lines = [line for line in said.stderr.splitlines() if "scoring amounts" in line]
+    assert len(lines) == 1 and lines[0].startswith("zhibiao: warning: scoring amounts, not ratios"), said.stderr
+    assert "AmountsAsIndicatorsWarning" not in said.stderr and ".py:" not in said.stderr
