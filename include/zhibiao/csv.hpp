@@ -80,6 +80,12 @@ panel read_csv(const std::string& path, const csv_options& options = {});
 /// Parses CSV text already in memory; `source` names it in messages.
 panel parse_csv(std::string_view bytes, const csv_options& options = {}, const std::string& source = "<text>");
 
+/// Throws parse_error (naming `source`) when `bytes` (a file's contents) are not a text file by read_csv's
+/// detection: a zip archive (an .xlsx workbook), an OLE document (an .xls workbook), or other bytes with NULs
+/// (4 or more, in 1 of 32 code units or more) not in the pattern of UTF-16 text. read_csv checks with it, and
+/// the report extractor's bytes input (Python's zb.extract, `zhibiao extract`) too.
+void check_text_file(std::string_view bytes, const std::string& source);
+
 /// A column header read as a variable and its unit: `gdp[亿元]`, `gdp［亿元］`, `gdp（亿元）`,
 /// `gdp(亿元)`. Square brackets always hold a unit (an unknown one is an error where it is used);
 /// round ones only when their text is a unit, else they are part of the name (`R&D(内部)`). A name

@@ -10,7 +10,7 @@
 //
 // Names are panel variables or catalogue indicators (an indicator id wins; `published(x)` reads
 // a panel column that shares an indicator's id). Functions: if(c, a, b), min, max, abs,
-// missing(x), round(x[, digits −15…15]), sqrt, log, exp, published(x), printed_tolerance(x), and
+// missing(x), round(x[, digits −15…15]), sqrt, log, exp, published(x), printed_tolerance(x), printed_round(x, p), and
 // the time operators lag(x, k), lead(x, k), yoy(x), growth(x), cagr(x, years), ytd(x),
 // last_year_end(x), year_end(x), elapsed(), target(x).
 // Scorecards use the same language without the time operators and sqrt/log/exp; one registry

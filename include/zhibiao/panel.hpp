@@ -101,7 +101,7 @@ struct load_issue {
 /// `data_lines == rows_loaded + blank_lines + rows_skipped` always holds (long form counts records).
 struct load_report {
     std::string source;
-    std::string encoding;  ///< "utf-8", "utf-8-bom", "gb18030", "utf-16"
+    std::string encoding;  ///< "utf-8", "utf-8-bom", "gb18030", "gb18030-bom", "utf-16"
     std::string layout;    ///< "wide" or "long"
     std::size_t data_lines = 0;
     std::size_t rows_loaded = 0;

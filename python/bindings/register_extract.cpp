@@ -9,6 +9,7 @@
 #include <cstdint>
 
 #include "bindings.hpp"
+#include "zhibiao/csv.hpp"
 #include "zhibiao/error.hpp"
 #include "zhibiao/extract.hpp"
 
@@ -283,7 +284,10 @@ py::tuple extract_to_columns(const py::object& input, const std::optional<std::s
     interruptible ctrl_c;  // polled between blocks of figures
     {
         py::gil_scoped_release release;
-        if (from_bytes) decoded = decode_report(given);
+        if (from_bytes) {
+            check_text_file(given, "<report>");  // read_csv's "not a text file", before a binary reads as figures
+            decoded = decode_report(given);
+        }
         const std::string_view text = from_bytes ? std::string_view(decoded.text) : given;
         words = lexicon_toml ? lexicon_from_toml(*lexicon_toml, lexicon_source) : builtin_lexicon();
         extract_options options;
@@ -308,6 +312,7 @@ void register_extract(py::module_& m) {
             decoded_report decoded;
             {
                 py::gil_scoped_release release;
+                check_text_file(given, "<report>");
                 decoded = decode_report(given);
             }
             return py::make_tuple(py::str(replace_invalid_utf8(decoded.text)), decoded.encoding,
@@ -315,7 +320,7 @@ void register_extract(py::module_& m) {
         },
         py::arg("data"),
         "(text, encoding, offsets of invalid bytes): bytes decoded by the detector read_csv and extract use "
-        "(UTF-8 with or without BOM, GB18030, UTF-16).");
+        "(UTF-8 with or without BOM, GB18030 with or without BOM, UTF-16); ParseError for bytes that are not text.");
     m.def(
         "extract_core",
         [](const py::object& input) {

@@ -318,6 +318,7 @@ def environment_lang(environ: Mapping[str, str]) -> str | None:
 CLI_MESSAGES: dict[str, dict[str, str]] = {
     "error": {"en": "zhibiao: {detail}", "zh": "zhibiao：错误：{detail}"},
     "warning": {"en": "zhibiao: warning: {source}: {detail}", "zh": "zhibiao：警告：{source}：{detail}"},
+    "library_warning": {"en": "zhibiao: warning: {detail}", "zh": "zhibiao：警告：{detail}"},
     "finding": {
         "en": "zhibiao: finding: {source}: character {begin}: {kind}: {detail} ({text})",
         "zh": "zhibiao：发现：{source}：第 {begin} 个字符：{kind}：{detail}（{text}）",

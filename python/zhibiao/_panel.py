@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 
@@ -926,6 +927,28 @@ def load_rules(path: str | os.PathLike[str]) -> list[Any]:
     return list(_core.rules_from_toml(_core.read_text_file(path), os.fsencode(path)))
 
 
+# The C++ loader names its options as C++ spells them; a Python user reads read_csv's keywords.
+_CPP_OPTIONS = {
+    "name it with csv_options::entity": "name it with entity=...",
+    "name it with csv_options::period ": "name it with period=... ",
+    "give every row one with csv_options::period_value": "give every row one with period_value=...",
+}
+
+
+@contextlib.contextmanager
+def _in_python_words() -> Iterator[None]:
+    """Errors of the C++ loader re-raised (same type, same attributes) with read_csv's keywords."""
+    try:
+        yield
+    except _core.Error as e:
+        if e.args and isinstance(e.args[0], str) and "csv_options::" in e.args[0]:
+            message = e.args[0]
+            for cpp, python in _CPP_OPTIONS.items():
+                message = message.replace(cpp, python)
+            e.args = (message, *e.args[1:])
+        raise
+
+
 @checked_keywords
 def read_csv(
     path: str | os.PathLike[str] | Any,
@@ -1020,7 +1043,7 @@ def read_csv(
     )
     from ._progress import parsing
 
-    with parsing(progress):
+    with parsing(progress), _in_python_words():
         if hasattr(path, "read"):
             data = path.read()
             if isinstance(data, str):

@@ -38,12 +38,20 @@ def round_half_away(values: Any, decimals: int) -> Any:
     """Values rounded as statistical tables (四舍五入) and Excel's ROUND print them: halves away
     from zero (12.5 → 13, 0.25 → 0.3; pandas' round gives 12 and 0.2), and a half carried in
     binary as a hair below it (107 / 40 = 2.67499999… for 2.675) counted as the half it stands
-    for. NaN stays NaN; no -0.0."""
+    for. The half is decided on the decimal value a person means: the value taken to 12
+    significant digits first, where those reach below the written decimals (50.05 - 50 =
+    0.04999999999999449 is the 0.05 it stands for: 0.1 at 1 decimal, as -0.05 gives -0.1), so a
+    value and its negative round to mirrored figures. NaN stays NaN; no -0.0."""
     import numpy as np
 
     x = np.asarray(values, dtype=float)
     scale = 10.0**decimals
-    with np.errstate(invalid="ignore", over="ignore"):  # NaN and inf pass through as they are
+    with np.errstate(invalid="ignore", over="ignore", divide="ignore"):  # NaN and inf pass through as they are
+        magnitude = np.floor(np.log10(np.abs(x)))  # -inf for 0, NaN for NaN: never used
+        step = 10.0 ** (11 - magnitude)
+        meant = np.rint(x * step) / step  # 12 significant digits
+        usable = np.isfinite(meant) & (magnitude - 11 <= -(decimals + 1))
+        x = np.where(usable, meant, x)
         scaled = np.abs(x * scale)
         floor = np.floor(scaled)
         # A fraction within 8 ulps below a half is the half (a ratio of parsed decimals, ×100,

@@ -483,6 +483,16 @@ def _composite_data(args: argparse.Namespace) -> Any:
     return _unit_table(source, args.unit, args.sep, args.decimal)
 
 
+def _decoded(source: Any) -> str:
+    """The text of a file (a path or an in-memory stdin), decoded by the detector read_csv uses
+    (UTF-8 with or without BOM, GB18030 with or without its BOM, UTF-16): never by Python's codecs."""
+    data = source.getvalue() if hasattr(source, "getvalue") else Path(source).read_bytes()
+    text, _, invalid = _core.decode_text(bytes(data))
+    if invalid:
+        raise _core.ParseError(f"{_source_name(source)}: byte {invalid[0]} is not text in the file's encoding")
+    return str(text)
+
+
 def _unit_table(source: Any, unit: str | None, sep: str = ",", decimal: str | None = None) -> Any:
     """A CSV of one row per unit as a DataFrame indexed by the unit column (the first unless
     named): decoded as read_csv decodes (BOM, GB18030, UTF-16), every cell text read by read_csv's
@@ -492,10 +502,7 @@ def _unit_table(source: Any, unit: str | None, sep: str = ",", decimal: str | No
     import pandas as pd
 
     name = _source_name(source)
-    data = source.getvalue() if hasattr(source, "getvalue") else Path(source).read_bytes()
-    text, _, invalid = _core.decode_text(bytes(data))
-    if invalid:
-        raise _core.ParseError(f"{name}: byte {invalid[0]} is not text in the file's encoding")
+    text = _decoded(source)
     try:
         df = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
     except pd.errors.EmptyDataError:
@@ -621,10 +628,9 @@ def _firms(source: Any, year: str, reading: dict[str, Any]) -> Any:
     except _core.ParseError as e:
         if "no entity column" not in str(e):
             raise
-    if hasattr(source, "seek"):
-        source.seek(0)
     return _in_decimal_points(
-        pd.read_csv(source, sep=sep, dtype=str, keep_default_na=False), _decimal_mark(sep, decimal)
+        pd.read_csv(io.StringIO(_decoded(source)), sep=sep, dtype=str, keep_default_na=False),
+        _decimal_mark(sep, decimal),
     )
 
 
@@ -766,7 +772,13 @@ def extract_file(args: argparse.Namespace) -> int:
     data, name = _report_bytes(args.file)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", InvalidBytesWarning)
-        facts = extract(data, args.lexicon)
+        try:
+            facts = extract(data, args.lexicon)
+        except _core.ParseError as e:  # not a text file: said of the file, as compute says it
+            message = str(e)
+            raise _core.ParseError(
+                name + message[len("<report>") :] if message.startswith("<report>") else message
+            ) from None
     for w in caught:  # bytes that are not text: said unless --quiet, the exit status says it anyway
         _Messages.say(_msg("warning", source=name, detail=w.message))
     findings = facts.attrs["findings"]
@@ -1253,19 +1265,29 @@ def _quiet_stdout() -> None:
 def _in_cli_words(message: str) -> str:
     """The library's hint for a file separated otherwise names the Python keyword; here the flag."""
     message = re.sub(r"read it with sep='(.+?)' \(csv_options::separator\)", r"give --sep '\1'", message)
-    message = message.replace("name it with entity=...", "name it with --entity COLUMN")
-    message = message.replace("name it with period=...", "name it with --period-column COLUMN")
-    message = message.replace(
-        ", or give every row one with period_value=...", ""
-    )  # no such flag but scorecard's --year
+    for entity in ("entity=...", "csv_options::entity"):  # read_csv's keyword, or C++'s option (a direct call)
+        message = message.replace(f"name it with {entity}", "name it with --entity COLUMN")
+    for period in ("period=... ", "csv_options::period "):
+        message = message.replace(f"name it with {period}", "name it with --period-column COLUMN ")
+    for period_value in ("period_value=...", "csv_options::period_value"):  # no such flag but scorecard's --year
+        message = message.replace(f", or give every row one with {period_value}", "")
     return message.replace("decimal=',' or decimal='.' (csv_options::decimal)", "--decimal ',' or --decimal '.'")
+
+
+def _say_warning(message: Any, category: Any, filename: str, lineno: int, file: Any = None, line: Any = None) -> None:
+    """A library warning as one line of the CLI's messages (silenced by --quiet), not Python's
+    format (the warning's class, a file path and a source line)."""
+    _Messages.say(_msg("library_warning", detail=" ".join(str(message).split())))
 
 
 def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     import pandas as pd
+    import warnings
 
     try:
-        status = run(args)
+        with warnings.catch_warnings():
+            warnings.showwarning = _say_warning
+            status = run(args)
         sys.stdout.flush()
         return status
     except BrokenPipeError:  # the reader stopped (| head): not an error of ours

@@ -346,6 +346,36 @@ private:
         return out;
     }
 
+    // The decimals of v as its shortest round-trip fixed form writes it (1.2 → 1, 2 → 0).
+    static int printed_decimals(double v) {
+        if (!std::isfinite(v)) return 0;
+        char text[512];  // the longest fixed form of a double (5e-324) has 326 characters
+        const auto written = std::to_chars(text, text + sizeof text, v, std::chars_format::fixed);
+        const std::string_view digits(text, static_cast<std::size_t>(written.ptr - text));
+        const std::size_t point = digits.find('.');
+        return point == std::string_view::npos ? 0 : static_cast<int>(digits.size() - point - 1);
+    }
+
+    // v rounded half away from zero to `decimals`, the half decided on v to 12 significant digits where those
+    // reach below the decimals (the decimal value meant; python/zhibiao/_tables.py round_half_away alike).
+    static double round_meant(double v, int decimals) {
+        if (!std::isfinite(v) || decimals > 22) return v;
+        if (v != 0) {
+            const double magnitude = std::floor(std::log10(std::fabs(v)));
+            if (magnitude - 11 <= -(decimals + 1)) {
+                const double step = std::pow(10.0, 11 - magnitude);
+                const double meant = std::nearbyint(v * step) / step;
+                if (std::isfinite(meant)) v = meant;
+            }
+        }
+        const double scale = std::pow(10.0, decimals);
+        const double scaled = std::fabs(v * scale);
+        if (!(scaled < 0x1p52)) return v;
+        const double whole = std::floor(scaled);
+        const bool up = scaled - whole >= 0.5 - std::min(scaled * 0x1p-49, 0x1p-20);
+        return std::copysign(whole + (up ? 1.0 : 0.0), v) / scale + 0.0;
+    }
+
     static reason finite(double y) { return std::isfinite(y) ? reason::none : reason::out_of_range; }
 
     conversion converting(const formula& f, const column_value& from, const unit& to, const char* verb,
@@ -630,16 +660,21 @@ private:
         }
         if (fn == "printed_tolerance") {
             // Half a unit of the last decimal of the value as written (its shortest round-trip form:
-            // 1.2 → 0.05, 1.23 → 0.005, 2 → 0.5), plus a millionth of it for the binary fractions,
-            // so |recomputed − printed| ≤ it is "rounds half up to the printed figure".
+            // 1.2 → 0.05, 1.23 → 0.005, 2 → 0.5), plus a millionth of it for the binary fractions.
             column_value x = arg(0);
             return map(x, x.u, [](double v, double& y) {
-                char text[512];  // the longest fixed form of a double (5e-324) has 326 characters
-                const auto written = std::to_chars(text, text + sizeof text, v, std::chars_format::fixed);
-                const std::string_view digits(text, static_cast<std::size_t>(written.ptr - text));
-                const std::size_t point = digits.find('.');
-                const int decimals = point == std::string_view::npos ? 0 : static_cast<int>(digits.size() - point - 1);
-                y = 0.5 * std::pow(10.0, -decimals) * (1 + 1e-6);
+                y = 0.5 * std::pow(10.0, -printed_decimals(v)) * (1 + 1e-6);
+                return reason::none;
+            });
+        }
+        if (fn == "printed_round") {
+            // x rounded half away from zero (四舍五入) to the decimals of p as written, the half decided on
+            // x's decimal value meant (12 significant digits), as zb.write_csv rounds: printed_round(1.25, 1.2)
+            // is 1.3, and 1.2499999999999998 (a ratio held a hair below 1.25) is 1.3 too.
+            column_value x = arg(0);
+            column_value p = arg(1);
+            return zip(x, p, x.u, [](double v, double w, double& y) {
+                y = round_meant(v, printed_decimals(w));
                 return reason::none;
             });
         }

@@ -30,6 +30,7 @@ const std::vector<function_spec>& functions() {
         {"round", 1, 2, u::same_as_first, l::digits, e::both, r::none, propagates,
          "sel(vabs({0} * splat({k})) < splat(0x1p52), vround({0} * splat({k})) / splat({k}), {0})"},
         {"printed_tolerance", 1, 1, u::same_as_first, l::none, e::panel, r::none, propagates, ""},
+        {"printed_round", 2, 2, u::same_as_first, l::none, e::panel, r::none, propagates, ""},
         {"missing", 1, 1, u::flag, l::none, e::both, r::none, "1 where the argument is missing, else 0; never missing",
          "missing_op({0})"},
         {"sqrt", 1, 1, u::dimensionless, l::none, e::panel, r::out_of_range, propagates, ""},

@@ -309,6 +309,23 @@ std::string iconv_to_utf8(std::string_view bytes, const char* from, const std::s
     throw parse_error(what, w);
 }
 
+// The refusal of a file that detail::sniff finds no text (a workbook, an archive, other binary bytes).
+[[noreturn]] void refuse_not_text(detail::sniffed kind, const std::string& source) {
+    if (kind == detail::sniffed::zip)
+        refuse_binary(source,
+                      "not a text file but a zip archive (an Excel .xlsx workbook is one): read a workbook "
+                      "with pandas.read_excel(path) and zb.Panel.from_pandas(df, entity, period, units=...), "
+                      "or save it from Excel as CSV UTF-8");
+    if (kind == detail::sniffed::ole)
+        refuse_binary(source,
+                      "not a text file but an Excel 97-2003 (.xls) workbook or another OLE document: read it "
+                      "with pandas.read_excel(path) and zb.Panel.from_pandas(df, entity, period, units=...), "
+                      "or save it from Excel as CSV UTF-8");
+    refuse_binary(source,
+                  "not a text file: it has NUL bytes, and not in the pattern of UTF-16 text (zhibiao reads "
+                  "UTF-8, GB18030 and UTF-16 text)");
+}
+
 // The quotes and line feeds in [p, end), whether there is a CR and whether every byte is ASCII:
 // one pass, 16 bytes a step (each byte compared, the matches summed in byte counters that are
 // added up every 255 steps), where memchr per line, a byte-counting loop and the UTF-8 check were
@@ -438,19 +455,9 @@ std::string_view decode(std::string_view bytes, csv_options::encoding_choice cho
             return storage;
         }
         case detail::sniffed::zip:
-            refuse_binary(source,
-                          "not a text file but a zip archive (an Excel .xlsx workbook is one): read a workbook "
-                          "with pandas.read_excel(path) and zb.Panel.from_pandas(df, entity, period, units=...), "
-                          "or save it from Excel as CSV UTF-8");
         case detail::sniffed::ole:
-            refuse_binary(source,
-                          "not a text file but an Excel 97-2003 (.xls) workbook or another OLE document: read it "
-                          "with pandas.read_excel(path) and zb.Panel.from_pandas(df, entity, period, units=...), "
-                          "or save it from Excel as CSV UTF-8");
         case detail::sniffed::binary:
-            refuse_binary(source,
-                          "not a text file: it has NUL bytes, and not in the pattern of UTF-16 text (read_csv "
-                          "reads UTF-8, GB18030 and UTF-16 CSV)");
+            refuse_not_text(kind, source);
         case detail::sniffed::text:
             break;
     }
@@ -458,6 +465,11 @@ std::string_view decode(std::string_view bytes, csv_options::encoding_choice cho
         encoding = "utf-8-bom";
         bytes.remove_prefix(3);
         choice = choice_t::utf8;
+    } else if (bytes.substr(0, 4) == "\x84\x31\x95\x33") {
+        // GB18030's byte order mark (U+FEFF): what `iconv -t gb18030` makes of a UTF-8 file with a BOM.
+        encoding = "gb18030-bom";
+        storage = iconv_to_utf8(bytes.substr(4), "GB18030", source);
+        return storage;
     }
     if (choice == choice_t::gb18030) {
         encoding = "gb18030";
@@ -619,11 +631,12 @@ public:
                                 entity_col_);
         parent_col_ = find_column(names, options_.parent, {"parent", "上级代码"}, "parent", source_);
         if (entity_col_ < 0)
-            throw header_error("no entity column: name it with entity=... (looked for " + listed(entity_names) + ")" +
-                               separator_hint());
+            throw header_error("no entity column: name it with csv_options::entity (looked for " +
+                               listed(entity_names) + ")" + separator_hint());
         if (period_col_ < 0 && options_.period_value.empty())
-            throw header_error("no period column: name it with period=... (looked for " + listed(period_names) +
-                               "), or give every row one with period_value=..." + separator_hint());
+            throw header_error("no period column: name it with csv_options::period (looked for " +
+                               listed(period_names) + "), or give every row one with csv_options::period_value" +
+                               separator_hint());
 
         std::size_t expected = text_.size() / std::max<std::size_t>(16, header_.size() * 4) + 16;
         row_keys keys(long_form ? expected / 4 : expected);
@@ -704,13 +717,18 @@ private:
     // found wanting, so the message points at the cause rather than at a column name.
     std::string separator_hint() const {
         if (header_.size() != 1) return {};
-        for (char c : {';', '\t', '|'}) {
-            if (c == options_.separator || header_[0].find(c) == std::string::npos) continue;
-            const std::string shown = c == '\t' ? "\\t" : std::string(1, c);
-            return "; the header is one field holding '" + shown +
-                   "': if the file separates fields by it, read it with sep='" + shown + "' (csv_options::separator)";
+        // The common separator the header holds most often (the first of a tie, in this order).
+        const auto shown = [](char c) { return c == '\t' ? std::string("\\t") : std::string(1, c); };
+        char best = 0;
+        std::ptrdiff_t most = 0;
+        for (char c : {',', ';', '\t', '|'}) {
+            const std::ptrdiff_t n = std::count(header_[0].begin(), header_[0].end(), c);
+            if (c != options_.separator && n > most) best = c, most = n;
         }
-        return {};
+        if (!best) return {};
+        return "; the header has no '" + shown(options_.separator) + "' but " + std::to_string(most) + " '" +
+               shown(best) + "'s: is the separator '" + shown(best) + "'? read it with sep='" + shown(best) +
+               "' (csv_options::separator)";
     }
 
     parse_error header_error(const std::string& message) const {
@@ -1990,6 +2008,12 @@ panel parse_csv(std::string_view bytes, const csv_options& options, const std::s
     check_separator(options.separator);
     check_decimal(options);
     return loader(bytes, options, source).run();
+}
+
+void check_text_file(std::string_view bytes, const std::string& source) {
+    const detail::sniffed kind = detail::sniff(bytes);
+    if (kind == detail::sniffed::zip || kind == detail::sniffed::ole || kind == detail::sniffed::binary)
+        refuse_not_text(kind, source);
 }
 
 namespace {

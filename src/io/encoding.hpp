@@ -19,9 +19,9 @@ enum class sniffed { text, utf16_bom, utf16le, utf16be, zip, ole, binary };
 sniffed sniff(std::string_view bytes);
 
 /// `bytes` as UTF-8 (a view into `bytes` or into `storage`); `encoding` names what was detected
-/// ("utf-8", "utf-8-bom", "gb18030", "utf-16", "utf-16-le", "utf-16-be"). Throws parse_error (naming
-/// `source` and the line) on bytes that the chosen encoding cannot read, and on a file that
-/// `sniff` finds no text (a workbook, an archive, other binary bytes).
+/// ("utf-8", "utf-8-bom", "gb18030", "gb18030-bom" (its byte order mark 84 31 95 33), "utf-16", "utf-16-le",
+/// "utf-16-be"). Throws parse_error (naming `source` and the line) on bytes that the chosen encoding cannot read, and
+/// on a file that `sniff` finds no text (a workbook, an archive, other binary bytes).
 std::string_view decode_text(std::string_view bytes, csv_options::encoding_choice choice, std::string& storage,
                              std::string& encoding, const std::string& source);
 

@@ -221,6 +221,44 @@ BOOST_AUTO_TEST_CASE(encodings_bom_crlf_and_gb18030) {
     csv_options strict_utf8;
     strict_utf8.encoding = csv_options::encoding_choice::utf8;
     BOOST_CHECK_THROW(parse_csv(gb, strict_utf8), parse_error);
+    // GB18030's byte order mark (U+FEFF is 84 31 95 33 in GB18030: what `iconv -t gb18030` makes of a
+    // UTF-8 file with a BOM) is stripped like the UTF-8 one, not glued to the first heading.
+    panel gb_bom = parse_csv("\x84\x31\x95\x33" + gb);
+    BOOST_TEST(gb_bom.report().encoding == "gb18030-bom");
+    BOOST_TEST(gb_bom.entities()[0].code == "南通");
+    BOOST_TEST(gb_bom.at("x").values()(0) == 1.0);
+}
+
+BOOST_AUTO_TEST_CASE(check_text_file_refuses_binary_bytes) {
+    // An ELF-like head: NULs on both sides of the code units alike (not UTF-16's pattern), as /bin/ls starts.
+    std::string binary(
+        "\x7F"
+        "ELF\x02\x01\x01\x00",
+        8);
+    for (int k = 0; k < 8 * 256; ++k) binary += static_cast<char>(k % 256);
+    binary += std::string(512, '\0');  // 2399 NULs in /bin/ls's first 3000 bytes
+    BOOST_CHECK_THROW(check_text_file(binary, "<report>"), parse_error);
+    BOOST_CHECK_THROW(check_text_file(std::string("PK\x03\x04rest", 8), "book.xlsx"), parse_error);
+    BOOST_CHECK_NO_THROW(check_text_file("获批11项", "<report>"));
+    BOOST_CHECK_NO_THROW(check_text_file(std::string("\xFF\xFE\xB7\x83\x79\x62\x31\x00", 8), "<report>"));
+}
+
+BOOST_AUTO_TEST_CASE(missing_key_columns_are_named_in_cpp_words) {
+    // A C++ user reads the C++ option names (Python's read_csv says entity=..., period_value=...).
+    try {
+        parse_csv("entity,x\nA,1\n");
+        BOOST_FAIL("no period column read");
+    } catch (const parse_error& e) {
+        const std::string what = e.what();
+        BOOST_TEST(what.find("csv_options::period_value") != std::string::npos, what);
+        BOOST_TEST(what.find("period_value=") == std::string::npos, what);
+    }
+    try {
+        parse_csv("foo,period,x\nA,2020,1\n");
+        BOOST_FAIL("no entity column read");
+    } catch (const parse_error& e) {
+        BOOST_TEST(std::string(e.what()).find("name it with csv_options::entity") != std::string::npos, e.what());
+    }
 }
 
 BOOST_AUTO_TEST_CASE(header_problems) {
@@ -299,6 +337,18 @@ BOOST_AUTO_TEST_CASE(a_header_of_one_field_holding_another_separator_says_so) {
         csv_options o;
         o.separator = sep[0];
         BOOST_TEST(parse_csv(text, o).at("gdp").values()(0) == 1.0);
+    }
+    // Round 14: a comma file read with ';' blamed the entity column. The header has no ';' but 2 ','s
+    // (region,period,gdp): the message says so and names ','.
+    csv_options semicolon;
+    semicolon.separator = ';';
+    try {
+        parse_csv("region,period,gdp[亿元]\nA,2023,1\n", semicolon);
+        BOOST_FAIL("expected parse_error");
+    } catch (const parse_error& e) {
+        const std::string what = e.what();
+        BOOST_TEST(what.find("the header has no ';' but 2 ','s: is the separator ','?") != std::string::npos, what);
+        BOOST_TEST(what.find("read it with sep=','") != std::string::npos, what);
     }
     // A header of one name that is not an entity column, with no other separator in it: no hint.
     try {

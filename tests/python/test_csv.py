@@ -38,6 +38,16 @@ def test_encodings_excel_writes(tmp_path, encoding):
     assert panel.report["encoding"] == {"utf-8": "utf-8", "utf-8-sig": "utf-8-bom", "gb18030": "gb18030"}[encoding]
 
 
+def test_gb18030_byte_order_mark_is_stripped(tmp_path):
+    # U+FEFF in GB18030 is the four bytes 84 31 95 33 (iconv -f utf-8 -t gb18030 of a UTF-8-BOM file).
+    path = tmp_path / "gb_bom.csv"
+    path.write_bytes("\ufeff地区,年份,人口[万人]\r\n南通市,2023,773.34\r\n".encode("gb18030"))
+    assert path.read_bytes()[:4] == b"\x84\x31\x95\x33"
+    panel = zb.read_csv(path)
+    assert panel.entities["code"].tolist() == ["南通市"]
+    assert panel.report["encoding"] == "gb18030-bom"
+
+
 def test_full_width_digits_and_missing_markers(tmp_path):
     path = tmp_path / "fw.csv"
     path.write_text("entity,period,x,y\nA,２０２３,１２３．５,-\nB,2023,NA,－３\n", encoding="utf-8")
@@ -135,3 +145,14 @@ def test_extract_reads_utf16_without_a_bom_as_with_one(sample_dir):
         np.testing.assert_array_equal(got["value"].to_numpy(), want["value"].to_numpy())
     with pytest.raises(zb.ParseError, match="zip archive"):
         zb.extract(b"PK\x03\x04" + b"\x00" * 60)
+
+
+def test_missing_key_columns_are_named_in_python_words():
+    # The C++ message names csv_options::period_value; a Python user reads the keyword.
+    with pytest.raises(zb.ParseError) as info:
+        zb.read_csv(io.BytesIO(b"entity,x\nA,1\n"))
+    assert "name it with period=..." in str(info.value)
+    assert "give every row one with period_value=..." in str(info.value)
+    assert "csv_options" not in str(info.value)
+    with pytest.raises(zb.ParseError, match=r"name it with entity=\.\.\. \(looked for"):
+        zb.read_csv(io.BytesIO(b"foo,period,x\nA,2020,1\n"))

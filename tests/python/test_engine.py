@@ -182,3 +182,25 @@ def test_printed_tolerance_is_half_a_unit_of_the_last_decimal():
     got = p.compute([zb.Indicator("t", "printed_tolerance(x)", unit="%")])["t"].to_numpy()
     np.testing.assert_allclose(got, [0.05, 0.005, 0.5, 0.05], rtol=2e-6)
     assert (got >= [0.05, 0.005, 0.5, 0.05]).all()  # never below the half unit
+
+
+def test_a_published_ratio_matches_when_the_recomputed_value_rounds_half_up_to_it():
+    # 四舍五入 (docs/validation.md): 1250万元 / 10亿元 = 1.25 % rounds to 1.3, so a published 1.2 is a
+    # finding and 1.3 is not; 1.35 % rounds to 1.4 (1.3 flagged). 1.15 % rounds to 1.2 (matches).
+    p = zb.read_csv(
+        io.StringIO(
+            "region,period,rd_expenditure[万元],gdp[亿元],rd_intensity[%]\n"
+            "A,2024,1250,10,1.2\nB,2024,1250,10,1.3\nC,2024,1350,10,1.3\nD,2024,1350,10,1.4\n"
+            "E,2024,1150,10,1.2\nF,2024,1150,10,1.1\n"
+        )
+    )
+    f = p.validate()
+    assert set(f[f.rule == "published_rd_intensity_matches"].entity) == {"A", "C", "F"}
+
+
+def test_printed_round_rounds_half_away_to_the_decimals_of_the_printed_figure():
+    p = zb.read_csv(
+        io.StringIO("region,period,x[%],p[%]\nA,2024,1.25,1.2\nB,2024,-1.25,-1.2\nC,2024,2.675,2.68\nD,2024,7.5,3\n")
+    )
+    got = p.compute([zb.Indicator("r", "printed_round(x, p)", unit="%")])["r"].tolist()
+    assert got == [1.3, -1.3, 2.68, 8.0]

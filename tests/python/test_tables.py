@@ -212,3 +212,25 @@ def test_rounding_keeps_large_values_and_nullable_floats():
     out = rounded(frame, {"rd_intensity": 2})
     assert str(out["rd_intensity"].dtype) == "Float64"
     assert out["rd_intensity"].iloc[0] == 1.26 and out["rd_intensity"].isna().iloc[1]
+
+
+def test_written_halves_round_away_from_zero_alike_for_plus_and_minus(tmp_path):
+    # progress_vs_time of 50.05 % and 49.95 % of target at mid-year: ±0.05 points by hand, computed
+    # as 0.04999999999999449 and -0.050000000000000044 (50.05 - 50 loses the last digits). Written
+    # with 1 decimal, 四舍五入 on the decimal value meant: +0.1 and -0.1 (it wrote 0.0 and -0.1).
+    from zhibiao._tables import round_half_away
+
+    q = zb.read_csv(io.StringIO("region,period,target,actual\nC,2024H1,10000,4995\nD,2024H1,10000,5005\n"))
+    values = q.compute(["progress_vs_time"])
+    path = tmp_path / "progress.csv"
+    zb.write_csv(values, path)
+    written = pd.read_csv(path).set_index("entity")["progress_vs_time"]
+    assert written.to_dict() == {"C": -0.1, "D": 0.1}
+    # The same decimal value either side of zero rounds to mirrored figures; a hair from a half stays.
+    cases = np.array([0.05, -0.05, 0.04999999999999449, -0.04999999999999449, 2.675, -2.675, 0.0499, -0.0499])
+    assert round_half_away(cases, 1).tolist() == [0.1, -0.1, 0.1, -0.1, 2.7, -2.7, 0.0, -0.0]
+    assert round_half_away(np.array([107 / 40, -107 / 40, 1e13 + 0.5, np.nan]), 2)[:3].tolist() == [
+        2.68,
+        -2.68,
+        1e13 + 0.5,
+    ]
