@@ -4,6 +4,7 @@
 #include "zhibiao/panel.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -78,20 +79,40 @@ void merge_equal_periods(std::vector<period>& periods, std::vector<std::int32_t>
 }  // namespace
 
 namespace {
+[[noreturn]] void refuse_twice_given_code(std::string_view code, std::size_t first, std::size_t second) {
+    location where;
+    where.entity = std::string(code);
+    throw duplicate_row_error("entity code '" + where.entity + "' is given twice (entities " + std::to_string(first) +
+                                  " and " + std::to_string(second) +
+                                  "): one region, whose rows would count twice; give each code once",
+                              where);
+}
+
 /// One code at two entity indices is one region given twice: rows of both in one period are two
 /// rows of one (entity, period), which a roll-up would sum twice. Refused as read_csv refuses them.
+/// A flat table of entity numbers (no node per code: a file of 5·10⁶ firms made 5·10⁶ allocations,
+/// a third of read_csv's time), each slot's code hashed before and its slot fetched ahead.
 void check_entity_codes(const detail::panel_entities& entities) {
-    std::unordered_map<std::string_view, std::size_t> first;
-    first.reserve(entities.size());
-    for (std::size_t e = 0; e < entities.size(); ++e) {
-        const auto [it, fresh] = first.emplace(entities.code(e), e);
-        if (fresh) continue;
-        location where;
-        where.entity = std::string(it->first);
-        throw duplicate_row_error("entity code '" + where.entity + "' is given twice (entities " +
-                                      std::to_string(it->second) + " and " + std::to_string(e) +
-                                      "): one region, whose rows would count twice; give each code once",
-                                  where);
+    const std::size_t n = entities.size();
+    if (n < 2) return;
+    std::size_t capacity = 16;
+    while (capacity < 2 * n) capacity *= 2;
+    const std::size_t mask = capacity - 1;
+    std::vector<std::uint32_t> slot_of(n);
+    for (std::size_t e = 0; e < n; ++e)
+        slot_of[e] = static_cast<std::uint32_t>(std::hash<std::string_view>{}(entities.code(e)) & mask);
+    std::vector<std::uint32_t> table(capacity, 0);  // entity number + 1; 0 is empty
+    constexpr std::size_t ahead = 8;
+    for (std::size_t e = 0; e < n; ++e) {
+        if (e + ahead < n) __builtin_prefetch(&table[slot_of[e + ahead]], 1);
+        const std::string_view code = entities.code(e);
+        for (std::size_t s = slot_of[e];; s = (s + 1) & mask) {
+            if (table[s] == 0) {
+                table[s] = static_cast<std::uint32_t>(e + 1);
+                break;
+            }
+            if (entities.code(table[s] - 1) == code) refuse_twice_given_code(code, table[s] - 1, e);
+        }
     }
 }
 }  // namespace

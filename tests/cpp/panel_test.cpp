@@ -65,6 +65,30 @@ BOOST_AUTO_TEST_CASE(an_entity_code_given_twice_is_refused) {
     BOOST_CHECK_NO_THROW(panel({{"a", "", ""}, {"b", "", ""}}, ps, {0, 1}, {0, 0}));
 }
 
+// Many codes share a slot of the flat table the check uses (round 15): probing past taken slots
+// still finds the one code given twice, and names the two entity numbers; none is refused otherwise.
+BOOST_AUTO_TEST_CASE(an_entity_code_given_twice_among_many_is_found) {
+    const std::vector<period> ps = {period::year(2024)};
+    std::vector<entity> es;
+    std::vector<std::int32_t> rows, periods;
+    for (int i = 0; i < 5000; ++i) {
+        es.push_back({"91320000MA" + std::to_string(10000000 + i), "", ""});
+        rows.push_back(i);
+        periods.push_back(0);
+    }
+    BOOST_CHECK_NO_THROW(panel(es, ps, rows, periods));
+    es.push_back(es[1234]);
+    rows.push_back(5000);
+    periods.push_back(0);
+    try {
+        panel(es, ps, rows, periods);
+        BOOST_FAIL("expected duplicate_row_error");
+    } catch (const duplicate_row_error& e) {
+        BOOST_TEST(e.where().entity == "91320000MA10001234");
+        BOOST_TEST(std::string(e.what()).find("entities 1234 and 5000") != std::string::npos);
+    }
+}
+
 // Rows in (entity, period) order are checked without a table, until a row out of order; then
 // every row again with one (round 14). The duplicate named is the first in row order either way.
 BOOST_AUTO_TEST_CASE(duplicates_are_found_in_sorted_and_unsorted_rows) {
