@@ -178,6 +178,18 @@ private:
 const panel_entities& no_entities() noexcept;
 }  // namespace detail
 
+class panel;
+namespace detail {
+/// panel::with_entity_table and the panel constructor for a maker whose entity codes are distinct
+/// by construction: read_csv interns every code text (bytes compared, as the duplicate-code check
+/// compares them), so one code is one entity index. Every other check is made; the duplicate-code
+/// one (hashing every code: a quarter of the CPU time of reading a 5·10⁶-firm table) is not.
+panel panel_of_interned_codes(entity_table entities, std::vector<period> periods,
+                              std::vector<std::int32_t> entity_of_row, std::vector<std::int32_t> period_of_row);
+panel panel_of_interned_codes(std::vector<entity> entities, std::vector<period> periods,
+                              std::vector<std::int32_t> entity_of_row, std::vector<std::int32_t> period_of_row);
+}  // namespace detail
+
 class panel {
 public:
     panel() = default;
@@ -249,7 +261,12 @@ public:
     void set_report(load_report r) { report_ = std::move(r); }
 
 private:
-    void check_rows();
+    friend panel detail::panel_of_interned_codes(entity_table, std::vector<period>, std::vector<std::int32_t>,
+                                                 std::vector<std::int32_t>);
+    friend panel detail::panel_of_interned_codes(std::vector<entity>, std::vector<period>, std::vector<std::int32_t>,
+                                                 std::vector<std::int32_t>);
+    /// `codes_distinct`: the maker guarantees one entity per code (panel_of_interned_codes).
+    void check_rows(bool codes_distinct = false);
     /// The entities; those of an empty panel after a move (a moved-from panel is a valid empty
     /// panel: 0 rows, 0 entities, copyable).
     const detail::panel_entities& entity_data() const { return entities_ ? *entities_ : detail::no_entities(); }

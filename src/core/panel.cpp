@@ -54,6 +54,33 @@ panel panel::with_entity_table(entity_table entities, std::vector<period> period
     return p;
 }
 
+panel detail::panel_of_interned_codes(entity_table entities, std::vector<period> periods,
+                                      std::vector<std::int32_t> entity_of_row,
+                                      std::vector<std::int32_t> period_of_row) {
+    check_texts(entities.codes, entities.size(), "code");
+    check_texts(entities.names, entities.size(), "name");
+    check_texts(entities.parents, entities.size(), "parent");
+    panel p;
+    p.entities_ = std::make_shared<const detail::panel_entities>(std::move(entities));
+    p.periods_ = std::move(periods);
+    p.entity_of_row_ = std::move(entity_of_row);
+    p.period_of_row_ = std::move(period_of_row);
+    p.check_rows(true);
+    return p;
+}
+
+panel detail::panel_of_interned_codes(std::vector<entity> entities, std::vector<period> periods,
+                                      std::vector<std::int32_t> entity_of_row,
+                                      std::vector<std::int32_t> period_of_row) {
+    panel p;
+    p.entities_ = std::make_shared<const detail::panel_entities>(std::move(entities));
+    p.periods_ = std::move(periods);
+    p.entity_of_row_ = std::move(entity_of_row);
+    p.period_of_row_ = std::move(period_of_row);
+    p.check_rows(true);
+    return p;
+}
+
 namespace {
 /// Periods written differently but equal ("2023" and "2023年", "2023Q1" and "2023年一季度") become
 /// one entry of the table, so that two rows of one entity in them are a duplicate row, not two
@@ -117,12 +144,12 @@ void check_entity_codes(const detail::panel_entities& entities) {
 }
 }  // namespace
 
-void panel::check_rows() {
+void panel::check_rows(bool codes_distinct) {
     if (entity_of_row_.size() != period_of_row_.size())
         throw error("entity and period index arrays differ in length (" + std::to_string(entity_of_row_.size()) +
                     " vs " + std::to_string(period_of_row_.size()) + ")");
     merge_equal_periods(periods_, period_of_row_);
-    check_entity_codes(entity_data());
+    if (!codes_distinct) check_entity_codes(entity_data());
     const auto n_entities = static_cast<std::int64_t>(entity_data().size());
     const auto n_periods = static_cast<std::int64_t>(periods_.size());
     const auto in_tables = [&](std::size_t r, std::int64_t e, std::int64_t p) {

@@ -931,10 +931,11 @@ private:
         std::vector<std::int32_t> period_of_row = std::move(keys.period_of_row);
         panel result;
         try {
-            result = keys.compact ? panel::with_entity_table(std::move(keys.table), std::move(keys.periods),
-                                                             std::move(entity_of_row), std::move(period_of_row))
-                                  : panel(std::move(keys.entities), std::move(keys.periods), std::move(entity_of_row),
-                                          std::move(period_of_row));
+            // The codes were interned (one entity per code text): not checked for duplicates again.
+            result = keys.compact ? detail::panel_of_interned_codes(std::move(keys.table), std::move(keys.periods),
+                                                                    std::move(entity_of_row), std::move(period_of_row))
+                                  : detail::panel_of_interned_codes(std::move(keys.entities), std::move(keys.periods),
+                                                                    std::move(entity_of_row), std::move(period_of_row));
         } catch (const duplicate_row_error& e) {
             location w = e.where();
             w.file = source_;
