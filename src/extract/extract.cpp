@@ -1441,8 +1441,13 @@ bool plan_heading(const code_points& cps, std::size_t line, int& kind, std::size
     static constexpr std::u32string_view words[] = {
         U"工作打算", U"工作计划",   U"工作思路", U"工作安排",   U"重点工作", U"工作重点", U"下步工作", U"下一步工作",
         U"工作设想", U"下一步打算", U"下步打算", U"下一步计划", U"今后工作", U"今后打算", U"明年工作"};
+    // The first character of every word below, the line's end and the clause marks: most code points
+    // of a line are none of them, one bitmap test each (this runs at every line's start; 15 words
+    // compared at every code point were 4-5 % of the reader's time).
+    static const char_set firsts(U"\n\r。，总情回开成进完和及暨与年工重下今明");
     for (std::size_t j = from; j < cps.size() && j - from <= reach; ++j) {
         const char32_t c = cps[j].c;
+        if (!firsts.has(c)) continue;
         if (c == '\n' || c == '\r' || c == U'。' || c == U'，') return false;
         if ((c == U'总' && starts_with(cps, j, U"总结")) || (c == U'情' && starts_with(cps, j, U"情况"))) return false;
         if (one_of(c, U"回开成进完和及暨与年")) {
