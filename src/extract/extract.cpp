@@ -2838,8 +2838,10 @@ public:
             begin_ = first;
             while (begin_ > 0 && !clause_end(cps_[begin_ - 1].c)) --begin_;
         } else {
-            for (; cursor_ < first; ++cursor_)
-                if (clause_end(cps_[cursor_].c)) begin_ = cursor_ + 1;
+            std::size_t b = begin_;  // in registers: the loop runs at every code point
+            for (std::size_t k = cursor_; k < first; ++k)
+                if (clause_end(cps_[k].c)) b = k + 1;
+            begin_ = b;
         }
         cursor_ = first;
         if (last > stop_ || begin_ >= stop_) {
@@ -3633,36 +3635,47 @@ private:
         // bitmap test each.
         static const char_set stops(U"力预确争目计拟以;!?,\n\r。；！？，");
         if (target_cursor_ == 0 && first > 0 && chunk_starts_line_) plan_line(0);
-        for (; target_cursor_ < first; ++target_cursor_) {
-            const char32_t c = cps_[target_cursor_].c;
-            if (!stops.has(c)) continue;
-            if (c == '\n') plan_line(target_cursor_ + 1);
-            if (clause_end(c)) {
-                target_in_clause_ = false;
-                if (c != ',' && c != U'，') {
-                    // ；splits what a target sentence lists (力争…20家；技术合同成交额达到8亿元): still its
-                    // targets, once a figure before it was one; a target word with no figure before ；
-                    // (确保资金安全；全年新增…12家, 力争进入全省前列的目标；…) names no target after it.
-                    if ((c != ';' && c != U'；') || !target_figure_)
-                        target_in_sentence_ = target_estimate_ = target_figure_ = false;
-                    since_start_ = 0;
-                }
-                continue;
-            }
-            if (c == U'以') {
-                if (starts_with(cps_, target_cursor_ + 1, U"来"))
-                    since_start_ = since_start(cps_, target_cursor_), since_at_ = cps_.base() + target_cursor_;
-                continue;
-            }
-            bool sentence = false;
-            if (target_word_at(cps_, target_cursor_, sentence)) {
-                // 预计 alone says what is expected: an estimate of what was done in a report of the year
-                const bool estimate = sentence && starts_with(cps_, target_cursor_, U"预计");
-                target_estimate_ = (estimate && (!target_in_sentence_ || target_estimate_));
-                (sentence ? target_in_sentence_ : target_in_clause_) = true;
-            }
+        // The code points between stops skipped in a loop of locals (the member cursor was stored
+        // at every code point); target_stop() reads the stops.
+        std::size_t k = target_cursor_;
+        for (;;) {
+            const code_point* const points = cps_.begin();
+            while (k < first && !stops.has(points[k].c)) ++k;
+            if (k >= first) break;
+            target_cursor_ = k;
+            target_stop(points[k].c);
+            k = target_cursor_ + 1;
         }
+        target_cursor_ = k;
         return target_in_sentence_ || target_in_clause_ || plan_section_;
+    }
+    // One code point of target_before()'s stops, at target_cursor_.
+    void target_stop(char32_t c) {
+        if (c == '\n') plan_line(target_cursor_ + 1);
+        if (clause_end(c)) {
+            target_in_clause_ = false;
+            if (c != ',' && c != U'，') {
+                // ；splits what a target sentence lists (力争…20家；技术合同成交额达到8亿元): still its
+                // targets, once a figure before it was one; a target word with no figure before ；
+                // (确保资金安全；全年新增…12家, 力争进入全省前列的目标；…) names no target after it.
+                if ((c != ';' && c != U'；') || !target_figure_)
+                    target_in_sentence_ = target_estimate_ = target_figure_ = false;
+                since_start_ = 0;
+            }
+            return;
+        }
+        if (c == U'以') {
+            if (starts_with(cps_, target_cursor_ + 1, U"来"))
+                since_start_ = since_start(cps_, target_cursor_), since_at_ = cps_.base() + target_cursor_;
+            return;
+        }
+        bool sentence = false;
+        if (target_word_at(cps_, target_cursor_, sentence)) {
+            // 预计 alone says what is expected: an estimate of what was done in a report of the year
+            const bool estimate = sentence && starts_with(cps_, target_cursor_, U"预计");
+            target_estimate_ = (estimate && (!target_in_sentence_ || target_estimate_));
+            (sentence ? target_in_sentence_ : target_in_clause_) = true;
+        }
     }
     // A line at k opens a section of plans (二、下半年工作打算: each figure under it is a plan) or
     // the next item of the heading's list, which ends it.
