@@ -2659,11 +2659,17 @@ public:
     void add(std::string_view word, Payload payload) {
         const char32_t first = first_code_point(word);
         firsts_.add(first);
-        candidate c{word, payload, 0, 0};
+        candidate c{word, payload, 0, 0, 0, 0};
         const std::size_t n = std::min<std::size_t>(word.size(), 8);  // the first 8 bytes as one word
         unsigned char mask[8] = {};
         std::memset(mask, 0xFF, n);
         std::memcpy(&c.prefix, word.data(), n), std::memcpy(&c.mask, mask, 8);
+        if (word.size() > 8) {  // the next 8 as another (a phrase of three ideographs is 9 bytes)
+            const std::size_t m = std::min<std::size_t>(word.size() - 8, 8);
+            unsigned char more[8] = {};
+            std::memset(more, 0xFF, m);
+            std::memcpy(&c.prefix2, word.data() + 8, m), std::memcpy(&c.mask2, more, 8);
+        }
         by_first_[first].push_back(c);
     }
     template <class F>
@@ -2674,15 +2680,25 @@ public:
             if (it == by_first_.end()) continue;
             const char* at = text.data() + cp.begin;
             if (cp.begin + 8 <= text.size()) {
-                // Up to 8 bytes compared at once (a load, a mask, a comparison); only a longer
-                // word's rest byte by byte.
+                // Up to 8 bytes compared at once (a load, a mask, a comparison), the next 8 the same
+                // way (phrases sharing their first 8 bytes, 高新技术企业 and 高新技术产品, were compared
+                // byte by byte: 3 % of the reader's instructions); only a word's rest past 16 bytes
+                // byte by byte.
                 std::uint64_t bytes = 0;
                 std::memcpy(&bytes, at, 8);
                 for (const candidate& c : it->second) {
                     if ((bytes & c.mask) != c.prefix) continue;
-                    if (c.word.size() > 8 &&
-                        (cp.begin + c.word.size() > text.size() || !same_bytes(at + 8, c.word.substr(8))))
-                        continue;
+                    if (c.word.size() > 8) {
+                        if (cp.begin + c.word.size() > text.size()) continue;
+                        if (cp.begin + 16 <= text.size()) {
+                            std::uint64_t more = 0;
+                            std::memcpy(&more, at + 8, 8);
+                            if ((more & c.mask2) != c.prefix2) continue;
+                            if (c.word.size() > 16 && !same_bytes(at + 16, c.word.substr(16))) continue;
+                        } else if (!same_bytes(at + 8, c.word.substr(8))) {
+                            continue;
+                        }
+                    }
                     found(cp.begin, cp.begin + c.word.size(), c.payload);
                 }
                 continue;
@@ -2701,6 +2717,7 @@ private:
         std::string_view word;
         Payload payload;
         std::uint64_t prefix, mask;
+        std::uint64_t prefix2, mask2;  // bytes 8 to 15 of a longer word
     };
     char_set firsts_;
     std::unordered_map<char32_t, std::vector<candidate>> by_first_;
