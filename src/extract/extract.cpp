@@ -444,6 +444,14 @@ template <std::size_t N>
     return k >= N - 1 && starts_with(cps, k - (N - 1), word);
 }
 bool one_of(char32_t c, std::u32string_view set) { return set.find(c) != std::u32string_view::npos; }
+
+// A text equal to a literal: its length compared first, then its bytes in line (std::string ==
+// "…" called the library's compare and strlen, once or twice at every figure: 2 % of the reader's
+// instructions).
+template <std::size_t N>
+inline bool is(std::string_view text, const char (&literal)[N]) {
+    return text.size() == N - 1 && std::memcmp(text.data(), literal, N - 1) == 0;
+}
 template <std::size_t N>
 bool one_of(char32_t c, const char32_t (&set)[N]) {
     for (std::size_t i = 0; i + 1 < N; ++i)
@@ -1004,7 +1012,7 @@ std::size_t stray_run_end(const code_points& cps, std::size_t k) {
 // length, appended to `unit`.
 std::size_t scaled_measure_word(const code_points& cps, std::size_t k, std::string& unit) {
     std::string word;
-    if (unit != "万" && unit != "亿") return 0;
+    if (!is(unit, "万") && !is(unit, "亿")) return 0;
     const std::size_t m = measure_word_length(cps, k, word);
     if (m) unit += word;
     return m;
@@ -1044,7 +1052,8 @@ void minus_sign_before(const code_points& cps, std::size_t k, scanned& s, std::s
     if (k >= 2 && !is_ideograph(cps[k - 2].c) && cps[k - 2].c != U'：' && cps[k - 2].c != ':') return;
     first = k - 1;
     const std::string& unit = s.q.unit;
-    if (unit.empty() || unit == "%" || unit == "‰" || unit == "个百分点" || unit == "百分点") {  // -5 alone: no level
+    if (unit.empty() || is(unit, "%") || is(unit, "‰") || is(unit, "个百分点") ||
+        is(unit, "百分点")) {  // -5 alone: no level
         value = -value;
     } else if (s.damage.empty()) {
         s.damage = "minus_sign", s.guess = -value;
@@ -1441,8 +1450,13 @@ bool plan_heading(const code_points& cps, std::size_t line, int& kind, std::size
     static constexpr std::u32string_view words[] = {
         U"工作打算", U"工作计划",   U"工作思路", U"工作安排",   U"重点工作", U"工作重点", U"下步工作", U"下一步工作",
         U"工作设想", U"下一步打算", U"下步打算", U"下一步计划", U"今后工作", U"今后打算", U"明年工作"};
+    // The first character of every word below, the line's end and the clause marks: most code points
+    // of a line are none of them, one bitmap test each (this runs at every line's start; 15 words
+    // compared at every code point were 4-5 % of the reader's time).
+    static const char_set firsts(U"\n\r。，总情回开成进完和及暨与年工重下今明");
     for (std::size_t j = from; j < cps.size() && j - from <= reach; ++j) {
         const char32_t c = cps[j].c;
+        if (!firsts.has(c)) continue;
         if (c == '\n' || c == '\r' || c == U'。' || c == U'，') return false;
         if ((c == U'总' && starts_with(cps, j, U"总结")) || (c == U'情' && starts_with(cps, j, U"情况"))) return false;
         if (one_of(c, U"回开成进完和及暨与年")) {
@@ -2645,11 +2659,17 @@ public:
     void add(std::string_view word, Payload payload) {
         const char32_t first = first_code_point(word);
         firsts_.add(first);
-        candidate c{word, payload, 0, 0};
+        candidate c{word, payload, 0, 0, 0, 0};
         const std::size_t n = std::min<std::size_t>(word.size(), 8);  // the first 8 bytes as one word
         unsigned char mask[8] = {};
         std::memset(mask, 0xFF, n);
         std::memcpy(&c.prefix, word.data(), n), std::memcpy(&c.mask, mask, 8);
+        if (word.size() > 8) {  // the next 8 as another (a phrase of three ideographs is 9 bytes)
+            const std::size_t m = std::min<std::size_t>(word.size() - 8, 8);
+            unsigned char more[8] = {};
+            std::memset(more, 0xFF, m);
+            std::memcpy(&c.prefix2, word.data() + 8, m), std::memcpy(&c.mask2, more, 8);
+        }
         by_first_[first].push_back(c);
     }
     template <class F>
@@ -2660,15 +2680,25 @@ public:
             if (it == by_first_.end()) continue;
             const char* at = text.data() + cp.begin;
             if (cp.begin + 8 <= text.size()) {
-                // Up to 8 bytes compared at once (a load, a mask, a comparison); only a longer
-                // word's rest byte by byte.
+                // Up to 8 bytes compared at once (a load, a mask, a comparison), the next 8 the same
+                // way (phrases sharing their first 8 bytes, 高新技术企业 and 高新技术产品, were compared
+                // byte by byte: 3 % of the reader's instructions); only a word's rest past 16 bytes
+                // byte by byte.
                 std::uint64_t bytes = 0;
                 std::memcpy(&bytes, at, 8);
                 for (const candidate& c : it->second) {
                     if ((bytes & c.mask) != c.prefix) continue;
-                    if (c.word.size() > 8 &&
-                        (cp.begin + c.word.size() > text.size() || !same_bytes(at + 8, c.word.substr(8))))
-                        continue;
+                    if (c.word.size() > 8) {
+                        if (cp.begin + c.word.size() > text.size()) continue;
+                        if (cp.begin + 16 <= text.size()) {
+                            std::uint64_t more = 0;
+                            std::memcpy(&more, at + 8, 8);
+                            if ((more & c.mask2) != c.prefix2) continue;
+                            if (c.word.size() > 16 && !same_bytes(at + 16, c.word.substr(16))) continue;
+                        } else if (!same_bytes(at + 8, c.word.substr(8))) {
+                            continue;
+                        }
+                    }
                     found(cp.begin, cp.begin + c.word.size(), c.payload);
                 }
                 continue;
@@ -2687,6 +2717,7 @@ private:
         std::string_view word;
         Payload payload;
         std::uint64_t prefix, mask;
+        std::uint64_t prefix2, mask2;  // bytes 8 to 15 of a longer word
     };
     char_set firsts_;
     std::unordered_map<char32_t, std::vector<candidate>> by_first_;
@@ -2789,27 +2820,40 @@ public:
     void add_words(chunk_matcher& matcher) {
         for (const char* w : words_) matcher.add(w, {nullptr, this});
     }
-    void clear() { spans_.clear(); }
+    void clear() { spans_.clear(), hint_ = 0; }
     void add(std::size_t begin, std::size_t end) { spans_.push_back({begin, end}); }
     void sort() { std::sort(spans_.begin(), spans_.end()); }
     // The end of the last word inside [from, to); 0 if there is none.
     std::size_t last_end_inside(std::size_t from, std::size_t to) const {
         std::size_t last = 0;
-        for (auto it = std::lower_bound(spans_.begin(), spans_.end(), std::pair<std::size_t, std::size_t>{from, 0});
-             it != spans_.end() && it->first < to; ++it)
-            if (it->second <= to) last = std::max(last, it->second);
+        for (std::size_t k = first_at_or_after(from); k < spans_.size() && spans_[k].first < to; ++k)
+            if (spans_[k].second <= to) last = std::max(last, spans_[k].second);
         return last;
     }
     bool any_inside(std::size_t from, std::size_t to) const {
-        for (auto it = std::lower_bound(spans_.begin(), spans_.end(), std::pair<std::size_t, std::size_t>{from, 0});
-             it != spans_.end() && it->first < to; ++it)
-            if (it->second <= to) return true;
+        for (std::size_t k = first_at_or_after(from); k < spans_.size() && spans_[k].first < to; ++k)
+            if (spans_[k].second <= to) return true;
         return false;
     }
 
 private:
+    // The first span that begins at `from` or later (std::lower_bound's answer). Figures come in
+    // order, so the answer is mostly the last one or a few spans on: tried from there before a
+    // binary search (4 searches a figure were ~4 % of the reader's instructions).
+    std::size_t first_at_or_after(std::size_t from) const {
+        std::size_t k = hint_;
+        if (k == 0 || spans_[k - 1].first < from) {
+            for (const std::size_t stop = std::min(spans_.size(), k + 4); k < stop && spans_[k].first < from;) ++k;
+            if (k == spans_.size() || spans_[k].first >= from) return hint_ = k;
+        }
+        const auto it =
+            std::lower_bound(spans_.begin(), spans_.end(), from,
+                             [](const std::pair<std::size_t, std::size_t>& p, std::size_t b) { return p.first < b; });
+        return hint_ = static_cast<std::size_t>(it - spans_.begin());
+    }
     std::vector<const char*> words_;
     std::vector<std::pair<std::size_t, std::size_t>> spans_;
+    mutable std::size_t hint_ = 0;  // first_at_or_after()'s last answer
 };
 
 // The clause (code points [begin, end)) around each figure, found with cursors that only move
@@ -2824,8 +2868,10 @@ public:
             begin_ = first;
             while (begin_ > 0 && !clause_end(cps_[begin_ - 1].c)) --begin_;
         } else {
-            for (; cursor_ < first; ++cursor_)
-                if (clause_end(cps_[cursor_].c)) begin_ = cursor_ + 1;
+            std::size_t b = begin_;  // in registers: the loop runs at every code point
+            for (std::size_t k = cursor_; k < first; ++k)
+                if (clause_end(cps_[k].c)) b = k + 1;
+            begin_ = b;
         }
         cursor_ = first;
         if (last > stop_ || begin_ >= stop_) {
@@ -2861,12 +2907,21 @@ std::string_view counted(std::string_view u) {
 }
 
 // A measure word of things counted (家, 项, 名, 万人…), not an amount, a rate or a length.
+// Remembered per thread (bounded), as unit_length's answers are: a report asks about the same few
+// units at every call, and parsing one (an exception for most words) cost ~9,000 instructions.
 bool is_count_word(std::string_view u) {
+    thread_local std::unordered_map<std::string_view, bool> known;
+    thread_local std::deque<std::string> keys;  // what the keys of `known` view
+    if (const auto it = known.find(u); it != known.end()) return it->second;
+    if (known.size() > 4096) known.clear(), keys.clear();
+    bool count = false;
     try {
-        return unit::parse(u).dim() == dimension::of(base_quantity::count);
+        count = unit::parse(u).dim() == dimension::of(base_quantity::count);
     } catch (const error&) {
-        return false;
+        count = false;
     }
+    known.emplace(keys.emplace_back(u), count);
+    return count;
 }
 
 // A count word as above, or a measure word the unit algebra does not know (场次, 场, 批次…, kept
@@ -2981,6 +3036,8 @@ bool list_line_start(std::string_view text, std::string_view chunk, const code_p
         const char c = chunk[at];
         if (c == ' ' || c == '\t') {
             ++at;
+        } else if (c != '\xE3' && c != '\xEF' && c != '(') {  // none of the three below (most lines)
+            return c == '\n' || c == '\r';
         } else if (chunk.compare(at, 3, "\xE3\x80\x80") == 0) {  // U+3000, read as a space
             at += 3;
         } else if (chunk.compare(at, 3, "\xE3\x80\x81") == 0) {  // 、
@@ -3172,15 +3229,15 @@ const lexicon_entry* choose_entry(const phrase_entries& group, const distinction
             {&e->status, stated.status}, {&e->stage, stated.stage}, {&e->scope, stated.scope}};
         for (const auto& [field, word] : fields) {
             if (field->empty() || !*word) continue;
-            if (*field == word)
+            if (std::string_view(*field) == std::string_view(word))
                 ++score;
             else
                 agrees = false;
         }
         // A stock and a flow (hnte_total, hnte_recognised) with no scope word stated: the stock,
         // not whichever the lexicon lists first ("全县高新技术企业46家" is how many there are).
-        const bool stock_over_flow =
-            agrees && score == best_score && !*stated.scope && best && best->scope == "new" && e->scope == "cumulative";
+        const bool stock_over_flow = agrees && score == best_score && !*stated.scope && best &&
+                                     is(best->scope, "new") && is(e->scope, "cumulative");
         if ((agrees && score > best_score) || stock_over_flow) best = e, best_score = score;
     }
     return best;
@@ -3617,36 +3674,47 @@ private:
         // bitmap test each.
         static const char_set stops(U"力预确争目计拟以;!?,\n\r。；！？，");
         if (target_cursor_ == 0 && first > 0 && chunk_starts_line_) plan_line(0);
-        for (; target_cursor_ < first; ++target_cursor_) {
-            const char32_t c = cps_[target_cursor_].c;
-            if (!stops.has(c)) continue;
-            if (c == '\n') plan_line(target_cursor_ + 1);
-            if (clause_end(c)) {
-                target_in_clause_ = false;
-                if (c != ',' && c != U'，') {
-                    // ；splits what a target sentence lists (力争…20家；技术合同成交额达到8亿元): still its
-                    // targets, once a figure before it was one; a target word with no figure before ；
-                    // (确保资金安全；全年新增…12家, 力争进入全省前列的目标；…) names no target after it.
-                    if ((c != ';' && c != U'；') || !target_figure_)
-                        target_in_sentence_ = target_estimate_ = target_figure_ = false;
-                    since_start_ = 0;
-                }
-                continue;
-            }
-            if (c == U'以') {
-                if (starts_with(cps_, target_cursor_ + 1, U"来"))
-                    since_start_ = since_start(cps_, target_cursor_), since_at_ = cps_.base() + target_cursor_;
-                continue;
-            }
-            bool sentence = false;
-            if (target_word_at(cps_, target_cursor_, sentence)) {
-                // 预计 alone says what is expected: an estimate of what was done in a report of the year
-                const bool estimate = sentence && starts_with(cps_, target_cursor_, U"预计");
-                target_estimate_ = (estimate && (!target_in_sentence_ || target_estimate_));
-                (sentence ? target_in_sentence_ : target_in_clause_) = true;
-            }
+        // The code points between stops skipped in a loop of locals (the member cursor was stored
+        // at every code point); target_stop() reads the stops.
+        std::size_t k = target_cursor_;
+        for (;;) {
+            const code_point* const points = cps_.begin();
+            while (k < first && !stops.has(points[k].c)) ++k;
+            if (k >= first) break;
+            target_cursor_ = k;
+            target_stop(points[k].c);
+            k = target_cursor_ + 1;
         }
+        target_cursor_ = k;
         return target_in_sentence_ || target_in_clause_ || plan_section_;
+    }
+    // One code point of target_before()'s stops, at target_cursor_.
+    void target_stop(char32_t c) {
+        if (c == '\n') plan_line(target_cursor_ + 1);
+        if (clause_end(c)) {
+            target_in_clause_ = false;
+            if (c != ',' && c != U'，') {
+                // ；splits what a target sentence lists (力争…20家；技术合同成交额达到8亿元): still its
+                // targets, once a figure before it was one; a target word with no figure before ；
+                // (确保资金安全；全年新增…12家, 力争进入全省前列的目标；…) names no target after it.
+                if ((c != ';' && c != U'；') || !target_figure_)
+                    target_in_sentence_ = target_estimate_ = target_figure_ = false;
+                since_start_ = 0;
+            }
+            return;
+        }
+        if (c == U'以') {
+            if (starts_with(cps_, target_cursor_ + 1, U"来"))
+                since_start_ = since_start(cps_, target_cursor_), since_at_ = cps_.base() + target_cursor_;
+            return;
+        }
+        bool sentence = false;
+        if (target_word_at(cps_, target_cursor_, sentence)) {
+            // 预计 alone says what is expected: an estimate of what was done in a report of the year
+            const bool estimate = sentence && starts_with(cps_, target_cursor_, U"预计");
+            target_estimate_ = (estimate && (!target_in_sentence_ || target_estimate_));
+            (sentence ? target_in_sentence_ : target_in_clause_) = true;
+        }
     }
     // A line at k opens a section of plans (二、下半年工作打算: each figure under it is a plan) or
     // the next item of the heading's list, which ends it.
@@ -3725,11 +3793,12 @@ private:
     // byte `counted_from` (有研发机构的企业120家: the firms, counted_noun_between): a mismatch too.
     void check_unit(const scanned& s, fact_naming& n, std::size_t counted_from) {
         const std::string_view written = s.q.unit;
-        if ((written == "万" || written == "亿" || written == "万亿" || written == "千万" || written == "百万") &&
+        if ((is(written, "万") || is(written, "亿") || is(written, "万亿") || is(written, "千万") ||
+             is(written, "百万")) &&
             n.entry->unit.find('/') == std::string::npos) {
             const std::string_view base = measure_of(n.entry->unit);
-            if (!base.empty() && base != "%" && base != "‰" && base != "个百分点" && base != "百分点" && base != "万" &&
-                base != "亿") {
+            if (!base.empty() && !is(base, "%") && !is(base, "‰") && !is(base, "个百分点") && !is(base, "百分点") &&
+                !is(base, "万") && !is(base, "亿")) {
                 completed_unit_ = std::string(written) + std::string(base);
                 n.unit = completed_unit_;
             }
