@@ -1,0 +1,101 @@
+"""Round 15 analyst's trial: what an analyst's hostile inputs showed (each test failed before its fix)."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import zhibiao as zb
+
+UNITS = {
+    "rd_expenditure": "万元",
+    "gdp": "亿元",
+    "population": "万人",
+    "tech_contract_value": "万元",
+    "hitech_value_added": "亿元",
+}
+
+
+def _findings(df):
+    p = zb.Panel.from_pandas(df, entity="region", period="period", units=UNITS)
+    f = p.validate()
+    return {(e, v, r) for e, v, r in f[["entity", "variable", "rule"]].itertuples(index=False)}
+
+
+def test_validate_reports_infinite_and_negative_amounts():
+    # Before: validate() returned only the four findings of the rules that read published(gdp),
+    # published(population) and the patent count; an infinite GDP (A) and a negative R&D
+    # expenditure (B: −5 万元), negative contract value (A: −200 万元) and high-tech value added
+    # (B: −3 亿元) passed as clean, though compute() refuses every one of them (indicators.md
+    # §7.1: "Amounts ≥ 0").
+    df = pd.DataFrame(
+        {
+            "region": ["A", "B", "C"],
+            "period": ["2024"] * 3,
+            "rd_expenditure": [np.inf, -5.0, 1.0],
+            "gdp": [np.inf, -1.0, 2.0],
+            "population": [50.0, -10.0, 5.0],
+            "valid_invention_patents": [45.0, -3.0, 2.5],
+            "tech_contract_value": [-200.0, 1.0, 1.0],
+            "hitech_value_added": [-np.inf, -3.0, 1.0],
+        }
+    )
+    found = _findings(df)
+    for cell in [
+        ("A", "rd_expenditure"),
+        ("A", "gdp"),
+        ("A", "hitech_value_added"),
+        ("A", "tech_contract_value"),
+        ("B", "rd_expenditure"),
+        ("B", "hitech_value_added"),
+    ]:
+        assert (*cell, "invalid_value") in found, cell
+    # A cell a built-in hard rule already names is not reported twice.
+    assert ("B", "gdp", "amounts_non_negative") in found and ("B", "gdp", "invalid_value") not in found
+    assert ("B", "population", "invalid_value") not in found
+    assert ("C", "valid_invention_patents", "invalid_value") not in found
+    # Clean rows give no such finding.
+    assert not any(e == "C" and r == "invalid_value" for e, _, r in found)
+
+
+def test_validate_invalid_value_message_names_the_value():
+    df = pd.DataFrame({"region": ["A"], "period": ["2024"], "rd_expenditure": [-5.0], "gdp": [1.0]})
+    p = zb.Panel.from_pandas(df, entity="region", period="period", units={"rd_expenditure": "万元", "gdp": "亿元"})
+    f = p.validate()
+    row = f[f.rule == "invalid_value"].iloc[0]
+    assert (row.entity, row.period, row.variable, row.severity) == ("A", "2024", "rd_expenditure", "hard")
+    assert "-5" in row.message and "minimum of 0" in row.message
+
+
+def test_validate_invalid_value_with_own_rules(tmp_path):
+    # Like 'unparseable', whatever rules are passed: a rules file that checks something else.
+    rules = tmp_path / "rules.toml"
+    rules.write_text('[[rule]]\nid = "gdp_small"\nvariable = "gdp"\ncheck = "gdp < 100[亿元]"\n', encoding="utf-8")
+    df = pd.DataFrame({"region": ["A"], "period": ["2024"], "rd_expenditure": [-5.0], "gdp": [1.0]})
+    p = zb.Panel.from_pandas(df, entity="region", period="period", units={"rd_expenditure": "万元", "gdp": "亿元"})
+    assert list(p.validate(rules).rule) == ["invalid_value"]
+
+
+def _framework():
+    meta = pd.DataFrame(
+        {"code": ["idx", "a", "b", "c"], "parent": ["", "idx", "idx", "idx"], "weight": 1, "direction": 1, "level": [2, 1, 1, 1]}
+    )
+    return zb.composite.Framework.from_pandas(meta)
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        # Before: zhibiao.Error "unknown step 'minmax' (Denominate, Screen, …)", naming neither the
+        # argument nor the step to write, and never the misspelling.
+        (dict(normalisation=["minmax", "zscore"]), r"normalisation alternative 'minmax'.*write Normalise\('minmax'\)"),
+        (dict(aggregation={"a": "arithmetic"}), r"aggregation alternative 'arithmetic'.*write Aggregate\('arithmetic'\)"),
+        (dict(normalisation=["zscroe"]), r"did you mean 'zscore'"),
+    ],
+)
+def test_uncertainty_alternatives_given_as_names_say_which_step(kwargs, message):
+    C = zb.composite
+    rng = np.random.default_rng(1)
+    x = pd.DataFrame(rng.lognormal(size=(12, 3)), columns=list("abc"), index=[f"r{i}" for i in range(12)])
+    steps = [C.Normalise("minmax", range=(1, 100)), C.Aggregate("arithmetic")]
+    with pytest.raises(zb.ArgumentError, match=message):
+        C.uncertainty(x, _framework(), steps, n=10, **kwargs)
