@@ -163,6 +163,25 @@ def _compute_partition(
     return values.reset_index()
 
 
+def _check_on_meta(
+    meta: Any,
+    ids: list[Any],
+    entity: str,
+    period: str,
+    units: Mapping[str, str] | None,
+    variables: list[str] | None,
+    options: dict[str, Any],
+) -> None:
+    """What every partition would raise, raised now, on the frame's empty meta: a missing entity
+    or period column, an unknown unit, an unknown indicator id (with "did you mean"), a formula
+    whose units do not agree — before a pass over the data or a shuffle, not at ``.compute()``."""
+    from ._panel import Panel
+
+    options = dict(options)
+    panel = Panel.from_pandas(meta, entity, period, units, variables=variables, freq=options.pop("freq"))
+    panel.compute(ids, **options)
+
+
 def _indicator_ids(ids: Any, catalogue: Any) -> list[Any]:
     from . import _core
     from ._indicator import Indicator
@@ -212,6 +231,8 @@ def compute(
         variables = [
             str(c) for c, dtype in frame._meta.dtypes.items() if c not in keys and pd.api.types.is_numeric_dtype(dtype)
         ]
+    options = dict(strict=strict, basis=basis, catalogue=catalogue, freq=freq)
+    _check_on_meta(frame._meta, id_list, entity, period, units, variables, options)
     spanning = _entity_spanning_partitions(frame, entity)
     if spanning is not None:
         if not repartition:
@@ -225,7 +246,6 @@ def compute(
             frame = frame.reset_index()
         frame = frame.shuffle(on=entity)
     meta = _empty_result([i.id if hasattr(i, "id") else i for i in id_list])
-    options = dict(strict=strict, basis=basis, catalogue=catalogue, freq=freq)
     return frame.map_partitions(
         _compute_partition,
         id_list,
