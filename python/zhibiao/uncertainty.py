@@ -137,10 +137,10 @@ def _as_frame(data: Any, period: str | None, indicators: Sequence[str]) -> Any:
     periods = [str(p) for p in data.periods]
     if period is None:
         if len(periods) != 1:
-            raise _core.Error(f"the panel has periods {', '.join(periods)}: choose one with period=")
+            raise _core.ArgumentError(f"the panel has periods {', '.join(periods)}: choose one with period=")
         period = periods[0]
     if str(period) not in periods:  # the words of build()'s C++ reader (composite/input.cpp)
-        raise _core.Error(f"the panel has no period {period} (periods: {', '.join(periods) or 'none'})")
+        raise _core.ArgumentError(f"the panel has no period {period} (periods: {', '.join(periods) or 'none'})")
     frame = data.to_pandas()
     variables, builtin = set(data._core.variables), set(_core.Catalogue.builtin().ids)
     computed = [i for i in indicators if i not in variables and i in builtin]

@@ -77,7 +77,13 @@ def test_validate_invalid_value_with_own_rules(tmp_path):
 
 def _framework():
     meta = pd.DataFrame(
-        {"code": ["idx", "a", "b", "c"], "parent": ["", "idx", "idx", "idx"], "weight": 1, "direction": 1, "level": [2, 1, 1, 1]}
+        {
+            "code": ["idx", "a", "b", "c"],
+            "parent": ["", "idx", "idx", "idx"],
+            "weight": 1,
+            "direction": 1,
+            "level": [2, 1, 1, 1],
+        }
     )
     return zb.composite.Framework.from_pandas(meta)
 
@@ -88,7 +94,10 @@ def _framework():
         # Before: zhibiao.Error "unknown step 'minmax' (Denominate, Screen, …)", naming neither the
         # argument nor the step to write, and never the misspelling.
         (dict(normalisation=["minmax", "zscore"]), r"normalisation alternative 'minmax'.*write Normalise\('minmax'\)"),
-        (dict(aggregation={"a": "arithmetic"}), r"aggregation alternative 'arithmetic'.*write Aggregate\('arithmetic'\)"),
+        (
+            dict(aggregation={"a": "arithmetic"}),
+            r"aggregation alternative 'arithmetic'.*write Aggregate\('arithmetic'\)",
+        ),
         (dict(normalisation=["zscroe"]), r"did you mean 'zscore'"),
     ],
 )
@@ -99,3 +108,25 @@ def test_uncertainty_alternatives_given_as_names_say_which_step(kwargs, message)
     steps = [C.Normalise("minmax", range=(1, 100)), C.Aggregate("arithmetic")]
     with pytest.raises(zb.ArgumentError, match=message):
         C.uncertainty(x, _framework(), steps, n=10, **kwargs)
+
+
+def test_a_period_the_panel_lacks_is_an_argument_error():
+    # Before: the untyped zb.Error (C++ lookup_error has no Python class of its own) from build(),
+    # and from uncertainty() on a Panel; period= is an argument outside its allowed values.
+    C = zb.composite
+    panel = zb.read_csv(
+        __import__("io").StringIO(
+            "region,period,gdp[亿元],rd_expenditure[万元]\nA,2023,10,100\nB,2023,20,300\nA,2024,11,90\n"
+        )
+    )
+    meta = pd.DataFrame(
+        {"code": ["sti", "rd_intensity"], "parent": ["", "sti"], "weight": 1, "direction": 1, "level": [2, 1]}
+    )
+    fw = C.Framework.from_pandas(meta)
+    steps = [C.Normalise("minmax"), C.Aggregate("arithmetic")]
+    with pytest.raises(zb.ArgumentError, match=r"^the panel has no period 2042 \(periods: 2023, 2024\)"):
+        C.build(panel, fw, steps, period="2042")
+    with pytest.raises(zb.ArgumentError, match="choose one with period="):
+        C.build(panel, fw, steps)
+    with pytest.raises(zb.ArgumentError, match=r"^the panel has no period 2042"):
+        C.uncertainty(panel, fw, steps, n=5, period="2042")
