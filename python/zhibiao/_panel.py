@@ -845,11 +845,11 @@ class Panel:
         if isinstance(parents, str):
             if parents != "admin":
                 close = " (did you mean 'admin'?)" if closest_name(parents, ["admin"]) else ""
-                raise _core.Error(f"parents must be a mapping or 'admin', not {parents!r}{close}")
+                raise _core.ArgumentError(f"parents must be a mapping or 'admin', not {parents!r}{close}")
             mapping = _core.admin_parents(self._core, to or "")
         else:
             if to is not None:
-                raise _core.Error("'to' goes with parents='admin'")
+                raise _core.ArgumentError("'to' goes with parents='admin'")
             mapping = _parent_map(parents)
         core_catalogue = catalogue._core if catalogue is not None else None
         core, coverage, not_summed = _core.rollup(self._core, mapping, partial_sums, list(also_sum), core_catalogue)

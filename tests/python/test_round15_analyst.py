@@ -130,3 +130,19 @@ def test_a_period_the_panel_lacks_is_an_argument_error():
         C.build(panel, fw, steps)
     with pytest.raises(zb.ArgumentError, match=r"^the panel has no period 2042"):
         C.uncertainty(panel, fw, steps, n=5, period="2042")
+
+
+def test_a_wrong_parent_map_is_an_argument_error():
+    # Before: the untyped zb.Error for each (a bad `parents`, `to` without "admin", a child the
+    # map lacks, a cycle): they are arguments that do not fit the panel.
+    import io
+
+    p = zb.read_csv(io.StringIO("region,period,gdp[亿元]\n320601,2023,1\n320602,2023,2\n"))
+    with pytest.raises(zb.ArgumentError, match="did you mean 'admin'"):
+        p.rollup("amdin")
+    with pytest.raises(zb.ArgumentError, match="'to' goes with parents='admin'"):
+        p.rollup({"320601": "320600", "320602": "320600"}, to="province")
+    with pytest.raises(zb.ArgumentError, match="1 entity has no parent in the map: 320602"):
+        p.rollup({"320601": "320600"})
+    with pytest.raises(zb.ArgumentError, match="cycle: 320601 → 320602 → 320601"):
+        p.rollup({"320601": "320602", "320602": "320601"})
