@@ -169,6 +169,29 @@ def _check_units_loaded(
         raise _core.MissingVariableError(f"units given for columns not loaded: {', '.join(why)}")
 
 
+def _check_one_definition_per_id(wanted: Sequence[Any], core_catalogue: Any) -> None:
+    """Two definitions under one id in a compute() list — two Indicators that differ, or an
+    Indicator named as a catalogue indicator also asked for by its id — would give one column,
+    silently the last definition's: refused, naming the id."""
+    defined: dict[str, Any] = {}
+    by_id = {i for i in wanted if isinstance(i, str)}
+    for item in wanted:
+        if not isinstance(item, Indicator):
+            continue
+        earlier = defined.setdefault(item.id, item)
+        if earlier is not item and earlier._definition() != item._definition():
+            raise _core.ArgumentError(
+                f"compute: two different indicators are named {item.id!r} "
+                f"({earlier.formula!r} in {earlier.unit!r}, {item.formula!r} in {item.unit!r}): "
+                "their results would share one column; give them different ids"
+            )
+        if item.id in by_id and item.id in core_catalogue.ids:
+            raise _core.ArgumentError(
+                f"compute: {item.id!r} is asked for both as the catalogue's indicator and as an Indicator "
+                f"of that id ({item.formula!r}): one column cannot hold both; give the Indicator another id"
+            )
+
+
 _UNPARSEABLE = _core.reason_names.index("unparseable")
 _INVALID_INPUT = _core.reason_names.index("invalid_input")
 
@@ -731,6 +754,7 @@ class Panel:
         else:
             wanted = [ids] if isinstance(ids, (str, Indicator)) else list(ids)
             extra = [i for i in wanted if isinstance(i, Indicator)]
+            _check_one_definition_per_id(wanted, core_catalogue)
             if extra:
                 core_catalogue = core_catalogue.copy()
                 for indicator in extra:

@@ -146,3 +146,29 @@ def test_a_wrong_parent_map_is_an_argument_error():
         p.rollup({"320601": "320600"})
     with pytest.raises(zb.ArgumentError, match="cycle: 320601 → 320602 → 320601"):
         p.rollup({"320601": "320602", "320602": "320601"})
+
+
+def test_two_definitions_under_one_id_are_refused():
+    # Before: one column "x" came back, silently the second definition's (20000 万元, not 2 亿元);
+    # ["rd_intensity", Indicator("rd_intensity", ...)] silently computed only the Indicator.
+    import io
+
+    p = zb.read_csv(io.StringIO("region,period,rd_expenditure[万元],gdp[亿元]\nA,2024,120,2\n"))
+    in_yi = zb.Indicator("x", "gdp", unit="亿元")
+    with pytest.raises(zb.ArgumentError, match="two different indicators are named 'x'"):
+        p.compute([in_yi, zb.Indicator("x", "gdp", unit="万元")])
+    mine = zb.Indicator("rd_intensity", "rd_expenditure / gdp", unit="‰")
+    with pytest.raises(zb.ArgumentError, match="both as the catalogue's indicator and as an Indicator"):
+        p.compute(["rd_intensity", mine])
+    # The same definition twice, or an Indicator replacing a catalogue id alone, is fine.
+    assert p.compute([in_yi, zb.Indicator("x", "gdp", unit="亿元")])["x"].tolist() == [2.0]
+    assert p.compute([mine])["rd_intensity"].tolist() == pytest.approx([6.0])  # 120万 / 2亿 = 0.6 % = 6 ‰
+
+
+def test_indicator_id_and_formula_are_checked_where_given():
+    # Before: Indicator("", ...) was accepted (a column with no name), and a formula that is not a
+    # text raised pybind11's "check_formula(): incompatible function arguments".
+    with pytest.raises(zb.ArgumentError, match="id must be a non-empty text"):
+        zb.Indicator("", "gdp", unit="亿元")
+    with pytest.raises(TypeError, match="Indicator 'x': formula must be a text"):
+        zb.Indicator("x", 5, unit="亿元")
