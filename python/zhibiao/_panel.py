@@ -169,6 +169,27 @@ def _check_units_loaded(
         raise _core.MissingVariableError(f"units given for columns not loaded: {', '.join(why)}")
 
 
+def _reasons_by_variable(
+    reasons: Mapping[str, Sequence[str]],
+    seen: Mapping[str, Any],
+    special: Mapping[Any, str],
+    ignored: Mapping[Any, str],
+) -> dict[str, Sequence[str]]:
+    """``from_pandas(reasons=)`` keyed by variable, as a column or its variable names it; reasons
+    for a column not loaded are an error saying why (they were ignored, a misspelt 'gpd' too)."""
+    column_of = {str(column): variable for variable, column in seen.items()}
+    out: dict[str, Sequence[str]] = {}
+    for key, given in reasons.items():
+        variable = key if key in seen else column_of.get(str(key))
+        if variable is None:
+            why = special.get(key) or ignored.get(key) or "no such column"
+            close = closest_name(str(key), [*seen, *column_of])
+            hint = f" (did you mean {close!r}?)" if close and why == "no such column" else ""
+            raise _core.MissingVariableError(f"reasons given for a column not loaded: {key!r} ({why}){hint}")
+        out[variable] = given
+    return out
+
+
 def _check_one_definition_per_id(wanted: Sequence[Any], core_catalogue: Any) -> None:
     """Two definitions under one id in a compute() list — two Indicators that differ, or an
     Indicator named as a catalogue indicator also asked for by its id — would give one column,
@@ -222,7 +243,9 @@ def _source_reasons(variable: str, values: np.ndarray, loaded: Any, given: Seque
         if not name:
             continue
         if name not in _REASON_CATEGORIES:
-            raise _parse_error(f"reasons for '{variable}': no reason '{name}'", variable=variable)
+            close = closest_name(str(name), _REASON_CATEGORIES)
+            hint = f" (did you mean {close!r}?)" if close else f" (reasons: {', '.join(_REASON_CATEGORIES)})"
+            raise _parse_error(f"reasons for '{variable}': no reason {name!r}{hint}", variable=variable)
         if values[row] == values[row]:
             raise _parse_error(
                 f"reasons for '{variable}': row {row} has a value and a reason '{name}'", variable=variable
@@ -442,6 +465,7 @@ class Panel:
         keys = (entity_codes, entity_index, period_values, period_index)
         columns, renamed, seen, percent = cls._load_columns(df, variables, units, keys, explicit, ignored)
         _check_units_loaded(units, seen, special, ignored)
+        reasons = _reasons_by_variable(reasons or {}, seen, special, ignored)
 
         first_row = np.unique(entity_index, return_index=True)[1]
         names = df[name].astype(str).to_numpy()[first_row].tolist() if name else [""] * len(entity_codes)
@@ -456,7 +480,7 @@ class Panel:
         )
         for variable, values, column_reasons, unit in columns:
             core.add_column(
-                variable, values, unit, _source_reasons(variable, values, column_reasons, (reasons or {}).get(variable))
+                variable, values, unit, _source_reasons(variable, values, column_reasons, reasons.get(variable))
             )
         panel = cls(core)
         panel._ignored = [str(c) for c in ignored]

@@ -172,3 +172,52 @@ def test_indicator_id_and_formula_are_checked_where_given():
         zb.Indicator("", "gdp", unit="亿元")
     with pytest.raises(TypeError, match="Indicator 'x': formula must be a text"):
         zb.Indicator("x", 5, unit="亿元")
+
+
+FRAME = pd.DataFrame(
+    {"region": ["A", "B"], "period": ["2024", "2024"], "gdp": [np.nan, 2.0], "rd_expenditure": [5.0, 5.0]}
+)
+FRAME_UNITS = {"gdp": "亿元", "rd_expenditure": "万元"}
+
+
+def test_from_pandas_reasons_for_a_column_not_loaded_are_refused():
+    # Before: reasons={"gpd": [...]} was ignored without a word, so gdp's gap had no reason.
+    with pytest.raises(zb.MissingVariableError, match=r"'gpd' \(no such column\) \(did you mean 'gdp'\?\)"):
+        zb.Panel.from_pandas(
+            FRAME, entity="region", period="period", units=FRAME_UNITS, reasons={"gpd": ["damaged_source", ""]}
+        )
+    # A column renamed to its variable (地区生产总值 → gdp) takes reasons under either name.
+    renamed = FRAME.rename(columns={"gdp": "地区生产总值"})
+    for key in ("地区生产总值", "gdp"):
+        p = zb.Panel.from_pandas(
+            renamed,
+            entity="region",
+            period="period",
+            units={"gdp": "亿元", "rd_expenditure": "万元"},
+            reasons={key: ["damaged_source", ""]},
+        )
+        assert p.compute("rd_intensity", reasons=True)[1].iloc[0, 0] == "damaged_source"
+
+
+def test_a_misspelt_reason_name_gets_did_you_mean():
+    import io
+
+    with pytest.raises(zb.ParseError, match=r"no reason 'damged_source' \(did you mean 'damaged_source'\?\)"):
+        zb.Panel.from_pandas(
+            FRAME, entity="region", period="period", units=FRAME_UNITS, reasons={"gdp": ["damged_source", ""]}
+        )
+    with pytest.raises(zb.ParseError, match=r"no reason 'missing_inptu' \(did you mean 'missing_input'\?"):
+        zb.read_csv(io.StringIO("region,period,gdp[亿元],gdp_reason\nA,2024,,missing_inptu\n"))
+
+
+def test_a_csv_value_beside_a_reason_that_is_no_partial_sum_is_refused():
+    # Before: gdp 3 with gdp_reason "missing_input" was taken for a partial roll-up sum and dropped,
+    # so rd_intensity came back missing_input though the file states GDP.
+    import io
+
+    text = "region,period,gdp[亿元],gdp_reason,rd_expenditure[万元]\nA,2024,,missing_input,5\nB,2024,3,missing_input,5\n"
+    with pytest.raises(zb.ParseError, match=r"row 2 \(entity B, period 2024\), column 'gdp_reason'.*'missing_input'"):
+        zb.read_csv(io.StringIO(text))
+    # A partial sum keeps its value beside its reason, as `zhibiao rollup --partial-sums` writes it.
+    ok = zb.read_csv(io.StringIO("region,period,gdp[亿元],gdp_reason\nA,2024,3,incomplete_rollup\n"))
+    assert ok.to_pandas()["gdp"].tolist() == [3.0]
