@@ -169,6 +169,21 @@ def _check_units_loaded(
         raise _core.MissingVariableError(f"units given for columns not loaded: {', '.join(why)}")
 
 
+def _id_list(ids: Any) -> list[Any]:
+    """compute()'s ``ids`` as a list, each an id or an Indicator: anything else is a TypeError
+    saying what was given where (pybind11's "incompatible function arguments" named neither)."""
+    try:
+        wanted = list(ids)
+    except TypeError:
+        raise TypeError(
+            f"compute: ids must be an indicator id, an Indicator or a list of them, not {type(ids).__name__}"
+        ) from None
+    for k, item in enumerate(wanted):
+        if not isinstance(item, (str, Indicator)):
+            raise TypeError(f"compute: ids[{k}] is {item!r} ({type(item).__name__}): an indicator id or an Indicator")
+    return wanted
+
+
 def _reasons_by_variable(
     reasons: Mapping[str, Sequence[str]],
     seen: Mapping[str, Any],
@@ -440,6 +455,13 @@ class Panel:
         df = cls._with_keys_as_columns(df, entity, period)
         if units is None:
             units = dict(df.attrs.get("units", {}))
+        for argument, given in (("units", units), ("reasons", reasons)):
+            if given is not None and not isinstance(given, Mapping):
+                raise TypeError(
+                    f"Panel.from_pandas: {argument} must be a mapping of column → "
+                    f"{'unit' if argument == 'units' else 'reasons'} "
+                    f"(such as {{'gdp': '亿元'}}), not {type(given).__name__}"
+                )
         special = {entity: "the entity column", period: "the period column"}
         special.update({c: f"the {role} column" for c, role in ((name, "name"), (parent, "parent")) if c})
         ignored: dict[Any, str] = {}  # column → why it was not loaded
@@ -776,7 +798,7 @@ class Panel:
             id_list = list(core_catalogue.ids)
             strict = False if strict is None else strict
         else:
-            wanted = [ids] if isinstance(ids, (str, Indicator)) else list(ids)
+            wanted = [ids] if isinstance(ids, (str, Indicator)) else _id_list(ids)
             extra = [i for i in wanted if isinstance(i, Indicator)]
             _check_one_definition_per_id(wanted, core_catalogue)
             if extra:

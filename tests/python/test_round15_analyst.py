@@ -221,3 +221,36 @@ def test_a_csv_value_beside_a_reason_that_is_no_partial_sum_is_refused():
     # A partial sum keeps its value beside its reason, as `zhibiao rollup --partial-sums` writes it.
     ok = zb.read_csv(io.StringIO("region,period,gdp[亿元],gdp_reason\nA,2024,3,incomplete_rollup\n"))
     assert ok.to_pandas()["gdp"].tolist() == [3.0]
+
+
+def test_wrong_types_say_what_was_given_where():
+    # Before: TypeError "'int' object is not iterable", pybind11's "compute(): incompatible function
+    # arguments" and AttributeError "'str' object has no attribute 'get'".
+    frame = pd.DataFrame({"region": ["A"], "period": ["2023"], "gdp": [1.0], "rd_expenditure": [1.0]})
+    p = zb.Panel.from_pandas(frame, entity="region", period="period", units={"gdp": "亿元", "rd_expenditure": "万元"})
+    with pytest.raises(
+        TypeError, match="compute: ids must be an indicator id, an Indicator or a list of them, not int"
+    ):
+        p.compute(5)
+    with pytest.raises(TypeError, match=r"compute: ids\[1\] is 5 \(int\)"):
+        p.compute(["rd_intensity", 5])
+    with pytest.raises(TypeError, match="units must be a mapping of column → unit .* not str"):
+        zb.Panel.from_pandas(frame, entity="region", period="period", units="亿元")
+    assert p.compute(("rd_intensity",))["rd_intensity"].tolist() == [0.01]  # a tuple is a list of ids
+
+
+def test_over_time_regions_one_code_and_did_you_mean():
+    # Before: regions="A1" was read character by character ("regions not in the table: A, 1"), and
+    # a mistyped code (letter O for zero) got no suggestion.
+    import io
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import zhibiao.plot
+
+    p = zb.read_csv(io.StringIO("region,period,gdp[亿元],rd_expenditure[万元]\n900101,2023,1,100\n900101,2024,2,300\n"))
+    v = p.compute("rd_intensity")
+    assert zhibiao.plot.over_time(v, "rd_intensity", regions="900101") is not None
+    with pytest.raises(zb.ArgumentError, match=r"regions not in the table: 9001O1 \(did you mean '900101'\?\)"):
+        zhibiao.plot.over_time(v, "rd_intensity", regions=["9001O1"])
