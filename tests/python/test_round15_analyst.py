@@ -254,3 +254,21 @@ def test_over_time_regions_one_code_and_did_you_mean():
     assert zhibiao.plot.over_time(v, "rd_intensity", regions="900101") is not None
     with pytest.raises(zb.ArgumentError, match=r"regions not in the table: 9001O1 \(did you mean '900101'\?\)"):
         zhibiao.plot.over_time(v, "rd_intensity", regions=["9001O1"])
+
+
+def test_rank_within_a_column_the_data_lack_names_the_nearest():
+    # Before: "pass the data that has that column", though the data were passed.
+    C = zb.composite
+    x = pd.DataFrame(
+        {"pat": [10.0, 20, 30, 40], "rd": [1.0, 2, 3, 8], "grp": ["a", "a", "b", "b"]}, index=["r1", "r2", "r3", "r4"]
+    )
+    meta = pd.DataFrame(
+        {"code": ["idx", "pat", "rd"], "parent": ["", "idx", "idx"], "weight": 1, "direction": 1, "level": [2, 1, 1]}
+    )
+    r = C.build(x, C.Framework.from_pandas(meta), [C.Normalise("minmax"), C.Aggregate("arithmetic")])
+    with pytest.raises(
+        zb.MissingVariableError, match=r"rank within 'gpr': the data have no such column \(did you mean 'grp'\?\)"
+    ):
+        r.rank(within="gpr", data=x)
+    # idx = (pat + rd) / 2 after min-max: r1 0, r2 (33.3 + 14.3) / 2, r3 (66.7 + 28.6) / 2, r4 100.
+    assert r.rank(within="grp", data=x)["idx"].tolist() == [2, 1, 2, 1]
