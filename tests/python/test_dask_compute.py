@@ -90,3 +90,33 @@ def test_bad_arguments_raise_when_the_graph_is_built(kwargs, error, message):
     arguments.update(kwargs)
     with pytest.raises(error, match=message):
         zb.dask.compute(parts, **arguments)
+
+
+# Round 15: the Dask layer had no reasons (compute(..., reasons=True) was an unknown keyword), so a
+# missing value over a Dask DataFrame could not say why, as the in-memory result and the CLI do.
+def test_reasons_follow_each_indicator():
+    table = regions(6)
+    table.loc[3, "population"] = 0.0  # invention_patents_per_10k: zero_denominator in that row
+    parts = dd.from_pandas(table.set_index("region"), npartitions=2)
+    lazy = zb.dask.compute(parts, IDS, entity="region", period="year", units=UNITS, reasons=True)
+    assert list(lazy.columns) == [
+        "entity",
+        "period",
+        "rd_intensity",
+        "rd_intensity_reason",
+        "invention_patents_per_10k",
+        "invention_patents_per_10k_reason",
+        "gdp_growth",
+        "gdp_growth_reason",
+    ]
+    result = by_key(lazy.compute())
+    values, why = zb.Panel.from_pandas(table, "region", "year", UNITS).compute(IDS, reasons=True)
+    expected_values = by_key(values.reset_index())
+    for column in ["rd_intensity", "invention_patents_per_10k", "gdp_growth"]:
+        np.testing.assert_array_equal(result[column].to_numpy(), expected_values[column].to_numpy())
+        expected = by_key(why.reset_index())[column].astype(object).where(lambda s: s.notna(), None)
+        got = result[column + "_reason"].astype(object).where(lambda s: s.notna(), None)
+        assert got.tolist() == expected.tolist()
+    assert "zero_denominator" in set(result["invention_patents_per_10k_reason"].dropna())
+    assert "no_such_period" in set(result["gdp_growth_reason"].dropna())
+    assert str(result["gdp_growth_reason"].dtype) == "category"
