@@ -187,6 +187,15 @@ validation_report validate(const panel& p, const std::vector<rule>& rules, const
                                            "invalid_value", "hard",
                                            "the cell held an infinite value, or one its source marked invalid "
                                            "(invalid_input): indicators leave it out"});
+            else if (why[row] == reason::damaged_source || why[row] == reason::suspect_source)
+                // A report figure whose digits were lost, or probably were (read_report): the
+                // reader's findings name the text; here the cell, so the panel is not "clean".
+                report.findings.push_back(
+                    {p.entity_at(row).code, p.period_at(row).to_string(), c.name(), std::string(to_string(why[row])),
+                     why[row] == reason::damaged_source ? "hard" : "soft",
+                     why[row] == reason::damaged_source
+                         ? "the source's figure was damaged (its digits lost): the cell is missing, not zero"
+                         : "the source's figure is probably damaged (an implausible value): left out"});
     }
     compute_options strict;
     std::unordered_map<std::string, std::vector<char>> named;  // variable → rows a hard rule named

@@ -272,3 +272,21 @@ def test_rank_within_a_column_the_data_lack_names_the_nearest():
         r.rank(within="gpr", data=x)
     # idx = (pat + rd) / 2 after min-max: r1 0, r2 (33.3 + 14.3) / 2, r3 (66.7 + 28.6) / 2, r4 100.
     assert r.rank(within="grp", data=x)["idx"].tolist() == [2, 1, 2, 1]
+
+
+def test_validate_reports_damaged_and_suspect_source_cells():
+    # Before: a panel whose figures were damaged in the report (read_report: NaN with reason
+    # damaged_source) or suspect validated with no finding, as if clean.
+    frame = pd.DataFrame({"region": ["A", "B", "C"], "period": ["2024"] * 3, "gdp": [np.nan, np.nan, 2.0]})
+    p = zb.Panel.from_pandas(
+        frame,
+        entity="region",
+        period="period",
+        units={"gdp": "亿元"},
+        reasons={"gdp": ["damaged_source", "suspect_source", ""]},
+    )
+    f = p.validate()
+    assert f[["entity", "variable", "rule", "severity"]].values.tolist() == [
+        ["A", "gdp", "damaged_source", "hard"],
+        ["B", "gdp", "suspect_source", "soft"],
+    ]
