@@ -169,6 +169,16 @@ def _check_units_loaded(
         raise _core.MissingVariableError(f"units given for columns not loaded: {', '.join(why)}")
 
 
+def _core_of(catalogue: Any) -> Any:
+    """The core of a ``catalogue=`` argument, which must be a Catalogue (an AttributeError on
+    ``'str' object has no attribute '_core'`` said nothing of the argument)."""
+    if not isinstance(catalogue, Catalogue):
+        raise TypeError(
+            f"catalogue must be a zb.Catalogue (zb.load_catalogue(path) reads a file), not {type(catalogue).__name__}"
+        )
+    return catalogue._core
+
+
 def _id_list(ids: Any) -> list[Any]:
     """compute()'s ``ids`` as a list, each an id or an Indicator: anything else is a TypeError
     saying what was given where (pybind11's "incompatible function arguments" named neither)."""
@@ -793,7 +803,7 @@ class Panel:
         """
         import pandas as pd
 
-        core_catalogue = catalogue._core if catalogue is not None else _core.Catalogue.builtin()
+        core_catalogue = _core_of(catalogue) if catalogue is not None else _core.Catalogue.builtin()
         if ids is None:
             id_list = list(core_catalogue.ids)
             strict = False if strict is None else strict
@@ -854,7 +864,7 @@ class Panel:
         """Any formula over the panel as a Series indexed like the panel (unit in ``attrs``)."""
         import pandas as pd
 
-        core_catalogue = catalogue._core if catalogue is not None else _core.Catalogue.builtin()
+        core_catalogue = _core_of(catalogue) if catalogue is not None else _core.Catalogue.builtin()
         unit_symbol, values, _ = _core.evaluate(self._core, formula, unit, basis=basis, catalogue=core_catalogue)
         series = pd.Series(values, index=self.index(), name=formula)
         series.attrs["unit"] = unit_symbol
@@ -921,7 +931,7 @@ class Panel:
             if to is not None:
                 raise _core.ArgumentError("'to' goes with parents='admin'")
             mapping = _parent_map(parents)
-        core_catalogue = catalogue._core if catalogue is not None else None
+        core_catalogue = _core_of(catalogue) if catalogue is not None else None
         core, coverage, not_summed = _core.rollup(self._core, mapping, partial_sums, list(also_sum), core_catalogue)
         if self._rollup_source is not None:
             # This panel is a partial roll-up: its partial sums are no complete figures. Roll its
@@ -969,7 +979,7 @@ class Panel:
             rule_list = load_rules(rules)
         else:
             rule_list = list(rules)  # type: ignore[arg-type]  # a sequence of rules
-        core_catalogue = catalogue._core if catalogue is not None else None
+        core_catalogue = _core_of(catalogue) if catalogue is not None else None
         findings, skipped, applied = _core.validate(self._core, rule_list, core_catalogue)
         table = pd.DataFrame(findings, columns=["entity", "period", "variable", "rule", "severity", "message"])
         table.attrs["skipped"] = list(skipped)

@@ -290,3 +290,16 @@ def test_validate_reports_damaged_and_suspect_source_cells():
         ["A", "gdp", "damaged_source", "hard"],
         ["B", "gdp", "suspect_source", "soft"],
     ]
+
+
+def test_compute_basis_and_catalogue_arguments_are_typed():
+    # Before: basis="days" raised the untyped zb.Error, catalogue="mine.toml" an AttributeError
+    # ("'str' object has no attribute '_core'").
+    import io
+
+    p = zb.read_csv(io.StringIO("region,period,gdp[亿元],rd_expenditure[万元]\nA,2024H1,1,100\n"))
+    with pytest.raises(zb.ArgumentError, match="basis must be 'month' or 'day', not 'days' .*did you mean 'day'"):
+        p.compute(["rd_intensity"], basis="days")
+    for call in (lambda: p.compute(["rd_intensity"], catalogue="mine.toml"), lambda: p.validate(catalogue="mine.toml")):
+        with pytest.raises(TypeError, match="catalogue must be a zb.Catalogue .* not str"):
+            call()
