@@ -16,7 +16,10 @@
 // built-in rules do (data/rules.toml).
 //
 // A cell the loader could not read (a lenient load's reason::unparseable) is a finding of its own,
-// rule "unparseable", severity "hard", whatever the rules: every rule skips its row.
+// rule "unparseable", severity "hard", whatever the rules: every rule skips its row. So is a cell
+// compute() refuses (±inf; below its catalogue variable's minimum; a count that is not whole),
+// rule "invalid_value", unless a hard rule already named that cell; and a cell whose reason is
+// damaged_source (hard) or suspect_source (soft), a rule of that name.
 
 #include "zhibiao/config.hpp"  // first: refuses flags that change the layout of zhibiao's types
 #include <string>

@@ -80,8 +80,9 @@ elapsed_basis basis_from(const std::string& basis) {
     if (basis == "month") return elapsed_basis::month;
     if (basis == "day") return elapsed_basis::day;
     static const std::vector<std::string> choices = {"month", "day"};
-    throw error("basis must be 'month' or 'day', not '" + basis + "'" +
-                detail::suggestion(basis, choices, [](const std::string& s) -> std::string_view { return s; }));
+    throw argument_error(
+        "basis must be 'month' or 'day', not '" + basis + "'" +
+        detail::suggestion(basis, choices, [](const std::string& s) -> std::string_view { return s; }));
 }
 
 void register_compute(py::module_& m) {

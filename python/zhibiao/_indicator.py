@@ -57,6 +57,10 @@ class Indicator:
         decimals: int = 2,
         source: str = "",
     ) -> None:
+        if not isinstance(id, str) or not id.strip():
+            raise _core.ArgumentError(f"Indicator: id must be a non-empty text (the result's column), not {id!r}")
+        if not isinstance(formula, str):
+            raise TypeError(f"Indicator {id!r}: formula must be a text such as 'a / b', not {type(formula).__name__}")
         self.inputs = list(_core.check_formula(formula))
         _core.Unit(unit)  # an unknown unit fails here, not at compute time
         # bool and float are refused too: True == 1 and 1.0 == 1 would otherwise pass unseen.
@@ -79,6 +83,20 @@ class Indicator:
         self.valid_max = valid_max
         self.decimals = decimals
         self.source = source
+
+    def _definition(self) -> tuple[Any, ...]:
+        """Everything that makes the indicator's column: two Indicators with one id and different
+        definitions cannot both be computed under that id."""
+        return (
+            self.formula,
+            self.unit,
+            self.direction,
+            self.name_zh,
+            self.name_en,
+            self.valid_min,
+            self.valid_max,
+            self.decimals,
+        )
 
     def _add_to(self, core_catalogue: Any) -> None:
         _core.add_indicator(

@@ -169,6 +169,75 @@ def _check_units_loaded(
         raise _core.MissingVariableError(f"units given for columns not loaded: {', '.join(why)}")
 
 
+def _core_of(catalogue: Any) -> Any:
+    """The core of a ``catalogue=`` argument, which must be a Catalogue (an AttributeError on
+    ``'str' object has no attribute '_core'`` said nothing of the argument)."""
+    if not isinstance(catalogue, Catalogue):
+        raise TypeError(
+            f"catalogue must be a zb.Catalogue (zb.load_catalogue(path) reads a file), not {type(catalogue).__name__}"
+        )
+    return catalogue._core
+
+
+def _id_list(ids: Any) -> list[Any]:
+    """compute()'s ``ids`` as a list, each an id or an Indicator: anything else is a TypeError
+    saying what was given where (pybind11's "incompatible function arguments" named neither)."""
+    try:
+        wanted = list(ids)
+    except TypeError:
+        raise TypeError(
+            f"compute: ids must be an indicator id, an Indicator or a list of them, not {type(ids).__name__}"
+        ) from None
+    for k, item in enumerate(wanted):
+        if not isinstance(item, (str, Indicator)):
+            raise TypeError(f"compute: ids[{k}] is {item!r} ({type(item).__name__}): an indicator id or an Indicator")
+    return wanted
+
+
+def _reasons_by_variable(
+    reasons: Mapping[str, Sequence[str]],
+    seen: Mapping[str, Any],
+    special: Mapping[Any, str],
+    ignored: Mapping[Any, str],
+) -> dict[str, Sequence[str]]:
+    """``from_pandas(reasons=)`` keyed by variable, as a column or its variable names it; reasons
+    for a column not loaded are an error saying why (they were ignored, a misspelt 'gpd' too)."""
+    column_of = {str(column): variable for variable, column in seen.items()}
+    out: dict[str, Sequence[str]] = {}
+    for key, given in reasons.items():
+        variable = key if key in seen else column_of.get(str(key))
+        if variable is None:
+            why = special.get(key) or ignored.get(key) or "no such column"
+            close = closest_name(str(key), [*seen, *column_of])
+            hint = f" (did you mean {close!r}?)" if close and why == "no such column" else ""
+            raise _core.MissingVariableError(f"reasons given for a column not loaded: {key!r} ({why}){hint}")
+        out[variable] = given
+    return out
+
+
+def _check_one_definition_per_id(wanted: Sequence[Any], core_catalogue: Any) -> None:
+    """Two definitions under one id in a compute() list — two Indicators that differ, or an
+    Indicator named as a catalogue indicator also asked for by its id — would give one column,
+    silently the last definition's: refused, naming the id."""
+    defined: dict[str, Any] = {}
+    by_id = {i for i in wanted if isinstance(i, str)}
+    for item in wanted:
+        if not isinstance(item, Indicator):
+            continue
+        earlier = defined.setdefault(item.id, item)
+        if earlier is not item and earlier._definition() != item._definition():
+            raise _core.ArgumentError(
+                f"compute: two different indicators are named {item.id!r} "
+                f"({earlier.formula!r} in {earlier.unit!r}, {item.formula!r} in {item.unit!r}): "
+                "their results would share one column; give them different ids"
+            )
+        if item.id in by_id and item.id in core_catalogue.ids:
+            raise _core.ArgumentError(
+                f"compute: {item.id!r} is asked for both as the catalogue's indicator and as an Indicator "
+                f"of that id ({item.formula!r}): one column cannot hold both; give the Indicator another id"
+            )
+
+
 _UNPARSEABLE = _core.reason_names.index("unparseable")
 _INVALID_INPUT = _core.reason_names.index("invalid_input")
 
@@ -199,7 +268,9 @@ def _source_reasons(variable: str, values: np.ndarray, loaded: Any, given: Seque
         if not name:
             continue
         if name not in _REASON_CATEGORIES:
-            raise _parse_error(f"reasons for '{variable}': no reason '{name}'", variable=variable)
+            close = closest_name(str(name), _REASON_CATEGORIES)
+            hint = f" (did you mean {close!r}?)" if close else f" (reasons: {', '.join(_REASON_CATEGORIES)})"
+            raise _parse_error(f"reasons for '{variable}': no reason {name!r}{hint}", variable=variable)
         if values[row] == values[row]:
             raise _parse_error(
                 f"reasons for '{variable}': row {row} has a value and a reason '{name}'", variable=variable
@@ -394,6 +465,13 @@ class Panel:
         df = cls._with_keys_as_columns(df, entity, period)
         if units is None:
             units = dict(df.attrs.get("units", {}))
+        for argument, given in (("units", units), ("reasons", reasons)):
+            if given is not None and not isinstance(given, Mapping):
+                raise TypeError(
+                    f"Panel.from_pandas: {argument} must be a mapping of column → "
+                    f"{'unit' if argument == 'units' else 'reasons'} "
+                    f"(such as {{'gdp': '亿元'}}), not {type(given).__name__}"
+                )
         special = {entity: "the entity column", period: "the period column"}
         special.update({c: f"the {role} column" for c, role in ((name, "name"), (parent, "parent")) if c})
         ignored: dict[Any, str] = {}  # column → why it was not loaded
@@ -419,6 +497,7 @@ class Panel:
         keys = (entity_codes, entity_index, period_values, period_index)
         columns, renamed, seen, percent = cls._load_columns(df, variables, units, keys, explicit, ignored)
         _check_units_loaded(units, seen, special, ignored)
+        reasons = _reasons_by_variable(reasons or {}, seen, special, ignored)
 
         first_row = np.unique(entity_index, return_index=True)[1]
         names = df[name].astype(str).to_numpy()[first_row].tolist() if name else [""] * len(entity_codes)
@@ -433,7 +512,7 @@ class Panel:
         )
         for variable, values, column_reasons, unit in columns:
             core.add_column(
-                variable, values, unit, _source_reasons(variable, values, column_reasons, (reasons or {}).get(variable))
+                variable, values, unit, _source_reasons(variable, values, column_reasons, reasons.get(variable))
             )
         panel = cls(core)
         panel._ignored = [str(c) for c in ignored]
@@ -724,13 +803,14 @@ class Panel:
         """
         import pandas as pd
 
-        core_catalogue = catalogue._core if catalogue is not None else _core.Catalogue.builtin()
+        core_catalogue = _core_of(catalogue) if catalogue is not None else _core.Catalogue.builtin()
         if ids is None:
             id_list = list(core_catalogue.ids)
             strict = False if strict is None else strict
         else:
-            wanted = [ids] if isinstance(ids, (str, Indicator)) else list(ids)
+            wanted = [ids] if isinstance(ids, (str, Indicator)) else _id_list(ids)
             extra = [i for i in wanted if isinstance(i, Indicator)]
+            _check_one_definition_per_id(wanted, core_catalogue)
             if extra:
                 core_catalogue = core_catalogue.copy()
                 for indicator in extra:
@@ -784,7 +864,7 @@ class Panel:
         """Any formula over the panel as a Series indexed like the panel (unit in ``attrs``)."""
         import pandas as pd
 
-        core_catalogue = catalogue._core if catalogue is not None else _core.Catalogue.builtin()
+        core_catalogue = _core_of(catalogue) if catalogue is not None else _core.Catalogue.builtin()
         unit_symbol, values, _ = _core.evaluate(self._core, formula, unit, basis=basis, catalogue=core_catalogue)
         series = pd.Series(values, index=self.index(), name=formula)
         series.attrs["unit"] = unit_symbol
@@ -845,13 +925,13 @@ class Panel:
         if isinstance(parents, str):
             if parents != "admin":
                 close = " (did you mean 'admin'?)" if closest_name(parents, ["admin"]) else ""
-                raise _core.Error(f"parents must be a mapping or 'admin', not {parents!r}{close}")
+                raise _core.ArgumentError(f"parents must be a mapping or 'admin', not {parents!r}{close}")
             mapping = _core.admin_parents(self._core, to or "")
         else:
             if to is not None:
-                raise _core.Error("'to' goes with parents='admin'")
+                raise _core.ArgumentError("'to' goes with parents='admin'")
             mapping = _parent_map(parents)
-        core_catalogue = catalogue._core if catalogue is not None else None
+        core_catalogue = _core_of(catalogue) if catalogue is not None else None
         core, coverage, not_summed = _core.rollup(self._core, mapping, partial_sums, list(also_sum), core_catalogue)
         if self._rollup_source is not None:
             # This panel is a partial roll-up: its partial sums are no complete figures. Roll its
@@ -899,7 +979,7 @@ class Panel:
             rule_list = load_rules(rules)
         else:
             rule_list = list(rules)  # type: ignore[arg-type]  # a sequence of rules
-        core_catalogue = catalogue._core if catalogue is not None else None
+        core_catalogue = _core_of(catalogue) if catalogue is not None else None
         findings, skipped, applied = _core.validate(self._core, rule_list, core_catalogue)
         table = pd.DataFrame(findings, columns=["entity", "period", "variable", "rule", "severity", "message"])
         table.attrs["skipped"] = list(skipped)

@@ -108,12 +108,39 @@ def _reason_table(source: Any, sep: str, name: str) -> Any:
         ) from None
 
 
+# A value and a reason on one cell: a partial roll-up sum, which keeps the value with the reason
+# of the complete roll-up. Any other reason beside a value contradicts it (missing_input, 3).
+PARTIAL_SUM_REASONS = ("incomplete_rollup", "invalid_child")
+
+
 def _codes(texts: Sequence[str], column: str) -> np.ndarray:
+    from ._suggest import closest_name
+
     names = list(_core.reason_names)
     unknown = sorted({t for t in texts if t not in names})
     if unknown:
-        raise _core.ParseError(f"column '{column}': no reason '{unknown[0]}' (reasons: {', '.join(names[1:])})")
+        close = closest_name(unknown[0], names[1:])
+        hint = f"did you mean {close!r}? " if close else ""
+        raise _core.ParseError(f"column '{column}': no reason '{unknown[0]}' ({hint}reasons: {', '.join(names[1:])})")
     return np.array([names.index(t) for t in texts], dtype=np.uint8)
+
+
+def _check_values_with_reasons(core: Any, given: dict[str, np.ndarray], columns: dict[str, str], name: str) -> None:
+    """A cell with a value and a reason other than a partial sum's is refused, naming its line:
+    the value was dropped as if it were a partial sum, silently (gdp 3 with missing_input)."""
+    names = list(_core.reason_names)
+    allowed = [names.index(r) for r in PARTIAL_SUM_REASONS]
+    for variable, codes in given.items():
+        present = ~np.isnan(np.array(core.values(variable)))
+        bad = np.flatnonzero(present & (codes > 0) & ~np.isin(codes, allowed))
+        if bad.size:
+            row = int(bad[0])
+            where = f"entity {core.row_entity_codes()[row]}, period {core.periods[int(core.period_index[row])]}"
+            raise _core.ParseError(
+                f"{name}: row {row + 1} ({where}), column '{columns[variable]}': '{variable}' has a value and the "
+                f"reason '{names[codes[row]]}': only a partial roll-up sum ({', '.join(PARTIAL_SUM_REASONS)}) keeps "
+                "a value beside its reason; blank the value or the reason"
+            )
 
 
 def _copy_with(core: Any, given: dict[str, np.ndarray], partial_missing: bool) -> Any:
@@ -150,6 +177,7 @@ def carried(panel: Any, source: Any, name: str, columns: Sequence[str], sep: str
             f"out?), so the reasons cannot be carried; drop the {SUFFIX} columns to compute without them"
         )
     given = {_stem(c[: -len(SUFFIX)]): _codes(list(table[c]), c) for c in wanted}
+    _check_values_with_reasons(core, given, {_stem(c[: -len(SUFFIX)]): c for c in wanted}, name)
     out = Panel(_copy_with(core, given, partial_missing=False))
     out._loaded_report = core.report
     if any((~np.isnan(np.array(core.values(v))) & (r > 0)).any() for v, r in given.items()):

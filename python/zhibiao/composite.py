@@ -722,8 +722,13 @@ class CompositeResult:
         groups: list[str] = []
         if within is not None:
             if isinstance(within, str):
-                if data is None or within not in getattr(data, "columns", ()):
+                if data is None:
                     raise _core.MissingVariableError(f"rank within '{within}': pass the data that has that column")
+                if within not in data.columns:
+                    columns = [str(c) for c in data.columns]
+                    close = closest_name(within, columns)
+                    hint = f" (did you mean {close!r}?)" if close else f" (columns: {', '.join(columns)})"
+                    raise _core.MissingVariableError(f"rank within '{within}': the data have no such column{hint}")
                 groups = data.loc[self.scores.index, within].astype(str).tolist()
             else:
                 groups = [str(g) for g in within]

@@ -131,16 +131,25 @@ def _entity_spanning_partitions(frame: Any, entity: str) -> tuple[Any, list[int]
     return first, sorted(int(p) for p in partition[(codes == first).to_numpy()])
 
 
-def _empty_result(names: list[str]) -> Any:
+def _reason_dtype() -> Any:
+    """The dtype of a ``<id>_reason`` column: a categorical of every reason name, the same in every
+    partition (as ``Panel.compute(reasons=True)`` gives it), NaN where the value is present."""
     import pandas as pd
 
-    return pd.DataFrame(
-        {
-            "entity": pd.Series(dtype=object),
-            "period": pd.Series(dtype=object),
-            **{n: pd.Series(dtype=np.float64) for n in names},
-        }
-    )
+    from . import _core
+
+    return pd.CategoricalDtype(list(_core.reason_names[1:]))
+
+
+def _empty_result(names: list[str], reasons: bool = False) -> Any:
+    import pandas as pd
+
+    columns: dict[str, Any] = {"entity": pd.Series(dtype=object), "period": pd.Series(dtype=object)}
+    for n in names:
+        columns[n] = pd.Series(dtype=np.float64)
+        if reasons:
+            columns[n + "_reason"] = pd.Series(dtype=_reason_dtype())
+    return pd.DataFrame(columns)
 
 
 def _compute_partition(
@@ -155,12 +164,37 @@ def _compute_partition(
     """One partition's panel and its indicators, flat: entity, period, then one column per id."""
     from ._panel import Panel
 
+    reasons = bool(options.get("reasons"))
     if len(part) == 0:
-        return _empty_result([i.id if hasattr(i, "id") else i for i in ids])
+        return _empty_result([i.id if hasattr(i, "id") else i for i in ids], reasons)
     options = dict(options)  # the same dict reaches every partition
     panel = Panel.from_pandas(part, entity, period, units, variables=variables, freq=options.pop("freq"))
-    values = panel.compute(ids, **options)
-    return values.reset_index()
+    if not reasons:
+        return panel.compute(ids, **options).reset_index()
+    values, why = panel.compute(ids, **options)
+    out = values.copy()
+    for k, column in enumerate(values.columns):
+        out.insert(2 * k + 1, f"{column}_reason", why[column].astype(_reason_dtype()))
+    return out.reset_index()
+
+
+def _check_on_meta(
+    meta: Any,
+    ids: list[Any],
+    entity: str,
+    period: str,
+    units: Mapping[str, str] | None,
+    variables: list[str] | None,
+    options: dict[str, Any],
+) -> None:
+    """What every partition would raise, raised now, on the frame's empty meta: a missing entity
+    or period column, an unknown unit, an unknown indicator id (with "did you mean"), a formula
+    whose units do not agree — before a pass over the data or a shuffle, not at ``.compute()``."""
+    from ._panel import Panel
+
+    options = dict(options)
+    panel = Panel.from_pandas(meta, entity, period, units, variables=variables, freq=options.pop("freq"))
+    panel.compute(ids, **options)
 
 
 def _indicator_ids(ids: Any, catalogue: Any) -> list[Any]:
@@ -186,6 +220,7 @@ def compute(
     catalogue: Any = None,
     freq: str | None = None,
     repartition: bool = False,
+    reasons: bool = False,
 ) -> Any:
     """:meth:`zhibiao.Panel.compute` over a Dask DataFrame with one row per (entity, period), a
     partition at a time (lazy): the columns ``entity``, ``period`` and one per indicator, the rows
@@ -196,6 +231,10 @@ def compute(
     skipped when the index is the entity with known divisions (``set_index(entity)``). An entity
     in several partitions raises ValueError naming it and its partitions, unless
     ``repartition=True``: then the rows are shuffled by entity first.
+
+    ``reasons=True`` puts after each indicator a column ``<id>_reason`` (why the value is missing,
+    a categorical of the reason names, as ``compute(reasons=True)`` gives them; the convention
+    of ``zhibiao compute``'s CSV).
 
     ``variables`` defaults to the numeric columns other than entity and period, decided once
     for all partitions. A ``catalogue`` or :class:`Indicator` in ``ids`` is sent to the
@@ -212,6 +251,8 @@ def compute(
         variables = [
             str(c) for c, dtype in frame._meta.dtypes.items() if c not in keys and pd.api.types.is_numeric_dtype(dtype)
         ]
+    options = dict(strict=strict, basis=basis, catalogue=catalogue, freq=freq, reasons=bool(reasons))
+    _check_on_meta(frame._meta, id_list, entity, period, units, variables, options)
     spanning = _entity_spanning_partitions(frame, entity)
     if spanning is not None:
         if not repartition:
@@ -224,8 +265,7 @@ def compute(
         if entity not in frame.columns:
             frame = frame.reset_index()
         frame = frame.shuffle(on=entity)
-    meta = _empty_result([i.id if hasattr(i, "id") else i for i in id_list])
-    options = dict(strict=strict, basis=basis, catalogue=catalogue, freq=freq)
+    meta = _empty_result([i.id if hasattr(i, "id") else i for i in id_list], bool(reasons))
     return frame.map_partitions(
         _compute_partition,
         id_list,

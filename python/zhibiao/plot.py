@@ -21,7 +21,7 @@ import re
 import warnings
 from typing import Any, Mapping, Sequence
 
-from ._suggest import checked_keywords
+from ._suggest import checked_keywords, closest_name
 from . import _core
 
 LANGUAGES = ("zh", "en")
@@ -311,9 +311,13 @@ def over_time(
         if len(entities) > 10:
             raise _core.ArgumentError(f"{len(entities)} regions: choose at most a few with regions=[...]")
         regions = entities
+    if isinstance(regions, str):  # one region: not its characters, one by one
+        regions = [regions]
     unknown = [r for r in regions if r not in entities]
     if unknown:
-        raise _core.ArgumentError(f"regions not in the table: {', '.join(map(str, unknown))}")
+        close = closest_name(str(unknown[0]), [str(e) for e in entities])
+        hint = f" (did you mean {close!r}?)" if close else ""
+        raise _core.ArgumentError(f"regions not in the table: {', '.join(map(str, unknown))}{hint}")
     label_of = _names(values, names)
     ax = _axes(ax, (8, 4.5))
     years: set[int] = set()

@@ -29,6 +29,14 @@ from . import composite as _composite
 from ._suggest import checked_keywords
 
 
+_STEP_OF_CHOICE = {
+    "weighting": "Weigh",
+    "aggregation": "Aggregate",
+    "normalisation": "Normalise",
+    "imputation": "Impute",
+}
+
+
 def _choice(name: str, options: Any, probabilities: Sequence[float] | None, framework: Any) -> dict[str, Any] | None:
     """{model, labels, probabilities} of a list (or {label: step}) of alternative steps."""
     if options is None:
@@ -42,6 +50,16 @@ def _choice(name: str, options: Any, probabilities: Sequence[float] | None, fram
             labels = [f"{label} #{i + 1}" for i, label in enumerate(labels)]
     if not steps:
         raise _core.ArgumentError(f"uncertainty: {name} needs at least one alternative")
+    for step in steps:
+        if isinstance(step, str):
+            # A method's name where a step belongs (normalisation=["minmax", "zscore"]): say which
+            # step to write; a misspelt name raises here with "did you mean", from the step itself.
+            kind = getattr(_composite, _STEP_OF_CHOICE[name])
+            kind(step)
+            raise _core.ArgumentError(
+                f"uncertainty: the {name} alternative {step!r} is a method's name, not a step: "
+                f"write {kind.__name__}({step!r})"
+            )
     out: dict[str, Any] = {"model": _composite.Model.from_steps(steps)._core, "labels": labels}
     if probabilities is not None:
         out["probabilities"] = [float(p) for p in probabilities]
@@ -119,10 +137,10 @@ def _as_frame(data: Any, period: str | None, indicators: Sequence[str]) -> Any:
     periods = [str(p) for p in data.periods]
     if period is None:
         if len(periods) != 1:
-            raise _core.Error(f"the panel has periods {', '.join(periods)}: choose one with period=")
+            raise _core.ArgumentError(f"the panel has periods {', '.join(periods)}: choose one with period=")
         period = periods[0]
     if str(period) not in periods:  # the words of build()'s C++ reader (composite/input.cpp)
-        raise _core.Error(f"the panel has no period {period} (periods: {', '.join(periods) or 'none'})")
+        raise _core.ArgumentError(f"the panel has no period {period} (periods: {', '.join(periods) or 'none'})")
     frame = data.to_pandas()
     variables, builtin = set(data._core.variables), set(_core.Catalogue.builtin().ids)
     computed = [i for i in indicators if i not in variables and i in builtin]

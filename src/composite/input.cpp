@@ -25,9 +25,10 @@ std::int32_t period_index(const panel& p, const period& when) {
     if (it != periods.end()) return static_cast<std::int32_t>(it - periods.begin());
     std::string have;
     for (const auto& q : periods) have += (have.empty() ? "" : ", ") + q.to_string();
-    throw lookup_error(
-        "the panel has no period " + when.to_string() + " (periods: " + (have.empty() ? "none" : have) + ")",
-        when.to_string());
+    // An argument (build's period=) outside the panel's periods: argument_error, as Python's
+    // uncertainty() says it (a bare lookup_error reached Python as the untyped zb.Error).
+    throw argument_error("the panel has no period " + when.to_string() +
+                         " (periods: " + (have.empty() ? "none" : have) + ")");
 }
 
 period_rows rows_of(const panel& p, const period& when) {
@@ -149,7 +150,8 @@ period only_period(const panel& p) {
     if (p.periods().size() == 1) return p.periods().front();
     std::string have;
     for (const auto& q : p.periods()) have += (have.empty() ? "" : ", ") + q.to_string();
-    throw error("the panel has periods " + (have.empty() ? std::string("none") : have) + ": choose one with period=");
+    throw argument_error("the panel has periods " + (have.empty() ? std::string("none") : have) +
+                         ": choose one with period=");
 }
 
 framework flat_framework(const std::vector<std::string>& ids, const catalogue& cat, const std::string& root) {

@@ -156,8 +156,8 @@ void check_orphans(const panel& p, const std::unordered_map<std::string, std::st
     std::string list;
     for (std::size_t k = 0; k < orphans.size() && k < 10; ++k) list += (k ? ", " : "") + orphans[k];
     if (orphans.size() > 10) list += " and " + std::to_string(orphans.size() - 10) + " more";
-    throw error(std::to_string(orphans.size()) + " entit" + (orphans.size() == 1 ? "y has" : "ies have") +
-                " no parent in the map: " + list);
+    throw argument_error(std::to_string(orphans.size()) + " entit" + (orphans.size() == 1 ? "y has" : "ies have") +
+                         " no parent in the map: " + list);
 }
 
 // A cycle: following parents from some code comes back to it. Every code is walked over once
@@ -183,7 +183,7 @@ void check_cycles(const std::unordered_map<std::string, std::string>& parent_of,
                 std::string cycle;
                 for (auto k = std::find(walk.begin(), walk.end(), at); k != walk.end(); ++k)
                     cycle += std::string(*k) + " → ";
-                throw error("the parent map has a cycle: " + cycle + std::string(at));
+                throw argument_error("the parent map has a cycle: " + cycle + std::string(at));
             }
             walk.push_back(at);
             auto next = parent_of.find(std::string(at));

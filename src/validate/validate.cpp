@@ -2,12 +2,14 @@
 #include "io/toml.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "formula/node.hpp"
+#include "formula/typing.hpp"
 #include "zhibiao/detail/edit_distance.hpp"
 
 #include "core/text.hpp"
@@ -123,6 +125,45 @@ void check_units_against_catalogue(const panel& p, const catalogue& cat) {
     }
 }
 
+std::string number_text(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.15g", v);
+    return buf;
+}
+
+/// Why `x` may not be computed with (invalid_for_computation's reasons), in words for a finding.
+std::string invalid_value_message(const column& c, const variable_spec* spec, double x, reason why) {
+    if (why == reason::negative_input)
+        return "the value " + number_text(x) + " is below the catalogue's minimum of " + number_text(spec->min) +
+               " for '" + c.name() + "': indicators leave it out (negative_input)";
+    if (detail::is_infinite(x)) return "the value is infinite, which is never a measured value (invalid_input)";
+    return "the count " + number_text(x) + " is not a whole number: indicators leave it out (invalid_input)";
+}
+
+/// Cells that compute() refuses — ±inf anywhere, and where the catalogue knows the variable a
+/// value below its minimum (a negative R&D expenditure) or a count that is not whole — are
+/// findings of their own, rule "invalid_value", unless a hard rule already named the cell (the
+/// built-in rules check published(gdp) and the counts): without it an infinite GDP or a negative
+/// R&D expenditure passed as clean, every rule reading the cell as missing or `inf >= 0` as true.
+void report_invalid_values(const panel& p, const catalogue& cat,
+                           const std::unordered_map<std::string, std::vector<char>>& named, validation_report& report) {
+    for (const column& c : p.columns()) {
+        const variable_spec* spec = cat.variable(c.name());
+        const std::optional<unit> u = spec ? detail::stated_unit(c, spec) : std::nullopt;
+        const auto seen = named.find(c.name());
+        const double* x = c.data();
+        for (std::size_t row = 0; row < p.rows(); ++row) {
+            if (detail::is_nan(x[row])) continue;
+            const reason why = spec                          ? invalid_for_computation(*spec, x[row], u ? *u : c.unit())
+                                                        : detail::is_infinite(x[row]) ? reason::invalid_input
+                                                             : reason::none;
+            if (why == reason::none || (seen != named.end() && seen->second[row])) continue;
+            report.findings.push_back({p.entity_at(row).code, p.period_at(row).to_string(), c.name(), "invalid_value",
+                                       "hard", invalid_value_message(c, spec, x[row], why)});
+        }
+    }
+}
+
 }  // namespace
 
 validation_report validate(const panel& p, const std::vector<rule>& rules, const catalogue& cat) {
@@ -139,8 +180,25 @@ validation_report validate(const panel& p, const std::vector<rule>& rules, const
                 report.findings.push_back({p.entity_at(row).code, p.period_at(row).to_string(), c.name(), "unparseable",
                                            "hard",
                                            "the cell could not be read as a number (the load report names it)"});
+            else if (why[row] == reason::invalid_input && detail::is_nan(c.data()[row]))
+                // ±inf from a DataFrame (Panel.from_pandas keeps it as a gap with this reason),
+                // or a cell its source marked invalid: as unreadable as an unparseable one.
+                report.findings.push_back({p.entity_at(row).code, p.period_at(row).to_string(), c.name(),
+                                           "invalid_value", "hard",
+                                           "the cell held an infinite value, or one its source marked invalid "
+                                           "(invalid_input): indicators leave it out"});
+            else if (why[row] == reason::damaged_source || why[row] == reason::suspect_source)
+                // A report figure whose digits were lost, or probably were (read_report): the
+                // reader's findings name the text; here the cell, so the panel is not "clean".
+                report.findings.push_back(
+                    {p.entity_at(row).code, p.period_at(row).to_string(), c.name(), std::string(to_string(why[row])),
+                     why[row] == reason::damaged_source ? "hard" : "soft",
+                     why[row] == reason::damaged_source
+                         ? "the source's figure was damaged (its digits lost): the cell is missing, not zero"
+                         : "the source's figure is probably damaged (an implausible value): left out"});
     }
     compute_options strict;
+    std::unordered_map<std::string, std::vector<char>> named;  // variable → rows a hard rule named
     for (const auto& r : rules) {
         indicator_values result;
         try {
@@ -158,8 +216,14 @@ validation_report validate(const panel& p, const std::vector<rule>& rules, const
             if (result.reasons()[row] != reason::none || result.values()(static_cast<Eigen::Index>(row)) != 0) continue;
             report.findings.push_back(
                 {p.entity_at(row).code, p.period_at(row).to_string(), r.variable, r.id, r.severity, r.message});
+            if (r.severity == "hard") {
+                auto& rows = named[r.variable];
+                rows.resize(p.rows());
+                rows[row] = 1;
+            }
         }
     }
+    report_invalid_values(p, cat, named, report);
     return report;
 }
 

@@ -57,6 +57,30 @@ BOOST_AUTO_TEST_CASE(a_cell_the_loader_could_not_read_is_a_finding) {
     BOOST_TEST(r.findings[0].severity == "hard");
 }
 
+// Round 15: a negative R&D expenditure (an amount the catalogue bounds at 0, which compute()
+// refuses with negative_input) passed validate() clean: rd_not_above_gdp reads it as missing and
+// only gdp's amount has a built-in rule. It is a finding of its own, whatever the rules; a cell a
+// hard rule already named (gdp = -1: amounts_non_negative) is not reported twice.
+BOOST_AUTO_TEST_CASE(a_value_the_catalogue_excludes_from_computing_is_a_finding) {
+    panel p = parse_csv("region,period,gdp[亿元],rd_expenditure[万元]\nok,2023,100,5\nbad,2023,-1,-5\n");
+    const validation_report mine = validate(p, {});
+    BOOST_TEST_REQUIRE(mine.findings.size() == 2u);
+    BOOST_TEST(mine.findings[0].variable == "gdp");
+    BOOST_TEST(mine.findings[1].variable == "rd_expenditure");
+    BOOST_TEST(mine.findings[1].rule == "invalid_value");
+    BOOST_TEST(mine.findings[1].severity == "hard");
+    const validation_report built_in = validate(p);
+    BOOST_TEST(has(built_in, "bad", "amounts_non_negative"));
+    const auto on = [&](const std::string& variable) {
+        return std::count_if(built_in.findings.begin(), built_in.findings.end(), [&](const finding& f) {
+            return f.entity == "bad" && f.variable == variable && f.rule == "invalid_value";
+        });
+    };
+    BOOST_TEST(on("gdp") == 0);
+    BOOST_TEST(on("rd_expenditure") == 1);
+    BOOST_TEST(!has(built_in, "ok", "invalid_value"));
+}
+
 BOOST_AUTO_TEST_CASE(user_rules_in_the_same_language) {
     std::vector<rule> rules = rules_from_toml(R"(
 [[rule]]

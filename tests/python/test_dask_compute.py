@@ -69,3 +69,54 @@ def test_on_a_local_cluster_of_two_workers():
         parts = dd.from_pandas(table.set_index("region"), npartitions=4)
         result = zb.dask.compute(parts, IDS, entity="region", period="year", units=UNITS).compute()
     pd.testing.assert_frame_equal(by_key(result), by_key(in_memory(table)))
+
+
+# Round 15: a misspelt indicator id, an unknown unit or a missing column came back as a lazy frame
+# (with a column named after the misspelt id) and raised only at .compute() — after the pass over
+# the entity column or the shuffle, or not at all until the result was used. They raise at once.
+@pytest.mark.parametrize(
+    "kwargs, error, message",
+    [
+        (dict(ids=["invention_patent_per_10k"]), zb.UnknownIndicatorError, "did you mean 'invention_patents_per_10k'"),
+        (dict(units={**UNITS, "gdp": "亿圆"}), zb.UnknownUnitError, "亿圆"),
+        (dict(entity="regoin"), zb.ParseError, "did you mean 'region'"),
+        (dict(ids=[zb.Indicator("bad", "gdp / population", unit="%")]), zb.IncompatibleUnitsError, "bad"),
+    ],
+)
+def test_bad_arguments_raise_when_the_graph_is_built(kwargs, error, message):
+    table = regions(6).sample(frac=1.0, random_state=1)
+    parts = dd.from_pandas(table, npartitions=3, sort=False)  # an entity across partitions, too
+    arguments = dict(ids=IDS, entity="region", period="year", units=UNITS, repartition=True)
+    arguments.update(kwargs)
+    with pytest.raises(error, match=message):
+        zb.dask.compute(parts, **arguments)
+
+
+# Round 15: the Dask layer had no reasons (compute(..., reasons=True) was an unknown keyword), so a
+# missing value over a Dask DataFrame could not say why, as the in-memory result and the CLI do.
+def test_reasons_follow_each_indicator():
+    table = regions(6)
+    table.loc[3, "population"] = 0.0  # invention_patents_per_10k: zero_denominator in that row
+    parts = dd.from_pandas(table.set_index("region"), npartitions=2)
+    lazy = zb.dask.compute(parts, IDS, entity="region", period="year", units=UNITS, reasons=True)
+    assert list(lazy.columns) == [
+        "entity",
+        "period",
+        "rd_intensity",
+        "rd_intensity_reason",
+        "invention_patents_per_10k",
+        "invention_patents_per_10k_reason",
+        "gdp_growth",
+        "gdp_growth_reason",
+    ]
+    result = by_key(lazy.compute())
+    values, why = zb.Panel.from_pandas(table, "region", "year", UNITS).compute(IDS, reasons=True)
+    expected_values = by_key(values.reset_index())
+    for column in ["rd_intensity", "invention_patents_per_10k", "gdp_growth"]:
+        np.testing.assert_array_equal(result[column].to_numpy(), expected_values[column].to_numpy())
+        expected = by_key(why.reset_index())[column].astype(object).where(lambda s: s.notna(), None)
+        got = result[column + "_reason"].astype(object).where(lambda s: s.notna(), None)
+        assert got.tolist() == expected.tolist()
+    assert "zero_denominator" in set(result["invention_patents_per_10k_reason"].dropna())
+    assert "no_such_period" in set(result["gdp_growth_reason"].dropna())
+    assert str(result["gdp_growth_reason"].dtype) == "category"
