@@ -626,7 +626,9 @@ def _firms(source: Any, year: str, reading: dict[str, Any]) -> Any:
     except _core.DuplicateRowError as e:
         raise _year_said(e, source, year) from None
     except _core.ParseError as e:
-        if "no entity column" not in str(e):
+        # numbered by row without an id column; but a header the loader found separated by
+        # another character is no table of firms: its hint (give --sep ';') is the message
+        if "no entity column" not in str(e) or "is the separator" in str(e):
             raise
     return _in_decimal_points(
         pd.read_csv(io.StringIO(_decoded(source)), sep=sep, dtype=str, keep_default_na=False),

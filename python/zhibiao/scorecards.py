@@ -38,12 +38,19 @@ def _pack(pack: Any) -> Any:
         return pack
     if isinstance(pack, (str, os.PathLike)) and str(pack) in BUILTIN:
         return _core.Scorecard.builtin(str(pack))
-    if isinstance(pack, (str, bytes, os.PathLike)) and os.path.lexists(pack):
-        return _core.Scorecard.load(os.fsencode(pack))
+    if isinstance(pack, (str, bytes, os.PathLike)) and (os.path.lexists(pack) or _names_a_file(pack)):
+        return _core.Scorecard.load(os.fsencode(pack))  # a missing file: MissingFileError naming it
     raise _core.UnknownIndicatorError(
         f"no scorecard {pack!r}{_did_you_mean(str(pack), BUILTIN)}: built in are {', '.join(BUILTIN)}, "
         "or give a TOML file"
     )
+
+
+def _names_a_file(pack: Any) -> bool:
+    """Whether a pack that is neither a built-in id nor an existing path reads as a file's name
+    (a folder or a .toml ending): then the file is missing, rather than a built-in id misspelt."""
+    text = os.fsdecode(pack)
+    return text.lower().endswith(".toml") or os.sep in text or (os.altsep or os.sep) in text
 
 
 class Scorecard:
@@ -94,9 +101,22 @@ class Scorecard:
         units: Mapping[str, str] | None = None,
     ) -> list[str]:
         """One line per firm of ``rows`` (every firm when None) on why it passes or fails, in "en" or "zh"."""
+        language = _language(language)
         table = evaluate(firms, self, units=units, explain=True)
-        column = table["explanation_" + _language(language)]
-        return column.tolist() if rows is None else [column.iloc[int(r)] for r in rows]
+        column = table["explanation_" + language]
+        if rows is None:
+            return column.tolist()
+        # positions, as C++'s explain() takes them: one out of range is an error naming it, never
+        # pandas' IndexError nor a negative position counted from the end (-1: the last firm)
+        out = []
+        for r in rows:
+            if isinstance(r, (bool, np.bool_)) or not isinstance(r, (int, np.integer)):
+                raise _core.ArgumentError(f"explain: rows are positions 0, 1, …, not {r!r}")
+            if not 0 <= r < len(column):
+                n = len(column)
+                raise _core.ArgumentError(f"explain: row {r} out of range (the table has {n} firm{'s' * (n != 1)})")
+            out.append(column.iloc[int(r)])
+        return out
 
     @checked_keywords
     def gap(
@@ -139,9 +159,9 @@ def _language(language: str) -> str:
 def load(pack: str | os.PathLike[str]) -> Scorecard:
     """A rule pack: a built-in id ("tech-sme-2017", "hnte-2016", "hnte-2008") or a TOML file
     (the shape of data/scorecards/*.toml)."""
-    if isinstance(pack, (str, os.PathLike)) and str(pack) in BUILTIN:
-        return Scorecard(_core.Scorecard.builtin(str(pack)))
-    return Scorecard(_core.Scorecard.load(os.fsencode(pack)))
+    if not isinstance(pack, (str, bytes, os.PathLike)):
+        raise TypeError(f"load takes a built-in id or a TOML file's path, not {type(pack).__name__}")
+    return Scorecard(_pack(pack))  # a misspelt built-in id: "did you mean", as evaluate() says
 
 
 @checked_keywords

@@ -1,0 +1,106 @@
+"""Round 15, a demanding user's trial of the scorecards: a misspelt pack given to load(), rows
+out of range in explain(), the gap of a firm whose ratio has a zero base, and the command line
+on a file separated otherwise."""
+
+import subprocess
+import sys
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import zhibiao as zb
+
+
+def sme_firms(**columns):
+    """tech-sme-2017 firms: indicators.md §6b's first case (40 staff, 12 S&T, 2 class II IP: 62
+    points), changed by `columns` (lists, one value per firm)."""
+    n = max((len(v) for v in columns.values()), default=1)
+    base = {
+        "employees": 40,
+        "st_staff": 12,
+        "sales": 1000.0,
+        "assets": 500.0,
+        "rd_expense": 45.0,
+        "total_cost": 45 / 0.22,
+        "ip_class1": 0,
+        "ip_class2": 2,
+    }
+    return pd.DataFrame({k: columns.get(k, [v] * n) for k, v in base.items()})
+
+
+def test_load_of_a_misspelt_builtin_id_says_which_was_meant():
+    # before: MissingFileError "tech_sme_2017: no such file", as if a path had been given;
+    # evaluate(firms, "tech_sme_2017") said "did you mean" already
+    with pytest.raises(zb.UnknownIndicatorError, match=r"no scorecard 'tech_sme_2017' \(did you mean 'tech-sme-2017'"):
+        zb.scorecards.load("tech_sme_2017")
+    with pytest.raises(zb.UnknownIndicatorError, match="did you mean 'hnte-2016'"):
+        zb.scorecards.load("hnte-2061")
+    # a name that reads as a file is a missing file, named
+    with pytest.raises(zb.MissingFileError, match="mine.toml"):
+        zb.scorecards.load("mine.toml")
+    with pytest.raises(zb.MissingFileError, match="no such file"):
+        zb.scorecards.evaluate(sme_firms(), "packs/mine.toml")
+    with pytest.raises(TypeError, match="built-in id or a TOML file"):
+        zb.scorecards.load(2017)
+    assert zb.scorecards.load("hnte-2016").id == "hnte-2016"
+
+
+def test_explain_refuses_rows_out_of_range_as_cpp_does():
+    card = zb.scorecards.load("tech-sme-2017")
+    firms = sme_firms(st_staff=[12, 3])
+    assert card.explain(firms, [1, 0]) == [card.explain(firms)[1], "passes: total 62"]
+    # before: pandas' IndexError "single positional indexer is out-of-bounds" for 2, and -1 the
+    # last firm's explanation, as if asked for
+    for row in (2, -1):
+        with pytest.raises(zb.ArgumentError, match=rf"explain: row {row} out of range \(the table has 2 firms\)"):
+            card.explain(firms, [row])
+    with pytest.raises(zb.ArgumentError, match="positions"):
+        card.explain(firms, ["0"])
+
+
+def test_gap_finds_the_smallest_change_where_a_ratio_has_a_zero_base():
+    # A total cost of 0 and no R&D: R&D ÷ total cost is 0/0 (missing), R&D ÷ sales 0%, total
+    # 20 + 0 + 12 = 32, failed. More R&D also adds to the total cost (also_adds), so 0.01 万元 of
+    # R&D makes R&D ÷ total cost 0.01/0.01 = 100% ≥ 30%: 50 points, 20 + 50 + 12 = 82 ≥ 60,
+    # passed. Before: 20 万元 (the candidate of R&D ÷ sales ≥ 2% with R&D ÷ total cost then
+    # 100%), the one rule with no closed form at 0 never searched below it.
+    firms = sme_firms(rd_expense=[0.0, 0.0], total_cost=[0.0, 10.0])
+    assert zb.scorecards.evaluate(firms, "tech-sme-2017")["total"].tolist() == [32.0, 32.0]
+    gaps = zb.scorecards.gap(firms, "tech-sme-2017")
+    # a total cost of 10: x / (10 + x) ≥ 25% needs x ≥ 10/3, 3.34 on the 0.01 grid: 40 points,
+    # 72; R&D ÷ sales ≥ 4% (30 points, 62) needs 40; x/(10 + x) ≥ 20% needs 2.5 → 30 points, 62
+    assert gaps["more_rd_expense"].tolist() == [0.01, 2.5]
+    assert gaps["cheapest"].tolist() == ["rd_expense", "rd_expense"]
+    raised = firms.assign(rd_expense=firms.rd_expense + gaps.more_rd_expense, total_cost=firms.total_cost + gaps.more_rd_expense)
+    assert zb.scorecards.evaluate(raised, "tech-sme-2017")["status"].tolist() == ["passed", "passed"]
+    just_below = firms.assign(rd_expense=[0.0, 2.49], total_cost=[0.0, 12.49])
+    assert zb.scorecards.evaluate(just_below, "tech-sme-2017")["status"].tolist() == ["failed", "failed"]
+
+
+def test_gap_is_unchanged_where_every_rule_has_a_closed_form():
+    # §6b's second case: S&T 3 of 40 (7.5%: score 0), R&D 30 and IP 12 points, total 42. No R&D
+    # lifts an S&T score of 0; S&T points of 4, 8, 12 or 16 leave it below 60: it needs 20,
+    # (3 + k) / (40 + k) ≥ 30%, k ≥ 9/0.7 = 12.86, so 13.
+    gaps = zb.scorecards.gap(sme_firms(st_staff=[3]), "tech-sme-2017")
+    assert gaps["more_st_staff"].tolist() == [13.0] and np.isnan(gaps["more_rd_expense"].iloc[0])
+
+
+def run(*args, stdin=None):
+    return subprocess.run(
+        [sys.executable, "-m", "zhibiao", *args], input=stdin, capture_output=True, text=True, encoding="utf-8"
+    )
+
+
+def test_scorecard_command_on_a_file_separated_by_semicolons_says_which_sep(sample_dir):
+    text = (sample_dir / "firms_synthetic.csv").read_text(encoding="utf-8").replace(",", ";")
+    # before: "needs column 'employees'": the loader's hint was dropped on the way to the row-
+    # numbered fallback for a table without an id column
+    result = run("scorecard", "-", stdin=text)
+    assert result.returncode == 2 and result.stdout == ""
+    assert "give --sep ';'" in result.stderr
+    ok = run("scorecard", "-", "--sep", ";", "-q", stdin=text)
+    assert ok.returncode == 0 and ok.stderr == "" and ok.stdout.startswith("firm,status,")
+    # a table without an id column is still numbered by row
+    plain = run("scorecard", "-", "-q", stdin="employees,st_staff,sales,assets,rd_expense,total_cost,ip_class1,ip_class2\n40,12,1000,500,45,204.5,0,2\n")
+    assert plain.returncode == 0 and plain.stdout.splitlines()[1].startswith("0,passed,")
