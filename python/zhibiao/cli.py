@@ -674,7 +674,7 @@ def _condition_name(name: str, summary: Any) -> str:
 
 def _scorecard_summary(summary: Any) -> str:
     """The scorecard summary's line (as its repr) in the language of the messages."""
-    counts = ", ".join(f"{k} {v}" for k, v in summary.counts.items())
+    counts = ", ".join(f"{_msg('status_' + k.replace(' ', '_'))} {v}" for k, v in summary.counts.items())
     failing = ", ".join(f"{_condition_name(k, summary)} {v}" for k, v in summary.failing.items() if v) or _msg("none")
     return _msg("scorecard_summary", pack=summary.pack, firms=summary.firms, counts=counts, failing=failing)
 
@@ -734,12 +734,12 @@ def scorecard_file(args: argparse.Namespace) -> int:
     if args.gap:
         with _progress_bar(_msg("gaps", pack=args.pack), "firms"):
             gaps = scorecards.gap(firms, args.pack, policy=args.policy)
-        pack = result.attrs["pack"]
         # the unit in the header (gap_more_rd_expense[万元]), as the CSV reader reads one: a
         # change is in the pack's unit, not the input column's
         labelled = {name: f"{name}[{unit}]" for name, unit in gaps.attrs["units"].items() if unit not in ("", "1")}
+        attrs = dict(result.attrs)  # join drops them: the summary names the pack and its pass rule
         result = result.join(gaps.drop(columns=["status"]).rename(columns=labelled).add_prefix("gap_"))
-        result.attrs["pack"] = pack  # join drops attrs: the summary names the pack
+        result.attrs.update(attrs)
     with _output(args.out) as f:
         result.to_csv(f)
     if isinstance(firms, Panel):

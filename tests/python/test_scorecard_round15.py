@@ -72,7 +72,9 @@ def test_gap_finds_the_smallest_change_where_a_ratio_has_a_zero_base():
     # 72; R&D ÷ sales ≥ 4% (30 points, 62) needs 40; x/(10 + x) ≥ 20% needs 2.5 → 30 points, 62
     assert gaps["more_rd_expense"].tolist() == [0.01, 2.5]
     assert gaps["cheapest"].tolist() == ["rd_expense", "rd_expense"]
-    raised = firms.assign(rd_expense=firms.rd_expense + gaps.more_rd_expense, total_cost=firms.total_cost + gaps.more_rd_expense)
+    raised = firms.assign(
+        rd_expense=firms.rd_expense + gaps.more_rd_expense, total_cost=firms.total_cost + gaps.more_rd_expense
+    )
     assert zb.scorecards.evaluate(raised, "tech-sme-2017")["status"].tolist() == ["passed", "passed"]
     just_below = firms.assign(rd_expense=[0.0, 2.49], total_cost=[0.0, 12.49])
     assert zb.scorecards.evaluate(just_below, "tech-sme-2017")["status"].tolist() == ["failed", "failed"]
@@ -102,5 +104,22 @@ def test_scorecard_command_on_a_file_separated_by_semicolons_says_which_sep(samp
     ok = run("scorecard", "-", "--sep", ";", "-q", stdin=text)
     assert ok.returncode == 0 and ok.stderr == "" and ok.stdout.startswith("firm,status,")
     # a table without an id column is still numbered by row
-    plain = run("scorecard", "-", "-q", stdin="employees,st_staff,sales,assets,rd_expense,total_cost,ip_class1,ip_class2\n40,12,1000,500,45,204.5,0,2\n")
+    plain = run(
+        "scorecard",
+        "-",
+        "-q",
+        stdin="employees,st_staff,sales,assets,rd_expense,total_cost,ip_class1,ip_class2\n40,12,1000,500,45,204.5,0,2\n",
+    )
     assert plain.returncode == 0 and plain.stdout.splitlines()[1].startswith("0,passed,")
+
+
+def test_scorecard_command_with_gap_keeps_the_pass_rule_in_its_summary(sample_dir):
+    # before: "failing conditions: pass rule (total) 63" — the join of the gap columns dropped
+    # the result's attrs and with them the rule's text; without --gap it read "(total >= 71)"
+    firms = str(sample_dir / "firms_synthetic.csv")
+    plain = run("scorecard", firms, "--pack", "hnte-2016")
+    with_gap = run("scorecard", firms, "--pack", "hnte-2016", "--gap")
+    assert plain.returncode == 0 and with_gap.returncode == 0, with_gap.stderr
+    summary = [line for line in plain.stderr.splitlines() if line.startswith("Summary(")]
+    assert len(summary) == 1 and "pass rule (total >= 71)" in summary[0], plain.stderr
+    assert summary == [line for line in with_gap.stderr.splitlines() if line.startswith("Summary(")]
