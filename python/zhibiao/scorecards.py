@@ -323,6 +323,11 @@ def _columns(
 
     if isinstance(firms, Panel):
         return _panel_columns(card, firms, units)
+    if not hasattr(firms, "columns") or not hasattr(firms, "index"):  # a Series, a dict, an array
+        raise TypeError(
+            f"firms must be a DataFrame with a row per firm (or a zhibiao Panel), not {type(firms).__name__}"
+            + (": one firm is pd.DataFrame([series])" if type(firms).__name__ == "Series" else "")
+        )
     headings, stated, names = _heading_of(card, firms)
     _refuse_repeated_firms(card, firms, headings)
     _check_units(card, units)
@@ -534,7 +539,7 @@ def _add_explanations(
     prefixes = {
         ("zh", False): "输入无效：数值列中有文字 ",
         ("en", False): "invalid input: text in a numeric column ",
-        ("zh", True): "输入无效：值不能用于计算（见加载报告）",
+        ("zh", True): "输入无效：值不能用于计算（见加载报告）：",
         ("en", True): "invalid input: value invalid for computing (see the load report) in ",
     }
     for language in ("zh", "en"):
@@ -645,6 +650,11 @@ class Summary:
     pass_rule: str | None = None
 
     def __init__(self, result: Any) -> None:
+        if not hasattr(result, "columns") or not {"status", "valid", "total"} <= set(result.columns):
+            raise _core.ArgumentError(
+                "summary takes the table evaluate() returns (status, valid, total, gate_* columns), "
+                f"not {type(result).__name__}" + (" without them" if hasattr(result, "columns") else "")
+            )
         self.firms = len(result)
         self.counts = result["status"].value_counts().reindex(result["status"].cat.categories, fill_value=0)
         gates = [c for c in result.columns if c.startswith("gate_")]

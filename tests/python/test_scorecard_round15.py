@@ -123,3 +123,57 @@ def test_scorecard_command_with_gap_keeps_the_pass_rule_in_its_summary(sample_di
     summary = [line for line in plain.stderr.splitlines() if line.startswith("Summary(")]
     assert len(summary) == 1 and "pass rule (total >= 71)" in summary[0], plain.stderr
     assert summary == [line for line in with_gap.stderr.splitlines() if line.startswith("Summary(")]
+
+
+@pytest.mark.parametrize(
+    "firms",
+    [sme_firms().iloc[0], sme_firms().iloc[0].to_dict(), [sme_firms().iloc[0].to_dict()], sme_firms().to_numpy()],
+    ids=["series", "dict", "list", "array"],
+)
+def test_evaluate_and_gap_of_no_table_say_what_they_take(firms):
+    # before: AttributeError "'Series' object has no attribute 'columns'" (and the like)
+    for call in (zb.scorecards.evaluate, zb.scorecards.gap):
+        with pytest.raises(TypeError, match="firms must be a DataFrame with a row per firm"):
+            call(firms, "tech-sme-2017")
+
+
+def test_summary_of_another_table_says_what_it_takes():
+    firms = sme_firms(st_staff=[12, 3])
+    # before: KeyError 'valid' (a gap table) and KeyError 'status' (the firms themselves)
+    for table in (zb.scorecards.gap(firms, "tech-sme-2017"), firms):
+        with pytest.raises(zb.ArgumentError, match="summary takes the table evaluate"):
+            zb.scorecards.summary(table)
+    assert zb.scorecards.summary(zb.scorecards.evaluate(firms, "tech-sme-2017")).firms == 2
+
+
+def test_explanations_write_huge_figures_in_exponent_form():
+    # before: sales 1e308 万元 read "sales 1000000000000000010979063629440455417404923096773118463368106829
+    # 03157585404911491537163328978494688899061249669721172515611590283743140088328307009198146046031271664
+    # 50293302718569748969958855904333838446616500117842689762621294517762809119578670745812278397017178441
+    # 5105291802893207873272974885715430223118336 10k yuan above 200 million yuan"
+    firms = sme_firms(sales=[1e308, 2.5e16, 123456789012345.0])
+    lines = zb.scorecards.evaluate(firms, "tech-sme-2017")["explanation_en"].tolist()
+    assert lines[0] == "not eligible: sales 1e+308 10k yuan above 200 million yuan"
+    assert lines[1] == "not eligible: sales 2.5e+16 10k yuan above 200 million yuan"
+    # below 10^15 a figure keeps its digits
+    assert lines[2] == "not eligible: sales 123456789012345 10k yuan above 200 million yuan"
+
+
+def test_a_missing_input_without_unit_names_no_unit():
+    # before: "needs column 'registered_days' (注册成立至申报日天数, 1)": "1" is the unit of a plain number
+    with pytest.raises(zb.MissingVariableError, match=r"needs column 'registered_days' \(注册成立至申报日天数\)$"):
+        zb.scorecards.evaluate(sme_firms(), "hnte-2016")
+    with pytest.raises(zb.MissingVariableError, match=r"needs column 'sales' \(销售收入, 万元\)$"):
+        zb.scorecards.evaluate(sme_firms().drop(columns="sales"), "tech-sme-2017")
+
+
+def test_chinese_explanation_of_an_unreadable_cell_separates_the_cells(tmp_path):
+    path = tmp_path / "firms.csv"
+    path.write_text(
+        "firm,employees,st_staff,sales,assets,rd_expense,total_cost,ip_class1,ip_class2\nA,40,12,1000,500,4 5,204.5,0,2\n",
+        encoding="utf-8",
+    )
+    firms = zb.read_csv(path, period_value="2024", lenient=True)
+    line = zb.scorecards.evaluate(firms, "tech-sme-2017")["explanation_zh"].iloc[0]
+    # before: "…（见加载报告）rd_expense: unparseable", the cell run into the sentence
+    assert line == "输入无效：值不能用于计算（见加载报告）：rd_expense: unparseable"
