@@ -627,8 +627,9 @@ def _firms(source: Any, year: str, reading: dict[str, Any]) -> Any:
         raise _year_said(e, source, year) from None
     except _core.ParseError as e:
         # numbered by row without an id column; but a header the loader found separated by
-        # another character is no table of firms: its hint (give --sep ';') is the message
-        if "no entity column" not in str(e) or "is the separator" in str(e):
+        # another character is no table of firms (its hint, give --sep ';', is the message), and
+        # a column --entity names must be there (did you mean), never left for row numbers
+        if "no entity column" not in str(e) or "is the separator" in str(e) or reading["entity"] is not None:
             raise
     return _in_decimal_points(
         pd.read_csv(io.StringIO(_decoded(source)), sep=sep, dtype=str, keep_default_na=False),

@@ -177,3 +177,14 @@ def test_chinese_explanation_of_an_unreadable_cell_separates_the_cells(tmp_path)
     line = zb.scorecards.evaluate(firms, "tech-sme-2017")["explanation_zh"].iloc[0]
     # before: "…（见加载报告）rd_expense: unparseable", the cell run into the sentence
     assert line == "输入无效：值不能用于计算（见加载报告）：rd_expense: unparseable"
+
+
+def test_scorecard_command_refuses_a_misspelt_entity_column(sample_dir):
+    firms = str(sample_dir / "firms_synthetic.csv")
+    # before: exit 0, the firms numbered 0, 1, … by row and the firm column left out: the
+    # loader's "did you mean" was taken as "no id column"
+    result = run("scorecard", firms, "--entity", "frim")
+    assert result.returncode == 2 and result.stdout == ""
+    assert "no entity column 'frim' in the header (did you mean 'firm'?)" in result.stderr
+    named = run("scorecard", firms, "--entity", "firm", "-q")
+    assert named.returncode == 0 and named.stdout.splitlines()[1].startswith("F0001,")
