@@ -480,7 +480,27 @@ def _composite_data(args: argparse.Namespace) -> Any:
         return _read(
             source, entity=args.unit, ignore=_reason_columns(source, args.sep), sep=args.sep, decimal=args.decimal
         )
-    return _unit_table(source, args.unit, args.sep, args.decimal)
+    try:
+        return _unit_table(source, args.unit, args.sep, args.decimal)
+    except _core.DuplicateRowError as e:
+        raise _periods_said(e, source, args) from None
+
+
+def _periods_said(error: Any, source: Any, args: argparse.Namespace) -> Any:
+    """A unit listed twice in a panel of several periods (entity, period, …): the fix is --period,
+    said so with the periods found (the message named two rows of one unit and nothing more)."""
+    if hasattr(source, "seek"):
+        source.seek(0)
+    try:
+        periods = list(_read(source, entity=args.unit, sep=args.sep, decimal=args.decimal, lenient=True).periods)
+    except _core.Error:
+        return error
+    if len(periods) < 2:
+        return error
+    shown = ", ".join(map(str, periods[:3])) + (", …" if len(periods) > 3 else "")
+    return type(error)(
+        f"{error}; the file is a panel of {len(periods)} periods ({shown}): give --period, e.g. --period {periods[-1]}"
+    )
 
 
 def _decoded(source: Any) -> str:

@@ -188,3 +188,16 @@ def test_scorecard_command_refuses_a_misspelt_entity_column(sample_dir):
     assert "no entity column 'frim' in the header (did you mean 'firm'?)" in result.stderr
     named = run("scorecard", firms, "--entity", "firm", "-q")
     assert named.returncode == 0 and named.stdout.splitlines()[1].startswith("F0001,")
+
+
+def test_composite_command_on_a_panel_without_period_says_to_give_one(sample_dir):
+    panel = (sample_dir / "counties_synthetic.csv").read_text(encoding="utf-8")
+    # before: only "data rows 1 and 2 are both unit '900101': a unit is scored once"
+    result = run("composite", "-", "--model", "eis", stdin=panel)
+    assert result.returncode == 2 and result.stdout == ""
+    assert (
+        "a unit is scored once; the file is a panel of 10 periods (2015, 2016, 2017, …): give --period" in result.stderr
+    )
+    # a table of one row per unit with a unit given twice: no periods to speak of
+    twice = run("composite", "-", "--model", "entropy-topsis", stdin="unit,a,b\nx,1,2\nx,3,4\ny,1,1\n")
+    assert twice.returncode == 2 and twice.stderr.rstrip().endswith("a unit is scored once")
