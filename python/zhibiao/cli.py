@@ -1057,10 +1057,23 @@ def _add_scorecard(sub: Any, common: argparse.ArgumentParser) -> None:
         help="how a value between bands scores: low (default), high or mid",
     )
     p.add_argument(
-        "--year", default="2024", help="the evaluation year, when the file has no period column (default 2024)"
+        "--year",
+        default="2024",
+        type=_period_argument,
+        help="the evaluation year, when the file has no period column (default 2024)",
     )
     _out_argument(p, "the scored firms")
     p.set_defaults(run=scorecard_file)
+
+
+def _period_argument(text: str) -> str:
+    """A period given on the command line, checked where it is given: a bad one is the option's
+    error (argument --year: cannot read period '20x4' …), not a fault of the file's line 2."""
+    try:
+        _core.Period(text)
+    except _core.Error as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+    return text
 
 
 def _add_extract(sub: Any, common: argparse.ArgumentParser) -> None:

@@ -201,3 +201,13 @@ def test_composite_command_on_a_panel_without_period_says_to_give_one(sample_dir
     # a table of one row per unit with a unit given twice: no periods to speak of
     twice = run("composite", "-", "--model", "entropy-topsis", stdin="unit,a,b\nx,1,2\nx,3,4\ny,1,1\n")
     assert twice.returncode == 2 and twice.stderr.rstrip().endswith("a unit is scored once")
+
+
+def test_scorecard_command_checks_year_where_it_is_given():
+    firms = "firm,employees,st_staff,sales,assets,rd_expense,total_cost,ip_class1,ip_class2\nA,40,12,1000,500,45,204.5,0,2\n"
+    # before: "zhibiao: <stdin>:2: cannot read period '20x4'", as if the file's line 2 were wrong
+    result = run("scorecard", "-", "--year", "20x4", stdin=firms)
+    assert result.returncode == 2 and result.stdout == ""
+    assert "argument --year: cannot read period '20x4'" in result.stderr and "<stdin>:2" not in result.stderr
+    ok = run("scorecard", "-", "--year", "2023年", "-q", stdin=firms)
+    assert ok.returncode == 0 and ok.stdout.splitlines()[1].startswith("A,passed,")
