@@ -17,6 +17,8 @@ namespace {
 
 using name_table = std::map<std::string, detail::program::binding>;
 
+std::string_view name_of_entry(const name_table::value_type& entry) { return entry.first; }
+
 // Measures, validity checks, gates and routes: the formulas that read only inputs and measures.
 void compile_formulas(const scorecard& s, detail::compiled_scorecard& c, name_table& names,
                       const detail::program::resolver& resolve) {
@@ -78,7 +80,9 @@ void compile_items(const scorecard& s, detail::compiled_scorecard& c, name_table
         std::vector<detail::compiled_scorecard::alt> alts;
         for (const auto& a : it.alternatives) {
             auto m = names.find(a.measure);
-            if (m == names.end()) throw parse_error("item '" + it.id + "': no measure or input '" + a.measure + "'");
+            if (m == names.end())
+                throw parse_error("item '" + it.id + "': no measure or input '" + a.measure + "'" +
+                                  detail::suggestion(a.measure, names, name_of_entry));
             alts.push_back(band_table(a, m->second.reg, c.inverse_grid));
         }
         c.items.push_back(std::move(alts));
@@ -150,6 +154,13 @@ void scorecard::compile() {
         if (it == names.end()) return std::nullopt;
         return it->second;
     };
+    // An unknown name suggests the nearest one defined so far (inputs, measures, items, total).
+    // The program outlives `names`: the suggester is dropped when compiling ends, thrown or not.
+    struct forget_names {
+        detail::program& p;
+        ~forget_names() { p.suggest_names_with(nullptr); }
+    } forget{c->prog};
+    c->prog.suggest_names_with([&names](const std::string& n) { return detail::suggestion(n, names, name_of_entry); });
     compile_formulas(*this, *c, names, resolve);
     // Items and caps are filled by the scorer; the pass rule is compiled after them.
     compile_items(*this, *c, names);

@@ -211,3 +211,62 @@ def test_scorecard_command_checks_year_where_it_is_given():
     assert "argument --year: cannot read period '20x4'" in result.stderr and "<stdin>:2" not in result.stderr
     ok = run("scorecard", "-", "--year", "2023年", "-q", stdin=firms)
     assert ok.returncode == 0 and ok.stdout.splitlines()[1].startswith("A,passed,")
+
+
+PACK = """id = "mine"
+[[input]]
+id = "rd"
+unit = "万元"
+[[input]]
+id = "sales"
+unit = "万元"
+[[measure]]
+id = "ratio"
+formula = "rd / sales"
+unit = "%"
+[[item]]
+id = "rd_points"
+max = 10
+measure = "ratio"
+bands = [{min = 10, points = 10}, {points = 0}]
+[pass]
+rule = "total >= 10"
+[[controllable]]
+input = "rd"
+step = 1
+cost = 1
+"""
+
+
+@pytest.mark.parametrize(
+    "old, new, error, message",
+    [
+        # before: each named the unknown name and stopped there, no suggestion
+        (
+            'rule = "total >= 10"',
+            'rule = "totl >= 10"',
+            zb.MissingVariableError,
+            "unknown name 'totl' (did you mean 'total'?)",
+        ),
+        ('rule = "total >= 10"', 'rule = "rd_point > 0"', zb.MissingVariableError, "did you mean 'rd_points'?"),
+        ('formula = "rd / sales"', 'formula = "rd / sale"', zb.MissingVariableError, "did you mean 'sales'?"),
+        (
+            'measure = "ratio"',
+            'measure = "ratoi"',
+            zb.ParseError,
+            "no measure or input 'ratoi' (did you mean 'ratio'?)",
+        ),
+        ('input = "rd"', 'input = "rd_"', zb.ParseError, "key 'input' names no input (did you mean 'rd'?)"),
+        ("cost = 1", 'cost = 1\nalso_adds = ["sale"]', zb.ParseError, "names no input 'sale' (did you mean 'sales'?)"),
+        # before: loaded, and the gap ranked a route that pays back first
+        ("cost = 1", "cost = -1", zb.ParseError, "key 'cost' must be a finite number ≥ 0"),
+    ],
+)
+def test_a_pack_file_names_what_it_misspells(tmp_path, old, new, error, message):
+    path = tmp_path / "pack.toml"
+    path.write_text(PACK, encoding="utf-8")
+    assert zb.scorecards.load(path).id == "mine"
+    path.write_text(PACK.replace(old, new), encoding="utf-8")
+    with pytest.raises(error) as caught:
+        zb.scorecards.load(path)
+    assert message in str(caught.value)
