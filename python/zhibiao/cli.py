@@ -273,10 +273,17 @@ def _source_name(source: Any) -> str:
 
 @contextlib.contextmanager
 def _output(out: str | None) -> Iterator[IO[str]]:
-    """Standard output when ``out`` is None or ``-``, else the file (UTF-8)."""
+    """Standard output when ``out`` is None or ``-``, else the file (UTF-8). A workbook's name
+    (.xlsx, .xls) is refused before anything is written: CSV text under it is a file Excel will
+    not open as named."""
     if out is None or out == STDIO:
         yield sys.stdout
         return
+    if Path(out).suffix.lower() in (".xlsx", ".xlsm", ".xls"):
+        raise _core.ArgumentError(
+            f"{out}: a workbook's name, but this writes CSV: name the file .csv"
+            " (compute writes a workbook with --format xlsx)"
+        )
     with open(out, "w", encoding="utf-8", newline="") as f:
         yield f
 

@@ -270,3 +270,21 @@ def test_a_pack_file_names_what_it_misspells(tmp_path, old, new, error, message)
     with pytest.raises(error) as caught:
         zb.scorecards.load(path)
     assert message in str(caught.value)
+
+
+def test_commands_refuse_to_write_csv_under_a_workbooks_name(sample_dir, tmp_path):
+    # before: exit 0 and CSV text in scored.xlsx, which Excel will not open as named
+    for args in (
+        ("scorecard", str(sample_dir / "firms_synthetic.csv")),
+        ("compute", str(sample_dir / "city_report.csv")),
+    ):
+        out = tmp_path / "scored.xlsx"
+        result = run(*args, "--out", str(out), "-q")
+        assert result.returncode == 2 and not out.exists()
+        assert "a workbook's name, but this writes CSV: name the file .csv" in result.stderr
+    book = tmp_path / "city.xlsx"
+    assert (
+        run("compute", str(sample_dir / "city_report.csv"), "--format", "xlsx", "--out", str(book), "-q").returncode
+        == 0
+    )
+    assert book.read_bytes()[:2] == b"PK"
