@@ -201,6 +201,19 @@ def _panel_columns(
     return columns, bad, problems, dict(inputs.renamed())
 
 
+def _check_arguments(policy: Any, units: Any, costs: Any = None) -> None:
+    """The shapes of evaluate()'s and gap()'s options, said in their words (pybind11 would list its
+    overloads): policy a text, units and costs mappings, units' values texts."""
+    if not isinstance(policy, str):
+        raise _core.ArgumentError(f"policy must be 'low', 'high' or 'mid', not {policy!r}")
+    for name, given in (("units", units), ("costs", costs)):
+        if given is not None and not isinstance(given, Mapping):
+            raise _core.ArgumentError(f"{name} must be a mapping (input id → value), not {type(given).__name__}")
+    for key, unit in (units or {}).items():
+        if not isinstance(unit, str):
+            raise _core.ArgumentError(f"units: the unit of {key!r} must be a text such as '元', not {unit!r}")
+
+
 def _check_units(card: Any, units: Mapping[str, str] | None) -> None:
     """Every key of ``units`` names an input of the pack: the C++ check (scorecard::check_units,
     which inputs_from makes for a Panel), so both paths raise the same error class."""
@@ -464,6 +477,7 @@ def evaluate(
         condition, and the explanations.
     """
     card = _pack(pack)
+    _check_arguments(policy, units)
     if not isinstance(explain, (bool, np.bool_)):
         raise _core.Error(f"explain must be True or False, not {explain!r}")
     if isinstance(threads, (bool, np.bool_)) or not isinstance(threads, (int, np.integer)) or threads < 0:
@@ -577,6 +591,7 @@ def gap(
     import pandas as pd
 
     card = _pack(pack)
+    _check_arguments(policy, units, costs)
     columns, text_bad, _, _ = _columns(card, firms, units)
     found = _core.scorecard_gap(card, columns, list(range(len(firms))), list((costs or {}).items()), policy)
     controllables = [c["input"] for c in card.controllables]

@@ -288,3 +288,20 @@ def test_commands_refuse_to_write_csv_under_a_workbooks_name(sample_dir, tmp_pat
         == 0
     )
     assert book.read_bytes()[:2] == b"PK"
+
+
+@pytest.mark.parametrize(
+    "call, options, message",
+    [
+        # before: pybind11's "incompatible function arguments" listing its overloads
+        (zb.scorecards.evaluate, {"policy": None}, "policy must be 'low', 'high' or 'mid', not None"),
+        (zb.scorecards.gap, {"policy": 1}, "policy must be 'low', 'high' or 'mid', not 1"),
+        (zb.scorecards.evaluate, {"units": {"sales": None}}, "the unit of 'sales' must be a text"),
+        (zb.scorecards.evaluate, {"units": [("sales", "元")]}, "units must be a mapping"),
+        # before: AttributeError "'list' object has no attribute 'items'"
+        (zb.scorecards.gap, {"costs": [("rd_expense", 1)]}, "costs must be a mapping"),
+    ],
+)
+def test_options_of_the_wrong_shape_are_argument_errors(call, options, message):
+    with pytest.raises(zb.ArgumentError, match=message):
+        call(sme_firms(), "tech-sme-2017", **options)
