@@ -305,3 +305,33 @@ def test_commands_refuse_to_write_csv_under_a_workbooks_name(sample_dir, tmp_pat
 def test_options_of_the_wrong_shape_are_argument_errors(call, options, message):
     with pytest.raises(zb.ArgumentError, match=message):
         call(sme_firms(), "tech-sme-2017", **options)
+
+
+@pytest.mark.parametrize(
+    "where, message",
+    [
+        (
+            'rule = "total >= 10"',
+            "[pass]: its message names '{totl}', which is no input, measure, item or total (did you mean 'total'?)",
+        ),
+        (
+            "cost = 1",
+            "gate 'g': its message names '{sale}', which is no input, measure, item or total (did you mean 'sales'?)",
+        ),
+    ],
+)
+def test_a_pack_message_naming_nothing_is_refused(tmp_path, where, message):
+    # before: loaded, and every explanation printed "{totl}" as written
+    extra = {
+        'rule = "total >= 10"': 'rule = "total >= 10"\nmessage_en = "total {totl}, too low"',
+        "cost = 1": 'cost = 1\n[[gate]]\nid = "g"\ncondition = "sales <= 100[万元]"\nmessage_en = "sales {sale} above 100"',
+    }[where]
+    path = tmp_path / "pack.toml"
+    path.write_text(PACK.replace(where, extra), encoding="utf-8")
+    with pytest.raises(zb.ParseError) as caught:
+        zb.scorecards.load(path)
+    assert message in str(caught.value)
+    path.write_text(
+        PACK.replace(where, extra.replace("{totl}", "{total}").replace("{sale}", "{sales}")), encoding="utf-8"
+    )
+    assert zb.scorecards.load(path).id == "mine"
