@@ -361,6 +361,12 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "invalid; not summed (rates or unknown): {not_summed}",
         "zh": "{source}：{rows} 行汇总为 {parents} 行；{incomplete} 个上级值有下级缺失或无效；" "未加总（比率或未知）：{not_summed}",
     },
+    # a firm's status (scorecards.STATUSES) in the summary line; the CSV keeps the English codes
+    "status_passed": {"en": "passed", "zh": "通过"},
+    "status_direct": {"en": "direct", "zh": "直接认定"},
+    "status_failed": {"en": "failed", "zh": "未通过"},
+    "status_ineligible": {"en": "ineligible", "zh": "不符合条件"},
+    "status_invalid_input": {"en": "invalid input", "zh": "输入无效"},
     "scorecard_summary": {
         "en": "Summary({pack}: {firms} firms — {counts}; failing conditions: {failing})",
         "zh": "汇总（{pack}）：企业 {firms} 家 — {counts}；未满足的条件：{failing}",

@@ -273,10 +273,17 @@ def _source_name(source: Any) -> str:
 
 @contextlib.contextmanager
 def _output(out: str | None) -> Iterator[IO[str]]:
-    """Standard output when ``out`` is None or ``-``, else the file (UTF-8)."""
+    """Standard output when ``out`` is None or ``-``, else the file (UTF-8). A workbook's name
+    (.xlsx, .xls) is refused before anything is written: CSV text under it is a file Excel will
+    not open as named."""
     if out is None or out == STDIO:
         yield sys.stdout
         return
+    if Path(out).suffix.lower() in (".xlsx", ".xlsm", ".xls"):
+        raise _core.ArgumentError(
+            f"{out}: a workbook's name, but this writes CSV: name the file .csv"
+            " (compute writes a workbook with --format xlsx)"
+        )
     with open(out, "w", encoding="utf-8", newline="") as f:
         yield f
 
@@ -480,7 +487,27 @@ def _composite_data(args: argparse.Namespace) -> Any:
         return _read(
             source, entity=args.unit, ignore=_reason_columns(source, args.sep), sep=args.sep, decimal=args.decimal
         )
-    return _unit_table(source, args.unit, args.sep, args.decimal)
+    try:
+        return _unit_table(source, args.unit, args.sep, args.decimal)
+    except _core.DuplicateRowError as e:
+        raise _periods_said(e, source, args) from None
+
+
+def _periods_said(error: Any, source: Any, args: argparse.Namespace) -> Any:
+    """A unit listed twice in a panel of several periods (entity, period, …): the fix is --period,
+    said so with the periods found (the message named two rows of one unit and nothing more)."""
+    if hasattr(source, "seek"):
+        source.seek(0)
+    try:
+        periods = list(_read(source, entity=args.unit, sep=args.sep, decimal=args.decimal, lenient=True).periods)
+    except _core.Error:
+        return error
+    if len(periods) < 2:
+        return error
+    shown = ", ".join(map(str, periods[:3])) + (", …" if len(periods) > 3 else "")
+    return type(error)(
+        f"{error}; the file is a panel of {len(periods)} periods ({shown}): give --period, e.g. --period {periods[-1]}"
+    )
 
 
 def _decoded(source: Any) -> str:
@@ -626,7 +653,10 @@ def _firms(source: Any, year: str, reading: dict[str, Any]) -> Any:
     except _core.DuplicateRowError as e:
         raise _year_said(e, source, year) from None
     except _core.ParseError as e:
-        if "no entity column" not in str(e):
+        # numbered by row without an id column; but a header the loader found separated by
+        # another character is no table of firms (its hint, give --sep ';', is the message), and
+        # a column --entity names must be there (did you mean), never left for row numbers
+        if "no entity column" not in str(e) or "is the separator" in str(e) or reading["entity"] is not None:
             raise
     return _in_decimal_points(
         pd.read_csv(io.StringIO(_decoded(source)), sep=sep, dtype=str, keep_default_na=False),
@@ -672,7 +702,7 @@ def _condition_name(name: str, summary: Any) -> str:
 
 def _scorecard_summary(summary: Any) -> str:
     """The scorecard summary's line (as its repr) in the language of the messages."""
-    counts = ", ".join(f"{k} {v}" for k, v in summary.counts.items())
+    counts = ", ".join(f"{_msg('status_' + k.replace(' ', '_'))} {v}" for k, v in summary.counts.items())
     failing = ", ".join(f"{_condition_name(k, summary)} {v}" for k, v in summary.failing.items() if v) or _msg("none")
     return _msg("scorecard_summary", pack=summary.pack, firms=summary.firms, counts=counts, failing=failing)
 
@@ -732,12 +762,12 @@ def scorecard_file(args: argparse.Namespace) -> int:
     if args.gap:
         with _progress_bar(_msg("gaps", pack=args.pack), "firms"):
             gaps = scorecards.gap(firms, args.pack, policy=args.policy)
-        pack = result.attrs["pack"]
         # the unit in the header (gap_more_rd_expense[万元]), as the CSV reader reads one: a
         # change is in the pack's unit, not the input column's
         labelled = {name: f"{name}[{unit}]" for name, unit in gaps.attrs["units"].items() if unit not in ("", "1")}
+        attrs = dict(result.attrs)  # join drops them: the summary names the pack and its pass rule
         result = result.join(gaps.drop(columns=["status"]).rename(columns=labelled).add_prefix("gap_"))
-        result.attrs["pack"] = pack  # join drops attrs: the summary names the pack
+        result.attrs.update(attrs)
     with _output(args.out) as f:
         result.to_csv(f)
     if isinstance(firms, Panel):
@@ -1034,10 +1064,23 @@ def _add_scorecard(sub: Any, common: argparse.ArgumentParser) -> None:
         help="how a value between bands scores: low (default), high or mid",
     )
     p.add_argument(
-        "--year", default="2024", help="the evaluation year, when the file has no period column (default 2024)"
+        "--year",
+        default="2024",
+        type=_period_argument,
+        help="the evaluation year, when the file has no period column (default 2024)",
     )
     _out_argument(p, "the scored firms")
     p.set_defaults(run=scorecard_file)
+
+
+def _period_argument(text: str) -> str:
+    """A period given on the command line, checked where it is given: a bad one is the option's
+    error (argument --year: cannot read period '20x4' …), not a fault of the file's line 2."""
+    try:
+        _core.Period(text)
+    except _core.Error as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+    return text
 
 
 def _add_extract(sub: Any, common: argparse.ArgumentParser) -> None:

@@ -38,12 +38,19 @@ def _pack(pack: Any) -> Any:
         return pack
     if isinstance(pack, (str, os.PathLike)) and str(pack) in BUILTIN:
         return _core.Scorecard.builtin(str(pack))
-    if isinstance(pack, (str, bytes, os.PathLike)) and os.path.lexists(pack):
-        return _core.Scorecard.load(os.fsencode(pack))
+    if isinstance(pack, (str, bytes, os.PathLike)) and (os.path.lexists(pack) or _names_a_file(pack)):
+        return _core.Scorecard.load(os.fsencode(pack))  # a missing file: MissingFileError naming it
     raise _core.UnknownIndicatorError(
         f"no scorecard {pack!r}{_did_you_mean(str(pack), BUILTIN)}: built in are {', '.join(BUILTIN)}, "
         "or give a TOML file"
     )
+
+
+def _names_a_file(pack: Any) -> bool:
+    """Whether a pack that is neither a built-in id nor an existing path reads as a file's name
+    (a folder or a .toml ending): then the file is missing, rather than a built-in id misspelt."""
+    text = os.fsdecode(pack)
+    return text.lower().endswith(".toml") or os.sep in text or (os.altsep or os.sep) in text
 
 
 class Scorecard:
@@ -94,9 +101,22 @@ class Scorecard:
         units: Mapping[str, str] | None = None,
     ) -> list[str]:
         """One line per firm of ``rows`` (every firm when None) on why it passes or fails, in "en" or "zh"."""
+        language = _language(language)
         table = evaluate(firms, self, units=units, explain=True)
-        column = table["explanation_" + _language(language)]
-        return column.tolist() if rows is None else [column.iloc[int(r)] for r in rows]
+        column = table["explanation_" + language]
+        if rows is None:
+            return column.tolist()
+        # positions, as C++'s explain() takes them: one out of range is an error naming it, never
+        # pandas' IndexError nor a negative position counted from the end (-1: the last firm)
+        out = []
+        for r in rows:
+            if isinstance(r, (bool, np.bool_)) or not isinstance(r, (int, np.integer)):
+                raise _core.ArgumentError(f"explain: rows are positions 0, 1, …, not {r!r}")
+            if not 0 <= r < len(column):
+                n = len(column)
+                raise _core.ArgumentError(f"explain: row {r} out of range (the table has {n} firm{'s' * (n != 1)})")
+            out.append(column.iloc[int(r)])
+        return out
 
     @checked_keywords
     def gap(
@@ -139,9 +159,9 @@ def _language(language: str) -> str:
 def load(pack: str | os.PathLike[str]) -> Scorecard:
     """A rule pack: a built-in id ("tech-sme-2017", "hnte-2016", "hnte-2008") or a TOML file
     (the shape of data/scorecards/*.toml)."""
-    if isinstance(pack, (str, os.PathLike)) and str(pack) in BUILTIN:
-        return Scorecard(_core.Scorecard.builtin(str(pack)))
-    return Scorecard(_core.Scorecard.load(os.fsencode(pack)))
+    if not isinstance(pack, (str, bytes, os.PathLike)):
+        raise TypeError(f"load takes a built-in id or a TOML file's path, not {type(pack).__name__}")
+    return Scorecard(_pack(pack))  # a misspelt built-in id: "did you mean", as evaluate() says
 
 
 @checked_keywords
@@ -179,6 +199,19 @@ def _panel_columns(
                 if bits >> k & 1
             ]
     return columns, bad, problems, dict(inputs.renamed())
+
+
+def _check_arguments(policy: Any, units: Any, costs: Any = None) -> None:
+    """The shapes of evaluate()'s and gap()'s options, said in their words (pybind11 would list its
+    overloads): policy a text, units and costs mappings, units' values texts."""
+    if not isinstance(policy, str):
+        raise _core.ArgumentError(f"policy must be 'low', 'high' or 'mid', not {policy!r}")
+    for name, given in (("units", units), ("costs", costs)):
+        if given is not None and not isinstance(given, Mapping):
+            raise _core.ArgumentError(f"{name} must be a mapping (input id → value), not {type(given).__name__}")
+    for key, unit in (units or {}).items():
+        if not isinstance(unit, str):
+            raise _core.ArgumentError(f"units: the unit of {key!r} must be a text such as '元', not {unit!r}")
 
 
 def _check_units(card: Any, units: Mapping[str, str] | None) -> None:
@@ -303,6 +336,11 @@ def _columns(
 
     if isinstance(firms, Panel):
         return _panel_columns(card, firms, units)
+    if not hasattr(firms, "columns") or not hasattr(firms, "index"):  # a Series, a dict, an array
+        raise TypeError(
+            f"firms must be a DataFrame with a row per firm (or a zhibiao Panel), not {type(firms).__name__}"
+            + (": one firm is pd.DataFrame([series])" if type(firms).__name__ == "Series" else "")
+        )
     headings, stated, names = _heading_of(card, firms)
     _refuse_repeated_firms(card, firms, headings)
     _check_units(card, units)
@@ -439,6 +477,7 @@ def evaluate(
         condition, and the explanations.
     """
     card = _pack(pack)
+    _check_arguments(policy, units)
     if not isinstance(explain, (bool, np.bool_)):
         raise _core.Error(f"explain must be True or False, not {explain!r}")
     if isinstance(threads, (bool, np.bool_)) or not isinstance(threads, (int, np.integer)) or threads < 0:
@@ -514,7 +553,7 @@ def _add_explanations(
     prefixes = {
         ("zh", False): "输入无效：数值列中有文字 ",
         ("en", False): "invalid input: text in a numeric column ",
-        ("zh", True): "输入无效：值不能用于计算（见加载报告）",
+        ("zh", True): "输入无效：值不能用于计算（见加载报告）：",
         ("en", True): "invalid input: value invalid for computing (see the load report) in ",
     }
     for language in ("zh", "en"):
@@ -552,6 +591,7 @@ def gap(
     import pandas as pd
 
     card = _pack(pack)
+    _check_arguments(policy, units, costs)
     columns, text_bad, _, _ = _columns(card, firms, units)
     found = _core.scorecard_gap(card, columns, list(range(len(firms))), list((costs or {}).items()), policy)
     controllables = [c["input"] for c in card.controllables]
@@ -625,6 +665,11 @@ class Summary:
     pass_rule: str | None = None
 
     def __init__(self, result: Any) -> None:
+        if not hasattr(result, "columns") or not {"status", "valid", "total"} <= set(result.columns):
+            raise _core.ArgumentError(
+                "summary takes the table evaluate() returns (status, valid, total, gate_* columns), "
+                f"not {type(result).__name__}" + (" without them" if hasattr(result, "columns") else "")
+            )
         self.firms = len(result)
         self.counts = result["status"].value_counts().reindex(result["status"].cat.categories, fill_value=0)
         gates = [c for c in result.columns if c.startswith("gate_")]

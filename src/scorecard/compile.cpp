@@ -17,6 +17,8 @@ namespace {
 
 using name_table = std::map<std::string, detail::program::binding>;
 
+std::string_view name_of_entry(const name_table::value_type& entry) { return entry.first; }
+
 // Measures, validity checks, gates and routes: the formulas that read only inputs and measures.
 void compile_formulas(const scorecard& s, detail::compiled_scorecard& c, name_table& names,
                       const detail::program::resolver& resolve) {
@@ -78,7 +80,9 @@ void compile_items(const scorecard& s, detail::compiled_scorecard& c, name_table
         std::vector<detail::compiled_scorecard::alt> alts;
         for (const auto& a : it.alternatives) {
             auto m = names.find(a.measure);
-            if (m == names.end()) throw parse_error("item '" + it.id + "': no measure or input '" + a.measure + "'");
+            if (m == names.end())
+                throw parse_error("item '" + it.id + "': no measure or input '" + a.measure + "'" +
+                                  detail::suggestion(a.measure, names, name_of_entry));
             alts.push_back(band_table(a, m->second.reg, c.inverse_grid));
         }
         c.items.push_back(std::move(alts));
@@ -139,6 +143,32 @@ bool points_fit_float(const scorecard& s) {
     return digits >= 0 && std::ldexp(bound, digits) <= 16777216.0;
 }
 
+// Every {name} of a message names what an explanation can fill in (an input, a measure, an item
+// or total): a misspelt one would be printed as written, "{totl}", to every firm.
+void check_message_names(const scorecard& s) {
+    std::vector<std::string> known{"total"};
+    for (const auto& in : s.inputs()) known.push_back(in.id);
+    for (const auto& m : s.measures()) known.push_back(m.id);
+    for (const auto& it : s.items()) known.push_back(it.id);
+    auto check = [&](const std::string& where, const scorecard_condition& c) {
+        for (const std::string* m : {&c.message_zh, &c.message_en})
+            for (std::size_t open = m->find('{'); open != std::string::npos; open = m->find('{', open + 1)) {
+                const std::size_t close = m->find('}', open);
+                if (close == std::string::npos) break;
+                const std::string name = m->substr(open + 1, close - open - 1);
+                if (std::find(known.begin(), known.end(), name) == known.end())
+                    throw parse_error(where + ": its message names '{" + name +
+                                      "}', which is no input, measure, item or total" +
+                                      detail::suggestion(name, known, detail::as_written));
+            }
+    };
+    for (const auto& c : s.validity()) check("validity '" + c.id + "'", c);
+    for (const auto& c : s.gates()) check("gate '" + c.id + "'", c);
+    for (const auto& c : s.routes()) check("route '" + c.id + "'", c);
+    for (const auto& c : s.notes()) check("note '" + c.id + "'", c);
+    check("[pass]", s.pass_rule());
+}
+
 }  // namespace
 
 void scorecard::compile() {
@@ -150,6 +180,13 @@ void scorecard::compile() {
         if (it == names.end()) return std::nullopt;
         return it->second;
     };
+    // An unknown name suggests the nearest one defined so far (inputs, measures, items, total).
+    // The program outlives `names`: the suggester is dropped when compiling ends, thrown or not.
+    struct forget_names {
+        detail::program& p;
+        ~forget_names() { p.suggest_names_with(nullptr); }
+    } forget{c->prog};
+    c->prog.suggest_names_with([&names](const std::string& n) { return detail::suggestion(n, names, name_of_entry); });
     compile_formulas(*this, *c, names, resolve);
     // Items and caps are filled by the scorer; the pass rule is compiled after them.
     compile_items(*this, *c, names);
@@ -163,6 +200,7 @@ void scorecard::compile() {
     c->pass_reg = p.compile(pass_.parsed, resolve);
     c->narrow = points_fit_float(*this);
     c->fused = detail::find_fused_kernels(detail::kernel_fingerprint(*this, *c));
+    check_message_names(*this);
     compiled_ = std::move(c);
 }
 

@@ -31,6 +31,13 @@ using detail::nan_value;
 std::string detail::format_number(double v) {
     if (v != v) return "—";
     char buffer[400];
+    if (std::fabs(v) >= 1e15) {  // past whole numbers a reader counts: the shortest exact form, 1e+308
+        for (int digits = 1; digits <= 17; ++digits) {
+            std::snprintf(buffer, sizeof buffer, "%.*g", digits, v);
+            if (std::strtod(buffer, nullptr) == v) break;
+        }
+        return buffer;
+    }
     const double tolerance = 5e-10 * std::max(1.0, std::fabs(v));
     for (int decimals = 2;; ++decimals) {
         std::snprintf(buffer, sizeof buffer, "%.*f", decimals, v);

@@ -144,8 +144,9 @@ struct controllable_search {
     /// Candidates from solving every comparison's share-like shape for its threshold; false in
     /// `all_closed` when some rule has no such closed form.
     std::vector<double> closed_form_candidates(variant_runner& runner, bool& all_closed) const;
-    /// Doubling, then bisection on the input's grid: every loop bounded by a count.
-    double search(variant_runner& runner) const;
+    /// Doubling, then bisection on the input's grid: every loop bounded by a count. `known`, a
+    /// change already known to pass (NaN: none), ends the doubling: the result is never above it.
+    double search(variant_runner& runner, double known = nan_value) const;
 };
 
 std::vector<double> controllable_search::closed_form_candidates(variant_runner& runner, bool& all_closed) const {
@@ -197,17 +198,17 @@ std::vector<double> controllable_search::closed_form_candidates(variant_runner& 
     return candidates;
 }
 
-double controllable_search::search(variant_runner& runner) const {
+double controllable_search::search(variant_runner& runner, double known) const {
     // 2100 doublings take the smallest positive step past the largest double: the count bounds
     // the loop even where rounding would not.
     double hi = ctl.step;
     bool found = false;
-    for (int k = 0; k < 2100 && hi <= limit; ++k, hi *= 2)
+    for (int k = 0; k < 2100 && hi <= limit && !(hi >= known); ++k, hi *= 2)
         if (runner.passes(variant(hi))) {
             found = true;
             break;
         }
-    if (!found) return nan_value;
+    if (!found) return known;
     double lo = 0;  // does not pass (the firm fails as it is)
     for (int k = 0; k < 2100; ++k) {
         const double mid = std::floor((lo + hi) / 2 / ctl.step) * ctl.step;
@@ -243,9 +244,12 @@ gap_entry gap_for(const scorecard& s, variant_runner& runner, const scorecard_co
             e.change = grid[v];
             break;
         }
-    if (e.change != e.change && !all_closed) {
-        e.closed_form = false;
-        e.change = search.search(runner);
+    // A rule without a closed form (a share whose base is 0 before the change: R&D over a total
+    // cost of 0 is 100% at any extra R&D) may pass below every candidate the others gave: search
+    // up to the best of them too.
+    if (!all_closed) {
+        const double found = search.search(runner, e.change);
+        if (!(found == e.change)) e.closed_form = false, e.change = found;
     }
     if (e.change == e.change) e.cost = e.change * unit_cost;
     return e;

@@ -71,6 +71,11 @@ int index_of(const std::vector<scorecard_input>& inputs, std::string_view id) {
     return -1;
 }
 
+/// " (did you mean 'x'?)" for the input id nearest to `id`, or "".
+std::string input_suggestion(const std::vector<scorecard_input>& inputs, std::string_view id) {
+    return detail::suggestion(id, inputs, [](const scorecard_input& in) -> std::string_view { return in.id; });
+}
+
 std::vector<scorecard_input> read_inputs(const toml::table& root, const std::string& source) {
     std::vector<scorecard_input> inputs;
     detail::each_toml_table(root, "input", source, [&](const detail::toml_reader& r) {
@@ -216,7 +221,7 @@ std::vector<scorecard_item> read_items(const toml::table& root, const std::strin
         if (it.expert_input.empty())
             read_alternatives(r, named, source, it);
         else if (index_of(inputs, it.expert_input) < 0)
-            named.fail("expert", "names no input");
+            named.fail("expert", "names no input" + input_suggestion(inputs, it.expert_input));
         for (const auto& alt : it.alternatives)
             for (const auto& b : alt.bands)
                 if (b.points_hi > it.max) named.fail("bands", "give more points than the item's max");
@@ -269,13 +274,16 @@ std::vector<scorecard_controllable> read_controllables(const toml::table& root, 
         c.input = r.text("input", true);
         const detail::toml_reader named = r.as("controllable '" + c.input + "'");
         named.allow_only({"input", "step", "also_adds", "cost", "label_zh", "label_en"});
-        if (index_of(inputs, c.input) < 0) named.fail("input", "names no input");
+        if (index_of(inputs, c.input) < 0) named.fail("input", "names no input" + input_suggestion(inputs, c.input));
         c.step = named.number("step", 1);
         if (!(c.step > 0)) named.fail("step", "must be positive");
         c.also_adds = named.texts("also_adds");
         for (const auto& a : c.also_adds)
-            if (index_of(inputs, a) < 0) named.fail("also_adds", "names no input '" + a + "'");
+            if (index_of(inputs, a) < 0)
+                named.fail("also_adds", "names no input '" + a + "'" + input_suggestion(inputs, a));
         c.cost = named.number("cost", 1);
+        // a cost per unit ranks the routes: a negative one would make a change pay (as costs= refuses)
+        if (!(c.cost >= 0) || !std::isfinite(c.cost)) named.fail("cost", "must be a finite number ≥ 0");
         c.label_zh = named.text("label_zh");
         c.label_en = named.text("label_en");
         out.push_back(std::move(c));

@@ -111,7 +111,8 @@ program::value program::node(const formula& f, const formula_node& n, const reso
             if (!b) {
                 location where;
                 where.variable = n.name;
-                throw missing_variable_error(f.describe("unknown name '" + n.name + "'", n.span), n.name, where);
+                const std::string hint = suggest_ ? suggest_(n.name) : std::string();
+                throw missing_variable_error(f.describe("unknown name '" + n.name + "'" + hint, n.span), n.name, where);
             }
             return {b->reg, b->u};
         }

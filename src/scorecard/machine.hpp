@@ -80,6 +80,8 @@ public:
         zhibiao::unit u;
     };
     using resolver = std::function<std::optional<binding>(const std::string&)>;
+    /// " (did you mean 'x'?)" for a name the resolver does not know, or "".
+    using suggester = std::function<std::string(const std::string&)>;
 
     explicit program(double comparison_grid = 1e-9) : inverse_grid_(1.0 / comparison_grid) {}
 
@@ -91,6 +93,9 @@ public:
     /// Compiles `f` so its value lands in a new register, converted to `out` when given
     /// (throws incompatible_units_error / parse_error with a caret). Returns the register.
     int compile(const formula& f, const resolver& names, const std::optional<unit>& out = std::nullopt);
+    /// What an unknown name's error suggests while compiling (the caller clears it after: it may
+    /// refer to the caller's table of names).
+    void suggest_names_with(suggester s) { suggest_ = std::move(s); }
 
     /// Register of the value of a compiled comparison's operands, for gap analysis: every
     /// comparison compiled so far as (lhs register, rhs register).
@@ -119,6 +124,7 @@ private:
     int converted(const formula& f, const value& v, const unit& to, const char* verb, text_span where);
 
     std::vector<op> ops_;
+    suggester suggest_;
     std::vector<std::pair<int, int>> comparisons_;
     int registers_ = 0;
     double inverse_grid_;

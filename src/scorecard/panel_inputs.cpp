@@ -202,8 +202,11 @@ std::pair<std::string, std::string> scorecard::misspelt_heading(const std::vecto
 std::string scorecard::absent_input_problem(const std::vector<std::string>& headings, std::size_t k) const {
     const scorecard_input& spec = inputs_.at(k);
     const auto [near, meant] = misspelt_heading(headings, k);
+    // a number without unit (days, a 1 = yes flag) has none to name: "(注册成立至申报日天数)", not ", 1)"
+    const bool unit_named = !spec.unit_text.empty() && spec.unit_text != "1";
     if (!spec.optional)
-        return "scorecard '" + id_ + "' needs column '" + spec.id + "' (" + spec.name_zh + ", " + spec.unit_text + ")" +
+        return "scorecard '" + id_ + "' needs column '" + spec.id + "' (" + spec.name_zh +
+               (unit_named ? ", " + spec.unit_text : std::string()) + ")" +
                (near.empty() ? std::string()
                              : "; column '" + near + "' is no input of the pack: a misspelt header? (did you mean '" +
                                    meant + "'?)");

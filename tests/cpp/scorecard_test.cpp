@@ -651,6 +651,29 @@ BOOST_AUTO_TEST_CASE(gap_status_is_evaluates_and_a_blocked_firm_names_the_rule) 
     BOOST_TEST(std::string(status_name(g[3].status)) == "passed");
 }
 
+BOOST_AUTO_TEST_CASE(gap_searches_below_the_candidates_where_a_share_has_a_zero_base) {
+    // Round 15: total costs of 0 and no R&D: R&D ÷ total cost is 0/0 (missing), R&D ÷ sales 0%,
+    // 20 + 0 + 12 = 32 points. More R&D adds to the total cost too, so 0.01 万元 makes the share
+    // 0.01/0.01 = 100%: 50 points, 82, passed. The gap was 20 万元, the candidate of R&D ÷ sales
+    // ≥ 2% (the share without a closed form at 0 was never searched below it). With total costs
+    // of 10: x / (10 + x) ≥ 20% (30 points, 62) needs x = 2.5, as before.
+    firms f(sme(), {{"employees", {40, 40}},
+                    {"st_staff", {12, 12}},
+                    {"sales", {1000, 1000}},
+                    {"assets", {500, 500}},
+                    {"rd_expense", {0, 0}},
+                    {"total_cost", {0, 10}},
+                    {"ip_class1", {0, 0}},
+                    {"ip_class2", {2, 2}}});
+    const auto g = sme().gap(f.columns(), {0, 1});
+    BOOST_TEST_REQUIRE(g[0].cheapest == 0);
+    BOOST_TEST(g[0].routes[0].input == "rd_expense");
+    BOOST_TEST(g[0].routes[0].change == 0.01);
+    BOOST_TEST(!g[0].routes[0].closed_form);
+    BOOST_TEST_REQUIRE(g[1].cheapest == 0);
+    BOOST_TEST(g[1].routes[0].change == 2.5);
+}
+
 BOOST_AUTO_TEST_CASE(gap_ends_for_huge_finite_inputs) {
     // R&D of 1e307 and 1e300 万元 with sales of 1000: the search bounds once went to inf and
     // looped for ever. Every firm gets an answer: a route, or the rule that blocks it.
