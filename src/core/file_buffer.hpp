@@ -39,9 +39,14 @@ public:
                             std::size_t min_part_bytes = std::size_t{16} << 20) {
         file_buffer b;
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
-        if (b.read_regular(path, threads, min_part_bytes)) return b;
-#endif
+        const opened_file file(path);  // opened once: a FIFO opened twice can lose its writer
+        if (file.nonempty_regular())
+            b.read_regular(file, threads, min_part_bytes);
+        else
+            b.text_ = read_opened_file(file, static_cast<std::size_t>(-1), "none");
+#else
         b.text_ = read_file_bytes(path, static_cast<std::size_t>(-1), "none");
+#endif
         return b;
     }
 
@@ -50,27 +55,14 @@ private:
         void operator()(char* p) const { std::free(p); }
     };
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
-    // False (nothing read) for anything but a non-empty regular file that can be opened: those
-    // cases, and their errors, are read_file_bytes'.
-    bool read_regular(const std::string& path, unsigned threads, std::size_t min_part_bytes) {
-        const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-        if (fd < 0) return false;
-        struct closer {
-            int fd;
-            ~closer() { ::close(fd); }
-        } guard{fd};
-        struct stat info {};
-        if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) || info.st_size <= 0) return false;
+    void read_regular(const opened_file& file, unsigned threads, std::size_t min_part_bytes) {
         constexpr std::size_t huge_page = std::size_t{2} << 20;
-        size_ = static_cast<std::size_t>(info.st_size);
+        size_ = static_cast<std::size_t>(file.info().st_size);
         void* p = nullptr;
         if (::posix_memalign(&p, size_ >= huge_page ? huge_page : 64, size_) != 0) throw std::bad_alloc();
         owned_.reset(static_cast<char*>(p));
         if (size_ >= huge_page) ::madvise(p, size_, MADV_HUGEPAGE);  // advice only
-        location where;
-        where.file = path;
-        read_in_parts(fd, part_count(threads, min_part_bytes), where);
-        return true;
+        read_in_parts(file.fd(), part_count(threads, min_part_bytes), file.where());
     }
 
     std::size_t part_count(unsigned threads, std::size_t min_part_bytes) const {

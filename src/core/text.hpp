@@ -381,46 +381,83 @@ inline void read_exactly(int fd, char* dest, std::size_t size, const location& w
 }
 #endif
 
-/// The bytes of a regular file, read (never memory-mapped: a file truncated by another process
-/// while it is mapped kills the reader with SIGBUS). Throws file_not_found_error when the path
-/// does not exist, file_error when it is not a regular file (a directory, /dev/zero, a pipe) or cannot
-/// be read, parse_error when it changes size while it is read (its content is then no one version
-/// of the file), and limit_error when it is larger than `max_bytes`.
-inline std::string read_file_bytes(const std::string& path, std::size_t max_bytes, const char* limit_name) {
-    location where;
-    where.file = path;
-    auto os_error = [&](const char* doing, int code) {
-        if (code == ENOENT || code == ENOTDIR) throw file_not_found_error("no such file", where);
-        throw file_error(std::string(doing) + ": " + std::strerror(code), where);
-    };
 #if defined(__unix__) || defined(__APPLE__)
-    // O_NONBLOCK: opening a FIFO without a writer must not hang before fstat can refuse it.
-    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) os_error("cannot open file", errno);
-    struct closer {
-        int fd;
-        ~closer() { ::close(fd); }
-    } guard{fd};
-    struct stat info {};
-    if (::fstat(fd, &info) != 0) os_error("cannot read file", errno);
+/// A file opened for reading once, with what fstat said of it. Every check and every read of one
+/// load goes through this one descriptor: opening a FIFO wakes a writer waiting for a reader, who
+/// may write, close and be gone before a second open, which would then wait for a writer that
+/// never comes (the hang of an empty FIFO under load, round 16). O_NONBLOCK: opening a FIFO
+/// without a writer must not hang before fstat can classify it.
+class opened_file {
+public:
+    explicit opened_file(const std::string& path) {
+        where_.file = path;
+        fd_ = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+        if (fd_ < 0) refuse("cannot open file", errno);
+        if (::fstat(fd_, &info_) != 0) {
+            const int code = errno;
+            ::close(fd_);
+            refuse("cannot read file", code);
+        }
+    }
+    opened_file(const opened_file&) = delete;
+    opened_file& operator=(const opened_file&) = delete;
+    ~opened_file() { ::close(fd_); }
+
+    int fd() const { return fd_; }
+    const struct stat& info() const { return info_; }
+    const location& where() const { return where_; }
+    bool nonempty_regular() const { return S_ISREG(info_.st_mode) && info_.st_size > 0; }
+
+private:
+    [[noreturn]] void refuse(const char* doing, int code) const {
+        if (code == ENOENT || code == ENOTDIR) throw file_not_found_error("no such file", where_);
+        throw file_error(std::string(doing) + ": " + std::strerror(code), where_);
+    }
+
+    int fd_ = -1;
+    struct stat info_ {};
+    location where_;
+};
+
+/// The bytes of an opened file, as read_file_bytes describes.
+inline std::string read_opened_file(const opened_file& file, std::size_t max_bytes, const char* limit_name) {
+    const struct stat& info = file.info();
+    const location& where = file.where();
     if (S_ISDIR(info.st_mode)) throw file_error("is a directory, not a file", where);
     // A pipe (`<(cat f.csv)`, a FIFO) is a stream, read to its end as `-` is.
-    if (S_ISFIFO(info.st_mode)) return read_stream(fd, max_bytes, limit_name, where);
+    if (S_ISFIFO(info.st_mode)) return read_stream(file.fd(), max_bytes, limit_name, where);
     // A device is refused, /dev/null too: /dev/zero or a terminal would never end.
     if (!S_ISREG(info.st_mode)) throw file_error("not a regular file (a device or a socket)", where);
     const auto size = static_cast<std::size_t>(info.st_size);
     // A regular file of size 0 may still have content (/proc, /sys): read it to its end instead.
-    if (size == 0) return read_to_end(fd, max_bytes, limit_name, where);
+    if (size == 0) return read_to_end(file.fd(), max_bytes, limit_name, where);
     if (size > max_bytes)
         throw limit_error("the file has " + std::to_string(size) + " bytes, more than the limit of " +
                               std::to_string(max_bytes) + " (" + limit_name + ")",
                           where);
     std::string bytes(size, '\0');
-    read_exactly(fd, bytes.data(), size, where);
+    read_exactly(file.fd(), bytes.data(), size, where);
     return bytes;
+}
+#endif
+
+/// The bytes of a regular file, read (never memory-mapped: a file truncated by another process
+/// while it is mapped kills the reader with SIGBUS). Throws file_not_found_error when the path
+/// does not exist, file_error when it is not a regular file (a directory, /dev/zero) or cannot be
+/// read, parse_error when it changes size while it is read (its content is then no one version
+/// of the file), and limit_error when it is larger than `max_bytes`. A pipe or FIFO is read to its
+/// end (read_stream).
+inline std::string read_file_bytes(const std::string& path, std::size_t max_bytes, const char* limit_name) {
+#if defined(__unix__) || defined(__APPLE__)
+    return read_opened_file(opened_file(path), max_bytes, limit_name);
 #else
+    location where;
+    where.file = path;
     std::FILE* f = std::fopen(path.c_str(), "rb");
-    if (!f) os_error("cannot open file", errno);
+    if (!f) {
+        if (errno == ENOENT || errno == ENOTDIR) throw file_not_found_error("no such file", where);
+        throw file_error(std::string("cannot open file: ") + std::strerror(errno), where);
+    }
     std::string bytes;
     char buffer[1 << 16];
     for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, f)) > 0;) {

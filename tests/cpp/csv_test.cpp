@@ -12,6 +12,14 @@
 #include <random>
 #include <string>
 #include <fstream>
+#include <thread>
+
+#if defined(__linux__)
+#include <fcntl.h>
+#include <sys/inotify.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
 
 using namespace zhibiao;
 
@@ -868,6 +876,43 @@ BOOST_AUTO_TEST_CASE(missing_and_non_regular_files_are_file_errors) {
         BOOST_TEST(std::string(e.what()).find("not a regular file") != std::string::npos);
     }
 }
+
+#if defined(__linux__)
+// Round 16: read_csv opened a FIFO twice (a look for a regular file, then the read). The first
+// open woke the writer, which could write, close and be gone before the second, which then
+// waited for a writer that never came: the empty-FIFO test hung now and then under load. The
+// reader's closes are counted with inotify (an open and its close each time: identical events in
+// a row would be merged into one), so the race need not be won to see it.
+BOOST_AUTO_TEST_CASE(a_fifo_is_opened_once_by_its_reader) {
+    char folder[] = "/tmp/zhibiao_fifo_XXXXXX";
+    BOOST_REQUIRE(::mkdtemp(folder) != nullptr);
+    const std::string fifo = std::string(folder) + "/panel.csv";
+    BOOST_REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    const int watch = ::inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+    BOOST_REQUIRE(watch >= 0);
+    BOOST_REQUIRE(::inotify_add_watch(watch, fifo.c_str(), IN_OPEN | IN_CLOSE_NOWRITE) >= 0);
+    std::thread writer([&] {
+        const int fd = ::open(fifo.c_str(), O_WRONLY | O_CLOEXEC);  // waits for the reader
+        const char data[] = "region,period,gdp\nA,2024,1\n";
+        if (fd >= 0) (void)!::write(fd, data, sizeof data - 1), ::close(fd);
+    });
+    const panel p = read_csv(fifo);
+    writer.join();
+    BOOST_TEST(p.rows() == 1u);
+    std::size_t reader_closes = 0;
+    alignas(inotify_event) char events[4096];
+    for (ssize_t n; (n = ::read(watch, events, sizeof events)) > 0;)
+        for (ssize_t at = 0; at < n;) {
+            const auto* event = reinterpret_cast<const inotify_event*>(events + at);
+            reader_closes += (event->mask & IN_CLOSE_NOWRITE) != 0;
+            at += static_cast<ssize_t>(sizeof(inotify_event) + event->len);
+        }
+    ::close(watch);
+    BOOST_TEST(reader_closes == 1u);  // 2 before
+    ::unlink(fifo.c_str());
+    ::rmdir(folder);
+}
+#endif
 
 // Issue #17: definition files are capped (64 MiB); a larger one fails before it is read.
 BOOST_AUTO_TEST_CASE(definition_files_are_capped) {
