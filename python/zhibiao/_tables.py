@@ -92,6 +92,59 @@ def with_names(table: Any, names: Mapping[str, str] | None = None) -> Any:
     return out
 
 
+INVALID_INPUT = "invalid_input"  # the reason from_pandas gives ±inf: a number there, but not finite
+
+
+def infinite_cells(table: Any) -> dict[str, Any]:
+    """Column → boolean mask of its ±inf cells, for the numeric columns that have any."""
+    import numpy as np
+
+    out = {}
+    for column in table.columns:
+        series = table[column]
+        if series.dtype.kind in "fc":  # numpy floats and pandas' Float64
+            mask = np.isinf(series.to_numpy(dtype=float, na_value=np.nan).real)
+            if mask.any():
+                out[column] = mask
+    return out
+
+
+def without_infinities(table: Any, reasons: Any = None) -> tuple[Any, Any]:
+    """``table`` with every ±inf blanked (NaN) and ``reasons`` (a table of the same shape, or None)
+    saying ``invalid_input`` there; both unchanged (no copy) without ±inf. An ``inf`` in a written
+    table is no number a reader takes back (read_csv, Excel), and -inf and nan would read alike."""
+    infinite = infinite_cells(table)
+    if not infinite:
+        return table, reasons
+    table = table.copy()
+    for column, mask in infinite.items():
+        table.loc[mask, column] = float("nan")
+    if reasons is not None:
+        reasons = reasons.astype(object).copy()
+        for column, mask in infinite.items():
+            if column in reasons.columns:
+                reasons.loc[mask, column] = INVALID_INPUT
+    return table, reasons
+
+
+def with_infinity_reasons(table: Any) -> Any:
+    """``table`` with its ±inf blanked and a ``<column>_reason`` column after each column that had
+    one, saying ``invalid_input`` there (read_csv reads it back as the reason of the missing
+    cell); an existing ``<column>_reason`` column gets the reason on those rows."""
+    from ._reason_columns import SUFFIX
+
+    infinite = infinite_cells(table)
+    table, _ = without_infinities(table)
+    for column, mask in infinite.items():
+        reason_column = f"{column}{SUFFIX}"
+        if reason_column not in table.columns:
+            table.insert(table.columns.get_loc(column) + 1, reason_column, "")
+        else:
+            table[reason_column] = table[reason_column].astype(object).where(table[reason_column].notna(), "")
+        table.loc[mask, reason_column] = INVALID_INPUT
+    return table
+
+
 @checked_keywords
 def write_csv(
     values: Any,
@@ -105,10 +158,12 @@ def write_csv(
     """Writes an indicator table as CSV: values to the catalogue's decimals (``full_precision=True``
     writes every digit), the entity names beside the codes, and ``encoding="utf-8-sig"`` for a
     file Excel opens with its Chinese intact (a BOM first). ``unit_header=True`` writes each
-    column's unit in its header (``rd_intensity[%]``), as read_csv reads units back."""
+    column's unit in its header (``rd_intensity[%]``), as read_csv reads units back. A ±inf is
+    written as an empty cell with ``invalid_input`` in a ``<column>_reason`` column after its
+    column, which read_csv reads back as the missing cell's reason (never as ``inf``)."""
     if encoding not in ENCODINGS:  # a typo would otherwise write a file Excel garbles
         raise _core.ArgumentError(f"encoding must be one of {', '.join(ENCODINGS)}, not {encoding!r}")
-    table = values if full_precision else rounded(values)
+    table = with_infinity_reasons(values if full_precision else rounded(values))
     if names:
         table = with_names(table)
     if unit_header:
@@ -147,12 +202,17 @@ def to_excel(
 ) -> None:
     """An Excel workbook (openpyxl): sheet ``values`` (names beside codes, the catalogue's decimals
     unless ``full_precision``), sheet ``units`` (a row per column: unit and names), and with
-    ``reasons`` a sheet ``reasons`` of why each missing value is missing."""
+    ``reasons`` a sheet ``reasons`` of why each missing value is missing. A ±inf is an empty cell
+    (openpyxl would write the text "inf"), with ``invalid_input`` on the reasons sheet, which is
+    then written even when ``reasons`` is not given."""
     import pandas as pd
 
     check_lang(lang)
     if importlib.util.find_spec("openpyxl") is None:
         raise ImportError("Excel output needs openpyxl (Debian: apt-get install python3-openpyxl)")
+    if reasons is None and infinite_cells(values):
+        reasons = pd.DataFrame("", index=values.index, columns=values.columns)
+    values, reasons = without_infinities(values, reasons)
     table = with_names(values if full_precision else rounded(values))
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         table.to_excel(writer, sheet_name="values", merge_cells=False)  # the code on every row
