@@ -27,6 +27,28 @@ def _parse_error(message: str, **where: Any) -> Exception:
     return error
 
 
+def _refuse_fullwidth_codes(codes: Sequence[str], first_rows: Sequence[Any], column: Any, role: str) -> None:
+    """A code written with full-width digits (３２０１０２) is another entity than 320102, which rolls
+    up nowhere and matches no other table: refused naming its row, as read_csv names its line."""
+    import re
+    import unicodedata
+
+    for code, row in zip(codes, first_rows):
+        wide = re.search("[\uff01-\uff5e]", code)
+        if not wide:
+            continue
+        ascii_code = re.sub("[\uff01-\uff5e]", lambda m: unicodedata.normalize("NFKC", m.group()), code)
+        # Only a code all ASCII once its full-width forms are: a firm's name standing as its code
+        # (甲公司（南京）, 第３分公司) is text, not a misspelt code.
+        if ascii_code.isascii() and ascii_code.isprintable() and " " not in ascii_code:
+            raise _parse_error(
+                f"{role} {code!r} in column {column!r}, row {row!r}, is written with full-width characters "
+                f"({wide.group()!r}): it is not the code {ascii_code!r} and would match and roll up with nothing; "
+                "write it in ASCII",
+                variable=str(column),
+            )
+
+
 def _factorize_labels(series: Any, role: str = "code") -> tuple[np.ndarray, list[str]]:
     """Row codes and distinct labels as text, converting only the distinct values: a float
     2018.0 (an int column that met a NaN, or a float cell among texts in an object column) reads
@@ -502,6 +524,10 @@ class Panel:
         first_row = np.unique(entity_index, return_index=True)[1]
         names = df[name].astype(str).to_numpy()[first_row].tolist() if name else [""] * len(entity_codes)
         parents = df[parent].astype(str).to_numpy()[first_row].tolist() if parent else [""] * len(entity_codes)
+        first_labels = [df.index[k] for k in first_row]
+        _refuse_fullwidth_codes(entity_codes, first_labels, entity, "entity code")
+        if parent:
+            _refuse_fullwidth_codes(parents, first_labels, parent, "parent code")
         core = _core.Panel(
             entity_codes,
             names,
@@ -1058,10 +1084,12 @@ def read_csv(
         opened in binary mode. A missing file raises MissingFileError (a FileNotFoundError); a
         directory or device FileError.
     entity, period, name, parent
-        Column names; detected when omitted (entity: entity, region, code, adcode, 地区代码,
-        地区, 区县, 县（市、区）, 省份…; period: period, year, 年份, 时期, 年度, 报告期…; name: name, 名称, 地区名称, 企业名称, or 地区 beside
-        地区代码; parent: parent, 上级代码). A long file's columns: variable or 指标, value or 数值,
-        unit or 单位.
+        Column names; detected when omitted by the headings of data/headings.toml, ASCII in any
+        case (entity: entity, region, code, adcode, 地区代码, 区划代码, 统一社会信用代码, then names:
+        地区, 区县, 县（市、区）, 省份, 企业名称, 企业, 单位…; period: period, year, 年份, 时期, 年度,
+        报告期…; name: name, 名称, 地区名称, 企业名称, 单位名称, or 地区 beside a code; parent:
+        parent, 上级代码). A long file's columns: variable or 指标, value or 数值, unit or 单位. An
+        entity or parent code in full-width digits (３２０１０２) is a ParseError at its cell.
     units
         Variable → unit text; overrides units in the header (``gdp[亿元]``). A name that is no
         variable of the file is a MissingVariableError with the closest one (it did nothing).

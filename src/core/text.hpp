@@ -30,6 +30,17 @@ inline bool is_ascii(std::string_view s) {
     return true;
 }
 
+/// The first full-width form of an ASCII character (U+FF01–U+FF5E: ３, Ａ, －) in `s`, as its
+/// three bytes; empty when there is none.
+inline std::string_view first_fullwidth_ascii(std::string_view s) {
+    for (std::size_t i = s.find('\xEF'); i != std::string_view::npos && i + 2 < s.size(); i = s.find('\xEF', i + 1)) {
+        const auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
+        const unsigned cp = 0xF000u | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+        if ((b1 == 0xBC || b1 == 0xBD) && cp >= 0xFF01 && cp <= 0xFF5E) return s.substr(i, 3);
+    }
+    return {};
+}
+
 /// Maps full-width ASCII forms (U+FF01–U+FF5E: ０–９ ． ， ％ ＋ － …) to ASCII, U+3000 to a
 /// space and U+2212 MINUS SIGN to '-'. The NFKC mapping for exactly these characters; other
 /// text is copied unchanged.

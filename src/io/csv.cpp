@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -23,6 +24,7 @@
 
 #include "core/conversion.hpp"
 #include "io/encoding.hpp"
+#include "io/headings.hpp"
 #include "core/column_memory.hpp"
 #include "core/file_buffer.hpp"
 #include "core/interner.hpp"
@@ -538,11 +540,19 @@ private:
     std::vector<std::int32_t> period_of_text_;
 };
 
-// `taken`: a column already read in another role, never detected again (a header of 地区代码 and
-// 地区 has its codes and its names: 地区 is the entity only when it stands alone).
+bool same_ascii_case_blind(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+// The column named `wanted`, else the first of `headings` (data/headings.toml) the header has,
+// ASCII letters in any case (Region, YEAR); -1 when none. `taken`: columns already read in
+// another role, never detected again (a header of 地区代码 and 地区 has its codes and its names:
+// 地区 is the entity only when it stands alone).
 int find_column(const std::vector<std::string>& names, const std::string& wanted,
-                std::initializer_list<const char*> candidates, const char* role, const std::string& source,
-                int taken = -1) {
+                const std::vector<std::string>& headings, const char* role, const std::string& source,
+                std::initializer_list<int> taken = {}) {
     if (!wanted.empty()) {
         auto it = std::find(names.begin(), names.end(), wanted);
         if (it == names.end()) {
@@ -556,32 +566,53 @@ int find_column(const std::vector<std::string>& names, const std::string& wanted
         }
         return static_cast<int>(it - names.begin());
     }
-    for (const char* c : candidates) {
-        auto it = std::find(names.begin(), names.end(), c);
-        if (it != names.end() && it - names.begin() != taken) return static_cast<int>(it - names.begin());
-    }
+    for (const auto& heading : headings)
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            const int col = static_cast<int>(i);
+            if (same_ascii_case_blind(names[i], heading) && std::find(taken.begin(), taken.end(), col) == taken.end())
+                return col;
+        }
     return -1;
 }
 
-// The columns found by their usual headings, in English and Chinese (first found wins).
-// Statistical yearbooks head a county table 县（市、区） or 区县, a province's 地区 or 省份.
-constexpr std::initializer_list<const char*> entity_names = {
-    "entity", "region",  "code",         "adcode",           "地区代码", "代码",         "地区",
-    "firm",   "firm_id", "id",           "统一社会信用代码", "企业名称", "行政区划代码", "区划代码",
-    "区县",   "县区",    "县（市、区）", "县(市、区)",       "县市区",   "市县",         "城市",
-    "地市",   "省份",    "地区名称"};
-constexpr std::initializer_list<const char*> period_names = {"period", "year",     "年份",   "时期", "期间",
-                                                             "年度",   "统计年度", "报告期", "年"};
-
-std::string listed(std::initializer_list<const char*> names) {
+std::string listed(const std::vector<std::string>& headings) {
     std::string out;
-    for (const char* n : names) out += (out.empty() ? "" : ", ") + std::string(n);
+    for (const auto& h : headings) out += (out.empty() ? "" : ", ") + h;
     return out;
 }
 
-// The long layout's columns, as statistical tables head them in English or Chinese.
-constexpr std::initializer_list<const char*> variable_names = {"variable", "指标", "指标名称", "变量"};
-constexpr std::initializer_list<const char*> value_names = {"value", "数值", "值"};
+std::string ascii_lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+// A header cell that looks like a misspelt heading: a third of its bytes edited at most (at least
+// one), or two neighbours swapped (regoin). Never a short variable near a short heading (gdp, id).
+bool looks_like(std::string_view cell, std::string_view heading) {
+    const std::string a = ascii_lower(cell), b = ascii_lower(heading);
+    if (a.size() == b.size())
+        for (std::size_t k = 0; k + 1 < a.size(); ++k)
+            if (a[k] != b[k]) {
+                std::string swapped = a;
+                std::swap(swapped[k], swapped[k + 1]);
+                if (swapped == b) return true;
+                break;
+            }
+    return detail::edit_distance(a, b) <= (b.size() < 4 ? 0 : std::max<std::size_t>(1, b.size() / 3));
+}
+
+// " (is the header's 'regoin' the entity column? it is close to 'region')" for the first header
+// cell that looks like one of `headings`, else "".
+std::string closest_heading(const std::vector<std::string>& names, const std::vector<std::string>& headings,
+                            const char* role) {
+    for (const auto& name : names)
+        for (const auto& heading : headings)
+            if (looks_like(name, heading))
+                return std::string(" (is the header's '") + name + "' the " + role + " column? it is close to '" +
+                       heading + "')";
+    return {};
+}
 
 class loader {
 public:
@@ -619,24 +650,27 @@ public:
             names.push_back(parsed_headers_.back().name);
         }
         check_duplicate_headers();
-        bool has_long_columns = find_column(names, {}, variable_names, "variable", source_) >= 0 &&
-                                find_column(names, {}, value_names, "value", source_) >= 0;
+        const detail::column_headings& headings = detail::builtin_headings();
+        bool has_long_columns = find_column(names, {}, headings.variable, "variable", source_) >= 0 &&
+                                find_column(names, {}, headings.value, "value", source_) >= 0;
         bool long_form = options_.layout == csv_options::layout_choice::long_form ||
                          (options_.layout == csv_options::layout_choice::automatic && has_long_columns);
         report_.layout = long_form ? "long" : "wide";
 
-        entity_col_ = find_column(names, options_.entity, entity_names, "entity", source_);
-        period_col_ = find_column(names, options_.period, period_names, "period", source_);
-        name_col_ = find_column(names, options_.name, {"name", "名称", "地区名称", "企业名称", "地区"}, "name", source_,
-                                entity_col_);
-        parent_col_ = find_column(names, options_.parent, {"parent", "上级代码"}, "parent", source_);
+        // A long file's 单位 is the unit of its values, never the entity (单位, a firm table's unit).
+        const int unit_col = long_form ? find_column(names, {}, headings.unit, "unit", source_) : -1;
+        entity_col_ = find_column(names, options_.entity, headings.entity, "entity", source_, {unit_col});
+        period_col_ = find_column(names, options_.period, headings.period, "period", source_);
+        name_col_ = find_column(names, options_.name, headings.name, "name", source_, {entity_col_, unit_col});
+        parent_col_ = find_column(names, options_.parent, headings.parent, "parent", source_);
         if (entity_col_ < 0)
-            throw header_error("no entity column: name it with csv_options::entity (looked for " +
-                               listed(entity_names) + ")" + separator_hint());
-        if (period_col_ < 0 && options_.period_value.empty())
-            throw header_error("no period column: name it with csv_options::period (looked for " +
-                               listed(period_names) + "), or give every row one with csv_options::period_value" +
+            throw header_error("no entity column" + closest_heading(names, headings.entity, "entity") +
+                               ": name it with csv_options::entity (looked for " + listed(headings.entity) + ")" +
                                separator_hint());
+        if (period_col_ < 0 && options_.period_value.empty())
+            throw header_error("no period column" + closest_heading(names, headings.period, "period") +
+                               ": name it with csv_options::period (looked for " + listed(headings.period) +
+                               "), or give every row one with csv_options::period_value" + separator_hint());
 
         std::size_t expected = text_.size() / std::max<std::size_t>(16, header_.size() * 4) + 16;
         row_keys keys(long_form ? expected / 4 : expected);
@@ -924,6 +958,40 @@ private:
         return {0, 0};
     }
 
+    // A code written with full-width digits (３２０１０２) is another entity than 320102, which
+    // rolls up nowhere and matches no other table: refused at its first line, with the code it
+    // means. Not read as ASCII: a file of both spellings would then hold one entity twice.
+    void refuse_fullwidth_codes(const panel& p) const {
+        for (std::size_t i = 0; i < p.entity_count(); ++i) {
+            refuse_fullwidth(p.entity_code(i), entity_col_, "entity code");
+            refuse_fullwidth(p.entity_parent(i), parent_col_, "parent code");
+        }
+    }
+    // Only a code that is all ASCII once its full-width forms are: a firm's name standing as its
+    // code (甲公司（南京）, 第３分公司) is text, not a misspelt code.
+    void refuse_fullwidth(std::string_view code, int col, const char* what) const {
+        const std::string_view wide = detail::first_fullwidth_ascii(code);
+        if (wide.empty()) return;
+        const std::string ascii = detail::normalize_fullwidth(code);
+        if (!std::all_of(ascii.begin(), ascii.end(), [](char c) { return c > ' ' && c < 0x7F; })) return;
+        throw parse_error(std::string(what) + " " + detail::quoted(code) + " is written with full-width characters ('" +
+                              std::string(wide) + "'): it is not the code '" + detail::normalize_fullwidth(code) +
+                              "' and would match and roll up with nothing; write it in ASCII",
+                          at(first_line_with(col, code), static_cast<std::size_t>(col) + 1));
+    }
+    // The line of the first row whose field `col` is `text` (trimmed), or 0. Only on the error path.
+    std::size_t first_line_with(int col, std::string_view text) const {
+        try {
+            tokenizer tok(text_.substr(body_start_), options_.separator, source_, body_line_);
+            std::vector<field> fields;
+            while (tok.next(fields))
+                if (fields.size() == header_.size() && trim(fields[static_cast<std::size_t>(col)]) == text)
+                    return tok.line();
+        } catch (const std::exception&) {  // a bad row later on: the code was not found before it
+        }
+        return 0;
+    }
+
     // `storage`, when given, holds the values of vars[k] (wide layout); else they are in vars[k].values.
     panel finish(row_keys& keys, std::vector<variable_column>& vars,
                  const std::vector<std::shared_ptr<double[]>>& storage = {}, std::size_t rows = 0) {
@@ -944,6 +1012,7 @@ private:
             throw duplicate_row_error(
                 first ? e.message() + " (the first on line " + std::to_string(first) + ")" : e.message(), w);
         }
+        refuse_fullwidth_codes(result);
         for (std::size_t k = 0; k < vars.size(); ++k) {
             auto& v = vars[k];
             if (storage.empty()) {
@@ -1748,9 +1817,10 @@ private:
 
     panel load_long(tokenizer& tok, std::vector<field>& fields, const std::vector<std::string>& names, row_keys& keys) {
         long_state st;
-        st.variable_col = find_column(names, {}, variable_names, "variable", source_);
-        st.value_col = find_column(names, {}, value_names, "value", source_);
-        st.unit_col = find_column(names, {}, {"unit", "单位", "计量单位"}, "unit", source_);
+        const detail::column_headings& headings = detail::builtin_headings();
+        st.variable_col = find_column(names, {}, headings.variable, "variable", source_);
+        st.value_col = find_column(names, {}, headings.value, "value", source_);
+        st.unit_col = find_column(names, {}, headings.unit, "unit", source_, {entity_col_, name_col_});
         if (st.variable_col < 0 || st.value_col < 0)
             throw header_error("long layout needs 'variable' and 'value' columns (or 指标 and 数值)");
         for (std::size_t i = 0; i < names.size(); ++i) {

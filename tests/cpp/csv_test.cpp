@@ -3,6 +3,7 @@
 #include "core/column_memory.hpp"
 #include "core/file_buffer.hpp"
 #include "core/interner.hpp"
+#include "io/headings.hpp"
 
 #include <boost/test/unit_test.hpp>
 #include <map>
@@ -875,6 +876,45 @@ BOOST_AUTO_TEST_CASE(missing_and_non_regular_files_are_file_errors) {
     } catch (const file_error& e) {
         BOOST_TEST(std::string(e.what()).find("not a regular file") != std::string::npos);
     }
+}
+
+// Round 16: the headings are data (data/headings.toml); codes are found before names, and a code
+// in full-width digits is refused where it stands rather than loaded as another entity.
+BOOST_AUTO_TEST_CASE(headings_come_from_data_and_codes_win_over_names) {
+    const auto& headings = detail::builtin_headings();
+    BOOST_TEST((std::find(headings.entity.begin(), headings.entity.end(), "企业") != headings.entity.end()));
+    try {
+        detail::headings_from_toml("entity = [\"id\"]\nperiods = [\"year\"]\n", "h.toml");
+        BOOST_FAIL("expected parse_error");
+    } catch (const parse_error& e) {
+        BOOST_TEST(std::string(e.what()).find("'periods' is not a key (did you mean 'period'?)") != std::string::npos);
+        BOOST_TEST(e.where().line == 2u);
+    }
+    BOOST_CHECK_THROW(detail::headings_from_toml("entity = []\n", "h.toml"), parse_error);
+    const panel p = parse_csv("地区,区划代码,年份,gdp\n玄武区,320102,2024,1\n");
+    BOOST_TEST(p.entity_code(0) == "320102");
+    BOOST_TEST(p.entity_name(0) == "玄武区");
+    BOOST_TEST(!p.has("区划代码"));
+}
+
+BOOST_AUTO_TEST_CASE(a_code_in_full_width_digits_is_refused_at_its_cell) {
+    for (const std::size_t threads : {1u, 4u}) {
+        csv_options o;
+        o.threads = static_cast<unsigned>(threads);
+        try {
+            parse_csv("year,region,gdp\n2024,320102,1\n2024,３２０１０２,2\n", o);
+            BOOST_FAIL("expected parse_error");
+        } catch (const parse_error& e) {
+            BOOST_TEST(e.where().line == 3u);
+            BOOST_TEST(e.where().column == 2u);
+            BOOST_TEST(std::string(e.what()).find("not the code '320102'") != std::string::npos);
+        }
+    }
+    BOOST_TEST(detail::first_fullwidth_ascii("32０1") == "０");
+    BOOST_TEST(detail::first_fullwidth_ascii("玄武区").empty());
+    // A firm's name standing as its code keeps its full-width brackets and digits.
+    const panel firms = parse_csv("企业,年份,gdp\n甲公司（南京）,2024,1\n第３分公司,2024,2\n");
+    BOOST_TEST(firms.entity_code(1) == "第３分公司");
 }
 
 #if defined(__linux__)

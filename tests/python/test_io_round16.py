@@ -71,3 +71,106 @@ def test_to_excel_writes_an_infinity_as_an_empty_cell_with_its_reason(tmp_path):
     reasons = [[c.value for c in row] for row in book["reasons"].iter_rows()]
     column = reasons[0].index("rd_intensity")
     assert [row[column] for row in reasons[1:]] == [None, "invalid_input", "invalid_input", None]
+
+
+# ------------------------------------------------------------------ the entity heading
+
+
+@pytest.mark.parametrize("heading", ["企业", "企业名称", "单位", "单位名称", "地区", "区划代码", "统一社会信用代码", "省份"])
+def test_a_chinese_entity_heading_is_the_entity_column(tmp_path, heading):
+    # Before: 企业 and 单位 (a firm table's usual headings) were "no entity column".
+    path = tmp_path / "firms.csv"
+    path.write_text(f"{heading},年份,rd_expenditure[万元]\n甲公司,2024,5\n乙公司,2024,7\n", encoding="utf-8")
+    panel = zb.read_csv(path)
+    assert list(panel.entities["code"]) == ["甲公司", "乙公司"] and panel.variables == ["rd_expenditure"]
+
+
+def test_a_code_heading_wins_over_a_name_heading_whatever_their_order(tmp_path):
+    # Before: 地区 (listed before 区划代码) was taken as the entity and the codes became a variable.
+    path = tmp_path / "counties.csv"
+    for header, row in (("地区,区划代码", "玄武区,320102"), ("区划代码,地区", "320102,玄武区")):
+        path.write_text(f"{header},年份,gdp\n{row},2024,1\n", encoding="utf-8")
+        panel = zb.read_csv(path)
+        assert list(panel.entities["code"]) == ["320102"] and list(panel.entities["name"]) == ["玄武区"]
+        assert panel.variables == ["gdp"]
+
+
+def test_english_headings_are_found_in_any_case(tmp_path):
+    path = tmp_path / "p.csv"
+    path.write_text("Region,YEAR,gdp\nA,2024,1\n", encoding="utf-8")
+    panel = zb.read_csv(path)
+    assert list(panel.entities["code"]) == ["A"] and panel.periods == ["2024"] and panel.variables == ["gdp"]
+
+
+def test_a_long_files_unit_column_is_never_its_entity(tmp_path):
+    path = tmp_path / "long.csv"
+    path.write_text("企业,年份,指标,数值,单位\n甲公司,2024,rd_expenditure,5,万元\n", encoding="utf-8")
+    panel = zb.read_csv(path)
+    assert list(panel.entities["code"]) == ["甲公司"] and panel.units["rd_expenditure"] == "万元"
+
+
+@pytest.mark.parametrize(
+    "header, close, heading",
+    [("regoin,period,gdp", "regoin", "region"), ("企业名,年份,gdp", "企业名", "企业名称"), ("entity,yaer,gdp", "yaer", "year")],
+)
+def test_a_misspelt_heading_is_named_with_the_heading_it_is_close_to(tmp_path, header, close, heading):
+    path = tmp_path / "p.csv"
+    path.write_text(header + "\nA,2024,1\n", encoding="utf-8")
+    with pytest.raises(zb.ParseError) as info:
+        zb.read_csv(path)
+    message = str(info.value)
+    assert f"is the header's '{close}' the" in message and f"close to '{heading}'" in message
+    assert "looked for" in message
+
+
+def test_a_short_variable_is_not_taken_for_a_misspelt_heading(tmp_path):
+    path = tmp_path / "p.csv"
+    path.write_text("rd,period,gdp\nA,2024,1\n", encoding="utf-8")  # rd is one edit from id
+    with pytest.raises(zb.ParseError) as info:
+        zb.read_csv(path)
+    assert "close to" not in str(info.value)
+
+
+# ------------------------------------------------------------------ full-width digits in codes
+
+
+def test_a_code_in_full_width_digits_is_refused_at_its_line_and_column(tmp_path):
+    # Before: '３２０１０２' was loaded as an entity of its own beside 320102 and rolled up nowhere.
+    path = tmp_path / "counties.csv"
+    path.write_text("year,region,gdp\n2024,320102,1\n2024,３２０１０２,2\n", encoding="utf-8")
+    with pytest.raises(zb.ParseError) as info:
+        zb.read_csv(path)
+    assert (info.value.line, info.value.column) == (3, 2)
+    assert "'３２０１０２'" in str(info.value) and "'320102'" in str(info.value)
+
+
+def test_a_parent_code_in_full_width_digits_is_refused(tmp_path):
+    path = tmp_path / "counties.csv"
+    path.write_text("region,parent,year,gdp\n320102,３２０１００,2024,1\n", encoding="utf-8")
+    with pytest.raises(zb.ParseError, match="parent code '３２０１００'.*'320100'") as info:
+        zb.read_csv(path)
+    assert (info.value.line, info.value.column) == (2, 2)
+
+
+def test_from_pandas_refuses_a_code_in_full_width_digits_naming_its_row():
+    df = pd.DataFrame({"entity": ["320102", "３２０１０３"], "period": ["2024", "2024"], "gdp": [1.0, 2.0]})
+    with pytest.raises(zb.ParseError, match=r"entity code '３２０１０３' in column 'entity', row 1,.*'320103'"):
+        zb.Panel.from_pandas(df)
+    df["parent"] = ["320100", "３２０１００"]
+    df["entity"] = ["320102", "320103"]
+    with pytest.raises(zb.ParseError, match=r"parent code '３２０１００' in column 'parent', row 1"):
+        zb.Panel.from_pandas(df, parent="parent")
+
+
+def test_a_full_width_space_around_a_code_is_trimmed_as_an_ascii_one(tmp_path):
+    path = tmp_path / "counties.csv"
+    path.write_text("region,year,gdp\n320102\u3000,2024,1\n\u3000320103,2024,2\n", encoding="utf-8")
+    assert list(zb.read_csv(path).entities["code"]) == ["320102", "320103"]
+
+
+def test_a_firms_name_standing_as_its_code_keeps_its_full_width_forms(tmp_path):
+    path = tmp_path / "firms.csv"
+    path.write_text("企业,年份,gdp\n甲公司（南京）,2024,1\n第３分公司,2024,2\n", encoding="utf-8")
+    assert list(zb.read_csv(path).entities["code"]) == ["甲公司（南京）", "第３分公司"]
+    df = pd.DataFrame({"entity": ["甲公司（南京）", "第３分公司"], "period": ["2024", "2024"], "gdp": [1.0, 2.0]})
+    assert list(zb.Panel.from_pandas(df).entities["code"]) == ["甲公司（南京）", "第３分公司"]

@@ -1,0 +1,33 @@
+// The column headings read_csv recognises, read from data/headings.toml (compiled in): a table's
+// heading is added there, as a word, not in the loader's code.
+#include "io/headings.hpp"
+
+#include "io/toml.hpp"
+
+namespace zhibiao {
+extern const char* const builtin_csv_headings;
+}
+
+namespace zhibiao::detail {
+
+column_headings headings_from_toml(std::string_view text, const std::string& source) {
+    const toml_document doc(text, source);
+    const toml_reader r(doc.root(), source, "the headings");
+    r.allow_only({"entity", "period", "name", "parent", "variable", "value", "unit"});
+    auto list = [&](const char* key) {
+        std::vector<std::string> headings = r.texts(key);
+        if (headings.empty()) r.fail(key, "is missing or empty (a list of headings)");
+        for (const auto& h : headings)
+            if (h.empty() || h != trim(h)) r.fail(key, "has a heading that is empty or has spaces around it");
+        return headings;
+    };
+    return {list("entity"), list("period"), list("name"),  list("parent"),
+            list("variable"), list("value"), list("unit")};
+}
+
+const column_headings& builtin_headings() {
+    static const column_headings headings = headings_from_toml(builtin_csv_headings, "data/headings.toml (built in)");
+    return headings;
+}
+
+}  // namespace zhibiao::detail
