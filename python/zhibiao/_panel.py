@@ -1038,6 +1038,7 @@ _CPP_OPTIONS = {
     "name it with csv_options::entity": "name it with entity=...",
     "name it with csv_options::period ": "name it with period=... ",
     "give every row one with csv_options::period_value": "give every row one with period_value=...",
+    "leave it out with csv_options::ignore": "leave it out with ignore=[...]",
 }
 
 

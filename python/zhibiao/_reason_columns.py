@@ -69,7 +69,7 @@ def header_of(head: bytes, sep: str) -> list[str]:
 def in_header(head: bytes, sep: str) -> list[str]:
     """The ``<variable>_reason`` columns of the header at the start of ``head`` whose variable is
     a column of it too."""
-    header = header_of(head, sep)
+    header = [c.strip() for c in header_of(head, sep)]  # as read_csv trims a heading, quoted too
     stems = {_stem(c) for c in header if not c.endswith(SUFFIX)}
     return [c for c in header if c.endswith(SUFFIX) and _stem(c[: -len(SUFFIX)]) in stems]
 
@@ -100,7 +100,10 @@ def _reason_table(source: Any, sep: str, name: str) -> Any:
 
     data = source if isinstance(source, bytes) else Path(os.fsdecode(source)).read_bytes()
     try:
-        return pd.read_csv(io.StringIO(_core.decode_text(data)[0]), sep=sep, dtype=str, keep_default_na=False)
+        table = pd.read_csv(io.StringIO(_core.decode_text(data)[0]), sep=sep, dtype=str, keep_default_na=False)
+        # Headings and cells trimmed as read_csv trims them (" A " is entity A, " gdp_reason " a heading)
+        table.columns = [str(c).strip() for c in table.columns]
+        return table.apply(lambda column: column.str.strip())
     except pd.errors.ParserError as e:  # a row read_csv skipped (lenient) or could not split
         raise _core.ParseError(
             f"{name}: its {SUFFIX} columns cannot be matched to the rows read ({e}); "

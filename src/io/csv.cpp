@@ -793,7 +793,13 @@ private:
             const column_header& h = parsed_headers_[i];
             if (h.name.empty()) {
                 location w = at(header_line_, i + 1);
-                throw parse_error("empty column name in the header", w);
+                // Excel writes a separator after the last heading for a column that was once formatted
+                throw parse_error(i + 1 == header_.size() && i > 0
+                                      ? "empty column name in the header: the header ends with a separator (an "
+                                        "unnamed last column, as Excel writes for a formatted empty column); "
+                                        "delete it, or give it a heading and leave it out with csv_options::ignore"
+                                      : "empty column name in the header",
+                                  w);
             }
             if (!seen.insert(h.name).second)
                 throw parse_error("duplicate column " + detail::quoted(h.name) + " in the header" +

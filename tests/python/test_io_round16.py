@@ -174,3 +174,35 @@ def test_a_firms_name_standing_as_its_code_keeps_its_full_width_forms(tmp_path):
     assert list(zb.read_csv(path).entities["code"]) == ["甲公司（南京）", "第３分公司"]
     df = pd.DataFrame({"entity": ["甲公司（南京）", "第３分公司"], "period": ["2024", "2024"], "gdp": [1.0, 2.0]})
     assert list(zb.Panel.from_pandas(df).entities["code"]) == ["甲公司（南京）", "第３分公司"]
+
+
+# ------------------------------------------------------------------ other seams
+
+
+def test_a_header_ending_with_a_separator_says_so(tmp_path):
+    path = tmp_path / "p.csv"
+    path.write_text("region,period,gdp,\nA,2024,1,\n", encoding="utf-8")
+    with pytest.raises(zb.ParseError, match="the header ends with a separator.*ignore=") as info:
+        zb.read_csv(path)
+    assert (info.value.line, info.value.column) == (1, 4)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        # a quoted heading with spaces, and a padded code: read_csv trims both, the reasons' reader did not
+        'region,period,gdp," gdp_reason "\nA,2024,,invalid_child\n'.encode("utf-8"),
+        "region,period,gdp,gdp_reason\n A ,2024,,invalid_child\n".encode("utf-8"),
+        # a BOM before a quoted heading, CRLF in GB18030
+        '\ufeff"region","period","gdp","gdp_reason"\r\nA,2024,,invalid_child\r\n'.encode("utf-8"),
+        "地区,年份,gdp[亿元],gdp_reason\r\nA,2024,,invalid_child\r\n".encode("gb18030"),
+    ],
+)
+def test_reason_columns_are_read_as_read_csv_reads_the_header_and_the_cells(tmp_path, data):
+    # Before (the first two): ParseError "not a number: 'invalid_child'" and "its _reason columns
+    # do not match the rows read".
+    path = tmp_path / "p.csv"
+    path.write_bytes(data)
+    panel = zb.read_csv(path)
+    assert panel.variables == ["gdp"] and list(panel.entities["code"]) == ["A"]
+    assert list(panel._core.reasons("gdp")) == [list(_core.reason_names).index("invalid_child")]
