@@ -21,8 +21,8 @@ column_headings headings_from_toml(std::string_view text, const std::string& sou
             if (h.empty() || h != trim(h)) r.fail(key, "has a heading that is empty or has spaces around it");
         return headings;
     };
-    return {list("entity"), list("period"), list("name"),  list("parent"),
-            list("variable"), list("value"), list("unit")};
+    return {list("entity"),   list("period"), list("name"), list("parent"),
+            list("variable"), list("value"),  list("unit")};
 }
 
 const column_headings& builtin_headings() {
