@@ -1056,6 +1056,17 @@ def _in_python_words() -> Iterator[None]:
         raise
 
 
+def _is_pipe(path: Any) -> bool:
+    """Whether ``path`` names a pipe or FIFO (False for anything else, or a path that cannot be
+    looked at: read_csv then says why)."""
+    import stat
+
+    try:
+        return stat.S_ISFIFO(os.stat(path).st_mode)
+    except (OSError, TypeError, ValueError):
+        return False
+
+
 @checked_keywords
 def read_csv(
     path: str | os.PathLike[str] | Any,
@@ -1153,11 +1164,17 @@ def read_csv(
     from ._progress import parsing
 
     with parsing(progress), _in_python_words():
-        if hasattr(path, "read"):
-            data = path.read()
+        if hasattr(path, "read") or _is_pipe(path):
+            if hasattr(path, "read"):
+                data, name = path.read(), str(getattr(path, "name", "<stream>"))
+            else:
+                # A pipe (`<(zhibiao rollup …)`, a FIFO) is read once, here: its header tells the
+                # <variable>_reason columns, and it cannot be read again for them.
+                with open(path, "rb") as pipe:
+                    data, name = pipe.read(), os.fsdecode(path)
             if isinstance(data, str):
                 data = data.encode("utf-8")
-            source, name = data, str(getattr(path, "name", "<stream>"))
+            source = data
             reasons = _reason_columns.in_header(data[: _reason_columns.HEAD_BYTES], sep)
             options["ignore"] += [r.strip() for r in reasons]  # as read_csv trims the header
             panel = Panel(_core.parse_csv(data, source=name, **options))

@@ -206,3 +206,24 @@ def test_reason_columns_are_read_as_read_csv_reads_the_header_and_the_cells(tmp_
     panel = zb.read_csv(path)
     assert panel.variables == ["gdp"] and list(panel.entities["code"]) == ["A"]
     assert list(panel._core.reasons("gdp")) == [list(_core.reason_names).index("invalid_child")]
+
+
+def test_reason_columns_are_carried_from_a_pipe(tmp_path):
+    # Before: the reasons' reader did not look at a pipe's header, so gdp_reason was read as a
+    # variable: ParseError "not a number: 'invalid_child'" for `compute <(zhibiao rollup …)`.
+    import os
+    import threading
+
+    fifo = tmp_path / "rolled.csv"
+    os.mkfifo(fifo)
+
+    def write():
+        with open(fifo, "wb") as f:
+            f.write(b"region,period,gdp,gdp_reason\nA,2024,,invalid_child\nB,2024,3,\n")
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    panel = zb.read_csv(fifo)
+    writer.join(5)
+    assert panel.variables == ["gdp"] and panel.report["source"] == str(fifo)
+    assert list(panel._core.reasons("gdp")) == [list(_core.reason_names).index("invalid_child"), 0]
