@@ -122,8 +122,9 @@ def without_infinities(table: Any, reasons: Any = None) -> tuple[Any, Any]:
     if reasons is not None:
         reasons = reasons.astype(object).copy()
         for column, mask in infinite.items():
-            if column in reasons.columns:
-                reasons.loc[mask, column] = INVALID_INPUT
+            if column not in reasons.columns:  # reasons of other columns only: this one's is said too
+                reasons[column] = ""
+            reasons.loc[mask, column] = INVALID_INPUT
     return table, reasons
 
 

@@ -227,3 +227,13 @@ def test_reason_columns_are_carried_from_a_pipe(tmp_path):
     writer.join(5)
     assert panel.variables == ["gdp"] and panel.report["source"] == str(fifo)
     assert list(panel._core.reasons("gdp")) == [list(_core.reason_names).index("invalid_child"), 0]
+
+
+def test_to_excel_says_why_an_infinity_is_blank_when_the_reasons_given_lack_its_column(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    table = _table_with_infinities()
+    reasons = pd.DataFrame({"gdp": ["", "", "", ""]}, index=table.index)  # no rd_intensity column
+    zb.to_excel(table, tmp_path / "out.xlsx", reasons=reasons)
+    sheet = [[c.value for c in row] for row in openpyxl.load_workbook(tmp_path / "out.xlsx")["reasons"].iter_rows()]
+    column = sheet[0].index("rd_intensity")
+    assert [row[column] for row in sheet[1:]] == [None, "invalid_input", "invalid_input", None]
