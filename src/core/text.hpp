@@ -10,15 +10,19 @@ namespace zhibiao::detail {
 
 inline bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f'; }
 
-/// Trims ASCII white space and U+3000 (ideographic space) at both ends.
+/// Trims ASCII white space, U+3000 (ideographic space) and U+00A0 (no-break space, which Excel and
+/// web pages leave after a heading or a code) at both ends, as Python's str.strip does.
 inline std::string_view trim(std::string_view s) {
-    constexpr std::string_view ideographic_space = "\xE3\x80\x80";
+    constexpr std::string_view ideographic_space = "\xE3\x80\x80", no_break_space = "\xC2\xA0";
     for (bool changed = true; changed;) {
         changed = false;
         while (!s.empty() && is_space(s.front())) s.remove_prefix(1), changed = true;
         while (!s.empty() && is_space(s.back())) s.remove_suffix(1), changed = true;
-        if (s.substr(0, 3) == ideographic_space) s.remove_prefix(3), changed = true;
-        if (s.size() >= 3 && s.substr(s.size() - 3) == ideographic_space) s.remove_suffix(3), changed = true;
+        for (const std::string_view space : {ideographic_space, no_break_space}) {
+            if (s.substr(0, space.size()) == space) s.remove_prefix(space.size()), changed = true;
+            if (s.size() >= space.size() && s.substr(s.size() - space.size()) == space)
+                s.remove_suffix(space.size()), changed = true;
+        }
     }
     return s;
 }

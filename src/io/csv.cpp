@@ -751,6 +751,10 @@ private:
     // found wanting, so the message points at the cause rather than at a column name.
     std::string separator_hint() const {
         if (header_.size() != 1) return {};
+        constexpr std::string_view fullwidth_comma = "\xEF\xBC\x8C";
+        if (header_[0].find(fullwidth_comma) != std::string::npos)
+            return "; the header is one column holding full-width commas ('，'), which separate nothing: "
+                   "replace them with ','";
         // The common separator the header holds most often (the first of a tie, in this order).
         const auto shown = [](char c) { return c == '\t' ? std::string("\\t") : std::string(1, c); };
         char best = 0;

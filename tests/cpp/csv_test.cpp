@@ -897,6 +897,18 @@ BOOST_AUTO_TEST_CASE(headings_come_from_data_and_codes_win_over_names) {
     BOOST_TEST(!p.has("区划代码"));
 }
 
+BOOST_AUTO_TEST_CASE(a_no_break_space_around_a_heading_or_a_code_is_trimmed) {
+    BOOST_TEST(detail::trim("\xC2\xA0 320102\xE3\x80\x80\xC2\xA0") == "320102");
+    BOOST_TEST(detail::trim("\xC2\xA0") == "");
+    for (const unsigned threads : {1u, 4u}) {
+        csv_options o;
+        o.threads = threads;
+        const panel p = parse_csv("地区\xC2\xA0,年份,gdp\n320102\xC2\xA0,2024,1\n320102,2025,2\n", o);
+        BOOST_TEST(p.entity_count() == 1u);  // two entities, one with a no-break space, before
+        BOOST_TEST(p.entity_code(0) == "320102");
+    }
+}
+
 BOOST_AUTO_TEST_CASE(a_code_in_full_width_digits_is_refused_at_its_cell) {
     for (const std::size_t threads : {1u, 4u}) {
         csv_options o;

@@ -237,3 +237,19 @@ def test_to_excel_says_why_an_infinity_is_blank_when_the_reasons_given_lack_its_
     sheet = [[c.value for c in row] for row in openpyxl.load_workbook(tmp_path / "out.xlsx")["reasons"].iter_rows()]
     column = sheet[0].index("rd_intensity")
     assert [row[column] for row in sheet[1:]] == [None, "invalid_input", "invalid_input", None]
+
+
+def test_a_no_break_space_around_a_heading_or_a_code_is_trimmed(tmp_path):
+    # Before: '地区\xa0' was no heading, and '320102\xa0' an entity of its own beside 320102 (from
+    # Excel or a web page); from_pandas already trimmed it (str.strip).
+    path = tmp_path / "p.csv"
+    path.write_text("地区\u00a0,年份,gdp\n320102\u00a0,2024,1\n320102,2025,2\n", encoding="utf-8")
+    panel = zb.read_csv(path)
+    assert list(panel.entities["code"]) == ["320102"] and panel.periods == ["2024", "2025"]
+
+
+def test_a_header_separated_by_full_width_commas_says_so(tmp_path):
+    path = tmp_path / "p.csv"
+    path.write_text("地区，年份，gdp\n玄武区，2024，1\n", encoding="utf-8")
+    with pytest.raises(zb.ParseError, match="full-width commas"):
+        zb.read_csv(path)
