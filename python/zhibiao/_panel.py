@@ -111,7 +111,9 @@ def _factorize_periods(series: Any, freq: str | None) -> tuple[np.ndarray, list[
     if freq is not None:
         wanted = _FREQ_NAMES.get(str(freq).lower())
         if wanted is None:
-            raise _core.Error(f"freq must be 'year', 'half', 'quarter' or 'month', not {freq!r}")
+            close = closest_name(str(freq), _FREQ_NAMES)
+            hint = f" (did you mean {_FREQ_NAMES[close]!r}?)" if close else ""
+            raise _core.ArgumentError(f"freq must be 'year', 'half', 'quarter' or 'month', not {freq!r}{hint}")
         freq = wanted
     if isinstance(dtype, pd.PeriodDtype):
         name = dtype.freq.name

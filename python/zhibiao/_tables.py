@@ -8,7 +8,7 @@ import importlib.util
 import os
 from typing import IO, Any, Mapping
 
-from ._suggest import checked_keywords, refuse_unknown_keywords
+from ._suggest import checked_keywords, closest_name, refuse_unknown_keywords
 from . import _core
 from ._lang import check_lang, unit_text
 
@@ -107,7 +107,9 @@ def write_csv(
     file Excel opens with its Chinese intact (a BOM first). ``unit_header=True`` writes each
     column's unit in its header (``rd_intensity[%]``), as read_csv reads units back."""
     if encoding not in ENCODINGS:  # a typo would otherwise write a file Excel garbles
-        raise _core.ArgumentError(f"encoding must be one of {', '.join(ENCODINGS)}, not {encoding!r}")
+        close = closest_name(str(encoding), ENCODINGS) if isinstance(encoding, str) else None
+        hint = f" (did you mean {close!r}?)" if close else ""
+        raise _core.ArgumentError(f"encoding must be one of {', '.join(ENCODINGS)}, not {encoding!r}{hint}")
     table = values if full_precision else rounded(values)
     if names:
         table = with_names(table)

@@ -113,7 +113,9 @@ def test_a_policy_in_capitals_or_misspelt_is_refused_with_the_policy_meant(polic
 
 
 def test_the_other_choices_of_the_bindings_suggest_too():
-    with pytest.raises(zb.ArgumentError, match=r"layout must be 'auto', 'wide' or 'long', not 'WIDE'.*did you mean 'wide'"):
+    with pytest.raises(
+        zb.ArgumentError, match=r"layout must be 'auto', 'wide' or 'long', not 'WIDE'.*did you mean 'wide'"
+    ):
         zb.read_csv(io.StringIO("entity,period,x\n1,2024,1\n"), layout="WIDE")
     with pytest.raises(zb.ArgumentError, match=r"basis must be 'month' or 'day', not 'dya'.*did you mean 'day'"):
         zb.Period("2024H1").fraction_elapsed("dya")
@@ -174,9 +176,13 @@ def test_a_plot_of_a_table_whose_levels_are_named_otherwise_names_the_level_mean
 
     matplotlib.use("Agg")
     table = _frame_with_levels(["entity", "Period"])
-    with pytest.raises(zb.MissingVariableError, match=r"no level 'period' \(did you mean 'Period'\?\); its levels: entity, Period"):
+    with pytest.raises(
+        zb.MissingVariableError, match=r"no level 'period' \(did you mean 'Period'\?\); its levels: entity, Period"
+    ):
         zb.plot.by_region(table, "gdp")
-    with pytest.raises(zb.MissingVariableError, match=r"over_time: the index has no level 'entity'.*its levels: region, period"):
+    with pytest.raises(
+        zb.MissingVariableError, match=r"over_time: the index has no level 'entity'.*its levels: region, period"
+    ):
         zb.plot.over_time(_frame_with_levels(["region", "period"]), "gdp", regions=["320601"])
 
 
@@ -186,7 +192,9 @@ def test_a_plot_of_a_table_whose_levels_are_named_otherwise_names_the_level_mean
 def test_counted_agrees_with_one_and_with_many():
     assert counted(1, "firm") == "1 firm" and counted(0, "firm") == "0 firms" and counted(2, "firm") == "2 firms"
     assert counted(1, "entity/entities") == "1 entity" and counted(3, "entity/entities") == "3 entities"
-    assert counted(1, "parent value/values") == "1 parent value" and counted(2, "parent value/values") == "2 parent values"
+    assert (
+        counted(1, "parent value/values") == "1 parent value" and counted(2, "parent value/values") == "2 parent values"
+    )
 
 
 def test_command_line_messages_say_one_in_the_singular():
@@ -201,7 +209,18 @@ def test_command_line_messages_say_one_in_the_singular():
 def test_the_compute_command_says_1_indicator_and_1_unparseable_cell():
     panel = "entity,period,valid_invention_patents[件],population[万人]\n110101,2024,50,100\n110103,2024,x,60\n"
     said = subprocess.run(
-        [sys.executable, "-m", "zhibiao", "--lang", "en", "compute", "-", "--lenient", "--ids", "invention_patents_per_10k"],
+        [
+            sys.executable,
+            "-m",
+            "zhibiao",
+            "--lang",
+            "en",
+            "compute",
+            "-",
+            "--lenient",
+            "--ids",
+            "invention_patents_per_10k",
+        ],
         input=panel,
         capture_output=True,
         text=True,
@@ -275,3 +294,13 @@ def test_from_pandas_variables_naming_a_column_with_a_space_say_which():
     assert zb.Panel.from_pandas(df).variables == ["gdp"]  # the header trimmed, as read_csv does
     with pytest.raises(zb.MissingVariableError, match=r"no column in the DataFrame: 'gdp' \(did you mean 'gdp '\?"):
         zb.Panel.from_pandas(df, variables=["gdp"])
+
+
+def test_from_pandas_freq_and_write_csv_encoding_suggest_the_value_meant(tmp_path):
+    df = pd.DataFrame({"entity": ["320601"], "period": pd.to_datetime(["2023-06-30"]), "gdp": [1.0]})
+    with pytest.raises(zb.ArgumentError, match=r"freq must be .* not 'hlaf' \(did you mean 'half'\?\)"):
+        zb.Panel.from_pandas(df, freq="hlaf")
+    assert zb.Panel.from_pandas(df, freq="half").periods == ["2023H1"]
+    table = _panel().compute("rd_intensity")
+    with pytest.raises(zb.ArgumentError, match=r"not 'utf8-sig' \(did you mean 'utf-8-sig'\?\)"):
+        zb.write_csv(table, tmp_path / "out.csv", encoding="utf8-sig")
