@@ -108,13 +108,26 @@ public:
     using unit_error::unit_error;
 };
 
-/// Base of "a name that should exist does not" errors; Python sees these as KeyError too.
+/// Base of "a name that should exist does not" errors; Python sees these as KeyError too. A name
+/// with white space at an end gets a note showing it (' gdp'), which the quotes alone hide.
 class lookup_error : public error {
 public:
     lookup_error(const std::string& message, std::string name, location where = {})
-        : error(message, std::move(where)), name_(std::move(name)) {}
+        : error(message + stray_space_note(name), std::move(where)), name_(std::move(name)) {}
     /// The name that was looked up.
     const std::string& name() const noexcept { return name_; }
+
+    /// "; note: ' gdp' begins with a space" for a name with white space at an end, else "".
+    static std::string stray_space_note(const std::string& name) {
+        if (name.empty()) return {};
+        const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+        const bool begins = space(name.front()), ends = space(name.back());
+        if (!begins && !ends) return {};
+        std::string shown;
+        for (char c : name) shown += c == '\t' ? "\\t" : c == '\n' ? "\\n" : c == '\r' ? "\\r" : std::string(1, c);
+        const char* where = begins && ends ? "begins and ends" : begins ? "begins" : "ends";
+        return std::string("; note: '").append(shown).append("' ").append(where).append(" with white space");
+    }
 
 private:
     std::string name_;

@@ -11,6 +11,8 @@
 #include <thread>
 #include <vector>
 
+#include "zhibiao/detail/edit_distance.hpp"
+#include "zhibiao/error.hpp"
 #include "zhibiao/interrupt.hpp"
 
 namespace zhibiao {
@@ -151,6 +153,17 @@ inline void register_progress(py::module_& m) {
 inline std::string fs_path(const py::handle& path) {
     py::object encoded = py::module_::import("os").attr("fsencode")(path);
     return encoded.cast<std::string>();
+}
+
+/// The ArgumentError for `value`, no choice of `parameter`: "policy must be 'low', 'high' or
+/// 'mid', not 'HIGH' (did you mean 'high'?)".
+inline argument_error unknown_choice(const std::string& parameter, const std::string& value,
+                                     const std::vector<std::string>& choices) {
+    std::string listed;
+    for (std::size_t k = 0; k < choices.size(); ++k)
+        listed += (k == 0 ? "" : k + 1 == choices.size() ? " or " : ", ") + ("'" + choices[k] + "'");
+    return argument_error(parameter + " must be " + listed + ", not '" + value + "'" +
+                          detail::suggestion(value, choices, detail::as_written));
 }
 
 /// A read-only NumPy view of `size` doubles at `data`, whose base keeps `owner` alive.

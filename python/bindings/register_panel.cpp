@@ -79,7 +79,7 @@ csv_options make_options(char separator, const std::string& encoding, const std:
     else if (encoding == "gb18030" || encoding == "gbk" || encoding == "gb2312")
         o.encoding = csv_options::encoding_choice::gb18030;
     else
-        throw error("encoding must be 'auto', 'utf-8' or 'gb18030', not '" + encoding + "'");
+        throw unknown_choice("encoding", encoding, {"auto", "utf-8", "gb18030"});
     if (layout == "auto")
         o.layout = csv_options::layout_choice::automatic;
     else if (layout == "wide")
@@ -87,7 +87,7 @@ csv_options make_options(char separator, const std::string& encoding, const std:
     else if (layout == "long")
         o.layout = csv_options::layout_choice::long_form;
     else
-        throw error("layout must be 'auto', 'wide' or 'long', not '" + layout + "'");
+        throw unknown_choice("layout", layout, {"auto", "wide", "long"});
     o.entity = std::move(entity);
     o.period = std::move(period_col);
     o.name = std::move(name);

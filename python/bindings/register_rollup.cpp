@@ -85,12 +85,8 @@ void register_rollup(py::module_& m) {
                 l = admin_level::province;
             else if (level == "prefecture")
                 l = admin_level::prefecture;
-            else if (!level.empty()) {
-                static const std::vector<std::string> levels = {"province", "prefecture"};
-                throw error(
-                    "to must be 'province' or 'prefecture', not '" + level + "'" +
-                    detail::suggestion(level, levels, [](const std::string& x) -> std::string_view { return x; }));
-            }
+            else if (!level.empty())
+                throw unknown_choice("to", level, {"province", "prefecture"});
             return admin_parents(p, l);
         },
         py::arg("panel"), py::arg("level") = "");

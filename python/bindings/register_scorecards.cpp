@@ -6,6 +6,7 @@
 #include <type_traits>
 
 #include "bindings.hpp"
+#include "zhibiao/detail/counted.hpp"
 #include "zhibiao/catalogue.hpp"
 #include "zhibiao/scorecard.hpp"
 
@@ -16,8 +17,8 @@ using column_list = std::vector<std::optional<py::array_t<double, py::array::c_s
 
 scorecard_columns columns_of(const scorecard& card, const column_list& columns) {
     if (columns.size() != card.inputs().size())
-        throw error("scorecard '" + card.id() + "' takes " + std::to_string(card.inputs().size()) + " columns, not " +
-                    std::to_string(columns.size()));
+        throw error("scorecard '" + card.id() + "' takes " + detail::counted(card.inputs().size(), "column") +
+                    ", not " + std::to_string(columns.size()));
     scorecard_columns in;
     bool sized = false;
     for (std::size_t k = 0; k < columns.size(); ++k) {
@@ -29,7 +30,7 @@ scorecard_columns columns_of(const scorecard& card, const column_list& columns) 
         if (c->ndim() != 1) throw error("column '" + card.inputs()[k].id + "' must be one-dimensional");
         const auto n = static_cast<std::size_t>(c->size());
         if (sized && n != in.rows)
-            throw error("column '" + card.inputs()[k].id + "' has " + std::to_string(n) + " rows, not " +
+            throw error("column '" + card.inputs()[k].id + "' has " + detail::counted(n, "row") + ", not " +
                         std::to_string(in.rows));
         in.rows = n;
         sized = true;
@@ -42,9 +43,7 @@ points_policy policy_of(const std::string& p) {
     if (p == "low") return points_policy::low;
     if (p == "high") return points_policy::high;
     if (p == "mid") return points_policy::mid;
-    static const std::vector<std::string> policies = {"low", "high", "mid"};
-    throw error("policy must be 'low', 'high' or 'mid', not '" + p + "'" +
-                detail::suggestion(p, policies, [](const std::string& x) -> std::string_view { return x; }));
+    throw unknown_choice("policy", p, {"low", "high", "mid"});
 }
 
 py::list inputs_of(const scorecard& s) {
@@ -179,8 +178,8 @@ py::object evaluate_into(const scorecard& card, const column_list& columns, cons
         result.gates.cols() != static_cast<Eigen::Index>(card.gates().size()) ||
         (result.total_lo.size() > 0) != card.has_ranges() || result.points.narrow() != card.narrow_points() ||
         result.points_lo.cols() != static_cast<Eigen::Index>(card.has_ranges() ? card.ranged_items().size() : 0))
-        throw error("out holds the results of " + std::to_string(result.rows) + " firms of another shape; scoring " +
-                    std::to_string(in.rows) + " firms with '" + card.id() + "' needs a result of its own shape");
+        throw error("out holds the results of " + detail::counted(result.rows, "firm") + " of another shape; scoring " +
+                    detail::counted(in.rows, "firm") + " with '" + card.id() + "' needs a result of its own shape");
     {
         py::gil_scoped_release release;
         card.evaluate_into(in, result, p, threads);

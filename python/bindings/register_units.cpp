@@ -53,8 +53,7 @@ void register_units(py::module_& m) {
         .def(
             "fraction_elapsed",
             [](const period& p, const std::string& basis) {
-                if (basis != "month" && basis != "day")
-                    throw error("basis must be 'month' or 'day', not '" + basis + "'");
+                if (basis != "month" && basis != "day") throw unknown_choice("basis", basis, {"month", "day"});
                 return p.fraction_elapsed(basis == "day" ? elapsed_basis::day : elapsed_basis::month);
             },
             py::arg("basis") = "month", "Fraction of the year elapsed at the end of the period (序时进度).")

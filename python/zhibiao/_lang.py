@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import re
-from typing import Mapping
+import string
+from typing import Any, Mapping
 
 LANGUAGES = ("zh", "en")
 
@@ -336,20 +337,20 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
     "explanations": {"en": "{pack}: explanations", "zh": "{pack}：说明"},
     "gaps": {"en": "{pack}: gap", "zh": "{pack}：差距"},
     "rows_loaded": {
-        "en": "{source}: {rows} rows loaded ({blank} blank, {skipped} skipped, {unparseable} unparseable cells)",
+        "en": "{source}: {rows:count=row} loaded ({blank} blank, {skipped} skipped, {unparseable:count=unparseable cell/cells})",
         "zh": "{source}：读入 {rows} 行（空行 {blank}，跳过 {skipped}，无法解析的单元格 {unparseable}）",
     },
     "cell_issue": {
         "en": "{source}:{line}: column {column} ({variable}): {text!r}: {problem}",
         "zh": "{source}：第 {line} 行第 {column} 列（{variable}）：{text!r}：{problem}",
     },
-    "more_cell_issues": {"en": "… and {count} more unparseable cells", "zh": "……另有 {count} 个无法解析的单元格"},
+    "more_cell_issues": {"en": "… and {count:count=more unparseable cell/cells}", "zh": "……另有 {count} 个无法解析的单元格"},
     "indicators_written": {
-        "en": "{report}; {count} indicators written to {where}",
+        "en": "{report}; {count:count=indicator} written to {where}",
         "zh": "{report}；{count} 个指标已写入{where}",
     },
     "rules_applied": {
-        "en": "{source}: {rules} rules applied, {findings} findings",
+        "en": "{source}: {rules:count=rule} applied, {findings:count=finding}",
         "zh": "{source}：应用规则 {rules} 条，发现问题 {findings} 个",
     },
     "rules_not_applicable": {
@@ -357,8 +358,8 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "；{count} 条不适用（缺少其输入）",
     },
     "rolled_up": {
-        "en": "{source}: {rows} rows rolled up to {parents}; {incomplete} parent values with children missing or "
-        "invalid; not summed (rates or unknown): {not_summed}",
+        "en": "{source}: {rows:count=row} rolled up to {parents:count=row}; {incomplete:count=parent value/values} with children "
+        "missing or invalid; not summed (rates or unknown): {not_summed}",
         "zh": "{source}：{rows} 行汇总为 {parents} 行；{incomplete} 个上级值有下级缺失或无效；" "未加总（比率或未知）：{not_summed}",
     },
     # a firm's status (scorecards.STATUSES) in the summary line; the CSV keeps the English codes
@@ -368,18 +369,18 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
     "status_ineligible": {"en": "ineligible", "zh": "不符合条件"},
     "status_invalid_input": {"en": "invalid input", "zh": "输入无效"},
     "scorecard_summary": {
-        "en": "Summary({pack}: {firms} firms — {counts}; failing conditions: {failing})",
+        "en": "Summary({pack}: {firms:count=firm} — {counts}; failing conditions: {failing})",
         "zh": "汇总（{pack}）：企业 {firms} 家 — {counts}；未满足的条件：{failing}",
     },
-    "units_scored": {"en": "{count} units scored, written to {where}", "zh": "已对 {count} 个单位评分，写入{where}"},
+    "units_scored": {"en": "{count:count=unit} scored, written to {where}", "zh": "已对 {count} 个单位评分，写入{where}"},
     "units_scored_unscored": {
-        "en": "{count} units scored, {unscored} without a score (no indicator present: {names}), written to {where}",
+        "en": "{count:count=unit} scored, {unscored} without a score (no indicator present: {names}), written to {where}",
         "zh": "已对 {count} 个单位评分，{unscored} 个无得分（无任何指标值：{names}），写入{where}",
     },
     "written_to": {"en": "written to {where}", "zh": "已写入{where}"},
     "columns_read_as": {"en": "columns read as inputs: {pairs}", "zh": "按输入读取的列：{pairs}"},
     "figures_read": {
-        "en": "{source}: encoding {encoding}, {count} figures, {findings} findings; written to {where}",
+        "en": "{source}: encoding {encoding}, {count:count=figure}, {findings:count=finding}; written to {where}",
         "zh": "{source}：编码 {encoding}，数字 {count} 个，发现问题 {findings} 个；已写入{where}",
     },
     "did_you_mean": {"en": "; did you mean '{name}'?", "zh": "；是否想用 '{name}'？"},
@@ -404,6 +405,30 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
+def counted(count: object, word: str) -> str:
+    """``count`` and the English ``word`` agreeing with it: "1 firm", "2 firms", "0 firms";
+    ``word`` may give its plural after a slash ("entity/entities", "1 parent value/values")."""
+    singular, _, plural = word.partition("/")
+    if not plural:
+        plural = singular + "s"
+    elif " " in singular and " " not in plural:  # "parent value/values": the last word's plural
+        plural = singular.rpartition(" ")[0] + " " + plural
+    return f"{count} {singular if count == 1 else plural}"
+
+
+class _CountingFormatter(string.Formatter):
+    """str.format, with ``{rows:count=row}`` for ``counted(rows, "row")``: English messages say
+    "1 row", "3 rows" (Chinese has no plural: its templates write the bare number)."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec.startswith("count="):
+            return counted(value, format_spec.removeprefix("count="))
+        return super().format_field(value, format_spec)
+
+
+_COUNTING = _CountingFormatter()
+
+
 def cli_message(key: str, lang: str, **fields: object) -> str:
     """A message of the command line in ``lang`` (zh or en), its fields filled in."""
-    return CLI_MESSAGES[key][check_lang(lang)].format(**fields)
+    return _COUNTING.format(CLI_MESSAGES[key][check_lang(lang)], **fields)

@@ -10,7 +10,7 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 import numpy as np
 
 from . import _reason_columns
-from ._suggest import checked_keywords, closest_name
+from ._suggest import absent_names, checked_keywords, closest_name
 from . import _core
 from ._catalogue import Catalogue
 from ._indicator import Indicator
@@ -133,7 +133,9 @@ def _factorize_periods(series: Any, freq: str | None) -> tuple[np.ndarray, list[
     if freq is not None:
         wanted = _FREQ_NAMES.get(str(freq).lower())
         if wanted is None:
-            raise _core.Error(f"freq must be 'year', 'half', 'quarter' or 'month', not {freq!r}")
+            close = closest_name(str(freq), _FREQ_NAMES)
+            hint = f" (did you mean {_FREQ_NAMES[close]!r}?)" if close else ""
+            raise _core.ArgumentError(f"freq must be 'year', 'half', 'quarter' or 'month', not {freq!r}{hint}")
         freq = wanted
     if isinstance(dtype, pd.PeriodDtype):
         name = dtype.freq.name
@@ -396,6 +398,22 @@ def _reason_frame_column(codes: np.ndarray) -> Any:
     return pd.Categorical.from_codes(codes.view(np.int8) - 1, dtype=_reason_dtype())
 
 
+def _unnamed_levels_hint(index: Any, wanted: str, entity: str, period: str) -> str:
+    """For a (MultiIndex) index with levels of no name, where the entity and period may be: how
+    to name them; "" for an index without such levels (a RangeIndex of row numbers)."""
+    unnamed = sum(name is None for name in index.names)
+    if not unnamed or (index.nlevels == 1 and type(index).__name__ == "RangeIndex"):
+        return ""
+    if index.nlevels == 1:
+        levels = "its level has no name"
+    elif unnamed == index.nlevels:
+        levels = f"none of its {index.nlevels} levels has a name"
+    else:
+        levels = f"{unnamed} of its {index.nlevels} levels {'has' if unnamed == 1 else 'have'} no name"
+    example = repr(wanted) if index.nlevels == 1 else repr([entity, period]) if index.nlevels == 2 else "[...]"
+    return f"; the index may hold them, but {levels}: df.rename_axis({example}) names them"
+
+
 class Panel:
     """Rows are (entity, period) pairs; each variable is a float64 column with a unit.
 
@@ -564,6 +582,7 @@ class Panel:
                 f"duplicate column names in the DataFrame: {', '.join(map(repr, duplicated))}",
                 variable=str(duplicated[0]),
             )
+        given_index = df.index  # before reset_index: the levels the caller's frame has
         if entity not in df.columns or period not in df.columns:
             index_names = [n for n in df.index.names if n is not None]
             if (
@@ -580,7 +599,11 @@ class Panel:
                 # As read_csv names a misspelt entity column: the closest column or index level.
                 names = [str(c) for c in df.columns] + [str(n) for n in df.index.names if n is not None]
                 close = closest_name(str(wanted), names)
-                hint = f" (did you mean {close!r}?)" if close else ""
+                hint = (
+                    f" (did you mean {close!r}?)"
+                    if close
+                    else _unnamed_levels_hint(given_index, str(wanted), entity, period)
+                )
                 raise _core.ParseError(f"no column or index level '{wanted}' in the DataFrame{hint}")
         return df
 
@@ -624,7 +647,7 @@ class Panel:
         percent: list[str] = []
         for column in variables:
             if column not in df.columns:
-                raise _core.MissingVariableError(f"no column {column!r} in the DataFrame")
+                raise _core.MissingVariableError(absent_names("no column in the DataFrame", [column], df.columns))
             variable, header_unit, renamed_from = _core.parse_column_header(str(column))
             if variable in seen:
                 raise _parse_error(

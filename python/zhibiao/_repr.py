@@ -7,6 +7,8 @@ from typing import Any
 
 import numpy as np
 
+from ._lang import counted
+
 
 def panel_html(panel: Any) -> str:
     rows = []
@@ -20,7 +22,8 @@ def panel_html(panel: Any) -> str:
     entities = len(panel.entities)
     periods = ", ".join(panel.periods[:8]) + (" …" if len(panel.periods) > 8 else "")
     return (
-        f"<div><b>zhibiao.Panel</b>: {len(panel)} rows, {entities} entities, periods {html.escape(periods)}"
+        f"<div><b>zhibiao.Panel</b>: {counted(len(panel), 'row')}, {counted(entities, 'entity/entities')}, "
+        f"periods {html.escape(periods)}"
         "<table><thead><tr><th>variable</th><th>unit</th><th>present</th><th>missing</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
@@ -64,7 +67,7 @@ def register_notebook_display() -> None:
 def catalogue_text(obj: Any) -> str:
     ids = obj.ids
     shown = ", ".join(ids[:4]) + (", ..." if len(ids) > 4 else "")
-    return f"Catalogue({len(ids)} indicators: {shown})"
+    return f"Catalogue({counted(len(ids), 'indicator')}: {shown})"
 
 
 def catalogue_html(obj: Any) -> str:
@@ -79,13 +82,14 @@ def panel_text(obj: Any) -> str:
     variables = ", ".join(f"{v}[{u}]" if u else v for v, u in list(obj.units.items())[:6])
     more = ", ..." if len(obj.variables) > 6 else ""
     return (
-        f"Panel({len(obj)} rows: {len(obj._core.entity_codes)} entities × {len(obj.periods)} periods; "
-        f"{len(obj.variables)} variables: {variables}{more})"
+        f"Panel({counted(len(obj), 'row')}: {counted(len(obj._core.entity_codes), 'entity/entities')} × "
+        f"{counted(len(obj.periods), 'period')}; {counted(len(obj.variables), 'variable')}: {variables}{more})"
     )
 
 
 def framework_text(obj: Any) -> str:
-    return f"Framework({len(obj.indicators)} indicators, {len(obj.codes) - len(obj.indicators)} aggregates)"
+    indicators, aggregates = len(obj.indicators), len(obj.codes) - len(obj.indicators)
+    return f"Framework({counted(indicators, 'indicator')}, {counted(aggregates, 'aggregate')})"
 
 
 def framework_html(obj: Any) -> str:
@@ -93,11 +97,14 @@ def framework_html(obj: Any) -> str:
 
 
 def model_text(obj: Any) -> str:
-    return f"Model({obj.name or 'unnamed'!r}, {obj._core.step_count} steps{', with framework' if obj._core.has_framework else ''})"
+    return f"Model({obj.name or 'unnamed'!r}, {counted(obj._core.step_count, 'step')}{', with framework' if obj._core.has_framework else ''})"
 
 
 def composite_text(obj: Any) -> str:
-    return f"CompositeResult({len(obj.scores)} regions × {obj.scores.shape[1]} nodes; layers {', '.join(obj.layers)})"
+    return (
+        f"CompositeResult({counted(len(obj.scores), 'region')} × {counted(obj.scores.shape[1], 'node')}; "
+        f"layers {', '.join(obj.layers)})"
+    )
 
 
 def composite_html(obj: Any) -> str:
@@ -105,7 +112,7 @@ def composite_html(obj: Any) -> str:
     top = obj.scores[[root]].assign(rank=obj.ranks[root]).sort_values("rank").head(10)
     method = "".join(f"<li>{html.escape(line)}</li>" for line in obj._core.method)
     return (
-        f"<div><b>zhibiao.composite.CompositeResult</b>: {len(obj.scores)} regions, layers "
+        f"<div><b>zhibiao.composite.CompositeResult</b>: {counted(len(obj.scores), 'region')}, layers "
         f"{html.escape(', '.join(obj.layers))}<br><i>top 10 by {html.escape(root)}</i>{top.to_html()}"
         f"<ul>{method}</ul></div>"
     )
@@ -114,15 +121,15 @@ def composite_html(obj: Any) -> str:
 def scorecard_text(obj: Any) -> str:
     c = obj._core
     return (
-        f"Scorecard({c.id!r}: {c.name_en or c.name_zh}; {len(c.inputs)} inputs, {len(c.gates)} gates, "
-        f"{len(c.items)} items; {c.engine})"
+        f"Scorecard({c.id!r}: {c.name_en or c.name_zh}; {counted(len(c.inputs), 'input')}, "
+        f"{counted(len(c.gates), 'gate')}, {counted(len(c.items), 'item')}; {c.engine})"
     )
 
 
 def summary_text(obj: Any) -> str:
     counts = ", ".join(f"{k} {v}" for k, v in obj.counts.items())
     failing = ", ".join(f"{k} {v}" for k, v in obj.failing.items() if v)
-    return f"Summary({obj.pack}: {obj.firms} firms — {counts}; failing conditions: {failing or 'none'})"
+    return f"Summary({obj.pack}: {counted(obj.firms, 'firm')} — {counts}; failing conditions: {failing or 'none'})"
 
 
 def summary_html(obj: Any) -> str:
@@ -159,4 +166,4 @@ def uncertainty_html(obj: Any) -> str:
 
 def uncertainty_text(obj: Any) -> str:
     inputs = ", ".join(obj._core_model.inputs) or "none"
-    return f"UncertaintyResult({obj.n} replications, {len(obj._index)} regions, inputs: {inputs})"
+    return f"UncertaintyResult({counted(obj.n, 'replication')}, {counted(len(obj._index), 'region')}, inputs: {inputs})"

@@ -1,5 +1,5 @@
-""""Did you mean": the Python side of include/zhibiao/detail/edit_distance.hpp (closest_name),
-so a wrong name gets the same suggestion from the command line as from the library."""
+""""Did you mean": the Python side of include/zhibiao/detail/edit_distance.hpp (closest_name), the
+same rule on the same characters, so a wrong name gets the same suggestion from Python as from C++."""
 
 from __future__ import annotations
 
@@ -9,35 +9,50 @@ from typing import Any, Callable, Iterable, Mapping, Sequence, TypeVar, cast
 
 
 def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance (insertions, deletions, substitutions)."""
-    row = list(range(len(b) + 1))
+    """Optimal string alignment distance: insertions, deletions, substitutions and swaps of two
+    neighbours ("totla" → "total", "gpd" → "gdp") each count 1, no character being edited twice."""
+    before: list[int] = []
+    previous = list(range(len(b) + 1))
     for i, char in enumerate(a, 1):
-        diagonal, row[0] = row[0], i
+        row = [i] + [0] * len(b)
         for j, other in enumerate(b, 1):
-            above = row[j]
-            row[j] = min(row[j] + 1, row[j - 1] + 1, diagonal + (char != other))
-            diagonal = above
-    return row[len(b)]
+            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (char != other))
+            if i > 1 and j > 1 and char == b[j - 2] and a[i - 2] == other:
+                row[j] = min(row[j], before[j - 2] + 1)
+        before, previous = previous, row
+    return previous[len(b)]
+
+
+def ascii_lower(text: str) -> str:
+    """``text`` with ASCII capitals in lower case ("HIGH" → "high"), as the C++ side folds them."""
+    return text.translate(_ASCII_LOWER)
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 def closest_name(wanted: str, candidates: Iterable[str], fold: Callable[[str], str] = lambda s: s) -> str | None:
-    """The candidate ``wanted`` most likely means: the closest by edit distance within a third of
-    its length (+1); else, for two or more characters, the only candidate that starts with it
-    ("abs" → "absolute"), else the only one that contains it; None when none or several fit."""
-    key = fold(wanted)
+    """The candidate ``wanted`` most likely means: the closest by edit distance, capitals counting
+    as small letters ("HIGH" → "high"), within a third of its length (+1), the distance as
+    written deciding a tie; else, for two or more characters, the only candidate that starts
+    with it ("abs" → "absolute"), else the only one that contains it; None when none or several
+    fit."""
+    written = fold(wanted)
+    key = ascii_lower(written)
     names = list(dict.fromkeys(candidates))
-    best, best_distance = None, len(key) // 3 + 2
+    best, best_distance = None, (len(key) // 3 + 2, 0)
     for name in names:
-        distance = edit_distance(key, fold(name))
+        other = fold(name)
+        distance = (edit_distance(key, ascii_lower(other)), edit_distance(written, other))
         if distance < best_distance:
             best, best_distance = name, distance
     if best is not None or len(key) < 2:
         return best
     longer = [n for n in names if len(fold(n)) > len(key)]
-    prefixed = [n for n in longer if fold(n).startswith(key)]
+    prefixed = [n for n in longer if ascii_lower(fold(n)).startswith(key)]
     if prefixed:
         return prefixed[0] if len(prefixed) == 1 else None
-    containing = [n for n in longer if key in fold(n)]
+    containing = [n for n in longer if key in ascii_lower(fold(n))]
     return containing[0] if len(containing) == 1 else None
 
 
@@ -103,3 +118,41 @@ def checked_keywords(function: _F) -> _F:
         return function(*args, **kwargs)
 
     return cast(_F, wrapper)
+
+
+def index_level(index: Any, name: str, where: str) -> Any:
+    """The values of the level ``name`` of a pandas index, or a MissingVariableError naming
+    ``where``, the level ``name`` most likely means and the levels there are (pandas raises a bare
+    KeyError, "Level perod not found")."""
+    from . import _core
+
+    levels = [str(n) for n in index.names if n is not None]
+    if name in index.names:
+        return index.get_level_values(name)
+    hint = closest_name(name, levels)
+    said = f" (did you mean {hint!r}?)" if hint else ""
+    named = f"its levels: {', '.join(levels)}" if levels else "its levels have no names"
+    raise _core.MissingVariableError(f"{where}: the index has no level {name!r}{said}; {named}")
+
+
+def stray_space_note(name: str) -> str:
+    """ "; note: ' gdp' begins with white space" for a name with white space at an end (the quotes
+    of a message hide it), else "": the words of the C++ lookup errors (zhibiao::lookup_error)."""
+    if not name or not (name[0] in " \t\n\r" or name[-1] in " \t\n\r"):
+        return ""
+    begins, ends = name[0] in " \t\n\r", name[-1] in " \t\n\r"
+    where = "begins and ends" if begins and ends else "begins" if begins else "ends"
+    shown = name.replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    return f"; note: '{shown}' {where} with white space"
+
+
+def absent_names(what: str, absent: Sequence[Any], present: Iterable[Any]) -> str:
+    """ "the data lack indicators: 'a' (did you mean 'a '?; note: 'a ' ends with white space)": each
+    absent name with the present one it most likely is, spaces at its ends shown."""
+    names = [str(p) for p in present]
+    said = []
+    for name in absent:
+        close = closest_name(str(name), names)
+        hint = f"did you mean {close!r}?{stray_space_note(close)}" if close else stray_space_note(str(name))[2:]
+        said.append(f"{name!r}" + (f" ({hint})" if hint else ""))
+    return f"{what}: {', '.join(said)}"

@@ -8,7 +8,7 @@ import importlib.util
 import os
 from typing import IO, Any, Mapping
 
-from ._suggest import checked_keywords, refuse_unknown_keywords
+from ._suggest import checked_keywords, closest_name, refuse_unknown_keywords
 from . import _core
 from ._lang import check_lang, unit_text
 
@@ -163,7 +163,9 @@ def write_csv(
     written as an empty cell with ``invalid_input`` in a ``<column>_reason`` column after its
     column, which read_csv reads back as the missing cell's reason (never as ``inf``)."""
     if encoding not in ENCODINGS:  # a typo would otherwise write a file Excel garbles
-        raise _core.ArgumentError(f"encoding must be one of {', '.join(ENCODINGS)}, not {encoding!r}")
+        close = closest_name(str(encoding), ENCODINGS) if isinstance(encoding, str) else None
+        hint = f" (did you mean {close!r}?)" if close else ""
+        raise _core.ArgumentError(f"encoding must be one of {', '.join(ENCODINGS)}, not {encoding!r}{hint}")
     table = with_infinity_reasons(values if full_precision else rounded(values))
     if names:
         table = with_names(table)

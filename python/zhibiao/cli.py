@@ -33,7 +33,7 @@ from typing import IO, Any, Callable, Iterator, Sequence
 
 from . import _core
 from ._catalogue import Catalogue, catalogue
-from ._lang import cli_message, cli_text, environment_lang, unit_text
+from ._lang import cli_message, cli_text, counted, environment_lang, unit_text
 from ._reason_columns import HEAD_BYTES, SUFFIX, first_line, header_of, rollup_reasons, with_reason_columns
 from ._panel import Panel, read_csv
 from ._suggest import closest_name
@@ -114,7 +114,7 @@ def demo(data_dir: Path, out_dir: Path) -> int:
     load_report = counties.report
     print(
         f"\n{len(counties)} county-years (SYNTHETIC, {len(counties.entities)} counties) from {data_dir / 'counties_synthetic.csv'}:"
-        f" {load_report['rows_loaded']} rows loaded, {load_report['cells_missing']} cells empty\n"
+        f" {counted(load_report['rows_loaded'], 'row')} loaded, {counted(load_report['cells_missing'], 'cell')} empty\n"
     )
     print(f"{'indicator':<28}{'unit':<10}{'present':>8}{'median':>12}{'min':>12}{'max':>12}  why missing")
     print("-" * 110)
@@ -140,7 +140,10 @@ def demo(data_dir: Path, out_dir: Path) -> int:
     for code, value in per_10k.sort_values(ascending=False).head(3).items():
         print(f"  {code} {value:8.2f} 件/万人")
     findings = counties.validate()
-    print(f"\nData-quality checks: {findings.attrs['rules_applied']} rules applied, {len(findings)} findings")
+    print(
+        f"\nData-quality checks: {counted(findings.attrs['rules_applied'], 'rule')} applied, "
+        f"{counted(len(findings), 'finding')}"
+    )
     for (rule, severity), count in findings.groupby(["rule", "severity"]).size().items():
         print(f"  {severity:<5} {rule:<36} {count:5d}")
     findings.to_csv(out_dir / "counties_findings.csv", index=False)
@@ -181,7 +184,8 @@ def _demo_index(data_dir: Path, out_dir: Path, values: Any, counties: Panel) -> 
         f"{code} ({row.action}{f', {row.winsorised} points' if row.winsorised else ''})"
         for code, row in t[t["action"] != ""].iterrows()
     )
-    print(f"  {len(result.changed_cells('imputed'))} cells imputed; outlier treatment: {treated or 'none needed'}")
+    imputed = counted(len(result.changed_cells("imputed")), "cell")
+    print(f"  {imputed} imputed; outlier treatment: {treated or 'none needed'}")
     result.scores.assign(rank=whole_ranks(ranks), rank_in_prefecture=whole_ranks(within)).to_csv(
         out_dir / "county_index_scores.csv"
     )

@@ -26,7 +26,8 @@ from typing import Any, Iterable, Mapping, Sequence
 import numpy as np
 
 from . import _core
-from ._suggest import checked_keywords, closest_name, refuse_unknown_keywords
+from ._lang import counted
+from ._suggest import absent_names, checked_keywords, closest_name, refuse_unknown_keywords
 
 # ------------------------------------------------------------------------------------- steps
 
@@ -798,10 +799,10 @@ class CompositeResult:
     # Reports -----------------------------------------------------------------------------
     def summary(self) -> str:
         """The method in words, for a methodology annex."""
-        n = len(self.scores)
+        n, indicators = len(self.scores), len(self.framework.indicators)
         head = (
-            f"Composite index '{self.root}': {n} regions, {len(self.framework.indicators)} indicators, "
-            f"{len(self.framework.codes) - len(self.framework.indicators)} aggregates."
+            f"Composite index '{self.root}': {counted(n, 'region')}, {counted(indicators, 'indicator')}, "
+            f"{counted(len(self.framework.codes) - indicators, 'aggregate')}."
         )
         lines = [head, *self._core.method]
         if "raw" in self.layers:
@@ -911,7 +912,7 @@ def _frame_inputs(df: Any, framework: Framework, numeric: list[Any], previous: A
     indicators = framework.indicators  # a list made from C++ each time it is asked for
     absent = [c for c in indicators if c not in df.columns]
     if absent:
-        raise _core.MissingVariableError(f"the data lack indicators: {', '.join(absent)}")
+        raise _core.MissingVariableError(absent_names("the data lack indicators", absent, df.columns))
     numeric_set = set(numeric)
     bad = [c for c in indicators if c not in numeric_set]
     if bad:

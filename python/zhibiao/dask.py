@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from . import scorecards
-from ._suggest import checked_keywords, refuse_unknown_keywords
+from ._suggest import checked_keywords, index_level, refuse_unknown_keywords
 
 
 def _check(firms: Any) -> None:
@@ -102,7 +102,7 @@ def _entity_values(part: Any, entity: str) -> Any:
     """The entity codes of a pandas partition, from a column or an index level."""
     if entity in part.columns:
         return part[entity]
-    return part.index.get_level_values(entity)
+    return index_level(part.index, entity, f"no column {entity!r}")
 
 
 def _entities_of(part: Any, entity: str) -> np.ndarray:

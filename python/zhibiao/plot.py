@@ -21,7 +21,7 @@ import re
 import warnings
 from typing import Any, Mapping, Sequence
 
-from ._suggest import checked_keywords, closest_name
+from ._suggest import checked_keywords, closest_name, index_level
 from . import _core
 
 LANGUAGES = ("zh", "en")
@@ -192,7 +192,7 @@ def _one_period(series: Any, period: str | None) -> tuple[Any, str | None]:
 
     if not isinstance(series.index, pd.MultiIndex):
         return series, period
-    periods = list(dict.fromkeys(series.index.get_level_values("period")))
+    periods = list(dict.fromkeys(index_level(series.index, "period", "the table")))
     if period is None:
         period = sorted(periods, key=period_position)[-1]
     if period not in periods:
@@ -306,7 +306,7 @@ def over_time(
     series = _column(values, indicator)
     if not isinstance(series.index, pd.MultiIndex):
         raise _core.ArgumentError("over_time needs a table indexed by (entity, period), as Panel.compute returns")
-    entities = list(dict.fromkeys(series.index.get_level_values("entity")))
+    entities = list(dict.fromkeys(index_level(series.index, "entity", "over_time")))
     if regions is None:
         if len(entities) > 10:
             raise _core.ArgumentError(f"{len(entities)} regions: choose at most a few with regions=[...]")
@@ -321,7 +321,7 @@ def over_time(
     label_of = _names(values, names)
     ax = _axes(ax, (8, 4.5))
     years: set[int] = set()
-    kinds_of = {str(p): _span_kind(str(p)) for p in series.index.get_level_values("period").unique()}
+    kinds_of = {str(p): _span_kind(str(p)) for p in index_level(series.index, "period", "over_time").unique()}
     kinds = [k for k in _SPAN_STYLES if k in set(kinds_of.values())]
     for number, region in enumerate(regions):
         one = series.xs(region, level="entity")

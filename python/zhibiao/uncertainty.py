@@ -26,7 +26,8 @@ import numpy as np
 
 from . import _core, _progress
 from . import composite as _composite
-from ._suggest import checked_keywords
+from ._lang import counted
+from ._suggest import absent_names, checked_keywords
 
 
 _STEP_OF_CHOICE = {
@@ -184,7 +185,7 @@ def _prepare(data: Any, framework: Any, steps: Any, previous: Any, period: str |
         model = _composite.Model.from_steps(steps, framework)
     absent = [c for c in framework.indicators if c not in df.columns]
     if absent:
-        raise _core.MissingVariableError(f"the data lack indicators: {', '.join(absent)}")
+        raise _core.MissingVariableError(absent_names("the data lack indicators", absent, df.columns))
     bad = [c for c in framework.indicators if c not in numeric]
     if bad:  # build()'s words (composite._frame_inputs)
         raise _core.Error(
@@ -522,7 +523,8 @@ class UncertaintyResult:
         where a note of the core names a C++ option."""
         node = self._node or self.root
         lines = [
-            f"Uncertainty analysis of '{node}': {self.n} replications, {len(self._index)} regions, inputs: "
+            f"Uncertainty analysis of '{node}': {counted(self.n, 'replication')}, {counted(len(self._index), 'region')}, "
+            "inputs: "
             f"{', '.join(self._core_model.inputs) or 'none'}."
         ]
         if not self._core_model.inputs:  # weights_noise= forgotten, or misplaced: ranks that cannot move
@@ -545,7 +547,7 @@ class UncertaintyResult:
             unscored = ranks[ranks["no_score"] > 0].groupby("node", sort=False)["no_score"].max()
             for name, count in unscored.items():
                 lines.append(
-                    f"Note: '{name}' has no score in up to {count} of {self.n} replications (e.g. its only "
+                    f"Note: '{name}' has no score in up to {count} of {counted(self.n, 'replication')} (e.g. its only "
                     "indicator left out); its statistics are over the replications that gave one."
                 )
         lines += [

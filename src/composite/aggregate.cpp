@@ -1,5 +1,6 @@
 // Aggregation level by level (zhibiao/composite/aggregate.hpp), compiled once.
 #include "zhibiao/composite/aggregate.hpp"
+#include "zhibiao/detail/counted.hpp"
 #include "zhibiao/composite/options.hpp"
 
 #include "zhibiao/detail/edit_distance.hpp"
@@ -113,7 +114,8 @@ Eigen::VectorXd group_weights_of(const framework& fw, int group, const std::vect
             }
             if (m->second.rows() != k)
                 throw method_error("AHP for '" + code + "': the comparison matrix has " +
-                                   std::to_string(m->second.rows()) + " rows for " + std::to_string(k) + " children");
+                                   zhibiao::detail::counted(m->second.rows(), "row") + " for " +
+                                   zhibiao::detail::counted(k, "child", "children"));
             ahp_result a = ahp_weights(m->second, o.ri, o.max_cr, o.accept_inconsistent, code);
             out.ahp[code] = a;
             return a.weights;
@@ -215,8 +217,9 @@ aggregation_result aggregate(const framework& fw, const Eigen::Ref<const Eigen::
     const auto n_nodes = static_cast<Eigen::Index>(fw.nodes().size());
     const auto& leaves = fw.indicators();
     if (normalised.cols() != static_cast<Eigen::Index>(leaves.size()))
-        throw argument_error("aggregate: " + std::to_string(normalised.cols()) + " columns for " +
-                             std::to_string(leaves.size()) + " indicators (one column per indicator expected)");
+        throw argument_error("aggregate: " + zhibiao::detail::counted(normalised.cols(), "column") + " for " +
+                             zhibiao::detail::counted(leaves.size(), "indicator") +
+                             " (one column per indicator expected)");
     detail::check_fixed_names(fw, plans);
     aggregation_result out;
     out.scores = Eigen::MatrixXd::Constant(units, n_nodes, missing_value);

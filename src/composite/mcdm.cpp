@@ -1,5 +1,6 @@
 // The group scoring methods of zhibiao/composite/mcdm.hpp, compiled once.
 #include "zhibiao/composite/mcdm.hpp"
+#include "zhibiao/detail/counted.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -47,9 +48,9 @@ void check_matrix(const Eigen::MatrixXd& x, const std::string& method) {
 /// One finite, non-negative weight per criterion, not all zero.
 void check_weights(const Eigen::VectorXd& w, Eigen::Index criteria, const std::string& method) {
     if (w.size() != criteria)
-        throw bad_shape(
-            method, "weights",
-            std::to_string(w.size()) + " weights for " + std::to_string(criteria) + " criteria (the columns of x)");
+        throw bad_shape(method, "weights",
+                        zhibiao::detail::counted(w.size(), "weight") + " for " +
+                            zhibiao::detail::counted(criteria, "criterion", "criteria") + " (the columns of x)");
     for (Eigen::Index j = 0; j < w.size(); ++j)
         if (!std::isfinite(w(j)) || w(j) < 0)
             throw bad_shape(method, "weights",
@@ -62,8 +63,9 @@ void check_weights(const Eigen::VectorXd& w, Eigen::Index criteria, const std::s
 void check_types(const std::vector<int>& types, Eigen::Index criteria, const std::string& method) {
     if (!types.empty() && types.size() != static_cast<std::size_t>(criteria))
         throw bad_shape(method, "types",
-                        std::to_string(types.size()) + " types for " + std::to_string(criteria) +
-                            " criteria (give one +1 or -1 each, or none)");
+                        zhibiao::detail::counted(types.size(), "type") + " for " +
+                            zhibiao::detail::counted(criteria, "criterion", "criteria") +
+                            " (give one +1 or -1 each, or none)");
     for (std::size_t j = 0; j < types.size(); ++j)
         if (types[j] != 1 && types[j] != -1)
             throw bad_shape(

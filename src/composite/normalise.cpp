@@ -1,5 +1,6 @@
 // The normalisations of zhibiao/composite/normalise.hpp, compiled once.
 #include "zhibiao/composite/normalise.hpp"
+#include "zhibiao/detail/counted.hpp"
 
 #include "moments.hpp"
 #include "steps_into.hpp"
@@ -79,24 +80,24 @@ void check_per_indicator(const std::vector<int>& direction, const normalise_opti
     const auto name_of = [&names](std::size_t j) { return j < names.size() ? names[j] : std::to_string(j); };
     const auto count = [columns](std::size_t given, const char* what) {
         if (given != columns)
-            throw argument_error("normalise: " + std::to_string(given) + " " + what + " for " +
-                                 std::to_string(columns) + " indicators");
+            throw argument_error("normalise: " + zhibiao::detail::counted(given, what) + " for " +
+                                 zhibiao::detail::counted(columns, "indicator"));
     };
-    if (!direction.empty()) count(direction.size(), "directions");
+    if (!direction.empty()) count(direction.size(), "direction");
     for (std::size_t j = 0; j < direction.size(); ++j)
         if (direction[j] != 1 && direction[j] != -1)
             throw argument_error("normalise: the direction of indicator " + std::to_string(j) + " is " +
                                  std::to_string(direction[j]) + "; it must be 1 or -1");
     if (o.method == normalisation::goalposts) {
-        count(o.goal_low.size(), "low goalposts");
-        count(o.goal_high.size(), "high goalposts");
+        count(o.goal_low.size(), "low goalpost");
+        count(o.goal_high.size(), "high goalpost");
         for (std::size_t j = 0; j < columns; ++j)
             if (std::string problem = detail::goalposts_problem(o.goal_low[j], o.goal_high[j]); !problem.empty())
                 throw argument_error("normalise: the goalposts of indicator '" + name_of(j) + "' " + problem,
                                      variable_at(name_of(j)));
     }
     if (o.method == normalisation::standard) {
-        count(o.standard.size(), "standard values");
+        count(o.standard.size(), "standard value");
         for (std::size_t j = 0; j < columns; ++j)
             if (std::string problem = detail::standard_problem(o.standard[j]); !problem.empty())
                 throw argument_error("normalise: the standard value of indicator '" + name_of(j) + "' " + problem,

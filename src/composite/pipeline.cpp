@@ -2,6 +2,7 @@
 // and build() instantiate most of the composite's methods, which every translation unit
 // including the header would otherwise compile again.
 #include "zhibiao/composite/pipeline.hpp"
+#include "zhibiao/detail/counted.hpp"
 
 #include "core/column_memory.hpp"
 #include "core/text.hpp"
@@ -40,8 +41,8 @@ const Eigen::VectorXd& column(const table& t, const std::string& name, const std
                                      name);
     }
     if (it->second.size() != static_cast<Eigen::Index>(t.regions.size()))
-        throw error("column '" + name + "' has " + std::to_string(it->second.size()) + " values for " +
-                    std::to_string(t.regions.size()) + " regions");
+        throw error("column '" + name + "' has " + zhibiao::detail::counted(it->second.size(), "value") + " for " +
+                    zhibiao::detail::counted(t.regions.size(), "region"));
     return it->second;
 }
 
@@ -297,8 +298,8 @@ impute_options impute_inputs(const impute_step& step, const stage& s) {
         const auto regions = static_cast<std::size_t>(s.regions());
         if (it->second.size() != regions)
             throw argument_error("impute: the group column '" + step.group + "' has " +
-                                 std::to_string(it->second.size()) + " labels for " + std::to_string(regions) +
-                                 " regions (one label a region)");
+                                 zhibiao::detail::counted(it->second.size(), "label") + " for " +
+                                 zhibiao::detail::counted(regions, "region") + " (one label a region)");
         for (auto i : s.rows) o.group.push_back(it->second[static_cast<std::size_t>(i)]);
     }
     if (step.method == imputation::latest) {

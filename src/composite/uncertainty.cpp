@@ -1,6 +1,7 @@
 // Uncertainty analysis of a composite index (uncertainty.hpp): the model of assumptions, the
 // decoding of a replication's uniforms, and the precomputed layers.
 #include "zhibiao/composite/uncertainty.hpp"
+#include "zhibiao/detail/counted.hpp"
 
 #include <boost/math/special_functions/gamma.hpp>
 
@@ -34,7 +35,8 @@ template <class T>
 std::vector<double> probabilities_of(const alternatives<T>& a, const std::string& name) {
     const std::size_t n = a.options.size();
     if (!a.labels.empty() && a.labels.size() != n)
-        throw refuse(name + " has " + std::to_string(a.labels.size()) + " labels for " + std::to_string(n) + " options",
+        throw refuse(name + " has " + zhibiao::detail::counted(a.labels.size(), "label") + " for " +
+                         zhibiao::detail::counted(n, "option"),
                      name);
     if (a.probabilities.empty()) return std::vector<double>(n, 1.0 / static_cast<double>(n));
     if (a.probabilities.size() != n)

@@ -24,6 +24,7 @@
 #endif
 #if defined(__SSE2__)
 #include <emmintrin.h>
+#include "zhibiao/detail/counted.hpp"
 #endif
 
 namespace zhibiao::composite {
@@ -756,7 +757,7 @@ Eigen::MatrixXd uncertainty_result::parameters() const {
 result uncertainty_result::replication(std::size_t k) const {
     if (k >= static_cast<std::size_t>(uniforms.rows()))
         throw argument_error("replication " + std::to_string(k) + " does not exist (" +
-                             std::to_string(uniforms.rows()) + " replications, from 0)");
+                             zhibiao::detail::counted(uniforms.rows(), "replication") + ", from 0)");
     const uncertainty_model& m = model_of(*this);
     const Eigen::RowVectorXd u = uniforms.row(static_cast<Eigen::Index>(k));
     return m.rebuild(m.decode(u.data()));

@@ -1,6 +1,7 @@
 // The weight functions of zhibiao/composite/weights.hpp computed from a matrix alone, compiled
 // once (the eigen-solvers of PCA and AHP are in solvers.cpp).
 #include "zhibiao/composite/weights.hpp"
+#include "zhibiao/detail/counted.hpp"
 
 #include "composite/column_checks.hpp"
 
@@ -168,8 +169,8 @@ Eigen::VectorXd merec_weights(const Eigen::MatrixXd& x, const std::vector<int>& 
     check_columns(x, "MEREC weights");
     require_present(x, "MEREC weights");
     if (!types.empty() && types.size() != static_cast<std::size_t>(x.cols()))
-        throw argument_error("MEREC weights: " + std::to_string(types.size()) + " types for " +
-                             std::to_string(x.cols()) + " criteria");
+        throw argument_error("MEREC weights: " + zhibiao::detail::counted(types.size(), "type") + " for " +
+                             zhibiao::detail::counted(x.cols(), "criterion", "criteria"));
     const Eigen::Index m = x.cols();
     Eigen::MatrixXd logs(x.rows(), m);  // |ln n_ij|, n = min/x (benefit) or x/max (cost)
     for (Eigen::Index j = 0; j < m; ++j) {

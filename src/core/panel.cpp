@@ -2,6 +2,7 @@
 // instantiates a hash map that every file including the header would otherwise compile. So are
 // the owning column's constructor (make_shared of an Eigen array) and values() && (an Eigen copy).
 #include "zhibiao/panel.hpp"
+#include "zhibiao/detail/counted.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -202,8 +203,8 @@ void panel::check_rows(bool codes_distinct) {
 
 void panel::add(column c) {
     if (c.size() != rows())
-        throw error("column '" + c.name() + "' has " + std::to_string(c.size()) + " values for " +
-                    std::to_string(rows()) + " rows");
+        throw error("column '" + c.name() + "' has " + detail::counted(c.size(), "value") + " for " +
+                    detail::counted(rows(), "row"));
     for (auto& existing : columns_)
         if (existing.name() == c.name()) {
             existing = std::move(c);

@@ -11,6 +11,7 @@
 #include "formula/functions.hpp"
 #include "formula/fused.hpp"
 #include "formula/typing.hpp"
+#include "zhibiao/detail/counted.hpp"
 #include "zhibiao/compute.hpp"
 #include "zhibiao/interrupt.hpp"
 
@@ -880,8 +881,8 @@ indicator_values::indicator_values(std::string id, zhibiao::unit u, Eigen::Array
     const auto rows = static_cast<std::size_t>(values.size());
     if (reasons.empty()) reasons.assign(rows, reason::none);
     if (reasons.size() != rows)
-        throw argument_error("indicator_values '" + id_ + "': " + std::to_string(reasons.size()) + " reasons for " +
-                             std::to_string(rows) + " values");
+        throw argument_error("indicator_values '" + id_ + "': " + detail::counted(reasons.size(), "reason") + " for " +
+                             detail::counted(rows, "value"));
     auto owned = std::make_shared<owned_result>(owned_result{std::move(values), std::move(reasons)});
     values_ = owned->values.data(), reasons_ = owned->reasons.data(), rows_ = rows;
     owner_ = std::move(owned);

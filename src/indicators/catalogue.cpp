@@ -217,7 +217,10 @@ catalogue catalogue::from_toml(std::string_view text, const std::string& source)
         else if (dir == "benchmark")
             i.direction = direction::benchmark;
         else
-            named.fail("direction", "must be 'higher', 'lower' or 'benchmark'");
+            named.fail("direction",
+                       "must be 'higher', 'lower' or 'benchmark', not '" + dir + "'" +
+                           detail::suggestion(dir, std::vector<std::string>{"higher", "lower", "benchmark"},
+                                              detail::as_written));
         double decimals = named.number("decimals", 2);
         if (decimals < 0 || decimals > 15 || decimals != std::floor(decimals))
             named.fail("decimals", "must be a whole number 0..15");

@@ -29,6 +29,7 @@
 #include "core/file_buffer.hpp"
 #include "core/interner.hpp"
 #include "core/text.hpp"
+#include "zhibiao/detail/counted.hpp"
 #include "zhibiao/csv.hpp"
 #include "zhibiao/detail/edit_distance.hpp"
 #include "zhibiao/interrupt.hpp"
@@ -917,7 +918,7 @@ private:
     bool wrong_width(load_report& sink, const std::vector<field>& fields, std::size_t line) const {
         if (fields.size() == header_.size()) return false;
         std::string problem =
-            "row has " + std::to_string(fields.size()) + " fields, the header has " + std::to_string(header_.size());
+            "row has " + detail::counted(fields.size(), "field") + ", the header has " + std::to_string(header_.size());
         if (!options_.lenient) throw parse_error(problem, at(line, 0));
         ++sink.rows_skipped;
         note(sink, line, 0, {}, {}, problem);

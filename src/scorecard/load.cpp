@@ -238,7 +238,9 @@ std::vector<scorecard_cap> read_caps(const toml::table& root, const std::string&
         scorecard_cap c{r.text("id", true), r.texts("items"), r.number("max", 0, true)};
         for (const auto& i : c.items)
             if (std::none_of(items.begin(), items.end(), [&](const scorecard_item& it) { return it.id == i; }))
-                r.fail("items", "names no item '" + i + "'");
+                r.fail("items", "names no item '" + i + "'" +
+                                    detail::suggestion(
+                                        i, items, [](const scorecard_item& it) -> std::string_view { return it.id; }));
         caps.push_back(std::move(c));
     });
     return caps;

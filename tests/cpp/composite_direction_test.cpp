@@ -186,7 +186,7 @@ BOOST_AUTO_TEST_CASE(directions_and_per_indicator_values_are_checked_before_norm
     normalise_options goalposts;
     goalposts.method = normalisation::goalposts;
     goalposts.goal_low = {0}, goalposts.goal_high = {10};
-    BOOST_TEST(has(message_of([&] { normalise(x, {1, 1}, goalposts); }), "1 low goalposts for 2 indicators"));
+    BOOST_TEST(has(message_of([&] { normalise(x, {1, 1}, goalposts); }), "1 low goalpost for 2 indicators"));
     normalise_options standard;
     standard.method = normalisation::standard;
     BOOST_TEST(has(message_of([&] { normalise(x, {}, standard); }), "0 standard values for 2 indicators"));

@@ -426,7 +426,7 @@ BOOST_AUTO_TEST_CASE(shapes_are_checked_at_the_boundary) {
     BOOST_CHECK_THROW(pca_weights(Eigen::MatrixXd(3, 0)), argument_error);
     BOOST_CHECK_THROW(entropy_weights(Eigen::MatrixXd(3, 0)), argument_error);
     const std::string v = message_of([&] { vikor(x, Eigen::VectorXd::Ones(1)); });
-    BOOST_TEST(has(v, "VIKOR: 1 weights for 3 criteria"), v);
+    BOOST_TEST(has(v, "VIKOR: 1 weight for 3 criteria"), v);
     BOOST_CHECK_THROW(outranking_matrix(x, Eigen::VectorXd::Ones(7)), argument_error);
     BOOST_CHECK_THROW(copeland(x, Eigen::VectorXd::Ones(7)), argument_error);
     BOOST_CHECK_THROW(topsis(x, Eigen::Vector3d(1, 1, 1), {1}), argument_error);

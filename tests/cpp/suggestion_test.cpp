@@ -11,6 +11,7 @@
 #include "zhibiao/catalogue.hpp"
 #include "zhibiao/composite/config.hpp"
 #include "zhibiao/csv.hpp"
+#include "zhibiao/detail/counted.hpp"
 #include "zhibiao/detail/edit_distance.hpp"
 #include "zhibiao/interrupt.hpp"
 
@@ -45,6 +46,62 @@ BOOST_AUTO_TEST_CASE(a_unique_prefix_or_part_is_suggested_when_edit_distance_fin
     BOOST_TEST(closest("in", {"minmax", "inverse", "index"}).empty());  // a prefix of two: no guess
     BOOST_TEST(closest("a", kinds).empty());                            // one character says too little
     BOOST_TEST(closest("spearman_rho", kinds).empty());
+}
+
+// Round 16: the optimal string alignment distance, on characters, as zhibiao._suggest computes it.
+BOOST_AUTO_TEST_CASE(a_swap_of_neighbours_is_one_edit_and_characters_are_counted_not_bytes) {
+    BOOST_TEST(detail::edit_distance("totla", "total") == 1u);  // Levenshtein: 2
+    BOOST_TEST(detail::edit_distance("gpd", "gdp") == 1u);
+    BOOST_TEST(detail::edit_distance("ir", "ri") == 1u);
+    BOOST_TEST(detail::edit_distance("abc", "ca") == 3u);  // no character edited twice (Damerau: 2)
+    BOOST_TEST(detail::edit_distance("ca", "abc") == 3u);
+    BOOST_TEST(detail::edit_distance("", "gdp") == 3u);
+    // 研发经废 / 研发经费: one character of three bytes each, of which two differ
+    BOOST_TEST(detail::edit_distance("\u7814\u53d1\u7ecf\u5e9f", "\u7814\u53d1\u7ecf\u8d39") == 1u);
+    BOOST_TEST(detail::code_points("\u7814\u53d1x").size() == 3u);
+    BOOST_TEST(detail::code_points("\xff\xe7").size() == 2u);  // bytes starting no sequence: one each
+}
+
+BOOST_AUTO_TEST_CASE(swaps_and_capitals_are_suggested_and_spelling_as_written_breaks_ties) {
+    BOOST_TEST(closest("ir", {"ri", "levels"}) == "ri");  // 2 characters: 1 edit allowed, the swap
+    BOOST_TEST(closest("gpd", {"rd", "gdp"}) == "gdp");
+    BOOST_TEST(closest("HIGH", {"low", "high", "mid"}) == "high");  // 4 substitutions as written
+    BOOST_TEST(closest("Gdp", {"GDP", "Gdp"}) == "Gdp");
+    BOOST_TEST(closest("gdP", {"GDP", "gdp"}) == "gdp");
+    BOOST_TEST(closest("\u7814\u53d1\u7ecf\u5e9f", {"\u7814\u53d1\u7ecf\u8d39"}) == "\u7814\u53d1\u7ecf\u8d39");
+    const std::string swapped = model_error("[[step]]\nkind = \"weigh\"\nmethod = \"ahp\"\nir = \"saaty\"\n");
+    BOOST_TEST(swapped.find("did you mean 'ri'") != std::string::npos, swapped);
+}
+
+BOOST_AUTO_TEST_CASE(a_looked_up_name_with_white_space_at_an_end_is_shown_with_it) {
+    try {
+        catalogue::builtin().at("rd_intensity ");
+        BOOST_FAIL("an id with a space");
+    } catch (const unknown_indicator_error& e) {
+        const std::string message = e.what();
+        BOOST_TEST(message.find("did you mean 'rd_intensity'") != std::string::npos, message);
+        BOOST_TEST(message.find("note: 'rd_intensity ' ends with white space") != std::string::npos, message);
+        BOOST_TEST(e.name() == "rd_intensity ");
+    }
+    BOOST_TEST(lookup_error::stray_space_note("\tgdp ").find("'\\tgdp ' begins and ends") != std::string::npos);
+    BOOST_TEST(lookup_error::stray_space_note("g dp").empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_capitalised_catalogue_direction_is_refused_with_the_word_meant) {
+    try {
+        catalogue::from_toml("[[indicator]]\nid = \"x\"\nformula = \"a\"\nunit = \"1\"\ndirection = \"Lower\"\n");
+        BOOST_FAIL("direction Lower");
+    } catch (const parse_error& e) {
+        const std::string message = e.what();
+        BOOST_TEST(message.find("not 'Lower' (did you mean 'lower'?)") != std::string::npos, message);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(counts_agree_with_their_nouns) {
+    BOOST_TEST(detail::counted(1, "firm") == "1 firm");
+    BOOST_TEST(detail::counted(0u, "firm") == "0 firms");
+    BOOST_TEST(detail::counted(1, "criterion", "criteria") == "1 criterion");
+    BOOST_TEST(detail::counted(3L, "criterion", "criteria") == "3 criteria");
 }
 
 BOOST_AUTO_TEST_CASE(composite_options_and_catalogue_ids_suggest_prefixes) {

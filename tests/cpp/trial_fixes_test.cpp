@@ -136,7 +136,7 @@ BOOST_AUTO_TEST_CASE(short_group_labels_and_indices_past_the_end_are_argument_er
         (void)build(d, fw, {impute_step{imputation::group_mean, "prefecture"}, normalise_step{}, aggregate_step{}});
         BOOST_FAIL("no error");
     } catch (const argument_error& e) {
-        BOOST_TEST(has(e.what(), "'prefecture' has 1 labels for 3 regions"), e.what());
+        BOOST_TEST(has(e.what(), "'prefecture' has 1 label for 3 regions"), e.what());
     }
 
     const indicator_table t;

@@ -130,7 +130,7 @@ PANEL = (
 
 
 def test_every_message_has_both_languages_with_the_same_fields():
-    fields = re.compile(r"\{(\w*)\}")
+    fields = re.compile(r"\{(\w*)(?::count=[^}]*)?\}")  # {rows:count=row}: "1 row", "3 rows" in English
     for key, words in _lang.CLI_MESSAGES.items():
         assert set(words) == set(_lang.LANGUAGES), key
         assert words["en"] and not CHINESE.search(words["en"]), f"{key}: English with Chinese"
@@ -157,7 +157,7 @@ def test_compute_messages_in_chinese():
     assert said.stderr.strip() == ("<stdin>：读入 3 行（空行 1，跳过 0，无法解析的单元格 1）；1 个指标已写入标准输出"), said.stderr
     english = run("compute", "-", "--lenient", "--ids", "invention_patents_per_10k", stdin=PANEL)
     assert english.stderr.strip() == (
-        "<stdin>: 3 rows loaded (1 blank, 0 skipped, 1 unparseable cells); 1 indicators written to standard output"
+        "<stdin>: 3 rows loaded (1 blank, 0 skipped, 1 unparseable cell); 1 indicator written to standard output"
     ), english.stderr
     assert said.stdout == english.stdout  # the language changes the messages, not the table
 

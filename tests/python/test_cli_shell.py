@@ -109,7 +109,7 @@ def test_validate_exits_1_with_findings_and_0_without():
     assert findings.returncode == 1, findings.stderr
     table = pd.read_csv(io.StringIO(findings.stdout), dtype=str)
     assert table[["entity", "rule"]].values.tolist() == [["110102", "approved_not_above_applied"]]
-    assert "1 findings" in findings.stderr
+    assert "1 finding;" in findings.stderr
     clean = run("validate", "-", stdin=PANEL.replace("5,7\n", "7,5\n"))
     assert clean.returncode == 0 and clean.stdout.strip() == "entity,period,variable,rule,severity,message"
 

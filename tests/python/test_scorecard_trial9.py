@@ -145,7 +145,7 @@ def test_the_cli_names_the_unparseable_cells_the_explanation_points_to():
     assert result.returncode == 0, result.stderr
     assert "<stdin>:2: column 6 (rd_expense): 'abc': not a number" in result.stderr
     assert "<stdin>:3: column 8 (ip_class1): 'x': not a number" in result.stderr
-    assert "… and 1 more unparseable cells" in result.stderr  # three shown, the fourth counted
+    assert "… and 1 more unparseable cell\n" in result.stderr  # three shown, the fourth counted
     assert "(see the load report) in rd_expense" in result.stdout
 
 
