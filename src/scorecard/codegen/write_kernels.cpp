@@ -202,22 +202,36 @@ void write_ops(std::ostream& o, const compiled_scorecard& c, std::size_t first, 
 }
 
 // Validity: each input's bounds, then the checks between inputs.
+//
+// An input is in order where every one of its conditions holds — at least its minimum, at most
+// its ceiling, whole, finite — written as one chain of ordered comparisons (AVX-512: each
+// compare masked by the last, no or-ing of masks). The same firms as scorer::run_chunk's
+// x < min | x > ceiling | ~whole(x) | not_finite(x): NaN fails every ordered comparison and
+// whole(); ±inf fails a finite bound, else x < inf (x > -inf), and only where neither bound is
+// finite is finiteness a test of its own.
+std::string in_order(const std::string& x, double min, double ceiling, bool integer) {
+    std::vector<std::string> holds;
+    if (min > -INFINITY) holds.push_back("(" + x + " >= splat(" + hex(min) + "))");
+    if (ceiling < INFINITY) holds.push_back("(" + x + " <= splat(" + hex(ceiling) + "))");
+    if (integer) holds.push_back("whole(" + x + ")");
+    if (min > -INFINITY && ceiling == INFINITY) holds.push_back("(" + x + " < splat(__builtin_inf()))");
+    if (min == -INFINITY && ceiling < INFINITY) holds.push_back("(" + x + " > splat(-__builtin_inf()))");
+    if (min == -INFINITY && ceiling == INFINITY) holds.push_back("~not_finite(" + x + ")");
+    std::string all;
+    for (const std::string& h : holds) all += (all.empty() ? "" : " & ") + h;
+    return "(" + all + ")";
+}
+
 void write_validity(std::ostream& o, const scorecard& s, const compiled_scorecard& c) {
     o << "        U problems = U{};\n";
     for (std::size_t k = 0; k < s.inputs().size(); ++k) {
         const auto& in = s.inputs()[k];
         const std::string x = r(c.input_reg[k]);
         const std::uint64_t bit = std::uint64_t{1} << k;
-        std::string bounds;
-        auto add = [&](const std::string& term) { bounds += (bounds.empty() ? "" : " | ") + term; };
-        if (in.min > -INFINITY) add("(" + x + " < splat(" + hex(in.min) + "))");
-        const double ceiling = c.input_ceiling[k];  // an expert score is clipped, not invalid
-        if (ceiling < INFINITY) add("(" + x + " > splat(" + hex(ceiling) + "))");
-        if (in.integer) add("~whole(" + x + ")");
-        add("not_finite(" + x + ")");  // ±inf is invalid input, as in scorer::run_chunk
-        // NaN is flagged by not_finite: a missing required input as it should be, an optional one
-        // then unflagged by x == x (masks combined, not selected: AVX-512 keeps them in k registers).
-        const std::string flagged = in.optional ? "(" + x + " == " + x + ") & (" + bounds + ")" : "(" + bounds + ")";
+        // An expert score is clipped to its ceiling, not invalid above it (input_ceiling).
+        const std::string ok = in_order(x, in.min, c.input_ceiling[k], in.integer);
+        // A missing optional input is in order (x == x fails only for NaN).
+        const std::string flagged = in.optional ? "(" + x + " == " + x + ") & ~" + ok : "~" + ok;
         o << "        problems = set_bits(problems, " << flagged << ", " << bit << "u);\n";
     }
     const flags f(c);
