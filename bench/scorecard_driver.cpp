@@ -7,7 +7,7 @@
 //   g++ -O2 -std=c++17 -DEIGEN_MAX_ALIGN_BYTES=16 -DEIGEN_MAX_STATIC_ALIGN_BYTES=16 \
 //       -DEIGEN_MALLOC_ALREADY_ALIGNED=0 -Iinclude -Ibuild/test/include -Isrc -I/usr/include/eigen3 \
 //       bench/scorecard_driver.cpp build/test/libzhibiao.a -lpthread -o build/scorecard_driver
-//   build/scorecard_driver [firms=1000000] [repeat=20] [threads=1]
+//   build/scorecard_driver [firms=1000000] [repeat=20] [threads=1] [isa: avx512, avx2 or baseline; best]
 #include <emmintrin.h>
 
 #include <algorithm>
@@ -76,7 +76,8 @@ int main(int argc, char** argv) {
     const unsigned threads = argc > 3 ? static_cast<unsigned>(std::atoi(argv[3])) : 1;
     const scorecard& card = scorecard::builtin("hnte-2016");
     const auto& c = detail::scorer::compiled(card);
-    const detail::fused_kernels* kernels = detail::find_fused_kernels(detail::kernel_fingerprint(card, c));
+    const detail::fused_kernels* kernels =
+        detail::find_fused_kernels(detail::kernel_fingerprint(card, c), argc > 4 ? argv[4] : "");
     const std::size_t small = 8192;  // 8192 × (232 + 122) B: 2.9 MB, in L2 + L3
     const auto data = hnte_firms(card, firms);
     scorecard_columns in{firms, {}}, in_cache{small, {}};

@@ -50,7 +50,11 @@ def firms(n: int = 200, seed: int = 20261201) -> pd.DataFrame:
             "hnte_certified": (rng.random(n) < 0.08).astype(int),
         }
     )
-    table["rd_domestic"] = np.round((table.rd_y1 + table.rd_y2 + table.rd_y3) * rng.uniform(0.85, 1.0, n), 1)
+    # R&D in China is part of the R&D of the years the firm has existed, up to 3 (indicators.md §6a,
+    # condition 5): a firm 2 years old has no rd_y1 to count (hnte-2016 checks rd_domestic against it).
+    years = table.years_operating
+    rd_existed = table.rd_y3 + np.where(years >= 2, table.rd_y2, 0) + np.where(years >= 3, table.rd_y1, 0)
+    table["rd_domestic"] = np.round(rd_existed * rng.uniform(0.85, 1.0, n), 1)
     table["total_income"] = np.round(table.sales_y3 * rng.uniform(1.0, 1.1, n), 1)
     table["hitech_income"] = np.round(table.total_income * rng.uniform(0.45, 0.95, n), 1)
     return table

@@ -19,6 +19,14 @@
 // the order of includes does not matter there; a program that configures Eigen otherwise, or
 // includes Eigen before this header with other settings, does not compile.
 
+// Bad input is reported by throwing (zhibiao::error and its kin), in inline code of these headers
+// too: under -fno-exceptions every `throw` and `try` in them is a compiler error of its own, a
+// cascade that never says why. (__cpp_exceptions: GCC, Clang, recent MSVC; __EXCEPTIONS: older
+// GCC and Clang; _CPPUNWIND: MSVC.)
+#if !defined(__cpp_exceptions) && !defined(__EXCEPTIONS) && !defined(_CPPUNWIND)
+#error "zhibiao reports bad input with exceptions; compile with exceptions enabled (remove -fno-exceptions)"
+#endif
+
 #define ZHIBIAO_EIGEN_MAX_ALIGN_BYTES 16
 #define ZHIBIAO_EIGEN_MALLOC_ALREADY_ALIGNED 0
 

@@ -443,21 +443,17 @@ void detail::scorer::evaluate(const scorecard& s, const scorecard_columns& in, s
         // splitting at whole blocks keeps the kernels on full blocks.
         const std::size_t first = (n * t / n_threads) / fused_block * fused_block;
         const std::size_t last = t + 1 == n_threads ? n : (n * (t + 1) / n_threads) / fused_block * fused_block;
-        std::size_t begin = kernel ? run_fused(s, *kernels, kernel, in, out, first, last) : first;
-        if (begin == last) return;  // the machine's registers (HNTE: 0.4 MB, zeroed) not even allocated
+        // A kernel clears its unscored firms itself; the machine's are cleared after it.
+        const std::size_t machine_first = kernel ? run_fused(s, *kernels, kernel, in, out, first, last) : first;
+        if (machine_first == last) return;  // the machine's registers (HNTE: 0.4 MB, zeroed) not even allocated
         std::vector<double> regs(static_cast<std::size_t>(c.prog.registers()) * chunk);
         // What is left — everything without a kernel, the last few firms with one.
-        for (; begin < last; begin += chunk)
+        for (std::size_t begin = machine_first; begin < last; begin += chunk)
             run_chunk(s, c, in, begin, std::min(chunk, last - begin), regs.data(), policy, out);
-    };
-    auto work_then_unscored = [&](std::size_t t) {
-        work(t);
-        const std::size_t first = (n * t / n_threads) / fused_block * fused_block;
-        const std::size_t last = t + 1 == n_threads ? n : (n * (t + 1) / n_threads) / fused_block * fused_block;
-        detail::clear_unscored(out, first, last);
+        detail::clear_unscored(out, machine_first, last);
     };
     // A thread that cannot start leaves its firms to this one; an exception in any reaches the caller.
-    zhibiao::detail::run_in_threads(n_threads, work_then_unscored);
+    zhibiao::detail::run_in_threads(n_threads, work);
 }
 
 scorecard_result scorecard::evaluate(const scorecard_inputs& in, points_policy policy, unsigned threads) const {

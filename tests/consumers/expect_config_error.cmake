@@ -13,7 +13,7 @@ execute_process(COMMAND ${COMPILER} -std=c++17 -fsyntax-only -Wfatal-errors ${in
 if(rc EQUAL 0)
   message(FATAL_ERROR "${HEADER} with ${DEFINITION} compiled; it should have been refused")
 endif()
-if(NOT err MATCHES "zhibiao: (EIGEN_|_GLIBCXX_DEBUG|this program is compiled with _GLIBCXX_USE_CXX11_ABI|this program uses lib)")
+if(NOT err MATCHES "zhibiao: (EIGEN_|_GLIBCXX_DEBUG|this program is compiled with _GLIBCXX_USE_CXX11_ABI|this program uses lib)|zhibiao reports bad input with exceptions; compile with exceptions enabled")
   message(FATAL_ERROR "${HEADER} with ${DEFINITION} failed, but not with zhibiao's message:\n${err}")
 endif()
 message(STATUS "refused as expected")

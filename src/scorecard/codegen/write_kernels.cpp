@@ -202,22 +202,36 @@ void write_ops(std::ostream& o, const compiled_scorecard& c, std::size_t first, 
 }
 
 // Validity: each input's bounds, then the checks between inputs.
+//
+// An input is in order where every one of its conditions holds — at least its minimum, at most
+// its ceiling, whole, finite — written as one chain of ordered comparisons (AVX-512: each
+// compare masked by the last, no or-ing of masks). The same firms as scorer::run_chunk's
+// x < min | x > ceiling | ~whole(x) | not_finite(x): NaN fails every ordered comparison and
+// whole(); ±inf fails a finite bound, else x < inf (x > -inf), and only where neither bound is
+// finite is finiteness a test of its own.
+std::string in_order(const std::string& x, double min, double ceiling, bool integer) {
+    std::vector<std::string> holds;
+    if (min > -INFINITY) holds.push_back("(" + x + " >= splat(" + hex(min) + "))");
+    if (ceiling < INFINITY) holds.push_back("(" + x + " <= splat(" + hex(ceiling) + "))");
+    if (integer) holds.push_back("whole(" + x + ")");
+    if (min > -INFINITY && ceiling == INFINITY) holds.push_back("(" + x + " < splat(__builtin_inf()))");
+    if (min == -INFINITY && ceiling < INFINITY) holds.push_back("(" + x + " > splat(-__builtin_inf()))");
+    if (min == -INFINITY && ceiling == INFINITY) holds.push_back("~not_finite(" + x + ")");
+    std::string all;
+    for (const std::string& h : holds) all += (all.empty() ? "" : " & ") + h;
+    return "(" + all + ")";
+}
+
 void write_validity(std::ostream& o, const scorecard& s, const compiled_scorecard& c) {
     o << "        U problems = U{};\n";
     for (std::size_t k = 0; k < s.inputs().size(); ++k) {
         const auto& in = s.inputs()[k];
         const std::string x = r(c.input_reg[k]);
         const std::uint64_t bit = std::uint64_t{1} << k;
-        std::string bounds;
-        auto add = [&](const std::string& term) { bounds += (bounds.empty() ? "" : " | ") + term; };
-        if (in.min > -INFINITY) add("(" + x + " < splat(" + hex(in.min) + "))");
-        const double ceiling = c.input_ceiling[k];  // an expert score is clipped, not invalid
-        if (ceiling < INFINITY) add("(" + x + " > splat(" + hex(ceiling) + "))");
-        if (in.integer) add("~whole(" + x + ")");
-        add("not_finite(" + x + ")");  // ±inf is invalid input, as in scorer::run_chunk
-        // NaN is flagged by not_finite: a missing required input as it should be, an optional one
-        // then unflagged by x == x (masks combined, not selected: AVX-512 keeps them in k registers).
-        const std::string flagged = in.optional ? "(" + x + " == " + x + ") & (" + bounds + ")" : "(" + bounds + ")";
+        // An expert score is clipped to its ceiling, not invalid above it (input_ceiling).
+        const std::string ok = in_order(x, in.min, c.input_ceiling[k], in.integer);
+        // A missing optional input is in order (x == x fails only for NaN).
+        const std::string flagged = in.optional ? "(" + x + " == " + x + ") & ~" + ok : "~" + ok;
         o << "        problems = set_bits(problems, " << flagged << ", " << bit << "u);\n";
     }
     const flags f(c);
@@ -329,25 +343,27 @@ void write_outcome(std::ostream& o, const compiled_scorecard& c, const std::set<
     o << "        const M passing = sel(route >= splat_m(0), splat_m(1), sel(" << f.truth(c.pass_reg)
       << ", splat_m(0), splat_m(2)));\n";
     o << "        const M status = sel(valid, sel(ok, passing, splat_m(3)), splat_m(4));\n";
+    // What detail::clear_unscored does after the machine, done here at no extra pass: a firm confirmed
+    // directly or with invalid input has no points (NaN) and no measure that scored (-1).
+    o << "        const M scored = valid & (route < splat_m(0));\n";
 }
 
 // The result columns of the block: points as floats (exact for every pack with kernels).
-void write_stores(std::ostream& o, const scorecard& s, const compiled_scorecard& c, bool ranges,
-                  const std::string& store) {
+void write_stores(std::ostream& o, const scorecard& s, const compiled_scorecard& c, bool ranges) {
     o << "        store(io.problems + i, problems);\n";
     o << "        store_bytes(io.status + i, status);\n";
     o << "        store_bytes(io.route + i, route);\n";
-    o << "        " << store << "io.total + i, sel(valid, total, nan));\n";
+    o << "        store(io.total + i, sel(scored, total, nan));\n";
     if (ranges)
-        o << "        " << store << "io.total_lo + i, sel(valid, total_lo, nan));\n        " << store
-          << "io.total_hi + i, sel(valid, total_hi, nan));\n";
+        o << "        store(io.total_lo + i, sel(scored, total_lo, nan));\n        store(io.total_hi + i, sel(scored, "
+             "total_hi, nan));\n";
     for (std::size_t k = 0; k < s.items().size(); ++k) {
-        o << "        " << store << "io.points[" << k << "] + i, sel(valid, pts" << k << ", nan));\n";
+        o << "        store(io.points[" << k << "] + i, sel(scored, pts" << k << ", nan));\n";
         if (ranges && c.range_column[k] >= 0)
-            o << "        " << store << "io.points_lo[" << c.range_column[k] << "] + i, sel(valid, lo" << k
-              << ", nan));\n        " << store << "io.points_hi[" << c.range_column[k] << "] + i, sel(valid, hi" << k
+            o << "        store(io.points_lo[" << c.range_column[k] << "] + i, sel(scored, lo" << k
+              << ", nan));\n        store(io.points_hi[" << c.range_column[k] << "] + i, sel(scored, hi" << k
               << ", nan));\n";
-        o << "        store_bytes(io.alternative[" << k << "] + i, which" << k << ");\n";
+        o << "        store_bytes(io.alternative[" << k << "] + i, sel(scored, which" << k << ", splat_m(-1)));\n";
     }
 }
 
@@ -377,21 +393,19 @@ void write_pack(std::ostream& o, std::size_t p, const scorecard& s, const compil
         throw std::logic_error("pack '" + s.id() + "' has points not exact in floats: the kernels write floats");
     const std::set<int> live = live_registers(s, c);
     const bool ranges = s.has_ranges();
-    // Columns written per firm; past 16, loads and stores prefetch their columns (load_ahead,
-    // store_ahead: measured faster for HNTE, slower for the small tech-SME pack).
-    const std::size_t written = 1 + s.items().size() + (ranges ? 2 + 2 * c.ranged_items : 0);
-    const std::string store = written > 16 ? "store_ahead(" : "store(";
+    // No software prefetch: the hardware of the AMD EPYC (Zen 5) we measure on follows all of HNTE's
+    // 29 input and 47 result streams, and prefetching them cost 20 % there (bench/NOTES.md, round 16).
     std::ostringstream body;
     body << "    for (std::size_t i = 0; i < rows; i += W) {\n";
     for (std::size_t k = 0; k < s.inputs().size(); ++k)
-        body << "        const V " << r(c.input_reg[k]) << " = " << (written > 16 ? "load_ahead" : "load")
-             << "(io.inputs[" << k << "] + i);  // " << s.inputs()[k].id << "\n";
+        body << "        const V " << r(c.input_reg[k]) << " = load(io.inputs[" << k << "] + i);  // "
+             << s.inputs()[k].id << "\n";
     write_ops(body, c, 0, c.main_ops, live);
     write_validity(body, s, c);
     write_items(body, s, c, live, ranges);
     write_caps(body, s, c, live, ranges);
     write_outcome(body, c, live);
-    write_stores(body, s, c, ranges, store);
+    write_stores(body, s, c, ranges);
     body << "    }\n";
     o << "// " << s.id() << ": " << s.name_en() << "\n";
     o << "template <int Policy>\nvoid pack_" << p << "(const fused_io& io, std::size_t rows) {\n";

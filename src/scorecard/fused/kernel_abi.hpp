@@ -26,8 +26,9 @@ struct fused_io {
     double* values;  // the result of a formula-vocabulary kernel (tests reach each operation through it)
 };
 
-/// Scores `rows` firms, a multiple of `width`, exactly as the vector machine does (points as
-/// float: kernels exist only for packs whose points are exact in floats).
+/// Scores `rows` firms, a multiple of `width`, exactly as the vector machine followed by
+/// detail::clear_unscored does (points as float: kernels exist only for packs whose points are
+/// exact in floats).
 using fused_kernel = void (*)(const fused_io&, std::size_t rows);
 
 /// The kernels of one rule pack for one instruction set, one per points policy (low, high, mid).

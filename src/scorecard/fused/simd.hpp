@@ -37,27 +37,10 @@ ZHIBIAO_FUSED_INLINE V load(const double* p) {
     return v;
 }
 ZHIBIAO_FUSED_INLINE void store(double* p, V v) { std::memcpy(p, &v, sizeof v); }
-/// Loads a vector and asks for the column 2 KB on: with dozens of columns read at once (HNTE:
-/// 29), more streams than the hardware prefetcher follows (+7% there, with store_ahead).
-ZHIBIAO_FUSED_INLINE V load_ahead(const double* p) {
-    __builtin_prefetch(p + 256);
-    return load(p);
-}
-/// Stores a vector and asks for the column's line 2 KB on, to write: a pack that writes dozens
-/// of columns at once (HNTE: points and their ranges for every item) otherwise waits on the
-/// reads that precede each write to a line; measured 12% faster there, slower for small packs.
-ZHIBIAO_FUSED_INLINE void store_ahead(double* p, V v) {
-    __builtin_prefetch(p + 256, 1);
-    std::memcpy(p, &v, sizeof v);
-}
 /// Stores points as floats (exact: kernels exist only for packs whose points are).
 ZHIBIAO_FUSED_INLINE void store(float* p, V v) {
     const F f = __builtin_convertvector(v, F);
     std::memcpy(p, &f, sizeof f);
-}
-ZHIBIAO_FUSED_INLINE void store_ahead(float* p, V v) {
-    __builtin_prefetch(p + 512, 1);
-    store(p, v);
 }
 ZHIBIAO_FUSED_INLINE void store(std::uint64_t* p, U v) { std::memcpy(p, &v, sizeof v); }
 /// Stores small integer lanes (0/1, an alternative's index, a route) as bytes.
