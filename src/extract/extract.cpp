@@ -579,6 +579,7 @@ struct scanned {
     bool table_prior = false, table_target = false, table_rate = false;  // 上年同期, 全年目标, 完成率%
     std::string_view table_period;              // the column's period (stable storage: scan_state)
     std::size_t name_first = 0, name_last = 0;  // the row's name, code points
+    std::string_view heading_unit;              // the unit a heading stated for bare figures (scan_state::heading_unit)
 };
 
 // Digits with at most one point, correctly rounded as strtod rounds them (fast_float is exact
@@ -1904,6 +1905,10 @@ struct scan_state {
     int title_year = 0;
     std::optional<period_state> after_line;
     std::size_t line_ends = 0;
+    // A heading that states the unit of what follows (二、科技经费投入情况（万元）, （单位：万元）): the
+    // unit of the bare figures under it, to the next heading of its rank (its marker's kind).
+    std::string heading_unit;
+    int heading_unit_kind = 0;
 };
 
 // Where a statement about the year before at k (n code points: 上年同期, 2023年同期) stops governing:
@@ -2400,6 +2405,31 @@ std::size_t earlier_year_paragraph_end(const code_points& cps, std::size_t k) {
     return k;
 }
 
+// The unit a heading states for the figures under it, at the line at k: "二、科技经费投入情况（万元）",
+// "（单位：万元）", "表2 科技经费（单位:亿元）" — a line without a clause mark ending with a unit in
+// brackets, 单位 before it or not. A line with a list marker of the heading's rank or above ends it.
+void heading_unit_at(std::string_view text, const code_points& cps, std::size_t k, scan_state& carried) {
+    std::size_t after = 0;
+    const int kind = list_marker(cps, k, after);
+    if (!carried.heading_unit.empty() && kind > 0 && kind <= std::max(carried.heading_unit_kind, 1))
+        carried.heading_unit.clear();
+    std::size_t end = k;
+    for (; end < cps.size() && cps[end].c != '\n' && cps[end].c != '\r'; ++end)
+        if (clause_end(cps[end].c) || end - k > 60) return;  // prose, or too long for a heading
+    while (end > k && is_blank(cps[end - 1].c)) --end;
+    if (end - k < 4 || (cps[end - 1].c != U'）' && cps[end - 1].c != ')')) return;
+    std::size_t open = end - 1;
+    while (open > k && cps[open - 1].c != U'（' && cps[open - 1].c != '(') --open;
+    if (open == k) return;
+    std::size_t from = open;
+    if (starts_with(cps, from, U"单位")) from += 2;
+    if (from < end && (cps[from].c == U'：' || cps[from].c == ':')) ++from;
+    std::string unit;
+    const std::size_t n = unit_length(text, cps, from, unit);
+    if (n == 0 || from + n != end - 1 || unit == "%") return;
+    carried.heading_unit = std::move(unit), carried.heading_unit_kind = kind;
+}
+
 // Every quantity of the text, in order, handed to `sink` as it is read (the periods stated before
 // it are in `periods` by then): no table of them all is kept.
 template <class Sink>
@@ -2410,11 +2440,15 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
     title_tracker& title = carried.title;
     const auto counted = [&](const scanned& s) {
         carried.any_figure = true;
-        sink(s);
+        if (carried.heading_unit.empty() || !s.q.unit.empty() || s.table != scanned::table_cell::none) return sink(s);
+        scanned under_heading = s;
+        under_heading.heading_unit = carried.heading_unit;
+        sink(under_heading);
     };
     std::size_t k = 0;
     if (carried.line_start && !cps.empty()) {
         end_of_plans(cps, 0, carried, periods);
+        heading_unit_at(text, cps, 0, carried);
         if (const std::size_t e = page_marker_end(cps, 0, false))
             k = e;  // "— 3 —": a page's footer
         else
@@ -2427,6 +2461,7 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
         }
         if (cps[k].c == '\n') {  // a line of a table turned into lines is read here, whole
             end_of_plans(cps, k + 1, carried, periods);
+            heading_unit_at(text, cps, k + 1, carried);
             if (const std::size_t e = page_marker_end(cps, k + 1, false)) {
                 k = e;  // "— 3 —", "第3页": a page's header or footer, no figure (a table goes on past it)
                 continue;
@@ -3552,6 +3587,10 @@ public:
         fact_naming n = name(s, b, after_previous);
         previous_end_ = s.last, previous_following_end_ = b.following_end;
         n.unit = s.q.unit;
+        // a bare amount under a heading that states its unit (科技经费投入情况（万元）: 财政科技支出1,426)
+        if (n.entry && n.unit.empty() && !s.heading_unit.empty() && !n.entry->unit.empty() &&
+            unit_flag(s.heading_unit, n.entry->unit) == 0)
+            n.unit = s.heading_unit;
         if (n.entry) check_unit(s, n, std::max(b.phrase_end, byte_at(after_previous)));
         part_by_level(s, clause, after_previous, n);
         n.flags |= signed_bound_flags(quantity_flags(s), n.decline);
@@ -4452,13 +4491,28 @@ bool item_or_page_line(std::string_view line) {
            });
 }
 
+// No clause mark (，。；、) in the line: a heading or a table's row, not a sentence. Not ",": 1,206.8.
+bool without_clause_mark(std::string_view line) {
+    for (const std::string_view mark : {"，", "。", "；", "、"})
+        if (line.find(mark) != std::string_view::npos) return false;
+    return true;
+}
+
+// A heading: a list item's marker opens it ("二、科技经费投入情况（万元）") and no clause mark follows
+// (、 after the marker aside). It ends its line: the sentence after it is not its continuation.
+bool heading_line(std::string_view line) {
+    if (!item_or_page_line(line)) return false;
+    const std::size_t mark = line.find("、");
+    return without_clause_mark(mark == std::string_view::npos || mark > 12 ? line : line.substr(mark + 3));
+}
+
 // Blanks between two cells and no clause mark: a row of a table, whose breaks are no wrap's. A
 // line of prose with a stray blank ("３．６５亿 元，同比") is no row.
 bool table_row_line(std::string_view line) {
     // Blanks are rare in prose. (A loop, not find_first_of: that calls memchr per byte.)
-    if (!std::any_of(line.begin(), line.end(), [](char c) { return c == ' ' || c == '\t'; })) return false;
-    for (const std::string_view mark : {"，", "。", "；", "、"})  // not ",": 1,206.8
-        if (line.find(mark) != std::string_view::npos) return false;
+    if (!std::any_of(line.begin(), line.end(), [](char c) { return c == ' ' || c == '\t'; }) ||
+        !without_clause_mark(line))
+        return false;
     bool cell = false, blank = false;
     for (const char c : line) {
         if (c == ' ' || c == '\t') {
@@ -4548,6 +4602,7 @@ std::vector<std::pair<std::size_t, std::size_t>> wrap_breaks(std::string_view te
     for (std::size_t i : wrapped) {
         const line_info &l = lines[i], &next = lines[i + 1];
         const std::string_view next_line = text.substr(next.begin, next.end - next.begin);
+        if (heading_line(text.substr(l.begin, l.end - l.begin))) continue;
         if (inside_figure(code_point_before(text, l.begin, l.end), code_point_from(text, next.begin, next.end))) {
             // 12⏎3件 at the end of a full line of a tight wrap: the converter broke the figure there,
             // it is 123件. Else (a short line, a loose wrap: digits may be lost) it stays split_digits.

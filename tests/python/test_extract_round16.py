@@ -145,3 +145,53 @@ def test_a_comma_opening_a_wrapped_line_after_a_list_goes_on_with_it():
 def test_a_comma_opening_a_line_after_a_sentence_still_lost_its_list_number():
     text = "某县2025年上半年工作总结\n一、主要工作\n全县专利授权量241件，科技特派员38名。\n、科技服务。共走访企业120家。\n"
     assert list(zb.extract(text).attrs["findings"]["kind"]) == ["lost_list_number"]
+
+
+# ---- 4. a heading that states the unit of the bare figures under it --------------------------------
+
+
+@pytest.mark.parametrize("heading", ["二、科技经费投入情况（万元）", "二、科技经费投入情况(单位:万元)", "（单位：万元）"])
+def test_a_heading_in_brackets_gives_its_unit_to_the_bare_amounts_under_it(heading):
+    # "县本级财政科技支出1,426" under "（万元）" was an amount without a unit (left out of a panel as
+    # no_unit); a human reads 1426 万元. A count under it (专利授权量326) is no amount: not 万元.
+    text = (
+        f"某县2025年工作总结\n一、主要指标\n财政科技支出980。\n{heading}\n"
+        "县本级财政科技支出1,426，比上年增长6.2%，专利授权量326。\n"
+        "（一）争取资金。争取上级科技资金215。\n"
+        "三、科技服务\n兑现奖补资金386。\n"
+    )
+    rows = _rows(text, "text", "variable", "unit")
+    assert rows == [
+        ("980", "fiscal_st_expenditure", ""),  # before the heading
+        ("1,426", "fiscal_st_expenditure", "万元"),
+        ("6.2%", "fiscal_st_expenditure", "%"),
+        ("326", "patents_granted", ""),
+        ("215", "funds_secured", "万元"),  # a heading of a lower rank goes on under it
+        ("386", "reward_paid", ""),  # the next heading of its rank ends it
+    ]
+
+
+def test_a_heading_with_its_unit_enters_a_panel_in_that_unit():
+    text = "某县2025年工作总结\n二、科技经费投入情况（万元）\n县本级财政科技支出1,426。\n"
+    panel = zb.read_report(text, entity="某县").to_pandas()
+    assert panel["fiscal_st_expenditure"].iloc[0] == pytest.approx(1426)
+
+
+def test_a_short_heading_in_a_wrapped_report_ends_its_line():
+    # Wrapped at 20 characters, "二、科技经费投入情况（万元）" was 3/4 of the width and ended with ）:
+    # the wrap joined it to the sentence after it, which then was no heading's.
+    wrapped = (
+        "安平县2025年工作总结\n"
+        "全县研发经费投入达到3.65亿元，同比增长\n"
+        "12.5%，研发投入强度达到1.82%。全县高新技\n"
+        "术企业总数达到68家，新认定高新技术企业15\n"
+        "家。全年登记技术合同126项，技术合同成交额\n"
+        "2860万元，专利授权量1032件，其中发明专利\n"
+        "授权量86件。\n"
+        "二、科技经费投入情况（万元）\n"
+        "县本级财政科技支出1,426，比上年增长6.2%\n"
+        "，兑现县级科技奖补资金386万元。\n"
+    )
+    facts = zb.extract(wrapped)
+    assert facts.loc[facts.text == "1,426", "unit"].tolist() == ["万元"]
+    assert facts.loc[facts.text == "15\n家", "variable"].tolist() == ["hnte_recognised"]
