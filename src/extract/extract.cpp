@@ -2430,6 +2430,13 @@ void heading_unit_at(std::string_view text, const code_points& cps, std::size_t 
     carried.heading_unit = std::move(unit), carried.heading_unit_kind = kind;
 }
 
+// A line starts at k: a section of plans or of a heading's unit may end there, another start.
+void at_line_start(std::string_view text, const code_points& cps, std::size_t k, scan_state& carried,
+                   std::deque<stated_period>* periods) {
+    end_of_plans(cps, k, carried, periods);
+    heading_unit_at(text, cps, k, carried);
+}
+
 // Every quantity of the text, in order, handed to `sink` as it is read (the periods stated before
 // it are in `periods` by then): no table of them all is kept.
 template <class Sink>
@@ -2447,8 +2454,7 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
     };
     std::size_t k = 0;
     if (carried.line_start && !cps.empty()) {
-        end_of_plans(cps, 0, carried, periods);
-        heading_unit_at(text, cps, 0, carried);
+        at_line_start(text, cps, 0, carried, periods);
         if (const std::size_t e = page_marker_end(cps, 0, false))
             k = e;  // "— 3 —": a page's footer
         else
@@ -2460,8 +2466,7 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
             continue;
         }
         if (cps[k].c == '\n') {  // a line of a table turned into lines is read here, whole
-            end_of_plans(cps, k + 1, carried, periods);
-            heading_unit_at(text, cps, k + 1, carried);
+            at_line_start(text, cps, k + 1, carried, periods);
             if (const std::size_t e = page_marker_end(cps, k + 1, false)) {
                 k = e;  // "— 3 —", "第3页": a page's header or footer, no figure (a table goes on past it)
                 continue;
