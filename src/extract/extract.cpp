@@ -3991,6 +3991,7 @@ private:
             std::none_of(hit->group->entries.begin(), hit->group->entries.end(),
                          [](const lexicon_entry* e) { return e->unit.find('/') != std::string::npos; }))
             hit = nullptr, b.shared = false;
+        if (hit && of_a_kind_of_firm(*hit, byte_at(clause))) hit = nullptr, b.shared = false;
         if (hit) {
             // 应/已 just before the phrase belong to it (应拨付补助资金).
             const std::size_t phrase_first = code_point_at(hit->begin, clause, s.first);
@@ -4038,6 +4039,20 @@ private:
             b.phrase_begin = b.phrase_end = cps_[clause].begin;
         }
         return b;
+    }
+
+    // "其中高新技术企业研发费用26.1亿元", "科技型中小企业专利授权量": a phrase right after a phrase of
+    // the lexicon naming a kind of firm (…企业; sharing its 企业: 企业研发费用) is that kind's
+    // quantity, a part of the whole's, never the whole's variable. (全市企业研发费用: 企业 alone
+    // names no kind.)
+    bool of_a_kind_of_firm(const phrase_hit& hit, std::size_t from) const {
+        constexpr std::string_view firm = "企业";
+        const phrase_hit* kind = ix_.phrases.closest(from, std::min(hit.end, hit.begin + firm.size()));
+        const std::string_view kind_phrase = kind ? kind->group->phrase : std::string_view(), own = hit.group->phrase;
+        if (!kind || kind->begin >= hit.begin || kind_phrase.size() < firm.size() ||
+            kind_phrase.substr(kind_phrase.size() - firm.size()) != firm)
+            return false;
+        return kind->end == hit.begin || (kind->end == hit.begin + firm.size() && own.substr(0, firm.size()) == firm);
     }
 
     // 每万人口, 每万人, 万人 (not after a digit: 1.2万人) right before code point k.

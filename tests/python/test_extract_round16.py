@@ -195,3 +195,37 @@ def test_a_short_heading_in_a_wrapped_report_ends_its_line():
     facts = zb.extract(wrapped)
     assert facts.loc[facts.text == "1,426", "unit"].tolist() == ["万元"]
     assert facts.loc[facts.text == "15\n家", "variable"].tolist() == ["hnte_recognised"]
+
+
+# ---- 5. a quantity of a kind of firm is not the whole's --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "规上工业企业研发费用投入32.6亿元，其中高新技术企业研发费用26.1亿元，",  # the brief's 其中 part
+        "全区科技型中小企业研发费用26.1亿元，",
+        "高新技术企业企业研发费用26.1亿元，",  # sharing nothing, a phrase with 企业 of its own
+        "高新技术企业研发费用加计扣除额26.1亿元，",
+    ],
+)
+def test_a_phrase_after_a_kind_of_firm_is_that_kinds_quantity_not_the_wholes(sentence):
+    # "其中高新技术企业研发费用26.1亿元" was enterprise_rd_expenses: the R&D expenses of every firm
+    # of the zone, 26.1 亿元, in a panel beside the 32.6 亿元 of the firms above scale.
+    facts = zb.extract(f"2025年工作总结\n{sentence}专利授权量326件。")
+    figure = facts[facts.text == "26.1亿元"].iloc[0]
+    assert figure.variable == "" and figure.flag_no_variable
+    assert facts[facts.text == "326件"].variable.tolist() == ["patents_granted"]
+
+
+def test_firms_without_a_kind_and_a_kind_counted_still_bind():
+    rows = _rows(
+        "2025年工作总结\n全市企业研发费用26.1亿元，新认定高新技术企业15家，科技型中小企业入库120家。",
+        "text",
+        "variable",
+    )
+    assert rows == [
+        ("26.1亿元", "enterprise_rd_expenses"),
+        ("15家", "hnte_recognised"),
+        ("120家", "tech_sme_registered"),
+    ]
