@@ -808,6 +808,15 @@ double joined_digits(const code_points& cps, std::size_t k, std::size_t end, std
     return digits.empty() ? std::numeric_limits<double>::quiet_NaN() : digits_value(digits);
 }
 
+// Past the sound thousands groups at j (",567" of "34,567万元": an ASCII comma before exactly three
+// digits), as arabic() reads them.
+std::size_t past_sound_groups(const code_points& cps, std::size_t j) {
+    while (j + 3 < cps.size() && cps[j].c == ',' && cps.end_of(j) - cps[j].begin == 1 && is_digit(cps[j + 1].c) &&
+           is_digit(cps[j + 2].c) && is_digit(cps[j + 3].c) && (j + 4 >= cps.size() || !is_digit(cps[j + 4].c)))
+        j += 4;
+    return j;
+}
+
 // Only digits and ASCII thousands separators in cps[k, i) ("1,234" before a split ",5⏎67万元").
 bool grouped_digits(const code_points& cps, std::size_t k, std::size_t i) {
     for (std::size_t j = k; j < i; ++j)
@@ -819,11 +828,11 @@ bool grouped_digits(const code_points& cps, std::size_t k, std::size_t i) {
 // or by a separator that is not before exactly three digits (§7.3), the unit after the last
 // fragment. Blanks split a figure only after a word (a table's cells, "168.5 131.0", stand after
 // blanks) and after at most three digits. "专利授权量1⏎26件", "立项1⏎— 5 —⏎7项": split by a line break
-// (next_line_of_figure), digits of any length. Returns the code point after the last fragment's
-// digits, 0 if there is no such split; `kind` split_digits or bad_grouping, `guess` the fragments
+// (next_line_of_figure), digits of any length; `continued`: the fragments before this one. Returns the code point after
+// the last fragment's digits, 0 if there is no such split; `kind` split_digits or bad_grouping, `guess` the fragments
 // joined (a page's footer left out).
 std::size_t split_figure(std::string_view text, const code_points& cps, std::size_t k, std::size_t i,
-                         std::string_view& kind, double& guess, bool continued = false) {
+                         std::string_view& kind, double& guess, int continued = 0) {
     if (i >= cps.size()) return 0;
     const bool integer =
         std::all_of(cps.begin() + static_cast<std::ptrdiff_t>(k), cps.begin() + static_cast<std::ptrdiff_t>(i),
@@ -831,7 +840,7 @@ std::size_t split_figure(std::string_view text, const code_points& cps, std::siz
     std::size_t j = i;
     bool point = false;
     const bool after_word =
-        continued || (k > 0 && !is_blank(cps[k - 1].c) && cps[k - 1].c != '\n' && cps[k - 1].c != '\r');
+        continued > 0 || (k > 0 && !is_blank(cps[k - 1].c) && cps[k - 1].c != '\n' && cps[k - 1].c != '\r');
     // "专利授权量1\n26件", "12.\n6亿元": a line break (and a page's footer) inside a figure of prose; a
     // table's cells stand after blanks, a list number opens its line.
     const std::size_t at_point = i < cps.size() && cps[i].c == '.' && integer ? i + 1 : i;
@@ -842,6 +851,7 @@ std::size_t split_figure(std::string_view text, const code_points& cps, std::siz
         if (cps[j].c == '.') ++j;
         const std::size_t d = j;
         while (j < cps.size() && is_digit(cps[j].c)) ++j;
+        j = past_sound_groups(cps, j);  // "1,2⏎34,567万元"
         if (j + 1 < cps.size() && cps[j].c == '.' && is_digit(cps[j + 1].c) && at_point == i && cps[next].c != '.')
             for (++j; j < cps.size() && is_digit(cps[j].c);) ++j;
         std::string unit;
@@ -872,6 +882,7 @@ std::size_t split_figure(std::string_view text, const code_points& cps, std::siz
     const std::size_t d = j;
     while (j < cps.size() && is_digit(cps[j].c)) ++j;
     if (j == d) return 0;
+    j = past_sound_groups(cps, j);  // "1,2 34,567万元"
     if (!point && j + 1 < cps.size() && cps[j].c == '.' && is_digit(cps[j + 1].c))
         for (++j; j < cps.size() && is_digit(cps[j].c);) ++j;
     if (j >= cps.size() || date_word(cps, j) || is_letter(cps[j].c)) return 0;
@@ -879,9 +890,12 @@ std::size_t split_figure(std::string_view text, const code_points& cps, std::siz
     if (cps[j].c != U'万' && cps[j].c != U'亿' && unit_length(text, cps, j, unit) == 0 &&
         measure_word_length(cps, j, unit) == 0) {
         // "2,8 60万元", "1,2⏎34万元", "2,8 6⏎0万元": the fragment after a separator or a blank split
-        // again; one figure, not a bare "1" and a confident "34万元"
+        // again; one figure, not a bare "1" and a confident "34万元". A few fragments at most: a run
+        // of "1,2,3,4…" is no figure, and each of its digits would walk it to its end.
+        constexpr int most_fragments = 4;
         std::string_view inner;
-        const std::size_t end = split_figure(text, cps, d, j, inner, guess, true);
+        const std::size_t end =
+            continued + 1 < most_fragments ? split_figure(text, cps, d, j, inner, guess, continued + 1) : 0;
         if (end) kind = inner, guess = joined_digits(cps, k, end);
         return end;
     }

@@ -8,6 +8,8 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import zhibiao as zb
 
@@ -229,3 +231,33 @@ def test_firms_without_a_kind_and_a_kind_counted_still_bind():
         ("15家", "hnte_recognised"),
         ("120家", "tech_sme_registered"),
     ]
+
+
+# ---- Property: a grouped figure split after a separator never comes back as a confident number -----
+
+
+@st.composite
+def grouped_figure_split(draw):
+    """A figure with thousands separators (1,000 to 99,999,999) broken by a blank or a line break
+    after its first separator: right after a separator (a line break only: "1, 234" may be a list) or
+    inside a group after it."""
+    clean = f"{draw(st.integers(1_000, 99_999_999)):,}"
+    first = clean.index(",")
+    cuts = [i for i in range(first + 1, len(clean)) if clean[i] != ","]  # no line opens with a comma
+    at = draw(st.sampled_from(cuts))
+    after_separator = clean[at - 1] == ","
+    brk = "\n" if after_separator else draw(st.sampled_from([" ", "\n"]))
+    unit = draw(st.sampled_from(["万元", "亿元", "项", "件", "家"]))
+    return clean[:at] + brk + clean[at:] + unit, int(clean.replace(",", ""))
+
+
+@settings(max_examples=200, deadline=None)
+@given(grouped_figure_split())
+def test_a_grouped_figure_split_after_a_separator_is_one_damaged_figure(case):
+    figure, digits = case
+    prefix = "2025年工作总结\n全年争取上级科技资金"
+    facts = zb.extract(prefix + figure + "，专利授权量326件。", guess=True)
+    spot = facts[(facts.begin < len(prefix) + len(figure)) & (facts.end > len(prefix))]
+    assert list(spot.text) == [figure], (figure, list(facts.text))
+    fact = spot.iloc[0]
+    assert math.isnan(fact.value) and fact.flag_damaged and fact.guess == digits
