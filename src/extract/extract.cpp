@@ -160,6 +160,12 @@ std::size_t chunk_end(std::string_view text, std::size_t from, std::size_t min_b
     // Past `give_up` (a text of table rows that open or end with digits) any line break ends a chunk.
     const std::size_t give_up = from + std::max<std::size_t>(4 * min_bytes, std::size_t{1} << 16);
     const auto blank = [](char c) { return c == ' ' || c == '\r' || c == '\n'; };
+    // a digit or a point, in ASCII or full width (１２．: EF BC 90-99, EF BC 8E), ends at byte e / starts at a
+    const auto full_width_figure = [&](std::size_t b) {
+        const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+        return b + 3 <= text.size() && byte(b) == 0xEF && byte(b + 1) == 0xBC &&
+               ((byte(b + 2) >= 0x90 && byte(b + 2) <= 0x99) || byte(b + 2) == 0x8E);
+    };
     const auto inside_figure = [&](std::size_t line) {
         if (line >= give_up) return false;
         std::size_t b = line;
@@ -167,7 +173,8 @@ std::size_t chunk_end(std::string_view text, std::size_t from, std::size_t min_b
         std::size_t a = line + 1;
         while (a < text.size() && blank(text[a])) ++a;
         return (b > from && ((text[b - 1] >= '0' && text[b - 1] <= '9') || text[b - 1] == '.')) ||
-               (a < text.size() && ((text[a] >= '0' && text[a] <= '9') || text[a] == '.'));
+               (a < text.size() && ((text[a] >= '0' && text[a] <= '9') || text[a] == '.')) ||
+               (b >= from + 3 && full_width_figure(b - 3)) || full_width_figure(a);
     };
     // A window at a time, so that a text with neither costs one pass, not one a chunk.
     for (std::size_t window = from + min_bytes; window < text.size();) {
@@ -572,6 +579,7 @@ struct scanned {
     bool table_prior = false, table_target = false, table_rate = false;  // 上年同期, 全年目标, 完成率%
     std::string_view table_period;              // the column's period (stable storage: scan_state)
     std::size_t name_first = 0, name_last = 0;  // the row's name, code points
+    std::string_view heading_unit;              // the unit a heading stated for bare figures (scan_state::heading_unit)
 };
 
 // Digits with at most one point, correctly rounded as strtod rounds them (fast_float is exact
@@ -800,22 +808,39 @@ double joined_digits(const code_points& cps, std::size_t k, std::size_t end, std
     return digits.empty() ? std::numeric_limits<double>::quiet_NaN() : digits_value(digits);
 }
 
+// Past the sound thousands groups at j (",567" of "34,567万元": an ASCII comma before exactly three
+// digits), as arabic() reads them.
+std::size_t past_sound_groups(const code_points& cps, std::size_t j) {
+    while (j + 3 < cps.size() && cps[j].c == ',' && cps.end_of(j) - cps[j].begin == 1 && is_digit(cps[j + 1].c) &&
+           is_digit(cps[j + 2].c) && is_digit(cps[j + 3].c) && (j + 4 >= cps.size() || !is_digit(cps[j + 4].c)))
+        j += 4;
+    return j;
+}
+
+// Only digits and ASCII thousands separators in cps[k, i) ("1,234" before a split ",5⏎67万元").
+bool grouped_digits(const code_points& cps, std::size_t k, std::size_t i) {
+    for (std::size_t j = k; j < i; ++j)
+        if (!is_digit(cps[j].c) && !(cps[j].c == ',' && cps.end_of(j) - cps[j].begin == 1)) return false;
+    return i > k;
+}
+
 // "3 26件", "12 60万元", "168. 5亿元", "1,45项": the digits of one figure [k, i) split by a blank
 // or by a separator that is not before exactly three digits (§7.3), the unit after the last
 // fragment. Blanks split a figure only after a word (a table's cells, "168.5 131.0", stand after
 // blanks) and after at most three digits. "专利授权量1⏎26件", "立项1⏎— 5 —⏎7项": split by a line break
-// (next_line_of_figure), digits of any length. Returns the code point after the last fragment's
-// digits, 0 if there is no such split; `kind` split_digits or bad_grouping, `guess` the fragments
+// (next_line_of_figure), digits of any length; `continued`: the fragments before this one. Returns the code point after
+// the last fragment's digits, 0 if there is no such split; `kind` split_digits or bad_grouping, `guess` the fragments
 // joined (a page's footer left out).
 std::size_t split_figure(std::string_view text, const code_points& cps, std::size_t k, std::size_t i,
-                         std::string_view& kind, double& guess) {
+                         std::string_view& kind, double& guess, int continued = 0) {
     if (i >= cps.size()) return 0;
     const bool integer =
         std::all_of(cps.begin() + static_cast<std::ptrdiff_t>(k), cps.begin() + static_cast<std::ptrdiff_t>(i),
                     [](const code_point& p) { return is_digit(p.c); });
     std::size_t j = i;
     bool point = false;
-    const bool after_word = k > 0 && !is_blank(cps[k - 1].c) && cps[k - 1].c != '\n' && cps[k - 1].c != '\r';
+    const bool after_word =
+        continued > 0 || (k > 0 && !is_blank(cps[k - 1].c) && cps[k - 1].c != '\n' && cps[k - 1].c != '\r');
     // "专利授权量1\n26件", "12.\n6亿元": a line break (and a page's footer) inside a figure of prose; a
     // table's cells stand after blanks, a list number opens its line.
     const std::size_t at_point = i < cps.size() && cps[i].c == '.' && integer ? i + 1 : i;
@@ -826,6 +851,7 @@ std::size_t split_figure(std::string_view text, const code_points& cps, std::siz
         if (cps[j].c == '.') ++j;
         const std::size_t d = j;
         while (j < cps.size() && is_digit(cps[j].c)) ++j;
+        j = past_sound_groups(cps, j);  // "1,2⏎34,567万元"
         if (j + 1 < cps.size() && cps[j].c == '.' && is_digit(cps[j + 1].c) && at_point == i && cps[next].c != '.')
             for (++j; j < cps.size() && is_digit(cps[j].c);) ++j;
         std::string unit;
@@ -837,9 +863,13 @@ std::size_t split_figure(std::string_view text, const code_points& cps, std::siz
         kind = "split_digits", guess = joined_digits(cps, k, j, at_point, next);  // the footer left out
         return j;
     }
-    if (!integer) return 0;
-    if (cps[j].c == ',' && cps.end_of(j) - cps[j].begin == 1) {  // an ASCII comma, never "，" (a clause end)
+    const bool separator = cps[j].c == ',' && cps.end_of(j) - cps[j].begin == 1;  // ASCII, never "，" (a clause end)
+    if (!integer && !(separator && grouped_digits(cps, k, i))) return 0;
+    if (separator) {
         ++j, kind = "bad_grouping";
+        // "1,⏎234万元": a line break right after the separator, the digits on the next line
+        if (const std::size_t next = next_line_of_figure(cps, j); next && is_digit(cps[next].c))
+            j = next, kind = "split_digits";
     } else {
         if (cps[j].c == '.') point = true, ++j;
         const std::size_t blanks = j;
@@ -852,13 +882,23 @@ std::size_t split_figure(std::string_view text, const code_points& cps, std::siz
     const std::size_t d = j;
     while (j < cps.size() && is_digit(cps[j].c)) ++j;
     if (j == d) return 0;
+    j = past_sound_groups(cps, j);  // "1,2 34,567万元"
     if (!point && j + 1 < cps.size() && cps[j].c == '.' && is_digit(cps[j + 1].c))
         for (++j; j < cps.size() && is_digit(cps[j].c);) ++j;
     if (j >= cps.size() || date_word(cps, j) || is_letter(cps[j].c)) return 0;
     std::string unit;
     if (cps[j].c != U'万' && cps[j].c != U'亿' && unit_length(text, cps, j, unit) == 0 &&
-        measure_word_length(cps, j, unit) == 0)
-        return 0;
+        measure_word_length(cps, j, unit) == 0) {
+        // "2,8 60万元", "1,2⏎34万元", "2,8 6⏎0万元": the fragment after a separator or a blank split
+        // again; one figure, not a bare "1" and a confident "34万元". A few fragments at most: a run
+        // of "1,2,3,4…" is no figure, and each of its digits would walk it to its end.
+        constexpr int most_fragments = 4;
+        std::string_view inner;
+        const std::size_t end =
+            continued + 1 < most_fragments ? split_figure(text, cps, d, j, inner, guess, continued + 1) : 0;
+        if (end) kind = inner, guess = joined_digits(cps, k, end);
+        return end;
+    }
     guess = joined_digits(cps, k, j);
     return j;
 }
@@ -1879,6 +1919,10 @@ struct scan_state {
     int title_year = 0;
     std::optional<period_state> after_line;
     std::size_t line_ends = 0;
+    // A heading that states the unit of what follows (二、科技经费投入情况（万元）, （单位：万元）): the
+    // unit of the bare figures under it, to the next heading of its rank (its marker's kind).
+    std::string heading_unit;
+    int heading_unit_kind = 0;
 };
 
 // Where a statement about the year before at k (n code points: 上年同期, 2023年同期) stops governing:
@@ -1957,15 +2001,20 @@ void end_of_plans(const code_points& cps, std::size_t k, scan_state& carried, st
 
 // ---- Tables turned into lines ------------------------------------------------------------------
 
-// The tokens of the line at code point `line` (split at blanks), up to its end; false when the line
-// is prose (a clause or sentence mark in it) or empty. `end`: the line break ending it (or the end).
+// A rule between a table's cells as a converter or a writer leaves it ("指标 | 2023年 | 2024年"):
+// a vertical bar, in full or half width, or a box-drawing line.
+bool cell_rule(char32_t c) { return c == '|' || c == U'｜' || c == U'│' || c == U'┃'; }
+
+// The tokens of the line at code point `line` (split at blanks and rules between cells), up to its
+// end; false when the line is prose (a clause or sentence mark in it) or empty. `end`: the line
+// break ending it (or the end).
 bool line_tokens(const code_points& cps, std::size_t line, std::size_t& end,
                  std::vector<std::pair<std::size_t, std::size_t>>& tokens) {
     tokens.clear();
     std::size_t from = line;
     for (end = line;; ++end) {
         const char32_t c = end < cps.size() ? cps[end].c : U'\n';
-        if (c == '\n' || c == '\r' || c == ' ' || c == '\t') {
+        if (c == '\n' || c == '\r' || c == ' ' || c == '\t' || cell_rule(c)) {
             if (end > from) tokens.emplace_back(from, end);
             from = end + 1;
             if (c == '\n' || c == '\r') break;
@@ -2023,6 +2072,8 @@ bool table_header(const code_points& cps, const std::vector<std::pair<std::size_
     std::vector<scan_state::column> columns(tokens.size());
     std::size_t periods = 0, units = 0, growth = 0, other = 0, rates = 0;
     const std::string* first_period = nullptr;
+    int latest_year = 0;  // of the year columns ("2023年 2024年 增长%": the growth is 2024's)
+    const std::string* latest_year_period = nullptr;
     std::optional<period> first;                 // the period of the first period or done column, when it is one
     std::vector<bool> same_span(tokens.size());  // 上年同期 columns: the span of that column a year earlier
     const auto label = [&](const std::optional<period>& p) -> const std::string* {
@@ -2074,6 +2125,8 @@ bool table_header(const code_points& cps, const std::vector<std::pair<std::size_
         } else {
             columns[i].what = kind::other, ++other;
         }
+        if (const int y = columns[i].what == kind::period ? year_label(cps, b, e) : 0; y > latest_year)
+            latest_year = y, latest_year_period = columns[i].period;
         if (!first_period && (columns[i].what == kind::period || columns[i].what == kind::current)) {
             first_period = columns[i].period;
             if (columns[i].what == kind::period && used > 0)
@@ -2099,10 +2152,12 @@ bool table_header(const code_points& cps, const std::vector<std::pair<std::size_
     const bool known = periods >= 2 || (periods == 1 && (units || growth || rates));
     if (!known && !(units == 1 && tokens.size() >= 4)) return false;
     // The growth and the rate columns (完成率%: how much of the target the done column is) are of
-    // the first period or done column.
+    // the first period or done column; between years, of the latest, whichever way they are
+    // ordered ("2025年 2024年 增长%" and "2023年 2024年 增长%": 2025's and 2024's).
+    const bool first_is_year = first && first->kind() == period_kind::year && latest_year_period;
     for (auto& c : columns)
         if (c.what == scan_state::column::kind::growth || c.what == scan_state::column::kind::rate)
-            c.period = first_period;
+            c.period = first_is_year ? latest_year_period : first_period;
     carried.table = std::move(columns);
     carried.table_readable = known && other == 0 && units <= 1;
     return true;
@@ -2162,6 +2217,21 @@ bool number_cell(std::string_view text, const code_points& cps, std::size_t b, s
     return true;
 }
 
+// A unit in brackets closing cps[b, e) — "研发经费投入（亿元）", "有效发明专利(件)", "研发投入强度（%）" — into
+// `unit`; false if there is none.
+bool unit_in_brackets(std::string_view text, const code_points& cps, std::size_t b, std::size_t e, std::string& unit) {
+    if (e - b < 3 || (cps[e - 1].c != U'）' && cps[e - 1].c != ')')) return false;
+    std::size_t open = e - 1;
+    while (open > b && cps[open - 1].c != U'（' && cps[open - 1].c != '(') --open;
+    if (open == b) return false;
+    std::string u;
+    const std::size_t n = unit_length(text, cps, open, u);
+    const std::size_t m = n ? n : measure_word_length(cps, open, u);
+    if (m == 0 || open + m != e - 1) return false;
+    unit = std::move(u);
+    return true;
+}
+
 // The line at code point `line` if it is a table's header or row: its cells handed to `sink` (read
 // by column when the header says how, else flagged as a row not read), and the code point of its
 // line break returned; `line` itself when it is neither (prose: the table, if any, has ended).
@@ -2186,6 +2256,10 @@ std::size_t table_line(std::string_view text, const code_points& cps, std::size_
     bool readable = carried.table_readable && tokens.size() >= columns, any_number = false;
     std::string unit;
     const std::size_t shift = tokens.size() >= columns ? tokens.size() - columns : 0;
+    // "研发经费投入（亿元） | 1,086.4 | 1,192.7": a table without a unit column names it after the row's name
+    std::string name_unit;
+    const bool unit_in_name =
+        !unit_column && unit_in_brackets(text, cps, tokens[shift].first, tokens[shift].second, name_unit);
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const auto [b, e] = tokens[i];
         scanned cell;
@@ -2212,7 +2286,8 @@ std::size_t table_line(std::string_view text, const code_points& cps, std::size_
             cell.table_target = c.what == kind::target;
             cell.table_rate = c.what == kind::rate;
             // A level with no unit of its own in a table without a unit column: its unit is unknown.
-            if (!unit_column && !cell.table_change && !cell.table_rate && cell.q.unit.empty()) readable = false;
+            if (!unit_column && !unit_in_name && !cell.table_change && !cell.table_rate && cell.q.unit.empty())
+                readable = false;
             cells.push_back(cell);
         } else if (!(e - b == 1 && one_of(cps[b].c, U"-—/"))) {  // an empty cell
             readable = false;
@@ -2226,7 +2301,8 @@ std::size_t table_line(std::string_view text, const code_points& cps, std::size_
     for (scanned& cell : cells) {
         cell.table = readable ? scanned::table_cell::read : scanned::table_cell::unread;
         cell.name_first = line, cell.name_last = name_last;
-        if (readable && cell.q.unit.empty()) cell.q.unit = cell.table_change || cell.table_rate ? "%" : unit;
+        if (readable && cell.q.unit.empty())
+            cell.q.unit = cell.table_change || cell.table_rate ? "%" : unit_in_name ? name_unit : unit;
         sink(cell);
     }
     if (!readable && findings)
@@ -2343,6 +2419,38 @@ std::size_t earlier_year_paragraph_end(const code_points& cps, std::size_t k) {
     return k;
 }
 
+// The unit a heading states for the figures under it, at the line at k: "二、科技经费投入情况（万元）",
+// "（单位：万元）", "表2 科技经费（单位:亿元）" — a line without a clause mark ending with a unit in
+// brackets, 单位 before it or not. A line with a list marker of the heading's rank or above ends it.
+void heading_unit_at(std::string_view text, const code_points& cps, std::size_t k, scan_state& carried) {
+    std::size_t after = 0;
+    const int kind = list_marker(cps, k, after);
+    if (!carried.heading_unit.empty() && kind > 0 && kind <= std::max(carried.heading_unit_kind, 1))
+        carried.heading_unit.clear();
+    std::size_t end = k;
+    for (; end < cps.size() && cps[end].c != '\n' && cps[end].c != '\r'; ++end)
+        if (clause_end(cps[end].c) || end - k > 60) return;  // prose, or too long for a heading
+    while (end > k && is_blank(cps[end - 1].c)) --end;
+    if (end - k < 4 || (cps[end - 1].c != U'）' && cps[end - 1].c != ')')) return;
+    std::size_t open = end - 1;
+    while (open > k && cps[open - 1].c != U'（' && cps[open - 1].c != '(') --open;
+    if (open == k) return;
+    std::size_t from = open;
+    if (starts_with(cps, from, U"单位")) from += 2;
+    if (from < end && (cps[from].c == U'：' || cps[from].c == ':')) ++from;
+    std::string unit;
+    const std::size_t n = unit_length(text, cps, from, unit);
+    if (n == 0 || from + n != end - 1 || unit == "%") return;
+    carried.heading_unit = std::move(unit), carried.heading_unit_kind = kind;
+}
+
+// A line starts at k: a section of plans or of a heading's unit may end there, another start.
+void at_line_start(std::string_view text, const code_points& cps, std::size_t k, scan_state& carried,
+                   std::deque<stated_period>* periods) {
+    end_of_plans(cps, k, carried, periods);
+    heading_unit_at(text, cps, k, carried);
+}
+
 // Every quantity of the text, in order, handed to `sink` as it is read (the periods stated before
 // it are in `periods` by then): no table of them all is kept.
 template <class Sink>
@@ -2353,11 +2461,14 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
     title_tracker& title = carried.title;
     const auto counted = [&](const scanned& s) {
         carried.any_figure = true;
-        sink(s);
+        if (carried.heading_unit.empty() || !s.q.unit.empty() || s.table != scanned::table_cell::none) return sink(s);
+        scanned under_heading = s;
+        under_heading.heading_unit = carried.heading_unit;
+        sink(under_heading);
     };
     std::size_t k = 0;
     if (carried.line_start && !cps.empty()) {
-        end_of_plans(cps, 0, carried, periods);
+        at_line_start(text, cps, 0, carried, periods);
         if (const std::size_t e = page_marker_end(cps, 0, false))
             k = e;  // "— 3 —": a page's footer
         else
@@ -2369,7 +2480,7 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
             continue;
         }
         if (cps[k].c == '\n') {  // a line of a table turned into lines is read here, whole
-            end_of_plans(cps, k + 1, carried, periods);
+            at_line_start(text, cps, k + 1, carried, periods);
             if (const std::size_t e = page_marker_end(cps, k + 1, false)) {
                 k = e;  // "— 3 —", "第3页": a page's header or footer, no figure (a table goes on past it)
                 continue;
@@ -3495,6 +3606,10 @@ public:
         fact_naming n = name(s, b, after_previous);
         previous_end_ = s.last, previous_following_end_ = b.following_end;
         n.unit = s.q.unit;
+        // a bare amount under a heading that states its unit (科技经费投入情况（万元）: 财政科技支出1,426)
+        if (n.entry && n.unit.empty() && !s.heading_unit.empty() && !n.entry->unit.empty() &&
+            unit_flag(s.heading_unit, n.entry->unit) == 0)
+            n.unit = s.heading_unit;
         if (n.entry) check_unit(s, n, std::max(b.phrase_end, byte_at(after_previous)));
         part_by_level(s, clause, after_previous, n);
         n.flags |= signed_bound_flags(quantity_flags(s), n.decline);
@@ -3890,6 +4005,7 @@ private:
             std::none_of(hit->group->entries.begin(), hit->group->entries.end(),
                          [](const lexicon_entry* e) { return e->unit.find('/') != std::string::npos; }))
             hit = nullptr, b.shared = false;
+        if (hit && of_a_kind_of_firm(*hit, byte_at(clause))) hit = nullptr, b.shared = false;
         if (hit) {
             // 应/已 just before the phrase belong to it (应拨付补助资金).
             const std::size_t phrase_first = code_point_at(hit->begin, clause, s.first);
@@ -3937,6 +4053,20 @@ private:
             b.phrase_begin = b.phrase_end = cps_[clause].begin;
         }
         return b;
+    }
+
+    // "其中高新技术企业研发费用26.1亿元", "科技型中小企业专利授权量": a phrase right after a phrase of
+    // the lexicon naming a kind of firm (…企业; sharing its 企业: 企业研发费用) is that kind's
+    // quantity, a part of the whole's, never the whole's variable. (全市企业研发费用: 企业 alone
+    // names no kind.)
+    bool of_a_kind_of_firm(const phrase_hit& hit, std::size_t from) const {
+        constexpr std::string_view firm = "企业";
+        const phrase_hit* kind = ix_.phrases.closest(from, std::min(hit.end, hit.begin + firm.size()));
+        const std::string_view kind_phrase = kind ? kind->group->phrase : std::string_view(), own = hit.group->phrase;
+        if (!kind || kind->begin >= hit.begin || kind_phrase.size() < firm.size() ||
+            kind_phrase.substr(kind_phrase.size() - firm.size()) != firm)
+            return false;
+        return kind->end == hit.begin || (kind->end == hit.begin + firm.size() && own.substr(0, firm.size()) == firm);
     }
 
     // 每万人口, 每万人, 万人 (not after a digit: 1.2万人) right before code point k.
@@ -4329,7 +4459,11 @@ struct line_info {
     bool table_row = false;          // blanks between two cells
 };
 
-// The code point that ends at byte `end` (after `begin`), 0 if none or not UTF-8.
+// A full-width form as decode() reads it (１２．５％ as 12.5%), so a line of a PDF converted with
+// full-width digits ends inside a figure as one with ASCII digits does.
+char32_t as_decoded(char32_t c) { return c >= 0xFF01 && c <= 0xFF5E ? c - 0xFF01 + 0x21 : c; }
+
+// The code point that ends at byte `end` (after `begin`), as decode() reads it; 0 if none or not UTF-8.
 char32_t code_point_before(std::string_view text, std::size_t begin, std::size_t end) {
     if (end > begin && static_cast<unsigned char>(text[end - 1]) < 0x80)
         return static_cast<unsigned char>(text[end - 1]);
@@ -4337,7 +4471,7 @@ char32_t code_point_before(std::string_view text, std::size_t begin, std::size_t
     while (b > begin && end - b < 4 && (static_cast<unsigned char>(text[b - 1]) & 0xC0) == 0x80) --b;
     if (b == begin) return 0;
     --b;
-    return utf8_code_point(reinterpret_cast<const unsigned char*>(text.data()) + b, end - b);
+    return as_decoded(utf8_code_point(reinterpret_cast<const unsigned char*>(text.data()) + b, end - b));
 }
 
 char32_t code_point_from(std::string_view text, std::size_t begin, std::size_t end) {
@@ -4346,7 +4480,7 @@ char32_t code_point_from(std::string_view text, std::size_t begin, std::size_t e
     if (c < 0x80) return c;
     const std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
     if (begin + n > end) return 0;
-    return utf8_code_point(reinterpret_cast<const unsigned char*>(text.data()) + begin, n);
+    return as_decoded(utf8_code_point(reinterpret_cast<const unsigned char*>(text.data()) + begin, n));
 }
 
 bool wraps_inside(char32_t c) { return is_ideograph(c) || is_digit(c) || is_letter(c); }
@@ -4362,8 +4496,11 @@ bool inside_figure(char32_t before, char32_t after) {
     return (is_digit(before) || before == '.') && (is_digit(after) || after == '.') && !(before == '.' && after == '.');
 }
 // A break inside a sentence: the report is wrapped where several lines end so.
+// A 、 opening the next line after a word or a digit ("其中国家级12个⏎、省级67个") goes on with a list
+// the wrap broke; after 。 (a line of its own, "、科技服务。") it lost its list number.
 bool mid_sentence(char32_t before, char32_t after) {
-    return (wraps_after(before) && wraps_before(after)) || inside_figure(before, after);
+    return (wraps_after(before) && wraps_before(after)) || inside_figure(before, after) ||
+           (after == U'、' && wraps_inside(before));
 }
 
 // Opens a list item or is a page's header or footer: never joined to the line before.
@@ -4386,6 +4523,40 @@ bool item_or_page_line(std::string_view line) {
     return line.size() <= 36 && std::all_of(cps.begin(), cps.end(), [](char32_t c) {
                return is_digit(c) || is_blank(c) || is_dash(c) || one_of(c, U"第页共—－-");
            });
+}
+
+// No clause mark (，。；、) in the line: a heading or a table's row, not a sentence. Not ",": 1,206.8.
+bool without_clause_mark(std::string_view line) {
+    for (const std::string_view mark : {"，", "。", "；", "、"})
+        if (line.find(mark) != std::string_view::npos) return false;
+    return true;
+}
+
+// A heading: a list item's marker opens it ("二、科技经费投入情况（万元）") and no clause mark follows
+// (、 after the marker aside). It ends its line: the sentence after it is not its continuation.
+bool heading_line(std::string_view line) {
+    if (!item_or_page_line(line)) return false;
+    const std::size_t mark = line.find("、");
+    return without_clause_mark(mark == std::string_view::npos || mark > 12 ? line : line.substr(mark + 3));
+}
+
+// Blanks between two cells and no clause mark: a row of a table, whose breaks are no wrap's. A
+// line of prose with a stray blank ("３．６５亿 元，同比") is no row.
+bool table_row_line(std::string_view line) {
+    // Blanks are rare in prose. (A loop, not find_first_of: that calls memchr per byte.)
+    if (!std::any_of(line.begin(), line.end(), [](char c) { return c == ' ' || c == '\t'; }) ||
+        !without_clause_mark(line))
+        return false;
+    bool cell = false, blank = false;
+    for (const char c : line) {
+        if (c == ' ' || c == '\t') {
+            blank = cell;
+        } else {
+            if (blank) return true;
+            cell = true;
+        }
+    }
+    return false;
 }
 
 // The breaks to read as if they were not there: byte offsets and sizes, in order.
@@ -4420,18 +4591,7 @@ std::vector<std::pair<std::size_t, std::size_t>> wrap_breaks(std::string_view te
                 l.width += static_cast<std::size_t>(c < 0x80) + 2 * static_cast<std::size_t>(c >= 0xC0);
             }
             const std::string_view line = text.substr(l.begin, l.end - l.begin);
-            // Blanks are rare in prose. (A loop, not find_first_of: that calls memchr per byte.)
-            if (std::any_of(line.begin(), line.end(), [](char c) { return c == ' ' || c == '\t'; })) {
-                bool cell = false, blank = false;
-                for (const char c : line) {
-                    if (c == ' ' || c == '\t') {
-                        blank = cell;
-                    } else {
-                        if (blank) l.table_row = true;
-                        cell = true;
-                    }
-                }
-            }
+            l.table_row = table_row_line(line);
             lines.push_back(l);
             if (!nl) break;
             from = at + 1;
@@ -4476,6 +4636,7 @@ std::vector<std::pair<std::size_t, std::size_t>> wrap_breaks(std::string_view te
     for (std::size_t i : wrapped) {
         const line_info &l = lines[i], &next = lines[i + 1];
         const std::string_view next_line = text.substr(next.begin, next.end - next.begin);
+        if (heading_line(text.substr(l.begin, l.end - l.begin))) continue;
         if (inside_figure(code_point_before(text, l.begin, l.end), code_point_from(text, next.begin, next.end))) {
             // 12⏎3件 at the end of a full line of a tight wrap: the converter broke the figure there,
             // it is 123件. Else (a short line, a loose wrap: digits may be lost) it stays split_digits.

@@ -4,7 +4,11 @@ round 13: a county half-year summary with its plans, a city annual summary with 
 a province's annual report with a table turned into text, the S&T section of a government work
 report, a county summary wrapped as a PDF leaves it with damaged figures, a city report of changes
 and 其中 parts; and a district annual summary written after the fixes, as a check of them; round
-14: a city bureau's monthly brief of January to October and a high-tech zone's annual report), each
+14: a city bureau's monthly brief of January to October and a high-tech zone's annual report; round
+16: a province's annual summary with a table in pipes (units after the rows' names, years ascending),
+a development zone's quarterly brief of 其中 parts and shares of totals, a county's year-end report
+as a PDF converter leaves it — full-width digits, "亿 元", thousands separators split by a blank or a
+line break, a heading's unit "（万元）" over bare amounts), each
 with a hand-checked expected table of facts (<name>.facts.csv) and findings
 (<name>.findings.csv). A table with the columns period and target is checked on them too.
 Precision and recall per report are printed (pytest -s) and must be 100%."""
