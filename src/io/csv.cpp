@@ -582,25 +582,14 @@ std::string listed(const std::vector<std::string>& headings) {
     return out;
 }
 
-std::string ascii_lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
-// A header cell that looks like a misspelt heading: a third of its bytes edited at most (at least
-// one), or two neighbours swapped (regoin). Never a short variable near a short heading (gdp, id).
+// A header cell that looks like a misspelt heading: a third of its characters edited at most (at
+// least one; two swapped neighbours, as in regoin, count one). Never a short variable near a short
+// heading (gdp, id), nor a Latin name near a Chinese heading of as many characters (rd, 地区代码).
 bool looks_like(std::string_view cell, std::string_view heading) {
-    const std::string a = ascii_lower(cell), b = ascii_lower(heading);
-    if (a.size() == b.size())
-        for (std::size_t k = 0; k + 1 < a.size(); ++k)
-            if (a[k] != b[k]) {
-                std::string swapped = a;
-                std::swap(swapped[k], swapped[k + 1]);
-                if (swapped == b) return true;
-                break;
-            }
-    return detail::edit_distance(a, b) <= (b.size() < 4 ? 0 : std::max<std::size_t>(1, b.size() / 3));
+    const std::string a = detail::ascii_lower(cell), b = detail::ascii_lower(heading);
+    const std::size_t characters = detail::code_points(b).size();
+    const std::size_t allowed = characters < 4 ? 0 : std::max<std::size_t>(1, characters / 3);
+    return detail::edit_distance(a, b) <= allowed;
 }
 
 // " (is the header's 'regoin' the entity column? it is close to 'region')" for the first header
