@@ -1028,11 +1028,14 @@ bool stray_in_digits(char32_t c) { return c == 0xFFFD || c == 'O' || c == 'o' ||
 
 // The end of a run of digits at k with a stray_in_digits character inside it or right after it
 // ("3l6", "1O5", "2,1OO", "3�26", "1�.5"), 0 if there is none or the run goes on into a word
-// ("5Gb", "3lb") or a date (2O24年).
+// ("5Gb", "3lb") or a date (2O24年). A run longer than any figure ("1,1,1,…") is none: walking
+// it to its end from each of its digits took time quadratic in its length.
 std::size_t stray_run_end(const code_points& cps, std::size_t k) {
+    constexpr std::size_t longest_figure = 40;  // code points: 1,234,567,890,123.45 is 20
     std::size_t j = k;
     bool stray = false;
     while (j < cps.size()) {
+        if (j - k > longest_figure) return 0;
         const char32_t c = cps[j].c;
         const bool next_digit = j + 1 < cps.size() && (is_digit(cps[j + 1].c) || stray_in_digits(cps[j + 1].c));
         if (is_digit(c))

@@ -261,3 +261,15 @@ def test_a_grouped_figure_split_after_a_separator_is_one_damaged_figure(case):
     assert list(spot.text) == [figure], (figure, list(facts.text))
     fact = spot.iloc[0]
     assert math.isnan(fact.value) and fact.flag_damaged and fact.guess == digits
+
+
+def test_a_long_run_of_digits_and_separators_is_read_in_linear_time():
+    # Hostile input: "1,1,1,…" (200 KB) made the stray-digit check walk the run to its end from each
+    # of its digits (quadratic: 160 KB took 6.5 s). No timing is asserted; a regression makes this
+    # test take minutes. Each lone 1 is a bare number, never bound to the amount at the end.
+    repeats = 100_000
+    facts = zb.extract("资金" + "1," * repeats + "1万元")
+    bare, last = facts.iloc[:-1], facts.iloc[-1]
+    assert (bare["value"] == 1).all() and (bare["unit"] == "").all() and (bare["variable"] == "").all()
+    assert last["damage"] == "bad_grouping" and math.isnan(last["value"]) and last["unit"] == "万元"
+    assert len(facts) == repeats - 3  # the last five 1s are one damaged figure, as in a short run
