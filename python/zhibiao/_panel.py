@@ -975,6 +975,10 @@ class Panel:
             if parents != "admin":
                 close = " (did you mean 'admin'?)" if closest_name(parents, ["admin"]) else ""
                 raise _core.ArgumentError(f"parents must be a mapping or 'admin', not {parents!r}{close}")
+            if to == "":  # "" would read as "not given" (the immediate parent): say so instead
+                raise _core.ArgumentError(
+                    "to must be 'province' or 'prefecture', not '' (leave it out for the immediate parent)"
+                )
             mapping = _core.admin_parents(self._core, to or "")
         else:
             if to is not None:

@@ -18,7 +18,7 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-from ._suggest import checked_keywords
+from ._suggest import checked_keywords, stray_space_note
 from . import _core
 from ._lang import english_units
 from ._suggest import closest_name
@@ -41,8 +41,8 @@ def _pack(pack: Any) -> Any:
     if isinstance(pack, (str, bytes, os.PathLike)) and (os.path.lexists(pack) or _names_a_file(pack)):
         return _core.Scorecard.load(os.fsencode(pack))  # a missing file: MissingFileError naming it
     raise _core.UnknownIndicatorError(
-        f"no scorecard {pack!r}{_did_you_mean(str(pack), BUILTIN)}: built in are {', '.join(BUILTIN)}, "
-        "or give a TOML file"
+        f"no scorecard {pack!r}{_did_you_mean(str(pack), BUILTIN)}{stray_space_note(os.fsdecode(pack))}: "
+        f"built in are {', '.join(BUILTIN)}, or give a TOML file"
     )
 
 
@@ -149,7 +149,7 @@ class Scorecard:
 
 def _language(language: str) -> str:
     if language not in ("en", "zh"):
-        raise _core.Error(
+        raise _core.ArgumentError(
             f"language must be 'en' or 'zh', not {language!r}{_did_you_mean(str(language), ('en', 'zh'))}"
         )
     return language

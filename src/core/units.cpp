@@ -37,6 +37,8 @@ const std::vector<symbol_entry>& bases() {
     static const std::vector<symbol_entry> table = [] {
         std::vector<symbol_entry> t = {
             {"元", currency, 0},
+            {"圆", currency, 0},  // the formal character of 人民币圆 (壹万圆整), and its traditional form
+            {"圓", currency, 0},
             {"yuan", currency, 0},
             {"CNY", currency, 0},
             {"人", person, 0},
@@ -68,8 +70,10 @@ const std::vector<symbol_entry>& bases() {
 }
 
 const std::vector<std::pair<std::string_view, int>>& prefixes() {
-    static const std::vector<std::pair<std::string_view, int>> table = {{"万", 4}, {"亿", 8}, {"千", 3},
-                                                                        {"百", 2}, {"十", 1}, {"k", 3}};
+    static const std::vector<std::pair<std::string_view, int>> table = {
+        {"万", 4}, {"亿", 8}, {"千", 3}, {"百", 2},
+        {"十", 1}, {"k", 3},  {"萬", 4}, {"億", 8},  // traditional forms, in Hong Kong, Macao and Taiwan tables
+    };
     return table;
 }
 

@@ -22,6 +22,7 @@
 #include "zhibiao/compute.hpp"
 #include "zhibiao/config.hpp"
 #include "zhibiao/csv.hpp"
+#include "zhibiao/detail/counted.hpp"
 #include "zhibiao/detail/edit_distance.hpp"
 #include "zhibiao/detail/float_bits.hpp"
 #include "zhibiao/direction.hpp"

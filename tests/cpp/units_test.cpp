@@ -16,6 +16,16 @@ BOOST_AUTO_TEST_CASE(scales_of_chinese_currency_units) {
     BOOST_TEST(unit::parse("万元").dim() == unit::parse("亿元").dim());
 }
 
+BOOST_AUTO_TEST_CASE(formal_and_traditional_forms_of_yuan_and_its_scales) {
+    // 圆 is the formal character of the yuan (壹万圆整 on a cheque); 萬, 億 and 圓 are the
+    // traditional forms. They were unknown units: a table in 万圆 could not be read at all.
+    BOOST_TEST(unit::parse("万圆").to(unit::parse("元")).apply(35.0) == 350000.0);
+    BOOST_TEST(unit::parse("萬元").to(unit::parse("万元")).apply(2.5) == 2.5);
+    BOOST_TEST(unit::parse("億圓").to(unit::parse("亿元")).apply(1.2) == 1.2);
+    BOOST_TEST(unit::parse("圓").dim() == unit::parse("元").dim());
+    BOOST_CHECK_THROW(unit::parse("万园"), zhibiao::unknown_unit_error);  // 园 (a garden) is no currency
+}
+
 BOOST_AUTO_TEST_CASE(conversion_is_exact) {
     // 1 亿元 = 10^4 万元 exactly; 241.8万元 = 2,418,000 元 (indicators.md §7.2).
     BOOST_TEST(unit::parse("亿元").to(unit::parse("万元")).apply(1.0) == 1e4);

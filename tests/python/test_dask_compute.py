@@ -78,7 +78,7 @@ def test_on_a_local_cluster_of_two_workers():
     "kwargs, error, message",
     [
         (dict(ids=["invention_patent_per_10k"]), zb.UnknownIndicatorError, "did you mean 'invention_patents_per_10k'"),
-        (dict(units={**UNITS, "gdp": "亿圆"}), zb.UnknownUnitError, "亿圆"),
+        (dict(units={**UNITS, "gdp": "亿园"}), zb.UnknownUnitError, "亿园"),
         (dict(entity="regoin"), zb.ParseError, "did you mean 'region'"),
         (dict(ids=[zb.Indicator("bad", "gdp / population", unit="%")]), zb.IncompatibleUnitsError, "bad"),
     ],

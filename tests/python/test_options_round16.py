@@ -304,3 +304,29 @@ def test_from_pandas_freq_and_write_csv_encoding_suggest_the_value_meant(tmp_pat
     table = _panel().compute("rd_intensity")
     with pytest.raises(zb.ArgumentError, match=r"not 'utf8-sig' \(did you mean 'utf-8-sig'\?\)"):
         zb.write_csv(table, tmp_path / "out.csv", encoding="utf8-sig")
+
+
+def test_an_empty_rollup_level_is_refused_not_read_as_the_immediate_parent():
+    # Before: to="" was taken as "not given" and rolled up to the prefectures without a word.
+    with pytest.raises(zb.ArgumentError, match=r"to must be 'province' or 'prefecture', not ''"):
+        _counties().rollup(to="")
+
+
+def test_a_scorecard_id_with_a_stray_space_says_so():
+    with pytest.raises(zb.UnknownIndicatorError) as raised:
+        zb.scorecards.load(" hnte-2016")
+    assert "(did you mean 'hnte-2016'?)" in str(raised.value)
+    assert "' hnte-2016' begins with white space" in str(raised.value)
+
+
+def test_a_wrong_explanation_language_is_an_argument_error():
+    with pytest.raises(zb.ArgumentError, match=r"language must be 'en' or 'zh', not 'ch'"):
+        zb.scorecards.load("tech-sme-2017").explain(pd.DataFrame(), language="ch")
+
+
+def test_yuan_in_its_formal_and_traditional_forms_is_a_unit():
+    # 圆 is the formal character of the yuan, 萬/億/圓 the traditional forms; they were unknown units.
+    panel = zb.read_csv(io.StringIO("region,period,funds[万圆],contracts[億元]\n320601,2023,35,1.2\n"))
+    assert panel.units["funds"] == "万圆" and panel.units["contracts"] == "億元"
+    facts = zb.extract("2025年上半年，全县争取上级科技项目资金35万圆。")
+    assert list(facts["unit"]) == ["万圆"] and list(facts["value"]) == [35.0]
