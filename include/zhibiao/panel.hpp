@@ -267,6 +267,10 @@ private:
                                                  std::vector<std::int32_t>);
     /// `codes_distinct`: the maker guarantees one entity per code (panel_of_interned_codes).
     void check_rows(bool codes_distinct = false);
+    /// A panel of these entities and rows, its rows checked (check_rows).
+    static panel assembled(std::shared_ptr<const detail::panel_entities> entities, std::vector<period> periods,
+                           std::vector<std::int32_t> entity_of_row, std::vector<std::int32_t> period_of_row,
+                           bool codes_distinct);
     /// The entities; those of an empty panel after a move (a moved-from panel is a valid empty
     /// panel: 0 rows, 0 entities, copyable).
     const detail::panel_entities& entity_data() const { return entities_ ? *entities_ : detail::no_entities(); }

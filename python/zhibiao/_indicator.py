@@ -84,7 +84,7 @@ class Indicator:
         self.decimals = decimals
         self.source = source
 
-    def _definition(self) -> tuple[Any, ...]:
+    def _definition(self) -> tuple[Any, Any, Any, Any, Any, Any, Any, Any]:
         """Everything that makes the indicator's column: two Indicators with one id and different
         definitions cannot both be computed under that id."""
         return (
@@ -99,19 +99,7 @@ class Indicator:
         )
 
     def _add_to(self, core_catalogue: Any) -> None:
-        _core.add_indicator(
-            core_catalogue,
-            self.id,
-            self.formula,
-            self.unit,
-            self.direction,
-            self.name_zh,
-            self.name_en,
-            self.valid_min,
-            self.valid_max,
-            self.decimals,
-            self.source,
-        )
+        _core.add_indicator(core_catalogue, self.id, *self._definition(), self.source)
 
     def __repr__(self) -> str:
         from ._repr import indicator_text

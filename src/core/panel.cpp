@@ -39,47 +39,46 @@ void check_texts(const entity_texts& t, std::size_t entities, const char* field)
     if (!ordered)
         throw error(std::string("entity_table: the ") + field + " offsets are not one non-decreasing end per entity");
 }
-}  // namespace
 
-panel panel::with_entity_table(entity_table entities, std::vector<period> periods,
-                               std::vector<std::int32_t> entity_of_row, std::vector<std::int32_t> period_of_row) {
+void check_entity_texts(const entity_table& entities) {
     check_texts(entities.codes, entities.size(), "code");
     check_texts(entities.names, entities.size(), "name");
     check_texts(entities.parents, entities.size(), "parent");
+}
+}  // namespace
+
+panel panel::assembled(std::shared_ptr<const detail::panel_entities> entities, std::vector<period> periods,
+                       std::vector<std::int32_t> entity_of_row, std::vector<std::int32_t> period_of_row,
+                       bool codes_distinct) {
     panel p;
-    p.entities_ = std::make_shared<const detail::panel_entities>(std::move(entities));
+    p.entities_ = std::move(entities);
     p.periods_ = std::move(periods);
     p.entity_of_row_ = std::move(entity_of_row);
     p.period_of_row_ = std::move(period_of_row);
-    p.check_rows();
+    p.check_rows(codes_distinct);
     return p;
+}
+
+panel panel::with_entity_table(entity_table entities, std::vector<period> periods,
+                               std::vector<std::int32_t> entity_of_row, std::vector<std::int32_t> period_of_row) {
+    check_entity_texts(entities);
+    return assembled(std::make_shared<const detail::panel_entities>(std::move(entities)), std::move(periods),
+                     std::move(entity_of_row), std::move(period_of_row), false);
 }
 
 panel detail::panel_of_interned_codes(entity_table entities, std::vector<period> periods,
                                       std::vector<std::int32_t> entity_of_row,
                                       std::vector<std::int32_t> period_of_row) {
-    check_texts(entities.codes, entities.size(), "code");
-    check_texts(entities.names, entities.size(), "name");
-    check_texts(entities.parents, entities.size(), "parent");
-    panel p;
-    p.entities_ = std::make_shared<const detail::panel_entities>(std::move(entities));
-    p.periods_ = std::move(periods);
-    p.entity_of_row_ = std::move(entity_of_row);
-    p.period_of_row_ = std::move(period_of_row);
-    p.check_rows(true);
-    return p;
+    check_entity_texts(entities);
+    return panel::assembled(std::make_shared<const panel_entities>(std::move(entities)), std::move(periods),
+                            std::move(entity_of_row), std::move(period_of_row), true);
 }
 
 panel detail::panel_of_interned_codes(std::vector<entity> entities, std::vector<period> periods,
                                       std::vector<std::int32_t> entity_of_row,
                                       std::vector<std::int32_t> period_of_row) {
-    panel p;
-    p.entities_ = std::make_shared<const detail::panel_entities>(std::move(entities));
-    p.periods_ = std::move(periods);
-    p.entity_of_row_ = std::move(entity_of_row);
-    p.period_of_row_ = std::move(period_of_row);
-    p.check_rows(true);
-    return p;
+    return panel::assembled(std::make_shared<const panel_entities>(std::move(entities)), std::move(periods),
+                            std::move(entity_of_row), std::move(period_of_row), true);
 }
 
 namespace {
