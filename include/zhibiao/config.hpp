@@ -25,6 +25,9 @@
 // GCC and Clang; _CPPUNWIND: MSVC.)
 #if !defined(__cpp_exceptions) && !defined(__EXCEPTIONS) && !defined(_CPPUNWIND)
 #error "zhibiao reports bad input with exceptions; compile with exceptions enabled (remove -fno-exceptions)"
+// #error does not stop GCC or Clang, which go on to an error at every throw below; a missing
+// include is fatal in both, so the build stops here with the reason above.
+#include "zhibiao: compilation stopped (see the #error above)"
 #endif
 
 #define ZHIBIAO_EIGEN_MAX_ALIGN_BYTES 16

@@ -19,6 +19,7 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
         "model TOML declares the assumptions; writes per region the nominal, median and 5th/95th percentile rank.",
     )
     p.add_argument("model", metavar="MODEL", help="the model TOML file (framework, steps, [uncertainty])")
+    from . import cli
     from .cli import _csv_file_argument
 
     _csv_file_argument(p, "the CSV of units and indicators")
@@ -54,6 +55,7 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--period", metavar="PERIOD", help="read FILE as a panel and analyse this period (e.g. 2024), as composite does"
     )
+    cli._drop_argument(p)
     p.add_argument("--out", metavar="FILE", help="write the rank statistics to FILE (default, or '-': standard output)")
     p.set_defaults(run=run)
 
@@ -71,8 +73,6 @@ def run(args: argparse.Namespace) -> int:
         raise _core.ArgumentError("--sobol N needs --sobol-out FILE, where the Sobol indices are written")
     if args.sobol_out and not args.sobol:
         raise _core.ArgumentError("--sobol-out needs --sobol N (the rows of Saltelli's design)")
-    if args.sobol_out and cli._where(args.sobol_out) == cli._where(args.out):
-        raise _core.ArgumentError("--sobol-out and --out name the same place: give them different files")
     model = composite.Model.from_toml(args.model)
     settings, assumptions = u.assumptions_from_toml(model.toml, args.model)
     data = cli._composite_data(args)

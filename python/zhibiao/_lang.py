@@ -217,6 +217,8 @@ _CLI_ZH = {
         "把 FILE 作为面板读入，并分析该时期（如 2024），与 composite 相同"
     ),
     "the scores and ranks": "得分和排名",
+    "columns of FILE that are not indicators (codes, notes): left out. A column of each unit's "
+    "parent administrative code is read as a label without it": ("FILE 中不是指标的列（代码、备注）：不参与计算。各单位上级行政区划代码的列无需此项即作为标签读入"),
     # uncertainty
     "rank intervals of a composite index under uncertain assumptions": "不确定假设下综合指数的排名区间",
     "Monte Carlo uncertainty analysis of a composite model: the [uncertainty] section of the model TOML "
@@ -395,6 +397,22 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{source}：上级对照文件需要两列：下级和上级",
     },
     "to_needs_admin": {"en": "--to goes with --parents admin", "zh": "--to 只能与 --parents admin 一起使用"},
+    "same_output": {
+        "en": "{first} and {second} both write to {where}: give them different files",
+        "zh": "{first} 和 {second} 都写到 {where}：请给出不同的文件",
+    },
+    "output_is_input": {
+        "en": "{flag} {where} is also an input ({what}): it would be overwritten; write to another file",
+        "zh": "{flag} {where} 也是输入文件（{what}）：写出会覆盖它；请写到另一个文件",
+    },
+    "out_of_memory": {
+        "en": "not enough memory for this request ({detail}): ask for less (fewer replications, a smaller file)",
+        "zh": "内存不足以完成此请求（{detail}）：请减小规模（更少的重复抽样次数、更小的文件）",
+    },
+    "parent_code_column": {
+        "en": "{source}: column {column} holds each unit's parent administrative code: read as a label, not an indicator",
+        "zh": "{source}：{column} 列是各单位的上级行政区划代码：作为标签读入，不作指标",
+    },
     "xlsx_needs_out": {
         "en": "--format xlsx writes a workbook: give --out FILE.xlsx",
         "zh": "--format xlsx 写出工作簿：请给出 --out FILE.xlsx",

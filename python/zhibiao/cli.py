@@ -292,6 +292,44 @@ def _output(out: str | None) -> Iterator[IO[str]]:
         yield f
 
 
+#: The options that write a table, by attribute: ``out`` is standard output when not given.
+_WRITTEN = {"out": "--out", "reasons": "--reasons", "coverage": "--coverage", "sobol_out": "--sobol-out"}
+#: The options that name a file read, by attribute (``--model`` and ``--parents`` may be a name instead).
+_READ = {"file": "FILE", "model": "MODEL", "parents": "--parents", "rules": "--rules"}
+
+
+def _check_paths(args: argparse.Namespace) -> None:
+    """Refused before anything is read or written: two tables sent to one place (on standard output
+    one after the other, which no CSV reader takes apart; in a file the second replaces the first),
+    or an output that is one of the inputs (the raw sheet overwritten by its own results)."""
+    if args.command == "demo":  # --out is the directory of many files
+        return
+    places: list[tuple[str, str]] = []
+    for attr, flag in _WRITTEN.items():
+        if hasattr(args, attr) and (getattr(args, attr) is not None or attr == "out"):
+            place = getattr(args, attr) or STDIO
+            for other_flag, other in places:
+                if _same_place(place, other):
+                    where = _msg("standard_output") if place == STDIO else place
+                    raise _core.ArgumentError(_msg("same_output", first=other_flag, second=flag, where=where))
+            places.append((flag, place))
+    for attr, what in _READ.items():
+        source = getattr(args, attr, None)
+        if not isinstance(source, str) or source == STDIO or not os.path.isfile(source):
+            continue
+        for flag, place in places:
+            if place != STDIO and os.path.exists(place) and os.path.samefile(place, source):
+                raise _core.ArgumentError(_msg("output_is_input", flag=flag, where=place, what=what))
+
+
+def _same_place(a: str, b: str) -> bool:
+    if STDIO in (a, b):
+        return a == b
+    if os.path.exists(a) and os.path.exists(b):
+        return os.path.samefile(a, b)
+    return os.path.realpath(a) == os.path.realpath(b)
+
+
 def _where(out: str | None) -> str:
     return _msg("standard_output") if out is None or out == STDIO else out
 
@@ -431,6 +469,9 @@ def _parents(spec: str) -> Any:
     return dict(zip(table.iloc[:, 0], table.iloc[:, 1]))
 
 
+_FIFTEEN_DIGITS = "%.15g"
+
+
 def rollup_file(args: argparse.Namespace) -> int:
     source = _input(args.file)
     panel = _read(source, lenient=args.lenient, **_reading(args))
@@ -444,7 +485,9 @@ def rollup_file(args: argparse.Namespace) -> int:
     table = with_reason_columns(table, rollup_reasons(rolled))  # read_csv reads them back as reasons
     table.columns = [f"{c}[{units[c]}]" if units.get(c) else c for c in table.columns]  # read back by read_csv
     with _output(args.out) as f:
-        table.to_csv(f)
+        # sums of figures with two decimals print as 5781.950000000001 in full: 15 significant
+        # digits (what Excel shows) give 5781.95, and a count 17279 rather than 17279.0
+        table.to_csv(f, float_format=_FIFTEEN_DIGITS)
     if args.coverage:
         with _output(args.coverage) as f:
             rolled.coverage.to_csv(f, index=False)
@@ -487,12 +530,12 @@ def _reason_columns(source: Any, sep: str) -> list[str]:
 
 def _composite_data(args: argparse.Namespace) -> Any:
     source = _input(args.file)
+    drop = _listed_ids(args.drop) or []
     if args.period is not None:  # a panel (entity, period, variables): the rows of one period
-        return _read(
-            source, entity=args.unit, ignore=_reason_columns(source, args.sep), sep=args.sep, decimal=args.decimal
-        )
+        ignore = _reason_columns(source, args.sep) + drop
+        return _read(source, entity=args.unit, ignore=ignore, sep=args.sep, decimal=args.decimal)
     try:
-        return _unit_table(source, args.unit, args.sep, args.decimal)
+        return _unit_table(source, args.unit, args.sep, args.decimal, drop)
     except _core.DuplicateRowError as e:
         raise _periods_said(e, source, args) from None
 
@@ -524,11 +567,15 @@ def _decoded(source: Any) -> str:
     return str(text)
 
 
-def _unit_table(source: Any, unit: str | None, sep: str = ",", decimal: str | None = None) -> Any:
+def _unit_table(
+    source: Any, unit: str | None, sep: str = ",", decimal: str | None = None, drop: Sequence[str] = ()
+) -> Any:
     """A CSV of one row per unit as a DataFrame indexed by the unit column (the first unless
     named): decoded as read_csv decodes (BOM, GB18030, UTF-16), every cell text read by read_csv's
     cell grammar ("1,234", full-width digits, missing-value markers), codes kept as written (0101),
-    a unit named twice refused with its rows. A column of texts is a label column (groups)."""
+    a unit named twice refused with its rows. A column of texts is a label column (groups), and so
+    is a column of each unit's parent administrative code (a number, but no indicator); the
+    columns in ``drop`` are left out."""
     import numpy as np
     import pandas as pd
 
@@ -553,9 +600,44 @@ def _unit_table(source: Any, unit: str | None, sep: str = ",", decimal: str | No
         raise _core.DuplicateRowError(
             f"{name}: data rows {rows[0]} and {rows[1]} are both unit {twice!r}: a unit is scored once"
         )
+    for column in drop:
+        if column not in df.columns or column == unit:
+            raise _core.ArgumentError(
+                _msg("no_column", source=name, name=column)
+                + _did_you_mean(column, [str(c) for c in df.columns if c != unit])
+            )
     mark = _decimal_mark(sep, decimal)
-    columns = {c: _number_or_label_column(df[c], c, codes, name, mark) for c in df.columns if c != unit}
+    columns = {}
+    for c in df.columns:
+        if c == unit or c in drop:
+            continue
+        if _parent_codes(df[c], codes):
+            _Messages.say(_msg("parent_code_column", source=name, column=c))
+            columns[c] = df[c].to_numpy()
+        else:
+            columns[c] = _number_or_label_column(df[c], c, codes, name, mark)
     return pd.DataFrame(columns, index=pd.Index(codes, name=unit))
+
+
+_ADMIN_CODE = re.compile(r"\d{6}(\d{3}){0,2}")  # county (6 digits), township (9), village (12)
+
+
+def _parent_codes(column: Any, codes: Any) -> bool:
+    """True when every filled cell is an administrative code above its unit's own (a county's
+    prefecture 440100 or province 440000, a township's county): a group label written as a
+    number, which scored as an indicator would add the same bonus to every unit of one group."""
+    filled = 0
+    for cell, code in zip(column.tolist(), codes.tolist()):
+        cell = cell.strip()
+        if not cell:
+            continue
+        if not (_ADMIN_CODE.fullmatch(cell) and _ADMIN_CODE.fullmatch(str(code))):
+            return False
+        ancestors = {code[:4] + "00", code[:2] + "0000"} | ({code[:6]} if len(code) > 6 else set())
+        if cell == code or cell not in ancestors:
+            return False
+        filled += 1
+    return filled > 0
 
 
 def _decimal_mark(sep: str, decimal: str | None) -> str:
@@ -922,6 +1004,16 @@ def _out_argument(parser: argparse.ArgumentParser, what: str) -> None:
     parser.add_argument("--out", metavar="FILE", help=f"write {what} to FILE (default, or '-': standard output)")
 
 
+def _drop_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--drop",
+        nargs="+",
+        metavar="COLUMN",
+        help="columns of FILE that are not indicators (codes, notes): left out. A column of each unit's "
+        "parent administrative code is read as a label without it",
+    )
+
+
 def _add_compute(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "compute",
@@ -1040,6 +1132,7 @@ def _add_composite(sub: Any, common: argparse.ArgumentParser) -> None:
         help="the column naming the units (default: the first; " "with --period: detected as by compute)",
     )
     p.add_argument("--period", metavar="PERIOD", help="read FILE as a panel and score this period (e.g. 2024)")
+    _drop_argument(p)
     _out_argument(p, "the scores and ranks")
     p.set_defaults(run=composite_file)
 
@@ -1148,7 +1241,7 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> Any:
-        self.print_usage(sys.stderr)
+        self._command_named().print_usage(sys.stderr)
         said = cli_text(f"{self.prog}: error: {message}", _Parser.lang)
         self.exit(2, f"{said}{self._suggestion(message)}\n")
 
@@ -1181,6 +1274,16 @@ class _Parser(argparse.ArgumentParser):
                 close = closest_name(given, [str(c) for c in action.choices])
                 return [cli_text(f"{given}: did you mean {close}?", _Parser.lang)] if close else []
         return []
+
+    def _command_named(self) -> argparse.ArgumentParser:
+        """The parser of the subcommand on the command line (argparse reports an unknown option of
+        ``zhibiao compute`` from the top level, whose usage line says nothing of compute's options)."""
+        for action in self._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                command = next((w for w in _Parser.argv if w in action.choices), None)
+                if command is not None:
+                    return action.choices[command]._command_named()
+        return self
 
     def _actions_here_and_in_command(self) -> list[argparse.Action]:
         """This parser's arguments and those of the subcommand named on the command line."""
@@ -1318,6 +1421,7 @@ def _in_cli_words(message: str) -> str:
         message = message.replace(f"name it with {period}", "name it with --period-column COLUMN ")
     for period_value in ("period_value=...", "csv_options::period_value"):  # no such flag but scorecard's --year
         message = message.replace(f", or give every row one with {period_value}", "")
+    message = re.sub(r"\(to='(\w+)'\)", r"(--to \1)", message)  # rollup's level
     return message.replace("decimal=',' or decimal='.' (csv_options::decimal)", "--decimal ',' or --decimal '.'")
 
 
@@ -1334,6 +1438,7 @@ def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> 
     try:
         with warnings.catch_warnings():
             warnings.showwarning = _say_warning
+            _check_paths(args)
             status = run(args)
         sys.stdout.flush()
         return status
@@ -1347,6 +1452,8 @@ def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> 
         print(_msg("error", detail=f"{name}{e.strerror or e}"), file=sys.stderr)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as e:
         print(_msg("error", detail=f"{getattr(args, 'file', '')}: {e}"), file=sys.stderr)
+    except MemoryError as e:  # std::bad_alloc of a request larger than the machine (-n 10**12)
+        print(_msg("error", detail=_msg("out_of_memory", detail=str(e) or "MemoryError")), file=sys.stderr)
     except KeyboardInterrupt:
         print(_msg("interrupted"), file=sys.stderr)
         return 130
