@@ -21,6 +21,7 @@
 
 #include "core/text.hpp"
 #include "core/thread_pool.hpp"
+#include "zhibiao/detail/counted.hpp"
 
 #if defined(__linux__)
 #include <sys/mman.h>
@@ -102,8 +103,7 @@ private:
         do extra = ::pread(fd, &probe, 1, static_cast<off_t>(size_));
         while (extra < 0 && errno == EINTR);
         if (total != size_ || extra > 0)
-            throw parse_error("the file changed size while it was read (" + std::to_string(size_) +
-                                  " bytes when opened" +
+            throw parse_error("the file changed size while it was read (" + counted(size_, "byte") + " when opened" +
                                   (extra > 0 ? ", more when read)" : ", " + std::to_string(total) + " read)") +
                                   ": another program is writing it",
                               where);

@@ -630,8 +630,9 @@ public:
         body_start_ = tok.position();
         body_line_ = tok.next_line();
         if (fields.size() > options_.max_columns)
-            throw limit_error("the header has " + std::to_string(fields.size()) + " columns, more than the limit of " +
-                                  std::to_string(options_.max_columns) + " (csv_options::max_columns)",
+            throw limit_error("the header has " + detail::counted(fields.size(), "column") +
+                                  ", more than the limit of " + std::to_string(options_.max_columns) +
+                                  " (csv_options::max_columns)",
                               at(header_line_, 0));
         for (const auto& f : fields) header_.push_back(std::string(trim(f)));
         std::vector<std::string> names;
@@ -754,9 +755,10 @@ private:
             if (c != options_.separator && n > most) best = c, most = n;
         }
         if (!best) return {};
-        return "; the header has no '" + shown(options_.separator) + "' but " + std::to_string(most) + " '" +
-               shown(best) + "'s: is the separator '" + shown(best) + "'? read it with sep='" + shown(best) +
-               "' (csv_options::separator)";
+        const std::string mark = "'" + shown(best) + "'";
+        return "; the header has no '" + shown(options_.separator) + "' but " +
+               detail::counted(most, mark, mark + "s") + ": is the separator '" + shown(best) +
+               "'? read it with sep='" + shown(best) + "' (csv_options::separator)";
     }
 
     parse_error header_error(const std::string& message) const {
@@ -1055,12 +1057,18 @@ private:
         // The entity codes and period texts, interned per chunk as its rows are read (no view
         // kept per row), then numbered for the whole file in first-seen order (number_entities,
         // add_chunk_rows).
+        // The per-row indices are written only once a row breaks the common pattern: while every
+        // row has a code of its own (a firm table: row r's code is code r) entity_local stays
+        // empty, and while every row has the chunk's first period (one period for all)
+        // period_local does. Each was 20 MB written and read again at 5·10⁶ rows, each page a
+        // fault, for indices that say nothing (number_entities, add_chunk_rows).
         interner entity_codes{false};  // this chunk's distinct codes, first-seen order: views of its rows' codes
-        detail::huge_page_vector<std::int32_t> entity_local;            // per row: its code's index in entity_codes
+        detail::huge_page_vector<std::int32_t> entity_local;  // per row: its code's index, or empty: row r's is r
         detail::huge_page_vector<std::string_view> name_of, parent_of;  // per code: name and parent on its first row
         interner period_texts{false};                                   // this chunk's distinct period texts
         std::vector<std::size_t> period_line;                           // per period text: the line it first appears on
-        detail::huge_page_vector<std::int32_t> period_local;            // per row: its period's index in period_texts
+        detail::huge_page_vector<std::int32_t> period_local;            // per row: its period's index, or empty: all 0
+        std::size_t interned = 0;                                       // rows whose code is interned
         std::string_view last_entity, last_period;                      // the previous row's (rows come grouped)
         std::int32_t last_entity_id = -1, last_period_id = -1;
         // Codes read but not yet interned: each is interned `lag` rows after its slot in the table
@@ -1073,8 +1081,9 @@ private:
             bool repeat;  // the same code as the row before: no lookup
         };
         std::array<pending_code, lag> pending{};
-        std::size_t pending_count = 0;                    // codes read; pending_count - entity_local.size() wait
-        detail::huge_page_vector<std::int32_t> new_rank;  // per code: its rank among codes no earlier chunk has, or -1
+        std::size_t pending_count = 0;                    // codes read; pending_count - interned wait
+        detail::huge_page_vector<std::int32_t> new_rank;  // per code: its rank among codes no earlier chunk has, or -1;
+                                                          // empty while all are new (code l's rank is l)
         struct earlier_code {
             std::uint32_t chunk;  // the earliest chunk with the code
             std::int32_t index;   // its index there, or -1
@@ -1083,18 +1092,26 @@ private:
         std::size_t new_codes = 0;
         std::array<std::size_t, 3> new_bytes{};  // of the new codes' codes, names and parents
         std::size_t rows() const { return pending_count; }
+        std::int32_t rank_of(std::size_t code) const {
+            return new_rank.empty() ? static_cast<std::int32_t>(code) : new_rank[code];
+        }
     };
 
     // Interns the oldest code read and not yet interned (its slot was prefetched `lag` rows ago).
     void intern_pending(chunk& c) const {
-        const chunk::pending_code& p = c.pending[c.entity_local.size() % chunk::lag];
+        const chunk::pending_code& p = c.pending[c.interned % chunk::lag];
         if (!p.repeat) {
             const auto [id, inserted] = c.entity_codes.intern(p.code, p.hash);
             if (inserted && name_col_ >= 0) c.name_of.push_back(p.name);
             if (inserted && parent_col_ >= 0) c.parent_of.push_back(p.parent);
             c.last_entity_id = id;
         }
-        c.entity_local.push_back(c.last_entity_id);
+        if (!c.entity_local.empty() || static_cast<std::size_t>(c.last_entity_id) != c.interned) {
+            if (c.entity_local.empty())  // the first row whose code is not its own: the rows before, written out
+                for (std::size_t r = 0; r < c.interned; ++r) c.entity_local.push_back(static_cast<std::int32_t>(r));
+            c.entity_local.push_back(c.last_entity_id);
+        }
+        ++c.interned;
     }
 
     // A row's entity and period, interned into the chunk's tables as the row is read (the entity
@@ -1106,7 +1123,7 @@ private:
         if (c.rows() == 1024 && c.entity_codes.size() > 768) c.entity_codes.reserve(c.newlines + 1);
         const bool repeat = c.pending_count > 0 && code == c.last_entity;  // rows usually come grouped
         c.last_entity = code;
-        if (c.pending_count - c.entity_local.size() == chunk::lag) intern_pending(c);
+        if (c.pending_count - c.interned == chunk::lag) intern_pending(c);
         chunk::pending_code& p = c.pending[c.pending_count % chunk::lag];
         p = {code, name, parent, repeat ? 0 : interner::hash(code), repeat};
         if (!repeat) c.entity_codes.prefetch(p.hash);
@@ -1126,7 +1143,10 @@ private:
             }
             c.last_period = period;
         }
-        c.period_local.push_back(c.last_period_id);
+        if (c.last_period_id != 0 || !c.period_local.empty()) {
+            c.period_local.resize(c.rows() - 1);  // the rows before, of period 0, the first time
+            c.period_local.push_back(c.last_period_id);
+        }
     }
 
     // The CRs in [p, end) not followed by a LF (the byte at `end` read when there is one: `last`
@@ -1440,7 +1460,7 @@ private:
                 p = begin + c.tok->position();
                 line = c.tok->next_line();
             }
-            while (c.entity_local.size() < c.pending_count) intern_pending(c);
+            while (c.interned < c.pending_count) intern_pending(c);
             report_progress(c.text.size(), c.text.size());
         } catch (...) {
             c.failure = std::current_exception();
@@ -1631,7 +1651,7 @@ private:
     static void find_earlier_entities(std::vector<chunk>& chunks, std::size_t i) {
         chunk& c = chunks[i];
         const auto& codes = c.entity_codes.texts();
-        c.new_rank.assign(codes.size(), -1);
+        c.new_rank.clear();  // written out from the first code an earlier chunk has (rank_of)
         if (i > 0) c.earlier.assign(codes.size(), {0, -1});
         std::int32_t rank = 0;
         constexpr std::size_t ahead = 8;  // prefetch the slots of the code this far ahead
@@ -1644,9 +1664,15 @@ private:
                 const std::uint64_t h = interner::hash(codes[l]);
                 for (std::size_t j = 0; j < i && c.earlier[l].index < 0; ++j)
                     c.earlier[l] = {static_cast<std::uint32_t>(j), chunks[j].entity_codes.find(codes[l], h)};
-                if (c.earlier[l].index >= 0) continue;
+                if (c.earlier[l].index >= 0) {
+                    if (c.new_rank.empty())
+                        for (std::int32_t r = 0; r < rank; ++r) c.new_rank.push_back(r);
+                    c.new_rank.push_back(-1);
+                    continue;
+                }
             }
-            c.new_rank[l] = rank++;
+            if (!c.new_rank.empty()) c.new_rank.push_back(rank);
+            ++rank;
             c.new_bytes[0] += codes[l].size();
             if (!c.name_of.empty()) c.new_bytes[1] += c.name_of[l].size();
             if (!c.parent_of.empty()) c.new_bytes[2] += c.parent_of[l].size();
@@ -1659,23 +1685,27 @@ private:
     void number_entities(std::vector<chunk>& chunks, std::size_t i, const std::vector<std::size_t>& first_entity,
                          std::array<std::size_t, 3> at, std::size_t first_row, row_keys& keys) const {
         chunk& c = chunks[i];
-        detail::huge_page_vector<std::int32_t> global(c.new_rank.size());
-        for (std::size_t l = 0; l < global.size(); ++l) {
-            const bool is_new = c.new_rank[l] >= 0;
-            if (!is_new) {
+        std::int32_t* out = keys.entity_of_row.data() + first_row;
+        // Row r's code is code r (entity_local empty): the codes' indices are the rows' own.
+        const bool own_codes = c.entity_local.empty();
+        detail::huge_page_vector<std::int32_t> global(own_codes ? 0 : c.entity_codes.size());
+        std::int32_t* const index_of = own_codes ? out : global.data();
+        for (std::size_t l = 0; l < c.entity_codes.size(); ++l) {
+            const std::int32_t rank = c.rank_of(l);
+            if (rank < 0) {
                 const auto [j, there] = c.earlier[l];
-                global[l] = static_cast<std::int32_t>(
-                    first_entity[j] + static_cast<std::size_t>(chunks[j].new_rank[static_cast<std::size_t>(there)]));
+                index_of[l] = static_cast<std::int32_t>(
+                    first_entity[j] + static_cast<std::size_t>(chunks[j].rank_of(static_cast<std::size_t>(there))));
                 continue;
             }
-            global[l] = static_cast<std::int32_t>(first_entity[i] + static_cast<std::size_t>(c.new_rank[l]));
-            const auto g = static_cast<std::size_t>(global[l]);
+            const std::size_t g = first_entity[i] + static_cast<std::size_t>(rank);
+            index_of[l] = static_cast<std::int32_t>(g);
             put_text(keys.table.codes, at[0], g, c.entity_codes.text(l));
             if (name_col_ >= 0) put_text(keys.table.names, at[1], g, c.name_of[l]);
             if (parent_col_ >= 0) put_text(keys.table.parents, at[2], g, c.parent_of[l]);
         }
-        std::int32_t* out = keys.entity_of_row.data() + first_row;
-        for (std::size_t r = 0; r < c.rows(); ++r) out[r] = global[static_cast<std::size_t>(c.entity_local[r])];
+        if (!own_codes)
+            for (std::size_t r = 0; r < c.rows(); ++r) out[r] = global[static_cast<std::size_t>(c.entity_local[r])];
     }
 
     // Entity g's text in `t`, written at byte `at` (the texts go in entity order).
@@ -1738,6 +1768,8 @@ private:
             });
         for (const std::int32_t l : c.period_local)
             keys.period_of_row.push_back(period_index[static_cast<std::size_t>(l)]);
+        if (c.period_local.size() < c.rows())  // none written: every row has the chunk's first period
+            keys.period_of_row.insert(keys.period_of_row.end(), c.rows() - c.period_local.size(), period_index[0]);
         for (std::size_t k = 0; k < vars.size(); ++k) {
             auto& v = vars[k];
             if (!c.reasons[k].empty() || !v.reasons.empty()) {
@@ -2012,14 +2044,14 @@ private:
     // has: refuse before allocating what a small file could make huge.
     void check_long_size(std::size_t variables, std::size_t rows, std::size_t line) const {
         if (variables > options_.max_columns)
-            throw limit_error("more than " + std::to_string(options_.max_columns) +
-                                  " distinct variables, the limit (csv_options::max_columns)",
+            throw limit_error("more than " + detail::counted(options_.max_columns, "distinct variable") +
+                                  ", the limit (csv_options::max_columns)",
                               at(line, 0));
         const std::size_t records = report_.rows_loaded + 1;
         const std::size_t allowed = options_.max_long_cells + options_.max_long_fill * records;
         if (rows != 0 && variables > allowed / rows)
-            throw limit_error(std::to_string(rows) + " rows × " + std::to_string(variables) + " variables from " +
-                                  std::to_string(records) + " records: more than " +
+            throw limit_error(detail::counted(rows, "row") + " × " + detail::counted(variables, "variable") + " from " +
+                                  detail::counted(records, "record") + ": more than " +
                                   std::to_string(options_.max_long_cells) + " + " +
                                   std::to_string(options_.max_long_fill) +
                                   " cells per record (csv_options::max_long_cells, max_long_fill)",

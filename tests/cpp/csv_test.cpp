@@ -1283,3 +1283,67 @@ BOOST_AUTO_TEST_CASE(interner_prefetch_on_empty_and_large_tables) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// Round 17: the limit and hint messages said "1 columns", "1 ','s", "1 rows × 2 variables from 2
+// records"; each count now agrees with its noun (also "more than 1 distinct variable(s)", which a
+// long file's header of four columns cannot reach).
+BOOST_AUTO_TEST_CASE(limit_and_hint_messages_agree_with_their_counts) {
+    auto message = [](const std::string& text, const csv_options& o) {
+        try {
+            parse_csv(text, o);
+        } catch (const error& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    csv_options no_columns;
+    no_columns.max_columns = 0;
+    std::string what = message("entity\nA\n", no_columns);
+    BOOST_TEST(what.find("the header has 1 column, more than the limit of 0") != std::string::npos, what);
+    csv_options semicolon;
+    semicolon.separator = ';';
+    what = message("region,gdp\nA,1\n", semicolon);
+    BOOST_TEST(what.find("the header has no ';' but 1 ',': is the separator ','?") != std::string::npos, what);
+    csv_options few_cells;
+    few_cells.max_long_cells = 1;
+    few_cells.max_long_fill = 0;
+    what = message("entity,period,variable,value\na,2023,v1,1\na,2023,v2,1\n", few_cells);
+    BOOST_TEST(what.find("1 row × 2 variables from 2 records: more than 1 + 0 cells") != std::string::npos, what);
+}
+
+// Round 17: a chunk writes no per-row entity index while every row has a code of its own, and no
+// per-row period index while every row has its first period; the first row that breaks either
+// writes the rows before it out. Rows here break them at every distance from a chunk's start
+// (a repeat right after the interning lag, a code seen in an earlier chunk, a second period
+// late in the file): the indices equal a brute-force numbering for any chunking.
+BOOST_AUTO_TEST_CASE(rows_of_their_own_codes_and_one_period_numbered_for_any_chunking) {
+    std::string text = "entity,period,x\n";
+    std::map<std::string, std::int32_t> entity_of, period_of;
+    std::vector<std::int32_t> entity_expected, period_expected;
+    for (std::size_t r = 0; r < 4000; ++r) {
+        std::size_t k = r;
+        if (r == 17 || r == 1500 || r == 3999) k = r - 16;  // repeats after the lag and across chunks
+        if (r >= 2000 && r < 2100) k = r - 1000;            // a run of codes an earlier stretch has
+        const std::string code = "C" + std::to_string(k);
+        std::string period = r < 3000 ? "2020" : (r % 2 ? "2021" : "2020");
+        if (k != r) period = "2019";  // a code's second row: another period
+        entity_of.emplace(code, static_cast<std::int32_t>(entity_of.size()));
+        period_of.emplace(period, static_cast<std::int32_t>(period_of.size()));
+        entity_expected.push_back(entity_of[code]);
+        period_expected.push_back(period_of[period]);
+        text += code + "," + period + "," + std::to_string(r) + "\n";
+    }
+    for (std::size_t chunk : {std::size_t{40}, std::size_t{300}, std::size_t{5000}, std::size_t{1} << 20})
+        for (unsigned threads : {1u, 2u, 3u, 16u}) {
+            csv_options o;
+            o.threads = threads;
+            o.min_chunk_bytes = chunk;
+            const panel p = parse_csv(text, o);
+            BOOST_TEST(p.entity_of_row() == entity_expected);
+            std::vector<std::int32_t> periods;
+            for (const std::int32_t i : p.period_of_row())
+                periods.push_back(period_of[std::to_string(p.periods()[static_cast<std::size_t>(i)].year_number())]);
+            BOOST_TEST(periods == period_expected);
+            BOOST_TEST(p.entity_count() == entity_of.size());
+        }
+}
