@@ -70,11 +70,42 @@ bool strict_number_syntax(const char* b, const char* e) {
     return p == e;
 }
 
+}  // namespace
+
+// The code a spreadsheet's spelling stands for ('320102, ="0101", 320102.0), or "" when `code` is
+// no such spelling. Only codes of ASCII letters and digits: a name is left as written.
+std::string code_meant(std::string_view code) {
+    auto plain = [](std::string_view c) {
+        return !c.empty() &&
+               std::all_of(c.begin(), c.end(), [](char x) { return std::isalnum(static_cast<unsigned char>(x)); });
+    };
+    if (code.size() > 1 && code[0] == '\'' && plain(code.substr(1))) return std::string(code.substr(1));
+    if (code.size() > 3 && code.substr(0, 2) == "=\"" && code.back() == '"' && plain(code.substr(2, code.size() - 3)))
+        return std::string(code.substr(2, code.size() - 3));
+    const std::size_t point = code.find('.');
+    if (point == std::string_view::npos || point < 2 || point + 1 == code.size()) return "";
+    const std::string_view digits = code.substr(0, point), zeros = code.substr(point + 1);
+    if (std::all_of(digits.begin(), digits.end(), is_digit) && zeros.find_first_not_of('0') == std::string_view::npos)
+        return std::string(digits);
+    return "";
+}
+
+// A number too small for a double ("1e-400") reads as 0 in fast_float: a zero divisor made out of
+// a figure that is not zero. True when the value is 0 but a digit before the exponent is not.
+bool underflowed(const char* b, const char* e, double value) {
+    if (value != 0) return false;
+    for (const char* p = b; p < e && *p != 'e' && *p != 'E'; ++p)
+        if (*p >= '1' && *p <= '9') return true;
+    return false;
+}
+
+namespace {
+
 bool convert(const char* b, const char* e, double& value) {
     if (!strict_number_syntax(b, e)) return false;
     if (*b == '+') ++b;
     auto result = fast_float::from_chars(b, e, value);
-    return result.ec == std::errc() && result.ptr == e && std::isfinite(value);
+    return result.ec == std::errc() && result.ptr == e && std::isfinite(value) && !underflowed(b, e, value);
 }
 
 // "1,234,567.25" → "1234567.25" when the commas group the integer part by exactly three (and the
@@ -102,7 +133,7 @@ bool strip_thousands(std::string& s) {
 // "1.e5", so a point must be followed by a digit.
 bool fast_convert(const char* b, const char* e, double& value) {
     auto result = fast_float::from_chars(b, e, value);
-    if (result.ec != std::errc() || result.ptr != e || !std::isfinite(value)) return false;
+    if (result.ec != std::errc() || result.ptr != e || !std::isfinite(value) || underflowed(b, e, value)) return false;
     for (const char* p = b; p < e; ++p)
         if (*p == '.') return p + 1 < e && is_digit(p[1]);
     return true;
@@ -164,6 +195,42 @@ bool ambiguous_mark(std::string_view text) {
     if (!has_comma(text) && !point) return false;
     return detail::parse_number(text, value, percent, ',') ||
            (has_comma(text) && detail::parse_number(text, value, percent));
+}
+
+// A cell that is no number, said so that the fix is plain: the forms that look like a number but
+// are refused here get their own words; anything else is "not a number".
+std::string not_a_number(std::string_view cell, char decimal) {
+    const std::string s = detail::normalize_fullwidth(trim(cell));
+    std::string lower = s;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string bare = !lower.empty() && (lower[0] == '+' || lower[0] == '-') ? lower.substr(1) : lower;
+    if (bare == "inf" || bare == "infinity" || bare == "∞")
+        return "an infinity, which is no figure (leave the cell empty or write why it is missing)";
+    if (!s.empty() && s[0] == '#')
+        return "a spreadsheet's error value (a formula that failed in the sheet): correct it there, or load "
+               "leniently to read it as missing";
+    const std::size_t end = s.find_first_not_of("+-0123456789.,eE");
+    const std::string number = s.substr(0, end);
+    double value = 0;
+    int percent = 0;
+    if (!number.empty() && detail::strict_number_syntax(number.data(), number.data() + number.size())) {
+        fast_float::from_chars(number.data() + (number[0] == '+'), number.data() + number.size(), value);
+        if (end == std::string::npos && !std::isfinite(value))
+            return "a number beyond the range of a double (about 1.8e308), never read as infinite";
+        if (end == std::string::npos && detail::underflowed(number.data(), number.data() + number.size(), value))
+            return "a number below the smallest double, never read as 0";
+    }
+    if (s.size() > 1 && s.back() == '.' && s.find_first_not_of("+-0123456789,", 0) == s.size() - 1)
+        return "a number ending in its decimal point, as when digits after it were lost (write 5 or 5.0)";
+    if (!s.empty() && s[0] == '\'') return "a number behind a spreadsheet's text mark ('): remove the apostrophe";
+    if (end != std::string::npos && end > 0 && detail::parse_number(number, value, percent, decimal)) {
+        try {
+            const unit u = unit::parse(trim(std::string_view(s).substr(end)));
+            return "a number with its unit '" + u.symbol() +
+                   "' in the cell: put the unit in the header (name[unit]) or give a unit column (a long table)";
+        } catch (const error&) {}
+    }
+    return "not a number";
 }
 
 // Splits rows. Quoted fields with doubled quotes are unescaped into `unescaped` (stable storage).
@@ -884,7 +951,7 @@ private:
             ++sink.cells_missing;
             return reason::missing_input;
         }
-        return bad_cell(sink, text, v, out, line, column, "not a number");
+        return bad_cell(sink, text, v, out, line, column, not_a_number(text, options_.decimal));
     }
 
     reason bad_cell(load_report& sink, std::string_view text, const variable_column& v, double& out, std::size_t line,
@@ -967,7 +1034,21 @@ private:
         for (std::size_t i = 0; i < p.entity_count(); ++i) {
             refuse_fullwidth(p.entity_code(i), entity_col_, "entity code");
             refuse_fullwidth(p.entity_parent(i), parent_col_, "parent code");
+            refuse_spreadsheet_spelling(p.entity_code(i), entity_col_, "entity code");
+            refuse_spreadsheet_spelling(p.entity_parent(i), parent_col_, "parent code");
         }
+    }
+    // A code as a spreadsheet leaves it: behind Excel's text mark ('320102), as a formula keeping
+    // its zeros (="0101"), or as a number of a float column (320102.0, what pandas writes for codes
+    // with a gap). Each is an entity of its own beside 320102, ranked twice and rolled up with
+    // nothing, so refused as full-width digits are, naming the code meant.
+    void refuse_spreadsheet_spelling(std::string_view code, int col, const char* what) const {
+        const std::string meant = detail::code_meant(code);
+        if (meant.empty()) return;
+        throw parse_error(std::string(what) + " " + detail::quoted(code) + " is the code '" + meant +
+                              "' as a spreadsheet wrote it; it would be an entity of its own, beside '" + meant +
+                              "': write the code alone (in the sheet: format the column as text)",
+                          at(first_line_with(col, code), static_cast<std::size_t>(col) + 1));
     }
     // Only a code that is all ASCII once its full-width forms are: a firm's name standing as its
     // code (甲公司（南京）, 第３分公司) is text, not a misspelt code.
@@ -1253,7 +1334,8 @@ private:
 
     static const char* general_number(const char* p, const char* end, double& value) {
         const auto r = fast_float::from_chars(p, end, value);
-        if (r.ec != std::errc() || r.ptr == p || !std::isfinite(value)) return nullptr;
+        if (r.ec != std::errc() || r.ptr == p || !std::isfinite(value) || detail::underflowed(p, r.ptr, value))
+            return nullptr;
         const void* point = std::memchr(p, '.', static_cast<std::size_t>(r.ptr - p));
         if (point) {
             const char* after = static_cast<const char*>(point) + 1;
@@ -2214,7 +2296,7 @@ text_cells parse_text_cells(const std::vector<std::optional<std::string>>& cells
         if (decimal == 0 && ambiguous_mark(*cells[i]))
             problem = ambiguous_mark_problem;
         else if (!detail::parse_number(*cells[i], x, exponent, decimal))
-            problem = "not a number";
+            problem = not_a_number(*cells[i], decimal);
         else if (exponent != 0 && !percent_ok)
             problem = "a percentage in a column of unit '" + u.symbol() + "'";
         if (problem.empty()) {
