@@ -88,10 +88,18 @@ public:
 };
 
 /// A unit symbol nobody knows ("万美元", "kg" ...). `unit_text()` is the offending text.
+namespace detail {
+/// " (did you mean '万元'?)" for a unit text that is not one, else a short list of the units
+/// there are; "" for a text too long to be a misspelt unit. Defined with the unit grammar
+/// (src/core/units.cpp).
+std::string unit_suggestion(const std::string& text);
+}  // namespace detail
+
 class unknown_unit_error : public unit_error {
 public:
     unknown_unit_error(std::string text, location where = {})
-        : unit_error("unknown unit '" + text + "'", std::move(where)), text_(std::move(text)) {}
+        : unit_error("unknown unit '" + text + "'" + detail::unit_suggestion(text), std::move(where)),
+          text_(std::move(text)) {}
     /// The same error with context around the message (the entry and key of a file).
     unknown_unit_error(std::string text, const std::string& message, location where)
         : unit_error(message, std::move(where)), text_(std::move(text)) {}

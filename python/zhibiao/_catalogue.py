@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from ._suggest import checked_keywords
+from ._suggest import checked_keywords, refuse_direct_construction
 from . import _core
 
 _DIRECTIONS = {1: "higher", -1: "lower", 0: "benchmark"}
@@ -20,7 +20,13 @@ class Catalogue:
         The C++ catalogue this object wraps (use :func:`load_catalogue` or :func:`catalogue`).
     """
 
-    def __init__(self, core: Any) -> None:
+    def __init__(self, core: Any = None) -> None:
+        refuse_direct_construction(
+            "zhibiao.Catalogue",
+            core,
+            _core.Catalogue,
+            "zb.Catalogue.builtin() is the built-in one, zb.load_catalogue(path) reads a TOML file",
+        )
         self._core = core
 
     @classmethod

@@ -10,7 +10,8 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 import numpy as np
 
 from . import _reason_columns
-from ._suggest import absent_names, checked_keywords, closest_name
+from ._lang import counted
+from ._suggest import absent_names, checked_keywords, closest_name, refuse_direct_construction
 from . import _core
 from ._catalogue import Catalogue
 from ._indicator import Indicator
@@ -286,7 +287,9 @@ def _source_reasons(variable: str, values: np.ndarray, loaded: Any, given: Seque
     if given is None:
         return loaded
     if len(given) != len(values):
-        raise _parse_error(f"reasons for '{variable}': {len(given)} given for {len(values)} rows", variable=variable)
+        raise _parse_error(
+            f"reasons for '{variable}': {len(given)} given for {counted(len(values), 'row')}", variable=variable
+        )
     codes = np.zeros(len(values), dtype=np.uint8) if loaded is None else np.array(loaded, dtype=np.uint8)
     for row, name in enumerate(given):
         if not name:
@@ -438,7 +441,13 @@ class Panel:
     # read_csv with <variable>_reason columns: the report of the load (the core is a copy with them).
     _loaded_report: Any = None
 
-    def __init__(self, core: Any) -> None:
+    def __init__(self, core: Any = None) -> None:
+        refuse_direct_construction(
+            "zhibiao.Panel",
+            core,
+            _core.Panel,
+            "zb.read_csv(path) reads one, zb.Panel.from_pandas(df) makes one from a DataFrame",
+        )
         self._core = core
 
     # ------------------------------------------------------------------ construction
@@ -500,9 +509,13 @@ class Panel:
             Variable → a reason name per row of ``df`` ("" where the value is present): why the
             source left a cell missing, as :meth:`Facts.to_panel` marks a damaged figure
             ``damaged_source``. The cell must be NaN; compute() then never takes it as merely
-            absent.
+            absent. A column ``<variable>_reason`` beside a variable's column (what
+            :meth:`to_pandas` writes with ``reasons=True``, as ``zhibiao rollup`` writes them in
+            CSV) gives the same, a reason name per row, blank where there is none; it is read as
+            reasons, never as a variable.
         """
         df = cls._with_keys_as_columns(df, entity, period)
+        reason_columns = _reason_columns.in_frame(list(df.columns))  # column → its variable
         if units is None:
             units = dict(df.attrs.get("units", {}))
         for argument, given in (("units", units), ("reasons", reasons)):
@@ -514,6 +527,7 @@ class Panel:
                 )
         special = {entity: "the entity column", period: "the period column"}
         special.update({c: f"the {role} column" for c, role in ((name, "name"), (parent, "parent")) if c})
+        special.update({c: f"the reasons of '{v}'" for c, v in reason_columns.items() if c not in special})
         ignored: dict[Any, str] = {}  # column → why it was not loaded
         explicit = variables is not None
         if variables is None:
@@ -558,12 +572,31 @@ class Panel:
             core.add_column(
                 variable, values, unit, _source_reasons(variable, values, column_reasons, reasons.get(variable))
             )
-        panel = cls(core)
+        panel = cls._with_reason_columns(cls(core), df, reason_columns, reasons)
         panel._ignored = [str(c) for c in ignored]
         panel._ignored_reasons = {str(c): why for c, why in ignored.items()}
         panel._renamed = renamed
         panel._percent_columns = percent
         return panel
+
+    @staticmethod
+    def _with_reason_columns(
+        panel: "Panel", df: Any, reason_columns: Mapping[Any, str], given: Mapping[str, Any]
+    ) -> "Panel":
+        """``panel`` with the reasons of the DataFrame's ``<variable>_reason`` columns, for the
+        variables loaded; a variable given reasons both there and by ``reasons=`` is refused."""
+        loaded = set(panel._core.variables)
+        columns = {v: str(c) for c, v in reason_columns.items() if v in loaded}
+        if not columns:
+            return panel
+        twice = sorted(set(columns) & set(given))
+        if twice:
+            raise _core.ArgumentError(
+                f"Panel.from_pandas: reasons for '{twice[0]}' are given twice, by reasons= and by the column "
+                f"'{columns[twice[0]]}'; give them one way"
+            )
+        codes = {v: _reason_columns.codes_of_cells(df[c].tolist(), c) for v, c in columns.items()}
+        return _reason_columns.with_given_reasons(panel, codes, columns, "Panel.from_pandas")
 
     @staticmethod
     def _with_keys_as_columns(df: Any, entity: str, period: str) -> Any:
@@ -796,15 +829,31 @@ class Panel:
             verify_integrity=False,
         )
 
-    def to_pandas(self) -> Any:
+    @checked_keywords
+    def to_pandas(self, *, reasons: bool = False) -> Any:
         """A DataFrame indexed by (entity, period) with a column per variable.
 
         Units are kept in ``df.attrs["units"]`` (variable → unit symbol), which
         :meth:`from_pandas` reads back. Values are copies; the panel is unchanged.
+
+        With ``reasons=True``, each variable with a reason on any row (a missing cell's
+        ``unparseable``, ``incomplete_rollup``… — or a partial roll-up sum's) is followed by a
+        column ``<variable>_reason``: the reason's name, missing where there is none (a
+        categorical of the reason names, as ``compute(..., reasons=True)`` gives). That is the
+        convention of ``zhibiao rollup``'s CSV, so :meth:`from_pandas` and, through
+        ``df.to_csv``, :func:`read_csv` read them back as reasons: the panel round-trips. Without
+        it (the default) the DataFrame holds only numbers, and why a value is missing is lost.
         """
         import pandas as pd
 
-        data = {v: np.array(self._core.values(v)) for v in self._core.variables}
+        if not isinstance(reasons, bool):
+            raise TypeError(f"Panel.to_pandas: reasons must be True or False, not {reasons!r}")
+        data = {}
+        for v in self._core.variables:
+            data[v] = np.array(self._core.values(v))
+            codes = _reason_columns.reason_codes(self, v) if reasons else None
+            if codes is not None and codes.any():
+                data[v + _reason_columns.SUFFIX] = _reason_frame_column(codes)
         df = pd.DataFrame(data, index=self.index())
         df.attrs["units"] = {v: u for v, u in self.units.items() if u is not None}
         return df
@@ -1094,6 +1143,49 @@ def _is_pipe(path: Any) -> bool:
         return False
 
 
+# The encodings read_csv takes, by the name Python's codecs give them: each as the reader's own
+# choice. GBK and GB2312 are subsets of GB18030; UTF-16 is recognised in every mode (its BOM or its
+# zero bytes), so asking for it is "auto".
+_READ_ENCODINGS = {
+    "auto": "auto",
+    "utf-8": "utf-8",
+    "utf-8-sig": "utf-8",
+    "gb18030": "gb18030",
+    "gbk": "gb18030",
+    "gb2312": "gb18030",
+    "utf-16": "auto",
+    "utf-16-le": "auto",
+    "utf-16-be": "auto",
+}
+
+
+def _read_encoding(encoding: Any) -> str:
+    """read_csv's ``encoding`` as the reader's choice ("auto", "utf-8", "gb18030"), the names a
+    pandas user types ("utf8", "GBK", "cp936", "utf-16le") mapped as Python's codecs name them;
+    an encoding it cannot read is an ArgumentError listing those it can, with "did you mean"."""
+    import codecs
+
+    if not isinstance(encoding, str):
+        raise TypeError(f"read_csv: encoding must be a text such as 'utf-8', not {type(encoding).__name__}")
+    wanted = encoding.strip().lower()
+    if wanted == "auto":
+        return "auto"
+    try:
+        canonical: str | None = codecs.lookup(wanted).name
+    except LookupError:
+        canonical = None
+    if canonical in _READ_ENCODINGS:
+        return _READ_ENCODINGS[canonical]
+    accepted = [*_READ_ENCODINGS, "cp936"]
+    close = None if canonical else closest_name(wanted, accepted)
+    hint = f" (did you mean {close!r}?)" if close else ""
+    known = f" ({canonical}, which it does not read: convert the file to UTF-8 first)" if canonical else ""
+    raise _core.ArgumentError(
+        f"read_csv: encoding {encoding!r}{known}{hint}; read_csv reads {', '.join(accepted)}, "
+        "and names Python gives them ('utf8', 'GBK')"
+    )
+
+
 @checked_keywords
 def read_csv(
     path: str | os.PathLike[str] | Any,
@@ -1143,7 +1235,11 @@ def read_csv(
         except that in a file separated by ";" a number with a comma ("1,500": 1.5 or 1500?) is
         refused as ambiguous (ParseError naming the cell) until ``decimal`` is given.
     encoding
-        "auto" (UTF-8 when valid, else GB18030), "utf-8" or "gb18030".
+        "auto" (UTF-8 when valid, else GB18030), "utf-8" or "gb18030", or a name Python gives
+        them, in any case: "utf8", "utf_8", "utf-8-sig" (a byte order mark is read in every
+        mode) are "utf-8"; "gbk", "gb2312", "cp936" are "gb18030", which holds them; "utf-16",
+        "utf-16-le", "utf-16-be" are "auto", which recognises UTF-16 by its byte order mark or
+        its zero bytes. Any other is an ArgumentError listing these.
     layout
         "auto", "wide" (a column per variable) or "long" (entity, period, variable, value, unit).
     na_values
@@ -1175,7 +1271,7 @@ def read_csv(
     options: dict[str, Any] = dict(
         separator=sep,
         decimal=decimal or "",
-        encoding=encoding,
+        encoding=_read_encoding(encoding),
         layout=layout,
         entity=entity or "",
         period=period or "",

@@ -18,15 +18,22 @@ from . import _core
 SUFFIX = "_reason"
 
 
+def reason_codes(panel: Any, variable: str) -> np.ndarray:
+    """The reason code of each row of a Panel's variable: a partial roll-up sum's is the one the
+    complete roll-up gives its cell."""
+    codes = np.array(panel._core.reasons(variable), dtype=np.uint8)
+    if panel._complete_rollup is not None:
+        codes = np.where(codes == 0, np.array(panel._complete_rollup.reasons(variable)), codes).astype(np.uint8)
+    return codes
+
+
 def rollup_reasons(rolled: Any) -> dict[str, list[str]]:
     """Variable → a reason name per row ("" where none) of a rolled-up Panel, for the variables
     with any: a partial sum's reason is the one the complete roll-up gives its cell."""
     names = list(_core.reason_names)
     out = {}
     for variable in rolled._core.variables:
-        codes = np.array(rolled._core.reasons(variable))
-        if rolled._complete_rollup is not None:
-            codes = np.where(codes == 0, np.array(rolled._complete_rollup.reasons(variable)), codes)
+        codes = reason_codes(rolled, variable)
         if codes.any():
             out[variable] = [names[c] for c in codes]
     return out
@@ -166,8 +173,6 @@ def _copy_with(core: Any, given: dict[str, np.ndarray], partial_missing: bool) -
 def carried(panel: Any, source: Any, name: str, columns: Sequence[str], sep: str = ",") -> Any:
     """``panel`` (read from ``source``, a path or the bytes read, without its ``<variable>_reason``
     columns) with those reasons."""
-    from ._panel import Panel
-
     table = _reason_table(source, sep, name)
     core = panel._core
     wanted = [c for c in columns if _stem(c[: -len(SUFFIX)]) in set(core.variables)]
@@ -180,9 +185,37 @@ def carried(panel: Any, source: Any, name: str, columns: Sequence[str], sep: str
             f"out?), so the reasons cannot be carried; drop the {SUFFIX} columns to compute without them"
         )
     given = {_stem(c[: -len(SUFFIX)]): _codes(list(table[c]), c) for c in wanted}
-    _check_values_with_reasons(core, given, {_stem(c[: -len(SUFFIX)]): c for c in wanted}, name)
+    return with_given_reasons(panel, given, {_stem(c[: -len(SUFFIX)]): c for c in wanted}, name)
+
+
+def with_given_reasons(panel: Any, given: dict[str, np.ndarray], columns: dict[str, str], name: str) -> Any:
+    """A Panel like ``panel`` with the reason codes ``given`` (variable → a code per row, read from
+    the column ``columns[variable]`` of ``name``) on its cells: a missing cell keeps its reason, a
+    partial roll-up sum its value and the reason of the complete roll-up."""
+    from ._panel import Panel
+
+    core = panel._core
+    _check_values_with_reasons(core, given, columns, name)
     out = Panel(_copy_with(core, given, partial_missing=False))
-    out._loaded_report = core.report
+    out._loaded_report = panel._loaded_report or core.report
     if any((~np.isnan(np.array(core.values(v))) & (r > 0)).any() for v, r in given.items()):
         out._complete_rollup = _copy_with(core, given, partial_missing=True)
     return out
+
+
+def in_frame(columns: Sequence[Any]) -> dict[Any, str]:
+    """The ``<variable>_reason`` columns of a DataFrame (what ``Panel.to_pandas(reasons=True)``
+    writes) whose variable is a column of it too, as their variable: as ``in_header`` finds them
+    in a CSV header."""
+    names = [c for c in columns if isinstance(c, str)]
+    stems = {_stem(c): c for c in names if not c.endswith(SUFFIX)}
+    return {c: _stem(c[: -len(SUFFIX)]) for c in names if c.endswith(SUFFIX) and _stem(c[: -len(SUFFIX)]) in stems}
+
+
+def codes_of_cells(cells: Sequence[Any], column: str) -> np.ndarray:
+    """The reason codes of a DataFrame's reason column: a name per cell, a blank (NaN, None, "")
+    where there is none."""
+    import pandas as pd
+
+    blank = [cell is None or cell is pd.NA or (isinstance(cell, float) and cell != cell) for cell in cells]
+    return _codes(["" if b else str(cell).strip() for b, cell in zip(blank, cells)], column)

@@ -145,7 +145,7 @@ def summary_html(obj: Any) -> str:
         for k, v in obj.failing.items()
     )
     return (
-        f"<div><b>{html.escape(obj.pack)}</b>: {obj.firms} firms, mean score {obj.mean_total:.1f}"
+        f"<div><b>{html.escape(obj.pack)}</b>: {counted(obj.firms, 'firm')}, mean score {obj.mean_total:.1f}"
         f"<table><tr><th>status</th><th>firms</th><th></th></tr>{counts}</table>"
         f"<table><tr><th>failing condition</th><th>firms</th><th></th></tr>{failing}</table></div>"
     )

@@ -29,30 +29,43 @@ def ascii_lower(text: str) -> str:
 
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+# Full-width ASCII forms (U+FF01–U+FF5E: "ｍｅａｎ", "ＧＤＰ") as their ASCII characters, small letters.
+_SUGGESTION_KEY = {
+    **{0xFF01 + k: chr(0x21 + k) for k in range(0x5E)},
+    **{0xFF21 + k: chr(0x61 + k) for k in range(26)},
+    **{0x41 + k: chr(0x61 + k) for k in range(26)},
+}
+
+
+def suggestion_key(text: str) -> str:
+    """``text`` as suggestions compare it, as the C++ side does (detail::suggestion_key): full-width
+    ASCII forms (a Chinese input method left in full-width mode: "ｍｅａｎ") as ASCII, then ASCII
+    capitals in lower case; one character stays one character."""
+    return text.translate(_SUGGESTION_KEY)
 
 
 def closest_name(wanted: str, candidates: Iterable[str], fold: Callable[[str], str] = lambda s: s) -> str | None:
     """The candidate ``wanted`` most likely means: the closest by edit distance, capitals counting
-    as small letters ("HIGH" → "high"), within a third of its length (+1), the distance as
+    as small letters ("HIGH" → "high") and full-width letters as ASCII ("ｍｅａｎ" → "mean"), within a third of its length (+1), the distance as
     written deciding a tie; else, for two or more characters, the only candidate that starts
     with it ("abs" → "absolute"), else the only one that contains it; None when none or several
     fit."""
     written = fold(wanted)
-    key = ascii_lower(written)
+    key = suggestion_key(written)
     names = list(dict.fromkeys(candidates))
     best, best_distance = None, (len(key) // 3 + 2, 0)
     for name in names:
         other = fold(name)
-        distance = (edit_distance(key, ascii_lower(other)), edit_distance(written, other))
+        distance = (edit_distance(key, suggestion_key(other)), edit_distance(written, other))
         if distance < best_distance:
             best, best_distance = name, distance
     if best is not None or len(key) < 2:
         return best
     longer = [n for n in names if len(fold(n)) > len(key)]
-    prefixed = [n for n in longer if ascii_lower(fold(n)).startswith(key)]
+    prefixed = [n for n in longer if suggestion_key(fold(n)).startswith(key)]
     if prefixed:
         return prefixed[0] if len(prefixed) == 1 else None
-    containing = [n for n in longer if key in ascii_lower(fold(n))]
+    containing = [n for n in longer if key in suggestion_key(fold(n))]
     return containing[0] if len(containing) == 1 else None
 
 
@@ -133,6 +146,15 @@ def index_level(index: Any, name: str, where: str) -> Any:
     said = f" (did you mean {hint!r}?)" if hint else ""
     named = f"its levels: {', '.join(levels)}" if levels else "its levels have no names"
     raise _core.MissingVariableError(f"{where}: the index has no level {name!r}{said}; {named}")
+
+
+def refuse_direct_construction(owner: str, given: Any, core_type: type, how: str) -> None:
+    """A TypeError saying how to get an ``owner`` when a caller constructs it with something other
+    than the core object the library wraps (``zb.Panel(df)`` kept the DataFrame and failed later
+    with an AttributeError; ``zb.Panel()`` said "missing argument 'core'", a word users never see)."""
+    if not isinstance(given, core_type):
+        shown = "nothing" if given is None else type(given).__name__
+        raise TypeError(f"{owner} is not made directly (given {shown}): {how}")
 
 
 def stray_space_note(name: str) -> str:

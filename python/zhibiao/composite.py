@@ -27,7 +27,14 @@ import numpy as np
 
 from . import _core
 from ._lang import counted
-from ._suggest import absent_names, checked_keywords, closest_name, refuse_unknown_keywords
+from ._suggest import (
+    absent_names,
+    checked_keywords,
+    closest_name,
+    refuse_direct_construction,
+    refuse_unknown_keywords,
+    stray_space_note,
+)
 
 # ------------------------------------------------------------------------------------- steps
 
@@ -271,7 +278,13 @@ class Framework:
     unknown parent or a node at the wrong level is an error naming the node.
     """
 
-    def __init__(self, core: Any) -> None:
+    def __init__(self, core: Any = None) -> None:
+        refuse_direct_construction(
+            "zhibiao.composite.Framework",
+            core,
+            _core.Framework,
+            "Framework.flat(indicators), Framework.from_pandas(table) or Framework.from_toml(path) makes one",
+        )
         self._core = core
 
     @classmethod
@@ -549,13 +562,24 @@ class CompositeResult:
     """Scores and ranks at every level, every intermediate layer, marks, weights and the audit."""
 
     def __init__(
-        self, core: Any, framework: Framework, model: Model, region_index: Any, units: Mapping[str, Any] | None = None
+        self,
+        core: Any = None,
+        framework: Any = None,
+        model: Any = None,
+        region_index: Any = None,
+        units: Mapping[str, Any] | None = None,
     ) -> None:
         import pandas as pd
 
+        refuse_direct_construction(
+            "zhibiao.composite.CompositeResult",
+            core,
+            _core.CompositeBuild,
+            "zhibiao.composite.build(data, ...) gives one",
+        )
         self._core = core
-        self.framework = framework
-        self.model = model
+        self.framework: Framework = framework
+        self.model: Model = model
         self._index = region_index
         rows = np.asarray(core.layer_rows("aggregated"), dtype=np.int64)
         self._rows = rows
@@ -973,6 +997,19 @@ def _check_rows(df: Any) -> None:
         raise _core.Error(f"the data have no rows (regions): there is nothing to score (columns: {columns or 'none'})")
 
 
+def _refuse_padded_columns(numeric: Sequence[Any]) -> None:
+    """Without a framework the columns are the node codes, which are matched as written: a column
+    with white space at an end (a heading padded in a spreadsheet) is refused here, saying how to
+    strip it, rather than by the framework in words about nodes the caller never wrote."""
+    padded = [str(c) for c in numeric if str(c) != str(c).strip()]
+    if padded:
+        raise _core.ArgumentError(
+            f"build without a framework takes the numeric columns as indicators, and column {padded[0]!r} "
+            f"has white space at an end{stray_space_note(padded[0])}: strip the names first "
+            "(df.columns = df.columns.str.strip())"
+        )
+
+
 def _check_numeric(df: Any, numeric: Sequence[Any]) -> None:
     """Without a framework the numeric columns are the indicators: there must be some."""
     if not numeric:
@@ -989,6 +1026,7 @@ def _build_frame(
     numeric = _numeric_columns(df)
     if framework is None:
         _check_numeric(df, numeric)
+        _refuse_padded_columns(numeric)
         framework = Framework.flat([str(c) for c in numeric])
         _warn_of_amounts(framework.indicators, df.attrs.get("units"))
     if model is None:

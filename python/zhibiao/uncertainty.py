@@ -27,7 +27,7 @@ import numpy as np
 from . import _core, _progress
 from . import composite as _composite
 from ._lang import counted
-from ._suggest import absent_names, checked_keywords
+from ._suggest import absent_names, checked_keywords, refuse_direct_construction
 
 
 _STEP_OF_CHOICE = {
@@ -180,6 +180,7 @@ def _prepare(data: Any, framework: Any, steps: Any, previous: Any, period: str |
     numeric = [c for c in df.columns if pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])]
     if framework is None:
         _composite._check_numeric(df, numeric)
+        _composite._refuse_padded_columns(numeric)
         framework = _composite.Framework.flat([str(c) for c in numeric])
     if model is None:
         model = _composite.Model.from_steps(steps, framework)
@@ -374,16 +375,22 @@ class UncertaintyResult:
 
     def __init__(
         self,
-        core: Any,
-        index: Any,
-        framework: Any,
-        model: Any,
-        core_model: Any,
+        core: Any = None,
+        index: Any = None,
+        framework: Any = None,
+        model: Any = None,
+        core_model: Any = None,
         sobol_raw: Any = None,
         node: str | None = None,
         without_data: Sequence[Any] = (),
         names: Mapping[str, str] | None = None,
     ) -> None:
+        refuse_direct_construction(
+            "zhibiao.uncertainty.UncertaintyResult",
+            core,
+            _core.UncertaintyResult,
+            "zhibiao.uncertainty.uncertainty(data, ...) gives one",
+        )
         self._names = dict(names or {})  # region code → name, the plots' labels
         self._core = core
         self._without_data = list(without_data)  # regions with no indicator value (summary note)
@@ -483,7 +490,7 @@ class UncertaintyResult:
         k = int(k)
         if k < 0:
             raise _core.ArgumentError(
-                f"replication {k} does not exist ({self.n} replications, counted from 0; "
+                f"replication {k} does not exist ({counted(self.n, 'replication')}, counted from 0; "
                 f"a negative number does not count from the end: the last is {self.n - 1})"
             )
         return _ReplicationResult(self, k)

@@ -18,7 +18,22 @@ zhibiao::direction node::direction_of_sign(int sign) {
     return sign > 0 ? zhibiao::direction::higher_is_better : zhibiao::direction::lower_is_better;
 }
 
+namespace {
+// A code is matched as written (a column, a model's [[node]], a result's column): ' a' would never
+// meet the data's 'a' and failed only at build, far from where it was written (Framework.flat).
+void refuse_stray_space(const std::string& code, const char* what) {
+    const std::string note = lookup_error::stray_space_note(code);
+    if (!note.empty())
+        throw argument_error(std::string("framework: ") + what + " '" + code +
+                             "' has white space at an end, and codes are matched as written (strip it)" + note);
+}
+}  // namespace
+
 framework::framework(std::vector<node> nodes) : nodes_(std::move(nodes)) {
+    for (const node& n : nodes_) {
+        refuse_stray_space(n.code, "node");
+        refuse_stray_space(n.parent, "the parent");
+    }
     for (std::size_t k = 0; k < nodes_.size(); ++k) {
         if (!index_.emplace(nodes_[k].code, static_cast<int>(k)).second)
             throw error("framework: node '" + nodes_[k].code + "' appears twice");

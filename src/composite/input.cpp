@@ -7,6 +7,7 @@
 
 #include "zhibiao/catalogue.hpp"
 #include "zhibiao/compute.hpp"
+#include "zhibiao/detail/counted.hpp"
 #include "zhibiao/panel.hpp"
 
 namespace zhibiao::composite {
@@ -110,9 +111,9 @@ table table_from_indicators(const indicator_table& indicators, const panel& p, c
     table t = from_rows(p, at);
     for (const auto& c : indicators) {
         if (c.size() != p.rows())
-            throw argument_error("table_from_indicators: indicator '" + c.id() + "' has " + std::to_string(c.size()) +
-                                 " values for the panel's " + std::to_string(p.rows()) +
-                                 " rows (compute it on this panel)");
+            throw argument_error("table_from_indicators: indicator '" + c.id() + "' has " +
+                                 zhibiao::detail::counted(c.size(), "value") + " for the panel's " +
+                                 zhibiao::detail::counted(p.rows(), "row") + " (compute it on this panel)");
         add_column(t, c.id(), c.values().data(), at, [&c](std::size_t r) {
             return c.reasons()[r] != reason::none ? c.reasons()[r] : reason::missing_input;
         });

@@ -40,8 +40,8 @@ std::vector<double> probabilities_of(const alternatives<T>& a, const std::string
                      name);
     if (a.probabilities.empty()) return std::vector<double>(n, 1.0 / static_cast<double>(n));
     if (a.probabilities.size() != n)
-        throw refuse(name + " has " + std::to_string(a.probabilities.size()) + " probabilities for " +
-                         std::to_string(n) + " options",
+        throw refuse(name + " has " + zhibiao::detail::counted(a.probabilities.size(), "probability", "probabilities") +
+                         " for " + zhibiao::detail::counted(n, "option"),
                      name);
     double sum = 0;
     for (double p : a.probabilities) {

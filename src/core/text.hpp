@@ -303,6 +303,7 @@ inline std::string restored(std::string s) {
 #include <cstdio>
 #include <cstring>
 
+#include "zhibiao/detail/counted.hpp"
 #include "zhibiao/interrupt.hpp"
 
 namespace zhibiao::detail {
@@ -389,7 +390,7 @@ inline void read_exactly(int fd, char* dest, std::size_t size, const location& w
     do extra = ::read(fd, &probe, 1);
     while (extra < 0 && errno == EINTR);
     if (done != size || extra > 0)
-        throw parse_error("the file changed size while it was read (" + std::to_string(size) + " bytes when opened" +
+        throw parse_error("the file changed size while it was read (" + counted(size, "byte") + " when opened" +
                               (extra > 0 ? ", more when read)" : ", " + std::to_string(done) + " read)") +
                               ": another program is writing it",
                           where);

@@ -3,10 +3,13 @@
 // Prefixes multiply (百万 = 1e6, 万亿 = 1e12); the longest base symbol wins, and the special
 // symbols (个百分点, 百分点, %, ‰) are tried first because 百 and 个 also start other symbols.
 #include <algorithm>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "core/conversion.hpp"
 #include "core/text.hpp"
+#include "zhibiao/detail/edit_distance.hpp"
 #include "zhibiao/units.hpp"
 
 namespace zhibiao {
@@ -79,10 +82,12 @@ const std::vector<std::pair<std::string_view, int>>& prefixes() {
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
-unit parse_term(std::string_view term, std::string_view whole) {
-    if (term.empty()) throw unknown_unit_error(std::string(whole));
+// The unit of one term, or nothing: never throws, so that the suggestion of unknown_unit_error
+// can try terms without raising the error it is building.
+std::optional<unit> term_unit(std::string_view term) {
+    if (term.empty()) return std::nullopt;
     for (const auto& s : specials())
-        if (term == s.text) return {s.dim, s.exponent, std::string(term)};
+        if (term == s.text) return unit{s.dim, s.exponent, std::string(term)};
     int exponent = 0;
     std::string_view rest = term;
     bool any_prefix = true;
@@ -90,7 +95,7 @@ unit parse_term(std::string_view term, std::string_view whole) {
         any_prefix = false;
         // Try a base first so that a symbol starting like a prefix is not split.
         for (const auto& b : bases())
-            if (rest == b.text) return {b.dim, exponent + b.exponent, std::string(term)};
+            if (rest == b.text) return unit{b.dim, exponent + b.exponent, std::string(term)};
         for (const auto& [p, e] : prefixes())
             if (starts_with(rest, p)) {
                 exponent += e;
@@ -99,8 +104,66 @@ unit parse_term(std::string_view term, std::string_view whole) {
                 break;
             }
     }
-    if (rest.empty() && exponent != 0) return {none, exponent, std::string(term)};  // "万" alone
+    if (rest.empty() && exponent != 0) return unit{none, exponent, std::string(term)};  // "万" alone
+    return std::nullopt;
+}
+
+unit parse_term(std::string_view term, std::string_view whole) {
+    if (auto u = term_unit(term)) return *std::move(u);
     throw unknown_unit_error(std::string(whole));
+}
+
+// The terms a misspelt term is compared with: the special symbols, the bases, and the bases
+// after one Chinese prefix or the common pairs (万元, 亿元, 万人, 百万元, 万亿元). Prefixes alone
+// and "1" are left out: "did you mean '万'?" is never what a misspelt unit meant.
+const std::vector<std::string>& suggestion_terms() {
+    static const std::vector<std::string> terms = [] {
+        std::vector<std::string> t;
+        for (const auto& s : specials())
+            if (s.text != "1") t.emplace_back(s.text);
+        // 圆 and 圓 are left out: forms of 元 it is never better to suggest. The commonest first (元,
+        // 人, 件…, the order of bases()), which wins among several as near.
+        const auto suggested = [](const symbol_entry& b) { return b.text != "圆" && b.text != "圓"; };
+        for (const auto& b : bases())
+            if (suggested(b)) t.emplace_back(b.text);
+        for (const std::string_view p : {"万", "亿", "千", "百", "十", "百万", "千万", "万亿"})
+            for (const auto& b : bases())
+                if (suggested(b) && !detail::is_ascii(b.text)) t.push_back(std::string(p).append(b.text));
+        return t;
+    }();
+    return terms;
+}
+
+// The known terms a misspelt one most likely is: those nearest by the shared edit distance, within
+// one edit per three characters (one for two characters, none for one), all of them when several
+// are as near; else the shared closest_name when it is a longer symbol that
+// starts with or holds the term ("平方" → 平方公里). Unit symbols are short: two edits of three
+// letters ("kwh" → "km2") make another unit.
+std::vector<std::string> closest_terms(std::string_view term) {
+    // Another currency is not a misspelt yuan: "万美元" → "万元" would be off by the exchange rate.
+    for (const std::string_view money : {"美元", "欧元", "日元", "港元", "港币", "韩元", "澳元", "台币", "英镑", "卢布",
+                                         "usd", "eur", "jpy", "hkd", "gbp", "dollar"})
+        if (detail::suggestion_key(term).find(money) != std::string::npos) return {};
+    // A space inside a symbol ("万 元", a cell typed by hand): the symbol without it, alone.
+    std::string compact(term);
+    compact.erase(std::remove(compact.begin(), compact.end(), ' '), compact.end());
+    if (compact != term && term_unit(compact)) return {compact};
+    const std::string key = detail::suggestion_key(term);
+    const std::size_t characters = detail::code_points(key).size();
+    // One character changed of one is another unit altogether (斤 is no misspelt 元).
+    std::size_t nearest = characters < 2 ? 0 : std::max<std::size_t>(1, characters / 3);
+    std::vector<std::string> found;
+    for (const std::string& candidate : suggestion_terms()) {
+        const std::size_t d = detail::edit_distance(key, detail::suggestion_key(candidate));
+        if (d > nearest) continue;
+        if (d < nearest) found.clear(), nearest = d;
+        found.push_back(candidate);
+    }
+    if (!found.empty()) return found;
+    const std::string best = detail::closest_name(
+        term, suggestion_terms(), [](const std::string& t) -> std::string_view { return t; }, detail::as_written);
+    if (!best.empty() && detail::suggestion_key(best).find(key) != std::string::npos) found.push_back(best);
+    return found;
 }
 
 unit parse_product(std::string_view text, std::string_view whole) {
@@ -143,6 +206,59 @@ unit unit::parse(std::string_view text) {
     }
     return {result.dim(), result.exponent(), normal, result.factor()};
 }
+
+namespace detail {
+std::string unit_suggestion(const std::string& text) {
+    // A text this long is no misspelt unit symbol (and the CSV reader quotes a long one shortened).
+    if (text.size() > 32) return {};
+    const std::string normal = normalize_fullwidth(trim(text));
+    if (normal.empty()) return {};
+    // Each term between '/', '*' and '·' as the parser splits them; a misspelt one is replaced by
+    // the term it most likely is, the separators kept.
+    // The readings meant: up to three nearest terms of the first misspelt term, the nearest of any other.
+    std::vector<std::string> meant(1);
+    bool changed = false, unmatched = false;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= normal.size();) {
+        std::size_t sep = 0;
+        if (i < normal.size() && (normal[i] == '*' || normal[i] == '/'))
+            sep = 1;
+        else if (normal.compare(i, std::string_view("·").size(), "·") == 0)
+            sep = std::string_view("·").size();
+        if (i < normal.size() && !sep) {
+            ++i;
+            continue;
+        }
+        const std::string_view term = trim(std::string_view(normal).substr(start, i - start));
+        const bool known = !term.empty() && term_unit(term);
+        const std::vector<std::string> near = term.empty() || known ? std::vector<std::string>{} : closest_terms(term);
+        if (known) {
+            for (std::string& m : meant) m.append(term);
+        } else if (near.empty()) {
+            unmatched = true;
+        } else if (!changed) {
+            // A few as near are all said; many (万仁: 万元, 万人, 万件… one edit each) the commonest.
+            const std::string before = meant.front();
+            meant.clear();
+            for (std::size_t k = 0; k < (near.size() <= 3 ? near.size() : 1); ++k) meant.push_back(before + near[k]);
+            changed = true;
+        } else {
+            for (std::string& m : meant) m.append(near.front());
+        }
+        for (std::string& m : meant) m.append(normal, i, sep);
+        i += sep ? sep : 1;
+        start = i;
+    }
+    if (changed && !unmatched) {
+        std::string said = " (did you mean '" + meant.front() + "'";
+        for (std::size_t k = 1; k < meant.size(); ++k)
+            said += (k + 1 == meant.size() ? " or '" : ", '") + meant[k] + "'";
+        return said + "?)";
+    }
+    return "; units are 元, 人, 件, 项, 家, 个, 人次, 人年, 吨标准煤, 平方公里, %, ‰ or 百分点, "
+           "after 万, 亿, 千, 百 or 十, and quotients (件/万人)";
+}
+}  // namespace detail
 
 double conversion::apply(double x) const { return detail::convert_exactly(*this, x); }
 

@@ -250,6 +250,18 @@ BOOST_AUTO_TEST_CASE(presets_parse_and_steps_are_checked) {
     BOOST_CHECK_THROW(preset("gii"), lookup_error);
 }
 
+// Round 17: Framework.flat([" a"]) was accepted and failed only at build, "the data lack ' a'".
+BOOST_AUTO_TEST_CASE(a_node_code_with_white_space_at_an_end_is_refused) {
+    using zhibiao::testing::has;
+    using zhibiao::testing::message_of;
+    const std::string said = message_of([] { framework({{"Index", "", 1, 1, 2}, {" a", "Index", 1, 1, 1}}); });
+    BOOST_TEST(has(said, "node ' a' has white space at an end"), said);
+    BOOST_TEST(has(said, "' a' begins with white space"), said);
+    BOOST_CHECK_THROW(framework({{"Index", "", 1, 1, 2}, {"a", "Index ", 1, 1, 1}}), argument_error);
+    BOOST_CHECK_THROW(framework({{"Index\t", "", 1, 1, 2}, {"a", "Index\t", 1, 1, 1}}), argument_error);
+    BOOST_TEST(framework({{"Index", "", 1, 1, 2}, {"a b", "Index", 1, 1, 1}}).indicators().size() == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(benefit_of_the_doubt_and_simplex_by_hand) {
     // a = (1, 0.2) and b = (0.4, 1) span the frontier; c = (0.5, 0.5) is best off with weights
     // where both constraints bind: w = (0.8, 0.6)/0.92, score 0.7/0.92.

@@ -35,6 +35,17 @@ std::string model_error(const std::string& toml) {
 
 BOOST_AUTO_TEST_SUITE(suggestion)
 
+// Round 17: a name typed with a Chinese input method in full-width mode got no suggestion.
+BOOST_AUTO_TEST_CASE(full_width_letters_count_as_their_ascii_letters) {
+    const std::vector<std::string> methods{"mean", "median", "arithmetic"};
+    BOOST_TEST(closest("ｍｅａｎ", methods) == "mean");
+    BOOST_TEST(closest("ＭＥＡＮ", methods) == "mean");
+    BOOST_TEST(closest("ａｒｉｔｈｍａｔｉｃ", methods) == "arithmetic");
+    BOOST_TEST(closest("ｍｅｄｉａ", methods) == "median");
+    BOOST_TEST(detail::suggestion_key("ＧＤＰ／万人") == "gdp/万人");
+    BOOST_TEST(closest("ｇｄｐ", std::vector<std::string>{"gdp", "ｇｄｐ"}) == "ｇｄｐ");  // as written breaks the tie
+}
+
 BOOST_AUTO_TEST_CASE(a_unique_prefix_or_part_is_suggested_when_edit_distance_finds_nothing) {
     const std::vector<std::string> kinds{"pearson", "absolute", "distance"};
     BOOST_TEST(detail::edit_distance("abs", "absolute") == 5u);  // beyond 3 / 3 + 2: no typo match

@@ -84,6 +84,31 @@ BOOST_AUTO_TEST_CASE(incompatible_units_name_both) {
     }
 }
 
+// Round 17: an unknown unit said only that it was unknown.
+BOOST_AUTO_TEST_CASE(an_unknown_unit_names_the_unit_it_most_likely_is) {
+    const auto said = [](const char* text) -> std::string {
+        try {
+            (void)unit::parse(text);
+        } catch (const zhibiao::unknown_unit_error& e) {
+            return e.what();
+        }
+        return "(parsed)";
+    };
+    BOOST_TEST(said("万圆元").find("did you mean '万元'?") != std::string::npos, said("万圆元"));
+    BOOST_TEST(said("亿无").find("did you mean '亿元'?") != std::string::npos, said("亿无"));
+    BOOST_TEST(said("万 元").find("did you mean '万元'?") != std::string::npos, said("万 元"));
+    BOOST_TEST(said("YUAN").find("did you mean 'yuan'?") != std::string::npos, said("YUAN"));
+    BOOST_TEST(said("件/万 人").find("did you mean '件/万人'?") != std::string::npos, said("件/万 人"));
+    BOOST_TEST(said("%%").find("did you mean '%'?") != std::string::npos, said("%%"));
+    BOOST_TEST(said("ｐｅｒｓｅｎ").find("did you mean 'person'?") != std::string::npos, said("ｐｅｒｓｅｎ"));
+    // Too far for a misspelling, or another currency: the units there are, no guess.
+    for (const char* far : {"kwh", "万美元", "美元", "斤"}) {
+        BOOST_TEST(said(far).find("did you mean") == std::string::npos, said(far));
+        BOOST_TEST(said(far).find("units are 元, 人, 件") != std::string::npos, said(far));
+    }
+    BOOST_TEST(said(std::string(40, 'k').c_str()).find("units are") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(unknown_units_are_errors) {
     for (const char* bad : {"", "美元", "kg", "万美元", "/人", "元/", "件//人", "%%", "百分"})
         BOOST_CHECK_THROW((void)unit::parse(bad), zhibiao::unknown_unit_error);

@@ -67,16 +67,40 @@ inline std::string ascii_lower(std::string_view text) {
     return out;
 }
 
+/// `text` as suggestions compare it: full-width ASCII forms (U+FF01–U+FF5E, typed with a Chinese
+/// input method left in full-width mode: "ｍｅａｎ", "ＧＤＰ") as their ASCII letters, then ASCII
+/// capitals in lower case. One character stays one character, so lengths in characters agree.
+inline std::string suggestion_key(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto b0 = static_cast<unsigned char>(text[i]);
+        if (b0 == 0xEF && i + 2 < text.size()) {
+            const auto b1 = static_cast<unsigned char>(text[i + 1]), b2 = static_cast<unsigned char>(text[i + 2]);
+            const unsigned cp = 0xF000u | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+            if ((b1 == 0xBC || b1 == 0xBD) && (b2 >> 6) == 2 && cp >= 0xFF01 && cp <= 0xFF5E) {
+                const char c = static_cast<char>(cp - 0xFF01 + 0x21);
+                out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+                i += 2;
+                continue;
+            }
+        }
+        const char c = text[i];
+        out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    }
+    return out;
+}
+
 /// The candidate a wrong name most likely means: the closest by edit distance, capitals counting
-/// as small letters ("HIGH" → "high"), within a third of the name's length in characters (+1),
-/// the distance as written deciding a tie; else, for a name of two or more characters, the only
-/// candidate that starts with it ("abs" → "absolute"), else the only one that contains it
+/// as small letters ("HIGH" → "high") and full-width letters as ASCII ("ｍｅａｎ" → "mean"), within a third of the
+/// name's length in characters (+1), the distance as written deciding a tie; else, for a name of two or more
+/// characters, the only candidate that starts with it ("abs" → "absolute"), else the only one that contains it
 /// ("olute" → "absolute"); "" when none fits or several do. `fold` maps names before they are
 /// compared.
 template <class Range, class Name, class Fold>
 std::string closest_name(std::string_view wanted, const Range& candidates, Name name_of, Fold fold) {
     const std::string written(fold(wanted));
-    const std::string key = ascii_lower(written);
+    const std::string key = suggestion_key(written);
     const std::size_t characters = code_points(key).size();
     std::string best, prefixed, containing;
     std::pair<std::size_t, std::size_t> best_distance{characters / 3 + 2, 0};
@@ -84,7 +108,7 @@ std::string closest_name(std::string_view wanted, const Range& candidates, Name 
     for (const auto& c : candidates) {
         const std::string_view name = name_of(c);
         const std::string other_written(fold(name));
-        const std::string other = ascii_lower(other_written);
+        const std::string other = suggestion_key(other_written);
         const std::pair<std::size_t, std::size_t> d{edit_distance(key, other), edit_distance(written, other_written)};
         if (d < best_distance) {
             best_distance = d;
