@@ -112,7 +112,13 @@ def generate_firms(n: int, seed: int = 9) -> dict[str, np.ndarray]:
 
 
 def generate_hnte_firms(n: int, seed: int = 10) -> dict[str, np.ndarray]:
-    """HNTE applicants about a qualifying firm (indicators.md §6a), each input scaled at random."""
+    """HNTE applicants about a qualifying firm (indicators.md §6a), each input scaled at random.
+
+    The inputs one of the pack's validity checks bounds by another stay within it: S&T staff within
+    the staff, high-tech income within the total income, R&D in China a share (55–99 %) of the R&D
+    of the years the firm operated. Then ~1 % of the firms each break one of the three, as reported
+    data do: ~3 % invalid input, the rest scored (scaled independently, R&D in China exceeded the R&D
+    total for 60 % of the firms, and the benchmark timed mostly invalid firms)."""
     rng = np.random.default_rng(seed)
     typical = {
         "registered_days": 800,
@@ -170,6 +176,13 @@ def generate_hnte_firms(n: int, seed: int = 10) -> dict[str, np.ndarray]:
         out[name] = np.minimum(np.round(x), caps.get(name, np.inf)) if whole else np.round(x, 2)
     out["st_staff"] = np.minimum(out["st_staff"], out["employees"])
     out["hitech_income"] = np.minimum(out["hitech_income"], out["total_income"])
+    years = out["years_operating"]
+    rd_sum = np.where(years >= 3, out["rd_y1"], 0) + np.where(years >= 2, out["rd_y2"], 0) + out["rd_y3"]
+    out["rd_domestic"] = np.round(rd_sum * rng.uniform(0.55, 0.99, n), 2)
+    broken = rng.integers(0, 100, n)  # 0, 1, 2: the firm breaks one check; the rest none
+    out["st_staff"] = np.where(broken == 0, out["employees"] + 1, out["st_staff"])
+    out["hitech_income"] = np.where(broken == 1, np.round(out["total_income"] * 1.05, 2), out["hitech_income"])
+    out["rd_domestic"] = np.where(broken == 2, np.round(rd_sum * 1.1, 2), out["rd_domestic"])
     return out
 
 

@@ -17,7 +17,9 @@
 #include <cstdlib>
 #include <ctime>
 #include <functional>
+#include <map>
 #include <random>
+#include <string>
 #include <vector>
 
 #include "scorecard/compiled.hpp"
@@ -45,17 +47,62 @@ void time_once(timing& best, const std::function<void()>& f) {
     best.wall = std::min(best.wall, std::chrono::duration<double>(std::chrono::steady_clock::now() - w0).count());
 }
 
-// Inputs about a qualifying firm, each scaled at random (as bench/generate.py's generate_hnte_firms).
+// HNTE applicants about a qualifying firm, as bench/generate.py's generate_hnte_firms (same
+// distributions, another random generator): each input scaled at random, the inputs a validity
+// check bounds by another within it but for ~1 % of the firms per check (~3 % invalid input).
 std::vector<std::vector<double>> hnte_firms(const scorecard& card, std::size_t n) {
+    const std::map<std::string, double> typical = {{"registered_days", 800}, {"in_supported_field", 1},
+                                                   {"employees", 100},       {"st_staff", 20},
+                                                   {"sales_y1", 4000},       {"sales_y2", 4500},
+                                                   {"sales_y3", 5000},       {"rd_y1", 200},
+                                                   {"rd_y2", 225},           {"rd_y3", 250},
+                                                   {"hitech_income", 4000},  {"total_income", 5000},
+                                                   {"ip_class1", 0},         {"ip_class2", 3},
+                                                   {"conversions_3y", 12},   {"years_operating", 3},
+                                                   {"net_assets_y1", 1000},  {"net_assets_y2", 1300},
+                                                   {"net_assets_y3", 1800},  {"tech_advancement", 7},
+                                                   {"core_support", 6},      {"ip_acquisition", 3},
+                                                   {"standards_bonus", 0},   {"rd_organisation", 5},
+                                                   {"rd_platform", 4},       {"transfer_system", 3},
+                                                   {"talent_system", 2}};
     std::mt19937_64 rng(10);
-    std::uniform_real_distribution<double> scale(0.5, 1.5);
-    std::vector<std::vector<double>> columns;
+    std::uniform_real_distribution<double> scale(0.5, 1.5), share(0.55, 0.99);
+    auto cents = [](double x) { return std::round(x * 100) / 100; };
+    std::map<std::string, std::vector<double>> x;
     for (const auto& input : card.inputs()) {
-        const double typical = input.max < 2 ? 1 : input.integer ? 20 : 1000;
-        std::vector<double> x(n);
-        for (double& v : x) v = std::min(input.max, std::round(typical * scale(rng)));
-        columns.push_back(std::move(x));
+        auto& column = x[input.id];
+        column.resize(n, NAN);
+        const auto t = typical.find(input.id);
+        if (t == typical.end()) continue;  // rd_domestic below; compliant left empty (yes)
+        for (double& v : column) {
+            const double scaled = t->second * scale(rng);
+            v = input.integer || input.max < INFINITY ? std::min(std::round(scaled), input.max) : cents(scaled);
+        }
     }
+    std::uniform_int_distribution<int> percent(0, 99);
+    for (std::size_t i = 0; i < n; ++i) {
+        const double years = x["years_operating"][i];
+        const double rd_sum = (years >= 3 ? x["rd_y1"][i] : 0) + (years >= 2 ? x["rd_y2"][i] : 0) + x["rd_y3"][i];
+        double &staff = x["st_staff"][i], &hitech = x["hitech_income"][i];
+        staff = std::min(staff, x["employees"][i]);
+        hitech = std::min(hitech, x["total_income"][i]);
+        x["rd_domestic"][i] = cents(rd_sum * share(rng));
+        switch (percent(rng)) {  // ~1 % of the firms break each check
+            case 0:
+                staff = x["employees"][i] + 1;
+                break;
+            case 1:
+                hitech = cents(x["total_income"][i] * 1.05);
+                break;
+            case 2:
+                x["rd_domestic"][i] = cents(rd_sum * 1.1);
+                break;
+            default:
+                break;
+        }
+    }
+    std::vector<std::vector<double>> columns;
+    for (const auto& input : card.inputs()) columns.push_back(std::move(x[input.id]));
     return columns;
 }
 
@@ -111,7 +158,10 @@ int main(int argc, char** argv) {
         std::printf("%-46s cpu %8.2f ms  wall %8.2f ms  %7.1f M firms/CPU-s  %5.1f GB/CPU-s\n", what, 1e3 * t.cpu,
                     1e3 * t.wall, n / t.cpu / 1e6, bytes / t.cpu / 1e9);
     };
-    std::printf("hnte-2016, %zu firms, %u thread(s), %s kernel, best of %d\n", firms, threads, kernels->isa, repeat);
+    std::size_t invalid = 0;
+    for (std::size_t i = 0; i < firms; ++i) invalid += !out.valid(i);
+    std::printf("hnte-2016, %zu firms (%.1f %% invalid input), %u thread(s), %s kernel, best of %d\n", firms,
+                100.0 * static_cast<double>(invalid) / n, threads, kernels->isa, repeat);
     report("kernel into a reused result", t_kernel, n * (232 + 122));
     report("kernel, batches of 8192 firms (in cache)", t_cache, n * (232 + 122));
     report("read the 29 input columns (232 B/firm)", t_read, n * 232);

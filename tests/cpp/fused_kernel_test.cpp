@@ -224,6 +224,45 @@ BOOST_AUTO_TEST_CASE(kernels_match_the_vector_machine_bit_for_bit) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(kernels_match_the_machine_on_the_rounding_edges_of_the_comparison_grid) {
+    // The kernels compare a measure with a constant (a bound, a band's edge) as the measure against
+    // the least value whose grid value reaches the constant's, found when they are generated: every
+    // input in turn takes the values a few ulps either side of each constant's rounding edges.
+    for (const auto& id : scorecard::builtin_ids()) {
+        const scorecard& card = scorecard::builtin(id);
+        const auto& c = detail::scorer::compiled(card);
+        std::set<double> grid_values;  // in grid units
+        for (const detail::op& o : c.prog.ops())
+            if (o.code == detail::opcode::constant && std::isfinite(o.k))
+                grid_values.insert(detail::on_grid(o.k, c.inverse_grid));
+        for (const auto& alternatives : c.items)
+            for (const auto& alt : alternatives)
+                for (double at : alt.at_least)
+                    if (std::isfinite(at)) grid_values.insert(at);
+        std::vector<double> values;
+        for (double v : grid_values)
+            for (double side : {-0.5, 0.5}) {
+                double x = (v + side) / c.inverse_grid;
+                for (int step = 0; step < 4; ++step) x = std::nextafter(x, -INFINITY);
+                for (int step = 0; step < 9; ++step, x = std::nextafter(x, INFINITY)) values.push_back(x);
+            }
+        const std::size_t inputs = card.inputs().size(), rows = values.size() * inputs;
+        auto data = corner_firms(card, rows, 11);
+        for (std::size_t k = 0; k < inputs; ++k)
+            for (std::size_t v = 0; v < values.size(); ++v) data[k][k * values.size() + v] = values[v];
+        scorecard_columns in{rows, {}};
+        for (const auto& column : data) in.columns.push_back(column.data());
+        scorecard_result vm;
+        detail::scorer::evaluate(card, in, vm, points_policy::mid, 1, nullptr);
+        for (const std::string& isa : detail::fused_isas()) {
+            scorecard_result fused;
+            detail::scorer::evaluate(card, in, fused, points_policy::mid, 1,
+                                     detail::find_fused_kernels(detail::kernel_fingerprint(card, c), isa));
+            check_identical(vm, fused, id + " " + isa + " on grid edges");
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(a_changed_rule_runs_on_the_vector_machine) {
     // The same text as the built-in pack gets the kernel; one threshold changed does not.
     const std::string path = std::string(ZHIBIAO_SOURCE_DIR) + "/data/scorecards/tech-sme-2017.toml";
