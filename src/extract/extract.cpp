@@ -1292,6 +1292,20 @@ std::size_t plan_span_at(const code_points& cps, std::size_t k, int& last_year, 
     return j + (span ? 2 : 1) - k;
 }
 
+// "到203⏎0年": a year a line break (a page's footer between) cut, as a PDF converter leaves it; four
+// digits and 年 on both sides together are no figure a lost digit could leave. The digits [k, end)
+// read as v: the whole year and its end, if they are its first part.
+void year_across_break(const code_points& cps, std::size_t k, std::size_t& end, int& v) {
+    const std::size_t next = next_line_of_figure(cps, end);
+    if (!next) return;
+    int year = v;
+    std::size_t e = next;
+    for (std::size_t digits = end - k; e < cps.size() && is_digit(cps[e].c) && digits < 4; ++e, ++digits)
+        year = year * 10 + static_cast<int>(cps[e].c - '0');
+    if (e - next + (end - k) == 4 && e < cps.size() && cps[e].c == U'年' && year >= 1900 && year <= 2200)
+        v = year, end = e;
+}
+
 std::size_t period_at(const code_points& cps, std::size_t k, period_state& state) {
     auto number = [&](std::size_t i, std::size_t& end) {
         int v = 0;
@@ -1359,16 +1373,7 @@ std::size_t period_at(const code_points& cps, std::size_t k, period_state& state
         std::size_t end = 0;
         int v = (is_digit(cps[k].c) || chinese_digit(cps[k].c) > 0 || cps[k].c == U'十') ? number(k, end) : 0;
         if (!v || (k > 0 && is_digit(cps[k - 1].c))) return 0;
-        // "到203⏎0年": a year a line break (a page's footer between) cut, as a PDF converter leaves it;
-        // four digits and 年 on both sides together are no figure a lost digit could leave.
-        if (const std::size_t next = is_digit(cps[k].c) && end - k < 4 ? next_line_of_figure(cps, end) : 0) {
-            int year = v;
-            std::size_t e = next;
-            for (std::size_t digits = end - k; e < cps.size() && is_digit(cps[e].c) && digits < 4; ++e, ++digits)
-                year = year * 10 + static_cast<int>(cps[e].c - '0');
-            if (e - next + (end - k) == 4 && e < cps.size() && cps[e].c == U'年' && year >= 1900 && year <= 2200)
-                v = year, end = e;
-        }
+        if (is_digit(cps[k].c) && end - k < 4) year_across_break(cps, k, end, v);
         if (end < cps.size() && cps[end].c == U'年' && v >= 1900 && v <= 2200) {
             state.year = v, state.current = period::year(v);
             return end + 1 - k;

@@ -24,7 +24,7 @@ def _rows(text: str, *columns: str) -> list[tuple]:
 
 @pytest.mark.parametrize(
     ("span", "year"),
-    [("“十四五”期间", "2025"), ("十四五时期", "2025"), ("“十三五”期间", "2020"), ("\"十五五\"期间", "2030")],
+    [("“十四五”期间", "2025"), ("十四五时期", "2025"), ("“十三五”期间", "2020"), ('"十五五"期间', "2030")],
 )
 def test_a_total_over_a_five_year_plan_is_of_its_last_year_and_flagged_since(span, year):
     # "“十四五”期间累计入库科技型中小企业1860家" had no period at all when none was in force before it
