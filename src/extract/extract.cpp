@@ -824,6 +824,27 @@ bool grouped_digits(const code_points& cps, std::size_t k, std::size_t i) {
     return i > k;
 }
 
+// "12,345 678万元": a grouped figure ending at i, a blank where its next separator was (a PDF's
+// justified line) and the last group of three digits before the unit. Returns the code point after
+// that group, 0 if i is not such a place. Only after a word (the caller): a table's cells stand after
+// blanks, and "12,345 678" without a unit are two numbers.
+std::size_t lost_separator_end(std::string_view text, const code_points& cps, std::size_t i) {
+    std::size_t j = i;
+    while (j < cps.size() && j - i < 2 && is_blank(cps[j].c)) ++j;
+    const std::size_t d = j;
+    while (j < cps.size() && is_digit(cps[j].c)) ++j;
+    if (d == i || j - d != 3) return 0;
+    j = past_sound_groups(cps, j);
+    if (j + 1 < cps.size() && cps[j].c == '.' && is_digit(cps[j + 1].c))  // 12,345 678.5万元
+        for (++j; j < cps.size() && is_digit(cps[j].c);) ++j;
+    std::string unit;
+    if (j >= cps.size() || date_word(cps, j) ||
+        (cps[j].c != U'万' && cps[j].c != U'亿' && unit_length(text, cps, j, unit) == 0 &&
+         measure_word_length(cps, j, unit) == 0))
+        return 0;
+    return j;
+}
+
 // "3 26件", "12 60万元", "168. 5亿元", "1,45项": the digits of one figure [k, i) split by a blank
 // or by a separator that is not before exactly three digits (§7.3), the unit after the last
 // fragment. Blanks split a figure only after a word (a table's cells, "168.5 131.0", stand after
@@ -864,6 +885,11 @@ std::size_t split_figure(std::string_view text, const code_points& cps, std::siz
         return j;
     }
     const bool separator = cps[j].c == ',' && cps.end_of(j) - cps[j].begin == 1;  // ASCII, never "，" (a clause end)
+    if (!integer && after_word && !separator && grouped_digits(cps, k, i))
+        if (const std::size_t end = lost_separator_end(text, cps, i)) {
+            kind = "split_digits", guess = joined_digits(cps, k, end);
+            return end;
+        }
     if (!integer && !(separator && grouped_digits(cps, k, i))) return 0;
     if (separator) {
         ++j, kind = "bad_grouping";
@@ -1250,6 +1276,36 @@ std::size_t month_end_word(const code_points& cps, std::size_t k) {
 // Reads a period expression at k, if any, into `state`; returns its length in code points.
 bool target_period(const code_points& cps, std::size_t k, std::size_t n);
 
+// A five-year plan's name and its span at k: "“十四五”期间", "十四五时期" (its five years: a total
+// over them is no level of one year, the caller flags it `since`) and "“十四五”末" (its end), of the
+// plan's last year (十一五 2010 … 十四五 2025, 十五五 2030). Its length in code points, 0 if none;
+// `span` for 期间/时期.
+std::size_t plan_span_at(const code_points& cps, std::size_t k, int& last_year, bool& span) {
+    if (k + 3 >= cps.size() || cps[k].c != U'十' || cps[k + 2].c != U'五') return 0;
+    const int n = chinese_digit(cps[k + 1].c);
+    if (n < 1 || n > 5) return 0;
+    std::size_t j = k + 3;
+    if (cps[j].c == U'”' || cps[j].c == '"' || cps[j].c == U'’') ++j;
+    span = starts_with(cps, j, U"期间") || starts_with(cps, j, U"时期");
+    if (!span && !(j < cps.size() && cps[j].c == U'末')) return 0;
+    last_year = 2005 + 5 * n;
+    return j + (span ? 2 : 1) - k;
+}
+
+// "到203⏎0年": a year a line break (a page's footer between) cut, as a PDF converter leaves it; four
+// digits and 年 on both sides together are no figure a lost digit could leave. The digits [k, end)
+// read as v: the whole year and its end, if they are its first part.
+void year_across_break(const code_points& cps, std::size_t k, std::size_t& end, int& v) {
+    const std::size_t next = next_line_of_figure(cps, end);
+    if (!next) return;
+    int year = v;
+    std::size_t e = next;
+    for (std::size_t digits = end - k; e < cps.size() && is_digit(cps[e].c) && digits < 4; ++e, ++digits)
+        year = year * 10 + static_cast<int>(cps[e].c - '0');
+    if (e - next + (end - k) == 4 && e < cps.size() && cps[e].c == U'年' && year >= 1900 && year <= 2200)
+        v = year, end = e;
+}
+
 std::size_t period_at(const code_points& cps, std::size_t k, period_state& state) {
     auto number = [&](std::size_t i, std::size_t& end) {
         int v = 0;
@@ -1277,6 +1333,12 @@ std::size_t period_at(const code_points& cps, std::size_t k, period_state& state
             state.year = (state.title_year ? state.title_year : state.year) + 1;
             set(period::year(state.year));
             return 2;
+        }
+        int plan_year = 0;
+        bool span = false;
+        if (const std::size_t n = plan_span_at(cps, k, plan_year, span)) {
+            state.year = plan_year, state.current = period::year(plan_year);
+            return n;
         }
         if (starts_with(cps, k, U"上半年") || starts_with(cps, k, U"下半年")) {
             set(period::half(state.year, cps[k].c == U'上' ? 1 : 2));
@@ -1309,8 +1371,9 @@ std::size_t period_at(const code_points& cps, std::size_t k, period_state& state
             return at - k;
         }
         std::size_t end = 0;
-        const int v = (is_digit(cps[k].c) || chinese_digit(cps[k].c) > 0 || cps[k].c == U'十') ? number(k, end) : 0;
+        int v = (is_digit(cps[k].c) || chinese_digit(cps[k].c) > 0 || cps[k].c == U'十') ? number(k, end) : 0;
         if (!v || (k > 0 && is_digit(cps[k - 1].c))) return 0;
+        if (is_digit(cps[k].c) && end - k < 4) year_across_break(cps, k, end, v);
         if (end < cps.size() && cps[end].c == U'年' && v >= 1900 && v <= 2200) {
             state.year = v, state.current = period::year(v);
             return end + 1 - k;
@@ -2386,11 +2449,11 @@ void plan_period(const code_points& cps, std::size_t k, std::size_t n, const per
         // on a heading of plans (二、2026年工作打算), it holds for the plans under it
         carried.after_target = before;
         const bool plans = !carried.title.in_title && heading;
-        carried.target_ends = plans ? std::numeric_limits<std::size_t>::max() : target_sentence_end(cps, k);
+        carried.target_ends = plans ? std::numeric_limits<std::size_t>::max() : target_sentence_end(cps, k + n);
         carried.plan_kind = plans ? kind : -1;
     } else if (!heading) {
         // 力争全年… under 二、下半年工作计划: the year for its sentence, then the section's period again
-        carried.after_plan_sentence = before, carried.plan_sentence_ends = target_sentence_end(cps, k);
+        carried.after_plan_sentence = before, carried.plan_sentence_ends = target_sentence_end(cps, k + n);
     }
 }
 
@@ -3237,11 +3300,36 @@ bool new_total(const word_index& part_words, std::size_t clause, std::size_t fig
 // single levels listed beside it (其中国家级3个、省级以上8个).
 bool cumulative_level(std::string_view level) { return level.find("以上") != std::string_view::npos; }
 
+// Is the figure at byte `begin` a part of the total ending at `total_end`? A 其中 lies between them,
+// in the total's sentence or opening the next one (…入库612家。其中制造业企业395家), and no end of a
+// sentence between the 其中 and the figure but a ；, which goes on with the list of parts (其中制造业
+// 企业395家，占64.5%；软件和信息服务业企业148家); a total of its own after it is new_total's.
+bool part_of(std::string_view text, const word_index& part_words, const word_index& sentence_ends,
+             std::size_t total_end, std::size_t begin) {
+    const std::size_t after = part_words.last_end_inside(total_end, begin);
+    if (after == 0) return false;
+    std::size_t opening = after - std::string_view("其中").size();
+    // back over the ends of the total's sentence right before the 其中 (。, a line break, blanks)
+    for (bool more = true; more && opening > total_end;) {
+        more = false;
+        for (std::string_view end : {"。", "！", "？", "\n", "\r", " "})
+            if (opening - total_end >= end.size() && text.compare(opening - end.size(), end.size(), end) == 0) {
+                opening -= end.size(), more = true;
+                break;
+            }
+    }
+    if (sentence_ends.any_inside(total_end, opening)) return false;
+    const std::string_view list = text.substr(after, begin - after);
+    for (std::string_view end : {"。", "！", "？", "\n"})
+        if (list.find(end) != std::string_view::npos) return false;
+    return true;
+}
+
 // Figures introduced by 其中 are parts of the figure before it in the sentence: a part larger
 // than its total means one of them is damaged (the part is flagged suspect). A chunk ends a
 // sentence: the rows of one chunk at a time, from `first_row`.
-void inconsistent_parts(const word_index& part_words, const word_index& sentence_ends, fact_table& t,
-                        std::size_t first_row, std::vector<report_finding>& findings) {
+void inconsistent_parts(std::string_view text, const word_index& part_words, const word_index& sentence_ends,
+                        fact_table& t, std::size_t first_row, std::vector<report_finding>& findings) {
     std::optional<std::size_t> total;
     double levels = 0;  // the sum of the parts by level (flag part) of one variable so far, in the total's unit
     bool levels_over = false;
@@ -3249,8 +3337,7 @@ void inconsistent_parts(const word_index& part_words, const word_index& sentence
         // A change (同比增长12.1%) is neither a total nor a part: the growth of a part may well
         // exceed its total's (…同比下降8.2%，其中发明专利授权量356件，同比增长12.1%).
         if (t.has(i, fact_flag::change)) continue;
-        const bool part = total && part_words.any_inside(t.end[*total], t.begin[i]) &&
-                          !sentence_ends.any_inside(t.end[*total], t.begin[i]);
+        const bool part = total && part_of(text, part_words, sentence_ends, t.end[*total], t.begin[i]);
         if (!part || (!t.has(i, fact_flag::part) && t.level[i] == 0 &&
                       new_total(part_words, t.clause_begin[i], t.begin[i], t.variable[i] != 0,
                                 t.has(i, fact_flag::phrase_shared)))) {
@@ -3790,7 +3877,7 @@ private:
     bool target_before(std::size_t first) {
         // Most code points are neither a clause mark nor the first character of a target word: one
         // bitmap test each.
-        static const char_set stops(U"力预确争目计拟以;!?,\n\r。；！？，");
+        static const char_set stops(U"力预确争目计拟以十;!?,\n\r。；！？，");
         if (target_cursor_ == 0 && first > 0 && chunk_starts_line_) plan_line(0);
         // The code points between stops skipped in a loop of locals (the member cursor was stored
         // at every code point); target_stop() reads the stops.
@@ -3826,6 +3913,11 @@ private:
                 since_start_ = since_start(cps_, target_cursor_), since_at_ = cps_.base() + target_cursor_;
             return;
         }
+        int plan_year = 0;
+        bool span = false;
+        if (c == U'十' && plan_span_at(cps_, target_cursor_, plan_year, span) && span)
+            since_start_ = -1, since_at_ = cps_.base() + target_cursor_ + 1;  // “十四五”期间累计…: five years'
+
         bool sentence = false;
         if (target_word_at(cps_, target_cursor_, sentence)) {
             // 预计 alone says what is expected: an estimate of what was done in a report of the year
@@ -4643,7 +4735,9 @@ std::vector<std::pair<std::size_t, std::size_t>> wrap_breaks(std::string_view te
         if (inside_figure(code_point_before(text, l.begin, l.end), code_point_from(text, next.begin, next.end))) {
             // 12⏎3件 at the end of a full line of a tight wrap: the converter broke the figure there,
             // it is 123件. Else (a short line, a loose wrap: digits may be lost) it stays split_digits.
-            if (confident && full(l.width) && !item_or_page_line(next_line)) breaks.emplace_back(l.end, l.brk);
+            // A line wider than the wrap lost no digits at its end (half-width digits and marks
+            // make a line of the same print width count more columns): it is full too.
+            if (confident && l.width + 2 >= median && !item_or_page_line(next_line)) breaks.emplace_back(l.end, l.brk);
             continue;
         }
         if (4 * l.width >= 3 * median && !item_or_page_line(next_line)) breaks.emplace_back(l.end, l.brk);
@@ -4810,7 +4904,7 @@ table_extraction extract_lines(std::string_view text, const lexicon& words, cons
             build.add(s, period_in_force.at(cps.base() + s.first), out.findings);
         });
         build.end_chunk();
-        inconsistent_parts(indexes.part_words, indexes.sentence_ends, out.facts, first_row, found.parts);
+        inconsistent_parts(text, indexes.part_words, indexes.sentence_ends, out.facts, first_row, found.parts);
         lost_list_numbers(text, cps, line_start, found.list_numbers);
     }
     found.merge_into(out.findings);

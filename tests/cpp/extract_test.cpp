@@ -323,6 +323,7 @@ BOOST_AUTO_TEST_CASE(split_lost_and_zero_led_digits_are_damage_over_the_whole_sp
         {"落实研发补助35 70万元。", "35 70万元", "split_digits"},
         {"实现技术交易额47. 3亿元。", "47. 3亿元", "split_digits"},
         {"新登记技术合同2,6项。", "2,6项", "bad_grouping"},
+        {"技术合同成交额12,345 678万元。", "12,345 678万元", "split_digits"},  // a separator lost to a blank
         {"全区R&D经费支出.72亿元。", ".72亿元", "leading_point"},
         {"研发投入强度达到.93%。", ".93%", "leading_point"},
         {"实现技术交易额05.8亿元。", "05.8亿元", "leading_zeros"},

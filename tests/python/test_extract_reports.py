@@ -8,7 +8,9 @@ and 其中 parts; and a district annual summary written after the fixes, as a ch
 16: a province's annual summary with a table in pipes (units after the rows' names, years ascending),
 a development zone's quarterly brief of 其中 parts and shares of totals, a county's year-end report
 as a PDF converter leaves it — full-width digits, "亿 元", thousands separators split by a blank or a
-line break, a heading's unit "（万元）" over bare amounts), each
+line break, a heading's unit "（万元）" over bare amounts; round 17: a province department's annual summary
+in 万家/万件 with changes in points, a county's first three quarters as a PDF converter leaves it, a
+development zone's review of the 14th five-year plan with its plans for 2026), each
 with a hand-checked expected table of facts (<name>.facts.csv) and findings
 (<name>.findings.csv). A table with the columns period and target is checked on them too.
 Precision and recall per report are printed (pytest -s) and must be 100%."""
