@@ -64,6 +64,7 @@ _WORDS = {
     "span_month": ("月度", "monthly"),
     "span_ytd": ("1月至当月累计", "year to date"),
     "contribution": ("对总指数的贡献", "contribution to the index"),
+    "top_of": ("{of} 个中的前 {top} 个", "top {top} of {of}"),
     "nominal": ("名义排名", "nominal"),
     "rank_interval": ("5%–95% 区间", "5–95%"),
     "rank_of": ("{node} 排名", "rank of {node}"),
@@ -374,6 +375,7 @@ def contributions(
     pillars = _pillars(result)
     root = result.root
     order = result.scores[root].dropna().sort_values(ascending=False).index
+    scored = len(order)
     if top is not None:
         _check_top(top)
         order = order[:top]
@@ -388,7 +390,8 @@ def contributions(
     ax.set_yticks(positions, [str(label_of.get(u, u)) for u in order])
     ax.invert_yaxis()
     ax.set_xlabel(f"{root} {_word('score', lang)}")
-    ax.set_title(f"{root}: {_word('contribution', lang)}")
+    shown = f" ({_word('top_of', lang).format(top=len(order), of=scored)})" if len(order) < scored else ""
+    ax.set_title(f"{root}: {_word('contribution', lang)}{shown}")  # the cut said, not silent
     ax.legend(loc="lower right")
     return ax
 

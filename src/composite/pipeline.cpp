@@ -41,8 +41,9 @@ const Eigen::VectorXd& column(const table& t, const std::string& name, const std
                                      name);
     }
     if (it->second.size() != static_cast<Eigen::Index>(t.regions.size()))
-        throw error("column '" + name + "' has " + zhibiao::detail::counted(it->second.size(), "value") + " for " +
-                    zhibiao::detail::counted(t.regions.size(), "region"));
+        throw argument_error("column '" + name + "' has " + zhibiao::detail::counted(it->second.size(), "value") +
+                                 " for " + zhibiao::detail::counted(t.regions.size(), "region"),
+                             location{"", 0, 0, "", "", name});
     return it->second;
 }
 
@@ -753,6 +754,8 @@ void require_unique_regions(const table& data) {
 }  // namespace
 
 result build(const table& data, const framework& fw, const std::vector<step>& steps) {
+    // Said as such: each normaliser would otherwise report its indicator as having no values.
+    if (data.regions.empty()) throw argument_error("the data have no rows (regions): there is nothing to score");
     require_unique_regions(data);
     result r;
     r.regions = data.regions;

@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <numeric>
 
 #include "zhibiao/composite/options.hpp"
@@ -25,10 +27,22 @@ std::uint64_t mix(std::uint64_t z) {  // splitmix64's finaliser
     return z ^ (z >> 31);
 }
 
-argument_error refuse(const std::string& what, const std::string& variable) {
-    location w;
-    w.variable = variable;
-    return argument_error("uncertainty: " + what, w);
+// The option at fault is named in the message; a location's `variable` would read as a column
+// of the data ("(variable fraction)").
+argument_error refuse(const std::string& what, const std::string& /*option*/) {
+    return argument_error("uncertainty: " + what, location{});
+}
+
+// 1.5, not std::to_string's 1.500000.
+std::string shown(double x) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.17g", x);
+    for (int digits = 1; digits < 17; ++digits) {  // the shortest that reads back as x
+        char shorter[32];
+        std::snprintf(shorter, sizeof shorter, "%.*g", digits, x);
+        if (std::strtod(shorter, nullptr) == x) return shorter;
+    }
+    return text;
 }
 
 template <class T>
@@ -46,11 +60,10 @@ std::vector<double> probabilities_of(const alternatives<T>& a, const std::string
     double sum = 0;
     for (double p : a.probabilities) {
         if (!(p >= 0) || !std::isfinite(p))
-            throw refuse(name + ": a probability is " + std::to_string(p) + "; it must be in [0, 1]", name);
+            throw refuse(name + ": a probability is " + shown(p) + "; it must be in [0, 1]", name);
         sum += p;
     }
-    if (std::abs(sum - 1) > 1e-9)
-        throw refuse(name + ": the probabilities sum to " + std::to_string(sum) + ", not 1", name);
+    if (std::abs(sum - 1) > 1e-9) throw refuse(name + ": the probabilities sum to " + shown(sum) + ", not 1", name);
     return a.probabilities;
 }
 
@@ -162,14 +175,13 @@ void uncertainty_model::declare_inputs() {
     };
     for (const auto& n : spec_.noise) {
         if (!(n.fraction >= 0 && n.fraction < 1))
-            throw refuse("weight noise must be in [0, 1), not " + std::to_string(n.fraction), "fraction");
+            throw refuse("weight noise must be in [0, 1), not " + shown(n.fraction), "fraction");
         weight_input(n.level, 0, n.fraction, "weights noise");
     }
     for (const auto& d : spec_.dirichlet) {
         if (!(d.concentration > 0) || !std::isfinite(d.concentration))
-            throw refuse(
-                "the Dirichlet concentration must be positive and finite, not " + std::to_string(d.concentration),
-                "concentration");
+            throw refuse("the Dirichlet concentration must be positive and finite, not " + shown(d.concentration),
+                         "concentration");
         weight_input(d.level, 1, d.concentration, "weights Dirichlet");
     }
     auto choice_input = [&](const std::string& name, int kind, std::vector<double> p) {

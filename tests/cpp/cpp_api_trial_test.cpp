@@ -195,4 +195,19 @@ BOOST_AUTO_TEST_CASE(argument_errors_name_the_index_the_size_and_the_expected_co
     BOOST_TEST(has(aggregate, "5 columns for 2 indicators"), aggregate);
 }
 
+// Round-17 trial: a column shorter than the regions was the base error (a caller catching
+// argument_error for bad shapes missed it), and a table without rows blamed its first indicator.
+BOOST_AUTO_TEST_CASE(composite_shapes_and_an_empty_table_are_argument_errors) {
+    const std::vector<composite::step> steps{composite::normalise_step{}, composite::aggregate_step{}};
+    composite::table short_column = three_regions();
+    short_column.numbers["x"] = Eigen::Vector2d(1, 2);
+    const std::string shape = thrown<argument_error>([&] { (void)composite::build(short_column, x_y_index(), steps); });
+    BOOST_TEST(has(shape, "column 'x' has 2 values for 3 regions"), shape);
+    composite::table empty;
+    empty.numbers["x"] = Eigen::VectorXd(0);
+    empty.numbers["y"] = Eigen::VectorXd(0);
+    const std::string none = thrown<argument_error>([&] { (void)composite::build(empty, x_y_index(), steps); });
+    BOOST_TEST(has(none, "the data have no rows"), none);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

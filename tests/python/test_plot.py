@@ -144,6 +144,10 @@ def test_contributions_stack_pillars_to_the_score():
     assert totals == pytest.approx(list(expected))
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["p1", "p2"]
     assert ax.get_yticklabels()[0].get_text() == "丁"  # d scores highest
+    assert "top" not in ax.get_title() and "前" not in ax.get_title()  # nothing cut
+    # a cut to the best few is said in the title (it silently showed 20 of 30 units)
+    assert plot.contributions(result, top=2, lang="en").get_title() == "idx: contribution to the index (top 2 of 4)"
+    assert "(4 个中的前 3 个)" in plot.contributions(result, top=3).get_title()
     # top=0 drew an empty plot, and top=-1 every unit but the last (round 12)
     for top in (0, -1, 1.5):
         with pytest.raises(zb.ArgumentError, match="top must be a whole number ≥ 1"):

@@ -207,3 +207,15 @@ def test_counts_in_messages_agree_with_their_noun():
         pack, firms, mean_total, counts, failing = "p", 1, 50.0, {}, {}
 
     assert "1 firm," in summary_html(One())
+
+
+def test_an_uncertainty_option_out_of_range_is_named_without_a_data_variable_and_shown_shortest():
+    # "(variable fraction)" read as a column of the data, and 1.5 was printed 1.500000
+    import pandas as pd
+
+    data = pd.DataFrame({"a": [1.0, 2.0, 3.0], "b": [3.0, 1.0, 2.0]}, index=["A", "B", "C"])
+    steps = [zb.composite.Normalise("minmax"), zb.composite.Aggregate("arithmetic")]
+    with pytest.raises(zb.ArgumentError) as caught:
+        zb.composite.uncertainty(data, None, steps, n=10, weights_noise={1: 1.5})
+    message = str(caught.value)
+    assert "not 1.5" in message and "1.500000" not in message and "(variable" not in message, message
