@@ -148,7 +148,7 @@ def index_level(index: Any, name: str, where: str) -> Any:
     raise _core.MissingVariableError(f"{where}: the index has no level {name!r}{said}; {named}")
 
 
-def refuse_direct_construction(owner: str, given: Any, core_type: type, how: str) -> None:
+def refuse_direct_construction(owner: str, given: Any, core_type: type | tuple[type, ...], how: str) -> None:
     """A TypeError saying how to get an ``owner`` when a caller constructs it with something other
     than the core object the library wraps (``zb.Panel(df)`` kept the DataFrame and failed later
     with an AttributeError; ``zb.Panel()`` said "missing argument 'core'", a word users never see)."""

@@ -558,6 +558,11 @@ def _integer_blocks_work() -> bool:
     return _INTEGER_BLOCKS[0]
 
 
+class _CoreView:
+    """What a CompositeResult may wrap besides the core's build: a replication of an uncertainty
+    analysis rebuilt alone (zhibiao.uncertainty's _ReplicationCore)."""
+
+
 class CompositeResult:
     """Scores and ranks at every level, every intermediate layer, marks, weights and the audit."""
 
@@ -574,7 +579,7 @@ class CompositeResult:
         refuse_direct_construction(
             "zhibiao.composite.CompositeResult",
             core,
-            _core.CompositeBuild,
+            (_core.CompositeBuild, _CoreView),
             "zhibiao.composite.build(data, ...) gives one",
         )
         self._core = core

@@ -720,7 +720,7 @@ class _ReplicationResult(_composite.CompositeResult):
         self.replication_number = k
 
 
-class _ReplicationCore:
+class _ReplicationCore(_composite._CoreView):
     """The part of the build core a CompositeResult reads for layers, scores and the method."""
 
     def __init__(self, layers: list[tuple[str, Any, Any]], weights: Any, effective: Any, method: list[str]) -> None:
