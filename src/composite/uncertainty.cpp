@@ -33,7 +33,8 @@ argument_error refuse(const std::string& what, const std::string& /*option*/) {
     return argument_error("uncertainty: " + what, location{});
 }
 
-// 1.5, not std::to_string's 1.500000.
+// 1.5, not std::to_string's 1.500000; every digit that matters, where detail::format's %g would
+// print a sum of 0.9999999 as "sum to 1, not 1".
 std::string shown(double x) {
     char text[32];
     std::snprintf(text, sizeof text, "%.17g", x);

@@ -1,6 +1,7 @@
 """Where the command line writes: never two tables to one place, never over an input; a column of
 parent codes is no indicator; a request larger than memory is an error, not a traceback."""
 
+import io
 import os
 import subprocess
 import sys
@@ -72,8 +73,8 @@ def test_a_column_of_parent_codes_is_a_label_not_an_indicator(tmp_path):
     without = _run("composite", str(_regions(tmp_path, extra_column=False)), "--model", "eis", "-q")
     assert with_city.returncode == 0 and without.returncode == 0, with_city.stderr
     assert "column city holds each unit's parent administrative code" in with_city.stderr
-    scored = pd.read_csv(__import__("io").StringIO(with_city.stdout), index_col=0)
-    plain = pd.read_csv(__import__("io").StringIO(without.stdout), index_col=0)
+    scored = pd.read_csv(io.StringIO(with_city.stdout), index_col=0)
+    plain = pd.read_csv(io.StringIO(without.stdout), index_col=0)
     assert "city" not in scored.columns
     pd.testing.assert_series_equal(scored["rank"], plain["rank"])
 
