@@ -17,6 +17,7 @@
 #include <utility>
 
 #include "uncertainty_fast.hpp"
+#include "core/memory_budget.hpp"
 #include "core/thread_pool.hpp"
 
 #if defined(__linux__)
@@ -639,12 +640,38 @@ int rank_histogram::order_statistic(std::uint64_t k) const {
     return low + static_cast<int>(counts.size()) - 1;
 }
 
+namespace {
+
+// A replication count one digit too long must be refused before anything is allocated. What a
+// run holds whatever its batches: the draws (replications × dims), the partial score sums (a
+// units × nodes matrix per chunk), the kept rank and score matrices, each tail set's heaps.
+void check_run_memory(std::size_t replications, std::size_t dims, std::size_t units, std::size_t nodes,
+                      unsigned tail_sets, const uncertainty_options& o) {
+    using zhibiao::detail::saturating_product;
+    const std::size_t cells = units * nodes, pieces = replications / uncertainty_model::chunk + 1;
+    const std::size_t kept = std::size_t{o.keep_ranks} + std::size_t{o.keep_scores};
+    const std::size_t tail = o.score_percentiles ? replications / 20 + 2 : 0;
+    const std::size_t bytes = zhibiao::detail::saturating_sum(
+        {saturating_product({replications, dims, sizeof(double)}), saturating_product({pieces, cells, sizeof(double)}),
+         saturating_product({kept, replications, cells, sizeof(float)}),
+         saturating_product({tail_sets, 2, tail, cells, sizeof(double)})});
+    zhibiao::detail::check_memory(
+        "uncertainty: " + zhibiao::detail::counted(replications, "replication") + " of " +
+            zhibiao::detail::counted(units, "region") + " × " + zhibiao::detail::counted(nodes, "aggregate"),
+        bytes,
+        kept ? "; ask for fewer replications, or keep fewer matrices (keep_ranks, keep_scores)"
+             : "; ask for fewer replications");
+}
+
+}  // namespace
+
 uncertainty_block uncertainty_model::run_block(std::size_t first, std::size_t count,
                                                const uncertainty_options& o) const {
     if (first % chunk != 0)
         throw argument_error("uncertainty: a block must start at a multiple of " + std::to_string(chunk) +
                              " replications");
     const std::size_t units = data_.regions.size(), nodes = aggregates_.size(), cells = units * nodes;
+    check_run_memory(count, dims_, units, nodes, o.score_percentiles ? 1 : 0, o);
     uncertainty_block b = empty_block(first, count, cells, dims_, o, cells);
     b.chunk_sums.assign((count + chunk - 1) / chunk,
                         Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(units), static_cast<Eigen::Index>(nodes)));
@@ -663,6 +690,7 @@ uncertainty_result uncertainty_model::run(const uncertainty_options& o) const {
     const std::size_t units = data_.regions.size(), nodes = aggregates_.size(), cells = units * nodes;
     const unsigned threads =
         static_cast<unsigned>(std::min<std::size_t>(thread_count(o.threads), std::max<std::size_t>(1, pieces)));
+    check_run_memory(n, dims_, units, nodes, threads, o);
     uncertainty_block all = empty_block(0, n, cells, dims_, o, cells);
     all.chunk_sums.assign(pieces,
                           Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(units), static_cast<Eigen::Index>(nodes)));

@@ -9,7 +9,9 @@
 #include <thread>
 
 #include "uncertainty_fast.hpp"
+#include "zhibiao/detail/counted.hpp"
 #include "zhibiao/detail/edit_distance.hpp"
+#include "core/memory_budget.hpp"
 #include "core/thread_pool.hpp"
 
 namespace zhibiao::composite {
@@ -93,11 +95,30 @@ sobol_indices sobol_estimate(const Eigen::Ref<const Eigen::VectorXd>& y, std::si
     return out;
 }
 
+namespace {
+
+// Saltelli's design holds n × 2·dims draws and n·(groups + 2) runs of dims each; a sensitivity
+// analysis adds one output row (units + 1 numbers) per run. Refused before anything is allocated.
+void check_design_memory(std::size_t n, std::size_t dims, std::size_t groups, std::size_t outputs) {
+    using zhibiao::detail::saturating_product;
+    const std::size_t runs = saturating_product({n, groups + 2});
+    const std::size_t bytes = zhibiao::detail::saturating_sum({saturating_product({n, 2 * dims, sizeof(double)}),
+                                                               saturating_product({runs, dims, 2 * sizeof(double)}),
+                                                               saturating_product({runs, outputs, sizeof(double)})});
+    zhibiao::detail::check_memory("Saltelli's design with n = " + std::to_string(n) + " and " +
+                                      zhibiao::detail::counted(groups, "input") + " (" + std::to_string(runs) +
+                                      " runs)",
+                                  bytes, "; ask for a smaller n");
+}
+
+}  // namespace
+
 Eigen::MatrixXd saltelli_design(std::size_t n, std::size_t dims, const std::vector<std::size_t>& groups, bool random,
                                 std::uint64_t seed) {
     for (std::size_t i = 0; i < groups.size(); ++i)
         if (groups[i] >= dims || (i && groups[i] <= groups[i - 1]))
             throw argument_error("saltelli_design: the groups' first columns must ascend below dims");
+    check_design_memory(n, dims, groups.size(), 0);
     const auto N = static_cast<Eigen::Index>(n), D = static_cast<Eigen::Index>(dims),
                G = static_cast<Eigen::Index>(groups.size());
     Eigen::MatrixXd base(N, 2 * D);
@@ -157,6 +178,7 @@ sensitivity_result uncertainty_model::sensitivity(const sensitivity_options& o) 
         }
         names.push_back(inputs_[k].name), groups.push_back(inputs_[k].first);
     }
+    check_design_memory(o.n, dims_, groups.size(), data_.regions.size() + 1);
     const Eigen::MatrixXd design = saltelli_design(o.n, dims_, groups, o.random, o.seed);
     const std::size_t runs = static_cast<std::size_t>(design.rows()), units = data_.regions.size();
     Eigen::MatrixXd y(static_cast<Eigen::Index>(runs), static_cast<Eigen::Index>(units + 1));

@@ -1,8 +1,6 @@
 // Patents in force: event counting on the query-date grid.
 #include "zhibiao/patents.hpp"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -16,6 +14,7 @@
 #include <type_traits>
 
 #include "core/interner.hpp"
+#include "core/memory_budget.hpp"
 #include "zhibiao/period.hpp"
 #include "zhibiao/error.hpp"
 #include "core/thread_pool.hpp"
@@ -91,31 +90,15 @@ std::size_t grid_bytes(std::size_t regions, std::size_t dates, unsigned threads)
     return diff * threads + result;
 }
 
-// Half of the machine's physical memory: the grids' budget (a wrong region count must be an
-// error, not a machine that swaps or an allocation the kernel kills the process for).
-std::size_t memory_budget() {
-    const long pages = ::sysconf(_SC_PHYS_PAGES), page = ::sysconf(_SC_PAGESIZE);
-    if (pages <= 0 || page <= 0) return std::size_t{1} << 32;  // unknown: 4 GiB
-    return static_cast<std::size_t>(pages) / 2 * static_cast<std::size_t>(page);
-}
-
-std::string gib(std::size_t bytes) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f GiB", static_cast<double>(bytes) / (1u << 30));
-    return text;
-}
-
 // Fewer threads when their grids would not fit (each thread has its own); a limit_error naming
 // the sizes when not even one does.
 unsigned threads_within_memory(std::size_t regions, std::size_t dates, unsigned threads) {
-    const std::size_t budget = memory_budget();
+    const std::size_t budget = detail::memory_budget();
     while (threads > 1 && grid_bytes(regions, dates, threads) > budget) --threads;
-    const std::size_t need = grid_bytes(regions, dates, 1);
-    if (need <= budget) return threads;
-    const std::string needed =
-        need == std::numeric_limits<std::size_t>::max() ? "more than can be addressed" : gib(need);
-    throw limit_error("patents in force: " + std::to_string(regions) + " regions × " + std::to_string(dates) +
-                      " dates need " + needed + ", more than half of this machine's memory (" + gib(budget) + ")");
+    detail::check_memory(
+        "patents in force: " + std::to_string(regions) + " regions × " + std::to_string(dates) + " dates",
+        grid_bytes(regions, dates, 1));
+    return threads;
 }
 
 }  // namespace

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <limits>
+#include <string>
 
 #include "uncertainty_fixture.hpp"
 #include "zhibiao/composite/uncertainty.hpp"
@@ -45,6 +47,32 @@ BOOST_AUTO_TEST_CASE(zero_replications_is_an_argument_error) {  // run() itself 
     BOOST_CHECK_THROW(uncertainty(small_table(), small_framework(), nominal_steps(), spec, o), argument_error);
     const auto model = uncertainty_model::make(small_table(), small_framework(), nominal_steps(), spec);
     BOOST_CHECK_THROW(model->merge({}, o), argument_error);
+}
+
+// A replication count or a Sobol n one digit too long is refused before anything is allocated
+// (it was std::bad_alloc, and under AddressSanitizer an abort): a limit_error naming the sizes.
+BOOST_AUTO_TEST_CASE(a_request_beyond_the_machine_s_memory_is_a_limit_error_before_allocating) {
+    const auto model = uncertainty_model::make(small_table(), small_framework(), nominal_steps(), busy_spec());
+    auto says = [](const std::string& part) {
+        return [part](const limit_error& e) {
+            const std::string what = e.what();
+            return what.find("more than half of this machine's memory") != std::string::npos &&
+                   what.find(part) != std::string::npos;
+        };
+    };
+    uncertainty_options o;
+    o.replications = std::size_t{1} << 50;
+    BOOST_CHECK_EXCEPTION(model->run(o), limit_error, says("1125899906842624 replications"));
+    BOOST_CHECK_EXCEPTION(model->run_block(0, o.replications, o), limit_error, says("ask for fewer replications"));
+    o.replications = std::numeric_limits<std::size_t>::max(), o.keep_ranks = true;  // the sizes saturate
+    BOOST_CHECK_EXCEPTION(model->run(o), limit_error, says("more than can be addressed"));
+    BOOST_CHECK_EXCEPTION(model->run(o), limit_error, says("keep fewer matrices"));
+    sensitivity_options s;
+    s.n = std::size_t{1} << 45;
+    BOOST_CHECK_EXCEPTION(model->sensitivity(s), limit_error, says("ask for a smaller n"));
+    BOOST_CHECK_EXCEPTION(saltelli_design(s.n, 3, {0, 1}, true, 1), limit_error, says("and 2 inputs ("));
+    o.replications = 20, o.keep_ranks = false;  // an ordinary request still runs
+    BOOST_TEST(model->run(o).replications == 20u);
 }
 
 BOOST_AUTO_TEST_CASE(assumptions_off_give_the_nominal_index_bit_for_bit) {

@@ -351,3 +351,14 @@ def test_a_replication_that_cannot_be_computed_names_its_choices(small):
             aggregation=[C.Aggregate("arithmetic"), C.Aggregate("geometric")],
         )
     assert "needs positive scores" in str(info.value)
+
+
+def test_a_replication_count_beyond_the_machine_s_memory_is_refused_before_allocating(small):
+    # 10**15 replications (or a Sobol n of 2**45) was a MemoryError after a failed allocation,
+    # and under AddressSanitizer an abort: now a LimitError naming the sizes, nothing allocated.
+    data, fw, steps = small
+    with pytest.raises(zb.LimitError, match=r"1000000000000000 replications of .* machine's memory"):
+        C.uncertainty(data, fw, steps, n=10**15, **busy())
+    with pytest.raises(zb.LimitError, match="ask for a smaller n"):
+        C.uncertainty(data, fw, steps, n=0, sobol=2**45, **busy())
+    assert issubclass(zb.LimitError, ValueError)
