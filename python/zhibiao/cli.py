@@ -1431,6 +1431,19 @@ def _say_warning(message: Any, category: Any, filename: str, lineno: int, file: 
     _Messages.say(_msg("library_warning", detail=" ".join(str(message).split())))
 
 
+def _with_input_file(error: Any, args: argparse.Namespace) -> str:
+    """An error about a variable or an entity of the loaded data, raised after loading (compute's
+    "variable 'rd' has no unit"), names no file: the library computes on a panel, not on a file.
+    The command line knows which file FILE was, and says it as a load error would."""
+    text = str(error)
+    name = getattr(args, "file", None)
+    about_data = getattr(error, "variable", None) or getattr(error, "entity", None)
+    if not about_data or getattr(error, "file", None) or not isinstance(name, str):
+        return text
+    shown = "<stdin>" if name == "-" else name
+    return f"{shown} {text}" if text.startswith("(") else f"{shown}: {text}"
+
+
 def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     import pandas as pd
     import warnings
@@ -1446,7 +1459,7 @@ def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> 
         _quiet_stdout()
         return 0
     except _core.Error as e:
-        print(_msg("error", detail=_in_cli_words(str(e))), file=sys.stderr)
+        print(_msg("error", detail=_in_cli_words(_with_input_file(e, args))), file=sys.stderr)
     except OSError as e:  # a missing file, a directory, a device, no permission
         name = f"{e.filename}: " if e.filename and str(e.filename) not in str(e.strerror) else ""
         print(_msg("error", detail=f"{name}{e.strerror or e}"), file=sys.stderr)

@@ -114,3 +114,16 @@ def test_a_request_larger_than_memory_is_an_error_not_a_traceback(tmp_path):
     # refused before anything is allocated (so also under AddressSanitizer, which aborts on such
     # an allocation instead of raising bad_alloc)
     assert "Traceback" not in result.stderr and "more than half of this machine's memory" in result.stderr
+
+
+def test_an_error_about_a_variable_of_the_input_names_the_file(tmp_path):
+    # compute found the unit missing after loading: the message named the variable but no file
+    data = tmp_path / "county.csv"
+    data.write_text("region,period,gdp[亿元],rd_expenditure\n320102,2024,10,5\n", encoding="utf-8")
+    result = _run("compute", str(data), "--ids", "rd_intensity", "-q")
+    assert result.returncode == 2
+    assert f"{data} (variable rd_expenditure): variable 'rd_expenditure' has no unit" in result.stderr
+    piped = _run("compute", "-", "--ids", "rd_intensity", "-q", input=data.read_text(encoding="utf-8"))
+    assert "<stdin> (variable rd_expenditure)" in piped.stderr
+    unknown = _run("compute", str(data), "--ids", "rd_intensit", "-q")  # not about the file's data
+    assert "zhibiao: unknown indicator 'rd_intensit' (did you mean 'rd_intensity'?)" in unknown.stderr
