@@ -61,8 +61,8 @@ inline std::string gib(std::size_t bytes) {
 inline void check_memory(const std::string& what, std::size_t bytes, const std::string& advice = "") {
     const std::size_t budget = memory_budget();
     if (bytes <= budget) return;
-    throw limit_error(what + " need " + gib(bytes) + ", more than half of this machine's memory (" + gib(budget) +
-                      ")" + advice);
+    throw limit_error(what + " need " + gib(bytes) + ", more than half of this machine's memory (" + gib(budget) + ")" +
+                      advice);
 }
 
 }  // namespace zhibiao::detail
