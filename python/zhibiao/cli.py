@@ -623,21 +623,30 @@ _ADMIN_CODE = re.compile(r"\d{6}(\d{3}){0,2}")  # county (6 digits), township (9
 
 
 def _parent_codes(column: Any, codes: Any) -> bool:
-    """True when every filled cell is an administrative code above its unit's own (a county's
-    prefecture 440100 or province 440000, a township's county): a group label written as a
-    number, which scored as an indicator would add the same bonus to every unit of one group."""
+    """True when every filled cell is an administrative code of a level above its unit's, in its
+    unit's province (a county's prefecture 440100 or province 440000, a township's county): a
+    group label written as a number, which scored as an indicator would add the same bonus to
+    every unit of one group. Not only the unit's own ancestors: after a re-districting, for a
+    county the province governs directly or for a planning zone the group is another code."""
     filled = 0
     for cell, code in zip(column.tolist(), codes.tolist()):
-        cell = cell.strip()
+        cell, code = cell.strip(), str(code)
         if not cell:
             continue
-        if not (_ADMIN_CODE.fullmatch(cell) and _ADMIN_CODE.fullmatch(str(code))):
+        if not (_ADMIN_CODE.fullmatch(cell) and _ADMIN_CODE.fullmatch(code)) or cell[:2] != code[:2]:
             return False
-        ancestors = {code[:4] + "00", code[:2] + "0000"} | ({code[:6]} if len(code) > 6 else set())
-        if cell == code or cell not in ancestors:
+        if _admin_level(cell) >= _admin_level(code):
             return False
         filled += 1
     return filled > 0
+
+
+def _admin_level(code: str) -> int:
+    """0 province (440000), 1 prefecture (440100), 2 county (440106), 3 township (9 or 12 digits
+    with a village part of 000), 4 village."""
+    if len(code) > 6:
+        return 4 if code[9:].strip("0") else 3
+    return 0 if code.endswith("0000") else 1 if code.endswith("00") else 2
 
 
 def _decimal_mark(sep: str, decimal: str | None) -> str:

@@ -839,6 +839,9 @@ class CompositeResult:
             blank = [r for r in _regions_without_data(self.layer("raw")) if not np.isnan(root.get(r, np.nan))]
             if blank:
                 lines.append(_imputed_alone_note(blank, self.ranks[self.root]))
+            sparse = _sparse_regions(self.layer("raw"), root)
+            if sparse:
+                lines.append(_sparse_regions_note(sparse, self.layer("raw").shape[1], self.ranks[self.root]))
         return "\n".join(lines)
 
     @property
@@ -988,6 +991,28 @@ def _imputed_alone_note(regions: Sequence[Any], ranks: Any = None) -> str:
     )
 
 
+def _sparse_regions(raw: Any, root: Any) -> dict[Any, int]:
+    """The regions scored although fewer than half of their indicators have a value (at least
+    one: none at all is the imputation note's case), with how many they have."""
+    present = raw.notna().sum(axis=1)
+    half = raw.shape[1] / 2
+    return {r: int(k) for r, k in present.items() if 0 < k < half and not np.isnan(root.get(r, np.nan))}
+
+
+def _sparse_regions_note(sparse: dict[Any, int], indicators: int, ranks: Any) -> str:
+    """The summary's note on regions whose score rests on few of the indicators (a region with 1
+    of 6 can rank first on that one): how many, which, and the step that leaves them out."""
+    shown = []
+    for r, k in list(sparse.items())[:10]:
+        rank = ranks.get(r) if ranks is not None else None
+        shown.append(f"{r} ({k} of {indicators}" + ("" if rank is None or _is_na(rank) else f", rank {rank}") + ")")
+    more = f" and {len(sparse) - 10} more" if len(sparse) > 10 else ""
+    return (
+        f"Note: {counted(len(sparse), 'region')} {'are' if len(sparse) != 1 else 'is'} scored from fewer than half "
+        f"of the indicators: {', '.join(shown)}{more}; Screen(min_availability=0.5) leaves such regions out."
+    )
+
+
 def _is_na(value: Any) -> bool:
     import pandas as pd
 
@@ -1024,6 +1049,57 @@ def _check_numeric(df: Any, numeric: Sequence[Any]) -> None:
         )
 
 
+def _check_numbers_as_text(df: Any) -> None:
+    """Without a framework a column of numbers stored as text (pd.read_csv(dtype=str), an Excel
+    export) was left out of the index without a word, changing every rank. Decimals as text are an
+    indicator the caller meant: refused. Digits of one width (510800, 0032) are codes, a label as
+    before; other whole numbers as text (55, 120) are a label said so in a warning."""
+    import warnings
+
+    import pandas as pd
+
+    decimals, whole = [], []
+    for c in df.columns:
+        v = df[c]
+        if pd.api.types.is_numeric_dtype(v) or pd.api.types.is_bool_dtype(v) or not v.notna().any():
+            continue
+        texts = v.dropna().astype(str).str.strip()
+        present = texts[~texts.isin(_MISSING_TEXTS)]  # astype(str) wrote NaN as 'nan'
+        numbers = pd.to_numeric(present, errors="coerce")
+        if present.empty or not numbers.notna().all():
+            continue
+        if not bool((numbers == numbers.round()).all()):
+            decimals.append(str(c))
+        elif not _code_like(present):
+            whole.append(str(c))
+    if decimals:
+        raise _core.Error(
+            f"build without a framework uses the numeric columns as indicators, and {', '.join(decimals)} "
+            f"hold{'s' if len(decimals) == 1 else ''} numbers stored as text (object dtype): convert with "
+            "pd.to_numeric to score them, or drop them"
+        )
+    if whole:
+        warnings.warn(
+            f"{', '.join(whole)} hold{'s' if len(whole) == 1 else ''} whole numbers stored as text: read as "
+            "labels (codes), not indicators; convert with pd.to_numeric to score them",
+            TextNumbersAsLabelsWarning,
+            stacklevel=5,  # build's caller: past _build_*, build and its keyword check
+        )
+
+
+_MISSING_TEXTS = ("", "nan", "NaN", "None", "<NA>", "NA")
+
+
+def _code_like(present: Any) -> bool:
+    """Texts of digits alone, all of one width of at least 4: administrative or firm codes."""
+    widths = present.str.len()
+    return bool(present.str.fullmatch(r"\d+").all() and widths.min() == widths.max() and widths.min() >= 4)
+
+
+class TextNumbersAsLabelsWarning(UserWarning):
+    """A column of whole numbers stored as text, read as a label by a build without a framework."""
+
+
 def _build_frame(
     df: Any, framework: Framework | None, model: Model | None, steps: Sequence[Step] | None, previous: Any
 ) -> CompositeResult:
@@ -1032,6 +1108,7 @@ def _build_frame(
     if framework is None:
         _check_numeric(df, numeric)
         _refuse_padded_columns(numeric)
+        _check_numbers_as_text(df)
         framework = Framework.flat([str(c) for c in numeric])
         _warn_of_amounts(framework.indicators, df.attrs.get("units"))
     if model is None:
@@ -1244,6 +1321,7 @@ from ._mcdm import normalise, vikor_compromise  # noqa: E402  (the MCDM variants
 __all__ = [
     "Aggregate",
     "AmountsAsIndicatorsWarning",
+    "TextNumbersAsLabelsWarning",
     "CompositeResult",
     "Denominate",
     "Framework",
