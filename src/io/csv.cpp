@@ -197,6 +197,13 @@ bool ambiguous_mark(std::string_view text) {
            (has_comma(text) && detail::parse_number(text, value, percent));
 }
 
+// "5." or "12.%" / "12.‰": the digits after the point lost (a damaged export), not a number.
+bool ends_in_decimal_point(std::string_view s) {
+    for (std::string_view sign : {"%", "\u2030"})  // ‰
+        if (s.size() > sign.size() && s.substr(s.size() - sign.size()) == sign) s.remove_suffix(sign.size());
+    return s.size() > 1 && s.back() == '.' && s.find_first_not_of("+-0123456789,") == s.size() - 1;
+}
+
 // A cell that is no number, said so that the fix is plain: the forms that look like a number but
 // are refused here get their own words; anything else is "not a number".
 std::string not_a_number(std::string_view cell, char decimal) {
@@ -220,7 +227,7 @@ std::string not_a_number(std::string_view cell, char decimal) {
         if (end == std::string::npos && detail::underflowed(number.data(), number.data() + number.size(), value))
             return "a number below the smallest double, never read as 0";
     }
-    if (s.size() > 1 && s.back() == '.' && s.find_first_not_of("+-0123456789,", 0) == s.size() - 1)
+    if (ends_in_decimal_point(s))
         return "a number ending in its decimal point, as when digits after it were lost (write 5 or 5.0)";
     if (!s.empty() && s[0] == '\'') return "a number behind a spreadsheet's text mark ('): remove the apostrophe";
     if (end != std::string::npos && end > 0 && detail::parse_number(number, value, percent, decimal)) {

@@ -17,6 +17,9 @@ HEADER = "region,period,gdp[亿元],rd_expenditure[万元]\n"
         ("-inf", "an infinity, which is no figure"),
         ("1e-400", "below the smallest double, never read as 0"),
         ("5.", "ending in its decimal point"),
+        ("12.%", "ending in its decimal point"),  # round 18: the percent sign after the lost digits
+        ("-3.‰", "ending in its decimal point"),
+        ("12.5%", "a percentage in a column of unit '亿元'"),
         ("1000亿元", "a number with its unit '亿元' in the cell: put the unit in the header"),
         ("12 件", "with its unit '件'"),
         ("#DIV/0!", "a spreadsheet's error value"),
