@@ -263,6 +263,93 @@ BOOST_AUTO_TEST_CASE(kernels_match_the_machine_on_the_rounding_edges_of_the_comp
     }
 }
 
+BOOST_AUTO_TEST_CASE(invalid_firms_get_the_machines_problem_bits_at_every_lane) {
+    // The kernels test every validity condition of a vector of firms at once and set the bits of
+    // `problems` one by one only where the vector holds an invalid firm: vectors of 8 firms (the
+    // widest; 2 or 4 of the narrower) with none invalid, one at each lane, two, all eight; each
+    // invalid firm breaks another input's bound or another check between inputs.
+    constexpr std::size_t lanes = 8;
+    const double inf = std::numeric_limits<double>::infinity(), nan = std::numeric_limits<double>::quiet_NaN();
+    for (const auto& id : scorecard::builtin_ids()) {
+        const scorecard& card = scorecard::builtin(id);
+        const auto& c = detail::scorer::compiled(card);
+        const std::size_t inputs = card.inputs().size(), bits = inputs + c.validity_reg.size();
+        std::vector<double> base(inputs);
+        for (std::size_t k = 0; k < inputs; ++k) {
+            const auto& spec = card.inputs()[k];
+            const auto good = good_firm().find(spec.id);
+            base[k] = good != good_firm().end() ? good->second : std::isfinite(spec.min) ? spec.min : 0;
+        }
+        // Value by value, input by input (so that a firm broken twice has two inputs broken). A
+        // missing optional input breaks a check of the years operated; a big one, a sum's check.
+        std::vector<std::pair<std::size_t, double>> breakers;  // (input, value)
+        for (int v = 0; v < 6; ++v)
+            for (std::size_t k = 0; k < inputs; ++k) {
+                const double min = card.inputs()[k].min;
+                breakers.emplace_back(k, std::vector<double>{nan, inf, -inf, min - 1, base[k] + 0.5, 1e9}.at(v));
+            }
+        // Vectors in groups: none invalid, one at each lane, all eight, two at each lane (one of them
+        // with two inputs broken); groups until every breaker has been used.
+        std::vector<std::vector<int>> vectors;  // per lane: how many breakers (0: valid; 3: +inf)
+        for (std::size_t used = 0; used < breakers.size();) {
+            vectors.emplace_back(lanes, 0);
+            for (std::size_t p = 0; p < lanes; ++p, ++used) vectors.emplace_back(lanes, 0).at(p) = 1;
+            vectors.emplace_back(lanes, 3);  // 3: +inf in another input at each lane
+            for (std::size_t p = 0; p < lanes; ++p, used += 3) {
+                auto& v = vectors.emplace_back(lanes, 0);
+                v.at(p) = 2, v.at((p + 3) % lanes) = 1;
+            }
+        }
+        const std::size_t rows = vectors.size() * lanes + 3;  // the last 3 on the machine
+        std::vector<std::vector<double>> data(inputs, std::vector<double>(rows));
+        std::size_t next = 0;
+        for (std::size_t i = 0; i < rows; ++i) {
+            for (std::size_t k = 0; k < inputs; ++k) data[k][i] = base[k];
+            if (i / lanes < vectors.size() && vectors[i / lanes][i % lanes] == 3) {
+                data[(i + i / lanes) % inputs][i] = inf;
+                continue;
+            }
+            for (int b = 0; i / lanes < vectors.size() && b < vectors[i / lanes][i % lanes]; ++b, ++next) {
+                const auto [k, v] = breakers[next % breakers.size()];
+                data[k][i] = v;
+            }
+        }
+        scorecard_columns in{rows, {}};
+        for (const auto& column : data) in.columns.push_back(column.data());
+        scorecard_result vm;
+        detail::scorer::evaluate(card, in, vm, points_policy::mid, 1, nullptr);
+        // What the firms are, by the machine: the cases above are all there.
+        std::set<std::size_t> single_lanes, counts;
+        std::uint64_t seen = 0;
+        for (std::size_t v = 0; v < vectors.size(); ++v) {
+            std::size_t invalid = 0, lane = 0;
+            for (std::size_t p = 0; p < lanes; ++p) {
+                const std::size_t i = v * lanes + p;
+                BOOST_TEST((vm.valid(i) != 0) == (vm.problems[i] == 0u));
+                if (vectors[v][p] == 0) BOOST_TEST_REQUIRE(vm.valid(i), id << ": the base firm is invalid");
+                if (!vm.valid(i)) ++invalid, lane = p;
+                seen |= vm.problems[i];
+            }
+            counts.insert(invalid);
+            if (invalid == 1) single_lanes.insert(lane);
+        }
+        BOOST_TEST(counts.count(0u) == 1u, id);
+        BOOST_TEST(counts.count(2u) == 1u, id);
+        BOOST_TEST(counts.count(lanes) == 1u, id);
+        BOOST_TEST(single_lanes.size() == lanes, id);
+        const std::uint64_t every = bits == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << bits) - 1;
+        BOOST_TEST(seen == every, id << ": bits never set " << (every & ~seen));
+        for (const std::string& isa : detail::fused_isas()) {
+            for (unsigned threads : {1u, 2u}) {
+                scorecard_result fused;
+                detail::scorer::evaluate(card, in, fused, points_policy::mid, threads,
+                                         detail::find_fused_kernels(detail::kernel_fingerprint(card, c), isa));
+                check_identical(vm, fused, id + " " + isa + " invalid lanes, threads " + std::to_string(threads));
+            }
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(a_changed_rule_runs_on_the_vector_machine) {
     // The same text as the built-in pack gets the kernel; one threshold changed does not.
     const std::string path = std::string(ZHIBIAO_SOURCE_DIR) + "/data/scorecards/tech-sme-2017.toml";

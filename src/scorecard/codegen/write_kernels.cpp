@@ -129,13 +129,16 @@ std::string expression(const op& o) {
 }
 
 // Flags: the operations whose value is 1, 0 or missing (comparisons, missing, not, and, or). The
-// kernel keeps each as two masks — rN_t (1) and rN_n (missing: the registry's NaN) — and its
+// kernel keeps each as three masks — rN_t (1), rN_n (missing: the registry's NaN) and rN_f (a
+// present 0), exactly one of them set in each lane — and its
 // value rN = sel(rN_n, NaN, as01(rN_t)) only for the operations that read it as a number (the
 // compiler drops the rest). A condition, a validity check, a gate read as masks costs a
 // comparison or two; read as numbers (registry texts) every flag was materialised, then
 // compared with 0 and with itself again, and GCC moved the masks into vectors lane by lane.
 // Same values bit for bit: each mask expression below is the registry's lane function
-// (formula/functions.hpp, fused/simd.hpp) taken apart, case by case.
+// (formula/functions.hpp, fused/simd.hpp) taken apart, case by case. The third mask is written
+// without `~` (a comparison's is the opposite ordered comparison): GCC 12 negates an AVX-512 mask
+// in a general register (kmovb, not, kmovb), and `not`, `and`, `or` and the validity checks read it.
 bool is_flag(opcode code) {
     switch (code) {
         case opcode::lt:
@@ -175,15 +178,25 @@ struct flags {
     std::string truth(int reg) const { return has(reg) ? r(reg) + "_t" : "holds(" + r(reg) + ")"; }
     // … where it is missing …
     std::string missing(int reg) const { return has(reg) ? r(reg) + "_n" : "isnan(" + r(reg) + ")"; }
-    // … and where it is a present 0.
-    std::string falsity(int reg) const {
-        return has(reg) ? "(~" + r(reg) + "_t & ~" + r(reg) + "_n)" : "(" + r(reg) + " == splat(0.0))";
+    // … where it is a present 0 …
+    std::string falsity(int reg) const { return has(reg) ? r(reg) + "_f" : "(" + r(reg) + " == splat(0.0))"; }
+    // … or not (holds or is missing: != is true for NaN) …
+    std::string not_false(int reg) const {
+        return has(reg) ? "(" + r(reg) + "_t | " + r(reg) + "_n)" : "(" + r(reg) + " != splat(0.0))";
+    }
+    // … and where it is present (holds or is a present 0).
+    std::string present(int reg) const {
+        return has(reg) ? "(" + r(reg) + "_t | " + r(reg) + "_f)" : "(" + r(reg) + " == " + r(reg) + ")";
     }
 };
 
 // A comparison of a register with a constant as comparisons of the register with the least values
 // where its grid value reaches the constant's (least_on_grid); none when neither side is a constant.
-std::optional<std::pair<std::string, std::string>> constant_comparison(const op& o, const flags& f, std::string s) {
+struct masks {
+    std::string t, n, f;  // holds, missing, a present 0
+};
+
+std::optional<masks> constant_comparison(const op& o, const flags& f, std::string s) {
     int x = o.a;
     std::optional<double> k = o.b >= 0 ? f.constant(o.b) : std::nullopt;
     if (!k && f.constant(o.a) && o.b >= 0) {  // k op x is x op' k
@@ -195,52 +208,66 @@ std::optional<std::pair<std::string, std::string>> constant_comparison(const op&
     const std::string v = r(x), reaches = "splat(" + hex(least_on_grid(c, o.k, false)) + ")",
                       passes = "splat(" + hex(least_on_grid(c, o.k, true)) + ")";
     // NaN fails every ordered comparison, as it does on the grid (and != is false for it there too).
-    std::string t;
-    if (s == ">=") t = "(" + v + " >= " + reaches + ")";
-    if (s == ">") t = "(" + v + " >= " + passes + ")";
-    if (s == "<") t = "(" + v + " < " + reaches + ")";
-    if (s == "<=") t = "(" + v + " < " + passes + ")";
-    if (s == "==") t = "((" + v + " >= " + reaches + ") & (" + v + " < " + passes + "))";
-    if (s == "!=") t = "((" + v + " < " + reaches + ") | (" + v + " >= " + passes + "))";
-    return std::pair{t, "isnan(" + v + ")"};
+    // x >= t and x < t: the two sides of a present x, neither for NaN.
+    const std::string at_least_r = "(" + v + " >= " + reaches + ")", below_r = "(" + v + " < " + reaches + ")",
+                      at_least_p = "(" + v + " >= " + passes + ")", below_p = "(" + v + " < " + passes + ")";
+    const std::string n = "isnan(" + v + ")";
+    if (s == ">=") return masks{at_least_r, n, below_r};
+    if (s == ">") return masks{at_least_p, n, below_p};
+    if (s == "<") return masks{below_r, n, at_least_r};
+    if (s == "<=") return masks{below_p, n, at_least_p};
+    const std::string inside = "(" + at_least_r + " & " + below_p + ")",
+                      outside = "(" + below_r + " | " + at_least_p + ")";
+    if (s == "==") return masks{inside, n, outside};
+    return masks{outside, n, inside};
 }
 
-// The masks (1, missing) of flag operation `o`.
-std::pair<std::string, std::string> flag_masks(const op& o, const flags& f) {
+// The masks (1, missing, a present 0) of flag operation `o`.
+masks flag_masks(const op& o, const flags& f) {
     const std::string a = r(o.a), b = o.b >= 0 ? r(o.b) : "";
     const std::string either_nan = "(isnan(" + a + ") | isnan(" + b + "))";
-    auto compare = [&](const char* symbol) {
+    // The comparison and its opposite: each false where either side is NaN (on the grid a NaN stays
+    // NaN, which every ordered comparison fails; != is not ordered, so it is and-ed with ==).
+    auto compare = [&](std::string symbol, std::string opposite) {
         if (auto against = constant_comparison(o, f, symbol)) return *against;
-        // On the grid a NaN stays NaN: every ordered comparison but != is then false by itself.
-        const std::string t =
-            "(on_grid(" + a + ", " + hex(o.k) + ") " + symbol + " on_grid(" + b + ", " + hex(o.k) + "))";
-        return std::pair{std::string(symbol) == "!=" ? "(" + t + " & ~" + either_nan + ")" : t, either_nan};
+        auto grid = [&](const std::string& s) {
+            return "(on_grid(" + a + ", " + hex(o.k) + ") " + s + " on_grid(" + b + ", " + hex(o.k) + "))";
+        };
+        auto ordered = [&](const std::string& s) {
+            return s == "!=" ? "(" + grid(s) + " & ~" + either_nan + ")" : grid(s);
+        };
+        return masks{ordered(symbol), either_nan, ordered(opposite)};
     };
     switch (o.code) {
         case opcode::lt:
-            return compare("<");
+            return compare("<", ">=");
         case opcode::le:
-            return compare("<=");
+            return compare("<=", ">");
         case opcode::gt:
-            return compare(">");
+            return compare(">", "<=");
         case opcode::ge:
-            return compare(">=");
+            return compare(">=", "<");
         case opcode::eq:
-            return compare("==");
+            return compare("==", "!=");
         case opcode::ne:
-            return compare("!=");
+            return compare("!=", "==");
         case opcode::missing:  // as01(isnan(a)): never missing itself
-            return {f.missing(o.a), "splat_m(0)"};
+            return {f.missing(o.a), "splat_m(0)", f.present(o.a)};
         case opcode::logical_not:  // sel(isnan(a), NaN, as01(a == 0))
-            return {f.falsity(o.a), f.missing(o.a)};
+            return {f.falsity(o.a), f.missing(o.a), f.truth(o.a)};
         case opcode::logical_and: {  // 0 where either is a present 0, else NaN where either is missing, else 1
-            const std::string t = "(" + f.truth(o.a) + " & " + f.truth(o.b) + ")";
-            return {t, "(~(" + f.falsity(o.a) + " | " + f.falsity(o.b) + ") & (" + f.missing(o.a) + " | " +
-                           f.missing(o.b) + "))"};
+            return {"(" + f.truth(o.a) + " & " + f.truth(o.b) + ")",
+                    "((" + f.missing(o.a) + " | " + f.missing(o.b) + ") & " + f.not_false(o.a) + " & " +
+                        f.not_false(o.b) + ")",
+                    "(" + f.falsity(o.a) + " | " + f.falsity(o.b) + ")"};
         }
         case opcode::logical_or: {  // 1 where either holds, else NaN where either is missing, else 0
-            const std::string t = "(" + f.truth(o.a) + " | " + f.truth(o.b) + ")";
-            return {t, "(~" + t + " & (" + f.missing(o.a) + " | " + f.missing(o.b) + "))"};
+            // Neither holds: each is missing or a present 0.
+            const std::string neither =
+                "(" + f.falsity(o.a) + " | " + f.missing(o.a) + ") & (" + f.falsity(o.b) + " | " + f.missing(o.b) + ")";
+            return {"(" + f.truth(o.a) + " | " + f.truth(o.b) + ")",
+                    "((" + f.missing(o.a) + " | " + f.missing(o.b) + ") & " + neither + ")",
+                    "(" + f.falsity(o.a) + " & " + f.falsity(o.b) + ")"};
         }
         default:
             throw std::logic_error("not a flag operation");
@@ -256,10 +283,10 @@ void write_ops(std::ostream& o, const compiled_scorecard& c, std::size_t first, 
         if (!live.count(x.dst)) continue;
         const std::string d = r(x.dst);
         if (f.has(x.dst)) {
-            const auto [t, n] = flag_masks(x, f);
-            // Either form may go unread: [[maybe_unused]], the compiler drops what is.
-            o << "        [[maybe_unused]] const M " << d << "_t = " << t << ";\n        [[maybe_unused]] const M " << d
-              << "_n = " << n << ";\n";
+            const masks m = flag_masks(x, f);
+            // Any form may go unread: [[maybe_unused]], the compiler drops what is.
+            o << "        [[maybe_unused]] const M " << d << "_t = " << m.t << ";\n        [[maybe_unused]] const M "
+              << d << "_n = " << m.n << ";\n        [[maybe_unused]] const M " << d << "_f = " << m.f << ";\n";
             o << "        [[maybe_unused]] const V " << d << " = sel(" << d << "_n, splat(__builtin_nan(\"\")), as01("
               << d << "_t));\n";
         } else if (x.code == opcode::select && f.has(x.a)) {
@@ -289,28 +316,43 @@ std::string in_order(const std::string& x, double min, double ceiling, bool inte
     if (integer) holds.push_back("whole(" + x + ")");
     if (min > -INFINITY && ceiling == INFINITY) holds.push_back("(" + x + " < splat(__builtin_inf()))");
     if (min == -INFINITY && ceiling < INFINITY) holds.push_back("(" + x + " > splat(-__builtin_inf()))");
-    if (min == -INFINITY && ceiling == INFINITY) holds.push_back("~not_finite(" + x + ")");
+    if (min == -INFINITY && ceiling == INFINITY) holds.push_back("finite(" + x + ")");
     std::string all;
     for (const std::string& h : holds) all += (all.empty() ? "" : " & ") + h;
     return "(" + all + ")";
 }
 
-void write_validity(std::ostream& o, const scorecard& s, const compiled_scorecard& c) {
-    o << "        U problems = U{};\n";
+// The conditions a firm's input is in order by, one per bit of `problems`: each input's bounds,
+// then the checks between inputs (failed where the check is a present 0).
+std::vector<std::string> validity_conditions(const scorecard& s, const compiled_scorecard& c) {
+    std::vector<std::string> ok;
     for (std::size_t k = 0; k < s.inputs().size(); ++k) {
         const auto& in = s.inputs()[k];
         const std::string x = r(c.input_reg[k]);
-        const std::uint64_t bit = std::uint64_t{1} << k;
         // An expert score is clipped to its ceiling, not invalid above it (input_ceiling).
-        const std::string ok = in_order(x, in.min, c.input_ceiling[k], in.integer);
-        // A missing optional input is in order (x == x fails only for NaN).
-        const std::string flagged = in.optional ? "(" + x + " == " + x + ") & ~" + ok : "~" + ok;
-        o << "        problems = set_bits(problems, " << flagged << ", " << bit << "u);\n";
+        const std::string holds = in_order(x, in.min, c.input_ceiling[k], in.integer);
+        // A missing optional input is in order.
+        ok.push_back(in.optional ? "(isnan(" + x + ") | " + holds + ")" : holds);
     }
     const flags f(c);
-    for (std::size_t j = 0; j < c.validity_reg.size(); ++j)
-        o << "        problems = set_bits(problems, " << f.falsity(c.validity_reg[j]) << ", "
-          << (std::uint64_t{1} << (s.inputs().size() + j)) << "u);\n";
+    for (int reg : c.validity_reg) ok.push_back(f.not_false(reg));
+    return ok;
+}
+
+// Validity: one mask and-ed over every condition, and the bits of
+// `problems` only where a vector of firms holds an invalid one. Most vectors hold none (3 % of the
+// bench's firms are invalid, a fifth of its vectors of 8 hold one): they skip a select per bit.
+// `valid` is where every condition holds, i.e. where no bit is set: the same firms as problems == 0.
+void write_validity(std::ostream& o, const scorecard& s, const compiled_scorecard& c) {
+    const std::vector<std::string> ok = validity_conditions(s, c);
+    std::string all;
+    for (const std::string& condition : ok) all += (all.empty() ? "" : "\n            & ") + condition;
+    o << "        const M valid = " << (all.empty() ? "splat_m(-1)" : all) << ";\n";
+    o << "        U problems = U{};\n";
+    o << "        if (__builtin_expect(!all_lanes(valid), 0)) {\n";
+    for (std::size_t b = 0; b < ok.size(); ++b)
+        o << "            problems = unless(problems, " << ok[b] << ", " << (std::uint64_t{1} << b) << "u);\n";
+    o << "        }\n";
 }
 
 // Alternative `a` of item `k`: its band table as a sum of steps, kept when it scores better.
@@ -403,7 +445,6 @@ void write_caps(std::ostream& o, const scorecard& s, const compiled_scorecard& c
 // Gates, eligibility, the pass rule and the direct routes, down to the firm's status.
 void write_outcome(std::ostream& o, const compiled_scorecard& c, const std::set<int>& live) {
     const flags f(c);
-    o << "        const M valid = (M)problems == splat_m(0);\n";
     o << "        V eligible = as01(valid);\n";
     for (std::size_t g = 0; g < c.gate_reg.size(); ++g) {
         o << "        {\n            const M h = " << f.truth(c.gate_reg[g]) << ";\n            store_bytes(io.gates["

@@ -54,12 +54,31 @@ ZHIBIAO_FUSED_INLINE V sel(M m, V a, V b) { return m ? a : b; }
 ZHIBIAO_FUSED_INLINE M sel(M m, M a, M b) { return m ? a : b; }
 ZHIBIAO_FUSED_INLINE V as01(M m) { return m ? splat(1.0) : splat(0.0); }
 ZHIBIAO_FUSED_INLINE M isnan(V x) { return x != x; }
-/// ±inf or NaN (x - x is 0 only for a finite x).
-ZHIBIAO_FUSED_INLINE M not_finite(V x) { return (x - x) != splat(0.0); }
+/// Neither ±inf nor NaN (x - x is 0 only for a finite x).
+ZHIBIAO_FUSED_INLINE M finite(V x) { return (x - x) == splat(0.0); }
 // Vector casts between types of one size reinterpret the bits (GCC and Clang vector extensions).
-/// `problems` with `bit` set where m holds (AVX-512: one masked or; (U)m & bit moved each mask
-/// into a vector first).
-ZHIBIAO_FUSED_INLINE U set_bits(U problems, M m, std::uint64_t bit) { return m ? (problems | bit) : problems; }
+/// `problems` with `bit` set where `ok` does not hold: a select, no `~` (GCC 12 moves an AVX-512
+/// mask through a general register to negate it).
+ZHIBIAO_FUSED_INLINE U unless(U problems, M ok, std::uint64_t bit) { return ok ? problems : (problems | bit); }
+
+/// Every lane of m holds. Per instruction set, as the lanes' sign bits: a loop over the lanes
+/// moved them into general registers one by one (~20 instructions for 8 lanes).
+ZHIBIAO_FUSED_INLINE bool all_lanes(M m) {
+#if ZHIBIAO_FUSED_WIDTH == 8 && defined(__AVX512DQ__)
+    typedef long long L __attribute__((vector_size(64)));
+    return __builtin_ia32_cvtq2mask512((L)m) == 0xFF;
+#elif ZHIBIAO_FUSED_WIDTH == 4 && defined(__AVX__)
+    typedef double D __attribute__((vector_size(32)));
+    return __builtin_ia32_movmskpd256((D)m) == 0xF;
+#elif ZHIBIAO_FUSED_WIDTH == 2 && defined(__SSE2__)
+    typedef double D __attribute__((vector_size(16)));
+    return __builtin_ia32_movmskpd((D)m) == 0x3;
+#else
+    std::int64_t all = -1;
+    for (std::size_t k = 0; k < W; ++k) all &= m[k];
+    return all != 0;
+#endif
+}
 
 constexpr double magic = 6755399441055744.0;  // 1.5 · 2^52: adding it rounds to an integer
 
