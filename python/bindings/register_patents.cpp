@@ -3,13 +3,19 @@
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
+#include <chrono>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <exception>
 #include <memory>
 #include <new>
+#include <string>
+#include <thread>
+#include <vector>
 
 #if defined(__linux__)
 #include <sys/mman.h>
@@ -40,13 +46,14 @@ bool utf8_without_python(PyObject* o, std::string_view& text) {
 
 constexpr std::size_t prefetch_distance = 16;
 
-// A new int32 NumPy array of n cells (uninitialised) whose memory is 2 MiB-aligned and advised
+// A new NumPy array of n cells (uninitialised) whose memory is 2 MiB-aligned and advised
 // into transparent huge pages from 2 MiB up: the codes and days of 10^7 records are 40 MB each,
 // and on 4 KiB pages each array was ~10,000 first-touch faults, each an exit to the hypervisor on
 // this kind of machine (page-fault work was the larger part of a date column's time). Advice
 // only: without huge pages it is an ordinary array.
-py::array_t<std::int32_t> fresh_int32_array(std::size_t n) {
-    const std::size_t bytes = std::max<std::size_t>(n, 1) * sizeof(std::int32_t);
+template <class T>
+py::array_t<T> fresh_array(std::size_t n) {
+    const std::size_t bytes = std::max<std::size_t>(n, 1) * sizeof(T);
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
     constexpr std::size_t huge_page = std::size_t{2} << 20;
     if (bytes >= huge_page) {
@@ -56,13 +63,14 @@ py::array_t<std::int32_t> fresh_int32_array(std::size_t n) {
         ::madvise(p, bytes, MADV_HUGEPAGE);
         py::capsule owner(p, [](void* q) { std::free(q); });
         block.release();
-        return py::array_t<std::int32_t>({static_cast<py::ssize_t>(n)},
-                                         {static_cast<py::ssize_t>(sizeof(std::int32_t))},
-                                         static_cast<std::int32_t*>(p), owner);
+        return py::array_t<T>({static_cast<py::ssize_t>(n)}, {static_cast<py::ssize_t>(sizeof(T))}, static_cast<T*>(p),
+                              owner);
     }
 #endif
-    return py::array_t<std::int32_t>(static_cast<py::ssize_t>(n));
+    return py::array_t<T>(static_cast<py::ssize_t>(n));
 }
+
+py::array_t<std::int32_t> fresh_int32_array(std::size_t n) { return fresh_array<std::int32_t>(n); }
 
 bool is_missing(PyObject* o) { return o == Py_None || (PyFloat_Check(o) && std::isnan(PyFloat_AS_DOUBLE(o))); }
 
@@ -118,6 +126,83 @@ void code_objects(PyObject* const* cells, std::size_t begin, std::size_t end, te
         }
         codes[i] = code;
     }
+}
+
+// Whether `text` is one of `accepted` (a few names: compared, not hashed).
+bool is_one_of(std::string_view text, const std::vector<std::string>& accepted) {
+    for (const auto& a : accepted)
+        if (text.size() == a.size() && std::memcmp(text.data(), a.data(), a.size()) == 0) return true;
+    return false;
+}
+
+// out[i] for the cells [begin, end) of an object array, on a worker thread: 1 for a str equal to
+// one of `accepted`, 0 for another str or a missing cell. False at the first other object (its
+// text would be its str(), which needs Python: the caller codes the column the general way).
+bool select_objects(PyObject* const* cells, std::size_t begin, std::size_t end,
+                    const std::vector<std::string>& accepted, std::uint8_t* out) {
+    codes_by_object seen;  // 0 or 1 by object, as code_objects keeps codes
+    std::string_view text;
+    for (std::size_t i = begin; i < end; ++i) {
+        if (i + prefetch_distance < end) {  // the object misses bound this loop too (see code_objects)
+            const char* ahead = reinterpret_cast<const char*>(cells[i + prefetch_distance]);
+            __builtin_prefetch(ahead);
+            __builtin_prefetch(ahead + 63);
+        }
+        PyObject* const o = cells[i];
+        std::int32_t chosen = 0;
+        if (!seen.find(o, chosen)) {
+            if (utf8_without_python(o, text))
+                chosen = is_one_of(text, accepted);
+            else if (!is_missing(o))
+                return false;
+            seen.remember(o, chosen);
+        }
+        out[i] = static_cast<std::uint8_t>(chosen);
+    }
+    return true;
+}
+
+// select_objects again on this thread, which holds the GIL, for a column where a worker met an
+// object it could not read alone: a str whose UTF-8 form Python has not made yet is asked for it
+// (as factorize_objects does). False at the first object that is neither a str nor missing.
+bool select_objects_with_python(PyObject* const* cells, std::size_t n, const std::vector<std::string>& accepted,
+                                std::uint8_t* out) {
+    for (std::size_t i = 0; i < n; ++i) {
+        PyObject* const o = cells[i];
+        if (is_missing(o)) {
+            out[i] = 0;
+            continue;
+        }
+        if (!PyUnicode_Check(o)) return false;
+        Py_ssize_t size = 0;
+        const char* bytes = PyUnicode_AsUTF8AndSize(o, &size);
+        if (!bytes) throw py::error_already_set();
+        out[i] = is_one_of({bytes, static_cast<std::size_t>(size)}, accepted);
+    }
+    return true;
+}
+
+// select_objects over the whole column in up to `threads` even stretches (0: every core; at
+// least 2^18 cells each), the first on this thread, which keeps the GIL (and with it every
+// object of the array alive and unchanged); then, if a worker stopped, again with Python's help.
+// False when a cell is neither a str nor missing.
+bool select_column(PyObject* const* cells, std::size_t n, const std::vector<std::string>& accepted, std::uint8_t* out,
+                   unsigned threads) {
+    unsigned parts = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
+    parts = static_cast<unsigned>(std::min<std::size_t>(parts, std::max<std::size_t>(1, n >> 18)));
+    std::vector<char> ok(parts, 0);
+    auto run = [&](unsigned t) { ok[t] = select_objects(cells, n * t / parts, n * (t + 1) / parts, accepted, out); };
+    std::vector<std::thread> workers;
+    try {
+        for (unsigned t = 1; t < parts; ++t) workers.emplace_back(run, t);
+    } catch (...) {  // no thread to be had: the started ones end before the error leaves
+        for (auto& w : workers) w.join();
+        throw;
+    }
+    run(0);
+    for (auto& w : workers) w.join();
+    if (std::all_of(ok.begin(), ok.end(), [](char v) { return v != 0; })) return true;
+    return select_objects_with_python(cells, n, accepted, out);
 }
 
 // An object array's texts: str as its UTF-8, None and NaN missing, anything else as str(x)
@@ -184,9 +269,206 @@ std::vector<std::string> factorize_fixed_width(const py::array& column, std::int
     return texts;
 }
 
+// A datetime64 column as its int64 ticks and how many make a day.
+struct tick_column {
+    const std::int64_t* ticks = nullptr;
+    std::int64_t per_day = 1;
+};
+
+// A limit_error of the library naming "record i" of a block, renamed for the record of the whole
+// column (i + offset); any other error as it is.
+[[noreturn]] void rethrow_for_column(const limit_error& e, std::size_t offset) {
+    const std::string& text = e.message();
+    static const std::string prefix = "record ";
+    std::size_t end = prefix.size();
+    if (text.compare(0, prefix.size(), prefix) != 0) throw;
+    while (end < text.size() && text[end] >= '0' && text[end] <= '9') ++end;
+    if (end == prefix.size() || end >= text.size() || text[end] != ':') throw;
+    const auto record = std::stoull(text.substr(prefix.size(), end - prefix.size())) + offset;
+    throw limit_error(prefix + std::to_string(record) + text.substr(end), e.where());
+}
+
+// `part` (records [offset, offset + size) of the column) added to `total`: counts and tallies are
+// integers (exact in any order), the examples kept in record order, the first 100.
+void add_counts(patents_in_force_result& total, patents_in_force_result&& part, std::size_t offset) {
+    if (total.counts.size() == 0)
+        total.counts = std::move(part.counts);
+    else
+        total.counts += part.counts;
+    total.records += part.records;
+    total.not_selected += part.not_selected;
+    total.counted += part.counted;
+    total.missing_date += part.missing_date;
+    total.grant_before_filing += part.grant_before_filing;
+    total.end_before_grant += part.end_before_grant;
+    total.in_the_future += part.in_the_future;
+    total.bad_region += part.bad_region;
+    for (std::size_t i : part.excluded_examples)
+        if (total.excluded_examples.size() < 100) total.excluded_examples.push_back(i + offset);
+}
+
+// Patents in force over records [begin, end), their dates read as ticks a block at a time into
+// three small day buffers that are used again for every block: the day columns of the whole
+// table (3 × 40 MB at 10^7 records) are never made. Fresh memory is what costs on this kind of
+// virtual machine: memory freed more than ~2 s earlier has gone back to the host (free page
+// reporting), and each of its pages is a host fault when touched again.
+patents_in_force_result count_from_ticks(const patent_records& whole, tick_column filing, tick_column grant,
+                                         tick_column end_at, const std::vector<std::int32_t>& dates, std::int32_t as_of,
+                                         std::size_t begin, std::size_t end) {
+    constexpr std::size_t block = std::size_t{1} << 18;  // 1 MB of days a column: in the L2 cache
+    const std::size_t most = std::min(block, end - begin);
+    std::vector<std::int32_t> filing_days(most), grant_days(most), end_days(end_at.ticks ? most : 0);
+    patents_in_force_result total;
+    for (std::size_t b = begin; b < end; b += block) {
+        const std::size_t m = std::min(block, end - b);
+        patent_records rec = whole;
+        try {
+            days_from_ticks(filing.ticks + b, m, filing.per_day, filing_days.data(), 1);
+            days_from_ticks(grant.ticks + b, m, grant.per_day, grant_days.data(), 1);
+            if (end_at.ticks) days_from_ticks(end_at.ticks + b, m, end_at.per_day, end_days.data(), 1);
+            rec.region += b;
+            rec.filing = filing_days.data();
+            rec.grant = grant_days.data();
+            rec.end = end_at.ticks ? end_days.data() : nullptr;
+            if (rec.extension_days) rec.extension_days += b;
+            if (rec.selected) rec.selected += b;
+            rec.size = m;
+            add_counts(total, patents_in_force(rec, dates, as_of, 1), b - begin);
+        } catch (const limit_error& e) {
+            rethrow_for_column(e, b);
+        }
+    }
+    return total;
+}
+
+// count_from_ticks over the whole column in up to `threads` even stretches (0: every core; at
+// least 2^20 records each), the first on this thread; the parts added in stretch order, and the
+// first error in stretch order thrown, so the result and the error do not depend on the count.
+patents_in_force_result count_from_ticks_in_parallel(const patent_records& whole, tick_column filing, tick_column grant,
+                                                     tick_column end_at, const std::vector<std::int32_t>& dates,
+                                                     std::int32_t as_of, unsigned threads) {
+    const std::size_t n = whole.size;
+    unsigned parts = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
+    parts = static_cast<unsigned>(std::min<std::size_t>(parts, std::max<std::size_t>(1, n >> 20)));
+    std::vector<patents_in_force_result> results(parts);
+    std::vector<std::exception_ptr> failed(parts);
+    auto run = [&](unsigned t) {
+        try {
+            results[t] =
+                count_from_ticks(whole, filing, grant, end_at, dates, as_of, n * t / parts, n * (t + 1) / parts);
+        } catch (...) {
+            failed[t] = std::current_exception();
+        }
+    };
+    std::vector<std::thread> workers;
+    try {
+        for (unsigned t = 1; t < parts; ++t) workers.emplace_back(run, t);
+    } catch (...) {
+        for (auto& w : workers) w.join();
+        throw;
+    }
+    run(0);
+    for (auto& w : workers) w.join();
+    for (auto& f : failed)
+        if (f) std::rethrow_exception(f);
+    patents_in_force_result total;
+    for (unsigned t = 0; t < parts; ++t) add_counts(total, std::move(results[t]), n * t / parts);
+    if (total.counts.size() == 0)  // no records: no block was counted
+        total.counts.setZero(static_cast<Eigen::Index>(whole.regions), static_cast<Eigen::Index>(dates.size()));
+    return total;
+}
+
+// (counts, tally dict) as _core.patents_in_force returns them.
+py::tuple counts_and_tally(patents_in_force_result&& r) {
+    py::dict tally;
+    tally["records"] = r.records;
+    tally["not_selected"] = r.not_selected;
+    tally["counted"] = r.counted;
+    tally["missing_date"] = r.missing_date;
+    tally["grant_before_filing"] = r.grant_before_filing;
+    tally["end_before_grant"] = r.end_before_grant;
+    tally["in_the_future"] = r.in_the_future;
+    tally["bad_region"] = r.bad_region;
+    tally["excluded_examples"] = r.excluded_examples;
+    return py::make_tuple(py::cast(std::move(r.counts)), tally);
+}
+
+std::int32_t days_today() {
+    const auto now = std::chrono::system_clock::now().time_since_epoch();
+    return static_cast<std::int32_t>(std::chrono::duration_cast<std::chrono::hours>(now).count() / 24);
+}
+
+void register_count_from_ticks(py::module_& m) {
+    m.def(
+        "patents_in_force_ticks",
+        [](py::array_t<std::int32_t, py::array::c_style | py::array::forcecast> region, std::size_t regions,
+           py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> filing, std::int64_t filing_per_day,
+           py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> grant, std::int64_t grant_per_day,
+           std::optional<py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>> end,
+           std::int64_t end_per_day,
+           std::optional<py::array_t<std::int32_t, py::array::c_style | py::array::forcecast>> extension,
+           std::optional<py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>> selected,
+           std::vector<std::int32_t> dates, std::int32_t as_of, unsigned threads) {
+            const auto n = static_cast<std::size_t>(region.size());
+            auto same = [n](const py::array& a, const char* what) {
+                if (static_cast<std::size_t>(a.size()) != n)
+                    throw error(std::string(what) + " has a different length from region");
+            };
+            same(filing, "filing");
+            same(grant, "grant");
+            for (std::int64_t per_day : {filing_per_day, grant_per_day, end_per_day})
+                if (per_day <= 0) throw error("patents_in_force_ticks: ticks per day must be positive");
+            patent_records rec;
+            rec.region = region.data();
+            if (end) same(*end, "end");
+            if (extension) same(*extension, "extension"), rec.extension_days = extension->data();
+            if (selected) same(*selected, "kind"), rec.selected = selected->data();
+            rec.size = n;
+            rec.regions = regions;
+            const tick_column filing_at{filing.data(), filing_per_day}, grant_at{grant.data(), grant_per_day};
+            const tick_column end_at{end ? end->data() : nullptr, end_per_day};
+            if (as_of == no_date) as_of = days_today();  // once: every block counts on the same day
+            patents_in_force_result r;
+            {
+                py::gil_scoped_release release;  // counting over every record: pure C++
+                r = count_from_ticks_in_parallel(rec, filing_at, grant_at, end_at, dates, as_of, threads);
+            }
+            return counts_and_tally(std::move(r));
+        },
+        py::arg("region"), py::arg("regions"), py::arg("filing"), py::arg("filing_per_day"), py::arg("grant"),
+        py::arg("grant_per_day"), py::arg("end") = py::none(), py::arg("end_per_day") = 1,
+        py::arg("extension") = py::none(), py::arg("selected") = py::none(), py::arg("dates"), py::arg("as_of"),
+        py::arg("threads") = 0u,
+        "patents_in_force with the dates as datetime64 ticks (per_day of them a day), read a block at a time: "
+        "no day columns are made.");
+}
+
+void register_select_texts(py::module_& m) {
+    m.def(
+        "select_texts",
+        [](const py::array& column, const std::vector<std::string>& accepted, unsigned threads) -> py::object {
+            if (column.ndim() != 1 || !(column.flags() & py::array::c_style) || column.dtype().kind() != 'O')
+                throw error("select_texts: a one-dimensional contiguous object array, please");
+            const auto n = static_cast<std::size_t>(column.size());
+            // The kind column's selection straight from its objects: no int32 codes, no sorted
+            // texts, no comparison pass (the kinds' texts are never shown).
+            py::array_t<std::uint8_t> selected = fresh_array<std::uint8_t>(n);
+            if (!select_column(static_cast<PyObject* const*>(column.data()), n, accepted, selected.mutable_data(),
+                               threads))
+                return py::none();
+            return std::move(selected);
+        },
+        py::arg("column"), py::arg("accepted"), py::arg("threads") = 0u,
+        "uint8 per cell of an object array: 1 where it is a str equal to one of `accepted`, 0 for other str and "
+        "missing cells (None, NaN); None when a cell is another object (its text would be its str(): code such a "
+        "column with factorize_texts).");
+}
+
 }  // namespace
 
 void register_patents(py::module_& m) {
+    register_count_from_ticks(m);
+    register_select_texts(m);
     m.def(
         "patents_in_force",
         [](py::array_t<std::int32_t, py::array::c_style | py::array::forcecast> region, std::size_t regions,
@@ -217,17 +499,7 @@ void register_patents(py::module_& m) {
                 py::gil_scoped_release release;  // counting over every record: pure C++
                 r = patents_in_force(rec, dates, as_of, threads);
             }
-            py::dict tally;
-            tally["records"] = r.records;
-            tally["not_selected"] = r.not_selected;
-            tally["counted"] = r.counted;
-            tally["missing_date"] = r.missing_date;
-            tally["grant_before_filing"] = r.grant_before_filing;
-            tally["end_before_grant"] = r.end_before_grant;
-            tally["in_the_future"] = r.in_the_future;
-            tally["bad_region"] = r.bad_region;
-            tally["excluded_examples"] = r.excluded_examples;
-            return py::make_tuple(py::cast(std::move(r.counts)), tally);
+            return counts_and_tally(std::move(r));
         },
         py::arg("region"), py::arg("regions"), py::arg("filing"), py::arg("grant"), py::arg("end") = py::none(),
         py::arg("extension") = py::none(), py::arg("selected") = py::none(), py::arg("dates"), py::arg("as_of"),

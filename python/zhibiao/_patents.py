@@ -48,6 +48,18 @@ def _days(values: Any, column: str, threads: int = 0) -> np.ndarray:
     return days.astype(np.int32)
 
 
+def _ticks(values: Any) -> tuple[np.ndarray, int] | None:
+    """A datetime64 column whose unit divides a day as (int64 ticks, ticks per day), else None
+    (text dates, weeks, months: read by _days)."""
+    array = np.asarray(values)
+    if array.dtype.kind != "M":
+        return None
+    unit, count = np.datetime_data(array.dtype)
+    if unit not in _TICKS_PER_DAY or _TICKS_PER_DAY[unit] % count:
+        return None
+    return np.ascontiguousarray(array).view(np.int64), _TICKS_PER_DAY[unit] // count
+
+
 def _column(records: Any, name: str, role: str) -> Any:
     """The column ``name`` of the records, or MissingVariableError naming the role and the closest
     column (a misspelt ``end=`` must not count lapsed patents as in force)."""
@@ -87,6 +99,26 @@ def _text_codes(column: Any, threads: int) -> tuple[np.ndarray, list[str]]:
         array = column.astype(str).to_numpy(dtype=object)
     codes, texts = _core.factorize_texts(np.ascontiguousarray(array), threads)
     return codes, texts
+
+
+def _selection(column: Any, threads: int) -> np.ndarray:
+    """uint8 per record: 1 where the kind is one of the invention names, 0 elsewhere (a missing
+    kind too). A column of str objects goes straight to the selection (no int32 codes, no sorted
+    texts, no comparison pass: the kinds' texts are never shown); any other column through its codes."""
+    import pandas as pd
+
+    if not isinstance(column.dtype, pd.CategoricalDtype):
+        array = column.to_numpy()
+        if array.dtype.kind == "O":
+            selected = _core.select_texts(np.ascontiguousarray(array), list(_INVENTION), threads)
+            if isinstance(selected, np.ndarray):  # None: a cell neither a str nor missing (read as its str())
+                return selected
+    kind_codes, kinds = _text_codes(column, threads)
+    accepted = np.isin(np.asarray(kinds, dtype=object), list(_INVENTION))
+    invention_codes = np.flatnonzero(accepted)
+    if len(invention_codes) == 1:  # one name for inventions (the usual case): a compare, not a gather
+        return (kind_codes == invention_codes[0]).view(np.uint8)  # code -1 (missing): never equal
+    return np.append(accepted, False)[kind_codes].view(np.uint8)  # -1 → the appended False
 
 
 @checked_keywords
@@ -144,30 +176,52 @@ def patents_in_force(
     region_index, regions = _text_codes(_column(records, region, "region"), threads)
     selected = None
     if kind is not None:
-        kind_codes, kinds = _text_codes(_column(records, kind, "kind (kind=None counts every row)"), threads)
-        accepted = np.isin(np.asarray(kinds, dtype=object), list(_INVENTION))
-        invention_codes = np.flatnonzero(accepted)
-        if len(invention_codes) == 1:  # one name for inventions (the usual case): a compare, not a gather
-            selected = (kind_codes == invention_codes[0]).view(np.uint8)  # code -1 (missing): never equal
-        else:
-            selected = np.append(accepted, False)[kind_codes].view(np.uint8)  # -1 → the appended False
+        selected = _selection(_column(records, kind, "kind (kind=None counts every row)"), threads)
     as_of_days = _days([as_of if as_of is not None else pd.Timestamp.today().normalize()], "as_of")[0]
     # The default end column may be absent (no lapses recorded); one the caller named may not.
-    end_days = None
+    end_values, end_ticks, end_days = None, None, None
     if end is not None and (end in records or end != "end_date"):
-        end_days = _days(_column(records, end, "end date").to_numpy(), end, threads)
-    counts, tally = _core.patents_in_force(
-        region_index,
-        len(regions),
-        _days(_column(records, filing, "filing date").to_numpy(), filing, threads),
-        _days(_column(records, grant, "grant date").to_numpy(), grant, threads),
-        end_days,
-        _column(records, extension, "extension").fillna(0).to_numpy(dtype=np.int32) if extension is not None else None,
-        selected,
-        _days(query, "dates").tolist(),
-        int(as_of_days),
-        threads,
+        end_values = _column(records, end, "end date").to_numpy()
+        end_ticks = _ticks(end_values)
+        if end_ticks is None:  # text dates: read (and refused) before the other columns are looked at
+            end_days = _days(end_values, end, threads)
+    filing_values = _column(records, filing, "filing date").to_numpy()
+    filing_ticks = _ticks(filing_values)
+    grant_values = _column(records, grant, "grant date").to_numpy()
+    grant_ticks = _ticks(grant_values)
+    extension_days = (
+        _column(records, extension, "extension").fillna(0).to_numpy(dtype=np.int32) if extension is not None else None
     )
+    day_list = _days(query, "dates").tolist()
+    if filing_ticks and grant_ticks and (end_values is None or end_ticks) and len(region_index):
+        # datetime64 dates (the usual case): read as days a block at a time inside the count
+        counts, tally = _core.patents_in_force_ticks(
+            region_index,
+            len(regions),
+            *filing_ticks,
+            *grant_ticks,
+            *(end_ticks or (None, 1)),
+            extension_days,
+            selected,
+            day_list,
+            int(as_of_days),
+            threads,
+        )
+    else:
+        if end_ticks is not None:
+            end_days = _days(end_values, str(end), threads)
+        counts, tally = _core.patents_in_force(
+            region_index,
+            len(regions),
+            _days(filing_values, filing, threads),
+            _days(grant_values, grant, threads),
+            end_days,
+            extension_days,
+            selected,
+            day_list,
+            int(as_of_days),
+            threads,
+        )
     table = pd.DataFrame(counts, index=pd.Index(regions, name=region), columns=query)
     problems = ["missing_date", "grant_before_filing", "end_before_grant", "in_the_future", "bad_region"]
     found = pd.DataFrame({"problem": problems, "records": [tally[p] for p in problems]})

@@ -212,3 +212,135 @@ def test_only_invention_kinds_are_counted_whichever_names_occur(kinds, expected)
     table, found = zb.patents_in_force(records, ["2020-12-31"], as_of="2025-12-31", findings=True)
     assert table.to_numpy().tolist() == [[expected]]
     assert found.attrs["not_selected"] == 4 - expected
+
+
+@pytest.mark.parametrize("threads", [1, 2, 3])
+def test_a_kind_column_of_str_objects_is_selected_without_codes(threads):
+    # Round 18: str kinds go straight to the uint8 selection. Shared and distinct objects, missing
+    # cells, near misses (a prefix, a longer text, another case), and non-ASCII names whose UTF-8
+    # form Python has not made yet (the workers stop; the column is read again with Python's help).
+    names = ["invention", "utility", "invent", "inventions", "Invention", "发明", "发明专利", "发明x", "", "design"]
+    rng = np.random.default_rng(8)
+    picks = rng.integers(0, len(names) + 2, 700_001).tolist()
+    cells: list = [names[p] if p < len(names) else (None if p == len(names) else float("nan")) for p in picks]
+    for i in range(0, len(cells), 7):
+        if isinstance(cells[i], str):
+            cells[i] = _distinct_copy(cells[i])
+    accepted = ["invention", "发明", "发明专利"]
+    want = np.array([isinstance(c, str) and c in accepted for c in cells], dtype=np.uint8)
+    ascii_name = {"发明": "invention", "发明专利": "invention", "发明x": "utility"}
+    ascii_only = np.array([ascii_name.get(c, c) if isinstance(c, str) else c for c in cells], dtype=object)
+    np.testing.assert_array_equal(_core.select_texts(ascii_only, accepted, threads), want)
+    column = np.array(cells, dtype=object)
+    np.testing.assert_array_equal(_core.select_texts(column, accepted, threads), want)
+    np.testing.assert_array_equal(_core.select_texts(column, accepted, threads), want)  # UTF-8 now made
+    # Another object (its text is its str()): None, and patents_in_force codes the column instead.
+    assert _core.select_texts(np.array(["invention", 7], dtype=object), accepted, threads) is None
+    with pytest.raises(ValueError, match="object array"):
+        _core.select_texts(np.array(["invention"]), accepted, threads)
+
+
+def test_kinds_that_are_not_str_are_read_as_their_text_and_selected_as_before():
+    records = pd.DataFrame(
+        {
+            "region": ["A"] * 4,
+            "kind": pd.Series(["invention", 7, "发明", b"invention"], dtype=object),
+            "filing_date": pd.to_datetime(["2010-01-01"] * 4),
+            "grant_date": pd.to_datetime(["2012-01-01"] * 4),
+        }
+    )
+    table, found = zb.patents_in_force(records, ["2020-12-31"], as_of="2025-12-31", findings=True)
+    assert table.to_numpy().tolist() == [[2]]  # "7" and "b'invention'" are not invention names
+    assert found.attrs["not_selected"] == 2
+
+
+def _tick_records(n: int, seed: int) -> dict:
+    """Records with every problem the count tells apart, dates as datetime64[ns] ticks."""
+    rng = np.random.default_rng(seed)
+    day = np.int64(86_400_000_000_000)
+    filing = rng.integers(9000, 20000, n).astype(np.int64)
+    grant = filing + rng.integers(-30, 2000, n)  # some granted before filing
+    end = grant + rng.integers(-30, 8000, n)  # some ending before grant, some in the future
+    nat = np.iinfo(np.int64).min
+    ticks = {k: v * day + rng.integers(0, day, n) for k, v in (("filing", filing), ("grant", grant), ("end", end))}
+    ticks["filing"][rng.random(n) < 0.01] = nat
+    ticks["grant"][rng.random(n) < 0.01] = nat
+    ticks["end"][rng.random(n) < 0.6] = nat
+    region = rng.integers(-1, 40, n).astype(np.int32)  # -1: no region
+    region[rng.random(n) < 0.001] = 40  # out of range
+    return dict(
+        region=region,
+        selected=(rng.random(n) < 0.7).astype(np.uint8),
+        extension=np.where(rng.random(n) < 0.05, rng.integers(1, 1500, n), 0).astype(np.int32),
+        **ticks,
+    )
+
+
+@pytest.mark.parametrize("threads", [1, 2, 3])
+@pytest.mark.parametrize("with_end", [True, False])
+def test_the_count_from_ticks_equals_the_count_from_day_columns(threads, with_end):
+    # Round 18: datetime64 dates are read a block at a time (2^18 records) inside the count, and
+    # stretches of 2^20 records go to the threads: 2.2·10^6 records cross both boundaries.
+    rec = _tick_records(2_200_003, 11)
+    dates = [int(d) for d in rng_dates()]
+    ns = 86_400_000_000_000
+    end = rec["end"] if with_end else None
+    for extension in (None, rec["extension"]):
+        from_days = _core.patents_in_force(
+            rec["region"],
+            40,
+            _core.days_from_ticks(rec["filing"], ns),
+            _core.days_from_ticks(rec["grant"], ns),
+            None if end is None else _core.days_from_ticks(end, ns),
+            extension,
+            rec["selected"],
+            dates,
+            18_000,
+            threads,
+        )
+        from_ticks = _core.patents_in_force_ticks(
+            rec["region"],
+            40,
+            rec["filing"],
+            ns,
+            rec["grant"],
+            ns,
+            end,
+            ns,
+            extension,
+            rec["selected"],
+            dates,
+            18_000,
+            threads,
+        )
+        np.testing.assert_array_equal(from_ticks[0], from_days[0])
+        assert from_ticks[1] == from_days[1]
+        assert from_days[1]["counted"] > 0 and len(from_days[1]["excluded_examples"]) == 100
+
+
+def rng_dates() -> list:
+    return [16000, 12000, 19000, 17531, 14000, 18500]  # unsorted, some before most grants
+
+
+def test_errors_of_the_count_from_ticks_name_the_record_of_the_whole_column():
+    n = 700_000
+    day = np.int64(86_400)
+    filing = np.full(n, 15000 * day)
+    grant = filing + 100 * day
+    region = np.zeros(n, np.int32)
+    bad = filing.copy()
+    bad[600_001] = np.int64(10**16)  # seconds: beyond the int32 days (in the third block)
+    with pytest.raises(_core.LimitError, match=r"^record 600001: a date outside"):
+        _core.patents_in_force_ticks(region, 1, bad, 86_400, grant, 86_400, None, 1, None, None, [16000], 18000, 2)
+    with pytest.raises(_core.LimitError, match=r"^record 600001: a date outside"):
+        _core.days_from_ticks(bad, 86_400)  # the same words as the day columns' own error
+    # A term the calendar cannot reach, in the second block: named by its record too.
+    far = int((4_999_990 - 1970) * 365.2425) + 100  # a day of the year 4,999,990: 20 years on is beyond
+    filing[300_007] = np.int64(far) * day
+    grant[300_007] = filing[300_007] + day
+    extension = np.zeros(n, np.int32)
+    extension[300_007] = 10
+    with pytest.raises(_core.LimitError, match=r"^record 300007: filed in the year 499999"):
+        _core.patents_in_force_ticks(
+            region, 1, filing, 86_400, grant, 86_400, None, 1, extension, None, [16000], 2**31 - 1, 1
+        )
