@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "zhibiao/detail/edit_distance.hpp"  // detail::suggestion for at()
+#include "zhibiao/detail/edit_distance.hpp"  // kept for the files that reach detail::suggestion through here
 #include "zhibiao/detail/float_bits.hpp"
 #include "zhibiao/direction.hpp"
 #include "zhibiao/error.hpp"
@@ -150,40 +150,5 @@ inline std::string quoted_id(std::string_view id) {
     return out;
 }
 }  // namespace detail
-
-inline const indicator& catalogue::at(std::string_view id) const& {
-    if (const indicator* i = find(id)) return *i;
-    // The indicators that read a variable: "; indicators that read it: a, b" or "".
-    const auto readers_of = [this](std::string_view name) {
-        std::string readers;
-        for (const indicator& i : indicators_) {
-            const std::vector<std::string> names = i.inputs();
-            if (std::find(names.begin(), names.end(), name) == names.end()) continue;
-            readers += readers.empty() ? "; indicators that read it: " : ", ";
-            readers += i.id;
-        }
-        return readers;
-    };
-    std::string message = "unknown indicator ";
-    message += detail::quoted_id(id);
-    if (variable(id)) {
-        // An input variable asked for as an indicator (--ids gdp): say so, and what reads it.
-        message += " (an input variable of the catalogue, not an indicator" + readers_of(id) + ')';
-    } else {
-        // The closest name among indicators and input variables alike: "tech_contract_valu" is
-        // one letter from the variable tech_contract_value, five from the indicator
-        // tech_contract_avg_value; a variable is named as one, with the indicators reading it.
-        std::vector<std::string_view> names;
-        for (const indicator& i : indicators_) names.push_back(i.id);
-        for (const variable_spec& v : variables_) names.push_back(v.id);
-        const std::string best = detail::closest_name(
-            id, names, [](std::string_view n) { return n; }, detail::as_written);
-        if (!best.empty() && !find(best))
-            message += " (did you mean the input variable '" + best + "'? It is no indicator" + readers_of(best) + ')';
-        else if (!best.empty())
-            message += " (did you mean '" + best + "'?)";
-    }
-    throw unknown_indicator_error(message, std::string(id));
-}
 
 }  // namespace zhibiao

@@ -63,7 +63,7 @@ public:
     }
     const reason* begin() const { return data_; }
     const reason* end() const { return data_ + size_; }
-    std::vector<reason> to_vector() const { return {begin(), end()}; }
+    std::vector<reason> to_vector() const;
     friend bool operator==(reason_view a, reason_view b) {
         return a.size_ == b.size_ && std::equal(a.begin(), a.end(), b.begin());
     }
@@ -107,9 +107,9 @@ public:
     zhibiao::unit unit() && { return std::move(unit_); }
     std::size_t size() const { return rows_; }
     Eigen::Map<const Eigen::ArrayXd> values() const& { return {values_, static_cast<Eigen::Index>(rows_)}; }
-    Eigen::ArrayXd values() && { return Eigen::Map<const Eigen::ArrayXd>(values_, static_cast<Eigen::Index>(rows_)); }
+    Eigen::ArrayXd values() &&;
     reason_view reasons() const& { return {reasons_, rows_}; }
-    std::vector<reason> reasons() && { return {reasons_, reasons_ + rows_}; }
+    std::vector<reason> reasons() &&;
     /// Set when the whole column is missing (lenient mode): what was wrong.
     const std::string& column_problem() const& { return column_problem_; }
     std::string column_problem() && { return std::move(column_problem_); }
@@ -180,12 +180,7 @@ indicator_table compute(const panel& p, const std::vector<std::string>& ids, con
                         const catalogue& cat = catalogue::builtin());
 
 /// Every indicator of the catalogue.
-inline indicator_table compute_all(const panel& p, const catalogue& cat = catalogue::builtin(),
-                                   compute_options options = {}) {
-    std::vector<std::string> ids;
-    for (const auto& i : cat.indicators()) ids.push_back(i.id);
-    return compute(p, ids, options, cat);
-}
+indicator_table compute_all(const panel& p, const catalogue& cat = catalogue::builtin(), compute_options options = {});
 
 /// Evaluates any formula over the panel: in `out` when given (throws if it cannot convert),
 /// else in the formula's own unit. Validation rules and ad-hoc expressions use this.

@@ -155,19 +155,15 @@ public:
     std::string_view name(std::size_t i) const { return compact_ ? table_.names.at(i) : all_[i].name; }
     std::string_view parent(std::size_t i) const { return compact_ ? table_.parents.at(i) : all_[i].parent; }
     const std::vector<entity>& all() const {
-        if (!built_.load(std::memory_order_acquire)) {
-            std::lock_guard<std::mutex> lock(building_);
-            if (!built_.load(std::memory_order_relaxed)) {
-                all_.resize(table_.size());
-                for (std::size_t i = 0; i < all_.size(); ++i)
-                    all_[i] = {std::string(code(i)), std::string(name(i)), std::string(parent(i))};
-                built_.store(true, std::memory_order_release);
-            }
-        }
+        if (!built_.load(std::memory_order_acquire)) build();
         return all_;
     }
 
 private:
+    /// Builds all_ from the table, once, under the lock (compiled in the library: its lock and
+    /// the entities' vector need not be instantiated in every file that includes this header).
+    void build() const;
+
     entity_table table_;
     bool compact_ = false;
     mutable std::vector<entity> all_;
@@ -192,7 +188,9 @@ panel panel_of_interned_codes(std::vector<entity> entities, std::vector<period> 
 
 class panel {
 public:
-    panel() = default;
+    /// An empty panel (compiled in the library: its make_shared of the entity table would be
+    /// instantiated in every file that includes this header).
+    panel();
 
     /// Rows given as indices into `entities` and `periods`. Throws duplicate_row_error when a
     /// pair repeats or an entity code is given twice (naming it), and error when an index is out
@@ -212,7 +210,7 @@ public:
     // `const auto& c = parse_csv(text).at("x");` holds a value, never a dangling reference.
     std::size_t rows() const { return entity_of_row_.size(); }
     const std::vector<entity>& entities() const& { return entity_data().all(); }
-    std::vector<entity> entities() && { return entity_data().all(); }
+    std::vector<entity> entities() &&;
     std::size_t entity_count() const { return entity_data().size(); }
     std::string_view entity_code(std::size_t i) const& { return entity_data().code(i); }
     std::string entity_code(std::size_t i) && { return std::string(entity_data().code(i)); }
@@ -229,7 +227,7 @@ public:
     const entity& entity_at(std::size_t row) const& {
         return entities()[static_cast<std::size_t>(entity_of_row_[row])];
     }
-    entity entity_at(std::size_t row) && { return entities()[static_cast<std::size_t>(entity_of_row_[row])]; }
+    entity entity_at(std::size_t row) &&;
     const period& period_at(std::size_t row) const& { return periods_[static_cast<std::size_t>(period_of_row_[row])]; }
     period period_at(std::size_t row) && { return periods_[static_cast<std::size_t>(period_of_row_[row])]; }
 
@@ -243,7 +241,7 @@ public:
     }
     const column* find(const std::string& name) && = delete;
     /// Throws missing_variable_error naming the variable.
-    column at(const std::string& name) && { return at(name); }
+    column at(const std::string& name) &&;
     const column& at(const std::string& name) const& {
         if (const column* c = find(name)) return *c;
         location where;
@@ -275,7 +273,8 @@ private:
     /// panel: 0 rows, 0 entities, copyable).
     const detail::panel_entities& entity_data() const { return entities_ ? *entities_ : detail::no_entities(); }
 
-    std::shared_ptr<const detail::panel_entities> entities_ = std::make_shared<const detail::panel_entities>();
+    /// Set by every constructor (an empty table for panel()); null only after a move.
+    std::shared_ptr<const detail::panel_entities> entities_;
     std::vector<period> periods_;
     std::vector<std::int32_t> entity_of_row_;
     std::vector<std::int32_t> period_of_row_;

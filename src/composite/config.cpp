@@ -559,3 +559,11 @@ model preset(const std::string& name) {
 }
 
 }  // namespace zhibiao::composite
+
+namespace zhibiao::composite {
+
+// Here rather than inline in config.hpp: the copy of the nodes and the framework's destructor (its
+// hash map) were instantiated in every file that includes the header.
+framework model::make_framework() const { return framework(nodes); }
+
+}  // namespace zhibiao::composite

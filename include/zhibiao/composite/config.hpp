@@ -35,7 +35,7 @@ struct model {
     /// goalposts). Data in another unit of the same dimension are converted to it before the
     /// steps (to_model_units, input.hpp): 0.025 in "1" is 2.5 against a standard in "%".
     std::map<std::string, std::string> units;
-    framework make_framework() const { return framework(nodes); }
+    framework make_framework() const;
 };
 
 /// An entry of a step option keyed by a name that the framework lacks (or that cannot be used).

@@ -50,10 +50,7 @@ struct table {
         return reason_in(reasons_of(column), row, value);
     }
     /// The reasons of `column`, null when it has none (for a pass over a whole column).
-    const std::vector<reason>* reasons_of(const std::string& column) const {
-        const auto it = reasons.find(column);
-        return it == reasons.end() ? nullptr : &it->second;
-    }
+    const std::vector<reason>* reasons_of(const std::string& column) const;
     /// The reason of cell `row` in a column whose reasons are `why` (reasons_of).
     static reason reason_in(const std::vector<reason>* why, std::size_t row, double value) {
         if (why && row < why->size() && (*why)[row] != reason::none) return (*why)[row];
@@ -135,17 +132,11 @@ public:
     layer_view(std::shared_ptr<double[]> storage, const double* data, Eigen::Index rows, Eigen::Index cols)
         : base(data, rows, cols), storage_(std::move(storage)) {}
     layer_view(const layer_view& o) : base(o.data(), o.rows(), o.cols()), storage_(o.storage_) {}
-    layer_view& operator=(const layer_view& o) {
-        if (this != &o) {
-            storage_ = o.storage_;
-            new (static_cast<base*>(this)) base(o.data(), o.rows(), o.cols());
-        }
-        return *this;
-    }
+    layer_view& operator=(const layer_view& o);
     ~layer_view() = default;
 
     /// The values as a matrix of their own.
-    Eigen::MatrixXd matrix() const { return *this; }
+    Eigen::MatrixXd matrix() const;
     /// The block that holds the values.
     const std::shared_ptr<double[]>& storage() const { return storage_; }
 
@@ -165,14 +156,11 @@ public:
     layer_matrix(const Eigen::MatrixBase<Derived>& m) : base(nullptr, 0, 0) {  // NOLINT: converts as MatrixXd does
         assign(m);
     }
-    layer_matrix(const layer_matrix& o) : base(nullptr, 0, 0) { assign(o); }
+    layer_matrix(const layer_matrix& o);
     layer_matrix(layer_matrix&& o) noexcept : base(o.data(), o.rows(), o.cols()), storage_(std::move(o.storage_)) {
         o.rebind(nullptr, 0, 0);
     }
-    layer_matrix& operator=(const layer_matrix& o) {
-        if (this != &o) assign(o);
-        return *this;
-    }
+    layer_matrix& operator=(const layer_matrix& o);
     layer_matrix& operator=(layer_matrix&& o) noexcept {
         if (this == &o) return *this;
         storage_ = std::move(o.storage_);
@@ -191,7 +179,7 @@ public:
     void conservativeResize(Eigen::Index, Eigen::Index) = delete;
 
     /// The values as a matrix of their own.
-    Eigen::MatrixXd matrix() const { return *this; }
+    Eigen::MatrixXd matrix() const;
     /// The block that holds the values (shared with the other layers of the build).
     const std::shared_ptr<double[]>& storage() const { return storage_; }
     /// Another layer_matrix over the same values (no copy): writes through one show in the other.
@@ -247,22 +235,9 @@ struct result {
     std::vector<std::string> method;  ///< the account of the method, one sentence per step
 
     /// On a temporary result (`build(...).at("treated")`) the layer itself, moved out.
-    layer at(const std::string& name) && {
-        for (auto& l : layers)
-            if (l.name == name) return std::move(l);
-        return static_cast<const result&>(*this).at(name);  // throws
-    }
-    const layer& at(const std::string& name) const& {
-        for (const auto& l : layers)
-            if (l.name == name) return l;
-        std::string have;
-        for (const auto& l : layers) have += (have.empty() ? "" : ", ") + l.name;
-        throw lookup_error(
-            "no layer '" + name + "'" +
-                zhibiao::detail::suggestion(name, layers, [](const layer& l) { return std::string_view(l.name); }) +
-                " (layers: " + have + ")",
-            name);
-    }
+    layer at(const std::string& name) &&;
+    /// The layer `name`; an unknown name is a lookup_error with "did you mean" and the layers.
+    const layer& at(const std::string& name) const&;
 };
 
 namespace detail {

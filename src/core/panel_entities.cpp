@@ -1,0 +1,31 @@
+// Members of zhibiao/panel.hpp compiled once rather than inline: the empty panel's make_shared,
+// the entity table's one-time build (a mutex and a vector of entities) and the copies a
+// temporary panel's accessors return were instantiated in every file that includes the header (its compile time: bench/NOTES.md, "Header compile time").
+#include "zhibiao/panel.hpp"
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace zhibiao {
+
+panel::panel() : entities_(std::make_shared<const detail::panel_entities>()) {}
+
+// A temporary panel's accessors return copies (panel.hpp): the copies are made here.
+std::vector<entity> panel::entities() && { return entity_data().all(); }
+
+entity panel::entity_at(std::size_t row) && { return entities()[static_cast<std::size_t>(entity_of_row_[row])]; }
+
+column panel::at(const std::string& name) && { return at(name); }
+
+void detail::panel_entities::build() const {
+    std::lock_guard<std::mutex> lock(building_);
+    if (built_.load(std::memory_order_relaxed)) return;  // another thread built it meanwhile
+    all_.resize(table_.size());
+    for (std::size_t i = 0; i < all_.size(); ++i)
+        all_[i] = {std::string(code(i)), std::string(name(i)), std::string(parent(i))};
+    built_.store(true, std::memory_order_release);
+}
+
+}  // namespace zhibiao

@@ -1,0 +1,26 @@
+// Members of zhibiao/compute.hpp compiled once rather than inline: the copies a temporary's
+// accessors return (an Eigen array from a map, a vector of reasons) and compute_all were
+// instantiated in every file that includes the header (its compile time: bench/NOTES.md,
+// "Header compile time").
+#include "zhibiao/compute.hpp"
+
+#include <string>
+#include <vector>
+
+namespace zhibiao {
+
+std::vector<reason> reason_view::to_vector() const { return {begin(), end()}; }
+
+Eigen::ArrayXd indicator_values::values() && {
+    return Eigen::Map<const Eigen::ArrayXd>(values_, static_cast<Eigen::Index>(rows_));
+}
+
+std::vector<reason> indicator_values::reasons() && { return {reasons_, reasons_ + rows_}; }
+
+indicator_table compute_all(const panel& p, const catalogue& cat, compute_options options) {
+    std::vector<std::string> ids;
+    for (const auto& i : cat.indicators()) ids.push_back(i.id);
+    return compute(p, ids, options, cat);
+}
+
+}  // namespace zhibiao
