@@ -31,7 +31,10 @@ WRONG_TYPES = [
     (lambda: zb.extract(123), "extract: text must be a str or bytes, not 123"),
     (lambda: zb.extract("x", guess="yes"), "extract: guess must be True or False, not 'yes'"),
     (lambda: zb.parse_chinese_number(123), "parse_chinese_number: text must be a str, not 123"),
-    (lambda: zb.scorecards.gap(sme(), "tech-sme-2017", costs={"rd_expense": "1"}), "gap: costs: the value of 'rd_expense' must be a number, not '1'"),
+    (
+        lambda: zb.scorecards.gap(sme(), "tech-sme-2017", costs={"rd_expense": "1"}),
+        "gap: costs: the value of 'rd_expense' must be a number, not '1'",
+    ),
     (lambda: zb.scorecards.gap(sme(), "tech-sme-2017", costs={1: 2.0}), "gap: costs: its key 1 must be a str"),
     (lambda: zb.read_csv("x.csv", period_value=2024), "read_csv: period_value must be a str or None, not 2024"),
 ]
@@ -56,7 +59,9 @@ def test_a_value_of_the_right_type_still_passes():
 
 
 def test_a_pack_that_is_no_text_path_or_scorecard_is_a_type_error():
-    with pytest.raises(zb.ArgumentTypeError, match=r"pack must be a built-in id or a TOML file \(built in: 'tech-sme-2017'") as error:
+    with pytest.raises(
+        zb.ArgumentTypeError, match=r"pack must be a built-in id or a TOML file \(built in: 'tech-sme-2017'"
+    ) as error:
         zb.scorecards.evaluate(sme(), 123)
     assert_python_words(error)
     with pytest.raises(zb.ArgumentTypeError, match="built-in id or a TOML file"):
@@ -79,9 +84,13 @@ def test_plot_scorecard_refuses_the_firms_instead_of_the_result():
     firms = sme(2)
     result = zb.scorecards.evaluate(firms, "tech-sme-2017")
     gaps = zb.scorecards.gap(firms, "tech-sme-2017")
-    with pytest.raises(zb.ArgumentTypeError, match=r"result must be the DataFrame zhibiao.scorecards.evaluate\(\) returns.*'status'"):
+    with pytest.raises(
+        zb.ArgumentTypeError, match=r"result must be the DataFrame zhibiao.scorecards.evaluate\(\) returns.*'status'"
+    ):
         zb.plot.scorecard(firms, gaps)
-    with pytest.raises(zb.ArgumentTypeError, match=r"gaps must be the DataFrame zhibiao.scorecards.gap\(\) returns.*'blocked_by'"):
+    with pytest.raises(
+        zb.ArgumentTypeError, match=r"gaps must be the DataFrame zhibiao.scorecards.gap\(\) returns.*'blocked_by'"
+    ):
         zb.plot.scorecard(result, firms)
     with pytest.raises(zb.ArgumentTypeError, match="not 'passed'"):
         zb.plot.scorecard("passed")
