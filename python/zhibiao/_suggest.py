@@ -239,6 +239,9 @@ def check_types(
         else:
             continue
         problem = fits(value)
+        said = str(cause) if cause is not None else ""
+        if problem is not None and said and f"{name} " in said and "incompatible function arguments" not in said:
+            return  # the function's own words already name the parameter ("units must be a mapping …")
         if problem is not None:
             raise ArgumentTypeError(f"{owner}: {name}{'' if problem.startswith(':') else ' '}{problem}") from cause
 
