@@ -162,10 +162,10 @@ cp::option_value python_value(const cp::option_spec& o, py::handle v) {
     }
 }
 
+// The parameter is named in the message; it is no variable of the data, so the location stays
+// empty (a "(variable method): " prefix read as a column of the table).
 argument_error parameter_error(const std::string& label, const std::string& parameter, const std::string& problem) {
-    location w;
-    w.variable = parameter;
-    return argument_error(label + ": parameter '" + parameter + "' " + problem, w);
+    return argument_error(label + ": parameter '" + parameter + "' " + problem);
 }
 
 /// A step of `kind` from the parameters a Python step class (`label`) holds, checked against the

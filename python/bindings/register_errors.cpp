@@ -53,6 +53,38 @@ void raise(const char* name, const error& e) {
     PyErr_SetObject(cls.ptr(), instance.ptr());
 }
 
+// "Unable to cast Python instance of type <class 'NoneType'> to C++ type 'std::vector<double>'"
+// → "a value of type NoneType where a list of numbers is needed".
+std::string python_words(const std::string& what) {
+    static const std::pair<const char*, const char*> kinds[] = {
+        {"std::vector<std::__cxx11::basic_string", "a list of texts"},
+        {"std::vector<double", "a list of numbers"},
+        {"std::vector<", "a list"},
+        {"std::map<", "a dict"},
+        {"std::unordered_map<", "a dict"},
+        {"std::pair<", "a pair"},
+        {"basic_string", "a str"},
+        {"'double'", "a number"},
+        {"'float'", "a number"},
+        {"'bool'", "True or False"},
+        {"long", "a whole number"},
+        {"'int'", "a whole number"},
+        {"'unsigned", "a whole number ≥ 0"},
+    };
+    std::string type = "a value";
+    const auto open = what.find("<class '");
+    if (open != std::string::npos) {
+        const auto close = what.find('\'', open + 8);
+        if (close != std::string::npos) type = "a value of type " + what.substr(open + 8, close - open - 8);
+    }
+    const auto target = what.find("C++ type");
+    if (target == std::string::npos) return type + " that this function does not take";
+    const std::string cpp = what.substr(target);
+    for (const auto& [mark, words] : kinds)
+        if (cpp.find(mark) != std::string::npos) return type + " where " + words + " is needed";
+    return type + " that this function does not take";
+}
+
 }  // namespace
 
 void register_errors(py::module_& m) {
@@ -119,6 +151,18 @@ void register_errors(py::module_& m) {
             raise("ArgumentError", e);
         } catch (const error& e) {
             raise("Error", e);
+        }
+    });
+    // A Python value a binding could not convert (zb.extract(None) reached one as "Unable to cast
+    // Python instance of type <class 'NoneType'> to C++ type 'std::__cxx11::basic_string<…>'", a
+    // RuntimeError): a TypeError in Python's words. The Python layer names the parameter where it
+    // can; this is the net under it.
+    py::register_exception_translator([](std::exception_ptr p) {
+        if (!p) return;
+        try {
+            std::rethrow_exception(p);
+        } catch (const py::cast_error& e) {
+            PyErr_SetString(PyExc_TypeError, python_words(e.what()).c_str());
         }
     });
 }

@@ -16,7 +16,7 @@ from ._extract import InvalidBytesWarning, extract, parse_chinese_number, read_r
 from ._indicator import Indicator
 from ._panel import Panel, load_rules, read_csv
 from ._patents import patents_in_force
-from ._suggest import UnknownKeywordError
+from ._suggest import ArgumentTypeError, UnknownKeywordError
 from ._repr import register_notebook_display as _register_notebook_display
 from ._tables import to_excel, whole_ranks, write_csv
 from ._tables import concat, merge, units, with_units  # tables that keep their units
@@ -67,6 +67,7 @@ REASONS = tuple(_core.reason_names[1:])
 
 __all__ = [
     "ArgumentError",
+    "ArgumentTypeError",
     "Catalogue",
     "DuplicateRowError",
     "Error",

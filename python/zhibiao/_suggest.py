@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import functools
 import inspect
+import numbers
+import os
 from typing import Any, Callable, Iterable, Mapping, Sequence, TypeVar, cast
 
 
@@ -78,10 +80,185 @@ def _keyword_error_class() -> type:
         unexpected keyword."""
 
     UnknownKeywordError.__module__ = "zhibiao"
+    UnknownKeywordError.__qualname__ = "UnknownKeywordError"
     return UnknownKeywordError
 
 
 UnknownKeywordError = _keyword_error_class()
+
+
+def _type_error_class() -> type:
+    from . import _core
+
+    class ArgumentTypeError(_core.ArgumentError, TypeError):
+        """An argument of a type a function does not take (``extract(None)``, ``guess="yes"``): an
+        ArgumentError naming the parameter and what it takes, and a TypeError, which Python
+        raises for a wrong type (pybind11 would print the C++ signature or a C++ type name)."""
+
+    ArgumentTypeError.__module__ = "zhibiao"
+    ArgumentTypeError.__qualname__ = "ArgumentTypeError"
+    return ArgumentTypeError
+
+
+ArgumentTypeError = _type_error_class()
+
+
+def shown(value: Any) -> str:
+    """A value as an error message quotes it: a short plain value by its repr ('yes', None, 123),
+    anything else by its type ("a DataFrame"), never a screenful."""
+    if isinstance(value, (str, bytes, int, float, bool, complex, type(None))):
+        text = repr(value)
+        if len(text) <= 60:
+            return text
+    return f"a {type(value).__name__}"
+
+
+def _is_whole(value: Any) -> bool:
+    return isinstance(value, numbers.Integral)
+
+
+def _is_real(value: Any) -> bool:
+    return isinstance(value, numbers.Real)
+
+
+def _is_flag(value: Any) -> bool:
+    import numpy as np
+
+    return isinstance(value, (bool, np.bool_))
+
+
+def _is_path(value: Any) -> bool:
+    return isinstance(value, (str, os.PathLike))
+
+
+# A parameter's annotation, one alternative of its union at a time, as a test and its words.
+# Only these are checked: an alternative the table lacks (Any, a Sequence, a class) leaves the
+# parameter to the function's own checks.
+_ALTERNATIVES: dict[str, tuple[Callable[[Any], bool], str]] = {
+    "str": (lambda v: isinstance(v, str), "a str"),
+    "bytes": (lambda v: isinstance(v, bytes), "bytes"),
+    "bool": (_is_flag, "True or False"),
+    "int": (_is_whole, "a whole number"),
+    "float": (_is_real, "a number"),
+    "None": (lambda v: v is None, "None"),
+    "Path": (lambda v: isinstance(v, os.PathLike), "a path"),
+    "os.PathLike[str]": (lambda v: isinstance(v, os.PathLike), "a path"),
+    "os.PathLike": (lambda v: isinstance(v, os.PathLike), "a path"),
+}
+_MAPPINGS: dict[str, tuple[Callable[[Any], bool], str]] = {
+    "float": (_is_real, "a number"),
+    "int": (_is_whole, "a whole number"),
+    "str": (lambda v: isinstance(v, str), "a str"),
+}
+
+
+def _split_union(annotation: str) -> list[str]:
+    """ "str | Mapping[str, float] | None" → its alternatives, brackets kept whole."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(annotation):
+        depth += char == "["
+        depth -= char == "]"
+        if char == "|" and depth == 0:
+            parts.append(annotation[start:i].strip())
+            start = i + 1
+    parts.append(annotation[start:].strip())
+    return parts
+
+
+def _mapping_check(alternative: str) -> tuple[Callable[[Any], str | None], str] | None:
+    """The check of a ``Mapping[str, X]`` / ``dict[str, X]`` alternative: a mapping whose keys are
+    texts and values X; the problem said of the first entry that is not, else None."""
+    for head in ("Mapping[str, ", "dict[str, "):
+        if alternative.startswith(head) and alternative.endswith("]"):
+            value_type = alternative[len(head) : -1].strip()
+            if value_type not in _MAPPINGS:
+                return None
+            test, words = _MAPPINGS[value_type]
+
+            def problem(value: Any) -> str | None:
+                for key, item in value.items():
+                    if not isinstance(key, str) and value_type != "str":  # names → labels may key by code
+                        return f": its key {shown(key)} must be a str"
+                    if not test(item):
+                        return f": the value of {key!r} must be {words}, not {shown(item)}"
+                return ""
+
+            return problem, f"a mapping (name → {words.removeprefix('a ')})"
+    return None
+
+
+def type_check(annotation: Any) -> Callable[[Any], str | None] | None:
+    """A test of a value against a parameter's annotation (a string: modules here postpone their
+    annotations): None if the value fits, else the words of what the parameter takes and what it
+    was given ("True or False, not 'yes'"). None when the annotation is not one checked here."""
+    if not isinstance(annotation, str):
+        return None
+    tests: list[tuple[Callable[[Any], bool], str]] = []
+    mapping: tuple[Callable[[Any], str | None], str] | None = None
+    for alternative in _split_union(annotation):
+        if alternative in _ALTERNATIVES:
+            tests.append(_ALTERNATIVES[alternative])
+        elif mapping is None and (found := _mapping_check(alternative)) is not None:
+            mapping = found
+        else:
+            return None
+    words = [w for _, w in tests if w != "None"] + ([mapping[1]] if mapping else [])
+    words = list(dict.fromkeys(words)) + (["None"] if any(w == "None" for _, w in tests) else [])
+    takes = " or ".join(words) if len(words) <= 2 else ", ".join(words[:-1]) + " or " + words[-1]
+
+    def check(value: Any) -> str | None:
+        if any(test(value) for test, _ in tests):
+            return None
+        if mapping is not None and isinstance(value, Mapping):
+            return mapping[0](value) or None
+        return f"must be {takes}, not {shown(value)}"
+
+    return check
+
+
+def _core_error() -> type:
+    from . import _core
+
+    return cast(type, _core.Error)
+
+
+def check_types(
+    owner: str,
+    typed: Sequence[tuple[int, str, Callable[[Any], str | None]]],
+    args: Sequence[Any],
+    kwargs: Mapping[str, Any],
+    cause: BaseException | None = None,
+) -> None:
+    """An ArgumentTypeError for the first argument of a call that does not fit its annotation
+    (``typed``: from argument_checks); an argument not passed keeps its default, whatever its type."""
+    for position, name, fits in typed:
+        if 0 <= position < len(args):
+            value = args[position]
+        elif name in kwargs:
+            value = kwargs[name]
+        else:
+            continue
+        problem = fits(value)
+        said = str(cause) if cause is not None else ""
+        if problem is not None and said and f"{name} " in said and "incompatible function arguments" not in said:
+            return  # the function's own words already name the parameter ("units must be a mapping …")
+        if problem is not None:
+            raise ArgumentTypeError(f"{owner}: {name}{'' if problem.startswith(':') else ' '}{problem}") from cause
+
+
+def argument_checks(function: Callable[..., Any]) -> list[tuple[int, str, Callable[[Any], str | None]]]:
+    """(position, name, check) of each parameter whose annotation type_check reads; position -1
+    for a keyword-only one. The check's words follow the parameter's name: "must be …, not …", or
+    ": the value of 'x' must be …" for an entry of a mapping."""
+    checks = []
+    for position, p in enumerate(inspect.signature(function).parameters.values()):
+        if p.kind not in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY, p.POSITIONAL_ONLY):
+            continue
+        check = type_check(p.annotation)
+        if check is not None:
+            checks.append((position if p.kind is not p.KEYWORD_ONLY else -1, p.name, check))
+    return checks
+
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -124,11 +301,24 @@ def checked_keywords(function: _F) -> _F:
     # not "_make_facts_class.<locals>.Facts"
     owner = function.__qualname__.removesuffix(".__init__").rpartition("<locals>.")[2]
     check = refuse_unknown_keywords(names, owner)
+    typed = argument_checks(function)
 
     @functools.wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         check(kwargs)
-        return function(*args, **kwargs)
+        if not typed:
+            return function(*args, **kwargs)
+        try:
+            return function(*args, **kwargs)
+        except (TypeError, AttributeError, KeyError, ValueError) as failure:
+            # After the function's own checks (their words are the more precise: "policy must be
+            # 'low', 'high' or 'mid'"), a failure of another kind with an argument of a type the
+            # signature does not take is said as that: pybind11's C++ signature, a KeyError deep
+            # in pandas or os.fsencode's message named no parameter.
+            if isinstance(failure, _core_error()):
+                raise
+            check_types(owner, typed, args, kwargs, failure)
+            raise
 
     return cast(_F, wrapper)
 

@@ -271,6 +271,20 @@ for _cls in _STEP_CLASSES:
 # ------------------------------------------------------------------------------------- framework
 
 
+def _refuse_blank_codes(meta: Any) -> None:
+    """A node without a code (an empty or blank cell, a missing one) would be an indicator named ""
+    (or "nan"): no column of the data can be it, and a child naming it as parent cannot be told
+    from a top node. Refused, naming the row."""
+    codes = meta["code"]
+    blank = codes.isna().to_numpy() | np.array([isinstance(c, str) and not c.strip() for c in codes], dtype=bool)
+    if blank.any():
+        k = int(np.flatnonzero(blank)[0])
+        raise _core.ArgumentError(
+            f"framework table: the node in row {k} (index {meta.index[k]!r}) has no code ({codes.iloc[k]!r}); "
+            "every node needs one"
+        )
+
+
 class Framework:
     """The tree index → pillars → indicators, with a weight and a direction at every node.
 
@@ -304,6 +318,7 @@ class Framework:
                 + (f" (did you mean {', '.join(hints)}?)" if hints else "")
             )
         meta = meta[meta["level"].notna()]
+        _refuse_blank_codes(meta)
         parent = meta["parent"].where(meta["parent"].notna(), "").astype(str)
         return cls(
             _core.Framework(

@@ -340,9 +340,9 @@ def uncertainty(
     from . import _core, uncertainty as _u
 
     # The in-process checks (zhibiao.composite.uncertainty's), then what only Dask has.
-    _u._check_counts(n=(n, 1))  # no Sobol-only analysis here: n = 0 asks for nothing
+    _u._check_counts(n=(n, 1, _u._MOST_64))  # no Sobol-only analysis here: n = 0 asks for nothing
     _u._check_run(n, seed, top_k)
-    _u._check_counts(block=(block, 1))
+    _u._check_counts(block=(block, 1, _u._MOST_64))
     if block % 256:
         raise _core.ArgumentError(f"zhibiao.dask.uncertainty: block must be a positive multiple of 256, not {block}")
     full: dict[str, Any] = dict(

@@ -398,9 +398,9 @@ def contributions(
 
 def _check_top(top: Any) -> None:
     """top=0 drew an empty plot, top=-3 all but the last three: a whole number ≥ 1, or None."""
-    from .uncertainty import _check_counts
+    from .uncertainty import _MOST_INT, _check_counts
 
-    _check_counts(top=(top, 1))
+    _check_counts(top=(top, 1, _MOST_INT))
 
 
 @checked_keywords
@@ -410,6 +410,9 @@ def scorecard(result: Any, gaps: Any = None, *, lang: str = "zh", ax: Any = None
     with ``gaps`` (from :func:`zhibiao.scorecards.gap`), the rules that still block them when no
     single input can make them pass."""
     i = _check_lang(lang)
+    _check_table(result, "result", "zhibiao.scorecards.evaluate()", ("status", "valid", "passed"))
+    if gaps is not None:
+        _check_table(gaps, "gaps", "zhibiao.scorecards.gap()", ("blocked_by",))
     statuses = result["status"].value_counts().reindex(result["status"].cat.categories, fill_value=0)
     valid = result["valid"] & ~result["passed"]
     gates = [c for c in result.columns if c.startswith("gate_")]
@@ -434,6 +437,22 @@ def scorecard(result: Any, gaps: Any = None, *, lang: str = "zh", ax: Any = None
     count = f"{len(result)} 家企业" if lang == "zh" else f"{len(result)} firms"  # "2 企业数" read as no Chinese
     ax.set_title(f"{pack}{'：' if lang == 'zh' else ': '}{count}" if pack else count)
     return ax
+
+
+def _check_table(table: Any, name: str, maker: str, needed: Sequence[str]) -> None:
+    """``table`` is the DataFrame ``maker`` returns: the firms themselves (a common slip) or a
+    table of another function failed later with a bare KeyError ('status')."""
+    from ._suggest import ArgumentTypeError, shown
+
+    columns = getattr(table, "columns", None)
+    if columns is None or not hasattr(table, "loc"):
+        raise ArgumentTypeError(f"scorecard: {name} must be the DataFrame {maker} returns, not {shown(table)}")
+    lacking = [c for c in needed if c not in columns]
+    if lacking:
+        raise ArgumentTypeError(
+            f"scorecard: {name} must be the DataFrame {maker} returns; this one has no column "
+            f"{', '.join(repr(c) for c in lacking)} (the firms themselves? give {maker}'s result)"
+        )
 
 
 def _blocked_counts(gaps: Any) -> Any:

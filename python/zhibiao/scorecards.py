@@ -18,7 +18,7 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-from ._suggest import checked_keywords, stray_space_note
+from ._suggest import ArgumentTypeError, checked_keywords, shown, stray_space_note
 from . import _core
 from ._lang import english_units
 from ._suggest import closest_name
@@ -36,6 +36,11 @@ def _pack(pack: Any) -> Any:
         return pack._core
     if isinstance(pack, _core.Scorecard):
         return pack
+    if not isinstance(pack, (str, bytes, os.PathLike)):
+        raise ArgumentTypeError(
+            f"pack must be a built-in id or a TOML file (built in: {', '.join(repr(b) for b in BUILTIN)}), or a "
+            f"loaded Scorecard, not {shown(pack)}"
+        )
     if isinstance(pack, (str, os.PathLike)) and str(pack) in BUILTIN:
         return _core.Scorecard.builtin(str(pack))
     if isinstance(pack, (str, bytes, os.PathLike)) and (os.path.lexists(pack) or _names_a_file(pack)):
@@ -156,11 +161,9 @@ def _language(language: str) -> str:
 
 
 @checked_keywords
-def load(pack: str | os.PathLike[str]) -> Scorecard:
+def load(pack: str | bytes | os.PathLike[str]) -> Scorecard:
     """A rule pack: a built-in id ("tech-sme-2017", "hnte-2016", "hnte-2008") or a TOML file
-    (the shape of data/scorecards/*.toml)."""
-    if not isinstance(pack, (str, bytes, os.PathLike)):
-        raise TypeError(f"load takes a built-in id or a TOML file's path, not {type(pack).__name__}")
+    (the shape of data/scorecards/*.toml); another type is an ArgumentTypeError (a TypeError)."""
     return Scorecard(_pack(pack))  # a misspelt built-in id: "did you mean", as evaluate() says
 
 
@@ -178,7 +181,7 @@ def describe(pack: Any) -> Any:
 
 def _panel_columns(
     card: Any, panel: Any, units: Mapping[str, str] | None
-) -> tuple[list[Any], np.ndarray, dict[int, list[str]], dict[str, str]]:
+) -> tuple[list[Any], np.ndarray, dict[int, list[tuple[str, str]]], dict[str, str]]:
     """Input columns of a Panel, found by name (the id or a Chinese heading) and converted from
     the panel's units by the C++ core (scorecard::inputs_from, the one home of that mapping), the
     firms with cells invalid for computing (unreadable text, a negative count, an invalid part of
@@ -187,18 +190,60 @@ def _panel_columns(
     columns = inputs.columns()
     unreadable = inputs.unreadable()
     bad = np.zeros(len(panel), dtype=bool)
-    problems: dict[int, list[str]] = {}
+    problems: dict[int, list[tuple[str, str]]] = {}
     if len(unreadable):
         bad = unreadable != 0
         names = [spec["id"] for spec in card.inputs]
+        issues = _issues_by_variable(panel, names, unreadable)
         for row in np.flatnonzero(bad):
             bits = int(unreadable[row])
-            problems[int(row)] = [
-                f"{name}: {_core.reason_names[inputs.invalid_reason(int(row), k)]}"
-                for k, name in enumerate(names)
-                if bits >> k & 1
-            ]
+            for k, name in enumerate(names):
+                if bits >> k & 1:
+                    reason = _core.reason_names[inputs.invalid_reason(int(row), k)]
+                    problems.setdefault(int(row), []).append(_panel_problem(name, reason, issues.get(name)))
     return columns, bad, problems, dict(inputs.renamed())
+
+
+def _issues_by_variable(panel: Any, names: Sequence[str], unreadable: np.ndarray) -> dict[str, Mapping[str, Any]]:
+    """The load report's issue of each input that has exactly one firm with an unreadable cell and
+    exactly one issue: then that issue is the firm's cell, and its explanation can quote the cell
+    and say why (the load report is not shown by ``zhibiao scorecard -q``, nor kept beside a
+    DataFrame). With several, which issue is whose cannot be told from the report."""
+    report = panel.report
+    if report.get("issues_not_listed"):
+        return {}
+    listed: dict[str, list[Mapping[str, Any]]] = {}
+    for issue in report.get("issues", []):
+        listed.setdefault(str(issue.get("variable") or ""), []).append(issue)
+    out = {}
+    for k, name in enumerate(names):
+        firms = int(np.count_nonzero(unreadable.astype(np.uint64) >> np.uint64(k) & np.uint64(1)))
+        if firms == 1 and len(listed.get(name, [])) == 1:
+            out[name] = listed[name][0]
+    return out
+
+
+def _panel_problem(name: str, reason: str, issue: Mapping[str, Any] | None) -> tuple[str, str]:
+    """(zh, en) of an input invalid for computing in a Panel: the cell and the reader's reason when
+    the load report tells them apart, else the reason's name and where to look."""
+    if issue is not None and reason == "unparseable":
+        cell = f"{name}: {issue.get('text', '')!r}"
+        return f"值不能用于计算：{cell}", f"value invalid for computing in {cell} ({issue.get('problem', '')})"
+    return f"值不能用于计算（见加载报告）：{name}: {reason}", f"value invalid for computing (see the load report) in {name}: {reason}"
+
+
+def _cell_reason(cell: Any, unit: str) -> str:
+    """Why the CSV cell grammar does not read ``cell`` as a number, in the CSV reader's words ("a
+    number with its unit '万元' in the cell: put the unit in the header …")."""
+    import pandas as pd
+
+    from ._panel import _cell_texts
+
+    try:
+        problem = _core.parse_text_cells(_cell_texts(pd.Series([cell], dtype=object)), unit)[3]
+    except _core.Error:
+        return ""
+    return str(problem).rpartition(": ")[0] if str(problem).endswith("'") else str(problem)
 
 
 def _check_arguments(policy: Any, units: Any, costs: Any = None) -> None:
@@ -329,7 +374,7 @@ def _input_named(card: Any, heading: str) -> str:
 
 def _columns(
     card: Any, firms: Any, units: Mapping[str, str] | None
-) -> tuple[list[Any], np.ndarray, dict[int, list[str]], dict[str, str]]:
+) -> tuple[list[Any], np.ndarray, dict[int, list[tuple[str, str]]], dict[str, str]]:
     """Input columns in the pack's units, per-firm notes on text found in numeric columns, and
     the columns read under a Chinese heading (heading → input id)."""
     from ._panel import Panel
@@ -350,7 +395,7 @@ def _columns(
     units = {**stated, **(units or {})}  # a unit in the heading, unless units= says otherwise
     n = len(firms)
     columns: list[Any] = []
-    text_problems: dict[int, list[str]] = {}  # row → the text cells found in numeric columns
+    text_problems: dict[int, list[tuple[str, str]]] = {}  # row → (zh, en) of its text cells and overflows
     bad = np.zeros(n, dtype=bool)
     renamed: dict[str, str] = {}
     for k, (spec, heading) in enumerate(zip(card.inputs, headings)):
@@ -369,11 +414,26 @@ def _columns(
         values = _numbers(card, spec, raw)
         if values is None:
             values, unreadable = _text_numbers(raw, (units or {}).get(name, spec["unit"]))
+            unit = (units or {}).get(name, spec["unit"])
             for row in np.flatnonzero(unreadable):
-                text_problems.setdefault(int(row), []).append(f"{name}: {raw.iloc[row]!r}")
+                cell = f"{name}: {raw.iloc[row]!r}"  # as written: the user's text, never translated
+                reason = _cell_reason(raw.iloc[row], unit)
+                said = f"text in a numeric column {cell}" + (f" ({reason})" if reason else "")
+                text_problems.setdefault(int(row), []).append((f"数值列中有文字 {cell}", said))
                 bad[row] = True
         if units and name in units:
+            given = np.asarray(values, dtype=np.float64)
             values = _converted(values, units[name], spec, heading)
+            # 1e305 亿元 is no infinity the user typed: its conversion is beyond a double
+            for row in np.flatnonzero(np.isfinite(given) & ~np.isfinite(np.asarray(values, dtype=np.float64))):
+                number, source, target = repr(float(given[row])), units[name], spec["unit"]
+                text_problems.setdefault(int(row), []).append(
+                    (
+                        f"{name}: {number} {source} 超出以{target}计的数值范围",
+                        f"{name}: {number} {source} is beyond the range of numbers in {target}",
+                    )
+                )
+                bad[row] = True
         columns.append(np.ascontiguousarray(values))
     return columns, bad, text_problems, renamed
 
@@ -486,7 +546,7 @@ def evaluate(
     result = _core.scorecard_evaluate(card, columns, policy=policy, threads=threads)
     table = _result_table(card, result.arrays(), text_bad, _firm_index(firms))  # type: ignore[attr-defined]
     if explain:
-        _add_explanations(table, card, columns, result, text_bad, text_problems, _is_panel(firms))
+        _add_explanations(table, card, columns, result, text_bad, text_problems)
     table.attrs["pack"] = card.id
     table.attrs["pass_rule"] = card.pass_rule
     table.attrs["renamed_columns"] = renamed
@@ -532,37 +592,25 @@ def _result_table(card: Any, arrays: Mapping[str, np.ndarray], text_bad: np.ndar
     return pd.DataFrame(out, index=index)
 
 
-def _is_panel(firms: Any) -> bool:
-    from ._panel import Panel
-
-    return isinstance(firms, Panel)
-
-
 def _add_explanations(
     table: Any,
     card: Any,
     columns: list[Any],
     result: Any,
     text_bad: np.ndarray,
-    text_problems: Mapping[int, list[str]],
-    from_panel: bool,
+    text_problems: Mapping[int, list[tuple[str, str]]],
 ) -> None:
-    """explanation_zh and explanation_en: the scorer's, or for a firm made invalid by text in a
-    numeric column (a panel cell invalid for computing) what was found there."""
+    """explanation_zh and explanation_en: the scorer's, or for a firm made invalid here (text in a
+    numeric column, a unit conversion beyond a double, a panel cell invalid for computing) what
+    was found there, the cell quoted as written."""
     rows = list(range(len(table)))
-    prefixes = {
-        ("zh", False): "输入无效：数值列中有文字 ",
-        ("en", False): "invalid input: text in a numeric column ",
-        ("zh", True): "输入无效：值不能用于计算（见加载报告）：",
-        ("en", True): "invalid input: value invalid for computing (see the load report) in ",
-    }
-    for language in ("zh", "en"):
+    for k, language in enumerate(("zh", "en")):
         lines = _core.scorecard_explain(card, columns, result, rows, language)
-        prefix = prefixes[language, from_panel]
-        for row in np.flatnonzero(text_bad):
-            lines[row] = prefix + "; ".join(text_problems[row])
         if language == "en":  # the pack's unit symbols are Chinese: English words instead
             lines = [english_units(line) for line in lines]
+        prefix = "输入无效：" if language == "zh" else "invalid input: "
+        for row in np.flatnonzero(text_bad):  # after the translation: a user's cell is not rewritten
+            lines[row] = prefix + "; ".join(problem[k] for problem in text_problems[row])
         table["explanation_" + language] = lines
 
 

@@ -206,17 +206,32 @@ def _prepare(data: Any, framework: Any, steps: Any, previous: Any, period: str |
     return df, framework, model, [str(u) for u in df.index], numbers, labels, prev
 
 
-def _check_counts(**counts: tuple[Any, int]) -> None:
-    """Each keyword's value a whole number at least its least (threads=0: every core)."""
-    for name, (value, least) in counts.items():
+#: The most each count can be: the range of the C++ type it goes into (a seed is 64 bits, a
+#: thread count 32), so that a larger one is said here, not as pybind11's list of signatures.
+_MOST_64, _MOST_32, _MOST_INT = 2**64 - 1, 2**32 - 1, 2**31 - 1
+
+
+def _check_counts(**counts: tuple[Any, int, int]) -> None:
+    """Each keyword's value a whole number from its least (threads=0: every core) to its most."""
+    for name, (value, least, most) in counts.items():
         if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < least:
             raise _core.ArgumentError(f"{name} must be a whole number ≥ {least}, not {value!r}")
+        if int(value) > most:
+            most_said = {_MOST_64: "2**64 - 1", _MOST_32: "2**32 - 1", _MOST_INT: "2**31 - 1"}[most]
+            raise _core.ArgumentError(
+                f"{name} must be a whole number from {least} to {most_said} ({most}), not {value}"
+            )
 
 
 def _check_run(n: Any, seed: Any, top_k: Any, sobol: Any = 0, threads: Any = 0, bootstrap: Any = 0) -> None:
     """The checks of the run's numbers, the same for the in-process and the Dask analysis."""
     _check_counts(
-        n=(n, 0), seed=(seed, 0), threads=(threads, 0), top_k=(top_k, 1), sobol=(sobol, 0), bootstrap=(bootstrap, 0)
+        n=(n, 0, _MOST_64),
+        seed=(seed, 0, _MOST_64),
+        threads=(threads, 0, _MOST_32),
+        top_k=(top_k, 1, _MOST_INT),
+        sobol=(sobol, 0, _MOST_64),
+        bootstrap=(bootstrap, 0, _MOST_64),
     )
     if n == 0 and sobol == 0:  # n = 0 with sobol = N: the Sobol indices alone
         raise _core.ArgumentError("n = 0 and sobol = 0 ask for nothing: give n replications, sobol = N, or both")
@@ -626,7 +641,7 @@ class UncertaintyResult:
                 )
             r = r[r.index.astype(str).isin([str(x) for x in regions])]
         if top is not None:
-            _check_counts(top=(top, 1))
+            _check_counts(top=(top, 1, _MOST_INT))
             r = r.head(int(top))
         created = ax is None
         if ax is None:

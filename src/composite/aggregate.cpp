@@ -72,8 +72,8 @@ Eigen::VectorXd group_weights_of(const framework& fw, int group, const std::vect
                            ? f->second
                            : fw.at(kids[static_cast<std::size_t>(c)]).weight;
                 if (!(w(c) >= 0) || !std::isfinite(w(c)))
-                    throw error("the weight of '" + child + "' is " + std::to_string(w(c)) +
-                                "; it must be finite and non-negative");
+                    throw argument_error("the weight of '" + child + "' is " + detail::format_number(w(c)) +
+                                         "; it must be finite and non-negative");
             }
             return to_shares(w, "the weights of the children of '" + code + "'");
         case weighting::equal:

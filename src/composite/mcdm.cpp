@@ -1,5 +1,6 @@
 // The group scoring methods of zhibiao/composite/mcdm.hpp, compiled once.
 #include "zhibiao/composite/mcdm.hpp"
+#include "zhibiao/composite/options.hpp"
 #include "zhibiao/detail/counted.hpp"
 
 #include <algorithm>
@@ -54,7 +55,7 @@ void check_weights(const Eigen::VectorXd& w, Eigen::Index criteria, const std::s
     for (Eigen::Index j = 0; j < w.size(); ++j)
         if (!std::isfinite(w(j)) || w(j) < 0)
             throw bad_shape(method, "weights",
-                            "weight " + std::to_string(j) + " is " + std::to_string(w(j)) +
+                            "weight " + std::to_string(j) + " is " + detail::format_number(w(j)) +
                                 " (weights must be finite and non-negative)");
     if (!(w.maxCoeff() > 0)) throw bad_shape(method, "weights", "every weight is zero");
 }

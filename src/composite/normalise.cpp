@@ -1,5 +1,6 @@
 // The normalisations of zhibiao/composite/normalise.hpp, compiled once.
 #include "zhibiao/composite/normalise.hpp"
+#include "zhibiao/composite/options.hpp"
 #include "zhibiao/detail/counted.hpp"
 
 #include "moments.hpp"
@@ -28,16 +29,16 @@ void check_options(const normalise_options& o) {
     if (o.method == normalisation::minmax &&
         !(std::isfinite(o.low) && std::isfinite(o.high) && std::isfinite(o.high - o.low) && o.low < o.high))
         throw argument_error("normalise: the min-max range must be finite with low < high, not [" +
-                             std::to_string(o.low) + ", " + std::to_string(o.high) + "]");
+                             detail::format_number(o.low) + ", " + detail::format_number(o.high) + "]");
     if (o.method == normalisation::zscore &&
         !(std::isfinite(o.target_mean) && std::isfinite(o.target_sd) && o.target_sd > 0))
         throw argument_error(
             "normalise: the z-score target (m_sd) must be a finite mean and a positive finite sd, not (" +
-            std::to_string(o.target_mean) + ", " + std::to_string(o.target_sd) + ")");
+            detail::format_number(o.target_mean) + ", " + detail::format_number(o.target_sd) + ")");
     if (o.method == normalisation::goalposts && !std::isfinite(o.goal_scale))
-        throw argument_error("normalise: goal_scale must be finite, not " + std::to_string(o.goal_scale));
+        throw argument_error("normalise: goal_scale must be finite, not " + detail::format_number(o.goal_scale));
     if (o.method == normalisation::standard && !std::isfinite(o.cap))
-        throw argument_error("normalise: cap must be finite, not " + std::to_string(o.cap));
+        throw argument_error("normalise: cap must be finite, not " + detail::format_number(o.cap));
     // dist_to_ref takes the inverse only: x_ref/x; 1 − x/x_ref has no bound and no meaning.
     if (o.method == normalisation::dist_to_ref && o.ref_form == reference_form::from_min && o.cost != cost_form::negate)
         throw argument_error(

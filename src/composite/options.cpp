@@ -1,6 +1,7 @@
 // The composite option vocabulary of zhibiao/composite/options.hpp, compiled once: the table of
 // every step option (its std::function accessors instantiate the option variant for every step)
 // costs each translation unit that includes the header seconds if written inline.
+#include <charconv>
 #include "zhibiao/composite/options.hpp"
 
 #include <algorithm>
@@ -39,18 +40,21 @@ std::string unknown_value(std::string_view value, const std::vector<std::string>
     return head + (best.empty() ? "" : " (did you mean '" + best + "'?)");
 }
 
-/// An argument_error naming the function and the parameter as the caller wrote them.
+/// An argument_error naming the function and the parameter as the caller wrote them. The
+/// parameter is no variable of the data: the location stays empty (no "(variable method)").
 argument_error bad_argument(const std::string& function, const std::string& parameter, const std::string& problem) {
-    location w;
-    w.variable = parameter;
-    return argument_error(function + ": " + parameter + " " + problem, w);
+    return argument_error(function + ": " + parameter + " " + problem);
 }
 
-/// 0.5 → "0.5", 2.0 → "2": numbers in messages as a reader writes them.
+/// 0.5 → "0.5", 2.0 → "2", -1e308 → "-1e+308", NaN → "NaN": numbers in messages as a reader
+/// writes them, the shortest text that reads back as the same double (%f printed 1e308 as 309
+/// digits and 1e-9 as 0).
 std::string format_number(double v) {
-    std::string s = std::to_string(v);
-    while (s.find('.') != std::string::npos && (s.back() == '0' || s.back() == '.')) s.pop_back();
-    return s;
+    if (std::isnan(v)) return "NaN";
+    if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+    char buffer[32];
+    const auto end = std::to_chars(buffer, buffer + sizeof buffer, v).ptr;
+    return std::string(buffer, end);
 }
 
 }  // namespace detail
@@ -139,7 +143,7 @@ std::string not_negative(const option_value& v) { return std::get<int>(v) >= 0 ?
 // An infinite range, power or scale only makes infinite scores.
 std::string finite(const option_value& v) {
     const double x = std::get<double>(v);
-    return std::isfinite(x) ? "" : "must be a finite number, not " + std::to_string(x);
+    return std::isfinite(x) ? "" : "must be a finite number, not " + format_number(x);
 }
 std::string aggregation_levels(const option_value& v) {
     for (int level : std::get<std::vector<int>>(v))
@@ -158,7 +162,7 @@ std::string min_max_range(const option_value& v) {
 std::string scale_factors(const option_value& v) {
     for (const auto& [indicator, factor] : std::get<std::map<std::string, double>>(v))
         if (!(factor > 0) || !std::isfinite(factor))
-            return "must be a finite positive number, not " + std::to_string(factor) + " ('" + indicator + "')";
+            return "must be a finite positive number, not " + format_number(factor) + " ('" + indicator + "')";
     return "";
 }
 // Goalposts and standard values, indicator by indicator (normalise.hpp says what is wrong).
@@ -174,9 +178,17 @@ std::string standards_by_indicator(const option_value& v) {
             return "of '" + indicator + "' " + problem;
     return "";
 }
+// Fixed weights, node by node: a weight is a share of its parent, finite and ≥ 0 (refused when
+// the step is made, not when a build reaches the node).
+std::string fixed_weights(const option_value& v) {
+    for (const auto& [node, weight] : std::get<std::map<std::string, double>>(v))
+        if (!(weight >= 0) || !std::isfinite(weight))
+            return "of '" + node + "' is " + format_number(weight) + "; a weight must be finite and ≥ 0";
+    return "";
+}
 std::string finite_numbers(const option_value& v) {
     for (double x : std::get<std::vector<double>>(v))
-        if (!std::isfinite(x)) return "must be finite numbers, not " + std::to_string(x);
+        if (!std::isfinite(x)) return "must be finite numbers, not " + format_number(x);
     return "";
 }
 std::string square_matrices(const option_value& v) {
@@ -270,7 +282,7 @@ std::vector<option_spec> scoring_options() {
         ZHIBIAO_OPTION(weigh_step, "max_cr", options.max_cr, {}),
         ZHIBIAO_OPTION(weigh_step, "accept_inconsistent", options.accept_inconsistent, {}),
         ZHIBIAO_OPTION(weigh_step, "pairwise", options.pairwise, square_matrices),
-        ZHIBIAO_OPTION(weigh_step, "fixed", options.fixed, {}),
+        ZHIBIAO_OPTION(weigh_step, "fixed", options.fixed, fixed_weights),
         ZHIBIAO_CHOICE(weigh_step, "correlation", options.correlation, correlation_choices),
         ZHIBIAO_CHOICE(aggregate_step, "method", options.method, aggregation_choices),
         ZHIBIAO_OPTION(aggregate_step, "levels", levels, aggregation_levels),

@@ -84,6 +84,14 @@ std::string normalisation_text(const normalise_step& s) {
     if (s.options.cost == cost_form::inverse)
         return text + "; lower-is-better indicators as 1/x (min/x for the fraction of the maximum).";
     if (s.options.cost == cost_form::complement) return text + "; lower-is-better indicators as 1 − the result.";
+    // The methods that read a lower-is-better value their own way (docs/composite.md's table):
+    // "flipped first" (negated) would misdescribe them.
+    if (s.options.method == normalisation::standard)
+        return text + "; lower-is-better indicators as s/x · 100 (the standard over the value).";
+    if (s.options.method == normalisation::goalposts)
+        return text + "; lower-is-better indicators as (high − x)/(high − low).";
+    if (s.options.method == normalisation::bands)
+        return text + "; the band scores say which band is better, whatever an indicator's direction.";
     return text + "; lower-is-better indicators flipped first.";
 }
 

@@ -1,5 +1,6 @@
 // The outlier treatment of zhibiao/composite/treat.hpp, compiled once.
 #include "zhibiao/composite/treat.hpp"
+#include "zhibiao/composite/options.hpp"
 
 #include "moments.hpp"
 #include "steps_into.hpp"
@@ -164,7 +165,7 @@ void treat_eis(Eigen::VectorXd& x, mark_vector& marks, treat_record& r, const tr
         for (Eigen::Index i = 0; i < x.size(); ++i) {
             if (x(i) < 0)
                 throw method_error("the EIS square-root transform needs non-negative values, and indicator '" + name +
-                                   "' has " + std::to_string(x(i)));
+                                   "' has " + detail::format_number(x(i)));
             if (present(x(i))) x(i) = std::sqrt(x(i)), marks(i) = static_cast<std::uint8_t>(mark::sqrt_transformed);
         }
         r.action = r.action.empty() ? "sqrt" : r.action + "+sqrt";

@@ -127,6 +127,22 @@ public:
         for (const auto& note : s.notes())
             for (std::size_t k = 0; k < s.measures().size(); ++k)
                 if (s.measures()[k].id == note.condition) note_regs_.push_back(c_.measure_reg[k]);
+        for (const auto& check : s.validity()) validity_reads_.push_back(inputs_read(check.parsed.names()));
+    }
+
+    // The inputs a formula reads, through the measures it names (bit k: input k). A validity
+    // check that reads an input already invalid only repeats its consequence ("R&D in China
+    // exceeds the R&D total of the years counted" after years_operating = 0): the cause is said.
+    std::uint64_t inputs_read(const std::vector<std::string>& names, int depth = 0) const {
+        std::uint64_t bits = 0;
+        for (const auto& name : names) {
+            for (std::size_t k = 0; k < s_.inputs().size() && k < 64; ++k)
+                if (s_.inputs()[k].id == name) bits |= std::uint64_t{1} << k;
+            if (depth < 16)  // measures name measures; the loader refused cycles, the depth is a guard
+                for (const auto& m : s_.measures())
+                    if (m.id == name) bits |= inputs_read(m.parsed.names(), depth + 1);
+        }
+        return bits;
     }
 
     std::string line(const scorecard_columns& in, const scorecard_result& result, std::size_t row) {
@@ -199,8 +215,12 @@ private:
                 parts.push_back((zh_ ? "输入" : "input ") + inputs[k].id + (zh_ ? "无效（" : " invalid (") + what +
                                 (zh_ ? "）" : ")"));
             }
+        const std::uint64_t invalid_inputs = inputs.size() >= 64
+                                                 ? result.problems[row]
+                                                 : result.problems[row] & ((std::uint64_t{1} << inputs.size()) - 1);
         for (std::size_t j = 0; j < s_.validity().size(); ++j)
-            if (result.problems[row] >> (inputs.size() + j) & 1u) parts.push_back(message(s_.validity()[j]));
+            if (result.problems[row] >> (inputs.size() + j) & 1u && !(validity_reads_[j] & invalid_inputs))
+                parts.push_back(message(s_.validity()[j]));
         return (zh_ ? "输入无效：" : "invalid input: ") + join(parts);
     }
 
@@ -245,7 +265,8 @@ private:
     const detail::compiled_scorecard& c_;
     bool zh_;
     std::vector<double> regs_;
-    std::vector<int> note_regs_;  // per note of the pack
+    std::vector<std::uint64_t> validity_reads_;  // per validity check: the inputs it reads
+    std::vector<int> note_regs_;                 // per note of the pack
     scorecard_result one_;
 };
 

@@ -299,9 +299,12 @@ void scorecard::check_gap_costs(const std::vector<std::pair<std::string, double>
                     detail::suggestion(name, controllables_,
                                        [](const scorecard_controllable& c) -> std::string_view { return c.input; }),
                 name, where);
+        // A bad argument as an out-of-range row is (cpp.md): argument_error. NaN said as NaN: the
+        // explanations' "—" (a value not there) would read as a dash the caller never passed.
         if (!std::isfinite(cost) || cost < 0)
-            throw error("costs: the cost of '" + name + "' must be a finite number ≥ 0, not " + format_number(cost),
-                        where);
+            throw argument_error("costs: the cost of '" + name + "' must be a finite number ≥ 0, not " +
+                                     (std::isnan(cost) ? std::string("NaN") : format_number(cost)),
+                                 where);
     }
 }
 

@@ -615,11 +615,16 @@ BOOST_AUTO_TEST_CASE(gap_costs_must_name_controllable_inputs) {
     const std::string typo = message_of<lookup_error>([&] { sme().gap(f.columns(), {0}, {{"st_staf", 1}}); });
     BOOST_TEST(has(typo, "did you mean 'st_staff'"), typo);
     BOOST_TEST(has(message_of<error>([&] { sme().gap(f.columns(), {0}, {{"sales", 1}}); }), "no controllable input"));
-    BOOST_TEST(has(message_of<error>([&] { sme().gap(f.columns(), {0}, {{"st_staff", -1}}); }), "finite number"));
-    BOOST_TEST(has(message_of<error>([&] {
-                       sme().gap(f.columns(), {0}, {{"st_staff", std::nan("")}});
+    // A negative or NaN cost is a bad argument, as a row past the end is (cpp.md): argument_error,
+    // NaN said as NaN (not the explanations' "—").
+    BOOST_TEST(has(message_of<argument_error>([&] {
+                       sme().gap(f.columns(), {0}, {{"st_staff", -1}});
                    }),
-                   "finite number"));
+                   "finite number ≥ 0, not -1"));
+    const std::string nan_cost = message_of<argument_error>([&] {
+        sme().gap(f.columns(), {0}, {{"st_staff", std::nan("")}});
+    });
+    BOOST_TEST(has(nan_cost, "finite number ≥ 0, not NaN"), nan_cost);
     BOOST_TEST(sme().gap(f.columns(), {0})[0].routes[1].cost == 15.0 * 20);  // the pack's 20万元 a person
     const auto g = sme().gap(f.columns(), {0}, {{"st_staff", 1}});
     BOOST_TEST(g[0].routes[1].change == 15.0);

@@ -176,7 +176,8 @@ def test_chinese_explanation_of_an_unreadable_cell_separates_the_cells(tmp_path)
     firms = zb.read_csv(path, period_value="2024", lenient=True)
     line = zb.scorecards.evaluate(firms, "tech-sme-2017")["explanation_zh"].iloc[0]
     # before: "…（见加载报告）rd_expense: unparseable", the cell run into the sentence
-    assert line == "输入无效：值不能用于计算（见加载报告）：rd_expense: unparseable"
+    # round 18: the one unreadable cell of its column is quoted, as the load report lists it
+    assert line == "输入无效：值不能用于计算：rd_expense: '4 5'"
 
 
 def test_scorecard_command_refuses_a_misspelt_entity_column(sample_dir):

@@ -110,7 +110,7 @@ std::string value_alias_hint(std::string_view where, std::string_view value, con
 std::string parameter_alias_hint(std::string_view step, std::string_view parameter,
                                  const std::vector<std::string>& allowed);
 
-/// A number in a message without trailing zeros: 0.5, 2.
+/// A number in a message in its shortest exact form: 0.5, 2, -1e+308, NaN.
 std::string format_number(double v);
 
 template <class Enum, std::size_t N>
