@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import subprocess
+import sys
+
 import pytest
 
 import zhibiao as zb
+from zhibiao._lang import unit_text
 
 
 def _rows(text: str, *columns: str) -> list[tuple]:
@@ -128,3 +134,39 @@ def test_a_doubled_magnitude_is_no_figure_for_parse_chinese_number_either(numera
     assert facts.damage.tolist() == ["doubled_magnitude"]
     # a single 亿 is a numeral on both paths
     assert zb.parse_chinese_number("一亿") == 1e8
+
+
+# ---- F11, F15: zhibiao extract -----------------------------------------------------------------
+
+
+def _cli(*args: str, **kw) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "zhibiao", "extract", *args], capture_output=True, **kw)
+
+
+def test_bytes_not_text_exit_1_even_when_the_reader_stops_early(tmp_path):
+    # the output of | head closed: the broken pipe returned 0, although the help says exit 1
+    report = tmp_path / "damaged.txt"
+    report.write_bytes(("技术合同成交额12万元。".encode() + b"\xff\xfe\x80") * 20000)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "zhibiao", "extract", str(report)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+    )
+    assert proc.stdout is not None
+    proc.stdout.readline()
+    proc.stdout.close()
+    assert proc.wait(timeout=120) == 1
+
+
+def test_the_table_keeps_a_figure_split_over_a_line_on_one_row(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text("2026年上半年，专利授权量2\n41件，技术合同成交额1.2亿元。\n", encoding="utf-8")
+    out = _cli(str(report), "--table", text=True).stdout.splitlines()
+    assert len(out) == 3 and "2⏎41件" in out[1]
+
+
+def test_lang_en_gives_units_in_words(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text("2026年上半年，专利授权量241件，技术合同成交额1.2亿元。\n", encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(_cli(str(report), "--lang", "en", text=True).stdout)))
+    assert [r["unit"] for r in rows] == [unit_text("件", "en"), unit_text("亿元", "en")]
+    assert "亿" not in rows[1]["unit"]
+    assert [r["text"] for r in rows] == ["241件", "1.2亿元"]  # as written
