@@ -3213,6 +3213,26 @@ std::string_view counted(std::string_view u) {
     return u == "名" || u == "位" ? std::string_view("人") : u;
 }
 
+// unit::parse remembered per thread (bounded), as is_count_word's answers are: a text that is no
+// unit throws an error whose message carries a "did you mean" (edit distances to every unit
+// zhibiao knows, ~600,000 instructions), and the checks of units and of 其中 parts (unit_flag,
+// inconsistent_parts) parse the units of most figures, many of them measure words the unit
+// algebra does not know (场次, 个百分点…). Returned by value: the map is cleared when full.
+std::optional<unit> parsed_unit(std::string_view text) {
+    thread_local std::unordered_map<std::string_view, std::optional<unit>> known;
+    thread_local std::deque<std::string> keys;  // what the keys of `known` view
+    if (const auto it = known.find(text); it != known.end()) return it->second;
+    if (known.size() > 4096) known.clear(), keys.clear();
+    std::optional<unit> u;
+    try {
+        u = unit::parse(text);
+    } catch (const error&) {
+        u.reset();
+    }
+    known.emplace(keys.emplace_back(text), u);
+    return u;
+}
+
 // A measure word of things counted (家, 项, 名, 万人…), not an amount, a rate or a length.
 // Remembered per thread (bounded), as unit_length's answers are: a report asks about the same few
 // units at every call, and parsing one (an exception for most words) cost ~9,000 instructions.
@@ -3252,20 +3272,17 @@ std::uint32_t unit_flag(std::string_view written, const std::string& expected) {
         canonical = std::string(written.substr(0, written.size() - measure.size())) + std::string(counted(measure));
         written = canonical;
     }
-    try {
-        const unit want = unit::parse(expected), have = unit::parse(written);
-        // Counts convert in the unit algebra (件, 项, 家, 个, 次 are all "count"), but a report's
-        // measure word says what is counted: 在孵企业62家 is no number of incubators (个).
-        if (have.convertible_to(want) && have.dim() == dimension::of(base_quantity::count) &&
-            expected.find('/') == std::string::npos && counted(written) != counted(expected))
-            return bit(fact_flag::unit_mismatch);
-        if (have.convertible_to(want)) return 0;
-        const auto slash = expected.find('/');
-        const bool implied = slash != std::string::npos && have.convertible_to(unit::parse(expected.substr(0, slash)));
-        return bit(implied ? fact_flag::unit_implied : fact_flag::unit_mismatch);
-    } catch (const error&) {
+    const std::optional<unit> want = parsed_unit(expected), have = parsed_unit(written);
+    if (!want || !have) return bit(fact_flag::unit_mismatch);
+    // Counts convert in the unit algebra (件, 项, 家, 个, 次 are all "count"), but a report's
+    // measure word says what is counted: 在孵企业62家 is no number of incubators (个).
+    if (have->convertible_to(*want) && have->dim() == dimension::of(base_quantity::count) &&
+        expected.find('/') == std::string::npos && counted(written) != counted(expected))
         return bit(fact_flag::unit_mismatch);
-    }
+    if (have->convertible_to(*want)) return 0;
+    const auto slash = expected.find('/');
+    const std::optional<unit> per = slash != std::string::npos ? parsed_unit(expected.substr(0, slash)) : std::nullopt;
+    return bit(per && have->convertible_to(*per) ? fact_flag::unit_implied : fact_flag::unit_mismatch);
 }
 
 std::uint32_t quantity_flags(const scanned& s) {
@@ -3395,12 +3412,9 @@ bool part_exceeds_total(const fact_table& t, std::size_t part, std::size_t total
     const std::string &part_unit = t.text_of(t.unit[part]), &total_unit = t.text_of(t.unit[total]);
     if (!std::isfinite(t.value[part]) || !std::isfinite(t.value[total]) || part_unit.empty() || total_unit.empty())
         return false;
-    try {
-        const unit pu = unit::parse(part_unit), tu = unit::parse(total_unit);
-        return pu.convertible_to(tu) && t.value[part] * pu.scale() > t.value[total] * tu.scale() * (1 + 1e-9);
-    } catch (const error&) {
-        return false;
-    }
+    const std::optional<unit> pu = parsed_unit(part_unit), tu = parsed_unit(total_unit);
+    return pu && tu && pu->convertible_to(*tu) &&
+           t.value[part] * pu->scale() > t.value[total] * tu->scale() * (1 + 1e-9);
 }
 
 // The figure of row `part` in the unit of row `total` when both are of one variable (or of none)
@@ -3410,12 +3424,8 @@ double part_in_total_unit(const fact_table& t, std::size_t part, std::size_t tot
     if (t.variable[part] != t.variable[total] || !std::isfinite(t.value[part]) || !std::isfinite(t.value[total]) ||
         part_unit.empty() || total_unit.empty())
         return 0;
-    try {
-        const unit pu = unit::parse(part_unit), tu = unit::parse(total_unit);
-        return pu.convertible_to(tu) ? t.value[part] * pu.scale() / tu.scale() : 0;
-    } catch (const error&) {
-        return 0;
-    }
+    const std::optional<unit> pu = parsed_unit(part_unit), tu = parsed_unit(total_unit);
+    return pu && tu && pu->convertible_to(*tu) ? t.value[part] * pu->scale() / tu->scale() : 0;
 }
 
 // A figure after 其中 that starts a total of its own instead of being a part of the one before: it
@@ -3474,14 +3484,15 @@ void inconsistent_parts(std::string_view text, const word_index& part_words, con
             total = i, levels = 0, levels_over = false;
             continue;
         }
-        report_finding x;
-        x.text = std::string(t.figure(i));
+        report_finding x;  // its text made only for a finding (a string a part before)
         if (part_exceeds_total(t, i, *total)) {
+            x.text = std::string(t.figure(i));
             x.message = "a part (其中 " + x.text + ") larger than its total (" + std::string(t.figure(*total)) + ")";
         } else if (t.has(i, fact_flag::part) && !levels_over && !cumulative_level(t.text_of(t.level[i])) &&
                    (levels += part_in_total_unit(t, i, *total)) > t.value[*total] * (1 + 1e-9)) {
             // 其中国家级5家、省级9家 of 12家: levels do not overlap, their sum is at most the total
             levels_over = true;
+            x.text = std::string(t.figure(i));
             x.message = "parts by level (其中 …" + x.text + ") that add up to more than their total (" +
                         std::string(t.figure(*total)) + ")";
         } else {
@@ -4546,12 +4557,9 @@ private:
 
     // The figure's unit converts to the previous figure's (1263.7亿元 after 突破1200亿元).
     bool same_kind_as_previous(const scanned& s) const {
-        try {
-            return !s.q.unit.empty() && !previous_unit_.empty() &&
-                   unit::parse(s.q.unit).convertible_to(unit::parse(previous_unit_));
-        } catch (const error&) {
-            return false;
-        }
+        if (s.q.unit.empty() || previous_unit_.empty()) return false;
+        const std::optional<unit> u = parsed_unit(s.q.unit), previous = parsed_unit(previous_unit_);
+        return u && previous && u->convertible_to(*previous);
     }
 
     // 上年同期为/去年同期为/上年为… just before a figure (from code point `from`) in the sentence of the
