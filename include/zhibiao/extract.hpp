@@ -148,7 +148,9 @@ struct fact {
                                      ///< since (a span of several years: 2021年以来, “十四五”以来),
                                      ///< estimate (预计全年… in a report of the year: the year's
                                      ///< figure estimated, not a plan), part (a part by level of
-                                     ///< the figure before 其中: 其中省级项目6项; `level` says which)
+                                     ///< the figure before 其中: 其中省级项目6项; `level` says which),
+                                     ///< start (the level a change starts from: the 1.0亿元 of
+                                     ///< 由1.0亿元增加到1.2亿元, no level of the period)
 };
 
 /// Something about the report as a whole or a damaged spot that is not a fact: a damaged figure
@@ -186,7 +188,8 @@ enum class fact_flag : unsigned {
     target,
     since,
     estimate,
-    part
+    part,
+    start
 };
 
 /// The facts of a report as columns, row i the i-th fact (what `extraction::facts` holds, without

@@ -59,7 +59,7 @@ def extract(text: str | bytes, lexicon: str | Path | None = None, *, guess: bool
     clause_end (its clause, character offsets), byte_begin/byte_end (UTF-8 byte offsets, as in
     C++), and one boolean column per flag, ``flag_<name>``: masked, approximate, lower_bound,
     upper_bound, range, change, unit_implied, unit_mismatch, no_variable, thousands_comma,
-    phrase_shared, out_of_range, damaged, suspect, guess, prior_year, target, since, estimate, part (filter with
+    phrase_shared, out_of_range, damaged, suspect, guess, prior_year, target, since, estimate, part, start (filter with
     ``facts[facts.flag_damaged]``).
 
     A change (flag_change: 增长/提高/下降/减少… between the phrase and the figure) carries its
@@ -203,7 +203,9 @@ def _make_facts_class() -> Any:
             targets and plans (flag_target: 力争…, 全年目标…) are left out as ``target``, the
             year's figures a report of the year estimates (flag_estimate: 预计全年…) as ``estimate``,
             parts by level after 其中 (flag_part: 其中省级项目6项) as ``part``, totals
-            over several years (flag_since: 2021年以来, “十四五”以来) as ``since``; a
+            over several years (flag_since: 2021年以来, “十四五”以来) as ``since``, the
+            level a change starts from (flag_start: the 1.0亿元 of 由1.0亿元增加到1.2亿元) as
+            ``start_level``; a
             figure without a period takes `period` (an error if none is given), one stated for the
             year before (flag_prior_year, 上年同期…) the year before `period` (2024H1 → 2023H1),
             never `period` itself; a unit that cannot convert leaves the figure out. Two figures
@@ -255,6 +257,18 @@ def _make_facts_class() -> Any:
                             "end": row.end,
                             "text": row.text,
                             "message": f"{row.variable}: an estimate (预计…) of the year's figure, not the figure counted",
+                        }
+                    )
+                    continue
+                if row.flag_start:  # 由1.0亿元增加到1.2亿元: the level before, not the period's
+                    findings.append(
+                        {
+                            "kind": "start_level",
+                            "begin": row.begin,
+                            "end": row.end,
+                            "text": row.text,
+                            "message": f"{row.variable}: the level a change starts from (由…增加到…), "
+                            "not the period's level",
                         }
                     )
                     continue

@@ -205,9 +205,16 @@ def _facts_table(facts: Any) -> str:
         )
         flags = _flag_names(row, flag_columns) + (f":{row.damage}" if getattr(row, "damage", "") else "")
         lines.append(
-            f"{row.variable or '(no variable)':<28}{value:>10}  {_pad(row.unit, 8)}{row.period:<10}{_pad(row.text, 16)}{flags}"
+            f"{row.variable or '(no variable)':<28}{value:>10}  {_pad(row.unit, 8)}{row.period:<10}"
+            f"{_pad(_one_line(row.text), 16)}{flags}"
         )
     return "\n".join(lines)
+
+
+def _one_line(text: str) -> str:
+    """A figure split over a line break (2⏎41件) shown on one line of a table: the break as ⏎, as
+    reports.md writes it, so that a row stays a row."""
+    return text.replace("\r\n", "⏎").replace("\n", "⏎").replace("\r", "⏎").replace("\t", " ")
 
 
 # ------------------------------------------------------------------ standard streams
@@ -907,11 +914,21 @@ def extract_file(args: argparse.Namespace) -> int:
     for w in caught:  # bytes that are not text: said unless --quiet, the exit status says it anyway
         _Messages.say(_msg("warning", source=name, detail=w.message))
     findings = facts.attrs["findings"]
-    with _output(args.out) as f:
-        if args.table:
-            print(_facts_table(facts), file=f)
-        else:
-            facts.to_csv(f, index=False)
+    status = 1 if facts.attrs["invalid_bytes"] else 0
+    shown = facts
+    if getattr(args, "lang", "zh") == "en":  # units in words, as --lang says; the text as written
+        shown = facts.copy()
+        shown["unit"] = [unit_text(u, "en") for u in facts["unit"].astype(str)]
+    try:
+        with _output(args.out) as f:
+            if args.table:
+                print(_facts_table(shown), file=f)
+            else:
+                shown.to_csv(f, index=False)
+            f.flush()
+    except BrokenPipeError:  # | head: the reader stopped; the status still says whether bytes were not text
+        _quiet_stdout()
+        return status
     _Messages.say(
         _msg(
             "figures_read",
@@ -924,7 +941,7 @@ def extract_file(args: argparse.Namespace) -> int:
     )
     for row in findings.itertuples():
         _Messages.say(_msg("finding", source=name, begin=row.begin, kind=row.kind, detail=row.message, text=row.text))
-    return 1 if facts.attrs["invalid_bytes"] else 0
+    return status
 
 
 def catalogue_command(args: argparse.Namespace) -> int:

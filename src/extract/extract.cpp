@@ -1132,6 +1132,24 @@ void minus_sign_before(const code_points& cps, std::size_t k, scanned& s, std::s
 
 // One number (Arabic or Chinese) with what directly follows it: 余/多, the unit, 成. Returns
 // false if there is no quantity at k.
+// A unit or measure word one blank after a figure's digits (at k, the blank): its length, 0 if
+// none. Two blanks or a digit after the blank are a table's next cell or a split figure.
+std::size_t unit_after_blank(std::string_view text, const code_points& cps, std::size_t k, std::string& unit) {
+    if (k + 1 >= cps.size() || !is_blank(cps[k].c) || !is_ideograph(cps[k + 1].c)) return 0;
+    std::size_t n = unit_length(text, cps, k + 1, unit);
+    if (!n) n = measure_word_length(cps, k + 1, unit);
+    return n;
+}
+
+// A measure word after a figure's digits at i, or (`spaced`) a unit one blank after them ("1.86
+// 亿元", "241 件": typeset so, or spaced out by a PDF converter): its length, the blank included.
+std::size_t word_after_figure(std::string_view text, const code_points& cps, std::size_t i, std::string& unit,
+                              bool spaced) {
+    if (const std::size_t n = measure_word_length(cps, i, unit)) return n;
+    const std::size_t n = spaced ? unit_after_blank(text, cps, i, unit) : 0;
+    return n ? n + 1 : 0;
+}
+
 bool number_at(std::string_view text, const code_points& cps, std::size_t k, scanned& s, bool& date) {
     date = false;
     std::size_t i = k, first = k;
@@ -1216,7 +1234,7 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
     } else {
         std::string unit;
         std::size_t n = unit_length(text, cps, i, unit);
-        if (!n && !chinese && !masked) n = measure_word_length(cps, i, unit);  // 一批, 一期: words, not figures
+        if (!n && !chinese && !masked) n = word_after_figure(text, cps, i, unit, multiplier.empty());  // not 一批
         if (n && multiplier.empty()) n += scaled_measure_word(cps, i + n, unit);
         if (n)  // moved, not concatenated, for most figures
             q.unit = multiplier.empty() ? std::move(unit) : multiplier + unit, i += n;
@@ -1264,8 +1282,9 @@ void qualifiers(const code_points& cps, scanned& s) {
 struct period_state {
     int year = 0;
     std::optional<period> current;
-    bool prior = false;  // inside a sentence about the year before (上年同期，…)
-    int title_year = 0;  // the year of the report's title: 明年 is the year after it
+    bool prior = false;                  // inside a sentence about the year before (上年同期，…)
+    int title_year = 0;                  // the year of the report's title: 明年 is the year after it
+    std::optional<period> title_period;  // the title's period: 今年 of a half-year report is its half
 };
 
 // 底 or 末 after "N月" (the end of the month): its length, 0 or 1.
@@ -1306,6 +1325,45 @@ void year_across_break(const code_points& cps, std::size_t k, std::size_t& end, 
         v = year, end = e;
 }
 
+// 今年 / 本年 (本年度) at k: the year of the report's title, whatever year a paragraph before
+// named — the title's own period when it is of that year (今年上半年 of a half-year report is
+// its half; 今年，… its whole period). Its length, 0 if none or the title named no year.
+std::size_t this_year_at(const code_points& cps, std::size_t k, period_state& state) {
+    if (!state.title_year || (!starts_with(cps, k, U"今年") && !starts_with(cps, k, U"本年"))) return 0;
+    state.year = state.title_year, state.prior = false;
+    const bool of_title = state.title_period && state.title_period->year_number() == state.title_year;
+    state.current = of_title ? *state.title_period : period::year(state.title_year);
+    return 2;
+}
+
+// A year in Chinese numerals (二〇二六年, 二零二五年: four digits, each a numeral of its own, as
+// official titles write it) at k: its length, 0 if none.
+std::size_t chinese_year_at(const code_points& cps, std::size_t k, period_state& state) {
+    if (k > 0 && chinese_digit(cps[k - 1].c) >= 0) return 0;
+    int year = 0;
+    std::size_t j = k;
+    for (; j < cps.size() && j - k < 4; ++j) {
+        const int d = chinese_digit(cps[j].c);
+        if (d < 0 || cps[j].c == U'两') return 0;
+        year = year * 10 + d;
+    }
+    if (j - k != 4 || j >= cps.size() || cps[j].c != U'年' || year < 1900 || year > 2200) return 0;
+    state.year = year, state.current = period::year(year);
+    return 5;
+}
+
+// A year named by a word at k — 明年 planned (二、明年工作计划; 明年，力争…: the year after the
+// one in force, for the plans), 今年, a year in Chinese numerals —: its length, 0 if none.
+std::size_t year_word_at(const code_points& cps, std::size_t k, period_state& state) {
+    if (starts_with(cps, k, U"明年") && state.year && target_period(cps, k, 2)) {
+        state.year = (state.title_year ? state.title_year : state.year) + 1;
+        state.current = period::year(state.year);
+        return 2;
+    }
+    if (const std::size_t n = this_year_at(cps, k, state)) return n;
+    return chinese_year_at(cps, k, state);
+}
+
 std::size_t period_at(const code_points& cps, std::size_t k, period_state& state) {
     auto number = [&](std::size_t i, std::size_t& end) {
         int v = 0;
@@ -1328,12 +1386,7 @@ std::size_t period_at(const code_points& cps, std::size_t k, period_state& state
         if (state.year) state.current = p;
     };
     try {
-        // 明年 planned (二、明年工作计划; 明年，力争…): the year after the one in force, for the plans.
-        if (starts_with(cps, k, U"明年") && state.year && target_period(cps, k, 2)) {
-            state.year = (state.title_year ? state.title_year : state.year) + 1;
-            set(period::year(state.year));
-            return 2;
-        }
+        if (const std::size_t n = year_word_at(cps, k, state)) return n;
         int plan_year = 0;
         bool span = false;
         if (const std::size_t n = plan_span_at(cps, k, plan_year, span)) {
@@ -1653,6 +1706,19 @@ report_finding make_finding(std::string_view text, const code_points& cps, std::
 
 bool is_ideograph(char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; }
 
+// The figure from code point `first` to `last` is where a change starts (由1.0亿元增加到1.2亿元,
+// 从90件增至96件): 由/从 right before it, a verb with 到/至 after it in its clause. The level of
+// the period is the one reached; the start is an earlier level of no period stated.
+bool start_of_change(const code_points& cps, std::size_t first, std::size_t last) {
+    std::size_t b = first;
+    while (b > 0 && is_blank(cps[b - 1].c)) --b;
+    // 由2023年的120家, 由上年的…: a start with its period stated is that period's level (start_point_end)
+    if (b == 0 || (cps[b - 1].c != U'由' && cps[b - 1].c != U'从')) return false;
+    for (std::size_t j = last; j < cps.size() && j - last < 8 && !clause_end(cps[j].c) && !is_digit(cps[j].c); ++j)
+        if (one_of(cps[j].c, U"到至") && j > last) return true;
+    return false;
+}
+
 // Words that report a count or an amount as done or planned: an empty slot or a bare 0 after one
 // of them stands where a figure was.
 constexpr std::u32string_view count_verbs[] = {
@@ -1893,7 +1959,7 @@ std::size_t target_sentence_end(const code_points& cps, std::size_t k) {
 const char_set& starts_of_interest() {
     static const char_set set(
         U"0123456789xX%[〔【（("
-        U"上下全前截去明十拾百佰千仟万亿廿卅零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖项件家名人个\n");
+        U"上下全前截去明今本十拾百佰千仟万亿廿卅零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖项件家名人个\n");
     return set;
 }
 
@@ -2485,6 +2551,66 @@ std::size_t earlier_year_paragraph_end(const code_points& cps, std::size_t k) {
     return k;
 }
 
+// A period stated at k (n code points) set off by a comma (2025年上半年，… / 一季度，…): an
+// adverbial of what follows, not of its own clause only.
+bool set_off_by_comma(const code_points& cps, std::size_t j) {
+    for (std::size_t i = 0; i < 8 && j < cps.size() && one_of(cps[j].c, U"全年上下半季度前一二三四底末初份月至-—"); ++i)
+        ++j;
+    return j < cps.size() && (cps[j].c == U'，' || cps[j].c == ',');
+}
+
+// A period named in passing is its own figures', not carried on (issue #13): in a parenthesis
+// (（2025年底为40家）) to its close; in a relative clause (2025年获批的12个项目已开工) or inside a
+// sentence naming another year than the report's (据统计，2025年…) to the end of its clause (of its
+// sentence when a comma sets it off). An earlier year than the title's opening a sentence holds
+// to its paragraph's end (figures published a year late), in a heading for what follows; so does
+// a month after a longer span of its year (10月，新增… after 1-10月: a monthly brief states its
+// span once). The code point where the period ends, 0 when it carries.
+std::size_t stated_period_end(const code_points& cps, std::size_t k, std::size_t n, const period_state& before,
+                              const period_state& state, int title_year) {
+    std::size_t from = k;  // the start of the sentence, or of the parenthesis, the period is in
+    while (from > 0 && k - from < 64 && !one_of(cps[from - 1].c, U"。！？!?\n\r（(")) --from;
+    const bool in_parenthesis = from > 0 && is_open_paren(cps[from - 1].c);
+    std::size_t clause = k + n;
+    while (clause < cps.size() && !clause_end(cps[clause].c) && !one_of(cps[clause].c, U"。）)")) ++clause;
+    if (in_parenthesis) {
+        std::size_t close = clause;
+        while (close < cps.size() && !one_of(cps[close].c, U"）)。\n\r")) ++close;
+        return close;
+    }
+    std::size_t j = k + n;
+    while (j < cps.size() && j - k < 10 && !is_digit(cps[j].c) && cps[j].c != U'的' && j < clause) ++j;
+    if (j < clause && cps[j].c == U'的') return clause;  // 2025年获批的…
+    const int reference = title_year ? title_year : before.year;
+    const bool other_year = state.year && reference && state.year != reference;
+    bool opens_sentence = true;
+    for (std::size_t i = from; i < k && opens_sentence; ++i) opens_sentence = !clause_end(cps[i].c);
+    if (other_year && !opens_sentence) return set_off_by_comma(cps, k + n) ? sentence_end_after(cps, k) : clause;
+    const bool earlier = before.year == title_year && state.year && state.year < title_year;
+    if (!earlier && !month_within(before, state)) return 0;
+    return earlier_year_paragraph_end(cps, k + n);
+}
+
+// A sentence opens at k (past blanks): the period stated there is what follows' (一季度，…).
+bool opens_sentence_at(const code_points& cps, std::size_t k) {
+    while (k > 0 && is_blank(cps[k - 1].c)) --k;
+    return k == 0 || one_of(cps[k - 1].c, U"。！？!?；;\n\r");
+}
+
+// A period without its year (上半年, 一季度, 1-5月) opening a sentence in a paragraph about an
+// earlier year than the report's (2025年全年技术合同成交额2.5亿元。上半年…): the report's period
+// again, of the title's year — the earlier year named the figures of its own sentences.
+void end_earlier_year_at(const code_points& cps, std::size_t k, scan_state& carried,
+                         std::deque<stated_period>* periods) {
+    const period_state& state = carried.period;
+    if (!carried.after_line || !carried.title_year || !state.year || state.year >= carried.title_year ||
+        !opens_sentence_at(cps, k))
+        return;
+    period_state probe = state;
+    if (!period_at(cps, k, probe) || probe.year != state.year) return;  // none, or with its year
+    restore_saved_period(cps, k, carried.after_line, k, carried, periods);
+}
+
 // The unit a heading states for the figures under it, at the line at k: "二、科技经费投入情况（万元）",
 // "（单位：万元）", "表2 科技经费（单位:亿元）" — a line without a clause mark ending with a unit in
 // brackets, 单位 before it or not. A line with a list marker of the heading's rank or above ends it.
@@ -2571,6 +2697,7 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
             k += n;
             continue;
         }
+        end_earlier_year_at(cps, k, carried, periods);
         const period_state before = state;
         if (const std::size_t n = period_at(cps, k, state)) {
             // An event's date (5月20日召开) and a compared period (比2023年) leave the period as it was.
@@ -2592,12 +2719,9 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
             if (state.year != before.year && !local) state.prior = false, carried.after_prior.reset();  // 2024年…
             const bool of_title = title.in_title && !carried.any_figure && report_title(cps, k);
             if (of_title && !carried.title_year) carried.title_year = state.title_year = state.year;
-            // An earlier year than the title's in a paragraph of prose, or 10月，新增… after 1-10月 (a
-            // monthly brief's sections state their span once): that paragraph only.
-            if (!local && !title.in_title && !carried.after_line && !carried.after_target && !carried.after_prior &&
-                ((before.year == carried.title_year && state.year && state.year < carried.title_year) ||
-                 month_within(before, state)))
-                if (const std::size_t end = earlier_year_paragraph_end(cps, k + n))
+            if (of_title && state.year == state.title_year) state.title_period = state.current;
+            if (!local && !title.in_title && !carried.after_line && !carried.after_target && !carried.after_prior)
+                if (const std::size_t end = stated_period_end(cps, k, n, before, state, carried.title_year))
                     carried.after_line = before, carried.line_ends = end;
             if (periods)
                 periods->push_back({cps.base() + k, state.current ? state.current->to_string() : std::string(), local,
@@ -2633,6 +2757,12 @@ bool parse_chinese_number(std::string_view text, double& value, bool& out_of_ran
     const std::optional<double> v = chinese_value(cps, 0, cps.size(), &why);
     if (why) throw parse_error(std::string("'") + std::string(text) + "' is not a Chinese numeral: " + why);
     if (!v) return false;
+    // 亿亿 (10^16, 每秒亿亿次) is read as a report reads it (chinese_numeral_at): a magnitude
+    // written twice is no figure a report states, whatever prose about speeds means by it.
+    for (std::size_t k = 1; k < cps.size() && std::isfinite(*v); ++k)  // beyond a double: out_of_range
+        if (cps[k].c == U'亿' && cps[k - 1].c == U'亿')
+            throw parse_error(std::string("'") + std::string(text) +
+                              "' is not a figure: a magnitude written twice (亿亿): write it in digits");
     out_of_range = !std::isfinite(*v);
     value = out_of_range ? std::numeric_limits<double>::quiet_NaN() : *v;
     return true;
@@ -3724,6 +3854,8 @@ public:
         // period with it: it is this period's.
         const bool prior = period.prior() && !(n.flags & bit(fact_flag::change));
         if (prior) n.flags |= bit(fact_flag::prior_year);
+        if (!(n.flags & bit(fact_flag::change)) && start_of_change(cps_, s.first, s.last))
+            n.flags |= bit(fact_flag::start);
         std::string_view when = period.prior() && !prior ? period.governing() : period.in_clause(cps_.base() + clause);
         if (completion && period.last_stated() >= cps_.base() + clause) when = period.before_last();
         // "预计全年完成技术合同成交额5.2亿元" in a report of the year 2024 (its title's period a year):
@@ -4131,7 +4263,7 @@ private:
             b.stated = stated_distinctions(cps_, after_previous, s.first);
             b.group = follow->group, b.phrase = follow->group->phrase, b.shared = true;
             for (const lexicon_entry* e : follow->group->entries)
-                if (e->follows == previous_entry_->variable) b.entry = e;
+                if (e->follows == followed_entry()->variable) b.entry = e;
             b.phrase_begin = follow->begin, b.phrase_end = follow->end;
         } else if (mismatched_entry_ && mismatched_group_ && previous_end_ == mismatched_end_ && previous_end_ != 0 &&
                    !ix_.sentence_ends.any_inside(byte_at(previous_end_), s.q.begin) && !s.q.unit.empty() &&
@@ -4325,12 +4457,21 @@ private:
     // A word of follow_phrases between the previous figure (of its sentence) and this one, listed by
     // an entry that follows the previous figure's: its hit, nullptr otherwise.
     const phrase_hit* follower_of_previous(const scanned& s, std::size_t after_previous) const {
-        if (!previous_entry_ || previous_end_ == 0 || ix_.sentence_ends.any_inside(byte_at(previous_end_), s.q.begin))
+        const lexicon_entry* before = followed_entry();
+        if (!before || previous_end_ == 0 || ix_.sentence_ends.any_inside(byte_at(previous_end_), s.q.begin))
             return nullptr;
         const phrase_hit* hit = ix_.follow.closest(byte_at(after_previous), s.q.begin);
         if (!hit || ix_.enumeration.any_inside(hit->end, s.q.begin)) return nullptr;
-        const auto follows = [&](const lexicon_entry* e) { return e->follows == previous_entry_->variable; };
+        const auto follows = [&](const lexicon_entry* e) { return e->follows == before->variable; };
         return std::any_of(hit->group->entries.begin(), hit->group->entries.end(), follows) ? hit : nullptr;
+    }
+
+    // The entry a follow phrase may follow: the previous figure's, or the one its phrase named when
+    // its measure word did not fit (研发费用加计扣除企业12家，减免税额860万元: the firms claiming the
+    // deduction, then the tax it saved).
+    const lexicon_entry* followed_entry() const {
+        if (previous_entry_) return previous_entry_;
+        return mismatched_entry_ && previous_end_ == mismatched_end_ ? mismatched_entry_ : nullptr;
     }
 
     // A change after a figure refers to it only in its sentence and with no phrase of the lexicon
@@ -4511,7 +4652,7 @@ const std::vector<std::string>& fact_flag_names() {
     static const std::vector<std::string> names = {
         "masked",        "approximate", "lower_bound",     "upper_bound",   "range",        "change",  "unit_implied",
         "unit_mismatch", "no_variable", "thousands_comma", "phrase_shared", "out_of_range", "damaged", "suspect",
-        "guess",         "prior_year",  "target",          "since",         "estimate",     "part"};
+        "guess",         "prior_year",  "target",          "since",         "estimate",     "part",    "start"};
     return names;
 }
 
