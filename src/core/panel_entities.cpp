@@ -1,6 +1,7 @@
 // Members of zhibiao/panel.hpp compiled once rather than inline: the empty panel's make_shared,
 // the entity table's one-time build (a mutex and a vector of entities) and the copies a
-// temporary panel's accessors return were instantiated in every file that includes the header (its compile time: bench/NOTES.md, "Header compile time").
+// temporary panel's accessors return were instantiated in every file that includes the header
+// (its compile time: bench/NOTES.md, "Header compile time").
 #include "zhibiao/panel.hpp"
 
 #include <memory>
