@@ -409,6 +409,10 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "en": "not enough memory for this request ({detail}): ask for less (fewer replications, a smaller file)",
         "zh": "内存不足以完成此请求（{detail}）：请减小规模（更少的重复抽样次数、更小的文件）",
     },
+    "period_column_left_out": {
+        "en": "{source}: column {column} holds one period ({period}): read as the period, not an indicator",
+        "zh": "{source}：{column} 列只有一个时期（{period}）：作为时期读入，不作指标",
+    },
     "parent_code_column": {
         "en": "{source}: column {column} holds each unit's parent administrative code: read as a label, not an indicator",
         "zh": "{source}：{column} 列是各单位的上级行政区划代码：作为标签读入，不作指标",

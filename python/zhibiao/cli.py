@@ -614,6 +614,19 @@ def _unit_table(
                 + _did_you_mean(column, [str(c) for c in df.columns if c != unit])
             )
     mark = _decimal_mark(sep, decimal)
+    found = _period_column(text, sep, unit, df)
+    if found is not None and found[0] not in drop:  # compute's output: region, period, indicators
+        period, periods = found
+        if len(periods) > 1:
+            shown = ", ".join(periods[:3]) + (", …" if len(periods) > 3 else "")
+            raise _core.ParseError(
+                f"{name}: column {period} holds {len(periods)} periods ({shown}): the units of one period are "
+                f"scored together; give --period, e.g. --period {periods[-1]}"
+            )
+        _Messages.say(_msg("period_column_left_out", source=name, column=period, period=periods[0]))
+        drop = [*drop, period]
+    # compute's <id>_reason columns: why a value is missing, text beside its indicator
+    drop = [*drop, *(c for c in df.columns if str(c).endswith(SUFFIX) and str(c)[: -len(SUFFIX)] in df.columns)]
     columns = {}
     for c in df.columns:
         if c == unit or c in drop:
@@ -624,6 +637,35 @@ def _unit_table(
         else:
             columns[c] = _number_or_label_column(df[c], c, codes, name, mark)
     return pd.DataFrame(columns, index=pd.Index(codes, name=unit))
+
+
+def _period_column(text: str, sep: str, unit: str, df: Any) -> tuple[str, list[str]] | None:
+    """The column read_csv would take for the period (period, year, 年份…: its headings) and its
+    periods. Scored as an indicator, a table `compute` wrote for one period stopped the build ("it
+    is constant"), and one unit a row over two years was ranked on its year."""
+    from ._panel import read_csv
+
+    head = "\n".join(text.splitlines()[:2]) + "\n"
+    try:
+        probe = read_csv(io.StringIO(head), sep=sep, entity=unit, lenient=True)
+    except (_core.Error, ValueError):  # no period column (or no table read_csv takes)
+        return None
+    variables = set(probe.variables)
+    for c in df.columns:
+        if c == unit or _core.parse_column_header(str(c))[0] in variables:
+            continue
+        cells = sorted({v.strip() for v in df[c].tolist()} - {""})
+        if cells and all(_is_period(v) for v in cells):
+            return str(c), cells
+    return None
+
+
+def _is_period(text: str) -> bool:
+    try:
+        _core.Period(text)
+    except _core.Error:
+        return False
+    return True
 
 
 _ADMIN_CODE = re.compile(r"\d{6}(\d{3}){0,2}")  # county (6 digits), township (9), village (12)

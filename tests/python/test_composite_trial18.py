@@ -87,3 +87,30 @@ def test_a_region_scored_from_fewer_than_half_of_its_indicators_is_named_in_the_
     ]
     screened = C.build(df, None, [C.Screen(min_availability=0.5), *STEPS])
     assert "fewer than half" not in screened.summary()
+
+
+PANEL = (
+    "region,period,gdp[亿元],rd_expenditure[万元],valid_invention_patents[件],population[万人]\n"
+    "320102,2024,100,25000,500,10\n320104,2024,50,10000,300,20\n320105,2024,70,,200,5\n"
+)
+
+
+def test_compute_s_output_pipes_into_composite_its_period_and_reasons_left_out():
+    # the constant period column was scored as an indicator and stopped the build ("constant")
+    computed = _cli("compute", "-", "--ids", "rd_intensity", "invention_patents_per_10k", "-q", input=PANEL)
+    result = _cli("composite", "-", input=computed.stdout)
+    assert result.returncode == 0, result.stderr
+    assert "column period holds one period (2024): read as the period, not an indicator" in result.stderr
+    assert "2 indicators" in result.stderr
+    table = pd.read_csv(io.StringIO(result.stdout), dtype={"entity": str}).set_index("entity")
+    assert list(table.columns) == ["Index", "rd_intensity", "invention_patents_per_10k", "rank"]
+
+
+def test_a_year_column_of_several_years_is_refused_not_ranked():
+    # one unit a row over two years: the year was an indicator, a free point for the later year
+    table = "region,年份,a,b\n320102,2024,1,2\n320104,2023,2,3\n320105,2024,3,1\n"
+    result = _cli("composite", "-", input=table)
+    assert result.returncode == 2
+    assert "column 年份 holds 2 periods (2023, 2024)" in result.stderr and "--period 2024" in result.stderr
+    years_as_values = "region,a,b\n320102,2024,2\n320104,2023,3\n320105,2024,1\n"  # not headed as a period
+    assert "2 indicators" in _cli("composite", "-", input=years_as_values).stderr
