@@ -250,6 +250,10 @@ _CLI_ZH = {
         "tech-sme-2017（默认）、hnte-2016、hnte-2008 或规则包 TOML 文件"
     ),
     "add gap_* columns: what a failing firm lacks to qualify": "增加 gap_* 列：未达标企业距认定还差多少",
+    "with --gap: what one unit of a controllable input costs, in 10,000 yuan (repeatable; "
+    "e.g. st_staff=15), instead of the pack's planning assumption": (
+        "与 --gap 同用：可调投入每单位的成本（万元，可重复；如 st_staff=15），代替规则包的规划假设"
+    ),
     "how a value between bands scores: low (default), high or mid": "介于两档之间的值如何计分：low（默认）、high 或 mid",
     "the evaluation year, when the file has no period column (default 2024)": "评价年度，文件无时期列时使用（默认 2024）",
     "the scored firms": "评分后的企业",

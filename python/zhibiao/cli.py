@@ -898,6 +898,14 @@ def _scorecard_firms(source: Any, pack: str, year: str, reading: dict[str, Any])
 def scorecard_file(args: argparse.Namespace) -> int:
     from . import scorecards
 
+    if args.cost and not args.gap:
+        raise _core.ArgumentError("--cost prices the gap: give it with --gap")
+    controllable = [c["input"] for c in scorecards._pack(args.pack).controllables]
+    for name, _ in args.cost or []:  # said of the option, not of FILE's columns
+        if name not in controllable:
+            raise _core.ArgumentError(
+                f"--cost {name}: no controllable input of {args.pack}" + _did_you_mean(name, controllable)
+            )
     source = _input(args.file)
     firms = _scorecard_firms(source, args.pack, args.year, _reading(args))
     with _progress_bar(_msg("explanations", pack=args.pack), "firms"):
@@ -905,7 +913,7 @@ def scorecard_file(args: argparse.Namespace) -> int:
     renamed = result.attrs.get("renamed_columns") or {}
     if args.gap:
         with _progress_bar(_msg("gaps", pack=args.pack), "firms"):
-            gaps = scorecards.gap(firms, args.pack, policy=args.policy)
+            gaps = scorecards.gap(firms, args.pack, policy=args.policy, costs=dict(args.cost or []))
         # the unit in the header (gap_more_rd_expense[万元]), as the CSV reader reads one: a
         # change is in the pack's unit, not the input column's
         labelled = {name: f"{name}[{unit}]" for name, unit in gaps.attrs["units"].items() if unit not in ("", "1")}
@@ -1223,6 +1231,14 @@ def _add_scorecard(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--gap", action="store_true", help="add gap_* columns: what a failing firm lacks to qualify")
     p.add_argument(
+        "--cost",
+        action="append",
+        type=_cost_argument,
+        metavar="INPUT=WANYUAN",
+        help="with --gap: what one unit of a controllable input costs, in 10,000 yuan (repeatable; "
+        "e.g. st_staff=15), instead of the pack's planning assumption",
+    )
+    p.add_argument(
         "--policy",
         default="low",
         choices=["low", "high", "mid"],
@@ -1236,6 +1252,19 @@ def _add_scorecard(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     _out_argument(p, "the scored firms")
     p.set_defaults(run=scorecard_file)
+
+
+def _cost_argument(text: str) -> tuple[str, float]:
+    """INPUT=万元, checked where it is given; the input's name is checked against the pack's
+    controllable inputs (with "did you mean") by the gap itself."""
+    name, sep, value = text.partition("=")
+    try:
+        cost = float(value)
+    except ValueError:
+        cost = math.nan
+    if not sep or not name.strip() or not math.isfinite(cost):
+        raise argparse.ArgumentTypeError(f"'{text}' is not INPUT=WANYUAN (e.g. st_staff=15)")
+    return name.strip(), cost
 
 
 def _period_argument(text: str) -> str:
