@@ -393,6 +393,28 @@ py::tuple counts_and_tally(patents_in_force_result&& r) {
     return py::make_tuple(py::cast(std::move(r.counts)), tally);
 }
 
+using int32_column = py::array_t<std::int32_t, py::array::c_style | py::array::forcecast>;
+using uint8_column = py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>;
+
+void check_length(const py::array& a, std::size_t n, const char* what) {
+    if (static_cast<std::size_t>(a.size()) != n) throw error(std::string(what) + " has a different length from region");
+}
+
+// What both counts' records share (regions, extensions, the kind selection), each column checked
+// against region's length; the dates are the caller's (days or ticks).
+patent_records shared_records(const int32_column& region, std::size_t regions,
+                              const std::optional<int32_column>& extension,
+                              const std::optional<uint8_column>& selected) {
+    const auto n = static_cast<std::size_t>(region.size());
+    patent_records rec;
+    rec.region = region.data();
+    if (extension) check_length(*extension, n, "extension"), rec.extension_days = extension->data();
+    if (selected) check_length(*selected, n, "kind"), rec.selected = selected->data();
+    rec.size = n;
+    rec.regions = regions;
+    return rec;
+}
+
 std::int32_t days_today() {
     const auto now = std::chrono::system_clock::now().time_since_epoch();
     return static_cast<std::int32_t>(std::chrono::duration_cast<std::chrono::hours>(now).count() / 24);
@@ -410,21 +432,12 @@ void register_count_from_ticks(py::module_& m) {
            std::optional<py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>> selected,
            std::vector<std::int32_t> dates, std::int32_t as_of, unsigned threads) {
             const auto n = static_cast<std::size_t>(region.size());
-            auto same = [n](const py::array& a, const char* what) {
-                if (static_cast<std::size_t>(a.size()) != n)
-                    throw error(std::string(what) + " has a different length from region");
-            };
-            same(filing, "filing");
-            same(grant, "grant");
+            check_length(filing, n, "filing");
+            check_length(grant, n, "grant");
             for (std::int64_t per_day : {filing_per_day, grant_per_day, end_per_day})
                 if (per_day <= 0) throw error("patents_in_force_ticks: ticks per day must be positive");
-            patent_records rec;
-            rec.region = region.data();
-            if (end) same(*end, "end");
-            if (extension) same(*extension, "extension"), rec.extension_days = extension->data();
-            if (selected) same(*selected, "kind"), rec.selected = selected->data();
-            rec.size = n;
-            rec.regions = regions;
+            if (end) check_length(*end, n, "end");
+            const patent_records rec = shared_records(region, regions, extension, selected);
             const tick_column filing_at{filing.data(), filing_per_day}, grant_at{grant.data(), grant_per_day};
             const tick_column end_at{end ? end->data() : nullptr, end_per_day};
             if (as_of == no_date) as_of = days_today();  // once: every block counts on the same day
@@ -479,21 +492,12 @@ void register_patents(py::module_& m) {
            std::optional<py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>> selected,
            std::vector<std::int32_t> dates, std::int32_t as_of, unsigned threads) {
             const auto n = static_cast<std::size_t>(region.size());
-            auto same = [n](const py::array& a, const char* what) {
-                if (static_cast<std::size_t>(a.size()) != n)
-                    throw error(std::string(what) + " has a different length from region");
-            };
-            same(filing, "filing");
-            same(grant, "grant");
-            patent_records rec;
-            rec.region = region.data();
+            check_length(filing, n, "filing");
+            check_length(grant, n, "grant");
+            patent_records rec = shared_records(region, regions, extension, selected);
             rec.filing = filing.data();
             rec.grant = grant.data();
-            if (end) same(*end, "end"), rec.end = end->data();
-            if (extension) same(*extension, "extension"), rec.extension_days = extension->data();
-            if (selected) same(*selected, "kind"), rec.selected = selected->data();
-            rec.size = n;
-            rec.regions = regions;
+            if (end) check_length(*end, n, "end"), rec.end = end->data();
             patents_in_force_result r;
             {
                 py::gil_scoped_release release;  // counting over every record: pure C++
