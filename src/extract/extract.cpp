@@ -3975,6 +3975,14 @@ private:
         const bool after_part_word = parent_end_ != 0 && ix_.part_words.any_inside(byte_at(parent_end_), s.q.begin) &&
                                      !ix_.sentence_ends.any_inside(byte_at(parent_end_), s.q.begin);
         const std::string_view level = after_part_word && !change ? level_between(after_previous, s.first) : "";
+        if (level.empty() && after_part_word && !change && !n.entry && parent_.entry) {
+            if (const lexicon_entry* kind = part_of_kind(s, n)) {
+                n.entry = kind, n.stage = kind->stage, n.scope = kind->scope, n.status = kind->status;
+                n.flags &= ~(bit(fact_flag::no_variable) | bit(fact_flag::unit_mismatch));
+                part_ = n;
+                return;
+            }
+        }
         if (level.empty()) {
             if (!change &&
                 (!after_part_word || new_total(ix_.part_words, byte_at(clause), s.q.begin, n.entry != nullptr,
@@ -3993,6 +4001,36 @@ private:
         n.flags |= bit(fact_flag::part);
         if (n.entry) part_ = n;
     }
+    // "专利授权量241件，其中发明专利19件": a part after 其中 named only by a kind of the total's
+    // quantity (发明专利), the total's stage and scope saying which of the kind's variables it is: the
+    // one entry with a phrase that starts with the kind and states the total's distinctions
+    // (发明专利授权量: granted). None when no distinction is stated or two entries fit: never a guess.
+    const lexicon_entry* part_of_kind(const scanned& s, fact_naming& n) {
+        const lexicon_entry& total = *parent_.entry;
+        if (total.stage.empty() && total.scope.empty()) return nullptr;
+        const std::size_t opening = ix_.part_words.last_end_inside(byte_at(parent_end_), s.q.begin);
+        if (opening == 0) return nullptr;
+        std::string_view kind = text_.substr(opening, s.q.begin - opening);
+        for (std::string_view verb : {"达到", "为", "达", "有", "共"})
+            if (kind.size() > verb.size() && kind.substr(kind.size() - verb.size()) == verb)
+                kind.remove_suffix(verb.size());
+        if (kind.size() < std::string_view("专利").size() || kind.find_first_of(" ,.;:()") != std::string_view::npos ||
+            kind.find("，") != std::string_view::npos || kind.find("、") != std::string_view::npos)
+            return nullptr;
+        const lexicon_entry* found = nullptr;
+        for (const lexicon_entry& e : ix_.words) {
+            if (&e == &total || e.stage != total.stage || e.scope != total.scope) continue;
+            const bool named = std::any_of(e.phrases.begin(), e.phrases.end(), [&](const std::string& p) {
+                return p.size() > kind.size() && std::string_view(p).substr(0, kind.size()) == kind;
+            });
+            if (!named || unit_flags(e, out_.id(s.q.unit), s.q.unit, n.flags) != 0) continue;
+            if (found) return nullptr;
+            found = &e;
+        }
+        if (found) n.phrase = kind;
+        return found;
+    }
+
     // A target word (target_word_at) before code point `first` in its sentence (力争…) or clause
     // (目标, 计划). Figures come in order: the cursor walks each code point of a chunk once.
     // The cursor also finds 以来 in the sentence (since_start).
@@ -4206,7 +4244,9 @@ private:
     // between and the phrase's variable is counted in the figure's own measure word (bind checks).
     const phrase_hit* following_phrase(const scanned& s, std::size_t clause_stop) const {
         constexpr std::size_t reach = 10;  // code points from the figure to the phrase
-        if (s.q.unit.empty() || s.last >= clause_stop || !is_count_word(s.q.unit)) return nullptr;
+        // 5名科技特派员 names the people it counts as 22家企业 names the firms.
+        if (s.q.unit.empty() || s.last >= clause_stop || !(is_count_word(s.q.unit) || counted(s.q.unit) == "人"))
+            return nullptr;
         std::size_t stop = s.last;
         while (stop < clause_stop && !is_digit(cps_[stop].c) && chinese_digit(cps_[stop].c) < 0) ++stop;
         const phrase_hit* first = nullptr;
