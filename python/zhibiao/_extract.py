@@ -367,6 +367,8 @@ def _not_a_panel_value(row: Any) -> tuple[str, str] | None:
         return "not_a_level", f"{row.variable}: a bound or a range, not a value"
     if row.flag_approximate:
         return "approximate", f"{row.variable}: approximate, not an exact value"
+    if row.flag_out_of_range:
+        return "out_of_range", f"{row.variable}: '{row.text}' is beyond the range of a double (about 1.8e308)"
     if row.value_converted != row.value_converted and not row.flag_damaged and not row.flag_masked:
         if not row.unit and not row.flag_unit_implied:
             return "no_unit", f"{row.variable}: an amount with no unit, its scale unknown (元, 万元 or 亿元?)"

@@ -57,3 +57,12 @@ def test_a_kind_after_qizhong_takes_the_totals_stage(text, total, part):
 )
 def test_a_kind_after_qizhong_is_never_guessed(text):
     assert _rows(text)[1][1] == ""
+
+
+def test_a_figure_beyond_a_double_is_said_so_in_the_panel_findings():
+    # trial19 F7: it was "亿元 does not convert to 万元" — 亿元 converts; the number does not fit
+    panel = zb.read_report("2024年技术合同成交额" + "9" * 400 + "亿元。", entity="A")
+    (finding,) = panel.findings.itertuples(index=False)
+    assert finding.kind == "out_of_range"
+    assert "beyond the range of a double" in finding.message
+    assert "convert" not in finding.message
