@@ -9,6 +9,7 @@
 
 #include "core/conversion.hpp"
 #include "core/text.hpp"
+#include "extract/try_parse_unit.hpp"
 #include "zhibiao/detail/edit_distance.hpp"
 #include "zhibiao/units.hpp"
 
@@ -108,11 +109,6 @@ std::optional<unit> term_unit(std::string_view term) {
     return std::nullopt;
 }
 
-unit parse_term(std::string_view term, std::string_view whole) {
-    if (auto u = term_unit(term)) return *std::move(u);
-    throw unknown_unit_error(std::string(whole));
-}
-
 // The terms a misspelt term is compared with: the special symbols, the bases, and the bases
 // after one Chinese prefix or the common pairs (万元, 亿元, 万人, 百万元, 万亿元). Prefixes alone
 // and "1" are left out: "did you mean '万'?" is never what a misspelt unit meant.
@@ -166,7 +162,8 @@ std::vector<std::string> closest_terms(std::string_view term) {
     return found;
 }
 
-unit parse_product(std::string_view text, std::string_view whole) {
+// The unit of a product of terms, or nothing when a term is no unit.
+std::optional<unit> parse_product(std::string_view text) {
     std::vector<std::string_view> terms;
     std::size_t start = 0;
     for (std::size_t i = 0; i <= text.size();) {
@@ -183,28 +180,45 @@ unit parse_product(std::string_view text, std::string_view whole) {
             ++i;
         }
     }
-    unit result = parse_term(terms.front(), whole);
-    for (std::size_t k = 1; k < terms.size(); ++k) result = result * parse_term(terms[k], whole);
+    std::optional<unit> result = term_unit(terms.front());
+    for (std::size_t k = 1; result && k < terms.size(); ++k) {
+        const std::optional<unit> next = term_unit(terms[k]);
+        if (!next) return std::nullopt;
+        result = *result * *next;
+    }
     return result;
 }
 
 }  // namespace
 
-unit unit::parse(std::string_view text) {
-    std::string normal = detail::normalize_fullwidth(detail::trim(text));
+namespace detail {
+std::optional<unit> try_parse_unit(std::string_view text) {
+    std::string normal = normalize_fullwidth(trim(text));
     std::string_view whole = normal;
-    if (whole.empty()) throw unknown_unit_error(std::string(text));
-    // No unit symbol is this long: refuse it before quoting it, shortened, in the message.
-    if (text.size() > 64) throw unknown_unit_error(detail::shortened(text));
+    if (whole.empty() || text.size() > 64) return std::nullopt;
     std::size_t slash = whole.find('/');
-    unit result = parse_product(whole.substr(0, slash), text);
-    while (slash != std::string_view::npos) {
+    std::optional<unit> result = parse_product(whole.substr(0, slash));
+    while (result && slash != std::string_view::npos) {
         std::size_t next = whole.find('/', slash + 1);
-        result = result /
-                 parse_product(whole.substr(slash + 1, next == std::string_view::npos ? next : next - slash - 1), text);
+        const std::optional<unit> divisor =
+            parse_product(whole.substr(slash + 1, next == std::string_view::npos ? next : next - slash - 1));
+        if (!divisor) return std::nullopt;
+        result = *result / *divisor;
         slash = next;
     }
-    return {result.dim(), result.exponent(), normal, result.factor()};
+    if (!result) return std::nullopt;
+    return unit{result->dim(), result->exponent(), normal, result->factor()};
+}
+}  // namespace detail
+
+// The error's message carries a "did you mean" (edit distances to every unit there is): built only
+// here, for a caller that wants the error, not by detail::try_parse_unit.
+unit unit::parse(std::string_view text) {
+    if (std::optional<unit> u = detail::try_parse_unit(text)) return *std::move(u);
+    if (detail::normalize_fullwidth(detail::trim(text)).empty()) throw unknown_unit_error(std::string(text));
+    // No unit symbol is this long: refused before quoting it, shortened, in the message.
+    if (text.size() > 64) throw unknown_unit_error(detail::shortened(text));
+    throw unknown_unit_error(std::string(text));
 }
 
 namespace detail {

@@ -24,6 +24,7 @@
 
 #include "io/encoding.hpp"
 #include "core/text.hpp"
+#include "extract/try_parse_unit.hpp"
 #include "io/toml.hpp"
 #include "zhibiao/detail/edit_distance.hpp"
 #include "zhibiao/error.hpp"
@@ -519,7 +520,7 @@ std::size_t unit_length(std::string_view text, const code_points& cps, std::size
         if (it == known.end()) {
             bool ok = true;
             try {
-                (void)unit::parse(candidate);
+                ok = detail::try_parse_unit(candidate).has_value();
             } catch (const error&) {
                 ok = false;
             }
@@ -3213,11 +3214,10 @@ std::string_view counted(std::string_view u) {
     return u == "名" || u == "位" ? std::string_view("人") : u;
 }
 
-// unit::parse remembered per thread (bounded), as is_count_word's answers are: a text that is no
-// unit throws an error whose message carries a "did you mean" (edit distances to every unit
-// zhibiao knows, ~600,000 instructions), and the checks of units and of 其中 parts (unit_flag,
-// inconsistent_parts) parse the units of most figures, many of them measure words the unit
-// algebra does not know (场次, 个百分点…). Returned by value: the map is cleared when full.
+// A unit parsed (try_parse_unit: no error built for a text that is no unit) and remembered per
+// thread (bounded), as is_count_word's answers are: the checks of units and of 其中 parts
+// (unit_flag, inconsistent_parts) parse the units of most figures, many of them measure words the
+// unit algebra does not know (场次, 个百分点…). Returned by value: the map is cleared when full.
 std::optional<unit> parsed_unit(std::string_view text) {
     thread_local std::unordered_map<std::string_view, std::optional<unit>> known;
     thread_local std::deque<std::string> keys;  // what the keys of `known` view
@@ -3225,7 +3225,7 @@ std::optional<unit> parsed_unit(std::string_view text) {
     if (known.size() > 4096) known.clear(), keys.clear();
     std::optional<unit> u;
     try {
-        u = unit::parse(text);
+        u = detail::try_parse_unit(text);
     } catch (const error&) {
         u.reset();
     }
@@ -3243,7 +3243,8 @@ bool is_count_word(std::string_view u) {
     if (known.size() > 4096) known.clear(), keys.clear();
     bool count = false;
     try {
-        count = unit::parse(u).dim() == dimension::of(base_quantity::count);
+        const std::optional<unit> parsed = detail::try_parse_unit(u);
+        count = parsed && parsed->dim() == dimension::of(base_quantity::count);
     } catch (const error&) {
         count = false;
     }

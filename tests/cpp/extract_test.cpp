@@ -4,11 +4,15 @@
 #include <boost/test/unit_test.hpp>
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <string>
 #include <tuple>
 #include <vector>
 
+#include "extract/try_parse_unit.hpp"
 #include "zhibiao/error.hpp"
 #include "zhibiao/extract.hpp"
+#include "zhibiao/units.hpp"
 
 using namespace zhibiao;
 
@@ -293,6 +297,58 @@ BOOST_AUTO_TEST_CASE(key_work_done_earlier_years_and_changes_after_parts) {
     BOOST_TEST_REQUIRE(parts.facts.size() == 4u);
     for (const fact& f : parts.facts) BOOST_TEST(!has(f, "suspect"), f.text);
     BOOST_TEST(parts.findings.empty());
+}
+
+// Round 19: the reader asked unit::parse about every text after a figure that might be a unit, and
+// each one that is none built a "did you mean" nobody read (~90 M instructions in a process's first
+// call). try_parse_unit answers as unit::parse does, without the error.
+BOOST_AUTO_TEST_CASE(the_readers_unit_parse_answers_as_unit_parse) {
+    const std::string texts[] = {"万元",
+                                 "亿元",
+                                 "件/万人",
+                                 "%",
+                                 "个百分点",
+                                 "万",
+                                 "百万元",
+                                 "吨标准煤/万元",
+                                 "元·人",
+                                 "元*人",
+                                 "  万元 ",
+                                 "万元",
+                                 "万 元",
+                                 "万仁",
+                                 "场次",
+                                 "批次",
+                                 "",
+                                 "   ",
+                                 "/人",
+                                 "元/",
+                                 "件//人",
+                                 "%%",
+                                 "百分",
+                                 "万美元",
+                                 std::string(70, 'k'),
+                                 std::string(70, ' '),
+                                 "元/" + std::string(80, ' '),
+                                 "亿亿元",
+                                 "kkkkkkkkkkkkkkkkkkkkkkkkkkkkkk*kkkkkkkkkkkkkkkkkkkkkkkkkkkkkk"};
+    for (const std::string& text : texts) {
+        std::optional<unit> parsed;
+        bool unknown = false;
+        try {
+            parsed = unit::parse(text);
+        } catch (const unknown_unit_error&) {
+            unknown = true;
+        }
+        const std::optional<unit> tried = detail::try_parse_unit(text);
+        BOOST_TEST(tried.has_value() == !unknown, text);
+        if (tried && parsed) {
+            BOOST_TEST((tried->dim() == parsed->dim()), text);
+            BOOST_TEST(tried->exponent() == parsed->exponent(), text);
+            BOOST_TEST(tried->symbol() == parsed->symbol(), text);
+            BOOST_TEST(tried->factor() == parsed->factor(), text);
+        }
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
