@@ -9,7 +9,7 @@
 
 #include "core/conversion.hpp"
 #include "core/text.hpp"
-#include "extract/try_parse_unit.hpp"
+#include "core/try_parse_unit.hpp"
 #include "zhibiao/detail/edit_distance.hpp"
 #include "zhibiao/units.hpp"
 

@@ -24,7 +24,7 @@
 
 #include "io/encoding.hpp"
 #include "core/text.hpp"
-#include "extract/try_parse_unit.hpp"
+#include "core/try_parse_unit.hpp"
 #include "io/toml.hpp"
 #include "zhibiao/detail/edit_distance.hpp"
 #include "zhibiao/error.hpp"

@@ -9,7 +9,7 @@
 #include <tuple>
 #include <vector>
 
-#include "extract/try_parse_unit.hpp"
+#include "core/try_parse_unit.hpp"
 #include "zhibiao/error.hpp"
 #include "zhibiao/extract.hpp"
 #include "zhibiao/units.hpp"
