@@ -3533,7 +3533,7 @@ bool starts_with_any(const code_points& cps, std::size_t k, const char32_t (&...
 distinctions stated_distinctions(const code_points& cps, std::size_t from, std::size_t to) {
     distinctions d;
     std::size_t last_due = std::numeric_limits<std::size_t>::max();
-    static const char_set firsts(U"应需须已拨兑发支申立获批授累总新净");  // where a word below may start
+    static const char_set firsts(U"应需须已拨兑发支申立获批授累总新");  // where a word below may start
     for (std::size_t k = from; k < to; ++k) {
         const char32_t c = cps[k].c;
         if (!firsts.has(c)) continue;
@@ -3552,8 +3552,7 @@ distinctions stated_distinctions(const code_points& cps, std::size_t from, std::
             d.stage = "granted";
         if (starts_with_any(cps, k, U"累计", U"累积", U"总数", U"总量"))
             d.scope = "cumulative";
-        else if ((c == U'新' && k + 1 < cps.size() && one_of(cps[k + 1].c, U"增认培建引入登获申设签备")) ||
-                 starts_with(cps, k, U"净增"))
+        else if (c == U'新' && k + 1 < cps.size() && one_of(cps[k + 1].c, U"增认培建引入登获申设签备"))
             d.scope = "new";
     }
     return d;
@@ -3594,10 +3593,11 @@ struct report_indexes {
     const lexicon& words;
     phrase_index phrases;
     phrase_index follow{words, &lexicon_entry::follow_phrases};  // 成交额 after 登记技术合同312项
-    word_index change_words{"增长", "增加", "提高", "提升", "下降", "减少", "同比", "增幅", "降幅"};
+    // 净增 (net increase: the new less those that left) is a change of the stock, not the new ones.
+    word_index change_words{"增长", "增加", "提高", "提升", "下降", "减少", "同比", "增幅", "降幅", "净增"};
     word_index change_lead{"同比", "增长", "下降", "提高", "降低", "减少", "增加", "提升"};
     // Which way a change goes: the last of these before the figure (同比 says neither).
-    word_index increase_words{"增长", "增加", "提高", "提升", "增幅", "上升", "上涨"};
+    word_index increase_words{"增长", "增加", "提高", "提升", "增幅", "上升", "上涨", "净增"};
     word_index decrease_words{"下降", "减少", "降低", "降幅", "下滑", "回落"};
     // A verb with 到/至 states the level reached (提高到三成), not a change; so does 达到 after a
     // change stated in the clause before ("较上年提高0.3个百分点，达到2.1%").
@@ -4228,6 +4228,7 @@ private:
     binding bind(const scanned& s, std::size_t clause, std::size_t clause_stop) {
         binding b = bind_before(s, clause);
         if (b.entry || b.group) return b;
+        if (level_after_changed_phrase(s, clause, b)) return b;
         if (const phrase_hit* hit = following_phrase(s, clause_stop)) {
             b.stated = stated_distinctions(cps_, s.last, code_point_at(hit->end, s.last, clause_stop));
             b.entry = choose_entry(*hit->group, b.stated);
@@ -4238,6 +4239,44 @@ private:
                 b.entry = nullptr;
         }
         return b;
+    }
+
+    // "技术合同成交额比上年翻一番，达到2.4亿元": a clause that is only 达到 (增至, 提高到…) and the
+    // figure states the level of the phrase whose change, without a figure, the clause before in the
+    // sentence states. Not when that clause has a figure of its own (较上年提高0.3个百分点，达到2.1%:
+    // level_after_change) or the phrase lies before an enumeration.
+    bool level_after_changed_phrase(const scanned& s, std::size_t clause, binding& b) {
+        if (clause < 2 || !one_of(cps_[clause - 1].c, U"，,")) return false;
+        std::size_t verb = clause;
+        while (verb < s.first && one_of(cps_[verb].c, U" \t\u3000")) ++verb;
+        const std::u32string_view levels[] = {U"达到",   U"达",     U"增至",   U"升至",   U"增加到",
+                                              U"增加至", U"增长到", U"增长至", U"提高到", U"提高至",
+                                              U"提升到", U"提升至", U"上升到", U"上升至"};
+        if (std::none_of(std::begin(levels), std::end(levels), [&](std::u32string_view w) {
+                return verb + w.size() == s.first && starts_with(cps_, verb, w);
+            }))
+            return false;
+        std::size_t before = clause - 1;  // the clause before: back to a clause mark or the chunk's start
+        while (before > 0 && !one_of(cps_[before - 1].c, U"，,；;。！？!?\n")) --before;
+        if ((previous_end_ != 0 && previous_end_ > before) || !states_change(before, clause - 1)) return false;
+        const phrase_hit* hit = ix_.phrases.closest(byte_at(before), byte_at(clause - 1));
+        if (!hit || ix_.enumeration.any_inside(hit->end, byte_at(clause - 1))) return false;
+        b.stated = stated_distinctions(cps_, before, s.first);
+        b.entry = choose_entry(*hit->group, b.stated);
+        if (!b.entry) return false;
+        b.group = hit->group, b.phrase = hit->group->phrase, b.shared = true;
+        b.phrase_begin = hit->begin, b.phrase_end = byte_at(clause);  // no change between it and the figure
+        return true;
+    }
+
+    // A change word, or 翻番 (翻一番, 翻了两番…), in code points [from, to).
+    bool states_change(std::size_t from, std::size_t to) const {
+        if (ix_.change_words.any_inside(byte_at(from), byte_at(to))) return true;
+        for (std::size_t k = from; k + 1 < to; ++k)
+            if (cps_[k].c == U'翻' && (cps_[k + 1].c == U'番' || (k + 2 < to && cps_[k + 2].c == U'番') ||
+                                       (k + 3 < to && cps_[k + 3].c == U'番')))
+                return true;
+        return false;
     }
 
     // "22家企业申报高新技术企业", "5家企业通过高新技术企业认定": a count whose clause names nothing
@@ -4529,13 +4568,16 @@ private:
     }
 
     // The entry of the previous figure's phrase that a scope word in this figure's clause names,
-    // when it is not the previous figure's own: nullptr otherwise.
+    // when it is not the previous figure's own (or the previous figure is its change): nullptr otherwise.
     const lexicon_entry* other_scope_of_previous(const scanned& s, std::size_t after_previous) const {
         if (!previous_group_ || !previous_entry_ || previous_end_ == 0 ||
             ix_.sentence_ends.any_inside(byte_at(previous_end_), s.q.begin))
             return nullptr;
         const distinctions d = stated_distinctions(cps_, after_previous, s.first);
-        if (!*d.scope || previous_entry_->scope == d.scope) return nullptr;
+        if (!*d.scope) return nullptr;
+        // "高新技术企业净增218家、总数突破1500家": the level of the stock whose change came before.
+        if (previous_entry_->scope == d.scope)
+            return previous_change_ ? (other_scope_group_ = previous_group_, previous_entry_) : nullptr;
         // The phrase itself, then its tails (新认定高新技术企业 → 高新技术企业, the phrase the stock shares).
         const std::string_view phrase = previous_group_->phrase;
         for (std::size_t cut = 0; cut < phrase.size(); ++cut) {
@@ -4618,6 +4660,14 @@ private:
     // change word states the level reached; a decline when the last word saying which way is one.
     void name_change(const scanned& s, const binding& b, fact_naming& n) const {
         const std::size_t from = b.phrase_end, to = s.q.begin;
+        // 净增高新技术企业15家: a net increase before the phrase is still its change
+        const auto just_before_phrase = [&](std::string_view w) {
+            return b.entry && b.phrase_begin >= w.size() && text_.substr(b.phrase_begin - w.size(), w.size()) == w;
+        };
+        if (just_before_phrase("净增") || just_before_phrase("净增加")) {
+            n.flags |= bit(fact_flag::change);
+            return;
+        }
         if (!ix_.change_words.any_inside(from, to)) return;
         if (ix_.level_to.last_end_inside(from, to) >= ix_.change_words.last_end_inside(from, to)) return;
         n.flags |= bit(fact_flag::change);

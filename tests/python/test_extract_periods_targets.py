@@ -210,7 +210,7 @@ def test_words_that_look_like_targets_are_not(sentence):
         ("2024年，全区高新技术企业数量152家。", "hnte_total"),
         ("2024年，全区高新技术企业总数为152家。", "hnte_total"),
         ("2024年，全区高新技术企业152家。", "hnte_total"),
-        ("2024年，全区净增高新技术企业15家。", "hnte_recognised"),
+        ("2024年，全区净增高新技术企业15家。", "hnte_total"),  # a change of the stock (flag_change)
         ("2024年，全区新认定高新技术企业达到21家。", "hnte_recognised"),
     ],
 )

@@ -66,3 +66,51 @@ def test_a_figure_beyond_a_double_is_said_so_in_the_panel_findings():
     assert finding.kind == "out_of_range"
     assert "beyond the range of a double" in finding.message
     assert "convert" not in finding.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全市技术合同成交额比上年翻一番，达到2.4亿元。",  # trial19 F8
+        "全市技术合同成交额比上年大幅增长，达到2.4亿元。",
+        "全市技术合同成交额大幅提升，达2.4亿元。",
+    ],
+)
+def test_the_level_after_a_clause_stating_a_change_without_a_figure(text):
+    facts = zb.extract("2024年，" + text)
+    (row,) = facts.itertuples(index=False)
+    assert (row.variable, row.value, row.unit) == ("tech_contract_value", 2.4, "亿元")
+    assert not row.flag_change
+    assert "tech_contract_value" in facts.to_panel(entity="A").variables
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全市加大研发投入，达到2.4亿元。",  # no phrase of the lexicon before
+        "专利申请、授权量大幅增长，达到500件。",  # an enumeration of phrases
+        "技术合同成交额增长20%，达到2.4亿元。",  # the clause before has a figure: level_after_change
+    ],
+)
+def test_the_level_after_a_change_is_not_guessed_across_an_enumeration(text):
+    facts = zb.extract("2024年，" + text)
+    last = facts.iloc[-1]
+    if "技术合同成交额" in text:
+        assert last["variable"] == "tech_contract_value"
+    else:
+        assert last["variable"] == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        ("全区净增高新技术企业15家。", [("hnte_total", 15.0, True)]),
+        ("高新技术企业较上年末净增7家。", [("hnte_total", 7.0, True)]),
+        ("高新技术企业净增218家、总数突破1500家。", [("hnte_total", 218.0, True), ("hnte_total", 1500.0, False)]),
+        ("全区新增高新技术企业15家。", [("hnte_recognised", 15.0, False)]),
+    ],
+)
+def test_a_net_increase_is_a_change_of_the_stock_not_the_new_ones(text, rows):
+    # 净增 = the new less those that left (trial19 F8): never the number newly recognised
+    facts = zb.extract("2024年，" + text)
+    assert [(r.variable, r.value, r.flag_change) for r in facts.itertuples(index=False)] == rows
