@@ -4357,7 +4357,8 @@ private:
             // previous figure's phrase (the stock after the flow, or the flow after the stock).
             b.entry = other, b.group = other_scope_group_, b.phrase = other_scope_group_->phrase, b.shared = true;
             b.stated = stated_distinctions(cps_, after_previous, s.first);
-            b.phrase_begin = b.phrase_end = cps_[clause].begin;
+            // a change word before the previous figure (净增218家、总数突破1500家) is that figure's
+            b.phrase_begin = cps_[clause].begin, b.phrase_end = byte_at(after_previous);
         } else if (previous_entry_ &&
                    ((ix_.change_lead.any_inside(byte_at(after_previous), s.q.begin) && change_of_previous(s)) ||
                     level_after_change(after_previous, s) || comparison_of_previous(after_previous, s))) {
