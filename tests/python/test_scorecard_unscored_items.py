@@ -58,14 +58,25 @@ def test_partly_blank_inputs_score_the_items_given_and_leave_the_total_missing()
 def test_a_measure_missing_on_inputs_given_still_scores_its_bottom_band():
     # R&D 0 over a total cost of 0 is a share with a zero base (missing), not a blank: the firm gave
     # both, so R&D ÷ sales (0%) scores 0 and the firm has a total.
-    result = both_engines(firms(zero=dict(st_staff=300, rd_expense=0.0, total_cost=0.0, ip_class1=0, ip_class2=0)), PACK)
+    result = both_engines(
+        firms(zero=dict(st_staff=300, rd_expense=0.0, total_cost=0.0, ip_class1=0, ip_class2=0)), PACK
+    )
     assert result.loc["zero", "rd_points"] == 0 and result.loc["zero", "rd_points_by"] == "rd_sales_ratio"
     assert result.loc["zero", "total"] == 20
 
 
 def test_an_unscored_firm_enters_no_average_and_is_not_blocked_by_the_pass_rule():
-    scored = dict(employees=10, st_staff=3, sales=10000.0, assets=100.0, rd_expense=200.0, total_cost=np.nan,
-                  ip_class1=0, ip_class2=0, hnte_certified=0)
+    scored = dict(
+        employees=10,
+        st_staff=3,
+        sales=10000.0,
+        assets=100.0,
+        rd_expense=200.0,
+        total_cost=np.nan,
+        ip_class1=0,
+        ip_class2=0,
+        hnte_certified=0,
+    )
     table = pd.concat([firms(routed=dict()), pd.DataFrame([scored], index=["scored"])])
     result = zb.scorecards.evaluate(table, PACK)
     assert result.loc["scored", "total"] == 30  # 30% staff → 20, 2% R&D/sales → 10
@@ -80,8 +91,17 @@ def test_hnte_blanks_the_pack_reads_are_scored_as_before():
     # measures read them as the pack says (growth 0 points, §6a), and a blank standards bonus is
     # no bonus (0); neither is an item left blank.
     table = hnte(
-        one_year=dict(years_operating=1, sales_y1=None, sales_y2=None, rd_y1=None, rd_y2=None, net_assets_y1=None,
-                      net_assets_y2=None, standards_bonus=None, rd_domestic=200.0),
+        one_year=dict(
+            years_operating=1,
+            sales_y1=None,
+            sales_y2=None,
+            rd_y1=None,
+            rd_y2=None,
+            net_assets_y1=None,
+            net_assets_y2=None,
+            standards_bonus=None,
+            rd_domestic=200.0,
+        ),
     )
     result = both_engines(table, "hnte-2016")
     assert result.loc["one_year", "sales_growth_points"] == 0
@@ -91,10 +111,20 @@ def test_hnte_blanks_the_pack_reads_are_scored_as_before():
 
 def test_dask_partitions_leave_the_unscored_firm_out_of_the_mean_too():
     dd = pytest.importorskip("dask.dataframe")
-    import zhibiao.dask  # noqa: F401  (a submodule zhibiao does not import)
-    scored = dict(employees=10, st_staff=3, sales=10000.0, assets=100.0, rd_expense=200.0, total_cost=np.nan,
-                  ip_class1=0, ip_class2=0, hnte_certified=0)
+    import zhibiao.dask as zdask  # a submodule zhibiao does not import
+
+    scored = dict(
+        employees=10,
+        st_staff=3,
+        sales=10000.0,
+        assets=100.0,
+        rd_expense=200.0,
+        total_cost=np.nan,
+        ip_class1=0,
+        ip_class2=0,
+        hnte_certified=0,
+    )
     table = pd.concat([firms(routed=dict(), staff=dict(st_staff=300)), pd.DataFrame([scored], index=["scored"])])
-    lazy = zb.dask.evaluate_scorecards(dd.from_pandas(table, npartitions=2), PACK)
-    assert zb.dask.scorecard_summary(lazy).mean_total == 30
+    lazy = zdask.evaluate_scorecards(dd.from_pandas(table, npartitions=2), PACK)
+    assert zdask.scorecard_summary(lazy).mean_total == 30
     assert np.isnan(lazy.compute().loc["staff", "total"])
