@@ -196,15 +196,18 @@ struct scorecard_result {
     std::size_t rows = 0;
     result_column<std::uint8_t> status;  ///< a firm_status per firm
     result_column<std::int8_t> route;    ///< index of the direct route taken, -1 when none
-    points_array total;                  ///< rows × 1, under the points policy; NaN for invalid input
+    /// rows × 1, under the points policy; NaN for invalid input, a firm confirmed directly, and
+    /// one with an item left blank (docs/scorecards.md).
+    points_array total;
     /// The range of totals when bands give ranges of points (empty for packs without ranges).
     points_array total_lo, total_hi;
-    /// rows × items: points under the policy; NaN for invalid input.
+    /// rows × items: points under the policy; NaN for invalid input, a firm confirmed directly, and
+    /// an item whose inputs the firm left blank (its measure missing, an optional input it reads blank).
     points_array points;
     /// rows × ranged items: the band's range of points of each item of scorecard::ranged_items()
     /// (empty for packs without ranges; an item without ranges has points = low = high).
     points_array points_lo, points_hi;
-    Eigen::Array<std::int8_t, Eigen::Dynamic, Eigen::Dynamic> alternative;  ///< which measure scored
+    Eigen::Array<std::int8_t, Eigen::Dynamic, Eigen::Dynamic> alternative;  ///< which measure scored; -1: none
     Eigen::Array<std::uint8_t, Eigen::Dynamic, Eigen::Dynamic> gates;       ///< rows × gates: 1 = holds
     result_column<std::uint64_t> problems;  ///< bit k: input k invalid; bit inputs+j: validity check j failed
 

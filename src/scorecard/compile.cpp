@@ -41,7 +41,7 @@ void compile_formulas(const scorecard& s, detail::compiled_scorecard& c, name_ta
 // One alternative's band table on the comparison grid, and as steps for the branch-free lookup:
 // points = bottom + Σ_b [q ≥ at_least_b] · step_b.
 detail::compiled_scorecard::alt band_table(const scorecard_alternative& a, int reg, double inverse_grid) {
-    detail::compiled_scorecard::alt x{reg, {}, {}, {}, {}, {}, {}, {}, 0, 0};
+    detail::compiled_scorecard::alt x{reg, {}, {}, {}, {}, {}, {}, {}, 0, 0, {}};
     for (const auto& b : a.bands) {
         x.grid_bounds.push_back(std::isfinite(b.bound) ? detail::on_grid(b.bound, inverse_grid) : b.bound);
         x.inclusive.push_back(b.inclusive);
@@ -57,6 +57,23 @@ detail::compiled_scorecard::alt band_table(const scorecard_alternative& a, int r
         x.step_hi.push_back(x.hi[b] - x.hi[b + 1]);
     }
     return x;
+}
+
+// The optional inputs whose registers register `reg`'s value is computed from. The program writes
+// a register before any operation reads it, so one pass backwards finds every source.
+std::vector<int> optional_inputs_read(const scorecard& s, const detail::compiled_scorecard& c, int reg) {
+    std::vector<char> read(static_cast<std::size_t>(c.prog.registers()), 0);
+    read[static_cast<std::size_t>(reg)] = 1;
+    const auto& ops = c.prog.ops();
+    for (std::size_t i = ops.size(); i-- > 0;)
+        if (read[static_cast<std::size_t>(ops[i].dst)])
+            for (int x : {ops[i].a, ops[i].b, ops[i].c})
+                if (x >= 0) read[static_cast<std::size_t>(x)] = 1;
+    std::vector<int> out;
+    for (std::size_t k = 0; k < s.inputs().size(); ++k)
+        if (s.inputs()[k].optional && read[static_cast<std::size_t>(c.input_reg[k])])
+            out.push_back(static_cast<int>(k));
+    return out;
 }
 
 bool item_has_ranges(const scorecard_item& it) {
@@ -84,6 +101,7 @@ void compile_items(const scorecard& s, detail::compiled_scorecard& c, name_table
                 throw parse_error("item '" + it.id + "': no measure or input '" + a.measure + "'" +
                                   detail::suggestion(a.measure, names, name_of_entry));
             alts.push_back(band_table(a, m->second.reg, c.inverse_grid));
+            alts.back().blank_inputs = optional_inputs_read(s, c, m->second.reg);
         }
         c.items.push_back(std::move(alts));
         c.expert_reg.push_back(

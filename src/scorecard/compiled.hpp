@@ -34,6 +34,10 @@ struct compiled_scorecard {
         // For the branch-free lookup: points = bottom + Σ_b [q ≥ at_least_b] · step_b.
         std::vector<double> at_least, step_lo, step_hi;
         double bottom_lo = 0, bottom_hi = 0;
+        /// The optional inputs the measure reads (through other measures too): where the measure is
+        /// missing and one of these is blank, the firm left the alternative blank and it does not
+        /// score (docs/scorecards.md, "An item left blank").
+        std::vector<int> blank_inputs;
     };
     std::vector<std::vector<alt>> items;
     std::vector<int> expert_reg;  // -1 unless expert item

@@ -147,24 +147,49 @@ struct chunk_scorer {
         }
         double* alt_lo = reg(c.scratch_reg[2]);
         double* alt_hi = reg(c.scratch_reg[3]);
+        double* given = reg(c.scratch_reg[4]);  // after band_lookup, which uses it as scratch
+        bool maybe_blank = false;               // an alternative before may have been left blank: pts NaN
         for (std::size_t a = 0; a < c.items[k].size(); ++a) {
             const auto& alt = c.items[k][a];
             band_lookup(reg(alt.reg), a == 0 ? lo : alt_lo, a == 0 ? hi : alt_hi, n, alt, c.inverse_grid,
                         reg(c.scratch_reg[4]));
+            const bool blank = !alt.blank_inputs.empty();
+            if (blank) mark_given(alt, given);
             if (a == 0) {
                 for (std::size_t i = 0; i < n; ++i) pts[i] = choose(lo[i], hi[i], policy);
+                if (blank)
+                    for (std::size_t i = 0; i < n; ++i) {
+                        const bool g = given[i] != 0;
+                        pts[i] = g ? pts[i] : nan_value, lo[i] = g ? lo[i] : nan_value, hi[i] = g ? hi[i] : nan_value;
+                        which[i] = g ? std::int8_t{0} : std::int8_t{-1};
+                    }
+                maybe_blank = blank;
                 continue;
             }
             const auto id = static_cast<std::int8_t>(a);
             for (std::size_t i = 0; i < n; ++i) {
                 const double v = choose(alt_lo[i], alt_hi[i], policy);
-                const bool better = v > pts[i];
+                // v is never NaN; pts is where every alternative before was left blank.
+                const bool better = (v > pts[i] || (maybe_blank && pts[i] != pts[i])) && (!blank || given[i] != 0);
                 pts[i] = better ? v : pts[i];
                 lo[i] = better ? alt_lo[i] : lo[i];
                 hi[i] = better ? alt_hi[i] : hi[i];
                 which[i] = better ? id : which[i];
             }
+            maybe_blank = maybe_blank && blank;
         }
+    }
+
+    // given[i] = 1 where the firm gave alternative `alt`: its measure is present, or every optional
+    // input it reads is (a measure missing for another reason — a zero base — scores its bottom band).
+    void mark_given(const detail::compiled_scorecard::alt& alt, double* given) const {
+        std::fill(given, given + n, 1.0);
+        for (int k : alt.blank_inputs) {
+            const double* x = reg(c.input_reg[static_cast<std::size_t>(k)]);
+            for (std::size_t i = 0; i < n; ++i) given[i] = x[i] == x[i] ? given[i] : 0.0;
+        }
+        const double* m = reg(alt.reg);
+        for (std::size_t i = 0; i < n; ++i) given[i] = m[i] == m[i] ? 1.0 : given[i];
     }
 
     // Items: a band table is a sum of steps, so a monotone table needs no branches.

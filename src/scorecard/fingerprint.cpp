@@ -28,7 +28,7 @@ void list(std::ostream& o, const char* name, const std::vector<T>& v) {
 std::string kernel_fingerprint(const scorecard& s, const compiled_scorecard& c) {
     // Bump the version when the kernel writer or the scorer changes what it computes.
     std::ostringstream o;
-    o << "v4 grid" << hex(c.inverse_grid) << " regs" << c.prog.registers() << " main" << c.main_ops << " ranges"
+    o << "v5 grid" << hex(c.inverse_grid) << " regs" << c.prog.registers() << " main" << c.main_ops << " ranges"
       << s.has_ranges() << " narrow" << c.narrow << " range columns";
     for (int column : c.range_column) o << ' ' << column;
     o << " ops";
@@ -52,6 +52,7 @@ std::string kernel_fingerprint(const scorecard& s, const compiled_scorecard& c) 
             list(o, " at", a.at_least);
             list(o, " lo", a.step_lo);
             list(o, " hi", a.step_hi);
+            list(o, " blank", a.blank_inputs);
         }
         o << ')';
     }

@@ -76,6 +76,10 @@ std::vector<std::string> failing_rules(const scorecard& s, const variant_runner&
         if (r.problems[0] >> (n_inputs + j) & 1u) rules.push_back(s.validity()[j].id);
     for (std::size_t g = 0; g < s.gates().size(); ++g)
         if (!r.gates(0, static_cast<Eigen::Index>(g))) rules.push_back(s.gates()[g].id);
+    // A firm a direct route confirms is not scored (第八条): the pass rule, on points it need not
+    // have (NaN where it left the scoring inputs blank), blocks nothing.
+    for (int route : runner.compiled().route_reg)
+        if (const double x = runner.reg(route, 0); x != 0 && x == x) return rules;
     const double pass = runner.reg(runner.compiled().pass_reg, 0);
     if (!(pass != 0 && pass == pass)) rules.push_back(s.pass_rule().id);
     return rules;

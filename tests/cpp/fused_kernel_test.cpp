@@ -117,6 +117,11 @@ std::vector<std::vector<double>> corner_firms(const scorecard& card, std::size_t
         // …then a corner value in one input of a third of the firms, in two of a tenth.
         const double u = unit(rng);
         for (int c = 0; c < (u < 0.1 ? 2 : u < 0.33 ? 1 : 0); ++c) columns[which(rng)][i] = corners[pick(rng)];
+        // A sixth of the firms leave some optional inputs blank: with a direct route (tech-SME) they
+        // may leave the scoring inputs blank, and an item left blank is not scored.
+        if (unit(rng) < 1.0 / 6)
+            for (std::size_t k = 0; k < columns.size(); ++k)
+                if (card.inputs()[k].optional && unit(rng) < 0.5) columns[k][i] = nan;
     }
     return columns;
 }
@@ -170,14 +175,16 @@ BOOST_AUTO_TEST_CASE(kernels_match_the_vector_machine_bit_for_bit) {
         const auto data = corner_firms(card, rows, 7);
         scorecard_columns in{rows, {}};
         for (const auto& c : data) in.columns.push_back(c.data());
-        // An absent optional column reaches the kernel as a block of NaN.
-        for (std::size_t k = 0; k < card.inputs().size(); ++k)
+        // An absent optional column reaches the kernel as a block of NaN: the last (the first, a
+        // scoring input of tech-SME, would leave every firm an item blank and no total).
+        for (std::size_t k = card.inputs().size(); k-- > 0;)
             if (card.inputs()[k].optional) {
                 in.columns[k] = nullptr;
                 break;
             }
-        std::size_t valid = 0, eligible = 0, passing = 0, direct = 0;
+        std::size_t valid = 0, eligible = 0, passing = 0, direct = 0, partly = 0;
         std::set<double> totals;
+        std::set<std::size_t> unscored_lanes;
         for (const auto policy : {points_policy::low, points_policy::high, points_policy::mid}) {
             scorecard_result vm;
             detail::scorer::evaluate(card, in, vm, policy, 1, nullptr);
@@ -209,6 +216,18 @@ BOOST_AUTO_TEST_CASE(kernels_match_the_vector_machine_bit_for_bit) {
             for (Eigen::Index i = 0; i < vm.total.size(); ++i)
                 if (vm.valid(static_cast<std::size_t>(i)) && vm.total(i) == vm.total(i))  // not NaN (direct)
                     totals.insert(vm.total(i));
+            // Valid firms scored with an item left blank (NaN points, no measure), at every lane of
+            // the widest vector, some with another item scored.
+            for (std::size_t i = 0; i < rows; ++i) {
+                if (!vm.valid(i) || vm.status_of(i) == firm_status::direct) continue;
+                bool left_blank = false, scored = false;
+                for (Eigen::Index k = 0; k < vm.points.cols(); ++k) {
+                    const bool blank = std::isnan(vm.points(static_cast<Eigen::Index>(i), k));
+                    left_blank |= blank, scored |= !blank;
+                    if (blank) BOOST_TEST(vm.alternative(static_cast<Eigen::Index>(i), k) == -1);
+                }
+                if (left_blank) unscored_lanes.insert(i % 8), partly += scored;
+            }
         }
         // The firms reach the outcomes, not only "invalid input".
         BOOST_TEST_MESSAGE(id << ": " << valid << " valid, " << eligible << " eligible, " << passing << " pass, "
@@ -221,6 +240,10 @@ BOOST_AUTO_TEST_CASE(kernels_match_the_vector_machine_bit_for_bit) {
         // leaves it to detail::clear_unscored): both kinds of firm are among these.
         BOOST_TEST(valid < 3 * rows, id);
         if (!card.routes().empty()) BOOST_TEST(direct > 0u, id);
+        if (!card.routes().empty()) {
+            BOOST_TEST(unscored_lanes.size() == 8u, id);
+            BOOST_TEST(partly > 0u, id);
+        }
     }
 }
 

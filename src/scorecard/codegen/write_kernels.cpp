@@ -383,11 +383,32 @@ void write_alternative(std::ostream& o, const compiled_scorecard& c, std::size_t
             o << "            { const V reached = as01(" << q << " >= splat(" << at << ")); alt_lo += reached * splat("
               << step_lo << "); alt_hi += reached * splat(" << step_hi << "); }\n";
     }
+    // Where the firm left the alternative blank (its measure missing, an optional input it reads
+    // blank) it does not score: scorer's mark_given, as a mask.
+    const bool blank = !alt.blank_inputs.empty();
+    if (blank) {
+        std::string all_given;
+        for (int x : alt.blank_inputs) {
+            const std::string in = r(c.input_reg[static_cast<std::size_t>(x)]);
+            all_given += (all_given.empty() ? "(" : " & (") + in + " == " + in + ")";
+        }
+        o << "            const M given = (" << q << " == " << q << ") | (" << all_given << ");\n";
+    }
+    // pts is NaN where every alternative before was left blank (v never is).
+    bool maybe_blank = a > 0;
+    for (std::size_t b = 0; b < a; ++b) maybe_blank = maybe_blank && !c.items[k][b].blank_inputs.empty();
     if (a == 0) {
         o << "            " << lo << " = alt_lo; " << hi << " = alt_hi;\n";
         o << "            pts" << n << " = choose<Policy>(lo" << n << ", hi" << n << ");\n";
+        if (blank)
+            o << "            pts" << n << " = sel(given, pts" << n << ", nan); lo" << n << " = sel(given, lo" << n
+              << ", nan); hi" << n << " = sel(given, hi" << n << ", nan);\n            which" << n
+              << " = sel(given, splat_m(0), splat_m(-1));\n";
     } else {
-        o << "            const V v = choose<Policy>(alt_lo, alt_hi);\n            const M better = v > pts" << n
+        std::string better = "(v > pts" + n + ")";
+        if (maybe_blank) better = "(" + better + " | isnan(pts" + n + "))";
+        if (blank) better = "(" + better + " & given)";
+        o << "            const V v = choose<Policy>(alt_lo, alt_hi);\n            const M better = " << better
           << ";\n";
         o << "            pts" << n << " = sel(better, v, pts" << n << "); lo" << n << " = sel(better, alt_lo, lo" << n
           << "); hi" << n << " = sel(better, alt_hi, hi" << n << ");\n";
