@@ -118,4 +118,3 @@ def __getattr__(name: str) -> object:
 
         return importlib.import_module(".dask", __name__)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-

@@ -45,5 +45,6 @@ def test_identical_repeats_across_partitions_are_scored_as_pandas_scores_them():
     table = repeated(firms(30))
     lazy = dd.from_pandas(table, npartitions=3, sort=False)
     pd.testing.assert_frame_equal(
-        zb.dask.evaluate_scorecards(lazy, "tech-sme-2017").compute(), zb.scorecards.evaluate(table, "tech-sme-2017", explain=False)
+        zb.dask.evaluate_scorecards(lazy, "tech-sme-2017").compute(),
+        zb.scorecards.evaluate(table, "tech-sme-2017", explain=False),
     )
