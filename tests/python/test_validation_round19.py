@@ -54,8 +54,13 @@ def test_python_validate_finds_a_city_beside_its_districts_and_a_totals_row():
 
 def test_a_published_ratio_finding_states_both_numbers():
     frame = pd.DataFrame(
-        {"entity": ["a"], "period": ["2023"], "valid_invention_patents": [161.5 * 2], "population": [100.0],
-         "invention_patents_per_10k": [3.24]}
+        {
+            "entity": ["a"],
+            "period": ["2023"],
+            "valid_invention_patents": [161.5 * 2],
+            "population": [100.0],
+            "invention_patents_per_10k": [3.24],
+        }
     )
     panel = zb.Panel.from_pandas(frame, units={"population": "万人", "invention_patents_per_10k": "件/万人"})
     findings = panel.validate()
