@@ -27,6 +27,7 @@
 #include <functional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "zhibiao/catalogue.hpp"
@@ -73,6 +74,12 @@ struct rollup_result {
 /// prefecture) when given, always in 6 digits (admin_code). Throws error when a region is in
 /// the panel with a region inside it, or twice in two widths.
 std::unordered_map<std::string, std::string> admin_parents(const panel& p, admin_level level = admin_level::unknown);
+
+/// The regions of `p` inside another region of it by their administrative codes (a county beside
+/// its prefecture or province, in either width), each as (region, its nearest ancestor in `p`),
+/// in the panel's order: what admin_parents refuses, for a caller that reports it instead
+/// (validate's `nested_region` findings). Codes that are no region's are never nested.
+std::vector<std::pair<std::string, std::string>> nested_regions(const panel& p);
 
 /// Rolls `p` up to the parents that `parent_of` gives its entities. Throws error naming
 /// entities without a parent (orphans) and cycles in the map.

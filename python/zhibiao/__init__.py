@@ -108,3 +108,13 @@ __all__ = [
     "units",
     "with_units",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # zhibiao.dask imports dask when loaded: loaded on first use (`zhibiao.dask.compute(...)` as
+    # the README writes it), so `import zhibiao` stays free of dask for everyone else.
+    if name == "dask":
+        import importlib
+
+        return importlib.import_module(".dask", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -346,6 +346,11 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "en": "{source}: {rows:count=row} loaded ({blank} blank, {skipped} skipped, {unparseable:count=unparseable cell/cells})",
         "zh": "{source}：读入 {rows} 行（空行 {blank}，跳过 {skipped}，无法解析的单元格 {unparseable}）",
     },
+    "skipped_lines": {
+        "en": " (skipped: {lines})",
+        "zh": "（跳过的行：{lines}）",
+    },
+    "skipped_line": {"en": "line {line}, {problem}", "zh": "第 {line} 行，{problem}"},
     "cell_issue": {
         "en": "{source}:{line}: column {column} ({variable}): {text!r}: {problem}",
         "zh": "{source}：第 {line} 行第 {column} 列（{variable}）：{text!r}：{problem}",

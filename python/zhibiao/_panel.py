@@ -11,7 +11,7 @@ import numpy as np
 
 from . import _reason_columns
 from ._lang import counted
-from ._suggest import absent_names, checked_keywords, closest_name, refuse_direct_construction
+from ._suggest import ArgumentTypeError, absent_names, checked_keywords, closest_name, refuse_direct_construction
 from . import _core
 from ._catalogue import Catalogue
 from ._indicator import Indicator
@@ -401,6 +401,77 @@ def _reason_frame_column(codes: np.ndarray) -> Any:
     return pd.Categorical.from_codes(codes.view(np.int8) - 1, dtype=_reason_dtype())
 
 
+def _as_read_csv_would_read(df: Any, entity: str, period: str) -> str:
+    """For the default key names (entity, period) the frame lacks: the columns read_csv would take
+    as those keys (region, year, 地区, 年份 …; its headings, searched by the loader itself on a
+    header of the frame's column names), as "; read_csv would read 'region' as the entity: pass
+    entity='region'"; "" when it would read none of them."""
+    import csv
+    import io
+
+    names = [c for c in df.columns if isinstance(c, str)]
+    keys = [k for k, given in (("entity", entity), ("period", period)) if given == k and k not in df.columns]
+    if not keys or not names:
+        return ""
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator="\n")
+    writer.writerow(names)
+    writer.writerow([str(2001 + k) for k in range(len(names))])  # each column's cell tells it apart
+    try:
+        core = _core.parse_csv(text.getvalue().encode(), lenient=True)
+        cells = {"entity": core.row_entity_codes()[0], "period": str(core.periods[0])}
+    except (_core.Error, IndexError):
+        return ""
+    found = {
+        k: names[int(cells[k]) - 2001] for k in keys if cells[k].isdigit() and 0 <= int(cells[k]) - 2001 < len(names)
+    }
+    if not found:
+        return ""
+    read = " and ".join(f"{c!r} as the {k}" for k, c in found.items())
+    return f"; read_csv would read {read}: pass {', '.join(f'{k}={c!r}' for k, c in found.items())}"
+
+
+def _warn_no_province(mapping: Mapping[str, str]) -> None:
+    """A note naming the codes rolled up by parents='admin' that begin with 0 (032060: a firm code,
+    or a code whose digits moved, read as a county of a province 03 that does not exist; every
+    province's code is 11 to 82), which would roll up to parents no one publishes. Made-up
+    provinces (90xxxx, as examples use) are left alone."""
+    import warnings
+
+    odd = sorted(child for child, parent in mapping.items() if parent.startswith("0"))
+    if odd:
+        shown = ", ".join(f"{c} → {mapping[c]}" for c in odd[:5]) + (
+            f" and {len(odd) - 5} more" if len(odd) > 5 else ""
+        )
+        warnings.warn(
+            f"rollup: {len(odd)} code(s) begin with 0, a province that does not exist (GB/T 2260's are 11 to "
+            f"82): {shown}; are they administrative codes?",
+            UserWarning,
+            stacklevel=3,
+        )
+
+
+def _warn_integer_codes(column: Any, name: str) -> None:
+    """A note when entity codes came as integers of different lengths (pd.read_excel of 000123,
+    001234 gives 123, 1234): any leading zeros are lost, and 000123 in another table no longer
+    matches."""
+    import warnings
+
+    import pandas as pd
+
+    if not pd.api.types.is_integer_dtype(column.dtype) or not len(column):
+        return
+    digits = np.char.str_len(np.abs(column.to_numpy(dtype=np.int64)).astype(str))
+    if digits.max() >= 4 and digits.min() < digits.max():
+        warnings.warn(
+            f"Panel.from_pandas: the entity codes in column {name!r} are integers of {digits.min()} to "
+            f"{digits.max()} digits: leading zeros (000123) may have been lost; read the column as text "
+            f"(dtype={{{name!r}: str}} in pd.read_excel / pd.read_csv) if the codes have them",
+            UserWarning,
+            stacklevel=3,
+        )
+
+
 def _unnamed_levels_hint(index: Any, wanted: str, entity: str, period: str) -> str:
     """For a (MultiIndex) index with levels of no name, where the entity and period may be: how
     to name them; "" for an index without such levels (a RangeIndex of row numbers)."""
@@ -514,6 +585,12 @@ class Panel:
             CSV) gives the same, a reason name per row, blank where there is none; it is read as
             reasons, never as a variable.
         """
+        if not hasattr(df, "columns") or not hasattr(df, "index"):  # a dict, a Series, an array
+            raise ArgumentTypeError(
+                f"Panel.from_pandas: df must be a pandas DataFrame with a row per (entity, period), not "
+                f"{type(df).__name__}"
+                + (": pd.DataFrame(df) makes one of a dict of columns" if isinstance(df, dict) else "")
+            )
         df = cls._with_keys_as_columns(df, entity, period)
         reason_columns = _reason_columns.in_frame(list(df.columns))  # column → its variable
         if units is None:
@@ -533,6 +610,7 @@ class Panel:
         if variables is None:
             variables = cls._guess_variables(df, special, ignored)
 
+        _warn_integer_codes(df[entity], entity)
         entity_index, entity_codes = _factorize_labels(df[entity], "entity code")
         period_index, period_values = _factorize_periods(df[period], freq)
         if (entity_index < 0).any() or (period_index < 0).any():
@@ -632,7 +710,7 @@ class Panel:
                 # As read_csv names a misspelt entity column: the closest column or index level.
                 names = [str(c) for c in df.columns] + [str(n) for n in df.index.names if n is not None]
                 close = closest_name(str(wanted), names)
-                hint = (
+                hint = _as_read_csv_would_read(df, entity, period) or (
                     f" (did you mean {close!r}?)"
                     if close
                     else _unnamed_levels_hint(given_index, str(wanted), entity, period)
@@ -901,6 +979,8 @@ class Panel:
         """
         import pandas as pd
 
+        if not isinstance(reasons, (bool, np.bool_)):  # 'no' is truthy: it gave the (values, reasons) pair
+            raise ArgumentTypeError(f"Panel.compute: reasons must be True or False, not {reasons!r}")
         core_catalogue = _core_of(catalogue) if catalogue is not None else _core.Catalogue.builtin()
         if ids is None:
             id_list = list(core_catalogue.ids)
@@ -1029,6 +1109,7 @@ class Panel:
                     "to must be 'province' or 'prefecture', not '' (leave it out for the immediate parent)"
                 )
             mapping = _core.admin_parents(self._core, to or "")
+            _warn_no_province(mapping)
         else:
             if to is not None:
                 raise _core.ArgumentError("'to' goes with parents='admin'")

@@ -29,7 +29,7 @@ import sys
 import unicodedata
 from importlib import resources
 from pathlib import Path
-from typing import IO, Any, Callable, Iterator, Sequence
+from typing import IO, Any, Callable, Iterator, Mapping, Sequence
 
 from . import _core
 from ._catalogue import Catalogue, catalogue
@@ -362,7 +362,22 @@ def _load_report(panel: Panel, source: Any) -> str:
         blank=report["blank_lines"],
         skipped=report["rows_skipped"],
         unparseable=report["cells_unparseable"],
-    )
+    ) + _skipped_lines(report)
+
+
+#: Skipped lines the load report names on stderr; the rest are counted.
+LINES_SHOWN = 5
+
+
+def _skipped_lines(report: Mapping[str, Any]) -> str:
+    """Which lines a lenient load skipped whole, and why (the report's issues without a column):
+    "3 skipped" alone left the user to find them."""
+    rows = [i for i in report.get("issues", []) if not i.get("column") and not i.get("variable")]
+    if not rows:
+        return ""
+    said = [_msg("skipped_line", line=i["line"], problem=i.get("problem", "")) for i in rows[:LINES_SHOWN]]
+    more = int(report.get("rows_skipped", 0)) - len(said)
+    return _msg("skipped_lines", lines="; ".join(said) + (f"; … +{more}" if more > 0 else ""))
 
 
 def _cell_issues(panel: Panel, source: Any) -> str:

@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from . import scorecards
+from . import _core, scorecards
 from ._suggest import checked_keywords, index_level, refuse_unknown_keywords
 
 
@@ -32,6 +32,59 @@ def _check(firms: Any) -> None:
 
     if not isinstance(firms, dd.DataFrame):
         raise TypeError(f"expected a dask DataFrame, not {type(firms).__name__} (use zhibiao.scorecards for pandas)")
+
+
+def _labels_and_length(part: Any) -> tuple[np.ndarray, int]:
+    import pandas as pd
+
+    return pd.unique(np.asarray(part.index, dtype=object)), len(part)
+
+
+def _rows_of(part: Any, labels: Any) -> tuple[Any, np.ndarray]:
+    mask = np.asarray(part.index.isin(labels))
+    return part[mask], np.flatnonzero(mask)
+
+
+def _refuse_firms_repeated_across_partitions(card: Any, firms: Any) -> None:
+    """A firm (index label) in two partitions with different inputs is refused as pandas refuses
+    it within one table (DuplicateRowError naming the firm, both rows and an input): each
+    partition is scored alone, so it would pass in one and fail in the other. A pass over the
+    index, skipped when known divisions put every label in one partition; then only the rows of
+    the firms found in several partitions are read. Repeats within a partition are the pandas
+    version's to refuse."""
+    import dask
+    import pandas as pd
+
+    if firms.known_divisions:
+        return
+    seen = dask.compute(*[dask.delayed(_labels_and_length)(part) for part in firms.to_delayed()])
+    labels = pd.Series(np.concatenate([c for c, _ in seen]) if seen else [], dtype=object)
+    repeated = pd.unique(labels[labels.duplicated()].to_numpy())
+    if not len(repeated):
+        return
+    found = dask.compute(*[dask.delayed(_rows_of)(part, repeated) for part in firms.to_delayed()])
+    partition = np.concatenate([np.full(len(at), k) for k, (_, at) in enumerate(found)])
+    position = np.concatenate([at for _, at in found])
+    rows = pd.concat([part for part, _ in found])
+    names = [h for h in scorecards._heading_of(card, rows)[0] if h is not None]
+    codes, _ = pd.factorize(rows.index)
+    _, first = np.unique(codes, return_index=True)  # per firm: its first row
+    values = rows[names].to_numpy(dtype=object)
+    firsts = values[first[codes]]
+    with np.errstate(invalid="ignore"):
+        differ = ~((values == firsts) | (pd.isna(values) & pd.isna(firsts)))
+    bad = np.flatnonzero(differ.any(axis=1))
+    if not len(bad):
+        return
+    k = int(bad[0])
+    j = int(first[codes[k]])
+    columns = np.flatnonzero(differ[k])
+    more = f" and {len(columns) - 1} more input(s)" if len(columns) > 1 else ""
+    raise _core.DuplicateRowError(
+        f"firm {rows.index[k]!r} is listed twice with different inputs: row {int(position[j])} of partition "
+        f"{int(partition[j])} and row {int(position[k])} of partition {int(partition[k])} differ in "
+        f"{names[columns[0]]} ({firsts[k, columns[0]]!r} and {values[k, columns[0]]!r}){more}: give the firm one row"
+    )
 
 
 @checked_keywords
@@ -44,8 +97,9 @@ def evaluate_scorecards(
     by default (a second pass per partition when asked for).
     """
     _check(firms)
-    scorecards._pack(pack)  # an unknown pack fails here, not in a worker
+    card = scorecards._pack(pack)  # an unknown pack fails here, not in a worker
     meta = scorecards.evaluate(firms._meta, pack, policy=policy, units=units, explain=explain, threads=1)
+    _refuse_firms_repeated_across_partitions(card, firms)
     return firms.map_partitions(
         scorecards.evaluate, pack, policy=policy, units=units, explain=explain, threads=1, meta=meta
     )
@@ -62,8 +116,9 @@ def gap_scorecards(
 ) -> Any:
     """:func:`zhibiao.scorecards.gap` over every partition of a Dask DataFrame (lazy)."""
     _check(firms)
-    scorecards._pack(pack)
+    card = scorecards._pack(pack)
     meta = scorecards.gap(firms._meta, pack, costs=costs, policy=policy, units=units)
+    _refuse_firms_repeated_across_partitions(card, firms)
     return firms.map_partitions(scorecards.gap, pack, costs=costs, policy=policy, units=units, meta=meta)
 
 

@@ -86,7 +86,34 @@ void refuse_mixed_levels(const panel& p, const std::unordered_map<std::string_vi
     }
 }
 
+// The codes on the way from `code` to `level` (or to its immediate parent when unknown), that
+// one included, must not be in the panel themselves (a prefecture's row beside its counties), in
+// either width: the first that is goes to `nested` beside `code`. Returns the last code walked
+// (the parent at `level`, or the immediate one), empty for a code that is no region's.
+std::string ancestor_in(const std::unordered_map<std::string, std::string_view>& by_code, const std::string& code,
+                        admin_level level, std::vector<std::pair<std::string, std::string>>& nested) {
+    std::string parent = admin_parent(code);
+    while (!parent.empty()) {
+        if (auto found = by_code.find(parent); found != by_code.end()) {
+            nested.emplace_back(code, std::string(found->second));
+            break;
+        }
+        if (level == admin_level::unknown || admin_level_of(parent) == level) break;
+        parent = admin_parent(parent);
+    }
+    return parent;
+}
+
 }  // namespace
+
+std::vector<std::pair<std::string, std::string>> nested_regions(const panel& p) {
+    std::unordered_map<std::string, std::string_view> by_code;
+    by_code.reserve(p.entity_count() * 2);
+    for (const auto& e : p.entities()) by_code.emplace(admin_code(e.code), e.code);
+    std::vector<std::pair<std::string, std::string>> nested;
+    for (const auto& e : p.entities()) ancestor_in(by_code, e.code, admin_level::province, nested);
+    return nested;
+}
 
 std::unordered_map<std::string, std::string> admin_parents(const panel& p, admin_level level) {
     std::unordered_map<std::string, std::string> map;
@@ -104,17 +131,7 @@ std::unordered_map<std::string, std::string> admin_parents(const panel& p, admin
     }
     std::vector<std::pair<std::string, std::string>> nested;
     for (const auto& e : p.entities()) {
-        // The codes on the way to `level` (or the immediate parent), that one included, must not
-        // be in the panel themselves (a prefecture's row beside its counties), in either width.
-        std::string parent = admin_parent(e.code);
-        while (!parent.empty()) {
-            if (auto found = by_code.find(parent); found != by_code.end()) {
-                nested.emplace_back(e.code, std::string(found->second));
-                break;
-            }
-            if (level == admin_level::unknown || admin_level_of(parent) == level) break;
-            parent = admin_parent(parent);
-        }
+        std::string parent = ancestor_in(by_code, e.code, level, nested);
         if (!parent.empty()) map[e.code] = parent;
     }
     refuse_nested(p, index, nested);

@@ -17,6 +17,7 @@
 #include "core/error_context.hpp"
 
 #include "zhibiao/compute.hpp"
+#include "zhibiao/rollup.hpp"
 #include "zhibiao/validate.hpp"
 
 namespace zhibiao {
@@ -164,6 +165,102 @@ void report_invalid_values(const panel& p, const catalogue& cat,
     }
 }
 
+/// Lines a lenient load skipped whole (a row with the wrong number of fields): their figures are
+/// in no row, so no rule sees them. A finding each, naming the line (rule "skipped_row"): a file
+/// that lost rows never validates as clean. Lines beyond the report's list are counted in one.
+void report_skipped_rows(const panel& p, validation_report& report) {
+    const load_report& loaded = p.report();
+    if (loaded.rows_skipped == 0) return;
+    const std::string file = loaded.source.empty() ? std::string() : loaded.source + ":";
+    std::size_t named = 0;
+    for (const load_issue& issue : loaded.issues) {
+        if (issue.column != 0 || !issue.variable.empty()) continue;  // a cell's issue, not a row's
+        ++named;
+        report.findings.push_back({"", "", "", "skipped_row", "hard",
+                                   file + std::to_string(issue.line) + ": the line was skipped (" + issue.problem +
+                                       "): its figures are in no row of the panel"});
+    }
+    if (loaded.rows_skipped > named)
+        report.findings.push_back(
+            {"", "", "", "skipped_row", "hard",
+             std::to_string(loaded.rows_skipped - named) + " more lines were skipped (not listed in the load report)"});
+}
+
+/// A totals row (合计, 总计, 小计; 全市, 全省, 全县, 全区 as the whole entity) as a region: its
+/// figures are the others' sum, so it ranks among its own parts and counts them twice in any sum.
+bool looks_like_total(std::string_view text) {
+    const std::string t(detail::trim(text));
+    for (const char* word : {"合计", "总计", "小计"})
+        if (t.find(word) != std::string::npos) return true;
+    for (const char* word : {"全市", "全省", "全县", "全区", "total", "Total", "TOTAL"})
+        if (t == word) return true;
+    return false;
+}
+
+/// Regions beside regions inside them (a city's total beside its districts, by their
+/// administrative codes, the rule roll-up refuses: rollup.hpp's nested_regions) and totals rows:
+/// a finding per entity (rule "nested_region" or "totals_row", no period).
+void report_totals(const panel& p, validation_report& report) {
+    if (p.entity_count() < 2) return;
+    for (const auto& [inner, outer] : nested_regions(p))
+        report.findings.push_back({outer, "", "", "nested_region", "hard",
+                                   "the panel holds region " + outer + " together with " + inner +
+                                       ", a region inside it: its figures include " + inner +
+                                       "'s, so a sum counts them twice and a ranking ranks a total among its parts; "
+                                       "keep one level (drop the total's rows, or its parts')"});
+    for (std::size_t e = 0; e < p.entity_count(); ++e) {
+        const std::string_view code = p.entity_code(e), name = p.entity_name(e);
+        if (!looks_like_total(code) && !looks_like_total(name)) continue;
+        report.findings.push_back(
+            {std::string(code), "", "", "totals_row", "hard",
+             "entity '" + std::string(name.empty() ? code : name) +
+                 "' looks like a totals row (合计/总计/小计/全市…), not a region: its figures are "
+                 "the others' sum; leave the row out of the file"});
+    }
+}
+
+/// The numbers behind a rule's finding in row `row`: each variable the check reads, as published
+/// (the panel's cell) and, where the catalogue recomputes it, as recomputed ("published 3.23,
+/// recomputed 3.22171"); empty when the rule reads nothing the panel holds.
+std::string numbers_of(const panel& p, const rule& r, std::size_t row,
+                       const std::vector<std::pair<std::string, indicator_values>>& recomputed) {
+    std::string out;
+    for (const auto& name : r.parsed.names()) {
+        const column* c = p.find(name);
+        std::string published, again;
+        if (c && !detail::is_nan(c->data()[row]))
+            published = number_text(c->data()[row]) + (c->unit().symbol().empty() ? "" : " " + c->unit().symbol());
+        for (const auto& [id, v] : recomputed) {
+            if (id != name || v.reasons()[row] != reason::none) continue;
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "%.6g", v.values()(static_cast<Eigen::Index>(row)));
+            again = std::string(buf) + (v.unit().symbol().empty() ? "" : " " + v.unit().symbol());
+        }
+        std::string part;
+        if (!published.empty() && !again.empty() && published != again)
+            part = name + ": published " + published + ", recomputed " + again;
+        else if (!published.empty() || !again.empty())
+            part = name + " " + (published.empty() ? again : published);
+        if (!part.empty()) out += (out.empty() ? "" : "; ") + part;
+    }
+    return out;
+}
+
+/// The names a rule reads that are indicators of the catalogue, recomputed from their inputs
+/// (any other name is read as published).
+std::vector<std::pair<std::string, indicator_values>> recomputed_names(const panel& p, const rule& r,
+                                                                       const catalogue& cat) {
+    std::vector<std::pair<std::string, indicator_values>> out;
+    for (const auto& name : r.parsed.names()) {
+        if (!cat.find(name)) continue;
+        try {
+            out.emplace_back(name, evaluate(p, formula::parse(name), std::nullopt, compute_options{}, cat));
+        } catch (const error&) {  // not an indicator of the catalogue: the published cell alone
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 validation_report validate(const panel& p, const std::vector<rule>& rules, const catalogue& cat) {
@@ -212,10 +309,13 @@ validation_report validate(const panel& p, const std::vector<rule>& rules, const
             detail::rethrow_within(e, "rule '" + r.id + "': ");
         }
         ++report.rules_applied;
+        std::optional<std::vector<std::pair<std::string, indicator_values>>> recomputed;  // at the first finding
         for (std::size_t row = 0; row < p.rows(); ++row) {
             if (result.reasons()[row] != reason::none || result.values()(static_cast<Eigen::Index>(row)) != 0) continue;
-            report.findings.push_back(
-                {p.entity_at(row).code, p.period_at(row).to_string(), r.variable, r.id, r.severity, r.message});
+            if (!recomputed) recomputed = recomputed_names(p, r, cat);
+            const std::string numbers = numbers_of(p, r, row, *recomputed);
+            report.findings.push_back({p.entity_at(row).code, p.period_at(row).to_string(), r.variable, r.id,
+                                       r.severity, numbers.empty() ? r.message : r.message + ": " + numbers});
             if (r.severity == "hard") {
                 auto& rows = named[r.variable];
                 rows.resize(p.rows());
@@ -224,6 +324,8 @@ validation_report validate(const panel& p, const std::vector<rule>& rules, const
         }
     }
     report_invalid_values(p, cat, named, report);
+    report_skipped_rows(p, report);
+    report_totals(p, report);
     return report;
 }
 

@@ -57,6 +57,52 @@ BOOST_AUTO_TEST_CASE(a_cell_the_loader_could_not_read_is_a_finding) {
     BOOST_TEST(r.findings[0].severity == "hard");
 }
 
+// Round 19 (trial19 F4): a lenient load that skipped whole lines (the wrong number of fields) left
+// no cell to flag, so the file validated clean. Each skipped line is a hard finding naming it.
+BOOST_AUTO_TEST_CASE(a_line_a_lenient_load_skipped_is_a_finding_naming_it) {
+    csv_options lenient;
+    lenient.lenient = true;
+    panel p = parse_csv(
+        "region,period,gdp[亿元],rd_expenditure[万元]\n320601,2023,100,3000\n320602,2023,100\n"
+        "320603,2023,100,3000,,\n",
+        lenient);
+    const validation_report r = validate(p, {});
+    BOOST_TEST_REQUIRE(r.findings.size() == 2u);
+    for (const finding& f : r.findings) {
+        BOOST_TEST(f.rule == "skipped_row");
+        BOOST_TEST(f.severity == "hard");
+    }
+    BOOST_TEST(r.findings[0].message.find("3: the line was skipped (row has 3 fields") != std::string::npos);
+    BOOST_TEST(r.findings[1].message.find("4: the line was skipped (row has 6 fields") != std::string::npos);
+}
+
+// Round 19 (trial19 F5): a city beside its districts, and a 合计 row, were ranked among them with
+// no finding; roll-up refuses the first (nested_regions, the same rule), validate reports both.
+BOOST_AUTO_TEST_CASE(a_region_beside_regions_inside_it_and_a_totals_row_are_findings) {
+    panel p = parse_csv(
+        "region,period,gdp[亿元]\n3206,2023,300\n320601,2023,100\n320602,2023,200\n321001,2023,5\n"
+        "合计,2023,605\n");
+    const validation_report r = validate(p, {});
+    BOOST_TEST(has(r, "3206", "nested_region"));
+    BOOST_TEST(std::count_if(r.findings.begin(), r.findings.end(),
+                             [](const finding& f) { return f.rule == "nested_region"; }) == 2);  // 320601, 320602
+    BOOST_TEST(!has(r, "321001", "nested_region"));
+    BOOST_TEST(has(r, "合计", "totals_row"));
+    BOOST_TEST(r.findings.size() == 3u);
+    // counties of one prefecture, no total: clean
+    BOOST_TEST(validate(parse_csv("region,period,gdp[亿元]\n320601,2023,100\n320602,2023,200\n"), {}).findings.empty());
+}
+
+// Round 19 (trial19 F14): "the published … disagrees" gave no numbers; the finding states them.
+BOOST_AUTO_TEST_CASE(a_published_ratio_finding_states_the_published_and_recomputed_numbers) {
+    panel p = parse_csv("region,period,rd_expenditure[亿元],gdp[亿元],rd_intensity[%]\na,2023,2,100,2.10\n");
+    const validation_report r = validate(p);
+    const auto f = std::find_if(r.findings.begin(), r.findings.end(),
+                                [](const finding& x) { return x.rule == "published_rd_intensity_matches"; });
+    BOOST_TEST_REQUIRE((f != r.findings.end()));
+    BOOST_TEST(f->message.find("rd_intensity: published 2.1 %, recomputed 2 %") != std::string::npos, f->message);
+}
+
 // Round 15: a negative R&D expenditure (an amount the catalogue bounds at 0, which compute()
 // refuses with negative_input) passed validate() clean: rd_not_above_gdp reads it as missing and
 // only gdp's amount has a built-in rule. It is a finding of its own, whatever the rules; a cell a

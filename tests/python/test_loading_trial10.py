@@ -88,7 +88,8 @@ def test_rules_files_refuse_what_would_check_nothing_or_the_wrong_cell(tmp_path,
 def test_a_good_rules_file_still_finds(tmp_path):
     p = _panel("region,period,gdp[亿元]\nA,2023,10\nB,2023,100\n")
     findings = p.validate(rules=_rules(tmp_path, "[[rule]]\n" + GOOD_RULE))
-    assert findings[["entity", "rule", "message"]].values.tolist() == [["B", "big", "m"]]
+    # the message, then the numbers the check read (round 19)
+    assert findings[["entity", "rule", "message"]].values.tolist() == [["B", "big", "m: gdp 100 亿元"]]
 
 
 def test_cli_validate_with_a_misspelt_rules_table_is_an_error(tmp_path):
