@@ -76,6 +76,7 @@ def run(args: argparse.Namespace) -> int:
     model = composite.Model.from_toml(args.model)
     settings, assumptions = u.assumptions_from_toml(model.toml, args.model)
     data = cli._composite_data(args)
+    cli._say_rounded(data, args)
     n = args.replications if args.replications is not None else int(settings.get("replications", 1000))
     seed = args.seed if args.seed is not None else int(settings.get("seed", 1))
     with cli._progress_bar("uncertainty", "rep") as update:

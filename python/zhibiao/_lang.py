@@ -426,6 +426,11 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "en": "{source}: column {column} holds each unit's parent administrative code: read as a label, not an indicator",
         "zh": "{source}：{column} 列是各单位的上级行政区划代码：作为标签读入，不作指标",
     },
+    "rounded_indicators": {
+        "en": "{source}: the values of {columns} are rounded to the catalogue's decimals (as compute writes them "
+        "by default): regions can tie or swap ranks on the rounding; pipe compute --full-precision",
+        "zh": "{source}：{columns} 的数值已按目录的小数位舍入（compute 的默认输出）：地区可能因舍入而并列或名次颠倒；" "请用 compute --full-precision 输出",
+    },
     "xlsx_needs_out": {
         "en": "--format xlsx writes a workbook: give --out FILE.xlsx",
         "zh": "--format xlsx 写出工作簿：请给出 --out FILE.xlsx",

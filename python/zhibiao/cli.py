@@ -583,7 +583,13 @@ def _decoded(source: Any) -> str:
     """The text of a file (a path or an in-memory stdin), decoded by the detector read_csv uses
     (UTF-8 with or without BOM, GB18030 with or without its BOM, UTF-16): never by Python's codecs."""
     data = source.getvalue() if hasattr(source, "getvalue") else Path(source).read_bytes()
-    text, _, invalid = _core.decode_text(bytes(data))
+    try:
+        text, _, invalid = _core.decode_text(bytes(data))
+    except _core.ParseError as e:  # the decoder names its input "<report>": this one is FILE
+        message = str(e)
+        if not message.startswith("<report>"):
+            raise
+        raise type(e)(_source_name(source) + message[len("<report>") :]) from None
     if invalid:
         raise _core.ParseError(f"{_source_name(source)}: byte {invalid[0]} is not text in the file's encoding")
     return str(text)
@@ -742,12 +748,38 @@ def _number_or_label_column(column: Any, header: str, codes: Any, source: str, d
     return column.to_numpy()
 
 
+def _say_rounded(data: Any, args: argparse.Namespace) -> None:
+    """Indicators read back from compute's default output are rounded to the catalogue's decimals
+    (2.914 % and 2.906 % both 2.91): min-max, entropy and TOPSIS would rank them as exact, with
+    false ties. Said for each catalogue indicator whose every value sits on its decimals."""
+    import numpy as np
+    import pandas as pd
+
+    from ._tables import catalogue_decimals
+
+    frame = data if isinstance(data, pd.DataFrame) else data.to_pandas()
+    decimals = catalogue_decimals()
+    rounded = []
+    for c in frame.columns:
+        if c not in decimals or not pd.api.types.is_numeric_dtype(frame[c]) or pd.api.types.is_bool_dtype(frame[c]):
+            continue
+        v = frame[c].to_numpy(dtype=np.float64, na_value=np.nan)
+        v = v[np.isfinite(v)]
+        scaled = v * 10.0 ** decimals[c]
+        if len(v) >= 2 and np.all(np.abs(scaled - np.round(scaled)) <= 1e-6 * np.maximum(1.0, np.abs(scaled))):
+            rounded.append(str(c))
+    if rounded:
+        source = "<stdin>" if args.file == STDIO else args.file
+        _Messages.say(_msg("rounded_indicators", source=source, columns=", ".join(rounded)))
+
+
 def composite_file(args: argparse.Namespace) -> int:
     from . import composite
     from ._tables import whole_ranks
 
     model = _composite_model(args.model)
     data = _composite_data(args)
+    _say_rounded(data, args)
     if isinstance(model, str):
         result = composite.build(data, None, preset=model, period=args.period)
     else:

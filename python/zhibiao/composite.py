@@ -889,8 +889,9 @@ def _numbers_as_text(df: Any) -> str:
         c
         for c in df.columns
         if not pd.api.types.is_numeric_dtype(df[c])
+        and not pd.api.types.is_bool_dtype(df[c])
         and df[c].notna().any()
-        and pd.to_numeric(df[c].dropna(), errors="coerce").notna().all()
+        and _text_column_kind(df[c]) in ("decimals", "whole")
     ]
     if not text:
         return ""
@@ -1066,40 +1067,89 @@ def _check_numeric(df: Any, numeric: Sequence[Any]) -> None:
 
 def _check_numbers_as_text(df: Any) -> None:
     """Without a framework a column of numbers stored as text (pd.read_csv(dtype=str), an Excel
-    export) was left out of the index without a word, changing every rank. Decimals as text are an
-    indicator the caller meant: refused. Digits of one width (510800, 0032) are codes, a label as
-    before; other whole numbers as text (55, 120) are a label said so in a warning."""
-    import warnings
-
+    export) was left out of the index without a word, changing every rank. A text column is read
+    cell by cell as Panel.from_pandas and the command line read it ('-' missing, '13.5%', '1,234'):
+    decimals, percentages or grouped digits as text are an indicator the caller meant: refused; so
+    is a column of numbers with a text among them (the command line's "not a number"). Digits of one
+    width (510800, 0032) are codes, a label as before; other whole numbers as text (55, 120) and
+    True/False columns are a label said so in a warning."""
     import pandas as pd
 
-    decimals, whole = [], []
+    decimals, whole, stray, flags = [], [], [], []
     for c in df.columns:
         v = df[c]
-        if pd.api.types.is_numeric_dtype(v) or pd.api.types.is_bool_dtype(v) or not v.notna().any():
+        if pd.api.types.is_bool_dtype(v):
+            flags.append(str(c))
             continue
-        texts = v.dropna().astype(str).str.strip()
-        present = texts[~texts.isin(_MISSING_TEXTS)]  # astype(str) wrote NaN as 'nan'
-        numbers = pd.to_numeric(present, errors="coerce")
-        if present.empty or not numbers.notna().all():
+        if pd.api.types.is_numeric_dtype(v) or not v.notna().any():
             continue
-        if not bool((numbers == numbers.round()).all()):
+        kind = _text_column_kind(v)
+        if kind == "decimals":
             decimals.append(str(c))
-        elif not _code_like(present):
+        elif kind == "whole":
             whole.append(str(c))
-    if decimals:
-        raise _core.Error(
-            f"build without a framework uses the numeric columns as indicators, and {', '.join(decimals)} "
-            f"hold{'s' if len(decimals) == 1 else ''} numbers stored as text (object dtype): convert with "
-            "pd.to_numeric to score them, or drop them"
-        )
+        elif kind:
+            stray.append(f"column {c}, {kind}")
+    if decimals or stray:
+        said = []
+        if decimals:
+            said.append(
+                f"{', '.join(decimals)} hold{'s' if len(decimals) == 1 else ''} numbers stored as text (object "
+                "dtype): convert with pd.to_numeric (after removing '%' and grouping commas; '-' is missing) to "
+                "score them, or drop them"
+            )
+        if stray:
+            said.append(
+                f"{'; '.join(stray)} — a column of numbers with a text among them: correct the cell (a missing "
+                "value is NaN or '-') and convert with pd.to_numeric, or drop the column"
+            )
+        raise _core.Error("build without a framework uses the numeric columns as indicators, and " + "; ".join(said))
     if whole:
-        warnings.warn(
+        _warn_as_labels(
             f"{', '.join(whole)} hold{'s' if len(whole) == 1 else ''} whole numbers stored as text: read as "
-            "labels (codes), not indicators; convert with pd.to_numeric to score them",
-            TextNumbersAsLabelsWarning,
-            stacklevel=5,  # build's caller: past _build_*, build and its keyword check
+            "labels (codes), not indicators; convert with pd.to_numeric to score them"
         )
+    if flags:
+        _warn_as_labels(
+            f"{', '.join(flags)} hold{'s' if len(flags) == 1 else ''} True/False: read as labels, not "
+            "indicators; convert with .astype(float) to score them"
+        )
+
+
+def _warn_as_labels(message: str) -> None:
+    import warnings
+
+    warnings.warn(
+        message,
+        TextNumbersAsLabelsWarning,
+        stacklevel=6,  # build's caller: past this, the check, _build_*, build and its keyword check
+    )
+
+
+def _text_column_kind(v: Any) -> str:
+    """How a text column reads: "decimals" (numbers, some not whole or written with %, grouping
+    commas), "whole" (plain whole numbers that are not codes), "" (codes, or text: a label), or
+    the first cell that is no number in a column mostly of numbers ("row 3 (region R): not a
+    number: 'x'")."""
+    import pandas as pd
+
+    # astype(str) wrote a missing value as 'nan' or 'None': missing, as a blank cell
+    cells = [None if _is_na(x) or str(x).strip() in _MISSING_TEXTS else str(x) for x in v.tolist()]
+    values, _, first_bad, problem, _ = _core.parse_text_cells(cells, "%")
+    read = ~np.isnan(values)
+    filled = sum(1 for x in cells if x is not None)
+    if not read.any():
+        return ""
+    if first_bad is not None:
+        if 2 * int(read.sum()) <= filled:
+            return ""  # mostly text: a label (names), as before
+        row = int(first_bad)
+        return f"row {row + 1} (region {v.index[row]}): {problem}"
+    texts = pd.Series([str(x).strip() for x, ok in zip(cells, read) if ok])
+    plain = bool(texts.str.fullmatch(r"[+-]?\d+").all())  # not 13%, 1,234 or 1e3: written as a quantity
+    if not plain or not bool((values[read] == np.round(values[read])).all()):
+        return "decimals"
+    return "" if _code_like(texts) else "whole"
 
 
 _MISSING_TEXTS = ("", "nan", "NaN", "None", "<NA>", "NA")
@@ -1130,6 +1180,7 @@ def _build_frame(
         model = Model.from_steps(steps or (), framework)
     numbers, labels, prev = _frame_inputs(df, framework, numeric, previous)
     regions = _region_names(df.index)
+    _warn_of_nested_regions(regions, df["name"].tolist() if "name" in df.columns else None)
     given = _given_units(df.attrs.get("units"))
     core = _core.composite_build(framework._core, model._core, regions, numbers, labels, prev, given)
     return CompositeResult(core, framework, model, df.index, _in_model_units(given, model))
@@ -1160,9 +1211,75 @@ def _build_panel(
     core = _core.composite_build_panel(
         framework._core, model._core, panel._core, "" if period is None else str(period), computed
     )
+    entities = panel.entities.set_index("code").reindex(list(core.regions))
+    _warn_of_nested_regions(list(core.regions), entities["name"].tolist() if "name" in entities else None)
     return CompositeResult(
         core, framework, model, pd.Index(core.regions, name="entity"), _in_model_units(panel.units, model)
     )
+
+
+class NestedRegionsWarning(UserWarning):
+    """The regions ranked include a total beside its own parts: a city beside its districts (by
+    their administrative codes, the roll-up's rule), or a totals row (合计, 总计, 全市…)."""
+
+
+#: Names of a totals row in a bureau's sheet (white space removed before matching).
+_TOTALS = frozenset({"合计", "总计", "小计", "共计", "全市", "全省", "全县", "全区", "全国", "总体", "total", "sum"})
+_ADMIN_CODE = r"\d{6}(\d{3}){0,2}"  # county (6 digits), township (9), village (12)
+
+
+def _warn_of_nested_regions(codes: Sequence[Any], names: Sequence[Any] | None, stacklevel: int = 5) -> None:
+    """A region ranked among the regions inside it is a total ranked among its own parts (it also
+    carries their figures): warned, naming it. Nesting is the roll-up's rule (Panel.rollup refuses
+    such a panel: admin_parents), asked of a panel of the codes."""
+    import re
+    import warnings
+
+    names = list(names) if names is not None else [""] * len(codes)
+    said = []
+    totals = [
+        str(c) + (f" ({n})" if isinstance(n, str) and n and n != str(c) else "")
+        for c, n in zip(codes, names)
+        if "".join(str(c).split()).lower() in _TOTALS or (isinstance(n, str) and "".join(n.split()).lower() in _TOTALS)
+    ]
+    if totals:
+        said.append(
+            f"{', '.join(totals[:5])}{' …' if len(totals) > 5 else ''} look{'s' if len(totals) == 1 else ''} "
+            "like a totals row"
+        )
+    codes_said = sum(1 for c in codes if re.fullmatch(_ADMIN_CODE, str(c)))
+    nested = _nested_regions(codes, names) if codes_said >= 2 else ""
+    if nested:
+        said.append(f"regions beside regions inside them ({nested})")
+    if said:
+        warnings.warn(
+            "ranking a total among its parts: " + "; ".join(said) + " — leave out the totals' rows (or their "
+            "parts') before building, so that the index ranks regions of one level",
+            NestedRegionsWarning,
+            stacklevel=stacklevel,  # build's caller: past this, _build_*, build and its keyword check
+        )
+
+
+def _nested_regions(codes: Sequence[Any], names: Sequence[Any]) -> str:
+    """The roll-up's list of regions inside others ("320601 in 320600 (南通市), …"), or ""."""
+    import re
+
+    import pandas as pd
+
+    from ._panel import Panel
+
+    entities = [str(c) for c in codes]
+    said = [n if isinstance(n, str) else "" for n in names]
+    frame = pd.DataFrame({"entity": entities, "period": "2000", "name": said, "x": 0.0})
+    if len(set(entities)) < len(entities):
+        frame = frame.drop_duplicates("entity")
+    try:
+        panel = Panel.from_pandas(frame, name="name")._core
+        _core.admin_parents(panel, "province")
+    except _core.Error as e:
+        found = re.search(r"regions inside them \((.*)\): rolling up", str(e))
+        return found.group(1) if found else ""
+    return ""
 
 
 class AmountsAsIndicatorsWarning(UserWarning):
@@ -1336,6 +1453,7 @@ from ._mcdm import normalise, vikor_compromise  # noqa: E402  (the MCDM variants
 __all__ = [
     "Aggregate",
     "AmountsAsIndicatorsWarning",
+    "NestedRegionsWarning",
     "TextNumbersAsLabelsWarning",
     "CompositeResult",
     "Denominate",

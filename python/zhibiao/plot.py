@@ -277,6 +277,27 @@ def period_position(period: str) -> float:
 _SPAN_STYLES = {"year": ("o", "-"), "half": ("s", "--"), "quarter": ("^", "-."), "month": (".", ":"), "ytd": ("D", ":")}
 
 
+# The distance between consecutive periods of each kind on the axis, in years: a larger one is
+# a period absent from the table (2021, 2023 without 2022). Year-to-date periods run through a
+# year (YTD3, YTD6…) or repeat a month each year: only a missing year is a gap.
+_SPAN_STEPS = {"year": 1.0, "half": 0.5, "quarter": 0.25, "month": 1 / 12, "ytd": 1.0}
+
+
+def _broken_at_gaps(points: Sequence[tuple[float, Any]], step: float) -> tuple[list[float], list[Any]]:
+    """The points of one line with a NaN between two that are more than a period apart, where
+    matplotlib breaks the line: a missing period is not drawn as if its value lay on the line
+    between its neighbours (as a missing value, NaN, already was not)."""
+    xs: list[float] = []
+    ys: list[Any] = []
+    for x, y in points:
+        if xs and x - xs[-1] > step * 1.001:
+            xs.append((x + xs[-1]) / 2)
+            ys.append(float("nan"))
+        xs.append(x)
+        ys.append(y)
+    return xs, ys
+
+
 def _span_kind(period: str) -> str:
     m = _PERIOD.match(period)
     if m is None:
@@ -331,9 +352,8 @@ def over_time(
             points = sorted((period_position(p), v) for p, v in one.items() if kinds_of[str(p)] == kind)
             if not points:
                 continue
-            xs = [x for x, _ in points]
-            ys = [v for _, v in points]
-            years.update(int(x) for x in xs)
+            years.update(int(x) for x, _ in points)
+            xs, ys = _broken_at_gaps(points, _SPAN_STEPS[kind])
             label = str(label_of.get(region, region))
             if len(kinds) > 1:
                 label += " · " + _word("span_" + kind, lang)

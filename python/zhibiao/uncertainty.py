@@ -125,14 +125,15 @@ def _spec(
     return spec
 
 
-def _as_frame(data: Any, period: str | None, indicators: Sequence[str]) -> Any:
+def _as_frame(data: Any, period: str | None, indicators: Sequence[str]) -> tuple[Any, Any]:
     """One row per region: a DataFrame as given, or one period of a zhibiao Panel as
     :func:`zhibiao.composite.build` takes it: its variables, the catalogue ``indicators`` it lacks
-    computed from it, and the entities' parents and names as the labels "parent" and "name"."""
+    computed from it, and the entities' parents and names as the labels "parent" and "name"; and
+    for a Panel its regions' latest earlier values (else None), which build gives Impute("latest")."""
     import pandas as pd
 
     if isinstance(data, pd.DataFrame):
-        return data
+        return data, None
     if not (hasattr(data, "to_pandas") and hasattr(data, "periods")):  # a zhibiao Panel
         raise TypeError("uncertainty needs a pandas DataFrame (one row per region) or a zhibiao Panel")
     periods = [str(p) for p in data.periods]
@@ -150,13 +151,34 @@ def _as_frame(data: Any, period: str | None, indicators: Sequence[str]) -> Any:
         indicator_frame = data.compute(computed)
         units.update(indicator_frame.attrs.get("units", {}))
         frame = frame.join(indicator_frame[computed])
+    earlier = _latest_earlier(frame, str(period))
     frame = frame.xs(str(period), level=1)
     frame.attrs["units"] = units
     entities = data.entities.set_index("code").reindex(frame.index)
     for label in ("parent", "name"):
-        if label in entities and label not in frame:
+        # As build's C++ reader (composite/input.cpp, add_labels): a label only when some entity
+        # has one. A column of blanks was a "parent" group of nothing, so Impute("group_mean",
+        # group="parent") imputed nothing where build refuses the missing group column.
+        if label in entities and label not in frame and (entities[label].fillna("").astype(str) != "").any():
             frame[label] = entities[label]
-    return frame
+    return frame, None if earlier is None else earlier.reindex(frame.index)
+
+
+def _latest_earlier(frame: Any, period: str) -> Any:
+    """Each region's latest value before ``period`` of each numeric column (NaN when none), as
+    build's C++ reader gives a Panel's earlier periods to Impute("latest"); None when there are none."""
+    import pandas as pd
+
+    when = _core.Period(period)
+    periods = [str(p) for p in frame.index.get_level_values(1).unique()]
+    before = sorted((p for p in periods if _core.Period(p) < when), key=_core.Period)
+    columns = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])]
+    if not before or not columns:
+        return None
+    rank = {p: k for k, p in enumerate(before)}
+    rows = frame[columns][frame.index.get_level_values(1).isin(before)]
+    rows = rows.assign(_order=[rank[str(p)] for p in rows.index.get_level_values(1)]).sort_values("_order")
+    return rows.drop(columns="_order").groupby(level=0, sort=False).last()  # the last non-NaN per column
 
 
 def _prepare(data: Any, framework: Any, steps: Any, previous: Any, period: str | None) -> tuple[Any, ...]:
@@ -175,12 +197,19 @@ def _prepare(data: Any, framework: Any, steps: Any, previous: Any, period: str |
     )
     if framework is None and model is not None:
         framework = model.framework
-    df = _as_frame(data, period, framework.indicators if framework is not None else [])
+    df, earlier = _as_frame(data, period, framework.indicators if framework is not None else [])
+    if not isinstance(data, pd.DataFrame):
+        if previous is not None:  # build's words (composite._build_panel)
+            raise _core.Error(
+                "previous= is for a DataFrame: a Panel's earlier periods give each region's latest values"
+            )
+        previous = earlier
     _composite._check_rows(df)  # build()'s words for an empty table and one without numbers
     numeric = [c for c in df.columns if pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])]
     if framework is None:
         _composite._check_numeric(df, numeric)
         _composite._refuse_padded_columns(numeric)
+        _composite._check_numbers_as_text(df)  # build's refusal of numbers stored as text
         framework = _composite.Framework.flat([str(c) for c in numeric])
     if model is None:
         model = _composite.Model.from_steps(steps, framework)
@@ -193,6 +222,8 @@ def _prepare(data: Any, framework: Any, steps: Any, previous: Any, period: str |
             f"indicator columns must be numeric: {', '.join(bad)} (convert units and text first)"
             + _composite._numbers_as_text(df[bad])
         )
+    names = df["name"].tolist() if "name" in df.columns else None
+    _composite._warn_of_nested_regions([str(u) for u in df.index], names, stacklevel=6)  # as build warns
     numbers = {str(c): df[c].to_numpy(dtype=np.float64, na_value=np.nan) for c in numeric}
     labels = {str(c): df[c].astype(str).where(df[c].notna(), "").tolist() for c in df.columns if c not in numeric}
     prev: dict[str, np.ndarray] = {}
@@ -618,6 +649,7 @@ class UncertaintyResult:
         carried (a table of ``compute()``, a Panel's entities), else their codes. Axis and legend
         in ``lang``, "zh" or "en", as :mod:`zhibiao.plot` labels."""
         import matplotlib.pyplot as plt
+        from matplotlib.ticker import MaxNLocator
 
         from ._suggest import closest_name
         from .plot import _word, cjk_font
@@ -654,6 +686,7 @@ class UncertaintyResult:
         ax.set_yticks(y, [label.get(str(u), str(u)) for u in r.index])
         ax.invert_yaxis()
         ax.set_xlabel(_word("rank_of", lang).format(node=node or self.root))
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # ranks are whole: no tick at 2.5
         # Outside the axes, right of them: inside, a corner hides the widest 5–95% bars.
         ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1), borderaxespad=0, fontsize="small")
         if created:

@@ -29,7 +29,8 @@ namespace zhibiao::composite {
 /// column with the reasons of its missing cells; the entities' parents and names as the labels
 /// "parent" and "name" (when the panel has them); and, when the panel has earlier periods, each
 /// region's latest earlier present value of every variable (imputation "latest"). A period the
-/// panel lacks is a lookup_error listing those it has.
+/// panel lacks is an argument_error (the caller chose it; it is not a lookup_error) listing
+/// those it has; table_from_indicators likewise.
 table table_from_panel(const panel& p, const period& when);
 
 /// As table_from_panel, plus the computed indicators (`indicators` holds results for the rows of
