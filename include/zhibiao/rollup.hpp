@@ -80,6 +80,8 @@ std::unordered_map<std::string, std::string> admin_parents(const panel& p, admin
 /// in the panel's order: what admin_parents refuses, for a caller that reports it instead
 /// (validate's `nested_region` findings). Codes that are no region's are never nested.
 std::vector<std::pair<std::string, std::string>> nested_regions(const panel& p);
+/// The same for region codes alone, in their order (a composite's regions, before any panel).
+std::vector<std::pair<std::string, std::string>> nested_regions(const std::vector<std::string>& codes);
 
 /// Rolls `p` up to the parents that `parent_of` gives its entities. Throws error naming
 /// entities without a parent (orphans) and cycles in the map.

@@ -90,6 +90,16 @@ void register_rollup(py::module_& m) {
             return admin_parents(p, l);
         },
         py::arg("panel"), py::arg("level") = "");
+
+    m.def(
+        "nested_regions",
+        [](const std::vector<std::string>& codes) {
+            py::gil_scoped_release release;
+            return nested_regions(codes);
+        },
+        py::arg("codes"),
+        "(region, its nearest ancestor among `codes`) for each code inside another one, by "
+        "administrative codes: what roll-up refuses (zhibiao/rollup.hpp).");
 }
 
 }  // namespace zhibiao::python

@@ -1225,30 +1225,28 @@ class NestedRegionsWarning(UserWarning):
 
 #: Names of a totals row in a bureau's sheet (white space removed before matching).
 _TOTALS = frozenset({"合计", "总计", "小计", "共计", "全市", "全省", "全县", "全区", "全国", "总体", "total", "sum"})
-_ADMIN_CODE = r"\d{6}(\d{3}){0,2}"  # county (6 digits), township (9), village (12)
 
 
 def _warn_of_nested_regions(codes: Sequence[Any], names: Sequence[Any] | None, stacklevel: int = 5) -> None:
     """A region ranked among the regions inside it is a total ranked among its own parts (it also
     carries their figures): warned, naming it. Nesting is the roll-up's rule (Panel.rollup refuses
-    such a panel: admin_parents), asked of a panel of the codes."""
-    import re
+    such a panel: admin_parents; nested_regions here)."""
     import warnings
 
-    names = list(names) if names is not None else [""] * len(codes)
+    entities = [str(c) for c in codes]
+    labels = [n if isinstance(n, str) else "" for n in names] if names is not None else [""] * len(entities)
     said = []
-    totals = [
-        str(c) + (f" ({n})" if isinstance(n, str) and n and n != str(c) else "")
-        for c, n in zip(codes, names)
-        if "".join(str(c).split()).lower() in _TOTALS or (isinstance(n, str) and "".join(n.split()).lower() in _TOTALS)
-    ]
+    totals = _totals_rows(entities, labels)
     if totals:
         said.append(
             f"{', '.join(totals[:5])}{' …' if len(totals) > 5 else ''} look{'s' if len(totals) == 1 else ''} "
             "like a totals row"
         )
-    codes_said = sum(1 for c in codes if re.fullmatch(_ADMIN_CODE, str(c)))
-    nested = _nested_regions(codes, names) if codes_said >= 2 else ""
+    # two administrative codes at least, or there is nothing to nest (a build's Python overhead is
+    # counted in tenths of a millisecond: no regular expression per region)
+    admin = (e for e in entities if len(e) in (6, 9, 12) and e.isdigit())
+    codes_said = 2 if next(admin, None) is not None and next(admin, None) is not None else 0
+    nested = _nested_regions(entities, labels) if codes_said >= 2 else ""
     if nested:
         said.append(f"regions beside regions inside them ({nested})")
     if said:
@@ -1260,26 +1258,35 @@ def _warn_of_nested_regions(codes: Sequence[Any], names: Sequence[Any] | None, s
         )
 
 
+def _totals_rows(entities: list[str], labels: list[str]) -> list[str]:
+    """The regions whose code or name is a totals row's (合计, 全 市…), as "code (name)"."""
+
+    def squeezed(x: str) -> str:
+        return "".join(x.split()).lower()
+
+    # most tables have none: one set look-up in C, and a closer look only at texts with blanks
+    plain = set(map(str.lower, entities)) | set(map(str.lower, labels))
+    if _TOTALS.isdisjoint(plain) and all(map(str.isalnum, filter(None, [*entities, *labels]))):
+        return []
+    return [
+        e + (f" ({n})" if n and n != e else "")
+        for e, n in zip(entities, labels)
+        if squeezed(e) in _TOTALS or (n and squeezed(n) in _TOTALS)
+    ]
+
+
 def _nested_regions(codes: Sequence[Any], names: Sequence[Any]) -> str:
-    """The roll-up's list of regions inside others ("320601 in 320600 (南通市), …"), or ""."""
-    import re
-
-    import pandas as pd
-
-    from ._panel import Panel
-
+    """The regions inside others, as the roll-up's refusal lists them ("320601 (崇川区) in 320600
+    (南通市), …"), or ""."""
     entities = [str(c) for c in codes]
-    said = [n if isinstance(n, str) else "" for n in names]
-    frame = pd.DataFrame({"entity": entities, "period": "2000", "name": said, "x": 0.0})
-    if len(set(entities)) < len(entities):
-        frame = frame.drop_duplicates("entity")
-    try:
-        panel = Panel.from_pandas(frame, name="name")._core
-        _core.admin_parents(panel, "province")
-    except _core.Error as e:
-        found = re.search(r"regions inside them \((.*)\): rolling up", str(e))
-        return found.group(1) if found else ""
-    return ""
+    label = {e: n for e, n in zip(entities, names) if isinstance(n, str) and n and n != e}
+    pairs = _core.nested_regions(entities)
+
+    def said(code: str) -> str:
+        return f"{code} ({label[code]})" if code in label else code
+
+    listed = ", ".join(f"{said(inner)} in {said(outer)}" for inner, outer in pairs[:5])
+    return listed + (f" and {len(pairs) - 5} more" if len(pairs) > 5 else "")
 
 
 class AmountsAsIndicatorsWarning(UserWarning):

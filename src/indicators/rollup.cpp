@@ -106,13 +106,20 @@ std::string ancestor_in(const std::unordered_map<std::string, std::string_view>&
 
 }  // namespace
 
-std::vector<std::pair<std::string, std::string>> nested_regions(const panel& p) {
+std::vector<std::pair<std::string, std::string>> nested_regions(const std::vector<std::string>& codes) {
     std::unordered_map<std::string, std::string_view> by_code;
-    by_code.reserve(p.entity_count() * 2);
-    for (const auto& e : p.entities()) by_code.emplace(admin_code(e.code), e.code);
+    by_code.reserve(codes.size() * 2);
+    for (const auto& code : codes) by_code.emplace(admin_code(code), code);
     std::vector<std::pair<std::string, std::string>> nested;
-    for (const auto& e : p.entities()) ancestor_in(by_code, e.code, admin_level::province, nested);
+    for (const auto& code : codes) ancestor_in(by_code, code, admin_level::province, nested);
     return nested;
+}
+
+std::vector<std::pair<std::string, std::string>> nested_regions(const panel& p) {
+    std::vector<std::string> codes;
+    codes.reserve(p.entity_count());
+    for (const auto& e : p.entities()) codes.push_back(e.code);
+    return nested_regions(codes);
 }
 
 std::unordered_map<std::string, std::string> admin_parents(const panel& p, admin_level level) {

@@ -457,4 +457,19 @@ BOOST_AUTO_TEST_CASE(infinite_children_and_overflowing_sums_never_give_inf) {
     }
 }
 
+// A composite asks before any panel exists: the codes alone give what admin_parents refuses.
+BOOST_AUTO_TEST_CASE(nested_regions_of_codes_alone) {
+    const std::vector<std::string> codes{"320601", "3206", "320701", "r01", "320000"};
+    const auto nested = zhibiao::nested_regions(codes);
+    // in the codes' order, each with its nearest ancestor among them ("3206" is 320600 in 4 digits)
+    using pair = std::pair<std::string, std::string>;
+    const std::vector<pair> want{{"320601", "3206"}, {"3206", "320000"}, {"320701", "320000"}};
+    BOOST_TEST(nested.size() == want.size());
+    for (std::size_t k = 0; k < std::min(nested.size(), want.size()); ++k) {
+        BOOST_TEST(nested[k].first == want[k].first);
+        BOOST_TEST(nested[k].second == want[k].second);
+    }
+    BOOST_TEST(zhibiao::nested_regions(std::vector<std::string>{"320601", "320602", "x"}).empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -85,7 +85,9 @@ def test_previous_is_refused_with_a_panel_as_build_refuses_it():
     with pytest.raises(zb.Error, match="previous= is for a DataFrame"):
         C.build(panel, None, [C.Impute("latest"), C.Normalise(), C.Aggregate()], period="2024", previous=earlier)
     with pytest.raises(zb.Error, match="previous= is for a DataFrame"):
-        C.uncertainty(panel, None, [C.Impute("latest"), C.Normalise(), C.Aggregate()], n=5, period="2024", previous=earlier)
+        C.uncertainty(
+            panel, None, [C.Impute("latest"), C.Normalise(), C.Aggregate()], n=5, period="2024", previous=earlier
+        )
 
 
 # ---------------------------------------------------------------- text columns without a framework
@@ -194,7 +196,9 @@ def test_a_binary_input_is_named_by_its_file_not_report(tmp_path):
     model = _model_file(tmp_path)
     for args in (["composite", str(path)], ["uncertainty", str(model), str(path)]):
         result = _cli(*args)
-        assert result.returncode == 2 and f"{path}: not a text file" in result.stderr and "<report>" not in result.stderr
+        assert (
+            result.returncode == 2 and f"{path}: not a text file" in result.stderr and "<report>" not in result.stderr
+        )
     result = _cli("composite", "-", input="\x7fELF" + "\x00\x00\x01\x02\x00\x3e" * 60)
     assert result.returncode == 2 and "<stdin>: not a text file" in result.stderr
 
