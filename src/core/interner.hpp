@@ -68,6 +68,11 @@ public:
     }
     /// Whether every text so far sorted after the one before and no table has been built.
     bool ascending() const { return ascending_; }
+    /// The texts so far put in the table (no longer ascending): for lookups of texts within their
+    /// range, which would otherwise each be a binary search.
+    void make_table() {
+        if (ascending_) build_table();
+    }
 
     /// While ascending(): appends `s` when it sorts after the last text (byte order) and returns
     /// true — its index is size() - 1. Otherwise the table is built from the texts so far, the

@@ -1825,6 +1825,22 @@ private:
     // by chunk, the first thread had nothing to do and the last did a lookup per code alone).
     static void find_earlier_entities(std::vector<chunk>& chunks) {
         const std::size_t threads = chunks.size();
+        // A chunk whose codes ascend has no table: a later chunk's code outside its range is told
+        // apart at once, but one inside would be a binary search. So a table is made for such a
+        // chunk unless every later chunk ascends too and lies wholly outside its range.
+        for_each_chunk(threads, [&](std::size_t j) {
+            const interner& mine = chunks[j].entity_codes;
+            if (!mine.ascending() || mine.size() == 0) return;
+            for (std::size_t i = j + 1; i < chunks.size(); ++i) {
+                const interner& later = chunks[i].entity_codes;
+                if (later.size() == 0) continue;
+                if (!later.ascending() ||
+                    !(later.text(0) > mine.text(mine.size() - 1) || later.text(later.size() - 1) < mine.text(0))) {
+                    chunks[j].entity_codes.make_table();
+                    return;
+                }
+            }
+        });
         std::vector<code_piece> pieces(chunks.size() * threads);
         for (std::size_t i = 0; i < chunks.size(); ++i) {
             chunk& c = chunks[i];

@@ -1309,6 +1309,45 @@ BOOST_AUTO_TEST_CASE(ascending_texts_interned_as_without_the_mode) {
     BOOST_TEST(!sorted.append_if_ascending("d"));  // not after the last: the table is built
     BOOST_TEST(sorted.intern("d").first == 2);
     BOOST_TEST(sorted.intern("c").first == 3);
+    detail::interner tabled(false);  // a table made on request, the texts kept as they were
+    tabled.start_ascending();
+    for (const char* t : {"a", "b", "d"}) BOOST_TEST(tabled.append_if_ascending(t));
+    tabled.make_table();
+    BOOST_TEST(!tabled.ascending());
+    BOOST_TEST(tabled.find("d") == 2);
+    BOOST_TEST(tabled.find("c") == -1);
+    BOOST_TEST(tabled.intern("b").first == 1);
+}
+
+// Round 19: two registers in code order one after the other, their codes interleaved (the even
+// codes, then the odd ones and some even ones again): every chunk ascends, but a later chunk's
+// codes fall inside an earlier one's range, so the earlier one gets its table before the lookups.
+BOOST_AUTO_TEST_CASE(ascending_chunks_whose_ranges_interleave_numbered_as_a_serial_read) {
+    std::string text = "entity,period,x\n";
+    std::vector<std::string> order;
+    std::vector<std::int32_t> expected;
+    std::map<std::string, std::int32_t> index;
+    auto row = [&](std::size_t k, int period) {
+        const std::string code = "C" + std::to_string(100000 + k);
+        const auto [it, inserted] = index.emplace(code, static_cast<std::int32_t>(order.size()));
+        if (inserted) order.push_back(code);
+        expected.push_back(it->second);
+        text += code + "," + std::to_string(period) + ",1\n";
+    };
+    for (std::size_t k = 0; k < 4000; k += 2) row(k, 2020);
+    for (std::size_t k = 1; k < 4000; k += 2) row(k % 7 == 0 ? k - 1 : k, 2021);
+    for (std::size_t chunk : {std::size_t{100}, std::size_t{5000}, std::size_t{20000}})
+        for (unsigned threads : {1u, 2u, 3u, 16u}) {
+            csv_options o;
+            o.threads = threads;
+            o.min_chunk_bytes = chunk;
+            const panel p = parse_csv(text, o);
+            BOOST_TEST(p.entity_of_row() == expected, threads << " threads, chunks of " << chunk);
+            BOOST_REQUIRE(p.entity_count() == order.size());
+            bool same = true;
+            for (std::size_t e = 0; e < order.size(); ++e) same = same && p.entity_code(e) == order[e];
+            BOOST_TEST(same, threads << " threads, chunks of " << chunk);
+        }
 }
 
 // Round 19: a firm table in code order interns nothing while its codes ascend. One code out of
