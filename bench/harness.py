@@ -110,19 +110,45 @@ class PeakMemory:
         self.mb = max(0, _status_kb("VmHWM") - self.before_kb) / 1024 if self.resettable else None
 
 
-def measure(fn: Callable[[], Any], repeat: int) -> tuple[float, Any, float]:
+def measure(
+    fn: Callable[[], Any], repeat: int, *, warmup: bool = False, pause: float = 0.0
+) -> tuple[float, Any, float]:
     """Best wall time of `repeat` runs (the least disturbed by other work on the machine), the
     last result, and the peak memory the runs added (MB). The previous result is dropped before
-    each run so the peak is that of one run."""
+    each run so the peak is that of one run.
+
+    Settling (see `settling`): this VM hands freed memory back to the host about 2 s after it is
+    freed, and touching such memory again costs a host fault a page, so a call's time depends on
+    what ran before it and how long ago. `warmup` makes one untimed call first (its result
+    dropped), so that every timed call follows a call of its own kind; `pause` sleeps that many
+    seconds before every timed call, after the previous result is freed. Either way every timed
+    call of one measurement starts after the same settling, whatever ran before the measurement."""
+    if warmup:
+        fn()
     best, result = float("inf"), None
     with PeakMemory() as memory:
         for _ in range(max(1, repeat)):
             result = None
             gc.collect()
+            if pause > 0:
+                _release_free_memory()
+                time.sleep(pause)
             start = time.perf_counter()
             result = fn()
             best = min(best, time.perf_counter() - start)
     return best, result, memory.mb
+
+
+def settling(warmup: bool, pause: float = 0.0) -> str:
+    """How `measure(..., warmup=, pause=)` settles each timed call, said in the output."""
+    parts = []
+    if warmup:
+        parts.append("one untimed warm-up call first, so every timed call follows one of its kind")
+    if pause > 0:
+        parts.append(f"{pause:g} s of rest before every timed call (freed memory handed back to the host)")
+    if not parts:
+        return "timed calls back to back, the first right after whatever ran before"
+    return "; ".join(parts)
 
 
 # ---------------------------------------------------------------------------------------------

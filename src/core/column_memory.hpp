@@ -13,6 +13,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/thread_pool.hpp"
+
 #if defined(__linux__)
 #include <sys/mman.h>
 #include <unistd.h>
@@ -77,6 +79,33 @@ inline void advise_huge_pages_within(const void* p, std::size_t bytes) {
 #else
     (void)p;
     (void)bytes;
+#endif
+}
+
+/// Faults in the whole 2 MiB pages inside [p, p + bytes) from `parts` threads, each its share, for
+/// a heap block about to be written by one thread (a vector's resize, a serial merge): the kernel
+/// then zeroes the fresh pages on all threads rather than under that one write (5·10⁶ firms' entity
+/// offsets and row indices were ~0.3 s of one thread). Contents are unchanged (pages already there
+/// stay as they are). Without MADV_POPULATE_WRITE (Linux < 5.14) the write faults them in as before.
+inline void populate_in_parts(const void* p, std::size_t bytes, std::size_t parts) {
+#if defined(__linux__) && defined(MADV_POPULATE_WRITE)
+    constexpr std::uintptr_t huge_page = std::uintptr_t{2} << 20;
+    const auto begin = reinterpret_cast<std::uintptr_t>(p);
+    const std::uintptr_t first = (begin + huge_page - 1) / huge_page * huge_page;
+    const std::uintptr_t last = (begin + bytes) / huge_page * huge_page;
+    if (p == nullptr || last <= first) return;
+    const std::uintptr_t pages = (last - first) / huge_page;
+    parts = static_cast<std::size_t>(std::max<std::uintptr_t>(1, std::min<std::uintptr_t>(parts, pages)));
+    run_in_threads(parts, [&](std::size_t i) {
+        const std::uintptr_t from = first + pages * i / parts * huge_page,
+                             to = first + pages * (i + 1) / parts * huge_page;
+        if (to > from)
+            ::madvise(reinterpret_cast<void*>(from), static_cast<std::size_t>(to - from), MADV_POPULATE_WRITE);
+    });
+#else
+    (void)p;
+    (void)bytes;
+    (void)parts;
 #endif
 }
 

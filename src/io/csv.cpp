@@ -1037,13 +1037,39 @@ private:
     // A code written with full-width digits (３２０１０２) is another entity than 320102, which
     // rolls up nowhere and matches no other table: refused at its first line, with the code it
     // means. Not read as ASCII: a file of both spellings would then hold one entity twice.
+    // The search for the first refused entity is split over the threads (5·10⁶ firms were ~0.3 s
+    // on one thread after the parallel parse); the first one found is refused as before.
     void refuse_fullwidth_codes(const panel& p) const {
-        for (std::size_t i = 0; i < p.entity_count(); ++i) {
+        const std::size_t n = p.entity_count(),
+                          parts = std::min(chunk_count(text_.size()), std::max<std::size_t>(n, 1));
+        std::vector<std::size_t> first(parts, n);
+        for_each_chunk(parts, [&](std::size_t t) {
+            for (std::size_t i = n * t / parts, end = n * (t + 1) / parts; i < end; ++i)
+                if (refused_code(p.entity_code(i)) || refused_code(p.entity_parent(i))) {
+                    first[t] = i;
+                    return;
+                }
+        });
+        const std::size_t i = *std::min_element(first.begin(), first.end());
+        if (i < n) {
             refuse_fullwidth(p.entity_code(i), entity_col_, "entity code");
             refuse_fullwidth(p.entity_parent(i), parent_col_, "parent code");
             refuse_spreadsheet_spelling(p.entity_code(i), entity_col_, "entity code");
             refuse_spreadsheet_spelling(p.entity_parent(i), parent_col_, "parent code");
         }
+    }
+    // Whether refuse_fullwidth or refuse_spreadsheet_spelling refuses `code`. Most codes hold none
+    // of the bytes either looks for (a full-width form's lead byte, a point, a leading ' or =).
+    static bool refused_code(std::string_view code) {
+        if (code.empty()) return false;
+        // A loop, not find_first_of: that calls memchr on the set for every byte of the code.
+        const bool suspect = code[0] == '\'' || code[0] == '=' ||
+                             std::any_of(code.begin(), code.end(), [](char c) { return c == '.' || c == '\xEF'; });
+        if (!suspect) return false;
+        if (!detail::code_meant(code).empty()) return true;
+        if (detail::first_fullwidth_ascii(code).empty()) return false;
+        const std::string ascii = detail::normalize_fullwidth(code);
+        return std::all_of(ascii.begin(), ascii.end(), [](char c) { return c > ' ' && c < 0x7F; });
     }
     // A code as a spreadsheet leaves it: behind Excel's text mark ('320102), as a formula keeping
     // its zeros (="0101"), or as a number of a float column (320102.0, what pandas writes for codes
@@ -1194,6 +1220,28 @@ private:
             if (inserted && parent_col_ >= 0) c.parent_of.push_back(p.parent);
             c.last_entity_id = id;
         }
+        note_entity(c);
+    }
+
+    // While a chunk's codes come in ascending order (a register written in code order) with
+    // nothing pending, a code after the last one is new: appended without hash or prefetch
+    // (interner::start_ascending). False once the order breaks: then the code goes the usual way.
+    bool append_ascending(chunk& c, std::string_view code, std::string_view name, std::string_view parent,
+                          bool repeat) const {
+        if (!c.entity_codes.ascending() || c.pending_count != c.interned) return false;
+        if (!repeat) {
+            if (!c.entity_codes.append_if_ascending(code)) return false;
+            if (name_col_ >= 0) c.name_of.push_back(name);
+            if (parent_col_ >= 0) c.parent_of.push_back(parent);
+            c.last_entity_id = static_cast<std::int32_t>(c.entity_codes.size() - 1);
+        }
+        ++c.pending_count;
+        note_entity(c);
+        return true;
+    }
+
+    // Row c.interned's entity index (c.last_entity_id) kept, when it is not the row's own.
+    static void note_entity(chunk& c) {
         if (!c.entity_local.empty() || static_cast<std::size_t>(c.last_entity_id) != c.interned) {
             if (c.entity_local.empty())  // the first row whose code is not its own: the rows before, written out
                 for (std::size_t r = 0; r < c.interned; ++r) c.entity_local.push_back(static_cast<std::int32_t>(r));
@@ -1211,11 +1259,13 @@ private:
         if (c.rows() == 1024 && c.entity_codes.size() > 768) c.entity_codes.reserve(c.newlines + 1);
         const bool repeat = c.pending_count > 0 && code == c.last_entity;  // rows usually come grouped
         c.last_entity = code;
-        if (c.pending_count - c.interned == chunk::lag) intern_pending(c);
-        chunk::pending_code& p = c.pending[c.pending_count % chunk::lag];
-        p = {code, name, parent, repeat ? 0 : interner::hash(code), repeat};
-        if (!repeat) c.entity_codes.prefetch(p.hash);
-        ++c.pending_count;
+        if (!append_ascending(c, code, name, parent, repeat)) {
+            if (c.pending_count - c.interned == chunk::lag) intern_pending(c);
+            chunk::pending_code& p = c.pending[c.pending_count % chunk::lag];
+            p = {code, name, parent, repeat ? 0 : interner::hash(code), repeat};
+            if (!repeat) c.entity_codes.prefetch(p.hash);
+            ++c.pending_count;
+        }
         if (c.last_period_id < 0 || period != c.last_period) {  // one period for all, in a firm table
             // A file sorted by entity and then period cycles through its periods in first-seen
             // order: the next one, or the first again, is compared before the text is hashed.
@@ -1636,6 +1686,7 @@ private:
             chunks[i].text = body.substr(begin, end - begin);
             chunks[i].tok = std::make_unique<tokenizer>(chunks[i].text, options_.separator, source_);
             chunks[i].tok->watch_quotes(speculative);
+            chunks[i].entity_codes.start_ascending();
             begin = end;
         }
         return chunks;
@@ -1735,38 +1786,97 @@ private:
         for (const auto& issue : n.issues) keep_issue(report_, issue);
     }
 
-    // Which of chunk i's codes an earlier chunk has, the earliest one (read-only lookups into the
-    // earlier chunks' tables: parallel), and the rank of each code new to the file.
-    static void find_earlier_entities(std::vector<chunk>& chunks, std::size_t i) {
+    // One thread's share of one chunk's codes in find_earlier_entities: [begin, end).
+    struct code_piece {
+        std::size_t begin = 0, end = 0, new_codes = 0;
+        std::array<std::size_t, 3> new_bytes{};
+        bool any_earlier = false;
+    };
+
+    // Which of the codes [p.begin, p.end) of chunk i an earlier chunk has, the earliest one
+    // (read-only lookups into the earlier chunks' tables), and the count and sizes of the others.
+    static void find_earlier_in_piece(std::vector<chunk>& chunks, std::size_t i, code_piece& p) {
         chunk& c = chunks[i];
         const auto& codes = c.entity_codes.texts();
-        c.new_rank.clear();  // written out from the first code an earlier chunk has (rank_of)
-        if (i > 0) c.earlier.assign(codes.size(), {0, -1});
-        std::int32_t rank = 0;
         constexpr std::size_t ahead = 8;  // prefetch the slots of the code this far ahead
-        for (std::size_t l = 0; l < codes.size(); ++l) {
-            if (l + ahead < codes.size() && i > 0) {
-                const std::uint64_t next = interner::hash(codes[l + ahead]);
-                for (std::size_t j = 0; j < i; ++j) chunks[j].entity_codes.prefetch(next);
-            }
+        for (std::size_t l = p.begin; l < p.end; ++l) {
             if (i > 0) {
+                if (l + ahead < p.end) {
+                    const std::uint64_t next = interner::hash(codes[l + ahead]);
+                    for (std::size_t j = 0; j < i; ++j) chunks[j].entity_codes.prefetch(next);
+                }
                 const std::uint64_t h = interner::hash(codes[l]);
                 for (std::size_t j = 0; j < i && c.earlier[l].index < 0; ++j)
                     c.earlier[l] = {static_cast<std::uint32_t>(j), chunks[j].entity_codes.find(codes[l], h)};
                 if (c.earlier[l].index >= 0) {
-                    if (c.new_rank.empty())
-                        for (std::int32_t r = 0; r < rank; ++r) c.new_rank.push_back(r);
-                    c.new_rank.push_back(-1);
+                    p.any_earlier = true;
                     continue;
                 }
             }
-            if (!c.new_rank.empty()) c.new_rank.push_back(rank);
-            ++rank;
-            c.new_bytes[0] += codes[l].size();
-            if (!c.name_of.empty()) c.new_bytes[1] += c.name_of[l].size();
-            if (!c.parent_of.empty()) c.new_bytes[2] += c.parent_of[l].size();
+            ++p.new_codes;
+            p.new_bytes[0] += codes[l].size();
+            if (!c.name_of.empty()) p.new_bytes[1] += c.name_of[l].size();
+            if (!c.parent_of.empty()) p.new_bytes[2] += c.parent_of[l].size();
         }
-        c.new_codes = static_cast<std::size_t>(rank);
+    }
+
+    // Which of every chunk's codes an earlier chunk has, and the rank of each code new to the file.
+    // Every thread takes its share of every chunk (the last chunk has the most to look up: split
+    // by chunk, the first thread had nothing to do and the last did a lookup per code alone).
+    static void find_earlier_entities(std::vector<chunk>& chunks) {
+        const std::size_t threads = chunks.size();
+        // A chunk whose codes ascend has no table: a later chunk's code outside its range is told
+        // apart at once, but one inside would be a binary search. So a table is made for such a
+        // chunk unless every later chunk ascends too and lies wholly outside its range.
+        for_each_chunk(threads, [&](std::size_t j) {
+            const interner& mine = chunks[j].entity_codes;
+            if (!mine.ascending() || mine.size() == 0) return;
+            for (std::size_t i = j + 1; i < chunks.size(); ++i) {
+                const interner& later = chunks[i].entity_codes;
+                if (later.size() == 0) continue;
+                if (!later.ascending() ||
+                    !(later.text(0) > mine.text(mine.size() - 1) || later.text(later.size() - 1) < mine.text(0))) {
+                    chunks[j].entity_codes.make_table();
+                    return;
+                }
+            }
+        });
+        std::vector<code_piece> pieces(chunks.size() * threads);
+        for (std::size_t i = 0; i < chunks.size(); ++i) {
+            chunk& c = chunks[i];
+            const std::size_t n = c.entity_codes.size();
+            c.new_rank.clear();  // written only when an earlier chunk has one of the codes (rank_of)
+            if (i > 0) c.earlier.assign(n, {0, -1});
+            for (std::size_t t = 0; t < threads; ++t)
+                pieces[i * threads + t] = {n * t / threads, n * (t + 1) / threads, 0, {}, false};
+        }
+        for_each_chunk(threads, [&](std::size_t t) {
+            for (std::size_t i = 0; i < chunks.size(); ++i) find_earlier_in_piece(chunks, i, pieces[i * threads + t]);
+        });
+        for (std::size_t i = 0; i < chunks.size(); ++i) {
+            chunk& c = chunks[i];
+            c.new_codes = 0;
+            c.new_bytes = {};
+            bool any_earlier = false;
+            for (std::size_t t = 0; t < threads; ++t) {
+                code_piece& p = pieces[i * threads + t];
+                const std::size_t count = p.new_codes;
+                p.new_codes = c.new_codes;  // from here on: the rank of the piece's first new code
+                c.new_codes += count;
+                for (std::size_t f = 0; f < 3; ++f) c.new_bytes[f] += p.new_bytes[f];
+                any_earlier = any_earlier || p.any_earlier;
+            }
+            if (any_earlier) c.new_rank.resize(c.entity_codes.size());
+        }
+        for_each_chunk(threads, [&](std::size_t t) {
+            for (std::size_t i = 1; i < chunks.size(); ++i) {
+                chunk& c = chunks[i];
+                if (c.new_rank.empty()) continue;
+                const code_piece& p = pieces[i * threads + t];
+                auto rank = static_cast<std::int32_t>(p.new_codes);
+                for (std::size_t l = p.begin; l < p.end; ++l) c.new_rank[l] = c.earlier[l].index >= 0 ? -1 : rank++;
+            }
+        });
     }
 
     // Chunk i's codes as indices into the file's entities (first-seen order in the file, whatever
@@ -1806,11 +1916,12 @@ private:
 
     // Both are written once, in parallel, before being read: advised into huge pages before the
     // first write (a 5·10⁶-firm table's 90 MB of codes and 40 MB of ends were ~32,000 faults).
-    static void allocate(entity_texts& t, std::size_t entities, std::size_t bytes) {
+    static void allocate(entity_texts& t, std::size_t entities, std::size_t bytes, std::size_t parts) {
         t.text.reset(new char[std::max<std::size_t>(bytes, 1)]);
         detail::advise_huge_pages_within(t.text.get(), bytes);
         t.ends.reserve(entities);
         detail::advise_huge_pages_within(t.ends.data(), t.ends.capacity() * sizeof(std::size_t));
+        detail::populate_in_parts(t.ends.data(), entities * sizeof(std::size_t), parts);  // resize writes it serially
         t.ends.resize(entities);
     }
 
@@ -1818,7 +1929,7 @@ private:
     // chunks in parallel, their texts written into one block per field (entity_table) in
     // parallel; only the prefix sums of the new codes' counts and sizes are serial.
     void wide_entities(std::vector<chunk>& chunks, row_keys& keys) const {
-        for_each_chunk(chunks.size(), [&](std::size_t i) { find_earlier_entities(chunks, i); });
+        find_earlier_entities(chunks);
         std::vector<std::size_t> first_entity(chunks.size()), first_row(chunks.size());
         std::vector<std::array<std::size_t, 3>> first_byte(chunks.size());
         std::size_t entities = 0, rows = 0;
@@ -1834,12 +1945,13 @@ private:
         if (entities > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
             throw limit_error("more than 2^31 - 1 distinct entity codes in one file");
         keys.compact = true;
-        allocate(keys.table.codes, entities, bytes[0]);
-        if (name_col_ >= 0) allocate(keys.table.names, entities, bytes[1]);
-        if (parent_col_ >= 0) allocate(keys.table.parents, entities, bytes[2]);
+        allocate(keys.table.codes, entities, bytes[0], chunks.size());
+        if (name_col_ >= 0) allocate(keys.table.names, entities, bytes[1], chunks.size());
+        if (parent_col_ >= 0) allocate(keys.table.parents, entities, bytes[2], chunks.size());
         keys.entity_of_row.reserve(rows);
         detail::advise_huge_pages_within(keys.entity_of_row.data(),
                                          keys.entity_of_row.capacity() * sizeof(std::int32_t));
+        detail::populate_in_parts(keys.entity_of_row.data(), rows * sizeof(std::int32_t), chunks.size());
         keys.entity_of_row.resize(rows);
         for_each_chunk(chunks.size(), [&](std::size_t i) {
             number_entities(chunks, i, first_entity, first_byte[i], first_row[i], keys);
@@ -1878,6 +1990,8 @@ private:
         keys.period_of_row.reserve(parsed.rows);
         detail::advise_huge_pages_within(keys.period_of_row.data(),
                                          keys.period_of_row.capacity() * sizeof(std::int32_t));
+        // Filled serially, chunk after chunk (add_chunk_rows): its pages faulted in on every thread first.
+        detail::populate_in_parts(keys.period_of_row.data(), parsed.rows * sizeof(std::int32_t), parsed.chunks.size());
         wide_entities(parsed.chunks, keys);
         for (auto& c : parsed.chunks) {
             add_counts(c.counts);

@@ -6,6 +6,7 @@
 #include "io/headings.hpp"
 
 #include <boost/test/unit_test.hpp>
+#include <algorithm>
 #include <map>
 #include <cmath>
 #include <cstdio>
@@ -1264,6 +1265,244 @@ BOOST_AUTO_TEST_CASE(per_row_vectors_on_huge_pages_keep_their_elements) {
     detail::advise_huge_pages_within(small, sizeof small);
     detail::advise_huge_pages_within(nullptr, 0);
     BOOST_TEST(std::string(small) == "kept");
+}
+
+// Round 19: texts that come in ascending order are appended without a table (start_ascending);
+// the first one out of order builds the table, and every index found or given is the same as an
+// interner that never had the mode, before and after the break, in copying and viewing interners.
+BOOST_AUTO_TEST_CASE(ascending_texts_interned_as_without_the_mode) {
+    for (const bool copy : {false, true})
+        for (const std::size_t break_at : {std::size_t{0}, std::size_t{1}, std::size_t{17}, std::size_t{5000}}) {
+            std::vector<std::string> texts;
+            for (std::size_t i = 0; i < 5000; ++i) texts.push_back("91320000MA" + std::to_string(100000 + 3 * i));
+            if (break_at < texts.size()) texts.insert(texts.begin() + static_cast<std::ptrdiff_t>(break_at), "0-first");
+            texts.push_back(texts[texts.size() / 2]);  // seen before: after the break, or breaks it
+            texts.push_back("91320000MA100001");       // between two appended texts
+            detail::interner plain(copy), fast(copy);
+            fast.start_ascending();
+            BOOST_TEST(fast.ascending());
+            fast.reserve(100);
+            for (const std::string& t : texts) {
+                BOOST_TEST_REQUIRE(fast.find(t) == plain.find(t));
+                const auto expected = plain.intern(t);
+                std::pair<std::int32_t, bool> got;
+                if (fast.append_if_ascending(t))
+                    got = {static_cast<std::int32_t>(fast.size() - 1), true};
+                else
+                    got = fast.intern(t);
+                BOOST_TEST_REQUIRE((got == expected), t);
+            }
+            BOOST_TEST(!fast.ascending());
+            BOOST_TEST(fast.size() == plain.size());
+            for (std::size_t i = 0; i < plain.size(); ++i) BOOST_TEST_REQUIRE(fast.text(i) == plain.text(i));
+            BOOST_TEST(fast.find("91320000MA100002") == -1);
+            BOOST_TEST(fast.find("91320000MA100003") == 1 + (break_at <= 1 ? 1 : 0));
+        }
+    detail::interner sorted(false);
+    sorted.start_ascending();
+    for (const char* t : {"a", "b", "d"}) BOOST_TEST(sorted.append_if_ascending(t));
+    BOOST_TEST(sorted.ascending());  // a lookup is a binary search: in, between, before, after
+    BOOST_TEST(sorted.find("b") == 1);
+    BOOST_TEST(sorted.find("c") == -1);
+    BOOST_TEST(sorted.find("0") == -1);
+    BOOST_TEST(sorted.find("e") == -1);
+    BOOST_TEST(!sorted.append_if_ascending("d"));  // not after the last: the table is built
+    BOOST_TEST(sorted.intern("d").first == 2);
+    BOOST_TEST(sorted.intern("c").first == 3);
+    detail::interner tabled(false);  // a table made on request, the texts kept as they were
+    tabled.start_ascending();
+    for (const char* t : {"a", "b", "d"}) BOOST_TEST(tabled.append_if_ascending(t));
+    tabled.make_table();
+    BOOST_TEST(!tabled.ascending());
+    BOOST_TEST(tabled.find("d") == 2);
+    BOOST_TEST(tabled.find("c") == -1);
+    BOOST_TEST(tabled.intern("b").first == 1);
+}
+
+// Round 19: two registers in code order one after the other, their codes interleaved (the even
+// codes, then the odd ones and some even ones again): every chunk ascends, but a later chunk's
+// codes fall inside an earlier one's range, so the earlier one gets its table before the lookups.
+BOOST_AUTO_TEST_CASE(ascending_chunks_whose_ranges_interleave_numbered_as_a_serial_read) {
+    std::string text = "entity,period,x\n";
+    std::vector<std::string> order;
+    std::vector<std::int32_t> expected;
+    std::map<std::string, std::int32_t> index;
+    auto row = [&](std::size_t k, int period) {
+        const std::string code = "C" + std::to_string(100000 + k);
+        const auto [it, inserted] = index.emplace(code, static_cast<std::int32_t>(order.size()));
+        if (inserted) order.push_back(code);
+        expected.push_back(it->second);
+        text += code + "," + std::to_string(period) + ",1\n";
+    };
+    for (std::size_t k = 0; k < 4000; k += 2) row(k, 2020);
+    for (std::size_t k = 1; k < 4000; k += 2) row(k % 7 == 0 ? k - 1 : k, 2021);
+    for (std::size_t chunk : {std::size_t{100}, std::size_t{5000}, std::size_t{20000}})
+        for (unsigned threads : {1u, 2u, 3u, 16u}) {
+            csv_options o;
+            o.threads = threads;
+            o.min_chunk_bytes = chunk;
+            const panel p = parse_csv(text, o);
+            BOOST_TEST(p.entity_of_row() == expected, threads << " threads, chunks of " << chunk);
+            BOOST_REQUIRE(p.entity_count() == order.size());
+            bool same = true;
+            for (std::size_t e = 0; e < order.size(); ++e) same = same && p.entity_code(e) == order[e];
+            BOOST_TEST(same, threads << " threads, chunks of " << chunk);
+        }
+}
+
+// Round 19: a firm table in code order interns nothing while its codes ascend. One code out of
+// order anywhere (first row, right after the interning lag, late, in another chunk, a code seen
+// before) and codes repeated on consecutive rows: entities in first-seen order and each row's
+// entity as a brute-force numbering has them, for any chunking and thread count.
+BOOST_AUTO_TEST_CASE(codes_in_ascending_order_numbered_for_any_chunking) {
+    for (const std::size_t odd :
+         {std::size_t{0}, std::size_t{17}, std::size_t{1500}, std::size_t{2999}, std::size_t{9999}})
+        for (const bool seen_before : {false, true}) {
+            std::string text = "entity,period,name,x\n";
+            std::vector<std::string> rows;
+            for (std::size_t r = 0; r < 3000; ++r) rows.push_back("91320000MA" + std::to_string(100000 + r));
+            if (odd < rows.size()) rows[odd] = seen_before && odd > 0 ? rows[odd / 3] : "00" + std::to_string(odd);
+            std::vector<std::string> order;
+            std::map<std::string, std::size_t> index;
+            std::vector<std::int32_t> expected;
+            for (std::size_t r = 0; r < rows.size(); ++r) {
+                const std::size_t copies = r % 250 == 7 ? 2 : 1;  // a code on two rows in a row
+                for (std::size_t k = 0; k < copies; ++k) {
+                    const auto [it, inserted] = index.emplace(rows[r], order.size());
+                    if (inserted) order.push_back(rows[r]);
+                    expected.push_back(static_cast<std::int32_t>(it->second));
+                    // A code seen before on an earlier row gets a period of its own there.
+                    text += rows[r] + "," + std::to_string(2000 + k + (inserted || k > 0 ? 0 : 10)) + ",n" +
+                            std::to_string(r) + "," + std::to_string(r) + "\n";
+                }
+            }
+            for (std::size_t chunk : {std::size_t{50}, std::size_t{3000}, std::size_t{1} << 20})
+                for (unsigned threads : {1u, 2u, 3u, 16u}) {
+                    csv_options o;
+                    o.threads = threads;
+                    o.min_chunk_bytes = chunk;
+                    const panel p = parse_csv(text, o);
+                    BOOST_TEST(p.entity_of_row() == expected, "odd row " << odd << ", " << threads << " threads");
+                    BOOST_REQUIRE(p.entity_count() == order.size());
+                    bool same = true;
+                    for (std::size_t e = 0; e < order.size(); ++e) same = same && p.entity_code(e) == order[e];
+                    BOOST_TEST(same, "odd row " << odd << ", " << threads << " threads, chunks of " << chunk);
+                }
+        }
+}
+
+// Round 19: pages faulted in from several threads before a serial write (populate_in_parts) keep
+// what the block held, for blocks of any alignment and size, on any count of parts.
+BOOST_AUTO_TEST_CASE(pages_populated_in_parts_keep_their_contents) {
+    const std::size_t n = (std::size_t{7} << 20) + 4097;
+    std::vector<char> block(n);
+    for (std::size_t i = 0; i < n; ++i) block[i] = static_cast<char>(i * 31 % 251);
+    for (std::size_t parts : {std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{16}}) {
+        detail::populate_in_parts(block.data() + 1, n - 1, parts);
+        bool same = true;
+        for (std::size_t i = 0; i < n; ++i) same = same && block[i] == static_cast<char>(i * 31 % 251);
+        BOOST_TEST(same, parts << " parts");
+    }
+    std::vector<std::int32_t> fresh;
+    fresh.reserve(std::size_t{3} << 20);
+    detail::populate_in_parts(fresh.data(), fresh.capacity() * sizeof(std::int32_t), 2);
+    fresh.resize(fresh.capacity(), 7);
+    BOOST_TEST(std::count(fresh.begin(), fresh.end(), 7) == static_cast<std::ptrdiff_t>(fresh.size()));
+    char small[64] = "kept";
+    detail::populate_in_parts(small, sizeof small, 4);
+    detail::populate_in_parts(nullptr, 0, 2);
+    BOOST_TEST(std::string(small) == "kept");
+}
+
+// Round 19: each thread looks up its share of every chunk's codes in the earlier chunks' tables
+// (it was one thread per chunk). Quoted codes that come back chunks later, names holding
+// separators and line ends, and cuts inside quoted fields: the entities, their order and the
+// rows' indices are those of a serial read for any chunking and thread count.
+BOOST_AUTO_TEST_CASE(codes_seen_again_in_later_chunks_numbered_as_a_serial_read) {
+    std::string text = "entity,period,name,x\n";
+    for (std::size_t r = 0; r < 1200; ++r) {
+        const std::size_t k = r % 4 == 0 ? r : r % 4 == 1 ? r / 3 : r % 4 == 2 ? (r * 37) % 1200 : 1199 - r / 2;
+        const std::string name = r % 5 == 0 ? "\"a, \"\"b\"\"\nc\"" : "n" + std::to_string(r);
+        text += "\"C" + std::to_string(k) + "\"," + std::to_string(2000 + r % 4) + "," + name + "," +
+                std::to_string(r) + "\n";
+    }
+    csv_options serial;
+    serial.threads = 1;
+    const panel one = parse_csv(text, serial);
+    BOOST_TEST(one.entity_code(0) == "C0");
+    BOOST_TEST(one.entity_name(0) == "a, \"b\"\nc");
+    for (std::size_t chunk = 40; chunk < 30000; chunk = chunk * 3 + 7)
+        for (unsigned threads : {2u, 3u, 5u, 16u}) {
+            csv_options o;
+            o.threads = threads;
+            o.min_chunk_bytes = chunk;
+            const panel many = parse_csv(text, o);
+            BOOST_TEST(many.entity_of_row() == one.entity_of_row(), threads << " threads, chunks of " << chunk);
+            BOOST_REQUIRE(many.entity_count() == one.entity_count());
+            bool same = true;
+            for (std::size_t e = 0; e < one.entity_count(); ++e)
+                same = same && many.entity_code(e) == one.entity_code(e) && many.entity_name(e) == one.entity_name(e);
+            BOOST_TEST(same, threads << " threads, chunks of " << chunk);
+        }
+}
+
+// Round 19: the search for a code written with full-width digits or as a spreadsheet leaves it
+// is split over the threads; the entity refused is still the first such one in entity order
+// (first-seen order in the file), whichever thread finds it, and codes that merely hold a point,
+// a leading '=' or full-width brackets (a firm's name standing as its code) are kept.
+BOOST_AUTO_TEST_CASE(the_first_refused_code_in_entity_order_for_any_thread_count) {
+    auto file = [](std::size_t fullwidth_at, std::size_t spreadsheet_at, std::size_t parent_at) {
+        std::string text = "entity,period,parent,x\n";
+        for (std::size_t r = 0; r < 4000; ++r) {
+            std::string code = r % 7 == 3   ? "A.B" + std::to_string(r)
+                               : r % 7 == 5 ? "=x" + std::to_string(r)
+                               : r % 11 == 4
+                                   ? "\xE7\x94\xB2\xEF\xBC\x88" + std::to_string(r) + "\xEF\xBC\x89"  // 甲（r）
+                                   : "91320000MA" + std::to_string(100000 + r);
+            if (r == fullwidth_at) code = "\xEF\xBC\x93\xEF\xBC\x92" + std::to_string(r);  // ３２r
+            if (r == spreadsheet_at) code = std::to_string(320000 + r) + ".0";
+            const std::string parent = r == parent_at ? "'3201" : "3201";
+            text += code + ",2020," + parent + "," + std::to_string(r) + "\n";
+            if (r % 2 == 1) text += code + ",2021," + parent + ",1\n";  // seen again in the same or a later chunk
+        }
+        return text;
+    };
+    auto message = [](const std::string& text, unsigned threads, std::size_t chunk) {
+        csv_options o;
+        o.threads = threads;
+        o.min_chunk_bytes = chunk;
+        try {
+            const panel p = parse_csv(text, o);
+            return "loaded " + std::to_string(p.entity_count());
+        } catch (const parse_error& e) {
+            return std::string(e.what());
+        }
+    };
+    const std::size_t none = static_cast<std::size_t>(-1);
+    const std::string fine = file(none, none, none);
+    BOOST_TEST(message(fine, 1, 1 << 20) == "loaded 4000");
+    struct expected {
+        std::size_t fullwidth, spreadsheet, parent;
+        std::string holds;
+    };
+    for (const expected& e : {expected{3900, 3100, none, "323100.0"},
+                              expected{3000, 3950, none,
+                                       "\xEF\xBC\x93\xEF\xBC\x92"
+                                       "3000"},
+                              expected{none, 2600, 3000, "322600.0"}, expected{none, 3998, 1200, "'3201"},
+                              expected{120, 3998, 50, "'3201"}}) {
+        const std::string text = file(e.fullwidth, e.spreadsheet, e.parent);
+        const std::string serial = message(text, 1, 1 << 20);
+        BOOST_TEST(serial.find(e.holds) != std::string::npos, serial);
+        BOOST_TEST(serial.find(":" + std::to_string(2 + 3 * std::min({e.fullwidth, e.spreadsheet, e.parent}) / 2)) !=
+                       std::string::npos,
+                   serial);
+        for (unsigned threads : {2u, 3u, 16u})
+            for (std::size_t chunk : {std::size_t{100}, std::size_t{9000}, std::size_t{40000}}) {
+                BOOST_TEST(message(text, threads, chunk) == serial, threads << " threads, chunks of " << chunk);
+                BOOST_TEST(message(fine, threads, chunk) == "loaded 4000");
+            }
+    }
 }
 
 // The interner's prefetch is issued on an empty table (null data, mask 0) and a full one without

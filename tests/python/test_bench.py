@@ -165,6 +165,27 @@ def test_peak_memory_counts_memory_reused_from_an_earlier_block():
     assert memory.mb >= 0.8 * size * count / 2**20
 
 
+def test_every_timed_call_starts_after_the_same_settling(monkeypatch):
+    # Round 19: the first timed call of a measurement used to follow whatever ran before it (pandas
+    # freeing ~1 GB, answer checks): with a warm-up it follows a call of its own kind, as every later
+    # one does, and a pause is slept before each timed call, after the previous result is freed.
+    events: list[str] = []
+    monkeypatch.setattr(harness.time, "sleep", lambda s: events.append(f"sleep {s:g}"))
+
+    def call() -> int:
+        events.append("call")
+        return len(events)
+
+    _, result, _ = harness.measure(call, 2, warmup=True)
+    assert events == ["call", "call", "call"] and result == 3
+    events.clear()
+    harness.measure(call, 2, pause=2.5)
+    assert events == ["sleep 2.5", "call", "sleep 2.5", "call"]
+    assert "warm-up" in harness.settling(True) and "2.5 s" in harness.settling(False, 2.5)
+    assert "back to back" in harness.settling(False)
+    assert "warm-up" in run.ZB_SETTLING  # the csv workload says how its calls are settled
+
+
 def test_record_ratio_and_targets():
     r = harness.Record(
         workload="w",
