@@ -1233,7 +1233,7 @@ def _warn_of_nested_regions(codes: Sequence[Any], names: Sequence[Any] | None, s
     such a panel: admin_parents; nested_regions here)."""
     import warnings
 
-    entities = [str(c) for c in codes]
+    entities = list(map(str, codes))
     labels = [n if isinstance(n, str) else "" for n in names] if names is not None else [""] * len(entities)
     said = []
     totals = _totals_rows(entities, labels)
@@ -1244,8 +1244,10 @@ def _warn_of_nested_regions(codes: Sequence[Any], names: Sequence[Any] | None, s
         )
     # two administrative codes at least, or there is nothing to nest (a build's Python overhead is
     # counted in tenths of a millisecond: no regular expression per region)
-    admin = (e for e in entities if len(e) in (6, 9, 12) and e.isdigit())
-    codes_said = 2 if next(admin, None) is not None and next(admin, None) is not None else 0
+    codes_said = 0
+    if sum(map(str.isdigit, entities)) >= 2:  # map: a loop in C, then a closer look stopping at two
+        admin = (e for e in entities if len(e) in (6, 9, 12) and e.isdigit())
+        codes_said = 2 if next(admin, None) is not None and next(admin, None) is not None else 0
     nested = _nested_regions(entities, labels) if codes_said >= 2 else ""
     if nested:
         said.append(f"regions beside regions inside them ({nested})")
@@ -1265,8 +1267,12 @@ def _totals_rows(entities: list[str], labels: list[str]) -> list[str]:
         return "".join(x.split()).lower()
 
     # most tables have none: one set look-up in C, and a closer look only at texts with blanks
-    plain = set(map(str.lower, entities)) | set(map(str.lower, labels))
-    if _TOTALS.isdisjoint(plain) and all(map(str.isalnum, filter(None, [*entities, *labels]))):
+    if (
+        _TOTALS.isdisjoint(map(str.lower, entities))
+        and _TOTALS.isdisjoint(map(str.lower, labels))
+        and all(map(str.isalnum, filter(None, entities)))
+        and all(map(str.isalnum, filter(None, labels)))
+    ):
         return []
     return [
         e + (f" ({n})" if n and n != e else "")
