@@ -4661,14 +4661,22 @@ private:
     // change word states the level reached; a decline when the last word saying which way is one.
     void name_change(const scanned& s, const binding& b, fact_naming& n) const {
         const std::size_t from = b.phrase_end, to = s.q.begin;
-        // 净增高新技术企业15家: a net increase before the phrase is still its change
+        // 净增高新技术企业15家, 增加高新技术企业15家: a change word right before the phrase is still its
+        // change (of the stock: the new ones are 新增); 减少… a decline.
         const auto just_before_phrase = [&](std::string_view w) {
             return b.entry && b.phrase_begin >= w.size() && text_.substr(b.phrase_begin - w.size(), w.size()) == w;
         };
-        if (just_before_phrase("净增") || just_before_phrase("净增加")) {
-            n.flags |= bit(fact_flag::change);
-            return;
-        }
+        for (std::string_view rise : {"增加", "净增"})
+            if (just_before_phrase(rise)) {
+                n.flags |= bit(fact_flag::change);
+                return;
+            }
+        for (std::string_view fall : {"减少", "净减"})
+            if (just_before_phrase(fall)) {
+                n.flags |= bit(fact_flag::change);
+                n.decline = true;
+                return;
+            }
         if (!ix_.change_words.any_inside(from, to)) return;
         if (ix_.level_to.last_end_inside(from, to) >= ix_.change_words.last_end_inside(from, to)) return;
         n.flags |= bit(fact_flag::change);

@@ -108,6 +108,9 @@ def test_the_level_after_a_change_is_not_guessed_across_an_enumeration(text):
         ("高新技术企业较上年末净增7家。", [("hnte_total", 7.0, True)]),
         ("高新技术企业净增218家、总数突破1500家。", [("hnte_total", 218.0, True), ("hnte_total", 1500.0, False)]),
         ("全区新增高新技术企业15家。", [("hnte_recognised", 15.0, False)]),
+        ("全区增加高新技术企业15家。", [("hnte_total", 15.0, True)]),  # 增加 before the phrase: a change too
+        ("全区减少高新技术企业3家。", [("hnte_total", -3.0, True)]),
+        ("增加财政科技投入2000万元。", [("fiscal_st_expenditure", 2000.0, True)]),  # never the level
     ],
 )
 def test_a_net_increase_is_a_change_of_the_stock_not_the_new_ones(text, rows):
