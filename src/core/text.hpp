@@ -109,6 +109,17 @@ inline std::size_t valid_utf8_prefix(std::string_view s) {
     return n;
 }
 
+/// A totals row's code or name (合计, 总计, 小计 in it; 全市, 全省, 全县, 全区, total as the whole text):
+/// its figures are the others' sum, no region's (validate's totals_row, read_csv's blank codes).
+inline bool looks_like_total(std::string_view text) {
+    const std::string_view t = trim(text);
+    for (std::string_view word : {"合计", "总计", "小计"})
+        if (t.find(word) != std::string_view::npos) return true;
+    for (std::string_view word : {"全市", "全省", "全县", "全区", "total", "Total", "TOTAL"})
+        if (t == word) return true;
+    return false;
+}
+
 }  // namespace zhibiao::detail
 
 #include <algorithm>

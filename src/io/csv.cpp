@@ -990,6 +990,23 @@ private:
         return true;
     }
 
+    // A row without an entity code cannot be anyone's: refused, or (lenient) skipped and noted as a
+    // row of the wrong width is. A totals row (合计 in another cell) is said to be one.
+    bool without_code(load_report& sink, const std::vector<field>& fields, std::size_t line) const {
+        if (!trim(fields[static_cast<std::size_t>(entity_col_)]).empty()) return false;
+        std::string problem = "empty entity code";
+        for (const field& f : fields)
+            if (detail::looks_like_total(trim(f))) {
+                problem += " in a row that reads " + detail::quoted(trim(f)) +
+                           ": a totals row? its figures are the others' sum; leave it out of the file";
+                break;
+            }
+        if (!options_.lenient) throw parse_error(problem, at(line, static_cast<std::size_t>(entity_col_) + 1));
+        ++sink.rows_skipped;
+        note(sink, line, 0, {}, {}, problem);
+        return true;
+    }
+
     std::string_view period_of(const std::vector<field>& fields) const {
         return period_col_ >= 0 ? trim(fields[static_cast<std::size_t>(period_col_)])
                                 : std::string_view(options_.period_value);
@@ -1544,7 +1561,7 @@ private:
             ++c.counts.blank_lines;
             return;
         }
-        if (wrong_width(c.counts, fields, line)) return;
+        if (wrong_width(c.counts, fields, line) || without_code(c.counts, fields, line)) return;
         const std::size_t row = c.rows();
         add_row_keys(c, entity_code(fields, line), period_of(fields), optional_field(fields, name_col_),
                      optional_field(fields, parent_col_), line);
@@ -2075,7 +2092,7 @@ private:
                 ++report_.blank_lines;
                 continue;
             }
-            if (wrong_width(report_, fields, line)) continue;
+            if (wrong_width(report_, fields, line) || without_code(report_, fields, line)) continue;
             read_long_record(fields, line, keys, st);
         }
         report_progress(tok.length(), tok.length());

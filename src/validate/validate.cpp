@@ -186,17 +186,6 @@ void report_skipped_rows(const panel& p, validation_report& report) {
              std::to_string(loaded.rows_skipped - named) + " more lines were skipped (not listed in the load report)"});
 }
 
-/// A totals row (合计, 总计, 小计; 全市, 全省, 全县, 全区 as the whole entity) as a region: its
-/// figures are the others' sum, so it ranks among its own parts and counts them twice in any sum.
-bool looks_like_total(std::string_view text) {
-    const std::string t(detail::trim(text));
-    for (const char* word : {"合计", "总计", "小计"})
-        if (t.find(word) != std::string::npos) return true;
-    for (const char* word : {"全市", "全省", "全县", "全区", "total", "Total", "TOTAL"})
-        if (t == word) return true;
-    return false;
-}
-
 /// Regions beside regions inside them (a city's total beside its districts, by their
 /// administrative codes, the rule roll-up refuses: rollup.hpp's nested_regions) and totals rows:
 /// a finding per entity (rule "nested_region" or "totals_row", no period).
@@ -210,7 +199,7 @@ void report_totals(const panel& p, validation_report& report) {
                                        "keep one level (drop the total's rows, or its parts')"});
     for (std::size_t e = 0; e < p.entity_count(); ++e) {
         const std::string_view code = p.entity_code(e), name = p.entity_name(e);
-        if (!looks_like_total(code) && !looks_like_total(name)) continue;
+        if (!detail::looks_like_total(code) && !detail::looks_like_total(name)) continue;
         report.findings.push_back(
             {std::string(code), "", "", "totals_row", "hard",
              "entity '" + std::string(name.empty() ? code : name) +

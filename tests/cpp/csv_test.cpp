@@ -217,6 +217,30 @@ BOOST_AUTO_TEST_CASE(lenient_loading_reports_every_row) {
     BOOST_TEST(r.issues[0].text == "abc");
 }
 
+// A row without an entity code is no one's: refused saying a totals row is one, and a lenient
+// load skips it as it skips a row of the wrong width (wide and long tables alike).
+BOOST_AUTO_TEST_CASE(a_row_without_a_code_is_refused_or_skipped_as_a_totals_row) {
+    const std::string wide = "code,name,period,x\n320601,A,2023,1\n320602,B,2023,2\n,合计,2023,3\n";
+    try {
+        (void)parse_csv(wide);
+        BOOST_FAIL("a row without a code was read");
+    } catch (const parse_error& e) {
+        BOOST_TEST(std::string(e.what()).find("empty entity code in a row that reads '合计'") != std::string::npos);
+        BOOST_TEST(std::string(e.what()).find("totals row") != std::string::npos);
+    }
+    csv_options o;
+    o.lenient = true;
+    for (const std::string& text : {wide, std::string("entity,period,variable,value\nA,2023,x,1\n,2023,x,3\n")}) {
+        const panel p = parse_csv(text, o);
+        const load_report& r = p.report();
+        BOOST_TEST(r.rows_skipped == 1u);
+        BOOST_TEST(r.data_lines == r.rows_loaded + r.blank_lines + r.rows_skipped);
+        BOOST_REQUIRE(!r.issues.empty());
+        BOOST_TEST(r.issues.back().column == 0u);  // a row's issue: validate's skipped_row names it
+        BOOST_TEST(r.issues.back().problem.find("empty entity code") == 0u);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(encodings_bom_crlf_and_gb18030) {
     panel bom = parse_csv(
         "\xEF\xBB\xBF"

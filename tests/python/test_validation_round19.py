@@ -107,3 +107,15 @@ def test_rollup_names_a_code_whose_province_does_not_exist():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         zb.Panel.from_pandas(frame.iloc[:1], units={"gdp": "亿元"}).rollup("admin")
+
+
+def test_a_totals_row_without_a_code_is_said_to_be_one_and_skipped_leniently(tmp_path):
+    # trial19 F5: ",合计,2023,300" stopped the load ("empty entity code") even with --lenient
+    path = tmp_path / "tot.csv"
+    path.write_text("区划代码,地区,年份,地区生产总值[亿元]\n320601,崇川区,2023,100\n320602,港闸区,2023,200\n,合计,2023,300\n")
+    with pytest.raises(zb.ParseError, match="empty entity code in a row that reads '合计': a totals row"):
+        zb.read_csv(path)
+    panel = zb.read_csv(path, lenient=True)
+    assert list(panel.entities["code"]) == ["320601", "320602"]
+    findings = panel.validate()
+    assert "skipped_row" in set(findings["rule"])
