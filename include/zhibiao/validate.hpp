@@ -66,4 +66,10 @@ struct validation_report {
 validation_report validate(const panel& p, const std::vector<rule>& rules = builtin_rules(),
                            const catalogue& cat = catalogue::builtin());
 
+/// Whether an entity's code or name is a totals row's, not a region's or a firm's: 合计, 总计, 小计 or
+/// 共计 in it, or 全市, 全省, 全县, 全区, 全国, 总体, total or sum (any case) as the whole text, blanks
+/// aside. validate's `totals_row` findings, read_csv's rows without a code and the composite's
+/// warning all ask this.
+bool looks_like_totals_row(std::string_view text);
+
 }  // namespace zhibiao

@@ -18,6 +18,15 @@ void register_validate(py::module_& m) {
     m.def("builtin_rules", [] { return builtin_rules(); });
     m.def("rules_from_toml", &rules_from_toml, py::arg("text"), py::arg("source") = "<rules>");
     m.def(
+        "totals_rows",
+        [](const std::vector<std::string>& texts) {
+            std::vector<std::size_t> found;
+            for (std::size_t k = 0; k < texts.size(); ++k)
+                if (looks_like_totals_row(texts[k])) found.push_back(k);
+            return found;
+        },
+        py::arg("texts"), "The positions of the texts that are a totals row's (validate.hpp looks_like_totals_row).");
+    m.def(
         "validate",
         [](const panel& p, const std::vector<rule>& rules, const catalogue* cat) {
             validation_report r;

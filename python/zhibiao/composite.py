@@ -1223,10 +1223,6 @@ class NestedRegionsWarning(UserWarning):
     their administrative codes, the roll-up's rule), or a totals row (合计, 总计, 全市…)."""
 
 
-#: Names of a totals row in a bureau's sheet (white space removed before matching).
-_TOTALS = frozenset({"合计", "总计", "小计", "共计", "全市", "全省", "全县", "全区", "全国", "总体", "total", "sum"})
-
-
 def _warn_of_nested_regions(codes: Sequence[Any], names: Sequence[Any] | None, stacklevel: int = 5) -> None:
     """A region ranked among the regions inside it is a total ranked among its own parts (it also
     carries their figures): warned, naming it. Nesting is the roll-up's rule (Panel.rollup refuses
@@ -1261,24 +1257,9 @@ def _warn_of_nested_regions(codes: Sequence[Any], names: Sequence[Any] | None, s
 
 
 def _totals_rows(entities: list[str], labels: list[str]) -> list[str]:
-    """The regions whose code or name is a totals row's (合计, 全 市…), as "code (name)"."""
-
-    def squeezed(x: str) -> str:
-        return "".join(x.split()).lower()
-
-    # most tables have none: one set look-up in C, and a closer look only at texts with blanks
-    if (
-        _TOTALS.isdisjoint(map(str.lower, entities))
-        and _TOTALS.isdisjoint(map(str.lower, labels))
-        and all(map(str.isalnum, filter(None, entities)))
-        and all(map(str.isalnum, filter(None, labels)))
-    ):
-        return []
-    return [
-        e + (f" ({n})" if n and n != e else "")
-        for e, n in zip(entities, labels)
-        if squeezed(e) in _TOTALS or (n and squeezed(n) in _TOTALS)
-    ]
+    """The regions whose code or name is a totals row's (合计, 全 市…: validate's rule), as "code (name)"."""
+    found = sorted(set(_core.totals_rows(entities)) | set(_core.totals_rows(labels)))
+    return [entities[k] + (f" ({labels[k]})" if labels[k] and labels[k] != entities[k] else "") for k in found]
 
 
 def _nested_regions(codes: Sequence[Any], names: Sequence[Any]) -> str:

@@ -109,14 +109,16 @@ inline std::size_t valid_utf8_prefix(std::string_view s) {
     return n;
 }
 
-/// A totals row's code or name (合计, 总计, 小计 in it; 全市, 全省, 全县, 全区, total as the whole text):
-/// its figures are the others' sum, no region's (validate's totals_row, read_csv's blank codes).
+/// A totals row's code or name (zhibiao::looks_like_totals_row, validate.hpp, says which): 合计, 总计,
+/// 小计, 共计 in it; 全市, 全省, 全县, 全区, 全国, 总体, total, sum as the whole text, blanks aside.
 inline bool looks_like_total(std::string_view text) {
-    const std::string_view t = trim(text);
-    for (std::string_view word : {"合计", "总计", "小计"})
-        if (t.find(word) != std::string_view::npos) return true;
-    for (std::string_view word : {"全市", "全省", "全县", "全区", "total", "Total", "TOTAL"})
-        if (t == word) return true;
+    std::string squeezed;
+    for (char c : text)
+        if (!is_space(c)) squeezed += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    for (std::string_view word : {"合计", "总计", "小计", "共计"})
+        if (squeezed.find(word) != std::string::npos) return true;
+    for (std::string_view word : {"全市", "全省", "全县", "全区", "全国", "总体", "total", "sum"})
+        if (squeezed == word) return true;
     return false;
 }
 

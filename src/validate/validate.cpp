@@ -318,4 +318,6 @@ validation_report validate(const panel& p, const std::vector<rule>& rules, const
     return report;
 }
 
+bool looks_like_totals_row(std::string_view text) { return detail::looks_like_total(text); }
+
 }  // namespace zhibiao
