@@ -125,7 +125,8 @@ def demo(data_dir: Path, out_dir: Path) -> int:
         why = ", ".join(f"{k} {v}" for k, v in counts.items()) or "-"
         d = int(meta.loc[id_, "decimals"])
         present = int(column.notna().sum())
-        stats = [_format(float(x), d) if present else "—" for x in (column.median(), column.min(), column.max())]
+        # an all-missing column has no statistics (numpy would warn "Mean of empty slice" at the user)
+        stats = [_format(float(x), d) for x in (column.median(), column.min(), column.max())] if present else ["—"] * 3
         print(
             f"{id_:<28}{_pad(meta.loc[id_, 'unit'], 10)}{present:>8}{stats[0]:>12}{stats[1]:>12}{stats[2]:>12}  {why}"
         )
