@@ -65,19 +65,22 @@ def test_a_measure_missing_on_inputs_given_still_scores_its_bottom_band():
     assert result.loc["zero", "total"] == 20
 
 
+# A firm that gives every scoring input it needs: scored, beside the unscored ones.
+SCORED = dict(
+    employees=10,
+    st_staff=3,
+    sales=10000.0,
+    assets=100.0,
+    rd_expense=200.0,
+    total_cost=np.nan,
+    ip_class1=0,
+    ip_class2=0,
+    hnte_certified=0,
+)
+
+
 def test_an_unscored_firm_enters_no_average_and_is_not_blocked_by_the_pass_rule():
-    scored = dict(
-        employees=10,
-        st_staff=3,
-        sales=10000.0,
-        assets=100.0,
-        rd_expense=200.0,
-        total_cost=np.nan,
-        ip_class1=0,
-        ip_class2=0,
-        hnte_certified=0,
-    )
-    table = pd.concat([firms(routed=dict()), pd.DataFrame([scored], index=["scored"])])
+    table = pd.concat([firms(routed=dict()), pd.DataFrame([SCORED], index=["scored"])])
     result = zb.scorecards.evaluate(table, PACK)
     assert result.loc["scored", "total"] == 30  # 30% staff → 20, 2% R&D/sales → 10
     assert zb.scorecards.summary(result).mean_total == 30
@@ -113,18 +116,7 @@ def test_dask_partitions_leave_the_unscored_firm_out_of_the_mean_too():
     dd = pytest.importorskip("dask.dataframe")
     import zhibiao.dask as zdask  # a submodule zhibiao does not import
 
-    scored = dict(
-        employees=10,
-        st_staff=3,
-        sales=10000.0,
-        assets=100.0,
-        rd_expense=200.0,
-        total_cost=np.nan,
-        ip_class1=0,
-        ip_class2=0,
-        hnte_certified=0,
-    )
-    table = pd.concat([firms(routed=dict(), staff=dict(st_staff=300)), pd.DataFrame([scored], index=["scored"])])
+    table = pd.concat([firms(routed=dict(), staff=dict(st_staff=300)), pd.DataFrame([SCORED], index=["scored"])])
     lazy = zdask.evaluate_scorecards(dd.from_pandas(table, npartitions=2), PACK)
     assert zdask.scorecard_summary(lazy).mean_total == 30
     assert np.isnan(lazy.compute().loc["staff", "total"])
