@@ -868,7 +868,9 @@ class Panel:
 
     @property
     def periods(self) -> list[str]:
-        """Distinct periods in canonical form (2018, 2018H1, 2018Q2, 2018-06)."""
+        """Distinct periods in canonical form (2018, 2018H1, 2018Q2, 2018-06), in time order (by
+        the end of the period, the longer span first: 2023, 2023Q4, 2024H1, 2024) whatever order
+        the rows came in."""
         return list(self._core.periods)
 
     @property

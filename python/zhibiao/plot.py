@@ -197,6 +197,10 @@ def _one_period(series: Any, period: str | None) -> tuple[Any, str | None]:
     if period is None:
         period = sorted(periods, key=period_position)[-1]
     if period not in periods:
+        try:  # in time order, as a Panel lists them (the rows list them as they came)
+            periods = sorted(periods, key=_core.Period)
+        except _core.Error:  # a period that is none (a pandas table of the caller's): as they came
+            pass
         raise _core.ArgumentError(f"no period '{period}' in the table (periods: {', '.join(periods[:12])})")
     return series.xs(period, level="period"), period
 

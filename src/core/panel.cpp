@@ -4,10 +4,12 @@
 #include "zhibiao/panel.hpp"
 #include "zhibiao/detail/counted.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
+#include <numeric>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -82,9 +84,44 @@ panel detail::panel_of_interned_codes(std::vector<entity> entities, std::vector<
 }
 
 namespace {
+/// The order of the period table: operator<'s (the year, then the end month, the longer span
+/// first), then the kind, for the pairs operator< leaves equal though they differ (January and
+/// "January to date", 2018-01 and 2018YTD01): one order whatever the order of the input.
+std::tuple<int, int, int, int, int> time_order(const period& p) {
+    return {p.year_number(), p.last_month(), p.first_month() - p.last_month(), static_cast<int>(p.kind()), p.index()};
+}
+
+/// The period table in time order (2021, 2022, 2023, 2024H1, 2024), whatever order the rows
+/// came in, so that everything listing a panel's periods (periods(), a roll-up's rows, to_pandas'
+/// index levels, the periods an error message names) lists them so, each in one place. The rows
+/// stay where they are; only their period numbers change. After merge_equal_periods and the row
+/// check (each period once, every number in range).
+void order_periods(std::vector<period>& periods, std::vector<std::int32_t>& period_of_row) {
+    bool ordered = true;
+    for (std::size_t p = 1; ordered && p < periods.size(); ++p)
+        ordered = time_order(periods[p - 1]) < time_order(periods[p]);
+    if (ordered) return;  // already in time order, each once (what a file sorted by period reads)
+    std::vector<std::int32_t> by_time(periods.size());
+    std::iota(by_time.begin(), by_time.end(), 0);
+    std::stable_sort(by_time.begin(), by_time.end(), [&periods](std::int32_t a, std::int32_t b) {
+        return time_order(periods[static_cast<std::size_t>(a)]) < time_order(periods[static_cast<std::size_t>(b)]);
+    });
+    std::vector<std::int32_t> new_index(periods.size());
+    std::vector<period> sorted;
+    sorted.reserve(periods.size());
+    for (const std::int32_t p : by_time) {
+        new_index[static_cast<std::size_t>(p)] = static_cast<std::int32_t>(sorted.size());
+        sorted.push_back(periods[static_cast<std::size_t>(p)]);
+    }
+    for (auto& p : period_of_row) p = new_index[static_cast<std::size_t>(p)];
+    periods = std::move(sorted);
+}
+
 /// Periods written differently but equal ("2023" and "2023年", "2023Q1" and "2023年一季度") become
 /// one entry of the table, so that two rows of one entity in them are a duplicate row, not two
-/// periods (read_csv parses each cell; a caller handing texts or periods directly may not).
+/// periods (read_csv parses each cell; a caller handing texts or periods directly may not). The
+/// first-met numbering is kept until the rows are checked: a file sorted by entity and then by
+/// the periods as they came is checked without a table of the pairs seen.
 void merge_equal_periods(std::vector<period>& periods, std::vector<std::int32_t>& period_of_row) {
     // Keyed on what == compares (operator< orders by span, and January and "January to date" share one).
     std::map<std::tuple<int, int, int>, std::int32_t> first;
@@ -144,14 +181,13 @@ void check_entity_codes(const detail::panel_entities& entities) {
 }
 }  // namespace
 
-void panel::check_rows(bool codes_distinct) {
-    if (entity_of_row_.size() != period_of_row_.size())
-        throw error("entity and period index arrays differ in length (" + std::to_string(entity_of_row_.size()) +
-                    " vs " + std::to_string(period_of_row_.size()) + ")");
-    merge_equal_periods(periods_, period_of_row_);
-    if (!codes_distinct) check_entity_codes(entity_data());
-    const auto n_entities = static_cast<std::int64_t>(entity_data().size());
-    const auto n_periods = static_cast<std::int64_t>(periods_.size());
+namespace {
+/// Every row's entity and period in the tables, each (entity, period) pair once.
+void check_row_keys(const detail::panel_entities& entities, const std::vector<period>& periods,
+                    const std::vector<std::int32_t>& entity_of_row, const std::vector<std::int32_t>& period_of_row) {
+    const std::size_t rows = entity_of_row.size();
+    const auto n_entities = static_cast<std::int64_t>(entities.size());
+    const auto n_periods = static_cast<std::int64_t>(periods.size());
     const auto in_tables = [&](std::size_t r, std::int64_t e, std::int64_t p) {
         if (e < 0 || e >= n_entities || p < 0 || p >= n_periods)
             throw error("row " + std::to_string(r) + " refers to entity " + std::to_string(e) + " / period " +
@@ -162,14 +198,14 @@ void panel::check_rows(bool codes_distinct) {
     // check below starts again from the first row (the same errors, in the same row order).
     std::int64_t last = -1;
     std::size_t sorted = 0;
-    for (; sorted < rows(); ++sorted) {
-        const std::int64_t e = entity_of_row_[sorted], p = period_of_row_[sorted];
+    for (; sorted < rows; ++sorted) {
+        const std::int64_t e = entity_of_row[sorted], p = period_of_row[sorted];
         in_tables(sorted, e, p);
         const std::int64_t key = e * n_periods + p;
         if (key <= last) break;
         last = key;
     }
-    if (sorted == rows()) return;
+    if (sorted == rows) return;
     // One bit a (entity, period) pair seen (a 10⁶-pair grid is 128 kB, not 4 MB of row numbers).
     const bool dense = n_entities * n_periods <= std::int64_t{1} << 26;
     std::vector<std::uint64_t> seen;
@@ -177,9 +213,9 @@ void panel::check_rows(bool codes_distinct) {
     if (dense)
         seen.assign(static_cast<std::size_t>((n_entities * n_periods + 63) / 64), 0);
     else
-        hashed.reserve(rows());
-    for (std::size_t r = 0; r < rows(); ++r) {
-        const std::int64_t e = entity_of_row_[r], p = period_of_row_[r];
+        hashed.reserve(rows);
+    for (std::size_t r = 0; r < rows; ++r) {
+        const std::int64_t e = entity_of_row[r], p = period_of_row[r];
         in_tables(r, e, p);
         const std::int64_t key = e * n_periods + p;
         bool duplicate;
@@ -193,11 +229,22 @@ void panel::check_rows(bool codes_distinct) {
         }
         if (duplicate) {
             location where;
-            where.entity = std::string(entity_data().code(static_cast<std::size_t>(e)));
-            where.period = periods_[static_cast<std::size_t>(p)].to_string();
+            where.entity = std::string(entities.code(static_cast<std::size_t>(e)));
+            where.period = periods[static_cast<std::size_t>(p)].to_string();
             throw duplicate_row_error("duplicate row for the same entity and period", where);
         }
     }
+}
+}  // namespace
+
+void panel::check_rows(bool codes_distinct) {
+    if (entity_of_row_.size() != period_of_row_.size())
+        throw error("entity and period index arrays differ in length (" + std::to_string(entity_of_row_.size()) +
+                    " vs " + std::to_string(period_of_row_.size()) + ")");
+    merge_equal_periods(periods_, period_of_row_);
+    if (!codes_distinct) check_entity_codes(entity_data());
+    check_row_keys(entity_data(), periods_, entity_of_row_, period_of_row_);
+    order_periods(periods_, period_of_row_);
 }
 
 void panel::add(column c) {

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <limits>
+#include <numeric>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -288,6 +289,29 @@ struct parent_rows {
     std::vector<std::int32_t> out_parent, out_period, row_target;
 };
 
+/// The output rows parent by parent (in the order of their first child), each parent's periods in
+/// time order (the panel's period table is in time order), not as the rows first met them: a file
+/// whose first region lacks 2022 gave 2021, 2023, 2024H1, 2022.
+void in_parent_then_time_order(parent_rows& g) {
+    const std::size_t n = g.out_parent.size();
+    std::vector<std::int32_t> order(n);
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&g](std::int32_t a, std::int32_t b) {
+        const auto i = static_cast<std::size_t>(a), j = static_cast<std::size_t>(b);
+        return std::pair(g.out_parent[i], g.out_period[i]) < std::pair(g.out_parent[j], g.out_period[j]);
+    });
+    std::vector<std::int32_t> rank(n), parent(n), period(n);
+    for (std::size_t k = 0; k < n; ++k) {
+        const auto was = static_cast<std::size_t>(order[k]);
+        rank[was] = static_cast<std::int32_t>(k);
+        parent[k] = g.out_parent[was];
+        period[k] = g.out_period[was];
+    }
+    g.out_parent = std::move(parent);
+    g.out_period = std::move(period);
+    for (auto& t : g.row_target) t = rank[static_cast<std::size_t>(t)];
+}
+
 parent_rows group_by_parent(const panel& p, const std::unordered_map<std::string, std::string>& parent_of,
                             interrupt_ticker& tick) {
     parent_rows g;
@@ -305,7 +329,7 @@ parent_rows group_by_parent(const panel& p, const std::unordered_map<std::string
     }
     g.children.assign(g.parents.size(), 0);
     for (auto idx : parent_of_entity) ++g.children[static_cast<std::size_t>(idx)];
-    // Output rows: (parent, period) pairs that occur, in order of first occurrence.
+    // Output rows: (parent, period) pairs that occur, numbered as first met, then ordered.
     const std::size_t n_periods = p.periods().size();
     std::unordered_map<std::int64_t, std::int32_t> out_row;
     g.row_target.resize(p.rows());
@@ -320,6 +344,7 @@ parent_rows group_by_parent(const panel& p, const std::unordered_map<std::string
         }
         g.row_target[r] = it->second;
     }
+    in_parent_then_time_order(g);
     return g;
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 using namespace zhibiao;
+namespace tt = boost::test_tools;
 
 BOOST_AUTO_TEST_SUITE(panels)
 
@@ -210,6 +211,49 @@ BOOST_AUTO_TEST_CASE(inconsistent_entity_tables_are_refused) {
         BOOST_FAIL("expected duplicate_row_error");
     } catch (const duplicate_row_error& e) {
         BOOST_TEST(e.where().entity == "a");
+    }
+}
+
+// The period table in time order whatever order the rows came in (trial19 F13: a file of 2021,
+// 2023, 2024H1, then 2022 listed its periods so); the rows keep their order and their periods.
+std::vector<std::string> period_texts(const panel& p) {
+    std::vector<std::string> out;
+    for (const auto& q : p.periods()) out.push_back(q.to_string());
+    return out;
+}
+
+BOOST_AUTO_TEST_CASE(periods_are_in_time_order_whatever_the_row_order) {
+    const std::vector<entity> one{{"320602", "", ""}};
+    panel p(one, {period::year(2023), period::year(2021), period::year(2022)}, {0, 0, 0}, {0, 1, 2});
+    BOOST_TEST(period_texts(p) == (std::vector<std::string>{"2021", "2022", "2023"}), tt::per_element());
+    BOOST_TEST(p.period_at(0).to_string() == "2023");  // the rows stay where they were
+    BOOST_TEST(p.period_at(1).to_string() == "2021");
+    BOOST_TEST(p.period_at(2).to_string() == "2022");
+    // half-years, quarters and months within the year, a year after its parts (it ends last) and
+    // before a quarter ending with it (the longer span first)
+    const std::vector<period> mixed{period::half(2024, 1), period::year(2024),     period::quarter(2023, 4),
+                                    period::year(2023),    period::month(2024, 3), period::year_to_date(2023, 1),
+                                    period::month(2023, 1)};
+    const std::vector<std::string> expected{"2023-01", "2023YTD01", "2023", "2023Q4", "2024-03", "2024H1", "2024"};
+    std::vector<std::int32_t> rows(mixed.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = static_cast<std::int32_t>(i);
+    panel q(one, mixed, std::vector<std::int32_t>(mixed.size(), 0), rows);
+    BOOST_TEST(period_texts(q) == expected, tt::per_element());
+    for (std::size_t r = 0; r < mixed.size(); ++r) BOOST_TEST(q.period_at(r) == mixed[r]);
+    // given in the reverse order: the same table
+    const std::vector<period> reversed(mixed.rbegin(), mixed.rend());
+    panel back(one, reversed, std::vector<std::int32_t>(mixed.size(), 0), rows);
+    BOOST_TEST(period_texts(back) == expected, tt::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(duplicates_are_found_after_the_periods_are_ordered) {
+    const std::vector<entity> two{{"320601", "", ""}, {"320602", "", ""}};
+    try {
+        panel p(two, {period::year(2023), period::year(2021)}, {0, 1, 1, 0, 1}, {0, 0, 1, 1, 0});
+        BOOST_FAIL("no duplicate_row_error");
+    } catch (const duplicate_row_error& e) {
+        BOOST_TEST(e.where().entity == "320602");
+        BOOST_TEST(e.where().period == "2023");
     }
 }
 

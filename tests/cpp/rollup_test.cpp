@@ -472,4 +472,24 @@ BOOST_AUTO_TEST_CASE(nested_regions_of_codes_alone) {
     BOOST_TEST(zhibiao::nested_regions(std::vector<std::string>{"320601", "320602", "x"}).empty());
 }
 
+// A roll-up's rows parent by parent, each parent's periods in time order (trial19 F13: the first
+// county lacking 2022 put the prefecture's 2022 after 2024H1); the sums as before.
+BOOST_AUTO_TEST_CASE(rolled_up_rows_are_in_time_order) {
+    panel p = parse_csv(
+        "region,period,population[万人]\n320601,2023,1\n320601,2021,2\n320601,2024H1,4\n"
+        "320602,2022,8\n320602,2021,16\n320602,2023,32\n321002,2022,64\n321002,2021,128\n");
+    rollup_result up = rollup(p, admin_parents(p));
+    std::vector<std::string> rows;
+    for (std::size_t r = 0; r < up.parents.rows(); ++r)
+        rows.push_back(std::string(up.parents.entity_at(r).code) + " " + up.parents.period_at(r).to_string());
+    const std::vector<std::string> expected{"320600 2021",   "320600 2022", "320600 2023",
+                                            "320600 2024H1", "321000 2021", "321000 2022"};
+    BOOST_TEST(rows == expected, tt::per_element());
+    const Eigen::ArrayXd sums = up.parents.at("population").values();
+    const double wanted[] = {18, std::nan(""), 33, std::nan(""), 128, 64};  // 2022, 2024H1 lack a county
+    for (std::size_t r = 0; r < 6; ++r)
+        BOOST_TEST((std::isnan(wanted[r]) ? std::isnan(sums(static_cast<Eigen::Index>(r)))
+                                          : sums(static_cast<Eigen::Index>(r)) == wanted[r]));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
