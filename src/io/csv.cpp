@@ -857,12 +857,43 @@ private:
         return true;
     }
 
+    /// The line after a header with empty names when it looks like the header instead: two names
+    /// or more, every one given and none a number (a data row has its year and figures), blanks
+    /// only at its end. 0 otherwise. A two-row header reads so: a first row naming groups of columns
+    /// (基本情况,,,科技投入, — a merged cell of Excel, written as its text and blanks) above the names.
+    std::size_t header_below() const {
+        tokenizer tok(text_.substr(body_start_), options_.separator, source_, body_line_);
+        std::vector<field> fields;
+        try {
+            while (tok.next(fields) && blank(fields)) {}
+        } catch (const parse_error&) {
+            return 0;  // not a header either; the reading proper says what is wrong with it
+        }
+        while (!fields.empty() && trim(fields.back()).empty()) fields.pop_back();
+        if (fields.size() < 2) return 0;
+        for (const field f : fields) {
+            double value = 0;
+            int percent = 0;
+            if (trim(f).empty() || detail::parse_number(trim(f), value, percent, options_.decimal)) return 0;
+        }
+        return tok.line();
+    }
+
+    std::string two_row_header(std::size_t names_line) const {
+        const std::string header = std::to_string(header_line_), names = std::to_string(names_line);
+        return "empty column name in the header: line " + header + " has empty column names and line " + names +
+               " looks like the header: a two-row header (a row naming groups of columns above the column "
+               "names, as a merged cell of Excel writes)? delete line " +
+               header + " so that line " + names + " is the header";
+    }
+
     void check_duplicate_headers() const {
         std::unordered_set<std::string> seen;
         for (std::size_t i = 0; i < header_.size(); ++i) {
             const column_header& h = parsed_headers_[i];
             if (h.name.empty()) {
                 location w = at(header_line_, i + 1);
+                if (const std::size_t line = header_below()) throw parse_error(two_row_header(line), w);
                 // Excel writes a separator after the last heading for a column that was once formatted
                 throw parse_error(i + 1 == header_.size() && i > 0
                                       ? "empty column name in the header: the header ends with a separator (an "

@@ -14,6 +14,7 @@
 #include "zhibiao/composite/framework.hpp"
 #include "zhibiao/composite/pipeline.hpp"
 #include "zhibiao/compute.hpp"
+#include "zhibiao/csv.hpp"
 #include "zhibiao/extract.hpp"
 #include "zhibiao/panel.hpp"
 
@@ -154,6 +155,26 @@ BOOST_AUTO_TEST_CASE(short_group_labels_and_indices_past_the_end_are_argument_er
     } catch (const argument_error& e) {
         BOOST_TEST(has(e.what(), "fact_table::figure(5): the table has 0 facts"), e.what());
     }
+}
+
+// A two-row header (a row naming groups of columns, Excel's merged cells, above the names): the
+// message says that the next line looks like the header, and which line to delete (trial19 F10).
+BOOST_AUTO_TEST_CASE(a_two_row_header_is_named) {
+    const std::string two_rows =
+        "基本情况,,,科技投入,\n地区代码,年份,地区生产总值[亿元],R&D经费支出[万元],年末常住人口[万人]\n"
+        "320601,2023,100,3000,50\n";
+    const std::string said = message_of([&] { parse_csv(two_rows); });
+    BOOST_TEST(has(said, "line 2 looks like the header"), said);
+    BOOST_TEST(has(said, "delete line 1"), said);
+    // after blank lines the lines are counted as they are in the file
+    const std::string later = message_of([&] {
+        parse_csv("\n" + two_rows.substr(0, two_rows.find('\n') + 1) + "\n" + two_rows.substr(two_rows.find('\n') + 1));
+    });
+    BOOST_TEST(has(later, "line 2 has empty column names and line 4 looks like the header"), later);
+    // an empty name above a data row is an empty name, no two-row header
+    const std::string plain = message_of([] { parse_csv("region,,gdp[亿元]\n320601,2023,100\n"); });
+    BOOST_TEST(has(plain, "empty column name in the header"), plain);
+    BOOST_TEST(!has(plain, "looks like the header"), plain);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
