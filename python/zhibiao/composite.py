@@ -1180,9 +1180,9 @@ def _build_frame(
         model = Model.from_steps(steps or (), framework)
     numbers, labels, prev = _frame_inputs(df, framework, numeric, previous)
     regions = _region_names(df.index)
-    _warn_of_nested_regions(regions, df["name"].tolist() if "name" in df.columns else None)
     given = _given_units(df.attrs.get("units"))
     core = _core.composite_build(framework._core, model._core, regions, numbers, labels, prev, given)
+    _warn_of_built_regions(core, regions, lambda: df["name"].tolist() if "name" in df.columns else None)
     return CompositeResult(core, framework, model, df.index, _in_model_units(given, model))
 
 
@@ -1211,10 +1211,15 @@ def _build_panel(
     core = _core.composite_build_panel(
         framework._core, model._core, panel._core, "" if period is None else str(period), computed
     )
-    entities = panel.entities.set_index("code").reindex(list(core.regions))
-    _warn_of_nested_regions(list(core.regions), entities["name"].tolist() if "name" in entities else None)
+    regions = list(core.regions)
+
+    def names() -> list[Any] | None:
+        entities = panel.entities.set_index("code").reindex(regions)
+        return entities["name"].tolist() if "name" in entities else None
+
+    _warn_of_built_regions(core, regions, names)
     return CompositeResult(
-        core, framework, model, pd.Index(core.regions, name="entity"), _in_model_units(panel.units, model)
+        core, framework, model, pd.Index(regions, name="entity"), _in_model_units(panel.units, model)
     )
 
 
@@ -1226,48 +1231,63 @@ class NestedRegionsWarning(UserWarning):
 def _warn_of_nested_regions(codes: Sequence[Any], names: Sequence[Any] | None, stacklevel: int = 5) -> None:
     """A region ranked among the regions inside it is a total ranked among its own parts (it also
     carries their figures): warned, naming it. Nesting is the roll-up's rule (Panel.rollup refuses
-    such a panel: admin_parents; nested_regions here)."""
+    such a panel: admin_parents; nested_regions here). For callers without a build (the
+    uncertainty analysis); a build finds the same in C++ (``_warn_of_built_regions``)."""
+    entities = list(map(str, codes))
+    labels = _name_labels(names, len(entities))
+    totals = sorted(set(_core.totals_rows(entities)) | set(_core.totals_rows(labels)))
+    # two administrative codes at least (digits 0-9 only, as the roll-up reads a code), or there
+    # is nothing to nest: the build's rule (notes_of in the binding)
+    nested = False
+    if sum(map(str.isdigit, entities)) >= 2:  # map: a loop in C, then a closer look stopping at two
+        admin = (e for e in entities if len(e) in (6, 9, 12) and e.isascii() and e.isdigit())
+        nested = next(admin, None) is not None and next(admin, None) is not None
+    pairs = _core.nested_regions(entities) if nested else []
+    _warn_of_region_notes(totals, pairs, entities, labels, stacklevel + 1)
+
+
+def _warn_of_built_regions(core: Any, regions: Sequence[str], names: Any, stacklevel: int = 5) -> None:
+    """``_warn_of_nested_regions`` with what the build found (``region_notes``: the rows whose code
+    or name is a totals row's, the regions inside others); ``names()`` gives the name column, asked
+    for only when there is something to say."""
+    totals, pairs = core.region_notes
+    if totals or pairs:
+        labels = _name_labels(names(), len(regions))
+        _warn_of_region_notes(totals, pairs, regions, labels, stacklevel + 1)
+
+
+def _name_labels(names: Sequence[Any] | None, count: int) -> list[str]:
+    """Each region's name where it is a text, else ""."""
+    return [n if isinstance(n, str) else "" for n in names] if names is not None else [""] * count
+
+
+def _warn_of_region_notes(
+    totals: Sequence[int], pairs: Sequence[tuple[str, str]], entities: Sequence[str], labels: list[str], stacklevel: int
+) -> None:
     import warnings
 
-    entities = list(map(str, codes))
-    labels = [n if isinstance(n, str) else "" for n in names] if names is not None else [""] * len(entities)
     said = []
-    totals = _totals_rows(entities, labels)
     if totals:
+        shown = [entities[k] + (f" ({labels[k]})" if labels[k] and labels[k] != entities[k] else "") for k in totals]
         said.append(
-            f"{', '.join(totals[:5])}{' …' if len(totals) > 5 else ''} look{'s' if len(totals) == 1 else ''} "
+            f"{', '.join(shown[:5])}{' …' if len(shown) > 5 else ''} look{'s' if len(shown) == 1 else ''} "
             "like a totals row"
         )
-    # two administrative codes at least, or there is nothing to nest (a build's Python overhead is
-    # counted in tenths of a millisecond: no regular expression per region)
-    codes_said = 0
-    if sum(map(str.isdigit, entities)) >= 2:  # map: a loop in C, then a closer look stopping at two
-        admin = (e for e in entities if len(e) in (6, 9, 12) and e.isdigit())
-        codes_said = 2 if next(admin, None) is not None and next(admin, None) is not None else 0
-    nested = _nested_regions(entities, labels) if codes_said >= 2 else ""
-    if nested:
-        said.append(f"regions beside regions inside them ({nested})")
+    if pairs:
+        said.append(f"regions beside regions inside them ({_nested_text(pairs, entities, labels)})")
     if said:
         warnings.warn(
             "ranking a total among its parts: " + "; ".join(said) + " — leave out the totals' rows (or their "
             "parts') before building, so that the index ranks regions of one level",
             NestedRegionsWarning,
-            stacklevel=stacklevel,  # build's caller: past this, _build_*, build and its keyword check
+            stacklevel=stacklevel,  # build's caller: past this, the _warn_of_* that called it, _build_*, build
         )
 
 
-def _totals_rows(entities: list[str], labels: list[str]) -> list[str]:
-    """The regions whose code or name is a totals row's (合计, 全 市…: validate's rule), as "code (name)"."""
-    found = sorted(set(_core.totals_rows(entities)) | set(_core.totals_rows(labels)))
-    return [entities[k] + (f" ({labels[k]})" if labels[k] and labels[k] != entities[k] else "") for k in found]
-
-
-def _nested_regions(codes: Sequence[Any], names: Sequence[Any]) -> str:
+def _nested_text(pairs: Sequence[tuple[str, str]], entities: Sequence[str], names: Sequence[str]) -> str:
     """The regions inside others, as the roll-up's refusal lists them ("320601 (崇川区) in 320600
-    (南通市), …"), or ""."""
-    entities = [str(c) for c in codes]
-    label = {e: n for e, n in zip(entities, names) if isinstance(n, str) and n and n != e}
-    pairs = _core.nested_regions(entities)
+    (南通市), …")."""
+    label = {e: n for e, n in zip(entities, names) if n and n != e}
 
     def said(code: str) -> str:
         return f"{code} ({label[code]})" if code in label else code
