@@ -601,14 +601,15 @@ class CompositeResult:
         self.framework: Framework = framework
         self.model: Model = model
         self._index = region_index
-        rows = np.asarray(core.layer_rows("aggregated"), dtype=np.int64)
-        self._rows = rows
-        # Every region in its place (no screening): a view of the index (its own name), not a copy
-        # taken row by row.
-        # The kept rows are a subsequence of the input's: all of them when as many.
-        every = len(rows) == len(region_index)
-        index = region_index.view() if every else region_index[rows]
-        self.scores = pd.DataFrame(core.scores, index=index, columns=framework._codes_index())
+        scores = core.scores
+        # The kept rows are a subsequence of the input's: all of them when as many (no screening),
+        # each region in its place: a view of the index (its own name), not a copy taken row by row,
+        # and no list of the kept rows asked for.
+        if len(scores) == len(region_index):
+            index = region_index.view()
+        else:
+            index = region_index[np.asarray(core.layer_rows("aggregated"), dtype=np.int64)]
+        self.scores = pd.DataFrame(scores, index=index, columns=framework._codes_index())
         self._ranks: Any = None
         indicators = set(framework.indicators) if units else set()  # the list once, not once per unit
         self._units = {c: str(u) for c, u in (units or {}).items() if c in indicators and u}
