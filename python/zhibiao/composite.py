@@ -601,14 +601,15 @@ class CompositeResult:
         self.framework: Framework = framework
         self.model: Model = model
         self._index = region_index
-        rows = np.asarray(core.layer_rows("aggregated"), dtype=np.int64)
-        self._rows = rows
-        # Every region in its place (no screening): a view of the index (its own name), not a copy
-        # taken row by row.
-        # The kept rows are a subsequence of the input's: all of them when as many.
-        every = len(rows) == len(region_index)
-        index = region_index.view() if every else region_index[rows]
-        self.scores = pd.DataFrame(core.scores, index=index, columns=framework._codes_index())
+        scores = core.scores
+        # The kept rows are a subsequence of the input's: all of them when as many (no screening),
+        # each region in its place: a view of the index (its own name), not a copy taken row by row,
+        # and no list of the kept rows asked for.
+        if len(scores) == len(region_index):
+            index = region_index.view()
+        else:
+            index = region_index[np.asarray(core.layer_rows("aggregated"), dtype=np.int64)]
+        self.scores = pd.DataFrame(scores, index=index, columns=framework._codes_index())
         self._ranks: Any = None
         indicators = set(framework.indicators) if units else set()  # the list once, not once per unit
         self._units = {c: str(u) for c, u in (units or {}).items() if c in indicators and u}
@@ -916,16 +917,48 @@ def _model_of(
     return (steps, None) if isinstance(steps, Model) else (None, steps)
 
 
-def _numeric_columns(df: Any) -> list[Any]:
+_Columns = tuple  # (names, dtypes, values or None), by position: _frame_columns
+
+
+def _frame_columns(df: Any) -> _Columns:
+    """The frame's column names, dtypes and, for each column NumPy holds, its values (a 1-D view of
+    pandas' block; None for an extension array: Int64, string, category), by position. Read from
+    the blocks: a Series per column (``df.items()``, ``df.dtypes``) cost 1-3 µs a column, the
+    largest part of a build's Python time over 60 columns. A frame not held in blocks as pandas
+    1.5 to 2.x hold it gets ``df.dtypes`` and no values: each column is then read as a Series."""
+    names = df.columns.tolist()
+    width, rows = len(names), len(df.index)
+    dtypes: list[Any] = [None] * width
+    arrays: list[Any] = [None] * width
+    try:
+        placed = 0
+        for block in df._mgr.blocks:
+            where = block.mgr_locs.as_array.tolist()
+            values = block.values
+            if type(values) is np.ndarray and values.shape == (len(where), rows):
+                for k, column in zip(where, values):
+                    arrays[k] = column
+            for k in where:
+                dtypes[k] = block.dtype
+            placed += len(where)
+        read = placed == width and all(t is not None for t in dtypes)
+    except (AttributeError, TypeError, IndexError):
+        read = False
+    if not read:
+        return names, df.dtypes.tolist(), [None] * width
+    return names, dtypes, arrays
+
+
+def _numeric_columns(df: Any, columns: _Columns | None = None) -> list[Any]:
     import pandas as pd
 
     types = pd.api.types
+    names, dtypes, _ = columns or _frame_columns(df)
     numeric: dict[Any, bool] = {}  # by dtype: a frame's columns share a few
-    dtypes = df.dtypes.tolist()  # once (a Series each time it is asked for)
     for t in dtypes:
         if t not in numeric:
             numeric[t] = types.is_numeric_dtype(t) and not types.is_bool_dtype(t)
-    return [c for c, t in zip(df.columns.tolist(), dtypes) if numeric[t]]
+    return [c for c, t in zip(names, dtypes) if numeric[t]]
 
 
 _FLOAT64 = np.dtype(np.float64)
@@ -955,10 +988,14 @@ def _region_names(index: Any) -> list[str]:
     return [str(u) for u in names]
 
 
-def _frame_inputs(df: Any, framework: Framework, numeric: list[Any], previous: Any) -> tuple[dict, dict, dict]:
+def _frame_inputs(
+    df: Any, framework: Framework, numeric: list[Any], previous: Any, columns: _Columns | None = None
+) -> tuple[dict, dict, dict]:
     """The numeric columns, the label columns and the earlier values of a DataFrame, checked."""
+    names, _, arrays = columns or _frame_columns(df)
     indicators = framework.indicators  # a list made from C++ each time it is asked for
-    absent = [c for c in indicators if c not in df.columns]
+    have = set(names)
+    absent = [c for c in indicators if c not in have]
     if absent:
         raise _core.MissingVariableError(absent_names("the data lack indicators", absent, df.columns))
     numeric_set = set(numeric)
@@ -970,12 +1007,22 @@ def _frame_inputs(df: Any, framework: Framework, numeric: list[Any], previous: A
         )
     # One pass over the columns, each a view where it already is float64 (to_numpy with na_value
     # would copy every column); nullable columns (Int64, Float64) hold pd.NA for a missing value:
-    # it becomes NaN, missing.
-    wanted = numeric_set
-    # An infinite indicator, denominator or earlier value is refused by the build, naming the
-    # column and the region; a numeric column the model does not read is not data of the index.
-    numbers = {str(c): _float_column(v) for c, v in df.items() if c in wanted}
-    labels = {str(c): _label_column(v) for c, v in df.items() if c not in wanted}
+    # it becomes NaN, missing. An infinite indicator, denominator or earlier value is refused by
+    # the build, naming the column and the region; a numeric column the model does not read is
+    # not data of the index. A column whose values _frame_columns did not give is read as a Series.
+    numbers: dict[str, np.ndarray] = {}
+    labels: dict[str, list[str]] = {}
+    for k, (c, values) in enumerate(zip(names, arrays)):
+        if c in numeric_set:
+            plain = values is not None and values.dtype is _FLOAT64
+            numbers[str(c)] = values if plain else _float_column(df.iloc[:, k])
+            continue
+        if values is not None and values.dtype == object:
+            texts = values.tolist()
+            if set(map(type, texts)) <= {str}:  # strings only: none missing (NaN and None are not str)
+                labels[str(c)] = texts
+                continue
+        labels[str(c)] = _label_column(df.iloc[:, k])
     prev: dict[str, np.ndarray] = {}
     if previous is not None:
         aligned = previous.reindex(df.index)
@@ -1169,7 +1216,8 @@ def _build_frame(
     df: Any, framework: Framework | None, model: Model | None, steps: Sequence[Step] | None, previous: Any
 ) -> CompositeResult:
     _check_rows(df)
-    numeric = _numeric_columns(df)
+    columns = _frame_columns(df)
+    numeric = _numeric_columns(df, columns)
     if framework is None:
         _check_numeric(df, numeric)
         _refuse_padded_columns(numeric)
@@ -1178,11 +1226,11 @@ def _build_frame(
         _warn_of_amounts(framework.indicators, df.attrs.get("units"))
     if model is None:
         model = Model.from_steps(steps or (), framework)
-    numbers, labels, prev = _frame_inputs(df, framework, numeric, previous)
+    numbers, labels, prev = _frame_inputs(df, framework, numeric, previous, columns)
     regions = _region_names(df.index)
-    _warn_of_nested_regions(regions, df["name"].tolist() if "name" in df.columns else None)
     given = _given_units(df.attrs.get("units"))
     core = _core.composite_build(framework._core, model._core, regions, numbers, labels, prev, given)
+    _warn_of_built_regions(core, regions, lambda: df["name"].tolist() if "name" in df.columns else None)
     return CompositeResult(core, framework, model, df.index, _in_model_units(given, model))
 
 
@@ -1211,10 +1259,15 @@ def _build_panel(
     core = _core.composite_build_panel(
         framework._core, model._core, panel._core, "" if period is None else str(period), computed
     )
-    entities = panel.entities.set_index("code").reindex(list(core.regions))
-    _warn_of_nested_regions(list(core.regions), entities["name"].tolist() if "name" in entities else None)
+    regions = list(core.regions)
+
+    def names() -> list[Any] | None:
+        entities = panel.entities.set_index("code").reindex(regions)
+        return entities["name"].tolist() if "name" in entities else None
+
+    _warn_of_built_regions(core, regions, names)
     return CompositeResult(
-        core, framework, model, pd.Index(core.regions, name="entity"), _in_model_units(panel.units, model)
+        core, framework, model, pd.Index(regions, name="entity"), _in_model_units(panel.units, model)
     )
 
 
@@ -1226,48 +1279,63 @@ class NestedRegionsWarning(UserWarning):
 def _warn_of_nested_regions(codes: Sequence[Any], names: Sequence[Any] | None, stacklevel: int = 5) -> None:
     """A region ranked among the regions inside it is a total ranked among its own parts (it also
     carries their figures): warned, naming it. Nesting is the roll-up's rule (Panel.rollup refuses
-    such a panel: admin_parents; nested_regions here)."""
+    such a panel: admin_parents; nested_regions here). For callers without a build (the
+    uncertainty analysis); a build finds the same in C++ (``_warn_of_built_regions``)."""
+    entities = list(map(str, codes))
+    labels = _name_labels(names, len(entities))
+    totals = sorted(set(_core.totals_rows(entities)) | set(_core.totals_rows(labels)))
+    # two administrative codes at least (digits 0-9 only, as the roll-up reads a code), or there
+    # is nothing to nest: the build's rule (notes_of in the binding)
+    nested = False
+    if sum(map(str.isdigit, entities)) >= 2:  # map: a loop in C, then a closer look stopping at two
+        admin = (e for e in entities if len(e) in (6, 9, 12) and e.isascii() and e.isdigit())
+        nested = next(admin, None) is not None and next(admin, None) is not None
+    pairs = _core.nested_regions(entities) if nested else []
+    _warn_of_region_notes(totals, pairs, entities, labels, stacklevel + 1)
+
+
+def _warn_of_built_regions(core: Any, regions: Sequence[str], names: Any, stacklevel: int = 5) -> None:
+    """``_warn_of_nested_regions`` with what the build found (``region_notes``: the rows whose code
+    or name is a totals row's, the regions inside others); ``names()`` gives the name column, asked
+    for only when there is something to say."""
+    totals, pairs = core.region_notes
+    if totals or pairs:
+        labels = _name_labels(names(), len(regions))
+        _warn_of_region_notes(totals, pairs, regions, labels, stacklevel + 1)
+
+
+def _name_labels(names: Sequence[Any] | None, count: int) -> list[str]:
+    """Each region's name where it is a text, else ""."""
+    return [n if isinstance(n, str) else "" for n in names] if names is not None else [""] * count
+
+
+def _warn_of_region_notes(
+    totals: Sequence[int], pairs: Sequence[tuple[str, str]], entities: Sequence[str], labels: list[str], stacklevel: int
+) -> None:
     import warnings
 
-    entities = list(map(str, codes))
-    labels = [n if isinstance(n, str) else "" for n in names] if names is not None else [""] * len(entities)
     said = []
-    totals = _totals_rows(entities, labels)
     if totals:
+        shown = [entities[k] + (f" ({labels[k]})" if labels[k] and labels[k] != entities[k] else "") for k in totals]
         said.append(
-            f"{', '.join(totals[:5])}{' …' if len(totals) > 5 else ''} look{'s' if len(totals) == 1 else ''} "
+            f"{', '.join(shown[:5])}{' …' if len(shown) > 5 else ''} look{'s' if len(shown) == 1 else ''} "
             "like a totals row"
         )
-    # two administrative codes at least, or there is nothing to nest (a build's Python overhead is
-    # counted in tenths of a millisecond: no regular expression per region)
-    codes_said = 0
-    if sum(map(str.isdigit, entities)) >= 2:  # map: a loop in C, then a closer look stopping at two
-        admin = (e for e in entities if len(e) in (6, 9, 12) and e.isdigit())
-        codes_said = 2 if next(admin, None) is not None and next(admin, None) is not None else 0
-    nested = _nested_regions(entities, labels) if codes_said >= 2 else ""
-    if nested:
-        said.append(f"regions beside regions inside them ({nested})")
+    if pairs:
+        said.append(f"regions beside regions inside them ({_nested_text(pairs, entities, labels)})")
     if said:
         warnings.warn(
             "ranking a total among its parts: " + "; ".join(said) + " — leave out the totals' rows (or their "
             "parts') before building, so that the index ranks regions of one level",
             NestedRegionsWarning,
-            stacklevel=stacklevel,  # build's caller: past this, _build_*, build and its keyword check
+            stacklevel=stacklevel,  # build's caller: past this, the _warn_of_* that called it, _build_*, build
         )
 
 
-def _totals_rows(entities: list[str], labels: list[str]) -> list[str]:
-    """The regions whose code or name is a totals row's (合计, 全 市…: validate's rule), as "code (name)"."""
-    found = sorted(set(_core.totals_rows(entities)) | set(_core.totals_rows(labels)))
-    return [entities[k] + (f" ({labels[k]})" if labels[k] and labels[k] != entities[k] else "") for k in found]
-
-
-def _nested_regions(codes: Sequence[Any], names: Sequence[Any]) -> str:
+def _nested_text(pairs: Sequence[tuple[str, str]], entities: Sequence[str], names: Sequence[str]) -> str:
     """The regions inside others, as the roll-up's refusal lists them ("320601 (崇川区) in 320600
-    (南通市), …"), or ""."""
-    entities = [str(c) for c in codes]
-    label = {e: n for e, n in zip(entities, names) if isinstance(n, str) and n and n != e}
-    pairs = _core.nested_regions(entities)
+    (南通市), …")."""
+    label = {e: n for e, n in zip(entities, names) if n and n != e}
 
     def said(code: str) -> str:
         return f"{code} ({label[code]})" if code in label else code
