@@ -194,7 +194,8 @@ public:
 
     /// Rows given as indices into `entities` and `periods`. Throws duplicate_row_error when a
     /// pair repeats or an entity code is given twice (naming it), and error when an index is out
-    /// of range.
+    /// of range. The panel keeps its periods in time order (periods() may differ from the
+    /// argument's order, and period_of_row() numbers into periods(), not into the argument).
     panel(std::vector<entity> entities, std::vector<period> periods, std::vector<std::int32_t> entity_of_row,
           std::vector<std::int32_t> period_of_row);
     /// The same with the entities kept compactly (what read_csv makes of a wide file): entities()
