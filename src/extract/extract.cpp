@@ -60,16 +60,47 @@ public:
     // Room for the code points of `bytes` bytes (at most one a byte, and the entry after the last),
     // starting at code point `base` of the text; the storage is kept for the next chunk.
     code_point* reset(std::size_t bytes, std::size_t base) {
-        if (capacity_ < bytes + 1) points_.reset(new code_point[bytes + 1]), capacity_ = bytes + 1;
+        if (capacity_ < bytes + 1) {
+            points_.reset(new code_point[bytes + 1]), capacity_ = bytes + 1;
+            classes_.reset(new std::uint8_t[bytes + 1 + 8]);  // 8 more: read a word at a time
+        }
         base_ = base, size_ = 0;
         return points_.get();
     }
+    std::uint8_t* classes() { return classes_.get(); }
     void resize(std::size_t size) { size_ = size; }
+    // The class of code point k (char_class bits; 0 past the Basic Multilingual Plane).
+    std::uint8_t class_of(std::size_t k) const { return classes_[k]; }
+    // The first code point in [k, to) whose class has one of `bits`, `to` if none: 8 classes a step,
+    // so that the walks that stop at a few characters do not test every code point.
+    std::size_t next_with(std::size_t k, std::size_t to, std::uint8_t bits) const {
+        const std::uint8_t* const cls = classes_.get();
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && (defined(__GNUC__) || defined(__clang__))
+        const std::uint64_t mask = std::uint64_t{bits} * 0x0101010101010101ULL;
+        for (; k + 8 <= to; k += 8) {
+            std::uint64_t w = 0;
+            std::memcpy(&w, cls + k, 8);
+            if (const std::uint64_t hit = w & mask) return k + static_cast<std::size_t>(__builtin_ctzll(hit)) / 8;
+        }
+#endif
+        while (k < to && !(cls[k] & bits)) ++k;
+        return k;
+    }
 
 private:
     std::unique_ptr<code_point[]> points_;
+    std::unique_ptr<std::uint8_t[]> classes_;
     std::size_t size_ = 0, capacity_ = 0, base_ = 0;
 };
+
+// What the walks over a chunk stop at, one bit each, looked up once a code point while decoding
+// (char_classes()): scan's starts of interest, the clause marks, target_before()'s stops.
+enum char_class : std::uint8_t {
+    cc_interest = 1,
+    cc_clause_end = 2,
+    cc_target_stop = 4,
+};
+const std::uint8_t* char_classes();
 
 // The code point of a well-formed UTF-8 sequence of n bytes at p, or 0 if it is not one (the
 // checks of detail::valid_utf8_prefix, inline: this runs once a character).
@@ -99,11 +130,14 @@ void decode_into(std::string_view s, std::size_t from, std::size_t to, std::size
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     code_point* const points = into.reset(to - from, base);
     code_point* out = points;
+    std::uint8_t* cls = into.classes();
+    const std::uint8_t* const table = char_classes();
     for (std::size_t i = from; i < to;) {
         const unsigned c = p[i];
         const auto at = static_cast<std::uint32_t>(i);
         if (c < 0x80) {
             *out++ = {c, at};
+            *cls++ = table[c];
             ++i;
             continue;
         }
@@ -120,6 +154,7 @@ void decode_into(std::string_view s, std::size_t from, std::size_t to, std::size
                     if (cp == 0x2212) cp = '-';
                 }
                 *out++ = {cp, at};
+                *cls++ = table[cp];
                 i += 3;
                 continue;
             }
@@ -128,6 +163,7 @@ void decode_into(std::string_view s, std::size_t from, std::size_t to, std::size
         char32_t cp = n == 0 || i + n > to ? 0 : utf8_code_point(p + i, n);
         if (cp == 0) {
             *out++ = {0xFFFD, at};
+            *cls++ = table[0xFFFD];
             ++invalid;
             ++i;
             continue;
@@ -136,9 +172,11 @@ void decode_into(std::string_view s, std::size_t from, std::size_t to, std::size
         if (cp == 0x3000) cp = ' ';
         if (cp == 0x2212) cp = '-';
         *out++ = {cp, at};
+        *cls++ = cp < 0x10000 ? table[cp] : 0;
         i += n;
     }
     *out = {0, static_cast<std::uint32_t>(to)};
+    *cls = 0;
     into.resize(static_cast<std::size_t>(out - points));
 }
 
@@ -1957,11 +1995,23 @@ std::size_t target_sentence_end(const code_points& cps, std::size_t k) {
 // The characters at which a period, a document number, an empty number slot or a number may
 // start (period_at, document_number_at, empty_slot_at, number_at return nothing elsewhere): the
 // scan steps over every other character with one bitmap test.
-const char_set& starts_of_interest() {
-    static const char_set set(
-        U"0123456789xX%[〔【（("
-        U"上下全前截去明今本十拾百佰千仟万亿廿卅零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖项件家名人个\n");
-    return set;
+constexpr std::u32string_view starts_of_interest =
+    U"0123456789xX%[〔【（("
+    U"上下全前截去明今本十拾百佰千仟万亿廿卅零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖项件家名人个\n";
+// Most code points are neither a clause mark nor the first character of a target word
+// (fact_builder::target_before()).
+constexpr std::u32string_view target_stops = U"力预确争目计拟以十;!?,\n\r。；！？，";
+
+const std::uint8_t* char_classes() {
+    static const std::array<std::uint8_t, 0x10000> table = [] {
+        std::array<std::uint8_t, 0x10000> t{};
+        for (char32_t c : starts_of_interest) t[c] |= cc_interest;
+        for (char32_t c = 0; c < 0x10000; ++c)
+            if (clause_end(c)) t[c] |= cc_clause_end;
+        for (char32_t c : target_stops) t[c] |= cc_target_stop;
+        return t;
+    }();
+    return table.data();
 }
 
 // A range: 5%—10%, 5-10%, 5至10% — the second number joins the first.
@@ -2649,7 +2699,6 @@ void at_line_start(std::string_view text, const code_points& cps, std::size_t k,
 template <class Sink>
 void scan(std::string_view text, const code_points& cps, scan_state& carried, std::deque<stated_period>* periods,
           std::vector<report_finding>* findings, Sink&& sink) {
-    const char_set& interesting = starts_of_interest();
     period_state& state = carried.period;
     title_tracker& title = carried.title;
     const auto counted = [&](const scanned& s) {
@@ -2667,8 +2716,8 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
         else
             k = table_line(text, cps, 0, carried, findings, counted);
     }
-    while (k < cps.size()) {
-        if (!interesting.has(cps[k].c) || (cps[k].c == U'明' && (k + 1 >= cps.size() || cps[k + 1].c != U'年'))) {
+    while ((k = cps.next_with(k, cps.size(), cc_interest)) < cps.size()) {
+        if (cps[k].c == U'明' && (k + 1 >= cps.size() || cps[k + 1].c != U'年')) {
             ++k;  // 明 only before 年 (明年: period_at), not in 明显, 说明, 明确
             continue;
         }
@@ -2978,14 +3027,18 @@ public:
             std::memset(more, 0xFF, m);
             std::memcpy(&c.prefix2, word.data() + 8, m), std::memcpy(&c.mask2, more, 8);
         }
-        by_first_[first].push_back(c);
+        if (first >= 0x10000) return;  // never met: firsts_ holds the plane only
+        if (bucket_of_.empty()) bucket_of_.assign(0x10000, 0), buckets_.emplace_back();  // bucket 0: none
+        if (!bucket_of_[first])
+            bucket_of_[first] = static_cast<std::uint16_t>(buckets_.size()), buckets_.emplace_back();
+        buckets_[bucket_of_[first]].push_back(c);
     }
     template <class F>
     void each_match(std::string_view text, const code_points& cps, F&& found) const {
+        if (bucket_of_.empty()) return;
         for (const code_point& cp : cps) {
             if (!firsts_.has(cp.c)) continue;
-            const auto it = by_first_.find(cp.c);
-            if (it == by_first_.end()) continue;
+            const std::vector<candidate>& bucket = buckets_[bucket_of_[cp.c]];
             const char* at = text.data() + cp.begin;
             if (cp.begin + 8 <= text.size()) {
                 // Up to 8 bytes compared at once (a load, a mask, a comparison), the next 8 the same
@@ -2994,7 +3047,7 @@ public:
                 // byte by byte.
                 std::uint64_t bytes = 0;
                 std::memcpy(&bytes, at, 8);
-                for (const candidate& c : it->second) {
+                for (const candidate& c : bucket) {
                     if ((bytes & c.mask) != c.prefix) continue;
                     if (c.word.size() > 8) {
                         if (cp.begin + c.word.size() > text.size()) continue;
@@ -3011,7 +3064,7 @@ public:
                 }
                 continue;
             }
-            for (const candidate& c : it->second) {
+            for (const candidate& c : bucket) {
                 // The last byte first: most candidates differ there.
                 const std::size_t last = cp.begin + c.word.size() - 1;
                 if (last >= text.size() || text[last] != c.word.back()) continue;
@@ -3028,7 +3081,10 @@ private:
         std::uint64_t prefix2, mask2;  // bytes 8 to 15 of a longer word
     };
     char_set firsts_;
-    std::unordered_map<char32_t, std::vector<candidate>> by_first_;
+    // The candidates by first character: a flat table of bucket numbers over the plane (a hash
+    // map's lookup at every first character was most of the index's cost); 0 is no bucket.
+    std::vector<std::uint16_t> bucket_of_;
+    std::vector<std::vector<candidate>> buckets_;
 };
 
 class word_index;
@@ -3176,16 +3232,10 @@ public:
             begin_ = first;
             while (begin_ > 0 && !clause_end(cps_[begin_ - 1].c)) --begin_;
         } else {
-            std::size_t b = begin_;  // in registers: the loop runs at every code point
-            for (std::size_t k = cursor_; k < first; ++k)
-                if (clause_end(cps_[k].c)) b = k + 1;
-            begin_ = b;
+            for (std::size_t k = cursor_; (k = cps_.next_with(k, first, cc_clause_end)) < first; ++k) begin_ = k + 1;
         }
         cursor_ = first;
-        if (last > stop_ || begin_ >= stop_) {
-            stop_ = last;
-            while (stop_ < cps_.size() && !clause_end(cps_[stop_].c)) ++stop_;
-        }
+        if (last > stop_ || begin_ >= stop_) stop_ = cps_.next_with(last, cps_.size(), cc_clause_end);
         return {begin_, stop_};
     }
 
@@ -4057,19 +4107,15 @@ private:
     }
 
     bool target_before(std::size_t first) {
-        // Most code points are neither a clause mark nor the first character of a target word: one
-        // bitmap test each.
-        static const char_set stops(U"力预确争目计拟以十;!?,\n\r。；！？，");
         if (target_cursor_ == 0 && first > 0 && chunk_starts_line_) plan_line(0);
         // The code points between stops skipped in a loop of locals (the member cursor was stored
         // at every code point); target_stop() reads the stops.
         std::size_t k = target_cursor_;
         for (;;) {
-            const code_point* const points = cps_.begin();
-            while (k < first && !stops.has(points[k].c)) ++k;
+            k = cps_.next_with(k, first, cc_target_stop);
             if (k >= first) break;
             target_cursor_ = k;
-            target_stop(points[k].c);
+            target_stop(cps_[k].c);
             k = target_cursor_ + 1;
         }
         target_cursor_ = k;
