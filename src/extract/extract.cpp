@@ -101,6 +101,7 @@ enum char_class : std::uint8_t {
     cc_target_stop = 4,
     cc_distinction = 8,  // where a word of stated_distinctions() may start
     cc_line_stop = 16,   // what line_tokens() stops at: a blank, a cell rule, a clause or list mark
+    cc_word_first = 32,  // the first character of a word the chunk's matcher looks for (its own table)
 };
 const std::uint8_t* char_classes();
 
@@ -127,13 +128,15 @@ void check_size(std::string_view s) {
 // for these characters); a byte that is not UTF-8 becomes U+FFFD and is counted. Bytes [from,
 // to) of `s` into `into`: `from` starts a code point of the whole text's decoding and `to` ends
 // one (a chunk), or they are the whole text.
+// `classes`: the class of each code point of the plane (char_classes(), or a matcher's with its
+// first characters marked).
 void decode_into(std::string_view s, std::size_t from, std::size_t to, std::size_t base, code_points& into,
-                 std::size_t& invalid) {
+                 std::size_t& invalid, const std::uint8_t* classes = nullptr) {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     code_point* const points = into.reset(to - from, base);
     code_point* out = points;
     std::uint8_t* cls = into.classes();
-    const std::uint8_t* const table = char_classes();
+    const std::uint8_t* const table = classes ? classes : char_classes();
     for (std::size_t i = from; i < to;) {
         const unsigned c = p[i];
         const auto at = static_cast<std::uint32_t>(i);
@@ -3024,7 +3027,6 @@ class word_matcher {
 public:
     void add(std::string_view word, Payload payload) {
         const char32_t first = first_code_point(word);
-        firsts_.add(first);
         candidate c{word, payload, 0, 0, 0, 0};
         const std::size_t n = std::min<std::size_t>(word.size(), 8);  // the first 8 bytes as one word
         unsigned char mask[8] = {};
@@ -3036,17 +3038,25 @@ public:
             std::memset(more, 0xFF, m);
             std::memcpy(&c.prefix2, word.data() + 8, m), std::memcpy(&c.mask2, more, 8);
         }
-        if (first >= 0x10000) return;  // never met: firsts_ holds the plane only
-        if (bucket_of_.empty()) bucket_of_.assign(0x10000, 0), buckets_.emplace_back();  // bucket 0: none
+        if (first >= 0x10000) return;  // never met: the classes cover the plane only
+        if (bucket_of_.empty()) {
+            bucket_of_.assign(0x10000, 0), buckets_.emplace_back();  // bucket 0: none
+            classes_.assign(char_classes(), char_classes() + 0x10000);
+        }
         if (!bucket_of_[first])
             bucket_of_[first] = static_cast<std::uint16_t>(buckets_.size()), buckets_.emplace_back();
         buckets_[bucket_of_[first]].push_back(c);
+        classes_[first] |= cc_word_first;
     }
+    // The classes to decode a text with for each_match(): char_classes() and the words' first characters.
+    const std::uint8_t* classes() const { return classes_.empty() ? char_classes() : classes_.data(); }
+    // `cps` decoded with classes(): the positions where no word starts are skipped 8 classes a step.
     template <class F>
     void each_match(std::string_view text, const code_points& cps, F&& found) const {
         if (bucket_of_.empty()) return;
-        for (const code_point& cp : cps) {
-            if (!firsts_.has(cp.c)) continue;
+        const std::size_t n = cps.size();
+        for (std::size_t k = cps.next_with(0, n, cc_word_first); k < n; k = cps.next_with(k + 1, n, cc_word_first)) {
+            const code_point& cp = cps[k];
             const std::vector<candidate>& bucket = buckets_[bucket_of_[cp.c]];
             const char* at = text.data() + cp.begin;
             if (cp.begin + 8 <= text.size()) {
@@ -3089,7 +3099,7 @@ private:
         std::uint64_t prefix, mask;
         std::uint64_t prefix2, mask2;  // bytes 8 to 15 of a longer word
     };
-    char_set firsts_;
+    std::vector<std::uint8_t> classes_;
     // The candidates by first character: a flat table of bucket numbers over the plane (a hash
     // map's lookup at every first character was most of the index's cost); 0 is no bucket.
     std::vector<std::uint16_t> bucket_of_;
@@ -3690,6 +3700,8 @@ struct report_indexes {
     }
     report_indexes(const report_indexes&) = delete;
     report_indexes& operator=(const report_indexes&) = delete;
+    // What a chunk is decoded with for index(): its words' first characters are marked.
+    const std::uint8_t* classes() const { return matcher_.classes(); }
     void index(std::string_view text, const code_points& cps) {
         phrases.clear(), follow.clear();
         for (word_index* family : families()) family->clear();
@@ -5207,7 +5219,7 @@ table_extraction extract_lines(std::string_view text, const lexicon& words, cons
     for (std::size_t from = 0, to = 0; from < text.size(); from = to) {
         to = chunk_end(text, from, options.chunk_bytes);
         std::size_t invalid = 0;
-        decode_into(text, from, to, cps.base() + cps.size(), cps, invalid);
+        decode_into(text, from, to, cps.base() + cps.size(), cps, invalid, indexes.classes());
         out.invalid_bytes += invalid;
         indexes.index(text, cps);
         build.new_chunk(invalid > 0);
