@@ -71,20 +71,25 @@ public:
     void resize(std::size_t size) { size_ = size; }
     // The class of code point k (char_class bits; 0 past the Basic Multilingual Plane).
     std::uint8_t class_of(std::size_t k) const { return classes_[k]; }
-    // The first code point in [k, to) whose class has one of `bits`, `to` if none: 8 classes a step,
-    // so that the walks that stop at a few characters do not test every code point.
+    // The first code point in [k, to) whose class has one of `bits`, `to` if none (k if k >= to; to <= size()):
+    // 8 classes a step, so that the walks that stop at a few characters do not test every code
+    // point. The 8 classes from size() on are 0 (decode_into), so a step may read past `to`.
     std::size_t next_with(std::size_t k, std::size_t to, std::uint8_t bits) const {
+        if (k >= to) return k;
         const std::uint8_t* const cls = classes_.get();
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && (defined(__GNUC__) || defined(__clang__))
         const std::uint64_t mask = std::uint64_t{bits} * 0x0101010101010101ULL;
-        for (; k + 8 <= to; k += 8) {
+        for (; k < to; k += 8) {
             std::uint64_t w = 0;
             std::memcpy(&w, cls + k, 8);
-            if (const std::uint64_t hit = w & mask) return k + static_cast<std::size_t>(__builtin_ctzll(hit)) / 8;
+            if (const std::uint64_t hit = w & mask)
+                return std::min(to, k + static_cast<std::size_t>(__builtin_ctzll(hit)) / 8);
         }
-#endif
+        return to;
+#else
         while (k < to && !(cls[k] & bits)) ++k;
         return k;
+#endif
     }
 
 private:
@@ -146,6 +151,17 @@ void decode_into(std::string_view s, std::size_t from, std::size_t to, std::size
             ++i;
             continue;
         }
+        // E4-E9: the CJK ideographs (U+4000-9FFF), most of a report; nothing to read as another.
+        if (c - 0xE4 < 6 && i + 3 <= to) {
+            const unsigned c1 = p[i + 1], c2 = p[i + 2];
+            if ((c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80) {
+                const char32_t cp = ((c & 0x0F) << 12) | ((c1 & 0x3F) << 6) | (c2 & 0x3F);
+                *out++ = {cp, at};
+                *cls++ = table[cp];
+                i += 3;
+                continue;
+            }
+        }
         // Three bytes: every Chinese character, checked in line. Lead bytes E1-EC, EE, EF are never
         // an overlong form or a surrogate (those start with E0 and ED: the general path below), and
         // only E2, E3 and EF lead to a character read as another (U+2212, U+3000, U+FF01-FF5E).
@@ -181,7 +197,7 @@ void decode_into(std::string_view s, std::size_t from, std::size_t to, std::size
         i += n;
     }
     *out = {0, static_cast<std::uint32_t>(to)};
-    *cls = 0;
+    std::memset(cls, 0, 9);  // code_points::next_with() reads up to 8 past the last
     into.resize(static_cast<std::size_t>(out - points));
 }
 
