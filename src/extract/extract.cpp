@@ -2,6 +2,8 @@
 // their byte offsets a chunk at a time (a few dozen kB ending at a line break or 。: no rule looks
 // across one), into one array reused for every chunk so that it stays in cache; numbers, units,
 // qualifiers and periods are read off that array. Offsets in the results are document offsets.
+// Beside each code point the decoder writes a class byte (char_classes(): which walks stop there),
+// so that the walks over a chunk jump from stop to stop instead of testing every code point.
 #include "zhibiao/extract.hpp"
 
 #include <algorithm>
