@@ -2,6 +2,8 @@
 // their byte offsets a chunk at a time (a few dozen kB ending at a line break or 。: no rule looks
 // across one), into one array reused for every chunk so that it stays in cache; numbers, units,
 // qualifiers and periods are read off that array. Offsets in the results are document offsets.
+// Beside each code point the decoder writes a class byte (char_classes(): which walks stop there),
+// so that the walks over a chunk jump from stop to stop instead of testing every code point.
 #include "zhibiao/extract.hpp"
 
 #include <algorithm>
@@ -60,16 +62,55 @@ public:
     // Room for the code points of `bytes` bytes (at most one a byte, and the entry after the last),
     // starting at code point `base` of the text; the storage is kept for the next chunk.
     code_point* reset(std::size_t bytes, std::size_t base) {
-        if (capacity_ < bytes + 1) points_.reset(new code_point[bytes + 1]), capacity_ = bytes + 1;
+        if (capacity_ < bytes + 1) {
+            points_.reset(new code_point[bytes + 1]), capacity_ = bytes + 1;
+            classes_.reset(new std::uint8_t[bytes + 1 + 8]);  // 8 more: read a word at a time
+        }
         base_ = base, size_ = 0;
         return points_.get();
     }
+    std::uint8_t* classes() { return classes_.get(); }
     void resize(std::size_t size) { size_ = size; }
+    // The class of code point k (char_class bits; 0 past the Basic Multilingual Plane).
+    std::uint8_t class_of(std::size_t k) const { return classes_[k]; }
+    // The first code point in [k, to) whose class has one of `bits`, `to` if none (k if k >= to; to <= size()):
+    // 8 classes a step, so that the walks that stop at a few characters do not test every code
+    // point. The 8 classes from size() on are 0 (decode_into), so a step may read past `to`.
+    std::size_t next_with(std::size_t k, std::size_t to, std::uint8_t bits) const {
+        if (k >= to) return k;
+        const std::uint8_t* const cls = classes_.get();
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && (defined(__GNUC__) || defined(__clang__))
+        const std::uint64_t mask = std::uint64_t{bits} * 0x0101010101010101ULL;
+        for (; k < to; k += 8) {
+            std::uint64_t w = 0;
+            std::memcpy(&w, cls + k, 8);
+            if (const std::uint64_t hit = w & mask)
+                return std::min(to, k + static_cast<std::size_t>(__builtin_ctzll(hit)) / 8);
+        }
+        return to;
+#else
+        while (k < to && !(cls[k] & bits)) ++k;
+        return k;
+#endif
+    }
 
 private:
     std::unique_ptr<code_point[]> points_;
+    std::unique_ptr<std::uint8_t[]> classes_;
     std::size_t size_ = 0, capacity_ = 0, base_ = 0;
 };
+
+// What the walks over a chunk stop at, one bit each, looked up once a code point while decoding
+// (char_classes()): scan's starts of interest, the clause marks, target_before()'s stops.
+enum char_class : std::uint8_t {
+    cc_interest = 1,
+    cc_clause_end = 2,
+    cc_target_stop = 4,
+    cc_distinction = 8,  // where a word of stated_distinctions() may start
+    cc_line_stop = 16,   // what line_tokens() stops at: a blank, a cell rule, a clause or list mark
+    cc_word_first = 32,  // the first character of a word the chunk's matcher looks for (its own table)
+};
+const std::uint8_t* char_classes();
 
 // The code point of a well-formed UTF-8 sequence of n bytes at p, or 0 if it is not one (the
 // checks of detail::valid_utf8_prefix, inline: this runs once a character).
@@ -94,18 +135,34 @@ void check_size(std::string_view s) {
 // for these characters); a byte that is not UTF-8 becomes U+FFFD and is counted. Bytes [from,
 // to) of `s` into `into`: `from` starts a code point of the whole text's decoding and `to` ends
 // one (a chunk), or they are the whole text.
+// `classes`: the class of each code point of the plane (char_classes(), or a matcher's with its
+// first characters marked).
 void decode_into(std::string_view s, std::size_t from, std::size_t to, std::size_t base, code_points& into,
-                 std::size_t& invalid) {
+                 std::size_t& invalid, const std::uint8_t* classes = nullptr) {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     code_point* const points = into.reset(to - from, base);
     code_point* out = points;
+    std::uint8_t* cls = into.classes();
+    const std::uint8_t* const table = classes ? classes : char_classes();
     for (std::size_t i = from; i < to;) {
         const unsigned c = p[i];
         const auto at = static_cast<std::uint32_t>(i);
         if (c < 0x80) {
             *out++ = {c, at};
+            *cls++ = table[c];
             ++i;
             continue;
+        }
+        // E4-E9: the CJK ideographs (U+4000-9FFF), most of a report; nothing to read as another.
+        if (c - 0xE4 < 6 && i + 3 <= to) {
+            const unsigned c1 = p[i + 1], c2 = p[i + 2];
+            if ((c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80) {
+                const char32_t cp = ((c & 0x0F) << 12) | ((c1 & 0x3F) << 6) | (c2 & 0x3F);
+                *out++ = {cp, at};
+                *cls++ = table[cp];
+                i += 3;
+                continue;
+            }
         }
         // Three bytes: every Chinese character, checked in line. Lead bytes E1-EC, EE, EF are never
         // an overlong form or a surrogate (those start with E0 and ED: the general path below), and
@@ -120,6 +177,7 @@ void decode_into(std::string_view s, std::size_t from, std::size_t to, std::size
                     if (cp == 0x2212) cp = '-';
                 }
                 *out++ = {cp, at};
+                *cls++ = table[cp];
                 i += 3;
                 continue;
             }
@@ -128,6 +186,7 @@ void decode_into(std::string_view s, std::size_t from, std::size_t to, std::size
         char32_t cp = n == 0 || i + n > to ? 0 : utf8_code_point(p + i, n);
         if (cp == 0) {
             *out++ = {0xFFFD, at};
+            *cls++ = table[0xFFFD];
             ++invalid;
             ++i;
             continue;
@@ -136,9 +195,11 @@ void decode_into(std::string_view s, std::size_t from, std::size_t to, std::size
         if (cp == 0x3000) cp = ' ';
         if (cp == 0x2212) cp = '-';
         *out++ = {cp, at};
+        *cls++ = cp < 0x10000 ? table[cp] : 0;
         i += n;
     }
     *out = {0, static_cast<std::uint32_t>(to)};
+    std::memset(cls, 0, 9);  // code_points::next_with() reads up to 8 past the last
     into.resize(static_cast<std::size_t>(out - points));
 }
 
@@ -1957,11 +2018,29 @@ std::size_t target_sentence_end(const code_points& cps, std::size_t k) {
 // The characters at which a period, a document number, an empty number slot or a number may
 // start (period_at, document_number_at, empty_slot_at, number_at return nothing elsewhere): the
 // scan steps over every other character with one bitmap test.
-const char_set& starts_of_interest() {
-    static const char_set set(
-        U"0123456789xX%[〔【（("
-        U"上下全前截去明今本十拾百佰千仟万亿廿卅零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖项件家名人个\n");
-    return set;
+constexpr std::u32string_view starts_of_interest =
+    U"0123456789xX%[〔【（("
+    U"上下全前截去明今本十拾百佰千仟万亿廿卅零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖项件家名人个\n";
+// Most code points are neither a clause mark nor the first character of a target word
+// (fact_builder::target_before()).
+constexpr std::u32string_view target_stops = U"力预确争目计拟以十;!?,\n\r。；！？，";
+constexpr std::u32string_view distinction_starts = U"应需须已拨兑发支申立获批授累总新";
+bool cell_rule(char32_t c);
+
+const std::uint8_t* char_classes() {
+    static const std::array<std::uint8_t, 0x10000> table = [] {
+        std::array<std::uint8_t, 0x10000> t{};
+        for (char32_t c : starts_of_interest) t[c] |= cc_interest;
+        for (char32_t c = 0; c < 0x10000; ++c)
+            if (clause_end(c)) t[c] |= cc_clause_end;
+        for (char32_t c : target_stops) t[c] |= cc_target_stop;
+        for (char32_t c : distinction_starts) t[c] |= cc_distinction;
+        for (char32_t c = 0; c < 0x10000; ++c)
+            if (clause_end(c) || c == ' ' || c == '\t' || cell_rule(c) || c == U'：' || c == ':' || c == U'、')
+                t[c] |= cc_line_stop;
+        return t;
+    }();
+    return table.data();
 }
 
 // A range: 5%—10%, 5-10%, 5至10% — the second number joins the first.
@@ -2146,6 +2225,7 @@ bool line_tokens(const code_points& cps, std::size_t line, std::size_t& end,
     tokens.clear();
     std::size_t from = line;
     for (end = line;; ++end) {
+        end = cps.next_with(end, cps.size(), cc_line_stop);  // the code points between: part of a token
         const char32_t c = end < cps.size() ? cps[end].c : U'\n';
         if (c == '\n' || c == '\r' || c == ' ' || c == '\t' || cell_rule(c)) {
             if (end > from) tokens.emplace_back(from, end);
@@ -2620,9 +2700,9 @@ void heading_unit_at(std::string_view text, const code_points& cps, std::size_t 
     const int kind = list_marker(cps, k, after);
     if (!carried.heading_unit.empty() && kind > 0 && kind <= std::max(carried.heading_unit_kind, 1))
         carried.heading_unit.clear();
-    std::size_t end = k;
-    for (; end < cps.size() && cps[end].c != '\n' && cps[end].c != '\r'; ++end)
-        if (clause_end(cps[end].c) || end - k > 60) return;  // prose, or too long for a heading
+    // prose (a clause mark before the line's end), or too long for a heading (past 60)
+    std::size_t end = cps.next_with(k, std::min(cps.size(), k + 61), cc_clause_end);
+    if (end < cps.size() && cps[end].c != '\n' && cps[end].c != '\r') return;
     while (end > k && is_blank(cps[end - 1].c)) --end;
     if (end - k < 4 || (cps[end - 1].c != U'）' && cps[end - 1].c != ')')) return;
     std::size_t open = end - 1;
@@ -2649,7 +2729,6 @@ void at_line_start(std::string_view text, const code_points& cps, std::size_t k,
 template <class Sink>
 void scan(std::string_view text, const code_points& cps, scan_state& carried, std::deque<stated_period>* periods,
           std::vector<report_finding>* findings, Sink&& sink) {
-    const char_set& interesting = starts_of_interest();
     period_state& state = carried.period;
     title_tracker& title = carried.title;
     const auto counted = [&](const scanned& s) {
@@ -2667,8 +2746,8 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
         else
             k = table_line(text, cps, 0, carried, findings, counted);
     }
-    while (k < cps.size()) {
-        if (!interesting.has(cps[k].c) || (cps[k].c == U'明' && (k + 1 >= cps.size() || cps[k + 1].c != U'年'))) {
+    while ((k = cps.next_with(k, cps.size(), cc_interest)) < cps.size()) {
+        if (cps[k].c == U'明' && (k + 1 >= cps.size() || cps[k + 1].c != U'年')) {
             ++k;  // 明 only before 年 (明年: period_at), not in 明显, 说明, 明确
             continue;
         }
@@ -2966,7 +3045,6 @@ class word_matcher {
 public:
     void add(std::string_view word, Payload payload) {
         const char32_t first = first_code_point(word);
-        firsts_.add(first);
         candidate c{word, payload, 0, 0, 0, 0};
         const std::size_t n = std::min<std::size_t>(word.size(), 8);  // the first 8 bytes as one word
         unsigned char mask[8] = {};
@@ -2978,14 +3056,26 @@ public:
             std::memset(more, 0xFF, m);
             std::memcpy(&c.prefix2, word.data() + 8, m), std::memcpy(&c.mask2, more, 8);
         }
-        by_first_[first].push_back(c);
+        if (first >= 0x10000) return;  // never met: the classes cover the plane only
+        if (bucket_of_.empty()) {
+            bucket_of_.assign(0x10000, 0), buckets_.emplace_back();  // bucket 0: none
+            classes_.assign(char_classes(), char_classes() + 0x10000);
+        }
+        if (!bucket_of_[first])
+            bucket_of_[first] = static_cast<std::uint16_t>(buckets_.size()), buckets_.emplace_back();
+        buckets_[bucket_of_[first]].push_back(c);
+        classes_[first] |= cc_word_first;
     }
+    // The classes to decode a text with for each_match(): char_classes() and the words' first characters.
+    const std::uint8_t* classes() const { return classes_.empty() ? char_classes() : classes_.data(); }
+    // `cps` decoded with classes(): the positions where no word starts are skipped 8 classes a step.
     template <class F>
     void each_match(std::string_view text, const code_points& cps, F&& found) const {
-        for (const code_point& cp : cps) {
-            if (!firsts_.has(cp.c)) continue;
-            const auto it = by_first_.find(cp.c);
-            if (it == by_first_.end()) continue;
+        if (bucket_of_.empty()) return;
+        const std::size_t n = cps.size();
+        for (std::size_t k = cps.next_with(0, n, cc_word_first); k < n; k = cps.next_with(k + 1, n, cc_word_first)) {
+            const code_point& cp = cps[k];
+            const std::vector<candidate>& bucket = buckets_[bucket_of_[cp.c]];
             const char* at = text.data() + cp.begin;
             if (cp.begin + 8 <= text.size()) {
                 // Up to 8 bytes compared at once (a load, a mask, a comparison), the next 8 the same
@@ -2994,7 +3084,7 @@ public:
                 // byte by byte.
                 std::uint64_t bytes = 0;
                 std::memcpy(&bytes, at, 8);
-                for (const candidate& c : it->second) {
+                for (const candidate& c : bucket) {
                     if ((bytes & c.mask) != c.prefix) continue;
                     if (c.word.size() > 8) {
                         if (cp.begin + c.word.size() > text.size()) continue;
@@ -3011,7 +3101,7 @@ public:
                 }
                 continue;
             }
-            for (const candidate& c : it->second) {
+            for (const candidate& c : bucket) {
                 // The last byte first: most candidates differ there.
                 const std::size_t last = cp.begin + c.word.size() - 1;
                 if (last >= text.size() || text[last] != c.word.back()) continue;
@@ -3027,8 +3117,11 @@ private:
         std::uint64_t prefix, mask;
         std::uint64_t prefix2, mask2;  // bytes 8 to 15 of a longer word
     };
-    char_set firsts_;
-    std::unordered_map<char32_t, std::vector<candidate>> by_first_;
+    std::vector<std::uint8_t> classes_;
+    // The candidates by first character: a flat table of bucket numbers over the plane (a hash
+    // map's lookup at every first character was most of the index's cost); 0 is no bucket.
+    std::vector<std::uint16_t> bucket_of_;
+    std::vector<std::vector<candidate>> buckets_;
 };
 
 class word_index;
@@ -3130,7 +3223,18 @@ public:
     }
     void clear() { spans_.clear(), hint_ = 0; }
     void add(std::size_t begin, std::size_t end) { spans_.push_back({begin, end}); }
-    void sort() { std::sort(spans_.begin(), spans_.end()); }
+    // The matcher finds the words in order of their start: only words that start at the same code
+    // point may be out of order, and an insertion sort puts them right in one pass (std::sort
+    // of the nearly sorted spans was ~1 % of the reader's instructions). Equal spans are the same.
+    void sort() {
+        for (std::size_t i = 1; i < spans_.size(); ++i) {
+            if (!(spans_[i] < spans_[i - 1])) continue;
+            const auto span = spans_[i];
+            std::size_t j = i;
+            for (; j > 0 && span < spans_[j - 1]; --j) spans_[j] = spans_[j - 1];
+            spans_[j] = span;
+        }
+    }
     // The end of the last word inside [from, to); 0 if there is none.
     std::size_t last_end_inside(std::size_t from, std::size_t to) const {
         std::size_t last = 0;
@@ -3176,16 +3280,10 @@ public:
             begin_ = first;
             while (begin_ > 0 && !clause_end(cps_[begin_ - 1].c)) --begin_;
         } else {
-            std::size_t b = begin_;  // in registers: the loop runs at every code point
-            for (std::size_t k = cursor_; k < first; ++k)
-                if (clause_end(cps_[k].c)) b = k + 1;
-            begin_ = b;
+            for (std::size_t k = cursor_; (k = cps_.next_with(k, first, cc_clause_end)) < first; ++k) begin_ = k + 1;
         }
         cursor_ = first;
-        if (last > stop_ || begin_ >= stop_) {
-            stop_ = last;
-            while (stop_ < cps_.size() && !clause_end(cps_[stop_].c)) ++stop_;
-        }
+        if (last > stop_ || begin_ >= stop_) stop_ = cps_.next_with(last, cps_.size(), cc_clause_end);
         return {begin_, stop_};
     }
 
@@ -3533,10 +3631,8 @@ bool starts_with_any(const code_points& cps, std::size_t k, const char32_t (&...
 distinctions stated_distinctions(const code_points& cps, std::size_t from, std::size_t to) {
     distinctions d;
     std::size_t last_due = std::numeric_limits<std::size_t>::max();
-    static const char_set firsts(U"应需须已拨兑发支申立获批授累总新");  // where a word below may start
-    for (std::size_t k = from; k < to; ++k) {
+    for (std::size_t k = from; (k = cps.next_with(k, to, cc_distinction)) < to; ++k) {
         const char32_t c = cps[k].c;
-        if (!firsts.has(c)) continue;
         if (due_marker(cps, k))
             d.status = "due", last_due = k;
         else if (c == U'已')
@@ -3622,6 +3718,8 @@ struct report_indexes {
     }
     report_indexes(const report_indexes&) = delete;
     report_indexes& operator=(const report_indexes&) = delete;
+    // What a chunk is decoded with for index(): its words' first characters are marked.
+    const std::uint8_t* classes() const { return matcher_.classes(); }
     void index(std::string_view text, const code_points& cps) {
         phrases.clear(), follow.clear();
         for (word_index* family : families()) family->clear();
@@ -4057,19 +4155,15 @@ private:
     }
 
     bool target_before(std::size_t first) {
-        // Most code points are neither a clause mark nor the first character of a target word: one
-        // bitmap test each.
-        static const char_set stops(U"力预确争目计拟以十;!?,\n\r。；！？，");
         if (target_cursor_ == 0 && first > 0 && chunk_starts_line_) plan_line(0);
         // The code points between stops skipped in a loop of locals (the member cursor was stored
         // at every code point); target_stop() reads the stops.
         std::size_t k = target_cursor_;
         for (;;) {
-            const code_point* const points = cps_.begin();
-            while (k < first && !stops.has(points[k].c)) ++k;
+            k = cps_.next_with(k, first, cc_target_stop);
             if (k >= first) break;
             target_cursor_ = k;
-            target_stop(points[k].c);
+            target_stop(cps_[k].c);
             k = target_cursor_ + 1;
         }
         target_cursor_ = k;
@@ -5143,7 +5237,7 @@ table_extraction extract_lines(std::string_view text, const lexicon& words, cons
     for (std::size_t from = 0, to = 0; from < text.size(); from = to) {
         to = chunk_end(text, from, options.chunk_bytes);
         std::size_t invalid = 0;
-        decode_into(text, from, to, cps.base() + cps.size(), cps, invalid);
+        decode_into(text, from, to, cps.base() + cps.size(), cps, invalid, indexes.classes());
         out.invalid_bytes += invalid;
         indexes.index(text, cps);
         build.new_chunk(invalid > 0);
