@@ -431,6 +431,25 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "by default): regions can tie or swap ranks on the rounding; pipe compute --full-precision",
         "zh": "{source}：{columns} 的数值已按目录的小数位舍入（compute 的默认输出）：地区可能因舍入而并列或名次颠倒；" "请用 compute --full-precision 输出",
     },
+    "taken_as_higher": {
+        "en": "{count} of {total} indicators taken as higher-is-better (not catalogue indicators): {columns}; "
+        "mark lower-is-better ones with --lower COLUMN,… or give a model whose framework sets direction = -1",
+        "zh": "{total} 个指标中有 {count} 个按越高越好处理（不是目录中的指标）：{columns}；"
+        "越低越好的指标请用 --lower 列名,… 标明，或给出框架中设 direction = -1 的模型",
+    },
+    "lower_unknown": {
+        "en": "--lower {name}: not an indicator column of the file",
+        "zh": "--lower {name}：文件中没有这个指标列",
+    },
+    "lower_with_framework": {
+        "en": "--lower is for a model without a framework: this model's framework sets the directions "
+        "(direction = -1 in its TOML)",
+        "zh": "--lower 只用于没有框架的模型：此模型的框架已规定方向（在其 TOML 中设 direction = -1）",
+    },
+    "leave_out_with_drop": {
+        "en": "; or leave the column out with --drop COLUMN",
+        "zh": "；或用 --drop 列名 略去该列",
+    },
     "xlsx_needs_out": {
         "en": "--format xlsx writes a workbook: give --out FILE.xlsx",
         "zh": "--format xlsx 写出工作簿：请给出 --out FILE.xlsx",
