@@ -217,6 +217,10 @@ _CLI_ZH = {
         "把 FILE 作为面板读入，并分析该时期（如 2024），与 composite 相同"
     ),
     "the scores and ranks": "得分和排名",
+    "indicator columns where lower is better (energy per GDP…), as --lower a,b; without a model "
+    "framework the others are higher-is-better (catalogue indicators take the catalogue's direction)": (
+        "越低越好的指标列（单位 GDP 能耗…），可写作 --lower a,b；模型没有框架时其余列按越高越好处理（目录指标按目录的方向）"
+    ),
     "columns of FILE that are not indicators (codes, notes): left out. A column of each unit's "
     "parent administrative code is read as a label without it": ("FILE 中不是指标的列（代码、备注）：不参与计算。各单位上级行政区划代码的列无需此项即作为标签读入"),
     # uncertainty

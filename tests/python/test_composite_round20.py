@@ -156,9 +156,7 @@ def test_the_uncertainty_replications_hold_their_means_alike():
     # percentiles equal the build's scores, R3's 100 included (it was 100.00000000000004).
     steps = [C.Normalise("minmax", (1, 100)), C.Aggregate("geometric")]
     nominal = C.build(regions(), framework(), steps)
-    u = C.uncertainty(
-        regions(), framework(), steps, n=20, weights_noise={1: 0.0}, keep=True, score_percentiles=True
-    )
+    u = C.uncertainty(regions(), framework(), steps, n=20, weights_noise={1: 0.0}, keep=True, score_percentiles=True)
     table = u.node_ranks("Index")
     high = [c for c in table.columns if "score" in c and "95" in c]
     assert high, list(table.columns)
@@ -197,7 +195,9 @@ def test_duplicate_regions_are_named_by_positions_from_zero():
 
 def run_composite(tmp_path, *args, lang="C.UTF-8"):
     (tmp_path / "regions.csv").write_text(
-        "region," + ",".join(regions().columns) + "\n"
+        "region,"
+        + ",".join(regions().columns)
+        + "\n"
         + "\n".join(f"{k}," + ",".join(map(str, row)) for k, row in regions().iterrows())
         + "\n"
     )
