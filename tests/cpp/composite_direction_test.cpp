@@ -101,7 +101,8 @@ BOOST_AUTO_TEST_CASE(no_values_and_one_value_are_refused_alike) {
     normalise_options o;
     o.method = normalisation::percentile;
     const std::string one = message_of([&] { normalise(column({na, 5, na}), {1}, o, {"a"}); });
-    BOOST_TEST(one == "cannot normalise indicator 'a': it is constant (no spread)");
+    BOOST_TEST(one ==
+               "cannot normalise indicator 'a': only one region has a value (a spread needs two or more regions)");
     const Eigen::MatrixXd none = column({na, na, na});
     for (int m = 0; m <= static_cast<int>(normalisation::sum); ++m) {
         normalise_options p;
