@@ -217,6 +217,10 @@ _CLI_ZH = {
         "把 FILE 作为面板读入，并分析该时期（如 2024），与 composite 相同"
     ),
     "the scores and ranks": "得分和排名",
+    "indicator columns where lower is better (energy per GDP…), as --lower a,b; without a model "
+    "framework the others are higher-is-better (catalogue indicators take the catalogue's direction)": (
+        "越低越好的指标列（单位 GDP 能耗…），可写作 --lower a,b；模型没有框架时其余列按越高越好处理（目录指标按目录的方向）"
+    ),
     "columns of FILE that are not indicators (codes, notes): left out. A column of each unit's "
     "parent administrative code is read as a label without it": ("FILE 中不是指标的列（代码、备注）：不参与计算。各单位上级行政区划代码的列无需此项即作为标签读入"),
     # uncertainty
@@ -430,6 +434,25 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "en": "{source}: the values of {columns} are rounded to the catalogue's decimals (as compute writes them "
         "by default): regions can tie or swap ranks on the rounding; pipe compute --full-precision",
         "zh": "{source}：{columns} 的数值已按目录的小数位舍入（compute 的默认输出）：地区可能因舍入而并列或名次颠倒；" "请用 compute --full-precision 输出",
+    },
+    "taken_as_higher": {
+        "en": "{count} of {total} indicators taken as higher-is-better (not catalogue indicators): {columns}; "
+        "mark lower-is-better ones with --lower COLUMN,… or give a model whose framework sets direction = -1",
+        "zh": "{total} 个指标中有 {count} 个按越高越好处理（不是目录中的指标）：{columns}；"
+        "越低越好的指标请用 --lower 列名,… 标明，或给出框架中设 direction = -1 的模型",
+    },
+    "lower_unknown": {
+        "en": "--lower {name}: not an indicator column of the file",
+        "zh": "--lower {name}：文件中没有这个指标列",
+    },
+    "lower_with_framework": {
+        "en": "--lower is for a model without a framework: this model's framework sets the directions "
+        "(direction = -1 in its TOML)",
+        "zh": "--lower 只用于没有框架的模型：此模型的框架已规定方向（在其 TOML 中设 direction = -1）",
+    },
+    "leave_out_with_drop": {
+        "en": "; or leave the column out with --drop COLUMN",
+        "zh": "；或用 --drop 列名 略去该列",
     },
     "xlsx_needs_out": {
         "en": "--format xlsx writes a workbook: give --out FILE.xlsx",

@@ -12,6 +12,15 @@ from ._suggest import checked_keywords
 from . import _core
 
 
+def _numbers(value: Any, name: str, function: str) -> np.ndarray:
+    """``value`` as float64, or an ArgumentError naming the argument (numpy's ValueError "could not
+    convert string to float" named neither the function nor the argument)."""
+    try:
+        return np.asarray(value, dtype=np.float64)
+    except (TypeError, ValueError) as e:
+        raise _core.ArgumentError(f"{function}: {name} must be numbers, not {value!r} ({e})") from None
+
+
 @checked_keywords
 def normalise(
     x: Any,
@@ -27,7 +36,7 @@ def normalise(
     ``types``: +1 benefit / −1 cost per column (empty: all benefits). A cost column is negated
     (``cost="negate"``) or, for frac_of_max, vector and sum, taken as 1/x (``"inverse"``: min/x,
     (1/x)/Σ(1/x)) or 1 − the result (``"complement"``: 1 − x/max, 1 − x/‖x‖)."""
-    matrix = np.asarray(x, dtype=np.float64)
+    matrix = _numbers(x, "x", "normalise")
     if matrix.ndim != 2:
         raise _core.ArgumentError(f"normalise: x must be a units × criteria matrix, not {matrix.ndim}-dimensional")
     return np.asarray(
@@ -52,7 +61,7 @@ def vikor_compromise(x: Any, w: Any, types: Sequence[int] = (), v: float = 0.5) 
     of the compromise set, best first ({a1} when both hold; {a1, a2} when only C2 fails; every
     unit with Q − Q(a1) < DQ when C1 fails)."""
     d = _core.composite_vikor_compromise(
-        np.asarray(x, dtype=np.float64), np.asarray(w, dtype=np.float64), list(types), v
+        _numbers(x, "x", "vikor_compromise"), _numbers(w, "w", "vikor_compromise"), list(types), v
     )
     out: dict[str, Any] = {k: np.asarray(d[k]) for k in ("S", "R", "Q", "ranking")}
     if np.all(np.isfinite(out["ranking"])):

@@ -781,10 +781,14 @@ def composite_file(args: argparse.Namespace) -> int:
     model = _composite_model(args.model)
     data = _composite_data(args)
     _say_rounded(data, args)
-    if isinstance(model, str):
-        result = composite.build(data, None, preset=model, period=args.period)
-    else:
-        result = composite.build(data, None, model, period=args.period)
+    framework = _cli_directions(data, model, _listed_ids(args.lower) or [])
+    try:
+        if isinstance(model, str):
+            result = composite.build(data, framework, preset=model, period=args.period)
+        else:
+            result = composite.build(data, framework, model, period=args.period)
+    except _core.Error as e:
+        raise _in_cli_advice(e) from None
     root = result.root
     table = result.scores.assign(rank=whole_ranks(result.ranks[root])).sort_values("rank")
     with _output(args.out) as f:
@@ -805,6 +809,50 @@ def composite_file(args: argparse.Namespace) -> int:
     else:
         _Messages.say(_msg("units_scored", count=len(table), where=_where(args.out)))
     return 0
+
+
+def _in_cli_advice(error: Any) -> Any:
+    """The composite's advice to convert a column with pd.to_numeric (for a DataFrame) said as a
+    command-line user acts on it: correct the cell, or leave the column out with --drop."""
+    import re
+
+    text = str(error)
+    if "pd.to_numeric" not in text:
+        return error
+    said = re.sub(r"[ :,]*(and )?convert with pd\.to_numeric.*$", "", text, flags=re.S)
+    return type(error)(said + _msg("leave_out_with_drop"))
+
+
+def _cli_directions(data: Any, model: Any, lower: list[str]) -> Any:
+    """Without a model framework every indicator column would be taken as higher-is-better,
+    silently: the catalogue's directions are used for its indicators, --lower marks others, and
+    the columns taken as higher-is-better for want of either are named. None where the model
+    has a framework (its directions rule) or nothing needs one."""
+    from . import composite
+    from ._catalogue import catalogue
+    from ._panel import Panel
+
+    preset = composite.Model.preset(model) if isinstance(model, str) else model
+    if preset.framework is not None:
+        if lower:
+            raise _core.ArgumentError(_msg("lower_with_framework"))
+        return None
+    if isinstance(data, Panel):
+        columns = [str(c) for c in data._core.variables]
+    else:
+        columns = [str(c) for c in composite._numeric_columns(data)]
+    for name in lower:
+        if name not in columns:
+            raise _core.ArgumentError(_msg("lower_unknown", name=name) + _did_you_mean(name, columns))
+    listed = catalogue()
+    known = dict(zip(listed["id"].astype(str), listed["direction"].astype(str)))
+    lower_known = [c for c in columns if c not in lower and known.get(c) == "lower"]
+    unknown = [c for c in columns if c not in lower and c not in known]
+    if unknown:
+        _Messages.say(_msg("taken_as_higher", count=len(unknown), total=len(columns), columns=", ".join(unknown)))
+    if not lower and not lower_known:
+        return None  # the flat framework build() makes, with its own checks of the columns
+    return composite.Framework.flat(columns, {c: -1 for c in [*lower, *lower_known]})
 
 
 def _year_said(error: Any, source: Any, year: str) -> Any:
@@ -1256,6 +1304,13 @@ def _add_composite(sub: Any, common: argparse.ArgumentParser) -> None:
         help="the column naming the units (default: the first; " "with --period: detected as by compute)",
     )
     p.add_argument("--period", metavar="PERIOD", help="read FILE as a panel and score this period (e.g. 2024)")
+    p.add_argument(
+        "--lower",
+        nargs="+",
+        metavar="COLUMN",
+        help="indicator columns where lower is better (energy per GDP…), as --lower a,b; without a model "
+        "framework the others are higher-is-better (catalogue indicators take the catalogue's direction)",
+    )
     _drop_argument(p)
     _out_argument(p, "the scores and ranks")
     p.set_defaults(run=composite_file)

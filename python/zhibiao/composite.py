@@ -114,11 +114,14 @@ class Impute(_Step):
     column, text or numeric codes; a region without a label is in no group and left missing),
     "latest" (earlier values passed to build as ``previous``, or a Panel's earlier periods),
     "regression" (on the most correlated indicator present, sharing at least three regions with
-    it), or "none". Each filled cell is marked, with the reason it was missing."""
+    it; a prediction outside the indicator's observed range is clipped to it unless ``clip=False``,
+    and either way named in a warning), or "none". Each filled cell is marked, with the reason it
+    was missing."""
 
     _kind = "impute"
     method: str = _default("impute", "method")
     group: str | None = _default("impute", "group")
+    clip: bool = _default("impute", "clip")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -1412,10 +1415,27 @@ def build(
     if framework is None and model is not None:
         framework = model.framework
     if isinstance(data, Panel):
-        return _build_panel(data, framework, model, step_list, previous, period)
+        return _warn_of_extrapolation(_build_panel(data, framework, model, step_list, previous, period))
     if not isinstance(data, pd.DataFrame):
         raise TypeError("build needs a pandas DataFrame (one row per region) or a zhibiao Panel")
-    return _build_frame(data, framework, model, step_list, previous)
+    return _warn_of_extrapolation(_build_frame(data, framework, model, step_list, previous))
+
+
+class ImputedOutsideRangeWarning(UserWarning):
+    """A regression imputation predicted values outside the indicator's observed range."""
+
+
+def _warn_of_extrapolation(result: CompositeResult) -> CompositeResult:
+    """The imputation's sentence that names regression predictions outside the observed range
+    (clipped or not), as a warning: a value the data never showed moves every region's score."""
+    import re
+    import warnings
+
+    for line in result._core.method:
+        found = re.search(r"\d+ regression predictions? fell outside the indicator's observed range.*", line)
+        if found:
+            warnings.warn(found.group(0), ImputedOutsideRangeWarning, stacklevel=4)
+    return result
 
 
 def _framework_and_steps(framework: Any, steps: Any) -> tuple[Framework | None, Any]:
@@ -1423,6 +1443,11 @@ def _framework_and_steps(framework: Any, steps: Any) -> tuple[Framework | None, 
     framework's place is refused by name (rather than deep in the bindings)."""
     if isinstance(framework, Model) and steps is None:
         return None, framework
+    if isinstance(steps, _Step):  # one step alone: "'Normalise' object is not iterable" said nothing
+        raise _core.ArgumentError(
+            f"steps must be a list of steps, a Model or a preset name, not one {type(steps).__name__} step "
+            f"(write [{type(steps).__name__}(...), ...])"
+        )
     if framework is not None and not isinstance(framework, Framework):
         raise TypeError(
             f"framework must be a zhibiao.composite.Framework or None, not {type(framework).__name__}"
@@ -1458,7 +1483,7 @@ def weights(
     VIC need every value and refuse ("impute first"). In a build, a Weigh step that leaves cells
     out says how many in the method text (``summary()``)."""
     return np.asarray(
-        _core.composite_weights(np.asarray(x, dtype=np.float64), method, ddof, zeros, correlation, list(types))
+        _core.composite_weights(_numbers(x, "x", "weights"), method, ddof, zeros, correlation, list(types))
     )
 
 
@@ -1467,7 +1492,7 @@ def ahp(
     matrix: Any, ri: str = _default("ahp", "ri"), max_cr: float = 0.1, accept_inconsistent: bool = False
 ) -> dict[str, Any]:
     """AHP priority vector of a pairwise comparison matrix, with λmax, CI and CR."""
-    w, lam, ci, cr = _core.composite_ahp(np.asarray(matrix, dtype=np.float64), ri, max_cr, accept_inconsistent)
+    w, lam, ci, cr = _core.composite_ahp(_numbers(matrix, "matrix", "ahp"), ri, max_cr, accept_inconsistent)
     return {"weights": np.asarray(w), "lambda_max": lam, "ci": ci, "cr": cr}
 
 
@@ -1476,21 +1501,21 @@ def topsis(x: Any, w: Any, types: Sequence[int] = (), inner: str = _default("top
     """TOPSIS closeness (higher is better); ``inner`` normalisation "minmax" (pymcdm), "vector" or
     "none" (the textbook form on a matrix you normalised)."""
     return np.asarray(
-        _core.composite_topsis(np.asarray(x, dtype=np.float64), np.asarray(w, dtype=np.float64), list(types), inner)
+        _core.composite_topsis(_numbers(x, "x", "topsis"), _numbers(w, "w", "topsis"), list(types), inner)
     )
 
 
 @checked_keywords
 def vikor(x: Any, w: Any, types: Sequence[int] = (), v: float = 0.5) -> dict[str, np.ndarray]:
     """VIKOR S, R and Q (lower Q is better)."""
-    s, r, q = _core.composite_vikor(np.asarray(x, dtype=np.float64), np.asarray(w, dtype=np.float64), list(types), v)
+    s, r, q = _core.composite_vikor(_numbers(x, "x", "vikor"), _numbers(w, "w", "vikor"), list(types), v)
     return {"S": np.asarray(s), "R": np.asarray(r), "Q": np.asarray(q)}
 
 
 @checked_keywords
 def copeland(x: Any, w: Any) -> np.ndarray:
     """Copeland scores from COINr's weighted outranking matrix."""
-    return np.asarray(_core.composite_copeland(np.asarray(x, dtype=np.float64), np.asarray(w, dtype=np.float64)))
+    return np.asarray(_core.composite_copeland(_numbers(x, "x", "copeland"), _numbers(w, "w", "copeland")))
 
 
 @checked_keywords
@@ -1510,11 +1535,12 @@ def benefit_of_the_doubt(x: Any) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(s), np.asarray(w)
 
 
-from ._mcdm import normalise, vikor_compromise  # noqa: E402  (the MCDM variants, zhibiao/_mcdm.py)
+from ._mcdm import _numbers, normalise, vikor_compromise  # noqa: E402  (the MCDM variants, zhibiao/_mcdm.py)
 
 __all__ = [
     "Aggregate",
     "AmountsAsIndicatorsWarning",
+    "ImputedOutsideRangeWarning",
     "NestedRegionsWarning",
     "TextNumbersAsLabelsWarning",
     "CompositeResult",

@@ -5,6 +5,7 @@
 
 #include "zhibiao/detail/edit_distance.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <string>
@@ -71,9 +72,13 @@ Eigen::VectorXd group_weights_of(const framework& fw, int group, const std::vect
                 w(c) = o.scheme == weighting::fixed && f != o.fixed.end()
                            ? f->second
                            : fw.at(kids[static_cast<std::size_t>(c)]).weight;
-                if (!(w(c) >= 0) || !std::isfinite(w(c)))
+                if (!(w(c) >= 0) || !std::isfinite(w(c))) {
+                    location where;
+                    where.variable = child;
                     throw argument_error("the weight of '" + child + "' is " + detail::format_number(w(c)) +
-                                         "; it must be finite and non-negative");
+                                             "; it must be finite and non-negative",
+                                         where);
+                }
             }
             return to_shares(w, "the weights of the children of '" + code + "'");
         case weighting::equal:
@@ -154,9 +159,11 @@ void weighted_means(const framework& fw, int group, const std::vector<int>& kids
         // Other powers: x^p of x/ref, ref the largest (p > 0) or smallest (p < 0) child, so
         // that x^p cannot overflow (p = 1000 on scores of 100); M = ref · M(x/ref).
         double ref = other_power ? (p > 0 ? 0.0 : INFINITY) : 1.0;
+        double lo = INFINITY, hi = -INFINITY;
         for (std::size_t c = 0; c < kids.size(); ++c) {
             const double x = s(u, kids[c]), wc = w(static_cast<Eigen::Index>(c));
             if (!present(x) || wc == 0) continue;
+            lo = std::min(lo, x), hi = std::max(hi, x);
             if (p <= 0 ? !(x > 0) : !(x >= 0 || p == 1))
                 throw method_error(
                     "aggregating '" + fw.at(group).code + "': a " + aggregation_names[static_cast<int>(o.method)] +
@@ -173,10 +180,16 @@ void weighted_means(const framework& fw, int group, const std::vector<int>& kids
             den += wc;
         }
         if (den == 0) continue;  // every child missing: the aggregate is missing too
-        s(u, group) = p == 1    ? num / den
-                      : p == 0  ? std::exp(num / den)
-                      : p == -1 ? den / num
-                                : ref * std::pow(num / den, 1 / p);
+        // Every power mean lies between its smallest and largest child; exp(Σ w·log x / Σ w) of
+        // scores all 100 gives 100.00000000000004 by rounding, above the normalised range, so the
+        // mean is held to [smallest, largest] child (what it is in exact arithmetic). The
+        // arithmetic mean above takes no log or power and is left as COINr computes it (the
+        // anchors); uncertainty_fast.cpp holds its means alike, bit for bit.
+        s(u, group) = std::clamp(p == 1    ? num / den
+                                 : p == 0  ? std::exp(num / den)
+                                 : p == -1 ? den / num
+                                           : ref * std::pow(num / den, 1 / p),
+                                 lo, hi);
     }
 }
 

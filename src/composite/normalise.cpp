@@ -140,6 +140,9 @@ Eigen::VectorXd oriented(const Eigen::VectorXd& raw, double d, const normalise_o
 [[noreturn]] void no_spread(const std::vector<double>& v, const std::string& name) {
     if (v.empty())
         throw method_error("cannot normalise indicator '" + name + "': it has no values (missing for every unit)");
+    if (v.size() == 1)  // the cause is the data's coverage, not the indicator: say so
+        throw method_error("cannot normalise indicator '" + name +
+                           "': only one region has a value (a spread needs two or more regions)");
     throw method_error("cannot normalise indicator '" + name + "': it is constant (no spread)");
 }
 
@@ -281,9 +284,21 @@ Eigen::VectorXd normalised_column(const Eigen::VectorXd& c, const Eigen::VectorX
             return rank(c, false, o.rank_ties);
         case normalisation::borda:
             return (rank(c, false, o.rank_ties).array() - 1).matrix();
-        case normalisation::percentile:
+        case normalisation::percentile: {
             if (v.size() < 2) no_spread(v, name);  // (rank − 1)/(n − 1) = 0/0 for one value
-            return ((rank(c, false, o.rank_ties).array() - 1) / (n - 1)).matrix();
+            const Eigen::VectorXd r = rank(c, false, o.rank_ties);
+            // Dense ranks run 1 … d (d distinct values), not 1 … n: over n − 1 the top would be
+            // (d − 1)/(n − 1) < 1, so the scale's end would depend on how many ties the column has.
+            // Over d − 1 the dense percentile spans 0 to 1 as the others do without ties.
+            double top = n;
+            if (o.rank_ties == ties::dense) {
+                top = 0;
+                for (Eigen::Index i = 0; i < r.size(); ++i)
+                    if (detail::present(r(i))) top = std::max(top, r(i));
+            }
+            if (o.rank_ties == ties::dense && !(top > 1)) no_spread(v, name);
+            return ((r.array() - 1) / (top - 1)).matrix();
+        }
         case normalisation::dist_to_max:
             if (hi == lo) no_spread(v, name);
             return (1 - (hi - c.array()) / (hi - lo)).matrix();

@@ -248,6 +248,7 @@ std::vector<option_spec> preparation_options() {
         ZHIBIAO_OPTION(screen_step, "max_zero_share", options.max_zero_share, between(0, 1)),
         ZHIBIAO_CHOICE(impute_step, "method", method, imputation_choices),
         ZHIBIAO_OPTION(impute_step, "group", group, {}),
+        ZHIBIAO_OPTION(impute_step, "clip", clip, {}),
         ZHIBIAO_CHOICE(treat_step, "method", options.method, treatment_choices),
         ZHIBIAO_OPTION(treat_step, "winmax", options.winmax, not_negative),
         ZHIBIAO_OPTION(treat_step, "skew_limit", options.skew_limit, {}),
@@ -353,6 +354,7 @@ struct method_specific {
 const std::vector<method_specific>& method_specific_options() {
     static const std::vector<method_specific> all = {
         {"impute", "group", {"group_mean", "group_median"}},
+        {"impute", "clip", {"regression"}},
         {"treat", "winmax", {"coinr"}},
         {"treat", "skew_limit", {"coinr"}},
         {"treat", "kurt_limit", {"coinr"}},

@@ -36,9 +36,11 @@ const Eigen::VectorXd& column(const table& t, const std::string& name, const std
     if (it == t.numbers.end()) {
         std::vector<std::string> have;
         for (const auto& entry : t.numbers) have.push_back(entry.first);
+        location where;  // where() names the column, as for a column of the wrong length
+        where.variable = name;
         throw missing_variable_error("the data lack the " + role + " column '" + name + "'" +
                                          zhibiao::detail::suggestion(name, have, zhibiao::detail::as_written),
-                                     name);
+                                     name, where);
     }
     if (it->second.size() != static_cast<Eigen::Index>(t.regions.size()))
         throw argument_error("column '" + name + "' has " + zhibiao::detail::counted(it->second.size(), "value") +
@@ -281,6 +283,7 @@ namespace detail {
 impute_options impute_inputs(const impute_step& step, const stage& s) {
     impute_options o;
     o.method = step.method;
+    o.clip = step.clip;
     if (step.method == imputation::group_mean || step.method == imputation::group_median) {
         const auto it = s.data.labels.find(step.group);
         const auto numeric = s.data.numbers.find(step.group);
@@ -343,11 +346,34 @@ std::string reasons_text(const reason_matrix& reasons) {
     return text;
 }
 
+/// " 2 regression predictions fell outside the indicator's observed range and were clipped to it:
+/// region 'R2' pat −2.77 (range 3.1 to 40.2), …" naming the cells (the first ten), or "".
+std::string outside_text(const std::vector<out_of_range>& outside, const stage& s, bool clipped) {
+    if (outside.empty()) return "";
+    std::string text = " " + count(static_cast<long>(outside.size()), "regression prediction") +
+                       " fell outside the indicator's observed range" +
+                       (clipped ? " and " + std::string(outside.size() == 1 ? "was" : "were") + " clipped to it"
+                                : ", kept as predicted (clip=false)") +
+                       ":";
+    constexpr std::size_t named = 10;
+    for (std::size_t n = 0; n < outside.size() && n < named; ++n) {
+        const auto& c = outside[n];
+        char buf[96];
+        std::snprintf(buf, sizeof buf, "%.6g (observed %.6g to %.6g)", c.predicted, c.low, c.high);
+        text += std::string(n ? "," : "") + " region '" +
+                s.data.regions[static_cast<std::size_t>(s.rows[static_cast<std::size_t>(c.row)])] + "' " +
+                s.names[static_cast<std::size_t>(c.col)] + " " + buf;
+    }
+    if (outside.size() > named) text += " and " + std::to_string(outside.size() - named) + " more";
+    return text + ".";
+}
+
 }  // namespace detail
 
 void impute_step::apply(stage& s) const {
     layer_matrix slot = detail::next_slot(s);
-    mark_matrix marks = detail::impute_into(s.x, detail::impute_inputs(*this, s), slot);  // into its layer
+    std::vector<out_of_range> outside;
+    mark_matrix marks = detail::impute_into(s.x, detail::impute_inputs(*this, s), slot, &outside);  // into its layer
     // The reasons of the cells the step met missing go with its marks; filled cells have none left.
     // As selects over plain pointers, not conditional stores: the loops vectorise.
     s.out.imputed_reasons.resize(s.x.rows(), s.x.cols());
@@ -383,7 +409,8 @@ void impute_step::apply(stage& s) const {
         s.out.method.push_back("Imputation: missing values replaced by " + std::string(how[static_cast<int>(method)]) +
                                (group.empty() ? "" : " ('" + group + "')") + "; " + detail::count(filled, "cell") +
                                " imputed, " + std::to_string(left) + " left missing" +
-                               detail::reasons_text(s.out.imputed_reasons) + ".");
+                               detail::reasons_text(s.out.imputed_reasons) + "." +
+                               detail::outside_text(outside, s, clip));
 }
 
 void treat_step::apply(stage& s) const {
@@ -504,7 +531,18 @@ void weigh_step::apply(stage& s) const {
 }
 
 void aggregate_step::apply(stage& s) const {
-    if (!s.normalised) throw error("aggregation needs a normalisation step before it");
+    if (!s.normalised) {
+        // TOPSIS and VIKOR scale inside (topsis_inner), but the directions, the missing values'
+        // reasons and the layer the uncertainty analysis perturbs come from the Normalise step;
+        // without it a lower-is-better indicator would count as higher-is-better, silently.
+        const bool inner = options.method == aggregation::topsis || options.method == aggregation::vikor;
+        throw error(std::string("aggregation needs a normalisation step before it: ") +
+                    (inner ? "TOPSIS and VIKOR rescale inside, but a Normalise step is what turns lower-is-better "
+                             "indicators round (Normalise(\"minmax\") then Aggregate(...) gives pymcdm's TOPSIS; "
+                             "composite.topsis/vikor take a raw matrix with types)"
+                           : "indicators in different units cannot be averaged, and a Normalise step turns "
+                             "lower-is-better indicators round"));
+    }
     detail::check_levels(levels, s.fw, "aggregate");
     for (int level = 2; level <= s.fw.top_level(); ++level)
         if (detail::applies(levels, level)) s.out.plans[static_cast<std::size_t>(level - 2)].aggregate = options;
@@ -754,9 +792,25 @@ void require_unique_regions(const table& data) {
         location where;
         where.entity = data.regions[i];
         throw duplicate_row_error("region '" + data.regions[i] + "' is given twice (rows " +
-                                      std::to_string(it->second + 1) + " and " + std::to_string(i + 1) +
-                                      "): a region is scored once",
+                                      std::to_string(it->second) + " and " + std::to_string(i) +
+                                      " of the table, counting from 0): a region is scored once",
                                   where);
+    }
+}
+
+/// A Normalise step given after an Aggregate step: the order is the problem, said as such
+/// (not "needs a normalisation step", which the user sees is there).
+void require_normalise_first(const std::vector<step>& steps) {
+    std::size_t aggregate_at = steps.size();
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        if (std::holds_alternative<aggregate_step>(steps[i]) && aggregate_at == steps.size()) aggregate_at = i;
+        if (std::holds_alternative<normalise_step>(steps[i])) {
+            if (aggregate_at < i)
+                throw error("the Aggregate step (step " + std::to_string(aggregate_at) +
+                            ", counting from 0) comes before the Normalise step (step " + std::to_string(i) +
+                            "): aggregation needs normalised indicators, so put Normalise first");
+            return;
+        }
     }
 }
 }  // namespace
@@ -769,6 +823,7 @@ result build(const table& data, const framework& fw, const std::vector<step>& st
     r.regions = data.regions;
     stage s{data, fw, {}, {}, {}, {}, {}, false, r, detail::layer_block(detail::layer_doubles(data, fw, steps))};
     detail::start(s);
+    require_normalise_first(steps);
     for (const step& one : steps) {
         poll_interrupt();  // a step can be long (regression imputation, iterative winsorising)
         std::visit([&s](const auto& st) { st.apply(s); }, one);

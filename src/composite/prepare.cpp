@@ -26,9 +26,15 @@ std::pair<double, double> simple_regression(const Eigen::Ref<const Eigen::Vector
     return {my - b * mx, b};
 }
 
-void impute_by_regression(const Eigen::Ref<const Eigen::MatrixXd>& x, imputed& out) {
+void impute_by_regression(const Eigen::Ref<const Eigen::MatrixXd>& x, imputed& out, bool clip,
+                          std::vector<out_of_range>* outside) {
     for (Eigen::Index j = 0; j < x.cols(); ++j) {
         if (!x.col(j).hasNaN()) continue;
+        double low = missing_value, high = missing_value;
+        for (Eigen::Index i = 0; i < x.rows(); ++i)
+            if (present(x(i, j)))
+                low = present(low) ? std::min(low, x(i, j)) : x(i, j),
+                high = present(high) ? std::max(high, x(i, j)) : x(i, j);
         // Candidates by |r|, strongest first; the first one present for the region is used. A
         // predictor needs at least three regions where both are present: over two, any two
         // columns correlate perfectly (|r| = 1), so the line through two points would win over
@@ -50,7 +56,14 @@ void impute_by_regression(const Eigen::Ref<const Eigen::MatrixXd>& x, imputed& o
                 if (!present(x(i, k))) continue;
                 auto fit = fits.find(k);
                 if (fit == fits.end()) fit = fits.emplace(k, simple_regression(x.col(k), x.col(j))).first;
-                out.values(i, j) = fit->second.first + fit->second.second * x(i, k);
+                const double predicted = fit->second.first + fit->second.second * x(i, k);
+                // A line extrapolates without limit: past the observed range it invents values
+                // (negative patents per head) that then become the column's extreme and move
+                // every region's normalised score. Clipped as sklearn's IterativeImputer does with
+                // min_value/max_value, to the range the data show.
+                const bool beyond = predicted < low || predicted > high;
+                if (beyond && outside) outside->push_back({i, j, predicted, low, high});
+                out.values(i, j) = beyond && clip ? std::clamp(predicted, low, high) : predicted;
                 out.marks(i, j) = static_cast<std::uint8_t>(mark::imputed_regression);
                 break;
             }
@@ -107,7 +120,7 @@ imputed impute(const Eigen::Ref<const Eigen::MatrixXd>& x, const impute_options&
 }
 
 mark_matrix detail::impute_into(const Eigen::Ref<const Eigen::MatrixXd>& x, const impute_options& o,
-                                Eigen::Ref<Eigen::MatrixXd> values) {
+                                Eigen::Ref<Eigen::MatrixXd> values, std::vector<out_of_range>* outside) {
     values = x;
     mark_matrix marks = mark_matrix::Zero(x.rows(), x.cols());
     switch (o.method) {
@@ -181,7 +194,7 @@ mark_matrix detail::impute_into(const Eigen::Ref<const Eigen::MatrixXd>& x, cons
             break;
         case imputation::regression: {
             imputed out{x, std::move(marks)};  // rare and slow anyway: its own matrix
-            detail::impute_by_regression(x, out);
+            detail::impute_by_regression(x, out, o.clip, outside);
             values = out.values;
             marks = std::move(out.marks);
             break;

@@ -34,8 +34,9 @@ void normalise_into(const Eigen::Ref<const Eigen::MatrixXd>& x, const std::vecto
 treated treat_into(const Eigen::Ref<const Eigen::MatrixXd>& x, const treat_options& o,
                    const std::vector<std::string>& names, Eigen::Ref<Eigen::MatrixXd> values);
 
-/// impute() with its values into `values` (x's shape); the marks are returned.
+/// impute() with its values into `values` (x's shape); the marks are returned, and the
+/// regression's predictions outside the observed range listed in `outside` when given.
 mark_matrix impute_into(const Eigen::Ref<const Eigen::MatrixXd>& x, const impute_options& o,
-                        Eigen::Ref<Eigen::MatrixXd> values);
+                        Eigen::Ref<Eigen::MatrixXd> values, std::vector<out_of_range>* outside = nullptr);
 
 }  // namespace zhibiao::composite::detail

@@ -213,6 +213,25 @@ void complete_mean(const std::vector<std::pair<double, const double*>>& terms, d
     }
 }
 
+/// out held to the range of each unit's weighted children, as detail::weighted_means holds a
+/// mean of power 0 or −1 (std::clamp there; min/max here give the same for lo ≤ hi, and keep NaN).
+void hold_to_children(const Eigen::VectorXd& w, Eigen::Index n, fast_scratch& s, double* out) {
+    s.low.setConstant(n, std::numeric_limits<double>::infinity());
+    s.high.setConstant(n, -std::numeric_limits<double>::infinity());
+    double* lo = s.low.data();
+    double* hi = s.high.data();
+    for (std::size_t c = 0; c < s.kids.size(); ++c) {
+        if (w(static_cast<Eigen::Index>(c)) == 0) continue;
+        const double* x = s.kids[c].value;
+        for (Eigen::Index u = 0; u < n; ++u)  // a missing x (NaN) fails both tests: skipped
+            lo[u] = x[u] < lo[u] ? x[u] : lo[u], hi[u] = x[u] > hi[u] ? x[u] : hi[u];
+    }
+    for (Eigen::Index u = 0; u < n; ++u) {
+        const double v = out[u];
+        out[u] = v < lo[u] ? lo[u] : hi[u] < v ? hi[u] : v;
+    }
+}
+
 /// One group's weighted mean for every unit into out: detail::weighted_means unit by unit.
 /// The range of the means, taken while out is in L1 (present < n: some unit's mean is missing).
 score_range weighted_mean(const Eigen::VectorXd& w, double p, Eigen::Index n, fast_scratch& s, double* out) {
@@ -233,6 +252,7 @@ score_range weighted_mean(const Eigen::VectorXd& w, double p, Eigen::Index n, fa
             complete_mean<0>(s.terms, den, n, out);
         else
             complete_mean<-1>(s.terms, den, n, out);
+        if (p != 1 && den != 0 && !s.terms.empty()) hold_to_children(w, n, s, out);
         return score_bounds(out, static_cast<std::size_t>(n));
     }
     s.num.setZero(n);
@@ -247,6 +267,7 @@ score_range weighted_mean(const Eigen::VectorXd& w, double p, Eigen::Index n, fa
             if (detail::present(x[u])) num[u] += p == -1 ? wc / x[u] : wc * x[u], den[u] += wc;
     }
     for (Eigen::Index u = 0; u < n; ++u) out[u] = den[u] == 0 ? missing_value : finish(p, num[u], den[u]);
+    if (p != 1) hold_to_children(w, n, s, out);
     return score_bounds(out, static_cast<std::size_t>(n));
 }
 
@@ -327,11 +348,12 @@ bool gather_kids(const fast_layout& f, std::size_t layer, const Eigen::MatrixXd&
             const auto c = static_cast<std::size_t>(leaf);
             if (p <= 0 && !e.positive[c]) return false;
             const Eigen::MatrixXd& from = p == 0 ? e.logs : values;
-            s.kids.push_back({from.data() + leaf * n, e.complete[c] != 0});
+            s.kids.push_back({from.data() + leaf * n, e.complete[c] != 0, values.data() + leaf * n});
             continue;
         }
         const auto c = static_cast<Eigen::Index>(f.aggregate_column[static_cast<std::size_t>(kid)]);
         const double* x = s.aggregated.col(c).data();
+        const double* value = x;
         if (p <= 0)
             for (Eigen::Index u = 0; u < n; ++u)
                 if (detail::present(x[u]) && !(x[u] > 0)) return false;
@@ -340,7 +362,7 @@ bool gather_kids(const fast_layout& f, std::size_t layer, const Eigen::MatrixXd&
             for (Eigen::Index u = 0; u < n; ++u) logs[u] = detail::present(x[u]) ? std::log(x[u]) : missing_value;
             x = logs;
         }
-        s.kids.push_back({x, s.complete[static_cast<std::size_t>(c)] != 0});
+        s.kids.push_back({x, s.complete[static_cast<std::size_t>(c)] != 0, value});
     }
     return true;
 }

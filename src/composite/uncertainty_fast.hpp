@@ -45,10 +45,11 @@ struct uncertainty_model::fast_scratch {
     struct column_ref {
         const double* x = nullptr;  ///< values, or their logarithms for a geometric mean
         bool complete = false;
+        const double* value = nullptr;  ///< the values themselves (x's antilogarithms)
     };
     Eigen::MatrixXd aggregated, logs;  ///< layer rows × aggregates
     std::vector<char> complete;        ///< per aggregate column: no unit missing
-    Eigen::VectorXd num, den;
+    Eigen::VectorXd num, den, low, high;
     std::vector<column_ref> kids;
     std::vector<std::pair<double, const double*>> terms;  ///< a complete group's weighted children
     std::vector<std::uint64_t> keys, spare;               ///< ranking: upper half of a score's order key, its unit

@@ -101,7 +101,8 @@ BOOST_AUTO_TEST_CASE(no_values_and_one_value_are_refused_alike) {
     normalise_options o;
     o.method = normalisation::percentile;
     const std::string one = message_of([&] { normalise(column({na, 5, na}), {1}, o, {"a"}); });
-    BOOST_TEST(one == "cannot normalise indicator 'a': it is constant (no spread)");
+    BOOST_TEST(one ==
+               "cannot normalise indicator 'a': only one region has a value (a spread needs two or more regions)");
     const Eigen::MatrixXd none = column({na, na, na});
     for (int m = 0; m <= static_cast<int>(normalisation::sum); ++m) {
         normalise_options p;
@@ -277,6 +278,63 @@ BOOST_AUTO_TEST_CASE(imputation_groups_denominators_and_regression_by_hand) {
     regression.method = imputation::regression;
     const result fitted = build(t, three, {regression, normalise_step{}});
     BOOST_TEST(std::abs(fitted.at("imputed").values(1, 0) - 18.0 / 7) < 1e-12);
+}
+
+// Round-20 trial: where() was empty for a missing indicator column and a negative fixed weight
+// (the neighbouring errors name the variable); a regression line run past the data filled a
+// negative count; a geometric mean of scores all 100 came out 100.00000000000004.
+BOOST_AUTO_TEST_CASE(round20_where_clipping_and_means_within_their_children) {
+    const framework fw({{"Index", "", 1, direction::higher_is_better, 2}, {"x", "Index"}, {"y", "Index"}});
+    table t;
+    t.regions = {"p", "q", "r", "s", "u"};
+    t.numbers["y"] = (Eigen::VectorXd(5) << 10, 20, 30, 40, 5).finished();
+    try {
+        build(t, fw, {normalise_step{}});
+        BOOST_FAIL("a missing indicator column was accepted");
+    } catch (const missing_variable_error& e) {
+        BOOST_TEST(e.where().variable == "x");
+    }
+    t.numbers["x"] = (Eigen::VectorXd(5) << 2, 3, 5, 6, na).finished();
+    aggregate_step by_fixed;
+    weigh_step fixed;
+    fixed.options.scheme = weighting::fixed, fixed.options.fixed["x"] = -1;
+    try {
+        build(t, fw, {normalise_step{}, fixed, by_fixed});
+        BOOST_FAIL("a negative fixed weight was accepted");
+    } catch (const argument_error& e) {
+        BOOST_TEST(e.where().variable == "x");
+    }
+
+    // x on y over p…s: slope 0.14, intercept 0.5: u (y = 5) would be 1.2, below the least x, 2.
+    impute_step regression;
+    regression.method = imputation::regression;
+    const result clipped = build(t, fw, {regression, normalise_step{}});
+    BOOST_TEST(clipped.at("imputed").values(4, 0) == 2.0);
+    BOOST_TEST(has(clipped.method[0], "region 'u' x 1.2 (observed 2 to 6)"), clipped.method[0]);
+    regression.clip = false;
+    const result kept = build(t, fw, {regression, normalise_step{}});
+    BOOST_TEST(std::abs(kept.at("imputed").values(4, 0) - 1.2) < 1e-12);
+    BOOST_TEST(has(kept.method[0], "kept as predicted"), kept.method[0]);
+
+    // Three children all 100 under weights 0.1, 0.3, 0.6: exp(Σ w·log 100) rounds above 100.
+    const framework three({{"Index", "", 1, direction::higher_is_better, 2},
+                           {"a", "Index", 0.1},
+                           {"b", "Index", 0.3},
+                           {"c", "Index", 0.6}});
+    table hundred;
+    hundred.regions = {"p", "q", "r"};
+    hundred.numbers["a"] = (Eigen::VectorXd(3) << 1, 2, 3).finished();
+    hundred.numbers["b"] = (Eigen::VectorXd(3) << 7, 2, 9).finished();
+    hundred.numbers["c"] = (Eigen::VectorXd(3) << 4, 5, 6).finished();
+    normalise_step to100;
+    to100.options.low = 1, to100.options.high = 100;
+    for (const aggregation method : {aggregation::geometric, aggregation::harmonic, aggregation::generalised}) {
+        aggregate_step mean;
+        mean.options.method = method, mean.options.power = 3;
+        const result r = build(hundred, three, {to100, mean});
+        BOOST_TEST(r.aggregation.scores(2, 0) == 100.0);  // r is the best on a, b and c
+        for (Eigen::Index u = 0; u < 3; ++u) BOOST_TEST(r.aggregation.scores(u, 0) <= 100.0);
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

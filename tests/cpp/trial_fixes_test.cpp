@@ -119,7 +119,7 @@ BOOST_AUTO_TEST_CASE(a_region_given_twice_is_refused_by_name) {
         BOOST_FAIL("no duplicate_row_error");
     } catch (const duplicate_row_error& e) {
         BOOST_TEST(e.where().entity == "x");
-        BOOST_TEST(has(e.what(), "rows 1 and 3"), e.what());
+        BOOST_TEST(has(e.what(), "rows 0 and 2 of the table, counting from 0"), e.what());
     }
 }
 

@@ -77,6 +77,7 @@ struct impute_step {
     static constexpr const char* kind = "impute";
     imputation method = imputation::group_mean;
     std::string group;  ///< label column for group methods
+    bool clip = true;   ///< regression: predictions kept within the indicator's observed range
 
     void apply(stage& s) const;
 };

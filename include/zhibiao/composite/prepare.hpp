@@ -54,6 +54,15 @@ struct impute_options {
     imputation method = imputation::none;
     std::vector<std::string> group;  ///< group_mean / group_median: a label per row ("": in no group, not imputed)
     Eigen::MatrixXd previous;        ///< latest: each region's latest earlier value, same shape as x
+    /// regression: a prediction outside the indicator's observed range (a negative count per head
+    /// from a line run past the data) is set to the nearest end of that range.
+    bool clip = true;
+};
+
+/// A regression-imputed cell whose prediction fell outside its indicator's observed range.
+struct out_of_range {
+    Eigen::Index row, col;
+    double predicted, low, high;  ///< the prediction and the observed range
 };
 
 struct imputed {
@@ -67,7 +76,10 @@ namespace detail {
 std::pair<double, double> simple_regression(const Eigen::Ref<const Eigen::VectorXd>& x,
                                             const Eigen::Ref<const Eigen::VectorXd>& y);
 
-void impute_by_regression(const Eigen::Ref<const Eigen::MatrixXd>& x, imputed& out);
+/// Fills `out` by regression; predictions outside the column's observed range are listed in
+/// `outside` (when given) and set to the nearest end of it when `clip`.
+void impute_by_regression(const Eigen::Ref<const Eigen::MatrixXd>& x, imputed& out, bool clip = true,
+                          std::vector<out_of_range>* outside = nullptr);
 
 }  // namespace detail
 
