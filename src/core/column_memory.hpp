@@ -197,6 +197,7 @@ public:
     T& operator[](std::size_t i) { return data_[i]; }
     const T& operator[](std::size_t i) const { return data_[i]; }
     /// The first element; null when empty.
+    T* data() { return data_; }
     const T* data() const { return data_; }
 
 private:

@@ -16,6 +16,14 @@
 // appended — no hash, no slot, no table (at 5·10⁶ codes the table's cache and TLB misses were a
 // quarter of a firm table's parse) — and a lookup is a binary search. The first text that does not
 // sort after the last one builds the table from the texts so far and interning goes on as usual.
+//
+// Deferred texts (start_deferred, defer, settle): a firm table in any other order has a new code on
+// every row, and its table of 2.5·10⁶ codes a chunk (32 MB) cost a cache and TLB miss per row that
+// prefetching did not hide (the prefetch itself waited for its page walk: a fifth of the shuffled
+// file's parse). Deferred texts are only written down, with 32 bits of their hash; settle() then
+// groups them by the hash's top bits into partitions of a few thousand texts (one sequential
+// scatter) and interns each partition into its own table, small enough for L2 — the same
+// first-seen numbering, without a random access into a large table.
 
 #include <algorithm>
 #include <cstdint>
@@ -88,11 +96,109 @@ public:
         return false;
     }
 
+    /// From now on texts are only written down (defer) until settle() numbers them all; the texts
+    /// so far (distinct) are the first of them. Only once, before any settle().
+    void start_deferred(std::size_t expected) {
+        deferred_ = true;
+        ascending_ = false;
+        items_ = std::move(texts_);
+        texts_ = {};
+        items_.reserve(std::max(expected, items_.size()));
+        tags_.reserve(std::max(expected, items_.size()));
+        for (const std::string_view s : items_) note_tag(hash(s));
+    }
+    bool deferred() const { return deferred_; }
+    /// While deferred(): `s` is item number items() (its index is known after settle()).
+    void defer(std::string_view s) {
+        if (items_.size() >= static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
+            throw limit_error("more than 2^31 - 1 texts in one column");
+        note_tag(hash(s));
+        items_.push_back(copy_ ? keep(s) : s);
+    }
+    std::size_t items() const { return deferred_ ? items_.size() : item_index_.size(); }
+
+    /// Numbers the deferred texts: each distinct one gets the next index in item order (first-seen
+    /// order), item_index(i) is item i's; texts(), size() and find() then work as for interned
+    /// texts. No intern() after it.
+    void settle() {
+        if (!deferred_) return;
+        deferred_ = false;
+        const std::size_t n = items_.size();
+        // Partitions of ~2,000-4,000 texts: a table of at most 32 kB (4,096 slots), which stays in L1/L2.
+        std::size_t bits = 0;
+        while (bits < part_bits_max && (n >> bits) > 2867) ++bits;
+        part_shift_ = 32 - static_cast<unsigned>(bits);
+        const std::size_t parts = std::size_t{1} << bits;
+        // Counts per partition from the finest counts made while deferring; then the items in
+        // partition order (stable: increasing item number within a partition), tag and item together.
+        std::vector<std::size_t> start(parts + 1, 0);
+        for (std::size_t f = 0; f < fine_counts_.size(); ++f)
+            start[(f >> (part_bits_max - bits)) + 1] += fine_counts_[f];
+        for (std::size_t p = 0; p < parts; ++p) start[p + 1] += start[p];
+        part_offset_.assign(parts + 1, 0);
+        part_mask_.assign(parts, 0);
+        for (std::size_t p = 0; p < parts; ++p) {
+            std::size_t slots = 8;
+            while (7 * slots < 10 * (start[p + 1] - start[p] + 1)) slots *= 2;
+            part_mask_[p] = static_cast<std::uint32_t>(slots - 1);
+            part_offset_[p + 1] = part_offset_[p] + slots;
+        }
+        {
+            huge_page_vector<std::uint64_t> order(n);
+            std::vector<std::size_t> next(start.begin(), start.end() - 1);
+            for (std::size_t i = 0; i < n; ++i)
+                order[next[std::uint64_t{tags_[i]} >> part_shift_]++] = (std::uint64_t{tags_[i]} << 32) | i;
+            tags_ = {};
+            item_index_.resize(n);  // first the item's first equal item, then (below) its index
+            slots_ = zeroed_array<std::uint64_t>(part_offset_[parts]);
+            mask_ = 0;
+            for (std::size_t p = 0; p < parts; ++p) {
+                std::uint64_t* const table = slots_.data() + part_offset_[p];
+                const std::uint32_t mask = part_mask_[p];
+                for (std::size_t k = start[p]; k < start[p + 1]; ++k) {
+                    const std::uint64_t tag = order[k] & tag_mask;
+                    const auto item = static_cast<std::uint32_t>(order[k]);
+                    for (std::uint32_t i = static_cast<std::uint32_t>(tag >> 32) & mask;; i = (i + 1) & mask) {
+                        const std::uint64_t e = table[i];
+                        if (e == 0) {
+                            table[i] = tag | (std::uint64_t{item} + 1);
+                            item_index_[item] = static_cast<std::int32_t>(item);
+                            break;
+                        }
+                        if ((e & tag_mask) == tag && items_[id_of(e)] == items_[item]) {
+                            item_index_[item] = static_cast<std::int32_t>(id_of(e));
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        // In item order: a text's first item takes the next index, a later item its first one's
+        // (already numbered); the distinct texts move down into first-seen order in place.
+        std::size_t count = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto first = static_cast<std::size_t>(item_index_[i]);
+            if (first == i) {
+                items_[count] = items_[i];
+                item_index_[i] = static_cast<std::int32_t>(count++);
+            } else {
+                item_index_[i] = item_index_[first];
+            }
+        }
+        items_.resize(count);
+        texts_ = std::move(items_);
+        items_ = {};
+        partitioned_ = true;
+    }
+    /// After settle(): item i's index.
+    std::int32_t item_index(std::size_t i) const { return item_index_[i]; }
+
     /// The index of `s` and whether it was new (then it is size() - 1).
     std::pair<std::int32_t, bool> intern(std::string_view s) { return intern(s, hash(s)); }
 
     /// As intern(s), with `h` == hash(s) computed by the caller (to look the text up elsewhere too).
     std::pair<std::int32_t, bool> intern(std::string_view s, std::uint64_t h) {
+        if (deferred_ || partitioned_) throw error("interner: intern() after start_deferred()");
         if (ascending_) build_table();
         if (10 * (texts_.size() + 1) > 7 * slots_.size()) grow(2 * std::max<std::size_t>(32, slots_.size()));
         const std::uint64_t tag = tag_of(h);
@@ -119,6 +225,19 @@ public:
         }
         if (slots_.empty()) return -1;
         const std::uint64_t tag = tag_of(h);
+        if (partitioned_) {
+            const std::size_t p = static_cast<std::size_t>(tag >> 32) >> part_shift_;
+            const std::uint64_t* const table = slots_.data() + part_offset_[p];
+            const std::uint32_t mask = part_mask_[p];
+            for (std::uint32_t i = static_cast<std::uint32_t>(tag >> 32) & mask;; i = (i + 1) & mask) {
+                const std::uint64_t e = table[i];
+                if (e == 0) return -1;
+                if ((e & tag_mask) == tag) {
+                    const std::int32_t id = item_index_[id_of(e)];
+                    if (texts_[static_cast<std::size_t>(id)] == s) return id;
+                }
+            }
+        }
         for (std::size_t i = home(tag);; i = (i + 1) & mask_) {
             const std::uint64_t e = slots_[i];
             if (e == 0) return -1;
@@ -126,6 +245,45 @@ public:
         }
     }
     std::int32_t find(std::string_view s) const { return find(s, hash(s)); }
+
+    /// Whether texts were numbered by settle() (then find_found() looks many texts up at once).
+    bool partitioned() const { return partitioned_; }
+    /// After settle(): fn(k, index) for each of the n texts s[k] this interner has, in no particular
+    /// order. The texts are grouped by partition first (a sequential scatter), so each partition's
+    /// table is read while in cache: one at a time, a lookup per text was a cache miss in a table
+    /// of millions. Safe to call from several threads while no thread interns.
+    template <class Fn>
+    void find_found(const std::string_view* s, std::size_t n, const Fn& fn) const {
+        const std::size_t parts = part_mask_.size();
+        std::vector<std::size_t> start(parts + 1, 0);
+        huge_page_vector<std::uint64_t> order(n);
+        for (std::size_t k = 0; k < n; ++k) {
+            const std::uint64_t tag = tag_of(hash(s[k]));
+            order[k] = tag;
+            ++start[((tag >> 32) >> part_shift_) + 1];
+        }
+        for (std::size_t p = 0; p < parts; ++p) start[p + 1] += start[p];
+        huge_page_vector<std::uint64_t> grouped(n);
+        for (std::size_t k = 0; k < n; ++k) grouped[start[(order[k] >> 32) >> part_shift_]++] = order[k] | k;
+        for (std::size_t p = 0, k = 0; p < parts; ++p) {  // start[p] is now partition p's end
+            const std::uint64_t* const table = slots_.data() + part_offset_[p];
+            const std::uint32_t mask = part_mask_[p];
+            for (; k < start[p]; ++k) {
+                const std::uint64_t tag = grouped[k] & tag_mask;
+                const auto text = static_cast<std::size_t>(grouped[k] & 0xFFFFFFFF);
+                for (std::uint32_t i = static_cast<std::uint32_t>(tag >> 32) & mask;; i = (i + 1) & mask) {
+                    const std::uint64_t e = table[i];
+                    if (e == 0) break;
+                    if ((e & tag_mask) != tag) continue;
+                    const std::int32_t id = item_index_[id_of(e)];
+                    if (texts_[static_cast<std::size_t>(id)] == s[text]) {
+                        fn(text, id);
+                        break;
+                    }
+                }
+            }
+        }
+    }
 
     /// Asks the CPU to bring the slot of hash `h` into cache: a caller that knows the next texts
     /// ahead (the CSV reader, a few rows back) hides the cache miss of each probe of a large table.
@@ -135,7 +293,12 @@ public:
     /// has no data and a mask of 0: the address is then null + 0, and a prefetch never faults.
     void prefetch(std::uint64_t h) const {
 #if defined(__GNUC__)
-        __builtin_prefetch(slots_.data() + home(tag_of(h)), 1);
+        const std::uint64_t tag = tag_of(h);
+        // Partitioned (settled): the slot's partition table; otherwise the one table (mask_ is then 0).
+        const std::size_t p = partitioned_ ? static_cast<std::size_t>(tag >> 32) >> part_shift_ : 0;
+        const std::size_t at =
+            partitioned_ ? part_offset_[p] + (static_cast<std::uint32_t>(tag >> 32) & part_mask_[p]) : home(tag);
+        __builtin_prefetch(slots_.data() + at, 1);
 #else
         (void)h;
 #endif
@@ -149,6 +312,7 @@ public:
     /// Room for `n` texts without growing the table (an upper bound is fine): the table is made
     /// at its final size at once.
     void reserve(std::size_t n) {
+        if (deferred_ || partitioned_) return;
         texts_.reserve(n);
         reserved_ = std::max(reserved_, n);
         if (ascending_) return;  // the table is made when the order breaks, if it does
@@ -180,6 +344,14 @@ private:
         block_next_ += s.size();
         block_left_ -= s.size();
         return kept;
+    }
+
+    static constexpr std::size_t part_bits_max = 12;
+    void note_tag(std::uint64_t h) {
+        const auto tag = static_cast<std::uint32_t>(tag_of(h) >> 32);
+        if (fine_counts_.empty()) fine_counts_.assign(std::size_t{1} << part_bits_max, 0);
+        ++fine_counts_[tag >> (32 - part_bits_max)];
+        tags_.push_back(tag);
     }
 
     void check_room() const {
@@ -228,6 +400,16 @@ private:
     std::size_t mask_ = 0;
     bool ascending_ = false;    // texts appended in ascending order, no table yet (start_ascending)
     std::size_t reserved_ = 0;  // the most texts reserve() was told of
+    // Deferred texts (start_deferred): the items, their tags and counts per finest partition; after
+    // settle(), the partitions' tables one after the other in slots_, each item's index.
+    bool deferred_ = false, partitioned_ = false;
+    huge_page_vector<std::string_view> items_;
+    huge_page_vector<std::uint32_t> tags_;
+    std::vector<std::size_t> fine_counts_;
+    unsigned part_shift_ = 32;
+    std::vector<std::size_t> part_offset_;
+    std::vector<std::uint32_t> part_mask_;
+    huge_page_vector<std::int32_t> item_index_;
 };
 
 }  // namespace zhibiao::detail

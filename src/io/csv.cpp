@@ -1244,6 +1244,7 @@ private:
         };
         std::array<pending_code, lag> pending{};
         std::size_t pending_count = 0;                    // codes read; pending_count - interned wait
+        std::size_t deferred_from = 0;                    // the first row whose code was deferred, if any
         detail::huge_page_vector<std::int32_t> new_rank;  // per code: its rank among codes no earlier chunk has, or -1;
                                                           // empty while all are new (code l's rank is l)
         struct earlier_code {
@@ -1288,6 +1289,27 @@ private:
         return true;
     }
 
+    // The codes of a chunk read deferred (add_row_keys) numbered: the first deferred_from rows were
+    // interned as usual (their codes are the first items), each later row is one item. Names and
+    // parents, kept per row while deferred, moved down to one per code, as interning keeps them.
+    void settle_codes(chunk& c) const {
+        const std::size_t first_items = c.entity_codes.items() - (c.rows() - c.deferred_from);
+        c.entity_codes.settle();
+        std::size_t next = first_items;
+        for (std::size_t i = first_items; i < c.entity_codes.items(); ++i) {
+            const auto id = static_cast<std::size_t>(c.entity_codes.item_index(i));
+            if (id == next) {  // the code's first row
+                if (name_col_ >= 0) c.name_of[next] = c.name_of[i];
+                if (parent_col_ >= 0) c.parent_of[next] = c.parent_of[i];
+                ++next;
+            }
+            c.last_entity_id = static_cast<std::int32_t>(id);
+            note_entity(c);
+        }
+        if (name_col_ >= 0) c.name_of.resize(next);
+        if (parent_col_ >= 0) c.parent_of.resize(next);
+    }
+
     // Row c.interned's entity index (c.last_entity_id) kept, when it is not the row's own.
     static void note_entity(chunk& c) {
         if (!c.entity_local.empty() || static_cast<std::size_t>(c.last_entity_id) != c.interned) {
@@ -1303,11 +1325,25 @@ private:
     void add_row_keys(chunk& c, std::string_view code, std::string_view period, std::string_view name,
                       std::string_view parent, std::size_t line) const {
         // A firm table has a new code on (nearly) every row: room for all of them at once rather
-        // than growing the table step by step.
-        if (c.rows() == 1024 && c.entity_codes.size() > 768) c.entity_codes.reserve(c.newlines + 1);
+        // than growing the table step by step — or, when the codes do not ascend, no table while
+        // reading: the codes are numbered at the end of the chunk by hash partition (settle_codes).
+        if (c.rows() == 1024 && c.entity_codes.size() > 768) {
+            if (c.entity_codes.ascending()) {
+                c.entity_codes.reserve(c.newlines + 1);
+            } else {
+                while (c.interned < c.pending_count) intern_pending(c);
+                c.deferred_from = c.rows();
+                c.entity_codes.start_deferred(c.newlines + 1);
+            }
+        }
         const bool repeat = c.pending_count > 0 && code == c.last_entity;  // rows usually come grouped
         c.last_entity = code;
-        if (!append_ascending(c, code, name, parent, repeat)) {
+        if (c.entity_codes.deferred()) {
+            c.entity_codes.defer(code);
+            if (name_col_ >= 0) c.name_of.push_back(name);  // per row from here on, until settle_codes
+            if (parent_col_ >= 0) c.parent_of.push_back(parent);
+            ++c.pending_count;
+        } else if (!append_ascending(c, code, name, parent, repeat)) {
             if (c.pending_count - c.interned == chunk::lag) intern_pending(c);
             chunk::pending_code& p = c.pending[c.pending_count % chunk::lag];
             p = {code, name, parent, repeat ? 0 : interner::hash(code), repeat};
@@ -1647,7 +1683,10 @@ private:
                 p = begin + c.tok->position();
                 line = c.tok->next_line();
             }
-            while (c.interned < c.pending_count) intern_pending(c);
+            if (c.entity_codes.deferred())
+                settle_codes(c);
+            else
+                while (c.interned < c.pending_count) intern_pending(c);
             report_progress(c.text.size(), c.text.size());
         } catch (...) {
             c.failure = std::current_exception();
@@ -1843,19 +1882,38 @@ private:
 
     // Which of the codes [p.begin, p.end) of chunk i an earlier chunk has, the earliest one
     // (read-only lookups into the earlier chunks' tables), and the count and sizes of the others.
+    // A chunk whose codes were numbered by partition is asked for all of them at once, partition
+    // by partition (interner::find_found); the others code by code, their slots prefetched.
     static void find_earlier_in_piece(std::vector<chunk>& chunks, std::size_t i, code_piece& p) {
         chunk& c = chunks[i];
         const auto& codes = c.entity_codes.texts();
+        for (std::size_t j = 0; j < i && p.begin < p.end; ++j)
+            if (chunks[j].entity_codes.partitioned())
+                chunks[j].entity_codes.find_found(codes.data() + p.begin, p.end - p.begin,
+                                                  [&](std::size_t k, std::int32_t id) {
+                                                      chunk::earlier_code& e = c.earlier[p.begin + k];
+                                                      if (e.index < 0 || j < e.chunk)
+                                                          e = {static_cast<std::uint32_t>(j), id};
+                                                  });
+        bool any_one_by_one = false;
+        for (std::size_t j = 0; j < i; ++j) any_one_by_one = any_one_by_one || !chunks[j].entity_codes.partitioned();
         constexpr std::size_t ahead = 8;  // prefetch the slots of the code this far ahead
         for (std::size_t l = p.begin; l < p.end; ++l) {
             if (i > 0) {
-                if (l + ahead < p.end) {
-                    const std::uint64_t next = interner::hash(codes[l + ahead]);
-                    for (std::size_t j = 0; j < i; ++j) chunks[j].entity_codes.prefetch(next);
+                if (any_one_by_one) {
+                    if (l + ahead < p.end) {
+                        const std::uint64_t next = interner::hash(codes[l + ahead]);
+                        for (std::size_t j = 0; j < i; ++j)
+                            if (!chunks[j].entity_codes.partitioned()) chunks[j].entity_codes.prefetch(next);
+                    }
+                    const std::uint64_t h = interner::hash(codes[l]);
+                    chunk::earlier_code& e = c.earlier[l];
+                    for (std::size_t j = 0; j < i && (e.index < 0 || j < e.chunk); ++j) {
+                        if (chunks[j].entity_codes.partitioned()) continue;
+                        const std::int32_t id = chunks[j].entity_codes.find(codes[l], h);
+                        if (id >= 0) e = {static_cast<std::uint32_t>(j), id};
+                    }
                 }
-                const std::uint64_t h = interner::hash(codes[l]);
-                for (std::size_t j = 0; j < i && c.earlier[l].index < 0; ++j)
-                    c.earlier[l] = {static_cast<std::uint32_t>(j), chunks[j].entity_codes.find(codes[l], h)};
                 if (c.earlier[l].index >= 0) {
                     p.any_earlier = true;
                     continue;

@@ -1470,6 +1470,140 @@ BOOST_AUTO_TEST_CASE(codes_seen_again_in_later_chunks_numbered_as_a_serial_read)
         }
 }
 
+// Round 20: deferred texts numbered by hash partition (interner::settle) get the indices interning
+// would give them: texts interned before the deferral first, repeats anywhere, copied or viewed. And
+// an adversarial set: thousands of texts whose hashes share the top 12 bits (all in one partition,
+// long probe chains) among which some share all 32 bits of the stored tag (only the texts differ).
+BOOST_AUTO_TEST_CASE(deferred_texts_numbered_as_interned) {
+    auto tag_of = [](const std::string& t) {
+        const std::uint64_t h = detail::interner::hash(t);
+        return static_cast<std::uint32_t>(h) ^ static_cast<std::uint32_t>(h >> 32);
+    };
+    std::vector<std::string> crowded;  // one partition: the same top 12 bits of the tag
+    for (std::size_t k = 0; crowded.size() < 6000; ++k) {
+        const std::string t = "91320000MA" + std::to_string(k);
+        if (tag_of(t) >> 20 == 0x5A5) crowded.push_back(t);
+    }
+    std::map<std::uint32_t, int> tags;
+    std::size_t same_tag = 0;
+    for (const std::string& t : crowded) same_tag += tags[tag_of(t)]++ > 0 ? 1 : 0;
+    BOOST_TEST_REQUIRE(same_tag > 0u);  // the set holds tag collisions (birthday: ~17 expected)
+    std::mt19937 rng(20);
+    std::vector<std::string> random_order;
+    for (std::size_t k = 0; k < 40000; ++k) random_order.push_back("C" + std::to_string(rng() % 30000));
+    for (const auto* texts : {&crowded, &random_order})
+        for (const bool copy : {false, true})
+            for (const std::size_t interned_first : {std::size_t{0}, std::size_t{1}, std::size_t{1000}}) {
+                std::vector<std::string> all = *texts;
+                for (std::size_t i = 0; i < all.size(); i += 7) all.push_back(all[(i * 13) % all.size()]);
+                detail::interner plain(copy), deferred(copy);
+                std::vector<std::int32_t> expected;
+                for (const std::string& t : all) expected.push_back(plain.intern(t).first);
+                std::size_t i = 0;
+                for (; i < std::min(interned_first, all.size()); ++i) deferred.intern(all[i]);
+                const std::size_t before = deferred.size();
+                deferred.start_deferred(all.size());
+                BOOST_TEST(deferred.deferred());
+                for (std::size_t j = i; j < all.size(); ++j) deferred.defer(all[j]);
+                BOOST_TEST(deferred.items() == before + all.size() - i);
+                deferred.settle();
+                BOOST_TEST(!deferred.deferred());
+                BOOST_TEST_REQUIRE(deferred.size() == plain.size());
+                bool same = true;
+                for (std::size_t k = 0; k < plain.size(); ++k) same = same && deferred.text(k) == plain.text(k);
+                for (std::size_t j = i; j < all.size(); ++j)
+                    same = same && deferred.item_index(before + j - i) == expected[j];
+                for (std::size_t k = 0; k < before; ++k)
+                    same = same && deferred.item_index(k) == static_cast<std::int32_t>(k);
+                for (const std::string& t : all) {
+                    deferred.prefetch(detail::interner::hash(t));
+                    same = same && deferred.find(t) == plain.find(t);
+                }
+                BOOST_TEST(same, texts->size() << " texts, " << interned_first << " interned first, copy " << copy);
+                BOOST_TEST(deferred.find("none of them") == -1);
+                BOOST_CHECK_THROW(deferred.intern("x"), error);
+            }
+    detail::interner empty(false);
+    empty.start_deferred(0);
+    empty.settle();
+    BOOST_TEST(empty.size() == 0u);
+    BOOST_TEST(empty.find("a") == -1);
+}
+
+// Round 20: a firm table in random order (more than 1,024 rows a chunk: the codes are deferred and
+// numbered by hash partition at the chunk's end), with codes repeated in the same and in later
+// chunks, before and after the deferral, on consecutive rows, with names and parents: entities in
+// first-seen order, each with the name and parent of its first row, and each row's entity as a
+// brute-force numbering has them, for any chunking and thread count. A repeated (entity, period)
+// is reported at its line and its first one's.
+BOOST_AUTO_TEST_CASE(codes_in_random_order_numbered_for_any_chunking) {
+    std::mt19937 rng(7);
+    std::vector<std::size_t> perm(6000);
+    for (std::size_t i = 0; i < perm.size(); ++i) perm[i] = i;
+    std::shuffle(perm.begin(), perm.end(), rng);
+    std::vector<std::string> rows;
+    for (std::size_t r = 0; r < perm.size(); ++r) {
+        std::string code = (r % 11 == 4 ? "Q\"" : "91320000MA") + std::to_string(100000 + perm[r]);
+        if (r % 97 == 5) code = rows[r / 2];            // seen before, maybe chunks earlier
+        if (r % 101 == 3 && r > 0) code = rows[r - 1];  // the code of the row before
+        if (r == 1500) code = rows[3];
+        rows.push_back(code);
+    }
+    std::string text = "entity,period,name,parent,x\n";
+    std::vector<std::string> order, names, parents;
+    std::map<std::string, std::size_t> index, seen_in_period;
+    std::vector<std::int32_t> expected;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        const auto [it, inserted] = index.emplace(rows[r], order.size());
+        if (inserted) {
+            order.push_back(rows[r]);
+            names.push_back("n" + std::to_string(r));
+            parents.push_back("p" + std::to_string(r % 13));
+        }
+        expected.push_back(static_cast<std::int32_t>(it->second));
+        // each repeat of a code in a period of its own
+        const std::size_t period = 2000 + seen_in_period[rows[r]]++;
+        std::string written = rows[r];  // quoted (its quote doubled) when it holds one, and every third row
+        if (written[1] == '"' || r % 3 == 0) {
+            if (written[1] == '"') written.insert(1, "\"");
+            written = "\"" + written + "\"";
+        }
+        text += written + "," + std::to_string(period) + ",n" + std::to_string(r) + ",p" + std::to_string(r % 13) +
+                "," + std::to_string(r) + "\n";
+    }
+    for (std::size_t chunk : {std::size_t{50}, std::size_t{30000}, std::size_t{100000}, std::size_t{1} << 20})
+        for (unsigned threads : {1u, 2u, 3u, 16u}) {
+            csv_options o;
+            o.threads = threads;
+            o.min_chunk_bytes = chunk;
+            const panel p = parse_csv(text, o);
+            BOOST_TEST(p.entity_of_row() == expected, threads << " threads, chunks of " << chunk);
+            BOOST_REQUIRE(p.entity_count() == order.size());
+            bool same = true;
+            for (std::size_t e = 0; e < order.size(); ++e)
+                same = same && p.entity_code(e) == order[e] && p.entity_name(e) == names[e] &&
+                       p.entity_parent(e) == parents[e];
+            BOOST_TEST(same, threads << " threads, chunks of " << chunk);
+            // The row of line 4,802 (row 4,800) repeated with the period of its first row.
+            std::string twice = text;
+            const std::size_t first_row = index[rows[4800]];
+            std::size_t first_line = 0;
+            for (std::size_t r = 0; r < rows.size() && first_line == 0; ++r)
+                if (rows[r] == order[first_row]) first_line = r + 2;
+            twice += "\"" + (order[first_row][1] == '"' ? "Q\"\"" + order[first_row].substr(2) : order[first_row]) +
+                     "\",2000,n,p,1\n";
+            try {
+                parse_csv(twice, o);
+                BOOST_FAIL("expected duplicate_row_error");
+            } catch (const duplicate_row_error& e) {
+                BOOST_TEST(e.where().line == rows.size() + 2);
+                BOOST_TEST(
+                    std::string(e.what()).find("the first on line " + std::to_string(first_line)) != std::string::npos,
+                    e.what());
+            }
+        }
+}
+
 // Round 19: the search for a code written with full-width digits or as a spreadsheet leaves it
 // is split over the threads; the entity refused is still the first such one in entity order
 // (first-seen order in the file), whichever thread finds it, and codes that merely hold a point,
