@@ -208,7 +208,9 @@ struct scorecard_result {
     /// (empty for packs without ranges; an item without ranges has points = low = high).
     points_array points_lo, points_hi;
     Eigen::Array<std::int8_t, Eigen::Dynamic, Eigen::Dynamic> alternative;  ///< which measure scored; -1: none
-    Eigen::Array<std::uint8_t, Eigen::Dynamic, Eigen::Dynamic> gates;       ///< rows × gates: 1 = holds
+    /// rows × gates: 1 = holds. A gate of an invalid-input firm that reads one of its invalid inputs
+    /// (problems & inputs_read(gate.parsed)) was not judged: its 0 is no "fails" (Python gives NA).
+    Eigen::Array<std::uint8_t, Eigen::Dynamic, Eigen::Dynamic> gates;
     result_column<std::uint64_t> problems;  ///< bit k: input k invalid; bit inputs+j: validity check j failed
 
     firm_status status_of(std::size_t row) const { return static_cast<firm_status>(status[row]); }
@@ -389,6 +391,16 @@ public:
     /// is refused only when a heading misspells it, which would leave it blank for every firm.
     /// The one message of inputs_from and of Python's DataFrame path.
     std::string absent_input_problem(const std::vector<std::string>& headings, std::size_t k) const;
+    /// `n` values of input k given in `from`, in the pack's unit (incompatible_units_error when they
+    /// cannot convert), as inputs_from converts a panel's column. A whole number of an integer input
+    /// as written stays whole: 0.0012 万人 is 12 人, although 0.0012 × 1e4 is 11.999999999999998 in
+    /// doubles. A converted value within 2^-50 of its size of a whole number is decided on its shortest
+    /// decimal form (the digits as written) moved by the conversion's power of ten: whole there, the
+    /// whole number; else the product as is (0.00115 万人 stays 11.5 人, refused as before).
+    void convert_input(std::size_t k, const unit& from, const double* values, double* out, std::size_t n) const;
+    /// The inputs `f` (a formula of this pack: a gate's, a check's, a measure's) reads, directly or
+    /// through the measures it names: bit k for input k (the bits of scorecard_result::problems).
+    std::uint64_t inputs_read(const formula& f) const;
     /// Every key of `units` names an input of the pack (its id, or a Chinese heading input_columns reads), else a
     /// lookup_error with "did you mean" (inputs_from's check; the DataFrame path of Python makes it too).
     void check_units(const std::vector<std::pair<std::string, std::string>>& units) const;

@@ -69,11 +69,19 @@ py::list items_of(const scorecard& s) {
     return out;
 }
 
-py::list conditions_of(const std::vector<scorecard_condition>& conditions) {
+// "reads": the ids of the inputs the condition reads (through measures too), e.g. to leave a gate
+// unjudged (NA) where an input it reads is invalid.
+py::list conditions_of(const scorecard& s, const std::vector<scorecard_condition>& conditions) {
     py::list out;
-    for (const auto& g : conditions)
+    for (const auto& g : conditions) {
+        py::list reads;
+        const std::uint64_t bits = s.inputs_read(g.parsed);
+        for (std::size_t k = 0; k < s.inputs().size() && k < 64; ++k)
+            if (bits >> k & 1u) reads.append(s.inputs()[k].id);
         out.append(py::dict(py::arg("id") = g.id, py::arg("condition") = g.condition,
-                            py::arg("message_zh") = g.message_zh, py::arg("message_en") = g.message_en));
+                            py::arg("message_zh") = g.message_zh, py::arg("message_en") = g.message_en,
+                            py::arg("reads") = reads));
+    }
     return out;
 }
 
@@ -104,8 +112,8 @@ void register_scorecard_class(py::module_& m) {
         .def_property_readonly("engine", &scorecard::engine)
         .def_property_readonly("inputs", &inputs_of)
         .def_property_readonly("items", &items_of)
-        .def_property_readonly("gates", [](const scorecard& s) { return conditions_of(s.gates()); })
-        .def_property_readonly("validity", [](const scorecard& s) { return conditions_of(s.validity()); })
+        .def_property_readonly("gates", [](const scorecard& s) { return conditions_of(s, s.gates()); })
+        .def_property_readonly("validity", [](const scorecard& s) { return conditions_of(s, s.validity()); })
         .def_property_readonly("routes",
                                [](const scorecard& s) {
                                    std::vector<std::string> ids;
@@ -236,6 +244,19 @@ void register_scorecard_inputs(py::module_& m) {
         },
         py::arg("card"), py::arg("units"),
         "Every key of `units` names an input of the pack (scorecard::check_units): else LookupError.");
+    m.def(
+        "scorecard_convert_input",
+        [](const scorecard& card, std::size_t k, const unit& from,
+           py::array_t<double, py::array::c_style | py::array::forcecast> values) {
+            if (k >= card.inputs().size())
+                throw py::index_error("scorecard_convert_input: no input " + std::to_string(k));
+            py::array_t<double> out(values.request().shape);
+            card.convert_input(k, from, values.data(), out.mutable_data(), static_cast<std::size_t>(values.size()));
+            return out;
+        },
+        py::arg("card"), py::arg("k"), py::arg("from_unit"), py::arg("values"),
+        "Values of input k given in `from_unit`, in the pack's unit (scorecard::convert_input: a whole number as "
+        "written stays whole); IncompatibleUnitsError when they cannot convert.");
     m.def(
         "scorecard_input_columns",
         [](const scorecard& card, const std::vector<std::string>& headings) { return card.input_columns(headings); },

@@ -388,6 +388,7 @@ def _columns(
         )
     headings, stated, names = _heading_of(card, firms)
     _refuse_repeated_firms(card, firms, headings)
+    _firm_column(card, firms, headings)
     _check_units(card, units)
     if units:  # keyed by input id, whatever the key named: an id or a Chinese heading (营业收入 → sales)
         ids = [spec["id"] for spec in card.inputs]
@@ -423,7 +424,7 @@ def _columns(
                 bad[row] = True
         if units and name in units:
             given = np.asarray(values, dtype=np.float64)
-            values = _converted(values, units[name], spec, heading)
+            values = _converted(card, values, units[name], spec, heading)
             # 1e305 亿元 is no infinity the user typed: its conversion is beyond a double
             for row in np.flatnonzero(np.isfinite(given) & ~np.isfinite(np.asarray(values, dtype=np.float64))):
                 number, source, target = repr(float(given[row])), units[name], spec["unit"]
@@ -438,23 +439,24 @@ def _columns(
     return columns, bad, text_problems, renamed
 
 
-def _converted(values: Any, source: str, spec: Mapping[str, Any], heading: str) -> Any:
+def _converted(card: Any, values: Any, source: str, spec: Mapping[str, Any], heading: str) -> Any:
     """``values`` from ``source`` into the pack's unit; a unit that cannot convert is an error
     naming the column and its input, as the Panel path's (scorecard::inputs_from) is."""
     try:
-        return _core.Unit(source).convert(values, _core.Unit(spec["unit"]))
+        k = [s["id"] for s in card.inputs].index(spec["id"])
+        return _core.scorecard_convert_input(card, k, _core.Unit(source), values)
     except _core.IncompatibleUnitsError as e:
         named = f"column '{heading}'" + ("" if heading == spec["id"] else f" (input '{spec['id']}')")
         raise _core.IncompatibleUnitsError(f"{named}: {e}, the pack's unit of '{spec['id']}'") from e
 
 
-def _refuse_repeated_firms(card: Any, firms: Any, headings: Sequence[Any]) -> None:
+def _refuse_repeated_firms(card: Any, firms: Any, headings: Sequence[Any], index: Any = None, said: str = "") -> None:
     """A firm listed twice with different inputs (an index label on two rows that disagree, as
     when two sheets are pasted together, one with revised figures) is refused, naming it, its
     rows and an input that differs: both rows would be scored, the firm given two statuses, and
     which figures are the firm's cannot be told. Identical repeats (copies stacked on purpose)
-    are scored row by row."""
-    index = firms.index
+    are scored row by row. ``index``: the firms' labels when not the index (a firm column, ``said``)."""
+    index = firms.index if index is None else index
     if index.is_unique:
         return
     import pandas as pd
@@ -474,9 +476,48 @@ def _refuse_repeated_firms(card: Any, firms: Any, headings: Sequence[Any]) -> No
         n, one, other = names[columns[0]], firsts[k, columns[0]], values[k, columns[0]]
         more = f" and {len(columns) - 1} more input(s)" if len(columns) > 1 else ""
         raise _core.DuplicateRowError(
-            f"firm {index[rows[k]]!r} is listed twice with different inputs: rows {int(rows[first[codes[k]]])} and "
-            f"{int(rows[k])} of the table differ in {n} ({one!r} and {other!r}){more}: give the firm one row"
+            f"firm {index[rows[k]]!r}{said} is listed twice with different inputs: rows {int(rows[first[codes[k]]])} "
+            f"and {int(rows[k])} of the table (positions, counting from 0) differ in {n} ({one!r} and {other!r})"
+            f"{more}: give the firm one row"
         )
+
+
+#: Headings of a column of firm codes or names, as read_csv detects an entity column (csv.hpp).
+_FIRM_HEADINGS = frozenset(
+    (
+        "firm firm_id firm_code firm_name company entity id code name 企业 企业名称 企业代码 单位名称 " "统一社会信用代码 纳税人识别号 名称 公司名称"
+    ).split()
+)
+
+
+class FirmColumnWarning(UserWarning):
+    """A column names the firms but the table is indexed by row position: the result is too."""
+
+
+def _firm_column(card: Any, firms: Any, headings: Sequence[Any]) -> None:
+    """A table read without index_col keeps its firm codes in a column and is indexed 0, 1, …:
+    the result was indexed by position and the column left out without a word, so a firm listed
+    twice with different inputs was scored twice. The column is said (a warning: set it as the
+    index), and a firm it lists twice with different inputs refused as for an index."""
+    import pandas as pd
+
+    index = firms.index
+    if not (isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1 and index.name is None):
+        return
+    used = {h for h in headings if h is not None}
+    found = [c for c in firms.columns if c not in used and str(c).strip().lower() in _FIRM_HEADINGS]
+    if not found:
+        return
+    column = found[0]
+    _refuse_repeated_firms(card, firms, headings, pd.Index(firms[column]), f" (column {column!r})")
+    import warnings
+
+    warnings.warn(
+        f"column {column!r} names the firms but is not the index: the result is indexed by row position "
+        f"(0, 1, …); firms.set_index({column!r}) scores them by firm",
+        FirmColumnWarning,
+        stacklevel=4,
+    )
 
 
 def _firm_index(firms: Any) -> Any:
@@ -544,7 +585,7 @@ def evaluate(
         raise _core.Error(f"threads must be a whole number ≥ 0 (0: every core), not {threads!r}")
     columns, text_bad, text_problems, renamed = _columns(card, firms, units)
     result = _core.scorecard_evaluate(card, columns, policy=policy, threads=threads)
-    table = _result_table(card, result.arrays(), text_bad, _firm_index(firms))  # type: ignore[attr-defined]
+    table = _result_table(card, result.arrays(), columns, text_bad, _firm_index(firms))  # type: ignore[attr-defined]
     if explain:
         _add_explanations(table, card, columns, result, text_bad, text_problems)
     table.attrs["pack"] = card.id
@@ -553,7 +594,9 @@ def evaluate(
     return table
 
 
-def _result_table(card: Any, arrays: Mapping[str, np.ndarray], text_bad: np.ndarray, index: Any) -> Any:
+def _result_table(
+    card: Any, arrays: Mapping[str, np.ndarray], columns: Sequence[Any], text_bad: np.ndarray, index: Any
+) -> Any:
     """evaluate()'s table from the scorer's arrays. The status, and from it valid, eligible and
     passed, are the scorer's (which already gives NaN points and no route to invalid firms);
     only text found in a numeric column (a check made here, not in C++) makes more firms
@@ -587,9 +630,29 @@ def _result_table(card: Any, arrays: Mapping[str, np.ndarray], text_bad: np.ndar
         if len(item["measures"]) > 1:
             which = unless_text(arrays["alternative"][:, k], -1).astype(np.int8, copy=False)
             out[item["id"] + "_by"] = pd.Categorical.from_codes(which, categories=list(item["measures"]))
+    unjudged = _unreadable_inputs(card, arrays, columns, text_bad)
+    position = {spec["id"]: k for k, spec in enumerate(card.inputs)}
     for g, gate in enumerate(card.gates):
-        out["gate_" + gate["id"]] = arrays["gates"][:, g].view(bool)
+        holds = arrays["gates"][:, g].view(bool)
+        reads = np.uint64(sum(1 << position[i] for i in gate["reads"] if position[i] < 64))
+        # A gate that reads an invalid input of the firm was not judged: NA, not False (nor True).
+        out["gate_" + gate["id"]] = pd.arrays.BooleanArray(holds.copy(), ~valid & ((unjudged & reads) != 0))
     return pd.DataFrame(out, index=index)
+
+
+def _unreadable_inputs(
+    card: Any, arrays: Mapping[str, np.ndarray], columns: Sequence[Any], text_bad: np.ndarray
+) -> Any:
+    """Per firm, bit k: input k is invalid (the scorer's problems) or text where a number was
+    expected (a cell read as missing, found here)."""
+    n = min(len(card.inputs), 64)
+    bits = np.asarray(arrays["problems"], dtype=np.uint64) & np.uint64((1 << n) - 1 if n < 64 else 2**64 - 1)
+    if text_bad.any():
+        bits = bits.copy()
+        for k, column in enumerate(columns[:n]):
+            if column is not None:
+                bits[text_bad & np.isnan(np.asarray(column, dtype=np.float64))] |= np.uint64(1 << k)
+    return bits
 
 
 def _add_explanations(
@@ -762,4 +825,15 @@ def summary(result: Any) -> Summary:
     return Summary(result)
 
 
-__all__ = ["BUILTIN", "STATUSES", "Scorecard", "Summary", "describe", "evaluate", "gap", "load", "summary"]
+__all__ = [
+    "BUILTIN",
+    "STATUSES",
+    "FirmColumnWarning",
+    "Scorecard",
+    "Summary",
+    "describe",
+    "evaluate",
+    "gap",
+    "load",
+    "summary",
+]

@@ -2,6 +2,7 @@
 #include "zhibiao/scorecard.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -53,6 +54,24 @@ std::string detail::format_number(double v) {
 
 namespace {
 
+std::uint64_t inputs_read_by(const scorecard& s, const std::vector<std::string>& names, int depth) {
+    std::uint64_t bits = 0;
+    for (const auto& name : names) {
+        for (std::size_t k = 0; k < s.inputs().size() && k < 64; ++k)
+            if (s.inputs()[k].id == name) bits |= std::uint64_t{1} << k;
+        if (depth < 16)  // measures name measures; the loader refused cycles, the depth is a guard
+            for (const auto& m : s.measures())
+                if (m.id == name) bits |= inputs_read_by(s, m.parsed.names(), depth + 1);
+    }
+    return bits;
+}
+
+}  // namespace
+
+std::uint64_t scorecard::inputs_read(const formula& f) const { return inputs_read_by(*this, f.names(), 0); }
+
+namespace {
+
 // English names of the unit symbols of the zh vocabulary (units.cpp), for explanations in English.
 const std::vector<std::pair<std::string_view, std::string_view>>& english_bases() {
     static const std::vector<std::pair<std::string_view, std::string_view>> table = {
@@ -99,8 +118,14 @@ std::string english_unit(const std::string& symbol) {
 }
 
 // A value with its unit: "35人" in Chinese, "35 persons" in English; shares keep "3.2%".
-std::string format_value(double v, const unit& u, bool zh) {
+// `exact`: every digit of v (its shortest form), where the digits decide (12.000000001 is no
+// whole number of persons, shown as 12 it reads as one).
+std::string format_value(double v, const unit& u, bool zh, bool exact = false) {
     std::string number = format_number(v);
+    if (exact && std::isfinite(v)) {
+        char text[32];
+        number.assign(text, std::to_chars(text, text + sizeof text, v).ptr);
+    }
     const std::string& sym = u.symbol();
     if (v != v || sym == "1") return number;
     if (zh || sym == "%" || sym == "‰") return number + sym;
@@ -127,22 +152,9 @@ public:
         for (const auto& note : s.notes())
             for (std::size_t k = 0; k < s.measures().size(); ++k)
                 if (s.measures()[k].id == note.condition) note_regs_.push_back(c_.measure_reg[k]);
-        for (const auto& check : s.validity()) validity_reads_.push_back(inputs_read(check.parsed.names()));
-    }
-
-    // The inputs a formula reads, through the measures it names (bit k: input k). A validity
-    // check that reads an input already invalid only repeats its consequence ("R&D in China
-    // exceeds the R&D total of the years counted" after years_operating = 0): the cause is said.
-    std::uint64_t inputs_read(const std::vector<std::string>& names, int depth = 0) const {
-        std::uint64_t bits = 0;
-        for (const auto& name : names) {
-            for (std::size_t k = 0; k < s_.inputs().size() && k < 64; ++k)
-                if (s_.inputs()[k].id == name) bits |= std::uint64_t{1} << k;
-            if (depth < 16)  // measures name measures; the loader refused cycles, the depth is a guard
-                for (const auto& m : s_.measures())
-                    if (m.id == name) bits |= inputs_read(m.parsed.names(), depth + 1);
-        }
-        return bits;
+        // A validity check that reads an input already invalid only repeats its consequence ("R&D in
+        // China exceeds the R&D total of the years counted" after years_operating = 0): the cause is said.
+        for (const auto& check : s.validity()) validity_reads_.push_back(s.inputs_read(check.parsed));
     }
 
     std::string line(const scorecard_columns& in, const scorecard_result& result, std::size_t row) {
@@ -209,9 +221,9 @@ private:
         for (std::size_t k = 0; k < inputs.size(); ++k)
             if (result.problems[row] >> k & 1u) {
                 const double v = in.columns[k] ? in.columns[k][row] : nan_value;
-                std::string what = v != v ? (zh_ ? "缺失" : "missing") : format_value(v, inputs[k].unit, zh_);
-                if (inputs[k].integer && std::isfinite(v) && !detail::whole(v))
-                    what += zh_ ? "，须为整数" : ", not a whole number";
+                const bool fraction = inputs[k].integer && std::isfinite(v) && !detail::whole(v);
+                std::string what = v != v ? (zh_ ? "缺失" : "missing") : format_value(v, inputs[k].unit, zh_, fraction);
+                if (fraction) what += zh_ ? "，须为整数" : ", not a whole number";
                 parts.push_back((zh_ ? "输入" : "input ") + inputs[k].id + (zh_ ? "无效（" : " invalid (") + what +
                                 (zh_ ? "）" : ")"));
             }

@@ -28,6 +28,7 @@ int program::compile(const formula& f, const resolver& names, const std::optiona
     value v = node(f, root_of(f), names);
     if (!out) return v.reg;
     if (v.any_unit) return v.reg;
+    refuse_bare_number(f, v, value{v.reg, *out});
     if (!v.u.convertible_to(*out))
         throw incompatible_units_error(f.describe("the formula gives '" + v.u.symbol() + "' (" + v.u.dim().to_string() +
                                                       "), which cannot convert to '" + out->symbol() + "'",
@@ -48,6 +49,22 @@ void check_unit_power(const formula& f, const unit& a, const unit& b, int sign, 
 }
 }  // namespace
 
+void program::refuse_bare_number(const formula& f, const value& a, const value& b) {
+    for (const auto& [number, other] : {std::pair<const value*, const value*>{&a, &b}, {&b, &a}}) {
+        const unit& u = other->u;
+        if (!number->bare || other->bare || other->any_unit || !u.dim().dimensionless()) continue;
+        if (u.exponent() == 0 && u.factor() == 1.0) continue;
+        const std::string written = f.text().substr(number->span.begin, number->span.end - number->span.begin);
+        char fraction[40];
+        std::snprintf(fraction, sizeof fraction, "%.15g", std::strtod(written.c_str(), nullptr) * u.scale());
+        throw incompatible_units_error(f.describe("the number " + written + " has no unit, beside a value in '" +
+                                                      u.symbol() + "': write " + written + "[" + u.symbol() + "] for " +
+                                                      written + " " + u.symbol() + ", or " + fraction +
+                                                      "[1] for the fraction " + fraction,
+                                                  number->span));
+    }
+}
+
 program::value program::binary_op(const formula& f, const formula_node& n, value a, value b) {
     const std::string& o = n.op;
     if (o == "*" || o == "/") check_unit_power(f, a.u, b.u, o == "*" ? 1 : -1, n.span);
@@ -56,6 +73,7 @@ program::value program::binary_op(const formula& f, const formula_node& n, value
     if (o == "/") return emit({opcode::div, dst, a.reg, b.reg}), value{dst, a.u / b.u};
     if (o == "and") return emit({opcode::logical_and, dst, a.reg, b.reg}), value{dst, unit{}};
     if (o == "or") return emit({opcode::logical_or, dst, a.reg, b.reg}), value{dst, unit{}};
+    refuse_bare_number(f, a, b);
     if (a.any_unit) a.u = b.u;
     int rb = converted(f, b, a.u, o == "+" ? "add" : o == "-" ? "subtract" : "compare", n.span);
     if (o == "+") return emit({opcode::add, dst, a.reg, rb}), value{dst, a.u};
@@ -104,7 +122,10 @@ program::value program::node(const formula& f, const formula_node& n, const reso
         case node_kind::number: {
             int dst = new_register();
             emit({opcode::constant, dst, -1, -1, -1, n.number, 0});
-            return {dst, n.number_unit, n.number == 0 && n.number_unit.symbol() == "1"};
+            const bool plain = n.number_unit.symbol() == "1";
+            const std::string_view text = std::string_view(f.text()).substr(n.span.begin, n.span.end - n.span.begin);
+            return {dst, n.number_unit, n.number == 0 && plain,
+                    n.number != 0 && plain && text.find('[') == std::string_view::npos, n.span};
         }
         case node_kind::name: {
             auto b = names(n.name);
@@ -120,7 +141,7 @@ program::value program::node(const formula& f, const formula_node& n, const reso
             value a = node(f, *n.args[0], names);
             int dst = new_register();
             emit({opcode::neg, dst, a.reg});
-            return {dst, a.u};
+            return {dst, a.u, false, a.bare, a.bare ? text_span{n.span.begin, a.span.end} : a.span};
         }
         case node_kind::logical_not: {
             value a = node(f, *n.args[0], names);
@@ -143,6 +164,7 @@ program::value program::call(const formula& f, const formula_node& n, const reso
     const std::string& fn = n.name;
     if (spec.units == unit_rule::choice) {
         value c = node(f, *n.args[0], names), a = node(f, *n.args[1], names), b = node(f, *n.args[2], names);
+        refuse_bare_number(f, a, b);
         if (a.any_unit) a.u = b.u;
         int rb = converted(f, b, a.u, "choose between", n.span);
         int dst = new_register();
@@ -153,6 +175,7 @@ program::value program::call(const formula& f, const formula_node& n, const reso
         value acc = node(f, *n.args[0], names);
         for (std::size_t k = 1; k < n.args.size(); ++k) {
             value b = node(f, *n.args[k], names);
+            refuse_bare_number(f, acc, b);
             if (acc.any_unit) acc.u = b.u, acc.any_unit = false;
             int rb = converted(f, b, acc.u, "compare", n.span);
             int dst = new_register();

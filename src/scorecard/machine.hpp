@@ -113,7 +113,13 @@ private:
         int reg;
         unit u;
         bool any_unit = false;
+        /// A number written without a unit (10, -3), not 0: ambiguous beside a value in %, ‰ or 百分点.
+        bool bare = false;
+        text_span span{};
     };
+    /// A bare number beside a value in a scaled dimensionless unit (st_share >= 10 read 10 as 1000 %):
+    /// an incompatible_units_error saying how to write it, as a number without a unit beside 万元 is.
+    static void refuse_bare_number(const formula& f, const value& a, const value& b);
     value node(const formula& f, const formula_node& n, const resolver& names);
     value binary_chain(const formula& f, const formula_node& n, const resolver& names);
     /// A call of if, min, max, abs, missing or round.

@@ -3,6 +3,7 @@
 #include "zhibiao/scorecard.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <string_view>
 #include <utility>
@@ -286,8 +287,7 @@ scorecard_inputs scorecard::inputs_from(const panel& p,
             out.columns_.columns.push_back(col->data());
         } else {
             auto converted = std::make_shared<std::vector<double>>(col->size());
-            for (std::size_t r = 0; r < col->size(); ++r)
-                (*converted)[r] = detail::convert_exactly(conv, col->data()[r]);
+            convert_input(k, *from, col->data(), converted->data(), col->size());
             out.columns_.columns.push_back(converted->data());
             out.owners_.push_back(std::move(converted));
         }
@@ -305,6 +305,40 @@ scorecard_inputs scorecard::inputs_from(const panel& p,
             }
     }
     return out;
+}
+
+namespace {
+
+// A conversion's product is the written decimal d × 10^k rounded twice (d to the nearest double
+// when read, the product to the nearest double): within 2 · 2^-53 of its size of d × 10^k. Only
+// a value that near to a whole number, and not whole, is decided on its digits: shortest form
+// (the digits a reader of the double wrote), the exponent moved by k, read again. Exact, so no
+// tolerance decides: 11.5 stays 11.5 whatever its size below 2^52.
+double whole_as_written(double x, double y, int k) {
+    const double a = std::fabs(y);
+    if (!(a < 0x1p52) || detail::whole(y)) return y;  // also NaN and ±inf
+    const double nearest = (a + 0x1p52) - 0x1p52;
+    if (std::fabs(a - nearest) > 0x1p-50 * a) return y;
+    char text[64];
+    const std::to_chars_result r = std::to_chars(text, text + 40, x, std::chars_format::scientific);
+    char* e = std::find(text, r.ptr, 'e');
+    int exponent = 0;
+    if (r.ec != std::errc{} || e == r.ptr || std::from_chars(e + 1 + (e[1] == '+'), r.ptr, exponent).ec != std::errc{})
+        return y;
+    const std::to_chars_result moved = std::to_chars(e + 1, text + sizeof text, exponent + k);
+    double written = y;
+    if (std::from_chars(text, moved.ptr, written).ec != std::errc{}) return y;
+    return detail::whole(written) ? written : y;
+}
+
+}  // namespace
+
+void scorecard::convert_input(std::size_t k, const unit& from, const double* values, double* out, std::size_t n) const {
+    const scorecard_input& spec = inputs_.at(k);
+    const conversion conv = from.to(spec.unit);
+    for (std::size_t r = 0; r < n; ++r) out[r] = detail::convert_exactly(conv, values[r]);
+    if (!spec.integer || conv.factor != 1.0 || conv.exponent == 0) return;
+    for (std::size_t r = 0; r < n; ++r) out[r] = whole_as_written(values[r], out[r], conv.exponent);
 }
 
 }  // namespace zhibiao

@@ -887,4 +887,69 @@ BOOST_AUTO_TEST_CASE(a_large_result_is_on_whole_huge_pages_and_scores_as_a_small
     for (std::size_t i = 0; i < 5; ++i) same_firm(r, i);
 }
 
+BOOST_AUTO_TEST_CASE(a_whole_number_of_persons_as_written_is_whole_after_conversion) {
+    // Round 20: 0.0012 万人 × 1e4 is 11.999999999999998: the firm was invalid input ("not a whole number").
+    const std::size_t k = static_cast<std::size_t>(sme().input_index("st_staff"));
+    const unit wan = unit::parse("万人");
+    std::vector<double> given, expect;
+    for (int n = 0; n < 20000; ++n) {
+        given.push_back(std::strtod((std::to_string(n / 10000) + "." +
+                                     std::string(4 - std::to_string(n % 10000).size(), '0') + std::to_string(n % 10000))
+                                        .c_str(),
+                                    nullptr));
+        expect.push_back(n);
+    }
+    std::vector<double> out(given.size());
+    sme().convert_input(k, wan, given.data(), out.data(), given.size());
+    BOOST_TEST(out == expect);
+    // 11.5 persons as written stay 11.5 (invalid), as does a value with digits beyond the whole
+    const std::vector<double> odd = {0.00115, 0.00120000000000001};
+    std::vector<double> odd_out(2);
+    sme().convert_input(k, wan, odd.data(), odd_out.data(), 2);
+    BOOST_TEST(odd_out[0] == 11.5);
+    BOOST_TEST(odd_out[1] == 0.00120000000000001 * 1e4);
+    // a panel in 万人 scores as one in 人: spec §6b's first case, 62
+    panel p = sme_panel(1, "st_staff");
+    p.add(column("st_staff", wan, Eigen::ArrayXd::Constant(1, 0.0012)));
+    const scorecard_result r = sme().evaluate(p);
+    BOOST_TEST(r.total(0) == 62.0);
+    BOOST_TEST(r.passed(0) == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_bare_number_beside_a_percent_measure_is_refused) {
+    // Round 20: `st_share >= 10` compared with 1000 %, silently (a pack of one's own).
+    const std::string pack =
+        "id = \"x\"\n[[input]]\nid = \"a\"\n[[input]]\nid = \"b\"\n[[measure]]\nid = \"share\"\n"
+        "formula = \"a / b\"\nunit = \"%\"\n[[item]]\nid = \"i\"\nmax = 10\nmeasure = \"share\"\n"
+        "bands = [{min = 30, points = 10}, {points = 0}]\n[pass]\nrule = \"total >= 5\"\n[[gate]]\nid = \"g\"\n";
+    const std::string refused =
+        message_of<incompatible_units_error>([&] { scorecard::from_toml(pack + "condition = \"share >= 10\"\n"); });
+    BOOST_TEST(has(refused, "the number 10 has no unit, beside a value in '%': write 10[%] for 10 %, or 0.1[1]"),
+               refused);
+    const std::string permille = message_of<incompatible_units_error>(
+        [&] { scorecard::from_toml(pack + "condition = \"share * 1[‰] / 1[%] > 3\"\n"); });
+    BOOST_TEST(has(permille, "the number 3 has no unit"), permille);
+    const scorecard card = scorecard::from_toml(pack + "condition = \"share >= 10[%]\"\n");
+    const scorecard fraction = scorecard::from_toml(pack + "condition = \"share >= 0.1[1]\"\n");
+    const std::vector<double> a = {12, 3}, b = {40, 40};
+    const scorecard_columns in{2, {a.data(), b.data()}};
+    const scorecard_result r = card.evaluate(in), f = fraction.evaluate(in);
+    BOOST_TEST(r.gates(0, 0) == 1);
+    BOOST_TEST(r.gates(1, 0) == 0);
+    BOOST_TEST(f.gates(0, 0) == 1);
+    BOOST_TEST(f.gates(1, 0) == 0);
+    BOOST_CHECK_NO_THROW(scorecard::from_toml(pack + "condition = \"share > 0 and a >= 2\"\n"));
+}
+
+BOOST_AUTO_TEST_CASE(inputs_read_goes_through_measures) {
+    const scorecard& h = hnte();
+    for (const auto& g : h.gates())
+        if (g.id == "st_staff_share") {
+            const std::uint64_t bits = h.inputs_read(g.parsed);
+            BOOST_TEST((bits >> h.input_index("st_staff") & 1u) == 1u);
+            BOOST_TEST((bits >> h.input_index("employees") & 1u) == 1u);
+            BOOST_TEST((bits >> h.input_index("sales_y3") & 1u) == 0u);
+        }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -57,8 +57,13 @@ def test_a_year_with_rd_or_sales_blank_makes_the_ratio_missing_not_a_number(pack
     result = zb.scorecards.evaluate(table, pack)
     assert result["status"].tolist() == ["invalid input"] * 3
     assert result["total"].isna().all()
-    for text in result["explanation_en"]:
-        assert "R&D expenses or sales left blank for a year within the firm's 3 years of operation" in text
+    # Each message names the year left blank (both years were named whichever was blank).
+    first, first_too, second = result["explanation_en"]
+    for text in (first, first_too):
+        assert "R&D expenses or sales of the first year left blank within the firm's 3 years of operation" in text
+        assert "rd_y2" not in text
+    assert "R&D expenses or sales of the second year left blank within the firm's 3 years" in second
+    assert "rd_y1" not in second
     gap = zb.scorecards.gap(table, pack)
     assert gap["status"].tolist() == ["invalid input"] * 3
     assert gap["cheapest"].isna().all()

@@ -104,8 +104,15 @@ def test_net_assets_left_blank_within_the_years_of_operation_are_invalid_input(p
     table = hnte(three_years=dict(net_assets_y1=None), two_years=dict(years_operating=2, net_assets_y2=None))
     result = both_engines(table, pack)
     assert result["status"].tolist() == ["invalid input"] * 2
-    for text in result["explanation_en"]:
-        assert "net assets left blank for a year-end within the firm's" in text
+    # The message names the year-end left blank, and only it (both years were named, one blank).
+    three, two = result["explanation_en"]
+    assert "net assets at the first year-end left blank within the firm's 3 years" in three
+    assert "net_assets_y1" in three and "net_assets_y2" not in three
+    assert "net assets at the second year-end left blank within the firm's 2 years" in two
+    assert "net_assets_y2" in two and "net_assets_y1" not in two
+    zh_three, zh_two = result["explanation_zh"]
+    assert "第一年末的净资产空缺（net_assets_y1）" in zh_three and "net_assets_y2" not in zh_three
+    assert "第二年末的净资产空缺（net_assets_y2）" in zh_two and "net_assets_y1" not in zh_two
 
 
 @pytest.mark.parametrize("score", [0.5, 0.4, 4.5, 7.999])
