@@ -1391,7 +1391,7 @@ class _Parser(argparse.ArgumentParser):
         if message.startswith("unrecognized arguments:") and unknown:
             # "--lexcon x.toml r.txt": FILE took x.toml and argparse lists "--lexcon r.txt", the file
             # lumped in with the slip; the slip alone is the mistake
-            message = f"unknown option {', '.join(unknown)} (the words after it were not read as its value)"
+            message = f"unrecognized option {', '.join(unknown)} (the words after it were not read as its value)"
         said = cli_text(f"{self.prog}: error: {message}", _Parser.lang)
         self.exit(2, f"{said}{self._suggestion(message)}\n")
 

@@ -1374,7 +1374,11 @@ std::size_t this_year_at(const code_points& cps, std::size_t k, period_state& st
     if (!state.title_year || (!starts_with(cps, k, U"今年") && !starts_with(cps, k, U"本年"))) return 0;
     state.year = state.title_year, state.prior = false;
     const bool of_title = state.title_period && state.title_period->year_number() == state.title_year;
-    state.current = of_title ? *state.title_period : period::year(state.title_year);
+    // a bulletin's issue line states no span (title_period unset): 今年 goes on with the one its
+    // text stated (1-9月，… 今年申报…: 2026YTD09)
+    const bool span = !state.title_period && state.current && state.current->year_number() == state.title_year &&
+                      state.current->kind() == period_kind::year_to_date;
+    state.current = of_title ? *state.title_period : span ? *state.current : period::year(state.title_year);
     return 2;
 }
 
@@ -2634,6 +2638,7 @@ std::size_t stated_period_end(const code_points& cps, std::size_t k, std::size_t
     const bool in_parenthesis = from > 0 && is_open_paren(cps[from - 1].c);
     std::size_t clause = k + n;
     while (clause < cps.size() && !clause_end(cps[clause].c) && !one_of(cps[clause].c, U"。）)")) ++clause;
+    if (in_parenthesis && state.year == title_year && issue_line(cps, k, n)) return 0;  // the report's year
     if (in_parenthesis) {
         std::size_t close = clause;
         while (close < cps.size() && !one_of(cps[close].c, U"）)。\n\r")) ++close;
@@ -2778,12 +2783,11 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
                 carried.after_start = before, carried.start_ends = to;
             const bool local = !title.in_title && before.year != 0 && starts_with(cps, k + n, U"度") && state.current;
             if (state.year != before.year && !local) state.prior = false, carried.after_prior.reset();  // 2024年…
-            const bool of_title = !carried.any_figure && ((title.in_title && report_title(cps, k)) ||
-                                                          (!carried.title_year && issue_line(cps, k, n)));
+            const bool issue = !carried.any_figure && !carried.title_year && issue_line(cps, k, n);  // （2026年第3期）
+            const bool of_title = issue || (title.in_title && !carried.any_figure && report_title(cps, k));
             if (of_title && !carried.title_year) carried.title_year = state.title_year = state.year;
-            if (of_title && state.year == state.title_year) state.title_period = state.current;
-            if (!local && !title.in_title && !of_title && !carried.after_line && !carried.after_target &&
-                !carried.after_prior)
+            if (of_title && !issue && state.year == state.title_year) state.title_period = state.current;
+            if (!local && !title.in_title && !carried.after_line && !carried.after_target && !carried.after_prior)
                 if (const std::size_t end = stated_period_end(cps, k, n, before, state, carried.title_year))
                     carried.after_line = before, carried.line_ends = end;
             if (periods)
@@ -4302,7 +4306,31 @@ private:
             else
                 b.entry = nullptr;
         }
+        if (!b.entry) split_phrase(s, clause, clause_stop, b);
         return b;
+    }
+
+    // "派出0名专家到各村": a count between the verb and the noun of a phrase (派出专家), the verb
+    // right before the figure and the noun right after it. The longest such phrase whose entry
+    // counts in the figure's unit; `b` untouched when there is none.
+    void split_phrase(const scanned& s, std::size_t clause, std::size_t clause_stop, binding& b) const {
+        constexpr std::size_t longest = 4;  // code points of each half
+        if (s.q.unit.empty() || s.last >= clause_stop || s.first <= clause ||
+            !(is_count_word(s.q.unit) || counted(s.q.unit) == "人"))
+            return;
+        for (std::size_t head = std::min(longest, s.first - clause); head > 0; --head)
+            for (std::size_t tail = std::min(longest, clause_stop - s.last); tail > 0; --tail) {
+                const phrase_entries* group = ix_.phrases.find(slice(text_, cps_, s.first - head, s.first) +
+                                                               slice(text_, cps_, s.last, s.last + tail));
+                // the noun an item of a list (走访12家企业和科技园区、…): the count is the list's
+                if (!group || (s.last + tail < clause_stop && one_of(cps_[s.last + tail].c, U"和与及、等"))) continue;
+                const distinctions stated = stated_distinctions(cps_, clause, s.first);
+                const lexicon_entry* e = choose_entry(*group, stated);
+                if (!e || unit_flag(s.q.unit, e->unit) != 0) continue;
+                b.stated = stated, b.entry = e, b.group = group, b.phrase = group->phrase;
+                b.phrase_begin = cps_[s.first - head].begin, b.phrase_end = byte_at(s.first);
+                return;
+            }
     }
 
     // "技术合同成交额比上年翻一番，达到2.4亿元": a clause that is only 达到 (增至, 提高到…) and the
@@ -4348,16 +4376,20 @@ private:
     // between and the phrase's variable is counted in the figure's own measure word (bind checks).
     const phrase_hit* following_phrase(const scanned& s, std::size_t clause_stop) const {
         constexpr std::size_t reach = 10;  // code points from the figure to the phrase
-        // 5名科技特派员 names the people it counts as 22家企业 names the firms.
-        if (s.q.unit.empty() || s.last >= clause_stop || !(is_count_word(s.q.unit) || counted(s.q.unit) == "人"))
-            return nullptr;
+        // 5名科技特派员 names the people it counts as 22家企业 names the firms; an amount names only
+        // the funds right after it (设立500万元风险补偿资金)
+        if (s.q.unit.empty() || s.last >= clause_stop) return nullptr;
+        const bool counts = is_count_word(s.q.unit) || counted(s.q.unit) == "人";
+        const std::optional<unit> u = counts ? std::nullopt : parsed_unit(s.q.unit);
+        const bool amount = u && u->dim() == dimension::of(base_quantity::currency);
+        if (!counts && !amount) return nullptr;
         std::size_t stop = s.last;
         while (stop < clause_stop && !is_digit(cps_[stop].c) && chinese_digit(cps_[stop].c) < 0) ++stop;
         const phrase_hit* first = nullptr;
         for (const phrase_hit* hit = ix_.phrases.closest(s.q.end, byte_at(stop)); hit;
              hit = ix_.phrases.closest(s.q.end, hit->begin))
             first = hit;
-        if (!first || first->begin > byte_at(std::min(stop, s.last + reach))) return nullptr;
+        if (!first || first->begin > byte_at(std::min(stop, s.last + (amount ? 0 : reach)))) return nullptr;
         return ix_.enumeration.any_inside(s.q.end, first->begin) ? nullptr : first;
     }
 

@@ -255,3 +255,30 @@ def test_a_report_with_a_few_bad_bytes_is_still_read():
         facts = zb.extract(data)
     assert list(facts["value"]) == [326, 11, 1.2]
     assert "not_text" not in set(facts.attrs["findings"].get("kind", []))
+
+
+def test_this_year_in_a_bulletin_goes_on_with_its_stated_span():
+    text = "云湖高新区科技创新工作简报\n（2026年第3期）\n1-9月，全区技术合同成交额8.6亿元。今年申报高新技术企业126家。"
+    assert _rows(text, "period") == [("2026YTD09",), ("2026YTD09",)]
+    # a title's year and span: 今年 is the title's period, as before
+    annual = "某县2026年上半年科技工作总结\n1-3月，技术合同成交额8.6亿元。今年申报高新技术企业126家。"
+    assert _rows(annual, "period") == [("2026Q1",), ("2026H1",)]
+
+
+@pytest.mark.parametrize(
+    "sentence, variable",
+    [
+        ("派出0名专家到各村开展巡回服务。", "experts_dispatched"),
+        ("选派12名专家赴企业开展服务。", "experts_dispatched"),
+        ("组织10名专家评审高新技术企业。", "experts_dispatched"),
+        ("设立500万元风险补偿资金。", "risk_compensation_fund"),
+        ("设立1,200万元风险补偿基金，", "risk_compensation_fund"),
+    ],
+)
+def test_a_figure_inside_or_before_its_phrase_names_it(sentence, variable):
+    assert _rows("2025年，" + sentence, "variable")[0] == (variable,)
+
+
+def test_an_amount_names_only_the_funds_right_after_it():
+    # a count may name the noun a few characters after it (22家企业申报…); an amount never does
+    assert _rows("2025年，投入500万元用于风险补偿资金。", "variable") == [("",)]
