@@ -56,8 +56,8 @@ def extract(text: str | bytes, lexicon: str | Path | None = None, *, guess: bool
     qualifier (exact, approximate, lower_bound, upper_bound), period (canonical, from the last
     period stated before it), text (the figure as written), phrase, damage (its kind, "" when
     sound), begin/end (character offsets: ``report[begin:end]`` is the figure), clause_begin/
-    clause_end (its clause, character offsets), byte_begin/byte_end (UTF-8 byte offsets, as in
-    C++), and one boolean column per flag, ``flag_<name>``: masked, approximate, lower_bound,
+    clause_end (its clause, character offsets), byte_begin/byte_end (byte offsets into the
+    UTF-8 text, as in C++, also when ``text`` is bytes in GB18030 or UTF-16), and one boolean column per flag, ``flag_<name>``: masked, approximate, lower_bound,
     upper_bound, range, change, unit_implied, unit_mismatch, no_variable, thousands_comma,
     phrase_shared, out_of_range, damaged, suspect, guess, prior_year, target, since, estimate, part, start (filter with
     ``facts[facts.flag_damaged]``).
@@ -112,6 +112,10 @@ def extract(text: str | bytes, lexicon: str | Path | None = None, *, guess: bool
     df.attrs["invalid_bytes"] = info["invalid_bytes"]
     df.attrs["invalid_byte_offsets"] = list(info["invalid_byte_offsets"])
     df.attrs["findings"] = pd.DataFrame(info["findings"])
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        noise = _noise(df.attrs["text"], info["invalid_bytes"])
+        if noise > NOT_TEXT_SHARE * len(text):
+            df = _no_text(df, noise, len(text))
     if info["invalid_bytes"]:
         offsets = info["invalid_byte_offsets"]
         shown = ", ".join(str(o) for o in offsets[:10]) + (", …" if len(offsets) > 10 else "")
@@ -122,6 +126,33 @@ def extract(text: str | bytes, lexicon: str | Path | None = None, *, guess: bool
             stacklevel=2,
         )
     return df
+
+
+#: Bytes are no text when more than this share of them is invalid in the encoding detected or
+#: decodes to control characters (random or binary data: a report has a few at most).
+NOT_TEXT_SHARE = 0.1
+
+
+def _noise(decoded: str, invalid: int) -> int:
+    """Bytes invalid in the encoding detected plus control characters decoded."""
+    return invalid + sum(1 for c in decoded if ord(c) < 32 and c not in "\t\n\r\f\v")
+
+
+def _no_text(df: Any, noise: int, size: int) -> Any:
+    """No figures, one finding: what random bytes "say" is noise (5,000 of them read as 110 figures
+    and 37 stray characters)."""
+    import pandas as pd
+
+    empty = df.iloc[0:0].copy()
+    empty.attrs = dict(df.attrs)
+    message = (
+        f"{noise} of {size} bytes are invalid {df.attrs['encoding']} or control characters: the input is "
+        "no text (a binary file?); no figures were read"
+    )
+    empty.attrs["findings"] = pd.DataFrame(
+        {"kind": ["not_text"], "begin": [0], "end": [len(df.attrs["text"])], "text": [""], "message": [message]}
+    )
+    return empty
 
 
 #: The columns that name one of a few texts (the lexicon's variables and phrases, units, periods,

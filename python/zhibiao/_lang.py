@@ -117,6 +117,7 @@ _CLI_ZH = {
     "show program's version number and exit": "显示版本号并退出",
     "{}: error: {}": "{}：错误：{}",
     "unrecognized arguments: {}": "无法识别的参数：{}",
+    "unrecognized option {} (the words after it were not read as its value)": "无法识别的选项 {}（其后的词未作为它的值读取）",
     "the following arguments are required: {}": "缺少必需的参数：{}",
     "argument {}: {}": "参数 {}：{}",
     "invalid choice: {} (choose from {})": "无效的取值 {}（可选：{}）",

@@ -1442,8 +1442,19 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> Any:
         self._command_named().print_usage(sys.stderr)
+        unknown = self._unknown_options()
+        if message.startswith("unrecognized arguments:") and unknown:
+            # "--lexcon x.toml r.txt": FILE took x.toml and argparse lists "--lexcon r.txt", the file
+            # lumped in with the slip; the slip alone is the mistake
+            message = f"unrecognized option {', '.join(unknown)} (the words after it were not read as its value)"
         said = cli_text(f"{self.prog}: error: {message}", _Parser.lang)
         self.exit(2, f"{said}{self._suggestion(message)}\n")
+
+    def _unknown_options(self) -> list[str]:
+        """The long options on the command line that no parser here knows."""
+        known = set(self._option_names())
+        flags = (word.split("=", 1)[0] for word in self._words_before_end_of_options())
+        return [flag for flag in flags if flag.startswith("--") and flag not in known]
 
     def _suggestion(self, message: str) -> str:
         """A hint for each unknown long option on the command line, whatever error argparse met

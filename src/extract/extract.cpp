@@ -654,6 +654,22 @@ double digits_value(const std::string& digits) {
     return std::strtod(digits.c_str(), nullptr);
 }
 
+// A double keeps 15 significant decimal digits exactly (9007199254740993 reads as …992), and no
+// figure of a report has more (10^15 元 is ten times a year's GDP of China): more digits are no
+// figure to compute with — damage or hostile input, out_of_range like a number beyond a double.
+constexpr std::size_t most_significant_digits = 15;
+
+std::size_t significant_digits(const std::string& digits) {
+    std::size_t n = 0;
+    bool leading = true;
+    for (const char c : digits) {
+        if (c == '.') continue;
+        leading &= c == '0';
+        n += leading ? 0 : 1;
+    }
+    return n;
+}
+
 // An Arabic number at k: digits, '.', a thousands separator before exactly three digits, and
 // placeholder x/X; returns the code point after it.
 std::size_t arabic(const code_points& cps, std::size_t k, double& value, bool& masked, bool& comma) {
@@ -679,7 +695,8 @@ std::size_t arabic(const code_points& cps, std::size_t k, double& value, bool& m
         }
     }
     value = digits.empty() ? std::numeric_limits<double>::quiet_NaN() : digits_value(digits);
-    if (masked || !std::isfinite(value)) value = std::numeric_limits<double>::quiet_NaN();
+    if (masked || !std::isfinite(value) || significant_digits(digits) > most_significant_digits)
+        value = std::numeric_limits<double>::quiet_NaN();  // flag_out_of_range, as beyond a double
     return i;
 }
 
@@ -953,17 +970,28 @@ std::size_t split_figure(std::string_view text, const code_points& cps, std::siz
             return end;
         }
     if (!integer && !(separator && grouped_digits(cps, k, i))) return 0;
+    const auto past_blanks = [&](std::size_t from) {
+        std::size_t b = from;
+        while (b < cps.size() && b - from < 2 && is_blank(cps[b].c)) ++b;
+        return b;
+    };
+    const auto ascii_comma = [&](std::size_t at) {
+        return at < cps.size() && cps[at].c == ',' && cps.end_of(at) - cps[at].begin == 1;
+    };
     if (separator) {
         ++j, kind = "bad_grouping";
         // "1,⏎234万元": a line break right after the separator, the digits on the next line
         if (const std::size_t next = next_line_of_figure(cps, j); next && is_digit(cps[next].c))
             j = next, kind = "split_digits";
+        else if (const std::size_t b = after_word ? past_blanks(j) : j; b > j)
+            j = b, kind = "split_digits";  // "1, 512件": a blank after the separator, a PDF's justified line
     } else {
         if (cps[j].c == '.') point = true, ++j;
         const std::size_t blanks = j;
-        while (j < cps.size() && j - blanks < 2 && is_blank(cps[j].c)) ++j;
+        j = past_blanks(j);
         if (j == blanks) return 0;
         if (!point && j < cps.size() && cps[j].c == '.') point = true, ++j;  // "168 .5亿元"
+        if (!point && ascii_comma(j)) j = past_blanks(j + 1);                // "2 ,360万元", "2 , 360万元"
         if (!point && (!after_word || i - k > 3)) return 0;
         kind = "split_digits";
     }
@@ -1040,7 +1068,9 @@ std::size_t garbled_figure_end(std::string_view text, const code_points& cps, st
     if (c == '.') {
         const bool doubled = cps[i + 1].c == '.';
         if (doubled == point) return 0;  // 12..5 (one point in the digits) or 1.2.3 (a point, then a second)
-        const std::size_t j = digits_end(i + (doubled ? 2 : 1));
+        std::size_t j = digits_end(i + (doubled ? 2 : 1));
+        while (!doubled && j && j + 1 < cps.size() && cps[j].c == '.' && is_digit(cps[j + 1].c))
+            j = digits_end(j + 1);  // "1.2.3.4项": a third point, a fourth group
         if (!j || !unit_follows(text, cps, j)) return 0;
         kind = "extra_point", guess = doubled ? joined_digits(cps, k, j) : std::numeric_limits<double>::quiet_NaN();
         return j;
@@ -1212,6 +1242,17 @@ std::size_t word_after_figure(std::string_view text, const code_points& cps, std
     return n ? n + 1 : 0;
 }
 
+// "走访企业320家次", "服务1,245项次": 次 after a count word (家, 项, 件, 户, 所) counts visits or
+// services, not firms or projects — one measure word (家次), which the unit algebra does not know
+// (人次 it knows: people_trained), so no variable counted in 家 takes it. 次 appended to `unit`:
+// the length of the unit at i (n code points) with it.
+std::size_t with_visits(const code_points& cps, std::size_t i, std::size_t n, std::string& unit) {
+    const std::size_t end = i + n;
+    if (n == 0 || end >= cps.size() || cps[end].c != U'次' || !one_of(cps[end - 1].c, U"家项件户所")) return n;
+    unit += "次";
+    return n + 1;
+}
+
 bool number_at(std::string_view text, const code_points& cps, std::size_t k, scanned& s, bool& date) {
     date = false;
     std::size_t i = k, first = k;
@@ -1295,7 +1336,7 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
         value *= 10, q.unit = "%", ++i;  // 三成 = 30%
     } else {
         std::string unit;
-        std::size_t n = unit_length(text, cps, i, unit);
+        std::size_t n = with_visits(cps, i, unit_length(text, cps, i, unit), unit);
         if (!n && !chinese && !masked) n = word_after_figure(text, cps, i, unit, multiplier.empty());  // not 一批
         if (n && multiplier.empty()) n += scaled_measure_word(cps, i + n, unit);
         if (n)  // moved, not concatenated, for most figures
@@ -1394,7 +1435,11 @@ std::size_t this_year_at(const code_points& cps, std::size_t k, period_state& st
     if (!state.title_year || (!starts_with(cps, k, U"今年") && !starts_with(cps, k, U"本年"))) return 0;
     state.year = state.title_year, state.prior = false;
     const bool of_title = state.title_period && state.title_period->year_number() == state.title_year;
-    state.current = of_title ? *state.title_period : period::year(state.title_year);
+    // a bulletin's issue line states no span (title_period unset): 今年 goes on with the one its
+    // text stated (1-9月，… 今年申报…: 2026YTD09)
+    const bool span = !state.title_period && state.current && state.current->year_number() == state.title_year &&
+                      state.current->kind() == period_kind::year_to_date;
+    state.current = of_title ? *state.title_period : span ? *state.current : period::year(state.title_year);
     return 2;
 }
 
@@ -2006,6 +2051,25 @@ bool report_title(const code_points& cps, std::size_t k) {
             return true;
     }
     return false;
+}
+
+// A bulletin's issue line, "（2026年第3期）" or "（2026年）" on a line of its own, the year at k (n code
+// points): the year of the report as a title's is (the caller: before any figure, no title year).
+// Any other year in a parenthesis is named in passing and holds to its close (stated_period_end).
+bool issue_line(const code_points& cps, std::size_t k, std::size_t n) {
+    std::size_t open = k;
+    while (open > 0 && is_blank(cps[open - 1].c)) --open;
+    if (open == 0 || !is_open_paren(cps[open - 1].c)) return false;
+    for (std::size_t j = open - 1; j > 0 && cps[j - 1].c != '\n' && cps[j - 1].c != '\r'; --j)
+        if (!is_blank(cps[j - 1].c) && cps[j - 1].c != U'\u3000') return false;
+    std::size_t j = k + n;
+    while (j < cps.size() &&
+           (is_digit(cps[j].c) || chinese_digit(cps[j].c) >= 0 || one_of(cps[j].c, U"第期号总 \u3000")))
+        ++j;
+    if (j >= cps.size() || !is_close_paren(cps[j].c)) return false;
+    for (++j; j < cps.size() && cps[j].c != '\n' && cps[j].c != '\r'; ++j)
+        if (!is_blank(cps[j].c) && cps[j].c != U'\u3000') return false;
+    return true;
 }
 
 // The code point after the sentence of a target or a plan at k: 。！？, a line break or the chunk's
@@ -2654,6 +2718,7 @@ std::size_t stated_period_end(const code_points& cps, std::size_t k, std::size_t
     const bool in_parenthesis = from > 0 && is_open_paren(cps[from - 1].c);
     std::size_t clause = k + n;
     while (clause < cps.size() && !clause_end(cps[clause].c) && !one_of(cps[clause].c, U"。）)")) ++clause;
+    if (in_parenthesis && state.year == title_year && issue_line(cps, k, n)) return 0;  // the report's year
     if (in_parenthesis) {
         std::size_t close = clause;
         while (close < cps.size() && !one_of(cps[close].c, U"）)。\n\r")) ++close;
@@ -2797,9 +2862,10 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
                 carried.after_start = before, carried.start_ends = to;
             const bool local = !title.in_title && before.year != 0 && starts_with(cps, k + n, U"度") && state.current;
             if (state.year != before.year && !local) state.prior = false, carried.after_prior.reset();  // 2024年…
-            const bool of_title = title.in_title && !carried.any_figure && report_title(cps, k);
+            const bool issue = !carried.any_figure && !carried.title_year && issue_line(cps, k, n);  // （2026年第3期）
+            const bool of_title = issue || (title.in_title && !carried.any_figure && report_title(cps, k));
             if (of_title && !carried.title_year) carried.title_year = state.title_year = state.year;
-            if (of_title && state.year == state.title_year) state.title_period = state.current;
+            if (of_title && !issue && state.year == state.title_year) state.title_period = state.current;
             if (!local && !title.in_title && !carried.after_line && !carried.after_target && !carried.after_prior)
                 if (const std::size_t end = stated_period_end(cps, k, n, before, state, carried.title_year))
                     carried.after_line = before, carried.line_ends = end;
@@ -3354,8 +3420,8 @@ bool is_count_word(std::string_view u) {
 // after Arabic digits: measure_word_length): what a lexicon's counted_in may list (科普活动120场次).
 bool counts_in(std::string_view u) {
     if (is_count_word(u)) return true;
-    for (std::string_view w :
-         {"场次", "批次", "台套", "场", "期", "批", "台", "套", "笔", "篇", "条", "支", "种", "座", "处", "例"})
+    for (std::string_view w : {"场次", "批次", "台套", "家次", "项次", "件次", "户次", "所次", "场", "期", "批",
+                               "台",   "套",   "笔",   "篇",   "条",   "支",   "种",   "座",   "处", "例"})
         if (u == w) return true;
     return false;
 }
@@ -3691,7 +3757,7 @@ struct report_indexes {
     phrase_index follow{words, &lexicon_entry::follow_phrases};  // 成交额 after 登记技术合同312项
     // 净增 (net increase: the new less those that left) is a change of the stock, not the new ones.
     word_index change_words{"增长", "增加", "提高", "提升", "下降", "减少", "同比", "增幅", "降幅", "净增"};
-    word_index change_lead{"同比", "增长", "下降", "提高", "降低", "减少", "增加", "提升"};
+    word_index change_lead{"同比", "增长", "下降", "提高", "降低", "减少", "增加", "提升", "净增"};
     // Which way a change goes: the last of these before the figure (同比 says neither).
     word_index increase_words{"增长", "增加", "提高", "提升", "增幅", "上升", "上涨", "净增"};
     word_index decrease_words{"下降", "减少", "降低", "降幅", "下滑", "回落"};
@@ -4071,8 +4137,10 @@ private:
     // 机构8个，其中省级2个: 8个 is the total of the second 其中, as new_total() says for inconsistent_parts).
     void part_by_level(const scanned& s, std::size_t clause, std::size_t after_previous, fact_naming& n) {
         const bool change = (n.flags & bit(fact_flag::change)) != 0;
-        const bool after_part_word = parent_end_ != 0 && ix_.part_words.any_inside(byte_at(parent_end_), s.q.begin) &&
-                                     !ix_.sentence_ends.any_inside(byte_at(parent_end_), s.q.begin);
+        // a 其中 in the total's sentence or opening the next one (…获批立项21项。其中获批省级项目6项), as
+        // part_of() says for inconsistent_parts
+        const bool after_part_word =
+            parent_end_ != 0 && part_of(text_, ix_.part_words, ix_.sentence_ends, byte_at(parent_end_), s.q.begin);
         const std::string_view level = after_part_word && !change ? level_between(after_previous, s.first) : "";
         if (level.empty() && after_part_word && !change && !n.entry && parent_.entry) {
             if (const lexicon_entry* kind = part_of_kind(s, n)) {
@@ -4332,7 +4400,31 @@ private:
             else
                 b.entry = nullptr;
         }
+        if (!b.entry) split_phrase(s, clause, clause_stop, b);
         return b;
+    }
+
+    // "派出0名专家到各村": a count between the verb and the noun of a phrase (派出专家), the verb
+    // right before the figure and the noun right after it. The longest such phrase whose entry
+    // counts in the figure's unit; `b` untouched when there is none.
+    void split_phrase(const scanned& s, std::size_t clause, std::size_t clause_stop, binding& b) const {
+        constexpr std::size_t longest = 4;  // code points of each half
+        if (s.q.unit.empty() || s.last >= clause_stop || s.first <= clause ||
+            !(is_count_word(s.q.unit) || counted(s.q.unit) == "人"))
+            return;
+        for (std::size_t head = std::min(longest, s.first - clause); head > 0; --head)
+            for (std::size_t tail = std::min(longest, clause_stop - s.last); tail > 0; --tail) {
+                const phrase_entries* group = ix_.phrases.find(slice(text_, cps_, s.first - head, s.first) +
+                                                               slice(text_, cps_, s.last, s.last + tail));
+                // the noun an item of a list (走访12家企业和科技园区、…): the count is the list's
+                if (!group || (s.last + tail < clause_stop && one_of(cps_[s.last + tail].c, U"和与及、等"))) continue;
+                const distinctions stated = stated_distinctions(cps_, clause, s.first);
+                const lexicon_entry* e = choose_entry(*group, stated);
+                if (!e || unit_flag(s.q.unit, e->unit) != 0) continue;
+                b.stated = stated, b.entry = e, b.group = group, b.phrase = group->phrase;
+                b.phrase_begin = cps_[s.first - head].begin, b.phrase_end = byte_at(s.first);
+                return;
+            }
     }
 
     // "技术合同成交额比上年翻一番，达到2.4亿元": a clause that is only 达到 (增至, 提高到…) and the
@@ -4378,16 +4470,20 @@ private:
     // between and the phrase's variable is counted in the figure's own measure word (bind checks).
     const phrase_hit* following_phrase(const scanned& s, std::size_t clause_stop) const {
         constexpr std::size_t reach = 10;  // code points from the figure to the phrase
-        // 5名科技特派员 names the people it counts as 22家企业 names the firms.
-        if (s.q.unit.empty() || s.last >= clause_stop || !(is_count_word(s.q.unit) || counted(s.q.unit) == "人"))
-            return nullptr;
+        // 5名科技特派员 names the people it counts as 22家企业 names the firms; an amount names only
+        // the funds right after it (设立500万元风险补偿资金)
+        if (s.q.unit.empty() || s.last >= clause_stop) return nullptr;
+        const bool counts = is_count_word(s.q.unit) || counted(s.q.unit) == "人";
+        const std::optional<unit> u = counts ? std::nullopt : parsed_unit(s.q.unit);
+        const bool amount = u && u->dim() == dimension::of(base_quantity::currency);
+        if (!counts && !amount) return nullptr;
         std::size_t stop = s.last;
         while (stop < clause_stop && !is_digit(cps_[stop].c) && chinese_digit(cps_[stop].c) < 0) ++stop;
         const phrase_hit* first = nullptr;
         for (const phrase_hit* hit = ix_.phrases.closest(s.q.end, byte_at(stop)); hit;
              hit = ix_.phrases.closest(s.q.end, hit->begin))
             first = hit;
-        if (!first || first->begin > byte_at(std::min(stop, s.last + reach))) return nullptr;
+        if (!first || first->begin > byte_at(std::min(stop, s.last + (amount ? 0 : reach)))) return nullptr;
         return ix_.enumeration.any_inside(s.q.end, first->begin) ? nullptr : first;
     }
 
@@ -4426,6 +4522,7 @@ private:
             b.stated = stated_distinctions(cps_, from, s.first);
             b.entry = choose_entry(*hit->group, b.stated);
             b.group = hit->group, b.phrase = hit->group->phrase;
+            if (!b.entry) tail_entry(b);
             b.phrase_begin = hit->begin, b.phrase_end = hit->end;
             if (payment_of_previous(s, *hit->group))
                 b.group = previous_group_, b.entry = choose_entry(*previous_group_, b.stated), b.shared = true,
@@ -4446,6 +4543,12 @@ private:
             // word (2批次, left without a variable) is the phrase's figure.
             b.entry = mismatched_entry_, b.group = mismatched_group_, b.phrase = mismatched_group_->phrase;
             b.shared = true, b.phrase_begin = b.phrase_end = cps_[clause].begin;
+        } else if (const lexicon_entry* paid = other_status_of_previous(s, after_previous)) {
+            // "应拨付补助资金500万元，已拨付420万元": 已 (or a payment verb) alone names the paid entry
+            // of the previous figure's phrase, as a scope word names the stock or the flow below
+            b.entry = paid, b.group = previous_group_, b.phrase = previous_phrase_, b.shared = true;
+            b.stated = stated_distinctions(cps_, after_previous, s.first);
+            b.phrase_begin = b.phrase_end = cps_[clause].begin;
         } else if (const lexicon_entry* other = other_scope_of_previous(s, after_previous)) {
             // "新认定高新技术企业9家，累计达到87家": a scope word alone names the other entry of the
             // previous figure's phrase (the stock after the flow, or the flow after the stock).
@@ -4597,6 +4700,13 @@ private:
     // at 和/与/及/、); a listed part that is no phrase of the lexicon borrows the head of the one
     // before it (专利申请量和授权量: 专利 + 授权量). nullptr when the list does not say.
     const phrase_entries* respective_phrase(const scanned& s, std::size_t clause) {
+        // "分别为18,620件和9,874件": a thousands separator ends no clause of the list (the clause
+        // cursor stops at every ASCII comma)
+        while (clause >= 2 && clause < cps_.size() && cps_[clause - 1].c == ',' && is_digit(cps_[clause - 2].c) &&
+               is_digit(cps_[clause].c)) {
+            --clause;
+            while (clause > 0 && !clause_end(cps_[clause - 1].c)) --clause;
+        }
         const std::size_t at = ix_.respectively.last_end_inside(byte_at(clause), s.q.begin);
         if (at == 0) return nullptr;
         if (at != respectively_end_) respectively_end_ = at, respectively_count_ = 0;
@@ -4623,6 +4733,9 @@ private:
                     if ((static_cast<unsigned char>(head[cut]) & 0xC0) != 0x80 || cut == head.size())
                         found = ix_.phrases.find(head.substr(0, cut) + part);
             }
+            // "R&D经费投入和财政科技支出": a phrase inside the item, words of its own after it, still
+            // names that item (never the next item's, which the closest phrase before the figure is)
+            if (!found && hit && hit->begin >= byte_at(b)) found = hit->group;
             if (!found) return nullptr;
             head = std::string(found->phrase);
         }
@@ -4660,6 +4773,35 @@ private:
         const std::size_t from = std::max(previous, previous_following_end_);
         return !ix_.sentence_ends.any_inside(previous, s.q.begin) &&
                (from >= s.q.begin || !ix_.phrases.closest(from, s.q.begin));
+    }
+
+    // "累计认定高新技术企业312家": the words stated agree with no entry of the phrase (认定… is the
+    // flow, 累计 says the stock); the longest tail of it that is a phrase with an entry that agrees
+    // (高新技术企业: hnte_total) names the figure. `b` untouched when there is none.
+    void tail_entry(binding& b) const {
+        const std::string_view phrase = b.group->phrase;
+        for (std::size_t cut = 1; cut < phrase.size(); ++cut) {
+            if ((static_cast<unsigned char>(phrase[cut]) & 0xC0) == 0x80) continue;
+            const phrase_entries* group = ix_.phrases.find(phrase.substr(cut));
+            const lexicon_entry* e = group ? choose_entry(*group, b.stated) : nullptr;
+            if (e) {
+                b.entry = e, b.group = group, b.phrase = group->phrase;
+                return;
+            }
+        }
+    }
+
+    // The entry of the previous figure's phrase (in its sentence) that a status word in this
+    // figure's clause names when it is not the previous figure's status (应… then 已…): nullptr otherwise.
+    const lexicon_entry* other_status_of_previous(const scanned& s, std::size_t after_previous) const {
+        if (!previous_group_ || !previous_entry_ || previous_entry_->status.empty() || previous_end_ == 0 ||
+            ix_.sentence_ends.any_inside(byte_at(previous_end_), s.q.begin))
+            return nullptr;
+        distinctions d = stated_distinctions(cps_, after_previous, s.first);
+        if (!*d.status || previous_entry_->status == d.status) return nullptr;
+        d.stage = previous_entry_->stage.c_str(), d.scope = previous_entry_->scope.c_str();
+        const lexicon_entry* e = choose_entry(*previous_group_, d);
+        return e && e->status == d.status && unit_flag(s.q.unit, e->unit) == 0 ? e : nullptr;
     }
 
     // The entry of the previous figure's phrase that a scope word in this figure's clause names,

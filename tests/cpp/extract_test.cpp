@@ -372,6 +372,18 @@ BOOST_AUTO_TEST_CASE(damaged_figures_are_missing_with_their_kind) {
     BOOST_TEST(refs.findings.size() == 2u);
 }
 
+BOOST_AUTO_TEST_CASE(more_digits_than_a_double_keeps_exactly_are_out_of_range) {
+    // 9007199254740993 would read as …992; 10^19 patents are no figure of a report
+    for (const char* text : {"技术合同成交额9007199254740993万元。", "专利授权量12345678901234567890件。"}) {
+        const extraction x = extract(text);
+        BOOST_TEST_REQUIRE(x.facts.size() == 1u, text);
+        BOOST_TEST(std::isnan(x.facts[0].amount.value), text);
+        const auto& flags = x.facts[0].flags;
+        BOOST_TEST((std::find(flags.begin(), flags.end(), "out_of_range") != flags.end()), text);
+    }
+    BOOST_TEST(extract("研发投入123456789012345元。").facts.at(0).amount.value == 123456789012345.0);
+}
+
 BOOST_AUTO_TEST_CASE(split_lost_and_zero_led_digits_are_damage_over_the_whole_span) {
     // Each: one figure, missing, its kind, the text of the whole span (never a fragment as a figure).
     const std::tuple<const char*, const char*, const char*> cases[] = {
@@ -380,6 +392,9 @@ BOOST_AUTO_TEST_CASE(split_lost_and_zero_led_digits_are_damage_over_the_whole_sp
         {"实现技术交易额47. 3亿元。", "47. 3亿元", "split_digits"},
         {"新登记技术合同2,6项。", "2,6项", "bad_grouping"},
         {"技术合同成交额12,345 678万元。", "12,345 678万元", "split_digits"},  // a separator lost to a blank
+        {"争取上级资金2 ,360万元。", "2 ,360万元", "split_digits"},            // a blank beside a separator
+        {"全市专利授权量1, 512件。", "1, 512件", "split_digits"},              // (never a bare 2 or 1)
+        {"登记技术合同1.2.3.4项。", "1.2.3.4项", "extra_point"},               // (never 1.2)
         {"全区R&D经费支出.72亿元。", ".72亿元", "leading_point"},
         {"研发投入强度达到.93%。", ".93%", "leading_point"},
         {"实现技术交易额05.8亿元。", "05.8亿元", "leading_zeros"},

