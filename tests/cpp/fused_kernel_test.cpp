@@ -323,6 +323,9 @@ BOOST_AUTO_TEST_CASE(invalid_firms_get_the_machines_problem_bits_at_every_lane) 
                 v.at(p) = 2, v.at((p + 3) % lanes) = 1;
             }
         }
+        // Then every breaker alone once more: in a firm broken twice one check can hide another (a
+        // years_operating broken beside a blank year-end leaves that year's check unasked).
+        for (std::size_t k = 0; k < breakers.size(); k += lanes) vectors.emplace_back(lanes, 1);
         const std::size_t rows = vectors.size() * lanes + 3;  // the last 3 on the machine
         std::vector<std::vector<double>> data(inputs, std::vector<double>(rows));
         std::size_t next = 0;
