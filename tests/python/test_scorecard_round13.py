@@ -138,7 +138,9 @@ def test_a_firm_failing_only_its_pass_rule_is_counted_among_the_failing_conditio
             "ip_class1": [0, 0, 0],
             "ip_class2": [0, 3, 3],
         }
-    ).set_index("firm")  # a firm column beside a 0, 1, … index warns (round 20)
+    ).set_index(
+        "firm"
+    )  # a firm column beside a 0, 1, … index warns (round 20)
     result = zb.scorecards.evaluate(firms, "tech-sme-2017")
     assert result["status"].tolist() == ["failed", "passed", "ineligible"]
     summary = zb.scorecards.summary(result)
