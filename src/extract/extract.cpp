@@ -3756,11 +3756,11 @@ struct report_indexes {
     phrase_index phrases;
     phrase_index follow{words, &lexicon_entry::follow_phrases};  // 成交额 after 登记技术合同312项
     // 净增 (net increase: the new less those that left) is a change of the stock, not the new ones.
-    word_index change_words{"增长", "增加", "提高", "提升", "下降", "减少", "同比", "增幅", "降幅", "净增"};
-    word_index change_lead{"同比", "增长", "下降", "提高", "降低", "减少", "增加", "提升", "净增"};
+    word_index change_words{"增长", "增加", "提高", "提升", "下降", "减少", "同比", "增幅", "降幅", "净增", "净减"};
+    word_index change_lead{"同比", "增长", "下降", "提高", "降低", "减少", "增加", "提升", "净增", "净减"};
     // Which way a change goes: the last of these before the figure (同比 says neither).
     word_index increase_words{"增长", "增加", "提高", "提升", "增幅", "上升", "上涨", "净增"};
-    word_index decrease_words{"下降", "减少", "降低", "降幅", "下滑", "回落"};
+    word_index decrease_words{"下降", "减少", "降低", "降幅", "下滑", "回落", "净减"};
     // A verb with 到/至 states the level reached (提高到三成), not a change; so does 达到 after a
     // change stated in the clause before ("较上年提高0.3个百分点，达到2.1%").
     word_index level_to{"提高到", "提高至", "提升到", "提升至", "增加到", "增加至", "增长到", "增长至", "上升到",
@@ -4567,6 +4567,8 @@ private:
             // is still the share of that figure's quantity.
             b.entry = previous_entry_, b.group = previous_group_, b.phrase = previous_phrase_, b.shared = true;
             b.phrase_begin = b.phrase_end = cps_[clause].begin;
+            if (const lexicon_entry* stock = stock_of_net_change(s, after_previous))
+                b.entry = stock, b.group = other_scope_group_, b.phrase = other_scope_group_->phrase;
         }
         return b;
     }
@@ -4815,7 +4817,13 @@ private:
         // "高新技术企业净增218家、总数突破1500家": the level of the stock whose change came before.
         if (previous_entry_->scope == d.scope)
             return previous_change_ ? (other_scope_group_ = previous_group_, previous_entry_) : nullptr;
-        // The phrase itself, then its tails (新认定高新技术企业 → 高新技术企业, the phrase the stock shares).
+        return previous_entry_of_scope(d);
+    }
+
+    // The entry of the previous figure's phrase, or of its tails (新认定高新技术企业 → 高新技术企业, the
+    // phrase the stock shares), in the scope `d` states and not the previous figure's own (its group in
+    // other_scope_group_); nullptr when none.
+    const lexicon_entry* previous_entry_of_scope(const distinctions& d) const {
         const std::string_view phrase = previous_group_->phrase;
         for (std::size_t cut = 0; cut < phrase.size(); ++cut) {
             if ((static_cast<unsigned char>(phrase[cut]) & 0xC0) == 0x80) continue;
@@ -4825,6 +4833,20 @@ private:
             if (e && e != previous_entry_ && e->scope == d.scope) return other_scope_group_ = group, e;
         }
         return nullptr;
+    }
+
+    // "新增高新技术企业12家，净增8家": 净增/净减 (the new less those that left) after a figure of the new
+    // ones is a change of their stock, the entry of the same phrase in the cumulative scope.
+    const lexicon_entry* stock_of_net_change(const scanned& s, std::size_t after_previous) const {
+        if (!previous_group_ || !previous_entry_ || previous_entry_->scope != "new") return nullptr;
+        const std::size_t from = byte_at(after_previous);
+        if (from >= s.q.begin) return nullptr;
+        const std::string_view between = text_.substr(from, s.q.begin - from);
+        if (between.find("净增") == std::string_view::npos && between.find("净减") == std::string_view::npos)
+            return nullptr;
+        distinctions d;
+        d.stage = previous_entry_->stage.c_str(), d.scope = "cumulative";
+        return previous_entry_of_scope(d);
     }
 
     // "应拨付配套资金35.5万元，已拨付资金180万元": a phrase that only names the payment (拨付资金)

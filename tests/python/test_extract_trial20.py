@@ -184,6 +184,22 @@ def test_a_net_increase_after_a_stock_is_a_change_of_it(sentence):
     assert rows == [("hnte_total", False), ("hnte_total", True)]
 
 
+@pytest.mark.parametrize(
+    "sentence, figures",
+    [
+        ("新增高新技术企业12家，净增8家，总数达到156家。", [("hnte_recognised", False), ("hnte_total", True), ("hnte_total", False)]),
+        ("新认定高新技术企业30家，净增21家。", [("hnte_recognised", False), ("hnte_total", True)]),
+        ("新增高新技术企业12家，净减3家。", [("hnte_recognised", False), ("hnte_total", True)]),
+        # without 净 the change is the new ones' own (a growth of the flow)
+        ("新增高新技术企业12家，增加3家。", [("hnte_recognised", False), ("hnte_recognised", True)]),
+    ],
+)
+def test_a_net_increase_after_the_new_ones_is_a_change_of_their_stock(sentence, figures):
+    # 净增 is the new less those that left: a change of the stock, never of the number newly
+    # recognised (a session's own check after trial 20, 5 December 2026).
+    assert _rows("2025年，" + sentence, "variable", "flag_change") == figures
+
+
 # ---- F11: lexicon gaps ----------------------------------------------------------------------
 
 
