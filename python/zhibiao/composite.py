@@ -1215,10 +1215,29 @@ class TextNumbersAsLabelsWarning(UserWarning):
     """A column of whole numbers stored as text, read as a label by a build without a framework."""
 
 
+def _with_text_column_names(df: Any) -> Any:
+    """The frame with its column names as text: indicators are named by text, so a column named 1
+    (an int, as pd.read_excel(header=None) names them) is indicator '1'; two names that read the same
+    as text are refused."""
+    names = df.columns.tolist()
+    if all(isinstance(name, str) for name in names):
+        return df
+    texts = [str(name) for name in names]
+    twice = sorted({t for t in texts if texts.count(t) > 1})
+    if twice:
+        raise _core.ArgumentError(
+            "columns whose names read the same as text: " + ", ".join(repr(t) for t in twice) + " (rename one of each)"
+        )
+    renamed = df.set_axis(texts, axis=1)
+    renamed.attrs = dict(df.attrs)
+    return renamed
+
+
 def _build_frame(
     df: Any, framework: Framework | None, model: Model | None, steps: Sequence[Step] | None, previous: Any
 ) -> CompositeResult:
     _check_rows(df)
+    df = _with_text_column_names(df)
     columns = _frame_columns(df)
     numeric = _numeric_columns(df, columns)
     if framework is None:

@@ -131,3 +131,19 @@ def test_a_frame_pandas_holds_otherwise_is_read_column_by_column():
             assert labels == want_labels and numbers.keys() == want_numbers.keys(), name
             for c, values in numbers.items():
                 np.testing.assert_array_equal(values.view(np.uint64), want_numbers[c].view(np.uint64))
+
+
+def test_columns_named_by_numbers_are_indicators_named_by_their_text():
+    # pd.read_excel(header=None) names columns 0, 1, …: a build without a framework said "the data
+    # lack indicators: '1' (did you mean '1'?)" (round 20); with a framework of '1', '2' too.
+    C = zb.composite
+    steps = [C.Normalise("minmax"), C.Aggregate("arithmetic")]
+    numbers = pd.DataFrame({1: [1.0, 2.0, 3.0], 2: [3.0, 1.0, 2.0]}, index=["a", "b", "c"])
+    texts = numbers.rename(columns=str)
+    expected = C.build(texts, steps=steps).scores
+    assert C.build(numbers, steps=steps).scores.equals(expected)
+    assert C.build(numbers, C.Framework.flat(["1", "2"]), steps).scores.equals(expected)
+    assert list(numbers.columns) == [1, 2]  # the caller's frame untouched
+    clash = pd.DataFrame([[1.0, 2.0], [2.0, 1.0]], columns=pd.Index([1, "1"], dtype=object), index=["a", "b"])
+    with pytest.raises(zb.ArgumentError, match="read the same as text: '1'"):
+        C.build(clash, steps=steps)
