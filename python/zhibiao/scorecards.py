@@ -580,9 +580,9 @@ def evaluate(
     card = _pack(pack)
     _check_arguments(policy, units)
     if not isinstance(explain, (bool, np.bool_)):
-        raise _core.Error(f"explain must be True or False, not {explain!r}")
+        raise _core.ArgumentError(f"explain must be True or False, not {explain!r}")
     if isinstance(threads, (bool, np.bool_)) or not isinstance(threads, (int, np.integer)) or threads < 0:
-        raise _core.Error(f"threads must be a whole number ≥ 0 (0: every core), not {threads!r}")
+        raise _core.ArgumentError(f"threads must be a whole number ≥ 0 (0: every core), not {threads!r}")
     columns, text_bad, text_problems, renamed = _columns(card, firms, units)
     result = _core.scorecard_evaluate(card, columns, policy=policy, threads=threads)
     table = _result_table(card, result.arrays(), columns, text_bad, _firm_index(firms))  # type: ignore[attr-defined]

@@ -253,3 +253,11 @@ def test_a_firm_column_is_said_and_a_firm_listed_twice_in_it_refused():
         zb.scorecards.evaluate(sme_firms(st_staff=[12, 3]), "tech-sme-2017")  # no firm column: nothing said
     assert by_firm.index.tolist() == ["A", "B"]
     assert by_firm["total"].tolist() == result["total"].tolist()
+
+
+@pytest.mark.parametrize("arguments", [{"threads": "2"}, {"threads": -1}, {"threads": 2.5}, {"explain": "yes"}])
+def test_a_wrong_threads_or_explain_is_an_argument_error(arguments):
+    # Plain zb.Error before (trial20a finding 7, the scorecards' side): the composite's are ArgumentError.
+    firms = pd.DataFrame({"employees": [100]}, index=["f"])
+    with pytest.raises(zb.ArgumentError, match=f"{next(iter(arguments))} must be"):
+        zb.scorecards.evaluate(firms, "tech-sme-2017", **arguments)
