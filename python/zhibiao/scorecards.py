@@ -482,11 +482,28 @@ def _refuse_repeated_firms(card: Any, firms: Any, headings: Sequence[Any], index
         )
 
 
-#: Headings of a column of firm codes or names, as read_csv detects an entity column (csv.hpp).
+#: Headings of a column of firm codes or names. Not read_csv's entity headings (data/headings.toml):
+#: those name regions too, and a firm table's region column is no firm's label.
 _FIRM_HEADINGS = frozenset(
-    (
-        "firm firm_id firm_code firm_name company entity id code name 企业 企业名称 企业代码 单位名称 " "统一社会信用代码 纳税人识别号 名称 公司名称"
-    ).split()
+    [
+        "firm",
+        "firm_id",
+        "firm_code",
+        "firm_name",
+        "company",
+        "entity",
+        "id",
+        "code",
+        "name",
+        "企业",
+        "企业名称",
+        "企业代码",
+        "单位名称",
+        "统一社会信用代码",
+        "纳税人识别号",
+        "名称",
+        "公司名称",
+    ]
 )
 
 
