@@ -485,6 +485,9 @@ void register_build_layers(py::class_<built>& c) {
                                })
         .def_property_readonly("method", [](const built& b) { return b.r.method; })
         .def_property_readonly(
+            "warnings", [](const built& b) { return b.r.warnings; },
+            "The parts of the method that call for attention (regression predictions outside the observed range).")
+        .def_property_readonly(
             "region_notes", [](const built& b) { return std::make_pair(b.notes.totals, b.notes.nested); },
             "(the rows whose region code or name is a totals row's, [(region, the region it lies in)] by "
             "administrative codes): what NestedRegionsWarning says.");

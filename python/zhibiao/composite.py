@@ -1445,15 +1445,12 @@ class ImputedOutsideRangeWarning(UserWarning):
 
 
 def _warn_of_extrapolation(result: CompositeResult) -> CompositeResult:
-    """The imputation's sentence that names regression predictions outside the observed range
-    (clipped or not), as a warning: a value the data never showed moves every region's score."""
-    import re
+    """The build's sentences naming regression predictions outside the observed range (clipped or
+    not), as warnings: a value the data never showed moves every region's score."""
     import warnings
 
-    for line in result._core.method:
-        found = re.search(r"\d+ regression predictions? fell outside the indicator's observed range.*", line)
-        if found:
-            warnings.warn(found.group(0), ImputedOutsideRangeWarning, stacklevel=4)
+    for said in result._core.warnings:
+        warnings.warn(said, ImputedOutsideRangeWarning, stacklevel=4)
     return result
 
 

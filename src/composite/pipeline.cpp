@@ -402,6 +402,8 @@ void impute_step::apply(stage& s) const {
         filled += m != mark::none && !missing;
         left += missing;
     }
+    const std::string outside_said = detail::outside_text(outside, s, clip);
+    if (!outside_said.empty()) s.out.warnings.push_back(outside_said.substr(1));  // without its leading blank
     if (method == imputation::none)
         s.out.method.push_back("No imputation: " + detail::count(left, "cell") + " left missing" +
                                detail::reasons_text(s.out.imputed_reasons) + ".");
@@ -409,8 +411,7 @@ void impute_step::apply(stage& s) const {
         s.out.method.push_back("Imputation: missing values replaced by " + std::string(how[static_cast<int>(method)]) +
                                (group.empty() ? "" : " ('" + group + "')") + "; " + detail::count(filled, "cell") +
                                " imputed, " + std::to_string(left) + " left missing" +
-                               detail::reasons_text(s.out.imputed_reasons) + "." +
-                               detail::outside_text(outside, s, clip));
+                               detail::reasons_text(s.out.imputed_reasons) + "." + outside_said);
 }
 
 void treat_step::apply(stage& s) const {

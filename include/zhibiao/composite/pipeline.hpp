@@ -234,6 +234,9 @@ struct result {
     /// afterwards must rank again (`rank_scores`) or empty this.
     layer_matrix ranks;
     std::vector<std::string> method;  ///< the account of the method, one sentence per step
+    /// The parts of `method` that call for attention, each a sentence of its own (regression
+    /// predictions outside the indicator's observed range): what Python turns into warnings.
+    std::vector<std::string> warnings;
 
     /// On a temporary result (`build(...).at("treated")`) the layer itself, moved out.
     layer at(const std::string& name) &&;
