@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
+#include <optional>
 #include <new>
 #include <vector>
 
@@ -51,22 +52,26 @@ struct built {
     region_notes notes;
 };
 
-/// The notes on `t`'s regions and their "name" label. Nesting is looked for only with two
+/// The notes on regions and their names (null: none). Nesting is looked for only with two
 /// administrative codes of 6, 9 or 12 digits at least: without them there is nothing to nest, and
 /// codes of another kind (firm numbers) are not read as regions.
-region_notes notes_of(const cp::table& t) {
+region_notes notes_of(const std::vector<std::string>& regions, const std::vector<std::string>* names) {
     region_notes n;
-    const auto named = t.labels.find("name");
-    const std::vector<std::string>* names =
-        named != t.labels.end() && named->second.size() == t.regions.size() ? &named->second : nullptr;
     std::size_t admin = 0;
-    for (std::size_t k = 0; k < t.regions.size(); ++k) {
-        const std::string& code = t.regions[k];
+    for (std::size_t k = 0; k < regions.size(); ++k) {
+        const std::string& code = regions[k];
         if (looks_like_totals_row(code) || (names && looks_like_totals_row((*names)[k]))) n.totals.push_back(k);
         admin += (code.size() == 6 || code.size() == 9 || code.size() == 12) && zhibiao::detail::all_digits(code);
     }
-    if (admin >= 2) n.nested = nested_regions(t.regions);
+    if (admin >= 2) n.nested = nested_regions(regions);
     return n;
+}
+
+/// The notes on `t`'s regions and their "name" label.
+region_notes notes_of(const cp::table& t) {
+    const auto named = t.labels.find("name");
+    return notes_of(t.regions,
+                    named != t.labels.end() && named->second.size() == t.regions.size() ? &named->second : nullptr);
 }
 
 cp::ties ties_of(const std::string& t) { return cp::choose(cp::ties_choices, t, "rank", "ties"); }
@@ -534,6 +539,21 @@ built build_without_gil(const cp::framework& fw, const cp::model& md, cp::table 
     return b;
 }
 
+void register_region_notes(py::module_& m) {
+    m.def(
+        "region_notes",
+        [](const std::vector<std::string>& regions, const std::optional<std::vector<std::string>>& names) {
+            if (names && names->size() != regions.size())
+                throw argument_error("region_notes: " + std::to_string(names->size()) + " names for " +
+                                     std::to_string(regions.size()) + " regions");
+            const region_notes n = notes_of(regions, names ? &*names : nullptr);
+            return std::make_pair(n.totals, n.nested);
+        },
+        py::arg("regions"), py::arg("names") = py::none(),
+        "(the rows whose region code or name is a totals row's, [(region, the region it lies in)]): what a "
+        "build's region_notes says, for regions not built (the uncertainty analysis).");
+}
+
 void register_build(py::module_& m) {
     py::class_<built> c(m, "CompositeBuild", "Every layer, mark and weight of one build, and its audit.");
     register_build_layers(c);
@@ -696,6 +716,7 @@ void register_composite(py::module_& m) {
     register_framework(m);
     register_model(m);
     register_build(m);
+    register_region_notes(m);
     register_ranks(m);
     register_methods(m);
 }

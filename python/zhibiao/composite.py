@@ -1302,17 +1302,10 @@ def _warn_of_nested_regions(codes: Sequence[Any], names: Sequence[Any] | None, s
     """A region ranked among the regions inside it is a total ranked among its own parts (it also
     carries their figures): warned, naming it. Nesting is the roll-up's rule (Panel.rollup refuses
     such a panel: admin_parents; nested_regions here). For callers without a build (the
-    uncertainty analysis); a build finds the same in C++ (``_warn_of_built_regions``)."""
+    uncertainty analysis): the build's own rule (``region_notes``), asked of C++ on the regions."""
     entities = list(map(str, codes))
     labels = _name_labels(names, len(entities))
-    totals = sorted(set(_core.totals_rows(entities)) | set(_core.totals_rows(labels)))
-    # two administrative codes at least (digits 0-9 only, as the roll-up reads a code), or there
-    # is nothing to nest: the build's rule (notes_of in the binding)
-    nested = False
-    if sum(map(str.isdigit, entities)) >= 2:  # map: a loop in C, then a closer look stopping at two
-        admin = (e for e in entities if len(e) in (6, 9, 12) and e.isascii() and e.isdigit())
-        nested = next(admin, None) is not None and next(admin, None) is not None
-    pairs = _core.nested_regions(entities) if nested else []
+    totals, pairs = _core.region_notes(entities, labels)
     _warn_of_region_notes(totals, pairs, entities, labels, stacklevel + 1)
 
 
