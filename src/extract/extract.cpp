@@ -4781,15 +4781,21 @@ private:
     // flow, 累计 says the stock); the longest tail of it that is a phrase with an entry that agrees
     // (高新技术企业: hnte_total) names the figure. `b` untouched when there is none.
     void tail_entry(binding& b) const {
-        const std::string_view phrase = b.group->phrase;
-        for (std::size_t cut = 1; cut < phrase.size(); ++cut) {
+        each_tail_phrase(b.group->phrase, 1, [&](const phrase_entries& group) {
+            const lexicon_entry* e = choose_entry(group, b.stated);
+            if (e) b.entry = e, b.group = &group, b.phrase = group.phrase;
+            return e != nullptr;
+        });
+    }
+
+    // The phrases of the lexicon that `phrase` ends with, from its byte `from` on, longest first
+    // (新认定高新技术企业 → 高新技术企业 → …): `take` each until it returns true.
+    template <class Take>
+    void each_tail_phrase(std::string_view phrase, std::size_t from, Take take) const {
+        for (std::size_t cut = from; cut < phrase.size(); ++cut) {
             if ((static_cast<unsigned char>(phrase[cut]) & 0xC0) == 0x80) continue;
             const phrase_entries* group = ix_.phrases.find(phrase.substr(cut));
-            const lexicon_entry* e = group ? choose_entry(*group, b.stated) : nullptr;
-            if (e) {
-                b.entry = e, b.group = group, b.phrase = group->phrase;
-                return;
-            }
+            if (group && take(*group)) return;
         }
     }
 
@@ -4824,15 +4830,15 @@ private:
     // phrase the stock shares), in the scope `d` states and not the previous figure's own (its group in
     // other_scope_group_); nullptr when none.
     const lexicon_entry* previous_entry_of_scope(const distinctions& d) const {
-        const std::string_view phrase = previous_group_->phrase;
-        for (std::size_t cut = 0; cut < phrase.size(); ++cut) {
-            if ((static_cast<unsigned char>(phrase[cut]) & 0xC0) == 0x80) continue;
-            const phrase_entries* group = cut == 0 ? previous_group_ : ix_.phrases.find(phrase.substr(cut));
-            if (!group || group->entries.size() < 2) continue;
-            const lexicon_entry* e = choose_entry(*group, d);
-            if (e && e != previous_entry_ && e->scope == d.scope) return other_scope_group_ = group, e;
-        }
-        return nullptr;
+        const lexicon_entry* found = nullptr;
+        each_tail_phrase(previous_group_->phrase, 0, [&](const phrase_entries& group) {
+            if (group.entries.size() < 2) return false;
+            const lexicon_entry* e = choose_entry(group, d);
+            if (!e || e == previous_entry_ || e->scope != d.scope) return false;
+            other_scope_group_ = &group, found = e;
+            return true;
+        });
+        return found;
     }
 
     // "新增高新技术企业12家，净增8家": 净增/净减 (the new less those that left) after a figure of the new
