@@ -225,19 +225,7 @@ public:
         }
         if (slots_.empty()) return -1;
         const std::uint64_t tag = tag_of(h);
-        if (partitioned_) {
-            const std::size_t p = static_cast<std::size_t>(tag >> 32) >> part_shift_;
-            const std::uint64_t* const table = slots_.data() + part_offset_[p];
-            const std::uint32_t mask = part_mask_[p];
-            for (std::uint32_t i = static_cast<std::uint32_t>(tag >> 32) & mask;; i = (i + 1) & mask) {
-                const std::uint64_t e = table[i];
-                if (e == 0) return -1;
-                if ((e & tag_mask) == tag) {
-                    const std::int32_t id = item_index_[id_of(e)];
-                    if (texts_[static_cast<std::size_t>(id)] == s) return id;
-                }
-            }
-        }
+        if (partitioned_) return find_in_part(static_cast<std::size_t>(tag >> 32) >> part_shift_, tag, s);
         for (std::size_t i = home(tag);; i = (i + 1) & mask_) {
             const std::uint64_t e = slots_[i];
             if (e == 0) return -1;
@@ -266,21 +254,10 @@ public:
         huge_page_vector<std::uint64_t> grouped(n);
         for (std::size_t k = 0; k < n; ++k) grouped[start[(order[k] >> 32) >> part_shift_]++] = order[k] | k;
         for (std::size_t p = 0, k = 0; p < parts; ++p) {  // start[p] is now partition p's end
-            const std::uint64_t* const table = slots_.data() + part_offset_[p];
-            const std::uint32_t mask = part_mask_[p];
             for (; k < start[p]; ++k) {
-                const std::uint64_t tag = grouped[k] & tag_mask;
                 const auto text = static_cast<std::size_t>(grouped[k] & 0xFFFFFFFF);
-                for (std::uint32_t i = static_cast<std::uint32_t>(tag >> 32) & mask;; i = (i + 1) & mask) {
-                    const std::uint64_t e = table[i];
-                    if (e == 0) break;
-                    if ((e & tag_mask) != tag) continue;
-                    const std::int32_t id = item_index_[id_of(e)];
-                    if (texts_[static_cast<std::size_t>(id)] == s[text]) {
-                        fn(text, id);
-                        break;
-                    }
-                }
+                const std::int32_t id = find_in_part(p, grouped[k] & tag_mask, s[text]);
+                if (id >= 0) fn(text, id);
             }
         }
     }
@@ -347,6 +324,19 @@ private:
     }
 
     static constexpr std::size_t part_bits_max = 12;
+    // After settle(): the index of `s` (tag `tag`) in partition p's table, -1 when absent.
+    std::int32_t find_in_part(std::size_t p, std::uint64_t tag, std::string_view s) const {
+        const std::uint64_t* const table = slots_.data() + part_offset_[p];
+        const std::uint32_t mask = part_mask_[p];
+        for (std::uint32_t i = static_cast<std::uint32_t>(tag >> 32) & mask;; i = (i + 1) & mask) {
+            const std::uint64_t e = table[i];
+            if (e == 0) return -1;
+            if ((e & tag_mask) == tag) {
+                const std::int32_t id = item_index_[id_of(e)];
+                if (texts_[static_cast<std::size_t>(id)] == s) return id;
+            }
+        }
+    }
     void note_tag(std::uint64_t h) {
         const auto tag = static_cast<std::uint32_t>(tag_of(h) >> 32);
         if (fine_counts_.empty()) fine_counts_.assign(std::size_t{1} << part_bits_max, 0);
