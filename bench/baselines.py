@@ -149,3 +149,35 @@ def pandas_composite(
             sub, w = scores[children], weights[children]
             scores[node] = (sub * w).sum(axis=1, min_count=1) / (sub.notna() * w).sum(axis=1)
     return scores, scores.rank(ascending=False, method="min")
+
+
+class ColumnRead:
+    """The least work that looks at every input once: a numpy sum of each column, the firms split
+    into `threads` contiguous ranges (as the scorecard kernels split them), one thread a range.
+    A kernel that scores from these columns cannot run faster than this read of them, so its
+    time over this one says how far it is from the memory's speed on this machine. numpy's sum
+    is vectorised and releases the GIL, so two threads read two ranges at once."""
+
+    def __init__(self, columns: list[np.ndarray | None], threads: int) -> None:
+        self.columns = [np.ascontiguousarray(c, dtype=np.float64) for c in columns if c is not None]
+        n = len(self.columns[0]) if self.columns else 0
+        self.bounds = np.linspace(0, n, max(1, threads) + 1).astype(np.int64)
+        self.nbytes = sum(c.nbytes for c in self.columns)
+        self._pool = None
+        if threads > 1:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._pool = ThreadPoolExecutor(threads)
+
+    def _part(self, i: int) -> float:
+        lo, hi = int(self.bounds[i]), int(self.bounds[i + 1])
+        return sum(float(np.add.reduce(c[lo:hi])) for c in self.columns)
+
+    def __call__(self) -> float:
+        if self._pool is None:
+            return self._part(0)
+        return sum(self._pool.map(self._part, range(len(self.bounds) - 1)))
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()

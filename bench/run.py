@@ -30,7 +30,13 @@ import pandas as pd
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from baselines import numpy_tech_sme, pandas_catalogue, pandas_composite, pandas_patents_in_force  # noqa: E402
+from baselines import (
+    ColumnRead,
+    numpy_tech_sme,
+    pandas_catalogue,
+    pandas_composite,
+    pandas_patents_in_force,
+)  # noqa: E402
 from generate import (
     UNITS,
     generate_firms,
@@ -485,6 +491,32 @@ def _assert_same_result(a: dict[str, Any], b: dict[str, Any], what: str) -> None
         assert a[k] == b[k], f"{what}: {k} not bit-identical"
 
 
+def read_name(columns: list[Any]) -> str:
+    present = [c for c in columns if c is not None]
+    return f"a read of its {len(present)} input columns (numpy sum, {sum(c.nbytes for c in present) / 1e6:.0f} MB)"
+
+
+def read_bound(
+    name: str, columns: list[Any], threads: int, t_kernel: float, firms: int, repeat: int
+) -> tuple[float, float]:
+    """Times a plain read of the kernel's input columns at the kernel's thread count (ColumnRead)
+    and prints the kernel's time as a multiple of it and the most firms a second the read allows:
+    a reused result's call is bound by its arithmetic where the multiple is well above 1, by
+    reading its inputs where it is near 1. Returns the read's time and peak memory."""
+    read = ColumnRead(columns, threads)
+    try:
+        t_read, _, m_read = measure(read, repeat)
+    finally:
+        read.close()
+    print(
+        f"  {name}, {threads}T: the kernel {t_kernel * 1e3:.1f} ms = {t_kernel / t_read:.2f}× a read of its "
+        f"{len(read.columns)} inputs ({read.nbytes / 1e9:.2f} GB in {t_read * 1e3:.1f} ms, "
+        f"{read.nbytes / t_read / 1e9:.1f} GB/s): the read alone allows {firms / t_read / 1e6:.0f} M firms/s",
+        flush=True,
+    )
+    return t_read, m_read
+
+
 def bench_scorecards(firms: int, threads: list[int], repeat: int) -> list[Record]:
     import zhibiao as zb
     from zhibiao import _core
@@ -523,6 +555,7 @@ def bench_scorecards(firms: int, threads: list[int], repeat: int) -> list[Record
             )
             _assert_same_result(_result_digest(reused), digest, "scorecards: reused result")
             reused = None  # its memory back before the next measurement
+            s_read, m_s_read = read_bound("tech-sme-2017", columns, t, t_reuse, firms, 4 * repeat)
             t_df, scored, m_df = measure(
                 lambda: zb.scorecards.evaluate(df, "tech-sme-2017", explain=False, threads=t), repeat
             )
@@ -537,6 +570,7 @@ def bench_scorecards(firms: int, threads: list[int], repeat: int) -> list[Record
                 lambda: _core.scorecard_evaluate(hnte, h_columns, out=h_reused, threads=t), 4 * repeat
             )
             same_for_every_thread_count("hnte", _result_digest(h_reused))
+            h_read, m_h_read = read_bound("hnte-2016", h_columns, t, t_hnte, firms, 4 * repeat)
             h_reused = arrays = result = None
             check = (
                 f"tech-sme totals and pass/fail equal to numpy's np.select but for {edge_firms} firms exactly on a "
@@ -575,11 +609,24 @@ def bench_scorecards(firms: int, threads: list[int], repeat: int) -> list[Record
                     **common,
                 ),
                 Record(
+                    variant="tech-sme-2017 into a reused result vs a read of its inputs",
+                    zhibiao_s=t_reuse,
+                    unit_throughput=firms / t_reuse / 1e6,
+                    zhibiao_peak_mb=m_reuse,
+                    baseline=read_name(columns),
+                    baseline_s=s_read,
+                    baseline_peak_mb=m_s_read,
+                    **common,
+                ),
+                Record(
                     variant=f"hnte-2016 ({len(h_columns)} inputs) into a reused result",
                     zhibiao_s=t_hnte,
                     unit_throughput=firms / t_hnte / 1e6,
                     target_throughput=100,
                     zhibiao_peak_mb=m_hnte,
+                    baseline=read_name(h_columns),
+                    baseline_s=h_read,
+                    baseline_peak_mb=m_h_read,
                     **common,
                 ),
                 Record(
