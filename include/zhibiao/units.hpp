@@ -169,10 +169,13 @@ public:
     /// dimension's exponent (dimension::max_exponent) or the power of ten goes beyond its limit,
     /// instead of wrapping around into a wrong unit.
     friend unit operator*(const unit& a, const unit& b) {
+        if (b.is_plain_one()) return a;  // share * 2 is in %, not "%·1"
+        if (a.is_plain_one()) return b;
         return {a.dim_ * b.dim_, checked_exponent(a.exponent_ + b.exponent_), a.symbol_ + "·" + b.symbol_,
                 a.factor_ * b.factor_};
     }
     friend unit operator/(const unit& a, const unit& b) {
+        if (b.is_plain_one()) return a;
         return {a.dim_ / b.dim_, checked_exponent(a.exponent_ - b.exponent_), a.symbol_ + "/" + b.symbol_,
                 a.factor_ / b.factor_};
     }
@@ -184,6 +187,7 @@ public:
     friend std::ostream& operator<<(std::ostream& os, const unit& u) { return os << u.symbol(); }
 
 private:
+    bool is_plain_one() const { return symbol_ == "1" && dim_ == dimension{} && exponent_ == 0 && factor_ == 1.0; }
     static int checked_exponent(int exponent) {
         if (std::abs(exponent) > max_exponent)
             throw limit_error("a product of units has scale 10^" + std::to_string(exponent) + ", beyond 10^±" +

@@ -2,9 +2,12 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <functional>
 #include <limits>
 #include <unordered_map>
+#include <vector>
 
 #include "core/conversion.hpp"
 #include "core/text.hpp"
@@ -43,9 +46,38 @@ unit unit_product(const formula& f, const unit& a, const unit& b, bool divide, t
 
 typed infer_call(const formula& f, const formula_node& n, const unit_resolver& resolve);
 
+// A number written without a unit, under any unary minus (-3): not 0, not 0.1[1].
+bool bare_literal(const formula& f, const formula_node& n) {
+    const formula_node* at = &n;
+    while (at->kind == node_kind::unary_minus) at = at->args[0].get();
+    if (at->kind != node_kind::number || at->number_unit.symbol() != "1" || at->number == 0) return false;
+    return f.text().find('[', at->span.begin) >= at->span.end;
+}
+
 }  // namespace
 
+void throw_bare_number(const formula& f, text_span number, const unit& other) {
+    const std::string written = f.text().substr(number.begin, number.end - number.begin);
+    char fraction[40];
+    std::snprintf(fraction, sizeof fraction, "%.15g", std::strtod(written.c_str(), nullptr) * other.scale());
+    throw incompatible_units_error(f.describe("the number " + written + " has no unit, beside a value in '" +
+                                                  other.symbol() + "': write " + written + "[" + other.symbol() +
+                                                  "] for " + written + " " + other.symbol() + ", or " + fraction +
+                                                  "[1] for the fraction " + fraction,
+                                              number));
+}
+
+void refuse_bare_number(const formula& f, const formula_node& number, const unit& other) {
+    if (bare_literal(f, number) && scaled_ratio(other)) throw_bare_number(f, number.span, other);
+}
+
 typed infer(const formula& f, const formula_node& n, const unit_resolver& resolve) {
+    // Either operand of a sum, difference, comparison or choice, written as a bare number
+    // beside the other in %: the order of the operands does not matter.
+    auto refuse_bare_pair = [&](const formula_node& parent, const typed& a, const typed& b) {
+        if (b.known) refuse_bare_number(f, *parent.args[0], b.u);
+        if (a.known) refuse_bare_number(f, *parent.args[1], a.u);
+    };
     auto same_dims = [&](const typed& a, const typed& b, const char* verb, text_span where) {
         if (a.known && b.known && !b.u.convertible_to(a.u))
             fail_units(f, std::string("cannot ") + verb + " " + describe_unit(a.u) + " and " + describe_unit(b.u),
@@ -68,6 +100,7 @@ typed infer(const formula& f, const formula_node& n, const unit_resolver& resolv
         case node_kind::binary: {
             typed a = infer(f, *n.args[0], resolve), b = infer(f, *n.args[1], resolve);
             const std::string& op = n.op;
+            if (op != "*" && op != "/" && op != "and" && op != "or") refuse_bare_pair(n, a, b);
             if (op == "+" || op == "-") {
                 same_dims(a, b, op == "+" ? "add" : "subtract", n.span);
                 return {a.u, a.known && b.known};
@@ -85,6 +118,14 @@ typed infer(const formula& f, const formula_node& n, const unit_resolver& resolv
 
 namespace {
 
+// The arguments from `first` on of a call that gives one of them (if's branches, min, max): a
+// bare number among them beside another in %.
+void refuse_bare_among(const formula& f, const formula_node& call, const std::vector<typed>& units, std::size_t first) {
+    for (std::size_t k = 0; k < units.size(); ++k)
+        for (std::size_t j = 0; j < units.size(); ++j)
+            if (j != k && units[j].known) refuse_bare_number(f, *call.args[first + k], units[j].u);
+}
+
 // The unit of a call by its function's unit rule (functions.hpp); arity and constants are
 // checked by the registry first.
 typed infer_call(const formula& f, const formula_node& n, const unit_resolver& resolve) {
@@ -99,14 +140,18 @@ typed infer_call(const formula& f, const formula_node& n, const unit_resolver& r
         case unit_rule::choice: {
             arg(0);
             typed a = arg(1), b = arg(2);
+            refuse_bare_among(f, n, {a, b}, 1);
             same_dims(a, b, "choose between");
             return {a.u, a.known && b.known};
         }
         case unit_rule::common: {
-            typed first = arg(0);
+            std::vector<typed> all;
+            for (std::size_t k = 0; k < n.args.size(); ++k) all.push_back(arg(k));
+            refuse_bare_among(f, n, all, 0);
+            typed first = all[0];
             bool known = first.known;
             for (std::size_t k = 1; k < n.args.size(); ++k) {
-                typed other = arg(k);
+                const typed& other = all[k];
                 same_dims(first, other, fn == "min" ? "take the minimum of" : "take the maximum of");
                 known = known && other.known;
             }
@@ -437,6 +482,8 @@ private:
                 return r == reason::none ? finite(y) : r;
             });
         if (op == "and" || op == "or") return kleene(a, b, op == "and");
+        detail::refuse_bare_number(f, *n.args[0], b.u);
+        detail::refuse_bare_number(f, *n.args[1], a.u);
         const char* verb = op == "+" ? "add" : op == "-" ? "subtract" : "compare";
         if (a.any_unit) a.u = b.u;
         const conversion c = converting(f, b, a.u, verb, n.span);

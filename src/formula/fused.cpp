@@ -225,6 +225,10 @@ private:
     [[gnu::noinline]] planned binary(const formula& f, const formula_node& n) {
         std::unique_ptr<planned> left(new planned(eval(f, *n.args[0])));
         std::unique_ptr<planned> right(new planned(eval(f, *n.args[1])));
+        if (n.op != "*" && n.op != "/" && n.op != "and" && n.op != "or") {
+            refuse_bare_number(f, *n.args[0], right->u);
+            refuse_bare_number(f, *n.args[1], left->u);
+        }
         return binary_op(n, *left, *right);
     }
 

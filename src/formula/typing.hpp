@@ -28,6 +28,18 @@ using unit_resolver = std::function<std::optional<unit>(const std::string& name)
 /// arguments) described with the formula text and a caret.
 typed infer(const formula& f, const formula_node& n, const unit_resolver& resolve);
 
+/// A number written without a unit (10, -3; a bare 0 is zero of any unit) beside a value in a
+/// scaled dimensionless unit (%, ‰, 百分点): in `share >= 10` the 10 would be 1000 %, in `share + 1`
+/// the 1 would be 100 %. An incompatible_units_error pointing at the number, saying how to write
+/// either meaning; nothing when `number` is no bare number or `other` no scaled ratio.
+void refuse_bare_number(const formula& f, const formula_node& number, const unit& other);
+
+/// The message of that refusal, for the scorecard compiler, which tracks bare numbers itself.
+[[noreturn]] void throw_bare_number(const formula& f, text_span number, const unit& other);
+
+/// A dimensionless unit that scales its numbers: %, ‰, 百分点 (not the plain ratio 1).
+inline bool scaled_ratio(const unit& u) { return u.dim().dimensionless() && u.scale() != 1.0; }
+
 /// The unit a panel column is computed in: its own when given, else its variable's default
 /// unit, else (a variable of any dimension) its own; nullopt when its dimension needs a unit the
 /// column lacks. Both engines (the evaluator and the fused plan) read units through it.

@@ -2,10 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 
 #include "formula/functions.hpp"
+#include "formula/typing.hpp"
 #include "zhibiao/catalogue.hpp"
 
 namespace zhibiao::detail {
@@ -50,19 +49,9 @@ void check_unit_power(const formula& f, const unit& a, const unit& b, int sign, 
 }  // namespace
 
 void program::refuse_bare_number(const formula& f, const value& a, const value& b) {
-    for (const auto& [number, other] : {std::pair<const value*, const value*>{&a, &b}, {&b, &a}}) {
-        const unit& u = other->u;
-        if (!number->bare || other->bare || other->any_unit || !u.dim().dimensionless()) continue;
-        if (u.exponent() == 0 && u.factor() == 1.0) continue;
-        const std::string written = f.text().substr(number->span.begin, number->span.end - number->span.begin);
-        char fraction[40];
-        std::snprintf(fraction, sizeof fraction, "%.15g", std::strtod(written.c_str(), nullptr) * u.scale());
-        throw incompatible_units_error(f.describe("the number " + written + " has no unit, beside a value in '" +
-                                                      u.symbol() + "': write " + written + "[" + u.symbol() + "] for " +
-                                                      written + " " + u.symbol() + ", or " + fraction +
-                                                      "[1] for the fraction " + fraction,
-                                                  number->span));
-    }
+    for (const auto& [number, other] : {std::pair<const value*, const value*>{&a, &b}, {&b, &a}})
+        if (number->bare && !other->bare && !other->any_unit && scaled_ratio(other->u))
+            throw_bare_number(f, number->span, other->u);
 }
 
 program::value program::binary_op(const formula& f, const formula_node& n, value a, value b) {

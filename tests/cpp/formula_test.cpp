@@ -82,6 +82,44 @@ BOOST_AUTO_TEST_CASE(a_factor_that_repeats_the_units_scaling_is_refused) {
                tt::tolerance(1e-12));
 }
 
+// `share >= 10` over a share in % compared with 10 = 1000 % and was false for every row; `share + 1`
+// added 100 %. A number written without a unit beside a value in %, ‰ or 百分点 is refused on every
+// path (the evaluator, the fused plan, a catalogue's declared units), as scorecard packs refuse it.
+BOOST_AUTO_TEST_CASE(a_bare_number_beside_a_share_in_percent_is_refused_on_every_path) {
+    panel p = parse_csv("entity,period,share[%],rd_expenditure[亿元],gdp[亿元]\na,2024,12,3,100\nb,2024,8,1,100\n");
+    for (const char* text : {"share >= 10", "10 < share", "share + 1", "share - -2", "if(share > 10[%], share, 5)",
+                             "max(share, 5)", "min(3, share)"}) {
+        BOOST_TEST_CONTEXT(text) {
+            BOOST_CHECK_THROW(evaluate(p, formula::parse(text)), incompatible_units_error);
+            for (bool fused : {true, false}) {
+                compute_options o;
+                o.fused = fused;
+                catalogue c = catalogue::builtin();
+                c.add(make("x", text, "1"));  // share is no catalogue variable: its unit comes with the data
+                BOOST_CHECK_THROW(compute(p, {"x"}, o, c), incompatible_units_error);
+            }
+        }
+    }
+    try {
+        evaluate(p, formula::parse("share >= 10"));
+    } catch (const incompatible_units_error& e) {
+        BOOST_TEST(std::string(e.what()).find("write 10[%] for 10 %, or 0.1[1] for the fraction 0.1\n"
+                                              "  share >= 10\n           ^~") != std::string::npos);
+    }
+    // The catalogue knows rd_intensity is in %: refused when the indicator is added.
+    catalogue c = catalogue::builtin();
+    BOOST_CHECK_THROW(c.add(make("y", "if(rd_intensity >= 2, 1, 0)", "1")), incompatible_units_error);
+    BOOST_CHECK_THROW(evaluate(p, formula::parse("rd_intensity >= 2")), incompatible_units_error);
+    // Said with a unit, 0, a product or a ratio of plain numbers: read as written.
+    BOOST_TEST(evaluate(p, formula::parse("share >= 10[%]")).values()(0) == 1.0);
+    BOOST_TEST(evaluate(p, formula::parse("share >= 0.1[1]")).values()(1) == 0.0);
+    BOOST_TEST(evaluate(p, formula::parse("share > 0")).values()(1) == 1.0);
+    BOOST_TEST(evaluate(p, formula::parse("rd_expenditure / gdp >= 0.02")).values()(0) == 1.0);
+    const auto doubled = evaluate(p, formula::parse("share * 2"));
+    BOOST_TEST(doubled.unit().symbol() == "%");                     // not "%·1"
+    BOOST_TEST(doubled.values()(0) == 24.0, tt::tolerance(1e-12));  // 2 × 12 %
+}
+
 BOOST_AUTO_TEST_CASE(unknown_names_suggest_the_nearest) {
     panel p = parse_csv("entity,period,population[万人]\na,2023,10\n");
     try {

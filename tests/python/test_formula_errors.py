@@ -155,3 +155,26 @@ def test_no_inf_from_a_sum_past_the_largest_double():
     assert not np.isinf(values).any()
     assert values.iloc[0] == 1e308  # 1e300 亿元 is 1e308 元; two of them are no finite number
     assert np.isnan(values.iloc[1])
+
+
+# ------------------------------------------------------------------ round 21: a bare number beside a share in %
+SHARES = panel_from("entity,period,share[%],rd_expenditure[亿元],gdp[亿元]\na,2024,12,3,100\nb,2024,8,1,100\n")
+
+
+@pytest.mark.parametrize(
+    "text", ["share >= 10", "share + 1", "if(share > 10[%], share, 5)", "max(share, 5)", "rd_intensity >= 2"]
+)
+def test_a_bare_number_beside_a_share_in_percent_says_how_to_write_it(text):
+    # `share >= 10` compared with 10 = 1000 % and was False on every row; `share + 1` added 100 %.
+    with pytest.raises(zb.IncompatibleUnitsError, match=r"has no unit, beside a value in '%': write \S+\[%\]"):
+        SHARES.evaluate(text)
+    with pytest.raises(zb.IncompatibleUnitsError, match="has no unit"):
+        SHARES.compute(zb.Indicator("x", text, unit="1"))
+
+
+def test_a_share_in_percent_compares_with_a_number_that_says_its_unit():
+    assert SHARES.evaluate("share >= 10[%]").tolist() == [1.0, 0.0]
+    assert SHARES.evaluate("share >= 0.1[1]").tolist() == [1.0, 0.0]
+    assert SHARES.evaluate("rd_expenditure / gdp >= 0.02").tolist() == [1.0, 0.0]
+    doubled = SHARES.evaluate("share * 2")
+    assert doubled.attrs["unit"] == "%" and doubled.tolist() == pytest.approx([24.0, 16.0])
