@@ -4934,20 +4934,21 @@ private:
         const std::size_t from = b.phrase_end, to = s.q.begin;
         // 净增高新技术企业15家, 增加高新技术企业15家: a change word right before the phrase is still its
         // change (of the stock: the new ones are 新增); 减少… a decline.
-        const auto just_before_phrase = [&](std::string_view w) {
-            return b.entry && b.phrase_begin >= w.size() && text_.substr(b.phrase_begin - w.size(), w.size()) == w;
-        };
-        for (std::string_view rise : {"增加", "净增"})
-            if (just_before_phrase(rise)) {
-                n.flags |= bit(fact_flag::change);
-                return;
-            }
-        for (std::string_view fall : {"减少", "净减"})
-            if (just_before_phrase(fall)) {
-                n.flags |= bit(fact_flag::change);
-                n.decline = true;
-                return;
-            }
+        // The two characters before the phrase taken once and compared in line with each word (a
+        // string_view == called the library's compare four times a figure).
+        constexpr std::size_t word_bytes = 6;  // two characters of three bytes each
+        const std::string_view before_phrase = b.entry && b.phrase_begin >= word_bytes
+                                                   ? text_.substr(b.phrase_begin - word_bytes, word_bytes)
+                                                   : std::string_view();
+        if (is(before_phrase, "增加") || is(before_phrase, "净增")) {
+            n.flags |= bit(fact_flag::change);
+            return;
+        }
+        if (is(before_phrase, "减少") || is(before_phrase, "净减")) {
+            n.flags |= bit(fact_flag::change);
+            n.decline = true;
+            return;
+        }
         if (!ix_.change_words.any_inside(from, to)) return;
         if (ix_.level_to.last_end_inside(from, to) >= ix_.change_words.last_end_inside(from, to)) return;
         n.flags |= bit(fact_flag::change);
