@@ -536,7 +536,10 @@ std::size_t unit_length(std::string_view text, const code_points& cps, std::size
         return 1;
     }
     std::size_t limit = k;
-    while (limit < cps.size() && limit - k < 8 && !stops_unit(cps[limit].c)) ++limit;
+    const char_set& stops = bmp_table<stops_unit_test>();  // once, not at each code point of the run
+    while (limit < cps.size() && limit - k < 8 &&
+           !(cps[limit].c < 0x10000 ? stops.has(cps[limit].c) : stops_unit_test(cps[limit].c)))
+        ++limit;
     // Most candidates are not units, and report_finding that out costs an exception: remember the
     // answers (per thread, bounded) — a report repeats the same few words after its numbers.
     // Looked up by a view into the text (no string made per candidate); the keys the map holds
@@ -562,7 +565,7 @@ std::size_t unit_length(std::string_view text, const code_points& cps, std::size
                                static_cast<unsigned char>(run.back()) * 31 + run.size()) &
                               255];
     const auto answer = [&](std::size_t n) {
-        if (n) unit = std::string(text.substr(cps[k].begin, cps.end_of(k + n - 1) - cps[k].begin));
+        if (n) unit.assign(text.substr(cps[k].begin, cps.end_of(k + n - 1) - cps[k].begin));
         return n;
     };
     if (slot.size == run.size() && std::equal(run.begin(), run.end(), slot.bytes.begin())) return answer(slot.n);
@@ -588,7 +591,7 @@ std::size_t unit_length(std::string_view text, const code_points& cps, std::size
             it = known.emplace(keys.emplace_back(candidate), ok).first;
         }
         if (it->second) {
-            unit = std::string(candidate);
+            unit.assign(candidate);
             found = n;
             break;
         }
@@ -659,32 +662,30 @@ double digits_value(const std::string& digits) {
 // figure to compute with — damage or hostile input, out_of_range like a number beyond a double.
 constexpr std::size_t most_significant_digits = 15;
 
-std::size_t significant_digits(const std::string& digits) {
-    std::size_t n = 0;
-    bool leading = true;
-    for (const char c : digits) {
-        if (c == '.') continue;
-        leading &= c == '0';
-        n += leading ? 0 : 1;
-    }
-    return n;
-}
-
 // An Arabic number at k: digits, '.', a thousands separator before exactly three digits, and
 // placeholder x/X; returns the code point after it.
+// The digits are read once into their integer (the significant ones, at most 15 of them: more are
+// NaN below) and the count of decimals: m / 10^d of two doubles held exactly is correctly rounded,
+// so it is the value strtod and fast_float give (their own fast path is this division). Only more
+// than 22 decimals (10^d inexact) build the text for digits_value. No string a figure.
 std::size_t arabic(const code_points& cps, std::size_t k, double& value, bool& masked, bool& comma) {
-    std::string digits;
+    static constexpr double powers_of_ten[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                               1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    std::uint64_t mantissa = 0;
+    std::size_t significant = 0, decimals = 0, count = 0;
     std::size_t i = k;
     bool point = false;
     while (i < cps.size()) {
         const char32_t c = cps[i].c;
         if (is_digit(c) || is_mask(c)) {
             masked |= is_mask(c);
-            digits.push_back(is_mask(c) ? '0' : static_cast<char>(c));
+            const unsigned d = is_mask(c) ? 0 : static_cast<unsigned>(c - '0');
+            significant += significant || d ? 1 : 0;  // the zeros before the first other digit are not
+            if (significant <= most_significant_digits) mantissa = mantissa * 10 + d;
+            decimals += point ? 1 : 0, ++count;
             ++i;
         } else if (c == '.' && !point && i + 1 < cps.size() && (is_digit(cps[i + 1].c) || is_mask(cps[i + 1].c))) {
             point = true;
-            digits.push_back('.');
             ++i;
         } else if (c == ',' && !point && i + 3 < cps.size() && is_digit(cps[i + 1].c) && is_digit(cps[i + 2].c) &&
                    is_digit(cps[i + 3].c) && (i + 4 >= cps.size() || !is_digit(cps[i + 4].c))) {
@@ -694,9 +695,16 @@ std::size_t arabic(const code_points& cps, std::size_t k, double& value, bool& m
             break;
         }
     }
-    value = digits.empty() ? std::numeric_limits<double>::quiet_NaN() : digits_value(digits);
-    if (masked || !std::isfinite(value) || significant_digits(digits) > most_significant_digits)
+    if (masked || count == 0 || significant > most_significant_digits) {
         value = std::numeric_limits<double>::quiet_NaN();  // flag_out_of_range, as beyond a double
+    } else if (decimals < std::size(powers_of_ten)) {
+        value = static_cast<double>(mantissa) / powers_of_ten[decimals];
+    } else {
+        std::string digits;  // 0.000…01: more decimals than a power of ten held exactly
+        for (std::size_t j = k; j < i; ++j)
+            if (cps[j].c != ',') digits.push_back(static_cast<char>(cps[j].c));
+        value = digits_value(digits);
+    }
     return i;
 }
 
@@ -1155,12 +1163,12 @@ std::size_t stray_run_end(const code_points& cps, std::size_t k) {
     while (j < cps.size()) {
         if (j - k > longest_figure) return 0;
         const char32_t c = cps[j].c;
-        const bool next_digit = j + 1 < cps.size() && (is_digit(cps[j + 1].c) || stray_in_digits(cps[j + 1].c));
         if (is_digit(c))
             ++j;
         else if (stray_in_digits(c) && j > k)
             stray = true, ++j;
-        else if ((c == '.' || c == ',') && next_digit)
+        else if ((c == '.' || c == ',') && j + 1 < cps.size() &&
+                 (is_digit(cps[j + 1].c) || stray_in_digits(cps[j + 1].c)))  // only here: not at every digit
             ++j;
         else
             break;
@@ -1335,14 +1343,13 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
          cps[i + 1].c == U'多')) {
         value *= 10, q.unit = "%", ++i;  // 三成 = 30%
     } else {
-        std::string unit;
+        std::string after_multiplier, &unit = multiplier.empty() ? q.unit : after_multiplier;  // q.unit: no copy
         std::size_t n = with_visits(cps, i, unit_length(text, cps, i, unit), unit);
         if (!n && !chinese && !masked) n = word_after_figure(text, cps, i, unit, multiplier.empty());  // not 一批
         if (n && multiplier.empty()) n += scaled_measure_word(cps, i + n, unit);
-        if (n)  // moved, not concatenated, for most figures
-            q.unit = multiplier.empty() ? std::move(unit) : multiplier + unit, i += n;
-        else if (!multiplier.empty())
-            q.unit = multiplier;
+        if (!multiplier.empty()) q.unit = multiplier + unit;  // 227万余元; the multiplier alone if no unit follows
+        if (n || !multiplier.empty())
+            i += n;
         else if (const char* per = damage.empty() ? per_word_before(cps, k) : nullptr)
             q.unit = per, first = k - 3;  // 百分之十二点五 = 12.5 %, 千分之三 = 3 ‰
         else if (chinese || masked || code || damage == "leading_point")
@@ -4927,20 +4934,21 @@ private:
         const std::size_t from = b.phrase_end, to = s.q.begin;
         // 净增高新技术企业15家, 增加高新技术企业15家: a change word right before the phrase is still its
         // change (of the stock: the new ones are 新增); 减少… a decline.
-        const auto just_before_phrase = [&](std::string_view w) {
-            return b.entry && b.phrase_begin >= w.size() && text_.substr(b.phrase_begin - w.size(), w.size()) == w;
-        };
-        for (std::string_view rise : {"增加", "净增"})
-            if (just_before_phrase(rise)) {
-                n.flags |= bit(fact_flag::change);
-                return;
-            }
-        for (std::string_view fall : {"减少", "净减"})
-            if (just_before_phrase(fall)) {
-                n.flags |= bit(fact_flag::change);
-                n.decline = true;
-                return;
-            }
+        // The two characters before the phrase taken once and compared in line with each word (a
+        // string_view == called the library's compare four times a figure).
+        constexpr std::size_t word_bytes = 6;  // two characters of three bytes each
+        const std::string_view before_phrase = b.entry && b.phrase_begin >= word_bytes
+                                                   ? text_.substr(b.phrase_begin - word_bytes, word_bytes)
+                                                   : std::string_view();
+        if (is(before_phrase, "增加") || is(before_phrase, "净增")) {
+            n.flags |= bit(fact_flag::change);
+            return;
+        }
+        if (is(before_phrase, "减少") || is(before_phrase, "净减")) {
+            n.flags |= bit(fact_flag::change);
+            n.decline = true;
+            return;
+        }
         if (!ix_.change_words.any_inside(from, to)) return;
         if (ix_.level_to.last_end_inside(from, to) >= ix_.change_words.last_end_inside(from, to)) return;
         n.flags |= bit(fact_flag::change);
