@@ -5367,7 +5367,10 @@ std::vector<std::pair<std::size_t, std::size_t>> change_breaks(std::string_view 
         const auto at = static_cast<std::size_t>(p - text.data());
         std::size_t end = at > 0 && text[at - 1] == '\r' ? at - 1 : at;
         while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
-        if (!ends_with_change(end) || (!breaks.empty() && end < breaks.back().first + breaks.back().second)) continue;
+        // the last characters of the words (and of 了, 为) first: most lines end with 。
+        if (!one_of(code_point_before(text, 0, end), U"比长降高低少加升增减幅了为") || !ends_with_change(end) ||
+            (!breaks.empty() && end < breaks.back().first + breaks.back().second))
+            continue;
         const std::size_t line_begin = text.rfind('\n', end == 0 ? 0 : end - 1);
         const std::size_t own_from = line_begin == std::string_view::npos ? 0 : line_begin + 1;
         const std::string_view own = text.substr(own_from, end - own_from);
