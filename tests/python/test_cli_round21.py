@@ -61,7 +61,9 @@ def test_extract_table_columns_start_where_the_header_says():
             assert shown is not None and _columns(line[: len(line) - len(shown)]) == start, (name, line)
             assert line[: len(line) - len(shown)].endswith("  ")  # two blanks before every column
             fitted = str(cell).replace("\n", "⏎")
-            assert shown.startswith(fitted) or (shown.split("  ")[0].endswith("…") and fitted.startswith(shown.split("  ")[0][:-1]))
+            assert shown.startswith(fitted) or (
+                shown.split("  ")[0].endswith("…") and fitted.startswith(shown.split("  ")[0][:-1])
+            )
 
 
 def test_a_cell_wider_than_its_column_is_cut_not_run_into_the_next():
