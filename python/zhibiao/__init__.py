@@ -14,7 +14,7 @@ from . import _core, composite, plot, scorecards
 from ._catalogue import Catalogue, catalogue, load_catalogue
 from ._extract import InvalidBytesWarning, extract, parse_chinese_number, read_report, read_report_file
 from ._indicator import Indicator
-from ._panel import MissingVariablesWarning, Panel, load_rules, read_csv
+from ._panel import Panel, load_rules, read_csv
 from ._patents import patents_in_force
 from ._suggest import ArgumentTypeError, UnknownKeywordError
 from ._repr import register_notebook_display as _register_notebook_display
@@ -93,7 +93,6 @@ __all__ = [
     "read_report_file",
     "read_report",
     "InvalidBytesWarning",
-    "MissingVariablesWarning",
     "load_catalogue",
     "load_rules",
     "parse_chinese_number",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import contextvars
 import functools
 import os
 import re
@@ -337,25 +336,7 @@ def _reason_dtype() -> Any:
     return pd.CategoricalDtype(_REASON_CATEGORIES)
 
 
-class MissingVariablesWarning(UserWarning):
-    """``compute(ids, strict=False)`` left out indicators asked for whose variables the panel
-    lacks: they are NaN with reason ``missing_variable``. The warning names each and the variable
-    it needs, once a call."""
-
-
 _NO_VARIABLE = re.compile(r"the panel has no variable '([^']+)'")
-# False in a block of compute() calls whose caller says the indicators left out once itself
-# (zhibiao.dask: on the frame's meta, not once a partition); a context variable: each thread its own.
-_WARN_LEFT_OUT = contextvars.ContextVar("zhibiao_warn_left_out", default=True)
-
-
-@contextlib.contextmanager
-def quiet_left_out() -> Iterator[None]:
-    token = _WARN_LEFT_OUT.set(False)
-    try:
-        yield
-    finally:
-        _WARN_LEFT_OUT.reset(token)
 
 
 def _left_out(results: list) -> dict[str, str]:
@@ -1024,9 +1005,7 @@ class Panel:
             Raise MissingVariableError / IncompatibleUnitsError (default when ``ids`` are
             given; the error names every indicator asked for whose variables the panel lacks),
             or turn such an indicator into a column of NaN with its reason (default for the
-            whole catalogue; with ``ids`` and ``strict=False``, one
-            :class:`MissingVariablesWarning` lists the indicators left out for a variable the
-            panel lacks).
+            whole catalogue).
         basis
             How ``elapsed()`` measures time progress: "month" (June = 50%) or "day".
         catalogue
@@ -1066,18 +1045,6 @@ class Panel:
             # one error for every indicator asked for that the panel cannot give, not the first alone
             lenient = self._computed(id_list, False, basis, core_catalogue)
             raise _every_missing_variable(e, _left_out(lenient), len(id_list)) from None
-        # Named with strict=False: said once which were left out. Not for the whole catalogue: no
-        # panel has every variable (the sample counties lack 4), the reasons say it there.
-        if ids is not None and not strict and _WARN_LEFT_OUT.get() and (left_out := _left_out(results)):
-            import warnings
-
-            warnings.warn(
-                MissingVariablesWarning(
-                    f"Panel.compute: {_indicators_left_out(left_out, len(id_list), 'left out')}; they are NaN "
-                    "with reason missing_variable (attrs['problems'] has each formula)"
-                ),
-                stacklevel=3,  # the caller's line, past checked_keywords
-            )
         index = self.index()
         # A dict in id order and no `columns=`: pandas then neither copies through object arrays
         # nor reorders (ids are unique: the catalogue's are). copy=False: the arrays are fresh

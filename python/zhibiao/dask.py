@@ -217,17 +217,16 @@ def _compute_partition(
     options: dict[str, Any],
 ) -> Any:
     """One partition's panel and its indicators, flat: entity, period, then one column per id."""
-    from ._panel import Panel, quiet_left_out
+    from ._panel import Panel
 
     reasons = bool(options.get("reasons"))
     if len(part) == 0:
         return _empty_result([i.id if hasattr(i, "id") else i for i in ids], reasons)
     options = dict(options)  # the same dict reaches every partition
     panel = Panel.from_pandas(part, entity, period, units, variables=variables, freq=options.pop("freq"))
-    with quiet_left_out():  # said once, on the meta (_check_on_meta)
-        if not reasons:
-            return panel.compute(ids, **options).reset_index()
-        values, why = panel.compute(ids, **options)
+    if not reasons:
+        return panel.compute(ids, **options).reset_index()
+    values, why = panel.compute(ids, **options)
     out = values.copy()
     for k, column in enumerate(values.columns):
         out.insert(2 * k + 1, f"{column}_reason", why[column].astype(_reason_dtype()))

@@ -1,11 +1,10 @@
 """Round 21: compute() over a partial panel (a report's figures), trial 20b F13: the whole
-catalogue computes what it can (the rest NaN with reason missing_variable); indicators the caller
-names stay strict, in one error naming them all, or with strict=False one warning naming each left
-out and the variable it needs."""
+catalogue (or strict=False) computes what it can, the rest NaN with reason missing_variable;
+indicators the caller names stay strict, in one error naming every one the panel cannot give and
+the variable it needs."""
 
 from __future__ import annotations
 
-import math
 import warnings
 
 import pytest
@@ -29,24 +28,6 @@ def test_the_whole_catalogue_computes_what_it_can_each_gap_with_its_reason():
     assert "rd_expenditure" in values.attrs["problems"]["rd_intensity"]
 
 
-def test_named_indicators_with_strict_false_warn_once_naming_each_left_out():
-    ids = list(zb.catalogue()["id"])
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        values, reasons = _panel().compute(ids, reasons=True, strict=False)
-    said = [w for w in caught if issubclass(w.category, zb.MissingVariablesWarning)]
-    assert len(said) == 1 and said[0].filename == __file__  # the caller's line
-    message = str(said[0].message)
-    left_out = [c for c in values.columns if reasons.loc[("X", "2025"), c] == "missing_variable"]
-    assert left_out and f"{len(left_out)} of the {len(ids)} indicators left out" in message
-    for indicator in left_out:
-        assert indicator in message
-        assert math.isnan(values.loc[("X", "2025"), indicator])
-    assert "rd_intensity (rd_expenditure)" in message  # each with the variable it needs
-    assert "tech_contract_share_gdp" not in message
-    assert values.loc[("X", "2025"), "tech_contract_share_gdp"] == pytest.approx(5.8)
-
-
 def test_no_warning_when_every_indicator_asked_for_has_its_variables():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
@@ -57,10 +38,10 @@ def test_no_warning_when_every_indicator_asked_for_has_its_variables():
 def test_a_blank_cell_is_no_indicator_left_out():
     """A variable present with a blank cell is missing_input in that row, not a variable lacking."""
     panel = zb.read_report(REPORT + "\n2024年，技术合同成交额4.1亿元。", entity="X")
-    with pytest.warns(zb.MissingVariablesWarning) as caught:
-        values, reasons = panel.compute(["rd_intensity", "tech_contract_share_gdp"], reasons=True, strict=False)
-    assert reasons.loc[("X", "2024"), "tech_contract_share_gdp"] == "missing_input"
-    assert "tech_contract_share_gdp" not in str(caught[0].message)
+    with pytest.raises(zb.MissingVariableError) as caught:
+        panel.compute(["rd_intensity", "tech_contract_share_gdp", "tech_contract_per_10k"])
+    assert "2 of the 3 indicators asked for" in str(caught.value)
+    assert "tech_contract_share_gdp" not in str(caught.value)
 
 
 def test_named_indicators_stay_strict_and_the_error_names_them_all():
@@ -87,7 +68,11 @@ def test_one_named_indicator_keeps_its_own_error():
     assert "asked for" not in str(caught.value)
 
 
-def test_strict_false_with_named_indicators_warns_and_computes_the_rest():
-    with pytest.warns(zb.MissingVariablesWarning, match=r"2 of the 3 indicators left out"):
-        values = _panel().compute(["rd_intensity", "tech_contract_share_gdp", "tech_contract_per_10k"], strict=False)
+def test_strict_false_with_named_indicators_computes_the_rest_quietly():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        values, reasons = _panel().compute(
+            ["rd_intensity", "tech_contract_share_gdp", "tech_contract_per_10k"], reasons=True, strict=False
+        )
     assert values.loc[("X", "2025"), "tech_contract_share_gdp"] == pytest.approx(5.8)
+    assert reasons.loc[("X", "2025"), "rd_intensity"] == "missing_variable"
