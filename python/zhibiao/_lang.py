@@ -400,6 +400,16 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{source}：编码 {encoding}，数字 {count} 个，发现问题 {findings} 个；已写入{where}",
     },
     "did_you_mean": {"en": "; did you mean '{name}'?", "zh": "；是否想用 '{name}'？"},
+    # scorecard --cost
+    "cost_not_a_price": {
+        "en": "'{text}' is not INPUT=WANYUAN (e.g. st_staff=15)",
+        "zh": "'{text}' 不是 输入=万元 的形式（例如 st_staff=15）",
+    },
+    "cost_needs_gap": {"en": "--cost prices the gap: give it with --gap", "zh": "--cost 为差距定价：请与 --gap 一起使用"},
+    "cost_not_controllable": {
+        "en": "--cost {name}: no controllable input of {pack}",
+        "zh": "--cost {name}：不是 {pack} 的可调整输入",
+    },
     "choose_from": {"en": "; choose from {names}", "zh": "；可选：{names}"},
     "unknown_model": {
         "en": "unknown model '{name}': not a preset nor a .toml file",

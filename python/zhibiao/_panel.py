@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import re
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
@@ -333,6 +334,44 @@ def _reason_dtype() -> Any:
     import pandas as pd
 
     return pd.CategoricalDtype(_REASON_CATEGORIES)
+
+
+_NO_VARIABLE = re.compile(r"the panel has no variable '([^']+)'")
+
+
+def _left_out(results: list) -> dict[str, str]:
+    """Indicator id → the variable it needs that the panel lacks, for every indicator of
+    ``results`` (lenient) that the panel cannot give for that reason (NaN in every row, or a
+    panel of no rows)."""
+    code = _core.reason_names.index("missing_variable")
+    left = {}
+    for r in results:
+        found = _NO_VARIABLE.search(r[4] or "")
+        if found and (np.asarray(r[3]).view(np.int8) == code).all():
+            left[r[0]] = found.group(1)
+    return left
+
+
+def _indicators_left_out(left: Mapping[str, str], asked: int, what: str) -> str:
+    listed = ", ".join(f"{i} ({v})" for i, v in left.items())
+    return f"{len(left)} of the {asked} indicators {what}, the panel lacks a variable each needs: {listed}"
+
+
+def _every_missing_variable(first: Exception, left: Mapping[str, str], asked: int) -> Exception:
+    """The strict error for the first indicator, saying every other one asked for that cannot be
+    computed too, and how to get the rest; its attributes (variable …) are the first's."""
+    if len(left) < 2:
+        return first
+    message = getattr(first, "message", str(first))
+    said = (
+        f"{_indicators_left_out(left, asked, 'asked for cannot be computed')}; strict=False computes the "
+        f"others and gives these NaN with reason missing_variable. The first: {message}"
+    )
+    error = _core.MissingVariableError(str(first).replace(message, said, 1) if message in str(first) else said)
+    for key, value in vars(first).items():
+        setattr(error, key, value)
+    setattr(error, "message", said)
+    return error
 
 
 def _flag_partial_sums(results: list, complete: list) -> list:
@@ -964,8 +1003,9 @@ class Panel:
             ``invalid_child``, and a value over the matched children (docs/rollup.md).
         strict
             Raise MissingVariableError / IncompatibleUnitsError (default when ``ids`` are
-            given), or turn such an indicator into a column of NaN with its reason (default for
-            the whole catalogue).
+            given; the error names every indicator asked for whose variables the panel lacks),
+            or turn such an indicator into a column of NaN with its reason (default for the
+            whole catalogue).
         basis
             How ``elapsed()`` measures time progress: "month" (June = 50%) or "day".
         catalogue
@@ -997,29 +1037,14 @@ class Panel:
                     indicator._add_to(core_catalogue)
             id_list = [i.id if isinstance(i, Indicator) else i for i in wanted]
             strict = True if strict is None else strict
-        if self._rollup_source is not None:
-            # A partial roll-up: the C++ core computes it from the children (zhibiao/rollup.hpp's
-            # compute_rolled_up), in this panel's rows, over the matched children where a value
-            # draws on a partial sum.
-            children, mapping, also_sum, rollup_catalogue = self._rollup_source
-            results = _core.compute_rolled_up(
-                children,
-                mapping,
-                id_list,
-                True,
-                also_sum,
-                strict=strict,
-                basis=basis,
-                rollup_catalogue=rollup_catalogue,
-                catalogue=core_catalogue,
-            )
-        else:
-            results = _core.compute(self._core, id_list, strict=strict, basis=basis, catalogue=core_catalogue)
-            if self._complete_rollup is not None:
-                complete = _core.compute(
-                    self._complete_rollup, id_list, strict=strict, basis=basis, catalogue=core_catalogue
-                )
-                results = _flag_partial_sums(results, complete)
+        try:
+            results = self._computed(id_list, bool(strict), basis, core_catalogue)
+        except _core.MissingVariableError as e:
+            if len(id_list) < 2:
+                raise
+            # one error for every indicator asked for that the panel cannot give, not the first alone
+            lenient = self._computed(id_list, False, basis, core_catalogue)
+            raise _every_missing_variable(e, _left_out(lenient), len(id_list)) from None
         index = self.index()
         # A dict in id order and no `columns=`: pandas then neither copies through object arrays
         # nor reorders (ids are unique: the catalogue's are). copy=False: the arrays are fresh
@@ -1036,6 +1061,33 @@ class Panel:
             return values
         why = pd.DataFrame({r[0]: _reason_frame_column(r[3]) for r in results}, index=index, copy=False)
         return values, why
+
+    def _computed(self, id_list: list[str], strict: bool, basis: str, core_catalogue: Any) -> list:
+        """The C++ core's results for ``id_list`` (a tuple per indicator: id, unit, values, reason
+        codes, problem)."""
+        if self._rollup_source is not None:
+            # A partial roll-up: the C++ core computes it from the children (zhibiao/rollup.hpp's
+            # compute_rolled_up), in this panel's rows, over the matched children where a value
+            # draws on a partial sum.
+            children, mapping, also_sum, rollup_catalogue = self._rollup_source
+            return _core.compute_rolled_up(
+                children,
+                mapping,
+                id_list,
+                True,
+                also_sum,
+                strict=strict,
+                basis=basis,
+                rollup_catalogue=rollup_catalogue,
+                catalogue=core_catalogue,
+            )
+        results = _core.compute(self._core, id_list, strict=strict, basis=basis, catalogue=core_catalogue)
+        if self._complete_rollup is not None:
+            complete = _core.compute(
+                self._complete_rollup, id_list, strict=strict, basis=basis, catalogue=core_catalogue
+            )
+            results = _flag_partial_sums(results, complete)
+        return results
 
     @checked_keywords
     def evaluate(

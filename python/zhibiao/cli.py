@@ -29,7 +29,7 @@ import sys
 import unicodedata
 from importlib import resources
 from pathlib import Path
-from typing import IO, Any, Callable, Iterator, Mapping, Sequence
+from typing import IO, Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from . import _core
 from ._catalogue import Catalogue, catalogue
@@ -57,6 +57,36 @@ def _width(text: str) -> int:
 def _pad(text: str, width: int, right: bool = False) -> str:
     fill = " " * max(0, width - _width(text))
     return fill + text if right else text + fill
+
+
+def _fit(text: str, width: int) -> str:
+    """``text`` cut to ``width`` terminal columns, its end marked with …, when it is wider."""
+    if _width(text) <= width:
+        return text
+    kept, used = [], 0
+    for c in text:
+        w = _width(c)
+        if used + w > width - 1:
+            break
+        kept.append(c)
+        used += w
+    return "".join(kept) + "…"
+
+
+def _aligned(
+    header: Sequence[str], rows: Iterable[Sequence[str]], most: Sequence[int | None], right: Sequence[int] = ()
+) -> str:
+    """A table for a terminal: each column as wide as its widest cell in terminal columns (CJK and
+    full-width characters take two), at most ``most[i]`` (a wider cell is cut, ending with …; None:
+    no limit), two blanks between columns; the last column is not padded."""
+    every: list[list[str]] = [list(header), *(list(row) for row in rows)]
+    cells = [[_fit(c, m) if m else c for c, m in zip(row, most)] for row in every]
+    widths = [max(_width(row[i]) for row in cells) for i in range(len(header))]
+    last = len(header) - 1
+    return "\n".join(
+        "  ".join(c if i == last else _pad(c, widths[i], right=i in right) for i, c in enumerate(row)).rstrip()
+        for row in cells
+    )
 
 
 def _format(value: float, decimals: int) -> str:
@@ -198,18 +228,18 @@ def _flag_names(row: Any, columns: Sequence[str]) -> str:
 
 
 def _facts_table(facts: Any) -> str:
+    """The figures aligned for a terminal (extract --table): a cell wider than its column's limit
+    is cut with …, the figure's text included (the CSV keeps it whole)."""
     flag_columns = [c for c in facts.columns if c.startswith("flag_")]
-    lines = [f"{'variable':<28}{'value':>10}  {'unit':<8}{'period':<10}{_pad('text', 16)}flags"]
+    rows = []
     for row in facts.itertuples():
         value = (
             "—" if row.value != row.value else f"{row.value:g}" + (f"–{row.high:g}" if row.high != row.value else "")
         )
         flags = _flag_names(row, flag_columns) + (f":{row.damage}" if getattr(row, "damage", "") else "")
-        lines.append(
-            f"{row.variable or '(no variable)':<28}{value:>10}  {_pad(row.unit, 8)}{row.period:<10}"
-            f"{_pad(_one_line(row.text), 16)}{flags}"
-        )
-    return "\n".join(lines)
+        rows.append([row.variable or "(no variable)", value, row.unit, row.period, _one_line(row.text), flags])
+    header = ["variable", "value", "unit", "period", "text", "flags"]
+    return _aligned(header, rows, most=[40, 24, 12, 12, 24, None], right=[1])
 
 
 def _one_line(text: str) -> str:
@@ -995,12 +1025,12 @@ def scorecard_file(args: argparse.Namespace) -> int:
     from . import scorecards
 
     if args.cost and not args.gap:
-        raise _core.ArgumentError("--cost prices the gap: give it with --gap")
+        raise _core.ArgumentError(_msg("cost_needs_gap"))
     controllable = [c["input"] for c in scorecards._pack(args.pack).controllables]
     for name, _ in args.cost or []:  # said of the option, not of FILE's columns
         if name not in controllable:
             raise _core.ArgumentError(
-                f"--cost {name}: no controllable input of {args.pack}" + _did_you_mean(name, controllable)
+                _msg("cost_not_controllable", name=name, pack=args.pack) + _did_you_mean(name, controllable)
             )
     source = _input(args.file)
     firms = _scorecard_firms(source, args.pack, args.year, _reading(args))
@@ -1096,7 +1126,8 @@ def catalogue_command(args: argparse.Namespace) -> int:
         if args.id is None:
             table = catalogue()[["id", f"name_{args.lang}", "unit", "formula"]]
             table["unit"] = [unit_text(u, args.lang) for u in table["unit"]]
-            print(table.to_string(index=False), file=f)
+            rows = table.astype(str).itertuples(index=False)
+            print(_aligned(list(table.columns), rows, most=[None] * len(table.columns)), file=f)
             return 0
         definition = Catalogue(_core.Catalogue.builtin()).indicator(args.id)
         other = "en" if args.lang == "zh" else "zh"
@@ -1366,7 +1397,7 @@ def _cost_argument(text: str) -> tuple[str, float]:
     except ValueError:
         cost = math.nan
     if not sep or not name.strip() or not math.isfinite(cost):
-        raise argparse.ArgumentTypeError(f"'{text}' is not INPUT=WANYUAN (e.g. st_staff=15)")
+        raise argparse.ArgumentTypeError(cli_message("cost_not_a_price", _Parser.lang, text=text))
     return name.strip(), cost
 
 

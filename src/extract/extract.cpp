@@ -4919,12 +4919,17 @@ private:
 
     // 上年同期为/去年同期为/上年为… just before a figure (from code point `from`) in the sentence of the
     // previous one, in a unit of the same kind: the previous figure's comparison value (not after a
-    // change: "增长12%，上年同期为8%" is no level).
+    // change: "增长12%，上年同期为8%" is no level). A ； between them is no sentence's end here
+    // ("研发费用2.3亿元；上年同期为1.9亿元": the lead names no quantity of its own, it compares);
+    // 。！？ and a line break are.
     bool comparison_of_previous(std::size_t from, const scanned& s) const {
         if (previous_end_ == 0 || previous_change_ ||
-            ix_.comparison_lead.last_end_inside(byte_at(from), s.q.begin) != s.q.begin ||
-            ix_.sentence_ends.any_inside(byte_at(previous_end_), s.q.begin))
+            ix_.comparison_lead.last_end_inside(byte_at(from), s.q.begin) != s.q.begin)
             return false;
+        const std::size_t previous = byte_at(previous_end_);
+        const std::string_view between = text_.substr(previous, s.q.begin - previous);
+        for (const std::string_view stop : {"。", "！", "？", "\n"})
+            if (between.find(stop) != std::string_view::npos) return false;
         return same_kind_as_previous(s);
     }
 
@@ -5312,24 +5317,155 @@ std::vector<std::pair<std::size_t, std::size_t>> phrase_breaks(std::string_view 
     return breaks;
 }
 
+// A page's header or footer line as scan() skips it (page_marker_end: "— 2 —", "第4页 共5页", a
+// number alone), `line` without its break.
+bool page_line(std::string_view line) {
+    std::size_t invalid = 0;
+    const code_points cps = decode(line, invalid);
+    return !cps.empty() && page_marker_end(cps, 0, true) != 0;
+}
+
+// A page's running header or footer beside its page number ("南坪县科学技术局" over "— 2 —"): a short
+// line with no clause mark that does not open with a digit. Only taken as one next to a page line.
+bool running_head_line(std::string_view line) {
+    constexpr std::size_t most_bytes = 3 * 24;
+    const char32_t first = code_point_from(line, 0, line.size());
+    return !line.empty() && line.size() <= most_bytes && !is_digit(first) && without_clause_mark(line) &&
+           line.find("：") == std::string_view::npos && line.find(':') == std::string_view::npos;
+}
+
+// Digits and then 年, 月 or 日 at byte `from`: a date, no figure.
+bool opens_with_a_date(std::string_view text, std::size_t from) {
+    std::size_t b = from;
+    for (char32_t c; (c = code_point_from(text, b, text.size())) != 0 && is_digit(c);)
+        b += static_cast<unsigned char>(text[b]) < 0x80 ? 1 : 3;  // an ASCII or a full-width digit
+    const char32_t after = code_point_from(text, b, text.size());
+    return b > from && (after == U'年' || after == U'月' || after == U'日');
+}
+
+// "…213家，同比增长⏎南坪县科学技术局⏎— 2 —⏎21.1%": a line that ends with a change word whose figure
+// opens a later line, past blank lines and a page's header or footer, as a conversion from PDF
+// leaves it. The break and the page's lines between are read as if they were not there (offsets
+// and the size removed, in order): the change is the figure's, as on one line. A line of a table
+// (blanks between cells) or a list item (2.人才工作) after it is no such figure.
+std::vector<std::pair<std::size_t, std::size_t>> change_breaks(std::string_view text) {
+    std::vector<std::pair<std::size_t, std::size_t>> breaks;
+    static constexpr std::string_view change_words[] = {"同比", "增长", "下降", "提高", "降低", "减少", "增加",
+                                                        "提升", "净增", "净减", "增幅", "降幅", "上升"};
+    const auto ends_with_change = [&](std::size_t end) {
+        for (std::string_view tail : {"了", "为", ""}) {
+            if (end < tail.size() || text.compare(end - tail.size(), tail.size(), tail) != 0) continue;
+            const std::size_t e = end - tail.size();
+            for (std::string_view w : change_words)
+                if (e >= w.size() && text.compare(e - w.size(), w.size(), w) == 0) return true;
+        }
+        return false;
+    };
+    const auto line_at = [&](std::size_t from) {  // the line from byte `from`, without its break
+        const std::size_t nl = std::min(text.find('\n', from), text.size());
+        const std::size_t end = nl > from && text[nl - 1] == '\r' ? nl - 1 : nl;
+        return std::pair<std::string_view, std::size_t>{text.substr(from, end - from), nl};
+    };
+    const auto blank_line = [](std::string_view line) {
+        return std::all_of(line.begin(), line.end(), [](char c) { return c == ' ' || c == '\t'; });
+    };
+    for (const char* p = text.data();
+         (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(text.data() + text.size() - p))));
+         ++p) {
+        const auto at = static_cast<std::size_t>(p - text.data());
+        std::size_t end = at > 0 && text[at - 1] == '\r' ? at - 1 : at;
+        while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+        // the last characters of the words (and of 了, 为) first: most lines end with 。
+        if (!one_of(code_point_before(text, 0, end), U"比长降高低少加升增减幅了为") || !ends_with_change(end) ||
+            (!breaks.empty() && end < breaks.back().first + breaks.back().second))
+            continue;
+        const std::size_t line_begin = text.rfind('\n', end == 0 ? 0 : end - 1);
+        const std::size_t own_from = line_begin == std::string_view::npos ? 0 : line_begin + 1;
+        const std::string_view own = text.substr(own_from, end - own_from);
+        if (table_row_line(own) || heading_line(own)) continue;  // 一、科技投入稳步增长 ends its line
+        // the lines after it: blank (0), a page's number (1), a running header (2), up to the figure's
+        std::vector<int> kinds;
+        std::size_t from = at + 1, content = 0;
+        for (int lines = 0; lines < 8 && from < text.size(); ++lines) {
+            const auto [line, nl] = line_at(from);
+            std::size_t b = 0;
+            while (b < line.size() && (line[b] == ' ' || line[b] == '\t')) ++b;
+            if (blank_line(line)) {
+                kinds.push_back(0);
+            } else if (page_line(line)) {
+                kinds.push_back(1);
+            } else if (is_digit(code_point_from(line, b, line.size())) && !item_or_page_line(line.substr(b)) &&
+                       !table_row_line(line)) {
+                content = from + b;
+                break;
+            } else if (running_head_line(line)) {
+                kinds.push_back(2);
+            } else {
+                break;
+            }
+            from = nl + 1;
+        }
+        if (!content || opens_with_a_date(text, content)) continue;  // ⏎2025年，… is no change's figure
+        // a running header only beside a page's number (blank lines aside): else it is a line of its own
+        bool sound = true;
+        for (std::size_t i = 0; i < kinds.size() && sound; ++i) {
+            if (kinds[i] != 2) continue;
+            const auto page_beside = [&](std::ptrdiff_t step) {
+                for (auto j = static_cast<std::ptrdiff_t>(i) + step;
+                     j >= 0 && j < static_cast<std::ptrdiff_t>(kinds.size()); j += step)
+                    if (kinds[static_cast<std::size_t>(j)] != 0) return kinds[static_cast<std::size_t>(j)] == 1;
+                return false;
+            };
+            sound = page_beside(-1) || page_beside(1);
+        }
+        if (sound) breaks.emplace_back(end, content - end);
+    }
+    return breaks;
+}
+
 // The breaks read as if they were not there: a wrapped report's (wrap_breaks), else the line
-// breaks inside a phrase of the lexicon (phrase_breaks).
+// breaks inside a phrase of the lexicon (phrase_breaks); and the breaks between a change word and
+// its figure (change_breaks), which take the place of those inside them.
 std::vector<std::pair<std::size_t, std::size_t>> soft_breaks(std::string_view text, const lexicon& words) {
     auto breaks = wrap_breaks(text);
-    return breaks.empty() ? phrase_breaks(text, words) : breaks;
+    if (breaks.empty()) breaks = phrase_breaks(text, words);
+    const auto links = change_breaks(text);
+    if (links.empty()) return breaks;
+    std::vector<std::pair<std::size_t, std::size_t>> merged;
+    merged.reserve(breaks.size() + links.size());
+    std::size_t next = 0;
+    for (const auto& link : links) {
+        for (; next < breaks.size() && breaks[next].first < link.first; ++next)
+            if (merged.empty() || breaks[next].first >= merged.back().first + merged.back().second)
+                merged.push_back(breaks[next]);
+        while (next < breaks.size() && breaks[next].first < link.first + link.second) ++next;  // inside the link
+        if (!merged.empty() && merged.back().first + merged.back().second > link.first) merged.pop_back();
+        merged.push_back(link);
+    }
+    for (; next < breaks.size(); ++next) merged.push_back(breaks[next]);
+    return merged;
 }
 
 // Offsets in the text without the soft breaks → offsets in the text given. A begin at a removed
-// break's place is after it, an end there before it.
+// break's place is after it, an end there before it. A break is a line break (as many code points
+// as bytes) or, after a change word, a page's lines too (change_breaks): code points are counted.
 class break_map {
 public:
-    explicit break_map(const std::vector<std::pair<std::size_t, std::size_t>>& breaks) {
-        std::size_t removed = 0;
-        for (const auto& [at, size] : breaks) at_.push_back(at - removed), removed += size, shift_.push_back(removed);
+    struct moved {
+        std::size_t bytes = 0, chars = 0;
+    };
+    break_map(std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& breaks) {
+        moved removed;
+        for (const auto& [at, size] : breaks) {
+            at_.push_back(at - removed.bytes), removed.bytes += size;
+            for (std::size_t b = at; b < at + size; ++b)
+                removed.chars += (static_cast<unsigned char>(text[b]) & 0xC0) != 0x80 ? 1 : 0;
+            shift_.push_back(removed);
+        }
     }
     // How far a begin (`end` false) or an end at byte `joined` of the joined text moves. Offsets
     // mostly come in order: a cursor walks on from the last answer (a binary search when one goes back).
-    std::size_t shift(std::size_t joined, bool end) {
+    moved shift(std::size_t joined, bool end) {
         const auto before = [&](std::size_t at) { return end ? at < joined : at <= joined; };
         if (cursor_ > 0 && !before(at_[cursor_ - 1])) {
             const auto it = end ? std::lower_bound(at_.begin(), at_.end(), joined)
@@ -5337,11 +5473,12 @@ public:
             cursor_ = static_cast<std::size_t>(it - at_.begin());
         }
         while (cursor_ < at_.size() && before(at_[cursor_])) ++cursor_;
-        return cursor_ == 0 ? 0 : shift_[cursor_ - 1];
+        return cursor_ == 0 ? moved{} : shift_[cursor_ - 1];
     }
 
 private:
-    std::vector<std::size_t> at_, shift_;
+    std::vector<std::size_t> at_;
+    std::vector<moved> shift_;
     std::size_t cursor_ = 0;  // the breaks before the last offset asked for
 };
 
@@ -5359,20 +5496,20 @@ table_extraction extract_table(std::string_view text, const lexicon& words, cons
     for (const auto& [at, size] : breaks) joined.append(text.substr(from, at - from)), from = at + size;
     joined.append(text.substr(from));
     table_extraction out = extract_lines(joined, words, options);
-    break_map map(breaks);
+    break_map map(text, breaks);
     fact_table& t = out.facts;
     const auto u32 = [](std::size_t v) { return static_cast<std::uint32_t>(v); };
     std::vector<std::size_t> across;  // rows whose figure holds a removed break
     for (std::size_t i = 0; i < t.size(); ++i) {
-        const std::size_t cb = map.shift(t.clause_begin[i], false);
-        const std::size_t b = map.shift(t.begin[i], false), e = map.shift(t.end[i], true);
-        const std::size_t ce = map.shift(t.clause_end[i], true);
-        if (b != e) across.push_back(i);
-        t.char_begin[i] = u32(t.char_begin[i] + b), t.char_end[i] = u32(t.char_end[i] + e);
-        t.clause_char_begin[i] = u32(t.clause_char_begin[i] + cb),
-        t.clause_char_end[i] = u32(t.clause_char_end[i] + ce);
-        t.begin[i] = u32(t.begin[i] + b), t.end[i] = u32(t.end[i] + e);
-        t.clause_begin[i] = u32(t.clause_begin[i] + cb), t.clause_end[i] = u32(t.clause_end[i] + ce);
+        const break_map::moved cb = map.shift(t.clause_begin[i], false);
+        const break_map::moved b = map.shift(t.begin[i], false), e = map.shift(t.end[i], true);
+        const break_map::moved ce = map.shift(t.clause_end[i], true);
+        if (b.bytes != e.bytes) across.push_back(i);
+        t.char_begin[i] = u32(t.char_begin[i] + b.chars), t.char_end[i] = u32(t.char_end[i] + e.chars);
+        t.clause_char_begin[i] = u32(t.clause_char_begin[i] + cb.chars),
+        t.clause_char_end[i] = u32(t.clause_char_end[i] + ce.chars);
+        t.begin[i] = u32(t.begin[i] + b.bytes), t.end[i] = u32(t.end[i] + e.bytes);
+        t.clause_begin[i] = u32(t.clause_begin[i] + cb.bytes), t.clause_end[i] = u32(t.clause_end[i] + ce.bytes);
     }
     if (!across.empty()) {  // those figures as written, with their line breaks
         std::string quoted;
@@ -5388,10 +5525,10 @@ table_extraction extract_table(std::string_view text, const lexicon& words, cons
         t.quoted = std::move(quoted);
     }
     for (report_finding& f : out.findings) {
-        const std::size_t b = map.shift(f.begin, false), e = map.shift(f.end, true);
+        const break_map::moved b = map.shift(f.begin, false), e = map.shift(f.end, true);
         const bool whole = f.text == std::string_view(joined).substr(f.begin, f.end - f.begin);
-        f.char_begin += b, f.char_end += e, f.begin += b, f.end += e;
-        if (b != e && whole) f.text = replace_invalid_utf8(text.substr(f.begin, f.end - f.begin));
+        f.char_begin += b.chars, f.char_end += e.chars, f.begin += b.bytes, f.end += e.bytes;
+        if (b.bytes != e.bytes && whole) f.text = replace_invalid_utf8(text.substr(f.begin, f.end - f.begin));
     }
     return out;
 }
