@@ -214,6 +214,8 @@ code_points decode(std::string_view s, std::size_t& invalid) {
 // `min_bytes` further on (the end of the text if there is none). Both are a code point of their
 // own in any decoding (0x0A and 0xE3 are never continuation bytes), end every clause and
 // sentence, and no word the rules look for spans one.
+bool page_line(std::string_view line);
+
 std::size_t chunk_end(std::string_view text, std::size_t from, std::size_t min_bytes) {
     min_bytes = std::max<std::size_t>(min_bytes, 1);
     if (text.size() - from <= min_bytes) return text.size();
@@ -228,6 +230,17 @@ std::size_t chunk_end(std::string_view text, std::size_t from, std::size_t min_b
         return b + 3 <= text.size() && byte(b) == 0xEF && byte(b + 1) == 0xBC &&
                ((byte(b + 2) >= 0x90 && byte(b + 2) <= 0x99) || byte(b + 2) == 0x8E);
     };
+    // A page's number line on either side ("局\n— 5 —\n41件"): the reader skips it and a running
+    // header beside it between a figure's parts (next_line_of_figure), and a change word's link to
+    // its figure runs through both. Such lines are short: a long one is never decoded here.
+    const auto beside_page_line = [&](std::size_t line) {
+        constexpr std::size_t longest = 48;
+        const std::size_t before = line > from ? text.rfind('\n', line - 1) : std::string_view::npos;
+        const std::size_t start = before == std::string_view::npos || before < from ? from : before + 1;
+        const std::size_t after = std::min(text.find('\n', line + 1), text.size());
+        return (line - start <= longest && page_line(text.substr(start, line - start))) ||
+               (after - line - 1 <= longest && page_line(text.substr(line + 1, after - line - 1)));
+    };
     const auto inside_figure = [&](std::size_t line) {
         if (line >= give_up) return false;
         std::size_t b = line;
@@ -236,7 +249,7 @@ std::size_t chunk_end(std::string_view text, std::size_t from, std::size_t min_b
         while (a < text.size() && blank(text[a])) ++a;
         return (b > from && ((text[b - 1] >= '0' && text[b - 1] <= '9') || text[b - 1] == '.')) ||
                (a < text.size() && ((text[a] >= '0' && text[a] <= '9') || text[a] == '.')) ||
-               (b >= from + 3 && full_width_figure(b - 3)) || full_width_figure(a);
+               (b >= from + 3 && full_width_figure(b - 3)) || full_width_figure(a) || beside_page_line(line);
     };
     // A window at a time, so that a text with neither costs one pass, not one a chunk.
     for (std::size_t window = from + min_bytes; window < text.size();) {
@@ -862,6 +875,23 @@ std::size_t page_marker_end(const code_points& cps, std::size_t j, bool bare) {
     return j >= n || cps[j].c == '\n' || cps[j].c == '\r' ? j : 0;
 }
 
+// A page's running header or footer at code point j, as running_head_line() says of a line: short
+// (at most 24 code points), no clause mark or colon, no digit first. The line break that ends it (or
+// the end of the text), 0 if it is no such line. Only taken as one next to a page line.
+std::size_t running_head_end(const code_points& cps, std::size_t j) {
+    if (j >= cps.size() || is_digit(cps[j].c)) return 0;
+    std::size_t e = j;
+    for (; e < cps.size() && cps[e].c != '\n' && cps[e].c != '\r'; ++e)
+        if (e - j >= 24 || one_of(cps[e].c, U"，。；、：:")) return 0;
+    return e;
+}
+
+// A page line ("— 5 —") on the next line that is not blank after the line break at j.
+bool page_line_follows(const code_points& cps, std::size_t j) {
+    while (j < cps.size() && (cps[j].c == '\n' || cps[j].c == '\r' || is_blank(cps[j].c))) ++j;
+    return j < cps.size() && page_marker_end(cps, j, true) != 0;
+}
+
 // The first code point of the line that goes on with a figure whose digits end a line
 // ("专利授权量1\n26件", "获批立项1\n— 3 —\n2项": line breaks and pages' headers and footers
 // between), 0 if the digits at `i` do not end a line.
@@ -869,12 +899,15 @@ std::size_t next_line_of_figure(const code_points& cps, std::size_t i) {
     std::size_t j = i;
     while (j < cps.size() && is_blank(cps[j].c)) ++j;
     if (j >= cps.size() || (cps[j].c != '\n' && cps[j].c != '\r')) return 0;
+    bool after_page = false;
     for (int lines = 0; lines < 8 && j < cps.size();) {
         if (cps[j].c == '\n' || cps[j].c == '\r' || is_blank(cps[j].c)) {
             lines += cps[j].c == '\n';
             ++j;
         } else if (const std::size_t e = page_marker_end(cps, j, true)) {
-            j = e;
+            j = e, after_page = true;
+        } else if (const std::size_t h = running_head_end(cps, j); h && (after_page || page_line_follows(cps, h))) {
+            j = h;  // "专利授权量2⏎南坪县科学技术局⏎— 5 —⏎41件": the bureau's name over the page number
         } else {
             return j;
         }

@@ -107,6 +107,24 @@ BOOST_AUTO_TEST_CASE(a_figure_broken_across_lines_is_read_whole_in_chunks) {
         check_chunks(text, chunk_bytes, "the broken figures");
 }
 
+BOOST_AUTO_TEST_CASE(a_running_header_beside_a_page_number_inside_a_figure_in_chunks) {
+    // The bureau's name over (or under) the page number, between a figure's parts: "2" was a
+    // confident bare figure and "41件" one without a variable. Skipped as the page line is, in any
+    // chunks; a change word's link to its figure (同比增长⏎header⏎— 2 —⏎21.1%) too.
+    const std::string text =
+        "2025年工作总结\n全县专利授权量2\n南坪县科学技术局\n— 5 —\n41件，获批立项1\n— 6 —\n南坪县科学技术局\n7项，"
+        "评价入库科技型中小企业213家，同比增长\n南坪县科学技术局\n— 7 —\n21.1%。\n";
+    const table_extraction whole = extract_table(text);
+    BOOST_TEST_REQUIRE(whole.facts.size() == 4u);
+    for (std::size_t i : {std::size_t{0}, std::size_t{1}}) {
+        BOOST_TEST(whole.facts.has(i, fact_flag::damaged));
+        BOOST_TEST(fact_at(whole.facts, i).damage == "split_digits");
+    }
+    for (std::size_t chunk_bytes :
+         {std::size_t{0}, std::size_t{1}, std::size_t{3}, std::size_t{7}, std::size_t{20}, std::size_t{64}})
+        check_chunks(text, chunk_bytes, "running headers");
+}
+
 BOOST_AUTO_TEST_CASE(a_report_wrapped_as_from_pdf_reads_as_unbroken_with_offsets_in_the_text_given) {
     // Every line broken at about 12 characters, inside phrases (高新技术⏎企业, 技术合同⏎成交额) and a
     // unit (万⏎元), with CRLF and a byte that is not UTF-8: the facts of the unbroken text, each at

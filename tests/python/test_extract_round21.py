@@ -3,6 +3,8 @@ year earlier after ；上年同期为 (F11's last line)."""
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 import zhibiao as zb
@@ -144,3 +146,22 @@ def test_a_date_or_a_heading_is_no_figure_of_a_change_word(text):
     fact = _fact(text, "326件")
     assert fact.variable == "patents_granted" and not fact.flag_change
     assert text[fact.begin : fact.end] == "326件"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2025年，全县专利授权量2\n南坪县科学技术局\n— 5 —\n41件。",
+        "2025年，全县专利授权量2\n— 5 —\n南坪县科学技术局\n41件。",
+        "2025年，全县专利授权量2\n\n南坪县科学技术局\n\n第 5 页 共 12 页\n41件。",
+    ],
+)
+def test_a_running_header_beside_a_page_number_inside_a_figure_is_skipped(text):
+    """A page's running header (the bureau's name) beside its page number between a figure's parts:
+    the 2 was a confident bare figure and 41件 one without a variable. Now one split figure, never a
+    number, its guess the fragments joined."""
+    facts = zb.extract(text, guess=True)
+    assert len(facts) == 1
+    fact = facts.iloc[0]
+    assert fact.variable == "patents_granted" and fact.damage == "split_digits" and math.isnan(fact.value)
+    assert fact.guess == 241
