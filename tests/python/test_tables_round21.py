@@ -80,9 +80,7 @@ def test_from_pandas_merges_given_units_over_the_frames_and_refuses_a_relabelled
 
 
 def test_from_pandas_lenient_keeps_an_unreadable_cell_as_unparseable():
-    sheet = pd.DataFrame(
-        {"区划代码": ["360102", "360103"], "年份": [2024, 2024], "有效发明专利[件]": ["约30", 12]}
-    )
+    sheet = pd.DataFrame({"区划代码": ["360102", "360103"], "年份": [2024, 2024], "有效发明专利[件]": ["约30", 12]})
     with pytest.raises(zb.ParseError, match="约30"):
         zb.Panel.from_pandas(sheet, entity="区划代码", period="年份")
     panel = zb.Panel.from_pandas(sheet, entity="区划代码", period="年份", lenient=True)
@@ -92,7 +90,10 @@ def test_from_pandas_lenient_keeps_an_unreadable_cell_as_unparseable():
     assert frame.loc[("360103", "2024"), "valid_invention_patents"] == 12
     assert panel.report["cells_unparseable"] == 1
     assert panel.report["issues"][-1] == {
-        "row": 0, "column": "有效发明专利[件]", "variable": "valid_invention_patents", "text": "约30",
+        "row": 0,
+        "column": "有效发明专利[件]",
+        "variable": "valid_invention_patents",
+        "text": "约30",
         "problem": "not a number",
     }
 
