@@ -195,6 +195,23 @@ def _check_units_loaded(
         raise _core.MissingVariableError(f"units given for columns not loaded: {', '.join(why)}")
 
 
+def _carried_units(df: Any) -> dict[str, str]:
+    """The units ``df.attrs`` carries for the columns it has (a slice keeps every column's)."""
+    columns = set(map(str, df.columns))
+    return {str(c): u for c, u in dict(df.attrs.get("units") or {}).items() if str(c) in columns and u}
+
+
+def _refuse_relabelled(column: Any, header_unit: str, carried: str) -> None:
+    """A unit in ``attrs`` that is not the one in the column's name: one of them is wrong."""
+    from ._tables import _same_unit
+
+    if not _same_unit(header_unit, carried):
+        raise _core.UnitError(
+            f"column {str(column)!r}: its name says {header_unit} but df.attrs['units'] says {carried}; give the "
+            f"right one with units={{{str(column)!r}: ...}}"
+        )
+
+
 def _core_of(catalogue: Any) -> Any:
     """The core of a ``catalogue=`` argument, which must be a Catalogue (an AttributeError on
     ``'str' object has no attribute '_core'`` said nothing of the argument)."""
@@ -550,6 +567,8 @@ class Panel:
     _rollup_source: Any = None
     # read_csv with <variable>_reason columns: the report of the load (the core is a copy with them).
     _loaded_report: Any = None
+    # from_pandas(lenient=True): the cells that were no number, as read_csv's report lists them.
+    _lenient_issues: list = []
 
     def __init__(self, core: Any = None) -> None:
         refuse_direct_construction(
@@ -575,6 +594,7 @@ class Panel:
         variables: Sequence[str] | None = None,
         freq: str | None = None,
         reasons: Mapping[str, Sequence[str]] | None = None,
+        lenient: bool = False,
     ) -> "Panel":
         """A panel from a DataFrame with one row per (entity, period) and a column per variable.
 
@@ -588,10 +608,12 @@ class Panel:
             ("2018H1", "2023-H1", "2018年上半年"), pandas periods (year, Q-DEC quarter, month) or
             dates (see ``freq``).
         units
-            Variable → unit text ("亿元", "万人", "%"); defaults to ``df.attrs["units"]`` when
-            present (what :meth:`to_pandas` writes). Overrides a unit in the column name, which
-            is read as :func:`read_csv` reads a header: ``gdp[亿元]``, ``gdp（亿元）``,
-            ``gdp(亿元)``. Variables without a unit are dimensionless, except catalogue counts
+            Variable → unit text ("亿元", "万人", "%"), merged over ``df.attrs["units"]`` (what
+            :meth:`to_pandas` and :func:`zb.concat` write; the units given win), so fixing one
+            column's unit keeps the others'. A unit given here overrides a unit in the column
+            name, which is read as :func:`read_csv` reads a header: ``gdp[亿元]``, ``gdp（亿元）``,
+            ``gdp(亿元)``; a unit from ``attrs`` that differs from the column name's is refused
+            (the numbers are in one of them, zhibiao cannot tell which). Variables without a unit are dimensionless, except catalogue counts
             (件, 项), which take their usual unit.
         name, parent
             Optional columns with the entity's display name and parent code.
@@ -623,6 +645,11 @@ class Panel:
             :meth:`to_pandas` writes with ``reasons=True``, as ``zhibiao rollup`` writes them in
             CSV) gives the same, a reason name per row, blank where there is none; it is read as
             reasons, never as a variable.
+        lenient
+            As in :func:`read_csv`: a cell of a column of numbers that is no number (``约30``,
+            ``/``) becomes NaN with reason ``unparseable``, counted in
+            ``panel.report["cells_unparseable"]`` and listed in ``report["issues"]`` (with its
+            ``row``: the DataFrame's index label), instead of raising ParseError.
         """
         if not hasattr(df, "columns") or not hasattr(df, "index"):  # a dict, a Series, an array
             raise ArgumentTypeError(
@@ -632,8 +659,6 @@ class Panel:
             )
         df = cls._with_keys_as_columns(df, entity, period)
         reason_columns = _reason_columns.in_frame(list(df.columns))  # column → its variable
-        if units is None:
-            units = dict(df.attrs.get("units", {}))
         for argument, given in (("units", units), ("reasons", reasons)):
             if given is not None and not isinstance(given, Mapping):
                 raise TypeError(
@@ -641,6 +666,8 @@ class Panel:
                     f"{'unit' if argument == 'units' else 'reasons'} "
                     f"(such as {{'gdp': '亿元'}}), not {type(given).__name__}"
                 )
+        given_units = dict(units or {})
+        units = {**_carried_units(df), **given_units}
         special = {entity: "the entity column", period: "the period column"}
         special.update({c: f"the {role} column" for c, role in ((name, "name"), (parent, "parent")) if c})
         special.update({c: f"the reasons of '{v}'" for c, v in reason_columns.items() if c not in special})
@@ -666,8 +693,11 @@ class Panel:
                         f"{bad.size} {rows} (index {shown}{more})"
                     )
         keys = (entity_codes, entity_index, period_values, period_index)
-        columns, renamed, seen, percent = cls._load_columns(df, variables, units, keys, explicit, ignored)
-        _check_units_loaded(units, seen, special, ignored)
+        issues: list | None = [] if lenient else None
+        columns, renamed, seen, percent = cls._load_columns(
+            df, variables, (units, set(given_units)), keys, explicit, ignored, issues
+        )
+        _check_units_loaded(given_units, seen, special, ignored)
         reasons = _reasons_by_variable(reasons or {}, seen, special, ignored)
 
         first_row = np.unique(entity_index, return_index=True)[1]
@@ -694,6 +724,7 @@ class Panel:
         panel._ignored_reasons = {str(c): why for c, why in ignored.items()}
         panel._renamed = renamed
         panel._percent_columns = percent
+        panel._lenient_issues = issues or []
         return panel
 
     @staticmethod
@@ -782,14 +813,18 @@ class Panel:
         cls,
         df: Any,
         variables: Sequence[Any],
-        units: Mapping[str, str],
+        units_given: tuple[Mapping[str, str], set[str]],
         keys: tuple,
         explicit: bool,
         ignored: dict[Any, str],
+        issues: list | None = None,
     ) -> tuple[list, dict[str, str], dict[str, Any], list[str]]:
         """(columns as (variable, values, reasons, unit), renamed columns, variable → column,
         columns read in % because their texts were all percentages) of the variable columns; a
-        text column that is not one of numbers goes to ``ignored``."""
+        text column that is not one of numbers goes to ``ignored``. ``units_given`` is (column →
+        unit, the columns whose unit the caller gave rather than ``attrs``); ``issues`` (lenient)
+        collects the cells that are no number instead of raising."""
+        units, given_by_caller = units_given
         entity_codes, entity_index, period_values, period_index = keys
         columns = []
         renamed: dict[str, str] = {}
@@ -804,6 +839,8 @@ class Panel:
                     f"columns {seen[variable]!r} and {column!r} are both variable '{variable}'", variable=variable
                 )
             unit = units.get(column, units.get(variable, header_unit or None))
+            if header_unit and unit and not ({column, variable} & given_by_caller):
+                _refuse_relabelled(column, header_unit, unit)
             given = unit
             values, reasons, unit = cls._column_values(
                 df,
@@ -816,6 +853,7 @@ class Panel:
                 period_index,
                 explicit,
                 bool(header_unit),
+                issues,
             )
             if values is None:
                 ignored[column] = reasons  # why it is not a column of numbers
@@ -840,6 +878,7 @@ class Panel:
         period_index: np.ndarray,
         explicit: bool,
         header_unit: bool = False,
+        issues: list | None = None,
     ) -> tuple[Any, Any, str | None]:
         """(values, reasons or None, unit) of one column — the unit given, or "%" for texts that
         were all percentages with none given; (None, why, None) for a column of texts that is not
@@ -868,6 +907,19 @@ class Panel:
             return None, "holds only missing-value markers, no number", None
         if not meant_as_numbers:
             return None, f"holds texts that are not numbers (row {int(first_bad) + 1})", None
+        if issues is not None:
+            texts = _cell_texts(series)
+            for bad in np.flatnonzero(reasons == _UNPARSEABLE):
+                issues.append(
+                    {
+                        "row": df.index[bad],
+                        "column": str(column),
+                        "variable": variable,
+                        "text": texts[bad],
+                        "problem": "not a number",
+                    }
+                )
+            return values, reasons, unit
         row = int(first_bad)
         # A guess from mostly numbers may meet a column of codes (industry 3511, C13): say how to leave it out.
         hint = "" if explicit or header_unit else "; a column of codes or labels is left out with variables=[...]"
@@ -923,6 +975,9 @@ class Panel:
             report["renamed_columns"] = {**report["renamed_columns"], **self._renamed}
         if getattr(self, "_percent_columns", None):
             report["percent_columns"] = list(report["percent_columns"]) + self._percent_columns
+        if self._lenient_issues:
+            report["cells_unparseable"] = report.get("cells_unparseable", 0) + len(self._lenient_issues)
+            report["issues"] = list(report.get("issues", [])) + self._lenient_issues
         return report
 
     @checked_keywords
@@ -1051,6 +1106,9 @@ class Panel:
         # from _core and ours alone; pandas would otherwise copy them all into one block.
         values = pd.DataFrame({r[0]: r[2] for r in results}, index=index, copy=False)
         values.attrs["units"] = {r[0]: r[1] for r in results}
+        # A custom Indicator's decimals, which write_csv and to_excel print it with (the built-in
+        # catalogue's alone would leave growth(gdp) as 5.000000000000004).
+        values.attrs["decimals"] = {r[0]: int(core_catalogue.indicator(r[0])["decimals"]) for r in results}
         names = self._entity_names()
         if names:
             values.attrs["names"] = names  # entity code → name, for plots and written tables

@@ -8,7 +8,7 @@ import importlib.util
 import os
 from typing import IO, Any, Mapping
 
-from ._suggest import checked_keywords, closest_name, refuse_unknown_keywords
+from ._suggest import ArgumentTypeError, checked_keywords, closest_name, refuse_unknown_keywords
 from . import _core
 from ._lang import check_lang, unit_text
 
@@ -62,13 +62,19 @@ def round_half_away(values: Any, decimals: int) -> Any:
     return out
 
 
+def decimals_of(values: Any) -> dict[str, int]:
+    """Column → the decimals it is printed with: those ``compute`` wrote in ``attrs["decimals"]``
+    (a custom Indicator's own), else the built-in catalogue's."""
+    return {**catalogue_decimals(), **dict(getattr(values, "attrs", {}).get("decimals") or {})}
+
+
 def rounded(values: Any, decimals: Mapping[str, int] | None = None) -> Any:
-    """A copy with each indicator column rounded to its decimals (the catalogue's by default),
-    halves away from zero (:func:`round_half_away`); columns the catalogue does not know are
-    left as they are. attrs are kept."""
+    """A copy with each indicator column rounded to its decimals (:func:`decimals_of` by default),
+    halves away from zero (:func:`round_half_away`); columns without decimals are left as they
+    are. attrs are kept."""
     import pandas as pd
 
-    known = catalogue_decimals() if decimals is None else dict(decimals)
+    known = decimals_of(values) if decimals is None else dict(decimals)
     table = values.copy()
     for column in values.columns:
         if column in known and values[column].dtype.kind == "f":  # numpy float and pandas' Float64
@@ -146,27 +152,81 @@ def with_infinity_reasons(table: Any) -> Any:
     return table
 
 
+def _with_reasons(values: Any, reasons: Any) -> Any:
+    """``values`` with ``<column>_reason`` after each column ``reasons`` has (the names of the
+    reasons, blank where the value is present), as ``zhibiao compute`` and ``rollup`` write them."""
+    from ._reason_columns import SUFFIX
+
+    if not hasattr(reasons, "columns"):
+        raise ArgumentTypeError(
+            f"write_csv: reasons must be the reasons table of compute(..., reasons=True), not {type(reasons).__name__}"
+        )
+    unknown = [str(c) for c in reasons.columns if c not in values.columns]
+    if unknown:
+        raise _core.ArgumentError(f"write_csv: reasons of columns the values do not have: {', '.join(unknown)}")
+    if not reasons.index.equals(values.index):
+        raise _core.ArgumentError("write_csv: reasons must have the rows of values, in the same order (same index)")
+    table = values.copy()
+    for column in reasons.columns:
+        why = reasons[column].astype(object)
+        table.insert(table.columns.get_loc(column) + 1, f"{column}{SUFFIX}", why.where(why.notna(), "").to_numpy())
+    table.attrs = dict(values.attrs)
+    return table
+
+
+def _as_printed(table: Any, decimals: Mapping[str, int]) -> Any:
+    """``table`` (already rounded) with each column that has decimals as the texts a statistical
+    table prints, every declared decimal written (2.40, not 2.4; 0 as 0.00, never -0.00); a
+    missing value is an empty cell."""
+    import numpy as np
+
+    out = table.copy()
+    for column in table.columns:
+        if column in decimals and table[column].dtype.kind == "f":
+            x = table[column].to_numpy(dtype=float, na_value=np.nan) + 0.0  # -0.0 + 0.0 is 0.0
+            d = int(decimals[column])
+            out[column] = [f"{v:.{d}f}" if v == v else "" for v in x.tolist()]
+    out.attrs = dict(table.attrs)
+    return out
+
+
+def _without_negative_zero(table: Any) -> Any:
+    """Float columns with -0.0 as 0.0 (a -0 in a source is the 0 it means; "-0.0" is no figure)."""
+    out = table.copy()
+    for column in table.columns:
+        if table[column].dtype.kind == "f":
+            out[column] = table[column] + 0.0
+    out.attrs = dict(table.attrs)
+    return out
+
+
 @checked_keywords
 def write_csv(
     values: Any,
     path_or_buf: str | os.PathLike[str] | IO[str],
     *,
+    reasons: Any = None,
     full_precision: bool = False,
     encoding: str = "utf-8",
     names: bool = True,
     unit_header: bool = False,
 ) -> None:
-    """Writes an indicator table as CSV: values to the catalogue's decimals (``full_precision=True``
-    writes every digit), the entity names beside the codes, and ``encoding="utf-8-sig"`` for a
-    file Excel opens with its Chinese intact (a BOM first). ``unit_header=True`` writes each
-    column's unit in its header (``rd_intensity[%]``), as read_csv reads units back. A ±inf is
-    written as an empty cell with ``invalid_input`` in a ``<column>_reason`` column after its
-    column, which read_csv reads back as the missing cell's reason (never as ``inf``)."""
+    """Writes an indicator table as CSV: values with their decimals (a custom Indicator's, or the
+    catalogue's), every decimal written as a published table prints them (2.40, not 2.4), or
+    every digit with ``full_precision=True``; the entity names beside the codes, and
+    ``encoding="utf-8-sig"`` for a file Excel opens with its Chinese intact (a BOM first).
+    ``reasons`` (the reasons table of ``compute(..., reasons=True)``) writes ``<column>_reason``
+    after each column, as ``zhibiao compute`` does, which read_csv reads back as the reasons of
+    the missing cells. ``unit_header=True`` writes each column's unit in its header
+    (``rd_intensity[%]``), as read_csv reads units back. A ±inf is written as an empty cell with
+    ``invalid_input`` in a ``<column>_reason`` column after its column (never as ``inf``)."""
     if encoding not in ENCODINGS:  # a typo would otherwise write a file Excel garbles
         close = closest_name(str(encoding), ENCODINGS) if isinstance(encoding, str) else None
         hint = f" (did you mean {close!r}?)" if close else ""
         raise _core.ArgumentError(f"encoding must be one of {', '.join(ENCODINGS)}, not {encoding!r}{hint}")
-    table = with_infinity_reasons(values if full_precision else rounded(values))
+    table = values if full_precision else rounded(values)
+    table = with_infinity_reasons(table if reasons is None else _with_reasons(table, reasons))
+    table = _without_negative_zero(table) if full_precision else _as_printed(table, decimals_of(values))
     if names:
         table = with_names(table)
     if unit_header:
@@ -251,20 +311,94 @@ def with_units(table: Any, units: Mapping[str, str] | None = None, **more: str) 
     return out
 
 
-def _carried(tables: Any, result: Any, suffixes: Any = ()) -> Any:
-    """``result`` with the units (and entity names) of ``tables``, the first table's winning; a
-    column renamed with one of ``suffixes`` (a merge's x_x, x_y) keeps the unit of x."""
-    found: dict[str, str] = {}
-    names: dict[str, str] = {}
+def _same_unit(a: str, b: str) -> bool:
+    """Whether two unit texts name one unit (亿元 and its spellings); texts zhibiao does not know
+    as units are compared as written."""
+    if a == b:
+        return True
+    try:
+        return bool(_core.Unit(a) == _core.Unit(b))
+    except _core.UnitError:
+        return False
+
+
+def _in_unit(table: Any, column: Any, unit: str, wanted: str, where: str) -> Any:
+    """``table`` with ``column`` converted from ``unit`` into ``wanted``, exactly as read_csv
+    converts a cell (one multiplication or division by a power of ten): 409亿元 from 4090000万元.
+    Two units of different quantities (万元, 人) are refused naming the column and both units."""
+    import numpy as np
+
+    if not _core.Unit(unit).convertible_to(_core.Unit(wanted)):
+        raise _core.IncompatibleUnitsError(
+            f"{where}: column {str(column)!r} is in {unit} in one table and in {wanted} in another, which cannot "
+            f"convert to each other; rename one of them"
+        )
+    series = table[column]
+    converted = _core.Unit(unit).convert(series.to_numpy(dtype=float, na_value=np.nan), _core.Unit(wanted))
+    out = table.copy()
+    out[column] = type(series)(converted, index=series.index).astype(
+        series.dtype if series.dtype.kind == "f" else float
+    )
+    return out
+
+
+def _unit_of(table: Any, column: Any) -> str:
+    return str((getattr(table, "attrs", {}).get("units") or {}).get(str(column)) or "")
+
+
+def _refuse_unitless(column: Any, unit: str, k: int, where: str) -> None:
+    raise _core.UnitError(
+        f"{where}: column {str(column)!r} is in {unit} in one table but table {k + 1} gives it no unit; labelling "
+        f"its numbers {unit} would be a guess: say its unit first with zb.with_units(table, {{{str(column)!r}: "
+        f"'...'}})"
+    )
+
+
+def _in_first_units(tables: list, where: str) -> list:
+    """The tables with each column in the unit the first table that has the column gives it
+    (converted exactly, never relabelled); a column with a unit in one table and none in another
+    is refused."""
+    first: dict[str, tuple[str, int]] = {}  # column → (unit, table that set it)
+    for k, table in enumerate(tables):
+        for column in getattr(table, "columns", []):
+            unit = _unit_of(table, column)
+            if unit and str(column) not in first:
+                first[str(column)] = (unit, k)
+    out = []
+    for k, table in enumerate(tables):
+        for column in getattr(table, "columns", []):
+            if str(column) not in first:
+                continue
+            wanted, _ = first[str(column)]
+            unit = _unit_of(table, column)
+            if not unit:
+                _refuse_unitless(column, wanted, k, where)
+            if not _same_unit(unit, wanted):
+                table = _in_unit(table, column, unit, wanted, where)
+                table.attrs["units"] = {**dict(table.attrs.get("units") or {}), str(column): wanted}
+        out.append(table)
+    return out
+
+
+def _attr_of(tables: Any, key: str) -> dict[str, Any]:
+    """``attrs[key]`` of the tables merged, the first table's winning."""
+    found: dict[str, Any] = {}
     for table in reversed(list(tables)):
-        found.update(getattr(table, "attrs", {}).get("units") or {})
-        names.update(getattr(table, "attrs", {}).get("names") or {})
-    for column in map(str, result.columns):
-        for suffix in (s for s in suffixes if s and column.endswith(s)):
-            found.setdefault(column, found.get(column[: -len(suffix)], ""))
+        found.update(getattr(table, "attrs", {}).get(key) or {})
+    return found
+
+
+def _carried(tables: Any, result: Any, found: Mapping[str, str]) -> Any:
+    """``result`` with the units ``found`` (column → unit) and the entity names and decimals of
+    ``tables``."""
     out = with_units(result, found)
+    columns = set(map(str, out.columns))
+    names = _attr_of(tables, "names")
     if names:
         out.attrs["names"] = names
+    decimals = {c: d for c, d in _attr_of(tables, "decimals").items() if c in columns}
+    if decimals:
+        out.attrs["decimals"] = decimals
     return out
 
 
@@ -277,19 +411,87 @@ def _refuse_unknown_pandas_keywords(function: Any, options: Mapping[str, Any], o
     refuse_unknown_keywords(names, owner)(options)
 
 
+def _listed(keys: Any) -> list[str]:
+    if keys is None:
+        return []
+    return [str(k) for k in ([keys] if isinstance(keys, (str, bytes)) or not hasattr(keys, "__iter__") else keys)]
+
+
+def _merge_keys(left: Any, right: Any, options: Mapping[str, Any]) -> set[str]:
+    """The columns pandas.merge matches rows on under one name (no suffix)."""
+    if options.get("on") is not None:
+        return set(_listed(options["on"]))
+    given = ("left_on", "right_on", "left_index", "right_index")
+    if not any(options.get(o) is not None and options.get(o) is not False for o in given):
+        return set(map(str, left.columns)) & set(map(str, right.columns))
+    pairs = zip(_listed(options.get("left_on")), _listed(options.get("right_on")))
+    return {a for a, b in pairs if a == b}
+
+
+def _merged_units(left: Any, right: Any, options: Mapping[str, Any]) -> dict[str, str]:
+    """Column of the merged table → its unit: each table's own for its columns, ``x_x`` left's and
+    ``x_y`` right's for a column both have; a key column in two different units is refused (its
+    numbers were matched as they are)."""
+    keys = _merge_keys(left, right, options)
+    suffixes = options.get("suffixes", ("_x", "_y"))
+    found: dict[str, str] = {}
+    shared = set(map(str, left.columns)) & set(map(str, right.columns))
+    for table, suffix in ((right, suffixes[1]), (left, suffixes[0])):  # left's written last: left's wins a name
+        for column in map(str, table.columns):
+            unit = _unit_of(table, column)
+            name = f"{column}{suffix or ''}" if column in shared and column not in keys else column
+            if unit:
+                found[name] = unit
+    for column in sorted(keys & shared):
+        a, b = _unit_of(left, column), _unit_of(right, column)
+        if a and b and not _same_unit(a, b):
+            raise _core.IncompatibleUnitsError(
+                f"merge: key column {column!r} is in {a} in the left table and in {b} in the right one: rows would "
+                f"be matched on numbers in different units; convert one first"
+            )
+    return found
+
+
 def merge(left: Any, right: Any, **options: Any) -> Any:
     """``pandas.merge(left, right, **options)`` that keeps both tables' units (and entity names)
-    in ``attrs``, so the merged table still shows them in a notebook and writes them out."""
+    in ``attrs``, so the merged table still shows them in a notebook and writes them out: a column
+    both tables have becomes ``x_x`` in the left's unit and ``x_y`` in the right's."""
     import pandas as pd
 
     _refuse_unknown_pandas_keywords(pd.merge, options, "merge")
-    return _carried([left, right], pd.merge(left, right, **options), options.get("suffixes", ("_x", "_y")))
+    found = _merged_units(left, right, options)
+    return _carried([left, right], pd.merge(left, right, **options), found)
 
 
 def concat(tables: Any, **options: Any) -> Any:
-    """``pandas.concat(tables, **options)`` that keeps the tables' units (and entity names)."""
+    """``pandas.concat(tables, **options)`` that keeps the tables' units (and entity names). Rows
+    stacked under one column are put in one unit, the first table's, converted exactly as read_csv
+    converts (a table in 万元 under one in 亿元: ÷10⁴); a column in units of different quantities,
+    or with a unit in one table and none in another, is refused."""
     import pandas as pd
 
     tables = list(tables)
     _refuse_unknown_pandas_keywords(pd.concat, options, "concat")
-    return _carried(tables, pd.concat(tables, **options))
+    if options.get("axis", 0) in (0, "index", "rows"):
+        tables = _in_first_units(tables, "concat")
+        found = {c: u for t in reversed(tables) for c, u in (getattr(t, "attrs", {}).get("units") or {}).items()}
+    else:
+        found = _side_by_side_units(tables)
+    return _carried(tables, pd.concat(tables, **options), found)
+
+
+def _side_by_side_units(tables: list) -> dict[str, str]:
+    """Units of tables set side by side (axis=1): a name two tables give in different units would
+    carry two units under one name, refused."""
+    found: dict[str, str] = {}
+    for table in tables:
+        for column in getattr(table, "columns", []):
+            unit = _unit_of(table, column)
+            if unit and str(column) in found and not _same_unit(found[str(column)], unit):
+                raise _core.IncompatibleUnitsError(
+                    f"concat: two columns named {str(column)!r}, in {found[str(column)]} and in {unit}: one name "
+                    f"cannot carry two units; rename one first"
+                )
+            if unit:
+                found.setdefault(str(column), unit)
+    return found

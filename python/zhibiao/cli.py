@@ -377,7 +377,9 @@ def _with_reason_columns(values: Any, reasons: Any) -> Any:
     import pandas as pd
 
     columns = [c for id_ in values.columns for c in (id_, f"{id_}_reason")]
-    return pd.concat([values, reasons.add_suffix("_reason")], axis=1)[columns]
+    table = pd.concat([values, reasons.add_suffix("_reason")], axis=1)[columns]
+    table.attrs = dict(values.attrs)  # the decimals of a --catalogue's indicators (pandas 1.5 drops attrs)
+    return table
 
 
 #: Unparseable cells the load report names on stderr (line and column); the rest are counted.

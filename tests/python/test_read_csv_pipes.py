@@ -59,7 +59,7 @@ def test_the_cli_reads_a_process_substitution(tmp_path):
     command = f'"{sys.executable}" -m zhibiao compute <(cat "{data}") --ids rd_intensity -q'
     result = subprocess.run(["bash", "-c", command], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[1] == "A,2024,0.5,"
+    assert result.stdout.splitlines()[1] == "A,2024,0.50,"  # 5000 万元 / 100 亿元 = 0.5 %, 2 decimals
     # composite --period looked for reason columns by reading the pipe's first line itself, so
     # read_csv then met the pipe without its header (review of the whole change).
     model = tmp_path / "m.toml"

@@ -61,7 +61,7 @@ def test_the_reason_of_a_rolled_up_cell_reaches_the_indicators_computed_from_it(
     computed = _table(run("compute", "-", "--ids", "rd_intensity", stdin=rolled))
     assert str(computed.loc[("900100", "2024"), "rd_intensity"]) == value
     assert computed.loc[("900100", "2024"), "rd_intensity_reason"] == "incomplete_rollup"
-    assert str(computed.loc[("900200", "2024"), "rd_intensity"]) == "0.2"  # 1000 万元 / 50 亿元 = 0.2 %
+    assert str(computed.loc[("900200", "2024"), "rd_intensity"]) == "0.20"  # 1000 万元 / 50 亿元 = 0.2 %, 2 decimals
     assert computed.loc[("900200", "2024"), "rd_intensity_reason"] == ""
 
 
