@@ -123,9 +123,10 @@ private:
     zhibiao::unit unit_;
     std::string column_problem_;
     std::shared_ptr<const void> owner_;
-    const double* values_ = nullptr;
-    const reason* reasons_ = nullptr;
-    std::size_t rows_ = 0;
+    // A move leaves these null and 0 with the owner: moved-from values are empty (size 0).
+    detail::reset_on_move<const double*> values_;
+    detail::reset_on_move<const reason*> reasons_;
+    detail::reset_on_move<std::size_t> rows_;
 };
 
 /// Results for the rows of the panel they were computed on, in the panel's row order.

@@ -35,6 +35,7 @@
 #include <utility>
 #include <vector>
 
+#include "zhibiao/detail/reset_on_move.hpp"
 #include "zhibiao/formula.hpp"
 #include "zhibiao/panel.hpp"
 #include "zhibiao/reason.hpp"
@@ -181,7 +182,9 @@ public:
     void resize(std::size_t rows, std::size_t cols, bool narrow);
 
 private:
-    std::size_t rows_ = 0, cols_ = 0;
+    // A move takes the storage and leaves 0 × 0: a moved-from array is empty, not a shape over
+    // vectors it no longer has.
+    detail::reset_on_move<std::size_t> rows_, cols_;
     bool narrow_ = true;
     result_column<float> floats_;
     result_column<double> doubles_;

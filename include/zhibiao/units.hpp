@@ -126,6 +126,9 @@ struct conversion {
     /// x in the other unit. Compiled in the library, not inline: a program built with -ffast-math
     /// would turn an inline division by 10^k into a multiplication by 10^-k (one ulp off: 3 / 1e4
     /// is not 3 × 1e-4) and, the linker keeping one copy, possibly the library's calls with it.
+    /// A result too large for a double (1e305 亿元 in 元), or an infinite x, gives NaN, never
+    /// ±inf: compute() makes such a result NaN with reason out_of_range; a bare number has no
+    /// reason to carry, so a finite x with a NaN result means overflow.
     double apply(double x) const;
     bool identity() const { return exponent == 0 && factor == 1.0; }
 };

@@ -303,6 +303,14 @@ impute_options impute_inputs(const impute_step& step, const stage& s) {
             std::vector<std::string> have;  // the text columns (numeric ones serve as codes too)
             for (const auto& entry : s.data.labels) have.push_back(entry.first);
             for (const auto& entry : s.data.numbers) have.push_back(entry.first);
+            // A default impute_step{} (group_mean, no group) came here, and a lookup of '' with
+            // "did you mean" named neither what was missing nor how to give it.
+            if (step.group.empty())
+                throw argument_error(std::string("impute: ") +
+                                     (step.method == imputation::group_mean ? "group_mean" : "group_median") +
+                                     " needs a group: name the label column with impute_step::group (Python: "
+                                     "Impute(group=...)), or choose a method without groups (mean, median, "
+                                     "regression, none)");
             throw missing_variable_error("impute: the data lack the group column '" + step.group + "'" +
                                              zhibiao::detail::suggestion(step.group, have, zhibiao::detail::as_written),
                                          step.group);

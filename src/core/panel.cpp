@@ -247,10 +247,22 @@ void panel::check_rows(bool codes_distinct) {
     order_periods(periods_, period_of_row_);
 }
 
-void panel::add(column c) {
-    if (c.size() != rows())
+namespace {
+void check_column_length(const column& c, std::size_t rows) {
+    if (c.size() != rows)
         throw error("column '" + c.name() + "' has " + detail::counted(c.size(), "value") + " for " +
-                    detail::counted(rows(), "row"));
+                    detail::counted(rows, "row"));
+}
+}  // namespace
+
+void detail::add_distinct_columns(panel& p, std::vector<column> columns) {
+    for (const auto& c : columns) check_column_length(c, p.rows());
+    p.columns_.reserve(p.columns_.size() + columns.size());
+    for (auto& c : columns) p.columns_.push_back(std::move(c));
+}
+
+void panel::add(column c) {
+    check_column_length(c, rows());
     for (auto& existing : columns_)
         if (existing.name() == c.name()) {
             existing = std::move(c);

@@ -331,9 +331,46 @@ inline std::string shortened(std::string_view text, std::size_t max_bytes = 40) 
     return std::string(text.substr(0, cut)) + "…(" + std::to_string(text.size()) + " bytes)";
 }
 
-/// shortened(text) between single quotes: how error messages quote input.
+/// `text` with each ASCII control character written as an escape (\0, \t, \n, \r, \x1b…): a NUL
+/// copied into a message cut what() (a C string) there, and a raw newline or escape sequence
+/// hides where the quoted text ends.
+inline std::string escaped_controls(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        const auto b = static_cast<unsigned char>(c);
+        if (b >= 0x20 && b != 0x7F) {
+            out += c;
+            continue;
+        }
+        switch (b) {
+            case 0:
+                out += "\\0";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            default: {
+                static constexpr char hex[] = "0123456789abcdef";
+                out += "\\x";
+                out += hex[b >> 4];
+                out += hex[b & 0xF];
+            }
+        }
+    }
+    return out;
+}
+
+/// shortened(text) between single quotes, its control characters escaped: how error messages
+/// quote input (every message quoting a cell, a heading or a name goes through here).
 inline std::string quoted(std::string_view text, std::size_t max_bytes = 40) {
-    return "'" + shortened(text, max_bytes) + "'";
+    return "'" + escaped_controls(shortened(text, max_bytes)) + "'";
 }
 
 /// The largest definition file (catalogue, rules, scorecard pack, composite model, lexicon) that

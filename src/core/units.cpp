@@ -3,6 +3,7 @@
 // Prefixes multiply (百万 = 1e6, 万亿 = 1e12); the longest base symbol wins, and the special
 // symbols (个百分点, 百分点, %, ‰) are tried first because 百 and 个 also start other symbols.
 #include <algorithm>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "core/text.hpp"
 #include "core/try_parse_unit.hpp"
 #include "zhibiao/detail/edit_distance.hpp"
+#include "zhibiao/detail/float_bits.hpp"
 #include "zhibiao/units.hpp"
 
 namespace zhibiao {
@@ -274,6 +276,11 @@ std::string unit_suggestion(const std::string& text) {
 }
 }  // namespace detail
 
-double conversion::apply(double x) const { return detail::convert_exactly(*this, x); }
+double conversion::apply(double x) const {
+    // No inf leaves the library: a product past the largest double is NaN, as compute() gives
+    // NaN (out_of_range) for it. A bit test: -ffast-math folds std::isinf to false.
+    const double y = detail::convert_exactly(*this, x);
+    return detail::is_infinite(y) ? std::numeric_limits<double>::quiet_NaN() : y;
+}
 
 }  // namespace zhibiao

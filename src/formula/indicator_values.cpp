@@ -15,7 +15,7 @@ Eigen::ArrayXd indicator_values::values() && {
     return Eigen::Map<const Eigen::ArrayXd>(values_, static_cast<Eigen::Index>(rows_));
 }
 
-std::vector<reason> indicator_values::reasons() && { return {reasons_, reasons_ + rows_}; }
+std::vector<reason> indicator_values::reasons() && { return {reasons_.get(), reasons_.get() + rows_.get()}; }
 
 indicator_table compute_all(const panel& p, const catalogue& cat, compute_options options) {
     std::vector<std::string> ids;

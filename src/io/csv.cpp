@@ -1177,18 +1177,24 @@ private:
                 first ? e.message() + " (the first on line " + std::to_string(first) + ")" : e.message(), w);
         }
         refuse_fullwidth_codes(result);
+        std::vector<column> columns;
+        columns.reserve(vars.size());
         for (std::size_t k = 0; k < vars.size(); ++k) {
             auto& v = vars[k];
             if (storage.empty()) {
                 auto owned = std::make_shared<std::vector<double>>(std::move(v.values));
                 if (!v.reasons.empty()) v.reasons.resize(owned->size(), reason::none);
-                result.add(
-                    column(v.name, v.u, owned->data(), owned->size(), owned, v.unit_given, std::move(v.reasons)));
+                columns.emplace_back(v.name, v.u, owned->data(), owned->size(), owned, v.unit_given,
+                                     std::move(v.reasons));
             } else {
                 if (!v.reasons.empty()) v.reasons.resize(rows, reason::none);
-                result.add(column(v.name, v.u, storage[k].get(), rows, storage[k], v.unit_given, std::move(v.reasons)));
+                columns.emplace_back(v.name, v.u, storage[k].get(), rows, storage[k], v.unit_given,
+                                     std::move(v.reasons));
             }
         }
+        // The names are distinct (a duplicate heading was refused, a long file has one variable a
+        // name): panel::add, looking each one up among those before it, was quadratic in them.
+        detail::add_distinct_columns(result, std::move(columns));
         return result;
     }
 

@@ -25,6 +25,7 @@
 #include "zhibiao/detail/counted.hpp"
 #include "zhibiao/detail/edit_distance.hpp"
 #include "zhibiao/detail/float_bits.hpp"
+#include "zhibiao/detail/reset_on_move.hpp"
 #include "zhibiao/direction.hpp"
 #include "zhibiao/entity.hpp"
 #include "zhibiao/error.hpp"

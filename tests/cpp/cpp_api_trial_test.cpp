@@ -4,6 +4,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "error_message.hpp"
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <type_traits>
@@ -80,6 +81,66 @@ BOOST_AUTO_TEST_CASE(framework_indices_are_checked_and_index_of_suggests) {
     BOOST_TEST(has(thrown<argument_error>([&] { (void)x_y_index().children(-2); }), "no node -2"));
     BOOST_TEST(fw.children(2).size() == 2U);
     BOOST_TEST(fw.size() == 3U);
+}
+
+// trial21b F1: a moved-from column, indicator_values or points_array kept its size and a view into
+// storage it no longer owned; once the new owner let go, reading it was a heap-use-after-free
+// (the ASan preset reports it). A moved-from one is empty, by construction and by assignment.
+BOOST_AUTO_TEST_CASE(a_moved_from_column_is_empty) {
+    column a = parse_csv("region,period,gdp[亿元]\n320602,2024,100\n").at("gdp");
+    {
+        const column b = std::move(a);
+        BOOST_TEST(b.size() == 1U);
+    }
+    BOOST_TEST(a.size() == 0U);  // NOLINT(bugprone-use-after-move): what is tested
+    BOOST_TEST(a.values().size() == 0);
+    BOOST_TEST(a.data() == nullptr);
+    column c("x", unit::parse("亿元"), Eigen::ArrayXd::Constant(3, 1.0));
+    column d("y", unit::parse("亿元"), Eigen::ArrayXd::Constant(2, 2.0));
+    d = std::move(c);
+    BOOST_TEST(d.size() == 3U);
+    BOOST_TEST(c.size() == 0U);  // NOLINT(bugprone-use-after-move): what is tested
+    const column copy = d;       // a copy keeps the view and shares the owner
+    d = column("z", unit::parse("亿元"), Eigen::ArrayXd::Constant(1, 5.0));
+    BOOST_TEST(copy.size() == 3U);
+    BOOST_TEST(copy.values()(2) == 1.0);
+}
+
+BOOST_AUTO_TEST_CASE(moved_from_indicator_values_are_empty) {
+    const panel p = parse_csv("region,period,gdp[亿元],rd_expenditure[万元]\n320602,2024,100,15000\n");
+    indicator_values a = compute(p, {"rd_intensity"})[0];
+    indicator_values b = std::move(a);
+    b = indicator_values{};      // the last owner lets the block go
+    BOOST_TEST(a.size() == 0U);  // NOLINT(bugprone-use-after-move): what is tested
+    BOOST_TEST(a.values().size() == 0);
+    BOOST_TEST(a.reasons().size() == 0U);
+    for (std::size_t r = 0; r < a.size(); ++r) BOOST_TEST(a.values()(static_cast<Eigen::Index>(r)) >= 0.0);
+    indicator_values c = compute(p, {"rd_intensity"})[0];
+    indicator_values d;
+    d = std::move(c);
+    BOOST_TEST(d.size() == 1U);
+    BOOST_TEST(c.size() == 0U);  // NOLINT(bugprone-use-after-move): what is tested
+    BOOST_TEST(std::move(c).values().size() == 0);
+    const indicator_values copy = d;
+    d = indicator_values{};
+    BOOST_TEST(copy.size() == 1U);
+    BOOST_TEST(std::abs(copy.values()(0) - 1.5) < 1e-12);
+}
+
+BOOST_AUTO_TEST_CASE(a_moved_from_points_array_is_empty) {
+    points_array a;
+    a.resize(4, 2, false);
+    a.set(3, 1, 7.0);
+    points_array b = std::move(a);
+    BOOST_TEST(b(3, 1) == 7.0);
+    BOOST_TEST(a.rows() == 0);  // NOLINT(bugprone-use-after-move): what is tested
+    BOOST_TEST(a.cols() == 0);
+    BOOST_TEST(a.size() == 0);
+    points_array c;
+    c.resize(1, 1, true);
+    c = std::move(b);
+    BOOST_TEST(c.rows() == 4);
+    BOOST_TEST(b.size() == 0);  // NOLINT(bugprone-use-after-move): what is tested
 }
 
 // repro_1: a moved-from panel held a null entity table.
