@@ -33,8 +33,10 @@ def test_a_numerator_over_a_zero_denominator_is_an_invalid_child():
     assert cov.loc["projects_approved", "valid"] == 1 and not cov.loc["projects_approved", "complete"]
     assert cov.loc["tech_contract_count", "valid"] == 1
     # With partial sums: over 360102 alone, 4 / 10 and 100 万元 / 10.
-    values, reasons = panel(SHARES).rollup("admin", partial_sums=True).compute(
-        ["project_approval_rate", "tech_contract_avg_value"], reasons=True
+    values, reasons = (
+        panel(SHARES)
+        .rollup("admin", partial_sums=True)
+        .compute(["project_approval_rate", "tech_contract_avg_value"], reasons=True)
     )
     assert values.iloc[0].tolist() == [40.0, 10.0]
     assert reasons.iloc[0].tolist() == ["invalid_child", "invalid_child"]
@@ -166,10 +168,7 @@ def test_target_and_actual_in_an_amount_are_still_summed():
 
 
 def test_a_totals_row_with_a_code_of_its_own_is_refused():
-    p = panel(
-        "region,name,period,gdp[亿元]\n360102,东湖区,2024,100\n360103,西湖区,2024,200\n"
-        "360199,南昌市合计,2024,300\n"
-    )
+    p = panel("region,name,period,gdp[亿元]\n360102,东湖区,2024,100\n360103,西湖区,2024,200\n" "360199,南昌市合计,2024,300\n")
     assert not p.validate().query("rule == 'totals_row'").empty  # the same rule says so
     with pytest.raises(zb.Error, match=r"360199 \(南昌市合计\).*totals row|totals row.*360199 \(南昌市合计\)"):
         p.rollup("admin")  # before: 600, counted twice, no word
@@ -193,7 +192,10 @@ def test_the_display_of_a_partial_rollup_says_it_is_partial():
     assert "partial roll-up" in text and "incomplete_rollup 1" in text
     assert "partial" in page and "incomplete_rollup 1" in page
     # The partial sum is not counted as present.
-    assert "<td style='text-align:right'>1</td><td style='text-align:right'>0</td><td style='text-align:right'>1</td>" in page
+    assert (
+        "<td style='text-align:right'>1</td><td style='text-align:right'>0</td><td style='text-align:right'>1</td>"
+        in page
+    )
     whole = p.rollup("admin")
     assert "partial" not in repr(whole)
 
@@ -201,9 +203,7 @@ def test_the_display_of_a_partial_rollup_says_it_is_partial():
 def test_a_zero_population_is_never_summed_even_under_no_numerator():
     # 0 people is no region's figure (catalogue: population positive): the prefecture's population
     # would be under-counted, its per-head ratios too high. 0 patents over it does not make it valid.
-    p = panel(
-        "region,period,population[万人],valid_invention_patents\n360102,2022,50,100\n360103,2022,0,0\n"
-    )
+    p = panel("region,period,population[万人],valid_invention_patents\n360102,2022,50,100\n360103,2022,0,0\n")
     up = p.rollup("admin")
     v, r = up.compute("invention_patents_per_10k", reasons=True)
     assert np.isnan(v.iloc[0, 0]) and r.iloc[0, 0] == "invalid_child"
@@ -235,9 +235,6 @@ def test_a_parent_column_in_either_width_and_blank_parents_are_one_parent():
 
 
 def test_a_long_file_giving_one_code_two_parents_is_refused():
-    text = (
-        "region,parent,period,variable,value,unit\n360102,360100,2023,gdp,10,亿元\n"
-        "360102,360200,2024,gdp,11,亿元\n"
-    )
+    text = "region,parent,period,variable,value,unit\n360102,360100,2023,gdp,10,亿元\n" "360102,360200,2024,gdp,11,亿元\n"
     with pytest.raises(zb.ParseError, match="360102 the parent 360200 here and 360100"):
         zb.read_csv(io.StringIO(text))
