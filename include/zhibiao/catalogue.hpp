@@ -35,6 +35,10 @@ struct variable_spec {
     /// The unit assumed when the data give none (counts only); empty: a unit is required.
     std::string default_unit;
     double min = -std::numeric_limits<double>::infinity();
+    /// 0 is no value it can take (a region's population, its GDP; TOML `positive = true`): a 0
+    /// there is an error in the data, which a roll-up does not sum (invalid_child), as it does not
+    /// a negative count. Computing a ratio over it still says zero_denominator.
+    bool positive = false;
     std::string aggregation = "sum";  ///< "sum" or "none"
 };
 

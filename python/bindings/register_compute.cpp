@@ -39,6 +39,7 @@ py::dict variable_to_dict(const variable_spec& v) {
     d["dimension"] = v.dimension_name;
     d["unit"] = v.default_unit;
     d["min"] = finite_or_none(v.min);
+    d["positive"] = v.positive;
     d["aggregation"] = v.aggregation;
     return d;
 }

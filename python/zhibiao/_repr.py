@@ -7,25 +7,62 @@ from typing import Any
 
 import numpy as np
 
+from . import _core
 from ._lang import counted
+
+
+def partial_sums(panel: Any) -> dict[str, dict[str, int]]:
+    """Per variable, the values that are partial sums of a roll-up (a value kept beside the reason
+    incomplete_rollup or invalid_child, rollup(partial_sums=True)), counted by reason; only the
+    variables that have some. A partial sum is no complete figure: the displays say so."""
+    from ._reason_columns import PARTIAL_SUM_REASONS
+
+    names = _core.reason_names
+    wanted = {names.index(r): r for r in PARTIAL_SUM_REASONS}
+    out: dict[str, dict[str, int]] = {}
+    for variable in panel.variables:
+        codes = np.asarray(panel._core.reasons(variable))
+        if not codes.size:
+            continue
+        present = ~np.isnan(panel.values(variable))
+        counts = {r: int(np.count_nonzero(present & (codes == k))) for k, r in wanted.items()}
+        if any(counts.values()):
+            out[variable] = counts
+    return out
+
+
+def partial_note(partial: dict[str, dict[str, int]]) -> str:
+    """ "partial roll-up: 3 values are partial sums (incomplete_rollup 2, invalid_child 1)", or ""."""
+    if not partial:
+        return ""
+    total = {r: sum(c[r] for c in partial.values()) for r in next(iter(partial.values()))}
+    why = ", ".join(f"{r} {n}" for r, n in total.items() if n)
+    return f"partial roll-up: {counted(sum(total.values()), 'value is a partial sum/values are partial sums')} ({why})"
 
 
 def panel_html(panel: Any) -> str:
     rows = []
+    partial = partial_sums(panel)
     for variable, unit in panel.units.items():
         values = panel.values(variable)
         missing = int(np.isnan(values).sum())
+        part = sum(partial.get(variable, {}).values())
+        cells = [len(values) - missing - part, missing] + ([part] if partial else [])
         rows.append(
             f"<tr><td>{html.escape(variable)}</td><td>{html.escape(unit or '—')}</td>"
-            f"<td style='text-align:right'>{len(values) - missing}</td><td style='text-align:right'>{missing}</td></tr>"
+            + "".join(f"<td style='text-align:right'>{n}</td>" for n in cells)
+            + "</tr>"
         )
     entities = len(panel.entities)
     periods = ", ".join(panel.periods[:8]) + (" …" if len(panel.periods) > 8 else "")
+    note = partial_note(partial)
     return (
         f"<div><b>zhibiao.Panel</b>: {counted(len(panel), 'row')}, {counted(entities, 'entity/entities')}, "
         f"periods {html.escape(periods)}"
-        "<table><thead><tr><th>variable</th><th>unit</th><th>present</th><th>missing</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table></div>"
+        + (f"<br><i>{html.escape(note)}</i>" if note else "")
+        + "<table><thead><tr><th>variable</th><th>unit</th><th>present</th><th>missing</th>"
+        + ("<th>partial sum</th>" if partial else "")
+        + f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
 
 
@@ -83,7 +120,9 @@ def panel_text(obj: Any) -> str:
     more = ", ..." if len(obj.variables) > 6 else ""
     return (
         f"Panel({counted(len(obj), 'row')}: {counted(len(obj._core.entity_codes), 'entity/entities')} × "
-        f"{counted(len(obj.periods), 'period')}; {counted(len(obj.variables), 'variable')}: {variables}{more})"
+        f"{counted(len(obj.periods), 'period')}; {counted(len(obj.variables), 'variable')}: {variables}{more}"
+        + (f"; {note}" if (note := partial_note(partial_sums(obj))) else "")
+        + ")"
     )
 
 

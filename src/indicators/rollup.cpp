@@ -11,6 +11,7 @@
 
 #include "zhibiao/interrupt.hpp"
 #include "zhibiao/rollup.hpp"
+#include "zhibiao/validate.hpp"
 #include "zhibiao/detail/edit_distance.hpp"
 
 namespace zhibiao {
@@ -45,6 +46,24 @@ void refuse_nested(const panel& p, const std::unordered_map<std::string_view, st
     throw error("the panel holds regions together with regions inside them (" + list +
                 "): rolling up would count the inner ones twice, in the outer region's own figures and again in "
                 "the sum; keep one level (drop the rows of the totals, or of their parts) before rolling up");
+}
+
+// Rows whose code or name is a totals row's (南昌市合计, 全市; validate.hpp's looks_like_totals_row,
+// the one rule validate's `totals_row` and the composite's warning ask): its figures are its
+// region's sum, so summed beside that region's parts they would count twice — whatever its code
+// says (a stray 360199 escapes the nested-code check). Refused, naming them.
+void refuse_totals(const panel& p, const std::unordered_map<std::string_view, std::size_t>& index) {
+    std::vector<std::string> totals;
+    for (const auto& e : p.entities())
+        if (looks_like_totals_row(e.code) || looks_like_totals_row(e.name)) totals.push_back(e.code);
+    if (totals.empty()) return;
+    std::string list;
+    for (std::size_t k = 0; k < totals.size() && k < 5; ++k) list += (k ? ", " : "") + labelled(p, index, totals[k]);
+    if (totals.size() > 5) list += " and " + std::to_string(totals.size() - 5) + " more";
+    throw error("the panel holds " + std::to_string(totals.size()) + " totals row" + (totals.size() == 1 ? "" : "s") +
+                " (" + list +
+                "; 合计/总计/小计/全市…): rolled up, its figures would be summed beside the regions they already add "
+                "up, counting them twice; leave totals rows out before rolling up");
 }
 
 const char* level_name(admin_level level) {
@@ -264,8 +283,9 @@ bool invalid_for_sum(const column& c, std::size_t row, const variable_spec* spec
     const double x = summable(c, row);
     if (x != x) return !reason_means_absent(c.reason_at(row));  // unparseable, invalid_child, ...: a bad value
     if (std::isinf(x)) return true;  // never a measured value, with or without a catalogue entry
-    // The catalogue's one rule, as ytd and every formula input apply it.
-    return spec && invalid_for_computation(*spec, x, u) != reason::none;
+    // The catalogue's one rule, as ytd and every formula input apply it; and a 0 where 0 cannot be
+    // (a population of 0: catalogue.hpp's `positive`), an error in the data, not a region of none.
+    return spec && (invalid_for_computation(*spec, x, u) != reason::none || (spec->positive && x == 0));
 }
 
 // The unit a column's values are in: as given, else the variable's default.
@@ -329,6 +349,16 @@ parent_rows group_by_parent(const panel& p, const std::unordered_map<std::string
     }
     g.children.assign(g.parents.size(), 0);
     for (auto idx : parent_of_entity) ++g.children[static_cast<std::size_t>(idx)];
+    // A child the map names that has no row in the panel is a child without data, as a blank row
+    // is (docs/rollup.md): the map states who the children are, so its parent is no complete sum.
+    // Not a code that is itself one of this roll-up's parents (a map whose chains nest).
+    const auto index = entity_index(p);
+    for (const auto& [child, parent] : parent_of) {
+        tick();
+        if (index.count(child) || parent_index.count(child)) continue;
+        if (auto it = parent_index.find(parent); it != parent_index.end())
+            ++g.children[static_cast<std::size_t>(it->second)];
+    }
     // Output rows: (parent, period) pairs that occur, numbered as first met, then ordered.
     const std::size_t n_periods = p.periods().size();
     std::unordered_map<std::int64_t, std::int32_t> out_row;
@@ -396,9 +426,14 @@ void sum_column(const panel& p, const column& c, const variable_spec* spec, cons
 }
 
 // The rows where a share's numerator exceeds its denominator (15 projects approved of 10 applied):
-// for each catalogue indicator that is one summed variable over another (`a / b`) with a valid
-// range, the children whose own value is out_of_range. Both of its inputs are invalid there —
-// which one is wrong the row does not say — and are not summed, as a negative count is not.
+// for each catalogue indicator that is one summed variable over another (`a / b`, or
+// `a / year_end(b)` for a stock per head) with a valid range, the children whose own value is
+// out_of_range — or whose denominator is 0 under a numerator that is not (3 approved of 0
+// applied, 50万元 over 0 contracts: a share above any whole, an amount per nothing), or is 0 where
+// 0 cannot be (a population, a GDP: catalogue.hpp's `positive`). Both of its inputs are invalid
+// there — which one is wrong the row does not say — and are not summed, as a negative count is
+// not. 0 over 0 where 0 can be (nothing applied, nothing approved) says nothing wrong and adds
+// nothing: it still counts.
 std::unordered_map<std::string, std::vector<bool>> inconsistent_shares(
     const panel& p, const catalogue& cat, const std::function<bool(const std::string&)>& summed) {
     std::unordered_map<std::string, std::vector<bool>> rows;
@@ -409,11 +444,17 @@ std::unordered_map<std::string, std::vector<bool>> inconsistent_shares(
         std::string text;
         for (char ch : ind.formula)
             if (ch != ' ' && ch != '\t') text += ch;
-        if (text != in[0] + "/" + in[1]) continue;
+        if (text != in[0] + "/" + in[1] && text != in[0] + "/year_end(" + in[1] + ")") continue;
         const indicator_values own = compute(p, {ind.id}, {}, cat)[0];
         if (!own.reasons().begin()) continue;
+        const column& numerator = p.at(in[0]);
+        const variable_spec* whole = cat.variable(in[1]);
+        const bool zero_impossible = whole && whole->positive;
         for (std::size_t r = 0; r < own.size(); ++r) {
-            if (own.reasons()[r] != reason::out_of_range) continue;
+            const reason why = own.reasons()[r];
+            const double a = numerator.data()[r];
+            const bool over_nothing = why == reason::zero_denominator && (zero_impossible || (a == a && a != 0));
+            if (why != reason::out_of_range && !over_nothing) continue;
             for (const auto& name : in) {
                 auto& flags = rows[name];
                 flags.resize(p.rows(), false);
@@ -422,6 +463,32 @@ std::unordered_map<std::string, std::vector<bool>> inconsistent_shares(
         }
     }
     return rows;
+}
+
+// The catalogue variable a column's values are judged by: its own, or for a same-scope prior
+// value (`gdp_prior`, 上年同期同口径: spec §5) the variable it is the prior of.
+const variable_spec* spec_of(const catalogue& cat, const std::string& name) {
+    if (const variable_spec* own = cat.variable(name)) return own;
+    constexpr std::string_view suffix = "_prior";
+    if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
+        return cat.variable(std::string_view(name).substr(0, name.size() - suffix.size()));
+    return nullptr;
+}
+
+// Whether a column is summed: a variable the catalogue sums or also_sum names, or the prior value
+// of one (growth on the parent reads the summed prior, never its published levels) — but never a
+// column in a ratio's unit, whatever made it summable (target[%] 2.5 and 3.0 are not 5.5%).
+std::function<bool(const std::string&)> summed_columns(const panel& p, const catalogue& cat,
+                                                       const rollup_options& options) {
+    return [&p, &cat, &options](const std::string& name) {
+        const auto listed = [&options](const std::string& n) {
+            return std::find(options.also_sum.begin(), options.also_sum.end(), n) != options.also_sum.end();
+        };
+        const variable_spec* spec = spec_of(cat, name);
+        const bool base_summed =
+            (spec && spec->aggregation == "sum") || listed(name) || (spec && spec->id != name && listed(spec->id));
+        return base_summed && p.has(name) && !is_ratio(unit_of(p.at(name), spec));
+    };
 }
 
 }  // namespace
@@ -444,17 +511,14 @@ rollup_result rollup(const panel& p, const std::unordered_map<std::string, std::
                                  ", a ratio: summing the children's ratios gives no ratio of the parent (3% and 5% "
                                  "are not 8%); sum its numerator and denominator and compute the ratio on the parents");
     }
+    refuse_totals(p, entity_index(p));
     check_orphans(p, parent_of);
     check_cycles(parent_of, tick);
     check_nested(p, parent_of, tick);
     const parent_rows g = group_by_parent(p, parent_of, tick);
     rollup_result result;
     result.parents = panel(g.parents, p.periods(), g.out_parent, g.out_period);
-    const auto summed = [&](const std::string& name) {
-        const variable_spec* spec = cat.variable(name);
-        return (spec && spec->aggregation == "sum") ||
-               std::find(options.also_sum.begin(), options.also_sum.end(), name) != options.also_sum.end();
-    };
+    const auto summed = summed_columns(p, cat, options);
     const auto inconsistent = inconsistent_shares(p, cat, summed);
     for (const auto& c : p.columns()) {
         if (!summed(c.name())) {
@@ -462,7 +526,7 @@ rollup_result rollup(const panel& p, const std::unordered_map<std::string, std::
             continue;
         }
         const auto bad = inconsistent.find(c.name());
-        sum_column(p, c, cat.variable(c.name()), g, options, bad != inconsistent.end() ? &bad->second : nullptr, tick,
+        sum_column(p, c, spec_of(cat, c.name()), g, options, bad != inconsistent.end() ? &bad->second : nullptr, tick,
                    result);
     }
     return result;
@@ -471,7 +535,8 @@ rollup_result rollup(const panel& p, const std::unordered_map<std::string, std::
 namespace {
 
 // Reasons a child's indicator value can have with every input valid: the operation itself failed.
-// Such a child still counts among the matched children (Python's _OPERATION_REASONS).
+// Such a child still counts among the matched children (Python's _OPERATION_REASONS), unless its
+// inputs do not fit together (a numerator over a denominator of 0: inconsistent_shares).
 bool operation_failed(reason r) {
     // Not out_of_range (round 14): a value beyond its valid range (15 approved of 10 applied) has
     // inputs that do not fit together; the roll-up leaves a share's out of its sums, so they are
@@ -503,6 +568,10 @@ indicator_table compute_rolled_up(const panel& children, const std::unordered_ma
     const indicator_table complete =
         compute(rollup(children, parent_of, whole, rolled_with).parents, ids, compute_with, computed_with);
     const panel& parents = partial.parents;
+    // Children whose inputs do not fit together (rollup's inconsistent_shares: a numerator over a
+    // denominator of 0) fail "in the operation" too, but are no matched child: they are not summed.
+    const auto inconsistent =
+        inconsistent_shares(children, rolled_with, summed_columns(children, rolled_with, options));
     std::vector<indicator_values> out;
     for (std::size_t k = 0; k < ids.size(); ++k) {
         const indicator_values& mine = values[k];
@@ -521,6 +590,13 @@ indicator_table compute_rolled_up(const panel& children, const std::unordered_ma
         if (mine.reasons().begin()) why = mine.reasons().to_vector();
         // Each child's own value of the indicator: usable when computed, or failing only in the operation.
         const indicator_values own = compute(children, {ids[k]}, compute_with, computed_with)[0];
+        std::vector<const std::vector<bool>*> own_flags;  // of the indicator's inputs
+        if (const indicator* ind = computed_with.find(ids[k]))
+            for (const auto& name : ind->inputs())
+                if (auto it = inconsistent.find(name); it != inconsistent.end()) own_flags.push_back(&it->second);
+        const auto does_not_fit = [&own_flags](std::size_t row) {
+            return std::any_of(own_flags.begin(), own_flags.end(), [row](const auto* f) { return (*f)[row]; });
+        };
         std::vector<std::int32_t> periods;  // the periods of the flagged rows
         for (auto r : flagged) {
             why[r] = full.reasons().begin() ? full.reasons()[r] : reason::none;
@@ -537,7 +613,7 @@ indicator_table compute_rolled_up(const panel& children, const std::unordered_ma
                 if (children.periods()[pr].to_string() != label) continue;
                 const double x = own.values()(static_cast<Eigen::Index>(r));
                 const reason why_not = own.reasons().begin() ? own.reasons()[r] : reason::none;
-                if (!std::isnan(x) || operation_failed(why_not))
+                if (!std::isnan(x) || (operation_failed(why_not) && !does_not_fit(r)))
                     matched[children.entities()[static_cast<std::size_t>(children.entity_of_row()[r])].code] = true;
             }
             std::unordered_map<std::string, std::string> parent_if_matched;

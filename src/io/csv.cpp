@@ -1051,8 +1051,13 @@ private:
 
     // Entity and period of a row; throws parse_error for an empty code or a bad period.
     std::pair<std::int32_t, std::int32_t> row_key(const std::vector<field>& fields, row_keys& keys, std::size_t line) {
-        std::int32_t e = keys.entity_index(entity_code(fields, line), optional_field(fields, name_col_),
-                                           optional_field(fields, parent_col_));
+        const std::string_view parent = optional_field(fields, parent_col_);
+        std::int32_t e = keys.entity_index(entity_code(fields, line), optional_field(fields, name_col_), parent);
+        if (parent_col_ >= 0 && !parent.empty()) {
+            const std::string& kept = keys.entities[static_cast<std::size_t>(e)].parent;
+            if (!kept.empty() && other_parent(kept, parent))
+                refuse_two_parents({keys.entities[static_cast<std::size_t>(e)].code, kept, parent, 0, line});
+        }
         std::int32_t p =
             keys.period_index(period_of(fields), [&] { return at(line, static_cast<std::size_t>(period_col_ + 1)); });
         return {e, p};
@@ -1209,6 +1214,26 @@ private:
         std::vector<percent_cell> percent_cells;
     };
 
+    // A code given two parents by the parent column (re-districting between years): kept, the first
+    // would have been summed into the old parent silently (rollup refuses the same in a map).
+    struct parent_conflict {
+        std::string_view code, first_parent, second_parent;
+        std::size_t first_line = 0, second_line = 0;
+    };
+
+    static bool other_parent(std::string_view a, std::string_view b) {
+        return a != b && admin_code(a) != admin_code(b);  // 3601 is 360100
+    }
+
+    [[noreturn]] void refuse_two_parents(const parent_conflict& k) const {
+        throw parse_error("the parent column gives " + std::string(k.code) + " the parent " +
+                              std::string(k.second_parent) + " here and " + std::string(k.first_parent) +
+                              (k.first_line ? " on line " + std::to_string(k.first_line) : " on an earlier row") +
+                              ": a region sums into one parent; if it moved between periods, read each "
+                              "period's rows (or pass rollup a map per period) separately",
+                          at(k.second_line, static_cast<std::size_t>(parent_col_) + 1));
+    }
+
     // The rows of one stretch of the body, parsed independently of the others. Values go straight
     // into the shared output columns at `first_row`; a chunk never writes past its line count.
     struct chunk {
@@ -1222,6 +1247,10 @@ private:
         std::vector<number_kinds> kinds;  // per variable: where its plain numbers and percentages are
         std::size_t first_fast_line = 0;  // a row read by fast_row: every variable cell a plain number
         std::exception_ptr failure;
+        // With a parent column: each code's first non-blank parent in the chunk and its line, and the
+        // chunk's first row giving one of its codes another parent (second_line 0: none).
+        std::unordered_map<std::string_view, std::pair<std::string_view, std::size_t>> parent_seen;
+        parent_conflict conflict;
         // The entity codes and period texts, interned per chunk as its rows are read (no view
         // kept per row), then numbered for the whole file in first-seen order (number_entities,
         // add_chunk_rows).
@@ -1265,6 +1294,27 @@ private:
             return new_rank.empty() ? static_cast<std::int32_t>(code) : new_rank[code];
         }
     };
+
+    // The first row of the file whose parent contradicts an earlier row of its code, over all
+    // chunks in file order (the same answer whatever the number of chunks): refused.
+    void check_parents(const std::vector<chunk>& chunks) const {
+        if (parent_col_ < 0) return;
+        std::unordered_map<std::string_view, std::pair<std::string_view, std::size_t>> first;
+        parent_conflict found;
+        for (const auto& c : chunks) {
+            if (c.conflict.second_line && (!found.second_line || c.conflict.second_line < found.second_line))
+                found = c.conflict;
+            for (const auto& [code, seen] : c.parent_seen) {
+                auto [it, fresh] = first.emplace(code, seen);
+                if (fresh || !other_parent(it->second.first, seen.first)) continue;
+                if (!found.second_line || seen.second < found.second_line)
+                    found = {code, it->second.first, seen.first, it->second.second, seen.second};
+            }
+        }
+        if (!found.second_line) return;
+        found.first_line = first.at(found.code).second;  // the code's first row in the file
+        refuse_two_parents(found);
+    }
 
     // Interns the oldest code read and not yet interned (its slot was prefetched `lag` rows ago).
     void intern_pending(chunk& c) const {
@@ -1341,6 +1391,11 @@ private:
                 c.deferred_from = c.rows();
                 c.entity_codes.start_deferred(c.newlines + 1);
             }
+        }
+        if (parent_col_ >= 0 && !parent.empty()) {
+            auto [it, fresh] = c.parent_seen.emplace(code, std::pair(parent, line));
+            if (!fresh && !c.conflict.second_line && other_parent(it->second.first, parent))
+                c.conflict = {code, it->second.first, parent, it->second.second, line};
         }
         const bool repeat = c.pending_count > 0 && code == c.last_entity;  // rows usually come grouped
         c.last_entity = code;
@@ -2104,6 +2159,7 @@ private:
                                          keys.period_of_row.capacity() * sizeof(std::int32_t));
         // Filled serially, chunk after chunk (add_chunk_rows): its pages faulted in on every thread first.
         detail::populate_in_parts(keys.period_of_row.data(), parsed.rows * sizeof(std::int32_t), parsed.chunks.size());
+        check_parents(parsed.chunks);
         wide_entities(parsed.chunks, keys);
         for (auto& c : parsed.chunks) {
             add_counts(c.counts);

@@ -1568,8 +1568,10 @@ BOOST_AUTO_TEST_CASE(codes_in_random_order_numbered_for_any_chunking) {
             if (written[1] == '"') written.insert(1, "\"");
             written = "\"" + written + "\"";
         }
-        text += written + "," + std::to_string(period) + ",n" + std::to_string(r) + ",p" + std::to_string(r % 13) +
-                "," + std::to_string(r) + "\n";
+        // Every row of a code gives its one parent (two parents are refused since round 21); the names
+        // differ, and the first row's is kept.
+        text += written + "," + std::to_string(period) + ",n" + std::to_string(r) + "," + parents[it->second] + "," +
+                std::to_string(r) + "\n";
     }
     for (std::size_t chunk : {std::size_t{50}, std::size_t{30000}, std::size_t{100000}, std::size_t{1} << 20})
         for (unsigned threads : {1u, 2u, 3u, 16u}) {
@@ -1591,7 +1593,7 @@ BOOST_AUTO_TEST_CASE(codes_in_random_order_numbered_for_any_chunking) {
             for (std::size_t r = 0; r < rows.size() && first_line == 0; ++r)
                 if (rows[r] == order[first_row]) first_line = r + 2;
             twice += "\"" + (order[first_row][1] == '"' ? "Q\"\"" + order[first_row].substr(2) : order[first_row]) +
-                     "\",2000,n,p,1\n";
+                     "\",2000,n," + parents[first_row] + ",1\n";
             try {
                 parse_csv(twice, o);
                 BOOST_FAIL("expected duplicate_row_error");

@@ -492,4 +492,46 @@ BOOST_AUTO_TEST_CASE(rolled_up_rows_are_in_time_order) {
                                           : sums(static_cast<Eigen::Index>(r)) == wanted[r]));
 }
 
+// Round 21 (trial 21a F2): 3 approved of 0 applied added its 3 to the parent (70 % for 40 %), and
+// a population of 0 added its patents; both are invalid children now, in compute_rolled_up too.
+BOOST_AUTO_TEST_CASE(a_numerator_over_zero_and_a_zero_population_are_invalid_children) {
+    panel p = parse_csv(
+        "region,period,projects_applied,projects_approved,population[万人],valid_invention_patents\n"
+        "360102,2024,10,4,50,100\n360103,2024,0,3,0,0\n360104,2024,0,0,20,10\n");
+    rollup_result up = rollup(p, admin_parents(p));
+    BOOST_TEST((up.parents.at("projects_approved").reason_at(0) == reason::invalid_child));
+    BOOST_TEST((up.parents.at("population").reason_at(0) == reason::invalid_child));
+    rollup_options partial;
+    partial.partial_sums = true;
+    const indicator_table t =
+        compute_rolled_up(p, admin_parents(p), {"project_approval_rate", "invention_patents_per_10k"}, partial);
+    BOOST_TEST(t.at("project_approval_rate").values()(0) == 40.0);  // (4 + 0) / (10 + 0): 0 of 0 counts
+    BOOST_TEST(t.at("invention_patents_per_10k").values()(0) == 110.0 / 70);
+    BOOST_TEST((t.at("invention_patents_per_10k").reasons()[0] == reason::invalid_child));
+}
+
+// Round 21 (F3): a child of the map without rows is a child without data.
+BOOST_AUTO_TEST_CASE(a_map_child_without_rows_is_missing) {
+    panel p = parse_csv("region,period,gdp[亿元]\n360102,2024,100\n360103,2024,200\n");
+    const std::unordered_map<std::string, std::string> map{
+        {"360102", "360100"}, {"360103", "360100"}, {"360104", "360100"}, {"369999", "369900"}};
+    rollup_result up = rollup(p, map);
+    BOOST_TEST(up.parents.rows() == 1u);
+    BOOST_TEST(std::isnan(up.parents.at("gdp").values()(0)));
+    BOOST_TEST((up.parents.at("gdp").reason_at(0) == reason::incomplete_rollup));
+    BOOST_TEST(up.coverage[0].children == 3u);
+    BOOST_TEST(up.coverage[0].with_data == 2u);
+}
+
+// Round 21 (F4, F19, F20): totals rows refused; x_prior summed; a ratio column never summed.
+BOOST_AUTO_TEST_CASE(totals_rows_priors_and_ratio_columns) {
+    panel totals = parse_csv("region,name,period,gdp[亿元]\n360102,东湖区,2024,1\n360199,南昌市合计,2024,1\n");
+    BOOST_CHECK_THROW(rollup(totals, admin_parents(totals)), error);
+    panel p = parse_csv(
+        "region,period,gdp[亿元],gdp_prior[亿元],target[%]\n360102,2024,120,105,2.5\n360103,2024,210,190,3.0\n");
+    rollup_result up = rollup(p, admin_parents(p));
+    BOOST_TEST(up.parents.at("gdp_prior").values()(0) == 295.0);
+    BOOST_TEST((up.not_summed == std::vector<std::string>{"target"}));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
