@@ -218,7 +218,7 @@ def _id_list(ids: Any) -> list[Any]:
         wanted = list(ids)
     except TypeError:
         raise ArgumentTypeError(
-            f"Panel.compute: ids must be an indicator id, an Indicator or a list of them, not {shown(ids)}"
+            f"Panel.compute: ids must be an indicator id, an Indicator or a list of them, not {type(ids).__name__}"
         ) from None
     for k, item in enumerate(wanted):
         if not isinstance(item, (str, Indicator)):

@@ -292,10 +292,16 @@ std::string example_unit(const catalogue& cat, const std::string& name) {
 
 /// The column without a unit that made a rule fail with a units error, or null when the failure
 /// is the rule's own (every column it reads has a unit): that one stays an error of the rule.
-const column* unitless_cause(const panel& p, const rule& r, const error& e) {
-    if (const column* c = p.find(e.where().variable); c && !c->unit_given()) return c;
+const column* unitless_cause(const panel& p, const rule& r, const error& e, const catalogue& cat) {
+    // No unit in the header and none the catalogue supplies (a count's 件/项 is supplied).
+    auto lacks_unit = [&cat](const column* c) {
+        if (!c || c->unit_given()) return false;
+        const variable_spec* spec = cat.variable(c->name());
+        return !spec || !detail::stated_unit(*c, spec);
+    };
+    if (const column* c = p.find(e.where().variable); lacks_unit(c)) return c;
     for (const auto& name : r.parsed.names())
-        if (const column* c = p.find(name); c && !c->unit_given()) return c;
+        if (const column* c = p.find(name); lacks_unit(c)) return c;
     return nullptr;
 }
 
@@ -359,7 +365,7 @@ validation_report validate(const panel& given, const std::vector<rule>& rules, c
         } catch (const unit_error& e) {
             // A column without a unit in its header is a property of the data: one finding for
             // the column, and the rules that do not read it still run.
-            const column* c = unitless_cause(p, r, e);
+            const column* c = unitless_cause(p, r, e, cat);
             if (!c) detail::rethrow_within(e, "rule '" + r.id + "': ");
             auto at = std::find_if(not_run.begin(), not_run.end(), [&](const auto& x) { return x.first == c->name(); });
             if (at == not_run.end()) at = not_run.insert(not_run.end(), {c->name(), {}});
