@@ -97,6 +97,10 @@ struct load_issue {
     std::string variable;
     std::string text;
     std::string problem;
+    /// The row of an unreadable cell (its entity code and canonical period), where the loader
+    /// knew it: validate() names the cell's text, line and column in that row's finding.
+    std::string entity;
+    std::string period;
 };
 
 /// What a loader did with every input line: loaded, blank, or skipped with a reason.

@@ -416,6 +416,10 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "未知的模型 '{name}'：既不是预设，也不是 .toml 文件",
     },
     "no_column": {"en": "{source}: no column '{name}'", "zh": "{source}：没有 '{name}' 列"},
+    "unknown_parents": {
+        "en": "--parents '{name}': neither 'admin' nor an existing file",
+        "zh": "--parents '{name}'：既不是 'admin'，也不是已有的文件",
+    },
     "parents_two_columns": {
         "en": "{source}: the parents file needs two columns, child and parent",
         "zh": "{source}：上级对照文件需要两列：下级和上级",

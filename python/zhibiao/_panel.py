@@ -12,7 +12,14 @@ import numpy as np
 
 from . import _reason_columns
 from ._lang import counted
-from ._suggest import ArgumentTypeError, absent_names, checked_keywords, closest_name, refuse_direct_construction
+from ._suggest import (
+    ArgumentTypeError,
+    absent_names,
+    checked_keywords,
+    closest_name,
+    refuse_direct_construction,
+    shown,
+)
 from . import _core
 from ._catalogue import Catalogue
 from ._indicator import Indicator
@@ -228,12 +235,14 @@ def _id_list(ids: Any) -> list[Any]:
     try:
         wanted = list(ids)
     except TypeError:
-        raise TypeError(
-            f"compute: ids must be an indicator id, an Indicator or a list of them, not {type(ids).__name__}"
+        raise ArgumentTypeError(
+            f"Panel.compute: ids must be an indicator id, an Indicator or a list of them, not {type(ids).__name__}"
         ) from None
     for k, item in enumerate(wanted):
         if not isinstance(item, (str, Indicator)):
-            raise TypeError(f"compute: ids[{k}] is {item!r} ({type(item).__name__}): an indicator id or an Indicator")
+            raise ArgumentTypeError(
+                f"Panel.compute: ids[{k}] is {item!r} ({type(item).__name__}): an indicator id or an Indicator"
+            )
     return wanted
 
 
@@ -1078,6 +1087,8 @@ class Panel:
 
         if not isinstance(reasons, (bool, np.bool_)):  # 'no' is truthy: it gave the (values, reasons) pair
             raise ArgumentTypeError(f"Panel.compute: reasons must be True or False, not {reasons!r}")
+        if strict is not None and not isinstance(strict, (bool, np.bool_)):  # as reasons: 'no' is truthy
+            raise ArgumentTypeError(f"Panel.compute: strict must be True, False or None, not {shown(strict)}")
         core_catalogue = _core_of(catalogue) if catalogue is not None else _core.Catalogue.builtin()
         if ids is None:
             id_list = list(core_catalogue.ids)
@@ -1212,6 +1223,16 @@ class Panel:
         """
         import pandas as pd
 
+        if not isinstance(parents, (str, Mapping)) and not (hasattr(parents, "index") and hasattr(parents, "tolist")):
+            raise ArgumentTypeError(
+                f"Panel.rollup: parents must be a mapping (child → parent), a Series or 'admin', not {shown(parents)}"
+            )
+        also_sum = [also_sum] if isinstance(also_sum, str) else also_sum  # one name, not its letters
+        also_sum = list(also_sum) if isinstance(also_sum, Iterable) else also_sum
+        if not isinstance(also_sum, list) or any(not isinstance(n, str) for n in also_sum):
+            raise ArgumentTypeError(
+                f"Panel.rollup: also_sum must be a variable name or a list of them, not {shown(also_sum)}"
+            )
         if isinstance(parents, str):
             if parents != "admin":
                 close = " (did you mean 'admin'?)" if closest_name(parents, ["admin"]) else ""
@@ -1272,6 +1293,10 @@ class Panel:
             rule_list = _core.builtin_rules()
         elif isinstance(rules, (str, os.PathLike)):
             rule_list = load_rules(rules)
+        elif not isinstance(rules, Iterable):
+            raise ArgumentTypeError(
+                f"Panel.validate: rules must be None, a path to a rules file or a list of rules, not {shown(rules)}"
+            )
         else:
             rule_list = list(rules)  # type: ignore[arg-type]  # a sequence of rules
         core_catalogue = _core_of(catalogue) if catalogue is not None else None
@@ -1308,6 +1333,7 @@ _CPP_OPTIONS = {
     "name it with csv_options::period ": "name it with period=... ",
     "give every row one with csv_options::period_value": "give every row one with period_value=...",
     "leave it out with csv_options::ignore": "leave it out with ignore=[...]",
+    "give them with csv_options::units": "pass them as units={...}",
 }
 
 
@@ -1457,6 +1483,10 @@ def read_csv(
     SIGBUS): a load needs about the file's size on top of the panel. A file that changes size
     while it is read raises ParseError.
     """
+    if not isinstance(path, (str, bytes, os.PathLike)) and not hasattr(path, "read"):
+        raise ArgumentTypeError(
+            f"read_csv: path must be a file path (str, bytes or os.PathLike) or a file object, not {shown(path)}"
+        )
     if len(sep) != 1:
         raise _core.ParseError(f"sep must be one character, not {sep!r}")
     if ord(sep) > 0x7F:  # a full-width '，' would reach the loader as one byte of a character

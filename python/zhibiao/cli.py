@@ -516,6 +516,9 @@ def _parents(spec: str) -> Any:
     """``admin`` or a CSV file of child,parent codes (the first two columns)."""
     if spec == "admin":
         return spec
+    if spec != STDIO and not os.path.exists(spec) and closest_name(spec, ["admin"]):
+        # `--parents admn`: a misspelt name, not a file that went missing
+        raise _core.ArgumentError(_msg("unknown_parents", name=spec) + _msg("did_you_mean", name="admin"))
     import pandas as pd
 
     table = pd.read_csv(_input(spec), dtype=str, keep_default_na=False)

@@ -21,7 +21,9 @@ import re
 import warnings
 from typing import Any, Mapping, Sequence
 
-from ._suggest import checked_keywords, closest_name, index_level
+import numbers
+
+from ._suggest import ArgumentTypeError, checked_keywords, closest_name, index_level, shown
 from . import _core
 
 LANGUAGES = ("zh", "en")
@@ -187,10 +189,17 @@ def _column(values: Any, indicator: str) -> Any:
     return values[indicator]
 
 
-def _one_period(series: Any, period: str | None) -> tuple[Any, str | None]:
+def _one_period(series: Any, given: str | int | None) -> tuple[Any, str | None]:
     """A Series indexed by entity: the given period's rows (the latest period when None)."""
     import pandas as pd
 
+    period: str | None
+    if isinstance(given, numbers.Integral) and not isinstance(given, bool):
+        period = str(given)  # period=2024: the year, as the table spells it
+    elif given is None or isinstance(given, str):
+        period = given
+    else:
+        raise ArgumentTypeError(f"period must be a period such as '2024' or '2024H1', not {shown(given)}")
     if not isinstance(series.index, pd.MultiIndex):
         return series, period
     periods = list(dict.fromkeys(index_level(series.index, "period", "the table")))
@@ -210,7 +219,7 @@ def by_region(
     values: Any,
     indicator: str,
     *,
-    period: str | None = None,
+    period: str | int | None = None,
     names: Mapping[str, str] | None = None,
     top: int | None = None,
     lang: str = "zh",
@@ -518,7 +527,7 @@ def elapsed_share(period: str, basis: str = "month") -> float:
 def progress(
     values: Any,
     *,
-    period: str | None = None,
+    period: str | int | None = None,
     column: str = "target_completion_rate",
     names: Mapping[str, str] | None = None,
     basis: str = "month",

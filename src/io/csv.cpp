@@ -955,7 +955,7 @@ private:
     // Counts and issues go to `sink`: the loader's report, or a chunk's while chunks run in parallel.
     void note(load_report& sink, std::size_t line, std::size_t column, const std::string& variable,
               std::string_view text, std::string problem) const {
-        keep_issue(sink, {line, column, variable, detail::shortened(text, 200), std::move(problem)});
+        keep_issue(sink, {line, column, variable, detail::shortened(text, 200), std::move(problem), {}, {}});
     }
 
     // Lists an issue while the list is short, else counts it: every issue is accounted for.
@@ -994,7 +994,12 @@ private:
 
     reason bad_cell(load_report& sink, std::string_view text, const variable_column& v, double& out, std::size_t line,
                     std::size_t column, const std::string& problem) const {
-        if (!options_.lenient) throw parse_error(problem + ": " + detail::quoted(text), at(line, column, v.name));
+        if (!options_.lenient) {
+            // A unit in a figure cell may be a whole row of units (单位,,亿元,万元): said as that.
+            if (const std::string why = not_a_data_row(fields_of_line(line), line); !why.empty())
+                throw parse_error(why, at(line, column, v.name));
+            throw parse_error(problem + ": " + detail::quoted(text), at(line, column, v.name));
+        }
         out = std::numeric_limits<double>::quiet_NaN();
         ++sink.cells_unparseable;
         note(sink, line, column, v.name, text, problem);
@@ -1011,8 +1016,77 @@ private:
         return col >= 0 ? trim(fields[static_cast<std::size_t>(col)]) : std::string_view{};
     }
 
+    // A footnote under a table as Excel saves it (注：2024年上半年数据为快报数。,,,): text, not a row.
+    static bool looks_like_footnote(std::string_view text) {
+        for (const std::string_view mark : {"注：", "注:", "说明：", "说明:", "备注：", "备注:", "资料来源：",
+                                            "资料来源:", "数据来源：", "数据来源:"})
+            if (text.substr(0, mark.size()) == mark) return true;
+        return false;
+    }
+
+    // The units of a row of units under the header (,,亿元,万元 — the 统计报表 layout), "亿元, 万元",
+    // and in `example` the first column's header with its unit (地区生产总值[亿元]); "" when some
+    // figure cell holds no unit text (a number, a word) or none holds one.
+    std::string units_row(const std::vector<field>& fields, std::string& example) const {
+        std::string said;
+        for (std::size_t i = 0; i < fields.size() && i < header_.size(); ++i) {
+            if (is_key_column(static_cast<int>(i))) continue;
+            std::string_view t = trim(fields[i]);
+            for (const std::string_view open : {"(", "（"})
+                if (t.substr(0, open.size()) == open) t.remove_prefix(open.size());
+            for (const std::string_view close : {")", "）"})
+                if (t.size() >= close.size() && t.substr(t.size() - close.size()) == close)
+                    t.remove_suffix(close.size());
+            if (t.empty()) continue;
+            double value = 0;
+            int percent = 0;
+            if (detail::parse_number(t, value, percent, options_.decimal)) return "";
+            try {
+                (void)unit::parse(t);
+            } catch (const error&) {
+                return "";
+            }
+            if (said.empty()) example = std::string(trim(header_[i])) + "[" + std::string(t) + "]";
+            said += (said.empty() ? "" : ", ") + std::string(t);
+        }
+        return said;
+    }
+
+    // Why a row that cannot be read is no row of data, when it is a footnote or a row of units:
+    // the message for it, else "".
+    std::string not_a_data_row(const std::vector<field>& fields, std::size_t line) const {
+        if (!fields.empty() && looks_like_footnote(trim(fields[0])))
+            return "line " + std::to_string(line) + " is a footnote (" + detail::quoted(trim(fields[0])) +
+                   "), not a row of data: leave it out of the file (or below the table, out of the range saved)";
+        std::string example;
+        const std::string units = units_row(fields, example);
+        if (units.empty()) return "";
+        return "line " + std::to_string(line) + " looks like a row of units (" + units +
+               "), not a row of data: put the units in the header as " + example +
+               " and delete the line, or give them with csv_options::units";
+    }
+
+    // The fields of line `line` of the body (error path only: the body is tokenized again).
+    std::vector<field> fields_of_line(std::size_t line) const {
+        std::vector<field> fields;
+        try {
+            tokenizer tok(text_.substr(body_start_), options_.separator, source_, body_line_);
+            while (tok.next(fields))
+                if (tok.line() == line) return fields;
+        } catch (const std::exception&) {  // a bad row before it: the caller's message stands
+        }
+        return {};
+    }
+
     bool wrong_width(load_report& sink, const std::vector<field>& fields, std::size_t line) const {
         if (fields.size() == header_.size()) return false;
+        if (!fields.empty() && looks_like_footnote(trim(fields[0]))) {
+            const std::string why = not_a_data_row(fields, line);
+            if (!options_.lenient) throw parse_error(why, at(line, 0));
+            ++sink.rows_skipped;
+            note(sink, line, 0, {}, {}, why);
+            return true;
+        }
         std::string problem =
             "row has " + detail::counted(fields.size(), "field") + ", the header has " + std::to_string(header_.size());
         if (!options_.lenient) throw parse_error(problem, at(line, 0));
@@ -1025,6 +1099,9 @@ private:
     // row of the wrong width is. A totals row (合计 in another cell) is said to be one.
     bool without_code(load_report& sink, const std::vector<field>& fields, std::size_t line) const {
         if (!trim(fields[static_cast<std::size_t>(entity_col_)]).empty()) return false;
+        std::string example;
+        if (const std::string units = units_row(fields, example); !units.empty())  // lenient would lose them
+            throw parse_error(not_a_data_row(fields, line), at(line, static_cast<std::size_t>(entity_col_) + 1));
         std::string problem = "empty entity code";
         for (const field& f : fields)
             if (detail::looks_like_total(trim(f))) {
@@ -1116,10 +1193,11 @@ private:
     static bool refused_code(std::string_view code) {
         if (code.empty()) return false;
         // A loop, not find_first_of: that calls memchr on the set for every byte of the code.
-        const bool suspect = code[0] == '\'' || code[0] == '=' ||
-                             std::any_of(code.begin(), code.end(), [](char c) { return c == '.' || c == '\xEF'; });
+        const bool suspect = code[0] == '\'' || code[0] == '=' || std::any_of(code.begin(), code.end(), [](char c) {
+                                 return c == '.' || c == '+' || c == '\xEF';
+                             });
         if (!suspect) return false;
-        if (!detail::code_meant(code).empty()) return true;
+        if (!detail::code_meant(code).empty() || scientific_code(code)) return true;
         if (detail::first_fullwidth_ascii(code).empty()) return false;
         const std::string ascii = detail::normalize_fullwidth(code);
         return std::all_of(ascii.begin(), ascii.end(), [](char c) { return c > ' ' && c < 0x7F; });
@@ -1128,7 +1206,26 @@ private:
     // its zeros (="0101"), or as a number of a float column (320102.0, what pandas writes for codes
     // with a gap). Each is an entity of its own beside 320102, ranked twice and rolled up with
     // nothing, so refused as full-width digits are, naming the code meant.
+    // A number as Excel shows a long one (3.60102E+11 for 360102001000): a mantissa, E and a signed
+    // exponent. The sign is what Excel writes and what keeps a code such as 12E3 a code.
+    static bool scientific_code(std::string_view code) {
+        const std::size_t e = code.find_first_of("eE");
+        if (e == std::string_view::npos || e == 0 || e + 2 >= code.size() || code[e + 1] != '+') return false;
+        const std::string_view mantissa = code.substr(0, e), exponent = code.substr(e + 2);
+        const std::size_t point = mantissa.find('.');
+        auto digits = [](std::string_view d) { return std::all_of(d.begin(), d.end(), detail::is_digit); };
+        return detail::is_digit(mantissa[0]) && digits(exponent) &&
+               (point == std::string_view::npos
+                    ? digits(mantissa)
+                    : digits(mantissa.substr(0, point)) && digits(mantissa.substr(point + 1)));
+    }
     void refuse_spreadsheet_spelling(std::string_view code, int col, const char* what) const {
+        if (scientific_code(code))
+            throw parse_error(std::string(what) + " " + detail::quoted(code) +
+                                  " is a code Excel wrote in scientific notation: the digits it did not show are "
+                                  "lost, so no code can be read from it; format the column as text in the sheet "
+                                  "and save it again",
+                              at(first_line_with(col, code), static_cast<std::size_t>(col) + 1));
         const std::string meant = detail::code_meant(code);
         if (meant.empty()) return;
         throw parse_error(std::string(what) + " " + detail::quoted(code) + " is the code '" + meant +
@@ -1697,10 +1794,23 @@ private:
             const auto col = static_cast<std::size_t>(vars[k].field);
             int percent = 0;
             reason r = read_cell(c.counts, fields[col], vars[k], out[k][c.first_row + row], line, col + 1, percent);
+            if (r == reason::unparseable) label_issue(c.counts, line, col + 1, fields);
             store_reason(c.reasons[k], row, row, r);
             if (r == reason::none && !vars[k].unit_given) note_kind(c.kinds[k], percent, row, line, fields[col]);
         }
         ++c.counts.rows_loaded;
+    }
+
+    // The row of an unreadable cell on its issue (the last one listed, if the list was not full):
+    // the panel's rows keep no line, so validate() finds the cell's text, line and column by it.
+    void label_issue(load_report& sink, std::size_t line, std::size_t column, const std::vector<field>& fields) const {
+        if (sink.issues.empty() || sink.issues.back().line != line || sink.issues.back().column != column) return;
+        load_issue& issue = sink.issues.back();
+        issue.entity = std::string(trim(fields[static_cast<std::size_t>(entity_col_)]));
+        try {
+            issue.period = period::parse(period_of(fields)).to_string();
+        } catch (const error&) {  // the row's period is refused on its own, with its message
+        }
     }
 
     static void note_kind(number_kinds& kinds, int percent, std::size_t row, std::size_t line, std::string_view text) {
@@ -2130,10 +2240,16 @@ private:
     void add_chunk_rows(chunk& c, row_keys& keys, std::vector<variable_column>& vars) {
         const std::size_t rows_before = keys.period_of_row.size();
         std::vector<std::int32_t> period_index(c.period_texts.size());
-        for (std::size_t l = 0; l < period_index.size(); ++l)
-            period_index[l] = keys.period_index(c.period_texts.text(l), [&] {
-                return at(c.period_line[l], static_cast<std::size_t>(period_col_ + 1));
-            });
+        for (std::size_t l = 0; l < period_index.size(); ++l) try {
+                period_index[l] = keys.period_index(c.period_texts.text(l), [&] {
+                    return at(c.period_line[l], static_cast<std::size_t>(period_col_ + 1));
+                });
+            } catch (const parse_error& e) {
+                // A footnote or a row of units, not a period that is misspelt: said as what it is.
+                const std::string why = not_a_data_row(fields_of_line(c.period_line[l]), c.period_line[l]);
+                if (why.empty()) throw;
+                throw parse_error(why, e.where());
+            }
         for (const std::int32_t l : c.period_local)
             keys.period_of_row.push_back(period_index[static_cast<std::size_t>(l)]);
         if (c.period_local.size() < c.rows())  // none written: every row has the chunk's first period
@@ -2352,6 +2468,7 @@ private:
         int percent = 0;
         reason r = read_cell(report_, fields[static_cast<std::size_t>(st.value_col)], v, value, line,
                              static_cast<std::size_t>(st.value_col) + 1, percent);
+        if (r == reason::unparseable) label_issue(report_, line, static_cast<std::size_t>(st.value_col) + 1, fields);
         if (r == reason::none && st.unit_col >= 0 && unit_override_.count(v.name) == 0)
             r = check_long_unit(v, unit_text, fields[static_cast<std::size_t>(st.value_col)],
                                 static_cast<std::size_t>(vi), line, st, value);

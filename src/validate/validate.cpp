@@ -126,6 +126,21 @@ void check_units_against_catalogue(const panel& p, const catalogue& cat) {
     }
 }
 
+/// What a finding for an unreadable cell says: its text, line and column from the load report
+/// (the findings table is what goes back to whoever fills the sheet in, without the loader's
+/// messages), or a pointer to the report when its list was full.
+std::string unparseable_message(const panel& p, const std::string& variable, std::size_t row) {
+    const load_report& loaded = p.report();
+    const std::string entity(p.entity_at(row).code), period = p.period_at(row).to_string();
+    for (const load_issue& issue : loaded.issues) {
+        if (issue.variable != variable || issue.entity != entity || issue.period != period) continue;
+        return (loaded.source.empty() ? std::string() : loaded.source + ", ") + "line " + std::to_string(issue.line) +
+               ", column " + std::to_string(issue.column) + ": '" + issue.text + "' could not be read as a number (" +
+               issue.problem + ")";
+    }
+    return "the cell could not be read as a number (the load report names it)";
+}
+
 std::string number_text(double v) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.15g", v);
@@ -250,10 +265,65 @@ std::vector<std::pair<std::string, indicator_values>> recomputed_names(const pan
     return out;
 }
 
+/// The panel as the rules read it: a published indicator column with no unit in its header
+/// (`rd_intensity`, `invention_patents_per_10k`, as a bureau table heads them) is in the unit the
+/// catalogue declares for that indicator (% and 件/万人). Read as the dimensionless "1" instead,
+/// 1.25 would be 125 % beside a recomputed 1.25 %, and 件/万人 could not be compared at all.
+panel with_indicator_units(const panel& p, const catalogue& cat) {
+    panel q = p;
+    for (const column& c : p.columns()) {
+        const indicator* ind = c.unit_given() ? nullptr : cat.find(c.name());
+        if (!ind) continue;
+        q.add(column(c.name(), ind->unit, c.data(), c.size(), c.storage_owner(), true, c.reasons()));
+    }
+    return q;
+}
+
+/// A unit to show in "give it as gdp[亿元]": what a bureau table uses for the quantity.
+std::string example_unit(const catalogue& cat, const std::string& name) {
+    const variable_spec* spec = cat.variable(name);
+    const std::string dim = spec ? spec->dimension_name : std::string();
+    if (dim == "currency") return "万元";
+    if (dim == "person") return "万人";
+    if (dim == "count") return "件";
+    const std::optional<unit> declared = cat.declared_unit(name);
+    return declared && !declared->symbol().empty() ? declared->symbol() : "unit";
+}
+
+/// The column without a unit that made a rule fail with a units error, or null when the failure
+/// is the rule's own (every column it reads has a unit): that one stays an error of the rule.
+const column* unitless_cause(const panel& p, const rule& r, const error& e, const catalogue& cat) {
+    // No unit in the header and none the catalogue supplies (a count's 件/项 is supplied).
+    auto lacks_unit = [&cat](const column* c) {
+        if (!c || c->unit_given()) return false;
+        const variable_spec* spec = cat.variable(c->name());
+        return !spec || !detail::stated_unit(*c, spec);
+    };
+    if (const column* c = p.find(e.where().variable); lacks_unit(c)) return c;
+    for (const auto& name : r.parsed.names())
+        if (const column* c = p.find(name); lacks_unit(c)) return c;
+    return nullptr;
+}
+
+/// One finding per unitless column that kept rules from running (rule "unit_missing"), naming the
+/// rules and the header to write: the other rules still run, and the panel is not "clean".
+void report_unitless(const std::vector<std::pair<std::string, std::vector<std::string>>>& not_run, const catalogue& cat,
+                     validation_report& report) {
+    for (const auto& [name, ids] : not_run) {
+        std::string list;
+        for (const auto& id : ids) list += (list.empty() ? "" : ", ") + id;
+        report.findings.push_back({"", "", name, "unit_missing", "hard",
+                                   "column '" + name + "' has no unit, so " + (ids.size() == 1 ? "rule " : "rules ") +
+                                       list + " could not check it: give the unit in the header (" + name + "[" +
+                                       example_unit(cat, name) + "]) or in the units map"});
+    }
+}
+
 }  // namespace
 
-validation_report validate(const panel& p, const std::vector<rule>& rules, const catalogue& cat) {
-    check_units_against_catalogue(p, cat);
+validation_report validate(const panel& given, const std::vector<rule>& rules, const catalogue& cat) {
+    check_units_against_catalogue(given, cat);
+    const panel p = with_indicator_units(given, cat);
     validation_report report;
     report.rows_checked = p.rows();
     // A cell the loader could not read (lenient: "1.2.3", "12%%" in a count) is missing to every
@@ -264,8 +334,7 @@ validation_report validate(const panel& p, const std::vector<rule>& rules, const
         for (std::size_t row = 0; row < why.size(); ++row)
             if (why[row] == reason::unparseable)
                 report.findings.push_back({p.entity_at(row).code, p.period_at(row).to_string(), c.name(), "unparseable",
-                                           "hard",
-                                           "the cell could not be read as a number (the load report names it)"});
+                                           "hard", unparseable_message(p, c.name(), row)});
             else if (why[row] == reason::invalid_input && detail::is_nan(c.data()[row]))
                 // ±inf from a DataFrame (Panel.from_pandas keeps it as a gap with this reason),
                 // or a cell its source marked invalid: as unreadable as an unparseable one.
@@ -284,13 +353,24 @@ validation_report validate(const panel& p, const std::vector<rule>& rules, const
                          : "the source's figure is probably damaged (an implausible value): left out"});
     }
     compute_options strict;
-    std::unordered_map<std::string, std::vector<char>> named;  // variable → rows a hard rule named
+    std::unordered_map<std::string, std::vector<char>> named;               // variable → rows a hard rule named
+    std::vector<std::pair<std::string, std::vector<std::string>>> not_run;  // unitless column → rules
     for (const auto& r : rules) {
         indicator_values result;
         try {
             result = evaluate(p, r.parsed.empty() ? formula::parse(r.check) : r.parsed, std::nullopt, strict, cat);
         } catch (const missing_variable_error& e) {
             report.skipped.push_back(r.id + ": the panel has no '" + e.name() + "'");
+            continue;
+        } catch (const unit_error& e) {
+            // A column without a unit in its header is a property of the data: one finding for
+            // the column, and the rules that do not read it still run.
+            const column* c = unitless_cause(p, r, e, cat);
+            if (!c) detail::rethrow_within(e, "rule '" + r.id + "': ");
+            auto at = std::find_if(not_run.begin(), not_run.end(), [&](const auto& x) { return x.first == c->name(); });
+            if (at == not_run.end()) at = not_run.insert(not_run.end(), {c->name(), {}});
+            at->second.push_back(r.id);
+            report.skipped.push_back(r.id + ": column '" + c->name() + "' has no unit");
             continue;
         } catch (const error& e) {
             // A unit mistake (or any other error) is a bug in the rule, not a property of the
@@ -312,6 +392,7 @@ validation_report validate(const panel& p, const std::vector<rule>& rules, const
             }
         }
     }
+    report_unitless(not_run, cat, report);
     report_invalid_values(p, cat, named, report);
     report_skipped_rows(p, report);
     report_totals(p, report);

@@ -216,6 +216,21 @@ BOOST_AUTO_TEST_CASE(every_builtin_rule_checks_its_units) {
     BOOST_TEST(r.rules_applied + r.skipped.size() == builtin_rules().size());
 }
 
+BOOST_AUTO_TEST_CASE(a_unitless_column_is_one_finding_and_a_published_ratio_takes_the_catalogues_unit) {
+    // gdp without a unit: the rules reading it cannot run (one finding), the others still do;
+    // invention_patents_per_10k without a unit is read in 件/万人 (it aborted validate before).
+    panel p = parse_csv(
+        "region,period,gdp,rd_expenditure[万元],population[万人],valid_invention_patents,invention_patents_per_10k\n"
+        "A,2023,100,125,50,45,0.90\nB,2023,100,125,0,46,0.95\n");
+    validation_report r = validate(p);
+    const auto unitless = std::count_if(r.findings.begin(), r.findings.end(), [](const finding& f) {
+        return f.rule == "unit_missing" && f.variable == "gdp" && f.message.find("gdp[万元]") != std::string::npos;
+    });
+    BOOST_TEST(unitless == 1);
+    BOOST_TEST(has(r, "B", "population_positive"));
+    BOOST_TEST(!has(r, "A", "published_patents_per_10k_matches"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(validation_errors)
