@@ -242,7 +242,7 @@ BOOST_AUTO_TEST_CASE(a_conversion_past_the_largest_double_is_nan) {
     BOOST_TEST(std::isnan(c.apply(1e305)));
     BOOST_TEST(std::isnan(c.apply(-1e305)));
     BOOST_TEST(c.apply(3.0) == 3e8);
-    BOOST_TEST(unit::parse("元").to(unit::parse("亿元")).apply(1e305) == 1e297);
+    BOOST_TEST(unit::parse("元").to(unit::parse("亿元")).apply(1e305) == 1e305 / 1e8);  // one division, as written
 }
 
 BOOST_AUTO_TEST_SUITE_END()
