@@ -8,15 +8,9 @@ import math
 import pytest
 
 import zhibiao as zb
+from report_facts import the_fact
 
 LEAD = "2025年，评价入库科技型中小企业213家，"
-
-
-def _fact(text: str, figure: str):
-    facts = zb.extract(text)
-    hits = facts[facts["text"] == figure]
-    assert len(hits) == 1, facts[["text", "variable", "value"]]
-    return hits.iloc[0]
 
 
 # ---- F9: the link between a change word and its figure runs past a page's header and footer -------
@@ -38,7 +32,7 @@ def _fact(text: str, figure: str):
 @pytest.mark.parametrize("word", ["同比增长", "增长", "比上年增长", "同比增长了"])
 def test_a_change_split_by_a_page_break_is_the_change_of_the_figure_before(between, word):
     text = LEAD + word + between + "21.1%。"
-    fact = _fact(text, "21.1%")
+    fact = the_fact(text, "21.1%")
     assert fact.variable == "tech_sme_registered"
     assert fact.flag_change and fact.value == 21.1 and fact.period == "2025"
     # offsets are the text's as given, the page's lines not counted in the figure
@@ -46,12 +40,12 @@ def test_a_change_split_by_a_page_break_is_the_change_of_the_figure_before(betwe
 
 
 def test_a_decline_split_by_a_page_break_is_negative():
-    fact = _fact("2025年，全年专利授权量326件，同比下降\n— 3 —\n8.2%。", "8.2%")
+    fact = the_fact("2025年，全年专利授权量326件，同比下降\n— 3 —\n8.2%。", "8.2%")
     assert fact.variable == "patents_granted" and fact.flag_change and fact.value == -8.2
 
 
 def test_full_width_digits_after_the_page_break():
-    fact = _fact(LEAD + "同比增长\n南坪县科学技术局\n— 2 —\n２１．１％。", "２１．１％")
+    fact = the_fact(LEAD + "同比增长\n南坪县科学技术局\n— 2 —\n２１．１％。", "２１．１％")
     assert fact.variable == "tech_sme_registered" and fact.flag_change
 
 
@@ -69,9 +63,9 @@ def test_the_trial_report_reads_the_change():
         "8.9%。\n"
     )
     text = "南坪县2025年科技工作总结\n" + body
-    fact = _fact(text, "21.1%")
+    fact = the_fact(text, "21.1%")
     assert fact.variable == "tech_sme_registered" and fact.flag_change
-    assert _fact(text, "8.9%").variable == "tech_contract_count"
+    assert the_fact(text, "8.9%").variable == "tech_contract_count"
 
 
 @pytest.mark.parametrize(
@@ -83,7 +77,7 @@ def test_the_trial_report_reads_the_change():
     ],
 )
 def test_no_link_past_a_line_that_is_no_page_header(between):
-    fact = _fact(LEAD + "同比增长" + between + "21.1%。", "21.1%")
+    fact = the_fact(LEAD + "同比增长" + between + "21.1%。", "21.1%")
     assert not fact.flag_change and fact.variable == ""
 
 
@@ -108,7 +102,7 @@ def test_a_table_row_after_a_header_ending_with_a_change_word_is_read_as_a_row()
 @pytest.mark.parametrize("lead", ["上年同期为", "去年同期为", "上年为"])
 @pytest.mark.parametrize("mark", ["；", ";", "，"])
 def test_the_comparison_after_a_semicolon_is_the_figure_a_year_earlier(lead, mark):
-    fact = _fact(f"2025年，全市企业研发费用2.3亿元{mark}{lead}1.9亿元。", "1.9亿元")
+    fact = the_fact(f"2025年，全市企业研发费用2.3亿元{mark}{lead}1.9亿元。", "1.9亿元")
     assert fact.variable == "enterprise_rd_expenses"
     assert fact.period == "2024" and fact.flag_prior_year and fact.flag_phrase_shared
 
@@ -121,15 +115,15 @@ def test_the_comparison_after_a_semicolon_enters_the_panel_a_year_earlier():
 
 @pytest.mark.parametrize("stop", ["。", "！", "\n"])
 def test_a_sentence_end_still_ends_the_comparison(stop):
-    fact = _fact(f"2025年，全市企业研发费用2.3亿元{stop}上年同期为1.9亿元。", "1.9亿元")
+    fact = the_fact(f"2025年，全市企业研发费用2.3亿元{stop}上年同期为1.9亿元。", "1.9亿元")
     assert fact.variable == ""
 
 
 def test_a_semicolon_joins_only_the_comparison():
     """；before a figure of another kind, or a change, still ends the previous figure's sentence."""
-    fact = _fact("2025年，全市企业研发费用2.3亿元；上年同期为56家。", "56家")
+    fact = the_fact("2025年，全市企业研发费用2.3亿元；上年同期为56家。", "56家")
     assert fact.variable == ""
-    assert _fact("2025年，全市企业研发费用2.3亿元；同比增长21%。", "21%").variable == ""
+    assert the_fact("2025年，全市企业研发费用2.3亿元；同比增长21%。", "21%").variable == ""
 
 
 @pytest.mark.parametrize(
@@ -143,7 +137,7 @@ def test_a_semicolon_joins_only_the_comparison():
 def test_a_date_or_a_heading_is_no_figure_of_a_change_word(text):
     """A line ending with a change word before a line opening with a date (2025年, 12月), or a
     heading ending with one, links nothing: the figure after it is no change."""
-    fact = _fact(text, "326件")
+    fact = the_fact(text, "326件")
     assert fact.variable == "patents_granted" and not fact.flag_change
     assert text[fact.begin : fact.end] == "326件"
 

@@ -7,18 +7,12 @@ import math
 import pytest
 
 import zhibiao as zb
+from report_facts import the_fact
 
 
 def _rows(text: str, *columns: str) -> list[tuple]:
     facts = zb.extract(text)
     return [tuple(row) for row in facts[list(columns)].itertuples(index=False)]
-
-
-def _fact(text: str, figure: str):
-    facts = zb.extract(text)
-    hits = facts[facts["text"] == figure]
-    assert len(hits) == 1, facts[["text", "variable", "value"]]
-    return hits.iloc[0]
 
 
 # ---- F1: a blank beside a thousands separator is a split figure, never a bare "1" -----------------
@@ -54,7 +48,7 @@ def test_a_sound_separator_and_a_list_of_numbers_stay_as_they_were():
 
 @pytest.mark.parametrize("figure", ["1.2.3.4项", "1.2.3.4亿元", "12.3.45.6万元", "1.2.3.4.5家"])
 def test_more_than_two_points_before_a_unit_is_extra_point(figure):
-    fact = _fact("2025年，全市登记技术合同" + figure + "。", figure)
+    fact = the_fact("2025年，全市登记技术合同" + figure + "。", figure)
     assert math.isnan(fact.value) and fact.damage == "extra_point"
 
 
@@ -64,13 +58,13 @@ def test_more_than_two_points_before_a_unit_is_extra_point(figure):
 @pytest.mark.parametrize("digits", [16, 17, 19, 40, 308])
 def test_more_than_fifteen_significant_digits_is_out_of_range(digits):
     figure = "9" * digits + "件"
-    fact = _fact("2025年，专利授权量" + figure + "。", figure)
+    fact = the_fact("2025年，专利授权量" + figure + "。", figure)
     assert math.isnan(fact.value) and fact.flag_out_of_range
 
 
 @pytest.mark.parametrize("figure", ["9007199254740993万元", "1234567.123456789亿元", "12,345,678,901,234,567元"])
 def test_a_figure_a_double_cannot_hold_exactly_is_out_of_range(figure):
-    fact = _fact("2025年，技术合同成交额" + figure + "。", figure)
+    fact = the_fact("2025年，技术合同成交额" + figure + "。", figure)
     assert math.isnan(fact.value) and fact.flag_out_of_range
 
 
