@@ -875,14 +875,16 @@ std::size_t page_marker_end(const code_points& cps, std::size_t j, bool bare) {
     return j >= n || cps[j].c == '\n' || cps[j].c == '\r' ? j : 0;
 }
 
-// A page's running header or footer at code point j, as running_head_line() says of a line: short
-// (at most 24 code points), no clause mark or colon, no digit first. The line break that ends it (or
-// the end of the text), 0 if it is no such line. Only taken as one next to a page line.
+// A page's running header or footer beside its page number ("南坪县科学技术局" over "— 2 —") at code
+// point j: a short line (at most 72 bytes, 24 Chinese characters) with no clause mark or colon that
+// does not open with a digit. The line break that ends it (or the end of the text), 0 if it is no
+// such line. Only taken as one next to a page line.
 std::size_t running_head_end(const code_points& cps, std::size_t j) {
+    constexpr std::size_t most_bytes = 3 * 24;
     if (j >= cps.size() || is_digit(cps[j].c)) return 0;
     std::size_t e = j;
     for (; e < cps.size() && cps[e].c != '\n' && cps[e].c != '\r'; ++e)
-        if (e - j >= 24 || one_of(cps[e].c, U"，。；、：:")) return 0;
+        if (cps.end_of(e) - cps[j].begin > most_bytes || one_of(cps[e].c, U"，。；、：:")) return 0;
     return e;
 }
 
@@ -5358,13 +5360,11 @@ bool page_line(std::string_view line) {
     return !cps.empty() && page_marker_end(cps, 0, true) != 0;
 }
 
-// A page's running header or footer beside its page number ("南坪县科学技术局" over "— 2 —"): a short
-// line with no clause mark that does not open with a digit. Only taken as one next to a page line.
+// A running header or footer line (running_head_end), `line` without its break.
 bool running_head_line(std::string_view line) {
-    constexpr std::size_t most_bytes = 3 * 24;
-    const char32_t first = code_point_from(line, 0, line.size());
-    return !line.empty() && line.size() <= most_bytes && !is_digit(first) && without_clause_mark(line) &&
-           line.find("：") == std::string_view::npos && line.find(':') == std::string_view::npos;
+    std::size_t invalid = 0;
+    const code_points cps = decode(line, invalid);
+    return !cps.empty() && running_head_end(cps, 0) == cps.size();
 }
 
 // Digits and then 年, 月 or 日 at byte `from`: a date, no figure.
