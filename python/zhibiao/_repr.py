@@ -15,13 +15,13 @@ def partial_sums(panel: Any) -> dict[str, dict[str, int]]:
     """Per variable, the values that are partial sums of a roll-up (a value kept beside the reason
     incomplete_rollup or invalid_child, rollup(partial_sums=True)), counted by reason; only the
     variables that have some. A partial sum is no complete figure: the displays say so."""
-    from ._reason_columns import PARTIAL_SUM_REASONS
+    from ._reason_columns import PARTIAL_SUM_REASONS, reason_codes
 
     names = _core.reason_names
     wanted = {names.index(r): r for r in PARTIAL_SUM_REASONS}
     out: dict[str, dict[str, int]] = {}
     for variable in panel.variables:
-        codes = np.asarray(panel._core.reasons(variable))
+        codes = reason_codes(panel, variable)  # a partial sum read back from CSV keeps its reason there
         if not codes.size:
             continue
         present = ~np.isnan(panel.values(variable))

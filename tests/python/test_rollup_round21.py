@@ -198,6 +198,9 @@ def test_the_display_of_a_partial_rollup_says_it_is_partial():
     )
     whole = p.rollup("admin")
     assert "partial" not in repr(whole)
+    # Read back from the CSV a partial roll-up writes (`<var>_reason` columns), it still says so.
+    back = panel("region,period,gdp[亿元],gdp_reason\n360100,2024,100,incomplete_rollup\n")
+    assert "partial roll-up" in repr(back) and "incomplete_rollup 1" in back._repr_html_()
 
 
 def test_a_zero_population_is_never_summed_even_under_no_numerator():
