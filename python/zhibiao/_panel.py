@@ -202,12 +202,6 @@ def _check_units_loaded(
         raise _core.MissingVariableError(f"units given for columns not loaded: {', '.join(why)}")
 
 
-def _carried_units(df: Any) -> dict[str, str]:
-    """The units ``df.attrs`` carries for the columns it has (a slice keeps every column's)."""
-    columns = set(map(str, df.columns))
-    return {str(c): u for c, u in dict(df.attrs.get("units") or {}).items() if str(c) in columns and u}
-
-
 def _refuse_relabelled(column: Any, header_unit: str, carried: str) -> None:
     """A unit in ``attrs`` that is not the one in the column's name: one of them is wrong."""
     from ._tables import _same_unit
@@ -675,8 +669,10 @@ class Panel:
                     f"{'unit' if argument == 'units' else 'reasons'} "
                     f"(such as {{'gdp': '亿元'}}), not {type(given).__name__}"
                 )
+        from ._tables import units as carried_units
+
         given_units = dict(units or {})
-        units = {**_carried_units(df), **given_units}
+        units = {**carried_units(df), **given_units}  # a slice's attrs keep every column's: only its own
         special = {entity: "the entity column", period: "the period column"}
         special.update({c: f"the {role} column" for c, role in ((name, "name"), (parent, "parent")) if c})
         special.update({c: f"the reasons of '{v}'" for c, v in reason_columns.items() if c not in special})
@@ -901,7 +897,8 @@ class Panel:
             return (*_finite_only(series.to_numpy(dtype=np.float64, na_value=np.nan)), unit)
         if not (pd.api.types.is_object_dtype(series.dtype) or pd.api.types.is_string_dtype(series.dtype)):
             raise _parse_error(f"column {column!r} holds {series.dtype} values, not numbers", variable=variable)
-        values, reasons, first_bad, problem, percent = _core.parse_text_cells(_cell_texts(series), unit)
+        texts = _cell_texts(series)  # a Python loop over the cells: once
+        values, reasons, first_bad, problem, percent = _core.parse_text_cells(texts, unit)
         unit = unit or percent
         # Guessing (no `variables`, no unit in the header): a column of texts is numbers only when
         # every cell is a number or a missing-value marker and at least one is a number. A column
@@ -917,7 +914,6 @@ class Panel:
         if not meant_as_numbers:
             return None, f"holds texts that are not numbers (row {int(first_bad) + 1})", None
         if issues is not None:
-            texts = _cell_texts(series)
             for bad in np.flatnonzero(reasons == _UNPARSEABLE):
                 issues.append(
                     {

@@ -155,7 +155,7 @@ def with_infinity_reasons(table: Any) -> Any:
 def _with_reasons(values: Any, reasons: Any) -> Any:
     """``values`` with ``<column>_reason`` after each column ``reasons`` has (the names of the
     reasons, blank where the value is present), as ``zhibiao compute`` and ``rollup`` write them."""
-    from ._reason_columns import SUFFIX
+    from ._reason_columns import with_reason_columns
 
     if not hasattr(reasons, "columns"):
         raise ArgumentTypeError(
@@ -166,10 +166,11 @@ def _with_reasons(values: Any, reasons: Any) -> Any:
         raise _core.ArgumentError(f"write_csv: reasons of columns the values do not have: {', '.join(unknown)}")
     if not reasons.index.equals(values.index):
         raise _core.ArgumentError("write_csv: reasons must have the rows of values, in the same order (same index)")
-    table = values.copy()
+    blanked = {}
     for column in reasons.columns:
         why = reasons[column].astype(object)
-        table.insert(table.columns.get_loc(column) + 1, f"{column}{SUFFIX}", why.where(why.notna(), "").to_numpy())
+        blanked[column] = why.where(why.notna(), "").to_numpy()
+    table = with_reason_columns(values, blanked)
     table.attrs = dict(values.attrs)
     return table
 
@@ -474,7 +475,7 @@ def concat(tables: Any, **options: Any) -> Any:
     _refuse_unknown_pandas_keywords(pd.concat, options, "concat")
     if options.get("axis", 0) in (0, "index", "rows"):
         tables = _in_first_units(tables, "concat")
-        found = {c: u for t in reversed(tables) for c, u in (getattr(t, "attrs", {}).get("units") or {}).items()}
+        found = _attr_of(tables, "units")
     else:
         found = _side_by_side_units(tables)
     return _carried(tables, pd.concat(tables, **options), found)
