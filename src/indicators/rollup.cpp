@@ -52,11 +52,12 @@ void refuse_nested(const panel& p, const std::unordered_map<std::string_view, st
 // the one rule validate's `totals_row` and the composite's warning ask): its figures are its
 // region's sum, so summed beside that region's parts they would count twice — whatever its code
 // says (a stray 360199 escapes the nested-code check). Refused, naming them.
-void refuse_totals(const panel& p, const std::unordered_map<std::string_view, std::size_t>& index) {
+void refuse_totals(const panel& p) {
     std::vector<std::string> totals;
     for (const auto& e : p.entities())
         if (looks_like_totals_row(e.code) || looks_like_totals_row(e.name)) totals.push_back(e.code);
     if (totals.empty()) return;
+    const auto index = entity_index(p);  // for the message only
     std::string list;
     for (std::size_t k = 0; k < totals.size() && k < 5; ++k) list += (k ? ", " : "") + labelled(p, index, totals[k]);
     if (totals.size() > 5) list += " and " + std::to_string(totals.size() - 5) + " more";
@@ -511,7 +512,7 @@ rollup_result rollup(const panel& p, const std::unordered_map<std::string, std::
                                  ", a ratio: summing the children's ratios gives no ratio of the parent (3% and 5% "
                                  "are not 8%); sum its numerator and denominator and compute the ratio on the parents");
     }
-    refuse_totals(p, entity_index(p));
+    refuse_totals(p);
     check_orphans(p, parent_of);
     check_cycles(parent_of, tick);
     check_nested(p, parent_of, tick);

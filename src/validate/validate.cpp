@@ -135,8 +135,8 @@ std::string unparseable_message(const panel& p, const std::string& variable, std
     for (const load_issue& issue : loaded.issues) {
         if (issue.variable != variable || issue.entity != entity || issue.period != period) continue;
         return (loaded.source.empty() ? std::string() : loaded.source + ", ") + "line " + std::to_string(issue.line) +
-               ", column " + std::to_string(issue.column) + ": '" + issue.text + "' could not be read as a number (" +
-               issue.problem + ")";
+               ", column " + std::to_string(issue.column) + ": " + detail::quoted(issue.text, 200) +
+               " could not be read as a number (" + issue.problem + ")";
     }
     return "the cell could not be read as a number (the load report names it)";
 }
@@ -269,13 +269,14 @@ std::vector<std::pair<std::string, indicator_values>> recomputed_names(const pan
 /// (`rd_intensity`, `invention_patents_per_10k`, as a bureau table heads them) is in the unit the
 /// catalogue declares for that indicator (% and 件/万人). Read as the dimensionless "1" instead,
 /// 1.25 would be 125 % beside a recomputed 1.25 %, and 件/万人 could not be compared at all.
-panel with_indicator_units(const panel& p, const catalogue& cat) {
+/// Nothing (and no copy of the panel) when no column is such.
+std::optional<panel> with_indicator_units(const panel& p, const catalogue& cat) {
+    const auto unstated_indicator = [&](const column& c) { return c.unit_given() ? nullptr : cat.find(c.name()); };
+    if (std::none_of(p.columns().begin(), p.columns().end(), unstated_indicator)) return std::nullopt;
     panel q = p;
-    for (const column& c : p.columns()) {
-        const indicator* ind = c.unit_given() ? nullptr : cat.find(c.name());
-        if (!ind) continue;
-        q.add(column(c.name(), ind->unit, c.data(), c.size(), c.storage_owner(), true, c.reasons()));
-    }
+    for (const column& c : p.columns())
+        if (const indicator* ind = unstated_indicator(c))
+            q.add(column(c.name(), ind->unit, c.data(), c.size(), c.storage_owner(), true, c.reasons()));
     return q;
 }
 
@@ -323,7 +324,8 @@ void report_unitless(const std::vector<std::pair<std::string, std::vector<std::s
 
 validation_report validate(const panel& given, const std::vector<rule>& rules, const catalogue& cat) {
     check_units_against_catalogue(given, cat);
-    const panel p = with_indicator_units(given, cat);
+    const std::optional<panel> relabelled = with_indicator_units(given, cat);
+    const panel& p = relabelled ? *relabelled : given;
     validation_report report;
     report.rows_checked = p.rows();
     // A cell the loader could not read (lenient: "1.2.3", "12%%" in a count) is missing to every
