@@ -1780,6 +1780,8 @@ bool plan_heading(const code_points& cps, std::size_t line, int& kind, std::size
             if (c == U'年' && j > from && is_digit(cps[j - 1].c) && ++years > 1 && !joined_years(cps, from, j))
                 return false;
         }
+        // A stop that is no plan word's first character (年 of a date, 和, 开…): the 15 words not tried.
+        if (!one_of(c, U"工重下今明")) continue;
         for (std::u32string_view w : words) {
             if (!starts_with(cps, j, w)) continue;
             std::size_t e = j + w.size();
