@@ -289,42 +289,27 @@ bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
 bool is_mask(char32_t c) { return c == 'x' || c == 'X'; }
 bool is_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
+// The 21 characters chinese_digit() reads, each in its own slot of c % 77: a load and a compare
+// instead of a chain of compares (it runs at several code points of each figure and period).
+struct digit_slots {
+    char32_t c[77] = {};
+    int d[77] = {};
+};
+constexpr digit_slots make_digit_slots() {
+    constexpr std::pair<char32_t, int> digits[] = {
+        {U'零', 0}, {U'〇', 0}, {U'一', 1}, {U'壹', 1}, {U'二', 2}, {U'两', 2}, {U'贰', 2},
+        {U'三', 3}, {U'叁', 3}, {U'四', 4}, {U'肆', 4}, {U'五', 5}, {U'伍', 5}, {U'六', 6},
+        {U'陆', 6}, {U'七', 7}, {U'柒', 7}, {U'八', 8}, {U'捌', 8}, {U'九', 9}, {U'玖', 9}};
+    digit_slots t;
+    for (int i = 0; i < 77; ++i) t.d[i] = -1;  // an empty slot (c 0) answers -1, for 0 too
+    for (const auto& digit : digits) t.c[digit.first % 77] = digit.first, t.d[digit.first % 77] = digit.second;
+    return t;
+}
+constexpr digit_slots digit_slot_table = make_digit_slots();
+
 int chinese_digit(char32_t c) {
-    switch (c) {
-        case U'零':
-        case U'〇':
-            return 0;
-        case U'一':
-        case U'壹':
-            return 1;
-        case U'二':
-        case U'两':
-        case U'贰':
-            return 2;
-        case U'三':
-        case U'叁':
-            return 3;
-        case U'四':
-        case U'肆':
-            return 4;
-        case U'五':
-        case U'伍':
-            return 5;
-        case U'六':
-        case U'陆':
-            return 6;
-        case U'七':
-        case U'柒':
-            return 7;
-        case U'八':
-        case U'捌':
-            return 8;
-        case U'九':
-        case U'玖':
-            return 9;
-        default:
-            return -1;
-    }
+    const std::size_t slot = c % 77;
+    return digit_slot_table.c[slot] == c ? digit_slot_table.d[slot] : -1;
 }
 double chinese_multiplier(char32_t c) {
     switch (c) {
