@@ -3922,17 +3922,19 @@ public:
     }
     // The id of a text in table.strings, added when new.
     std::uint32_t id(std::string_view text) {
-        // The units of a report are a few texts over and over: a comparison with the one seen
-        // last of its length and last byte costs less than hashing.
-        recent& r = recent_[(text.size() * 31 + (text.empty() ? 0 : static_cast<unsigned char>(text.back()))) & 63];
-        if (r.known && r.text == text) return r.id;
+        // The units of a report are a few texts over and over: a comparison with the two seen last
+        // of its length and last byte costs less than hashing (two: 亿元 and 万元, 家 and 件 share them).
+        recent* set =
+            &recent_[2 * ((text.size() * 31 + (text.empty() ? 0 : static_cast<unsigned char>(text.back()))) & 63)];
+        if (set[0].known && set[0].text == text) return set[0].id;
+        if (set[1].known && set[1].text == text) return set[1].id;
         auto it = ids_.find(text);
         if (it == ids_.end()) {
             const auto next = static_cast<std::uint32_t>(t_.strings.size());
             t_.strings.emplace_back(text);
             it = ids_.emplace(keys_.emplace_back(text), next).first;
         }
-        r = {it->first, it->second, true};  // the key views the writer's own copy
+        set[1] = set[0], set[0] = {it->first, it->second, true};  // the key views the writer's own copy
         return it->second;
     }
     // id() of a text whose storage outlives the writer unchanged (the lexicon, stated periods,
@@ -3965,7 +3967,7 @@ private:
         std::uint32_t id = 0;
         bool known = false;
     };
-    std::array<recent, 64> recent_{};
+    std::array<recent, 128> recent_{};
     struct remembered {
         const char* data = nullptr;
         std::size_t size = 0;
@@ -3983,6 +3985,8 @@ struct fact_naming {
     std::uint32_t flags = 0;
     bool decline = false;   // a change downwards (下降/减少…): its value is negative
     std::string_view unit;  // as written, or completed from the lexicon (2.35亿 of a 万元 variable: 亿元)
+    static constexpr std::uint32_t unknown = std::numeric_limits<std::uint32_t>::max();
+    std::uint32_t unit_id = unknown;  // the unit's id in the table once check_unit() asked for it
 };
 
 // A decline's figure with its sign: the value negative, and a bound of its size (下降超过20%) the
@@ -4323,7 +4327,7 @@ private:
     void write(const scanned& s, const fact_naming& n, double guess, std::string_view period, std::size_t clause,
                std::size_t clause_stop) {
         fact_table& t = out_.table();
-        const std::uint32_t unit = out_.id(n.unit);
+        const std::uint32_t unit = n.unit_id != fact_naming::unknown ? n.unit_id : out_.id(n.unit);
         t.variable.push_back(n.entry ? out_.stable_id(n.entry->variable) : 0);
         t.phrase.push_back(out_.stable_id(n.phrase)), t.unit.push_back(unit),
             t.period.push_back(out_.stable_id(period));
@@ -4386,7 +4390,8 @@ private:
                 n.unit = completed_unit_;
             }
         }
-        std::uint32_t flags = unit_flags(*n.entry, out_.id(n.unit), n.unit, n.flags);
+        n.unit_id = out_.id(n.unit);  // write() asks for it again
+        std::uint32_t flags = unit_flags(*n.entry, n.unit_id, n.unit, n.flags);
         if (flags == 0 && !n.entry->counted_in.empty() && counted(n.unit) != counted(n.entry->unit) &&
             counted_noun_between(counted_from, s.q.begin))
             flags = bit(fact_flag::unit_mismatch);
