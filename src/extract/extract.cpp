@@ -4622,9 +4622,11 @@ private:
     }
 
     // 每万人口, 每万人, 万人 (not after a digit: 1.2万人) right before code point k.
+    // (The words as literals: a list of u32string_view counted their characters at every figure.)
     bool per_ten_thousand_before(std::size_t k) const {
-        for (std::u32string_view w : {U"万人口", U"万人", U"万名"})
-            if (ends_with(cps_, k, w)) return k == w.size() || !is_digit(cps_[k - w.size() - 1].c);
+        const auto no_digit_before = [&](std::size_t n) { return k == n || !is_digit(cps_[k - n - 1].c); };
+        if (ends_with(cps_, k, U"万人口")) return no_digit_before(3);
+        if (ends_with(cps_, k, U"万人") || ends_with(cps_, k, U"万名")) return no_digit_before(2);
         return false;
     }
 
