@@ -3987,7 +3987,9 @@ struct fact_naming {
     bool decline = false;   // a change downwards (下降/减少…): its value is negative
     std::string_view unit;  // as written, or completed from the lexicon (2.35亿 of a 万元 variable: 亿元)
     static constexpr std::uint32_t unknown = std::numeric_limits<std::uint32_t>::max();
-    std::uint32_t unit_id = unknown;  // the unit's id in the table once check_unit() asked for it
+    // The id of `unit` in the table once check_unit() asked for it: write() uses it, so `unit`
+    // does not change after check_unit().
+    std::uint32_t unit_id = unknown;
 };
 
 // A decline's figure with its sign: the value negative, and a bound of its size (下降超过20%) the
