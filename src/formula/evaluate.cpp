@@ -13,6 +13,7 @@
 #include "core/text.hpp"
 #include "formula/functions.hpp"
 #include "formula/fused.hpp"
+#include "formula/trace.hpp"
 #include "formula/typing.hpp"
 #include "zhibiao/detail/counted.hpp"
 #include "zhibiao/compute.hpp"
@@ -288,6 +289,7 @@ public:
             return (y >= lo && y <= hi && std::isfinite(y)) ? reason::none : reason::out_of_range;
         });
         memo_.emplace(ind.id, out);
+        if (trace_) trace_->indicators[ind.id] = {f, snapshot(raw), snapshot(out)};
         return out;
     }
 
@@ -296,6 +298,24 @@ public:
         // uses), so its frame is kept to a few pointers: operands wait on the heap (initialised
         // in place from the returned value, no temporary here) and every kernel is out of line.
         const nesting_guard guard(*this, f, n);
+        if (trace_) return traced(n, eval_node(f, n));
+        return eval_node(f, n);
+    }
+
+    void forget() { memo_.clear(); }
+
+    /// Record every step in `trace` (explain()).
+    void trace_into(detail::eval_trace* trace) { trace_ = trace; }
+
+    /// The evaluation recurses on one stack through formulas and the indicators they use, so
+    /// both are bounded: a chain of indicators (a uses b uses c …; each costs a few kB of stack)
+    /// and the levels of formula nested through them (one formula alone has at most
+    /// formula::max_height). Together well under 1 MB of stack in a release build.
+    static constexpr std::size_t max_indicator_depth = 100;
+    static constexpr int max_nesting = 2 * formula::max_height;
+
+private:
+    column_value eval_node(const formula& f, const formula_node& n) {
         switch (n.kind) {
             case node_kind::number:
                 return number(n);
@@ -317,16 +337,27 @@ public:
         return number(n);
     }
 
-    void forget() { memo_.clear(); }
+    // ---------------------------------------------------------------- the trace of explain()
+    detail::traced_values snapshot(const column_value& v) const {
+        detail::traced_values t{v.u, std::vector<double>(rows()), std::vector<reason>(rows())};
+        for (std::size_t i = 0; i < rows(); ++i) t.values[i] = v.at(i), t.reasons[i] = v.why(i);
+        return t;
+    }
 
-    /// The evaluation recurses on one stack through formulas and the indicators they use, so
-    /// both are bounded: a chain of indicators (a uses b uses c …; each costs a few kB of stack)
-    /// and the levels of formula nested through them (one formula alone has at most
-    /// formula::max_height). Together well under 1 MB of stack in a release build.
-    static constexpr std::size_t max_indicator_depth = 100;
-    static constexpr int max_nesting = 2 * formula::max_height;
+    // A node's value recorded; a time operator's node takes the reads its evaluation made.
+    [[gnu::noinline]] column_value traced(const formula_node& n, column_value v) {
+        trace_->nodes[&n] = snapshot(v);
+        if (n.kind == node_kind::call && !trace_->pending.empty()) {
+            trace_->reads[&n] = std::move(trace_->pending);
+            trace_->pending.clear();
+        }
+        return v;
+    }
 
-private:
+    void trace_reads(std::vector<std::vector<detail::traced_read>> reads) {
+        if (trace_) trace_->pending = std::move(reads);
+    }
+
     struct nesting_guard {
         evaluator& e;
         nesting_guard(evaluator& owner, const formula& f, const formula_node& n) : e(owner) {
@@ -601,6 +632,7 @@ private:
 
     // The row of the same entity as `row` in period `q`, or -1.
     std::int64_t row_at(std::size_t row, const period& q) {
+        if (trace_) sought_ = q;
         const time_index& t = index();
         auto pk = t.period_of_key.find(key(q));
         if (pk == t.period_of_key.end()) return -1;
@@ -635,14 +667,17 @@ private:
     template <class Source>
     column_value gather(const column_value& x, Source source) {
         column_value out = fresh(rows(), x.u);
+        std::vector<std::vector<detail::traced_read>> read(trace_ ? rows() : 0);
         for (std::size_t i = 0; i < rows(); ++i) {
             std::int64_t s = source(i);
+            if (trace_) read[i] = {{s, s >= 0 ? p_.period_at(static_cast<std::size_t>(s)) : sought_}};
             reason r = s < 0 ? reason::no_such_period : x.why(static_cast<std::size_t>(s));
             if (r == reason::none)
                 (*out.owned)(static_cast<Eigen::Index>(i)) = x.at(static_cast<std::size_t>(s));
             else
                 (*out.owned)(static_cast<Eigen::Index>(i)) = nan_value, (*out.reasons)[i] = r;
         }
+        trace_reads(std::move(read));
         return out;
     }
 
@@ -844,6 +879,7 @@ private:
     // Cumulative value from January: the sum of the same entity's flows over the year so far.
     column_value year_to_date(const column_value& x) {
         column_value out = fresh(rows(), x.u);
+        std::vector<std::vector<detail::traced_read>> read(trace_ ? rows() : 0);
         for (std::size_t i = 0; i < rows(); ++i) {
             const period& p = p_.period_at(i);
             std::vector<period> parts;
@@ -866,6 +902,7 @@ private:
             reason r = reason::none;
             for (const auto& q : parts) {
                 std::int64_t s = q == p ? static_cast<std::int64_t>(i) : row_at(i, q);
+                if (trace_) read[i].push_back({s, q});
                 if (s < 0) {
                     r = reason::no_such_period;
                     break;
@@ -878,6 +915,7 @@ private:
             (*out.owned)(static_cast<Eigen::Index>(i)) = r == reason::none ? sum : nan_value;
             (*out.reasons)[i] = r;
         }
+        trace_reads(std::move(read));
         return out;
     }
 
@@ -888,6 +926,8 @@ private:
     std::vector<std::string> stack_;
     int nesting_ = 0;
     std::unique_ptr<time_index> time_;
+    detail::eval_trace* trace_ = nullptr;
+    period sought_;  // the period row_at() was last asked for (traced only)
 };
 
 // A value as the result column `id` of n rows: its storage moved in when the value alone owns
@@ -964,6 +1004,13 @@ indicator_table compute(const panel& p, const std::vector<std::string>& ids, con
         if (!fused[k] && columns[k].column_problem().empty())
             columns[k] = result_column(wanted[k]->id, std::move(values[k]), p.rows());
     return indicator_table(std::move(columns));
+}
+
+void detail::traced_indicator(const panel& p, const indicator& ind, const compute_options& options,
+                              const catalogue& cat, eval_trace& trace) {
+    evaluator ev(p, cat, options);
+    ev.trace_into(&trace);
+    ev.indicator_column(ind);
 }
 
 indicator_values compute_indicator(const panel& p, const indicator& ind, const compute_options& options,
