@@ -25,15 +25,15 @@ namespace zhibiao {
 
 /// One value a formula read.
 struct explained_term {
-    std::string name;         ///< the variable or indicator read
-    bool indicator = false;   ///< an indicator (its own terms follow it, one level deeper)
-    std::string read_by;      ///< the indicator whose formula reads it
-    int depth = 0;            ///< 0: read by the explained indicator; 1: by an indicator it uses …
-    std::string through;      ///< the time operators it was read through, outermost first ("yoy"); empty: none
-    std::string entity;       ///< the entity code read
-    zhibiao::period period;   ///< the period read (sought, when the panel has no such row)
-    bool row_found = true;    ///< false: the panel has no row for (entity, period)
-    double stored = 0;        ///< as stored: a panel cell in its column's unit, an indicator in its unit
+    std::string name;        ///< the variable or indicator read
+    bool indicator = false;  ///< an indicator (its own terms follow it, one level deeper)
+    std::string read_by;     ///< the indicator whose formula reads it
+    int depth = 0;           ///< 0: read by the explained indicator; 1: by an indicator it uses …
+    std::string through;     ///< the time operators it was read through, outermost first ("yoy"); empty: none
+    std::string entity;      ///< the entity code read
+    zhibiao::period period;  ///< the period read (sought, when the panel has no such row)
+    bool row_found = true;   ///< false: the panel has no row for (entity, period)
+    double stored = 0;       ///< as stored: a panel cell in its column's unit, an indicator in its unit
     zhibiao::unit stored_unit;
     double used = 0;  ///< in the unit the formula uses it in (converted where an operation converts it)
     zhibiao::unit used_unit;

@@ -88,7 +88,8 @@ public:
                 return name(n, row, read_by, depth, through, used);
             case node_kind::unary_minus:
             case node_kind::logical_not:
-                return walk(f, *n.args[0], row, read_by, depth, through, n.kind == node_kind::unary_minus ? used : nullptr);
+                return walk(f, *n.args[0], row, read_by, depth, through,
+                            n.kind == node_kind::unary_minus ? used : nullptr);
             case node_kind::binary: {
                 const bool converts = n.op != "*" && n.op != "/" && n.op != "and" && n.op != "or";
                 const unit* left = converts ? unit_of(*n.args[0]) : nullptr;
@@ -133,8 +134,8 @@ private:
         return t;
     }
 
-    void name(const formula_node& n, std::size_t row, const std::string& read_by, int depth,
-              const std::string& through, const unit* used) {
+    void name(const formula_node& n, std::size_t row, const std::string& read_by, int depth, const std::string& through,
+              const unit* used) {
         explained_term t = term(n.name, row, read_by, depth, through);
         auto ind = trace_.indicators.find(n.name);
         if (cat_.find(n.name) && ind != trace_.indicators.end()) {
@@ -221,8 +222,8 @@ private:
                 walk(f, arg, static_cast<std::size_t>(r.row), read_by, depth, via, rate ? nullptr : used);
                 continue;
             }
-            explained_term t = term(f.text().substr(arg.span.begin, arg.span.end - arg.span.begin), row, read_by,
-                                    depth, via);
+            explained_term t =
+                term(f.text().substr(arg.span.begin, arg.span.end - arg.span.begin), row, read_by, depth, via);
             t.period = r.sought;
             if (n.name == "year_end" || n.name == "last_year_end")
                 t.period = period::year(one_.period_at(row).year_number() - 1);
