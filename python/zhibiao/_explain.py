@@ -103,26 +103,27 @@ class Explanation:
         def w(key: str) -> str:
             return explain_word(key, lang)
 
+        colon = w("colon")
         head = f"{self.indicator} {w('of')} {self.entity} {w('at')} {self.period} = {_with_unit(self.value, self.unit)}"
         if self.reason:
-            head += f" ({w('missing' if math.isnan(self.value) else 'reason')}: {self.reason})"
-        lines = [head, f"  {w('formula')}: {self.formula}"]
+            head += f" ({w('missing' if math.isnan(self.value) else 'reason')}{colon}{self.reason})"
+        lines = [head, f"  {w('formula')}{colon}{self.formula}"]
         if not math.isnan(self.raw) and self.factor != 1.0:
             lines.append(
-                f"  {w('computed')}: {_with_unit(self.raw, self.raw_unit)} × {_number(self.factor)}"
+                f"  {w('computed')}{colon}{_with_unit(self.raw, self.raw_unit)} × {_number(self.factor)}"
                 f" = {_with_unit(self.value, self.unit)}"
             )
         if self.valid_min is not None or self.valid_max is not None:
             lo = "-inf" if self.valid_min is None else _number(self.valid_min)
             hi = "inf" if self.valid_max is None else _number(self.valid_max)
-            lines.append(f"  {w('valid_range')}: {lo} … {hi}")
+            lines.append(f"  {w('valid_range')}{colon}{lo} … {hi}")
         for said in (self.problem, w("partial_note") if self.note else ""):
             if said:
-                lines.append(f"  {w('note')}: {said}")
+                lines.append(f"  {w('note')}{colon}{said}")
         if self.children:
-            lines.append(f"  {w('children')}: {', '.join(self.children)}")
+            lines.append(f"  {w('children')}{colon}{', '.join(self.children)}")
         if self.terms:
-            lines.append(f"  {w('terms')}:")
+            lines.append(f"  {w('terms')}{colon.rstrip()}")
         for t in self.terms:
             lines.append("    " + "  " * t["depth"] + self._term_text(t, lang))
         return "\n".join(lines)
@@ -139,7 +140,7 @@ class Explanation:
         if "children" in t:
             said += " — " + explain_word("summed", lang).format(valid=t["valid"], children=t["children"])
         if t.get("children_with_data"):
-            said += f" ({explain_word('with_data', lang)}: {t['children_with_data']})"
+            said += f" ({explain_word('with_data', lang)}{explain_word('colon', lang)}{t['children_with_data']})"
         return said
 
     def __repr__(self) -> str:

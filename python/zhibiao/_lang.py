@@ -334,6 +334,7 @@ def environment_lang(environ: Mapping[str, str]) -> str | None:
 # ------------------------------------------------------------------ Panel.explain's account
 # The words of Explanation.text() (and `zhibiao explain`), key -> {"en": ..., "zh": ...}.
 EXPLAIN_WORDS: dict[str, dict[str, str]] = {
+    "colon": {"en": ": ", "zh": "："},
     "of": {"en": "of", "zh": "·"},
     "at": {"en": "at", "zh": "·"},
     "missing": {"en": "missing", "zh": "缺失"},

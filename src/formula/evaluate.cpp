@@ -298,8 +298,9 @@ public:
         // uses), so its frame is kept to a few pointers: operands wait on the heap (initialised
         // in place from the returned value, no temporary here) and every kernel is out of line.
         const nesting_guard guard(*this, f, n);
-        if (trace_) return traced(n, eval_node(f, n));
-        return eval_node(f, n);
+        column_value v = eval_node(f, n);
+        if (trace_) traced(n, v);
+        return v;
     }
 
     void forget() { memo_.clear(); }
@@ -345,13 +346,12 @@ private:
     }
 
     // A node's value recorded; a time operator's node takes the reads its evaluation made.
-    [[gnu::noinline]] column_value traced(const formula_node& n, column_value v) {
+    [[gnu::noinline]] void traced(const formula_node& n, const column_value& v) {
         trace_->nodes[&n] = snapshot(v);
         if (n.kind == node_kind::call && !trace_->pending.empty()) {
             trace_->reads[&n] = std::move(trace_->pending);
             trace_->pending.clear();
         }
-        return v;
     }
 
     void trace_reads(std::vector<std::vector<detail::traced_read>> reads) {
@@ -632,12 +632,17 @@ private:
 
     // The row of the same entity as `row` in period `q`, or -1.
     std::int64_t row_at(std::size_t row, const period& q) {
-        if (trace_) sought_ = q;
         const time_index& t = index();
         auto pk = t.period_of_key.find(key(q));
-        if (pk == t.period_of_key.end()) return -1;
+        if (pk == t.period_of_key.end()) return none_at(q);
         auto r = t.row_of.find(p_.entity_of_row()[row] * t.periods + pk->second);
-        return r == t.row_of.end() ? -1 : r->second;
+        return r == t.row_of.end() ? none_at(q) : r->second;
+    }
+
+    // No row at `q`: -1, and for explain() the period that was not there.
+    std::int64_t none_at(const period& q) {
+        if (trace_) sought_ = q;
+        return -1;
     }
 
     static period shifted(const period& p, int steps) {  // steps < 0: earlier
@@ -667,18 +672,28 @@ private:
     template <class Source>
     column_value gather(const column_value& x, Source source) {
         column_value out = fresh(rows(), x.u);
-        std::vector<std::vector<detail::traced_read>> read(trace_ ? rows() : 0);
         for (std::size_t i = 0; i < rows(); ++i) {
             std::int64_t s = source(i);
-            if (trace_) read[i] = {{s, s >= 0 ? p_.period_at(static_cast<std::size_t>(s)) : sought_}};
             reason r = s < 0 ? reason::no_such_period : x.why(static_cast<std::size_t>(s));
             if (r == reason::none)
                 (*out.owned)(static_cast<Eigen::Index>(i)) = x.at(static_cast<std::size_t>(s));
             else
                 (*out.owned)(static_cast<Eigen::Index>(i)) = nan_value, (*out.reasons)[i] = r;
         }
-        trace_reads(std::move(read));
+        if (trace_) trace_gather(source);
         return out;
+    }
+
+    // For explain(): the rows gather() read, asked again (a second pass, so that the loop above
+    // stays what it is when nothing is traced).
+    template <class Source>
+    [[gnu::noinline]] void trace_gather(Source source) {
+        std::vector<std::vector<detail::traced_read>> read(rows());
+        for (std::size_t i = 0; i < rows(); ++i) {
+            const std::int64_t s = source(i);
+            read[i] = {{s, s >= 0 ? p_.period_at(static_cast<std::size_t>(s)) : sought_}};
+        }
+        trace_reads(std::move(read));
     }
 
     // Same period one year earlier, preferring an explicit same-scope prior value (column
@@ -927,7 +942,7 @@ private:
     int nesting_ = 0;
     std::unique_ptr<time_index> time_;
     detail::eval_trace* trace_ = nullptr;
-    period sought_;  // the period row_at() was last asked for (traced only)
+    period sought_;  // the period row_at() last found no row at (traced only)
 };
 
 // A value as the result column `id` of n rows: its storage moved in when the value alone owns

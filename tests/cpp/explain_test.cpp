@@ -47,7 +47,7 @@ const explained_term& term_named(const explanation& e, const std::string& name) 
 
 }  // namespace
 
-BOOST_AUTO_TEST_CASE(the_value_explained_is_computes_bit_for_bit) {
+BOOST_AUTO_TEST_CASE(the_value_explained_is_the_one_compute_gives_bit_for_bit) {
     const panel p = parse_csv(halves);
     const catalogue cat = with_time_operators();
     compute_options lenient;

@@ -44,7 +44,7 @@ def _bits(x: float) -> bytes:
     return struct.pack("<d", x)
 
 
-def test_the_value_explained_is_computes_bit_for_bit_for_every_indicator():
+def test_the_value_explained_is_the_one_compute_gives_bit_for_bit_for_every_indicator():
     p = _panel()
     values, reasons = p.compute(reasons=True)
     extra, extra_reasons = p.compute(EXTRA, reasons=True)
@@ -162,6 +162,13 @@ def test_the_command_line_prints_the_account(tmp_path):
         timeout=300,
     )
     assert wrong.returncode == 2 and "did you mean" in wrong.stderr
+    missing = subprocess.run(
+        [sys.executable, "-m", "zhibiao", "explain", str(tmp_path / "nope.csv"), "rd_intensity", "360202", "2024"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert missing.returncode == 2 and "nope.csv" in missing.stderr and "Traceback" not in missing.stderr
 
 
 def test_explain_takes_no_array_of_entities():
