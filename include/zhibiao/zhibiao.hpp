@@ -38,6 +38,7 @@
 #include "zhibiao/csv.hpp"
 #include "zhibiao/entity.hpp"
 #include "zhibiao/error.hpp"
+#include "zhibiao/explain.hpp"
 #include "zhibiao/extract.hpp"
 #include "zhibiao/formula.hpp"
 #include "zhibiao/fwd.hpp"

@@ -7,6 +7,7 @@
 
 #include "bindings.hpp"
 #include "zhibiao/compute.hpp"
+#include "zhibiao/explain.hpp"
 
 namespace zhibiao::python {
 namespace {
@@ -50,6 +51,46 @@ py::capsule storage_capsule(const indicator_values& column) {
     py::capsule owner(keep.get(), [](void* p) { delete static_cast<std::shared_ptr<const void>*>(p); });
     keep.release();  // the capsule owns it now
     return owner;
+}
+
+py::object reason_or_none(reason r) { return r == reason::none ? py::none() : py::cast(std::string(to_string(r))); }
+
+py::dict explanation_to_dict(const explanation& e) {
+    py::dict d;
+    d["indicator"] = e.indicator;
+    d["formula"] = e.formula;
+    d["entity"] = e.entity;
+    d["period"] = e.period.to_string();
+    d["value"] = e.value;
+    d["unit"] = e.unit.symbol();
+    d["reason"] = reason_or_none(e.why);
+    d["raw"] = e.raw;
+    d["raw_unit"] = e.raw_unit.symbol();
+    d["factor"] = e.converted.apply(1.0);
+    d["valid_min"] = finite_or_none(e.valid_min);
+    d["valid_max"] = finite_or_none(e.valid_max);
+    d["problem"] = e.problem;
+    d["text"] = e.to_string();
+    py::list terms;
+    for (const auto& t : e.terms) {
+        py::dict row;
+        row["name"] = t.name;
+        row["indicator"] = t.indicator;
+        row["read_by"] = t.read_by;
+        row["depth"] = t.depth;
+        row["through"] = t.through;
+        row["entity"] = t.entity;
+        row["period"] = t.period.to_string();
+        row["row_found"] = t.row_found;
+        row["stored"] = t.stored;
+        row["stored_unit"] = t.stored_unit.symbol();
+        row["used"] = t.used;
+        row["used_unit"] = t.used_unit.symbol();
+        row["reason"] = reason_or_none(t.why);
+        terms.append(row);
+    }
+    d["terms"] = terms;
+    return d;
 }
 
 }  // namespace
@@ -146,6 +187,19 @@ void register_compute(py::module_& m) {
         py::arg("panel"), py::arg("ids"), py::arg("strict") = true, py::arg("basis") = "month",
         py::arg("catalogue") = nullptr,
         "Computes indicators; returns [(id, unit, values, reason codes, column problem)] in the panel's row order.");
+
+    m.def(
+        "explain",
+        [](const panel& p, const std::string& id, const std::string& entity, const std::string& at, py::object strict,
+           const std::string& basis, const catalogue* cat) {
+            compute_options o;
+            o.strict = flag_from(strict, "strict");
+            o.basis = basis_from(basis);
+            return explanation_to_dict(explain(p, id, entity, period::parse(at), o, cat ? *cat : catalogue::builtin()));
+        },
+        py::arg("panel"), py::arg("id"), py::arg("entity"), py::arg("period"), py::arg("strict") = true,
+        py::arg("basis") = "month", py::arg("catalogue") = nullptr,
+        "The audit trail of one indicator value: a dict (value, formula, conversion, terms read).");
 }
 
 }  // namespace zhibiao::python

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from . import _core, composite, plot, scorecards
 from ._catalogue import Catalogue, catalogue, load_catalogue
+from ._explain import Explanation
 from ._extract import InvalidBytesWarning, extract, parse_chinese_number, read_report, read_report_file
 from ._indicator import Indicator
 from ._panel import Panel, load_rules, read_csv
@@ -71,6 +72,7 @@ __all__ = [
     "Catalogue",
     "DuplicateRowError",
     "Error",
+    "Explanation",
     "FileError",
     "IncompatibleUnitsError",
     "Indicator",

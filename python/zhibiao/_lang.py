@@ -150,6 +150,14 @@ _CLI_ZH = {
     "write {} to FILE (default, or '-': standard output)": "将{}写入 FILE（默认或 '-'：标准输出）",
     # compute
     "compute catalogue indicators for a CSV panel": "由 CSV 面板数据计算指标目录中的指标",
+    "where one indicator value of a CSV panel comes from": "CSV 面板数据中一个指标值的来源",
+    "Explain one indicator value: its formula, the values it read (entity, period, "
+    "value as stored and in the unit the formula uses, why one is missing), the unit conversion "
+    "and the catalogue's valid range.": ("说明一个指标值：其公式、读取的数值（主体、时期、存储的值及公式所用单位下的值、缺失原因）、单位换算和指标目录规定的有效范围。"),
+    "the indicator id": "指标代码",
+    "the entity code": "主体代码",
+    "the period (2024, 2024H1, 2024Q2, 2024-06)": "时期（2024、2024H1、2024Q2、2024-06）",
+    "the account": "说明",
     "Compute catalogue indicators for a CSV panel (wide or long; UTF-8 or GB18030). By default the result "
     "has, after each indicator column, a column <id>_reason saying why a value is missing (empty when "
     "present); --reasons FILE writes them to a table of their own.": (
@@ -321,6 +329,36 @@ def environment_lang(environ: Mapping[str, str]) -> str | None:
         check_lang(chosen)  # ZHIBIAO_LANG=fr is a mistake to report, not to ignore
     locale = environ.get("LC_ALL") or environ.get("LANG") or ""
     return "zh" if locale.lower().startswith("zh") else None
+
+
+# ------------------------------------------------------------------ Panel.explain's account
+# The words of Explanation.text() (and `zhibiao explain`), key -> {"en": ..., "zh": ...}.
+EXPLAIN_WORDS: dict[str, dict[str, str]] = {
+    "colon": {"en": ": ", "zh": "："},
+    "of": {"en": "of", "zh": "·"},
+    "at": {"en": "at", "zh": "·"},
+    "missing": {"en": "missing", "zh": "缺失"},
+    "reason": {"en": "reason", "zh": "原因"},
+    "formula": {"en": "formula", "zh": "公式"},
+    "computed": {"en": "computed", "zh": "换算"},
+    "valid_range": {"en": "valid range", "zh": "有效范围"},
+    "note": {"en": "note", "zh": "说明"},
+    "children": {"en": "children", "zh": "下级地区"},
+    "terms": {"en": "values read", "zh": "读取的数值"},
+    "no_row": {"en": "no such row", "zh": "无此行"},
+    "summed": {"en": "{valid} of {children} children summed", "zh": "{children} 个下级地区中汇总了 {valid} 个"},
+    "with_data": {"en": "with a value", "zh": "有数值的"},
+    "partial_note": {
+        "en": "a partial roll-up: the value is computed over the matched children (those with every input "
+        "valid), the values read are the parent's partial sums",
+        "zh": "部分汇总：该值按各输入均有效的下级地区计算，读取的数值为上级地区的部分汇总值",
+    },
+}
+
+
+def explain_word(key: str, lang: str) -> str:
+    """A word of Panel.explain's account in ``lang``."""
+    return EXPLAIN_WORDS[key][check_lang(lang)]
 
 
 # ------------------------------------------------------------------ the command line's messages

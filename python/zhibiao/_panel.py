@@ -1167,6 +1167,49 @@ class Panel:
         series.attrs["unit"] = unit_symbol
         return series
 
+    @checked_keywords
+    def explain(
+        self,
+        indicator: str | Indicator,
+        entity: str | int,
+        period: str | int,
+        *,
+        strict: bool = True,
+        basis: str = "month",
+        catalogue: Catalogue | None = None,
+    ) -> Any:
+        """Where one value comes from: the audit trail of ``indicator`` for ``entity`` at ``period``.
+
+        Returns an ``Explanation``: the formula, the value (``compute()``'s, bit for bit) and why
+        it is missing if it is, the formula's result in its own unit and the factor into the
+        indicator's, the catalogue's valid range, and the values read (``.terms``,
+        ``.to_frame()``): for each variable and each indicator the formula uses (and, one level
+        deeper, what those read) the entity and period actually read — ``year_end()`` taking the
+        previous year end's population, ``yoy()`` the same half a year earlier —, the value as
+        stored and its unit, the value in the unit the formula uses it in, and its reason when
+        it has none. On a roll-up each variable read says how many children were summed into it
+        (``.coverage``). Printed, it is a readable account; in a notebook, a table.
+
+        An unknown indicator, entity or period is an error naming the closest. ``strict=False``
+        explains a value whose variables the panel lacks (NaN, ``problem`` says which).
+        """
+        from . import _explain
+
+        if not isinstance(indicator, (str, Indicator)):
+            raise ArgumentTypeError(f"Panel.explain: indicator must be an id or an Indicator, not {shown(indicator)}")
+        for name, given in (("entity", entity), ("period", period)):
+            if isinstance(given, bool) or not isinstance(given, (str, int, np.integer)):
+                raise ArgumentTypeError(f"Panel.explain: {name} must be a str, not {shown(given)}")
+        if not isinstance(strict, (bool, np.bool_)):
+            raise ArgumentTypeError(f"Panel.explain: strict must be True or False, not {shown(strict)}")
+        core_catalogue = _core_of(catalogue) if catalogue is not None else _core.Catalogue.builtin()
+        if isinstance(indicator, Indicator):
+            _check_one_definition_per_id([indicator], core_catalogue)
+            core_catalogue = core_catalogue.copy()
+            indicator._add_to(core_catalogue)
+            indicator = indicator.id
+        return _explain.explain(self, indicator, str(entity), str(period), bool(strict), basis, core_catalogue)
+
     # ------------------------------------------------------------------ roll-up and checks
     @checked_keywords
     def rollup(

@@ -5,6 +5,7 @@ is given (``--out -`` is standard output too); messages, findings and progress g
 error (progress only when standard error is a terminal, never with ``--quiet``).
 
     zhibiao compute FILE [--ids ID ...] [--out FILE] [--reasons FILE | --no-reasons] [--lenient]
+    zhibiao explain FILE INDICATOR ENTITY PERIOD [--lenient]
     zhibiao validate FILE [--rules TOML] [--out FILE] [--lenient]
     zhibiao rollup FILE [--to prefecture|province] [--partial-sums] [--also-sum VAR ...] [--out FILE]
     zhibiao composite FILE [--model NAME|TOML] [--unit COLUMN] [--period P] [--out FILE]
@@ -485,6 +486,14 @@ def compute_file(args: argparse.Namespace) -> int:
             "indicators_written", report=_load_report(panel, source), count=len(values.columns), where=_where(args.out)
         )
     )
+    return 0
+
+
+def explain_file(args: argparse.Namespace) -> int:
+    panel: Panel = _read(_input(args.file), lenient=args.lenient, **_reading(args))
+    explained = panel.explain(args.indicator, args.code, args.at)
+    with _output(args.out) as f:
+        f.write(explained.text(_Parser.lang) + "\n")
     return 0
 
 
@@ -1267,6 +1276,29 @@ def _add_compute(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(run=compute_file)
 
 
+def _add_explain(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "explain",
+        parents=[common],
+        help="where one indicator value of a CSV panel comes from",
+        description="Explain one indicator value: its formula, the values it read (entity, period, "
+        "value as stored and in the unit the formula uses, why one is missing), the unit conversion "
+        "and the catalogue's valid range.",
+    )
+    _csv_file_argument(p, "the panel CSV (entity, period and variable columns)")
+    p.add_argument("indicator", metavar="INDICATOR", help="the indicator id")
+    p.add_argument("code", metavar="ENTITY", help="the entity code")
+    p.add_argument("at", metavar="PERIOD", help="the period (2024, 2024H1, 2024Q2, 2024-06)")
+    _key_column_arguments(p)
+    _out_argument(p, "the account")
+    p.add_argument(
+        "--lenient",
+        action="store_true",
+        help="unparseable cells become missing (reason 'unparseable') and malformed rows are skipped, counted on stderr",
+    )
+    p.set_defaults(run=explain_file)
+
+
 def _add_validate(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "validate",
@@ -1633,6 +1665,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
 
     for add in (
         _add_compute,
+        _add_explain,
         _add_validate,
         _add_rollup,
         _add_composite,

@@ -13,6 +13,7 @@
 #include "core/text.hpp"
 #include "formula/functions.hpp"
 #include "formula/fused.hpp"
+#include "formula/trace.hpp"
 #include "formula/typing.hpp"
 #include "zhibiao/detail/counted.hpp"
 #include "zhibiao/compute.hpp"
@@ -288,6 +289,7 @@ public:
             return (y >= lo && y <= hi && std::isfinite(y)) ? reason::none : reason::out_of_range;
         });
         memo_.emplace(ind.id, out);
+        if (trace_) trace_->indicators[ind.id] = {f, snapshot(raw), snapshot(out)};
         return out;
     }
 
@@ -296,6 +298,25 @@ public:
         // uses), so its frame is kept to a few pointers: operands wait on the heap (initialised
         // in place from the returned value, no temporary here) and every kernel is out of line.
         const nesting_guard guard(*this, f, n);
+        column_value v = eval_node(f, n);
+        if (trace_) traced(n, v);
+        return v;
+    }
+
+    void forget() { memo_.clear(); }
+
+    /// Record every step in `trace` (explain()).
+    void trace_into(detail::eval_trace* trace) { trace_ = trace; }
+
+    /// The evaluation recurses on one stack through formulas and the indicators they use, so
+    /// both are bounded: a chain of indicators (a uses b uses c …; each costs a few kB of stack)
+    /// and the levels of formula nested through them (one formula alone has at most
+    /// formula::max_height). Together well under 1 MB of stack in a release build.
+    static constexpr std::size_t max_indicator_depth = 100;
+    static constexpr int max_nesting = 2 * formula::max_height;
+
+private:
+    column_value eval_node(const formula& f, const formula_node& n) {
         switch (n.kind) {
             case node_kind::number:
                 return number(n);
@@ -317,16 +338,26 @@ public:
         return number(n);
     }
 
-    void forget() { memo_.clear(); }
+    // ---------------------------------------------------------------- the trace of explain()
+    detail::traced_values snapshot(const column_value& v) const {
+        detail::traced_values t{v.u, std::vector<double>(rows()), std::vector<reason>(rows())};
+        for (std::size_t i = 0; i < rows(); ++i) t.values[i] = v.at(i), t.reasons[i] = v.why(i);
+        return t;
+    }
 
-    /// The evaluation recurses on one stack through formulas and the indicators they use, so
-    /// both are bounded: a chain of indicators (a uses b uses c …; each costs a few kB of stack)
-    /// and the levels of formula nested through them (one formula alone has at most
-    /// formula::max_height). Together well under 1 MB of stack in a release build.
-    static constexpr std::size_t max_indicator_depth = 100;
-    static constexpr int max_nesting = 2 * formula::max_height;
+    // A node's value recorded; a time operator's node takes the reads its evaluation made.
+    [[gnu::noinline]] void traced(const formula_node& n, const column_value& v) {
+        trace_->nodes[&n] = snapshot(v);
+        if (n.kind == node_kind::call && !trace_->pending.empty()) {
+            trace_->reads[&n] = std::move(trace_->pending);
+            trace_->pending.clear();
+        }
+    }
 
-private:
+    void trace_reads(std::vector<std::vector<detail::traced_read>> reads) {
+        if (trace_) trace_->pending = std::move(reads);
+    }
+
     struct nesting_guard {
         evaluator& e;
         nesting_guard(evaluator& owner, const formula& f, const formula_node& n) : e(owner) {
@@ -603,9 +634,15 @@ private:
     std::int64_t row_at(std::size_t row, const period& q) {
         const time_index& t = index();
         auto pk = t.period_of_key.find(key(q));
-        if (pk == t.period_of_key.end()) return -1;
+        if (pk == t.period_of_key.end()) return none_at(q);
         auto r = t.row_of.find(p_.entity_of_row()[row] * t.periods + pk->second);
-        return r == t.row_of.end() ? -1 : r->second;
+        return r == t.row_of.end() ? none_at(q) : r->second;
+    }
+
+    // No row at `q`: -1, and for explain() the period that was not there.
+    std::int64_t none_at(const period& q) {
+        if (trace_) sought_ = q;
+        return -1;
     }
 
     static period shifted(const period& p, int steps) {  // steps < 0: earlier
@@ -643,7 +680,20 @@ private:
             else
                 (*out.owned)(static_cast<Eigen::Index>(i)) = nan_value, (*out.reasons)[i] = r;
         }
+        if (trace_) trace_gather(source);
         return out;
+    }
+
+    // For explain(): the rows gather() read, asked again (a second pass, so that the loop above
+    // stays what it is when nothing is traced).
+    template <class Source>
+    [[gnu::noinline]] void trace_gather(Source source) {
+        std::vector<std::vector<detail::traced_read>> read(rows());
+        for (std::size_t i = 0; i < rows(); ++i) {
+            const std::int64_t s = source(i);
+            read[i] = {{s, s >= 0 ? p_.period_at(static_cast<std::size_t>(s)) : sought_}};
+        }
+        trace_reads(std::move(read));
     }
 
     // Same period one year earlier, preferring an explicit same-scope prior value (column
@@ -844,6 +894,7 @@ private:
     // Cumulative value from January: the sum of the same entity's flows over the year so far.
     column_value year_to_date(const column_value& x) {
         column_value out = fresh(rows(), x.u);
+        std::vector<std::vector<detail::traced_read>> read(trace_ ? rows() : 0);
         for (std::size_t i = 0; i < rows(); ++i) {
             const period& p = p_.period_at(i);
             std::vector<period> parts;
@@ -866,6 +917,7 @@ private:
             reason r = reason::none;
             for (const auto& q : parts) {
                 std::int64_t s = q == p ? static_cast<std::int64_t>(i) : row_at(i, q);
+                if (trace_) read[i].push_back({s, q});
                 if (s < 0) {
                     r = reason::no_such_period;
                     break;
@@ -878,6 +930,7 @@ private:
             (*out.owned)(static_cast<Eigen::Index>(i)) = r == reason::none ? sum : nan_value;
             (*out.reasons)[i] = r;
         }
+        trace_reads(std::move(read));
         return out;
     }
 
@@ -888,6 +941,8 @@ private:
     std::vector<std::string> stack_;
     int nesting_ = 0;
     std::unique_ptr<time_index> time_;
+    detail::eval_trace* trace_ = nullptr;
+    period sought_;  // the period row_at() last found no row at (traced only)
 };
 
 // A value as the result column `id` of n rows: its storage moved in when the value alone owns
@@ -964,6 +1019,13 @@ indicator_table compute(const panel& p, const std::vector<std::string>& ids, con
         if (!fused[k] && columns[k].column_problem().empty())
             columns[k] = result_column(wanted[k]->id, std::move(values[k]), p.rows());
     return indicator_table(std::move(columns));
+}
+
+void detail::traced_indicator(const panel& p, const indicator& ind, const compute_options& options,
+                              const catalogue& cat, eval_trace& trace) {
+    evaluator ev(p, cat, options);
+    ev.trace_into(&trace);
+    ev.indicator_column(ind);
 }
 
 indicator_values compute_indicator(const panel& p, const indicator& ind, const compute_options& options,

@@ -29,6 +29,7 @@
 #include "zhibiao/direction.hpp"
 #include "zhibiao/entity.hpp"
 #include "zhibiao/error.hpp"
+#include "zhibiao/explain.hpp"
 #include "zhibiao/extract.hpp"
 #include "zhibiao/formula.hpp"
 #include "zhibiao/fwd.hpp"

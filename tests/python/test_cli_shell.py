@@ -184,7 +184,8 @@ def _options(parser: argparse.ArgumentParser):
 def test_every_subcommand_exists_and_describes_every_option():
     parser = build_parser()
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    assert sorted(sub.choices) == sorted([*SUBCOMMANDS, "uncertainty"])  # its own tests: test_uncertainty.py
+    # their own tests: test_uncertainty.py, test_explain.py
+    assert sorted(sub.choices) == sorted([*SUBCOMMANDS, "uncertainty", "explain"])
     for name, command in sub.choices.items():
         help_text = run(name, "--help")
         assert help_text.returncode == 0 and command.description

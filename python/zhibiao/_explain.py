@@ -1,0 +1,198 @@
+"""Where one value comes from: :meth:`Panel.explain` and the object it returns.
+
+The C++ core runs compute()'s own column evaluator over the entity's rows with every step
+recorded (zhibiao/explain.hpp), so the value explained is compute()'s, bit for bit; this module
+gives the record a readable form and adds what only the Python panel knows: the roll-up
+coverage of each input (which children were summed into it).
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from typing import Any, Mapping
+
+from . import _core
+from ._lang import explain_word
+from ._suggest import checked_keywords
+
+# The columns of Explanation.to_frame(), in order (coverage columns follow on a roll-up).
+TERM_COLUMNS = [
+    "depth",
+    "read_by",
+    "name",
+    "indicator",
+    "through",
+    "entity",
+    "period",
+    "row_found",
+    "stored",
+    "stored_unit",
+    "used",
+    "used_unit",
+    "reason",
+]
+COVERAGE_COLUMNS = ["children", "with_data", "valid", "complete", "children_with_data"]
+
+
+def _number(x: float) -> str:
+    return "NaN" if x is None or (isinstance(x, float) and math.isnan(x)) else repr(float(x)).removesuffix(".0")
+
+
+def _with_unit(x: float, unit: str) -> str:
+    return _number(x) + ("" if unit in ("", "1") else " " + unit)
+
+
+class Explanation:
+    """The audit trail of one indicator value (:meth:`Panel.explain`).
+
+    Attributes: ``indicator``, ``formula``, ``entity``, ``period``, ``value`` (compute()'s, bit for
+    bit; NaN when missing), ``unit``, ``reason`` (why it is missing, else None), ``raw`` and
+    ``raw_unit`` (the formula's result before conversion), ``factor`` (raw → unit), ``valid_min``,
+    ``valid_max``, ``problem`` (lenient: why the whole column is missing), ``note`` (a partial
+    roll-up: how the value was computed), ``children`` (a roll-up: the children of the entity,
+    where the panel knows them) and ``terms`` (a dict per value read; :meth:`to_frame`).
+    """
+
+    @checked_keywords
+    def __init__(self, record: Mapping[str, Any], coverage: Any = None, children: list[str] | None = None) -> None:
+        self.indicator: str = record["indicator"]
+        self.formula: str = record["formula"]
+        self.entity: str = record["entity"]
+        self.period: str = record["period"]
+        self.value: float = record["value"]
+        self.unit: str = record["unit"]
+        self.reason: str | None = record["reason"]
+        self.raw: float = record["raw"]
+        self.raw_unit: str = record["raw_unit"]
+        self.factor: float = record["factor"]
+        self.valid_min: float | None = record["valid_min"]
+        self.valid_max: float | None = record["valid_max"]
+        self.problem: str = record["problem"]
+        self.note: str = ""
+        self.children: list[str] = list(children or [])
+        self.terms: list[dict[str, Any]] = [dict(t) for t in record["terms"]]
+        if coverage is not None and len(coverage):
+            self._add_coverage(coverage)
+
+    def _add_coverage(self, coverage: Any) -> None:
+        """Each variable read: how many children the roll-up summed into it (coverage table)."""
+        keyed = coverage.set_index(["parent", "period", "variable"])
+        for t in self.terms:
+            key = (t["entity"], t["period"], t["name"])
+            if not t["indicator"] and key in keyed.index:
+                row = keyed.loc[key]
+                for c in COVERAGE_COLUMNS:
+                    if c in keyed.columns:
+                        t[c] = row[c].item() if hasattr(row[c], "item") else row[c]
+
+    def to_frame(self) -> Any:
+        """The terms as a DataFrame, one row per value read (with the roll-up's coverage columns
+        when the panel is a roll-up)."""
+        import pandas as pd
+
+        columns = TERM_COLUMNS + [c for c in COVERAGE_COLUMNS if any(c in t for t in self.terms)]
+        frame = pd.DataFrame([[t.get(c) for c in columns] for t in self.terms], columns=columns)
+        frame.attrs["indicator"] = self.indicator
+        return frame
+
+    @checked_keywords
+    def text(self, lang: str = "en") -> str:
+        """The account as lines of text, its words in ``lang`` ('en' or 'zh')."""
+
+        def w(key: str) -> str:
+            return explain_word(key, lang)
+
+        colon = w("colon")
+        head = f"{self.indicator} {w('of')} {self.entity} {w('at')} {self.period} = {_with_unit(self.value, self.unit)}"
+        if self.reason:
+            head += f" ({w('missing' if math.isnan(self.value) else 'reason')}{colon}{self.reason})"
+        lines = [head, f"  {w('formula')}{colon}{self.formula}"]
+        if not math.isnan(self.raw) and self.factor != 1.0:
+            lines.append(
+                f"  {w('computed')}{colon}{_with_unit(self.raw, self.raw_unit)} × {_number(self.factor)}"
+                f" = {_with_unit(self.value, self.unit)}"
+            )
+        if self.valid_min is not None or self.valid_max is not None:
+            lo = "-inf" if self.valid_min is None else _number(self.valid_min)
+            hi = "inf" if self.valid_max is None else _number(self.valid_max)
+            lines.append(f"  {w('valid_range')}{colon}{lo} … {hi}")
+        for said in (self.problem, w("partial_note") if self.note else ""):
+            if said:
+                lines.append(f"  {w('note')}{colon}{said}")
+        if self.children:
+            lines.append(f"  {w('children')}{colon}{', '.join(self.children)}")
+        if self.terms:
+            lines.append(f"  {w('terms')}{colon.rstrip()}")
+        for t in self.terms:
+            lines.append("    " + "  " * t["depth"] + self._term_text(t, lang))
+        return "\n".join(lines)
+
+    @staticmethod
+    def _term_text(t: Mapping[str, Any], lang: str) -> str:
+        said = t["name"] + (f" ({t['through']})" if t["through"] else "")
+        said += f" [{t['entity']} {t['period']}] "
+        said += explain_word("no_row", lang) if not t["row_found"] else _with_unit(t["stored"], t["stored_unit"])
+        if not t["reason"] and t["used_unit"] != t["stored_unit"]:
+            said += f" = {_with_unit(t['used'], t['used_unit'])}"
+        if t["reason"]:
+            said += f" ({t['reason']})"
+        if "children" in t:
+            said += " — " + explain_word("summed", lang).format(valid=t["valid"], children=t["children"])
+        if t.get("children_with_data"):
+            said += f" ({explain_word('with_data', lang)}{explain_word('colon', lang)}{t['children_with_data']})"
+        return said
+
+    def __repr__(self) -> str:
+        return self.text()
+
+    def _repr_html_(self) -> str:
+        head = html.escape(self.text().split("\n", 1)[0])
+        rest = html.escape("\n".join(line for line in self.text().split("\n")[1:] if not line.startswith("    ")))
+        return f"<div><b>{head}</b><pre>{rest}</pre>{self.to_frame().to_html(index=False, na_rep='')}</div>"
+
+
+def _children_of(panel: Any, entity: str) -> list[str]:
+    """The children of `entity` where the panel keeps its roll-up's map (a partial roll-up)."""
+    source = getattr(panel, "_rollup_source", None)
+    if source is None or not isinstance(source[1], Mapping):
+        return []
+    return sorted(child for child, parent in source[1].items() if parent == entity)
+
+
+def _add_children_with_data(result: Explanation, children_core: Any) -> None:
+    """Each variable read from a partial sum: the children that had a value for it."""
+    import numpy as np
+
+    codes = np.asarray(children_core.entity_codes, dtype=object)[np.asarray(children_core.entity_index)]
+    periods = np.asarray(children_core.periods, dtype=object)[np.asarray(children_core.period_index)]
+    wanted = np.isin(codes, result.children)
+    for t in result.terms:
+        if t["indicator"] or t["name"] not in children_core.variables:
+            continue
+        present = wanted & (periods == t["period"]) & ~np.isnan(np.asarray(children_core.values(t["name"])))
+        t["children_with_data"] = ", ".join(sorted(codes[present]))
+
+
+def explain(
+    panel: Any, indicator_id: str, entity: str, period: str, strict: bool, basis: str, core_catalogue: Any
+) -> Explanation:
+    """Panel.explain's work once its arguments are checked."""
+    record = _core.explain(
+        panel._core, indicator_id, entity, period, strict=strict, basis=basis, catalogue=core_catalogue
+    )
+    result = Explanation(record, getattr(panel, "coverage", None), _children_of(panel, record["entity"]))
+    if panel._rollup_source is not None or panel._complete_rollup is not None:
+        # A partial roll-up computes a value that draws on a partial sum over the matched children
+        # (those with every input valid), not over the partial sums the terms show: its value
+        # and reason are compute()'s.
+        rows = panel._computed([indicator_id], strict, basis, core_catalogue)[0]
+        index = panel.index().get_loc((record["entity"], record["period"]))
+        value, code = float(rows[2][index]), int(rows[3][index])
+        reason = _core.reason_names[code] if code else None
+        if value != result.value and not (math.isnan(value) and math.isnan(result.value)) or reason != result.reason:
+            result.note = explain_word("partial_note", "en")
+        result.value, result.reason = value, reason
+        if panel._rollup_source is not None and result.children:
+            _add_children_with_data(result, panel._rollup_source[0])
+    return result
