@@ -196,7 +196,8 @@ private:
 /// as float where that is exact (points_array), and point ranges only for the items that have
 /// them (scorecard::ranged_items()).
 struct scorecard_result {
-    std::size_t rows = 0;
+    /// 0 after the result is moved from, as its columns are then empty.
+    detail::reset_on_move<std::size_t> rows;
     result_column<std::uint8_t> status;  ///< a firm_status per firm
     result_column<std::int8_t> route;    ///< index of the direct route taken, -1 when none
     /// rows × 1, under the points policy; NaN for invalid input, a firm confirmed directly, and
@@ -230,7 +231,8 @@ struct scorecard_result {
 /// score wrongly: take a panel through scorecard::evaluate(panel) or inputs_from). The raw entry
 /// for speed; a null pointer means the column is absent (all missing).
 struct scorecard_columns {
-    std::size_t rows = 0;
+    /// 0 after a move, as `columns` is then empty (and a scorecard_inputs moved from has no rows).
+    detail::reset_on_move<std::size_t> rows;
     std::vector<const double*> columns;
 };
 

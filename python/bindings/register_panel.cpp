@@ -55,7 +55,8 @@ py::dict report_to_dict(const load_report& r) {
     py::list issues;
     for (const auto& i : r.issues)
         issues.append(py::dict(py::arg("line") = i.line, py::arg("column") = i.column, py::arg("variable") = i.variable,
-                               py::arg("text") = i.text, py::arg("problem") = i.problem));
+                               py::arg("text") = i.text, py::arg("problem") = i.problem, py::arg("entity") = i.entity,
+                               py::arg("period") = i.period));
     d["issues"] = issues;
     d["issues_not_listed"] = r.issues_not_listed;
     return d;

@@ -922,6 +922,8 @@ class Panel:
                         "variable": variable,
                         "text": texts[bad],
                         "problem": "not a number",
+                        "entity": entity_codes[entity_index[bad]],
+                        "period": period_values[period_index[bad]],
                     }
                 )
             return values, reasons, unit

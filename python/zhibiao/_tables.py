@@ -225,9 +225,10 @@ def write_csv(
         close = closest_name(str(encoding), ENCODINGS) if isinstance(encoding, str) else None
         hint = f" (did you mean {close!r}?)" if close else ""
         raise _core.ArgumentError(f"encoding must be one of {', '.join(ENCODINGS)}, not {encoding!r}{hint}")
-    table = values if full_precision else rounded(values)
+    decimals = decimals_of(values)
+    table = values if full_precision else rounded(values, decimals)
     table = with_infinity_reasons(table if reasons is None else _with_reasons(table, reasons))
-    table = _without_negative_zero(table) if full_precision else _as_printed(table, decimals_of(values))
+    table = _without_negative_zero(table) if full_precision else _as_printed(table, decimals)
     if names:
         table = with_names(table)
     if unit_header:
@@ -277,12 +278,28 @@ def to_excel(
     if reasons is None and infinite_cells(values):
         reasons = pd.DataFrame("", index=values.index, columns=values.columns)
     values, reasons = without_infinities(values, reasons)
-    table = with_names(values if full_precision else rounded(values))
+    decimals = decimals_of(values)
+    table = with_names(values if full_precision else rounded(values, decimals))
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         table.to_excel(writer, sheet_name="values", merge_cells=False)  # the code on every row
+        if not full_precision:
+            _number_formats(writer.sheets["values"], table, decimals)
         units_table(values, lang).to_excel(writer, sheet_name="units", index=False)
         if reasons is not None:
             reasons.astype(object).where(reasons.notna(), "").to_excel(writer, sheet_name="reasons", merge_cells=False)
+
+
+def _number_formats(sheet: Any, table: Any, decimals: Mapping[str, int]) -> None:
+    """Each column with decimals shown with all of them (2.40 as 2.40, not 2.4): the cells hold the
+    rounded numbers, and Excel's General format drops trailing zeros as write_csv no longer does."""
+    first = table.index.nlevels + 1  # the index columns come first
+    for k, column in enumerate(table.columns):
+        if column not in decimals or table[column].dtype.kind != "f":
+            continue
+        d = int(decimals[column])
+        shown = "0." + "0" * d if d > 0 else "0"
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=first + k, max_col=first + k, max_row=len(table) + 1):
+            cell.number_format = shown
 
 
 # ------------------------------------------------------------------ units through merges

@@ -269,7 +269,11 @@ class _Messages:
 
 
 def _msg(key: str, **fields: Any) -> str:
-    """A message in the language of the help (the words are in _lang.py)."""
+    """A message in the language of the help (the words are in _lang.py), each text put in it on
+    one line (_one_line: a break as ⏎): a figure split across lines of a report printed as written
+    broke its finding in two lines. The data keeps its breaks."""
+    if key != "error":  # an error's text is the library's, its cells quoted with line breaks escaped
+        fields = {k: _one_line(v) if isinstance(v, str) else v for k, v in fields.items()}
     return cli_message(key, _Messages.lang, **fields)
 
 
@@ -373,16 +377,6 @@ def _where(out: str | None) -> str:
     return _msg("standard_output") if out is None or out == STDIO else out
 
 
-def _with_reason_columns(values: Any, reasons: Any) -> Any:
-    """Each indicator column followed by ``<id>_reason`` (empty when the value is present)."""
-    import pandas as pd
-
-    columns = [c for id_ in values.columns for c in (id_, f"{id_}_reason")]
-    table = pd.concat([values, reasons.add_suffix("_reason")], axis=1)[columns]
-    table.attrs = dict(values.attrs)  # the decimals of a --catalogue's indicators (pandas 1.5 drops attrs)
-    return table
-
-
 #: Unparseable cells the load report names on stderr (line and column); the rest are counted.
 CELLS_SHOWN = 3
 
@@ -463,7 +457,7 @@ def _write_indicators(values: Any, reasons: Any, args: argparse.Namespace) -> No
         with _output(args.reasons) as f:
             write_csv(with_names(reasons, values.attrs.get("names")), f, encoding=encoding, names=False)
     elif not args.no_reasons:
-        table = _with_reason_columns(values, reasons)
+        table = with_reason_columns(values, {c: reasons[c] for c in values.columns})
     with _output(args.out) as f:
         write_csv(
             with_names(table, values.attrs.get("names")),

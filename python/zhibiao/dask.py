@@ -196,7 +196,9 @@ def _reason_dtype() -> Any:
     return pd.CategoricalDtype(list(_core.reason_names[1:]))
 
 
-def _empty_result(names: list[str], reasons: bool = False) -> Any:
+def _empty_result(names: list[str], reasons: bool = False, attrs: Mapping[str, Any] | None = None) -> Any:
+    """The columns of a result without rows, with the ``attrs`` (units, decimals) every partition's
+    result carries: pandas' concat keeps attrs only when all its frames have the same."""
     import pandas as pd
 
     columns: dict[str, Any] = {"entity": pd.Series(dtype=object), "period": pd.Series(dtype=object)}
@@ -204,7 +206,9 @@ def _empty_result(names: list[str], reasons: bool = False) -> Any:
         columns[n] = pd.Series(dtype=np.float64)
         if reasons:
             columns[n + "_reason"] = pd.Series(dtype=_reason_dtype())
-    return pd.DataFrame(columns)
+    out = pd.DataFrame(columns)
+    out.attrs = {k: dict(v) for k, v in (attrs or {}).items()}
+    return out
 
 
 def _compute_partition(
@@ -220,9 +224,10 @@ def _compute_partition(
     from ._panel import Panel
 
     reasons = bool(options.get("reasons"))
-    if len(part) == 0:
-        return _empty_result([i.id if hasattr(i, "id") else i for i in ids], reasons)
     options = dict(options)  # the same dict reaches every partition
+    attrs = options.pop("attrs")
+    if len(part) == 0:
+        return _empty_result([i.id if hasattr(i, "id") else i for i in ids], reasons, attrs)
     panel = Panel.from_pandas(part, entity, period, units, variables=variables, freq=options.pop("freq"))
     if not reasons:
         return panel.compute(ids, **options).reset_index()
@@ -241,15 +246,18 @@ def _check_on_meta(
     units: Mapping[str, str] | None,
     variables: list[str] | None,
     options: dict[str, Any],
-) -> None:
+) -> dict[str, Any]:
     """What every partition would raise, raised now, on the frame's empty meta: a missing entity
     or period column, an unknown unit, an unknown indicator id (with "did you mean"), a formula
-    whose units do not agree — before a pass over the data or a shuffle, not at ``.compute()``."""
+    whose units do not agree — before a pass over the data or a shuffle, not at ``.compute()``.
+    Returns the result's units and decimals (its attrs, as ``Panel.compute`` gives them)."""
     from ._panel import Panel
 
     options = dict(options)
     panel = Panel.from_pandas(meta, entity, period, units, variables=variables, freq=options.pop("freq"))
-    panel.compute(ids, **options)
+    values = panel.compute(ids, **options)
+    values = values[0] if isinstance(values, tuple) else values
+    return {k: dict(values.attrs[k]) for k in ("units", "decimals") if k in values.attrs}
 
 
 def _indicator_ids(ids: Any, catalogue: Any) -> list[Any]:
@@ -307,7 +315,7 @@ def compute(
             str(c) for c, dtype in frame._meta.dtypes.items() if c not in keys and pd.api.types.is_numeric_dtype(dtype)
         ]
     options = dict(strict=strict, basis=basis, catalogue=catalogue, freq=freq, reasons=bool(reasons))
-    _check_on_meta(frame._meta, id_list, entity, period, units, variables, options)
+    attrs = _check_on_meta(frame._meta, id_list, entity, period, units, variables, options)
     spanning = _entity_spanning_partitions(frame, entity)
     if spanning is not None:
         if not repartition:
@@ -320,7 +328,10 @@ def compute(
         if entity not in frame.columns:
             frame = frame.reset_index()
         frame = frame.shuffle(on=entity)
-    meta = _empty_result([i.id if hasattr(i, "id") else i for i in id_list], bool(reasons))
+    # The result's units and decimals on the lazy frame too (write_csv and to_excel of a computed
+    # partition print with them), and on an empty partition's, so that concat keeps them.
+    meta = _empty_result([i.id if hasattr(i, "id") else i for i in id_list], bool(reasons), attrs)
+    options["attrs"] = attrs
     return frame.map_partitions(
         _compute_partition,
         id_list,

@@ -727,6 +727,8 @@ public:
         entity_col_ = find_column(names, options_.entity, headings.entity, "entity", source_, {unit_col});
         period_col_ = find_column(names, options_.period, headings.period, "period", source_);
         name_col_ = find_column(names, options_.name, headings.name, "name", source_, {entity_col_, unit_col});
+        if (name_col_ >= 0 && options_.name.empty() && ignored(names[static_cast<std::size_t>(name_col_)]))
+            name_col_ = -1;  // a names column left out (refuse_two_names tells how when it disagrees)
         parent_col_ = find_column(names, options_.parent, headings.parent, "parent", source_);
         if (entity_col_ < 0)
             throw header_error("no entity column" + closest_heading(names, headings.entity, "entity") +
@@ -1129,7 +1131,9 @@ private:
     // Entity and period of a row; throws parse_error for an empty code or a bad period.
     std::pair<std::int32_t, std::int32_t> row_key(const std::vector<field>& fields, row_keys& keys, std::size_t line) {
         const std::string_view parent = optional_field(fields, parent_col_);
-        std::int32_t e = keys.entity_index(entity_code(fields, line), optional_field(fields, name_col_), parent);
+        const std::string_view name = optional_field(fields, name_col_);
+        std::int32_t e = keys.entity_index(entity_code(fields, line), name, parent);
+        if (name_col_ >= 0 && keys.entities[static_cast<std::size_t>(e)].name != name) refuse_two_names();
         if (parent_col_ >= 0 && !parent.empty()) {
             const std::string& kept = keys.entities[static_cast<std::size_t>(e)].parent;
             if (!kept.empty() && other_parent(kept, parent))
@@ -1162,6 +1166,32 @@ private:
         } catch (const std::exception&) {  // the first error of the read was the duplicate: none here
         }
         return {0, 0};
+    }
+
+    // One code named two ways (东湖区 on one row, 西湖区 on another) is a row shifted or a code
+    // mistyped as often as a renamed region, and the panel keeps one name: refused, naming both
+    // lines. Found while reading by a compare of each row's name with its code's first; the lines
+    // only here, on the error path, by reading the body again in file order (so the same row is
+    // named whatever the number of threads).
+    [[noreturn]] void refuse_two_names() const {
+        tokenizer tok(text_.substr(body_start_), options_.separator, source_, body_line_);
+        std::vector<field> fields;
+        std::unordered_map<std::string, std::pair<std::string, std::size_t>> first;
+        while (tok.next(fields)) {
+            if (fields.size() != header_.size() || blank(fields)) continue;  // skipped or blank
+            const std::string_view code = trim(fields[static_cast<std::size_t>(entity_col_)]);
+            if (code.empty()) continue;
+            const std::string_view name = optional_field(fields, name_col_);
+            auto [it, fresh] = first.try_emplace(std::string(code), std::string(name), tok.line());
+            if (fresh || it->second.first == name) continue;
+            throw parse_error("entity " + detail::quoted(code) + " is named " + detail::quoted(name) + " here and " +
+                                  detail::quoted(it->second.first) + " on line " + std::to_string(it->second.second) +
+                                  ": one code is one region (a row shifted, or a code mistyped?); if the region was "
+                                  "renamed, write one name on all its rows, or leave the names out (ignore the " +
+                                  detail::quoted(header_[static_cast<std::size_t>(name_col_)]) + " column)",
+                              at(tok.line(), static_cast<std::size_t>(name_col_) + 1));
+        }
+        throw parse_error("an entity code is named two ways in the name column", at(0, 0));  // not reached
     }
 
     // A code written with full-width digits (３２０１０２) is another entity than 320102, which
@@ -1359,11 +1389,12 @@ private:
         interner entity_codes{false};  // this chunk's distinct codes, first-seen order: views of its rows' codes
         detail::huge_page_vector<std::int32_t> entity_local;  // per row: its code's index, or empty: row r's is r
         detail::huge_page_vector<std::string_view> name_of, parent_of;  // per code: name and parent on its first row
-        interner period_texts{false};                                   // this chunk's distinct period texts
-        std::vector<std::size_t> period_line;                           // per period text: the line it first appears on
-        detail::huge_page_vector<std::int32_t> period_local;            // per row: its period's index, or empty: all 0
-        std::size_t interned = 0;                                       // rows whose code is interned
-        std::string_view last_entity, last_period;                      // the previous row's (rows come grouped)
+        bool two_names = false;        // a row of the chunk names its code otherwise than name_of (refuse_two_names)
+        interner period_texts{false};  // this chunk's distinct period texts
+        std::vector<std::size_t> period_line;                 // per period text: the line it first appears on
+        detail::huge_page_vector<std::int32_t> period_local;  // per row: its period's index, or empty: all 0
+        std::size_t interned = 0;                             // rows whose code is interned
+        std::string_view last_entity, last_period;            // the previous row's (rows come grouped)
         std::int32_t last_entity_id = -1, last_period_id = -1;
         // Codes read but not yet interned: each is interned `lag` rows after its slot in the table
         // was prefetched, so that the cache miss of a new code overlaps the parsing of the rows
@@ -1421,6 +1452,9 @@ private:
             if (inserted && name_col_ >= 0) c.name_of.push_back(p.name);
             if (inserted && parent_col_ >= 0) c.parent_of.push_back(p.parent);
             c.last_entity_id = id;
+            if (!inserted) same_name(c, p.name);
+        } else {
+            same_name(c, p.name);
         }
         note_entity(c);
     }
@@ -1436,6 +1470,8 @@ private:
             if (name_col_ >= 0) c.name_of.push_back(name);
             if (parent_col_ >= 0) c.parent_of.push_back(parent);
             c.last_entity_id = static_cast<std::int32_t>(c.entity_codes.size() - 1);
+        } else {
+            same_name(c, name);
         }
         ++c.pending_count;
         note_entity(c);
@@ -1455,12 +1491,20 @@ private:
                 if (name_col_ >= 0) c.name_of[next] = c.name_of[i];
                 if (parent_col_ >= 0) c.parent_of[next] = c.parent_of[i];
                 ++next;
+            } else if (name_col_ >= 0 && c.name_of[i] != c.name_of[id]) {  // name_of[id] already moved down
+                c.two_names = true;
             }
             c.last_entity_id = static_cast<std::int32_t>(id);
             note_entity(c);
         }
         if (name_col_ >= 0) c.name_of.resize(next);
         if (parent_col_ >= 0) c.parent_of.resize(next);
+    }
+
+    // Row c.interned's name, for a code seen before (c.last_entity_id), against the name of the
+    // code's first row: one compare of two texts only where a name column is read.
+    void same_name(chunk& c, std::string_view name) const {
+        if (name_col_ >= 0 && name != c.name_of[static_cast<std::size_t>(c.last_entity_id)]) c.two_names = true;
     }
 
     // Row c.interned's entity index (c.last_entity_id) kept, when it is not the row's own.
@@ -2049,6 +2093,7 @@ private:
         std::size_t begin = 0, end = 0, new_codes = 0;
         std::array<std::size_t, 3> new_bytes{};
         bool any_earlier = false;
+        bool two_names = false;  // a code named otherwise on its first row in an earlier chunk
     };
 
     // Which of the codes [p.begin, p.end) of chunk i an earlier chunk has, the earliest one
@@ -2085,8 +2130,11 @@ private:
                         if (id >= 0) e = {static_cast<std::uint32_t>(j), id};
                     }
                 }
-                if (c.earlier[l].index >= 0) {
+                if (const chunk::earlier_code e = c.earlier[l]; e.index >= 0) {
                     p.any_earlier = true;
+                    if (!c.name_of.empty() &&
+                        c.name_of[l] != chunks[e.chunk].name_of[static_cast<std::size_t>(e.index)])
+                        p.two_names = true;
                     continue;
                 }
             }
@@ -2142,6 +2190,7 @@ private:
                 c.new_codes += count;
                 for (std::size_t f = 0; f < 3; ++f) c.new_bytes[f] += p.new_bytes[f];
                 any_earlier = any_earlier || p.any_earlier;
+                c.two_names = c.two_names || p.two_names;
             }
             if (any_earlier) c.new_rank.resize(c.entity_codes.size());
         }
@@ -2277,6 +2326,8 @@ private:
         detail::populate_in_parts(keys.period_of_row.data(), parsed.rows * sizeof(std::int32_t), parsed.chunks.size());
         check_parents(parsed.chunks);
         wide_entities(parsed.chunks, keys);
+        for (const auto& c : parsed.chunks)
+            if (c.two_names) refuse_two_names();
         for (auto& c : parsed.chunks) {
             add_counts(c.counts);
             add_chunk_rows(c, keys, vars);

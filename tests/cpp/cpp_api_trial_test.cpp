@@ -143,6 +143,30 @@ BOOST_AUTO_TEST_CASE(a_moved_from_points_array_is_empty) {
     BOOST_TEST(b.size() == 0);  // NOLINT(bugprone-use-after-move): what is tested
 }
 
+// Round 22: a moved-from scorecard_result, scorecard_columns or scorecard_inputs kept its row count
+// beside empty columns (rows() said n, columns().columns was empty).
+BOOST_AUTO_TEST_CASE(moved_from_scorecard_results_and_inputs_have_no_rows) {
+    const scorecard& card = scorecard::builtin("tech-sme-2017");
+    const panel two = firms(
+        "firm_id,employees,st_staff,sales[万元],assets[万元],rd_expense[万元],total_cost[万元],ip_class1,ip_class2,"
+        "hnte_certified\nF1,40,12,1000,500,45,204,0,2,0\nF2,40,3,1000,500,60,600,1,0,0\n");
+    scorecard_inputs in = card.inputs_from(two);
+    scorecard_result r = card.evaluate(in.columns());
+    const scorecard_inputs taken = std::move(in);
+    BOOST_TEST(taken.rows() == 2U);
+    BOOST_TEST(in.rows() == 0U);               // NOLINT(bugprone-use-after-move): what is tested
+    BOOST_TEST(in.columns().columns.empty());  // NOLINT(bugprone-use-after-move)
+    scorecard_result kept;
+    kept = std::move(r);
+    BOOST_TEST(kept.rows == 2U);
+    BOOST_TEST(r.rows == 0U);  // NOLINT(bugprone-use-after-move): what is tested
+    BOOST_TEST(r.status.empty());
+    scorecard_columns columns = taken.columns();
+    const scorecard_columns moved = std::move(columns);
+    BOOST_TEST(moved.rows == 2U);
+    BOOST_TEST(columns.rows == 0U);  // NOLINT(bugprone-use-after-move): what is tested
+}
+
 // repro_1: a moved-from panel held a null entity table.
 BOOST_AUTO_TEST_CASE(a_moved_from_panel_is_an_empty_panel) {
     panel p = parse_csv("region,period,gdp[亿元]\n320602,2023,100\n");

@@ -648,13 +648,15 @@ BOOST_AUTO_TEST_CASE(a_file_read_in_parts_holds_its_bytes) {
 BOOST_AUTO_TEST_CASE(entities_numbered_in_first_seen_order_for_any_chunking) {
     std::string text = "entity,period,name,parent,x\n";
     std::vector<std::string> expected_codes;
-    std::map<std::string, int> seen;  // code → rows so far (its period: 2000 + that count)
+    std::map<std::string, int> seen;               // code → rows so far (its period: 2000 + that count)
+    std::map<std::string, std::size_t> first_row;  // code → its first row, which names it on every row
     for (std::size_t r = 0; r < 3000; ++r) {
         // Rows 0–999 use codes 0–499 twice each; later rows mix old codes with new ones 500–1499.
         const std::size_t k = r < 1000 ? r / 2 : (r % 3 == 0 ? (r * 7) % 500 : 500 + (r - 1000) / 2);
         const std::string code = "91320000MA" + std::to_string(100000000 + k);  // 19 characters
         if (seen[code]++ == 0) expected_codes.push_back(code);
-        text += code + "," + std::to_string(1999 + seen[code]) + ",name" + std::to_string(r) + ",p" +
+        first_row.emplace(code, r);
+        text += code + "," + std::to_string(1999 + seen[code]) + ",name" + std::to_string(first_row[code]) + ",p" +
                 std::to_string(k % 5) + "," + std::to_string(r) + "\n";
     }
     csv_options serial;
@@ -662,7 +664,7 @@ BOOST_AUTO_TEST_CASE(entities_numbered_in_first_seen_order_for_any_chunking) {
     const panel one = parse_csv(text, serial);
     BOOST_REQUIRE(one.entities().size() == expected_codes.size());
     for (std::size_t e = 0; e < expected_codes.size(); ++e) BOOST_TEST(one.entities()[e].code == expected_codes[e]);
-    BOOST_TEST(one.entities()[0].name == "name0");       // code 0 is on rows 0 and 1: the first row's name
+    BOOST_TEST(one.entities()[0].name == "name0");       // code 0 is on rows 0 and 1
     BOOST_TEST(one.entities()[500].name == "name1000");  // code 500: rows 1000 and 1001
     for (std::size_t chunk : {std::size_t{64}, std::size_t{700}, std::size_t{5000}})
         for (unsigned threads : {2u, 3u, 16u}) {
@@ -782,8 +784,8 @@ BOOST_AUTO_TEST_CASE(entities_kept_compactly_for_any_chunking) {
     std::string text = "entity,period,name,parent,a,b\n";
     for (std::size_t r = 0; r < 200; ++r)
         text += "e" + std::to_string(r % 150) + "," + std::to_string(2020 + r / 150) + "," +
-                (r % 2 ? "\"say \"\"hi\"\",\n " + std::to_string(r) + "\"" : "n" + std::to_string(r)) + ",p" +
-                std::to_string(r % 3) + "," + std::to_string(r) + ",1\n";
+                (r % 2 ? "\"say \"\"hi\"\",\n " + std::to_string(r % 150) + "\"" : "n" + std::to_string(r % 150)) +
+                ",p" + std::to_string(r % 3) + "," + std::to_string(r) + ",1\n";
     for (std::size_t chunk : {std::size_t{9}, std::size_t{100}, std::size_t{100000}})
         for (unsigned threads : {1u, 3u, 16u}) {
             csv_options o;
@@ -793,7 +795,7 @@ BOOST_AUTO_TEST_CASE(entities_kept_compactly_for_any_chunking) {
             BOOST_REQUIRE(p.entity_count() == 150u);
             BOOST_TEST(p.entity_code(149) == "e149");
             BOOST_TEST(p.entity_name(0) == "n0");
-            BOOST_TEST(p.entity_name(1) == "say \"hi\",\n 1");  // its first row's name, not row 151's
+            BOOST_TEST(p.entity_name(1) == "say \"hi\",\n 1");  // one name on rows 1 and 151
             BOOST_TEST(p.entity_parent(2) == "p2");
             BOOST_TEST(p.entity_of_row()[151] == 1);
             BOOST_TEST(p.entities()[1].name == p.entity_name(1));
@@ -1397,7 +1399,7 @@ BOOST_AUTO_TEST_CASE(codes_in_ascending_order_numbered_for_any_chunking) {
                     expected.push_back(static_cast<std::int32_t>(it->second));
                     // A code seen before on an earlier row gets a period of its own there.
                     text += rows[r] + "," + std::to_string(2000 + k + (inserted || k > 0 ? 0 : 10)) + ",n" +
-                            std::to_string(r) + "," + std::to_string(r) + "\n";
+                            std::to_string(it->second) + "," + std::to_string(r) + "\n";
                 }
             }
             for (std::size_t chunk : {std::size_t{50}, std::size_t{3000}, std::size_t{1} << 20})
@@ -1446,7 +1448,7 @@ BOOST_AUTO_TEST_CASE(codes_seen_again_in_later_chunks_numbered_as_a_serial_read)
     std::string text = "entity,period,name,x\n";
     for (std::size_t r = 0; r < 1200; ++r) {
         const std::size_t k = r % 4 == 0 ? r : r % 4 == 1 ? r / 3 : r % 4 == 2 ? (r * 37) % 1200 : 1199 - r / 2;
-        const std::string name = r % 5 == 0 ? "\"a, \"\"b\"\"\nc\"" : "n" + std::to_string(r);
+        const std::string name = k % 5 == 0 ? "\"a, \"\"b\"\"\nc\"" : "n" + std::to_string(k);  // one a code
         text += "\"C" + std::to_string(k) + "\"," + std::to_string(2000 + r % 4) + "," + name + "," +
                 std::to_string(r) + "\n";
     }
@@ -1568,9 +1570,9 @@ BOOST_AUTO_TEST_CASE(codes_in_random_order_numbered_for_any_chunking) {
             if (written[1] == '"') written.insert(1, "\"");
             written = "\"" + written + "\"";
         }
-        // Every row of a code gives its one parent (two parents are refused since round 21); the names
-        // differ, and the first row's is kept.
-        text += written + "," + std::to_string(period) + ",n" + std::to_string(r) + "," + parents[it->second] + "," +
+        // Every row of a code gives its one parent and its one name (two of either are refused since
+        // rounds 21 and 22).
+        text += written + "," + std::to_string(period) + "," + names[it->second] + "," + parents[it->second] + "," +
                 std::to_string(r) + "\n";
     }
     for (std::size_t chunk : {std::size_t{50}, std::size_t{30000}, std::size_t{100000}, std::size_t{1} << 20})
@@ -1593,7 +1595,7 @@ BOOST_AUTO_TEST_CASE(codes_in_random_order_numbered_for_any_chunking) {
             for (std::size_t r = 0; r < rows.size() && first_line == 0; ++r)
                 if (rows[r] == order[first_row]) first_line = r + 2;
             twice += "\"" + (order[first_row][1] == '"' ? "Q\"\"" + order[first_row].substr(2) : order[first_row]) +
-                     "\",2000,n," + parents[first_row] + ",1\n";
+                     "\",2000," + names[first_row] + "," + parents[first_row] + ",1\n";
             try {
                 parse_csv(twice, o);
                 BOOST_FAIL("expected duplicate_row_error");
@@ -1604,6 +1606,72 @@ BOOST_AUTO_TEST_CASE(codes_in_random_order_numbered_for_any_chunking) {
                     e.what());
             }
         }
+}
+
+// Round 22: one code named two ways (东湖区 on one row, 西湖区 on another) is refused, naming the
+// first such row of the file and the code's first row, for any number of threads and chunks: a
+// repeat on the next row, a code seen earlier in the chunk, in an earlier chunk, codes ascending
+// (a register) or not (numbered at the chunk's end), and the long layout.
+BOOST_AUTO_TEST_CASE(one_code_with_two_names_is_refused_naming_both_lines) {
+    // 3000 codes, each on two rows: the second right after the first (adjacent) or 1500 rows on.
+    auto file = [](bool ascending, bool adjacent, std::size_t renamed) {
+        std::vector<std::size_t> order(3000);
+        for (std::size_t r = 0; r < order.size(); ++r) order[r] = ascending ? r : (r * 7919) % order.size();
+        std::string text = "entity,period,name,x\n";
+        auto row = [&](std::size_t r, int period, bool second) {
+            const std::string code = std::to_string(100000 + order[r]);
+            const std::string name = second && r == renamed ? "other" : "n" + code;
+            text += code + "," + std::to_string(period) + "," + name + ",1\n";
+        };
+        if (adjacent) {
+            for (std::size_t r = 0; r < order.size(); ++r) row(r, 2020, false), row(r, 2021, true);
+        } else {
+            for (std::size_t r = 0; r < order.size(); ++r) row(r, 2020, false);
+            for (std::size_t r = 0; r < order.size(); ++r) row(r, 2021, true);
+        }
+        return text;
+    };
+    const std::size_t none = static_cast<std::size_t>(-1);
+    for (bool ascending : {true, false})
+        for (bool adjacent : {true, false})
+            for (std::size_t renamed : {none, std::size_t{0}, std::size_t{2999}, std::size_t{1700}}) {
+                const std::string text = file(ascending, adjacent, renamed);
+                const std::size_t first_line = renamed == none ? 0 : adjacent ? 2 + 2 * renamed : 2 + renamed;
+                const std::size_t line = adjacent ? first_line + 1 : first_line + 3000;
+                for (std::size_t chunk : {std::size_t{64}, std::size_t{20000}, std::size_t{1} << 20})
+                    for (unsigned threads : {1u, 3u}) {
+                        csv_options o;
+                        o.threads = threads;
+                        o.min_chunk_bytes = chunk;
+                        const std::string at = std::to_string(threads) + " threads, chunks of " +
+                                               std::to_string(chunk) + (ascending ? ", ascending" : "") +
+                                               (adjacent ? ", adjacent" : "");
+                        if (renamed == none) {
+                            BOOST_TEST(parse_csv(text, o).entity_count() == 3000u, at);
+                            continue;
+                        }
+                        try {
+                            parse_csv(text, o);
+                            BOOST_ERROR("two names accepted, " << at);
+                        } catch (const parse_error& e) {
+                            BOOST_TEST(e.where().line == line, at << ": " << e.what());
+                            BOOST_TEST(std::string(e.what()).find("is named 'other' here and 'n") != std::string::npos,
+                                       e.what());
+                            BOOST_TEST(std::string(e.what()).find("on line " + std::to_string(first_line) + ":") !=
+                                           std::string::npos,
+                                       at << ": " << e.what());
+                        }
+                    }
+            }
+    // The long layout; and the names left out by ignoring their column.
+    const std::string records = "entity,period,name,variable,value\nA,2020,甲,x,1\nA,2020,甲,y,2\nA,2021,乙,x,3\n";
+    BOOST_CHECK_EXCEPTION(parse_csv(records), parse_error, [](const parse_error& e) {
+        return e.where().line == 4 && std::string(e.what()).find("on line 2") != std::string::npos;
+    });
+    csv_options o;
+    o.ignore = {"name"};
+    const panel p = parse_csv(records, o);
+    BOOST_TEST(p.entity_name(0).empty());
 }
 
 // Round 19: the search for a code written with full-width digits or as a spreadsheet leaves it

@@ -95,6 +95,8 @@ def test_from_pandas_lenient_keeps_an_unreadable_cell_as_unparseable():
         "variable": "valid_invention_patents",
         "text": "约30",
         "problem": "not a number",
+        "entity": "360102",
+        "period": "2024",
     }
 
 
