@@ -1133,7 +1133,7 @@ private:
         const std::string_view parent = optional_field(fields, parent_col_);
         const std::string_view name = optional_field(fields, name_col_);
         std::int32_t e = keys.entity_index(entity_code(fields, line), name, parent);
-        if (name_col_ >= 0 && keys.entities[static_cast<std::size_t>(e)].name != name) refuse_two_names();
+        if (name_col_ >= 0 && names_differ(keys.entities[static_cast<std::size_t>(e)].name, name)) refuse_two_names();
         if (parent_col_ >= 0 && !parent.empty()) {
             const std::string& kept = keys.entities[static_cast<std::size_t>(e)].parent;
             if (!kept.empty() && other_parent(kept, parent))
@@ -1168,6 +1168,12 @@ private:
         return {0, 0};
     }
 
+    // A blank name states nothing: files exported from sheets with merged cells name a region on
+    // its first row only, so a blank never disagrees with the name its code was given.
+    static bool names_differ(std::string_view kept, std::string_view name) {
+        return !kept.empty() && !name.empty() && kept != name;
+    }
+
     // One code named two ways (东湖区 on one row, 西湖区 on another) is a row shifted or a code
     // mistyped as often as a renamed region, and the panel keeps one name: refused, naming both
     // lines. Found while reading by a compare of each row's name with its code's first; the lines
@@ -1183,7 +1189,7 @@ private:
             if (code.empty()) continue;
             const std::string_view name = optional_field(fields, name_col_);
             auto [it, fresh] = first.try_emplace(std::string(code), std::string(name), tok.line());
-            if (fresh || it->second.first == name) continue;
+            if (fresh || !names_differ(it->second.first, name)) continue;
             throw parse_error("entity " + detail::quoted(code) + " is named " + detail::quoted(name) + " here and " +
                                   detail::quoted(it->second.first) + " on line " + std::to_string(it->second.second) +
                                   ": one code is one region (a row shifted, or a code mistyped?); if the region was "
@@ -1491,7 +1497,7 @@ private:
                 if (name_col_ >= 0) c.name_of[next] = c.name_of[i];
                 if (parent_col_ >= 0) c.parent_of[next] = c.parent_of[i];
                 ++next;
-            } else if (name_col_ >= 0 && c.name_of[i] != c.name_of[id]) {  // name_of[id] already moved down
+            } else if (name_col_ >= 0 && names_differ(c.name_of[i], c.name_of[id])) {  // name_of[id] already moved down
                 c.two_names = true;
             }
             c.last_entity_id = static_cast<std::int32_t>(id);
@@ -1504,7 +1510,8 @@ private:
     // Row c.interned's name, for a code seen before (c.last_entity_id), against the name of the
     // code's first row: one compare of two texts only where a name column is read.
     void same_name(chunk& c, std::string_view name) const {
-        if (name_col_ >= 0 && name != c.name_of[static_cast<std::size_t>(c.last_entity_id)]) c.two_names = true;
+        if (name_col_ >= 0 && names_differ(name, c.name_of[static_cast<std::size_t>(c.last_entity_id)]))
+            c.two_names = true;
     }
 
     // Row c.interned's entity index (c.last_entity_id) kept, when it is not the row's own.
@@ -2133,7 +2140,7 @@ private:
                 if (const chunk::earlier_code e = c.earlier[l]; e.index >= 0) {
                     p.any_earlier = true;
                     if (!c.name_of.empty() &&
-                        c.name_of[l] != chunks[e.chunk].name_of[static_cast<std::size_t>(e.index)])
+                        names_differ(c.name_of[l], chunks[e.chunk].name_of[static_cast<std::size_t>(e.index)]))
                         p.two_names = true;
                     continue;
                 }

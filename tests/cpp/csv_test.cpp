@@ -1663,6 +1663,27 @@ BOOST_AUTO_TEST_CASE(one_code_with_two_names_is_refused_naming_both_lines) {
                         }
                     }
             }
+    // A blank name states nothing (a sheet's merged cells name a region on its first row only):
+    // no conflict on any path, the first row's name kept.
+    for (bool adjacent : {true, false}) {
+        std::string text = "entity,period,name,x\n";
+        for (std::size_t r = 0; r < 3000; ++r) {
+            const std::string code = std::to_string(100000 + (r * 7919) % 3000);
+            text += code + ",2020,n" + code + ",1\n";
+            if (adjacent) text += code + ",2021,,1\n";
+        }
+        if (!adjacent)
+            for (std::size_t r = 0; r < 3000; ++r) text += std::to_string(100000 + (r * 7919) % 3000) + ",2021,,1\n";
+        for (std::size_t chunk : {std::size_t{64}, std::size_t{1} << 20})
+            for (unsigned threads : {1u, 3u}) {
+                csv_options o;
+                o.threads = threads;
+                o.min_chunk_bytes = chunk;
+                const panel p = parse_csv(text, o);
+                BOOST_TEST(p.entity_count() == 3000u);
+                BOOST_TEST(std::string(p.entity_name(0)) == "n" + std::string(p.entity_code(0)));
+            }
+    }
     // The long layout; and the names left out by ignoring their column.
     const std::string records = "entity,period,name,variable,value\nA,2020,甲,x,1\nA,2020,甲,y,2\nA,2021,乙,x,3\n";
     BOOST_CHECK_EXCEPTION(parse_csv(records), parse_error, [](const parse_error& e) {
