@@ -96,7 +96,8 @@ std::vector<table_extraction> extract_tables(const std::vector<std::string_view>
     // Every text before a failed one was taken before it and read to its end (or failed too):
     // the first failure in order is the one a loop over the texts would have met.
     for (std::size_t k = 0; k < n; ++k)
-        if (failures[k]) rethrow_naming(failures[k], names.empty() ? "report " + std::to_string(k) : "report '" + names[k] + "'");
+        if (failures[k])
+            rethrow_naming(failures[k], names.empty() ? "report " + std::to_string(k) : "report '" + names[k] + "'");
     return out;
 }
 

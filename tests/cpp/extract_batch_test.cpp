@@ -36,11 +36,11 @@ void check_same(const table_extraction& a, const table_extraction& b, const std:
     const fact_table &x = a.facts, &y = b.facts;
     BOOST_TEST(a.invalid_bytes == b.invalid_bytes, label);
     BOOST_TEST((x.strings == y.strings && x.quoted == y.quoted && same_bits(x.text_end, y.text_end)), label);
-    for (const auto column : {&fact_table::variable, &fact_table::phrase, &fact_table::unit, &fact_table::period,
-                              &fact_table::damage, &fact_table::status, &fact_table::stage, &fact_table::scope,
-                              &fact_table::level, &fact_table::flags, &fact_table::begin, &fact_table::end,
-                              &fact_table::clause_begin, &fact_table::clause_end, &fact_table::char_begin,
-                              &fact_table::char_end, &fact_table::clause_char_begin, &fact_table::clause_char_end})
+    for (const auto column :
+         {&fact_table::variable, &fact_table::phrase, &fact_table::unit, &fact_table::period, &fact_table::damage,
+          &fact_table::status, &fact_table::stage, &fact_table::scope, &fact_table::level, &fact_table::flags,
+          &fact_table::begin, &fact_table::end, &fact_table::clause_begin, &fact_table::clause_end,
+          &fact_table::char_begin, &fact_table::char_end, &fact_table::clause_char_begin, &fact_table::clause_char_end})
         BOOST_TEST(same_bits(x.*column, y.*column), label);
     for (const auto column : {&fact_table::value, &fact_table::high, &fact_table::guess})
         BOOST_TEST(same_bits(x.*column, y.*column), label);
