@@ -10,7 +10,7 @@ from typing import Any, Mapping
 
 import numpy as np
 
-from ._suggest import checked_keywords
+from ._suggest import ArgumentTypeError, checked_keywords, shown
 from . import _core
 
 #: Largest lexicon file read (a definition file: a few kilobytes in practice).
@@ -143,7 +143,7 @@ def _check_threads(threads: Any) -> None:
         raise _core.ArgumentError(f"threads must be a whole number ≥ 0 (0: every core), not {threads!r}")
 
 
-def _reports(texts: Any) -> tuple[list[Any], list[Any], bool]:
+def _reports(texts: Any, owner: str) -> tuple[list[Any], list[Any], bool]:
     """(keys, texts, named) of many reports: a list or tuple (keys 0..n-1, not named), a dict
     {name: text} or a pandas Series (its labels). Each text a str or bytes; an error names the
     key of the first that is not, an empty collection and a name given twice are errors."""
@@ -156,25 +156,21 @@ def _reports(texts: Any) -> tuple[list[Any], list[Any], bool]:
     elif isinstance(texts, (list, tuple)):
         keys, items, named = list(range(len(texts))), list(texts), False
     else:
-        raise _core.ArgumentError(
-            "text must be a report (str or bytes) or many: a list, a dict {name: text} or a pandas Series of "
-            f"them, not {type(texts).__name__}"
+        raise ArgumentTypeError(
+            f"{owner}: {'texts' if owner == 'read_reports' else 'text'} must be a str or bytes (or a list, a dict {{name: text}} or a pandas Series of them), "
+            f"not {shown(texts)}"
         )
     if not items:
-        raise _core.ArgumentError(f"no reports to read: the {type(texts).__name__} is empty")
+        raise _core.ArgumentError(f"{owner}: no reports to read: the {type(texts).__name__} is empty")
     for key, item in zip(keys, items):
-        if isinstance(item, memoryview):
-            continue
-        if not isinstance(item, (str, bytes, bytearray)):
+        if not isinstance(item, (str, bytes, bytearray, memoryview)):
             missing = " (a missing report?)" if item is None or item is pd.NA or item != item else ""
-            raise _core.ArgumentError(
-                f"report {key!r}: {item!r} is a {type(item).__name__}, not a text (str or bytes){missing}"
-            )
+            raise ArgumentTypeError(f"{owner}: report {key!r} must be a str or bytes, not {shown(item)}{missing}")
     items = [bytes(item) if isinstance(item, memoryview) else item for item in items]
     if named and len(set(keys)) < len(keys):
         seen: set[Any] = set()
         twice = next(k for k in keys if k in seen or seen.add(k))  # type: ignore[func-returns-value]
-        raise _core.ArgumentError(f"report {twice!r} is given twice: each report needs its own name")
+        raise _core.ArgumentError(f"{owner}: report {twice!r} is given twice: each report needs its own name")
     return keys, items, named
 
 
@@ -190,10 +186,12 @@ def _report_column(keys: list[Any], codes: np.ndarray, named: bool) -> Any:
     return pd.Index(keys).take(codes).to_numpy()
 
 
-def _extract_many(texts: Any, lexicon_toml: bytes | None, source: str, guess: bool, threads: int) -> Any:
+def _extract_many(
+    texts: Any, lexicon_toml: bytes | None, source: str, guess: bool, threads: int, owner: str = "extract"
+) -> Any:
     import pandas as pd
 
-    keys, items, named = _reports(texts)
+    keys, items, named = _reports(texts, owner)
     names = [str(k) for k in keys] if named else []
     columns, info = _core.extract_many(
         items, names, lexicon_toml, guess=guess, lexicon_source=source, threads=int(threads)
@@ -613,15 +611,18 @@ def read_reports(
     import pandas as pd
 
     if isinstance(texts, (str, bytes, bytearray, memoryview)):
-        raise _core.ArgumentError(
-            "read_reports reads many reports ({entity: text}); for one: read_report(text, entity)"
+        raise ArgumentTypeError(
+            "read_reports: texts must be many reports ({entity: text}), not one; for one: read_report(text, entity)"
         )
     if isinstance(texts, (list, tuple)):
-        raise _core.ArgumentError(
-            "read_reports needs the entity of each report: a dict {entity: text} or a pandas Series, not a "
-            f"{type(texts).__name__}"
+        raise ArgumentTypeError(
+            "read_reports: texts must name the entity of each report: a dict {entity: text} or a pandas Series, "
+            f"not a {type(texts).__name__}"
         )
-    facts = extract(texts, lexicon, threads=threads)
+    _check_threads(threads)
+    lexicon_toml = read_limited(lexicon, MAX_LEXICON_BYTES, "lexicon") if lexicon is not None else None
+    source = str(lexicon) if lexicon is not None else "<lexicon>"
+    facts = _extract_many(texts, lexicon_toml, source, False, threads, "read_reports")
     keys = list(facts.attrs["text"])
     converted = facts.in_lexicon_units()
     by_entity = {key: list(rows) for key, rows in itertools.groupby(converted.itertuples(), key=lambda row: row.report)}

@@ -115,14 +115,14 @@ def test_a_report_of_noise_is_left_out_with_a_finding():
 @pytest.mark.parametrize(
     "texts, match",
     [
-        ([], "no reports to read: the list is empty"),
+        ([], "extract: no reports to read: the list is empty"),
         ({}, "no reports to read: the dict is empty"),
-        (["a", 3.5], "report 1: 3.5 is a float"),
-        ({"甲县": "a", "乙县": None}, "report '乙县': None .*a missing report"),
-        (pd.Series(["a", np.nan], index=["x", "y"]), "report 'y': nan .*a missing report"),
+        (["a", 3.5], "report 1 must be a str or bytes, not 3.5"),
+        ({"甲县": "a", "乙县": None}, "report '乙县' must be a str or bytes, not None .*a missing report"),
+        (pd.Series(["a", np.nan], index=["x", "y"]), "report 'y' must be a str or bytes, not nan .*a missing report"),
         (pd.Series(["a", "b"], index=["x", "x"]), "report 'x' is given twice"),
         (5, "a list, a dict"),
-        ({"a", "b"}, "not set"),
+        ({"a", "b"}, "not a set"),
     ],
 )
 def test_bad_collections_say_which_report(texts, match):
@@ -170,10 +170,12 @@ def test_read_reports_is_one_panel_of_every_entity():
 
 
 def test_read_reports_needs_entities_and_names_a_report_without_period():
-    with pytest.raises(zb.ArgumentError, match="entity"):
+    with pytest.raises(zb.ArgumentTypeError, match="read_reports: texts must name the entity"):
         zb.read_reports(["12项"])
-    with pytest.raises(zb.ArgumentError, match="read_report"):
+    with pytest.raises(zb.ArgumentTypeError, match=r"for one: read_report\(text, entity\)"):
         zb.read_reports("专利授权量12件。")
+    with pytest.raises(zb.ArgumentError, match="read_reports: no reports to read"):
+        zb.read_reports({})
     with pytest.raises(zb.ParseError, match="report '乙县'.*pass period="):
         zb.read_reports({"甲县": "2025年上半年，专利授权量12件。", "乙县": "专利授权量12件。"})
 
@@ -196,3 +198,18 @@ def test_cli_reads_many_files_into_one_table(tmp_path):
     assert "report" not in pd.read_csv(io.StringIO(one.stdout)).columns
     twice = _run("extract", a, a)
     assert twice.returncode == 2 and "given twice" in twice.stderr
+
+
+def test_bench_workload_cuts_at_line_ends_and_checks_its_answers(capsys):
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import workload_extract as bench
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    text = bench.report_text(0.2)
+    reports = bench.cut_into_reports(text, 50)
+    assert "".join(reports) == text and 40 <= len(reports) <= 50
+    assert all(r.endswith("\n") for r in reports[:-1])
+    records = bench.bench_extract_many(1, [1, 2], 1)
+    assert [r.threads for r in records] == [1, 2] and all(r.workload == "extract_many" for r in records)
+    assert all("facts of 2,000 reports" in r.check for r in records)
