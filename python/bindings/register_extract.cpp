@@ -317,9 +317,16 @@ fact_table concatenated(std::vector<table_extraction>& parts, std::vector<std::u
         fact_table& t = parts[k].facts;
         ids.assign(t.strings.size(), 0);
         for (std::size_t s = 1; s < t.strings.size(); ++s) {
-            const auto [it, fresh] = id_of.emplace(t.strings[s], static_cast<std::uint32_t>(out.strings.size()));
-            if (fresh) out.strings.push_back(t.strings[s]);
-            ids[s] = it->second;
+            // looked up before inserting: most texts recur in every report, and emplace would
+            // allocate a node (and copy the text) to find that out
+            const auto found = id_of.find(t.strings[s]);
+            if (found != id_of.end()) {
+                ids[s] = found->second;
+                continue;
+            }
+            ids[s] = static_cast<std::uint32_t>(out.strings.size());
+            id_of.emplace(t.strings[s], ids[s]);
+            out.strings.push_back(std::move(t.strings[s]));
         }
         for (const auto column :
              {&fact_table::variable, &fact_table::phrase, &fact_table::unit, &fact_table::period, &fact_table::damage,
