@@ -213,3 +213,21 @@ def test_bench_workload_cuts_at_line_ends_and_checks_its_answers(capsys):
     records = bench.bench_extract_many(1, [1, 2], 1)
     assert [r.threads for r in records] == [1, 2] and all(r.workload == "extract_many" for r in records)
     assert all("facts of 2,000 reports" in r.check for r in records)
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_an_interrupt_stops_the_call_unchanged_and_the_next_call_works(threads):
+    from zhibiao import _progress
+
+    reports = list(_reports().values()) * 20
+    told = []
+
+    def stop(done, total):  # what Ctrl-C does between texts: an exception from the calling thread's check
+        told.append((done, total))
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        with _progress.reporting(stop):
+            zb.extract(reports, threads=threads)
+    assert told and told[0][1] == len(reports)
+    assert len(zb.extract(reports[:3], threads=threads)) == sum(len(zb.extract(r)) for r in reports[:3])
