@@ -6,7 +6,10 @@ The text is the project's sample reports (tests/data/reports, data/sample) and g
 sentences in the style of bureau work reports, repeated to the size asked. The answers are
 checked: as many figures through Python as in the core, every fact's text at its offsets, and
 every number the regular expression finds inside a figure the extractor reports (the extractor
-also reads Chinese numerals, so it finds more, never fewer)."""
+also reads Chinese numerals, so it finds more, never fewer).
+
+"extract_many" (round 22): the same text cut at line ends into ~2,000 reports, read by one
+zb.extract(list) call on 1 and 2 threads into one table, beside the regex scan report by report."""
 
 from __future__ import annotations
 
@@ -19,7 +22,7 @@ from harness import Record, cpu_seconds, measure
 ROOT = Path(__file__).resolve().parents[1]
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
-FULL_SIZE = {"extract": 64}  # MB of report text
+FULL_SIZE = {"extract": 64, "extract_many": 16}  # MB of report text
 SCALED_WORKLOADS = ("extract",)
 
 VERBS = [
@@ -129,4 +132,77 @@ def bench_extract(megabytes: int, threads: list[int], repeat: int) -> list[Recor
     ]
 
 
-WORKLOADS = {"extract": bench_extract}
+def cut_into_reports(text: str, count: int) -> list[str]:
+    """`text` cut into about `count` reports, each at the first line end after its share: a
+    county's summary ends at a paragraph's end, never inside a sentence."""
+    reports, start = [], 0
+    for k in range(1, count):
+        end = text.find("\n", max(start, len(text) * k // count))
+        if end < 0:
+            break
+        reports.append(text[start : end + 1])
+        start = end + 1
+    reports.append(text[start:])
+    return [r for r in reports if r]
+
+
+def check_many(reports: list[str], facts, first) -> str:
+    """The table of many as the core counts each report's figures; every thread count's table the
+    same as the first's; each figure's text at its offsets in its own report."""
+    from zhibiao import _core
+
+    core = sum(_core.extract_core(r)[0] for r in reports)
+    assert len(facts) == core, (len(facts), core)
+    if first is not None:
+        import pandas as pd
+
+        pd.testing.assert_frame_equal(pd.DataFrame(facts), pd.DataFrame(first))
+    for row in facts.head(2000).itertuples():
+        assert reports[row.report][row.begin : row.end] == row.text
+    return f"{len(facts):,} facts of {len(reports):,} reports, as the core counts them one by one"
+
+
+def bench_extract_many(megabytes: int, threads: list[int], repeat: int) -> list[Record]:
+    """The bench text cut at line ends into ~2,000 reports (a county's half-year summary each),
+    through zb.extract(list) to one DataFrame, beside the Python regex scan of the same texts."""
+    import zhibiao as zb
+
+    reports = cut_into_reports(report_text(megabytes), 2000)
+    mb = sum(len(r.encode()) for r in reports) / 1e6
+    print(f"\n== extract, many reports: {len(reports):,} reports, {mb:.1f} MB ==")
+    scan = lambda: [NUMBER.findall(r) for r in reports]  # noqa: E731
+    t_re, _, m_re = measure(scan, repeat)
+    cpu_re = cpu_seconds(scan, repeat)
+    print(f"   regex scan: {mb / t_re:.1f} MB/s wall, {mb / max(cpu_re, 1e-9):.1f} MB/s per CPU-second")
+    records, first = [], None
+    for t in threads:
+        t_df, facts, m_df = measure(lambda: zb.extract(reports, threads=t), repeat, warmup=True)
+        cpu_df = cpu_seconds(lambda: zb.extract(reports, threads=t), repeat)
+        verdict = check_many(reports, facts, first)
+        first = facts if first is None else first
+        print(
+            f"   {t} thread(s): {mb / t_df:.1f} MB/s wall ({t_re / t_df:.2f}× the regex scan's time), "
+            f"{mb / max(cpu_df, 1e-9):.1f} MB/s per CPU-second; {verdict}"
+        )
+        records.append(
+            Record(
+                workload="extract_many",
+                variant=f"zb.extract(list of {len(reports):,} reports) to a DataFrame",
+                size=megabytes,
+                size_unit="MB",
+                threads=t,
+                zhibiao_s=t_df,
+                baseline="Python re scan of numbers, report by report",
+                baseline_s=t_re,
+                baseline_peak_mb=m_re,
+                zhibiao_peak_mb=m_df,
+                unit="MB/s",
+                unit_throughput=mb / t_df,
+                target_throughput=50,
+                check=verdict + f"; CPU: {mb / max(cpu_df, 1e-9):.1f} MB/s, regex {mb / max(cpu_re, 1e-9):.1f} MB/s",
+            )
+        )
+    return records
+
+
+WORKLOADS = {"extract": bench_extract, "extract_many": bench_extract_many}

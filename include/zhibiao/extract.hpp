@@ -261,6 +261,18 @@ extraction extract(std::string_view text, const lexicon& words, const extract_op
 /// The facts of a report as columns (fact_table): what extract() returns, faster to make.
 table_extraction extract_table(std::string_view text, const lexicon& words = builtin_lexicon(),
                                const extract_options& options = {});
+/// Many reports read at once (a county's half-year summaries, a file each): result k is what
+/// extract_table(texts[k], words, options) returns, the same facts and findings bit for bit for
+/// any `threads` (0: one per core; never more than there are texts). The texts are handed out in
+/// order, one at a time, to the threads, each of which builds the lexicon's indexes once.
+/// Ctrl-C (interrupt.hpp) is honoured between texts and inside them; the other threads stop at
+/// their next text. An error in a text names it in where().file, its type kept: "report 'name'"
+/// with `names` (one per text), else "report k" (k from 0); when several fail, the first in
+/// order is thrown, as a loop over the texts would throw it.
+std::vector<table_extraction> extract_tables(const std::vector<std::string_view>& texts,
+                                             const lexicon& words = builtin_lexicon(),
+                                             const extract_options& options = {}, unsigned threads = 0,
+                                             const std::vector<std::string>& names = {});
 /// The facts of one row of a table, as extract() gives them.
 fact fact_at(const fact_table& table, std::size_t row);
 

@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <array>
 #include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
 #include <vector>
 #include <cstdint>
 
@@ -299,12 +302,142 @@ py::tuple extract_to_columns(const py::object& input, const std::optional<std::s
     return py::make_tuple(fact_columns(x.facts), info);
 }
 
+// The tables of many reports as one, in report order: row i of the result is a row of report
+// report[i], its offsets in that report's text. The label texts of all the tables stored once.
+fact_table concatenated(std::vector<table_extraction>& parts, std::vector<std::uint32_t>& report) {
+    fact_table out;
+    std::size_t rows = 0, quoted = 0;
+    for (const table_extraction& x : parts) rows += x.facts.size(), quoted += x.facts.quoted.size();
+    report.reserve(rows);
+    std::unordered_map<std::string, std::uint32_t> id_of{{std::string(), 0}};
+    std::vector<std::uint32_t> ids;  // of one table's strings, in `out`
+    const auto append = [](auto& to, const auto& from) { to.insert(to.end(), from.begin(), from.end()); };
+    out.quoted.reserve(quoted);
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+        fact_table& t = parts[k].facts;
+        ids.assign(t.strings.size(), 0);
+        for (std::size_t s = 1; s < t.strings.size(); ++s) {
+            // looked up before inserting: most texts recur in every report, and emplace would
+            // allocate a node (and copy the text) to find that out
+            const auto found = id_of.find(t.strings[s]);
+            if (found != id_of.end()) {
+                ids[s] = found->second;
+                continue;
+            }
+            ids[s] = static_cast<std::uint32_t>(out.strings.size());
+            id_of.emplace(t.strings[s], ids[s]);
+            out.strings.push_back(std::move(t.strings[s]));
+        }
+        for (const auto column :
+             {&fact_table::variable, &fact_table::phrase, &fact_table::unit, &fact_table::period, &fact_table::damage,
+              &fact_table::status, &fact_table::stage, &fact_table::scope, &fact_table::level})
+            for (const std::uint32_t id : t.*column) (out.*column).push_back(ids[id]);
+        for (const auto column : {&fact_table::value, &fact_table::high, &fact_table::guess})
+            append(out.*column, t.*column);
+        for (const auto column : {&fact_table::flags, &fact_table::begin, &fact_table::end, &fact_table::clause_begin,
+                                  &fact_table::clause_end, &fact_table::char_begin, &fact_table::char_end,
+                                  &fact_table::clause_char_begin, &fact_table::clause_char_end})
+            append(out.*column, t.*column);
+        append(out.qual, t.qual);
+        const std::size_t before = out.quoted.size();
+        out.quoted += t.quoted;
+        for (const std::size_t end : t.text_end) out.text_end.push_back(before + end);
+        report.insert(report.end(), t.size(), static_cast<std::uint32_t>(k));
+        t = fact_table();  // its memory back before the next is copied
+    }
+    return out;
+}
+
+// The findings of many reports as one table, with the report of each.
+py::dict finding_columns(const std::vector<table_extraction>& parts) {
+    std::vector<std::string> kind, quote, message;
+    std::vector<std::size_t> report, begin, end, byte_begin, byte_end;
+    for (std::size_t k = 0; k < parts.size(); ++k)
+        for (const auto& f : parts[k].findings) {
+            report.push_back(k), kind.push_back(f.kind), quote.push_back(f.text), message.push_back(f.message);
+            begin.push_back(f.char_begin), end.push_back(f.char_end), byte_begin.push_back(f.begin),
+                byte_end.push_back(f.end);
+        }
+    py::dict out;
+    out["report"] = report, out["kind"] = kind, out["begin"] = begin, out["end"] = end, out["text"] = quote;
+    out["message"] = message, out["byte_begin"] = byte_begin, out["byte_end"] = byte_end;
+    return out;
+}
+
+// Many reports (str or bytes each; `names` for errors, or none: their indexes) read on `threads` into one table with a
+// `report` column (the index of each row's report) and, per report, what extract's info holds.
+py::tuple extract_many_to_columns(const py::list& inputs, const std::vector<std::string>& names,
+                                  const std::optional<std::string>& lexicon_toml, bool guess,
+                                  const std::string& lexicon_source, unsigned threads) {
+    const std::size_t n = inputs.size();
+    if (!names.empty() && names.size() != n) throw argument_error("extract_many: one name per text, or none");
+    const auto label = [&](std::size_t k) {  // as extract_tables names a text in an error
+        return names.empty() ? "report " + std::to_string(k) : "report '" + names[k] + "'";
+    };
+    std::vector<std::string> copies(n);
+    std::vector<std::string_view> given(n);
+    std::vector<bool> from_bytes(n);
+    for (std::size_t k = 0; k < n; ++k) {
+        const py::object item = inputs[k];
+        from_bytes[k] = py::isinstance<py::bytes>(item) || py::isinstance<py::bytearray>(item);
+        given[k] = text_of(item, copies[k]);  // a str's UTF-8 lives as long as the list
+    }
+    std::vector<decoded_report> decoded(n);
+    std::vector<table_extraction> parts;
+    lexicon words;
+    interruptible ctrl_c;  // polled between texts and between blocks of figures
+    {
+        py::gil_scoped_release release;
+        std::vector<std::string_view> texts = given;
+        for (std::size_t k = 0; k < n; ++k) {
+            if (!from_bytes[k]) continue;
+            check_text_file(given[k], label(k));  // read_csv's "not a text file", before a binary reads as figures
+            decoded[k] = decode_report(given[k]);
+            texts[k] = decoded[k].text;
+            copies[k].clear(), copies[k].shrink_to_fit();
+        }
+        words = lexicon_toml ? lexicon_from_toml(*lexicon_toml, lexicon_source) : builtin_lexicon();
+        extract_options options;
+        options.guess = guess;
+        parts = extract_tables(texts, words, options, threads, names);
+        for (std::size_t k = 0; k < n; ++k)
+            if (from_bytes[k]) decoded[k].text = replace_invalid_utf8(decoded[k].text);
+    }
+    py::list invalid_bytes, invalid_offsets, encoding, text;
+    for (std::size_t k = 0; k < n; ++k) {
+        invalid_bytes.append(from_bytes[k] ? decoded[k].invalid_bytes : parts[k].invalid_bytes);
+        invalid_offsets.append(py::cast(decoded[k].invalid_offsets));
+        encoding.append(from_bytes[k] ? decoded[k].encoding : std::string("str"));
+        text.append(from_bytes[k] ? py::object(py::str(decoded[k].text)) : py::object(inputs[k]));
+    }
+    py::dict info;
+    info["invalid_bytes"] = invalid_bytes, info["invalid_byte_offsets"] = invalid_offsets;
+    info["encoding"] = encoding, info["text"] = text, info["findings"] = finding_columns(parts);
+    py::dict units;
+    for (const auto& e : words) units[py::str(e.variable)] = e.unit;
+    info["lexicon_units"] = units;
+    std::vector<std::uint32_t> report;
+    fact_table all;
+    {
+        py::gil_scoped_release release;
+        all = concatenated(parts, report);
+    }
+    py::dict columns = fact_columns(all);
+    columns["report"] = py::array_t<std::uint32_t>(static_cast<py::ssize_t>(report.size()), report.data());
+    return py::make_tuple(columns, info);
+}
+
 }  // namespace
 
 void register_extract(py::module_& m) {
     m.def("extract", &extract_to_columns, py::arg("text"), py::arg("lexicon_toml") = py::none(),
           py::arg("guess") = false, py::arg("lexicon_source") = "<lexicon>",
           "Facts of a report: (columns, info); bytes are decoded as read_csv decodes them.");
+    m.def("extract_many", &extract_many_to_columns, py::arg("texts"), py::arg("names") = std::vector<std::string>(),
+          py::arg("lexicon_toml") = py::none(), py::arg("guess") = false, py::arg("lexicon_source") = "<lexicon>",
+          py::arg("threads") = 0,
+          "Facts of many reports (a list of str or bytes; names for errors) on `threads` (0: every core): (columns "
+          "with a 'report' index column, info with a list per report).");
     m.def(
         "decode_text",
         [](const py::bytes& bytes) {

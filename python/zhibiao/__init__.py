@@ -13,7 +13,7 @@ from __future__ import annotations
 from . import _core, composite, plot, scorecards
 from ._catalogue import Catalogue, catalogue, load_catalogue
 from ._explain import Explanation
-from ._extract import InvalidBytesWarning, extract, parse_chinese_number, read_report, read_report_file
+from ._extract import InvalidBytesWarning, extract, parse_chinese_number, read_report, read_report_file, read_reports
 from ._indicator import Indicator
 from ._panel import Panel, load_rules, read_csv
 from ._patents import patents_in_force
@@ -94,6 +94,7 @@ __all__ = [
     "extract",
     "read_report_file",
     "read_report",
+    "read_reports",
     "InvalidBytesWarning",
     "load_catalogue",
     "load_rules",

@@ -6,11 +6,11 @@ import os
 import stat
 import warnings
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 import numpy as np
 
-from ._suggest import checked_keywords
+from ._suggest import ArgumentTypeError, checked_keywords, shown
 from . import _core
 
 #: Largest lexicon file read (a definition file: a few kilobytes in practice).
@@ -48,8 +48,15 @@ def read_limited(path: str | Path, limit: int, what: str) -> bytes:
 
 
 @checked_keywords
-def extract(text: str | bytes, lexicon: str | Path | None = None, *, guess: bool = False) -> Any:
+def extract(text: Any, lexicon: str | Path | None = None, *, guess: bool = False, threads: int = 0) -> Any:
     """The figures of a report as a DataFrame, one row per number found.
+
+    Many reports at once: ``text`` a list, a dict ``{name: text}`` or a pandas Series of str or
+    bytes gives one table with a ``report`` column first (the name, the Series label, or the
+    position 0..n-1 in a list), each report read exactly as it is read alone (its offsets in its
+    own text), on ``threads`` threads (0: every core; the table is the same for any count).
+    attrs text, encoding, invalid_bytes and invalid_byte_offsets are then dicts by report, and
+    the findings carry the report too. docs/reports.md "Many reports".
 
     Columns: variable (the lexicon phrase closest before it in its clause, "" if none), value and
     high (equal unless a range; NaN when masked, damaged or beyond a double), unit as written,
@@ -100,10 +107,13 @@ def extract(text: str | bytes, lexicon: str | Path | None = None, *, guess: bool
     """
     import pandas as pd
 
+    _check_threads(threads)
     lexicon_toml = None
     if lexicon is not None:
         lexicon_toml = read_limited(lexicon, MAX_LEXICON_BYTES, "lexicon")  # bytes: the TOML reader checks UTF-8
     source = str(lexicon) if lexicon is not None else "<lexicon>"  # errors name the file
+    if not isinstance(text, (str, bytes, bytearray, memoryview)):
+        return _extract_many(text, lexicon_toml, source, guess, threads)
     columns, info = _core.extract(text, lexicon_toml, guess=guess, lexicon_source=source)
     df = _facts_class()(_frame(columns))
     df.attrs["lexicon_units"] = dict(info["lexicon_units"])
@@ -126,6 +136,126 @@ def extract(text: str | bytes, lexicon: str | Path | None = None, *, guess: bool
             stacklevel=2,
         )
     return df
+
+
+def _check_threads(threads: Any) -> None:
+    if isinstance(threads, (bool, np.bool_)) or not isinstance(threads, (int, np.integer)) or threads < 0:
+        raise _core.ArgumentError(f"threads must be a whole number ≥ 0 (0: every core), not {threads!r}")
+
+
+def _reports(texts: Any, owner: str) -> tuple[list[Any], list[Any], bool]:
+    """(keys, texts, named) of many reports: a list or tuple (keys 0..n-1, not named), a dict
+    {name: text} or a pandas Series (its labels). Each text a str or bytes; an error names the
+    key of the first that is not, an empty collection and a name given twice are errors."""
+    import pandas as pd
+
+    if isinstance(texts, pd.Series):
+        keys, items, named = list(texts.index), list(texts.array), True
+    elif isinstance(texts, Mapping):
+        keys, items, named = list(texts.keys()), list(texts.values()), True
+    elif isinstance(texts, (list, tuple)):
+        keys, items, named = list(range(len(texts))), list(texts), False
+    else:
+        raise ArgumentTypeError(
+            f"{owner}: {'texts' if owner == 'read_reports' else 'text'} must be a str or bytes (or a list, a dict {{name: text}} or a pandas Series of them), "
+            f"not {shown(texts)}"
+        )
+    if not items:
+        raise _core.ArgumentError(f"{owner}: no reports to read: the {type(texts).__name__} is empty")
+    for key, item in zip(keys, items):
+        if not isinstance(item, (str, bytes, bytearray, memoryview)):
+            missing = " (a missing report?)" if item is None or item is pd.NA or item != item else ""
+            raise ArgumentTypeError(f"{owner}: report {key!r} must be a str or bytes, not {shown(item)}{missing}")
+    items = [bytes(item) if isinstance(item, memoryview) else item for item in items]
+    if named and len(set(keys)) < len(keys):
+        seen: set[Any] = set()
+        twice = next(k for k in keys if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+        raise _core.ArgumentError(f"{owner}: report {twice!r} is given twice: each report needs its own name")
+    return keys, items, named
+
+
+def _report_column(keys: list[Any], codes: np.ndarray, named: bool) -> Any:
+    """The report of each row: its position (a list), else its name (str names as a Categorical in
+    the order given, so sorting by it keeps the reports' order)."""
+    import pandas as pd
+
+    if not named:
+        return codes.astype(np.int64)
+    if all(isinstance(k, str) for k in keys):
+        return pd.Categorical.from_codes(codes.astype(np.int32), categories=keys)
+    return pd.Index(keys).take(codes).to_numpy()
+
+
+def _extract_many(
+    texts: Any, lexicon_toml: bytes | None, source: str, guess: bool, threads: int, owner: str = "extract"
+) -> Any:
+    import pandas as pd
+
+    keys, items, named = _reports(texts, owner)
+    names = [str(k) for k in keys] if named else []
+    columns, info = _core.extract_many(
+        items, names, lexicon_toml, guess=guess, lexicon_source=source, threads=int(threads)
+    )
+    codes = np.asarray(columns.pop("report"))
+    df = _facts_class()(_frame(columns))
+    df.insert(0, "report", _report_column(keys, codes, named))
+    findings = pd.DataFrame(info["findings"])
+    findings["report"] = _report_column(keys, findings["report"].to_numpy(), named)
+    df.attrs["lexicon_units"] = dict(info["lexicon_units"])
+    df.attrs["text"] = dict(zip(keys, info["text"]))
+    df.attrs["encoding"] = dict(zip(keys, info["encoding"]))
+    df.attrs["invalid_bytes"] = dict(zip(keys, info["invalid_bytes"]))
+    df.attrs["invalid_byte_offsets"] = {k: list(o) for k, o in zip(keys, info["invalid_byte_offsets"])}
+    df.attrs["findings"] = findings
+    noise = [
+        (k, code, _noise(info["text"][code], info["invalid_bytes"][code]), len(item))
+        for code, (k, item) in enumerate(zip(keys, items))
+        if not isinstance(item, str)
+    ]
+    no_text = [(k, code, bad, size) for k, code, bad, size in noise if bad > NOT_TEXT_SHARE * size]
+    if no_text:
+        df = _no_text_reports(df, codes, no_text)
+    spoilt = [(k, n) for k, n in zip(keys, info["invalid_bytes"]) if n]
+    if spoilt:
+        shown = "; ".join(
+            f"{k!r}: {n} (byte offsets {', '.join(str(o) for o in df.attrs['invalid_byte_offsets'][k][:5])}"
+            f"{', …' if n > 5 else ''})"
+            for k, n in spoilt[:5]
+        )
+        warnings.warn(
+            f"{sum(n for _, n in spoilt)} bytes of {len(spoilt)} reports are not text in their encoding and were "
+            f"skipped: {shown}{'; …' if len(spoilt) > 5 else ''}",
+            InvalidBytesWarning,
+            stacklevel=3,
+        )
+    return df
+
+
+def _no_text_reports(df: Any, codes: np.ndarray, no_text: list[tuple[Any, int, int, int]]) -> Any:
+    """`_no_text` for the reports of a table of many whose bytes are noise: their rows left out, a
+    not_text finding each."""
+    import pandas as pd
+
+    kept = df[~np.isin(codes, [code for _, code, _, _ in no_text])].reset_index(drop=True)
+    kept.attrs = dict(df.attrs)
+    rows = [
+        {
+            "report": k,
+            "kind": "not_text",
+            "begin": 0,
+            "end": len(df.attrs["text"][k]),
+            "text": "",
+            "message": f"{bad} of {size} bytes are invalid {df.attrs['encoding'][k]} or control characters: the "
+            "input is no text (a binary file?); no figures were read",
+        }
+        for k, _, bad, size in no_text
+    ]
+    findings = df.attrs["findings"]
+    dropped = findings["report"].isin([k for k, _, _, _ in no_text])
+    kept.attrs["findings"] = pd.concat(
+        [findings[~dropped].astype({"report": object}), pd.DataFrame(rows)], ignore_index=True
+    )
+    return kept
 
 
 #: Bytes are no text when more than this share of them is invalid in the encoding detected or
@@ -250,146 +380,160 @@ def _make_facts_class() -> Any:
             too). ``panel.findings`` lists what was left out and why."""
             import pandas as pd
 
-            from ._panel import Panel
-
-            converted = self.in_lexicon_units()
-            findings: list[dict[str, Any]] = []
-            chosen: dict[tuple[str, str], Any] = {}
-            for row in converted.itertuples():
-                if not row.variable or row.flag_change:
-                    continue
-                if row.flag_target:  # a target or a plan (力争…, 全年目标…): not what was achieved
-                    findings.append(
-                        {
-                            "kind": "target",
-                            "begin": row.begin,
-                            "end": row.end,
-                            "text": row.text,
-                            "message": f"{row.variable}: a target or a plan, not an actual figure",
-                        }
-                    )
-                    continue
-                if row.flag_part:  # 其中省级项目6项: a part by level, not the variable's total
-                    findings.append(
-                        {
-                            "kind": "part",
-                            "begin": row.begin,
-                            "end": row.end,
-                            "text": row.text,
-                            "message": f"{row.variable}: a part ({row.level}) of the figure before 其中, not its total",
-                        }
-                    )
-                    continue
-                if row.flag_estimate:  # 预计全年完成… in a report of the year: not the figure as counted
-                    findings.append(
-                        {
-                            "kind": "estimate",
-                            "begin": row.begin,
-                            "end": row.end,
-                            "text": row.text,
-                            "message": f"{row.variable}: an estimate (预计…) of the year's figure, not the figure counted",
-                        }
-                    )
-                    continue
-                if row.flag_start:  # 由1.0亿元增加到1.2亿元: the level before, not the period's
-                    findings.append(
-                        {
-                            "kind": "start_level",
-                            "begin": row.begin,
-                            "end": row.end,
-                            "text": row.text,
-                            "message": f"{row.variable}: the level a change starts from (由…增加到…), "
-                            "not the period's level",
-                        }
-                    )
-                    continue
-                if row.flag_since:  # 2021年以来累计…: several years, no period of the panel
-                    findings.append(
-                        {
-                            "kind": "since",
-                            "begin": row.begin,
-                            "end": row.end,
-                            "text": row.text,
-                            "message": f"{row.variable}: a total over several years (…以来), not one period's figure",
-                        }
-                    )
-                    continue
-                left_out = _not_a_panel_value(row)
-                if left_out:
-                    kind, message = left_out
-                    findings.append(
-                        {"kind": kind, "begin": row.begin, "end": row.end, "text": row.text, "message": message}
-                    )
-                    continue
-                when = row.period or (_prior_year(period) if row.flag_prior_year else period)
-                if not when:
-                    raise _core.ParseError(
-                        f"the figure '{row.text}' ({row.variable}) has no period in the text: pass period="
-                    )
-                key = (row.variable, when)
-                rank = 2 if row.flag_damaged or row.flag_masked else 1 if row.flag_suspect else 0
-                if key in chosen:
-                    kept = chosen[key]
-                    keep_new = rank < kept[0]
-                    dropped = kept[1] if keep_new else row
-                    findings.append(
-                        {
-                            "kind": "duplicate_figure",
-                            "begin": dropped.begin,
-                            "end": dropped.end,
-                            "text": dropped.text,
-                            "message": f"{row.variable} {when}: stated twice; kept "
-                            f"'{(row if keep_new else kept[1]).text}' (the first sound figure), left out '{dropped.text}'",
-                        }
-                    )
-                    if not keep_new:
-                        continue
-                chosen[key] = (rank, row)
-            records: dict[str, dict[str, float]] = {}
-            why_missing: dict[tuple[str, str], str] = {}
             units = self.attrs.get("lexicon_units", {})
-            for (variable, when), (rank, row) in chosen.items():
-                missing = rank == 2 or (rank == 1 and not keep_suspect)
-                records.setdefault(when, {})[variable] = float("nan") if missing else row.value_converted
-                if missing:
-                    why_missing[(variable, when)] = "damaged_source" if rank == 2 else "suspect_source"
-                if rank == 1:
-                    findings.append(
-                        {
-                            "kind": "suspect_figure",
-                            "begin": row.begin,
-                            "end": row.end,
-                            "text": row.text,
-                            "message": f"{variable} {when}: '{row.text}' is flagged suspect (see the extraction's "
-                            + (
-                                "findings); kept as stated (keep_suspect=True)"
-                                if keep_suspect
-                                else "findings); missing with reason suspect_source (keep_suspect=True keeps it)"
-                            ),
-                        }
-                    )
-            variables = sorted({v for values in records.values() for v in values})
-            wide = pd.DataFrame(
-                [
-                    {"entity": entity, "period": when, **{v: values.get(v, float("nan")) for v in variables}}  # type: ignore[misc]
-                    for when, values in records.items()
-                ],
-                columns=["entity", "period", *variables],
-            )
-            reasons = {v: [why_missing.get((v, when), "") for when in records] for v in variables}
-            panel = Panel.from_pandas(
-                wide.astype({v: "float64" for v in variables}),
-                "entity",
-                "period",
-                units={v: units[v] for v in variables if units.get(v)},
-                variables=variables,
-                reasons=reasons,
-            )
+            records, why_missing, findings = _chosen_values(self.in_lexicon_units().itertuples(), period, keep_suspect)
+            panel = _panel_of([(entity, records, why_missing)], units)
             panel.findings = pd.DataFrame(findings, columns=["kind", "begin", "end", "text", "message"])
             return panel
 
     Facts.__module__ = "zhibiao"
     return Facts
+
+
+def _panel_of(
+    entities: list[tuple[Any, dict[str, dict[str, float]], dict[tuple[str, str], str]]], units: dict[str, str]
+) -> Any:
+    """One Panel of the values of each entity (_chosen_values), a column per variable any of them has."""
+    import pandas as pd
+
+    from ._panel import Panel
+
+    variables = sorted({v for _, records, _ in entities for values in records.values() for v in values})
+    wide = pd.DataFrame(
+        [
+            {"entity": entity, "period": when, **{v: values.get(v, float("nan")) for v in variables}}
+            for entity, records, _ in entities
+            for when, values in records.items()
+        ],
+        columns=["entity", "period", *variables],
+    )
+    reasons = {v: [why.get((v, when), "") for _, records, why in entities for when in records] for v in variables}
+    return Panel.from_pandas(
+        wide.astype({v: "float64" for v in variables}),
+        "entity",
+        "period",
+        units={v: units[v] for v in variables if units.get(v)},
+        variables=variables,
+        reasons=reasons,
+    )
+
+
+def _chosen_values(
+    rows: Any, period: str | None, keep_suspect: bool
+) -> tuple[dict[str, dict[str, float]], dict[tuple[str, str], str], list[dict[str, Any]]]:
+    """The values of one report for a panel, from the rows of its facts in lexicon units
+    (Facts.in_lexicon_units): {period: {variable: value}}, the reason of each missing one, and
+    the findings of what was left out and why (Facts.to_panel says the rules)."""
+    findings: list[dict[str, Any]] = []
+    chosen: dict[tuple[str, str], Any] = {}
+    for row in rows:
+        if not row.variable or row.flag_change:
+            continue
+        if row.flag_target:  # a target or a plan (力争…, 全年目标…): not what was achieved
+            findings.append(
+                {
+                    "kind": "target",
+                    "begin": row.begin,
+                    "end": row.end,
+                    "text": row.text,
+                    "message": f"{row.variable}: a target or a plan, not an actual figure",
+                }
+            )
+            continue
+        if row.flag_part:  # 其中省级项目6项: a part by level, not the variable's total
+            findings.append(
+                {
+                    "kind": "part",
+                    "begin": row.begin,
+                    "end": row.end,
+                    "text": row.text,
+                    "message": f"{row.variable}: a part ({row.level}) of the figure before 其中, not its total",
+                }
+            )
+            continue
+        if row.flag_estimate:  # 预计全年完成… in a report of the year: not the figure as counted
+            findings.append(
+                {
+                    "kind": "estimate",
+                    "begin": row.begin,
+                    "end": row.end,
+                    "text": row.text,
+                    "message": f"{row.variable}: an estimate (预计…) of the year's figure, not the figure counted",
+                }
+            )
+            continue
+        if row.flag_start:  # 由1.0亿元增加到1.2亿元: the level before, not the period's
+            findings.append(
+                {
+                    "kind": "start_level",
+                    "begin": row.begin,
+                    "end": row.end,
+                    "text": row.text,
+                    "message": f"{row.variable}: the level a change starts from (由…增加到…), " "not the period's level",
+                }
+            )
+            continue
+        if row.flag_since:  # 2021年以来累计…: several years, no period of the panel
+            findings.append(
+                {
+                    "kind": "since",
+                    "begin": row.begin,
+                    "end": row.end,
+                    "text": row.text,
+                    "message": f"{row.variable}: a total over several years (…以来), not one period's figure",
+                }
+            )
+            continue
+        left_out = _not_a_panel_value(row)
+        if left_out:
+            kind, message = left_out
+            findings.append({"kind": kind, "begin": row.begin, "end": row.end, "text": row.text, "message": message})
+            continue
+        when = row.period or (_prior_year(period) if row.flag_prior_year else period)
+        if not when:
+            raise _core.ParseError(f"the figure '{row.text}' ({row.variable}) has no period in the text: pass period=")
+        key = (row.variable, when)
+        rank = 2 if row.flag_damaged or row.flag_masked else 1 if row.flag_suspect else 0
+        if key in chosen:
+            kept = chosen[key]
+            keep_new = rank < kept[0]
+            dropped = kept[1] if keep_new else row
+            findings.append(
+                {
+                    "kind": "duplicate_figure",
+                    "begin": dropped.begin,
+                    "end": dropped.end,
+                    "text": dropped.text,
+                    "message": f"{row.variable} {when}: stated twice; kept "
+                    f"'{(row if keep_new else kept[1]).text}' (the first sound figure), left out '{dropped.text}'",
+                }
+            )
+            if not keep_new:
+                continue
+        chosen[key] = (rank, row)
+    records: dict[str, dict[str, float]] = {}
+    why_missing: dict[tuple[str, str], str] = {}
+    for (variable, when), (rank, row) in chosen.items():
+        missing = rank == 2 or (rank == 1 and not keep_suspect)
+        records.setdefault(when, {})[variable] = float("nan") if missing else row.value_converted
+        if missing:
+            why_missing[(variable, when)] = "damaged_source" if rank == 2 else "suspect_source"
+        if rank == 1:
+            findings.append(
+                {
+                    "kind": "suspect_figure",
+                    "begin": row.begin,
+                    "end": row.end,
+                    "text": row.text,
+                    "message": f"{variable} {when}: '{row.text}' is flagged suspect (see the extraction's "
+                    + (
+                        "findings); kept as stated (keep_suspect=True)"
+                        if keep_suspect
+                        else "findings); missing with reason suspect_source (keep_suspect=True keeps it)"
+                    ),
+                }
+            )
+    return records, why_missing, findings
 
 
 def _not_a_panel_value(row: Any) -> tuple[str, str] | None:
@@ -445,6 +589,66 @@ def read_report(
     """`extract(text).to_panel(entity, period, keep_suspect=keep_suspect)`: a report's figures as
     a Panel."""
     return extract(text, lexicon).to_panel(entity, period, keep_suspect=keep_suspect)
+
+
+@checked_keywords
+def read_reports(
+    texts: Any,
+    period: str | None = None,
+    lexicon: str | Path | None = None,
+    *,
+    keep_suspect: bool = False,
+    threads: int = 0,
+) -> Any:
+    """Many reports as one Panel: ``texts`` a dict ``{entity: text}`` or a pandas Series (labels:
+    the entities) of str or bytes, read at once on ``threads`` threads (0: every core) by
+    `extract`; each report's figures enter the panel as `read_report` puts them (Facts.to_panel:
+    the same rules, the same `period` for figures without one). ``panel.findings`` lists what was
+    left out of every report, an ``entity`` column first; a report with no figure for the panel
+    is a ``no_figures`` finding (and, with `period`, a row of missing values)."""
+    import itertools
+
+    import pandas as pd
+
+    if isinstance(texts, (str, bytes, bytearray, memoryview)):
+        raise ArgumentTypeError(
+            "read_reports: texts must be many reports ({entity: text}), not one; for one: read_report(text, entity)"
+        )
+    if isinstance(texts, (list, tuple)):
+        raise ArgumentTypeError(
+            "read_reports: texts must name the entity of each report: a dict {entity: text} or a pandas Series, "
+            f"not a {type(texts).__name__}"
+        )
+    _check_threads(threads)
+    lexicon_toml = read_limited(lexicon, MAX_LEXICON_BYTES, "lexicon") if lexicon is not None else None
+    source = str(lexicon) if lexicon is not None else "<lexicon>"
+    facts = _extract_many(texts, lexicon_toml, source, False, threads, "read_reports")
+    keys = list(facts.attrs["text"])
+    converted = facts.in_lexicon_units()
+    by_entity = {key: list(rows) for key, rows in itertools.groupby(converted.itertuples(), key=lambda row: row.report)}
+    entities, findings = [], []
+    for key in keys:
+        try:
+            records, why_missing, found = _chosen_values(by_entity.get(key, []), period, keep_suspect)
+        except _core.ParseError as e:
+            raise _core.ParseError(f"report {key!r}: {e}") from None
+        if not records:
+            found.append(
+                {
+                    "kind": "no_figures",
+                    "begin": 0,
+                    "end": 0,
+                    "text": "",
+                    "message": "no figure of the report enters the panel",
+                }
+            )
+            if period is not None:
+                records = {period: {}}
+        entities.append((key, records, why_missing))
+        findings += [{"entity": key, **f} for f in found]
+    panel = _panel_of(entities, facts.attrs["lexicon_units"])
+    panel.findings = pd.DataFrame(findings, columns=["entity", "kind", "begin", "end", "text", "message"])
+    return panel
 
 
 @checked_keywords

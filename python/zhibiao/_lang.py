@@ -277,6 +277,9 @@ _CLI_ZH = {
         "把报告文本（UTF-8、GB18030 或 UTF-16）中的数字读成 CSV，每个数字一行；发现的问题（损坏之处）" "写到标准错误。有非文本字节时退出状态为 1。"
     ),
     "the report text": "报告文本",
+    "the report text; '-' reads standard input; several: one table, a report column (the file name) first": (
+        "报告文本；'-' 读标准输入；多个文件：合成一张表，首列 report 为文件名"
+    ),
     "a TOML file of [[variable]] id, phrases, unit (default: built-in)": ("由 [[variable]]（id、措辞、单位）组成的 TOML 文件（默认：内置）"),
     "print an aligned table for reading instead of CSV": "输出便于阅读的对齐表格，而不是 CSV",
     "the figures": "数字",

@@ -10,7 +10,7 @@ error (progress only when standard error is a terminal, never with ``--quiet``).
     zhibiao rollup FILE [--to prefecture|province] [--partial-sums] [--also-sum VAR ...] [--out FILE]
     zhibiao composite FILE [--model NAME|TOML] [--unit COLUMN] [--period P] [--out FILE]
     zhibiao scorecard FILE [--pack NAME|TOML] [--gap] [--policy low|high|mid] [--year Y] [--out FILE]
-    zhibiao extract FILE [--lexicon TOML] [--table] [--out FILE]
+    zhibiao extract FILE... [--lexicon TOML] [--threads N] [--table] [--out FILE]
     zhibiao catalogue [ID] [--lang zh|en] [--out FILE]
     zhibiao demo [--data DIR] [--out DIR]
 
@@ -1085,11 +1085,13 @@ def extract_file(args: argparse.Namespace) -> int:
 
     from ._extract import InvalidBytesWarning, extract
 
-    data, name = _report_bytes(args.file)
+    if len(args.files) > 1:
+        return _extract_files(args)
+    data, name = _report_bytes(args.files[0])
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", InvalidBytesWarning)
         try:
-            facts = extract(data, args.lexicon)
+            facts = extract(data, args.lexicon, threads=args.threads)
         except _core.ParseError as e:  # not a text file: said of the file, as compute says it
             message = str(e)
             raise _core.ParseError(
@@ -1125,6 +1127,60 @@ def extract_file(args: argparse.Namespace) -> int:
     )
     for row in findings.itertuples():
         _Messages.say(_msg("finding", source=name, begin=row.begin, kind=row.kind, detail=row.message, text=row.text))
+    return status
+
+
+def _extract_files(args: argparse.Namespace) -> int:
+    """Many report files as one table, a `report` column (the file name as given) first, read on
+    --threads; the messages of each file as for one. Exit status as for one: 1 when any file had
+    bytes that are not text."""
+    import warnings
+
+    from ._extract import InvalidBytesWarning, extract
+
+    reports: dict[str, bytes] = {}
+    for path in args.files:
+        data, name = _report_bytes(path)
+        if name in reports:
+            raise _core.ArgumentError(f"report {name}: given twice")
+        reports[name] = data
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", InvalidBytesWarning)
+        facts = extract(reports, args.lexicon, threads=args.threads)
+    for w in caught:
+        _Messages.say(_msg("library_warning", detail=w.message))
+    shown = facts
+    if getattr(args, "lang", "zh") == "en":
+        shown = facts.copy()
+        shown["unit"] = [unit_text(u, "en") for u in facts["unit"].astype(str)]
+    status = 1 if any(facts.attrs["invalid_bytes"].values()) else 0
+    try:
+        with _output(args.out) as f:
+            if args.table:
+                print(_facts_table(shown), file=f)
+            else:
+                shown.to_csv(f, index=False)
+            f.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
+        return status
+    findings = facts.attrs["findings"]
+    counts = facts["report"].value_counts()
+    for name in reports:
+        _Messages.say(
+            _msg(
+                "figures_read",
+                source=name,
+                encoding=facts.attrs["encoding"][name],
+                count=int(counts.get(name, 0)),
+                findings=int((findings["report"] == name).sum()),
+                where=_where(args.out),
+            )
+        )
+    for row in findings.itertuples():
+        _Messages.say(
+            _msg("finding", source=row.report, begin=row.begin, kind=row.kind, detail=row.message, text=row.text)
+        )
     return status
 
 
@@ -1450,10 +1506,16 @@ def _add_extract(sub: Any, common: argparse.ArgumentParser) -> None:
         description="Read the figures of a report text (UTF-8, GB18030 or UTF-16) into a CSV, one row "
         "per figure; findings (damaged spots) on stderr. Exit 1 when bytes were not text.",
     )
-    _file_argument(p, "the report text")
+    p.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="the report text; '-' reads standard input; several: one table, a report column (the file name) first",
+    )
     p.add_argument(
         "--lexicon", metavar="TOML", help="a TOML file of [[variable]] id, phrases, unit (default: built-in)"
     )
+    p.add_argument("--threads", type=int, default=0, help="threads (default: every core; the result is the same)")
     p.add_argument("--table", action="store_true", help="print an aligned table for reading instead of CSV")
     _out_argument(p, "the figures")
     p.set_defaults(run=extract_file)

@@ -27,6 +27,7 @@
 #include "io/encoding.hpp"
 #include "core/text.hpp"
 #include "core/try_parse_unit.hpp"
+#include "extract/lent_indexes.hpp"
 #include "io/toml.hpp"
 #include "zhibiao/detail/edit_distance.hpp"
 #include "zhibiao/error.hpp"
@@ -5513,6 +5514,7 @@ private:
 };
 
 table_extraction extract_lines(std::string_view text, const lexicon& words, const extract_options& options);
+report_indexes& indexes_for(const lexicon& words, std::optional<report_indexes>& own);  // end of file
 
 }  // namespace
 
@@ -5568,7 +5570,8 @@ namespace {
 table_extraction extract_lines(std::string_view text, const lexicon& words, const extract_options& options) {
     table_extraction out;
     code_points cps;  // the chunk being read, its storage reused
-    report_indexes indexes(words);
+    std::optional<report_indexes> own;
+    report_indexes& indexes = indexes_for(words, own);  // lent by extract_tables, else built here
     fact_builder build(text, cps, indexes, options, out.facts);
     std::deque<stated_period> periods;
     period_cursor period_in_force(periods);
@@ -5629,6 +5632,26 @@ extraction extract(std::string_view text, const lexicon& words, const extract_op
     out.facts.reserve(table.facts.size());
     for (std::size_t i = 0; i < table.facts.size(); ++i) out.facts.push_back(fact_at(table.facts, i));
     return out;
+}
+
+// ---- Indexes lent to the texts of a batch (lent_indexes.hpp, for extract_tables in batch.cpp) ----
+
+namespace {
+thread_local report_indexes* lent = nullptr;  // the innermost detail::lent_indexes of this thread
+
+report_indexes& indexes_for(const lexicon& words, std::optional<report_indexes>& own) {
+    if (lent && &lent->words == &words) return *lent;
+    return own.emplace(words);
+}
+}  // namespace
+
+detail::lent_indexes::lent_indexes(const lexicon& words) : indexes_(new report_indexes(words)), previous_(lent) {
+    lent = static_cast<report_indexes*>(indexes_);
+}
+
+detail::lent_indexes::~lent_indexes() {
+    lent = static_cast<report_indexes*>(previous_);
+    delete static_cast<report_indexes*>(indexes_);
 }
 
 }  // namespace zhibiao

@@ -27,8 +27,10 @@ def assert_python_words(error):
 
 # F12: each call, the parameter its message must name and the words of what it takes
 WRONG_TYPES = [
-    (lambda: zb.extract(None), "extract: text must be a str or bytes, not None"),
-    (lambda: zb.extract(123), "extract: text must be a str or bytes, not 123"),
+    (lambda: zb.extract(None), "extract: text must be a str or bytes (or a list, a dict {name: text}"),
+    (lambda: zb.extract(None), "pandas Series of them), not None"),
+    (lambda: zb.extract(123), "pandas Series of them), not 123"),
+    (lambda: zb.extract(["a", None]), "extract: report 1 must be a str or bytes, not None"),
     (lambda: zb.extract("x", guess="yes"), "extract: guess must be True or False, not 'yes'"),
     (lambda: zb.parse_chinese_number(123), "parse_chinese_number: text must be a str, not 123"),
     (
