@@ -3,7 +3,6 @@ Excel number formats, CLI messages on one line."""
 
 import io
 
-import numpy as np
 import pandas as pd
 import pytest
 
