@@ -81,6 +81,18 @@ def test_topsis_leaves_out_a_constant_criterion_as_pymcdm():
         C.topsis(x[:1], [0.5, 0.5])
 
 
+def test_sum_normalisation_refuses_negative_values_as_pymcdm():
+    # pymcdm normalizations.py sum_normalization: "requires all positive values" (ValueError for
+    # x ≤ 0). A positive sum over both signs gave a share of −50 % (−1, 1, 2 → −0.5, 0.5, 1).
+    x = np.array([[-1.0, 5], [1, 3], [2, 2]])
+    with pytest.raises(zb.MethodError, match="'0' by its sum: it has negative values"):
+        C.normalise(x, "sum", [1, 1])
+    df = pd.DataFrame(x, columns=["a", "b"])
+    with pytest.raises(zb.MethodError, match="'a' by its sum: it has negative values"):
+        C.build(df, _flat(df), [C.Normalise("sum"), C.Aggregate()])
+    assert C.normalise(np.abs(x), "sum", [1, 1])[:, 0].tolist() == [0.25, 0.25, 0.5]  # zeros and positives stay
+
+
 @pytest.mark.parametrize("types", [[1.5, 1.0], ["a", 1], [[1], [1]], [np.nan, 1.0]])
 def test_criterion_types_that_are_not_whole_numbers_are_an_argument_error_naming_them(types):
     m = np.array([[1.0, 2], [2, 1], [3, 3]])
