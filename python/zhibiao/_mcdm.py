@@ -21,11 +21,30 @@ def _numbers(value: Any, name: str, function: str) -> np.ndarray:
         raise _core.ArgumentError(f"{function}: {name} must be numbers, not {value!r} ({e})") from None
 
 
+def _criterion_types(types: Any, function: str) -> list[int]:
+    """``types`` as the C++ side takes them, one +1 (benefit) or −1 (cost) per criterion. pymcdm's
+    users write them as floats (its tests pass ``np.ones(3)``; its ``normalize_matrix`` casts them
+    to int) or None for every criterion a benefit: those are taken, where pybind11 refused a float
+    with its C++ signature. Other values (2, 0) go on to the C++ check, which names the criterion."""
+    if types is None:
+        return []
+    try:
+        t = np.asarray(types, dtype=np.float64)
+    except (TypeError, ValueError) as e:
+        raise _core.ArgumentError(f"{function}: types must be +1 or -1 per criterion, not {types!r} ({e})") from None
+    if t.ndim != 1 or not np.all(np.isfinite(t)) or not np.all(t == np.trunc(t)):
+        raise _core.ArgumentError(
+            f"{function}: types must be a list of whole numbers, +1 (benefit) or -1 (cost) per criterion, "
+            f"not {types!r}"
+        )
+    return [int(v) for v in t]
+
+
 @checked_keywords
 def normalise(
     x: Any,
     method: str,
-    types: Sequence[int] = (),
+    types: Sequence[float] | np.ndarray | None = (),
     cost: str = "negate",
     range: tuple[float, float] = (0.0, 100.0),
     m_sd: tuple[float, float] = (0.0, 1.0),
@@ -33,7 +52,7 @@ def normalise(
     """Each column of ``x`` normalised by ``method`` (the ``Normalise`` methods that need no
     per-indicator table: "minmax" to ``range``, "zscore" to mean and sd ``m_sd``, "rank",
     "borda", "percentile", "dist_to_max", "frac_of_max", "ratio_to_mean", "vector", "sum").
-    ``types``: +1 benefit / −1 cost per column (empty: all benefits). A cost column is negated
+    ``types``: +1 benefit / −1 cost per column (empty or None: all benefits). A cost column is negated
     (``cost="negate"``) or, for frac_of_max, vector and sum, taken as 1/x (``"inverse"``: min/x,
     (1/x)/Σ(1/x)) or 1 − the result (``"complement"``: 1 − x/max, 1 − x/‖x‖)."""
     matrix = _numbers(x, "x", "normalise")
@@ -42,7 +61,7 @@ def normalise(
     return np.asarray(
         _core.composite_normalise(
             matrix,
-            list(types),
+            _criterion_types(types, "normalise"),
             method,
             cost,
             float(range[0]),
@@ -54,14 +73,17 @@ def normalise(
 
 
 @checked_keywords
-def vikor_compromise(x: Any, w: Any, types: Sequence[int] = (), v: float = 0.5) -> dict[str, Any]:
+def vikor_compromise(x: Any, w: Any, types: Sequence[float] | np.ndarray | None = (), v: float = 0.5) -> dict[str, Any]:
     """VIKOR with Opricovic & Tzeng's (2004) compromise solution: S, R, Q (lower is better),
     ``ranking`` by Q (1 = best), ``acceptable_advantage`` (C1: Q(a2) − Q(a1) ≥ DQ = 1/(m − 1)),
     ``acceptable_stability`` (C2: a1 also best by S or R), ``dq`` and ``compromise``: the rows
     of the compromise set, best first ({a1} when both hold; {a1, a2} when only C2 fails; every
     unit with Q − Q(a1) < DQ when C1 fails)."""
     d = _core.composite_vikor_compromise(
-        _numbers(x, "x", "vikor_compromise"), _numbers(w, "w", "vikor_compromise"), list(types), v
+        _numbers(x, "x", "vikor_compromise"),
+        _numbers(w, "w", "vikor_compromise"),
+        _criterion_types(types, "vikor_compromise"),
+        v,
     )
     out: dict[str, Any] = {k: np.asarray(d[k]) for k in ("S", "R", "Q", "ranking")}
     if np.all(np.isfinite(out["ranking"])):

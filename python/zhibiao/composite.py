@@ -101,7 +101,8 @@ class Denominate(_Step):
 @dataclasses.dataclass(frozen=True)
 class Screen(_Step):
     """Drop regions with less than ``min_availability`` of their indicators present (or more than
-    ``max_zero_share`` zeros); the result lists them."""
+    ``max_zero_share`` zeros among the values they have, as COINr's ``nonzero_thresh`` = 1 − it);
+    the result lists them."""
 
     _kind = "screen"
     min_availability: float = _default("screen", "min_availability")
@@ -1482,7 +1483,7 @@ def weights(
     ddof: int = 1,
     zeros: str = _default("weights", "zeros"),
     correlation: str = _default("weights", "correlation"),
-    types: Sequence[int] = (),
+    types: Sequence[float] | np.ndarray | None = (),
 ) -> np.ndarray:
     """Weights of the columns of a regions × criteria matrix: "entropy", "critic", "sd",
     "variance", "pca", "equal", "vic", "merec" (``types`` +1/−1), "gini" (see ``Weigh``).
@@ -1492,7 +1493,9 @@ def weights(
     VIC need every value and refuse ("impute first"). In a build, a Weigh step that leaves cells
     out says how many in the method text (``summary()``)."""
     return np.asarray(
-        _core.composite_weights(_numbers(x, "x", "weights"), method, ddof, zeros, correlation, list(types))
+        _core.composite_weights(
+            _numbers(x, "x", "weights"), method, ddof, zeros, correlation, _criterion_types(types, "weights")
+        )
     )
 
 
@@ -1506,18 +1509,24 @@ def ahp(
 
 
 @checked_keywords
-def topsis(x: Any, w: Any, types: Sequence[int] = (), inner: str = _default("topsis", "inner")) -> np.ndarray:
+def topsis(
+    x: Any, w: Any, types: Sequence[float] | np.ndarray | None = (), inner: str = _default("topsis", "inner")
+) -> np.ndarray:
     """TOPSIS closeness (higher is better); ``inner`` normalisation "minmax" (pymcdm), "vector" or
     "none" (the textbook form on a matrix you normalised)."""
     return np.asarray(
-        _core.composite_topsis(_numbers(x, "x", "topsis"), _numbers(w, "w", "topsis"), list(types), inner)
+        _core.composite_topsis(
+            _numbers(x, "x", "topsis"), _numbers(w, "w", "topsis"), _criterion_types(types, "topsis"), inner
+        )
     )
 
 
 @checked_keywords
-def vikor(x: Any, w: Any, types: Sequence[int] = (), v: float = 0.5) -> dict[str, np.ndarray]:
+def vikor(x: Any, w: Any, types: Sequence[float] | np.ndarray | None = (), v: float = 0.5) -> dict[str, np.ndarray]:
     """VIKOR S, R and Q (lower Q is better)."""
-    s, r, q = _core.composite_vikor(_numbers(x, "x", "vikor"), _numbers(w, "w", "vikor"), list(types), v)
+    s, r, q = _core.composite_vikor(
+        _numbers(x, "x", "vikor"), _numbers(w, "w", "vikor"), _criterion_types(types, "vikor"), v
+    )
     return {"S": np.asarray(s), "R": np.asarray(r), "Q": np.asarray(q)}
 
 
@@ -1544,7 +1553,12 @@ def benefit_of_the_doubt(x: Any) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(s), np.asarray(w)
 
 
-from ._mcdm import _numbers, normalise, vikor_compromise  # noqa: E402  (the MCDM variants, zhibiao/_mcdm.py)
+from ._mcdm import (
+    _criterion_types,
+    _numbers,
+    normalise,
+    vikor_compromise,
+)  # noqa: E402  (the MCDM variants, zhibiao/_mcdm.py)
 
 __all__ = [
     "Aggregate",

@@ -95,8 +95,9 @@ Eigen::VectorXd topsis_column(const Eigen::VectorXd& raw, bool cost, topsis_norm
     const detail::power_of_two scale(detail::scale_exponent(raw));
     const Eigen::VectorXd col = raw.unaryExpr([&scale](double a) { return scale.down(a); });
     const double lo = col.minCoeff(), hi = col.maxCoeff(), norm = col.norm();
-    if (inner == topsis_normalisation::minmax && !(hi > lo))
-        throw method_error("TOPSIS with min-max normalisation: criterion " + std::to_string(j) + " is constant");
+    // A constant criterion tells no unit from another: pymcdm's minmax_normalization gives it ones,
+    // so it adds nothing to either distance and the others rank (all constant is refused below).
+    if (inner == topsis_normalisation::minmax && !(hi > lo)) return Eigen::VectorXd::Ones(col.size());
     if (inner == topsis_normalisation::vector && !(norm > 0))
         throw method_error("TOPSIS with vector normalisation: criterion " + std::to_string(j) + " is all zero");
     Eigen::VectorXd out(col.size());

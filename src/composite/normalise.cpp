@@ -186,6 +186,12 @@ Eigen::VectorXd ratio_column(const Eigen::VectorXd& c, const std::vector<double>
     if (!(total > 0))
         throw method_error("cannot normalise indicator '" + name + "' by its sum: the sum is not positive" +
                            cost_hint(d, o));
+    // A positive sum over values of both signs would give shares below 0 and above 1 (−1, 1, 2:
+    // −50 %); pymcdm's sum_normalization refuses them too.
+    if (std::any_of(v.begin(), v.end(), [](double e) { return e < 0; }))
+        throw method_error("cannot normalise indicator '" + name +
+                           "' by its sum: it has negative values, and shares of a sum need values ≥ 0" +
+                           cost_hint(d, o));
     return c / total;
 }
 

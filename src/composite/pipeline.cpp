@@ -259,7 +259,9 @@ void screen_step::apply(stage& s) const {
     s.out.method.push_back(
         "Screening: regions kept with at least " + detail::format(100 * options.min_availability) +
         "% of indicators present" +
-        (options.max_zero_share < 1 ? " and at most " + detail::format(100 * options.max_zero_share) + "% zeros" : "") +
+        (options.max_zero_share < 1
+             ? " and at most " + detail::format(100 * options.max_zero_share) + "% zeros among the values present"
+             : "") +
         "; " + std::to_string(s.out.screened.dropped.size()) + " dropped" +
         (dropped.empty() ? "" : " (" + dropped + ")") + ".");
 }

@@ -106,7 +106,9 @@ screening screen(const Eigen::Ref<const Eigen::MatrixXd>& x, const screen_option
         double present = 0, zeros = 0;
         for (Eigen::Index j = 0; j < x.cols(); ++j) present += detail::present(x(i, j)), zeros += x(i, j) == 0;
         s.availability(i) = x.cols() ? present / static_cast<double>(x.cols()) : 1;
-        s.zero_share(i) = x.cols() ? zeros / static_cast<double>(x.cols()) : 0;
+        // Among the values present, as COINr's get_data_avail (Prc_nonzero): over every indicator a
+        // region's gaps would count as non-zero values and keep it in.
+        s.zero_share(i) = present > 0 ? zeros / present : 0;
         (s.availability(i) >= o.min_availability && s.zero_share(i) <= o.max_zero_share ? s.kept : s.dropped)
             .push_back(i);
     }

@@ -38,12 +38,12 @@ void denominate_column(const Eigen::Ref<const Eigen::VectorXd>& x, const Eigen::
 
 struct screen_options {
     double min_availability = 0;  ///< keep regions with at least this share of indicators present
-    double max_zero_share = 1;    ///< … and at most this share of zeros (COINr's byNZ)
+    double max_zero_share = 1;    ///< … and at most this share of zeros among its values present (COINr's byNZ)
 };
 
 struct screening {
     std::vector<Eigen::Index> kept, dropped;   ///< row numbers
-    Eigen::VectorXd availability, zero_share;  ///< per input row
+    Eigen::VectorXd availability, zero_share;  ///< per input row (zero_share of the values present)
 };
 
 screening screen(const Eigen::Ref<const Eigen::MatrixXd>& x, const screen_options& o);
