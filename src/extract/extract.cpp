@@ -1382,19 +1382,41 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
     return true;
 }
 
-// 约 or 近 closing a word of its own (签约12项 signed, 最近3年 recent), not "about"/"nearly".
+// 约, 近 or 超 closing a word of its own (签约12项 signed, 最近3年 recent, 赶超3家 overtaking), not
+// "about"/"nearly"/"over".
 bool closes_a_word(const code_points& cps, std::size_t k) {
     if (k < 2) return false;
     const char32_t word = cps[k - 1].c, first = cps[k - 2].c;
     if (word == U'约') return one_of(first, U"签节预合履特制公条邀违续解立践缔");
+    if (word == U'超') return one_of(first, U"赶高");
     return word == U'近' && (first == U'最' || first == U'附' || first == U'邻');
+}
+
+// A bound that 不 turns round, ending at k: 不超过/不高于/不多于/不大于 (at most) and 不少于/不低于/
+// 不小于 (at least) — never the lower bound of the 超过 inside 不超过. Its length (0 if none), the
+// qualifier into `qual`.
+std::size_t negated_bound(const code_points& cps, std::size_t k, qualifier& qual) {
+    if (ends_with(cps, k, U"不超过") || ends_with(cps, k, U"不高于") || ends_with(cps, k, U"不多于") ||
+        ends_with(cps, k, U"不大于")) {
+        qual = qualifier::upper_bound;
+        return 3;
+    }
+    if (ends_with(cps, k, U"不少于") || ends_with(cps, k, U"不低于") || ends_with(cps, k, U"不小于")) {
+        qual = qualifier::lower_bound;
+        return 3;
+    }
+    return 0;
 }
 
 void qualifiers(const code_points& cps, scanned& s) {
     quantity& q = s.q;
     std::size_t before = s.first, after = s.last;
-    if (ends_with(cps, before, U"超过") || ends_with(cps, before, U"突破") || ends_with(cps, before, U"逾"))
+    if (const std::size_t n = negated_bound(cps, before, q.qual))  // 不超过50万元, 不少于50场次
+        before -= n;
+    else if (ends_with(cps, before, U"超过") || ends_with(cps, before, U"突破") || ends_with(cps, before, U"逾"))
         q.qual = qualifier::lower_bound, before -= ends_with(cps, before, U"逾") ? 1 : 2;
+    else if (ends_with(cps, before, U"超") && !closes_a_word(cps, before))
+        q.qual = qualifier::lower_bound, before -= 1;  // 超2000家: 超过 in short
     else if (ends_with(cps, before, U"不足"))
         q.qual = qualifier::upper_bound, before -= 2;
     else if (ends_with(cps, before, U"近") && !closes_a_word(cps, before))
@@ -1688,6 +1710,16 @@ bool compared_period(const code_points& cps, std::size_t k) {
     if (k == 0) return false;
     if (cps[k - 1].c == U'于') return k < 2 || cps[k - 2].c != U'关';
     return one_of(cps[k - 1].c, U"比较与同");
+}
+
+// "2026年度第一批高新技术企业", "2025年第二批": a year naming a batch (第一批) of what is counted, no
+// period of the figures (the count is of the month or year in force).
+bool batch_year(const code_points& cps, std::size_t k) {
+    if (k < cps.size() && cps[k].c == U'度') ++k;
+    if (k >= cps.size() || cps[k].c != U'第') return false;
+    std::size_t j = k + 1;
+    while (j < cps.size() && j - k <= 3 && (is_digit(cps[j].c) || is_chinese_numeral(cps[j].c))) ++j;
+    return j > k + 1 && j < cps.size() && cps[j].c == U'批';
 }
 
 // A period that a multiple is of (达到2023年的1.6倍, 是2023年同期的2倍): the base compared with, as
@@ -2763,7 +2795,8 @@ std::size_t stated_period_end(const code_points& cps, std::size_t k, std::size_t
     bool opens_sentence = true;
     for (std::size_t i = from; i < k && opens_sentence; ++i) opens_sentence = !clause_end(cps[i].c);
     if (other_year && !opens_sentence) return set_off_by_comma(cps, k + n) ? sentence_end_after(cps, k) : clause;
-    const bool earlier = before.year == title_year && state.year && state.year < title_year;
+    // with no year in the title (关于全市科技创新工作情况的报告), the report's is the one in force
+    const bool earlier = before.year == reference && state.year && state.year < reference;
     if (!earlier && !month_within(before, state)) return 0;
     return earlier_year_paragraph_end(cps, k + n);
 }
@@ -2776,10 +2809,15 @@ bool opens_sentence_at(const code_points& cps, std::size_t k) {
 
 // A period without its year (上半年, 一季度, 1-5月) opening a sentence in a paragraph about an
 // earlier year than the report's (2025年全年技术合同成交额2.5亿元。上半年…): the report's period
-// again, of the title's year — the earlier year named the figures of its own sentences.
+// again, of the title's year — the earlier year named the figures of its own sentences. So is 今年
+// in a report whose title names no year.
 void end_earlier_year_at(const code_points& cps, std::size_t k, scan_state& carried,
                          std::deque<stated_period>* periods) {
     const period_state& state = carried.period;
+    // 今年 when the title names no year (this_year_at reads none): the year in force before the
+    // paragraph of an earlier year ("2025年，…。（一）2024年全市…。今年…" is 2025 again)
+    if (!carried.title_year && (starts_with(cps, k, U"今年") || starts_with(cps, k, U"本年")))
+        return restore_saved_period(cps, k, carried.after_line, k, carried, periods);
     if (!carried.after_line || !carried.title_year || !state.year || state.year >= carried.title_year ||
         !opens_sentence_at(cps, k))
         return;
@@ -2883,7 +2921,7 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
             // 2021年以来, 3月以来, 2023年底以来: where a span up to now starts, not the period in force.
             const std::size_t tail = k + n < cps.size() && one_of(cps[k + n].c, U"底末初份度") ? 1 : 0;
             const bool since = starts_with(cps, k + n + tail, U"以来") && before.current;
-            if (day || compared_period(cps, k) || multiple_base(cps, k + n) || since) {
+            if (day || compared_period(cps, k) || multiple_base(cps, k + n) || batch_year(cps, k + n) || since) {
                 state = before;
                 k += n + day;
                 continue;
@@ -3625,7 +3663,8 @@ double part_in_total_unit(const fact_table& t, std::size_t part, std::size_t tot
 }
 
 // A figure after 其中 that starts a total of its own instead of being a part of the one before: it
-// has a variable by a phrase of its own (not shared from before), no level of government (the
+// has a variable by a phrase of its own (not shared from before; or a phrase its measure word did
+// not fit: 众创空间入驻团队46个 is no part of the platforms before), no level of government (the
 // caller checks), and no 其中 in its clause, byte offsets [clause, figure): "…，其中省级3个、市级5个，
 // 新增研发机构8个，其中省级2个" has two totals, each with the parts of the 其中 nearest after it.
 bool new_total(const word_index& part_words, std::size_t clause, std::size_t figure, bool bound, bool shared) {
@@ -3674,9 +3713,10 @@ void inconsistent_parts(std::string_view text, const word_index& part_words, con
         // exceed its total's (…同比下降8.2%，其中发明专利授权量356件，同比增长12.1%).
         if (t.has(i, fact_flag::change)) continue;
         const bool part = total && part_of(text, part_words, sentence_ends, t.end[*total], t.begin[i]);
-        if (!part || (!t.has(i, fact_flag::part) && t.level[i] == 0 &&
-                      new_total(part_words, t.clause_begin[i], t.begin[i], t.variable[i] != 0,
-                                t.has(i, fact_flag::phrase_shared)))) {
+        if (!part ||
+            (!t.has(i, fact_flag::part) && t.level[i] == 0 &&
+             new_total(part_words, t.clause_begin[i], t.begin[i],
+                       t.variable[i] != 0 || t.has(i, fact_flag::unit_mismatch), t.has(i, fact_flag::phrase_shared)))) {
             total = i, levels = 0, levels_over = false;
             continue;
         }
@@ -4189,7 +4229,8 @@ private:
         }
         if (level.empty()) {
             if (!change &&
-                (!after_part_word || new_total(ix_.part_words, byte_at(clause), s.q.begin, n.entry != nullptr,
+                (!after_part_word || new_total(ix_.part_words, byte_at(clause), s.q.begin,
+                                               n.entry != nullptr || (n.flags & bit(fact_flag::unit_mismatch)) != 0,
                                                (n.flags & bit(fact_flag::phrase_shared)) != 0)))
                 parent_end_ = s.last, parent_ = n, part_ = fact_naming{};  // a total its parts may follow
             return;
@@ -4381,7 +4422,8 @@ private:
     // not convert (23场次 for 人次, 62家 for 个) leaves the figure without a variable (unit_mismatch),
     // never the number alone in the variable's unit. A measure word the variable accepts only by its
     // counted_in (研发中心8家) counts a noun written between the phrase and the figure instead, from
-    // byte `counted_from` (有研发机构的企业120家: the firms, counted_noun_between): a mismatch too.
+    // byte `counted_from` (有研发机构的企业120家: the firms, counted_noun_between): a mismatch too; so
+    // is its own measure word after a team or a project it hosts (众创空间入驻团队46个).
     void check_unit(const scanned& s, fact_naming& n, std::size_t counted_from) {
         const std::string_view written = s.q.unit;
         if ((is(written, "万") || is(written, "亿") || is(written, "万亿") || is(written, "千万") ||
@@ -4396,8 +4438,9 @@ private:
         }
         n.unit_id = out_.id(n.unit);  // write() asks for it again
         std::uint32_t flags = unit_flags(*n.entry, n.unit_id, n.unit, n.flags);
-        if (flags == 0 && !n.entry->counted_in.empty() && counted(n.unit) != counted(n.entry->unit) &&
-            counted_noun_between(counted_from, s.q.begin))
+        if (flags == 0 && !n.entry->counted_in.empty() &&
+            (counted(n.unit) != counted(n.entry->unit) ? counted_noun_between(counted_from, s.q.begin)
+                                                       : other_noun_between(counted_from, s.q.begin)))
             flags = bit(fact_flag::unit_mismatch);
         n.flags |= flags;
         if (flags & bit(fact_flag::unit_mismatch)) unit_mismatch(s, n);
@@ -4422,6 +4465,16 @@ private:
         return false;
     }
 
+    // A noun counted in the facility's own measure word (个) that the facility hosts, in bytes
+    // [from, to): "众创空间新增入驻团队46个", "孵化器内入驻项目52个" count teams or projects.
+    bool other_noun_between(std::size_t from, std::size_t to) const {
+        if (from >= to) return false;
+        const std::string_view between = text_.substr(from, to - from);
+        for (std::string_view noun : {"团队", "项目"})
+            if (between.find(noun) != std::string_view::npos) return true;
+        return false;
+    }
+
     // The phrase closest before the number: first after the previous figure of the clause, else
     // anywhere earlier in the clause (a subject shared by a list of figures); none across an
     // enumeration. The words between it and the figure choose among the entries of the phrase.
@@ -4440,6 +4493,43 @@ private:
         }
         if (!b.entry) split_phrase(s, clause, clause_stop, b);
         return b;
+    }
+
+    // "新增省级院士工作站3家、市级众创空间6家": an item after 、 that states no scope word of its own
+    // has the one the list opened with (both were added), as the previous figure's entry states it.
+    void listed_scope(std::size_t after_previous, distinctions& d) const {
+        if (*d.scope || !previous_entry_ || previous_entry_->scope.empty() || previous_end_ == 0 ||
+            after_previous >= cps_.size() || cps_[after_previous].c != U'、')
+            return;
+        d.scope = previous_entry_->scope.c_str();
+    }
+
+    // "组织申报2026年度第一批高新技术企业143家": a batch (第一批) or a year naming one (2026年度) between
+    // the verb and the noun of a phrase (申报高新技术企业) is inside it: that phrase's group, not the
+    // noun's (the stock of high-tech firms). The hit's own group when none.
+    const phrase_entries* verb_before_batch(const phrase_hit& hit, std::size_t clause, std::size_t to) const {
+        // the code points of the clause before the noun, nearest first, past the line breaks a wrap left out
+        std::vector<std::size_t> before;
+        for (std::size_t k = code_point_at(hit.begin, clause, to); k > clause && before.size() < 16; --k)
+            if (!one_of(cps_[k - 1].c, U"\n\r ")) before.push_back(k - 1);
+        const auto c = [&](std::size_t i) { return i < before.size() ? cps_[before[i]].c : char32_t{0}; };
+        std::size_t i = 0;
+        if (c(0) == U'批') {  // 第一批, 第2批
+            std::size_t j = 1;
+            while (is_digit(c(j)) || is_chinese_numeral(c(j))) ++j;
+            if (j > 1 && c(j) == U'第') i = j + 1;
+        }
+        if (c(i) == U'度' && c(i + 1) == U'年' && is_digit(c(i + 2)) && is_digit(c(i + 3)) && is_digit(c(i + 4)) &&
+            is_digit(c(i + 5)))
+            i += 6;  // 2026年度
+        if (i == 0) return hit.group;
+        std::string verb;  // 申报, 组织申报
+        for (std::size_t n = 0; n < 4 && i + n < before.size(); ++n) {
+            verb.insert(0, slice(text_, cps_, before[i + n], before[i + n] + 1));
+            if (const phrase_entries* group = n ? ix_.phrases.find(verb + std::string(hit.group->phrase)) : nullptr)
+                return group;
+        }
+        return hit.group;
     }
 
     // "派出0名专家到各村": a count between the verb and the noun of a phrase (派出专家), the verb
@@ -4533,7 +4623,8 @@ private:
             b.stated = stated_distinctions(cps_, clause, s.first);
             b.stated.scope = b.stated.status = "", b.stated.stage = "";  // each listed phrase says its own
             b.entry = choose_entry(*listed, b.stated), b.group = listed, b.phrase = listed->phrase;
-            b.phrase_begin = b.phrase_end = byte_at(s.first);
+            // 分别增长10.2%和8.5%: the change words after 分别 are each figure's
+            b.phrase_begin = byte_at(s.first), b.phrase_end = respectively_end_;
             if (b.entry) return b;
             b = binding{};
             b.phrase_begin = b.phrase_end = byte_at(after_previous);
@@ -4557,9 +4648,11 @@ private:
             const std::size_t phrase_first = code_point_at(hit->begin, clause, s.first);
             const std::size_t from =
                 std::min(after_previous, std::max(clause, phrase_first - std::min<std::size_t>(2, phrase_first)));
+            const phrase_entries* group = verb_before_batch(*hit, clause, s.first);  // 申报第一批高新技术企业
             b.stated = stated_distinctions(cps_, from, s.first);
-            b.entry = choose_entry(*hit->group, b.stated);
-            b.group = hit->group, b.phrase = hit->group->phrase;
+            listed_scope(after_previous, b.stated);  // 新增院士工作站3家、众创空间6家
+            b.entry = choose_entry(*group, b.stated);
+            b.group = group, b.phrase = group->phrase;
             if (!b.entry) tail_entry(b);
             b.phrase_begin = hit->begin, b.phrase_end = hit->end;
             if (payment_of_previous(s, *hit->group))
@@ -4761,7 +4854,9 @@ private:
                 if (k > from) items.emplace_back(from, k);
                 from = k + 1;
             }
-        if (items.size() < 2 || index >= items.size()) return nullptr;
+        if (items.size() < 2) return listed_before(index, s);  // 同比分别增长12.1%和18.4%
+        if (index >= items.size()) return nullptr;
+        if (index == 0) listed_.clear(), listed_at_ = at;
         std::string head;  // the previous listed phrase
         const phrase_entries* found = nullptr;
         for (std::size_t i = 0; i <= index; ++i) {
@@ -4781,7 +4876,19 @@ private:
             if (!found) return nullptr;
             head = std::string(found->phrase);
         }
+        if (listed_at_ == at && listed_.size() == index) listed_.push_back(found);
         return found;
+    }
+
+    // "高新技术企业和科技型中小企业分别达到1286家和2130家，同比分别增长12.1%和18.4%": a 分别 with no
+    // list of its own in its clause goes on with the list the sentence's 分别 before it named, in
+    // its order (12.1% is the high-tech firms', never the change of the figure just before it).
+    const phrase_entries* listed_before(std::size_t index, const scanned& s) const {
+        if (listed_.size() < 2 || index >= listed_.size() ||
+            !ix_.change_words.any_inside(respectively_end_, s.q.begin) ||
+            ix_.sentence_ends.any_inside(listed_at_, s.q.begin))
+            return nullptr;
+        return listed_[index];
     }
 
     // A word of follow_phrases between the previous figure (of its sentence) and this one, listed by
@@ -5028,6 +5135,8 @@ private:
     std::unordered_map<std::pair<const lexicon_entry*, std::uint32_t>, std::uint32_t, entry_unit_hash> unit_flags_;
     mutable const phrase_entries* other_scope_group_ = nullptr;  // of other_scope_of_previous()
     std::size_t respectively_end_ = 0, respectively_count_ = 0;  // the 分别 in force, figures after it
+    std::vector<const phrase_entries*> listed_;                  // the phrases its list named, in order
+    std::size_t listed_at_ = 0;                                  // the byte after the 分别 of listed_
     std::string completed_unit_;                                 // n.unit when check_unit() completed it
     const lexicon_entry* mismatched_entry_ = nullptr;            // the variable a figure's unit did not fit
     const phrase_entries* mismatched_group_ = nullptr;
@@ -5304,9 +5413,34 @@ std::vector<std::pair<std::size_t, std::size_t>> wrap_breaks(std::string_view te
     return breaks;
 }
 
+// "全年新认定高新技术企业⏎18家": a line of prose (a clause mark in it) ending with a whole phrase of
+// the lexicon at byte `end`, and the next line, at byte `next`, opening with a figure — digits and
+// a measure word right after them, no date —, as a PDF converter breaks a sentence: the phrase's
+// figure. Not a list item (2.人才工作) or a page's line there, nor a table's cells (blanks after digits).
+bool phrase_before_figure(std::string_view text, const lexicon& words, std::size_t end, std::size_t next) {
+    const auto digit = [](char32_t c) { return is_digit(c) || (c >= U'０' && c <= U'９'); };
+    if (!digit(code_point_from(text, next, text.size()))) return false;
+    const std::size_t next_end = std::min(text.find('\n', next), text.size());
+    if (item_or_page_line(text.substr(next, next_end - next))) return false;
+    std::size_t k = next;
+    char32_t c = 0;
+    while (k < next_end && (c = code_point_from(text, k, next_end), digit(c) || one_of(c, U".．,，")))
+        k += c < 0x80 ? 1 : 3;
+    if (k >= next_end || !is_ideograph(c) || one_of(c, U"年月日")) return false;
+    const std::size_t newline = end == 0 ? std::string_view::npos : text.rfind('\n', end - 1);
+    const std::size_t line = newline == std::string_view::npos ? 0 : newline + 1;
+    if (without_clause_mark(text.substr(line, end - line))) return false;
+    for (const lexicon_entry& e : words)
+        for (const std::string& phrase : e.phrases)
+            if (end - line >= phrase.size() && text.compare(end - phrase.size(), phrase.size(), phrase) == 0)
+                return true;
+    return false;
+}
+
 // In a report that is not wrapped, a line break between two ideographs inside a phrase of the
 // lexicon ("全县研发⏎费用加计扣除…", "技术合同⏎成交额"): the phrase runs across it, the break is no
-// clause's end. Not before a list item or a page's line.
+// clause's end. Not before a list item or a page's line. Nor is one between a phrase and its
+// figure (phrase_before_figure).
 std::vector<std::pair<std::size_t, std::size_t>> phrase_breaks(std::string_view text, const lexicon& words) {
     std::vector<std::pair<std::size_t, std::size_t>> breaks;
     std::unordered_map<char32_t, std::vector<std::pair<std::string_view, std::string_view>>> cuts;
@@ -5325,6 +5459,10 @@ std::vector<std::pair<std::size_t, std::size_t>> phrase_breaks(std::string_view 
         const auto word = [](char32_t c) {
             return is_ideograph(c) || (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z') || c == U'&';
         };
+        if (word(code_point_before(text, 0, end)) && phrase_before_figure(text, words, end, at + 1)) {
+            breaks.emplace_back(end, at + 1 - end);
+            continue;
+        }
         if (!word(code_point_before(text, 0, end)) || !word(code_point_from(text, at + 1, text.size()))) continue;
         const std::size_t next_end = std::min(text.find('\n', at + 1), text.size());
         if (item_or_page_line(text.substr(at + 1, next_end - at - 1))) continue;

@@ -101,7 +101,7 @@ def test_a_table_is_read_by_its_columns():
     ]
     assert rows[8] == ("-3.5", "valid_invention_patents", -3.5, "%", "2024", True)
     # the header's years govern nothing after the table; its "增长%" is no damaged figure
-    assert rows[-1] == ("2个", "makerspaces", 2, "个", "2024", False)
+    assert rows[-1] == ("2个", "makerspaces_new", 2, "个", "2024", False)
     assert facts.attrs["findings"].empty
     panel = facts.to_panel("区")
     got = panel.to_pandas().reset_index().set_index("period")

@@ -10,7 +10,11 @@ a development zone's quarterly brief of 其中 parts and shares of totals, a cou
 as a PDF converter leaves it — full-width digits, "亿 元", thousands separators split by a blank or a
 line break, a heading's unit "（万元）" over bare amounts; round 17: a province department's annual summary
 in 万家/万件 with changes in points, a county's first three quarters as a PDF converter leaves it, a
-development zone's review of the 14th five-year plan with its plans for 2026), each
+development zone's review of the 14th five-year plan with its plans for 2026; round 22, written to
+imitate published documents: a county half-year summary with its plans, a city's report to the
+people's congress without a year in its title, the science section of a statistical bulletin, a
+high-tech zone's brief with a table, a province's annual summary of the 14th five-year plan, a
+monthly brief, a county government work report, a PDF conversion with damaged digits), each
 with a hand-checked expected table of facts (<name>.facts.csv) and findings
 (<name>.findings.csv). A table with the columns period and target is checked on them too.
 Precision and recall per report are printed (pytest -s) and must be 100%."""

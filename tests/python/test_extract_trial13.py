@@ -67,8 +67,8 @@ def test_an_earlier_year_in_a_heading_still_governs_what_follows():
 def test_incubators_makerspaces_and_workstations_are_counted_in_jia_too():
     text = "2025年，新增省级院士工作站3家、市级众创空间6家，全市孵化器达到312家，其中国家级孵化器58家。"
     assert _rows(text, "text", "variable") == [
-        ("3家", "academician_workstations"),
-        ("6家", "makerspaces"),
+        ("3家", "academician_workstations_new"),  # 新增: the number added (round 22), not the stock
+        ("6家", "makerspaces_new"),
         ("312家", "incubators"),
         ("58家", "incubators"),
     ]
@@ -90,7 +90,7 @@ def test_firms_named_between_a_platform_and_its_count_in_jia_are_no_platforms(te
         ("规模以上工业企业研发机构覆盖率为38%。", "rd_institution_coverage_industrial", 38.0),
         ("市本级财政科技支出4.3亿元。", "fiscal_st_expenditure", 4.3),
         ("全年财政科学技术支出12.6亿元。", "fiscal_st_expenditure", 12.6),
-        ("新增国家级专精特新“小巨人”企业12家。", "specialised_smes", 12.0),
+        ("新增国家级专精特新“小巨人”企业12家。", "specialised_smes_new", 12.0),
         ("培育“小巨人”企业5家。", "specialised_smes", 5.0),
     ],
 )
