@@ -653,7 +653,7 @@ Eigen::VectorXd column_weights(const Eigen::MatrixXd& x, const std::string& meth
 void register_methods(py::module_& m) {
     // Single-purpose methods on a regions × criteria matrix.
     m.def("composite_weights", &column_weights, py::arg("x"), py::arg("method"), py::arg("ddof") = 1,
-          py::arg("zeros") = "skip", py::arg("correlation") = "pearson", py::arg("types") = std::vector<int>{});
+          py::arg("zeros") = "skip", py::arg("correlation") = "auto", py::arg("types") = std::vector<int>{});
     m.def(
         "composite_pca",
         [](const Eigen::MatrixXd& x) {

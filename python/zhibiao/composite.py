@@ -181,7 +181,9 @@ class Weigh(_Step):
     "sd", "variance" (``ddof``), "pca" (first component of the correlation matrix), "ahp"
     ({group: comparison matrix}, ``ri`` "tummala_ling" or "saaty", CR above ``max_cr`` refused
     unless ``accept_inconsistent``), "vic" (``correlation`` "distance" or "absolute"), "merec"
-    (positive scores), "gini"; CRITIC's ``correlation`` "pearson", "absolute" or "distance"."""
+    (positive scores), "gini"; CRITIC's ``correlation`` "pearson", "absolute" or "distance";
+    ``correlation="auto"`` (the default) is each method's own: Pearson for CRITIC, the distance
+    correlation for VIC."""
 
     _kind = "weigh"
     method: str = _default("weigh", "method")

@@ -608,9 +608,16 @@ std::string aggregation_text(const level_plan& p, int level) {
         weights += std::string(" (principal eigenvector, ") +
                    (p.weights.ri == random_index::saaty ? "Saaty" : "Tummala-Ling") + " random index)";
     if (p.weights.scheme == weighting::critic || p.weights.scheme == weighting::vic)
-        weights += p.weights.correlation == correlation_kind::pearson    ? " (Pearson r)"
-                   : p.weights.correlation == correlation_kind::absolute ? " (|r|)"
-                                                                         : " (distance correlation)";
+        switch (correlation_for(p.weights.scheme, p.weights.correlation)) {
+            case correlation_kind::pearson:
+                weights += " (Pearson r)";
+                break;
+            case correlation_kind::absolute:
+                weights += " (|r|)";
+                break;
+            default:
+                weights += " (distance correlation)";
+        }
     if (p.weights.scheme == weighting::entropy)
         weights += p.weights.zeros == entropy_zeros::skip ? " (0·ln 0 = 0)" : " (pymcdm: a zero sets the entropy to 0)";
     const bool weighted_mean =

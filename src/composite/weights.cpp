@@ -1,6 +1,7 @@
 // The weight functions of zhibiao/composite/weights.hpp computed from a matrix alone, compiled
 // once (the eigen-solvers of PCA and AHP are in solvers.cpp).
 #include "zhibiao/composite/weights.hpp"
+#include "zhibiao/composite/aggregate.hpp"
 #include "zhibiao/detail/counted.hpp"
 
 #include "composite/column_checks.hpp"
@@ -138,7 +139,13 @@ Eigen::VectorXd variance_weights(const Eigen::MatrixXd& x, int ddof) {
     return detail::to_shares(v, "variance weights");
 }
 
+correlation_kind correlation_for(weighting scheme, correlation_kind r) {
+    if (r != correlation_kind::automatic) return r;
+    return scheme == weighting::vic ? correlation_kind::distance : correlation_kind::pearson;
+}
+
 Eigen::VectorXd critic_weights(const Eigen::MatrixXd& x, int ddof, correlation_kind kind) {
+    kind = correlation_for(weighting::critic, kind);
     check_columns(x, "CRITIC weights");
     const Eigen::MatrixXd y = minmax_columns(x, "CRITIC weights");
     const Eigen::MatrixXd r = correlations(y, kind, "CRITIC weights");
@@ -148,6 +155,7 @@ Eigen::VectorXd critic_weights(const Eigen::MatrixXd& x, int ddof, correlation_k
 }
 
 Eigen::VectorXd vic_weights(const Eigen::MatrixXd& x, correlation_kind kind) {
+    kind = correlation_for(weighting::vic, kind);
     if (kind == correlation_kind::pearson) {
         location w;
         w.variable = "correlation";

@@ -281,8 +281,14 @@ BOOST_AUTO_TEST_CASE(options_are_named_and_checked) {
     const std::string corr = message_of(
         [] { parse_model("[[step]]\nkind = \"weigh\"\nmethod = \"critic\"\ncorrelation = \"Absolute\"\n", "m.toml"); });
     BOOST_TEST(has(corr, "did you mean 'absolute'"), corr);
-    const std::string vic = message_of([] { parse_model("[[step]]\nkind = \"weigh\"\nmethod = \"vic\"\n", "m.toml"); });
+    const std::string vic = message_of(
+        [] { parse_model("[[step]]\nkind = \"weigh\"\nmethod = \"vic\"\ncorrelation = \"pearson\"\n", "m.toml"); });
     BOOST_TEST(has(vic, "'distance' or 'absolute' for VIC"), vic);
+    // Its default ("auto") is its own: the distance correlation (trial22b F12).
+    BOOST_CHECK_NO_THROW(parse_model("[[step]]\nkind = \"weigh\"\nmethod = \"vic\"\n", "m.toml"));
+    const Eigen::MatrixXd m01 = (Eigen::MatrixXd(4, 2) << 0, 1, 0.1, 0.8, 0.5, 0.7, 1, 0).finished();
+    BOOST_TEST((vic_weights(m01) - vic_weights(m01, correlation_kind::distance)).norm() == 0.0);
+    BOOST_TEST((critic_weights(m01) - critic_weights(m01, 1, correlation_kind::pearson)).norm() == 0.0);
     const std::string minmax_cost = message_of(
         [] { parse_model("[[step]]\nkind = \"normalise\"\nmethod = \"minmax\"\ncost = \"inverse\"\n", "m.toml"); });
     BOOST_TEST(has(minmax_cost, "applies to frac_of_max, vector and sum"), minmax_cost);

@@ -109,9 +109,7 @@ def test_a_team_or_project_a_facility_hosts_is_not_the_facility(text, figure):
 # ---- F5: 申报<batch>高新技术企业 counts applications, in the period in force ----------------------
 
 
-@pytest.mark.parametrize(
-    "text", ["组织申报2026年度第一批高新技术企业143家", "组织申报第一批高新技术企业143家", "申报2026年度高新技术企业143家"]
-)
+@pytest.mark.parametrize("text", ["组织申报2026年度第一批高新技术企业143家", "组织申报第一批高新技术企业143家", "申报2026年度高新技术企业143家"])
 def test_a_batch_between_the_verb_and_the_noun_is_inside_the_phrase(text):
     fact = the_fact("2026年5月份，全市" + text + "。", "143家")
     assert fact.variable == "hnte_applied"
@@ -126,10 +124,7 @@ def test_the_year_of_a_batch_is_no_period():
 
 
 def test_a_bulletins_rd_share_of_gdp_is_rd_intensity():
-    text = (
-        "全年全市研究与试验发展（R&D）经费支出138.2亿元，比上年增长7.5%，占地区生产总值的比重为2.59%，"
-        "比上年提高0.05个百分点。"
-    )
+    text = "全年全市研究与试验发展（R&D）经费支出138.2亿元，比上年增长7.5%，占地区生产总值的比重为2.59%，" "比上年提高0.05个百分点。"
     assert _rows("2025年统计公报\n" + text, "variable", "value") == [
         ("rd_expenditure", 138.2),
         ("rd_expenditure", 7.5),
@@ -185,7 +180,12 @@ def test_phrases_of_real_reports(text, variable):
         ),
         (
             "全年专利申请量和授权量分别为3.2万件和1.8万件，分别增长12.5%和8.3%。",
-            [("patent_applications", 3.2), ("patents_granted", 1.8), ("patent_applications", 12.5), ("patents_granted", 8.3)],
+            [
+                ("patent_applications", 3.2),
+                ("patents_granted", 1.8),
+                ("patent_applications", 12.5),
+                ("patents_granted", 8.3),
+            ],
         ),
         ("研发经费投入和财政科技支出分别增长10.2%、8.5%。", [("rd_expenditure", 10.2), ("fiscal_st_expenditure", 8.5)]),
     ],
@@ -210,4 +210,3 @@ def test_a_figure_its_own_phrase_refused_after_a_list_of_parts_is_no_part():
     # 46个 was a part of the 9 platforms, larger than them: suspect, with an inconsistent_parts finding
     facts = zb.extract("2026年1-9月，新增市级以上研发平台9个，其中省级企业研究院2个；众创空间新增入驻团队46个。")
     assert not facts.flag_suspect.any() and len(facts.attrs["findings"]) == 0
-

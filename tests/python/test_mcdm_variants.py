@@ -68,7 +68,7 @@ def test_typos_are_refused_with_a_suggestion():
     with pytest.raises(ValueError, match="applies to frac_of_max, vector and sum"):
         C.Normalise("minmax", cost="inverse")
     with pytest.raises(ValueError, match="'distance' or 'absolute' for VIC"):
-        C.Weigh("vic")
+        C.Weigh("vic", correlation="pearson")
 
 
 def test_weights_match_published_cases(cases):
@@ -94,6 +94,13 @@ def test_weights_match_published_cases(cases):
     np.testing.assert_allclose(
         C.weights(m01, "vic", correlation="distance"), [0.33817571, 0.33091215, 0.33091215], atol=1e-8
     )
+    # The default correlation ("auto") is each method's own (trial22b F12: VIC refused its default):
+    # VIC the distance correlation (test vector 24 again), CRITIC Pearson's r.
+    np.testing.assert_array_equal(C.weights(m01, "vic"), C.weights(m01, "vic", correlation="distance"))
+    np.testing.assert_array_equal(C.weights(m01, "critic"), C.weights(m01, "critic", correlation="pearson"))
+    assert not np.array_equal(C.weights(m01, "critic"), C.weights(m01, "critic", correlation="distance"))
+    with pytest.raises(ValueError, match="'pearson' is refused"):
+        C.weights(m01, "vic", correlation="pearson")
     with pytest.raises(ValueError, match="MEREC only"):
         C.weights(m01, "gini", types=[1, 1, 1])
 
@@ -102,6 +109,7 @@ def test_weigh_steps_in_a_model():
     df = pd.DataFrame({"a": [1.0, 2.0, 4.0, 8.0], "b": [3.0, 1.0, 2.0, 5.0], "c": [2.0, 2.5, 1.0, 4.0]})
     fw = C.Framework.flat(["a", "b", "c"])
     for step in (
+        C.Weigh("vic"),
         C.Weigh("vic", correlation="absolute"),
         C.Weigh("merec"),
         C.Weigh("gini"),

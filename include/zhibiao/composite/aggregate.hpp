@@ -41,10 +41,10 @@ inline constexpr const char* weighting_names[] = {"framework", "equal", "fixed",
 
 struct weight_options {
     weighting scheme = weighting::framework;
-    int ddof = 1;                                              ///< sd, variance, CRITIC
-    entropy_zeros zeros = entropy_zeros::skip;                 ///< entropy
-    correlation_kind correlation = correlation_kind::pearson;  ///< CRITIC and VIC (which refuses pearson)
-    std::map<std::string, double> fixed;                       ///< fixed: node → weight (others keep the framework's)
+    int ddof = 1;                                                ///< sd, variance, CRITIC
+    entropy_zeros zeros = entropy_zeros::skip;                   ///< entropy
+    correlation_kind correlation = correlation_kind::automatic;  ///< CRITIC and VIC (which refuses pearson)
+    std::map<std::string, double> fixed;              ///< fixed: node → weight (others keep the framework's)
     std::map<std::string, Eigen::MatrixXd> pairwise;  ///< ahp: group → comparison matrix, children in framework order
     random_index ri = random_index::tummala_ling;     ///< ahp
     double max_cr = 0.1;                              ///< ahp

@@ -73,7 +73,8 @@ inline constexpr choice<weighting> column_weighting_choices[] = {
     {"vic", weighting::vic},           {"merec", weighting::merec},   {"gini", weighting::gini}};
 inline constexpr choice<entropy_zeros> entropy_zeros_choices[] = {{"skip", entropy_zeros::skip},
                                                                   {"pymcdm", entropy_zeros::pymcdm}};
-inline constexpr choice<correlation_kind> correlation_choices[] = {{"pearson", correlation_kind::pearson},
+inline constexpr choice<correlation_kind> correlation_choices[] = {{"auto", correlation_kind::automatic},
+                                                                   {"pearson", correlation_kind::pearson},
                                                                    {"absolute", correlation_kind::absolute},
                                                                    {"distance", correlation_kind::distance}};
 inline constexpr choice<random_index> random_index_choices[] = {{"tummala_ling", random_index::tummala_ling},

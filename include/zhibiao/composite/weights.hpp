@@ -34,9 +34,11 @@
 
 namespace zhibiao::composite {
 
+enum class weighting;  // aggregate.hpp
 enum class entropy_zeros { skip, pymcdm };
-/// How CRITIC and VIC measure the dependence of two criteria.
-enum class correlation_kind { pearson, absolute, distance };
+/// How CRITIC and VIC measure the dependence of two criteria; `automatic` is each method's own
+/// (CRITIC: Pearson's r, as Diakoulaki 1995; VIC: the distance correlation, as akestoridis/mcdm).
+enum class correlation_kind { pearson, absolute, distance, automatic };
 enum class random_index { tummala_ling, saaty };
 
 namespace detail {
@@ -55,10 +57,13 @@ Eigen::VectorXd sd_weights(const Eigen::MatrixXd& x, int ddof = 1);
 /// Variance of the min-maxed columns (pymcdm's variance_weights).
 Eigen::VectorXd variance_weights(const Eigen::MatrixXd& x, int ddof = 1);
 /// CRITIC (Diakoulaki 1995): C_j = sd_j · Σ_k (1 − r_jk) on the min-maxed columns.
-Eigen::VectorXd critic_weights(const Eigen::MatrixXd& x, int ddof = 1, correlation_kind r = correlation_kind::pearson);
+Eigen::VectorXd critic_weights(const Eigen::MatrixXd& x, int ddof = 1,
+                               correlation_kind r = correlation_kind::automatic);
 /// VIC (Akestoridis & Papapetrou 2019): sd_j / Σ_k r_jk on the min-maxed columns, r = |Pearson|
-/// or the distance correlation (the signed r is refused); every value must be present.
-Eigen::VectorXd vic_weights(const Eigen::MatrixXd& x, correlation_kind r);
+/// or the distance correlation (automatic; the signed r is refused); every value must be present.
+Eigen::VectorXd vic_weights(const Eigen::MatrixXd& x, correlation_kind r = correlation_kind::automatic);
+/// The correlation `scheme` uses when asked for `r` (automatic: the method's own).
+correlation_kind correlation_for(weighting scheme, correlation_kind r);
 /// MEREC: the removal effect of each criterion on a log-measure of performance; `types` +1
 /// benefit / −1 cost (empty: all benefits); every value present and positive.
 Eigen::VectorXd merec_weights(const Eigen::MatrixXd& x, const std::vector<int>& types = {});
