@@ -114,9 +114,7 @@ class Explanation:
                 f" = {_with_unit(self.value, self.unit)}"
             )
         if self.valid_min is not None or self.valid_max is not None:
-            lo = "-inf" if self.valid_min is None else _number(self.valid_min)
-            hi = "inf" if self.valid_max is None else _number(self.valid_max)
-            lines.append(f"  {w('valid_range')}{colon}{lo} … {hi}")
+            lines.append(f"  {w('valid_range')}{colon}{_range_text(self.valid_min, self.valid_max)}")
         for said in (self.problem, w("partial_note") if self.note else ""):
             if said:
                 lines.append(f"  {w('note')}{colon}{said}")
@@ -172,6 +170,15 @@ def _add_children_with_data(result: Explanation, children_core: Any) -> None:
             continue
         present = wanted & (periods == t["period"]) & ~np.isnan(np.asarray(children_core.values(t["name"])))
         t["children_with_data"] = ", ".join(sorted(codes[present]))
+
+
+def _range_text(lo: float | None, hi: float | None) -> str:
+    """[0, ∞) as "≥ 0", (−∞, 1] as "≤ 1", [0, 100] as "0 … 100": no "inf" in a reader's text."""
+    if hi is None:
+        return f"≥ {_number(lo)}"
+    if lo is None:
+        return f"≤ {_number(hi)}"
+    return f"{_number(lo)} … {_number(hi)}"
 
 
 def explain(

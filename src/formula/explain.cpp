@@ -292,8 +292,11 @@ std::string explanation::to_string() const {
     s += "\n  formula: " + formula;
     if (!std::isnan(raw) && !converted.identity())
         s += "\n  computed: " + with_unit(raw, raw_unit) + ", in " + unit.symbol() + ": " + with_unit(value, unit);
-    if (std::isfinite(valid_min) || std::isfinite(valid_max))
+    if (std::isfinite(valid_min) && std::isfinite(valid_max))
         s += "\n  valid range: " + number_text(valid_min) + " to " + number_text(valid_max);
+    else if (std::isfinite(valid_min) || std::isfinite(valid_max))  // no "inf" in a reader's text
+        s += "\n  valid range: " +
+             (std::isfinite(valid_min) ? ">= " + number_text(valid_min) : "<= " + number_text(valid_max));
     if (!problem.empty()) s += "\n  problem: " + problem;
     for (const explained_term& t : terms) {
         s += "\n  " + std::string(2 * static_cast<std::size_t>(t.depth), ' ') + t.name;

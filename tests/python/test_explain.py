@@ -75,6 +75,8 @@ def test_a_per_10k_value_says_which_population_it_divided_by_and_the_conversion(
     assert "population (year_end) [360202 2023] 500000 人" in text
     assert "件/万人" in text and "formula" in text
     assert "<table" in e._repr_html_()
+    # A range open above reads "≥ 0", never "0 … inf" (no inf in a reader's text).
+    assert "≥ 0" in text and "inf" not in text
 
 
 def test_yoy_reads_the_same_half_a_year_earlier_or_says_it_lacks_it():
