@@ -192,3 +192,16 @@ def test_sensitivity_of_an_assumption_that_changes_nothing_is_zero_as_coinr(asem
     s = u.sobol.set_index(["output", "input"])
     assert s.loc[("mean_abs_rank_shift", "normalisation"), ["S", "ST"]].tolist() == [0, 0]
     assert s.loc[("mean_abs_rank_shift", "winmax"), "ST"] > 0
+
+
+def test_the_n_dist2targ_suggestion_gives_coinrs_numbers_for_a_lower_is_better_indicator():
+    # COINr tests/testthat/test-normalise.R "dist2targ": x = (-1, 1, 10), targ = 0, direction = -1,
+    # cap_max = TRUE gives (1, 0.9, 0) — R/normalise.R n_dist2targ: (max - x) / (max - targ).
+    # The suggestion said "goalposts (min, target)", which gives (1, 0, 0) here (trial22b F11).
+    with pytest.raises(ValueError) as caught:
+        C.Normalise("n_dist2targ")
+    assert "(target, max) where lower is better" in str(caught.value)
+    frame = pd.DataFrame({"x": [-1.0, 1.0, 10.0]}, index=list("abc"))
+    fw = C.Framework.flat(["x"], directions={"x": -1})
+    r = C.build(frame, fw, [C.Normalise("goalposts", goalposts={"x": (0, 10)}, goal_scale=1), C.Aggregate()])
+    np.testing.assert_allclose(r.layer("normalised")["x"].to_numpy(), [1.0, 0.9, 0.0], rtol=1e-15)
