@@ -205,3 +205,22 @@ def test_the_n_dist2targ_suggestion_gives_coinrs_numbers_for_a_lower_is_better_i
     fw = C.Framework.flat(["x"], directions={"x": -1})
     r = C.build(frame, fw, [C.Normalise("goalposts", goalposts={"x": (0, 10)}, goal_scale=1), C.Aggregate()])
     np.testing.assert_allclose(r.layer("normalised")["x"].to_numpy(), [1.0, 0.9, 0.0], rtol=1e-15)
+
+
+def test_pymcdm_names_get_their_suggestion_not_a_different_method():
+    # trial22b F4, F5, F7: pymcdm's own tests write 'minmax_normalization' and 'entropy_weights'
+    # (test/test_normalizations.py, test/test_weights.py); COPRAS and SPOTIS were pointed to
+    # TOPSIS by edit distance alone.
+    m, types = np.array([[1.0, 2, 3], [2, 3, 1], [3, 1, 2]]), [1, 1, -1]
+    for call, said in (
+        (lambda: C.Aggregate("copras"), "TOPSIS is another method, not COPRAS"),
+        (lambda: C.Aggregate("moora"), "Normalise('vector', cost = 'complement')"),
+        (lambda: C.normalise(m, "minmax_normalization", types), "did you mean 'minmax'?"),
+        (lambda: C.normalise(m, "max", types), "cost = 'complement'"),
+        (lambda: C.weights(m, "entropy_weights"), "did you mean 'entropy'?"),
+        (lambda: C.Weigh("standard_deviation_weights"), "did you mean 'sd'?"),
+    ):
+        with pytest.raises(ValueError) as caught:
+            call()
+        assert said in str(caught.value)
+        assert "did you mean 'topsis'" not in str(caught.value)
