@@ -224,3 +224,15 @@ def test_pymcdm_names_get_their_suggestion_not_a_different_method():
             call()
         assert said in str(caught.value)
         assert "did you mean 'topsis'" not in str(caught.value)
+
+
+def test_coinr_keywords_get_their_suggestion():
+    # trial22b F6: COINr's Screen(nonzero_thresh=), i_mean(impute_by=) and Normalise's f_n.
+    for call, said in (
+        (lambda: C.Screen(nonzero_thresh=0.5), "max_zero_share = 1 − nonzero_thresh"),
+        (lambda: C.Impute("mean", impute_by="row"), "impute_by = 'row' has no equivalent"),
+        (lambda: C.Normalise(f_n="n_minmax"), "did you mean 'method'?"),
+    ):
+        with pytest.raises(zb.UnknownKeywordError) as caught:
+            call()
+        assert said in str(caught.value)
