@@ -174,11 +174,9 @@ def _add_children_with_data(result: Explanation, children_core: Any) -> None:
 
 def _range_text(lo: float | None, hi: float | None) -> str:
     """[0, ∞) as "≥ 0", (−∞, 1] as "≤ 1", [0, 100] as "0 … 100": no "inf" in a reader's text."""
-    if hi is None:
-        return f"≥ {_number(lo)}"
-    if lo is None:
-        return f"≤ {_number(hi)}"
-    return f"{_number(lo)} … {_number(hi)}"
+    if lo is not None and hi is not None:
+        return f"{_number(lo)} … {_number(hi)}"
+    return f"≥ {_number(lo)}" if lo is not None else f"≤ {_number(hi)}" if hi is not None else ""
 
 
 def explain(
