@@ -1101,19 +1101,7 @@ def extract_file(args: argparse.Namespace) -> int:
         _Messages.say(_msg("warning", source=name, detail=w.message))
     findings = facts.attrs["findings"]
     status = 1 if facts.attrs["invalid_bytes"] else 0
-    shown = facts
-    if getattr(args, "lang", "zh") == "en":  # units in words, as --lang says; the text as written
-        shown = facts.copy()
-        shown["unit"] = [unit_text(u, "en") for u in facts["unit"].astype(str)]
-    try:
-        with _output(args.out) as f:
-            if args.table:
-                print(_facts_table(shown), file=f)
-            else:
-                shown.to_csv(f, index=False)
-            f.flush()
-    except BrokenPipeError:  # | head: the reader stopped; the status still says whether bytes were not text
-        _quiet_stdout()
+    if not _write_facts(facts, args):  # | head: the reader stopped; the status still says whether bytes were not text
         return status
     _Messages.say(
         _msg(
@@ -1128,6 +1116,26 @@ def extract_file(args: argparse.Namespace) -> int:
     for row in findings.itertuples():
         _Messages.say(_msg("finding", source=name, begin=row.begin, kind=row.kind, detail=row.message, text=row.text))
     return status
+
+
+def _write_facts(facts: Any, args: argparse.Namespace) -> bool:
+    """The figures as CSV or a --table to --out (units in words under --lang en, the text as
+    written); False when the reader of a pipe stopped (| head)."""
+    shown = facts
+    if getattr(args, "lang", "zh") == "en":
+        shown = facts.copy()
+        shown["unit"] = [unit_text(u, "en") for u in facts["unit"].astype(str)]
+    try:
+        with _output(args.out) as f:
+            if args.table:
+                print(_facts_table(shown), file=f)
+            else:
+                shown.to_csv(f, index=False)
+            f.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
+        return False
+    return True
 
 
 def _extract_files(args: argparse.Namespace) -> int:
@@ -1149,20 +1157,8 @@ def _extract_files(args: argparse.Namespace) -> int:
         facts = extract(reports, args.lexicon, threads=args.threads)
     for w in caught:
         _Messages.say(_msg("library_warning", detail=w.message))
-    shown = facts
-    if getattr(args, "lang", "zh") == "en":
-        shown = facts.copy()
-        shown["unit"] = [unit_text(u, "en") for u in facts["unit"].astype(str)]
     status = 1 if any(facts.attrs["invalid_bytes"].values()) else 0
-    try:
-        with _output(args.out) as f:
-            if args.table:
-                print(_facts_table(shown), file=f)
-            else:
-                shown.to_csv(f, index=False)
-            f.flush()
-    except BrokenPipeError:
-        _quiet_stdout()
+    if not _write_facts(facts, args):
         return status
     findings = facts.attrs["findings"]
     counts = facts["report"].value_counts()
