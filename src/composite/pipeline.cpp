@@ -619,7 +619,8 @@ std::string aggregation_text(const level_plan& p, int level) {
                 weights += " (distance correlation)";
         }
     if (p.weights.scheme == weighting::entropy)
-        weights += p.weights.zeros == entropy_zeros::skip ? " (0·ln 0 = 0)" : " (pymcdm: a zero sets the entropy to 0)";
+        weights += p.weights.zeros == entropy_zeros::skip ? " (0·ln 0 = 0)"
+                                                          : " (pymcdm ≤ 1.3.1: a zero sets the entropy to 0)";
     const bool weighted_mean =
         p.aggregate.method == aggregation::arithmetic || p.aggregate.method == aggregation::geometric ||
         p.aggregate.method == aggregation::harmonic || p.aggregate.method == aggregation::generalised;

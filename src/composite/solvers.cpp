@@ -65,6 +65,19 @@ double random_index_of(Eigen::Index n, random_index table) {
     return (table == random_index::saaty ? saaty : tummala_ling)[n - 1];
 }
 
+namespace {
+
+/// Beyond the tabulated random indices (n > 15) a consistent matrix still has CR = 0 (CI / RI is
+/// 0 for any RI); any other CR is undefined (NaN). "Consistent" allows rounding: a matrix whose
+/// entries are reciprocal to the 1e-6 ahp_weights allows has λmax − n of order 1e-12, far
+/// below the CI ≈ 0.16 of the usual CR limit 0.1.
+double consistency_beyond_the_table(double ci) {
+    constexpr double consistent_up_to_rounding = 1e-9;
+    return std::abs(ci) <= consistent_up_to_rounding ? 0.0 : std::numeric_limits<double>::quiet_NaN();
+}
+
+}  // namespace
+
 ahp_result ahp_weights(const Eigen::MatrixXd& a, random_index table, double max_cr, bool accept_inconsistent,
                        const std::string& group) {
     const std::string what = "AHP" + (group.empty() ? std::string() : " for '" + group + "'");
@@ -91,8 +104,16 @@ ahp_result ahp_weights(const Eigen::MatrixXd& a, random_index table, double max_
     out.weights = detail::to_shares(solver.eigenvectors().col(best).real().cwiseAbs(), what);
     if (n > 2) {
         out.ci = (out.lambda_max - static_cast<double>(n)) / static_cast<double>(n - 1);
-        out.cr = out.ci / random_index_of(n, table);
+        out.cr = n <= 15 ? out.ci / random_index_of(n, table) : consistency_beyond_the_table(out.ci);
     }
+    if (std::isnan(out.cr) && !accept_inconsistent)
+        throw method_error(what +
+                           ": the random index is tabulated for 3 to 15 elements (Tummala & Ling 1998; Saaty), "
+                           "so the consistency ratio of " +
+                           std::to_string(n) +
+                           " elements is undefined, and this matrix is not consistent (CI = " + std::to_string(out.ci) +
+                           "): compare at most 15 elements per group (split the group), or accept the "
+                           "inconsistency explicitly (CR is then NaN)");
     if (out.cr > max_cr && !accept_inconsistent)
         throw method_error(what + ": consistency ratio " + std::to_string(out.cr) + " exceeds " +
                            std::to_string(max_cr) + " (revise the judgements, or accept the inconsistency explicitly)");

@@ -312,4 +312,36 @@ BOOST_AUTO_TEST_CASE(options_are_named_and_checked) {
     BOOST_CHECK_THROW(check_option("weights", "method", "gimi", "weights"), argument_error);
 }
 
+// Trial F9: a column of equal values carries no information; its entropy weight was 2.8e-15
+// (each p = x/Σx rounded), now exactly 0. By hand: p = 1/3 each, e = ln 3 / ln 3 = 1, d = 0.
+BOOST_AUTO_TEST_CASE(entropy_weight_of_a_constant_column_is_exactly_zero) {
+    const Eigen::MatrixXd x = rows({{1, 0.7}, {2, 0.7}, {3, 0.7}});
+    for (entropy_zeros z : {entropy_zeros::skip, entropy_zeros::pymcdm}) {
+        const Eigen::VectorXd w = entropy_weights(x, z);
+        BOOST_TEST(w(1) == 0.0);
+        BOOST_TEST(w(0) == 1.0);
+    }
+    BOOST_CHECK_THROW(entropy_weights(rows({{0.7, 2}, {0.7, 2}, {0.7, 2}})), method_error);  // nothing to weigh by
+}
+
+// Trial F16: both random-index tables stop at 15 elements. A consistent matrix (a_ij = w_i/w_j)
+// of 16 or more still gives its weights with CR = 0; an inconsistent one is refused unless
+// accepted, then CR is NaN (undefined), not a number from a table that has none.
+BOOST_AUTO_TEST_CASE(ahp_beyond_fifteen_elements) {
+    for (Eigen::Index n : {16, 25}) {
+        Eigen::VectorXd w = Eigen::VectorXd::LinSpaced(n, 1, static_cast<double>(n));
+        Eigen::MatrixXd a = w * w.cwiseInverse().transpose();
+        const ahp_result r = ahp_weights(a);
+        BOOST_TEST(r.cr == 0.0);
+        BOOST_TEST((r.weights - w / w.sum()).cwiseAbs().maxCoeff() < 1e-12);
+        a(0, 5) = 9, a(5, 0) = 1.0 / 9;
+        const std::string said = message_of([&] { ahp_weights(a); });
+        BOOST_TEST(said.find("tabulated for 3 to 15 elements") != std::string::npos, said);
+        BOOST_TEST(said.find("not consistent") != std::string::npos, said);
+        const ahp_result accepted = ahp_weights(a, random_index::saaty, 0.1, true);
+        BOOST_TEST(std::isnan(accepted.cr));
+        BOOST_TEST(accepted.ci > 0.01);
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

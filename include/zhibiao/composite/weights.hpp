@@ -6,14 +6,19 @@
 // (see ../shared/spec/composite-anchors.md):
 // - entropy: p = x/Σx per column over the units present, e = −Σ p ln p / ln m. A zero
 //   proportion counts as 0·ln 0 = 0 (`zeros::skip`, SciPy, the Chinese literature's usual
-//   form) or, as pymcdm does, makes the whole column's entropy 0 (`zeros::pymcdm`).
+//   form) or, as pymcdm up to 1.3.1 does, makes the whole column's entropy 0 (`zeros::pymcdm`;
+//   pymcdm 1.4.0 refuses a zero instead: its sum_normalization raises "requires all positive
+//   values"). A column of equal values has entropy 1 and weight exactly 0 in both.
 // - sd / variance / CRITIC: ddof is a parameter (pymcdm: 1); variance and CRITIC min-max the
 //   columns first (as pymcdm), sd does not.
 // - PCA: first principal component of the correlation matrix (R's prcomp(scale = TRUE), as
 //   COINr's get_PCA); the weights are the absolute loadings, which is what COINr stores up to
 //   sign; an indicator loading against the others is reported in `note`.
 // - AHP: principal eigenvector; CR = CI / RI with the random index of Tummala & Ling (1998,
-//   pymcdm) or Saaty (pyDecision); CR above `max_cr` is an error unless accepted.
+//   pymcdm) or Saaty (pyDecision); CR above `max_cr` is an error unless accepted. Both tables
+//   stop at 15 elements: beyond, a consistent matrix (CI = 0 up to rounding) has CR = 0 and any
+//   other is an error unless accepted (CR then NaN: undefined). pymcdm 1.4.0 fails there too
+//   (an IndexError in AHP.get_cr; its ValueError for a matrix too big is made but not raised).
 // - CRITIC and VIC: the correlation between criteria is Pearson's r, |r| or the distance
 //   correlation (akestoridis/mcdm's "Pearson", "AbsPearson", "dCor"); VIC = sd_j / Σ_k r_jk
 //   (population sd, on min-maxed columns) refuses the signed r, which can sum to zero.
