@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "uncertainty_fast.hpp"
+#include "zhibiao/composite/options.hpp"
 #include "zhibiao/detail/counted.hpp"
 #include "zhibiao/detail/edit_distance.hpp"
 #include "core/memory_budget.hpp"
@@ -154,6 +155,12 @@ Eigen::MatrixXd saltelli_design(std::size_t n, std::size_t dims, const std::vect
 
 sensitivity_result uncertainty_model::sensitivity(const sensitivity_options& o) const {
     if (inputs_.empty()) throw argument_error("uncertainty: a sensitivity analysis needs at least one uncertain input");
+    // Before the design is run, not after (sobol_estimate checks it too, for its own callers).
+    if (!(o.level > 0 && o.level < 1))
+        throw argument_error(
+            "uncertainty: the confidence level of the Sobol intervals must be between 0 and 1 "
+            "(exclusive), not " +
+            detail::format_number(o.level));
     int node = -1;
     for (std::size_t k = 0; k < aggregates_.size(); ++k)
         if (o.node.empty() ? fw_.at(aggregates_[k]).parent.empty() : fw_.at(aggregates_[k]).code == o.node)

@@ -486,6 +486,30 @@ BOOST_AUTO_TEST_CASE(a_node_without_a_score_in_some_replications_counts_the_same
     BOOST_TEST(r.no_score(0, 0) == 0.0);
 }
 
+// Trial F15: the confidence level is checked before the design runs (sobol_estimate refused it
+// only after every run): with an n beyond memory the level is what is said, not the size.
+BOOST_AUTO_TEST_CASE(a_confidence_level_outside_0_1_is_refused_before_the_design_runs) {
+    const auto model = uncertainty_model::make(small_table(), small_framework(), nominal_steps(), busy_spec());
+    sensitivity_options o;
+    o.n = std::size_t{1} << 45;
+    for (double level : {0.0, 1.0, 95.0, -0.5, std::numeric_limits<double>::quiet_NaN()}) {
+        o.level = level;
+        BOOST_CHECK_EXCEPTION(model->sensitivity(o), argument_error, [](const argument_error& e) {
+            return std::string(e.what()).find("confidence level of the Sobol intervals must be between 0 and 1") !=
+                   std::string::npos;
+        });
+    }
+    o.level = 0.9, o.n = 16, o.bootstrap = 40;
+    const sensitivity_result narrow = model->sensitivity(o);
+    o.level = 0.95;
+    const sensitivity_result wide = model->sensitivity(o);
+    const sobol_indices &a = narrow.indices.back(), &b = wide.indices.back();
+    BOOST_TEST(same_bits(a.first, b.first));
+    BOOST_TEST(b.variance > 0.0);
+    for (Eigen::Index i = 0; i < a.first.size(); ++i)
+        BOOST_TEST((a.first_low(i) >= b.first_low(i) && a.first_high(i) <= b.first_high(i)));
+}
+
 BOOST_AUTO_TEST_CASE(a_misspelt_node_of_a_sensitivity_analysis_gets_a_suggestion) {
     const auto model = uncertainty_model::make(small_table(), small_framework(), nominal_steps(), busy_spec());
     sensitivity_options o;

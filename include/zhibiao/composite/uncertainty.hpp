@@ -204,9 +204,9 @@ struct sensitivity_options {
     bool random = false;   ///< pseudo-random design instead of Sobol points
     std::uint64_t seed = 1;
     unsigned threads = 0;
-    std::size_t bootstrap = 1000;
-    double level = 0.95;
-    std::string node;  ///< whose ranks (empty: the index, the first root)
+    std::size_t bootstrap = 1000;  ///< resamples for the intervals (0: none, bounds NaN); Python's bootstrap=
+    double level = 0.95;           ///< their confidence level, in (0, 1); Python's confidence=
+    std::string node;              ///< whose ranks (empty: the index, the first root)
     std::function<void(std::size_t done, std::size_t total)> progress;
 };
 
