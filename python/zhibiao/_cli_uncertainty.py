@@ -2,7 +2,8 @@
 composite model whose TOML has an ``[uncertainty]`` section (zhibiao.uncertainty.assumptions_from_toml),
 with a progress bar on stderr when it is a terminal. Writes the rank statistics of the index (or --node) as CSV;
 --score-percentiles adds exact score percentiles (Python's score_percentiles=True); --sobol N with
---sobol-out FILE writes the Sobol indices (Python's result.sobol) as a second CSV."""
+--sobol-out FILE writes the Sobol indices (Python's result.sobol) as a second CSV, their intervals
+from --bootstrap B resamples at --confidence LEVEL (Python's bootstrap=, confidence=)."""
 
 from __future__ import annotations
 
@@ -41,6 +42,20 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
         help="write the Sobol indices (every output and input, with intervals) to FILE as CSV; needs --sobol",
     )
     p.add_argument(
+        "--bootstrap",
+        type=int,
+        default=None,
+        metavar="B",
+        help="bootstrap resamples of the Sobol design for the intervals (default 1000; 0: none); needs --sobol",
+    )
+    p.add_argument(
+        "--confidence",
+        type=float,
+        default=None,
+        metavar="LEVEL",
+        help="confidence level of the Sobol intervals, between 0 and 1 (default 0.95); needs --sobol",
+    )
+    p.add_argument(
         "--score-percentiles",
         action="store_true",
         help="also the exact 5th/95th percentile scores (score_p05, score_p95; slower, more memory)",
@@ -73,6 +88,9 @@ def run(args: argparse.Namespace) -> int:
         raise _core.ArgumentError("--sobol N needs --sobol-out FILE, where the Sobol indices are written")
     if args.sobol_out and not args.sobol:
         raise _core.ArgumentError("--sobol-out needs --sobol N (the rows of Saltelli's design)")
+    for flag, given in (("--bootstrap", args.bootstrap), ("--confidence", args.confidence)):
+        if given is not None and not args.sobol:  # the intervals of indices not computed
+            raise _core.ArgumentError(f"{flag} sets the intervals of the Sobol indices: it needs --sobol N")
     model = composite.Model.from_toml(args.model)
     settings, assumptions = u.assumptions_from_toml(model.toml, args.model)
     data = cli._composite_data(args)
@@ -89,6 +107,8 @@ def run(args: argparse.Namespace) -> int:
             seed=seed,
             threads=args.threads,
             sobol=args.sobol or 0,
+            bootstrap=1000 if args.bootstrap is None else args.bootstrap,
+            confidence=0.95 if args.confidence is None else args.confidence,
             node=args.node,
             score_percentiles=args.score_percentiles,
             progress=update or False,

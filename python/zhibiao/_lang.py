@@ -248,6 +248,12 @@ _CLI_ZH = {
     "write the Sobol indices (every output and input, with intervals) to FILE as CSV; needs --sobol": (
         "将 Sobol 指数（每个输出与输入，含区间）以 CSV 写入 FILE；需要 --sobol"
     ),
+    "bootstrap resamples of the Sobol design for the intervals (default 1000; 0: none); needs --sobol": (
+        "Sobol 区间的自助法重抽样次数（默认 1000；0：不计算区间）；需要 --sobol"
+    ),
+    "confidence level of the Sobol intervals, between 0 and 1 (default 0.95); needs --sobol": (
+        "Sobol 区间的置信水平，介于 0 与 1 之间（默认 0.95）；需要 --sobol"
+    ),
     "also the exact 5th/95th percentile scores (score_p05, score_p95; slower, more memory)": (
         "同时计算精确的第 5/95 百分位得分（score_p05、score_p95；更慢，占用更多内存）"
     ),

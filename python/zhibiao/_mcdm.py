@@ -8,7 +8,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from ._suggest import checked_keywords
+from ._suggest import checked_keywords_with_aliases
 from . import _core
 
 
@@ -40,7 +40,7 @@ def _criterion_types(types: Any, function: str) -> list[int]:
     return [int(v) for v in t]
 
 
-@checked_keywords
+@checked_keywords_with_aliases("normalise()")
 def normalise(
     x: Any,
     method: str,
@@ -72,7 +72,7 @@ def normalise(
     )
 
 
-@checked_keywords
+@checked_keywords_with_aliases("vikor_compromise()")
 def vikor_compromise(x: Any, w: Any, types: Sequence[float] | np.ndarray | None = (), v: float = 0.5) -> dict[str, Any]:
     """VIKOR with Opricovic & Tzeng's (2004) compromise solution: S, R, Q (lower is better),
     ``ranking`` by Q (1 = best), ``acceptable_advantage`` (C1: Q(a2) − Q(a1) ≥ DQ = 1/(m − 1)),

@@ -291,6 +291,24 @@ def checked_keywords(function: _F) -> _F:
     """``function`` refusing a misspelt keyword (``perod=``) with "did you mean", where Python
     would raise a bare TypeError ("unexpected keyword argument"). Functions taking **kwargs are
     left as they are: their keywords go on to a function that checks them."""
+    return _checked(function, "")
+
+
+def checked_keywords_with_aliases(where: str) -> Callable[[_F], _F]:
+    """``checked_keywords``, the suggestion for another tool's keyword (pymcdm's ``weights=``,
+    SALib's ``conf_level=``) taken first from data/composite/aliases.toml at ``where``
+    ("topsis()"): a hint only, the keyword stays an error."""
+    return lambda function: _checked(function, where)
+
+
+def _alias_hint(where: str, names: Sequence[str]) -> Callable[[str], str]:
+    """The suggestion data/composite/aliases.toml (read by the C++ library) makes for a keyword."""
+    from . import _core
+
+    return lambda key: str(_core.composite_parameter_hint(where, key, list(names)))
+
+
+def _checked(function: _F, alias_where: str) -> _F:
     parameters = inspect.signature(function).parameters.values()
     if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters):
         return function
@@ -300,7 +318,7 @@ def checked_keywords(function: _F) -> _F:
     # Indicator(formla=...): the class; a class made inside a function (Facts) by its own name,
     # not "_make_facts_class.<locals>.Facts"
     owner = function.__qualname__.removesuffix(".__init__").rpartition("<locals>.")[2]
-    check = refuse_unknown_keywords(names, owner)
+    check = refuse_unknown_keywords(names, owner, _alias_hint(alias_where, names) if alias_where else None)
     typed = argument_checks(function)
 
     @functools.wraps(function)

@@ -1550,6 +1550,16 @@ def _add_demo(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(run=demo_command)
 
 
+def _flag_alias(flag: str, known: set[str]) -> str | None:
+    """The option another tool's name stands for (--Nboot, --num-resamples → --bootstrap): the
+    keywords of uncertainty() in data/composite/aliases.toml, which the command's options share."""
+    said = str(
+        _core.composite_parameter_hint("uncertainty()", flag.lstrip("-"), [k[2:].replace("-", "_") for k in known])
+    )
+    match = re.search(r"did you mean '([^']+)'", said)
+    return "--" + match.group(1).replace("_", "-") if match else None
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse with "did you mean" for a misspelled option (exit status 2, no traceback).
 
@@ -1587,7 +1597,7 @@ class _Parser(argparse.ArgumentParser):
                 continue
             # compared without the dashes, which every flag shares and which would make a far
             # name look close (--lenient → --quiet)
-            close = closest_name(flag, sorted(known), fold=lambda name: name.lstrip("-"))
+            close = _flag_alias(flag, known) or closest_name(flag, sorted(known), fold=lambda name: name.lstrip("-"))
             if close and close not in hints:
                 hints.append(cli_text(f"{flag}: did you mean {close}?", _Parser.lang))
         hints += self._choice_suggestion(message)

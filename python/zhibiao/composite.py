@@ -30,6 +30,7 @@ from ._lang import counted
 from ._suggest import (
     absent_names,
     checked_keywords,
+    checked_keywords_with_aliases,
     closest_name,
     refuse_direct_construction,
     refuse_unknown_keywords,
@@ -177,10 +178,11 @@ class Normalise(_Step):
 @dataclasses.dataclass(frozen=True)
 class Weigh(_Step):
     """Weights of the children in each group of ``levels`` (None: all): "framework", "equal",
-    "fixed" ({node: weight}), "entropy" (``zeros`` "skip" = 0·ln0 = 0, or "pymcdm"), "critic",
-    "sd", "variance" (``ddof``), "pca" (first component of the correlation matrix), "ahp"
-    ({group: comparison matrix}, ``ri`` "tummala_ling" or "saaty", CR above ``max_cr`` refused
-    unless ``accept_inconsistent``), "vic" (``correlation`` "distance" or "absolute"), "merec"
+    "fixed" ({node: weight}), "entropy" (``zeros`` "skip" = 0·ln0 = 0, or "pymcdm": a zero sets
+    the column's entropy to 0, as pymcdm ≤ 1.3.1), "critic", "sd", "variance" (``ddof``), "pca"
+    (first component of the correlation matrix), "ahp" ({group: comparison matrix}, ``ri``
+    "tummala_ling" or "saaty", CR above ``max_cr`` refused unless ``accept_inconsistent``; over
+    15 elements only a consistent matrix has a CR, 0), "vic" (``correlation`` "distance" or "absolute"), "merec"
     (positive scores), "gini"; CRITIC's ``correlation`` "pearson", "absolute" or "distance";
     ``correlation="auto"`` (the default) is each method's own: Pearson for CRITIC, the distance
     correlation for VIC."""
@@ -1478,7 +1480,7 @@ def score(data: Any, preset: str, framework: Framework | None = None, **kwargs: 
 # ------------------------------------------------------------------------------------- methods
 
 
-@checked_keywords
+@checked_keywords_with_aliases("weights()")
 def weights(
     x: Any,
     method: str,
@@ -1505,12 +1507,14 @@ def weights(
 def ahp(
     matrix: Any, ri: str = _default("ahp", "ri"), max_cr: float = 0.1, accept_inconsistent: bool = False
 ) -> dict[str, Any]:
-    """AHP priority vector of a pairwise comparison matrix, with λmax, CI and CR."""
+    """AHP priority vector of a pairwise comparison matrix, with λmax, CI and CR. The random index
+    (``ri``) is tabulated for up to 15 elements: beyond, a consistent matrix has CR = 0 and any
+    other is refused unless ``accept_inconsistent`` (CR then NaN)."""
     w, lam, ci, cr = _core.composite_ahp(_numbers(matrix, "matrix", "ahp"), ri, max_cr, accept_inconsistent)
     return {"weights": np.asarray(w), "lambda_max": lam, "ci": ci, "cr": cr}
 
 
-@checked_keywords
+@checked_keywords_with_aliases("topsis()")
 def topsis(
     x: Any, w: Any, types: Sequence[float] | np.ndarray | None = (), inner: str = _default("topsis", "inner")
 ) -> np.ndarray:
@@ -1523,7 +1527,7 @@ def topsis(
     )
 
 
-@checked_keywords
+@checked_keywords_with_aliases("vikor()")
 def vikor(x: Any, w: Any, types: Sequence[float] | np.ndarray | None = (), v: float = 0.5) -> dict[str, np.ndarray]:
     """VIKOR S, R and Q (lower Q is better)."""
     s, r, q = _core.composite_vikor(
@@ -1532,23 +1536,23 @@ def vikor(x: Any, w: Any, types: Sequence[float] | np.ndarray | None = (), v: fl
     return {"S": np.asarray(s), "R": np.asarray(r), "Q": np.asarray(q)}
 
 
-@checked_keywords
+@checked_keywords_with_aliases("copeland()")
 def copeland(x: Any, w: Any) -> np.ndarray:
     """Copeland scores from COINr's weighted outranking matrix."""
     return np.asarray(_core.composite_copeland(_numbers(x, "x", "copeland"), _numbers(w, "w", "copeland")))
 
 
-@checked_keywords
+@checked_keywords_with_aliases("outranking()")
 def outranking(x: Any, w: Any) -> np.ndarray:
     return np.asarray(_core.composite_outranking(np.asarray(x, dtype=np.float64), np.asarray(w, dtype=np.float64)))
 
 
-@checked_keywords
+@checked_keywords_with_aliases("mazziotta_pareto()")
 def mazziotta_pareto(x: Any, penalty: int = 1) -> np.ndarray:
     return np.asarray(_core.composite_mpi(np.asarray(x, dtype=np.float64), penalty))
 
 
-@checked_keywords
+@checked_keywords_with_aliases("benefit_of_the_doubt()")
 def benefit_of_the_doubt(x: Any) -> tuple[np.ndarray, np.ndarray]:
     """Scores in [0, 1] and each region's own weights."""
     s, w = _core.composite_bod(np.asarray(x, dtype=np.float64))
@@ -1592,6 +1596,6 @@ __all__ = [
     "vikor_compromise",
     "weights",
 ]
-from .uncertainty import uncertainty  # noqa: E402  (zb.composite.uncertainty; imports this module)
+from .uncertainty import sobol_indices, uncertainty  # noqa: E402  (zb.composite.uncertainty; imports this module)
 
-__all__ += ["uncertainty"]
+__all__ += ["sobol_indices", "uncertainty"]

@@ -370,7 +370,7 @@ def _uncertainty_block(
 
 
 #: Keywords of the in-process analysis that Dask does not take.
-_IN_PROCESS_ONLY = ("threads", "sobol", "sobol_random", "bootstrap", "node", "progress")
+_IN_PROCESS_ONLY = ("threads", "sobol", "sobol_random", "bootstrap", "confidence", "node", "progress")
 _DASK_KEYWORDS = ("n", "block", "seed", "top_k", "keep", "score_percentiles", "previous", "period")
 
 
