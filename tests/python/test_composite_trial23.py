@@ -297,17 +297,19 @@ def _pymcdm_entropy(matrix):
 
 
 def test_entropy_weights_match_pymcdm_s_formula_on_random_matrices():
+    # 1 − e is a difference of numbers near 1: rounding of the sums (ours over scaled columns)
+    # is relative to 1 − e, up to ~1e-11 for nearly even columns (5e-12 in 2,000 random cases)
     rng = np.random.default_rng(23)
     for _ in range(200):
         m, n = rng.integers(3, 40), rng.integers(2, 8)
         x = rng.uniform(0.01, 100, size=(m, n))
-        np.testing.assert_allclose(C.weights(x, "entropy"), _pymcdm_entropy(x), rtol=1e-12, atol=1e-15)
+        np.testing.assert_allclose(C.weights(x, "entropy"), _pymcdm_entropy(x), rtol=1e-9, atol=1e-15)
     # with a constant column: pymcdm's weight there is rounding (≈1e-15), ours 0; the others agree
     x = rng.uniform(0.01, 100, size=(30, 4))
     x[:, 2] = 7.25
     ours, theirs = C.weights(x, "entropy"), _pymcdm_entropy(x)
     assert ours[2] == 0.0 and abs(theirs[2]) < 1e-12
-    np.testing.assert_allclose(np.delete(ours, 2), np.delete(theirs, 2), rtol=1e-12)
+    np.testing.assert_allclose(np.delete(ours, 2), np.delete(theirs, 2), rtol=1e-9)
 
 
 # ------------------------------------------------------------- Sobol indices of the user's model
