@@ -13,6 +13,15 @@ from . import _core
 from ._lang import check_lang, unit_text
 
 ENCODINGS = ("utf-8", "utf-8-sig", "gb18030")
+# What openpyxl writes (pandas refuses any other name with a message about its engine object).
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
+
+
+def _suffix(path: Any) -> str | None:
+    """The lower-case file suffix of a path given by name, None for an open file."""
+    if hasattr(path, "write") or not isinstance(path, (str, os.PathLike)):
+        return None
+    return os.path.splitext(os.fspath(path))[1].lower()
 
 
 def catalogue_decimals() -> dict[str, int]:
@@ -225,6 +234,11 @@ def write_csv(
         close = closest_name(str(encoding), ENCODINGS) if isinstance(encoding, str) else None
         hint = f" (did you mean {close!r}?)" if close else ""
         raise _core.ArgumentError(f"encoding must be one of {', '.join(ENCODINGS)}, not {encoding!r}{hint}")
+    if _suffix(path_or_buf) in WORKBOOK_SUFFIXES + (".xls",):  # CSV text Excel would refuse to open
+        raise _core.ArgumentError(
+            f"write_csv writes CSV text, and {os.fspath(path_or_buf)!r} names an Excel workbook: "
+            "write a workbook with zb.to_excel(values, path), or give write_csv a name ending .csv"
+        )
     decimals = decimals_of(values)
     table = values if full_precision else rounded(values, decimals)
     table = with_infinity_reasons(table if reasons is None else _with_reasons(table, reasons))
@@ -273,6 +287,11 @@ def to_excel(
     import pandas as pd
 
     check_lang(lang)
+    if _suffix(path) not in (None, *WORKBOOK_SUFFIXES):
+        raise _core.ArgumentError(
+            f"to_excel writes an Excel workbook, whose name ends {', '.join(WORKBOOK_SUFFIXES)}, not "
+            f"{os.fspath(path)!r}" + (": write CSV with zb.write_csv(values, path)" if _suffix(path) == ".csv" else "")
+        )
     if importlib.util.find_spec("openpyxl") is None:
         raise ImportError("Excel output needs openpyxl (Debian: apt-get install python3-openpyxl)")
     if reasons is None and infinite_cells(values):
