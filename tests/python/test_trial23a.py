@@ -67,3 +67,59 @@ def test_to_excel_and_write_csv_still_write_their_own_files(values, tmp_path):
     zb.write_csv(values, tmp_path / "out.csv")
     zb.to_excel(values, str(tmp_path / "out.xlsx"))
     assert pd.read_excel(tmp_path / "out.xlsx", sheet_name="values")["rd_intensity"].tolist() == [1.5, 2.25]
+
+
+# ------------------------------------------------------------------ plots that cannot be read
+
+
+@pytest.fixture
+def _agg_backend():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    yield
+    plt.close("all")
+
+
+def _many_regions(count):
+    codes = [f"{900000 + i}" for i in range(count)]
+    index = pd.MultiIndex.from_product([codes, ["2024"]], names=["entity", "period"])
+    values = pd.DataFrame({"rd_intensity": [1.0 + i / count for i in range(count)]}, index=index)
+    return zb.with_units(values, rd_intensity="%")
+
+
+def test_by_region_refuses_more_bars_than_a_figure_shows(_agg_backend):
+    # 11,000 counties without top= drew for 23 s a figure matplotlib could not save (> 2^16 px).
+    many = _many_regions(zb.plot.MAX_BARS + 1)
+    with pytest.raises(zb.ArgumentError, match="top="):
+        zb.plot.by_region(many, "rd_intensity", period="2024")
+    ax = zb.plot.by_region(many, "rd_intensity", period="2024", top=20)
+    assert len(ax.patches) == 20
+    assert len(zb.plot.by_region(_many_regions(zb.plot.MAX_BARS), "rd_intensity").patches) == zb.plot.MAX_BARS
+
+
+def test_progress_refuses_more_bars_than_a_figure_shows(_agg_backend):
+    many = _many_regions(zb.plot.MAX_BARS + 1).rename(columns={"rd_intensity": "target_completion_rate"})
+    with pytest.raises(zb.ArgumentError, match="select the regions"):
+        zb.plot.progress(many, period="2024")
+
+
+def test_progress_with_no_value_says_so(_agg_backend):
+    # A table without targets (every completion rate missing_variable) drew the 序时进度 line alone.
+    values = zb.read_csv(
+        io.StringIO("region,period,gdp[亿元],rd_expenditure[万元]\nA,2025H1,100,3000\nB,2025H1,120,4000\n")
+    ).compute()
+    with pytest.raises(zb.ArgumentError, match="target_completion_rate at 2025H1 has no value"):
+        zb.plot.progress(values, period="2025H1")
+
+
+def test_over_time_with_no_value_says_so(_agg_backend):
+    values = zb.read_csv(
+        io.StringIO("region,period,gdp[亿元],rd_expenditure[万元]\nA,2023,100,\nA,2024,110,\nB,2024,120,4000\n")
+    ).compute(["rd_intensity"])
+    with pytest.raises(zb.ArgumentError, match="rd_intensity of A has no value"):
+        zb.plot.over_time(values, "rd_intensity", regions=["A"])
+    drawn = zb.plot.over_time(values, "rd_intensity", regions=["A", "B"])  # B has a value: drawn
+    assert [y for line in drawn.lines for y in line.get_ydata() if y == y] == [pytest.approx(1 / 3)]
