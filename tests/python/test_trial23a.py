@@ -123,3 +123,59 @@ def test_over_time_with_no_value_says_so(_agg_backend):
         zb.plot.over_time(values, "rd_intensity", regions=["A"])
     drawn = zb.plot.over_time(values, "rd_intensity", regions=["A", "B"])  # B has a value: drawn
     assert [y for line in drawn.lines for y in line.get_ydata() if y == y] == [pytest.approx(1 / 3)]
+
+
+# ------------------------------------------------------------------ a second output and | head
+
+
+def _stopped_early(args, cwd):
+    """Runs `zhibiao ARGS` with a reader of its standard output that stops after one line (| head -1)."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "zhibiao", *args], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=cwd
+    )
+    assert proc.stdout is not None
+    first = proc.stdout.readline()
+    proc.stdout.close()
+    proc.wait(timeout=300)
+    return first
+
+
+def _counties_csv(path, provinces, prefectures, counties, periods=("2023", "2024")):
+    # Enough rows that the output overflows a pipe's buffer (64 KiB) before the command is done.
+    lines = ["region,period,gdp[亿元],rd_expenditure[万元],population[万人],valid_invention_patents[件]"]
+    for p in range(11, 11 + provinces):
+        for c in range(1, prefectures + 1):
+            for k in range(1, counties + 1):
+                for t, period in enumerate(periods):
+                    n = p * 7 + c * 3 + k + t
+                    lines.append(
+                        f"{p:02d}{c:02d}{k:02d},{period},{100 + n % 37},{2000 + n % 91},{20 + n % 13},{n % 57}"
+                    )
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_rollup_writes_its_coverage_file_when_the_reader_stops_early(tmp_path):
+    _counties_csv(
+        tmp_path / "c.csv", provinces=30, prefectures=40, counties=2, periods=[str(y) for y in range(2015, 2025)]
+    )
+    assert _stopped_early(["rollup", "c.csv", "--coverage", "cov.csv", "-q"], tmp_path).startswith(b"entity")
+    coverage = pd.read_csv(tmp_path / "cov.csv")  # was never written: the broken pipe ended the command first
+    assert len(coverage) == 30 * 40 * 10 * 4  # parents × periods × variables
+
+
+def test_uncertainty_writes_its_sobol_file_when_the_reader_stops_early(tmp_path):
+    _counties_csv(tmp_path / "c.csv", provinces=30, prefectures=40, counties=1)
+    (tmp_path / "m.toml").write_text(
+        'name = "m"\n[[node]]\ncode = "idx"\nlevel = 2\n'
+        '[[node]]\ncode = "rd_intensity"\nparent = "idx"\n[[node]]\ncode = "invention_patents_per_10k"\nparent = "idx"\n'
+        '[[step]]\nkind = "normalise"\nmethod = "minmax"\n[[step]]\nkind = "aggregate"\nmethod = "arithmetic"\n'
+        "[uncertainty]\nreplications = 20\nweights_noise = { 1 = 0.25 }\n",
+        encoding="utf-8",
+    )
+    args = ["uncertainty", "m.toml", "c.csv", "--period", "2024", "--sobol", "4", "--sobol-out", "s.csv", "-q"]
+    assert _stopped_early(args, tmp_path).startswith(b"region")
+    sobol = pd.read_csv(tmp_path / "s.csv")  # was never written
+    assert set(sobol["input"]) == {"weights noise level 1"}
