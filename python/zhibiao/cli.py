@@ -1754,6 +1754,12 @@ def _in_cli_words(message: str) -> str:
     for period_value in ("period_value=...", "csv_options::period_value"):  # no such flag but scorecard's --year
         message = message.replace(f", or give every row one with {period_value}", "")
     message = re.sub(r"\(to='(\w+)'\)", r"(--to \1)", message)  # rollup's level
+    # composite/uncertainty: the CLI has no Impute step to add; a model file gives one
+    message = message.replace(
+        "(impute first: an Impute step)",
+        '(impute first: a model file, --model FILE, with a [[step]] of kind = "impute" (method = "mean", …) '
+        "before the others; or a model whose aggregation leaves a missing value out, as --model eis does)",
+    )
     return message.replace("decimal=',' or decimal='.' (csv_options::decimal)", "--decimal ',' or --decimal '.'")
 
 

@@ -179,3 +179,14 @@ def test_uncertainty_writes_its_sobol_file_when_the_reader_stops_early(tmp_path)
     assert _stopped_early(args, tmp_path).startswith(b"region")
     sobol = pd.read_csv(tmp_path / "s.csv")  # was never written
     assert set(sobol["input"]) == {"weights noise level 1"}
+
+
+def test_the_command_line_says_how_to_impute_on_the_command_line(tmp_path, capsys):
+    from zhibiao import cli
+
+    (tmp_path / "t.csv").write_text("region,rd,pat\nA,1.5,3\nB,2.5,\nC,0.5,7\n", encoding="utf-8")
+    assert cli.main(["composite", str(tmp_path / "t.csv"), "--model", "entropy-topsis", "-q"]) == 2
+    err = capsys.readouterr().err
+    assert "'pat' is missing for region 'B'" in err
+    assert "an Impute step" not in err  # a Python step, which the command line cannot add
+    assert '--model FILE, with a [[step]] of kind = "impute"' in err
