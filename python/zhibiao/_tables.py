@@ -13,6 +13,7 @@ from . import _core
 from ._lang import check_lang, unit_text
 
 ENCODINGS = ("utf-8", "utf-8-sig", "gb18030")
+_GBK_NAMES = ("gbk", "gb2312", "cp936", "936", "ms936", "euccn")
 # What openpyxl writes (pandas refuses any other name with a message about its engine object).
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
 
@@ -233,6 +234,9 @@ def write_csv(
     if encoding not in ENCODINGS:  # a typo would otherwise write a file Excel garbles
         close = closest_name(str(encoding), ENCODINGS) if isinstance(encoding, str) else None
         hint = f" (did you mean {close!r}?)" if close else ""
+        if isinstance(encoding, str) and encoding.lower().replace("-", "").replace("_", "") in _GBK_NAMES:
+            # read_csv reads these names as GB18030, which holds GBK: writing needs the one name
+            hint = " (did you mean 'gb18030'? It holds GBK, GB2312 and CP936, and writes them byte for byte)"
         raise _core.ArgumentError(f"encoding must be one of {', '.join(ENCODINGS)}, not {encoding!r}{hint}")
     if _suffix(path_or_buf) in WORKBOOK_SUFFIXES + (".xls",):  # CSV text Excel would refuse to open
         raise _core.ArgumentError(

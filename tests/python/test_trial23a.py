@@ -190,3 +190,34 @@ def test_the_command_line_says_how_to_impute_on_the_command_line(tmp_path, capsy
     assert "'pat' is missing for region 'B'" in err
     assert "an Impute step" not in err  # a Python step, which the command line cannot add
     assert '--model FILE, with a [[step]] of kind = "impute"' in err
+
+
+@pytest.mark.parametrize("name", ["gbk", "GBK", "gb2312", "cp936"])
+def test_write_csv_points_a_gbk_name_to_gb18030(values, tmp_path, name):
+    # read_csv takes these names as GB18030; write_csv refused them with no suggestion
+    with pytest.raises(zb.ArgumentError, match="did you mean 'gb18030'"):
+        zb.write_csv(values, tmp_path / "out.csv", encoding=name)
+
+
+def test_the_gap_hires_staff_into_the_staff_as_the_guide_says():
+    # scorecards.md: 19 S&T staff of 237 need 6 more, (19 + 6) / (237 + 6) = 10.3 % ≥ 10 %, not 5:
+    # (19 + 5) / (237 + 5) = 9.9 %. (Pins the documented reading; the code did this before.)
+    firm = pd.DataFrame(
+        {
+            "employees": [237],
+            "st_staff": [19],
+            "sales": [3159.4],
+            "assets": [16395.0],
+            "rd_expense": [517.4],
+            "total_cost": [2074.1],
+            "ip_class1": [1],
+            "ip_class2": [5],
+        }
+    )
+    gap = zb.scorecards.gap(firm, "tech-sme-2017")
+    assert gap["more_st_staff"].iloc[0] == 6
+    hired = firm.assign(st_staff=25, employees=243)
+    assert zb.scorecards.evaluate(hired, "tech-sme-2017")["status"].iloc[0] == "passed"
+    assert (
+        zb.scorecards.evaluate(firm.assign(st_staff=24, employees=242), "tech-sme-2017")["status"].iloc[0] == "failed"
+    )
