@@ -619,6 +619,7 @@ class CompositeResult:
         self._ranks: Any = None
         indicators = set(framework.indicators) if units else set()  # the list once, not once per unit
         self._units = {c: str(u) for c, u in (units or {}).items() if c in indicators and u}
+        self._names: dict[str, str] = {}  # region code → name, the plots' labels (set by build)
 
     @property
     def ranks(self) -> Any:
@@ -1256,7 +1257,20 @@ def _build_frame(
     given = _given_units(df.attrs.get("units"))
     core = _core.composite_build(framework._core, model._core, regions, numbers, labels, prev, given)
     _warn_of_built_regions(core, regions, lambda: df["name"].tolist() if "name" in df.columns else None)
-    return CompositeResult(core, framework, model, df.index, _in_model_units(given, model))
+    result = CompositeResult(core, framework, model, df.index, _in_model_units(given, model))
+    result._names = display_names(df)
+    return result
+
+
+def display_names(df: Any) -> dict[str, str]:
+    """Region code → name, for the plots: the names a table of ``compute()`` carries
+    (``attrs["names"]``), else its ``name`` column (a Panel's entities), else none."""
+    carried = df.attrs.get("names")
+    if isinstance(carried, Mapping):
+        return {str(k): str(v) for k, v in carried.items()}
+    if "name" in df.columns:
+        return {str(k): str(v) for k, v in zip(df.index, df["name"]) if isinstance(v, str) and v}
+    return {}
 
 
 def _build_panel(
@@ -1291,9 +1305,12 @@ def _build_panel(
         return entities["name"].tolist() if "name" in entities else None
 
     _warn_of_built_regions(core, regions, names)
-    return CompositeResult(
+    result = CompositeResult(
         core, framework, model, pd.Index(regions, name="entity"), _in_model_units(panel.units, model)
     )
+    given = names() or []
+    result._names = {str(r): str(n) for r, n in zip(regions, given) if isinstance(n, str) and n}
+    return result
 
 
 class NestedRegionsWarning(UserWarning):

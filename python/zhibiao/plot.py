@@ -439,13 +439,14 @@ def contributions(
         _check_top(top)
         order = order[:top]
     _check_bars(len(order), "contributions", f"pass top=N (at most {MAX_BARS}) for the best N units")
-    label_of = names if names is not None else {}
+    label_of = names if names is not None else getattr(result, "_names", {})  # as by_region names regions
     ax = _axes(ax, (8, max(3.0, 0.3 * len(order) + 1.2)))
     left = [0.0] * len(order)
     positions = list(range(len(order)))
     for pillar, members in pillars.items():
         widths = parts.loc[order, members].sum(axis=1).to_numpy()
-        ax.barh(positions, widths, left=left, label=pillar)
+        # a catalogue indicator by its name in `lang`, as by_region's title; a node of yours by its code
+        ax.barh(positions, widths, left=left, label=indicator_label(pillar, None, lang).split(" (")[0])
         left = [a + b for a, b in zip(left, widths)]
     ax.set_yticks(positions, [str(label_of.get(u, u)) for u in order])
     ax.invert_yaxis()

@@ -388,14 +388,8 @@ def uncertainty(
 
 
 def _region_names(df: Any) -> dict[str, str]:
-    """Region code → name, for the plots: the names a table of ``compute()`` carries
-    (``attrs["names"]``), else its ``name`` column (a Panel's entities), else none."""
-    carried = df.attrs.get("names")
-    if isinstance(carried, Mapping):
-        return {str(k): str(v) for k, v in carried.items()}
-    if "name" in df.columns:
-        return {str(k): str(v) for k, v in zip(df.index, df["name"]) if isinstance(v, str) and v}
-    return {}
+    """Region code → name, for the plots (as a build's result keeps them)."""
+    return _composite.display_names(df)
 
 
 def _without_data(df: Any, framework: Any) -> list[Any]:

@@ -221,3 +221,36 @@ def test_the_gap_hires_staff_into_the_staff_as_the_guide_says():
     assert (
         zb.scorecards.evaluate(firm.assign(st_staff=24, employees=242), "tech-sme-2017")["status"].iloc[0] == "failed"
     )
+
+
+# ------------------------------------------------------------------ contributions named as by_region names
+
+
+def _county_values():
+    panel = zb.read_csv(
+        io.StringIO(
+            "region,name,period,gdp[亿元],rd_expenditure[万元],population[万人],valid_invention_patents[件]\n"
+            "360101,东湖区,2024,100,3000,50,40\n360102,西湖区,2024,120,1000,40,90\n"
+            "360103,青云谱区,2024,80,2000,30,20\n"
+        )
+    )
+    return panel, panel.compute(["rd_intensity", "invention_patents_per_10k"]).xs("2024", level="period")
+
+
+@pytest.mark.parametrize("source", ["table", "panel"])
+def test_contributions_names_regions_and_catalogue_indicators(_agg_backend, source):
+    # Before: legend 'rd_intensity', regions '360101' — while by_region and plot_ranks show names.
+    C = zb.composite
+    panel, year = _county_values()
+    fw = C.Framework.flat(["rd_intensity", "invention_patents_per_10k"], root="sti")
+    steps = [C.Normalise("minmax", range=(0, 100)), C.Aggregate("arithmetic")]
+    result = C.build(year, fw, steps) if source == "table" else C.build(panel, fw, steps, period="2024")
+    ax = zb.plot.contributions(result)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["R&D经费投入强度", "每万人口发明专利拥有量"]
+    # 东湖区 3000/100 = 30 万元/亿元, 西湖区 1000/120 = 8.3, 青云谱区 2000/80 = 25 (R&D: 东湖 best);
+    # patents per 10k 0.8, 2.25, 0.67 (西湖 best); min-max: 东湖 (100 + 8.4) / 2 = 54.2 > 西湖
+    # (0 + 100) / 2 = 50 > 青云谱 (76.9 + 0) / 2 = 38.5
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["东湖区", "西湖区", "青云谱区"]
+    en = zb.plot.contributions(result, lang="en", names={"360101": "Donghu"})
+    assert [t.get_text() for t in en.get_legend().get_texts()][0] == "R&D intensity"
+    assert en.get_yticklabels()[0].get_text() == "Donghu"
