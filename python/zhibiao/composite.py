@@ -1111,11 +1111,21 @@ def _refuse_padded_columns(numeric: Sequence[Any]) -> None:
 
 
 def _check_numeric(df: Any, numeric: Sequence[Any]) -> None:
-    """Without a framework the numeric columns are the indicators: there must be some."""
+    """Without a framework the numeric columns are the indicators: there must be some, each with a
+    value. The whole catalogue computed on a panel (``compute()`` without ids) has columns missing
+    for every region (``missing_variable``); the normalisation named them one per run, so ten of
+    them took ten runs to clear: all of them at once, with the way out."""
     if not numeric:
         raise _core.Error(
             "build without a framework uses the numeric columns as indicators, and the data have none"
             + _numbers_as_text(df)
+        )
+    empty = [str(c) for c in numeric if df[c].isna().all()]
+    if empty:
+        raise _core.MethodError(
+            f"without a framework every numeric column is an indicator, and {len(empty)} of the {len(numeric)} "
+            f"have no value (missing for every region): {', '.join(empty)}; leave them out "
+            "(data.dropna(axis=1, how='all')) or name the indicators in a framework"
         )
 
 

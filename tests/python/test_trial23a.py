@@ -254,3 +254,19 @@ def test_contributions_names_regions_and_catalogue_indicators(_agg_backend, sour
     en = zb.plot.contributions(result, lang="en", names={"360101": "Donghu"})
     assert [t.get_text() for t in en.get_legend().get_texts()][0] == "R&D intensity"
     assert en.get_yticklabels()[0].get_text() == "Donghu"
+
+
+def test_a_framework_less_build_names_every_empty_column_at_once():
+    # The whole catalogue computed on a panel has ten columns missing for every county
+    # (missing_variable); the build named one per run ("cannot normalise indicator
+    # 'hitech_va_share_industry': it has no values"), so clearing them took ten runs.
+    C = zb.composite
+    _, year = _county_values()
+    year = year.assign(tech_contract_share_gdp=float("nan"), funds_in_place_rate=float("nan"))
+    steps = [C.Normalise("minmax"), C.Aggregate("arithmetic")]
+    for run in (lambda: C.build(year, None, steps), lambda: C.uncertainty(year, None, steps, n=10)):
+        with pytest.raises(
+            zb.MethodError, match=r"2 of the 4 have no value .*: tech_contract_share_gdp, funds_in_place_rate; leave"
+        ):
+            run()
+    assert C.build(year.dropna(axis=1, how="all"), None, steps).scores.shape == (3, 3)
