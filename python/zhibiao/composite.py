@@ -890,23 +890,27 @@ class CompositeResult:
 
 def _numbers_as_text(df: Any) -> str:
     """ "; columns a, b hold numbers stored as text (object dtype): pd.to_numeric them first" for
-    the text columns whose every present value reads as a number, else ""."""
+    the text columns whose every present value reads as a number, and the first cell that is no
+    number in a column mostly of numbers ("column a, row 3 (region R): not a number: '21.%'",
+    as without a framework), else ""."""
     import pandas as pd
 
-    text = [
-        c
+    kinds = {
+        c: _text_column_kind(df[c])
         for c in df.columns
-        if not pd.api.types.is_numeric_dtype(df[c])
-        and not pd.api.types.is_bool_dtype(df[c])
-        and df[c].notna().any()
-        and _text_column_kind(df[c]) in ("decimals", "whole")
-    ]
-    if not text:
-        return ""
-    return (
-        f"; {', '.join(map(str, text))} hold{'s' if len(text) == 1 else ''} numbers stored as text (object dtype): "
-        "convert with pd.to_numeric first"
-    )
+        if not pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c]) and df[c].notna().any()
+    }
+    text = [c for c, kind in kinds.items() if kind in ("decimals", "whole")]
+    stray = [f"column {c}, {kind}" for c, kind in kinds.items() if kind.startswith("row ")]
+    said = ""
+    if text:
+        said += (
+            f"; {', '.join(map(str, text))} hold{'s' if len(text) == 1 else ''} numbers stored as text (object "
+            "dtype): convert with pd.to_numeric first"
+        )
+    if stray:
+        said += f"; {'; '.join(stray)} — correct the cell and convert with pd.to_numeric"
+    return said
 
 
 def _model_of(

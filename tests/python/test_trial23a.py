@@ -270,3 +270,18 @@ def test_a_framework_less_build_names_every_empty_column_at_once():
         ):
             run()
     assert C.build(year.dropna(axis=1, how="all"), None, steps).scores.shape == (3, 3)
+
+
+def test_a_framework_indicator_with_a_damaged_cell_is_named_at_its_cell():
+    # composite.md: a column of mostly numbers with a text among them is refused naming the cell;
+    # with a framework the message was only "indicator columns must be numeric: rd_intensity".
+    C = zb.composite
+    _, year = _county_values()
+    damaged = year.astype({"rd_intensity": object})
+    damaged.loc["360102", "rd_intensity"] = "21.%"
+    fw = C.Framework.flat(["rd_intensity", "invention_patents_per_10k"], root="sti")
+    steps = [C.Normalise("minmax"), C.Aggregate("arithmetic")]
+    cell = r"column rd_intensity, row 2 \(region 360102\): .*'21\.%'"
+    for run in (lambda: C.build(damaged, fw, steps), lambda: C.uncertainty(damaged, fw, steps, n=10)):
+        with pytest.raises(zb.Error, match=cell):
+            run()
