@@ -372,7 +372,11 @@ def over_time(
         regions = entities
     if isinstance(regions, str):  # one region: not its characters, one by one
         regions = [regions]
-    unknown = [r for r in regions if r not in entities]
+    known = set(entities)
+    # a code given as a number (360101, as pd.read_excel reads a column of codes) is that code, as
+    # Panel.explain takes it; refused, it read "not in the table: 360101 (did you mean '360101'?)"
+    regions = [str(r) if r not in known and str(r) in known else r for r in regions]
+    unknown = [r for r in regions if r not in known]
     if unknown:
         close = closest_name(str(unknown[0]), [str(e) for e in entities])
         hint = f" (did you mean {close!r}?)" if close else ""

@@ -285,3 +285,12 @@ def test_a_framework_indicator_with_a_damaged_cell_is_named_at_its_cell():
     for run in (lambda: C.build(damaged, fw, steps), lambda: C.uncertainty(damaged, fw, steps, n=10)):
         with pytest.raises(zb.Error, match=cell):
             run()
+
+
+def test_over_time_takes_a_code_given_as_a_number(_agg_backend):
+    # Before: "regions not in the table: 360101 (did you mean '360101'?)"
+    panel = zb.read_csv(
+        io.StringIO("region,period,gdp[亿元],rd_expenditure[万元]\n360101,2023,100,3000\n360101,2024,110,3300\n")
+    )
+    ax = zb.plot.over_time(panel.compute(["rd_intensity"]), "rd_intensity", regions=[360101])
+    assert [y for line in ax.lines for y in line.get_ydata()] == [pytest.approx(0.3), pytest.approx(0.3)]
