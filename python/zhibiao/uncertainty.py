@@ -646,7 +646,7 @@ class UncertaintyResult:
         from matplotlib.ticker import MaxNLocator
 
         from ._suggest import closest_name
-        from .plot import _word, cjk_font
+        from .plot import MAX_BARS, _check_bars, _word, cjk_font
 
         _word("median", lang)  # an unknown lang refused before the work
         cjk_font()  # region and node names in Chinese drew as boxes before any zb.plot call
@@ -669,6 +669,9 @@ class UncertaintyResult:
         if top is not None:
             _check_counts(top=(top, 1, _MOST_INT))
             r = r.head(int(top))
+        _check_bars(
+            len(r), "plot_ranks", f"pass top=N (at most {MAX_BARS}) for the N best by median rank, or regions=[...]"
+        )
         created = ax is None
         if ax is None:
             _, ax = plt.subplots(figsize=(7, max(3, 0.18 * len(r))))

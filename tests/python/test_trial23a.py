@@ -84,7 +84,7 @@ def _agg_backend():
 
 
 def _many_regions(count):
-    codes = [f"{900000 + i}" for i in range(count)]
+    codes = [f"R{i:04d}" for i in range(count)]  # no administrative codes: none is a total of others
     index = pd.MultiIndex.from_product([codes, ["2024"]], names=["entity", "period"])
     values = pd.DataFrame({"rd_intensity": [1.0 + i / count for i in range(count)]}, index=index)
     return zb.with_units(values, rd_intensity="%")
@@ -294,3 +294,17 @@ def test_over_time_takes_a_code_given_as_a_number(_agg_backend):
     )
     ax = zb.plot.over_time(panel.compute(["rd_intensity"]), "rd_intensity", regions=[360101])
     assert [y for line in ax.lines for y in line.get_ydata()] == [pytest.approx(0.3), pytest.approx(0.3)]
+
+
+def test_plot_ranks_refuses_more_rows_than_a_figure_shows(_agg_backend):
+    C = zb.composite
+    many = (
+        _many_regions(zb.plot.MAX_BARS + 1)
+        .xs("2024", level="period")
+        .assign(other=lambda d: d["rd_intensity"].to_numpy()[::-1])
+    )
+    fw = C.Framework.flat(["rd_intensity", "other"], root="sti")
+    u = C.uncertainty(many, fw, [C.Normalise("minmax"), C.Aggregate("arithmetic")], n=4, weights_noise={1: 0.2})
+    with pytest.raises(zb.ArgumentError, match="plot_ranks: 501 bars.*top=N"):
+        u.plot_ranks()
+    assert len(u.plot_ranks(top=10).get_yticklabels()) == 10
