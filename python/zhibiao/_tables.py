@@ -240,7 +240,7 @@ def write_csv(
         raise _core.ArgumentError(f"encoding must be one of {', '.join(ENCODINGS)}, not {encoding!r}{hint}")
     if _suffix(path_or_buf) in WORKBOOK_SUFFIXES + (".xls",):  # CSV text Excel would refuse to open
         raise _core.ArgumentError(
-            f"write_csv writes CSV text, and {os.fspath(path_or_buf)!r} names an Excel workbook: "
+            f"write_csv writes CSV text, and {str(path_or_buf)!r} names an Excel workbook: "
             "write a workbook with zb.to_excel(values, path), or give write_csv a name ending .csv"
         )
     decimals = decimals_of(values)
