@@ -74,8 +74,11 @@ def round_half_away(values: Any, decimals: int) -> Any:
 
 def decimals_of(values: Any) -> dict[str, int]:
     """Column → the decimals it is printed with: those ``compute`` wrote in ``attrs["decimals"]``
-    (a custom Indicator's own), else the built-in catalogue's."""
-    return {**catalogue_decimals(), **dict(getattr(values, "attrs", {}).get("decimals") or {})}
+    (a custom Indicator's own), else the built-in catalogue's. None in ``attrs["decimals"]`` is a
+    column printed as it is: a composite's normalised score under an indicator's id is no
+    percentage to print with the indicator's decimals."""
+    merged = {**catalogue_decimals(), **dict(getattr(values, "attrs", {}).get("decimals") or {})}
+    return {column: d for column, d in merged.items() if d is not None}
 
 
 def rounded(values: Any, decimals: Mapping[str, int] | None = None) -> Any:

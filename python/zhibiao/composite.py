@@ -584,6 +584,14 @@ class _CoreView:
     analysis rebuilt alone (zhibiao.uncertainty's _ReplicationCore)."""
 
 
+def _as_scores(table: Any) -> Any:
+    """A table of scores under the indicators' ids (normalised, aggregated, contributions): written
+    by zb.write_csv / to_excel as they are (attrs decimals None), not rounded to the decimals the
+    catalogue prints the indicator with (a score of 54.2 beside an index of 43.558…)."""
+    table.attrs["decimals"] = {str(c): None for c in table.columns}
+    return table
+
+
 class CompositeResult:
     """Scores and ranks at every level, every intermediate layer, marks, weights and the audit."""
 
@@ -615,7 +623,7 @@ class CompositeResult:
             index = region_index.view()
         else:
             index = region_index[np.asarray(core.layer_rows("aggregated"), dtype=np.int64)]
-        self.scores = pd.DataFrame(scores, index=index, columns=framework._codes_index())
+        self.scores = _as_scores(pd.DataFrame(scores, index=index, columns=framework._codes_index()))
         self._ranks: Any = None
         indicators = set(framework.indicators) if units else set()  # the list once, not once per unit
         self._units = {c: str(u) for c, u in (units or {}).items() if c in indicators and u}
@@ -661,7 +669,8 @@ class CompositeResult:
         table = pd.DataFrame(self._core.layer_values(name), index=self._index[rows], columns=columns)
         if name == "raw" or (name == "imputed" and "denominated" not in self.layers):
             table.attrs["units"] = dict(self._units)
-        return table
+            return table
+        return _as_scores(table)
 
     @checked_keywords
     def marks(self, step: str = "imputed") -> Any:
@@ -807,7 +816,8 @@ class CompositeResult:
     def contributions_to(self, node: str) -> Any:
         import pandas as pd
 
-        return pd.DataFrame(self._core.contributions(node), index=self.scores.index, columns=self.framework.indicators)
+        parts = pd.DataFrame(self._core.contributions(node), index=self.scores.index, columns=self.framework.indicators)
+        return _as_scores(parts)
 
     @checked_keywords
     def what_if(self, remove: str | Sequence[str], node: str | None = None) -> Any:

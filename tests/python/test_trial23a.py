@@ -308,3 +308,21 @@ def test_plot_ranks_refuses_more_rows_than_a_figure_shows(_agg_backend):
     with pytest.raises(zb.ArgumentError, match="plot_ranks: 501 bars.*top=N"):
         u.plot_ranks()
     assert len(u.plot_ranks(top=10).get_yticklabels()) == 10
+
+
+def test_write_csv_prints_composite_scores_as_they_are(tmp_path):
+    # Before: the index column in full (54.2…) and the normalised scores under the indicator ids
+    # rounded to the indicators' decimals (rd_intensity 2, invention_patents_per_10k 2): 76.92, 8.42.
+    C = zb.composite
+    _, year = _county_values()
+    result = C.build(year, C.Framework.flat(list(year.columns), root="sti"), [C.Normalise("minmax"), C.Aggregate()])
+    for table in (result.scores, result.contributions, result.layer("normalised")):
+        zb.write_csv(table, tmp_path / "s.csv")
+        back = pd.read_csv(tmp_path / "s.csv", index_col="entity")
+        for column in ("rd_intensity", "invention_patents_per_10k"):
+            assert back[column].tolist() == table[column].tolist()  # every digit, as the index column
+    # 青云谱区's normalised R&D intensity: (25 − 8.33) / (30 − 8.33) × 100 = 76.923… (by hand)
+    assert result.layer("normalised").loc["360103", "rd_intensity"] == pytest.approx(1000 / 13, rel=1e-12)
+    # an indicator table is rounded as before
+    zb.write_csv(year, tmp_path / "v.csv")
+    assert pd.read_csv(tmp_path / "v.csv")["rd_intensity"].tolist() == [0.3, 0.08, 0.25]
