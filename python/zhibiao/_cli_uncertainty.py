@@ -115,11 +115,11 @@ def run(args: argparse.Namespace) -> int:
             **assumptions,
         )
     table = _rank_table(result.node_ranks(args.node), n)
-    with cli._output(args.out) as f:
-        table.to_csv(f)
-    if args.sobol:
+    if args.sobol:  # the file first: a reader of standard output that stops early (| head) ends us
         with cli._output(args.sobol_out) as f:
             result.sobol.to_csv(f, index=False)
+    with cli._output(args.out) as f:
+        table.to_csv(f)
     cli._Messages.say(result._summary(u._CLI_OPTIONS))
     return 0
 

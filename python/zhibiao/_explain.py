@@ -197,6 +197,10 @@ def explain(
         reason = _core.reason_names[code] if code else None
         if value != result.value and not (math.isnan(value) and math.isnan(result.value)) or reason != result.reason:
             result.note = explain_word("partial_note", "en")
+            # The core's raw is the formula over the partial sums the terms show (the R&D of 12
+            # children over the GDP of 11): "computed: raw × factor = value" would then be false
+            # arithmetic. The raw that gives compute()'s value is the value in the formula's unit.
+            result.raw = value / result.factor if result.factor and not math.isnan(value) else math.nan
         result.value, result.reason = value, reason
         if panel._rollup_source is not None and result.children:
             _add_children_with_data(result, panel._rollup_source[0])

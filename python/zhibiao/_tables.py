@@ -13,6 +13,16 @@ from . import _core
 from ._lang import check_lang, unit_text
 
 ENCODINGS = ("utf-8", "utf-8-sig", "gb18030")
+_GBK_NAMES = ("gbk", "gb2312", "cp936", "936", "ms936", "euccn")
+# What openpyxl writes (pandas refuses any other name with a message about its engine object).
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
+
+
+def _suffix(path: Any) -> str | None:
+    """The lower-case file suffix of a path given by name, None for an open file."""
+    if hasattr(path, "write") or not isinstance(path, (str, os.PathLike)):
+        return None
+    return os.path.splitext(os.fspath(path))[1].lower()
 
 
 def catalogue_decimals() -> dict[str, int]:
@@ -64,8 +74,11 @@ def round_half_away(values: Any, decimals: int) -> Any:
 
 def decimals_of(values: Any) -> dict[str, int]:
     """Column → the decimals it is printed with: those ``compute`` wrote in ``attrs["decimals"]``
-    (a custom Indicator's own), else the built-in catalogue's."""
-    return {**catalogue_decimals(), **dict(getattr(values, "attrs", {}).get("decimals") or {})}
+    (a custom Indicator's own), else the built-in catalogue's. None in ``attrs["decimals"]`` is a
+    column printed as it is: a composite's normalised score under an indicator's id is no
+    percentage to print with the indicator's decimals."""
+    merged = {**catalogue_decimals(), **dict(getattr(values, "attrs", {}).get("decimals") or {})}
+    return {column: d for column, d in merged.items() if d is not None}
 
 
 def rounded(values: Any, decimals: Mapping[str, int] | None = None) -> Any:
@@ -224,7 +237,15 @@ def write_csv(
     if encoding not in ENCODINGS:  # a typo would otherwise write a file Excel garbles
         close = closest_name(str(encoding), ENCODINGS) if isinstance(encoding, str) else None
         hint = f" (did you mean {close!r}?)" if close else ""
+        if isinstance(encoding, str) and encoding.lower().replace("-", "").replace("_", "") in _GBK_NAMES:
+            # read_csv reads these names as GB18030, which holds GBK: writing needs the one name
+            hint = " (did you mean 'gb18030'? It holds GBK, GB2312 and CP936, and writes them byte for byte)"
         raise _core.ArgumentError(f"encoding must be one of {', '.join(ENCODINGS)}, not {encoding!r}{hint}")
+    if _suffix(path_or_buf) in WORKBOOK_SUFFIXES + (".xls",):  # CSV text Excel would refuse to open
+        raise _core.ArgumentError(
+            f"write_csv writes CSV text, and {str(path_or_buf)!r} names an Excel workbook: "
+            "write a workbook with zb.to_excel(values, path), or give write_csv a name ending .csv"
+        )
     decimals = decimals_of(values)
     table = values if full_precision else rounded(values, decimals)
     table = with_infinity_reasons(table if reasons is None else _with_reasons(table, reasons))
@@ -273,6 +294,11 @@ def to_excel(
     import pandas as pd
 
     check_lang(lang)
+    if _suffix(path) not in (None, *WORKBOOK_SUFFIXES):
+        raise _core.ArgumentError(
+            f"to_excel writes an Excel workbook, whose name ends {', '.join(WORKBOOK_SUFFIXES)}, not "
+            f"{os.fspath(path)!r}" + (": write CSV with zb.write_csv(values, path)" if _suffix(path) == ".csv" else "")
+        )
     if importlib.util.find_spec("openpyxl") is None:
         raise ImportError("Excel output needs openpyxl (Debian: apt-get install python3-openpyxl)")
     if reasons is None and infinite_cells(values):

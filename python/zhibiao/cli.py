@@ -545,13 +545,13 @@ def rollup_file(args: argparse.Namespace) -> int:
     units = table.attrs["units"]
     table = with_reason_columns(table, rollup_reasons(rolled))  # read_csv reads them back as reasons
     table.columns = [f"{c}[{units[c]}]" if units.get(c) else c for c in table.columns]  # read back by read_csv
+    if args.coverage:  # the file first: a reader of standard output that stops early (| head) ends us
+        with _output(args.coverage) as f:
+            rolled.coverage.to_csv(f, index=False)
     with _output(args.out) as f:
         # sums of figures with two decimals print as 5781.950000000001 in full: 15 significant
         # digits (what Excel shows) give 5781.95, and a count 17279 rather than 17279.0
         table.to_csv(f, float_format=_FIFTEEN_DIGITS)
-    if args.coverage:
-        with _output(args.coverage) as f:
-            rolled.coverage.to_csv(f, index=False)
     incomplete = int((~rolled.coverage["complete"]).sum()) if len(rolled.coverage) else 0
     _Messages.say(
         _msg(
@@ -1764,6 +1764,12 @@ def _in_cli_words(message: str) -> str:
     for period_value in ("period_value=...", "csv_options::period_value"):  # no such flag but scorecard's --year
         message = message.replace(f", or give every row one with {period_value}", "")
     message = re.sub(r"\(to='(\w+)'\)", r"(--to \1)", message)  # rollup's level
+    # composite/uncertainty: the CLI has no Impute step to add; a model file gives one
+    message = message.replace(
+        "(impute first: an Impute step)",
+        '(impute first: a model file, --model FILE, with a [[step]] of kind = "impute" (method = "mean", …) '
+        "before the others; or a model whose aggregation leaves a missing value out, as --model eis does)",
+    )
     return message.replace("decimal=',' or decimal='.' (csv_options::decimal)", "--decimal ',' or --decimal '.'")
 
 

@@ -586,6 +586,14 @@ class _CoreView:
     analysis rebuilt alone (zhibiao.uncertainty's _ReplicationCore)."""
 
 
+def _as_scores(table: Any) -> Any:
+    """A table of scores under the indicators' ids (normalised, aggregated, contributions): written
+    by zb.write_csv / to_excel as they are (attrs decimals None), not rounded to the decimals the
+    catalogue prints the indicator with (a score of 54.2 beside an index of 43.558…)."""
+    table.attrs["decimals"] = {str(c): None for c in table.columns}
+    return table
+
+
 class CompositeResult:
     """Scores and ranks at every level, every intermediate layer, marks, weights and the audit."""
 
@@ -617,10 +625,11 @@ class CompositeResult:
             index = region_index.view()
         else:
             index = region_index[np.asarray(core.layer_rows("aggregated"), dtype=np.int64)]
-        self.scores = pd.DataFrame(scores, index=index, columns=framework._codes_index())
+        self.scores = _as_scores(pd.DataFrame(scores, index=index, columns=framework._codes_index()))
         self._ranks: Any = None
         indicators = set(framework.indicators) if units else set()  # the list once, not once per unit
         self._units = {c: str(u) for c, u in (units or {}).items() if c in indicators and u}
+        self._names: dict[str, str] = {}  # region code → name, the plots' labels (set by build)
 
     @property
     def ranks(self) -> Any:
@@ -662,7 +671,8 @@ class CompositeResult:
         table = pd.DataFrame(self._core.layer_values(name), index=self._index[rows], columns=columns)
         if name == "raw" or (name == "imputed" and "denominated" not in self.layers):
             table.attrs["units"] = dict(self._units)
-        return table
+            return table
+        return _as_scores(table)
 
     @checked_keywords
     def marks(self, step: str = "imputed") -> Any:
@@ -808,7 +818,8 @@ class CompositeResult:
     def contributions_to(self, node: str) -> Any:
         import pandas as pd
 
-        return pd.DataFrame(self._core.contributions(node), index=self.scores.index, columns=self.framework.indicators)
+        parts = pd.DataFrame(self._core.contributions(node), index=self.scores.index, columns=self.framework.indicators)
+        return _as_scores(parts)
 
     @checked_keywords
     def what_if(self, remove: str | Sequence[str], node: str | None = None) -> Any:
@@ -891,23 +902,27 @@ class CompositeResult:
 
 def _numbers_as_text(df: Any) -> str:
     """ "; columns a, b hold numbers stored as text (object dtype): pd.to_numeric them first" for
-    the text columns whose every present value reads as a number, else ""."""
+    the text columns whose every present value reads as a number, and the first cell that is no
+    number in a column mostly of numbers ("column a, row 3 (region R): not a number: '21.%'",
+    as without a framework), else ""."""
     import pandas as pd
 
-    text = [
-        c
+    kinds = {
+        c: _text_column_kind(df[c])
         for c in df.columns
-        if not pd.api.types.is_numeric_dtype(df[c])
-        and not pd.api.types.is_bool_dtype(df[c])
-        and df[c].notna().any()
-        and _text_column_kind(df[c]) in ("decimals", "whole")
-    ]
-    if not text:
-        return ""
-    return (
-        f"; {', '.join(map(str, text))} hold{'s' if len(text) == 1 else ''} numbers stored as text (object dtype): "
-        "convert with pd.to_numeric first"
-    )
+        if not pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c]) and df[c].notna().any()
+    }
+    text = [c for c, kind in kinds.items() if kind in ("decimals", "whole")]
+    stray = [f"column {c}, {kind}" for c, kind in kinds.items() if kind.startswith("row ")]
+    said = ""
+    if text:
+        said += (
+            f"; {', '.join(map(str, text))} hold{'s' if len(text) == 1 else ''} numbers stored as text (object "
+            "dtype): convert with pd.to_numeric first"
+        )
+    if stray:
+        said += f"; {'; '.join(stray)} — correct the cell and convert with pd.to_numeric"
+    return said
 
 
 def _model_of(
@@ -1112,11 +1127,21 @@ def _refuse_padded_columns(numeric: Sequence[Any]) -> None:
 
 
 def _check_numeric(df: Any, numeric: Sequence[Any]) -> None:
-    """Without a framework the numeric columns are the indicators: there must be some."""
+    """Without a framework the numeric columns are the indicators: there must be some, each with a
+    value. The whole catalogue computed on a panel (``compute()`` without ids) has columns missing
+    for every region (``missing_variable``); the normalisation named them one per run, so ten of
+    them took ten runs to clear: all of them at once, with the way out."""
     if not numeric:
         raise _core.Error(
             "build without a framework uses the numeric columns as indicators, and the data have none"
             + _numbers_as_text(df)
+        )
+    empty = [str(c) for c in numeric if df[c].isna().all()]
+    if empty:
+        raise _core.MethodError(
+            f"without a framework every numeric column is an indicator, and {len(empty)} of the {len(numeric)} "
+            f"have no value (missing for every region): {', '.join(empty)}; leave them out "
+            "(data.dropna(axis=1, how='all')) or name the indicators in a framework"
         )
 
 
@@ -1258,7 +1283,20 @@ def _build_frame(
     given = _given_units(df.attrs.get("units"))
     core = _core.composite_build(framework._core, model._core, regions, numbers, labels, prev, given)
     _warn_of_built_regions(core, regions, lambda: df["name"].tolist() if "name" in df.columns else None)
-    return CompositeResult(core, framework, model, df.index, _in_model_units(given, model))
+    result = CompositeResult(core, framework, model, df.index, _in_model_units(given, model))
+    result._names = display_names(df)
+    return result
+
+
+def display_names(df: Any) -> dict[str, str]:
+    """Region code → name, for the plots: the names a table of ``compute()`` carries
+    (``attrs["names"]``), else its ``name`` column (a Panel's entities), else none."""
+    carried = df.attrs.get("names")
+    if isinstance(carried, Mapping):
+        return {str(k): str(v) for k, v in carried.items()}
+    if "name" in df.columns:
+        return {str(k): str(v) for k, v in zip(df.index, df["name"]) if isinstance(v, str) and v}
+    return {}
 
 
 def _build_panel(
@@ -1293,9 +1331,12 @@ def _build_panel(
         return entities["name"].tolist() if "name" in entities else None
 
     _warn_of_built_regions(core, regions, names)
-    return CompositeResult(
+    result = CompositeResult(
         core, framework, model, pd.Index(regions, name="entity"), _in_model_units(panel.units, model)
     )
+    given = names() or []
+    result._names = {str(r): str(n) for r, n in zip(regions, given) if isinstance(n, str) and n}
+    return result
 
 
 class NestedRegionsWarning(UserWarning):

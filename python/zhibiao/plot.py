@@ -214,6 +214,29 @@ def _one_period(series: Any, given: str | int | None) -> tuple[Any, str | None]:
     return series.xs(period, level="period"), period
 
 
+# A bar is about 0.3 inch high: beyond this many the figure is taller than matplotlib can save at
+# print resolution (2^16 pixels at 300 dpi is 218 inches, ~780 bars) and slower than a reader waits
+# (11,000 bars took 23 s to draw, then could not be saved at all).
+MAX_BARS = 500
+
+
+def _check_bars(count: int, function: str, advice: str) -> None:
+    """Refuses a bar chart no figure can show, saying how to choose fewer bars."""
+    if count > MAX_BARS:
+        raise _core.ArgumentError(
+            f"{function}: {count} bars, more than a figure can show (at most {MAX_BARS}): {advice}"
+        )
+
+
+def _check_something_to_draw(count: int, function: str, what: str) -> None:
+    """An empty axes under a title reads as a chart of nothing wrong: say there is nothing to draw."""
+    if count == 0:
+        raise _core.ArgumentError(
+            f"{function}: {what} has no value to draw (every cell is missing; "
+            "compute(..., reasons=True) says why each one is)"
+        )
+
+
 @checked_keywords
 def by_region(
     values: Any,
@@ -238,6 +261,7 @@ def by_region(
     if top is not None:
         _check_top(top)
         shown = shown.head(top)
+    _check_bars(len(shown), "by_region", f"pass top=N (at most {MAX_BARS}) for the first N regions")
     label_of = _names(values, names)
     ax = _axes(ax, (8, max(3.0, 0.28 * len(shown) + 1.2)))
     labels = [str(label_of.get(code, code)) for code in shown.index]
@@ -348,11 +372,17 @@ def over_time(
         regions = entities
     if isinstance(regions, str):  # one region: not its characters, one by one
         regions = [regions]
-    unknown = [r for r in regions if r not in entities]
+    known = set(entities)
+    # a code given as a number (360101, as pd.read_excel reads a column of codes) is that code, as
+    # Panel.explain takes it; refused, it read "not in the table: 360101 (did you mean '360101'?)"
+    regions = [str(r) if r not in known and str(r) in known else r for r in regions]
+    unknown = [r for r in regions if r not in known]
     if unknown:
         close = closest_name(str(unknown[0]), [str(e) for e in entities])
         hint = f" (did you mean {close!r}?)" if close else ""
         raise _core.ArgumentError(f"regions not in the table: {', '.join(map(str, unknown))}{hint}")
+    drawn = series[index_level(series.index, "entity", "over_time").isin(list(regions))].notna().sum()
+    _check_something_to_draw(int(drawn), "over_time", f"{indicator} of {', '.join(map(str, regions))}")
     label_of = _names(values, names)
     ax = _axes(ax, (8, 4.5))
     years: set[int] = set()
@@ -412,13 +442,15 @@ def contributions(
     if top is not None:
         _check_top(top)
         order = order[:top]
-    label_of = names if names is not None else {}
+    _check_bars(len(order), "contributions", f"pass top=N (at most {MAX_BARS}) for the best N units")
+    label_of = names if names is not None else getattr(result, "_names", {})  # as by_region names regions
     ax = _axes(ax, (8, max(3.0, 0.3 * len(order) + 1.2)))
     left = [0.0] * len(order)
     positions = list(range(len(order)))
     for pillar, members in pillars.items():
         widths = parts.loc[order, members].sum(axis=1).to_numpy()
-        ax.barh(positions, widths, left=left, label=pillar)
+        # a catalogue indicator by its name in `lang`, as by_region's title; a node of yours by its code
+        ax.barh(positions, widths, left=left, label=indicator_label(pillar, None, lang).split(" (")[0])
         left = [a + b for a, b in zip(left, widths)]
     ax.set_yticks(positions, [str(label_of.get(u, u)) for u in order])
     ax.invert_yaxis()
@@ -544,6 +576,8 @@ def progress(
     line = elapsed_share(period, basis)
     label_of = _names(values, names)
     shown = series.dropna().sort_values(ascending=False)
+    _check_something_to_draw(len(shown), "progress", f"{column} at {period}")
+    _check_bars(len(shown), "progress", "select the regions to show (values.loc[[...]])")
     ax = _axes(ax, (8, max(2.5, 0.35 * len(shown) + 1.4)))
     positions = list(range(len(shown)))
     colours = ["#4c9a2a" if v >= line else "#d9534f" for v in shown.to_numpy()]
@@ -563,6 +597,7 @@ def progress(
 
 __all__ = [
     "CJKFontWarning",
+    "MAX_BARS",
     "by_region",
     "cjk_font",
     "contributions",

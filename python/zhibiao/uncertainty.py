@@ -411,14 +411,8 @@ def uncertainty(
 
 
 def _region_names(df: Any) -> dict[str, str]:
-    """Region code → name, for the plots: the names a table of ``compute()`` carries
-    (``attrs["names"]``), else its ``name`` column (a Panel's entities), else none."""
-    carried = df.attrs.get("names")
-    if isinstance(carried, Mapping):
-        return {str(k): str(v) for k, v in carried.items()}
-    if "name" in df.columns:
-        return {str(k): str(v) for k, v in zip(df.index, df["name"]) if isinstance(v, str) and v}
-    return {}
+    """Region code → name, for the plots (as a build's result keeps them)."""
+    return _composite.display_names(df)
 
 
 def _without_data(df: Any, framework: Any) -> list[Any]:
@@ -676,7 +670,7 @@ class UncertaintyResult:
         from matplotlib.ticker import MaxNLocator
 
         from ._suggest import closest_name
-        from .plot import _word, cjk_font
+        from .plot import MAX_BARS, _check_bars, _word, cjk_font
 
         _word("median", lang)  # an unknown lang refused before the work
         cjk_font()  # region and node names in Chinese drew as boxes before any zb.plot call
@@ -699,6 +693,9 @@ class UncertaintyResult:
         if top is not None:
             _check_counts(top=(top, 1, _MOST_INT))
             r = r.head(int(top))
+        _check_bars(
+            len(r), "plot_ranks", f"pass top=N (at most {MAX_BARS}) for the N best by median rank, or regions=[...]"
+        )
         created = ax is None
         if ax is None:
             _, ax = plt.subplots(figsize=(7, max(3, 0.18 * len(r))))
