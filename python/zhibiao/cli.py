@@ -828,7 +828,7 @@ def composite_file(args: argparse.Namespace) -> int:
     except _core.Error as e:
         raise _in_cli_advice(e) from None
     root = result.root
-    table = result.scores.assign(rank=whole_ranks(result.ranks[root])).sort_values("rank")
+    table = _with_labels(result.scores.assign(rank=whole_ranks(result.ranks[root])).sort_values("rank"), data)
     with _output(args.out) as f:
         table.to_csv(f)
     _Messages.say(result.summary())
@@ -847,6 +847,21 @@ def composite_file(args: argparse.Namespace) -> int:
     else:
         _Messages.say(_msg("units_scored", count=len(table), where=_where(args.out)))
     return 0
+
+
+def _with_labels(table: Any, data: Any) -> Any:
+    """The scores beside the input's text columns (a unit's name, its group) or a panel's entity names,
+    after the code as `compute` writes names: a ranking is read by name (trial23a F21)."""
+    import pandas as pd
+
+    if isinstance(data, pd.DataFrame):
+        labels = data[[c for c in data.columns if data[c].dtype == object and c not in table.columns]]
+    else:
+        names = data.entities.set_index("code")["name"]
+        labels = names.to_frame() if (names.astype(str).str.strip() != "").any() else names.to_frame().iloc[:, :0]
+    if labels.shape[1] == 0:
+        return table
+    return pd.concat([labels.reindex(table.index), table], axis=1)
 
 
 def _in_cli_advice(error: Any) -> Any:

@@ -73,7 +73,9 @@ def test_a_column_of_parent_codes_is_a_label_not_an_indicator(tmp_path):
     assert "column city holds each unit's parent administrative code" in with_city.stderr
     scored = pd.read_csv(io.StringIO(with_city.stdout), index_col=0)
     plain = pd.read_csv(io.StringIO(without.stdout), index_col=0)
-    assert "city" not in scored.columns
+    # written beside the code as a label (trial23a F21), not scored: before the index, codes as read
+    assert list(scored.columns[:2]) == ["city", "Index"]
+    assert sorted(scored["city"].unique()) == [440100, 440300]
     pd.testing.assert_series_equal(scored["rank"], plain["rank"])
 
 

@@ -119,3 +119,14 @@ def test_n_zero_is_the_sobol_indices_alone_and_nothing_at_all_is_refused():
         C.uncertainty(data, None, steps, n=0, weights_noise={1: 0.2})
     sobol = C.uncertainty(data, None, steps, n=0, sobol=8, bootstrap=0, weights_noise={1: 0.2})
     assert sobol.sobol is not None
+
+
+def test_the_units_names_are_written_beside_their_scores(tmp_path):
+    # trial23a F21: the ranking came out as codes only, where the input named each unit (compute
+    # writes names beside codes); a panel read with --period writes its entities' names.
+    table = scores(run(tmp_path, "composite", "地区代码,地区,a,b\n01,甲县,1,3\n02,乙县,3,1\n03,丙县,2,2\n".encode()))
+    assert list(table.columns[:2]) == ["地区", "idx"]
+    assert table.loc["03", "地区"] == "丙县" and table.loc["03", "idx"] == 50.0
+    panel = "code,name,period,a,b\n01,甲县,2024,1,3\n02,乙县,2024,3,1\n".encode()
+    table = scores(run(tmp_path, "composite", panel, "--period", "2024"))
+    assert table.loc["01", "name"] == "甲县" and list(table["rank"]) == [1, 1]

@@ -43,6 +43,16 @@ def test_other_headings_are_renamed_and_listed_in_the_catalogue():
         _read("地区代码,年份,GDP[亿元],地区生产总值[亿元]\n1,2023,100,100\n")
 
 
+def test_the_project_headings_of_a_bureaus_own_sheet_are_the_catalogue_counts():
+    # trial23a F17: a bureau's project sheet heads its columns 申报项目数 / 立项项目数 (28 applied,
+    # 11 approved: the half-year report's 39.3 %, indicators.md §4.1), not the catalogue's
+    # 组织申报项目数 / 获批立项项目数.
+    panel = _read("地区代码,地区,年份,申报项目数[项],立项项目数[项]\n1,甲县,2025,28,11\n")
+    assert panel.report["renamed_columns"] == {"申报项目数": "projects_applied", "立项项目数": "projects_approved"}
+    rate = panel.compute(["project_approval_rate"])
+    assert rate.loc[("1", "2025"), "project_approval_rate"] == pytest.approx(100 * 11 / 28)
+
+
 def test_a_name_given_to_two_variables_is_refused(tmp_path):
     path = tmp_path / "mine.toml"
     path.write_text(
