@@ -28,6 +28,9 @@ public:
     /// cheap (the Python bindings' check reads a clock and looks at signals every 50 ms).
     /// `progress`, if given, is called from report_progress() on this thread; it may throw too.
     explicit interrupt_scope(std::function<void()> check, progress_function progress = {});
+    /// Ends this scope on its thread, in any order: a scope ended before a scope begun after it
+    /// (held in a std::unique_ptr, say) leaves the others in force. End it on the thread that
+    /// began it.
     ~interrupt_scope();
     interrupt_scope(const interrupt_scope&) = delete;
     interrupt_scope& operator=(const interrupt_scope&) = delete;
@@ -37,7 +40,8 @@ private:
     friend void report_progress(std::size_t done, std::size_t total);
     std::function<void()> check_;
     progress_function progress_;
-    const interrupt_scope* previous_;
+    /// The scope that was innermost when this one began; changed when that one ends first.
+    mutable const interrupt_scope* previous_;
 };
 
 /// Runs the check of the innermost interrupt_scope of this thread, if any (it may throw).

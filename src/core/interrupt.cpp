@@ -14,7 +14,20 @@ interrupt_scope::interrupt_scope(std::function<void()> check, progress_function 
     current_scope = this;
 }
 
-interrupt_scope::~interrupt_scope() { current_scope = previous_; }
+// Scopes usually end innermost first; one that ends while a later one is still in force (scopes
+// in std::unique_ptrs, let go in another order) is taken out of the chain there. Restoring its
+// `previous_` unconditionally made the thread's scope a freed one, called by the next poll.
+interrupt_scope::~interrupt_scope() {
+    if (current_scope == this) {
+        current_scope = previous_;
+        return;
+    }
+    for (const interrupt_scope* later = current_scope; later; later = later->previous_)
+        if (later->previous_ == this) {
+            later->previous_ = previous_;
+            return;
+        }
+}
 
 void poll_interrupt() {
     if (current_scope && current_scope->check_) current_scope->check_();

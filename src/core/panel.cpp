@@ -252,6 +252,10 @@ void check_column_length(const column& c, std::size_t rows) {
     if (c.size() != rows)
         throw error("column '" + c.name() + "' has " + detail::counted(c.size(), "value") + " for " +
                     detail::counted(rows, "row"));
+    // reason_at(row) and every reader of reasons() index them by row: fewer were read past.
+    if (!c.reasons().empty() && c.reasons().size() != c.size())
+        throw argument_error("column '" + c.name() + "': " + detail::counted(c.reasons().size(), "reason") + " for " +
+                             detail::counted(c.size(), "value") + " (give one per value, or none)");
 }
 }  // namespace
 

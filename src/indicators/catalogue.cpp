@@ -58,7 +58,26 @@ const detail::formula_node* double_scaling_factor(const detail::formula_node& n,
 // Parses the formula (if not yet parsed) and checks its units against what the catalogue declares.
 // Errors keep their class (a unit clash is an incompatible_units_error on every path); the
 // caller adds which indicator and where.
+// An indicator made in C++ states its unit in unit_text (where the TOML key `unit` goes) or in
+// unit, or both: the one given is taken for the other, and two that disagree are refused. Only
+// `unit` was read before, so unit_text = "万元/人" was checked as the default "1".
+void settle_unit(indicator& i) {
+    if (i.unit_text.empty()) {
+        i.unit_text = i.unit.symbol();
+        return;
+    }
+    const unit written = unit::parse(i.unit_text);
+    if (i.unit.symbol() == "1" && i.unit.same_scale_as(unit{})) {
+        i.unit = written;
+        return;
+    }
+    if (!i.unit.same_scale_as(written))
+        throw argument_error("unit_text '" + i.unit_text + "' and unit '" + i.unit.symbol() +
+                             "' differ: give the unit once (unit_text, or unit)");
+}
+
 void check_indicator(const catalogue& cat, indicator& i) {
+    settle_unit(i);
     if (i.parsed.empty() || i.parsed.text() != i.formula) i.parsed = formula::parse(i.formula);
     auto resolve = [&cat](const std::string& name) { return cat.declared_unit(name); };
     const detail::typed t = detail::infer(i.parsed, detail::root_of(i.parsed), resolve);

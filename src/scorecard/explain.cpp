@@ -282,6 +282,26 @@ private:
     scorecard_result one_;
 };
 
+// The explanations read the result by the pack's gate, item and route numbers: the result of
+// another pack (tech-sme-2017's 4 gates read as hnte-2016's 8) would be read past its end.
+void check_result_shape(const scorecard& s, const scorecard_result& r) {
+    const auto rows = static_cast<Eigen::Index>(r.rows);
+    const bool fits = r.status.size() == r.rows && r.route.size() == r.rows && r.problems.size() == r.rows &&
+                      r.total.rows() == rows && r.gates.rows() == rows &&
+                      r.gates.cols() == static_cast<Eigen::Index>(s.gates().size()) &&
+                      r.points.cols() == static_cast<Eigen::Index>(s.items().size());
+    if (!fits)
+        throw argument_error("scorecard '" + s.id() + "': explain takes a result of this pack (" +
+                             std::to_string(s.gates().size()) + " gates, " + std::to_string(s.items().size()) +
+                             " items); this one has " + std::to_string(r.gates.cols()) + " gates and " +
+                             std::to_string(r.points.cols()) + " items: the result of another pack?");
+    for (std::size_t row = 0; row < r.rows; ++row)
+        if (r.route[row] >= 0 && static_cast<std::size_t>(r.route[row]) >= s.routes().size())
+            throw argument_error("scorecard '" + s.id() + "': explain takes a result of this pack; firm " +
+                                 std::to_string(row) + " took direct route " + std::to_string(r.route[row]) +
+                                 " of a pack with " + std::to_string(s.routes().size()) + " routes");
+}
+
 }  // namespace
 
 std::vector<std::string> scorecard::explain(const scorecard_columns& in, const scorecard_result& result,
@@ -303,6 +323,7 @@ std::vector<std::string> scorecard::explain(const scorecard_columns& in, const s
     if (in.columns.size() != inputs_.size() || result.rows != in.rows)
         throw argument_error("scorecard '" + id_ + "': explain takes the " + std::to_string(inputs_.size()) +
                              " input columns and the result of scoring them");
+    check_result_shape(*this, result);
     firm_explainer explainer(*this, zh);
     std::vector<std::string> lines;
     for (std::size_t row : rows) {

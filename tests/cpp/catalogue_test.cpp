@@ -257,3 +257,37 @@ BOOST_AUTO_TEST_CASE(a_long_chain_in_a_catalogue_is_a_limit_error_at_its_key) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_CASE(an_added_indicator_takes_its_unit_from_unit_text_or_unit) {
+    // trial23b F4: add() read only `unit` (default "1"), so an indicator given unit_text = "万元/人"
+    // was refused: "the formula gives currency/person, which cannot convert to '1' (1)".
+    catalogue c = catalogue::builtin();
+    indicator by_text;
+    by_text.id = "gdp_per_person";
+    by_text.formula = "gdp / population";
+    by_text.unit_text = "万元/人";
+    c.add(by_text);
+    BOOST_TEST(c.at("gdp_per_person").unit.symbol() == "万元/人");
+    BOOST_TEST(c.declared_unit("gdp_per_person")->symbol() == "万元/人");
+
+    indicator by_unit;
+    by_unit.id = "gdp_per_10k";
+    by_unit.formula = "gdp / population";
+    by_unit.unit = unit::parse("亿元/万人");
+    c.add(by_unit);
+    BOOST_TEST(c.at("gdp_per_10k").unit_text == "亿元/万人");
+
+    indicator agreeing = by_text;
+    agreeing.unit = unit::parse("万元/人");
+    c.add(agreeing);
+    indicator differing = by_text;
+    differing.unit = unit::parse("元/人");  // 10⁴ apart from unit_text
+    try {
+        c.add(differing);
+        BOOST_ERROR("unit_text 万元/人 and unit 元/人 were both taken");
+    } catch (const argument_error& e) {
+        BOOST_TEST(std::string(e.what()) ==
+                   "indicator 'gdp_per_person': unit_text '万元/人' and unit '元/人' differ: give the unit once "
+                   "(unit_text, or unit)");
+    }
+}

@@ -2,6 +2,7 @@
 // the thread's interrupt_scope between blocks, and what the check throws reaches the caller.
 #include <boost/test/unit_test.hpp>
 
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -47,6 +48,38 @@ BOOST_AUTO_TEST_CASE(scopes_nest_and_end) {
     poll_interrupt();
     BOOST_TEST(outer == 2);
     BOOST_TEST(inner == 1);
+}
+
+BOOST_AUTO_TEST_CASE(scopes_end_in_any_order) {
+    // trial23b F2: a scope ended while a later one was in force made the thread's scope the one
+    // before it — here `a` in place of `c`, and, with `a` ended first, a freed scope, whose check
+    // the next poll called (AddressSanitizer: heap-use-after-free in scorecard::gap).
+    int a_calls = 0, b_calls = 0, c_calls = 0;
+    auto a = std::make_unique<interrupt_scope>([&a_calls] { ++a_calls; });
+    auto b = std::make_unique<interrupt_scope>([&b_calls] { ++b_calls; });
+    auto c = std::make_unique<interrupt_scope>([&c_calls] { ++c_calls; });
+    b.reset();  // the middle one first
+    poll_interrupt();
+    BOOST_TEST(c_calls == 1);
+    BOOST_TEST(a_calls == 0);
+    c.reset();
+    poll_interrupt();
+    BOOST_TEST(a_calls == 1);
+    BOOST_TEST(b_calls == 0);
+    a.reset();
+    poll_interrupt();
+    BOOST_TEST(a_calls == 1);
+
+    int outer_calls = 0, inner_calls = 0;
+    auto outer = std::make_unique<interrupt_scope>([&outer_calls] { ++outer_calls; });
+    auto inner = std::make_unique<interrupt_scope>([&inner_calls] { ++inner_calls; });
+    outer.reset();  // the outer one first
+    poll_interrupt();
+    BOOST_TEST(inner_calls == 1);
+    inner.reset();
+    poll_interrupt();  // no scope in force
+    BOOST_TEST(outer_calls == 0);
+    BOOST_TEST(inner_calls == 1);
 }
 
 BOOST_AUTO_TEST_CASE(pair_loops_poll_between_rows_and_unwind) {

@@ -123,6 +123,27 @@ BOOST_AUTO_TEST_CASE(bad_shapes_are_refused) {
     BOOST_CHECK_THROW((void)p.at("nope"), missing_variable_error);
 }
 
+BOOST_AUTO_TEST_CASE(a_column_with_fewer_reasons_than_values_is_refused) {
+    // trial23b F3: accepted, and reason_at(1) read past the one reason given (with
+    // -D_GLIBCXX_ASSERTIONS: an abort in std::vector::operator[]).
+    panel p = two_by_two();
+    const std::vector<reason> one{reason::unparseable};
+    try {
+        p.add(column("x", unit{}, Eigen::ArrayXd::Constant(p.rows(), NAN), one));
+        BOOST_ERROR("a column of 4 values with 1 reason was added");
+    } catch (const argument_error& e) {
+        BOOST_TEST(std::string(e.what()) == "column 'x': 1 reason for 4 values (give one per value, or none)");
+    }
+    const double values[4] = {1, 2, 3, 4};
+    BOOST_CHECK_THROW(p.add(column("y", unit{}, values, 4, nullptr, true, one)), argument_error);
+    // One per value, or none, as before.
+    p.add(column("x", unit{}, Eigen::ArrayXd::Constant(p.rows(), NAN),
+                 std::vector<reason>(p.rows(), reason::unparseable)));
+    p.add(column("z", unit{}, Eigen::ArrayXd::Zero(p.rows())));
+    BOOST_TEST((p.at("x").reason_at(3) == reason::unparseable));
+    BOOST_TEST((p.at("z").reason_at(3) == reason::none));
+}
+
 // One field of an entity_table: the texts back to back, with where each ends.
 entity_texts texts_of(const std::vector<std::string>& texts) {
     entity_texts t;

@@ -820,6 +820,37 @@ BOOST_AUTO_TEST_CASE(explain_refuses_a_result_of_other_firms) {
     BOOST_CHECK_THROW(sme().explain(f.columns(), r, {1}, "en"), error);
 }
 
+BOOST_AUTO_TEST_CASE(explain_refuses_the_result_of_another_pack) {
+    // trial23b F1: tech-sme-2017's result (4 gates, 3 items) explained by hnte-2016 (8 gates,
+    // 12 items) was read past its end — "not eligible: R&D ratio 100% < 5% …" from bytes beyond
+    // the gates — and a direct route was looked up among another pack's routes.
+    // indicators.md §6b: an HNTE certificate passes directly (route 0); 62 points pass.
+    firms in_sme(sme(), {{"employees", {40, 40}},
+                         {"st_staff", {0, 12}},
+                         {"sales", {1000, 1000}},
+                         {"assets", {500, 500}},
+                         {"rd_expense", {0, 45}},
+                         {"total_cost", {500, 45 / 0.22}},
+                         {"ip_class1", {0, 0}},
+                         {"ip_class2", {0, 2}},
+                         {"hnte_certified", {1, 0}}});
+    firms in_hnte(hnte(), {{"employees", {40, 40}}, {"st_staff", {12, 12}}});
+    const scorecard_result r = sme().evaluate(in_sme.columns());
+    BOOST_TEST(r.route[0] == 0);
+    BOOST_TEST(r.passed(1));
+    const std::string m = message_of<argument_error>([&] { hnte().explain(in_hnte.columns(), r, {1}, "en"); });
+    BOOST_TEST(m.find("explain takes a result of this pack (8 gates, 12 items)") != std::string::npos, m);
+    BOOST_TEST(m.find("this one has 4 gates and 3 items") != std::string::npos, m);
+    // A route number the pack does not have (a result of the same shape, changed) was an index
+    // past the pack's 4 routes.
+    scorecard_result changed = r;
+    changed.route[0] = 7;
+    const std::string route = message_of<argument_error>([&] { sme().explain(in_sme.columns(), changed, {0}, "en"); });
+    BOOST_TEST(route.find("firm 0 took direct route 7 of a pack with 4 routes") != std::string::npos, route);
+    // The right result still explains.
+    BOOST_TEST(sme().explain(in_sme.columns(), r, {0, 1}, "en").size() == 2u);
+}
+
 BOOST_AUTO_TEST_CASE(a_large_result_is_on_whole_huge_pages_and_scores_as_a_small_one) {
     // 300,000 firms: the points (3.6 MB) and problems (2.4 MB) columns are mappings of their own,
     // 2 MiB aligned so that all of each can be huge pages (malloc left up to 4 MiB of each
