@@ -195,9 +195,9 @@ private:
 /// cost of scoring: one status byte per firm rather than valid/eligible/passed flags, points
 /// as float where that is exact (points_array), and point ranges only for the items that have
 /// them (scorecard::ranged_items()).
-struct scorecard_result {
-    /// 0 after the result is moved from, as its columns are then empty.
-    detail::reset_on_move<std::size_t> rows;
+/// `rows` (a std::size_t, from the base) is 0 after the result is moved from, as its columns are
+/// then empty.
+struct scorecard_result : detail::rows_reset_on_move {
     result_column<std::uint8_t> status;  ///< a firm_status per firm
     result_column<std::int8_t> route;    ///< index of the direct route taken, -1 when none
     /// rows × 1, under the points policy; NaN for invalid input, a firm confirmed directly, and
@@ -230,9 +230,9 @@ struct scorecard_result {
 /// already in the input's unit — nothing here converts (a panel's sales in 亿元 read as 万元
 /// score wrongly: take a panel through scorecard::evaluate(panel) or inputs_from). The raw entry
 /// for speed; a null pointer means the column is absent (all missing).
-struct scorecard_columns {
-    /// 0 after a move, as `columns` is then empty (and a scorecard_inputs moved from has no rows).
-    detail::reset_on_move<std::size_t> rows;
+/// `rows` (a std::size_t, from the base; `scorecard_columns in{n, {}}` sets it) is 0 after a move,
+/// as `columns` is then empty (and a scorecard_inputs moved from has no rows).
+struct scorecard_columns : detail::rows_reset_on_move {
     std::vector<const double*> columns;
 };
 

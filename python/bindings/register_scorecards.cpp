@@ -333,7 +333,7 @@ void register_scorecards(py::module_& m) {
         statuses.append(status_name(k));
     m.attr("scorecard_statuses") = py::tuple(statuses);  // by code: a result's status column indexes it
     py::class_<scorecard_result>(m, "ScorecardResult")
-        .def_property_readonly("rows", [](const scorecard_result& r) { return r.rows.get(); })
+        .def_property_readonly("rows", [](const scorecard_result& r) { return r.rows; })
         .def("arrays", &result_arrays,
              "Every result column as read-only NumPy views into this result (no copies; they keep it alive): status (a "
              "firm_status code), route, problems, total and points (float32 where exact, else float64), "

@@ -1,6 +1,9 @@
 // What a C++ user trial found in the API (trialcpp8): unchecked framework indices, moved-from and
 // default objects that dereferenced null, a reference into a temporary, a const result that could
 // be written through, and exceptions outside zhibiao's vocabulary. Run under the ASan preset too.
+#include <limits>
+#include <algorithm>
+#include <cstdio>
 #include <boost/test/unit_test.hpp>
 
 #include "error_message.hpp"
@@ -165,6 +168,24 @@ BOOST_AUTO_TEST_CASE(moved_from_scorecard_results_and_inputs_have_no_rows) {
     const scorecard_columns moved = std::move(columns);
     BOOST_TEST(moved.rows == 2U);
     BOOST_TEST(columns.rows == 0U);  // NOLINT(bugprone-use-after-move): what is tested
+}
+
+// trial23b F9: `rows` was a wrapper class: printf("%zu", r.rows) printed its bytes as a number
+// under g++ (passed through the ellipsis), clang refused it, std::max(r.rows, n) did not compile.
+static_assert(std::is_same_v<decltype(scorecard_result::rows), std::size_t>);
+static_assert(std::is_same_v<decltype(scorecard_columns::rows), std::size_t>);
+static_assert(std::is_aggregate_v<scorecard_columns> && std::is_aggregate_v<scorecard_result>);
+
+BOOST_AUTO_TEST_CASE(a_results_row_count_reads_as_a_size_t_everywhere) {
+    std::vector<double> none(3, std::numeric_limits<double>::quiet_NaN());
+    const scorecard& card = scorecard::builtin("tech-sme-2017");
+    const scorecard_columns in{3, std::vector<const double*>(card.inputs().size(), none.data())};
+    const scorecard_result r = card.evaluate(in);
+    const std::size_t wider = std::max(r.rows, std::size_t{2});
+    BOOST_TEST(wider == 3U);
+    char printed[32];
+    std::snprintf(printed, sizeof printed, "%zu/%zu", r.rows, in.rows);
+    BOOST_TEST(std::string(printed) == "3/3");
 }
 
 // repro_1: a moved-from panel held a null entity table.
