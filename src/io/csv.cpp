@@ -157,11 +157,33 @@ bool parse_number(std::string_view text, double& value, int& percent_exponent) {
     return convert(s.data(), s.data() + s.size(), value);
 }
 
+namespace {
+// With a decimal comma, Excel in French, Russian, Polish … groups thousands by a space, a no-break
+// space (U+00A0) or a narrow one (U+202F): "1 234,5". Such a mark between two digits becomes the
+// grouping mark; strip_thousands then checks the groups are of three.
+std::string spaces_grouping(std::string_view text) {
+    static constexpr std::string_view marks[] = {" ", "\xC2\xA0", "\xE2\x80\xAF"};
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t width = 0;
+        for (const std::string_view mark : marks)
+            if (text.substr(i, mark.size()) == mark) width = mark.size();
+        const bool between_digits =
+            width && !out.empty() && is_digit(out.back()) && i + width < text.size() && is_digit(text[i + width]);
+        if (between_digits)
+            out += '.', i += width;  // the grouping mark of a decimal-comma file
+        else
+            out += text[i++];
+    }
+    return out;
+}
+}  // namespace
+
 bool parse_number(std::string_view text, double& value, int& percent_exponent, char decimal) {
     if (decimal != ',') return parse_number(text, value, percent_exponent);
     // The marks swapped ("1.234,5" → "1,234.5"), the cell reads as in a file with decimal points;
     // a cell that already held a point in the swapped text's role is refused by its grouping.
-    std::string swapped = normalize_fullwidth(text);
+    std::string swapped = normalize_fullwidth(spaces_grouping(trim(text)));
     for (char& c : swapped) c = c == ',' ? '.' : c == '.' ? ',' : c;
     return parse_number(swapped, value, percent_exponent);
 }

@@ -125,7 +125,10 @@ def test_the_core_names_the_missing_variable():
     panel = zb.Panel.from_pandas(pd.DataFrame({"entity": ["a"], "period": [2023], "gdp": [1.0]}), units={"gdp": "亿元"})
     results = zb._core.compute(panel._core, ["rd_intensity", "invention_patents_per_10k"], strict=False)
     assert [r[5] for r in results] == ["rd_expenditure", "valid_invention_patents"]
-    with pytest.raises(zb.MissingVariableError, match=r"rd_intensity \(rd_expenditure\), invention_patents_per_10k \(valid_invention_patents\)"):
+    with pytest.raises(
+        zb.MissingVariableError,
+        match=r"rd_intensity \(rd_expenditure\), invention_patents_per_10k \(valid_invention_patents\)",
+    ):
         panel.compute(["rd_intensity", "invention_patents_per_10k"])
 
 
@@ -179,3 +182,15 @@ def test_a_name_given_late_in_a_big_file_read_in_chunks(tmp_path):
     (tmp_path / "big.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     with pytest.raises(zb.ParseError, match="named '八号' here and '七号'"):
         zb.read_csv(tmp_path / "big.csv")
+
+
+# ---------------------------------------------------------------- hostile CSVs
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u202f"], ids=["space", "no-break", "narrow no-break"])
+def test_a_decimal_comma_file_grouping_thousands_by_spaces(tmp_path, space):
+    # Excel in French (and other decimal-comma locales) writes 1 234,5 with a (no-break) space
+    path = tmp_path / "fr.csv"
+    path.write_text(f"entity;period;x\na;2023;1{space}234,5\nb;2023;2,5\nc;2023;12{space}345{space}678\n", "utf-8")
+    assert zb.read_csv(path, sep=";", decimal=",").to_pandas()["x"].tolist() == [1234.5, 2.5, 12345678.0]
+    path.write_text(f"entity;period;x\na;2023;1{space}23,5\n", "utf-8")  # not groups of three: no number
+    with pytest.raises(zb.ParseError, match="not a number"):
+        zb.read_csv(path, sep=";", decimal=",")
