@@ -318,7 +318,7 @@ public:
             const reason r = detail::row::divide(x, z, y);
             if (r != reason::none) return r;
             if (!std::isfinite(y)) return reason::out_of_range;
-            y = detail::scaled_quotient(x, z, power, divide);
+            y = divide ? detail::scaled_quotient<true>(x, z, y, power) : detail::scaled_quotient<false>(x, z, y, power);
             return (y >= lo && y <= hi && std::isfinite(y)) ? reason::none : reason::out_of_range;
         });
         return raw;

@@ -695,13 +695,14 @@ const std::vector<isa_kernels>& block_kernel_tables() {
         std::vector<isa_kernels> t;
 #if defined(ZHIBIAO_FUSED_BLOCK_AVX512)
         __builtin_cpu_init();
-        t.push_back({&fused_block_kernels_avx512,
-                     __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") &&
-                         __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512bw")});
+        t.push_back(
+            {&fused_block_kernels_avx512, __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") &&
+                                              __builtin_cpu_supports("avx512vl") &&
+                                              __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("fma")});
 #endif
 #if defined(ZHIBIAO_FUSED_BLOCK_AVX2)
         __builtin_cpu_init();
-        t.push_back({&fused_block_kernels_avx2, __builtin_cpu_supports("avx2") != 0});
+        t.push_back({&fused_block_kernels_avx2, __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")});
 #endif
         t.push_back({&fused_block_kernels_baseline, true});
         return t;

@@ -94,30 +94,29 @@ void leaf(const fused_leaf& s, std::size_t begin, std::size_t n, fused_lanes out
 // evaluator::binary_op, `/`: the first gap, else zero_denominator, negative_denominator, or
 // out_of_range for an overflow. Scaled: an indicator's quotient, its values given in the
 // indicator's unit, the power of ten folded into the division (evaluator::quotient).
-template <bool Scaled>
-void divide_rows(std::size_t n, fused_lanes a, fused_lanes b, fused_lanes out, fused_conversion to_unit) {
+template <bool Scaled, bool Divide>
+void divide_rows(std::size_t n, fused_lanes a, fused_lanes b, fused_lanes out, double power) {
     const double* __restrict ax = a.x;
     const double* __restrict bx = b.x;
     const std::uint8_t* __restrict ar = a.r;
     const std::uint8_t* __restrict br = b.r;
     double* __restrict y = out.x;
     std::uint8_t* __restrict why = out.r;
-    const double power = to_unit.power;
-    const bool scale_down = to_unit.divide;
     constexpr lane zero = code(reason::zero_denominator), negative = code(reason::negative_denominator);
     for (std::size_t i = 0; i < n; ++i) {
         const double x = ax[i], z = bx[i], q = x / z;
         const lane left = ar[i], right = br[i];  // both loaded: no branch around a load
         const lane failed = pick(z == 0, zero, pick(z < 0, negative, pick(finite_lane(q), 0, out_of_range_code)));
         const lane r = pick(left != 0, left, pick(right != 0, right, failed));
-        y[i] = r ? lane_nan : Scaled ? scaled_quotient(x, z, power, scale_down) : q;
+        y[i] = r ? lane_nan : Scaled ? scaled_quotient<Divide>(x, z, q, power) : q;
         why[i] = static_cast<std::uint8_t>(r);
     }
 }
 
 void divide(std::size_t n, fused_lanes a, fused_lanes b, fused_lanes out, fused_conversion to_unit) {
-    if (to_unit.power == 1) return divide_rows<false>(n, a, b, out, to_unit);
-    divide_rows<true>(n, a, b, out, to_unit);
+    if (to_unit.power == 1) return divide_rows<false, false>(n, a, b, out, 1);
+    if (to_unit.divide) return divide_rows<true, true>(n, a, b, out, to_unit.power);
+    divide_rows<true, false>(n, a, b, out, to_unit.power);
 }
 
 // evaluator::binary_op, `+` and `-`: the second operand converted to the first's unit.
