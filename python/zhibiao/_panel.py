@@ -648,7 +648,10 @@ class Panel:
             (the numbers are in one of them, zhibiao cannot tell which). Variables without a unit are dimensionless, except catalogue counts
             (件, 项), which take their usual unit.
         name, parent
-            Optional columns with the entity's display name and parent code.
+            Optional columns with the entity's display name and parent code. An entity's name
+            and parent are its first cell that is not blank (NaN, None, "": a blank states
+            nothing); one code given two names raises ParseError naming both rows, as
+            :func:`read_csv` does (also with ``lenient``); without ``name`` no names are read.
         variables
             The variable columns; by default every numeric column and every column of texts
             whose cells are all numbers ("13.5%", "1,234", read by the CSV cell grammar) or
