@@ -1079,6 +1079,10 @@ private:
     // Why a row that cannot be read is no row of data, when it is a footnote or a row of units:
     // the message for it, else "".
     std::string not_a_data_row(const std::vector<field>& fields, std::size_t line) const {
+        if (repeats_header(fields))
+            return "line " + std::to_string(line) +
+                   " repeats the header, not a row of data (files joined one after another?): delete it, or read "
+                   "each file alone and concatenate the panels";
         if (!fields.empty() && looks_like_footnote(trim(fields[0])))
             return "line " + std::to_string(line) + " is a footnote (" + detail::quoted(trim(fields[0])) +
                    "), not a row of data: leave it out of the file (or below the table, out of the range saved)";
@@ -1088,6 +1092,15 @@ private:
         return "line " + std::to_string(line) + " looks like a row of units (" + units +
                "), not a row of data: put the units in the header as " + example +
                " and delete the line, or give them with csv_options::units";
+    }
+
+    // The entity and period cells of a row hold the header's names for them.
+    bool repeats_header(const std::vector<field>& fields) const {
+        const auto same = [&](int col) {
+            const auto k = static_cast<std::size_t>(col);
+            return col >= 0 && k < fields.size() && k < header_.size() && trim(fields[k]) == trim(header_[k]);
+        };
+        return same(entity_col_) && same(period_col_);
     }
 
     // The fields of line `line` of the body (error path only: the body is tokenized again).
@@ -1165,8 +1178,14 @@ private:
                 refuse_two_parents({kept.code, kept.parent, parent, 0, line});
             if (kept.parent.empty()) kept.parent = std::string(parent);
         }
-        std::int32_t p =
-            keys.period_index(period_of(fields), [&] { return at(line, static_cast<std::size_t>(period_col_ + 1)); });
+        std::int32_t p = 0;
+        try {
+            p = keys.period_index(period_of(fields),
+                                  [&] { return at(line, static_cast<std::size_t>(period_col_ + 1)); });
+        } catch (const parse_error& bad) {
+            if (repeats_header(fields)) throw parse_error(not_a_data_row(fields, line), bad.where());
+            throw;
+        }
         return {e, p};
     }
 

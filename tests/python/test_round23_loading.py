@@ -194,3 +194,13 @@ def test_a_decimal_comma_file_grouping_thousands_by_spaces(tmp_path, space):
     path.write_text(f"entity;period;x\na;2023;1{space}23,5\n", "utf-8")  # not groups of three: no number
     with pytest.raises(zb.ParseError, match="not a number"):
         zb.read_csv(path, sep=";", decimal=",")
+
+
+@pytest.mark.parametrize("layout", ["wide", "long"])
+@pytest.mark.parametrize("lenient", [False, True])
+def test_a_header_repeated_mid_file_is_said_to_be_one(tmp_path, layout, lenient):
+    header = "entity,period,x" if layout == "wide" else "entity,period,variable,value"
+    rows = ["a,2023,1", "b,2023,2"] if layout == "wide" else ["a,2023,x,1", "b,2023,x,2"]
+    (tmp_path / "joined.csv").write_text("\n".join([header, rows[0], header, rows[1]]) + "\n", encoding="utf-8")
+    with pytest.raises(zb.ParseError, match="line 3 repeats the header"):
+        zb.read_csv(tmp_path / "joined.csv", lenient=lenient)
