@@ -585,7 +585,13 @@ std::string_view decode(std::string_view bytes, csv_options::encoding_choice cho
         w.file = source;
         w.line = 1 + static_cast<std::size_t>(
                          std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(valid), '\n'));
-        throw parse_error("invalid UTF-8 byte sequence", w);
+        // A UTF-8 BOM and then other bytes: two files joined, or a sheet saved over in GB18030.
+        throw parse_error(encoding == "utf-8-bom"
+                              ? "invalid UTF-8 byte sequence in a file that begins with a UTF-8 byte order mark: "
+                                "a file in two encodings (GB18030 text after UTF-8, as two files joined)? Save "
+                                "it in one encoding"
+                              : "invalid UTF-8 byte sequence",
+                          w);
     }
     encoding = "gb18030";
     if (index) index->clear();

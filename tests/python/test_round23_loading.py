@@ -204,3 +204,10 @@ def test_a_header_repeated_mid_file_is_said_to_be_one(tmp_path, layout, lenient)
     (tmp_path / "joined.csv").write_text("\n".join([header, rows[0], header, rows[1]]) + "\n", encoding="utf-8")
     with pytest.raises(zb.ParseError, match="line 3 repeats the header"):
         zb.read_csv(tmp_path / "joined.csv", lenient=lenient)
+
+
+def test_a_utf8_bom_then_gb18030_rows_is_said_to_be_two_encodings(tmp_path):
+    path = tmp_path / "mixed.csv"
+    path.write_bytes("\ufeffentity,period,x\n".encode("utf-8") + "南京,2023,1\n".encode("gb18030"))
+    with pytest.raises(zb.ParseError, match=r"mixed.csv:2.*a file in two encodings"):
+        zb.read_csv(path)
