@@ -89,7 +89,7 @@ public:
     indicator_values() = default;
     /// Owns `values` and `reasons` (one per value; empty: reason::none everywhere).
     indicator_values(std::string id, zhibiao::unit u, Eigen::ArrayXd values, std::vector<reason> reasons = {},
-                     std::string column_problem = {});
+                     std::string column_problem = {}, std::string missing_variable = {});
     /// Views `rows` values and reasons at `values` and `reasons`, kept alive by `owner`.
     indicator_values(std::string id, zhibiao::unit u, const double* values, const reason* reasons, std::size_t rows,
                      std::shared_ptr<const void> owner, std::string column_problem = {})
@@ -113,6 +113,10 @@ public:
     /// Set when the whole column is missing (lenient mode): what was wrong.
     const std::string& column_problem() const& { return column_problem_; }
     std::string column_problem() && { return std::move(column_problem_); }
+    /// The variable the panel lacks when that is why the whole column is missing (lenient mode;
+    /// column_problem says it in words), else empty.
+    const std::string& missing_variable() const& { return missing_variable_; }
+    std::string missing_variable() && { return std::move(missing_variable_); }
     /// What keeps the storage alive. For bindings only (a NumPy view of the column holds it);
     /// not a stable interface.
     const std::shared_ptr<const void>& storage_owner() const& { return owner_; }
@@ -122,6 +126,7 @@ private:
     std::string id_;
     zhibiao::unit unit_;
     std::string column_problem_;
+    std::string missing_variable_;
     std::shared_ptr<const void> owner_;
     // A move leaves these null and 0 with the owner: moved-from values are empty (size 0).
     detail::reset_on_move<const double*> values_;

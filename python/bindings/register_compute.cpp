@@ -181,12 +181,16 @@ void register_compute(py::module_& m) {
             py::list out;
             for (const auto& col : table)  // NumPy views of the result's block, no copy
                 out.append(py::make_tuple(col.id(), col.unit().symbol(), values_to_numpy(col),
-                                          reason_codes_to_numpy(col), col.column_problem()));
+                                          reason_codes_to_numpy(col), col.column_problem(),
+                                          col.missing_variable().empty()
+                                              ? py::object(py::none())
+                                              : py::object(py::str(col.missing_variable()))));
             return out;
         },
         py::arg("panel"), py::arg("ids"), py::arg("strict") = true, py::arg("basis") = "month",
         py::arg("catalogue") = nullptr,
-        "Computes indicators; returns [(id, unit, values, reason codes, column problem)] in the panel's row order.");
+        "Computes indicators; returns [(id, unit, values, reason codes, column problem, missing variable or None)] in "
+        "the panel's row order.");
 
     m.def(
         "explain",

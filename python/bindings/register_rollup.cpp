@@ -67,7 +67,10 @@ void register_rollup(py::module_& m) {
             py::list out;
             for (const auto& col : table)  // NumPy views of the result's columns, no copy
                 out.append(py::make_tuple(col.id(), col.unit().symbol(), values_to_numpy(col),
-                                          reason_codes_to_numpy(col), col.column_problem()));
+                                          reason_codes_to_numpy(col), col.column_problem(),
+                                          col.missing_variable().empty()
+                                              ? py::object(py::none())
+                                              : py::object(py::str(col.missing_variable()))));
             return out;
         },
         py::arg("children"), py::arg("parents"), py::arg("ids"), py::arg("partial_sums") = false,
@@ -75,7 +78,7 @@ void register_rollup(py::module_& m) {
         py::arg("rollup_catalogue") = nullptr, py::arg("catalogue") = nullptr,
         "Indicators of the roll-up of `children` in the rows of rollup(children, parents, ...)'s parents; "
         "with partial_sums, a value drawing on a partial sum is over the matched children "
-        "(zhibiao/rollup.hpp). Returns [(id, unit, values, reason codes, column problem)].");
+        "(zhibiao/rollup.hpp). Returns [(id, unit, values, reason codes, column problem, missing variable or None)].");
 
     m.def(
         "admin_parents",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
-import re
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
@@ -356,19 +355,15 @@ def _reason_dtype() -> Any:
     return pd.CategoricalDtype(_REASON_CATEGORIES)
 
 
-_NO_VARIABLE = re.compile(r"the panel has no variable '([^']+)'")
-
-
 def _left_out(results: list) -> dict[str, str]:
     """Indicator id → the variable it needs that the panel lacks, for every indicator of
     ``results`` (lenient) that the panel cannot give for that reason (NaN in every row, or a
-    panel of no rows)."""
+    panel of no rows): the core names the variable (the sixth field of its result)."""
     code = _core.reason_names.index("missing_variable")
     left = {}
     for r in results:
-        found = _NO_VARIABLE.search(r[4] or "")
-        if found and (np.asarray(r[3]).view(np.int8) == code).all():
-            left[r[0]] = found.group(1)
+        if r[5] is not None and (np.asarray(r[3]).view(np.int8) == code).all():
+            left[r[0]] = r[5]
     return left
 
 
@@ -428,6 +423,40 @@ def _map_code(value: Any) -> str | None:
         return str(int(value))
     text = str(value).strip()
     return text or None
+
+
+def _name_text(value: Any) -> str | None:
+    """A cell of a name column as text; a blank (NaN, None, pd.NA, "", spaces) is none."""
+    if value is None or value is getattr(__import__("pandas"), "NA", None):
+        return None
+    if isinstance(value, (float, np.floating)) and value != value:
+        return None
+    return str(value).strip() or None
+
+
+def _first_given(df: Any, column: str, entity_index: Any, entity_codes: Sequence[str], role: str) -> list[str]:
+    """Per entity, the first cell of the name or parent ``column`` that is not blank, as read_csv
+    takes it: a blank states nothing (a sheet with merged cells names a region on one row of it).
+    One code given two names is refused as read_csv refuses it (ParseError naming both rows);
+    two parents are left to the roll-up's own check."""
+    import pandas as pd
+
+    texts = pd.Series([(_map_code if role == "parent" else _name_text)(v) for v in df[column].tolist()], dtype=object)
+    by_entity = texts.groupby(entity_index)
+    first = by_entity.first().reindex(range(len(entity_codes)))
+    if role == "name":
+        differs = (texts.notna() & (texts != by_entity.transform("first"))).to_numpy()
+        if differs.any():
+            row = int(np.argmax(differs))
+            code = entity_index[row]
+            named = int(np.flatnonzero((entity_index == code) & texts.notna().to_numpy())[0])
+            raise _core.ParseError(
+                f"entity {entity_codes[code]!r} is named {texts[row]!r} in row {df.index[row]!r} and "
+                f"{texts[named]!r} in row {df.index[named]!r} of column {column!r}: one code is one region "
+                "(a row shifted, or a code mistyped?); if the region was renamed, write one name on all "
+                "its rows, or leave the names out (no name=)"
+            )
+    return ["" if v is None or v != v else str(v) for v in first.tolist()]
 
 
 def _parent_map(parents: Any) -> dict[str, str]:
@@ -619,7 +648,10 @@ class Panel:
             (the numbers are in one of them, zhibiao cannot tell which). Variables without a unit are dimensionless, except catalogue counts
             (件, 项), which take their usual unit.
         name, parent
-            Optional columns with the entity's display name and parent code.
+            Optional columns with the entity's display name and parent code. An entity's name
+            and parent are its first cell that is not blank (NaN, None, "": a blank states
+            nothing); one code given two names raises ParseError naming both rows, as
+            :func:`read_csv` does (also with ``lenient``); without ``name`` no names are read.
         variables
             The variable columns; by default every numeric column and every column of texts
             whose cells are all numbers ("13.5%", "1,234", read by the CSV cell grammar) or
@@ -706,8 +738,8 @@ class Panel:
         reasons = _reasons_by_variable(reasons or {}, seen, special, ignored)
 
         first_row = np.unique(entity_index, return_index=True)[1]
-        names = df[name].astype(str).to_numpy()[first_row].tolist() if name else [""] * len(entity_codes)
-        parents = df[parent].astype(str).to_numpy()[first_row].tolist() if parent else [""] * len(entity_codes)
+        names = _first_given(df, name, entity_index, entity_codes, "name") if name else [""] * len(entity_codes)
+        parents = _first_given(df, parent, entity_index, entity_codes, "parent") if parent else [""] * len(entity_codes)
         first_labels = [df.index[k] for k in first_row]
         _refuse_fullwidth_codes(entity_codes, first_labels, entity, "entity code")
         if parent:

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <functional>
 #include <limits>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
@@ -13,6 +14,7 @@
 #include "core/text.hpp"
 #include "formula/functions.hpp"
 #include "formula/fused.hpp"
+#include "formula/scaled_quotient.hpp"
 #include "formula/trace.hpp"
 #include "formula/typing.hpp"
 #include "zhibiao/detail/counted.hpp"
@@ -272,7 +274,9 @@ public:
             ~pop_on_exit() { path.pop_back(); }
         } pop{stack_};
         formula f = ind.parsed.empty() ? formula::parse(ind.formula) : ind.parsed;
-        column_value raw = eval(f, detail::root_of(f));
+        const formula_node& root = detail::root_of(f);
+        std::optional<column_value> scaled;
+        column_value raw = folds_scale(root) ? quotient(f, root, ind, scaled) : eval(f, root);
         if (!raw.u.convertible_to(ind.unit)) {
             location where;
             where.variable = ind.id;
@@ -284,13 +288,40 @@ public:
         }
         const conversion c = raw.u.to(ind.unit);
         const double lo = ind.valid_min, hi = ind.valid_max;
-        column_value out = map(raw, ind.unit, [c, lo, hi](double x, double& y) {
+        column_value out = scaled ? std::move(*scaled) : map(raw, ind.unit, [c, lo, hi](double x, double& y) {
             y = detail::convert_exactly(c, x);
             return (y >= lo && y <= hi && std::isfinite(y)) ? reason::none : reason::out_of_range;
         });
         memo_.emplace(ind.id, out);
         if (trace_) trace_->indicators[ind.id] = {f, snapshot(raw), snapshot(out)};
         return out;
+    }
+
+    static bool folds_scale(const formula_node& root) { return root.kind == node_kind::binary && root.op == "/"; }
+
+    // An indicator's formula a / b: its value (as eval gives it) and, when its unit differs from
+    // the indicator's by a power of ten only, the indicator's values with the scale folded into
+    // the one division (scaled_quotient.hpp) in `scaled`, the valid range checked.
+    column_value quotient(const formula& f, const formula_node& root, const indicator& ind,
+                          std::optional<column_value>& scaled) {
+        const nesting_guard guard(*this, f, root);
+        std::unique_ptr<column_value> a(new column_value(eval(f, *root.args[0])));
+        std::unique_ptr<column_value> b(new column_value(eval(f, *root.args[1])));
+        column_value raw = binary_op(f, root, *a, *b);
+        if (trace_) traced(root, raw);
+        if (!raw.u.convertible_to(ind.unit)) return raw;
+        const conversion c = raw.u.to(ind.unit);
+        if (c.factor != 1.0 || c.exponent == 0 || c.exponent > 22 || c.exponent < -22) return raw;
+        const double power = detail::exact_power_of_ten(c.exponent), lo = ind.valid_min, hi = ind.valid_max;
+        const bool divide = c.exponent < 0;
+        scaled = zip(*a, *b, ind.unit, [power, divide, lo, hi](double x, double z, double& y) {
+            const reason r = detail::row::divide(x, z, y);
+            if (r != reason::none) return r;
+            if (!std::isfinite(y)) return reason::out_of_range;
+            y = divide ? detail::scaled_quotient<true>(x, z, y, power) : detail::scaled_quotient<false>(x, z, y, power);
+            return (y >= lo && y <= hi && std::isfinite(y)) ? reason::none : reason::out_of_range;
+        });
+        return raw;
     }
 
     column_value eval(const formula& f, const formula_node& n) {
@@ -964,9 +995,10 @@ indicator_values result_column(std::string id, column_value v, std::size_t n) {
     return indicator_values(std::move(id), std::move(v.u), std::move(values), std::move(why));
 }
 
-indicator_values missing_column(const indicator& ind, std::size_t rows, reason why, std::string problem) {
+indicator_values missing_column(const indicator& ind, std::size_t rows, reason why, std::string problem,
+                                std::string variable = {}) {
     return indicator_values(ind.id, ind.unit, Eigen::ArrayXd::Constant(static_cast<Eigen::Index>(rows), nan_value),
-                            std::vector<reason>(rows, why), std::move(problem));
+                            std::vector<reason>(rows, why), std::move(problem), std::move(variable));
 }
 
 // The storage of an indicator_values that owns its columns.
@@ -978,8 +1010,11 @@ struct owned_result {
 }  // namespace
 
 indicator_values::indicator_values(std::string id, zhibiao::unit u, Eigen::ArrayXd values, std::vector<reason> reasons,
-                                   std::string column_problem)
-    : id_(std::move(id)), unit_(std::move(u)), column_problem_(std::move(column_problem)) {
+                                   std::string column_problem, std::string missing_variable)
+    : id_(std::move(id)),
+      unit_(std::move(u)),
+      column_problem_(std::move(column_problem)),
+      missing_variable_(std::move(missing_variable)) {
     const auto rows = static_cast<std::size_t>(values.size());
     if (reasons.empty()) reasons.assign(rows, reason::none);
     if (reasons.size() != rows)
@@ -1008,7 +1043,7 @@ indicator_table compute(const panel& p, const std::vector<std::string>& ids, con
             values[k] = ev.indicator_column(*wanted[k]);
         } catch (const missing_variable_error& e) {
             if (options.strict) throw;
-            columns[k] = missing_column(*wanted[k], p.rows(), reason::missing_variable, e.message());
+            columns[k] = missing_column(*wanted[k], p.rows(), reason::missing_variable, e.message(), e.name());
         } catch (const incompatible_units_error& e) {
             if (options.strict) throw;
             columns[k] = missing_column(*wanted[k], p.rows(), reason::unit_mismatch, e.message());

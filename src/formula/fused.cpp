@@ -15,6 +15,7 @@
 #include <stdexcept>
 #include <thread>
 #include <unordered_map>
+#include <utility>
 
 #if defined(__linux__)
 #include <sys/mman.h>
@@ -166,10 +167,21 @@ private:
         formula f = ind.parsed.empty() ? formula::parse(ind.formula) : ind.parsed;
         const planned raw = eval(f, root_of(f));
         if (!raw.u.convertible_to(ind.unit)) throw not_fusable();
-        planned out = emit(op::to_indicator, ind.unit, raw.slot, -1, raw.u.to(ind.unit), ind.valid_min, ind.valid_max);
+        conversion to_unit = raw.u.to(ind.unit);
+        if (folds_scale(root_of(f), raw.slot, to_unit)) prog_.steps.back().conv = std::exchange(to_unit, conversion{});
+        planned out = emit(op::to_indicator, ind.unit, raw.slot, -1, to_unit, ind.valid_min, ind.valid_max);
         stack_.pop_back();
         memo_.emplace(ind.id, out);
         return out;
+    }
+
+    // An indicator's formula a / b whose unit differs from the indicator's by a power of ten
+    // only: the division step gives the indicator's unit, rounded once (evaluator::quotient).
+    bool folds_scale(const formula_node& root, int slot, const conversion& c) const {
+        if (root.kind != node_kind::binary || root.op != "/" || prog_.steps.empty()) return false;
+        const step& last = prog_.steps.back();
+        return last.kind == op::div && last.out == slot && c.factor == 1.0 && c.exponent != 0 && c.exponent >= -22 &&
+               c.exponent <= 22;
     }
 
     planned eval(const formula& f, const formula_node& n) {
@@ -524,7 +536,7 @@ void runner::run_binary(const step& s, std::size_t n) {
         case op::mul:
             return run_zip(n, a, b, out, [](double x, double z, double& y) { return y = x * z, finite(y); });
         case op::div:
-            return kernels_.divide(n, lanes(a), lanes(b), lanes(out));
+            return kernels_.divide(n, lanes(a), lanes(b), lanes(out), lanes_conversion(c));
         case op::min:
         case op::max:
             return run_zip(n, a, b, out, [c, is_min = s.kind == op::min](double x, double z, double& y) {
@@ -683,13 +695,14 @@ const std::vector<isa_kernels>& block_kernel_tables() {
         std::vector<isa_kernels> t;
 #if defined(ZHIBIAO_FUSED_BLOCK_AVX512)
         __builtin_cpu_init();
-        t.push_back({&fused_block_kernels_avx512,
-                     __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") &&
-                         __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512bw")});
+        t.push_back(
+            {&fused_block_kernels_avx512, __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") &&
+                                              __builtin_cpu_supports("avx512vl") &&
+                                              __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("fma")});
 #endif
 #if defined(ZHIBIAO_FUSED_BLOCK_AVX2)
         __builtin_cpu_init();
-        t.push_back({&fused_block_kernels_avx2, __builtin_cpu_supports("avx2") != 0});
+        t.push_back({&fused_block_kernels_avx2, __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")});
 #endif
         t.push_back({&fused_block_kernels_baseline, true});
         return t;

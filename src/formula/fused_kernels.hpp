@@ -2,9 +2,9 @@
 // The block kernels of the fused compute() path (fused.cpp), compiled once per instruction set
 // (fused_kernels_baseline.cpp, _avx2.cpp, _avx512.cpp) and chosen at run time by what the CPU
 // has, as the scorecard's fused kernels are (scorecard/fused/). The kernel translation units are
-// compiled with instruction-set flags, so they include nothing but this, reason.hpp (an enum)
-// and the C library: an inline function they compiled could otherwise be kept by the linker for
-// the whole program and run on a CPU without those instructions. Private to src/.
+// compiled with instruction-set flags, so they include nothing but this, reason.hpp (an enum),
+// scaled_quotient.hpp (static functions) and the C library: an inline function they compiled could otherwise be kept by
+// the linker for the whole program and run on a CPU without those instructions. Private to src/.
 #include <cstddef>
 #include <cstdint>
 
@@ -39,7 +39,8 @@ struct fused_leaf {
 struct fused_block_kernels {
     const char* isa;
     void (*leaf)(const fused_leaf& s, std::size_t begin, std::size_t n, fused_lanes out);
-    void (*divide)(std::size_t n, fused_lanes a, fused_lanes b, fused_lanes out);
+    // to_unit: identity, or (an indicator's quotient) a power of ten folded into the division.
+    void (*divide)(std::size_t n, fused_lanes a, fused_lanes b, fused_lanes out, fused_conversion to_unit);
     void (*add)(std::size_t n, fused_lanes a, fused_lanes b, fused_lanes out, fused_conversion to_a, bool subtract);
     void (*to_indicator)(std::size_t n, fused_lanes a, fused_lanes out, fused_conversion to_unit, double lo, double hi);
 };

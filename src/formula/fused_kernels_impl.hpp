@@ -8,6 +8,7 @@
 #include <cstdint>
 
 #include "formula/fused_kernels.hpp"
+#include "formula/scaled_quotient.hpp"
 #include "zhibiao/reason.hpp"
 
 namespace zhibiao::detail {
@@ -91,8 +92,10 @@ void leaf(const fused_leaf& s, std::size_t begin, std::size_t n, fused_lanes out
 }
 
 // evaluator::binary_op, `/`: the first gap, else zero_denominator, negative_denominator, or
-// out_of_range for an overflow.
-void divide(std::size_t n, fused_lanes a, fused_lanes b, fused_lanes out) {
+// out_of_range for an overflow. Scaled: an indicator's quotient, its values given in the
+// indicator's unit, the power of ten folded into the division (evaluator::quotient).
+template <bool Scaled, bool Divide>
+void divide_rows(std::size_t n, fused_lanes a, fused_lanes b, fused_lanes out, double power) {
     const double* __restrict ax = a.x;
     const double* __restrict bx = b.x;
     const std::uint8_t* __restrict ar = a.r;
@@ -105,9 +108,15 @@ void divide(std::size_t n, fused_lanes a, fused_lanes b, fused_lanes out) {
         const lane left = ar[i], right = br[i];  // both loaded: no branch around a load
         const lane failed = pick(z == 0, zero, pick(z < 0, negative, pick(finite_lane(q), 0, out_of_range_code)));
         const lane r = pick(left != 0, left, pick(right != 0, right, failed));
-        y[i] = r ? lane_nan : q;
+        y[i] = r ? lane_nan : Scaled ? scaled_quotient<Divide>(x, z, q, power) : q;
         why[i] = static_cast<std::uint8_t>(r);
     }
+}
+
+void divide(std::size_t n, fused_lanes a, fused_lanes b, fused_lanes out, fused_conversion to_unit) {
+    if (to_unit.power == 1) return divide_rows<false, false>(n, a, b, out, 1);
+    if (to_unit.divide) return divide_rows<true, true>(n, a, b, out, to_unit.power);
+    divide_rows<true, false>(n, a, b, out, to_unit.power);
 }
 
 // evaluator::binary_op, `+` and `-`: the second operand converted to the first's unit.

@@ -637,7 +637,8 @@ indicator_table compute_rolled_up(const panel& children, const std::unordered_ma
                     v(static_cast<Eigen::Index>(r)) = over_matched.values()(static_cast<Eigen::Index>(it->second));
             }
         }
-        out.emplace_back(mine.id(), mine.unit(), std::move(v), std::move(why), mine.column_problem());
+        out.emplace_back(mine.id(), mine.unit(), std::move(v), std::move(why), mine.column_problem(),
+                         mine.missing_variable());
     }
     return indicator_table(std::move(out));
 }

@@ -157,11 +157,33 @@ bool parse_number(std::string_view text, double& value, int& percent_exponent) {
     return convert(s.data(), s.data() + s.size(), value);
 }
 
+namespace {
+// With a decimal comma, Excel in French, Russian, Polish … groups thousands by a space, a no-break
+// space (U+00A0) or a narrow one (U+202F): "1 234,5". Such a mark between two digits becomes the
+// grouping mark; strip_thousands then checks the groups are of three.
+std::string spaces_grouping(std::string_view text) {
+    static constexpr std::string_view marks[] = {" ", "\xC2\xA0", "\xE2\x80\xAF"};
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t width = 0;
+        for (const std::string_view mark : marks)
+            if (text.substr(i, mark.size()) == mark) width = mark.size();
+        const bool between_digits =
+            width && !out.empty() && is_digit(out.back()) && i + width < text.size() && is_digit(text[i + width]);
+        if (between_digits)
+            out += '.', i += width;  // the grouping mark of a decimal-comma file
+        else
+            out += text[i++];
+    }
+    return out;
+}
+}  // namespace
+
 bool parse_number(std::string_view text, double& value, int& percent_exponent, char decimal) {
     if (decimal != ',') return parse_number(text, value, percent_exponent);
     // The marks swapped ("1.234,5" → "1,234.5"), the cell reads as in a file with decimal points;
     // a cell that already held a point in the swapped text's role is refused by its grouping.
-    std::string swapped = normalize_fullwidth(text);
+    std::string swapped = normalize_fullwidth(spaces_grouping(trim(text)));
     for (char& c : swapped) c = c == ',' ? '.' : c == '.' ? ',' : c;
     return parse_number(swapped, value, percent_exponent);
 }
@@ -563,7 +585,13 @@ std::string_view decode(std::string_view bytes, csv_options::encoding_choice cho
         w.file = source;
         w.line = 1 + static_cast<std::size_t>(
                          std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(valid), '\n'));
-        throw parse_error("invalid UTF-8 byte sequence", w);
+        // A UTF-8 BOM and then other bytes: two files joined, or a sheet saved over in GB18030.
+        throw parse_error(encoding == "utf-8-bom"
+                              ? "invalid UTF-8 byte sequence in a file that begins with a UTF-8 byte order mark: "
+                                "a file in two encodings (GB18030 text after UTF-8, as two files joined)? Save "
+                                "it in one encoding"
+                              : "invalid UTF-8 byte sequence",
+                          w);
     }
     encoding = "gb18030";
     if (index) index->clear();
@@ -1057,6 +1085,10 @@ private:
     // Why a row that cannot be read is no row of data, when it is a footnote or a row of units:
     // the message for it, else "".
     std::string not_a_data_row(const std::vector<field>& fields, std::size_t line) const {
+        if (repeats_header(fields))
+            return "line " + std::to_string(line) +
+                   " repeats the header, not a row of data (files joined one after another?): delete it, or read "
+                   "each file alone and concatenate the panels";
         if (!fields.empty() && looks_like_footnote(trim(fields[0])))
             return "line " + std::to_string(line) + " is a footnote (" + detail::quoted(trim(fields[0])) +
                    "), not a row of data: leave it out of the file (or below the table, out of the range saved)";
@@ -1066,6 +1098,15 @@ private:
         return "line " + std::to_string(line) + " looks like a row of units (" + units +
                "), not a row of data: put the units in the header as " + example +
                " and delete the line, or give them with csv_options::units";
+    }
+
+    // The entity and period cells of a row hold the header's names for them.
+    bool repeats_header(const std::vector<field>& fields) const {
+        const auto same = [&](int col) {
+            const auto k = static_cast<std::size_t>(col);
+            return col >= 0 && k < fields.size() && k < header_.size() && trim(fields[k]) == trim(header_[k]);
+        };
+        return same(entity_col_) && same(period_col_);
     }
 
     // The fields of line `line` of the body (error path only: the body is tokenized again).
@@ -1133,14 +1174,24 @@ private:
         const std::string_view parent = optional_field(fields, parent_col_);
         const std::string_view name = optional_field(fields, name_col_);
         std::int32_t e = keys.entity_index(entity_code(fields, line), name, parent);
-        if (name_col_ >= 0 && names_differ(keys.entities[static_cast<std::size_t>(e)].name, name)) refuse_two_names();
+        entity& kept = keys.entities[static_cast<std::size_t>(e)];
+        // A blank states nothing (blank_states_nothing): the first cell that is not blank names
+        // the code and gives its parent, as in the wide layout.
+        if (name_col_ >= 0 && names_differ(kept.name, name)) refuse_two_names();
+        if (name_col_ >= 0 && kept.name.empty()) kept.name = std::string(name);
         if (parent_col_ >= 0 && !parent.empty()) {
-            const std::string& kept = keys.entities[static_cast<std::size_t>(e)].parent;
-            if (!kept.empty() && other_parent(kept, parent))
-                refuse_two_parents({keys.entities[static_cast<std::size_t>(e)].code, kept, parent, 0, line});
+            if (!kept.parent.empty() && other_parent(kept.parent, parent))
+                refuse_two_parents({kept.code, kept.parent, parent, 0, line});
+            if (kept.parent.empty()) kept.parent = std::string(parent);
         }
-        std::int32_t p =
-            keys.period_index(period_of(fields), [&] { return at(line, static_cast<std::size_t>(period_col_ + 1)); });
+        std::int32_t p = 0;
+        try {
+            p = keys.period_index(period_of(fields),
+                                  [&] { return at(line, static_cast<std::size_t>(period_col_ + 1)); });
+        } catch (const parse_error& bad) {
+            if (repeats_header(fields)) throw parse_error(not_a_data_row(fields, line), bad.where());
+            throw;
+        }
         return {e, p};
     }
 
@@ -1168,8 +1219,10 @@ private:
         return {0, 0};
     }
 
-    // A blank name states nothing: files exported from sheets with merged cells name a region on
-    // its first row only, so a blank never disagrees with the name its code was given.
+    // blank_states_nothing: a blank name or parent states nothing. Files exported from sheets with
+    // merged cells name a region on one of its rows only (the first, or where the merge was
+    // anchored), so a blank never disagrees with the name its code was given, and the first
+    // cell that is not blank names it (gives its parent), whichever row that is, in either layout.
     static bool names_differ(std::string_view kept, std::string_view name) {
         return !kept.empty() && !name.empty() && kept != name;
     }
@@ -1188,6 +1241,7 @@ private:
             const std::string_view code = trim(fields[static_cast<std::size_t>(entity_col_)]);
             if (code.empty()) continue;
             const std::string_view name = optional_field(fields, name_col_);
+            if (name.empty()) continue;  // a blank states nothing: compared with the first name given
             auto [it, fresh] = first.try_emplace(std::string(code), std::string(name), tok.line());
             if (fresh || !names_differ(it->second.first, name)) continue;
             throw parse_error("entity " + detail::quoted(code) + " is named " + detail::quoted(name) + " here and " +
@@ -1198,6 +1252,42 @@ private:
                               at(tok.line(), static_cast<std::size_t>(name_col_) + 1));
         }
         throw parse_error("an entity code is named two ways in the name column", at(0, 0));  // not reached
+    }
+
+    // blank_states_nothing across chunks: a code whose first row (in an earlier chunk) left its
+    // name or parent blank takes the first one a later row gives. Rare (a sheet naming a region
+    // on a later row only), so found by reading the body again, in file order, on that path only.
+    void fill_late_keys(entity_table& table) const {
+        std::unordered_map<std::string, std::pair<std::string, std::string>> given;  // code → name, parent
+        tokenizer tok(text_.substr(body_start_), options_.separator, source_, body_line_);
+        std::vector<field> fields;
+        while (tok.next(fields)) {
+            if (fields.size() != header_.size() || blank(fields)) continue;
+            const std::string_view code = trim(fields[static_cast<std::size_t>(entity_col_)]);
+            auto& [name, parent] = given[std::string(code)];
+            const std::string_view named = optional_field(fields, name_col_);
+            if (names_differ(name, named)) refuse_two_names();  // after a blank first row: not seen before
+            if (name.empty()) name = std::string(named);
+            if (parent.empty()) parent = std::string(optional_field(fields, parent_col_));
+        }
+        const auto refill = [&](entity_texts& texts, bool names) {
+            std::string all;
+            std::vector<std::size_t> ends(table.size());
+            for (std::size_t i = 0; i < table.size(); ++i) {
+                std::string_view kept = texts.at(i);
+                if (kept.empty()) {
+                    const auto found = given.find(std::string(table.codes.at(i)));
+                    if (found != given.end()) kept = names ? found->second.first : found->second.second;
+                }
+                all += kept;
+                ends[i] = all.size();
+            }
+            texts.text.reset(new char[std::max<std::size_t>(all.size(), 1)]);
+            if (!all.empty()) std::memcpy(texts.text.get(), all.data(), all.size());
+            texts.ends = std::move(ends);
+        };
+        if (name_col_ >= 0) refill(table.names, true);
+        if (parent_col_ >= 0) refill(table.parents, false);
     }
 
     // A code written with full-width digits (３２０１０２) is another entity than 320102, which
@@ -1396,6 +1486,7 @@ private:
         detail::huge_page_vector<std::int32_t> entity_local;  // per row: its code's index, or empty: row r's is r
         detail::huge_page_vector<std::string_view> name_of, parent_of;  // per code: name and parent on its first row
         bool two_names = false;        // a row of the chunk names its code otherwise than name_of (refuse_two_names)
+        bool late_keys = false;        // a code's first row left its name or parent blank, a later row gives it
         interner period_texts{false};  // this chunk's distinct period texts
         std::vector<std::size_t> period_line;                 // per period text: the line it first appears on
         detail::huge_page_vector<std::int32_t> period_local;  // per row: its period's index, or empty: all 0
@@ -1458,9 +1549,9 @@ private:
             if (inserted && name_col_ >= 0) c.name_of.push_back(p.name);
             if (inserted && parent_col_ >= 0) c.parent_of.push_back(p.parent);
             c.last_entity_id = id;
-            if (!inserted) same_name(c, p.name);
+            if (!inserted) same_name(c, p.name, p.parent);
         } else {
-            same_name(c, p.name);
+            same_name(c, p.name, p.parent);
         }
         note_entity(c);
     }
@@ -1477,7 +1568,7 @@ private:
             if (parent_col_ >= 0) c.parent_of.push_back(parent);
             c.last_entity_id = static_cast<std::int32_t>(c.entity_codes.size() - 1);
         } else {
-            same_name(c, name);
+            same_name(c, name, parent);
         }
         ++c.pending_count;
         note_entity(c);
@@ -1497,8 +1588,10 @@ private:
                 if (name_col_ >= 0) c.name_of[next] = c.name_of[i];
                 if (parent_col_ >= 0) c.parent_of[next] = c.parent_of[i];
                 ++next;
-            } else if (name_col_ >= 0 && names_differ(c.name_of[i], c.name_of[id])) {  // name_of[id] already moved down
-                c.two_names = true;
+            } else {  // name_of[id] and parent_of[id] already moved down
+                if (name_col_ >= 0 && names_differ(c.name_of[i], c.name_of[id])) c.two_names = true;
+                if (name_col_ >= 0 && given_late(c.name_of[id], c.name_of[i])) c.name_of[id] = c.name_of[i];
+                if (parent_col_ >= 0 && given_late(c.parent_of[id], c.parent_of[i])) c.parent_of[id] = c.parent_of[i];
             }
             c.last_entity_id = static_cast<std::int32_t>(id);
             note_entity(c);
@@ -1507,12 +1600,17 @@ private:
         if (parent_col_ >= 0) c.parent_of.resize(next);
     }
 
-    // Row c.interned's name, for a code seen before (c.last_entity_id), against the name of the
-    // code's first row: one compare of two texts only where a name column is read.
-    void same_name(chunk& c, std::string_view name) const {
-        if (name_col_ >= 0 && names_differ(name, c.name_of[static_cast<std::size_t>(c.last_entity_id)]))
-            c.two_names = true;
+    // Row c.interned's name, for a code seen before (c.last_entity_id), against the code's first
+    // name in the chunk: one compare of two texts only where a name column is read. A name or
+    // parent given where the code's first row left it blank is the code's (blank_states_nothing).
+    void same_name(chunk& c, std::string_view name, std::string_view parent) const {
+        const auto id = static_cast<std::size_t>(c.last_entity_id);
+        if (name_col_ >= 0 && names_differ(name, c.name_of[id])) c.two_names = true;
+        if (name_col_ >= 0 && given_late(c.name_of[id], name)) c.name_of[id] = name;
+        if (parent_col_ >= 0 && given_late(c.parent_of[id], parent)) c.parent_of[id] = parent;
     }
+
+    static bool given_late(std::string_view kept, std::string_view later) { return kept.empty() && !later.empty(); }
 
     // Row c.interned's entity index (c.last_entity_id) kept, when it is not the row's own.
     static void note_entity(chunk& c) {
@@ -2101,6 +2199,7 @@ private:
         std::array<std::size_t, 3> new_bytes{};
         bool any_earlier = false;
         bool two_names = false;  // a code named otherwise on its first row in an earlier chunk
+        bool late_keys = false;  // a name or parent blank on the code's first row in an earlier chunk, given here
     };
 
     // Which of the codes [p.begin, p.end) of chunk i an earlier chunk has, the earliest one
@@ -2139,9 +2238,12 @@ private:
                 }
                 if (const chunk::earlier_code e = c.earlier[l]; e.index >= 0) {
                     p.any_earlier = true;
-                    if (!c.name_of.empty() &&
-                        names_differ(c.name_of[l], chunks[e.chunk].name_of[static_cast<std::size_t>(e.index)]))
-                        p.two_names = true;
+                    const auto first = static_cast<std::size_t>(e.index);
+                    const chunk& earlier = chunks[e.chunk];
+                    if (!c.name_of.empty() && names_differ(c.name_of[l], earlier.name_of[first])) p.two_names = true;
+                    if ((!c.name_of.empty() && given_late(earlier.name_of[first], c.name_of[l])) ||
+                        (!c.parent_of.empty() && given_late(earlier.parent_of[first], c.parent_of[l])))
+                        p.late_keys = true;
                     continue;
                 }
             }
@@ -2198,6 +2300,7 @@ private:
                 for (std::size_t f = 0; f < 3; ++f) c.new_bytes[f] += p.new_bytes[f];
                 any_earlier = any_earlier || p.any_earlier;
                 c.two_names = c.two_names || p.two_names;
+                c.late_keys = c.late_keys || p.late_keys;
             }
             if (any_earlier) c.new_rank.resize(c.entity_codes.size());
         }
@@ -2335,6 +2438,11 @@ private:
         wide_entities(parsed.chunks, keys);
         for (const auto& c : parsed.chunks)
             if (c.two_names) refuse_two_names();
+        for (std::size_t i = 1; i < parsed.chunks.size(); ++i)
+            if (parsed.chunks[i].late_keys) {
+                fill_late_keys(keys.table);
+                break;
+            }
         for (auto& c : parsed.chunks) {
             add_counts(c.counts);
             add_chunk_rows(c, keys, vars);

@@ -220,6 +220,29 @@ BOOST_AUTO_TEST_CASE(a_scaled_count_and_an_indicator_asked_for_twice) {
     BOOST_TEST((fused.columns()[1].reasons() == fused.columns()[0].reasons()));
 }
 
+// A per-capita quotient whose unit differs from the indicator's by a power of ten: 45 件 over
+// 500 千人 is 0.9 件/万人 (45 / 50, the analyst's hand figure), not 45 / 500 = 0.09 rounded and
+// then × 10 = 0.8999999999999999. The scale is folded into the one division, fused or not,
+// with every instruction set; 1e-3 / 3 件/千人 → 件/人 (a division by 10^3) likewise.
+BOOST_AUTO_TEST_CASE(a_quotient_scaled_by_a_power_of_ten_rounds_once) {
+    std::ostringstream csv;
+    csv << "entity,period,patents[件],people[千人],small[件]\n";
+    for (int row = 0; row < 2500; ++row) csv << 'e' << row << ",2023,45,500,1e-3\n";
+    const panel p = parse_csv(csv.str());
+    catalogue c;
+    c.add(testing::make_indicator("per_10k", "patents / people", "件/万人"));
+    c.add(testing::make_indicator("per_person", "small / people", "件/人"));
+    c.add(testing::make_indicator("per_thousand", "patents / people", "件/千人"));  // no scale: x / z as before
+    const std::vector<std::string> ids = {"per_10k", "per_person", "per_thousand"};
+    for (const std::string& isa : detail::fused_block_isas()) BOOST_TEST(check_instruction_set(p, c, ids, isa) == 3u);
+    for (const bool fused : {true, false}) {
+        const indicator_table t = computed(p, c, fused);
+        BOOST_TEST(t.at("per_10k").values()[2499] == 0.9);   // exactly: the double nearest 0.9
+        BOOST_TEST(t.at("per_person").values()[0] == 2e-9);  // 1e-3 / 500000 rounded once (not 1.9999999999999997e-9)
+        BOOST_TEST(t.at("per_thousand").values()[0] == 45.0 / 500.0);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(the_whole_catalogue_fused_gives_the_bits_of_the_column_evaluator) {
     const panel p = generated_panel(150);  // 2,700 rows: two whole blocks and a part
     const indicator_table fused = computed(p, catalogue::builtin(), true);
