@@ -68,11 +68,12 @@ double random_index_of(Eigen::Index n, random_index table) {
 namespace {
 
 /// Beyond the tabulated random indices (n > 15) a consistent matrix still has CR = 0 (CI / RI is
-/// 0 for any RI); any other CR is undefined (NaN). "Consistent" allows rounding: a matrix whose
-/// entries are reciprocal to the 1e-6 ahp_weights allows has λmax − n of order 1e-12, far
-/// below the CI ≈ 0.16 of the usual CR limit 0.1.
+/// 0 for any RI); any other CR is undefined (NaN). "Consistent" allows what ahp_weights accepts as
+/// reciprocal (a_ij · a_ji within 1e-6: judgements typed to 6–8 decimals): such a pair moves
+/// λmax − n by up to ~1e-7, so |CI| ≤ 1e-6 — still 1e-5 of the CI ≈ 0.16 of the usual CR limit 0.1
+/// (review23 F2: 1e-9 refused consistent matrices typed to 8 decimals).
 double consistency_beyond_the_table(double ci) {
-    constexpr double consistent_up_to_rounding = 1e-9;
+    constexpr double consistent_up_to_rounding = 1e-6;
     return std::abs(ci) <= consistent_up_to_rounding ? 0.0 : std::numeric_limits<double>::quiet_NaN();
 }
 
@@ -111,7 +112,7 @@ ahp_result ahp_weights(const Eigen::MatrixXd& a, random_index table, double max_
                            ": the random index is tabulated for 3 to 15 elements (Tummala & Ling 1998; Saaty), "
                            "so the consistency ratio of " +
                            std::to_string(n) +
-                           " elements is undefined, and this matrix is not consistent (CI = " + std::to_string(out.ci) +
+                           " elements is undefined, and this matrix is not consistent (CI = " + quoted(out.ci) +
                            "): compare at most 15 elements per group (split the group), or accept the "
                            "inconsistency explicitly (CR is then NaN)");
     if (out.cr > max_cr && !accept_inconsistent)

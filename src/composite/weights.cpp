@@ -6,6 +6,7 @@
 
 #include "composite/column_checks.hpp"
 
+#include <limits>
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -126,7 +127,11 @@ Eigen::VectorXd entropy_weights(const Eigen::MatrixXd& x, entropy_zeros zeros) {
             if (p > 0) h -= p * std::log(p);
         });
         const double entropy = zeros == entropy_zeros::pymcdm && any_zero ? 0.0 : h / std::log(m);
-        d(j) = 1 - entropy;
+        // A divergence within the rounding of the entropy's sum of m terms (each p·ln p off by a few
+        // ulps) is no information: values equal but for their last bits (0.1 + 0.2 beside 0.3) gave
+        // −3e-15, and two such columns the weights [2, −1] (review23 F1).
+        const double rounding = 4 * (m + 3) * std::numeric_limits<double>::epsilon();
+        d(j) = 1 - entropy > rounding ? 1 - entropy : 0.0;
     }
     return detail::to_shares(d, "entropy weights (every column is spread evenly)");
 }

@@ -324,6 +324,31 @@ BOOST_AUTO_TEST_CASE(entropy_weight_of_a_constant_column_is_exactly_zero) {
     BOOST_CHECK_THROW(entropy_weights(rows({{0.7, 2}, {0.7, 2}, {0.7, 2}})), method_error);  // nothing to weigh by
 }
 
+// review23 F1: values equal but for their last bits (0.1 + 0.2 beside 0.3) are as constant as
+// equal ones — no negative weight; two such columns are nothing to weigh by, not [2, −1].
+BOOST_AUTO_TEST_CASE(entropy_weight_of_a_column_equal_up_to_rounding_is_zero) {
+    const double third = 0.1 + 0.2;  // 0.30000000000000004
+    const Eigen::MatrixXd x = rows({{1, 0.3}, {2, 0.3}, {3, 0.3}, {4, third}});
+    const Eigen::VectorXd w = entropy_weights(x);
+    BOOST_TEST(w(1) == 0.0);
+    BOOST_TEST(w(0) == 1.0);
+    const double up = std::nextafter(2.0, 3.0);
+    BOOST_CHECK_THROW(entropy_weights(rows({{0.3, 2}, {0.3, up}, {third, 2}})), method_error);
+}
+
+// review23 F2: a consistent comparison of 16 typed to 8 decimals (a_ij · a_ji off by ~1e-8, inside
+// the 1e-6 reciprocity allowed) is consistent: CR 0, not refused for a CI of -1e-9.
+BOOST_AUTO_TEST_CASE(ahp_beyond_fifteen_elements_typed_to_eight_decimals) {
+    const Eigen::Index n = 16;
+    const Eigen::VectorXd w = Eigen::VectorXd::LinSpaced(n, 1, static_cast<double>(n));
+    Eigen::MatrixXd a = w * w.cwiseInverse().transpose();
+    for (Eigen::Index i = 0; i < n; ++i)
+        for (Eigen::Index j = 0; j < n; ++j) a(i, j) = std::round(a(i, j) * 1e8) / 1e8;
+    const ahp_result r = ahp_weights(a);
+    BOOST_TEST(r.cr == 0.0);
+    BOOST_TEST((r.weights - w / w.sum()).cwiseAbs().maxCoeff() < 1e-6);
+}
+
 // Trial F16: both random-index tables stop at 15 elements. A consistent matrix (a_ij = w_i/w_j)
 // of 16 or more still gives its weights with CR = 0; an inconsistent one is refused unless
 // accepted, then CR is NaN (undefined), not a number from a table that has none.
