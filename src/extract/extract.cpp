@@ -1208,6 +1208,17 @@ std::size_t scaled_measure_word(const code_points& cps, std::size_t k, std::stri
     return m;
 }
 
+// 百, 千 or 万 alone at k after a bound word (近百家 nearly a hundred, 上千人次 over a thousand, 逾万人
+// over ten thousand): the bound's figure, never an exact number (qualifiers() reads the word before).
+std::optional<double> bounded_magnitude(const code_points& cps, std::size_t k) {
+    if (k == 0 || !one_of(cps[k - 1].c, U"近上逾超")) return std::nullopt;
+    const char32_t c = cps[k].c;
+    if (c == U'百') return 100.0;
+    if (c == U'千') return 1000.0;
+    if (c == U'万') return 10000.0;
+    return std::nullopt;
+}
+
 // The Chinese numeral at k (not after another numeral): its end `i` and value (NaN beyond a
 // double: out_of_range); 亿亿, a magnitude doubled (九千九百九十九亿亿项), is no figure of a report:
 // `damage`. False if the run is no numeral.
@@ -1218,7 +1229,8 @@ bool chinese_numeral_at(std::string_view text, const code_points& cps, std::size
     bool doubled = false;
     for (; end < cps.size() && is_chinese_numeral(cps[end].c); ++end)
         doubled |= end > k && cps[end].c == U'亿' && cps[end - 1].c == U'亿';
-    const std::optional<double> v = chinese_figure(text, cps, k, end);
+    std::optional<double> v = chinese_figure(text, cps, k, end);
+    if (!v && end == k + 1) v = bounded_magnitude(cps, k);
     if (!v) return false;
     if (doubled && std::isfinite(*v)) damage = "doubled_magnitude";
     value = std::isfinite(*v) ? *v : std::numeric_limits<double>::quiet_NaN();  // 一亿亿…亿: out_of_range
@@ -1226,9 +1238,12 @@ bool chinese_numeral_at(std::string_view text, const code_points& cps, std::size
     return true;
 }
 
-// 百分之 / 千分之 before k: the unit (% or ‰) of the numeral after it, nullptr if none.
-const char* per_word_before(const code_points& cps, std::size_t k) {
+// 百分之 / 千分之 / 万分之 before k: the unit (% or ‰) of the numeral after it, nullptr if none;
+// `divisor` what its value is divided by in that unit (万分之3.5 = 0.035 %: no unit of its own).
+const char* per_word_before(const code_points& cps, std::size_t k, double& divisor) {
+    divisor = 1;
     if (k < 3 || cps[k - 1].c != U'之' || cps[k - 2].c != U'分') return nullptr;
+    if (cps[k - 3].c == U'万') return divisor = 100, "%";
     return cps[k - 3].c == U'百' ? "%" : cps[k - 3].c == U'千' ? "‰" : nullptr;
 }
 
@@ -1288,6 +1303,7 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
     std::string_view damage;
     double value = 0, guess = std::numeric_limits<double>::quiet_NaN();
     bool masked = false, comma = false, chinese = false, code = false;
+    double per_divisor = 1;
     std::string multiplier;  // 1万2千件, 227万余元 (then 余/多): the multiplier that starts the unit
     if (ordinal_or_label_at(cps, k)) {
         date = true;  // an ordinal (第2位) or a table's or figure's number (表1): stepped over, as a date is
@@ -1371,8 +1387,8 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
         if (!multiplier.empty()) q.unit = multiplier + unit;  // 227万余元; the multiplier alone if no unit follows
         if (n || !multiplier.empty())
             i += n;
-        else if (const char* per = damage.empty() ? per_word_before(cps, k) : nullptr)
-            q.unit = per, first = k - 3;  // 百分之十二点五 = 12.5 %, 千分之三 = 3 ‰
+        else if (const char* per = damage.empty() ? per_word_before(cps, k, per_divisor) : nullptr)
+            q.unit = per, first = k - 3, value /= per_divisor;  // 百分之十二点五 = 12.5 %, 千分之三 = 3 ‰
         else if (chinese || masked || code || damage == "leading_point")
             return false;  // a Chinese numeral, a placeholder or a code needs a unit to be a figure
     }
@@ -1423,6 +1439,8 @@ void qualifiers(const code_points& cps, scanned& s) {
         q.qual = qualifier::upper_bound, before -= 1;
     else if (ends_with(cps, before, U"约") && !closes_a_word(cps, before))
         q.qual = qualifier::approximate, before -= 1;
+    else if (ends_with(cps, before, U"上") && bounded_magnitude(cps, before))  // 上百家: over a hundred
+        q.qual = qualifier::lower_bound, before -= 1;
     if (starts_with(cps, after, U"左右"))
         q.qual = qualifier::approximate, after += 2;
     else if (starts_with(cps, after, U"以上"))
@@ -4100,10 +4118,11 @@ public:
             n.flags |= bit(fact_flag::start);
         std::string_view when = period.prior() && !prior ? period.governing() : period.in_clause(cps_.base() + clause);
         if (completion && period.last_stated() >= cps_.base() + clause) when = period.before_last();
-        // "预计全年完成技术合同成交额5.2亿元" in a report of the year 2024 (its title's period a year):
-        // the year's figure estimated at its end, not a plan — unless a plan's section or another
-        // target word governs it, or it is of another period (预计2025年…).
-        if (target && !completion && target_estimate_ && !target_in_clause_ && !plan_section_ && when.size() == 4 &&
+        // "预计全年完成技术合同成交额5.2亿元" in a report of the year 2024, "预计上半年完成…" in one of
+        // its first half: the figure of the report's own period estimated at its end, not a plan —
+        // unless a plan's section or another target word governs it, or it is of another period
+        // (预计2025年…; 预计全年… in a half-year report forecasts the year ahead).
+        if (target && !completion && target_estimate_ && !target_in_clause_ && !plan_section_ && !when.empty() &&
             when == period.report())
             n.flags |= bit(fact_flag::estimate);
         else if (target && !completion)
@@ -4295,8 +4314,8 @@ private:
         for (std::u32string_view w : {U"达到", U"达", U"为"})
             if (ends_with(cps_, end, w)) end -= w.size();
         if (end == 0 || cps_[end - 1].c != U'的') return false;
-        for (std::size_t k = clause; k + 2 < target; ++k)
-            if (starts_with(cps_, k, U"完成")) return true;
+        for (std::size_t k = clause; k + 2 < target; ++k)  // 占全年目标任务120家的72.5%: the share done too
+            if (starts_with(cps_, k, U"完成") || cps_[k].c == U'占') return true;
         return false;
     }
 
@@ -5368,8 +5387,14 @@ std::vector<std::pair<std::size_t, std::size_t>> wrap_breaks(std::string_view te
             if (!l.table_row && !next.table_row && mid_sentence(before, after)) wrapped.push_back(i);
         }
         if (wrapped.size() < 3) return std::size_t{0};
+        // A heading, or a title or a paragraph's last line before a list item, is no line the wrap
+        // ended (its break stays, below): its width would pull the median down, below the lines'.
         std::vector<std::size_t> w;
-        for (std::size_t i : wrapped) w.push_back(lines[i].width);
+        for (std::size_t i : wrapped)
+            if (!heading_line(text.substr(lines[i].begin, lines[i].end - lines[i].begin)) &&
+                !item_or_page_line(text.substr(lines[i + 1].begin, lines[i + 1].end - lines[i + 1].begin)))
+                w.push_back(lines[i].width);
+        if (w.size() < 3) return std::size_t{0};
         std::nth_element(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(w.size() / 2), w.end());
         const std::size_t median = w[w.size() / 2];
         const auto near = [&](std::size_t x) { return 5 * x >= 4 * median && 5 * x <= 6 * median; };
