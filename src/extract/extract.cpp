@@ -1209,7 +1209,8 @@ std::size_t scaled_measure_word(const code_points& cps, std::size_t k, std::stri
 }
 
 // 百, 千 or 万 alone at k after a bound word (近百家 nearly a hundred, 上千人次 over a thousand, 逾万人
-// over ten thousand): the bound's figure, never an exact number (qualifiers() reads the word before).
+// over ten thousand, 近千万元 nearly 1000 万元): the bound's figure, never an exact number (qualifiers() reads the word
+// before).
 std::optional<double> bounded_magnitude(const code_points& cps, std::size_t k) {
     if (k == 0 || !one_of(cps[k - 1].c, U"近上逾超")) return std::nullopt;
     const char32_t c = cps[k].c;
@@ -1230,7 +1231,9 @@ bool chinese_numeral_at(std::string_view text, const code_points& cps, std::size
     for (; end < cps.size() && is_chinese_numeral(cps[end].c); ++end)
         doubled |= end > k && cps[end].c == U'亿' && cps[end - 1].c == U'亿';
     std::optional<double> v = chinese_figure(text, cps, k, end);
-    if (!v && end == k + 1) v = bounded_magnitude(cps, k);
+    if (!v && (end == k + 1 || (end == k + 2 && (cps[k + 1].c == U'万' || cps[k + 1].c == U'亿'))) &&
+        (v = bounded_magnitude(cps, k)))
+        end = k + 1;  // 近千万元: 1000 万元, the 万 the unit's
     if (!v) return false;
     if (doubled && std::isfinite(*v)) damage = "doubled_magnitude";
     value = std::isfinite(*v) ? *v : std::numeric_limits<double>::quiet_NaN();  // 一亿亿…亿: out_of_range
@@ -1284,6 +1287,28 @@ std::size_t word_after_figure(std::string_view text, const code_points& cps, std
     if (const std::size_t n = measure_word_length(cps, i, unit)) return n;
     const std::size_t n = spaced ? unit_after_blank(text, cps, i, unit) : 0;
     return n ? n + 1 : 0;
+}
+
+// 名, 位, 期, 场, 场次, 笔 or 例 after a Chinese numeral of ten or more (引进人才一百二十名, 近千名科技特派员,
+// 举办培训班十二期): people or events counted, as after digits. Not below ten: 一期工程, 三位一体,
+// 一场硬仗 are words, no figures. Its length, 0 if none.
+std::size_t people_or_events_after_numeral(const code_points& cps, std::size_t i, double value, std::string& unit) {
+    if (!(value >= 10)) return 0;
+    std::string word;
+    const std::size_t n = measure_word_length(cps, i, word);
+    if (n == 0 || !(word == "名" || word == "位" || word == "期" || word == "场" || word == "场次" || word == "笔" ||
+                    word == "例"))
+        return 0;
+    unit = std::move(word);
+    return n;
+}
+
+// A measure word after digits (word_after_figure), or after a Chinese numeral of people or events
+// (not 一批: people_or_events_after_numeral).
+std::size_t word_after_number(std::string_view text, const code_points& cps, std::size_t i, std::string& unit,
+                              bool spaced, bool chinese, double value) {
+    return chinese ? people_or_events_after_numeral(cps, i, value, unit)
+                   : word_after_figure(text, cps, i, unit, spaced);
 }
 
 // "走访企业320家次", "服务1,245项次": 次 after a count word (家, 项, 件, 户, 所) counts visits or
@@ -1382,7 +1407,7 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
     } else {
         std::string after_multiplier, &unit = multiplier.empty() ? q.unit : after_multiplier;  // q.unit: no copy
         std::size_t n = with_visits(cps, i, unit_length(text, cps, i, unit), unit);
-        if (!n && !chinese && !masked) n = word_after_figure(text, cps, i, unit, multiplier.empty());  // not 一批
+        if (!n && !masked) n = word_after_number(text, cps, i, unit, multiplier.empty(), chinese, value);
         if (n && multiplier.empty()) n += scaled_measure_word(cps, i + n, unit);
         if (!multiplier.empty()) q.unit = multiplier + unit;  // 227万余元; the multiplier alone if no unit follows
         if (n || !multiplier.empty())
@@ -2420,6 +2445,38 @@ bool done_label(const code_points& cps, std::size_t b, std::size_t e) {
     return false;
 }
 
+// 本月 / 当月 as a column label (指标 本月 1-10月累计): the month of the period in force — a month's
+// report's month, the last month of one of months to date (2026YTD10: October); nullopt in `month`
+// when that names no month (a year's, a half's report).
+bool month_label(const code_points& cps, std::size_t b, std::size_t e, const period_state& state,
+                 std::optional<period>& month) {
+    if (e - b != 2 || (!starts_with(cps, b, U"本月") && !starts_with(cps, b, U"当月"))) return false;
+    month.reset();
+    if (state.current &&
+        (state.current->kind() == period_kind::month || state.current->kind() == period_kind::year_to_date))
+        month = period::month(state.current->year_number(), state.current->last_month());
+    return true;
+}
+
+// The growth and the rate columns (完成率%: how much of the target the done column is) are of the
+// period or done column nearest before them — "本月 1-10月累计 同比增长%": the cumulative's growth;
+// "全年目标 1-6月完成 完成率%": the done column's — that is of no earlier year than one before it
+// ("2025年1-3月 2024年1-3月 同比%": 2025Q1's, the 2024 column what it is compared with), else of
+// the first; between years, of the latest, whichever way they are ordered ("2025年 2024年 增长%"
+// and "2023年 2024年 增长%": 2025's and 2024's).
+void compared_periods(std::vector<scan_state::column>& columns, const std::string* first_period,
+                      const std::string* latest_year) {
+    using kind = scan_state::column::kind;
+    const std::string* nearest = nullptr;
+    for (scan_state::column& c : columns) {
+        if (c.what == kind::period || c.what == kind::current) {
+            if (!nearest || (c.period && c.period->compare(0, 4, *nearest, 0, 4) >= 0)) nearest = c.period;
+        } else if (c.what == kind::growth || c.what == kind::rate) {
+            c.period = latest_year ? latest_year : nearest ? nearest : first_period;
+        }
+    }
+}
+
 // A header of several periods or a unit column and a period ("指标名称 单位 2023年 2022年 增长%";
 // "指标 单位 全年目标 1-6月完成 完成率%"; "指标 本期 上年同期 增长%"): the columns into carried.table;
 // false if the line is no such header. A header with a unit column and columns it does not know
@@ -2445,6 +2502,7 @@ bool table_header(const code_points& cps, const std::vector<std::pair<std::size_
         period_state state = carried.period;
         state.prior = false;
         std::size_t used = 0;
+        std::optional<period> month;  // of a 本月 column
         if (const int y = year_label(cps, b, e)) {
             columns[i] = {kind::period, label(period::year(y))};
             ++periods;
@@ -2474,6 +2532,9 @@ bool table_header(const code_points& cps, const std::vector<std::pair<std::size_
             if (state.year) p = period::year(state.year);
             columns[i] = {kind::target, label(p)};
             ++periods;
+        } else if (month_label(cps, b, e, state, month)) {
+            columns[i] = {kind::period, label(month)};
+            ++periods;
         } else if (done_label(cps, b, e)) {
             columns[i] = {kind::current, label(state.current)};
             ++periods;
@@ -2489,6 +2550,8 @@ bool table_header(const code_points& cps, const std::vector<std::pair<std::size_
             first_period = columns[i].period;
             if (columns[i].what == kind::period && used > 0)
                 first = state.current;  // 1-9月 → 2024YTD09
+            else if (month)
+                first = month;  // 本月 上年同期: the month a year earlier
             else if (const int y = year_label(cps, b, e))
                 first = period::year(y);
             else
@@ -2509,13 +2572,8 @@ bool table_header(const code_points& cps, const std::vector<std::pair<std::size_
     }
     const bool known = periods >= 2 || (periods == 1 && (units || growth || rates));
     if (!known && !(units == 1 && tokens.size() >= 4)) return false;
-    // The growth and the rate columns (完成率%: how much of the target the done column is) are of
-    // the first period or done column; between years, of the latest, whichever way they are
-    // ordered ("2025年 2024年 增长%" and "2023年 2024年 增长%": 2025's and 2024's).
     const bool first_is_year = first && first->kind() == period_kind::year && latest_year_period;
-    for (auto& c : columns)
-        if (c.what == scan_state::column::kind::growth || c.what == scan_state::column::kind::rate)
-            c.period = first_is_year ? latest_year_period : first_period;
+    compared_periods(columns, first_period, first_is_year ? latest_year_period : nullptr);
     carried.table = std::move(columns);
     carried.table_readable = known && other == 0 && units <= 1;
     return true;
@@ -5269,9 +5327,9 @@ bool wraps_inside(char32_t c) { return is_ideograph(c) || is_digit(c) || is_lett
 // A full line may also end with a mark inside a sentence ("…3.6亿元，⏎同比增长18.5%"): the break
 // after it is no sentence's end either (after 。！？；： it stays one), or with the & of R&⏎D.
 bool wraps_after(char32_t c) { return wraps_inside(c) || one_of(c, U"，、%）”》,)&"); }
-// and the next line may open with a mark that never opens one (…28项⏎，获批立项): not 、, whose
-// line lost its list number.
-bool wraps_before(char32_t c) { return wraps_inside(c) || one_of(c, U"（“《(，。；：%）”》,;:)"); }
+// and the next line may open with a mark that never opens one (…28项⏎，获批立项; the & of R⏎&D): not
+// 、, whose line lost its list number.
+bool wraps_before(char32_t c) { return wraps_inside(c) || one_of(c, U"（“《(，。；：%）”》,;:)&"); }
 // Two digits, or a digit and a point, on either side of a break: a figure broken by the wrap (or by
 // digits lost). It tells that the report is wrapped, but the break stays (split_digits).
 bool inside_figure(char32_t before, char32_t after) {

@@ -133,3 +133,78 @@ def test_a_wrapped_report_with_headings_reads_as_unwrapped(first, second, done, 
     assert ("43家", "hnte_applied", 43.0, "2025H1", False) in wrapped  # 申报⏎2026年度第一批…
     assert ("30家", "hnte_recognised", 30.0, "2025", True) in wrapped  # 力争全⏎年…
     assert ("2.5%", "rd_intensity", 2.5, "2025", True) in wrapped
+
+
+# ---- F18: a monthly table's header 本月 / 1-10月累计: each column its own period ------------------
+
+MONTHLY_TITLES = ["某市科技局2026年10月科技统计月报", "某开发区2026年1-10月科技创新统计表"]
+MONTHLY_HEADERS = [
+    ("指标名称\t单位\t本月\t1-10月累计\t同比增长%", "技术合同成交额\t亿元\t1.2\t10.5\t12.3"),
+    ("指标名称 单位 当月 1-10月累计 同比增长%", "技术合同成交额 亿元 1.2 10.5 12.3"),
+    ("| 指标 | 单位 | 本月 | 1-10月累计 | 同比增长% |", "| 技术合同成交额 | 亿元 | 1.2 | 10.5 | 12.3 |"),
+]
+
+
+@pytest.mark.parametrize("title", MONTHLY_TITLES)
+@pytest.mark.parametrize("header, row", MONTHLY_HEADERS)
+def test_a_month_column_and_a_cumulative_column_have_their_periods(title, header, row):
+    facts = zb.extract(f"{title}\n{header}\n{row}\n")
+    assert list(zip(facts.text, facts.variable, facts.period)) == [
+        ("1.2", "tech_contract_value", "2026-10"),
+        ("10.5", "tech_contract_value", "2026YTD10"),
+        ("12.3", "tech_contract_value", "2026YTD10"),  # the growth of the column before it
+    ]
+    assert list(facts.unit) == ["亿元", "亿元", "%"]
+
+
+def test_a_growth_column_after_each_period_column_is_of_that_column():
+    text = "某市科技局2026年10月科技统计月报\n指标 单位 本月 同比% 1-10月累计 同比%\n专利授权量 件 320 5.1 2860 8.1\n"
+    facts = zb.extract(text)
+    assert list(zip(facts.text, facts.period)) == [
+        ("320", "2026-10"),
+        ("5.1", "2026-10"),
+        ("2860", "2026YTD10"),
+        ("8.1", "2026YTD10"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "header, growth_period",
+    [
+        ("指标 本期 上年同期 增长%", "2026-10"),  # the growth of 本期, never of 上年同期
+        ("指标名称 单位 2026年 2025年 增长%", "2026"),  # between years, the latest
+        ("指标名称 单位 2025年 2026年 增长%", "2026"),
+    ],
+)
+def test_a_growth_column_after_the_prior_or_between_years_is_as_before(header, growth_period):
+    cells = "技术合同成交额 亿元 1.2 1.0 20.0" if "单位" in header else "技术合同成交额（亿元） 1.2 1.0 20.0"
+    facts = zb.extract(f"某市科技局2026年10月科技统计月报\n{header}\n{cells}\n")
+    assert facts[facts.unit == "%"].period.tolist() == [growth_period]
+
+
+# ---- Part 2 (new report styles): 近千万元, Chinese numerals counting people and events ------------
+
+
+def test_nearly_ten_million_yuan_is_a_bound_in_wan_yuan():
+    fact = the_fact("2025年，专利转让许可合同金额近千万元。", "近千万元")
+    assert (fact.value, fact.unit, fact.qualifier) == (1000, "万元", "upper_bound")
+
+
+@pytest.mark.parametrize(
+    "sentence, figure, value, unit",
+    [
+        ("2025年，引进人才一百二十名。", "一百二十名", 120, "名"),
+        ("2025年，选派科技特派员二十位。", "二十位", 20, "位"),
+        ("2025年，举办培训班十二期。", "十二期", 12, "期"),
+        ("2025年，开展科普活动三十余场。", "三十余场", 30, "场"),
+        ("2025年，全县近千名科技特派员深入基层。", "近千名", 1000, "名"),
+    ],
+)
+def test_a_chinese_numeral_counts_people_and_events(sentence, figure, value, unit):
+    fact = the_fact(sentence, figure)
+    assert (fact.value, fact.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("sentence", ["2025年，推进一期工程建设。", "2025年，构建三位一体格局。", "2025年，打好一场硬仗。"])
+def test_a_small_chinese_numeral_before_a_measure_word_is_a_word(sentence):
+    assert len(zb.extract(sentence)) == 0
