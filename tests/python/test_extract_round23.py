@@ -208,3 +208,26 @@ def test_a_chinese_numeral_counts_people_and_events(sentence, figure, value, uni
 @pytest.mark.parametrize("sentence", ["2025年，推进一期工程建设。", "2025年，构建三位一体格局。", "2025年，打好一场硬仗。"])
 def test_a_small_chinese_numeral_before_a_measure_word_is_a_word(sentence):
     assert len(zb.extract(sentence)) == 0
+
+
+# ---- Part 2: the centres added are no level of the stock (devzone monthly sheet: the panel's
+# engineering_centres was the 3 added, the 27 left out as a duplicate) -----------------------------
+
+
+@pytest.mark.parametrize(
+    "text, new, stock",
+    [
+        ("新认定省级工程技术研究中心3家，全区省级以上工程技术研究中心累计达到27家。", ("engineering_centres_new", 3), ("engineering_centres", 27)),
+        ("新建市级企业研发中心6个，累计达到48个。", ("enterprise_rd_centres_new", 6), ("enterprise_rd_centres", 48)),
+        ("新增省级企业研究院2家，全县企业研究院总数达到11家。", ("enterprise_rd_centres_new", 2), ("enterprise_rd_centres", 11)),
+    ],
+)
+def test_centres_added_and_the_stock_are_two_variables(text, new, stock):
+    facts = zb.extract("2025年，" + text)
+    assert [(v, x) for v, x in zip(facts.variable, facts.value)] == [new, stock]
+    assert facts.to_panel("x").values(stock[0])[0] == stock[1]
+
+
+def test_centres_without_a_scope_word_are_the_stock():
+    facts = zb.extract("2025年，全市工程技术研究中心达到120家，企业研发中心356家。")
+    assert list(facts.variable) == ["engineering_centres", "enterprise_rd_centres"]
