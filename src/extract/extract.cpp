@@ -1291,9 +1291,10 @@ std::size_t word_after_figure(std::string_view text, const code_points& cps, std
 
 // 名, 位, 期, 场, 场次, 笔 or 例 after a Chinese numeral of ten or more (引进人才一百二十名, 近千名科技特派员,
 // 举办培训班十二期): people or events counted, as after digits. Not below ten: 一期工程, 三位一体,
-// 一场硬仗 are words, no figures. Its length, 0 if none.
-std::size_t people_or_events_after_numeral(const code_points& cps, std::size_t i, double value, std::string& unit) {
-    if (!(value >= 10)) return 0;
+// 一场硬仗 are words, no figures; nor is a rank (前十名, 排名前二十位). Its length, 0 if none.
+std::size_t people_or_events_after_numeral(const code_points& cps, std::size_t k, std::size_t i, double value,
+                                           std::string& unit) {
+    if (!(value >= 10) || (k > 0 && one_of(cps[k - 1].c, U"前后"))) return 0;
     std::string word;
     const std::size_t n = measure_word_length(cps, i, word);
     if (n == 0 || !(word == "名" || word == "位" || word == "期" || word == "场" || word == "场次" || word == "笔" ||
@@ -1305,9 +1306,9 @@ std::size_t people_or_events_after_numeral(const code_points& cps, std::size_t i
 
 // A measure word after digits (word_after_figure), or after a Chinese numeral of people or events
 // (not 一批: people_or_events_after_numeral).
-std::size_t word_after_number(std::string_view text, const code_points& cps, std::size_t i, std::string& unit,
-                              bool spaced, bool chinese, double value) {
-    return chinese ? people_or_events_after_numeral(cps, i, value, unit)
+std::size_t word_after_number(std::string_view text, const code_points& cps, std::size_t k, std::size_t i,
+                              std::string& unit, bool spaced, bool chinese, double value) {
+    return chinese ? people_or_events_after_numeral(cps, k, i, value, unit)
                    : word_after_figure(text, cps, i, unit, spaced);
 }
 
@@ -1407,7 +1408,7 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
     } else {
         std::string after_multiplier, &unit = multiplier.empty() ? q.unit : after_multiplier;  // q.unit: no copy
         std::size_t n = with_visits(cps, i, unit_length(text, cps, i, unit), unit);
-        if (!n && !masked) n = word_after_number(text, cps, i, unit, multiplier.empty(), chinese, value);
+        if (!n && !masked) n = word_after_number(text, cps, k, i, unit, multiplier.empty(), chinese, value);
         if (n && multiplier.empty()) n += scaled_measure_word(cps, i + n, unit);
         if (!multiplier.empty()) q.unit = multiplier + unit;  // 227万余元; the multiplier alone if no unit follows
         if (n || !multiplier.empty())

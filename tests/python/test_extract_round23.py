@@ -205,7 +205,10 @@ def test_a_chinese_numeral_counts_people_and_events(sentence, figure, value, uni
     assert (fact.value, fact.unit) == (value, unit)
 
 
-@pytest.mark.parametrize("sentence", ["2025年，推进一期工程建设。", "2025年，构建三位一体格局。", "2025年，打好一场硬仗。"])
+@pytest.mark.parametrize(
+    "sentence",
+    ["2025年，推进一期工程建设。", "2025年，构建三位一体格局。", "2025年，打好一场硬仗。", "2025年，全省排名前十名。"],
+)
 def test_a_small_chinese_numeral_before_a_measure_word_is_a_word(sentence):
     assert len(zb.extract(sentence)) == 0
 
