@@ -5298,6 +5298,7 @@ struct line_info {
     std::size_t brk = 0;             // bytes of its break (1 for \n, 2 for \r\n, 0 at the end)
     std::size_t width = 0;           // columns
     bool table_row = false;          // blanks between two cells
+    bool stays = false;  // of a line ending inside a sentence: a heading's, or before a list item or a page line
 };
 
 // A full-width form as decode() reads it (１２．５％ as 12.5%), so a line of a PDF converted with
@@ -5449,10 +5450,12 @@ std::vector<std::pair<std::size_t, std::size_t>> wrap_breaks(std::string_view te
         // A heading, or a title or a paragraph's last line before a list item, is no line the wrap
         // ended (its break stays, below): its width would pull the median down, below the lines'.
         std::vector<std::size_t> w;
-        for (std::size_t i : wrapped)
-            if (!heading_line(text.substr(lines[i].begin, lines[i].end - lines[i].begin)) &&
-                !item_or_page_line(text.substr(lines[i + 1].begin, lines[i + 1].end - lines[i + 1].begin)))
-                w.push_back(lines[i].width);
+        for (std::size_t i : wrapped) {
+            line_info& l = lines[i];
+            l.stays = heading_line(text.substr(l.begin, l.end - l.begin)) ||
+                      item_or_page_line(text.substr(lines[i + 1].begin, lines[i + 1].end - lines[i + 1].begin));
+            if (!l.stays) w.push_back(l.width);
+        }
         if (w.size() < 3) return std::size_t{0};
         std::nth_element(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(w.size() / 2), w.end());
         const std::size_t median = w[w.size() / 2];
@@ -5482,17 +5485,16 @@ std::vector<std::pair<std::size_t, std::size_t>> wrap_breaks(std::string_view te
     const bool confident = words >= 5 && 3 * tight >= 2 * words;
     for (std::size_t i : wrapped) {
         const line_info &l = lines[i], &next = lines[i + 1];
-        const std::string_view next_line = text.substr(next.begin, next.end - next.begin);
-        if (heading_line(text.substr(l.begin, l.end - l.begin))) continue;
+        if (l.stays) continue;  // after a heading, before a list item or a page line
         if (inside_figure(code_point_before(text, l.begin, l.end), code_point_from(text, next.begin, next.end))) {
             // 12⏎3件 at the end of a full line of a tight wrap: the converter broke the figure there,
             // it is 123件. Else (a short line, a loose wrap: digits may be lost) it stays split_digits.
             // A line wider than the wrap lost no digits at its end (half-width digits and marks
             // make a line of the same print width count more columns): it is full too.
-            if (confident && l.width + 2 >= median && !item_or_page_line(next_line)) breaks.emplace_back(l.end, l.brk);
+            if (confident && l.width + 2 >= median) breaks.emplace_back(l.end, l.brk);
             continue;
         }
-        if (4 * l.width >= 3 * median && !item_or_page_line(next_line)) breaks.emplace_back(l.end, l.brk);
+        if (4 * l.width >= 3 * median) breaks.emplace_back(l.end, l.brk);
     }
     return breaks;
 }
