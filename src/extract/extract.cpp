@@ -1208,6 +1208,18 @@ std::size_t scaled_measure_word(const code_points& cps, std::size_t k, std::stri
     return m;
 }
 
+// 百, 千 or 万 alone at k after a bound word (近百家 nearly a hundred, 上千人次 over a thousand, 逾万人
+// over ten thousand, 近千万元 nearly 1000 万元): the bound's figure, never an exact number (qualifiers() reads the word
+// before).
+std::optional<double> bounded_magnitude(const code_points& cps, std::size_t k) {
+    if (k == 0 || !one_of(cps[k - 1].c, U"近上逾超")) return std::nullopt;
+    const char32_t c = cps[k].c;
+    if (c == U'百') return 100.0;
+    if (c == U'千') return 1000.0;
+    if (c == U'万') return 10000.0;
+    return std::nullopt;
+}
+
 // The Chinese numeral at k (not after another numeral): its end `i` and value (NaN beyond a
 // double: out_of_range); 亿亿, a magnitude doubled (九千九百九十九亿亿项), is no figure of a report:
 // `damage`. False if the run is no numeral.
@@ -1218,7 +1230,10 @@ bool chinese_numeral_at(std::string_view text, const code_points& cps, std::size
     bool doubled = false;
     for (; end < cps.size() && is_chinese_numeral(cps[end].c); ++end)
         doubled |= end > k && cps[end].c == U'亿' && cps[end - 1].c == U'亿';
-    const std::optional<double> v = chinese_figure(text, cps, k, end);
+    std::optional<double> v = chinese_figure(text, cps, k, end);
+    if (!v && (end == k + 1 || (end == k + 2 && (cps[k + 1].c == U'万' || cps[k + 1].c == U'亿'))) &&
+        (v = bounded_magnitude(cps, k)))
+        end = k + 1;  // 近千万元: 1000 万元, the 万 the unit's
     if (!v) return false;
     if (doubled && std::isfinite(*v)) damage = "doubled_magnitude";
     value = std::isfinite(*v) ? *v : std::numeric_limits<double>::quiet_NaN();  // 一亿亿…亿: out_of_range
@@ -1226,9 +1241,12 @@ bool chinese_numeral_at(std::string_view text, const code_points& cps, std::size
     return true;
 }
 
-// 百分之 / 千分之 before k: the unit (% or ‰) of the numeral after it, nullptr if none.
-const char* per_word_before(const code_points& cps, std::size_t k) {
+// 百分之 / 千分之 / 万分之 before k: the unit (% or ‰) of the numeral after it, nullptr if none;
+// `divisor` what its value is divided by in that unit (万分之3.5 = 0.035 %: no unit of its own).
+const char* per_word_before(const code_points& cps, std::size_t k, double& divisor) {
+    divisor = 1;
     if (k < 3 || cps[k - 1].c != U'之' || cps[k - 2].c != U'分') return nullptr;
+    if (cps[k - 3].c == U'万') return divisor = 100, "%";
     return cps[k - 3].c == U'百' ? "%" : cps[k - 3].c == U'千' ? "‰" : nullptr;
 }
 
@@ -1271,6 +1289,29 @@ std::size_t word_after_figure(std::string_view text, const code_points& cps, std
     return n ? n + 1 : 0;
 }
 
+// 名, 位, 期, 场, 场次, 笔 or 例 after a Chinese numeral of ten or more (引进人才一百二十名, 近千名科技特派员,
+// 举办培训班十二期): people or events counted, as after digits. Not below ten: 一期工程, 三位一体,
+// 一场硬仗 are words, no figures; nor is a rank (前十名, 排名前二十位). Its length, 0 if none.
+std::size_t people_or_events_after_numeral(const code_points& cps, std::size_t k, std::size_t i, double value,
+                                           std::string& unit) {
+    if (!(value >= 10) || (k > 0 && one_of(cps[k - 1].c, U"前后"))) return 0;
+    std::string word;
+    const std::size_t n = measure_word_length(cps, i, word);
+    if (n == 0 || !(word == "名" || word == "位" || word == "期" || word == "场" || word == "场次" || word == "笔" ||
+                    word == "例"))
+        return 0;
+    unit = std::move(word);
+    return n;
+}
+
+// A measure word after digits (word_after_figure), or after a Chinese numeral of people or events
+// (not 一批: people_or_events_after_numeral).
+std::size_t word_after_number(std::string_view text, const code_points& cps, std::size_t k, std::size_t i,
+                              std::string& unit, bool spaced, bool chinese, double value) {
+    return chinese ? people_or_events_after_numeral(cps, k, i, value, unit)
+                   : word_after_figure(text, cps, i, unit, spaced);
+}
+
 // "走访企业320家次", "服务1,245项次": 次 after a count word (家, 项, 件, 户, 所) counts visits or
 // services, not firms or projects — one measure word (家次), which the unit algebra does not know
 // (人次 it knows: people_trained), so no variable counted in 家 takes it. 次 appended to `unit`:
@@ -1288,6 +1329,7 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
     std::string_view damage;
     double value = 0, guess = std::numeric_limits<double>::quiet_NaN();
     bool masked = false, comma = false, chinese = false, code = false;
+    double per_divisor = 1;
     std::string multiplier;  // 1万2千件, 227万余元 (then 余/多): the multiplier that starts the unit
     if (ordinal_or_label_at(cps, k)) {
         date = true;  // an ordinal (第2位) or a table's or figure's number (表1): stepped over, as a date is
@@ -1366,13 +1408,13 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
     } else {
         std::string after_multiplier, &unit = multiplier.empty() ? q.unit : after_multiplier;  // q.unit: no copy
         std::size_t n = with_visits(cps, i, unit_length(text, cps, i, unit), unit);
-        if (!n && !chinese && !masked) n = word_after_figure(text, cps, i, unit, multiplier.empty());  // not 一批
+        if (!n && !masked) n = word_after_number(text, cps, k, i, unit, multiplier.empty(), chinese, value);
         if (n && multiplier.empty()) n += scaled_measure_word(cps, i + n, unit);
         if (!multiplier.empty()) q.unit = multiplier + unit;  // 227万余元; the multiplier alone if no unit follows
         if (n || !multiplier.empty())
             i += n;
-        else if (const char* per = damage.empty() ? per_word_before(cps, k) : nullptr)
-            q.unit = per, first = k - 3;  // 百分之十二点五 = 12.5 %, 千分之三 = 3 ‰
+        else if (const char* per = damage.empty() ? per_word_before(cps, k, per_divisor) : nullptr)
+            q.unit = per, first = k - 3, value /= per_divisor;  // 百分之十二点五 = 12.5 %, 千分之三 = 3 ‰
         else if (chinese || masked || code || damage == "leading_point")
             return false;  // a Chinese numeral, a placeholder or a code needs a unit to be a figure
     }
@@ -1423,6 +1465,8 @@ void qualifiers(const code_points& cps, scanned& s) {
         q.qual = qualifier::upper_bound, before -= 1;
     else if (ends_with(cps, before, U"约") && !closes_a_word(cps, before))
         q.qual = qualifier::approximate, before -= 1;
+    else if (ends_with(cps, before, U"上") && bounded_magnitude(cps, before))  // 上百家: over a hundred
+        q.qual = qualifier::lower_bound, before -= 1;
     if (starts_with(cps, after, U"左右"))
         q.qual = qualifier::approximate, after += 2;
     else if (starts_with(cps, after, U"以上"))
@@ -2402,6 +2446,38 @@ bool done_label(const code_points& cps, std::size_t b, std::size_t e) {
     return false;
 }
 
+// 本月 / 当月 as a column label (指标 本月 1-10月累计): the month of the period in force — a month's
+// report's month, the last month of one of months to date (2026YTD10: October); nullopt in `month`
+// when that names no month (a year's, a half's report).
+bool month_label(const code_points& cps, std::size_t b, std::size_t e, const period_state& state,
+                 std::optional<period>& month) {
+    if (e - b != 2 || (!starts_with(cps, b, U"本月") && !starts_with(cps, b, U"当月"))) return false;
+    month.reset();
+    if (state.current &&
+        (state.current->kind() == period_kind::month || state.current->kind() == period_kind::year_to_date))
+        month = period::month(state.current->year_number(), state.current->last_month());
+    return true;
+}
+
+// The growth and the rate columns (完成率%: how much of the target the done column is) are of the
+// period or done column nearest before them — "本月 1-10月累计 同比增长%": the cumulative's growth;
+// "全年目标 1-6月完成 完成率%": the done column's — that is of no earlier year than one before it
+// ("2025年1-3月 2024年1-3月 同比%": 2025Q1's, the 2024 column what it is compared with), else of
+// the first; between years, of the latest, whichever way they are ordered ("2025年 2024年 增长%"
+// and "2023年 2024年 增长%": 2025's and 2024's).
+void compared_periods(std::vector<scan_state::column>& columns, const std::string* first_period,
+                      const std::string* latest_year) {
+    using kind = scan_state::column::kind;
+    const std::string* nearest = nullptr;
+    for (scan_state::column& c : columns) {
+        if (c.what == kind::period || c.what == kind::current) {
+            if (!nearest || (c.period && c.period->compare(0, 4, *nearest, 0, 4) >= 0)) nearest = c.period;
+        } else if (c.what == kind::growth || c.what == kind::rate) {
+            c.period = latest_year ? latest_year : nearest ? nearest : first_period;
+        }
+    }
+}
+
 // A header of several periods or a unit column and a period ("指标名称 单位 2023年 2022年 增长%";
 // "指标 单位 全年目标 1-6月完成 完成率%"; "指标 本期 上年同期 增长%"): the columns into carried.table;
 // false if the line is no such header. A header with a unit column and columns it does not know
@@ -2427,6 +2503,7 @@ bool table_header(const code_points& cps, const std::vector<std::pair<std::size_
         period_state state = carried.period;
         state.prior = false;
         std::size_t used = 0;
+        std::optional<period> month;  // of a 本月 column
         if (const int y = year_label(cps, b, e)) {
             columns[i] = {kind::period, label(period::year(y))};
             ++periods;
@@ -2456,6 +2533,9 @@ bool table_header(const code_points& cps, const std::vector<std::pair<std::size_
             if (state.year) p = period::year(state.year);
             columns[i] = {kind::target, label(p)};
             ++periods;
+        } else if (month_label(cps, b, e, state, month)) {
+            columns[i] = {kind::period, label(month)};
+            ++periods;
         } else if (done_label(cps, b, e)) {
             columns[i] = {kind::current, label(state.current)};
             ++periods;
@@ -2471,6 +2551,8 @@ bool table_header(const code_points& cps, const std::vector<std::pair<std::size_
             first_period = columns[i].period;
             if (columns[i].what == kind::period && used > 0)
                 first = state.current;  // 1-9月 → 2024YTD09
+            else if (month)
+                first = month;  // 本月 上年同期: the month a year earlier
             else if (const int y = year_label(cps, b, e))
                 first = period::year(y);
             else
@@ -2491,13 +2573,8 @@ bool table_header(const code_points& cps, const std::vector<std::pair<std::size_
     }
     const bool known = periods >= 2 || (periods == 1 && (units || growth || rates));
     if (!known && !(units == 1 && tokens.size() >= 4)) return false;
-    // The growth and the rate columns (完成率%: how much of the target the done column is) are of
-    // the first period or done column; between years, of the latest, whichever way they are
-    // ordered ("2025年 2024年 增长%" and "2023年 2024年 增长%": 2025's and 2024's).
     const bool first_is_year = first && first->kind() == period_kind::year && latest_year_period;
-    for (auto& c : columns)
-        if (c.what == scan_state::column::kind::growth || c.what == scan_state::column::kind::rate)
-            c.period = first_is_year ? latest_year_period : first_period;
+    compared_periods(columns, first_period, first_is_year ? latest_year_period : nullptr);
     carried.table = std::move(columns);
     carried.table_readable = known && other == 0 && units <= 1;
     return true;
@@ -4100,10 +4177,11 @@ public:
             n.flags |= bit(fact_flag::start);
         std::string_view when = period.prior() && !prior ? period.governing() : period.in_clause(cps_.base() + clause);
         if (completion && period.last_stated() >= cps_.base() + clause) when = period.before_last();
-        // "预计全年完成技术合同成交额5.2亿元" in a report of the year 2024 (its title's period a year):
-        // the year's figure estimated at its end, not a plan — unless a plan's section or another
-        // target word governs it, or it is of another period (预计2025年…).
-        if (target && !completion && target_estimate_ && !target_in_clause_ && !plan_section_ && when.size() == 4 &&
+        // "预计全年完成技术合同成交额5.2亿元" in a report of the year 2024, "预计上半年完成…" in one of
+        // its first half: the figure of the report's own period estimated at its end, not a plan —
+        // unless a plan's section or another target word governs it, or it is of another period
+        // (预计2025年…; 预计全年… in a half-year report forecasts the year ahead).
+        if (target && !completion && target_estimate_ && !target_in_clause_ && !plan_section_ && !when.empty() &&
             when == period.report())
             n.flags |= bit(fact_flag::estimate);
         else if (target && !completion)
@@ -4295,8 +4373,8 @@ private:
         for (std::u32string_view w : {U"达到", U"达", U"为"})
             if (ends_with(cps_, end, w)) end -= w.size();
         if (end == 0 || cps_[end - 1].c != U'的') return false;
-        for (std::size_t k = clause; k + 2 < target; ++k)
-            if (starts_with(cps_, k, U"完成")) return true;
+        for (std::size_t k = clause; k + 2 < target; ++k)  // 占全年目标任务120家的72.5%: the share done too
+            if (starts_with(cps_, k, U"完成") || cps_[k].c == U'占') return true;
         return false;
     }
 
@@ -5220,6 +5298,7 @@ struct line_info {
     std::size_t brk = 0;             // bytes of its break (1 for \n, 2 for \r\n, 0 at the end)
     std::size_t width = 0;           // columns
     bool table_row = false;          // blanks between two cells
+    bool stays = false;  // of a line ending inside a sentence: a heading's, or before a list item or a page line
 };
 
 // A full-width form as decode() reads it (１２．５％ as 12.5%), so a line of a PDF converted with
@@ -5250,9 +5329,9 @@ bool wraps_inside(char32_t c) { return is_ideograph(c) || is_digit(c) || is_lett
 // A full line may also end with a mark inside a sentence ("…3.6亿元，⏎同比增长18.5%"): the break
 // after it is no sentence's end either (after 。！？；： it stays one), or with the & of R&⏎D.
 bool wraps_after(char32_t c) { return wraps_inside(c) || one_of(c, U"，、%）”》,)&"); }
-// and the next line may open with a mark that never opens one (…28项⏎，获批立项): not 、, whose
-// line lost its list number.
-bool wraps_before(char32_t c) { return wraps_inside(c) || one_of(c, U"（“《(，。；：%）”》,;:)"); }
+// and the next line may open with a mark that never opens one (…28项⏎，获批立项; the & of R⏎&D): not
+// 、, whose line lost its list number.
+bool wraps_before(char32_t c) { return wraps_inside(c) || one_of(c, U"（“《(，。；：%）”》,;:)&"); }
 // Two digits, or a digit and a point, on either side of a break: a figure broken by the wrap (or by
 // digits lost). It tells that the report is wrapped, but the break stays (split_digits).
 bool inside_figure(char32_t before, char32_t after) {
@@ -5368,8 +5447,16 @@ std::vector<std::pair<std::size_t, std::size_t>> wrap_breaks(std::string_view te
             if (!l.table_row && !next.table_row && mid_sentence(before, after)) wrapped.push_back(i);
         }
         if (wrapped.size() < 3) return std::size_t{0};
+        // A heading, or a title or a paragraph's last line before a list item, is no line the wrap
+        // ended (its break stays, below): its width would pull the median down, below the lines'.
         std::vector<std::size_t> w;
-        for (std::size_t i : wrapped) w.push_back(lines[i].width);
+        for (std::size_t i : wrapped) {
+            line_info& l = lines[i];
+            l.stays = heading_line(text.substr(l.begin, l.end - l.begin)) ||
+                      item_or_page_line(text.substr(lines[i + 1].begin, lines[i + 1].end - lines[i + 1].begin));
+            if (!l.stays) w.push_back(l.width);
+        }
+        if (w.size() < 3) return std::size_t{0};
         std::nth_element(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(w.size() / 2), w.end());
         const std::size_t median = w[w.size() / 2];
         const auto near = [&](std::size_t x) { return 5 * x >= 4 * median && 5 * x <= 6 * median; };
@@ -5398,17 +5485,16 @@ std::vector<std::pair<std::size_t, std::size_t>> wrap_breaks(std::string_view te
     const bool confident = words >= 5 && 3 * tight >= 2 * words;
     for (std::size_t i : wrapped) {
         const line_info &l = lines[i], &next = lines[i + 1];
-        const std::string_view next_line = text.substr(next.begin, next.end - next.begin);
-        if (heading_line(text.substr(l.begin, l.end - l.begin))) continue;
+        if (l.stays) continue;  // after a heading, before a list item or a page line
         if (inside_figure(code_point_before(text, l.begin, l.end), code_point_from(text, next.begin, next.end))) {
             // 12⏎3件 at the end of a full line of a tight wrap: the converter broke the figure there,
             // it is 123件. Else (a short line, a loose wrap: digits may be lost) it stays split_digits.
             // A line wider than the wrap lost no digits at its end (half-width digits and marks
             // make a line of the same print width count more columns): it is full too.
-            if (confident && l.width + 2 >= median && !item_or_page_line(next_line)) breaks.emplace_back(l.end, l.brk);
+            if (confident && l.width + 2 >= median) breaks.emplace_back(l.end, l.brk);
             continue;
         }
-        if (4 * l.width >= 3 * median && !item_or_page_line(next_line)) breaks.emplace_back(l.end, l.brk);
+        if (4 * l.width >= 3 * median) breaks.emplace_back(l.end, l.brk);
     }
     return breaks;
 }

@@ -14,7 +14,11 @@ development zone's review of the 14th five-year plan with its plans for 2026; ro
 imitate published documents: a county half-year summary with its plans, a city's report to the
 people's congress without a year in its title, the science section of a statistical bulletin, a
 high-tech zone's brief with a table, a province's annual summary of the 14th five-year plan, a
-monthly brief, a county government work report, a PDF conversion with damaged digits), each
+monthly brief, a county government work report, a PDF conversion with damaged digits; round 23,
+in styles not among them: a development zone's monthly statistics sheet converted from Excel
+(tabs, 本月 / 1-10月累计 columns), a university's S&T annual summary, a county market-supervision
+bureau's IP brief in full-width digits (万分之, 近百家), a province's S&T statistics communique with
+a table of regions), each
 with a hand-checked expected table of facts (<name>.facts.csv) and findings
 (<name>.findings.csv). A table with the columns period and target is checked on them too.
 Precision and recall per report are printed (pytest -s) and must be 100%."""

@@ -41,7 +41,7 @@ def test_jia_after_a_noun_of_firms_is_no_count_of_platforms(sentence):
     ("sentence", "variable"),
     [
         # 家 right after the platform (or after a verb of it) is still the platforms' count
-        ("新认定省级企业研发中心8家。", "enterprise_rd_centres"),
+        ("新认定省级企业研发中心8家。", "enterprise_rd_centres_new"),  # the flow (round 23)
         ("全县企业研发机构达到120家。", "rd_institutions"),
         ("企业新建市级企业技术中心15家。", "enterprise_tech_centres"),
     ],
@@ -99,8 +99,8 @@ def test_a_part_in_another_unit_after_a_second_total_binds_to_that_total():
     assert _rows(text, "text", "variable", "level") == [
         ("20项", "projects_approved", ""),
         ("5项", "projects_approved", "省级"),
-        ("4个", "engineering_centres", ""),
-        ("1个", "engineering_centres", "省级"),
+        ("4个", "engineering_centres_new", ""),  # 新认定: the flow (round 23)
+        ("1个", "engineering_centres_new", "省级"),
     ]
 
 
