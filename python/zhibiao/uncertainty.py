@@ -300,6 +300,22 @@ def _check_node(node: Any, framework: Any) -> None:
         raise _unknown_node(node, nodes, framework)
 
 
+#: The Sobol intervals' defaults: `bootstrap` resamples at level `confidence` (the CLI's too).
+SOBOL_BOOTSTRAP, SOBOL_CONFIDENCE = 1000, 0.95
+
+
+def _sobol_intervals(sobol: Any, bootstrap: Any, confidence: Any) -> tuple[int, float]:
+    """bootstrap= and confidence= with their defaults; given without sobol= they would set nothing, so
+    they are refused as the CLI refuses --bootstrap without --sobol (review23 F5)."""
+    for name, given in (("bootstrap", bootstrap), ("confidence", confidence)):
+        if given is not None and not sobol:
+            raise _core.ArgumentError(f"{name}= sets the intervals of the Sobol indices: it needs sobol=N")
+    return (
+        SOBOL_BOOTSTRAP if bootstrap is None else bootstrap,
+        SOBOL_CONFIDENCE if confidence is None else confidence,
+    )
+
+
 def _check_confidence(confidence: Any) -> None:
     """The confidence level of the Sobol intervals: a number strictly between 0 and 1."""
     number = isinstance(confidence, numbers.Real) and not isinstance(confidence, bool)
@@ -335,8 +351,8 @@ def uncertainty(
     probabilities: Mapping[str, Sequence[float]] | None = None,
     sobol: int = 0,
     sobol_random: bool = False,
-    bootstrap: int = 1000,
-    confidence: float = 0.95,
+    bootstrap: int | None = None,
+    confidence: float | None = None,
     node: str | None = None,
     progress: bool | Callable[[int, int], None] = False,
     previous: Any = None,
@@ -356,8 +372,9 @@ def uncertainty(
     matrices (the ⌊0.05·(n − 1)⌋ + 2 smallest and largest scores of each region and node, per
     thread: slower and memory-hungry on large indices; not on Dask);
     ``sobol`` = N also computes Sobol indices from Saltelli's design (N·(inputs + 2) runs), with
-    intervals at the level ``confidence`` (0.95: the 2.5th and 97.5th percentiles) of ``bootstrap``
-    resamples of its rows (0: no intervals, NaN); COINr's Nboot gives the 5th–95th (confidence=0.9).
+    intervals at the level ``confidence`` (default 0.95: the 2.5th and 97.5th percentiles) of
+    ``bootstrap`` resamples of its rows (default 1000; 0: no intervals, NaN); COINr's Nboot gives the
+    5th–95th (confidence=0.9). Both need ``sobol``: given without it they are an error, not ignored.
     ``progress``: True for a tqdm bar, or a function (done, total). ``node`` (the Sobol
     indices' node, default the index) must be an aggregate of the framework.
     """
@@ -372,8 +389,9 @@ def uncertainty(
         exclude_indicator=exclude_indicator,
         probabilities=probabilities or {},
     )
-    _check_run(n, seed, top_k, sobol, threads, bootstrap)
-    _check_confidence(confidence)
+    resamples, level = _sobol_intervals(sobol, bootstrap, confidence)
+    _check_run(n, seed, top_k, sobol, threads, resamples)
+    _check_confidence(level)
     df, framework, model, core_model = _setup(data, framework, steps, previous, period, assumptions)
     _check_node(node, framework)
     report, close = _progress.callback(progress, "uncertainty", "rep")
@@ -387,8 +405,8 @@ def uncertainty(
                 bool(sobol_random),
                 int(seed),
                 int(threads),
-                int(bootstrap),
-                float(confidence),
+                int(resamples),
+                float(level),
                 node or "",
                 report,
             )

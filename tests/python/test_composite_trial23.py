@@ -85,6 +85,14 @@ def test_a_confidence_outside_0_1_is_refused_before_the_analysis(small_composite
     assert said in str(e.value)
 
 
+@pytest.mark.parametrize("keyword", ["bootstrap", "confidence"])
+def test_the_intervals_options_without_sobol_are_refused_not_ignored(small_composite, keyword):
+    # review23 F5: confidence=0.9 without sobol= set nothing and said nothing (the CLI refused it)
+    data, fw, steps = small_composite
+    with pytest.raises(zb.ArgumentError, match=f"{keyword}= sets the intervals of the Sobol indices: it needs sobol=N"):
+        C.uncertainty(data, fw, steps, n=10, **busy(**{keyword: {"bootstrap": 100, "confidence": 0.9}[keyword]}))
+
+
 @pytest.mark.parametrize("bootstrap", [-1, 2.5, True])
 def test_a_bootstrap_count_that_is_not_a_whole_number_is_refused(small_composite, bootstrap):
     data, fw, steps = small_composite
