@@ -415,7 +415,7 @@ def uncertainty(
         )
     finally:
         close()
-    return UncertaintyResult(
+    result = UncertaintyResult(
         core,
         df.index,
         framework,
@@ -426,6 +426,8 @@ def uncertainty(
         without_data=_without_data(df, framework),
         names=_region_names(df),
     )
+    result._sobol_intervals = (resamples, level)
+    return result
 
 
 def _region_names(df: Any) -> dict[str, str]:
@@ -480,6 +482,9 @@ class UncertaintyResult:
         self.model = model
         self._core_model = core_model
         self._sobol_raw = sobol_raw
+        # the Sobol intervals' resamples and level, said with the indices (a 90 % and a 95 % interval
+        # look alike: review23 F3)
+        self._sobol_intervals: tuple[int, float] = (SOBOL_BOOTSTRAP, SOBOL_CONFIDENCE)
         self._node = node  # the node= of the call (None: the index), which the summary describes
         self.n = int(core.replications)
         self.top_k = int(core.top_k)
@@ -602,7 +607,9 @@ class UncertaintyResult:
                         "variance": var,
                     }
                 )
-        return pd.DataFrame(rows)
+        table = pd.DataFrame(rows)
+        table.attrs.update(bootstrap=self._sobol_intervals[0], confidence=self._sobol_intervals[1])
+        return table
 
     def summary(self) -> str:
         return self._summary(_PYTHON_OPTIONS)
@@ -651,10 +658,15 @@ class UncertaintyResult:
                     f"Note: the ranks of '{node}' did not move in the Sobol design (variance 0): its Sobol "
                     "indices are undefined (NaN); no input changes them."
                 )
+            resamples, level = self._sobol_intervals
             lines.append(
                 f"Sobol indices of the mean absolute rank shift of '{node}': "
                 + ", ".join(f"{row.input} S={row.S:.2f} ST={row.ST:.2f}" for row in shift.itertuples())
-                + "."
+                + (
+                    f"; intervals at {100 * level:g} % of {resamples} bootstrap resamples."
+                    if resamples
+                    else "; no intervals."
+                )
             )
         return "\n".join(lines)
 
@@ -929,7 +941,7 @@ def sobol_indices(
     ``saltelli.sample``. Intervals: the (1 − confidence)/2 and (1 + confidence)/2 percentiles of
     ``bootstrap`` resamples of the n base rows (0: none, NaN). One row per input with S, S_low,
     S_high, ST, ST_low, ST_high; ``attrs["variance"]`` the output variance, ``attrs["runs"]`` the
-    model's rows. Same seed, same bits."""
+    model's rows, ``attrs["bootstrap"]`` and ``attrs["confidence"]`` the intervals'. Same seed, same bits."""
     if not callable(model):
         raise _core.ArgumentError(f"sobol_indices: model must be a function of the input matrix, not {model!r}")
     inputs = _check_bounds(bounds)
@@ -949,7 +961,7 @@ def sobol_indices(
         {"S": s, "S_low": s_lo, "S_high": s_hi, "ST": st, "ST_low": st_lo, "ST_high": st_hi},
         index=pd.Index([name for name, _, _ in inputs], name="input"),
     )
-    out.attrs.update(variance=float(var), runs=int(x.shape[0]))
+    out.attrs.update(variance=float(var), runs=int(x.shape[0]), bootstrap=int(bootstrap), confidence=float(confidence))
     if not var > 0:  # a constant output: 0/0 indices, said rather than left as bare NaN
         import warnings
 

@@ -85,6 +85,16 @@ def test_a_confidence_outside_0_1_is_refused_before_the_analysis(small_composite
     assert said in str(e.value)
 
 
+def test_the_intervals_level_and_resamples_are_said_with_the_indices(small_composite):
+    # review23 F3: a 90 % and a 95 % interval looked alike: nothing said which was which
+    data, fw, steps = small_composite
+    result = C.uncertainty(data, fw, steps, n=0, sobol=16, bootstrap=50, confidence=0.9, **busy())
+    assert result.sobol.attrs == {"bootstrap": 50, "confidence": 0.9}
+    assert "intervals at 90 % of 50 bootstrap resamples" in result.summary()
+    bare = C.sobol_indices(lambda x: x[:, 0] + 2 * x[:, 1], {"a": (0, 1), "b": (0, 1)}, n=64, bootstrap=20)
+    assert (bare.attrs["bootstrap"], bare.attrs["confidence"]) == (20, 0.95)
+
+
 @pytest.mark.parametrize("keyword", ["bootstrap", "confidence"])
 def test_the_intervals_options_without_sobol_are_refused_not_ignored(small_composite, keyword):
     # review23 F5: confidence=0.9 without sobol= set nothing and said nothing (the CLI refused it)
