@@ -77,8 +77,15 @@ sobol_indices sobol_estimate(const Eigen::Ref<const Eigen::VectorXd>& y, std::si
     for (Eigen::VectorXd* v : {&out.first_low, &out.first_high, &out.total_low, &out.total_high})
         *v = Eigen::VectorXd::Constant(D, missing_value);
     if (bootstrap == 0) return out;
+    // Each resample's indices are kept for the percentiles: 2·d numbers a resample. Refused before
+    // allocating, as a design too large is (bootstrap = 2⁶² grew until the process was killed).
+    zhibiao::detail::check_memory(zhibiao::detail::counted(bootstrap, "bootstrap resample"),
+                                  zhibiao::detail::saturating_product({bootstrap, d, 2 * sizeof(double)}),
+                                  "; ask for fewer resamples");
     std::vector<std::vector<double>> firsts(d), totals(d);
+    for (std::size_t i = 0; i < d; ++i) firsts[i].reserve(bootstrap), totals[i].reserve(bootstrap);
     for (std::size_t b = 0; b < bootstrap; ++b) {
+        if (b % 256 == 255) poll_interrupt();  // a long bootstrap stops at a deadline or Ctrl-C
         for (std::size_t r = 0; r < n; ++r)
             rows[r] = std::min(
                 n - 1, static_cast<std::size_t>(stream_uniform(seed ^ 0x5B0B0175ULL, b, r) * static_cast<double>(n)));

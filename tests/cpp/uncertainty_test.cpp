@@ -435,6 +435,8 @@ BOOST_AUTO_TEST_CASE(sobol_estimator_on_a_linear_model_and_a_random_design) {
         BOOST_TEST(exact <= s.total_high(i));
     }
     BOOST_CHECK_THROW(sobol_estimate(y.head(10), n, 3), argument_error);
+    // review23 F4: resamples beyond memory are refused before anything is allocated, not grown until killed
+    BOOST_CHECK_THROW(sobol_estimate(y, n, 3, std::size_t{1} << 62), limit_error);
 }
 
 BOOST_AUTO_TEST_CASE(sensitivity_of_the_ranks_runs_on_the_design) {

@@ -385,3 +385,9 @@ def test_sobol_indices_refuse_what_would_be_nan_or_misread():
     with pytest.warns(RuntimeWarning, match="did not vary"):
         out = C.sobol_indices(lambda x: np.ones(len(x)), {"a": (0, 1)}, n=8, bootstrap=0)
     assert out["S"].isna().all()
+
+
+def test_bootstrap_resamples_beyond_memory_are_refused_before_the_run():
+    # review23 F4: bootstrap=2**62 ran with no end, its memory growing until the process was killed
+    with pytest.raises(zb.LimitError, match="bootstrap resamples need .* ask for fewer resamples"):
+        C.sobol_indices(lambda x: x[:, 0], {"a": (0, 1), "b": (0, 1)}, n=8, bootstrap=2**62)
