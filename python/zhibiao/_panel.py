@@ -1407,6 +1407,16 @@ _CPP_OPTIONS = {
     "give every row one with csv_options::period_value": "give every row one with period_value=...",
     "leave it out with csv_options::ignore": "leave it out with ignore=[...]",
     "give them with csv_options::units": "pass them as units={...}",
+    # trial23a F10: options a Python user writes as keywords, or has none of (the limits)
+    "csv_options::units names": "units= names",
+    "csv_options::ignore names": "ignore= names",
+    "csv_options::separator '": "sep='",
+    "csv_options::decimal ','": "decimal=','",
+    "csv_options::decimal must": "decimal= must",
+    " (csv_options::separator)": "",
+    " (csv_options::decimal)": "",
+    " (csv_options::max_columns)": "",
+    " (csv_options::max_long_cells, max_long_fill)": "",
 }
 
 

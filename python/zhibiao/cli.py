@@ -855,7 +855,9 @@ def _with_labels(table: Any, data: Any) -> Any:
     import pandas as pd
 
     if isinstance(data, pd.DataFrame):
-        labels = data[[c for c in data.columns if data[c].dtype == object and c not in table.columns]]
+        labels = data[[c for c in data.columns if not pd.api.types.is_numeric_dtype(data[c])]]
+        # a label named as an output column (Index, rank) is kept under another name, not dropped
+        labels = labels.rename(columns={c: f"{c} (input)" for c in labels.columns if c in table.columns})
     else:
         names = data.entities.set_index("code")["name"]
         labels = names.to_frame() if (names.astype(str).str.strip() != "").any() else names.to_frame().iloc[:, :0]
@@ -1771,7 +1773,8 @@ def _quiet_stdout() -> None:
 
 def _in_cli_words(message: str) -> str:
     """The library's hint for a file separated otherwise names the Python keyword; here the flag."""
-    message = re.sub(r"read it with sep='(.+?)' \(csv_options::separator\)", r"give --sep '\1'", message)
+    # the C++ option after the keyword, or not (read_csv's message names its keywords only)
+    message = re.sub(r"read it with sep='(.+?)'(?: \(csv_options::separator\))?", r"give --sep '\1'", message)
     for entity in ("entity=...", "csv_options::entity"):  # read_csv's keyword, or C++'s option (a direct call)
         message = message.replace(f"name it with {entity}", "name it with --entity COLUMN")
     for period in ("period=... ", "csv_options::period "):
@@ -1785,7 +1788,9 @@ def _in_cli_words(message: str) -> str:
         '(impute first: a model file, --model FILE, with a [[step]] of kind = "impute" (method = "mean", …) '
         "before the others; or a model whose aggregation leaves a missing value out, as --model eis does)",
     )
-    return message.replace("decimal=',' or decimal='.' (csv_options::decimal)", "--decimal ',' or --decimal '.'")
+    return re.sub(
+        r"decimal=',' or decimal='\.'(?: \(csv_options::decimal\))?", "--decimal ',' or --decimal '.'", message
+    )
 
 
 def _say_warning(message: Any, category: Any, filename: str, lineno: int, file: Any = None, line: Any = None) -> None:

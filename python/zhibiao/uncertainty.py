@@ -888,7 +888,7 @@ def _check_bounds(bounds: Any) -> list[tuple[str, float, float]]:
     """``bounds`` {input: (low, high)} as (name, low, high), each finite with low < high."""
     if not isinstance(bounds, Mapping) or not bounds:
         raise _core.ArgumentError(f"sobol_indices: bounds must be {{input: (low, high)}} with an input, not {bounds!r}")
-    out = []
+    out: list[tuple[str, float, float]] = []
     for name, pair in bounds.items():
         try:
             low, high = (float(v) for v in pair)
@@ -898,13 +898,22 @@ def _check_bounds(bounds: Any) -> list[tuple[str, float, float]]:
             raise _core.ArgumentError(
                 f"sobol_indices: bounds of '{name}' must be finite with low < high, not ({low:g}, {high:g})"
             )
+        if str(name) in (seen[0] for seen in out):  # {1: …, "1": …}: two inputs one table row
+            raise _core.ArgumentError(f"sobol_indices: two inputs are named '{name}': name each once")
         out.append((str(name), low, high))
     return out
 
 
-def _model_outputs(model: Callable[[np.ndarray], Any], x: np.ndarray) -> np.ndarray:
-    """The model's outputs at the rows of ``x``, checked: one finite number per row."""
-    y = np.asarray(model(x), dtype=np.float64)
+def _model_outputs(model: Callable[[np.ndarray], Any], x: np.ndarray, names: Sequence[str]) -> np.ndarray:
+    """The model's outputs at the rows of ``x`` (columns ``names``), checked: one finite real number per row."""
+    raw = np.asarray(model(x))
+    if not (np.issubdtype(raw.dtype, np.number) or raw.dtype == bool) or np.iscomplexobj(raw):
+        raise _core.ArgumentError(
+            f"sobol_indices: the model must return real numbers, not an array of {raw.dtype} " f"(e.g. {raw.flat[0]!r})"
+            if raw.size
+            else "sobol_indices: the model returned nothing"
+        )
+    y = raw.astype(np.float64)
     if y.shape != (x.shape[0],):
         raise _core.ArgumentError(
             f"sobol_indices: the model must return one number per row of its {x.shape[0]} × {x.shape[1]} input "
@@ -915,7 +924,7 @@ def _model_outputs(model: Callable[[np.ndarray], Any], x: np.ndarray) -> np.ndar
         rows = ", ".join(str(r) for r in bad[:5]) + (", …" if len(bad) > 5 else "")
         raise _core.ArgumentError(
             f"sobol_indices: the model returned {len(bad)} values that are not finite numbers (rows {rows}, counting "
-            f"from 0; e.g. {y[bad[0]]!r} at {dict(zip(range(x.shape[1]), x[bad[0]]))}): the indices would be NaN"
+            f"from 0; e.g. {y[bad[0]]!r} at {dict(zip(names, x[bad[0]].tolist()))}): the indices would be NaN"
         )
     return y
 
@@ -948,10 +957,14 @@ def sobol_indices(
     _check_counts(n=(n, 2, _MOST_64), seed=(seed, 0, _MOST_64), bootstrap=(bootstrap, 0, _MOST_64))
     _check_confidence(confidence)
     d = len(inputs)
-    unit = np.asarray(_core.composite_saltelli_design(int(n), d, list(range(d)), bool(random), int(seed)))
+    try:
+        unit = np.asarray(_core.composite_saltelli_design(int(n), d, list(range(d)), bool(random), int(seed)))
+    except _core.Error as e:  # the core's advice names its C++ option
+        e.args = (str(e).replace("use random = true", "use random=True"), *e.args[1:])
+        raise
     low = np.array([lo for _, lo, _ in inputs])
     x = low + unit * (np.array([hi for _, _, hi in inputs]) - low)
-    y = _model_outputs(model, x)
+    y = _model_outputs(model, x, [name for name, _, _ in inputs])
     s, st, s_lo, s_hi, st_lo, st_hi, var = _core.composite_sobol_estimate(
         y, int(n), d, int(bootstrap), float(confidence), int(seed)
     )

@@ -130,3 +130,9 @@ def test_the_units_names_are_written_beside_their_scores(tmp_path):
     panel = "code,name,period,a,b\n01,甲县,2024,1,3\n02,乙县,2024,3,1\n".encode()
     table = scores(run(tmp_path, "composite", panel, "--period", "2024"))
     assert table.loc["01", "name"] == "甲县" and list(table["rank"]) == [1, 1]
+
+
+def test_a_label_named_as_an_output_column_is_kept_under_another_name(tmp_path):
+    # review23 F9: a text column headed "rank" was dropped for the output's own rank
+    table = scores(run(tmp_path, "composite", b"region,rank,a,b\nx,first,1,3\ny,second,3,1\n"))
+    assert table.loc["x", "rank (input)"] == "first" and list(table["rank"]) == [1, 1]

@@ -391,3 +391,25 @@ def test_bootstrap_resamples_beyond_memory_are_refused_before_the_run():
     # review23 F4: bootstrap=2**62 ran with no end, its memory growing until the process was killed
     with pytest.raises(zb.LimitError, match="bootstrap resamples need .* ask for fewer resamples"):
         C.sobol_indices(lambda x: x[:, 0], {"a": (0, 1), "b": (0, 1)}, n=8, bootstrap=2**62)
+
+
+@pytest.mark.parametrize(
+    "model, said",
+    [
+        (lambda x: np.array(["a"] * len(x)), "must return real numbers, not an array of <U1"),
+        (lambda x: x[:, 0] + 1j, "must return real numbers, not an array of complex128"),
+        (lambda x: np.where(x[:, 0] > 0.5, np.nan, 1.0), r"e\.g\. nan at \{'a': "),
+    ],
+)
+def test_a_models_output_that_is_no_real_number_is_refused_naming_the_inputs(model, said):
+    # review23 F6: text output raised numpy's bare ValueError, complex output was cast with a warning,
+    # and a NaN's inputs were numbered, not named
+    with pytest.raises(zb.ArgumentError, match=said):
+        C.sobol_indices(model, {"a": (0, 1), "b": (0, 1)}, n=8)
+
+
+def test_two_inputs_of_one_name_and_the_designs_advice_in_python_words():
+    with pytest.raises(zb.ArgumentError, match="two inputs are named '1'"):
+        C.sobol_indices(lambda x: x[:, 0], {1: (0, 1), "1": (0, 1)}, n=8)
+    with pytest.raises(zb.ArgumentError, match=r"use random=True$"):
+        C.sobol_indices(lambda x: x[:, 0], {f"x{i}": (0, 1) for i in range(1900)}, n=2)

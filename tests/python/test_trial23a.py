@@ -326,3 +326,20 @@ def test_write_csv_prints_composite_scores_as_they_are(tmp_path):
     # an indicator table is rounded as before
     zb.write_csv(year, tmp_path / "v.csv")
     assert pd.read_csv(tmp_path / "v.csv")["rd_intensity"].tolist() == [0.3, 0.08, 0.25]
+
+
+@pytest.mark.parametrize(
+    "text, keywords, said",
+    [
+        ("code;period;gdp[亿元]\n1;2024;3\n", {}, "read it with sep=';'"),
+        ("code,period,gdp[亿元]\n1,2024,3\n", {"units": {"gpd": "亿元"}}, "units= names 'gpd'"),
+        ("code,period,gdp[亿元]\n1,2024,3\n", {"ignore": ["gpd"]}, "ignore= names 'gpd'"),
+        ("a,b\n1,2\n", {"decimal": ","}, "decimal=',' needs another separator"),
+        ("a,b\n1,2\n", {"sep": '"'}, "sep='\"' cannot separate fields"),
+    ],
+)
+def test_read_csvs_messages_name_its_keywords_not_the_cpp_options(text, keywords, said):
+    # F10: "read it with sep=';' (csv_options::separator)", "csv_options::units names 'gpd'"
+    with pytest.raises(zb.Error) as raised:
+        zb.read_csv(io.BytesIO(text.encode()), **keywords)
+    assert said in str(raised.value) and "csv_options" not in str(raised.value)
