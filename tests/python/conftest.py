@@ -86,3 +86,55 @@ def asem_steps(asem):
         C.Normalise("minmax", (0, 100)),
         C.Aggregate(),
     ]
+
+
+SMALL_MODEL_TOML = """
+name = "small"
+[[node]]
+code = "Index"
+level = 3
+[[node]]
+code = "P1"
+parent = "Index"
+level = 2
+[[node]]
+code = "P2"
+parent = "Index"
+level = 2
+weight = 3
+[[node]]
+code = "a"
+parent = "P1"
+[[node]]
+code = "b"
+parent = "P1"
+weight = 2
+[[node]]
+code = "c"
+parent = "P2"
+direction = -1
+[[node]]
+code = "d"
+parent = "P2"
+[[step]]
+kind = "normalise"
+method = "minmax"
+range = [1, 100]
+[[step]]
+kind = "aggregate"
+
+[uncertainty]
+replications = {replications}
+seed = 4
+weights_noise = { 2 = 0.25 }
+"""
+
+
+def small_model_files(small_composite, folder, replications):
+    """The small composite as the command line reads it: (model TOML, data CSV, an output path) in
+    ``folder`` — the framework of ``small_composite``, min-max to [1, 100], an [uncertainty] table
+    of ``replications`` with weights noise on the pillars."""
+    data, _, _ = small_composite
+    (folder / "m.toml").write_text(SMALL_MODEL_TOML.replace("{replications}", str(replications)), encoding="utf-8")
+    data.rename_axis("unit").to_csv(folder / "d.csv")
+    return folder / "m.toml", folder / "d.csv", folder / "ranks.csv"

@@ -8,58 +8,15 @@ import pandas as pd
 import pytest
 
 import zhibiao as zb
+from conftest import small_model_files
 from zhibiao import cli
 
 C = zb.composite
 
-MODEL = """
-name = "small"
-[[node]]
-code = "Index"
-level = 3
-[[node]]
-code = "P1"
-parent = "Index"
-level = 2
-[[node]]
-code = "P2"
-parent = "Index"
-level = 2
-weight = 3
-[[node]]
-code = "a"
-parent = "P1"
-[[node]]
-code = "b"
-parent = "P1"
-weight = 2
-[[node]]
-code = "c"
-parent = "P2"
-direction = -1
-[[node]]
-code = "d"
-parent = "P2"
-[[step]]
-kind = "normalise"
-method = "minmax"
-range = [1, 100]
-[[step]]
-kind = "aggregate"
-
-[uncertainty]
-replications = 64
-seed = 4
-weights_noise = { 2 = 0.25 }
-"""
-
 
 @pytest.fixture
 def files(small_composite, tmp_path):
-    data, _, _ = small_composite
-    (tmp_path / "m.toml").write_text(MODEL, encoding="utf-8")
-    data.rename_axis("unit").to_csv(tmp_path / "d.csv")
-    return tmp_path / "m.toml", tmp_path / "d.csv", tmp_path / "ranks.csv"
+    return small_model_files(small_composite, tmp_path, replications=64)
 
 
 def test_the_summary_names_the_flag_of_the_command_not_python_keywords(files, capsys):

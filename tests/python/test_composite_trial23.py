@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 import zhibiao as zb
+from conftest import small_model_files
 from zhibiao import cli
 
 C = zb.composite
@@ -124,53 +125,9 @@ def test_coinr_and_salib_names_of_the_interval_options_point_at_ours(small_compo
         C.uncertainty(data, fw, steps, n=0, sobol=8, **busy(**{keyword: 0.9}))
 
 
-MODEL = """
-[[node]]
-code = "Index"
-level = 3
-[[node]]
-code = "P1"
-parent = "Index"
-level = 2
-[[node]]
-code = "P2"
-parent = "Index"
-level = 2
-weight = 3
-[[node]]
-code = "a"
-parent = "P1"
-[[node]]
-code = "b"
-parent = "P1"
-weight = 2
-[[node]]
-code = "c"
-parent = "P2"
-direction = -1
-[[node]]
-code = "d"
-parent = "P2"
-[[step]]
-kind = "normalise"
-method = "minmax"
-range = [1, 100]
-[[step]]
-kind = "aggregate"
-
-[uncertainty]
-replications = 32
-seed = 4
-weights_noise = { 2 = 0.25 }
-"""
-
-
 @pytest.fixture
 def files(small_composite, tmp_path):
-    data, _, _ = small_composite
-    (tmp_path / "m.toml").write_text(MODEL, encoding="utf-8")
-    data.rename_axis("unit").to_csv(tmp_path / "d.csv")
-    return tmp_path / "m.toml", tmp_path / "d.csv", tmp_path / "ranks.csv"
+    return small_model_files(small_composite, tmp_path, replications=32)
 
 
 def test_the_command_takes_bootstrap_and_confidence_as_python_does(files, small_composite, capsys):
