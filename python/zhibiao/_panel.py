@@ -16,6 +16,7 @@ from ._suggest import (
     absent_names,
     checked_keywords,
     closest_name,
+    edit_distance,
     refuse_direct_construction,
     shown,
 )
@@ -370,6 +371,30 @@ def _left_out(results: list) -> dict[str, str]:
 def _indicators_left_out(left: Mapping[str, str], asked: int, what: str) -> str:
     listed = ", ".join(f"{i} ({v})" for i, v in left.items())
     return f"{len(left)} of the {asked} indicators {what}, the panel lacks a variable each needs: {listed}"
+
+
+def _say_misspelt_heading(error: Any, columns: Sequence[str], core_catalogue: Any) -> None:
+    """Adds to a missing variable's error the panel's column whose heading is a character or two off
+    one of the variable's headings (地区生产总直 for 地区生产总值): read_csv renames the headings it
+    knows to ids, so the core's "did you mean", over ids (gpd → gdp), never sees such a one
+    (trial23a F11)."""
+    wanted = getattr(error, "variable", "")
+    variables = [v for v in core_catalogue.variables() if v["id"] == wanted]
+    headings = [h for v in variables for h in (v["name_zh"], *v["other_names"]) if h]
+    for column in columns:
+        near = min(headings, key=lambda h: edit_distance(column, h), default=None)
+        if near is None or column == near or edit_distance(column, near) > (1 if len(near) <= 8 else 2):
+            continue
+        slips = edit_distance(column, near)
+        said = (
+            f"\nthe panel's column '{column}' differs by {slips} character{'s' if slips > 1 else ''} from "
+            f"'{near}', a heading of {wanted}: correct the heading"
+        )
+        message = getattr(error, "message", None)
+        error.args = (str(error) + said, *error.args[1:])
+        if message is not None:
+            error.message = message + said
+        return
 
 
 def _every_missing_variable(first: Exception, left: Mapping[str, str], asked: int) -> Exception:
@@ -1136,6 +1161,7 @@ class Panel:
         try:
             results = self._computed(id_list, bool(strict), basis, core_catalogue)
         except _core.MissingVariableError as e:
+            _say_misspelt_heading(e, list(self.units), core_catalogue)
             if len(id_list) < 2:
                 raise
             # one error for every indicator asked for that the panel cannot give, not the first alone

@@ -343,3 +343,17 @@ def test_read_csvs_messages_name_its_keywords_not_the_cpp_options(text, keywords
     with pytest.raises(zb.Error) as raised:
         zb.read_csv(io.BytesIO(text.encode()), **keywords)
     assert said in str(raised.value) and "csv_options" not in str(raised.value)
+
+
+def test_a_misspelt_chinese_heading_is_named_beside_the_missing_variable():
+    # F11: 地区生产总直[亿元] (值 typed as 直) got "no variable 'gdp'" and no hint, where gpd got one
+    panel = zb.read_csv(io.BytesIO("code,period,rd_expenditure[亿元],地区生产总直[亿元]\n1,2024,3,100\n".encode()))
+    with pytest.raises(zb.MissingVariableError) as raised:
+        panel.compute(["rd_intensity"])
+    said = str(raised.value)
+    assert "column '地区生产总直' differs by 1 character from '地区生产总值', a heading of gdp" in said
+    assert raised.value.variable == "gdp"
+    far = zb.read_csv(io.BytesIO("code,period,rd_expenditure[亿元],人口[万人]\n1,2024,3,100\n".encode()))
+    with pytest.raises(zb.MissingVariableError) as raised:
+        far.compute(["rd_intensity"])
+    assert "differs by" not in str(raised.value)
