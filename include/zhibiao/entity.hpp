@@ -14,10 +14,12 @@
 
 namespace zhibiao {
 
+/// `entity{"320602"}` is a region by its code alone: the optional members have default member
+/// initialisers, so -Wextra's missing-field-initializers says nothing (trial23b F7).
 struct entity {
     std::string code;
-    std::string name;    ///< optional
-    std::string parent;  ///< optional parent code
+    std::string name{};    ///< optional
+    std::string parent{};  ///< optional parent code
 };
 
 enum class admin_level { unknown, national, province, prefecture, county, township };

@@ -188,6 +188,14 @@ BOOST_AUTO_TEST_CASE(a_results_row_count_reads_as_a_size_t_everywhere) {
     BOOST_TEST(std::string(printed) == "3/3");
 }
 
+// trial23b F7: a region by its code alone, as users write it, compiles under -Wextra -Werror (the
+// tests' flags): name and parent were missing field initialisers.
+BOOST_AUTO_TEST_CASE(an_entity_by_its_code_alone) {
+    const entity county{"320602"};
+    BOOST_TEST(county.code == "320602");
+    BOOST_TEST((county.name.empty() && county.parent.empty()));
+}
+
 // repro_1: a moved-from panel held a null entity table.
 BOOST_AUTO_TEST_CASE(a_moved_from_panel_is_an_empty_panel) {
     panel p = parse_csv("region,period,gdp[亿元]\n320602,2023,100\n");
