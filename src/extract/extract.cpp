@@ -1227,9 +1227,14 @@ bool chinese_numeral_at(std::string_view text, const code_points& cps, std::size
                         std::string_view& damage) {
     if (k > 0 && is_chinese_numeral(cps[k - 1].c)) return false;
     std::size_t end = k;
-    bool doubled = false;
-    for (; end < cps.size() && is_chinese_numeral(cps[end].c); ++end)
+    bool doubled = false, magnitudes_only = true;
+    for (; end < cps.size() && is_chinese_numeral(cps[end].c); ++end) {
         doubled |= end > k && cps[end].c == U'亿' && cps[end - 1].c == U'亿';
+        magnitudes_only &= one_of(cps[end].c, U"十百千万亿");
+    }
+    // 数十名, 几十家, 数百万元: "some tens", no number a report states (review23b F2: read as exactly
+    // 10); 总数十二家 is twelve.
+    if (magnitudes_only && k > 0 && (cps[k - 1].c == U'数' || cps[k - 1].c == U'几')) return false;
     std::optional<double> v = chinese_figure(text, cps, k, end);
     if (!v && (end == k + 1 || (end == k + 2 && (cps[k + 1].c == U'万' || cps[k + 1].c == U'亿'))) &&
         (v = bounded_magnitude(cps, k)))
@@ -1241,12 +1246,18 @@ bool chinese_numeral_at(std::string_view text, const code_points& cps, std::size
     return true;
 }
 
-// 百分之 / 千分之 / 万分之 before k: the unit (% or ‰) of the numeral after it, nullptr if none;
-// `divisor` what its value is divided by in that unit (万分之3.5 = 0.035 %: no unit of its own).
-const char* per_word_before(const code_points& cps, std::size_t k, double& divisor) {
-    divisor = 1;
+// 百分之 / 千分之 / 万分之 (十万分之, 百万分之, 千万分之) before k: the unit (% or ‰) of the numeral
+// after it, nullptr if none; `divisor` what its value is divided by in that unit (万分之3.5 =
+// 0.035 %, 百万分之三 = 0.0003 %: no unit of their own); `length` the words' code points.
+const char* per_word_before(const code_points& cps, std::size_t k, double& divisor, std::size_t& length) {
+    divisor = 1, length = 3;
     if (k < 3 || cps[k - 1].c != U'之' || cps[k - 2].c != U'分') return nullptr;
-    if (cps[k - 3].c == U'万') return divisor = 100, "%";
+    if (cps[k - 3].c == U'万') {  // 万分之, or 万 as a magnitude of 十/百/千 (review23b F3: read as 万分之)
+        const char32_t scale = k >= 4 ? cps[k - 4].c : 0;
+        length = scale == U'十' || scale == U'百' || scale == U'千' ? 4 : 3;
+        divisor = scale == U'十' ? 1e3 : scale == U'百' ? 1e4 : scale == U'千' ? 1e5 : 1e2;
+        return "%";
+    }
     return cps[k - 3].c == U'百' ? "%" : cps[k - 3].c == U'千' ? "‰" : nullptr;
 }
 
@@ -1289,9 +1300,21 @@ std::size_t word_after_figure(std::string_view text, const code_points& cps, std
     return n ? n + 1 : 0;
 }
 
+// A ranking word in the clause before k, a few words back (居全省十二位, 排名全省十二位, 位居全市十二名,
+// 名列前茅…): a 名 or 位 after the numeral is a place in a ranking, not people.
+bool ranking_before(const code_points& cps, std::size_t k) {
+    static constexpr const char32_t* ranks[] = {U"排名", U"排在", U"排位", U"排全", U"排第", U"位居", U"位列", U"名列",
+                                                U"居全", U"居于", U"居第", U"居前", U"列全", U"列第", U"跃居", U"稳居"};
+    for (std::size_t j = k; j > 0 && k - j < 12 && is_ideograph(cps[j - 1].c); --j)
+        for (const char32_t* word : ranks)
+            if (starts_with(cps, j - 1, word)) return true;
+    return false;
+}
+
 // 名, 位, 期, 场, 场次, 笔 or 例 after a Chinese numeral of ten or more (引进人才一百二十名, 近千名科技特派员,
 // 举办培训班十二期): people or events counted, as after digits. Not below ten: 一期工程, 三位一体,
-// 一场硬仗 are words, no figures; nor is a rank (前十名, 排名前二十位). Its length, 0 if none.
+// 一场硬仗 are words, no figures; nor is a rank (前十名, 排名前二十位, 居全省十二位: review23b F1). Its
+// length, 0 if none.
 std::size_t people_or_events_after_numeral(const code_points& cps, std::size_t k, std::size_t i, double value,
                                            std::string& unit) {
     if (!(value >= 10) || (k > 0 && one_of(cps[k - 1].c, U"前后"))) return 0;
@@ -1300,6 +1323,7 @@ std::size_t people_or_events_after_numeral(const code_points& cps, std::size_t k
     if (n == 0 || !(word == "名" || word == "位" || word == "期" || word == "场" || word == "场次" || word == "笔" ||
                     word == "例"))
         return 0;
+    if ((word == "名" || word == "位") && ranking_before(cps, k)) return 0;
     unit = std::move(word);
     return n;
 }
@@ -1330,6 +1354,7 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
     double value = 0, guess = std::numeric_limits<double>::quiet_NaN();
     bool masked = false, comma = false, chinese = false, code = false;
     double per_divisor = 1;
+    std::size_t per_length = 3;
     std::string multiplier;  // 1万2千件, 227万余元 (then 余/多): the multiplier that starts the unit
     if (ordinal_or_label_at(cps, k)) {
         date = true;  // an ordinal (第2位) or a table's or figure's number (表1): stepped over, as a date is
@@ -1413,8 +1438,8 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
         if (!multiplier.empty()) q.unit = multiplier + unit;  // 227万余元; the multiplier alone if no unit follows
         if (n || !multiplier.empty())
             i += n;
-        else if (const char* per = damage.empty() ? per_word_before(cps, k, per_divisor) : nullptr)
-            q.unit = per, first = k - 3, value /= per_divisor;  // 百分之十二点五 = 12.5 %, 千分之三 = 3 ‰
+        else if (const char* per = damage.empty() ? per_word_before(cps, k, per_divisor, per_length) : nullptr)
+            q.unit = per, first = k - per_length, value /= per_divisor;  // 百分之十二点五 = 12.5 %, 千分之三 = 3 ‰
         else if (chinese || masked || code || damage == "leading_point")
             return false;  // a Chinese numeral, a placeholder or a code needs a unit to be a figure
     }

@@ -234,3 +234,44 @@ def test_centres_added_and_the_stock_are_two_variables(text, new, stock):
 def test_centres_without_a_scope_word_are_the_stock():
     facts = zb.extract("2025年，全市工程技术研究中心达到120家，企业研发中心356家。")
     assert list(facts.variable) == ["engineering_centres", "enterprise_rd_centres"]
+
+
+# ------------------------------------------------------------------ review23b: the round's own slips
+
+
+@pytest.mark.parametrize("text", ["综合科技创新水平居全省十二位。", "创新指数排名全省十二位。", "位居全市十二名。", "稳居全省前列，跃居全省十二位。"])
+def test_a_place_in_a_ranking_is_no_count_of_people(text):
+    # F1: 居全省十二位 became science_commissioners = 12 (a Chinese numeral before 名/位 read as people)
+    assert zb.extract(text).empty
+
+
+def test_people_named_beside_a_ranking_are_still_counted():
+    facts = zb.extract("累计引进高层次人才二十名，排名全市第三位。")
+    assert [(r.variable, r.value) for r in facts.itertuples()] == [("talents_introduced", 20.0)]
+
+
+@pytest.mark.parametrize("text", ["培训科技特派员数十名。", "几十位专家参加。", "服务企业数十家。", "带动就业数百人。", "投入数百万元。"])
+def test_some_tens_or_hundreds_are_no_number(text):
+    # F2: 数十名 and 几十位 were exactly 10 talents (数百 gave nothing: now the same for all)
+    assert zb.extract(text).empty
+
+
+def test_a_total_written_before_its_numeral_is_still_read():
+    facts = zb.extract("高新技术企业总数十二家。")
+    assert list(facts["value"]) == [12.0] and list(facts["text"]) == ["十二家"]
+
+
+@pytest.mark.parametrize(
+    "text, value, written",
+    [
+        ("差错率控制在百万分之三以内。", 3e-4, "百万分之三"),
+        ("差错率十万分之五。", 5e-3, "十万分之五"),
+        ("差错率千万分之二。", 2e-5, "千万分之二"),
+        ("差错率万分之3.5。", 0.035, "万分之3.5"),
+    ],
+)
+def test_per_hundred_thousand_and_per_million_are_their_own_fractions(text, value, written):
+    # F3: 百万分之三, 十万分之五, 千万分之二 were read as 万分之 (10 to 1000 times too big), the prefix hidden
+    facts = zb.extract(text)
+    assert len(facts) == 1 and facts["unit"].iloc[0] == "%"
+    assert facts["value"].iloc[0] == pytest.approx(value, rel=1e-15) and facts["text"].iloc[0].startswith(written)
