@@ -1248,17 +1248,19 @@ bool chinese_numeral_at(std::string_view text, const code_points& cps, std::size
 
 // 百分之 / 千分之 / 万分之 (十万分之, 百万分之, 千万分之) before k: the unit (% or ‰) of the numeral
 // after it, nullptr if none; `divisor` what its value is divided by in that unit (万分之3.5 =
-// 0.035 %, 百万分之三 = 0.0003 %: no unit of their own); `length` the words' code points.
-const char* per_word_before(const code_points& cps, std::size_t k, double& divisor, std::size_t& length) {
-    divisor = 1, length = 3;
+// 0.035 %, 百万分之三 = 0.0003 %: no unit of their own); `first` where the words start, if any.
+const char* per_word_before(const code_points& cps, std::size_t k, double& divisor, std::size_t& first) {
+    divisor = 1;
     if (k < 3 || cps[k - 1].c != U'之' || cps[k - 2].c != U'分') return nullptr;
     if (cps[k - 3].c == U'万') {  // 万分之, or 万 as a magnitude of 十/百/千 (review23b F3: read as 万分之)
         const char32_t scale = k >= 4 ? cps[k - 4].c : 0;
-        length = scale == U'十' || scale == U'百' || scale == U'千' ? 4 : 3;
+        first = scale == U'十' || scale == U'百' || scale == U'千' ? k - 4 : k - 3;
         divisor = scale == U'十' ? 1e3 : scale == U'百' ? 1e4 : scale == U'千' ? 1e5 : 1e2;
         return "%";
     }
-    return cps[k - 3].c == U'百' ? "%" : cps[k - 3].c == U'千' ? "‰" : nullptr;
+    const char* unit = cps[k - 3].c == U'百' ? "%" : cps[k - 3].c == U'千' ? "‰" : nullptr;
+    if (unit) first = k - 3;
+    return unit;
 }
 
 // "获批项目-5项", "研发经费支出－3亿元": a minus sign after a word, before the Arabic figure at k
@@ -1354,7 +1356,6 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
     double value = 0, guess = std::numeric_limits<double>::quiet_NaN();
     bool masked = false, comma = false, chinese = false, code = false;
     double per_divisor = 1;
-    std::size_t per_length = 3;
     std::string multiplier;  // 1万2千件, 227万余元 (then 余/多): the multiplier that starts the unit
     if (ordinal_or_label_at(cps, k)) {
         date = true;  // an ordinal (第2位) or a table's or figure's number (表1): stepped over, as a date is
@@ -1438,8 +1439,8 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
         if (!multiplier.empty()) q.unit = multiplier + unit;  // 227万余元; the multiplier alone if no unit follows
         if (n || !multiplier.empty())
             i += n;
-        else if (const char* per = damage.empty() ? per_word_before(cps, k, per_divisor, per_length) : nullptr)
-            q.unit = per, first = k - per_length, value /= per_divisor;  // 百分之十二点五 = 12.5 %, 千分之三 = 3 ‰
+        else if (const char* per = damage.empty() ? per_word_before(cps, k, per_divisor, first) : nullptr)
+            q.unit = per, value /= per_divisor;  // 百分之十二点五 = 12.5 %, 千分之三 = 3 ‰
         else if (chinese || masked || code || damage == "leading_point")
             return false;  // a Chinese numeral, a placeholder or a code needs a unit to be a figure
     }
