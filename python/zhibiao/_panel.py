@@ -462,26 +462,36 @@ def _name_text(value: Any) -> str | None:
 def _first_given(df: Any, column: str, entity_index: Any, entity_codes: Sequence[str], role: str) -> list[str]:
     """Per entity, the first cell of the name or parent ``column`` that is not blank, as read_csv
     takes it: a blank states nothing (a sheet with merged cells names a region on one row of it).
-    One code given two names is refused as read_csv refuses it (ParseError naming both rows);
-    two parents are left to the roll-up's own check."""
+    One code given two names, or two parents (3601 and 360100 are one), is refused as read_csv
+    refuses it: a ParseError naming both rows (review23b F4: a second parent was dropped silently,
+    and the parent column is the roll-up's and the imputation's group)."""
     import pandas as pd
 
     texts = pd.Series([(_map_code if role == "parent" else _name_text)(v) for v in df[column].tolist()], dtype=object)
     by_entity = texts.groupby(entity_index)
     first = by_entity.first().reindex(range(len(entity_codes)))
-    if role == "name":
-        differs = (texts.notna() & (texts != by_entity.transform("first"))).to_numpy()
-        if differs.any():
-            row = int(np.argmax(differs))
-            code = entity_index[row]
-            named = int(np.flatnonzero((entity_index == code) & texts.notna().to_numpy())[0])
-            raise _core.ParseError(
-                f"entity {entity_codes[code]!r} is named {texts[row]!r} in row {df.index[row]!r} and "
-                f"{texts[named]!r} in row {df.index[named]!r} of column {column!r}: one code is one region "
-                "(a row shifted, or a code mistyped?); if the region was renamed, write one name on all "
-                "its rows, or leave the names out (no name=)"
-            )
+    same = texts.map(_admin_code, na_action="ignore") if role == "parent" else texts
+    differs = (same.notna() & (same != same.groupby(entity_index).transform("first"))).to_numpy()
+    if differs.any():
+        row = int(np.argmax(differs))
+        code = entity_index[row]
+        given = int(np.flatnonzero((entity_index == code) & texts.notna().to_numpy())[0])
+        here, there = f"{texts[row]!r} in row {df.index[row]!r}", f"{texts[given]!r} in row {df.index[given]!r}"
+        raise _core.ParseError(
+            f"entity {entity_codes[code]!r} is named {here} and {there} of column {column!r}: one code is one "
+            "region (a row shifted, or a code mistyped?); if the region was renamed, write one name on all its "
+            "rows, or leave the names out (no name=)"
+            if role == "name"
+            else f"column {column!r} gives entity {entity_codes[code]!r} the parent {here} and {there}: a region "
+            "sums into one parent; if it moved between periods, build each period's panel (or pass rollup a map "
+            "per period) separately"
+        )
     return ["" if v is None or v != v else str(v) for v in first.tolist()]
+
+
+def _admin_code(code: str) -> str:
+    """An administrative code in its 6 digits, as read_csv compares parents ("3601" is "360100")."""
+    return code + "0" * (6 - len(code)) if code.isascii() and code.isdigit() and len(code) in (2, 4) else code
 
 
 def _parent_map(parents: Any) -> dict[str, str]:

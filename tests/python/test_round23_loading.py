@@ -211,3 +211,18 @@ def test_a_utf8_bom_then_gb18030_rows_is_said_to_be_two_encodings(tmp_path):
     path.write_bytes("\ufeffentity,period,x\n".encode("utf-8") + "南京,2023,1\n".encode("gb18030"))
     with pytest.raises(zb.ParseError, match=r"mixed.csv:2.*a file in two encodings"):
         zb.read_csv(path)
+
+
+def test_from_pandas_refuses_two_parents_of_one_code_as_read_csv_does():
+    # review23b F4: the second parent was dropped silently; 3601 and 360100 are one parent
+    def frame(parents):
+        return pd.DataFrame(
+            {"code": ["360102", "360102", "360103"], "period": ["2023", "2024", "2024"], "parent": parents, "gdp": 1.0}
+        )
+
+    same = zb.Panel.from_pandas(frame(["3601", "360100", "3601"]), entity="code", period="period", parent="parent")
+    assert same.entities["parent"].tolist() == ["3601", "3601"]
+    with pytest.raises(
+        zb.ParseError, match=r"gives entity '360102' the parent '360200' in row 1 and '360100' in row 0"
+    ):
+        zb.Panel.from_pandas(frame(["360100", "360200", "360100"]), entity="code", period="period", parent="parent")
