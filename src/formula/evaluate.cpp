@@ -1073,12 +1073,23 @@ indicator_values compute_indicator(const panel& p, const indicator& ind, const c
 indicator_values evaluate(const panel& p, const formula& f, const std::optional<unit>& out,
                           const compute_options& options, const catalogue& cat) {
     evaluator ev(p, cat, options);
-    column_value v = ev.eval(f, detail::root_of(f));
+    const formula_node& root = detail::root_of(f);
+    std::optional<column_value> scaled;  // a quotient in a unit a power of ten away: rounded once, as compute() does
+    column_value v = [&] {
+        if (!out || !evaluator::folds_scale(root)) return ev.eval(f, root);
+        indicator as_asked;  // no valid range: a value out of range only when it is not finite
+        as_asked.unit = *out;
+        return ev.quotient(f, root, as_asked, scaled);
+    }();
     if (out) {
         if (!v.u.convertible_to(*out))
             throw incompatible_units_error(
                 f.describe("the formula gives '" + v.u.symbol() + "', which cannot convert to '" + out->symbol() + "'",
                            {0, f.text().size()}));
+        if (scaled) {
+            ev.forget();
+            return result_column(f.text(), std::move(*scaled), p.rows());
+        }
         const conversion c = v.u.to(*out);
         column_value converted = fresh(p.rows(), *out);
         for (std::size_t i = 0; i < p.rows(); ++i) {

@@ -1,6 +1,8 @@
 """Round 23: a quotient's power of ten rounded once, one code with two names refused by every
 loading path, the missing variable named by the core, and a blank first name or parent."""
 
+import io
+import math
 import random
 from fractions import Fraction
 
@@ -226,3 +228,11 @@ def test_from_pandas_refuses_two_parents_of_one_code_as_read_csv_does():
         zb.ParseError, match=r"gives entity '360102' the parent '360200' in row 1 and '360100' in row 0"
     ):
         zb.Panel.from_pandas(frame(["360100", "360200", "360100"]), entity="code", period="period", parent="parent")
+
+
+def test_evaluate_rounds_a_scaled_quotient_once_as_compute_does():
+    # review23b F5: compute() gave 0.9 and Panel.evaluate("p / h", unit="件/万人") 0.8999999999999999
+    panel = zb.read_csv(io.BytesIO("code,period,p[件],h[千人]\n1,2024,45,500\n2,2024,1,0\n3,2024,-45,500\n".encode()))
+    per_10k = panel.evaluate("p / h", unit="件/万人")
+    assert per_10k.tolist()[0] == 0.9 and per_10k.tolist()[2] == -0.9 and math.isnan(per_10k.tolist()[1])
+    assert panel.evaluate("p / h").tolist()[0] == 0.09
