@@ -275,3 +275,13 @@ def test_per_hundred_thousand_and_per_million_are_their_own_fractions(text, valu
     facts = zb.extract(text)
     assert len(facts) == 1 and facts["unit"].iloc[0] == "%"
     assert facts["value"].iloc[0] == pytest.approx(value, rel=1e-15) and facts["text"].iloc[0].startswith(written)
+
+
+@pytest.mark.parametrize("text", ["组织申报科技型中小企业1200家，入库1150家。", "科技型中小企业申报1200家，评价入库1150家。"])
+def test_tech_smes_applied_and_registered_are_two_variables(text):
+    # review23b F12: tech_sme_registered took the 1,200 applications; the 1,150 registered had none
+    facts = zb.extract(text)
+    assert [(r.variable, r.value) for r in facts.itertuples()] == [
+        ("tech_sme_applied", 1200.0),
+        ("tech_sme_registered", 1150.0),
+    ]
