@@ -1100,13 +1100,19 @@ private:
                " and delete the line, or give them with csv_options::units";
     }
 
-    // The entity and period cells of a row hold the header's names for them.
+    // The entity and period cells of a row hold the header's names for them; without a period
+    // column (csv_options::period_value), every cell does (review23b F6: lenient read it as an
+    // entity named "entity").
     bool repeats_header(const std::vector<field>& fields) const {
         const auto same = [&](int col) {
             const auto k = static_cast<std::size_t>(col);
             return col >= 0 && k < fields.size() && k < header_.size() && trim(fields[k]) == trim(header_[k]);
         };
-        return same(entity_col_) && same(period_col_);
+        if (period_col_ >= 0) return same(entity_col_) && same(period_col_);
+        if (fields.size() != header_.size()) return false;
+        for (std::size_t k = 0; k < fields.size(); ++k)
+            if (!same(static_cast<int>(k))) return false;
+        return true;
     }
 
     // The fields of line `line` of the body (error path only: the body is tokenized again).

@@ -236,3 +236,10 @@ def test_evaluate_rounds_a_scaled_quotient_once_as_compute_does():
     per_10k = panel.evaluate("p / h", unit="件/万人")
     assert per_10k.tolist()[0] == 0.9 and per_10k.tolist()[2] == -0.9 and math.isnan(per_10k.tolist()[1])
     assert panel.evaluate("p / h").tolist()[0] == 0.09
+
+
+def test_a_repeated_header_is_said_so_without_a_period_column():
+    # review23b F6: with period_value= (no period column) it was "not a number: 'gdp[亿元]'"
+    text = "code,gdp[亿元]\n1,3\ncode,gdp[亿元]\n2,4\n"
+    with pytest.raises(zb.ParseError, match="line 3 repeats the header"):
+        zb.read_csv(io.BytesIO(text.encode()), period_value="2024")
