@@ -382,10 +382,9 @@ def _say_misspelt_heading(error: Any, columns: Sequence[str], core_catalogue: An
     variables = [v for v in core_catalogue.variables() if v["id"] == wanted]
     headings = [h for v in variables for h in (v["name_zh"], *v["other_names"]) if h]
     for column in columns:
-        near = min(headings, key=lambda h: edit_distance(column, h), default=None)
-        if near is None or column == near or edit_distance(column, near) > (1 if len(near) <= 8 else 2):
+        slips, near = min(((edit_distance(column, h), h) for h in headings), default=(0, ""))
+        if slips == 0 or slips > (1 if len(near) <= 8 else 2):
             continue
-        slips = edit_distance(column, near)
         said = (
             f"\nthe panel's column '{column}' differs by {slips} character{'s' if slips > 1 else ''} from "
             f"'{near}', a heading of {wanted}: correct the heading"

@@ -858,9 +858,11 @@ def _with_labels(table: Any, data: Any) -> Any:
         labels = data[[c for c in data.columns if not pd.api.types.is_numeric_dtype(data[c])]]
         # a label named as an output column (Index, rank) is kept under another name, not dropped
         labels = labels.rename(columns={c: f"{c} (input)" for c in labels.columns if c in table.columns})
-    else:
-        names = data.entities.set_index("code")["name"]
-        labels = names.to_frame() if (names.astype(str).str.strip() != "").any() else names.to_frame().iloc[:, :0]
+    else:  # the names a build's plots take (display_names): none when every name is blank
+        from .composite import display_names
+
+        names = display_names(data.entities.set_index("code"))
+        labels = pd.Series(names, name="name", dtype=object).to_frame() if names else pd.DataFrame()
     if labels.shape[1] == 0:
         return table
     return pd.concat([labels.reindex(table.index), table], axis=1)
