@@ -4,8 +4,13 @@
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include <array>
+#include <charconv>
+#include <cmath>
+
 #include "bindings.hpp"
 #include "zhibiao/csv.hpp"
+#include "zhibiao/entity.hpp"
 #include "zhibiao/panel.hpp"
 
 namespace zhibiao::python {
@@ -253,6 +258,35 @@ void register_cell_readers(py::module_& m) {
         py::arg("header"), py::arg("catalogue") = nullptr,
         "(name, unit, renamed_from) of a column header, as read_csv reads it: gdp[亿元], gdp（亿元）, "
         "地区生产总值 → gdp.");
+    m.def(
+        "admin_code", [](std::string_view code) { return admin_code(code); }, py::arg("code"),
+        "The canonical 6 digits of an administrative code, as read_csv and the roll-up compare codes "
+        "(entity.hpp admin_code): '3206' is '320600', '32' is '320000'; any other code as it is.");
+    m.def(
+        "fixed_texts",
+        [](const double_array& values, int decimals) {
+            // write_csv's cells: each value with `decimals` digits after the point (2.40, not 2.4),
+            // as Python's f"{v:.{d}f}" writes it (both exact), a NaN as an empty cell. Formatted
+            // here: the same loop in Python took ~0.7 µs a cell, 40 % of writing 231,000 rows.
+            if (decimals < 0 || decimals > 30)
+                throw argument_error("fixed_texts: decimals must be 0 to 30, not " + std::to_string(decimals));
+            const double* x = values.data();
+            py::list out(values.size());
+            std::array<char, 400> buffer{};  // DBL_MAX is 309 digits before the point
+            for (py::ssize_t k = 0; k < values.size(); ++k) {
+                if (std::isnan(x[k])) {
+                    out[static_cast<std::size_t>(k)] = py::str("");
+                    continue;
+                }
+                const auto written = std::to_chars(buffer.data(), buffer.data() + buffer.size(), x[k] + 0.0,
+                                                   std::chars_format::fixed, decimals);
+                out[static_cast<std::size_t>(k)] =
+                    py::str(buffer.data(), static_cast<std::size_t>(written.ptr - buffer.data()));
+            }
+            return out;
+        },
+        py::arg("values"), py::arg("decimals"),
+        "Each value as text with `decimals` digits after the point (f'{v:.{d}f}'; -0.0 as 0), NaN as ''.");
     m.def(
         "trim_keys",
         [](const std::vector<std::string>& texts) {

@@ -101,12 +101,19 @@ def rounded(values: Any, decimals: Mapping[str, int] | None = None) -> Any:
 def with_names(table: Any, names: Mapping[str, str] | None = None) -> Any:
     """The table with a ``name`` column first, from ``names`` or the names it carries in
     ``attrs["names"]`` (entity code → name); unchanged when there are none."""
+    import numpy as np
+    import pandas as pd
+
     names = names if names is not None else table.attrs.get("names")
     if not names or "name" in table.columns:
         return table
     codes = table.index.get_level_values(0) if table.index.nlevels > 1 else table.index
     out = table.copy()
-    out.insert(0, "name", [names.get(c, "") for c in codes])
+    # a name per distinct code, then spread (11,000 look-ups for 231,000 rows); a missing code,
+    # position -1, takes the last "", as it took "" before
+    position, distinct = pd.factorize(codes)
+    looked_up = np.array([names.get(c, "") for c in distinct] + [""], dtype=object)
+    out.insert(0, "name", looked_up[position])
     out.attrs = dict(table.attrs)
     return out
 
@@ -197,9 +204,8 @@ def _as_printed(table: Any, decimals: Mapping[str, int]) -> Any:
     out = table.copy()
     for column in table.columns:
         if column in decimals and table[column].dtype.kind == "f":
-            x = table[column].to_numpy(dtype=float, na_value=np.nan) + 0.0  # -0.0 + 0.0 is 0.0
-            d = int(decimals[column])
-            out[column] = [f"{v:.{d}f}" if v == v else "" for v in x.tolist()]
+            x = table[column].to_numpy(dtype=float, na_value=np.nan)
+            out[column] = _core.fixed_texts(x, int(decimals[column]))  # f"{v:.{d}f}", in C++; -0.0 as 0
     out.attrs = dict(table.attrs)
     return out
 
