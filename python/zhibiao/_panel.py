@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import re
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
@@ -373,27 +374,32 @@ def _indicators_left_out(left: Mapping[str, str], asked: int, what: str) -> str:
     return f"{len(left)} of the {asked} indicators {what}, the panel lacks a variable each needs: {listed}"
 
 
-def _say_misspelt_heading(error: Any, columns: Sequence[str], core_catalogue: Any) -> None:
-    """Adds to a missing variable's error the panel's column whose heading is a character or two off
-    one of the variable's headings (地区生产总直 for 地区生产总值): read_csv renames the headings it
-    knows to ids, so the core's "did you mean", over ids (gpd → gdp), never sees such a one
-    (trial23a F11)."""
-    wanted = getattr(error, "variable", "")
+def _misspelt_heading_hint(wanted: str, columns: Sequence[str], core_catalogue: Any) -> str:
+    """The panel's column whose heading is a character or two off one of variable ``wanted``'s
+    headings (地区生产总直 for 地区生产总值), as a line to add to its error; "" when none is:
+    read_csv renames the headings it knows to ids, so the core's "did you mean", over ids
+    (gpd → gdp), never sees such a one (trial23a F11)."""
     variables = [v for v in core_catalogue.variables() if v["id"] == wanted]
     headings = [h for v in variables for h in (v["name_zh"], *v["other_names"]) if h]
     for column in columns:
         slips, near = min(((edit_distance(column, h), h) for h in headings), default=(0, ""))
-        if slips == 0 or slips > (1 if len(near) <= 8 else 2):
-            continue
-        said = (
-            f"\nthe panel's column '{column}' differs by {slips} character{'s' if slips > 1 else ''} from "
-            f"'{near}', a heading of {wanted}: correct the heading"
-        )
+        if 0 < slips <= (1 if len(near) <= 8 else 2):
+            return (
+                f"\nthe panel's column '{column}' differs by {slips} character{'s' if slips > 1 else ''} from "
+                f"'{near}', a heading of {wanted}: correct the heading"
+            )
+    return ""
+
+
+def _say_misspelt_heading(error: Any, columns: Sequence[str], core_catalogue: Any, wanted: str | None = None) -> None:
+    """Adds to a missing variable's error the :func:`_misspelt_heading_hint` of ``wanted`` (by
+    default the error's own variable)."""
+    said = _misspelt_heading_hint(str(wanted or getattr(error, "variable", "")), columns, core_catalogue)
+    if said:
         message = getattr(error, "message", None)
         error.args = (str(error) + said, *error.args[1:])
         if message is not None:
             error.message = message + said
-        return
 
 
 def _every_missing_variable(first: Exception, left: Mapping[str, str], asked: int) -> Exception:
@@ -458,6 +464,55 @@ def _name_text(value: Any) -> str | None:
     return str(value).strip() or None
 
 
+#: How a footnote under a table starts (as read_csv tells one: 注：…, 数据来源：…).
+_FOOTNOTE = re.compile(r"^\s*(注|说明|备注|资料来源|数据来源)\s*[:：]")
+
+
+def _footnotes_said(df: Any, entity: str, rows: np.ndarray) -> str:
+    """For rows without a code or period: which of them are a sheet's footnotes (their first cell
+    注：…, as pd.read_excel keeps them under the table), and the way out."""
+    notes = [k for k in rows if isinstance(df[entity].iloc[k], str) and _FOOTNOTE.match(df[entity].iloc[k])]
+    if not notes:
+        return "; lenient=True skips such rows (report['rows_skipped'])"
+    text = str(df[entity].iloc[notes[0]])
+    first = text if len(text) <= 20 else text[:20] + "…"
+    return (
+        f"; index {df.index[notes[0]]!r} is a footnote ({first!r}"
+        f"{f' and {len(notes) - 1} more' if len(notes) > 1 else ''}): drop such rows, or lenient=True skips them"
+    )
+
+
+def _without_keyless_rows(df: Any, entity: str, period: str, keyless: np.ndarray) -> tuple[Any, list[dict[str, Any]]]:
+    """``df`` without the rows that have no entity code or no period, and an issue for each (the
+    report's, as read_csv lists a skipped line): lenient reading skips them, saying so."""
+    skipped = []
+    for k in np.flatnonzero(keyless):
+        first = df[entity].iloc[k]
+        footnote = isinstance(first, str) and bool(_FOOTNOTE.match(first))
+        skipped.append(
+            {
+                "row": df.index[k],
+                "column": str(entity),
+                "variable": "",
+                "text": "" if first is None or first != first else str(first),
+                "problem": "footnote" if footnote else f"no entity code or period (columns {entity!r}, {period!r})",
+                "entity": "",
+                "period": "",
+            }
+        )
+    return df[~keyless], skipped
+
+
+def _carried_names(df: Any, entity_codes: Sequence[str]) -> list[str]:
+    """Each entity's name from ``df.attrs["names"]`` (code → name, as :meth:`Panel.to_pandas` and
+    ``compute()`` carry them), "" where it has none: a panel taken to pandas and back keeps its
+    names without a name column."""
+    carried = getattr(df, "attrs", {}).get("names")
+    if not isinstance(carried, Mapping):
+        return [""] * len(entity_codes)
+    return [str(carried.get(code) or "") for code in entity_codes]
+
+
 def _first_given(df: Any, column: str, entity_index: Any, entity_codes: Sequence[str], role: str) -> list[str]:
     """Per entity, the first cell of the name or parent ``column`` that is not blank, as read_csv
     takes it: a blank states nothing (a sheet with merged cells names a region on one row of it).
@@ -469,7 +524,7 @@ def _first_given(df: Any, column: str, entity_index: Any, entity_codes: Sequence
     texts = pd.Series([(_map_code if role == "parent" else _name_text)(v) for v in df[column].tolist()], dtype=object)
     by_entity = texts.groupby(entity_index)
     first = by_entity.first().reindex(range(len(entity_codes)))
-    same = texts.map(_admin_code, na_action="ignore") if role == "parent" else texts
+    same = texts.map(_core.admin_code, na_action="ignore") if role == "parent" else texts  # 3601 is 360100
     differs = (same.notna() & (same != same.groupby(entity_index).transform("first"))).to_numpy()
     if differs.any():
         row = int(np.argmax(differs))
@@ -486,11 +541,6 @@ def _first_given(df: Any, column: str, entity_index: Any, entity_codes: Sequence
             "per period) separately"
         )
     return ["" if v is None or v != v else str(v) for v in first.tolist()]
-
-
-def _admin_code(code: str) -> str:
-    """An administrative code in its 6 digits, as read_csv compares parents ("3601" is "360100")."""
-    return code + "0" * (6 - len(code)) if code.isascii() and code.isdigit() and len(code) in (2, 4) else code
 
 
 def _parent_map(parents: Any) -> dict[str, str]:
@@ -635,6 +685,7 @@ class Panel:
     _loaded_report: Any = None
     # from_pandas(lenient=True): the cells that were no number, as read_csv's report lists them.
     _lenient_issues: list = []
+    _skipped_rows: list = []  # from_pandas(lenient=True): the rows without a code or period
 
     def __init__(self, core: Any = None) -> None:
         refuse_direct_construction(
@@ -685,7 +736,9 @@ class Panel:
             Optional columns with the entity's display name and parent code. An entity's name
             and parent are its first cell that is not blank (NaN, None, "": a blank states
             nothing); one code given two names raises ParseError naming both rows, as
-            :func:`read_csv` does (also with ``lenient``); without ``name`` no names are read.
+            :func:`read_csv` does (also with ``lenient``); without ``name`` the names are those
+            ``df.attrs["names"]`` carries (code → name, as :meth:`to_pandas` and ``compute()``
+            write them), else none.
         variables
             The variable columns; by default every numeric column and every column of texts
             whose cells are all numbers ("13.5%", "1,234", read by the CSV cell grammar) or
@@ -750,6 +803,12 @@ class Panel:
         _warn_integer_codes(df[entity], entity)
         entity_index, entity_codes = _factorize_labels(df[entity], "entity code")
         period_index, period_values = _factorize_periods(df[period], freq)
+        skipped: list[dict[str, Any]] = []
+        if lenient and ((entity_index < 0).any() or (period_index < 0).any()):
+            # as read_csv skips a row without its code or period (a footnote, a blank line of the sheet)
+            df, skipped = _without_keyless_rows(df, entity, period, (entity_index < 0) | (period_index < 0))
+            entity_index, entity_codes = _factorize_labels(df[entity], "entity code")
+            period_index, period_values = _factorize_periods(df[period], freq)
         if (entity_index < 0).any() or (period_index < 0).any():
             # Say which rows, as read_csv says which line: "missing … in the DataFrame" left the
             # user to search a sheet of thousands of rows.
@@ -761,7 +820,7 @@ class Panel:
                     rows = "row" if bad.size == 1 else "rows"
                     raise _core.ParseError(
                         f"missing entity code or period in the DataFrame: no {label} in column {column!r}, "
-                        f"{bad.size} {rows} (index {shown}{more})"
+                        f"{bad.size} {rows} (index {shown}{more}){_footnotes_said(df, entity, bad)}"
                     )
         keys = (entity_codes, entity_index, period_values, period_index)
         issues: list | None = [] if lenient else None
@@ -772,7 +831,7 @@ class Panel:
         reasons = _reasons_by_variable(reasons or {}, seen, special, ignored)
 
         first_row = np.unique(entity_index, return_index=True)[1]
-        names = _first_given(df, name, entity_index, entity_codes, "name") if name else [""] * len(entity_codes)
+        names = _first_given(df, name, entity_index, entity_codes, "name") if name else _carried_names(df, entity_codes)
         parents = _first_given(df, parent, entity_index, entity_codes, "parent") if parent else [""] * len(entity_codes)
         first_labels = [df.index[k] for k in first_row]
         _refuse_fullwidth_codes(entity_codes, first_labels, entity, "entity code")
@@ -796,6 +855,7 @@ class Panel:
         panel._renamed = renamed
         panel._percent_columns = percent
         panel._lenient_issues = issues or []
+        panel._skipped_rows = skipped
         return panel
 
     @staticmethod
@@ -824,9 +884,17 @@ class Panel:
         import pandas as pd
 
         if isinstance(df.columns, pd.MultiIndex):
+            blank = any(str(n).startswith("Unnamed:") for c in df.columns for n in c)
             raise _parse_error(
                 f"the DataFrame has MultiIndex columns ({df.columns.nlevels} levels): give each column one name "
-                f"first, e.g. df.columns = ['_'.join(map(str, c)) for c in df.columns]"
+                + (
+                    # pd.read_excel(header=[1, 2]) of merged header cells: a group (经济) over its columns
+                    # (地区生产总值), blank cells read 'Unnamed: …'; joined, no heading would be recognised
+                    "first, its lowest heading that is not blank (a merged group's, 经济, stands over them): "
+                    "df.columns = [[str(n) for n in c if not str(n).startswith('Unnamed:')][-1] for c in df.columns]"
+                    if blank
+                    else "first, e.g. df.columns = ['_'.join(map(str, c)) for c in df.columns]"
+                )
             )
         if df.columns.has_duplicates:
             duplicated = list(dict.fromkeys(df.columns[df.columns.duplicated()]))
@@ -1051,6 +1119,10 @@ class Panel:
         if self._lenient_issues:
             report["cells_unparseable"] = report.get("cells_unparseable", 0) + len(self._lenient_issues)
             report["issues"] = list(report.get("issues", [])) + self._lenient_issues
+        skipped = self._skipped_rows
+        if skipped:  # from_pandas(lenient=True): rows without a code or period, as read_csv skips them
+            report["rows_skipped"] = report.get("rows_skipped", 0) + len(skipped)
+            report["issues"] = list(report.get("issues", [])) + skipped
         return report
 
     @checked_keywords
@@ -1080,8 +1152,9 @@ class Panel:
     def to_pandas(self, *, reasons: bool = False) -> Any:
         """A DataFrame indexed by (entity, period) with a column per variable.
 
-        Units are kept in ``df.attrs["units"]`` (variable → unit symbol), which
-        :meth:`from_pandas` reads back. Values are copies; the panel is unchanged.
+        Units are kept in ``df.attrs["units"]`` (variable → unit symbol) and the entity names in
+        ``df.attrs["names"]`` (code → name, when the panel has names), which :meth:`from_pandas`
+        reads back. Values are copies; the panel is unchanged.
 
         With ``reasons=True``, each variable with a reason on any row (a missing cell's
         ``unparseable``, ``incomplete_rollup``… — or a partial roll-up sum's) is followed by a
@@ -1103,6 +1176,9 @@ class Panel:
                 data[v + _reason_columns.SUFFIX] = _reason_frame_column(codes)
         df = pd.DataFrame(data, index=self.index())
         df.attrs["units"] = {v: u for v, u in self.units.items() if u is not None}
+        names = self._entity_names()
+        if names:  # entity code → name, as compute() carries them: from_pandas reads them back
+            df.attrs["names"] = names
         return df
 
     # ------------------------------------------------------------------ computation
@@ -1175,7 +1251,12 @@ class Panel:
                 raise
             # one error for every indicator asked for that the panel cannot give, not the first alone
             lenient = self._computed(id_list, False, basis, core_catalogue)
-            raise _every_missing_variable(e, _left_out(lenient), len(id_list)) from None
+            left = _left_out(lenient)
+            error = _every_missing_variable(e, left, len(id_list))
+            for other in dict.fromkeys(left.values()):  # each variable's misspelt heading, not the first's alone
+                if other != getattr(e, "variable", ""):
+                    _say_misspelt_heading(error, list(self.units), core_catalogue, other)
+            raise error from None
         index = self.index()
         # A dict in id order and no `columns=`: pandas then neither copies through object arrays
         # nor reorders (ids are unique: the catalogue's are). copy=False: the arrays are fresh

@@ -500,8 +500,12 @@ def validate_file(args: argparse.Namespace) -> int:
     source = _input(args.file)
     panel = _read(source, lenient=args.lenient, **_reading(args))
     findings = panel.validate(args.rules)
-    with _output(args.out) as f:
-        findings.to_csv(f, index=False)
+    try:
+        with _output(args.out) as f:
+            findings.to_csv(f, index=False)
+            f.flush()
+    except BrokenPipeError:  # the reader stopped (| head): the findings, and so the status, are known
+        _quiet_stdout()
     if issues := _cell_issues(panel, source):  # where the 'unparseable' findings' cells are, and what they hold
         _Messages.say(_load_report(panel, source))
         _Messages.say(_in_cli_words(issues))

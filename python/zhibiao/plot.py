@@ -67,6 +67,7 @@ _WORDS = {
     "span_ytd": ("1月至当月累计", "year to date"),
     "contribution": ("对总指数的贡献", "contribution to the index"),
     "top_of": ("{of} 个中的前 {top} 个", "top {top} of {of}"),
+    "top_of_regions": ("{of} 个地区中的前 {top} 个", "top {top} of {of} regions"),
     "nominal": ("名义排名", "nominal"),
     "rank_interval": ("5%–95% 区间", "5–95%"),
     "rank_of": ("{node} 排名", "rank of {node}"),
@@ -206,12 +207,49 @@ def _one_period(series: Any, given: str | int | None) -> tuple[Any, str | None]:
     if period is None:
         period = sorted(periods, key=period_position)[-1]
     if period not in periods:
+        period = _canonical_period(period, periods)
+    if period not in periods:
         try:  # in time order, as a Panel lists them (the rows list them as they came)
             periods = sorted(periods, key=_core.Period)
         except _core.Error:  # a period that is none (a pandas table of the caller's): as they came
             pass
         raise _core.ArgumentError(f"no period '{period}' in the table (periods: {', '.join(periods[:12])})")
     return series.xs(period, level="period"), period
+
+
+def _canonical_period(period: str, periods: Sequence[str]) -> str:
+    """``period`` as the table spells it when it is another form of one of its periods, as read_csv
+    reads them (2024年上半年 and 2024年1-6月 are 2024H1): the table holds what read_csv made of the
+    text; else ``period`` as given."""
+    try:
+        canonical = str(_core.Period(str(period)))
+    except _core.Error:
+        return period
+    return canonical if canonical in periods else period
+
+
+def _warn_of_totals(codes: Sequence[str], label_of: Mapping[str, str], where: str) -> None:
+    """A totals row (合计, 全市…, by code or name) or a region beside regions inside it (43 beside
+    430121: by administrative codes) drawn as one of the regions: its bar is no region's, and its
+    value moves the median. Said as composite.build says it (NestedRegionsWarning)."""
+    from .composite import NestedRegionsWarning, _nested_text
+
+    labels = [str(label_of.get(c, "")) for c in codes]
+    totals, pairs = _core.region_notes(list(codes), labels)
+    said = [f"{codes[k]}" + (f" ({labels[k]})" if labels[k] and labels[k] != codes[k] else "") for k in totals]
+    parts = [
+        f"{', '.join(said[:5])}{' …' if len(said) > 5 else ''} look{'s' if len(said) == 1 else ''} like a totals row"
+    ]
+    parts = (parts if said else []) + (
+        [f"regions beside regions inside them ({_nested_text(pairs, codes, labels)})"] if pairs else []
+    )
+    if parts:
+        warnings.warn(
+            f"{where}: a total drawn among its parts: " + "; ".join(parts) + " — leave out the totals' rows (or "
+            "their parts') so that the bars and the median compare regions of one level",
+            NestedRegionsWarning,
+            stacklevel=3,
+        )
 
 
 # A bar is about 0.3 inch high: beyond this many the figure is taller than matplotlib can save at
@@ -263,6 +301,7 @@ def by_region(
         shown = shown.head(top)
     _check_bars(len(shown), "by_region", f"pass top=N (at most {MAX_BARS}) for the first N regions")
     label_of = _names(values, names)
+    _warn_of_totals([str(c) for c in present.index], label_of, "by_region")
     ax = _axes(ax, (8, max(3.0, 0.28 * len(shown) + 1.2)))
     labels = [str(label_of.get(code, code)) for code in shown.index]
     positions = range(len(shown))
@@ -282,9 +321,10 @@ def by_region(
     ax.set_xlabel(indicator_label(indicator, _unit_of(values, indicator), lang))
     missing = len(series) - len(present)
     title = indicator_label(indicator, None, lang).split(" (")[0] + (f", {period}" if period else "")
-    title += f" ({len(present)} {_word('regions', lang)}" + (
-        f", {missing} {_word('missing', lang)})" if missing else ")"
-    )
+    counted = f"{len(present)} {_word('regions', lang)}"
+    if len(shown) < len(present):  # top=: the bars are the first of them, as contributions says
+        counted = _word("top_of_regions", lang).format(top=len(shown), of=len(present))
+    title += f" ({counted}" + (f", {missing} {_word('missing', lang)})" if missing else ")")
     ax.set_title(title)
     return ax
 
@@ -378,8 +418,14 @@ def over_time(
     regions = [str(r) if r not in known and str(r) in known else r for r in regions]
     unknown = [r for r in regions if r not in known]
     if unknown:
+        codes_of: dict[str, list[str]] = {}
+        for code, name in _names(values, names).items():
+            codes_of.setdefault(str(name), []).append(str(code))
+        named = [f"{r!r} is the name of {', '.join(codes_of[str(r)])}" for r in unknown if str(r) in codes_of]
         close = closest_name(str(unknown[0]), [str(e) for e in entities])
         hint = f" (did you mean {close!r}?)" if close else ""
+        if named:  # regions are given by code: names repeat (两个新区) and are spelt several ways
+            hint = f" (regions are given by their codes: {'; '.join(named)})"
         raise _core.ArgumentError(f"regions not in the table: {', '.join(map(str, unknown))}{hint}")
     drawn = series[index_level(series.index, "entity", "over_time").isin(list(regions))].notna().sum()
     _check_something_to_draw(int(drawn), "over_time", f"{indicator} of {', '.join(map(str, regions))}")
