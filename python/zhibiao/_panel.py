@@ -919,7 +919,9 @@ class Panel:
                 # As read_csv names a misspelt entity column: the closest column or index level.
                 names = [str(c) for c in df.columns] + [str(n) for n in df.index.names if n is not None]
                 close = closest_name(str(wanted), names)
-                hint = _as_read_csv_would_read(df, entity, period) or (
+                # index levels too: a frame indexed by (区划代码, 时期) is read as its columns would be
+                named_levels = any(n is not None for n in df.index.names)
+                hint = _as_read_csv_would_read(df.reset_index() if named_levels else df, entity, period) or (
                     f" (did you mean {close!r}?)"
                     if close
                     else _unnamed_levels_hint(given_index, str(wanted), entity, period)

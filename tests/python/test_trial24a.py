@@ -35,12 +35,24 @@ def test_the_admin_code_rule_is_the_cpp_one():
     # which from_pandas uses to compare parents (3601 is 360100).
     from zhibiao import _core
 
-    expected = {"32": "320000", "3206": "320600", "320602": "320602", "110101001000": "110101001000",
-                "３２０６": "３２０６", "32a": "32a", "": "", "3": "3", "32060": "32060"}
+    expected = {
+        "32": "320000",
+        "3206": "320600",
+        "320602": "320602",
+        "110101001000": "110101001000",
+        "３２０６": "３２０６",
+        "32a": "32a",
+        "": "",
+        "3": "3",
+        "32060": "32060",
+    }
     assert {code: _core.admin_code(code) for code in expected} == expected
-    frame = pd.DataFrame({"entity": ["320601", "320601"], "period": ["2023", "2024"], "gdp": [1.0, 2.0],
-                          "parent": ["3206", "320600"]})
-    assert zb.Panel.from_pandas(frame, parent="parent").entities["parent"].tolist() == ["3206"]  # one parent, as written first
+    frame = pd.DataFrame(
+        {"entity": ["320601", "320601"], "period": ["2023", "2024"], "gdp": [1.0, 2.0], "parent": ["3206", "320600"]}
+    )
+    assert zb.Panel.from_pandas(frame, parent="parent").entities["parent"].tolist() == [
+        "3206"
+    ]  # one parent, as written first
 
 
 def test_to_pandas_and_back_keeps_the_names():
@@ -64,7 +76,11 @@ def test_validate_into_a_pipe_closed_early_still_exits_1(tmp_path):
     path.write_text("region,period,projects_approved[项],projects_applied[项]\n" + rows, encoding="utf-8")
     run = subprocess.run(
         f"{sys.executable} -m zhibiao validate {path} -q | head -1 >/dev/null; echo ${{PIPESTATUS[0]}}",
-        shell=True, executable="/bin/bash", capture_output=True, text=True, check=True,
+        shell=True,
+        executable="/bin/bash",
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert run.stdout.strip() == "1"
     alone = subprocess.run([sys.executable, "-m", "zhibiao", "validate", str(path), "-q"], capture_output=True)
@@ -105,8 +121,8 @@ def test_by_region_title_says_the_bars_are_the_first_of_the_regions():
 
     matplotlib.use("Agg")
     counties = _with_province_total().drop(index="43", level="entity")
-    assert zb.plot.by_region(counties, "hitech_va_share_gdp", period="2024", top=2).get_title().endswith(
-        "(3 个地区中的前 2 个)"
+    assert (
+        zb.plot.by_region(counties, "hitech_va_share_gdp", period="2024", top=2).get_title().endswith("(3 个地区中的前 2 个)")
     )
     english = zb.plot.by_region(counties, "hitech_va_share_gdp", period="2024", top=2, lang="en")
     assert english.get_title().endswith("(top 2 of 3 regions)")
@@ -120,8 +136,10 @@ def test_plots_take_the_period_forms_read_csv_reads_and_say_a_name_is_no_code():
 
     matplotlib.use("Agg")
     values = zb.read_csv(
-        io.StringIO("区划代码,地区,年份,rd_expenditure[万元],gdp[亿元]\n430121,甲县,2024年上半年,10,10\n"
-                    "430122,乙县,2024年上半年,30,10\n430121,甲县,2024,25,21\n430122,乙县,2024,60,22\n")
+        io.StringIO(
+            "区划代码,地区,年份,rd_expenditure[万元],gdp[亿元]\n430121,甲县,2024年上半年,10,10\n"
+            "430122,乙县,2024年上半年,30,10\n430121,甲县,2024,25,21\n430122,乙县,2024,60,22\n"
+        )
     ).compute(["rd_intensity"])
     for given in ["2024年上半年", "2024年1-6月", "2024H1"]:
         ax = zb.plot.by_region(values, "rd_intensity", period=given)
@@ -157,7 +175,9 @@ def test_from_pandas_names_a_footnote_and_lenient_skips_it():
     assert [(i["row"], i["problem"]) for i in panel.report["issues"]] == [(2, "footnote"), (3, "footnote")]
     assert panel.report["cells_unparseable"] == 0
     blank = pd.DataFrame({"entity": ["430121", None], "period": ["2024", "2024"], "gdp": [1.0, 2.0]})
-    with pytest.raises(zb.ParseError, match=r"no entity code in column 'entity', 1 row \(index 1\); lenient=True skips"):
+    with pytest.raises(
+        zb.ParseError, match=r"no entity code in column 'entity', 1 row \(index 1\); lenient=True skips"
+    ):
         zb.Panel.from_pandas(blank)
     assert zb.Panel.from_pandas(blank, lenient=True).report["rows_skipped"] == 1
 
@@ -208,3 +228,13 @@ def test_a_merged_header_gets_a_hint_that_gives_headings_zhibiao_reads():
     pivot = pd.DataFrame([[1.0]], columns=pd.MultiIndex.from_tuples([("gdp", "2024")]))
     with pytest.raises(zb.ParseError, match=r"'_'\.join"):
         zb.Panel.from_pandas(pivot)
+
+
+def test_index_levels_named_otherwise_get_the_keys_to_pass():
+    # T8: a frame indexed by (区划代码, 时期) got "no column or index level 'entity'" with no hint,
+    # where the same frame with those columns gets "pass entity='区划代码', period='时期'"
+    frame = pd.DataFrame({"区划代码": ["430121"], "时期": ["2024"], "gdp": [1.0]})
+    for given in (frame, frame.set_index(["区划代码", "时期"])):
+        with pytest.raises(zb.ParseError, match=r"pass entity='区划代码', period='时期'"):
+            zb.Panel.from_pandas(given)
+    assert zb.Panel.from_pandas(frame.set_index(["区划代码", "时期"]), entity="区划代码", period="时期").periods == ["2024"]
