@@ -290,7 +290,9 @@ def by_region(
     the median of all regions as a line, regions named (``names`` code → name, or the names the
     table carries in ``attrs["names"]``); ``top`` shows only the first ``top`` bars. Regions
     with no value are counted in the title. ``values`` is a table from ``Panel.compute`` (one
-    period is taken: ``period``, else the latest) or a Series indexed by region."""
+    period is taken: ``period`` in any form read_csv reads, 2024年上半年 for 2024H1, else the
+    latest) or a Series indexed by region. A totals row (合计) or a region drawn beside regions
+    inside it gives a NestedRegionsWarning: its bar is no region's and it moves the median."""
     _check_lang(lang)
     series, period = _one_period(_column(values, indicator), period)
     present = series.dropna()
