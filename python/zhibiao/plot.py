@@ -248,7 +248,7 @@ def _warn_of_totals(codes: Sequence[str], label_of: Mapping[str, str], where: st
             f"{where}: a total drawn among its parts: " + "; ".join(parts) + " — leave out the totals' rows (or "
             "their parts') so that the bars and the median compare regions of one level",
             NestedRegionsWarning,
-            stacklevel=3,
+            stacklevel=4,  # the caller of by_region: past this function, by_region and checked_keywords' wrapper
         )
 
 

@@ -105,8 +105,11 @@ def test_by_region_says_a_totals_row_is_drawn_among_its_parts():
     matplotlib.use("Agg")
     from zhibiao.composite import NestedRegionsWarning
 
-    with pytest.warns(NestedRegionsWarning, match=r"by_region: a total drawn among its parts: 43 \(合计\) looks like"):
+    with pytest.warns(
+        NestedRegionsWarning, match=r"by_region: a total drawn among its parts: 43 \(合计\) looks like"
+    ) as said:
         zb.plot.by_region(_with_province_total(), "hitech_va_share_gdp", period="2024")
+    assert said[0].filename == __file__  # the caller's line, not zhibiao's
     counties = _with_province_total().drop(index="43", level="entity")
     with warnings.catch_warnings():
         warnings.simplefilter("error", NestedRegionsWarning)
