@@ -62,3 +62,13 @@ def test_a_name_given_to_two_variables_is_refused(tmp_path):
     )
     with pytest.raises(zb.ParseError, match="'甲' already names variable 'a'"):
         zb.load_catalogue(path)
+
+
+@pytest.mark.parametrize("heading", ["县（市、区）", "县(市、区)", "区县", "县区", "县市区", "城市", "地市", "省份", "省（区、市）"])
+def test_a_yearbooks_name_column_beside_the_codes_is_the_units_names(heading):
+    # Statistical yearbooks head the names column of a county, city or province table so; beside a
+    # code column it is the name, not a variable ("not a number: '甲县'" before).
+    panel = _read(f"区划代码,{heading},年份,地区生产总值\n430102,甲县,2024,100\n430103,乙县,2024,120\n")
+    assert panel.entities["name"].tolist() == ["甲县", "乙县"]
+    assert list(panel.variables) == ["gdp"]
+
