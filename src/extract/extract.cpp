@@ -1349,13 +1349,23 @@ std::size_t with_visits(const code_points& cps, std::size_t i, std::size_t n, st
     return n + 1;
 }
 
+// The digits read by arabic() end at i before what none of stray_run_end, garbled_figure_end,
+// split_figure (with lost_separator_end and next_line_of_figure), dangling_point_at and the letter
+// test can read on from (each needs a point, a comma, a blank, a line break, a letter, 。 or U+FFFD
+// right after the digits): %, a code point past ASCII other than 。 and U+FFFD (a unit, 万, 年), or
+// the text's end. Most figures end so, and number_at then enters none of them.
+bool digits_end_plainly(const code_points& cps, std::size_t i) {
+    if (i >= cps.size()) return true;
+    const char32_t c = cps[i].c;
+    return c == '%' || (c >= 0x80 && c != U'。' && c != 0xFFFD);
+}
+
 bool number_at(std::string_view text, const code_points& cps, std::size_t k, scanned& s, bool& date) {
     date = false;
     std::size_t i = k, first = k;
     std::string_view damage;
-    double value = 0, guess = std::numeric_limits<double>::quiet_NaN();
+    double value = 0, guess = std::numeric_limits<double>::quiet_NaN(), per_divisor = 1;
     bool masked = false, comma = false, chinese = false, code = false;
-    double per_divisor = 1;
     std::string multiplier;  // 1万2千件, 227万余元 (then 余/多): the multiplier that starts the unit
     if (ordinal_or_label_at(cps, k)) {
         date = true;  // an ordinal (第2位) or a table's or figure's number (表1): stepped over, as a date is
@@ -1370,11 +1380,12 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
         if (k > 0 && (is_letter(cps[k - 1].c) || is_digit(cps[k - 1].c) || (cps[k - 1].c == '.' && !leading_point)))
             return false;
         i = arabic(cps, k, value, masked, comma);
+        const bool skip_damage = leading_point || digits_end_plainly(cps, i);  // most figures: no reader below
         // "3l6件", "1O5项", "2,1OO万元", "3�26件": a letter read for a digit (O o l I) or an invalid
         // byte (U+FFFD) inside or right after the digits is a misread digit, not the figure's end.
-        const std::size_t stray_end = leading_point ? 0 : stray_run_end(cps, k);
+        const std::size_t stray_end = skip_damage ? 0 : stray_run_end(cps, k);
         const std::size_t garbled_end =
-            stray_end || leading_point || masked ? 0 : garbled_figure_end(text, cps, k, i, value, damage, guess);
+            stray_end || skip_damage || masked ? 0 : garbled_figure_end(text, cps, k, i, value, damage, guess);
         if (!stray_end && !garbled_end && i < cps.size() && is_letter(cps[i].c) && !is_mask(cps[i].c))
             return false;  // "5G", "2025H1": a name
         // Digits lost in a conversion: "000件" (zeros only, more than one) and "21.%" (a point
@@ -1392,7 +1403,7 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
         } else if (leading_point) {
             if (masked || integer_digits() != i - k) return false;
             first = k - 1, damage = "leading_point";  // no guess: how many digits were lost is unknown
-        } else if (!masked && i - k >= 2 &&
+        } else if (!masked && i - k >= 2 && cps[k].c == '0' &&
                    std::all_of(cps.begin() + static_cast<std::ptrdiff_t>(k),
                                cps.begin() + static_cast<std::ptrdiff_t>(i),
                                [](const code_point& p) { return p.c == '0'; })) {
@@ -1401,7 +1412,7 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
             damage = "leading_zeros", code = true;  // without a unit: a code (区号0571), not a figure
         } else if (const std::size_t mixed = masked || comma ? 0 : mixed_numeral_end(cps, k, i, value, multiplier)) {
             i = mixed;
-        } else if (std::string_view kind; !masked) {
+        } else if (std::string_view kind; !masked && !skip_damage) {  // leading_point: not here
             if (const std::size_t end = split_figure(text, cps, k, i, kind, guess)) damage = kind, i = end;
         }
         if (!masked && !stray_end && dangling_point_at(text, cps, i)) damage = "dangling_point", guess = value, ++i;
