@@ -3934,6 +3934,15 @@ const lexicon_entry* choose_entry(const phrase_entries& group, const distinction
 
 // ---- From a scanned quantity to a fact ---------------------------------------------------------
 
+// Every cut between two code points of every phrase of a lexicon (UTF-8: not before a
+// continuation byte), by the code point before the cut: what phrase_breaks tests a line break
+// between two ideographs against. Made once, not per text (cuts_for): a short report with one
+// such break made them afresh, more than half of its reading (bench/NOTES.md, round 24).
+struct phrase_cuts {
+    std::unordered_map<char32_t, std::vector<std::pair<std::string_view, std::string_view>>> by_last;
+    explicit phrase_cuts(const lexicon& words);
+};
+
 // The indexes over a chunk of the report that binding figures to phrases and finding 其中 parts
 // consult, filled in one pass over the chunk's code points.
 struct report_indexes {
@@ -3962,6 +3971,7 @@ struct report_indexes {
     word_index sentence_ends{"。", "！", "？", "；", ";", "\n"};
     // "立项率34.3%", "占GDP的比重达到14.6%": a rate or a share, not the count or amount of the noun.
     word_index share_words{"率", "比重", "占比", "比例", "占"};
+    std::optional<phrase_cuts> cuts;  // made at the first text that needs them (cuts_for)
     explicit report_indexes(const lexicon& w) : words(w), phrases(w) {
         phrases.add_words(matcher_);
         follow.add_words(matcher_);
@@ -5564,9 +5574,21 @@ bool phrase_before_figure(std::string_view text, const lexicon& words, std::size
 // lexicon ("全县研发⏎费用加计扣除…", "技术合同⏎成交额"): the phrase runs across it, the break is no
 // clause's end. Not before a list item or a page's line. Nor is one between a phrase and its
 // figure (phrase_before_figure).
+phrase_cuts::phrase_cuts(const lexicon& words) {
+    for (const lexicon_entry& e : words)
+        for (const std::string& phrase : e.phrases)
+            for (std::size_t cut = 1; cut < phrase.size(); ++cut)
+                if ((static_cast<unsigned char>(phrase[cut]) & 0xC0) != 0x80)
+                    by_last[code_point_before(phrase, 0, cut)].emplace_back(std::string_view(phrase).substr(0, cut),
+                                                                            std::string_view(phrase).substr(cut));
+}
+
+const phrase_cuts& cuts_for(const lexicon& words, std::optional<phrase_cuts>& own);  // end of file
+
 std::vector<std::pair<std::size_t, std::size_t>> phrase_breaks(std::string_view text, const lexicon& words) {
     std::vector<std::pair<std::size_t, std::size_t>> breaks;
-    std::unordered_map<char32_t, std::vector<std::pair<std::string_view, std::string_view>>> cuts;
+    std::optional<phrase_cuts> own;
+    const phrase_cuts* cuts = nullptr;  // made at the first such break: most texts have few
     const auto ends_with_bytes = [&](std::size_t end, std::string_view w) {
         return end >= w.size() && text.compare(end - w.size(), w.size(), w) == 0;
     };
@@ -5589,19 +5611,9 @@ std::vector<std::pair<std::size_t, std::size_t>> phrase_breaks(std::string_view 
         if (!word(code_point_before(text, 0, end)) || !word(code_point_from(text, at + 1, text.size()))) continue;
         const std::size_t next_end = std::min(text.find('\n', at + 1), text.size());
         if (item_or_page_line(text.substr(at + 1, next_end - at - 1))) continue;
-        if (cuts.empty()) {  // made at the first such break: most texts have few
-            // every cut between two code points of every phrase (UTF-8: not before a continuation
-            // byte), by the code point before the cut
-            for (const lexicon_entry& e : words)
-                for (const std::string& phrase : e.phrases)
-                    for (std::size_t cut = 1; cut < phrase.size(); ++cut)
-                        if ((static_cast<unsigned char>(phrase[cut]) & 0xC0) != 0x80)
-                            cuts[code_point_before(phrase, 0, cut)].emplace_back(
-                                std::string_view(phrase).substr(0, cut), std::string_view(phrase).substr(cut));
-            cuts[0];  // not empty any more
-        }
-        const auto found = cuts.find(code_point_before(text, 0, end));
-        if (found == cuts.end()) continue;
+        if (!cuts) cuts = &cuts_for(words, own);
+        const auto found = cuts->by_last.find(code_point_before(text, 0, end));
+        if (found == cuts->by_last.end()) continue;
         for (const auto& [head, tail] : found->second)
             if (ends_with_bytes(end, head) && starts_with_bytes(at + 1, tail)) {
                 breaks.emplace_back(end, at + 1 - end);
@@ -5903,6 +5915,19 @@ thread_local report_indexes* lent = nullptr;  // the innermost detail::lent_inde
 report_indexes& indexes_for(const lexicon& words, std::optional<report_indexes>& own) {
     if (lent && &lent->words == &words) return *lent;
     return own.emplace(words);
+}
+
+// The built-in lexicon's cuts are made once a process (it lives as long as the process; the cuts
+// are never changed, so the threads share them); another lexicon's once per extract_tables
+// thread, or per text.
+const phrase_cuts& cuts_for(const lexicon& words, std::optional<phrase_cuts>& own) {
+    if (&words == &builtin_lexicon()) {
+        static const phrase_cuts builtin(builtin_lexicon());
+        return builtin;
+    }
+    if (!lent || &lent->words != &words) return own.emplace(words);
+    if (!lent->cuts) lent->cuts.emplace(words);
+    return *lent->cuts;
 }
 }  // namespace
 
