@@ -539,18 +539,6 @@ std::size_t unit_length(std::string_view text, const code_points& cps, std::size
     while (limit < cps.size() && limit - k < 8 &&
            !(cps[limit].c < 0x10000 ? stops.has(cps[limit].c) : stops_unit_test(cps[limit].c)))
         ++limit;
-    // Most candidates are not units, and report_finding that out costs an exception: remember the
-    // answers (per thread, bounded) — a report repeats the same few words after its numbers.
-    // Looked up by a view into the text (no string made per candidate); the keys the map holds
-    // view the thread's own copies.
-    thread_local std::unordered_map<std::string_view, bool> known;
-    thread_local std::deque<std::string> keys;
-    // The answer for the whole run (the longest prefix that is a unit) is remembered too: one
-    // lookup a figure instead of one per candidate length (up to 8, most of them no unit).
-    thread_local std::unordered_map<std::string_view, std::uint8_t> longest;
-    thread_local std::deque<std::string> runs;
-    if (known.size() > 4096) known.clear(), keys.clear();
-    if (longest.size() > 4096) longest.clear(), runs.clear();
     if (limit == k) return 0;
     const std::string_view run = text.substr(cps[k].begin, cps.end_of(limit - 1) - cps[k].begin);
     // Before the map, the run seen last in a slot chosen by its first and last bytes and length:
@@ -568,6 +556,19 @@ std::size_t unit_length(std::string_view text, const code_points& cps, std::size
         return n;
     };
     if (slot.size == run.size() && std::equal(run.begin(), run.end(), slot.bytes.begin())) return answer(slot.n);
+    // Most candidates are not units, and report_finding that out costs an exception: remember the
+    // answers (per thread, bounded) — a report repeats the same few words after its numbers.
+    // Looked up by a view into the text (no string made per candidate); the keys the map holds
+    // view the thread's own copies. Reached only when the recent run missed (the thread_locals'
+    // guards and the size tests were paid at every figure before it).
+    thread_local std::unordered_map<std::string_view, bool> known;
+    thread_local std::deque<std::string> keys;
+    // The answer for the whole run (the longest prefix that is a unit) is remembered too: one
+    // lookup a figure instead of one per candidate length (up to 8, most of them no unit).
+    thread_local std::unordered_map<std::string_view, std::uint8_t> longest;
+    thread_local std::deque<std::string> runs;
+    if (known.size() > 4096) known.clear(), keys.clear();
+    if (longest.size() > 4096) longest.clear(), runs.clear();
     const auto remember = [&](std::size_t n) {
         if (run.size() <= slot.bytes.size()) {
             std::copy(run.begin(), run.end(), slot.bytes.begin());
