@@ -539,18 +539,6 @@ std::size_t unit_length(std::string_view text, const code_points& cps, std::size
     while (limit < cps.size() && limit - k < 8 &&
            !(cps[limit].c < 0x10000 ? stops.has(cps[limit].c) : stops_unit_test(cps[limit].c)))
         ++limit;
-    // Most candidates are not units, and report_finding that out costs an exception: remember the
-    // answers (per thread, bounded) — a report repeats the same few words after its numbers.
-    // Looked up by a view into the text (no string made per candidate); the keys the map holds
-    // view the thread's own copies.
-    thread_local std::unordered_map<std::string_view, bool> known;
-    thread_local std::deque<std::string> keys;
-    // The answer for the whole run (the longest prefix that is a unit) is remembered too: one
-    // lookup a figure instead of one per candidate length (up to 8, most of them no unit).
-    thread_local std::unordered_map<std::string_view, std::uint8_t> longest;
-    thread_local std::deque<std::string> runs;
-    if (known.size() > 4096) known.clear(), keys.clear();
-    if (longest.size() > 4096) longest.clear(), runs.clear();
     if (limit == k) return 0;
     const std::string_view run = text.substr(cps[k].begin, cps.end_of(limit - 1) - cps[k].begin);
     // Before the map, the run seen last in a slot chosen by its first and last bytes and length:
@@ -568,6 +556,19 @@ std::size_t unit_length(std::string_view text, const code_points& cps, std::size
         return n;
     };
     if (slot.size == run.size() && std::equal(run.begin(), run.end(), slot.bytes.begin())) return answer(slot.n);
+    // Most candidates are not units, and report_finding that out costs an exception: remember the
+    // answers (per thread, bounded) — a report repeats the same few words after its numbers.
+    // Looked up by a view into the text (no string made per candidate); the keys the map holds
+    // view the thread's own copies. Reached only when the recent run missed (the thread_locals'
+    // guards and the size tests were paid at every figure before it).
+    thread_local std::unordered_map<std::string_view, bool> known;
+    thread_local std::deque<std::string> keys;
+    // The answer for the whole run (the longest prefix that is a unit) is remembered too: one
+    // lookup a figure instead of one per candidate length (up to 8, most of them no unit).
+    thread_local std::unordered_map<std::string_view, std::uint8_t> longest;
+    thread_local std::deque<std::string> runs;
+    if (known.size() > 4096) known.clear(), keys.clear();
+    if (longest.size() > 4096) longest.clear(), runs.clear();
     const auto remember = [&](std::size_t n) {
         if (run.size() <= slot.bytes.size()) {
             std::copy(run.begin(), run.end(), slot.bytes.begin());
@@ -1349,13 +1350,23 @@ std::size_t with_visits(const code_points& cps, std::size_t i, std::size_t n, st
     return n + 1;
 }
 
+// The digits read by arabic() end at i before what none of stray_run_end, garbled_figure_end,
+// split_figure (with lost_separator_end and next_line_of_figure), dangling_point_at and the letter
+// test can read on from (each needs a point, a comma, a blank, a line break, a letter, 。 or U+FFFD
+// right after the digits): %, a code point past ASCII other than 。 and U+FFFD (a unit, 万, 年), or
+// the text's end. Most figures end so, and number_at then enters none of them.
+bool digits_end_plainly(const code_points& cps, std::size_t i) {
+    if (i >= cps.size()) return true;
+    const char32_t c = cps[i].c;
+    return c == '%' || (c >= 0x80 && c != U'。' && c != 0xFFFD);
+}
+
 bool number_at(std::string_view text, const code_points& cps, std::size_t k, scanned& s, bool& date) {
     date = false;
     std::size_t i = k, first = k;
     std::string_view damage;
-    double value = 0, guess = std::numeric_limits<double>::quiet_NaN();
+    double value = 0, guess = std::numeric_limits<double>::quiet_NaN(), per_divisor = 1;
     bool masked = false, comma = false, chinese = false, code = false;
-    double per_divisor = 1;
     std::string multiplier;  // 1万2千件, 227万余元 (then 余/多): the multiplier that starts the unit
     if (ordinal_or_label_at(cps, k)) {
         date = true;  // an ordinal (第2位) or a table's or figure's number (表1): stepped over, as a date is
@@ -1370,11 +1381,12 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
         if (k > 0 && (is_letter(cps[k - 1].c) || is_digit(cps[k - 1].c) || (cps[k - 1].c == '.' && !leading_point)))
             return false;
         i = arabic(cps, k, value, masked, comma);
+        const bool skip_damage = leading_point || digits_end_plainly(cps, i);  // most figures: no reader below
         // "3l6件", "1O5项", "2,1OO万元", "3�26件": a letter read for a digit (O o l I) or an invalid
         // byte (U+FFFD) inside or right after the digits is a misread digit, not the figure's end.
-        const std::size_t stray_end = leading_point ? 0 : stray_run_end(cps, k);
+        const std::size_t stray_end = skip_damage ? 0 : stray_run_end(cps, k);
         const std::size_t garbled_end =
-            stray_end || leading_point || masked ? 0 : garbled_figure_end(text, cps, k, i, value, damage, guess);
+            stray_end || skip_damage || masked ? 0 : garbled_figure_end(text, cps, k, i, value, damage, guess);
         if (!stray_end && !garbled_end && i < cps.size() && is_letter(cps[i].c) && !is_mask(cps[i].c))
             return false;  // "5G", "2025H1": a name
         // Digits lost in a conversion: "000件" (zeros only, more than one) and "21.%" (a point
@@ -1392,7 +1404,7 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
         } else if (leading_point) {
             if (masked || integer_digits() != i - k) return false;
             first = k - 1, damage = "leading_point";  // no guess: how many digits were lost is unknown
-        } else if (!masked && i - k >= 2 &&
+        } else if (!masked && i - k >= 2 && cps[k].c == '0' &&
                    std::all_of(cps.begin() + static_cast<std::ptrdiff_t>(k),
                                cps.begin() + static_cast<std::ptrdiff_t>(i),
                                [](const code_point& p) { return p.c == '0'; })) {
@@ -1401,7 +1413,7 @@ bool number_at(std::string_view text, const code_points& cps, std::size_t k, sca
             damage = "leading_zeros", code = true;  // without a unit: a code (区号0571), not a figure
         } else if (const std::size_t mixed = masked || comma ? 0 : mixed_numeral_end(cps, k, i, value, multiplier)) {
             i = mixed;
-        } else if (std::string_view kind; !masked) {
+        } else if (std::string_view kind; !masked && !skip_damage) {  // leading_point: not here
             if (const std::size_t end = split_figure(text, cps, k, i, kind, guess)) damage = kind, i = end;
         }
         if (!masked && !stray_end && dangling_point_at(text, cps, i)) damage = "dangling_point", guess = value, ++i;
@@ -3923,6 +3935,15 @@ const lexicon_entry* choose_entry(const phrase_entries& group, const distinction
 
 // ---- From a scanned quantity to a fact ---------------------------------------------------------
 
+// Every cut between two code points of every phrase of a lexicon (UTF-8: not before a
+// continuation byte), by the code point before the cut: what phrase_breaks tests a line break
+// between two ideographs against. Made once, not per text (cuts_for): a short report with one
+// such break made them afresh, more than half of its reading (bench/NOTES.md, round 24).
+struct phrase_cuts {
+    std::unordered_map<char32_t, std::vector<std::pair<std::string_view, std::string_view>>> by_last;
+    explicit phrase_cuts(const lexicon& words);
+};
+
 // The indexes over a chunk of the report that binding figures to phrases and finding 其中 parts
 // consult, filled in one pass over the chunk's code points.
 struct report_indexes {
@@ -3951,6 +3972,7 @@ struct report_indexes {
     word_index sentence_ends{"。", "！", "？", "；", ";", "\n"};
     // "立项率34.3%", "占GDP的比重达到14.6%": a rate or a share, not the count or amount of the noun.
     word_index share_words{"率", "比重", "占比", "比例", "占"};
+    std::optional<phrase_cuts> cuts;  // made at the first text that needs them (cuts_for)
     explicit report_indexes(const lexicon& w) : words(w), phrases(w) {
         phrases.add_words(matcher_);
         follow.add_words(matcher_);
@@ -5553,9 +5575,21 @@ bool phrase_before_figure(std::string_view text, const lexicon& words, std::size
 // lexicon ("全县研发⏎费用加计扣除…", "技术合同⏎成交额"): the phrase runs across it, the break is no
 // clause's end. Not before a list item or a page's line. Nor is one between a phrase and its
 // figure (phrase_before_figure).
+phrase_cuts::phrase_cuts(const lexicon& words) {
+    for (const lexicon_entry& e : words)
+        for (const std::string& phrase : e.phrases)
+            for (std::size_t cut = 1; cut < phrase.size(); ++cut)
+                if ((static_cast<unsigned char>(phrase[cut]) & 0xC0) != 0x80)
+                    by_last[code_point_before(phrase, 0, cut)].emplace_back(std::string_view(phrase).substr(0, cut),
+                                                                            std::string_view(phrase).substr(cut));
+}
+
+const phrase_cuts& cuts_for(const lexicon& words, std::optional<phrase_cuts>& own);  // end of file
+
 std::vector<std::pair<std::size_t, std::size_t>> phrase_breaks(std::string_view text, const lexicon& words) {
     std::vector<std::pair<std::size_t, std::size_t>> breaks;
-    std::unordered_map<char32_t, std::vector<std::pair<std::string_view, std::string_view>>> cuts;
+    std::optional<phrase_cuts> own;
+    const phrase_cuts* cuts = nullptr;  // made at the first such break: most texts have few
     const auto ends_with_bytes = [&](std::size_t end, std::string_view w) {
         return end >= w.size() && text.compare(end - w.size(), w.size(), w) == 0;
     };
@@ -5578,19 +5612,9 @@ std::vector<std::pair<std::size_t, std::size_t>> phrase_breaks(std::string_view 
         if (!word(code_point_before(text, 0, end)) || !word(code_point_from(text, at + 1, text.size()))) continue;
         const std::size_t next_end = std::min(text.find('\n', at + 1), text.size());
         if (item_or_page_line(text.substr(at + 1, next_end - at - 1))) continue;
-        if (cuts.empty()) {  // made at the first such break: most texts have few
-            // every cut between two code points of every phrase (UTF-8: not before a continuation
-            // byte), by the code point before the cut
-            for (const lexicon_entry& e : words)
-                for (const std::string& phrase : e.phrases)
-                    for (std::size_t cut = 1; cut < phrase.size(); ++cut)
-                        if ((static_cast<unsigned char>(phrase[cut]) & 0xC0) != 0x80)
-                            cuts[code_point_before(phrase, 0, cut)].emplace_back(
-                                std::string_view(phrase).substr(0, cut), std::string_view(phrase).substr(cut));
-            cuts[0];  // not empty any more
-        }
-        const auto found = cuts.find(code_point_before(text, 0, end));
-        if (found == cuts.end()) continue;
+        if (!cuts) cuts = &cuts_for(words, own);
+        const auto found = cuts->by_last.find(code_point_before(text, 0, end));
+        if (found == cuts->by_last.end()) continue;
         for (const auto& [head, tail] : found->second)
             if (ends_with_bytes(end, head) && starts_with_bytes(at + 1, tail)) {
                 breaks.emplace_back(end, at + 1 - end);
@@ -5892,6 +5916,19 @@ thread_local report_indexes* lent = nullptr;  // the innermost detail::lent_inde
 report_indexes& indexes_for(const lexicon& words, std::optional<report_indexes>& own) {
     if (lent && &lent->words == &words) return *lent;
     return own.emplace(words);
+}
+
+// The built-in lexicon's cuts are made once a process (it lives as long as the process; the cuts
+// are never changed, so the threads share them); another lexicon's once per extract_tables
+// thread, or per text.
+const phrase_cuts& cuts_for(const lexicon& words, std::optional<phrase_cuts>& own) {
+    if (&words == &builtin_lexicon()) {
+        static const phrase_cuts builtin(builtin_lexicon());
+        return builtin;
+    }
+    if (!lent || &lent->words != &words) return own.emplace(words);
+    if (!lent->cuts) lent->cuts.emplace(words);
+    return *lent->cuts;
 }
 }  // namespace
 

@@ -129,6 +129,30 @@ BOOST_AUTO_TEST_CASE(another_lexicon_reads_as_alone) {
         check_same(many[k], extract_table(texts[k], words), "text " + std::to_string(k));
 }
 
+// A line break inside a phrase (phrase_breaks) is tested against the lexicon's cuts, made once per
+// thread and lexicon, or once for the built-in one: a text read after another, in a batch or alone,
+// reads the same; a cut of one lexicon never serves another.
+BOOST_AUTO_TEST_CASE(a_phrase_across_a_line_break_reads_the_same_in_any_order) {
+    const lexicon words =
+        lexicon_from_toml("[[variable]]\nid = \"grants\"\nphrases = [\"甲乙丙指标\"]\nunit = \"件\"\n", "<test>");
+    const std::vector<std::string> texts = {"全县甲乙丙\n指标326件。\n", "全县技术合同\n成交额1.26亿元。\n",
+                                            "全县甲乙丙\n指标12件。\n"};
+    for (const lexicon* l : {&words, &builtin_lexicon()}) {
+        const auto many = extract_tables(views(texts), *l, {}, 1);
+        for (std::size_t k = 0; k < texts.size(); ++k)
+            check_same(many[k], extract_table(texts[k], *l), "text " + std::to_string(k));
+    }
+    const table_extraction grants = extract_tables(views(texts), words, {}, 1)[0];
+    BOOST_TEST_REQUIRE(grants.facts.size() == 1u);
+    BOOST_TEST(fact_at(grants.facts, 0).variable == "grants");  // 甲乙丙⏎指标 is one phrase (no built-in one)
+    const table_extraction contracts = extract_tables(views(texts), words, {}, 1)[1];
+    BOOST_TEST(contracts.facts.size() <= 1u);
+    if (contracts.facts.size() == 1u) BOOST_TEST(fact_at(contracts.facts, 0).variable != "grants");
+    const table_extraction builtin = extract_table(texts[1]);  // 技术合同⏎成交额: a built-in phrase
+    BOOST_TEST_REQUIRE(builtin.facts.size() == 1u);
+    BOOST_TEST(fact_at(builtin.facts, 0).phrase == "技术合同成交额");
+}
+
 BOOST_AUTO_TEST_CASE(threads_that_cannot_start_leave_their_texts_to_the_others) {
     const std::vector<std::string> texts = many_reports();
     const zhibiao::testing::refusing_threads refuse(1);
