@@ -405,18 +405,27 @@ def _panel_of(
     from ._panel import Panel
 
     variables = sorted({v for _, records, _ in entities for values in records.values() for v in values})
-    rows = [(entity, when, values) for entity, records, _ in entities for when, values in records.items()]
-    wide = pd.DataFrame(  # a column at a time: no dict per row
-        {
-            "entity": [entity for entity, _, _ in rows],
-            "period": [when for _, when, _ in rows],
-            **{v: np.array([values.get(v, np.nan) for _, _, values in rows], dtype=np.float64) for v in variables},
-        }
-        if rows
-        else {},
+    # The grid filled from the values and reasons there are (a few per period), not looked up for
+    # every variable of every period (most of them absent).
+    column_of = {v: k for k, v in enumerate(variables)}
+    rows = [(entity, when) for entity, records, _ in entities for when in records]
+    grid = np.full((len(variables), len(rows)), np.nan)
+    reasons = {v: [""] * len(rows) for v in variables}
+    row = 0
+    for _, records, why in entities:
+        row_of: dict[str, int] = {}
+        for when, values in records.items():
+            row_of[when] = row
+            for v, x in values.items():
+                grid[column_of[v], row] = x
+            row += 1
+        for (v, when), reason in why.items():
+            if when in row_of:
+                reasons[v][row_of[when]] = reason
+    wide = pd.DataFrame(
+        {"entity": [e for e, _ in rows], "period": [w for _, w in rows], **dict(zip(variables, grid))} if rows else {},
         columns=["entity", "period", *variables],
     )
-    reasons = {v: [why.get((v, when), "") for _, records, why in entities for when in records] for v in variables}
     return Panel.from_pandas(
         wide.astype({v: "float64" for v in variables}),
         "entity",
