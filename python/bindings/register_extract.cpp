@@ -20,22 +20,20 @@ namespace zhibiao::python {
 namespace {
 
 // Every numeric column of the table (values, offsets, category codes, flags) as a contiguous view
-// of one array of bytes (its base), each column 64-byte aligned: one allocation, not forty. The
-// block comes from malloc, not from NumPy: NumPy asks for transparent huge pages for an array of
-// 4 MB or more, and on this kind of virtual machine a fresh huge page costs more than the 4 KiB
-// pages it replaces (64 MB of text, a 165 MB block: 0.2-0.6 s more system time a call with them,
-// bench/NOTES.md round 24). A column kept alive keeps the block.
+// of one NumPy array of bytes (its base), each column 64-byte aligned. NumPy puts an array of 4 MB
+// or more on transparent huge pages, one page fault per 2 MiB; columns allocated one by one (or a
+// block per dtype: the 16 flag columns of 8 MB of text are 3.7 MB) were fresh memory on every call
+// (glibc maps a block as large as the one just freed anew), a fault per 4 KiB page, and on this
+// kind of virtual machine a fault costs more than filling its page (bench/NOTES.md). A column kept
+// alive keeps the block.
 class column_block {
 public:
     template <class T>
     static std::size_t bytes_of(std::size_t rows) {
         return (rows * sizeof(T) + 63) / 64 * 64;
     }
-    column_block(std::size_t rows, std::size_t bytes) : rows_(rows) {
-        const std::size_t size = std::max<std::size_t>(bytes, 64) + 64;
-        std::unique_ptr<std::uint8_t[]> memory(new std::uint8_t[size]);
-        py::capsule owner(memory.get(), [](void* p) { delete[] static_cast<std::uint8_t*>(p); });
-        block_ = py::array_t<std::uint8_t>(static_cast<py::ssize_t>(size), memory.release(), owner);
+    column_block(std::size_t rows, std::size_t bytes)
+        : rows_(rows), block_(static_cast<py::ssize_t>(std::max<std::size_t>(bytes, 64) + 64)) {
         const auto start = reinterpret_cast<std::uintptr_t>(block_.mutable_data());
         next_ = static_cast<std::size_t>((64 - start % 64) % 64);
     }

@@ -88,9 +88,8 @@ def test_read_reports_is_read_report_of_each_sample_report():
 
 
 def test_a_column_outlives_its_table_and_the_block_it_views():
-    # The numeric columns view one block of malloc'd memory that a capsule frees with the last
-    # view (round 24; before, a NumPy array owned it): a column kept after the table is gone still
-    # reads the figures.
+    # The numeric columns are views of one block of memory (register_extract.cpp's column_block),
+    # freed with the last view: a column kept after the table is gone still reads the figures.
     import gc
 
     text = (ROOT / "data" / "sample" / "city_report_h1.txt").read_text(encoding="utf-8") * 3
