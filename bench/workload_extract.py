@@ -202,7 +202,37 @@ def bench_extract_many(megabytes: int, threads: list[int], repeat: int) -> list[
                 check=verdict + f"; CPU: {mb / max(cpu_df, 1e-9):.1f} MB/s, regex {mb / max(cpu_re, 1e-9):.1f} MB/s",
             )
         )
+    records.append(_bench_read_reports(reports, mb, t_re, cpu_re, m_re, megabytes, repeat))
     return records
+
+
+def _bench_read_reports(reports: list[str], mb: float, t_re: float, cpu_re: float, m_re, megabytes: int, repeat: int):
+    """zb.read_reports on the same reports named as counties (round 24): the facts of every report
+    into one Panel, on 1 thread, against the regex scan's time."""
+    import zhibiao as zb
+
+    named = {f"county{k:04d}": r for k, r in enumerate(reports)}
+    t_rr, panel, m_rr = measure(lambda: zb.read_reports(named, "2024H1", threads=1), repeat, warmup=True)
+    cpu_rr = cpu_seconds(lambda: zb.read_reports(named, "2024H1", threads=1), repeat)
+    shape = f"{len(panel.entities):,} entities × {len(panel.variables):,} variables"
+    print(
+        f"   read_reports, 1 thread: {mb / t_rr:.1f} MB/s wall, {mb / max(cpu_rr, 1e-9):.1f} MB/s per CPU-second; {shape}"
+    )
+    return Record(
+        workload="extract_many",
+        variant=f"zb.read_reports({len(reports):,} reports) to a Panel",
+        size=megabytes,
+        size_unit="MB",
+        threads=1,
+        zhibiao_s=t_rr,
+        baseline="Python re scan of numbers, report by report",
+        baseline_s=t_re,
+        baseline_peak_mb=m_re,
+        zhibiao_peak_mb=m_rr,
+        unit="MB/s",
+        unit_throughput=mb / t_rr,
+        check=f"{shape}; CPU: {mb / max(cpu_rr, 1e-9):.1f} MB/s, regex {mb / max(cpu_re, 1e-9):.1f} MB/s",
+    )
 
 
 WORKLOADS = {"extract": bench_extract, "extract_many": bench_extract_many}

@@ -338,20 +338,25 @@ def _make_facts_class() -> Any:
             count or a rate (326 for 件, 2.5 for %), but an amount or a population without a unit
             (8600 for 万元: 元, 万元 or 亿元?) is NaN, as the README's units promise says."""
             units = self.attrs.get("lexicon_units", {})
-            value, high, unit = [], [], []
-            for row in self.itertuples():
-                target = units.get(row.variable, "")
-                factor = (
-                    _factor(row.unit, target)
-                    if row.variable and not row.flag_change and not row.flag_unit_implied
-                    else None
-                )
-                if row.variable and not row.flag_change and (row.flag_unit_implied or not row.unit or not target):
-                    factor = None if not row.unit and _scaled_unit(target) and not row.flag_unit_implied else 1.0
-                value.append(row.value * factor if factor is not None else float("nan"))
-                high.append(row.high * factor if factor is not None else float("nan"))
-                unit.append(target if factor is not None and target else (row.unit if factor is not None else ""))
-            return self.assign(value_converted=value, high_converted=high, unit_converted=unit)
+            if len(self) == 0:
+                return self.assign(value_converted=[], high_converted=[], unit_converted=[])
+            # The factor depends on the row's variable, unit and two flags only: one decision per
+            # distinct combination (a few hundred in a table of 100,000 rows), then one multiply.
+            keys = ["variable", "unit", "flag_change", "flag_unit_implied"]
+            group = self[keys].groupby(keys, sort=False, observed=True, dropna=False).ngroup().to_numpy()
+            _, first = np.unique(group, return_index=True)
+            factors, converted_units = [], []
+            for row in self[keys].iloc[first].itertuples():
+                factor, unit = _conversion(row, units)
+                factors.append(float("nan") if factor is None else factor)
+                converted_units.append(unit)
+            factor_of_row = np.array(factors, dtype=np.float64)[group]
+            converts = ~np.isnan(factor_of_row)
+            return self.assign(
+                value_converted=np.where(converts, self["value"].to_numpy(dtype=np.float64) * factor_of_row, np.nan),
+                high_converted=np.where(converts, self["high"].to_numpy(dtype=np.float64) * factor_of_row, np.nan),
+                unit_converted=np.array(converted_units, dtype=object)[group],
+            )
 
         @checked_keywords
         def to_panel(self, entity: str, period: str | None = None, *, keep_suspect: bool = False) -> Any:
@@ -381,7 +386,8 @@ def _make_facts_class() -> Any:
             import pandas as pd
 
             units = self.attrs.get("lexicon_units", {})
-            records, why_missing, findings = _chosen_values(self.in_lexicon_units().itertuples(), period, keep_suspect)
+            rows = _panel_candidates(self.in_lexicon_units())
+            records, why_missing, findings = _chosen_values(rows, period, keep_suspect)
             panel = _panel_of([(entity, records, why_missing)], units)
             panel.findings = pd.DataFrame(findings, columns=["kind", "begin", "end", "text", "message"])
             return panel
@@ -399,15 +405,27 @@ def _panel_of(
     from ._panel import Panel
 
     variables = sorted({v for _, records, _ in entities for values in records.values() for v in values})
+    # The grid filled from the values and reasons there are (a few per period), not looked up for
+    # every variable of every period (most of them absent).
+    column_of = {v: k for k, v in enumerate(variables)}
+    rows = [(entity, when) for entity, records, _ in entities for when in records]
+    grid = np.full((len(variables), len(rows)), np.nan)
+    reasons = {v: [""] * len(rows) for v in variables}
+    row = 0
+    for _, records, why in entities:
+        row_of: dict[str, int] = {}
+        for when, values in records.items():
+            row_of[when] = row
+            for v, x in values.items():
+                grid[column_of[v], row] = x
+            row += 1
+        for (v, when), reason in why.items():
+            if when in row_of:
+                reasons[v][row_of[when]] = reason
     wide = pd.DataFrame(
-        [
-            {"entity": entity, "period": when, **{v: values.get(v, float("nan")) for v in variables}}
-            for entity, records, _ in entities
-            for when, values in records.items()
-        ],
+        {"entity": [e for e, _ in rows], "period": [w for _, w in rows], **dict(zip(variables, grid))} if rows else {},
         columns=["entity", "period", *variables],
     )
-    reasons = {v: [why.get((v, when), "") for _, records, why in entities for when in records] for v in variables}
     return Panel.from_pandas(
         wide.astype({v: "float64" for v in variables}),
         "entity",
@@ -416,6 +434,43 @@ def _panel_of(
         variables=variables,
         reasons=reasons,
     )
+
+
+#: The columns _chosen_values reads of a row (of Facts.in_lexicon_units).
+PANEL_FIELDS = (
+    "variable",
+    "value_converted",
+    "unit",
+    "unit_converted",
+    "period",
+    "text",
+    "begin",
+    "end",
+    "level",
+    "flag_change",
+    "flag_target",
+    "flag_part",
+    "flag_estimate",
+    "flag_start",
+    "flag_since",
+    "flag_lower_bound",
+    "flag_upper_bound",
+    "flag_range",
+    "flag_approximate",
+    "flag_out_of_range",
+    "flag_damaged",
+    "flag_masked",
+    "flag_suspect",
+    "flag_unit_implied",
+    "flag_prior_year",
+)
+
+
+def _panel_candidates(converted: Any, more: tuple[str, ...] = ()) -> Any:
+    """The rows of `converted` that _chosen_values can use (a variable, not a change: it passes
+    over the others without a word), with only the columns it reads, in table order."""
+    keep = (converted["variable"] != "").to_numpy(dtype=bool) & ~converted["flag_change"].to_numpy(dtype=bool)
+    return converted.loc[keep, list(more + PANEL_FIELDS)].itertuples(index=False)
 
 
 def _chosen_values(
@@ -551,6 +606,15 @@ def _not_a_panel_value(row: Any) -> tuple[str, str] | None:
     return None
 
 
+def _conversion(row: Any, units: Mapping[str, str]) -> tuple[float | None, str]:
+    """(factor, unit_converted) of a figure for Facts.in_lexicon_units: None when it does not convert."""
+    target = units.get(row.variable, "")
+    factor = _factor(row.unit, target) if row.variable and not row.flag_change and not row.flag_unit_implied else None
+    if row.variable and not row.flag_change and (row.flag_unit_implied or not row.unit or not target):
+        factor = None if not row.unit and _scaled_unit(target) and not row.flag_unit_implied else 1.0
+    return factor, (target if factor is not None and target else (row.unit if factor is not None else ""))
+
+
 def _scaled_unit(unit: str) -> bool:
     """Whether a figure of a variable in `unit` means nothing without its written unit: amounts
     (元, 万元, 亿元) and scaled counts (万人), where 8600 may be any of them. A count (件, 项, 家, 人)
@@ -624,8 +688,8 @@ def read_reports(
     source = str(lexicon) if lexicon is not None else "<lexicon>"
     facts = _extract_many(texts, lexicon_toml, source, False, threads, "read_reports")
     keys = list(facts.attrs["text"])
-    converted = facts.in_lexicon_units()
-    by_entity = {key: list(rows) for key, rows in itertools.groupby(converted.itertuples(), key=lambda row: row.report)}
+    rows = _panel_candidates(facts.in_lexicon_units(), ("report",))
+    by_entity = {key: list(rows) for key, rows in itertools.groupby(rows, key=lambda row: row.report)}
     entities, findings = [], []
     for key in keys:
         try:
