@@ -276,6 +276,14 @@ std::string_view text_of(const py::object& input, std::string& copy) {
     return copy;
 }
 
+// The caller's lexicon, parsed into `own`, else the built-in one by reference: the reader keeps
+// tables of the built-in lexicon (its phrase cuts) that a copy of it would build again each call.
+const lexicon& chosen_lexicon(const std::optional<std::string>& toml, const std::string& source,
+                              std::optional<lexicon>& own) {
+    if (!toml) return builtin_lexicon();
+    return own.emplace(lexicon_from_toml(*toml, source));
+}
+
 py::tuple extract_to_columns(const py::object& input, const std::optional<std::string>& lexicon_toml, bool guess,
                              const std::string& lexicon_source) {
     const bool from_bytes = py::isinstance<py::bytes>(input) || py::isinstance<py::bytearray>(input);
@@ -283,7 +291,8 @@ py::tuple extract_to_columns(const py::object& input, const std::optional<std::s
     const std::string_view given = text_of(input, copy);
     table_extraction x;
     decoded_report decoded;
-    lexicon words;
+    std::optional<lexicon> own_words;
+    const lexicon* words = nullptr;
     interruptible ctrl_c;  // polled between blocks of figures
     {
         py::gil_scoped_release release;
@@ -292,13 +301,13 @@ py::tuple extract_to_columns(const py::object& input, const std::optional<std::s
             decoded = decode_report(given);
         }
         const std::string_view text = from_bytes ? std::string_view(decoded.text) : given;
-        words = lexicon_toml ? lexicon_from_toml(*lexicon_toml, lexicon_source) : builtin_lexicon();
+        words = &chosen_lexicon(lexicon_toml, lexicon_source, own_words);
         extract_options options;
         options.guess = guess;
-        x = extract_table(text, words, options);
+        x = extract_table(text, *words, options);
         if (from_bytes) decoded.text = replace_invalid_utf8(decoded.text);
     }
-    py::dict info = extraction_info(x, decoded, from_bytes, words);
+    py::dict info = extraction_info(x, decoded, from_bytes, *words);
     return py::make_tuple(fact_columns(x.facts), info);
 }
 
@@ -384,7 +393,8 @@ py::tuple extract_many_to_columns(const py::list& inputs, const std::vector<std:
     }
     std::vector<decoded_report> decoded(n);
     std::vector<table_extraction> parts;
-    lexicon words;
+    std::optional<lexicon> own_words;
+    const lexicon* words = nullptr;
     interruptible ctrl_c;  // polled between texts and between blocks of figures
     {
         py::gil_scoped_release release;
@@ -396,10 +406,10 @@ py::tuple extract_many_to_columns(const py::list& inputs, const std::vector<std:
             texts[k] = decoded[k].text;
             copies[k].clear(), copies[k].shrink_to_fit();
         }
-        words = lexicon_toml ? lexicon_from_toml(*lexicon_toml, lexicon_source) : builtin_lexicon();
+        words = &chosen_lexicon(lexicon_toml, lexicon_source, own_words);
         extract_options options;
         options.guess = guess;
-        parts = extract_tables(texts, words, options, threads, names);
+        parts = extract_tables(texts, *words, options, threads, names);
         for (std::size_t k = 0; k < n; ++k)
             if (from_bytes[k]) decoded[k].text = replace_invalid_utf8(decoded[k].text);
     }
@@ -414,7 +424,7 @@ py::tuple extract_many_to_columns(const py::list& inputs, const std::vector<std:
     info["invalid_bytes"] = invalid_bytes, info["invalid_byte_offsets"] = invalid_offsets;
     info["encoding"] = encoding, info["text"] = text, info["findings"] = finding_columns(parts);
     py::dict units;
-    for (const auto& e : words) units[py::str(e.variable)] = e.unit;
+    for (const auto& e : *words) units[py::str(e.variable)] = e.unit;
     info["lexicon_units"] = units;
     std::vector<std::uint32_t> report;
     fact_table all;

@@ -5913,8 +5913,16 @@ extraction extract(std::string_view text, const lexicon& words, const extract_op
 namespace {
 thread_local report_indexes* lent = nullptr;  // the innermost detail::lent_indexes of this thread
 
+// The built-in lexicon's indexes are kept by each thread that reads with it (building them costs
+// more than reading a 1 kB report; they hold nothing from one text to the next); another
+// lexicon's are built per call unless extract_tables lends them.
 report_indexes& indexes_for(const lexicon& words, std::optional<report_indexes>& own) {
     if (lent && &lent->words == &words) return *lent;
+    if (&words == &builtin_lexicon()) {
+        thread_local std::optional<report_indexes> builtin;
+        if (!builtin) builtin.emplace(words);
+        return *builtin;
+    }
     return own.emplace(words);
 }
 

@@ -103,3 +103,12 @@ def test_a_column_outlives_its_table_and_the_block_it_views():
     np.testing.assert_array_equal(value, expected["value"].to_numpy())
     np.testing.assert_array_equal(begin, expected["begin"].to_numpy())
     assert len(codes) == len(value) and begin.dtype == np.int64
+
+
+def test_a_report_reads_the_same_after_any_other_on_its_thread():
+    # Each thread keeps the built-in lexicon's indexes from one call to the next: nothing of a
+    # report read before may reach the next one's facts.
+    texts = [p.read_text(encoding="utf-8") for p in REPORTS]
+    first = [zb.extract(t) for t in texts]
+    for t, expected in zip(reversed(texts), reversed(first)):
+        pd.testing.assert_frame_equal(zb.extract(t), expected, check_exact=True)

@@ -71,4 +71,3 @@ def test_a_yearbooks_name_column_beside_the_codes_is_the_units_names(heading):
     panel = _read(f"区划代码,{heading},年份,地区生产总值\n430102,甲县,2024,100\n430103,乙县,2024,120\n")
     assert panel.entities["name"].tolist() == ["甲县", "乙县"]
     assert list(panel.variables) == ["gdp"]
-
