@@ -1208,15 +1208,16 @@ std::size_t scaled_measure_word(const code_points& cps, std::size_t k, std::stri
     return m;
 }
 
-// 百, 千 or 万 alone at k after a bound word (近百家 nearly a hundred, 上千人次 over a thousand, 逾万人
-// over ten thousand, 近千万元 nearly 1000 万元): the bound's figure, never an exact number (qualifiers() reads the word
-// before).
+// 百, 千, 万 or 亿 alone at k after a bound word (近百家 nearly a hundred, 上千人次 over a thousand, 逾万人
+// over ten thousand, 近千万元 nearly 1000 万元, 超亿元 over 10^8 元): the bound's figure, never an exact number
+// (qualifiers() reads the word before).
 std::optional<double> bounded_magnitude(const code_points& cps, std::size_t k) {
     if (k == 0 || !one_of(cps[k - 1].c, U"近上逾超")) return std::nullopt;
     const char32_t c = cps[k].c;
     if (c == U'百') return 100.0;
     if (c == U'千') return 1000.0;
     if (c == U'万') return 10000.0;
+    if (c == U'亿') return 1e8;
     return std::nullopt;
 }
 
@@ -2052,6 +2053,8 @@ bool empty_slot_at(std::string_view text, const code_points& cps, std::size_t k,
     if (spaced && at != '%' && !wrapped && word_end != k - 1) return false;  // a measure word: one blank, as before
     const char32_t before = cps[spaced ? word_end - 1 : k - 1].c;
     if (!is_ideograph(before) || one_of(before, demonstratives) || before == U'成') return false;
+    // 近亿元, 上万元, 超亿元: the magnitude is the figure, a bound (bounded_magnitude), no lost number.
+    if (!spaced && (at == U'万' || at == U'亿') && bounded_magnitude(cps, k)) return false;
     std::size_t length = 0;
     if (at == '%') {
         length = column_label(cps, k) ? 0 : 1;
@@ -2221,7 +2224,7 @@ constexpr std::u32string_view starts_of_interest =
 // Most code points are neither a clause mark nor the first character of a target word
 // (fact_builder::target_before()).
 constexpr std::u32string_view target_stops = U"力预确争目计拟以十;!?,\n\r。；！？，";
-constexpr std::u32string_view distinction_starts = U"应需须已拨兑发支申立获批授累总新";
+constexpr std::u32string_view distinction_starts = U"应需须已拨兑发支申立获批授累总新共现拥认组成挂备";
 bool cell_rule(char32_t c);
 
 const std::uint8_t* char_classes() {
@@ -2536,12 +2539,14 @@ bool table_header(const code_points& cps, const std::vector<std::pair<std::size_
         } else if (starts_with(cps, b, U"单位") || starts_with(cps, b, U"计量单位")) {
             columns[i].what = kind::unit, ++units;
         } else if (starts_with(cps, b, U"增长") || starts_with(cps, b, U"增幅") || starts_with(cps, b, U"增速") ||
-                   starts_with(cps, b, U"同比") || starts_with(cps, b, U"比上年")) {
+                   starts_with(cps, b, U"同比") || starts_with(cps, b, U"比上年") || starts_with(cps, b, U"增减") ||
+                   starts_with(cps, b, U"比去年")) {
             columns[i].what = kind::growth, ++growth;
         } else if (starts_with(cps, b, U"完成率") || starts_with(cps, b, U"完成进度") || starts_with(cps, b, U"进度") ||
                    starts_with(cps, b, U"占比")) {
             columns[i].what = kind::rate, ++rates;
-        } else if (starts_with(cps, b, U"上年同期") || starts_with(cps, b, U"去年同期")) {
+        } else if (starts_with(cps, b, U"上年同期") || starts_with(cps, b, U"去年同期") ||
+                   starts_with(cps, b, U"上年同月") || starts_with(cps, b, U"去年同月")) {  // 本月 上年同月: 2025-10
             std::optional<period> p;
             try {
                 if (state.current) p = state.current->prior_year();
@@ -3866,11 +3871,28 @@ bool starts_with_any(const code_points& cps, std::size_t k, const char32_t (&...
     return (starts_with(cps, k, words) || ...);
 }
 
+// Verbs that say a count of platforms or firms is this period's (获批省级工程技术研究中心3家, 组建重点
+// 实验室2家, 认定企业技术中心3个: flows) when no 新增/累计 says it outright: "new" for the verb at k,
+// else `so_far`. With no such verb the stock is chosen (choose_entry): 达到30家 is how many there are,
+// and 达到 after a flow's verb keeps the flow ("全年认定高新技术企业达到35家" are the year's).
+const char* scope_by_verb(const code_points& cps, std::size_t k, const char* so_far) {
+    // 国家备案众创空间, 省级认定企业技术中心: a kind of platform, how many there are (全市认定…: a verb)
+    const bool level_before =
+        ends_with(cps, k, U"国家") || (k > 0 && one_of(cps[k - 1].c, U"省市县级") && !ends_with(cps, k - 1, U"全"));
+    if (!level_before &&
+        starts_with_any(cps, k, U"获批", U"认定", U"组建", U"获评", U"获得认定", U"成立", U"挂牌", U"备案"))
+        return "new";
+    return so_far;
+}
+
 // The status, stage and scope words in code points [from, to), the last of each kind winning: a
-// payment verb (拨付, 兑现) is done unless 应/需/须 stands just before it.
+// payment verb (拨付, 兑现) is done unless 应/需/须 stands just before it; a scope said outright
+// (累计, 新增) over one a verb implies (scope_by_verb).
 distinctions stated_distinctions(const code_points& cps, std::size_t from, std::size_t to) {
     distinctions d;
     std::size_t last_due = std::numeric_limits<std::size_t>::max();
+    bool scope_stated = false;  // 累计/新增…: said outright, whatever verb stands beside it
+    const char* weak_scope = "";
     for (std::size_t k = from; (k = cps.next_with(k, to, cc_distinction)) < to; ++k) {
         const char32_t c = cps[k].c;
         if (due_marker(cps, k))
@@ -3886,11 +3908,14 @@ distinctions stated_distinctions(const code_points& cps, std::size_t from, std::
             d.stage = "approved";
         else if (starts_with(cps, k, U"授权"))
             d.stage = "granted";
-        if (starts_with_any(cps, k, U"累计", U"累积", U"总数", U"总量"))
-            d.scope = "cumulative";
+        if (starts_with_any(cps, k, U"累计", U"累积", U"总数", U"总量", U"共有", U"现有", U"拥有"))
+            d.scope = "cumulative", scope_stated = true;
         else if (c == U'新' && k + 1 < cps.size() && one_of(cps[k + 1].c, U"增认培建引入登获申设签备"))
-            d.scope = "new";
+            d.scope = "new", scope_stated = true;
+        else if (!scope_stated)
+            weak_scope = scope_by_verb(cps, k, weak_scope);
     }
+    if (!scope_stated) d.scope = weak_scope;
     return d;
 }
 
