@@ -2208,6 +2208,33 @@ bool issue_line(const code_points& cps, std::size_t k, std::size_t n) {
     return true;
 }
 
+// Code points [b, e) are only what periods are written with (2026年第三季度, 2026年1-9月, 上半年).
+bool period_word_run(const code_points& cps, std::size_t b, std::size_t e) {
+    for (std::size_t j = b; j < e; ++j)
+        if (!is_digit(cps[j].c) && chinese_digit(cps[j].c) < 0 && !is_blank(cps[j].c) &&
+            !one_of(cps[j].c, U"年月季度第上下半前后全至到-—－~～"))
+            return false;
+    return e > b;
+}
+
+// A line that is only a period in brackets, the period at k: "（2026年第三季度）", "（2026年1-9月）" under a
+// bulletin's title dates the report as a title's period does (the caller: before any figure).
+bool dated_line(const code_points& cps, std::size_t k) {
+    std::size_t open = k;
+    while (open > 0 && !is_open_paren(cps[open - 1].c) && k - open < 12 && !one_of(cps[open - 1].c, U"\n\r")) --open;
+    if (open == 0 || !is_open_paren(cps[open - 1].c)) return false;
+    for (std::size_t j = open - 1; j > 0 && cps[j - 1].c != '\n' && cps[j - 1].c != '\r'; --j)
+        if (!is_blank(cps[j - 1].c) && cps[j - 1].c != U'\u3000') return false;
+    std::size_t j = k;
+    while (j < cps.size() && j - k < 16 && !is_close_paren(cps[j].c) && !clause_end(cps[j].c) &&
+           !one_of(cps[j].c, U"。\n\r"))
+        ++j;
+    if (j >= cps.size() || !is_close_paren(cps[j].c) || !period_word_run(cps, open, j)) return false;
+    for (++j; j < cps.size() && cps[j].c != '\n' && cps[j].c != '\r'; ++j)
+        if (!is_blank(cps[j].c) && cps[j].c != U'\u3000') return false;
+    return true;
+}
+
 // The code point after the sentence of a target or a plan at k: 。！？, a line break or the chunk's
 // end — not ；, which only splits what a target sentence lists ("力争…20家；技术合同成交额达到8亿元").
 std::size_t target_sentence_end(const code_points& cps, std::size_t k) {
@@ -2889,7 +2916,8 @@ std::size_t stated_period_end(const code_points& cps, std::size_t k, std::size_t
     const bool in_parenthesis = from > 0 && is_open_paren(cps[from - 1].c);
     std::size_t clause = k + n;
     while (clause < cps.size() && !clause_end(cps[clause].c) && !one_of(cps[clause].c, U"。）)")) ++clause;
-    if (in_parenthesis && state.year == title_year && issue_line(cps, k, n)) return 0;  // the report's year
+    if (in_parenthesis && state.year == title_year && (issue_line(cps, k, n) || dated_line(cps, k)))
+        return 0;  // the report's year, or its period
     if (in_parenthesis) {
         std::size_t close = clause;
         while (close < cps.size() && !one_of(cps[close].c, U"）)。\n\r")) ++close;
@@ -3040,9 +3068,11 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
             const bool local = !title.in_title && before.year != 0 && starts_with(cps, k + n, U"度") && state.current;
             if (state.year != before.year && !local) state.prior = false, carried.after_prior.reset();  // 2024年…
             const bool issue = !carried.any_figure && !carried.title_year && issue_line(cps, k, n);  // （2026年第3期）
-            const bool of_title = issue || (title.in_title && !carried.any_figure && report_title(cps, k));
+            // （2026年第三季度）, （2026年1-9月） under a title: the title's period, not an issue's year
+            const bool span_line = !carried.any_figure && dated_line(cps, k);
+            const bool of_title = issue || span_line || (title.in_title && !carried.any_figure && report_title(cps, k));
             if (of_title && !carried.title_year) carried.title_year = state.title_year = state.year;
-            if (of_title && !issue && state.year == state.title_year) state.title_period = state.current;
+            if (of_title && (!issue || span_line) && state.year == state.title_year) state.title_period = state.current;
             if (!local && !title.in_title && !carried.after_line && !carried.after_target && !carried.after_prior)
                 if (const std::size_t end = stated_period_end(cps, k, n, before, state, carried.title_year))
                     carried.after_line = before, carried.line_ends = end;

@@ -126,3 +126,65 @@ def test_a_cumulative_column_and_last_years_same_span():
         (1498, "2025YTD10", False),
         (9.6, "2026YTD10", True),
     ]
+
+
+# ---- Part 2, new report styles: a bulletin dated by a line of its own in brackets ---------------
+
+
+@pytest.mark.parametrize(
+    "dated, sentence, period",
+    [
+        ("（2026年第三季度）", "今年1-9月，全市质押融资金额达到28.65亿元。", "2026YTD09"),
+        ("（2026年第三季度）", "三季度当季，新增质押融资金额9.42亿元。", "2026Q3"),
+        ("（2026年第三季度）", "全市质押融资金额达到28.65亿元。", "2026Q3"),
+        ("（2026年1-9月）", "全市质押融资金额达到28.65亿元。", "2026YTD09"),
+        ("（ 2026年上半年 ）", "全市质押融资金额达到18.65亿元。", "2026H1"),
+        ("(2026年第二季度)", "全市质押融资金额达到8.65亿元。", "2026Q2"),
+        ("（2026年第3期）", "全市质押融资金额达到28.65亿元。", "2026"),  # an issue: the year only, as before
+    ],
+)
+def test_a_period_on_a_line_of_its_own_in_brackets_dates_the_report(dated, sentence, period):
+    # a period in brackets under the title held only to its bracket: every figure had no period
+    facts = zb.extract(f"江州市知识产权质押融资工作通报\n{dated}\n\n一、总体情况\n{sentence}")
+    assert list(facts.period) == [period]
+
+
+def test_a_bracketed_date_of_writing_is_not_the_reports_period():
+    facts = zb.extract("江州市科技局2025年工作总结\n（2026年1月）\n全市质押融资金额达到28.65亿元。")
+    assert list(facts.period) == ["2025"]
+
+
+# ---- the parts of pledge financing, the share of fiscal S&T spending, high-tech output ------------
+
+
+def test_pledge_financing_by_the_right_pledged_is_a_part_not_the_total():
+    # 专利权/商标权质押融资 were pledge_financing: three levels of the total in one sentence
+    facts = zb.extract(TITLE + "办理知识产权质押登记156件，质押融资金额28.65亿元，其中专利权质押融资金额21.3亿元、商标权质押融资金额6.85亿元。")
+    assert list(zip(facts.text, facts.variable)) == [
+        ("156件", "ip_pledge_registrations"),
+        ("28.65亿元", "pledge_financing"),
+        ("21.3亿元", "patent_pledge_financing"),
+        ("6.85亿元", "trademark_pledge_financing"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "全市财政科技支出12.6亿元，比上年增长9.1%，占一般公共预算支出的比重为3.2%。",
+        "全市财政科技投入4.2亿元，占财政支出的比重为3.2%。",
+        "全省地方财政科技支出298.4亿元，占地方一般公共预算支出的比重为3.2%。",
+        "本级财政科技支出1.2亿元，占地方财政支出比重3.2%。",
+        "财政科技支出占一般公共预算支出的比重达到3.2%。",
+    ],
+)
+def test_the_share_of_fiscal_st_spending_binds(sentence):
+    # the monitoring's fiscal_st_share: the % had no variable
+    facts = zb.extract(TITLE + sentence)
+    assert facts.loc[facts.text == "3.2%", "variable"].tolist() == ["fiscal_st_share"]
+
+
+@pytest.mark.parametrize("phrase", ["高新技术产业产值", "高新技术产业总产值", "高新技术产业实现产值"])
+def test_the_output_of_hitech_industry_binds(phrase):
+    facts = zb.extract(f"{TITLE}全区{phrase}286.4亿元，同比增长11.3%；高新技术产业增加值98.1亿元。")
+    assert list(facts.variable) == ["hitech_industry_output", "hitech_industry_output", "hitech_value_added"]
