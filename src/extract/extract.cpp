@@ -4337,14 +4337,18 @@ private:
     // after it (省级以上8个, 市级及以上项目18项) counts every level from it up: kept whole, it is no
     // single level (inconsistent_parts leaves it out of the sum of levels).
     std::string_view level_between(std::size_t from, std::size_t to) const {
-        static constexpr std::u32string_view words[] = {U"国家级", U"省部级", U"省级", U"市级",
-                                                        U"县级",   U"区级",   U"镇级", U"乡级"};
-        static constexpr std::string_view names[] = {"国家级", "省部级", "省级", "市级",
-                                                     "县级",   "区级",   "镇级", "乡级"};
+        // 市本级 (the city's own budget, 其中市本级财政科技支出4.85亿元): the city's level (round 24)
+        static constexpr std::u32string_view words[] = {U"国家级", U"省部级", U"省级",   U"市级",
+                                                        U"县级",   U"区级",   U"镇级",   U"乡级",
+                                                        U"省本级", U"市本级", U"县本级", U"区本级"};
+        static constexpr std::string_view names[] = {"国家级", "省部级", "省级", "市级", "县级", "区级",
+                                                     "镇级",   "乡级",   "省级", "市级", "县级", "区级"};
         static constexpr std::string_view up[] = {"国家级以上", "省部级以上", "省级以上", "市级以上",
-                                                  "县级以上",   "区级以上",   "镇级以上", "乡级以上"};
+                                                  "县级以上",   "区级以上",   "镇级以上", "乡级以上",
+                                                  "省级以上",   "市级以上",   "县级以上", "区级以上"};
         static constexpr std::string_view and_up[] = {"国家级及以上", "省部级及以上", "省级及以上", "市级及以上",
-                                                      "县级及以上",   "区级及以上",   "镇级及以上", "乡级及以上"};
+                                                      "县级及以上",   "区级及以上",   "镇级及以上", "乡级及以上",
+                                                      "省级及以上",   "市级及以上",   "县级及以上", "区级及以上"};
         std::string_view level;
         for (std::size_t k = from; k + 1 < to; ++k) {
             if (cps_[k].c != U'级' && (k + 1 >= to || cps_[k + 1].c != U'级') &&
@@ -4797,7 +4801,9 @@ private:
         if (hit && !levels && ix_.enumeration.any_inside(hit->end, s.q.begin)) hit = nullptr, b.shared = false;
         // "每万人口<a phrase of a count>": a number per 10,000 people the lexicon does not know is no
         // count of the whole (每万人口高价值发明专利拥有量 without its entry was valid_invention_patents).
-        if (hit && per_ten_thousand_before(code_point_at(hit->begin, clause, s.first)) &&
+        // So for 人均, 户均: 人均财政科技支出312元 is no spending of the whole (round 24).
+        const std::size_t hit_first = hit ? code_point_at(hit->begin, clause, s.first) : 0;
+        if (hit && (per_ten_thousand_before(hit_first) || per_head_before(hit_first)) &&
             std::none_of(hit->group->entries.begin(), hit->group->entries.end(),
                          [](const lexicon_entry* e) { return e->unit.find('/') != std::string::npos; }))
             hit = nullptr, b.shared = false;
@@ -4884,6 +4890,11 @@ private:
         if (ends_with(cps_, k, U"万人口")) return no_digit_before(3);
         if (ends_with(cps_, k, U"万人") || ends_with(cps_, k, U"万名")) return no_digit_before(2);
         return false;
+    }
+
+    // 人均, 户均, 企均, 家均 (per person, household, firm) right before code point k.
+    bool per_head_before(std::size_t k) const {
+        return k >= 2 && cps_[k - 1].c == U'均' && one_of(cps_[k - 2].c, U"人户企家");
     }
 
     // Every 、 between `from` and `to` (code points; at least one) stands between two levels of

@@ -188,3 +188,30 @@ def test_the_share_of_fiscal_st_spending_binds(sentence):
 def test_the_output_of_hitech_industry_binds(phrase):
     facts = zb.extract(f"{TITLE}全区{phrase}286.4亿元，同比增长11.3%；高新技术产业增加值98.1亿元。")
     assert list(facts.variable) == ["hitech_industry_output", "hitech_industry_output", "hitech_value_added"]
+
+
+@pytest.mark.parametrize(
+    "sentence, text",
+    [
+        ("全市人均财政科技支出达到312元。", "312元"),
+        ("规上工业企业户均研发投入86万元。", "86万元"),
+        ("人均研发经费投入1.2万元。", "1.2万元"),
+        ("规上企业家均研发经费投入320万元。", "320万元"),
+    ],
+)
+def test_a_figure_per_head_is_no_amount_of_the_whole(sentence, text):
+    # 人均财政科技支出312元 was fiscal_st_expenditure 312 元: the panel's spending of the city
+    facts = zb.extract(TITLE + sentence)
+    row = facts.loc[facts.text == text].iloc[0]
+    assert row.variable == "" and row.flag_no_variable
+
+
+@pytest.mark.parametrize("level", ["市本级", "县本级", "区本级"])
+def test_the_own_budget_after_qizhong_is_a_part(level):
+    # 其中市本级财政科技支出4.85亿元 was a second level of fiscal_st_expenditure beside the 12.6亿元
+    facts = zb.extract(f"{TITLE}全市财政科技支出12.6亿元，比上年增长9.1%，其中{level}财政科技支出4.85亿元。")
+    assert list(zip(facts.variable, facts.flag_part)) == [
+        ("fiscal_st_expenditure", False),
+        ("fiscal_st_expenditure", False),
+        ("fiscal_st_expenditure", True),
+    ]
