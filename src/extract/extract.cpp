@@ -1588,6 +1588,15 @@ std::size_t year_word_at(const code_points& cps, std::size_t k, period_state& st
         state.current = period::year(state.year);
         return 2;
     }
+    // 今后五年，力争…: the targets of the next five-year plan, at its last year (a report of 2026 or
+    // of 2025: 2030; round 24, they were the year in force's)
+    if ((starts_with(cps, k, U"今后五年") || starts_with(cps, k, U"未来五年")) && state.year &&
+        target_period(cps, k, 4)) {
+        const int base = (state.title_year ? state.title_year : state.year) + 1;
+        state.year = base + (5 - base % 5) % 5;
+        state.current = period::year(state.year);
+        return 4;
+    }
     if (const std::size_t n = this_year_at(cps, k, state)) return n;
     return chinese_year_at(cps, k, state);
 }
@@ -1846,11 +1855,11 @@ bool plan_heading(const code_points& cps, std::size_t line, int& kind, std::size
     int years = 0;  // 2024年, 2025年 stated so far
     static constexpr std::u32string_view words[] = {
         U"工作打算", U"工作计划",   U"工作思路", U"工作安排",   U"重点工作", U"工作重点", U"下步工作", U"下一步工作",
-        U"工作设想", U"下一步打算", U"下步打算", U"下一步计划", U"今后工作", U"今后打算", U"明年工作"};
+        U"工作设想", U"下一步打算", U"下步打算", U"下一步计划", U"今后工作", U"今后打算", U"明年工作", U"目标"};
     // The first character of every word below, the line's end and the clause marks: most code points
     // of a line are none of them, one bitmap test each (this runs at every line's start; 15 words
     // compared at every code point were 4-5 % of the reader's time).
-    static const char_set firsts(U"\n\r。，总情回开成进完和及暨与年工重下今明");
+    static const char_set firsts(U"\n\r。，总情回开成进完和及暨与年工重下今明目");
     for (std::size_t j = from; j < cps.size() && j - from <= reach; ++j) {
         const char32_t c = cps[j].c;
         if (!firsts.has(c)) continue;
@@ -1871,9 +1880,11 @@ bool plan_heading(const code_points& cps, std::size_t line, int& kind, std::size
                 return false;
         }
         // A stop that is no plan word's first character (年 of a date, 和, 开…): the 15 words not tried.
-        if (!one_of(c, U"工重下今明")) continue;
+        if (!one_of(c, U"工重下今明目")) continue;
         for (std::u32string_view w : words) {
             if (!starts_with(cps, j, w)) continue;
+            // "二、“十五五”时期目标和2026年重点工作": targets joined to the work planned (a heading's)
+            if (w == U"目标" && kind != 0 && j + 2 < cps.size() && one_of(cps[j + 2].c, U"和及与暨")) return true;
             std::size_t e = j + w.size();
             while (e < cps.size() && e - (j + w.size()) <= 4 && cps[e].c != '\n' && cps[e].c != '\r') ++e;
             if (e < cps.size() && cps[e].c != '\n' && cps[e].c != '\r') return false;
@@ -2247,7 +2258,7 @@ std::size_t target_sentence_end(const code_points& cps, std::size_t k) {
 // scan steps over every other character with one bitmap test.
 constexpr std::u32string_view starts_of_interest =
     U"0123456789xX%[〔【（("
-    U"上下全前截去明今本十拾百佰千仟万亿廿卅零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖项件家名人个\n";
+    U"上下全前截去明今本未十拾百佰千仟万亿廿卅零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖项件家名人个\n";
 // Most code points are neither a clause mark nor the first character of a target word
 // (fact_builder::target_before()).
 constexpr std::u32string_view target_stops = U"力预确争目计拟以十;!?,\n\r。；！？，";

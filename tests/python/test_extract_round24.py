@@ -215,3 +215,38 @@ def test_the_own_budget_after_qizhong_is_a_part(level):
         ("fiscal_st_expenditure", False),
         ("fiscal_st_expenditure", True),
     ]
+
+
+# ---- a government work report: the next five-year plan's targets and a heading of targets and work
+
+
+@pytest.mark.parametrize(
+    "title, sentence, period",
+    [
+        ("丰江市2026年政府工作报告", "今后五年，力争全社会研发投入强度达到3%。", "2030"),
+        ("丰江市2026年政府工作报告", "未来五年，力争高新技术企业突破2000家。", "2030"),
+        ("丰江市科技局2025年工作总结", "今后五年，力争全社会研发投入强度达到3%。", "2030"),
+        ("丰江市2030年政府工作报告", "今后五年，力争全社会研发投入强度达到3.5%。", "2035"),
+    ],
+)
+def test_the_next_five_years_targets_are_of_the_plans_last_year(title, sentence, period):
+    # they were targets of the year in force (2025): a panel of 2025's targets
+    facts = zb.extract(f"{title}\n一、2025年工作回顾\n2025年，技术合同成交额86.3亿元。\n{sentence}")
+    assert list(zip(facts.period, facts.flag_target))[-1] == (period, True)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["二、“十五五”时期目标和2026年重点工作", "二、主要目标和2026年重点任务", "（二）2026年目标及重点工作"],
+)
+def test_a_heading_of_targets_and_work_planned_makes_targets(heading):
+    # 2026年，…增长12%以上，技术合同成交额突破100亿元，新增高新技术企业200家 under it were 2026's levels
+    text = f"丰江市2026年政府工作报告\n一、2025年工作回顾\n2025年，技术合同成交额86.3亿元。\n{heading}\n2026年，技术合同成交额突破100亿元，新增高新技术企业200家。"
+    facts = zb.extract(text)
+    assert list(zip(facts.period, facts.flag_target)) == [("2025", False), ("2026", True), ("2026", True)]
+
+
+@pytest.mark.parametrize("heading", ["二、目标任务完成情况", "二、主要目标完成情况"])
+def test_a_heading_of_targets_met_makes_no_targets(heading):
+    facts = zb.extract(f"丰江市2026年政府工作报告\n{heading}\n2025年，技术合同成交额86.3亿元。")
+    assert not facts.flag_target.any()
