@@ -2262,7 +2262,7 @@ constexpr std::u32string_view starts_of_interest =
 // Most code points are neither a clause mark nor the first character of a target word
 // (fact_builder::target_before()).
 constexpr std::u32string_view target_stops = U"力预确争目计拟以十;!?,\n\r。；！？，";
-constexpr std::u32string_view distinction_starts = U"应需须已拨兑发支申立获批授累总新共现拥认组成挂备";
+constexpr std::u32string_view distinction_starts = U"应需须已拨兑发支申立获批授累总新共现拥认组挂备";
 bool cell_rule(char32_t c);
 
 const std::uint8_t* char_classes() {
@@ -3921,7 +3921,7 @@ const char* scope_by_verb(const code_points& cps, std::size_t k, const char* so_
     const bool level_before =
         ends_with(cps, k, U"国家") || (k > 0 && one_of(cps[k - 1].c, U"省市县级") && !ends_with(cps, k - 1, U"全"));
     if (!level_before &&
-        starts_with_any(cps, k, U"获批", U"认定", U"组建", U"获评", U"获得认定", U"成立", U"挂牌", U"备案"))
+        starts_with_any(cps, k, U"获批", U"认定", U"组建", U"获评", U"获得认定", U"挂牌", U"备案"))
         return "new";
     return so_far;
 }
