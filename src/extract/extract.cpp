@@ -1590,7 +1590,8 @@ std::size_t year_word_at(const code_points& cps, std::size_t k, period_state& st
     }
     // 今后五年，力争…: the targets of the next five-year plan, at its last year (a report of 2026 or
     // of 2025: 2030; round 24, they were the year in force's)
-    if ((starts_with(cps, k, U"今后五年") || starts_with(cps, k, U"未来五年")) && state.year &&
+    if ((cps[k].c == U'今' || cps[k].c == U'未') &&
+        (starts_with(cps, k, U"今后五年") || starts_with(cps, k, U"未来五年")) && state.year &&
         target_period(cps, k, 4)) {
         const int base = (state.title_year ? state.title_year : state.year) + 1;
         state.year = base + (5 - base % 5) % 5;
@@ -2262,7 +2263,7 @@ constexpr std::u32string_view starts_of_interest =
 // Most code points are neither a clause mark nor the first character of a target word
 // (fact_builder::target_before()).
 constexpr std::u32string_view target_stops = U"力预确争目计拟以十;!?,\n\r。；！？，";
-constexpr std::u32string_view distinction_starts = U"应需须已拨兑发支申立获批授累总新共现拥认组挂备";
+constexpr std::u32string_view distinction_starts = U"应需须已拨兑发支申立获批授累总新认组挂备";
 bool cell_rule(char32_t c);
 
 const std::uint8_t* char_classes() {
@@ -3917,13 +3918,13 @@ bool starts_with_any(const code_points& cps, std::size_t k, const char32_t (&...
 // else `so_far`. With no such verb the stock is chosen (choose_entry): 达到30家 is how many there are,
 // and 达到 after a flow's verb keeps the flow ("全年认定高新技术企业达到35家" are the year's).
 const char* scope_by_verb(const code_points& cps, std::size_t k, const char* so_far) {
+    if (!one_of(cps[k].c, U"获认组挂备") ||
+        !starts_with_any(cps, k, U"获批", U"认定", U"组建", U"获评", U"获得认定", U"挂牌", U"备案"))
+        return so_far;
     // 国家备案众创空间, 省级认定企业技术中心: a kind of platform, how many there are (全市认定…: a verb)
     const bool level_before =
         ends_with(cps, k, U"国家") || (k > 0 && one_of(cps[k - 1].c, U"省市县级") && !ends_with(cps, k - 1, U"全"));
-    if (!level_before &&
-        starts_with_any(cps, k, U"获批", U"认定", U"组建", U"获评", U"获得认定", U"挂牌", U"备案"))
-        return "new";
-    return so_far;
+    return level_before ? so_far : "new";
 }
 
 // The status, stage and scope words in code points [from, to), the last of each kind winning: a
@@ -3949,7 +3950,7 @@ distinctions stated_distinctions(const code_points& cps, std::size_t from, std::
             d.stage = "approved";
         else if (starts_with(cps, k, U"授权"))
             d.stage = "granted";
-        if (starts_with_any(cps, k, U"累计", U"累积", U"总数", U"总量", U"共有", U"现有", U"拥有"))
+        if (starts_with_any(cps, k, U"累计", U"累积", U"总数", U"总量"))
             d.scope = "cumulative", scope_stated = true;
         else if (c == U'新' && k + 1 < cps.size() && one_of(cps[k + 1].c, U"增认培建引入登获申设签备"))
             d.scope = "new", scope_stated = true;
