@@ -1209,15 +1209,16 @@ std::size_t scaled_measure_word(const code_points& cps, std::size_t k, std::stri
     return m;
 }
 
-// 百, 千 or 万 alone at k after a bound word (近百家 nearly a hundred, 上千人次 over a thousand, 逾万人
-// over ten thousand, 近千万元 nearly 1000 万元): the bound's figure, never an exact number (qualifiers() reads the word
-// before).
+// 百, 千, 万 or 亿 alone at k after a bound word (近百家 nearly a hundred, 上千人次 over a thousand, 逾万人
+// over ten thousand, 近千万元 nearly 1000 万元, 超亿元 over 10^8 元): the bound's figure, never an exact number
+// (qualifiers() reads the word before).
 std::optional<double> bounded_magnitude(const code_points& cps, std::size_t k) {
     if (k == 0 || !one_of(cps[k - 1].c, U"近上逾超")) return std::nullopt;
     const char32_t c = cps[k].c;
     if (c == U'百') return 100.0;
     if (c == U'千') return 1000.0;
     if (c == U'万') return 10000.0;
+    if (c == U'亿') return 1e8;
     return std::nullopt;
 }
 
@@ -1599,6 +1600,16 @@ std::size_t year_word_at(const code_points& cps, std::size_t k, period_state& st
         state.current = period::year(state.year);
         return 2;
     }
+    // 今后五年，力争…: the targets of the next five-year plan, at its last year (a report of 2026 or
+    // of 2025: 2030; round 24, they were the year in force's)
+    if ((cps[k].c == U'今' || cps[k].c == U'未') &&
+        (starts_with(cps, k, U"今后五年") || starts_with(cps, k, U"未来五年")) && state.year &&
+        target_period(cps, k, 4)) {
+        const int base = (state.title_year ? state.title_year : state.year) + 1;
+        state.year = base + (5 - base % 5) % 5;
+        state.current = period::year(state.year);
+        return 4;
+    }
     if (const std::size_t n = this_year_at(cps, k, state)) return n;
     return chinese_year_at(cps, k, state);
 }
@@ -1857,11 +1868,11 @@ bool plan_heading(const code_points& cps, std::size_t line, int& kind, std::size
     int years = 0;  // 2024年, 2025年 stated so far
     static constexpr std::u32string_view words[] = {
         U"工作打算", U"工作计划",   U"工作思路", U"工作安排",   U"重点工作", U"工作重点", U"下步工作", U"下一步工作",
-        U"工作设想", U"下一步打算", U"下步打算", U"下一步计划", U"今后工作", U"今后打算", U"明年工作"};
+        U"工作设想", U"下一步打算", U"下步打算", U"下一步计划", U"今后工作", U"今后打算", U"明年工作", U"目标"};
     // The first character of every word below, the line's end and the clause marks: most code points
     // of a line are none of them, one bitmap test each (this runs at every line's start; 15 words
     // compared at every code point were 4-5 % of the reader's time).
-    static const char_set firsts(U"\n\r。，总情回开成进完和及暨与年工重下今明");
+    static const char_set firsts(U"\n\r。，总情回开成进完和及暨与年工重下今明目");
     for (std::size_t j = from; j < cps.size() && j - from <= reach; ++j) {
         const char32_t c = cps[j].c;
         if (!firsts.has(c)) continue;
@@ -1882,9 +1893,11 @@ bool plan_heading(const code_points& cps, std::size_t line, int& kind, std::size
                 return false;
         }
         // A stop that is no plan word's first character (年 of a date, 和, 开…): the 15 words not tried.
-        if (!one_of(c, U"工重下今明")) continue;
+        if (!one_of(c, U"工重下今明目")) continue;
         for (std::u32string_view w : words) {
             if (!starts_with(cps, j, w)) continue;
+            // "二、“十五五”时期目标和2026年重点工作": targets joined to the work planned (a heading's)
+            if (w == U"目标" && kind != 0 && j + 2 < cps.size() && one_of(cps[j + 2].c, U"和及与暨")) return true;
             std::size_t e = j + w.size();
             while (e < cps.size() && e - (j + w.size()) <= 4 && cps[e].c != '\n' && cps[e].c != '\r') ++e;
             if (e < cps.size() && cps[e].c != '\n' && cps[e].c != '\r') return false;
@@ -2064,6 +2077,8 @@ bool empty_slot_at(std::string_view text, const code_points& cps, std::size_t k,
     if (spaced && at != '%' && !wrapped && word_end != k - 1) return false;  // a measure word: one blank, as before
     const char32_t before = cps[spaced ? word_end - 1 : k - 1].c;
     if (!is_ideograph(before) || one_of(before, demonstratives) || before == U'成') return false;
+    // 近亿元, 上万元, 超亿元: the magnitude is the figure, a bound (bounded_magnitude), no lost number.
+    if (!spaced && (at == U'万' || at == U'亿') && bounded_magnitude(cps, k)) return false;
     std::size_t length = 0;
     if (at == '%') {
         length = column_label(cps, k) ? 0 : 1;
@@ -2217,6 +2232,33 @@ bool issue_line(const code_points& cps, std::size_t k, std::size_t n) {
     return true;
 }
 
+// Code points [b, e) are only what periods are written with (2026年第三季度, 2026年1-9月, 上半年).
+bool period_word_run(const code_points& cps, std::size_t b, std::size_t e) {
+    for (std::size_t j = b; j < e; ++j)
+        if (!is_digit(cps[j].c) && chinese_digit(cps[j].c) < 0 && !is_blank(cps[j].c) &&
+            !one_of(cps[j].c, U"年月季度第上下半前后全至到-—－~～"))
+            return false;
+    return e > b;
+}
+
+// A line that is only a period in brackets, the period at k: "（2026年第三季度）", "（2026年1-9月）" under a
+// bulletin's title dates the report as a title's period does (the caller: before any figure).
+bool dated_line(const code_points& cps, std::size_t k) {
+    std::size_t open = k;
+    while (open > 0 && !is_open_paren(cps[open - 1].c) && k - open < 12 && !one_of(cps[open - 1].c, U"\n\r")) --open;
+    if (open == 0 || !is_open_paren(cps[open - 1].c)) return false;
+    for (std::size_t j = open - 1; j > 0 && cps[j - 1].c != '\n' && cps[j - 1].c != '\r'; --j)
+        if (!is_blank(cps[j - 1].c) && cps[j - 1].c != U'\u3000') return false;
+    std::size_t j = k;
+    while (j < cps.size() && j - k < 16 && !is_close_paren(cps[j].c) && !clause_end(cps[j].c) &&
+           !one_of(cps[j].c, U"。\n\r"))
+        ++j;
+    if (j >= cps.size() || !is_close_paren(cps[j].c) || !period_word_run(cps, open, j)) return false;
+    for (++j; j < cps.size() && cps[j].c != '\n' && cps[j].c != '\r'; ++j)
+        if (!is_blank(cps[j].c) && cps[j].c != U'\u3000') return false;
+    return true;
+}
+
 // The code point after the sentence of a target or a plan at k: 。！？, a line break or the chunk's
 // end — not ；, which only splits what a target sentence lists ("力争…20家；技术合同成交额达到8亿元").
 std::size_t target_sentence_end(const code_points& cps, std::size_t k) {
@@ -2229,11 +2271,11 @@ std::size_t target_sentence_end(const code_points& cps, std::size_t k) {
 // scan steps over every other character with one bitmap test.
 constexpr std::u32string_view starts_of_interest =
     U"0123456789xX%[〔【（("
-    U"上下全前截去明今本十拾百佰千仟万亿廿卅零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖项件家名人个\n";
+    U"上下全前截去明今本未十拾百佰千仟万亿廿卅零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖项件家名人个\n";
 // Most code points are neither a clause mark nor the first character of a target word
 // (fact_builder::target_before()).
 constexpr std::u32string_view target_stops = U"力预确争目计拟以十;!?,\n\r。；！？，";
-constexpr std::u32string_view distinction_starts = U"应需须已拨兑发支申立获批授累总新";
+constexpr std::u32string_view distinction_starts = U"应需须已拨兑发支申立获批授累总新认组挂备";
 bool cell_rule(char32_t c);
 
 const std::uint8_t* char_classes() {
@@ -2548,12 +2590,14 @@ bool table_header(const code_points& cps, const std::vector<std::pair<std::size_
         } else if (starts_with(cps, b, U"单位") || starts_with(cps, b, U"计量单位")) {
             columns[i].what = kind::unit, ++units;
         } else if (starts_with(cps, b, U"增长") || starts_with(cps, b, U"增幅") || starts_with(cps, b, U"增速") ||
-                   starts_with(cps, b, U"同比") || starts_with(cps, b, U"比上年")) {
+                   starts_with(cps, b, U"同比") || starts_with(cps, b, U"比上年") || starts_with(cps, b, U"增减") ||
+                   starts_with(cps, b, U"比去年")) {
             columns[i].what = kind::growth, ++growth;
         } else if (starts_with(cps, b, U"完成率") || starts_with(cps, b, U"完成进度") || starts_with(cps, b, U"进度") ||
                    starts_with(cps, b, U"占比")) {
             columns[i].what = kind::rate, ++rates;
-        } else if (starts_with(cps, b, U"上年同期") || starts_with(cps, b, U"去年同期")) {
+        } else if (starts_with(cps, b, U"上年同期") || starts_with(cps, b, U"去年同期") ||
+                   starts_with(cps, b, U"上年同月") || starts_with(cps, b, U"去年同月")) {  // 本月 上年同月: 2025-10
             std::optional<period> p;
             try {
                 if (state.current) p = state.current->prior_year();
@@ -2896,7 +2940,8 @@ std::size_t stated_period_end(const code_points& cps, std::size_t k, std::size_t
     const bool in_parenthesis = from > 0 && is_open_paren(cps[from - 1].c);
     std::size_t clause = k + n;
     while (clause < cps.size() && !clause_end(cps[clause].c) && !one_of(cps[clause].c, U"。）)")) ++clause;
-    if (in_parenthesis && state.year == title_year && issue_line(cps, k, n)) return 0;  // the report's year
+    if (in_parenthesis && state.year == title_year && (issue_line(cps, k, n) || dated_line(cps, k)))
+        return 0;  // the report's year, or its period
     if (in_parenthesis) {
         std::size_t close = clause;
         while (close < cps.size() && !one_of(cps[close].c, U"）)。\n\r")) ++close;
@@ -3047,9 +3092,11 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
             const bool local = !title.in_title && before.year != 0 && starts_with(cps, k + n, U"度") && state.current;
             if (state.year != before.year && !local) state.prior = false, carried.after_prior.reset();  // 2024年…
             const bool issue = !carried.any_figure && !carried.title_year && issue_line(cps, k, n);  // （2026年第3期）
-            const bool of_title = issue || (title.in_title && !carried.any_figure && report_title(cps, k));
+            // （2026年第三季度）, （2026年1-9月） under a title: the title's period, not an issue's year
+            const bool span_line = !carried.any_figure && dated_line(cps, k);
+            const bool of_title = issue || span_line || (title.in_title && !carried.any_figure && report_title(cps, k));
             if (of_title && !carried.title_year) carried.title_year = state.title_year = state.year;
-            if (of_title && !issue && state.year == state.title_year) state.title_period = state.current;
+            if (of_title && (!issue || span_line) && state.year == state.title_year) state.title_period = state.current;
             if (!local && !title.in_title && !carried.after_line && !carried.after_target && !carried.after_prior)
                 if (const std::size_t end = stated_period_end(cps, k, n, before, state, carried.title_year))
                     carried.after_line = before, carried.line_ends = end;
@@ -3878,11 +3925,28 @@ bool starts_with_any(const code_points& cps, std::size_t k, const char32_t (&...
     return (starts_with(cps, k, words) || ...);
 }
 
+// Verbs that say a count of platforms or firms is this period's (获批省级工程技术研究中心3家, 组建重点
+// 实验室2家, 认定企业技术中心3个: flows) when no 新增/累计 says it outright: "new" for the verb at k,
+// else `so_far`. With no such verb the stock is chosen (choose_entry): 达到30家 is how many there are,
+// and 达到 after a flow's verb keeps the flow ("全年认定高新技术企业达到35家" are the year's).
+const char* scope_by_verb(const code_points& cps, std::size_t k, const char* so_far) {
+    if (!one_of(cps[k].c, U"获认组挂备") ||
+        !starts_with_any(cps, k, U"获批", U"认定", U"组建", U"获评", U"获得认定", U"挂牌", U"备案"))
+        return so_far;
+    // 国家备案众创空间, 省级认定企业技术中心: a kind of platform, how many there are (全市认定…: a verb)
+    const bool level_before =
+        ends_with(cps, k, U"国家") || (k > 0 && one_of(cps[k - 1].c, U"省市县级") && !ends_with(cps, k - 1, U"全"));
+    return level_before ? so_far : "new";
+}
+
 // The status, stage and scope words in code points [from, to), the last of each kind winning: a
-// payment verb (拨付, 兑现) is done unless 应/需/须 stands just before it.
+// payment verb (拨付, 兑现) is done unless 应/需/须 stands just before it; a scope said outright
+// (累计, 新增) over one a verb implies (scope_by_verb).
 distinctions stated_distinctions(const code_points& cps, std::size_t from, std::size_t to) {
     distinctions d;
     std::size_t last_due = std::numeric_limits<std::size_t>::max();
+    bool scope_stated = false;  // 累计/新增…: said outright, whatever verb stands beside it
+    const char* weak_scope = "";
     for (std::size_t k = from; (k = cps.next_with(k, to, cc_distinction)) < to; ++k) {
         const char32_t c = cps[k].c;
         if (due_marker(cps, k))
@@ -3899,10 +3963,13 @@ distinctions stated_distinctions(const code_points& cps, std::size_t from, std::
         else if (starts_with(cps, k, U"授权"))
             d.stage = "granted";
         if (starts_with_any(cps, k, U"累计", U"累积", U"总数", U"总量"))
-            d.scope = "cumulative";
+            d.scope = "cumulative", scope_stated = true;
         else if (c == U'新' && k + 1 < cps.size() && one_of(cps[k + 1].c, U"增认培建引入登获申设签备"))
-            d.scope = "new";
+            d.scope = "new", scope_stated = true;
+        else if (!scope_stated)
+            weak_scope = scope_by_verb(cps, k, weak_scope);
     }
+    if (!scope_stated) d.scope = weak_scope;
     return d;
 }
 
@@ -4304,14 +4371,18 @@ private:
     // after it (省级以上8个, 市级及以上项目18项) counts every level from it up: kept whole, it is no
     // single level (inconsistent_parts leaves it out of the sum of levels).
     std::string_view level_between(std::size_t from, std::size_t to) const {
-        static constexpr std::u32string_view words[] = {U"国家级", U"省部级", U"省级", U"市级",
-                                                        U"县级",   U"区级",   U"镇级", U"乡级"};
-        static constexpr std::string_view names[] = {"国家级", "省部级", "省级", "市级",
-                                                     "县级",   "区级",   "镇级", "乡级"};
+        // 市本级 (the city's own budget, 其中市本级财政科技支出4.85亿元): the city's level (round 24)
+        static constexpr std::u32string_view words[] = {U"国家级", U"省部级", U"省级",   U"市级",
+                                                        U"县级",   U"区级",   U"镇级",   U"乡级",
+                                                        U"省本级", U"市本级", U"县本级", U"区本级"};
+        static constexpr std::string_view names[] = {"国家级", "省部级", "省级", "市级", "县级", "区级",
+                                                     "镇级",   "乡级",   "省级", "市级", "县级", "区级"};
         static constexpr std::string_view up[] = {"国家级以上", "省部级以上", "省级以上", "市级以上",
-                                                  "县级以上",   "区级以上",   "镇级以上", "乡级以上"};
+                                                  "县级以上",   "区级以上",   "镇级以上", "乡级以上",
+                                                  "省级以上",   "市级以上",   "县级以上", "区级以上"};
         static constexpr std::string_view and_up[] = {"国家级及以上", "省部级及以上", "省级及以上", "市级及以上",
-                                                      "县级及以上",   "区级及以上",   "镇级及以上", "乡级及以上"};
+                                                      "县级及以上",   "区级及以上",   "镇级及以上", "乡级及以上",
+                                                      "省级及以上",   "市级及以上",   "县级及以上", "区级及以上"};
         std::string_view level;
         for (std::size_t k = from; k + 1 < to; ++k) {
             if (cps_[k].c != U'级' && (k + 1 >= to || cps_[k + 1].c != U'级') &&
@@ -4764,7 +4835,9 @@ private:
         if (hit && !levels && ix_.enumeration.any_inside(hit->end, s.q.begin)) hit = nullptr, b.shared = false;
         // "每万人口<a phrase of a count>": a number per 10,000 people the lexicon does not know is no
         // count of the whole (每万人口高价值发明专利拥有量 without its entry was valid_invention_patents).
-        if (hit && per_ten_thousand_before(code_point_at(hit->begin, clause, s.first)) &&
+        // So for 人均, 户均: 人均财政科技支出312元 is no spending of the whole (round 24).
+        const std::size_t hit_first = hit ? code_point_at(hit->begin, clause, s.first) : 0;
+        if (hit && (per_ten_thousand_before(hit_first) || per_head_before(hit_first)) &&
             std::none_of(hit->group->entries.begin(), hit->group->entries.end(),
                          [](const lexicon_entry* e) { return e->unit.find('/') != std::string::npos; }))
             hit = nullptr, b.shared = false;
@@ -4851,6 +4924,11 @@ private:
         if (ends_with(cps_, k, U"万人口")) return no_digit_before(3);
         if (ends_with(cps_, k, U"万人") || ends_with(cps_, k, U"万名")) return no_digit_before(2);
         return false;
+    }
+
+    // 人均, 户均, 企均, 家均 (per person, household, firm) right before code point k.
+    bool per_head_before(std::size_t k) const {
+        return k >= 2 && cps_[k - 1].c == U'均' && one_of(cps_[k - 2].c, U"人户企家");
     }
 
     // Every 、 between `from` and `to` (code points; at least one) stands between two levels of

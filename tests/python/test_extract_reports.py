@@ -18,7 +18,10 @@ monthly brief, a county government work report, a PDF conversion with damaged di
 in styles not among them: a development zone's monthly statistics sheet converted from Excel
 (tabs, 本月 / 1-10月累计 columns), a university's S&T annual summary, a county market-supervision
 bureau's IP brief in full-width digits (万分之, 近百家), a province's S&T statistics communique with
-a table of regions), each
+a table of regions; round 24, again in new styles: a county's science-commissioner summary, a city's
+IP pledge-financing bulletin dated by a bracketed line under its title, a high-tech zone's half-year
+report with a Word table in tabs (上年同期, 同比增长（%）), a department's final accounts in 万元/亿元/元
+with 百分点, a government work report with the five-year review and the next plan's targets), each
 with a hand-checked expected table of facts (<name>.facts.csv) and findings
 (<name>.findings.csv). A table with the columns period and target is checked on them too.
 Precision and recall per report are printed (pytest -s) and must be 100%."""

@@ -43,7 +43,7 @@ def test_jia_after_a_noun_of_firms_is_no_count_of_platforms(sentence):
         # 家 right after the platform (or after a verb of it) is still the platforms' count
         ("新认定省级企业研发中心8家。", "enterprise_rd_centres_new"),  # the flow (round 23)
         ("全县企业研发机构达到120家。", "rd_institutions"),
-        ("企业新建市级企业技术中心15家。", "enterprise_tech_centres"),
+        ("企业新建市级企业技术中心15家。", "enterprise_tech_centres_new"),  # 新建: the flow (round 24)
     ],
 )
 def test_jia_after_the_platform_is_still_its_count(sentence, variable):

@@ -188,7 +188,7 @@ def test_only_a_level_after_qizhong_in_the_sentence_makes_a_part(text):
     ("phrase", "variable"),
     [
         ("省级企业研发中心", "enterprise_rd_centres_new"),  # 新认定: the flow (round 23), as for laboratories
-        ("市级企业技术中心", "enterprise_tech_centres"),
+        ("市级企业技术中心", "enterprise_tech_centres_new"),  # 新认定: the flow (round 24)
         ("省级工程技术研究中心", "engineering_centres_new"),
         ("市级重点实验室", "key_laboratories_new"),  # 新认定: the flow (key_laboratories is the stock)
         ("省级科技创新平台", "innovation_platforms"),
