@@ -1785,6 +1785,32 @@ int since_start(const code_points& cps, std::size_t k) {
     return 0;
 }
 
+// A span of several years written as their count at k (过去五年, 近三年, 五年来, 五年累计, 近10年):
+// a total over them is no level of one year (the caller flags it `since`). 一年来, 近年来 and
+// 过去一年 are not counts of several years.
+bool years_counted_at(const code_points& cps, std::size_t k) {
+    const auto several_years_end_at = [&](std::size_t at) {  // 五年, 3年, 10年, 多年 with its 年 at `at`
+        if (at < 1 || at >= cps.size() || cps[at].c != U'年') return false;
+        const char32_t c = cps[at - 1].c;
+        if (!is_digit(c)) return chinese_digit(c) > 1 || one_of(c, U"十多几");
+        std::size_t digits = 1;  // 3年, 10年: not 1年, nor a year (2025年累计 is that year's)
+        while (digits < at && is_digit(cps[at - 1 - digits].c)) ++digits;
+        return digits == 2 || (digits == 1 && c != '1');
+    };
+    switch (cps[k].c) {
+        case U'过':
+            return starts_with(cps, k + 1, U"去") && several_years_end_at(k + 3);
+        case U'近':
+            return several_years_end_at(k + 2) || several_years_end_at(k + 3);
+        case U'来':
+            return k >= 1 && several_years_end_at(k - 1);
+        case U'计':
+            return k >= 2 && cps[k - 1].c == U'累' && several_years_end_at(k - 2);
+        default:
+            return false;
+    }
+}
+
 // The year a period code starts in (2024H1 → 2024), 0 when it names none.
 int year_of(std::string_view period) {
     if (period.size() < 4) return 0;
@@ -2274,7 +2300,7 @@ constexpr std::u32string_view starts_of_interest =
     U"上下全前截去明今本未十拾百佰千仟万亿廿卅零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖项件家名人个\n";
 // Most code points are neither a clause mark nor the first character of a target word
 // (fact_builder::target_before()).
-constexpr std::u32string_view target_stops = U"力预确争目计拟以十;!?,\n\r。；！？，";
+constexpr std::u32string_view target_stops = U"力预确争目计拟以十过近来;!?,\n\r。；！？，";
 constexpr std::u32string_view distinction_starts = U"应需须已拨兑发支申立获批授累总新认组挂备";
 bool cell_rule(char32_t c);
 
@@ -4536,6 +4562,7 @@ private:
         bool span = false;
         if (c == U'十' && plan_span_at(cps_, target_cursor_, plan_year, span) && span)
             since_start_ = -1, since_at_ = cps_.base() + target_cursor_ + 1;  // “十四五”期间累计…: five years'
+        if (years_counted_at(cps_, target_cursor_)) since_start_ = -1, since_at_ = cps_.base() + target_cursor_;
 
         bool sentence = false;
         if (target_word_at(cps_, target_cursor_, sentence)) {
