@@ -18,7 +18,12 @@ endfunction()
 function(zhibiao_keep_ieee_math target)
   if(MSVC)
     target_compile_options(${target} PRIVATE /fp:precise)
-  elseif(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
+  elseif(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
     target_compile_options(${target} PRIVATE -fno-fast-math -fno-finite-math-only -fno-unsafe-math-optimizations)
+  elseif(CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    # -ffp-contract=on (clang's default) first: -fno-fast-math after -ffast-math's contract=fast
+    # warns -Woverriding-t-option, an error under a project's -Werror.
+    target_compile_options(${target} PRIVATE -ffp-contract=on -fno-fast-math -fno-finite-math-only
+                                             -fno-unsafe-math-optimizations)
   endif()
 endfunction()
