@@ -3,16 +3,16 @@
 //
 // While an interrupt_scope lives on a thread, the library's long loops running on that thread
 // call its function between blocks of work (poll_interrupt): the Copeland and outranking pair
-// loops, the scorecard gap's search firm by firm, a composite build between its steps. The
-// function may throw; the call then unwinds — every result it was making is freed, nothing
-// half-made is returned — and the exception reaches the caller unchanged. Loops that run on
+// loops, the scorecard gap's search firm by firm, a composite build between its steps, validate()
+// between its rules. The function may throw; the call then unwinds — every result it was making
+// is freed, nothing half-made is returned — and the exception reaches the caller unchanged. Loops that run on
 // worker threads poll only where no worker is running, so a throw never leaves a thread behind.
 // Roll-up takes the same kind of function per call (rollup_options::check_interrupt).
 
 //
 // The same scope may carry a progress function: the loops that know how much work is left call
-// report_progress(done, total) next to their poll (compute: indicators; scorecard explanations
-// and gaps: firms), so a progress bar advances as the work does.
+// report_progress(done, total) next to their poll (compute: indicators; validate: rules;
+// scorecard explanations and gaps: firms), so a progress bar advances as the work does.
 #include "zhibiao/config.hpp"  // first: refuses flags that change the layout of zhibiao's types
 #include <cstddef>
 #include <functional>

@@ -190,6 +190,9 @@ panel panel_of_interned_codes(entity_table entities, std::vector<period> periods
                               std::vector<std::int32_t> entity_of_row, std::vector<std::int32_t> period_of_row);
 panel panel_of_interned_codes(std::vector<entity> entities, std::vector<period> periods,
                               std::vector<std::int32_t> entity_of_row, std::vector<std::int32_t> period_of_row);
+/// The missing_variable_error of panel::at for a name no column has, with the closest column's
+/// name as "did you mean" (compiled in the library: the edit distance need not be in every file).
+[[noreturn]] void throw_no_column(const panel& p, const std::string& name);
 /// panel::add of each of `columns` in order, for a maker whose names are distinct and new by
 /// construction (read_csv refuses a duplicate heading first): add() looks each name up among the
 /// columns before it, which made a header of N columns take time quadratic in N (20,000
@@ -256,9 +259,7 @@ public:
     column at(const std::string& name) &&;
     const column& at(const std::string& name) const& {
         if (const column* c = find(name)) return *c;
-        location where;
-        where.variable = name;
-        throw missing_variable_error("the panel has no variable '" + name + "'", name, where);
+        detail::throw_no_column(*this, name);
     }
 
     /// Adds (or replaces) a column; its length must equal rows(). Invalidates the references and

@@ -23,7 +23,15 @@ inline location within(const location& inner, const location& outer) {
 /// Throws an error of the same class as `e` (most derived of error.hpp's classes), its message
 /// after `context`, its location completed by `outer`.
 [[noreturn]] inline void rethrow_within(const error& e, const std::string& context, const location& outer = {}) {
-    const std::string message = context + e.message();
+    std::string message = context + e.message();
+    if (auto* x = dynamic_cast<const lookup_error*>(&e)) {
+        // Its message ends with the note on a name with white space at an end, which the
+        // constructor below adds again.
+        const std::string note = lookup_error::stray_space_note(x->name());
+        if (!note.empty() && message.size() >= note.size() &&
+            message.compare(message.size() - note.size(), note.size(), note) == 0)
+            message.resize(message.size() - note.size());
+    }
     const location where = within(e.where(), outer);
     if (auto* x = dynamic_cast<const unknown_unit_error*>(&e)) throw unknown_unit_error(x->unit_text(), message, where);
     if (dynamic_cast<const incompatible_units_error*>(&e)) throw incompatible_units_error(message, where);

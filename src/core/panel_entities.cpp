@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "zhibiao/detail/edit_distance.hpp"
+
 namespace zhibiao {
 
 panel::panel() : entities_(std::make_shared<const detail::panel_entities>()) {}
@@ -19,6 +21,15 @@ std::vector<entity> panel::entities() && { return entity_data().all(); }
 entity panel::entity_at(std::size_t row) && { return entities()[static_cast<std::size_t>(entity_of_row_[row])]; }
 
 column panel::at(const std::string& name) && { return at(name); }
+
+void detail::throw_no_column(const panel& p, const std::string& name) {
+    location where;
+    where.variable = name;
+    throw missing_variable_error(
+        "the panel has no variable '" + name + "'" +
+            detail::suggestion(name, p.columns(), [](const column& c) -> std::string_view { return c.name(); }),
+        name, where);
+}
 
 void detail::panel_entities::build() const {
     std::lock_guard<std::mutex> lock(building_);

@@ -629,11 +629,22 @@ private:
         location where;
         where.variable = n.name;
         throw missing_variable_error(
-            f.describe(
-                "the panel has no variable " + detail::quoted(n.name) +
-                    detail::suggestion(n.name, known, [](const std::string& s) -> std::string_view { return s; }),
-                n.span),
+            needed_by() + f.describe("the panel has no variable " + detail::quoted(n.name) +
+                                         detail::suggestion(n.name, known,
+                                                            [](const std::string& s) -> std::string_view { return s; }),
+                                     n.span),
             n.name, where);
+    }
+
+    /// "indicator 'a': " (or "indicator 'a' (through 'b' → 'c'): ") for an input the indicators on
+    /// the path need; "" for an ad-hoc formula. With several ids asked (compute_all), the formula
+    /// alone left the user to find the indicator by it.
+    std::string needed_by() const {
+        if (stack_.empty()) return {};
+        std::string out = "indicator " + detail::quoted(stack_.front());
+        for (std::size_t k = 1; k < stack_.size(); ++k)
+            out += (k == 1 ? " (through " : " → ") + detail::quoted(stack_[k]);
+        return out + (stack_.size() > 1 ? "): " : ": ");
     }
 
     // ---------------------------------------------------------------- time operators

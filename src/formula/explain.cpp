@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "core/conversion.hpp"
+#include "core/error_context.hpp"
 #include "core/text.hpp"
 #include "formula/functions.hpp"
 #include "formula/trace.hpp"
@@ -255,6 +256,16 @@ std::string with_unit(double x, const unit& u) {
 
 }  // namespace
 
+namespace {
+/// Where an error met while explaining one value is: that value's entity and period.
+location explained_cell(const std::string& entity, const period& at) {
+    location where;
+    where.entity = entity;
+    where.period = at.to_string();
+    return where;
+}
+}  // namespace
+
 explanation explain(const panel& p, const std::string& indicator_id, const std::string& entity, const period& at,
                     const compute_options& options, const catalogue& cat) {
     const indicator& ind = cat.at(indicator_id);
@@ -268,11 +279,11 @@ explanation explain(const panel& p, const std::string& indicator_id, const std::
     try {
         detail::traced_indicator(one, ind, options, cat, trace);
     } catch (const missing_variable_error& e) {
-        if (options.strict) throw;
+        if (options.strict) detail::rethrow_within(e, "", explained_cell(entity, at));
         out.why = reason::missing_variable, out.problem = e.message();
         return out;
     } catch (const incompatible_units_error& e) {
-        if (options.strict) throw;
+        if (options.strict) detail::rethrow_within(e, "", explained_cell(entity, at));
         out.why = reason::unit_mismatch, out.problem = e.message();
         return out;
     }

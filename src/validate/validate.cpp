@@ -17,6 +17,7 @@
 #include "core/error_context.hpp"
 
 #include "zhibiao/compute.hpp"
+#include "zhibiao/interrupt.hpp"
 #include "zhibiao/rollup.hpp"
 #include "zhibiao/validate.hpp"
 
@@ -227,13 +228,18 @@ void report_totals(const panel& p, validation_report& report) {
 /// (the panel's cell) and, where the catalogue recomputes it, as recomputed ("published 3.23,
 /// recomputed 3.22171"); empty when the rule reads nothing the panel holds.
 std::string numbers_of(const panel& p, const rule& r, std::size_t row,
-                       const std::vector<std::pair<std::string, indicator_values>>& recomputed) {
+                       const std::vector<std::pair<std::string, indicator_values>>& recomputed, const catalogue& cat) {
     std::string out;
     for (const auto& name : r.parsed.names()) {
         const column* c = p.find(name);
         std::string published, again;
-        if (c && !detail::is_nan(c->data()[row]))
-            published = number_text(c->data()[row]) + (c->unit().symbol().empty() ? "" : " " + c->unit().symbol());
+        if (c && !detail::is_nan(c->data()[row])) {
+            // The unit the rule read it in: a count headed without one is in the catalogue's (项),
+            // never the dimensionless "1" that stands in for no unit.
+            const std::optional<unit> u = c->unit_given() ? c->unit() : detail::stated_unit(*c, cat.variable(name));
+            const std::string symbol = u && u->symbol() != "1" ? u->symbol() : "";
+            published = number_text(c->data()[row]) + (symbol.empty() ? "" : " " + symbol);
+        }
         for (const auto& [id, v] : recomputed) {
             if (id != name || v.reasons()[row] != reason::none) continue;
             char buf[32];
@@ -357,7 +363,12 @@ validation_report validate(const panel& given, const std::vector<rule>& rules, c
     compute_options strict;
     std::unordered_map<std::string, std::vector<char>> named;               // variable → rows a hard rule named
     std::vector<std::pair<std::string, std::vector<std::string>>> not_run;  // unitless column → rules
-    for (const auto& r : rules) {
+    for (std::size_t k = 0; k < rules.size(); ++k) {
+        // A rule is a column over the whole panel (up to a second for 400,000 rows): Ctrl-C and
+        // deadlines between them.
+        poll_interrupt();
+        report_progress(k, rules.size());
+        const rule& r = rules[k];
         indicator_values result;
         try {
             result = evaluate(p, r.parsed.empty() ? formula::parse(r.check) : r.parsed, std::nullopt, strict, cat);
@@ -384,7 +395,7 @@ validation_report validate(const panel& given, const std::vector<rule>& rules, c
         for (std::size_t row = 0; row < p.rows(); ++row) {
             if (result.reasons()[row] != reason::none || result.values()(static_cast<Eigen::Index>(row)) != 0) continue;
             if (!recomputed) recomputed = recomputed_names(p, r, cat);
-            const std::string numbers = numbers_of(p, r, row, *recomputed);
+            const std::string numbers = numbers_of(p, r, row, *recomputed, cat);
             report.findings.push_back({p.entity_at(row).code, p.period_at(row).to_string(), r.variable, r.id,
                                        r.severity, numbers.empty() ? r.message : r.message + ": " + numbers});
             if (r.severity == "hard") {

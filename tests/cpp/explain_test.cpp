@@ -149,6 +149,16 @@ BOOST_AUTO_TEST_CASE(an_unknown_entity_or_period_is_an_error_with_the_closest) {
     BOOST_TEST(to_string(missing.why) == "missing_variable");
     BOOST_TEST(!missing.problem.empty());
     BOOST_CHECK_THROW(explain(p, "funds_in_place_rate", "360202", period::year(2024)), missing_variable_error);
+    // The strict error names the indicator, and the entity and period explained (trial24c).
+    try {
+        explain(p, "funds_in_place_rate", "360202", period::year(2024));
+    } catch (const missing_variable_error& e) {
+        BOOST_TEST(e.where().entity == "360202");
+        BOOST_TEST(e.where().period == "2024");
+        BOOST_TEST(std::string(e.what()).find("indicator 'funds_in_place_rate': the panel has no variable") !=
+                       std::string::npos,
+                   e.what());
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

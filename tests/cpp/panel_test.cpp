@@ -123,6 +123,27 @@ BOOST_AUTO_TEST_CASE(bad_shapes_are_refused) {
     BOOST_CHECK_THROW((void)p.at("nope"), missing_variable_error);
 }
 
+// trial24c: `p.at("gpd")` said only "the panel has no variable 'gpd'", where compute() offers the
+// closest column; a misspelt name is an error with "did you mean", on a temporary panel too.
+BOOST_AUTO_TEST_CASE(a_misspelt_column_name_gets_the_closest_one) {
+    panel p = two_by_two();
+    p.add(column("gdp", unit::parse("亿元"), Eigen::ArrayXd::Zero(4)));
+    const auto message_of = [](auto&& get) {
+        try {
+            get();
+        } catch (const missing_variable_error& e) {
+            BOOST_TEST(e.where().variable == e.name());
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    const std::string named = message_of([&p] { (void)p.at("gpd"); });
+    BOOST_TEST(named.find("the panel has no variable 'gpd' (did you mean 'gdp'?)") != std::string::npos, named);
+    const std::string temporary = message_of([&p] { (void)panel(p).at("gpd"); });
+    BOOST_TEST(temporary == named);
+    BOOST_TEST(message_of([&p] { (void)p.at("population"); }).find("did you mean") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(a_column_with_fewer_reasons_than_values_is_refused) {
     // trial23b F3: accepted, and reason_at(1) read past the one reason given (with
     // -D_GLIBCXX_ASSERTIONS: an abort in std::vector::operator[]).

@@ -103,6 +103,18 @@ BOOST_AUTO_TEST_CASE(a_published_ratio_finding_states_the_published_and_recomput
     BOOST_TEST(f->message.find("rd_intensity: published 2.1 %, recomputed 2 %") != std::string::npos, f->message);
 }
 
+// trial24c: a count column headed without a unit (projects_approved, as a bureau table heads it)
+// is read in the catalogue's 项, but the finding showed "projects_approved 14 1; projects_applied
+// 10 1": the dimensionless "1" that stands in for no unit, as if it were one.
+BOOST_AUTO_TEST_CASE(a_finding_shows_the_unit_a_count_is_read_in_not_the_stand_in_1) {
+    panel p = parse_csv("region,period,projects_applied,projects_approved\na,2023,10,14\n");
+    const validation_report r = validate(p);
+    const auto f = std::find_if(r.findings.begin(), r.findings.end(),
+                                [](const finding& x) { return x.rule == "approved_not_above_applied"; });
+    BOOST_TEST_REQUIRE((f != r.findings.end()));
+    BOOST_TEST(f->message.find("projects_approved 14 项; projects_applied 10 项") != std::string::npos, f->message);
+}
+
 // Round 15: a negative R&D expenditure (an amount the catalogue bounds at 0, which compute()
 // refuses with negative_input) passed validate() clean: rd_not_above_gdp reads it as missing and
 // only gdp's amount has a built-in rule. It is a finding of its own, whatever the rules; a cell a
