@@ -1525,9 +1525,9 @@ def score(data: Any, preset: str, framework: Framework | None = None, **kwargs: 
 def weights(
     x: Any,
     method: str,
-    ddof: int = 1,
-    zeros: str = _default("weights", "zeros"),
-    correlation: str = _default("weights", "correlation"),
+    ddof: int | None = None,
+    zeros: str | None = None,
+    correlation: str | None = None,
     types: Sequence[float] | np.ndarray | None = (),
 ) -> np.ndarray:
     """Weights of the columns of a regions × criteria matrix: "entropy", "critic", "sd",
@@ -1536,12 +1536,21 @@ def weights(
     Missing values (NaN): entropy, CRITIC, sd, variance, PCA and Gini use the values present
     (each column over its own units, correlations over the units two columns share); MEREC and
     VIC need every value and refuse ("impute first"). In a build, a Weigh step that leaves cells
-    out says how many in the method text (``summary()``)."""
-    return np.asarray(
+    out says how many in the method text (``summary()``). ``ddof`` (default 1; critic, sd,
+    variance), ``zeros`` (default "skip"; entropy) and ``correlation`` (default "auto"; critic,
+    vic) given to another method are refused, as by the ``Weigh`` step: they would be unused."""
+    out = np.asarray(
         _core.composite_weights(
-            _numbers(x, "x", "weights"), method, ddof, zeros, correlation, _criterion_types(types, "weights")
+            _numbers(x, "x", "weights"),
+            method,
+            1 if ddof is None else ddof,
+            _default("weights", "zeros") if zeros is None else zeros,
+            _default("weights", "correlation") if correlation is None else correlation,
+            _criterion_types(types, "weights"),
         )
     )
+    refuse_unread_keywords("weigh", "weights()", method, {"ddof": ddof, "zeros": zeros, "correlation": correlation})
+    return out
 
 
 @checked_keywords
@@ -1604,6 +1613,7 @@ from ._mcdm import (
     _criterion_types,
     _numbers,
     normalise,
+    refuse_unread_keywords,
     vikor_compromise,
 )  # noqa: E402  (the MCDM variants, zhibiao/_mcdm.py)
 

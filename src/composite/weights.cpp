@@ -136,10 +136,29 @@ Eigen::VectorXd entropy_weights(const Eigen::MatrixXd& x, entropy_zeros zeros) {
     return detail::to_shares(d, "entropy weights (every column is spread evenly)");
 }
 
+namespace {
+
+/// Whether the values present in column j are all equal; fewer than two present are refused, as
+/// one unit has no spread (sd weights of one unit said "the weights sum to nan", cx24 F6).
+bool constant_column(const Eigen::Ref<const Eigen::VectorXd>& c, Eigen::Index j, const std::string& what) {
+    Eigen::Index m = 0;
+    double lo = INFINITY, hi = -INFINITY;
+    detail::each_present(c, [&](double e) { lo = std::min(lo, e), hi = std::max(hi, e), ++m; });
+    if (m < 2)
+        throw method_error(what + ": column " + std::to_string(j) + " has " + zhibiao::detail::counted(m, "value") +
+                           "; a spread needs two values or more");
+    return lo == hi;
+}
+
+}  // namespace
+
 Eigen::VectorXd sd_weights(const Eigen::MatrixXd& x, int ddof) {
     check_columns(x, "standard-deviation weights");
     Eigen::VectorXd s(x.cols());
-    for (Eigen::Index j = 0; j < x.cols(); ++j) s(j) = detail::sd(x.col(j), ddof);
+    for (Eigen::Index j = 0; j < x.cols(); ++j) {
+        constant_column(x.col(j), j, "standard-deviation weights");
+        s(j) = detail::sd(x.col(j), ddof);
+    }
     return detail::to_shares(s, "standard-deviation weights");
 }
 
@@ -147,10 +166,16 @@ Eigen::VectorXd variance_weights(const Eigen::MatrixXd& x, int ddof) {
     check_columns(x, "variance weights");
     Eigen::VectorXd v(x.cols());
     for (Eigen::Index j = 0; j < x.cols(); ++j) {
+        // A constant column spreads nothing: weight 0, as sd weights give it and pymcdm's
+        // variance_weights do (its min-max makes the column ones); it was refused (cx24 F5).
+        if (constant_column(x.col(j), j, "variance weights")) {
+            v(j) = 0;
+            continue;
+        }
         const double s = detail::sd(minmax01(x.col(j), "variance weights"), ddof);
         v(j) = s * s;
     }
-    return detail::to_shares(v, "variance weights");
+    return detail::to_shares(v, "variance weights (every column is constant)");
 }
 
 correlation_kind correlation_for(weighting scheme, correlation_kind r) {
