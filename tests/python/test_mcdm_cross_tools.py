@@ -57,3 +57,52 @@ def test_sd_weights_of_one_unit_say_why():
     """pymcdm and scikit-criteria (ddof = 1) give NaN; ours said 'the weights sum to nan' (cx24 F6)."""
     with pytest.raises(zb.MethodError, match="column 0 has 1 value"):
         C.weights([[1.0, 2.0]], "sd")
+
+
+DIAKOULAKI = [
+    [61, 1.08, 4.33],
+    [20.7, 0.26, 4.34],
+    [16.3, 1.98, 2.53],
+    [9.0, 3.29, 1.65],
+    [5.4, 2.77, 2.33],
+    [4.0, 4.12, 1.21],
+    [-6.1, 3.52, 2.10],
+    [-34.6, 3.31, 0.98],
+]
+
+
+@pytest.mark.parametrize(
+    "correlation, expected",
+    [("pearson", [0.20222554, 0.48090173, 0.31687273]), ("spearman", [0.21454645, 0.4898563, 0.29559726])],
+)
+def test_critic_weights_of_diakoulaki_1995_as_scikit_criteria(correlation, expected):
+    """scikit-criteria 35f17ee tests/preprocessing/test_weighters.py
+    test_critic_weight_weights_diakoulaki1995determining (scale=True): Diakoulaki, Mavrotas &
+    Papayannakis (1995). "spearman" was refused as not offered (cx24 F3)."""
+    np.testing.assert_allclose(C.weights(DIAKOULAKI, "critic", correlation=correlation), expected, rtol=0, atol=1e-8)
+
+
+def test_spearman_critic_with_ties_and_missing_values_as_pandas_pairwise_ranks():
+    """Ties take the mean of their positions and each pair of columns uses the units both have, as
+    pandas' DataFrame.corr(method="spearman") (which scikit-criteria's critic_weights calls)."""
+    import pandas as pd
+
+    x = np.array([[1, 5, 2, 9], [2, 5, 2, 1], [2, 3, np.nan, 4], [4, 1, 7, 4], [5, 2, 3, 3], [3, 4, 1, 8.0]])
+    y = (x - np.nanmin(x, 0)) / (np.nanmax(x, 0) - np.nanmin(x, 0))
+    rho = pd.DataFrame(y).corr(method="spearman").to_numpy()
+    c = pd.DataFrame(y).std(ddof=1).to_numpy() * (1 - rho).sum(0)
+    np.testing.assert_allclose(C.weights(x, "critic", correlation="spearman"), c / c.sum(), rtol=1e-12)
+
+
+def test_spearman_is_refused_for_vic_as_pearson_is_and_named_in_a_builds_method_text():
+    with pytest.raises(zb.ArgumentError, match="correlation = 'spearman' is refused"):
+        C.weights(DIAKOULAKI, "vic", correlation="spearman")
+    with pytest.raises(zb.ArgumentError, match="must be 'distance' or 'absolute' for VIC"):
+        C.Weigh("vic", correlation="spearman")
+    import pandas as pd
+
+    data = pd.DataFrame(DIAKOULAKI, columns=list("abc"), index=[f"R{i}" for i in range(8)])
+    fw = C.Framework.flat(list("abc"), root="idx")
+    r = C.build(data, fw, [C.Normalise("minmax"), C.Weigh("critic", correlation="spearman"), C.Aggregate()])
+    assert "Spearman's ρ" in r.summary()
+    np.testing.assert_allclose(r.weights.loc[list("abc"), "weight"], [0.21454645, 0.4898563, 0.29559726], atol=1e-8)

@@ -43,7 +43,7 @@ enum class weighting;  // aggregate.hpp
 enum class entropy_zeros { skip, pymcdm };
 /// How CRITIC and VIC measure the dependence of two criteria; `automatic` is each method's own
 /// (CRITIC: Pearson's r, as Diakoulaki 1995; VIC: the distance correlation, as akestoridis/mcdm).
-enum class correlation_kind { pearson, absolute, distance, automatic };
+enum class correlation_kind { pearson, absolute, distance, automatic, spearman };
 enum class random_index { tummala_ling, saaty };
 
 namespace detail {
