@@ -183,7 +183,8 @@ class Weigh(_Step):
     (first component of the correlation matrix), "ahp" ({group: comparison matrix}, ``ri``
     "tummala_ling" or "saaty", CR above ``max_cr`` refused unless ``accept_inconsistent``; over
     15 elements only a consistent matrix has a CR, 0), "vic" (``correlation`` "distance" or "absolute"), "merec"
-    (positive scores), "gini"; CRITIC's ``correlation`` "pearson", "absolute" or "distance";
+    (positive scores), "gini"; CRITIC's ``correlation`` "pearson", "absolute", "distance" or
+    "spearman" (ranks, ties averaged: scikit-criteria's);
     ``correlation="auto"`` (the default) is each method's own: Pearson for CRITIC, the distance
     correlation for VIC."""
 
