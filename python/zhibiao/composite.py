@@ -1556,12 +1556,19 @@ def weights(
 
 @checked_keywords
 def ahp(
-    matrix: Any, ri: str = _default("ahp", "ri"), max_cr: float = 0.1, accept_inconsistent: bool = False
+    matrix: Any,
+    ri: str = _default("ahp", "ri"),
+    max_cr: float = 0.1,
+    accept_inconsistent: bool = False,
+    priority: str = "eigenvector",
 ) -> dict[str, Any]:
     """AHP priority vector of a pairwise comparison matrix, with λmax, CI and CR. The random index
     (``ri``) is tabulated for up to 15 elements: beyond, a consistent matrix has CR = 0 and any
-    other is refused unless ``accept_inconsistent`` (CR then NaN)."""
-    w, lam, ci, cr = _core.composite_ahp(_numbers(matrix, "matrix", "ahp"), ri, max_cr, accept_inconsistent)
+    other is refused unless ``accept_inconsistent`` (CR then NaN). ``priority``: "eigenvector"
+    (Saaty, pymcdm), "mean" (of the column-normalised rows: pyDecision's default ``wd='m'``) or
+    "geometric" (row geometric means, ``wd='g'``); the last two take λmax = mean((A·w)_i / w_i),
+    as pyDecision does (the ``Weigh`` step uses the eigenvector)."""
+    w, lam, ci, cr = _core.composite_ahp(_numbers(matrix, "matrix", "ahp"), ri, max_cr, accept_inconsistent, priority)
     return {"weights": np.asarray(w), "lambda_max": lam, "ci": ci, "cr": cr}
 
 

@@ -106,3 +106,58 @@ def test_spearman_is_refused_for_vic_as_pearson_is_and_named_in_a_builds_method_
     r = C.build(data, fw, [C.Normalise("minmax"), C.Weigh("critic", correlation="spearman"), C.Aggregate()])
     assert "Spearman's ρ" in r.summary()
     np.testing.assert_allclose(r.weights.loc[list("abc"), "weight"], [0.21454645, 0.4898563, 0.29559726], atol=1e-8)
+
+
+# pymcdm 76e7735 test/test_weights.py TestAHPWeights matrix (Wang & Chin 2011), as in
+# ../shared/data/mcdm/pymcdm_cases.json; inconsistent (CR ≈ 0.23), so the methods differ.
+AHP6 = [
+    [1, 4, 3, 1, 3, 4],
+    [1 / 4, 1, 7, 3, 1 / 5, 1],
+    [1 / 3, 1 / 7, 1, 1 / 5, 1 / 5, 1 / 6],
+    [1, 1 / 3, 5, 1, 1, 1 / 3],
+    [1 / 3, 5, 5, 1, 1, 3],
+    [1 / 4, 1, 6, 3, 1 / 3, 1],
+]
+
+
+@pytest.mark.parametrize(
+    "priority, weights, cr",
+    [
+        # Valdecy/pyDecision 56cd81d algorithm/ahp.py ahp_method(AHP6, wd='m') and wd='g', run
+        (
+            "mean",
+            [0.3047420667, 0.1485962321, 0.0381525065, 0.1413703797, 0.2208394535, 0.1462993616],
+            0.23301846286846722,
+        ),
+        (
+            "geometric",
+            [0.3159859664, 0.1391464923, 0.0360486458, 0.1251397536, 0.2360101683, 0.1476689736],
+            0.2270603657120262,
+        ),
+        # wd='me' and pymcdm's eigenvector: the same weights, CR with Saaty's 1.24
+        (
+            "eigenvector",
+            [0.3207701833, 0.1395027454, 0.0347683077, 0.1284860185, 0.2373899947, 0.1390827504],
+            0.22901130676149503,
+        ),
+    ],
+)
+def test_ahp_priority_methods_of_pydecision(priority, weights, cr):
+    """pyDecision's default priority vector is the mean of the column-normalised rows, not the
+    eigenvector: a user of it could not reproduce its weights (cx24 F2)."""
+    d = C.ahp(AHP6, ri="saaty", accept_inconsistent=True, priority=priority)
+    np.testing.assert_allclose(d["weights"], weights, atol=1e-10)
+    assert d["cr"] == pytest.approx(cr, rel=1e-9)
+
+
+def test_ahp_mean_priority_by_hand():
+    """[[1, 2, 5], [1/2, 1, 3], [1/5, 1/3, 1]]: column sums 1.7, 10/3, 9; row means of the
+    normalised matrix (1/1.7 + 0.6 + 5/9)/3 = 0.58126…, (0.5/1.7 + 0.3 + 1/3)/3 = 0.30915…,
+    (0.2/1.7 + 0.1 + 1/9)/3 = 0.10959…; geometric: ∛10, ∛1.5, ∛(1/15) normalised."""
+    a = [[1, 2, 5], [1 / 2, 1, 3], [1 / 5, 1 / 3, 1]]
+    mean = np.array([1 / 1.7 + 0.6 + 5 / 9, 0.5 / 1.7 + 0.3 + 1 / 3, 0.2 / 1.7 + 0.1 + 1 / 9]) / 3
+    np.testing.assert_allclose(C.ahp(a, priority="mean")["weights"], mean, rtol=1e-12)
+    g = np.cbrt([10, 1.5, 1 / 15])
+    np.testing.assert_allclose(C.ahp(a, priority="geometric")["weights"], g / g.sum(), rtol=1e-12)
+    with pytest.raises(zb.ArgumentError, match="priority"):
+        C.ahp(a, priority="max_eigen")
