@@ -663,13 +663,14 @@ void register_methods(py::module_& m) {
         py::arg("x"));
     m.def(
         "composite_ahp",
-        [](const Eigen::MatrixXd& a, const std::string& ri, double max_cr, bool accept) {
+        [](const Eigen::MatrixXd& a, const std::string& ri, double max_cr, bool accept, const std::string& priority) {
             const cp::ahp_result r =
-                cp::ahp_weights(a, cp::choose(cp::random_index_choices, ri, "ahp", "ri"), max_cr, accept);
+                cp::ahp_weights(a, cp::choose(cp::random_index_choices, ri, "ahp", "ri"), max_cr, accept, "",
+                                cp::choose(cp::ahp_priority_choices, priority, "ahp", "priority"));
             return py::make_tuple(r.weights, r.lambda_max, r.ci, r.cr);
         },
         py::arg("matrix"), py::arg("ri") = "tummala_ling", py::arg("max_cr") = 0.1,
-        py::arg("accept_inconsistent") = false);
+        py::arg("accept_inconsistent") = false, py::arg("priority") = "eigenvector");
     m.def(
         "composite_topsis",
         [](const Eigen::MatrixXd& x, const Eigen::VectorXd& w, const std::vector<int>& types,

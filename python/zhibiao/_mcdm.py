@@ -21,6 +21,21 @@ def _numbers(value: Any, name: str, function: str) -> np.ndarray:
         raise _core.ArgumentError(f"{function}: {name} must be numbers, not {value!r} ({e})") from None
 
 
+def refuse_unread_keywords(kind: str, label: str, method: str, given: dict[str, Any]) -> None:
+    """A keyword written (not None) for a method of the ``kind`` step that does not read it is
+    refused, naming the methods that do, as the step classes refuse it: it would be unused.
+    An unknown method is left to the C++ call, whose message names it."""
+    written = [name for name, value in given.items() if value is not None]
+    methods = {
+        str(v)
+        for step, name, _, values, _ in _core.composite_step_options()
+        if (step, name) == (kind, "method")
+        for v in values
+    }
+    if written and method in methods:
+        _core.composite_check_step(kind, label, {"method": method}, written)
+
+
 def _criterion_types(types: Any, function: str) -> list[int]:
     """``types`` as the C++ side takes them, one +1 (benefit) or −1 (cost) per criterion. pymcdm's
     users write them as floats (its tests pass ``np.ones(3)``; its ``normalize_matrix`` casts them
@@ -46,15 +61,20 @@ def normalise(
     method: str,
     types: Sequence[float] | np.ndarray | None = (),
     cost: str = "negate",
-    range: tuple[float, float] = (0.0, 100.0),
-    m_sd: tuple[float, float] = (0.0, 1.0),
+    range: tuple[float, float] | None = None,
+    m_sd: tuple[float, float] | None = None,
 ) -> np.ndarray:
     """Each column of ``x`` normalised by ``method`` (the ``Normalise`` methods that need no
     per-indicator table: "minmax" to ``range``, "zscore" to mean and sd ``m_sd``, "rank",
     "borda", "percentile", "dist_to_max", "frac_of_max", "ratio_to_mean", "vector", "sum").
     ``types``: +1 benefit / −1 cost per column (empty or None: all benefits). A cost column is negated
     (``cost="negate"``) or, for frac_of_max, vector and sum, taken as 1/x (``"inverse"``: min/x,
-    (1/x)/Σ(1/x)) or 1 − the result (``"complement"``: 1 − x/max, 1 − x/‖x‖)."""
+    (1/x)/Σ(1/x)) or 1 − the result (``"complement"``: 1 − x/max, 1 − x/‖x‖). ``range``
+    (default (0, 100)) and ``m_sd`` (default (0, 1)) given to a method that does not read them
+    are refused, as by the ``Normalise`` step."""
+    refuse_unread_keywords("normalise", "normalise()", method, {"range": range, "m_sd": m_sd})
+    range = (0.0, 100.0) if range is None else range
+    m_sd = (0.0, 1.0) if m_sd is None else m_sd
     matrix = _numbers(x, "x", "normalise")
     if matrix.ndim != 2:
         raise _core.ArgumentError(f"normalise: x must be a units × criteria matrix, not {matrix.ndim}-dimensional")

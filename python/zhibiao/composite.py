@@ -183,7 +183,8 @@ class Weigh(_Step):
     (first component of the correlation matrix), "ahp" ({group: comparison matrix}, ``ri``
     "tummala_ling" or "saaty", CR above ``max_cr`` refused unless ``accept_inconsistent``; over
     15 elements only a consistent matrix has a CR, 0), "vic" (``correlation`` "distance" or "absolute"), "merec"
-    (positive scores), "gini"; CRITIC's ``correlation`` "pearson", "absolute" or "distance";
+    (positive scores), "gini"; CRITIC's ``correlation`` "pearson", "absolute", "distance" or
+    "spearman" (ranks, ties averaged: scikit-criteria's);
     ``correlation="auto"`` (the default) is each method's own: Pearson for CRITIC, the distance
     correlation for VIC."""
 
@@ -1525,9 +1526,9 @@ def score(data: Any, preset: str, framework: Framework | None = None, **kwargs: 
 def weights(
     x: Any,
     method: str,
-    ddof: int = 1,
-    zeros: str = _default("weights", "zeros"),
-    correlation: str = _default("weights", "correlation"),
+    ddof: int | None = None,
+    zeros: str | None = None,
+    correlation: str | None = None,
     types: Sequence[float] | np.ndarray | None = (),
 ) -> np.ndarray:
     """Weights of the columns of a regions × criteria matrix: "entropy", "critic", "sd",
@@ -1536,22 +1537,38 @@ def weights(
     Missing values (NaN): entropy, CRITIC, sd, variance, PCA and Gini use the values present
     (each column over its own units, correlations over the units two columns share); MEREC and
     VIC need every value and refuse ("impute first"). In a build, a Weigh step that leaves cells
-    out says how many in the method text (``summary()``)."""
-    return np.asarray(
+    out says how many in the method text (``summary()``). ``ddof`` (default 1; critic, sd,
+    variance), ``zeros`` (default "skip"; entropy) and ``correlation`` (default "auto"; critic,
+    vic) given to another method are refused, as by the ``Weigh`` step: they would be unused."""
+    out = np.asarray(
         _core.composite_weights(
-            _numbers(x, "x", "weights"), method, ddof, zeros, correlation, _criterion_types(types, "weights")
+            _numbers(x, "x", "weights"),
+            method,
+            1 if ddof is None else ddof,
+            _default("weights", "zeros") if zeros is None else zeros,
+            _default("weights", "correlation") if correlation is None else correlation,
+            _criterion_types(types, "weights"),
         )
     )
+    refuse_unread_keywords("weigh", "weights()", method, {"ddof": ddof, "zeros": zeros, "correlation": correlation})
+    return out
 
 
 @checked_keywords
 def ahp(
-    matrix: Any, ri: str = _default("ahp", "ri"), max_cr: float = 0.1, accept_inconsistent: bool = False
+    matrix: Any,
+    ri: str = _default("ahp", "ri"),
+    max_cr: float = 0.1,
+    accept_inconsistent: bool = False,
+    priority: str = "eigenvector",
 ) -> dict[str, Any]:
     """AHP priority vector of a pairwise comparison matrix, with λmax, CI and CR. The random index
     (``ri``) is tabulated for up to 15 elements: beyond, a consistent matrix has CR = 0 and any
-    other is refused unless ``accept_inconsistent`` (CR then NaN)."""
-    w, lam, ci, cr = _core.composite_ahp(_numbers(matrix, "matrix", "ahp"), ri, max_cr, accept_inconsistent)
+    other is refused unless ``accept_inconsistent`` (CR then NaN). ``priority``: "eigenvector"
+    (Saaty, pymcdm), "mean" (of the column-normalised rows: pyDecision's default ``wd='m'``) or
+    "geometric" (row geometric means, ``wd='g'``); the last two take λmax = mean((A·w)_i / w_i),
+    as pyDecision does (the ``Weigh`` step uses the eigenvector)."""
+    w, lam, ci, cr = _core.composite_ahp(_numbers(matrix, "matrix", "ahp"), ri, max_cr, accept_inconsistent, priority)
     return {"weights": np.asarray(w), "lambda_max": lam, "ci": ci, "cr": cr}
 
 
@@ -1604,6 +1621,7 @@ from ._mcdm import (
     _criterion_types,
     _numbers,
     normalise,
+    refuse_unread_keywords,
     vikor_compromise,
 )  # noqa: E402  (the MCDM variants, zhibiao/_mcdm.py)
 

@@ -475,7 +475,8 @@ std::pair<std::string, std::string> step_problem(const step& s) {
     if (const auto* w = std::get_if<weigh_step>(&s)) {
         if (w->options.scheme == weighting::ahp && w->options.pairwise.empty())
             return {"pairwise", "is needed by AHP weights"};
-        if (w->options.scheme == weighting::vic && w->options.correlation == correlation_kind::pearson)
+        if (w->options.scheme == weighting::vic && (w->options.correlation == correlation_kind::pearson ||
+                                                    w->options.correlation == correlation_kind::spearman))
             return {"correlation",
                     "must be 'distance' or 'absolute' for VIC weights (signed correlations can sum to zero)"};
     }

@@ -615,6 +615,9 @@ std::string aggregation_text(const level_plan& p, int level) {
             case correlation_kind::absolute:
                 weights += " (|r|)";
                 break;
+            case correlation_kind::spearman:
+                weights += " (Spearman's ρ)";
+                break;
             default:
                 weights += " (distance correlation)";
         }

@@ -7,6 +7,8 @@
 #include <Eigen/Eigenvalues>
 #include <algorithm>
 #include <cmath>
+#include <tuple>
+#include <utility>
 #include <limits>
 #include <string>
 #include <vector>
@@ -79,8 +81,27 @@ double consistency_beyond_the_table(double ci) {
 
 }  // namespace
 
+namespace {
+
+/// pyDecision's approximations (ahp_method, wd = 'm' and 'g'): the weights and λmax = mean((A·w)_i / w_i).
+std::pair<Eigen::VectorXd, double> approximate_priority(const Eigen::MatrixXd& a, ahp_priority priority,
+                                                        const std::string& what) {
+    const Eigen::Index n = a.rows();
+    Eigen::VectorXd w(n);
+    if (priority == ahp_priority::mean) {
+        const Eigen::RowVectorXd sums = a.colwise().sum();
+        for (Eigen::Index i = 0; i < n; ++i) w(i) = (a.row(i).array() / sums.array()).mean();
+    } else {
+        for (Eigen::Index i = 0; i < n; ++i) w(i) = std::exp(a.row(i).array().log().mean());
+    }
+    w = detail::to_shares(w, what);
+    return {w, ((a * w).array() / w.array()).mean()};
+}
+
+}  // namespace
+
 ahp_result ahp_weights(const Eigen::MatrixXd& a, random_index table, double max_cr, bool accept_inconsistent,
-                       const std::string& group) {
+                       const std::string& group, ahp_priority priority) {
     const std::string what = "AHP" + (group.empty() ? std::string() : " for '" + group + "'");
     const Eigen::Index n = a.rows();
     if (n == 0 || a.cols() != n) throw method_error(what + ": the comparison matrix must be square");
@@ -95,14 +116,18 @@ ahp_result ahp_weights(const Eigen::MatrixXd& a, random_index table, double max_
                                    std::to_string(j) +
                                    ") (counting from 0): a_ij · a_ji = " + std::to_string(a(i, j) * a(j, i)));
         }
-    Eigen::EigenSolver<Eigen::MatrixXd> solver(a);
-    if (solver.info() != Eigen::Success) throw method_error(what + ": the eigen decomposition did not converge");
-    Eigen::Index best = 0;
-    for (Eigen::Index k = 1; k < n; ++k)
-        if (solver.eigenvalues()(k).real() > solver.eigenvalues()(best).real()) best = k;
     ahp_result out;
-    out.lambda_max = solver.eigenvalues()(best).real();
-    out.weights = detail::to_shares(solver.eigenvectors().col(best).real().cwiseAbs(), what);
+    if (priority != ahp_priority::eigenvector) {
+        std::tie(out.weights, out.lambda_max) = approximate_priority(a, priority, what);
+    } else {
+        Eigen::EigenSolver<Eigen::MatrixXd> solver(a);
+        if (solver.info() != Eigen::Success) throw method_error(what + ": the eigen decomposition did not converge");
+        Eigen::Index best = 0;
+        for (Eigen::Index k = 1; k < n; ++k)
+            if (solver.eigenvalues()(k).real() > solver.eigenvalues()(best).real()) best = k;
+        out.lambda_max = solver.eigenvalues()(best).real();
+        out.weights = detail::to_shares(solver.eigenvectors().col(best).real().cwiseAbs(), what);
+    }
     if (n > 2) {
         out.ci = (out.lambda_max - static_cast<double>(n)) / static_cast<double>(n - 1);
         out.cr = n <= 15 ? out.ci / random_index_of(n, table) : consistency_beyond_the_table(out.ci);

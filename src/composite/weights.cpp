@@ -73,6 +73,29 @@ Eigen::MatrixXd distance_correlations(const Eigen::MatrixXd& y, const std::strin
     return r;
 }
 
+/// Spearman's ρ of two columns over the units both have: Pearson's r of their ranks among those
+/// units, ties at the mean of their positions (pandas' corr(method = "spearman"), which
+/// scikit-criteria's CRITIC calls).
+double rank_correlation(const Eigen::Ref<const Eigen::VectorXd>& a, const Eigen::Ref<const Eigen::VectorXd>& b) {
+    std::vector<double> x, y;
+    for (Eigen::Index i = 0; i < a.size(); ++i)
+        if (detail::present(a(i)) && detail::present(b(i))) x.push_back(a(i)), y.push_back(b(i));
+    auto ranks = [](const std::vector<double>& v) {
+        std::vector<std::size_t> order(v.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::sort(order.begin(), order.end(), [&v](std::size_t p, std::size_t q) { return v[p] < v[q]; });
+        Eigen::VectorXd r(static_cast<Eigen::Index>(v.size()));
+        for (std::size_t i = 0; i < order.size();) {
+            std::size_t k = i;
+            while (k + 1 < order.size() && v[order[k + 1]] == v[order[i]]) ++k;
+            for (std::size_t t = i; t <= k; ++t) r(static_cast<Eigen::Index>(order[t])) = (i + k) / 2.0 + 1;
+            i = k + 1;
+        }
+        return r;
+    };
+    return detail::correlation(ranks(x), ranks(y));
+}
+
 /// The correlation matrix of the columns of y as CRITIC and VIC use it.
 Eigen::MatrixXd correlations(const Eigen::MatrixXd& y, correlation_kind kind, const std::string& what) {
     if (kind == correlation_kind::distance) {
@@ -82,7 +105,8 @@ Eigen::MatrixXd correlations(const Eigen::MatrixXd& y, correlation_kind kind, co
     Eigen::MatrixXd r = Eigen::MatrixXd::Identity(y.cols(), y.cols());
     for (Eigen::Index j = 0; j < y.cols(); ++j)
         for (Eigen::Index k = j + 1; k < y.cols(); ++k) {
-            const double c = detail::correlation(y.col(j), y.col(k));
+            const double c = kind == correlation_kind::spearman ? rank_correlation(y.col(j), y.col(k))
+                                                                : detail::correlation(y.col(j), y.col(k));
             if (!detail::present(c))
                 throw method_error(what + ": columns " + std::to_string(j) + " and " + std::to_string(k) +
                                    " have fewer than two units in common");
@@ -136,10 +160,29 @@ Eigen::VectorXd entropy_weights(const Eigen::MatrixXd& x, entropy_zeros zeros) {
     return detail::to_shares(d, "entropy weights (every column is spread evenly)");
 }
 
+namespace {
+
+/// Whether the values present in column j are all equal; fewer than two present are refused, as
+/// one unit has no spread (sd weights of one unit said "the weights sum to nan", cx24 F6).
+bool constant_column(const Eigen::Ref<const Eigen::VectorXd>& c, Eigen::Index j, const std::string& what) {
+    Eigen::Index m = 0;
+    double lo = INFINITY, hi = -INFINITY;
+    detail::each_present(c, [&](double e) { lo = std::min(lo, e), hi = std::max(hi, e), ++m; });
+    if (m < 2)
+        throw method_error(what + ": column " + std::to_string(j) + " has " + zhibiao::detail::counted(m, "value") +
+                           "; a spread needs two values or more");
+    return lo == hi;
+}
+
+}  // namespace
+
 Eigen::VectorXd sd_weights(const Eigen::MatrixXd& x, int ddof) {
     check_columns(x, "standard-deviation weights");
     Eigen::VectorXd s(x.cols());
-    for (Eigen::Index j = 0; j < x.cols(); ++j) s(j) = detail::sd(x.col(j), ddof);
+    for (Eigen::Index j = 0; j < x.cols(); ++j) {
+        constant_column(x.col(j), j, "standard-deviation weights");
+        s(j) = detail::sd(x.col(j), ddof);
+    }
     return detail::to_shares(s, "standard-deviation weights");
 }
 
@@ -147,10 +190,16 @@ Eigen::VectorXd variance_weights(const Eigen::MatrixXd& x, int ddof) {
     check_columns(x, "variance weights");
     Eigen::VectorXd v(x.cols());
     for (Eigen::Index j = 0; j < x.cols(); ++j) {
+        // A constant column spreads nothing: weight 0, as sd weights give it and pymcdm's
+        // variance_weights do (its min-max makes the column ones); it was refused (cx24 F5).
+        if (constant_column(x.col(j), j, "variance weights")) {
+            v(j) = 0;
+            continue;
+        }
         const double s = detail::sd(minmax01(x.col(j), "variance weights"), ddof);
         v(j) = s * s;
     }
-    return detail::to_shares(v, "variance weights");
+    return detail::to_shares(v, "variance weights (every column is constant)");
 }
 
 correlation_kind correlation_for(weighting scheme, correlation_kind r) {
@@ -170,13 +219,14 @@ Eigen::VectorXd critic_weights(const Eigen::MatrixXd& x, int ddof, correlation_k
 
 Eigen::VectorXd vic_weights(const Eigen::MatrixXd& x, correlation_kind kind) {
     kind = correlation_for(weighting::vic, kind);
-    if (kind == correlation_kind::pearson) {
+    if (kind == correlation_kind::pearson || kind == correlation_kind::spearman) {
         location w;
         w.variable = "correlation";
-        throw argument_error(
-            "VIC weights: correlation = 'pearson' is refused (signed correlations can sum to zero); choose 'distance' "
-            "(akestoridis/mcdm's default) or 'absolute'",
-            w);
+        throw argument_error(std::string("VIC weights: correlation = '") +
+                                 (kind == correlation_kind::pearson ? "pearson" : "spearman") +
+                                 "' is refused (signed correlations can sum to zero); choose 'distance' "
+                                 "(akestoridis/mcdm's default) or 'absolute'",
+                             w);
     }
     check_columns(x, "VIC weights");
     require_present(x, "VIC weights");

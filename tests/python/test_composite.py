@@ -544,7 +544,6 @@ def test_dist_to_ref_from_min_is_coinr_n_dist2ref():
         (lambda: C.Aggregate("mean"), "did you mean 'arithmetic'?"),
         (lambda: C.Normalise("dist_to_ref", iref="b"), "did you mean 'reference'? 'iref' is its name in COINr"),
         (lambda: C.Aggregate("arithmetic", w=[1, 1]), "'w' is the name in COINr (a_amean): weights are set"),
-        (lambda: C.weights(np.eye(3) + 1, "critic", correlation="spearman"), "Spearman's rank correlation"),
         (lambda: C.Normalise("rnak"), "did you mean 'rank'?"),  # no alias: the edit distance
     ],
 )

@@ -76,7 +76,10 @@ inline constexpr choice<entropy_zeros> entropy_zeros_choices[] = {{"skip", entro
 inline constexpr choice<correlation_kind> correlation_choices[] = {{"auto", correlation_kind::automatic},
                                                                    {"pearson", correlation_kind::pearson},
                                                                    {"absolute", correlation_kind::absolute},
-                                                                   {"distance", correlation_kind::distance}};
+                                                                   {"distance", correlation_kind::distance},
+                                                                   {"spearman", correlation_kind::spearman}};
+inline constexpr choice<ahp_priority> ahp_priority_choices[] = {
+    {"eigenvector", ahp_priority::eigenvector}, {"mean", ahp_priority::mean}, {"geometric", ahp_priority::geometric}};
 inline constexpr choice<random_index> random_index_choices[] = {{"tummala_ling", random_index::tummala_ling},
                                                                 {"saaty", random_index::saaty}};
 inline constexpr choice<aggregation> aggregation_choices[] = {{"arithmetic", aggregation::arithmetic},

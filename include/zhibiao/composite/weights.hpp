@@ -43,7 +43,7 @@ enum class weighting;  // aggregate.hpp
 enum class entropy_zeros { skip, pymcdm };
 /// How CRITIC and VIC measure the dependence of two criteria; `automatic` is each method's own
 /// (CRITIC: Pearson's r, as Diakoulaki 1995; VIC: the distance correlation, as akestoridis/mcdm).
-enum class correlation_kind { pearson, absolute, distance, automatic };
+enum class correlation_kind { pearson, absolute, distance, automatic, spearman };
 enum class random_index { tummala_ling, saaty };
 
 namespace detail {
@@ -92,8 +92,14 @@ struct ahp_result {
 
 double random_index_of(Eigen::Index n, random_index table);
 
+/// How the priority vector is read from the matrix: the principal eigenvector (Saaty; pymcdm),
+/// the mean of the column-normalised matrix's rows or the normalised row geometric means
+/// (pyDecision's ahp_method wd = 'm', its default, and 'g'), whose λmax is mean((A·w)_i / w_i).
+enum class ahp_priority { eigenvector, mean, geometric };
+
 /// Priority vector of a pairwise comparison matrix a (a_ij = importance of i over j).
 ahp_result ahp_weights(const Eigen::MatrixXd& a, random_index table = random_index::tummala_ling, double max_cr = 0.1,
-                       bool accept_inconsistent = false, const std::string& group = "");
+                       bool accept_inconsistent = false, const std::string& group = "",
+                       ahp_priority priority = ahp_priority::eigenvector);
 
 }  // namespace zhibiao::composite
