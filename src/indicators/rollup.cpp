@@ -162,6 +162,10 @@ std::unordered_map<std::string, std::string> admin_parents(const panel& p, admin
         std::string parent = ancestor_in(by_code, e.code, level, nested);
         if (!parent.empty()) map[e.code] = parent;
     }
+    // A total above the level rolled to (the province's row 43 beside its counties, rolled to
+    // their prefectures) is nested too, not a region "with no parent in the map".
+    if (nested.empty() && level != admin_level::province)
+        for (const auto& e : p.entities()) ancestor_in(by_code, e.code, admin_level::province, nested);
     refuse_nested(p, index, nested);
     if (level == admin_level::unknown) refuse_mixed_levels(p, index, map);
     return map;

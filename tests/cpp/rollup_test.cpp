@@ -159,6 +159,23 @@ BOOST_AUTO_TEST_CASE(a_total_beside_its_parts_is_refused) {
     BOOST_TEST(rollup(totals, admin_parents(totals, admin_level::province)).parents.at("gdp").values()(0) == 14000.0);
 }
 
+// Round 24 (trial24a T11): the province's row 43 beside its counties, rolled up to their
+// prefectures or their immediate parents, was "1 entity has no parent in the map: 43"; it is a
+// total beside its parts, named as such whatever the level rolled to.
+BOOST_AUTO_TEST_CASE(a_total_above_the_level_rolled_to_is_named_as_nested) {
+    panel p = parse_csv("region,name,period,gdp[亿元]\n430102,芙蓉区,2024,1\n430103,天心区,2024,2\n43,湖南省,2024,3\n");
+    for (admin_level level : {admin_level::unknown, admin_level::prefecture}) {
+        try {
+            rollup(p, admin_parents(p, level));
+            BOOST_FAIL("expected error");
+        } catch (const error& e) {
+            const std::string what = e.what();
+            BOOST_TEST(what.find("430102 (芙蓉区) in 43 (湖南省)") != std::string::npos, what);
+            BOOST_TEST(what.find("no parent in the map") == std::string::npos, what);
+        }
+    }
+}
+
 // Round 14 (trial F3): short codes (3206 for 320600, 32 for 320000, entity.hpp) name the same
 // regions. 320600 and 3207 are two prefectures of one province: 1 + 1 = 2 in 320000, not 1 in
 // "320000" and 1 in "32"; 3206 holds 320601 as 320600 does; 3206 beside 320600 is one region twice.
