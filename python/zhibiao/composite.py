@@ -182,7 +182,8 @@ class Weigh(_Step):
     the column's entropy to 0, as pymcdm ≤ 1.3.1), "critic", "sd", "variance" (``ddof``), "pca"
     (first component of the correlation matrix), "ahp" ({group: comparison matrix}, ``ri``
     "tummala_ling" or "saaty", CR above ``max_cr`` refused unless ``accept_inconsistent``; over
-    15 elements only a consistent matrix has a CR, 0), "vic" (``correlation`` "distance" or "absolute"), "merec"
+    15 elements only a consistent matrix has a CR, 0; ``priority`` "eigenvector", or pyDecision's
+    "mean" and "geometric", as :func:`ahp`), "vic" (``correlation`` "distance" or "absolute"), "merec"
     (positive scores), "gini"; CRITIC's ``correlation`` "pearson", "absolute", "distance" or
     "spearman" (ranks, ties averaged: scikit-criteria's);
     ``correlation="auto"`` (the default) is each method's own: Pearson for CRITIC, the distance
@@ -196,6 +197,7 @@ class Weigh(_Step):
     ri: str = _default("weigh", "ri")
     max_cr: float = _default("weigh", "max_cr")
     accept_inconsistent: bool = _default("weigh", "accept_inconsistent")
+    priority: str = _default("weigh", "priority")
     pairwise: Mapping[str, Any] | None = _default("weigh", "pairwise")
     fixed: Mapping[str, float] | None = _default("weigh", "fixed")
     correlation: str = _default("weigh", "correlation")

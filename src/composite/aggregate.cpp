@@ -121,7 +121,7 @@ Eigen::VectorXd group_weights_of(const framework& fw, int group, const std::vect
                 throw method_error("AHP for '" + code + "': the comparison matrix has " +
                                    zhibiao::detail::counted(m->second.rows(), "row") + " for " +
                                    zhibiao::detail::counted(k, "child", "children"));
-            ahp_result a = ahp_weights(m->second, o.ri, o.max_cr, o.accept_inconsistent, code);
+            ahp_result a = ahp_weights(m->second, o.ri, o.max_cr, o.accept_inconsistent, code, o.priority);
             out.ahp[code] = a;
             return a.weights;
         }

@@ -605,7 +605,9 @@ std::string aggregation_text(const level_plan& p, int level) {
     if (p.aggregate.method == aggregation::mpi) how += p.aggregate.mpi_penalty > 0 ? " (M − S·cv)" : " (M + S·cv)";
     std::string weights = weighting_names[static_cast<int>(p.weights.scheme)];
     if (p.weights.scheme == weighting::ahp)
-        weights += std::string(" (principal eigenvector, ") +
+        weights += std::string(p.weights.priority == ahp_priority::mean        ? " (column-normalised row means, "
+                               : p.weights.priority == ahp_priority::geometric ? " (normalised row geometric means, "
+                                                                               : " (principal eigenvector, ") +
                    (p.weights.ri == random_index::saaty ? "Saaty" : "Tummala-Ling") + " random index)";
     if (p.weights.scheme == weighting::critic || p.weights.scheme == weighting::vic)
         switch (correlation_for(p.weights.scheme, p.weights.correlation)) {

@@ -2,6 +2,7 @@
 not read, constant columns, one unit, and the variants scikit-criteria and pyDecision users need."""
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import zhibiao as zb
@@ -161,3 +162,25 @@ def test_ahp_mean_priority_by_hand():
     np.testing.assert_allclose(C.ahp(a, priority="geometric")["weights"], g / g.sum(), rtol=1e-12)
     with pytest.raises(zb.ArgumentError, match="priority"):
         C.ahp(a, priority="max_eigen")
+
+
+def test_the_weigh_steps_ahp_takes_the_priority_methods_too():
+    """Weigh("ahp", priority=) gives a build the weights ahp() gives: the column-normalised row
+    means of [[1, 2, 5], [1/2, 1, 3], [1/5, 1/3, 1]] (0.58126…, 0.30915…, 0.10959…, by hand above)."""
+    a = [[1, 2, 5], [1 / 2, 1, 3], [1 / 5, 1 / 3, 1]]
+    data = pd.DataFrame({"a": [1.0, 2.0, 4.0], "b": [3.0, 1.0, 2.0], "c": [2.0, 5.0, 1.0]}, index=list("pqr"))
+    fw = C.Framework.flat(["a", "b", "c"])
+    for priority in ("mean", "geometric"):
+        built = C.build(
+            data, fw, [C.Normalise(), C.Weigh("ahp", pairwise={"Index": a}, priority=priority), C.Aggregate()]
+        )
+        np.testing.assert_allclose(
+            built.weights.loc[["a", "b", "c"], "weight"].to_numpy(dtype=float),
+            C.ahp(a, priority=priority)["weights"],
+            rtol=1e-12,
+        )
+        assert ("row means" if priority == "mean" else "geometric means") in built.summary()
+    with pytest.raises(zb.ArgumentError, match="did you mean 'geometric'"):
+        C.Weigh("ahp", pairwise={"Index": a}, priority="geometrc")
+    with pytest.raises(zb.ArgumentError, match="priority"):
+        C.build(data, fw, [C.Normalise(), C.Weigh("entropy", priority="mean"), C.Aggregate()])

@@ -49,6 +49,7 @@ struct weight_options {
     random_index ri = random_index::tummala_ling;     ///< ahp
     double max_cr = 0.1;                              ///< ahp
     bool accept_inconsistent = false;                 ///< ahp
+    ahp_priority priority = ahp_priority::eigenvector;  ///< ahp: how the weights are read from the matrix
 };
 
 struct aggregate_options {
