@@ -6,6 +6,7 @@
 // so that the walks over a chunk jump from stop to stop instead of testing every code point.
 #include "zhibiao/extract.hpp"
 
+#include <atomic>
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -3325,8 +3326,16 @@ lexicon lexicon_from_toml(std::string_view text, const std::string& source) {
     return out;
 }
 
+namespace {
+// Where the built-in lexicon lives once made: asking whether a lexicon is it must not make it (a
+// caller with a lexicon of its own never pays for parsing the built-in one).
+std::atomic<const lexicon*> builtin_address{nullptr};
+bool is_builtin(const lexicon& words) { return &words == builtin_address.load(std::memory_order_acquire); }
+}  // namespace
+
 const lexicon& builtin_lexicon() {
     static const lexicon words = lexicon_from_toml(builtin_extract_lexicon, "data/extract.toml (built in)");
+    builtin_address.store(&words, std::memory_order_release);
     return words;
 }
 
@@ -4066,6 +4075,9 @@ struct report_indexes {
     // "立项率34.3%", "占GDP的比重达到14.6%": a rate or a share, not the count or amount of the noun.
     word_index share_words{"率", "比重", "占比", "比例", "占"};
     std::optional<phrase_cuts> cuts;  // made at the first text that needs them (cuts_for)
+    // While a text is read with them: a read started inside it on the same thread (from the
+    // interrupt poll: a Ctrl-C handler reading a report) builds its own (indexes_for).
+    bool in_use = false;
     explicit report_indexes(const lexicon& w) : words(w), phrases(w) {
         phrases.add_words(matcher_);
         follow.add_words(matcher_);
@@ -5951,6 +5963,13 @@ table_extraction extract_lines(std::string_view text, const lexicon& words, cons
     code_points cps;  // the chunk being read, its storage reused
     std::optional<report_indexes> own;
     report_indexes& indexes = indexes_for(words, own);  // lent by extract_tables, else built here
+    const struct claimed {
+        report_indexes& indexes;
+        explicit claimed(report_indexes& i) : indexes(i) { indexes.in_use = true; }
+        ~claimed() { indexes.in_use = false; }
+        claimed(const claimed&) = delete;
+        claimed& operator=(const claimed&) = delete;
+    } claim(indexes);
     fact_builder build(text, cps, indexes, options, out.facts);
     std::deque<stated_period> periods;
     period_cursor period_in_force(periods);
@@ -6022,11 +6041,11 @@ thread_local report_indexes* lent = nullptr;  // the innermost detail::lent_inde
 // more than reading a 1 kB report; they hold nothing from one text to the next); another
 // lexicon's are built per call unless extract_tables lends them.
 report_indexes& indexes_for(const lexicon& words, std::optional<report_indexes>& own) {
-    if (lent && &lent->words == &words) return *lent;
-    if (&words == &builtin_lexicon()) {
+    if (lent && &lent->words == &words && !lent->in_use) return *lent;
+    if (is_builtin(words)) {
         thread_local std::optional<report_indexes> builtin;
         if (!builtin) builtin.emplace(words);
-        return *builtin;
+        if (!builtin->in_use) return *builtin;
     }
     return own.emplace(words);
 }
@@ -6035,7 +6054,7 @@ report_indexes& indexes_for(const lexicon& words, std::optional<report_indexes>&
 // are never changed, so the threads share them); another lexicon's once per extract_tables
 // thread, or per text.
 const phrase_cuts& cuts_for(const lexicon& words, std::optional<phrase_cuts>& own) {
-    if (&words == &builtin_lexicon()) {
+    if (is_builtin(words)) {
         static const phrase_cuts builtin(builtin_lexicon());
         return builtin;
     }

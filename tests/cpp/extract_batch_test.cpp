@@ -201,4 +201,53 @@ BOOST_AUTO_TEST_CASE(names_one_per_text) {
     BOOST_CHECK_THROW(extract_tables(views(texts), builtin_lexicon(), {}, 1, {"a", "b"}), argument_error);
 }
 
+// Round 24 (review24 F3): a report read from inside another's interrupt poll on the same thread
+// (a Ctrl-C handler or a progress hook reading a report) shared the thread's indexes of the
+// built-in lexicon with the outer read, and re-indexed them under it: the outer report's 600
+// figures lost their variables. Each read now has indexes no other read is using; the same for
+// the indexes extract_tables lends.
+BOOST_AUTO_TEST_CASE(a_report_read_inside_another_reads_neither_wrong) {
+    std::string outer = "2025年，全市新增高新技术企业120家，技术合同成交额达到85亿元。\n";
+    for (int k = 0; k < 300; ++k)  // the interrupt is polled every 256 figures
+        outer += "全市专利授权量" + std::to_string(100 + k) + "件，技术合同成交额" + std::to_string(k + 1) + "亿元。";
+    const std::string inner = "研发经费支出12亿元，获批省级重点实验室3家，高新技术企业数量达到500家。";
+    const extraction outer_alone = extract(outer), inner_alone = extract(inner);
+    for (bool batch : {false, true}) {
+        int polls = 0;
+        bool inside = false;
+        std::vector<extraction> inner_reads;
+        extraction nested;
+        {
+            interrupt_scope scope([&] {
+                if (inside) return;  // the inner read polls too
+                inside = true, ++polls;
+                inner_reads.push_back(extract(inner));
+                inside = false;
+            });
+            if (batch) {
+                const std::vector<std::string_view> texts{outer};
+                const std::vector<table_extraction> tables = extract_tables(texts, builtin_lexicon(), {}, 1);
+                const fact_table& t = tables.at(0).facts;
+                nested.facts.clear();
+                for (std::size_t i = 0; i < t.size(); ++i)
+                    nested.facts.push_back({}), nested.facts.back().variable = t.text_of(t.variable[i]),
+                                                nested.facts.back().period = t.text_of(t.period[i]);
+            } else {
+                nested = extract(outer);
+            }
+        }
+        BOOST_TEST(polls > 0);
+        BOOST_TEST_REQUIRE(nested.facts.size() == outer_alone.facts.size());
+        for (std::size_t i = 0; i < nested.facts.size(); ++i) {
+            BOOST_TEST(nested.facts[i].variable == outer_alone.facts[i].variable, i);
+            BOOST_TEST(nested.facts[i].period == outer_alone.facts[i].period, i);
+        }
+        for (const extraction& read : inner_reads) {
+            BOOST_TEST_REQUIRE(read.facts.size() == inner_alone.facts.size());
+            for (std::size_t i = 0; i < read.facts.size(); ++i)
+                BOOST_TEST(read.facts[i].variable == inner_alone.facts[i].variable, i);
+        }
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
