@@ -1786,30 +1786,58 @@ int since_start(const code_points& cps, std::size_t k) {
     return 0;
 }
 
-// A span of several years written as their count at k (过去五年, 近三年, 五年来, 五年累计, 近10年):
-// a total over them is no level of one year (the caller flags it `since`). 一年来, 近年来 and
-// 过去一年 are not counts of several years.
-bool years_counted_at(const code_points& cps, std::size_t k) {
-    const auto several_years_end_at = [&](std::size_t at) {  // 五年, 3年, 10年, 多年 with its 年 at `at`
-        if (at < 1 || at >= cps.size() || cps[at].c != U'年') return false;
-        const char32_t c = cps[at - 1].c;
-        if (!is_digit(c)) return chinese_digit(c) > 1 || one_of(c, U"十多几");
-        std::size_t digits = 1;  // 3年, 10年: not 1年, nor a year (2025年累计 is that year's)
-        while (digits < at && is_digit(cps[at - 1 - digits].c)) ++digits;
-        return digits == 2 || (digits == 1 && c != '1');
-    };
-    switch (cps[k].c) {
-        case U'过':
-            return starts_with(cps, k + 1, U"去") && several_years_end_at(k + 3);
-        case U'近':
-            return several_years_end_at(k + 2) || several_years_end_at(k + 3);
-        case U'来':
-            return k >= 1 && several_years_end_at(k - 1);
-        case U'计':
-            return k >= 2 && cps[k - 1].c == U'累' && several_years_end_at(k - 2);
-        default:
-            return false;
+// A count of several years, cps[b, e): 五, 三, 十, 二十, 多, 几, 3, 10 — not 一 (一年来 is this
+// year's), nor 1 or a year's four digits (2025年累计 is that year's).
+bool several_years(const code_points& cps, std::size_t b, std::size_t e) {
+    if (e <= b || e - b > 3) return false;
+    bool digits = true, chinese = true;
+    for (std::size_t i = b; i < e; ++i) {
+        digits = digits && is_digit(cps[i].c);
+        chinese = chinese && (chinese_digit(cps[i].c) >= 0 || one_of(cps[i].c, U"十多几"));
     }
+    if (digits) return e - b == 2 || (e - b == 1 && cps[b].c != '1');
+    return chinese && !(e - b == 1 && chinese_digit(cps[b].c) >= 0 && chinese_digit(cps[b].c) <= 1);
+}
+
+bool count_character(char32_t c) { return is_digit(c) || chinese_digit(c) >= 0 || one_of(c, U"十多几"); }
+
+// How far a span of several years written as their count at k reaches (过去五年, 近三年, 五年来,
+// 五年累计, 过去10年): a total over them is no level of one year (the caller flags it `since`).
+// Opening its sentence (过去五年，…成交额累计318.5亿元) it holds to the sentence's end; inside one
+// (高新技术企业五年累计新增1200家，…) to its clause's. None for a comparison with the span (比过去五年,
+// 为近五年来最高, 高于近三年) or a yearly average over it (近三年年均增长).
+enum class years_span { none, clause, sentence };
+
+years_span years_counted_at(const code_points& cps, std::size_t k) {
+    const auto year_after_count = [&](std::size_t from) -> std::size_t {  // the 年 closing a count at from, 0 if none
+        std::size_t e = from;
+        while (e < cps.size() && e - from < 4 && count_character(cps[e].c)) ++e;
+        return e < cps.size() && cps[e].c == U'年' && several_years(cps, from, e) ? e : 0;
+    };
+    const auto count_before = [&](std::size_t year) {  // where a count before the 年 at `year` starts, `year` if none
+        if (cps[year].c != U'年') return year;
+        std::size_t b = year;
+        while (b > 0 && year - b < 4 && count_character(cps[b - 1].c)) --b;
+        return several_years(cps, b, year) ? b : year;
+    };
+    std::size_t first = k, after = 0;  // where the span's words start, and the code point after them
+    const char32_t c = cps[k].c;
+    if (c == U'过' && starts_with(cps, k + 1, U"去")) {
+        if (const std::size_t year = year_after_count(k + 2)) after = year + 1;
+    } else if (c == U'近') {
+        if (const std::size_t year = year_after_count(k + 1)) after = year + 1;
+    } else if ((c == U'来' && k >= 1) || (c == U'计' && k >= 2 && cps[k - 1].c == U'累')) {
+        const std::size_t year = c == U'来' ? k - 1 : k - 2;
+        if ((first = count_before(year)) < year) after = k + 1;
+        if (first >= 1 && cps[first - 1].c == U'近') first -= 1;                               // 近五年来
+        if (first >= 2 && cps[first - 2].c == U'过' && cps[first - 1].c == U'去') first -= 2;  // 过去五年来
+    }
+    if (after == 0) return years_span::none;
+    if (first > 0 && one_of(cps[first - 1].c, U"比较为于")) return years_span::none;
+    if (starts_with(cps, after, U"年均") || starts_with(cps, after, U"平均")) return years_span::none;
+    std::size_t before = first;
+    while (before > 0 && one_of(cps[before - 1].c, U" \t\u3000")) --before;
+    return before == 0 || one_of(cps[before - 1].c, U"。！？；;\n") ? years_span::sentence : years_span::clause;
 }
 
 // The year a period code starts in (2024H1 → 2024), 0 when it names none.
@@ -4293,6 +4321,7 @@ public:
     void new_chunk(bool any_invalid) {
         clauses_.restart();
         target_cursor_ = 0, target_in_sentence_ = target_in_clause_ = target_estimate_ = false, since_start_ = 0;
+        since_clause_only_ = false;
         target_figure_ = false;
         chunk_starts_line_ = cps_.byte_at(0) == 0 || text_[cps_.byte_at(0) - 1] == '\n';
         previous_end_ = 0, parent_end_ = 0, previous_following_end_ = 0;
@@ -4555,26 +4584,31 @@ private:
         if (c == '\n') plan_line(target_cursor_ + 1);
         if (clause_end(c)) {
             target_in_clause_ = false;
+            if (since_clause_only_ && (c == ',' || c == U'，')) since_start_ = 0, since_clause_only_ = false;
             if (c != ',' && c != U'，') {
                 // ；splits what a target sentence lists (力争…20家；技术合同成交额达到8亿元): still its
                 // targets, once a figure before it was one; a target word with no figure before ；
                 // (确保资金安全；全年新增…12家, 力争进入全省前列的目标；…) names no target after it.
                 if ((c != ';' && c != U'；') || !target_figure_)
                     target_in_sentence_ = target_estimate_ = target_figure_ = false;
-                since_start_ = 0;
+                since_start_ = 0, since_clause_only_ = false;
             }
             return;
         }
         if (c == U'以') {
             if (starts_with(cps_, target_cursor_ + 1, U"来"))
-                since_start_ = since_start(cps_, target_cursor_), since_at_ = cps_.base() + target_cursor_;
+                since_start_ = since_start(cps_, target_cursor_), since_at_ = cps_.base() + target_cursor_,
+                since_clause_only_ = false;
             return;
         }
         int plan_year = 0;
         bool span = false;
         if (c == U'十' && plan_span_at(cps_, target_cursor_, plan_year, span) && span)
-            since_start_ = -1, since_at_ = cps_.base() + target_cursor_ + 1;  // “十四五”期间累计…: five years'
-        if (years_counted_at(cps_, target_cursor_)) since_start_ = -1, since_at_ = cps_.base() + target_cursor_;
+            since_start_ = -1, since_at_ = cps_.base() + target_cursor_ + 1,
+            since_clause_only_ = false;  // “十四五”期间累计…: five years'
+        if (const years_span counted = years_counted_at(cps_, target_cursor_); counted != years_span::none)
+            since_start_ = -1, since_at_ = cps_.base() + target_cursor_,
+            since_clause_only_ = counted == years_span::clause;
 
         bool sentence = false;
         if (target_word_at(cps_, target_cursor_, sentence)) {
@@ -5394,6 +5428,7 @@ private:
     bool chunk_starts_line_ = true;                  // the chunk read starts a line
     int since_start_ = 0;                            // of the 以来 in the sentence so far (since_start), 0 if none
     std::size_t since_at_ = 0;                       // where that 以来 stands (code points from the report's start)
+    bool since_clause_only_ = false;                 // that span ends with its clause (years_counted_at)
     std::size_t previous_end_ = 0;                   // code point after the previous quantity
     std::size_t parent_end_ = 0;                     // code point after the last figure that may be a total
     fact_naming parent_, part_;                      // that total's naming; the last part's of its list

@@ -51,3 +51,22 @@ def test_one_year_or_no_count_is_the_reports_year(sentence):
 def test_a_year_stated_after_the_count_ends_the_span():
     facts = zb.extract(TITLE + "过去五年，高新技术企业由412家增加到1068家，2025年新增高新技术企业260家。")
     assert facts.loc[facts["text"] == "260家", "flag_since"].tolist() == [False]
+
+
+@pytest.mark.parametrize(
+    "sentence, since",
+    [
+        # Inside a sentence the span ends with its clause (review24 F1: 520 and 1200 were left out).
+        ("全市高新技术企业五年累计新增1200家，2025年末达到1068家，科技型中小企业1500家。", [True, False, False]),
+        # A comparison with the span, or a yearly average over it, opens none.
+        ("全市技术合同成交额85亿元，近三年年均增长15%，高新技术企业达到520家，科技型中小企业1200家。", [False] * 4),
+        ("全市新增高新技术企业120家，为近五年来最多，技术合同成交额85亿元。", [False, False]),
+        ("技术合同成交额比过去五年平均水平高20%，达到120亿元。", [False, False]),
+        ("技术合同成交额高于近三年水平，达到120亿元。", [False]),
+        # Two-digit counts after 过去 as after 近 (F9).
+        ("过去10年，全市技术合同成交额累计900亿元。", [True]),
+        ("　　近五年来，全市累计新增高新技术企业1200家。", [True]),
+    ],
+)
+def test_the_span_of_a_count_of_years_reaches_as_far_as_its_words(sentence, since):
+    assert zb.extract(TITLE + sentence)["flag_since"].tolist() == since
