@@ -2330,7 +2330,7 @@ constexpr std::u32string_view starts_of_interest =
 // Most code points are neither a clause mark nor the first character of a target word
 // (fact_builder::target_before()).
 constexpr std::u32string_view target_stops = U"力预确争目计拟以十过近来;!?,\n\r。；！？，";
-constexpr std::u32string_view distinction_starts = U"应需须已拨兑发支申立获批授累总新认组挂备";
+constexpr std::u32string_view distinction_starts = U"应需须已拨兑发支申立获批授累总新认组挂备现拥共有";
 bool cell_rule(char32_t c);
 
 const std::uint8_t* char_classes() {
@@ -3996,10 +3996,19 @@ const char* scope_by_verb(const code_points& cps, std::size_t k, const char* so_
     if (!one_of(cps[k].c, U"获认组挂备") ||
         !starts_with_any(cps, k, U"获批", U"认定", U"组建", U"获评", U"获得认定", U"挂牌", U"备案"))
         return so_far;
-    // 国家备案众创空间, 省级认定企业技术中心: a kind of platform, how many there are (全市认定…: a verb)
-    const bool level_before =
-        ends_with(cps, k, U"国家") || (k > 0 && one_of(cps[k - 1].c, U"省市县级") && !ends_with(cps, k - 1, U"全"));
-    return level_before ? so_far : "new";
+    // 国家备案众创空间, 省级认定企业技术中心, 省级以上认定…: a kind of platform, how many there are
+    // (全市认定…: a verb); so is one the verb qualifies with 的 (经认定的高新技术企业, 挂牌运营的众创空间).
+    const bool level_before = ends_with(cps, k, U"国家") || ends_with(cps, k, U"以上") ||
+                              (k > 0 && one_of(cps[k - 1].c, U"省市县级") && !ends_with(cps, k - 1, U"全"));
+    bool qualifies = k > 0 && cps[k - 1].c == U'经';
+    for (std::size_t j = k + 2; j < std::min(cps.size(), k + 6) && !qualifies; ++j) qualifies = cps[j].c == U'的';
+    return level_before || qualifies ? so_far : "new";
+}
+
+// Words that say the count is how many there are (现有, 拥有, 共有, 有效期内…), whatever verb
+// stands beside them: 全市现有经认定的高新技术企业350家 is the stock.
+bool stock_word_at(const code_points& cps, std::size_t k) {
+    return starts_with_any(cps, k, U"现有", U"拥有", U"共有", U"有效期内", U"现存");
 }
 
 // The status, stage and scope words in code points [from, to), the last of each kind winning: a
@@ -4025,7 +4034,7 @@ distinctions stated_distinctions(const code_points& cps, std::size_t from, std::
             d.stage = "approved";
         else if (starts_with(cps, k, U"授权"))
             d.stage = "granted";
-        if (starts_with_any(cps, k, U"累计", U"累积", U"总数", U"总量"))
+        if (starts_with_any(cps, k, U"累计", U"累积", U"总数", U"总量") || stock_word_at(cps, k))
             d.scope = "cumulative", scope_stated = true;
         else if (c == U'新' && k + 1 < cps.size() && one_of(cps[k + 1].c, U"增认培建引入登获申设签备"))
             d.scope = "new", scope_stated = true;

@@ -75,6 +75,13 @@ def test_a_magnitude_with_no_bound_word_is_still_a_lost_number(sentence):
         ("全市国家认定企业技术中心12家。", "enterprise_tech_centres"),
         ("全市省级认定企业技术中心12家。", "enterprise_tech_centres"),
         ("全市认定企业技术中心12家。", "enterprise_tech_centres_new"),  # 全市: a verb
+        # review24 F2: a stock stated beside the verb, a level 以上, a verb qualifying with 的
+        ("全市现有经认定的高新技术企业350家。", "hnte_total"),
+        ("全市拥有省级以上认定企业技术中心45家。", "enterprise_tech_centres"),
+        ("全市挂牌运营的众创空间12家。", "makerspaces"),
+        ("全市有效期内认定的高新技术企业350家。", "hnte_total"),
+        ("全市获评省级科技企业孵化器的共有12家。", "incubators"),
+        ("全市经认定的企业技术中心共45家。", "enterprise_tech_centres"),
     ],
 )
 def test_a_platforms_flow_or_stock_is_told_by_its_verb(sentence, variable):
