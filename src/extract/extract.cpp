@@ -1522,7 +1522,20 @@ struct period_state {
     bool prior = false;                  // inside a sentence about the year before (上年同期，…)
     int title_year = 0;                  // the year of the report's title: 明年 is the year after it
     std::optional<period> title_period;  // the title's period: 今年 of a half-year report is its half
+    // The title is a government work report's: given early in its year, its 今后五年 start there
+    // (a bureau's 2025年工作总结 looks ahead from 2026).
+    bool title_looks_ahead = false;
 };
+
+// Whether the line holding k names a government work report (政府工作报告).
+bool line_names_work_report(const code_points& cps, std::size_t k) {
+    std::size_t b = k, e = k;
+    while (b > 0 && cps[b - 1].c != '\n') --b;
+    while (e < cps.size() && cps[e].c != '\n') ++e;
+    for (std::size_t i = b; i + 6 <= e; ++i)
+        if (cps[i].c == U'政' && starts_with(cps, i, U"政府工作报告")) return true;
+    return false;
+}
 
 // 底 or 末 after "N月" (the end of the month): its length, 0 or 1.
 std::size_t month_end_word(const code_points& cps, std::size_t k) {
@@ -1601,13 +1614,14 @@ std::size_t year_word_at(const code_points& cps, std::size_t k, period_state& st
         state.current = period::year(state.year);
         return 2;
     }
-    // 今后五年，力争…: the targets of the next five-year plan, at its last year (a report of 2026 or
-    // of 2025: 2030; round 24, they were the year in force's)
+    // 今后五年，力争…: targets of the fifth of the years ahead — from the title's year for a government
+    // work report (2026年政府工作报告: 2030), from the year after it for a summary of a year (2025年
+    // 工作总结: 2030; 2022年政府工作报告: 2026, a term's end, not the plan's 2025)
     if ((cps[k].c == U'今' || cps[k].c == U'未') &&
         (starts_with(cps, k, U"今后五年") || starts_with(cps, k, U"未来五年")) && state.year &&
         target_period(cps, k, 4)) {
-        const int base = (state.title_year ? state.title_year : state.year) + 1;
-        state.year = base + (5 - base % 5) % 5;
+        const int first = state.title_year ? state.title_year + (state.title_looks_ahead ? 0 : 1) : state.year + 1;
+        state.year = first + 4;
         state.current = period::year(state.year);
         return 4;
     }
@@ -3073,6 +3087,20 @@ void at_line_start(std::string_view text, const code_points& cps, std::size_t k,
     heading_unit_at(text, cps, k, carried);
 }
 
+// Whether the period just read at k (n code points) is the report's own: in its title, on a dated
+// line under it (（2026年第三季度）, （2026年1-9月）) or an issue's line (（2026年第3期）: its year only).
+// The first such gives the title's year and period the report falls back to.
+bool title_period_at(const code_points& cps, std::size_t k, std::size_t n, scan_state& carried) {
+    period_state& state = carried.period;
+    const bool issue = !carried.any_figure && !carried.title_year && issue_line(cps, k, n);
+    const bool span_line = !carried.any_figure && dated_line(cps, k);
+    const bool of_title = issue || span_line || (carried.title.in_title && !carried.any_figure && report_title(cps, k));
+    if (of_title && !carried.title_year)
+        carried.title_year = state.title_year = state.year, state.title_looks_ahead = line_names_work_report(cps, k);
+    if (of_title && (!issue || span_line) && state.year == state.title_year) state.title_period = state.current;
+    return of_title;
+}
+
 // Every quantity of the text, in order, handed to `sink` as it is read (the periods stated before
 // it are in `periods` by then): no table of them all is kept.
 template <class Sink>
@@ -3146,12 +3174,7 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
                 carried.after_start = before, carried.start_ends = to;
             const bool local = !title.in_title && before.year != 0 && starts_with(cps, k + n, U"度") && state.current;
             if (state.year != before.year && !local) state.prior = false, carried.after_prior.reset();  // 2024年…
-            const bool issue = !carried.any_figure && !carried.title_year && issue_line(cps, k, n);  // （2026年第3期）
-            // （2026年第三季度）, （2026年1-9月） under a title: the title's period, not an issue's year
-            const bool span_line = !carried.any_figure && dated_line(cps, k);
-            const bool of_title = issue || span_line || (title.in_title && !carried.any_figure && report_title(cps, k));
-            if (of_title && !carried.title_year) carried.title_year = state.title_year = state.year;
-            if (of_title && (!issue || span_line) && state.year == state.title_year) state.title_period = state.current;
+            const bool of_title = title_period_at(cps, k, n, carried);
             if (!local && !title.in_title && !carried.after_line && !carried.after_target && !carried.after_prior)
                 if (const std::size_t end = stated_period_end(cps, k, n, before, state, carried.title_year))
                     carried.after_line = before, carried.line_ends = end;

@@ -233,7 +233,12 @@ def test_the_own_budget_after_qizhong_is_a_part(level):
         ("丰江市2026年政府工作报告", "今后五年，力争全社会研发投入强度达到3%。", "2030"),
         ("丰江市2026年政府工作报告", "未来五年，力争高新技术企业突破2000家。", "2030"),
         ("丰江市科技局2025年工作总结", "今后五年，力争全社会研发投入强度达到3%。", "2030"),
-        ("丰江市2030年政府工作报告", "今后五年，力争全社会研发投入强度达到3.5%。", "2035"),
+        # review24 F4: a government work report looks ahead from its own year (its term's five
+        # years), a summary from the year after it — not the next multiple of five (2022 gave 2025)
+        ("丰江市2030年政府工作报告", "今后五年，力争全社会研发投入强度达到3.5%。", "2034"),
+        ("丰江市2022年政府工作报告", "今后五年，力争全社会研发投入强度达到3%。", "2026"),
+        ("丰江市2027年政府工作报告", "今后五年，力争全社会研发投入强度达到3%。", "2031"),
+        ("丰江市科技局2022年工作总结", "今后五年，力争全社会研发投入强度达到3%。", "2027"),
     ],
 )
 def test_the_next_five_years_targets_are_of_the_plans_last_year(title, sentence, period):
