@@ -4940,9 +4940,12 @@ private:
         if (hit && !levels && ix_.enumeration.any_inside(hit->end, s.q.begin)) hit = nullptr, b.shared = false;
         // "每万人口<a phrase of a count>": a number per 10,000 people the lexicon does not know is no
         // count of the whole (每万人口高价值发明专利拥有量 without its entry was valid_invention_patents).
-        // So for 人均, 户均: 人均财政科技支出312元 is no spending of the whole (round 24).
+        // So for 人均, 户均: 人均财政科技支出312元 is no spending of the whole (round 24), nor is
+        // 财政科技支出人均312元.
         const std::size_t hit_first = hit ? code_point_at(hit->begin, clause, s.first) : 0;
-        if (hit && (per_ten_thousand_before(hit_first) || per_head_before(hit_first)) &&
+        if (hit &&
+            (per_ten_thousand_before(hit_first) || per_head_before(hit_first) ||
+             per_head_between(code_point_at(hit->end, clause, s.first), s.first)) &&
             std::none_of(hit->group->entries.begin(), hit->group->entries.end(),
                          [](const lexicon_entry* e) { return e->unit.find('/') != std::string::npos; }))
             hit = nullptr, b.shared = false;
@@ -5034,6 +5037,12 @@ private:
     // 人均, 户均, 企均, 家均 (per person, household, firm) right before code point k.
     bool per_head_before(std::size_t k) const {
         return k >= 2 && cps_[k - 1].c == U'均' && one_of(cps_[k - 2].c, U"人户企家");
+    }
+    // One of them between code points from and to (a phrase's end and its figure).
+    bool per_head_between(std::size_t from, std::size_t to) const {
+        for (std::size_t k = from + 2; k <= to; ++k)
+            if (per_head_before(k)) return true;
+        return false;
     }
 
     // Every 、 between `from` and `to` (code points; at least one) stands between two levels of

@@ -204,6 +204,10 @@ def test_the_output_of_hitech_industry_binds(phrase):
         ("规上工业企业户均研发投入86万元。", "86万元"),
         ("人均研发经费投入1.2万元。", "1.2万元"),
         ("规上企业家均研发经费投入320万元。", "320万元"),
+        # review24 F5: the per-head word after the phrase (0.0312 万元 was the city's spending)
+        ("全市财政科技支出人均312元。", "312元"),
+        ("规上工业企业研发投入户均86万元。", "86万元"),
+        ("全市财政科技支出达到人均312元。", "312元"),
     ],
 )
 def test_a_figure_per_head_is_no_amount_of_the_whole(sentence, text):
