@@ -212,6 +212,20 @@ def test_write_csv_cells_are_formatted_as_python_formats_them():
     assert out.getvalue().splitlines() == ["entity,name,rd_intensity", "A,甲,2.40", "B,,", "C,丙,0.00"]
 
 
+def test_write_csv_takes_any_count_of_decimals_it_took_before():
+    # review24 F6: beyond the C++ formatter's 30 decimals, write_csv stopped with "fixed_texts:
+    # decimals must be 0 to 30" (Python's formatting wrote them before); a negative count names
+    # its column.
+    table = pd.DataFrame({"x": [1.23456, 2.5]}, index=pd.Index(["320100", "320200"], name="entity"))
+    table.attrs["decimals"] = {"x": 35}
+    out = io.StringIO()
+    zb.write_csv(table, out)
+    assert out.getvalue().splitlines()[1:] == [f"320100,{1.23456:.35f}", f"320200,{2.5:.35f}"]
+    table.attrs["decimals"] = {"x": -1}
+    with pytest.raises(zb.ArgumentError, match="column 'x': -1 decimals"):
+        zb.write_csv(table, io.StringIO())
+
+
 def test_a_merged_header_gets_a_hint_that_gives_headings_zhibiao_reads():
     # T7: the hint '_'.join(...) made 区划代码_Unnamed: 0_level_1 and 经济_地区生产总值 of a sheet read
     # with header=[1, 2]: no entity found and no variable recognised
