@@ -806,7 +806,13 @@ class Panel:
         skipped: list[dict[str, Any]] = []
         if lenient and ((entity_index < 0).any() or (period_index < 0).any()):
             # as read_csv skips a row without its code or period (a footnote, a blank line of the sheet)
-            df, skipped = _without_keyless_rows(df, entity, period, (entity_index < 0) | (period_index < 0))
+            keyless = (entity_index < 0) | (period_index < 0)
+            df, skipped = _without_keyless_rows(df, entity, period, keyless)
+            if reasons:  # a reason per row of the frame given: the skipped rows' go with them
+                reasons = {
+                    k: [r for r, gone in zip(v, keyless) if not gone] if len(v) == len(keyless) else v
+                    for k, v in reasons.items()
+                }
             entity_index, entity_codes = _factorize_labels(df[entity], "entity code")
             period_index, period_values = _factorize_periods(df[period], freq)
         if (entity_index < 0).any() or (period_index < 0).any():

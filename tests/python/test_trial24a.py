@@ -183,6 +183,15 @@ def test_from_pandas_names_a_footnote_and_lenient_skips_it():
     ):
         zb.Panel.from_pandas(blank)
     assert zb.Panel.from_pandas(blank, lenient=True).report["rows_skipped"] == 1
+    # review24 F7: reasons= has one per row of the frame given; the skipped rows' went on to the
+    # next rows ("4 given for 3 rows")
+    noted = pd.DataFrame(
+        {"code": ["320100", "320200", "注：数据来源于统计年鉴", "320300"], "year": ["2024", "2024", None, "2024"]}
+    ).assign(gdp=[1.0, float("nan"), float("nan"), 3.0])
+    given = zb.Panel.from_pandas(
+        noted, "code", "year", lenient=True, units={"gdp": "亿元"}, reasons={"gdp": ["", "unparseable", "", ""]}
+    )
+    assert given.to_pandas(reasons=True)["gdp_reason"].astype(object).fillna("").tolist() == ["", "unparseable", ""]
 
 
 def test_write_csv_cells_are_formatted_as_python_formats_them():
