@@ -758,6 +758,7 @@ public:
         if (name_col_ >= 0 && options_.name.empty() && ignored(names[static_cast<std::size_t>(name_col_)]))
             name_col_ = -1;  // a names column left out (refuse_two_names tells how when it disagrees)
         parent_col_ = find_column(names, options_.parent, headings.parent, "parent", source_);
+        if (!long_form) note_further_names(names, headings.name);
         if (entity_col_ < 0)
             throw header_error("no entity column" + closest_heading(names, headings.entity, "entity") +
                                ": name it with csv_options::entity (looked for " + listed(headings.entity) + ")" +
@@ -781,6 +782,18 @@ public:
         panel result = long_form ? load_long(tok, fields, names, keys) : load_wide(tok, names, keys);
         result.set_report(std::move(report_));
         return result;
+    }
+
+    // A second column of names beside the one read (城市 beside 区县: a county table repeating its
+    // city's name) holds labels, never numbers: left out and listed in ignored_columns, as ignore=
+    // would ("not a number: '南京市'" before).
+    void note_further_names(const std::vector<std::string>& names, const std::vector<std::string>& name_headings) {
+        if (name_col_ < 0 || !options_.name.empty()) return;
+        for (std::size_t i = 0; i < names.size(); ++i)
+            if (!is_key_column(static_cast<int>(i)) &&
+                std::any_of(name_headings.begin(), name_headings.end(),
+                            [&](const std::string& h) { return same_ascii_case_blind(names[i], h); }))
+                further_names_.push_back(names[i]);
     }
 
     bool is_key_column(int col) const {
@@ -942,7 +955,8 @@ private:
     }
 
     bool ignored(const std::string& name) const {
-        return std::find(options_.ignore.begin(), options_.ignore.end(), name) != options_.ignore.end();
+        return std::find(options_.ignore.begin(), options_.ignore.end(), name) != options_.ignore.end() ||
+               std::find(further_names_.begin(), further_names_.end(), name) != further_names_.end();
     }
 
     unit resolve_unit(const std::string& variable, const std::string& header_unit, bool& given,
@@ -2734,6 +2748,7 @@ private:
     std::size_t header_line_ = 1;
     std::size_t body_start_ = 0, body_line_ = 2;  // the first byte and line after the header
     int entity_col_ = -1, period_col_ = -1, name_col_ = -1, parent_col_ = -1;
+    std::vector<std::string> further_names_;  // note_further_names
 };
 
 }  // namespace
