@@ -1542,7 +1542,9 @@ def weights(
     out says how many in the method text (``summary()``). ``ddof`` (default 1; critic, sd,
     variance), ``zeros`` (default "skip"; entropy) and ``correlation`` (default "auto"; critic,
     vic) given to another method are refused, as by the ``Weigh`` step: they would be unused."""
-    out = np.asarray(
+    # before the data are read: a keyword the method does not read is the caller's first mistake
+    refuse_unread_keywords("weigh", "weights()", method, {"ddof": ddof, "zeros": zeros, "correlation": correlation})
+    return np.asarray(
         _core.composite_weights(
             _numbers(x, "x", "weights"),
             method,
@@ -1552,8 +1554,6 @@ def weights(
             _criterion_types(types, "weights"),
         )
     )
-    refuse_unread_keywords("weigh", "weights()", method, {"ddof": ddof, "zeros": zeros, "correlation": correlation})
-    return out
 
 
 @checked_keywords

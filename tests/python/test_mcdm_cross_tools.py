@@ -30,6 +30,12 @@ def test_a_parameter_the_method_does_not_read_is_refused(call, parameter):
         call()
 
 
+def test_an_unread_keyword_is_said_before_the_data_are_read():
+    # review24 F10: weights() weighed first, so a data error hid the keyword the method never reads
+    with pytest.raises(zb.ArgumentError, match="'ddof' is read by method"):
+        C.weights([[1.0, 2.0], [1.0, float("inf")]], "entropy", ddof=0)
+
+
 def test_parameters_the_method_reads_and_none_still_pass():
     assert C.normalise(X, "minmax", range=(2, 7))[:, 0].tolist() == [2.0, 4.5, 7.0]
     z = C.normalise([[1.0], [2.0], [3.0], [6.0]], "zscore", m_sd=(5, 2))[:, 0]
