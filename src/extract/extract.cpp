@@ -1851,7 +1851,12 @@ years_span years_counted_at(const code_points& cps, std::size_t k) {
     if (starts_with(cps, after, U"年均") || starts_with(cps, after, U"平均")) return years_span::none;
     std::size_t before = first;
     while (before > 0 && one_of(cps[before - 1].c, U" \t\u3000")) --before;
-    return before == 0 || one_of(cps[before - 1].c, U"。！？；;\n") ? years_span::sentence : years_span::clause;
+    if (before == 0 || one_of(cps[before - 1].c, U"。！？；;\n")) return years_span::sentence;
+    // a clause of the time alone (回顾过去五年，…, 在过去五年里，…, 本届政府五年来，…) opens the rest
+    // of its sentence as the opening does; one with its own figure (五年累计新增1200家，…) only itself
+    std::size_t j = after;
+    while (j < cps.size() && !clause_end(cps[j].c) && !is_digit(cps[j].c)) ++j;
+    return j < cps.size() && is_digit(cps[j].c) ? years_span::clause : years_span::sentence;
 }
 
 // The year a period code starts in (2024H1 → 2024), 0 when it names none.
@@ -2344,7 +2349,7 @@ constexpr std::u32string_view starts_of_interest =
 // Most code points are neither a clause mark nor the first character of a target word
 // (fact_builder::target_before()).
 constexpr std::u32string_view target_stops = U"力预确争目计拟以十过近来;!?,\n\r。；！？，";
-constexpr std::u32string_view distinction_starts = U"应需须已拨兑发支申立获批授累总新认组挂备现拥共有";
+constexpr std::u32string_view distinction_starts = U"应需须已拨兑发支申立获批授累总新认组挂备现拥共有全今当本";
 bool cell_rule(char32_t c);
 
 const std::uint8_t* char_classes() {
@@ -4015,7 +4020,7 @@ bool starts_with_any(const code_points& cps, std::size_t k, const char32_t (&...
 // 实验室2家, 认定企业技术中心3个: flows) when no 新增/累计 says it outright: "new" for the verb at k,
 // else `so_far`. With no such verb the stock is chosen (choose_entry): 达到30家 is how many there are,
 // and 达到 after a flow's verb keeps the flow ("全年认定高新技术企业达到35家" are the year's).
-const char* scope_by_verb(const code_points& cps, std::size_t k, const char* so_far) {
+const char* scope_by_verb(const code_points& cps, std::size_t k, const char* so_far, bool this_period) {
     if (!one_of(cps[k].c, U"获认组挂备") ||
         !starts_with_any(cps, k, U"获批", U"认定", U"组建", U"获评", U"获得认定", U"挂牌", U"备案"))
         return so_far;
@@ -4023,9 +4028,16 @@ const char* scope_by_verb(const code_points& cps, std::size_t k, const char* so_
     // (全市认定…: a verb); so is one the verb qualifies with 的 (经认定的高新技术企业, 挂牌运营的众创空间).
     const bool level_before = ends_with(cps, k, U"国家") || ends_with(cps, k, U"以上") ||
                               (k > 0 && one_of(cps[k - 1].c, U"省市县级") && !ends_with(cps, k - 1, U"全"));
-    bool qualifies = k > 0 && cps[k - 1].c == U'经';
-    for (std::size_t j = k + 2; j < std::min(cps.size(), k + 6) && !qualifies; ++j) qualifies = cps[j].c == U'的';
+    // A word of this period before it (全年认定的, 当年获批组建的, 本年度经认定的) keeps the flow.
+    bool qualifies = !this_period && k > 0 && cps[k - 1].c == U'经';
+    for (std::size_t j = k + 2; j < std::min(cps.size(), k + 6) && !qualifies && !this_period; ++j)
+        qualifies = cps[j].c == U'的';
     return level_before || qualifies ? so_far : "new";
+}
+
+// 全年, 今年, 当年, 本年(度) at k: what follows is of this period, not how many there are.
+bool this_period_word_at(const code_points& cps, std::size_t k) {
+    return starts_with_any(cps, k, U"全年", U"今年", U"当年", U"本年");
 }
 
 // Words that say the count is how many there are (现有, 拥有, 共有, 有效期内…), whatever verb
@@ -4040,7 +4052,8 @@ bool stock_word_at(const code_points& cps, std::size_t k) {
 distinctions stated_distinctions(const code_points& cps, std::size_t from, std::size_t to) {
     distinctions d;
     std::size_t last_due = std::numeric_limits<std::size_t>::max();
-    bool scope_stated = false;  // 累计/新增…: said outright, whatever verb stands beside it
+    bool scope_stated = false;                     // 累计/新增…: said outright, whatever verb stands beside it
+    bool stock_word = false, this_period = false;  // 现有/拥有/共有…; 全年/今年/当年 (this_period_word_at)
     const char* weak_scope = "";
     for (std::size_t k = from; (k = cps.next_with(k, to, cc_distinction)) < to; ++k) {
         const char32_t c = cps[k].c;
@@ -4057,14 +4070,17 @@ distinctions stated_distinctions(const code_points& cps, std::size_t from, std::
             d.stage = "approved";
         else if (starts_with(cps, k, U"授权"))
             d.stage = "granted";
-        if (starts_with_any(cps, k, U"累计", U"累积", U"总数", U"总量") || stock_word_at(cps, k))
+        this_period = this_period || this_period_word_at(cps, k);
+        stock_word = stock_word || stock_word_at(cps, k);
+        if (starts_with_any(cps, k, U"累计", U"累积", U"总数", U"总量"))
             d.scope = "cumulative", scope_stated = true;
         else if (c == U'新' && k + 1 < cps.size() && one_of(cps[k + 1].c, U"增认培建引入登获申设签备"))
             d.scope = "new", scope_stated = true;
         else if (!scope_stated)
-            weak_scope = scope_by_verb(cps, k, weak_scope);
+            weak_scope = scope_by_verb(cps, k, weak_scope, this_period);
     }
-    if (!scope_stated) d.scope = weak_scope;
+    // 现有, 共有… say how many there are, unless of this period (今年共有12个众创空间获批备案)
+    if (!scope_stated) d.scope = stock_word && !this_period ? "cumulative" : weak_scope;
     return d;
 }
 
@@ -4353,7 +4369,7 @@ public:
     void new_chunk(bool any_invalid) {
         clauses_.restart();
         target_cursor_ = 0, target_in_sentence_ = target_in_clause_ = target_estimate_ = false, since_start_ = 0;
-        since_clause_only_ = false;
+        clause_since_at_ = 0;
         target_figure_ = false;
         chunk_starts_line_ = cps_.byte_at(0) == 0 || text_[cps_.byte_at(0) - 1] == '\n';
         previous_end_ = 0, parent_end_ = 0, previous_following_end_ = 0;
@@ -4419,7 +4435,9 @@ public:
             !previous_change_ && (s.q.qual == qualifier::lower_bound || s.q.qual == qualifier::upper_bound);
         previous_unit_ = s.q.unit;
         // A period stated after the 以来 (…1.6亿元，上半年新认定…) ends the span.
-        if (since_start_ != 0 && since_at_ > period.last_stated() && (since_start_ < 0 || since_start_ < year_of(when)))
+        if ((since_start_ != 0 && since_at_ > period.last_stated() &&
+             (since_start_ < 0 || since_start_ < year_of(when))) ||
+            (clause_since_at_ >= cps_.base() + clause && clause_since_at_ > period.last_stated()))
             n.flags |= bit(fact_flag::since);
         write(s, n, guess, when, clause, clause_stop);
     }
@@ -4616,31 +4634,30 @@ private:
         if (c == '\n') plan_line(target_cursor_ + 1);
         if (clause_end(c)) {
             target_in_clause_ = false;
-            if (since_clause_only_ && (c == ',' || c == U'，')) since_start_ = 0, since_clause_only_ = false;
             if (c != ',' && c != U'，') {
                 // ；splits what a target sentence lists (力争…20家；技术合同成交额达到8亿元): still its
                 // targets, once a figure before it was one; a target word with no figure before ；
                 // (确保资金安全；全年新增…12家, 力争进入全省前列的目标；…) names no target after it.
                 if ((c != ';' && c != U'；') || !target_figure_)
                     target_in_sentence_ = target_estimate_ = target_figure_ = false;
-                since_start_ = 0, since_clause_only_ = false;
+                since_start_ = 0, clause_since_at_ = 0;
             }
             return;
         }
         if (c == U'以') {
             if (starts_with(cps_, target_cursor_ + 1, U"来"))
-                since_start_ = since_start(cps_, target_cursor_), since_at_ = cps_.base() + target_cursor_,
-                since_clause_only_ = false;
+                since_start_ = since_start(cps_, target_cursor_), since_at_ = cps_.base() + target_cursor_;
             return;
         }
         int plan_year = 0;
         bool span = false;
         if (c == U'十' && plan_span_at(cps_, target_cursor_, plan_year, span) && span)
-            since_start_ = -1, since_at_ = cps_.base() + target_cursor_ + 1,
-            since_clause_only_ = false;  // “十四五”期间累计…: five years'
-        if (const years_span counted = years_counted_at(cps_, target_cursor_); counted != years_span::none)
-            since_start_ = -1, since_at_ = cps_.base() + target_cursor_,
-            since_clause_only_ = counted == years_span::clause;
+            since_start_ = -1, since_at_ = cps_.base() + target_cursor_ + 1;  // “十四五”期间累计…: five years'
+        if (const years_span counted = years_counted_at(cps_, target_cursor_); counted == years_span::sentence) {
+            if (since_start_ == 0) since_start_ = -1, since_at_ = cps_.base() + target_cursor_;  // 以来's outlives it
+        } else if (counted == years_span::clause) {
+            clause_since_at_ = cps_.base() + target_cursor_;
+        }
 
         bool sentence = false;
         if (target_word_at(cps_, target_cursor_, sentence)) {
@@ -5461,15 +5478,17 @@ private:
     std::size_t mismatched_end_ = 0;  // code point after that figure
     std::size_t target_cursor_ = 0;   // code points before it are read by target_before()
     bool target_in_sentence_ = false, target_in_clause_ = false;
-    bool target_estimate_ = false;                   // 预计 is the only target word of the sentence so far
-    bool target_figure_ = false;                     // a figure under the sentence's target word was read
-    bool plan_section_ = false;                      // under a heading of plans (plan_heading), across chunks
-    int plan_kind_ = 0;                              // its list marker's kind (-1: the whole report)
-    bool any_figure_ = false;                        // a figure was read (add())
-    bool chunk_starts_line_ = true;                  // the chunk read starts a line
-    int since_start_ = 0;                            // of the 以来 in the sentence so far (since_start), 0 if none
-    std::size_t since_at_ = 0;                       // where that 以来 stands (code points from the report's start)
-    bool since_clause_only_ = false;                 // that span ends with its clause (years_counted_at)
+    bool target_estimate_ = false;   // 预计 is the only target word of the sentence so far
+    bool target_figure_ = false;     // a figure under the sentence's target word was read
+    bool plan_section_ = false;      // under a heading of plans (plan_heading), across chunks
+    int plan_kind_ = 0;              // its list marker's kind (-1: the whole report)
+    bool any_figure_ = false;        // a figure was read (add())
+    bool chunk_starts_line_ = true;  // the chunk read starts a line
+    int since_start_ = 0;            // of the 以来 in the sentence so far (since_start), 0 if none
+    std::size_t since_at_ = 0;       // where that 以来 stands (code points from the report's start)
+    // A count of years inside a sentence and a clause (years_counted_at: 高新技术企业五年累计新增…):
+    // where it stands (as since_at_), 0 if none; its span is the figures of its clause.
+    std::size_t clause_since_at_ = 0;
     std::size_t previous_end_ = 0;                   // code point after the previous quantity
     std::size_t parent_end_ = 0;                     // code point after the last figure that may be a total
     fact_naming parent_, part_;                      // that total's naming; the last part's of its list

@@ -82,6 +82,10 @@ def test_a_magnitude_with_no_bound_word_is_still_a_lost_number(sentence):
         ("全市有效期内认定的高新技术企业350家。", "hnte_total"),
         ("全市获评省级科技企业孵化器的共有12家。", "incubators"),
         ("全市经认定的企业技术中心共45家。", "enterprise_tech_centres"),
+        # review24b G3: a word of this period keeps the flow whatever 的 or 共有 says
+        ("全年认定的高新技术企业120家。", "hnte_recognised"),
+        ("当年获批组建的省级重点实验室5家。", "key_laboratories_new"),
+        ("本年度经认定的高新技术企业120家。", "hnte_recognised"),
     ],
 )
 def test_a_platforms_flow_or_stock_is_told_by_its_verb(sentence, variable):

@@ -70,3 +70,20 @@ def test_a_year_stated_after_the_count_ends_the_span():
 )
 def test_the_span_of_a_count_of_years_reaches_as_far_as_its_words(sentence, since):
     assert zb.extract(TITLE + sentence)["flag_since"].tolist() == since
+
+
+@pytest.mark.parametrize(
+    "sentence, since",
+    [
+        # review24b G1: a clause of the time alone opens the rest of the sentence, wherever it stands
+        ("回顾过去五年，全市技术合同成交额累计318亿元，新增高新技术企业800家。", [True, True]),
+        ("在过去五年里，全市技术合同成交额累计318亿元，新增高新技术企业800家。", [True, True]),
+        ("本届政府五年来，全市技术合同成交额累计318亿元，新增高新技术企业800家。", [True, True]),
+        ("全市技术合同成交额82亿元，近两年来，累计新增高新技术企业300家。", [False, True]),
+        # G2: a count inside a clause does not end a 以来 or 十四五 span of the whole sentence
+        ("“十四五”以来，全市累计新增高新技术企业800家，其中近三年新增500家，技术合同成交额累计318亿元。", [True] * 3),
+        ("2021年以来，全市新增高新技术企业800家，近三年新增500家，新增科技型中小企业3000家。", [True] * 3),
+    ],
+)
+def test_a_clause_of_the_time_alone_or_a_longer_span_reach_the_sentences_end(sentence, since):
+    assert zb.extract(TITLE + sentence)["flag_since"].tolist() == since
