@@ -1788,6 +1788,12 @@ def _in_cli_words(message: str) -> str:
     for period_value in ("period_value=...", "csv_options::period_value"):  # no such flag but scorecard's --year
         message = message.replace(f", or give every row one with {period_value}", "")
     message = re.sub(r"\(to='(\w+)'\)", r"(--to \1)", message)  # rollup's level
+    # a second column of names: no flag leaves a column out, so the file must lose it
+    message = re.sub(
+        r"leave it out with ignore=\['(.+?)'\], or read it as the names with name='.+?'",
+        r"remove the column '\1' from the file",
+        message,
+    )
     # composite/uncertainty: the CLI has no Impute step to add; a model file gives one
     message = message.replace(
         "(impute first: an Impute step)",

@@ -758,7 +758,6 @@ public:
         if (name_col_ >= 0 && options_.name.empty() && ignored(names[static_cast<std::size_t>(name_col_)]))
             name_col_ = -1;  // a names column left out (refuse_two_names tells how when it disagrees)
         parent_col_ = find_column(names, options_.parent, headings.parent, "parent", source_);
-        if (!long_form) note_further_names(names, headings.name);
         if (entity_col_ < 0)
             throw header_error("no entity column" + closest_heading(names, headings.entity, "entity") +
                                ": name it with csv_options::entity (looked for " + listed(headings.entity) + ")" +
@@ -782,18 +781,6 @@ public:
         panel result = long_form ? load_long(tok, fields, names, keys) : load_wide(tok, names, keys);
         result.set_report(std::move(report_));
         return result;
-    }
-
-    // A second column of names beside the one read (城市 beside 区县: a county table repeating its
-    // city's name) holds labels, never numbers: left out and listed in ignored_columns, as ignore=
-    // would ("not a number: '南京市'" before).
-    void note_further_names(const std::vector<std::string>& names, const std::vector<std::string>& name_headings) {
-        if (name_col_ < 0 || !options_.name.empty()) return;
-        for (std::size_t i = 0; i < names.size(); ++i)
-            if (!is_key_column(static_cast<int>(i)) &&
-                std::any_of(name_headings.begin(), name_headings.end(),
-                            [&](const std::string& h) { return same_ascii_case_blind(names[i], h); }))
-                further_names_.push_back(names[i]);
     }
 
     bool is_key_column(int col) const {
@@ -852,6 +839,9 @@ private:
         conversion percent_conversion{};
         bool percent_ok = false;
         conversion permille_conversion{};
+        // Headed as names are (城市 beside 区县, 企业): a cell that is no number says how to leave
+        // the column out — never left out unasked, as a column of numbers may carry such a heading.
+        bool headed_as_names = false;
     };
 
     // A header read as one field that holds another usual separator: a file separated by ';'
@@ -955,8 +945,7 @@ private:
     }
 
     bool ignored(const std::string& name) const {
-        return std::find(options_.ignore.begin(), options_.ignore.end(), name) != options_.ignore.end() ||
-               std::find(further_names_.begin(), further_names_.end(), name) != further_names_.end();
+        return std::find(options_.ignore.begin(), options_.ignore.end(), name) != options_.ignore.end();
     }
 
     unit resolve_unit(const std::string& variable, const std::string& header_unit, bool& given,
@@ -1033,7 +1022,11 @@ private:
             ++sink.cells_missing;
             return reason::missing_input;
         }
-        return bad_cell(sink, text, v, out, line, column, not_a_number(text, options_.decimal));
+        std::string problem = not_a_number(text, options_.decimal);
+        if (v.headed_as_names)
+            problem += " (the column '" + v.name + "' is headed as names are: leave it out with ignore=['" + v.name +
+                       "'], or read it as the names with name='" + v.name + "')";
+        return bad_cell(sink, text, v, out, line, column, problem);
     }
 
     reason bad_cell(load_report& sink, std::string_view text, const variable_column& v, double& out, std::size_t line,
@@ -2130,6 +2123,9 @@ private:
             }
             variable_column v;
             v.name = names[i];
+            const auto& name_headings = detail::builtin_headings().name;
+            v.headed_as_names = std::any_of(name_headings.begin(), name_headings.end(),
+                                            [&](const std::string& h) { return same_ascii_case_blind(v.name, h); });
             v.u = resolve_unit(v.name, parsed_headers_[i].unit, v.unit_given, i + 1);
             if (!parsed_headers_[i].renamed_from.empty())
                 report_.renamed_columns.emplace_back(parsed_headers_[i].renamed_from, v.name);
@@ -2748,7 +2744,6 @@ private:
     std::size_t header_line_ = 1;
     std::size_t body_start_ = 0, body_line_ = 2;  // the first byte and line after the header
     int entity_col_ = -1, period_col_ = -1, name_col_ = -1, parent_col_ = -1;
-    std::vector<std::string> further_names_;  // note_further_names
 };
 
 }  // namespace

@@ -39,3 +39,10 @@ def test_yearbook_headings_are_known():
     result = _cli("compute", "-", "--ids", "rd_intensity", stdin=text)
     assert result.returncode == 0, result.stderr
     assert "崇川区,2023,0.25" in result.stdout
+
+
+def test_a_second_names_column_is_named_with_what_a_shell_user_can_do():
+    text = "区划代码,城市,区县,年份,地区生产总值\n430102,长沙市,芙蓉区,2024,100\n"
+    result = _cli("validate", "-", stdin=text)
+    assert result.returncode == 2 and "remove the column '城市' from the file" in result.stderr
+    assert "ignore=" not in result.stderr

@@ -74,17 +74,24 @@ def test_a_yearbooks_name_column_beside_the_codes_is_the_units_names(heading):
 
 
 @pytest.mark.parametrize(
-    "header, row, name, left_out",
+    "header, row, name, other",
     [
         ("区划代码,城市,区县,年份,地区生产总值", "430102,长沙市,芙蓉区,2024,100", "芙蓉区", "城市"),
         ("区划代码,省份,城市,年份,地区生产总值", "430100,湖南省,长沙市,2024,100", "长沙市", "省份"),
         ("区划代码,区域,地区,年份,地区生产总值", "430100,华中,长沙市,2024,100", "长沙市", "区域"),
     ],
 )
-def test_a_second_names_column_is_left_out_and_said(header, row, name, left_out):
-    # review24 F8: the county table's column of its cities' names stopped the read ("not a number:
-    # '长沙市'"); it is labels, listed in ignored_columns as ignore= would list it.
-    panel = _read(f"{header}\n{row}\n")
+def test_a_second_names_column_says_how_to_leave_it_out(header, row, name, other):
+    # review24 F8: the county table's column of its cities' names stopped the read with "not a
+    # number: '长沙市'" alone; the error now says how to leave it out (never left out unasked:
+    # review24b G5, a column of numbers headed 企业 is a variable).
+    with pytest.raises(zb.ParseError, match=rf"the column '{other}' is headed as names are: leave it out with ignore="):
+        _read(f"{header}\n{row}\n")
+    panel = zb.read_csv(io.BytesIO(f"{header}\n{row}\n".encode("gb18030")), ignore=[other])
     assert panel.entities["name"].tolist() == [name]
-    assert list(panel.variables) == ["gdp"]
-    assert panel.report["ignored_columns"] == [left_out]
+    assert list(panel.variables) == ["gdp"] and panel.report["ignored_columns"] == [other]
+
+
+def test_a_column_of_numbers_headed_as_names_are_is_still_read():
+    panel = _read("企业代码,企业名称,企业,年份,地区生产总值\n91A,甲公司,1200,2024,1\n")
+    assert list(panel.variables) == ["企业", "gdp"] and panel.report["ignored_columns"] == []
