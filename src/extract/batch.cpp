@@ -93,6 +93,9 @@ std::vector<table_extraction> extract_tables(const std::vector<std::string_view>
             }
         },
         [&stop] { stop = true; });
+    // The other threads may have read every text before this one polled between its own: an
+    // interrupt during the call is still reported, not left for the next one.
+    poll_interrupt();
     // Every text before a failed one was taken before it and read to its end (or failed too):
     // the first failure in order is the one a loop over the texts would have met.
     for (std::size_t k = 0; k < n; ++k)

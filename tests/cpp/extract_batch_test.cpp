@@ -187,10 +187,13 @@ BOOST_AUTO_TEST_CASE(an_error_names_its_text_and_keeps_its_type) {
     }
 }
 
+// The calling thread polls between the texts it takes and once at the end: with threads the
+// others may take every text first (a third poll, asked for here before round 24, then never
+// came: the test failed when the texts read fast), so the first poll stops the call.
 BOOST_AUTO_TEST_CASE(an_interrupt_goes_on_unchanged_and_stops_every_thread) {
     const std::vector<std::string> texts = figureless(5000);
     for (unsigned threads : {1u, 2u, 4u}) {
-        const interrupt_scope scope(throw_on_call<std::runtime_error>{3});
+        const interrupt_scope scope(throw_on_call<std::runtime_error>{1});
         BOOST_CHECK_EXCEPTION(extract_tables(views(texts), builtin_lexicon(), {}, threads), std::runtime_error,
                               [](const std::runtime_error& e) { return std::string(e.what()) == "stopped"; });
     }
