@@ -1527,12 +1527,13 @@ struct period_state {
     bool title_looks_ahead = false;
 };
 
-// Whether the line holding k names a government work report (政府工作报告).
+// Whether the report's head — its lines up to the one holding k, or holding its 300th code point
+// when k is further — names a government work report (政府工作报告（2026年）, 政府工作报告⏎——2026年…).
 bool line_names_work_report(const code_points& cps, std::size_t k) {
-    std::size_t b = k, e = k;
-    while (b > 0 && cps[b - 1].c != '\n') --b;
+    if (cps.base() != 0) return false;  // the head is in the first chunk
+    std::size_t e = std::min(k, std::size_t{300});
     while (e < cps.size() && cps[e].c != '\n') ++e;
-    for (std::size_t i = b; i + 6 <= e; ++i)
+    for (std::size_t i = 0; i + 6 <= e; ++i)
         if (cps[i].c == U'政' && starts_with(cps, i, U"政府工作报告")) return true;
     return false;
 }
@@ -1620,7 +1621,8 @@ std::size_t year_word_at(const code_points& cps, std::size_t k, period_state& st
     if ((cps[k].c == U'今' || cps[k].c == U'未') &&
         (starts_with(cps, k, U"今后五年") || starts_with(cps, k, U"未来五年")) && state.year &&
         target_period(cps, k, 4)) {
-        const int first = state.title_year ? state.title_year + (state.title_looks_ahead ? 0 : 1) : state.year + 1;
+        const bool ahead = state.title_looks_ahead || line_names_work_report(cps, k);
+        const int first = (state.title_year ? state.title_year : state.year) + (ahead ? 0 : 1);
         state.year = first + 4;
         state.current = period::year(state.year);
         return 4;
@@ -2278,11 +2280,17 @@ std::size_t sentence_end_after(const code_points& cps, std::size_t k) {
 // The line from k on is a report's title ("某县2024年科技工作总结", "2024年度工作报告"): a word of
 // reports (总结, 报告, 工作, 情况, 计划) before its end, no clause mark — not a sentence opening a text.
 bool report_title(const code_points& cps, std::size_t k) {
+    const auto title_word = [&](std::size_t i) {
+        return starts_with(cps, i, U"总结") || starts_with(cps, i, U"报告") || starts_with(cps, i, U"工作") ||
+               starts_with(cps, i, U"情况") || starts_with(cps, i, U"计划");
+    };
+    // the year closing its title in brackets: 政府工作报告（2026年）
+    if (k > 0 && is_open_paren(cps[k - 1].c))
+        for (std::size_t i = k - 1; i > 0 && cps[i - 1].c != '\n' && !clause_end(cps[i - 1].c); --i)
+            if (title_word(i - 1)) return true;
     for (; k < cps.size() && cps[k].c != '\n' && cps[k].c != '\r'; ++k) {
         if (clause_end(cps[k].c)) return false;
-        if (starts_with(cps, k, U"总结") || starts_with(cps, k, U"报告") || starts_with(cps, k, U"工作") ||
-            starts_with(cps, k, U"情况") || starts_with(cps, k, U"计划"))
-            return true;
+        if (title_word(k)) return true;
     }
     return false;
 }

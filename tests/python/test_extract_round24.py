@@ -247,6 +247,9 @@ def test_the_own_budget_after_qizhong_is_a_part(level):
         ("丰江市2022年政府工作报告", "今后五年，力争全社会研发投入强度达到3%。", "2026"),
         ("丰江市2027年政府工作报告", "今后五年，力争全社会研发投入强度达到3%。", "2031"),
         ("丰江市科技局2022年工作总结", "今后五年，力争全社会研发投入强度达到3%。", "2027"),
+        # review24b G4: the words of a government work report anywhere in the report's head
+        ("丰江市政府工作报告（2026年）", "今后五年，力争全社会研发投入强度达到3%。", "2030"),
+        ("丰江市政府工作报告\n（2026年）", "今后五年，力争全社会研发投入强度达到3%。", "2030"),
     ],
 )
 def test_the_next_five_years_targets_are_of_the_plans_last_year(title, sentence, period):
