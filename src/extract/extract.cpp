@@ -5019,7 +5019,7 @@ private:
             b.stated = stated_distinctions(cps_, after_previous, s.first);
             // a change word before the previous figure (净增218家、总数突破1500家) is that figure's
             b.phrase_begin = cps_[clause].begin, b.phrase_end = byte_at(after_previous);
-        } else if (previous_entry_ &&
+        } else if (previous_entry_ && !per_head_between(after_previous, s.first) &&  // 增长12%，人均…1500元
                    ((ix_.change_lead.any_inside(byte_at(after_previous), s.q.begin) && change_of_previous(s)) ||
                     level_after_change(after_previous, s) || comparison_of_previous(after_previous, s))) {
             // "…241.8万元，同比增长12.5%": a clause that only states a change refers to the figure

@@ -212,6 +212,8 @@ def test_the_output_of_hitech_industry_binds(phrase):
         ("全市财政科技支出人均312元。", "312元"),
         ("规上工业企业研发投入户均86万元。", "86万元"),
         ("全市财政科技支出达到人均312元。", "312元"),
+        # review24b G6: after a change of the whole, a per-head level is not the whole's level
+        ("全市研发经费支出同比增长12%，人均研发经费支出达到1500元。", "1500元"),
     ],
 )
 def test_a_figure_per_head_is_no_amount_of_the_whole(sentence, text):
