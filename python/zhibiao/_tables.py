@@ -208,10 +208,7 @@ def _as_printed(table: Any, decimals: Mapping[str, int]) -> Any:
             d = int(decimals[column])
             if d < 0:
                 raise _core.ArgumentError(f"column '{column}': {d} decimals; a column is written with 0 or more")
-            if d <= 30:  # f"{v:.{d}f}", in C++; -0.0 as 0
-                out[column] = _core.fixed_texts(x, d)
-            else:  # beyond any double's digits: Python's formatting, as rare as such a declaration
-                out[column] = ["" if v != v else f"{v + 0.0:.{d}f}" for v in x.tolist()]
+            out[column] = _core.fixed_texts(x, d)  # f"{v:.{d}f}", in C++; -0.0 as 0
     out.attrs = dict(table.attrs)
     return out
 
