@@ -26,15 +26,19 @@ void register_mcdm(py::module_& m) {
         py::arg("high") = 100.0, py::arg("target_mean") = 0.0, py::arg("target_sd") = 1.0);
     m.def(
         "composite_vikor_compromise",
-        [](const Eigen::MatrixXd& x, const Eigen::VectorXd& w, const std::vector<int>& types, double v) {
+        [](const Eigen::MatrixXd& x, const Eigen::VectorXd& w, const std::vector<int>& types, double v,
+           const std::string& ranks) {
+            const cp::vikor_ranks how = cp::choose(cp::vikor_ranks_choices, ranks, "vikor_compromise", "ranks");
             const cp::vikor_result r = cp::vikor(x, w, types, v);
             py::dict d;
-            d["S"] = r.s, d["R"] = r.r, d["Q"] = r.q, d["ranking"] = r.ranking, d["compromise"] = r.compromise;
+            d["S"] = r.s, d["R"] = r.r, d["Q"] = r.q, d["ranking"] = cp::vikor_ranking(r, how);
+            d["compromise"] = r.compromise;
             d["acceptable_advantage"] = r.acceptable_advantage, d["acceptable_stability"] = r.acceptable_stability,
             d["dq"] = r.dq;
             return d;
         },
-        py::arg("x"), py::arg("weights"), py::arg("types") = std::vector<int>{}, py::arg("v") = 0.5);
+        py::arg("x"), py::arg("weights"), py::arg("types") = std::vector<int>{}, py::arg("v") = 0.5,
+        py::arg("ranks") = "min");
 }
 
 }  // namespace zhibiao::python

@@ -93,17 +93,23 @@ def normalise(
 
 
 @checked_keywords_with_aliases("vikor_compromise()")
-def vikor_compromise(x: Any, w: Any, types: Sequence[float] | np.ndarray | None = (), v: float = 0.5) -> dict[str, Any]:
+def vikor_compromise(
+    x: Any, w: Any, types: Sequence[float] | np.ndarray | None = (), v: float = 0.5, ranks: str = "min"
+) -> dict[str, Any]:
     """VIKOR with Opricovic & Tzeng's (2004) compromise solution: S, R, Q (lower is better),
-    ``ranking`` by Q (1 = best), ``acceptable_advantage`` (C1: Q(a2) − Q(a1) ≥ DQ = 1/(m − 1)),
+    ``ranking`` (1 = best), ``acceptable_advantage`` (C1: Q(a2) − Q(a1) ≥ DQ = 1/(m − 1)),
     ``acceptable_stability`` (C2: a1 also best by S or R), ``dq`` and ``compromise``: the rows
     of the compromise set, best first ({a1} when both hold; {a1, a2} when only C2 fails; every
-    unit with Q − Q(a1) < DQ when C1 fails)."""
+    unit with Q − Q(a1) < DQ when C1 fails). ``ranks``: "min" ranks by Q, ties sharing the
+    best; "dense" the dense ranks of Q (scikit-criteria's ``use_compromise_set=False``);
+    "compromise_first" ranks the whole compromise set 1 and the others densely after it
+    (scikit-criteria's default)."""
     d = _core.composite_vikor_compromise(
         _numbers(x, "x", "vikor_compromise"),
         _numbers(w, "w", "vikor_compromise"),
         _criterion_types(types, "vikor_compromise"),
         v,
+        ranks,
     )
     out: dict[str, Any] = {k: np.asarray(d[k]) for k in ("S", "R", "Q", "ranking")}
     if np.all(np.isfinite(out["ranking"])):

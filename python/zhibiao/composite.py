@@ -129,11 +129,16 @@ class Impute(_Step):
 @dataclasses.dataclass(frozen=True)
 class Treat(_Step):
     """Outlier treatment: "coinr" (|skew| ≥ 2 and kurtosis ≥ 3.5 → winsorise up to ``winmax``
-    points, else log), "eis" (mean ± 2 sd outliers replaced, square root when skew > 1), "none"."""
+    points, else ``fallback`` on the original values: COINr's f2, "log_CT" by default, "log",
+    "log_CT_orig", "log_CT_plus", or "none" to keep the winsorised values; ``force_win``
+    winsorises a failing indicator up to ``winmax`` points even once it passes), "eis" (mean ±
+    2 sd outliers replaced, square root when skew > 1), "none"."""
 
     _kind = "treat"
     method: str = _default("treat", "method")
     winmax: int = _default("treat", "winmax")
+    fallback: str = _default("treat", "fallback")
+    force_win: bool = _default("treat", "force_win")
     skew_limit: float = _default("treat", "skew_limit")
     kurt_limit: float = _default("treat", "kurt_limit")
     eis_sd: float = _default("treat", "eis_sd")

@@ -202,6 +202,17 @@ vikor_result vikor(const Eigen::MatrixXd& x, const Eigen::VectorXd& w, const std
     return out;
 }
 
+Eigen::VectorXd vikor_ranking(const vikor_result& r, vikor_ranks how) {
+    if (how == vikor_ranks::min) return r.ranking;
+    Eigen::VectorXd dense = rank(r.q, false, ties::dense);
+    if (how == vikor_ranks::dense || r.compromise.empty()) return dense;
+    // scikit-criteria: the set's worst dense rank and every rank above it become 1; the rest
+    // move up so that the first unit after the set is 2.
+    double last = 1;
+    for (const Eigen::Index k : r.compromise) last = std::max(last, dense(k));
+    return dense.unaryExpr([last](double d) { return d <= last ? 1.0 : d - last + 1; });
+}
+
 namespace {
 
 /// orm(i, j) and orm(j, i) of one pair, as COINr's outrankMatrix computes them.

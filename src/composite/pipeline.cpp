@@ -424,6 +424,28 @@ void impute_step::apply(stage& s) const {
                                detail::reasons_text(s.out.imputed_reasons) + "." + outside_said);
 }
 
+namespace {
+
+/// What the coinr rule does beyond winsorising, for the method text.
+std::string fallback_text(const treat_options& o) {
+    std::string out = o.force_win ? " (force_win: up to winmax even once within the limits)" : "";
+    switch (o.fallback) {
+        case treat_fallback::none:
+            return out + ", else left as winsorised (fallback none)";
+        case treat_fallback::log:
+            return out + ", else log(x)";
+        case treat_fallback::log_ct_orig:
+            return out + ", else log(x − min + 1) (log_CT_orig)";
+        case treat_fallback::log_ct_plus:
+            return out + ", else log-transformed towards the long tail (log_CT_plus)";
+        case treat_fallback::log_ct:
+            break;
+    }
+    return out + ", else log-transformed";
+}
+
+}  // namespace
+
 void treat_step::apply(stage& s) const {
     layer_matrix slot = detail::next_slot(s);
     treated out = detail::treat_into(s.x, options, s.names, slot);  // straight into its layer: no copy
@@ -436,7 +458,7 @@ void treat_step::apply(stage& s) const {
         s.out.method.push_back("Outlier treatment (JRC/COINr rule): indicators with |skewness| ≥ " +
                                detail::format(options.skew_limit) + " and kurtosis ≥ " +
                                detail::format(options.kurt_limit) + " winsorised up to " +
-                               std::to_string(options.winmax) + " points, else log-transformed; " +
+                               std::to_string(options.winmax) + " points" + fallback_text(options) + "; " +
                                detail::count(changed, "indicator") + " treated.");
     else if (options.method == treatment::eis)
         s.out.method.push_back(

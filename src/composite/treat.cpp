@@ -89,7 +89,41 @@ void treat_coinr(Eigen::VectorXd& x, mark_vector& marks, treat_record& r, const 
     treat_coinr(x, marks, r, o, shape_of(x));
 }
 
-void treat_coinr(Eigen::VectorXd& x, mark_vector& marks, treat_record& r, const treat_options& o, const shape& before) {
+namespace {
+
+/// COINr's f2 on the original values of an indicator the winsorisation could not treat (the
+/// kinds are at the top of treat.hpp); the action names it as COINr's Treated_Points do.
+void fall_back(Eigen::VectorXd& x, mark_vector& marks, treat_record& r, treat_fallback how, const std::string& name) {
+    double lo = INFINITY, hi = -INFINITY;
+    each_present(x, [&](double e) { lo = std::min(lo, e), hi = std::max(hi, e); });
+    const double margin = 0.01 * (hi - lo);
+    const bool mirrored = how == treat_fallback::log_ct_plus && !(r.skew_before > 0);  // a long low tail
+    for (Eigen::Index i = 0; i < x.size(); ++i) {
+        if (!present(x(i))) continue;
+        if (how == treat_fallback::log && !(x(i) > 0))
+            throw method_error(
+                "the outlier treatment's fallback 'log' (COINr's f2 = \"log\") needs positive values, "
+                "and indicator '" +
+                    name + "' has " + format_number(x(i)) + " in row " + std::to_string(i) +
+                    " (counting from 0); fallback 'log_CT' shifts the values first",
+                location{"", 0, 0, "", "", name});
+        x(i) = how == treat_fallback::log           ? std::log(x(i))
+               : how == treat_fallback::log_ct_orig ? std::log(x(i) - lo + 1)
+               : mirrored                           ? -std::log(hi + margin - x(i))
+                                                    : std::log(x(i) - lo + margin);
+        marks(i) = static_cast<std::uint8_t>(mark::log_transformed);
+    }
+    r.winsorised = 0;
+    r.action = how == treat_fallback::log           ? "log"
+               : how == treat_fallback::log_ct_orig ? "log_CT_orig"
+               : mirrored                           ? "log_CT_neg"
+                                                    : "log_CT";
+}
+
+}  // namespace
+
+void treat_coinr(Eigen::VectorXd& x, mark_vector& marks, treat_record& r, const treat_options& o, const shape& before,
+                 const std::string& name) {
     r.skew_before = before.skew, r.kurt_before = before.kurt;
     r.passed_before = passes(before, o);
     r.skew_after = r.skew_before, r.kurt_after = r.kurt_before, r.passed_after = r.passed_before;
@@ -123,22 +157,13 @@ void treat_coinr(Eigen::VectorXd& x, mark_vector& marks, treat_record& r, const 
         changed += p.changed;
         now_ends = p.now;
         now = shape_of(central_moments(w, exponent, p.sum, static_cast<double>(p.count)));
-        if (passes(now, o)) break;
+        if (!o.force_win && passes(now, o)) break;  // COINr's force_win goes on to winmax points
     }
     r.winsorised = changed;
-    if (passes(now, o)) {
-        x = w;
-        marks = m;
-        r.action = "winsorised";
+    if (passes(now, o) || o.fallback == treat_fallback::none) {
+        if (changed > 0) x = w, marks = m, r.action = "winsorised";
     } else {
-        double lo = INFINITY, hi = -INFINITY;
-        each_present(x, [&](double e) { lo = std::min(lo, e), hi = std::max(hi, e); });
-        for (Eigen::Index i = 0; i < x.size(); ++i)
-            if (present(x(i)))
-                x(i) = std::log(x(i) - lo + 0.01 * (hi - lo)),
-                marks(i) = static_cast<std::uint8_t>(mark::log_transformed);
-        r.winsorised = 0;
-        r.action = "log_CT";
+        fall_back(x, marks, r, o.fallback, name);
         now = shape_of(x);
     }
     r.skew_after = now.skew, r.kurt_after = now.kurt, r.passed_after = passes(now, o);
@@ -197,11 +222,10 @@ treated detail::treat_into(const Eigen::Ref<const Eigen::MatrixXd>& x, const tre
         auto& r = out.log[static_cast<std::size_t>(j)];
         mark_vector m = out.marks.col(j);
         Eigen::VectorXd c = x.col(j);
-        if (o.method == treatment::coinr) detail::treat_coinr(c, m, r, o, shapes[static_cast<std::size_t>(j)]);
-        if (o.method == treatment::eis)
-            detail::treat_eis(
-                c, m, r, o,
-                j < static_cast<Eigen::Index>(names.size()) ? names[static_cast<std::size_t>(j)] : std::to_string(j));
+        const std::string name =
+            j < static_cast<Eigen::Index>(names.size()) ? names[static_cast<std::size_t>(j)] : std::to_string(j);
+        if (o.method == treatment::coinr) detail::treat_coinr(c, m, r, o, shapes[static_cast<std::size_t>(j)], name);
+        if (o.method == treatment::eis) detail::treat_eis(c, m, r, o, name);
         if (o.method == treatment::none) {
             const detail::shape& sh = shapes[static_cast<std::size_t>(j)];
             r.skew_before = r.skew_after = sh.skew, r.kurt_before = r.kurt_after = sh.kurt;

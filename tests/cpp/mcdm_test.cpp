@@ -227,6 +227,20 @@ BOOST_AUTO_TEST_CASE(vikor_compromise_solution) {
     BOOST_CHECK_THROW(vikor(rows({{1, 2}}), vec({1, 1})), method_error);
 }
 
+BOOST_AUTO_TEST_CASE(vikor_ranks_as_scikit_criteria) {
+    // scikit-criteria 0.9 tests/agg/test_vikor.py test_VIKOR: Q = (.75, .25, 0, 1), C1 fails,
+    // compromise {2, 1}: with use_compromise_set the set ranks 1 and unit 0 (dense rank 3) is 2.
+    const vikor_result r = vikor(rows({{5, 8, 4}, {7, 6, 8}, {8, 8, 6}, {7, 4, 6}}), vec({0.3, 0.4, 0.3}));
+    close(vikor_ranking(r, vikor_ranks::compromise_first), vec({2, 1, 1, 3}), 0);
+    close(vikor_ranking(r, vikor_ranks::dense), vec({3, 2, 1, 4}), 0);
+    close(vikor_ranking(r, vikor_ranks::min), vec({3, 2, 1, 4}), 0);
+    // test_VIKOR_tied: units 2 and 3 tie at Q = 0; dense ranks (3, 2, 1, 1), set {1, 2, 3}.
+    const vikor_result tied = vikor(rows({{4, 4, 4}, {7, 6, 8}, {8, 8, 6}, {6, 8, 8}}), vec({0.3, 0.4, 0.3}));
+    close(vikor_ranking(tied, vikor_ranks::compromise_first), vec({2, 1, 1, 1}), 0);
+    close(vikor_ranking(tied, vikor_ranks::dense), vec({3, 2, 1, 1}), 0);
+    close(vikor_ranking(tied, vikor_ranks::min), vec({4, 3, 1, 1}), 0);
+}
+
 BOOST_AUTO_TEST_CASE(critic_with_absolute_correlations_and_vic_match_akestoridis) {
     // test_critic_method.py: CRITIC.AbsPearson on matrix 01 → vector 22, on matrix 02 → vector 20.
     close(critic_weights(matrix01, 0, correlation_kind::absolute), vec({0.5, 0.25, 0.25}), 1e-8);

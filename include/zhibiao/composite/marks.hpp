@@ -21,7 +21,7 @@ enum class mark : std::uint8_t {
     not_imputable,         ///< still missing: no value to impute from
     winsorised_high,       ///< set to the next highest value (COINr "winhi")
     winsorised_low,        ///< set to the next lowest value (COINr "winlo")
-    log_transformed,       ///< COINr's log_CT: log(x − min + 0.01·(max − min)) on the whole indicator
+    log_transformed,       ///< COINr's log_CT (or another f2 fallback, treat.hpp) on the whole indicator
     sqrt_transformed,      ///< EIS: square root of a skewed indicator
     outlier_high,          ///< EIS: above mean + k·sd, replaced by the highest value within
     outlier_low,           ///< EIS: below mean − k·sd, replaced by the lowest value within

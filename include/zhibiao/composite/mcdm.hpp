@@ -48,6 +48,16 @@ struct vikor_result {
     double dq = missing_value;             ///< DQ = 1/(m − 1)
 };
 
+/// How vikor_ranking() ranks the units: by Q with ties sharing the lowest rank (`min`, as
+/// vikor_result::ranking), by dense ranks of Q (`dense`: scikit-criteria's
+/// VIKOR(use_compromise_set=False)), or the compromise set first (`compromise_first`: every unit
+/// of the set rank 1, the others the dense rank of Q counted on from the set's last;
+/// scikit-criteria's default, use_compromise_set=True).
+enum class vikor_ranks { min, dense, compromise_first };
+
+/// The ranks of `r`'s units as `how` says (1 = best).
+Eigen::VectorXd vikor_ranking(const vikor_result& r, vikor_ranks how);
+
 /// VIKOR (Opricovic 1998) with weight v of the group utility; a constant criterion is an error.
 /// If every unit has the same S (or R), that term of Q is 0 for all (no unit is worse).
 vikor_result vikor(const Eigen::MatrixXd& x, const Eigen::VectorXd& w, const std::vector<int>& types = {},

@@ -36,6 +36,11 @@ inline constexpr choice<imputation> imputation_choices[] = {{"none", imputation:
                                                             {"regression", imputation::regression}};
 inline constexpr choice<treatment> treatment_choices[] = {
     {"none", treatment::none}, {"coinr", treatment::coinr}, {"eis", treatment::eis}};
+inline constexpr choice<treat_fallback> treat_fallback_choices[] = {{"log_CT", treat_fallback::log_ct},
+                                                                    {"log", treat_fallback::log},
+                                                                    {"log_CT_orig", treat_fallback::log_ct_orig},
+                                                                    {"log_CT_plus", treat_fallback::log_ct_plus},
+                                                                    {"none", treat_fallback::none}};
 inline constexpr choice<normalisation> normalisation_choices[] = {{"minmax", normalisation::minmax},
                                                                   {"zscore", normalisation::zscore},
                                                                   {"rank", normalisation::rank},
@@ -96,6 +101,9 @@ inline constexpr choice<topsis_normalisation> topsis_choices[] = {{"minmax", top
                                                                   {"none", topsis_normalisation::none}};
 inline constexpr choice<ties> ties_choices[] = {{"min", ties::min}, {"dense", ties::dense}, {"average", ties::average},
                                                 {"max", ties::max}, {"first", ties::first}, {"last", ties::last}};
+
+inline constexpr choice<vikor_ranks> vikor_ranks_choices[] = {
+    {"min", vikor_ranks::min}, {"dense", vikor_ranks::dense}, {"compromise_first", vikor_ranks::compromise_first}};
 
 namespace detail {
 
