@@ -78,15 +78,38 @@ DAMS = [
 ]
 DAM_TYPES = [1, -1, 1, 1, -1, -1, -1, 1]
 DAM_CASES = [
-    ([1] * 8, [0.125, 0.125, 0.121, 0.125, 0.067, 0.125], [0.692, 0.7, 0.29, 0.423, 0.28, 0.346],
-     [0.991, 1.0, 0.473, 0.670, 0.0, 0.578], [5, 6, 2, 4, 1, 3], [4]),
-    ([2, 2, 2, 2, 1, 1, 1, 1], [0.167, 0.114, 0.161, 0.167, 0.089, 0.167], [0.701, 0.6, 0.386, 0.365, 0.317, 0.459],
-     [1.0, 0.533, 0.552, 0.563, 0.0, 0.686], [6, 2, 3, 4, 1, 5], [4]),
-    ([1, 1, 1, 1, 2, 2, 2, 2], [0.113, 0.167, 0.08, 0.122, 0.044, 0.083], [0.683, 0.8, 0.193, 0.48, 0.243, 0.232],
-     [0.684, 1.0, 0.147, 0.554, 0.041, 0.191], [5, 6, 2, 4, 1, 3], [2, 4, 5]),
-    ([1, 1, 1, 1, 3.2, 3.2, 3.2, 3.2], [0.129, 0.190, 0.057, 0.139, 0.042, 0.060],
-     [0.678, 0.857, 0.138, 0.513, 0.222, 0.167], [0.668, 1.0, 0.051, 0.588, 0.058, 0.078], [5, 6, 1, 4, 2, 3],
-     [2, 4, 5]),
+    (
+        [1] * 8,
+        [0.125, 0.125, 0.121, 0.125, 0.067, 0.125],
+        [0.692, 0.7, 0.29, 0.423, 0.28, 0.346],
+        [0.991, 1.0, 0.473, 0.670, 0.0, 0.578],
+        [5, 6, 2, 4, 1, 3],
+        [4],
+    ),
+    (
+        [2, 2, 2, 2, 1, 1, 1, 1],
+        [0.167, 0.114, 0.161, 0.167, 0.089, 0.167],
+        [0.701, 0.6, 0.386, 0.365, 0.317, 0.459],
+        [1.0, 0.533, 0.552, 0.563, 0.0, 0.686],
+        [6, 2, 3, 4, 1, 5],
+        [4],
+    ),
+    (
+        [1, 1, 1, 1, 2, 2, 2, 2],
+        [0.113, 0.167, 0.08, 0.122, 0.044, 0.083],
+        [0.683, 0.8, 0.193, 0.48, 0.243, 0.232],
+        [0.684, 1.0, 0.147, 0.554, 0.041, 0.191],
+        [5, 6, 2, 4, 1, 3],
+        [2, 4, 5],
+    ),
+    (
+        [1, 1, 1, 1, 3.2, 3.2, 3.2, 3.2],
+        [0.129, 0.190, 0.057, 0.139, 0.042, 0.060],
+        [0.678, 0.857, 0.138, 0.513, 0.222, 0.167],
+        [0.668, 1.0, 0.051, 0.588, 0.058, 0.078],
+        [5, 6, 1, 4, 2, 3],
+        [2, 4, 5],
+    ),
 ]
 
 
@@ -109,3 +132,26 @@ def test_vikor_ranks_spellings():
         C.vikor_compromise([[1, 2], [2, 1]], [0.5, 0.5], use_compromise_set=True)
     with pytest.raises(ValueError, match="did you mean 'dense'"):
         C.vikor_compromise([[1, 2], [2, 1]], [0.5, 0.5], ranks="Dense!")
+
+
+def test_vikor_with_every_regret_equal():
+    # test_VIKOR_warn_zerodiv "regret_all_equals": [[1, 0, 3], [0, 5, 6]], weights 1. By hand
+    # d = (0, 1, 1) and (1, 0, 0): S = 2, 1 and R = 1, 1. The R term is 0 for all (scikit-criteria
+    # warns and ignores it), Q = ½·(S − 1)/(2 − 1) = ½, 0; DQ = 1, so C1 fails and both units are
+    # the compromise set, ranked [1, 1] as the test expects.
+    r = C.vikor_compromise([[1, 0, 3], [0, 5, 6]], [1, 1, 1], ranks="compromise_first")
+    np.testing.assert_array_equal(r["S"], [2, 1])
+    np.testing.assert_array_equal(r["Q"], [0.5, 0])
+    assert r["ranking"].tolist() == [1, 1] and r["compromise"] == [1, 0]
+
+
+def test_vikor_units_tied_for_the_least_q_read_c1_literally():
+    # (1, 0), (0, 1), (0, 0), weights ½, by hand: S = ½, ½, 1; R = ½ for all (term 0);
+    # Q = 0, 0, ½; DQ = ½. a(2) is the second unit of the tie: Q(a(2)) − Q(a(1)) = 0 < DQ, so
+    # C1 fails and the set is the units within DQ, {0, 1}. scikit-criteria (vikor.py) takes the
+    # tie together as a(1) and reports acceptable_advantage True with the same set and ranks
+    # (docs/composite.md, Conventions).
+    r = C.vikor_compromise([[1, 0], [0, 1], [0, 0]], [0.5, 0.5], ranks="compromise_first")
+    np.testing.assert_array_equal(r["Q"], [0, 0, 0.5])
+    assert not r["acceptable_advantage"] and r["acceptable_stability"] and r["compromise"] == [0, 1]
+    assert r["ranking"].tolist() == [1, 1, 2]
