@@ -78,3 +78,21 @@ def test_weighted_product_with_a_zero_is_refused_as_scikit_criteria():
     df = pd.DataFrame({"a": [1.0, 4.0], "b": [2.0, 0.0], "c": [3.0, 6.0]})
     with pytest.raises(zb.Error, match="'b'"):
         _build(df, {}, [C.Normalise("frac_of_max"), C.Aggregate("geometric")])
+
+
+def test_sd_and_entropy_weights_of_scikit_criteria_simple_matrix():
+    # tests/preprocessing/test_weighters.py test_StdWeighter_simple_matrix and
+    # test_EntropyWeighter_simple_matrix on [[1, 2], [4, 16]] (atol 1e-5 there). Entropy by hand:
+    # p = (.2, .8) and (1/9, 8/9), H in base 2 (m = 2 units) = .72193, .50326; weights ∝ 1 − H.
+    x = [[1, 2], [4, 16]]
+    np.testing.assert_allclose(C.weights(x, "sd"), [0.176471, 0.82353], atol=1e-5)
+    np.testing.assert_allclose(C.weights(x, "entropy"), [0.358889, 0.641111], atol=1e-6)
+    h = [-(p * np.log2(p) + (1 - p) * np.log2(1 - p)) for p in (0.2, 1 / 9)]
+    np.testing.assert_allclose(C.weights(x, "entropy"), np.subtract(1, h) / (2 - sum(h)), rtol=1e-14)
+
+
+def test_entropy_gives_the_less_predictable_criterion_more_weight():
+    # test_EntropyWeighter_less_predictable_more_weight: C0 constant < C1 < C2 (C0 exactly 0 here).
+    x = [[1, 20, 300], [1, 20, 400], [1, 30, 500], [1, 30, 600], [1, 40, 700], [1, 40, 800]]
+    w = C.weights(x, "entropy")
+    assert w[0] == 0 and w[0] < w[1] < w[2]

@@ -155,3 +155,16 @@ def test_vikor_units_tied_for_the_least_q_read_c1_literally():
     np.testing.assert_array_equal(r["Q"], [0, 0, 0.5])
     assert not r["acceptable_advantage"] and r["acceptable_stability"] and r["compromise"] == [0, 1]
     assert r["ranking"].tolist() == [1, 1, 2]
+
+
+def test_vikor_constant_criterion_refused_where_scikit_criteria_leaves_it_out():
+    # test_VIKOR_warn_zerodiv "criterion_all_equals": [[1, 0, 3], [5, 0, 6]]; scikit-criteria sets
+    # the constant criterion's distances to 0. zhibiao refuses it (as pymcdm); without the column,
+    # by hand: d = (1, 1) and (0, 0), S = 2, 0, R = 1, 0, Q = 1, 0 — scikit-criteria's numbers.
+    with pytest.raises(zb.Error, match="criterion 1 is constant"):
+        C.vikor_compromise([[1, 0, 3], [5, 0, 6]], [1, 1, 1])
+    r = C.vikor_compromise([[1, 3], [5, 6]], [1, 1], ranks="compromise_first")
+    np.testing.assert_array_equal(r["S"], [2, 0])
+    np.testing.assert_array_equal(r["R"], [1, 0])
+    np.testing.assert_array_equal(r["Q"], [1, 0])
+    assert r["ranking"].tolist() == [2, 1] and r["compromise"] == [1]
