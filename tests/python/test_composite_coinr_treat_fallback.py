@@ -96,3 +96,34 @@ def test_coinr_spellings_get_did_you_mean():
         C.Treat("coinr", fallback="logct")
     with pytest.raises(ValueError, match="coinr"):
         C.Treat("eis", force_win=True)
+
+
+def test_qtreat_example_of_coinr_reference(asem):
+    # COINr's documented example (R/qfuncs.R qTreat.data.frame, output in
+    # docs/reference/qTreat.data.frame.html): qTreat(ASEM_iData[c("Flights", "Goods",
+    # "Services")], winmax = 1, skew_thresh = 1.5, kurt_thresh = 3). Flights and Goods fail, one
+    # point each does not help, so f2 = log_CT; Services passes (kurtosis 2.38 < 3).
+    raw = asem[2][["Flights", "Goods", "Services"]]
+    framework = C.Framework.flat(list(raw.columns), root="idx")
+    for fallback in ("log_CT", "log_CT_plus"):  # both skews positive: log_CT_plus is log_CT
+        r = C.build(
+            raw,
+            framework,
+            [C.Treat("coinr", winmax=1, skew_limit=1.5, kurt_limit=3, fallback=fallback), C.Normalise(), C.Aggregate()],
+        )
+        t = r.treatment
+        np.testing.assert_allclose(t["skew_before"], [2.103287, 2.649973, 1.701085], atol=1e-6)
+        np.testing.assert_allclose(t["kurt_before"], [4.508879, 8.266610, 2.375656], atol=1e-6)
+        assert t["action"].tolist() == ["log_CT", "log_CT", ""]
+        np.testing.assert_allclose(t["skew_after"][:2], [-0.09502644, 0.03104001], atol=1e-8)
+        np.testing.assert_allclose(t["kurt_after"][:2], [-0.8305217, -0.8888965], atol=1e-7)
+    # With f2 = NULL the one winsorised point stays: COINr's check_SkewKurt1 columns.
+    r = C.build(
+        raw,
+        framework,
+        [C.Treat("coinr", winmax=1, skew_limit=1.5, kurt_limit=3, fallback="none"), C.Normalise(), C.Aggregate()],
+    )
+    t = r.treatment
+    assert t["winsorised"].tolist()[:2] == [1, 1] and not t["passed_after"][:2].any()
+    np.testing.assert_allclose(t["skew_after"][:2], [1.900658, 2.469910], atol=1e-6)
+    np.testing.assert_allclose(t["kurt_after"][:2], [3.336065, 7.087309], atol=1e-6)
