@@ -260,6 +260,40 @@ BOOST_AUTO_TEST_CASE(the_outlier_rule_gives_the_bits_of_its_six_pass_rounds) {
     BOOST_TEST(logged > 10);
 }
 
+BOOST_AUTO_TEST_CASE(the_outlier_rules_fallbacks_and_force_win_as_coinr_test_treat) {
+    // COINr 1.1.14 tests/testthat/test-treat.R "treat_num": x = 1..20, 100, 200, winmax 1 fails.
+    Eigen::VectorXd x(22);
+    for (Eigen::Index i = 0; i < 20; ++i) x(i) = static_cast<double>(i + 1);
+    x(20) = 100, x(21) = 200;
+    const auto run = [&x](treat_options o) {
+        Eigen::VectorXd y = x;
+        mark_vector m = mark_vector::Zero(x.size());
+        treat_record r;
+        cd::treat_coinr(y, m, r, o, cd::shape_of(x), "x");
+        return std::make_pair(y, r);
+    };
+    treat_options o;
+    o.winmax = 1, o.fallback = treat_fallback::log;  // f2 = "log": log(x) of the originals
+    auto [logged, r] = run(o);
+    for (Eigen::Index i = 0; i < x.size(); ++i) BOOST_TEST(same_bits(logged(i), std::log(x(i))));
+    BOOST_TEST(r.action == "log");
+    o.fallback = treat_fallback::none;  // f2 = NULL: 200 → 100 stays, still failing
+    auto [kept, r2] = run(o);
+    BOOST_TEST(kept(21) == 100);
+    BOOST_TEST(kept.head(21) == x.head(21));
+    BOOST_TEST((r2.action == "winsorised" && r2.winsorised == 1 && !r2.passed_after));
+    // force_win, winmax 3 ("3 treated points"): 200 → 100, both 100s → 20; then the skew is
+    // negative and 1 → 2 (by hand from R/treat.R winsorise).
+    o = treat_options{}, o.winmax = 3, o.force_win = true;
+    auto [forced, r3] = run(o);
+    BOOST_TEST(r3.winsorised == 3);
+    BOOST_TEST((forced(0) == 2 && forced(1) == 2 && forced(19) == 20 && forced(20) == 20 && forced(21) == 20));
+    // log of a value ≤ 0 is refused, naming the indicator.
+    x(0) = 0;
+    o = treat_options{}, o.winmax = 1, o.fallback = treat_fallback::log;
+    BOOST_CHECK_EXCEPTION(run(o), method_error, [](const method_error& e) { return e.where().variable == "x"; });
+}
+
 BOOST_AUTO_TEST_CASE(treat_of_a_matrix_gives_the_bits_of_the_rule_column_by_column) {
     // treat() finds every column's starting shape four columns at a time (column_shapes).
     const Eigen::Index n = 40;
