@@ -492,7 +492,7 @@ class UncertaintyResult:
     @property
     def ranks(self) -> Any:
         """One row per (region, node): nominal rank and score, mean / median / 5th / 95th
-        percentile rank (integers where the statistic is a rank held by some replication),
+        percentile rank (type 7 as COINr's RankStats: 5.95 lies between ranks 5 and 6),
         P(rank ≤ top_k), ``no_score`` (replications that left the node without a score, e.g. its
         only indicator left out), mean score and its percentiles (NaN unless ``keep`` or
         ``score_percentiles``). Every statistic is over the replications that gave a score."""

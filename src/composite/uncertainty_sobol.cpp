@@ -151,7 +151,8 @@ Eigen::MatrixXd saltelli_design(std::size_t n, std::size_t dims, const std::vect
             throw argument_error("saltelli_design: no Sobol sequence of dimension " + std::to_string(2 * D) + " (" +
                                  e.what() + "); use random = true");
         }
-        points->discard(static_cast<boost::uintmax_t>(2 * D));  // the first point is all zeros
+        // Boost's engine already leaves out the all-zero first point: its first is (½, …, ½), Joe &
+        // Kuo's second. A discard here also dropped that one (before 5 December 2026).
         for (Eigen::Index r = 0; r < N; ++r)
             for (Eigen::Index c = 0; c < 2 * D; ++c)
                 base(r, c) = std::min(std::ldexp(static_cast<double>((*points)()), -64), 1 - 0x1p-53);

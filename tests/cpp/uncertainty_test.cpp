@@ -395,6 +395,19 @@ BOOST_AUTO_TEST_CASE(rank_histogram_quantiles_are_type_7) {
     BOOST_TEST(g.low == 1);
 }
 
+BOOST_AUTO_TEST_CASE(saltelli_design_starts_at_the_first_point_after_zero) {
+    // Joe & Kuo's three-dimensional Sobol sequence (SALib tests/test_sobol.py test_sobol_sequence,
+    // 1c37548): 0, (½, ½, ½), (¾, ¼, ¼), (¼, ¾, ¾), (⅜, ⅜, ⅝). The design skips only the zero
+    // point; it began at (¾, ¼, ¼) before 5 December 2026 (Boost skips zero itself).
+    const Eigen::MatrixXd x = saltelli_design(4, 2, {0, 1});  // A: coordinates 1–2, B: 3–4
+    const double expected[4][3] = {{0.5, 0.5, 0.5}, {0.75, 0.25, 0.25}, {0.25, 0.75, 0.75}, {0.375, 0.375, 0.625}};
+    for (Eigen::Index r = 0; r < 4; ++r) {
+        BOOST_TEST(x(r, 0) == expected[r][0]);
+        BOOST_TEST(x(r, 1) == expected[r][1]);
+        BOOST_TEST(x(4 + r, 0) == expected[r][2]);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(sobol_estimator_recovers_the_ishigami_indices) {
     // Ishigami (a = 7, b = 0.1) on [−π, π]³: S = (0.3139, 0.4424, 0), ST = (0.5576, 0.4424, 0.2437).
     const std::size_t n = 8192;

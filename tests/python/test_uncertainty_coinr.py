@@ -63,8 +63,7 @@ def test_mean_ranks_are_coinrs(vignette_run):
 
 def test_rank_intervals_have_the_size_coinr_publishes(vignette_run):
     """Plausibility, not equality: with N = 100 a 5–95% interval rests on about five draws at
-    each end, and COINr interpolates its quantiles (5.95) where ours are ranks some replication
-    held. Stated tolerance: each country's interval width within 5 places of COINr's, and the
+    each end (both interpolate, R's type 7: COINr's 5.95). Stated tolerance: each country's interval width within 5 places of COINr's, and the
     mean width of the six within a factor of 1.5 of COINr's (5.67 places)."""
     ours = {c: vignette_run.loc[c, "rank_p95"] - vignette_run.loc[c, "rank_p05"] for c in PUBLISHED}
     theirs = {c: q95 - q5 for c, (_, q5, q95) in PUBLISHED.items()}

@@ -120,8 +120,8 @@ sobol_indices sobol_estimate(const Eigen::Ref<const Eigen::VectorXd>& y, std::si
 
 /// Saltelli's design on [0, 1)^dims: rows A (n), B (n), AB_1 … AB_g (n each), where AB_i is A
 /// with the columns of input group i taken from B (`groups[i]` = its first column, groups
-/// ascending, the last ending at dims). Quasi-random (Sobol points, the first — all zeros —
-/// skipped) unless `random`, then counter-based uniforms keyed by seed.
+/// ascending, the last ending at dims). Quasi-random (Joe & Kuo's Sobol points from (½, …, ½),
+/// the all-zero first skipped) unless `random`, then counter-based uniforms keyed by seed.
 Eigen::MatrixXd saltelli_design(std::size_t n, std::size_t dims, const std::vector<std::size_t>& groups,
                                 bool random = false, std::uint64_t seed = 1);
 
