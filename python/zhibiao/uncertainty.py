@@ -929,6 +929,40 @@ def _model_outputs(model: Callable[[np.ndarray], Any], x: np.ndarray, names: Seq
     return y
 
 
+def _check_groups(groups: Any, names: Sequence[str]) -> list[str]:
+    """Each input's group: ``groups`` {input: group} naming every input, or SALib's list of group
+    names in the order of the bounds; None: each input its own group."""
+    if groups is None:
+        return list(names)
+    if isinstance(groups, Mapping):
+        unknown = [str(k) for k in groups if str(k) not in names]
+        if unknown:
+            raise _core.ArgumentError(
+                absent_names("sobol_indices: groups name inputs the bounds lack", unknown, list(names))
+            )
+        missing = [name for name in names if name not in {str(k) for k in groups}]
+        if missing:
+            raise _core.ArgumentError(
+                f"sobol_indices: groups give no group to {', '.join(missing)}: name every input's group "
+                "(an input alone may be its own group)"
+            )
+        by_name = {str(k): v for k, v in groups.items()}
+        out = [by_name[name] for name in names]
+    elif isinstance(groups, (str, bytes)) or not isinstance(groups, (Sequence, np.ndarray)):
+        raise _core.ArgumentError(
+            f"sobol_indices: groups must be {{input: group}} or a list of group names, not {groups!r}"
+        )
+    else:
+        out = list(groups)
+        if len(out) != len(names):
+            raise _core.ArgumentError(
+                f"sobol_indices: groups has {len(out)} names for {len(names)} inputs ({', '.join(names)})"
+            )
+    if not all(isinstance(g, str) and g for g in out):
+        raise _core.ArgumentError(f"sobol_indices: each group name must be a non-empty text, not {out!r}")
+    return out
+
+
 @checked_keywords_with_aliases("sobol_indices()")
 def sobol_indices(
     model: Callable[[np.ndarray], Any],
@@ -939,6 +973,7 @@ def sobol_indices(
     random: bool = False,
     bootstrap: int = 1000,
     confidence: float = 0.95,
+    groups: Mapping[str, str] | Sequence[str] | None = None,
 ) -> Any:
     """First-order (S) and total (ST) Sobol indices of a model of independent inputs, each uniform
     on its ``bounds`` {name: (low, high)}: the estimators of the composite analysis (Saltelli
@@ -950,31 +985,45 @@ def sobol_indices(
     ``saltelli.sample``. Intervals: the (1 − confidence)/2 and (1 + confidence)/2 percentiles of
     ``bootstrap`` resamples of the n base rows (0: none, NaN). One row per input with S, S_low,
     S_high, ST, ST_low, ST_high; ``attrs["variance"]`` the output variance, ``attrs["runs"]`` the
-    model's rows, ``attrs["bootstrap"]`` and ``attrs["confidence"]`` the intervals'. Same seed, same bits."""
+    model's rows, ``attrs["bootstrap"]`` and ``attrs["confidence"]`` the intervals'. Same seed, same bits.
+
+    ``groups`` (SALib's ``problem["groups"]``): {input: group} or a list of group names in the order
+    of ``bounds``; the inputs of a group move together in the design and get one row, indexed by
+    group in the order groups first appear (``attrs["groups"]``: group → its inputs)."""
     if not callable(model):
         raise _core.ArgumentError(f"sobol_indices: model must be a function of the input matrix, not {model!r}")
     inputs = _check_bounds(bounds)
     _check_counts(n=(n, 2, _MOST_64), seed=(seed, 0, _MOST_64), bootstrap=(bootstrap, 0, _MOST_64))
     _check_confidence(confidence)
     d = len(inputs)
+    names = [name for name, _, _ in inputs]
+    group_of = _check_groups(groups, names)
+    members = {g: [name for name, of in zip(names, group_of) if of == g] for g in dict.fromkeys(group_of)}
+    # The design wants each group's columns side by side: its columns in group order, put back in
+    # the order of the bounds for the model.
+    order = [names.index(name) for inputs_of in members.values() for name in inputs_of]
+    starts = list(np.cumsum([0, *(len(v) for v in members.values())])[:-1])
     try:
-        unit = np.asarray(_core.composite_saltelli_design(int(n), d, list(range(d)), bool(random), int(seed)))
+        unit = np.asarray(_core.composite_saltelli_design(int(n), d, [int(k) for k in starts], bool(random), int(seed)))
     except _core.Error as e:  # the core's advice names its C++ option
         e.args = (str(e).replace("use random = true", "use random=True"), *e.args[1:])
         raise
+    unit = unit[:, np.argsort(order)]
     low = np.array([lo for _, lo, _ in inputs])
     x = low + unit * (np.array([hi for _, _, hi in inputs]) - low)
-    y = _model_outputs(model, x, [name for name, _, _ in inputs])
+    y = _model_outputs(model, x, names)
     s, st, s_lo, s_hi, st_lo, st_hi, var = _core.composite_sobol_estimate(
-        y, int(n), d, int(bootstrap), float(confidence), int(seed)
+        y, int(n), len(members), int(bootstrap), float(confidence), int(seed)
     )
     import pandas as pd
 
     out = pd.DataFrame(
         {"S": s, "S_low": s_lo, "S_high": s_hi, "ST": st, "ST_low": st_lo, "ST_high": st_hi},
-        index=pd.Index([name for name, _, _ in inputs], name="input"),
+        index=pd.Index(list(members), name="input" if groups is None else "group"),
     )
     out.attrs.update(variance=float(var), runs=int(x.shape[0]), bootstrap=int(bootstrap), confidence=float(confidence))
+    if groups is not None:
+        out.attrs["groups"] = members
     if not var > 0:  # a constant output: 0/0 indices, said rather than left as bare NaN
         import warnings
 

@@ -156,7 +156,13 @@ def test_rank_statistics_are_coinrs_type_7_quantiles_of_the_replications_ranks(s
     vignette prints Q5 = 5.95). numpy's default percentile is type 7."""
     data, fw, steps = small_composite
     result = C.uncertainty(
-        data, fw, steps, n=101, seed=5, keep=True, weights_noise={2: 0.5},
+        data,
+        fw,
+        steps,
+        n=101,
+        seed=5,
+        keep=True,
+        weights_noise={2: 0.5},
         aggregation=[C.Aggregate("arithmetic"), C.Aggregate("geometric")],
     )
     ranks = result.node_ranks()
@@ -227,3 +233,66 @@ def test_top_k_probabilities_are_the_replications_shares_and_sum_to_k(twelve_reg
     assert ranks["p_top3"].sum() == pytest.approx(3, abs=1e-12)
     assert (ranks["rank_p05"] <= ranks["median_rank"]).all() and (ranks["median_rank"] <= ranks["rank_p95"]).all()
     assert ranks.loc["4303", "nominal_rank"] == 10 and ranks.loc["4303", "p_top3"] == 0
+
+
+def _ishigami(x):
+    return np.sin(x[:, 0]) + 7 * np.sin(x[:, 1]) ** 2 + 0.1 * x[:, 2] ** 4 * np.sin(x[:, 0])
+
+
+@pytest.mark.parametrize("groups", [["G1", "G2", "G1"], {"x1": "G1", "x2": "G2", "x3": "G1"}])
+def test_grouped_ishigami_indices_are_salibs(groups):
+    """SALib tests/test_regression.py test_regression_sobol_groups (line 262): Ishigami with
+    groups G1 = {x1, x3}, G2 = {x2}, N = 10000: S1 ≈ ST ≈ (0.55, 0.44), atol 5e-2, rtol 0.1.
+    Exactly: G1's first-order index is (V1 + V13)/V = 0.5576, and G2's 0.4424 (no interaction
+    across the groups, so S = ST); the 95 % intervals hold them."""
+    pi = np.pi
+    bounds = {"x1": (-pi, pi), "x2": (-pi, pi), "x3": (-pi, pi)}
+    out = C.sobol_indices(_ishigami, bounds, n=8192, bootstrap=200, groups=groups)
+    assert list(out.index) == ["G1", "G2"] and out.index.name == "group"
+    assert out.attrs["groups"] == {"G1": ["x1", "x3"], "G2": ["x2"]} and out.attrs["runs"] == 8192 * 4
+    np.testing.assert_allclose(out["S"], [0.55, 0.44], atol=5e-2, rtol=1e-1)
+    np.testing.assert_allclose(out["ST"], [0.55, 0.44], atol=5e-2, rtol=1e-1)
+    exact = np.array([0.5576, 0.4424])
+    for lo, hi in (("S_low", "S_high"), ("ST_low", "ST_high")):
+        assert ((out[lo] <= exact + 1e-3) & (exact - 1e-3 <= out[hi])).all(), out
+
+
+def test_groups_of_one_input_each_are_the_ungrouped_indices():
+    """A group per input is the ungrouped analysis, bit for bit (same design, same estimator)."""
+    bounds = {"x1": (-np.pi, np.pi), "x2": (-np.pi, np.pi), "x3": (-np.pi, np.pi)}
+    plain = C.sobol_indices(_ishigami, bounds, n=256, bootstrap=50)
+    alone = C.sobol_indices(_ishigami, bounds, n=256, bootstrap=50, groups=["x1", "x2", "x3"])
+    np.testing.assert_array_equal(alone.to_numpy(), plain.to_numpy())
+
+
+def test_a_group_is_one_input_of_the_design():
+    """The inputs of a group take B's values together in their AB block: with x2 and x4 one group,
+    that block's rows differ from A's in columns 2 and 4 only (columns counted from 1)."""
+    seen = {}
+
+    def model(x):
+        seen["x"] = x
+        return x.sum(axis=1)
+
+    n = 16
+    bounds = {f"x{i}": (0, 1) for i in range(1, 5)}
+    C.sobol_indices(model, bounds, n=n, bootstrap=0, groups={"x1": "a", "x2": "b", "x3": "c", "x4": "b"})
+    x = seen["x"]
+    a, b, ab_b = x[:n], x[n : 2 * n], x[3 * n : 4 * n]
+    np.testing.assert_array_equal(ab_b[:, [1, 3]], b[:, [1, 3]])
+    np.testing.assert_array_equal(ab_b[:, [0, 2]], a[:, [0, 2]])
+
+
+@pytest.mark.parametrize(
+    "groups, words",
+    [
+        ({"x1": "G1", "x9": "G2"}, "lack: 'x9' (did you mean"),
+        ({"x1": "G1"}, "no group to x2"),
+        (["G1"], "1 names for 2 inputs"),
+        ("G1", "must be {input: group} or a list"),
+        (["G1", ""], "non-empty text"),
+    ],
+)
+def test_groups_that_do_not_fit_the_bounds_are_refused(groups, words):
+    with pytest.raises(zb.ArgumentError, match=words.replace("(", r"\(").replace("{", r"\{").replace("}", r"\}")):
+        C.sobol_indices(lambda x: x[:, 0], {"x1": (0, 1), "x2": (0, 1)}, n=8, groups=groups)
