@@ -296,3 +296,19 @@ def test_a_group_is_one_input_of_the_design():
 def test_groups_that_do_not_fit_the_bounds_are_refused(groups, words):
     with pytest.raises(zb.ArgumentError, match=words.replace("(", r"\(").replace("{", r"\{").replace("}", r"\}")):
         C.sobol_indices(lambda x: x[:, 0], {"x1": (0, 1), "x2": (0, 1)}, n=8, groups=groups)
+
+
+def test_noisy_weights_are_coinrs_uniform_factor_around_each_weight(small_composite):
+    """COINr R/sensitivity.R get_noisy_weights (line 949): w + (2·runif − 1)·NoiseFactor·w, at the
+    levels asked only (tests/testthat/test-sensitivity.R "noisy_weights": the other levels'
+    weights stay). Here level 2 (P1 weight 1, P2 weight 3) at 0.25: every draw within w·(1 ± 0.25),
+    mean w and sd 0.25·w/√3 (within 5 standard errors of 2000 draws), no indicator weight drawn."""
+    data, fw, steps = small_composite
+    drawn = C.uncertainty(data, fw, steps, n=2000, weights_noise={2: 0.25}).parameters
+    assert list(drawn.columns) == ["weight:P1", "weight:P2"]
+    for column, w in (("weight:P1", 1.0), ("weight:P2", 3.0)):
+        x = drawn[column].to_numpy()
+        sd = 0.25 * w / np.sqrt(3)
+        assert (x >= 0.75 * w).all() and (x <= 1.25 * w).all()
+        assert abs(x.mean() - w) < 5 * sd / np.sqrt(len(x))
+        assert abs(x.std(ddof=1) / sd - 1) < 0.05
