@@ -264,6 +264,8 @@ def _check_run(n: Any, seed: Any, top_k: Any, sobol: Any = 0, threads: Any = 0, 
         sobol=(sobol, 0, _MOST_64),
         bootstrap=(bootstrap, 0, _MOST_64),
     )
+    if sobol == 1:  # the core's "sobol_estimate: n must be at least 2" named no keyword of the caller
+        raise _core.ArgumentError("sobol = 1: the Sobol indices need sobol ≥ 2 rows of Saltelli's design (0: none)")
     if n == 0 and sobol == 0:  # n = 0 with sobol = N: the Sobol indices alone
         raise _core.ArgumentError("n = 0 and sobol = 0 ask for nothing: give n replications, sobol = N, or both")
 

@@ -312,3 +312,11 @@ def test_noisy_weights_are_coinrs_uniform_factor_around_each_weight(small_compos
         assert (x >= 0.75 * w).all() and (x <= 1.25 * w).all()
         assert abs(x.mean() - w) < 5 * sd / np.sqrt(len(x))
         assert abs(x.std(ddof=1) / sd - 1) < 0.05
+
+
+def test_a_sobol_design_of_one_row_is_refused_naming_the_keyword(small_composite):
+    """A variance needs two base rows (COINr's get_sensitivity asks N > 2). sobol=1 was refused
+    by the core as "sobol_estimate: n must be at least 2", a name the caller never wrote."""
+    data, fw, steps = small_composite
+    with pytest.raises(zb.ArgumentError, match=r"sobol = 1: .* sobol ≥ 2 rows"):
+        C.uncertainty(data, fw, steps, n=0, sobol=1, aggregation=[C.Aggregate("arithmetic"), C.Aggregate("geometric")])
