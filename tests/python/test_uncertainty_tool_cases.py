@@ -320,3 +320,25 @@ def test_a_sobol_design_of_one_row_is_refused_naming_the_keyword(small_composite
     data, fw, steps = small_composite
     with pytest.raises(zb.ArgumentError, match=r"sobol = 1: .* sobol ≥ 2 rows"):
         C.uncertainty(data, fw, steps, n=0, sobol=1, aggregation=[C.Aggregate("arithmetic"), C.Aggregate("geometric")])
+
+
+def test_tied_regions_share_the_best_rank_in_every_replication_as_coinrs_rank_df(small_composite):
+    """COINr ranks each replication with rank_df (R/sensitivity.R line 194), ties "min": two
+    regions with the same values share the better rank and the next is skipped (5, 5, 7)."""
+    data, fw, _ = small_composite
+    twins = data.copy()
+    twins.loc["u7"] = twins.loc["u6"]
+    result = C.uncertainty(
+        twins,
+        fw,
+        [C.Normalise("minmax", (1, 100)), C.Aggregate()],
+        n=50,
+        keep=True,
+        weights_noise={2: 0.25},
+        aggregation=[C.Aggregate("arithmetic"), C.Aggregate("geometric")],
+    )
+    ranks = np.asarray(result.replication_matrix)[:, list(result._core.nodes).index(result.root), :]
+    np.testing.assert_array_equal(ranks[:, 6], ranks[:, 7])
+    for row in ranks:
+        tied = row[6]
+        assert (row < tied).sum() == tied - 1 and tied + 1 not in row and (row == tied).sum() == 2
