@@ -4238,6 +4238,19 @@ private:
     bool prior_ = false;
 };
 
+// Up to N code point positions in place, for a short walk done at a figure (no allocation).
+template <std::size_t N>
+class fixed_positions {
+public:
+    std::size_t size() const { return n_; }
+    void push_back(std::size_t k) { at_[n_++] = k; }  // callers stop at N
+    std::size_t operator[](std::size_t i) const { return at_[i]; }
+
+private:
+    std::array<std::size_t, N> at_;
+    std::size_t n_ = 0;
+};
+
 // The phrase a figure binds to and how.
 struct binding {
     const lexicon_entry* entry = nullptr;
@@ -4836,7 +4849,8 @@ private:
     // noun's (the stock of high-tech firms). The hit's own group when none.
     const phrase_entries* verb_before_batch(const phrase_hit& hit, std::size_t clause, std::size_t to) const {
         // the code points of the clause before the noun, nearest first, past the line breaks a wrap left out
-        std::vector<std::size_t> before;
+        // (at most 16, in place: a vector here cost an allocation at most figures)
+        fixed_positions<16> before;
         for (std::size_t k = code_point_at(hit.begin, clause, to); k > clause && before.size() < 16; --k)
             if (!one_of(cps_[k - 1].c, U"\n\r ")) before.push_back(k - 1);
         const auto c = [&](std::size_t i) { return i < before.size() ? cps_[before[i]].c : char32_t{0}; };
