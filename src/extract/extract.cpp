@@ -3417,6 +3417,7 @@ struct phrase_entries {
 struct phrase_hit {
     std::size_t begin, end;
     const phrase_entries* group;
+    std::size_t first;  // the code point of the chunk at `begin` (no search of the chunk to find it)
 };
 
 // The first code point of a UTF-8 word as decode() reads it (full-width forms as ASCII), so it
@@ -3465,6 +3466,7 @@ public:
     // The classes to decode a text with for each_match(): char_classes() and the words' first characters.
     const std::uint8_t* classes() const { return classes_.empty() ? char_classes() : classes_.data(); }
     // `cps` decoded with classes(): the positions where no word starts are skipped 8 classes a step.
+    // found(k, end, payload) for each word at code point k, ending at byte `end`.
     template <class F>
     void each_match(std::string_view text, const code_points& cps, F&& found) const {
         if (bucket_of_.empty()) return;
@@ -3493,7 +3495,7 @@ public:
                             continue;
                         }
                     }
-                    found(cp.begin, cp.begin + c.word.size(), c.payload);
+                    found(k, cp.begin + c.word.size(), c.payload);
                 }
                 continue;
             }
@@ -3501,7 +3503,7 @@ public:
                 // The last byte first: most candidates differ there.
                 const std::size_t last = cp.begin + c.word.size() - 1;
                 if (last >= text.size() || text[last] != c.word.back()) continue;
-                if (same_bytes(at, c.word)) found(cp.begin, cp.begin + c.word.size(), c.payload);
+                if (same_bytes(at, c.word)) found(k, cp.begin + c.word.size(), c.payload);
             }
         }
     }
@@ -3557,7 +3559,9 @@ public:
         for (const auto& g : groups_) matcher.add(g.phrase, {&g, nullptr, this});
     }
     void clear() { hits_.clear(), hint_ = 0; }
-    void add(std::size_t begin, std::size_t end, const phrase_entries* group) { hits_.push_back({begin, end, group}); }
+    void add(std::size_t begin, std::size_t end, const phrase_entries* group, std::size_t first) {
+        hits_.push_back({begin, end, group, first});
+    }
     // By end, then length. The hits come in order of their first byte, so each is at most a
     // phrase's length out of place: an insertion sort does it in one pass (std::sort was 4 % of
     // the instructions). Hits that compare equal are the same phrase at the same place.
@@ -4174,11 +4178,11 @@ struct report_indexes {
     void index(std::string_view text, const code_points& cps) {
         phrases.clear(), follow.clear();
         for (word_index* family : families()) family->clear();
-        matcher_.each_match(text, cps, [&](std::size_t b, std::size_t e, const word_target& target) {
+        matcher_.each_match(text, cps, [&](std::size_t k, std::size_t e, const word_target& target) {
             if (target.group)
-                target.phrases->add(b, e, target.group);
+                target.phrases->add(cps[k].begin, e, target.group, k);
             else
-                target.family->add(b, e);
+                target.family->add(cps[k].begin, e);
         });
         phrases.sort(), follow.sort();
         for (word_index* family : families()) family->sort();
@@ -4709,6 +4713,11 @@ private:
             cps_.begin());
     }
 
+    // code_point_at(hit.begin, lo, hi) without the search: the hit knows its first code point.
+    static std::size_t first_of(const phrase_hit& hit, std::size_t lo, std::size_t hi) {
+        return hit.first < lo ? lo : hit.first > hi ? hi : hit.first;
+    }
+
     void write(const scanned& s, const fact_naming& n, double guess, std::string_view period, std::size_t clause,
                std::size_t clause_stop) {
         fact_table& t = out_.table();
@@ -4851,7 +4860,7 @@ private:
         // the code points of the clause before the noun, nearest first, past the line breaks a wrap left out
         // (at most 16, in place: a vector here cost an allocation at most figures)
         fixed_positions<16> before;
-        for (std::size_t k = code_point_at(hit.begin, clause, to); k > clause && before.size() < 16; --k)
+        for (std::size_t k = first_of(hit, clause, to); k > clause && before.size() < 16; --k)
             if (!one_of(cps_[k - 1].c, U"\n\r ")) before.push_back(k - 1);
         const auto c = [&](std::size_t i) { return i < before.size() ? cps_[before[i]].c : char32_t{0}; };
         std::size_t i = 0;
@@ -4981,7 +4990,7 @@ private:
         // count of the whole (每万人口高价值发明专利拥有量 without its entry was valid_invention_patents).
         // So for 人均, 户均: 人均财政科技支出312元 is no spending of the whole (round 24), nor is
         // 财政科技支出人均312元.
-        const std::size_t hit_first = hit ? code_point_at(hit->begin, clause, s.first) : 0;
+        const std::size_t hit_first = hit ? first_of(*hit, clause, s.first) : 0;
         if (hit &&
             (per_ten_thousand_before(hit_first) || per_head_before(hit_first) ||
              per_head_between(code_point_at(hit->end, clause, s.first), s.first)) &&
@@ -4991,7 +5000,7 @@ private:
         if (hit && of_a_kind_of_firm(*hit, byte_at(clause))) hit = nullptr, b.shared = false;
         if (hit) {
             // 应/已 just before the phrase belong to it (应拨付补助资金).
-            const std::size_t phrase_first = code_point_at(hit->begin, clause, s.first);
+            const std::size_t phrase_first = first_of(*hit, clause, s.first);
             const std::size_t from =
                 std::min(after_previous, std::max(clause, phrase_first - std::min<std::size_t>(2, phrase_first)));
             const phrase_entries* group = verb_before_batch(*hit, clause, s.first);  // 申报第一批高新技术企业
