@@ -4274,16 +4274,19 @@ private:
     bool prior_ = false;
 };
 
-// Up to N code point positions in place, for a short walk done at a figure (no allocation).
-template <std::size_t N>
-class fixed_positions {
+// Up to N values in place, for a short walk done at every figure or line (no allocation).
+template <class T, std::size_t N>
+class fixed_list {
 public:
     std::size_t size() const { return n_; }
-    void push_back(std::size_t k) { at_[n_++] = k; }  // callers stop at N
-    std::size_t operator[](std::size_t i) const { return at_[i]; }
+    bool empty() const { return n_ == 0; }
+    void push_back(T v) { at_[n_++] = v; }  // callers stop at N
+    T operator[](std::size_t i) const { return at_[i]; }
+    const T* begin() const { return at_.data(); }
+    const T* end() const { return at_.data() + n_; }
 
 private:
-    std::array<std::size_t, N> at_;
+    std::array<T, N> at_;
     std::size_t n_ = 0;
 };
 
@@ -4891,7 +4894,7 @@ private:
     const phrase_entries* verb_before_batch(const phrase_hit& hit, std::size_t clause, std::size_t to) const {
         // the code points of the clause before the noun, nearest first, past the line breaks a wrap left out
         // (at most 16, in place: a vector here cost an allocation at most figures)
-        fixed_positions<16> before;
+        fixed_list<std::size_t, 16> before;
         for (std::size_t k = first_of(hit, clause, to); k > clause && before.size() < 16; --k)
             if (!one_of(cps_[k - 1].c, U"\n\r ")) before.push_back(k - 1);
         const auto c = [&](std::size_t i) { return i < before.size() ? cps_[before[i]].c : char32_t{0}; };
@@ -5670,7 +5673,7 @@ bool mid_sentence(char32_t before, char32_t after) {
 
 // Opens a list item or is a page's header or footer: never joined to the line before.
 bool item_or_page_line(std::string_view line) {
-    std::u32string cps;
+    fixed_list<char32_t, 24> cps;  // a u32string here was an allocation at every line break read
     for (std::size_t b = 0; b < line.size() && cps.size() < 24;) {
         const char32_t c = code_point_from(line, b, line.size());
         if (c == 0) break;
