@@ -5674,7 +5674,10 @@ bool mid_sentence(char32_t before, char32_t after) {
 // Opens a list item or is a page's header or footer: never joined to the line before.
 bool item_or_page_line(std::string_view line) {
     fixed_list<char32_t, 24> cps;  // a u32string here was an allocation at every line break read
-    for (std::size_t b = 0; b < line.size() && cps.size() < 24;) {
+    // A marker is read from the first 6 code points (its digits end by the 5th, one after them);
+    // only a line short enough to be a page line is read further.
+    const std::size_t wanted = line.size() <= 36 ? 24 : 6;
+    for (std::size_t b = 0; b < line.size() && cps.size() < wanted;) {
         const char32_t c = code_point_from(line, b, line.size());
         if (c == 0) break;
         cps.push_back(c);
