@@ -2219,6 +2219,38 @@ std::size_t document_number_at(std::string_view text, const code_points& cps, st
     return i - k;
 }
 
+// period::to_string()'s text written in place: its std::to_string calls and temporary strings
+// cost ~570 instructions a period stated, and the scan states one every few figures.
+std::string period_text(const period& p) {
+    const int y = p.year_number();
+    if (y < 1000 || y > 9999 || p.index() > 99) return p.to_string();
+    char buf[16];
+    std::size_t n = 0;
+    for (int d = 1000; d > 0; d /= 10) buf[n++] = static_cast<char>('0' + y / d % 10);
+    std::string_view mark;
+    switch (p.kind()) {
+        case period_kind::year:
+            return std::string(buf, n);
+        case period_kind::half:
+            mark = "H";
+            break;
+        case period_kind::quarter:
+            mark = "Q";
+            break;
+        case period_kind::month:
+            mark = p.index() < 10 ? "-0" : "-";
+            break;
+        case period_kind::year_to_date:
+            mark = p.index() < 10 ? "YTD0" : "YTD";
+            break;
+    }
+    for (std::size_t j = 0; j < mark.size() && j < 4; ++j) buf[n++] = mark[j];
+    const int i = p.index();  // 1..12
+    if (i >= 10) buf[n++] = static_cast<char>('0' + i / 10);
+    buf[n++] = static_cast<char>('0' + i % 10);
+    return std::string(buf, n);
+}
+
 // A period stated in the text at code point `at`. A local one ("兑现2017年度奖补资金50万元": a
 // year with 年度 outside the title line, once a period governs) names the period of its own
 // clause's figures only; the others govern what follows.
@@ -2510,7 +2542,7 @@ void enter_prior_year(const code_points& cps, std::size_t k, std::size_t n, bool
     }
     if (state.year) --state.year;
     if (periods)
-        periods->push_back({cps.base() + k, state.current ? state.current->to_string() : std::string(), false, true});
+        periods->push_back({cps.base() + k, state.current ? period_text(*state.current) : std::string(), false, true});
 }
 
 // The period state before a sentence about the year before, once code point k is past its end.
@@ -2519,7 +2551,7 @@ void leave_prior_year(const code_points& cps, std::size_t k, scan_state& carried
     carried.period = *carried.after_prior;
     carried.after_prior.reset();
     const std::optional<period>& p = carried.period.current;
-    if (periods) periods->push_back({cps.base() + carried.prior_ends, p ? p->to_string() : std::string(), false});
+    if (periods) periods->push_back({cps.base() + carried.prior_ends, p ? period_text(*p) : std::string(), false});
 }
 
 // The period state saved before a target's sentence or the starting point of a change, back in
@@ -2531,7 +2563,7 @@ void restore_saved_period(const code_points& cps, std::size_t k, std::optional<p
     saved.reset();
     const std::optional<period>& p = carried.period.current;
     if (periods)
-        periods->push_back({cps.base() + ends, p ? p->to_string() : std::string(), false, carried.period.prior});
+        periods->push_back({cps.base() + ends, p ? period_text(*p) : std::string(), false, carried.period.prior});
 }
 
 // A line at k opens the next item of the list of a heading of plans (the kind of its marker,
@@ -2656,7 +2688,7 @@ bool table_header(const code_points& cps, const std::vector<std::pair<std::size_
     std::vector<bool> same_span(tokens.size());  // 上年同期 columns: the span of that column a year earlier
     const auto label = [&](const std::optional<period>& p) -> const std::string* {
         if (!p) return nullptr;
-        carried.labels.push_back(p->to_string());
+        carried.labels.push_back(period_text(*p));
         return &carried.labels.back();
     };
     for (std::size_t i = 1; i < tokens.size(); ++i) {
@@ -3192,7 +3224,7 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
                 if (const std::size_t end = stated_period_end(cps, k, n, before, state, carried.title_year))
                     carried.after_line = before, carried.line_ends = end;
             if (periods)
-                periods->push_back({cps.base() + k, state.current ? state.current->to_string() : std::string(), local,
+                periods->push_back({cps.base() + k, state.current ? period_text(*state.current) : std::string(), local,
                                     state.prior, of_title});
             if (local) state = before;
             k += n;
@@ -3417,6 +3449,7 @@ struct phrase_entries {
 struct phrase_hit {
     std::size_t begin, end;
     const phrase_entries* group;
+    std::size_t first;  // the code point of the chunk at `begin` (no search of the chunk to find it)
 };
 
 // The first code point of a UTF-8 word as decode() reads it (full-width forms as ASCII), so it
@@ -3465,6 +3498,7 @@ public:
     // The classes to decode a text with for each_match(): char_classes() and the words' first characters.
     const std::uint8_t* classes() const { return classes_.empty() ? char_classes() : classes_.data(); }
     // `cps` decoded with classes(): the positions where no word starts are skipped 8 classes a step.
+    // found(k, end, payload) for each word at code point k, ending at byte `end`.
     template <class F>
     void each_match(std::string_view text, const code_points& cps, F&& found) const {
         if (bucket_of_.empty()) return;
@@ -3493,7 +3527,7 @@ public:
                             continue;
                         }
                     }
-                    found(cp.begin, cp.begin + c.word.size(), c.payload);
+                    found(k, cp.begin + c.word.size(), c.payload);
                 }
                 continue;
             }
@@ -3501,7 +3535,7 @@ public:
                 // The last byte first: most candidates differ there.
                 const std::size_t last = cp.begin + c.word.size() - 1;
                 if (last >= text.size() || text[last] != c.word.back()) continue;
-                if (same_bytes(at, c.word)) found(cp.begin, cp.begin + c.word.size(), c.payload);
+                if (same_bytes(at, c.word)) found(k, cp.begin + c.word.size(), c.payload);
             }
         }
     }
@@ -3557,7 +3591,9 @@ public:
         for (const auto& g : groups_) matcher.add(g.phrase, {&g, nullptr, this});
     }
     void clear() { hits_.clear(), hint_ = 0; }
-    void add(std::size_t begin, std::size_t end, const phrase_entries* group) { hits_.push_back({begin, end, group}); }
+    void add(std::size_t begin, std::size_t end, const phrase_entries* group, std::size_t first) {
+        hits_.push_back({begin, end, group, first});
+    }
     // By end, then length. The hits come in order of their first byte, so each is at most a
     // phrase's length out of place: an insertion sort does it in one pass (std::sort was 4 % of
     // the instructions). Hits that compare equal are the same phrase at the same place.
@@ -4174,11 +4210,11 @@ struct report_indexes {
     void index(std::string_view text, const code_points& cps) {
         phrases.clear(), follow.clear();
         for (word_index* family : families()) family->clear();
-        matcher_.each_match(text, cps, [&](std::size_t b, std::size_t e, const word_target& target) {
+        matcher_.each_match(text, cps, [&](std::size_t k, std::size_t e, const word_target& target) {
             if (target.group)
-                target.phrases->add(b, e, target.group);
+                target.phrases->add(cps[k].begin, e, target.group, k);
             else
-                target.family->add(b, e);
+                target.family->add(cps[k].begin, e);
         });
         phrases.sort(), follow.sort();
         for (word_index* family : families()) family->sort();
@@ -4236,6 +4272,22 @@ private:
     const std::string* before_last_ = nullptr;
     const std::string* title_ = nullptr;
     bool prior_ = false;
+};
+
+// Up to N values in place, for a short walk done at every figure or line (no allocation).
+template <class T, std::size_t N>
+class fixed_list {
+public:
+    std::size_t size() const { return n_; }
+    bool empty() const { return n_ == 0; }
+    void push_back(T v) { at_[n_++] = v; }  // callers stop at N
+    T operator[](std::size_t i) const { return at_[i]; }
+    const T* begin() const { return at_.data(); }
+    const T* end() const { return at_.data() + n_; }
+
+private:
+    std::array<T, N> at_;
+    std::size_t n_ = 0;
 };
 
 // The phrase a figure binds to and how.
@@ -4696,6 +4748,11 @@ private:
             cps_.begin());
     }
 
+    // code_point_at(hit.begin, lo, hi) without the search: the hit knows its first code point.
+    static std::size_t first_of(const phrase_hit& hit, std::size_t lo, std::size_t hi) {
+        return hit.first < lo ? lo : hit.first > hi ? hi : hit.first;
+    }
+
     void write(const scanned& s, const fact_naming& n, double guess, std::string_view period, std::size_t clause,
                std::size_t clause_stop) {
         fact_table& t = out_.table();
@@ -4836,8 +4893,9 @@ private:
     // noun's (the stock of high-tech firms). The hit's own group when none.
     const phrase_entries* verb_before_batch(const phrase_hit& hit, std::size_t clause, std::size_t to) const {
         // the code points of the clause before the noun, nearest first, past the line breaks a wrap left out
-        std::vector<std::size_t> before;
-        for (std::size_t k = code_point_at(hit.begin, clause, to); k > clause && before.size() < 16; --k)
+        // (at most 16, in place: a vector here cost an allocation at most figures)
+        fixed_list<std::size_t, 16> before;
+        for (std::size_t k = first_of(hit, clause, to); k > clause && before.size() < 16; --k)
             if (!one_of(cps_[k - 1].c, U"\n\r ")) before.push_back(k - 1);
         const auto c = [&](std::size_t i) { return i < before.size() ? cps_[before[i]].c : char32_t{0}; };
         std::size_t i = 0;
@@ -4967,7 +5025,7 @@ private:
         // count of the whole (每万人口高价值发明专利拥有量 without its entry was valid_invention_patents).
         // So for 人均, 户均: 人均财政科技支出312元 is no spending of the whole (round 24), nor is
         // 财政科技支出人均312元.
-        const std::size_t hit_first = hit ? code_point_at(hit->begin, clause, s.first) : 0;
+        const std::size_t hit_first = hit ? first_of(*hit, clause, s.first) : 0;
         if (hit &&
             (per_ten_thousand_before(hit_first) || per_head_before(hit_first) ||
              per_head_between(code_point_at(hit->end, clause, s.first), s.first)) &&
@@ -4977,7 +5035,7 @@ private:
         if (hit && of_a_kind_of_firm(*hit, byte_at(clause))) hit = nullptr, b.shared = false;
         if (hit) {
             // 应/已 just before the phrase belong to it (应拨付补助资金).
-            const std::size_t phrase_first = code_point_at(hit->begin, clause, s.first);
+            const std::size_t phrase_first = first_of(*hit, clause, s.first);
             const std::size_t from =
                 std::min(after_previous, std::max(clause, phrase_first - std::min<std::size_t>(2, phrase_first)));
             const phrase_entries* group = verb_before_batch(*hit, clause, s.first);  // 申报第一批高新技术企业
@@ -5615,8 +5673,11 @@ bool mid_sentence(char32_t before, char32_t after) {
 
 // Opens a list item or is a page's header or footer: never joined to the line before.
 bool item_or_page_line(std::string_view line) {
-    std::u32string cps;
-    for (std::size_t b = 0; b < line.size() && cps.size() < 24;) {
+    fixed_list<char32_t, 24> cps;  // a u32string here was an allocation at every line break read
+    // A marker is read from the first 6 code points (its digits end by the 5th, one after them);
+    // only a line short enough to be a page line is read further.
+    const std::size_t wanted = line.size() <= 36 ? 24 : 6;
+    for (std::size_t b = 0; b < line.size() && cps.size() < wanted;) {
         const char32_t c = code_point_from(line, b, line.size());
         if (c == 0) break;
         cps.push_back(c);
