@@ -137,13 +137,23 @@ class Treat(_Step):
     _kind = "treat"
     method: str = _default("treat", "method")
     winmax: int = _default("treat", "winmax")
-    fallback: str = _default("treat", "fallback")
-    force_win: bool = _default("treat", "force_win")
     skew_limit: float = _default("treat", "skew_limit")
     kurt_limit: float = _default("treat", "kurt_limit")
     eis_sd: float = _default("treat", "eis_sd")
     eis_skew: float = _default("treat", "eis_skew")
     eis_outliers: bool = _default("treat", "eis_outliers")
+    # after the older options, so that Treat("coinr", 3, 2.5, 4.0) keeps its meaning
+    fallback: str = _default("treat", "fallback")
+    force_win: bool = _default("treat", "force_win")
+
+    def __post_init__(self) -> None:
+        if self.fallback is None:
+            # None means "the default" for the other options; here it would read as COINr's f2 = NULL
+            raise _core.ArgumentError(
+                "Treat: parameter 'fallback' = None is ambiguous: COINr's f2 = NULL (keep the winsorised"
+                " values) is fallback='none'; leave fallback out for the default 'log_CT'"
+            )
+        super().__post_init__()
 
 
 @dataclasses.dataclass(frozen=True)

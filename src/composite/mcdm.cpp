@@ -161,7 +161,11 @@ void vikor_compromise(vikor_result& out) {
     out.acceptable_stability = out.s(first) == out.s.minCoeff() || out.r(first) == out.r.minCoeff();
     if (out.acceptable_advantage) {
         out.compromise = {first};
-        if (!out.acceptable_stability) out.compromise.push_back(order[1]);
+        // a(2) is every unit at the second-lowest Q: taking the first of tied units by row
+        // would make the set depend on the rows' order (scikit-criteria takes them all too)
+        for (std::size_t k = 1; !out.acceptable_stability && k < order.size() && out.q(order[k]) == out.q(order[1]);
+             ++k)
+            out.compromise.push_back(order[k]);
         return;
     }
     for (const Eigen::Index k : order)

@@ -103,8 +103,9 @@ void fall_back(Eigen::VectorXd& x, mark_vector& marks, treat_record& r, treat_fa
         if (how == treat_fallback::log && !(x(i) > 0))
             throw method_error(
                 "the outlier treatment's fallback 'log' (COINr's f2 = \"log\") needs positive values, "
-                "and indicator '" +
-                    name + "' has " + format_number(x(i)) + " in row " + std::to_string(i) +
+                "and " +
+                    (name.empty() ? std::string("the indicator") : "indicator '" + name + "'") + " has " +
+                    format_number(x(i)) + " in row " + std::to_string(i) +
                     " (counting from 0); fallback 'log_CT' shifts the values first",
                 location{"", 0, 0, "", "", name});
         x(i) = how == treat_fallback::log           ? std::log(x(i))

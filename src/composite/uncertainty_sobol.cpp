@@ -172,7 +172,10 @@ Eigen::MatrixXd saltelli_design(std::size_t n, std::size_t dims, const std::vect
 
 sensitivity_result uncertainty_model::sensitivity(const sensitivity_options& o) const {
     if (inputs_.empty()) throw argument_error("uncertainty: a sensitivity analysis needs at least one uncertain input");
-    // Before the design is run, not after (sobol_estimate checks it too, for its own callers).
+    // Before the design is run, not after (sobol_estimate checks them too, for its own callers).
+    if (o.n < 2)
+        throw argument_error("uncertainty: the Sobol indices need n ≥ 2 rows of Saltelli's design, not " +
+                             std::to_string(o.n));
     if (!(o.level > 0 && o.level < 1))
         throw argument_error(
             "uncertainty: the confidence level of the Sobol intervals must be between 0 and 1 "

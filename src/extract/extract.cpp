@@ -4280,7 +4280,9 @@ class fixed_list {
 public:
     std::size_t size() const { return n_; }
     bool empty() const { return n_ == 0; }
-    void push_back(T v) { at_[n_++] = v; }  // callers stop at N
+    void push_back(T v) {  // callers stop at N; the test keeps a missed stop in bounds whatever the flags
+        if (n_ < N) at_[n_++] = v;
+    }
     T operator[](std::size_t i) const { return at_[i]; }
     const T* begin() const { return at_.data(); }
     const T* end() const { return at_.data() + n_; }

@@ -536,6 +536,18 @@ BOOST_AUTO_TEST_CASE(a_node_without_a_score_in_some_replications_counts_the_same
     BOOST_TEST(r.no_score(0, 0) == 0.0);
 }
 
+// Review 25: n < 2 was refused by sobol_estimate only after the whole design had run, naming it.
+BOOST_AUTO_TEST_CASE(a_design_of_fewer_than_two_rows_is_refused_before_it_runs) {
+    const auto model = uncertainty_model::make(small_table(), small_framework(), nominal_steps(), busy_spec());
+    sensitivity_options o;
+    for (std::size_t n : {0, 1}) {
+        o.n = n;
+        BOOST_CHECK_EXCEPTION(model->sensitivity(o), argument_error, [](const argument_error& e) {
+            return std::string(e.what()).find("uncertainty: the Sobol indices need n ≥ 2 rows") != std::string::npos;
+        });
+    }
+}
+
 // Trial F15: the confidence level is checked before the design runs (sobol_estimate refused it
 // only after every run): with an n beyond memory the level is what is said, not the size.
 BOOST_AUTO_TEST_CASE(a_confidence_level_outside_0_1_is_refused_before_the_design_runs) {

@@ -82,7 +82,8 @@ def test_the_default_fallback_is_still_log_ct():
 
 
 def test_f2_log_of_a_non_positive_value_is_refused_naming_the_indicator():
-    # R's log gives NaN or -Inf there, which COINr then normalises; zhibiao refuses.
+    # R gives -Inf for 0 (the check is then NA and COINr returns the values untreated) and NaN
+    # below 0; zhibiao refuses.
     x = np.r_[0.0, np.arange(1.0, 20), 100, 200]
     with pytest.raises(zb.Error, match=r"fallback 'log'.*indicator 'x' has 0 in row 0") as caught:
         _treated(x, winmax=1, fallback="log")

@@ -39,8 +39,8 @@ struct vikor_result {
     /// The compromise solution (Opricovic & Tzeng 2004): units ordered by Q (ties by row),
     /// a(1) the best. C1, acceptable advantage: Q(a(2)) − Q(a(1)) ≥ DQ = 1/(m − 1). C2,
     /// acceptable stability: a(1) is also best (or tied best) by S or by R. Both hold: the
-    /// compromise is {a(1)}; only C2 fails: {a(1), a(2)}; C1 fails: a(1) … a(M), the units with
-    /// Q(a(k)) − Q(a(1)) < DQ.
+    /// compromise is {a(1)}; only C2 fails: {a(1), a(2)} with every unit tied at a(2)'s Q; C1 fails: a(1) … a(M), the
+    /// units with Q(a(k)) − Q(a(1)) < DQ.
     Eigen::VectorXd ranking;               ///< rank by Q, 1 = best, ties share the lowest rank
     std::vector<Eigen::Index> compromise;  ///< rows of the compromise set, best first
     bool acceptable_advantage = false;     ///< C1
