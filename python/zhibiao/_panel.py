@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
-import re
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
@@ -464,14 +463,15 @@ def _name_text(value: Any) -> str | None:
     return str(value).strip() or None
 
 
-#: How a footnote under a table starts (as read_csv tells one: 注：…, 数据来源：…).
-_FOOTNOTE = re.compile(r"^\s*(注|说明|备注|资料来源|数据来源)\s*[:：]")
+def _is_footnote(cell: Any) -> bool:
+    """Whether a first cell is a footnote's (注：…, 数据来源：…), by read_csv's own rule."""
+    return isinstance(cell, str) and _core.looks_like_footnote(cell)
 
 
 def _footnotes_said(df: Any, entity: str, rows: np.ndarray) -> str:
     """For rows without a code or period: which of them are a sheet's footnotes (their first cell
     注：…, as pd.read_excel keeps them under the table), and the way out."""
-    notes = [k for k in rows if isinstance(df[entity].iloc[k], str) and _FOOTNOTE.match(df[entity].iloc[k])]
+    notes = [k for k in rows if _is_footnote(df[entity].iloc[k])]
     if not notes:
         return "; lenient=True skips such rows (report['rows_skipped'])"
     text = str(df[entity].iloc[notes[0]])
@@ -488,7 +488,7 @@ def _without_keyless_rows(df: Any, entity: str, period: str, keyless: np.ndarray
     skipped = []
     for k in np.flatnonzero(keyless):
         first = df[entity].iloc[k]
-        footnote = isinstance(first, str) and bool(_FOOTNOTE.match(first))
+        footnote = _is_footnote(first)
         skipped.append(
             {
                 "row": df.index[k],

@@ -179,8 +179,15 @@ std::string spaces_grouping(std::string_view text) {
 }
 }  // namespace
 
+bool mixes_space_and_point(std::string_view text) {
+    const std::string_view plain = trim(text);
+    return normalize_fullwidth(plain).find('.') != std::string::npos && spaces_grouping(plain) != plain;
+}
+
 bool parse_number(std::string_view text, double& value, int& percent_exponent, char decimal) {
     if (decimal != ',') return parse_number(text, value, percent_exponent);
+    // "1 234.567": 1234567 with two grouping marks, or 1234.567 with a decimal point: neither.
+    if (mixes_space_and_point(text)) return false;
     // The marks swapped ("1.234,5" → "1,234.5"), the cell reads as in a file with decimal points;
     // a cell that already held a point in the swapped text's role is refused by its grouping.
     std::string swapped = normalize_fullwidth(spaces_grouping(trim(text)));
@@ -252,6 +259,10 @@ std::string not_a_number(std::string_view cell, char decimal) {
     if (ends_in_decimal_point(s))
         return "a number ending in its decimal point, as when digits after it were lost (write 5 or 5.0)";
     if (!s.empty() && s[0] == '\'') return "a number behind a spreadsheet's text mark ('): remove the apostrophe";
+    if (decimal == ',' && detail::mixes_space_and_point(s))
+        return "a number with both a space and a point in it (1 234.567: 1234567 grouped two ways, or 1234.567 "
+               "with a decimal point?) in a file whose decimal mark is ',': write 1 234,567 for the one, 1 234 567 for "
+               "the other";
     if (end != std::string::npos && end > 0 && detail::parse_number(number, value, percent, decimal)) {
         try {
             const unit u = unit::parse(trim(std::string_view(s).substr(end)));
@@ -1053,14 +1064,6 @@ private:
         return col >= 0 ? trim(fields[static_cast<std::size_t>(col)]) : std::string_view{};
     }
 
-    // A footnote under a table as Excel saves it (注：2024年上半年数据为快报数。,,,): text, not a row.
-    static bool looks_like_footnote(std::string_view text) {
-        for (const std::string_view mark : {"注：", "注:", "说明：", "说明:", "备注：", "备注:", "资料来源：",
-                                            "资料来源:", "数据来源：", "数据来源:"})
-            if (text.substr(0, mark.size()) == mark) return true;
-        return false;
-    }
-
     // The units of a row of units under the header (,,亿元,万元 — the 统计报表 layout), "亿元, 万元",
     // and in `example` the first column's header with its unit (地区生产总值[亿元]); "" when some
     // figure cell holds no unit text (a number, a word) or none holds one.
@@ -1110,15 +1113,38 @@ private:
     // The entity and period cells of a row hold the header's names for them; without a period
     // column (csv_options::period_value), every cell does (review23b F6: lenient read it as an
     // entity named "entity").
+    // A header cell repeated as another file of the same table wrote it counts too: gdp where the
+    // first said gdp[亿元], 地区生产总值 for gdp.
     bool repeats_header(const std::vector<field>& fields) const {
         const auto same = [&](int col) {
             const auto k = static_cast<std::size_t>(col);
-            return col >= 0 && k < fields.size() && k < header_.size() && trim(fields[k]) == trim(header_[k]);
+            if (col < 0 || k >= fields.size() || k >= header_.size()) return false;
+            if (trim(fields[k]) == trim(header_[k])) return true;
+            try {
+                return !trim(fields[k]).empty() && parse_column_header(trim(fields[k])).name == parsed_headers_[k].name;
+            } catch (const error&) {  // no header's text at all
+                return false;
+            }
         };
-        if (period_col_ >= 0) return same(entity_col_) && same(period_col_);
+        if (!same(entity_col_)) return false;
+        if (period_col_ >= 0) return same(period_col_);
         if (fields.size() != header_.size()) return false;
         for (std::size_t k = 0; k < fields.size(); ++k)
             if (!same(static_cast<int>(k))) return false;
+        return true;
+    }
+
+    // A row that repeats the header (tables joined one after another), or a footnote as wide as
+    // the table (注：…,,, as Excel saves one), read leniently: skipped and listed, never an entity
+    // named as the entity column is, nor one named 注：…. A strict read refuses a footnote here
+    // (注：x,2024,3 was an entity '注：x'), and a repeated header where it fails, naming either
+    // (not_a_data_row).
+    bool skipped_non_data_row(load_report& sink, const std::vector<field>& fields, std::size_t line) const {
+        const bool footnote = !fields.empty() && looks_like_footnote(fields[0]);
+        if (footnote && !options_.lenient) throw parse_error(not_a_data_row(fields, line), at(line, 1));
+        if (!options_.lenient || (!footnote && !repeats_header(fields))) return false;
+        ++sink.rows_skipped;
+        note(sink, line, 0, {}, {}, not_a_data_row(fields, line));
         return true;
     }
 
@@ -1933,6 +1959,9 @@ private:
             }
         }
         if (keys[0].empty()) return false;  // an empty entity code: the tokenizer's path says where
+        if (static_cast<unsigned char>(*p) >= 0x80 &&
+            looks_like_footnote(std::string_view(p, static_cast<std::size_t>(end - p)).substr(0, 16)))
+            return false;  // 注：x,2024,3: no row of data, as the tokenizer's path says
         add_row_keys(c, keys[0], period_col_ >= 0 ? keys[1] : std::string_view(options_.period_value), keys[2], keys[3],
                      line);
         p = q;
@@ -1948,7 +1977,9 @@ private:
             ++c.counts.blank_lines;
             return;
         }
-        if (wrong_width(c.counts, fields, line) || without_code(c.counts, fields, line)) return;
+        if (wrong_width(c.counts, fields, line) || without_code(c.counts, fields, line) ||
+            skipped_non_data_row(c.counts, fields, line))
+            return;
         const std::size_t row = c.rows();
         add_row_keys(c, entity_code(fields, line), period_of(fields), optional_field(fields, name_col_),
                      optional_field(fields, parent_col_), line);
@@ -2541,7 +2572,9 @@ private:
                 ++report_.blank_lines;
                 continue;
             }
-            if (wrong_width(report_, fields, line) || without_code(report_, fields, line)) continue;
+            if (wrong_width(report_, fields, line) || without_code(report_, fields, line) ||
+                skipped_non_data_row(report_, fields, line))
+                continue;
             read_long_record(fields, line, keys, st);
         }
         report_progress(tok.length(), tok.length());
@@ -2844,6 +2877,14 @@ column_header parse_column_header(std::string_view header, const catalogue* cat)
 }
 
 std::string trim_key(std::string_view text) { return std::string(detail::trim(text)); }
+
+bool looks_like_footnote(std::string_view first_cell) {
+    const std::string_view text = detail::trim(first_cell);
+    for (const std::string_view mark :
+         {"注：", "注:", "说明：", "说明:", "备注：", "备注:", "资料来源：", "资料来源:", "数据来源：", "数据来源:"})
+        if (text.substr(0, mark.size()) == mark) return true;
+    return false;
+}
 
 namespace {
 
