@@ -178,9 +178,46 @@ def test_a_footnote_as_wide_as_the_table_is_no_row(tmp_path, row):
 
 def test_explain_suggests_the_nearest_period_of_its_kind_first():
     df = pd.DataFrame(
-        {"entity": ["360203"] * 3, "period": ["2023", "2024H1", "2024"], "gdp": [1.0, 2.0, 3.0],
-         "hitech_value_added": [0.1, 0.2, 0.3]}
+        {
+            "entity": ["360203"] * 3,
+            "period": ["2023", "2024H1", "2024"],
+            "gdp": [1.0, 2.0, 3.0],
+            "hitech_value_added": [0.1, 0.2, 0.3],
+        }
     )
     panel = zb.Panel.from_pandas(df, units={"gdp": "亿元", "hitech_value_added": "亿元"})
     with pytest.raises(zb.ArgumentError, match=r"\(did you mean '2024H1' or '2023'\?\)"):
         panel.explain("hitech_va_share_gdp", "360203", "2023H1")
+
+
+# ---------------------------------------------------- a roll-up's repr says what it left out
+def test_a_rollups_repr_names_the_variables_not_summed():
+    df = pd.DataFrame(
+        {
+            "entity": ["320602", "320611"],
+            "period": ["2024", "2024"],
+            "gdp": [800.0, 900.0],
+            "高新技术产业产值": [300.0, 310.0],
+        }
+    )
+    city = zb.Panel.from_pandas(df, units={"gdp": "亿元", "高新技术产业产值": "亿元"}).rollup("admin")
+    assert city.not_summed == ["高新技术产业产值"]
+    # before: 'Panel(1 row: …; 1 variable: gdp[亿元])', the column gone without a word
+    assert "not summed: 高新技术产业产值" in repr(city)
+    assert "not summed: 高新技术产业产值" in city._repr_html_()
+    assert "not summed" not in repr(zb.Panel.from_pandas(df, units={"gdp": "亿元", "高新技术产业产值": "亿元"}))
+
+
+# ------------------------------------------------- --period is --period-column, not --version
+def test_cli_suggests_the_option_a_short_flag_begins():
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "zhibiao", "compute", "-", "--period", "年份"],
+        input="region,年份,gdp\n",
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 2
+    assert "--period: did you mean --period-column?" in result.stderr, result.stderr
