@@ -625,6 +625,14 @@ public:
         if (inserted) entities.push_back({std::string(code), std::string(name), std::string(parent)});
         return id;
     }
+    // "2023.0", "2023.00": a year column that held a blank, saved as floats (no month 0 exists).
+    static bool year_as_number(std::string_view text) {
+        if (text.size() < 6 || text[4] != '.') return false;
+        const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+        return std::all_of(text.begin(), text.begin() + 4, digit) &&
+               text.find_first_not_of('0', 5) == std::string_view::npos;
+    }
+
     // `where` makes the location of the cell; it is called only when the text is not a period.
     template <class Where>
     std::int32_t period_index(std::string_view text, const Where& where) {
@@ -634,6 +642,12 @@ public:
         try {
             p = period::parse(text);
         } catch (const parse_error& e) {
+            if (year_as_number(text))
+                throw parse_error("period " + detail::quoted(text) +
+                                      " is a year as a spreadsheet or pandas wrote it (a column of years with a "
+                                      "blank in it becomes numbers with decimals): write the year alone, " +
+                                      std::string(text.substr(0, 4)) + " (pandas: .astype('Int64') before to_csv)",
+                                  where());
             throw parse_error(e.message(), where());
         }
         auto [id, new_period] = period_names_.intern(p.to_string());

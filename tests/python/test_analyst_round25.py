@@ -221,3 +221,13 @@ def test_cli_suggests_the_option_a_short_flag_begins():
     )
     assert result.returncode == 2
     assert "--period: did you mean --period-column?" in result.stderr, result.stderr
+
+
+# ------------------------------------------------ a year column pandas saved as 2023.0
+def test_a_year_written_as_a_float_is_said_to_be_one(tmp_path):
+    path = tmp_path / "years.csv"
+    path.write_text("region,年份,gdp[亿元]\n320602,2023.0,800\n320602,2024.0,850\n", encoding="utf-8")
+    # before: "a month after a point takes two digits (a number 2024.1 may have been 2024.10)"
+    with pytest.raises(zb.ParseError, match=r"years\.csv:2:2: period '2023\.0' is a year as a spreadsheet") as caught:
+        zb.read_csv(path, entity="region", period="年份")
+    assert "write the year alone, 2023" in str(caught.value)
