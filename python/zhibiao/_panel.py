@@ -686,6 +686,7 @@ class Panel:
     # from_pandas(lenient=True): the cells that were no number, as read_csv's report lists them.
     _lenient_issues: list = []
     _skipped_rows: list = []  # from_pandas(lenient=True): the rows without a code or period
+    _from_frame = False  # built by from_pandas: its report counts its rows and cells
 
     def __init__(self, core: Any = None) -> None:
         refuse_direct_construction(
@@ -862,6 +863,7 @@ class Panel:
         panel._percent_columns = percent
         panel._lenient_issues = issues or []
         panel._skipped_rows = skipped
+        panel._from_frame = True
         return panel
 
     @staticmethod
@@ -1127,11 +1129,26 @@ class Panel:
         if self._lenient_issues:
             report["cells_unparseable"] = report.get("cells_unparseable", 0) + len(self._lenient_issues)
             report["issues"] = list(report.get("issues", [])) + self._lenient_issues
+        if self._from_frame:
+            report.update(self._frame_counts())
         skipped = self._skipped_rows
         if skipped:  # from_pandas(lenient=True): rows without a code or period, as read_csv skips them
             report["rows_skipped"] = report.get("rows_skipped", 0) + len(skipped)
             report["issues"] = list(report.get("issues", [])) + skipped
         return report
+
+    def _frame_counts(self) -> dict[str, int]:
+        """from_pandas' rows and cells, counted as read_csv counts a file's (its report said 0 rows
+        loaded and 0 cells missing of a frame with blanks): a cell that was no number is unparseable,
+        not missing too."""
+        cells = len(self) * len(self.variables)
+        blank = sum(int(np.count_nonzero(np.isnan(self._core.values(v)))) for v in self.variables)
+        return {
+            "data_lines": len(self) + len(self._skipped_rows),
+            "rows_loaded": len(self),
+            "cells": cells,
+            "cells_missing": blank - len(self._lenient_issues),
+        }
 
     @checked_keywords
     def values(self, variable: str) -> np.ndarray:

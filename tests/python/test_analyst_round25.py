@@ -231,3 +231,22 @@ def test_a_year_written_as_a_float_is_said_to_be_one(tmp_path):
     with pytest.raises(zb.ParseError, match=r"years\.csv:2:2: period '2023\.0' is a year as a spreadsheet") as caught:
         zb.read_csv(path, entity="region", period="年份")
     assert "write the year alone, 2023" in str(caught.value)
+
+
+# ------------------------------------------ from_pandas' report counts its rows and cells
+def test_from_pandas_report_counts_rows_and_missing_cells():
+    df = pd.DataFrame(
+        {
+            "region": ["320602", "320611", "320623", None],
+            "period": ["2024", "2024", "2024", None],
+            "gdp": [800.0, np.nan, 1000.0, np.nan],
+            "hitech_value_added": ["300", "—", "x", None],
+        }
+    )
+    panel = zb.Panel.from_pandas(df, entity="region", units={"gdp": "亿元", "hitech_value_added": "亿元"}, lenient=True)
+    report = panel.report
+    # before: rows_loaded 0, cells 0, cells_missing 0 for a frame of three rows with two blanks
+    assert report["rows_loaded"] == 3 and report["rows_skipped"] == 1 and report["data_lines"] == 4
+    assert report["cells"] == 6
+    assert report["cells_unparseable"] == 1  # 'x'
+    assert report["cells_missing"] == 2  # gdp NaN, '—'
