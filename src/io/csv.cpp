@@ -1127,13 +1127,16 @@ private:
     // The entity and period cells of a row hold the header's names for them; without a period
     // column (csv_options::period_value), every cell does (review23b F6: lenient read it as an
     // entity named "entity").
-    // A header cell repeated as another file of the same table wrote it counts too: gdp where the
-    // first said gdp[亿元], 地区生产总值 for gdp.
+    // A variable's header cell repeated as another file of the same table wrote it counts too: gdp
+    // where the first said gdp[亿元], 地区生产总值 for gdp. The key columns' cells are compared as
+    // written, which keeps the test of a row of data one comparison (a lenient read asks it of
+    // every row the tokenizer reads).
     bool repeats_header(const std::vector<field>& fields) const {
         const auto same = [&](int col) {
             const auto k = static_cast<std::size_t>(col);
             if (col < 0 || k >= fields.size() || k >= header_.size()) return false;
             if (trim(fields[k]) == trim(header_[k])) return true;
+            if (is_key_column(col)) return false;
             try {
                 return !trim(fields[k]).empty() && parse_column_header(trim(fields[k])).name == parsed_headers_[k].name;
             } catch (const error&) {  // no header's text at all
