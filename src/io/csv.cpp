@@ -1151,15 +1151,16 @@ private:
         return true;
     }
 
-    // A row that repeats the header (tables joined one after another), or a footnote as wide as
-    // the table (注：…,,, as Excel saves one), read leniently: skipped and listed, never an entity
-    // named as the entity column is, nor one named 注：…. A strict read refuses a footnote here
-    // (注：x,2024,3 was an entity '注：x'), and a repeated header where it fails, naming either
-    // (not_a_data_row).
+    // A row that repeats the header (tables joined one after another) is refused in both modes, as
+    // read with a period column it always was (round 23): the rows after it are another table's,
+    // whose units may differ (gdp[万元] under gdp[亿元]); leniently without a period column it was an
+    // entity named as the entity column. A footnote as wide as the table (注：…,,, as Excel saves
+    // one) is refused, or skipped and listed by a lenient read (注：x,2024,3 was an entity '注：x').
     bool skipped_non_data_row(load_report& sink, const std::vector<field>& fields, std::size_t line) const {
         const bool footnote = !fields.empty() && looks_like_footnote(fields[0]);
-        if (footnote && !options_.lenient) throw parse_error(not_a_data_row(fields, line), at(line, 1));
-        if (!options_.lenient || (!footnote && !repeats_header(fields))) return false;
+        if ((footnote && !options_.lenient) || (!footnote && repeats_header(fields)))
+            throw parse_error(not_a_data_row(fields, line), at(line, 1));
+        if (!footnote) return false;
         ++sink.rows_skipped;
         note(sink, line, 0, {}, {}, not_a_data_row(fields, line));
         return true;
