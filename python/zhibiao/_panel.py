@@ -818,17 +818,20 @@ class Panel:
             period_index, period_values = _factorize_periods(df[period], freq)
         if (entity_index < 0).any() or (period_index < 0).any():
             # Say which rows, as read_csv says which line: "missing … in the DataFrame" left the
-            # user to search a sheet of thousands of rows.
+            # user to search a sheet of thousands of rows. Both kinds are said, and a footnote among
+            # either (注：… has a "code" but no period; the 合计 row above it, no code).
+            said = []
             for label, column, codes in (("entity code", entity, entity_index), ("period", period, period_index)):
                 bad = np.flatnonzero(codes < 0)
                 if bad.size:
                     shown = ", ".join(repr(df.index[k]) for k in bad[:5])
                     more = f" and {bad.size - 5} more" if bad.size > 5 else ""
                     rows = "row" if bad.size == 1 else "rows"
-                    raise _core.ParseError(
-                        f"missing entity code or period in the DataFrame: no {label} in column {column!r}, "
-                        f"{bad.size} {rows} (index {shown}{more}){_footnotes_said(df, entity, bad)}"
-                    )
+                    said.append(f"no {label} in column {column!r}, {bad.size} {rows} (index {shown}{more})")
+            keyless_rows = np.flatnonzero((entity_index < 0) | (period_index < 0))
+            raise _core.ParseError(
+                f"missing entity code or period in the DataFrame: {'; '.join(said)}{_footnotes_said(df, entity, keyless_rows)}"
+            )
         keys = (entity_codes, entity_index, period_values, period_index)
         issues: list | None = [] if lenient else None
         columns, renamed, seen, percent = cls._load_columns(

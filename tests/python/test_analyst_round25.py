@@ -235,3 +235,21 @@ def test_from_pandas_report_counts_rows_and_missing_cells():
     assert report["cells"] == 6
     assert report["cells_unparseable"] == 1  # 'x'
     assert report["cells_missing"] == 2  # gdp NaN, '—'
+
+
+def test_from_pandas_names_a_footnote_below_a_totals_row():
+    # pd.read_excel of a county sheet: 合计 without a code, then 注：… without a period. Before: only
+    # "no entity code …, 1 row (index 2)", the footnote unsaid.
+    df = pd.DataFrame(
+        {
+            "地区代码": ["320602", "320611", None, "注：2024年为快报数"],
+            "年份": [2024.0, 2024.0, 2024.0, np.nan],
+            "gdp": [800.0, 900.0, np.nan, np.nan],
+        }
+    )
+    with pytest.raises(zb.ParseError) as caught:
+        zb.Panel.from_pandas(df, entity="地区代码", period="年份", units={"gdp": "亿元"})
+    said = str(caught.value)
+    assert "no entity code in column '地区代码', 1 row (index 2)" in said
+    assert "no period in column '年份', 1 row (index 3)" in said
+    assert "index 3 is a footnote ('注：2024年为快报数')" in said
