@@ -103,6 +103,11 @@ column_header parse_column_header(std::string_view header, const catalogue* cat 
 /// both ends, so "A01 " and "A01" are one entity (Panel.from_pandas uses the same rule).
 std::string trim_key(std::string_view text);
 
+/// A footnote under a table as Excel saves it (注：2024年上半年数据为快报数。,,,), text and no row:
+/// its first cell starts 注, 说明, 备注, 资料来源 or 数据来源 with a colon (： or :), white space around
+/// the cell aside. The one rule of read_csv and Panel.from_pandas.
+bool looks_like_footnote(std::string_view first_cell);
+
 /// Cells of one column given as texts (a pandas column of strings), each read by the CSV cell
 /// grammar: numbers, percentages converted into `u` when it is dimensionless, and the texts of
 /// `na_values` (csv_options' by default) as missing. An absent cell (nullopt) is missing. Without
@@ -135,6 +140,9 @@ bool parse_number(std::string_view text, double& value, int& percent_exponent);
 /// The same with ',' as the decimal mark and '.' grouping thousands ("1.234,5"); `decimal` '.'
 /// is the overload above.
 bool parse_number(std::string_view text, double& value, int& percent_exponent, char decimal);
+/// "1 234.567": a space grouping digits and a point in one number, which a decimal-comma file reads
+/// two ways (1234567, or 1234.567 with a decimal point); parse_number with ',' refuses it.
+bool mixes_space_and_point(std::string_view text);
 }  // namespace detail
 
 }  // namespace zhibiao

@@ -349,6 +349,11 @@ void register_cell_readers(py::module_& m) {
 
 void register_csv_readers(py::module_& m) {
     m.def(
+        "looks_like_footnote", [](std::string_view first_cell) { return looks_like_footnote(first_cell); },
+        py::arg("first_cell"),
+        "Whether a row whose first cell is this is a footnote under a table (注：…, 数据来源：…), as "
+        "read_csv tells one (csv.hpp looks_like_footnote).");
+    m.def(
         "read_csv",
         [](const py::object& path_object, char separator, const std::string& encoding, const std::string& layout,
            std::string entity, std::string period_col, std::string name, std::string parent,

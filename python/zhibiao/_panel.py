@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
-import re
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
@@ -464,14 +463,15 @@ def _name_text(value: Any) -> str | None:
     return str(value).strip() or None
 
 
-#: How a footnote under a table starts (as read_csv tells one: 注：…, 数据来源：…).
-_FOOTNOTE = re.compile(r"^\s*(注|说明|备注|资料来源|数据来源)\s*[:：]")
+def _is_footnote(cell: Any) -> bool:
+    """Whether a first cell is a footnote's (注：…, 数据来源：…), by read_csv's own rule."""
+    return isinstance(cell, str) and _core.looks_like_footnote(cell)
 
 
 def _footnotes_said(df: Any, entity: str, rows: np.ndarray) -> str:
     """For rows without a code or period: which of them are a sheet's footnotes (their first cell
     注：…, as pd.read_excel keeps them under the table), and the way out."""
-    notes = [k for k in rows if isinstance(df[entity].iloc[k], str) and _FOOTNOTE.match(df[entity].iloc[k])]
+    notes = [k for k in rows if _is_footnote(df[entity].iloc[k])]
     if not notes:
         return "; lenient=True skips such rows (report['rows_skipped'])"
     text = str(df[entity].iloc[notes[0]])
@@ -488,7 +488,7 @@ def _without_keyless_rows(df: Any, entity: str, period: str, keyless: np.ndarray
     skipped = []
     for k in np.flatnonzero(keyless):
         first = df[entity].iloc[k]
-        footnote = isinstance(first, str) and bool(_FOOTNOTE.match(first))
+        footnote = _is_footnote(first)
         skipped.append(
             {
                 "row": df.index[k],
@@ -686,6 +686,7 @@ class Panel:
     # from_pandas(lenient=True): the cells that were no number, as read_csv's report lists them.
     _lenient_issues: list = []
     _skipped_rows: list = []  # from_pandas(lenient=True): the rows without a code or period
+    _from_frame = False  # built by from_pandas: its report counts its rows and cells
 
     def __init__(self, core: Any = None) -> None:
         refuse_direct_construction(
@@ -817,17 +818,20 @@ class Panel:
             period_index, period_values = _factorize_periods(df[period], freq)
         if (entity_index < 0).any() or (period_index < 0).any():
             # Say which rows, as read_csv says which line: "missing … in the DataFrame" left the
-            # user to search a sheet of thousands of rows.
+            # user to search a sheet of thousands of rows. Both kinds are said, and a footnote among
+            # either (注：… has a "code" but no period; the 合计 row above it, no code).
+            said = []
             for label, column, codes in (("entity code", entity, entity_index), ("period", period, period_index)):
                 bad = np.flatnonzero(codes < 0)
                 if bad.size:
                     shown = ", ".join(repr(df.index[k]) for k in bad[:5])
                     more = f" and {bad.size - 5} more" if bad.size > 5 else ""
                     rows = "row" if bad.size == 1 else "rows"
-                    raise _core.ParseError(
-                        f"missing entity code or period in the DataFrame: no {label} in column {column!r}, "
-                        f"{bad.size} {rows} (index {shown}{more}){_footnotes_said(df, entity, bad)}"
-                    )
+                    said.append(f"no {label} in column {column!r}, {bad.size} {rows} (index {shown}{more})")
+            keyless_rows = np.flatnonzero((entity_index < 0) | (period_index < 0))
+            raise _core.ParseError(
+                f"missing entity code or period in the DataFrame: {'; '.join(said)}{_footnotes_said(df, entity, keyless_rows)}"
+            )
         keys = (entity_codes, entity_index, period_values, period_index)
         issues: list | None = [] if lenient else None
         columns, renamed, seen, percent = cls._load_columns(
@@ -862,6 +866,7 @@ class Panel:
         panel._percent_columns = percent
         panel._lenient_issues = issues or []
         panel._skipped_rows = skipped
+        panel._from_frame = True
         return panel
 
     @staticmethod
@@ -1127,11 +1132,26 @@ class Panel:
         if self._lenient_issues:
             report["cells_unparseable"] = report.get("cells_unparseable", 0) + len(self._lenient_issues)
             report["issues"] = list(report.get("issues", [])) + self._lenient_issues
+        if self._from_frame:
+            report.update(self._frame_counts())
         skipped = self._skipped_rows
         if skipped:  # from_pandas(lenient=True): rows without a code or period, as read_csv skips them
             report["rows_skipped"] = report.get("rows_skipped", 0) + len(skipped)
             report["issues"] = list(report.get("issues", [])) + skipped
         return report
+
+    def _frame_counts(self) -> dict[str, int]:
+        """from_pandas' rows and cells, counted as read_csv counts a file's (its report said 0 rows
+        loaded and 0 cells missing of a frame with blanks): a cell that was no number is unparseable,
+        not missing too."""
+        cells = len(self) * len(self.variables)
+        blank = sum(int(np.count_nonzero(np.isnan(self._core.values(v)))) for v in self.variables)
+        return {
+            "data_lines": len(self) + len(self._skipped_rows),
+            "rows_loaded": len(self),
+            "cells": cells,
+            "cells_missing": blank - len(self._lenient_issues),
+        }
 
     @checked_keywords
     def values(self, variable: str) -> np.ndarray:

@@ -40,6 +40,16 @@ def partial_note(partial: dict[str, dict[str, int]]) -> str:
     return f"partial roll-up: {counted(sum(total.values()), 'value is a partial sum/values are partial sums')} ({why})"
 
 
+def not_summed_note(panel: Any) -> str:
+    """ "not summed: rd_intensity, 高新技术产业产值" for a roll-up that left variables out (rates, or
+    unknown to the catalogue), else "": a column gone from the parents is said where one looks."""
+    left_out = list(getattr(panel, "not_summed", None) or [])
+    if not left_out:
+        return ""
+    shown = ", ".join(left_out[:4]) + (f" and {len(left_out) - 4} more" if len(left_out) > 4 else "")
+    return f"not summed: {shown} (.not_summed; also_sum=[...] sums one)"
+
+
 def panel_html(panel: Any) -> str:
     rows = []
     partial = partial_sums(panel)
@@ -55,7 +65,7 @@ def panel_html(panel: Any) -> str:
         )
     entities = len(panel.entities)
     periods = ", ".join(panel.periods[:8]) + (" …" if len(panel.periods) > 8 else "")
-    note = partial_note(partial)
+    note = "; ".join(n for n in (partial_note(partial), not_summed_note(panel)) if n)
     return (
         f"<div><b>zhibiao.Panel</b>: {counted(len(panel), 'row')}, {counted(entities, 'entity/entities')}, "
         f"periods {html.escape(periods)}"
@@ -122,6 +132,7 @@ def panel_text(obj: Any) -> str:
         f"Panel({counted(len(obj), 'row')}: {counted(len(obj._core.entity_codes), 'entity/entities')} × "
         f"{counted(len(obj.periods), 'period')}; {counted(len(obj.variables), 'variable')}: {variables}{more}"
         + (f"; {note}" if (note := partial_note(partial_sums(obj))) else "")
+        + (f"; {left_out}" if (left_out := not_summed_note(obj)) else "")
         + ")"
     )
 

@@ -223,6 +223,37 @@ def _without_negative_zero(table: Any) -> Any:
     return out
 
 
+#: Dimensions of a unit whose figures are counted (件, 项, 家, 人, 万人): a whole one is no decimal.
+_COUNTED = ("count", "person")
+
+
+def _is_count_unit(symbol: str) -> bool:
+    try:
+        return _core.Unit(symbol).dimension in _COUNTED
+    except _core.UnitError:  # a unit text the library does not know: written as pandas writes it
+        return False
+
+
+def _counts_as_integers(table: Any) -> Any:
+    """``table`` with each float column in a counted unit (件, 人, 万人) as texts, a whole value
+    without ".0" (139, not 139.0) and any other with every digit, as pandas writes it; a missing
+    value is an empty cell. Columns already texts (the printed decimals) are left alone."""
+    import numpy as np
+
+    counted = [c for c, u in units(table).items() if table[c].dtype.kind == "f" and _is_count_unit(u)]
+    if not counted:
+        return table
+    out = table.copy()
+    for column in counted:
+        x = table[column].to_numpy(dtype=float, na_value=np.nan)
+        texts = _core.fixed_texts(x, 0)  # exact for a whole double, however large
+        for k in np.flatnonzero(np.isfinite(x) & (x != np.floor(x))):
+            texts[k] = repr(float(x[k]))
+        out[column] = texts
+    out.attrs = dict(table.attrs)
+    return out
+
+
 @checked_keywords
 def write_csv(
     values: Any,
@@ -259,6 +290,7 @@ def write_csv(
     table = values if full_precision else rounded(values, decimals)
     table = with_infinity_reasons(table if reasons is None else _with_reasons(table, reasons))
     table = _without_negative_zero(table) if full_precision else _as_printed(table, decimals)
+    table = _counts_as_integers(table)
     if names:
         table = with_names(table)
     if unit_header:

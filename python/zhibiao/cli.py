@@ -1583,6 +1583,13 @@ def _flag_alias(flag: str, known: set[str]) -> str | None:
     return "--" + match.group(1).replace("_", "-") if match else None
 
 
+def _flag_extended(flag: str, known: set[str]) -> str | None:
+    """The one option that is ``flag`` and more words (--period → --period-column), which the
+    spelling alone misses: a short flag is near many others (--period was '--version')."""
+    longer = [k for k in known if k.startswith(flag + "-")]
+    return longer[0] if len(longer) == 1 else None
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse with "did you mean" for a misspelled option (exit status 2, no traceback).
 
@@ -1620,7 +1627,11 @@ class _Parser(argparse.ArgumentParser):
                 continue
             # compared without the dashes, which every flag shares and which would make a far
             # name look close (--lenient → --quiet)
-            close = _flag_alias(flag, known) or closest_name(flag, sorted(known), fold=lambda name: name.lstrip("-"))
+            close = (
+                _flag_alias(flag, known)
+                or _flag_extended(flag, known)
+                or closest_name(flag, sorted(known), fold=lambda name: name.lstrip("-"))
+            )
             if close and close not in hints:
                 hints.append(cli_text(f"{flag}: did you mean {close}?", _Parser.lang))
         hints += self._choice_suggestion(message)

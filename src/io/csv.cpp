@@ -179,8 +179,15 @@ std::string spaces_grouping(std::string_view text) {
 }
 }  // namespace
 
+bool mixes_space_and_point(std::string_view text) {
+    const std::string_view plain = trim(text);
+    return normalize_fullwidth(plain).find('.') != std::string::npos && spaces_grouping(plain) != plain;
+}
+
 bool parse_number(std::string_view text, double& value, int& percent_exponent, char decimal) {
     if (decimal != ',') return parse_number(text, value, percent_exponent);
+    // "1 234.567": 1234567 with two grouping marks, or 1234.567 with a decimal point: neither.
+    if (mixes_space_and_point(text)) return false;
     // The marks swapped ("1.234,5" → "1,234.5"), the cell reads as in a file with decimal points;
     // a cell that already held a point in the swapped text's role is refused by its grouping.
     std::string swapped = normalize_fullwidth(spaces_grouping(trim(text)));
@@ -252,6 +259,10 @@ std::string not_a_number(std::string_view cell, char decimal) {
     if (ends_in_decimal_point(s))
         return "a number ending in its decimal point, as when digits after it were lost (write 5 or 5.0)";
     if (!s.empty() && s[0] == '\'') return "a number behind a spreadsheet's text mark ('): remove the apostrophe";
+    if (decimal == ',' && detail::mixes_space_and_point(s))
+        return "a number with both a space and a point in it (1 234.567: 1234567 grouped two ways, or 1234.567 "
+               "with a decimal point?) in a file whose decimal mark is ',': write 1 234,567 for the one, 1 234 567 for "
+               "the other";
     if (end != std::string::npos && end > 0 && detail::parse_number(number, value, percent, decimal)) {
         try {
             const unit u = unit::parse(trim(std::string_view(s).substr(end)));
@@ -614,6 +625,14 @@ public:
         if (inserted) entities.push_back({std::string(code), std::string(name), std::string(parent)});
         return id;
     }
+    // "2023.0", "2023.00": a year column that held a blank, saved as floats (no month 0 exists).
+    static bool year_as_number(std::string_view text) {
+        if (text.size() < 6 || text[4] != '.') return false;
+        const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+        return std::all_of(text.begin(), text.begin() + 4, digit) &&
+               text.find_first_not_of('0', 5) == std::string_view::npos;
+    }
+
     // `where` makes the location of the cell; it is called only when the text is not a period.
     template <class Where>
     std::int32_t period_index(std::string_view text, const Where& where) {
@@ -623,6 +642,12 @@ public:
         try {
             p = period::parse(text);
         } catch (const parse_error& e) {
+            if (year_as_number(text))
+                throw parse_error("period " + detail::quoted(text) +
+                                      " is a year as a spreadsheet or pandas wrote it (a column of years with a "
+                                      "blank in it becomes numbers with decimals): write the year alone, " +
+                                      std::string(text.substr(0, 4)) + " (pandas: .astype('Int64') before to_csv)",
+                                  where());
             throw parse_error(e.message(), where());
         }
         auto [id, new_period] = period_names_.intern(p.to_string());
@@ -1053,14 +1078,6 @@ private:
         return col >= 0 ? trim(fields[static_cast<std::size_t>(col)]) : std::string_view{};
     }
 
-    // A footnote under a table as Excel saves it (注：2024年上半年数据为快报数。,,,): text, not a row.
-    static bool looks_like_footnote(std::string_view text) {
-        for (const std::string_view mark : {"注：", "注:", "说明：", "说明:", "备注：", "备注:", "资料来源：",
-                                            "资料来源:", "数据来源：", "数据来源:"})
-            if (text.substr(0, mark.size()) == mark) return true;
-        return false;
-    }
-
     // The units of a row of units under the header (,,亿元,万元 — the 统计报表 layout), "亿元, 万元",
     // and in `example` the first column's header with its unit (地区生产总值[亿元]); "" when some
     // figure cell holds no unit text (a number, a word) or none holds one.
@@ -1110,15 +1127,42 @@ private:
     // The entity and period cells of a row hold the header's names for them; without a period
     // column (csv_options::period_value), every cell does (review23b F6: lenient read it as an
     // entity named "entity").
+    // A variable's header cell repeated as another file of the same table wrote it counts too: gdp
+    // where the first said gdp[亿元], 地区生产总值 for gdp. The key columns' cells are compared as
+    // written, which keeps the test of a row of data one comparison (a lenient read asks it of
+    // every row the tokenizer reads).
     bool repeats_header(const std::vector<field>& fields) const {
         const auto same = [&](int col) {
             const auto k = static_cast<std::size_t>(col);
-            return col >= 0 && k < fields.size() && k < header_.size() && trim(fields[k]) == trim(header_[k]);
+            if (col < 0 || k >= fields.size() || k >= header_.size()) return false;
+            if (trim(fields[k]) == trim(header_[k])) return true;
+            if (is_key_column(col)) return false;
+            try {
+                return !trim(fields[k]).empty() && parse_column_header(trim(fields[k])).name == parsed_headers_[k].name;
+            } catch (const error&) {  // no header's text at all
+                return false;
+            }
         };
-        if (period_col_ >= 0) return same(entity_col_) && same(period_col_);
+        if (!same(entity_col_)) return false;
+        if (period_col_ >= 0) return same(period_col_);
         if (fields.size() != header_.size()) return false;
         for (std::size_t k = 0; k < fields.size(); ++k)
             if (!same(static_cast<int>(k))) return false;
+        return true;
+    }
+
+    // A row that repeats the header (tables joined one after another) is refused in both modes, as
+    // read with a period column it always was (round 23): the rows after it are another table's,
+    // whose units may differ (gdp[万元] under gdp[亿元]); leniently without a period column it was an
+    // entity named as the entity column. A footnote as wide as the table (注：…,,, as Excel saves
+    // one) is refused, or skipped and listed by a lenient read (注：x,2024,3 was an entity '注：x').
+    bool skipped_non_data_row(load_report& sink, const std::vector<field>& fields, std::size_t line) const {
+        const bool footnote = !fields.empty() && looks_like_footnote(fields[0]);
+        if ((footnote && !options_.lenient) || (!footnote && repeats_header(fields)))
+            throw parse_error(not_a_data_row(fields, line), at(line, 1));
+        if (!footnote) return false;
+        ++sink.rows_skipped;
+        note(sink, line, 0, {}, {}, not_a_data_row(fields, line));
         return true;
     }
 
@@ -1933,6 +1977,9 @@ private:
             }
         }
         if (keys[0].empty()) return false;  // an empty entity code: the tokenizer's path says where
+        if (static_cast<unsigned char>(*p) >= 0x80 &&
+            looks_like_footnote(std::string_view(p, static_cast<std::size_t>(end - p)).substr(0, 16)))
+            return false;  // 注：x,2024,3: no row of data, as the tokenizer's path says
         add_row_keys(c, keys[0], period_col_ >= 0 ? keys[1] : std::string_view(options_.period_value), keys[2], keys[3],
                      line);
         p = q;
@@ -1948,7 +1995,9 @@ private:
             ++c.counts.blank_lines;
             return;
         }
-        if (wrong_width(c.counts, fields, line) || without_code(c.counts, fields, line)) return;
+        if (wrong_width(c.counts, fields, line) || without_code(c.counts, fields, line) ||
+            skipped_non_data_row(c.counts, fields, line))
+            return;
         const std::size_t row = c.rows();
         add_row_keys(c, entity_code(fields, line), period_of(fields), optional_field(fields, name_col_),
                      optional_field(fields, parent_col_), line);
@@ -2541,7 +2590,9 @@ private:
                 ++report_.blank_lines;
                 continue;
             }
-            if (wrong_width(report_, fields, line) || without_code(report_, fields, line)) continue;
+            if (wrong_width(report_, fields, line) || without_code(report_, fields, line) ||
+                skipped_non_data_row(report_, fields, line))
+                continue;
             read_long_record(fields, line, keys, st);
         }
         report_progress(tok.length(), tok.length());
@@ -2844,6 +2895,14 @@ column_header parse_column_header(std::string_view header, const catalogue* cat)
 }
 
 std::string trim_key(std::string_view text) { return std::string(detail::trim(text)); }
+
+bool looks_like_footnote(std::string_view first_cell) {
+    const std::string_view text = detail::trim(first_cell);
+    for (const std::string_view mark :
+         {"注：", "注:", "说明：", "说明:", "备注：", "备注:", "资料来源：", "资料来源:", "数据来源：", "数据来源:"})
+        if (text.substr(0, mark.size()) == mark) return true;
+    return false;
+}
 
 namespace {
 

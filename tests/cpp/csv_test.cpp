@@ -1835,3 +1835,28 @@ BOOST_AUTO_TEST_CASE(rows_of_their_own_codes_and_one_period_numbered_for_any_chu
             BOOST_TEST(p.entity_count() == entity_of.size());
         }
 }
+
+// Round 25: a lenient read without a period column loaded a repeated header as an entity named
+// after the entity column; a decimal-comma file read '1 234.567' as 1234567; a footnote as wide as
+// the table was refused by a lenient read.
+BOOST_AUTO_TEST_CASE(lenient_period_value_refuses_a_repeated_header_and_mixed_grouping) {
+    csv_options o;
+    o.entity = "region";
+    o.period_value = "2024";
+    o.lenient = true;
+    // refused as with a period column: the rows after it may be in other units (gdp under gdp[亿元])
+    BOOST_CHECK_THROW(parse_csv("region,gdp[亿元]\n320601,100\nregion,gdp\n320602,200\n", o), parse_error);
+    const panel p = parse_csv("region,gdp[亿元]\n320601,100\n注：快报数,\n", o);
+    BOOST_TEST(p.entity_count() == 1u);
+    BOOST_TEST(p.report().rows_skipped == 1u);
+
+    BOOST_TEST(looks_like_footnote("　注：2024年为快报数"));
+    BOOST_TEST(!looks_like_footnote("注释：不是脚注"));
+    double value = 0;
+    int percent = 0;
+    BOOST_TEST(!detail::parse_number("1 234.567", value, percent, ','));
+    BOOST_TEST(detail::parse_number("1 234,5", value, percent, ','));
+    BOOST_TEST(value == 1234.5);
+    BOOST_TEST(detail::mixes_space_and_point("1 234.5"));
+    BOOST_TEST(!detail::mixes_space_and_point("1 234,5"));
+}
