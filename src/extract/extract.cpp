@@ -1242,6 +1242,9 @@ bool chinese_numeral_at(std::string_view text, const code_points& cps, std::size
     if (!v && (end == k + 1 || (end == k + 2 && (cps[k + 1].c == U'万' || cps[k + 1].c == U'亿'))) &&
         (v = bounded_magnitude(cps, k)))
         end = k + 1;  // 近千万元: 1000 万元, the 万 the unit's
+    if (end == k + 1 && (cps[k].c == U'万' || cps[k].c == U'亿') && v && bounded_magnitude(cps, k) &&
+        end < cps.size() && !is_chinese_numeral(cps[end].c))
+        v = 1.0, end = k;  // 近亿元: a bound of 1 亿元, the unit as written (not 1e8 元)
     if (!v) return false;
     if (doubled && std::isfinite(*v)) damage = "doubled_magnitude";
     value = std::isfinite(*v) ? *v : std::numeric_limits<double>::quiet_NaN();  // 一亿亿…亿: out_of_range
@@ -1792,7 +1795,7 @@ int since_start(const code_points& cps, std::size_t k) {
             year += static_cast<int>(cps[i - 1].c - '0') * scale;
         if (digits == 4) return year + (year_end ? 1 : 0);
         // 三年, 多年, 几年 (a count of years) before 以来; 今年, 上半年, 本年 are this year's
-        if (j >= 2 && (chinese_digit(cps[j - 2].c) > 0 || one_of(cps[j - 2].c, U"多几十"))) return -1;
+        if (j >= 2 && (chinese_digit(cps[j - 2].c) > 0 || one_of(cps[j - 2].c, U"多几十余"))) return -1;
         return 0;
     }
     if (j >= 1 && one_of(cps[j - 1].c, U"”\"五大")) return -1;  // “十四五”, 十四五, 党的十八大
@@ -1802,9 +1805,10 @@ int since_start(const code_points& cps, std::size_t k) {
     return 0;
 }
 
-// A count of several years, cps[b, e): 五, 三, 十, 二十, 多, 几, 3, 10 — not 一 (一年来 is this
-// year's), nor 1 or a year's four digits (2025年累计 is that year's).
+// A count of several years, cps[b, e): 五, 三, 十, 二十, 多, 几, 3, 10, 十余, 10余, 20多 — not 一
+// (一年来 is this year's), nor 1 or a year's four digits (2025年累计 is that year's).
 bool several_years(const code_points& cps, std::size_t b, std::size_t e) {
+    if (e - b >= 2 && one_of(cps[e - 1].c, U"余多")) --e;  // 十余年, 10多年: at least the count
     if (e <= b || e - b > 3) return false;
     bool digits = true, chinese = true;
     for (std::size_t i = b; i < e; ++i) {
@@ -1815,7 +1819,17 @@ bool several_years(const code_points& cps, std::size_t b, std::size_t e) {
     return chinese && !(e - b == 1 && chinese_digit(cps[b].c) >= 0 && chinese_digit(cps[b].c) <= 1);
 }
 
-bool count_character(char32_t c) { return is_digit(c) || chinese_digit(c) >= 0 || one_of(c, U"十多几"); }
+bool count_character(char32_t c) { return is_digit(c) || chinese_digit(c) >= 0 || one_of(c, U"十多几余"); }
+
+// A figure in Chinese numerals at j (一千二百家, 三十二个, 五项): a numeral followed by a unit or
+// measure word, not a numeral inside a word (一批, 三大, 五年).
+bool chinese_figure_at(const code_points& cps, std::size_t j) {
+    std::size_t e = j;
+    while (e < cps.size() && e - j < 12 && is_chinese_numeral(cps[e].c) && cps[e].c != U'点') ++e;
+    if (e == j || e >= cps.size()) return false;
+    std::string unit;
+    return one_of(cps[e].c, U"家个项件名位人元户所台套次%％") || measure_word_length(cps, e, unit) > 0;
+}
 
 // How far a span of several years written as their count at k reaches (过去五年, 近三年, 五年来,
 // 五年累计, 过去10年): a total over them is no level of one year (the caller flags it `since`).
@@ -1839,11 +1853,12 @@ years_span years_counted_at(const code_points& cps, std::size_t k) {
     std::size_t first = k, after = 0;  // where the span's words start, and the code point after them
     const char32_t c = cps[k].c;
     if (c == U'过' && starts_with(cps, k + 1, U"去")) {
-        if (const std::size_t year = year_after_count(k + 2)) after = year + 1;
+        const std::size_t count = starts_with(cps, k + 2, U"的") ? k + 3 : k + 2;  // 过去的五年
+        if (const std::size_t year = year_after_count(count)) after = year + 1;
     } else if (c == U'近') {
         if (const std::size_t year = year_after_count(k + 1)) after = year + 1;
-    } else if ((c == U'来' && k >= 1) || (c == U'计' && k >= 2 && cps[k - 1].c == U'累')) {
-        const std::size_t year = c == U'来' ? k - 1 : k - 2;
+    } else if (((c == U'来' || c == U'间') && k >= 1) || (c == U'计' && k >= 2 && cps[k - 1].c == U'累')) {
+        const std::size_t year = c == U'计' ? k - 2 : k - 1;  // 五年来, 五年间, 五年累计
         if ((first = count_before(year)) < year) after = k + 1;
         if (first >= 1 && cps[first - 1].c == U'近') first -= 1;                               // 近五年来
         if (first >= 2 && cps[first - 2].c == U'过' && cps[first - 1].c == U'去') first -= 2;  // 过去五年来
@@ -1857,8 +1872,8 @@ years_span years_counted_at(const code_points& cps, std::size_t k) {
     // a clause of the time alone (回顾过去五年，…, 在过去五年里，…, 本届政府五年来，…) opens the rest
     // of its sentence as the opening does; one with its own figure (五年累计新增1200家，…) only itself
     std::size_t j = after;
-    while (j < cps.size() && !clause_end(cps[j].c) && !is_digit(cps[j].c)) ++j;
-    return j < cps.size() && is_digit(cps[j].c) ? years_span::clause : years_span::sentence;
+    while (j < cps.size() && !clause_end(cps[j].c) && !is_digit(cps[j].c) && !chinese_figure_at(cps, j)) ++j;
+    return j < cps.size() && !clause_end(cps[j].c) ? years_span::clause : years_span::sentence;
 }
 
 // The year a period code starts in (2024H1 → 2024), 0 when it names none.
@@ -2356,8 +2371,8 @@ constexpr std::u32string_view starts_of_interest =
     U"上下全前截去明今本未十拾百佰千仟万亿廿卅零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖项件家名人个\n";
 // Most code points are neither a clause mark nor the first character of a target word
 // (fact_builder::target_before()).
-constexpr std::u32string_view target_stops = U"力预确争目计拟以十过近来;!?,\n\r。；！？，";
-constexpr std::u32string_view distinction_starts = U"应需须已拨兑发支申立获批授累总新认组挂备现拥共有全今当本";
+constexpr std::u32string_view target_stops = U"力预确争目计拟以十过近来间;!?,\n\r。；！？，";
+constexpr std::u32string_view distinction_starts = U"应需须已拨兑发支申立获批授累总新认组挂备入现拥共有全今当本";
 bool cell_rule(char32_t c);
 
 const std::uint8_t* char_classes() {
@@ -4029,8 +4044,8 @@ bool starts_with_any(const code_points& cps, std::size_t k, const char32_t (&...
 // else `so_far`. With no such verb the stock is chosen (choose_entry): 达到30家 is how many there are,
 // and 达到 after a flow's verb keeps the flow ("全年认定高新技术企业达到35家" are the year's).
 const char* scope_by_verb(const code_points& cps, std::size_t k, const char* so_far, bool this_period) {
-    if (!one_of(cps[k].c, U"获认组挂备") ||
-        !starts_with_any(cps, k, U"获批", U"认定", U"组建", U"获评", U"获得认定", U"挂牌", U"备案"))
+    if (!one_of(cps[k].c, U"获认组挂备入") ||
+        !starts_with_any(cps, k, U"获批", U"认定", U"组建", U"获评", U"获得认定", U"挂牌", U"备案", U"入库"))
         return so_far;
     // 国家备案众创空间, 省级认定企业技术中心, 省级以上认定…: a kind of platform, how many there are
     // (全市认定…: a verb); so is one the verb qualifies with 的 (经认定的高新技术企业, 挂牌运营的众创空间).
@@ -4057,8 +4072,13 @@ bool stock_word_at(const code_points& cps, std::size_t k) {
 // The status, stage and scope words in code points [from, to), the last of each kind winning: a
 // payment verb (拨付, 兑现) is done unless 应/需/须 stands just before it; a scope said outright
 // (累计, 新增) over one a verb implies (scope_by_verb).
-distinctions stated_distinctions(const code_points& cps, std::size_t from, std::size_t to) {
+// A verb after the figure (`figure`: where it ends, when the words after it are in the range) says
+// what happened to the things counted this period: 今年共有12个众创空间获批备案, 全区共有436家企业
+// 通过科技型中小企业评价入库 are flows, whatever 共有 says before it.
+distinctions stated_distinctions(const code_points& cps, std::size_t from, std::size_t to,
+                                 std::size_t figure = std::numeric_limits<std::size_t>::max()) {
     distinctions d;
+    bool verb_after_figure = false;
     std::size_t last_due = std::numeric_limits<std::size_t>::max();
     bool scope_stated = false;                     // 累计/新增…: said outright, whatever verb stands beside it
     bool stock_word = false, this_period = false;  // 现有/拥有/共有…; 全年/今年/当年 (this_period_word_at)
@@ -4084,11 +4104,14 @@ distinctions stated_distinctions(const code_points& cps, std::size_t from, std::
             d.scope = "cumulative", scope_stated = true;
         else if (c == U'新' && k + 1 < cps.size() && one_of(cps[k + 1].c, U"增认培建引入登获申设签备"))
             d.scope = "new", scope_stated = true;
-        else if (!scope_stated)
-            weak_scope = scope_by_verb(cps, k, weak_scope, this_period);
+        else if (!scope_stated) {
+            const char* by_verb = scope_by_verb(cps, k, weak_scope, this_period);
+            verb_after_figure = verb_after_figure || (k >= figure && std::string_view(by_verb) == "new");
+            weak_scope = by_verb;
+        }
     }
     // 现有, 共有… say how many there are, unless of this period (今年共有12个众创空间获批备案)
-    if (!scope_stated) d.scope = stock_word && !this_period ? "cumulative" : weak_scope;
+    if (!scope_stated) d.scope = stock_word && !this_period && !verb_after_figure ? "cumulative" : weak_scope;
     return d;
 }
 
@@ -4553,7 +4576,8 @@ private:
             if (!change &&
                 (!after_part_word || new_total(ix_.part_words, byte_at(clause), s.q.begin,
                                                n.entry != nullptr || (n.flags & bit(fact_flag::unit_mismatch)) != 0,
-                                               (n.flags & bit(fact_flag::phrase_shared)) != 0)))
+                                               (n.flags & bit(fact_flag::phrase_shared)) != 0)) &&
+                !share_after_total(s))
                 parent_end_ = s.last, parent_ = n, part_ = fact_naming{};  // a total its parts may follow
             return;
         }
@@ -4567,6 +4591,12 @@ private:
         n.level = level;
         n.flags |= bit(fact_flag::part);
         if (n.entry) part_ = n;
+    }
+    // A share or a rate right after a total (财政科技支出12.6亿元，占一般公共预算支出的比重为3.2%，其中
+    // 市本级4.85亿元): the parts after it are the total's, not the share's (round 25: no variable).
+    bool share_after_total(const scanned& s) const {
+        return (is(s.q.unit, "%") || is(s.q.unit, "‰")) && parent_.entry && parent_end_ != 0 &&
+               !is(parent_.entry->unit, "%") && !ix_.sentence_ends.any_inside(byte_at(parent_end_), s.q.begin);
     }
     // "专利授权量241件，其中发明专利19件": a part after 其中 named only by a kind of the total's
     // quantity (发明专利), the total's stage and scope saying which of the kind's variables it is: the
@@ -4807,10 +4837,15 @@ private:
     // enumeration. The words between it and the figure choose among the entries of the phrase.
     binding bind(const scanned& s, std::size_t clause, std::size_t clause_stop) {
         binding b = bind_before(s, clause);
+        if (b.entry && unit_flag(s.q.unit, b.entry->unit) != 0) split_by_modifier(s, clause, b);
         if (b.entry || b.group) return b;
         if (level_after_changed_phrase(s, clause, b)) return b;
         if (const phrase_hit* hit = following_phrase(s, clause_stop)) {
-            b.stated = stated_distinctions(cps_, s.last, code_point_at(hit->end, s.last, clause_stop));
+            // the words of the clause around the figure and its noun say its scope: 新增12个众创空间
+            // (before), 今年共有12个众创空间获批备案 (the verb after the noun, up to the next figure)
+            std::size_t to = code_point_at(hit->end, s.last, clause_stop);
+            while (to < clause_stop && !is_digit(cps_[to].c) && !chinese_figure_at(cps_, to)) ++to;
+            b.stated = stated_distinctions(cps_, std::max(clause, previous_end_), to, s.last);
             b.entry = choose_entry(*hit->group, b.stated);
             if (b.entry && unit_flag(s.q.unit, b.entry->unit) == 0)
                 b.group = hit->group, b.phrase = hit->group->phrase, b.phrase_begin = b.phrase_end = byte_at(s.first),
@@ -4862,6 +4897,32 @@ private:
     // "派出0名专家到各村": a count between the verb and the noun of a phrase (派出专家), the verb
     // right before the figure and the noun right after it. The longest such phrase whose entry
     // counts in the figure's unit; `b` untouched when there is none.
+    // "争取省级科技特派员项目资金95万元": a phrase of the lexicon whose verb and noun a modifier splits
+    // (争取…项目资金 is 争取项目资金), the noun right before the figure (or before 达, 共计…), when the
+    // phrase closest before the figure (科技特派员) names a variable the figure's unit does not fit.
+    void split_by_modifier(const scanned& s, std::size_t clause, binding& b) const {
+        constexpr std::size_t verb = 2, widest_gap = 12;
+        const std::size_t from = std::max(clause, previous_end_);
+        std::size_t end = s.first;
+        if (ends_with(cps_, end, U"达到") || ends_with(cps_, end, U"共计") || ends_with(cps_, end, U"合计"))
+            end -= 2;
+        else if (end > from && one_of(cps_[end - 1].c, U"达为计"))
+            end -= 1;
+        for (std::size_t tail = 2; tail <= 4 && end >= from + verb + tail + 1; ++tail)
+            for (std::size_t v = end - tail - verb - 1; v >= from && end - tail - (v + verb) <= widest_gap; --v) {
+                const phrase_entries* group =
+                    ix_.phrases.find(slice(text_, cps_, v, v + verb) + slice(text_, cps_, end - tail, end));
+                const distinctions stated = group ? stated_distinctions(cps_, clause, s.first) : distinctions{};
+                const lexicon_entry* e = group ? choose_entry(*group, stated) : nullptr;
+                if (e && unit_flag(s.q.unit, e->unit) == 0) {
+                    b = binding{};
+                    b.stated = stated, b.entry = e, b.group = group, b.phrase = group->phrase;
+                    b.phrase_begin = cps_[v].begin, b.phrase_end = byte_at(end);
+                    return;
+                }
+                if (v == 0) break;
+            }
+    }
     void split_phrase(const scanned& s, std::size_t clause, std::size_t clause_stop, binding& b) const {
         constexpr std::size_t longest = 4;  // code points of each half
         if (s.q.unit.empty() || s.last >= clause_stop || s.first <= clause ||
