@@ -1528,7 +1528,28 @@ struct period_state {
     // The title is a government work report's: given early in its year, its 今后五年 start there
     // (a bureau's 2025年工作总结 looks ahead from 2026).
     bool title_looks_ahead = false;
+    // The last year of a span of years in the title (“十五五”规划（2026—2030年）): its 今后五年 end there.
+    int title_span_end = 0;
 };
+
+// A span of years at k — 2026—2030年, 2026年—2030年, 2026至2030年 —: its last year, 0 if none.
+int year_span_end_at(const code_points& cps, std::size_t k) {
+    const auto year_at = [&](std::size_t i) {
+        int year = 0;
+        for (std::size_t j = i; j < i + 4; ++j) {
+            if (j >= cps.size() || !is_digit(cps[j].c)) return 0;
+            year = year * 10 + static_cast<int>(cps[j].c - '0');
+        }
+        return year >= 1900 && year <= 2200 ? year : 0;
+    };
+    const int first = year_at(k);
+    std::size_t j = k + 4;
+    if (!first || j >= cps.size()) return 0;
+    if (cps[j].c == U'年') ++j;
+    if (j >= cps.size() || !is_dash(cps[j].c)) return 0;
+    const int last = year_at(j + 1);
+    return last > first && j + 5 < cps.size() && cps[j + 5].c == U'年' ? last : 0;
+}
 
 // Whether the report's head — its lines up to the one holding k, or holding its 300th code point
 // when k is further — names a government work report (政府工作报告（2026年）, 政府工作报告⏎——2026年…).
@@ -1536,9 +1557,44 @@ bool line_names_work_report(const code_points& cps, std::size_t k) {
     if (cps.base() != 0) return false;  // the head is in the first chunk
     std::size_t e = std::min(k, std::size_t{300});
     while (e < cps.size() && cps[e].c != '\n') ++e;
-    for (std::size_t i = 0; i + 6 <= e; ++i)
-        if (cps[i].c == U'政' && starts_with(cps, i, U"政府工作报告")) return true;
+    // the title may be split over two lines (2026年政府⏎工作报告): line breaks and blanks inside it
+    // are skipped, and the line after the one holding k is part of the head for the rest of the name
+    constexpr std::u32string_view name = U"政府工作报告";
+    for (std::size_t i = 0; i < e; ++i) {
+        if (cps[i].c != U'政') continue;
+        std::size_t matched = 0;
+        for (std::size_t j = i; j < cps.size() && matched < name.size() && j < i + 12; ++j)
+            if (cps[j].c == name[matched])
+                ++matched;
+            else if (!one_of(cps[j].c, U"\n\r \u3000"))
+                break;
+        if (matched == name.size()) return true;
+    }
     return false;
+}
+
+bool is_open_paren(char32_t c);
+
+// The date at k, n code points long, ends a line of the report's head, after nothing but blanks or a
+// name (临江市科学技术局    2026年5月8日, a bulletin's issuer and issue date): the date of the issue
+// (the caller: when no year was stated before it; a bulletin titled 2025年…统计公报 is of 2025).
+bool issue_date_line(const code_points& cps, std::size_t k, std::size_t n) {
+    if (cps.base() != 0 || k > 300) return false;
+    std::size_t j = k + n;
+    while (j < cps.size() && one_of(cps[j].c, U" \t\u3000")) ++j;
+    if (j < cps.size() && cps[j].c != '\n' && cps[j].c != '\r') return false;
+    for (std::size_t i = k; i > 0 && cps[i - 1].c != '\n' && cps[i - 1].c != '\r'; --i)
+        if (clause_end(cps[i - 1].c) || is_digit(cps[i - 1].c) || is_open_paren(cps[i - 1].c) || is_dash(cps[i - 1].c))
+            return false;
+    return true;
+}
+
+// The date at k opens a line of dashes (政府工作报告⏎——2026年1月12日在…代表大会上): the day a report
+// was given, under its title.
+bool speech_date_line(const code_points& cps, std::size_t k) {
+    std::size_t j = k, dashes = 0;
+    for (; j > 0 && one_of(cps[j - 1].c, U"—－-– \u3000"); --j) dashes += !one_of(cps[j - 1].c, U" \u3000");
+    return dashes > 0 && (j == 0 || cps[j - 1].c == '\n' || cps[j - 1].c == '\r');
 }
 
 // 底 or 末 after "N月" (the end of the month): its length, 0 or 1.
@@ -1623,10 +1679,11 @@ std::size_t year_word_at(const code_points& cps, std::size_t k, period_state& st
     // 工作总结: 2030; 2022年政府工作报告: 2026, a term's end, not the plan's 2025)
     if ((cps[k].c == U'今' || cps[k].c == U'未') &&
         (starts_with(cps, k, U"今后五年") || starts_with(cps, k, U"未来五年")) && state.year &&
-        target_period(cps, k, 4)) {
+        (target_period(cps, k, 4) || state.title_span_end)) {
         const bool ahead = state.title_looks_ahead || line_names_work_report(cps, k);
         const int first = (state.title_year ? state.title_year : state.year) + (ahead ? 0 : 1);
-        state.year = first + 4;
+        // a plan's title says its span (“十五五”规划（2026—2030年）: 2030, not 2035 from its last year)
+        state.year = state.title_span_end ? state.title_span_end : first + 4;
         state.current = period::year(state.year);
         return 4;
     }
@@ -2306,6 +2363,13 @@ bool report_title(const code_points& cps, std::size_t k) {
     for (; k < cps.size() && cps[k].c != '\n' && cps[k].c != '\r'; ++k) {
         if (clause_end(cps[k].c)) return false;
         if (title_word(k)) return true;
+    }
+    // a title split over two lines (某市2026年政府⏎工作报告): the short line after it ends the title
+    if (k < cps.size() && cps[k].c == '\r') ++k;
+    if (k >= cps.size() || cps[k].c != '\n') return false;
+    for (std::size_t j = k + 1; j < cps.size() && j <= k + 24 && cps[j].c != '\n' && cps[j].c != '\r'; ++j) {
+        if (clause_end(cps[j].c)) return false;
+        if (title_word(j)) return true;
     }
     return false;
 }
@@ -3115,6 +3179,22 @@ void at_line_start(std::string_view text, const code_points& cps, std::size_t k,
     heading_unit_at(text, cps, k, carried);
 }
 
+// The date with a day just read at k (n code points, the period in `carried` now) dates the report
+// when it is in its head before any figure and no title year: 政府工作报告⏎——2026年1月12日在…, the
+// day it was given, as a title's year; a bulletin's issue date (临江市科学技术局    2026年5月8日) for
+// its 1-4月, when nothing before it stated a year (`before`).
+bool date_of_report_head(const code_points& cps, std::size_t k, std::size_t n, const period_state& before,
+                         scan_state& carried, std::deque<stated_period>* periods) {
+    period_state& state = carried.period;
+    const bool speech = speech_date_line(cps, k) && line_names_work_report(cps, k);
+    if (carried.any_figure || carried.title_year || !(speech || (before.year == 0 && issue_date_line(cps, k, n))))
+        return false;
+    state.current = period::year(state.year), state.title_period = state.current;
+    carried.title_year = state.title_year = state.year, state.title_looks_ahead = speech;
+    if (periods) periods->push_back({cps.base() + k, state.current->to_string(), false, false, true});
+    return true;
+}
+
 // Whether the period just read at k (n code points) is the report's own: in its title, on a dated
 // line under it (（2026年第三季度）, （2026年1-9月）) or an issue's line (（2026年第3期）: its year only).
 // The first such gives the title's year and period the report falls back to.
@@ -3125,6 +3205,9 @@ bool title_period_at(const code_points& cps, std::size_t k, std::size_t n, scan_
     const bool of_title = issue || span_line || (carried.title.in_title && !carried.any_figure && report_title(cps, k));
     if (of_title && !carried.title_year)
         carried.title_year = state.title_year = state.year, state.title_looks_ahead = line_names_work_report(cps, k);
+    // the span read from its first year, or its last (2026— before it: the first year of a span is no period)
+    for (std::size_t back : {0, 5, 6})
+        if (of_title && !state.title_span_end && k >= back) state.title_span_end = year_span_end_at(cps, k - back);
     if (of_title && (!issue || span_line) && state.year == state.title_year) state.title_period = state.current;
     return of_title;
 }
@@ -3192,6 +3275,10 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
             // 2021年以来, 3月以来, 2023年底以来: where a span up to now starts, not the period in force.
             const std::size_t tail = k + n < cps.size() && one_of(cps[k + n].c, U"底末初份度") ? 1 : 0;
             const bool since = starts_with(cps, k + n + tail, U"以来") && before.current;
+            if (day && date_of_report_head(cps, k, n + day, before, carried, periods)) {
+                k += n + day;
+                continue;
+            }
             if (day || compared_period(cps, k) || multiple_base(cps, k + n) || batch_year(cps, k + n) || since) {
                 state = before;
                 k += n + day;
@@ -4411,7 +4498,8 @@ public:
     void add(const scanned& s, const period_cursor& period, std::vector<report_finding>& findings) {
         if (s.table != scanned::table_cell::none) return add_table_cell(s, period, findings);
         const auto [clause, clause_stop] = clauses_.around(s.first, s.last);
-        const binding b = bind(s, clause, clause_stop);
+        // a threshold (00万元以上企业) qualifies the noun after it: no level of the phrase before it
+        const binding b = s.damage == "threshold" ? no_binding(clause) : bind(s, clause, clause_stop);
         mismatched_entry_ = nullptr;
         const std::size_t after_previous = std::max(clause, previous_end_);
         fact_naming n = name(s, b, after_previous);
@@ -4897,6 +4985,12 @@ private:
     // "派出0名专家到各村": a count between the verb and the noun of a phrase (派出专家), the verb
     // right before the figure and the noun right after it. The longest such phrase whose entry
     // counts in the figure's unit; `b` untouched when there is none.
+    // No phrase: the words that may qualify the figure count from the clause (or the previous figure).
+    binding no_binding(std::size_t clause) const {
+        binding b;
+        b.phrase_begin = b.phrase_end = byte_at(std::max(clause, previous_end_));
+        return b;
+    }
     // "争取省级科技特派员项目资金95万元": a phrase of the lexicon whose verb and noun a modifier splits
     // (争取…项目资金 is 争取项目资金), the noun right before the figure (or before 达, 共计…), when the
     // phrase closest before the figure (科技特派员) names a variable the figure's unit does not fit.

@@ -99,3 +99,49 @@ def test_a_phrase_split_by_a_modifier_names_the_amount(verb):
 def test_a_modifier_never_joins_words_of_two_clauses():
     facts = zb.extract(TITLE + "争取省级支持，科技特派员项目资金95万元。")
     assert facts["variable"].tolist() == [""]
+
+
+# ---- Titles: a plan's span of years, a title over two lines, a work report dated by its speech ----
+
+
+@pytest.mark.parametrize("span", ["（2026—2030年）", "（2026年—2030年）", "（2026-2030年）"])
+def test_a_plans_span_in_its_title_dates_its_next_five_years(span):
+    # was 2035 (the span's last year + 5) with 力争, 2026 with 2026年—2030年, 2025 after a 2025年 sentence
+    head = "某市“十五五”科技创新规划\n" + span + "\n\n"
+    facts = zb.extract(head + "2025年全市研发经费投入强度达到2.6%。今后五年，力争全市研发经费投入强度达到3.2%。")
+    assert facts[["period", "flag_target"]].values.tolist() == [["2025", False], ["2030", True]]
+
+
+def test_a_title_split_over_two_lines_gives_the_title_year():
+    # 明年 is the year after the title's (2027), not after the last year named (2025 + 1)
+    text = "某市2026年政府\n工作报告\n\n2025年，全市新增高新技术企业150家。明年，力争新增高新技术企业100家。"
+    assert zb.extract(text)["period"].tolist() == ["2025", "2027"]
+
+
+def test_a_title_split_over_two_lines_names_a_work_report():
+    # a government work report looks ahead from its own year: 今后五年 is 2026-2030, not 2027-2031
+    text = "某市2026年政府\n工作报告\n\n今后五年，力争全市研发经费投入强度达到3.5%。"
+    assert zb.extract(text)["period"].tolist() == ["2030"]
+
+
+def test_a_work_report_dated_by_the_day_it_was_given_has_that_year():
+    # the header "——2026年1月12日在…会议上" was an event's date: no figure had any period
+    text = "政府工作报告\n——2026年1月12日在某市第十七届人民代表大会第五次会议上\n\n" "全市新增高新技术企业150家。今后五年，力争全市研发经费投入强度达到3.5%。"
+    assert zb.extract(text)["period"].tolist() == ["2026", "2030"]
+
+
+def test_a_date_under_another_title_stays_an_event():
+    text = "某市科技局召开工作会议\n——2026年1月12日\n\n全市新增高新技术企业150家。"
+    assert zb.extract(text)["period"].tolist() == [""]
+
+
+def test_a_bulletins_issue_date_under_its_title_dates_its_months():
+    # 1-4月 had no year at all (every period empty): the issue's date on the issuer's line gives it
+    text = "科技工作简报\n第4期\n临江市科学技术局    2026年5月8日\n\n1-4月，全市登记技术合同316项。\n"
+    assert zb.extract(text)["period"].tolist() == ["2026YTD04"]
+
+
+def test_a_damaged_threshold_names_no_variable():
+    # 研发投入00万元以上企业38家: the lost threshold qualifies 企业, it is no level of R&D spending
+    facts = zb.extract(TITLE + "规上工业企业研发经费支出00万元以上企业38家。")
+    assert facts[["damage", "variable"]].values.tolist()[0] == ["threshold", ""]
