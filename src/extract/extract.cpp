@@ -1214,7 +1214,9 @@ std::size_t scaled_measure_word(const code_points& cps, std::size_t k, std::stri
 // over ten thousand, 近千万元 nearly 1000 万元, 超亿元 over 10^8 元): the bound's figure, never an exact number
 // (qualifiers() reads the word before).
 std::optional<double> bounded_magnitude(const code_points& cps, std::size_t k) {
-    if (k == 0 || !one_of(cps[k - 1].c, U"近上逾超")) return std::nullopt;
+    // 突破千亿元, 超过千亿元 too (round 25: 突破千亿元 was no figure)
+    if (k == 0 || !(one_of(cps[k - 1].c, U"近上逾超") || ends_with(cps, k, U"突破") || ends_with(cps, k, U"超过")))
+        return std::nullopt;
     const char32_t c = cps[k].c;
     if (c == U'百') return 100.0;
     if (c == U'千') return 1000.0;

@@ -71,6 +71,8 @@ def test_a_person_time_is_no_head_count_of_commissioners():
     "words, value, unit, qualifier",
     [
         ("技术合同成交额近亿元", 1.0, "亿元", "upper_bound"),  # was 1e8 元: the unit as written
+        ("高新技术产业产值突破千亿元", 1000.0, "亿元", "lower_bound"),  # was no figure: 突破 no bound word
+        ("技术合同成交额超过亿元", 1.0, "亿元", "lower_bound"),
         ("技术合同成交额超亿元", 1.0, "亿元", "lower_bound"),
         ("引进人才逾万人", 1.0, "万人", "lower_bound"),
         ("争取资金近千万元", 1000.0, "万元", "upper_bound"),  # 千 is the numeral, 万元 the unit
