@@ -1214,7 +1214,9 @@ std::size_t scaled_measure_word(const code_points& cps, std::size_t k, std::stri
 // over ten thousand, 近千万元 nearly 1000 万元, 超亿元 over 10^8 元): the bound's figure, never an exact number
 // (qualifiers() reads the word before).
 std::optional<double> bounded_magnitude(const code_points& cps, std::size_t k) {
-    if (k == 0 || !one_of(cps[k - 1].c, U"近上逾超")) return std::nullopt;
+    // 突破千亿元, 超过千亿元 too (round 25: 突破千亿元 was no figure)
+    if (k == 0 || !(one_of(cps[k - 1].c, U"近上逾超") || ends_with(cps, k, U"突破") || ends_with(cps, k, U"超过")))
+        return std::nullopt;
     const char32_t c = cps[k].c;
     if (c == U'百') return 100.0;
     if (c == U'千') return 1000.0;
@@ -1242,6 +1244,9 @@ bool chinese_numeral_at(std::string_view text, const code_points& cps, std::size
     if (!v && (end == k + 1 || (end == k + 2 && (cps[k + 1].c == U'万' || cps[k + 1].c == U'亿'))) &&
         (v = bounded_magnitude(cps, k)))
         end = k + 1;  // 近千万元: 1000 万元, the 万 the unit's
+    if (end == k + 1 && (cps[k].c == U'万' || cps[k].c == U'亿') && v && bounded_magnitude(cps, k) &&
+        end < cps.size() && !is_chinese_numeral(cps[end].c))
+        v = 1.0, end = k;  // 近亿元: a bound of 1 亿元, the unit as written (not 1e8 元)
     if (!v) return false;
     if (doubled && std::isfinite(*v)) damage = "doubled_magnitude";
     value = std::isfinite(*v) ? *v : std::numeric_limits<double>::quiet_NaN();  // 一亿亿…亿: out_of_range
@@ -1525,7 +1530,28 @@ struct period_state {
     // The title is a government work report's: given early in its year, its 今后五年 start there
     // (a bureau's 2025年工作总结 looks ahead from 2026).
     bool title_looks_ahead = false;
+    // The last year of a span of years in the title (“十五五”规划（2026—2030年）): its 今后五年 end there.
+    int title_span_end = 0;
 };
+
+// A span of years at k — 2026—2030年, 2026年—2030年, 2026至2030年 —: its last year, 0 if none.
+int year_span_end_at(const code_points& cps, std::size_t k) {
+    const auto year_at = [&](std::size_t i) {
+        int year = 0;
+        for (std::size_t j = i; j < i + 4; ++j) {
+            if (j >= cps.size() || !is_digit(cps[j].c)) return 0;
+            year = year * 10 + static_cast<int>(cps[j].c - '0');
+        }
+        return year >= 1900 && year <= 2200 ? year : 0;
+    };
+    const int first = year_at(k);
+    std::size_t j = k + 4;
+    if (!first || j >= cps.size()) return 0;
+    if (cps[j].c == U'年') ++j;
+    if (j >= cps.size() || !is_dash(cps[j].c)) return 0;
+    const int last = year_at(j + 1);
+    return last > first && j + 5 < cps.size() && cps[j + 5].c == U'年' ? last : 0;
+}
 
 // Whether the report's head — its lines up to the one holding k, or holding its 300th code point
 // when k is further — names a government work report (政府工作报告（2026年）, 政府工作报告⏎——2026年…).
@@ -1533,9 +1559,44 @@ bool line_names_work_report(const code_points& cps, std::size_t k) {
     if (cps.base() != 0) return false;  // the head is in the first chunk
     std::size_t e = std::min(k, std::size_t{300});
     while (e < cps.size() && cps[e].c != '\n') ++e;
-    for (std::size_t i = 0; i + 6 <= e; ++i)
-        if (cps[i].c == U'政' && starts_with(cps, i, U"政府工作报告")) return true;
+    // the title may be split over two lines (2026年政府⏎工作报告): line breaks and blanks inside it
+    // are skipped, and the line after the one holding k is part of the head for the rest of the name
+    constexpr std::u32string_view name = U"政府工作报告";
+    for (std::size_t i = 0; i < e; ++i) {
+        if (cps[i].c != U'政') continue;
+        std::size_t matched = 0;
+        for (std::size_t j = i; j < cps.size() && matched < name.size() && j < i + 12; ++j)
+            if (cps[j].c == name[matched])
+                ++matched;
+            else if (!one_of(cps[j].c, U"\n\r \u3000"))
+                break;
+        if (matched == name.size()) return true;
+    }
     return false;
+}
+
+bool is_open_paren(char32_t c);
+
+// The date at k, n code points long, ends a line of the report's head, after nothing but blanks or a
+// name (临江市科学技术局    2026年5月8日, a bulletin's issuer and issue date): the date of the issue
+// (the caller: when no year was stated before it; a bulletin titled 2025年…统计公报 is of 2025).
+bool issue_date_line(const code_points& cps, std::size_t k, std::size_t n) {
+    if (cps.base() != 0 || k > 300) return false;
+    std::size_t j = k + n;
+    while (j < cps.size() && one_of(cps[j].c, U" \t\u3000")) ++j;
+    if (j < cps.size() && cps[j].c != '\n' && cps[j].c != '\r') return false;
+    for (std::size_t i = k; i > 0 && cps[i - 1].c != '\n' && cps[i - 1].c != '\r'; --i)
+        if (clause_end(cps[i - 1].c) || is_digit(cps[i - 1].c) || is_open_paren(cps[i - 1].c) || is_dash(cps[i - 1].c))
+            return false;
+    return true;
+}
+
+// The date at k opens a line of dashes (政府工作报告⏎——2026年1月12日在…代表大会上): the day a report
+// was given, under its title.
+bool speech_date_line(const code_points& cps, std::size_t k) {
+    std::size_t j = k, dashes = 0;
+    for (; j > 0 && one_of(cps[j - 1].c, U"—－-– \u3000"); --j) dashes += !one_of(cps[j - 1].c, U" \u3000");
+    return dashes > 0 && (j == 0 || cps[j - 1].c == '\n' || cps[j - 1].c == '\r');
 }
 
 // 底 or 末 after "N月" (the end of the month): its length, 0 or 1.
@@ -1620,10 +1681,11 @@ std::size_t year_word_at(const code_points& cps, std::size_t k, period_state& st
     // 工作总结: 2030; 2022年政府工作报告: 2026, a term's end, not the plan's 2025)
     if ((cps[k].c == U'今' || cps[k].c == U'未') &&
         (starts_with(cps, k, U"今后五年") || starts_with(cps, k, U"未来五年")) && state.year &&
-        target_period(cps, k, 4)) {
+        (target_period(cps, k, 4) || state.title_span_end)) {
         const bool ahead = state.title_looks_ahead || line_names_work_report(cps, k);
         const int first = (state.title_year ? state.title_year : state.year) + (ahead ? 0 : 1);
-        state.year = first + 4;
+        // a plan's title says its span (“十五五”规划（2026—2030年）: 2030, not 2035 from its last year)
+        state.year = state.title_span_end ? state.title_span_end : first + 4;
         state.current = period::year(state.year);
         return 4;
     }
@@ -1792,7 +1854,7 @@ int since_start(const code_points& cps, std::size_t k) {
             year += static_cast<int>(cps[i - 1].c - '0') * scale;
         if (digits == 4) return year + (year_end ? 1 : 0);
         // 三年, 多年, 几年 (a count of years) before 以来; 今年, 上半年, 本年 are this year's
-        if (j >= 2 && (chinese_digit(cps[j - 2].c) > 0 || one_of(cps[j - 2].c, U"多几十"))) return -1;
+        if (j >= 2 && (chinese_digit(cps[j - 2].c) > 0 || one_of(cps[j - 2].c, U"多几十余"))) return -1;
         return 0;
     }
     if (j >= 1 && one_of(cps[j - 1].c, U"”\"五大")) return -1;  // “十四五”, 十四五, 党的十八大
@@ -1802,9 +1864,10 @@ int since_start(const code_points& cps, std::size_t k) {
     return 0;
 }
 
-// A count of several years, cps[b, e): 五, 三, 十, 二十, 多, 几, 3, 10 — not 一 (一年来 is this
-// year's), nor 1 or a year's four digits (2025年累计 is that year's).
+// A count of several years, cps[b, e): 五, 三, 十, 二十, 多, 几, 3, 10, 十余, 10余, 20多 — not 一
+// (一年来 is this year's), nor 1 or a year's four digits (2025年累计 is that year's).
 bool several_years(const code_points& cps, std::size_t b, std::size_t e) {
+    if (e - b >= 2 && one_of(cps[e - 1].c, U"余多")) --e;  // 十余年, 10多年: at least the count
     if (e <= b || e - b > 3) return false;
     bool digits = true, chinese = true;
     for (std::size_t i = b; i < e; ++i) {
@@ -1815,7 +1878,17 @@ bool several_years(const code_points& cps, std::size_t b, std::size_t e) {
     return chinese && !(e - b == 1 && chinese_digit(cps[b].c) >= 0 && chinese_digit(cps[b].c) <= 1);
 }
 
-bool count_character(char32_t c) { return is_digit(c) || chinese_digit(c) >= 0 || one_of(c, U"十多几"); }
+bool count_character(char32_t c) { return is_digit(c) || chinese_digit(c) >= 0 || one_of(c, U"十多几余"); }
+
+// A figure in Chinese numerals at j (一千二百家, 三十二个, 五项): a numeral followed by a unit or
+// measure word, not a numeral inside a word (一批, 三大, 五年).
+bool chinese_figure_at(const code_points& cps, std::size_t j) {
+    std::size_t e = j;
+    while (e < cps.size() && e - j < 12 && is_chinese_numeral(cps[e].c) && cps[e].c != U'点') ++e;
+    if (e == j || e >= cps.size()) return false;
+    std::string unit;
+    return one_of(cps[e].c, U"家个项件名位人元户所台套次%％") || measure_word_length(cps, e, unit) > 0;
+}
 
 // How far a span of several years written as their count at k reaches (过去五年, 近三年, 五年来,
 // 五年累计, 过去10年): a total over them is no level of one year (the caller flags it `since`).
@@ -1839,11 +1912,12 @@ years_span years_counted_at(const code_points& cps, std::size_t k) {
     std::size_t first = k, after = 0;  // where the span's words start, and the code point after them
     const char32_t c = cps[k].c;
     if (c == U'过' && starts_with(cps, k + 1, U"去")) {
-        if (const std::size_t year = year_after_count(k + 2)) after = year + 1;
+        const std::size_t count = starts_with(cps, k + 2, U"的") ? k + 3 : k + 2;  // 过去的五年
+        if (const std::size_t year = year_after_count(count)) after = year + 1;
     } else if (c == U'近') {
         if (const std::size_t year = year_after_count(k + 1)) after = year + 1;
-    } else if ((c == U'来' && k >= 1) || (c == U'计' && k >= 2 && cps[k - 1].c == U'累')) {
-        const std::size_t year = c == U'来' ? k - 1 : k - 2;
+    } else if (((c == U'来' || c == U'间') && k >= 1) || (c == U'计' && k >= 2 && cps[k - 1].c == U'累')) {
+        const std::size_t year = c == U'计' ? k - 2 : k - 1;  // 五年来, 五年间, 五年累计
         if ((first = count_before(year)) < year) after = k + 1;
         if (first >= 1 && cps[first - 1].c == U'近') first -= 1;                               // 近五年来
         if (first >= 2 && cps[first - 2].c == U'过' && cps[first - 1].c == U'去') first -= 2;  // 过去五年来
@@ -1857,8 +1931,8 @@ years_span years_counted_at(const code_points& cps, std::size_t k) {
     // a clause of the time alone (回顾过去五年，…, 在过去五年里，…, 本届政府五年来，…) opens the rest
     // of its sentence as the opening does; one with its own figure (五年累计新增1200家，…) only itself
     std::size_t j = after;
-    while (j < cps.size() && !clause_end(cps[j].c) && !is_digit(cps[j].c)) ++j;
-    return j < cps.size() && is_digit(cps[j].c) ? years_span::clause : years_span::sentence;
+    while (j < cps.size() && !clause_end(cps[j].c) && !is_digit(cps[j].c) && !chinese_figure_at(cps, j)) ++j;
+    return j < cps.size() && !clause_end(cps[j].c) ? years_span::clause : years_span::sentence;
 }
 
 // The year a period code starts in (2024H1 → 2024), 0 when it names none.
@@ -2324,6 +2398,13 @@ bool report_title(const code_points& cps, std::size_t k) {
         if (clause_end(cps[k].c)) return false;
         if (title_word(k)) return true;
     }
+    // a title split over two lines (某市2026年政府⏎工作报告): the short line after it ends the title
+    if (k < cps.size() && cps[k].c == '\r') ++k;
+    if (k >= cps.size() || cps[k].c != '\n') return false;
+    for (std::size_t j = k + 1; j < cps.size() && j <= k + 24 && cps[j].c != '\n' && cps[j].c != '\r'; ++j) {
+        if (clause_end(cps[j].c)) return false;
+        if (title_word(j)) return true;
+    }
     return false;
 }
 
@@ -2388,8 +2469,8 @@ constexpr std::u32string_view starts_of_interest =
     U"上下全前截去明今本未十拾百佰千仟万亿廿卅零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖项件家名人个\n";
 // Most code points are neither a clause mark nor the first character of a target word
 // (fact_builder::target_before()).
-constexpr std::u32string_view target_stops = U"力预确争目计拟以十过近来;!?,\n\r。；！？，";
-constexpr std::u32string_view distinction_starts = U"应需须已拨兑发支申立获批授累总新认组挂备现拥共有全今当本";
+constexpr std::u32string_view target_stops = U"力预确争目计拟以十过近来间;!?,\n\r。；！？，";
+constexpr std::u32string_view distinction_starts = U"应需须已拨兑发支申立获批授累总新认组挂备入现拥共有全今当本";
 bool cell_rule(char32_t c);
 
 const std::uint8_t* char_classes() {
@@ -3132,6 +3213,22 @@ void at_line_start(std::string_view text, const code_points& cps, std::size_t k,
     heading_unit_at(text, cps, k, carried);
 }
 
+// The date with a day just read at k (n code points, the period in `carried` now) dates the report
+// when it is in its head before any figure and no title year: 政府工作报告⏎——2026年1月12日在…, the
+// day it was given, as a title's year; a bulletin's issue date (临江市科学技术局    2026年5月8日) for
+// its 1-4月, when nothing before it stated a year (`before`).
+bool date_of_report_head(const code_points& cps, std::size_t k, std::size_t n, const period_state& before,
+                         scan_state& carried, std::deque<stated_period>* periods) {
+    period_state& state = carried.period;
+    const bool speech = speech_date_line(cps, k) && line_names_work_report(cps, k);
+    if (carried.any_figure || carried.title_year || !(speech || (before.year == 0 && issue_date_line(cps, k, n))))
+        return false;
+    state.current = period::year(state.year), state.title_period = state.current;
+    carried.title_year = state.title_year = state.year, state.title_looks_ahead = speech;
+    if (periods) periods->push_back({cps.base() + k, state.current->to_string(), false, false, true});
+    return true;
+}
+
 // Whether the period just read at k (n code points) is the report's own: in its title, on a dated
 // line under it (（2026年第三季度）, （2026年1-9月）) or an issue's line (（2026年第3期）: its year only).
 // The first such gives the title's year and period the report falls back to.
@@ -3142,6 +3239,9 @@ bool title_period_at(const code_points& cps, std::size_t k, std::size_t n, scan_
     const bool of_title = issue || span_line || (carried.title.in_title && !carried.any_figure && report_title(cps, k));
     if (of_title && !carried.title_year)
         carried.title_year = state.title_year = state.year, state.title_looks_ahead = line_names_work_report(cps, k);
+    // the span read from its first year, or its last (2026— before it: the first year of a span is no period)
+    for (std::size_t back : {0, 5, 6})
+        if (of_title && !state.title_span_end && k >= back) state.title_span_end = year_span_end_at(cps, k - back);
     if (of_title && (!issue || span_line) && state.year == state.title_year) state.title_period = state.current;
     return of_title;
 }
@@ -3209,6 +3309,10 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
             // 2021年以来, 3月以来, 2023年底以来: where a span up to now starts, not the period in force.
             const std::size_t tail = k + n < cps.size() && one_of(cps[k + n].c, U"底末初份度") ? 1 : 0;
             const bool since = starts_with(cps, k + n + tail, U"以来") && before.current;
+            if (day && date_of_report_head(cps, k, n + day, before, carried, periods)) {
+                k += n + day;
+                continue;
+            }
             if (day || compared_period(cps, k) || multiple_base(cps, k + n) || batch_year(cps, k + n) || since) {
                 state = before;
                 k += n + day;
@@ -4065,8 +4169,8 @@ bool starts_with_any(const code_points& cps, std::size_t k, const char32_t (&...
 // else `so_far`. With no such verb the stock is chosen (choose_entry): 达到30家 is how many there are,
 // and 达到 after a flow's verb keeps the flow ("全年认定高新技术企业达到35家" are the year's).
 const char* scope_by_verb(const code_points& cps, std::size_t k, const char* so_far, bool this_period) {
-    if (!one_of(cps[k].c, U"获认组挂备") ||
-        !starts_with_any(cps, k, U"获批", U"认定", U"组建", U"获评", U"获得认定", U"挂牌", U"备案"))
+    if (!one_of(cps[k].c, U"获认组挂备入") ||
+        !starts_with_any(cps, k, U"获批", U"认定", U"组建", U"获评", U"获得认定", U"挂牌", U"备案", U"入库"))
         return so_far;
     // 国家备案众创空间, 省级认定企业技术中心, 省级以上认定…: a kind of platform, how many there are
     // (全市认定…: a verb); so is one the verb qualifies with 的 (经认定的高新技术企业, 挂牌运营的众创空间).
@@ -4093,8 +4197,13 @@ bool stock_word_at(const code_points& cps, std::size_t k) {
 // The status, stage and scope words in code points [from, to), the last of each kind winning: a
 // payment verb (拨付, 兑现) is done unless 应/需/须 stands just before it; a scope said outright
 // (累计, 新增) over one a verb implies (scope_by_verb).
-distinctions stated_distinctions(const code_points& cps, std::size_t from, std::size_t to) {
+// A verb after the figure (`figure`: where it ends, when the words after it are in the range) says
+// what happened to the things counted this period: 今年共有12个众创空间获批备案, 全区共有436家企业
+// 通过科技型中小企业评价入库 are flows, whatever 共有 says before it.
+distinctions stated_distinctions(const code_points& cps, std::size_t from, std::size_t to,
+                                 std::size_t figure = std::numeric_limits<std::size_t>::max()) {
     distinctions d;
+    bool verb_after_figure = false;
     std::size_t last_due = std::numeric_limits<std::size_t>::max();
     bool scope_stated = false;                     // 累计/新增…: said outright, whatever verb stands beside it
     bool stock_word = false, this_period = false;  // 现有/拥有/共有…; 全年/今年/当年 (this_period_word_at)
@@ -4120,11 +4229,14 @@ distinctions stated_distinctions(const code_points& cps, std::size_t from, std::
             d.scope = "cumulative", scope_stated = true;
         else if (c == U'新' && k + 1 < cps.size() && one_of(cps[k + 1].c, U"增认培建引入登获申设签备"))
             d.scope = "new", scope_stated = true;
-        else if (!scope_stated)
-            weak_scope = scope_by_verb(cps, k, weak_scope, this_period);
+        else if (!scope_stated) {
+            const char* by_verb = scope_by_verb(cps, k, weak_scope, this_period);
+            verb_after_figure = verb_after_figure || (k >= figure && std::string_view(by_verb) == "new");
+            weak_scope = by_verb;
+        }
     }
     // 现有, 共有… say how many there are, unless of this period (今年共有12个众创空间获批备案)
-    if (!scope_stated) d.scope = stock_word && !this_period ? "cumulative" : weak_scope;
+    if (!scope_stated) d.scope = stock_word && !this_period && !verb_after_figure ? "cumulative" : weak_scope;
     return d;
 }
 
@@ -4442,7 +4554,8 @@ public:
     void add(const scanned& s, const period_cursor& period, std::vector<report_finding>& findings) {
         if (s.table != scanned::table_cell::none) return add_table_cell(s, period, findings);
         const auto [clause, clause_stop] = clauses_.around(s.first, s.last);
-        const binding b = bind(s, clause, clause_stop);
+        // a threshold (00万元以上企业) qualifies the noun after it: no level of the phrase before it
+        const binding b = s.damage == "threshold" ? no_binding(clause) : bind(s, clause, clause_stop);
         mismatched_entry_ = nullptr;
         const std::size_t after_previous = std::max(clause, previous_end_);
         fact_naming n = name(s, b, after_previous);
@@ -4607,7 +4720,8 @@ private:
             if (!change &&
                 (!after_part_word || new_total(ix_.part_words, byte_at(clause), s.q.begin,
                                                n.entry != nullptr || (n.flags & bit(fact_flag::unit_mismatch)) != 0,
-                                               (n.flags & bit(fact_flag::phrase_shared)) != 0)))
+                                               (n.flags & bit(fact_flag::phrase_shared)) != 0)) &&
+                !share_after_total(s))
                 parent_end_ = s.last, parent_ = n, part_ = fact_naming{};  // a total its parts may follow
             return;
         }
@@ -4621,6 +4735,12 @@ private:
         n.level = level;
         n.flags |= bit(fact_flag::part);
         if (n.entry) part_ = n;
+    }
+    // A share or a rate right after a total (财政科技支出12.6亿元，占一般公共预算支出的比重为3.2%，其中
+    // 市本级4.85亿元): the parts after it are the total's, not the share's (round 25: no variable).
+    bool share_after_total(const scanned& s) const {
+        return (is(s.q.unit, "%") || is(s.q.unit, "‰")) && parent_.entry && parent_end_ != 0 &&
+               !is(parent_.entry->unit, "%") && !ix_.sentence_ends.any_inside(byte_at(parent_end_), s.q.begin);
     }
     // "专利授权量241件，其中发明专利19件": a part after 其中 named only by a kind of the total's
     // quantity (发明专利), the total's stage and scope saying which of the kind's variables it is: the
@@ -4866,10 +4986,15 @@ private:
     // enumeration. The words between it and the figure choose among the entries of the phrase.
     binding bind(const scanned& s, std::size_t clause, std::size_t clause_stop) {
         binding b = bind_before(s, clause);
+        if (b.entry && unit_flag(s.q.unit, b.entry->unit) != 0) split_by_modifier(s, clause, b);
         if (b.entry || b.group) return b;
         if (level_after_changed_phrase(s, clause, b)) return b;
         if (const phrase_hit* hit = following_phrase(s, clause_stop)) {
-            b.stated = stated_distinctions(cps_, s.last, code_point_at(hit->end, s.last, clause_stop));
+            // the words of the clause around the figure and its noun say its scope: 新增12个众创空间
+            // (before), 今年共有12个众创空间获批备案 (the verb after the noun, up to the next figure)
+            std::size_t to = code_point_at(hit->end, s.last, clause_stop);
+            while (to < clause_stop && !is_digit(cps_[to].c) && !chinese_figure_at(cps_, to)) ++to;
+            b.stated = stated_distinctions(cps_, std::max(clause, previous_end_), to, s.last);
             b.entry = choose_entry(*hit->group, b.stated);
             if (b.entry && unit_flag(s.q.unit, b.entry->unit) == 0)
                 b.group = hit->group, b.phrase = hit->group->phrase, b.phrase_begin = b.phrase_end = byte_at(s.first),
@@ -4922,6 +5047,38 @@ private:
     // "派出0名专家到各村": a count between the verb and the noun of a phrase (派出专家), the verb
     // right before the figure and the noun right after it. The longest such phrase whose entry
     // counts in the figure's unit; `b` untouched when there is none.
+    // No phrase: the words that may qualify the figure count from the clause (or the previous figure).
+    binding no_binding(std::size_t clause) const {
+        binding b;
+        b.phrase_begin = b.phrase_end = byte_at(std::max(clause, previous_end_));
+        return b;
+    }
+    // "争取省级科技特派员项目资金95万元": a phrase of the lexicon whose verb and noun a modifier splits
+    // (争取…项目资金 is 争取项目资金), the noun right before the figure (or before 达, 共计…), when the
+    // phrase closest before the figure (科技特派员) names a variable the figure's unit does not fit.
+    void split_by_modifier(const scanned& s, std::size_t clause, binding& b) const {
+        constexpr std::size_t verb = 2, widest_gap = 12;
+        const std::size_t from = std::max(clause, previous_end_);
+        std::size_t end = s.first;
+        if (ends_with(cps_, end, U"达到") || ends_with(cps_, end, U"共计") || ends_with(cps_, end, U"合计"))
+            end -= 2;
+        else if (end > from && one_of(cps_[end - 1].c, U"达为计"))
+            end -= 1;
+        for (std::size_t tail = 2; tail <= 4 && end >= from + verb + tail + 1; ++tail)
+            for (std::size_t v = end - tail - verb - 1; v >= from && end - tail - (v + verb) <= widest_gap; --v) {
+                const phrase_entries* group =
+                    ix_.phrases.find(slice(text_, cps_, v, v + verb) + slice(text_, cps_, end - tail, end));
+                const distinctions stated = group ? stated_distinctions(cps_, clause, s.first) : distinctions{};
+                const lexicon_entry* e = group ? choose_entry(*group, stated) : nullptr;
+                if (e && unit_flag(s.q.unit, e->unit) == 0) {
+                    b = binding{};
+                    b.stated = stated, b.entry = e, b.group = group, b.phrase = group->phrase;
+                    b.phrase_begin = cps_[v].begin, b.phrase_end = byte_at(end);
+                    return;
+                }
+                if (v == 0) break;
+            }
+    }
     void split_phrase(const scanned& s, std::size_t clause, std::size_t clause_stop, binding& b) const {
         constexpr std::size_t longest = 4;  // code points of each half
         if (s.q.unit.empty() || s.last >= clause_stop || s.first <= clause ||

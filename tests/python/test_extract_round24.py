@@ -26,11 +26,12 @@ TITLE = "某县科技局2025年工作总结\n一、工作开展情况\n"
     ],
 )
 def test_a_bound_magnitude_before_yuan_is_a_bound_not_a_lost_number(sentence, text, variable, bound):
-    # each was flag_damaged (empty_slot) or read nothing: 近亿元 is "nearly 10^8 元", as 近百家
+    # each was flag_damaged (empty_slot) or read nothing: 近亿元 is "nearly 1 亿元", as 近百家 is
+    # nearly 100 家 (round 25: the unit as written, 亿元 or 万元, not 10^8 元)
     facts = zb.extract(TITLE + sentence)
     row = facts.iloc[0]
-    magnitude = 1e8 if "亿" in text else 1e4
-    assert (row.text, row.variable, row.value, row.unit, row.damage) == (text, variable, magnitude, "元", "")
+    unit = "亿元" if "亿" in text else "万元"
+    assert (row.text, row.variable, row.value, row.unit, row.damage) == (text, variable, 1.0, unit, "")
     assert (row.flag_upper_bound, row.flag_lower_bound) == (bound == "upper", bound == "lower")
     assert not facts.attrs["findings"].kind.eq("empty_slot").any()
 
