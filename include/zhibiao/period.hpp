@@ -84,21 +84,33 @@ public:
     /// The same period one year earlier (H1 → previous H1).
     period prior_year() const { return {year_ - 1, kind_, index_}; }
 
+    /// "2024", "2024H1", "2024Q3", "2024-07", "2024YTD07". Built in one short string (no
+    /// temporaries): the report reader writes one for every figure.
     std::string to_string() const {
-        std::string y = std::to_string(year_);
+        std::string out = std::to_string(year_);
         switch (kind_) {
             case period_kind::year:
-                return y;
+                return out;
             case period_kind::half:
-                return y + "H" + std::to_string(index_);
+                out += 'H';
+                break;
             case period_kind::quarter:
-                return y + "Q" + std::to_string(index_);
+                out += 'Q';
+                break;
             case period_kind::month:
-                return y + (index_ < 10 ? "-0" : "-") + std::to_string(index_);
+                out += index_ < 10 ? "-0" : "-";
+                break;
             case period_kind::year_to_date:
-                return y + (index_ < 10 ? "YTD0" : "YTD") + std::to_string(index_);
+                out += index_ < 10 ? "YTD0" : "YTD";
+                break;
         }
-        return y;
+        if (index_ < 100) {
+            if (index_ >= 10) out += static_cast<char>('0' + index_ / 10);
+            out += static_cast<char>('0' + index_ % 10);
+        } else {
+            out += std::to_string(index_);
+        }
+        return out;
     }
 
     static bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }

@@ -2293,38 +2293,6 @@ std::size_t document_number_at(std::string_view text, const code_points& cps, st
     return i - k;
 }
 
-// period::to_string()'s text written in place: its std::to_string calls and temporary strings
-// cost ~570 instructions a period stated, and the scan states one every few figures.
-std::string period_text(const period& p) {
-    const int y = p.year_number();
-    if (y < 1000 || y > 9999 || p.index() > 99) return p.to_string();
-    char buf[16];
-    std::size_t n = 0;
-    for (int d = 1000; d > 0; d /= 10) buf[n++] = static_cast<char>('0' + y / d % 10);
-    std::string_view mark;
-    switch (p.kind()) {
-        case period_kind::year:
-            return std::string(buf, n);
-        case period_kind::half:
-            mark = "H";
-            break;
-        case period_kind::quarter:
-            mark = "Q";
-            break;
-        case period_kind::month:
-            mark = p.index() < 10 ? "-0" : "-";
-            break;
-        case period_kind::year_to_date:
-            mark = p.index() < 10 ? "YTD0" : "YTD";
-            break;
-    }
-    for (std::size_t j = 0; j < mark.size() && j < 4; ++j) buf[n++] = mark[j];
-    const int i = p.index();  // 1..12
-    if (i >= 10) buf[n++] = static_cast<char>('0' + i / 10);
-    buf[n++] = static_cast<char>('0' + i % 10);
-    return std::string(buf, n);
-}
-
 // A period stated in the text at code point `at`. A local one ("兑现2017年度奖补资金50万元": a
 // year with 年度 outside the title line, once a period governs) names the period of its own
 // clause's figures only; the others govern what follows.
@@ -2623,7 +2591,7 @@ void enter_prior_year(const code_points& cps, std::size_t k, std::size_t n, bool
     }
     if (state.year) --state.year;
     if (periods)
-        periods->push_back({cps.base() + k, state.current ? period_text(*state.current) : std::string(), false, true});
+        periods->push_back({cps.base() + k, state.current ? state.current->to_string() : std::string(), false, true});
 }
 
 // The period state before a sentence about the year before, once code point k is past its end.
@@ -2632,7 +2600,7 @@ void leave_prior_year(const code_points& cps, std::size_t k, scan_state& carried
     carried.period = *carried.after_prior;
     carried.after_prior.reset();
     const std::optional<period>& p = carried.period.current;
-    if (periods) periods->push_back({cps.base() + carried.prior_ends, p ? period_text(*p) : std::string(), false});
+    if (periods) periods->push_back({cps.base() + carried.prior_ends, p ? p->to_string() : std::string(), false});
 }
 
 // The period state saved before a target's sentence or the starting point of a change, back in
@@ -2644,7 +2612,7 @@ void restore_saved_period(const code_points& cps, std::size_t k, std::optional<p
     saved.reset();
     const std::optional<period>& p = carried.period.current;
     if (periods)
-        periods->push_back({cps.base() + ends, p ? period_text(*p) : std::string(), false, carried.period.prior});
+        periods->push_back({cps.base() + ends, p ? p->to_string() : std::string(), false, carried.period.prior});
 }
 
 // A line at k opens the next item of the list of a heading of plans (the kind of its marker,
@@ -2769,7 +2737,7 @@ bool table_header(const code_points& cps, const std::vector<std::pair<std::size_
     std::vector<bool> same_span(tokens.size());  // 上年同期 columns: the span of that column a year earlier
     const auto label = [&](const std::optional<period>& p) -> const std::string* {
         if (!p) return nullptr;
-        carried.labels.push_back(period_text(*p));
+        carried.labels.push_back(p->to_string());
         return &carried.labels.back();
     };
     for (std::size_t i = 1; i < tokens.size(); ++i) {
@@ -3328,7 +3296,7 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
                 if (const std::size_t end = stated_period_end(cps, k, n, before, state, carried.title_year))
                     carried.after_line = before, carried.line_ends = end;
             if (periods)
-                periods->push_back({cps.base() + k, state.current ? period_text(*state.current) : std::string(), local,
+                periods->push_back({cps.base() + k, state.current ? state.current->to_string() : std::string(), local,
                                     state.prior, of_title});
             if (local) state = before;
             k += n;
