@@ -32,7 +32,8 @@ int main() {
         (void)zhibiao::parse_csv("region,period,gdp[亿元]\na,2023,1x3\n", {}, "bad.csv");
         expect(false, "a bad number throws");
     } catch (const zhibiao::error& e) {  // by the base class, the dynamic type intact
-        expect(dynamic_cast<const zhibiao::parse_error*>(&e) != nullptr, std::string("parse_error, not ") + typeid(e).name());
+        expect(dynamic_cast<const zhibiao::parse_error*>(&e) != nullptr,
+               std::string("parse_error, not ") + typeid(e).name());
         expect(std::string(e.what()).find("bad.csv:2:3") != std::string::npos, e.what());
     }
     try {
