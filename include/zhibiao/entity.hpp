@@ -68,9 +68,12 @@ inline std::string admin_parent(std::string_view code) {
             return std::string(code.substr(0, 4)) + "00";
         case admin_level::prefecture:
             return std::string(code.substr(0, 2)) + "0000";
-        default:
-            return {};
+        case admin_level::unknown:
+        case admin_level::national:
+        case admin_level::province:
+            break;
     }
+    return {};
 }
 
 }  // namespace zhibiao

@@ -57,9 +57,11 @@ public:
                 return 3 * index_ - 2;
             case period_kind::month:
                 return index_;
-            default:
-                return 1;
+            case period_kind::year:
+            case period_kind::year_to_date:
+                break;
         }
+        return 1;
     }
     int last_month() const {
         switch (kind_) {
@@ -70,9 +72,10 @@ public:
             case period_kind::month:
             case period_kind::year_to_date:
                 return index_;
-            default:
-                return 12;
+            case period_kind::year:
+                break;
         }
+        return 12;
     }
 
     /// Fraction of the calendar year elapsed at the end of this period (序时进度).

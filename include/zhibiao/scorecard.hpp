@@ -278,6 +278,11 @@ public:
     reason invalid_reason(std::size_t row, std::size_t k) const {
         return invalid_reasons_.empty() ? reason::none : invalid_reasons_[row * columns_.columns.size() + k];
     }
+    /// Every cell's reason, row-major (rows × inputs; reason::none where the cell is fine); empty when
+    /// unreadable() is. What explain() of scorecard_columns takes to name them.
+    const std::vector<reason>& invalid_reasons() const& { return invalid_reasons_; }
+    /// On a temporary (`card.inputs_from(p).invalid_reasons()`) a copy, never a reference into it.
+    std::vector<reason> invalid_reasons() && { return std::move(invalid_reasons_); }
     /// (column heading, input id) of each input read from a column headed with a Chinese name
     /// rather than its id (scorecard::input_columns), in inputs() order.
     const std::vector<std::pair<std::string, std::string>>& renamed() const& { return renamed_; }
@@ -360,6 +365,14 @@ public:
     /// or "en", for the rows asked about.
     std::vector<std::string> explain(const scorecard_columns& in, const scorecard_result& result,
                                      const std::vector<std::size_t>& rows, const std::string& language) const;
+    /// The same, naming the cells the loader could not use: `cell_reasons` holds a reason per cell,
+    /// row-major (in.rows × inputs; reason::none where the cell is fine), as
+    /// scorecard_inputs::invalid_reasons() gives them. Such a cell is NaN in the columns, which the
+    /// overload above can only call "missing"; here it is "unparseable, see the load report", and its firm
+    /// is invalid input. Empty: none known (the overload above). Another size is an argument_error.
+    std::vector<std::string> explain(const scorecard_columns& in, const scorecard_result& result,
+                                     const std::vector<std::size_t>& rows, const std::string& language,
+                                     const std::vector<reason>& cell_reasons) const;
 
     /// Gap to qualify for the rows asked about; `costs` overrides the packs' cost per unit
     /// (pairs of input id and 万元 per unit).
@@ -413,6 +426,7 @@ public:
     scorecard_result evaluate(const scorecard_inputs& in, points_policy policy = points_policy::low,
                               unsigned threads = 0) const;
     scorecard_result evaluate(const panel& p, points_policy policy = points_policy::low, unsigned threads = 0) const;
+    /// explain() of the columns with the reasons of the cells the loader could not use (invalid_reasons()).
     std::vector<std::string> explain(const scorecard_inputs& in, const scorecard_result& result,
                                      const std::vector<std::size_t>& rows, const std::string& language) const;
     std::vector<firm_gap> gap(const scorecard_inputs& in, const std::vector<std::size_t>& rows,

@@ -20,6 +20,7 @@
 #include <string>
 #include <string_view>
 
+#include "zhibiao/detail/float_bits.hpp"
 #include "zhibiao/error.hpp"
 
 namespace zhibiao {
@@ -130,7 +131,7 @@ struct conversion {
     /// ±inf: compute() makes such a result NaN with reason out_of_range; a bare number has no
     /// reason to carry, so a finite x with a NaN result means overflow.
     double apply(double x) const;
-    bool identity() const { return exponent == 0 && factor == 1.0; }
+    bool identity() const { return exponent == 0 && detail::exactly_equal(factor, 1.0); }
 };
 
 /// A unit: dimension × 10^exponent × factor, with the symbol it was written as.
@@ -184,13 +185,15 @@ public:
     }
     /// Same dimension and scale, whatever the symbols ("%" and "百分点" are).
     bool same_scale_as(const unit& other) const {
-        return dim_ == other.dim_ && exponent_ == other.exponent_ && factor_ == other.factor_;
+        return dim_ == other.dim_ && exponent_ == other.exponent_ && detail::exactly_equal(factor_, other.factor_);
     }
 
     friend std::ostream& operator<<(std::ostream& os, const unit& u) { return os << u.symbol(); }
 
 private:
-    bool is_plain_one() const { return symbol_ == "1" && dim_ == dimension{} && exponent_ == 0 && factor_ == 1.0; }
+    bool is_plain_one() const {
+        return symbol_ == "1" && dim_ == dimension{} && exponent_ == 0 && detail::exactly_equal(factor_, 1.0);
+    }
     static int checked_exponent(int exponent) {
         if (std::abs(exponent) > max_exponent)
             throw limit_error("a product of units has scale 10^" + std::to_string(exponent) + ", beyond 10^±" +

@@ -15,6 +15,7 @@
 #include "scorecard/internal.hpp"
 #include "scorecard/machine.hpp"
 #include "zhibiao/catalogue.hpp"
+#include "zhibiao/detail/counted.hpp"
 #include "zhibiao/error.hpp"
 #include "zhibiao/interrupt.hpp"
 
@@ -157,8 +158,10 @@ public:
         for (const auto& check : s.validity()) validity_reads_.push_back(s.inputs_read(check.parsed));
     }
 
-    std::string line(const scorecard_columns& in, const scorecard_result& result, std::size_t row) {
-        std::string text = verdict(in, result, row);
+    // `cell_reasons`: per cell (row-major, rows × inputs) why it is invalid for computing, or null.
+    std::string line(const scorecard_columns& in, const scorecard_result& result, std::size_t row,
+                     const reason* cell_reasons) {
+        std::string text = verdict(in, result, row, cell_reasons);
         std::string notes = clipped_scores(in, row);
         if (result.valid(row) && result.route[row] < 0) {
             const std::string decided = pack_notes();
@@ -168,12 +171,15 @@ public:
     }
 
 private:
-    std::string verdict(const scorecard_columns& in, const scorecard_result& result, std::size_t row) {
+    std::string verdict(const scorecard_columns& in, const scorecard_result& result, std::size_t row,
+                        const reason* cell_reasons) {
         scorecard_columns single{1, {}};
         for (const double* col : in.columns) single.columns.push_back(col ? col + row : nullptr);
         detail::shape_result(s_, 1, s_.has_ranges(), one_);
         detail::scorer::run_chunk(s_, c_, single, 0, 1, regs_.data(), points_policy::low, one_);
-        if (!result.valid(row)) return invalid_line(in, result, row);
+        // A firm with a cell the loader could not use is invalid input whatever the result was scored from.
+        const std::uint64_t unreadable = unreadable_inputs(cell_reasons, row);
+        if (!result.valid(row) || unreadable) return invalid_line(in, result, row, cell_reasons, unreadable);
         std::vector<std::string> parts;
         for (std::size_t g = 0; g < s_.gates().size(); ++g)
             if (!result.gates(static_cast<Eigen::Index>(row), static_cast<Eigen::Index>(g)))
@@ -215,11 +221,34 @@ private:
         return join(parts);
     }
 
-    std::string invalid_line(const scorecard_columns& in, const scorecard_result& result, std::size_t row) const {
+    // Bit k: input k's cell of `row` has a reason in `cell_reasons` (none when that is null).
+    std::uint64_t unreadable_inputs(const reason* cell_reasons, std::size_t row) const {
+        std::uint64_t bits = 0;
+        const std::size_t n = s_.inputs().size();
+        for (std::size_t k = 0; cell_reasons && k < n && k < 64; ++k)
+            if (cell_reasons[row * n + k] != reason::none) bits |= std::uint64_t{1} << k;
+        return bits;
+    }
+
+    // The cells of `row` the loader could not use (`unreadable`, their reasons in `cell_reasons`):
+    // NaN in the columns, yet no value the user left blank, so never called "missing".
+    std::string unreadable_part(const reason* cell_reasons, std::size_t row, std::uint64_t unreadable) const {
+        const std::size_t n = s_.inputs().size();
+        std::string cells;
+        for (std::size_t k = 0; k < n; ++k)
+            if (unreadable >> k & 1u)
+                cells += (cells.empty() ? "" : ", ") + s_.inputs()[k].id + " (" +
+                         std::string(to_string(cell_reasons[row * n + k])) + ")";
+        return zh_ ? cells + " 的值不能用于计算（见加载报告）" : cells + " invalid for computing (see the load report)";
+    }
+
+    std::string invalid_line(const scorecard_columns& in, const scorecard_result& result, std::size_t row,
+                             const reason* cell_reasons, std::uint64_t unreadable) const {
         const auto& inputs = s_.inputs();
         std::vector<std::string> parts;
+        if (unreadable) parts.push_back(unreadable_part(cell_reasons, row, unreadable));
         for (std::size_t k = 0; k < inputs.size(); ++k)
-            if (result.problems[row] >> k & 1u) {
+            if (result.problems[row] >> k & 1u && !(unreadable >> k & 1u)) {
                 const double v = in.columns[k] ? in.columns[k][row] : nan_value;
                 const bool fraction = inputs[k].integer && std::isfinite(v) && !detail::whole(v);
                 std::string what = v != v ? (zh_ ? "缺失" : "missing") : format_value(v, inputs[k].unit, zh_, fraction);
@@ -227,9 +256,9 @@ private:
                 parts.push_back((zh_ ? "输入" : "input ") + inputs[k].id + (zh_ ? "无效（" : " invalid (") + what +
                                 (zh_ ? "）" : ")"));
             }
-        const std::uint64_t invalid_inputs = inputs.size() >= 64
-                                                 ? result.problems[row]
-                                                 : result.problems[row] & ((std::uint64_t{1} << inputs.size()) - 1);
+        const std::uint64_t input_bits =
+            inputs.size() >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << inputs.size()) - 1;
+        const std::uint64_t invalid_inputs = (result.problems[row] & input_bits) | unreadable;
         for (std::size_t j = 0; j < s_.validity().size(); ++j)
             if (result.problems[row] >> (inputs.size() + j) & 1u && !(validity_reads_[j] & invalid_inputs))
                 parts.push_back(message(s_.validity()[j]));
@@ -306,6 +335,12 @@ void check_result_shape(const scorecard& s, const scorecard_result& r) {
 
 std::vector<std::string> scorecard::explain(const scorecard_columns& in, const scorecard_result& result,
                                             const std::vector<std::size_t>& rows, const std::string& language) const {
+    return explain(in, result, rows, language, {});
+}
+
+std::vector<std::string> scorecard::explain(const scorecard_columns& in, const scorecard_result& result,
+                                            const std::vector<std::size_t>& rows, const std::string& language,
+                                            const std::vector<reason>& cell_reasons) const {
     const bool zh = language == "zh";
     if (!zh && language != "en") {
         const std::vector<std::string_view> languages{"zh", "en"};
@@ -324,6 +359,10 @@ std::vector<std::string> scorecard::explain(const scorecard_columns& in, const s
         throw argument_error("scorecard '" + id_ + "': explain takes the " + std::to_string(inputs_.size()) +
                              " input columns and the result of scoring them");
     check_result_shape(*this, result);
+    if (!cell_reasons.empty() && cell_reasons.size() != in.rows * inputs_.size())
+        throw argument_error("scorecard '" + id_ + "': explain takes a reason per cell (" + std::to_string(in.rows) +
+                             " rows × " + std::to_string(inputs_.size()) + " inputs) or none; " +
+                             detail::counted(cell_reasons.size(), "reason") + " given");
     firm_explainer explainer(*this, zh);
     std::vector<std::string> lines;
     for (std::size_t row : rows) {
@@ -332,28 +371,14 @@ std::vector<std::string> scorecard::explain(const scorecard_columns& in, const s
         if (row >= in.rows)
             throw argument_error("explain: row " + std::to_string(row) + " out of range (" + std::to_string(in.rows) +
                                  " rows)");
-        lines.push_back(explainer.line(in, result, row));
+        lines.push_back(explainer.line(in, result, row, cell_reasons.empty() ? nullptr : cell_reasons.data()));
     }
     return lines;
 }
 
 std::vector<std::string> scorecard::explain(const scorecard_inputs& in, const scorecard_result& result,
                                             const std::vector<std::size_t>& rows, const std::string& language) const {
-    std::vector<std::string> lines = explain(in.columns(), result, rows, language);
-    if (in.unreadable().empty()) return lines;
-    const bool zh = language == "zh";
-    for (std::size_t j = 0; j < rows.size(); ++j) {
-        const std::uint64_t bits = in.unreadable()[rows[j]];
-        if (!bits) continue;
-        std::string cells;
-        for (std::size_t k = 0; k < inputs_.size(); ++k)
-            if (bits >> k & 1u)
-                cells += (cells.empty() ? "" : ", ") + inputs_[k].id + " (" +
-                         std::string(to_string(in.invalid_reason(rows[j], k))) + ")";
-        lines[j] = zh ? "输入无效：" + cells + " 的值不能用于计算（见加载报告）"
-                      : "invalid input: " + cells + " invalid for computing (see the load report)";
-    }
-    return lines;
+    return explain(in.columns(), result, rows, language, in.invalid_reasons_);
 }
 
 }  // namespace zhibiao

@@ -2,6 +2,7 @@
 // the thread's interrupt_scope between blocks, and what the check throws reaches the caller.
 #include <boost/test/unit_test.hpp>
 
+#include <cstdint>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -12,8 +13,12 @@
 #include "zhibiao/composite/mcdm.hpp"
 #include "zhibiao/compute.hpp"
 #include "zhibiao/csv.hpp"
+#include "zhibiao/entity.hpp"
 #include "zhibiao/extract.hpp"
 #include "zhibiao/interrupt.hpp"
+#include "zhibiao/panel.hpp"
+#include "zhibiao/period.hpp"
+#include "zhibiao/units.hpp"
 #include "zhibiao/validate.hpp"
 
 using namespace zhibiao;
@@ -121,6 +126,42 @@ BOOST_AUTO_TEST_CASE(compute_polls_between_indicators) {
     const std::vector<std::string> ids = {"invention_patents_per_10k", "invention_patents_per_10k"};
     BOOST_CHECK_THROW(compute(p, ids), stop_request);
     BOOST_TEST(check.calls == 2);
+}
+
+// G6 (round 25): the fused path polled every 256 blocks of 1024 rows, so a panel of 200 blocks
+// was polled only before it and after it (two calls for one indicator). It polls within: a check
+// throwing on its third call stops the call, on every thread count; the values are unchanged.
+BOOST_AUTO_TEST_CASE(compute_polls_within_the_panel_on_the_fused_path) {
+    const std::size_t rows = 200 * 1024;
+    std::vector<entity> entities;
+    std::vector<std::int32_t> of_row(rows), period_of_row(rows, 0);
+    for (std::size_t r = 0; r < rows; ++r) {
+        entities.push_back({"e" + std::to_string(r), "", ""});
+        of_row[r] = static_cast<std::int32_t>(r);
+    }
+    panel p(entities, {period::year(2023)}, of_row, period_of_row);
+    p.add(column("population", unit::parse("万人"), Eigen::ArrayXd::LinSpaced(static_cast<Eigen::Index>(rows), 1, 90)));
+    p.add(column("valid_invention_patents", unit::parse("件"),
+                 Eigen::ArrayXd::Constant(static_cast<Eigen::Index>(rows), 9)));
+    const std::vector<std::string> ids = {"invention_patents_per_10k"};
+    const Eigen::ArrayXd expected = compute(p, ids).at(ids[0]).values();
+    for (unsigned threads : {1u, 2u, 4u}) {
+        BOOST_TEST_CONTEXT("threads " << threads) {
+            compute_options o;
+            o.threads = threads;
+            stop_at check{3};
+            {
+                interrupt_scope scope([&check] { check(); });
+                BOOST_CHECK_THROW(compute(p, ids, o), stop_request);
+            }
+            BOOST_TEST(check.calls == 3);
+            stop_at never{0};
+            interrupt_scope scope([&never] { never(); });
+            const Eigen::ArrayXd values = compute(p, ids, o).at(ids[0]).values();
+            BOOST_TEST(never.calls > 4);  // 200 blocks: more than one poll per part
+            BOOST_TEST((values == expected).all());
+        }
+    }
 }
 
 BOOST_AUTO_TEST_CASE(compute_reports_progress_indicator_by_indicator) {

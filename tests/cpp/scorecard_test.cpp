@@ -486,6 +486,41 @@ BOOST_AUTO_TEST_CASE(a_panel_cell_the_loader_could_not_read_makes_the_firm_inval
     BOOST_TEST(sme().gap(in, {1})[0].status == firm_status::invalid_input);
 }
 
+// G7 (round 25): explain() of the columns called a cell the loader could not read "missing" (it is
+// NaN there, as a blank is), and explain() of the panel's inputs said only the unreadable cells,
+// dropping the firm's other problems (a required input left blank). The reasons reach the
+// explanation through the columns overload too, beside every other problem of the firm.
+BOOST_AUTO_TEST_CASE(an_unreadable_cell_is_explained_with_its_reason_beside_the_other_problems) {
+    panel p = sme_panel(2, "rd_expense");
+    Eigen::ArrayXd ip2(2), rd(2);
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    ip2 << 2, nan;
+    rd << 45, nan;  // firm1 left its R&D blank: invalid input on its own (a validity check)
+    p.add(column("ip_class2", unit::parse("件"), ip2, {reason::none, reason::unparseable}));
+    p.add(column("rd_expense", unit::parse("万元"), rd));
+    const scorecard_inputs in = sme().inputs_from(p);
+    const scorecard_result r = sme().evaluate(in);
+    BOOST_TEST(r.valid(1) == 0);
+    BOOST_TEST(in.invalid_reasons().size() == 2 * sme().inputs().size());
+    for (const std::string& line :
+         {sme().explain(in, r, {1}, "en")[0], sme().explain(in.columns(), r, {1}, "en", in.invalid_reasons())[0]}) {
+        BOOST_TEST(has(line, "ip_class2 (unparseable) invalid for computing (see the load report)"), line);
+        BOOST_TEST(!has(line, "missing"), line);
+        BOOST_TEST(has(line, "rd_expense"), line);  // the blank R&D is said too
+    }
+    const std::string zh = sme().explain(in.columns(), r, {1}, "zh", in.invalid_reasons())[0];
+    BOOST_TEST(has(zh, "ip_class2 (unparseable) 的值不能用于计算（见加载报告）"), zh);
+    // without the reasons the columns cannot tell; the firm with no unreadable cell is unchanged
+    BOOST_TEST(has(sme().explain(in.columns(), r, {1}, "en")[0], "input ip_class2 invalid (missing)"));
+    BOOST_TEST(sme().explain(in, r, {0}, "en")[0] == sme().explain(in.columns(), r, {0}, "en")[0]);
+    // evaluated from the bare columns (the cell read as a blank), the reasons still make it invalid input
+    const scorecard_result bare = sme().evaluate(in.columns());
+    BOOST_TEST(has(sme().explain(in, bare, {1}, "en")[0], "invalid input: ip_class2 (unparseable)"));
+    const std::string size = message_of<argument_error>(
+        [&] { (void)sme().explain(in.columns(), r, {1}, "en", std::vector<reason>(3, reason::none)); });
+    BOOST_TEST(has(size, "a reason per cell (2 rows × 13 inputs) or none; 3 reasons given"), size);
+}
+
 BOOST_AUTO_TEST_CASE(a_panel_cell_invalid_for_computing_is_invalid_input_not_missing) {
     // hnte_certified is optional: a cell with no value leaves the firm scored (62, passed); a
     // value there but invalid for computing (an invalid part of a roll-up, a negative count, a

@@ -59,10 +59,10 @@ class power_of_two {
 public:
     explicit power_of_two(int exponent)
         : e_(exponent), factor_(exponent >= -1000 && exponent <= 1000 ? std::ldexp(1.0, -exponent) : 0) {}
-    double down(double x) const { return factor_ != 0 ? x * factor_ : std::ldexp(x, -e_); }
+    double down(double x) const { return plain() ? x * factor_ : std::ldexp(x, -e_); }
     double up(double x) const { return std::ldexp(x, e_); }
     /// Whether down(x) is x * factor() (else std::ldexp, for an exponent beyond ±1000).
-    bool plain() const { return factor_ != 0; }
+    bool plain() const { return !zhibiao::detail::exactly_equal(factor_, 0); }
     double factor() const { return factor_; }
 
 private:

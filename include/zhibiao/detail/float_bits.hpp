@@ -25,4 +25,15 @@ inline bool is_nan(double x) noexcept { return magnitude_bits(x) > float_infinit
 inline bool is_infinite(double x) noexcept { return magnitude_bits(x) == float_infinity_bits; }
 inline bool is_finite(double x) noexcept { return magnitude_bits(x) < float_infinity_bits; }
 
+// a == b where exact equality is meant (unit factors, a power of two's factor against 0): said
+// once here, so that a program compiled with -Wfloat-equal -Werror compiles the headers.
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wfloat-equal"
+#endif
+inline bool exactly_equal(double a, double b) noexcept { return a == b; }
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+
 }  // namespace zhibiao::detail
