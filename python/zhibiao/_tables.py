@@ -246,8 +246,9 @@ def _counts_as_integers(table: Any) -> Any:
     out = table.copy()
     for column in counted:
         x = table[column].to_numpy(dtype=float, na_value=np.nan)
-        texts = _core.fixed_texts(x, 0)  # exact for a whole double, however large
-        for k in np.flatnonzero(np.isfinite(x) & (x != np.floor(x))):
+        texts = _core.fixed_texts(x, 0)  # exact for a whole double
+        # from 1e16 on, as repr writes it (1e+300, not 301 digits the double does not hold)
+        for k in np.flatnonzero(np.isfinite(x) & ((x != np.floor(x)) | (np.abs(x) >= 1e16))):
             texts[k] = repr(float(x[k]))
         out[column] = texts
     out.attrs = dict(table.attrs)

@@ -1681,11 +1681,13 @@ std::size_t year_word_at(const code_points& cps, std::size_t k, period_state& st
     // 工作总结: 2030; 2022年政府工作报告: 2026, a term's end, not the plan's 2025)
     if ((cps[k].c == U'今' || cps[k].c == U'未') &&
         (starts_with(cps, k, U"今后五年") || starts_with(cps, k, U"未来五年")) && state.year &&
-        (target_period(cps, k, 4) || state.title_span_end)) {
+        (target_period(cps, k, 4) || state.title_span_end >= state.year + 1)) {
         const bool ahead = state.title_looks_ahead || line_names_work_report(cps, k);
         const int first = (state.title_year ? state.title_year : state.year) + (ahead ? 0 : 1);
-        // a plan's title says its span (“十五五”规划（2026—2030年）: 2030, not 2035 from its last year)
-        state.year = state.title_span_end ? state.title_span_end : first + 4;
+        // a plan's title says its span (“十五五”规划（2026—2030年）: 2030, not 2035 from its last year);
+        // a span behind the text (“十四五”工作总结（2021—2025年）) says nothing of the years ahead
+        const bool span_ahead = state.title_span_end > state.year;
+        state.year = span_ahead ? state.title_span_end : first + 4;
         state.current = period::year(state.year);
         return 4;
     }
@@ -1881,11 +1883,14 @@ bool several_years(const code_points& cps, std::size_t b, std::size_t e) {
 bool count_character(char32_t c) { return is_digit(c) || chinese_digit(c) >= 0 || one_of(c, U"十多几余"); }
 
 // A figure in Chinese numerals at j (一千二百家, 三十二个, 五项): a numeral followed by a unit or
-// measure word, not a numeral inside a word (一批, 三大, 五年).
+// measure word, not a numeral inside a word (一批, 三大, 五年), nor a magnitude alone (百名博士, 千企,
+// 万人: the scanner reads no figure there either).
 bool chinese_figure_at(const code_points& cps, std::size_t j) {
     std::size_t e = j;
-    while (e < cps.size() && e - j < 12 && is_chinese_numeral(cps[e].c) && cps[e].c != U'点') ++e;
-    if (e == j || e >= cps.size()) return false;
+    bool digit = false;
+    for (; e < cps.size() && e - j < 12 && is_chinese_numeral(cps[e].c) && cps[e].c != U'点'; ++e)
+        digit = digit || chinese_digit(cps[e].c) >= 0 || cps[e].c == U'十';
+    if (!digit || e >= cps.size()) return false;
     std::string unit;
     return one_of(cps[e].c, U"家个项件名位人元户所台套次%％") || measure_word_length(cps, e, unit) > 0;
 }
@@ -2438,7 +2443,7 @@ constexpr std::u32string_view starts_of_interest =
 // Most code points are neither a clause mark nor the first character of a target word
 // (fact_builder::target_before()).
 constexpr std::u32string_view target_stops = U"力预确争目计拟以十过近来间;!?,\n\r。；！？，";
-constexpr std::u32string_view distinction_starts = U"应需须已拨兑发支申立获批授累总新认组挂备入现拥共有全今当本";
+constexpr std::u32string_view distinction_starts = U"应需须已拨兑发支申立获批授累总新认组挂备入现拥共有全今当本目截";
 bool cell_rule(char32_t c);
 
 const std::uint8_t* char_classes() {
@@ -3191,6 +3196,13 @@ bool date_of_report_head(const code_points& cps, std::size_t k, std::size_t n, c
     const bool speech = speech_date_line(cps, k) && line_names_work_report(cps, k);
     if (carried.any_figure || carried.title_year || !(speech || (before.year == 0 && issue_date_line(cps, k, n))))
         return false;
+    if (!speech) {
+        // an issue's date gives the months its text names (1-4月) their year, and no period of its
+        // own: a figure before any span stays without one, as under a meeting's date (review 25b)
+        const int year = state.year;
+        state = before, state.year = year;
+        return true;
+    }
     state.current = period::year(state.year), state.title_period = state.current;
     carried.title_year = state.title_year = state.year, state.title_looks_ahead = speech;
     if (periods) periods->push_back({cps.base() + k, state.current->to_string(), false, false, true});
@@ -4175,6 +4187,7 @@ distinctions stated_distinctions(const code_points& cps, std::size_t from, std::
     std::size_t last_due = std::numeric_limits<std::size_t>::max();
     bool scope_stated = false;                     // 累计/新增…: said outright, whatever verb stands beside it
     bool stock_word = false, this_period = false;  // 现有/拥有/共有…; 全年/今年/当年 (this_period_word_at)
+    bool plain_stock = false;                      // 现有/拥有/目前/截至: a stock whatever verb follows
     const char* weak_scope = "";
     for (std::size_t k = from; (k = cps.next_with(k, to, cc_distinction)) < to; ++k) {
         const char32_t c = cps[k].c;
@@ -4193,6 +4206,7 @@ distinctions stated_distinctions(const code_points& cps, std::size_t from, std::
             d.stage = "granted";
         this_period = this_period || this_period_word_at(cps, k);
         stock_word = stock_word || stock_word_at(cps, k);
+        plain_stock = plain_stock || starts_with_any(cps, k, U"现有", U"拥有", U"目前", U"截至", U"有效期内");
         if (starts_with_any(cps, k, U"累计", U"累积", U"总数", U"总量"))
             d.scope = "cumulative", scope_stated = true;
         else if (c == U'新' && k + 1 < cps.size() && one_of(cps[k + 1].c, U"增认培建引入登获申设签备"))
@@ -4203,8 +4217,11 @@ distinctions stated_distinctions(const code_points& cps, std::size_t from, std::
             weak_scope = by_verb;
         }
     }
-    // 现有, 共有… say how many there are, unless of this period (今年共有12个众创空间获批备案)
-    if (!scope_stated) d.scope = stock_word && !this_period && !verb_after_figure ? "cumulative" : weak_scope;
+    // 现有, 共有… say how many there are, unless of this period (今年共有12个众创空间获批备案) or, for
+    // 共有, a verb of the year follows the noun (共有436家企业通过…评价入库); 现有/目前… hold even then
+    // (全市现有45个众创空间获批省级以上备案: how many there are, review 25b)
+    if (!scope_stated)
+        d.scope = stock_word && !this_period && (!verb_after_figure || plain_stock) ? "cumulative" : weak_scope;
     return d;
 }
 
@@ -4518,12 +4535,29 @@ public:
         any_invalid_ = any_invalid;
     }
 
+    // A sum right before the firms or projects it sorts (研发投入超过亿元的企业52家, 营业收入500万元以上企业):
+    // a threshold, not an amount of the phrase before it.
+    bool sum_qualifying_a_noun(const scanned& s) const {
+        const std::string_view unit = s.q.unit, yuan = "元";
+        if (unit.size() < yuan.size() || unit.substr(unit.size() - yuan.size()) != yuan) return false;
+        std::size_t k = s.last;
+        for (const std::u32string_view w : {U"及以上", U"以上", U"以下"})
+            if (starts_with(cps_, k, w)) {
+                k += w.size();
+                break;
+            }
+        if (k < cps_.size() && cps_[k].c == U'的') ++k;
+        return starts_with(cps_, k, U"企业") || starts_with(cps_, k, U"项目") || starts_with(cps_, k, U"单位");
+    }
+
     // The next quantity as a row of the table.
     void add(const scanned& s, const period_cursor& period, std::vector<report_finding>& findings) {
         if (s.table != scanned::table_cell::none) return add_table_cell(s, period, findings);
         const auto [clause, clause_stop] = clauses_.around(s.first, s.last);
-        // a threshold (00万元以上企业) qualifies the noun after it: no level of the phrase before it
-        const binding b = s.damage == "threshold" ? no_binding(clause) : bind(s, clause, clause_stop);
+        // a threshold (00万元以上企业, 超过亿元的企业) qualifies the noun after it: no level of the phrase
+        // before it
+        const bool threshold = s.damage == "threshold" || sum_qualifying_a_noun(s);
+        const binding b = threshold ? no_binding(clause) : bind(s, clause, clause_stop);
         mismatched_entry_ = nullptr;
         const std::size_t after_previous = std::max(clause, previous_end_);
         fact_naming n = name(s, b, after_previous);
@@ -5012,9 +5046,6 @@ private:
         return hit.group;
     }
 
-    // "派出0名专家到各村": a count between the verb and the noun of a phrase (派出专家), the verb
-    // right before the figure and the noun right after it. The longest such phrase whose entry
-    // counts in the figure's unit; `b` untouched when there is none.
     // No phrase: the words that may qualify the figure count from the clause (or the previous figure).
     binding no_binding(std::size_t clause) const {
         binding b;
@@ -5024,6 +5055,18 @@ private:
     // "争取省级科技特派员项目资金95万元": a phrase of the lexicon whose verb and noun a modifier splits
     // (争取…项目资金 is 争取项目资金), the noun right before the figure (or before 达, 共计…), when the
     // phrase closest before the figure (科技特派员) names a variable the figure's unit does not fit.
+    // Only a verb that takes a sum as its object opens it, and no 的/用于/对 lies between: two nouns
+    // (财政用于…的支出, 研发机构…投入) are no such phrase (review 25b).
+    static bool splits_as_verb_and_object(const code_points& cps, std::size_t v, std::size_t noun) {
+        static constexpr std::u32string_view verbs[] = {U"争取", U"申请", U"拨付", U"兑现", U"兑付",
+                                                        U"下达", U"获得", U"安排", U"落实"};
+        if (std::none_of(std::begin(verbs), std::end(verbs),
+                         [&](std::u32string_view w) { return starts_with(cps, v, w); }))
+            return false;
+        for (std::size_t k = v + 2; k < noun; ++k)
+            if (one_of(cps[k].c, U"的对，,；;") || starts_with(cps, k, U"用于")) return false;
+        return true;
+    }
     void split_by_modifier(const scanned& s, std::size_t clause, binding& b) const {
         constexpr std::size_t verb = 2, widest_gap = 12;
         const std::size_t from = std::max(clause, previous_end_);
@@ -5035,7 +5078,9 @@ private:
         for (std::size_t tail = 2; tail <= 4 && end >= from + verb + tail + 1; ++tail)
             for (std::size_t v = end - tail - verb - 1; v >= from && end - tail - (v + verb) <= widest_gap; --v) {
                 const phrase_entries* group =
-                    ix_.phrases.find(slice(text_, cps_, v, v + verb) + slice(text_, cps_, end - tail, end));
+                    splits_as_verb_and_object(cps_, v, end - tail)
+                        ? ix_.phrases.find(slice(text_, cps_, v, v + verb) + slice(text_, cps_, end - tail, end))
+                        : nullptr;
                 const distinctions stated = group ? stated_distinctions(cps_, clause, s.first) : distinctions{};
                 const lexicon_entry* e = group ? choose_entry(*group, stated) : nullptr;
                 if (e && unit_flag(s.q.unit, e->unit) == 0) {
@@ -5047,6 +5092,9 @@ private:
                 if (v == 0) break;
             }
     }
+    // "派出0名专家到各村": a count between the verb and the noun of a phrase (派出专家), the verb
+    // right before the figure and the noun right after it. The longest such phrase whose entry
+    // counts in the figure's unit; `b` untouched when there is none.
     void split_phrase(const scanned& s, std::size_t clause, std::size_t clause_stop, binding& b) const {
         constexpr std::size_t longest = 4;  // code points of each half
         if (s.q.unit.empty() || s.last >= clause_stop || s.first <= clause ||

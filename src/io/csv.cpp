@@ -261,8 +261,9 @@ std::string not_a_number(std::string_view cell, char decimal) {
     if (!s.empty() && s[0] == '\'') return "a number behind a spreadsheet's text mark ('): remove the apostrophe";
     if (decimal == ',' && detail::mixes_space_and_point(s))
         return "a number with both a space and a point in it (1 234.567: 1234567 grouped two ways, or 1234.567 "
-               "with a decimal point?) in a file whose decimal mark is ',': write 1 234,567 for the one, 1 234 567 for "
-               "the other";
+               "with a decimal point?) in a file whose decimal mark is ',': write 1 234 567 if it is 1234567, 1 "
+               "234,567 if "
+               "it is 1234.567";
     if (end != std::string::npos && end > 0 && detail::parse_number(number, value, percent, decimal)) {
         try {
             const unit u = unit::parse(trim(std::string_view(s).substr(end)));
@@ -1977,8 +1978,10 @@ private:
             }
         }
         if (keys[0].empty()) return false;  // an empty entity code: the tokenizer's path says where
-        if (static_cast<unsigned char>(*p) >= 0x80 &&
-            looks_like_footnote(std::string_view(p, static_cast<std::size_t>(end - p)).substr(0, 16)))
+        const char* first = p;              // " 注：x": a blank before the note hides it from no reader
+        while (first < q && (*first == ' ' || *first == '\t')) ++first;
+        if (first < q && static_cast<unsigned char>(*first) >= 0x80 &&
+            looks_like_footnote(std::string_view(first, static_cast<std::size_t>(q - first)).substr(0, 16)))
             return false;  // 注：x,2024,3: no row of data, as the tokenizer's path says
         add_row_keys(c, keys[0], period_col_ >= 0 ? keys[1] : std::string_view(options_.period_value), keys[2], keys[3],
                      line);

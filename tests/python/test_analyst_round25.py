@@ -57,11 +57,12 @@ def test_write_csv_writes_a_whole_count_without_point_zero(full_precision):
     buffer = io.StringIO()
     zb.write_csv(_counts_table(), buffer, full_precision=full_precision)
     lines = buffer.getvalue().splitlines()
-    # counts (件, 万人): whole → integer text (1e20 exactly, -0 as 0), others every digit; a
-    # currency (亿元) is no count: as pandas writes a float
+    # counts (件, 万人): whole → integer text (-0 as 0), others every digit, and from 1e16 on as
+    # Python's repr writes it (1e+20: its units are no longer exact); a currency (亿元) is no
+    # count: as pandas writes a float
     assert lines[1] == "320601,2024,139,65,12.0"
     assert lines[2] == "320602,2024,,66.5,13.5"
-    assert lines[3] == "320603,2024,2.5,100000000000000000000,1.0"
+    assert lines[3] == "320603,2024,2.5,1e+20,1.0"
     assert lines[4] == "320604,2024,0,3,2.0"
 
 
@@ -125,6 +126,8 @@ def test_decimal_comma_file_refuses_a_number_grouped_by_space_and_point(tmp_path
         zb.read_csv(path, sep=";", entity="region", decimal=",")
     assert "dc.csv:2:3" in str(caught.value)
     assert "both a space and a point" in str(caught.value)
+    # each reading with its own fix (review 25b: the two were paired the wrong way round)
+    assert "write 1 234 567 if it is 1234567, 1 234,567 if it is 1234.567" in str(caught.value)
     panel = zb.read_csv(path, sep=";", entity="region", decimal=",", lenient=True)
     values = panel.to_pandas()["gdp"].tolist()
     assert np.isnan(values[0]) and values[1] == 1234.5
@@ -147,7 +150,9 @@ def test_decimal_comma_number_with_space_and_point_is_refused(text):
 
 
 # ------------------------------------------- a footnote as wide as the table (Excel's 注：…,,)
-@pytest.mark.parametrize("row", ["注：2024年为快报数,,", "注：2024年为快报数,2024,3", "数据来源：统计局,2024,"])
+@pytest.mark.parametrize(
+    "row", ["注：2024年为快报数,,", "注：2024年为快报数,2024,3", "数据来源：统计局,2024,", " 注：x,2024,3", "\t注：x,2024,3"]
+)
 def test_a_footnote_as_wide_as_the_table_is_no_row(tmp_path, row):
     # before: lenient refused '注：…,,' (its empty period) and both modes loaded '注：…,2024,3'
     # as an entity named 注：2024年为快报数
@@ -253,3 +258,15 @@ def test_from_pandas_names_a_footnote_below_a_totals_row():
     assert "no entity code in column '地区代码', 1 row (index 2)" in said
     assert "no period in column '年份', 1 row (index 3)" in said
     assert "index 3 is a footnote ('注：2024年为快报数')" in said
+
+
+def test_a_count_beyond_exact_integers_is_written_as_pandas_writes_it(tmp_path):
+    # review 25b: fixed_texts(x, 0) wrote 1e300 as its 301 digits, a precision the double lacks;
+    # below 1e16 (where repr turns to an exponent) a whole count keeps its digits
+    import io
+
+    df = pd.DataFrame({"patents": [139.0, 1e300, 2.0**53]}, index=pd.Index(["a", "b", "c"], name="region"))
+    df.attrs["units"] = {"patents": "件"}
+    out = io.StringIO()
+    zb.write_csv(df, out)
+    assert out.getvalue().splitlines()[1:] == ["a,139", "b,1e+300", "c,9007199254740992"]
