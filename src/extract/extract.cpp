@@ -4988,7 +4988,7 @@ private:
     // enumeration. The words between it and the figure choose among the entries of the phrase.
     binding bind(const scanned& s, std::size_t clause, std::size_t clause_stop) {
         binding b = bind_before(s, clause);
-        if (b.entry && unit_flag(s.q.unit, b.entry->unit) != 0) split_by_modifier(s, clause, b);
+        if (b.entry && unit_flags(*b.entry, out_.id(s.q.unit), s.q.unit, 0) != 0) split_by_modifier(s, clause, b);
         if (b.entry || b.group) return b;
         if (level_after_changed_phrase(s, clause, b)) return b;
         if (const phrase_hit* hit = following_phrase(s, clause_stop)) {
@@ -5057,30 +5057,38 @@ private:
     // phrase closest before the figure (科技特派员) names a variable the figure's unit does not fit.
     // Only a verb that takes a sum as its object opens it, and no 的/用于/对 lies between: two nouns
     // (财政用于…的支出, 研发机构…投入) are no such phrase (review 25b).
-    static bool splits_as_verb_and_object(const code_points& cps, std::size_t v, std::size_t noun) {
+    static bool verb_taking_a_sum(const code_points& cps, std::size_t v) {
         static constexpr std::u32string_view verbs[] = {U"争取", U"申请", U"拨付", U"兑现", U"兑付",
                                                         U"下达", U"获得", U"安排", U"落实"};
-        if (std::none_of(std::begin(verbs), std::end(verbs),
-                         [&](std::u32string_view w) { return starts_with(cps, v, w); }))
-            return false;
-        for (std::size_t k = v + 2; k < noun; ++k)
+        return one_of(cps[v].c, U"争申拨兑下获安落") &&
+               std::any_of(std::begin(verbs), std::end(verbs),
+                           [&](std::u32string_view w) { return starts_with(cps, v, w); });
+    }
+    static bool modifier_only_between(const code_points& cps, std::size_t from, std::size_t to) {
+        for (std::size_t k = from; k < to; ++k)
             if (one_of(cps[k].c, U"的对，,；;") || starts_with(cps, k, U"用于")) return false;
         return true;
     }
     void split_by_modifier(const scanned& s, std::size_t clause, binding& b) const {
-        constexpr std::size_t verb = 2, widest_gap = 12;
+        constexpr std::size_t verb = 2, widest_gap = 12, longest_tail = 4;
         const std::size_t from = std::max(clause, previous_end_);
         std::size_t end = s.first;
         if (ends_with(cps_, end, U"达到") || ends_with(cps_, end, U"共计") || ends_with(cps_, end, U"合计"))
             end -= 2;
         else if (end > from && one_of(cps_[end - 1].c, U"达为计"))
             end -= 1;
-        for (std::size_t tail = 2; tail <= 4 && end >= from + verb + tail + 1; ++tail)
-            for (std::size_t v = end - tail - verb - 1; v >= from && end - tail - (v + verb) <= widest_gap; --v) {
+        // the verbs first: most figures have none in reach, and then no phrase is built
+        fixed_list<std::size_t, 8> verbs;
+        const std::size_t reach = end > verb + longest_tail + widest_gap ? end - verb - longest_tail - widest_gap : 0;
+        for (std::size_t v = end > 2 + verb ? end - 2 - verb - 1 + 1 : 0;
+             v-- > std::max(from, reach) && verbs.size() < 8;)
+            if (verb_taking_a_sum(cps_, v)) verbs.push_back(v);
+        for (std::size_t tail = 2; tail <= longest_tail && !verbs.empty() && end >= from + verb + tail + 1; ++tail)
+            for (const std::size_t v : verbs) {  // nearest first, as before
+                if (v + verb + tail + 1 > end || end - tail - (v + verb) > widest_gap) continue;
+                if (!modifier_only_between(cps_, v + verb, end - tail)) continue;
                 const phrase_entries* group =
-                    splits_as_verb_and_object(cps_, v, end - tail)
-                        ? ix_.phrases.find(slice(text_, cps_, v, v + verb) + slice(text_, cps_, end - tail, end))
-                        : nullptr;
+                    ix_.phrases.find(slice(text_, cps_, v, v + verb) + slice(text_, cps_, end - tail, end));
                 const distinctions stated = group ? stated_distinctions(cps_, clause, s.first) : distinctions{};
                 const lexicon_entry* e = group ? choose_entry(*group, stated) : nullptr;
                 if (e && unit_flag(s.q.unit, e->unit) == 0) {
@@ -5089,7 +5097,6 @@ private:
                     b.phrase_begin = cps_[v].begin, b.phrase_end = byte_at(end);
                     return;
                 }
-                if (v == 0) break;
             }
     }
     // "派出0名专家到各村": a count between the verb and the noun of a phrase (派出专家), the verb
