@@ -4581,7 +4581,7 @@ public:
         clause_since_at_ = 0;
         target_figure_ = false;
         chunk_starts_line_ = cps_.byte_at(0) == 0 || text_[cps_.byte_at(0) - 1] == '\n';
-        previous_end_ = 0, parent_end_ = 0, previous_following_end_ = 0;
+        previous_end_ = 0, parent_end_ = 0, previous_following_end_ = 0, previous_scope_ = "";
         any_invalid_ = any_invalid;
     }
 
@@ -4594,7 +4594,7 @@ public:
         mismatched_entry_ = nullptr;
         const std::size_t after_previous = std::max(clause, previous_end_);
         fact_naming n = name(s, b, after_previous);
-        previous_end_ = s.last, previous_following_end_ = b.following_end;
+        previous_end_ = s.last, previous_following_end_ = b.following_end, previous_scope_ = b.stated.scope;
         n.unit = s.q.unit;
         // a bare amount under a heading that states its unit (科技经费投入情况（万元）: 财政科技支出1,426)
         if (n.entry && n.unit.empty() && !s.heading_unit.empty() && !n.entry->unit.empty() &&
@@ -4683,7 +4683,8 @@ private:
         if (!s.damage.empty())
             findings.push_back(
                 make_finding(text_, cps_, s.first, s.last, std::string(s.damage), damage_message(s.damage)));
-        previous_end_ = s.last, previous_entry_ = nullptr, previous_group_ = nullptr, previous_change_ = false;
+        previous_end_ = s.last, previous_scope_ = "", previous_entry_ = nullptr, previous_group_ = nullptr,
+        previous_change_ = false;
         previous_bound_ = false, previous_following_end_ = 0;
         previous_unit_.clear(), mismatched_entry_ = nullptr;
         write(s, n, std::numeric_limits<double>::quiet_NaN(),
@@ -5041,6 +5042,14 @@ private:
         return b;
     }
 
+    // "新建市级以上创新平台三十二个，其中省级重点实验室五个": a part after 其中 that states no scope
+    // word of its own has the one its total's words stated (the five were built this year too).
+    void part_scope(std::size_t phrase_begin, distinctions& d) const {
+        if (*d.scope || !*previous_scope_ || previous_end_ == 0 ||
+            !part_of(text_, ix_.part_words, ix_.sentence_ends, byte_at(previous_end_), phrase_begin))
+            return;
+        d.scope = previous_scope_;
+    }
     // "新增省级院士工作站3家、市级众创空间6家": an item after 、 that states no scope word of its own
     // has the one the list opened with (both were added), as the previous figure's entry states it.
     void listed_scope(std::size_t after_previous, distinctions& d) const {
@@ -5235,6 +5244,7 @@ private:
             const phrase_entries* group = verb_before_batch(*hit, clause, s.first);  // 申报第一批高新技术企业
             b.stated = stated_distinctions(cps_, from, s.first);
             listed_scope(after_previous, b.stated);  // 新增院士工作站3家、众创空间6家
+            part_scope(hit->begin, b.stated);        // 新建…平台三十二个，其中省级重点实验室五个
             b.entry = choose_entry(*group, b.stated);
             b.group = group, b.phrase = group->phrase;
             if (!b.entry) tail_entry(b);
@@ -5753,6 +5763,7 @@ private:
     std::size_t parent_end_ = 0;                     // code point after the last figure that may be a total
     fact_naming parent_, part_;                      // that total's naming; the last part's of its list
     const lexicon_entry* previous_entry_ = nullptr;  // of the previous fact, if it had a variable
+    const char* previous_scope_ = "";                // the scope its words stated (新增: "new"), "" if none
     bool previous_change_ = false;                   // the previous fact is a change
     bool previous_bound_ = false;                    // the previous fact is a bound (突破1200亿元, 近600人)
     std::string previous_unit_;                      // the unit written with the previous figure

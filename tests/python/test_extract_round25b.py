@@ -90,10 +90,7 @@ def test_last_year_compared_with_names_no_period_of_its_own():
 
 def test_a_year_after_a_lead_in_without_figures_governs_its_sentence():
     # the ； splits what the sentence lists; the full stop ends it
-    text = (
-        "某县2026年上半年科技工作总结\n记者从会上获悉，2025年全区研发经费投入18.6亿元，研发经费投入强度2.9%；"
-        "专利授权量3260件。上半年技术合同成交额1.2亿元。"
-    )
+    text = "某县2026年上半年科技工作总结\n记者从会上获悉，2025年全区研发经费投入18.6亿元，研发经费投入强度2.9%；" "专利授权量3260件。上半年技术合同成交额1.2亿元。"
     assert _rows(text, "text", "period") == [
         ("18.6亿元", "2025"),
         ("2.9%", "2025"),
@@ -111,3 +108,16 @@ def test_a_year_after_a_clause_with_a_figure_still_holds_to_its_clause():
 def test_what_a_year_will_see_is_a_target(verb):
     text = PRESS_HEAD + f"会议提出，2026年全区将{verb}高新技术企业50家，新建众创空间3-5个。"
     assert _rows(text, "text", "period", "flag_target") == [("50家", "2026", True), ("3-5个", "2026", True)]
+
+
+@pytest.mark.parametrize(
+    ("total", "part"),
+    [
+        ("全年新建市级以上创新平台三十二个", "key_laboratories_new"),  # the total's 新建: the five are new
+        ("累计建成创新平台三十二个", "key_laboratories"),
+        ("全区共有创新平台三十二个", "key_laboratories"),  # no scope stated: the stock, as before
+    ],
+)
+def test_a_part_with_no_scope_word_takes_its_totals(total, part):
+    text = f"某高新区2025年工作总结\n{total}，其中省级重点实验室五个。"
+    assert _rows(text, "text", "variable")[-1] == ("五个", part)
