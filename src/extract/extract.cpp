@@ -1532,9 +1532,6 @@ struct period_state {
     bool title_looks_ahead = false;
     // The last year of a span of years in the title (“十五五”规划（2026—2030年）): its 今后五年 end there.
     int title_span_end = 0;
-    // The title's year dates the report (a work report, a meeting, a press release of 2026), not the
-    // year it accounts for (2025年科技工作总结, a 统计公报 of 2025): its 去年 and 过去一年 are the year before.
-    bool title_dates_report = false;
 };
 
 // A span of years at k — 2026—2030年, 2026年—2030年, 2026至2030年 —: its last year, 0 if none.
@@ -1558,14 +1555,15 @@ int year_span_end_at(const code_points& cps, std::size_t k) {
 
 // Whether the report's head — its lines up to the one holding k, or holding its 300th code point
 // when k is further — names a government work report (政府工作报告（2026年）, 政府工作报告⏎——2026年…).
-bool head_names(const code_points& cps, std::size_t k, std::u32string_view name) {
+bool line_names_work_report(const code_points& cps, std::size_t k) {
     if (cps.base() != 0) return false;  // the head is in the first chunk
     std::size_t e = std::min(k, std::size_t{300});
     while (e < cps.size() && cps[e].c != '\n') ++e;
     // the title may be split over two lines (2026年政府⏎工作报告): line breaks and blanks inside it
     // are skipped, and the line after the one holding k is part of the head for the rest of the name
+    constexpr std::u32string_view name = U"政府工作报告";
     for (std::size_t i = 0; i < e; ++i) {
-        if (cps[i].c != name[0]) continue;
+        if (cps[i].c != U'政') continue;
         std::size_t matched = 0;
         for (std::size_t j = i; j < cps.size() && matched < name.size() && j < i + 12; ++j)
             if (cps[j].c == name[matched])
@@ -1574,18 +1572,6 @@ bool head_names(const code_points& cps, std::size_t k, std::u32string_view name)
                 break;
         if (matched == name.size()) return true;
     }
-    return false;
-}
-
-bool line_names_work_report(const code_points& cps, std::size_t k) { return head_names(cps, k, U"政府工作报告"); }
-
-// Whether the report's head (as line_names_work_report reads it) names a report dated by its year
-// rather than one accounting for it: a work report, given early in its year; a speech at a meeting
-// or the meeting's account (2026年全市科技工作会议: held early in 2026, it looks back on 2025); a
-// press release (新闻稿, a 发布会's).
-bool head_names_dated_report(const code_points& cps, std::size_t k) {
-    for (std::u32string_view name : {U"政府工作报告", U"工作会议", U"大会", U"讲话", U"新闻稿", U"发布会", U"通气会"})
-        if (head_names(cps, k, name)) return true;
     return false;
 }
 
@@ -1666,18 +1652,6 @@ std::size_t this_year_at(const code_points& cps, std::size_t k, period_state& st
     return 2;
 }
 
-// 过去一年 / 过去的一年 at k: the year before the title's in a report its year dates (2026年政府工作报告
-// looks back on 2025), the title's own in an account of its year (2025年科技工作总结); it governs
-// on, as 今年 does. Its length, 0 if none, the title named no year or it is compared with (比过去一年).
-std::size_t past_year_at(const code_points& cps, std::size_t k, period_state& state) {
-    if (!state.title_year || cps[k].c != U'过' || (k > 0 && one_of(cps[k - 1].c, U"比较于与超"))) return 0;
-    const std::size_t n = starts_with(cps, k, U"过去一年") ? 4 : starts_with(cps, k, U"过去的一年") ? 5 : 0;
-    if (!n) return 0;
-    state.year = state.title_year - (state.title_dates_report ? 1 : 0), state.prior = false;
-    state.current = period::year(state.year);
-    return n;
-}
-
 // A year in Chinese numerals (二〇二六年, 二零二五年: four digits, each a numeral of its own, as
 // official titles write it) at k: its length, 0 if none.
 std::size_t chinese_year_at(const code_points& cps, std::size_t k, period_state& state) {
@@ -1718,7 +1692,6 @@ std::size_t year_word_at(const code_points& cps, std::size_t k, period_state& st
         return 4;
     }
     if (const std::size_t n = this_year_at(cps, k, state)) return n;
-    if (const std::size_t n = past_year_at(cps, k, state)) return n;
     return chinese_year_at(cps, k, state);
 }
 
@@ -1824,8 +1797,7 @@ std::size_t period_at(const code_points& cps, std::size_t k, period_state& state
 // 计划 — not 科技计划项目, 人才计划, 计划投资: names of programmes and of what is counted).
 std::size_t target_word_at(const code_points& cps, std::size_t k, bool& sentence) {
     const char32_t c = cps[k].c;
-    if (c != U'力' && c != U'预' && c != U'确' && c != U'争' && c != U'目' && c != U'计' && c != U'拟' && c != U'将')
-        return 0;
+    if (c != U'力' && c != U'预' && c != U'确' && c != U'争' && c != U'目' && c != U'计' && c != U'拟') return 0;
     // 计划/拟 opening a clause plan what the sentence lists ("11月，计划组织申报…20项，走访服务企业50家").
     const bool opens_clause = k == 0 || clause_end(cps[k - 1].c);
     sentence = true;
@@ -1848,13 +1820,6 @@ std::size_t target_word_at(const code_points& cps, std::size_t k, bool& sentence
         return 2;
     }
     if (c == U'拟' && opens_clause) {
-        sentence = true;
-        return 1;
-    }
-    // 将 before a verb of a result (2026年全区将新增…50家，新建…): what is to be done, the sentence's plan
-    if (c == U'将' &&
-        (starts_with(cps, k + 1, U"新增") || starts_with(cps, k + 1, U"新建") || starts_with(cps, k + 1, U"建成") ||
-         starts_with(cps, k + 1, U"达到") || starts_with(cps, k + 1, U"突破") || starts_with(cps, k + 1, U"实现"))) {
         sentence = true;
         return 1;
     }
@@ -2125,7 +2090,7 @@ bool target_period(const code_points& cps, std::size_t k, std::size_t n) {
             return true;
     // Another period before the target word is the one planned for: "2026年上半年工作情况及下半年工作
     // 计划" reports the first half and plans the second (the title's period is 2026H1, not a plan's).
-    static const char_set stops(U"力预确争目计拟将打展思工上下全明0123456789。！？；;!?\n\r");  // one test a code point
+    static const char_set stops(U"力预确争目计拟打展思工上下全明0123456789。！？；;!?\n\r");  // one test a code point
     for (std::size_t j = k + n; j < cps.size() && j - k < 40; ++j) {
         const char32_t c = cps[j].c;
         if (!stops.has(c)) continue;
@@ -2361,14 +2326,10 @@ std::size_t start_point_end(const code_points& cps, std::size_t k, std::size_t n
 // 上年同期 / 去年同期 / 上年 / 去年 (上年末, 上年度) opening a clause: the rest of the sentence is
 // about the year before ("上年同期，全市技术合同成交额为1.5亿元"; "…，上年同期为1.5亿元"), unlike a
 // comparison (比上年, 较去年同期, 与上年相比) or a span (去年以来). Its length, 0 if there is none at k.
-std::size_t prior_year_at(const code_points& cps, std::size_t k, const period_state& state, bool& year_end) {
+std::size_t prior_year_at(const code_points& cps, std::size_t k, bool& year_end) {
     if (!starts_with(cps, k, U"上年") && !starts_with(cps, k, U"去年")) return 0;
-    // In a report its year dates, 去年 names a year wherever it stands as an adverb (我们去年兑现…),
-    // unless compared with (比去年, 与去年相比, 超过去年) or of the same span (受去年同期高基数影响).
-    const bool deictic = cps[k].c == U'去' && state.title_dates_report && !starts_with(cps, k + 2, U"同期") && k > 0 &&
-                         !one_of(cps[k - 1].c, U"比较于与同过跟和及对");
-    // Else at the start of a clause only: "受上年同期高基数影响" is a cause, not a statement about the year.
-    if (k > 0 && !deictic && !clause_end(cps[k - 1].c) && !one_of(cps[k - 1].c, U" \t（(：:“\"") &&
+    // At the start of a clause only: "受上年同期高基数影响" is a cause, not a statement about the year.
+    if (k > 0 && !clause_end(cps[k - 1].c) && !one_of(cps[k - 1].c, U" \t（(：:“\"") &&
         !start_point_end(cps, k, 2))  // 由上年的120家增加到156家: the start of a change
         return 0;
     if (starts_with(cps, k + 2, U"以来")) return 0;
@@ -2389,14 +2350,6 @@ std::size_t year_same_span_at(const code_points& cps, std::size_t k, const perio
     return y == state.year - 1 && cps[k + 4].c == U'年' && starts_with(cps, k + 5, U"同期") ? 7 : 0;
 }
 
-// The full stop ending the sentence code point k is in (。！？, an empty line, or the chunk's end):
-// past the ；s that split what it lists, and past a line break a PDF left inside it.
-std::size_t full_stop_after(const code_points& cps, std::size_t k) {
-    for (; k < cps.size() && !one_of(cps[k].c, U"。！？!?"); ++k)
-        if (cps[k].c == '\n' && k + 1 < cps.size() && one_of(cps[k + 1].c, U"\n\r")) break;
-    return k;
-}
-
 // The code point after the sentence that code point k is in (。！？；, a line break, or the chunk's end).
 std::size_t sentence_end_after(const code_points& cps, std::size_t k) {
     while (k < cps.size() && !one_of(cps[k].c, U"。！？；;!?\n\r")) ++k;
@@ -2404,13 +2357,11 @@ std::size_t sentence_end_after(const code_points& cps, std::size_t k) {
 }
 
 // The line from k on is a report's title ("某县2024年科技工作总结", "2024年度工作报告"): a word of
-// reports (总结, 报告, 工作, 情况, 计划) or of meetings (某区召开2026年全区科技创新大会, 在…会议上的讲话)
-// before its end, no clause mark — not a sentence opening a text.
+// reports (总结, 报告, 工作, 情况, 计划) before its end, no clause mark — not a sentence opening a text.
 bool report_title(const code_points& cps, std::size_t k) {
     const auto title_word = [&](std::size_t i) {
         return starts_with(cps, i, U"总结") || starts_with(cps, i, U"报告") || starts_with(cps, i, U"工作") ||
-               starts_with(cps, i, U"情况") || starts_with(cps, i, U"计划") || starts_with(cps, i, U"会议") ||
-               starts_with(cps, i, U"大会") || starts_with(cps, i, U"讲话");
+               starts_with(cps, i, U"情况") || starts_with(cps, i, U"计划");
     };
     // the year closing its title in brackets: 政府工作报告（2026年）
     if (k > 0 && is_open_paren(cps[k - 1].c))
@@ -2488,10 +2439,10 @@ std::size_t target_sentence_end(const code_points& cps, std::size_t k) {
 // scan steps over every other character with one bitmap test.
 constexpr std::u32string_view starts_of_interest =
     U"0123456789xX%[〔【（("
-    U"上下全前截去过明今本未十拾百佰千仟万亿廿卅零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖项件家名人个\n";
+    U"上下全前截去明今本未十拾百佰千仟万亿廿卅零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖项件家名人个\n";
 // Most code points are neither a clause mark nor the first character of a target word
 // (fact_builder::target_before()).
-constexpr std::u32string_view target_stops = U"力预确争目计拟将以十过近来间;!?,\n\r。；！？，";
+constexpr std::u32string_view target_stops = U"力预确争目计拟以十过近来间;!?,\n\r。；！？，";
 constexpr std::u32string_view distinction_starts = U"应需须已拨兑发支申立获批授累总新认组挂备入现拥共有全今当本目截";
 bool cell_rule(char32_t c);
 
@@ -2636,14 +2587,6 @@ void enter_prior_year(const code_points& cps, std::size_t k, std::size_t n, bool
     period_state& state = carried.period;
     if (state.prior) return;  // 上年同期…上年: still the same year before
     carried.after_prior = state, carried.prior_ends = prior_scope_end(cps, k, n);
-    // 去年 in a report its year dates is the year before that date, whatever period a section
-    // discusses (一、2025年工作回顾 in a 2026 work report: 去年 is 2025, no year before it); 上年 and
-    // 去年同期 go by the period discussed.
-    if (!same_span && cps[k].c == U'去' && state.title_dates_report && state.year != state.title_year) {
-        state.year = state.title_year - 1, state.current = period::year(state.year);
-        if (periods) periods->push_back({cps.base() + k, state.current->to_string(), false, false});
-        return;
-    }
     state.prior = true;
     try {
         // 上年同期: the same span a year earlier; 上年 / 去年 / 上年末 / 上年度: the year before.
@@ -3177,12 +3120,8 @@ std::size_t stated_period_end(const code_points& cps, std::size_t k, std::size_t
     if (j < clause && cps[j].c == U'的') return clause;  // 2025年获批的…
     const int reference = title_year ? title_year : before.year;
     const bool other_year = state.year && reference && state.year != reference;
-    bool opens_sentence = true, figure_before = false;
+    bool opens_sentence = true;
     for (std::size_t i = from; i < k && opens_sentence; ++i) opens_sentence = !clause_end(cps[i].c);
-    for (std::size_t i = from; i < k && !figure_before; ++i)
-        figure_before = is_digit(cps[i].c) || chinese_figure_at(cps, i);
-    // after a lead-in with no figure (记者从会上获悉，2025年…；专利授权量…。) it is the sentence's, to its full stop
-    if (other_year && !opens_sentence && !figure_before) return full_stop_after(cps, k);
     if (other_year && !opens_sentence) return set_off_by_comma(cps, k + n) ? sentence_end_after(cps, k) : clause;
     // with no year in the title (关于全市科技创新工作情况的报告), the report's is the one in force
     const bool earlier = before.year == reference && state.year && state.year < reference;
@@ -3266,7 +3205,6 @@ bool date_of_report_head(const code_points& cps, std::size_t k, std::size_t n, c
     }
     state.current = period::year(state.year), state.title_period = state.current;
     carried.title_year = state.title_year = state.year, state.title_looks_ahead = speech;
-    state.title_dates_report = speech || head_names_dated_report(cps, k);
     if (periods) periods->push_back({cps.base() + k, state.current->to_string(), false, false, true});
     return true;
 }
@@ -3278,14 +3216,9 @@ bool title_period_at(const code_points& cps, std::size_t k, std::size_t n, scan_
     period_state& state = carried.period;
     const bool issue = !carried.any_figure && !carried.title_year && issue_line(cps, k, n);
     const bool span_line = !carried.any_figure && dated_line(cps, k);
-    // a press release's headline under its label (新闻稿⏎⏎某区召开2026年…大会) is its title
-    const bool headline = !carried.title_year && head_names(cps, k, U"新闻稿") && report_title(cps, k);
-    const bool of_title =
-        issue || span_line || ((carried.title.in_title || headline) && !carried.any_figure && report_title(cps, k));
-    if (of_title && !carried.title_year) {
+    const bool of_title = issue || span_line || (carried.title.in_title && !carried.any_figure && report_title(cps, k));
+    if (of_title && !carried.title_year)
         carried.title_year = state.title_year = state.year, state.title_looks_ahead = line_names_work_report(cps, k);
-        state.title_dates_report = head_names_dated_report(cps, k);
-    }
     // the span read from its first year, or its last (2026— before it: the first year of a span is no period)
     for (std::size_t back : {0, 5, 6})
         if (of_title && !state.title_span_end && k >= back) state.title_span_end = year_span_end_at(cps, k - back);
@@ -3336,7 +3269,7 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
         restore_saved_period(cps, k, carried.after_start, carried.start_ends, carried, periods);
         restore_saved_period(cps, k, carried.after_line, carried.line_ends, carried, periods);
         bool year_end = false;
-        if (const std::size_t n = prior_year_at(cps, k, state, year_end)) {
+        if (const std::size_t n = prior_year_at(cps, k, year_end)) {
             enter_prior_year(cps, k, n, n == 4, carried, periods);  // 4: 上年同期 / 去年同期
             k += n;
             continue;
