@@ -2165,8 +2165,9 @@ struct slot_word {
     std::u32string_view word, not_after, not_before;
     bool needs_verb = true;  // a count verb before it (个百分点 stands for a number after any word)
 };
+// …and 余 (百余名, 千余名: a count about a magnitude; 其余名单: no count at all)
 constexpr std::u32string_view demonstratives =
-    U"每各该此本这那某哪几多数若逐单首全整第诸任两一二三四五六七八九十百千万亿零〇";
+    U"每各该此本这那某哪几多数若逐单首全整第诸任两一二三四五六七八九十百千万亿零〇余";
 constexpr slot_word slot_words[] = {
     {U"项", U"立专事款强弱选分项用要细进销奖大小子同缺漏列结前后上下末附加减", U"目下链背"},
     {U"件", U"文条案事软硬零部配邮稿证信物要附组器元铸构工锻机急快函来专子插挂备散原复摘样密寄收发送取退批重", U"事"},

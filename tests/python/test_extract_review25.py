@@ -77,3 +77,9 @@ def test_a_magnitude_alone_is_no_figure_that_ends_a_span_of_years():
     # 百名 is no figure (the scanner reads none): the count of years covers the sentence
     facts = zb.extract(SUMMARY + "全市五年累计实施百名博士工程，科技型中小企业1500家。")
     assert facts["flag_since"].tolist() == [True]
+
+
+@pytest.mark.parametrize("sentence", ["全市组织百余名科技人员下乡服务。", "组织千余名专家开展服务。"])
+def test_a_magnitude_with_yu_before_a_measure_word_is_no_empty_slot(sentence):
+    # review 25c: 百余名 was an empty slot (a lost number) though 余 says the count is about 100
+    assert zb.extract(SUMMARY + sentence)["damage"].tolist() == []
