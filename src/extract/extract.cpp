@@ -1668,6 +1668,19 @@ std::size_t chinese_year_at(const code_points& cps, std::size_t k, period_state&
     return 5;
 }
 
+// 过去一年 / 过去的一年 opening a clause of a government work report (某市2026年政府工作报告：过去一年，…):
+// the year the report looks back on, the one before its title's — it was read as the title's.
+// Only there: a summary's 过去一年 is its own year, and a meeting's or a press release's title may
+// name the year it reports on (2025年…总结大会), so they keep the year in force.
+std::size_t past_year_of_work_report_at(const code_points& cps, std::size_t k, period_state& state) {
+    if (cps[k].c != U'过' || !state.title_year || !state.title_looks_ahead) return 0;
+    const std::size_t n = starts_with(cps, k, U"过去一年") ? 4 : starts_with(cps, k, U"过去的一年") ? 5 : 0;
+    if (!n || (k > 0 && !clause_end(cps[k - 1].c) && !one_of(cps[k - 1].c, U" \t\n\r\u3000（(：:“\""))) return 0;
+    state.year = state.title_year - 1, state.prior = false;
+    state.current = period::year(state.year);
+    return n;
+}
+
 // A year named by a word at k — 明年 planned (二、明年工作计划; 明年，力争…: the year after the
 // one in force, for the plans), 今年, a year in Chinese numerals —: its length, 0 if none.
 std::size_t year_word_at(const code_points& cps, std::size_t k, period_state& state) {
@@ -1691,6 +1704,7 @@ std::size_t year_word_at(const code_points& cps, std::size_t k, period_state& st
         state.current = period::year(state.year);
         return 4;
     }
+    if (const std::size_t n = past_year_of_work_report_at(cps, k, state)) return n;
     if (const std::size_t n = this_year_at(cps, k, state)) return n;
     return chinese_year_at(cps, k, state);
 }
@@ -2440,7 +2454,7 @@ std::size_t target_sentence_end(const code_points& cps, std::size_t k) {
 // scan steps over every other character with one bitmap test.
 constexpr std::u32string_view starts_of_interest =
     U"0123456789xX%[〔【（("
-    U"上下全前截去明今本未十拾百佰千仟万亿廿卅零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖项件家名人个\n";
+    U"上下全前截去过明今本未十拾百佰千仟万亿廿卅零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖项件家名人个\n";
 // Most code points are neither a clause mark nor the first character of a target word
 // (fact_builder::target_before()).
 constexpr std::u32string_view target_stops = U"力预确争目计拟以十过近来间;!?,\n\r。；！？，";

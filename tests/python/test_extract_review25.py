@@ -83,3 +83,31 @@ def test_a_magnitude_alone_is_no_figure_that_ends_a_span_of_years():
 def test_a_magnitude_with_yu_before_a_measure_word_is_no_empty_slot(sentence):
     # review 25c: 百余名 was an empty slot (a lost number) though 余 says the count is about 100
     assert zb.extract(SUMMARY + sentence)["damage"].tolist() == []
+
+
+PAST_YEAR = "过去一年，全市新增高新技术企业150家，技术合同成交额120亿元。"
+
+
+@pytest.mark.parametrize(
+    "head, year",
+    [
+        ("某市2026年政府工作报告\n\n", "2025"),  # was 2026: the year the report looks back on
+        ("某市2026年政府\n工作报告\n\n", "2025"),
+        ("政府工作报告\n——2026年1月12日在某市第十七届人民代表大会第五次会议上\n\n", "2025"),
+        ("某市2025年科技工作总结\n\n", "2025"),  # a summary's past year is its own
+    ],
+)
+def test_the_past_year_of_a_government_work_report_is_the_year_before_it(head, year):
+    facts = zb.extract(head + PAST_YEAR)
+    assert facts["period"].tolist() == [year, year]
+
+
+def test_this_year_after_the_past_year_is_the_reports_own():
+    facts = zb.extract("某市2026年政府工作报告\n\n" + PAST_YEAR + "今年，力争新增高新技术企业200家。")
+    assert facts["period"].tolist() == ["2025", "2025", "2026"]
+
+
+def test_the_past_year_inside_a_clause_is_no_period_of_its_own():
+    # 超过过去一年全年总量: a comparison, the report's own year goes on
+    facts = zb.extract("某市2026年政府工作报告\n\n今年一季度新增高新技术企业60家，超过过去一年全年总量的一半。")
+    assert facts["period"].tolist() == ["2026Q1"]
