@@ -207,8 +207,7 @@ def uncertainty_html(obj: Any) -> str:
         return summary
     top = obj.node_ranks().sort_values("nominal_rank").head(20)
     columns = ["nominal_rank", "median_rank", "rank_p05", "rank_p95", f"p_top{obj.top_k}"]
-    if obj._names:  # the regions' names beside their codes, as the plots show them
-        top.insert(0, "name", [obj._names.get(str(u), "") for u in top.index])
+    if "name" in top.columns:  # the regions' names beside their codes, as the plots show them
         columns.insert(0, "name")
     table = top[columns].to_html(float_format=lambda v: f"{v:g}")
     return f"{summary}<p><i>the {len(top)} best by nominal rank</i></p>{table}"

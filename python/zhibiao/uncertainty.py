@@ -497,7 +497,9 @@ class UncertaintyResult:
         percentile rank (type 7 as COINr's RankStats: 5.95 lies between ranks 5 and 6),
         P(rank ≤ top_k), ``no_score`` (replications that left the node without a score, e.g. its
         only indicator left out), mean score and its percentiles (NaN unless ``keep`` or
-        ``score_percentiles``). Every statistic is over the replications that gave a score."""
+        ``score_percentiles``). Every statistic is over the replications that gave a score. When
+        the data named their regions (a table of ``compute()``, a Panel, a ``name`` column) a
+        column ``name`` follows ``node``: a rank table is read by name, the code stays the key."""
         import pandas as pd
 
         c = self._core
@@ -522,12 +524,16 @@ class UncertaintyResult:
                     }
                 )
             )
-        return pd.concat(frames, ignore_index=True)
+        table = pd.concat(frames, ignore_index=True)
+        if self._names:
+            table.insert(2, "name", [self._names.get(str(u), "") for u in table["region"]])
+        return table
 
     @checked_keywords
     def node_ranks(self, node: str | None = None) -> Any:
-        """The rows of :attr:`ranks` for one node (default the index), indexed by region; a node
-        the analysis does not rank is an UnknownIndicatorError (with "did you mean")."""
+        """The rows of :attr:`ranks` for one node (default the index), indexed by region (the
+        code; the regions' names, when known, in the first column ``name``); a node the analysis
+        does not rank is an UnknownIndicatorError (with "did you mean")."""
         node = self.root if node is None else node
         if not isinstance(node, str) or node not in self._core.nodes:
             raise _unknown_node(node, list(self._core.nodes), self.framework)
