@@ -603,6 +603,53 @@ def _as_read_csv_would_read(df: Any, entity: str, period: str) -> str:
     return f"; read_csv would read {read}: pass {', '.join(f'{k}={c!r}' for k, c in found.items())}"
 
 
+def _name_column_read_csv_would_take(df: Any, entity: str, period: str, parent: str | None) -> str | None:
+    """The column of texts read_csv would take as the entities' names (name, 名称, 地区名称, 地区
+    beside a code … as data/headings.toml lists them; found by the loader itself on a header of
+    the frame's column names), or None. A sheet from pd.read_excel with 地区名称 beside 地区代码 lost
+    its names, which the plots and rank tables then showed as codes."""
+    import csv
+    import io
+
+    import pandas as pd
+
+    names = [c for c in df.columns if isinstance(c, str)]
+    if not isinstance(entity, str) or not isinstance(period, str) or entity not in names or period not in names:
+        return None
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator="\n")
+    writer.writerow(names)
+    cells = {entity: "A", period: "2001"}
+    writer.writerow([cells.get(c, f"n{k}") for k, c in enumerate(names)])  # each column's cell tells it apart
+    try:
+        core = _core.parse_csv(
+            text.getvalue().encode(), entity=entity, period=period, parent=parent or "", lenient=True
+        )
+        found = str(core.entity_names[0])
+    except (_core.Error, IndexError):
+        return None
+    if not (found.startswith("n") and found[1:].isdigit()) or int(found[1:]) >= len(names):
+        return None
+    column = names[int(found[1:])]
+    return None if pd.api.types.is_numeric_dtype(df[column]) else column
+
+
+def _names_given(df: Any, name: str | None, guessed: bool, entities: tuple[Any, Any], ignored: dict[Any, str]) -> Any:
+    """The entities' names: from the column ``name`` (as given, or as read_csv's headings found it),
+    else as ``df.attrs`` carries them. A found column that gives a code two names is not read (and
+    said in the report): an unasked name column never stopped a load, where name= given does."""
+    entity_index, entity_codes = entities
+    if not name:
+        return _carried_names(df, entity_codes)
+    try:
+        return _first_given(df, name, entity_index, entity_codes, "name")
+    except _core.ParseError as error:
+        if not guessed:
+            raise
+        ignored[name] = f"not taken as the names: {error}"
+        return _carried_names(df, entity_codes)
+
+
 def _warn_no_province(mapping: Mapping[str, str]) -> None:
     """A note naming the codes rolled up by parents='admin' that begin with 0 (032060: a firm code,
     or a code whose digits moved, read as a county of a province 03 that does not exist; every
@@ -739,7 +786,9 @@ class Panel:
             nothing); one code given two names raises ParseError naming both rows, as
             :func:`read_csv` does (also with ``lenient``); without ``name`` the names are those
             ``df.attrs["names"]`` carries (code → name, as :meth:`to_pandas` and ``compute()``
-            write them), else none.
+            write them), else a column of texts headed as :func:`read_csv` finds one (name,
+            名称, 地区名称, 地区 beside a code…; one that names a code twice is left out, said in
+            ``report["ignored_reasons"]``), else none.
         variables
             The variable columns; by default every numeric column and every column of texts
             whose cells are all numbers ("13.5%", "1,234", read by the CSV cell grammar) or
@@ -793,6 +842,9 @@ class Panel:
 
         given_units = dict(units or {})
         units = {**carried_units(df), **given_units}  # a slice's attrs keep every column's: only its own
+        guessed_name = name is None and not df.attrs.get("names")
+        if guessed_name:
+            name = _name_column_read_csv_would_take(df, entity, period, parent)
         special = {entity: "the entity column", period: "the period column"}
         special.update({c: f"the {role} column" for c, role in ((name, "name"), (parent, "parent")) if c})
         special.update({c: f"the reasons of '{v}'" for c, v in reason_columns.items() if c not in special})
@@ -841,7 +893,7 @@ class Panel:
         reasons = _reasons_by_variable(reasons or {}, seen, special, ignored)
 
         first_row = np.unique(entity_index, return_index=True)[1]
-        names = _first_given(df, name, entity_index, entity_codes, "name") if name else _carried_names(df, entity_codes)
+        names = _names_given(df, name, guessed_name, (entity_index, entity_codes), ignored)
         parents = _first_given(df, parent, entity_index, entity_codes, "parent") if parent else [""] * len(entity_codes)
         first_labels = [df.index[k] for k in first_row]
         _refuse_fullwidth_codes(entity_codes, first_labels, entity, "entity code")

@@ -63,3 +63,49 @@ def test_the_cli_rank_table_of_a_panel_names_its_counties(sample_dir, tmp_path):
     names = zb.read_csv(data).entities.set_index("code")["name"]
     assert table.columns[0] == "name"
     assert (table["name"] == names.reindex(table.index)).all()
+
+
+def test_a_sheet_read_with_pandas_keeps_its_name_column_as_read_csv_does(tmp_path):
+    """pd.read_excel of a county sheet (地区代码, 地区名称, 年份, …): from_pandas ignored 地区名称 as a
+    column of texts, where read_csv of the same table takes it as the names; the plots and rank
+    tables then showed bare codes."""
+    sheet = pd.DataFrame(
+        {
+            "地区代码": ["910101", "910101", "910102"],
+            "地区名称": ["东山县", "东山县", "西河县"],
+            "年份": [2023, 2024, 2024],
+            "地区生产总值（亿元）": [120.5, 130.25, 88.0],
+        }
+    )
+    panel = zb.Panel.from_pandas(sheet, "地区代码", "年份")
+    assert panel.entities.set_index("code")["name"].to_dict() == {"910101": "东山县", "910102": "西河县"}
+    assert "地区名称" not in panel.report["ignored_columns"]
+    path = tmp_path / "sheet.csv"
+    sheet.to_csv(path, index=False)
+    assert panel.entities.equals(zb.read_csv(path).entities)  # the same names as read_csv's
+    gdp = zb.Indicator("gdp_level", "gdp", unit="亿元")
+    assert panel.compute([gdp]).attrs["names"] == {"910101": "东山县", "910102": "西河县"}
+    # name= still wins, and a frame whose names come in attrs keeps those
+    other = sheet.assign(简称=["东", "东", "西"])
+    assert zb.Panel.from_pandas(other, "地区代码", "年份", name="简称").entities["name"].tolist() == ["东", "西"]
+    carried = sheet.drop(columns="地区名称")
+    carried.attrs["names"] = {"910101": "甲", "910102": "乙"}
+    assert zb.Panel.from_pandas(carried, "地区代码", "年份").entities["name"].tolist() == ["甲", "乙"]
+
+
+def test_a_name_heading_of_numbers_is_no_name_column():
+    numbers = pd.DataFrame({"region": ["A", "B"], "period": ["2024", "2024"], "name": [1.0, 2.0]})
+    panel = zb.Panel.from_pandas(numbers, "region")
+    assert panel.entities["name"].tolist() == ["", ""] and "name" in panel.variables
+
+
+def test_a_found_name_column_that_names_a_code_twice_is_left_out_and_said():
+    sheet = pd.DataFrame(
+        {"entity": ["360102", "360103", "360102"], "period": [2022, 2022, 2023], "名称": ["东湖区", "西湖区", "西湖区"]}
+    ).assign(x=[1.0, 2.0, 3.0])
+    panel = zb.Panel.from_pandas(sheet)  # not asked for: no error, as before
+    assert panel.entities["name"].tolist() == ["", ""]
+    assert "名称" in panel.report["ignored_columns"]
+    assert "'360102' is named '西湖区' in row 2 and '东湖区' in row 0" in panel.report["ignored_reasons"]["名称"]
+    with pytest.raises(zb.ParseError, match="is named"):
+        zb.Panel.from_pandas(sheet, name="名称")  # asked for: refused, as before
