@@ -191,7 +191,9 @@ def _column(values: Any, indicator: str) -> Any:
 
 
 def _one_period(series: Any, given: str | int | None) -> tuple[Any, str | None]:
-    """A Series indexed by entity: the given period's rows (the latest period when None)."""
+    """A Series indexed by entity: the given period's rows (the latest period when None), with a
+    NaN for each entity of the table that has no row in that period (a county whose 2023 row is
+    absent was left out of the 2023 bars and of the title's count of missing regions)."""
     import pandas as pd
 
     period: str | None
@@ -214,7 +216,11 @@ def _one_period(series: Any, given: str | int | None) -> tuple[Any, str | None]:
         except _core.Error:  # a period that is none (a pandas table of the caller's): as they came
             pass
         raise _core.ArgumentError(f"no period '{period}' in the table (periods: {', '.join(periods[:12])})")
-    return series.xs(period, level="period"), period
+    rows = series.xs(period, level="period")
+    if rows.index.nlevels == 1:
+        entities = list(dict.fromkeys(series.index.droplevel("period")))
+        rows = rows.reindex([*rows.index, *(e for e in entities if e not in set(rows.index))])
+    return rows, period
 
 
 def _canonical_period(period: str, periods: Sequence[str]) -> str:
@@ -638,7 +644,11 @@ def progress(
         ax.text(v, y, f" {v:.1f}% ({'+' if gap >= 0 else ''}{gap:.1f})", va="center")
     ax.set_xlim(0, max(110.0, *(shown.to_numpy() * 1.25 if len(shown) else [0.0])))
     ax.set_xlabel(f"{_word('completion', lang)} (%)")
-    ax.set_title(f"{_word('completion', lang)} — {_word('elapsed', lang)}, {period}")
+    missing = len(series) - len(shown)  # regions without a rate: said, not left out unremarked
+    ax.set_title(
+        f"{_word('completion', lang)} — {_word('elapsed', lang)}, {period}"
+        + (f" ({missing} {_word('regions', lang)} {_word('missing', lang)})" if missing else "")
+    )
     ax.legend(loc="lower right")
     return ax
 

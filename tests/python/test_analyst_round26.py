@@ -11,6 +11,15 @@ from zhibiao import cli
 C = zb.composite
 
 
+@pytest.fixture
+def pyplot():
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
 def coded_counties():
     """Six made-up counties 9101xx with Chinese names, two pillars of two indicators."""
     rng = np.random.default_rng(26)
@@ -109,3 +118,29 @@ def test_a_found_name_column_that_names_a_code_twice_is_left_out_and_said():
     assert "'360102' is named '西湖区' in row 2 and '东湖区' in row 0" in panel.report["ignored_reasons"]["名称"]
     with pytest.raises(zb.ParseError, match="is named"):
         zb.Panel.from_pandas(sheet, name="名称")  # asked for: refused, as before
+
+
+def test_by_region_counts_a_region_without_a_row_in_the_period_as_missing(pyplot):
+    """A county whose 2023 row is absent from the sheet (not NaN: no row) vanished from the 2023
+    bars, and the title said "2 地区" with no word of the third."""
+    df = pd.DataFrame(
+        {
+            "region": ["910101", "910101", "910102", "910102", "910103"],
+            "period": ["2022", "2023", "2022", "2023", "2022"],
+            "gdp": [100.0, 105.0, 200.0, 210.0, 50.0],
+        }
+    )
+    panel = zb.Panel.from_pandas(df, "region", units={"gdp": "亿元"})
+    growth = panel.compute([zb.Indicator("gdp_growth", "growth(gdp)", unit="%")])
+    ax = zb.plot.by_region(growth, "gdp_growth", period="2023")
+    assert ax.get_title() == "gdp_growth, 2023 (2 地区, 1 缺失)"
+    assert len(ax.patches) == 2
+    pyplot.close("all")
+
+
+def test_progress_says_how_many_regions_have_no_rate(pyplot):
+    index = pd.MultiIndex.from_tuples([("A", "2025H1"), ("B", "2025H1"), ("C", "2025H1")], names=["entity", "period"])
+    rates = pd.DataFrame({"target_completion_rate": [60.0, np.nan, 40.0]}, index=index)
+    ax = zb.plot.progress(rates)
+    assert ax.get_title().endswith("(1 地区 缺失)") and len(ax.patches) == 2
+    pyplot.close("all")
