@@ -1570,7 +1570,13 @@ class Panel:
             rule_list = list(rules)  # type: ignore[arg-type]  # a sequence of rules
         core_catalogue = _core_of(catalogue) if catalogue is not None else None
         findings, skipped, applied = _core.validate(self._core, rule_list, core_catalogue)
-        table = pd.DataFrame(findings, columns=["entity", "period", "variable", "rule", "severity", "message"])
+        table = pd.DataFrame(
+            {
+                name: column if name == "message" else np.asarray(column["labels"], dtype=object)[column["codes"]]
+                for name, column in findings.items()
+            },
+            columns=["entity", "period", "variable", "rule", "severity", "message"],
+        )
         table.attrs["skipped"] = list(skipped)
         table.attrs["rules_applied"] = applied
         return table
