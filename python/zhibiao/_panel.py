@@ -482,6 +482,23 @@ def _footnotes_said(df: Any, entity: str, rows: np.ndarray) -> str:
     )
 
 
+def _totals_said(df: Any, rows: np.ndarray) -> str:
+    """For rows without a code or period: the first that is a sheet's totals row (a text cell 合计,
+    总计, 全市… as validate.hpp's looks_like_totals_row tells it), whose sums are no region's."""
+    for k in rows:
+        texts = [(c, v.strip()) for c, v in df.iloc[k].items() if isinstance(v, str) and v.strip()]
+        found = _core.totals_rows([t for _, t in texts])
+        if found:
+            column, text = texts[found[0]]
+            more = len(rows) - 1
+            return (
+                f"; index {df.index[k]!r} is a totals row ({text!r} in column {str(column)!r}"
+                f"{f'; {more} more row' + ('s' if more > 1 else '') + ' without a key' if more else ''}): its sums are no "
+                "region's, and roll-ups make them again"
+            )
+    return ""
+
+
 def _without_keyless_rows(df: Any, entity: str, period: str, keyless: np.ndarray) -> tuple[Any, list[dict[str, Any]]]:
     """``df`` without the rows that have no entity code or no period, and an issue for each (the
     report's, as read_csv lists a skipped line): lenient reading skips them, saying so."""
@@ -882,7 +899,8 @@ class Panel:
                     said.append(f"no {label} in column {column!r}, {bad.size} {rows} (index {shown}{more})")
             keyless_rows = np.flatnonzero((entity_index < 0) | (period_index < 0))
             raise _core.ParseError(
-                f"missing entity code or period in the DataFrame: {'; '.join(said)}{_footnotes_said(df, entity, keyless_rows)}"
+                f"missing entity code or period in the DataFrame: {'; '.join(said)}{_totals_said(df, keyless_rows)}"
+                f"{_footnotes_said(df, entity, keyless_rows)}"
             )
         keys = (entity_codes, entity_index, period_values, period_index)
         issues: list | None = [] if lenient else None

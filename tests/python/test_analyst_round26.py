@@ -174,3 +174,22 @@ def test_validate_shares_one_str_per_distinct_key_across_its_findings():
     assert set(findings["entity"]) <= set(df["region"]) and findings["message"].map(type).eq(str).all()
     empty = zb.Panel.from_pandas(df.head(1), "region", units={"population": "万人"}).validate()
     assert len(empty) == 0 and list(empty.columns) == list(findings.columns)
+
+
+def test_from_pandas_says_a_keyless_row_is_the_sheets_totals_row():
+    """pd.read_excel of a county sheet with its 合计 row (no code): the error said "no entity code
+    … (index 2)", and the analyst searched the sheet for what row 2 was."""
+    sheet = pd.DataFrame(
+        {
+            "地区代码": ["910101", "910102", None],
+            "地区名称": ["东山县", "西河县", "合计"],
+            "年份": [2024, 2024, 2024],
+            "地区生产总值（亿元）": [100.0, 200.0, 300.0],
+        }
+    )
+    with pytest.raises(zb.ParseError) as caught:
+        zb.Panel.from_pandas(sheet, "地区代码", "年份")
+    said = str(caught.value)
+    assert "no entity code in column '地区代码', 1 row (index 2)" in said
+    assert "index 2 is a totals row ('合计' in column '地区名称')" in said
+    assert said.endswith("lenient=True skips such rows (report['rows_skipped'])")
