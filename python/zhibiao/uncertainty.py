@@ -728,6 +728,7 @@ class UncertaintyResult:
                     + (f" (did you mean '{hint}'?)" if hint else "")
                 )
             r = r[r.index.astype(str).isin([str(x) for x in regions])]
+        ranked = len(r)
         if top is not None:
             _check_counts(top=(top, 1, _MOST_INT))
             r = r.head(int(top))
@@ -746,6 +747,8 @@ class UncertaintyResult:
         ax.invert_yaxis()
         ax.set_xlabel(_word("rank_of", lang).format(node=node or self.root))
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # ranks are whole: no tick at 2.5
+        if top is not None and len(r) < ranked:  # 30 of 300 drawn looked like all of them
+            ax.set_title(_word("top_of_regions", lang).format(top=len(r), of=ranked))
         # Outside the axes, right of them: inside, a corner hides the widest 5–95% bars.
         ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1), borderaxespad=0, fontsize="small")
         if created:

@@ -193,3 +193,13 @@ def test_from_pandas_says_a_keyless_row_is_the_sheets_totals_row():
     assert "no entity code in column '地区代码', 1 row (index 2)" in said
     assert "index 2 is a totals row ('合计' in column '地区名称')" in said
     assert said.endswith("lenient=True skips such rows (report['rows_skipped'])")
+
+
+def test_plot_ranks_says_when_top_leaves_regions_out(pyplot):
+    df, names, fw, steps = coded_counties()
+    u = C.uncertainty(df, fw, steps, n=20, weights_noise={1: 0.3})
+    # Before: no title; 3 of 6 counties drawn read as the whole ranking
+    assert u.plot_ranks(top=3).get_title() == "6 个地区中的前 3 个"
+    assert u.plot_ranks(top=3, lang="en").get_title() == "top 3 of 6 regions"
+    assert u.plot_ranks().get_title() == "" and u.plot_ranks(top=6).get_title() == ""
+    pyplot.close("all")
