@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import io
 import math
 import os
@@ -324,15 +325,33 @@ def _output(out: str | None) -> Iterator[IO[str]]:
     (.xlsx, .xls) is refused before anything is written: CSV text under it is a file Excel will
     not open as named."""
     if out is None or out == STDIO:
-        yield sys.stdout
+        with _naming_full_output(_msg("standard_output")):
+            yield sys.stdout
+            sys.stdout.flush()
         return
     if Path(out).suffix.lower() in (".xlsx", ".xlsm", ".xls"):
         raise _core.ArgumentError(
             f"{out}: a workbook's name, but this writes CSV: name the file .csv"
             " (compute writes a workbook with --format xlsx)"
         )
-    with open(out, "w", encoding="utf-8", newline="") as f:
+    with _naming_full_output(out), open(out, "w", encoding="utf-8", newline="") as f:
         yield f
+
+
+#: Errors only a write gives (a full disk, a file too large, a quota): they come without a file name.
+_WRITE_ERRNOS = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}
+
+
+@contextlib.contextmanager
+def _naming_full_output(place: str) -> Iterator[None]:
+    """A full disk met while writing says where it was writing: "zhibiao: No space left on
+    device" named neither the --out file nor standard output."""
+    try:
+        yield
+    except OSError as e:
+        if e.errno in _WRITE_ERRNOS and not e.filename:
+            raise OSError(e.errno, e.strerror, place) from e
+        raise
 
 
 #: The options that write a table, by attribute: ``out`` is standard output when not given.

@@ -1,6 +1,11 @@
 """Round 26's analyst day (helper an26): a county table from Excel with a name column, an
 uncertainty analysis read as a table (names beside codes), and the figures an analyst looks at."""
 
+import errno
+import io
+import os
+import sys
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -203,3 +208,22 @@ def test_plot_ranks_says_when_top_leaves_regions_out(pyplot):
     assert u.plot_ranks(top=3, lang="en").get_title() == "top 3 of 6 regions"
     assert u.plot_ranks().get_title() == "" and u.plot_ranks(top=6).get_title() == ""
     pyplot.close("all")
+
+
+class _FullDisk(io.StringIO):
+    def write(self, text):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def test_a_full_disk_is_said_with_the_place_written(sample_dir, capsys, monkeypatch):
+    """A batch script's log read "zhibiao: No space left on device": which output, the --out file
+    or standard output, went unsaid. Status 2, as for any other file that cannot be written."""
+    data = str(sample_dir / "counties_synthetic.csv")
+    if os.path.exists("/dev/full"):
+        assert cli.main(["compute", data, "--ids", "rd_intensity", "--out", "/dev/full", "-q"]) == 2
+        assert "zhibiao: /dev/full: No space left on device" in capsys.readouterr().err
+    monkeypatch.setattr(sys, "stdout", _FullDisk())
+    assert cli.main(["compute", data, "--ids", "rd_intensity", "-q"]) == 2
+    assert "zhibiao: standard output: No space left on device" in capsys.readouterr().err
+    assert cli.main(["--lang", "zh", "validate", data, "-q"]) == 2
+    assert "标准输出: No space left on device" in capsys.readouterr().err
