@@ -141,8 +141,7 @@ def _as_frame(data: Any, period: str | None, indicators: Sequence[str]) -> tuple
         if len(periods) != 1:
             raise _core.ArgumentError(f"the panel has periods {', '.join(periods)}: choose one with period=")
         period = periods[0]
-    if str(period) not in periods:  # the words of build()'s C++ reader (composite/input.cpp)
-        raise _core.ArgumentError(f"the panel has no period {period} (periods: {', '.join(periods) or 'none'})")
+    period = _period_of(str(period), periods)
     frame = data.to_pandas()
     variables, builtin = set(data._core.variables), set(_core.Catalogue.builtin().ids)
     computed = [i for i in indicators if i not in variables and i in builtin]
@@ -162,6 +161,19 @@ def _as_frame(data: Any, period: str | None, indicators: Sequence[str]) -> tuple
         if label in entities and label not in frame and (entities[label].fillna("").astype(str) != "").any():
             frame[label] = entities[label]
     return frame, None if earlier is None else earlier.reindex(frame.index)
+
+
+def _period_of(period: str, periods: Sequence[str]) -> str:
+    """``period`` as the panel spells it (2024年 and 2024年上半年 are 2024 and 2024H1, as read_csv
+    reads them and build() takes them: they were refused here), or the error of build()'s C++
+    reader (composite/input.cpp), word for word."""
+    try:
+        canonical = str(_core.Period(period))
+    except _core.Error:
+        canonical = period
+    if canonical not in periods:
+        raise _core.ArgumentError(f"the panel has no period {period} (periods: {', '.join(periods) or 'none'})")
+    return canonical
 
 
 def _latest_earlier(frame: Any, period: str) -> Any:

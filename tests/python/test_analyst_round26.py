@@ -219,6 +219,7 @@ def test_a_full_disk_is_said_with_the_place_written(sample_dir, capsys, monkeypa
     """A batch script's log read "zhibiao: No space left on device": which output, the --out file
     or standard output, went unsaid. Status 2, as for any other file that cannot be written."""
     data = str(sample_dir / "counties_synthetic.csv")
+    monkeypatch.setattr(cli._Parser, "lang", cli._Parser.lang)  # --lang zh below: restored after
     if os.path.exists("/dev/full"):
         assert cli.main(["compute", data, "--ids", "rd_intensity", "--out", "/dev/full", "-q"]) == 2
         assert "zhibiao: /dev/full: No space left on device" in capsys.readouterr().err
@@ -227,3 +228,24 @@ def test_a_full_disk_is_said_with_the_place_written(sample_dir, capsys, monkeypa
     assert "zhibiao: standard output: No space left on device" in capsys.readouterr().err
     assert cli.main(["--lang", "zh", "validate", data, "-q"]) == 2
     assert "标准输出: No space left on device" in capsys.readouterr().err
+
+
+def test_uncertainty_of_a_panel_reads_the_period_as_build_does():
+    """period="2024年" (a form read_csv reads, and build() takes) was refused by uncertainty()."""
+    panel = zb.read_csv(
+        io.StringIO(
+            "region,period,rd_expenditure[万元],gdp[亿元]\n"
+            + "".join(f"9101{k:02d},{y},{10 * k + y - 2020},{k + 1}\n" for k in range(1, 5) for y in (2022, 2023, 2024))
+        )
+    )
+    meta = pd.DataFrame(
+        {"code": ["idx", "rd_intensity"], "parent": ["", "idx"], "weight": [1, 1], "direction": [1, 1], "level": [2, 1]}
+    )
+    fw, steps = C.Framework.from_pandas(meta), [C.Normalise("minmax", range=(0, 100)), C.Aggregate()]
+    plain = C.uncertainty(panel, fw, steps, period="2024", n=4, weights_noise={1: 0.1})
+    chinese = C.uncertainty(panel, fw, steps, period="2024年", n=4, weights_noise={1: 0.1})
+    pd.testing.assert_frame_equal(plain.ranks, chinese.ranks)
+    built = C.build(panel, fw, steps, period="2024年")
+    assert (chinese.node_ranks()["nominal_rank"] == built.ranks["idx"]).all()
+    with pytest.raises(zb.ArgumentError, match=r"^the panel has no period 2204 \(periods: 2022, 2023, 2024\)$"):
+        C.uncertainty(panel, fw, steps, period="2204", n=4)
