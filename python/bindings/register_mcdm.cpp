@@ -27,9 +27,11 @@ void register_mcdm(py::module_& m) {
     m.def(
         "composite_vikor_compromise",
         [](const Eigen::MatrixXd& x, const Eigen::VectorXd& w, const std::vector<int>& types, double v,
-           const std::string& ranks) {
+           const std::string& ranks, const std::string& best_tie) {
             const cp::vikor_ranks how = cp::choose(cp::vikor_ranks_choices, ranks, "vikor_compromise", "ranks");
-            const cp::vikor_result r = cp::vikor(x, w, types, v);
+            const cp::vikor_best_tie tie =
+                cp::choose(cp::vikor_best_tie_choices, best_tie, "vikor_compromise", "best_tie");
+            const cp::vikor_result r = cp::vikor(x, w, types, v, tie);
             py::dict d;
             d["S"] = r.s, d["R"] = r.r, d["Q"] = r.q, d["ranking"] = cp::vikor_ranking(r, how);
             d["compromise"] = r.compromise;
@@ -38,7 +40,21 @@ void register_mcdm(py::module_& m) {
             return d;
         },
         py::arg("x"), py::arg("weights"), py::arg("types") = std::vector<int>{}, py::arg("v") = 0.5,
-        py::arg("ranks") = "min");
+        py::arg("ranks") = "min", py::arg("best_tie") = "literal");
+    m.def(
+        "composite_waspas",
+        [](const Eigen::MatrixXd& x, const Eigen::VectorXd& w, const std::vector<int>& types, double wsm_share,
+           const std::string& inner) {
+            const cp::waspas_result r =
+                cp::waspas(x, w, types, wsm_share, cp::choose(cp::waspas_choices, inner, "waspas", "inner"));
+            py::dict d;
+            d["score"] = r.score, d["wsm"] = r.wsm, d["wpm"] = r.wpm;
+            return d;
+        },
+        py::arg("x"), py::arg("weights"), py::arg("types") = std::vector<int>{}, py::arg("wsm_share") = 0.5,
+        py::arg("inner") = "linear");
+    m.def("composite_mean_min", &cp::mean_min, py::arg("x"), py::arg("alpha"), py::arg("beta"),
+          py::arg("standardise") = false);
 }
 
 }  // namespace zhibiao::python

@@ -1,6 +1,7 @@
 """The MCDM variants on a units × criteria matrix, beside the step classes of
 ``zhibiao.composite`` (re-exported there): the normalisations with the cost forms of the MCDM
-libraries and COINr's z-score target, and VIKOR's compromise solution."""
+libraries and COINr's z-score target, VIKOR's compromise solution, WASPAS and the mean-min
+function."""
 
 from __future__ import annotations
 
@@ -94,7 +95,12 @@ def normalise(
 
 @checked_keywords_with_aliases("vikor_compromise()")
 def vikor_compromise(
-    x: Any, w: Any, types: Sequence[float] | np.ndarray | None = (), v: float = 0.5, ranks: str = "min"
+    x: Any,
+    w: Any,
+    types: Sequence[float] | np.ndarray | None = (),
+    v: float = 0.5,
+    ranks: str = "min",
+    best_tie: str = "literal",
 ) -> dict[str, Any]:
     """VIKOR with Opricovic & Tzeng's (2004) compromise solution: S, R, Q (lower is better),
     ``ranking`` (1 = best), ``acceptable_advantage`` (C1: Q(a2) − Q(a1) ≥ DQ = 1/(m − 1)),
@@ -103,16 +109,20 @@ def vikor_compromise(
     unit with Q − Q(a1) < DQ when C1 fails). ``ranks``: "min" ranks by Q, ties sharing the
     best; "dense" the dense ranks of Q (scikit-criteria's ``use_compromise_set=False``);
     "compromise_first" ranks the whole compromise set 1 and the others densely after it
-    (scikit-criteria's default)."""
+    (scikit-criteria's default); "average" gives tied units the mean of their ranks (pymcdm's
+    ``VIKOR.rank``). ``best_tie``: units tied for the least Q are read as Opricovic & Tzeng
+    write C1 ("literal": a(2) is the second of the tie, so C1 fails and the set is every unit
+    within DQ) or together as a(1) ("grouped", scikit-criteria 0.9); without a tie both agree."""
     d = _core.composite_vikor_compromise(
         _numbers(x, "x", "vikor_compromise"),
         _numbers(w, "w", "vikor_compromise"),
         _criterion_types(types, "vikor_compromise"),
         v,
         ranks,
+        best_tie,
     )
     out: dict[str, Any] = {k: np.asarray(d[k]) for k in ("S", "R", "Q", "ranking")}
-    if np.all(np.isfinite(out["ranking"])):
+    if ranks != "average" and np.all(np.isfinite(out["ranking"])):
         out["ranking"] = out["ranking"].astype(np.int64)  # whole ranks, ties sharing the best ("min")
     out.update(
         compromise=[int(k) for k in d["compromise"]],
@@ -121,3 +131,33 @@ def vikor_compromise(
         dq=float(d["dq"]),
     )
     return out
+
+
+@checked_keywords_with_aliases("waspas()")
+def waspas(
+    x: Any,
+    w: Any,
+    types: Sequence[float] | np.ndarray | None = (),
+    wsm_share: float = 0.5,
+    inner: str = "linear",
+) -> dict[str, np.ndarray]:
+    """WASPAS (Zavadskas et al. 2012): ``score`` = λ·``wsm`` + (1 − λ)·``wpm``, higher is better,
+    λ = ``wsm_share`` (pymcdm's ``l``, pyDecision's ``lambda_value``); WSM = Σ w·n, WPM = Π n^w
+    with the weights as given (as both tools use them). ``inner``: "linear" x/max, cost min/x
+    (pymcdm's default; positive values), "shifted_minmax" 1 + (x − min)/(max − min) (pyDecision's
+    ``waspas_method``) or "none" (your values, positive, every criterion a benefit)."""
+    d = _core.composite_waspas(
+        _numbers(x, "x", "waspas"), _numbers(w, "w", "waspas"), _criterion_types(types, "waspas"), wsm_share, inner
+    )
+    return {k: np.asarray(d[k]) for k in ("score", "wsm", "wpm")}
+
+
+@checked_keywords_with_aliases("mean_min()")
+def mean_min(x: Any, alpha: float, beta: float, standardise: bool = False) -> np.ndarray:
+    """The mean-min function (Casadio Tarabusi & Guarini 2013): per unit M − α·(√((M − m)² + β²) − β),
+    M the mean and m the least of its values; 0 ≤ α ≤ 1 penalises unbalance, β ≥ 0 is the
+    complementarity. ``standardise=True`` first takes each column to 100 + 10·(x − mean)/sd
+    (sample sd), as Compind's ``ci_mean_min`` does; its scores are then Compind's."""
+    if not isinstance(standardise, (bool, np.bool_)):
+        raise _core.ArgumentError(f"mean_min: standardise must be True or False, not {standardise!r}")
+    return np.asarray(_core.composite_mean_min(_numbers(x, "x", "mean_min"), alpha, beta, bool(standardise)))

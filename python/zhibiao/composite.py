@@ -1637,9 +1637,11 @@ def benefit_of_the_doubt(x: Any) -> tuple[np.ndarray, np.ndarray]:
 from ._mcdm import (
     _criterion_types,
     _numbers,
+    mean_min,
     normalise,
     refuse_unread_keywords,
     vikor_compromise,
+    waspas,
 )  # noqa: E402  (the MCDM variants, zhibiao/_mcdm.py)
 
 __all__ = [
@@ -1664,12 +1666,14 @@ __all__ = [
     "build",
     "copeland",
     "mazziotta_pareto",
+    "mean_min",
     "normalise",
     "outranking",
     "score",
     "topsis",
     "vikor",
     "vikor_compromise",
+    "waspas",
     "weights",
 ]
 from .uncertainty import sobol_indices, uncertainty  # noqa: E402  (zb.composite.uncertainty; imports this module)

@@ -144,7 +144,7 @@ namespace {
 /// Opricovic & Tzeng (2004)'s compromise solution from S, R and Q (see vikor_result). The
 /// conditions compare differences of Q computed in floating point with DQ: 1e-12 of slack keeps
 /// an advantage of exactly DQ (m = 3: Q = 0 and 0.5) acceptable.
-void vikor_compromise(vikor_result& out) {
+void vikor_compromise(vikor_result& out, vikor_best_tie best_tie) {
     const Eigen::Index m = out.q.size();
     out.ranking = rank(out.q, false, ties::min);
     std::vector<Eigen::Index> order(static_cast<std::size_t>(m));
@@ -157,14 +157,23 @@ void vikor_compromise(vikor_result& out) {
     }
     constexpr double slack = 1e-12;
     out.dq = 1.0 / static_cast<double>(m - 1);
-    out.acceptable_advantage = out.q(order[1]) - out.q(first) >= out.dq - slack;
-    out.acceptable_stability = out.s(first) == out.s.minCoeff() || out.r(first) == out.r.minCoeff();
+    std::size_t tied = 1;
+    while (tied < order.size() && out.q(order[tied]) == out.q(first)) ++tied;
+    // a(1): the first unit by Q (literal), or every unit tied at the least Q (grouped)
+    const std::size_t best = best_tie == vikor_best_tie::grouped ? tied : 1;
+    auto is_best_by_s_or_r = [&](Eigen::Index k) {
+        return out.s(k) == out.s.minCoeff() || out.r(k) == out.r.minCoeff();
+    };
+    out.acceptable_advantage = best == order.size() || out.q(order[best]) - out.q(first) >= out.dq - slack;
+    // C2 asks it of every unit tied at the least Q: which of them comes first is the rows' order
+    out.acceptable_stability =
+        std::all_of(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(tied), is_best_by_s_or_r);
     if (out.acceptable_advantage) {
-        out.compromise = {first};
-        // a(2) is every unit at the second-lowest Q: taking the first of tied units by row
+        out.compromise.assign(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(best));
+        // a(2) is every unit at the next value of Q: taking the first of tied units by row
         // would make the set depend on the rows' order (scikit-criteria takes them all too)
-        for (std::size_t k = 1; !out.acceptable_stability && k < order.size() && out.q(order[k]) == out.q(order[1]);
-             ++k)
+        for (std::size_t k = best;
+             !out.acceptable_stability && k < order.size() && out.q(order[k]) == out.q(order[best]); ++k)
             out.compromise.push_back(order[k]);
         return;
     }
@@ -176,7 +185,8 @@ void vikor_compromise(vikor_result& out) {
 
 /// VIKOR (Opricovic 1998) with weight v of the group utility; a constant criterion is an error.
 /// If every unit has the same S (or R), that term of Q is 0 for all (no unit is worse).
-vikor_result vikor(const Eigen::MatrixXd& x, const Eigen::VectorXd& w, const std::vector<int>& types, double v) {
+vikor_result vikor(const Eigen::MatrixXd& x, const Eigen::VectorXd& w, const std::vector<int>& types, double v,
+                   vikor_best_tie best_tie) {
     check_matrix(x, "VIKOR");
     check_weights(w, x.cols(), "VIKOR");
     check_types(types, x.cols(), "VIKOR");
@@ -202,12 +212,13 @@ vikor_result vikor(const Eigen::MatrixXd& x, const Eigen::VectorXd& w, const std
     for (Eigen::Index i = 0; i < x.rows(); ++i)
         out.q(i) = (s_hi > s_lo ? v * (out.s(i) - s_lo) / (s_hi - s_lo) : 0) +
                    (r_hi > r_lo ? (1 - v) * (out.r(i) - r_lo) / (r_hi - r_lo) : 0);
-    vikor_compromise(out);
+    vikor_compromise(out, best_tie);
     return out;
 }
 
 Eigen::VectorXd vikor_ranking(const vikor_result& r, vikor_ranks how) {
     if (how == vikor_ranks::min) return r.ranking;
+    if (how == vikor_ranks::average) return rank(r.q, false, ties::average);
     Eigen::VectorXd dense = rank(r.q, false, ties::dense);
     if (how == vikor_ranks::dense || r.compromise.empty()) return dense;
     // scikit-criteria: the set's worst dense rank and every rank above it become 1; the rest
@@ -215,6 +226,95 @@ Eigen::VectorXd vikor_ranking(const vikor_result& r, vikor_ranks how) {
     double last = 1;
     for (const Eigen::Index k : r.compromise) last = std::max(last, dense(k));
     return dense.unaryExpr([last](double d) { return d <= last ? 1.0 : d - last + 1; });
+}
+
+namespace {
+
+/// One criterion as WASPAS's `inner` normalises it (see waspas_normalisation); every value it
+/// gives is positive, so the weighted product has a logarithm.
+Eigen::VectorXd waspas_column(const Eigen::VectorXd& col, bool cost, waspas_normalisation inner, Eigen::Index j) {
+    const std::string where = "WASPAS: criterion " + std::to_string(j);
+    if (inner == waspas_normalisation::shifted_minmax) {
+        const double lo = col.minCoeff(), hi = col.maxCoeff();
+        if (!(hi > lo)) throw method_error(where + " is constant (1 + min-max divides by its range)");
+        return col.unaryExpr([&](double a) { return 1 + (cost ? (hi - a) / (hi - lo) : (a - lo) / (hi - lo)); });
+    }
+    for (Eigen::Index i = 0; i < col.size(); ++i)
+        if (!(col(i) > 0))
+            throw method_error(where + ", unit " + std::to_string(i) + " is " + detail::format_number(col(i)) +
+                               (inner == waspas_normalisation::linear
+                                    ? " (x/max and min/x need positive values, as pymcdm's linear_normalization)"
+                                    : " (the weighted product needs positive values)"));
+    if (inner == waspas_normalisation::none) {
+        if (cost)
+            throw bad_shape("WASPAS", "types",
+                            "criterion " + std::to_string(j) +
+                                " is a cost, which inner = 'none' cannot turn round (normalise first)");
+        return col;
+    }
+    // On x·2^−e (statistics.hpp): the same ratios, and x/max cannot overflow
+    const detail::power_of_two scale(detail::scale_exponent(col));
+    const Eigen::VectorXd scaled = col.unaryExpr([&scale](double a) { return scale.down(a); });
+    const double lo = scaled.minCoeff(), hi = scaled.maxCoeff();
+    return scaled.unaryExpr([&](double a) { return cost ? lo / a : a / hi; });
+}
+
+}  // namespace
+
+waspas_result waspas(const Eigen::MatrixXd& x, const Eigen::VectorXd& w, const std::vector<int>& types,
+                     double wsm_share, waspas_normalisation inner) {
+    check_matrix(x, "WASPAS");
+    check_weights(w, x.cols(), "WASPAS");
+    check_types(types, x.cols(), "WASPAS");
+    if (!(wsm_share >= 0 && wsm_share <= 1))
+        throw bad_shape(
+            "WASPAS", "wsm_share",
+            "wsm_share is " + detail::format_number(wsm_share) + " (λ, the share of the weighted sum, 0 to 1)");
+    waspas_result out;
+    out.wsm = Eigen::VectorXd::Zero(x.rows());
+    Eigen::VectorXd log_wpm = Eigen::VectorXd::Zero(x.rows());
+    for (Eigen::Index j = 0; j < x.cols(); ++j) {
+        const Eigen::VectorXd n = waspas_column(x.col(j), type_of(types, j) < 0, inner, j);
+        out.wsm += w(j) * n;
+        log_wpm += w(j) * n.array().log().matrix();
+    }
+    out.wpm = log_wpm.array().exp().matrix();
+    out.score = wsm_share * out.wsm + (1 - wsm_share) * out.wpm;
+    for (Eigen::Index i = 0; i < x.rows(); ++i)
+        if (!std::isfinite(out.wsm(i)) || !std::isfinite(out.wpm(i)) || !std::isfinite(out.score(i)))
+            throw method_error("WASPAS: unit " + std::to_string(i) +
+                               " scores beyond the range of doubles (give the values or weights on a smaller scale)");
+    return out;
+}
+
+Eigen::VectorXd mean_min(const Eigen::MatrixXd& x, double alpha, double beta, bool standardise) {
+    check_matrix(x, "mean-min");
+    if (!(alpha >= 0 && alpha <= 1))
+        throw bad_shape("mean-min", "alpha",
+                        "alpha is " + detail::format_number(alpha) + " (the penalty of unbalance, 0 to 1)");
+    if (!(beta >= 0 && std::isfinite(beta)))
+        throw bad_shape("mean-min", "beta",
+                        "beta is " + detail::format_number(beta) + " (the complementarity, finite and at least 0)");
+    Eigen::MatrixXd z = x;
+    if (standardise) {
+        if (x.rows() < 2) throw method_error("mean-min: standardising needs at least two units (a sample sd)");
+        for (Eigen::Index j = 0; j < x.cols(); ++j) {
+            const double mean = x.col(j).mean();
+            const double sd = std::sqrt((x.col(j).array() - mean).square().sum() / static_cast<double>(x.rows() - 1));
+            if (!(sd > 0) || !std::isfinite(sd))
+                throw method_error("mean-min: criterion " + std::to_string(j) +
+                                   (sd == 0 ? " is constant (its sd is 0)" : " spreads beyond the range of doubles"));
+            z.col(j) = ((x.col(j).array() - mean) / sd * 10 + 100).matrix();
+        }
+    }
+    Eigen::VectorXd out(x.rows());
+    for (Eigen::Index i = 0; i < x.rows(); ++i) {
+        const double m = z.row(i).mean(), least = z.row(i).minCoeff();
+        out(i) = m - alpha * (std::hypot(m - least, beta) - beta);
+        if (!std::isfinite(out(i)))
+            throw method_error("mean-min: unit " + std::to_string(i) + " has a mean beyond the range of doubles");
+    }
+    return out;
 }
 
 namespace {

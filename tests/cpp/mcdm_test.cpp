@@ -383,4 +383,124 @@ BOOST_AUTO_TEST_CASE(ahp_beyond_fifteen_elements) {
     }
 }
 
+// pymcdm 1.4.0 test/test_mcdm.py TestWASPAS (kotbaton/pymcdm @ 76e7735, lines 777–798; Chakraborty,
+// Zavadskas & Antucheviciene 2015): linear normalisation, λ = 0.5, weights as given (they sum to
+// 1.0155): [0.8329, 0.7884, 0.6987, 0.8831, 0.7971, 0.7036, 0.8728, 0.5749] to four decimals.
+BOOST_AUTO_TEST_CASE(waspas_as_pymcdm_tests_it) {
+    const Eigen::MatrixXd x = rows({{30, 23, 5, 0.745, 0.745, 1500, 5000},
+                                    {18, 13, 15, 0.745, 0.745, 1300, 6000},
+                                    {15, 12, 10, 0.500, 0.500, 950, 7000},
+                                    {25, 20, 13, 0.745, 0.745, 1200, 4000},
+                                    {14, 18, 14, 0.255, 0.745, 950, 3500},
+                                    {17, 15, 9, 0.745, 0.500, 1250, 5250},
+                                    {23, 18, 20, 0.500, 0.745, 1100, 3000},
+                                    {16, 8, 14, 0.255, 0.500, 1500, 3000}});
+    Eigen::VectorXd w(7);
+    w << 0.1181, 0.1181, 0.0445, 0.1181, 0.2861, 0.2861, 0.0445;
+    Eigen::VectorXd want(8);
+    want << 0.8329, 0.7884, 0.6987, 0.8831, 0.7971, 0.7036, 0.8728, 0.5749;
+    const waspas_result r = waspas(x, w, {1, 1, 1, 1, 1, -1, -1});
+    close(r.score, want, 0.5e-4);
+    close(r.score, 0.5 * (r.wsm + r.wpm), 1e-15);
+}
+
+// pyDecision's normalisation 1 + min-max, by hand: x = (1, 3, 2) benefit → 1, 2, 1.5; (10, 20, 30)
+// cost → 2, 1.5, 1; w = ½, ½: WSM 1.5, 1.75, 1.25; WPM √2, √3, √1.5; λ = ½ averages them.
+BOOST_AUTO_TEST_CASE(waspas_with_pydecisions_shifted_minmax_by_hand) {
+    const waspas_result r = waspas(rows({{1, 10}, {3, 20}, {2, 30}}), Eigen::Vector2d(0.5, 0.5), {1, -1}, 0.5,
+                                   waspas_normalisation::shifted_minmax);
+    close(r.wsm, Eigen::Vector3d(1.5, 1.75, 1.25), 1e-15);
+    close(r.wpm, Eigen::Vector3d(std::sqrt(2.0), std::sqrt(3.0), std::sqrt(1.5)), 1e-15);
+    close(r.score, Eigen::Vector3d(1.4571067811865475, 1.7410254037844386, 1.2373724356957945), 1e-15);
+}
+
+BOOST_AUTO_TEST_CASE(waspas_refuses_what_it_cannot_score) {
+    const Eigen::Vector2d w(0.5, 0.5);
+    auto said = [](auto f) { return message_of(f); };
+    BOOST_TEST(said([&] { waspas(rows({{1, 0}, {2, 3}}), w); }).find("criterion 1, unit 0 is 0") != std::string::npos);
+    BOOST_TEST(said([&] {
+                   waspas(rows({{1, -2}, {2, 3}}), w, {}, 0.5, waspas_normalisation::none);
+               }).find("criterion 1, unit 0 is -2") != std::string::npos);
+    BOOST_TEST(said([&] {
+                   waspas(rows({{1, 2}, {1, 3}}), w, {}, 0.5, waspas_normalisation::shifted_minmax);
+               }).find("criterion 0 is constant") != std::string::npos);
+    BOOST_TEST(said([&] {
+                   waspas(rows({{1, 2}, {2, 3}}), w, {1, -1}, 0.5, waspas_normalisation::none);
+               }).find("criterion 1 is a cost") != std::string::npos);
+    BOOST_TEST(said([&] { waspas(rows({{1, 2}, {2, 3}}), w, {}, 1.5); }).find("wsm_share is 1.5") != std::string::npos);
+    BOOST_TEST(said([&] {
+                   waspas(rows({{1, NAN}, {2, 3}}), w);
+               }).find("unit 0, criterion 1 is missing") != std::string::npos);
+    // A constant criterion under x/max is all ones, as pymcdm's linear_normalization gives it.
+    close(waspas(rows({{1, 2}, {2, 2}}), w).wsm, Eigen::Vector2d(0.75, 1.0), 1e-15);
+}
+
+// Mean-min (Casadio Tarabusi & Guarini 2013), by hand: (10, 20) has M = 15, m = 10; α = ½, β = 0:
+// 15 − ½·5 = 12.5; β = 5: 15 − ½(√50 − 5) = 13.964466094067262. (30, 30) is balanced: 30 both.
+// α = 0 is the mean, α = 1 with β = 0 the least value.
+BOOST_AUTO_TEST_CASE(mean_min_by_hand) {
+    const Eigen::MatrixXd x = rows({{10, 20}, {30, 30}});
+    close(mean_min(x, 0.5, 0), Eigen::Vector2d(12.5, 30), 1e-15);
+    close(mean_min(x, 0.5, 5), Eigen::Vector2d(13.964466094067262, 30), 1e-14);
+    close(mean_min(x, 0, 3), Eigen::Vector2d(15, 30), 0);
+    close(mean_min(x, 1, 0), Eigen::Vector2d(10, 30), 0);
+}
+
+// Compind 3.4 ci_mean_min (cran/Compind @ 6417088, R/ci_mean_min.R) standardises each column to
+// 100 + 10·(x − mean)/sd with R's var (sample): (1, 2, 3) → 90, 100, 110; (4, 6, 5) → 90, 110,
+// 100. Rows (90, 90), (100, 110), (110, 100); α = ½, β = 10: 90, and 105 − ½(√125 − 10) =
+// 104.40983005625053 twice.
+BOOST_AUTO_TEST_CASE(mean_min_standardised_as_compind_by_hand) {
+    const Eigen::VectorXd got = mean_min(rows({{1, 4}, {2, 6}, {3, 5}}), 0.5, 10, true);
+    close(got, Eigen::Vector3d(90, 104.40983005625053, 104.40983005625053), 1e-12);
+    auto said = [](auto f) { return message_of(f); };
+    BOOST_TEST(said([] {
+                   mean_min(rows({{1, 4}, {1, 6}}), 0.5, 1, true);
+               }).find("criterion 0 is constant") != std::string::npos);
+    BOOST_TEST(said([] { mean_min(rows({{1, 4}}), 1.5, 1); }).find("alpha is 1.5") != std::string::npos);
+    BOOST_TEST(said([] { mean_min(rows({{1, 4}}), 0.5, -1); }).find("beta is -1") != std::string::npos);
+}
+
+// scikit-criteria 0.9 tests/agg/test_vikor.py test_VIKOR_tied (quatrope/scikit-criteria @ 35f17ee,
+// lines 90–120): units 2 and 3 tie at Q = 0, unit 1 at 0.1735 is within DQ = ⅓, so C1 fails in
+// both readings and the set is {1, 2, 3} (scikit-criteria's [1, 2, 3]).
+BOOST_AUTO_TEST_CASE(vikor_tie_for_the_least_q_literal_and_grouped) {
+    const Eigen::MatrixXd tied = rows({{4, 4, 4}, {7, 6, 8}, {8, 8, 6}, {6, 8, 8}});
+    const Eigen::Vector3d w(0.3, 0.4, 0.3);
+    for (const vikor_best_tie t : {vikor_best_tie::literal, vikor_best_tie::grouped}) {
+        const vikor_result r = vikor(tied, w, {}, 0.5, t);
+        BOOST_TEST(!r.acceptable_advantage);
+        BOOST_TEST(r.acceptable_stability);
+        BOOST_TEST((r.compromise == std::vector<Eigen::Index>{2, 3, 1}));
+    }
+    // (1, 0), (0, 1), (0, 0), weights ½: S = ½, ½, 1; R = ½ all; Q = 0, 0, ½; DQ = ½. Literal:
+    // Q(a2) − Q(a1) = 0, C1 fails, set {0, 1}. Grouped: the tie is a(1), unit 2 is DQ away: C1 holds.
+    const Eigen::MatrixXd pair = rows({{1, 0}, {0, 1}, {0, 0}});
+    const vikor_result literal = vikor(pair, Eigen::Vector2d(0.5, 0.5));
+    const vikor_result grouped = vikor(pair, Eigen::Vector2d(0.5, 0.5), {}, 0.5, vikor_best_tie::grouped);
+    BOOST_TEST(!literal.acceptable_advantage);
+    BOOST_TEST(grouped.acceptable_advantage);
+    BOOST_TEST((literal.compromise == grouped.compromise));
+    BOOST_TEST((vikor_ranking(literal, vikor_ranks::average) == Eigen::Vector3d(1.5, 1.5, 3)));
+    // Where the readings part, by hand: w = 3, 3, 2 (best 4, 4, 4; worst 0, 1, 0) give S = 3.5, 3.5,
+    // 3, 3.25, 4; R = 2, 3, 3, 2.25, 2; Q = ¼, ¾, ½, ¼, ½; DQ = ¼. Units 0 and 3 tie; unit 3 is
+    // best by neither S nor R. Literal: C1 fails, the set is {0, 3} (Q − ¼ < ¼). Grouped: C1 holds
+    // (½ − ¼ = DQ), C2 fails, so the units at the next Q, 2 and 4, join: {0, 3, 2, 4}, unit 4
+    // having the worst S of all.
+    const Eigen::MatrixXd split = rows({{2, 2, 4}, {4, 1, 3}, {0, 4, 4}, {1, 4, 2}, {4, 2, 0}});
+    const Eigen::Vector3d w332(3, 3, 2);
+    const vikor_result lit = vikor(split, w332);
+    const vikor_result grp = vikor(split, w332, {}, 0.5, vikor_best_tie::grouped);
+    Eigen::VectorXd q(5);
+    q << 0.25, 0.75, 0.5, 0.25, 0.5;
+    BOOST_TEST((lit.q == q));
+    BOOST_TEST((lit.compromise == std::vector<Eigen::Index>{0, 3}));
+    BOOST_TEST(!lit.acceptable_advantage);
+    BOOST_TEST(!lit.acceptable_stability);  // unit 3 of the tie is best by neither: not the rows' order
+    BOOST_TEST(!vikor(split.colwise().reverse(), w332).acceptable_stability);
+    BOOST_TEST((grp.compromise == std::vector<Eigen::Index>{0, 3, 2, 4}));
+    BOOST_TEST(grp.acceptable_advantage);
+    BOOST_TEST(!grp.acceptable_stability);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -9,6 +9,8 @@
 // | topsis   | C = d⁻/(d⁺ + d⁻) in [0, 1], higher better | pymcdm (min-max inside), vector, or none (the textbook form)
 // | | vikor    | Q in [0, 1], LOWER is better; S and R; the compromise set | pymcdm (no normalisation), v = 0.5;
 // Opricovic & Tzeng 2004 | | copeland | wins − losses of the weighted outranking  | COINr a_copeland / outrankMatrix |
+// | waspas   | λ·Σ w·n + (1 − λ)·Π n^w, higher better    | pymcdm (x/max inside), pyDecision (1 + min-max) |
+// | mean_min | M − α(√((M − min)² + β²) − β)             | Casadio Tarabusi & Guarini 2013 (Compind ci_mean_min) |
 // | mpi      | M_z ∓ S_z·cv_z of z = 100 ± 10·std. score | Mazziotta & Pareto (Compind ci_mpi) |
 // | bod      | max_w w·x_u s.t. w·x_k ≤ 1 ∀k, w ≥ 0      | Compind ci_bod (DEA, CCR, unit input) |
 //
@@ -38,9 +40,10 @@ struct vikor_result {
     Eigen::VectorXd s, r, q;  ///< group utility, individual regret, compromise index (lower = better)
     /// The compromise solution (Opricovic & Tzeng 2004): units ordered by Q (ties by row),
     /// a(1) the best. C1, acceptable advantage: Q(a(2)) − Q(a(1)) ≥ DQ = 1/(m − 1). C2,
-    /// acceptable stability: a(1) is also best (or tied best) by S or by R. Both hold: the
-    /// compromise is {a(1)}; only C2 fails: {a(1), a(2)} with every unit tied at a(2)'s Q; C1 fails: a(1) … a(M), the
-    /// units with Q(a(k)) − Q(a(1)) < DQ.
+    /// acceptable stability: a(1) — every unit tied at the least Q — is also best (or tied best)
+    /// by S or by R. Both hold: the compromise is {a(1)}; only C2 fails: {a(1), a(2)} with every
+    /// unit tied at a(2)'s Q; C1 fails: a(1) … a(M), the units with Q(a(k)) − Q(a(1)) < DQ. Units
+    /// tied for the least Q: see vikor_best_tie.
     Eigen::VectorXd ranking;               ///< rank by Q, 1 = best, ties share the lowest rank
     std::vector<Eigen::Index> compromise;  ///< rows of the compromise set, best first
     bool acceptable_advantage = false;     ///< C1
@@ -52,8 +55,17 @@ struct vikor_result {
 /// vikor_result::ranking), by dense ranks of Q (`dense`: scikit-criteria's
 /// VIKOR(use_compromise_set=False)), or the compromise set first (`compromise_first`: every unit
 /// of the set rank 1, the others the dense rank of Q counted on from the set's last;
-/// scikit-criteria's default, use_compromise_set=True).
-enum class vikor_ranks { min, dense, compromise_first };
+/// scikit-criteria's default, use_compromise_set=True), or with tied units sharing the mean of
+/// their ranks (`average`: pymcdm's VIKOR.rank, helpers.rankdata).
+enum class vikor_ranks { min, dense, compromise_first, average };
+
+/// Units tied for the least Q. `literal` (Opricovic & Tzeng 2004 as written): a(2) is the second
+/// unit of the tie, so Q(a(2)) − Q(a(1)) = 0 < DQ and C1 fails; the set is every unit within DQ.
+/// `grouped` (scikit-criteria 0.9, skcriteria/agg/vikor.py): the tied units together are a(1);
+/// C1 holds when no other unit is within DQ of them, C2 when each of them is best by S or by R,
+/// and when only C2 fails the units at the next value of Q join the set. Without a tie the two
+/// agree.
+enum class vikor_best_tie { literal, grouped };
 
 /// The ranks of `r`'s units as `how` says (1 = best).
 Eigen::VectorXd vikor_ranking(const vikor_result& r, vikor_ranks how);
@@ -61,7 +73,32 @@ Eigen::VectorXd vikor_ranking(const vikor_result& r, vikor_ranks how);
 /// VIKOR (Opricovic 1998) with weight v of the group utility; a constant criterion is an error.
 /// If every unit has the same S (or R), that term of Q is 0 for all (no unit is worse).
 vikor_result vikor(const Eigen::MatrixXd& x, const Eigen::VectorXd& w, const std::vector<int>& types = {},
-                   double v = 0.5);
+                   double v = 0.5, vikor_best_tie best_tie = vikor_best_tie::literal);
+
+/// WASPAS's own normalisation of each criterion: `linear` x/max, cost min/x (pymcdm's
+/// linear_normalization, its WASPAS default; every value positive), `shifted_minmax`
+/// 1 + (x − min)/(max − min), cost 1 + (max − x)/(max − min) (pyDecision's waspas_method; a
+/// constant criterion is refused), or `none` (the caller's values, all positive; no cost criterion).
+enum class waspas_normalisation { linear, shifted_minmax, none };
+
+struct waspas_result {
+    Eigen::VectorXd wsm;    ///< Σ_j w_j·n_ij, the weighted sum
+    Eigen::VectorXd wpm;    ///< Π_j n_ij^w_j, the weighted product
+    Eigen::VectorXd score;  ///< λ·wsm + (1 − λ)·wpm, higher is better
+};
+
+/// WASPAS (Zavadskas et al. 2012) with λ = `wsm_share`: the weights are used as given, as pymcdm
+/// and pyDecision use them (weights that do not sum to one scale the WSM linearly and the WPM
+/// as a power); λ = 1 is WSM, λ = 0 is WPM.
+waspas_result waspas(const Eigen::MatrixXd& x, const Eigen::VectorXd& w, const std::vector<int>& types = {},
+                     double wsm_share = 0.5, waspas_normalisation inner = waspas_normalisation::linear);
+
+/// Mean-min function (Casadio Tarabusi & Guarini 2013; Compind ci_mean_min): per unit
+/// M − α·(√((M − m)² + β²) − β), M the mean and m the least of the unit's values, 0 ≤ α ≤ 1 the
+/// penalty of unbalance, β ≥ 0 the complementarity (α = 0: the mean; α = 1, β = 0: the minimum).
+/// With `standardise`, each criterion is first taken to 100 + 10·(x − mean)/sd with the sample
+/// sd, as Compind 3.4 does inside ci_mean_min (a constant criterion is then refused). Unweighted.
+Eigen::VectorXd mean_min(const Eigen::MatrixXd& x, double alpha, double beta, bool standardise = false);
 
 /// The largest number of units for which outranking_matrix() builds its n × n matrix (2 GiB of
 /// doubles); copeland() needs no matrix and has no such limit.

@@ -102,8 +102,16 @@ inline constexpr choice<topsis_normalisation> topsis_choices[] = {{"minmax", top
 inline constexpr choice<ties> ties_choices[] = {{"min", ties::min}, {"dense", ties::dense}, {"average", ties::average},
                                                 {"max", ties::max}, {"first", ties::first}, {"last", ties::last}};
 
-inline constexpr choice<vikor_ranks> vikor_ranks_choices[] = {
-    {"min", vikor_ranks::min}, {"dense", vikor_ranks::dense}, {"compromise_first", vikor_ranks::compromise_first}};
+inline constexpr choice<vikor_ranks> vikor_ranks_choices[] = {{"min", vikor_ranks::min},
+                                                              {"dense", vikor_ranks::dense},
+                                                              {"compromise_first", vikor_ranks::compromise_first},
+                                                              {"average", vikor_ranks::average}};
+inline constexpr choice<vikor_best_tie> vikor_best_tie_choices[] = {{"literal", vikor_best_tie::literal},
+                                                                    {"grouped", vikor_best_tie::grouped}};
+inline constexpr choice<waspas_normalisation> waspas_choices[] = {
+    {"linear", waspas_normalisation::linear},
+    {"shifted_minmax", waspas_normalisation::shifted_minmax},
+    {"none", waspas_normalisation::none}};
 
 namespace detail {
 
