@@ -1816,9 +1816,12 @@ std::size_t period_at(const code_points& cps, std::size_t k, period_state& state
 
 // 将 at k as the adverb of what is to be achieved (全区将新增高新技术企业50家, 将突破25亿元): a verb of a
 // result right after it, in a clause with no 的 (将新建的孵化器3个投入使用: a relative clause) and no
-// verb that makes 将 a preposition (将达到条件的企业纳入培育库) — nor 即将 (即将建成的: about to be).
+// verb that makes 将 a preposition (将达到条件的企业纳入培育库) — nor 即将 (即将建成的: about to be), nor
+// after 预计/预期 in its sentence (预计全年将实现…25亿元: the expected figure, an estimate).
 bool will_achieve_at(const code_points& cps, std::size_t k) {
     if (k > 0 && one_of(cps[k - 1].c, U"即必终")) return false;
+    for (std::size_t i = k; i > 1 && k - i < 40 && !one_of(cps[i - 1].c, U"。！？!?；;\n\r"); --i)
+        if (starts_with(cps, i - 2, U"预计") || starts_with(cps, i - 2, U"预期")) return false;
     bool result = false;
     for (std::u32string_view verb : {U"新增", U"新建", U"建成", U"达到", U"突破", U"实现", U"完成", U"培育", U"引进"})
         result = result || starts_with(cps, k + 1, verb);
@@ -3274,6 +3277,18 @@ void at_line_start(std::string_view text, const code_points& cps, std::size_t k,
     heading_unit_at(text, cps, k, carried);
 }
 
+// The date at k opens its line, after blanks, an open bracket or a label (发布时间：2026年1月22日,
+// （2026年1月8日）, 2026年1月20日，…举行): no date a sentence names in passing (…起施行的).
+bool date_opens_line(const code_points& cps, std::size_t k) {
+    std::size_t i = k;
+    while (i > 0 && (is_blank(cps[i - 1].c) || is_open_paren(cps[i - 1].c) || cps[i - 1].c == U'\u3000')) --i;
+    if (i == 0 || cps[i - 1].c == '\n' || cps[i - 1].c == '\r') return true;
+    if (cps[i - 1].c != U'：' && cps[i - 1].c != ':') return false;
+    for (; i > 0 && cps[i - 1].c != '\n' && cps[i - 1].c != '\r'; --i)
+        if (is_digit(cps[i - 1].c) || clause_end(cps[i - 1].c)) return false;
+    return true;
+}
+
 // The date with a day just read at k (n code points, the period in `carried` now) dates the report
 // when it is in its head before any figure and no title year: 政府工作报告⏎——2026年1月12日在…, the
 // day it was given, as a title's year; a bulletin's issue date (临江市科学技术局    2026年5月8日) for
@@ -3284,7 +3299,8 @@ bool date_of_report_head(const code_points& cps, std::size_t k, std::size_t n, c
     const bool speech = speech_date_line(cps, k) && line_names_work_report(cps, k);
     // a later year's date in the head (2025年…新闻发布会⏎2026年1月20日，…举行): the day it was held,
     // the year of its 今年 and 去年; the figures keep the title's year
-    if (!carried.any_figure && carried.title_year && cps.base() == 0 && k < 400 && state.year > carried.title_year) {
+    if (!carried.any_figure && carried.title_year && cps.base() == 0 && k < 400 && state.year > carried.title_year &&
+        date_opens_line(cps, k)) {
         const int year = state.year;
         state = before, state.dated_year = year;
         return true;

@@ -70,8 +70,7 @@ def test_the_past_year_at_a_meeting_held_in_its_year_is_the_one_before():
 
 def test_a_summary_meeting_gives_its_figures_the_year_it_reports_on():
     text = (
-        "某市召开2025年科技工作总结大会\n\n2026年1月15日，某市召开2025年科技工作总结大会。"
-        "会议通报，全市新增高新技术企业150家。过去一年，技术合同成交额120亿元。今年，力争新增高新技术企业180家。"
+        "某市召开2025年科技工作总结大会\n\n2026年1月15日，某市召开2025年科技工作总结大会。" "会议通报，全市新增高新技术企业150家。过去一年，技术合同成交额120亿元。今年，力争新增高新技术企业180家。"
     )
     assert _rows(text, "text", "period", "flag_target") == [
         ("150家", "2025", False),
@@ -82,10 +81,7 @@ def test_a_summary_meeting_gives_its_figures_the_year_it_reports_on():
 
 def test_a_press_conference_held_after_the_year_it_reports_on():
     # 2025年…新闻发布会 held on 20 January 2026: its figures are 2025's, its 去年 is 2025 (was 2024)
-    text = (
-        "某市2025年科技创新工作新闻发布会\n\n2026年1月20日，市政府新闻办举行新闻发布会。"
-        "全市新增高新技术企业150家。去年，全市技术合同成交额120亿元。今年，力争技术合同成交额达到150亿元。"
-    )
+    text = "某市2025年科技创新工作新闻发布会\n\n2026年1月20日，市政府新闻办举行新闻发布会。" "全市新增高新技术企业150家。去年，全市技术合同成交额120亿元。今年，力争技术合同成交额达到150亿元。"
     assert _rows(text, "text", "period", "flag_prior_year") == [
         ("150家", "2025", False),
         ("120亿元", "2025", False),
@@ -103,10 +99,7 @@ def test_a_meeting_named_in_a_later_paragraph_dates_nothing():
 
 
 def test_an_issue_date_gives_this_year_and_last_year_their_years():
-    text = (
-        "科技工作简报\n\n某市科学技术局    2026年3月10日\n\n"
-        "2025年全市新增高新技术企业150家。今年1-2月，全市技术合同成交额12亿元。去年，全市专利授权量3260件。"
-    )
+    text = "科技工作简报\n\n某市科学技术局    2026年3月10日\n\n" "2025年全市新增高新技术企业150家。今年1-2月，全市技术合同成交额12亿元。去年，全市专利授权量3260件。"
     assert _rows(text, "text", "period") == [("150家", "2025"), ("12亿元", "2026YTD02"), ("3260件", "2025")]
 
 
@@ -210,3 +203,18 @@ def test_a_flow_stays_a_flow_up_to_now(sentence):
 def test_a_part_after_a_change_keeps_the_stock_of_its_total():
     text = SUMMARY + "全县众创空间总数达到9个，比上年增加2个，其中，国家级众创空间3个。"
     assert _rows(text, "text", "variable") == [("9个", "makerspaces"), ("2个", "makerspaces"), ("3个", "makerspaces")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["预计全年将实现技术合同成交额25亿元。", "预计全年技术合同成交额将达到25亿元。", "预计全年，全县将新增高新技术企业30家。"],
+)
+def test_what_is_expected_to_be_achieved_stays_an_estimate(sentence):
+    # 将 after 预计 is the future of the estimate, no target word of its own (was a target)
+    facts = zb.extract("某县科学技术局2025年工作总结\n\n" + sentence)
+    assert facts[["flag_target", "flag_estimate"]].values.tolist() == [[False, True]]
+
+
+def test_a_later_date_named_in_a_sentence_dates_nothing():
+    text = "某市2025年科技创新工作新闻发布会\n\n发布会介绍了2026年1月5日起施行的新办法。今年，全市新增高新技术企业150家。"
+    assert _rows(text, "text", "period") == [("150家", "2025")]
