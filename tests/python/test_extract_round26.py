@@ -218,3 +218,19 @@ def test_what_is_expected_to_be_achieved_stays_an_estimate(sentence):
 def test_a_later_date_named_in_a_sentence_dates_nothing():
     text = "某市2025年科技创新工作新闻发布会\n\n发布会介绍了2026年1月5日起施行的新办法。今年，全市新增高新技术企业150家。"
     assert _rows(text, "text", "period") == [("150家", "2025")]
+
+
+@pytest.mark.parametrize(
+    ("head", "words", "year"),
+    [
+        (WORK_REPORT, "截至去年底", "2025"),
+        (WORK_REPORT, "截至上年末", "2025"),
+        (SPEECH_HEAD + "一、2025年工作回顾\n\n", "截至去年底", "2025"),  # the date's year before
+        (SPEECH_HEAD + "一、2025年工作回顾\n\n", "截至上年末", "2024"),  # the section's year before
+        ("某市2025年科技工作总结\n\n", "截至去年底", "2024"),
+    ],
+)
+def test_a_stock_at_the_end_of_last_year(head, words, year):
+    # was the year in force: 去年底 after 截至 was read as no period
+    text = head + f"{words}，全市高新技术企业1500家。"
+    assert _rows(text, "text", "period") == [("1500家", year)]
