@@ -1718,6 +1718,18 @@ std::size_t year_word_at(const code_points& cps, std::size_t k, period_state& st
     return chinese_year_at(cps, k, state);
 }
 
+// 去年底 / 上年末 after 截至 at k: a stock at the end of the year before — 去年 the date's when the head
+// dates the report (as enter_prior_year reads it), 上年 the one in force's. Its length, 0 if none.
+std::size_t last_year_end_at(const code_points& cps, std::size_t k, period_state& state) {
+    if ((!starts_with(cps, k, U"去年") && !starts_with(cps, k, U"上年")) || k + 2 >= cps.size() ||
+        !one_of(cps[k + 2].c, U"底末") || !state.year)
+        return 0;
+    const bool dated = state.dated_year && cps[k].c == U'去';
+    state.year = (dated ? state.dated_year : state.year) - 1;
+    state.current = period::year(state.year);
+    return 3;
+}
+
 std::size_t period_at(const code_points& cps, std::size_t k, period_state& state) {
     auto number = [&](std::size_t i, std::size_t& end) {
         int v = 0;
@@ -1767,15 +1779,7 @@ std::size_t period_at(const code_points& cps, std::size_t k, period_state& state
         // half-year's at June, the first quarter's at March, the year's at December).
         if (starts_with(cps, k, U"截至") || starts_with(cps, k, U"截止")) {
             std::size_t at = k + 2, end = 0;
-            // 截至去年底 / 截至上年末: a stock at the end of the year before — 去年 the date's when the head
-            // dates the report (enter_prior_year), 上年 the one in force's
-            if ((starts_with(cps, at, U"去年") || starts_with(cps, at, U"上年")) && at + 2 < cps.size() &&
-                one_of(cps[at + 2].c, U"底末") && state.year) {
-                const bool dated = state.dated_year && cps[at].c == U'去';
-                state.year = (dated ? state.dated_year : state.year) - 1;
-                state.current = period::year(state.year);
-                return at + 3 - k;
-            }
+            if (const std::size_t last = last_year_end_at(cps, at, state)) return at + last - k;
             const int y = at < cps.size() ? number(at, end) : 0;
             if (y >= 1900 && y <= 2200 && end < cps.size() && cps[end].c == U'年')
                 state.year = y, state.current = period::year(y), at = end + 1;
