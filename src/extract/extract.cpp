@@ -2384,6 +2384,14 @@ std::size_t start_point_end(const code_points& cps, std::size_t k, std::size_t n
     return j;
 }
 
+// A word of comparison between the start of the clause and k (高于全市去年水平, 与全区去年相比, 比我们去年):
+// what stands at k is a base compared with.
+bool compared_in_clause(const code_points& cps, std::size_t k) {
+    for (std::size_t i = k; i > 0 && k - i < 16 && !clause_end(cps[i - 1].c) && !one_of(cps[i - 1].c, U"“\"：:"); --i)
+        if (one_of(cps[i - 1].c, U"比较与于超达为是占同")) return true;
+    return false;
+}
+
 // 上年同期 / 去年同期 / 上年 / 去年 (上年末, 上年度) opening a clause: the rest of the sentence is
 // about the year before ("上年同期，全市技术合同成交额为1.5亿元"; "…，上年同期为1.5亿元"), unlike a
 // comparison (比上年, 较去年同期, 与上年相比) or a span (去年以来). Its length, 0 if there is none at k.
@@ -2393,7 +2401,8 @@ std::size_t prior_year_at(const code_points& cps, std::size_t k, const period_st
     // year too — not 比去年, 在去年基础上, 达到去年的两倍, 去年同期 (a base of comparison).
     const bool after_subject = state.dated_year && cps[k].c == U'去' && k > 0 &&
                                one_of(cps[k - 1].c, U"们市区县省州镇园局委") && !starts_with(cps, k + 2, U"的") &&
-                               !starts_with(cps, k + 2, U"同期") && !starts_with(cps, k + 2, U"基础");
+                               !starts_with(cps, k + 2, U"同期") && !starts_with(cps, k + 2, U"基础") &&
+                               !starts_with(cps, k + 2, U"水平") && !compared_in_clause(cps, k);
     // Else at the start of a clause only: "受上年同期高基数影响" is a cause, not a statement about the year.
     if (k > 0 && !after_subject && !clause_end(cps[k - 1].c) && !one_of(cps[k - 1].c, U" \t（(：:“\"") &&
         !start_point_end(cps, k, 2))  // 由上年的120家增加到156家: the start of a change

@@ -234,3 +234,16 @@ def test_a_stock_at_the_end_of_last_year(head, words, year):
     # was the year in force: 去年底 after 截至 was read as no period
     text = head + f"{words}，全市高新技术企业1500家。"
     assert _rows(text, "text", "period") == [("1500家", year)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "今年全区技术合同成交额增速高于全市去年水平，新增高新技术企业200家。",
+        "今年全区新增高新技术企业200家，与全市去年相比多30家。",
+        "今年新增高新技术企业数为全区去年的1.2倍，达到200家。",
+    ],
+)
+def test_last_year_after_a_subject_compared_with_names_no_period(sentence):
+    periods = {p for _, p in _rows(WORK_REPORT + sentence, "text", "period")}
+    assert periods == {"2026"}
