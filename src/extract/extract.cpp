@@ -1532,6 +1532,13 @@ struct period_state {
     bool title_looks_ahead = false;
     // The last year of a span of years in the title (“十五五”规划（2026—2030年）): its 今后五年 end there.
     int title_span_end = 0;
+    // The year the report was given or issued in, when its head says so (a government work report's
+    // title, a meeting held in its year, a date under the title, an issue date): its 今年, and the
+    // year before it is its 去年 and 过去一年 — not always the title's (2025年…总结大会 held in 2026).
+    int dated_year = 0;
+    // A year after a lead-in clause (会议指出，2025年全县…): it governs to the full stop unless a
+    // period with no year of its own (上半年, 1-6月) is stated nearer a figure.
+    bool lead_in = false;
 };
 
 // A span of years at k — 2026—2030年, 2026年—2030年, 2026至2030年 —: its last year, 0 if none.
@@ -1641,14 +1648,17 @@ void year_across_break(const code_points& cps, std::size_t k, std::size_t& end, 
 // named — the title's own period when it is of that year (今年上半年 of a half-year report is
 // its half; 今年，… its whole period). Its length, 0 if none or the title named no year.
 std::size_t this_year_at(const code_points& cps, std::size_t k, period_state& state) {
-    if (!state.title_year || (!starts_with(cps, k, U"今年") && !starts_with(cps, k, U"本年"))) return 0;
-    state.year = state.title_year, state.prior = false;
-    const bool of_title = state.title_period && state.title_period->year_number() == state.title_year;
+    // the year the report was given in when its head dates it (a 2025 press conference held in 2026:
+    // 今年 is 2026), else the title's
+    const int year = state.dated_year ? state.dated_year : state.title_year;
+    if (!year || (!starts_with(cps, k, U"今年") && !starts_with(cps, k, U"本年"))) return 0;
+    state.year = year, state.prior = false;
+    const bool of_title = state.title_period && state.title_period->year_number() == year;
     // a bulletin's issue line states no span (title_period unset): 今年 goes on with the one its
     // text stated (1-9月，… 今年申报…: 2026YTD09)
-    const bool span = !state.title_period && state.current && state.current->year_number() == state.title_year &&
+    const bool span = !state.title_period && state.current && state.current->year_number() == year &&
                       state.current->kind() == period_kind::year_to_date;
-    state.current = of_title ? *state.title_period : span ? *state.current : period::year(state.title_year);
+    state.current = of_title ? *state.title_period : span ? *state.current : period::year(year);
     return 2;
 }
 
@@ -1668,15 +1678,14 @@ std::size_t chinese_year_at(const code_points& cps, std::size_t k, period_state&
     return 5;
 }
 
-// 过去一年 / 过去的一年 opening a clause of a government work report (某市2026年政府工作报告：过去一年，…):
-// the year the report looks back on, the one before its title's — it was read as the title's.
-// Only there: a summary's 过去一年 is its own year, and a meeting's or a press release's title may
-// name the year it reports on (2025年…总结大会), so they keep the year in force.
+// 过去一年 / 过去的一年 opening a clause of a report its head dates (某市2026年政府工作报告：过去一年，…;
+// a speech at 2026年全区科技创新大会): the year the report looks back on, the one before the year it
+// was given in — it was read as the title's. Only there: a summary's 过去一年 is its own year.
 std::size_t past_year_of_work_report_at(const code_points& cps, std::size_t k, period_state& state) {
-    if (cps[k].c != U'过' || !state.title_year || !state.title_looks_ahead) return 0;
+    if (cps[k].c != U'过' || !state.dated_year) return 0;
     const std::size_t n = starts_with(cps, k, U"过去一年") ? 4 : starts_with(cps, k, U"过去的一年") ? 5 : 0;
     if (!n || (k > 0 && !clause_end(cps[k - 1].c) && !one_of(cps[k - 1].c, U" \t\n\r\u3000（(：:“\""))) return 0;
-    state.year = state.title_year - 1, state.prior = false;
+    state.year = state.dated_year - 1, state.prior = false;
     state.current = period::year(state.year);
     return n;
 }
@@ -1707,6 +1716,18 @@ std::size_t year_word_at(const code_points& cps, std::size_t k, period_state& st
     if (const std::size_t n = past_year_of_work_report_at(cps, k, state)) return n;
     if (const std::size_t n = this_year_at(cps, k, state)) return n;
     return chinese_year_at(cps, k, state);
+}
+
+// 去年底 / 上年末 after 截至 at k: a stock at the end of the year before — 去年 the date's when the head
+// dates the report (as enter_prior_year reads it), 上年 the one in force's. Its length, 0 if none.
+std::size_t last_year_end_at(const code_points& cps, std::size_t k, period_state& state) {
+    if ((!starts_with(cps, k, U"去年") && !starts_with(cps, k, U"上年")) || k + 2 >= cps.size() ||
+        !one_of(cps[k + 2].c, U"底末") || !state.year)
+        return 0;
+    const bool dated = state.dated_year && cps[k].c == U'去';
+    state.year = (dated ? state.dated_year : state.year) - 1;
+    state.current = period::year(state.year);
+    return 3;
 }
 
 std::size_t period_at(const code_points& cps, std::size_t k, period_state& state) {
@@ -1758,6 +1779,7 @@ std::size_t period_at(const code_points& cps, std::size_t k, period_state& state
         // half-year's at June, the first quarter's at March, the year's at December).
         if (starts_with(cps, k, U"截至") || starts_with(cps, k, U"截止")) {
             std::size_t at = k + 2, end = 0;
+            if (const std::size_t last = last_year_end_at(cps, at, state)) return at + last - k;
             const int y = at < cps.size() ? number(at, end) : 0;
             if (y >= 1900 && y <= 2200 && end < cps.size() && cps[end].c == U'年')
                 state.year = y, state.current = period::year(y), at = end + 1;
@@ -1805,13 +1827,33 @@ std::size_t period_at(const code_points& cps, std::size_t k, period_state& state
     return 0;
 }
 
+// 将 at k as the adverb of what is to be achieved (全区将新增高新技术企业50家, 将突破25亿元): a verb of a
+// result right after it, in a clause with no 的 (将新建的孵化器3个投入使用: a relative clause) and no
+// verb that makes 将 a preposition (将达到条件的企业纳入培育库) — nor 即将 (即将建成的: about to be), nor
+// after 预计/预期 in its sentence (预计全年将实现…25亿元: the expected figure, an estimate).
+bool will_achieve_at(const code_points& cps, std::size_t k) {
+    if (k > 0 && one_of(cps[k - 1].c, U"即必终")) return false;
+    for (std::size_t i = k; i > 1 && k - i < 40 && !one_of(cps[i - 1].c, U"。！？!?；;\n\r"); --i)
+        if (starts_with(cps, i - 2, U"预计") || starts_with(cps, i - 2, U"预期")) return false;
+    bool result = false;
+    for (std::u32string_view verb : {U"新增", U"新建", U"建成", U"达到", U"突破", U"实现", U"完成", U"培育", U"引进"})
+        result = result || starts_with(cps, k + 1, verb);
+    if (!result) return false;
+    for (std::size_t j = k + 3; j < cps.size() && !clause_end(cps[j].c) && !one_of(cps[j].c, U"。\n\r"); ++j)
+        if (cps[j].c == U'的' || starts_with(cps, j, U"纳入") || starts_with(cps, j, U"列入") ||
+            starts_with(cps, j, U"作为"))
+            return false;
+    return true;
+}
+
 // A word that makes a figure after it a target or a plan, not what was done (力争全年…25家, 完成
 // 全年目标任务600件的54.3%, 全年计划争取资金2000万元): its length, 0 if none at k. `sentence`: it
 // governs the rest of its sentence (力争, 预计, 确保, 争取达到…), else the rest of its clause (目标,
 // 计划 — not 科技计划项目, 人才计划, 计划投资: names of programmes and of what is counted).
 std::size_t target_word_at(const code_points& cps, std::size_t k, bool& sentence) {
     const char32_t c = cps[k].c;
-    if (c != U'力' && c != U'预' && c != U'确' && c != U'争' && c != U'目' && c != U'计' && c != U'拟') return 0;
+    if (c != U'力' && c != U'预' && c != U'确' && c != U'争' && c != U'目' && c != U'计' && c != U'拟' && c != U'将')
+        return 0;
     // 计划/拟 opening a clause plan what the sentence lists ("11月，计划组织申报…20项，走访服务企业50家").
     const bool opens_clause = k == 0 || clause_end(cps[k - 1].c);
     sentence = true;
@@ -1834,6 +1876,10 @@ std::size_t target_word_at(const code_points& cps, std::size_t k, bool& sentence
         return 2;
     }
     if (c == U'拟' && opens_clause) {
+        sentence = true;
+        return 1;
+    }
+    if (c == U'将' && will_achieve_at(cps, k)) {
         sentence = true;
         return 1;
     }
@@ -2104,7 +2150,7 @@ bool target_period(const code_points& cps, std::size_t k, std::size_t n) {
             return true;
     // Another period before the target word is the one planned for: "2026年上半年工作情况及下半年工作
     // 计划" reports the first half and plans the second (the title's period is 2026H1, not a plan's).
-    static const char_set stops(U"力预确争目计拟打展思工上下全明0123456789。！？；;!?\n\r");  // one test a code point
+    static const char_set stops(U"力预确争目计拟将打展思工上下全明0123456789。！？；;!?\n\r");  // one test a code point
     for (std::size_t j = k + n; j < cps.size() && j - k < 40; ++j) {
         const char32_t c = cps[j].c;
         if (!stops.has(c)) continue;
@@ -2338,13 +2384,27 @@ std::size_t start_point_end(const code_points& cps, std::size_t k, std::size_t n
     return j;
 }
 
+// A word of comparison between the start of the clause and k (高于全市去年水平, 与全区去年相比, 比我们去年):
+// what stands at k is a base compared with.
+bool compared_in_clause(const code_points& cps, std::size_t k) {
+    for (std::size_t i = k; i > 0 && k - i < 16 && !clause_end(cps[i - 1].c) && !one_of(cps[i - 1].c, U"“\"：:"); --i)
+        if (one_of(cps[i - 1].c, U"比较与于超达为是占同")) return true;
+    return false;
+}
+
 // 上年同期 / 去年同期 / 上年 / 去年 (上年末, 上年度) opening a clause: the rest of the sentence is
 // about the year before ("上年同期，全市技术合同成交额为1.5亿元"; "…，上年同期为1.5亿元"), unlike a
 // comparison (比上年, 较去年同期, 与上年相比) or a span (去年以来). Its length, 0 if there is none at k.
-std::size_t prior_year_at(const code_points& cps, std::size_t k, bool& year_end) {
+std::size_t prior_year_at(const code_points& cps, std::size_t k, const period_state& state, bool& year_end) {
     if (!starts_with(cps, k, U"上年") && !starts_with(cps, k, U"去年")) return 0;
-    // At the start of a clause only: "受上年同期高基数影响" is a cause, not a statement about the year.
-    if (k > 0 && !clause_end(cps[k - 1].c) && !one_of(cps[k - 1].c, U" \t（(：:“\"") &&
+    // In a report its head dates, 去年 right after its subject (我们去年兑现…, 全区去年新增…) names the
+    // year too — not 比去年, 在去年基础上, 达到去年的两倍, 去年同期 (a base of comparison).
+    const bool after_subject = state.dated_year && cps[k].c == U'去' && k > 0 &&
+                               one_of(cps[k - 1].c, U"们市区县省州镇园局委") && !starts_with(cps, k + 2, U"的") &&
+                               !starts_with(cps, k + 2, U"同期") && !starts_with(cps, k + 2, U"基础") &&
+                               !starts_with(cps, k + 2, U"水平") && !compared_in_clause(cps, k);
+    // Else at the start of a clause only: "受上年同期高基数影响" is a cause, not a statement about the year.
+    if (k > 0 && !after_subject && !clause_end(cps[k - 1].c) && !one_of(cps[k - 1].c, U" \t（(：:“\"") &&
         !start_point_end(cps, k, 2))  // 由上年的120家增加到156家: the start of a change
         return 0;
     if (starts_with(cps, k + 2, U"以来")) return 0;
@@ -2457,7 +2517,7 @@ constexpr std::u32string_view starts_of_interest =
     U"上下全前截去过明今本未十拾百佰千仟万亿廿卅零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖项件家名人个\n";
 // Most code points are neither a clause mark nor the first character of a target word
 // (fact_builder::target_before()).
-constexpr std::u32string_view target_stops = U"力预确争目计拟以十过近来间;!?,\n\r。；！？，";
+constexpr std::u32string_view target_stops = U"力预确争目计拟将以十过近来间;!?,\n\r。；！？，";
 constexpr std::u32string_view distinction_starts = U"应需须已拨兑发支申立获批授累总新认组挂备入现拥共有全今当本目截";
 bool cell_rule(char32_t c);
 
@@ -2600,8 +2660,16 @@ std::size_t prior_scope_end(const code_points& cps, std::size_t k, std::size_t n
 void enter_prior_year(const code_points& cps, std::size_t k, std::size_t n, bool same_span, scan_state& carried,
                       std::deque<stated_period>* periods) {
     period_state& state = carried.period;
-    if (state.prior) return;  // 上年同期…上年: still the same year before
+    if (state.prior || carried.after_prior) return;  // 上年同期…上年: still the same year before
     carried.after_prior = state, carried.prior_ends = prior_scope_end(cps, k, n);
+    // 去年 in a report its head dates is the year before that date, whatever year a section is about
+    // (一、2025年工作回顾 of a 2026 work report; a 2025 press conference held in 2026: its own year)
+    if (!same_span && cps[k].c == U'去' && state.dated_year) {
+        state.year = state.dated_year - 1, state.current = period::year(state.year);
+        state.prior = state.year < (state.title_year ? state.title_year : state.dated_year);
+        if (periods) periods->push_back({cps.base() + k, state.current->to_string(), false, state.prior});
+        return;
+    }
     state.prior = true;
     try {
         // 上年同期: the same span a year earlier; 上年 / 去年 / 上年末 / 上年度: the year before.
@@ -3109,6 +3177,24 @@ bool set_off_by_comma(const code_points& cps, std::size_t j) {
     return j < cps.size() && (cps[j].c == U'，' || cps[j].c == ',');
 }
 
+// The full stop ending the sentence code point k is in (。！？, an empty line, or the chunk's end):
+// past the ；s that split what it lists, and past a line break a PDF left inside it.
+std::size_t full_stop_after(const code_points& cps, std::size_t k) {
+    for (; k < cps.size() && !one_of(cps[k].c, U"。！？!?"); ++k)
+        if (cps[k].c == '\n' && k + 1 < cps.size() && one_of(cps[k + 1].c, U"\n\r")) break;
+    return k;
+}
+
+// A year at k opens a clause after a lead-in that states nothing itself (会议指出，2025年全县…;
+// 记者从会上获悉，2025年…): the sentence, from `from`, has no figure and no period before it — unlike
+// 新增企业5家，2025年同期为3家 or 上半年，受2025年…影响.
+bool after_lead_in(const code_points& cps, std::size_t from, std::size_t k) {
+    if (k == 0 || !one_of(cps[k - 1].c, U"，,：:")) return false;
+    for (std::size_t i = from; i < k; ++i)
+        if (is_digit(cps[i].c) || chinese_figure_at(cps, i) || one_of(cps[i].c, U"年月季")) return false;
+    return true;
+}
+
 // A period named in passing is its own figures', not carried on (issue #13): in a parenthesis
 // (（2025年底为40家）) to its close; in a relative clause (2025年获批的12个项目已开工) or inside a
 // sentence naming another year than the report's (据统计，2025年…) to the end of its clause (of its
@@ -3117,7 +3203,7 @@ bool set_off_by_comma(const code_points& cps, std::size_t j) {
 // a month after a longer span of its year (10月，新增… after 1-10月: a monthly brief states its
 // span once). The code point where the period ends, 0 when it carries.
 std::size_t stated_period_end(const code_points& cps, std::size_t k, std::size_t n, const period_state& before,
-                              const period_state& state, int title_year) {
+                              period_state& state, int title_year) {
     std::size_t from = k;  // the start of the sentence, or of the parenthesis, the period is in
     while (from > 0 && k - from < 64 && !one_of(cps[from - 1].c, U"。！？!?\n\r（(")) --from;
     const bool in_parenthesis = from > 0 && is_open_paren(cps[from - 1].c);
@@ -3137,6 +3223,10 @@ std::size_t stated_period_end(const code_points& cps, std::size_t k, std::size_t
     const bool other_year = state.year && reference && state.year != reference;
     bool opens_sentence = true;
     for (std::size_t i = from; i < k && opens_sentence; ++i) opens_sentence = !clause_end(cps[i].c);
+    if (other_year && !opens_sentence && after_lead_in(cps, from, k)) {
+        state.lead_in = true;  // a period with no year nearer a figure ends it (end_earlier_year_at)
+        return full_stop_after(cps, k);
+    }
     if (other_year && !opens_sentence) return set_off_by_comma(cps, k + n) ? sentence_end_after(cps, k) : clause;
     // with no year in the title (关于全市科技创新工作情况的报告), the report's is the one in force
     const bool earlier = before.year == reference && state.year && state.year < reference;
@@ -3157,6 +3247,14 @@ bool opens_sentence_at(const code_points& cps, std::size_t k) {
 void end_earlier_year_at(const code_points& cps, std::size_t k, scan_state& carried,
                          std::deque<stated_period>* periods) {
     const period_state& state = carried.period;
+    // a period with no year of its own after a lead-in's year (会议指出，2025年…，上半年…): the report's
+    if (state.lead_in && carried.after_line) {
+        period_state own_year;  // no year in force: only a period naming its year sets one
+        if (period_at(cps, k, own_year) && !own_year.year) {
+            restore_saved_period(cps, k, carried.after_line, k, carried, periods);
+            return;
+        }
+    }
     // 今年 when the title names no year (this_year_at reads none): the year in force before the
     // paragraph of an earlier year ("2025年，…。（一）2024年全市…。今年…" is 2025 again)
     if (!carried.title_year && (starts_with(cps, k, U"今年") || starts_with(cps, k, U"本年")))
@@ -3201,6 +3299,18 @@ void at_line_start(std::string_view text, const code_points& cps, std::size_t k,
     heading_unit_at(text, cps, k, carried);
 }
 
+// The date at k opens its line, after blanks, an open bracket or a label (发布时间：2026年1月22日,
+// （2026年1月8日）, 2026年1月20日，…举行): no date a sentence names in passing (…起施行的).
+bool date_opens_line(const code_points& cps, std::size_t k) {
+    std::size_t i = k;
+    while (i > 0 && (is_blank(cps[i - 1].c) || is_open_paren(cps[i - 1].c) || cps[i - 1].c == U'\u3000')) --i;
+    if (i == 0 || cps[i - 1].c == '\n' || cps[i - 1].c == '\r') return true;
+    if (cps[i - 1].c != U'：' && cps[i - 1].c != ':') return false;
+    for (; i > 0 && cps[i - 1].c != '\n' && cps[i - 1].c != '\r'; --i)
+        if (is_digit(cps[i - 1].c) || clause_end(cps[i - 1].c)) return false;
+    return true;
+}
+
 // The date with a day just read at k (n code points, the period in `carried` now) dates the report
 // when it is in its head before any figure and no title year: 政府工作报告⏎——2026年1月12日在…, the
 // day it was given, as a title's year; a bulletin's issue date (临江市科学技术局    2026年5月8日) for
@@ -3209,19 +3319,45 @@ bool date_of_report_head(const code_points& cps, std::size_t k, std::size_t n, c
                          scan_state& carried, std::deque<stated_period>* periods) {
     period_state& state = carried.period;
     const bool speech = speech_date_line(cps, k) && line_names_work_report(cps, k);
+    // a later year's date in the head (2025年…新闻发布会⏎2026年1月20日，…举行): the day it was held,
+    // the year of its 今年 and 去年; the figures keep the title's year
+    if (!carried.any_figure && carried.title_year && cps.base() == 0 && k < 400 && state.year > carried.title_year &&
+        date_opens_line(cps, k)) {
+        const int year = state.year;
+        state = before, state.dated_year = year;
+        return true;
+    }
     if (carried.any_figure || carried.title_year || !(speech || (before.year == 0 && issue_date_line(cps, k, n))))
         return false;
     if (!speech) {
         // an issue's date gives the months its text names (1-4月) their year, and no period of its
-        // own: a figure before any span stays without one, as under a meeting's date (review 25b)
+        // own: a figure before any span stays without one, as under a meeting's date (review 25b);
+        // it is the year of the bulletin's 今年 and 去年
         const int year = state.year;
-        state = before, state.year = year;
+        state = before, state.year = year, state.dated_year = year;
         return true;
     }
     state.current = period::year(state.year), state.title_period = state.current;
     carried.title_year = state.title_year = state.year, state.title_looks_ahead = speech;
+    state.dated_year = state.year;
     if (periods) periods->push_back({cps.base() + k, state.current->to_string(), false, false, true});
     return true;
+}
+
+// The year a meeting named by the year at k (n code points, `year`) in the report's head was held in:
+// that year for 2026年全区科技创新大会 / 2026年全市科技工作会议 (held early in it, looking back on the
+// year before), the next for a summary's meeting (2025年科技工作总结大会); 0 for no meeting — a press
+// conference (2025年…新闻发布会) reports on its year and may be held in it or after.
+int meeting_held_in(const code_points& cps, std::size_t k, std::size_t n, int year) {
+    if (cps.base() != 0 || k > 300) return 0;
+    bool summary = false;
+    for (std::size_t j = k + n;
+         j < cps.size() && j < k + n + 30 && !clause_end(cps[j].c) && !one_of(cps[j].c, U"。！？\n\r"); ++j) {
+        summary = summary || starts_with(cps, j, U"总结");
+        if (starts_with(cps, j, U"大会") || starts_with(cps, j, U"会议") || starts_with(cps, j, U"推进会"))
+            return summary ? year + 1 : year;
+    }
+    return 0;
 }
 
 // Whether the period just read at k (n code points) is the report's own: in its title, on a dated
@@ -3232,8 +3368,14 @@ bool title_period_at(const code_points& cps, std::size_t k, std::size_t n, scan_
     const bool issue = !carried.any_figure && !carried.title_year && issue_line(cps, k, n);
     const bool span_line = !carried.any_figure && dated_line(cps, k);
     const bool of_title = issue || span_line || (carried.title.in_title && !carried.any_figure && report_title(cps, k));
-    if (of_title && !carried.title_year)
+    if (of_title && !carried.title_year) {
         carried.title_year = state.title_year = state.year, state.title_looks_ahead = line_names_work_report(cps, k);
+        if (state.title_looks_ahead) state.dated_year = state.year;  // a work report is given in its year
+    }
+    // a meeting of the title's year, or of the first year named when the title names none
+    if (!carried.any_figure && !state.dated_year && state.year &&
+        (!carried.title_year || state.year == carried.title_year))
+        state.dated_year = meeting_held_in(cps, k, n, state.year);
     // the span read from its first year, or its last (2026— before it: the first year of a span is no period)
     for (std::size_t back : {0, 5, 6})
         if (of_title && !state.title_span_end && k >= back) state.title_span_end = year_span_end_at(cps, k - back);
@@ -3284,7 +3426,7 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
         restore_saved_period(cps, k, carried.after_start, carried.start_ends, carried, periods);
         restore_saved_period(cps, k, carried.after_line, carried.line_ends, carried, periods);
         bool year_end = false;
-        if (const std::size_t n = prior_year_at(cps, k, year_end)) {
+        if (const std::size_t n = prior_year_at(cps, k, state, year_end)) {
             enter_prior_year(cps, k, n, n == 4, carried, periods);  // 4: 上年同期 / 去年同期
             k += n;
             continue;
@@ -4186,7 +4328,15 @@ bool this_period_word_at(const code_points& cps, std::size_t k) {
 // Words that say the count is how many there are (现有, 拥有, 共有, 有效期内…), whatever verb
 // stands beside them: 全市现有经认定的高新技术企业350家 is the stock.
 bool stock_word_at(const code_points& cps, std::size_t k) {
-    return starts_with_any(cps, k, U"现有", U"拥有", U"共有", U"有效期内", U"现存");
+    return starts_with_any(cps, k, U"现有", U"拥有", U"共有", U"有效期内", U"现存") || starts_with(cps, k, U"已有");
+}
+
+// A clause opening the sentence before code point `from` says "up to now" (截至目前，全市共有45个众创空间
+// 获批备案; 目前，…): the stock, as 目前/截至 in the words read — the phrase read starts after its comma.
+bool up_to_now_before(const code_points& cps, std::size_t from) {
+    std::size_t b = from;
+    while (b > 0 && from - b < 40 && !one_of(cps[b - 1].c, U"。！？!?；;\n\r")) --b;
+    return b < from && (starts_with(cps, b, U"截至") || starts_with(cps, b, U"截止") || starts_with(cps, b, U"目前"));
 }
 
 // The status, stage and scope words in code points [from, to), the last of each kind winning: a
@@ -4202,7 +4352,7 @@ distinctions stated_distinctions(const code_points& cps, std::size_t from, std::
     std::size_t last_due = std::numeric_limits<std::size_t>::max();
     bool scope_stated = false;                     // 累计/新增…: said outright, whatever verb stands beside it
     bool stock_word = false, this_period = false;  // 现有/拥有/共有…; 全年/今年/当年 (this_period_word_at)
-    bool plain_stock = false;                      // 现有/拥有/目前/截至: a stock whatever verb follows
+    bool plain_stock = up_to_now_before(cps, from);  // 现有/拥有/已有/目前/截至: a stock whatever verb follows
     const char* weak_scope = "";
     for (std::size_t k = from; (k = cps.next_with(k, to, cc_distinction)) < to; ++k) {
         const char32_t c = cps[k].c;
@@ -4221,7 +4371,8 @@ distinctions stated_distinctions(const code_points& cps, std::size_t from, std::
             d.stage = "granted";
         this_period = this_period || this_period_word_at(cps, k);
         stock_word = stock_word || stock_word_at(cps, k);
-        plain_stock = plain_stock || starts_with_any(cps, k, U"现有", U"拥有", U"目前", U"截至", U"有效期内");
+        plain_stock = plain_stock || starts_with_any(cps, k, U"现有", U"拥有", U"目前", U"截至", U"有效期内") ||
+                      starts_with(cps, k, U"已有");
         if (starts_with_any(cps, k, U"累计", U"累积", U"总数", U"总量"))
             d.scope = "cumulative", scope_stated = true;
         else if (c == U'新' && k + 1 < cps.size() && one_of(cps[k + 1].c, U"增认培建引入登获申设签备"))

@@ -1,0 +1,249 @@
+"""Round 26: periods in reports their head dates (a work report, a meeting, a press conference, an
+issue date), a year after a lead-in clause, and 将新增… targets — each with the cases it must not fire on
+(review 25c reverted rd25b's broader rules for 在去年基础上, 将…纳入, 会议指出，2025年… over 上半年)."""
+
+from __future__ import annotations
+
+import pytest
+
+import zhibiao as zb
+
+
+def _rows(text: str, *columns: str) -> list[tuple]:
+    facts = zb.extract(text)
+    return [tuple(row) for row in facts[list(columns)].itertuples(index=False)]
+
+
+WORK_REPORT = "某市2026年政府工作报告\n\n"
+SPEECH_HEAD = "政府工作报告\n——2026年1月12日在某市第十七届人民代表大会第五次会议上\n\n"
+
+
+# ---- 去年 after its subject in a dated report -------------------------------------------------
+
+
+@pytest.mark.parametrize("head", [WORK_REPORT, SPEECH_HEAD, "东湖区召开2026年全区科技创新大会\n\n"])
+@pytest.mark.parametrize("subject", ["我们", "全市", "全区"])
+def test_last_year_after_its_subject_is_the_year_before_the_reports_date(head, subject):
+    # was the year in force (2026): 去年 inside a clause was read as no period at all
+    text = head + f"{subject}去年新增高新技术企业150家，技术合同成交额120亿元。"
+    assert _rows(text, "text", "period") == [("150家", "2025"), ("120亿元", "2025")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "今年，在去年基础上新增高新技术企业200家。",
+        "今年全市技术合同成交额达到去年的两倍，新增高新技术企业200家。",
+        "今年全市新增高新技术企业200家，比去年增长10%。",
+        "全市今年新增高新技术企业200家，较去年同期多30家。",
+    ],
+)
+def test_last_year_as_a_base_of_comparison_names_no_period(sentence):
+    periods = {p for _, p in _rows(WORK_REPORT + sentence, "text", "period")}
+    assert periods == {"2026"}
+
+
+def test_last_year_under_a_review_of_the_year_is_still_the_year_before_the_date():
+    # 一、2025年工作回顾 of a report given in January 2026: 去年 is 2025, not 2024
+    text = SPEECH_HEAD + "一、2025年工作回顾\n\n去年，全市新增高新技术企业150家。"
+    assert _rows(text, "text", "period") == [("150家", "2025")]
+
+
+def test_last_year_in_a_summary_without_a_date_keeps_its_reading():
+    text = "某市2025年科技工作总结\n\n去年，全市新增高新技术企业120家。"
+    assert _rows(text, "text", "period") == [("120家", "2024")]
+
+
+def test_last_year_after_a_subject_in_an_undated_summary_names_no_period():
+    text = "某市2025年科技工作总结\n\n我们去年新增高新技术企业120家。"
+    assert _rows(text, "text", "period") == [("120家", "2025")]
+
+
+# ---- meetings and press conferences -------------------------------------------------------------
+
+
+def test_the_past_year_at_a_meeting_held_in_its_year_is_the_one_before():
+    # was 2026: only a government work report's title dated its 过去一年
+    text = "东湖区召开2026年全区科技创新大会\n\n区委书记指出：“过去一年，全区新增高新技术企业四十二家。”"
+    assert _rows(text, "text", "period") == [("四十二家", "2025")]
+
+
+def test_a_summary_meeting_gives_its_figures_the_year_it_reports_on():
+    text = (
+        "某市召开2025年科技工作总结大会\n\n2026年1月15日，某市召开2025年科技工作总结大会。" "会议通报，全市新增高新技术企业150家。过去一年，技术合同成交额120亿元。今年，力争新增高新技术企业180家。"
+    )
+    assert _rows(text, "text", "period", "flag_target") == [
+        ("150家", "2025", False),
+        ("120亿元", "2025", False),
+        ("180家", "2026", True),
+    ]
+
+
+def test_a_press_conference_held_after_the_year_it_reports_on():
+    # 2025年…新闻发布会 held on 20 January 2026: its figures are 2025's, its 去年 is 2025 (was 2024)
+    text = "某市2025年科技创新工作新闻发布会\n\n2026年1月20日，市政府新闻办举行新闻发布会。" "全市新增高新技术企业150家。去年，全市技术合同成交额120亿元。今年，力争技术合同成交额达到150亿元。"
+    assert _rows(text, "text", "period", "flag_prior_year") == [
+        ("150家", "2025", False),
+        ("120亿元", "2025", False),
+        ("150亿元", "2026", False),
+    ]
+
+
+def test_a_meeting_named_in_a_later_paragraph_dates_nothing():
+    # a 2024 meeting recalled in a 2025 summary is no date of the report: 今年 stays 2025
+    text = "某市2025年科技工作总结\n\n2024年全市科技大会提出新目标。今年，全市新增高新技术企业150家。"
+    assert _rows(text, "text", "period") == [("150家", "2025")]
+
+
+# ---- an issue date -------------------------------------------------------------------------------
+
+
+def test_an_issue_date_gives_this_year_and_last_year_their_years():
+    text = "科技工作简报\n\n某市科学技术局    2026年3月10日\n\n" "2025年全市新增高新技术企业150家。今年1-2月，全市技术合同成交额12亿元。去年，全市专利授权量3260件。"
+    assert _rows(text, "text", "period") == [("150家", "2025"), ("12亿元", "2026YTD02"), ("3260件", "2025")]
+
+
+def test_this_year_in_a_bulletin_dated_by_its_issue():
+    # was no period: the issue date named no title year for 今年
+    text = "科技工作简报\n\n某市科学技术局    2026年3月10日\n\n今年，全市新增高新技术企业15家。"
+    assert _rows(text, "text", "period") == [("15家", "2026")]
+
+
+# ---- a year after a lead-in clause ----------------------------------------------------------------
+
+H1_SUMMARY = "某县2026年上半年科技工作总结\n\n"
+
+
+@pytest.mark.parametrize("lead_in", ["会议指出，", "记者从会上获悉，", "据统计，"])
+def test_a_year_after_a_lead_in_governs_its_sentence(lead_in):
+    # was 2026H1 after the first clause; the ； splits what the sentence lists, the full stop ends it
+    text = H1_SUMMARY + lead_in + "2025年全县研发经费投入18.6亿元，研发投入强度2.9%；专利授权量3260件。上半年技术合同成交额1.2亿元。"
+    assert _rows(text, "text", "period") == [
+        ("18.6亿元", "2025"),
+        ("2.9%", "2025"),
+        ("3260件", "2025"),
+        ("1.2亿元", "2026H1"),
+    ]
+
+
+@pytest.mark.parametrize("nearer", ["上半年", "1-6月"])
+def test_a_period_stated_nearer_the_figure_wins_over_the_lead_ins_year(nearer):
+    text = H1_SUMMARY + f"会议指出，2025年全县研发经费投入18.6亿元，{nearer}技术合同成交额1.2亿元，新增企业5家。"
+    # 1-6月 in a report of the first half is its half
+    assert _rows(text, "text", "period") == [("18.6亿元", "2025"), ("1.2亿元", "2026H1"), ("5家", "2026H1")]
+
+
+def test_a_year_after_a_clause_with_a_figure_holds_to_its_clause():
+    text = H1_SUMMARY + "新增企业5家，2025年同期为3家，技术合同成交额1.2亿元。"
+    assert _rows(text, "text", "period")[-1] == ("1.2亿元", "2026H1")
+
+
+def test_a_year_after_a_clause_with_a_period_holds_to_its_clause():
+    text = H1_SUMMARY + "上半年，受2025年政策调整影响，技术合同成交额1.2亿元。"
+    assert _rows(text, "text", "period") == [("1.2亿元", "2026H1")]
+
+
+# ---- 将 before a verb of a result -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("verb", ["新增", "新建", "达到", "突破"])
+def test_what_a_year_will_see_is_a_target(verb):
+    text = WORK_REPORT + f"今年，全市将{verb}高新技术企业200家，新建众创空间5个。"
+    assert _rows(text, "text", "period", "flag_target") == [("200家", "2026", True), ("5个", "2026", True)]
+
+
+def test_next_years_will_is_a_target_of_next_year():
+    text = "某市科技局2025年工作总结\n\n全市新增高新技术企业150家。明年，全市将新增高新技术企业180家。"
+    assert _rows(text, "text", "period", "flag_target") == [("150家", "2025", False), ("180家", "2026", True)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "全市将达到条件的企业80家纳入培育库。",  # 将 as a preposition
+        "即将建成的孵化器3个已完成主体工程。",  # 即将 in a relative clause
+        "将新建的孵化器3个投入使用。",  # a relative clause after 将
+        "全市将科技型企业120家列入重点支持名单。",
+    ],
+)
+def test_jiang_as_a_preposition_or_in_a_relative_clause_makes_no_target(sentence):
+    assert not zb.extract(WORK_REPORT + sentence)["flag_target"].any()
+
+
+# ---- stocks ---------------------------------------------------------------------------------------
+
+SUMMARY = "某县科学技术局2025年工作总结\n\n"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "截至目前，全市共有45个众创空间获批备案。",  # was new: 截至目前 lies before the comma
+        "目前，全市共有45个众创空间获批备案。",
+        "全市已有45个众创空间获批备案。",  # was new: 已有 is how many there are
+        "截至目前，全市已有45个众创空间获批备案。",
+    ],
+)
+def test_how_many_there_are_up_to_now_is_the_stock(sentence):
+    assert _rows(SUMMARY + sentence, "text", "variable") == [("45个", "makerspaces")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "今年共有12个众创空间获批备案。",  # of this period: a flow, whatever 共有 says
+        "截至目前，今年已有12个众创空间获批备案。",
+        "全市新增众创空间12个。",
+    ],
+)
+def test_a_flow_stays_a_flow_up_to_now(sentence):
+    assert _rows(SUMMARY + sentence, "text", "variable") == [("12个", "makerspaces_new")]
+
+
+def test_a_part_after_a_change_keeps_the_stock_of_its_total():
+    text = SUMMARY + "全县众创空间总数达到9个，比上年增加2个，其中，国家级众创空间3个。"
+    assert _rows(text, "text", "variable") == [("9个", "makerspaces"), ("2个", "makerspaces"), ("3个", "makerspaces")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["预计全年将实现技术合同成交额25亿元。", "预计全年技术合同成交额将达到25亿元。", "预计全年，全县将新增高新技术企业30家。"],
+)
+def test_what_is_expected_to_be_achieved_stays_an_estimate(sentence):
+    # 将 after 预计 is the future of the estimate, no target word of its own (was a target)
+    facts = zb.extract("某县科学技术局2025年工作总结\n\n" + sentence)
+    assert facts[["flag_target", "flag_estimate"]].values.tolist() == [[False, True]]
+
+
+def test_a_later_date_named_in_a_sentence_dates_nothing():
+    text = "某市2025年科技创新工作新闻发布会\n\n发布会介绍了2026年1月5日起施行的新办法。今年，全市新增高新技术企业150家。"
+    assert _rows(text, "text", "period") == [("150家", "2025")]
+
+
+@pytest.mark.parametrize(
+    ("head", "words", "year"),
+    [
+        (WORK_REPORT, "截至去年底", "2025"),
+        (WORK_REPORT, "截至上年末", "2025"),
+        (SPEECH_HEAD + "一、2025年工作回顾\n\n", "截至去年底", "2025"),  # the date's year before
+        (SPEECH_HEAD + "一、2025年工作回顾\n\n", "截至上年末", "2024"),  # the section's year before
+        ("某市2025年科技工作总结\n\n", "截至去年底", "2024"),
+    ],
+)
+def test_a_stock_at_the_end_of_last_year(head, words, year):
+    # was the year in force: 去年底 after 截至 was read as no period
+    text = head + f"{words}，全市高新技术企业1500家。"
+    assert _rows(text, "text", "period") == [("1500家", year)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "今年全区技术合同成交额增速高于全市去年水平，新增高新技术企业200家。",
+        "今年全区新增高新技术企业200家，与全市去年相比多30家。",
+        "今年新增高新技术企业数为全区去年的1.2倍，达到200家。",
+    ],
+)
+def test_last_year_after_a_subject_compared_with_names_no_period(sentence):
+    periods = {p for _, p in _rows(WORK_REPORT + sentence, "text", "period")}
+    assert periods == {"2026"}
