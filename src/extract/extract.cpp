@@ -4616,6 +4616,7 @@ public:
 
     // The next quantity as a row of the table.
     void add(const scanned& s, const period_cursor& period, std::vector<report_finding>& findings) {
+        unit_of_ = nullptr;  // a figure's object may sit where the previous one did
         if (s.table != scanned::table_cell::none) return add_table_cell(s, period, findings);
         const auto [clause, clause_stop] = clauses_.around(s.first, s.last);
         // a threshold (00万元以上企业, 超过亿元的企业) qualifies the noun after it: no level of the phrase
@@ -4793,7 +4794,7 @@ private:
             return;
         }
         const fact_naming& from = part_.entry ? part_ : parent_;
-        if (!n.entry && from.entry && unit_flags(*from.entry, out_.id(s.q.unit), s.q.unit, n.flags) == 0) {
+        if (!n.entry && from.entry && unit_flags(*from.entry, unit_id(s, s.q.unit), s.q.unit, n.flags) == 0) {
             n.entry = from.entry, n.phrase = from.phrase, n.status = from.status, n.stage = from.stage;
             n.scope = from.scope;
             n.flags = (n.flags & ~(bit(fact_flag::no_variable) | bit(fact_flag::unit_mismatch))) |
@@ -4831,7 +4832,7 @@ private:
             const bool named = std::any_of(e.phrases.begin(), e.phrases.end(), [&](const std::string& p) {
                 return p.size() > kind.size() && std::string_view(p).substr(0, kind.size()) == kind;
             });
-            if (!named || unit_flags(e, out_.id(s.q.unit), s.q.unit, n.flags) != 0) continue;
+            if (!named || unit_flags(e, unit_id(s, s.q.unit), s.q.unit, n.flags) != 0) continue;
             if (found) return nullptr;
             found = &e;
         }
@@ -4937,6 +4938,14 @@ private:
             cps_.begin());
     }
 
+    // The table's id of `unit`; the figure's unit as written (s.q.unit itself, which bind(), the part
+    // rules, check_unit() and write() each ask for) looked up once a figure (add() forgets it).
+    std::uint32_t unit_id(const scanned& s, std::string_view unit) {
+        if (unit.data() != s.q.unit.data() || unit.size() != s.q.unit.size()) return out_.id(unit);
+        if (unit_of_ != &s) unit_of_ = &s, unit_written_ = out_.id(unit);
+        return unit_written_;
+    }
+
     // code_point_at(hit.begin, lo, hi) without the search: the hit knows its first code point.
     static std::size_t first_of(const phrase_hit& hit, std::size_t lo, std::size_t hi) {
         return hit.first < lo ? lo : hit.first > hi ? hi : hit.first;
@@ -4945,7 +4954,7 @@ private:
     void write(const scanned& s, const fact_naming& n, double guess, std::string_view period, std::size_t clause,
                std::size_t clause_stop) {
         fact_table& t = out_.table();
-        const std::uint32_t unit = n.unit_id != fact_naming::unknown ? n.unit_id : out_.id(n.unit);
+        const std::uint32_t unit = n.unit_id != fact_naming::unknown ? n.unit_id : unit_id(s, n.unit);
         t.variable.push_back(n.entry ? out_.stable_id(n.entry->variable) : 0);
         t.phrase.push_back(out_.stable_id(n.phrase)), t.unit.push_back(unit),
             t.period.push_back(out_.stable_id(period));
@@ -5009,7 +5018,7 @@ private:
                 n.unit = completed_unit_;
             }
         }
-        n.unit_id = out_.id(n.unit);  // write() asks for it again
+        n.unit_id = unit_id(s, n.unit);  // write() asks for it again
         std::uint32_t flags = unit_flags(*n.entry, n.unit_id, n.unit, n.flags);
         if (flags == 0 && !n.entry->counted_in.empty() &&
             (counted(n.unit) != counted(n.entry->unit) ? counted_noun_between(counted_from, s.q.begin)
@@ -5053,7 +5062,7 @@ private:
     // enumeration. The words between it and the figure choose among the entries of the phrase.
     binding bind(const scanned& s, std::size_t clause, std::size_t clause_stop) {
         binding b = bind_before(s, clause);
-        if (b.entry && unit_flags(*b.entry, out_.id(s.q.unit), s.q.unit, 0) != 0) split_by_modifier(s, clause, b);
+        if (b.entry && unit_flags(*b.entry, unit_id(s, s.q.unit), s.q.unit, 0) != 0) split_by_modifier(s, clause, b);
         if (b.entry || b.group) return b;
         if (level_after_changed_phrase(s, clause, b)) return b;
         if (const phrase_hit* hit = following_phrase(s, clause_stop)) {
@@ -5795,7 +5804,9 @@ private:
     std::vector<const phrase_entries*> listed_;                  // the phrases its list named, in order
     std::size_t listed_at_ = 0;                                  // the byte after the 分别 of listed_
     std::string completed_unit_;                                 // n.unit when check_unit() completed it
-    const lexicon_entry* mismatched_entry_ = nullptr;            // the variable a figure's unit did not fit
+    const scanned* unit_of_ = nullptr;                           // whose written unit unit_written_ is
+    std::uint32_t unit_written_ = 0;
+    const lexicon_entry* mismatched_entry_ = nullptr;  // the variable a figure's unit did not fit
     const phrase_entries* mismatched_group_ = nullptr;
     std::size_t mismatched_end_ = 0;  // code point after that figure
     std::size_t target_cursor_ = 0;   // code points before it are read by target_before()
