@@ -128,6 +128,15 @@ char32_t utf8_code_point(const unsigned char* p, std::size_t n) {
     return cp;
 }
 
+// A code point as decode_into() reads it: the full-width ASCII forms, the ideographic space and
+// U+2212 as their ASCII twins (as_decoded() below folds only the full-width forms).
+char32_t decoded_form(char32_t cp) {
+    if (cp >= 0xFF01 && cp <= 0xFF5E) return cp - 0xFF01 + 0x21;
+    if (cp == 0x3000) return ' ';
+    if (cp == 0x2212) return '-';
+    return cp;
+}
+
 void check_size(std::string_view s) {
     if (s.size() >= std::numeric_limits<std::uint32_t>::max())
         throw limit_error("a report of more than 4 GiB is not read");
@@ -4355,11 +4364,17 @@ struct report_indexes {
     word_index sentence_ends{"。", "！", "？", "；", ";", "\n"};
     // "立项率34.3%", "占GDP的比重达到14.6%": a rate or a share, not the count or amount of the noun.
     word_index share_words{"率", "比重", "占比", "比例", "占"};
-    std::optional<phrase_cuts> cuts;  // made at the first text that needs them (cuts_for)
+    // The last characters (as the decoder reads them) of the lexicon's phrases that open with a verb
+    // of fact_builder::verb_taking_a_sum: split_by_modifier looks up only phrases that end where
+    // the figure's text does, so a figure after any other character has none to find.
+    char_set sum_phrase_ends;
+    bool sum_phrase_end_unknown = false;  // one ends outside the plane or is not UTF-8: no shortcut
+    std::optional<phrase_cuts> cuts;      // made at the first text that needs them (cuts_for)
     // While a text is read with them: a read started inside it on the same thread (from the
     // interrupt poll: a Ctrl-C handler reading a report) builds its own (indexes_for).
     bool in_use = false;
     explicit report_indexes(const lexicon& w) : words(w), phrases(w) {
+        mark_sum_phrase_ends();
         phrases.add_words(matcher_);
         follow.add_words(matcher_);
         for (word_index* family : families()) family->add_words(matcher_);
@@ -4382,6 +4397,25 @@ struct report_indexes {
     }
 
 private:
+    void mark_sum_phrase_ends() {
+        static constexpr std::string_view verbs[] = {"争取", "申请", "拨付", "兑现", "兑付",
+                                                     "下达", "获得", "安排", "落实"};
+        for (const lexicon_entry& e : words)
+            for (const std::string& p : e.phrases) {
+                if (std::none_of(std::begin(verbs), std::end(verbs),
+                                 [&](std::string_view v) { return std::string_view(p).substr(0, v.size()) == v; }))
+                    continue;
+                std::size_t last = p.size();
+                while (last > 0 && (static_cast<unsigned char>(p[last - 1]) & 0xC0) == 0x80) --last;
+                const auto* lead = reinterpret_cast<const unsigned char*>(p.data()) + last - 1;
+                const char32_t c = last == 0 ? 0 : *lead < 0x80 ? *lead : utf8_code_point(lead, p.size() - last + 1);
+                if (c == 0 || c >= 0x10000) {
+                    sum_phrase_end_unknown = true;
+                    continue;
+                }
+                sum_phrase_ends.add(decoded_form(c));
+            }
+    }
     std::array<word_index*, 12> families() {
         return {&change_words, &change_lead, &increase_words, &decrease_words,  &level_to,    &reach,
                 &enumeration,  &part_words,  &sentence_ends,  &comparison_lead, &share_words, &respectively};
@@ -5159,6 +5193,8 @@ private:
             end -= 2;
         else if (end > from && one_of(cps_[end - 1].c, U"达为计"))
             end -= 1;
+        // every phrase looked up below ends with code point end - 1
+        if (end == 0 || !(ix_.sum_phrase_end_unknown || ix_.sum_phrase_ends.has(cps_[end - 1].c))) return;
         // the verbs first: most figures have none in reach, and then no phrase is built
         fixed_list<std::size_t, 8> verbs;
         const std::size_t reach = end > verb + longest_tail + widest_gap ? end - verb - longest_tail - widest_gap : 0;
