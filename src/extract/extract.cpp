@@ -128,6 +128,15 @@ char32_t utf8_code_point(const unsigned char* p, std::size_t n) {
     return cp;
 }
 
+// A code point as decode_into() reads it: the full-width ASCII forms, the ideographic space and
+// U+2212 as their ASCII twins (as_decoded() below folds only the full-width forms).
+char32_t decoded_form(char32_t cp) {
+    if (cp >= 0xFF01 && cp <= 0xFF5E) return cp - 0xFF01 + 0x21;
+    if (cp == 0x3000) return ' ';
+    if (cp == 0x2212) return '-';
+    return cp;
+}
+
 void check_size(std::string_view s) {
     if (s.size() >= std::numeric_limits<std::uint32_t>::max())
         throw limit_error("a report of more than 4 GiB is not read");
@@ -4339,6 +4348,54 @@ bool up_to_now_before(const code_points& cps, std::size_t from) {
     return b < from && (starts_with(cps, b, U"截至") || starts_with(cps, b, U"截止") || starts_with(cps, b, U"目前"));
 }
 
+// Which of stated_distinctions()'s word lists have a word starting with c, one bit a list: each stop
+// runs only the lists its character can open (one switch instead of some thirty comparisons).
+// A word added to a list needs its first character here as well as in distinction_starts.
+enum distinction_list : unsigned {
+    dl_payment = 1,       // 拨付 兑现 兑付 发放 支付
+    dl_applied = 2,       // 申报 申请
+    dl_approved = 4,      // 立项 获批 批准
+    dl_this_period = 8,   // 全年 今年 当年 本年 (this_period_word_at)
+    dl_stock = 16,        // 现有 拥有 共有 有效期内 现存 已有 (stock_word_at)
+    dl_plain_stock = 32,  // 现有 拥有 目前 截至 有效期内 已有
+    dl_cumulative = 64,   // 累计 累积 总数 总量
+};
+unsigned distinction_lists(char32_t c) {
+    switch (c) {
+        case U'拨':
+        case U'兑':
+        case U'发':
+        case U'支':
+            return dl_payment;
+        case U'申':
+            return dl_applied;
+        case U'立':
+        case U'获':
+        case U'批':
+            return dl_approved;
+        case U'全':
+        case U'今':
+        case U'当':
+        case U'本':
+            return dl_this_period;
+        case U'现':
+        case U'拥':
+        case U'有':
+        case U'已':
+            return dl_stock | dl_plain_stock;
+        case U'共':
+            return dl_stock;
+        case U'目':
+        case U'截':
+            return dl_plain_stock;
+        case U'累':
+        case U'总':
+            return dl_cumulative;
+        default:
+            return 0;
+    }
+}
+
 // The status, stage and scope words in code points [from, to), the last of each kind winning: a
 // payment verb (拨付, 兑现) is done unless 应/需/须 stands just before it; a scope said outright
 // (累计, 新增) over one a verb implies (scope_by_verb).
@@ -4356,24 +4413,26 @@ distinctions stated_distinctions(const code_points& cps, std::size_t from, std::
     const char* weak_scope = "";
     for (std::size_t k = from; (k = cps.next_with(k, to, cc_distinction)) < to; ++k) {
         const char32_t c = cps[k].c;
+        const unsigned lists = distinction_lists(c);
         if (due_marker(cps, k))
             d.status = "due", last_due = k;
         else if (c == U'已')
             d.status = "done";
-        else if (starts_with_any(cps, k, U"拨付", U"兑现", U"兑付", U"发放", U"支付") &&
+        else if ((lists & dl_payment) && starts_with_any(cps, k, U"拨付", U"兑现", U"兑付", U"发放", U"支付") &&
                  !(k > last_due && k - last_due <= 3))
             d.status = "done";
-        if (starts_with_any(cps, k, U"申报", U"申请"))
+        if ((lists & dl_applied) && starts_with_any(cps, k, U"申报", U"申请"))
             d.stage = "applied";
-        else if (starts_with_any(cps, k, U"立项", U"获批", U"批准"))
+        else if ((lists & dl_approved) && starts_with_any(cps, k, U"立项", U"获批", U"批准"))
             d.stage = "approved";
-        else if (starts_with(cps, k, U"授权"))
+        else if (c == U'授' && starts_with(cps, k, U"授权"))
             d.stage = "granted";
-        this_period = this_period || this_period_word_at(cps, k);
-        stock_word = stock_word || stock_word_at(cps, k);
-        plain_stock = plain_stock || starts_with_any(cps, k, U"现有", U"拥有", U"目前", U"截至", U"有效期内") ||
-                      starts_with(cps, k, U"已有");
-        if (starts_with_any(cps, k, U"累计", U"累积", U"总数", U"总量"))
+        this_period = this_period || ((lists & dl_this_period) && this_period_word_at(cps, k));
+        stock_word = stock_word || ((lists & dl_stock) && stock_word_at(cps, k));
+        plain_stock = plain_stock || ((lists & dl_plain_stock) &&
+                                      (starts_with_any(cps, k, U"现有", U"拥有", U"目前", U"截至", U"有效期内") ||
+                                       starts_with(cps, k, U"已有")));
+        if ((lists & dl_cumulative) && starts_with_any(cps, k, U"累计", U"累积", U"总数", U"总量"))
             d.scope = "cumulative", scope_stated = true;
         else if (c == U'新' && k + 1 < cps.size() && one_of(cps[k + 1].c, U"增认培建引入登获申设签备"))
             d.scope = "new", scope_stated = true;
@@ -4457,11 +4516,17 @@ struct report_indexes {
     word_index sentence_ends{"。", "！", "？", "；", ";", "\n"};
     // "立项率34.3%", "占GDP的比重达到14.6%": a rate or a share, not the count or amount of the noun.
     word_index share_words{"率", "比重", "占比", "比例", "占"};
-    std::optional<phrase_cuts> cuts;  // made at the first text that needs them (cuts_for)
+    // The last characters (as the decoder reads them) of the lexicon's phrases that open with a verb
+    // of fact_builder::verb_taking_a_sum: split_by_modifier looks up only phrases that end where
+    // the figure's text does, so a figure after any other character has none to find.
+    char_set sum_phrase_ends;
+    bool sum_phrase_end_unknown = false;  // one ends outside the plane or is not UTF-8: no shortcut
+    std::optional<phrase_cuts> cuts;      // made at the first text that needs them (cuts_for)
     // While a text is read with them: a read started inside it on the same thread (from the
     // interrupt poll: a Ctrl-C handler reading a report) builds its own (indexes_for).
     bool in_use = false;
     explicit report_indexes(const lexicon& w) : words(w), phrases(w) {
+        mark_sum_phrase_ends();
         phrases.add_words(matcher_);
         follow.add_words(matcher_);
         for (word_index* family : families()) family->add_words(matcher_);
@@ -4484,6 +4549,25 @@ struct report_indexes {
     }
 
 private:
+    void mark_sum_phrase_ends() {
+        static constexpr std::string_view verbs[] = {"争取", "申请", "拨付", "兑现", "兑付",
+                                                     "下达", "获得", "安排", "落实"};
+        for (const lexicon_entry& e : words)
+            for (const std::string& p : e.phrases) {
+                if (std::none_of(std::begin(verbs), std::end(verbs),
+                                 [&](std::string_view v) { return std::string_view(p).substr(0, v.size()) == v; }))
+                    continue;
+                std::size_t last = p.size();
+                while (last > 0 && (static_cast<unsigned char>(p[last - 1]) & 0xC0) == 0x80) --last;
+                const auto* lead = reinterpret_cast<const unsigned char*>(p.data()) + last - 1;
+                const char32_t c = last == 0 ? 0 : *lead < 0x80 ? *lead : utf8_code_point(lead, p.size() - last + 1);
+                if (c == 0 || c >= 0x10000) {
+                    sum_phrase_end_unknown = true;
+                    continue;
+                }
+                sum_phrase_ends.add(decoded_form(c));
+            }
+    }
     std::array<word_index*, 12> families() {
         return {&change_words, &change_lead, &increase_words, &decrease_words,  &level_to,    &reach,
                 &enumeration,  &part_words,  &sentence_ends,  &comparison_lead, &share_words, &respectively};
@@ -4718,6 +4802,7 @@ public:
 
     // The next quantity as a row of the table.
     void add(const scanned& s, const period_cursor& period, std::vector<report_finding>& findings) {
+        unit_of_ = nullptr;  // a figure's object may sit where the previous one did
         if (s.table != scanned::table_cell::none) return add_table_cell(s, period, findings);
         const auto [clause, clause_stop] = clauses_.around(s.first, s.last);
         // a threshold (00万元以上企业, 超过亿元的企业) qualifies the noun after it: no level of the phrase
@@ -4895,7 +4980,7 @@ private:
             return;
         }
         const fact_naming& from = part_.entry ? part_ : parent_;
-        if (!n.entry && from.entry && unit_flags(*from.entry, out_.id(s.q.unit), s.q.unit, n.flags) == 0) {
+        if (!n.entry && from.entry && unit_flags(*from.entry, unit_id(s, s.q.unit), s.q.unit, n.flags) == 0) {
             n.entry = from.entry, n.phrase = from.phrase, n.status = from.status, n.stage = from.stage;
             n.scope = from.scope;
             n.flags = (n.flags & ~(bit(fact_flag::no_variable) | bit(fact_flag::unit_mismatch))) |
@@ -4933,7 +5018,7 @@ private:
             const bool named = std::any_of(e.phrases.begin(), e.phrases.end(), [&](const std::string& p) {
                 return p.size() > kind.size() && std::string_view(p).substr(0, kind.size()) == kind;
             });
-            if (!named || unit_flags(e, out_.id(s.q.unit), s.q.unit, n.flags) != 0) continue;
+            if (!named || unit_flags(e, unit_id(s, s.q.unit), s.q.unit, n.flags) != 0) continue;
             if (found) return nullptr;
             found = &e;
         }
@@ -5039,6 +5124,21 @@ private:
             cps_.begin());
     }
 
+    // unit_flag(s.q.unit, e.unit), remembered per (entry, unit).
+    std::uint32_t written_unit_flag(const lexicon_entry& e, const scanned& s) {
+        const std::pair<const lexicon_entry*, std::uint32_t> key(&e, unit_id(s, s.q.unit));
+        if (const auto it = written_flags_.find(key); it != written_flags_.end()) return it->second;
+        return written_flags_.emplace(key, unit_flag(s.q.unit, e.unit)).first->second;
+    }
+
+    // The table's id of `unit`; the figure's unit as written (s.q.unit itself, which bind(), the part
+    // rules, check_unit() and write() each ask for) looked up once a figure (add() forgets it).
+    std::uint32_t unit_id(const scanned& s, std::string_view unit) {
+        if (unit.data() != s.q.unit.data() || unit.size() != s.q.unit.size()) return out_.id(unit);
+        if (unit_of_ != &s) unit_of_ = &s, unit_written_ = out_.id(unit);
+        return unit_written_;
+    }
+
     // code_point_at(hit.begin, lo, hi) without the search: the hit knows its first code point.
     static std::size_t first_of(const phrase_hit& hit, std::size_t lo, std::size_t hi) {
         return hit.first < lo ? lo : hit.first > hi ? hi : hit.first;
@@ -5047,7 +5147,7 @@ private:
     void write(const scanned& s, const fact_naming& n, double guess, std::string_view period, std::size_t clause,
                std::size_t clause_stop) {
         fact_table& t = out_.table();
-        const std::uint32_t unit = n.unit_id != fact_naming::unknown ? n.unit_id : out_.id(n.unit);
+        const std::uint32_t unit = n.unit_id != fact_naming::unknown ? n.unit_id : unit_id(s, n.unit);
         t.variable.push_back(n.entry ? out_.stable_id(n.entry->variable) : 0);
         t.phrase.push_back(out_.stable_id(n.phrase)), t.unit.push_back(unit),
             t.period.push_back(out_.stable_id(period));
@@ -5111,7 +5211,7 @@ private:
                 n.unit = completed_unit_;
             }
         }
-        n.unit_id = out_.id(n.unit);  // write() asks for it again
+        n.unit_id = unit_id(s, n.unit);  // write() asks for it again
         std::uint32_t flags = unit_flags(*n.entry, n.unit_id, n.unit, n.flags);
         if (flags == 0 && !n.entry->counted_in.empty() &&
             (counted(n.unit) != counted(n.entry->unit) ? counted_noun_between(counted_from, s.q.begin)
@@ -5155,7 +5255,7 @@ private:
     // enumeration. The words between it and the figure choose among the entries of the phrase.
     binding bind(const scanned& s, std::size_t clause, std::size_t clause_stop) {
         binding b = bind_before(s, clause);
-        if (b.entry && unit_flags(*b.entry, out_.id(s.q.unit), s.q.unit, 0) != 0) split_by_modifier(s, clause, b);
+        if (b.entry && unit_flags(*b.entry, unit_id(s, s.q.unit), s.q.unit, 0) != 0) split_by_modifier(s, clause, b);
         if (b.entry || b.group) return b;
         if (level_after_changed_phrase(s, clause, b)) return b;
         if (const phrase_hit* hit = following_phrase(s, clause_stop)) {
@@ -5244,7 +5344,7 @@ private:
             if (one_of(cps[k].c, U"的对，,；;") || starts_with(cps, k, U"用于")) return false;
         return true;
     }
-    void split_by_modifier(const scanned& s, std::size_t clause, binding& b) const {
+    void split_by_modifier(const scanned& s, std::size_t clause, binding& b) {
         constexpr std::size_t verb = 2, widest_gap = 12, longest_tail = 4;
         const std::size_t from = std::max(clause, previous_end_);
         std::size_t end = s.first;
@@ -5252,6 +5352,8 @@ private:
             end -= 2;
         else if (end > from && one_of(cps_[end - 1].c, U"达为计"))
             end -= 1;
+        // every phrase looked up below ends with code point end - 1
+        if (end == 0 || !(ix_.sum_phrase_end_unknown || ix_.sum_phrase_ends.has(cps_[end - 1].c))) return;
         // the verbs first: most figures have none in reach, and then no phrase is built
         fixed_list<std::size_t, 8> verbs;
         const std::size_t reach = end > verb + longest_tail + widest_gap ? end - verb - longest_tail - widest_gap : 0;
@@ -5266,7 +5368,7 @@ private:
                     ix_.phrases.find(slice(text_, cps_, v, v + verb) + slice(text_, cps_, end - tail, end));
                 const distinctions stated = group ? stated_distinctions(cps_, clause, s.first) : distinctions{};
                 const lexicon_entry* e = group ? choose_entry(*group, stated) : nullptr;
-                if (e && unit_flag(s.q.unit, e->unit) == 0) {
+                if (e && written_unit_flag(*e, s) == 0) {
                     b = binding{};
                     b.stated = stated, b.entry = e, b.group = group, b.phrase = group->phrase;
                     b.phrase_begin = cps_[v].begin, b.phrase_end = byte_at(end);
@@ -5892,12 +5994,18 @@ private:
         }
     };
     std::unordered_map<std::pair<const lexicon_entry*, std::uint32_t>, std::uint32_t, entry_unit_hash> unit_flags_;
+    // unit_flag(unit, entry.unit) of a figure's written unit, by (entry, the unit's id): the same
+    // few pairs over and over (split_by_modifier asked for one at ~10 % of the figures, ~580
+    // instructions each)
+    std::unordered_map<std::pair<const lexicon_entry*, std::uint32_t>, std::uint32_t, entry_unit_hash> written_flags_;
     mutable const phrase_entries* other_scope_group_ = nullptr;  // of other_scope_of_previous()
     std::size_t respectively_end_ = 0, respectively_count_ = 0;  // the 分别 in force, figures after it
     std::vector<const phrase_entries*> listed_;                  // the phrases its list named, in order
     std::size_t listed_at_ = 0;                                  // the byte after the 分别 of listed_
     std::string completed_unit_;                                 // n.unit when check_unit() completed it
-    const lexicon_entry* mismatched_entry_ = nullptr;            // the variable a figure's unit did not fit
+    const scanned* unit_of_ = nullptr;                           // whose written unit unit_written_ is
+    std::uint32_t unit_written_ = 0;
+    const lexicon_entry* mismatched_entry_ = nullptr;  // the variable a figure's unit did not fit
     const phrase_entries* mismatched_group_ = nullptr;
     std::size_t mismatched_end_ = 0;  // code point after that figure
     std::size_t target_cursor_ = 0;   // code points before it are read by target_before()

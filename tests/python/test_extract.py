@@ -64,6 +64,20 @@ def test_own_lexicon(tmp_path):
         zb.extract("1项", lexicon=path)
 
 
+def test_own_lexicon_phrase_split_by_a_modifier(tmp_path):
+    # 争取…补助 joined across 省级科技特派员 (people, closest to 95万元): the verb's phrase is the own
+    # lexicon's, ending in a character no built-in phrase of a sum verb ends in (bench/NOTES.md,
+    # round 26: split_by_modifier reads only after the last characters of the lexicon in use)
+    path = tmp_path / "words.toml"
+    path.write_text(
+        '[[variable]]\nid = "specialists"\nphrases = ["科技特派员"]\nunit = "人"\n\n'
+        '[[variable]]\nid = "grants"\nphrases = ["争取补助"]\nunit = "万元"\n',
+        encoding="utf-8",
+    )
+    facts = zb.extract("争取省级科技特派员补助95万元。", lexicon=path)
+    assert facts["variable"].tolist() == ["grants"]
+
+
 def test_a_number_beyond_a_double_is_flagged_not_kept():
     facts = zb.extract("争取资金" + "9" * 400 + "万元")
     assert np.isnan(facts.loc[0, "value"]) and facts.loc[0, "flag_out_of_range"]
