@@ -4409,7 +4409,7 @@ distinctions stated_distinctions(const code_points& cps, std::size_t from, std::
     std::size_t last_due = std::numeric_limits<std::size_t>::max();
     bool scope_stated = false;                     // 累计/新增…: said outright, whatever verb stands beside it
     bool stock_word = false, this_period = false;  // 现有/拥有/共有…; 全年/今年/当年 (this_period_word_at)
-    bool plain_stock = up_to_now_before(cps, from);  // 现有/拥有/已有/目前/截至: a stock whatever verb follows
+    bool plain_stock = false;                      // 现有/拥有/已有/目前/截至: a stock whatever verb follows
     const char* weak_scope = "";
     for (std::size_t k = from; (k = cps.next_with(k, to, cc_distinction)) < to; ++k) {
         const char32_t c = cps[k].c;
@@ -4444,9 +4444,12 @@ distinctions stated_distinctions(const code_points& cps, std::size_t from, std::
     }
     // 现有, 共有… say how many there are, unless of this period (今年共有12个众创空间获批备案) or, for
     // 共有, a verb of the year follows the noun (共有436家企业通过…评价入库); 现有/目前… hold even then
-    // (全市现有45个众创空间获批省级以上备案: how many there are, review 25b)
+    // (全市现有45个众创空间获批省级以上备案: how many there are, review 25b). The walk back to the
+    // sentence's start (截至目前，…) is asked last: it cost more than the rest of the call.
     if (!scope_stated)
-        d.scope = stock_word && !this_period && (!verb_after_figure || plain_stock) ? "cumulative" : weak_scope;
+        d.scope = stock_word && !this_period && (!verb_after_figure || plain_stock || up_to_now_before(cps, from))
+                      ? "cumulative"
+                      : weak_scope;
     return d;
 }
 

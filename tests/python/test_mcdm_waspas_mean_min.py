@@ -137,8 +137,14 @@ def test_vikor_ranks_averaged_over_ties_as_pymcdm():
 @pytest.mark.parametrize(
     "name, said",
     [
-        ("waspas", r"'waspas' is the name in pymcdm, pyDecision: not an aggregation of a build: zhibiao.composite.waspas"),
-        ("ci_mean_min", r"'ci_mean_min' is the name in Compind: not an aggregation of a build: zhibiao.composite.mean_min"),
+        (
+            "waspas",
+            r"'waspas' is the name in pymcdm, pyDecision: not an aggregation of a build: zhibiao.composite.waspas",
+        ),
+        (
+            "ci_mean_min",
+            r"'ci_mean_min' is the name in Compind: not an aggregation of a build: zhibiao.composite.mean_min",
+        ),
     ],
 )
 def test_aggregate_names_the_matrix_functions(name, said):
