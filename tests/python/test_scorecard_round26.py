@@ -12,7 +12,9 @@ import pandas as pd
 import zhibiao as zb
 
 # §6b test case 1: staff 40, S&T 12 (30 %); R&D/sales 4.5 %; 2 class II → 20 + 30 + 12 = 62, pass.
-SME = dict(employees=40, st_staff=12, sales=1000.0, assets=500.0, rd_expense=45.0, total_cost=204.5, ip_class1=0, ip_class2=2)
+SME = dict(
+    employees=40, st_staff=12, sales=1000.0, assets=500.0, rd_expense=45.0, total_cost=204.5, ip_class1=0, ip_class2=2
+)
 
 # Meets every HNTE gate (§6a): R&D 675 / sales 13500 = 5 % at latest-year sales 5000 (5 % band).
 HNTE = dict(
@@ -57,7 +59,10 @@ def test_size_limits_state_the_threshold_in_the_unit_of_the_figure():
     table = firms(SME, sales=dict(sales=20000.01), assets=dict(assets=20000.01), staff=dict(employees=501))
     scored = zb.scorecards.evaluate(table, "tech-sme-2017")
     assert scored["status"].tolist() == ["ineligible"] * 3
-    assert scored.loc["sales", "explanation_en"] == "not eligible: sales 20000.01 10k yuan above 20000 10k yuan (200 million yuan)"
+    assert (
+        scored.loc["sales", "explanation_en"]
+        == "not eligible: sales 20000.01 10k yuan above 20000 10k yuan (200 million yuan)"
+    )
     assert scored.loc["sales", "explanation_zh"] == "不符合条件：年销售收入20000.01万元超过20000万元（2亿元）"
     assert scored.loc["assets", "explanation_zh"] == "不符合条件：资产总额20000.01万元超过20000万元（2亿元）"
     assert scored.loc["staff", "explanation_en"] == "not eligible: staff 501 persons above 500 persons"
@@ -94,8 +99,7 @@ def test_a_ratio_without_value_names_its_zero_base():
         " < 5% required for latest-year sales of 0 10k yuan"
     )
     assert scored.loc["no_income", "explanation_zh"] == (
-        "不符合条件：高新技术产品（服务）收入占比—（hitech_income / total_income 无法计算：hitech_income为0万元，"
-        "total_income为0万元）低于60%"
+        "不符合条件：高新技术产品（服务）收入占比—（hitech_income / total_income 无法计算：hitech_income为0万元，" "total_income为0万元）低于60%"
     )
 
 
