@@ -116,3 +116,23 @@ def test_the_command_line_quotes_each_unreadable_cell_of_a_column_headed_in_chin
     assert out["status"].tolist() == ["invalid input", "invalid input", "passed"]
     assert "sales: '暂无'" in out.loc["F1", "explanation_zh"], out.loc["F1", "explanation_zh"]
     assert "sales: 'n.a.'" in out.loc["F2", "explanation_en"], out.loc["F2", "explanation_en"]
+
+
+def test_a_gap_on_the_grid_of_001_is_the_decimal_a_reader_writes():
+    # R&D 149.49 of sales 20000 (万元) = 0.75 %: 2 % (10 points, §6b) needs 400, 250.51 more. The gap
+    # was 25051 × 0.01 = 250.51000000000002, which `== 250.51` and the CSV's 250.51 are not.
+    table = firms(
+        SME,
+        one=dict(
+            employees=100, st_staff=30, sales=20000.0, rd_expense=149.49, total_cost=100000.0, ip_class1=1, ip_class2=0
+        ),
+    )
+    assert zb.scorecards.evaluate(table, "tech-sme-2017").loc["one", "total"] == 50
+    more = zb.scorecards.gap(table, "tech-sme-2017").loc["one", "more_rd_expense"]
+    assert more == 250.51, repr(more)
+    assert (
+        zb.scorecards.evaluate(table.assign(rd_expense=149.49 + more, total_cost=100000.0 + more), "tech-sme-2017").loc[
+            "one", "status"
+        ]
+        == "passed"
+    )
