@@ -435,8 +435,14 @@ def _columns(
             for row in np.flatnonzero(unreadable):
                 cell = f"{name}: {raw.iloc[row]!r}"  # as written: the user's text, never translated
                 reason = _cell_reason(raw.iloc[row], unit)
-                said = f"text in a numeric column {cell}" + (f" ({reason})" if reason else "")
-                text_problems.setdefault(int(row), []).append((f"数值列中有文字 {cell}", said))
+                # an infinity among texts is no text: said as what it is, not "text"
+                text = isinstance(raw.iloc[row], str)
+                said = (
+                    ("text" if text else "no figure")
+                    + f" in a numeric column {cell}"
+                    + (f" ({reason})" if reason else "")
+                )
+                text_problems.setdefault(int(row), []).append((f"数值列中有{'文字' if text else '非数值'} {cell}", said))
                 bad[row] = True
         if units and name in units:
             given = np.asarray(values, dtype=np.float64)

@@ -136,3 +136,16 @@ def test_a_gap_on_the_grid_of_001_is_the_decimal_a_reader_writes():
         ]
         == "passed"
     )
+
+
+def test_an_infinity_among_texts_is_not_called_text():
+    # A column with text cells is read cell by cell; an infinity there was "text in a numeric
+    # column sales: inf" (数值列中有文字), which it is not.
+    table = firms(SME, text=dict(sales="暂无"), infinite=dict(sales=float("inf")))
+    scored = zb.scorecards.evaluate(table, "tech-sme-2017")
+    assert scored["status"].tolist() == ["invalid input", "invalid input"]
+    assert scored.loc["text", "explanation_en"] == "invalid input: text in a numeric column sales: '暂无' (not a number)"
+    assert scored.loc["infinite", "explanation_en"].startswith(
+        "invalid input: no figure in a numeric column sales: inf ("
+    )
+    assert scored.loc["infinite", "explanation_zh"] == "输入无效：数值列中有非数值 sales: inf"
