@@ -195,12 +195,16 @@ def _panel_columns(
         bad = unreadable != 0
         names = [spec["id"] for spec in card.inputs]
         issues = _issues_by_variable(panel, names, unreadable)
+        of_cell = _issues_by_cell(panel, dict(inputs.renamed()))
+        keys = panel.index() if of_cell else None
         for row in np.flatnonzero(bad):
             bits = int(unreadable[row])
             for k, name in enumerate(names):
                 if bits >> k & 1:
                     reason = _core.reason_names[inputs.invalid_reason(int(row), k)]
-                    problems.setdefault(int(row), []).append(_panel_problem(name, reason, issues.get(name)))
+                    firm, period = (str(part) for part in keys[row]) if keys is not None else ("", "")
+                    issue = of_cell.get((firm, period, name))
+                    problems.setdefault(int(row), []).append(_panel_problem(name, reason, issue or issues.get(name)))
     return columns, bad, problems, dict(inputs.renamed())
 
 
@@ -220,6 +224,18 @@ def _issues_by_variable(panel: Any, names: Sequence[str], unreadable: np.ndarray
         firms = int(np.count_nonzero(unreadable.astype(np.uint64) >> np.uint64(k) & np.uint64(1)))
         if firms == 1 and len(listed.get(name, [])) == 1:
             out[name] = listed[name][0]
+    return out
+
+
+def _issues_by_cell(panel: Any, renamed: Mapping[str, str]) -> dict[tuple[str, str, str], Mapping[str, Any]]:
+    """The load report's issues by (firm, period, input id): the cell an explanation quotes, also
+    where several firms have an unreadable cell in one column ('暂无' in one, 'abc' in another) or
+    the column is headed in Chinese (营业收入 for sales)."""
+    out = {}
+    for issue in panel.report.get("issues", []):
+        variable = str(issue.get("variable") or "")
+        key = (str(issue.get("entity", "")), str(issue.get("period", "")), renamed.get(variable, variable))
+        out[key] = issue
     return out
 
 
@@ -419,8 +435,14 @@ def _columns(
             for row in np.flatnonzero(unreadable):
                 cell = f"{name}: {raw.iloc[row]!r}"  # as written: the user's text, never translated
                 reason = _cell_reason(raw.iloc[row], unit)
-                said = f"text in a numeric column {cell}" + (f" ({reason})" if reason else "")
-                text_problems.setdefault(int(row), []).append((f"数值列中有文字 {cell}", said))
+                # an infinity among texts is no text: said as what it is, not "text"
+                text = isinstance(raw.iloc[row], str)
+                said = (
+                    ("text" if text else "no figure")
+                    + f" in a numeric column {cell}"
+                    + (f" ({reason})" if reason else "")
+                )
+                text_problems.setdefault(int(row), []).append((f"数值列中有{'文字' if text else '非数值'} {cell}", said))
                 bad[row] = True
         if units and name in units:
             given = np.asarray(values, dtype=np.float64)

@@ -242,6 +242,16 @@ private:
         return zh_ ? cells + " 的值不能用于计算（见加载报告）" : cells + " invalid for computing (see the load report)";
     }
 
+    // The bound a value breaks, in the input's unit beside the value ("-5 10k yuan, below the minimum
+    // 0 10k yuan"): the rule is named, not only the figure.
+    std::string bound_broken(double v, const scorecard_input& input) const {
+        const bool low = v<input.min, high = v> input.max;
+        if (!std::isfinite(v) || (!low && !high)) return {};  // an infinity is invalid whatever the bounds
+        const std::string bound = format_value(low ? input.min : input.max, input.unit, zh_);
+        if (zh_) return (low ? "，低于下限" : "，高于上限") + bound;
+        return (low ? ", below the minimum " : ", above the maximum ") + bound;
+    }
+
     std::string invalid_line(const scorecard_columns& in, const scorecard_result& result, std::size_t row,
                              const reason* cell_reasons, std::uint64_t unreadable) const {
         const auto& inputs = s_.inputs();
@@ -253,6 +263,7 @@ private:
                 const bool fraction = inputs[k].integer && std::isfinite(v) && !detail::whole(v);
                 std::string what = v != v ? (zh_ ? "缺失" : "missing") : format_value(v, inputs[k].unit, zh_, fraction);
                 if (fraction) what += zh_ ? "，须为整数" : ", not a whole number";
+                what += bound_broken(v, inputs[k]);
                 parts.push_back((zh_ ? "输入" : "input ") + inputs[k].id + (zh_ ? "无效（" : " invalid (") + what +
                                 (zh_ ? "）" : ")"));
             }
@@ -272,12 +283,39 @@ private:
             if (s_.inputs()[k].id == name)
                 return text = format_value(at(c_.input_reg[k]), s_.inputs()[k].unit, zh_), true;
         for (std::size_t k = 0; k < s_.measures().size(); ++k)
-            if (s_.measures()[k].id == name)
-                return text = format_value(at(c_.measure_reg[k]), s_.measures()[k].unit, zh_), true;
+            if (s_.measures()[k].id == name) {
+                const double v = at(c_.measure_reg[k]);
+                return text = format_value(v, s_.measures()[k].unit, zh_) + (v != v ? why_no_value(k) : ""), true;
+            }
         for (std::size_t k = 0; k < s_.items().size(); ++k)
             if (s_.items()[k].id == name) return text = format_number(at(c_.item_reg[k])), true;
         if (name == "total") return text = format_number(at(c_.total_reg)), true;
         return false;
+    }
+
+    // A measure without a value quoted in a message ("R&D ratio —") says what it is computed from
+    // and the firm's figures there: "— (rd_sum / sales_sum has no value: rd_sum 0 10k yuan,
+    // sales_sum 0 10k yuan)", so a gate failed on zero sales does not read as a low ratio.
+    std::string why_no_value(std::size_t measure) const {
+        auto at = [&](int r) { return regs_[static_cast<std::size_t>(r) * chunk]; };
+        std::vector<std::string> figures;
+        std::vector<std::string> seen;
+        for (const auto& name : s_.measures()[measure].parsed.names()) {
+            if (std::find(seen.begin(), seen.end(), name) != seen.end()) continue;
+            seen.push_back(name);
+            std::string figure;
+            for (std::size_t k = 0; k < s_.inputs().size(); ++k)
+                if (s_.inputs()[k].id == name) figure = format_value(at(c_.input_reg[k]), s_.inputs()[k].unit, zh_);
+            for (std::size_t k = 0; k < s_.measures().size(); ++k)
+                if (s_.measures()[k].id == name)
+                    figure = format_value(at(c_.measure_reg[k]), s_.measures()[k].unit, zh_);
+            if (!figure.empty()) figures.push_back(name + (zh_ ? "为" : " ") + figure);
+        }
+        std::string listed;
+        for (const auto& f : figures) listed += (listed.empty() ? "" : zh_ ? "，" : ", ") + f;
+        const std::string& formula = s_.measures()[measure].formula_text;
+        if (zh_) return "（" + formula + " 无法计算" + (listed.empty() ? "" : "：" + listed) + "）";
+        return " (" + formula + " has no value" + (listed.empty() ? "" : ": " + listed) + ")";
     }
 
     std::string fill(const std::string& pattern) const {

@@ -22,6 +22,13 @@ using detail::shape_result;
 
 namespace {
 
+// k steps of `step`, as the decimal a reader writes where 1 / step is a whole number: 25051 × 0.01
+// is 250.51000000000002 in doubles, 25051 / 100 the double nearest 250.51 (the gap a firm is told).
+double steps(double k, double step) {
+    const double per_unit = std::round(1 / step);
+    return per_unit >= 1 && per_unit * step == 1 ? k / per_unit : k * step;
+}
+
 // Scores variants of one firm (each a full input row) on the vector machine, a chunk at a time;
 // the registers and `last()` keep what the last chunk gave.
 class variant_runner {
@@ -129,7 +136,7 @@ struct controllable_search {
             const double x = base[static_cast<std::size_t>(k)],
                          room = s.inputs()[static_cast<std::size_t>(k)].max - (x != x ? 0 : x);
             if (room < probe)
-                probe = std::max(0.0, ctl.step > 0 ? std::floor(room / ctl.step + 1e-9) * ctl.step : room);
+                probe = std::max(0.0, ctl.step > 0 ? steps(std::floor(room / ctl.step + 1e-9), ctl.step) : room);
         }
     }
     /// The firm with the input raised by `d`. An input that grows with it (`also_adds`) and was
@@ -205,21 +212,22 @@ std::vector<double> controllable_search::closed_form_candidates(variant_runner& 
 double controllable_search::search(variant_runner& runner, double known) const {
     // 2100 doublings take the smallest positive step past the largest double: the count bounds
     // the loop even where rounding would not.
-    double hi = ctl.step;
+    // Counted in steps, so that every change tried is a decimal on the input's grid.
+    double hi = 1;
     bool found = false;
-    for (int k = 0; k < 2100 && hi <= limit && !(hi >= known); ++k, hi *= 2)
-        if (runner.passes(variant(hi))) {
+    for (int k = 0; k < 2100 && steps(hi, ctl.step) <= limit && !(steps(hi, ctl.step) >= known); ++k, hi *= 2)
+        if (runner.passes(variant(steps(hi, ctl.step)))) {
             found = true;
             break;
         }
     if (!found) return known;
     double lo = 0;  // does not pass (the firm fails as it is)
     for (int k = 0; k < 2100; ++k) {
-        const double mid = std::floor((lo + hi) / 2 / ctl.step) * ctl.step;
+        const double mid = std::floor((lo + hi) / 2);
         if (!(mid > lo && mid < hi)) break;
-        (runner.passes(variant(mid)) ? hi : lo) = mid;
+        (runner.passes(variant(steps(mid, ctl.step))) ? hi : lo) = mid;
     }
-    return hi;
+    return steps(hi, ctl.step);
 }
 
 gap_entry gap_for(const scorecard& s, variant_runner& runner, const scorecard_controllable& ctl,
@@ -232,10 +240,10 @@ gap_entry gap_for(const scorecard& s, variant_runner& runner, const scorecard_co
     // Each candidate on the input's grid, and one step above (the edge itself may round).
     std::vector<double> grid;
     for (double d : candidates) {
-        const double up = std::ceil(d / ctl.step - 1e-9) * ctl.step;
+        const double k = std::ceil(d / ctl.step - 1e-9), up = steps(k, ctl.step);
         if (!(up <= search.limit)) continue;
         grid.push_back(up);
-        grid.push_back(up + ctl.step);
+        grid.push_back(steps(k + 1, ctl.step));
     }
     std::sort(grid.begin(), grid.end());
     grid.erase(std::unique(grid.begin(), grid.end()), grid.end());

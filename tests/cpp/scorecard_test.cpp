@@ -110,7 +110,11 @@ BOOST_AUTO_TEST_CASE(bad_input_is_reported_and_the_batch_goes_on) {
     BOOST_TEST(r.valid(3) == 0);  // missing
     BOOST_TEST(std::isnan(r.total(1)));
     auto why = sme().explain(f.columns(), r, {1, 2, 3}, "en");
-    BOOST_TEST(why[0].find("input employees invalid (-1 persons)") != std::string::npos);
+    // The rule broken is named beside the figure, in the same unit (round 26: "(-1 persons)" alone).
+    BOOST_TEST(why[0].find("input employees invalid (-1 persons, below the minimum 1 persons)") != std::string::npos,
+               why[0]);
+    BOOST_TEST(sme().explain(f.columns(), r, {1}, "zh")[0].find("输入employees无效（-1人，低于下限1人）") !=
+               std::string::npos);
     BOOST_TEST(why[1].find("S&T staff 12 persons exceed the total staff 10 persons") != std::string::npos);
     // st_staff is needed only to score (indicators.md §6b 第八条: a direct firm need not give it)
     BOOST_TEST(why[2].find("S&T staff (st_staff) left blank") != std::string::npos);
@@ -191,6 +195,25 @@ BOOST_AUTO_TEST_CASE(hnte_total_70_fails_71_passes) {
     scorecard_result t = hnte().evaluate(h.columns(), points_policy::high);
     BOOST_TEST(t.eligible(0) == 0);
     BOOST_TEST(hnte().explain(h.columns(), t, {0}, "en")[0].find("owns no intellectual property") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_ratio_without_value_says_what_it_is_computed_from) {
+    // No sales in the three years: the R&D ratio has no value (0 ÷ 0 is no ratio, §6a condition 5).
+    // It read "R&D ratio — < 5% required", as if the ratio were low; now the zero sales are named.
+    auto data = hnte_firm();
+    data["sales_y1"] = {0};
+    data["sales_y2"] = {0};
+    data["sales_y3"] = {0};
+    firms f(hnte(), data);
+    const scorecard_result r = hnte().evaluate(f.columns());
+    BOOST_TEST(r.eligible(0) == 0);
+    const std::string en = hnte().explain(f.columns(), r, {0}, "en")[0];
+    BOOST_TEST(en.find("R&D ratio — (rd_sum / sales_sum has no value: rd_sum 675 10k yuan, sales_sum 0 10k yuan)") !=
+                   std::string::npos,
+               en);
+    const std::string zh = hnte().explain(f.columns(), r, {0}, "zh")[0];
+    BOOST_TEST(zh.find("比例—（rd_sum / sales_sum 无法计算：rd_sum为675万元，sales_sum为0万元）") != std::string::npos,
+               zh);
 }
 
 BOOST_AUTO_TEST_CASE(hnte_rd_ratio_sales_bands) {
@@ -789,12 +812,12 @@ BOOST_AUTO_TEST_CASE(english_explanations_name_units_in_english) {
                     {"ip_class2", {0}}});
     const scorecard_result r = sme().evaluate(f.columns());
     const std::string en = sme().explain(f.columns(), r, {0}, "en")[0];
-    BOOST_TEST(has(en, "staff 510 persons above 500"), en);
-    BOOST_TEST(has(en, "sales 30000 10k yuan above 200 million yuan"), en);
+    BOOST_TEST(has(en, "staff 510 persons above 500 persons"), en);
+    BOOST_TEST(has(en, "sales 30000 10k yuan above 20000 10k yuan (200 million yuan)"), en);
     for (const char* zh_unit : {"人", "万元", "亿元"}) BOOST_TEST(!has(en, zh_unit), en);
     const std::string zh = sme().explain(f.columns(), r, {0}, "zh")[0];
     BOOST_TEST(has(zh, "职工总数510人超过500人"), zh);
-    BOOST_TEST(has(zh, "年销售收入30000万元超过2亿元"), zh);
+    BOOST_TEST(has(zh, "年销售收入30000万元超过20000万元（2亿元）"), zh);
 }
 
 BOOST_AUTO_TEST_CASE(the_result_layout_is_lean) {

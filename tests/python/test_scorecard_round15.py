@@ -136,10 +136,10 @@ def test_explanations_write_huge_figures_in_exponent_form():
     # 5105291802893207873272974885715430223118336 10k yuan above 200 million yuan"
     firms = sme_firms(sales=[1e308, 2.5e16, 123456789012345.0])
     lines = zb.scorecards.evaluate(firms, "tech-sme-2017")["explanation_en"].tolist()
-    assert lines[0] == "not eligible: sales 1e+308 10k yuan above 200 million yuan"
-    assert lines[1] == "not eligible: sales 2.5e+16 10k yuan above 200 million yuan"
+    assert lines[0] == "not eligible: sales 1e+308 10k yuan above 20000 10k yuan (200 million yuan)"
+    assert lines[1] == "not eligible: sales 2.5e+16 10k yuan above 20000 10k yuan (200 million yuan)"
     # below 10^15 a figure keeps its digits
-    assert lines[2] == "not eligible: sales 123456789012345 10k yuan above 200 million yuan"
+    assert lines[2] == "not eligible: sales 123456789012345 10k yuan above 20000 10k yuan (200 million yuan)"
 
 
 def test_a_missing_input_without_unit_names_no_unit():

@@ -238,8 +238,8 @@ def test_explanations_show_the_digits_that_decide():
     assert "R&D ratio 4.999999% < 5% required" in text
     assert "R&D incurred in China 59.99999% below 60%" in text  # 332.9999 / 554.9999 = 59.999989…%
     over = zb.scorecards.evaluate(sme(x=dict(sales=20000.0001, rd_expense=1200.0, total_cost=6000.0)), "tech-sme-2017")
-    assert "sales 20000.0001 10k yuan above 200 million yuan" in over["explanation_en"].iloc[0]
-    assert "年销售收入20000.0001万元超过2亿元" in over["explanation_zh"].iloc[0]
+    assert "sales 20000.0001 10k yuan above 20000 10k yuan (200 million yuan)" in over["explanation_en"].iloc[0]
+    assert "年销售收入20000.0001万元超过20000万元（2亿元）" in over["explanation_zh"].iloc[0]
     # a figure the rounding does not bring onto a round one keeps two decimals: 4.6875% → 4.69%
     low = hnte(low=dict(years_operating=2, rd_y1=None, sales_y1=None, rd_y2=200.0, rd_y3=250.0, sales_y2=4600.0))
     low = low.assign(sales_y3=5000.0, rd_domestic=400.0, hitech_income=3000.0, total_income=5000.0)

@@ -137,9 +137,10 @@ def test_a_panel_cell_explanation_says_the_reason_not_only_see_the_load_report(t
     assert "'1000万元' (a number with its unit '万元' in the cell" in en[0], en[0]
     assert "see the load report" not in en[0]
     assert "assets: '1e400' (a number beyond the range of a double" in en[1], en[1]
-    # two firms unreadable in one column: which listed cell is whose cannot be told from the
-    # report, so the reason's name and the pointer remain
-    assert "rd_expense: unparseable" in en[2] and "see the load report" in en[2]
+    # two firms unreadable in one column: the report's issues name their firm (round 26), so each
+    # explanation quotes its own cell
+    assert "rd_expense: 'abc' (not a number)" in en[2] and "see the load report" not in en[2], en[2]
+    assert "rd_expense: 'x' (not a number)" in en[3], en[3]
 
 
 # F14: an overflow in a conversion is no infinity the user typed
