@@ -3,6 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <cstdint>
+#include <fstream>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -162,6 +163,53 @@ BOOST_AUTO_TEST_CASE(compute_polls_within_the_panel_on_the_fused_path) {
             BOOST_TEST((values == expected).all());
         }
     }
+}
+
+// Trial c26: a fresh result block of the fused path was faulted in whole before the first poll (200
+// columns of 400,000 rows: seconds in the kernel, Ctrl-C unanswered). It is faulted in the steps
+// the polls take, so at the first poll the program's resident memory has grown by a part of the
+// block only: at most two 2 MiB pages a column (transparent huge pages), not its whole 72 MiB.
+namespace {
+std::size_t resident_bytes() {
+    std::ifstream statm("/proc/self/statm");
+    std::size_t pages = 0, resident = 0;
+    statm >> pages >> resident;
+    return resident * 4096;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(compute_polls_before_faulting_in_the_whole_result_block) {
+    if (resident_bytes() == 0) return;  // no /proc/self/statm: nothing to measure
+    const int side = 1024;              // 1024 regions × 1024 years: 1,048,576 rows
+    std::vector<entity> entities;
+    std::vector<period> years;
+    for (int k = 0; k < side; ++k) {
+        entities.push_back({"e" + std::to_string(k), "", ""});
+        years.push_back(period::year(1001 + k));
+    }
+    const std::size_t rows = std::size_t{side} * side;
+    std::vector<std::int32_t> of_row(rows), period_of_row(rows);
+    for (std::size_t r = 0; r < rows; ++r)
+        of_row[r] = static_cast<std::int32_t>(r / side), period_of_row[r] = static_cast<std::int32_t>(r % side);
+    panel p(entities, years, of_row, period_of_row);
+    p.add(column("population", unit::parse("万人"), Eigen::ArrayXd::LinSpaced(static_cast<Eigen::Index>(rows), 1, 90)));
+    p.add(column("valid_invention_patents", unit::parse("件"),
+                 Eigen::ArrayXd::Constant(static_cast<Eigen::Index>(rows), 9)));
+    const std::vector<std::string> ids(8, "invention_patents_per_10k");
+    const std::size_t block = ids.size() * rows * (sizeof(double) + sizeof(reason));
+    compute_options one_thread;
+    one_thread.threads = 1;
+    const std::size_t before = resident_bytes();
+    std::size_t at_first_poll = 0;
+    {
+        interrupt_scope scope([&at_first_poll] {
+            at_first_poll = resident_bytes();
+            throw stop_request();
+        });
+        BOOST_CHECK_THROW(compute(p, ids, one_thread), stop_request);
+    }
+    BOOST_TEST_MESSAGE("grown by " << (at_first_poll - before) << " bytes of a block of " << block);
+    BOOST_TEST(at_first_poll - before < block / 2);
 }
 
 BOOST_AUTO_TEST_CASE(compute_reports_progress_indicator_by_indicator) {
