@@ -35,6 +35,9 @@ namespace zhibiao {
 
 struct compute_options {
     elapsed_basis basis = elapsed_basis::month;  ///< for elapsed(): month (H1 = 0.5) or day
+    /// An indicator whose variables the panel lacks, or whose units do not convert, throws
+    /// (missing_variable_error, incompatible_units_error); false: a column of NaN with reason
+    /// missing_variable (unit_mismatch). compute_all(p, cat) without options is not strict.
     bool strict = true;
     /// Evaluate the indicators that allow it together, block of rows by block of rows (every
     /// input read once, no temporary columns); false: one whole column at a time, each
@@ -185,8 +188,13 @@ indicator_values compute_indicator(const panel& p, const indicator& ind, const c
 indicator_table compute(const panel& p, const std::vector<std::string>& ids, const compute_options& options = {},
                         const catalogue& cat = catalogue::builtin());
 
-/// Every indicator of the catalogue.
-indicator_table compute_all(const panel& p, const catalogue& cat = catalogue::builtin(), compute_options options = {});
+/// Every indicator of the catalogue. A panel rarely holds every variable of a catalogue, so, as
+/// Python's compute() of the whole catalogue, an indicator whose variables the panel lacks (or
+/// whose units do not convert) is a column of NaN with reason missing_variable (unit_mismatch),
+/// never an exception. (It threw the first missing_variable_error, as compute() of ids does.)
+indicator_table compute_all(const panel& p, const catalogue& cat = catalogue::builtin());
+/// The same with `options` as given: with `strict` (its default) the first such indicator throws.
+indicator_table compute_all(const panel& p, const catalogue& cat, compute_options options);
 
 /// Evaluates any formula over the panel: in `out` when given (throws if it cannot convert),
 /// else in the formula's own unit. Validation rules and ad-hoc expressions use this.

@@ -61,6 +61,12 @@ struct location {
 /// Base of every zhibiao exception.
 class error : public std::invalid_argument {
 public:
+    error(const error&) = default;  // declared, as the destructor is: -Wdeprecated-copy-dtor
+    error& operator=(const error&) = default;
+    /// Defined out of line (src/core/error.cpp), as every error class's destructor: the key
+    /// function, so each class has one vtable and typeinfo, in the library, which a program
+    /// catches by type across a shared library (clang: -Wweak-vtables).
+    ~error() override;
     explicit error(const std::string& message, location where = {})
         : std::invalid_argument(compose(message, where)), message_(message), where_(std::move(where)) {}
     /// The message without the location prefix.
@@ -78,12 +84,18 @@ private:
 /// Text that does not follow its grammar: a CSV cell, a unit, a period, a TOML file.
 class parse_error : public error {
 public:
+    parse_error(const parse_error&) = default;
+    parse_error& operator=(const parse_error&) = default;
+    ~parse_error() override;
     using error::error;
 };
 
 /// Base of unit problems.
 class unit_error : public error {
 public:
+    unit_error(const unit_error&) = default;
+    unit_error& operator=(const unit_error&) = default;
+    ~unit_error() override;
     using error::error;
 };
 
@@ -97,6 +109,9 @@ std::string unit_suggestion(const std::string& text);
 
 class unknown_unit_error : public unit_error {
 public:
+    unknown_unit_error(const unknown_unit_error&) = default;
+    unknown_unit_error& operator=(const unknown_unit_error&) = default;
+    ~unknown_unit_error() override;
     unknown_unit_error(std::string text, location where = {})
         : unit_error("unknown unit '" + text + "'" + detail::unit_suggestion(text), std::move(where)),
           text_(std::move(text)) {}
@@ -113,6 +128,9 @@ private:
 /// it must have.
 class incompatible_units_error : public unit_error {
 public:
+    incompatible_units_error(const incompatible_units_error&) = default;
+    incompatible_units_error& operator=(const incompatible_units_error&) = default;
+    ~incompatible_units_error() override;
     using unit_error::unit_error;
 };
 
@@ -120,6 +138,9 @@ public:
 /// with white space at an end gets a note showing it (' gdp'), which the quotes alone hide.
 class lookup_error : public error {
 public:
+    lookup_error(const lookup_error&) = default;
+    lookup_error& operator=(const lookup_error&) = default;
+    ~lookup_error() override;
     lookup_error(const std::string& message, std::string name, location where = {})
         : error(message + stray_space_note(name), std::move(where)), name_(std::move(name)) {}
     /// The name that was looked up.
@@ -144,18 +165,27 @@ private:
 /// An indicator id that is not in the catalogue.
 class unknown_indicator_error : public lookup_error {
 public:
+    unknown_indicator_error(const unknown_indicator_error&) = default;
+    unknown_indicator_error& operator=(const unknown_indicator_error&) = default;
+    ~unknown_indicator_error() override;
     using lookup_error::lookup_error;
 };
 
 /// A variable that an indicator needs but the panel lacks.
 class missing_variable_error : public lookup_error {
 public:
+    missing_variable_error(const missing_variable_error&) = default;
+    missing_variable_error& operator=(const missing_variable_error&) = default;
+    ~missing_variable_error() override;
     using lookup_error::lookup_error;
 };
 
 /// The same (entity, period) — or (entity, period, variable) in long form — given twice.
 class duplicate_row_error : public error {
 public:
+    duplicate_row_error(const duplicate_row_error&) = default;
+    duplicate_row_error& operator=(const duplicate_row_error&) = default;
+    ~duplicate_row_error() override;
     using error::error;
 };
 
@@ -165,12 +195,18 @@ public:
 /// indicator.
 class method_error : public error {
 public:
+    method_error(const method_error&) = default;
+    method_error& operator=(const method_error&) = default;
+    ~method_error() override;
     using error::error;
 };
 
 /// An input that would need more resources than zhibiao allows (declared sizes, nesting).
 class limit_error : public error {
 public:
+    limit_error(const limit_error&) = default;
+    limit_error& operator=(const limit_error&) = default;
+    ~limit_error() override;
     using error::error;
 };
 
@@ -178,6 +214,9 @@ public:
 /// offers "did you mean"), or a matrix or vector whose shape does not match the others.
 class argument_error : public error {
 public:
+    argument_error(const argument_error&) = default;
+    argument_error& operator=(const argument_error&) = default;
+    ~argument_error() override;
     using error::error;
 };
 
@@ -185,12 +224,18 @@ public:
 /// or unreadable. `where().file` names it.
 class file_error : public error {
 public:
+    file_error(const file_error&) = default;
+    file_error& operator=(const file_error&) = default;
+    ~file_error() override;
     using error::error;
 };
 
 /// A file that does not exist (Python: a FileNotFoundError too).
 class file_not_found_error : public file_error {
 public:
+    file_not_found_error(const file_not_found_error&) = default;
+    file_not_found_error& operator=(const file_not_found_error&) = default;
+    ~file_not_found_error() override;
     using file_error::file_error;
 };
 

@@ -12,12 +12,13 @@
 // | computing indicators                      | zhibiao/compute.hpp        |
 // | exceptions                                | zhibiao/error.hpp          |
 // | figures from report text (extraction)     | zhibiao/extract.hpp        |
-// | composite indices: framework, pipeline steps, weights, aggregation, audit | zhibiao/composite/*.hpp |
+// | composite indices: framework, pipeline steps, weights, aggregation, audit, input tables | zhibiao/composite/*.hpp |
 //
 // Not included here, to keep this header's compile time within 1.5 × <Eigen/Dense>'s (with them
-// it took 1.67 ×): include them yourself for uncertainty analysis and composite input files —
-// zhibiao/composite/uncertainty.hpp, zhibiao/composite/uncertainty_config.hpp,
-// zhibiao/composite/input.hpp.
+// it took 1.67 ×): include them yourself for uncertainty and sensitivity analysis —
+// zhibiao/composite/uncertainty.hpp and zhibiao/composite/uncertainty_config.hpp.
+// zhibiao/composite/input.hpp (a composite table from a panel or computed indicators) is included:
+// it declares functions over the types of headers included anyway.
 
 #include "zhibiao/config.hpp"  // first: refuses flags that change the layout of zhibiao's types
 #include "zhibiao/catalogue.hpp"
@@ -25,6 +26,7 @@
 #include "zhibiao/composite/audit.hpp"
 #include "zhibiao/composite/config.hpp"
 #include "zhibiao/composite/framework.hpp"
+#include "zhibiao/composite/input.hpp"
 #include "zhibiao/composite/marks.hpp"
 #include "zhibiao/composite/mcdm.hpp"
 #include "zhibiao/composite/normalise.hpp"

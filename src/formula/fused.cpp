@@ -615,21 +615,33 @@ struct fused_job {
     bool prefault = false;         // the result block is a fresh mapping: fault it in first
 };
 
+// Faults in rows [first, last) of every result column (see prefault), polling before each: with
+// transparent huge pages the first rows of a column fault a whole 2 MiB page, so the first step
+// alone faults most of a block of 200 columns (seconds unanswered without these polls).
+void prefault_rows(const fused_job& job, std::size_t first, std::size_t last) {
+    for (const buffers& column : job.columns)
+        if (column.x) {
+            poll_interrupt();
+            prefault(column.x + first, (last - first) * sizeof(double));
+            prefault(column.r + first, (last - first) * sizeof(reason));
+        }
+}
+
 // Rows [first, last) block by block, each result into its column (an indicator asked for twice:
 // copied into the second). `stop` ends the loop early (another thread failed); only the calling
 // thread polls for Ctrl-C (the interrupt_scope is its own), every poll_blocks blocks of its part:
 // 16 × 1024 rows take well under a millisecond, a poll a thread-local load and the check. It
 // polled every 256 blocks, which a part under 262,144 rows (any county-year panel) never reached:
-// only before the panel and after it (G6).
+// only before the panel and after it (G6). A fresh result block is faulted in the same steps,
+// after each poll: faulted whole before the first poll, 200 columns of 400,000 rows took the
+// calling thread seconds in the kernel with Ctrl-C unanswered (trial c26).
 void run_range(const fused_job& job, std::size_t first, std::size_t last, std::atomic<bool>& stop) {
-    if (job.prefault)
-        for (const buffers& column : job.columns)
-            if (column.x)
-                prefault(column.x + first, (last - first) * sizeof(double)),
-                    prefault(column.r + first, (last - first) * sizeof(reason));
     runner run(job.prog, job.kernels, job.direct);
     for (std::size_t begin = first; begin < last && !stop.load(std::memory_order_relaxed); begin += block_rows) {
-        if ((begin - first) % (poll_blocks * block_rows) == 0) poll_interrupt();
+        if ((begin - first) % (poll_blocks * block_rows) == 0) {
+            poll_interrupt();
+            if (job.prefault) prefault_rows(job, begin, std::min(begin + poll_blocks * block_rows, last));
+        }
         const std::size_t n = std::min(block_rows, last - begin);
         run.run(begin, n);
         for (std::size_t k = 0; k < job.slot_of.size(); ++k) {

@@ -17,6 +17,12 @@ Eigen::ArrayXd indicator_values::values() && {
 
 std::vector<reason> indicator_values::reasons() && { return {reasons_.get(), reasons_.get() + rows_.get()}; }
 
+indicator_table compute_all(const panel& p, const catalogue& cat) {
+    compute_options whole_catalogue;
+    whole_catalogue.strict = false;
+    return compute_all(p, cat, whole_catalogue);
+}
+
 indicator_table compute_all(const panel& p, const catalogue& cat, compute_options options) {
     std::vector<std::string> ids;
     for (const auto& i : cat.indicators()) ids.push_back(i.id);

@@ -8,6 +8,7 @@
 #include <iconv.h>
 
 #include <algorithm>
+#include <functional>
 #include <array>
 #include <atomic>
 #include <cctype>
@@ -1179,6 +1180,14 @@ private:
         return {};
     }
 
+    // Whether the row's last field runs to the end of the text with no line break after it: a file
+    // cut off (a transfer or a write stopped), which a short last row alone does not say.
+    bool ends_the_text(const std::vector<field>& fields) const {
+        if (fields.empty() || text_.empty() || text_.back() == '\n' || text_.back() == '\r') return false;
+        const field& last = fields.back();
+        return !last.empty() && std::equal_to<const char*>()(last.data() + last.size(), text_.data() + text_.size());
+    }
+
     bool wrong_width(load_report& sink, const std::vector<field>& fields, std::size_t line) const {
         if (fields.size() == header_.size()) return false;
         if (!fields.empty() && looks_like_footnote(trim(fields[0]))) {
@@ -1190,6 +1199,8 @@ private:
         }
         std::string problem =
             "row has " + detail::counted(fields.size(), "field") + ", the header has " + std::to_string(header_.size());
+        if (fields.size() < header_.size() && ends_the_text(fields))
+            problem += "; the file ends inside this row, without a line break: cut off when it was written or copied?";
         if (!options_.lenient) throw parse_error(problem, at(line, 0));
         ++sink.rows_skipped;
         note(sink, line, 0, {}, {}, problem);

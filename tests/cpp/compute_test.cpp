@@ -146,6 +146,20 @@ BOOST_AUTO_TEST_CASE(strict_and_lenient_about_missing_variables_and_units) {
                 reason::unit_mismatch));
 }
 
+// Trial c26: compute_all(p) of a panel without every variable of the catalogue (any panel a
+// bureau has) threw the first missing_variable_error; Python's compute() of the whole catalogue
+// gives such indicators as NaN with their reason, and so does compute_all without options now.
+// 0.9 件/万人: 45 件 over 50 万人 (indicators.md §1.5).
+BOOST_AUTO_TEST_CASE(compute_all_without_options_keeps_indicators_it_cannot_compute_as_missing) {
+    const panel p = parse_csv("region,period,valid_invention_patents,population[万人]\ncounty,2023,45,50.0\n");
+    const indicator_table t = compute_all(p);
+    BOOST_TEST(t.size() == catalogue::builtin().indicators().size());
+    BOOST_TEST(t.at("invention_patents_per_10k").values()(0) == 0.9);
+    BOOST_TEST((t.at("rd_intensity").reasons()[0] == reason::missing_variable));
+    BOOST_TEST(t.at("rd_intensity").missing_variable() == "rd_expenditure");
+    BOOST_CHECK_THROW(compute_all(p, catalogue::builtin(), compute_options{}), missing_variable_error);
+}
+
 struct shared_data_present {
     boost::test_tools::assertion_result operator()(boost::unit_test::test_unit_id) const {
         return std::ifstream(ZHIBIAO_SHARED_DIR "/data/china-provincial-sti/panel.csv").good();

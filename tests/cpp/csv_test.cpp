@@ -1860,3 +1860,39 @@ BOOST_AUTO_TEST_CASE(lenient_period_value_refuses_a_repeated_header_and_mixed_gr
     BOOST_TEST(detail::mixes_space_and_point("1 234.5"));
     BOOST_TEST(!detail::mixes_space_and_point("1 234,5"));
 }
+
+// Trial c26: a file cut off in its last row (a transfer stopped) said only "row has 4 fields, the
+// header has 18"; it says the file ends inside the row. A short row followed by a line break is
+// no such file, and says nothing of it. On the chunked path (threads) too, and with lenient.
+BOOST_AUTO_TEST_CASE(a_file_cut_off_inside_its_last_row_says_so) {
+    std::string text = "region,period,gdp[亿元],population[万人]\n";
+    for (int k = 0; k < 300; ++k) text += "e" + std::to_string(k) + ",2023,1.5,20\n";
+    const std::string cut = text + "e300,2023,1";
+    for (unsigned threads : {1u, 2u}) {
+        BOOST_TEST_CONTEXT("threads " << threads) {
+            csv_options o;
+            o.threads = threads;
+            o.min_chunk_bytes = 256;
+            try {
+                parse_csv(cut, o, "cut.csv");
+                BOOST_FAIL("a cut-off row is refused");
+            } catch (const parse_error& e) {
+                const std::string what = e.what();
+                BOOST_TEST(what.find("cut.csv:302") != std::string::npos, what);
+                BOOST_TEST(what.find("row has 3 fields, the header has 4") != std::string::npos, what);
+                BOOST_TEST(what.find("the file ends inside this row") != std::string::npos, what);
+            }
+            try {
+                parse_csv(cut + "\n", o, "short.csv");
+                BOOST_FAIL("a short row is refused");
+            } catch (const parse_error& e) {
+                BOOST_TEST(std::string(e.what()).find("ends inside") == std::string::npos, e.what());
+            }
+            o.lenient = true;
+            const panel p = parse_csv(cut, o, "cut.csv");
+            BOOST_TEST(p.rows() == 300u);
+            BOOST_TEST_REQUIRE(p.report().issues.size() == 1u);
+            BOOST_TEST(p.report().issues[0].problem.find("the file ends inside this row") != std::string::npos);
+        }
+    }
+}

@@ -42,6 +42,22 @@ int main() {
     } catch (const zhibiao::parse_error& e) {  // toml++ inside the library, hidden: its error never leaves it
         expect(std::string(e.what()).find("m.toml:3") != std::string::npos, e.what());
     }
+    // README's C++ route to a composite, with zhibiao.hpp alone (composite/input.hpp was left out
+    // of it: table_from_indicators did not compile, trial c26).
+    const zhibiao::composite::table t = zhibiao::composite::table_from_indicators(table, county, county.periods()[0]);
+    expect(t.regions.size() == 1 && t.numbers.at("invention_patents_per_10k")(0) == 0.9, "table_from_indicators");
+    try {
+        (void)zhibiao::read_csv("no/such/dir/x.csv");
+        expect(false, "a missing file throws");
+    } catch (const zhibiao::file_not_found_error& e) {
+        expect(std::string(e.what()).find("no/such/dir/x.csv") != std::string::npos, e.what());
+    }
+    try {
+        (void)zhibiao::unit::parse("万园");
+        expect(false, "an unknown unit throws");
+    } catch (const zhibiao::unit_error& e) {  // by an intermediate base
+        expect(dynamic_cast<const zhibiao::unknown_unit_error*>(&e) != nullptr, "unknown_unit_error");
+    }
     const zhibiao::scorecard& card = zhibiao::scorecard::builtin("tech-sme-2017");
     expect(card.inputs().size() == 13, "tech-sme-2017 has 13 inputs");
     if (failures == 0) std::cout << "ok\n";
