@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <vector>
 
 #include "zhibiao/error.hpp"
 
@@ -145,5 +146,10 @@ private:
     period_kind kind_ = period_kind::year;
     std::uint8_t index_ = 12;
 };
+
+/// The periods of `seen` nearest `at` in time, those of at's kind first, then the nearest of any
+/// kind (2023H1: 2024H1, then 2023); two when two are as near (2019 between 2018 and 2020). What
+/// "did you mean" offers for a period the data lack: 2204 → 2024, where spelling would say 2014.
+std::vector<period> nearest_periods(const period& at, const std::vector<period>& seen);
 
 }  // namespace zhibiao

@@ -63,6 +63,18 @@ void register_units(py::module_& m) {
         .def("__eq__", [](const period& a, const period& b) { return a == b; })
         .def("__lt__", [](const period& a, const period& b) { return a < b; })
         .def("__hash__", [](const period& p) { return py::hash(py::str(p.to_string())); });
+    m.def(
+        "nearest_periods",
+        [](const std::string& at, const std::vector<std::string>& seen) {
+            std::vector<period> periods;
+            for (const std::string& s : seen) periods.push_back(period::parse(s));
+            std::vector<std::string> said;
+            for (const period& p : nearest_periods(period::parse(at), periods)) said.push_back(p.to_string());
+            return said;
+        },
+        py::arg("at"), py::arg("seen"),
+        "The periods of `seen` nearest `at` in time, those of its kind first: what \"did you mean\" offers for a "
+        "period the data lack (2204 -> 2024, where spelling would say 2014).");
 }
 
 }  // namespace zhibiao::python

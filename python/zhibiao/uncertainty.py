@@ -166,14 +166,18 @@ def _as_frame(data: Any, period: str | None, indicators: Sequence[str]) -> tuple
 def _period_of(period: str, periods: Sequence[str]) -> str:
     """``period`` as the panel spells it (2024年 and 2024年上半年 are 2024 and 2024H1, as read_csv
     reads them and build() takes them: they were refused here), or the error of build()'s C++
-    reader (composite/input.cpp), word for word."""
+    reader (composite/input.cpp), word for word, with the periods nearest in time it suggests."""
     try:
-        canonical = str(_core.Period(period))
+        canonical, readable = str(_core.Period(period)), True
     except _core.Error:
-        canonical = period
-    if canonical not in periods:
-        raise _core.ArgumentError(f"the panel has no period {period} (periods: {', '.join(periods) or 'none'})")
-    return canonical
+        canonical, readable = period, False
+    if canonical in periods:
+        return canonical
+    quoted = [f"'{p}'" for p in (_core.nearest_periods(canonical, list(periods)) if readable else [])]
+    said = f" (did you mean {' or '.join([', '.join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted)}?)"
+    raise _core.ArgumentError(
+        f"the panel has no period {canonical}{said if quoted else ''} (periods: {', '.join(periods) or 'none'})"
+    )
 
 
 def _latest_earlier(frame: Any, period: str) -> Any:

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 
+#include "core/nearest_periods.hpp"
 #include "zhibiao/catalogue.hpp"
 #include "zhibiao/compute.hpp"
 #include "zhibiao/detail/counted.hpp"
@@ -29,6 +30,7 @@ std::int32_t period_index(const panel& p, const period& when) {
     // An argument (build's period=) outside the panel's periods: argument_error, as Python's
     // uncertainty() says it (a bare lookup_error reached Python as the untyped zb.Error).
     throw argument_error("the panel has no period " + when.to_string() +
+                         zhibiao::detail::nearest_periods(when, periods) +
                          " (periods: " + (have.empty() ? "none" : have) + ")");
 }
 

@@ -5,8 +5,13 @@
 //   — January to the quarter's end (2024YTD09) [截至|截止]YYYY年M月底|末, YYYY-MM-DD, YYYY/MM/DD, YYYY年M月D日 — a
 //   stock at a month's end (indicators.md §7.3: 截至6月底 = at 30 June) is of the span from January to that day, as the
 //   extractor reads it (docs/reports.md): 2024H1, 2024YTD09; another day is refused.
+#include <algorithm>
 #include <cctype>
+#include <cstdlib>
+#include <string>
+#include <vector>
 
+#include "core/nearest_periods.hpp"
 #include "core/text.hpp"
 #include "zhibiao/period.hpp"
 
@@ -142,6 +147,49 @@ period period::parse(std::string_view text) {
         if (why.empty()) why = e.message();  // period index 13 out of range 1..12
         return fail();
     }
+}
+
+namespace {
+
+// Twice the month at the middle of a period, counted from year 0: a period's distance in time
+// from another (2024H1 is nearer 2024 than 2023; 2205 is nearest the last year there is).
+long long doubled_middle_month(const period& p) {
+    const int first = p.kind() == period_kind::year_to_date ? 1 : p.first_month();
+    return 24LL * p.year_number() + first + p.last_month();
+}
+
+// The periods of `seen` nearest `at` in time, of those with `kind` when it is given.
+std::vector<period> nearest_in_time(const period& at, const std::vector<period>& seen, const period_kind* kind) {
+    long long best = -1;
+    std::vector<period> nearest;
+    for (const period& p : seen) {
+        if (kind && p.kind() != *kind) continue;
+        const long long distance = std::llabs(doubled_middle_month(p) - doubled_middle_month(at));
+        if (best >= 0 && distance > best) continue;
+        if (best < 0 || distance < best) nearest.clear();
+        best = distance;
+        if (std::find(nearest.begin(), nearest.end(), p) == nearest.end()) nearest.push_back(p);
+    }
+    return nearest;
+}
+
+}  // namespace
+
+std::vector<period> nearest_periods(const period& at, const std::vector<period>& seen) {
+    const period_kind kind = at.kind();
+    std::vector<period> said = nearest_in_time(at, seen, &kind);
+    for (const period& p : nearest_in_time(at, seen, nullptr))
+        if (std::find(said.begin(), said.end(), p) == said.end()) said.push_back(p);
+    return said;
+}
+
+std::string detail::nearest_periods(const period& at, const std::vector<period>& seen) {
+    const std::vector<period> said = zhibiao::nearest_periods(at, seen);
+    if (said.empty()) return {};
+    std::string text = " (did you mean '" + said.front().to_string() + "'";
+    for (std::size_t k = 1; k < said.size(); ++k)
+        text += (k + 1 == said.size() ? " or '" : ", '") + said[k].to_string() + "'";
+    return text + "?)";
 }
 
 }  // namespace zhibiao

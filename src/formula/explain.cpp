@@ -10,6 +10,7 @@
 
 #include "core/conversion.hpp"
 #include "core/error_context.hpp"
+#include "core/nearest_periods.hpp"
 #include "core/text.hpp"
 #include "formula/functions.hpp"
 #include "formula/trace.hpp"
@@ -54,43 +55,6 @@ panel entity_rows(const panel& p, std::size_t e) {
     return one;
 }
 
-// Twice the month at the middle of a period, counted from year 0: a period's distance in time
-// from another (2024H1 is nearer 2024 than 2023; 2205 is nearest the last year there is).
-long long doubled_middle_month(const period& p) {
-    const int first = p.kind() == period_kind::year_to_date ? 1 : p.first_month();
-    return 24LL * p.year_number() + first + p.last_month();
-}
-
-// The periods of `seen` nearest `at` in time (both when two are as near: 2019 between 2018 and
-// 2020), of those with `kind` when it is given.
-std::vector<std::string> nearest_in_time(const period& at, const std::vector<period>& seen, const period_kind* kind) {
-    long long best = -1;
-    std::vector<std::string> nearest;
-    for (const period& p : seen) {
-        if (kind && p.kind() != *kind) continue;
-        const long long distance = std::llabs(doubled_middle_month(p) - doubled_middle_month(at));
-        if (best >= 0 && distance > best) continue;
-        if (best < 0 || distance < best) nearest.clear();
-        best = distance;
-        nearest.push_back(p.to_string());
-    }
-    return nearest;
-}
-
-// " (did you mean 'A'?)" with the periods nearest `at` in time, those of its kind first (2023H1:
-// '2024H1' or '2023'): a period mistyped is meant near the ones there are, not spelt like one
-// (by spelling 2205 was 2015).
-std::string nearest_periods(const period& at, const std::vector<period>& seen) {
-    const period_kind kind = at.kind();
-    std::vector<std::string> said = nearest_in_time(at, seen, &kind);
-    for (std::string& p : nearest_in_time(at, seen, nullptr))
-        if (std::find(said.begin(), said.end(), p) == said.end()) said.push_back(std::move(p));
-    if (said.empty()) return {};
-    std::string text = " (did you mean '" + said.front() + "'";
-    for (std::size_t k = 1; k < said.size(); ++k) text += (k + 1 == said.size() ? " or '" : ", '") + said[k] + "'";
-    return text + "?)";
-}
-
 std::size_t row_of(const panel& one, const period& at, const std::string& code) {
     std::vector<std::string> seen;
     std::vector<period> seen_periods;
@@ -100,7 +64,7 @@ std::size_t row_of(const panel& one, const period& at, const std::string& code) 
         seen_periods.push_back(one.period_at(r));
     }
     throw argument_error("explain: the panel has no row of " + detail::quoted(code) + " at " + at.to_string() +
-                         nearest_periods(at, seen_periods) + " (its periods: " +
+                         detail::nearest_periods(at, seen_periods) + " (its periods: " +
                          [&] {
                              std::string all;
                              for (const auto& s : seen) all += (all.empty() ? "" : ", ") + s;

@@ -136,4 +136,22 @@ BOOST_AUTO_TEST_CASE(days_not_at_a_month_end_are_refused_with_the_accepted_forms
     }
 }
 
+// "Did you mean" for a period is by time: 2204 was a slip for 2024 (by spelling: 2014); two as
+// near are both offered; a half year first gets the halves nearest it, then the nearest of any kind.
+BOOST_AUTO_TEST_CASE(the_periods_nearest_in_time_are_suggested) {
+    const auto p = [](const char* text) { return period::parse(text); };
+    const auto texts = [](const std::vector<period>& ps) {
+        std::vector<std::string> out;
+        for (const period& q : ps) out.push_back(q.to_string());
+        return out;
+    };
+    const std::vector<period> years = {p("2014"), p("2022"), p("2023"), p("2024")};
+    BOOST_TEST(texts(zhibiao::nearest_periods(p("2204"), years)) == std::vector<std::string>{"2024"});
+    BOOST_TEST(texts(zhibiao::nearest_periods(p("2018"), {p("2017"), p("2019"), p("2024")})) ==
+               (std::vector<std::string>{"2017", "2019"}));
+    BOOST_TEST(texts(zhibiao::nearest_periods(p("2023H1"), {p("2022H1"), p("2023"), p("2024H1"), p("2026")})) ==
+               (std::vector<std::string>{"2022H1", "2024H1", "2023"}));
+    BOOST_TEST(zhibiao::nearest_periods(p("2024"), {}).empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -124,7 +124,9 @@ def test_a_period_the_panel_lacks_is_an_argument_error():
     )
     fw = C.Framework.from_pandas(meta)
     steps = [C.Normalise("minmax"), C.Aggregate("arithmetic")]
-    with pytest.raises(zb.ArgumentError, match=r"^the panel has no period 2042 \(periods: 2023, 2024\)"):
+    with pytest.raises(
+        zb.ArgumentError, match=r"^the panel has no period 2042 \(did you mean '2024'\?\) \(periods: 2023, 2024\)"
+    ):
         C.build(panel, fw, steps, period="2042")
     with pytest.raises(zb.ArgumentError, match="choose one with period="):
         C.build(panel, fw, steps)

@@ -76,7 +76,7 @@ def test_a_period_the_panel_lacks_is_build_s_error(sample_dir):
     with pytest.raises(zb.Error) as analysed:  # a raw KeyError('2031') before
         C.uncertainty(counties, None, model, n=10, period="2031")
     assert str(analysed.value) == str(built.value)
-    assert str(analysed.value).startswith("the panel has no period 2031 (periods: 2015, ")
+    assert str(analysed.value).startswith("the panel has no period 2031 (did you mean '2024'?) (periods: 2015, ")
 
 
 # --- 4. the Dask entry point checks its arguments as the in-process one --------------------------
