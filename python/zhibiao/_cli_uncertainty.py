@@ -133,4 +133,4 @@ def _rank_table(ranks: Any, n: int) -> Any:
     from . import cli
 
     cli._Messages.say(cli._msg("nominal_only"))
-    return ranks[["nominal_rank", "nominal_score"]].sort_values("nominal_rank")
+    return ranks[[c for c in ("name", "nominal_rank", "nominal_score") if c in ranks]].sort_values("nominal_rank")

@@ -157,7 +157,9 @@ def mean_min(x: Any, alpha: float, beta: float, standardise: bool = False) -> np
     """The mean-min function (Casadio Tarabusi & Guarini 2013): per unit M − α·(√((M − m)² + β²) − β),
     M the mean and m the least of its values; 0 ≤ α ≤ 1 penalises unbalance, β ≥ 0 is the
     complementarity. ``standardise=True`` first takes each column to 100 + 10·(x − mean)/sd
-    (sample sd), as Compind's ``ci_mean_min`` does; its scores are then Compind's."""
+    (sample sd), the standardisation Compind's ``ci_mean_min`` means to do: Compind 3.4 subtracts
+    the column means from a data.frame as one vector, which R recycles down the columns, so its
+    scores agree with these only where the columns share one mean and sd (not copied)."""
     if not isinstance(standardise, (bool, np.bool_)):
         raise _core.ArgumentError(f"mean_min: standardise must be True or False, not {standardise!r}")
     return np.asarray(_core.composite_mean_min(_numbers(x, "x", "mean_min"), alpha, beta, bool(standardise)))

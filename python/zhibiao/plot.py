@@ -219,7 +219,8 @@ def _one_period(series: Any, given: str | int | None) -> tuple[Any, str | None]:
     rows = series.xs(period, level="period")
     if rows.index.nlevels == 1:
         entities = list(dict.fromkeys(series.index.droplevel("period")))
-        rows = rows.reindex([*rows.index, *(e for e in entities if e not in set(rows.index))])
+        present = set(rows.index)  # once: a set per entity made 11,000 counties take 6 s (review 26b)
+        rows = rows.reindex([*rows.index, *(e for e in entities if e not in present)])
     return rows, period
 
 

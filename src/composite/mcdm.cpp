@@ -287,6 +287,25 @@ waspas_result waspas(const Eigen::MatrixXd& x, const Eigen::VectorXd& w, const s
     return out;
 }
 
+namespace {
+
+// Each criterion as 100 + 10·z (z = (x − mean)/sd, the sd with `ddof`), the standardisation of
+// Mazziotta–Pareto and of Compind's mean-min. Each column is first scaled by a power of two, so z
+// does not depend on the unit of x (1e160 times the values give the same scores).
+Eigen::MatrixXd standard_scores(const Eigen::MatrixXd& x, int ddof, const char* who) {
+    Eigen::MatrixXd z(x.rows(), x.cols());
+    for (Eigen::Index j = 0; j < x.cols(); ++j) {
+        const detail::power_of_two scale(detail::scale_exponent(x.col(j)));
+        const Eigen::VectorXd col = x.col(j).unaryExpr([&scale](double a) { return scale.down(a); });
+        const double mean = col.mean(), sd = detail::sd(col, ddof);
+        if (!(sd > 0)) throw method_error(std::string(who) + ": criterion " + std::to_string(j) + " is constant");
+        z.col(j) = (100 + 10 * (col.array() - mean) / sd).matrix();
+    }
+    return z;
+}
+
+}  // namespace
+
 Eigen::VectorXd mean_min(const Eigen::MatrixXd& x, double alpha, double beta, bool standardise) {
     check_matrix(x, "mean-min");
     if (!(alpha >= 0 && alpha <= 1))
@@ -295,18 +314,9 @@ Eigen::VectorXd mean_min(const Eigen::MatrixXd& x, double alpha, double beta, bo
     if (!(beta >= 0 && std::isfinite(beta)))
         throw bad_shape("mean-min", "beta",
                         "beta is " + detail::format_number(beta) + " (the complementarity, finite and at least 0)");
-    Eigen::MatrixXd z = x;
-    if (standardise) {
-        if (x.rows() < 2) throw method_error("mean-min: standardising needs at least two units (a sample sd)");
-        for (Eigen::Index j = 0; j < x.cols(); ++j) {
-            const double mean = x.col(j).mean();
-            const double sd = std::sqrt((x.col(j).array() - mean).square().sum() / static_cast<double>(x.rows() - 1));
-            if (!(sd > 0) || !std::isfinite(sd))
-                throw method_error("mean-min: criterion " + std::to_string(j) +
-                                   (sd == 0 ? " is constant (its sd is 0)" : " spreads beyond the range of doubles"));
-            z.col(j) = ((x.col(j).array() - mean) / sd * 10 + 100).matrix();
-        }
-    }
+    if (standardise && x.rows() < 2)
+        throw method_error("mean-min: standardising needs at least two units (a sample sd)");
+    const Eigen::MatrixXd z = standardise ? standard_scores(x, 1, "mean-min") : x;
     Eigen::VectorXd out(x.rows());
     for (Eigen::Index i = 0; i < x.rows(); ++i) {
         const double m = z.row(i).mean(), least = z.row(i).minCoeff();
@@ -382,14 +392,7 @@ Eigen::VectorXd mazziotta_pareto(const Eigen::MatrixXd& x, int penalty) {
     check_matrix(x, "Mazziotta-Pareto");
     if (penalty != 1 && penalty != -1)
         throw bad_shape("Mazziotta-Pareto", "penalty", "penalty is " + std::to_string(penalty) + " (+1 or -1)");
-    Eigen::MatrixXd z(x.rows(), x.cols());
-    for (Eigen::Index j = 0; j < x.cols(); ++j) {
-        const detail::power_of_two scale(detail::scale_exponent(x.col(j)));  // z does not depend on the unit of x
-        const Eigen::VectorXd col = x.col(j).unaryExpr([&scale](double a) { return scale.down(a); });
-        const double mean = col.mean(), sd = detail::sd(col, 0);
-        if (!(sd > 0)) throw method_error("Mazziotta-Pareto: criterion " + std::to_string(j) + " is constant");
-        z.col(j) = (100 + 10 * (col.array() - mean) / sd).matrix();
-    }
+    const Eigen::MatrixXd z = standard_scores(x, 0, "Mazziotta-Pareto");
     Eigen::VectorXd out(x.rows());
     for (Eigen::Index i = 0; i < x.rows(); ++i) {
         const double m = z.row(i).mean(), s = detail::sd(z.row(i).transpose(), 0);

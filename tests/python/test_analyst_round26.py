@@ -77,6 +77,12 @@ def test_the_cli_rank_table_of_a_panel_names_its_counties(sample_dir, tmp_path):
     names = zb.read_csv(data).entities.set_index("code")["name"]
     assert table.columns[0] == "name"
     assert (table["name"] == names.reindex(table.index)).all()
+    # without replications (-n 0 beside --sobol) the nominal table keeps the names too (review 26b)
+    nominal = tmp_path / "n.csv"
+    args = ["uncertainty", str(model), str(data), "--period", "2024", "-n", "0", "--sobol", "8"]
+    args += ["--sobol-out", str(tmp_path / "s.csv")]
+    assert cli.main([*args, "--out", str(nominal), "-q"]) == 0
+    assert list(pd.read_csv(nominal, index_col=0).columns) == ["name", "nominal_rank", "nominal_score"]
 
 
 def test_a_sheet_read_with_pandas_keeps_its_name_column_as_read_csv_does(tmp_path):
@@ -247,5 +253,8 @@ def test_uncertainty_of_a_panel_reads_the_period_as_build_does():
     pd.testing.assert_frame_equal(plain.ranks, chinese.ranks)
     built = C.build(panel, fw, steps, period="2024年")
     assert (chinese.node_ranks()["nominal_rank"] == built.ranks["idx"]).all()
-    with pytest.raises(zb.ArgumentError, match=r"^the panel has no period 2204 \(periods: 2022, 2023, 2024\)$"):
+    with pytest.raises(
+        zb.ArgumentError,
+        match=r"^the panel has no period 2204 \(did you mean '2024'\?\) \(periods: 2022, 2023, 2024\)$",
+    ):
         C.uncertainty(panel, fw, steps, period="2204", n=4)

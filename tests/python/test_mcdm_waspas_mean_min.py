@@ -6,7 +6,7 @@ Facts, not code, from: pymcdm 1.4.0 (kotbaton/pymcdm 76e7735) test/test_mcdm.py 
 rankdata (ties share the average rank); pyDecision (Valdecy/pyDecision 56cd81d)
 pyDecision/algorithm/waspas.py (1 + min-max normalisation, `lambda_value`); Compind 3.4
 (cran/Compind 6417088) R/ci_mean_min.R (z = 100 + 10·(x − mean)/sd with R's sample var, then
-M − α(√((M − min)² + β²) − β)); scikit-criteria 0.9 (quatrope/scikit-criteria 35f17ee)
+M − α(√((M − min)² + β²) − β); its `x_num - Ma` recycles the means down the columns, not copied); scikit-criteria 0.9 (quatrope/scikit-criteria 35f17ee)
 skcriteria/agg/vikor.py lines 168–194 (units tied for the least Q taken together)."""
 
 from __future__ import annotations
@@ -55,6 +55,15 @@ def test_waspas_with_pydecisions_normalisation_by_hand():
     np.testing.assert_allclose(r["score"], 0.3 * wsm + 0.7 * wpm, rtol=1e-15)
 
 
+def test_mean_min_standardised_does_not_depend_on_the_unit():
+    # Review 26b: the standardisation squared raw deviations, so 1e160 times the values "spread
+    # beyond the range of doubles"; z has no unit.
+    x = np.array([[1.0, 4], [2, 6], [3, 5]])
+    np.testing.assert_allclose(
+        C.mean_min(x * 1e160, 0.5, 10, standardise=True), C.mean_min(x, 0.5, 10, standardise=True)
+    )
+
+
 @pytest.mark.parametrize(
     "call, error, said",
     [
@@ -84,8 +93,9 @@ def test_mean_min_by_hand_and_its_limits():
     assert C.mean_min(x, 1, 0).tolist() == [10, 30]  # α = 1, β = 0: the least value
 
 
-def test_mean_min_standardised_as_compind():
-    # Compind's z: (1, 2, 3) → 90, 100, 110; (4, 6, 5) → 90, 110, 100 (sample sd 1 each). Rows
+def test_mean_min_standardised_column_by_column():
+    # z per column: (1, 2, 3) → 90, 100, 110; (4, 6, 5) → 90, 110, 100 (sample sd 1 each). Compind
+    # 3.4 gives 90, 91.80, 104.41 (its column means recycled down the columns: not copied). Rows
     # (90, 90), (100, 110), (110, 100); α = ½, β = 10: 90 and 105 − ½(√125 − 10) twice.
     got = C.mean_min([[1, 4], [2, 6], [3, 5]], 0.5, 10, standardise=True)
     want = 105 - 0.5 * (125**0.5 - 10)
@@ -145,6 +155,8 @@ def test_vikor_ranks_averaged_over_ties_as_pymcdm():
             "ci_mean_min",
             r"'ci_mean_min' is the name in Compind: not an aggregation of a build: zhibiao.composite.mean_min",
         ),
+        ("mean_min", "not an aggregation of a build: zhibiao.composite.mean_min"),  # review 26b
+        ("mean-min", "not an aggregation of a build: zhibiao.composite.mean_min"),
     ],
 )
 def test_aggregate_names_the_matrix_functions(name, said):

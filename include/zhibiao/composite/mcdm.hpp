@@ -97,7 +97,9 @@ waspas_result waspas(const Eigen::MatrixXd& x, const Eigen::VectorXd& w, const s
 /// M − α·(√((M − m)² + β²) − β), M the mean and m the least of the unit's values, 0 ≤ α ≤ 1 the
 /// penalty of unbalance, β ≥ 0 the complementarity (α = 0: the mean; α = 1, β = 0: the minimum).
 /// With `standardise`, each criterion is first taken to 100 + 10·(x − mean)/sd with the sample
-/// sd, as Compind 3.4 does inside ci_mean_min (a constant criterion is then refused). Unweighted.
+/// sd, the standardisation Compind's ci_mean_min means (a constant criterion is then refused).
+/// Compind 3.4 subtracts the column means as one vector that R recycles down the columns, so its
+/// scores agree only where the columns share one mean and sd; that defect is not copied. Unweighted.
 Eigen::VectorXd mean_min(const Eigen::MatrixXd& x, double alpha, double beta, bool standardise = false);
 
 /// The largest number of units for which outranking_matrix() builds its n × n matrix (2 GiB of
