@@ -522,6 +522,10 @@ template <std::size_t N>
     return k >= N - 1 && starts_with(cps, k - (N - 1), word);
 }
 bool one_of(char32_t c, std::u32string_view set) { return set.find(c) != std::u32string_view::npos; }
+template <std::size_t... N>
+bool starts_with_any(const code_points& cps, std::size_t k, const char32_t (&... words)[N]) {
+    return (starts_with(cps, k, words) || ...);
+}
 
 // A text equal to a literal: its length compared first, then its bytes in line (std::string ==
 // "…" called the library's compare and strlen, once or twice at every figure: 2 % of the reader's
@@ -1841,16 +1845,22 @@ std::size_t period_at(const code_points& cps, std::size_t k, period_state& state
 // verb that makes 将 a preposition (将达到条件的企业纳入培育库) — nor 即将 (即将建成的: about to be), nor
 // after 预计/预期 in its sentence (预计全年将实现…25亿元: the expected figure, an estimate).
 bool will_achieve_at(const code_points& cps, std::size_t k) {
-    if (k > 0 && one_of(cps[k - 1].c, U"即必终")) return false;
+    // 已将/曾将/共将/均将: "took … and did" of what is done (全年已将培育库企业32家推荐申报…)
+    if (k > 0 && one_of(cps[k - 1].c, U"即必终已曾共均")) return false;
     for (std::size_t i = k; i > 1 && k - i < 40 && !one_of(cps[i - 1].c, U"。！？!?；;\n\r"); --i)
         if (starts_with(cps, i - 2, U"预计") || starts_with(cps, i - 2, U"预期")) return false;
     bool result = false;
     for (std::u32string_view verb : {U"新增", U"新建", U"建成", U"达到", U"突破", U"实现", U"完成", U"培育", U"引进"})
         result = result || starts_with(cps, k + 1, verb);
-    if (!result) return false;
+    // the verb forming a noun (将培育库企业…, 将建成区…, 将完成情况…): 将 takes an object
+    if (!result || (k + 3 < cps.size() && (one_of(cps[k + 3].c, U"库区率") || starts_with(cps, k + 3, U"情况"))))
+        return false;
+    // a second verb after the object (将引进人才12名全部安排到…, 将完成验收项目15项报送…): 将 is the
+    // preposition of "take … and do", of what is done with it
     for (std::size_t j = k + 3; j < cps.size() && !clause_end(cps[j].c) && !one_of(cps[j].c, U"。\n\r"); ++j)
-        if (cps[j].c == U'的' || starts_with(cps, j, U"纳入") || starts_with(cps, j, U"列入") ||
-            starts_with(cps, j, U"作为"))
+        if (cps[j].c == U'的' ||
+            starts_with_any(cps, j, U"纳入", U"列入", U"作为", U"推荐", U"安排", U"报送", U"移交", U"推送") ||
+            starts_with_any(cps, j, U"列为", U"交由", U"上报", U"提交", U"选派", U"转交", U"分配", U"用于"))
             return false;
     return true;
 }
@@ -2406,9 +2416,9 @@ bool compared_in_clause(const code_points& cps, std::size_t k) {
 // comparison (比上年, 较去年同期, 与上年相比) or a span (去年以来). Its length, 0 if there is none at k.
 std::size_t prior_year_at(const code_points& cps, std::size_t k, const period_state& state, bool& year_end) {
     if (!starts_with(cps, k, U"上年") && !starts_with(cps, k, U"去年")) return 0;
-    // In a report its head dates, 去年 right after its subject (我们去年兑现…, 全区去年新增…) names the
-    // year too — not 比去年, 在去年基础上, 达到去年的两倍, 去年同期 (a base of comparison).
-    const bool after_subject = state.dated_year && cps[k].c == U'去' && k > 0 &&
+    // In a report its head or title dates, 去年 right after its subject (我们去年兑现…, 全区去年新增…)
+    // names the year too — not 比去年, 在去年基础上, 达到去年的两倍, 去年同期 (a base of comparison).
+    const bool after_subject = (state.dated_year || state.title_year) && cps[k].c == U'去' && k > 0 &&
                                one_of(cps[k - 1].c, U"们市区县省州镇园局委") && !starts_with(cps, k + 2, U"的") &&
                                !starts_with(cps, k + 2, U"同期") && !starts_with(cps, k + 2, U"基础") &&
                                !starts_with(cps, k + 2, U"水平") && !compared_in_clause(cps, k);
@@ -3186,11 +3196,29 @@ bool set_off_by_comma(const code_points& cps, std::size_t j) {
     return j < cps.size() && (cps[j].c == U'，' || cps[j].c == ',');
 }
 
+// A list item's marker at k opens a heading line: （一）/(2), 二、, 1. / 1、 / 1．
+bool heading_opens(const code_points& cps, std::size_t k) {
+    static constexpr std::u32string_view numerals = U"一二三四五六七八九十0123456789";
+    const std::size_t at = k < cps.size() && is_open_paren(cps[k].c) ? k + 1 : k;
+    std::size_t j = at;
+    while (j < cps.size() && j - at < 3 && one_of(cps[j].c, numerals)) ++j;
+    if (j == at || j >= cps.size()) return false;
+    const char32_t c = cps[j].c;
+    return at > k ? one_of(c, U"）)") : c == U'、' || (is_digit(cps[at].c) && one_of(c, U".．"));
+}
+
 // The full stop ending the sentence code point k is in (。！？, an empty line, or the chunk's end):
 // past the ；s that split what it lists, and past a line break a PDF left inside it.
+// A heading ends it too (a sentence left without its 。 does not run into the next section), and so
+// does a clause opening with 目前/当前/截至目前: how things stand now is the report's period, not the
+// lead-in year's (据了解，2025年…120家，目前全市…860家).
 std::size_t full_stop_after(const code_points& cps, std::size_t k) {
-    for (; k < cps.size() && !one_of(cps[k].c, U"。！？!?"); ++k)
-        if (cps[k].c == '\n' && k + 1 < cps.size() && one_of(cps[k + 1].c, U"\n\r")) break;
+    for (; k < cps.size() && !one_of(cps[k].c, U"。！？!?"); ++k) {
+        if (cps[k].c == '\n' && k + 1 < cps.size() && (one_of(cps[k + 1].c, U"\n\r") || heading_opens(cps, k + 1)))
+            break;
+        if (one_of(cps[k].c, U"，,；;") && starts_with_any(cps, k + 1, U"目前", U"当前", U"截至目前", U"截止目前"))
+            return k + 1;
+    }
     return k;
 }
 
@@ -3320,6 +3348,32 @@ bool date_opens_line(const code_points& cps, std::size_t k) {
     return true;
 }
 
+// The date ending at `end` stands alone (（2026年1月8日）, 发布时间：2026年1月22日) or says when the event
+// was held (2026年1月20日，…新闻发布会在…举行): not a date the sentence names in passing
+// (2026年1月1日起施行的《条例》…, 2026年1月5日印发…).
+bool date_stands_alone(const code_points& cps, std::size_t end) {
+    while (end < cps.size() && (is_blank(cps[end].c) || one_of(cps[end].c, U"）)\u3000"))) ++end;
+    if (end == cps.size() || one_of(cps[end].c, U"\n\r")) return true;
+    if (!one_of(cps[end].c, U"，,")) return false;
+    for (std::size_t j = end + 1; j < cps.size() && j - end < 80 && !one_of(cps[j].c, U"。！？；\n\r"); ++j)
+        if (starts_with_any(cps, j, U"举行", U"召开", U"举办")) return true;
+    return false;
+}
+
+// The report's title (its first line with text) names an event given on a day — a meeting, a press
+// conference, a speech — or is a government work report: a later date under it is the day it was
+// held, unlike the date a summary of a year was signed on (某县2025年工作总结⏎（2026年1月8日）).
+bool title_names_event(const code_points& cps) {
+    bool text = false;
+    for (std::size_t j = 0; j < cps.size() && j < 120; ++j) {
+        if (one_of(cps[j].c, U"\n\r") && text) return false;
+        text = text || is_ideograph(cps[j].c);
+        if (starts_with_any(cps, j, U"发布会", U"会议", U"大会", U"讲话", U"座谈会", U"推进会", U"政府工作报告"))
+            return true;
+    }
+    return false;
+}
+
 // The date with a day just read at k (n code points, the period in `carried` now) dates the report
 // when it is in its head before any figure and no title year: 政府工作报告⏎——2026年1月12日在…, the
 // day it was given, as a title's year; a bulletin's issue date (临江市科学技术局    2026年5月8日) for
@@ -3331,7 +3385,7 @@ bool date_of_report_head(const code_points& cps, std::size_t k, std::size_t n, c
     // a later year's date in the head (2025年…新闻发布会⏎2026年1月20日，…举行): the day it was held,
     // the year of its 今年 and 去年; the figures keep the title's year
     if (!carried.any_figure && carried.title_year && cps.base() == 0 && k < 400 && state.year > carried.title_year &&
-        date_opens_line(cps, k)) {
+        date_opens_line(cps, k) && date_stands_alone(cps, k + n) && title_names_event(cps)) {
         const int year = state.year;
         state = before, state.dated_year = year;
         return true;
@@ -3353,16 +3407,30 @@ bool date_of_report_head(const code_points& cps, std::size_t k, std::size_t n, c
     return true;
 }
 
+// The line code point k is in is a headline: no clause mark in it (a title, 东湖区召开2026年全区科技创新大会).
+bool headline_at(const code_points& cps, std::size_t k) {
+    for (std::size_t i = k; i > 0 && !one_of(cps[i - 1].c, U"\n\r"); --i)
+        if (one_of(cps[i - 1].c, U"，,。；;")) return false;
+    for (std::size_t j = k; j < cps.size() && !one_of(cps[j].c, U"\n\r"); ++j)
+        if (one_of(cps[j].c, U"，,。；;")) return false;
+    return true;
+}
+
 // The year a meeting named by the year at k (n code points, `year`) in the report's head was held in:
 // that year for 2026年全区科技创新大会 / 2026年全市科技工作会议 (held early in it, looking back on the
 // year before), the next for a summary's meeting (2025年科技工作总结大会); 0 for no meeting — a press
 // conference (2025年…新闻发布会) reports on its year and may be held in it or after.
+// A meeting of part of a year (2025年上半年…总结会议, 2025年第三季度…) is no meeting of this kind: 0.
+// 年度 with 表彰/颁奖 (2025年度科技创新表彰大会) honours a finished year: held the next.
 int meeting_held_in(const code_points& cps, std::size_t k, std::size_t n, int year) {
     if (cps.base() != 0 || k > 300) return 0;
+    const std::size_t after = k + n < cps.size() && cps[k + n].c == U'度' ? k + n + 1 : k + n;
+    if (after < cps.size() && one_of(cps[after].c, U"上下前后第季一二三四0123456789")) return 0;
     bool summary = false;
     for (std::size_t j = k + n;
          j < cps.size() && j < k + n + 30 && !clause_end(cps[j].c) && !one_of(cps[j].c, U"。！？\n\r"); ++j) {
-        summary = summary || starts_with(cps, j, U"总结");
+        summary =
+            summary || starts_with(cps, j, U"总结") || (after > k + n && starts_with_any(cps, j, U"表彰", U"颁奖"));
         if (starts_with(cps, j, U"大会") || starts_with(cps, j, U"会议") || starts_with(cps, j, U"推进会"))
             return summary ? year + 1 : year;
     }
@@ -3382,7 +3450,10 @@ bool title_period_at(const code_points& cps, std::size_t k, std::size_t n, scan_
         if (state.title_looks_ahead) state.dated_year = state.year;  // a work report is given in its year
     }
     // a meeting of the title's year, or of the first year named when the title names none
-    if (!carried.any_figure && !state.dated_year && state.year &&
+    // (of a whole year: a meeting on 2025年上半年 is no such meeting), named in a title line (新闻稿⏎
+    // 东湖区召开2026年全区科技创新大会), not in a sentence (2月，全县召开2025年…会议，部署…)
+    if (!carried.any_figure && !state.dated_year && state.year && headline_at(cps, k) &&
+        (!state.current || state.current->kind() == period_kind::year) &&
         (!carried.title_year || state.year == carried.title_year))
         state.dated_year = meeting_held_in(cps, k, n, state.year);
     // the span read from its first year, or its last (2026— before it: the first year of a span is no period)
@@ -4305,11 +4376,6 @@ bool due_marker(const code_points& cps, std::size_t k) {
     return false;
 }
 
-template <std::size_t... N>
-bool starts_with_any(const code_points& cps, std::size_t k, const char32_t (&... words)[N]) {
-    return (starts_with(cps, k, words) || ...);
-}
-
 // Verbs that say a count of platforms or firms is this period's (获批省级工程技术研究中心3家, 组建重点
 // 实验室2家, 认定企业技术中心3个: flows) when no 新增/累计 says it outright: "new" for the verb at k,
 // else `so_far`. With no such verb the stock is chosen (choose_entry): 达到30家 is how many there are,
@@ -4337,7 +4403,7 @@ bool this_period_word_at(const code_points& cps, std::size_t k) {
 // Words that say the count is how many there are (现有, 拥有, 共有, 有效期内…), whatever verb
 // stands beside them: 全市现有经认定的高新技术企业350家 is the stock.
 bool stock_word_at(const code_points& cps, std::size_t k) {
-    return starts_with_any(cps, k, U"现有", U"拥有", U"共有", U"有效期内", U"现存") || starts_with(cps, k, U"已有");
+    return starts_with_any(cps, k, U"现有", U"拥有", U"共有", U"有效期内", U"现存");
 }
 
 // A clause opening the sentence before code point `from` says "up to now" (截至目前，全市共有45个众创空间
@@ -4356,8 +4422,8 @@ enum distinction_list : unsigned {
     dl_applied = 2,       // 申报 申请
     dl_approved = 4,      // 立项 获批 批准
     dl_this_period = 8,   // 全年 今年 当年 本年 (this_period_word_at)
-    dl_stock = 16,        // 现有 拥有 共有 有效期内 现存 已有 (stock_word_at)
-    dl_plain_stock = 32,  // 现有 拥有 目前 截至 有效期内 已有
+    dl_stock = 16,        // 现有 拥有 共有 有效期内 现存 (stock_word_at)
+    dl_plain_stock = 32,  // 现有 拥有 目前 截至 有效期内
     dl_cumulative = 64,   // 累计 累积 总数 总量
 };
 unsigned distinction_lists(char32_t c) {
@@ -4381,7 +4447,6 @@ unsigned distinction_lists(char32_t c) {
         case U'现':
         case U'拥':
         case U'有':
-        case U'已':
             return dl_stock | dl_plain_stock;
         case U'共':
             return dl_stock;
@@ -4409,7 +4474,7 @@ distinctions stated_distinctions(const code_points& cps, std::size_t from, std::
     std::size_t last_due = std::numeric_limits<std::size_t>::max();
     bool scope_stated = false;                     // 累计/新增…: said outright, whatever verb stands beside it
     bool stock_word = false, this_period = false;  // 现有/拥有/共有…; 全年/今年/当年 (this_period_word_at)
-    bool plain_stock = false;                      // 现有/拥有/已有/目前/截至: a stock whatever verb follows
+    bool plain_stock = false;                      // 现有/拥有/目前/截至: a stock whatever verb follows
     const char* weak_scope = "";
     for (std::size_t k = from; (k = cps.next_with(k, to, cc_distinction)) < to; ++k) {
         const char32_t c = cps[k].c;
@@ -4430,8 +4495,7 @@ distinctions stated_distinctions(const code_points& cps, std::size_t from, std::
         this_period = this_period || ((lists & dl_this_period) && this_period_word_at(cps, k));
         stock_word = stock_word || ((lists & dl_stock) && stock_word_at(cps, k));
         plain_stock = plain_stock || ((lists & dl_plain_stock) &&
-                                      (starts_with_any(cps, k, U"现有", U"拥有", U"目前", U"截至", U"有效期内") ||
-                                       starts_with(cps, k, U"已有")));
+                                      starts_with_any(cps, k, U"现有", U"拥有", U"目前", U"截至", U"有效期内"));
         if ((lists & dl_cumulative) && starts_with_any(cps, k, U"累计", U"累积", U"总数", U"总量"))
             d.scope = "cumulative", scope_stated = true;
         else if (c == U'新' && k + 1 < cps.size() && one_of(cps[k + 1].c, U"增认培建引入登获申设签备"))

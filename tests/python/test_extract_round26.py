@@ -54,9 +54,11 @@ def test_last_year_in_a_summary_without_a_date_keeps_its_reading():
     assert _rows(text, "text", "period") == [("120家", "2024")]
 
 
-def test_last_year_after_a_subject_in_an_undated_summary_names_no_period():
+def test_last_year_after_a_subject_in_an_undated_summary_is_the_year_before_its_title():
+    # review 26a, finding 2: a summary's 去年 is the year before its title's, after a subject as at
+    # a clause's start (比去年增长… in the same text means 2024)
     text = "某市2025年科技工作总结\n\n我们去年新增高新技术企业120家。"
-    assert _rows(text, "text", "period") == [("120家", "2025")]
+    assert _rows(text, "text", "period") == [("120家", "2024")]
 
 
 # ---- meetings and press conferences -------------------------------------------------------------
@@ -180,8 +182,6 @@ SUMMARY = "某县科学技术局2025年工作总结\n\n"
     [
         "截至目前，全市共有45个众创空间获批备案。",  # was new: 截至目前 lies before the comma
         "目前，全市共有45个众创空间获批备案。",
-        "全市已有45个众创空间获批备案。",  # was new: 已有 is how many there are
-        "截至目前，全市已有45个众创空间获批备案。",
     ],
 )
 def test_how_many_there_are_up_to_now_is_the_stock(sentence):
@@ -192,7 +192,6 @@ def test_how_many_there_are_up_to_now_is_the_stock(sentence):
     "sentence",
     [
         "今年共有12个众创空间获批备案。",  # of this period: a flow, whatever 共有 says
-        "截至目前，今年已有12个众创空间获批备案。",
         "全市新增众创空间12个。",
     ],
 )
@@ -247,3 +246,117 @@ def test_a_stock_at_the_end_of_last_year(head, words, year):
 def test_last_year_after_a_subject_compared_with_names_no_period(sentence):
     periods = {p for _, p in _rows(WORK_REPORT + sentence, "text", "period")}
     assert periods == {"2026"}
+
+
+# ---- review 26a ------------------------------------------------------------------------------------
+
+SIGNED_SUMMARY = "某县科学技术局2025年工作总结\n"
+SUMMARY_BODY = "今年全县技术合同成交额18.2亿元。去年，全县技术合同成交额12亿元。截至去年底，全县有众创空间8个。"
+
+
+@pytest.mark.parametrize("date_line", ["（2026年1月8日）", "2026年1月8日", "2026年1月5日，县科技局召开全县科技工作会议。"])
+def test_a_later_date_under_a_summarys_title_keeps_the_titles_years(date_line):
+    # finding 1: the day a summary of 2025 was signed (or a meeting its first line names) is not the
+    # year of its 今年 and 去年 (rd26: 2026, 2025, 2025)
+    text = SIGNED_SUMMARY + date_line + "\n\n" + SUMMARY_BODY
+    assert _rows(text, "text", "period") == [("18.2亿元", "2025"), ("12亿元", "2024"), ("8个", "2024")]
+
+
+@pytest.mark.parametrize(
+    "date_line",
+    ["发布时间：2026年1月22日", "（2026年1月20日）", "2026年1月20日，发布会在市政府新闻发布厅举行。"],
+)
+def test_a_later_date_under_an_events_title_is_the_day_it_was_held(date_line):
+    text = "某市2025年科技创新工作新闻发布会\n\n" + date_line + "\n去年，全市新增高新技术企业150家。"
+    assert _rows(text, "text", "period") == [("150家", "2025")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2026年1月1日起施行的《某市科技创新条例》明确了支持政策。",
+        "2026年1月5日印发的《实施意见》提出了新的措施。",
+        "2026年1月10日，市政府印发《关于加快科技创新的若干措施》。",
+    ],
+)
+def test_a_date_a_sentence_names_dates_no_event(sentence):
+    # finding 3: only a date standing alone or saying when the event was held (举行/召开) dates it
+    text = "某市2025年科技创新工作新闻发布会\n\n" + sentence + "今年，全市新增高新技术企业150家。"
+    assert _rows(text, "text", "period") == [("150家", "2025")]
+
+
+@pytest.mark.parametrize("part", ["上半年", "第三季度", "1-6月"])
+def test_a_part_year_meeting_is_held_in_its_year(part):
+    # finding 4: no year + 1 for a meeting on part of a year (rd26: 2026, a target, the estimate lost)
+    text = f"全县2025年{part}科技工作总结会议召开\n\n会议指出，今年全县技术合同成交额预计达到5亿元。"
+    rows = _rows(text, "text", "period", "flag_target", "flag_estimate")
+    assert rows[0][0] == "5亿元" and rows[0][1].startswith("2025") and rows[0][2:] == (False, True)
+
+
+def test_a_meeting_named_in_the_body_dates_nothing():
+    # finding 5: the meeting is read in the title only (rd26: 2024)
+    text = "某县科技局2025年工作总结\n\n2月，全县召开2025年全县科技工作会议，部署全年工作。过去一年，全县新增高新技术企业30家。"
+    assert _rows(text, "text", "period") == [("30家", "2025")]
+
+
+@pytest.mark.parametrize("title", ["全县2025年度科技创新表彰大会召开", "某县2025年科技工作总结大会召开", "全市2025年度科技奖励颁奖大会"])
+def test_a_meeting_honouring_or_summing_up_a_year_is_held_the_next(title):
+    # finding 5: 年度 with 表彰/颁奖, or 总结: the year after (rd26 made the first 2024)
+    text = title + "\n\n2026年1月15日，大会召开。过去一年，全县新增高新技术企业40家。"
+    assert _rows(text, "text", "period") == [("40家", "2025")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "全年已将培育库企业32家推荐申报高新技术企业，新认定高新技术企业20家。",
+        "我局将引进人才12名全部安排到企业一线，全年引进高层次人才12名。",
+        "县科技局将完成验收项目15项报送省科技厅备案。",
+        "全县曾将新建孵化器2个移交园区管理。",
+        "全年共将建成区内企业18家纳入监测。",
+    ],
+)
+def test_jiang_of_take_and_do_makes_no_target(sentence):
+    # finding 6: 已将/曾将/共将, a second verb after the object, a verb forming a noun (培育库, 建成区)
+    assert not zb.extract("某县科学技术局2025年工作总结\n\n" + sentence)["flag_target"].any()
+
+
+def test_jiang_before_a_result_is_still_a_target_after_a_done_sentence():
+    text = WORK_REPORT + "去年已将企业32家推荐申报。今年，全市将新增高新技术企业200家。"
+    assert _rows(text, "text", "flag_target")[-1] == ("200家", True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "variable"),
+    [
+        ("上半年，全县已有5个众创空间获批备案。", "makerspaces_new"),
+        ("1-9月，全县已有6个众创空间获批备案。", "makerspaces_new"),
+        ("全县已有12家企业通过高新技术企业认定。", "hnte_recognised"),
+    ],
+)
+def test_already_having_does_not_make_a_flow_a_stock(sentence, variable):
+    # finding 7: 已有 with a verb of the period keeps the flow (rd26: makerspaces, or no variable)
+    text = "某县科学技术局2025年上半年工作总结\n\n" + sentence
+    assert [v for _, v in _rows(text, "text", "variable")] == [variable]
+
+
+H1_2026 = "某市2026年上半年科技工作总结\n\n"
+
+
+@pytest.mark.parametrize("heading", ["（二）平台建设", "二、平台建设", "2.平台建设"])
+def test_a_lead_in_year_without_its_full_stop_ends_at_a_heading(heading):
+    # finding 8 (rd26: 3个 and 2个 were 2025)
+    text = H1_2026 + "（一）企业培育\n据统计，2025年全市新增高新技术企业260家\n" + heading + "\n全市新建众创空间3个，新增孵化器2个。"
+    assert _rows(text, "text", "period") == [("260家", "2025"), ("3个", "2026H1"), ("2个", "2026H1")]
+
+
+def test_a_lead_in_year_runs_over_a_line_break_inside_its_sentence():
+    text = H1_2026 + "会议指出，2025年全市新增高新技术企业260家，\n技术合同成交额12亿元。"
+    assert _rows(text, "text", "period") == [("260家", "2025"), ("12亿元", "2025")]
+
+
+@pytest.mark.parametrize("now", ["目前", "当前", "截至目前"])
+def test_up_to_now_ends_a_lead_in_year(now):
+    # finding 9 (rd26: 860家 was 2025)
+    text = H1_2026 + f"据了解，2025年全市共认定高新技术企业120家，{now}全市有效高新技术企业达到860家。"
+    assert _rows(text, "text", "period") == [("120家", "2025"), ("860家", "2026H1")]
