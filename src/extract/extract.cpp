@@ -3689,9 +3689,17 @@ lexicon lexicon_from_toml(std::string_view text, const std::string& source) {
                                      detail::suggestion(k, keys, [](std::string_view w) { return w; }));
         }
     };
-    known_keys(doc.root(), {"variable"}, [&](const std::string& key, const std::string& problem) {
-        detail::toml_reader(doc.root(), source, "the lexicon").fail(key, problem);
-    });
+    // At the top only [[variable]] tables: "key 'entry' is not a key (the keys are variable)" left
+    // a C++ user who wrote [[entry]] guessing (trial 26).
+    for (const auto& [key, node] : doc.root()) {
+        (void)node;
+        if (key.str() == "variable") continue;
+        const std::string_view tables[] = {"variable"};
+        detail::toml_reader(doc.root(), source, "the lexicon")
+            .fail(std::string(key.str()),
+                  "is not a part of a lexicon: its entries are [[variable]] tables (id, phrases, unit, …)" +
+                      detail::suggestion(key.str(), tables, [](std::string_view w) { return w; }));
+    }
     detail::each_toml_table(doc.root(), "variable", source, [&](const detail::toml_reader& r) {
         known_keys(r.table(),
                    {"id", "phrases", "unit", "status", "stage", "scope", "follows", "follow_phrases", "counted_in"},

@@ -120,6 +120,15 @@ BOOST_AUTO_TEST_CASE(bad_bytes_and_lexicons) {
         BOOST_TEST(what.find("l.toml") != std::string::npos, what);
         BOOST_TEST(what.find('3') != std::string::npos, what);
     }
+    // a table named as the user guessed it ([[entry]]): what a lexicon holds, not "is not a key"
+    try {
+        (void)lexicon_from_toml("[[entry]]\nvariabel = \"x\"\n", "l.toml");
+        BOOST_FAIL("a lexicon of [[entry]] tables was accepted");
+    } catch (const parse_error& e) {
+        const std::string what = e.what();
+        BOOST_TEST(what.find("its entries are [[variable]] tables") != std::string::npos, what);
+        BOOST_TEST(what.find("l.toml:1") != std::string::npos, what);
+    }
     BOOST_CHECK_THROW(lexicon_from_toml("[[variable]]\nid = \"a\"\nphrases = [\"x\"]\nunit = \"名名\"\n", "l.toml"),
                       parse_error);
     const lexicon mine =
