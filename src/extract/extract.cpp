@@ -1845,22 +1845,27 @@ std::size_t period_at(const code_points& cps, std::size_t k, period_state& state
 // verb that makes 将 a preposition (将达到条件的企业纳入培育库) — nor 即将 (即将建成的: about to be), nor
 // after 预计/预期 in its sentence (预计全年将实现…25亿元: the expected figure, an estimate).
 bool will_achieve_at(const code_points& cps, std::size_t k) {
-    // 已将/曾将/共将/均将: "took … and did" of what is done (全年已将培育库企业32家推荐申报…)
-    if (k > 0 && one_of(cps[k - 1].c, U"即必终已曾共均")) return false;
+    // 已将/曾将: "took … and did" of what is done (全年已将培育库企业32家推荐申报…); 共将/均将 stay
+    // the future (全年共将新增…300家: in all, will — review 26c)
+    if (k > 0 && one_of(cps[k - 1].c, U"即必终已曾")) return false;
     for (std::size_t i = k; i > 1 && k - i < 40 && !one_of(cps[i - 1].c, U"。！？!?；;\n\r"); --i)
         if (starts_with(cps, i - 2, U"预计") || starts_with(cps, i - 2, U"预期")) return false;
     bool result = false;
     for (std::u32string_view verb : {U"新增", U"新建", U"建成", U"达到", U"突破", U"实现", U"完成", U"培育", U"引进"})
         result = result || starts_with(cps, k + 1, verb);
-    // the verb forming a noun (将培育库企业…, 将建成区…, 将完成情况…): 将 takes an object
-    if (!result || (k + 3 < cps.size() && (one_of(cps[k + 3].c, U"库区率") || starts_with(cps, k + 3, U"情况"))))
+    // the verb forming a noun (将培育库企业…, 将建成区…, 将完成情况…): 将 takes an object — but not
+    // 区级/区域 (将新建区级众创空间5个, 将建成区域科技创新中心2个: targets, review 26c)
+    const bool district_word = k + 4 < cps.size() && cps[k + 3].c == U'区' && one_of(cps[k + 4].c, U"级域");
+    if (!result ||
+        (k + 3 < cps.size() && !district_word && (one_of(cps[k + 3].c, U"库区率") || starts_with(cps, k + 3, U"情况"))))
         return false;
     // a second verb after the object (将引进人才12名全部安排到…, 将完成验收项目15项报送…): 将 is the
-    // preposition of "take … and do", of what is done with it
+    // preposition of "take … and do", of what is done with it. Not 用于 (将新增投入5000万元用于…: the
+    // purpose of a target, review 26c); 安排 only as 安排到/安排至 (a placing, not 安排资金).
     for (std::size_t j = k + 3; j < cps.size() && !clause_end(cps[j].c) && !one_of(cps[j].c, U"。\n\r"); ++j)
         if (cps[j].c == U'的' ||
-            starts_with_any(cps, j, U"纳入", U"列入", U"作为", U"推荐", U"安排", U"报送", U"移交", U"推送") ||
-            starts_with_any(cps, j, U"列为", U"交由", U"上报", U"提交", U"选派", U"转交", U"分配", U"用于"))
+            starts_with_any(cps, j, U"纳入", U"列入", U"作为", U"推荐", U"安排到", U"安排至", U"报送", U"移交") ||
+            starts_with_any(cps, j, U"推送", U"列为", U"交由", U"上报", U"提交", U"选派", U"转交", U"分配"))
             return false;
     return true;
 }
@@ -3210,14 +3215,13 @@ bool heading_opens(const code_points& cps, std::size_t k) {
 // The full stop ending the sentence code point k is in (。！？, an empty line, or the chunk's end):
 // past the ；s that split what it lists, and past a line break a PDF left inside it.
 // A heading ends it too (a sentence left without its 。 does not run into the next section), and so
-// does a clause opening with 目前/当前/截至目前: how things stand now is the report's period, not the
-// lead-in year's (据了解，2025年…120家，目前全市…860家).
+// does a clause opening with 目前/截至目前: how things stand now is the report's period, not the
+// lead-in year's (据了解，2025年…120家，目前全市…860家). Not 当前 (当前形势下仍实现增长8%: review 26c).
 std::size_t full_stop_after(const code_points& cps, std::size_t k) {
     for (; k < cps.size() && !one_of(cps[k].c, U"。！？!?"); ++k) {
         if (cps[k].c == '\n' && k + 1 < cps.size() && (one_of(cps[k + 1].c, U"\n\r") || heading_opens(cps, k + 1)))
             break;
-        if (one_of(cps[k].c, U"，,；;") && starts_with_any(cps, k + 1, U"目前", U"当前", U"截至目前", U"截止目前"))
-            return k + 1;
+        if (one_of(cps[k].c, U"，,；;") && starts_with_any(cps, k + 1, U"目前", U"截至目前", U"截止目前")) return k + 1;
     }
     return k;
 }
@@ -3352,8 +3356,17 @@ bool date_opens_line(const code_points& cps, std::size_t k) {
 // was held (2026年1月20日，…新闻发布会在…举行): not a date the sentence names in passing
 // (2026年1月1日起施行的《条例》…, 2026年1月5日印发…).
 bool date_stands_alone(const code_points& cps, std::size_t end) {
-    while (end < cps.size() && (is_blank(cps[end].c) || one_of(cps[end].c, U"）)\u3000"))) ++end;
-    if (end == cps.size() || one_of(cps[end].c, U"\n\r")) return true;
+    // past the time of day (上午, 10:30, 9时) and blanks: 2026年1月20日上午，…举行; 发布时间：2026年1月20日 10:30
+    for (bool moved = true; moved;) {
+        const std::size_t was = end;
+        while (end < cps.size() && (is_blank(cps[end].c) || one_of(cps[end].c, U"）)\u3000:：0123456789时分"))) ++end;
+        for (std::u32string_view part : {U"上午", U"下午", U"晚上"})
+            if (starts_with(cps, end, part)) end += part.size();
+        moved = end != was;
+    }
+    // a label after it on the line (2026年1月20日  来源：某市人民政府新闻办公室)
+    if (end == cps.size() || one_of(cps[end].c, U"\n\r") || starts_with_any(cps, end, U"来源", U"作者", U"编辑"))
+        return true;
     if (!one_of(cps[end].c, U"，,")) return false;
     for (std::size_t j = end + 1; j < cps.size() && j - end < 80 && !one_of(cps[j].c, U"。！？；\n\r"); ++j)
         if (starts_with_any(cps, j, U"举行", U"召开", U"举办")) return true;
