@@ -769,6 +769,30 @@ std::size_t list_number_at(const code_points& cps, std::size_t k) {
     return e > d + 1 && e - d - 1 <= 2 && e < cps.size() && cps[e].c == U'月' ? j + 1 - k : 0;
 }
 
+// A time of day at k, not a figure: 10:30 (and 10:30:15) after a blank, a date or 上午/下午, as a
+// press release's head prints it (发布时间：2026年1月20日 10:30 gave figures 10 and 30). Its length,
+// 0 if there is none; a ratio (按1:1配套) has no two-digit minutes.
+inline bool colon_at(const code_points& cps, std::size_t j) {
+    return j < cps.size() && (cps[j].c == U':' || cps[j].c == U'：');
+}
+
+std::size_t time_of_day_at(const code_points& cps, std::size_t k) {
+    if (k > 0 && !is_blank(cps[k - 1].c) && !one_of(cps[k - 1].c, U"日午晚上\n\r（(")) return 0;
+    const auto two_digits_at = [&](std::size_t j) {
+        return j + 1 < cps.size() && is_digit(cps[j].c) && is_digit(cps[j + 1].c) &&
+               !(j + 2 < cps.size() && is_digit(cps[j + 2].c));
+    };
+    std::size_t j = k;
+    while (j < cps.size() && j - k < 3 && is_digit(cps[j].c)) ++j;
+    if (j - k > 2 || j + 1 >= cps.size() || !one_of(cps[j].c, U":：") || !two_digits_at(j + 1)) return 0;
+    const int hour = j - k == 1 ? cps[k].c - U'0' : (cps[k].c - U'0') * 10 + (cps[k + 1].c - U'0');
+    const int minute = (cps[j + 1].c - U'0') * 10 + (cps[j + 2].c - U'0');
+    if (hour > 24 || minute > 59) return 0;
+    std::size_t end = j + 3;
+    if (end < cps.size() && one_of(cps[end].c, U":：") && two_digits_at(end + 1)) end += 3;  // seconds
+    return end - k;
+}
+
 // A telephone number at k, not a figure: an area code and a number (0571-88812345), or digits,
 // dashes and blanks after 电话/手机/传真/热线 (and a colon). Its length, 0 if there is none.
 std::size_t phone_number_at(const code_points& cps, std::size_t k) {
@@ -3121,6 +3145,8 @@ std::size_t quantity_at(std::string_view text, const code_points& cps, std::size
         if (const std::size_t n = phone_number_at(cps, k)) return k + n;
     }
     if (!number_at(text, cps, k, s, date)) return date ? std::max(k + 1, s.last) : k + 1;
+    if (colon_at(cps, s.last) && is_digit(cps[k].c))  // 10:30 — asked only of a figure a colon ends
+        if (const std::size_t n = time_of_day_at(cps, k)) return k + n;
     if (numeral_in_a_word(cps, k, s)) return s.last;
     extend_to_range(text, cps, s);
     qualifiers(cps, s);
@@ -3376,13 +3402,23 @@ bool date_stands_alone(const code_points& cps, std::size_t end) {
 // The report's title (its first line with text) names an event given on a day — a meeting, a press
 // conference, a speech — or is a government work report: a later date under it is the day it was
 // held, unlike the date a summary of a year was signed on (某县2025年工作总结⏎（2026年1月8日）).
+// Words after an event's name on the title line that make the title a report about it: 精神, 情况,
+// 总结, 报告 (…会议精神情况的报告, …推进会工作总结).
+bool about_a_report_after(const code_points& cps, std::size_t j) {
+    for (; j < cps.size() && !one_of(cps[j].c, U"\n\r"); ++j)
+        if (starts_with_any(cps, j, U"精神", U"情况", U"总结", U"报告")) return true;
+    return false;
+}
+
+// The event must be what the title names, not what a summary or report is about: 某县2025年科技创新
+// 推进会工作总结, 关于贯彻落实2025年全市科技工作会议精神情况的报告 are no events (review 26c).
 bool title_names_event(const code_points& cps) {
     bool text = false;
     for (std::size_t j = 0; j < cps.size() && j < 120; ++j) {
         if (one_of(cps[j].c, U"\n\r") && text) return false;
         text = text || is_ideograph(cps[j].c);
-        if (starts_with_any(cps, j, U"发布会", U"会议", U"大会", U"讲话", U"座谈会", U"推进会", U"政府工作报告"))
-            return true;
+        for (std::u32string_view event : {U"发布会", U"会议", U"大会", U"讲话", U"座谈会", U"推进会", U"政府工作报告"})
+            if (starts_with(cps, j, event) && !about_a_report_after(cps, j + event.size())) return true;
     }
     return false;
 }

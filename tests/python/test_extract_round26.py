@@ -390,3 +390,29 @@ def test_up_to_now_ends_a_lead_in_year(now):
     # finding 9 (rd26: 860家 was 2025)
     text = H1_2026 + f"据了解，2025年全市共认定高新技术企业120家，{now}全市有效高新技术企业达到860家。"
     assert _rows(text, "text", "period") == [("120家", "2025"), ("860家", "2026H1")]
+
+
+@pytest.mark.parametrize(
+    "head",
+    ["发布时间：2026年1月20日 10:30", "2026年1月20日上午9:30，发布会在市政府新闻发布厅举行。", "（2026年1月20日 15:00:05）"],
+)
+def test_a_time_of_day_is_no_figure(head):
+    # a press release's head printed 10:30 as figures 10 and 30 (no variable, but rows of the table)
+    text = "某市2025年科技创新工作新闻发布会\n\n" + head + "\n去年，全市新增高新技术企业150家。"
+    assert _rows(text, "text", "period") == [("150家", "2025")]
+
+
+def test_a_ratio_is_no_time_of_day():
+    # one digit after the colon, or no blank/date/上午 before it: not a clock
+    facts = zb.extract("某县2025年科技工作总结\n\n市县两级按1:1比例配套资金500万元。")
+    assert "500万元" in list(facts["text"])
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["某县2025年科技创新推进会工作总结", "关于贯彻落实2025年全市科技工作会议精神情况的报告"],
+)
+def test_a_report_about_an_event_is_no_event(title):
+    # review 26c: an event word anywhere in the title made a signed summary an event's day
+    text = title + "\n（2026年1月8日）\n今年全县新增高新技术企业46家。去年全县技术合同成交额12亿元。"
+    assert _rows(text, "text", "period") == [("46家", "2025"), ("12亿元", "2024")]
