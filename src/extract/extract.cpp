@@ -128,15 +128,6 @@ char32_t utf8_code_point(const unsigned char* p, std::size_t n) {
     return cp;
 }
 
-// A code point as decode_into() reads it: the full-width ASCII forms, the ideographic space and
-// U+2212 as their ASCII twins (as_decoded() below folds only the full-width forms).
-char32_t decoded_form(char32_t cp) {
-    if (cp >= 0xFF01 && cp <= 0xFF5E) return cp - 0xFF01 + 0x21;
-    if (cp == 0x3000) return ' ';
-    if (cp == 0x2212) return '-';
-    return cp;
-}
-
 void check_size(std::string_view s) {
     if (s.size() >= std::numeric_limits<std::uint32_t>::max())
         throw limit_error("a report of more than 4 GiB is not read");
@@ -769,13 +760,13 @@ std::size_t list_number_at(const code_points& cps, std::size_t k) {
     return e > d + 1 && e - d - 1 <= 2 && e < cps.size() && cps[e].c == U'月' ? j + 1 - k : 0;
 }
 
-// A time of day at k, not a figure: 10:30 (and 10:30:15) after a blank, a date or 上午/下午, as a
-// press release's head prints it (发布时间：2026年1月20日 10:30 gave figures 10 and 30). Its length,
-// 0 if there is none; a ratio (按1:1配套) has no two-digit minutes.
 inline bool colon_at(const code_points& cps, std::size_t j) {
     return j < cps.size() && (cps[j].c == U':' || cps[j].c == U'：');
 }
 
+// A time of day at k, not a figure: 10:30 (and 10:30:15) after a blank, a date or 上午/下午, as a
+// press release's head prints it (发布时间：2026年1月20日 10:30 gave figures 10 and 30). Its length,
+// 0 if there is none; a ratio (按1:1配套) has no two-digit minutes.
 std::size_t time_of_day_at(const code_points& cps, std::size_t k) {
     if (k > 0 && !is_blank(cps[k - 1].c) && !one_of(cps[k - 1].c, U"日午晚上\n\r（(")) return 0;
     const auto two_digits_at = [&](std::size_t j) {
@@ -784,12 +775,12 @@ std::size_t time_of_day_at(const code_points& cps, std::size_t k) {
     };
     std::size_t j = k;
     while (j < cps.size() && j - k < 3 && is_digit(cps[j].c)) ++j;
-    if (j - k > 2 || j + 1 >= cps.size() || !one_of(cps[j].c, U":：") || !two_digits_at(j + 1)) return 0;
+    if (j - k > 2 || !colon_at(cps, j) || !two_digits_at(j + 1)) return 0;
     const int hour = j - k == 1 ? cps[k].c - U'0' : (cps[k].c - U'0') * 10 + (cps[k + 1].c - U'0');
     const int minute = (cps[j + 1].c - U'0') * 10 + (cps[j + 2].c - U'0');
     if (hour > 24 || minute > 59) return 0;
     std::size_t end = j + 3;
-    if (end < cps.size() && one_of(cps[end].c, U":：") && two_digits_at(end + 1)) end += 3;  // seconds
+    if (colon_at(cps, end) && two_digits_at(end + 1)) end += 3;  // seconds
     return end - k;
 }
 
@@ -3399,9 +3390,6 @@ bool date_stands_alone(const code_points& cps, std::size_t end) {
     return false;
 }
 
-// The report's title (its first line with text) names an event given on a day — a meeting, a press
-// conference, a speech — or is a government work report: a later date under it is the day it was
-// held, unlike the date a summary of a year was signed on (某县2025年工作总结⏎（2026年1月8日）).
 // Words after an event's name on the title line that make the title a report about it: 精神, 情况,
 // 总结, 报告 (…会议精神情况的报告, …推进会工作总结).
 bool about_a_report_after(const code_points& cps, std::size_t j) {
@@ -3410,7 +3398,10 @@ bool about_a_report_after(const code_points& cps, std::size_t j) {
     return false;
 }
 
-// The event must be what the title names, not what a summary or report is about: 某县2025年科技创新
+// The report's title (its first line with text) names an event given on a day — a meeting, a press
+// conference, a speech — or is a government work report: a later date under it is the day it was
+// held, unlike the date a summary of a year was signed on (某县2025年工作总结⏎（2026年1月8日）). The
+// event must be what the title names, not what a summary or report is about: 某县2025年科技创新
 // 推进会工作总结, 关于贯彻落实2025年全市科技工作会议精神情况的报告 are no events (review 26c).
 bool title_names_event(const code_points& cps) {
     bool text = false;
@@ -3832,6 +3823,17 @@ struct phrase_hit {
 
 // The first code point of a UTF-8 word as decode() reads it (full-width forms as ASCII), so it
 // meets the code points of the text; '\0' for an empty word.
+// A verb that takes a sum as its object at v (争取…项目资金 is 争取项目资金): fact_builder's
+// split_by_modifier opens a split phrase only at one, and report_indexes marks where the lexicon's
+// phrases it opens end. The first test only spares the hot path the word comparisons.
+bool verb_taking_a_sum(const code_points& cps, std::size_t v) {
+    static constexpr std::u32string_view verbs[] = {U"争取", U"申请", U"拨付", U"兑现", U"兑付",
+                                                    U"下达", U"获得", U"安排", U"落实"};
+    return v < cps.size() && one_of(cps[v].c, U"争申拨兑下获安落") &&
+           std::any_of(std::begin(verbs), std::end(verbs),
+                       [&](std::u32string_view w) { return starts_with(cps, v, w); });
+}
+
 char32_t first_code_point(std::string_view word) {
     std::size_t invalid = 0;
     const code_points cps = decode(word.substr(0, std::min<std::size_t>(word.size(), 4)), invalid);
@@ -4641,7 +4643,7 @@ struct report_indexes {
     // "立项率34.3%", "占GDP的比重达到14.6%": a rate or a share, not the count or amount of the noun.
     word_index share_words{"率", "比重", "占比", "比例", "占"};
     // The last characters (as the decoder reads them) of the lexicon's phrases that open with a verb
-    // of fact_builder::verb_taking_a_sum: split_by_modifier looks up only phrases that end where
+    // taking a sum (verb_taking_a_sum): split_by_modifier looks up only phrases that end where
     // the figure's text does, so a figure after any other character has none to find.
     char_set sum_phrase_ends;
     bool sum_phrase_end_unknown = false;  // one ends outside the plane or is not UTF-8: no shortcut
@@ -4673,23 +4675,18 @@ struct report_indexes {
     }
 
 private:
+    // Each phrase decoded as a text is (decode folds full-width forms as decode_into does).
     void mark_sum_phrase_ends() {
-        static constexpr std::string_view verbs[] = {"争取", "申请", "拨付", "兑现", "兑付",
-                                                     "下达", "获得", "安排", "落实"};
         for (const lexicon_entry& e : words)
             for (const std::string& p : e.phrases) {
-                if (std::none_of(std::begin(verbs), std::end(verbs),
-                                 [&](std::string_view v) { return std::string_view(p).substr(0, v.size()) == v; }))
-                    continue;
-                std::size_t last = p.size();
-                while (last > 0 && (static_cast<unsigned char>(p[last - 1]) & 0xC0) == 0x80) --last;
-                const auto* lead = reinterpret_cast<const unsigned char*>(p.data()) + last - 1;
-                const char32_t c = last == 0 ? 0 : *lead < 0x80 ? *lead : utf8_code_point(lead, p.size() - last + 1);
-                if (c == 0 || c >= 0x10000) {
+                std::size_t invalid = 0;
+                const code_points cps = decode(p, invalid);
+                if (cps.empty() || !verb_taking_a_sum(cps, 0)) continue;
+                const char32_t last = cps[cps.size() - 1].c;
+                if (invalid || last >= 0x10000)
                     sum_phrase_end_unknown = true;
-                    continue;
-                }
-                sum_phrase_ends.add(decoded_form(c));
+                else
+                    sum_phrase_ends.add(last);
             }
     }
     std::array<word_index*, 12> families() {
@@ -5456,13 +5453,6 @@ private:
     // phrase closest before the figure (科技特派员) names a variable the figure's unit does not fit.
     // Only a verb that takes a sum as its object opens it, and no 的/用于/对 lies between: two nouns
     // (财政用于…的支出, 研发机构…投入) are no such phrase (review 25b).
-    static bool verb_taking_a_sum(const code_points& cps, std::size_t v) {
-        static constexpr std::u32string_view verbs[] = {U"争取", U"申请", U"拨付", U"兑现", U"兑付",
-                                                        U"下达", U"获得", U"安排", U"落实"};
-        return one_of(cps[v].c, U"争申拨兑下获安落") &&
-               std::any_of(std::begin(verbs), std::end(verbs),
-                           [&](std::u32string_view w) { return starts_with(cps, v, w); });
-    }
     static bool modifier_only_between(const code_points& cps, std::size_t from, std::size_t to) {
         for (std::size_t k = from; k < to; ++k)
             if (one_of(cps[k].c, U"的对，,；;") || starts_with(cps, k, U"用于")) return false;
