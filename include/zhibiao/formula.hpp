@@ -12,6 +12,7 @@
 // a panel column that shares an indicator's id). Functions: if(c, a, b), min, max, abs,
 // missing(x), round(x[, digits −15…15]), sqrt, log, exp, published(x), printed_tolerance(x), printed_round(x, p), and
 // the time operators lag(x, k), lead(x, k), yoy(x), growth(x), cagr(x, years), ytd(x),
+// single_month(x), single_quarter(x) (a month's or quarter's figure from cumulative ones),
 // last_year_end(x), year_end(x), elapsed(), target(x).
 // Scorecards use the same language without the time operators and sqrt/log/exp; one registry
 // of functions (src/formula/functions.hpp) defines each function's arity, units and what it

@@ -852,7 +852,14 @@ private:
         if (fn == "lag" || fn == "lead") {
             const int k = detail::literal_argument(n, spec, 1);
             const int steps = fn == "lag" ? -k : k;
-            return gather(arg(0), [&](std::size_t i) { return row_at(i, shifted(p_.period_at(i), steps)); });
+            return gather(arg(0), [&](std::size_t i) {
+                // A cumulative span (1-5月) has no span before it of its own length: lag() read the
+                // same span a year earlier, so `x - lag(x)` gave a year-on-year difference as if it
+                // were May alone. yoy() reads that span, single_month() gives May.
+                const period& p = p_.period_at(i);
+                if (steps != 0 && p.kind() == period_kind::year_to_date) return none_at(p);
+                return row_at(i, shifted(p, steps));
+            });
         }
         if (fn == "yoy") return prior_year_value(f, *n.args[0]);
         if (fn == "growth") {
@@ -874,6 +881,8 @@ private:
             });
         }
         if (fn == "ytd") return year_to_date(arg(0));
+        if (fn == "single_month" || fn == "single_quarter")
+            return since_shorter_span(arg(0), fn == "single_month" ? 1 : 3);
         if (fn == "last_year_end") {
             column_value x = arg(0);
             return gather(x, [&](std::size_t i) {
@@ -970,6 +979,52 @@ private:
             }
             if (r == reason::none) r = finite(sum);  // months near 1e308 sum to inf
             (*out.owned)(static_cast<Eigen::Index>(i)) = r == reason::none ? sum : nan_value;
+            (*out.reasons)[i] = r;
+        }
+        trace_reads(std::move(read));
+        return out;
+    }
+
+    // The cumulative span of `y` from January to month `m` as a panel labels it (1-3月 is Q1, 1-6月
+    // H1, 1-12月 the year), and January alone (1月, or 1-1月 written as YTD01).
+    std::int64_t cumulative_row(std::size_t row, int y, int m) {
+        if (m == 1) {
+            const std::int64_t january = row_at(row, period::month(y, 1));
+            return january >= 0 ? january : row_at(row, period::year_to_date(y, 1));
+        }
+        return row_at(row, period::year_to_date(y, m));
+    }
+
+    // The figure of a row's last month (step 1) or last quarter (step 3) from figures cumulative
+    // from January, as monthly statistics are published (当月 = 1-5月累计 − 1-4月累计): the row's
+    // value less that of the span `step` months shorter. A row of one month (one quarter) holds its
+    // own figure already. A shorter span the panel lacks (a month left out in the middle: 1-5月
+    // less 1-3月 would be two months), a span not ending on a quarter, or a row of another span
+    // (a second half, a quarter asked for its month) gives no_such_period.
+    column_value since_shorter_span(const column_value& x, int step) {
+        column_value out = fresh(rows(), x.u);
+        std::vector<std::vector<detail::traced_read>> read(trace_ ? rows() : 0);
+        for (std::size_t i = 0; i < rows(); ++i) {
+            const period& p = p_.period_at(i);
+            const int end = p.last_month(), span = end - p.first_month() + 1;
+            const bool cumulative = p.kind() == period_kind::year_to_date || p.first_month() == 1;
+            std::int64_t shorter = -1;  // the row of the shorter span; -2: the row is the span asked for
+            if (span == step && !(cumulative && end > step))
+                shorter = -2;
+            else if (cumulative && end > step && end % step == 0)
+                shorter = cumulative_row(i, p.year_number(), end - step);
+            if (trace_ && (shorter != -1 || (cumulative && end > step && end % step == 0))) {
+                read[i].push_back({static_cast<std::int64_t>(i), p});
+                if (shorter != -2)
+                    read[i].push_back({shorter, end - step == 1 ? period::month(p.year_number(), 1)
+                                                                : period::year_to_date(p.year_number(), end - step)});
+            }
+            reason r = shorter == -1 ? reason::no_such_period : x.why(i);
+            if (r == reason::none && shorter >= 0) r = x.why(static_cast<std::size_t>(shorter));
+            double y = nan_value;
+            if (r == reason::none) y = shorter >= 0 ? x.at(i) - x.at(static_cast<std::size_t>(shorter)) : x.at(i);
+            if (r == reason::none) r = finite(y);
+            (*out.owned)(static_cast<Eigen::Index>(i)) = r == reason::none ? y : nan_value;
             (*out.reasons)[i] = r;
         }
         trace_reads(std::move(read));

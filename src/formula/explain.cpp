@@ -74,7 +74,8 @@ std::size_t row_of(const panel& one, const period& at, const std::string& code) 
 }
 
 bool time_operator(const std::string& fn) {
-    for (const char* t : {"lag", "lead", "yoy", "growth", "cagr", "ytd", "last_year_end", "year_end", "target"})
+    for (const char* t : {"lag", "lead", "yoy", "growth", "cagr", "ytd", "single_month", "single_quarter",
+                          "last_year_end", "year_end", "target"})
         if (fn == t) return true;
     return false;
 }

@@ -42,6 +42,8 @@ const std::vector<function_spec>& functions() {
         {"growth", 1, 1, u::ratio, l::none, e::panel, r::nonpositive_base, propagates, ""},
         {"cagr", 2, 2, u::ratio, l::count_from_1, e::panel, r::nonpositive_base, propagates, ""},
         {"ytd", 1, 1, u::same_as_first, l::none, e::panel, r::no_such_period, propagates, ""},
+        {"single_month", 1, 1, u::same_as_first, l::none, e::panel, r::no_such_period, propagates, ""},
+        {"single_quarter", 1, 1, u::same_as_first, l::none, e::panel, r::no_such_period, propagates, ""},
         {"last_year_end", 1, 1, u::same_as_first, l::none, e::panel, r::no_such_period, propagates, ""},
         {"year_end", 1, 1, u::same_as_first, l::none, e::panel, r::none, propagates, ""},
         {"target", 1, 1, u::same_as_first, l::none, e::panel, r::no_such_period, propagates, ""},

@@ -256,6 +256,46 @@ BOOST_AUTO_TEST_CASE(ytd_never_sums_a_value_the_catalogue_excludes) {
     BOOST_TEST(evaluate(p, formula::parse("published(valid_invention_patents)")).values()(1) == 2.5);
 }
 
+BOOST_AUTO_TEST_CASE(a_change_of_a_share_is_in_points_and_a_rate_of_change_in_percent) {
+    // indicators.md §5: 2.65% − 2.56% = 0.09个百分点 (a change of a share); 同比增长率 in %. Both units
+    // are 10⁻² to the unit algebra: the label alone told them apart, and a swapped one was taken.
+    catalogue c = catalogue::builtin();
+    BOOST_CHECK_THROW(c.add(make_indicator("d", "rd_intensity - yoy(rd_intensity)", "%")), incompatible_units_error);
+    BOOST_CHECK_NO_THROW(c.add(make_indicator("d", "rd_intensity - yoy(rd_intensity)", "百分点")));
+    BOOST_CHECK_NO_THROW(c.add(make_indicator("gap", "rd_intensity - 2.5[%]", "个百分点")));
+    BOOST_CHECK_THROW(c.add(make_indicator("g", "growth(gdp)", "百分点")), incompatible_units_error);
+    BOOST_CHECK_THROW(c.add(make_indicator("g", "gdp / yoy(gdp) - 1", "pp")), incompatible_units_error);
+    BOOST_CHECK_NO_THROW(c.add(make_indicator("g", "gdp / yoy(gdp) - 1", "%")));
+    BOOST_CHECK_NO_THROW(c.add(make_indicator("unpaid", "1 - reward_paid / reward_due", "%")));
+}
+
+BOOST_AUTO_TEST_CASE(single_months_and_quarters_from_cumulative_figures) {
+    // Cumulative from January as bureaus publish monthly statistics (indicators.md §7.3: 1-10月 =
+    // cumulative to October). By hand: January 8; 1-2月 15 → February 7; 1-3月 24 → March 9;
+    // 1-5月 41 with no 1-4月 → no May (41 − 24 would be April and May together).
+    panel p = parse_csv(
+        "entity,period,x\n"
+        "a,2023年1-5月,38\na,2024年1月,8\na,2024年1-2月,15\na,2024年1-3月,24\na,2024年1-5月,41\n"
+        "a,2024年1-6月,50\na,2024年1-9月,70\na,2024年,95\n");
+    indicator_values month = evaluate(p, formula::parse("single_month(x)"));
+    BOOST_TEST(month.values()(1) == 8.0);
+    BOOST_TEST(month.values()(2) == 7.0);
+    BOOST_TEST(month.values()(3) == 9.0);
+    BOOST_TEST((month.reasons()[4] == reason::no_such_period));
+    // Quarters: 1-3月 24, 1-6月 50 → 26, 1-9月 70 → 20, the year 95 → 25; 1-5月 ends inside one.
+    indicator_values quarter = evaluate(p, formula::parse("single_quarter(x)"));
+    BOOST_TEST(quarter.values()(3) == 24.0);
+    BOOST_TEST(quarter.values()(5) == 26.0);
+    BOOST_TEST(quarter.values()(6) == 20.0);
+    BOOST_TEST(quarter.values()(7) == 25.0);
+    BOOST_TEST((quarter.reasons()[4] == reason::no_such_period));
+    // lag() of a cumulative span read the same span a year earlier: 41 − 38 passed for May alone.
+    indicator_values since = evaluate(p, formula::parse("x - lag(x, 1)"));
+    BOOST_TEST(std::isnan(since.values()(4)));
+    BOOST_TEST((since.reasons()[4] == reason::no_such_period));
+    BOOST_TEST(evaluate(p, formula::parse("yoy(x)")).values()(4) == 38.0);
+}
+
 BOOST_AUTO_TEST_CASE(no_inf_leaks_through_sums_and_conversions) {
     panel p = parse_csv("entity,period,x[亿元],y[元]\na,2024-01,1e300,1\na,2024-02,1e300,1\n");
     // Two months near the largest double sum past it.
