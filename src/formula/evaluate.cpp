@@ -119,6 +119,42 @@ typed infer(const formula& f, const formula_node& n, const unit_resolver& resolv
     return infer_call(f, n, resolve);
 }
 
+// 百分点 and % are one scale (10⁻²) to the unit algebra but two meanings (spec §5): a change of a
+// share is in 百分点 (2.65% − 2.56% = 0.09个百分点), a rate of change (同比增长率) in %. A label that
+// swaps them reads 0.09 as "grew 0.09%" or a 25% growth as 25 points, with every digit right. The
+// formula's top shows which it is: one rate less another (no bare 1) is a change in points;
+// growth(), cagr() or `… - 1` is a rate of change.
+void refuse_percent_for_points(const formula& f, const unit& out, const unit_resolver& resolve) {
+    if (!out.dimensionless() || std::abs(out.scale() - 0.01) > 1e-15) return;
+    const std::string& label = out.symbol();
+    const bool points = label == "百分点" || label == "个百分点" || label == "pp";
+    const formula_node& root = root_of(f);
+    const auto bare_one = [](const formula_node& n) {
+        return n.kind == node_kind::number && n.number == 1 && n.number_unit.symbol() == "1";
+    };
+    const bool minus = root.kind == node_kind::binary && root.op == "-";
+    if (points) {
+        const bool rate = (root.kind == node_kind::call && (root.name == "growth" || root.name == "cagr")) ||
+                          (minus && bare_one(*root.args[1]));
+        if (rate)
+            throw incompatible_units_error(
+                f.describe("gives a rate of change, which is in %, not in '" + label +
+                               "' (百分点 are a change of a share: 2.65% − 2.56% = 0.09个百分点); give unit '%'",
+                           root.span));
+        return;
+    }
+    if (!minus || bare_one(*root.args[0]) || bare_one(*root.args[1])) return;
+    const auto rate_like = [&](const formula_node& n) {
+        const typed t = infer(f, n, resolve);
+        return t.known && t.u.dimensionless();
+    };
+    if (rate_like(*root.args[0]) && rate_like(*root.args[1]))
+        throw incompatible_units_error(f.describe(
+            "subtracts one rate from another: the change of a share is in 百分点, not '" + label +
+                "' (2.65% − 2.56% = 0.09个百分点, not 0.09%); give unit '百分点', or growth(x) for the rate of change",
+            root.span));
+}
+
 namespace {
 
 // The arguments from `first` on of a call that gives one of them (if's branches, min, max): a
@@ -1091,6 +1127,34 @@ indicator_values::indicator_values(std::string id, zhibiao::unit u, Eigen::Array
     owner_ = std::move(owned);
 }
 
+namespace {
+
+// 百分点 and % swapped (detail::refuse_percent_for_points) where the panel's units show it: columns
+// in % that the catalogue does not know (`a[%] - b[%]`) are typed only here. Thrown when strict;
+// else the message per indicator ("" where none), for a unit_mismatch column.
+std::vector<std::string> percent_for_points(const panel& p, const catalogue& cat,
+                                            const std::vector<const indicator*>& wanted,
+                                            const compute_options& options) {
+    std::vector<std::string> problems(wanted.size());
+    const detail::unit_resolver resolve = [&](const std::string& name) { return detail::unit_of_name(cat, p, name); };
+    for (std::size_t k = 0; k < wanted.size(); ++k) {
+        const indicator& ind = *wanted[k];
+        try {
+            const formula f = ind.parsed.empty() ? formula::parse(ind.formula) : ind.parsed;
+            detail::refuse_percent_for_points(f, ind.unit, resolve);
+        } catch (const incompatible_units_error& e) {
+            const std::string message = "indicator " + detail::quoted(ind.id) + ": " + e.message();
+            if (options.strict) throw incompatible_units_error(message);
+            problems[k] = message;
+        } catch (const error&) {
+            // any other fault of the formula is the evaluator's to report, in its words
+        }
+    }
+    return problems;
+}
+
+}  // namespace
+
 indicator_table compute(const panel& p, const std::vector<std::string>& ids, const compute_options& options,
                         const catalogue& cat) {
     std::vector<const indicator*> wanted;
@@ -1098,12 +1162,17 @@ indicator_table compute(const panel& p, const std::vector<std::string>& ids, con
     evaluator ev(p, cat, options);
     std::vector<indicator_values> columns(wanted.size());
     std::vector<column_value> values(wanted.size());
+    const std::vector<std::string> mislabelled = percent_for_points(p, cat, wanted, options);
     // The fused path takes what it can plan; the rest, in order, one column at a time.
     const std::vector<bool> fused = options.fused ? detail::compute_fused(p, wanted, options, cat, columns)
                                                   : std::vector<bool>(wanted.size(), false);
     for (std::size_t k = 0; k < wanted.size(); ++k) {
         poll_interrupt();  // a whole column per indicator: Ctrl-C between them
         report_progress(k, wanted.size());
+        if (!mislabelled[k].empty()) {
+            columns[k] = missing_column(*wanted[k], p.rows(), reason::unit_mismatch, mislabelled[k]);
+            continue;
+        }
         if (fused[k]) continue;
         try {
             values[k] = ev.indicator_column(*wanted[k]);

@@ -28,6 +28,11 @@ using unit_resolver = std::function<std::optional<unit>(const std::string& name)
 /// arguments) described with the formula text and a caret.
 typed infer(const formula& f, const formula_node& n, const unit_resolver& resolve);
 
+/// 百分点 and % swapped by an indicator's unit `out`: one rate less another (a change of a share,
+/// in 百分点) labelled %, or a rate of change (growth(), cagr(), `… - 1`, in %) labelled 百分点.
+/// An incompatible_units_error pointing at the formula; nothing where operand units are unknown.
+void refuse_percent_for_points(const formula& f, const unit& out, const unit_resolver& resolve);
+
 /// A number written without a unit (10, -3; a bare 0 is zero of any unit) beside a value in a
 /// scaled dimensionless unit (%, ‰, 百分点): in `share >= 10` the 10 would be 1000 %, in `share + 1`
 /// the 1 would be 100 %. An incompatible_units_error pointing at the number, saying how to write

@@ -55,44 +55,6 @@ const detail::formula_node* double_scaling_factor(const detail::formula_node& n,
     return n.op == "*" ? double_scaling_factor(right, unit_scale) : nullptr;
 }
 
-// 百分点 and % are one scale (10⁻²) to the unit algebra but two meanings (spec §5): a change of a
-// share is in 百分点 (2.65% − 2.56% = 0.09个百分点), a rate of change (同比增长率) in %. A label that
-// swaps them reads 0.09 as "grew 0.09%" or a 25% growth as 25 points, with every digit right. The
-// formula's top shows which it is: one rate less another (no bare 1) is a change in points;
-// growth(), cagr() or `… - 1` is a rate of change.
-void refuse_percent_for_points(const indicator& i, const detail::unit_resolver& resolve) {
-    using detail::node_kind;
-    const unit& out = i.unit;
-    if (!out.dimensionless() || std::abs(out.scale() - 0.01) > 1e-15) return;
-    const std::string& label = out.symbol();
-    const bool points = label == "百分点" || label == "个百分点" || label == "pp";
-    const detail::formula_node& root = detail::root_of(i.parsed);
-    const auto bare_one = [](const detail::formula_node& n) {
-        return n.kind == node_kind::number && n.number == 1 && n.number_unit.symbol() == "1";
-    };
-    const bool minus = root.kind == node_kind::binary && root.op == "-";
-    if (points) {
-        const bool rate = (root.kind == node_kind::call && (root.name == "growth" || root.name == "cagr")) ||
-                          (minus && bare_one(*root.args[1]));
-        if (rate)
-            throw incompatible_units_error(
-                i.parsed.describe("gives a rate of change, which is in %, not in '" + label +
-                                      "' (百分点 are a change of a share: 2.65% − 2.56% = 0.09个百分点); give unit '%'",
-                                  root.span));
-        return;
-    }
-    if (!minus || bare_one(*root.args[0]) || bare_one(*root.args[1])) return;
-    const auto rate_like = [&](const detail::formula_node& n) {
-        const detail::typed t = detail::infer(i.parsed, n, resolve);
-        return t.known && t.u.dimensionless();
-    };
-    if (rate_like(*root.args[0]) && rate_like(*root.args[1]))
-        throw incompatible_units_error(i.parsed.describe(
-            "subtracts one rate from another: the change of a share is in 百分点, not '" + label +
-                "' (2.65% − 2.56% = 0.09个百分点, not 0.09%); give unit '百分点', or growth(x) for the rate of change",
-            root.span));
-}
-
 // Parses the formula (if not yet parsed) and checks its units against what the catalogue declares.
 // Errors keep their class (a unit clash is an incompatible_units_error on every path); the
 // caller adds which indicator and where.
@@ -132,7 +94,7 @@ void check_indicator(const catalogue& cat, indicator& i) {
                 " times too large; drop the factor, or give the unit the formula means without it",
             literal->span));
     }
-    refuse_percent_for_points(i, resolve);
+    detail::refuse_percent_for_points(i.parsed, i.unit, resolve);
 }
 
 }  // namespace

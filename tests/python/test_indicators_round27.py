@@ -66,7 +66,9 @@ def test_single_quarter_from_cumulative_quarters_and_the_year():
 
 def test_single_quarter_of_a_month_span_is_missing():
     # 1-5月 ends inside a quarter: no quarter of its own.
-    value, why = _one(_panel(CUMULATIVE_MONTHS), zb.Indicator("q", "single_quarter(tech_contract_count)", unit="项"), "2024YTD05")
+    value, why = _one(
+        _panel(CUMULATIVE_MONTHS), zb.Indicator("q", "single_quarter(tech_contract_count)", unit="项"), "2024YTD05"
+    )
     assert math.isnan(value) and why == "no_such_period"
 
 
@@ -123,3 +125,15 @@ def test_growth_in_percent_and_a_gap_to_a_standard_in_points():
     # the MOST standard for R&D intensity is 2.5 % (spec §3.3): 2.65 − 2.5 = 0.15 个百分点
     value, _ = _one(_panel(SHARES), zb.Indicator("gap", "rd_intensity - 2.5[%]", unit="个百分点"), "2024")
     assert value == pytest.approx(0.15, abs=1e-12)
+
+
+def test_columns_in_percent_the_catalogue_does_not_know_are_typed_from_the_panel():
+    # Two shares of your own, read with their units: their difference is in points too.
+    text = "region,period,share_now[%],share_before[%]\nA,2024,2.65,2.56\n"
+    wrong = zb.Indicator("change", "share_now - share_before", unit="%")
+    with pytest.raises(zb.IncompatibleUnitsError, match="百分点"):
+        _panel(text).compute([wrong])
+    values, reasons = _panel(text).compute([wrong], reasons=True, strict=False)
+    assert math.isnan(values.loc[("A", "2024"), "change"]) and reasons.loc[("A", "2024"), "change"] == "unit_mismatch"
+    right = zb.Indicator("change", "share_now - share_before", unit="百分点")
+    assert _one(_panel(text), right, "2024")[0] == pytest.approx(0.09, abs=1e-12)
