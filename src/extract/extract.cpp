@@ -1,9 +1,10 @@
-// Report text → quantities and facts (extract.hpp). The text is decoded into code points with
-// their byte offsets a chunk at a time (a few dozen kB ending at a line break or 。: no rule looks
-// across one), into one array reused for every chunk so that it stays in cache; numbers, units,
-// qualifiers and periods are read off that array. Offsets in the results are document offsets.
-// Beside each code point the decoder writes a class byte (char_classes(): which walks stop there),
-// so that the walks over a chunk jump from stop to stop instead of testing every code point.
+// Report text → quantities and facts (extract.hpp): the entry points of the report reader. The text is
+// decoded into code points with their byte offsets a chunk at a time (a few dozen kB ending at a
+// line break or 。: no rule looks across one), into one array reused for every chunk so that it
+// stays in cache; numbers, units, qualifiers and periods are read off that array. Beside each code
+// point the decoder writes a class byte (char_classes(): which walks stop there), so that the walks
+// over a chunk jump from stop to stop instead of testing every code point. Offsets in the results
+// are document offsets.
 #include "zhibiao/extract.hpp"
 
 #include <atomic>
@@ -3609,201 +3610,6 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
 
 }  // namespace
 
-bool parse_chinese_number(std::string_view text, double& value, bool& out_of_range) {
-    std::size_t invalid = 0;
-    const code_points cps = decode(text, invalid);
-    out_of_range = false;
-    if (invalid || cps.empty()) return false;
-    const char* why = nullptr;
-    const std::optional<double> v = chinese_value(cps, 0, cps.size(), &why);
-    if (why) throw parse_error(std::string("'") + std::string(text) + "' is not a Chinese numeral: " + why);
-    if (!v) return false;
-    // 亿亿 (10^16, 每秒亿亿次) is read as a report reads it (chinese_numeral_at): a magnitude
-    // written twice is no figure a report states, whatever prose about speeds means by it.
-    for (std::size_t k = 1; k < cps.size() && std::isfinite(*v); ++k)  // beyond a double: out_of_range
-        if (cps[k].c == U'亿' && cps[k - 1].c == U'亿')
-            throw parse_error(std::string("'") + std::string(text) +
-                              "' is not a figure: a magnitude written twice (亿亿): write it in digits");
-    out_of_range = !std::isfinite(*v);
-    value = out_of_range ? std::numeric_limits<double>::quiet_NaN() : *v;
-    return true;
-}
-
-bool parse_chinese_number(std::string_view text, double& value) {
-    bool out_of_range = false;
-    return parse_chinese_number(text, value, out_of_range);
-}
-
-std::string replace_invalid_utf8(std::string_view text) {
-    std::size_t invalid = 0;
-    const code_points cps = decode(text, invalid);
-    return invalid ? quote(text, cps, 0, cps.size()) : std::string(text);
-}
-
-decoded_report decode_report(std::string_view bytes) {
-    decoded_report out;
-    const bool utf8_bom = bytes.substr(0, 3) == "\xEF\xBB\xBF";
-    const std::string_view body = utf8_bom ? bytes.substr(3) : bytes;
-    // UTF-16 (with a byte order mark or the NUL pattern without one) and workbooks: decode_text decides.
-    const detail::sniffed kind = detail::sniff(bytes);
-    const bool utf16 = kind != detail::sniffed::text && kind != detail::sniffed::binary;
-    // Stray bytes against well-formed multi-byte characters: GB18030 text has next to none of the
-    // latter, a UTF-8 report with a damaged byte has many.
-    std::size_t well_formed = 0;
-    std::vector<std::size_t> stray;
-    for (std::size_t at = 0; !utf16 && at < body.size();) {
-        const std::size_t valid = detail::valid_utf8_prefix(body.substr(at));
-        for (std::size_t k = at; k < at + valid; ++k) well_formed += static_cast<unsigned char>(body[k]) >= 0xC0;
-        at += valid;
-        if (at < body.size()) stray.push_back(at++);
-    }
-    std::string storage;
-    if (utf16 || (stray.size() > well_formed)) {
-        try {
-            const std::string_view text =
-                detail::decode_text(bytes, csv_options::encoding_choice::automatic, storage, out.encoding, "<report>");
-            out.text = storage.empty() ? std::string(text) : std::move(storage);
-            return out;
-        } catch (const parse_error&) {
-            if (utf16) throw;  // a byte order mark or the NUL pattern promised UTF-16, or a workbook
-        }
-    }
-    out.encoding = utf8_bom ? "utf-8-bom" : "utf-8";
-    out.text = std::string(body);
-    out.invalid_bytes = stray.size();
-    for (std::size_t k = 0; k < stray.size() && k < 1000; ++k)
-        out.invalid_offsets.push_back(stray[k] + (utf8_bom ? 3 : 0));
-    return out;
-}
-
-std::vector<quantity> find_quantities(std::string_view text) {
-    std::size_t invalid = 0;
-    const code_points cps = decode(text, invalid);
-    std::vector<quantity> out;
-    scan_state state;
-    scan(text, cps, state, nullptr, nullptr, [&](const scanned& s) { out.push_back(s.q); });
-    return out;
-}
-
-namespace {
-
-// status, stage and scope of a [[variable]]: each "" or one word of its vocabulary.
-void read_distinctions(const detail::toml_reader& named, lexicon_entry& e) {
-    const auto one_of_words = [&](const char* key, std::initializer_list<const char*> words) {
-        std::string value = named.text(key);
-        if (value.empty()) return value;
-        std::string allowed;
-        for (const char* w : words) {
-            if (value == w) return value;
-            allowed += allowed.empty() ? std::string(w) : ", " + std::string(w);
-        }
-        named.fail(key, "must be one of " + allowed + " (not '" + value + "')");
-        return value;
-    };
-    e.status = one_of_words("status", {"due", "done"});
-    e.stage = one_of_words("stage", {"applied", "approved", "granted"});
-    e.scope = one_of_words("scope", {"cumulative", "new"});
-}
-
-}  // namespace
-
-namespace {
-bool is_count_word(std::string_view u);
-bool counts_in(std::string_view u);
-}  // namespace
-
-lexicon lexicon_from_toml(std::string_view text, const std::string& source) {
-    const detail::toml_document doc(text, source);
-    lexicon out;
-    // A misspelt key (phrase = … for phrases = …) is an error with a suggestion, never a silently
-    // empty field.
-    const auto known_keys = [](const toml::table& t, std::initializer_list<std::string_view> keys,
-                               const std::function<void(const std::string&, const std::string&)>& fail) {
-        for (const auto& [key, node] : t) {
-            (void)node;
-            const std::string_view k = key.str();
-            if (std::find(keys.begin(), keys.end(), k) != keys.end()) continue;
-            std::string list;
-            for (std::string_view w : keys) list += (list.empty() ? "" : ", ") + std::string(w);
-            fail(std::string(k), "is not a key (the keys are " + list + ")" +
-                                     detail::suggestion(k, keys, [](std::string_view w) { return w; }));
-        }
-    };
-    // At the top only [[variable]] tables: "key 'entry' is not a key (the keys are variable)" left
-    // a C++ user who wrote [[entry]] guessing (trial 26).
-    for (const auto& [key, node] : doc.root()) {
-        (void)node;
-        if (key.str() == "variable") continue;
-        const std::string_view tables[] = {"variable"};
-        detail::toml_reader(doc.root(), source, "the lexicon")
-            .fail(std::string(key.str()),
-                  "is not a part of a lexicon: its entries are [[variable]] tables (id, phrases, unit, …)" +
-                      detail::suggestion(key.str(), tables, [](std::string_view w) { return w; }));
-    }
-    detail::each_toml_table(doc.root(), "variable", source, [&](const detail::toml_reader& r) {
-        known_keys(r.table(),
-                   {"id", "phrases", "unit", "status", "stage", "scope", "follows", "follow_phrases", "counted_in"},
-                   [&](const std::string& key, const std::string& problem) { r.fail(key, problem); });
-        lexicon_entry e;
-        e.variable = r.text("id", true);
-        const detail::toml_reader named = r.as("variable '" + e.variable + "'");
-        e.phrases = named.texts("phrases");
-        if (e.phrases.empty()) named.fail("phrases", "must list at least one phrase");
-        for (const auto& p : e.phrases)
-            if (p.empty()) named.fail("phrases", "must not hold an empty phrase");
-        read_distinctions(named, e);
-        e.follows = named.text("follows");
-        e.follow_phrases = named.texts("follow_phrases");
-        if (e.follows.empty() != e.follow_phrases.empty())
-            named.fail(e.follows.empty() ? "follow_phrases" : "follows",
-                       "needs 'follows' (the id of the entry they follow) and 'follow_phrases' together");
-        for (const auto& p : e.follow_phrases)
-            if (p.empty()) named.fail("follow_phrases", "must not hold an empty phrase");
-        e.unit = named.text("unit");
-        if (!e.unit.empty()) {
-            try {
-                (void)unit::parse(e.unit);
-            } catch (const error& err) {
-                named.fail("unit", err.message());
-            }
-        }
-        e.counted_in = named.texts("counted_in");
-        for (const auto& w : e.counted_in)
-            if (!counts_in(w) || !is_count_word(e.unit) || w.find('/') != std::string::npos)
-                named.fail("counted_in",
-                           "must list measure words of counts (家, 个, 项…) for a variable counted in one ('" + w +
-                               "' for '" + e.unit + "')");
-        out.push_back(std::move(e));
-    });
-    for (const lexicon_entry& e : out) {  // `follows` names an entry of this lexicon
-        if (e.follows.empty()) continue;
-        const auto same = [&](const lexicon_entry& o) { return o.variable == e.follows; };
-        if (std::any_of(out.begin(), out.end(), same)) continue;
-        std::vector<std::string_view> ids;
-        for (const lexicon_entry& o : out) ids.push_back(o.variable);
-        detail::each_toml_table(doc.root(), "variable", source, [&](const detail::toml_reader& r) {
-            if (r.text("id", true) == e.variable)
-                r.as("variable '" + e.variable + "'")
-                    .fail("follows", "names no variable of the lexicon ('" + e.follows + "')" +
-                                         detail::suggestion(e.follows, ids, [](std::string_view w) { return w; }));
-        });
-    }
-    return out;
-}
-
-namespace {
-// Where the built-in lexicon lives once made: asking whether a lexicon is it must not make it (a
-// caller with a lexicon of its own never pays for parsing the built-in one).
-std::atomic<const lexicon*> builtin_address{nullptr};
-bool is_builtin(const lexicon& words) { return &words == builtin_address.load(std::memory_order_acquire); }
-}  // namespace
-
-const lexicon& builtin_lexicon() {
-    static const lexicon words = lexicon_from_toml(builtin_extract_lexicon, "data/extract.toml (built in)");
-    builtin_address.store(&words, std::memory_order_release);
-    return words;
-}
-
 namespace {
 
 // Every occurrence of every lexicon phrase, sorted by end (then length): the phrase closest
@@ -6152,32 +5958,6 @@ private:
 
 }  // namespace
 
-const std::vector<std::string>& fact_flag_names() {
-    static const std::vector<std::string> names = {
-        "masked",        "approximate", "lower_bound",     "upper_bound",   "range",        "change",  "unit_implied",
-        "unit_mismatch", "no_variable", "thousands_comma", "phrase_shared", "out_of_range", "damaged", "suspect",
-        "guess",         "prior_year",  "target",          "since",         "estimate",     "part",    "start"};
-    return names;
-}
-
-extraction extract(std::string_view text, const lexicon& words) { return extract(text, words, extract_options{}); }
-
-namespace {
-
-// Findings of each kind in the order of the text, merged as extract_table has always listed them.
-struct findings_by_kind {
-    std::vector<report_finding> parts, list_numbers, references;
-    void merge_into(std::vector<report_finding>& findings) {
-        for (auto* kind : {&parts, &list_numbers, &references})
-            findings.insert(findings.end(), std::make_move_iterator(kind->begin()),
-                            std::make_move_iterator(kind->end()));
-        std::stable_sort(findings.begin(), findings.end(),
-                         [](const report_finding& a, const report_finding& b) { return a.begin < b.begin; });
-    }
-};
-
-}  // namespace
-
 namespace {
 
 // ---- A report broken into lines as a PDF converter breaks it ----------------------------------
@@ -6648,6 +6428,226 @@ private:
     std::vector<moved> shift_;
     std::size_t cursor_ = 0;  // the breaks before the last offset asked for
 };
+
+}  // namespace
+
+bool parse_chinese_number(std::string_view text, double& value, bool& out_of_range) {
+    std::size_t invalid = 0;
+    const code_points cps = decode(text, invalid);
+    out_of_range = false;
+    if (invalid || cps.empty()) return false;
+    const char* why = nullptr;
+    const std::optional<double> v = chinese_value(cps, 0, cps.size(), &why);
+    if (why) throw parse_error(std::string("'") + std::string(text) + "' is not a Chinese numeral: " + why);
+    if (!v) return false;
+    // 亿亿 (10^16, 每秒亿亿次) is read as a report reads it (chinese_numeral_at): a magnitude
+    // written twice is no figure a report states, whatever prose about speeds means by it.
+    for (std::size_t k = 1; k < cps.size() && std::isfinite(*v); ++k)  // beyond a double: out_of_range
+        if (cps[k].c == U'亿' && cps[k - 1].c == U'亿')
+            throw parse_error(std::string("'") + std::string(text) +
+                              "' is not a figure: a magnitude written twice (亿亿): write it in digits");
+    out_of_range = !std::isfinite(*v);
+    value = out_of_range ? std::numeric_limits<double>::quiet_NaN() : *v;
+    return true;
+}
+
+bool parse_chinese_number(std::string_view text, double& value) {
+    bool out_of_range = false;
+    return parse_chinese_number(text, value, out_of_range);
+}
+
+std::string replace_invalid_utf8(std::string_view text) {
+    std::size_t invalid = 0;
+    const code_points cps = decode(text, invalid);
+    return invalid ? quote(text, cps, 0, cps.size()) : std::string(text);
+}
+
+decoded_report decode_report(std::string_view bytes) {
+    decoded_report out;
+    const bool utf8_bom = bytes.substr(0, 3) == "\xEF\xBB\xBF";
+    const std::string_view body = utf8_bom ? bytes.substr(3) : bytes;
+    // UTF-16 (with a byte order mark or the NUL pattern without one) and workbooks: decode_text decides.
+    const detail::sniffed kind = detail::sniff(bytes);
+    const bool utf16 = kind != detail::sniffed::text && kind != detail::sniffed::binary;
+    // Stray bytes against well-formed multi-byte characters: GB18030 text has next to none of the
+    // latter, a UTF-8 report with a damaged byte has many.
+    std::size_t well_formed = 0;
+    std::vector<std::size_t> stray;
+    for (std::size_t at = 0; !utf16 && at < body.size();) {
+        const std::size_t valid = detail::valid_utf8_prefix(body.substr(at));
+        for (std::size_t k = at; k < at + valid; ++k) well_formed += static_cast<unsigned char>(body[k]) >= 0xC0;
+        at += valid;
+        if (at < body.size()) stray.push_back(at++);
+    }
+    std::string storage;
+    if (utf16 || (stray.size() > well_formed)) {
+        try {
+            const std::string_view text =
+                detail::decode_text(bytes, csv_options::encoding_choice::automatic, storage, out.encoding, "<report>");
+            out.text = storage.empty() ? std::string(text) : std::move(storage);
+            return out;
+        } catch (const parse_error&) {
+            if (utf16) throw;  // a byte order mark or the NUL pattern promised UTF-16, or a workbook
+        }
+    }
+    out.encoding = utf8_bom ? "utf-8-bom" : "utf-8";
+    out.text = std::string(body);
+    out.invalid_bytes = stray.size();
+    for (std::size_t k = 0; k < stray.size() && k < 1000; ++k)
+        out.invalid_offsets.push_back(stray[k] + (utf8_bom ? 3 : 0));
+    return out;
+}
+
+std::vector<quantity> find_quantities(std::string_view text) {
+    std::size_t invalid = 0;
+    const code_points cps = decode(text, invalid);
+    std::vector<quantity> out;
+    scan_state state;
+    scan(text, cps, state, nullptr, nullptr, [&](const scanned& s) { out.push_back(s.q); });
+    return out;
+}
+
+namespace {
+
+// status, stage and scope of a [[variable]]: each "" or one word of its vocabulary.
+void read_distinctions(const detail::toml_reader& named, lexicon_entry& e) {
+    const auto one_of_words = [&](const char* key, std::initializer_list<const char*> words) {
+        std::string value = named.text(key);
+        if (value.empty()) return value;
+        std::string allowed;
+        for (const char* w : words) {
+            if (value == w) return value;
+            allowed += allowed.empty() ? std::string(w) : ", " + std::string(w);
+        }
+        named.fail(key, "must be one of " + allowed + " (not '" + value + "')");
+        return value;
+    };
+    e.status = one_of_words("status", {"due", "done"});
+    e.stage = one_of_words("stage", {"applied", "approved", "granted"});
+    e.scope = one_of_words("scope", {"cumulative", "new"});
+}
+
+}  // namespace
+
+lexicon lexicon_from_toml(std::string_view text, const std::string& source) {
+    const detail::toml_document doc(text, source);
+    lexicon out;
+    // A misspelt key (phrase = … for phrases = …) is an error with a suggestion, never a silently
+    // empty field.
+    const auto known_keys = [](const toml::table& t, std::initializer_list<std::string_view> keys,
+                               const std::function<void(const std::string&, const std::string&)>& fail) {
+        for (const auto& [key, node] : t) {
+            (void)node;
+            const std::string_view k = key.str();
+            if (std::find(keys.begin(), keys.end(), k) != keys.end()) continue;
+            std::string list;
+            for (std::string_view w : keys) list += (list.empty() ? "" : ", ") + std::string(w);
+            fail(std::string(k), "is not a key (the keys are " + list + ")" +
+                                     detail::suggestion(k, keys, [](std::string_view w) { return w; }));
+        }
+    };
+    // At the top only [[variable]] tables: "key 'entry' is not a key (the keys are variable)" left
+    // a C++ user who wrote [[entry]] guessing (trial 26).
+    for (const auto& [key, node] : doc.root()) {
+        (void)node;
+        if (key.str() == "variable") continue;
+        const std::string_view tables[] = {"variable"};
+        detail::toml_reader(doc.root(), source, "the lexicon")
+            .fail(std::string(key.str()),
+                  "is not a part of a lexicon: its entries are [[variable]] tables (id, phrases, unit, …)" +
+                      detail::suggestion(key.str(), tables, [](std::string_view w) { return w; }));
+    }
+    detail::each_toml_table(doc.root(), "variable", source, [&](const detail::toml_reader& r) {
+        known_keys(r.table(),
+                   {"id", "phrases", "unit", "status", "stage", "scope", "follows", "follow_phrases", "counted_in"},
+                   [&](const std::string& key, const std::string& problem) { r.fail(key, problem); });
+        lexicon_entry e;
+        e.variable = r.text("id", true);
+        const detail::toml_reader named = r.as("variable '" + e.variable + "'");
+        e.phrases = named.texts("phrases");
+        if (e.phrases.empty()) named.fail("phrases", "must list at least one phrase");
+        for (const auto& p : e.phrases)
+            if (p.empty()) named.fail("phrases", "must not hold an empty phrase");
+        read_distinctions(named, e);
+        e.follows = named.text("follows");
+        e.follow_phrases = named.texts("follow_phrases");
+        if (e.follows.empty() != e.follow_phrases.empty())
+            named.fail(e.follows.empty() ? "follow_phrases" : "follows",
+                       "needs 'follows' (the id of the entry they follow) and 'follow_phrases' together");
+        for (const auto& p : e.follow_phrases)
+            if (p.empty()) named.fail("follow_phrases", "must not hold an empty phrase");
+        e.unit = named.text("unit");
+        if (!e.unit.empty()) {
+            try {
+                (void)unit::parse(e.unit);
+            } catch (const error& err) {
+                named.fail("unit", err.message());
+            }
+        }
+        e.counted_in = named.texts("counted_in");
+        for (const auto& w : e.counted_in)
+            if (!counts_in(w) || !is_count_word(e.unit) || w.find('/') != std::string::npos)
+                named.fail("counted_in",
+                           "must list measure words of counts (家, 个, 项…) for a variable counted in one ('" + w +
+                               "' for '" + e.unit + "')");
+        out.push_back(std::move(e));
+    });
+    for (const lexicon_entry& e : out) {  // `follows` names an entry of this lexicon
+        if (e.follows.empty()) continue;
+        const auto same = [&](const lexicon_entry& o) { return o.variable == e.follows; };
+        if (std::any_of(out.begin(), out.end(), same)) continue;
+        std::vector<std::string_view> ids;
+        for (const lexicon_entry& o : out) ids.push_back(o.variable);
+        detail::each_toml_table(doc.root(), "variable", source, [&](const detail::toml_reader& r) {
+            if (r.text("id", true) == e.variable)
+                r.as("variable '" + e.variable + "'")
+                    .fail("follows", "names no variable of the lexicon ('" + e.follows + "')" +
+                                         detail::suggestion(e.follows, ids, [](std::string_view w) { return w; }));
+        });
+    }
+    return out;
+}
+
+namespace {
+// Where the built-in lexicon lives once made: asking whether a lexicon is it must not make it (a
+// caller with a lexicon of its own never pays for parsing the built-in one).
+std::atomic<const lexicon*> builtin_address{nullptr};
+bool is_builtin(const lexicon& words) { return &words == builtin_address.load(std::memory_order_acquire); }
+}  // namespace
+
+const lexicon& builtin_lexicon() {
+    static const lexicon words = lexicon_from_toml(builtin_extract_lexicon, "data/extract.toml (built in)");
+    builtin_address.store(&words, std::memory_order_release);
+    return words;
+}
+
+const std::vector<std::string>& fact_flag_names() {
+    static const std::vector<std::string> names = {
+        "masked",        "approximate", "lower_bound",     "upper_bound",   "range",        "change",  "unit_implied",
+        "unit_mismatch", "no_variable", "thousands_comma", "phrase_shared", "out_of_range", "damaged", "suspect",
+        "guess",         "prior_year",  "target",          "since",         "estimate",     "part",    "start"};
+    return names;
+}
+
+extraction extract(std::string_view text, const lexicon& words) { return extract(text, words, extract_options{}); }
+
+namespace {
+
+// Findings of each kind in the order of the text, merged as extract_table has always listed them.
+struct findings_by_kind {
+    std::vector<report_finding> parts, list_numbers, references;
+    void merge_into(std::vector<report_finding>& findings) {
+        for (auto* kind : {&parts, &list_numbers, &references})
+            findings.insert(findings.end(), std::make_move_iterator(kind->begin()),
+                            std::make_move_iterator(kind->end()));
+        std::stable_sort(findings.begin(), findings.end(),
+                         [](const report_finding& a, const report_finding& b) { return a.begin < b.begin; });
+    }
+};
+
+}  // namespace
+
+namespace {
 
 table_extraction extract_lines(std::string_view text, const lexicon& words, const extract_options& options);
 report_indexes& indexes_for(const lexicon& words, std::optional<report_indexes>& own);  // end of file
