@@ -1,7 +1,8 @@
 #pragma once
-// Layer 13: a report broken into lines as a PDF converter breaks it. Takes the whole text and gives the
-// breaks to join (soft_breaks) and break_map, which moves offsets in the joined text back to the
-// text as given; used once a text by extract_table, before any chunk is read.
+// Layer 13: a report broken into lines as a PDF converter breaks it. Takes the whole text and gives
+// the breaks to join (soft_breaks, once a text, before any chunk is read) and break_map, which moves
+// the offsets of each fact read from the joined text back to the text as given (per fact, hence
+// inline here). Its rules look at whole lines of the page, not at code points: a layer of its own.
 #include "extract/facts.hpp"
 
 namespace zhibiao {

@@ -13,26 +13,14 @@
 
 #include <atomic>
 #include <algorithm>
-#include <array>
 #include <cmath>
-#include <cstdint>
-#include <cstring>
 #include <deque>
 #include <functional>
 #include <limits>
 #include <memory>
 #include <optional>
-#include <unordered_map>
 
-#include <fast_float/fast_float.h>
-
-#if defined(__linux__)
-#include <sys/mman.h>
-#endif
-
-#include "io/encoding.hpp"
 #include "core/text.hpp"
-#include "core/try_parse_unit.hpp"
 #include "extract/decode.hpp"
 #include "extract/numbers.hpp"
 #include "extract/periods.hpp"
@@ -47,12 +35,11 @@
 #include "extract/facts.hpp"
 #include "extract/break_map.hpp"
 #include "extract/lent_indexes.hpp"
+#include "io/encoding.hpp"
 #include "io/toml.hpp"
 #include "zhibiao/detail/edit_distance.hpp"
 #include "zhibiao/error.hpp"
 #include "zhibiao/interrupt.hpp"
-#include "zhibiao/period.hpp"
-#include "zhibiao/units.hpp"
 
 namespace zhibiao {
 extern const char* const builtin_extract_lexicon;

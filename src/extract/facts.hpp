@@ -2,6 +2,13 @@
 // Layer 12: from a scanned figure to a fact (period_cursor, binding, table_writer, fact_builder). Takes
 // each scanned figure with the chunk's indexes and gives a row of the fact_table with its findings.
 // Called per figure: inline in the one translation unit.
+#include <cstdint>
+#include <limits>
+
+#if defined(__linux__)
+#include <sys/mman.h>  // madvise: without it MADV_HUGEPAGE is not defined and no advice is given
+#endif
+
 #include "extract/chunk_indexes.hpp"
 
 namespace zhibiao {
