@@ -1,8 +1,9 @@
 #pragma once
 // Layer 1 of the report reader (extract.cpp): bytes → code points. Takes a chunk of UTF-8 text and
 // gives code_points, an array of code points with their byte offsets and a class byte each (which
-// walks stop there), plus chunk_end (where a chunk may end) and char_set. Everything after this
-// layer reads the array, never the bytes, so the decoding and its fast paths live here alone.
+// walks stop there), plus chunk_end (where a chunk may end) and char_set. The later layers walk
+// this array and reach the bytes only through its offsets, so the decoding and its fast paths
+// live here alone.
 #include <algorithm>
 #include <array>
 #include <cstdint>

@@ -1,7 +1,7 @@
 #pragma once
-// Layer 6: tables turned into lines. Takes a line of a table (cells between rules or wide gaps) and
-// gives its header's column periods and one scanned figure per number cell; the table rules are
-// their own concern and change without the prose rules.
+// Layer 6: tables turned into lines. Takes a line that is a table's header or row (cells split at
+// blanks and rules) and gives the header's column periods and one scanned figure per number cell;
+// the table rules are their own concern and change without the prose rules.
 #include "extract/stated_periods.hpp"
 
 namespace zhibiao {
