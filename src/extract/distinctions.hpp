@@ -1,0 +1,195 @@
+#pragma once
+// Layer 10: the words that decide between lexicon entries sharing a phrase (status, stage, scope).
+// Takes the code points of a clause and gives the distinctions stated and the entry they choose.
+#include "extract/findings.hpp"
+
+namespace zhibiao {
+namespace {
+
+// ---- The words that decide between entries sharing a phrase (lexicon_entry) ------------------
+
+struct distinctions {
+    const char* status = "";
+    const char* stage = "";
+    const char* scope = "";
+};
+
+// 应/需/须 saying an amount is due, not inside a word of another meaning (应用, 供应, 需求, 无需).
+bool due_marker(const code_points& cps, std::size_t k) {
+    const char32_t c = cps[k].c, before = k > 0 ? cps[k - 1].c : 0, after = k + 1 < cps.size() ? cps[k + 1].c : 0;
+    if (c == U'应') return !one_of(after, U"用急对届邀聘征答变") && !one_of(before, U"相供响对适反效呼感答");
+    if (c == U'需') return after != U'求' && !one_of(before, U"无不毋急");
+    if (c == U'须') return after != U'知' && !one_of(before, U"无不毋");
+    return false;
+}
+
+// Verbs that say a count of platforms or firms is this period's (获批省级工程技术研究中心3家, 组建重点
+// 实验室2家, 认定企业技术中心3个: flows) when no 新增/累计 says it outright: "new" for the verb at k,
+// else `so_far`. With no such verb the stock is chosen (choose_entry): 达到30家 is how many there are,
+// and 达到 after a flow's verb keeps the flow ("全年认定高新技术企业达到35家" are the year's).
+const char* scope_by_verb(const code_points& cps, std::size_t k, const char* so_far, bool this_period) {
+    if (!one_of(cps[k].c, U"获认组挂备入") ||
+        !starts_with_any(cps, k, U"获批", U"认定", U"组建", U"获评", U"获得认定", U"挂牌", U"备案", U"入库"))
+        return so_far;
+    // 国家备案众创空间, 省级认定企业技术中心, 省级以上认定…: a kind of platform, how many there are
+    // (全市认定…: a verb); so is one the verb qualifies with 的 (经认定的高新技术企业, 挂牌运营的众创空间).
+    const bool level_before = ends_with(cps, k, U"国家") || ends_with(cps, k, U"以上") ||
+                              (k > 0 && one_of(cps[k - 1].c, U"省市县级") && !ends_with(cps, k - 1, U"全"));
+    // A word of this period before it (全年认定的, 当年获批组建的, 本年度经认定的) keeps the flow.
+    bool qualifies = !this_period && k > 0 && cps[k - 1].c == U'经';
+    for (std::size_t j = k + 2; j < std::min(cps.size(), k + 6) && !qualifies && !this_period; ++j)
+        qualifies = cps[j].c == U'的';
+    return level_before || qualifies ? so_far : "new";
+}
+
+// 全年, 今年, 当年, 本年(度) at k: what follows is of this period, not how many there are.
+bool this_period_word_at(const code_points& cps, std::size_t k) {
+    return starts_with_any(cps, k, U"全年", U"今年", U"当年", U"本年");
+}
+
+// Words that say the count is how many there are (现有, 拥有, 共有, 有效期内…), whatever verb
+// stands beside them: 全市现有经认定的高新技术企业350家 is the stock.
+bool stock_word_at(const code_points& cps, std::size_t k) {
+    return starts_with_any(cps, k, U"现有", U"拥有", U"共有", U"有效期内", U"现存");
+}
+
+// A clause opening the sentence before code point `from` says "up to now" (截至目前，全市共有45个众创空间
+// 获批备案; 目前，…): the stock, as 目前/截至 in the words read — the phrase read starts after its comma.
+bool up_to_now_before(const code_points& cps, std::size_t from) {
+    std::size_t b = from;
+    while (b > 0 && from - b < 40 && !one_of(cps[b - 1].c, U"。！？!?；;\n\r")) --b;
+    return b < from && (starts_with(cps, b, U"截至") || starts_with(cps, b, U"截止") || starts_with(cps, b, U"目前"));
+}
+
+// Which of stated_distinctions()'s word lists have a word starting with c, one bit a list: each stop
+// runs only the lists its character can open (one switch instead of some thirty comparisons).
+// A word added to a list needs its first character here as well as in distinction_starts.
+enum distinction_list : unsigned {
+    dl_payment = 1,       // 拨付 兑现 兑付 发放 支付
+    dl_applied = 2,       // 申报 申请
+    dl_approved = 4,      // 立项 获批 批准
+    dl_this_period = 8,   // 全年 今年 当年 本年 (this_period_word_at)
+    dl_stock = 16,        // 现有 拥有 共有 有效期内 现存 (stock_word_at)
+    dl_plain_stock = 32,  // 现有 拥有 目前 截至 有效期内
+    dl_cumulative = 64,   // 累计 累积 总数 总量
+};
+unsigned distinction_lists(char32_t c) {
+    switch (c) {
+        case U'拨':
+        case U'兑':
+        case U'发':
+        case U'支':
+            return dl_payment;
+        case U'申':
+            return dl_applied;
+        case U'立':
+        case U'获':
+        case U'批':
+            return dl_approved;
+        case U'全':
+        case U'今':
+        case U'当':
+        case U'本':
+            return dl_this_period;
+        case U'现':
+        case U'拥':
+        case U'有':
+            return dl_stock | dl_plain_stock;
+        case U'共':
+            return dl_stock;
+        case U'目':
+        case U'截':
+            return dl_plain_stock;
+        case U'累':
+        case U'总':
+            return dl_cumulative;
+        default:
+            return 0;
+    }
+}
+
+// The status, stage and scope words in code points [from, to), the last of each kind winning: a
+// payment verb (拨付, 兑现) is done unless 应/需/须 stands just before it; a scope said outright
+// (累计, 新增) over one a verb implies (scope_by_verb).
+// A verb after the figure (`figure`: where it ends, when the words after it are in the range) says
+// what happened to the things counted this period: 今年共有12个众创空间获批备案, 全区共有436家企业
+// 通过科技型中小企业评价入库 are flows, whatever 共有 says before it.
+distinctions stated_distinctions(const code_points& cps, std::size_t from, std::size_t to,
+                                 std::size_t figure = std::numeric_limits<std::size_t>::max()) {
+    distinctions d;
+    bool verb_after_figure = false;
+    std::size_t last_due = std::numeric_limits<std::size_t>::max();
+    bool scope_stated = false;                     // 累计/新增…: said outright, whatever verb stands beside it
+    bool stock_word = false, this_period = false;  // 现有/拥有/共有…; 全年/今年/当年 (this_period_word_at)
+    bool plain_stock = false;                      // 现有/拥有/目前/截至: a stock whatever verb follows
+    const char* weak_scope = "";
+    for (std::size_t k = from; (k = cps.next_with(k, to, cc_distinction)) < to; ++k) {
+        const char32_t c = cps[k].c;
+        const unsigned lists = distinction_lists(c);
+        if (due_marker(cps, k))
+            d.status = "due", last_due = k;
+        else if (c == U'已')
+            d.status = "done";
+        else if ((lists & dl_payment) && starts_with_any(cps, k, U"拨付", U"兑现", U"兑付", U"发放", U"支付") &&
+                 !(k > last_due && k - last_due <= 3))
+            d.status = "done";
+        if ((lists & dl_applied) && starts_with_any(cps, k, U"申报", U"申请"))
+            d.stage = "applied";
+        else if ((lists & dl_approved) && starts_with_any(cps, k, U"立项", U"获批", U"批准"))
+            d.stage = "approved";
+        else if (c == U'授' && starts_with(cps, k, U"授权"))
+            d.stage = "granted";
+        this_period = this_period || ((lists & dl_this_period) && this_period_word_at(cps, k));
+        stock_word = stock_word || ((lists & dl_stock) && stock_word_at(cps, k));
+        plain_stock = plain_stock || ((lists & dl_plain_stock) &&
+                                      starts_with_any(cps, k, U"现有", U"拥有", U"目前", U"截至", U"有效期内"));
+        if ((lists & dl_cumulative) && starts_with_any(cps, k, U"累计", U"累积", U"总数", U"总量"))
+            d.scope = "cumulative", scope_stated = true;
+        else if (c == U'新' && k + 1 < cps.size() && one_of(cps[k + 1].c, U"增认培建引入登获申设签备"))
+            d.scope = "new", scope_stated = true;
+        else if (!scope_stated) {
+            const char* by_verb = scope_by_verb(cps, k, weak_scope, this_period);
+            verb_after_figure = verb_after_figure || (k >= figure && std::string_view(by_verb) == "new");
+            weak_scope = by_verb;
+        }
+    }
+    // 现有, 共有… say how many there are, unless of this period (今年共有12个众创空间获批备案) or, for
+    // 共有, a verb of the year follows the noun (共有436家企业通过…评价入库); 现有/目前… hold even then
+    // (全市现有45个众创空间获批省级以上备案: how many there are, review 25b). The walk back to the
+    // sentence's start (截至目前，…) is asked last: it cost more than the rest of the call.
+    if (!scope_stated)
+        d.scope = stock_word && !this_period && (!verb_after_figure || plain_stock || up_to_now_before(cps, from))
+                      ? "cumulative"
+                      : weak_scope;
+    return d;
+}
+
+// The entry of a phrase the stated words choose: among those whose fields agree with every word
+// stated (an empty field agrees with anything), the one matching most, then the first listed;
+// nullptr when none agrees.
+const lexicon_entry* choose_entry(const phrase_entries& group, const distinctions& stated) {
+    const lexicon_entry* best = nullptr;
+    int best_score = -1;
+    for (const lexicon_entry* e : group.entries) {
+        int score = 0;
+        bool agrees = true;
+        const std::pair<const std::string*, const char*> fields[] = {
+            {&e->status, stated.status}, {&e->stage, stated.stage}, {&e->scope, stated.scope}};
+        for (const auto& [field, word] : fields) {
+            if (field->empty() || !*word) continue;
+            if (std::string_view(*field) == std::string_view(word))
+                ++score;
+            else
+                agrees = false;
+        }
+        // A stock and a flow (hnte_total, hnte_recognised) with no scope word stated: the stock,
+        // not whichever the lexicon lists first ("全县高新技术企业46家" is how many there are).
+        const bool stock_over_flow = agrees && score == best_score && !*stated.scope && best &&
+                                     is(best->scope, "new") && is(e->scope, "cumulative");
+        if ((agrees && score > best_score) || stock_over_flow) best = e, best_score = score;
+    }
+    return best;
+}
+
+}  // namespace
+}  // namespace zhibiao

@@ -1,0 +1,1472 @@
+#pragma once
+// Layer 12: from a scanned figure to a fact (period_cursor, binding, table_writer, fact_builder). Takes
+// each scanned figure with the chunk's indexes and gives a row of the fact_table with its findings.
+// Called per figure: inline in the one translation unit.
+#include <cstdint>
+#include <limits>
+
+#if defined(__linux__)
+#include <sys/mman.h>  // madvise: without it MADV_HUGEPAGE is not defined and no advice is given
+#endif
+
+#include "extract/chunk_indexes.hpp"
+
+namespace zhibiao {
+namespace {
+
+// The period in force at each figure, walking the stated periods forward with the figures.
+class period_cursor {
+public:
+    // `periods` may grow while the cursor walks it (a deque: its elements stay where they are).
+    explicit period_cursor(const std::deque<stated_period>& periods) : periods_(periods) {}
+    // The period of a figure at code point `first`, given the start of its clause later (local()).
+    const period_cursor& at(std::size_t first) {
+        while (next_ < periods_.size() && periods_[next_].at < first) {
+            const stated_period& p = periods_[next_++];
+            if (p.local) {
+                local_ = &p;
+                continue;
+            }
+            if (p.prior && !prior_) governing_ = current_;
+            before_last_ = current_, current_ = &p.period, prior_ = p.prior;
+            // "2024年上半年" states 2024, then 2024H1; "2025年度总结及2026年工作思路" is of 2025: a title's
+            // later period of another year is its plan's.
+            if (p.title && (!title_ || p.period.compare(0, 4, *title_, 0, 4) == 0)) title_ = &p.period;
+        }
+        return *this;
+    }
+    bool prior() const { return prior_; }  // in a sentence about the year before
+    // Where the last period stated before the figure stands (code points), 0 if none.
+    std::size_t last_stated() const { return next_ > 0 ? periods_[next_ - 1].at : 0; }
+    // The period that governed before the sentence about the year before began.
+    std::string_view governing() const { return governing_ ? std::string_view(*governing_) : std::string_view(); }
+    // The period in force before the last one stated (完成全年目标的42%: the half-year's, before 全年).
+    std::string_view before_last() const { return before_last_ ? std::string_view(*before_last_) : std::string_view(); }
+    // The period the report's title states (the last one there), "" if none.
+    std::string_view report() const { return title_ ? std::string_view(*title_) : std::string_view(); }
+    std::string_view in_clause(std::size_t clause) const {
+        if (local_ && local_->at >= clause) return local_->period;
+        return current_ ? std::string_view(*current_) : std::string_view();
+    }
+
+private:
+    const std::deque<stated_period>& periods_;
+    std::size_t next_ = 0;
+    const stated_period* local_ = nullptr;
+    const std::string* current_ = nullptr;
+    const std::string* governing_ = nullptr;
+    const std::string* before_last_ = nullptr;
+    const std::string* title_ = nullptr;
+    bool prior_ = false;
+};
+
+// Up to N values in place, for a short walk done at every figure or line (no allocation).
+template <class T, std::size_t N>
+class fixed_list {
+public:
+    std::size_t size() const { return n_; }
+    bool empty() const { return n_ == 0; }
+    void push_back(T v) {  // callers stop at N; the test keeps a missed stop in bounds whatever the flags
+        if (n_ < N) at_[n_++] = v;
+    }
+    T operator[](std::size_t i) const { return at_[i]; }
+    const T* begin() const { return at_.data(); }
+    const T* end() const { return at_.data() + n_; }
+
+private:
+    std::array<T, N> at_;
+    std::size_t n_ = 0;
+};
+
+// The phrase a figure binds to and how.
+struct binding {
+    const lexicon_entry* entry = nullptr;
+    const phrase_entries* group = nullptr;
+    std::string_view phrase;
+    std::size_t phrase_begin = 0;  // byte offset: share words count from there
+    std::size_t phrase_end = 0;    // byte offset: change words count from there (bound or not)
+    bool shared = false;
+    distinctions stated;
+    std::size_t following_end = 0;  // byte offset: the end of a phrase after the figure that named it
+};
+
+// Transparent huge pages for the whole 2 MiB pages of a column's reserved room, before any is
+// touched: a large table is fresh memory on every call, and under a hypervisor each 4 KiB page
+// fault is an exit (the table of 64 MB of text is ~50,000 of them). Advice only.
+void advise_huge_pages(const void* data, std::size_t bytes) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    constexpr std::uintptr_t huge_page = std::uintptr_t{2} << 20;
+    const auto start = reinterpret_cast<std::uintptr_t>(data);
+    const std::uintptr_t first = (start + huge_page - 1) & ~(huge_page - 1), last = (start + bytes) & ~(huge_page - 1);
+    if (last > first) ::madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
+#else
+    (void)data, (void)bytes;
+#endif
+}
+template <class T>
+void reserve_column(std::vector<T>& column, std::size_t rows) {
+    column.reserve(rows);
+    advise_huge_pages(column.data(), column.capacity() * sizeof(T));
+}
+
+// The columns of a fact_table, filled a row at a time; texts are stored once each.
+class table_writer {
+public:
+    explicit table_writer(fact_table& table) : t_(table) {
+        ids_.emplace(std::string_view(), 0);
+        t_.strings.assign(1, std::string());
+    }
+    // The id of a text in table.strings, added when new.
+    std::uint32_t id(std::string_view text) {
+        // The units of a report are a few texts over and over: a comparison with the two seen last
+        // of its length and last byte costs less than hashing (two: 亿元 and 万元, 家 and 件 share them).
+        recent* set =
+            &recent_[2 * ((text.size() * 31 + (text.empty() ? 0 : static_cast<unsigned char>(text.back()))) & 63)];
+        if (set[0].known && set[0].text == text) return set[0].id;
+        if (set[1].known && set[1].text == text) return set[1].id;
+        auto it = ids_.find(text);
+        if (it == ids_.end()) {
+            const auto next = static_cast<std::uint32_t>(t_.strings.size());
+            t_.strings.emplace_back(text);
+            it = ids_.emplace(keys_.emplace_back(text), next).first;
+        }
+        set[1] = set[0], set[0] = {it->first, it->second, true};  // the key views the writer's own copy
+        return it->second;
+    }
+    // id() of a text whose storage outlives the writer unchanged (the lexicon, stated periods,
+    // literals): remembered by address, which costs less than hashing the text.
+    std::uint32_t stable_id(std::string_view text) {
+        if (text.empty()) return 0;  // most damage kinds, statuses, stages and scopes
+        remembered& r = by_address_[((reinterpret_cast<std::uintptr_t>(text.data()) >> 3) ^ text.size()) & 255];
+        if (r.known && r.data == text.data() && r.size == text.size()) return r.id;
+        r = {text.data(), text.size(), id(text), true};
+        return r.id;
+    }
+    fact_table& table() { return t_; }
+    void reserve(std::size_t rows) {
+        for (auto* column : {&t_.variable, &t_.phrase, &t_.unit, &t_.period, &t_.damage, &t_.status, &t_.stage,
+                             &t_.scope, &t_.level, &t_.flags, &t_.begin, &t_.end, &t_.clause_begin, &t_.clause_end,
+                             &t_.char_begin, &t_.char_end, &t_.clause_char_begin, &t_.clause_char_end})
+            reserve_column(*column, rows);
+        reserve_column(t_.value, rows), reserve_column(t_.high, rows), reserve_column(t_.guess, rows);
+        reserve_column(t_.qual, rows), reserve_column(t_.text_end, rows);
+        t_.quoted.reserve(rows * 12);
+        advise_huge_pages(t_.quoted.data(), t_.quoted.capacity());
+    }
+
+private:
+    fact_table& t_;
+    std::unordered_map<std::string_view, std::uint32_t> ids_;
+    std::deque<std::string> keys_;  // what the keys of ids_ view (stable while it grows)
+    struct recent {
+        std::string_view text;
+        std::uint32_t id = 0;
+        bool known = false;
+    };
+    std::array<recent, 128> recent_{};
+    struct remembered {
+        const char* data = nullptr;
+        std::size_t size = 0;
+        std::uint32_t id = 0;
+        bool known = false;
+    };
+    std::array<remembered, 256> by_address_{};
+};
+
+// What binding a figure to its phrase says about the fact, before it goes into the columns.
+struct fact_naming {
+    const lexicon_entry* entry = nullptr;
+    std::string_view phrase, status, stage, scope;
+    std::string_view level;  // of a part after 其中 (a literal)
+    std::uint32_t flags = 0;
+    bool decline = false;   // a change downwards (下降/减少…): its value is negative
+    std::string_view unit;  // as written, or completed from the lexicon (2.35亿 of a 万元 variable: 亿元)
+    static constexpr std::uint32_t unknown = std::numeric_limits<std::uint32_t>::max();
+    // The id of `unit` in the table once check_unit() asked for it: write() uses it, so `unit`
+    // does not change after check_unit().
+    std::uint32_t unit_id = unknown;
+};
+
+// A decline's figure with its sign: the value negative, and a bound of its size (下降超过20%) the
+// other bound of the signed value.
+qualifier signed_qualifier(qualifier q, bool decline) {
+    if (!decline) return q;
+    return q == qualifier::lower_bound   ? qualifier::upper_bound
+           : q == qualifier::upper_bound ? qualifier::lower_bound
+                                         : q;
+}
+std::uint32_t signed_bound_flags(std::uint32_t flags, bool decline) {
+    const std::uint32_t lower = bit(fact_flag::lower_bound), upper = bit(fact_flag::upper_bound);
+    if (!decline || (flags & (lower | upper)) == 0) return flags;
+    return (flags & ~(lower | upper)) | ((flags & lower) ? upper : 0) | ((flags & upper) ? lower : 0);
+}
+// 下降−5% is a fall of 5 % as 下降5% is: a minus sign after the word of a fall marks it once more.
+double signed_value(double v, bool decline) { return decline && v > 0 ? -v : v; }
+
+class fact_builder {
+public:
+    // `cps` holds the chunk being read (new_chunk() after it is refilled).
+    fact_builder(std::string_view text, const code_points& cps, const report_indexes& indexes,
+                 const extract_options& options, fact_table& table)
+        : text_(text), cps_(cps), ix_(indexes), options_(options), clauses_(cps), out_(table) {}
+    void reserve(std::size_t rows) { out_.reserve(rows); }
+    // A chunk ends a clause: nothing before it binds to a figure after it (previous_end_ is a
+    // chunk's index). What a clause that only states a change refers to carries over.
+    // The lines after the chunk's last figure may open or end a section of plans (a heading alone in a chunk).
+    void end_chunk() { target_before(cps_.size()); }
+    void new_chunk(bool any_invalid) {
+        clauses_.restart();
+        target_cursor_ = 0, target_in_sentence_ = target_in_clause_ = target_estimate_ = false, since_start_ = 0;
+        clause_since_at_ = 0;
+        target_figure_ = false;
+        chunk_starts_line_ = cps_.byte_at(0) == 0 || text_[cps_.byte_at(0) - 1] == '\n';
+        previous_end_ = 0, parent_end_ = 0, previous_following_end_ = 0, previous_scope_ = "";
+        any_invalid_ = any_invalid;
+    }
+
+    // A sum right before the firms or projects it sorts (研发投入超过亿元的企业52家, 营业收入500万元以上企业):
+    // a threshold, not an amount of the phrase before it.
+    bool sum_qualifying_a_noun(const scanned& s) const {
+        const std::string_view unit = s.q.unit, yuan = "元";
+        if (unit.size() < yuan.size() || unit.substr(unit.size() - yuan.size()) != yuan) return false;
+        std::size_t k = s.last;
+        for (const std::u32string_view w : {U"及以上", U"以上", U"以下"})
+            if (starts_with(cps_, k, w)) {
+                k += w.size();
+                break;
+            }
+        if (k < cps_.size() && cps_[k].c == U'的') ++k;
+        return starts_with(cps_, k, U"企业") || starts_with(cps_, k, U"项目") || starts_with(cps_, k, U"单位");
+    }
+
+    // The next quantity as a row of the table.
+    void add(const scanned& s, const period_cursor& period, std::vector<report_finding>& findings) {
+        unit_of_ = nullptr;  // a figure's object may sit where the previous one did
+        if (s.table != scanned::table_cell::none) return add_table_cell(s, period, findings);
+        const auto [clause, clause_stop] = clauses_.around(s.first, s.last);
+        // a threshold (00万元以上企业, 超过亿元的企业) qualifies the noun after it: no level of the phrase
+        // before it
+        const bool threshold = s.damage == "threshold" || sum_qualifying_a_noun(s);
+        const binding b = threshold ? no_binding(clause) : bind(s, clause, clause_stop);
+        mismatched_entry_ = nullptr;
+        const std::size_t after_previous = std::max(clause, previous_end_);
+        fact_naming n = name(s, b, after_previous);
+        previous_end_ = s.last, previous_following_end_ = b.following_end, previous_scope_ = b.stated.scope;
+        n.unit = s.q.unit;
+        // a bare amount under a heading that states its unit (科技经费投入情况（万元）: 财政科技支出1,426)
+        if (n.entry && n.unit.empty() && !s.heading_unit.empty() && !n.entry->unit.empty() &&
+            unit_flag(s.heading_unit, n.entry->unit) == 0)
+            n.unit = s.heading_unit;
+        if (n.entry) check_unit(s, n, std::max(b.phrase_end, byte_at(after_previous)));
+        part_by_level(s, clause, after_previous, n);
+        n.flags |= signed_bound_flags(quantity_flags(s), n.decline);
+        const bool target = target_before(s.first);
+        if (target_in_sentence_) target_figure_ = true;
+        any_figure_ = true;  // after target_before(): the lines before this figure are read
+        // "完成全年目标任务的78%", "年度目标完成率56.8%": how much of a target was done, which is done,
+        // of the period of what was done (not of the target's 全年).
+        const bool completion = target && !target_in_sentence_ && completion_rate(s, clause);
+        // A change in a sentence about the year before (…上年同期为1.5亿元，同比下降20%) compares this
+        // period with it: it is this period's.
+        const bool prior = period.prior() && !(n.flags & bit(fact_flag::change));
+        if (prior) n.flags |= bit(fact_flag::prior_year);
+        if (!(n.flags & bit(fact_flag::change)) && start_of_change(cps_, s.first, s.last))
+            n.flags |= bit(fact_flag::start);
+        std::string_view when = period.prior() && !prior ? period.governing() : period.in_clause(cps_.base() + clause);
+        if (completion && period.last_stated() >= cps_.base() + clause) when = period.before_last();
+        // "预计全年完成技术合同成交额5.2亿元" in a report of the year 2024, "预计上半年完成…" in one of
+        // its first half: the figure of the report's own period estimated at its end, not a plan —
+        // unless a plan's section or another target word governs it, or it is of another period
+        // (预计2025年…; 预计全年… in a half-year report forecasts the year ahead).
+        if (target && !completion && target_estimate_ && !target_in_clause_ && !plan_section_ && !when.empty() &&
+            when == period.report())
+            n.flags |= bit(fact_flag::estimate);
+        else if (target && !completion)
+            n.flags |= bit(fact_flag::target);
+        double guess = std::numeric_limits<double>::quiet_NaN();
+        if (options_.guess && !std::isnan(s.guess))
+            guess = signed_value(s.guess, n.decline), n.flags |= bit(fact_flag::guess);
+        if (!s.damage.empty())
+            findings.push_back(
+                make_finding(text_, cps_, s.first, s.last, std::string(s.damage), damage_message(s.damage)));
+        if (implausible_zero(cps_, s)) {
+            n.flags |= bit(fact_flag::suspect);
+            findings.push_back(
+                make_finding(text_, cps_, s.first, s.last, "implausible_zero",
+                             "0 people or items for an activity reported as done: a figure probably lost its digits"));
+        }
+        previous_entry_ = n.entry && !n.entry->variable.empty() ? last_entry_ : nullptr;
+        previous_group_ = previous_entry_ ? last_group_ : nullptr;
+        previous_change_ = (n.flags & bit(fact_flag::change)) != 0;
+        previous_bound_ =
+            !previous_change_ && (s.q.qual == qualifier::lower_bound || s.q.qual == qualifier::upper_bound);
+        previous_unit_ = s.q.unit;
+        // A period stated after the 以来 (…1.6亿元，上半年新认定…) ends the span.
+        if ((since_start_ != 0 && since_at_ > period.last_stated() &&
+             (since_start_ < 0 || since_start_ < year_of(when))) ||
+            (clause_since_at_ >= cps_.base() + clause && clause_since_at_ > period.last_stated()))
+            n.flags |= bit(fact_flag::since);
+        write(s, n, guess, when, clause, clause_stop);
+    }
+
+private:
+    // A cell of a table turned into lines (table_line): the variable the row's name names, the
+    // period of its column, a change in the growth column; no variable in a row not read by column.
+    void add_table_cell(const scanned& s, const period_cursor& period, std::vector<report_finding>& findings) {
+        const auto [clause, clause_stop] = clauses_.around(s.first, s.last);
+        fact_naming n;
+        any_figure_ = true;
+        last_entry_ = nullptr, last_group_ = nullptr;
+        if (s.table == scanned::table_cell::read && !s.table_rate) {  // 完成率%: no rate of the row's count
+            if (const phrase_hit* hit = ix_.phrases.closest(byte_at(s.name_first), byte_at(s.name_last))) {
+                const distinctions d = stated_distinctions(cps_, s.name_first, s.name_last);
+                n.entry = choose_entry(*hit->group, d);
+                if (n.entry) {
+                    n.phrase = hit->group->phrase;
+                    n.status = *d.status ? std::string_view(d.status) : std::string_view(n.entry->status);
+                    n.stage = *d.stage ? std::string_view(d.stage) : std::string_view(n.entry->stage);
+                    n.scope = *d.scope ? std::string_view(d.scope) : std::string_view(n.entry->scope);
+                    last_entry_ = n.entry, last_group_ = hit->group;
+                }
+            }
+            if (s.table_change) n.flags |= bit(fact_flag::change);
+            if (s.table_prior) n.flags |= bit(fact_flag::prior_year);
+            if (s.table_target) n.flags |= bit(fact_flag::target);
+        }
+        n.unit = s.q.unit;
+        if (n.entry) check_unit(s, n, s.q.begin);  // the row's name is the variable's: nothing between
+        if (!n.entry) n.flags |= bit(fact_flag::no_variable);
+        n.flags |= quantity_flags(s);
+        if (!s.damage.empty())
+            findings.push_back(
+                make_finding(text_, cps_, s.first, s.last, std::string(s.damage), damage_message(s.damage)));
+        previous_end_ = s.last, previous_scope_ = "", previous_entry_ = nullptr, previous_group_ = nullptr,
+        previous_change_ = false;
+        previous_bound_ = false, previous_following_end_ = 0;
+        previous_unit_.clear(), mismatched_entry_ = nullptr;
+        write(s, n, std::numeric_limits<double>::quiet_NaN(),
+              s.table == scanned::table_cell::read ? s.table_period : period.in_clause(cps_.base() + clause), clause,
+              clause_stop);
+    }
+
+    std::size_t byte_at(std::size_t k) const { return cps_.byte_at(k); }
+
+    // The level of government a part after 其中 is of: the last level word in code points [from, to)
+    // (其中获批省级项目6项、市级项目9项: 省级, then 市级), "" if none. A level with 以上 or 及以上
+    // after it (省级以上8个, 市级及以上项目18项) counts every level from it up: kept whole, it is no
+    // single level (inconsistent_parts leaves it out of the sum of levels).
+    std::string_view level_between(std::size_t from, std::size_t to) const {
+        // 市本级 (the city's own budget, 其中市本级财政科技支出4.85亿元): the city's level (round 24)
+        static constexpr std::u32string_view words[] = {U"国家级", U"省部级", U"省级",   U"市级",
+                                                        U"县级",   U"区级",   U"镇级",   U"乡级",
+                                                        U"省本级", U"市本级", U"县本级", U"区本级"};
+        static constexpr std::string_view names[] = {"国家级", "省部级", "省级", "市级", "县级", "区级",
+                                                     "镇级",   "乡级",   "省级", "市级", "县级", "区级"};
+        static constexpr std::string_view up[] = {"国家级以上", "省部级以上", "省级以上", "市级以上",
+                                                  "县级以上",   "区级以上",   "镇级以上", "乡级以上",
+                                                  "省级以上",   "市级以上",   "县级以上", "区级以上"};
+        static constexpr std::string_view and_up[] = {"国家级及以上", "省部级及以上", "省级及以上", "市级及以上",
+                                                      "县级及以上",   "区级及以上",   "镇级及以上", "乡级及以上",
+                                                      "省级及以上",   "市级及以上",   "县级及以上", "区级及以上"};
+        std::string_view level;
+        for (std::size_t k = from; k + 1 < to; ++k) {
+            if (cps_[k].c != U'级' && (k + 1 >= to || cps_[k + 1].c != U'级') &&
+                (k + 2 >= to || cps_[k + 2].c != U'级'))
+                continue;
+            for (std::size_t w = 0; w < std::size(words); ++w)
+                if (k + words[w].size() <= to && starts_with(cps_, k, words[w])) {
+                    level = names[w];
+                    k += words[w].size() - 1;
+                    if (k + 3 <= to && starts_with(cps_, k + 1, U"以上"))
+                        level = up[w], k += 2;
+                    else if (k + 4 <= to && starts_with(cps_, k + 1, U"及以上"))
+                        level = and_up[w], k += 3;
+                    break;
+                }
+        }
+        return level;
+    }
+
+    // "申报科技项目45项，其中国家级项目3项、省级项目12项": a figure after 其中 in the sentence of a
+    // figure before it, with a level of government named since the figure before it, is a part of
+    // that total by level: flagged `part`, its level kept. With no variable of its own (项目 alone),
+    // it takes the variable of the part before it in the list (其中获批省级项目6项、市级项目9项: both
+    // approved), else the total's, when its unit fits that variable. Any other figure may be a total:
+    // after 其中 too, one with a phrase of its own and no 其中 in its clause (…，其中省级3个，新增研发
+    // 机构8个，其中省级2个: 8个 is the total of the second 其中, as new_total() says for inconsistent_parts).
+    void part_by_level(const scanned& s, std::size_t clause, std::size_t after_previous, fact_naming& n) {
+        const bool change = (n.flags & bit(fact_flag::change)) != 0;
+        // a 其中 in the total's sentence or opening the next one (…获批立项21项。其中获批省级项目6项), as
+        // part_of() says for inconsistent_parts
+        const bool after_part_word =
+            parent_end_ != 0 && part_of(text_, ix_.part_words, ix_.sentence_ends, byte_at(parent_end_), s.q.begin);
+        const std::string_view level = after_part_word && !change ? level_between(after_previous, s.first) : "";
+        if (level.empty() && after_part_word && !change && !n.entry && parent_.entry) {
+            if (const lexicon_entry* kind = part_of_kind(s, n)) {
+                n.entry = kind, n.stage = kind->stage, n.scope = kind->scope, n.status = kind->status;
+                n.flags &= ~(bit(fact_flag::no_variable) | bit(fact_flag::unit_mismatch));
+                part_ = n;
+                return;
+            }
+        }
+        if (level.empty()) {
+            if (!change &&
+                (!after_part_word || new_total(ix_.part_words, byte_at(clause), s.q.begin,
+                                               n.entry != nullptr || (n.flags & bit(fact_flag::unit_mismatch)) != 0,
+                                               (n.flags & bit(fact_flag::phrase_shared)) != 0)) &&
+                !share_after_total(s))
+                parent_end_ = s.last, parent_ = n, part_ = fact_naming{};  // a total its parts may follow
+            return;
+        }
+        const fact_naming& from = part_.entry ? part_ : parent_;
+        if (!n.entry && from.entry && unit_flags(*from.entry, unit_id(s, s.q.unit), s.q.unit, n.flags) == 0) {
+            n.entry = from.entry, n.phrase = from.phrase, n.status = from.status, n.stage = from.stage;
+            n.scope = from.scope;
+            n.flags = (n.flags & ~(bit(fact_flag::no_variable) | bit(fact_flag::unit_mismatch))) |
+                      bit(fact_flag::phrase_shared);
+        }
+        n.level = level;
+        n.flags |= bit(fact_flag::part);
+        if (n.entry) part_ = n;
+    }
+    // A share or a rate right after a total (财政科技支出12.6亿元，占一般公共预算支出的比重为3.2%，其中
+    // 市本级4.85亿元): the parts after it are the total's, not the share's (round 25: no variable).
+    bool share_after_total(const scanned& s) const {
+        return (is(s.q.unit, "%") || is(s.q.unit, "‰")) && parent_.entry && parent_end_ != 0 &&
+               !is(parent_.entry->unit, "%") && !ix_.sentence_ends.any_inside(byte_at(parent_end_), s.q.begin);
+    }
+    // "专利授权量241件，其中发明专利19件": a part after 其中 named only by a kind of the total's
+    // quantity (发明专利), the total's stage and scope saying which of the kind's variables it is: the
+    // one entry with a phrase that starts with the kind and states the total's distinctions
+    // (发明专利授权量: granted). None when no distinction is stated or two entries fit: never a guess.
+    const lexicon_entry* part_of_kind(const scanned& s, fact_naming& n) {
+        const lexicon_entry& total = *parent_.entry;
+        if (total.stage.empty() && total.scope.empty()) return nullptr;
+        const std::size_t opening = ix_.part_words.last_end_inside(byte_at(parent_end_), s.q.begin);
+        if (opening == 0) return nullptr;
+        std::string_view kind = text_.substr(opening, s.q.begin - opening);
+        for (std::string_view verb : {"达到", "为", "达", "有", "共"})
+            if (kind.size() > verb.size() && kind.substr(kind.size() - verb.size()) == verb)
+                kind.remove_suffix(verb.size());
+        if (kind.size() < std::string_view("专利").size() || kind.find_first_of(" ,.;:()") != std::string_view::npos ||
+            kind.find("，") != std::string_view::npos || kind.find("、") != std::string_view::npos)
+            return nullptr;
+        const lexicon_entry* found = nullptr;
+        for (const lexicon_entry& e : ix_.words) {
+            if (&e == &total || e.stage != total.stage || e.scope != total.scope) continue;
+            const bool named = std::any_of(e.phrases.begin(), e.phrases.end(), [&](const std::string& p) {
+                return p.size() > kind.size() && std::string_view(p).substr(0, kind.size()) == kind;
+            });
+            if (!named || unit_flags(e, unit_id(s, s.q.unit), s.q.unit, n.flags) != 0) continue;
+            if (found) return nullptr;
+            found = &e;
+        }
+        if (found) n.phrase = kind;
+        return found;
+    }
+
+    // A target word (target_word_at) before code point `first` in its sentence (力争…) or clause
+    // (目标, 计划). Figures come in order: the cursor walks each code point of a chunk once.
+    // The cursor also finds 以来 in the sentence (since_start).
+    // A figure in % that says how much of the target named in its clause was done: 完成 before the
+    // target word and 的 right before the figure (完成全年目标任务500件的42%), or 完成率/完成进度
+    // after the target word (年度目标任务完成率56.8%).
+    bool completion_rate(const scanned& s, std::size_t clause) const {
+        if (s.q.unit != "%") return false;
+        std::size_t target = 0;  // one past the last target word
+        for (std::size_t k = clause; k + 1 < s.first; ++k)
+            if (starts_with(cps_, k, U"目标") || starts_with(cps_, k, U"任务") || starts_with(cps_, k, U"计划"))
+                target = k + 2;
+        if (target == 0) return false;
+        for (std::size_t k = target; k + 1 < s.first; ++k)
+            if (starts_with(cps_, k, U"完成率") || starts_with(cps_, k, U"完成进度")) return true;
+        std::size_t end = s.first;
+        for (std::u32string_view w : {U"达到", U"达", U"为"})
+            if (ends_with(cps_, end, w)) end -= w.size();
+        if (end == 0 || cps_[end - 1].c != U'的') return false;
+        for (std::size_t k = clause; k + 2 < target; ++k)  // 占全年目标任务120家的72.5%: the share done too
+            if (starts_with(cps_, k, U"完成") || cps_[k].c == U'占') return true;
+        return false;
+    }
+
+    bool target_before(std::size_t first) {
+        if (target_cursor_ == 0 && first > 0 && chunk_starts_line_) plan_line(0);
+        // The code points between stops skipped in a loop of locals (the member cursor was stored
+        // at every code point); target_stop() reads the stops.
+        std::size_t k = target_cursor_;
+        for (;;) {
+            k = cps_.next_with(k, first, cc_target_stop);
+            if (k >= first) break;
+            target_cursor_ = k;
+            target_stop(cps_[k].c);
+            k = target_cursor_ + 1;
+        }
+        target_cursor_ = k;
+        return target_in_sentence_ || target_in_clause_ || plan_section_;
+    }
+    // One code point of target_before()'s stops, at target_cursor_.
+    void target_stop(char32_t c) {
+        if (c == '\n') plan_line(target_cursor_ + 1);
+        if (clause_end(c)) {
+            target_in_clause_ = false;
+            if (c != ',' && c != U'，') {
+                // ；splits what a target sentence lists (力争…20家；技术合同成交额达到8亿元): still its
+                // targets, once a figure before it was one; a target word with no figure before ；
+                // (确保资金安全；全年新增…12家, 力争进入全省前列的目标；…) names no target after it.
+                if ((c != ';' && c != U'；') || !target_figure_)
+                    target_in_sentence_ = target_estimate_ = target_figure_ = false;
+                since_start_ = 0, clause_since_at_ = 0;
+            }
+            return;
+        }
+        if (c == U'以') {
+            if (starts_with(cps_, target_cursor_ + 1, U"来"))
+                since_start_ = since_start(cps_, target_cursor_), since_at_ = cps_.base() + target_cursor_;
+            return;
+        }
+        int plan_year = 0;
+        bool span = false;
+        if (c == U'十' && plan_span_at(cps_, target_cursor_, plan_year, span) && span)
+            since_start_ = -1, since_at_ = cps_.base() + target_cursor_ + 1;  // “十四五”期间累计…: five years'
+        if (const years_span counted = years_counted_at(cps_, target_cursor_); counted == years_span::sentence) {
+            if (since_start_ == 0) since_start_ = -1, since_at_ = cps_.base() + target_cursor_;  // 以来's outlives it
+        } else if (counted == years_span::clause) {
+            clause_since_at_ = cps_.base() + target_cursor_;
+        }
+
+        bool sentence = false;
+        if (target_word_at(cps_, target_cursor_, sentence)) {
+            // 预计 alone says what is expected: an estimate of what was done in a report of the year
+            const bool estimate = sentence && starts_with(cps_, target_cursor_, U"预计");
+            target_estimate_ = (estimate && (!target_in_sentence_ || target_estimate_));
+            (sentence ? target_in_sentence_ : target_in_clause_) = true;
+        }
+    }
+    // A line at k opens a section of plans (二、下半年工作打算: each figure under it is a plan) or
+    // the next item of the heading's list, which ends it.
+    void plan_line(std::size_t k) {
+        int kind = 0;
+        std::size_t after = 0;
+        if (plan_kind_ < 0) return;  // a report that is a plan throughout
+        if (plan_heading(cps_, k, kind) || (!any_figure_ && plan_heading(cps_, k, kind, 40) && kind == 0))
+            // a heading without a list marker before any figure (the title "2025年工作计划"): the
+            // whole report is a plan, no list item ends it
+            plan_section_ = true, plan_kind_ = kind == 0 && !any_figure_ ? -1 : kind;
+        else if (plan_section_ && list_marker(cps_, k, after) == (plan_kind_ ? plan_kind_ : 1))
+            plan_section_ = false;
+    }
+    // The code point in [lo, hi) that starts at a byte offset (the phrase lies in the clause).
+    std::size_t code_point_at(std::size_t byte, std::size_t lo, std::size_t hi) const {
+        return static_cast<std::size_t>(
+            std::lower_bound(cps_.begin() + lo, cps_.begin() + hi, byte,
+                             [](const code_point& c, std::size_t b) { return c.begin < b; }) -
+            cps_.begin());
+    }
+
+    // unit_flag(s.q.unit, e.unit), remembered per (entry, unit).
+    std::uint32_t written_unit_flag(const lexicon_entry& e, const scanned& s) {
+        const std::pair<const lexicon_entry*, std::uint32_t> key(&e, unit_id(s, s.q.unit));
+        if (const auto it = written_flags_.find(key); it != written_flags_.end()) return it->second;
+        return written_flags_.emplace(key, unit_flag(s.q.unit, e.unit)).first->second;
+    }
+
+    // The table's id of `unit`; the figure's unit as written (s.q.unit itself, which bind(), the part
+    // rules, check_unit() and write() each ask for) looked up once a figure (add() forgets it).
+    std::uint32_t unit_id(const scanned& s, std::string_view unit) {
+        if (unit.data() != s.q.unit.data() || unit.size() != s.q.unit.size()) return out_.id(unit);
+        if (unit_of_ != &s) unit_of_ = &s, unit_written_ = out_.id(unit);
+        return unit_written_;
+    }
+
+    // code_point_at(hit.begin, lo, hi) without the search: the hit knows its first code point.
+    static std::size_t first_of(const phrase_hit& hit, std::size_t lo, std::size_t hi) {
+        return hit.first < lo ? lo : hit.first > hi ? hi : hit.first;
+    }
+
+    void write(const scanned& s, const fact_naming& n, double guess, std::string_view period, std::size_t clause,
+               std::size_t clause_stop) {
+        fact_table& t = out_.table();
+        const std::uint32_t unit = n.unit_id != fact_naming::unknown ? n.unit_id : unit_id(s, n.unit);
+        t.variable.push_back(n.entry ? out_.stable_id(n.entry->variable) : 0);
+        t.phrase.push_back(out_.stable_id(n.phrase)), t.unit.push_back(unit),
+            t.period.push_back(out_.stable_id(period));
+        t.damage.push_back(out_.stable_id(s.damage)), t.status.push_back(out_.stable_id(n.status));
+        t.stage.push_back(out_.stable_id(n.stage)), t.scope.push_back(out_.stable_id(n.scope));
+        t.level.push_back(out_.stable_id(n.level));
+        t.value.push_back(signed_value(s.q.value, n.decline)), t.high.push_back(signed_value(s.q.high, n.decline));
+        t.guess.push_back(guess), t.qual.push_back(signed_qualifier(s.q.qual, n.decline));
+        t.flags.push_back(n.flags);
+        const auto u32 = [](std::size_t v) { return static_cast<std::uint32_t>(v); };
+        t.begin.push_back(u32(s.q.begin)), t.end.push_back(u32(s.q.end));
+        t.clause_begin.push_back(cps_[clause].begin);
+        t.clause_end.push_back(clause_stop > clause ? cps_.end_of(clause_stop - 1) : cps_[clause].begin);
+        const std::size_t base = cps_.base();
+        t.char_begin.push_back(u32(base + s.first)), t.char_end.push_back(u32(base + s.last));
+        t.clause_char_begin.push_back(u32(base + clause));
+        t.clause_char_end.push_back(u32(base + std::max(clause, clause_stop)));
+        if (any_invalid_)
+            quote_into(t.quoted, text_, cps_, s.first, s.last);
+        else
+            t.quoted.append(text_.substr(s.q.begin, s.q.end - s.q.begin));
+        t.text_end.push_back(t.quoted.size());
+    }
+
+    // unit_implied / unit_mismatch for a figure of `entry` written in `unit`, remembered per
+    // (entry, unit): parsing two units a figure cost more than reading it.
+    std::uint32_t unit_flags(const lexicon_entry& entry, std::uint32_t unit_id, std::string_view unit,
+                             std::uint32_t flags) {
+        const bool rate_of_change =
+            (flags & bit(fact_flag::change)) && (unit == "%" || unit == "个百分点" || unit == "百分点" || unit == "倍");
+        if (entry.unit.empty() || unit.empty() || rate_of_change) return 0;
+        // find first: emplace makes a node (an allocation) even when the key is there.
+        const std::pair<const lexicon_entry*, std::uint32_t> key(&entry, unit_id);
+        if (const auto it = unit_flags_.find(key); it != unit_flags_.end()) return it->second;
+        std::uint32_t flag = unit_flag(unit, entry.unit);
+        // 研发中心8家 for a variable counted in 个 that lists 家 in counted_in: the count it is
+        if (flag == bit(fact_flag::unit_mismatch) && !entry.counted_in.empty() && counts_in(unit)) {
+            const std::string_view measure = counted(unit);
+            for (const std::string& w : entry.counted_in)
+                if (counted(w) == measure) flag = 0;
+        }
+        return unit_flags_.emplace(key, flag).first->second;
+    }
+
+    // The figure's unit against its variable's: a bare multiplier (2.35亿, "2.36亿 元" cut at the
+    // blank) of a variable counted in 元, 家… is completed with that word (亿元); a unit that does
+    // not convert (23场次 for 人次, 62家 for 个) leaves the figure without a variable (unit_mismatch),
+    // never the number alone in the variable's unit. A measure word the variable accepts only by its
+    // counted_in (研发中心8家) counts a noun written between the phrase and the figure instead, from
+    // byte `counted_from` (有研发机构的企业120家: the firms, counted_noun_between): a mismatch too; so
+    // is its own measure word after a team or a project it hosts (众创空间入驻团队46个).
+    void check_unit(const scanned& s, fact_naming& n, std::size_t counted_from) {
+        const std::string_view written = s.q.unit;
+        if ((is(written, "万") || is(written, "亿") || is(written, "万亿") || is(written, "千万") ||
+             is(written, "百万")) &&
+            n.entry->unit.find('/') == std::string::npos) {
+            const std::string_view base = measure_of(n.entry->unit);
+            if (!base.empty() && !is(base, "%") && !is(base, "‰") && !is(base, "个百分点") && !is(base, "百分点") &&
+                !is(base, "万") && !is(base, "亿")) {
+                completed_unit_ = std::string(written) + std::string(base);
+                n.unit = completed_unit_;
+            }
+        }
+        n.unit_id = unit_id(s, n.unit);  // write() asks for it again
+        std::uint32_t flags = unit_flags(*n.entry, n.unit_id, n.unit, n.flags);
+        if (flags == 0 && !n.entry->counted_in.empty() &&
+            (counted(n.unit) != counted(n.entry->unit) ? counted_noun_between(counted_from, s.q.begin)
+                                                       : other_noun_between(counted_from, s.q.begin)))
+            flags = bit(fact_flag::unit_mismatch);
+        n.flags |= flags;
+        if (flags & bit(fact_flag::unit_mismatch)) unit_mismatch(s, n);
+    }
+
+    // The figure is in a unit its variable's does not convert to: no variable.
+    void unit_mismatch(const scanned& s, fact_naming& n) {
+        mismatched_entry_ = n.entry, mismatched_group_ = last_group_, mismatched_end_ = s.last;
+        n.entry = nullptr, n.phrase = {}, n.status = n.stage = n.scope = {};
+        n.flags =
+            (n.flags & ~bit(fact_flag::phrase_shared)) | bit(fact_flag::unit_mismatch) | bit(fact_flag::no_variable);
+        last_entry_ = nullptr, last_group_ = nullptr;
+    }
+
+    // A noun that a measure word like 家 counts (企业, 单位, 机构…) in bytes [from, to): "建有企业研发
+    // 中心的企业达到86家", "市级企业技术中心企业15家" count firms, not the centres of the phrase before.
+    bool counted_noun_between(std::size_t from, std::size_t to) const {
+        if (from >= to) return false;
+        const std::string_view between = text_.substr(from, to - from);
+        for (std::string_view noun : {"企业", "公司", "单位", "机构", "工厂", "厂家", "高校", "院所", "医院"})
+            if (between.find(noun) != std::string_view::npos) return true;
+        return false;
+    }
+
+    // A noun counted in the facility's own measure word (个) that the facility hosts, in bytes
+    // [from, to): "众创空间新增入驻团队46个", "孵化器内入驻项目52个" count teams or projects.
+    bool other_noun_between(std::size_t from, std::size_t to) const {
+        if (from >= to) return false;
+        const std::string_view between = text_.substr(from, to - from);
+        for (std::string_view noun : {"团队", "项目"})
+            if (between.find(noun) != std::string_view::npos) return true;
+        return false;
+    }
+
+    // The phrase closest before the number: first after the previous figure of the clause, else
+    // anywhere earlier in the clause (a subject shared by a list of figures); none across an
+    // enumeration. The words between it and the figure choose among the entries of the phrase.
+    binding bind(const scanned& s, std::size_t clause, std::size_t clause_stop) {
+        binding b = bind_before(s, clause);
+        if (b.entry && unit_flags(*b.entry, unit_id(s, s.q.unit), s.q.unit, 0) != 0) split_by_modifier(s, clause, b);
+        if (b.entry || b.group) return b;
+        if (level_after_changed_phrase(s, clause, b)) return b;
+        if (const phrase_hit* hit = following_phrase(s, clause_stop)) {
+            // the words of the clause around the figure and its noun say its scope: 新增12个众创空间
+            // (before), 今年共有12个众创空间获批备案 (the verb after the noun, up to the next figure)
+            std::size_t to = code_point_at(hit->end, s.last, clause_stop);
+            while (to < clause_stop && !is_digit(cps_[to].c) && !chinese_figure_at(cps_, to)) ++to;
+            b.stated = stated_distinctions(cps_, std::max(clause, previous_end_), to, s.last);
+            b.entry = choose_entry(*hit->group, b.stated);
+            if (b.entry && unit_flag(s.q.unit, b.entry->unit) == 0)
+                b.group = hit->group, b.phrase = hit->group->phrase, b.phrase_begin = b.phrase_end = byte_at(s.first),
+                b.following_end = hit->end;
+            else
+                b.entry = nullptr;
+        }
+        if (!b.entry) split_phrase(s, clause, clause_stop, b);
+        return b;
+    }
+
+    // "新建市级以上创新平台三十二个，其中省级重点实验室五个": a part after 其中 that states no scope
+    // word of its own has the one its total's words stated (the five were built this year too).
+    void part_scope(std::size_t phrase_begin, distinctions& d) const {
+        if (*d.scope || !*previous_scope_ || previous_end_ == 0 ||
+            !part_of(text_, ix_.part_words, ix_.sentence_ends, byte_at(previous_end_), phrase_begin))
+            return;
+        d.scope = previous_scope_;
+    }
+    // "新增省级院士工作站3家、市级众创空间6家": an item after 、 that states no scope word of its own
+    // has the one the list opened with (both were added), as the previous figure's entry states it.
+    void listed_scope(std::size_t after_previous, distinctions& d) const {
+        if (*d.scope || !previous_entry_ || previous_entry_->scope.empty() || previous_end_ == 0 ||
+            after_previous >= cps_.size() || cps_[after_previous].c != U'、')
+            return;
+        d.scope = previous_entry_->scope.c_str();
+    }
+
+    // "组织申报2026年度第一批高新技术企业143家": a batch (第一批) or a year naming one (2026年度) between
+    // the verb and the noun of a phrase (申报高新技术企业) is inside it: that phrase's group, not the
+    // noun's (the stock of high-tech firms). The hit's own group when none.
+    const phrase_entries* verb_before_batch(const phrase_hit& hit, std::size_t clause, std::size_t to) const {
+        // the code points of the clause before the noun, nearest first, past the line breaks a wrap left out
+        // (at most 16, in place: a vector here cost an allocation at most figures)
+        fixed_list<std::size_t, 16> before;
+        for (std::size_t k = first_of(hit, clause, to); k > clause && before.size() < 16; --k)
+            if (!one_of(cps_[k - 1].c, U"\n\r ")) before.push_back(k - 1);
+        const auto c = [&](std::size_t i) { return i < before.size() ? cps_[before[i]].c : char32_t{0}; };
+        std::size_t i = 0;
+        if (c(0) == U'批') {  // 第一批, 第2批
+            std::size_t j = 1;
+            while (is_digit(c(j)) || is_chinese_numeral(c(j))) ++j;
+            if (j > 1 && c(j) == U'第') i = j + 1;
+        }
+        if (c(i) == U'度' && c(i + 1) == U'年' && is_digit(c(i + 2)) && is_digit(c(i + 3)) && is_digit(c(i + 4)) &&
+            is_digit(c(i + 5)))
+            i += 6;  // 2026年度
+        if (i == 0) return hit.group;
+        std::string verb;  // 申报, 组织申报
+        for (std::size_t n = 0; n < 4 && i + n < before.size(); ++n) {
+            verb.insert(0, slice(text_, cps_, before[i + n], before[i + n] + 1));
+            if (const phrase_entries* group = n ? ix_.phrases.find(verb + std::string(hit.group->phrase)) : nullptr)
+                return group;
+        }
+        return hit.group;
+    }
+
+    // No phrase: the words that may qualify the figure count from the clause (or the previous figure).
+    binding no_binding(std::size_t clause) const {
+        binding b;
+        b.phrase_begin = b.phrase_end = byte_at(std::max(clause, previous_end_));
+        return b;
+    }
+    // "争取省级科技特派员项目资金95万元": a phrase of the lexicon whose verb and noun a modifier splits
+    // (争取…项目资金 is 争取项目资金), the noun right before the figure (or before 达, 共计…), when the
+    // phrase closest before the figure (科技特派员) names a variable the figure's unit does not fit.
+    // Only a verb that takes a sum as its object opens it, and no 的/用于/对 lies between: two nouns
+    // (财政用于…的支出, 研发机构…投入) are no such phrase (review 25b).
+    static bool modifier_only_between(const code_points& cps, std::size_t from, std::size_t to) {
+        for (std::size_t k = from; k < to; ++k)
+            if (one_of(cps[k].c, U"的对，,；;") || starts_with(cps, k, U"用于")) return false;
+        return true;
+    }
+    void split_by_modifier(const scanned& s, std::size_t clause, binding& b) {
+        constexpr std::size_t verb = 2, widest_gap = 12, longest_tail = 4;
+        const std::size_t from = std::max(clause, previous_end_);
+        std::size_t end = s.first;
+        if (ends_with(cps_, end, U"达到") || ends_with(cps_, end, U"共计") || ends_with(cps_, end, U"合计"))
+            end -= 2;
+        else if (end > from && one_of(cps_[end - 1].c, U"达为计"))
+            end -= 1;
+        // every phrase looked up below ends with code point end - 1
+        if (end == 0 || !(ix_.sum_phrase_end_unknown || ix_.sum_phrase_ends.has(cps_[end - 1].c))) return;
+        // the verbs first: most figures have none in reach, and then no phrase is built
+        fixed_list<std::size_t, 8> verbs;
+        const std::size_t reach = end > verb + longest_tail + widest_gap ? end - verb - longest_tail - widest_gap : 0;
+        for (std::size_t v = end > 2 + verb ? end - 2 - verb - 1 + 1 : 0;
+             v-- > std::max(from, reach) && verbs.size() < 8;)
+            if (verb_taking_a_sum(cps_, v)) verbs.push_back(v);
+        for (std::size_t tail = 2; tail <= longest_tail && !verbs.empty() && end >= from + verb + tail + 1; ++tail)
+            for (const std::size_t v : verbs) {  // nearest first, as before
+                if (v + verb + tail + 1 > end || end - tail - (v + verb) > widest_gap) continue;
+                if (!modifier_only_between(cps_, v + verb, end - tail)) continue;
+                const phrase_entries* group =
+                    ix_.phrases.find(slice(text_, cps_, v, v + verb) + slice(text_, cps_, end - tail, end));
+                const distinctions stated = group ? stated_distinctions(cps_, clause, s.first) : distinctions{};
+                const lexicon_entry* e = group ? choose_entry(*group, stated) : nullptr;
+                if (e && written_unit_flag(*e, s) == 0) {
+                    b = binding{};
+                    b.stated = stated, b.entry = e, b.group = group, b.phrase = group->phrase;
+                    b.phrase_begin = cps_[v].begin, b.phrase_end = byte_at(end);
+                    return;
+                }
+            }
+    }
+    // "派出0名专家到各村": a count between the verb and the noun of a phrase (派出专家), the verb
+    // right before the figure and the noun right after it. The longest such phrase whose entry
+    // counts in the figure's unit; `b` untouched when there is none.
+    void split_phrase(const scanned& s, std::size_t clause, std::size_t clause_stop, binding& b) const {
+        constexpr std::size_t longest = 4;  // code points of each half
+        if (s.q.unit.empty() || s.last >= clause_stop || s.first <= clause ||
+            !(is_count_word(s.q.unit) || counted(s.q.unit) == "人"))
+            return;
+        for (std::size_t head = std::min(longest, s.first - clause); head > 0; --head)
+            for (std::size_t tail = std::min(longest, clause_stop - s.last); tail > 0; --tail) {
+                const phrase_entries* group = ix_.phrases.find(slice(text_, cps_, s.first - head, s.first) +
+                                                               slice(text_, cps_, s.last, s.last + tail));
+                // the noun an item of a list (走访12家企业和科技园区、…): the count is the list's
+                if (!group || (s.last + tail < clause_stop && one_of(cps_[s.last + tail].c, U"和与及、等"))) continue;
+                const distinctions stated = stated_distinctions(cps_, clause, s.first);
+                const lexicon_entry* e = choose_entry(*group, stated);
+                if (!e || unit_flag(s.q.unit, e->unit) != 0) continue;
+                b.stated = stated, b.entry = e, b.group = group, b.phrase = group->phrase;
+                b.phrase_begin = cps_[s.first - head].begin, b.phrase_end = byte_at(s.first);
+                return;
+            }
+    }
+
+    // "技术合同成交额比上年翻一番，达到2.4亿元": a clause that is only 达到 (增至, 提高到…) and the
+    // figure states the level of the phrase whose change, without a figure, the clause before in the
+    // sentence states. Not when that clause has a figure of its own (较上年提高0.3个百分点，达到2.1%:
+    // level_after_change) or the phrase lies before an enumeration.
+    bool level_after_changed_phrase(const scanned& s, std::size_t clause, binding& b) {
+        if (clause < 2 || !one_of(cps_[clause - 1].c, U"，,")) return false;
+        std::size_t verb = clause;
+        while (verb < s.first && one_of(cps_[verb].c, U" \t\u3000")) ++verb;
+        const std::u32string_view levels[] = {U"达到",   U"达",     U"增至",   U"升至",   U"增加到",
+                                              U"增加至", U"增长到", U"增长至", U"提高到", U"提高至",
+                                              U"提升到", U"提升至", U"上升到", U"上升至"};
+        if (std::none_of(std::begin(levels), std::end(levels), [&](std::u32string_view w) {
+                return verb + w.size() == s.first && starts_with(cps_, verb, w);
+            }))
+            return false;
+        std::size_t before = clause - 1;  // the clause before: back to a clause mark or the chunk's start
+        while (before > 0 && !one_of(cps_[before - 1].c, U"，,；;。！？!?\n")) --before;
+        if ((previous_end_ != 0 && previous_end_ > before) || !states_change(before, clause - 1)) return false;
+        const phrase_hit* hit = ix_.phrases.closest(byte_at(before), byte_at(clause - 1));
+        if (!hit || ix_.enumeration.any_inside(hit->end, byte_at(clause - 1))) return false;
+        b.stated = stated_distinctions(cps_, before, s.first);
+        b.entry = choose_entry(*hit->group, b.stated);
+        if (!b.entry) return false;
+        b.group = hit->group, b.phrase = hit->group->phrase, b.shared = true;
+        b.phrase_begin = hit->begin, b.phrase_end = byte_at(clause);  // no change between it and the figure
+        return true;
+    }
+
+    // A change word, or 翻番 (翻一番, 翻了两番…), in code points [from, to).
+    bool states_change(std::size_t from, std::size_t to) const {
+        if (ix_.change_words.any_inside(byte_at(from), byte_at(to))) return true;
+        for (std::size_t k = from; k + 1 < to; ++k)
+            if (cps_[k].c == U'翻' && (cps_[k + 1].c == U'番' || (k + 2 < to && cps_[k + 2].c == U'番') ||
+                                       (k + 3 < to && cps_[k + 3].c == U'番')))
+                return true;
+        return false;
+    }
+
+    // "22家企业申报高新技术企业", "5家企业通过高新技术企业认定": a count whose clause names nothing
+    // before it is the subject of the first phrase a few characters after it, when no number lies
+    // between and the phrase's variable is counted in the figure's own measure word (bind checks).
+    const phrase_hit* following_phrase(const scanned& s, std::size_t clause_stop) const {
+        constexpr std::size_t reach = 10;  // code points from the figure to the phrase
+        // 5名科技特派员 names the people it counts as 22家企业 names the firms; an amount names only
+        // the funds right after it (设立500万元风险补偿资金)
+        if (s.q.unit.empty() || s.last >= clause_stop) return nullptr;
+        const bool counts = is_count_word(s.q.unit) || counted(s.q.unit) == "人";
+        const std::optional<unit> u = counts ? std::nullopt : parsed_unit(s.q.unit);
+        const bool amount = u && u->dim() == dimension::of(base_quantity::currency);
+        if (!counts && !amount) return nullptr;
+        std::size_t stop = s.last;
+        while (stop < clause_stop && !is_digit(cps_[stop].c) && chinese_digit(cps_[stop].c) < 0) ++stop;
+        const phrase_hit* first = nullptr;
+        for (const phrase_hit* hit = ix_.phrases.closest(s.q.end, byte_at(stop)); hit;
+             hit = ix_.phrases.closest(s.q.end, hit->begin))
+            first = hit;
+        if (!first || first->begin > byte_at(std::min(stop, s.last + (amount ? 0 : reach)))) return nullptr;
+        return ix_.enumeration.any_inside(s.q.end, first->begin) ? nullptr : first;
+    }
+
+    binding bind_before(const scanned& s, std::size_t clause) {
+        binding b;
+        const std::size_t after_previous = std::max(clause, previous_end_);
+        b.phrase_begin = b.phrase_end = byte_at(after_previous);
+        if (const phrase_entries* listed = respective_phrase(s, clause)) {
+            b.stated = stated_distinctions(cps_, clause, s.first);
+            b.stated.scope = b.stated.status = "", b.stated.stage = "";  // each listed phrase says its own
+            b.entry = choose_entry(*listed, b.stated), b.group = listed, b.phrase = listed->phrase;
+            // 分别增长10.2%和8.5%: the change words after 分别 are each figure's
+            b.phrase_begin = byte_at(s.first), b.phrase_end = respectively_end_;
+            if (b.entry) return b;
+            b = binding{};
+            b.phrase_begin = b.phrase_end = byte_at(after_previous);
+        }
+        // "组织申报国家、省、市科技项目28项": a list of levels modifies one noun, no enumeration.
+        const bool levels = levels_only(after_previous, s.first);
+        if (!levels && enumerated_count(s, after_previous, b)) return b;
+        const phrase_hit* hit = ix_.phrases.closest(byte_at(after_previous), s.q.begin);
+        if (!hit && after_previous > clause)
+            b.shared = (hit = ix_.phrases.closest(byte_at(clause), byte_at(after_previous))) != nullptr;
+        if (hit && !levels && ix_.enumeration.any_inside(hit->end, s.q.begin)) hit = nullptr, b.shared = false;
+        // "每万人口<a phrase of a count>": a number per 10,000 people the lexicon does not know is no
+        // count of the whole (每万人口高价值发明专利拥有量 without its entry was valid_invention_patents).
+        // So for 人均, 户均: 人均财政科技支出312元 is no spending of the whole (round 24), nor is
+        // 财政科技支出人均312元.
+        const std::size_t hit_first = hit ? first_of(*hit, clause, s.first) : 0;
+        if (hit &&
+            (per_ten_thousand_before(hit_first) || per_head_before(hit_first) ||
+             per_head_between(code_point_at(hit->end, clause, s.first), s.first)) &&
+            std::none_of(hit->group->entries.begin(), hit->group->entries.end(),
+                         [](const lexicon_entry* e) { return e->unit.find('/') != std::string::npos; }))
+            hit = nullptr, b.shared = false;
+        if (hit && of_a_kind_of_firm(*hit, byte_at(clause))) hit = nullptr, b.shared = false;
+        if (hit) {
+            // 应/已 just before the phrase belong to it (应拨付补助资金).
+            const std::size_t phrase_first = first_of(*hit, clause, s.first);
+            const std::size_t from =
+                std::min(after_previous, std::max(clause, phrase_first - std::min<std::size_t>(2, phrase_first)));
+            const phrase_entries* group = verb_before_batch(*hit, clause, s.first);  // 申报第一批高新技术企业
+            b.stated = stated_distinctions(cps_, from, s.first);
+            listed_scope(after_previous, b.stated);  // 新增院士工作站3家、众创空间6家
+            part_scope(hit->begin, b.stated);        // 新建…平台三十二个，其中省级重点实验室五个
+            b.entry = choose_entry(*group, b.stated);
+            b.group = group, b.phrase = group->phrase;
+            if (!b.entry) tail_entry(b);
+            b.phrase_begin = hit->begin, b.phrase_end = hit->end;
+            if (payment_of_previous(s, *hit->group))
+                b.group = previous_group_, b.entry = choose_entry(*previous_group_, b.stated), b.shared = true,
+                b.phrase = previous_group_->phrase;
+            if (!b.entry) b.shared = false;
+        } else if (const phrase_hit* follow = follower_of_previous(s, after_previous)) {
+            // "登记技术合同312项，成交额5.8亿元": a word of the lexicon's follow_phrases after a figure of
+            // the entry it follows (in the sentence) names the variable that lists it.
+            b.stated = stated_distinctions(cps_, after_previous, s.first);
+            b.group = follow->group, b.phrase = follow->group->phrase, b.shared = true;
+            for (const lexicon_entry* e : follow->group->entries)
+                if (e->follows == followed_entry()->variable) b.entry = e;
+            b.phrase_begin = follow->begin, b.phrase_end = follow->end;
+        } else if (mismatched_entry_ && mismatched_group_ && previous_end_ == mismatched_end_ && previous_end_ != 0 &&
+                   !ix_.sentence_ends.any_inside(byte_at(previous_end_), s.q.begin) && !s.q.unit.empty() &&
+                   unit_flag(s.q.unit, mismatched_entry_->unit) == 0) {
+            // "申报项目2批次，共计37项": the figure in the variable's unit after one in another measure
+            // word (2批次, left without a variable) is the phrase's figure.
+            b.entry = mismatched_entry_, b.group = mismatched_group_, b.phrase = mismatched_group_->phrase;
+            b.shared = true, b.phrase_begin = b.phrase_end = cps_[clause].begin;
+        } else if (const lexicon_entry* paid = other_status_of_previous(s, after_previous)) {
+            // "应拨付补助资金500万元，已拨付420万元": 已 (or a payment verb) alone names the paid entry
+            // of the previous figure's phrase, as a scope word names the stock or the flow below
+            b.entry = paid, b.group = previous_group_, b.phrase = previous_phrase_, b.shared = true;
+            b.stated = stated_distinctions(cps_, after_previous, s.first);
+            b.phrase_begin = b.phrase_end = cps_[clause].begin;
+        } else if (const lexicon_entry* other = other_scope_of_previous(s, after_previous)) {
+            // "新认定高新技术企业9家，累计达到87家": a scope word alone names the other entry of the
+            // previous figure's phrase (the stock after the flow, or the flow after the stock).
+            b.entry = other, b.group = other_scope_group_, b.phrase = other_scope_group_->phrase, b.shared = true;
+            b.stated = stated_distinctions(cps_, after_previous, s.first);
+            // a change word before the previous figure (净增218家、总数突破1500家) is that figure's
+            b.phrase_begin = cps_[clause].begin, b.phrase_end = byte_at(after_previous);
+        } else if (previous_entry_ && !per_head_between(after_previous, s.first) &&  // 增长12%，人均…1500元
+                   ((ix_.change_lead.any_inside(byte_at(after_previous), s.q.begin) && change_of_previous(s)) ||
+                    level_after_change(after_previous, s) || comparison_of_previous(after_previous, s))) {
+            // "…241.8万元，同比增长12.5%": a clause that only states a change refers to the figure
+            // before; so do "…提高0.3个百分点，达到2.1%" and "…突破1200亿元，达到1263.7亿元" (the level
+            // reached) and "…1.2亿元，上年同期为
+            // 1.5亿元" (the same figure a year earlier).
+            // The group too: a share after the change ("…12.6亿元，同比增长10.2%，占GDP的比重14.6%")
+            // is still the share of that figure's quantity.
+            b.entry = previous_entry_, b.group = previous_group_, b.phrase = previous_phrase_, b.shared = true;
+            b.phrase_begin = b.phrase_end = cps_[clause].begin;
+            if (const lexicon_entry* stock = stock_of_net_change(s, after_previous))
+                b.entry = stock, b.group = other_scope_group_, b.phrase = other_scope_group_->phrase;
+        }
+        return b;
+    }
+
+    // "其中高新技术企业研发费用26.1亿元", "科技型中小企业专利授权量": a phrase right after a phrase of
+    // the lexicon naming a kind of firm (…企业; sharing its 企业: 企业研发费用) is that kind's
+    // quantity, a part of the whole's, never the whole's variable. (全市企业研发费用: 企业 alone
+    // names no kind.)
+    bool of_a_kind_of_firm(const phrase_hit& hit, std::size_t from) const {
+        constexpr std::string_view firm = "企业";
+        const phrase_hit* kind = ix_.phrases.closest(from, std::min(hit.end, hit.begin + firm.size()));
+        const std::string_view kind_phrase = kind ? kind->group->phrase : std::string_view(), own = hit.group->phrase;
+        if (!kind || kind->begin >= hit.begin || kind_phrase.size() < firm.size() ||
+            kind_phrase.substr(kind_phrase.size() - firm.size()) != firm)
+            return false;
+        return kind->end == hit.begin || (kind->end == hit.begin + firm.size() && own.substr(0, firm.size()) == firm);
+    }
+
+    // 每万人口, 每万人, 万人 (not after a digit: 1.2万人) right before code point k.
+    // (The words as literals: a list of u32string_view counted their characters at every figure.)
+    bool per_ten_thousand_before(std::size_t k) const {
+        const auto no_digit_before = [&](std::size_t n) { return k == n || !is_digit(cps_[k - n - 1].c); };
+        if (ends_with(cps_, k, U"万人口")) return no_digit_before(3);
+        if (ends_with(cps_, k, U"万人") || ends_with(cps_, k, U"万名")) return no_digit_before(2);
+        return false;
+    }
+
+    // 人均, 户均, 企均, 家均 (per person, household, firm) right before code point k.
+    bool per_head_before(std::size_t k) const {
+        return k >= 2 && cps_[k - 1].c == U'均' && one_of(cps_[k - 2].c, U"人户企家");
+    }
+    // One of them between code points from and to (a phrase's end and its figure).
+    bool per_head_between(std::size_t from, std::size_t to) const {
+        for (std::size_t k = from + 2; k <= to; ++k)
+            if (per_head_before(k)) return true;
+        return false;
+    }
+
+    // Every 、 between `from` and `to` (code points; at least one) stands between two levels of
+    // government (国家、省、市科技项目; 省级、市级研发中心): the list modifies the noun after it, whose
+    // phrase binds the figure as if no list were there. A level word before 、 ends the text before
+    // it; one after 、 opens the text after it (not 市场, 区域, 部门…).
+    bool levels_only(std::size_t from, std::size_t to) const {
+        static constexpr std::u32string_view words[] = {U"国家级", U"省部级", U"国家", U"省级", U"市级", U"县级",
+                                                        U"区级",   U"中央",   U"省",   U"市",   U"县",   U"区"};
+        bool any = false;
+        for (std::size_t k = from; k < to; ++k) {
+            if (cps_[k].c != U'、') continue;
+            const auto before = [&](std::u32string_view w) { return k - from >= w.size() && ends_with(cps_, k, w); };
+            const auto after = [&](std::u32string_view w) {
+                const std::size_t e = k + 1 + w.size();
+                return e < to && starts_with(cps_, k + 1, w) &&
+                       !(w.size() == 1 && one_of(cps_[e].c, U"场域部委政长民属直内外"));
+            };
+            if (std::none_of(std::begin(words), std::end(words), before) ||
+                std::none_of(std::begin(words), std::end(words), after))
+                return false;
+            any = true;
+        }
+        return any;
+    }
+
+    // "引进高层次人才、急需紧缺人才27名", "引进博士、硕士等各类人才27名": a count after an enumeration
+    // (items split at 、, after the previous figure of the clause) counts all its items, so it is
+    // the enumerating noun's: the noun after 等, else the tail the items share (人才, 企业: two code
+    // points at least). With a word of the first item before it (the verb: 引进) it names the
+    // variable when the lexicon has that phrase (引进人才, 引进各类人才); else the figure has no
+    // variable — never the last item's (科技型中小企业、高新技术企业共15家 is not 15 high-tech firms).
+    // False, `b` untouched, when the text before the figure is no such enumeration (an item empty,
+    // holding a digit, or no shared tail and no 等): the phrase before it decides as usual.
+    bool enumerated_count(const scanned& s, std::size_t from, binding& b) const {
+        if (!ix_.enumeration.any_inside(byte_at(from), s.q.begin)) return false;
+        std::vector<std::pair<std::size_t, std::size_t>> items;  // code points [begin, end)
+        std::size_t item = from, etc = 0;                        // 等 of the last item (0: none)
+        for (std::size_t k = from; k < s.first; ++k) {
+            const char32_t c = cps_[k].c;
+            if (is_digit(c) || clause_end(c)) return false;
+            if (c == U'、') items.emplace_back(item, k), item = k + 1, etc = 0;
+            if (c == U'等' && k + 1 < s.first && cps_[k + 1].c != U'等' && k > item) etc = k;
+        }
+        std::size_t last_end = s.first;  // without the words between the noun and the figure
+        for (bool cut = true; cut;) {
+            cut = false;
+            for (std::u32string_view w :
+                 {U"合计", U"共计", U"总计", U"累计", U"达到", U"共", U"计", U"达", U"为", U"约"})
+                if (last_end - item > w.size() && ends_with(cps_, last_end, w)) last_end -= w.size(), cut = true;
+        }
+        if (etc) items.emplace_back(item, etc), item = etc + 1;
+        items.emplace_back(item, last_end);
+        // A list number (一、, the heading this clause opens with) is no item.
+        if (!items.empty() && std::all_of(&cps_[items[0].first], &cps_[0] + items[0].second,
+                                          [](const code_point& cp) { return chinese_digit(cp.c) >= 0; }))
+            items.erase(items.begin());
+        if (items.size() < 2) return false;
+        for (const auto& [i, e] : items)
+            if (e <= i) return false;
+        std::size_t tail = 0;  // code points of the enumerating noun, the last item's end
+        if (etc) {
+            tail = items.back().second - items.back().first;
+            if (tail < 2) return false;  // 一等奖、二等奖: 等 of a word, no noun after it
+        } else {
+            const auto shared = [&](std::size_t n) {  // the n-th code point from each item's end is one
+                for (const auto& [i, e] : items)
+                    if (e - i < n || cps_[e - n].c != cps_[items.back().second - n].c) return false;
+                return true;
+            };
+            while (shared(tail + 1)) ++tail;
+            if (tail < 2) {
+                // 研发平台、孵化器共5家: the last item is a phrase of its own, listed beside another
+                // noun; the figure counts both, none of them (围绕新能源、新材料产业新增高新技术企业9家:
+                // the phrase follows a verb of the last item, whose figure it is).
+                const phrase_hit* own = ix_.phrases.closest(byte_at(items.back().first), byte_at(s.first));
+                if (!own || own->begin != byte_at(items.back().first) || own->end != byte_at(items.back().second))
+                    return false;
+                b = binding{};
+                b.phrase_begin = b.phrase_end = byte_at(from);
+                return true;
+            }
+        }
+        const std::string noun = slice(text_, cps_, items.back().second - tail, items.back().second);
+        const std::size_t first = items.front().first, words = items.front().second - (etc ? 0 : tail) - first;
+        b = binding{};
+        b.phrase_begin = byte_at(first), b.phrase_end = byte_at(items.back().second);
+        // The longest words of the first item first: 引进高层次人才 → 引进 + 人才 before 人才 alone; the
+        // first item itself (all its words) names that item only.
+        for (std::size_t length = etc || words == 0 ? words : words - 1;; --length) {
+            for (std::size_t at = first; at + length <= first + words; ++at) {
+                // 科技型中小 + 企业 is the first item's own phrase, not the enumerating noun's
+                if (!etc && length > 0 && at + length == first + words) continue;
+                const phrase_entries* group = ix_.phrases.find(slice(text_, cps_, at, at + length) + noun);
+                if (!group) continue;
+                b.stated = stated_distinctions(cps_, from, s.first);
+                b.entry = choose_entry(*group, b.stated), b.group = group, b.phrase = group->phrase;
+                b.shared = b.entry != nullptr;
+                if (!b.entry) b.group = nullptr, b.phrase = {};
+                return true;
+            }
+            if (length == 0) break;
+        }
+        return true;
+    }
+
+    // "A和B分别为x和y": the n-th figure after 分别 in its clause names the n-th listed quantity (split
+    // at 和/与/及/、); a listed part that is no phrase of the lexicon borrows the head of the one
+    // before it (专利申请量和授权量: 专利 + 授权量). nullptr when the list does not say.
+    const phrase_entries* respective_phrase(const scanned& s, std::size_t clause) {
+        // "分别为18,620件和9,874件": a thousands separator ends no clause of the list (the clause
+        // cursor stops at every ASCII comma)
+        while (clause >= 2 && clause < cps_.size() && cps_[clause - 1].c == ',' && is_digit(cps_[clause - 2].c) &&
+               is_digit(cps_[clause].c)) {
+            --clause;
+            while (clause > 0 && !clause_end(cps_[clause - 1].c)) --clause;
+        }
+        const std::size_t at = ix_.respectively.last_end_inside(byte_at(clause), s.q.begin);
+        if (at == 0) return nullptr;
+        if (at != respectively_end_) respectively_end_ = at, respectively_count_ = 0;
+        const std::size_t index = respectively_count_++;
+        const std::size_t word = code_point_at(at, clause, s.first) - 2;  // 分别 starts here
+        std::vector<std::pair<std::size_t, std::size_t>> items;           // code points
+        std::size_t from = clause;
+        for (std::size_t k = clause; k <= word; ++k)
+            if (k == word || one_of(cps_[k].c, U"和与及、")) {
+                if (k > from) items.emplace_back(from, k);
+                from = k + 1;
+            }
+        if (items.size() < 2) return listed_before(index, s);  // 同比分别增长12.1%和18.4%
+        if (index >= items.size()) return nullptr;
+        if (index == 0) listed_.clear(), listed_at_ = at;
+        std::string head;  // the previous listed phrase
+        const phrase_entries* found = nullptr;
+        for (std::size_t i = 0; i <= index; ++i) {
+            const auto [b, e] = items[i];
+            const phrase_hit* hit = ix_.phrases.closest(byte_at(b), byte_at(e));
+            found = hit && hit->end == byte_at(e) ? hit->group : nullptr;
+            if (!found && !head.empty()) {
+                const std::string part = slice(text_, cps_, b, e);
+                // the longest head of the previous phrase that makes a phrase with this part
+                for (std::size_t cut = head.size(); cut > 0 && !found; --cut)
+                    if ((static_cast<unsigned char>(head[cut]) & 0xC0) != 0x80 || cut == head.size())
+                        found = ix_.phrases.find(head.substr(0, cut) + part);
+            }
+            // "R&D经费投入和财政科技支出": a phrase inside the item, words of its own after it, still
+            // names that item (never the next item's, which the closest phrase before the figure is)
+            if (!found && hit && hit->begin >= byte_at(b)) found = hit->group;
+            if (!found) return nullptr;
+            head = std::string(found->phrase);
+        }
+        if (listed_at_ == at && listed_.size() == index) listed_.push_back(found);
+        return found;
+    }
+
+    // "高新技术企业和科技型中小企业分别达到1286家和2130家，同比分别增长12.1%和18.4%": a 分别 with no
+    // list of its own in its clause goes on with the list the sentence's 分别 before it named, in
+    // its order (12.1% is the high-tech firms', never the change of the figure just before it).
+    const phrase_entries* listed_before(std::size_t index, const scanned& s) const {
+        if (listed_.size() < 2 || index >= listed_.size() ||
+            !ix_.change_words.any_inside(respectively_end_, s.q.begin) ||
+            ix_.sentence_ends.any_inside(listed_at_, s.q.begin))
+            return nullptr;
+        return listed_[index];
+    }
+
+    // A word of follow_phrases between the previous figure (of its sentence) and this one, listed by
+    // an entry that follows the previous figure's: its hit, nullptr otherwise.
+    const phrase_hit* follower_of_previous(const scanned& s, std::size_t after_previous) const {
+        const lexicon_entry* before = followed_entry();
+        if (!before || previous_end_ == 0 || ix_.sentence_ends.any_inside(byte_at(previous_end_), s.q.begin))
+            return nullptr;
+        const phrase_hit* hit = ix_.follow.closest(byte_at(after_previous), s.q.begin);
+        if (!hit || ix_.enumeration.any_inside(hit->end, s.q.begin)) return nullptr;
+        const auto follows = [&](const lexicon_entry* e) { return e->follows == before->variable; };
+        return std::any_of(hit->group->entries.begin(), hit->group->entries.end(), follows) ? hit : nullptr;
+    }
+
+    // The entry a follow phrase may follow: the previous figure's, or the one its phrase named when
+    // its measure word did not fit (研发费用加计扣除企业12家，减免税额860万元: the firms claiming the
+    // deduction, then the tax it saved).
+    const lexicon_entry* followed_entry() const {
+        if (previous_entry_) return previous_entry_;
+        return mismatched_entry_ && previous_end_ == mismatched_end_ ? mismatched_entry_ : nullptr;
+    }
+
+    // A change after a figure refers to it only in its sentence and with no phrase of the lexicon
+    // between ("…000家。全县R&D经费支出.35亿元，同比增长8.6%": the level of the change was lost; the
+    // change is not the previous sentence's).
+    bool change_of_previous(const scanned& s) const {
+        if (previous_end_ == 0) return false;
+        const std::size_t previous = byte_at(previous_end_);
+        // "436家企业通过科技型中小企业评价入库，较上年增加58家": the phrase after the figure before,
+        // which named it, stands between them and is no other quantity's
+        const std::size_t from = std::max(previous, previous_following_end_);
+        return !ix_.sentence_ends.any_inside(previous, s.q.begin) &&
+               (from >= s.q.begin || !ix_.phrases.closest(from, s.q.begin));
+    }
+
+    // "累计认定高新技术企业312家": the words stated agree with no entry of the phrase (认定… is the
+    // flow, 累计 says the stock); the longest tail of it that is a phrase with an entry that agrees
+    // (高新技术企业: hnte_total) names the figure. `b` untouched when there is none.
+    void tail_entry(binding& b) const {
+        each_tail_phrase(b.group->phrase, 1, [&](const phrase_entries& group) {
+            const lexicon_entry* e = choose_entry(group, b.stated);
+            if (e) b.entry = e, b.group = &group, b.phrase = group.phrase;
+            return e != nullptr;
+        });
+    }
+
+    // The phrases of the lexicon that `phrase` ends with, from its byte `from` on, longest first
+    // (新认定高新技术企业 → 高新技术企业 → …): `take` each until it returns true.
+    template <class Take>
+    void each_tail_phrase(std::string_view phrase, std::size_t from, Take take) const {
+        for (std::size_t cut = from; cut < phrase.size(); ++cut) {
+            if ((static_cast<unsigned char>(phrase[cut]) & 0xC0) == 0x80) continue;
+            const phrase_entries* group = ix_.phrases.find(phrase.substr(cut));
+            if (group && take(*group)) return;
+        }
+    }
+
+    // The entry of the previous figure's phrase (in its sentence) that a status word in this
+    // figure's clause names when it is not the previous figure's status (应… then 已…): nullptr otherwise.
+    const lexicon_entry* other_status_of_previous(const scanned& s, std::size_t after_previous) const {
+        if (!previous_group_ || !previous_entry_ || previous_entry_->status.empty() || previous_end_ == 0 ||
+            ix_.sentence_ends.any_inside(byte_at(previous_end_), s.q.begin))
+            return nullptr;
+        distinctions d = stated_distinctions(cps_, after_previous, s.first);
+        if (!*d.status || previous_entry_->status == d.status) return nullptr;
+        d.stage = previous_entry_->stage.c_str(), d.scope = previous_entry_->scope.c_str();
+        const lexicon_entry* e = choose_entry(*previous_group_, d);
+        return e && e->status == d.status && unit_flag(s.q.unit, e->unit) == 0 ? e : nullptr;
+    }
+
+    // The entry of the previous figure's phrase that a scope word in this figure's clause names,
+    // when it is not the previous figure's own (or the previous figure is its change): nullptr otherwise.
+    const lexicon_entry* other_scope_of_previous(const scanned& s, std::size_t after_previous) const {
+        if (!previous_group_ || !previous_entry_ || previous_end_ == 0 ||
+            ix_.sentence_ends.any_inside(byte_at(previous_end_), s.q.begin))
+            return nullptr;
+        const distinctions d = stated_distinctions(cps_, after_previous, s.first);
+        if (!*d.scope) return nullptr;
+        // "高新技术企业净增218家、总数突破1500家": the level of the stock whose change came before.
+        if (previous_entry_->scope == d.scope)
+            return previous_change_ ? (other_scope_group_ = previous_group_, previous_entry_) : nullptr;
+        return previous_entry_of_scope(d);
+    }
+
+    // The entry of the previous figure's phrase, or of its tails (新认定高新技术企业 → 高新技术企业, the
+    // phrase the stock shares), in the scope `d` states and not the previous figure's own (its group in
+    // other_scope_group_); nullptr when none.
+    const lexicon_entry* previous_entry_of_scope(const distinctions& d) const {
+        const lexicon_entry* found = nullptr;
+        each_tail_phrase(previous_group_->phrase, 0, [&](const phrase_entries& group) {
+            if (group.entries.size() < 2) return false;
+            const lexicon_entry* e = choose_entry(group, d);
+            if (!e || e == previous_entry_ || e->scope != d.scope) return false;
+            other_scope_group_ = &group, found = e;
+            return true;
+        });
+        return found;
+    }
+
+    // "新增高新技术企业12家，净增8家": 净增/净减 (the new less those that left) after a figure of the new
+    // ones is a change of their stock, the entry of the same phrase in the cumulative scope.
+    const lexicon_entry* stock_of_net_change(const scanned& s, std::size_t after_previous) const {
+        if (!previous_group_ || !previous_entry_ || previous_entry_->scope != "new") return nullptr;
+        const std::size_t from = byte_at(after_previous);
+        if (from >= s.q.begin) return nullptr;
+        const std::string_view between = text_.substr(from, s.q.begin - from);
+        if (between.find("净增") == std::string_view::npos && between.find("净减") == std::string_view::npos)
+            return nullptr;
+        distinctions d;
+        d.stage = previous_entry_->stage.c_str(), d.scope = "cumulative";
+        return previous_entry_of_scope(d);
+    }
+
+    // "应拨付配套资金35.5万元，已拨付资金180万元": a phrase that only names the payment (拨付资金)
+    // after, in the same sentence, a figure of a named kind of funds (entries told apart by their
+    // status, due or paid) is about those funds.
+    bool payment_of_previous(const scanned& s, const phrase_entries& group) const {
+        const bool payment_only = group.phrase.rfind("拨付", 0) == 0 || group.phrase.rfind("兑付", 0) == 0 ||
+                                  group.phrase.rfind("兑现", 0) == 0;
+        const auto paid_or_due = [](const lexicon_entry* e) { return !e->status.empty(); };
+        // 兑现率 names a rate of its own, never the funds before it
+        const auto a_rate = [](const lexicon_entry* e) { return e->unit == "%" || e->unit == "‰"; };
+        return payment_only && std::none_of(group.entries.begin(), group.entries.end(), a_rate) && previous_group_ &&
+               previous_group_ != &group && previous_end_ != 0 &&
+               std::any_of(previous_group_->entries.begin(), previous_group_->entries.end(), paid_or_due) &&
+               !ix_.sentence_ends.any_inside(byte_at(previous_end_), s.q.begin);
+    }
+
+    // A figure in % or ‰ (not a change) bound to a count or an amount with a rate or share word
+    // between ("立项率34.3%", "占GDP的比重达到14.6%") is not that count or amount: it is the share
+    // the lexicon names "<the previous figure's phrase>占<this phrase>…", or nothing.
+    void bind_share(const scanned& s, binding& b, std::size_t from) const {
+        const auto is_share_unit = [](std::string_view u) { return u == "%" || u == "‰"; };
+        if (!b.entry || !is_share_unit(s.q.unit) || is_share_unit(b.entry->unit) ||
+            !ix_.share_words.any_inside(std::min(from, b.phrase_begin), s.q.begin))
+            return;
+        b.entry = nullptr, b.group = nullptr;
+        if (!previous_group_ || b.shared || previous_end_ == 0 ||
+            ix_.sentence_ends.any_inside(byte_at(previous_end_), s.q.begin))
+            return;
+        const std::string share = std::string(previous_group_->phrase) + "占" + std::string(b.phrase);
+        for (const lexicon_entry& e : ix_.words)
+            if (is_share_unit(e.unit))
+                for (const std::string& p : e.phrases)
+                    if (p.rfind(share, 0) == 0) {
+                        b.entry = &e, b.phrase = p, b.shared = true;
+                        return;
+                    }
+    }
+
+    // 达到 / 提高到… before a figure (from code point `from`) in the sentence of the previous one, a
+    // change ("新认定…43家，累计达到186家" is no level of the 43 new ones), or a bound in a unit of the
+    // same kind ("技术合同成交额突破1200亿元，达到1263.7亿元": the level the bound was stated for).
+    bool level_after_change(std::size_t from, const scanned& s) const {
+        const std::size_t figure = s.q.begin;
+        if (previous_end_ == 0 || !(previous_change_ || (previous_bound_ && same_kind_as_previous(s)))) return false;
+        const std::size_t previous = byte_at(previous_end_);
+        return (ix_.level_to.any_inside(byte_at(from), figure) || ix_.reach.any_inside(byte_at(from), figure)) &&
+               !ix_.sentence_ends.any_inside(previous, figure);
+    }
+
+    // The figure's unit converts to the previous figure's (1263.7亿元 after 突破1200亿元).
+    bool same_kind_as_previous(const scanned& s) const {
+        if (s.q.unit.empty() || previous_unit_.empty()) return false;
+        const std::optional<unit> u = parsed_unit(s.q.unit), previous = parsed_unit(previous_unit_);
+        return u && previous && u->convertible_to(*previous);
+    }
+
+    // 上年同期为/去年同期为/上年为… just before a figure (from code point `from`) in the sentence of the
+    // previous one, in a unit of the same kind: the previous figure's comparison value (not after a
+    // change: "增长12%，上年同期为8%" is no level). A ； between them is no sentence's end here
+    // ("研发费用2.3亿元；上年同期为1.9亿元": the lead names no quantity of its own, it compares);
+    // 。！？ and a line break are.
+    bool comparison_of_previous(std::size_t from, const scanned& s) const {
+        if (previous_end_ == 0 || previous_change_ ||
+            ix_.comparison_lead.last_end_inside(byte_at(from), s.q.begin) != s.q.begin)
+            return false;
+        const std::size_t previous = byte_at(previous_end_);
+        const std::string_view between = text_.substr(previous, s.q.begin - previous);
+        for (const std::string_view stop : {"。", "！", "？", "\n"})
+            if (between.find(stop) != std::string_view::npos) return false;
+        return same_kind_as_previous(s);
+    }
+
+    // A change (增长/下降… between the phrase and the figure) unless a verb with 到/至 after the last
+    // change word states the level reached; a decline when the last word saying which way is one.
+    void name_change(const scanned& s, const binding& b, fact_naming& n) const {
+        const std::size_t from = b.phrase_end, to = s.q.begin;
+        // 净增高新技术企业15家, 增加高新技术企业15家: a change word right before the phrase is still its
+        // change (of the stock: the new ones are 新增); 减少… a decline.
+        // The two characters before the phrase taken once and compared in line with each word (a
+        // string_view == called the library's compare four times a figure).
+        constexpr std::size_t word_bytes = 6;  // two characters of three bytes each
+        const std::string_view before_phrase = b.entry && b.phrase_begin >= word_bytes
+                                                   ? text_.substr(b.phrase_begin - word_bytes, word_bytes)
+                                                   : std::string_view();
+        if (is(before_phrase, "增加") || is(before_phrase, "净增")) {
+            n.flags |= bit(fact_flag::change);
+            return;
+        }
+        if (is(before_phrase, "减少") || is(before_phrase, "净减")) {
+            n.flags |= bit(fact_flag::change);
+            n.decline = true;
+            return;
+        }
+        if (!ix_.change_words.any_inside(from, to)) return;
+        if (ix_.level_to.last_end_inside(from, to) >= ix_.change_words.last_end_inside(from, to)) return;
+        n.flags |= bit(fact_flag::change);
+        n.decline = ix_.decrease_words.last_end_inside(from, to) > ix_.increase_words.last_end_inside(from, to);
+    }
+
+    fact_naming name(const scanned& s, binding b, std::size_t after_previous) {
+        fact_naming n;
+        name_change(s, b, n);  // bound or not: a decline is negative either way
+        if (!(n.flags & bit(fact_flag::change))) bind_share(s, b, byte_at(after_previous));
+        last_entry_ = b.entry;
+        last_group_ = b.entry ? b.group : nullptr;
+        if (!b.entry) {
+            n.flags |= bit(fact_flag::no_variable);
+            return n;
+        }
+        n.entry = b.entry;
+        n.phrase = b.phrase;
+        previous_phrase_ = b.phrase;
+        n.status = *b.stated.status ? std::string_view(b.stated.status) : std::string_view(b.entry->status);
+        n.stage = *b.stated.stage ? std::string_view(b.stated.stage) : std::string_view(b.entry->stage);
+        n.scope = *b.stated.scope ? std::string_view(b.stated.scope) : std::string_view(b.entry->scope);
+        if (b.shared) n.flags |= bit(fact_flag::phrase_shared);
+        return n;
+    }
+
+    std::string_view text_;
+    const code_points& cps_;
+    const report_indexes& ix_;
+    const extract_options& options_;
+    clause_finder clauses_;
+    bool any_invalid_ = false;
+    table_writer out_;
+    struct entry_unit_hash {
+        std::size_t operator()(const std::pair<const lexicon_entry*, std::uint32_t>& k) const {
+            return std::hash<const void*>()(k.first) * 31 + k.second;
+        }
+    };
+    std::unordered_map<std::pair<const lexicon_entry*, std::uint32_t>, std::uint32_t, entry_unit_hash> unit_flags_;
+    // unit_flag(unit, entry.unit) of a figure's written unit, by (entry, the unit's id): the same
+    // few pairs over and over (split_by_modifier asked for one at ~10 % of the figures, ~580
+    // instructions each)
+    std::unordered_map<std::pair<const lexicon_entry*, std::uint32_t>, std::uint32_t, entry_unit_hash> written_flags_;
+    mutable const phrase_entries* other_scope_group_ = nullptr;  // of other_scope_of_previous()
+    std::size_t respectively_end_ = 0, respectively_count_ = 0;  // the 分别 in force, figures after it
+    std::vector<const phrase_entries*> listed_;                  // the phrases its list named, in order
+    std::size_t listed_at_ = 0;                                  // the byte after the 分别 of listed_
+    std::string completed_unit_;                                 // n.unit when check_unit() completed it
+    const scanned* unit_of_ = nullptr;                           // whose written unit unit_written_ is
+    std::uint32_t unit_written_ = 0;
+    const lexicon_entry* mismatched_entry_ = nullptr;  // the variable a figure's unit did not fit
+    const phrase_entries* mismatched_group_ = nullptr;
+    std::size_t mismatched_end_ = 0;  // code point after that figure
+    std::size_t target_cursor_ = 0;   // code points before it are read by target_before()
+    bool target_in_sentence_ = false, target_in_clause_ = false;
+    bool target_estimate_ = false;   // 预计 is the only target word of the sentence so far
+    bool target_figure_ = false;     // a figure under the sentence's target word was read
+    bool plan_section_ = false;      // under a heading of plans (plan_heading), across chunks
+    int plan_kind_ = 0;              // its list marker's kind (-1: the whole report)
+    bool any_figure_ = false;        // a figure was read (add())
+    bool chunk_starts_line_ = true;  // the chunk read starts a line
+    int since_start_ = 0;            // of the 以来 in the sentence so far (since_start), 0 if none
+    std::size_t since_at_ = 0;       // where that 以来 stands (code points from the report's start)
+    // A count of years inside a sentence and a clause (years_counted_at: 高新技术企业五年累计新增…):
+    // where it stands (as since_at_), 0 if none; its span is the figures of its clause.
+    std::size_t clause_since_at_ = 0;
+    std::size_t previous_end_ = 0;                   // code point after the previous quantity
+    std::size_t parent_end_ = 0;                     // code point after the last figure that may be a total
+    fact_naming parent_, part_;                      // that total's naming; the last part's of its list
+    const lexicon_entry* previous_entry_ = nullptr;  // of the previous fact, if it had a variable
+    const char* previous_scope_ = "";                // the scope its words stated (新增: "new"), "" if none
+    bool previous_change_ = false;                   // the previous fact is a change
+    bool previous_bound_ = false;                    // the previous fact is a bound (突破1200亿元, 近600人)
+    std::string previous_unit_;                      // the unit written with the previous figure
+    const lexicon_entry* last_entry_ = nullptr;
+    const phrase_entries* previous_group_ = nullptr;  // the phrase of the previous fact, if one bound it
+    const phrase_entries* last_group_ = nullptr;
+    std::string_view previous_phrase_;
+    std::size_t previous_following_end_ = 0;  // binding::following_end of the figure before
+};
+
+}  // namespace
+}  // namespace zhibiao

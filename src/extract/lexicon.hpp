@@ -1,0 +1,309 @@
+#pragma once
+// Layer 8: the lexicon's matchers and indexes over a chunk (word_matcher, phrase_index, word_index,
+// clause_finder). Takes the lexicon's words and a chunk's code points and gives the phrases and
+// words found, sorted for binary search, so that binding a figure never searches the text again.
+#include "extract/scan.hpp"
+
+namespace zhibiao {
+namespace {
+
+// Every occurrence of every lexicon phrase, sorted by end (then length): the phrase closest
+// before a figure is found by a binary search, not by searching the clause again per figure
+// (which made a long clause of n figures cost n × its length). A phrase several entries list is
+// one hit with all of them (in lexicon order): the words around the figure choose.
+struct phrase_entries {
+    std::string_view phrase;
+    std::vector<const lexicon_entry*> entries;
+};
+
+struct phrase_hit {
+    std::size_t begin, end;
+    const phrase_entries* group;
+    std::size_t first;  // the code point of the chunk at `begin` (no search of the chunk to find it)
+};
+
+// The first code point of a UTF-8 word as decode() reads it (full-width forms as ASCII), so it
+// meets the code points of the text; '\0' for an empty word.
+// A verb that takes a sum as its object at v (争取…项目资金 is 争取项目资金): fact_builder's
+// split_by_modifier opens a split phrase only at one, and report_indexes marks where the lexicon's
+// phrases it opens end. The first test only spares the hot path the word comparisons.
+bool verb_taking_a_sum(const code_points& cps, std::size_t v) {
+    static constexpr std::u32string_view verbs[] = {U"争取", U"申请", U"拨付", U"兑现", U"兑付",
+                                                    U"下达", U"获得", U"安排", U"落实"};
+    return v < cps.size() && one_of(cps[v].c, U"争申拨兑下获安落") &&
+           std::any_of(std::begin(verbs), std::end(verbs),
+                       [&](std::u32string_view w) { return starts_with(cps, v, w); });
+}
+
+char32_t first_code_point(std::string_view word) {
+    std::size_t invalid = 0;
+    const code_points cps = decode(word.substr(0, std::min<std::size_t>(word.size(), 4)), invalid);
+    return cps.empty() ? 0 : cps[0].c;
+}
+
+// A word of a few bytes compared in place: a memcmp call per candidate cost more than comparing.
+inline bool same_bytes(const char* at, std::string_view word) {
+    for (std::size_t j = 0; j < word.size(); ++j)
+        if (at[j] != word[j]) return false;
+    return true;
+}
+
+// Words looked up at every code point of a text in one pass: a bitmap of their first characters
+// rules out almost every position with one test.
+template <class Payload>
+class word_matcher {
+public:
+    void add(std::string_view word, Payload payload) {
+        const char32_t first = first_code_point(word);
+        candidate c{word, payload, 0, 0, 0, 0};
+        const std::size_t n = std::min<std::size_t>(word.size(), 8);  // the first 8 bytes as one word
+        unsigned char mask[8] = {};
+        std::memset(mask, 0xFF, n);
+        std::memcpy(&c.prefix, word.data(), n), std::memcpy(&c.mask, mask, 8);
+        if (word.size() > 8) {  // the next 8 as another (a phrase of three ideographs is 9 bytes)
+            const std::size_t m = std::min<std::size_t>(word.size() - 8, 8);
+            unsigned char more[8] = {};
+            std::memset(more, 0xFF, m);
+            std::memcpy(&c.prefix2, word.data() + 8, m), std::memcpy(&c.mask2, more, 8);
+        }
+        if (first >= 0x10000) return;  // never met: the classes cover the plane only
+        if (bucket_of_.empty()) {
+            bucket_of_.assign(0x10000, 0), buckets_.emplace_back();  // bucket 0: none
+            classes_.assign(char_classes(), char_classes() + 0x10000);
+        }
+        if (!bucket_of_[first])
+            bucket_of_[first] = static_cast<std::uint16_t>(buckets_.size()), buckets_.emplace_back();
+        buckets_[bucket_of_[first]].push_back(c);
+        classes_[first] |= cc_word_first;
+    }
+    // The classes to decode a text with for each_match(): char_classes() and the words' first characters.
+    const std::uint8_t* classes() const { return classes_.empty() ? char_classes() : classes_.data(); }
+    // `cps` decoded with classes(): the positions where no word starts are skipped 8 classes a step.
+    // found(k, end, payload) for each word at code point k, ending at byte `end`.
+    template <class F>
+    void each_match(std::string_view text, const code_points& cps, F&& found) const {
+        if (bucket_of_.empty()) return;
+        const std::size_t n = cps.size();
+        for (std::size_t k = cps.next_with(0, n, cc_word_first); k < n; k = cps.next_with(k + 1, n, cc_word_first)) {
+            const code_point& cp = cps[k];
+            const std::vector<candidate>& bucket = buckets_[bucket_of_[cp.c]];
+            const char* at = text.data() + cp.begin;
+            if (cp.begin + 8 <= text.size()) {
+                // Up to 8 bytes compared at once (a load, a mask, a comparison), the next 8 the same
+                // way (phrases sharing their first 8 bytes, 高新技术企业 and 高新技术产品, were compared
+                // byte by byte: 3 % of the reader's instructions); only a word's rest past 16 bytes
+                // byte by byte.
+                std::uint64_t bytes = 0;
+                std::memcpy(&bytes, at, 8);
+                for (const candidate& c : bucket) {
+                    if ((bytes & c.mask) != c.prefix) continue;
+                    if (c.word.size() > 8) {
+                        if (cp.begin + c.word.size() > text.size()) continue;
+                        if (cp.begin + 16 <= text.size()) {
+                            std::uint64_t more = 0;
+                            std::memcpy(&more, at + 8, 8);
+                            if ((more & c.mask2) != c.prefix2) continue;
+                            if (c.word.size() > 16 && !same_bytes(at + 16, c.word.substr(16))) continue;
+                        } else if (!same_bytes(at + 8, c.word.substr(8))) {
+                            continue;
+                        }
+                    }
+                    found(k, cp.begin + c.word.size(), c.payload);
+                }
+                continue;
+            }
+            for (const candidate& c : bucket) {
+                // The last byte first: most candidates differ there.
+                const std::size_t last = cp.begin + c.word.size() - 1;
+                if (last >= text.size() || text[last] != c.word.back()) continue;
+                if (same_bytes(at, c.word)) found(k, cp.begin + c.word.size(), c.payload);
+            }
+        }
+    }
+
+private:
+    struct candidate {
+        std::string_view word;
+        Payload payload;
+        std::uint64_t prefix, mask;
+        std::uint64_t prefix2, mask2;  // bytes 8 to 15 of a longer word
+    };
+    std::vector<std::uint8_t> classes_;
+    // The candidates by first character: a flat table of bucket numbers over the plane (a hash
+    // map's lookup at every first character was most of the index's cost); 0 is no bucket.
+    std::vector<std::uint16_t> bucket_of_;
+    std::vector<std::vector<candidate>> buckets_;
+};
+
+class word_index;
+
+// Where a word found in a chunk goes: a phrase of the lexicon, or a word of a family.
+class phrase_index;
+struct word_target {
+    const phrase_entries* group = nullptr;
+    word_index* family = nullptr;
+    phrase_index* phrases = nullptr;  // the index of `group`
+};
+using chunk_matcher = word_matcher<word_target>;
+
+// The phrases of a lexicon, found in one chunk at a time (by the chunk_matcher of report_indexes,
+// in the same pass as the word families): a hit that runs across the end of a chunk is never
+// the phrase of a figure (it spans a clause end).
+class phrase_index {
+public:
+    // `list`: the phrases (lexicon_entry::phrases) or the words that follow a figure (follow_phrases).
+    explicit phrase_index(const lexicon& words,
+                          const std::vector<std::string> lexicon_entry::*list = &lexicon_entry::phrases) {
+        for (const auto& e : words)
+            for (const auto& p : e.*list) {
+                const auto [it, fresh] = group_of_.emplace(p, groups_.size());
+                if (fresh) groups_.push_back({p, {}});
+                groups_[it->second].entries.push_back(&e);
+            }
+    }
+    // The group of a phrase as written, nullptr if the lexicon has no such phrase.
+    const phrase_entries* find(std::string_view phrase) const {
+        const auto it = group_of_.find(phrase);
+        return it == group_of_.end() ? nullptr : &groups_[it->second];
+    }
+    phrase_index(const phrase_index&) = delete;
+    phrase_index& operator=(const phrase_index&) = delete;
+    void add_words(chunk_matcher& matcher) {
+        for (const auto& g : groups_) matcher.add(g.phrase, {&g, nullptr, this});
+    }
+    void clear() { hits_.clear(), hint_ = 0; }
+    void add(std::size_t begin, std::size_t end, const phrase_entries* group, std::size_t first) {
+        hits_.push_back({begin, end, group, first});
+    }
+    // By end, then length. The hits come in order of their first byte, so each is at most a
+    // phrase's length out of place: an insertion sort does it in one pass (std::sort was 4 % of
+    // the instructions). Hits that compare equal are the same phrase at the same place.
+    void sort() {
+        const auto before = [](const phrase_hit& a, const phrase_hit& b) {
+            return a.end != b.end ? a.end < b.end : a.end - a.begin < b.end - b.begin;
+        };
+        for (std::size_t i = 1; i < hits_.size(); ++i) {
+            if (!before(hits_[i], hits_[i - 1])) continue;
+            const phrase_hit hit = hits_[i];
+            std::size_t j = i;
+            for (; j > 0 && before(hit, hits_[j - 1]); --j) hits_[j] = hits_[j - 1];
+            hits_[j] = hit;
+        }
+    }
+    // The hit inside bytes [from, to) that ends last (the longer one on a tie); nullptr if none.
+    const phrase_hit* closest(std::size_t from, std::size_t to) const {
+        if (from >= to) return nullptr;
+        auto it = first_ending_after(to);
+        while (it != hits_.begin()) {
+            --it;
+            if (it->end <= from) return nullptr;
+            if (it->begin >= from) return &*it;
+        }
+        return nullptr;
+    }
+
+private:
+    // The first hit that ends after byte `to`. Figures come in order, so the answer is mostly at
+    // or a few hits past the previous one: a few steps from there instead of a binary search of
+    // the chunk's hits (whose branches the processor cannot predict) for every figure.
+    std::vector<phrase_hit>::const_iterator first_ending_after(std::size_t to) const {
+        const auto ends_after = [](std::size_t t, const phrase_hit& h) { return t < h.end; };
+        auto from = hits_.begin() + static_cast<std::ptrdiff_t>(std::min(hint_, hits_.size()));
+        if (from != hits_.begin() && std::prev(from)->end > to) {
+            from = std::upper_bound(hits_.begin(), from, to, ends_after);
+        } else {
+            for (int step = 0; step < 8 && from != hits_.end() && from->end <= to; ++step) ++from;
+            if (from != hits_.end() && from->end <= to) from = std::upper_bound(from, hits_.end(), to, ends_after);
+        }
+        hint_ = static_cast<std::size_t>(from - hits_.begin());
+        return from;
+    }
+    std::deque<phrase_entries> groups_;  // a deque: hits point into it while it grows
+    std::unordered_map<std::string_view, std::size_t> group_of_;
+    std::vector<phrase_hit> hits_;
+    mutable std::size_t hint_ = 0;  // where the last search ended
+};
+
+// Where the words of one family occur in a chunk (sorted by position): "is one of them inside
+// [from, to)?" in logarithmic time.
+class word_index {
+public:
+    explicit word_index(std::initializer_list<const char*> words) : words_(words) {}
+    word_index(const word_index&) = delete;
+    word_index& operator=(const word_index&) = delete;
+    void add_words(chunk_matcher& matcher) {
+        for (const char* w : words_) matcher.add(w, {nullptr, this});
+    }
+    void clear() { spans_.clear(), hint_ = 0; }
+    void add(std::size_t begin, std::size_t end) { spans_.push_back({begin, end}); }
+    // The matcher finds the words in order of their start: only words that start at the same code
+    // point may be out of order, and an insertion sort puts them right in one pass (std::sort
+    // of the nearly sorted spans was ~1 % of the reader's instructions). Equal spans are the same.
+    void sort() {
+        for (std::size_t i = 1; i < spans_.size(); ++i) {
+            if (!(spans_[i] < spans_[i - 1])) continue;
+            const auto span = spans_[i];
+            std::size_t j = i;
+            for (; j > 0 && span < spans_[j - 1]; --j) spans_[j] = spans_[j - 1];
+            spans_[j] = span;
+        }
+    }
+    // The end of the last word inside [from, to); 0 if there is none.
+    std::size_t last_end_inside(std::size_t from, std::size_t to) const {
+        std::size_t last = 0;
+        for (std::size_t k = first_at_or_after(from); k < spans_.size() && spans_[k].first < to; ++k)
+            if (spans_[k].second <= to) last = std::max(last, spans_[k].second);
+        return last;
+    }
+    bool any_inside(std::size_t from, std::size_t to) const {
+        for (std::size_t k = first_at_or_after(from); k < spans_.size() && spans_[k].first < to; ++k)
+            if (spans_[k].second <= to) return true;
+        return false;
+    }
+
+private:
+    // The first span that begins at `from` or later (std::lower_bound's answer). Figures come in
+    // order, so the answer is mostly the last one or a few spans on: tried from there before a
+    // binary search (4 searches a figure were ~4 % of the reader's instructions).
+    std::size_t first_at_or_after(std::size_t from) const {
+        std::size_t k = hint_;
+        if (k == 0 || spans_[k - 1].first < from) {
+            for (const std::size_t stop = std::min(spans_.size(), k + 4); k < stop && spans_[k].first < from;) ++k;
+            if (k == spans_.size() || spans_[k].first >= from) return hint_ = k;
+        }
+        const auto it =
+            std::lower_bound(spans_.begin(), spans_.end(), from,
+                             [](const std::pair<std::size_t, std::size_t>& p, std::size_t b) { return p.first < b; });
+        return hint_ = static_cast<std::size_t>(it - spans_.begin());
+    }
+    std::vector<const char*> words_;
+    std::vector<std::pair<std::size_t, std::size_t>> spans_;
+    mutable std::size_t hint_ = 0;  // first_at_or_after()'s last answer
+};
+
+// The clause (code points [begin, end)) around each figure, found with cursors that only move
+// forward: figures come in order, so the whole report is walked once. A chunk ends a clause: the
+// cursors start again at each (restart()).
+class clause_finder {
+public:
+    explicit clause_finder(const code_points& cps) : cps_(cps) {}
+    void restart() { cursor_ = begin_ = stop_ = 0; }
+    std::pair<std::size_t, std::size_t> around(std::size_t first, std::size_t last) {
+        if (first < cursor_) {  // a qualifier before the figure reached back past the cursor
+            begin_ = first;
+            while (begin_ > 0 && !clause_end(cps_[begin_ - 1].c)) --begin_;
+        } else {
+            for (std::size_t k = cursor_; (k = cps_.next_with(k, first, cc_clause_end)) < first; ++k) begin_ = k + 1;
+        }
+        cursor_ = first;
+        if (last > stop_ || begin_ >= stop_) stop_ = cps_.next_with(last, cps_.size(), cc_clause_end);
+        return {begin_, stop_};
+    }
+
+private:
+    const code_points& cps_;
+    std::size_t cursor_ = 0, begin_ = 0, stop_ = 0;
+};
+
+}  // namespace
+}  // namespace zhibiao

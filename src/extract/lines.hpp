@@ -1,0 +1,360 @@
+#pragma once
+// Layer 6: tables turned into lines. Takes a line that is a table's header or row (cells split at
+// blanks and rules) and gives the header's column periods and one scanned figure per number cell;
+// the table rules are their own concern and change without the prose rules.
+#include "extract/stated_periods.hpp"
+
+namespace zhibiao {
+namespace {
+
+// ---- Tables turned into lines ------------------------------------------------------------------
+
+// A rule between a table's cells as a converter or a writer leaves it ("指标 | 2023年 | 2024年"):
+// a vertical bar, in full or half width, or a box-drawing line.
+bool cell_rule(char32_t c) { return c == '|' || c == U'｜' || c == U'│' || c == U'┃'; }
+
+// The tokens of the line at code point `line` (split at blanks and rules between cells), up to its
+// end; false when the line is prose (a clause or sentence mark in it) or empty. `end`: the line
+// break ending it (or the end).
+bool line_tokens(const code_points& cps, std::size_t line, std::size_t& end,
+                 std::vector<std::pair<std::size_t, std::size_t>>& tokens) {
+    tokens.clear();
+    std::size_t from = line;
+    for (end = line;; ++end) {
+        end = cps.next_with(end, cps.size(), cc_line_stop);  // the code points between: part of a token
+        const char32_t c = end < cps.size() ? cps[end].c : U'\n';
+        if (c == '\n' || c == '\r' || c == ' ' || c == '\t' || cell_rule(c)) {
+            if (end > from) tokens.emplace_back(from, end);
+            from = end + 1;
+            if (c == '\n' || c == '\r') break;
+            continue;
+        }
+        // "1,206.8" and "8,60" in a cell: an ASCII comma between digits is a separator (sound or
+        // damaged), not a clause mark that would make the line prose.
+        const bool separator =
+            c == ',' && end > from && is_digit(cps[end - 1].c) && end + 1 < cps.size() && is_digit(cps[end + 1].c);
+        if (!separator && (clause_end(c) || c == U'：' || c == ':' || c == U'、')) return false;
+    }
+    return !tokens.empty();
+}
+
+// 2023年 / 2023年度 as a column label: the year, 0 if it is not one.
+int year_label(const code_points& cps, std::size_t from, std::size_t to) {
+    if (to - from < 5 || to - from > 6) return 0;
+    int y = 0;
+    for (std::size_t k = from; k < from + 4; ++k) {
+        if (!is_digit(cps[k].c)) return 0;
+        y = y * 10 + static_cast<int>(cps[k].c - '0');
+    }
+    if (cps[from + 4].c != U'年' || (to - from == 6 && cps[from + 5].c != U'度')) return 0;
+    return y >= 1900 && y <= 2200 ? y : 0;
+}
+
+// A column label made of periods ("2024年1-3月", "1-6月完成"; a word of what was done may follow):
+// the period it names into `state` (a copy of the state in force), its length in code points.
+std::size_t column_period(const code_points& cps, std::size_t b, std::size_t e, period_state& state) {
+    std::size_t k = b;
+    while (k < e)
+        if (const std::size_t n = period_at(cps, k, state); n && k + n <= e)
+            k += n;
+        else
+            break;
+    return k - b;
+}
+
+// 完成, 本期, 累计完成…: a column of what was done in the period of the report.
+bool done_label(const code_points& cps, std::size_t b, std::size_t e) {
+    static constexpr std::u32string_view words[] = {U"完成",     U"累计完成", U"实际完成", U"本期",
+                                                    U"本年累计", U"本年",     U"累计",     U"实际"};
+    for (const std::u32string_view w : words)
+        if (e - b == w.size() && starts_with(cps, b, w)) return true;
+    return false;
+}
+
+// 本月 / 当月 as a column label (指标 本月 1-10月累计): the month of the period in force — a month's
+// report's month, the last month of one of months to date (2026YTD10: October); nullopt in `month`
+// when that names no month (a year's, a half's report).
+bool month_label(const code_points& cps, std::size_t b, std::size_t e, const period_state& state,
+                 std::optional<period>& month) {
+    if (e - b != 2 || (!starts_with(cps, b, U"本月") && !starts_with(cps, b, U"当月"))) return false;
+    month.reset();
+    if (state.current &&
+        (state.current->kind() == period_kind::month || state.current->kind() == period_kind::year_to_date))
+        month = period::month(state.current->year_number(), state.current->last_month());
+    return true;
+}
+
+// The growth and the rate columns (完成率%: how much of the target the done column is) are of the
+// period or done column nearest before them — "本月 1-10月累计 同比增长%": the cumulative's growth;
+// "全年目标 1-6月完成 完成率%": the done column's — that is of no earlier year than one before it
+// ("2025年1-3月 2024年1-3月 同比%": 2025Q1's, the 2024 column what it is compared with), else of
+// the first; between years, of the latest, whichever way they are ordered ("2025年 2024年 增长%"
+// and "2023年 2024年 增长%": 2025's and 2024's).
+void compared_periods(std::vector<scan_state::column>& columns, const std::string* first_period,
+                      const std::string* latest_year) {
+    using kind = scan_state::column::kind;
+    const std::string* nearest = nullptr;
+    for (scan_state::column& c : columns) {
+        if (c.what == kind::period || c.what == kind::current) {
+            if (!nearest || (c.period && c.period->compare(0, 4, *nearest, 0, 4) >= 0)) nearest = c.period;
+        } else if (c.what == kind::growth || c.what == kind::rate) {
+            c.period = latest_year ? latest_year : nearest ? nearest : first_period;
+        }
+    }
+}
+
+// A header of several periods or a unit column and a period ("指标名称 单位 2023年 2022年 增长%";
+// "指标 单位 全年目标 1-6月完成 完成率%"; "指标 本期 上年同期 增长%"): the columns into carried.table;
+// false if the line is no such header. A header with a unit column and columns it does not know
+// still is one: its rows are refused (table_row), never read as prose with the first cell winning.
+bool table_header(const code_points& cps, const std::vector<std::pair<std::size_t, std::size_t>>& tokens,
+                  scan_state& carried) {
+    if (tokens.size() < 3) return false;
+    std::vector<scan_state::column> columns(tokens.size());
+    std::size_t periods = 0, units = 0, growth = 0, other = 0, rates = 0;
+    const std::string* first_period = nullptr;
+    int latest_year = 0;  // of the year columns ("2023年 2024年 增长%": the growth is 2024's)
+    const std::string* latest_year_period = nullptr;
+    std::optional<period> first;                 // the period of the first period or done column, when it is one
+    std::vector<bool> same_span(tokens.size());  // 上年同期 columns: the span of that column a year earlier
+    const auto label = [&](const std::optional<period>& p) -> const std::string* {
+        if (!p) return nullptr;
+        carried.labels.push_back(p->to_string());
+        return &carried.labels.back();
+    };
+    for (std::size_t i = 1; i < tokens.size(); ++i) {
+        const auto [b, e] = tokens[i];
+        using kind = scan_state::column::kind;
+        period_state state = carried.period;
+        state.prior = false;
+        std::size_t used = 0;
+        std::optional<period> month;  // of a 本月 column
+        if (const int y = year_label(cps, b, e)) {
+            columns[i] = {kind::period, label(period::year(y))};
+            ++periods;
+        } else if (starts_with(cps, b, U"单位") || starts_with(cps, b, U"计量单位")) {
+            columns[i].what = kind::unit, ++units;
+        } else if (starts_with(cps, b, U"增长") || starts_with(cps, b, U"增幅") || starts_with(cps, b, U"增速") ||
+                   starts_with(cps, b, U"同比") || starts_with(cps, b, U"比上年") || starts_with(cps, b, U"增减") ||
+                   starts_with(cps, b, U"比去年")) {
+            columns[i].what = kind::growth, ++growth;
+        } else if (starts_with(cps, b, U"完成率") || starts_with(cps, b, U"完成进度") || starts_with(cps, b, U"进度") ||
+                   starts_with(cps, b, U"占比")) {
+            columns[i].what = kind::rate, ++rates;
+        } else if (starts_with(cps, b, U"上年同期") || starts_with(cps, b, U"去年同期") ||
+                   starts_with(cps, b, U"上年同月") || starts_with(cps, b, U"去年同月")) {  // 本月 上年同月: 2025-10
+            std::optional<period> p;
+            try {
+                if (state.current) p = state.current->prior_year();
+            } catch (const error&) {}
+            columns[i] = {kind::prior, label(p)};
+            ++periods, same_span[i] = true;
+        } else if ((e - b == 2 || (e - b == 3 && cps[b + 2].c == U'度')) &&
+                   (starts_with(cps, b, U"上年") || starts_with(cps, b, U"去年"))) {
+            columns[i] = {kind::prior, state.year ? label(period::year(state.year - 1)) : nullptr};
+            ++periods;
+        } else if (starts_with(cps, b, U"全年目标") || starts_with(cps, b, U"年度目标") ||
+                   starts_with(cps, b, U"目标") || starts_with(cps, b, U"全年计划") || starts_with(cps, b, U"计划") ||
+                   starts_with(cps, b, U"任务")) {
+            std::optional<period> p;
+            if (state.year) p = period::year(state.year);
+            columns[i] = {kind::target, label(p)};
+            ++periods;
+        } else if (month_label(cps, b, e, state, month)) {
+            columns[i] = {kind::period, label(month)};
+            ++periods;
+        } else if (done_label(cps, b, e)) {
+            columns[i] = {kind::current, label(state.current)};
+            ++periods;
+        } else if ((used = column_period(cps, b, e, state)) > 0 && (b + used == e || done_label(cps, b + used, e))) {
+            columns[i] = {kind::period, label(state.current)};
+            ++periods;
+        } else {
+            columns[i].what = kind::other, ++other;
+        }
+        if (const int y = columns[i].what == kind::period ? year_label(cps, b, e) : 0; y > latest_year)
+            latest_year = y, latest_year_period = columns[i].period;
+        if (!first_period && (columns[i].what == kind::period || columns[i].what == kind::current)) {
+            first_period = columns[i].period;
+            if (columns[i].what == kind::period && used > 0)
+                first = state.current;  // 1-9月 → 2024YTD09
+            else if (month)
+                first = month;  // 本月 上年同期: the month a year earlier
+            else if (const int y = year_label(cps, b, e))
+                first = period::year(y);
+            else
+                first = state.current;
+        }
+    }
+    // "指标 单位 1-9月 上年同期 同比%" under a title of the month (2024年9月): 上年同期 is the same span
+    // as the column it compares with (2023YTD09), not the month in force a year earlier (2023-09).
+    if (first) {
+        std::optional<period> p;
+        for (std::size_t i = 1; i < columns.size(); ++i) {
+            if (!same_span[i]) continue;
+            try {
+                if (!p) p = first->prior_year();
+            } catch (const error&) {}
+            if (p) columns[i].period = label(p);
+        }
+    }
+    const bool known = periods >= 2 || (periods == 1 && (units || growth || rates));
+    if (!known && !(units == 1 && tokens.size() >= 4)) return false;
+    const bool first_is_year = first && first->kind() == period_kind::year && latest_year_period;
+    compared_periods(columns, first_period, first_is_year ? latest_year_period : nullptr);
+    carried.table = std::move(columns);
+    carried.table_readable = known && other == 0 && units <= 1;
+    return true;
+}
+
+// A cell of digits a conversion damaged, with no unit after it to tell it as prose does: "8,60"
+// (bad_grouping), "21." (dangling_point), ".35" (leading_point), "13.x" (masked). A figure with its
+// damage, never dropped (nor its row read without it).
+bool damaged_cell(const code_points& cps, std::size_t b, std::size_t e, scanned& s) {
+    std::size_t digits = 0, points = 0, masks = 0;
+    bool bad_comma = false;
+    for (std::size_t k = b; k < e; ++k) {
+        const char32_t c = cps[k].c;
+        if (is_digit(c)) {
+            ++digits;
+        } else if (c == '.') {
+            ++points;
+        } else if (is_mask(c)) {
+            ++masks;
+        } else if (c == ',') {
+            std::size_t n = 0;
+            while (k + 1 + n < e && is_digit(cps[k + 1 + n].c)) ++n;
+            bad_comma |= n != 3 || k == b;
+        } else {
+            return false;
+        }
+    }
+    if (digits == 0 || points > 1) return false;
+    s = scanned{};
+    if (masks)
+        s.q.masked = true;
+    else if (bad_comma)
+        s.damage = "bad_grouping", s.guess = joined_digits(cps, b, e);
+    else if (cps[e - 1].c == '.')
+        s.damage = "dangling_point", s.guess = joined_digits(cps, b, e - 1);
+    else if (cps[b].c == '.')
+        s.damage = "leading_point";
+    else
+        return false;
+    s.q.value = s.q.high = std::numeric_limits<double>::quiet_NaN();
+    s.first = b, s.last = e;
+    return true;
+}
+
+// A number cell of a table row at [b, e): a number (a leading - for a decline) filling the token, or
+// a unit of its own after it, or a damaged one (damaged_cell); false if the token is not one.
+bool number_cell(std::string_view text, const code_points& cps, std::size_t b, std::size_t e, scanned& s) {
+    const bool negative = cps[b].c == '-' && e - b > 1;
+    bool date = false;
+    const std::size_t from = b + (negative ? 1 : 0);
+    if (!number_at(text, cps, from, s, date) || s.last != e) {
+        if (date || !damaged_cell(cps, from, e, s)) return false;
+    }
+    if (negative) s.q.value = -s.q.value, s.q.high = -s.q.high;
+    s.first = b;
+    s.q.begin = cps[b].begin, s.q.end = cps.end_of(e - 1);
+    return true;
+}
+
+// A unit in brackets closing cps[b, e) — "研发经费投入（亿元）", "有效发明专利(件)", "研发投入强度（%）" — into
+// `unit`; false if there is none.
+bool unit_in_brackets(std::string_view text, const code_points& cps, std::size_t b, std::size_t e, std::string& unit) {
+    if (e - b < 3 || (cps[e - 1].c != U'）' && cps[e - 1].c != ')')) return false;
+    std::size_t open = e - 1;
+    while (open > b && cps[open - 1].c != U'（' && cps[open - 1].c != '(') --open;
+    if (open == b) return false;
+    std::string u;
+    const std::size_t n = unit_length(text, cps, open, u);
+    const std::size_t m = n ? n : measure_word_length(cps, open, u);
+    if (m == 0 || open + m != e - 1) return false;
+    unit = std::move(u);
+    return true;
+}
+
+// The line at code point `line` if it is a table's header or row: its cells handed to `sink` (read
+// by column when the header says how, else flagged as a row not read), and the code point of its
+// line break returned; `line` itself when it is neither (prose: the table, if any, has ended).
+template <class Sink>
+std::size_t table_line(std::string_view text, const code_points& cps, std::size_t line, scan_state& carried,
+                       std::vector<report_finding>* findings, Sink& sink) {
+    thread_local std::vector<std::pair<std::size_t, std::size_t>> tokens;
+    if (line >= cps.size()) return line;  // the line starts the next chunk (scan_state::line_start)
+    std::size_t end = line;
+    if (!line_tokens(cps, line, end, tokens)) {
+        carried.table.clear();  // prose or an empty line: the table, if any, has ended
+        return line;
+    }
+    if (table_header(cps, tokens, carried)) return end;
+    if (carried.table.empty()) return line;
+    // A row: the cells right-aligned under the columns, the tokens before them its name.
+    const std::size_t columns = carried.table.size();
+    std::vector<scanned> cells;
+    const bool unit_column = std::any_of(carried.table.begin(), carried.table.end(), [](const scan_state::column& c) {
+        return c.what == scan_state::column::kind::unit;
+    });
+    bool readable = carried.table_readable && tokens.size() >= columns, any_number = false;
+    std::string unit;
+    const std::size_t shift = tokens.size() >= columns ? tokens.size() - columns : 0;
+    // "研发经费投入（亿元） | 1,086.4 | 1,192.7": a table without a unit column names it after the row's name
+    std::string name_unit;
+    const bool unit_in_name =
+        !unit_column && unit_in_brackets(text, cps, tokens[shift].first, tokens[shift].second, name_unit);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const auto [b, e] = tokens[i];
+        scanned cell;
+        const bool number = number_cell(text, cps, b, e, cell);
+        any_number |= number;
+        if (i <= shift || !readable) {  // the name, or a row not read by its columns
+            if (number && i > 0) cells.push_back(cell), readable = false;
+            continue;
+        }
+        const scan_state::column& c = carried.table[i - shift];
+        using kind = scan_state::column::kind;
+        if (c.what == kind::unit) {
+            std::string u;
+            const std::size_t n = unit_length(text, cps, b, u);
+            const std::size_t m = n ? n : measure_word_length(cps, b, u);
+            if (b + m == e)
+                unit = u;
+            else
+                readable = false;
+        } else if (number) {
+            cell.table_period = c.period ? std::string_view(*c.period) : std::string_view();
+            cell.table_change = c.what == kind::growth;
+            cell.table_prior = c.what == kind::prior;
+            cell.table_target = c.what == kind::target;
+            cell.table_rate = c.what == kind::rate;
+            // A level with no unit of its own in a table without a unit column: its unit is unknown.
+            if (!unit_column && !unit_in_name && !cell.table_change && !cell.table_rate && cell.q.unit.empty())
+                readable = false;
+            cells.push_back(cell);
+        } else if (!(e - b == 1 && one_of(cps[b].c, U"-—/"))) {  // an empty cell
+            readable = false;
+        }
+    }
+    if (!any_number) {  // not a row: the table has ended
+        carried.table.clear();
+        return line;
+    }
+    const std::size_t name_last = tokens[shift].second;
+    for (scanned& cell : cells) {
+        cell.table = readable ? scanned::table_cell::read : scanned::table_cell::unread;
+        cell.name_first = line, cell.name_last = name_last;
+        if (readable && cell.q.unit.empty())
+            cell.q.unit = cell.table_change || cell.table_rate ? "%" : unit_in_name ? name_unit : unit;
+        sink(cell);
+    }
+    if (!readable && findings)
+        findings->push_back(make_finding(text, cps, line, end, "table_row",
+                                         "a row of a table whose columns could not be read (its periods, units or "
+                                         "cells): its figures have no variable"));
+    return end;
+}
+
+}  // namespace
+}  // namespace zhibiao

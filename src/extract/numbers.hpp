@@ -1,0 +1,1282 @@
+#pragma once
+// Layer 2: code points → a figure. Takes code_points and gives number_at (a scanned figure: its value,
+// unit, qualifiers, masks and the damage read off it) and the character predicates the later layers
+// share. Per-figure and per-code-point code: it stays inline in the one translation unit.
+#include <cmath>
+#include <deque>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include <fast_float/fast_float.h>
+
+#include "extract/decode.hpp"
+#include "core/try_parse_unit.hpp"
+
+namespace zhibiao {
+namespace {
+
+bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
+bool is_mask(char32_t c) { return c == 'x' || c == 'X'; }
+bool is_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// The 21 characters chinese_digit() reads, each in its own slot of c % 77: a load and a compare
+// instead of a chain of compares (it runs at several code points of each figure and period).
+struct digit_slots {
+    char32_t c[77] = {};
+    int d[77] = {};
+};
+constexpr digit_slots make_digit_slots() {
+    constexpr std::pair<char32_t, int> digits[] = {
+        {U'零', 0}, {U'〇', 0}, {U'一', 1}, {U'壹', 1}, {U'二', 2}, {U'两', 2}, {U'贰', 2},
+        {U'三', 3}, {U'叁', 3}, {U'四', 4}, {U'肆', 4}, {U'五', 5}, {U'伍', 5}, {U'六', 6},
+        {U'陆', 6}, {U'七', 7}, {U'柒', 7}, {U'八', 8}, {U'捌', 8}, {U'九', 9}, {U'玖', 9}};
+    digit_slots t;
+    for (int i = 0; i < 77; ++i) t.d[i] = -1;  // an empty slot (c 0) answers -1, for 0 too
+    for (const auto& digit : digits) t.c[digit.first % 77] = digit.first, t.d[digit.first % 77] = digit.second;
+    return t;
+}
+constexpr digit_slots digit_slot_table = make_digit_slots();
+
+int chinese_digit(char32_t c) {
+    const std::size_t slot = c % 77;
+    return digit_slot_table.c[slot] == c ? digit_slot_table.d[slot] : -1;
+}
+double chinese_multiplier(char32_t c) {
+    switch (c) {
+        case U'十':
+        case U'拾':
+            return 10;
+        case U'百':
+        case U'佰':
+            return 100;
+        case U'千':
+        case U'仟':
+            return 1000;
+        case U'万':
+            return 1e4;
+        case U'亿':
+            return 1e8;
+        default:
+            return 0;
+    }
+}
+// The characters for which a predicate holds, as a bitmap of the Basic Multilingual Plane made
+// once from the predicate itself (so the two never differ): one test a character where the
+// predicate was a chain of comparisons or a switch, on paths that run at every figure.
+template <bool (*Predicate)(char32_t)>
+const char_set& bmp_table() {
+    static const char_set table = [] {
+        char_set t;
+        for (char32_t c = 0; c < 0x10000; ++c)
+            if (Predicate(c)) t.add(c);
+        return t;
+    }();
+    return table;
+}
+bool is_chinese_numeral_test(char32_t c) {
+    return chinese_digit(c) >= 0 || chinese_multiplier(c) > 0 || c == U'廿' || c == U'卅' || c == U'点';
+}
+bool is_chinese_numeral(char32_t c) {
+    return c < 0x10000 ? bmp_table<is_chinese_numeral_test>().has(c) : is_chinese_numeral_test(c);
+}
+
+// The numeral grammar of §7.3 over a run of code points; nullopt if it is not a numeral (only
+// multipliers, two decimal points, a multiplier inside the decimals). `why`, when given, says why
+// a run that looks like a numeral is none (两两, 十十): parse_chinese_number refuses it with that.
+std::optional<double> chinese_value(const code_points& cps, std::size_t from, std::size_t to,
+                                    const char** why = nullptr) {
+    double total = 0, section = 0, number = 0, fraction = 0, scale = 0.1;
+    bool any = false, previous_digit = false, decimals = false, hundred_million = false;
+    double last_small = 0;  // the last 十/百/千 of the section: they only go down (一千二百三十)
+    const auto refuse = [why](const char* reason) -> std::optional<double> {
+        if (why) *why = reason;
+        return std::nullopt;
+    };
+    for (std::size_t k = from; k < to; ++k) {
+        const char32_t c = cps[k].c;
+        const int d = chinese_digit(c);
+        if (d >= 0) {
+            // 二〇二四 is a numeral digit by digit; 两 never is (两两 is a word, 一两 "one or two").
+            if (previous_digit && !decimals && (c == U'两' || cps[k - 1].c == U'两'))
+                return refuse(
+                    "两 next to another digit (两两, 一两): 两 is a numeral only alone or before a multiplier "
+                    "(两项, 两百, 两万)");
+            if (decimals)
+                fraction += d * scale, scale /= 10;
+            else
+                number = previous_digit ? number * 10 + d : d;
+            any = previous_digit = true;
+            continue;
+        }
+        previous_digit = false;
+        if (c == U'点') {
+            if (decimals) return std::nullopt;
+            decimals = true;
+            continue;
+        }
+        if (c == U'廿' || c == U'卅') {
+            if (decimals) return std::nullopt;
+            if (last_small != 0 && last_small <= 10)
+                return refuse("廿/卅 after 十 in one section: the multipliers 十, 百, 千 of a numeral go down");
+            section += c == U'廿' ? 20 : 30, number = 0, any = true, last_small = 10;
+            continue;
+        }
+        const double m = chinese_multiplier(c);
+        if (m == 0) return std::nullopt;
+        if (m == 1e4 || m == 1e8) {
+            const double base = section + number + fraction;
+            // 一亿二千万: a 万 after 亿 scales only its own section; 十万亿: 亿 scales everything.
+            if (m == 1e4)
+                total = hundred_million ? total + base * 1e4 : (total + base) * 1e4;
+            else
+                total = (total + base) * 1e8, hundred_million = true;
+            section = number = fraction = 0, scale = 0.1, decimals = false, last_small = 0;
+            continue;
+        }
+        if (decimals) return std::nullopt;
+        // 十十, 百千: a multiplier repeated or growing inside a section is no numeral (一千二百 is).
+        if (last_small != 0 && m >= last_small)
+            return refuse(m == last_small ? "a multiplier twice in one section (十十, 百百): no numeral says so"
+                                          : "a multiplier after a smaller one in one section (十百): the multipliers "
+                                            "十, 百, 千 of a numeral go down");
+        last_small = m;
+        if (m == 10) any = true;  // 十 alone is ten
+        section += (number == 0 ? 1 : number) * m;
+        number = 0;
+    }
+    if (!any) return std::nullopt;
+    return total + section + number + fraction;
+}
+
+// Called for every code point the clause cursors walk: the ideographs (most of a report) and the
+// other characters without a clause end answer after one or two comparisons.
+// Bit masks, not a chain of comparisons: an ideograph answers after three tests. Forced in line
+// (GCC left it a call, 4 % of the driver's samples, at every code point a cursor walks).
+[[gnu::always_inline]] inline bool clause_end(char32_t c) {
+    constexpr std::uint64_t ascii = (std::uint64_t{1} << '\n') | (std::uint64_t{1} << '\r') |
+                                    (std::uint64_t{1} << '!') | (std::uint64_t{1} << ',') | (std::uint64_t{1} << ';') |
+                                    (std::uint64_t{1} << '?');
+    // ！，；？ (U+FF01, U+FF0C, U+FF1B, U+FF1F) as bits of U+FF00..U+FF1F
+    constexpr std::uint32_t full_width = (1U << 0x01) | (1U << 0x0C) | (1U << 0x1B) | (1U << 0x1F);
+    if (c < 64) return (ascii >> c) & 1;
+    if (c == U'。') return true;
+    const char32_t f = c - 0xFF00;
+    return f < 32 && ((full_width >> f) & 1);
+}
+bool stops_unit_test(char32_t c) {
+    return c == ' ' || c == '\t' || is_digit(c) || clause_end(c) || c == U'、' || c == '(' || c == ')' || c == U'（' ||
+           c == U'）' || c == ':' || c == U'：' || c == U'“' || c == U'”' || c == '"' || c == 0xFFFD ||
+           (is_chinese_numeral(c) && c != U'万' && c != U'亿' && c != U'千' && c != U'百' && c != U'点');  // 个百分点
+}
+bool stops_unit(char32_t c) { return c < 0x10000 ? bmp_table<stops_unit_test>().has(c) : stops_unit_test(c); }
+bool is_dash(char32_t c) {
+    return c == '-' || c == U'—' || c == U'–' || c == '~' || c == U'～' || c == U'至' || c == U'到';
+}
+bool is_dash(char32_t c);
+
+// A year's four digits end at k and a span of years follows: 2025—2026年, 2023-2025年, 2023至2025年
+// (the first year of a span is no figure).
+bool year_span_after(const code_points& cps, std::size_t k) {
+    if (k < 4 || k + 5 >= cps.size() || !is_dash(cps[k].c) || cps[k + 5].c != U'年') return false;
+    if ((k > 4 && is_digit(cps[k - 5].c)) || (cps[k - 4].c != '1' && cps[k - 4].c != '2')) return false;
+    for (std::size_t j = 1; j <= 4; ++j)
+        if (!is_digit(cps[k - j].c) || !is_digit(cps[k + j].c)) return false;
+    return true;
+}
+
+bool date_word(const code_points& cps, std::size_t k) {
+    if (k >= cps.size()) return false;
+    const char32_t c = cps[k].c;
+    return c == U'年' || c == U'月' || c == U'日' || c == U'号' || c == U'时' ||
+           (c == U'季' && k + 1 < cps.size() && cps[k + 1].c == U'度') || year_span_after(cps, k);
+}
+
+std::string slice(std::string_view text, const code_points& cps, std::size_t from, std::size_t to) {
+    if (from >= to) return {};
+    return std::string(text.substr(cps[from].begin, cps.end_of(to - 1) - cps[from].begin));
+}
+
+// The text of code points [from, to) with every byte that was not UTF-8 shown as U+FFFD, so a
+// quoted clause is always valid text.
+void quote_into(std::string& out, std::string_view text, const code_points& cps, std::size_t from, std::size_t to) {
+    for (std::size_t k = from; k < to; ++k) {
+        if (cps[k].c == 0xFFFD && cps.end_of(k) - cps[k].begin == 1)
+            out += "\xEF\xBF\xBD";
+        else
+            out.append(text.substr(cps[k].begin, cps.end_of(k) - cps[k].begin));
+    }
+}
+std::string quote(std::string_view text, const code_points& cps, std::size_t from, std::size_t to) {
+    std::string out;
+    quote_into(out, text, cps, from, to);
+    return out;
+}
+bool starts_with(const code_points& cps, std::size_t k, std::u32string_view word) {
+    if (k + word.size() > cps.size()) return false;
+    for (std::size_t i = 0; i < word.size(); ++i)
+        if (cps[k + i].c != word[i]) return false;
+    return true;
+}
+bool ends_with(const code_points& cps, std::size_t k,
+               std::u32string_view word) {  // word ends just before k
+    return k >= word.size() && starts_with(cps, k - word.size(), word);
+}
+// The same with a literal: its length known when compiling (a u32string_view made from a literal
+// counts its characters at run time, on every call).
+// The first character compared here, in line: most calls (every candidate start tries 全年, 截至,
+// 上年…) end there.
+// The whole comparison in line, a loop of known length (the call to the general starts_with was
+// 3 % of the instructions).
+template <std::size_t N>
+[[gnu::always_inline]] inline bool starts_with(const code_points& cps, std::size_t k, const char32_t (&word)[N]) {
+    static_assert(N > 1, "a word of at least one character");
+    if (k + (N - 1) > cps.size() || cps[k].c != word[0]) return false;
+    for (std::size_t i = 1; i + 1 < N; ++i)
+        if (cps[k + i].c != word[i]) return false;
+    return true;
+}
+template <std::size_t N>
+[[gnu::always_inline]] inline bool ends_with(const code_points& cps, std::size_t k, const char32_t (&word)[N]) {
+    static_assert(N > 1, "a word of at least one character");
+    return k >= N - 1 && starts_with(cps, k - (N - 1), word);
+}
+bool one_of(char32_t c, std::u32string_view set) { return set.find(c) != std::u32string_view::npos; }
+template <std::size_t... N>
+bool starts_with_any(const code_points& cps, std::size_t k, const char32_t (&... words)[N]) {
+    return (starts_with(cps, k, words) || ...);
+}
+
+// A text equal to a literal: its length compared first, then its bytes in line (std::string ==
+// "…" called the library's compare and strlen, once or twice at every figure: 2 % of the reader's
+// instructions).
+template <std::size_t N>
+inline bool is(std::string_view text, const char (&literal)[N]) {
+    return text.size() == N - 1 && std::memcmp(text.data(), literal, N - 1) == 0;
+}
+template <std::size_t N>
+bool one_of(char32_t c, const char32_t (&set)[N]) {
+    for (std::size_t i = 0; i + 1 < N; ++i)
+        if (set[i] == c) return true;
+    return false;
+}
+
+// The longest run after `k` (up to 8 code points) that is a unit zhibiao knows; 0 if none.
+std::size_t unit_length(std::string_view text, const code_points& cps, std::size_t k, std::string& unit) {
+    if (k < cps.size() && (cps[k].c == '%' || cps[k].c == U'‰' || cps[k].c == U'倍')) {
+        // 倍 (增长1.5倍) is no unit of the unit algebra, but it is what the figure counts in.
+        unit = cps[k].c == '%' ? "%" : cps[k].c == U'‰' ? "‰" : "倍";
+        return 1;
+    }
+    std::size_t limit = k;
+    const char_set& stops = bmp_table<stops_unit_test>();  // once, not at each code point of the run
+    while (limit < cps.size() && limit - k < 8 &&
+           !(cps[limit].c < 0x10000 ? stops.has(cps[limit].c) : stops_unit_test(cps[limit].c)))
+        ++limit;
+    if (limit == k) return 0;
+    const std::string_view run = text.substr(cps[k].begin, cps.end_of(limit - 1) - cps[k].begin);
+    // Before the map, the run seen last in a slot chosen by its first and last bytes and length:
+    // one comparison instead of hashing the run (a report repeats the same few units).
+    struct recent_run {
+        std::array<char, 32> bytes;
+        std::uint8_t size = 0, n = 0;
+    };
+    thread_local std::array<recent_run, 256> recent{};
+    recent_run& slot = recent[(static_cast<unsigned char>(run.front()) * 7 +
+                               static_cast<unsigned char>(run.back()) * 31 + run.size()) &
+                              255];
+    const auto answer = [&](std::size_t n) {
+        if (n) unit.assign(text.substr(cps[k].begin, cps.end_of(k + n - 1) - cps[k].begin));
+        return n;
+    };
+    if (slot.size == run.size() && std::equal(run.begin(), run.end(), slot.bytes.begin())) return answer(slot.n);
+    // Most candidates are not units, and report_finding that out costs an exception: remember the
+    // answers (per thread, bounded) — a report repeats the same few words after its numbers.
+    // Looked up by a view into the text (no string made per candidate); the keys the map holds
+    // view the thread's own copies. Reached only when the recent run missed (the thread_locals'
+    // guards and the size tests were paid at every figure before it).
+    thread_local std::unordered_map<std::string_view, bool> known;
+    thread_local std::deque<std::string> keys;
+    // The answer for the whole run (the longest prefix that is a unit) is remembered too: one
+    // lookup a figure instead of one per candidate length (up to 8, most of them no unit).
+    thread_local std::unordered_map<std::string_view, std::uint8_t> longest;
+    thread_local std::deque<std::string> runs;
+    if (known.size() > 4096) known.clear(), keys.clear();
+    if (longest.size() > 4096) longest.clear(), runs.clear();
+    const auto remember = [&](std::size_t n) {
+        if (run.size() <= slot.bytes.size()) {
+            std::copy(run.begin(), run.end(), slot.bytes.begin());
+            slot.size = static_cast<std::uint8_t>(run.size()), slot.n = static_cast<std::uint8_t>(n);
+        }
+        return n;
+    };
+    if (const auto it = longest.find(run); it != longest.end()) return remember(answer(it->second));
+    std::size_t found = 0;
+    for (std::size_t n = limit - k; n > 0; --n) {
+        const std::string_view candidate = text.substr(cps[k].begin, cps.end_of(k + n - 1) - cps[k].begin);
+        auto it = known.find(candidate);
+        if (it == known.end()) {
+            bool ok = true;
+            try {
+                ok = detail::try_parse_unit(candidate).has_value();
+            } catch (const error&) {
+                ok = false;
+            }
+            it = known.emplace(keys.emplace_back(candidate), ok).first;
+        }
+        if (it->second) {
+            unit.assign(candidate);
+            found = n;
+            break;
+        }
+    }
+    longest.emplace(runs.emplace_back(run), static_cast<std::uint8_t>(found));
+    return remember(found);
+}
+
+// Measure words of reports that no unit of the unit algebra names (场次, 批次, 台套, 名…): kept
+// as the figure's unit after Arabic digits, so that "培训23场次" is 23 场次 — never a bare 23 that
+// a variable counted in 人次 would take — and a lexicon unit never matches them (unit_mismatch).
+std::size_t measure_word_length(const code_points& cps, std::size_t k, std::string& unit) {
+    // 笔 (loans, deals), 份 (contracts, agreements), 位 (people), 篇, 条, 支, 种, 座, 处, 例: counted
+    // things as well; a figure that dropped them was a bare number any variable took (质押融资4笔 as
+    // 4 of an amount in 万元).
+    static constexpr std::array<std::pair<std::u32string_view, const char*>, 19> words = {{{U"场次", "场次"},
+                                                                                           {U"批次", "批次"},
+                                                                                           {U"台套", "台套"},
+                                                                                           {U"场", "场"},
+                                                                                           {U"期", "期"},
+                                                                                           {U"批", "批"},
+                                                                                           {U"名", "名"},
+                                                                                           {U"台", "台"},
+                                                                                           {U"套", "套"},
+                                                                                           {U"笔", "笔"},
+                                                                                           {U"份", "份"},
+                                                                                           {U"位", "位"},
+                                                                                           {U"篇", "篇"},
+                                                                                           {U"条", "条"},
+                                                                                           {U"支", "支"},
+                                                                                           {U"种", "种"},
+                                                                                           {U"座", "座"},
+                                                                                           {U"处", "处"},
+                                                                                           {U"例", "例"}}};
+    for (const auto& [word, utf8] : words)
+        if (starts_with(cps, k, word)) return unit = utf8, word.size();
+    return 0;
+}
+
+struct scanned {
+    quantity q;
+    std::size_t first = 0, last = 0;  // code point range
+    bool thousands_comma = false;
+    std::string_view damage;                                  // the kind of damage, "" for a sound figure
+    double guess = std::numeric_limits<double>::quiet_NaN();  // what the damaged text still says (21.% → 21)
+    // A cell of a table turned into lines (table_line): read by its column (period, unit, change,
+    // the row's name as its phrase), or a row that could not be read (no variable, a finding).
+    enum class table_cell : std::uint8_t { none, read, unread } table = table_cell::none;
+    bool table_change = false;                                           // the growth column (增长%)
+    bool table_prior = false, table_target = false, table_rate = false;  // 上年同期, 全年目标, 完成率%
+    std::string_view table_period;              // the column's period (stable storage: scan_state)
+    std::size_t name_first = 0, name_last = 0;  // the row's name, code points
+    std::string_view heading_unit;              // the unit a heading stated for bare figures (scan_state::heading_unit)
+};
+
+// Digits with at most one point, correctly rounded as strtod rounds them (fast_float is exact
+// too); strtod where fast_float declines (more digits than a double holds: inf).
+double digits_value(const std::string& digits) {
+    double value = 0;
+    const char* end = digits.data() + digits.size();
+    const auto result = fast_float::from_chars(digits.data(), end, value);
+    if (result.ec == std::errc() && result.ptr == end) return value;
+    return std::strtod(digits.c_str(), nullptr);
+}
+
+// A double keeps 15 significant decimal digits exactly (9007199254740993 reads as …992), and no
+// figure of a report has more (10^15 元 is ten times a year's GDP of China): more digits are no
+// figure to compute with — damage or hostile input, out_of_range like a number beyond a double.
+constexpr std::size_t most_significant_digits = 15;
+
+// An Arabic number at k: digits, '.', a thousands separator before exactly three digits, and
+// placeholder x/X; returns the code point after it.
+// The digits are read once into their integer (the significant ones, at most 15 of them: more are
+// NaN below) and the count of decimals: m / 10^d of two doubles held exactly is correctly rounded,
+// so it is the value strtod and fast_float give (their own fast path is this division). Only more
+// than 22 decimals (10^d inexact) build the text for digits_value. No string a figure.
+std::size_t arabic(const code_points& cps, std::size_t k, double& value, bool& masked, bool& comma) {
+    static constexpr double powers_of_ten[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                               1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    std::uint64_t mantissa = 0;
+    std::size_t significant = 0, decimals = 0, count = 0;
+    std::size_t i = k;
+    bool point = false;
+    while (i < cps.size()) {
+        const char32_t c = cps[i].c;
+        if (is_digit(c) || is_mask(c)) {
+            masked |= is_mask(c);
+            const unsigned d = is_mask(c) ? 0 : static_cast<unsigned>(c - '0');
+            significant += significant || d ? 1 : 0;  // the zeros before the first other digit are not
+            if (significant <= most_significant_digits) mantissa = mantissa * 10 + d;
+            decimals += point ? 1 : 0, ++count;
+            ++i;
+        } else if (c == '.' && !point && i + 1 < cps.size() && (is_digit(cps[i + 1].c) || is_mask(cps[i + 1].c))) {
+            point = true;
+            ++i;
+        } else if (c == ',' && !point && i + 3 < cps.size() && is_digit(cps[i + 1].c) && is_digit(cps[i + 2].c) &&
+                   is_digit(cps[i + 3].c) && (i + 4 >= cps.size() || !is_digit(cps[i + 4].c))) {
+            comma = true;
+            i += 1;  // the separator; the digits follow in the next rounds
+        } else {
+            break;
+        }
+    }
+    if (masked || count == 0 || significant > most_significant_digits) {
+        value = std::numeric_limits<double>::quiet_NaN();  // flag_out_of_range, as beyond a double
+    } else if (decimals < std::size(powers_of_ten)) {
+        value = static_cast<double>(mantissa) / powers_of_ten[decimals];
+    } else {
+        std::string digits;  // 0.000…01: more decimals than a power of ten held exactly
+        for (std::size_t j = k; j < i; ++j)
+            if (cps[j].c != ',') digits.push_back(static_cast<char>(cps[j].c));
+        value = digits_value(digits);
+    }
+    return i;
+}
+
+// The value of the Chinese numeral cps[k, end). 二十八亿元 reads as 28 亿元, as 28亿元 does: a
+// trailing 万/亿 that starts a unit (亿元, 万人) or comes before 余/多 is left to the unit (`end`
+// moves back), so one variable's figures keep one scale however they are written.
+std::optional<double> chinese_figure(std::string_view text, const code_points& cps, std::size_t k, std::size_t& end) {
+    const std::optional<double> whole = chinese_value(cps, k, end);
+    if (!whole || end - k < 2 || (cps[end - 1].c != U'万' && cps[end - 1].c != U'亿')) return whole;
+    std::string unit;
+    const bool approximate = end < cps.size() && (cps[end].c == U'余' || cps[end].c == U'多');
+    if (!approximate && unit_length(text, cps, end - 1, unit) <= 1) return whole;
+    const std::optional<double> head = chinese_value(cps, k, end - 1);
+    if (head) --end;
+    return head ? head : whole;
+}
+
+bool is_blank(char32_t c) { return c == ' ' || c == '\t'; }
+
+// Code point k opens a line or a sentence: only blanks between it and a line break, 。！？；：, or
+// the start of the chunk (a chunk starts after one of them, or at the text's start).
+bool at_item_start(const code_points& cps, std::size_t k) {
+    while (k > 0 && is_blank(cps[k - 1].c)) --k;
+    return k == 0 || one_of(cps[k - 1].c, U"\n\r。！？；;!?:");  // : also ：, decoded as ASCII (工作：1.加强…)
+}
+
+// A list item's number at k ("3.人才工作", "9. 项目管理", "3.1-9月，…", "2.2024年以来", "4、"):
+// digits opening a line or a sentence, then 、 or a point before a word, a month range or a
+// year. Not a figure, no damage, no period: its length, 0 if there is none (a point before a
+// unit of amount, "35.万元" / "21.%", stays a figure that lost its digits).
+std::size_t list_number_at(const code_points& cps, std::size_t k) {
+    std::size_t j = k;
+    while (j < cps.size() && j - k < 3 && is_digit(cps[j].c)) ++j;
+    if (j == k || j >= cps.size() || is_digit(cps[j].c) || !at_item_start(cps, k)) return 0;
+    if (cps[j].c == U'、') return j + 1 - k;
+    if (cps[j].c != '.') return 0;
+    std::size_t m = j + 1;
+    while (m < cps.size() && is_blank(cps[m].c)) ++m;
+    if (m >= cps.size() || cps[m].c == '\n' || cps[m].c == '\r') return j + 1 - k;
+    const char32_t c = cps[m].c;
+    if (!is_digit(c)) return one_of(c, U"%‰万亿") ? 0 : j + 1 - k;
+    std::size_t d = m;
+    while (d < cps.size() && is_digit(cps[d].c)) ++d;
+    if (d - m == 4 && d < cps.size() && cps[d].c == U'年') return j + 1 - k;  // 2.2024年以来
+    if (d - m > 2 || d >= cps.size() || !is_dash(cps[d].c)) return 0;         // 1-9月
+    std::size_t e = d + 1;
+    while (e < cps.size() && is_digit(cps[e].c)) ++e;
+    return e > d + 1 && e - d - 1 <= 2 && e < cps.size() && cps[e].c == U'月' ? j + 1 - k : 0;
+}
+
+inline bool colon_at(const code_points& cps, std::size_t j) {
+    return j < cps.size() && (cps[j].c == U':' || cps[j].c == U'：');
+}
+
+// A time of day at k, not a figure: 10:30 (and 10:30:15) after a blank, a date or 上午/下午, as a
+// press release's head prints it (发布时间：2026年1月20日 10:30 gave figures 10 and 30). Its length,
+// 0 if there is none; a ratio (按1:1配套) has no two-digit minutes.
+std::size_t time_of_day_at(const code_points& cps, std::size_t k) {
+    if (k > 0 && !is_blank(cps[k - 1].c) && !one_of(cps[k - 1].c, U"日午晚上\n\r（(")) return 0;
+    const auto two_digits_at = [&](std::size_t j) {
+        return j + 1 < cps.size() && is_digit(cps[j].c) && is_digit(cps[j + 1].c) &&
+               !(j + 2 < cps.size() && is_digit(cps[j + 2].c));
+    };
+    std::size_t j = k;
+    while (j < cps.size() && j - k < 3 && is_digit(cps[j].c)) ++j;
+    if (j - k > 2 || !colon_at(cps, j) || !two_digits_at(j + 1)) return 0;
+    const int hour = j - k == 1 ? cps[k].c - U'0' : (cps[k].c - U'0') * 10 + (cps[k + 1].c - U'0');
+    const int minute = (cps[j + 1].c - U'0') * 10 + (cps[j + 2].c - U'0');
+    if (hour > 24 || minute > 59) return 0;
+    std::size_t end = j + 3;
+    if (colon_at(cps, end) && two_digits_at(end + 1)) end += 3;  // seconds
+    return end - k;
+}
+
+// A telephone number at k, not a figure: an area code and a number (0571-88812345), or digits,
+// dashes and blanks after 电话/手机/传真/热线 (and a colon). Its length, 0 if there is none.
+std::size_t phone_number_at(const code_points& cps, std::size_t k) {
+    std::size_t j = k;
+    const auto digits = [&] {
+        const std::size_t from = j;
+        while (j < cps.size() && is_digit(cps[j].c)) ++j;
+        return j - from;
+    };
+    if (cps[k].c == '0') {
+        const std::size_t area = digits();
+        if (area >= 3 && area <= 4 && j + 1 < cps.size() && is_dash(cps[j].c) && cps[j].c != U'至' &&
+            cps[j].c != U'到') {
+            ++j;
+            const std::size_t number = digits();
+            if (number >= 7 && number <= 8) return j - k;
+        }
+        j = k;
+    }
+    std::size_t b = k;
+    while (b > 0 && (is_blank(cps[b - 1].c) || cps[b - 1].c == ':' || cps[b - 1].c == U'：')) --b;
+    if (!(ends_with(cps, b, U"电话") || ends_with(cps, b, U"手机") || ends_with(cps, b, U"传真") ||
+          ends_with(cps, b, U"热线") || ends_with(cps, b, U"号码")))
+        return 0;
+    std::size_t count = 0;
+    while (j < cps.size() && (is_digit(cps[j].c) || cps[j].c == '-' || is_blank(cps[j].c)))
+        count += is_digit(cps[j].c), ++j;
+    while (j > k && !is_digit(cps[j - 1].c)) --j;
+    return count >= 7 ? j - k : 0;
+}
+
+// An ordinal after 第 (第2位, 第3名, 第十二批, 第1-3名): a rank or a position in a list, not a
+// quantity of anything. The code point after it (its digits or numeral and a range).
+std::size_t ordinal_end(const code_points& cps, std::size_t k) {
+    const auto run = [&](std::size_t j) {
+        while (j < cps.size() && (is_digit(cps[j].c) || (is_chinese_numeral(cps[j].c) && cps[j].c != U'点'))) ++j;
+        return j;
+    };
+    std::size_t j = run(k);
+    if (j + 1 < cps.size() && is_dash(cps[j].c) && run(j + 1) > j + 1) j = run(j + 1);
+    return j;
+}
+
+// The label of a table, a figure or an attachment right before k, whose number is no figure: 表1
+// (a caption opening a line), 见表2, 如图3所示 (not 3所), 附件4, 附表1-2. 表 and 图 only standing alone
+// (at a line's or a clause's start, after a blank or after 见/如/附/据/由), not in 代表12名 or 发表.
+bool is_ideograph(char32_t c);
+
+bool reference_label_before(const code_points& cps, std::size_t k) {
+    if (k >= 2 && cps[k - 2].c == U'附' && one_of(cps[k - 1].c, U"件表图")) return true;
+    if (k == 0 || (cps[k - 1].c != U'表' && cps[k - 1].c != U'图')) return false;
+    if (k == 1) return true;
+    const char32_t before = cps[k - 2].c;
+    return !is_ideograph(before) || one_of(before, U"见如附据由");
+}
+
+// An ordinal (第2位, 第十二批) or the number of a label (表1) at k: no figure.
+bool ordinal_or_label_at(const code_points& cps, std::size_t k) {
+    return (k > 0 && cps[k - 1].c == U'第' && (is_digit(cps[k].c) || is_chinese_numeral(cps[k].c))) ||
+           (is_digit(cps[k].c) && reference_label_before(cps, k));
+}
+
+bool page_dash(char32_t c) {
+    return c == '-' || c == U'—' || c == U'–' || c == U'─' || c == U'·' || c == U'•' || c == U'～' || c == '~';
+}
+
+// A page's header or footer line left inside the text by a conversion from PDF ("— 3 —", "- 12 -",
+// "第3页", "第 3 页 共 12 页"; `bare`: also a line of one to four digits alone) starting at code point
+// j: the code point of the line break that ends it (or the end of the text), 0 if it is no such line.
+std::size_t page_marker_end(const code_points& cps, std::size_t j, bool bare) {
+    const std::size_t n = cps.size();
+    const auto blanks = [&] {
+        while (j < n && is_blank(cps[j].c)) ++j;
+    };
+    const auto digits = [&] {
+        const std::size_t from = j;
+        while (j < n && j - from < 5 && is_digit(cps[j].c)) ++j;
+        return j - from;
+    };
+    blanks();
+    std::size_t dashes = 0;
+    bool page = false;
+    while (j < n && page_dash(cps[j].c)) ++j, ++dashes;
+    blanks();
+    if (dashes == 0 && j < n && cps[j].c == U'第') page = true, ++j, blanks();
+    const std::size_t d = digits();
+    if (d == 0 || d > 4) return 0;
+    blanks();
+    if (page) {
+        if (j >= n || cps[j].c != U'页') return 0;
+        ++j, blanks();
+        if (j < n && cps[j].c == U'共') {
+            ++j, blanks();
+            if (digits() == 0) return 0;
+            blanks();
+            if (j >= n || cps[j].c != U'页') return 0;
+            ++j, blanks();
+        }
+    } else {
+        std::size_t after = 0;
+        while (j < n && page_dash(cps[j].c)) ++j, ++after;
+        if ((dashes == 0) != (after == 0) || (dashes == 0 && !bare)) return 0;
+        blanks();
+    }
+    return j >= n || cps[j].c == '\n' || cps[j].c == '\r' ? j : 0;
+}
+
+// A page's running header or footer beside its page number ("南坪县科学技术局" over "— 2 —") at code
+// point j: a short line (at most 72 bytes, 24 Chinese characters) with no clause mark or colon that
+// does not open with a digit. The line break that ends it (or the end of the text), 0 if it is no
+// such line. Only taken as one next to a page line.
+std::size_t running_head_end(const code_points& cps, std::size_t j) {
+    constexpr std::size_t most_bytes = 3 * 24;
+    if (j >= cps.size() || is_digit(cps[j].c)) return 0;
+    std::size_t e = j;
+    for (; e < cps.size() && cps[e].c != '\n' && cps[e].c != '\r'; ++e)
+        if (cps.end_of(e) - cps[j].begin > most_bytes || one_of(cps[e].c, U"，。；、：:")) return 0;
+    return e;
+}
+
+// A page line ("— 5 —") on the next line that is not blank after the line break at j.
+bool page_line_follows(const code_points& cps, std::size_t j) {
+    while (j < cps.size() && (cps[j].c == '\n' || cps[j].c == '\r' || is_blank(cps[j].c))) ++j;
+    return j < cps.size() && page_marker_end(cps, j, true) != 0;
+}
+
+// The first code point of the line that goes on with a figure whose digits end a line
+// ("专利授权量1\n26件", "获批立项1\n— 3 —\n2项": line breaks and pages' headers and footers
+// between), 0 if the digits at `i` do not end a line.
+std::size_t next_line_of_figure(const code_points& cps, std::size_t i) {
+    std::size_t j = i;
+    while (j < cps.size() && is_blank(cps[j].c)) ++j;
+    if (j >= cps.size() || (cps[j].c != '\n' && cps[j].c != '\r')) return 0;
+    bool after_page = false;
+    for (int lines = 0; lines < 8 && j < cps.size();) {
+        if (cps[j].c == '\n' || cps[j].c == '\r' || is_blank(cps[j].c)) {
+            lines += cps[j].c == '\n';
+            ++j;
+        } else if (const std::size_t e = page_marker_end(cps, j, true)) {
+            j = e, after_page = true;
+        } else if (const std::size_t h = running_head_end(cps, j); h && (after_page || page_line_follows(cps, h))) {
+            j = h;  // "专利授权量2⏎南坪县科学技术局⏎— 5 —⏎41件": the bureau's name over the page number
+        } else {
+            return j;
+        }
+    }
+    return 0;
+}
+
+// The digits and the point of cps[k, end) (the fragments of a split figure joined): what the
+// damaged text still says.
+double joined_digits(const code_points& cps, std::size_t k, std::size_t end, std::size_t gap_from = 0,
+                     std::size_t gap_to = 0) {
+    std::string digits;
+    for (std::size_t j = k; j < end; ++j) {
+        if (j == gap_from && gap_to > gap_from) j = gap_to;  // a page's footer between the fragments
+        if (is_digit(cps[j].c) || (cps[j].c == '.' && digits.find('.') == std::string::npos))
+            digits.push_back(static_cast<char>(cps[j].c));
+    }
+    return digits.empty() ? std::numeric_limits<double>::quiet_NaN() : digits_value(digits);
+}
+
+// Past the sound thousands groups at j (",567" of "34,567万元": an ASCII comma before exactly three
+// digits), as arabic() reads them.
+std::size_t past_sound_groups(const code_points& cps, std::size_t j) {
+    while (j + 3 < cps.size() && cps[j].c == ',' && cps.end_of(j) - cps[j].begin == 1 && is_digit(cps[j + 1].c) &&
+           is_digit(cps[j + 2].c) && is_digit(cps[j + 3].c) && (j + 4 >= cps.size() || !is_digit(cps[j + 4].c)))
+        j += 4;
+    return j;
+}
+
+// Only digits and ASCII thousands separators in cps[k, i) ("1,234" before a split ",5⏎67万元").
+bool grouped_digits(const code_points& cps, std::size_t k, std::size_t i) {
+    for (std::size_t j = k; j < i; ++j)
+        if (!is_digit(cps[j].c) && !(cps[j].c == ',' && cps.end_of(j) - cps[j].begin == 1)) return false;
+    return i > k;
+}
+
+// "12,345 678万元": a grouped figure ending at i, a blank where its next separator was (a PDF's
+// justified line) and the last group of three digits before the unit. Returns the code point after
+// that group, 0 if i is not such a place. Only after a word (the caller): a table's cells stand after
+// blanks, and "12,345 678" without a unit are two numbers.
+std::size_t lost_separator_end(std::string_view text, const code_points& cps, std::size_t i) {
+    std::size_t j = i;
+    while (j < cps.size() && j - i < 2 && is_blank(cps[j].c)) ++j;
+    const std::size_t d = j;
+    while (j < cps.size() && is_digit(cps[j].c)) ++j;
+    if (d == i || j - d != 3) return 0;
+    j = past_sound_groups(cps, j);
+    if (j + 1 < cps.size() && cps[j].c == '.' && is_digit(cps[j + 1].c))  // 12,345 678.5万元
+        for (++j; j < cps.size() && is_digit(cps[j].c);) ++j;
+    std::string unit;
+    if (j >= cps.size() || date_word(cps, j) ||
+        (cps[j].c != U'万' && cps[j].c != U'亿' && unit_length(text, cps, j, unit) == 0 &&
+         measure_word_length(cps, j, unit) == 0))
+        return 0;
+    return j;
+}
+
+// "3 26件", "12 60万元", "168. 5亿元", "1,45项": the digits of one figure [k, i) split by a blank
+// or by a separator that is not before exactly three digits (§7.3), the unit after the last
+// fragment. Blanks split a figure only after a word (a table's cells, "168.5 131.0", stand after
+// blanks) and after at most three digits. "专利授权量1⏎26件", "立项1⏎— 5 —⏎7项": split by a line break
+// (next_line_of_figure), digits of any length; `continued`: the fragments before this one. Returns the code point after
+// the last fragment's digits, 0 if there is no such split; `kind` split_digits or bad_grouping, `guess` the fragments
+// joined (a page's footer left out).
+std::size_t split_figure(std::string_view text, const code_points& cps, std::size_t k, std::size_t i,
+                         std::string_view& kind, double& guess, int continued = 0) {
+    if (i >= cps.size()) return 0;
+    const bool integer =
+        std::all_of(cps.begin() + static_cast<std::ptrdiff_t>(k), cps.begin() + static_cast<std::ptrdiff_t>(i),
+                    [](const code_point& p) { return is_digit(p.c); });
+    std::size_t j = i;
+    bool point = false;
+    const bool after_word =
+        continued > 0 || (k > 0 && !is_blank(cps[k - 1].c) && cps[k - 1].c != '\n' && cps[k - 1].c != '\r');
+    // "专利授权量1\n26件", "12.\n6亿元": a line break (and a page's footer) inside a figure of prose; a
+    // table's cells stand after blanks, a list number opens its line.
+    const std::size_t at_point = i < cps.size() && cps[i].c == '.' && integer ? i + 1 : i;
+    if (const std::size_t next = after_word && (integer || at_point == i) ? next_line_of_figure(cps, at_point) : 0;
+        next && (is_digit(cps[next].c) ||
+                 (cps[next].c == '.' && at_point == i && next + 1 < cps.size() && is_digit(cps[next + 1].c)))) {
+        j = next;
+        if (cps[j].c == '.') ++j;
+        const std::size_t d = j;
+        while (j < cps.size() && is_digit(cps[j].c)) ++j;
+        j = past_sound_groups(cps, j);  // "1,2⏎34,567万元"
+        if (j + 1 < cps.size() && cps[j].c == '.' && is_digit(cps[j + 1].c) && at_point == i && cps[next].c != '.')
+            for (++j; j < cps.size() && is_digit(cps[j].c);) ++j;
+        std::string unit;
+        if (j == d || j >= cps.size() || date_word(cps, j) || is_letter(cps[j].c)) return 0;
+        // a measure word the unit algebra does not know ends one too (登记技术合同4⏎16份, 培训1⏎26场次)
+        if (cps[j].c != U'万' && cps[j].c != U'亿' && cps[j].c != '%' && unit_length(text, cps, j, unit) == 0 &&
+            measure_word_length(cps, j, unit) == 0)
+            return 0;
+        kind = "split_digits", guess = joined_digits(cps, k, j, at_point, next);  // the footer left out
+        return j;
+    }
+    const bool separator = cps[j].c == ',' && cps.end_of(j) - cps[j].begin == 1;  // ASCII, never "，" (a clause end)
+    if (!integer && after_word && !separator && grouped_digits(cps, k, i))
+        if (const std::size_t end = lost_separator_end(text, cps, i)) {
+            kind = "split_digits", guess = joined_digits(cps, k, end);
+            return end;
+        }
+    if (!integer && !(separator && grouped_digits(cps, k, i))) return 0;
+    const auto past_blanks = [&](std::size_t from) {
+        std::size_t b = from;
+        while (b < cps.size() && b - from < 2 && is_blank(cps[b].c)) ++b;
+        return b;
+    };
+    const auto ascii_comma = [&](std::size_t at) {
+        return at < cps.size() && cps[at].c == ',' && cps.end_of(at) - cps[at].begin == 1;
+    };
+    if (separator) {
+        ++j, kind = "bad_grouping";
+        // "1,⏎234万元": a line break right after the separator, the digits on the next line
+        if (const std::size_t next = next_line_of_figure(cps, j); next && is_digit(cps[next].c))
+            j = next, kind = "split_digits";
+        else if (const std::size_t b = after_word ? past_blanks(j) : j; b > j)
+            j = b, kind = "split_digits";  // "1, 512件": a blank after the separator, a PDF's justified line
+    } else {
+        if (cps[j].c == '.') point = true, ++j;
+        const std::size_t blanks = j;
+        j = past_blanks(j);
+        if (j == blanks) return 0;
+        if (!point && j < cps.size() && cps[j].c == '.') point = true, ++j;  // "168 .5亿元"
+        if (!point && ascii_comma(j)) j = past_blanks(j + 1);                // "2 ,360万元", "2 , 360万元"
+        if (!point && (!after_word || i - k > 3)) return 0;
+        kind = "split_digits";
+    }
+    const std::size_t d = j;
+    while (j < cps.size() && is_digit(cps[j].c)) ++j;
+    if (j == d) return 0;
+    j = past_sound_groups(cps, j);  // "1,2 34,567万元"
+    if (!point && j + 1 < cps.size() && cps[j].c == '.' && is_digit(cps[j + 1].c))
+        for (++j; j < cps.size() && is_digit(cps[j].c);) ++j;
+    if (j >= cps.size() || date_word(cps, j) || is_letter(cps[j].c)) return 0;
+    std::string unit;
+    if (cps[j].c != U'万' && cps[j].c != U'亿' && unit_length(text, cps, j, unit) == 0 &&
+        measure_word_length(cps, j, unit) == 0) {
+        // "2,8 60万元", "1,2⏎34万元", "2,8 6⏎0万元": the fragment after a separator or a blank split
+        // again; one figure, not a bare "1" and a confident "34万元". A few fragments at most: a run
+        // of "1,2,3,4…" is no figure, and each of its digits would walk it to its end.
+        constexpr int most_fragments = 4;
+        std::string_view inner;
+        const std::size_t end =
+            continued + 1 < most_fragments ? split_figure(text, cps, d, j, inner, guess, continued + 1) : 0;
+        if (end) kind = inner, guess = joined_digits(cps, k, end);
+        return end;
+    }
+    guess = joined_digits(cps, k, j);
+    return j;
+}
+
+// A letter a conversion reads for a digit (O o l I) or an invalid byte's U+FFFD.
+// What may follow a point whose decimals were lost (12.。, 12.，, 12.用于, 12.⏎): a line's end, a
+// mark of Chinese punctuation (。，、；：！？）”」』》, in full or half width) or an ideograph. Not a
+// digit (12.5), a letter (V2.x), a blank (168. 5亿元: split_digits) or an opening bracket.
+bool lost_decimals_before(char32_t c) {
+    return c == '\n' || c == '\r' || is_ideograph(c) || one_of(c, U"。，、；：！？）”’」』》〕】,;:!?)");
+}
+
+// A point at i after digits whose decimals were lost: before a unit (21.%, 35.万元) or what
+// lost_decimals_before says ("资金12.。", "12.，", "12.用于", "12." at a line's end: a Chinese
+// sentence ends with 。, and a list number opening a line or a sentence was read before). Never the
+// confident 12.
+bool dangling_point_at(std::string_view text, const code_points& cps, std::size_t i) {
+    if (i >= cps.size() || cps[i].c != '.') return false;
+    if (i + 1 == cps.size()) return true;
+    const char32_t c = cps[i + 1].c;
+    std::string ignored;
+    return c == U'万' || c == U'亿' || lost_decimals_before(c) || unit_length(text, cps, i + 1, ignored) > 0;
+}
+
+// A unit, 万/亿 or a measure word starts at j (what makes digits before it a figure).
+bool unit_follows(std::string_view text, const code_points& cps, std::size_t j) {
+    if (j >= cps.size() || date_word(cps, j) || is_letter(cps[j].c)) return false;
+    std::string unit;
+    return cps[j].c == U'万' || cps[j].c == U'亿' || unit_length(text, cps, j, unit) > 0 ||
+           measure_word_length(cps, j, unit) > 0;
+}
+
+// A figure [k, i) garbled past its digits, before a unit: a second point ("12..5项", "1.2.3亿元"),
+// a full stop read for the point ("12。5亿元": an OCR slip — a sentence ending in a bare number
+// and the next opening with a figure is rarer than that) or a spreadsheet's scientific notation
+// ("1e3家"). Returns the code point after its digits, 0 if none; `kind` and `guess` (12..5 → 12.5,
+// 12。5 → 12.5, 1e3 → 1000; none for 1.2.3: which point is real is unknown).
+std::size_t garbled_figure_end(std::string_view text, const code_points& cps, std::size_t k, std::size_t i,
+                               double value, std::string_view& kind, double& guess) {
+    if (i + 1 >= cps.size()) return 0;
+    const char32_t c = cps[i].c;
+    if (c != '.' && c != U'。' && c != 'e' && c != 'E') return 0;  // most figures: a unit follows
+    const auto digits_end = [&](std::size_t j) {
+        const std::size_t d = j;
+        while (j < cps.size() && is_digit(cps[j].c)) ++j;
+        return j == d ? 0 : j;
+    };
+    const bool point =
+        std::any_of(cps.begin() + static_cast<std::ptrdiff_t>(k), cps.begin() + static_cast<std::ptrdiff_t>(i),
+                    [](const code_point& p) { return p.c == '.'; });
+    if (c == '.') {
+        const bool doubled = cps[i + 1].c == '.';
+        if (doubled == point) return 0;  // 12..5 (one point in the digits) or 1.2.3 (a point, then a second)
+        std::size_t j = digits_end(i + (doubled ? 2 : 1));
+        while (!doubled && j && j + 1 < cps.size() && cps[j].c == '.' && is_digit(cps[j + 1].c))
+            j = digits_end(j + 1);  // "1.2.3.4项": a third point, a fourth group
+        if (!j || !unit_follows(text, cps, j)) return 0;
+        kind = "extra_point", guess = doubled ? joined_digits(cps, k, j) : std::numeric_limits<double>::quiet_NaN();
+        return j;
+    }
+    if (c == U'。' && !point) {
+        std::size_t j = digits_end(i + 1);
+        if (!j || (j < cps.size() && cps[j].c == '.')) return 0;
+        if (!unit_follows(text, cps, j)) return 0;
+        kind = "stop_for_point", guess = joined_digits(cps, k, i) +
+                                         joined_digits(cps, i + 1, j) / std::pow(10.0, static_cast<double>(j - i - 1));
+        return j;
+    }
+    if (c == 'e' || c == 'E') {
+        std::size_t e = i + 1;
+        const bool minus = e < cps.size() && (cps[e].c == '-' || cps[e].c == '+') ? cps[e++].c == '-' : false;
+        const std::size_t j = e < cps.size() ? digits_end(e) : 0;
+        if (!j || j - e > 3 || !unit_follows(text, cps, j)) return 0;
+        const double exponent = joined_digits(cps, e, j);
+        kind = "scientific_notation", guess = value * std::pow(10.0, minus ? -exponent : exponent);
+        return j;
+    }
+    return 0;
+}
+
+// "1万2千件", "1亿2千万元", "3千5百人": Arabic digits with Chinese multipliers, one figure, the
+// multipliers going down as a Chinese numeral's do. Returns the code point after its last
+// multiplier, 0 if the digits at [k, i) do not start this form (at least two groups, each with its
+// multiplier: "1万2件" is not read). `value` is the figure in its first multiplier when that is
+// 万 or 亿 (`head`: 1万2千件 is 1.2 万件, as 1.2万件 is), else the figure itself.
+std::size_t mixed_numeral_end(const code_points& cps, std::size_t k, std::size_t i, double& value, std::string& head) {
+    if (i + 1 >= cps.size() || !is_digit(cps[i + 1].c)) return 0;
+    const double first = chinese_multiplier(cps[i].c);
+    if (first == 0 || first == 10 || cps[i].c == U'拾' || cps[i].c == U'佰' || cps[i].c == U'仟') return 0;
+    double total = 0, section = 0, last_small = 0, last_big = 0;  // multipliers only go down (1亿2千万)
+    bool hundred_million = false;
+    const auto big = [&](double m) {
+        if (last_big != 0 && m >= last_big) return false;  // 1万1万: two figures, not one
+        last_big = m;
+        if (m == 1e4)
+            total = hundred_million ? total + section * 1e4 : (total + section) * 1e4;
+        else
+            total = (total + section) * 1e8, hundred_million = true;
+        section = 0, last_small = 0;
+        return true;
+    };
+    std::size_t j = k, groups = 0;
+    while (j < cps.size() && is_digit(cps[j].c)) {
+        const std::size_t d = j;
+        while (j < cps.size() && is_digit(cps[j].c)) ++j;
+        const char32_t c = j < cps.size() ? cps[j].c : 0;
+        const double m = c == U'万' || c == U'亿' || c == U'千' || c == U'百' ? chinese_multiplier(c) : 0;
+        if (m == 0) return 0;  // digits without a multiplier: 1万2件 (2 what?)
+        const double number = joined_digits(cps, d, j);
+        if (m >= 1e4) {
+            section += number;
+            if (!big(m)) return 0;
+        } else {
+            if ((last_small != 0 && m >= last_small) || (groups > 0 && number >= 10)) return 0;  // 1万12千
+            section += number * m, last_small = m;
+            if (j + 1 < cps.size() && (cps[j + 1].c == U'万' || cps[j + 1].c == U'亿')) {  // 2千万
+                if (!big(chinese_multiplier(cps[++j].c))) return 0;
+            }
+        }
+        ++j, ++groups;
+    }
+    if (groups < 2 || !std::isfinite(total + section)) return 0;
+    value = total + section;
+    if (first >= 1e4) value /= first, head = first == 1e4 ? "万" : "亿";
+    return j;
+}
+
+bool stray_in_digits(char32_t c) { return c == 0xFFFD || c == 'O' || c == 'o' || c == 'l' || c == 'I'; }
+
+// The end of a run of digits at k with a stray_in_digits character inside it or right after it
+// ("3l6", "1O5", "2,1OO", "3�26", "1�.5"), 0 if there is none or the run goes on into a word
+// ("5Gb", "3lb") or a date (2O24年). A run longer than any figure ("1,1,1,…") is none: walking
+// it to its end from each of its digits took time quadratic in its length.
+std::size_t stray_run_end(const code_points& cps, std::size_t k) {
+    constexpr std::size_t longest_figure = 40;  // code points: 1,234,567,890,123.45 is 20
+    std::size_t j = k;
+    bool stray = false;
+    while (j < cps.size()) {
+        if (j - k > longest_figure) return 0;
+        const char32_t c = cps[j].c;
+        if (is_digit(c))
+            ++j;
+        else if (stray_in_digits(c) && j > k)
+            stray = true, ++j;
+        else if ((c == '.' || c == ',') && j + 1 < cps.size() &&
+                 (is_digit(cps[j + 1].c) || stray_in_digits(cps[j + 1].c)))  // only here: not at every digit
+            ++j;
+        else
+            break;
+    }
+    if (!stray || (j < cps.size() && (is_letter(cps[j].c) || is_mask(cps[j].c))) || date_word(cps, j)) return 0;
+    return j;
+}
+
+// 1.2万名, 3万份: a measure word after a multiplier alone is the figure's too (it was dropped). Its
+// length, appended to `unit`.
+std::size_t scaled_measure_word(const code_points& cps, std::size_t k, std::string& unit) {
+    std::string word;
+    if (!is(unit, "万") && !is(unit, "亿")) return 0;
+    const std::size_t m = measure_word_length(cps, k, word);
+    if (m) unit += word;
+    return m;
+}
+
+// 百, 千, 万 or 亿 alone at k after a bound word (近百家 nearly a hundred, 上千人次 over a thousand, 逾万人
+// over ten thousand, 近千万元 nearly 1000 万元, 超亿元 over 10^8 元): the bound's figure, never an exact number
+// (qualifiers() reads the word before).
+std::optional<double> bounded_magnitude(const code_points& cps, std::size_t k) {
+    // 突破千亿元, 超过千亿元 too (round 25: 突破千亿元 was no figure)
+    if (k == 0 || !(one_of(cps[k - 1].c, U"近上逾超") || ends_with(cps, k, U"突破") || ends_with(cps, k, U"超过")))
+        return std::nullopt;
+    const char32_t c = cps[k].c;
+    if (c == U'百') return 100.0;
+    if (c == U'千') return 1000.0;
+    if (c == U'万') return 10000.0;
+    if (c == U'亿') return 1e8;
+    return std::nullopt;
+}
+
+// The Chinese numeral at k (not after another numeral): its end `i` and value (NaN beyond a
+// double: out_of_range); 亿亿, a magnitude doubled (九千九百九十九亿亿项), is no figure of a report:
+// `damage`. False if the run is no numeral.
+bool chinese_numeral_at(std::string_view text, const code_points& cps, std::size_t k, std::size_t& i, double& value,
+                        std::string_view& damage) {
+    if (k > 0 && is_chinese_numeral(cps[k - 1].c)) return false;
+    std::size_t end = k;
+    bool doubled = false, magnitudes_only = true;
+    for (; end < cps.size() && is_chinese_numeral(cps[end].c); ++end) {
+        doubled |= end > k && cps[end].c == U'亿' && cps[end - 1].c == U'亿';
+        magnitudes_only &= one_of(cps[end].c, U"十百千万亿");
+    }
+    // 数十名, 几十家, 数百万元: "some tens", no number a report states (review23b F2: read as exactly
+    // 10); 总数十二家 is twelve.
+    if (magnitudes_only && k > 0 && (cps[k - 1].c == U'数' || cps[k - 1].c == U'几')) return false;
+    std::optional<double> v = chinese_figure(text, cps, k, end);
+    if (!v && (end == k + 1 || (end == k + 2 && (cps[k + 1].c == U'万' || cps[k + 1].c == U'亿'))) &&
+        (v = bounded_magnitude(cps, k)))
+        end = k + 1;  // 近千万元: 1000 万元, the 万 the unit's
+    if (end == k + 1 && (cps[k].c == U'万' || cps[k].c == U'亿') && v && bounded_magnitude(cps, k) &&
+        end < cps.size() && !is_chinese_numeral(cps[end].c))
+        v = 1.0, end = k;  // 近亿元: a bound of 1 亿元, the unit as written (not 1e8 元)
+    if (!v) return false;
+    if (doubled && std::isfinite(*v)) damage = "doubled_magnitude";
+    value = std::isfinite(*v) ? *v : std::numeric_limits<double>::quiet_NaN();  // 一亿亿…亿: out_of_range
+    i = end;
+    return true;
+}
+
+// 百分之 / 千分之 / 万分之 (十万分之, 百万分之, 千万分之) before k: the unit (% or ‰) of the numeral
+// after it, nullptr if none; `divisor` what its value is divided by in that unit (万分之3.5 =
+// 0.035 %, 百万分之三 = 0.0003 %: no unit of their own); `first` where the words start, if any.
+const char* per_word_before(const code_points& cps, std::size_t k, double& divisor, std::size_t& first) {
+    divisor = 1;
+    if (k < 3 || cps[k - 1].c != U'之' || cps[k - 2].c != U'分') return nullptr;
+    if (cps[k - 3].c == U'万') {  // 万分之, or 万 as a magnitude of 十/百/千 (review23b F3: read as 万分之)
+        const char32_t scale = k >= 4 ? cps[k - 4].c : 0;
+        first = scale == U'十' || scale == U'百' || scale == U'千' ? k - 4 : k - 3;
+        divisor = scale == U'十' ? 1e3 : scale == U'百' ? 1e4 : scale == U'千' ? 1e5 : 1e2;
+        return "%";
+    }
+    const char* unit = cps[k - 3].c == U'百' ? "%" : cps[k - 3].c == U'千' ? "‰" : nullptr;
+    if (unit) first = k - 3;
+    return unit;
+}
+
+// "获批项目-5项", "研发经费支出－3亿元": a minus sign after a word, before the Arabic figure at k
+// (s.q its unit). A rate or a change in points keeps it (增长-3.2% is a fall); a level (a count, an
+// amount) is never negative in a report — a fall is written 下降/减少 — so the sign is damage: the
+// value is unknown, the guess keeps the sign. A bare number keeps it too (温度-5, no level). Between
+// figures (5-10亿元) it is a range's dash.
+void minus_sign_before(const code_points& cps, std::size_t k, scanned& s, std::size_t& first, double& value) {
+    if (k == 0 || (cps[k - 1].c != '-' && cps[k - 1].c != U'－')) return;
+    if (k >= 2 && !is_ideograph(cps[k - 2].c) && cps[k - 2].c != U'：' && cps[k - 2].c != ':') return;
+    first = k - 1;
+    const std::string& unit = s.q.unit;
+    if (unit.empty() || is(unit, "%") || is(unit, "‰") || is(unit, "个百分点") ||
+        is(unit, "百分点")) {  // -5 alone: no level
+        value = -value;
+    } else if (s.damage.empty()) {
+        s.damage = "minus_sign", s.guess = -value;
+        value = std::numeric_limits<double>::quiet_NaN();
+    }
+}
+
+// One number (Arabic or Chinese) with what directly follows it: 余/多, the unit, 成. Returns
+// false if there is no quantity at k.
+// A unit or measure word one blank after a figure's digits (at k, the blank): its length, 0 if
+// none. Two blanks or a digit after the blank are a table's next cell or a split figure.
+std::size_t unit_after_blank(std::string_view text, const code_points& cps, std::size_t k, std::string& unit) {
+    if (k + 1 >= cps.size() || !is_blank(cps[k].c) || !is_ideograph(cps[k + 1].c)) return 0;
+    std::size_t n = unit_length(text, cps, k + 1, unit);
+    if (!n) n = measure_word_length(cps, k + 1, unit);
+    return n;
+}
+
+// A measure word after a figure's digits at i, or (`spaced`) a unit one blank after them ("1.86
+// 亿元", "241 件": typeset so, or spaced out by a PDF converter): its length, the blank included.
+std::size_t word_after_figure(std::string_view text, const code_points& cps, std::size_t i, std::string& unit,
+                              bool spaced) {
+    if (const std::size_t n = measure_word_length(cps, i, unit)) return n;
+    const std::size_t n = spaced ? unit_after_blank(text, cps, i, unit) : 0;
+    return n ? n + 1 : 0;
+}
+
+// A ranking word in the clause before k, a few words back (居全省十二位, 排名全省十二位, 位居全市十二名,
+// 名列前茅…): a 名 or 位 after the numeral is a place in a ranking, not people.
+bool ranking_before(const code_points& cps, std::size_t k) {
+    static constexpr const char32_t* ranks[] = {U"排名", U"排在", U"排位", U"排全", U"排第", U"位居", U"位列", U"名列",
+                                                U"居全", U"居于", U"居第", U"居前", U"列全", U"列第", U"跃居", U"稳居"};
+    for (std::size_t j = k; j > 0 && k - j < 12 && is_ideograph(cps[j - 1].c); --j)
+        for (const char32_t* word : ranks)
+            if (starts_with(cps, j - 1, word)) return true;
+    return false;
+}
+
+// 名, 位, 期, 场, 场次, 笔 or 例 after a Chinese numeral of ten or more (引进人才一百二十名, 近千名科技特派员,
+// 举办培训班十二期): people or events counted, as after digits. Not below ten: 一期工程, 三位一体,
+// 一场硬仗 are words, no figures; nor is a rank (前十名, 排名前二十位, 居全省十二位: review23b F1). Its
+// length, 0 if none.
+std::size_t people_or_events_after_numeral(const code_points& cps, std::size_t k, std::size_t i, double value,
+                                           std::string& unit) {
+    if (!(value >= 10) || (k > 0 && one_of(cps[k - 1].c, U"前后"))) return 0;
+    std::string word;
+    const std::size_t n = measure_word_length(cps, i, word);
+    if (n == 0 || !(word == "名" || word == "位" || word == "期" || word == "场" || word == "场次" || word == "笔" ||
+                    word == "例"))
+        return 0;
+    if ((word == "名" || word == "位") && ranking_before(cps, k)) return 0;
+    unit = std::move(word);
+    return n;
+}
+
+// A measure word after digits (word_after_figure), or after a Chinese numeral of people or events
+// (not 一批: people_or_events_after_numeral).
+std::size_t word_after_number(std::string_view text, const code_points& cps, std::size_t k, std::size_t i,
+                              std::string& unit, bool spaced, bool chinese, double value) {
+    return chinese ? people_or_events_after_numeral(cps, k, i, value, unit)
+                   : word_after_figure(text, cps, i, unit, spaced);
+}
+
+// "走访企业320家次", "服务1,245项次": 次 after a count word (家, 项, 件, 户, 所) counts visits or
+// services, not firms or projects — one measure word (家次), which the unit algebra does not know
+// (人次 it knows: people_trained), so no variable counted in 家 takes it. 次 appended to `unit`:
+// the length of the unit at i (n code points) with it.
+std::size_t with_visits(const code_points& cps, std::size_t i, std::size_t n, std::string& unit) {
+    const std::size_t end = i + n;
+    if (n == 0 || end >= cps.size() || cps[end].c != U'次' || !one_of(cps[end - 1].c, U"家项件户所")) return n;
+    unit += "次";
+    return n + 1;
+}
+
+// The digits read by arabic() end at i before what none of stray_run_end, garbled_figure_end,
+// split_figure (with lost_separator_end and next_line_of_figure), dangling_point_at and the letter
+// test can read on from (each needs a point, a comma, a blank, a line break, a letter, 。 or U+FFFD
+// right after the digits): %, a code point past ASCII other than 。 and U+FFFD (a unit, 万, 年), or
+// the text's end. Most figures end so, and number_at then enters none of them.
+bool digits_end_plainly(const code_points& cps, std::size_t i) {
+    if (i >= cps.size()) return true;
+    const char32_t c = cps[i].c;
+    return c == '%' || (c >= 0x80 && c != U'。' && c != 0xFFFD);
+}
+
+bool number_at(std::string_view text, const code_points& cps, std::size_t k, scanned& s, bool& date) {
+    date = false;
+    std::size_t i = k, first = k;
+    std::string_view damage;
+    double value = 0, guess = std::numeric_limits<double>::quiet_NaN(), per_divisor = 1;
+    bool masked = false, comma = false, chinese = false, code = false;
+    std::string multiplier;  // 1万2千件, 227万余元 (then 余/多): the multiplier that starts the unit
+    if (ordinal_or_label_at(cps, k)) {
+        date = true;  // an ordinal (第2位) or a table's or figure's number (表1): stepped over, as a date is
+        s.last = ordinal_end(cps, k);
+        return false;
+    }
+    if (is_digit(cps[k].c) || is_mask(cps[k].c)) {  // a lone x is a placeholder only if a unit follows (below)
+        // ".35亿元": a point with no digit before it, after a word: the digits before it were lost.
+        const bool leading_point = k > 0 && cps[k - 1].c == '.' && is_digit(cps[k].c) &&
+                                   (k < 2 || (!is_digit(cps[k - 2].c) && !is_letter(cps[k - 2].c) &&
+                                              !is_mask(cps[k - 2].c) && cps[k - 2].c != '.'));
+        if (k > 0 && (is_letter(cps[k - 1].c) || is_digit(cps[k - 1].c) || (cps[k - 1].c == '.' && !leading_point)))
+            return false;
+        i = arabic(cps, k, value, masked, comma);
+        const bool skip_damage = leading_point || digits_end_plainly(cps, i);  // most figures: no reader below
+        // "3l6件", "1O5项", "2,1OO万元", "3�26件": a letter read for a digit (O o l I) or an invalid
+        // byte (U+FFFD) inside or right after the digits is a misread digit, not the figure's end.
+        const std::size_t stray_end = skip_damage ? 0 : stray_run_end(cps, k);
+        const std::size_t garbled_end =
+            stray_end || skip_damage || masked ? 0 : garbled_figure_end(text, cps, k, i, value, damage, guess);
+        if (!stray_end && !garbled_end && i < cps.size() && is_letter(cps[i].c) && !is_mask(cps[i].c))
+            return false;  // "5G", "2025H1": a name
+        // Digits lost in a conversion: "000件" (zeros only, more than one) and "21.%" (a point
+        // with no digits after it, before a unit) are figures whose value is unknown; so are
+        // "00.5亿元" (zeros before the digits), ".35亿元" and a figure split in two ("3 26件").
+        const auto integer_digits = [&] {
+            std::size_t j = k;
+            while (j < i && is_digit(cps[j].c)) ++j;
+            return j - k;
+        };
+        if (stray_end) {
+            damage = "stray_character", i = stray_end;
+        } else if (garbled_end) {
+            i = garbled_end;
+        } else if (leading_point) {
+            if (masked || integer_digits() != i - k) return false;
+            first = k - 1, damage = "leading_point";  // no guess: how many digits were lost is unknown
+        } else if (!masked && i - k >= 2 && cps[k].c == '0' &&
+                   std::all_of(cps.begin() + static_cast<std::ptrdiff_t>(k),
+                               cps.begin() + static_cast<std::ptrdiff_t>(i),
+                               [](const code_point& p) { return p.c == '0'; })) {
+            damage = "zero_digits";
+        } else if (!masked && !comma && cps[k].c == '0' && integer_digits() >= 2) {
+            damage = "leading_zeros", code = true;  // without a unit: a code (区号0571), not a figure
+        } else if (const std::size_t mixed = masked || comma ? 0 : mixed_numeral_end(cps, k, i, value, multiplier)) {
+            i = mixed;
+        } else if (std::string_view kind; !masked && !skip_damage) {  // leading_point: not here
+            if (const std::size_t end = split_figure(text, cps, k, i, kind, guess)) damage = kind, i = end;
+        }
+        if (!masked && !stray_end && dangling_point_at(text, cps, i)) damage = "dangling_point", guess = value, ++i;
+    } else if (is_chinese_numeral(cps[k].c) && cps[k].c != U'点') {
+        chinese = chinese_numeral_at(text, cps, k, i, value, damage);
+        if (!chinese) return false;
+    } else {
+        return false;
+    }
+    if (date_word(cps, i)) {
+        date = true;
+        s.last = i;
+        return false;
+    }
+    quantity& q = s.q;
+    q = quantity{};
+    q.masked = masked;
+    s.damage = damage;
+    s.guess = guess;  // the digits before the lost ones, the fragments of a split figure joined
+    if (!damage.empty()) value = std::numeric_limits<double>::quiet_NaN();
+    s.thousands_comma = comma && !masked;
+    if (multiplier.empty() && i + 1 < cps.size() && (cps[i].c == U'万' || cps[i].c == U'亿') &&
+        (cps[i + 1].c == U'余' || cps[i + 1].c == U'多'))
+        multiplier = cps[i].c == U'万' ? "万" : "亿", ++i;
+    if (i < cps.size() && (cps[i].c == U'余' || cps[i].c == U'多')) q.qual = qualifier::lower_bound, ++i;
+    if (chinese && i < cps.size() && cps[i].c == U'成' && value >= 1 && value <= 10 &&
+        (i + 1 >= cps.size() || stops_unit(cps[i + 1].c) || cps[i + 1].c == U'以' || cps[i + 1].c == U'左' ||
+         cps[i + 1].c == U'多')) {
+        value *= 10, q.unit = "%", ++i;  // 三成 = 30%
+    } else {
+        std::string after_multiplier, &unit = multiplier.empty() ? q.unit : after_multiplier;  // q.unit: no copy
+        std::size_t n = with_visits(cps, i, unit_length(text, cps, i, unit), unit);
+        if (!n && !masked) n = word_after_number(text, cps, k, i, unit, multiplier.empty(), chinese, value);
+        if (n && multiplier.empty()) n += scaled_measure_word(cps, i + n, unit);
+        if (!multiplier.empty()) q.unit = multiplier + unit;  // 227万余元; the multiplier alone if no unit follows
+        if (n || !multiplier.empty())
+            i += n;
+        else if (const char* per = damage.empty() ? per_word_before(cps, k, per_divisor, first) : nullptr)
+            q.unit = per, value /= per_divisor;  // 百分之十二点五 = 12.5 %, 千分之三 = 3 ‰
+        else if (chinese || masked || code || damage == "leading_point")
+            return false;  // a Chinese numeral, a placeholder or a code needs a unit to be a figure
+    }
+    if (!chinese && first == k) minus_sign_before(cps, k, s, first, value);
+    q.value = q.high = value;
+    s.first = first, s.last = i;
+    return true;
+}
+
+// 约, 近 or 超 closing a word of its own (签约12项 signed, 最近3年 recent, 赶超3家 overtaking), not
+// "about"/"nearly"/"over".
+bool closes_a_word(const code_points& cps, std::size_t k) {
+    if (k < 2) return false;
+    const char32_t word = cps[k - 1].c, first = cps[k - 2].c;
+    if (word == U'约') return one_of(first, U"签节预合履特制公条邀违续解立践缔");
+    if (word == U'超') return one_of(first, U"赶高");
+    return word == U'近' && (first == U'最' || first == U'附' || first == U'邻');
+}
+
+// A bound that 不 turns round, ending at k: 不超过/不高于/不多于/不大于 (at most) and 不少于/不低于/
+// 不小于 (at least) — never the lower bound of the 超过 inside 不超过. Its length (0 if none), the
+// qualifier into `qual`.
+std::size_t negated_bound(const code_points& cps, std::size_t k, qualifier& qual) {
+    if (ends_with(cps, k, U"不超过") || ends_with(cps, k, U"不高于") || ends_with(cps, k, U"不多于") ||
+        ends_with(cps, k, U"不大于")) {
+        qual = qualifier::upper_bound;
+        return 3;
+    }
+    if (ends_with(cps, k, U"不少于") || ends_with(cps, k, U"不低于") || ends_with(cps, k, U"不小于")) {
+        qual = qualifier::lower_bound;
+        return 3;
+    }
+    return 0;
+}
+
+void qualifiers(const code_points& cps, scanned& s) {
+    quantity& q = s.q;
+    std::size_t before = s.first, after = s.last;
+    if (const std::size_t n = negated_bound(cps, before, q.qual))  // 不超过50万元, 不少于50场次
+        before -= n;
+    else if (ends_with(cps, before, U"超过") || ends_with(cps, before, U"突破") || ends_with(cps, before, U"逾"))
+        q.qual = qualifier::lower_bound, before -= ends_with(cps, before, U"逾") ? 1 : 2;
+    else if (ends_with(cps, before, U"超") && !closes_a_word(cps, before))
+        q.qual = qualifier::lower_bound, before -= 1;  // 超2000家: 超过 in short
+    else if (ends_with(cps, before, U"不足"))
+        q.qual = qualifier::upper_bound, before -= 2;
+    else if (ends_with(cps, before, U"近") && !closes_a_word(cps, before))
+        q.qual = qualifier::upper_bound, before -= 1;
+    else if (ends_with(cps, before, U"约") && !closes_a_word(cps, before))
+        q.qual = qualifier::approximate, before -= 1;
+    else if (ends_with(cps, before, U"上") && bounded_magnitude(cps, before))  // 上百家: over a hundred
+        q.qual = qualifier::lower_bound, before -= 1;
+    if (starts_with(cps, after, U"左右"))
+        q.qual = qualifier::approximate, after += 2;
+    else if (starts_with(cps, after, U"以上"))
+        q.qual = qualifier::lower_bound, after += 2;
+    else if (starts_with(cps, after, U"以下") || starts_with(cps, after, U"以内"))
+        q.qual = qualifier::upper_bound, after += 2;
+    s.first = before, s.last = after;
+}
+
+}  // namespace
+}  // namespace zhibiao

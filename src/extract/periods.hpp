@@ -1,0 +1,672 @@
+#pragma once
+// Layer 3: the periods a report states (period_state, period_at, targets and plans). Takes code points
+// at a figure or a line start and gives the period in force; the period rules change apart from the
+// number rules, so they have a file of their own.
+#include "extract/numbers.hpp"
+#include "zhibiao/period.hpp"
+
+namespace zhibiao {
+namespace {
+
+struct period_state {
+    int year = 0;
+    std::optional<period> current;
+    bool prior = false;                  // inside a sentence about the year before (上年同期，…)
+    int title_year = 0;                  // the year of the report's title: 明年 is the year after it
+    std::optional<period> title_period;  // the title's period: 今年 of a half-year report is its half
+    // The title is a government work report's: given early in its year, its 今后五年 start there
+    // (a bureau's 2025年工作总结 looks ahead from 2026).
+    bool title_looks_ahead = false;
+    // The last year of a span of years in the title (“十五五”规划（2026—2030年）): its 今后五年 end there.
+    int title_span_end = 0;
+    // The year the report was given or issued in, when its head says so (a government work report's
+    // title, a meeting held in its year, a date under the title, an issue date): its 今年, and the
+    // year before it is its 去年 and 过去一年 — not always the title's (2025年…总结大会 held in 2026).
+    int dated_year = 0;
+    // A year after a lead-in clause (会议指出，2025年全县…): it governs to the full stop unless a
+    // period with no year of its own (上半年, 1-6月) is stated nearer a figure.
+    bool lead_in = false;
+};
+
+// A span of years at k — 2026—2030年, 2026年—2030年, 2026至2030年 —: its last year, 0 if none.
+int year_span_end_at(const code_points& cps, std::size_t k) {
+    const auto year_at = [&](std::size_t i) {
+        int year = 0;
+        for (std::size_t j = i; j < i + 4; ++j) {
+            if (j >= cps.size() || !is_digit(cps[j].c)) return 0;
+            year = year * 10 + static_cast<int>(cps[j].c - '0');
+        }
+        return year >= 1900 && year <= 2200 ? year : 0;
+    };
+    const int first = year_at(k);
+    std::size_t j = k + 4;
+    if (!first || j >= cps.size()) return 0;
+    if (cps[j].c == U'年') ++j;
+    if (j >= cps.size() || !is_dash(cps[j].c)) return 0;
+    const int last = year_at(j + 1);
+    return last > first && j + 5 < cps.size() && cps[j + 5].c == U'年' ? last : 0;
+}
+
+// Whether the report's head — its lines up to the one holding k, or holding its 300th code point
+// when k is further — names a government work report (政府工作报告（2026年）, 政府工作报告⏎——2026年…).
+bool line_names_work_report(const code_points& cps, std::size_t k) {
+    if (cps.base() != 0) return false;  // the head is in the first chunk
+    std::size_t e = std::min(k, std::size_t{300});
+    while (e < cps.size() && cps[e].c != '\n') ++e;
+    // the title may be split over two lines (2026年政府⏎工作报告): line breaks and blanks inside it
+    // are skipped, and the line after the one holding k is part of the head for the rest of the name
+    constexpr std::u32string_view name = U"政府工作报告";
+    for (std::size_t i = 0; i < e; ++i) {
+        if (cps[i].c != U'政') continue;
+        std::size_t matched = 0;
+        for (std::size_t j = i; j < cps.size() && matched < name.size() && j < i + 12; ++j)
+            if (cps[j].c == name[matched])
+                ++matched;
+            else if (!one_of(cps[j].c, U"\n\r \u3000"))
+                break;
+        if (matched == name.size()) return true;
+    }
+    return false;
+}
+
+bool is_open_paren(char32_t c);
+
+// The date at k, n code points long, ends a line of the report's head, after nothing but blanks or a
+// name (临江市科学技术局    2026年5月8日, a bulletin's issuer and issue date): the date of the issue
+// (the caller: when no year was stated before it; a bulletin titled 2025年…统计公报 is of 2025).
+bool issue_date_line(const code_points& cps, std::size_t k, std::size_t n) {
+    if (cps.base() != 0 || k > 300) return false;
+    std::size_t j = k + n;
+    while (j < cps.size() && one_of(cps[j].c, U" \t\u3000")) ++j;
+    if (j < cps.size() && cps[j].c != '\n' && cps[j].c != '\r') return false;
+    for (std::size_t i = k; i > 0 && cps[i - 1].c != '\n' && cps[i - 1].c != '\r'; --i)
+        if (clause_end(cps[i - 1].c) || is_digit(cps[i - 1].c) || is_open_paren(cps[i - 1].c) || is_dash(cps[i - 1].c))
+            return false;
+    return true;
+}
+
+// The date at k opens a line of dashes (政府工作报告⏎——2026年1月12日在…代表大会上): the day a report
+// was given, under its title.
+bool speech_date_line(const code_points& cps, std::size_t k) {
+    std::size_t j = k, dashes = 0;
+    for (; j > 0 && one_of(cps[j - 1].c, U"—－-– \u3000"); --j) dashes += !one_of(cps[j - 1].c, U" \u3000");
+    return dashes > 0 && (j == 0 || cps[j - 1].c == '\n' || cps[j - 1].c == '\r');
+}
+
+// 底 or 末 after "N月" (the end of the month): its length, 0 or 1.
+std::size_t month_end_word(const code_points& cps, std::size_t k) {
+    return k < cps.size() && (cps[k].c == U'底' || cps[k].c == U'末') ? 1 : 0;
+}
+
+// Reads a period expression at k, if any, into `state`; returns its length in code points.
+bool target_period(const code_points& cps, std::size_t k, std::size_t n);
+
+// A five-year plan's name and its span at k: "“十四五”期间", "十四五时期" (its five years: a total
+// over them is no level of one year, the caller flags it `since`) and "“十四五”末" (its end), of the
+// plan's last year (十一五 2010 … 十四五 2025, 十五五 2030). Its length in code points, 0 if none;
+// `span` for 期间/时期.
+std::size_t plan_span_at(const code_points& cps, std::size_t k, int& last_year, bool& span) {
+    if (k + 3 >= cps.size() || cps[k].c != U'十' || cps[k + 2].c != U'五') return 0;
+    const int n = chinese_digit(cps[k + 1].c);
+    if (n < 1 || n > 5) return 0;
+    std::size_t j = k + 3;
+    if (cps[j].c == U'”' || cps[j].c == '"' || cps[j].c == U'’') ++j;
+    span = starts_with(cps, j, U"期间") || starts_with(cps, j, U"时期");
+    if (!span && !(j < cps.size() && cps[j].c == U'末')) return 0;
+    last_year = 2005 + 5 * n;
+    return j + (span ? 2 : 1) - k;
+}
+
+// "到203⏎0年": a year a line break (a page's footer between) cut, as a PDF converter leaves it; four
+// digits and 年 on both sides together are no figure a lost digit could leave. The digits [k, end)
+// read as v: the whole year and its end, if they are its first part.
+void year_across_break(const code_points& cps, std::size_t k, std::size_t& end, int& v) {
+    const std::size_t next = next_line_of_figure(cps, end);
+    if (!next) return;
+    int year = v;
+    std::size_t e = next;
+    for (std::size_t digits = end - k; e < cps.size() && is_digit(cps[e].c) && digits < 4; ++e, ++digits)
+        year = year * 10 + static_cast<int>(cps[e].c - '0');
+    if (e - next + (end - k) == 4 && e < cps.size() && cps[e].c == U'年' && year >= 1900 && year <= 2200)
+        v = year, end = e;
+}
+
+// 今年 / 本年 (本年度) at k: the year of the report's title, whatever year a paragraph before
+// named — the title's own period when it is of that year (今年上半年 of a half-year report is
+// its half; 今年，… its whole period). Its length, 0 if none or the title named no year.
+std::size_t this_year_at(const code_points& cps, std::size_t k, period_state& state) {
+    // the year the report was given in when its head dates it (a 2025 press conference held in 2026:
+    // 今年 is 2026), else the title's
+    const int year = state.dated_year ? state.dated_year : state.title_year;
+    if (!year || (!starts_with(cps, k, U"今年") && !starts_with(cps, k, U"本年"))) return 0;
+    state.year = year, state.prior = false;
+    const bool of_title = state.title_period && state.title_period->year_number() == year;
+    // a bulletin's issue line states no span (title_period unset): 今年 goes on with the one its
+    // text stated (1-9月，… 今年申报…: 2026YTD09)
+    const bool span = !state.title_period && state.current && state.current->year_number() == year &&
+                      state.current->kind() == period_kind::year_to_date;
+    state.current = of_title ? *state.title_period : span ? *state.current : period::year(year);
+    return 2;
+}
+
+// A year in Chinese numerals (二〇二六年, 二零二五年: four digits, each a numeral of its own, as
+// official titles write it) at k: its length, 0 if none.
+std::size_t chinese_year_at(const code_points& cps, std::size_t k, period_state& state) {
+    if (k > 0 && chinese_digit(cps[k - 1].c) >= 0) return 0;
+    int year = 0;
+    std::size_t j = k;
+    for (; j < cps.size() && j - k < 4; ++j) {
+        const int d = chinese_digit(cps[j].c);
+        if (d < 0 || cps[j].c == U'两') return 0;
+        year = year * 10 + d;
+    }
+    if (j - k != 4 || j >= cps.size() || cps[j].c != U'年' || year < 1900 || year > 2200) return 0;
+    state.year = year, state.current = period::year(year);
+    return 5;
+}
+
+// 过去一年 / 过去的一年 opening a clause of a report its head dates (某市2026年政府工作报告：过去一年，…;
+// a speech at 2026年全区科技创新大会): the year the report looks back on, the one before the year it
+// was given in — it was read as the title's. Only there: a summary's 过去一年 is its own year.
+std::size_t past_year_of_work_report_at(const code_points& cps, std::size_t k, period_state& state) {
+    if (cps[k].c != U'过' || !state.dated_year) return 0;
+    const std::size_t n = starts_with(cps, k, U"过去一年") ? 4 : starts_with(cps, k, U"过去的一年") ? 5 : 0;
+    if (!n || (k > 0 && !clause_end(cps[k - 1].c) && !one_of(cps[k - 1].c, U" \t\n\r\u3000（(：:“\""))) return 0;
+    state.year = state.dated_year - 1, state.prior = false;
+    state.current = period::year(state.year);
+    return n;
+}
+
+// A year named by a word at k — 明年 planned (二、明年工作计划; 明年，力争…: the year after the
+// one in force, for the plans), 今年, a year in Chinese numerals —: its length, 0 if none.
+std::size_t year_word_at(const code_points& cps, std::size_t k, period_state& state) {
+    if (starts_with(cps, k, U"明年") && state.year && target_period(cps, k, 2)) {
+        state.year = (state.title_year ? state.title_year : state.year) + 1;
+        state.current = period::year(state.year);
+        return 2;
+    }
+    // 今后五年，力争…: targets of the fifth of the years ahead — from the title's year for a government
+    // work report (2026年政府工作报告: 2030), from the year after it for a summary of a year (2025年
+    // 工作总结: 2030; 2022年政府工作报告: 2026, a term's end, not the plan's 2025)
+    if ((cps[k].c == U'今' || cps[k].c == U'未') &&
+        (starts_with(cps, k, U"今后五年") || starts_with(cps, k, U"未来五年")) && state.year &&
+        (target_period(cps, k, 4) || state.title_span_end >= state.year + 1)) {
+        const bool ahead = state.title_looks_ahead || line_names_work_report(cps, k);
+        const int first = (state.title_year ? state.title_year : state.year) + (ahead ? 0 : 1);
+        // a plan's title says its span (“十五五”规划（2026—2030年）: 2030, not 2035 from its last year);
+        // a span behind the text (“十四五”工作总结（2021—2025年）) says nothing of the years ahead
+        const bool span_ahead = state.title_span_end > state.year;
+        state.year = span_ahead ? state.title_span_end : first + 4;
+        state.current = period::year(state.year);
+        return 4;
+    }
+    if (const std::size_t n = past_year_of_work_report_at(cps, k, state)) return n;
+    if (const std::size_t n = this_year_at(cps, k, state)) return n;
+    return chinese_year_at(cps, k, state);
+}
+
+// 去年底 / 上年末 after 截至 at k: a stock at the end of the year before — 去年 the date's when the head
+// dates the report (as enter_prior_year reads it), 上年 the one in force's. Its length, 0 if none.
+std::size_t last_year_end_at(const code_points& cps, std::size_t k, period_state& state) {
+    if ((!starts_with(cps, k, U"去年") && !starts_with(cps, k, U"上年")) || k + 2 >= cps.size() ||
+        !one_of(cps[k + 2].c, U"底末") || !state.year)
+        return 0;
+    const bool dated = state.dated_year && cps[k].c == U'去';
+    state.year = (dated ? state.dated_year : state.year) - 1;
+    state.current = period::year(state.year);
+    return 3;
+}
+
+std::size_t period_at(const code_points& cps, std::size_t k, period_state& state) {
+    auto number = [&](std::size_t i, std::size_t& end) {
+        int v = 0;
+        end = i;
+        while (end < cps.size() && is_digit(cps[end].c) && end - i < 4)
+            v = v * 10 + static_cast<int>(cps[end].c - '0'), ++end;
+        if (end == i) {
+            const int d = chinese_digit(cps[i].c);
+            if (d > 0) return ++end, d;
+            if (cps[i].c == U'十') {  // 十, 十一, 十二 (months)
+                ++end;
+                const int unit = end < cps.size() ? chinese_digit(cps[end].c) : -1;
+                if (unit > 0 && unit <= 2) return ++end, 10 + unit;
+                return 10;
+            }
+        }
+        return v;
+    };
+    auto set = [&](std::optional<period> p) {
+        if (state.year) state.current = p;
+    };
+    try {
+        if (const std::size_t n = year_word_at(cps, k, state)) return n;
+        int plan_year = 0;
+        bool span = false;
+        if (const std::size_t n = plan_span_at(cps, k, plan_year, span)) {
+            state.year = plan_year, state.current = period::year(plan_year);
+            return n;
+        }
+        if (starts_with(cps, k, U"上半年") || starts_with(cps, k, U"下半年")) {
+            set(period::half(state.year, cps[k].c == U'上' ? 1 : 2));
+            return 3;
+        }
+        if (starts_with(cps, k, U"全年")) {
+            // 去年全年 / 上年全年 is last year: a comparison, not the period of what follows.
+            // Inside a sentence about last year (去年全年，…) it is that year.
+            if (state.prior ||
+                (!ends_with(cps, k, U"去年") && !ends_with(cps, k, U"上年") && !ends_with(cps, k, U"前年")))
+                set(period::year(state.year));
+            return 2;
+        }
+        if (starts_with(cps, k, U"前三季度")) {
+            set(period::year_to_date(state.year, 9));
+            return 4;
+        }
+        // 截至[2024年]6月底: a figure to the end of month N is of January to N, as 1-N月 (the
+        // half-year's at June, the first quarter's at March, the year's at December).
+        if (starts_with(cps, k, U"截至") || starts_with(cps, k, U"截止")) {
+            std::size_t at = k + 2, end = 0;
+            if (const std::size_t last = last_year_end_at(cps, at, state)) return at + last - k;
+            const int y = at < cps.size() ? number(at, end) : 0;
+            if (y >= 1900 && y <= 2200 && end < cps.size() && cps[end].c == U'年')
+                state.year = y, state.current = period::year(y), at = end + 1;
+            const int m = at < cps.size() ? number(at, end) : 0;
+            if (m >= 1 && m <= 12 && end < cps.size() && cps[end].c == U'月') {
+                set(period::year_to_date(state.year, m));
+                return end + 1 + month_end_word(cps, end + 1) - k;
+            }
+            return at - k;
+        }
+        std::size_t end = 0;
+        int v = (is_digit(cps[k].c) || chinese_digit(cps[k].c) > 0 || cps[k].c == U'十') ? number(k, end) : 0;
+        if (!v || (k > 0 && is_digit(cps[k - 1].c))) return 0;
+        if (is_digit(cps[k].c) && end - k < 4) year_across_break(cps, k, end, v);
+        if (end < cps.size() && cps[end].c == U'年' && v >= 1900 && v <= 2200) {
+            state.year = v, state.current = period::year(v);
+            return end + 1 - k;
+        }
+        if (starts_with(cps, end, U"季度") && v >= 1 && v <= 4) {
+            set(period::quarter(state.year, v));
+            return end + 2 - k;
+        }
+        // 1-10月 (and 1月至10月, 1月—10月): January to October
+        const std::size_t dash = end < cps.size() && cps[end].c == U'月' ? end + 1 : end;
+        if (dash < cps.size() && is_dash(cps[dash].c) && v == 1) {
+            std::size_t end2 = 0;
+            const int m = dash + 1 < cps.size() ? number(dash + 1, end2) : 0;
+            if (m >= 1 && m <= 12 && end2 < cps.size() && cps[end2].c == U'月') {
+                set(period::year_to_date(state.year, m));
+                return end2 + 1 - k;
+            }
+        }
+        // "…1-9月" whose 1 another reading took (a list number "3.1-9月"): still January to N.
+        if (end < cps.size() && cps[end].c == U'月' && v >= 1 && v <= 12 && k >= 2 && is_dash(cps[k - 1].c) &&
+            cps[k - 1].c != U'至' && cps[k - 2].c == '1' && (k < 3 || !is_digit(cps[k - 3].c))) {
+            set(period::year_to_date(state.year, v));
+            return end + 1 - k;
+        }
+        if (end < cps.size() && cps[end].c == U'月' && v >= 1 && v <= 12) {
+            const std::size_t month_end = month_end_word(cps, end + 1);  // 6月底 / 6月末: to the end of June
+            set(month_end ? period::year_to_date(state.year, v) : period::month(state.year, v));
+            return end + 1 + month_end - k;
+        }
+    } catch (const error&) {}
+    return 0;
+}
+
+// 将 at k as the adverb of what is to be achieved (全区将新增高新技术企业50家, 将突破25亿元): a verb of a
+// result right after it, in a clause with no 的 (将新建的孵化器3个投入使用: a relative clause) and no
+// verb that makes 将 a preposition (将达到条件的企业纳入培育库) — nor 即将 (即将建成的: about to be), nor
+// after 预计/预期 in its sentence (预计全年将实现…25亿元: the expected figure, an estimate).
+bool will_achieve_at(const code_points& cps, std::size_t k) {
+    // 已将/曾将: "took … and did" of what is done (全年已将培育库企业32家推荐申报…); 共将/均将 stay
+    // the future (全年共将新增…300家: in all, will — review 26c)
+    if (k > 0 && one_of(cps[k - 1].c, U"即必终已曾")) return false;
+    for (std::size_t i = k; i > 1 && k - i < 40 && !one_of(cps[i - 1].c, U"。！？!?；;\n\r"); --i)
+        if (starts_with(cps, i - 2, U"预计") || starts_with(cps, i - 2, U"预期")) return false;
+    bool result = false;
+    for (std::u32string_view verb : {U"新增", U"新建", U"建成", U"达到", U"突破", U"实现", U"完成", U"培育", U"引进"})
+        result = result || starts_with(cps, k + 1, verb);
+    // the verb forming a noun (将培育库企业…, 将建成区…, 将完成情况…): 将 takes an object — but not
+    // 区级/区域 (将新建区级众创空间5个, 将建成区域科技创新中心2个: targets, review 26c)
+    const bool district_word = k + 4 < cps.size() && cps[k + 3].c == U'区' && one_of(cps[k + 4].c, U"级域");
+    if (!result ||
+        (k + 3 < cps.size() && !district_word && (one_of(cps[k + 3].c, U"库区率") || starts_with(cps, k + 3, U"情况"))))
+        return false;
+    // a second verb after the object (将引进人才12名全部安排到…, 将完成验收项目15项报送…): 将 is the
+    // preposition of "take … and do", of what is done with it. Not 用于 (将新增投入5000万元用于…: the
+    // purpose of a target, review 26c); 安排 only as 安排到/安排至 (a placing, not 安排资金).
+    for (std::size_t j = k + 3; j < cps.size() && !clause_end(cps[j].c) && !one_of(cps[j].c, U"。\n\r"); ++j)
+        if (cps[j].c == U'的' ||
+            starts_with_any(cps, j, U"纳入", U"列入", U"作为", U"推荐", U"安排到", U"安排至", U"报送", U"移交") ||
+            starts_with_any(cps, j, U"推送", U"列为", U"交由", U"上报", U"提交", U"选派", U"转交", U"分配"))
+            return false;
+    return true;
+}
+
+// A word that makes a figure after it a target or a plan, not what was done (力争全年…25家, 完成
+// 全年目标任务600件的54.3%, 全年计划争取资金2000万元): its length, 0 if none at k. `sentence`: it
+// governs the rest of its sentence (力争, 预计, 确保, 争取达到…), else the rest of its clause (目标,
+// 计划 — not 科技计划项目, 人才计划, 计划投资: names of programmes and of what is counted).
+std::size_t target_word_at(const code_points& cps, std::size_t k, bool& sentence) {
+    const char32_t c = cps[k].c;
+    if (c != U'力' && c != U'预' && c != U'确' && c != U'争' && c != U'目' && c != U'计' && c != U'拟' && c != U'将')
+        return 0;
+    // 计划/拟 opening a clause plan what the sentence lists ("11月，计划组织申报…20项，走访服务企业50家").
+    const bool opens_clause = k == 0 || clause_end(cps[k - 1].c);
+    sentence = true;
+    // Before a closing quote it ends a name (“两个确保”: a slogan), not a target.
+    if ((starts_with(cps, k, U"力争") || starts_with(cps, k, U"预计") || starts_with(cps, k, U"预期") ||
+         starts_with(cps, k, U"确保")) &&
+        !(k + 2 < cps.size() && one_of(cps[k + 2].c, U"”\"'》")))
+        return 2;
+    if (starts_with(cps, k, U"争取") &&
+        (starts_with(cps, k + 2, U"实现") || starts_with(cps, k + 2, U"达到") || starts_with(cps, k + 2, U"突破") ||
+         starts_with(cps, k + 2, U"全年") || starts_with(cps, k + 2, U"年内") || starts_with(cps, k + 2, U"完成")))
+        return 2;
+    sentence = false;
+    if (starts_with(cps, k, U"目标")) return 2;
+    // 计划 names a programme after 科技/人才/研发… or before 项目/单列/a closing quote (入选省"双创计划"12人).
+    if (starts_with(cps, k, U"计划") && !(k > 0 && one_of(cps[k - 1].c, U"技才人智英发炬星创业”\"'》")) &&
+        !starts_with(cps, k + 2, U"项目") && !starts_with(cps, k + 2, U"投") && !starts_with(cps, k + 2, U"总投") &&
+        !starts_with(cps, k + 2, U"单列") && !(k + 2 < cps.size() && one_of(cps[k + 2].c, U"”\"'》"))) {
+        sentence = opens_clause;
+        return 2;
+    }
+    if (c == U'拟' && opens_clause) {
+        sentence = true;
+        return 1;
+    }
+    if (c == U'将' && will_achieve_at(cps, k)) {
+        sentence = true;
+        return 1;
+    }
+    return 0;
+}
+
+// A date with a day ("5月20日召开", "6月30日，召开"; at j: [N月]N日/号): an event, not the period of
+// the figures after it. Its length, 0 if none.
+std::size_t day_date_at(const code_points& cps, std::size_t j) {
+    const auto digits = [&](std::size_t i) {
+        std::size_t e = i;
+        while (e < cps.size() && e - i < 2 && (is_digit(cps[e].c) || chinese_digit(cps[e].c) >= 0 || cps[e].c == U'十'))
+            ++e;
+        return e;
+    };
+    std::size_t i = j, e = digits(i);
+    if (e > i && e < cps.size() && cps[e].c == U'月') i = e + 1, e = digits(i);
+    if (e > i && e < cps.size() && (cps[e].c == U'日' || cps[e].c == U'号')) return e + 1 - j;
+    return 0;
+}
+
+// What 以来 at k starts from: the year for 2021年以来 (2022 for 2021年底以来, 2021 for 2021年度以来);
+// -1 for a start of several years back with no year stated (“十四五”以来, 党的十八大以来, 近三年以来,
+// 建区以来, 成立以来); 0 for anything else, read as a start within the period's year (今年以来,
+// 一季度以来, 上半年以来, 3月份以来, 年初以来): a span is only flagged when the text says it is one.
+int since_start(const code_points& cps, std::size_t k) {
+    std::size_t j = k;
+    if (j >= 2 && cps[j - 2].c == U'年' && one_of(cps[j - 1].c, U"底末度")) --j;
+    const bool year_end = j < k && cps[k - 1].c != U'度';
+    if (j >= 1 && cps[j - 1].c == U'年') {
+        int year = 0, scale = 1;
+        std::size_t digits = 0;
+        for (std::size_t i = j - 1; i > 0 && digits < 4 && is_digit(cps[i - 1].c); --i, ++digits, scale *= 10)
+            year += static_cast<int>(cps[i - 1].c - '0') * scale;
+        if (digits == 4) return year + (year_end ? 1 : 0);
+        // 三年, 多年, 几年 (a count of years) before 以来; 今年, 上半年, 本年 are this year's
+        if (j >= 2 && (chinese_digit(cps[j - 2].c) > 0 || one_of(cps[j - 2].c, U"多几十余"))) return -1;
+        return 0;
+    }
+    if (j >= 1 && one_of(cps[j - 1].c, U"”\"五大")) return -1;  // “十四五”, 十四五, 党的十八大
+    for (const char32_t* founded :
+         {U"成立", U"建立", U"设立", U"组建", U"建区", U"建市", U"建县", U"挂牌", U"撤县设区"})
+        if (ends_with(cps, j, std::u32string_view(founded))) return -1;
+    return 0;
+}
+
+// A count of several years, cps[b, e): 五, 三, 十, 二十, 多, 几, 3, 10, 十余, 10余, 20多 — not 一
+// (一年来 is this year's), nor 1 or a year's four digits (2025年累计 is that year's).
+bool several_years(const code_points& cps, std::size_t b, std::size_t e) {
+    if (e - b >= 2 && one_of(cps[e - 1].c, U"余多")) --e;  // 十余年, 10多年: at least the count
+    if (e <= b || e - b > 3) return false;
+    bool digits = true, chinese = true;
+    for (std::size_t i = b; i < e; ++i) {
+        digits = digits && is_digit(cps[i].c);
+        chinese = chinese && (chinese_digit(cps[i].c) >= 0 || one_of(cps[i].c, U"十多几"));
+    }
+    if (digits) return e - b == 2 || (e - b == 1 && cps[b].c != '1');
+    return chinese && !(e - b == 1 && chinese_digit(cps[b].c) >= 0 && chinese_digit(cps[b].c) <= 1);
+}
+
+bool count_character(char32_t c) { return is_digit(c) || chinese_digit(c) >= 0 || one_of(c, U"十多几余"); }
+
+// A figure in Chinese numerals at j (一千二百家, 三十二个, 五项): a numeral followed by a unit or
+// measure word, not a numeral inside a word (一批, 三大, 五年), nor a magnitude alone (百名博士, 千企,
+// 万人: the scanner reads no figure there either).
+bool chinese_figure_at(const code_points& cps, std::size_t j) {
+    std::size_t e = j;
+    bool digit = false;
+    for (; e < cps.size() && e - j < 12 && is_chinese_numeral(cps[e].c) && cps[e].c != U'点'; ++e)
+        digit = digit || chinese_digit(cps[e].c) >= 0 || cps[e].c == U'十';
+    if (!digit || e >= cps.size()) return false;
+    std::string unit;
+    return one_of(cps[e].c, U"家个项件名位人元户所台套次%％") || measure_word_length(cps, e, unit) > 0;
+}
+
+// How far a span of several years written as their count at k reaches (过去五年, 近三年, 五年来,
+// 五年累计, 过去10年): a total over them is no level of one year (the caller flags it `since`).
+// Opening its sentence (过去五年，…成交额累计318.5亿元) it holds to the sentence's end; inside one
+// (高新技术企业五年累计新增1200家，…) to its clause's. None for a comparison with the span (比过去五年,
+// 为近五年来最高, 高于近三年) or a yearly average over it (近三年年均增长).
+enum class years_span { none, clause, sentence };
+
+years_span years_counted_at(const code_points& cps, std::size_t k) {
+    const auto year_after_count = [&](std::size_t from) -> std::size_t {  // the 年 closing a count at from, 0 if none
+        std::size_t e = from;
+        while (e < cps.size() && e - from < 4 && count_character(cps[e].c)) ++e;
+        return e < cps.size() && cps[e].c == U'年' && several_years(cps, from, e) ? e : 0;
+    };
+    const auto count_before = [&](std::size_t year) {  // where a count before the 年 at `year` starts, `year` if none
+        if (cps[year].c != U'年') return year;
+        std::size_t b = year;
+        while (b > 0 && year - b < 4 && count_character(cps[b - 1].c)) --b;
+        return several_years(cps, b, year) ? b : year;
+    };
+    std::size_t first = k, after = 0;  // where the span's words start, and the code point after them
+    const char32_t c = cps[k].c;
+    if (c == U'过' && starts_with(cps, k + 1, U"去")) {
+        const std::size_t count = starts_with(cps, k + 2, U"的") ? k + 3 : k + 2;  // 过去的五年
+        if (const std::size_t year = year_after_count(count)) after = year + 1;
+    } else if (c == U'近') {
+        if (const std::size_t year = year_after_count(k + 1)) after = year + 1;
+    } else if (((c == U'来' || c == U'间') && k >= 1) || (c == U'计' && k >= 2 && cps[k - 1].c == U'累')) {
+        const std::size_t year = c == U'计' ? k - 2 : k - 1;  // 五年来, 五年间, 五年累计
+        if ((first = count_before(year)) < year) after = k + 1;
+        if (first >= 1 && cps[first - 1].c == U'近') first -= 1;                               // 近五年来
+        if (first >= 2 && cps[first - 2].c == U'过' && cps[first - 1].c == U'去') first -= 2;  // 过去五年来
+    }
+    if (after == 0) return years_span::none;
+    if (first > 0 && one_of(cps[first - 1].c, U"比较为于")) return years_span::none;
+    if (starts_with(cps, after, U"年均") || starts_with(cps, after, U"平均")) return years_span::none;
+    std::size_t before = first;
+    while (before > 0 && one_of(cps[before - 1].c, U" \t\u3000")) --before;
+    if (before == 0 || one_of(cps[before - 1].c, U"。！？；;\n")) return years_span::sentence;
+    // a clause of the time alone (回顾过去五年，…, 在过去五年里，…, 本届政府五年来，…) opens the rest
+    // of its sentence as the opening does; one with its own figure (五年累计新增1200家，…) only itself
+    std::size_t j = after;
+    while (j < cps.size() && !clause_end(cps[j].c) && !is_digit(cps[j].c) && !chinese_figure_at(cps, j)) ++j;
+    return j < cps.size() && !clause_end(cps[j].c) ? years_span::clause : years_span::sentence;
+}
+
+// The year a period code starts in (2024H1 → 2024), 0 when it names none.
+int year_of(std::string_view period) {
+    if (period.size() < 4) return 0;
+    int year = 0;
+    for (std::size_t i = 0; i < 4; ++i) {
+        if (period[i] < '0' || period[i] > '9') return 0;
+        year = year * 10 + (period[i] - '0');
+    }
+    return year;
+}
+
+// A period a comparison names (比2023年增长, 较2023年底, 与2023年相比, 高于2022年): what the figure
+// is compared with, not the period of the figures that follow.
+// 关于 names the period of a title (关于2024年上半年科技工作情况的总结), not one compared with.
+bool compared_period(const code_points& cps, std::size_t k) {
+    if (k == 0) return false;
+    if (cps[k - 1].c == U'于') return k < 2 || cps[k - 2].c != U'关';
+    return one_of(cps[k - 1].c, U"比较与同");
+}
+
+// "2026年度第一批高新技术企业", "2025年第二批": a year naming a batch (第一批) of what is counted, no
+// period of the figures (the count is of the month or year in force).
+bool batch_year(const code_points& cps, std::size_t k) {
+    if (k < cps.size() && cps[k].c == U'度') ++k;
+    if (k >= cps.size() || cps[k].c != U'第') return false;
+    std::size_t j = k + 1;
+    while (j < cps.size() && j - k <= 3 && (is_digit(cps[j].c) || is_chinese_numeral(cps[j].c))) ++j;
+    return j > k + 1 && j < cps.size() && cps[j].c == U'批';
+}
+
+// A period that a multiple is of (达到2023年的1.6倍, 是2023年同期的2倍): the base compared with, as
+// 比2023年 is, not the period of the figure. k: the code point after the period.
+bool multiple_base(const code_points& cps, std::size_t k) {
+    if (k < cps.size() && one_of(cps[k].c, U"底末")) ++k;
+    if (starts_with(cps, k, U"同期") || starts_with(cps, k, U"全年")) k += 2;
+    if (k >= cps.size() || cps[k].c != U'的') return false;
+    std::size_t j = k + 1;
+    while (j < cps.size() && j - k <= 8 && (is_digit(cps[j].c) || cps[j].c == '.' || is_chinese_numeral(cps[j].c))) ++j;
+    return j > k + 1 && j < cps.size() && cps[j].c == U'倍';
+}
+
+// The list marker opening the line at k (blanks before it skipped): 1 for 一、, 2 for （一）, 3 for
+// 1. or 1、, 0 for none; `after` is the code point after it.
+int list_marker(const code_points& cps, std::size_t k, std::size_t& after) {
+    while (k < cps.size() && (cps[k].c == ' ' || cps[k].c == U'\u3000' || cps[k].c == '\t')) ++k;
+    after = k;
+    std::size_t j = k;
+    const bool open = j < cps.size() && (cps[j].c == U'（' || cps[j].c == '(');
+    if (open) ++j;
+    const std::size_t digits = j;
+    int kind = 0;
+    while (j < cps.size() && j - digits < 3 && (chinese_digit(cps[j].c) > 0 || cps[j].c == U'十')) ++j, kind = 1;
+    if (!kind)
+        while (j < cps.size() && j - digits < 2 && is_digit(cps[j].c)) ++j, kind = 3;
+    if (!kind || j >= cps.size()) return 0;
+    const char32_t c = cps[j].c;
+    if (open) return (c == U'）' || c == ')') ? (after = j + 1, kind == 1 ? 2 : 3) : 0;
+    if (c == U'、' || (kind == 3 && (c == '.' || c == U'．') && !(j + 1 < cps.size() && is_digit(cps[j + 1].c))))
+        return after = j + 1, kind;
+    return 0;
+}
+
+// The year ending at code point j (its 年) is joined to the one before by a conjunction or a dash
+// right after that one's 年: 2025年及2026年, 2025年和2026年, 2025年—2026年 (one span of plans).
+bool joined_years(const code_points& cps, std::size_t from, std::size_t j) {
+    std::size_t d = j;
+    while (d > from && is_digit(cps[d - 1].c)) --d;
+    return d >= from + 2 && (one_of(cps[d - 1].c, U"和及与、至到") || is_dash(cps[d - 1].c)) && cps[d - 2].c == U'年';
+}
+
+// A heading of plans (二、下半年工作打算; （三）2027年工作思路; 下一步工作计划): at most 12 code points
+// after its list marker before the plan word, the line's end at most 4 after it. Its marker's kind
+// (0 for none) in `kind`. `reach`: up to how far the plan word may stand (a title names its bureau
+// first: 某县科学技术局2025年科技工作计划); never after a word of reports (总结, 情况, 回顾, 开展,
+// 成效, 进展, 完成), after a conjunction before a period (及2025年, 和下半年, 暨下一步), or after two
+// periods: "2026年上半年工作情况及下半年工作计划", "2024年科技工作回顾及2025年工作打算" report what was
+// done first (their plans start at a heading of their own).
+bool plan_heading(const code_points& cps, std::size_t line, int& kind, std::size_t reach = 12) {
+    std::size_t from = 0;
+    kind = list_marker(cps, line, from);
+    int years = 0;  // 2024年, 2025年 stated so far
+    static constexpr std::u32string_view words[] = {
+        U"工作打算", U"工作计划",   U"工作思路", U"工作安排",   U"重点工作", U"工作重点", U"下步工作", U"下一步工作",
+        U"工作设想", U"下一步打算", U"下步打算", U"下一步计划", U"今后工作", U"今后打算", U"明年工作", U"目标"};
+    // The first character of every word below, the line's end and the clause marks: most code points
+    // of a line are none of them, one bitmap test each (this runs at every line's start; 15 words
+    // compared at every code point were 4-5 % of the reader's time).
+    static const char_set firsts(U"\n\r。，总情回开成进完和及暨与年工重下今明目");
+    for (std::size_t j = from; j < cps.size() && j - from <= reach; ++j) {
+        const char32_t c = cps[j].c;
+        if (!firsts.has(c)) continue;
+        if (c == '\n' || c == '\r' || c == U'。' || c == U'，') return false;
+        if ((c == U'总' && starts_with(cps, j, U"总结")) || (c == U'情' && starts_with(cps, j, U"情况"))) return false;
+        if (one_of(c, U"回开成进完和及暨与年")) {
+            if (starts_with(cps, j, U"回顾") || starts_with(cps, j, U"开展") || starts_with(cps, j, U"成效") ||
+                starts_with(cps, j, U"进展") || starts_with(cps, j, U"完成"))
+                return false;  // (literals: a list of u32string_view counted their characters at every line)
+            // 2025年及2026年工作计划: a conjunction right after a period joins the periods planned.
+            const bool joined = j > from && cps[j - 1].c == U'年';
+            if (one_of(c, U"和及暨与") && !joined && j + 1 < cps.size() &&
+                (is_digit(cps[j + 1].c) || starts_with(cps, j + 1, U"上半年") || starts_with(cps, j + 1, U"下半年") ||
+                 starts_with(cps, j + 1, U"明年") || starts_with(cps, j + 1, U"下一步") ||
+                 starts_with(cps, j + 1, U"下步") || starts_with(cps, j + 1, U"今后")))
+                return false;
+            if (c == U'年' && j > from && is_digit(cps[j - 1].c) && ++years > 1 && !joined_years(cps, from, j))
+                return false;
+        }
+        // A stop that is no plan word's first character (年 of a date, 和, 开…): the 15 words not tried.
+        if (!one_of(c, U"工重下今明目")) continue;
+        for (std::u32string_view w : words) {
+            if (!starts_with(cps, j, w)) continue;
+            // "二、“十五五”时期目标和2026年重点工作": targets joined to the work planned (a heading's)
+            if (w == U"目标" && kind != 0 && j + 2 < cps.size() && one_of(cps[j + 2].c, U"和及与暨")) return true;
+            std::size_t e = j + w.size();
+            while (e < cps.size() && e - (j + w.size()) <= 4 && cps[e].c != '\n' && cps[e].c != '\r') ++e;
+            if (e < cps.size() && cps[e].c != '\n' && cps[e].c != '\r') return false;
+            // What was done under the plan word: 重点工作进展, 重点工作开展情况, 工作计划完成情况.
+            for (std::size_t t = j + w.size(); t < e; ++t)
+                for (std::u32string_view d : {U"进展", U"情况", U"完成", U"成效", U"开展", U"落实", U"执行", U"推进"})
+                    if (starts_with(cps, t, d)) return false;
+            // 重点工作 alone heads the work a report did as often as its plans: a plan only after a
+            // period or a word of what comes next (2026年重点工作, 下半年工作重点, 下一步重点工作).
+            if (w == U"重点工作" || w == U"工作重点") {
+                bool ahead = false;
+                for (std::size_t t = from; t < j && !ahead; ++t)
+                    ahead = cps[t].c == U'年' || starts_with(cps, t, U"下一步") || starts_with(cps, t, U"下步") ||
+                            starts_with(cps, t, U"下阶段") || starts_with(cps, t, U"今后");
+                if (!ahead) return false;
+            }
+            return true;
+        }
+    }
+    return false;
+}
+
+// A period that only a target or a plan is stated for (2025年，力争…; 到2025年; 力争全年…; 下半年
+// 工作打算): a target word within a few characters before it in its clause, or after it in its
+// sentence before any digit. Such a period holds to the end of its sentence only.
+bool target_period(const code_points& cps, std::size_t k, std::size_t n) {
+    bool sentence = false;
+    if (k > 0 && cps[k - 1].c == U'到') return true;
+    // 明年重点工作: next year's key work is planned (2024年重点工作 may head the work done)
+    if (cps[k].c == U'明' && (starts_with(cps, k + n, U"重点工作") || starts_with(cps, k + n, U"工作重点")))
+        return true;
+    for (std::size_t j = k; j > 0 && k - j < 8 && !clause_end(cps[j - 1].c); --j)
+        if ((j >= 2 && target_word_at(cps, j - 2, sentence)) ||
+            (cps[j - 1].c == U'拟' && target_word_at(cps, j - 1, sentence)))
+            return true;
+    // Another period before the target word is the one planned for: "2026年上半年工作情况及下半年工作
+    // 计划" reports the first half and plans the second (the title's period is 2026H1, not a plan's).
+    static const char_set stops(U"力预确争目计拟将打展思工上下全明0123456789。！？；;!?\n\r");  // one test a code point
+    for (std::size_t j = k + n; j < cps.size() && j - k < 40; ++j) {
+        const char32_t c = cps[j].c;
+        if (!stops.has(c)) continue;
+        if (is_digit(c) && j >= 2 && (one_of(cps[j - 1].c, U"和及与、至到") || is_dash(cps[j - 1].c)) &&
+            cps[j - 2].c == U'年') {  // 2025年及2026年工作计划: the next year of one span of plans
+            while (j + 1 < cps.size() && is_digit(cps[j + 1].c)) ++j;
+            continue;
+        }
+        if (is_digit(c) || one_of(c, U"。！？；;!?\n\r")) return false;
+        if (starts_with(cps, j, U"上半年") || starts_with(cps, j, U"下半年") || starts_with(cps, j, U"全年") ||
+            starts_with(cps, j, U"明年"))
+            return false;
+        if (target_word_at(cps, j, sentence) || starts_with(cps, j, U"打算") || starts_with(cps, j, U"展望") ||
+            starts_with(cps, j, U"思路") || starts_with(cps, j, U"工作安排"))
+            return true;
+    }
+    return false;
+}
+
+}  // namespace
+}  // namespace zhibiao

@@ -1,0 +1,365 @@
+#pragma once
+// Layer 5: the periods a scan carries from line to line (stated_period, title_tracker, scan_state):
+// takes the periods read at each place (periods.hpp) and gives the state in force across chunks,
+// with the saved periods of prior years, targets and plans restored where their sentence ends.
+#include "extract/damage.hpp"
+
+namespace zhibiao {
+namespace {
+
+// A period stated in the text at code point `at`. A local one ("兑现2017年度奖补资金50万元": a
+// year with 年度 outside the title line, once a period governs) names the period of its own
+// clause's figures only; the others govern what follows.
+struct stated_period {
+    std::size_t at;
+    std::string period;
+    bool local;
+    bool prior = false;  // the year before the governing period (上年同期，…)
+    bool title = false;  // stated in the report's title: the report's period
+};
+
+// A period at k (n code points) that is the starting point of a change, "由2023年的120家增加到156家",
+// "从上年的1.2亿元提高到1.5亿元": 由 or 从 before it and 的 after it (or 底/末 and 的). It governs the
+// figure before the change only: the code point of the 到/至 that states where the change went
+// (the end of the clause when there is none), 0 when the period is no such start.
+std::size_t start_point_end(const code_points& cps, std::size_t k, std::size_t n) {
+    if (k == 0 || (cps[k - 1].c != U'由' && cps[k - 1].c != U'从')) return 0;
+    std::size_t j = k + n;
+    if (j < cps.size() && (cps[j].c == U'底' || cps[j].c == U'末')) ++j;
+    if (j >= cps.size() || cps[j].c != U'的') return 0;
+    for (; j < cps.size() && !clause_end(cps[j].c); ++j)
+        if (cps[j].c == U'到' || cps[j].c == U'至') return j;
+    return j;
+}
+
+// A word of comparison between the start of the clause and k (高于全市去年水平, 与全区去年相比, 比我们去年):
+// what stands at k is a base compared with.
+bool compared_in_clause(const code_points& cps, std::size_t k) {
+    for (std::size_t i = k; i > 0 && k - i < 16 && !clause_end(cps[i - 1].c) && !one_of(cps[i - 1].c, U"“\"：:"); --i)
+        if (one_of(cps[i - 1].c, U"比较与于超达为是占同")) return true;
+    return false;
+}
+
+// 上年同期 / 去年同期 / 上年 / 去年 (上年末, 上年度) opening a clause: the rest of the sentence is
+// about the year before ("上年同期，全市技术合同成交额为1.5亿元"; "…，上年同期为1.5亿元"), unlike a
+// comparison (比上年, 较去年同期, 与上年相比) or a span (去年以来). Its length, 0 if there is none at k.
+std::size_t prior_year_at(const code_points& cps, std::size_t k, const period_state& state, bool& year_end) {
+    if (!starts_with(cps, k, U"上年") && !starts_with(cps, k, U"去年")) return 0;
+    // In a report its head or title dates, 去年 right after its subject (我们去年兑现…, 全区去年新增…)
+    // names the year too — not 比去年, 在去年基础上, 达到去年的两倍, 去年同期 (a base of comparison).
+    const bool after_subject = (state.dated_year || state.title_year) && cps[k].c == U'去' && k > 0 &&
+                               one_of(cps[k - 1].c, U"们市区县省州镇园局委") && !starts_with(cps, k + 2, U"的") &&
+                               !starts_with(cps, k + 2, U"同期") && !starts_with(cps, k + 2, U"基础") &&
+                               !starts_with(cps, k + 2, U"水平") && !compared_in_clause(cps, k);
+    // Else at the start of a clause only: "受上年同期高基数影响" is a cause, not a statement about the year.
+    if (k > 0 && !after_subject && !clause_end(cps[k - 1].c) && !one_of(cps[k - 1].c, U" \t（(：:“\"") &&
+        !start_point_end(cps, k, 2))  // 由上年的120家增加到156家: the start of a change
+        return 0;
+    if (starts_with(cps, k + 2, U"以来")) return 0;
+    year_end = starts_with(cps, k + 2, U"末") || starts_with(cps, k + 2, U"底");
+    return starts_with(cps, k + 2, U"同期") ? 4 : year_end || starts_with(cps, k + 2, U"度") ? 3 : 2;
+}
+
+// "2023年同期" with the year before the one in force, at the start of a clause or a parenthesis:
+// the same span a year earlier, as 上年同期 (its length, 0 if there is none at k).
+std::size_t year_same_span_at(const code_points& cps, std::size_t k, const period_state& state) {
+    if (k + 7 > cps.size() || !state.year || !state.current || state.prior) return 0;
+    if (k > 0 && !clause_end(cps[k - 1].c) && !one_of(cps[k - 1].c, U" \t（(：:“\"")) return 0;
+    int y = 0;
+    for (std::size_t j = k; j < k + 4; ++j) {
+        if (!is_digit(cps[j].c)) return 0;
+        y = y * 10 + static_cast<int>(cps[j].c - '0');
+    }
+    return y == state.year - 1 && cps[k + 4].c == U'年' && starts_with(cps, k + 5, U"同期") ? 7 : 0;
+}
+
+// The code point after the sentence that code point k is in (。！？；, a line break, or the chunk's end).
+std::size_t sentence_end_after(const code_points& cps, std::size_t k) {
+    while (k < cps.size() && !one_of(cps[k].c, U"。！？；;!?\n\r")) ++k;
+    return k;
+}
+
+// The line from k on is a report's title ("某县2024年科技工作总结", "2024年度工作报告"): a word of
+// reports (总结, 报告, 工作, 情况, 计划) before its end, no clause mark — not a sentence opening a text.
+bool report_title(const code_points& cps, std::size_t k) {
+    const auto title_word = [&](std::size_t i) {
+        return starts_with(cps, i, U"总结") || starts_with(cps, i, U"报告") || starts_with(cps, i, U"工作") ||
+               starts_with(cps, i, U"情况") || starts_with(cps, i, U"计划");
+    };
+    // the year closing its title in brackets: 政府工作报告（2026年）
+    if (k > 0 && is_open_paren(cps[k - 1].c))
+        for (std::size_t i = k - 1; i > 0 && cps[i - 1].c != '\n' && !clause_end(cps[i - 1].c); --i)
+            if (title_word(i - 1)) return true;
+    for (; k < cps.size() && cps[k].c != '\n' && cps[k].c != '\r'; ++k) {
+        if (clause_end(cps[k].c)) return false;
+        if (title_word(k)) return true;
+    }
+    // a title split over two lines (某市2026年政府⏎工作报告): the short line after it ends the title
+    if (k < cps.size() && cps[k].c == '\r') ++k;
+    if (k >= cps.size() || cps[k].c != '\n') return false;
+    for (std::size_t j = k + 1; j < cps.size() && j <= k + 24 && cps[j].c != '\n' && cps[j].c != '\r'; ++j) {
+        if (clause_end(cps[j].c)) return false;
+        if (title_word(j)) return true;
+    }
+    return false;
+}
+
+// A bulletin's issue line, "（2026年第3期）" or "（2026年）" on a line of its own, the year at k (n code
+// points): the year of the report as a title's is (the caller: before any figure, no title year).
+// Any other year in a parenthesis is named in passing and holds to its close (stated_period_end).
+bool issue_line(const code_points& cps, std::size_t k, std::size_t n) {
+    std::size_t open = k;
+    while (open > 0 && is_blank(cps[open - 1].c)) --open;
+    if (open == 0 || !is_open_paren(cps[open - 1].c)) return false;
+    for (std::size_t j = open - 1; j > 0 && cps[j - 1].c != '\n' && cps[j - 1].c != '\r'; --j)
+        if (!is_blank(cps[j - 1].c) && cps[j - 1].c != U'\u3000') return false;
+    std::size_t j = k + n;
+    while (j < cps.size() &&
+           (is_digit(cps[j].c) || chinese_digit(cps[j].c) >= 0 || one_of(cps[j].c, U"第期号总 \u3000")))
+        ++j;
+    if (j >= cps.size() || !is_close_paren(cps[j].c)) return false;
+    for (++j; j < cps.size() && cps[j].c != '\n' && cps[j].c != '\r'; ++j)
+        if (!is_blank(cps[j].c) && cps[j].c != U'\u3000') return false;
+    return true;
+}
+
+// Code points [b, e) are only what periods are written with (2026年第三季度, 2026年1-9月, 上半年).
+bool period_word_run(const code_points& cps, std::size_t b, std::size_t e) {
+    for (std::size_t j = b; j < e; ++j)
+        if (!is_digit(cps[j].c) && chinese_digit(cps[j].c) < 0 && !is_blank(cps[j].c) &&
+            !one_of(cps[j].c, U"年月季度第上下半前后全至到-—－~～"))
+            return false;
+    return e > b;
+}
+
+// A line that is only a period in brackets, the period at k: "（2026年第三季度）", "（2026年1-9月）" under a
+// bulletin's title dates the report as a title's period does (the caller: before any figure).
+bool dated_line(const code_points& cps, std::size_t k) {
+    std::size_t open = k;
+    while (open > 0 && !is_open_paren(cps[open - 1].c) && k - open < 12 && !one_of(cps[open - 1].c, U"\n\r")) --open;
+    if (open == 0 || !is_open_paren(cps[open - 1].c)) return false;
+    for (std::size_t j = open - 1; j > 0 && cps[j - 1].c != '\n' && cps[j - 1].c != '\r'; --j)
+        if (!is_blank(cps[j - 1].c) && cps[j - 1].c != U'\u3000') return false;
+    std::size_t j = k;
+    while (j < cps.size() && j - k < 16 && !is_close_paren(cps[j].c) && !clause_end(cps[j].c) &&
+           !one_of(cps[j].c, U"。\n\r"))
+        ++j;
+    if (j >= cps.size() || !is_close_paren(cps[j].c) || !period_word_run(cps, open, j)) return false;
+    for (++j; j < cps.size() && cps[j].c != '\n' && cps[j].c != '\r'; ++j)
+        if (!is_blank(cps[j].c) && cps[j].c != U'\u3000') return false;
+    return true;
+}
+
+// The code point after the sentence of a target or a plan at k: 。！？, a line break or the chunk's
+// end — not ；, which only splits what a target sentence lists ("力争…20家；技术合同成交额达到8亿元").
+std::size_t target_sentence_end(const code_points& cps, std::size_t k) {
+    while (k < cps.size() && !one_of(cps[k].c, U"。！？!?\n\r")) ++k;
+    return k;
+}
+
+// The characters at which a period, a document number, an empty number slot or a number may
+// start (period_at, document_number_at, empty_slot_at, number_at return nothing elsewhere): the
+// scan steps over every other character with one bitmap test.
+constexpr std::u32string_view starts_of_interest =
+    U"0123456789xX%[〔【（("
+    U"上下全前截去过明今本未十拾百佰千仟万亿廿卅零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖项件家名人个\n";
+// Most code points are neither a clause mark nor the first character of a target word
+// (fact_builder::target_before()).
+constexpr std::u32string_view target_stops = U"力预确争目计拟将以十过近来间;!?,\n\r。；！？，";
+constexpr std::u32string_view distinction_starts = U"应需须已拨兑发支申立获批授累总新认组挂备入现拥共有全今当本目截";
+bool cell_rule(char32_t c);
+
+const std::uint8_t* char_classes() {
+    static const std::array<std::uint8_t, 0x10000> table = [] {
+        std::array<std::uint8_t, 0x10000> t{};
+        for (char32_t c : starts_of_interest) t[c] |= cc_interest;
+        for (char32_t c = 0; c < 0x10000; ++c)
+            if (clause_end(c)) t[c] |= cc_clause_end;
+        for (char32_t c : target_stops) t[c] |= cc_target_stop;
+        for (char32_t c : distinction_starts) t[c] |= cc_distinction;
+        for (char32_t c = 0; c < 0x10000; ++c)
+            if (clause_end(c) || c == ' ' || c == '\t' || cell_rule(c) || c == U'：' || c == ':' || c == U'、')
+                t[c] |= cc_line_stop;
+        return t;
+    }();
+    return table.data();
+}
+
+// A range: 5%—10%, 5-10%, 5至10% — the second number joins the first.
+void extend_to_range(std::string_view text, const code_points& cps, scanned& s) {
+    if (s.last + 1 >= cps.size() || !is_dash(cps[s.last].c)) return;
+    scanned second;
+    bool second_date = false;
+    // 5亿—10亿元, 5万至10万元: the multiplier on both sides, the rest of the unit once.
+    const bool shared_multiplier = (s.q.unit == "万" || s.q.unit == "亿");
+    if (number_at(text, cps, s.last + 1, second, second_date) &&
+        (second.q.unit == s.q.unit || s.q.unit.empty() ||
+         (shared_multiplier && second.q.unit.compare(0, s.q.unit.size(), s.q.unit) == 0))) {
+        s.q.high = second.q.value;
+        s.q.unit = second.q.unit;
+        s.q.range = true;
+        s.q.masked |= second.q.masked;
+        s.last = second.last;
+    }
+}
+
+// The title is the text before the first line break that follows some text.
+struct title_tracker {
+    bool in_title = true, any_text = false;
+    std::size_t visited = 0;  // the code points before it have updated the two flags
+    void advance(const code_points& cps, std::size_t k) {
+        if (!in_title) {  // it never starts again: nothing left to watch
+            visited = std::max(visited, k);
+            return;
+        }
+        for (; visited < k; ++visited) {
+            const char32_t c = cps[visited].c;
+            if (c == '\n' && any_text) in_title = false;
+            if (is_ideograph(c)) any_text = true;
+        }
+    }
+    // The rest of a chunk, before the next one.
+    void finish(const code_points& cps) {
+        advance(cps, cps.size());
+        visited = 0;
+    }
+};
+
+// What reading a text carries from one chunk to the next.
+struct scan_state {
+    period_state period;
+    title_tracker title;
+    // In a sentence about the year before: the period state to go back to where it ends.
+    std::optional<period_state> after_prior;
+    std::size_t prior_ends = 0;  // code point of the chunk where that sentence ends
+    // In a sentence with a target's period (2025年，力争…): the period state to go back to where it ends.
+    std::optional<period_state> after_target;
+    std::size_t target_ends = 0;
+    // After the starting point of a change (由2023年的120家增加到…): the period state to go back to at its 到.
+    std::optional<period_state> after_start;
+    std::size_t start_ends = 0;
+    // A table turned into lines ("指标名称 单位 2023年 2022年 增长%", then a row a line): its columns
+    // while rows follow, empty otherwise.
+    struct column {
+        // current: 本期/完成 (the period in force); prior: 上年同期; target: 全年目标/计划; rate:
+        // 完成率% (a rate of the row, never its count).
+        enum class kind : std::uint8_t {
+            name,
+            unit,
+            period,
+            growth,
+            current,
+            prior,
+            target,
+            rate,
+            other
+        } what = kind::name;
+        const std::string* period = nullptr;  // into `labels`
+    };
+    std::vector<column> table;
+    bool table_readable = false;     // every column is one table_line() knows
+    std::deque<std::string> labels;  // the periods of columns (deque: facts view them)
+    bool line_start = true;          // the chunk starts a line
+    // Under a heading of plans with a period (二、2026年工作打算): its list marker's kind, -1 when
+    // not; after_target is restored at the next line with a marker of that kind.
+    int plan_kind = -1;
+    // A period stated inside such a section (力争全年…) holds to the end of its sentence: the
+    // section's period state to go back to there.
+    std::optional<period_state> after_plan_sentence;
+    std::size_t plan_sentence_ends = 0;
+    bool any_figure = false;  // a quantity was read: a plan heading without a marker is no title now
+    // The year of the report's title (0: none stated), and a paragraph about an earlier year
+    // (2024年全市R&D经费投入… in a 2025 report): the state to go back to where its line ends.
+    int title_year = 0;
+    std::optional<period_state> after_line;
+    std::size_t line_ends = 0;
+    // A heading that states the unit of what follows (二、科技经费投入情况（万元）, （单位：万元）): the
+    // unit of the bare figures under it, to the next heading of its rank (its marker's kind).
+    std::string heading_unit;
+    int heading_unit_kind = 0;
+};
+
+// Where a statement about the year before at k (n code points: 上年同期, 2023年同期) stops governing:
+// the end of its parenthesis ("（2023年同期0.9亿元）"), of its clause when it opens one inside a
+// sentence ("…1.2亿元，去年同期为0.9亿元，专利授权量326件": not 326件), else of its sentence
+// ("上年同期，全市…").
+std::size_t prior_scope_end(const code_points& cps, std::size_t k, std::size_t n) {
+    const std::size_t sentence = sentence_end_after(cps, k);
+    if (k == 0) return sentence;
+    if (const std::size_t to = start_point_end(cps, k, n)) return to;  // 由上年同期的…增加到
+    const char32_t before = cps[k - 1].c;
+    if (is_open_paren(before)) {
+        std::size_t j = k + n;
+        while (j < sentence && !is_close_paren(cps[j].c)) ++j;
+        return j;
+    }
+    const bool opens_sentence = k + n < cps.size() && (cps[k + n].c == U'，' || cps[k + n].c == ',');
+    if ((before == U'，' || before == ',') && !opens_sentence) {
+        std::size_t j = k + n;
+        while (j < sentence && !clause_end(cps[j].c)) ++j;
+        return j;
+    }
+    return sentence;
+}
+
+// A sentence about the year before begins at k (prior_year_at): its figures take the prior year
+// of the governing period (or of the year, at 上年末), or no period when none governs — never the
+// governing one. The state in force before comes back where the sentence ends.
+void enter_prior_year(const code_points& cps, std::size_t k, std::size_t n, bool same_span, scan_state& carried,
+                      std::deque<stated_period>* periods) {
+    period_state& state = carried.period;
+    if (state.prior || carried.after_prior) return;  // 上年同期…上年: still the same year before
+    carried.after_prior = state, carried.prior_ends = prior_scope_end(cps, k, n);
+    // 去年 in a report its head dates is the year before that date, whatever year a section is about
+    // (一、2025年工作回顾 of a 2026 work report; a 2025 press conference held in 2026: its own year)
+    if (!same_span && cps[k].c == U'去' && state.dated_year) {
+        state.year = state.dated_year - 1, state.current = period::year(state.year);
+        state.prior = state.year < (state.title_year ? state.title_year : state.dated_year);
+        if (periods) periods->push_back({cps.base() + k, state.current->to_string(), false, state.prior});
+        return;
+    }
+    state.prior = true;
+    try {
+        // 上年同期: the same span a year earlier; 上年 / 去年 / 上年末 / 上年度: the year before.
+        if (state.current) state.current = same_span ? state.current->prior_year() : period::year(state.year - 1);
+    } catch (const error&) {
+        state.current.reset();
+    }
+    if (state.year) --state.year;
+    if (periods)
+        periods->push_back({cps.base() + k, state.current ? state.current->to_string() : std::string(), false, true});
+}
+
+// The period state before a sentence about the year before, once code point k is past its end.
+void leave_prior_year(const code_points& cps, std::size_t k, scan_state& carried, std::deque<stated_period>* periods) {
+    if (!carried.after_prior || k < carried.prior_ends) return;
+    carried.period = *carried.after_prior;
+    carried.after_prior.reset();
+    const std::optional<period>& p = carried.period.current;
+    if (periods) periods->push_back({cps.base() + carried.prior_ends, p ? p->to_string() : std::string(), false});
+}
+
+// The period state saved before a target's sentence or the starting point of a change, back in
+// force once code point k reaches `ends` (the sentence's end, the change's 到/至).
+void restore_saved_period(const code_points& cps, std::size_t k, std::optional<period_state>& saved, std::size_t ends,
+                          scan_state& carried, std::deque<stated_period>* periods) {
+    if (!saved || k < ends) return;
+    carried.period = *saved;
+    saved.reset();
+    const std::optional<period>& p = carried.period.current;
+    if (periods)
+        periods->push_back({cps.base() + ends, p ? p->to_string() : std::string(), false, carried.period.prior});
+}
+
+// A line at k opens the next item of the list of a heading of plans (the kind of its marker,
+// 0 for none: then 一、): the plans end there.
+void end_of_plans(const code_points& cps, std::size_t k, scan_state& carried, std::deque<stated_period>* periods) {
+    std::size_t after = 0;
+    if (carried.plan_kind < 0 || list_marker(cps, k, after) != (carried.plan_kind ? carried.plan_kind : 1)) return;
+    carried.plan_kind = -1;
+    restore_saved_period(cps, k, carried.after_plan_sentence, k, carried, periods);
+    restore_saved_period(cps, k, carried.after_target, k, carried, periods);
+}
+
+}  // namespace
+}  // namespace zhibiao
