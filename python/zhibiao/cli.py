@@ -1602,6 +1602,31 @@ def _flag_alias(flag: str, known: set[str]) -> str | None:
     return "--" + match.group(1).replace("_", "-") if match else None
 
 
+# Options an analyst spells by what they mean, far from ours in letters (--indicator is no edit
+# away from --ids): each word → the option it stands for, suggested where the command has it.
+_FLAG_MEANINGS = {
+    "--indicator": "--ids",
+    "--indicators": "--ids",
+    "--indicator-ids": "--ids",
+    "--id": "--ids",
+    "--output": "--out",
+    "--outfile": "--out",
+    "--output-file": "--out",
+    "--separator": "--sep",
+    "--delimiter": "--sep",
+    "--delim": "--sep",
+    "--region": "--entity",
+    "--year": "--period-column",
+    "--year-column": "--period-column",
+}
+
+
+def _flag_meaning(flag: str, known: set[str]) -> str | None:
+    """The option ``flag`` names by its meaning (--indicator → --ids), when the command has it."""
+    meant = _FLAG_MEANINGS.get(flag.lower())
+    return meant if meant in known else None
+
+
 def _flag_extended(flag: str, known: set[str]) -> str | None:
     """The one option that is ``flag`` and more words (--period → --period-column), which the
     spelling alone misses: a short flag is near many others (--period was '--version')."""
@@ -1648,6 +1673,7 @@ class _Parser(argparse.ArgumentParser):
             # name look close (--lenient → --quiet)
             close = (
                 _flag_alias(flag, known)
+                or _flag_meaning(flag, known)
                 or _flag_extended(flag, known)
                 or closest_name(flag, sorted(known), fold=lambda name: name.lstrip("-"))
             )
