@@ -674,6 +674,32 @@ def _reason_frame_column(codes: np.ndarray) -> Any:
     return pd.Categorical.from_codes(codes.view(np.int8) - 1, dtype=_reason_dtype())
 
 
+_UNIT_COLUMNS = ("单位", "计量单位")
+
+
+def _periods_as_columns_hint(df: Any) -> str:
+    """For a frame whose column headings are periods (2024年, 2025年: a bureau's table of a row per
+    indicator, or per region, and a column per year): that zhibiao reads a row per region and
+    period, with the pandas lines that turn it (docs/loading.md, 'A sheet from Excel')."""
+    years = [str(c) for c in df.columns if _is_period_text(str(c).strip())]
+    if len(years) < 2:
+        return ""
+    said = f" (the periods are columns here: {', '.join(years[:3])}{'…' if len(years) > 3 else ''}; zhibiao reads a row per region and period"
+    unit = next((c for c in df.columns if str(c).strip() in _UNIT_COLUMNS), None)
+    texts = [c for c in df.columns if str(c) not in years and c != unit]
+    if unit is not None and texts:  # a row per indicator, its unit beside it: one region's table
+        return (
+            f"{said}; a row per indicator with its unit: rows = df.dropna(subset=[{unit!r}]); "
+            f"wide = rows.set_index(rows[{str(texts[0])!r}] + '[' + rows[{unit!r}] + ']')[{years!r}].T; "
+            "wide = wide.rename_axis('年份').reset_index().assign(地区='the region'); "
+            "then Panel.from_pandas(wide, entity='地区', period='年份'))"
+        )
+    return (
+        f"{said}; a row per region and one variable: long = df.melt(id_vars=[the key columns], "
+        "var_name='年份', value_name='地区生产总值[亿元]'), then Panel.from_pandas(long, entity=..., period='年份'))"
+    )
+
+
 def _as_read_csv_would_read(df: Any, entity: str, period: str) -> str:
     """For the default key names (entity, period) the frame lacks: the columns read_csv would take
     as those keys (region, year, 地区, 年份 …; its headings, searched by the loader itself on a
@@ -1139,10 +1165,14 @@ class Panel:
                 close = closest_name(str(wanted), names)
                 # index levels too: a frame indexed by (区划代码, 时期) is read as its columns would be
                 named_levels = any(n is not None for n in df.index.names)
-                hint = _as_read_csv_would_read(df.reset_index() if named_levels else df, entity, period) or (
-                    f" (did you mean {close!r}?)"
-                    if close
-                    else _unnamed_levels_hint(given_index, str(wanted), entity, period)
+                hint = (
+                    _periods_as_columns_hint(df)
+                    or _as_read_csv_would_read(df.reset_index() if named_levels else df, entity, period)
+                    or (
+                        f" (did you mean {close!r}?)"
+                        if close
+                        else _unnamed_levels_hint(given_index, str(wanted), entity, period)
+                    )
                 )
                 raise _core.ParseError(f"no column or index level '{wanted}' in the DataFrame{hint}")
         return df

@@ -257,10 +257,34 @@ def test_the_pipe_names_a_damaged_number_and_lenient_goes_on():
 
 
 @pytest.mark.parametrize(
-    ("typed", "meant"), [("--indicator", "--ids"), ("--indicators", "--ids"), ("--output", "--out"), ("--delimiter", "--sep")]
+    ("typed", "meant"),
+    [("--indicator", "--ids"), ("--indicators", "--ids"), ("--output", "--out"), ("--delimiter", "--sep")],
 )
 def test_an_option_named_by_its_meaning_gets_the_option_meant(typed, meant):
     # Before: --indicator rd_intensity (no edit away from --ids) got no "did you mean" at all
     result = _cli("compute", "-", typed, "x", stdin=PIPE)
     assert result.returncode == 2 and result.stdout == ""
     assert f"{typed}: did you mean {meant}?" in result.stderr
+
+
+def test_a_table_of_indicators_by_year_gets_the_lines_that_turn_it(tmp_path):
+    # Before: "no column or index level 'entity' in the DataFrame", nothing an analyst could act on
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (
+        ["指标名称", "单位", "2024年", "2025年"],
+        ["地区生产总值", "亿元", "4,614.7", "5,011.4"],
+        ["R&D经费内部支出", "亿元", 17.6, 20.3],
+        ["数据来源：市统计局"],
+    ):
+        sheet.append(row)
+    book.save(tmp_path / "city.xlsx")
+    df = pd.read_excel(tmp_path / "city.xlsx")
+    with pytest.raises(zb.ParseError, match=r"the periods are columns here: 2024年, 2025年") as raised:
+        zb.Panel.from_pandas(df)
+    lines = str(raised.value).split("a row per indicator with its unit: ", 1)[1].split("; then ", 1)[0]
+    scope = {"df": df}
+    exec(lines.replace("; ", "\n").replace("'the region'", "'360100'"), scope)
+    city = zb.Panel.from_pandas(scope["wide"], entity="地区", period="年份")
+    # R&D intensity 2025: 20.3 亿元 over 5011.4 亿元 = 0.40508 % (by hand)
+    assert city.compute("rd_intensity").loc[("360100", "2025"), "rd_intensity"] == pytest.approx(20.3 / 5011.4 * 100)
