@@ -288,3 +288,30 @@ def test_a_table_of_indicators_by_year_gets_the_lines_that_turn_it(tmp_path):
     city = zb.Panel.from_pandas(scope["wide"], entity="地区", period="年份")
     # R&D intensity 2025: 20.3 亿元 over 5011.4 亿元 = 0.40508 % (by hand)
     assert city.compute("rd_intensity").loc[("360100", "2025"), "rd_intensity"] == pytest.approx(20.3 / 5011.4 * 100)
+
+
+SHEET_2024 = (  # a year's sheet saved from Excel as CSV UTF-8, its title row deleted: no period column
+    "区划代码,地区,地区生产总值[亿元],R&D经费内部支出[万元]\n" '360102,东湖区,"1,234.5",56000\n' "360103,西湖,1100.2,—\n"
+)
+
+
+def test_the_command_line_takes_the_year_of_a_sheet_without_a_period_column():
+    # Before: "no period column: name it with --period-column COLUMN" and nothing else — the year
+    # is the sheet's name, no column, and the command line had no way to give it
+    said = _cli("compute", "-", "--ids", "rd_intensity", stdin=SHEET_2024)
+    assert said.returncode == 2 and "or give every row one with --period-value PERIOD" in said.stderr
+    run = _cli("compute", "-", "--ids", "rd_intensity", "--period-value", "2024", stdin=SHEET_2024)
+    assert run.returncode == 0, run.stderr
+    out = pd.read_csv(io.StringIO(run.stdout), dtype={"entity": str, "period": str})
+    assert out["period"].tolist() == ["2024", "2024"]
+    assert out.loc[0, "rd_intensity"] == pytest.approx(round(5.6 / 1234.5 * 100, 2))  # 56000 万元 = 5.6 亿元
+    assert out.loc[1, "rd_intensity_reason"] == "missing_input"  # "—": no figure, never 0
+
+
+def test_the_command_line_says_how_to_fix_a_units_row_without_a_python_keyword():
+    # Before: "... delete the line, or pass them as units={...}": no option of the command line does
+    units_row = "区划代码,地区,年份,地区生产总值,R&D经费内部支出\n,,,亿元,万元\n360102,东湖区,2024,1234.5,56000\n"
+    run = _cli("compute", "-", stdin=units_row)
+    assert run.returncode == 2
+    assert "put the units in the header as 地区生产总值[亿元] and delete the line" in run.stderr
+    assert "units={" not in run.stderr and "csv_options" not in run.stderr
