@@ -685,14 +685,20 @@ def _periods_as_columns_hint(df: Any) -> str:
     if len(years) < 2:
         return ""
     said = f" (the periods are columns here: {', '.join(years[:3])}{'…' if len(years) > 3 else ''}; zhibiao reads a row per region and period"
-    unit = next((c for c in df.columns if str(c).strip() in _UNIT_COLUMNS), None)
-    texts = [c for c in df.columns if str(c) not in years and c != unit]
-    if unit is not None and texts:  # a row per indicator, its unit beside it: one region's table
+    columns = list(df.columns)
+    unit = next((c for c in columns if str(c).strip() in _UNIT_COLUMNS), None)
+    if unit is not None and columns.index(unit) > 0 and str(columns[columns.index(unit) - 1]) not in years:
+        # a row per indicator (its name left of its unit), after the key columns if any
+        name = columns[columns.index(unit) - 1]
+        keys = [c for c in columns if str(c) not in years and c not in (name, unit)]
+        region = "" if keys else "; long['地区'] = 'the region'"
+        index = [*keys, "年份"] if keys else ["地区", "年份"]
         return (
-            f"{said}; a row per indicator with its unit: rows = df.dropna(subset=[{unit!r}]); "
-            f"wide = rows.set_index(rows[{str(texts[0])!r}] + '[' + rows[{unit!r}] + ']')[{years!r}].T; "
-            "wide = wide.rename_axis('年份').reset_index().assign(地区='the region'); "
-            "then Panel.from_pandas(wide, entity='地区', period='年份'))"
+            f"{said}; a row per indicator with its unit: "
+            f"long = df.dropna(subset=[{unit!r}]).melt(id_vars={[*keys, name, unit]!r}, var_name='年份'){region}; "
+            f"long['column'] = long[{name!r}] + '[' + long[{unit!r}] + ']'; "
+            f"wide = long.pivot(index={index!r}, columns='column', values='value').reset_index(); "
+            f"then Panel.from_pandas(wide, entity={index[0]!r}, period='年份'))"
         )
     return (
         f"{said}; a row per region and one variable: long = df.melt(id_vars=[the key columns], "

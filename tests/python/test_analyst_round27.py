@@ -267,6 +267,12 @@ def test_an_option_named_by_its_meaning_gets_the_option_meant(typed, meant):
     assert f"{typed}: did you mean {meant}?" in result.stderr
 
 
+def _lines_of(error):
+    """The pandas lines a ParseError gives for a table with periods as columns, as pasted."""
+    lines = str(error).split("a row per indicator with its unit: ", 1)[1].split("; then ", 1)[0]
+    return lines.replace("; ", "\n").replace("'the region'", "'360100'")
+
+
 def test_a_table_of_indicators_by_year_gets_the_lines_that_turn_it(tmp_path):
     # Before: "no column or index level 'entity' in the DataFrame", nothing an analyst could act on
     book = openpyxl.Workbook()
@@ -282,12 +288,32 @@ def test_a_table_of_indicators_by_year_gets_the_lines_that_turn_it(tmp_path):
     df = pd.read_excel(tmp_path / "city.xlsx")
     with pytest.raises(zb.ParseError, match=r"the periods are columns here: 2024年, 2025年") as raised:
         zb.Panel.from_pandas(df)
-    lines = str(raised.value).split("a row per indicator with its unit: ", 1)[1].split("; then ", 1)[0]
     scope = {"df": df}
-    exec(lines.replace("; ", "\n").replace("'the region'", "'360100'"), scope)
+    exec(_lines_of(raised.value), scope)
     city = zb.Panel.from_pandas(scope["wide"], entity="地区", period="年份")
     # R&D intensity 2025: 20.3 亿元 over 5011.4 亿元 = 0.40508 % (by hand)
     assert city.compute("rd_intensity").loc[("360100", "2025"), "rd_intensity"] == pytest.approx(20.3 / 5011.4 * 100)
+
+
+def test_a_table_of_regions_indicators_and_years_gets_lines_that_keep_the_regions():
+    df = pd.DataFrame(
+        {
+            "区划代码": ["360102", "360102", "360103", "360103"],
+            "指标名称": ["地区生产总值", "R&D经费内部支出"] * 2,
+            "单位": ["亿元", "万元"] * 2,
+            "2024年": ["1,234.5", 56000, 1100.2, "—"],
+            "2025年": ["1,301.0", 60500, 1160.4, 47000],
+        }
+    )
+    with pytest.raises(zb.ParseError, match="the periods are columns here") as raised:
+        zb.Panel.from_pandas(df)
+    scope = {"df": df}
+    exec(_lines_of(raised.value), scope)
+    panel = zb.Panel.from_pandas(scope["wide"], entity="区划代码", period="年份")
+    assert panel.units == {"rd_expenditure": "万元", "gdp": "亿元"}
+    got = panel.to_pandas(reasons=True)
+    assert got.loc[("360103", "2024"), "rd_expenditure_reason"] == "missing_input"
+    assert got.loc[("360102", "2024"), "gdp"] == 1234.5
 
 
 SHEET_2024 = (  # a year's sheet saved from Excel as CSV UTF-8, its title row deleted: no period column
