@@ -1639,11 +1639,28 @@ def _flag_meaning(flag: str, known: set[str]) -> str | None:
     return meant if meant in known else None
 
 
-def _flag_extended(flag: str, known: set[str]) -> str | None:
+def _flag_extended(flag: str, known: set[str], value: str | None = None) -> str | None:
     """The one option that is ``flag`` and more words (--period → --period-column), which the
-    spelling alone misses: a short flag is near many others (--period was '--version')."""
-    longer = [k for k in known if k.startswith(flag + "-")]
-    return longer[0] if len(longer) == 1 else None
+    spelling alone misses: a short flag is near many others (--period was '--version'). Of two,
+    the value after the flag tells: a period (--period 2024) is --period-value's, a heading
+    (--period 年份) --period-column's."""
+    longer = sorted(k for k in known if k.startswith(flag + "-"))
+    if len(longer) == 1:
+        return longer[0]
+    if {flag + "-column", flag + "-value"} <= set(longer) and value is not None:
+        return flag + ("-value" if _is_period_value(value) else "-column")
+    return None
+
+
+def _is_period_value(text: str) -> bool:
+    """Whether ``text`` is a period as read_csv reads one (2024, 2024H1, 2024年), not a heading."""
+    if not re.match(r"^\d{4}", text):
+        return False
+    try:
+        _core.Period(text)
+    except _core.Error:
+        return False
+    return True
 
 
 class _Parser(argparse.ArgumentParser):
@@ -1677,16 +1694,18 @@ class _Parser(argparse.ArgumentParser):
         first (``--lan en compute`` fails on 'en' as the command, but --lan is the slip)."""
         known = set(self._option_names())
         hints = []
-        for word in self._words_before_end_of_options():
+        words = self._words_before_end_of_options()
+        for k, word in enumerate(words):
             flag = word.split("=", 1)[0]
             if not flag.startswith("--") or flag in known:
                 continue
+            value = word.split("=", 1)[1] if "=" in word else (words[k + 1] if k + 1 < len(words) else None)
             # compared without the dashes, which every flag shares and which would make a far
             # name look close (--lenient → --quiet)
             close = (
                 _flag_alias(flag, known)
                 or _flag_meaning(flag, known)
-                or _flag_extended(flag, known)
+                or _flag_extended(flag, known, value)
                 or closest_name(flag, sorted(known), fold=lambda name: name.lstrip("-"))
             )
             if close and close not in hints:

@@ -341,3 +341,10 @@ def test_the_command_line_says_how_to_fix_a_units_row_without_a_python_keyword()
     assert run.returncode == 2
     assert "put the units in the header as 地区生产总值[亿元] and delete the line" in run.stderr
     assert "units={" not in run.stderr and "csv_options" not in run.stderr
+
+
+@pytest.mark.parametrize(("value", "meant"), [("2024", "--period-value"), ("年份", "--period-column")])
+def test_a_short_period_flag_gets_the_option_its_value_belongs_to(value, meant):
+    # --period now begins two options: its value tells which one was meant
+    result = _cli("compute", "-", "--period", value, stdin=SHEET_2024)
+    assert result.returncode == 2 and f"--period: did you mean {meant}?" in result.stderr
