@@ -556,7 +556,8 @@ def _footnotes_keyless(entity_index: np.ndarray, entity_codes: Sequence[str], pe
     """``entity_index`` with the rows whose "code" is a sheet's footnote (注：…, 数据来源：…) as rows
     without a code: with the year assigned to every row of a sheet they have a period, and were
     loaded as regions (an analyst's day, round 27). A footnote without a period is said as before."""
-    notes = [k for k, code in enumerate(entity_codes) if _core.looks_like_footnote(code)]
+    # a footnote starts with a Chinese word (注, 数据来源…): ASCII codes, most of a large table's, are none
+    notes = [k for k, code in enumerate(entity_codes) if not code[:1].isascii() and _core.looks_like_footnote(code)]
     if not notes:
         return entity_index
     return np.where(np.isin(entity_index, notes) & (period_index >= 0), -1, entity_index)
@@ -571,7 +572,7 @@ def _refuse_units_row(df: Any, entity: str, variables: Sequence[Any], entity_ind
         cells = [df[c].iloc[k] for c in columns]
         given = [str(v).strip() for v in cells if isinstance(v, str) and v.strip()]
         numbers = [v for v in cells if not isinstance(v, str) and v is not None and v == v]
-        if given and not numbers and all(_is_unit_text(t) for t in given):
+        if given and not numbers and all(_is_unit_text(t) and not _is_number_text(t) for t in given):
             shown = ", ".join(dict.fromkeys(given[:4]))
             raise _parse_error(
                 f"row {df.index[k]!r} looks like a row of units ({shown}), not a row of data: read the sheet with both "
@@ -624,7 +625,7 @@ def _first_given(df: Any, column: str, entity_index: Any, entity_codes: Sequence
     by_entity = texts.groupby(entity_index)
     first = by_entity.first().reindex(range(len(entity_codes)))
     same = texts.map(_core.admin_code, na_action="ignore") if role == "parent" else texts  # 3601 is 360100
-    if role == "name":
+    if role == "name" and (texts.notna() & (texts != texts.groupby(entity_index).transform("first"))).any():
         first, same = _full_names(texts, entity_index, len(entity_codes))
     differs = (same.notna() & (same != same.groupby(entity_index).transform("first"))).to_numpy()
     if differs.any():
@@ -788,6 +789,11 @@ def _heading_parts(column: tuple) -> list[str]:
     cell 'Unnamed: 0_level_1')."""
     texts = [str(n).strip() for n in column if n is not None and n == n]
     return [t for t in texts if t and not t.startswith("Unnamed:")]
+
+
+def _is_number_text(text: str) -> bool:
+    """Whether a cell's text is a number ("1" is also the unit of a ratio, never a row of units')."""
+    return bool(_core.parse_text_cells([text])[1][0] == 0)
 
 
 def _is_unit_text(text: str) -> bool:

@@ -348,3 +348,12 @@ def test_a_short_period_flag_gets_the_option_its_value_belongs_to(value, meant):
     # --period now begins two options: its value tells which one was meant
     result = _cli("compute", "-", "--period", value, stdin=SHEET_2024)
     assert result.returncode == 2 and f"--period: did you mean {meant}?" in result.stderr
+
+
+def test_a_keyless_row_of_numbers_written_as_text_is_no_row_of_units():
+    # "1" is the unit of a ratio too: a row without a code holding "1", "1" is refused for its
+    # missing code (as every such row is), never as a row of units
+    df = pd.DataFrame({"code": ["360102", None], "year": [2024, 2024], "a": ["2", "1"], "b": ["3", "1"]}, dtype=object)
+    with pytest.raises(zb.ParseError) as raised:
+        zb.Panel.from_pandas(df, entity="code", period="year")
+    assert "row of units" not in str(raised.value) and "no entity code in column 'code'" in str(raised.value)
