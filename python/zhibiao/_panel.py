@@ -625,9 +625,10 @@ def _first_given(df: Any, column: str, entity_index: Any, entity_codes: Sequence
     by_entity = texts.groupby(entity_index)
     first = by_entity.first().reindex(range(len(entity_codes)))
     same = texts.map(_core.admin_code, na_action="ignore") if role == "parent" else texts  # 3601 is 360100
-    if role == "name" and (texts.notna() & (texts != texts.groupby(entity_index).transform("first"))).any():
-        first, same = _full_names(texts, entity_index, len(entity_codes))
     differs = (same.notna() & (same != same.groupby(entity_index).transform("first"))).to_numpy()
+    if role == "name" and differs.any():  # 西湖 and 西湖区: compared again, each as its full name
+        first, same = _full_names(texts, entity_index, len(entity_codes))
+        differs = (same.notna() & (same != same.groupby(entity_index).transform("first"))).to_numpy()
     if differs.any():
         row = int(np.argmax(differs))
         code = entity_index[row]
