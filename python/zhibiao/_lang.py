@@ -142,6 +142,8 @@ _CLI_ZH = {
     "{}; '-' reads standard input": "{}；'-' 表示读标准输入",
     "the column of entity codes, when its heading is not one zhibiao knows": "实体代码所在的列（列名不是 zhibiao 认得的名称时）",
     "the column of periods, when its heading is not one zhibiao knows": "时期所在的列（列名不是 zhibiao 认得的名称时）",
+    "the period of every row, when FILE has no period column (a sheet per year saved as CSV): "
+    "2024, 2024H1, 2024Q2": "FILE 没有时期列时（每年一个工作表、另存为 CSV）各行的时期：2024、2024H1、2024Q2",
     "the field separator of FILE (default ','; \\t for tabs)": "FILE 的字段分隔符（默认 ','；制表符写 \\t）",
     "the decimal mark of FILE's numbers, '.' or ',' (Excel's CSV separated by ';' where the comma is the decimal "
     "mark); by default '.', and in a ';' file a number with a comma is refused until it is given": (

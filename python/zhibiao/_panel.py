@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import re
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
@@ -350,6 +351,31 @@ def _cell_texts(series: Any) -> list[str | None]:
     return out
 
 
+def _refuse_fractions_beside_percentages(series: Any, texts: Sequence[str | None], column: Any) -> None:
+    """A column of texts "9.7%" beside number cells (0.2) is refused even with its unit given:
+    Excel keeps a cell formatted as a percentage as its fraction (20% is 0.2), so the number is
+    20% or 0.2% and cannot be told (without a unit, parse_text_cells refuses any such mix)."""
+    written = next((k for k, t in enumerate(texts) if t and t.rstrip().endswith(("%", "％"))), None)
+    if written is None:
+        return
+    cells = series.tolist()
+    number = next(
+        (
+            k
+            for k, v in enumerate(cells)
+            if isinstance(v, (int, float, np.number)) and not isinstance(v, bool) and v == v
+        ),
+        None,
+    )
+    if number is not None:
+        raise _parse_error(
+            f"column {column!r}: row {series.index[number]!r} is the number {cells[number]!r} and row "
+            f"{series.index[written]!r} the text {texts[written]!r}: Excel keeps a cell formatted as a percentage "
+            f"as its fraction (20% is 0.2), so {cells[number]!r} may be {cells[number]!r}% or {cells[number] * 100:g}%; "
+            "write the column one way (all numbers, with the unit '1' for fractions or '%' for percents)"
+        )
+
+
 def _reason_dtype() -> Any:
     import pandas as pd
 
@@ -506,18 +532,53 @@ def _without_keyless_rows(df: Any, entity: str, period: str, keyless: np.ndarray
     for k in np.flatnonzero(keyless):
         first = df[entity].iloc[k]
         footnote = _is_footnote(first)
+        row_texts = [v.strip() for v in df.iloc[k].tolist() if isinstance(v, str) and v.strip()]
+        totals = not footnote and bool(_core.totals_rows(row_texts))  # 合计 in the code or the name column
         skipped.append(
             {
                 "row": df.index[k],
                 "column": str(entity),
                 "variable": "",
                 "text": "" if first is None or first != first else str(first),
-                "problem": "footnote" if footnote else f"no entity code or period (columns {entity!r}, {period!r})",
+                "problem": "footnote"
+                if footnote
+                else "totals row"
+                if totals
+                else f"no entity code or period (columns {entity!r}, {period!r})",
                 "entity": "",
                 "period": "",
             }
         )
     return df[~keyless], skipped
+
+
+def _footnotes_keyless(entity_index: np.ndarray, entity_codes: Sequence[str], period_index: np.ndarray) -> np.ndarray:
+    """``entity_index`` with the rows whose "code" is a sheet's footnote (注：…, 数据来源：…) as rows
+    without a code: with the year assigned to every row of a sheet they have a period, and were
+    loaded as regions (an analyst's day, round 27). A footnote without a period is said as before."""
+    # a footnote starts with a Chinese word (注, 数据来源…): ASCII codes, most of a large table's, are none
+    notes = [k for k, code in enumerate(entity_codes) if not code[:1].isascii() and _core.looks_like_footnote(code)]
+    if not notes:
+        return entity_index
+    return np.where(np.isin(entity_index, notes) & (period_index >= 0), -1, entity_index)
+
+
+def _refuse_units_row(df: Any, entity: str, variables: Sequence[Any], entity_index: np.ndarray) -> None:
+    """A row without a code whose cells are all units (亿元, 万元, %: a sheet's second header row
+    read as data, pd.read_excel(path, header=1)) is refused in both modes, as read_csv refuses one:
+    skipped, it would take every column's unit with it."""
+    columns = [c for c in variables if c in df.columns]
+    for k in np.flatnonzero(entity_index < 0)[:20]:
+        cells = [df[c].iloc[k] for c in columns]
+        given = [str(v).strip() for v in cells if isinstance(v, str) and v.strip()]
+        numbers = [v for v in cells if not isinstance(v, str) and v is not None and v == v]
+        if given and not numbers and all(_is_unit_text(t) and not _is_number_text(t) for t in given):
+            shown = ", ".join(dict.fromkeys(given[:4]))
+            raise _parse_error(
+                f"row {df.index[k]!r} looks like a row of units ({shown}), not a row of data: read the sheet with both "
+                "header rows, pd.read_excel(path, header=[1, 2]) (names over units: the units are read), or drop "
+                "the row and give them as units={...}"
+            )
 
 
 def _carried_names(df: Any, entity_codes: Sequence[str]) -> list[str]:
@@ -528,6 +589,28 @@ def _carried_names(df: Any, entity_codes: Sequence[str]) -> list[str]:
     if not isinstance(carried, Mapping):
         return [""] * len(entity_codes)
     return [str(carried.get(code) or "") for code in entity_codes]
+
+
+_ADMIN_SUFFIXES = ("市", "县", "区", "旗")
+
+
+def _full_names(texts: Any, entity_index: Any, entities: int) -> tuple[Any, Any]:
+    """(each entity's name, each row's name as compared): a sheet writes 西湖 on one year's rows
+    and 西湖区 on another's, one region; its name is the full one. A name that is another plus
+    more than one of 市, 县, 区, 旗 (南昌县 and 南昌市) stays itself: two regions under one code."""
+    import pandas as pd
+
+    given = texts.notna().to_numpy()
+    if not given.any():
+        return texts.groupby(entity_index).first().reindex(range(entities)), texts
+    lengths = texts[given].map(len)
+    longest = lengths.groupby(entity_index[given]).idxmax()
+    full = pd.Series(texts.to_numpy()[longest.to_numpy()], index=longest.index).reindex(range(entities))
+    full_of_row = pd.Series(full.to_numpy()[entity_index], index=texts.index)
+    short = pd.Series(False, index=texts.index)
+    for suffix in _ADMIN_SUFFIXES:
+        short |= texts.notna() & ((texts + suffix) == full_of_row)
+    return full, texts.where(~short, full_of_row)
 
 
 def _first_given(df: Any, column: str, entity_index: Any, entity_codes: Sequence[str], role: str) -> list[str]:
@@ -543,6 +626,9 @@ def _first_given(df: Any, column: str, entity_index: Any, entity_codes: Sequence
     first = by_entity.first().reindex(range(len(entity_codes)))
     same = texts.map(_core.admin_code, na_action="ignore") if role == "parent" else texts  # 3601 is 360100
     differs = (same.notna() & (same != same.groupby(entity_index).transform("first"))).to_numpy()
+    if role == "name" and differs.any():  # 西湖 and 西湖区: compared again, each as its full name
+        first, same = _full_names(texts, entity_index, len(entity_codes))
+        differs = (same.notna() & (same != same.groupby(entity_index).transform("first"))).to_numpy()
     if differs.any():
         row = int(np.argmax(differs))
         code = entity_index[row]
@@ -588,6 +674,38 @@ def _reason_frame_column(codes: np.ndarray) -> Any:
 
     # Code 0 (present) becomes a missing category value: reasons.notna() marks the gaps.
     return pd.Categorical.from_codes(codes.view(np.int8) - 1, dtype=_reason_dtype())
+
+
+_UNIT_COLUMNS = ("单位", "计量单位")
+
+
+def _periods_as_columns_hint(df: Any) -> str:
+    """For a frame whose column headings are periods (2024年, 2025年: a bureau's table of a row per
+    indicator, or per region, and a column per year): that zhibiao reads a row per region and
+    period, with the pandas lines that turn it (docs/loading.md, 'A sheet from Excel')."""
+    years = [str(c) for c in df.columns if _is_period_text(str(c).strip())]
+    if len(years) < 2:
+        return ""
+    said = f" (the periods are columns here: {', '.join(years[:3])}{'…' if len(years) > 3 else ''}; zhibiao reads a row per region and period"
+    columns = list(df.columns)
+    unit = next((c for c in columns if str(c).strip() in _UNIT_COLUMNS), None)
+    if unit is not None and columns.index(unit) > 0 and str(columns[columns.index(unit) - 1]) not in years:
+        # a row per indicator (its name left of its unit), after the key columns if any
+        name = columns[columns.index(unit) - 1]
+        keys = [c for c in columns if str(c) not in years and c not in (name, unit)]
+        region = "" if keys else "; long['地区'] = 'the region'"
+        index = [*keys, "年份"] if keys else ["地区", "年份"]
+        return (
+            f"{said}; a row per indicator with its unit: "
+            f"long = df.dropna(subset=[{unit!r}]).melt(id_vars={[*keys, name, unit]!r}, var_name='年份'){region}; "
+            f"long['column'] = long[{name!r}] + '[' + long[{unit!r}] + ']'; "
+            f"wide = long.pivot(index={index!r}, columns='column', values='value').reset_index(); "
+            f"then Panel.from_pandas(wide, entity={index[0]!r}, period='年份'))"
+        )
+    return (
+        f"{said}; a row per region and one variable: long = df.melt(id_vars=[the key columns], "
+        "var_name='年份', value_name='地区生产总值[亿元]'), then Panel.from_pandas(long, entity=..., period='年份'))"
+    )
 
 
 def _as_read_csv_would_read(df: Any, entity: str, period: str) -> str:
@@ -665,6 +783,73 @@ def _names_given(df: Any, name: str | None, guessed: bool, entities: tuple[Any, 
             raise
         ignored[name] = f"not taken as the names: {error}"
         return _carried_names(df, entity_codes)
+
+
+def _heading_parts(column: tuple) -> list[str]:
+    """The headings of a MultiIndex column that are not blank (pd.read_excel names a blank merged
+    cell 'Unnamed: 0_level_1')."""
+    texts = [str(n).strip() for n in column if n is not None and n == n]
+    return [t for t in texts if t and not t.startswith("Unnamed:")]
+
+
+def _is_number_text(text: str) -> bool:
+    """Whether a cell's text is a number ("1" is also the unit of a ratio, never a row of units')."""
+    return bool(_core.parse_text_cells([text])[1][0] == 0)
+
+
+def _is_unit_text(text: str) -> bool:
+    try:
+        _core.Unit(text)
+    except _core.Error:
+        return False
+    return True
+
+
+def _is_period_text(text: str) -> bool:
+    if not re.match(r"^\d{4}", text):  # a period starts with its year: 2024年, 2024H1 (no code, no name)
+        return False
+    try:
+        _core.Period(text)
+    except _core.Error:
+        return False
+    return True
+
+
+def _with_unit_level_read(df: Any) -> Any:
+    """``df`` with one name per column, where its MultiIndex columns are a bureau sheet's header of
+    names over units (pd.read_excel(path, header=[1, 2]) of 地区生产总值 over 亿元): each variable
+    column becomes ``地区生产总值[亿元]``, read as a CSV header is, and each key column (区划代码 over
+    a blank) its name. Other MultiIndex columns are refused with the line that names them; a level
+    of periods (2024年 under the units) with the pandas lines that make a row per region and year."""
+    parts = [_heading_parts(c) for c in df.columns]
+    with_unit = [p for p in parts if len(p) >= 2 and _is_unit_text(p[-1]) and not _is_unit_text(p[-2])]
+    by_period = [p for p in parts if len(p) >= 3 and _is_period_text(p[-1]) and _is_unit_text(p[-2])]
+    if by_period:
+        raise _parse_error(
+            f"the DataFrame has a header of {df.columns.nlevels} rows whose last holds periods "
+            f"({by_period[0][-1]!r} under {by_period[0][-3]!r} [{by_period[0][-2]}]): zhibiao reads a row per region "
+            "and period, so make the periods rows first (docs/loading.md, 'A sheet from Excel'): "
+            "keys = [c for c in df.columns if str(c[1]).startswith('Unnamed')]; "
+            "long = df.set_index(keys).stack(level=2); "
+            "long.columns = [f'{n}[{u}]' for n, u in long.columns]; "
+            "long.index.names = [k[0] for k in keys] + ['年份']; long = long.reset_index()"
+        )
+    if with_unit and all(len(p) == 1 or p in with_unit for p in parts):
+        flat = df.copy(deep=False)
+        flat.columns = [p[0] if len(p) == 1 else f"{p[-2]}[{p[-1]}]" for p in parts]
+        return flat
+    blank = any(str(n).startswith("Unnamed:") for c in df.columns for n in c)
+    raise _parse_error(
+        f"the DataFrame has MultiIndex columns ({df.columns.nlevels} levels): give each column one name "
+        + (
+            # pd.read_excel(header=[1, 2]) of merged header cells: a group (经济) over its columns
+            # (地区生产总值), blank cells read 'Unnamed: …'; joined, no heading would be recognised
+            "first, its lowest heading that is not blank (a merged group's, 经济, stands over them): "
+            "df.columns = [[str(n) for n in c if not str(n).startswith('Unnamed:')][-1] for c in df.columns]"
+            if blank
+            else "first, e.g. df.columns = ['_'.join(map(str, c)) for c in df.columns]"
+        )
+    )
 
 
 def _warn_no_province(mapping: Mapping[str, str]) -> None:
@@ -873,6 +1058,8 @@ class Panel:
         _warn_integer_codes(df[entity], entity)
         entity_index, entity_codes = _factorize_labels(df[entity], "entity code")
         period_index, period_values = _factorize_periods(df[period], freq)
+        entity_index = _footnotes_keyless(entity_index, entity_codes, period_index)
+        _refuse_units_row(df, entity, variables, entity_index)
         skipped: list[dict[str, Any]] = []
         if lenient and ((entity_index < 0).any() or (period_index < 0).any()):
             # as read_csv skips a row without its code or period (a footnote, a blank line of the sheet)
@@ -965,18 +1152,7 @@ class Panel:
         import pandas as pd
 
         if isinstance(df.columns, pd.MultiIndex):
-            blank = any(str(n).startswith("Unnamed:") for c in df.columns for n in c)
-            raise _parse_error(
-                f"the DataFrame has MultiIndex columns ({df.columns.nlevels} levels): give each column one name "
-                + (
-                    # pd.read_excel(header=[1, 2]) of merged header cells: a group (经济) over its columns
-                    # (地区生产总值), blank cells read 'Unnamed: …'; joined, no heading would be recognised
-                    "first, its lowest heading that is not blank (a merged group's, 经济, stands over them): "
-                    "df.columns = [[str(n) for n in c if not str(n).startswith('Unnamed:')][-1] for c in df.columns]"
-                    if blank
-                    else "first, e.g. df.columns = ['_'.join(map(str, c)) for c in df.columns]"
-                )
-            )
+            df = _with_unit_level_read(df)
         if df.columns.has_duplicates:
             duplicated = list(dict.fromkeys(df.columns[df.columns.duplicated()]))
             raise _parse_error(
@@ -1002,10 +1178,14 @@ class Panel:
                 close = closest_name(str(wanted), names)
                 # index levels too: a frame indexed by (区划代码, 时期) is read as its columns would be
                 named_levels = any(n is not None for n in df.index.names)
-                hint = _as_read_csv_would_read(df.reset_index() if named_levels else df, entity, period) or (
-                    f" (did you mean {close!r}?)"
-                    if close
-                    else _unnamed_levels_hint(given_index, str(wanted), entity, period)
+                hint = (
+                    _periods_as_columns_hint(df)
+                    or _as_read_csv_would_read(df.reset_index() if named_levels else df, entity, period)
+                    or (
+                        f" (did you mean {close!r}?)"
+                        if close
+                        else _unnamed_levels_hint(given_index, str(wanted), entity, period)
+                    )
                 )
                 raise _core.ParseError(f"no column or index level '{wanted}' in the DataFrame{hint}")
         return df
@@ -1115,6 +1295,8 @@ class Panel:
         if not (pd.api.types.is_object_dtype(series.dtype) or pd.api.types.is_string_dtype(series.dtype)):
             raise _parse_error(f"column {column!r} holds {series.dtype} values, not numbers", variable=variable)
         texts = _cell_texts(series)  # a Python loop over the cells: once
+        if unit:
+            _refuse_fractions_beside_percentages(series, texts, column)
         values, reasons, first_bad, problem, percent = _core.parse_text_cells(texts, unit)
         unit = unit or percent
         # Guessing (no `variables`, no unit in the header): a column of texts is numbers only when

@@ -954,12 +954,15 @@ def _year_said(error: Any, source: Any, year: str) -> Any:
 
 def _reading(args: argparse.Namespace) -> dict[str, Any]:
     """How read_csv reads FILE, from --sep, --decimal, --entity and --period-column."""
-    return {
+    reading = {
         "sep": args.sep,
         "decimal": args.decimal,
         "entity": getattr(args, "entity", None),
         "period": getattr(args, "period_column", None),
     }
+    if getattr(args, "period_value", None) is not None:  # scorecard gives its --year itself
+        reading["period_value"] = args.period_value
+    return reading
 
 
 def _firms(source: Any, year: str, reading: dict[str, Any]) -> Any:
@@ -1294,15 +1297,24 @@ def _csv_file_argument(parser: argparse.ArgumentParser, what: str) -> None:
     )
 
 
-def _key_column_arguments(parser: argparse.ArgumentParser) -> None:
+def _key_column_arguments(parser: argparse.ArgumentParser, period_value: bool = True) -> None:
     """--entity and --period-column: FILE's key columns when their headings are not ones read_csv
-    knows (entity, region, 地区代码, 区县…; period, year, 年份, 年度…)."""
+    knows (entity, region, 地区代码, 区县…; period, year, 年份, 年度…); --period-value, the period of
+    a file without a period column (a bureau's sheet per year saved as CSV: its year is the sheet's
+    name, no column; before, the command line had no way to give it)."""
     parser.add_argument(
         "--entity", metavar="COLUMN", help="the column of entity codes, when its heading is not one zhibiao knows"
     )
     parser.add_argument(
         "--period-column", metavar="COLUMN", help="the column of periods, when its heading is not one zhibiao knows"
     )
+    if period_value:
+        parser.add_argument(
+            "--period-value",
+            metavar="PERIOD",
+            help="the period of every row, when FILE has no period column (a sheet per year saved as CSV): "
+            "2024, 2024H1, 2024Q2",
+        )
 
 
 def _out_argument(parser: argparse.ArgumentParser, what: str) -> None:
@@ -1481,7 +1493,7 @@ def _add_scorecard(sub: Any, common: argparse.ArgumentParser) -> None:
         "explanations); a progress bar on stderr when it is a terminal.",
     )
     _csv_file_argument(p, "the CSV of firms, one row each")
-    _key_column_arguments(p)
+    _key_column_arguments(p, period_value=False)  # its --year is the period of a file without one
     p.add_argument(
         "--pack",
         default="tech-sme-2017",
@@ -1602,11 +1614,53 @@ def _flag_alias(flag: str, known: set[str]) -> str | None:
     return "--" + match.group(1).replace("_", "-") if match else None
 
 
-def _flag_extended(flag: str, known: set[str]) -> str | None:
+# Options an analyst spells by what they mean, far from ours in letters (--indicator is no edit
+# away from --ids): each word → the option it stands for, suggested where the command has it.
+_FLAG_MEANINGS = {
+    "--indicator": "--ids",
+    "--indicators": "--ids",
+    "--indicator-ids": "--ids",
+    "--id": "--ids",
+    "--output": "--out",
+    "--outfile": "--out",
+    "--output-file": "--out",
+    "--separator": "--sep",
+    "--delimiter": "--sep",
+    "--delim": "--sep",
+    "--region": "--entity",
+    "--year": "--period-column",
+    "--year-column": "--period-column",
+}
+
+
+def _flag_meaning(flag: str, known: set[str]) -> str | None:
+    """The option ``flag`` names by its meaning (--indicator → --ids), when the command has it."""
+    meant = _FLAG_MEANINGS.get(flag.lower())
+    return meant if meant in known else None
+
+
+def _flag_extended(flag: str, known: set[str], value: str | None = None) -> str | None:
     """The one option that is ``flag`` and more words (--period → --period-column), which the
-    spelling alone misses: a short flag is near many others (--period was '--version')."""
-    longer = [k for k in known if k.startswith(flag + "-")]
-    return longer[0] if len(longer) == 1 else None
+    spelling alone misses: a short flag is near many others (--period was '--version'). Of two,
+    the value after the flag tells: a period (--period 2024) is --period-value's, a heading
+    (--period 年份) --period-column's."""
+    longer = sorted(k for k in known if k.startswith(flag + "-"))
+    if len(longer) == 1:
+        return longer[0]
+    if {flag + "-column", flag + "-value"} <= set(longer) and value is not None:
+        return flag + ("-value" if _is_period_value(value) else "-column")
+    return None
+
+
+def _is_period_value(text: str) -> bool:
+    """Whether ``text`` is a period as read_csv reads one (2024, 2024H1, 2024年), not a heading."""
+    if not re.match(r"^\d{4}", text):
+        return False
+    try:
+        _core.Period(text)
+    except _core.Error:
+        return False
+    return True
 
 
 class _Parser(argparse.ArgumentParser):
@@ -1640,15 +1694,18 @@ class _Parser(argparse.ArgumentParser):
         first (``--lan en compute`` fails on 'en' as the command, but --lan is the slip)."""
         known = set(self._option_names())
         hints = []
-        for word in self._words_before_end_of_options():
+        words = self._words_before_end_of_options()
+        for k, word in enumerate(words):
             flag = word.split("=", 1)[0]
             if not flag.startswith("--") or flag in known:
                 continue
+            value = word.split("=", 1)[1] if "=" in word else (words[k + 1] if k + 1 < len(words) else None)
             # compared without the dashes, which every flag shares and which would make a far
             # name look close (--lenient → --quiet)
             close = (
                 _flag_alias(flag, known)
-                or _flag_extended(flag, known)
+                or _flag_meaning(flag, known)
+                or _flag_extended(flag, known, value)
                 or closest_name(flag, sorted(known), fold=lambda name: name.lstrip("-"))
             )
             if close and close not in hints:
@@ -1815,8 +1872,12 @@ def _in_cli_words(message: str) -> str:
         message = message.replace(f"name it with {entity}", "name it with --entity COLUMN")
     for period in ("period=... ", "csv_options::period "):
         message = message.replace(f"name it with {period}", "name it with --period-column COLUMN ")
-    for period_value in ("period_value=...", "csv_options::period_value"):  # no such flag but scorecard's --year
-        message = message.replace(f", or give every row one with {period_value}", "")
+    for period_value in ("period_value=...", "csv_options::period_value"):
+        message = message.replace(
+            f"give every row one with {period_value}", "give every row one with --period-value PERIOD"
+        )
+    for units in (" or pass them as units={...}", " or give them with csv_options::units"):  # no flag gives units
+        message = message.replace(f" and delete the line,{units}", " and delete the line")
     message = re.sub(r"\(to='(\w+)'\)", r"(--to \1)", message)  # rollup's level
     # a second column of names: no flag leaves a column out, so the file must lose it
     message = re.sub(
