@@ -4934,6 +4934,8 @@ public:
         const std::size_t after_previous = std::max(clause, previous_end_);
         fact_naming n = name(s, b, after_previous);
         previous_end_ = s.last, previous_following_end_ = b.following_end, previous_scope_ = b.stated.scope;
+        if (n.entry && n.entry != b.entry && (n.flags & bit(fact_flag::change)))
+            previous_scope_ = n.entry->scope.c_str();  // 比去年新增: the stock's
         n.unit = s.q.unit;
         // a bare amount under a heading that states its unit (科技经费投入情况（万元）: 财政科技支出1,426)
         if (n.entry && n.unit.empty() && !s.heading_unit.empty() && !n.entry->unit.empty() &&
@@ -6075,8 +6077,33 @@ private:
         n.decline = ix_.decrease_words.last_end_inside(from, to) > ix_.increase_words.last_end_inside(from, to);
     }
 
+    // "比去年新增2个", "较上年新增众创空间3家", "同比新增": 新增 after a comparison (比/较 and the period
+    // compared with, a few characters before it in its clause) says how many more there are than
+    // then — a change of the stock, as 净增, not the number newly added (round 27).
+    bool new_compared_with_before(std::size_t from, std::size_t to) const {
+        for (std::size_t k = from; k + 1 < to; ++k) {
+            if (cps_[k].c != U'新' || cps_[k + 1].c != U'增') continue;
+            for (std::size_t j = k; j-- > from && k - j <= 7;) {
+                const char32_t c = cps_[j].c;
+                if (one_of(c, U"，,；;：:。")) break;
+                const char32_t next = cps_[j + 1].c;
+                if ((c == U'比' || c == U'较') &&
+                    (is_digit(next) || one_of(next, U"上去前年同") || (c == U'比' && j > 0 && cps_[j - 1].c == U'同')))
+                    return true;
+            }
+        }
+        return false;
+    }
+
     fact_naming name(const scanned& s, binding b, std::size_t after_previous) {
         fact_naming n;
+        if (b.entry && is(b.entry->scope, "new") && b.group &&
+            new_compared_with_before(std::min(after_previous, code_point_at(b.phrase_begin, 0, s.first)), s.first)) {
+            distinctions stock = b.stated;
+            stock.scope = "cumulative";
+            if (const lexicon_entry* e = choose_entry(*b.group, stock); e && is(e->scope, "cumulative"))
+                b.entry = e, b.stated.scope = "", n.flags |= bit(fact_flag::change);
+        }
         name_change(s, b, n);  // bound or not: a decline is negative either way
         if (!(n.flags & bit(fact_flag::change))) bind_share(s, b, byte_at(after_previous));
         last_entry_ = b.entry;
