@@ -5337,8 +5337,9 @@ private:
         n.unit_id = unit_id(s, n.unit);  // write() asks for it again
         std::uint32_t flags = unit_flags(*n.entry, n.unit_id, n.unit, n.flags);
         if (flags == 0 && !n.entry->counted_in.empty() &&
-            (counted(n.unit) != counted(n.entry->unit) ? counted_noun_between(counted_from, s.q.begin)
-                                                       : other_noun_between(counted_from, s.q.begin)))
+            (counted(n.unit) != counted(n.entry->unit)
+                 ? counted_noun_between(counted_from, s.q.begin) || counted_noun_after(s.q.end)
+                 : counted(n.entry->unit) == "个" && other_noun_between(counted_from, s.q.begin)))
             flags = bit(fact_flag::unit_mismatch);
         n.flags |= flags;
         if (flags & bit(fact_flag::unit_mismatch)) unit_mismatch(s, n);
@@ -5363,8 +5364,20 @@ private:
         return false;
     }
 
+    // A noun right after a figure in a measure word of the entry's counted_in, at byte `end`: "申报项目
+    // 覆盖12个乡镇", "众创空间服务全县12家企业" count the towns and the firms, not the projects or the
+    // spaces (round 27, when projects were given 个).
+    bool counted_noun_after(std::size_t end) const {
+        const std::string_view after = text_.substr(end, std::min<std::size_t>(6, text_.size() - end));
+        for (std::string_view noun : {"企业", "公司", "单位", "机构", "乡镇", "街道", "村", "县", "镇", "园区", "高校",
+                                      "院所", "医院", "行业", "领域", "部门"})
+            if (after.substr(0, noun.size()) == noun) return true;
+        return false;
+    }
+
     // A noun counted in the facility's own measure word (个) that the facility hosts, in bytes
-    // [from, to): "众创空间新增入驻团队46个", "孵化器内入驻项目52个" count teams or projects.
+    // [from, to): "众创空间新增入驻团队46个", "孵化器内入驻项目52个" count teams or projects (asked only
+    // of an entry counted in 个: projects, counted in 项 and 个, are that noun).
     bool other_noun_between(std::size_t from, std::size_t to) const {
         if (from >= to) return false;
         const std::string_view between = text_.substr(from, to - from);
@@ -5388,7 +5401,8 @@ private:
             while (to < clause_stop && !is_digit(cps_[to].c) && !chinese_figure_at(cps_, to)) ++to;
             b.stated = stated_distinctions(cps_, std::max(clause, previous_end_), to, s.last);
             b.entry = choose_entry(*hit->group, b.stated);
-            if (b.entry && unit_flag(s.q.unit, b.entry->unit) == 0)
+            // 11家省级众创空间, 11个…科技计划项目: a measure word the entry's counted_in lists counts its noun
+            if (b.entry && unit_flags(*b.entry, unit_id(s, s.q.unit), s.q.unit, 0) == 0)
                 b.group = hit->group, b.phrase = hit->group->phrase, b.phrase_begin = b.phrase_end = byte_at(s.first),
                 b.following_end = hit->end;
             else

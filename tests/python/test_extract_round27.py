@@ -51,3 +51,43 @@ def test_a_part_after_that_change_is_a_part_of_the_stock():
 )
 def test_new_without_a_comparison_is_still_the_flow(text):
     assert _rows(text, "variable", "flag_change") == [("makerspaces_new", False)]
+
+
+# ---- projects counted in 个 --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "variable"),
+    [
+        ("2025年，截至目前，全县共有11个省级科技计划项目获批。", "projects_approved"),  # round 26's trial text
+        ("2025年，全县申报11个科技计划项目。", "projects_applied"),
+        ("2025年，获批项目3个。", "projects_approved"),
+        ("2025年，组织申报项目12个。", "projects_applied"),
+    ],
+)
+def test_projects_counted_in_ge(text, variable):
+    # was no variable: 个 did not convert to 项
+    assert _rows(text, "value", "unit", "variable")[0][2] == variable
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2025年，申报项目覆盖全县12个乡镇。",  # the towns, not the projects
+        "2025年，组织申报项目涉及12个乡镇。",
+        "2025年，众创空间服务全县12家企业。",  # the same for a facility counted in 家 (was makerspaces)
+        "2025年，孵化器内入驻项目52个。",  # projects an incubator hosts: no number of incubators
+    ],
+)
+def test_a_count_of_the_noun_after_its_measure_word_is_no_count_of_the_phrase_before(text):
+    assert _rows(text, "variable") == [("",)]
+
+
+def test_projects_in_xiang_still_bind_with_their_parts_by_level():
+    text = "2024年，全区组织申报各级科技项目45项，其中国家级项目3项、省级项目12项。"
+    assert [r[0] for r in _rows(text, "variable")] == ["projects_applied"] * 3
+
+
+def test_a_platform_counted_in_its_other_measure_word_before_its_noun():
+    # counted_in (家) is honoured when the noun follows the figure too (was no variable)
+    assert _rows("2025年，全县新认定11家省级众创空间。", "variable") == [("makerspaces_new",)]
