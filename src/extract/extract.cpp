@@ -2557,7 +2557,7 @@ constexpr std::u32string_view starts_of_interest =
 // Most code points are neither a clause mark nor the first character of a target word
 // (fact_builder::target_before()).
 constexpr std::u32string_view target_stops = U"力预确争目计拟将以十过近来间;!?,\n\r。；！？，";
-constexpr std::u32string_view distinction_starts = U"应需须已拨兑发支申立获批授累总新认组挂备入现拥共有全今当本目截";
+constexpr std::u32string_view distinction_starts = U"应需须已拨兑发支申立获批授累总新认组挂备入现拥共有全今当本目截即";
 bool cell_rule(char32_t c);
 
 const std::uint8_t* char_classes() {
@@ -4559,6 +4559,9 @@ distinctions stated_distinctions(const code_points& cps, std::size_t from, std::
             d.scope = "cumulative", scope_stated = true;
         else if (c == U'新' && k + 1 < cps.size() && one_of(cps[k + 1].c, U"增认培建引入登获申设签备"))
             d.scope = "new", scope_stated = true;
+        else if (c == U'即' && k + 1 < cps.size() && cps[k + 1].c == U'将' &&
+                 !(k > 0 && one_of(cps[k - 1].c, U"立随旋亦")))
+            d.scope = "new", scope_stated = true;  // 即将建成的2个孵化器: not built yet, none of the stock (round 27)
         else if (!scope_stated) {
             const char* by_verb = scope_by_verb(cps, k, weak_scope, this_period);
             verb_after_figure = verb_after_figure || (k >= figure && std::string_view(by_verb) == "new");

@@ -91,3 +91,22 @@ def test_projects_in_xiang_still_bind_with_their_parts_by_level():
 def test_a_platform_counted_in_its_other_measure_word_before_its_noun():
     # counted_in (家) is honoured when the noun follows the figure too (was no variable)
     assert _rows("2025年，全县新认定11家省级众创空间。", "variable") == [("makerspaces_new",)]
+
+
+# ---- 即将: not built yet ------------------------------------------------------------------------
+
+
+def test_about_to_be_built_is_new_not_the_stock():
+    # round 26's trial: 即将建成的2个孵化器 was read as the stock of incubators
+    assert _rows("2025年，对即将建成的2个孵化器加快招商。", "variable") == [("incubators_new",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "variable"),
+    [
+        ("2025年，建成的孵化器2个。", "incubators"),  # 建成的 qualifies a kind: the stock, as before
+        ("2025年，立即将孵化器2个纳入管理。", "incubators"),  # 立即 + 将: no 即将
+    ],
+)
+def test_without_about_to_the_stock_stays(text, variable):
+    assert _rows(text, "variable") == [(variable,)]
