@@ -5395,6 +5395,9 @@ private:
     binding bind(const scanned& s, std::size_t clause, std::size_t clause_stop) {
         binding b = bind_before(s, clause);
         if (b.entry && unit_flags(*b.entry, unit_id(s, s.q.unit), s.q.unit, 0) != 0) split_by_modifier(s, clause, b);
+        // 争取上级项目资金2,350万元: no phrase at all before it, the verb and the noun apart by a level of
+        // government only (round 27; 兑现贴息资金 is no 兑现资金)
+        if (!b.entry && !b.group) split_by_modifier(s, clause, b, true);
         if (b.entry || b.group) return b;
         if (level_after_changed_phrase(s, clause, b)) return b;
         if (const phrase_hit* hit = following_phrase(s, clause_stop)) {
@@ -5477,7 +5480,13 @@ private:
             if (one_of(cps[k].c, U"的对，,；;") || starts_with(cps, k, U"用于")) return false;
         return true;
     }
-    void split_by_modifier(const scanned& s, std::size_t clause, binding& b) {
+    // Only words of levels of government in code points [from, to) (上级, 省级以上, 中央和省级, 国家、省).
+    bool levels_of_government_between(std::size_t from, std::size_t to) const {
+        for (std::size_t k = from; k < to; ++k)
+            if (!one_of(cps_[k].c, U"上级国家省市县区中央各和及、以部")) return false;
+        return true;
+    }
+    void split_by_modifier(const scanned& s, std::size_t clause, binding& b, bool levels_between = false) {
         constexpr std::size_t verb = 2, widest_gap = 12, longest_tail = 4;
         const std::size_t from = std::max(clause, previous_end_);
         std::size_t end = s.first;
@@ -5497,6 +5506,7 @@ private:
             for (const std::size_t v : verbs) {  // nearest first, as before
                 if (v + verb + tail + 1 > end || end - tail - (v + verb) > widest_gap) continue;
                 if (!modifier_only_between(cps_, v + verb, end - tail)) continue;
+                if (levels_between && !levels_of_government_between(v + verb, end - tail)) continue;
                 const phrase_entries* group =
                     ix_.phrases.find(slice(text_, cps_, v, v + verb) + slice(text_, cps_, end - tail, end));
                 const distinctions stated = group ? stated_distinctions(cps_, clause, s.first) : distinctions{};

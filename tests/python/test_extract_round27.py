@@ -110,3 +110,24 @@ def test_about_to_be_built_is_new_not_the_stock():
 )
 def test_without_about_to_the_stock_stays(text, variable):
     assert _rows(text, "variable") == [(variable,)]
+
+
+# ---- 争取…项目资金 with no phrase before it -----------------------------------------------------
+
+
+@pytest.mark.parametrize("level", ["上级", "省级以上", "中央和省级"])
+def test_funds_secured_with_a_level_between_verb_and_noun(level):
+    # was no variable: no phrase of the lexicon ended before the figure, so the split phrase was not tried
+    assert _rows(f"2025年，争取{level}项目资金2,350万元。", "variable", "value") == [("funds_secured", 2350.0)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2025年，争取上级部门支持，项目资金2,350万元。",  # a clause mark between verb and noun
+        "2025年，争取到的项目资金2,350万元。",  # 的 between them
+        "2026年，1-9月累计兑现贴息资金386.5万元。",  # interest subsidies between 兑现 and 资金: no 兑现资金
+    ],
+)
+def test_funds_secured_not_across_a_clause_or_a_relative(text):
+    assert _rows(text, "variable") == [("",)]
