@@ -131,3 +131,27 @@ def test_funds_secured_with_a_level_between_verb_and_noun(level):
 )
 def test_funds_secured_not_across_a_clause_or_a_relative(text):
     assert _rows(text, "variable") == [("",)]
+
+
+# ---- a ratio is no figure -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2025年，产学研合作比例1:1。", "2025年，按1：0.5的比例配套。", "2025年，按3:2:1的比例分配。"],
+)
+def test_a_ratio_gives_no_figures(text):
+    # was two (or three) bare figures, bound to the phrase before them
+    assert _rows(text, "text") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2025年，按1:1比例配套资金200万元。", [("200万元", "matching_funds_due")]),
+        ("2025年，专利授权量：326件。", [("326件", "patents_granted")]),  # a label's colon before a figure
+        ("2025年，专利授权量326:技术合同12项。", [("326", "patents_granted"), ("12项", "tech_contract_count")]),
+    ],
+)
+def test_figures_beside_a_ratio_or_a_colon_stay(text, expected):
+    assert _rows(text, "text", "variable") == expected
