@@ -4660,6 +4660,8 @@ struct report_indexes {
     word_index sentence_ends{"。", "！", "？", "；", ";", "\n"};
     // "立项率34.3%", "占GDP的比重达到14.6%": a rate or a share, not the count or amount of the noun.
     word_index share_words{"率", "比重", "占比", "比例", "占"};
+    // "华芯微电子股份有限公司：研发费用投入1.36亿元": a firm named before a phrase (named_firm_before).
+    word_index firm_names{"公司", "集团"};
     // The last characters (as the decoder reads them) of the lexicon's phrases that open with a verb
     // taking a sum (verb_taking_a_sum): split_by_modifier looks up only phrases that end where
     // the figure's text does, so a figure after any other character has none to find.
@@ -4707,9 +4709,10 @@ private:
                     sum_phrase_ends.add(last);
             }
     }
-    std::array<word_index*, 12> families() {
+    std::array<word_index*, 13> families() {
         return {&change_words, &change_lead, &increase_words, &decrease_words,  &level_to,    &reach,
-                &enumeration,  &part_words,  &sentence_ends,  &comparison_lead, &share_words, &respectively};
+                &enumeration,  &part_words,  &sentence_ends,  &comparison_lead, &share_words, &respectively,
+                &firm_names};
     }
     chunk_matcher matcher_;
 };
@@ -5650,6 +5653,7 @@ private:
                          [](const lexicon_entry* e) { return e->unit.find('/') != std::string::npos; }))
             hit = nullptr, b.shared = false;
         if (hit && of_a_kind_of_firm(*hit, byte_at(clause))) hit = nullptr, b.shared = false;
+        if (hit && named_firm_before(hit->begin)) hit = nullptr, b.shared = false;
         if (hit) {
             // 应/已 just before the phrase belong to it (应拨付补助资金).
             const std::size_t phrase_first = first_of(*hit, clause, s.first);
@@ -5724,6 +5728,22 @@ private:
             kind_phrase.substr(kind_phrase.size() - firm.size()) != firm)
             return false;
         return kind->end == hit.begin || (kind->end == hit.begin + firm.size() && own.substr(0, firm.size()) == firm);
+    }
+
+    // "1.华芯微电子股份有限公司：上半年研发费用投入1.36亿元，…新获发明专利授权23件": a phrase after a
+    // firm's name (公司, 集团) in its sentence names that firm's quantity, not the report's — as a region's
+    // figure is no total. Not 公司 before a count (引进上市公司3家: firms counted) nor 公司化 (round 27).
+    bool named_firm_before(std::size_t phrase_begin) const {
+        constexpr std::size_t reach = 300;  // bytes: a sentence of about a hundred characters
+        const std::size_t end =
+            ix_.firm_names.last_end_inside(phrase_begin > reach ? phrase_begin - reach : 0, phrase_begin);
+        if (end == 0) return false;
+        // a sentence's end between them; not a line break, which a wrapped text leaves inside sentences
+        const std::string_view between = text_.substr(end, phrase_begin - end);
+        for (const std::string_view stop : {"。", "！", "？", "；"})
+            if (between.find(stop) != std::string_view::npos) return false;
+        const char next = text_[end];
+        return !(next >= '0' && next <= '9') && text_.compare(end, 3, "化") != 0;
     }
 
     // 每万人口, 每万人, 万人 (not after a digit: 1.2万人) right before code point k.

@@ -66,8 +66,6 @@ KNOWN_MISREADINGS = {
     # round 27's trial texts, tables written by hand before the reader was run on them:
     "province_st_dept_work_summary_cities_2025.txt": "a city's figure in a province's summary (南江市新认定高新技术企业"
     "318家) is read as the province's hnte_recognised",
-    "hitech_zone_h1_firms_2026.txt": "a firm's figures after its name (华芯微电子股份有限公司：上半年研发费用投入1.36亿元) "
-    "are read as the zone's",
     "city_npc_st_budget_execution_review_2025.txt": "a budget (年初预算数为38,600万元) is read as the expenditure and the "
     "execution (执行数为36,480万元) gets no variable; 高新技术企业认定奖补资金预算数3,500万元 is reward_due",
 }

@@ -155,3 +155,31 @@ def test_a_ratio_gives_no_figures(text):
 )
 def test_figures_beside_a_ratio_or_a_colon_stay(text, expected):
     assert _rows(text, "text", "variable") == expected
+
+
+# ---- a firm's figures ---------------------------------------------------------------------------
+
+
+def test_a_firms_figures_after_its_name_are_no_totals():
+    text = "2026年上半年，华芯微电子股份有限公司：研发费用投入1.36亿元，同比增长18.2%，发明专利授权23件。"
+    assert _rows(text, "text", "variable") == [("1.36亿元", ""), ("18.2%", ""), ("23件", "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # firms counted before a phrase: the phrase's figure is still the report's
+        ("2026年上半年，引进上市公司3家，专利授权量326件。", [("3家", ""), ("326件", "patents_granted")]),
+        # the next sentence is the report's again
+        ("2026年，天启集团研发费用投入1.2亿元。全区研发费用投入12亿元。", [("1.2亿元", ""), ("12亿元", "enterprise_rd_expenses")]),
+        ("2026年，公司化运营的孵化器3家。", [("3家", "incubators")]),
+    ],
+)
+def test_a_firm_word_that_names_no_firm_before_the_phrase(text, expected):
+    assert _rows(text, "text", "variable") == expected
+
+
+def test_a_firms_name_holds_across_a_line_break_a_wrap_left():
+    # a PDF's wrap breaks the sentence; it still is the firm's (the wrapped and unwrapped reads agree)
+    text = "2026年上半年，华芯微电子股份有限公司：研发\n费用投入1.36亿元，发明专利授权23件。"
+    assert _rows(text, "text", "variable") == [("1.36亿元", ""), ("23件", "")]
