@@ -4662,6 +4662,8 @@ struct report_indexes {
     word_index share_words{"率", "比重", "占比", "比例", "占"};
     // "华芯微电子股份有限公司：研发费用投入1.36亿元": a firm named before a phrase (named_firm_before).
     word_index firm_names{"公司", "集团"};
+    // "财政科技支出年初预算数为38,600万元": a budget between a phrase and its figure (bind_before).
+    word_index budget_words{"预算"};
     // The last characters (as the decoder reads them) of the lexicon's phrases that open with a verb
     // taking a sum (verb_taking_a_sum): split_by_modifier looks up only phrases that end where
     // the figure's text does, so a figure after any other character has none to find.
@@ -4709,10 +4711,10 @@ private:
                     sum_phrase_ends.add(last);
             }
     }
-    std::array<word_index*, 13> families() {
-        return {&change_words, &change_lead, &increase_words, &decrease_words,  &level_to,    &reach,
-                &enumeration,  &part_words,  &sentence_ends,  &comparison_lead, &share_words, &respectively,
-                &firm_names};
+    std::array<word_index*, 14> families() {
+        return {&change_words, &change_lead,  &increase_words, &decrease_words, &level_to,
+                &reach,        &enumeration,  &part_words,     &sentence_ends,  &comparison_lead,
+                &share_words,  &respectively, &firm_names,     &budget_words};
     }
     chunk_matcher matcher_;
 };
@@ -5654,6 +5656,10 @@ private:
             hit = nullptr, b.shared = false;
         if (hit && of_a_kind_of_firm(*hit, byte_at(clause))) hit = nullptr, b.shared = false;
         if (hit && named_firm_before(hit->begin)) hit = nullptr, b.shared = false;
+        // "财政科技支出年初预算数为38,600万元，调整预算数为41,250万元": a budget is what was planned,
+        // never the level of the quantity whose phrase comes before it (round 27; 预算执行率 is a phrase
+        // of its own, and the words are looked for only after the phrase)
+        if (hit && ix_.budget_words.any_inside(hit->end, s.q.begin)) hit = nullptr, b.shared = false;
         if (hit) {
             // 应/已 just before the phrase belong to it (应拨付补助资金).
             const std::size_t phrase_first = first_of(*hit, clause, s.first);

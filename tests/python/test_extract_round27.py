@@ -183,3 +183,26 @@ def test_a_firms_name_holds_across_a_line_break_a_wrap_left():
     # a PDF's wrap breaks the sentence; it still is the firm's (the wrapped and unwrapped reads agree)
     text = "2026年上半年，华芯微电子股份有限公司：研发\n费用投入1.36亿元，发明专利授权23件。"
     assert _rows(text, "text", "variable") == [("1.36亿元", ""), ("23件", "")]
+
+
+# ---- a budget is no level -----------------------------------------------------------------------
+
+
+def test_a_budget_after_a_phrase_is_no_level_of_it():
+    # was fiscal_st_expenditure 38600: the budget read as the spending
+    text = "2025年，市本级财政科技支出年初预算数为38,600万元，调整预算数为41,250万元，预算执行率为88.4%。"
+    assert _rows(text, "text", "variable") == [
+        ("38,600万元", ""),
+        ("41,250万元", ""),
+        ("88.4%", "budget_execution_rate"),
+    ]
+
+
+def test_budget_words_inside_a_phrase_do_not_unbind_it():
+    text = "2025年，全市一般公共预算支出320亿元，财政科技支出12.6亿元，预算执行率95.2%。"
+    assert [r[0] for r in _rows(text, "variable")] == [
+        "general_budget_expenditure",
+        "fiscal_st_expenditure",
+        "budget_execution_rate",
+    ]
+
