@@ -205,4 +205,3 @@ def test_budget_words_inside_a_phrase_do_not_unbind_it():
         "fiscal_st_expenditure",
         "budget_execution_rate",
     ]
-
