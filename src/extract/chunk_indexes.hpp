@@ -45,6 +45,10 @@ struct report_indexes {
     word_index sentence_ends{"。", "！", "？", "；", ";", "\n"};
     // "立项率34.3%", "占GDP的比重达到14.6%": a rate or a share, not the count or amount of the noun.
     word_index share_words{"率", "比重", "占比", "比例", "占"};
+    // "华芯微电子股份有限公司：研发费用投入1.36亿元": a firm named before a phrase (named_firm_before).
+    word_index firm_names{"公司", "集团"};
+    // "财政科技支出年初预算数为38,600万元": a budget between a phrase and its figure (bind_before).
+    word_index budget_words{"预算"};
     // The last characters (as the decoder reads them) of the lexicon's phrases that open with a verb
     // taking a sum (verb_taking_a_sum): split_by_modifier looks up only phrases that end where
     // the figure's text does, so a figure after any other character has none to find.
@@ -92,9 +96,10 @@ private:
                     sum_phrase_ends.add(last);
             }
     }
-    std::array<word_index*, 12> families() {
-        return {&change_words, &change_lead, &increase_words, &decrease_words,  &level_to,    &reach,
-                &enumeration,  &part_words,  &sentence_ends,  &comparison_lead, &share_words, &respectively};
+    std::array<word_index*, 14> families() {
+        return {&change_words, &change_lead,  &increase_words, &decrease_words, &level_to,
+                &reach,        &enumeration,  &part_words,     &sentence_ends,  &comparison_lead,
+                &share_words,  &respectively, &firm_names,     &budget_words};
     }
     chunk_matcher matcher_;
 };

@@ -147,6 +147,9 @@ distinctions stated_distinctions(const code_points& cps, std::size_t from, std::
             d.scope = "cumulative", scope_stated = true;
         else if (c == U'新' && k + 1 < cps.size() && one_of(cps[k + 1].c, U"增认培建引入登获申设签备"))
             d.scope = "new", scope_stated = true;
+        else if (c == U'即' && k + 1 < cps.size() && cps[k + 1].c == U'将' &&
+                 !(k > 0 && one_of(cps[k - 1].c, U"立随旋亦")))
+            d.scope = "new", scope_stated = true;  // 即将建成的2个孵化器: not built yet, none of the stock (round 27)
         else if (!scope_stated) {
             const char* by_verb = scope_by_verb(cps, k, weak_scope, this_period);
             verb_after_figure = verb_after_figure || (k >= figure && std::string_view(by_verb) == "new");

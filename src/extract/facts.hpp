@@ -252,6 +252,8 @@ public:
         const std::size_t after_previous = std::max(clause, previous_end_);
         fact_naming n = name(s, b, after_previous);
         previous_end_ = s.last, previous_following_end_ = b.following_end, previous_scope_ = b.stated.scope;
+        if (n.entry && n.entry != b.entry && (n.flags & bit(fact_flag::change)))
+            previous_scope_ = n.entry->scope.c_str();  // 比去年新增: the stock's
         n.unit = s.q.unit;
         // a bare amount under a heading that states its unit (科技经费投入情况（万元）: 财政科技支出1,426)
         if (n.entry && n.unit.empty() && !s.heading_unit.empty() && !n.entry->unit.empty() &&
@@ -653,8 +655,9 @@ private:
         n.unit_id = unit_id(s, n.unit);  // write() asks for it again
         std::uint32_t flags = unit_flags(*n.entry, n.unit_id, n.unit, n.flags);
         if (flags == 0 && !n.entry->counted_in.empty() &&
-            (counted(n.unit) != counted(n.entry->unit) ? counted_noun_between(counted_from, s.q.begin)
-                                                       : other_noun_between(counted_from, s.q.begin)))
+            (counted(n.unit) != counted(n.entry->unit)
+                 ? counted_noun_between(counted_from, s.q.begin) || counted_noun_after(s.q.end)
+                 : counted(n.entry->unit) == "个" && other_noun_between(counted_from, s.q.begin)))
             flags = bit(fact_flag::unit_mismatch);
         n.flags |= flags;
         if (flags & bit(fact_flag::unit_mismatch)) unit_mismatch(s, n);
@@ -679,8 +682,20 @@ private:
         return false;
     }
 
+    // A noun right after a figure in a measure word of the entry's counted_in, at byte `end`: "申报项目
+    // 覆盖12个乡镇", "众创空间服务全县12家企业" count the towns and the firms, not the projects or the
+    // spaces (round 27, when projects were given 个).
+    bool counted_noun_after(std::size_t end) const {
+        const std::string_view after = text_.substr(end, std::min<std::size_t>(6, text_.size() - end));
+        for (std::string_view noun : {"企业", "公司", "单位", "机构", "乡镇", "街道", "村", "县", "镇", "园区", "高校",
+                                      "院所", "医院", "行业", "领域", "部门"})
+            if (after.substr(0, noun.size()) == noun) return true;
+        return false;
+    }
+
     // A noun counted in the facility's own measure word (个) that the facility hosts, in bytes
-    // [from, to): "众创空间新增入驻团队46个", "孵化器内入驻项目52个" count teams or projects.
+    // [from, to): "众创空间新增入驻团队46个", "孵化器内入驻项目52个" count teams or projects (asked only
+    // of an entry counted in 个: projects, counted in 项 and 个, are that noun).
     bool other_noun_between(std::size_t from, std::size_t to) const {
         if (from >= to) return false;
         const std::string_view between = text_.substr(from, to - from);
@@ -695,6 +710,9 @@ private:
     binding bind(const scanned& s, std::size_t clause, std::size_t clause_stop) {
         binding b = bind_before(s, clause);
         if (b.entry && unit_flags(*b.entry, unit_id(s, s.q.unit), s.q.unit, 0) != 0) split_by_modifier(s, clause, b);
+        // 争取上级项目资金2,350万元: no phrase at all before it, the verb and the noun apart by a level of
+        // government only (round 27; 兑现贴息资金 is no 兑现资金)
+        if (!b.entry && !b.group) split_by_modifier(s, clause, b, true);
         if (b.entry || b.group) return b;
         if (level_after_changed_phrase(s, clause, b)) return b;
         if (const phrase_hit* hit = following_phrase(s, clause_stop)) {
@@ -704,7 +722,8 @@ private:
             while (to < clause_stop && !is_digit(cps_[to].c) && !chinese_figure_at(cps_, to)) ++to;
             b.stated = stated_distinctions(cps_, std::max(clause, previous_end_), to, s.last);
             b.entry = choose_entry(*hit->group, b.stated);
-            if (b.entry && unit_flag(s.q.unit, b.entry->unit) == 0)
+            // 11家省级众创空间, 11个…科技计划项目: a measure word the entry's counted_in lists counts its noun
+            if (b.entry && unit_flags(*b.entry, unit_id(s, s.q.unit), s.q.unit, 0) == 0)
                 b.group = hit->group, b.phrase = hit->group->phrase, b.phrase_begin = b.phrase_end = byte_at(s.first),
                 b.following_end = hit->end;
             else
@@ -776,7 +795,13 @@ private:
             if (one_of(cps[k].c, U"的对，,；;") || starts_with(cps, k, U"用于")) return false;
         return true;
     }
-    void split_by_modifier(const scanned& s, std::size_t clause, binding& b) {
+    // Only words of levels of government in code points [from, to) (上级, 省级以上, 中央和省级, 国家、省).
+    bool levels_of_government_between(std::size_t from, std::size_t to) const {
+        for (std::size_t k = from; k < to; ++k)
+            if (!one_of(cps_[k].c, U"上级国家省市县区中央各和及、以部")) return false;
+        return true;
+    }
+    void split_by_modifier(const scanned& s, std::size_t clause, binding& b, bool levels_between = false) {
         constexpr std::size_t verb = 2, widest_gap = 12, longest_tail = 4;
         const std::size_t from = std::max(clause, previous_end_);
         std::size_t end = s.first;
@@ -796,6 +821,7 @@ private:
             for (const std::size_t v : verbs) {  // nearest first, as before
                 if (v + verb + tail + 1 > end || end - tail - (v + verb) > widest_gap) continue;
                 if (!modifier_only_between(cps_, v + verb, end - tail)) continue;
+                if (levels_between && !levels_of_government_between(v + verb, end - tail)) continue;
                 const phrase_entries* group =
                     ix_.phrases.find(slice(text_, cps_, v, v + verb) + slice(text_, cps_, end - tail, end));
                 const distinctions stated = group ? stated_distinctions(cps_, clause, s.first) : distinctions{};
@@ -924,6 +950,11 @@ private:
                          [](const lexicon_entry* e) { return e->unit.find('/') != std::string::npos; }))
             hit = nullptr, b.shared = false;
         if (hit && of_a_kind_of_firm(*hit, byte_at(clause))) hit = nullptr, b.shared = false;
+        if (hit && named_firm_before(hit->begin)) hit = nullptr, b.shared = false;
+        // "财政科技支出年初预算数为38,600万元，调整预算数为41,250万元": a budget is what was planned,
+        // never the level of the quantity whose phrase comes before it (round 27; 预算执行率 is a phrase
+        // of its own, and the words are looked for only after the phrase)
+        if (hit && ix_.budget_words.any_inside(hit->end, s.q.begin)) hit = nullptr, b.shared = false;
         if (hit) {
             // 应/已 just before the phrase belong to it (应拨付补助资金).
             const std::size_t phrase_first = first_of(*hit, clause, s.first);
@@ -998,6 +1029,22 @@ private:
             kind_phrase.substr(kind_phrase.size() - firm.size()) != firm)
             return false;
         return kind->end == hit.begin || (kind->end == hit.begin + firm.size() && own.substr(0, firm.size()) == firm);
+    }
+
+    // "1.华芯微电子股份有限公司：上半年研发费用投入1.36亿元，…新获发明专利授权23件": a phrase after a
+    // firm's name (公司, 集团) in its sentence names that firm's quantity, not the report's — as a region's
+    // figure is no total. Not 公司 before a count (引进上市公司3家: firms counted) nor 公司化 (round 27).
+    bool named_firm_before(std::size_t phrase_begin) const {
+        constexpr std::size_t reach = 300;  // bytes: a sentence of about a hundred characters
+        const std::size_t end =
+            ix_.firm_names.last_end_inside(phrase_begin > reach ? phrase_begin - reach : 0, phrase_begin);
+        if (end == 0) return false;
+        // a sentence's end between them; not a line break, which a wrapped text leaves inside sentences
+        const std::string_view between = text_.substr(end, phrase_begin - end);
+        for (const std::string_view stop : {"。", "！", "？", "；"})
+            if (between.find(stop) != std::string_view::npos) return false;
+        const char next = text_[end];
+        return !(next >= '0' && next <= '9') && text_.compare(end, 3, "化") != 0;
     }
 
     // 每万人口, 每万人, 万人 (not after a digit: 1.2万人) right before code point k.
@@ -1393,8 +1440,33 @@ private:
         n.decline = ix_.decrease_words.last_end_inside(from, to) > ix_.increase_words.last_end_inside(from, to);
     }
 
+    // "比去年新增2个", "较上年新增众创空间3家", "同比新增": 新增 after a comparison (比/较 and the period
+    // compared with, a few characters before it in its clause) says how many more there are than
+    // then — a change of the stock, as 净增, not the number newly added (round 27).
+    bool new_compared_with_before(std::size_t from, std::size_t to) const {
+        for (std::size_t k = from; k + 1 < to; ++k) {
+            if (cps_[k].c != U'新' || cps_[k + 1].c != U'增') continue;
+            for (std::size_t j = k; j-- > from && k - j <= 7;) {
+                const char32_t c = cps_[j].c;
+                if (one_of(c, U"，,；;：:。")) break;
+                const char32_t next = cps_[j + 1].c;
+                if ((c == U'比' || c == U'较') &&
+                    (is_digit(next) || one_of(next, U"上去前年同") || (c == U'比' && j > 0 && cps_[j - 1].c == U'同')))
+                    return true;
+            }
+        }
+        return false;
+    }
+
     fact_naming name(const scanned& s, binding b, std::size_t after_previous) {
         fact_naming n;
+        if (b.entry && is(b.entry->scope, "new") && b.group &&
+            new_compared_with_before(std::min(after_previous, code_point_at(b.phrase_begin, 0, s.first)), s.first)) {
+            distinctions stock = b.stated;
+            stock.scope = "cumulative";
+            if (const lexicon_entry* e = choose_entry(*b.group, stock); e && is(e->scope, "cumulative"))
+                b.entry = e, b.stated.scope = "", n.flags |= bit(fact_flag::change);
+        }
         name_change(s, b, n);  // bound or not: a decline is negative either way
         if (!(n.flags & bit(fact_flag::change))) bind_share(s, b, byte_at(after_previous));
         last_entry_ = b.entry;

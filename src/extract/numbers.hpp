@@ -513,6 +513,18 @@ std::size_t time_of_day_at(const code_points& cps, std::size_t k) {
     return end - k;
 }
 
+// A ratio whose first number ends at the colon at `colon` (按1:1配套, 1：0.5, 3:2:1): one quantity of two
+// or more numbers, no level of anything — no figure at all, never two bare ones (round 27). The end of
+// its last number, 0 if no digit follows the colon.
+std::size_t ratio_end(const code_points& cps, std::size_t colon) {
+    std::size_t j = colon;
+    while (colon_at(cps, j) && j + 1 < cps.size() && is_digit(cps[j + 1].c))
+        for (++j; j < cps.size() &&
+                  (is_digit(cps[j].c) || (cps[j].c == U'.' && j + 1 < cps.size() && is_digit(cps[j + 1].c)));)
+            ++j;
+    return j == colon ? 0 : j;
+}
+
 // A telephone number at k, not a figure: an area code and a number (0571-88812345), or digits,
 // dashes and blanks after 电话/手机/传真/热线 (and a colon). Its length, 0 if there is none.
 std::size_t phone_number_at(const code_points& cps, std::size_t k) {

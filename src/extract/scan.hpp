@@ -42,8 +42,11 @@ std::size_t quantity_at(std::string_view text, const code_points& cps, std::size
         if (const std::size_t n = phone_number_at(cps, k)) return k + n;
     }
     if (!number_at(text, cps, k, s, date)) return date ? std::max(k + 1, s.last) : k + 1;
-    if (colon_at(cps, s.last) && is_digit(cps[k].c))  // 10:30 — asked only of a figure a colon ends
+    if (colon_at(cps, s.last) && is_digit(cps[k].c)) {  // 10:30 — asked only of a figure a colon ends
         if (const std::size_t n = time_of_day_at(cps, k)) return k + n;
+        if (s.q.unit.empty())
+            if (const std::size_t end = ratio_end(cps, s.last)) return end;
+    }
     if (numeral_in_a_word(cps, k, s)) return s.last;
     extend_to_range(text, cps, s);
     qualifiers(cps, s);

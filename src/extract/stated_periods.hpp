@@ -166,7 +166,7 @@ constexpr std::u32string_view starts_of_interest =
 // Most code points are neither a clause mark nor the first character of a target word
 // (fact_builder::target_before()).
 constexpr std::u32string_view target_stops = U"力预确争目计拟将以十过近来间;!?,\n\r。；！？，";
-constexpr std::u32string_view distinction_starts = U"应需须已拨兑发支申立获批授累总新认组挂备入现拥共有全今当本目截";
+constexpr std::u32string_view distinction_starts = U"应需须已拨兑发支申立获批授累总新认组挂备入现拥共有全今当本目截即";
 bool cell_rule(char32_t c);
 
 const std::uint8_t* char_classes() {
