@@ -171,7 +171,11 @@ class Normalise(_Step):
     to mean and sd ``m_sd`` (COINr's, e.g. (10, 2)). "rank", "borda" and "percentile" give equal
     values the rank ``ties`` says, as R's rank(ties.method = …): "min" (COINr's default), "average",
     "max", "first" (order of appearance), "last", or "dense" (dplyr's dense_rank); R's "random"
-    is refused (its draws cannot be reproduced here). See docs/composite.md."""
+    is refused (its draws cannot be reproduced here). ``truncate=False`` keeps goalpost scores
+    beyond the posts (COINr's trunc2posts). Per indicator, as COINr's ``indiv_specs`` and its iMeta
+    columns: ``methods`` {indicator: method} (the others take ``method``), ``ranges`` {indicator:
+    (low, high)} for min-max, ``m_sds`` {indicator: (mean, sd)} for z-scores, ``goal_scales``
+    {indicator: scale} for goalposts. See docs/composite.md."""
 
     _kind = "normalise"
     method: str = _default("normalise", "method")
@@ -188,6 +192,11 @@ class Normalise(_Step):
     cost: str = _default("normalise", "cost")
     reference_form: str = _default("normalise", "reference_form")
     ties: str = _default("normalise", "ties")
+    truncate: bool = _default("normalise", "truncate")
+    methods: Mapping[str, str] | None = _default("normalise", "methods")
+    ranges: Mapping[str, tuple[float, float]] | None = _default("normalise", "ranges")
+    m_sds: Mapping[str, tuple[float, float]] | None = _default("normalise", "m_sds")
+    goal_scales: Mapping[str, float] | None = _default("normalise", "goal_scales")
 
 
 @dataclasses.dataclass(frozen=True)

@@ -187,12 +187,11 @@ step detail::read_step_parameters(const toml_reader& r, std::string_view kind) {
 // unused_option cannot tell a value equal to the default from no value; a file can: a key written
 // for a method that does not read it (range = [0, 100] under zscore) is refused even then.
 void detail::refuse_given_unread_options(const toml_reader& r, const step& s) {
-    const std::vector<const option_spec*> specs = options_of(kind_of(s));
-    if (specs.empty() || specs.front()->name != "method") return;
-    const std::string method = std::get<std::string>(specs.front()->get(s));
-    for (const option_spec* o : specs)
+    const std::vector<std::string> methods = methods_in_play(s);
+    if (methods.empty()) return;
+    for (const option_spec* o : options_of(kind_of(s)))
         if (r.table()[o->name])
-            if (std::string problem = unread_option_problem(o->step, o->name, method); !problem.empty())
+            if (std::string problem = unread_option_problem(o->step, o->name, methods); !problem.empty())
                 r.fail(o->name, problem);
 }
 
@@ -371,11 +370,9 @@ void put(toml::table& t, const std::string& key, const option_value& v) {
 toml::table step_table(const step& s) {
     toml::table t;
     t.insert("kind", kind_of(s));
-    const std::vector<const option_spec*> specs = options_of(kind_of(s));
-    const std::string method =
-        !specs.empty() && specs.front()->name == "method" ? std::get<std::string>(specs.front()->get(s)) : "";
-    for (const option_spec* o : specs)
-        if (method.empty() || unread_option_problem(o->step, o->name, method).empty()) put(t, o->name, o->get(s));
+    const std::vector<std::string> methods = methods_in_play(s);
+    for (const option_spec* o : options_of(kind_of(s)))
+        if (methods.empty() || unread_option_problem(o->step, o->name, methods).empty()) put(t, o->name, o->get(s));
     return t;
 }
 
@@ -444,6 +441,11 @@ step_name_problem step_name_problem_of(const step& s, const framework& fw) {
     } else if (const auto* n = std::get_if<normalise_step>(&s)) {
         if (p = first_unknown(n->standard, "standard", names.indicators, "an indicator"); !p.option.empty()) return p;
         if (p = first_unknown(n->goalposts, "goalposts", names.indicators, "an indicator"); !p.option.empty()) return p;
+        if (p = first_unknown(n->methods, "methods", names.indicators, "an indicator"); !p.option.empty()) return p;
+        if (p = first_unknown(n->ranges, "ranges", names.indicators, "an indicator"); !p.option.empty()) return p;
+        if (p = first_unknown(n->m_sds, "m_sds", names.indicators, "an indicator"); !p.option.empty()) return p;
+        if (p = first_unknown(n->goal_scales, "goal_scales", names.indicators, "an indicator"); !p.option.empty())
+            return p;
     } else if (const auto* w = std::get_if<weigh_step>(&s)) {
         if (p = first_unknown(w->options.fixed, "fixed", names.nodes, "a node"); !p.option.empty()) return p;
         if (p = first_unknown(w->options.pairwise, "pairwise", names.groups, "a group (a node with children)");
