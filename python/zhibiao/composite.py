@@ -237,7 +237,11 @@ class Weigh(_Step):
 class Aggregate(_Step):
     """Aggregation of ``levels`` (None: all): "arithmetic", "geometric", "harmonic",
     "generalised" (``power``), "mpi" (Mazziotta–Pareto, ``penalty`` ±1), "bod" (benefit of the
-    doubt), "copeland", "topsis" (``inner`` "minmax", "vector" or "none"), "vikor" (score 1 − Q, ``v``).
+    doubt), "copeland", "topsis" (``inner`` "minmax", "vector" or "none"), "vikor" (score 1 − Q, ``v``),
+    "waspas" (λ = ``wsm_share`` of the weighted sum, the rest of the weighted product, the group's
+    weights; ``waspas_inner`` "linear" (x/max, positive scores: normalise to [1, 100]),
+    "shifted_minmax" or "none", as :func:`waspas`), "mean_min" (unweighted, ``alpha``, ``beta``:
+    as :func:`mean_min`; 0.5 and 1 by default, Compind's documented example).
     ``min_availability`` (COINr's dat_thresh, 0 to 1): a region with a smaller share of a group's
     children present (counted over all of them, whatever their weight) gets no score for the group."""
 
@@ -249,6 +253,10 @@ class Aggregate(_Step):
     inner: str = _default("aggregate", "inner")
     v: float = _default("aggregate", "v")
     min_availability: float = _default("aggregate", "min_availability")
+    wsm_share: float = _default("aggregate", "wsm_share")
+    waspas_inner: str = _default("aggregate", "waspas_inner")
+    alpha: float = _default("aggregate", "alpha")
+    beta: float = _default("aggregate", "beta")
 
 
 Step = Denominate | Screen | Impute | Treat | Normalise | Weigh | Aggregate

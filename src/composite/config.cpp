@@ -283,7 +283,7 @@ void check_node_values_used(const toml::table& root, const std::string& source, 
     std::vector<std::string> normalisations;
     for (const step& s : steps)
         if (std::holds_alternative<normalise_step>(s))
-            normalisations.push_back(std::get<std::string>(options_of("normalise").front()->get(s)));
+            for (const std::string& method : methods_in_play(s)) normalisations.push_back(method);
     for (const char* key : {"standard", "goalposts"}) {
         if (std::string(key) == "standard" ? a.standard.empty() : a.goalposts.empty()) continue;
         if (std::find(normalisations.begin(), normalisations.end(), key) != normalisations.end()) continue;
@@ -298,13 +298,19 @@ void check_node_values_used(const toml::table& root, const std::string& source, 
     }
 }
 
-void check_framework(const model& m, const std::string& source) {
+void check_framework(const model& m, const std::string& source, const toml::table& root) {
     if (m.nodes.empty()) return;
     try {
         (void)m.make_framework();
     } catch (const error& e) {
         location w;
         w.file = source;
+        // An error about one node is placed at that node's [[node]] table.
+        zhibiao::detail::each_toml_table(root, "node", source, [&](const toml_reader& r) {
+            if (w.line == 0 && !e.where().variable.empty() &&
+                r.table()["code"].value_or(std::string()) == e.where().variable)
+                w.line = static_cast<std::size_t>(r.table().source().begin.line);
+        });
         throw parse_error(e.message(), w);
     }
 }
@@ -499,7 +505,7 @@ model parse_model(std::string_view text, const std::string& source) {
     zhibiao::detail::each_toml_table(root, "node", source,
                                      [&](const toml_reader& r) { m.nodes.push_back(read_node(r, attributes)); });
     // The framework first: the steps' entries are checked against its names.
-    check_framework(m, source);
+    check_framework(m, source, root);
     const framework fw = m.nodes.empty() ? framework() : m.make_framework();
     zhibiao::detail::each_toml_table(root, "step", source, [&](const toml_reader& r) {
         step s = read_step(r);

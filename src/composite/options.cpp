@@ -3,6 +3,7 @@
 // costs each translation unit that includes the header seconds if written inline.
 #include <charconv>
 #include "zhibiao/composite/options.hpp"
+#include "zhibiao/detail/edit_distance.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -216,6 +217,10 @@ std::string fixed_weights(const option_value& v) {
             return "of '" + node + "' is " + format_number(weight) + "; a weight must be finite and ≥ 0";
     return "";
 }
+std::string finite_not_negative(const option_value& v) {
+    const double x = std::get<double>(v);
+    return x >= 0 && std::isfinite(x) ? "" : "must be finite and ≥ 0, not " + format_number(x);
+}
 std::string finite_numbers(const option_value& v) {
     for (double x : std::get<std::vector<double>>(v))
         if (!std::isfinite(x)) return "must be finite numbers, not " + format_number(x);
@@ -329,6 +334,10 @@ std::vector<option_spec> scoring_options() {
         ZHIBIAO_OPTION(aggregate_step, "penalty", options.mpi_penalty, one_of_whole(1, -1)),
         ZHIBIAO_CHOICE(aggregate_step, "inner", options.topsis_inner, topsis_choices),
         ZHIBIAO_OPTION(aggregate_step, "v", options.vikor_v, between(0, 1)),
+        ZHIBIAO_OPTION(aggregate_step, "wsm_share", options.wsm_share, between(0, 1)),
+        ZHIBIAO_CHOICE(aggregate_step, "waspas_inner", options.waspas_inner, waspas_choices),
+        ZHIBIAO_OPTION(aggregate_step, "alpha", options.mm_alpha, between(0, 1)),
+        ZHIBIAO_OPTION(aggregate_step, "beta", options.mm_beta, finite_not_negative),
         ZHIBIAO_OPTION(aggregate_step, "min_availability", options.min_availability, between(0, 1)),
     };
 }
@@ -429,6 +438,10 @@ const std::vector<method_specific>& method_specific_options() {
         {"aggregate", "penalty", {"mpi"}},
         {"aggregate", "inner", {"topsis"}},
         {"aggregate", "v", {"vikor"}},
+        {"aggregate", "wsm_share", {"waspas"}},
+        {"aggregate", "waspas_inner", {"waspas"}},
+        {"aggregate", "alpha", {"mean_min"}},
+        {"aggregate", "beta", {"mean_min"}},
     };
     return all;
 }
@@ -521,9 +534,16 @@ std::pair<std::string, std::string> unused_indicator_entry(const normalise_step&
         for (const auto& entry : entries) {
             if (only_own && n.methods.find(entry.first) == n.methods.end()) continue;
             const std::string method = method_of(entry.first);
-            if (method != reader)
-                return {option, "of '" + entry.first + "' is unused: '" + entry.first + "' is normalised by method '" +
-                                    method + "', and only '" + reader + "' reads it"};
+            if (method == reader) continue;
+            // Most often the methods entry is what is misspelt: say which one.
+            std::vector<std::string> others;
+            for (const auto& m : n.methods)
+                if (m.first != entry.first) others.push_back(m.first);
+            const std::string near = zhibiao::detail::closest_name(entry.first, others, zhibiao::detail::as_written,
+                                                                   zhibiao::detail::as_written);
+            return {option, "of '" + entry.first + "' is unused: '" + entry.first + "' is normalised by method '" +
+                                method + "', and only '" + reader + "' reads it" +
+                                (near.empty() ? "" : " (is methods' '" + near + "' a misspelling of it?)")};
         }
         return {};
     };

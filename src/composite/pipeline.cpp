@@ -695,6 +695,14 @@ std::string aggregation_text(const level_plan& p, int level) {
                : p.aggregate.topsis_inner == topsis_normalisation::vector ? " (vector normalisation inside)"
                                                                           : " (no normalisation inside)";
     if (p.aggregate.method == aggregation::vikor) how += " (score = 1 − Q, v = " + format(p.aggregate.vikor_v) + ")";
+    if (p.aggregate.method == aggregation::waspas)
+        how += " (λ = " + format(p.aggregate.wsm_share) + " weighted sum, " + format(1 - p.aggregate.wsm_share) +
+               " weighted product; " +
+               (p.aggregate.waspas_inner == waspas_normalisation::linear           ? "x/max inside)"
+                : p.aggregate.waspas_inner == waspas_normalisation::shifted_minmax ? "1 + min-max inside)"
+                                                                                   : "no scaling inside)");
+    if (p.aggregate.method == aggregation::mean_min)
+        how += " (α = " + format(p.aggregate.mm_alpha) + ", β = " + format(p.aggregate.mm_beta) + ", unweighted)";
     if (p.aggregate.method == aggregation::mpi) how += p.aggregate.mpi_penalty > 0 ? " (M − S·cv)" : " (M + S·cv)";
     std::string weights = weighting_names[static_cast<int>(p.weights.scheme)];
     if (p.weights.scheme == weighting::ahp)
@@ -820,6 +828,17 @@ std::vector<std::string> aggregation_account(const framework& fw, const std::vec
     for (int level = 2; level <= fw.top_level(); ++level)
         lines.push_back(aggregation_text(plans[static_cast<std::size_t>(level - 2)], level));
     for (const auto& note : aggregated.notes) lines.push_back("Note: " + note + ".");
+    // A framework weight of 0 leaves a node out of its group's score (COINr's way to exclude one):
+    // said, as any row or column left out is.
+    std::string zero;
+    for (std::size_t k = 0; k < fw.nodes().size(); ++k)
+        if (!fw.nodes()[k].parent.empty() && fw.nodes()[k].weight == 0)
+            zero += std::string(zero.empty() ? "" : ", ") + "'" + fw.nodes()[k].code + "'";
+    if (!zero.empty())
+        lines.push_back(
+            "Framework weight 0, so left out of their group's score where the framework's weights are "
+            "used: " +
+            zero + ".");
     lines.push_back("Ranks: 1 = best.");
     return lines;
 }

@@ -66,8 +66,9 @@ def test_coinr_goalposts_with_scale_ten():
     # test-normalise.R "n_funcs": n_goalposts(x, c(0.2, 0.8, 10)) = clip((x − 0.2)/0.6, 0, 1)·10.
     x = np.array([0.1, 0.2, 0.35, 0.5, 0.8, 0.95])
     data = pd.DataFrame({"g": x, "m": np.arange(6.0)}, index=list("abcdef"))
-    n = _normalised(data, C.Normalise("minmax", methods={"g": "goalposts"}, goalposts={"g": (0.2, 0.8)},
-                                      goal_scales={"g": 10}))
+    n = _normalised(
+        data, C.Normalise("minmax", methods={"g": "goalposts"}, goalposts={"g": (0.2, 0.8)}, goal_scales={"g": 10})
+    )
     np.testing.assert_allclose(n["g"], np.clip((x - 0.2) / 0.6, 0, 1) * 10, rtol=1e-15)
     assert list(n["g"].round(12)) == [0, 0, 2.5, 5, 10, 10]
 
@@ -111,11 +112,11 @@ def test_coinr_imeta_goalposts_per_indicator(asem):
     lo = data.min() + 0.05 * (data.max() - data.min())
     hi = data.max() - 0.05 * (data.max() - data.min())
     posts = {c: (lo[c], hi[c]) for c in data.columns}
-    n = _normalised(data, C.Normalise("goalposts", goalposts=posts, goal_scale=1, goal_scales={"Flights": 10}),
-                    directions)
+    n = _normalised(
+        data, C.Normalise("goalposts", goalposts=posts, goal_scale=1, goal_scales={"Flights": 10}), directions
+    )
     assert directions["Tariff"] == -1
-    np.testing.assert_allclose(n["LPI"], np.clip((data["LPI"] - lo["LPI"]) / (hi["LPI"] - lo["LPI"]), 0, 1),
-                               rtol=1e-14)
+    np.testing.assert_allclose(n["LPI"], np.clip((data["LPI"] - lo["LPI"]) / (hi["LPI"] - lo["LPI"]), 0, 1), rtol=1e-14)
     tariff = np.clip((data["Tariff"] - hi["Tariff"]) / (lo["Tariff"] - hi["Tariff"]), 0, 1)
     np.testing.assert_allclose(n["Tariff"], tariff, rtol=1e-14)
     assert n["Flights"].max() == 10 and n["LPI"].max() == 1
@@ -154,26 +155,34 @@ def test_an_unknown_method_gets_did_you_mean():
 
 
 def test_an_entry_for_an_indicator_the_framework_lacks_gets_did_you_mean():
-    _refused(N("minmax", methods={"vv2": "borda"}), zb.UnknownIndicatorError,
-             r"methods: 'vv2' is not an indicator.*did you mean 'v2'")
+    _refused(
+        N("minmax", methods={"vv2": "borda"}),
+        zb.UnknownIndicatorError,
+        r"methods: 'vv2' is not an indicator.*did you mean 'v2'",
+    )
     _refused(N("minmax", ranges={"v3": (0, 1)}), zb.UnknownIndicatorError, r"ranges: 'v3'")
 
 
 def test_bad_per_indicator_parameters_are_refused_with_the_indicator():
     _refused(N("minmax", ranges={"v1": (1, 1)}), zb.ArgumentError, r"ranges.*'v1'.*low < high")
     _refused(N("zscore", m_sds={"v1": (0, 0)}), zb.ArgumentError, r"m_sds.*'v1'.*sd > 0")
-    _refused(N("minmax", methods={"v1": "goalposts"}, goalposts={"v1": (3, 3)}), zb.ArgumentError,
-             r"goalposts.*'v1'")
+    _refused(N("minmax", methods={"v1": "goalposts"}, goalposts={"v1": (3, 3)}), zb.ArgumentError, r"goalposts.*'v1'")
     _refused(N("minmax", methods={"v1": "goalposts"}), zb.MissingVariableError, r"goalposts.*'v1'")
 
 
 def test_a_per_indicator_entry_its_indicator_s_method_does_not_read_is_refused():
     # A range for an indicator normalised by Borda would be silently unused.
-    _refused(N("minmax", methods={"v1": "borda"}, ranges={"v1": (1, 10)}), zb.ArgumentError,
-             r"ranges.*'v1' is unused: 'v1' is normalised by method 'borda'")
+    _refused(
+        N("minmax", methods={"v1": "borda"}, ranges={"v1": (1, 10)}),
+        zb.ArgumentError,
+        r"ranges.*'v1' is unused: 'v1' is normalised by method 'borda'",
+    )
     _refused(N("minmax", goal_scales={"v1": 2.0}), zb.ArgumentError, r"goal_scales.*goalposts")
-    _refused(N("minmax", methods={"v1": "goalposts", "v2": "borda"}, goalposts={"v1": (0, 1), "v2": (0, 1)}),
-             zb.ArgumentError, r"goalposts.*'v2' is unused")
+    _refused(
+        N("minmax", methods={"v1": "goalposts", "v2": "borda"}, goalposts={"v1": (0, 1), "v2": (0, 1)}),
+        zb.ArgumentError,
+        r"goalposts.*'v2' is unused",
+    )
     # An option of a method only an indicator uses is read: ties of v2's Borda ranks.
     n = _normalised(_ten(), C.Normalise("minmax", methods={"v2": "borda"}, ties="average"))
     assert sorted(n["v2"]) == list(range(10))
@@ -192,3 +201,18 @@ def test_missing_values_stay_missing_in_an_indicator_of_its_own():
     data.loc["R3", "v1"] = np.nan
     n = _normalised(data, C.Normalise("borda", methods={"v1": "minmax"}, ranges={"v1": (1, 10)}))
     assert np.isnan(n.loc["R3", "v1"]) and n["v1"].min() == 1 and n["v1"].max() == 10
+
+
+def test_a_node_s_goalposts_serve_an_indicator_whose_own_method_is_goalposts(tmp_path):
+    # The node's goalposts reach the data through the step's methods entry; before round 27 the
+    # reader refused them ("the model's normalise step has method = 'minmax'").
+    path = tmp_path / "m.toml"
+    path.write_text(
+        'name = "m"\n[[node]]\ncode = "idx"\nlevel = 2\n'
+        '[[node]]\ncode = "v1"\nparent = "idx"\ngoalposts = [0, 1]\n[[node]]\ncode = "v2"\nparent = "idx"\n'
+        '[[step]]\nkind = "normalise"\nmethod = "minmax"\nmethods = { v1 = "goalposts" }\n'
+        'goal_scales = { v1 = 1 }\n[[step]]\nkind = "aggregate"\n'
+    )
+    n = C.build(_ten(), None, C.Model.from_toml(path)).layer("normalised")
+    np.testing.assert_allclose(n["v1"], _ten()["v1"], rtol=1e-15)  # (x − 0)/(1 − 0)·1
+    assert n["v2"].min() == 0 and n["v2"].max() == 100

@@ -95,7 +95,9 @@ inline constexpr choice<aggregation> aggregation_choices[] = {{"arithmetic", agg
                                                               {"bod", aggregation::bod},
                                                               {"copeland", aggregation::copeland},
                                                               {"topsis", aggregation::topsis},
-                                                              {"vikor", aggregation::vikor}};
+                                                              {"vikor", aggregation::vikor},
+                                                              {"waspas", aggregation::waspas},
+                                                              {"mean_min", aggregation::mean_min}};
 inline constexpr choice<topsis_normalisation> topsis_choices[] = {{"minmax", topsis_normalisation::minmax},
                                                                   {"vector", topsis_normalisation::vector},
                                                                   {"none", topsis_normalisation::none}};
