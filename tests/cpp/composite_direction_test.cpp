@@ -364,9 +364,10 @@ BOOST_AUTO_TEST_CASE(each_indicator_its_own_normalisation_and_waspas_on_top) {
     n.methods = {{"b", "goalposts"}};
     n.goalposts = {{"b", {0, 40}}};
     n.goal_scales = {{"b", 1}};
-    // b → 0.75, 0.25, 0.5; a/10 → 0.1, 0.55, 1: P = ½(½·0.1 + ½·0.75) + ½·√(0.075) = 0.24310.
+    // b's goalposts (0, 40), scale 1 → 0.75, 0.25, 0.5; inside WASPAS x/max: a → 0.1, 0.55, 1 and
+    // b → 1, 1/3, 2/3, so P = ½(½·0.1 + ½·1) + ½·√(0.1·1) = 0.43311.
     const result v = build(t, fw, {n, w});
-    BOOST_TEST(v.aggregation.scores(0, 0) == 0.5 * (0.05 + 0.375) + 0.5 * std::sqrt(0.075),
+    BOOST_TEST(v.aggregation.scores(0, 0) == 0.5 * (0.05 + 0.5) + 0.5 * std::sqrt(0.1),
                boost::test_tools::tolerance(1e-14));
     n.ranges = {{"b", {1, 10}}};  // b's own method is goalposts: a range for it is unused
     BOOST_TEST(has(step_problem(n).second, "is unused"));
