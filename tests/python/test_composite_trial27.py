@@ -136,7 +136,10 @@ def test_a_weight_of_zero_is_said_in_the_summary(tmp_path, provinces):
     # COINr's way to leave a node out of its group's score is a weight of 0; it is kept, and said.
     node = 'code = "output"\nparent = "sti"\nlevel = 2'
     r = _build(tmp_path, MODEL.replace(node, node + "\nweight = 0"), provinces)
-    assert "Framework weight 0, so left out of their group's score where the framework's weights are used: 'output'" in r.summary()
+    assert (
+        "Framework weight 0, so left out of their group's score where the framework's weights are used: 'output'"
+        in r.summary()
+    )
     both = MODEL.replace(node, node + "\nweight = 0").replace(
         'code = "input"\nparent = "sti"\nlevel = 2', 'code = "input"\nparent = "sti"\nlevel = 2\nweight = 0'
     )
