@@ -324,12 +324,11 @@ void register_model(py::module_& m) {
             // A keyword the caller wrote for a method that does not read it, even at its default
             // (Normalise("zscore", range=(0, 100))): refused as a model file's key is
             // (detail::refuse_given_unread_options); the step alone cannot tell it from no value.
-            const std::vector<const cp::option_spec*> specs = cp::options_of(kind);
-            if (specs.empty() || specs.front()->name != "method") return;
-            const std::string method = std::get<std::string>(specs.front()->get(s));
-            for (const cp::option_spec* o : specs)
+            const std::vector<std::string> methods = cp::methods_in_play(s);
+            if (methods.empty()) return;
+            for (const cp::option_spec* o : cp::options_of(kind))
                 if (std::find(given.begin(), given.end(), o->name) != given.end())
-                    if (std::string problem = cp::unread_option_problem(o->step, o->name, method); !problem.empty())
+                    if (std::string problem = cp::unread_option_problem(o->step, o->name, methods); !problem.empty())
                         throw parameter_error(label, o->name, problem);
         },
         py::arg("kind"), py::arg("label"), py::arg("parameters"), py::arg("given") = std::vector<std::string>{},

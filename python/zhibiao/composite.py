@@ -171,7 +171,11 @@ class Normalise(_Step):
     to mean and sd ``m_sd`` (COINr's, e.g. (10, 2)). "rank", "borda" and "percentile" give equal
     values the rank ``ties`` says, as R's rank(ties.method = …): "min" (COINr's default), "average",
     "max", "first" (order of appearance), "last", or "dense" (dplyr's dense_rank); R's "random"
-    is refused (its draws cannot be reproduced here). See docs/composite.md."""
+    is refused (its draws cannot be reproduced here). ``truncate=False`` keeps goalpost scores
+    beyond the posts (COINr's trunc2posts). Per indicator, as COINr's ``indiv_specs`` and its iMeta
+    columns: ``methods`` {indicator: method} (the others take ``method``), ``ranges`` {indicator:
+    (low, high)} for min-max, ``m_sds`` {indicator: (mean, sd)} for z-scores, ``goal_scales``
+    {indicator: scale} for goalposts. See docs/composite.md."""
 
     _kind = "normalise"
     method: str = _default("normalise", "method")
@@ -188,6 +192,11 @@ class Normalise(_Step):
     cost: str = _default("normalise", "cost")
     reference_form: str = _default("normalise", "reference_form")
     ties: str = _default("normalise", "ties")
+    truncate: bool = _default("normalise", "truncate")
+    methods: Mapping[str, str] | None = _default("normalise", "methods")
+    ranges: Mapping[str, tuple[float, float]] | None = _default("normalise", "ranges")
+    m_sds: Mapping[str, tuple[float, float]] | None = _default("normalise", "m_sds")
+    goal_scales: Mapping[str, float] | None = _default("normalise", "goal_scales")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -228,7 +237,11 @@ class Weigh(_Step):
 class Aggregate(_Step):
     """Aggregation of ``levels`` (None: all): "arithmetic", "geometric", "harmonic",
     "generalised" (``power``), "mpi" (Mazziotta–Pareto, ``penalty`` ±1), "bod" (benefit of the
-    doubt), "copeland", "topsis" (``inner`` "minmax", "vector" or "none"), "vikor" (score 1 − Q, ``v``).
+    doubt), "copeland", "topsis" (``inner`` "minmax", "vector" or "none"), "vikor" (score 1 − Q, ``v``),
+    "waspas" (λ = ``wsm_share`` of the weighted sum, the rest of the weighted product, the group's
+    weights; ``waspas_inner`` "linear" (x/max, positive scores: normalise to [1, 100]),
+    "shifted_minmax" or "none", as :func:`waspas`), "mean_min" (unweighted, ``alpha``, ``beta``:
+    as :func:`mean_min`; 0.5 and 1 by default, Compind's documented example).
     ``min_availability`` (COINr's dat_thresh, 0 to 1): a region with a smaller share of a group's
     children present (counted over all of them, whatever their weight) gets no score for the group."""
 
@@ -240,6 +253,10 @@ class Aggregate(_Step):
     inner: str = _default("aggregate", "inner")
     v: float = _default("aggregate", "v")
     min_availability: float = _default("aggregate", "min_availability")
+    wsm_share: float = _default("aggregate", "wsm_share")
+    waspas_inner: str = _default("aggregate", "waspas_inner")
+    alpha: float = _default("aggregate", "alpha")
+    beta: float = _default("aggregate", "beta")
 
 
 Step = Denominate | Screen | Impute | Treat | Normalise | Weigh | Aggregate

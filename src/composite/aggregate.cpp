@@ -14,6 +14,22 @@
 namespace zhibiao::composite {
 namespace detail {
 
+namespace {
+/// WASPAS scales each child by x/max ("linear") or takes it as it is ("none"), and its product
+/// needs positive values: a child's zero is named with its group, as for a geometric mean.
+void require_positive_for_waspas(const framework& fw, int group, const std::vector<int>& kids, const Eigen::MatrixXd& x,
+                                 const aggregate_options& o) {
+    if (o.waspas_inner == waspas_normalisation::shifted_minmax) return;
+    for (Eigen::Index c = 0; c < x.cols(); ++c)
+        for (Eigen::Index u = 0; u < x.rows(); ++u)
+            if (!(x(u, c) > 0) && present(x(u, c)))
+                throw method_error("aggregating '" + fw.at(group).code + "': WASPAS (waspas_inner = '" +
+                                   (o.waspas_inner == waspas_normalisation::linear ? "linear" : "none") +
+                                   "') needs positive scores, and '" + fw.at(kids[static_cast<std::size_t>(c)]).code +
+                                   "' has " + format_number(x(u, c)) + " (normalise to [1, 100] first)");
+}
+}  // namespace
+
 Eigen::MatrixXd children_matrix(const Eigen::MatrixXd& s, const std::vector<int>& kids) {
     Eigen::MatrixXd x(s.rows(), static_cast<Eigen::Index>(kids.size()));
     for (std::size_t c = 0; c < kids.size(); ++c) x.col(static_cast<Eigen::Index>(c)) = s.col(kids[c]);
@@ -286,10 +302,17 @@ aggregation_result aggregate(const framework& fw, const Eigen::Ref<const Eigen::
                 case aggregation::vikor:
                     out.scores.col(g) = (1 - vikor(x, w, {}, o.vikor_v).q.array()).matrix();
                     break;
+                case aggregation::waspas:
+                    detail::require_positive_for_waspas(fw, g, kids, x, o);
+                    out.scores.col(g) = waspas(x, w, {}, o.wsm_share, o.waspas_inner).score;
+                    break;
+                case aggregation::mean_min:
+                    out.scores.col(g) = mean_min(x, o.mm_alpha, o.mm_beta);
+                    break;
             }
             if (o.min_availability > 0) detail::below_availability(out.scores, g, kids, o.min_availability);
         }
-        if (o.method == aggregation::mpi || o.method == aggregation::bod)
+        if (o.method == aggregation::mpi || o.method == aggregation::bod || o.method == aggregation::mean_min)
             out.notes.push_back("level " + std::to_string(level) + ": " +
                                 aggregation_names[static_cast<int>(o.method)] +
                                 " ignores the weights (the children count equally, or each unit chooses its own)");

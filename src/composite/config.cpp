@@ -187,12 +187,11 @@ step detail::read_step_parameters(const toml_reader& r, std::string_view kind) {
 // unused_option cannot tell a value equal to the default from no value; a file can: a key written
 // for a method that does not read it (range = [0, 100] under zscore) is refused even then.
 void detail::refuse_given_unread_options(const toml_reader& r, const step& s) {
-    const std::vector<const option_spec*> specs = options_of(kind_of(s));
-    if (specs.empty() || specs.front()->name != "method") return;
-    const std::string method = std::get<std::string>(specs.front()->get(s));
-    for (const option_spec* o : specs)
+    const std::vector<std::string> methods = methods_in_play(s);
+    if (methods.empty()) return;
+    for (const option_spec* o : options_of(kind_of(s)))
         if (r.table()[o->name])
-            if (std::string problem = unread_option_problem(o->step, o->name, method); !problem.empty())
+            if (std::string problem = unread_option_problem(o->step, o->name, methods); !problem.empty())
                 r.fail(o->name, problem);
 }
 
@@ -284,7 +283,7 @@ void check_node_values_used(const toml::table& root, const std::string& source, 
     std::vector<std::string> normalisations;
     for (const step& s : steps)
         if (std::holds_alternative<normalise_step>(s))
-            normalisations.push_back(std::get<std::string>(options_of("normalise").front()->get(s)));
+            for (const std::string& method : methods_in_play(s)) normalisations.push_back(method);
     for (const char* key : {"standard", "goalposts"}) {
         if (std::string(key) == "standard" ? a.standard.empty() : a.goalposts.empty()) continue;
         if (std::find(normalisations.begin(), normalisations.end(), key) != normalisations.end()) continue;
@@ -299,13 +298,19 @@ void check_node_values_used(const toml::table& root, const std::string& source, 
     }
 }
 
-void check_framework(const model& m, const std::string& source) {
+void check_framework(const model& m, const std::string& source, const toml::table& root) {
     if (m.nodes.empty()) return;
     try {
         (void)m.make_framework();
     } catch (const error& e) {
         location w;
         w.file = source;
+        // An error about one node is placed at that node's [[node]] table.
+        zhibiao::detail::each_toml_table(root, "node", source, [&](const toml_reader& r) {
+            if (w.line == 0 && !e.where().variable.empty() &&
+                r.table()["code"].value_or(std::string()) == e.where().variable)
+                w.line = static_cast<std::size_t>(r.table().source().begin.line);
+        });
         throw parse_error(e.message(), w);
     }
 }
@@ -371,11 +376,9 @@ void put(toml::table& t, const std::string& key, const option_value& v) {
 toml::table step_table(const step& s) {
     toml::table t;
     t.insert("kind", kind_of(s));
-    const std::vector<const option_spec*> specs = options_of(kind_of(s));
-    const std::string method =
-        !specs.empty() && specs.front()->name == "method" ? std::get<std::string>(specs.front()->get(s)) : "";
-    for (const option_spec* o : specs)
-        if (method.empty() || unread_option_problem(o->step, o->name, method).empty()) put(t, o->name, o->get(s));
+    const std::vector<std::string> methods = methods_in_play(s);
+    for (const option_spec* o : options_of(kind_of(s)))
+        if (methods.empty() || unread_option_problem(o->step, o->name, methods).empty()) put(t, o->name, o->get(s));
     return t;
 }
 
@@ -444,6 +447,11 @@ step_name_problem step_name_problem_of(const step& s, const framework& fw) {
     } else if (const auto* n = std::get_if<normalise_step>(&s)) {
         if (p = first_unknown(n->standard, "standard", names.indicators, "an indicator"); !p.option.empty()) return p;
         if (p = first_unknown(n->goalposts, "goalposts", names.indicators, "an indicator"); !p.option.empty()) return p;
+        if (p = first_unknown(n->methods, "methods", names.indicators, "an indicator"); !p.option.empty()) return p;
+        if (p = first_unknown(n->ranges, "ranges", names.indicators, "an indicator"); !p.option.empty()) return p;
+        if (p = first_unknown(n->m_sds, "m_sds", names.indicators, "an indicator"); !p.option.empty()) return p;
+        if (p = first_unknown(n->goal_scales, "goal_scales", names.indicators, "an indicator"); !p.option.empty())
+            return p;
     } else if (const auto* w = std::get_if<weigh_step>(&s)) {
         if (p = first_unknown(w->options.fixed, "fixed", names.nodes, "a node"); !p.option.empty()) return p;
         if (p = first_unknown(w->options.pairwise, "pairwise", names.groups, "a group (a node with children)");
@@ -497,7 +505,7 @@ model parse_model(std::string_view text, const std::string& source) {
     zhibiao::detail::each_toml_table(root, "node", source,
                                      [&](const toml_reader& r) { m.nodes.push_back(read_node(r, attributes)); });
     // The framework first: the steps' entries are checked against its names.
-    check_framework(m, source);
+    check_framework(m, source, root);
     const framework fw = m.nodes.empty() ? framework() : m.make_framework();
     zhibiao::detail::each_toml_table(root, "step", source, [&](const toml_reader& r) {
         step s = read_step(r);

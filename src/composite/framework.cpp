@@ -12,6 +12,15 @@
 
 namespace zhibiao::composite {
 
+namespace {
+/// Where a framework error is: the node, which a model file's reader turns into its line.
+location at_node(const std::string& code) {
+    location w;
+    w.variable = code;
+    return w;
+}
+}  // namespace
+
 zhibiao::direction node::direction_of_sign(int sign) {
     if (sign != 1 && sign != -1)
         throw argument_error("framework node: direction " + std::to_string(sign) + " (1 or -1)");
@@ -38,10 +47,11 @@ framework::framework(std::vector<node> nodes) : nodes_(std::move(nodes)) {
         if (!index_.emplace(nodes_[k].code, static_cast<int>(k)).second)
             throw error("framework: node '" + nodes_[k].code + "' appears twice");
         if (nodes_[k].weight != nodes_[k].weight)
-            throw error("framework: node '" + nodes_[k].code + "' has a missing (NaN) weight");
+            throw error("framework: node '" + nodes_[k].code + "' has a missing (NaN) weight", at_node(nodes_[k].code));
         if (!std::isfinite(nodes_[k].weight))
-            throw error("framework: node '" + nodes_[k].code + "' has an infinite weight");
-        if (nodes_[k].weight < 0) throw error("framework: node '" + nodes_[k].code + "' has a negative weight");
+            throw error("framework: node '" + nodes_[k].code + "' has an infinite weight", at_node(nodes_[k].code));
+        if (nodes_[k].weight < 0)
+            throw error("framework: node '" + nodes_[k].code + "' has a negative weight", at_node(nodes_[k].code));
         if (nodes_[k].level < 1 || nodes_[k].level > max_level)
             throw error("framework: node '" + nodes_[k].code + "' has level " + std::to_string(nodes_[k].level) +
                         " (1 to " + std::to_string(max_level) + "; indicators are level 1)");
@@ -57,7 +67,8 @@ framework::framework(std::vector<node> nodes) : nodes_(std::move(nodes)) {
             continue;
         }
         auto p = index_.find(n.parent);
-        if (p == index_.end()) throw error("framework: node '" + n.code + "' has an unknown parent '" + n.parent + "'");
+        if (p == index_.end())
+            throw error("framework: node '" + n.code + "' has an unknown parent '" + n.parent + "'", at_node(n.code));
         if (nodes_[static_cast<std::size_t>(p->second)].level <= n.level)
             throw error("framework: parent '" + n.parent + "' of '" + n.code + "' must be at a higher level");
         children_[static_cast<std::size_t>(p->second)].push_back(static_cast<int>(k));
@@ -65,7 +76,8 @@ framework::framework(std::vector<node> nodes) : nodes_(std::move(nodes)) {
     if (roots_.empty()) throw error("framework: no root (a node without a parent)");
     for (std::size_t k = 0; k < nodes_.size(); ++k) {
         if (children_[k].empty()) {
-            if (nodes_[k].level != 1) throw error("framework: aggregate '" + nodes_[k].code + "' has no children");
+            if (nodes_[k].level != 1)
+                throw error("framework: aggregate '" + nodes_[k].code + "' has no children", at_node(nodes_[k].code));
             indicators_.push_back(static_cast<int>(k));
             continue;
         }

@@ -225,8 +225,9 @@ Eigen::VectorXd reference_column(const Eigen::VectorXd& c, const Eigen::VectorXd
         const double from = d > 0 ? lo : hi, to = d > 0 ? hi : lo;
         for (Eigen::Index i = 0; i < c.size(); ++i)  // a loop, not Eigen's max/min: NaN must stay NaN
             // + 0.0: the post itself scores 0, not −0 ((10 − 10)/(0 − 10) is −0 in IEEE arithmetic).
-            out(i) = raw(i) != raw(i) ? missing_value
-                                      : (std::clamp((raw(i) - from) / (to - from), 0.0, 1.0) + 0.0) * o.goal_scale;
+            out(i) = raw(i) != raw(i)  ? missing_value
+                     : o.goal_truncate ? (std::clamp((raw(i) - from) / (to - from), 0.0, 1.0) + 0.0) * o.goal_scale
+                                       : ((raw(i) - from) / (to - from) + 0.0) * o.goal_scale;
     } else if (o.method == normalisation::standard) {
         const double s = o.standard.at(at);
         if (!(s > 0)) throw error("the standard value of indicator '" + name + "' must be positive");

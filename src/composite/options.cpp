@@ -3,6 +3,7 @@
 // costs each translation unit that includes the header seconds if written inline.
 #include <charconv>
 #include "zhibiao/composite/options.hpp"
+#include "zhibiao/detail/edit_distance.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -172,6 +173,36 @@ std::string goalposts_by_indicator(const option_value& v) {
             return "of '" + indicator + "' " + problem;
     return "";
 }
+// An indicator's own method (COINr's indiv_specs f_n), one of the normalisations.
+std::string methods_by_indicator(const option_value& v) {
+    const std::vector<std::string> names = names_of(normalisation_choices);
+    for (const auto& [indicator, method] : std::get<std::map<std::string, std::string>>(v))
+        if (std::find(names.begin(), names.end(), method) == names.end())
+            return "of '" + indicator + "' " + detail::unknown_value(method, names, "normalise.method");
+    return "";
+}
+// An indicator's own min-max range (COINr's minmax_lower/upper): low < high, finite.
+std::string ranges_by_indicator(const option_value& v) {
+    for (const auto& [indicator, r] : std::get<std::map<std::string, std::pair<double, double>>>(v))
+        if (!(r.first < r.second) || !std::isfinite(r.first) || !std::isfinite(r.second))
+            return "of '" + indicator + "' must be [low, high], finite, with low < high, not [" +
+                   format_number(r.first) + ", " + format_number(r.second) + "]";
+    return "";
+}
+// An indicator's own z-score target (COINr's zscore_mean/sd).
+std::string m_sds_by_indicator(const option_value& v) {
+    for (const auto& [indicator, r] : std::get<std::map<std::string, std::pair<double, double>>>(v))
+        if (!std::isfinite(r.first) || !std::isfinite(r.second) || !(r.second > 0))
+            return "of '" + indicator + "' must be [mean, sd], finite, with sd > 0 (COINr's m_sd), not [" +
+                   format_number(r.first) + ", " + format_number(r.second) + "]";
+    return "";
+}
+// An indicator's own goalpost scale (COINr's goalpost_scale, the third of gposts).
+std::string scales_by_indicator(const option_value& v) {
+    for (const auto& [indicator, scale] : std::get<std::map<std::string, double>>(v))
+        if (!std::isfinite(scale)) return "of '" + indicator + "' must be finite, not " + format_number(scale);
+    return "";
+}
 std::string standards_by_indicator(const option_value& v) {
     for (const auto& [indicator, value] : std::get<std::map<std::string, double>>(v))
         if (std::string problem = detail::standard_problem(value); !problem.empty())
@@ -185,6 +216,10 @@ std::string fixed_weights(const option_value& v) {
         if (!(weight >= 0) || !std::isfinite(weight))
             return "of '" + node + "' is " + format_number(weight) + "; a weight must be finite and ≥ 0";
     return "";
+}
+std::string finite_not_negative(const option_value& v) {
+    const double x = std::get<double>(v);
+    return x >= 0 && std::isfinite(x) ? "" : "must be finite and ≥ 0, not " + format_number(x);
 }
 std::string finite_numbers(const option_value& v) {
     for (double x : std::get<std::vector<double>>(v))
@@ -267,6 +302,7 @@ std::vector<option_spec> scoring_options() {
         normalise_range(),
         ZHIBIAO_OPTION(normalise_step, "cap", options.cap, finite),
         ZHIBIAO_OPTION(normalise_step, "goal_scale", options.goal_scale, finite),
+        ZHIBIAO_OPTION(normalise_step, "truncate", options.goal_truncate, {}),
         ZHIBIAO_OPTION(normalise_step, "reference", reference, {}),
         ZHIBIAO_OPTION(normalise_step, "cap_at_reference", options.cap_at_reference, {}),
         ZHIBIAO_OPTION(normalise_step, "band_edges", options.band_edges, finite_numbers),
@@ -277,6 +313,10 @@ std::vector<option_spec> scoring_options() {
         ZHIBIAO_CHOICE(normalise_step, "cost", options.cost, cost_choices),
         ZHIBIAO_CHOICE(normalise_step, "reference_form", options.ref_form, reference_form_choices),
         ZHIBIAO_CHOICE(normalise_step, "ties", options.rank_ties, ties_choices),
+        ZHIBIAO_OPTION(normalise_step, "methods", methods, methods_by_indicator),
+        ZHIBIAO_OPTION(normalise_step, "ranges", ranges, ranges_by_indicator),
+        ZHIBIAO_OPTION(normalise_step, "m_sds", m_sds, m_sds_by_indicator),
+        ZHIBIAO_OPTION(normalise_step, "goal_scales", goal_scales, scales_by_indicator),
         ZHIBIAO_CHOICE(weigh_step, "method", options.scheme, weighting_choices),
         ZHIBIAO_OPTION(weigh_step, "levels", levels, aggregation_levels),
         ZHIBIAO_OPTION(weigh_step, "ddof", options.ddof, one_of_whole(0, 1)),
@@ -294,6 +334,10 @@ std::vector<option_spec> scoring_options() {
         ZHIBIAO_OPTION(aggregate_step, "penalty", options.mpi_penalty, one_of_whole(1, -1)),
         ZHIBIAO_CHOICE(aggregate_step, "inner", options.topsis_inner, topsis_choices),
         ZHIBIAO_OPTION(aggregate_step, "v", options.vikor_v, between(0, 1)),
+        ZHIBIAO_OPTION(aggregate_step, "wsm_share", options.wsm_share, between(0, 1)),
+        ZHIBIAO_CHOICE(aggregate_step, "waspas_inner", options.waspas_inner, waspas_choices),
+        ZHIBIAO_OPTION(aggregate_step, "alpha", options.mm_alpha, between(0, 1)),
+        ZHIBIAO_OPTION(aggregate_step, "beta", options.mm_beta, finite_not_negative),
         ZHIBIAO_OPTION(aggregate_step, "min_availability", options.min_availability, between(0, 1)),
     };
 }
@@ -370,6 +414,10 @@ const std::vector<method_specific>& method_specific_options() {
         {"normalise", "m_sd", {"zscore"}},
         {"normalise", "goalposts", {"goalposts"}},
         {"normalise", "goal_scale", {"goalposts"}},
+        {"normalise", "truncate", {"goalposts"}},
+        {"normalise", "ranges", {"minmax"}},
+        {"normalise", "m_sds", {"zscore"}},
+        {"normalise", "goal_scales", {"goalposts"}},
         {"normalise", "standard", {"standard"}},
         {"normalise", "cap", {"standard"}},
         {"normalise", "reference", {"dist_to_ref"}},
@@ -390,6 +438,10 @@ const std::vector<method_specific>& method_specific_options() {
         {"aggregate", "penalty", {"mpi"}},
         {"aggregate", "inner", {"topsis"}},
         {"aggregate", "v", {"vikor"}},
+        {"aggregate", "wsm_share", {"waspas"}},
+        {"aggregate", "waspas_inner", {"waspas"}},
+        {"aggregate", "alpha", {"mean_min"}},
+        {"aggregate", "beta", {"mean_min"}},
     };
     return all;
 }
@@ -431,24 +483,110 @@ std::vector<std::string> methods_reading(std::string_view kind, std::string_view
     return {};
 }
 
-std::pair<std::string, std::string> unused_option(const step& s) {
+std::vector<std::string> methods_in_play(const step& s) {
     const std::vector<const option_spec*> specs = options_of(kind_of(s));
     if (specs.empty() || specs.front()->name != "method") return {};  // denominate, screen: no methods
-    const std::string method = std::get<std::string>(specs.front()->get(s));
-    for (const option_spec* o : specs) {
+    std::vector<std::string> out = {std::get<std::string>(specs.front()->get(s))};
+    if (const auto* n = std::get_if<normalise_step>(&s))
+        for (const auto& [indicator, method] : n->methods)
+            if (std::find(out.begin(), out.end(), method) == out.end()) out.push_back(method);
+    return out;
+}
+
+std::pair<std::string, std::string> unused_option(const step& s) {
+    const std::vector<std::string> methods = methods_in_play(s);
+    if (methods.empty()) return {};
+    for (const option_spec* o : options_of(kind_of(s))) {
         if (same_value(o->get(s), o->default_value())) continue;  // not given (or given as the default)
-        if (std::string problem = unread_option_problem(o->step, o->name, method); !problem.empty())
+        if (std::string problem = unread_option_problem(o->step, o->name, methods); !problem.empty())
             return {o->name, problem};
     }
     return {};
 }
 
 std::string unread_option_problem(std::string_view kind, std::string_view option, const std::string& method) {
-    const std::vector<std::string> methods = methods_reading(kind, option);
-    if (methods.empty() || std::find(methods.begin(), methods.end(), method) != methods.end()) return {};
-    return "is read by method = " + listed(methods) + " only, not by this step's method '" + method +
-           "' (remove it, or choose " + (methods.size() == 1 ? "that method" : "one of them") + ")";
+    return unread_option_problem(kind, option, std::vector<std::string>{method});
 }
+
+std::string unread_option_problem(std::string_view kind, std::string_view option,
+                                  const std::vector<std::string>& in_play) {
+    const std::vector<std::string> methods = methods_reading(kind, option);
+    if (methods.empty()) return {};
+    for (const auto& m : in_play)
+        if (std::find(methods.begin(), methods.end(), m) != methods.end()) return {};
+    const std::string whose = in_play.size() == 1 ? "this step's method '" + in_play.front() + "'"
+                                                  : "any of this step's methods (" + listed(in_play) + ")";
+    return "is read by method = " + listed(methods) + " only, not by " + whose + " (remove it, or choose " +
+           (methods.size() == 1 ? "that method" : "one of them") + ")";
+}
+
+namespace {
+/// A per-indicator entry its indicator's method does not read (a range for an indicator whose own
+/// method is borda): unused, so refused, naming the indicator and its method.
+std::pair<std::string, std::string> unused_indicator_entry(const normalise_step& n) {
+    const std::string step_method = name_of(normalisation_choices, n.options.method);
+    const auto method_of = [&](const std::string& indicator) {
+        const auto m = n.methods.find(indicator);
+        return m == n.methods.end() ? step_method : m->second;
+    };
+    const auto check = [&](const auto& entries, const char* option, const char* reader,
+                           bool only_own) -> std::pair<std::string, std::string> {
+        for (const auto& entry : entries) {
+            if (only_own && n.methods.find(entry.first) == n.methods.end()) continue;
+            const std::string method = method_of(entry.first);
+            if (method == reader) continue;
+            // Most often the methods entry is what is misspelt: say which one.
+            std::vector<std::string> others;
+            for (const auto& m : n.methods)
+                if (m.first != entry.first) others.push_back(m.first);
+            const std::string near = zhibiao::detail::closest_name(entry.first, others, zhibiao::detail::as_written,
+                                                                   zhibiao::detail::as_written);
+            return {option, "of '" + entry.first + "' is unused: '" + entry.first + "' is normalised by method '" +
+                                method + "', and only '" + reader + "' reads it" +
+                                (near.empty() ? "" : " (is methods' '" + near + "' a misspelling of it?)")};
+        }
+        return {};
+    };
+    for (auto p : {check(n.ranges, "ranges", "minmax", false), check(n.m_sds, "m_sds", "zscore", false),
+                   check(n.goal_scales, "goal_scales", "goalposts", false),
+                   check(n.goalposts, "goalposts", "goalposts", true), check(n.standard, "standard", "standard", true)})
+        if (!p.first.empty()) return p;
+    return {};
+}
+
+/// What a normalise step needs beyond each option alone, over every method in play (the step's
+/// and the indicators' own, whose names methods_by_indicator has checked).
+std::pair<std::string, std::string> normalise_problem(const normalise_step& n) {
+    const auto& o = n.options;
+    std::vector<normalisation> in_play = {o.method};
+    for (const auto& [indicator, name] : n.methods)
+        for (const auto& c : normalisation_choices)
+            if (name == c.name) in_play.push_back(c.value);
+    const auto uses = [&in_play](std::initializer_list<normalisation> any) {
+        for (normalisation m : in_play)
+            if (std::find(any.begin(), any.end(), m) != any.end()) return true;
+        return false;
+    };
+    if (auto p = unused_indicator_entry(n); !p.first.empty()) return p;
+    if (uses({normalisation::bands}) &&
+        (o.band_scores.size() != o.band_edges.size() + 1 || !std::is_sorted(o.band_edges.begin(), o.band_edges.end())))
+        return {"band_scores", "must hold one score more than band_edges, whose edges ascend"};
+    const bool to_ref = uses({normalisation::dist_to_ref});
+    if (to_ref && n.reference.empty()) return {"reference", "is needed by dist_to_ref"};
+    if (to_ref && o.ref_form == reference_form::from_min && o.cost != cost_form::negate)
+        return {"cost", "of dist_to_ref with reference_form = 'from_min' is 'negate' (as COINr's n_dist2ref)"};
+    if (to_ref && o.cost == cost_form::complement)
+        return {"cost", "of dist_to_ref is 'inverse' (x_ref/x) for a lower-is-better indicator, not 'complement'"};
+    if (o.rank_ties != ties::min && !uses({normalisation::rank, normalisation::borda, normalisation::percentile}))
+        return {"ties", "other than 'min' applies to rank, borda and percentile only"};
+    if (o.cost != cost_form::negate &&
+        !uses({normalisation::frac_of_max, normalisation::vector, normalisation::sum, normalisation::dist_to_ref}))
+        return {"cost",
+                "other than 'negate' applies to frac_of_max, vector and sum (and 'inverse' to "
+                "dist_to_ref) only"};
+    return {};
+}
+}  // namespace
 
 /// What a step needs beyond each option alone (an option another one asks for): the option and
 /// the problem, or two empty strings.
@@ -456,28 +594,8 @@ std::pair<std::string, std::string> step_problem(const step& s) {
     if (const auto* i = std::get_if<impute_step>(&s))
         if ((i->method == imputation::group_mean || i->method == imputation::group_median) && i->group.empty())
             return {"group", "is needed by a group imputation"};
-    if (const auto* n = std::get_if<normalise_step>(&s)) {
-        const auto& o = n->options;
-        if (o.method == normalisation::bands && (o.band_scores.size() != o.band_edges.size() + 1 ||
-                                                 !std::is_sorted(o.band_edges.begin(), o.band_edges.end())))
-            return {"band_scores", "must hold one score more than band_edges, whose edges ascend"};
-        if (o.method == normalisation::dist_to_ref && n->reference.empty())
-            return {"reference", "is needed by dist_to_ref"};
-        if (o.method == normalisation::dist_to_ref && o.ref_form == reference_form::from_min &&
-            o.cost != cost_form::negate)
-            return {"cost", "of dist_to_ref with reference_form = 'from_min' is 'negate' (as COINr's n_dist2ref)"};
-        if (o.method == normalisation::dist_to_ref && o.cost == cost_form::complement)
-            return {"cost", "of dist_to_ref is 'inverse' (x_ref/x) for a lower-is-better indicator, not 'complement'"};
-        if (o.rank_ties != ties::min && o.method != normalisation::rank && o.method != normalisation::borda &&
-            o.method != normalisation::percentile)
-            return {"ties", "other than 'min' applies to rank, borda and percentile only"};
-        if (o.cost != cost_form::negate && o.method != normalisation::frac_of_max &&
-            o.method != normalisation::vector && o.method != normalisation::sum &&
-            o.method != normalisation::dist_to_ref)
-            return {"cost",
-                    "other than 'negate' applies to frac_of_max, vector and sum (and 'inverse' to "
-                    "dist_to_ref) only"};
-    }
+    if (const auto* n = std::get_if<normalise_step>(&s))
+        if (auto p = normalise_problem(*n); !p.first.empty()) return p;
     if (const auto* w = std::get_if<weigh_step>(&s)) {
         if (w->options.scheme == weighting::ahp && w->options.pairwise.empty())
             return {"pairwise", "is needed by AHP weights"};

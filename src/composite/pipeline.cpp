@@ -2,6 +2,7 @@
 // and build() instantiate most of the composite's methods, which every translation unit
 // including the header would otherwise compile again.
 #include "zhibiao/composite/pipeline.hpp"
+#include "zhibiao/composite/options.hpp"
 #include "zhibiao/detail/counted.hpp"
 
 #include "core/column_memory.hpp"
@@ -16,6 +17,7 @@
 #include <future>
 #include <map>
 #include <mutex>
+#include <set>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -49,7 +51,8 @@ const Eigen::VectorXd& column(const table& t, const std::string& name, const std
     return it->second;
 }
 
-std::string normalisation_text(const normalise_step& s) {
+namespace {
+std::string one_normalisation_text(const normalise_step& s) {
     static const char* names[] = {"min-max",
                                   "z-score (sample sd)",
                                   "rank",
@@ -76,7 +79,9 @@ std::string normalisation_text(const normalise_step& s) {
     if (s.options.method == normalisation::minmax)
         text += " to [" + format(s.options.low) + ", " + format(s.options.high) + "]";
     if (s.options.method == normalisation::goalposts)
-        text += " scaled to " + format(s.options.goal_scale) + ", values beyond the goalposts clipped";
+        text +=
+            " scaled to " + format(s.options.goal_scale) +
+            (s.options.goal_truncate ? ", values beyond the goalposts clipped" : ", values beyond the goalposts kept");
     if (s.options.method == normalisation::standard)
         text += " × 100, capped at " + format(s.options.cap) + " (the monitoring method)";
     if (s.options.method == normalisation::dist_to_ref)
@@ -95,6 +100,26 @@ std::string normalisation_text(const normalise_step& s) {
     if (s.options.method == normalisation::bands)
         return text + "; the band scores say which band is better, whatever an indicator's direction.";
     return text + "; lower-is-better indicators flipped first.";
+}
+}  // namespace
+
+std::string normalisation_text(const normalise_step& s) {
+    std::string text = one_normalisation_text(s);
+    if (!s.per_indicator()) return text;
+    std::set<std::string> own;
+    for (const auto& [name, m] : s.methods) own.insert(name);
+    for (const auto& [name, r] : s.ranges) own.insert(name);
+    for (const auto& [name, z] : s.m_sds) own.insert(name);
+    for (const auto& [name, g] : s.goal_scales) own.insert(name);
+    text += " Indicators with a normalisation of their own (COINr's indiv_specs):";
+    for (const auto& name : own) {
+        normalise_step one = s;
+        one.options = s.options_for(name);
+        one.methods.clear(), one.ranges.clear(), one.m_sds.clear(), one.goal_scales.clear();
+        const std::string part = one_normalisation_text(one);
+        text += " '" + name + "': " + part.substr(std::string("Normalisation: ").size());
+    }
+    return text;
 }
 
 /// A step's `levels` must be aggregation levels of the framework (2 to its top), or the step
@@ -515,7 +540,66 @@ void blame_treatment(const stage& s) {
 
 }  // namespace detail
 
+normalise_options normalise_step::options_for(const std::string& name) const {
+    normalise_options o = options;
+    if (const auto m = methods.find(name); m != methods.end())
+        o.method = choose(normalisation_choices, m->second, "normalise", "methods");
+    if (const auto r = ranges.find(name); r != ranges.end()) o.low = r->second.first, o.high = r->second.second;
+    if (const auto z = m_sds.find(name); z != m_sds.end())
+        o.target_mean = z->second.first, o.target_sd = z->second.second;
+    if (const auto g = goal_scales.find(name); g != goal_scales.end()) o.goal_scale = g->second;
+    if (o.method == normalisation::goalposts) {
+        const auto g = goalposts.find(name);
+        if (g == goalposts.end()) throw missing_variable_error("goalposts: none given for '" + name + "'", name);
+        o.goal_low = {g->second.first}, o.goal_high = {g->second.second};
+    }
+    if (o.method == normalisation::standard) {
+        const auto v = standard.find(name);
+        if (v == standard.end()) throw missing_variable_error("standard: no standard value for '" + name + "'", name);
+        o.standard = {v->second};
+    }
+    return o;
+}
+
+namespace {
+/// The row (among those in play) of dist_to_ref's reference region, or a lookup_error.
+Eigen::Index reference_row(const stage& s, const std::string& reference) {
+    for (std::size_t k = 0; k < s.rows.size(); ++k)
+        if (s.data.regions[static_cast<std::size_t>(s.rows[k])] == reference) return static_cast<Eigen::Index>(k);
+    std::vector<std::string> in_play;
+    for (auto i : s.rows) in_play.push_back(s.data.regions[static_cast<std::size_t>(i)]);
+    throw lookup_error(
+        "dist_to_ref: no region '" + reference + "'" +
+            zhibiao::detail::suggestion(reference, in_play, [](const std::string& r) -> std::string_view { return r; }),
+        reference);
+}
+
+/// Each indicator with its own options (COINr's indiv_specs): one column at a time.
+void normalise_each(stage& s, const normalise_step& step, layer_matrix& slot) {
+    for (Eigen::Index j = 0; j < s.x.cols(); ++j) {
+        const std::string& name = s.names[static_cast<std::size_t>(j)];
+        normalise_options o = step.options_for(name);
+        if (o.method == normalisation::dist_to_ref) o.reference = reference_row(s, step.reference);
+        detail::normalise_into(s.x.col(j), {s.direction[static_cast<std::size_t>(j)]}, o, {name}, slot.col(j),
+                               {&s.data.regions, &s.rows});
+    }
+}
+}  // namespace
+
 void normalise_step::apply(stage& s) const {
+    if (per_indicator()) {
+        layer_matrix slot = detail::next_slot(s);
+        try {
+            normalise_each(s, *this, slot);
+        } catch (const method_error&) {
+            detail::blame_treatment(s);
+            throw;
+        }
+        detail::keep_slot(s, "normalised", std::move(slot));
+        s.out.method.push_back(detail::normalisation_text(*this));
+        s.normalised = true;
+        return;
+    }
     normalise_options o = options;
     for (const auto& name : s.names) {
         if (o.method == normalisation::goalposts) {
@@ -530,20 +614,7 @@ void normalise_step::apply(stage& s) const {
             o.standard.push_back(v->second);
         }
     }
-    if (o.method == normalisation::dist_to_ref) {
-        o.reference = -1;
-        for (std::size_t k = 0; k < s.rows.size(); ++k)
-            if (s.data.regions[static_cast<std::size_t>(s.rows[k])] == reference)
-                o.reference = static_cast<Eigen::Index>(k);
-        if (o.reference < 0) {
-            std::vector<std::string> in_play;
-            for (auto i : s.rows) in_play.push_back(s.data.regions[static_cast<std::size_t>(i)]);
-            throw lookup_error("dist_to_ref: no region '" + reference + "'" +
-                                   zhibiao::detail::suggestion(
-                                       reference, in_play, [](const std::string& r) -> std::string_view { return r; }),
-                               reference);
-        }
-    }
+    if (o.method == normalisation::dist_to_ref) o.reference = reference_row(s, reference);
     layer_matrix slot = detail::next_slot(s);
     try {
         // Straight into its layer: no copy; a refused value names its region.
@@ -624,6 +695,14 @@ std::string aggregation_text(const level_plan& p, int level) {
                : p.aggregate.topsis_inner == topsis_normalisation::vector ? " (vector normalisation inside)"
                                                                           : " (no normalisation inside)";
     if (p.aggregate.method == aggregation::vikor) how += " (score = 1 − Q, v = " + format(p.aggregate.vikor_v) + ")";
+    if (p.aggregate.method == aggregation::waspas)
+        how += " (λ = " + format(p.aggregate.wsm_share) + " weighted sum, " + format(1 - p.aggregate.wsm_share) +
+               " weighted product; " +
+               (p.aggregate.waspas_inner == waspas_normalisation::linear           ? "x/max inside)"
+                : p.aggregate.waspas_inner == waspas_normalisation::shifted_minmax ? "1 + min-max inside)"
+                                                                                   : "no scaling inside)");
+    if (p.aggregate.method == aggregation::mean_min)
+        how += " (α = " + format(p.aggregate.mm_alpha) + ", β = " + format(p.aggregate.mm_beta) + ", unweighted)";
     if (p.aggregate.method == aggregation::mpi) how += p.aggregate.mpi_penalty > 0 ? " (M − S·cv)" : " (M + S·cv)";
     std::string weights = weighting_names[static_cast<int>(p.weights.scheme)];
     if (p.weights.scheme == weighting::ahp)
@@ -749,6 +828,17 @@ std::vector<std::string> aggregation_account(const framework& fw, const std::vec
     for (int level = 2; level <= fw.top_level(); ++level)
         lines.push_back(aggregation_text(plans[static_cast<std::size_t>(level - 2)], level));
     for (const auto& note : aggregated.notes) lines.push_back("Note: " + note + ".");
+    // A framework weight of 0 leaves a node out of its group's score (COINr's way to exclude one):
+    // said, as any row or column left out is.
+    std::string zero;
+    for (std::size_t k = 0; k < fw.nodes().size(); ++k)
+        if (!fw.nodes()[k].parent.empty() && fw.nodes()[k].weight == 0)
+            zero += std::string(zero.empty() ? "" : ", ") + "'" + fw.nodes()[k].code + "'";
+    if (!zero.empty())
+        lines.push_back(
+            "Framework weight 0, so left out of their group's score where the framework's weights are "
+            "used: " +
+            zero + ".");
     lines.push_back("Ranks: 1 = best.");
     return lines;
 }

@@ -13,6 +13,7 @@
 #include "zhibiao/composite/audit.hpp"
 #include "zhibiao/composite/framework.hpp"
 #include "zhibiao/composite/normalise.hpp"
+#include "zhibiao/composite/options.hpp"
 #include "zhibiao/composite/pipeline.hpp"
 
 using namespace zhibiao;
@@ -335,6 +336,41 @@ BOOST_AUTO_TEST_CASE(round20_where_clipping_and_means_within_their_children) {
         BOOST_TEST(r.aggregation.scores(2, 0) == 100.0);  // r is the best on a, b and c
         for (Eigen::Index u = 0; u < 3; ++u) BOOST_TEST(r.aggregation.scores(u, 0) <= 100.0);
     }
+}
+
+BOOST_AUTO_TEST_CASE(each_indicator_its_own_normalisation_and_waspas_on_top) {
+    // COINr's Normalise(indiv_specs = list(a = n_minmax l_u c(1, 10), b = n_borda)) (test-normalise.R
+    // "norm_df"): a = 2, 4, 6 → 1, 5.5, 10; b = 30, 10, 20 → Borda 2, 0, 1. WASPAS with x/max
+    // inside refuses Q's Borda score 0 (x/max needs x > 0, as pymcdm's linear normalisation).
+    table t;
+    t.regions = {"P", "Q", "R"};
+    t.numbers["a"] = (Eigen::VectorXd(3) << 2, 4, 6).finished();
+    t.numbers["b"] = (Eigen::VectorXd(3) << 30, 10, 20).finished();
+    const framework fw({{"I", "", 1, direction::higher_is_better, 2}, {"a", "I"}, {"b", "I"}});
+    normalise_step n;
+    n.methods = {{"b", "borda"}};
+    n.ranges = {{"a", {1, 10}}};
+    const result r = build(t, fw, {n, aggregate_step{}});
+    BOOST_TEST(r.layers.at(1).name == "normalised");
+    const Eigen::MatrixXd x = r.layers.at(1).values.matrix();
+    const double want_a[] = {1, 5.5, 10}, want_b[] = {2, 0, 1};
+    for (Eigen::Index i = 0; i < 3; ++i) {
+        BOOST_TEST(x(i, 0) == want_a[i], boost::test_tools::tolerance(1e-12));
+        BOOST_TEST(x(i, 1) == want_b[i]);
+    }
+    aggregate_step w;
+    w.options.method = aggregation::waspas;
+    BOOST_TEST(has(message_of([&] { build(t, fw, {n, w}); }), "positive"));
+    n.methods = {{"b", "goalposts"}};
+    n.goalposts = {{"b", {0, 40}}};
+    n.goal_scales = {{"b", 1}};
+    // b's goalposts (0, 40), scale 1 → 0.75, 0.25, 0.5; inside WASPAS x/max: a → 0.1, 0.55, 1 and
+    // b → 1, 1/3, 2/3, so P = ½(½·0.1 + ½·1) + ½·√(0.1·1) = 0.43311.
+    const result v = build(t, fw, {n, w});
+    BOOST_TEST(v.aggregation.scores(0, 0) == 0.5 * (0.05 + 0.5) + 0.5 * std::sqrt(0.1),
+               boost::test_tools::tolerance(1e-14));
+    n.ranges = {{"b", {1, 10}}};  // b's own method is goalposts: a range for it is unused
+    BOOST_TEST(has(step_problem(n).second, "is unused"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -8,8 +8,9 @@
 // strictly positive scores (normalise to [1, 100] first): a zero or negative score under them is
 // a method_error naming the node, not a silent NaN or −inf.
 //
-// Group methods (Mazziotta–Pareto, benefit of the doubt, Copeland, TOPSIS, VIKOR; mcdm.hpp) look
-// at all units at once and need every child present. VIKOR's Q is lower-is-better, so inside the
+// Group methods (Mazziotta–Pareto, benefit of the doubt, Copeland, TOPSIS, VIKOR, WASPAS and the
+// mean-min function; mcdm.hpp) look at all units at once, or at a unit's whole row, and need every
+// child present. VIKOR's Q is lower-is-better, so inside the
 // tree the score is 1 − Q, keeping "higher is better" at every level.
 //
 // Weights of a group's children: the framework's, equal, or computed from the children's scores
@@ -31,11 +32,24 @@
 
 namespace zhibiao::composite {
 
-enum class aggregation { arithmetic, geometric, harmonic, generalised, mpi, bod, copeland, topsis, vikor };
+enum class aggregation {
+    arithmetic,
+    geometric,
+    harmonic,
+    generalised,
+    mpi,
+    bod,
+    copeland,
+    topsis,
+    vikor,
+    waspas,
+    mean_min
+};
 enum class weighting { framework, equal, fixed, entropy, critic, sd, variance, pca, ahp, vic, merec, gini };
 
-inline constexpr const char* aggregation_names[] = {"arithmetic", "geometric", "harmonic", "generalised", "mpi",
-                                                    "bod",        "copeland",  "topsis",   "vikor"};
+inline constexpr const char* aggregation_names[] = {"arithmetic", "geometric", "harmonic", "generalised",
+                                                    "mpi",        "bod",       "copeland", "topsis",
+                                                    "vikor",      "waspas",    "mean_min"};
 inline constexpr const char* weighting_names[] = {"framework", "equal", "fixed", "entropy", "critic", "sd",
                                                   "variance",  "pca",   "ahp",   "vic",     "merec",  "gini"};
 
@@ -58,6 +72,13 @@ struct aggregate_options {
     int mpi_penalty = 1;  ///< +1: M − S·cv; −1: M + S·cv
     topsis_normalisation topsis_inner = topsis_normalisation::minmax;
     double vikor_v = 0.5;
+    /// WASPAS (mcdm.hpp): λ, the weighted sum's share (pymcdm's l, pyDecision's lambda_value,
+    /// both 0.5 by default), and how each child is scaled inside.
+    double wsm_share = 0.5;
+    waspas_normalisation waspas_inner = waspas_normalisation::linear;
+    /// Mean-min (mcdm.hpp): the penalty of unbalance α in [0, 1] and the complementarity β ≥ 0;
+    /// the defaults are Compind's documented example (ci_mean_min(…, alpha = 0.5, beta = 1)).
+    double mm_alpha = 0.5, mm_beta = 1;
     /// COINr's dat_thresh (Aggregate): a unit whose share of present children in a group, counted
     /// over all the group's children whatever their weight, is below this gets no score for that
     /// group (missing). 0 = any present child gives a score (COINr's default, no threshold).

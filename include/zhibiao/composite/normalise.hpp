@@ -17,14 +17,13 @@
 // | percentile    | (rank − 1)/(n − 1)                       | ranks only            |
 // | dist_to_max   | 1 − (max − x)/(max − min)                | interval scale        |
 // | frac_of_max   | x / max                                  | ratio scale           |
-// | goalposts     | (x − lo)/(hi − lo)·scale, clipped; cost: (hi − x)/(hi − lo) | fixed, comparable over time |
-// | standard      | x / standard · 100, capped at 100        | the MOST monitoring method |
-// | ratio_to_mean | x / mean · 100                           | ratio scale           |
-// | dist_to_ref   | x / x(reference unit), optionally capped; cost: x_ref/x (cost = 'inverse') | ratio scale |
-// |  … from_min   | 1 − (x_ref − x)/(x_ref − min), optionally capped (COINr's n_dist2ref) | interval scale |
-// | bands         | score of the band the raw x falls in     | categorical           |
-// | vector        | x / ‖x‖ (‖·‖ over the values present)     | ratio scale           |
-// | sum           | x / Σx                                   | ratio scale (shares)  |
+// | goalposts     | (x − lo)/(hi − lo)·scale, clipped unless !goal_truncate; cost: (hi − x)/(hi − lo) | fixed,
+// comparable over time | | standard      | x / standard · 100, capped at 100        | the MOST monitoring method | |
+// ratio_to_mean | x / mean · 100                           | ratio scale           | | dist_to_ref   | x / x(reference
+// unit), optionally capped; cost: x_ref/x (cost = 'inverse') | ratio scale | |  … from_min   | 1 − (x_ref − x)/(x_ref −
+// min), optionally capped (COINr's n_dist2ref) | interval scale | | bands         | score of the band the raw x falls
+// in     | categorical           | | vector        | x / ‖x‖ (‖·‖ over the values present)     | ratio scale | | sum |
+// x / Σx                                   | ratio scale (shares)  |
 //
 // A cost (lower-is-better) indicator is negated by default (`cost_form::negate`). For the
 // ratio-scale methods frac_of_max, vector and sum, where a negated column has no meaning
@@ -84,6 +83,7 @@ struct normalise_options {
     cost_form cost = cost_form::negate;  ///< cost indicators (frac_of_max, vector, sum: others; dist_to_ref: inverse)
     std::vector<double> goal_low, goal_high;  ///< goalposts per indicator
     double goal_scale = 100;
+    bool goal_truncate = true;     ///< goalposts: clip to [0, 1] before scaling (COINr's trunc2posts)
     std::vector<double> standard;  ///< standard values per indicator
     double cap = 100;
     Eigen::Index reference = -1;      ///< dist_to_ref: the row of the reference unit

@@ -95,7 +95,9 @@ inline constexpr choice<aggregation> aggregation_choices[] = {{"arithmetic", agg
                                                               {"bod", aggregation::bod},
                                                               {"copeland", aggregation::copeland},
                                                               {"topsis", aggregation::topsis},
-                                                              {"vikor", aggregation::vikor}};
+                                                              {"vikor", aggregation::vikor},
+                                                              {"waspas", aggregation::waspas},
+                                                              {"mean_min", aggregation::mean_min}};
 inline constexpr choice<topsis_normalisation> topsis_choices[] = {{"minmax", topsis_normalisation::minmax},
                                                                   {"vector", topsis_normalisation::vector},
                                                                   {"none", topsis_normalisation::none}};
@@ -239,6 +241,13 @@ std::vector<std::string> methods_reading(std::string_view kind, std::string_view
 /// this step's method 'zscore' …"); empty when the method reads it. A model file refuses every
 /// key it gives so, also one equal to the default.
 std::string unread_option_problem(std::string_view kind, std::string_view option, const std::string& method);
+/// The same for a step with several methods in play (a normalise step's own and the indicators'
+/// `methods`): empty when any of them reads the option.
+std::string unread_option_problem(std::string_view kind, std::string_view option,
+                                  const std::vector<std::string>& methods);
+/// The methods of a step in play: its `method`, then a normalise step's indicators' own (empty
+/// for a step without methods).
+std::vector<std::string> methods_in_play(const step& s);
 
 /// An option given a value other than its default that the step's method does not read — a
 /// standard value for min-max, a power for an arithmetic mean — as (option, problem naming the

@@ -93,8 +93,20 @@ struct normalise_step {
     std::map<std::string, std::pair<double, double>> goalposts;  ///< goalposts: indicator → (low, high)
     std::map<std::string, double> standard;                      ///< standard: indicator → value
     std::string reference;                                       ///< dist_to_ref: the reference region
+    // Per indicator, as COINr's Normalise(indiv_specs = …) and its iMeta columns (minmax_lower/upper,
+    // zscore_mean/sd, goalpost_scale): an indicator named here is normalised by its own method and
+    // parameters, every other one by `options`. The other parameters (cap, ties, cost…) are shared.
+    std::map<std::string, std::string> methods;               ///< indicator → its own method ("borda")
+    std::map<std::string, std::pair<double, double>> ranges;  ///< minmax: indicator → its (low, high)
+    std::map<std::string, std::pair<double, double>> m_sds;   ///< zscore: indicator → its (mean, sd)
+    std::map<std::string, double> goal_scales;                ///< goalposts: indicator → its scale
 
     void apply(stage& s) const;
+    /// The method and parameters indicator `name` is normalised with (its goalposts and standard
+    /// value, where its method reads them, as the one entry of goal_low/goal_high/standard).
+    normalise_options options_for(const std::string& name) const;
+    /// Whether some indicator has a method or parameter of its own.
+    bool per_indicator() const { return !methods.empty() || !ranges.empty() || !m_sds.empty() || !goal_scales.empty(); }
 };
 struct weigh_step {
     static constexpr const char* kind = "weigh";
