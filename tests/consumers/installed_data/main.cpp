@@ -8,12 +8,19 @@
 static std::string slurp(const std::string& path) {
     std::ifstream in(path);
     if (!in) throw zhibiao::file_not_found_error(path);
-    std::stringstream s; s << in.rdbuf(); return s.str();
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
 }
 int main() {
     const std::string dir = DATA_DIR;
     int bad = 0;
-    auto check = [&](bool ok, const char* what) { if (!ok) { std::printf("FAIL %s\n", what); ++bad; } };
+    auto check = [&](bool ok, const char* what) {
+        if (!ok) {
+            std::printf("FAIL %s\n", what);
+            ++bad;
+        }
+    };
     const auto cat = zhibiao::catalogue::load(dir + "/indicators.toml");
     check(cat.indicators().size() == zhibiao::catalogue::builtin().indicators().size(), "indicators.toml");
     const auto rules = zhibiao::rules_from_toml(slurp(dir + "/rules.toml"), dir + "/rules.toml");
