@@ -25,5 +25,17 @@ function(zhibiao_keep_ieee_math target)
     # warns -Woverriding-t-option, an error under a project's -Werror.
     target_compile_options(${target} PRIVATE -ffp-contract=on -fno-fast-math -fno-finite-math-only
                                              -fno-unsafe-math-optimizations)
+    # -fno-unsafe-math-optimizations sets clang's -ffp-exception-behavior=strict, which the
+    # -fno-trapping-math of the scorecard, uncertainty and block kernels then overrides on purpose:
+    # clang warns -Woverriding-t-option (-Woverriding-option from clang 18), and the build with
+    # -Werror (ZHIBIAO_WERROR, a project's own flags) stopped there (trial c27).
+    include(CheckCXXCompilerFlag)
+    foreach(warning overriding-option overriding-t-option)
+      string(MAKE_C_IDENTIFIER "ZHIBIAO_HAVE_W${warning}" have)
+      check_cxx_compiler_flag(-W${warning} ${have})
+      if(${have})
+        target_compile_options(${target} PRIVATE -Wno-${warning})
+      endif()
+    endforeach()
   endif()
 endfunction()

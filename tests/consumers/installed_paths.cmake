@@ -1,0 +1,23 @@
+# The installed package names no path of the build or source tree (nor /work/shared, the project's
+# reference material): a copied or re-prefixed install must work alone. Every text file installed
+# (CMake files, zhibiao.pc, headers, definitions) is searched.
+file(GLOB_RECURSE installed LIST_DIRECTORIES false ${PREFIX}/*)
+set(found)
+foreach(file IN LISTS installed)
+  if(file MATCHES "\\.(a|so[.0-9]*)$")
+    continue()
+  endif()
+  file(READ ${file} text)
+  foreach(path ${BUILD_DIR} ${SOURCE_DIR} "/work/shared")
+    string(FIND "${text}" "${path}" at)
+    if(NOT at EQUAL -1)
+      list(APPEND found "${file}: ${path}")
+    endif()
+  endforeach()
+endforeach()
+if(found)
+  string(REPLACE ";" "\n  " found "${found}")
+  message(FATAL_ERROR "installed files name paths that will not exist for a user:\n  ${found}")
+endif()
+list(LENGTH installed count)
+message(STATUS "${count} installed files, none naming the build or source tree")

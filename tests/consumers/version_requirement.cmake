@@ -1,0 +1,33 @@
+# find_package(zhibiao <version>) against the installed PREFIX: before 1.0 a minor version may
+# change the API and ABI (the SONAME holds the minor), so 0.1 is found for 0.1, 0.1.0 and 0.1...<0.2
+# and refused for 0.0, 0.2 and 2.0 with CMake's message naming the installed
+# version. (Round 27: the version file said SameMajorVersion, which took 0.1 for 0.0.)
+function(configure_with requirement result_var message_var)
+  string(MAKE_C_IDENTIFIER "${requirement}" name)
+  set(dir ${WORK}/${name})
+  file(REMOVE_RECURSE ${dir})
+  file(MAKE_DIRECTORY ${dir})
+  file(WRITE ${dir}/CMakeLists.txt "cmake_minimum_required(VERSION 3.19)\nproject(v LANGUAGES CXX)\n"
+                                   "find_package(zhibiao ${requirement} CONFIG REQUIRED)\n")
+  execute_process(COMMAND ${CMAKE_COMMAND} -S ${dir} -B ${dir}/build -DCMAKE_PREFIX_PATH=${PREFIX}
+                  RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err)
+  set(${result_var} ${rc} PARENT_SCOPE)
+  set(${message_var} "${err}" PARENT_SCOPE)
+endfunction()
+foreach(requirement 0.1 0.1.0 "0.1...<0.2")
+  configure_with("${requirement}" rc err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "find_package(zhibiao ${requirement}) failed against 0.1.0:\n${err}")
+  endif()
+endforeach()
+foreach(requirement 0.0 0.2 2.0)
+  configure_with("${requirement}" rc err)
+  if(rc EQUAL 0)
+    message(FATAL_ERROR "find_package(zhibiao ${requirement}) found the installed 0.1.0; it should have refused it")
+  endif()
+  string(REGEX REPLACE "[ \n]+" " " err "${err}")
+  if(NOT err MATCHES "compatible with requested version \"${requirement}\".*version: 0\\.1\\.0")
+    message(FATAL_ERROR "find_package(zhibiao ${requirement}) failed, but without naming both versions:\n${err}")
+  endif()
+endforeach()
+message(STATUS "version requirements as expected")
