@@ -1,4 +1,4 @@
-# The installed package names no path of the build or source tree (nor /work/shared, the project's
+# The installed package names no path of the build or source tree (nor /work/shared or ../shared/, the project's
 # reference material): a copied or re-prefixed install must work alone. Every text file installed
 # (CMake files, zhibiao.pc, headers, definitions) is searched.
 file(GLOB_RECURSE installed LIST_DIRECTORIES false ${PREFIX}/*)
@@ -8,7 +8,7 @@ foreach(file IN LISTS installed)
     continue()
   endif()
   file(READ ${file} text)
-  foreach(path ${BUILD_DIR} ${SOURCE_DIR} "/work/shared")
+  foreach(path ${BUILD_DIR} ${SOURCE_DIR} "/work/shared" "../shared/")
     string(FIND "${text}" "${path}" at)
     if(NOT at EQUAL -1)
       list(APPEND found "${file}: ${path}")

@@ -3,7 +3,7 @@
 // pairwise comparison matrix. Every function returns weights that sum to one.
 //
 // The variants that change numbers are parameters, named after the tool they reproduce
-// (see ../shared/spec/composite-anchors.md):
+// (see docs/composite.md):
 // - entropy: p = x/Σx per column over the units present, e = −Σ p ln p / ln m. A zero
 //   proportion counts as 0·ln 0 = 0 (`zeros::skip`, SciPy, the Chinese literature's usual
 //   form) or, as pymcdm up to 1.3.1 does, makes the whole column's entropy 0 (`zeros::pymcdm`;
