@@ -411,6 +411,7 @@ std::vector<std::string> scorecard::explain(const scorecard_columns& in, const s
                                  " rows)");
         lines.push_back(explainer.line(in, result, row, cell_reasons.empty() ? nullptr : cell_reasons.data()));
     }
+    report_progress(rows.size(), rows.size());  // a progress bar ends full, not one firm short
     return lines;
 }
 

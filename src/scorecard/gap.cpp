@@ -360,6 +360,7 @@ std::vector<firm_gap> scorecard::gap(const scorecard_columns& in, const std::vec
         if (g.cheapest < 0) g.blocked_by = blocking_rules(*this, runner, base);
         out.push_back(std::move(g));
     }
+    report_progress(rows.size(), rows.size());  // a progress bar ends full, not one firm short
     return out;
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <fstream>
+#include <limits>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -20,6 +21,7 @@
 #include "zhibiao/interrupt.hpp"
 #include "zhibiao/panel.hpp"
 #include "zhibiao/period.hpp"
+#include "zhibiao/scorecard.hpp"
 #include "zhibiao/units.hpp"
 #include "zhibiao/validate.hpp"
 
@@ -228,6 +230,23 @@ BOOST_AUTO_TEST_CASE(compute_reports_progress_indicator_by_indicator) {
     BOOST_TEST((seen == expected));
     report_progress(1, 2);  // no scope: nothing happens
     BOOST_TEST(seen.size() == 3u);
+}
+
+// c27: explain and gap reported 0 … n−1 of n firms, so a progress bar stopped a firm short.
+BOOST_AUTO_TEST_CASE(scorecard_explanations_and_gaps_end_their_progress_full) {
+    const scorecard& card = scorecard::builtin("tech-sme-2017");
+    const std::vector<double> blank(3, std::numeric_limits<double>::quiet_NaN());
+    scorecard_columns in{3, std::vector<const double*>(card.inputs().size(), blank.data())};
+    const scorecard_result result = card.evaluate(in);
+    std::vector<std::pair<std::size_t, std::size_t>> seen;
+    interrupt_scope scope({}, [&seen](std::size_t done, std::size_t total) { seen.emplace_back(done, total); });
+    card.explain(in, result, {0, 1, 2}, "en");
+    BOOST_TEST_REQUIRE(!seen.empty());
+    BOOST_TEST((seen.back() == std::pair<std::size_t, std::size_t>{3, 3}));
+    seen.clear();
+    card.gap(in, {0, 2});
+    BOOST_TEST_REQUIRE(!seen.empty());
+    BOOST_TEST((seen.back() == std::pair<std::size_t, std::size_t>{2, 2}));
 }
 
 BOOST_AUTO_TEST_CASE(a_progress_function_that_throws_stops_the_call) {
