@@ -873,14 +873,10 @@ def _refuse_periods_in_header(df: Any, parts: Sequence[list[str]]) -> None:
     """Refuses a header with a level of periods (2024年 over, between or under the names and units):
     read as names, each year would be a variable of every row's one period. zhibiao reads a row
     per region and period, so the message gives the lines that make the periods rows."""
+    # only beside units (a names-over-units header): gdp over 2024 alone is some other layout
+    with_units = [k for k, p in enumerate(parts) if len(p) >= 2 and any(_unit_of(h) for h in p)]
     found = next(
-        (
-            (k, level)
-            for k, c in enumerate(df.columns)
-            if len(parts[k]) >= 2
-            for level, n in enumerate(c)
-            if _is_period_text(str(n).strip())
-        ),
+        ((k, level) for k in with_units for level, n in enumerate(df.columns[k]) if _is_period_text(str(n).strip())),
         None,
     )
     if found is None:
