@@ -1289,11 +1289,12 @@ class Panel:
                 close = closest_name(str(wanted), names)
                 # index levels too: a frame indexed by (区划代码, 时期) is read as its columns would be
                 named_levels = any(n is not None for n in df.index.names)
-                # a close name first: a slip (区划代吗) is the likelier mistake than a layout
+                # the keys read_csv would take (for the default names), then a close name: a slip
+                # (区划代吗) is the likelier mistake than a layout, which is said last
                 hint = (
-                    (f" (did you mean {close!r}?)" if close else "")
+                    _as_read_csv_would_read(df.reset_index() if named_levels else df, entity, period)
+                    or (f" (did you mean {close!r}?)" if close else "")
                     or _periods_as_columns_hint(df)
-                    or _as_read_csv_would_read(df.reset_index() if named_levels else df, entity, period)
                     or _unnamed_levels_hint(given_index, str(wanted), entity, period)
                 )
                 raise _core.ParseError(f"no column or index level '{wanted}' in the DataFrame{hint}")
