@@ -33,6 +33,7 @@ void register_scorecards(py::module_& m);
 void register_composite(py::module_& m);
 void register_mcdm(py::module_& m);
 void register_extract(py::module_& m);
+void register_loading_rules(py::module_& m);
 void register_uncertainty(py::module_& m);
 void register_uncertainty_config(py::module_& m);
 

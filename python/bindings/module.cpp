@@ -15,6 +15,7 @@ PYBIND11_MODULE(_core, m) {
     zhibiao::python::register_composite(m);
     zhibiao::python::register_mcdm(m);
     zhibiao::python::register_extract(m);
+    zhibiao::python::register_loading_rules(m);
     zhibiao::python::register_progress(m);
     zhibiao::python::register_uncertainty(m);
     zhibiao::python::register_uncertainty_config(m);

@@ -126,6 +126,9 @@ _CLI_ZH = {
     "invalid {} value: {}": "无效的 {} 值：{}",
     "not allowed with argument {}": "不能与参数 {} 同时使用",
     "{}: did you mean {}?": "{}：是否想用 {}？",
+    "(--period-value is the period of a file without a period column; a file with one gives its own)": (
+        "（--period-value 是无时期列文件的时期；有时期列的文件用自己的时期）"
+    ),
     # zhibiao
     "Indicators, checks, roll-ups, composite indices and scorecards from S&T statistics.": (
         "由科技统计数据计算指标、数据核查、逐级汇总、综合指数与认定评分。"
@@ -453,6 +456,16 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
     "cost_not_a_price": {
         "en": "'{text}' is not INPUT=WANYUAN (e.g. st_staff=15)",
         "zh": "'{text}' 不是 输入=万元 的形式（例如 st_staff=15）",
+    },
+    "period_value_with_period_column": {
+        "en": "{source} has a period column (periods {periods}): --period-value is the period of a file without "
+        "one; leave it out, or give the file without the column",
+        "zh": "{source} 已有时期列（时期 {periods}）：--period-value 只用于没有时期列的文件；请去掉该选项，或给出不含该列的文件",
+    },
+    "period_value_and_column": {
+        "en": "--period-column names the period column ({column}), --period-value the period of a file without "
+        "one: give one of them",
+        "zh": "--period-column 指定时期列（{column}），--period-value 给出无时期列文件的时期：两者只能给一个",
     },
     "cost_needs_gap": {"en": "--cost prices the gap: give it with --gap", "zh": "--cost 为差距定价：请与 --gap 一起使用"},
     "cost_not_controllable": {

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import decimal
 import functools
+import numbers
 import os
 import re
 from typing import Any, Iterable, Iterator, Mapping, Sequence
@@ -351,29 +353,44 @@ def _cell_texts(series: Any) -> list[str | None]:
     return out
 
 
-def _refuse_fractions_beside_percentages(series: Any, texts: Sequence[str | None], column: Any) -> None:
-    """A column of texts "9.7%" beside number cells (0.2) is refused even with its unit given:
-    Excel keeps a cell formatted as a percentage as its fraction (20% is 0.2), so the number is
-    20% or 0.2% and cannot be told (without a unit, parse_text_cells refuses any such mix)."""
-    written = next((k for k, t in enumerate(texts) if t and t.rstrip().endswith(("%", "％"))), None)
-    if written is None:
-        return
-    cells = series.tolist()
-    number = next(
-        (
-            k
-            for k, v in enumerate(cells)
-            if isinstance(v, (int, float, np.number)) and not isinstance(v, bool) and v == v
-        ),
-        None,
+_PERCENT_MARKS = ("%", "％", "‰")
+
+
+def _on_percent_scale(unit: str) -> bool:
+    """Whether ``unit`` is % or ‰: the scale on which a number beside "9.7%" may be Excel's fraction."""
+    try:
+        u = _core.Unit(unit)
+        return bool(u.dimensionless) and str(u) not in ("1", "")
+    except _core.Error:
+        return False
+
+
+def _fractions_beside_percentages(series: Any, texts: Sequence[str | None], unit: str | None) -> list[int]:
+    """The rows of number cells (0.2) that may be Excel's fraction of a percentage, in a column in %
+    or ‰ that also holds texts "9.7%": Excel keeps a cell formatted as a percentage as its fraction
+    (20% is 0.2), so 0.2 there is 20% or 0.2% and cannot be told. Numbers above 1 (8.9) are read in
+    the column's unit, as are all under the unit 1 (9.7% is 0.097 beside 0.2); a column without a
+    unit is parse_text_cells' (read_csv's rule for percentages among plain numbers)."""
+    if not unit or not _on_percent_scale(unit):
+        return []
+    if not any(t and t.rstrip().endswith(_PERCENT_MARKS) for t in texts):
+        return []
+    return [
+        k
+        for k, v in enumerate(series.tolist())
+        if isinstance(v, (numbers.Real, decimal.Decimal))
+        and not isinstance(v, (bool, np.bool_))
+        and 0 < abs(float(v)) <= 1  # NaN compares false: a missing cell is none
+    ]
+
+
+def _fractions_problem(cell: Any, texts: Sequence[str | None], unit: str) -> str:
+    written = next(t for t in texts if t and t.rstrip().endswith(_PERCENT_MARKS))
+    return (
+        f"the number {cell} beside texts such as {written!r} in a column in {unit}: Excel keeps a cell formatted as a "
+        f"percentage as its fraction (20% is 0.2), so it may be {cell}{unit} or {float(cell) * 100:g}%; write the "
+        "column one way (all numbers, with the unit '1' for fractions or '%' for percents)"
     )
-    if number is not None:
-        raise _parse_error(
-            f"column {column!r}: row {series.index[number]!r} is the number {cells[number]!r} and row "
-            f"{series.index[written]!r} the text {texts[written]!r}: Excel keeps a cell formatted as a percentage "
-            f"as its fraction (20% is 0.2), so {cells[number]!r} may be {cells[number]!r}% or {cells[number] * 100:g}%; "
-            "write the column one way (all numbers, with the unit '1' for fractions or '%' for percents)"
-        )
 
 
 def _reason_dtype() -> Any:
@@ -571,9 +588,10 @@ def _refuse_units_row(df: Any, entity: str, variables: Sequence[Any], entity_ind
     for k in np.flatnonzero(entity_index < 0)[:20]:
         cells = [df[c].iloc[k] for c in columns]
         given = [str(v).strip() for v in cells if isinstance(v, str) and v.strip()]
-        numbers = [v for v in cells if not isinstance(v, str) and v is not None and v == v]
-        if given and not numbers and all(_is_unit_text(t) and not _is_number_text(t) for t in given):
-            shown = ", ".join(dict.fromkeys(given[:4]))
+        figures = [v for v in cells if not isinstance(v, str) and v is not None and v == v]
+        said = [_unit_of(t) for t in given]
+        if given and not figures and all(said):
+            shown = ", ".join(dict.fromkeys(str(u) for u in said[:4]))
             raise _parse_error(
                 f"row {df.index[k]!r} looks like a row of units ({shown}), not a row of data: read the sheet with both "
                 "header rows, pd.read_excel(path, header=[1, 2]) (names over units: the units are read), or drop "
@@ -679,19 +697,29 @@ def _reason_frame_column(codes: np.ndarray) -> Any:
 _UNIT_COLUMNS = ("单位", "计量单位")
 
 
+def _is_year_heading(text: str) -> bool:
+    """Whether a column heading is a period a bureau writes as one (2024年, 2024, 2024H1): a
+    period with 年, or of a year 1949 to 2100 — region codes as headings (1101, 1102) are none."""
+    if not _is_period_text(text):
+        return False
+    return "年" in text or 1949 <= int(text[:4]) <= 2100
+
+
 def _periods_as_columns_hint(df: Any) -> str:
     """For a frame whose column headings are periods (2024年, 2025年: a bureau's table of a row per
     indicator, or per region, and a column per year): that zhibiao reads a row per region and
     period, with the pandas lines that turn it (docs/loading.md, 'A sheet from Excel')."""
-    years = [str(c) for c in df.columns if _is_period_text(str(c).strip())]
+    years = [str(c) for c in df.columns if _is_year_heading(str(c).strip())]
     if len(years) < 2:
         return ""
     said = f" (the periods are columns here: {', '.join(years[:3])}{'…' if len(years) > 3 else ''}; zhibiao reads a row per region and period"
     columns = list(df.columns)
     unit = next((c for c in columns if str(c).strip() in _UNIT_COLUMNS), None)
-    if unit is not None and columns.index(unit) > 0 and str(columns[columns.index(unit) - 1]) not in years:
-        # a row per indicator (its name left of its unit), after the key columns if any
-        name = columns[columns.index(unit) - 1]
+    at = -1 if unit is None else columns.index(unit)
+    names = [columns[k] for k in (at - 1, at + 1) if at >= 0 and 0 <= k < len(columns) and str(columns[k]) not in years]
+    if unit is not None and names:
+        # a row per indicator (its name left of its unit, or right of it), after the key columns if any
+        name = names[0]
         keys = [c for c in columns if str(c) not in years and c not in (name, unit)]
         region = "" if keys else "; long['地区'] = 'the region'"
         index = [*keys, "年份"] if keys else ["地区", "年份"]
@@ -702,9 +730,11 @@ def _periods_as_columns_hint(df: Any) -> str:
             f"wide = long.pivot(index={index!r}, columns='column', values='value').reset_index(); "
             f"then Panel.from_pandas(wide, entity={index[0]!r}, period='年份'))"
         )
+    keys = [str(c) for c in columns if str(c) not in years]
     return (
-        f"{said}; a row per region and one variable: long = df.melt(id_vars=[the key columns], "
-        "var_name='年份', value_name='地区生产总值[亿元]'), then Panel.from_pandas(long, entity=..., period='年份'))"
+        f"{said}; a row per region and one variable: long = df.melt(id_vars={keys!r}, "
+        "var_name='年份', value_name='VARIABLE[UNIT]') (its name and unit), then "
+        "Panel.from_pandas(long, entity=..., period='年份'))"
     )
 
 
@@ -792,21 +822,16 @@ def _heading_parts(column: tuple) -> list[str]:
     return [t for t in texts if t and not t.startswith("Unnamed:")]
 
 
-def _is_number_text(text: str) -> bool:
-    """Whether a cell's text is a number ("1" is also the unit of a ratio, never a row of units')."""
-    return bool(_core.parse_text_cells([text])[1][0] == 0)
-
-
-def _is_unit_text(text: str) -> bool:
-    try:
-        _core.Unit(text)
-    except _core.Error:
-        return False
-    return True
+def _unit_of(text: str) -> str | None:
+    """The unit a header or units-row cell states (亿元 of （亿元）), None for a number, a blank or a
+    text that is no unit: read_csv's rule for its row of units (src/io/unit_cell.hpp), bound."""
+    return _core.unit_cell(text.strip())
 
 
 def _is_period_text(text: str) -> bool:
-    if not re.match(r"^\d{4}", text):  # a period starts with its year: 2024年, 2024H1 (no code, no name)
+    """Whether ``text`` is a period as read_csv reads one (2024, 2024H1, 2024年), not a code or a
+    name: it starts with its year."""
+    if not re.match(r"^\d{4}", text):
         return False
     try:
         _core.Period(text)
@@ -819,24 +844,16 @@ def _with_unit_level_read(df: Any) -> Any:
     """``df`` with one name per column, where its MultiIndex columns are a bureau sheet's header of
     names over units (pd.read_excel(path, header=[1, 2]) of 地区生产总值 over 亿元): each variable
     column becomes ``地区生产总值[亿元]``, read as a CSV header is, and each key column (区划代码 over
-    a blank) its name. Other MultiIndex columns are refused with the line that names them; a level
-    of periods (2024年 under the units) with the pandas lines that make a row per region and year."""
+    a blank) its name. A header that cannot be read so with certainty is refused with the lines
+    that name its columns: periods in a level (they are rows), headings over the names that may
+    be the indicator whose parts they are (R&D人员 over 男, 女), anything else."""
     parts = [_heading_parts(c) for c in df.columns]
-    with_unit = [p for p in parts if len(p) >= 2 and _is_unit_text(p[-1]) and not _is_unit_text(p[-2])]
-    by_period = [p for p in parts if len(p) >= 3 and _is_period_text(p[-1]) and _is_unit_text(p[-2])]
-    if by_period:
-        raise _parse_error(
-            f"the DataFrame has a header of {df.columns.nlevels} rows whose last holds periods "
-            f"({by_period[0][-1]!r} under {by_period[0][-3]!r} [{by_period[0][-2]}]): zhibiao reads a row per region "
-            "and period, so make the periods rows first (docs/loading.md, 'A sheet from Excel'): "
-            "keys = [c for c in df.columns if str(c[1]).startswith('Unnamed')]; "
-            "long = df.set_index(keys).stack(level=2); "
-            "long.columns = [f'{n}[{u}]' for n, u in long.columns]; "
-            "long.index.names = [k[0] for k in keys] + ['年份']; long = long.reset_index()"
-        )
+    _refuse_periods_in_header(df, parts)
+    with_unit = [p for p in parts if len(p) >= 2 and _unit_of(p[-1]) and not _unit_of(p[-2])]
     if with_unit and all(len(p) == 1 or p in with_unit for p in parts):
+        _refuse_headings_over_names(df, with_unit)
         flat = df.copy(deep=False)
-        flat.columns = [p[0] if len(p) == 1 else f"{p[-2]}[{p[-1]}]" for p in parts]
+        flat.columns = [p[0] if len(p) == 1 else f"{p[-2]}[{_unit_of(p[-1])}]" for p in parts]
         return flat
     blank = any(str(n).startswith("Unnamed:") for c in df.columns for n in c)
     raise _parse_error(
@@ -849,6 +866,62 @@ def _with_unit_level_read(df: Any) -> Any:
             if blank
             else "first, e.g. df.columns = ['_'.join(map(str, c)) for c in df.columns]"
         )
+    )
+
+
+def _refuse_periods_in_header(df: Any, parts: Sequence[list[str]]) -> None:
+    """Refuses a header with a level of periods (2024年 over, between or under the names and units):
+    read as names, each year would be a variable of every row's one period. zhibiao reads a row
+    per region and period, so the message gives the lines that make the periods rows."""
+    # only beside units (a names-over-units header): gdp over 2024 alone is some other layout
+    with_units = [k for k, p in enumerate(parts) if len(p) >= 2 and any(_unit_of(h) for h in p)]
+    found = next(
+        ((k, level) for k in with_units for level, n in enumerate(df.columns[k]) if _is_period_text(str(n).strip())),
+        None,
+    )
+    if found is None:
+        return
+    k, level = found
+    shown = " over ".join(repr(h) for h in parts[k])
+    others = df.columns.nlevels - 1  # the levels left once the periods' is stacked
+    if others >= 2:
+        rename = "long.columns = [f'{c[-2]}[{c[-1]}]' if isinstance(c, tuple) else c for c in long.columns]"
+    else:
+        rename = "long.columns = [f'VARIABLE[{u}]' for u in long.columns] (VARIABLE: the indicator's name)"
+    raise _parse_error(
+        f"the DataFrame has a header of {df.columns.nlevels} rows, one of which holds periods ({shown}): "
+        "zhibiao reads a row per region and period, so make the periods rows first (docs/loading.md, "
+        "'A sheet from Excel'): "
+        "keys = [c for c in df.columns if all(str(n).startswith('Unnamed') for n in c[1:])]; "
+        f"long = df.set_index(keys).stack(level={level}); {rename}; "
+        "long.index.names = [k[0] for k in keys] + ['年份']; long = long.reset_index()"
+    )
+
+
+def _catalogue_names() -> frozenset[str]:
+    """Every id, Chinese name and other name of the built-in catalogue's variables."""
+    variables = _core.Catalogue.builtin().variables()
+    return frozenset(n for v in variables for n in (v["id"], v["name_zh"], *v["other_names"]) if n)
+
+
+def _refuse_headings_over_names(df: Any, with_unit: Sequence[list[str]]) -> None:
+    """Refuses names over units with headings above the names, unless those are one group over
+    all of them (经济) and every name is a catalogue variable's: 男, 女 under R&D人员, or 计划, 实际
+    under 地区生产总值, are the parts of the indicator above them, not variables, and nothing in the
+    header tells a group from an indicator."""
+    above = {tuple(p[:-2]) for p in with_unit}
+    if above == {()}:
+        return
+    known = _catalogue_names()
+    if len(above) == 1 and all(p[-2] in known for p in with_unit):
+        return
+    odd = next(p for p in with_unit if len(p) > 2 and (len(above) > 1 or p[-2] not in known))
+    raise _parse_error(
+        f"the DataFrame's header has headings over the names ({' over '.join(repr(h) for h in odd)}): "
+        f"{odd[-2]!r} may be a variable under a group or a part of the indicator {odd[-3]!r}, which the "
+        "header cannot tell; name each column: df.columns = [c[0] if len(c) == 1 else "
+        "f\"{'·'.join(c[:-1])}[{c[-1]}]\" for c in ([str(n) for n in c if not str(n).startswith('Unnamed:')] "
+        "for c in df.columns)]"
     )
 
 
@@ -907,6 +980,121 @@ def _unnamed_levels_hint(index: Any, wanted: str, entity: str, period: str) -> s
         levels = f"{unnamed} of its {index.nlevels} levels {'has' if unnamed == 1 else 'have'} no name"
     example = repr(wanted) if index.nlevels == 1 else repr([entity, period]) if index.nlevels == 2 else "[...]"
     return f"; the index may hold them, but {levels}: df.rename_axis({example}) names them"
+
+
+def _refuse_no_frame(df: Any) -> None:
+    if not hasattr(df, "columns") or not hasattr(df, "index"):  # a dict, a Series, an array
+        raise ArgumentTypeError(
+            f"Panel.from_pandas: df must be a pandas DataFrame with a row per (entity, period), not "
+            f"{type(df).__name__}"
+            + (": pd.DataFrame(df) makes one of a dict of columns" if isinstance(df, dict) else "")
+        )
+
+
+class _FrameLoad:
+    """Panel.from_pandas's steps over one DataFrame (its keys and columns already named): what the
+    arguments ask, the rows' keys, the core panel; each step a method, the state between them here."""
+
+    def __init__(self, df: Any, entity: str, period: str) -> None:
+        self.df, self.entity, self.period = df, entity, period
+        self.reason_columns = _reason_columns.in_frame(list(df.columns))  # column → its variable
+        self.ignored: dict[Any, str] = {}  # column → why it was not loaded
+        self.skipped: list[dict[str, Any]] = []
+        self.variables: Sequence[Any] = []
+        self.explicit = False
+
+    def read_arguments(self, units: Any, reasons: Any, name: str | None, parent: str | None) -> None:
+        """units, reasons, the name column (given, carried in attrs, or as read_csv finds one) and the
+        columns that are no variable (keys, names, parents, reasons)."""
+        for argument, given in (("units", units), ("reasons", reasons)):
+            if given is not None and not isinstance(given, Mapping):
+                raise TypeError(
+                    f"Panel.from_pandas: {argument} must be a mapping of column → "
+                    f"{'unit' if argument == 'units' else 'reasons'} "
+                    f"(such as {{'gdp': '亿元'}}), not {type(given).__name__}"
+                )
+        from ._tables import units as carried_units
+
+        df, entity, period = self.df, self.entity, self.period
+        self.given_units = dict(units or {})
+        self.units = {**carried_units(df), **self.given_units}  # a slice's attrs keep every column's: only its own
+        self.reasons = reasons
+        self.guessed_name = name is None and not df.attrs.get("names")
+        self.name = _name_column_read_csv_would_take(df, entity, period, parent) if self.guessed_name else name
+        self.parent = parent
+        special = {entity: "the entity column", period: "the period column"}
+        special.update({c: f"the {role} column" for c, role in ((self.name, "name"), (parent, "parent")) if c})
+        special.update({c: f"the reasons of '{v}'" for c, v in self.reason_columns.items() if c not in special})
+        self.special = special
+
+    def keys(self, freq: str | None, lenient: bool) -> tuple:
+        """(entity codes, each row's entity, period values, each row's period): a row without a code
+        or period skipped (lenient, listed) or refused naming it; a units row refused in both modes."""
+        df, entity, period = self.df, self.entity, self.period
+        _warn_integer_codes(df[entity], entity)
+        entity_index, entity_codes = _factorize_labels(df[entity], "entity code")
+        period_index, period_values = _factorize_periods(df[period], freq)
+        entity_index = _footnotes_keyless(entity_index, entity_codes, period_index)
+        _refuse_units_row(df, entity, self.variables, entity_index)
+        if lenient and ((entity_index < 0).any() or (period_index < 0).any()):
+            # as read_csv skips a row without its code or period (a footnote, a blank line of the sheet)
+            keyless = (entity_index < 0) | (period_index < 0)
+            self.df, self.skipped = _without_keyless_rows(df, entity, period, keyless)
+            if self.reasons:  # a reason per row of the frame given: the skipped rows' go with them
+                self.reasons = {
+                    k: [r for r, gone in zip(v, keyless) if not gone] if len(v) == len(keyless) else v
+                    for k, v in self.reasons.items()
+                }
+            df = self.df
+            entity_index, entity_codes = _factorize_labels(df[entity], "entity code")
+            period_index, period_values = _factorize_periods(df[period], freq)
+        if (entity_index < 0).any() or (period_index < 0).any():
+            _refuse_keyless_rows(df, entity, period, entity_index, period_index)
+        return (entity_codes, entity_index, period_values, period_index)
+
+    def core(self, keys: tuple, columns: list) -> Any:
+        """The core panel of the rows' keys, the entities' names and parents, and the columns."""
+        entity_codes, entity_index, period_values, period_index = keys
+        df, parent = self.df, self.parent
+        first_row = np.unique(entity_index, return_index=True)[1]
+        names = _names_given(df, self.name, self.guessed_name, (entity_index, entity_codes), self.ignored)
+        parents = _first_given(df, parent, entity_index, entity_codes, "parent") if parent else [""] * len(entity_codes)
+        first_labels = [df.index[k] for k in first_row]
+        _refuse_fullwidth_codes(entity_codes, first_labels, self.entity, "entity code")
+        if parent:
+            _refuse_fullwidth_codes(parents, first_labels, parent, "parent code")
+        core = _core.Panel(
+            entity_codes,
+            names,
+            parents,
+            period_values,
+            entity_index.astype(np.int32),
+            period_index.astype(np.int32),
+        )
+        for variable, values, column_reasons, unit in columns:
+            core.add_column(
+                variable, values, unit, _source_reasons(variable, values, column_reasons, self.reasons.get(variable))
+            )
+        return core
+
+
+def _refuse_keyless_rows(df: Any, entity: str, period: str, entity_index: Any, period_index: Any) -> None:
+    """Says which rows lack their code or period, as read_csv says which line: "missing … in the
+    DataFrame" left the user to search a sheet of thousands of rows. Both kinds are said, and a
+    footnote among either (注：… has a "code" but no period; the 合计 row above it, no code)."""
+    said = []
+    for label, column, codes in (("entity code", entity, entity_index), ("period", period, period_index)):
+        bad = np.flatnonzero(codes < 0)
+        if bad.size:
+            shown = ", ".join(repr(df.index[k]) for k in bad[:5])
+            more = f" and {bad.size - 5} more" if bad.size > 5 else ""
+            rows = "row" if bad.size == 1 else "rows"
+            said.append(f"no {label} in column {column!r}, {bad.size} {rows} (index {shown}{more})")
+    keyless_rows = np.flatnonzero((entity_index < 0) | (period_index < 0))
+    raise _core.ParseError(
+        f"missing entity code or period in the DataFrame: {'; '.join(said)}{_totals_said(df, keyless_rows)}"
+        f"{_footnotes_said(df, entity, keyless_rows)}"
+    )
 
 
 class Panel:
@@ -1025,104 +1213,27 @@ class Panel:
             ``panel.report["cells_unparseable"]`` and listed in ``report["issues"]`` (with its
             ``row``: the DataFrame's index label), instead of raising ParseError.
         """
-        if not hasattr(df, "columns") or not hasattr(df, "index"):  # a dict, a Series, an array
-            raise ArgumentTypeError(
-                f"Panel.from_pandas: df must be a pandas DataFrame with a row per (entity, period), not "
-                f"{type(df).__name__}"
-                + (": pd.DataFrame(df) makes one of a dict of columns" if isinstance(df, dict) else "")
-            )
-        df = cls._with_keys_as_columns(df, entity, period)
-        reason_columns = _reason_columns.in_frame(list(df.columns))  # column → its variable
-        for argument, given in (("units", units), ("reasons", reasons)):
-            if given is not None and not isinstance(given, Mapping):
-                raise TypeError(
-                    f"Panel.from_pandas: {argument} must be a mapping of column → "
-                    f"{'unit' if argument == 'units' else 'reasons'} "
-                    f"(such as {{'gdp': '亿元'}}), not {type(given).__name__}"
-                )
-        from ._tables import units as carried_units
-
-        given_units = dict(units or {})
-        units = {**carried_units(df), **given_units}  # a slice's attrs keep every column's: only its own
-        guessed_name = name is None and not df.attrs.get("names")
-        if guessed_name:
-            name = _name_column_read_csv_would_take(df, entity, period, parent)
-        special = {entity: "the entity column", period: "the period column"}
-        special.update({c: f"the {role} column" for c, role in ((name, "name"), (parent, "parent")) if c})
-        special.update({c: f"the reasons of '{v}'" for c, v in reason_columns.items() if c not in special})
-        ignored: dict[Any, str] = {}  # column → why it was not loaded
-        explicit = variables is not None
-        if variables is None:
-            variables = cls._guess_variables(df, special, ignored)
-
-        _warn_integer_codes(df[entity], entity)
-        entity_index, entity_codes = _factorize_labels(df[entity], "entity code")
-        period_index, period_values = _factorize_periods(df[period], freq)
-        entity_index = _footnotes_keyless(entity_index, entity_codes, period_index)
-        _refuse_units_row(df, entity, variables, entity_index)
-        skipped: list[dict[str, Any]] = []
-        if lenient and ((entity_index < 0).any() or (period_index < 0).any()):
-            # as read_csv skips a row without its code or period (a footnote, a blank line of the sheet)
-            keyless = (entity_index < 0) | (period_index < 0)
-            df, skipped = _without_keyless_rows(df, entity, period, keyless)
-            if reasons:  # a reason per row of the frame given: the skipped rows' go with them
-                reasons = {
-                    k: [r for r, gone in zip(v, keyless) if not gone] if len(v) == len(keyless) else v
-                    for k, v in reasons.items()
-                }
-            entity_index, entity_codes = _factorize_labels(df[entity], "entity code")
-            period_index, period_values = _factorize_periods(df[period], freq)
-        if (entity_index < 0).any() or (period_index < 0).any():
-            # Say which rows, as read_csv says which line: "missing … in the DataFrame" left the
-            # user to search a sheet of thousands of rows. Both kinds are said, and a footnote among
-            # either (注：… has a "code" but no period; the 合计 row above it, no code).
-            said = []
-            for label, column, codes in (("entity code", entity, entity_index), ("period", period, period_index)):
-                bad = np.flatnonzero(codes < 0)
-                if bad.size:
-                    shown = ", ".join(repr(df.index[k]) for k in bad[:5])
-                    more = f" and {bad.size - 5} more" if bad.size > 5 else ""
-                    rows = "row" if bad.size == 1 else "rows"
-                    said.append(f"no {label} in column {column!r}, {bad.size} {rows} (index {shown}{more})")
-            keyless_rows = np.flatnonzero((entity_index < 0) | (period_index < 0))
-            raise _core.ParseError(
-                f"missing entity code or period in the DataFrame: {'; '.join(said)}{_totals_said(df, keyless_rows)}"
-                f"{_footnotes_said(df, entity, keyless_rows)}"
-            )
-        keys = (entity_codes, entity_index, period_values, period_index)
+        _refuse_no_frame(df)
+        load = _FrameLoad(cls._with_keys_as_columns(df, entity, period), entity, period)
+        load.read_arguments(units, reasons, name, parent)
+        load.explicit = variables is not None
+        load.variables = (
+            variables if variables is not None else cls._guess_variables(load.df, load.special, load.ignored)
+        )
+        keys = load.keys(freq, lenient)
         issues: list | None = [] if lenient else None
         columns, renamed, seen, percent = cls._load_columns(
-            df, variables, (units, set(given_units)), keys, explicit, ignored, issues
+            load.df, load.variables, (load.units, set(load.given_units)), keys, load.explicit, load.ignored, issues
         )
-        _check_units_loaded(given_units, seen, special, ignored)
-        reasons = _reasons_by_variable(reasons or {}, seen, special, ignored)
-
-        first_row = np.unique(entity_index, return_index=True)[1]
-        names = _names_given(df, name, guessed_name, (entity_index, entity_codes), ignored)
-        parents = _first_given(df, parent, entity_index, entity_codes, "parent") if parent else [""] * len(entity_codes)
-        first_labels = [df.index[k] for k in first_row]
-        _refuse_fullwidth_codes(entity_codes, first_labels, entity, "entity code")
-        if parent:
-            _refuse_fullwidth_codes(parents, first_labels, parent, "parent code")
-        core = _core.Panel(
-            entity_codes,
-            names,
-            parents,
-            period_values,
-            entity_index.astype(np.int32),
-            period_index.astype(np.int32),
-        )
-        for variable, values, column_reasons, unit in columns:
-            core.add_column(
-                variable, values, unit, _source_reasons(variable, values, column_reasons, reasons.get(variable))
-            )
-        panel = cls._with_reason_columns(cls(core), df, reason_columns, reasons)
-        panel._ignored = [str(c) for c in ignored]
-        panel._ignored_reasons = {str(c): why for c, why in ignored.items()}
+        _check_units_loaded(load.given_units, seen, load.special, load.ignored)
+        load.reasons = _reasons_by_variable(load.reasons or {}, seen, load.special, load.ignored)
+        panel = cls._with_reason_columns(cls(load.core(keys, columns)), load.df, load.reason_columns, load.reasons)
+        panel._ignored = [str(c) for c in load.ignored]
+        panel._ignored_reasons = {str(c): why for c, why in load.ignored.items()}
         panel._renamed = renamed
         panel._percent_columns = percent
         panel._lenient_issues = issues or []
-        panel._skipped_rows = skipped
+        panel._skipped_rows = load.skipped
         panel._from_frame = True
         return panel
 
@@ -1178,14 +1289,13 @@ class Panel:
                 close = closest_name(str(wanted), names)
                 # index levels too: a frame indexed by (区划代码, 时期) is read as its columns would be
                 named_levels = any(n is not None for n in df.index.names)
+                # the keys read_csv would take (for the default names), then a close name: a slip
+                # (区划代吗) is the likelier mistake than a layout, which is said last
                 hint = (
-                    _periods_as_columns_hint(df)
-                    or _as_read_csv_would_read(df.reset_index() if named_levels else df, entity, period)
-                    or (
-                        f" (did you mean {close!r}?)"
-                        if close
-                        else _unnamed_levels_hint(given_index, str(wanted), entity, period)
-                    )
+                    _as_read_csv_would_read(df.reset_index() if named_levels else df, entity, period)
+                    or (f" (did you mean {close!r}?)" if close else "")
+                    or _periods_as_columns_hint(df)
+                    or _unnamed_levels_hint(given_index, str(wanted), entity, period)
                 )
                 raise _core.ParseError(f"no column or index level '{wanted}' in the DataFrame{hint}")
         return df
@@ -1295,17 +1405,25 @@ class Panel:
         if not (pd.api.types.is_object_dtype(series.dtype) or pd.api.types.is_string_dtype(series.dtype)):
             raise _parse_error(f"column {column!r} holds {series.dtype} values, not numbers", variable=variable)
         texts = _cell_texts(series)  # a Python loop over the cells: once
-        if unit:
-            _refuse_fractions_beside_percentages(series, texts, column)
+        fractions = _fractions_beside_percentages(series, texts, unit)
+        if fractions and issues is None:
+            cell = series.iloc[fractions[0]]
+            raise _parse_error(
+                f"column {column!r}, row {series.index[fractions[0]]!r}: {_fractions_problem(cell, texts, str(unit))}",
+                variable=variable,
+            )
         values, reasons, first_bad, problem, percent = _core.parse_text_cells(texts, unit)
+        if fractions:  # lenient: each such cell is no number, as a cell of text that is none
+            values[fractions], reasons[fractions] = np.nan, _UNPARSEABLE
+            first_bad = fractions[0] if first_bad is None else min(int(first_bad), fractions[0])
         unit = unit or percent
         # Guessing (no `variables`, no unit in the header): a column of texts is numbers only when
         # every cell is a number or a missing-value marker and at least one is a number. A column
         # named as a catalogue variable, or whose cells are mostly numbers, is meant as numbers:
         # its one bad cell is an error, as in read_csv, never a reason to drop the whole column.
-        numbers = int(np.count_nonzero(reasons == 0))
+        number_cells = int(np.count_nonzero(reasons == 0))
         not_numbers = int(np.count_nonzero(reasons == _UNPARSEABLE))
-        meant_as_numbers = explicit or header_unit or variable in _catalogue_variables() or numbers > not_numbers
+        meant_as_numbers = explicit or header_unit or variable in _catalogue_variables() or number_cells > not_numbers
         if first_bad is None:
             if meant_as_numbers or (reasons == 0).any():
                 return values, reasons, unit
@@ -1320,7 +1438,9 @@ class Panel:
                         "column": str(column),
                         "variable": variable,
                         "text": texts[bad],
-                        "problem": "not a number",
+                        "problem": _fractions_problem(series.iloc[bad], texts, str(unit))
+                        if bad in fractions
+                        else "not a number",
                         "entity": entity_codes[entity_index[bad]],
                         "period": period_values[period_index[bad]],
                     }

@@ -37,7 +37,7 @@ from . import _core
 from ._catalogue import Catalogue, catalogue
 from ._lang import cli_message, cli_text, counted, environment_lang, unit_text
 from ._reason_columns import HEAD_BYTES, SUFFIX, first_line, header_of, rollup_reasons, with_reason_columns
-from ._panel import Panel, read_csv
+from ._panel import Panel, _is_period_text, read_csv
 from ._suggest import closest_name
 from ._tables import write_csv
 
@@ -305,6 +305,30 @@ def _read(source: Any, **options: Any) -> Panel:
         return read_csv(source, **options)
 
 
+def _read_file(source: Any, args: argparse.Namespace) -> Panel:
+    """FILE as --entity, --period-column, --period-value, --sep and --decimal say. --period-value is
+    the period of a file without a period column: given for a file with one (年份), read_csv would
+    use the column and drop the value unsaid, so FILE is read without it first and that is refused."""
+    reading = _reading(args)
+    period_value = reading.pop("period_value", None)
+    if period_value is None:
+        return _read(source, lenient=args.lenient, **reading)
+    if reading["period"]:
+        raise _core.ArgumentError(cli_message("period_value_and_column", _Parser.lang, column=reading["period"]))
+    try:
+        panel = _read(source, lenient=args.lenient, **reading)
+    except _core.ParseError as e:
+        if "no period column" not in str(e):
+            raise
+        if hasattr(source, "seek"):
+            source.seek(0)
+        return _read(source, lenient=args.lenient, period_value=period_value, **reading)
+    periods = ", ".join(map(str, list(panel.periods)[:3]))
+    raise _core.ArgumentError(
+        cli_message("period_value_with_period_column", _Parser.lang, source=_source_name(source), periods=periods)
+    )
+
+
 def _input(path: str) -> Any:
     """A path, or for ``-`` the bytes of standard input as a binary file named ``<stdin>``:
     read by the same CSV reader as files, errors name ``<stdin>``."""
@@ -490,7 +514,7 @@ def _write_indicators(values: Any, reasons: Any, args: argparse.Namespace) -> No
 def compute_file(args: argparse.Namespace) -> int:
     source = _input(args.file)
     # `rollup`'s <variable>_reason columns are read as reasons
-    panel: Panel = _read(source, lenient=args.lenient, **_reading(args))
+    panel: Panel = _read_file(source, args)
     with _progress_bar(_msg("indicators"), "ind"):
         values, reasons = panel.compute(_listed_ids(args.ids), reasons=True)
     _write_indicators(values, reasons, args)
@@ -503,7 +527,7 @@ def compute_file(args: argparse.Namespace) -> int:
 
 
 def explain_file(args: argparse.Namespace) -> int:
-    panel: Panel = _read(_input(args.file), lenient=args.lenient, **_reading(args))
+    panel: Panel = _read_file(_input(args.file), args)
     explained = panel.explain(args.indicator, args.code, args.at)
     with _output(args.out) as f:
         f.write(explained.text(_Parser.lang) + "\n")
@@ -517,7 +541,7 @@ def _listed_ids(ids: Sequence[str] | None) -> list[str] | None:
 
 def validate_file(args: argparse.Namespace) -> int:
     source = _input(args.file)
-    panel = _read(source, lenient=args.lenient, **_reading(args))
+    panel = _read_file(source, args)
     findings = panel.validate(args.rules)
     try:
         with _output(args.out) as f:
@@ -558,7 +582,7 @@ _FIFTEEN_DIGITS = "%.15g"
 
 def rollup_file(args: argparse.Namespace) -> int:
     source = _input(args.file)
-    panel = _read(source, lenient=args.lenient, **_reading(args))
+    panel = _read_file(source, args)
     parents = _parents(args.parents)
     to = args.to if parents == "admin" else None
     if args.to is not None and parents != "admin":
@@ -1312,6 +1336,7 @@ def _key_column_arguments(parser: argparse.ArgumentParser, period_value: bool = 
         parser.add_argument(
             "--period-value",
             metavar="PERIOD",
+            type=_period_argument,
             help="the period of every row, when FILE has no period column (a sheet per year saved as CSV): "
             "2024, 2024H1, 2024Q2",
         )
@@ -1628,9 +1653,23 @@ _FLAG_MEANINGS = {
     "--delimiter": "--sep",
     "--delim": "--sep",
     "--region": "--entity",
-    "--year": "--period-column",
     "--year-column": "--period-column",
 }
+_PERIOD_VALUE_IS_FOR = "(--period-value is the period of a file without a period column; a file with one gives its own)"
+_PERIOD_FLAGS = ("--year", "--period", "--period-value", "--period-column")
+
+
+def _period_flag(flag: str, known: set[str], value: str | None) -> str | None:
+    """The option a period flag the command lacks stands for, by the value after it: a period
+    (--year 2024, --period-value 2024) is the period of every row — --period-value, or scorecard's
+    --year —, a heading (--year 年份) the period column's."""
+    if flag.lower() not in _PERIOD_FLAGS:
+        return None
+    a_period = value is None or _is_period_text(value)
+    for option in ("--period-value", "--year") if a_period else ("--period-column",):
+        if option in known:
+            return option
+    return None
 
 
 def _flag_meaning(flag: str, known: set[str]) -> str | None:
@@ -1648,19 +1687,8 @@ def _flag_extended(flag: str, known: set[str], value: str | None = None) -> str 
     if len(longer) == 1:
         return longer[0]
     if {flag + "-column", flag + "-value"} <= set(longer) and value is not None:
-        return flag + ("-value" if _is_period_value(value) else "-column")
+        return flag + ("-value" if _is_period_text(value) else "-column")
     return None
-
-
-def _is_period_value(text: str) -> bool:
-    """Whether ``text`` is a period as read_csv reads one (2024, 2024H1, 2024年), not a heading."""
-    if not re.match(r"^\d{4}", text):
-        return False
-    try:
-        _core.Period(text)
-    except _core.Error:
-        return False
-    return True
 
 
 class _Parser(argparse.ArgumentParser):
@@ -1704,12 +1732,15 @@ class _Parser(argparse.ArgumentParser):
             # name look close (--lenient → --quiet)
             close = (
                 _flag_alias(flag, known)
+                or _period_flag(flag, known, value)
                 or _flag_meaning(flag, known)
                 or _flag_extended(flag, known, value)
                 or closest_name(flag, sorted(known), fold=lambda name: name.lstrip("-"))
             )
             if close and close not in hints:
                 hints.append(cli_text(f"{flag}: did you mean {close}?", _Parser.lang))
+                if close == "--period-value":  # argparse has not read FILE: whether it has a period column is unknown
+                    hints.append(cli_text(_PERIOD_VALUE_IS_FOR, _Parser.lang))
         hints += self._choice_suggestion(message)
         return ("\n" + "\n".join(hints)) if hints else ""
 
@@ -1864,18 +1895,32 @@ def _quiet_stdout() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
-def _in_cli_words(message: str) -> str:
-    """The library's hint for a file separated otherwise names the Python keyword; here the flag."""
+def _in_cli_words(message: str, args: argparse.Namespace | None = None) -> str:
+    """The library's hint for a file separated otherwise names the Python keyword; here the flag,
+    where the command has it (``args``: the command's options; composite has no --entity): else
+    the heading to give the column."""
+
+    def has(option: str) -> bool:
+        return args is None or hasattr(args, option)
+
     # the C++ option after the keyword, or not (read_csv's message names its keywords only)
     message = re.sub(r"read it with sep='(.+?)'(?: \(csv_options::separator\))?", r"give --sep '\1'", message)
     for entity in ("entity=...", "csv_options::entity"):  # read_csv's keyword, or C++'s option (a direct call)
-        message = message.replace(f"name it with {entity}", "name it with --entity COLUMN")
+        said = "name it with --entity COLUMN" if has("entity") else "give it one of the headings zhibiao knows"
+        message = message.replace(f"name it with {entity}", said)
     for period in ("period=... ", "csv_options::period "):
-        message = message.replace(f"name it with {period}", "name it with --period-column COLUMN ")
-    for period_value in ("period_value=...", "csv_options::period_value"):
-        message = message.replace(
-            f"give every row one with {period_value}", "give every row one with --period-value PERIOD"
+        said = (
+            "name it with --period-column COLUMN "
+            if has("period_column")
+            else "give it one of the headings zhibiao knows "
         )
+        message = message.replace(f"name it with {period}", said)
+    for period_value in ("period_value=...", "csv_options::period_value"):
+        said = "give every row one with --period-value PERIOD"
+        message = message.replace(
+            f", or give every row one with {period_value}", "" if not has("period_value") else f", or {said}"
+        )
+        message = message.replace(f"give every row one with {period_value}", said)
     for units in (" or pass them as units={...}", " or give them with csv_options::units"):  # no flag gives units
         message = message.replace(f" and delete the line,{units}", " and delete the line")
     message = re.sub(r"\(to='(\w+)'\)", r"(--to \1)", message)  # rollup's level
@@ -1930,7 +1975,7 @@ def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> 
         _quiet_stdout()
         return 0
     except _core.Error as e:
-        print(_msg("error", detail=_in_cli_words(_with_input_file(e, args))), file=sys.stderr)
+        print(_msg("error", detail=_in_cli_words(_with_input_file(e, args), args)), file=sys.stderr)
     except OSError as e:  # a missing file, a directory, a device, no permission
         name = f"{e.filename}: " if e.filename and str(e.filename) not in str(e.strerror) else ""
         print(_msg("error", detail=f"{name}{e.strerror or e}"), file=sys.stderr)

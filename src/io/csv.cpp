@@ -26,6 +26,7 @@
 #include "core/conversion.hpp"
 #include "io/encoding.hpp"
 #include "io/headings.hpp"
+#include "io/unit_cell.hpp"
 #include "core/column_memory.hpp"
 #include "core/file_buffer.hpp"
 #include "core/interner.hpp"
@@ -1087,21 +1088,11 @@ private:
         std::string said;
         for (std::size_t i = 0; i < fields.size() && i < header_.size(); ++i) {
             if (is_key_column(static_cast<int>(i))) continue;
-            std::string_view t = trim(fields[i]);
-            for (const std::string_view open : {"(", "（"})
-                if (t.substr(0, open.size()) == open) t.remove_prefix(open.size());
-            for (const std::string_view close : {")", "）"})
-                if (t.size() >= close.size() && t.substr(t.size() - close.size()) == close)
-                    t.remove_suffix(close.size());
-            if (t.empty()) continue;
-            double value = 0;
-            int percent = 0;
-            if (detail::parse_number(t, value, percent, options_.decimal)) return "";
-            try {
-                (void)unit::parse(t);
-            } catch (const error&) {
-                return "";
-            }
+            const std::string_view cell = trim(fields[i]);
+            if (detail::without_brackets(cell).empty()) continue;
+            const std::optional<std::string_view> unit_said = detail::unit_cell(cell, options_.decimal);
+            if (!unit_said) return "";
+            const std::string_view t = *unit_said;
             if (said.empty()) example = std::string(trim(header_[i])) + "[" + std::string(t) + "]";
             said += (said.empty() ? "" : ", ") + std::string(t);
         }

@@ -100,7 +100,7 @@ def test_a_header_of_names_units_and_years_is_refused_with_the_lines_that_reshap
     sheet.append([360103, "西湖区", 1100.2, 1160.4, 51000, 47000])
     book.save(tmp_path / "years.xlsx")
     df = pd.read_excel(tmp_path / "years.xlsx", header=[0, 1, 2])
-    with pytest.raises(zb.ParseError, match=r"holds periods \('2024年' under '地区生产总值' \[亿元\]\)") as raised:
+    with pytest.raises(zb.ParseError, match=r"holds periods \('地区生产总值' over '亿元' over '2024年'\)") as raised:
         zb.Panel.from_pandas(df)
     # the lines the message gives, pasted as an analyst would, make a panel with the units
     lines = str(raised.value).split("rows first (docs/loading.md, 'A sheet from Excel'): ", 1)[1]
@@ -174,17 +174,56 @@ def test_two_names_that_differ_by_more_than_a_suffix_are_still_refused():
     assert panel.entities["name"].tolist() == ["西湖区"]
 
 
-def test_percentages_beside_number_cells_are_refused_even_in_a_percent_column():
+def test_fractions_beside_percentages_are_refused_in_a_percent_column():
     # Before: "9.7%" (text) beside 0.2 (a cell Excel formats as 20% holds 0.2) in a column headed
     # % read 0.2 as 0.2 %, a hundredth of what the sheet showed
     df = pd.DataFrame(
         {"code": ["360102", "360121"], "year": [2024, 2024], "share[%]": pd.Series(["9.7%", 0.2], dtype=object)}
     )
-    for lenient in (False, True):
-        with pytest.raises(zb.ParseError, match=r"row 1 is the number 0.2 and row 0 the text '9.7%'.*20%"):
-            zb.Panel.from_pandas(df, entity="code", period="year", lenient=lenient)
+    with pytest.raises(zb.ParseError, match=r"row 1: the number 0.2 beside texts such as '9.7%'.*0.2% or 20%"):
+        zb.Panel.from_pandas(df, entity="code", period="year")
     df["share[%]"] = ["9.7%", "0.2"]  # texts both: the unit says what a plain one means
     assert zb.Panel.from_pandas(df, entity="code", period="year").to_pandas()["share"].tolist() == [9.7, 0.2]
+
+
+def _share(cells, header="share[%]", **options):
+    df = pd.DataFrame({"code": ["360102", "360121"], "year": [2024, 2024], header: pd.Series(cells, dtype=object)})
+    return zb.Panel.from_pandas(df, entity="code", period="year", **options)
+
+
+def test_lenient_marks_a_fraction_beside_percentages_unparseable_and_lists_it():
+    # review27b F6: lenient raised too; as any cell that is no number, it is missing and listed
+    panel = _share(["9.7%", 0.2], lenient=True)
+    got = panel.to_pandas(reasons=True)
+    assert got["share"].tolist()[0] == 9.7 and np.isnan(got["share"].tolist()[1])
+    assert got["share_reason"].tolist()[1] == "unparseable"
+    assert [(i["row"], i["problem"][:14]) for i in panel.report["issues"]] == [(1, "the number 0.2")]
+
+
+@pytest.mark.parametrize(
+    ("cells", "header", "expected"),
+    [
+        (["9.7%", 0.2], "share[1]", [0.097, 0.2]),  # under 1 both are fractions: 9.7% is 0.097
+        (["9.7%", 8.9], "share[%]", [9.7, 8.9]),  # 8.9 is no fraction: 8.9 %, as before round 27
+    ],
+)
+def test_numbers_beside_percentages_that_cannot_be_fractions_of_them_are_read(cells, header, expected):
+    # review27b F6: both were refused as "8.9 may be 8.9% or 890%" / told to use the unit 1 given
+    assert _share(cells, header).to_pandas()["share"].tolist() == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("cells", [["9.7‰", 0.2], ["9.7%", __import__("decimal").Decimal("0.2")]])
+def test_a_permille_text_or_a_decimal_cell_is_checked_as_well(cells):
+    # review27b F6: a "9.7‰" text and a Decimal cell skipped the check and 0.2 was read as 0.2 %
+    with pytest.raises(zb.ParseError, match="the number"):
+        _share(cells)
+
+
+def test_a_money_column_with_a_percentage_gets_no_excel_fraction_story():
+    # review27b F6: gdp[亿元] holding "9.7%" was explained as Excel's fractions; it is a % in 亿元
+    with pytest.raises(zb.ParseError) as raised:
+        _share(["9.7%", 8.9], "gdp[亿元]")
+    assert "Excel" not in str(raised.value)
 
 
 def test_marks_of_no_figure_are_missing_never_zero_and_say_why(workbook):
@@ -357,3 +396,171 @@ def test_a_keyless_row_of_numbers_written_as_text_is_no_row_of_units():
     with pytest.raises(zb.ParseError) as raised:
         zb.Panel.from_pandas(df, entity="code", period="year")
     assert "row of units" not in str(raised.value) and "no entity code in column 'code'" in str(raised.value)
+
+
+# ---- review27b: headers read only where certain (F1, F7), hints (F9), the CLI's period options (F2-F5)
+U0, U1, U2 = "Unnamed: 0_level_1", "Unnamed: 1_level_1", "Unnamed: 0_level_2"
+
+
+def _headed(columns, rows):
+    return pd.DataFrame(rows, columns=pd.MultiIndex.from_tuples(columns))
+
+
+def test_a_group_of_parts_over_units_is_refused_not_read_as_variables(tmp_path):
+    # review27b F1: R&D人员 over 男/女 over 人 loaded variables 男, 女 and 上半年 without an error
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["区划代码", "年份", "R&D人员", None, "地区生产总值"])
+    sheet.append([None, None, "男", "女", "上半年"])
+    sheet.append([None, None, "人", "人", "亿元"])
+    for cells in ("A1:A3", "B1:B3", "C1:D1"):
+        sheet.merge_cells(cells)
+    sheet.append(["360102", 2024, 10, 20, 100.5])
+    book.save(tmp_path / "sex.xlsx")
+    df = pd.read_excel(tmp_path / "sex.xlsx", header=[0, 1, 2])
+    with pytest.raises(zb.ParseError, match=r"headings over the names \('R&D人员' over '男' over '人'\)") as raised:
+        zb.Panel.from_pandas(df, entity="区划代码", period="年份")
+    scope = {"df": df}
+    exec(str(raised.value).split("name each column: ", 1)[1], scope)  # the line it gives names each column
+    panel = zb.Panel.from_pandas(scope["df"], entity="区划代码", period="年份")
+    assert panel.units == {"R&D人员·男": "人", "R&D人员·女": "人", "地区生产总值·上半年": "亿元"}
+
+
+@pytest.mark.parametrize("parts", [("计划", "实际"), ("男", "女")])
+def test_one_heading_over_parts_that_are_no_variables_is_refused(parts):
+    # review27b F1: 地区生产总值 over 计划/实际 over 亿元 loaded variables 计划 and 实际
+    df = _headed(
+        [("区划代码", U0, U2), ("年份", U1, U2), ("地区生产总值", parts[0], "亿元"), ("地区生产总值", parts[1], "亿元")],
+        [["360102", 2024, 1.0, 2.0]],
+    )
+    with pytest.raises(zb.ParseError, match="may be a variable under a group or a part of the indicator '地区生产总值'"):
+        zb.Panel.from_pandas(df, entity="区划代码", period="年份")
+
+
+def test_a_group_over_catalogue_names_over_units_is_read():
+    # a group heading (经济) over names the catalogue knows is certain: they are the variables
+    df = _headed(
+        [("区划代码", U0, U2), ("年份", U1, U2), ("经济", "地区生产总值", "亿元"), ("经济", "R&D经费内部支出", "（万元）")],
+        [["360102", 2024, 1234.5, 56000]],
+    )
+    panel = zb.Panel.from_pandas(df, entity="区划代码", period="年份")
+    assert panel.units == {"gdp": "亿元", "rd_expenditure": "万元"}
+
+
+@pytest.mark.parametrize(
+    ("columns", "shown"),
+    [
+        ([("2024年", "亿元"), ("2025年", "亿元")], "'2024年' over '亿元'"),
+        ([("地区生产总值", "2024年", "亿元"), ("R&D经费内部支出", "2024年", "万元")], "'地区生产总值' over '2024年' over '亿元'"),
+        ([("2024年", "地区生产总值", "亿元"), ("2025年", "地区生产总值", "亿元")], "'2024年' over '地区生产总值' over '亿元'"),
+    ],
+)
+def test_years_anywhere_in_a_header_over_units_are_refused_as_periods(columns, shown):
+    # review27b F1: years over units loaded variables 2024年, 2025年 under the period given, or
+    # failed with "both variable" / "duplicate column names", nothing to act on
+    keys = [("区划代码",) + (U0,) * (len(columns[0]) - 1), ("年份",) + (U1,) * (len(columns[0]) - 1)]
+    df = _headed(keys + columns, [["360102", 2025, 1.0, 2.0]])
+    with pytest.raises(zb.ParseError, match=f"one of which holds periods \\({shown}\\).*stack\\(level="):
+        zb.Panel.from_pandas(df, entity="区划代码", period="年份")
+
+
+def test_the_lines_for_years_over_units_make_a_panel(tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["区划代码", "地区生产总值", None])
+    sheet.append([None, "2024年", "2025年"])
+    sheet.append([None, "亿元", "亿元"])
+    sheet.merge_cells("A1:A3")
+    sheet.merge_cells("B1:C1")
+    sheet.append(["360102", 1.0, 2.0])
+    sheet.append(["360103", 3.0, 4.0])
+    book.save(tmp_path / "yrs.xlsx")
+    df = pd.read_excel(tmp_path / "yrs.xlsx", header=[0, 1, 2])
+    with pytest.raises(zb.ParseError) as raised:
+        zb.Panel.from_pandas(df, entity="区划代码", period="年份")
+    scope = {"df": df}
+    exec(str(raised.value).split("'A sheet from Excel'): ", 1)[1].replace("; ", "\n"), scope)
+    panel = zb.Panel.from_pandas(scope["long"], entity="区划代码", period="年份")
+    assert panel.units == {"gdp": "亿元"}
+    assert panel.to_pandas().loc[("360103", "2025"), "gdp"] == 4.0
+
+
+def test_units_in_brackets_are_read_in_a_header_and_refused_as_a_row():
+    # review27b F7: （亿元） under a name was refused with a line that made it the name; a keyless
+    # row (亿元), （万元） was skipped by lenient and every unit lost (read_csv refused it)
+    df = _headed([("区划代码", U0), ("年份", U1), ("地区生产总值", "（亿元）"), ("R&D经费内部支出", "(万元)")], [["360102", 2024, 1.0, 2.0]])
+    assert zb.Panel.from_pandas(df, entity="区划代码", period="年份").units == {"gdp": "亿元", "rd_expenditure": "万元"}
+    rows = pd.DataFrame(
+        {
+            "code": [None, "360102"],
+            "year": [None, 2024],
+            "gdp": pd.Series(["(亿元)", 1.0], dtype=object),
+            "rd": pd.Series(["（万元）", 5.0], dtype=object),
+        }
+    )
+    for lenient in (False, True):
+        with pytest.raises(zb.ParseError, match=r"row 0 looks like a row of units \(亿元, 万元\)"):
+            zb.Panel.from_pandas(rows, entity="code", period="year", lenient=lenient)
+    with pytest.raises(zb.ParseError, match="looks like a row of units"):
+        zb.read_csv(io.StringIO("code,year,gdp,rd\n,,(亿元),（万元）\n360102,2024,1.0,5.0\n"), lenient=True)
+
+
+def test_region_codes_as_headings_are_no_periods():
+    # review27b F9: columns 1101, 1102 were said to be "periods as columns"
+    with pytest.raises(zb.ParseError) as raised:
+        zb.Panel.from_pandas(pd.DataFrame({"指标": ["gdp"], "1101": [1.0], "1102": [2.0]}))
+    assert "periods are columns" not in str(raised.value)
+
+
+def test_a_misspelt_key_column_gets_did_you_mean_before_the_layout_hint():
+    # review27b F9: only the melt hint was given, "did you mean '区划代码'" lost
+    df = pd.DataFrame({"区划代码": ["360102"], "2024年": [1.0], "2025年": [2.0]})
+    with pytest.raises(zb.ParseError, match=r"did you mean '区划代码'"):
+        zb.Panel.from_pandas(df, entity="区划代吗")
+
+
+def test_a_unit_column_first_gets_the_lines_of_a_row_per_indicator():
+    # review27b F9: 单位 first fell to the one-variable lines, fixed to 地区生产总值[亿元]
+    df = pd.DataFrame({"单位": ["亿元"], "指标名称": ["地区生产总值"], "2024年": [1.0], "2025年": [2.0]})
+    with pytest.raises(zb.ParseError, match="a row per indicator with its unit") as raised:
+        zb.Panel.from_pandas(df)
+    assert "long['指标名称'] + '['" in str(raised.value)
+
+
+TWO_YEARS = "区划代码,年份,地区生产总值[亿元]\n360102,2023,1234.5\n360102,2024,1300\n"
+
+
+@pytest.mark.parametrize("extra", [(), ("--period-column", "年份")])
+def test_period_value_is_refused_for_a_file_with_a_period_column(extra):
+    # review27b F2: --period-value 2024 on a file of 2023 and 2024 gave both years back, exit 0
+    run = _cli("compute", "-", "--ids", "gdp", "--period-value", "2024", *extra, stdin=TWO_YEARS)
+    assert run.returncode == 2 and run.stdout == ""
+    assert "--period-value" in run.stderr and ("has a period column" in run.stderr or "give one of them" in run.stderr)
+
+
+def test_a_bad_period_value_is_the_options_error_not_the_files():
+    # review27b F3: "<stdin>:2: cannot read period 'abc'", a fault of the file's line 2
+    run = _cli("compute", "-", "--period-value", "abc", stdin=SHEET_2024)
+    assert run.returncode == 2 and "argument --period-value" in run.stderr and "<stdin>:2" not in run.stderr
+
+
+def test_composite_is_not_told_of_options_it_lacks():
+    # review27b F4: composite was told "give every row one with --period-value PERIOD", which it has not
+    run = _cli("composite", "-", "--period", "2024", stdin=SHEET_2024)
+    assert run.returncode == 2
+    assert "--period-value" not in run.stderr and "--period-column" not in run.stderr, run.stderr
+
+
+@pytest.mark.parametrize(
+    ("words", "meant"),
+    [
+        (("compute", "-", "--year", "2024"), "--period-value"),
+        (("compute", "-", "--year", "年份"), "--period-column"),
+        (("scorecard", "-", "--period-value", "2024"), "--year"),
+        (("scorecard", "-", "--period", "2024"), "--year"),
+    ],
+)
+def test_a_period_flag_by_its_meaning_gets_the_option_of_its_value(words, meant):
+    # review27b F5: all of these were sent to --period-column
+    result = _cli(*words, stdin=SHEET_2024)
+    assert result.returncode == 2 and f"{words[2]}: did you mean {meant}?" in result.stderr
