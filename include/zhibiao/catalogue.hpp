@@ -40,6 +40,10 @@ struct variable_spec {
     /// a negative count. Computing a ratio over it still says zero_denominator.
     bool positive = false;
     std::string aggregation = "sum";  ///< "sum" or "none"
+    /// Every row holds the figure from January to the end of its period (TOML `cumulative = true`;
+    /// 累计完成值: a 2024Q2 row holds January to June): single_month()/single_quarter() subtract
+    /// the row ending a month or quarter earlier, ytd() is the row itself.
+    bool cumulative = false;
 };
 
 /// Why a value of variable `v`, given in unit `u`, may not be computed with — summed over

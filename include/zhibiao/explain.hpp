@@ -38,6 +38,7 @@ struct explained_term {
     double used = 0;  ///< in the unit the formula uses it in (converted where an operation converts it)
     zhibiao::unit used_unit;
     reason why = reason::none;  ///< why it gives no value to the formula (none: it does)
+    std::string note;           ///< why there is no row where the period alone does not say; else empty
 };
 
 /// The audit trail of one indicator value (explain()).

@@ -190,10 +190,14 @@ public:
 
     friend std::ostream& operator<<(std::ostream& os, const unit& u) { return os << u.symbol(); }
 
-private:
+    /// The bare number unit "1" (no symbol, scale 1): a column given without a unit.
     bool is_plain_one() const {
         return symbol_ == "1" && dim_ == dimension{} && exponent_ == 0 && detail::exactly_equal(factor_, 1.0);
     }
+    /// Written as percentage points (百分点, 个百分点, pp): a change of a share, the same scale as %.
+    bool is_points() const;
+
+private:
     static int checked_exponent(int exponent) {
         if (std::abs(exponent) > max_exponent)
             throw limit_error("a product of units has scale 10^" + std::to_string(exponent) + ", beyond 10^±" +

@@ -41,6 +41,7 @@ py::dict variable_to_dict(const variable_spec& v) {
     d["unit"] = v.default_unit;
     d["min"] = finite_or_none(v.min);
     d["positive"] = v.positive;
+    d["cumulative"] = v.cumulative;
     d["aggregation"] = v.aggregation;
     return d;
 }
@@ -87,6 +88,7 @@ py::dict explanation_to_dict(const explanation& e) {
         row["used"] = t.used;
         row["used_unit"] = t.used_unit.symbol();
         row["reason"] = reason_or_none(t.why);
+        row["note"] = t.note;
         terms.append(row);
     }
     d["terms"] = terms;

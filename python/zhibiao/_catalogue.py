@@ -72,10 +72,22 @@ class Catalogue:
     def variables(self) -> Any:
         """One row per input variable: id, names (``other_names``: the other column headings read
         as it), dimension, default unit, minimum, ``positive`` (0 is no value it can take: a roll-up
-        does not sum a 0 there), aggregation."""
+        does not sum a 0 there), aggregation, ``cumulative`` (every row holds the figure from January:
+        single_quarter() subtracts the row a quarter earlier)."""
         import pandas as pd
 
-        columns = ["id", "name_zh", "name_en", "other_names", "dimension", "unit", "min", "positive", "aggregation"]
+        columns = [
+            "id",
+            "name_zh",
+            "name_en",
+            "other_names",
+            "dimension",
+            "unit",
+            "min",
+            "positive",
+            "aggregation",
+            "cumulative",
+        ]
         return pd.DataFrame(self._core.variables(), columns=columns)
 
     def add(self, *indicators: Any) -> "Catalogue":

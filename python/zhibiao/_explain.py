@@ -135,6 +135,8 @@ class Explanation:
             said += f" = {_with_unit(t['used'], t['used_unit'])}"
         if t["reason"]:
             said += f" ({t['reason']})"
+        if t.get("note"):
+            said += f": {t['note']}"
         if "children" in t:
             said += " — " + explain_word("summed", lang).format(valid=t["valid"], children=t["children"])
         if t.get("children_with_data"):

@@ -29,11 +29,20 @@ const dimension currency = dimension::of(base_quantity::currency);
 const dimension person = dimension::of(base_quantity::person);
 const dimension count = dimension::of(base_quantity::count);
 
+// The spellings of percentage points (unit::is_points), first among the whole-term symbols.
+constexpr const char* points_symbols[] = {"个百分点", "百分点", "pp"};
+
 // Whole-term symbols that take no prefix.
 const std::vector<symbol_entry>& specials() {
     static const std::vector<symbol_entry> table = {
-        {"个百分点", none, -2}, {"百分点", none, -2},  {"pp", none, -2}, {"%", none, -2},
-        {"pct", none, -2},      {"percent", none, -2}, {"‰", none, -3},  {"1", none, 0},
+        {points_symbols[0], none, -2},
+        {points_symbols[1], none, -2},
+        {points_symbols[2], none, -2},
+        {"%", none, -2},
+        {"pct", none, -2},
+        {"percent", none, -2},
+        {"‰", none, -3},
+        {"1", none, 0},
     };
     return table;
 }
@@ -215,6 +224,12 @@ std::optional<unit> try_parse_unit(std::string_view text) {
 
 // The error's message carries a "did you mean" (edit distances to every unit there is): built only
 // here, for a caller that wants the error, not by detail::try_parse_unit.
+bool unit::is_points() const {
+    for (const char* points : points_symbols)
+        if (symbol_ == points) return true;
+    return false;
+}
+
 unit unit::parse(std::string_view text) {
     if (std::optional<unit> u = detail::try_parse_unit(text)) return *std::move(u);
     if (detail::normalize_fullwidth(detail::trim(text)).empty()) throw unknown_unit_error(std::string(text));

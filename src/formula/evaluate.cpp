@@ -119,40 +119,137 @@ typed infer(const formula& f, const formula_node& n, const unit_resolver& resolv
     return infer_call(f, n, resolve);
 }
 
-// 百分点 and % are one scale (10⁻²) to the unit algebra but two meanings (spec §5): a change of a
-// share is in 百分点 (2.65% − 2.56% = 0.09个百分点), a rate of change (同比增长率) in %. A label that
-// swaps them reads 0.09 as "grew 0.09%" or a 25% growth as 25 points, with every digit right. The
-// formula's top shows which it is: one rate less another (no bare 1) is a change in points;
-// growth(), cagr() or `… - 1` is a rate of change.
+namespace {
+
+// What a value is to the 百分点-vs-% check (spec §5): a change of a rate (one rate less another:
+// 2.65% − 2.56% = 0.09个百分点), a rate of change (同比增长率: growth(x), x / yoy(x) - 1,
+// (x - yoy(x)) / yoy(x), in %), or neither — which includes every form the walk cannot tell.
+enum class rate_form { neither, change_of_rate, rate_of_change };
+
+// One walk over a formula's tree, through what keeps a value's form: unary minus, abs, round,
+// * or / by a dimensionless constant, the branches of if/min/max, and a ± of zero.
+class rate_forms {
+public:
+    rate_forms(const formula& f, const unit_resolver& resolve) : f_(f), resolve_(resolve) {}
+
+    rate_form of(const formula_node& n) const {
+        switch (n.kind) {
+            case node_kind::unary_minus:
+                return of(*n.args[0]);
+            case node_kind::call:
+                return of_call(n);
+            case node_kind::binary:
+                return of_binary(n);
+            default:
+                return rate_form::neither;
+        }
+    }
+
+    // A value known to be a ratio: dimensionless in a unit other than the bare 1 (a column given
+    // without a unit may hold a count), or a rate of change.
+    bool rate(const formula_node& n) const {
+        if (of(n) == rate_form::rate_of_change) return true;
+        const typed t = infer(f_, n, resolve_);
+        return t.known && t.u.dimensionless() && !t.u.is_plain_one();
+    }
+
+private:
+    // A dimensionless number under any unary minus: 2, 100[%], -1[1].
+    static const formula_node* constant(const formula_node& n) {
+        const formula_node* at = &n;
+        while (at->kind == node_kind::unary_minus) at = at->args[0].get();
+        return at->kind == node_kind::number && at->number_unit.dimensionless() ? at : nullptr;
+    }
+    // The value, not the spelling: 1 == 100[%] == 1000[‰].
+    static bool constant_equal(const formula_node& n, double value) {
+        return n.kind == node_kind::number && n.number_unit.dimensionless() &&
+               std::abs(n.number * n.number_unit.scale() - value) <= 1e-12;
+    }
+    static bool sum_or_difference(const formula_node& n) {
+        return n.kind == node_kind::binary && (n.op == "+" || n.op == "-");
+    }
+    std::string written(const formula_node& n) const {
+        std::string text;
+        for (char c : f_.text().substr(n.span.begin, n.span.end - n.span.begin))
+            if (c != ' ' && c != '\t') text += c;
+        return text;
+    }
+
+    // The form all the branches share, constants aside (max(growth(x), 0) is a rate of change).
+    rate_form common(const formula_node& call, std::size_t first) const {
+        std::optional<rate_form> shared;
+        for (std::size_t k = first; k < call.args.size(); ++k) {
+            if (constant(*call.args[k])) continue;
+            const rate_form form = of(*call.args[k]);
+            if (shared && *shared != form) return rate_form::neither;
+            shared = form;
+        }
+        return shared.value_or(rate_form::neither);
+    }
+
+    rate_form of_call(const formula_node& n) const {
+        if (n.name == "growth" || n.name == "cagr") return rate_form::rate_of_change;
+        if (n.name == "abs" || n.name == "round") return of(*n.args[0]);
+        if (n.name == "if") return common(n, 1);
+        if (n.name == "min" || n.name == "max") return common(n, 0);
+        return rate_form::neither;
+    }
+
+    rate_form of_binary(const formula_node& n) const {
+        const formula_node &a = *n.args[0], &b = *n.args[1];
+        if (n.op == "-") return difference(a, b);
+        if (n.op == "+") {  // a + (-b) is a − b
+            if (b.kind == node_kind::unary_minus) return difference(a, *b.args[0]);
+            if (a.kind == node_kind::unary_minus) return difference(b, *a.args[0]);
+            if (constant_equal(b, 0)) return of(a);
+            return rate_form::neither;
+        }
+        if (n.op == "*" || n.op == "/") {
+            if (constant(b)) return of(a);
+            if (n.op == "*" && constant(a)) return of(b);
+            // (x - yoy(x)) / yoy(x): the change over its own base
+            if (n.op == "/" && a.kind == node_kind::binary && a.op == "-" && written(*a.args[1]) == written(b))
+                return rate_form::rate_of_change;
+        }
+        return rate_form::neither;
+    }
+
+    rate_form difference(const formula_node& a, const formula_node& b) const {
+        if (constant_equal(b, 0)) return of(a);
+        // x / yoy(x) - 1, - 100[%]: a quotient less one
+        if (constant_equal(b, 1) && a.kind == node_kind::binary && a.op == "/") return rate_form::rate_of_change;
+        // 100[%] - share (a complement), cpi - 100[%], 1 - a - b (what remains), a + b - c (shares
+        // summed): a share or an index level, no change of one rate. share - 2.5[%] is (a gap).
+        if (constant_equal(a, 1) || constant_equal(b, 1) || sum_or_difference(a) || sum_or_difference(b))
+            return rate_form::neither;
+        return rate(a) && rate(b) ? rate_form::change_of_rate : rate_form::neither;
+    }
+
+    const formula& f_;
+    const unit_resolver& resolve_;
+};
+
+}  // namespace
+
 void refuse_percent_for_points(const formula& f, const unit& out, const unit_resolver& resolve) {
     if (!out.dimensionless() || std::abs(out.scale() - 0.01) > 1e-15) return;
-    const std::string& label = out.symbol();
-    const bool points = label == "百分点" || label == "个百分点" || label == "pp";
     const formula_node& root = root_of(f);
-    const auto bare_one = [](const formula_node& n) {
-        return n.kind == node_kind::number && n.number == 1 && n.number_unit.symbol() == "1";
-    };
-    const bool minus = root.kind == node_kind::binary && root.op == "-";
-    if (points) {
-        const bool rate = (root.kind == node_kind::call && (root.name == "growth" || root.name == "cagr")) ||
-                          (minus && bare_one(*root.args[1]));
-        if (rate)
-            throw incompatible_units_error(
-                f.describe("gives a rate of change, which is in %, not in '" + label +
-                               "' (百分点 are a change of a share: 2.65% − 2.56% = 0.09个百分点); give unit '%'",
-                           root.span));
-        return;
-    }
-    if (!minus || bare_one(*root.args[0]) || bare_one(*root.args[1])) return;
-    const auto rate_like = [&](const formula_node& n) {
-        const typed t = infer(f, n, resolve);
-        return t.known && t.u.dimensionless();
-    };
-    if (rate_like(*root.args[0]) && rate_like(*root.args[1]))
+    const rate_form form = rate_forms(f, resolve).of(root);
+    const std::string& label = out.symbol();
+    if (out.is_points() && form == rate_form::rate_of_change)
+        throw incompatible_units_error(
+            f.describe("gives a rate of change, which is in %, not in '" + label +
+                           "' (百分点 are a change of a share: 2.65% − 2.56% = 0.09个百分点); give unit '%'",
+                       root.span));
+    if (!out.is_points() && form == rate_form::change_of_rate)
         throw incompatible_units_error(f.describe(
             "subtracts one rate from another: the change of a share is in 百分点, not '" + label +
                 "' (2.65% − 2.56% = 0.09个百分点, not 0.09%); give unit '百分点', or growth(x) for the rate of change",
             root.span));
+}
+
+bool is_rate(const formula& f, const formula_node& n, const unit_resolver& resolve) {
+    return rate_forms(f, resolve).rate(n);
 }
 
 namespace {
@@ -197,6 +294,14 @@ typed infer_call(const formula& f, const formula_node& n, const unit_resolver& r
             return {first.u, known};
         }
         case unit_rule::same_as_first:
+            if ((fn == "single_month" || fn == "single_quarter") && is_rate(f, *n.args[0], resolve))
+                // 1-5月 R&D intensity less 1-4月 is no May intensity: a month's ratio is the ratio of
+                // the month's numerator and denominator.
+                fail_units(f,
+                           fn + "() of a rate or share subtracts two ratios, which gives no " +
+                               (fn == "single_month" ? "month's" : "quarter's") + " ratio: take " + fn +
+                               "() of the numerator and of the denominator (" + fn + "(a) / " + fn + "(b))",
+                           n.span);
             return arg(0);
         case unit_rule::dimensionless: {
             typed a = arg(0);
@@ -719,7 +824,7 @@ private:
 
     // No row at `q`: -1, and for explain() the period that was not there.
     std::int64_t none_at(const period& q) {
-        if (trace_) sought_ = q;
+        if (trace_) sought_ = q, note_.clear();
         return -1;
     }
 
@@ -741,9 +846,23 @@ private:
             case period_kind::year:
                 return period::year(p.year_number() + steps);
             case period_kind::year_to_date:
-                return period::year_to_date(p.year_number() + steps, p.index());
+                break;  // span_steps_away(): spans from January step by a month within their year
         }
         return p;
+    }
+
+    // lag()/lead() of a span from January (1-5月, or 截至5月底 for a stock): the span a month
+    // shorter or longer in the same year (1-4月, 4月底), so that `x - lag(x)` is May alone and
+    // lag(single_month(x)) is April's month (当月环比). It read the same span a year earlier before,
+    // which yoy() reads. Before January or after December there is none: the sum starts again.
+    std::int64_t span_steps_away(std::size_t row, const period& p, int steps) {
+        const int m = p.index() + steps;
+        if (m >= 1 && m <= 12) return cumulative_row(row, p.year_number(), m);
+        const std::int64_t none = none_at(p);
+        if (trace_)
+            note_ = "a span from January has none " + std::string(steps < 0 ? "before" : "after") +
+                    " it in its year; yoy() reads it a year earlier";
+        return none;
     }
 
     // out[i] = x[source(i)], with reason no_such_period where source(i) < 0.
@@ -769,7 +888,7 @@ private:
         std::vector<std::vector<detail::traced_read>> read(rows());
         for (std::size_t i = 0; i < rows(); ++i) {
             const std::int64_t s = source(i);
-            read[i] = {{s, s >= 0 ? p_.period_at(static_cast<std::size_t>(s)) : sought_}};
+            read[i] = {{s, s >= 0 ? p_.period_at(static_cast<std::size_t>(s)) : sought_, s >= 0 ? "" : note_}};
         }
         trace_reads(std::move(read));
     }
@@ -889,11 +1008,8 @@ private:
             const int k = detail::literal_argument(n, spec, 1);
             const int steps = fn == "lag" ? -k : k;
             return gather(arg(0), [&](std::size_t i) {
-                // A cumulative span (1-5月) has no span before it of its own length: lag() read the
-                // same span a year earlier, so `x - lag(x)` gave a year-on-year difference as if it
-                // were May alone. yoy() reads that span, single_month() gives May.
                 const period& p = p_.period_at(i);
-                if (steps != 0 && p.kind() == period_kind::year_to_date) return none_at(p);
+                if (p.kind() == period_kind::year_to_date) return span_steps_away(i, p, steps);
                 return row_at(i, shifted(p, steps));
             });
         }
@@ -916,9 +1032,9 @@ private:
                 return y = std::pow(v / b, inv) - 1, finite(y);
             });
         }
-        if (fn == "ytd") return year_to_date(arg(0));
+        if (fn == "ytd") return year_to_date(arg(0), reads_cumulative(*n.args[0]));
         if (fn == "single_month" || fn == "single_quarter")
-            return since_shorter_span(arg(0), fn == "single_month" ? 1 : 3);
+            return since_shorter_span(arg(0), fn == "single_month" ? 1 : 3, reads_cumulative(*n.args[0]));
         if (fn == "last_year_end") {
             column_value x = arg(0);
             return gather(x, [&](std::size_t i) {
@@ -978,15 +1094,16 @@ private:
         return q;
     }
 
-    // Cumulative value from January: the sum of the same entity's flows over the year so far.
-    column_value year_to_date(const column_value& x) {
+    // Cumulative value from January: the sum of the same entity's flows over the year so far (a
+    // variable the catalogue marks cumulative holds it in every row already).
+    column_value year_to_date(const column_value& x, bool cumulative_already) {
         column_value out = fresh(rows(), x.u);
         std::vector<std::vector<detail::traced_read>> read(trace_ ? rows() : 0);
         for (std::size_t i = 0; i < rows(); ++i) {
             const period& p = p_.period_at(i);
             std::vector<period> parts;
             const int y = p.year_number();
-            switch (p.kind()) {
+            switch (cumulative_already ? period_kind::year : p.kind()) {
                 case period_kind::month:
                     for (int m = 1; m <= p.index(); ++m) parts.push_back(period::month(y, m));
                     break;
@@ -1004,7 +1121,7 @@ private:
             reason r = reason::none;
             for (const auto& q : parts) {
                 std::int64_t s = q == p ? static_cast<std::int64_t>(i) : row_at(i, q);
-                if (trace_) read[i].push_back({s, q});
+                if (trace_) read[i].push_back({s, q, {}});
                 if (s < 0) {
                     r = reason::no_such_period;
                     break;
@@ -1031,29 +1148,55 @@ private:
         return row_at(row, period::year_to_date(y, m));
     }
 
+    // For a variable cumulative in every row (catalogue `cumulative`: a 2024Q2 row holds January to
+    // June): the row of `p`'s kind ending in month m (Q1 before Q2, April before May), else the
+    // span from January labelled as one.
+    std::int64_t cumulative_row_like(std::size_t row, const period& p, int m) {
+        const int y = p.year_number();
+        std::optional<period> same_kind;
+        if (p.kind() == period_kind::month) same_kind = period::month(y, m);
+        if (p.kind() == period_kind::quarter && m % 3 == 0) same_kind = period::quarter(y, m / 3);
+        if (p.kind() == period_kind::half && m == 6) same_kind = period::half(y, 1);
+        const std::int64_t found = same_kind ? row_at(row, *same_kind) : -1;
+        return found >= 0 ? found : cumulative_row(row, y, m);
+    }
+
+    // A name in `n` the catalogue marks cumulative (its every row from January).
+    bool reads_cumulative(const formula_node& n) const {
+        if (n.kind == node_kind::name) {
+            const variable_spec* v = cat_.variable(n.name);
+            return v && v->cumulative;
+        }
+        return std::any_of(n.args.begin(), n.args.end(), [&](const auto& a) { return reads_cumulative(*a); });
+    }
+
     // The figure of a row's last month (step 1) or last quarter (step 3) from figures cumulative
     // from January, as monthly statistics are published (当月 = 1-5月累计 − 1-4月累计): the row's
     // value less that of the span `step` months shorter. A row of one month (one quarter) holds its
-    // own figure already. A shorter span the panel lacks (a month left out in the middle: 1-5月
-    // less 1-3月 would be two months), a span not ending on a quarter, or a row of another span
-    // (a second half, a quarter asked for its month) gives no_such_period.
-    column_value since_shorter_span(const column_value& x, int step) {
+    // own figure already, unless the variable is `marked` cumulative in every row. A shorter span the
+    // panel lacks (a month left out in the middle: 1-5月 less 1-3月 would be two months), a span not
+    // ending on a quarter, or a row of another span (a second half, a quarter asked for its month)
+    // gives no_such_period.
+    column_value since_shorter_span(const column_value& x, int step, bool marked) {
         column_value out = fresh(rows(), x.u);
         std::vector<std::vector<detail::traced_read>> read(trace_ ? rows() : 0);
         for (std::size_t i = 0; i < rows(); ++i) {
             const period& p = p_.period_at(i);
-            const int end = p.last_month(), span = end - p.first_month() + 1;
-            const bool cumulative = p.kind() == period_kind::year_to_date || p.first_month() == 1;
+            const int end = p.last_month();
+            const bool cumulative = marked || p.kind() == period_kind::year_to_date || p.first_month() == 1;
+            const int span = end - (cumulative ? 1 : p.first_month()) + 1;
+            const bool subtracts = cumulative && end > step && end % step == 0;
             std::int64_t shorter = -1;  // the row of the shorter span; -2: the row is the span asked for
-            if (span == step && !(cumulative && end > step))
+            if (subtracts)
+                shorter =
+                    marked ? cumulative_row_like(i, p, end - step) : cumulative_row(i, p.year_number(), end - step);
+            else if (span == step)
                 shorter = -2;
-            else if (cumulative && end > step && end % step == 0)
-                shorter = cumulative_row(i, p.year_number(), end - step);
-            if (trace_ && (shorter != -1 || (cumulative && end > step && end % step == 0))) {
-                read[i].push_back({static_cast<std::int64_t>(i), p});
-                if (shorter != -2)
-                    read[i].push_back({shorter, end - step == 1 ? period::month(p.year_number(), 1)
-                                                                : period::year_to_date(p.year_number(), end - step)});
+            if (trace_ && (shorter == -2 || subtracts)) {
+                read[i].push_back({static_cast<std::int64_t>(i), p, {}});
+                if (subtracts)
+                    read[i].push_back(
+                        {shorter, shorter >= 0 ? p_.period_at(static_cast<std::size_t>(shorter)) : sought_, note_});
             }
             reason r = shorter == -1 ? reason::no_such_period : x.why(i);
             if (r == reason::none && shorter >= 0) r = x.why(static_cast<std::size_t>(shorter));
@@ -1075,7 +1218,8 @@ private:
     int nesting_ = 0;
     std::unique_ptr<time_index> time_;
     detail::eval_trace* trace_ = nullptr;
-    period sought_;  // the period row_at() last found no row at (traced only)
+    period sought_;     // the period row_at() last found no row at (traced only)
+    std::string note_;  // why there is no row at sought_ where the period alone does not say
 };
 
 // A value as the result column `id` of n rows: its storage moved in when the value alone owns
@@ -1193,6 +1337,9 @@ indicator_table compute(const panel& p, const std::vector<std::string>& ids, con
 
 void detail::traced_indicator(const panel& p, const indicator& ind, const compute_options& options,
                               const catalogue& cat, eval_trace& trace) {
+    // explain() refuses what compute() does: 百分点 and % swapped in the panel's units too.
+    refuse_percent_for_points(ind.parsed.empty() ? formula::parse(ind.formula) : ind.parsed, ind.unit,
+                              [&](const std::string& name) { return unit_of_name(cat, p, name); });
     evaluator ev(p, cat, options);
     ev.trace_into(&trace);
     ev.indicator_column(ind);
@@ -1207,6 +1354,9 @@ indicator_values compute_indicator(const panel& p, const indicator& ind, const c
 
 indicator_values evaluate(const panel& p, const formula& f, const std::optional<unit>& out,
                           const compute_options& options, const catalogue& cat) {
+    if (out)  // as compute() refuses an indicator in that unit
+        detail::refuse_percent_for_points(f, *out,
+                                          [&](const std::string& name) { return detail::unit_of_name(cat, p, name); });
     evaluator ev(p, cat, options);
     const formula_node& root = detail::root_of(f);
     std::optional<column_value> scaled;  // a quotient in a unit a power of ten away: rounded once, as compute() does

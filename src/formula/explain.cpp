@@ -236,6 +236,7 @@ private:
                 t.period = period::year(one_.period_at(row).year_number() - 1);
             t.row_found = false;
             t.why = reason::no_such_period;
+            t.note = r.note;
             t.stored = nan_value;
             if (const unit* u = unit_of(arg)) t.stored_unit = *u;
             add(std::move(t), nullptr);
@@ -326,6 +327,7 @@ std::string explanation::to_string() const {
         if (t.why == reason::none && t.used_unit.symbol() != t.stored_unit.symbol())
             s += " = " + with_unit(t.used, t.used_unit);
         if (t.why != reason::none) s += " (" + std::string(zhibiao::to_string(t.why)) + ")";
+        if (!t.note.empty()) s += ": " + t.note;
     }
     return s;
 }

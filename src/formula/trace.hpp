@@ -28,6 +28,7 @@ struct traced_values {
 struct traced_read {
     std::int64_t row = -1;
     period sought;
+    std::string note;  ///< where row < 0 for a reason the period alone does not say
 };
 
 struct eval_trace {

@@ -28,10 +28,15 @@ using unit_resolver = std::function<std::optional<unit>(const std::string& name)
 /// arguments) described with the formula text and a caret.
 typed infer(const formula& f, const formula_node& n, const unit_resolver& resolve);
 
-/// 百分点 and % swapped by an indicator's unit `out`: one rate less another (a change of a share,
-/// in 百分点) labelled %, or a rate of change (growth(), cagr(), `… - 1`, in %) labelled 百分点.
-/// An incompatible_units_error pointing at the formula; nothing where operand units are unknown.
+/// 百分点 and % swapped by an indicator's unit `out` (spec §5): a change of a rate (one rate less
+/// another) labelled %, or a rate of change (growth(), cagr(), x / yoy(x) - 1, (x - q) / q) labelled
+/// 百分点, seen through unary minus, abs, round, * or / by a constant and the branches of if/min/max.
+/// An incompatible_units_error pointing at the formula; nothing where the form cannot be told
+/// (operand units unknown or the bare 1, a constant or a sum of shares on one side).
 void refuse_percent_for_points(const formula& f, const unit& out, const unit_resolver& resolve);
+
+/// `n` is known to be a ratio: dimensionless in a unit other than the bare 1, or a rate of change.
+bool is_rate(const formula& f, const formula_node& n, const unit_resolver& resolve);
 
 /// A number written without a unit (10, -3; a bare 0 is zero of any unit) beside a value in a
 /// scaled dimensionless unit (%, ‰, 百分点): in `share >= 10` the 10 would be 1000 %, in `share + 1`

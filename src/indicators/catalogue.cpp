@@ -194,8 +194,8 @@ catalogue catalogue::from_toml(std::string_view text, const std::string& source)
         variable_spec v;
         v.id = r.text("id", true);
         const detail::toml_reader named = r.as("variable '" + v.id + "'");
-        named.allow_only(
-            {"id", "name_zh", "name_en", "other_names", "dimension", "unit", "min", "positive", "aggregation"});
+        named.allow_only({"id", "name_zh", "name_en", "other_names", "dimension", "unit", "min", "positive",
+                          "aggregation", "cumulative"});
         v.name_zh = named.text("name_zh");
         v.name_en = named.text("name_en");
         v.other_names = named.texts("other_names");
@@ -211,6 +211,7 @@ catalogue catalogue::from_toml(std::string_view text, const std::string& source)
         }
         v.min = named.number("min", v.min);
         v.positive = named.flag("positive");
+        v.cumulative = named.flag("cumulative");
         v.aggregation = named.text("aggregation");
         if (v.aggregation.empty()) v.aggregation = "sum";
         if (v.aggregation != "sum" && v.aggregation != "none") named.fail("aggregation", "must be 'sum' or 'none'");

@@ -290,10 +290,28 @@ BOOST_AUTO_TEST_CASE(single_months_and_quarters_from_cumulative_figures) {
     BOOST_TEST(quarter.values()(7) == 25.0);
     BOOST_TEST((quarter.reasons()[4] == reason::no_such_period));
     // lag() of a cumulative span read the same span a year earlier: 41 − 38 passed for May alone.
+    // It is the span a month shorter: 1-2月 15 − 1月 8 = February 7; 1-5月 has no 1-4月 here.
     indicator_values since = evaluate(p, formula::parse("x - lag(x, 1)"));
+    BOOST_TEST(since.values()(2) == 7.0);
     BOOST_TEST(std::isnan(since.values()(4)));
     BOOST_TEST((since.reasons()[4] == reason::no_such_period));
     BOOST_TEST(evaluate(p, formula::parse("yoy(x)")).values()(4) == 38.0);
+}
+
+BOOST_AUTO_TEST_CASE(the_points_check_reads_values_and_sees_through_wrappers) {
+    // indicators.md §5 as in the case above; review 27a findings 4 and 5.
+    catalogue c = catalogue::builtin();
+    for (const char* legit : {"100[%] - rd_intensity", "1000[‰] - rd_intensity", "1[1] - rd_intensity - rd_intensity",
+                              "rd_intensity + rd_intensity - rd_intensity"})
+        BOOST_CHECK_NO_THROW(c.add(make_indicator("ok", legit, "%")));
+    for (const char* change : {"abs(rd_intensity - yoy(rd_intensity))", "-(rd_intensity - yoy(rd_intensity))",
+                               "rd_intensity + (-yoy(rd_intensity))", "growth(gdp) - growth(population)"})
+        BOOST_CHECK_THROW(c.add(make_indicator("d", change, "%")), incompatible_units_error);
+    for (const char* rate : {"(gdp - yoy(gdp)) / yoy(gdp)", "gdp / yoy(gdp) - 100[%]", "max(growth(gdp), 0)"})
+        BOOST_CHECK_THROW(c.add(make_indicator("g", rate, "百分点")), incompatible_units_error);
+    BOOST_TEST(unit::parse("个百分点").is_points());
+    BOOST_TEST(unit::parse("pp").is_points());
+    BOOST_TEST(!unit::parse("%").is_points());
 }
 
 BOOST_AUTO_TEST_CASE(no_inf_leaks_through_sums_and_conversions) {
