@@ -1328,6 +1328,7 @@ indicator_table compute(const panel& p, const std::vector<std::string>& ids, con
             columns[k] = missing_column(*wanted[k], p.rows(), reason::unit_mismatch, e.message());
         }
     }
+    report_progress(wanted.size(), wanted.size());  // a progress bar ends full, not one column short
     ev.forget();  // drop the memo so results can take their storage without copying
     for (std::size_t k = 0; k < wanted.size(); ++k)
         if (!fused[k] && columns[k].column_problem().empty())

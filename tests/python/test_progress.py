@@ -19,7 +19,7 @@ def test_compute_reports_the_last_indicator_of_the_call(sample_dir):
     seen = []
     with _progress.reporting(lambda done, total: seen.append((done, total))):
         panel.compute(["rd_intensity", "invention_patents_per_10k", "project_approval_rate"])
-    assert seen and seen[-1] == (2, 3) and all(total == 3 for _, total in seen)
+    assert seen and seen[-1] == (3, 3) and all(total == 3 for _, total in seen)  # ends full (c27)
     seen.clear()
     panel.compute(["rd_intensity"])  # outside the block: no callback
     assert seen == []
@@ -32,8 +32,8 @@ def test_scorecard_explanations_and_gap_report_firm_by_firm(sample_dir):
         scorecards.evaluate(firms, "tech-sme-2017")
         explained = list(seen)
         scorecards.gap(firms, "tech-sme-2017")
-    assert (199, 200) in explained  # explanations: zh then en, 200 firms each
-    assert seen[-1] == (199, 200)
+    assert (200, 200) in explained  # explanations: zh then en, 200 firms each, each ending full
+    assert seen[-1] == (200, 200)
 
 
 def test_a_callback_that_raises_stops_the_call_and_the_panel_still_works(sample_dir):
