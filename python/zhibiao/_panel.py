@@ -1366,10 +1366,10 @@ class Panel:
 
         from .composite import NestedRegionsWarning
 
-        codes, names = list(self._core.entity_codes), list(self._core.entity_names)
-        totals = sorted(set(_core.totals_rows(codes)) | set(_core.totals_rows(names)))
+        totals = _core.totals_entities(self._core)
         if not totals:
             return
+        codes, names = self._core.entity_codes, self._core.entity_names
         shown = [codes[k] + (f" ({names[k]})" if names[k] and names[k] != codes[k] else "") for k in totals]
         warnings.warn(
             f"{what}: entit{'y' if len(totals) == 1 else 'ies'} {', '.join(shown[:5])}"
