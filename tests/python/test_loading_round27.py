@@ -34,9 +34,7 @@ def test_the_full_name_is_kept_whichever_row_comes_first_in_both_layouts(tmp_pat
         path.write_text(
             "region,name,year,variable,value\n360103,西湖,2024,gdp,1\n360103,西湖区,2025,gdp,2\n", encoding="utf-8"
         )
-    assert zb.read_csv(path, units={"gdp": "亿元"} if layout == "long" else None).entities["name"].tolist() == [
-        "西湖区"
-    ]
+    assert zb.read_csv(path, units={"gdp": "亿元"} if layout == "long" else None).entities["name"].tolist() == ["西湖区"]
 
 
 def test_read_csv_takes_the_full_name_across_threads(tmp_path):
