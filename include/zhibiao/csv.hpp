@@ -50,9 +50,12 @@ struct csv_options {
     std::vector<std::pair<std::string, std::string>> units;
     /// Columns to leave out (listed in the report's ignored_columns).
     std::vector<std::string> ignore;
-    /// Texts read as missing, after trimming and full-width normalisation.
-    std::vector<std::string> na_values = {"",    "-",   "--",  "—",    "——",   "–", "NA", "N/A",
-                                          "n/a", "NaN", "nan", "null", "NULL", "…", "..."};
+    /// Texts read as missing, after trimming and full-width normalisation (－ is -): the dashes of
+    /// a table's empty cell and the ellipses of a figure not available, single or doubled as
+    /// Chinese text writes them (……, ⋯⋯: GB/T 15834 标点符号用法), and the spellings of NA. The one
+    /// list read_csv, from_pandas (parse_text_cells) and the CLI read.
+    std::vector<std::string> na_values = {"",    "-",    "--",   "—", "——", "–", "NA", "N/A", "n/a",   "NaN",
+                                          "nan", "null", "NULL", "…", "……", "⋯", "⋯⋯", "...", "......"};
     /// Unparseable cells become NaN with a reason (and rows with the wrong number of fields are
     /// skipped and reported) instead of throwing.
     bool lenient = false;
@@ -107,6 +110,12 @@ std::string trim_key(std::string_view text);
 /// its first cell starts 注, 说明, 备注, 资料来源 or 数据来源 with a colon (： or :), white space around
 /// the cell aside. The one rule of read_csv and Panel.from_pandas.
 bool looks_like_footnote(std::string_view first_cell);
+
+/// The name of one region whose rows name it `a` and `b`, as read_csv settles a code's name: the
+/// longer when one is the other plus an administrative suffix, 市, 县, 区 or 旗 (西湖 and 西湖区:
+/// 西湖区); either when they are equal or one is blank; nullopt when they name two places (南昌县
+/// and 南昌市, 东湖区 and 西湖区).
+std::optional<std::string> region_name(std::string_view a, std::string_view b);
 
 /// Cells of one column given as texts (a pandas column of strings), each read by the CSV cell
 /// grammar: numbers, percentages converted into `u` when it is dimensionless, and the texts of

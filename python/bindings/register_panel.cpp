@@ -354,6 +354,12 @@ void register_csv_readers(py::module_& m) {
         "Whether a row whose first cell is this is a footnote under a table (注：…, 数据来源：…), as "
         "read_csv tells one (csv.hpp looks_like_footnote).");
     m.def(
+        "region_name", [](std::string_view a, std::string_view b) { return region_name(a, b); }, py::arg("a"),
+        py::arg("b"),
+        "The name of one region whose rows name it a and b, as read_csv settles a code's name (csv.hpp "
+        "region_name): the longer when one is the other plus 市, 县, 区 or 旗 ('西湖', '西湖区' -> '西湖区'); "
+        "None when they name two places ('南昌县', '南昌市').");
+    m.def(
         "read_csv",
         [](const py::object& path_object, char separator, const std::string& encoding, const std::string& layout,
            std::string entity, std::string period_col, std::string name, std::string parent,

@@ -73,6 +73,17 @@ void register_validate(py::module_& m) {
         },
         py::arg("texts"), "The positions of the texts that are a totals row's (validate.hpp looks_like_totals_row).");
     m.def(
+        "totals_entities",
+        [](const panel& p) {
+            // Read in place: a panel of 10^5 firms listed to Python first took a third of compute().
+            std::vector<std::size_t> found;
+            for (std::size_t e = 0; e < p.entity_count(); ++e)
+                if (looks_like_totals_row(p.entity_code(e)) || looks_like_totals_row(p.entity_name(e)))
+                    found.push_back(e);
+            return found;
+        },
+        py::arg("panel"), "The entities whose code or name is a totals row's (validate.hpp looks_like_totals_row).");
+    m.def(
         "validate",
         [](const panel& p, const std::vector<rule>& rules, const catalogue* cat) {
             validation_report r;

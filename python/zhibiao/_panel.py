@@ -609,13 +609,11 @@ def _carried_names(df: Any, entity_codes: Sequence[str]) -> list[str]:
     return [str(carried.get(code) or "") for code in entity_codes]
 
 
-_ADMIN_SUFFIXES = ("市", "县", "区", "旗")
-
-
 def _full_names(texts: Any, entity_index: Any, entities: int) -> tuple[Any, Any]:
     """(each entity's name, each row's name as compared): a sheet writes 西湖 on one year's rows
-    and 西湖区 on another's, one region; its name is the full one. A name that is another plus
-    more than one of 市, 县, 区, 旗 (南昌县 and 南昌市) stays itself: two regions under one code."""
+    and 西湖区 on another's, one region named the longer way. The rule is read_csv's
+    (_core.region_name), so both loaders settle a name alike; two places under one code (南昌县
+    and 南昌市) keep their own names here, and the caller refuses them."""
     import pandas as pd
 
     given = texts.notna().to_numpy()
@@ -625,9 +623,11 @@ def _full_names(texts: Any, entity_index: Any, entities: int) -> tuple[Any, Any]
     longest = lengths.groupby(entity_index[given]).idxmax()
     full = pd.Series(texts.to_numpy()[longest.to_numpy()], index=longest.index).reindex(range(entities))
     full_of_row = pd.Series(full.to_numpy()[entity_index], index=texts.index)
-    short = pd.Series(False, index=texts.index)
-    for suffix in _ADMIN_SUFFIXES:
-        short |= texts.notna() & ((texts + suffix) == full_of_row)
+    other = np.flatnonzero(given & (texts != full_of_row).to_numpy())
+    pairs = {(texts.iat[k], full_of_row.iat[k]) for k in other}
+    same_region = {pair for pair in pairs if _core.region_name(*pair) == pair[1]}
+    short = np.zeros(len(texts), dtype=bool)
+    short[other] = [(texts.iat[k], full_of_row.iat[k]) in same_region for k in other]
     return full, texts.where(~short, full_of_row)
 
 
@@ -1478,6 +1478,28 @@ class Panel:
             {"code": self._core.entity_codes, "name": self._core.entity_names, "parent": self._core.entity_parents}
         )
 
+    def _warn_of_totals_rows(self, what: str) -> None:
+        """A totals row loaded as an entity (合计, 全市 in the entity column: validate's hard
+        ``totals_row``) gets indicators of its own, the whole's beside its parts': said by a
+        NestedRegionsWarning naming it, as composite.build says it (docs/loading.md)."""
+        import warnings
+
+        from .composite import NestedRegionsWarning
+
+        totals = _core.totals_entities(self._core)
+        if not totals:
+            return
+        codes, names = self._core.entity_codes, self._core.entity_names
+        shown = [codes[k] + (f" ({names[k]})" if names[k] and names[k] != codes[k] else "") for k in totals]
+        warnings.warn(
+            f"{what}: entit{'y' if len(totals) == 1 else 'ies'} {', '.join(shown[:5])}"
+            f"{f' and {len(totals) - 5} more' if len(totals) > 5 else ''} look{'s' if len(totals) == 1 else ''} like "
+            "a totals row (合计/总计/小计/全市…), not a region: its figures are the others' sum, so a ranking or a sum "
+            "over the entities counts them twice; leave the row out of the file (validate: totals_row)",
+            NestedRegionsWarning,
+            stacklevel=3,
+        )
+
     def _entity_names(self) -> dict[str, str]:
         """Entity code → name where the source gave names (empty when it gave none)."""
         names = dict(zip(self._core.entity_codes, self._core.entity_names))
@@ -1672,6 +1694,7 @@ class Panel:
         problems = {r[0]: r[4] for r in results if r[4]}
         if problems:
             values.attrs["problems"] = problems
+        self._warn_of_totals_rows("compute")
         if not reasons:
             return values
         why = pd.DataFrame({r[0]: _reason_frame_column(r[3]) for r in results}, index=index, copy=False)

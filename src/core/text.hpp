@@ -122,6 +122,21 @@ inline bool looks_like_total(std::string_view text) {
     return false;
 }
 
+/// `full` is `name` plus an administrative suffix (西湖区 of 西湖, 南昌县 of 南昌): one region, as a
+/// sheet writes it on one year's rows and drops the suffix on another's.
+inline bool admin_suffix_of(std::string_view name, std::string_view full) {
+    if (name.empty() || full.size() <= name.size() || full.substr(0, name.size()) != name) return false;
+    const std::string_view suffix = full.substr(name.size());
+    return suffix == "市" || suffix == "县" || suffix == "区" || suffix == "旗";
+}
+
+/// Two names given to one code that cannot be one region's: both given, and neither the other or
+/// the other plus an administrative suffix (南昌县 and 南昌市, 东湖区 and 西湖区). A blank states
+/// nothing. Where they can be, the region's name is the longer one (its full name).
+inline bool two_places(std::string_view a, std::string_view b) {
+    return !a.empty() && !b.empty() && a != b && !admin_suffix_of(a, b) && !admin_suffix_of(b, a);
+}
+
 }  // namespace zhibiao::detail
 
 #include <algorithm>

@@ -1237,8 +1237,9 @@ private:
         entity& kept = keys.entities[static_cast<std::size_t>(e)];
         // A blank states nothing (blank_states_nothing): the first cell that is not blank names
         // the code and gives its parent, as in the wide layout.
-        if (name_col_ >= 0 && names_differ(kept.name, name)) refuse_two_names();
-        if (name_col_ >= 0 && kept.name.empty()) kept.name = std::string(name);
+        // 西湖 and 西湖区 are one region, named the longer way (detail::two_places).
+        if (name_col_ >= 0 && detail::two_places(kept.name, name)) refuse_two_names();
+        if (name_col_ >= 0 && name.size() > kept.name.size()) kept.name = std::string(name);
         if (parent_col_ >= 0 && !parent.empty()) {
             if (!kept.parent.empty() && other_parent(kept.parent, parent))
                 refuse_two_parents({kept.code, kept.parent, parent, 0, line});
@@ -1283,15 +1284,17 @@ private:
     // merged cells name a region on one of its rows only (the first, or where the merge was
     // anchored), so a blank never disagrees with the name its code was given, and the first
     // cell that is not blank names it (gives its parent), whichever row that is, in either layout.
+    // Texts that differ are compared again by settle_keys in file order: 西湖 and 西湖区 are one
+    // region named the longer way, 南昌县 and 南昌市 two (detail::two_places).
     static bool names_differ(std::string_view kept, std::string_view name) {
         return !kept.empty() && !name.empty() && kept != name;
     }
 
     // One code named two ways (东湖区 on one row, 西湖区 on another) is a row shifted or a code
     // mistyped as often as a renamed region, and the panel keeps one name: refused, naming both
-    // lines. Found while reading by a compare of each row's name with its code's first; the lines
-    // only here, on the error path, by reading the body again in file order (so the same row is
-    // named whatever the number of threads).
+    // lines. A name with and without its administrative suffix (西湖, 西湖区) is one region's. Found while reading by a
+    // compare of each row's name with its code's first; the lines only here, on the error path, by reading the body
+    // again in file order (so the same row is named whatever the number of threads).
     [[noreturn]] void refuse_two_names() const {
         tokenizer tok(text_.substr(body_start_), options_.separator, source_, body_line_);
         std::vector<field> fields;
@@ -1303,7 +1306,11 @@ private:
             const std::string_view name = optional_field(fields, name_col_);
             if (name.empty()) continue;  // a blank states nothing: compared with the first name given
             auto [it, fresh] = first.try_emplace(std::string(code), std::string(name), tok.line());
-            if (fresh || !names_differ(it->second.first, name)) continue;
+            if (fresh) continue;
+            if (!detail::two_places(it->second.first, name)) {
+                if (name.size() > it->second.first.size()) it->second = {std::string(name), tok.line()};
+                continue;
+            }
             throw parse_error("entity " + detail::quoted(code) + " is named " + detail::quoted(name) + " here and " +
                                   detail::quoted(it->second.first) + " on line " + std::to_string(it->second.second) +
                                   ": one code is one region (a row shifted, or a code mistyped?); if the region was "
@@ -1315,9 +1322,11 @@ private:
     }
 
     // blank_states_nothing across chunks: a code whose first row (in an earlier chunk) left its
-    // name or parent blank takes the first one a later row gives. Rare (a sheet naming a region
-    // on a later row only), so found by reading the body again, in file order, on that path only.
-    void fill_late_keys(entity_table& table) const {
+    // name or parent blank takes the first one a later row gives; a code named with and without its
+    // administrative suffix (西湖, 西湖区) takes the full name. Rare (a sheet naming a region on a
+    // later row only, or two ways), so found by reading the body again, in file order, on that path
+    // only; two names of two places are refused here.
+    void settle_keys(entity_table& table) const {
         std::unordered_map<std::string, std::pair<std::string, std::string>> given;  // code → name, parent
         tokenizer tok(text_.substr(body_start_), options_.separator, source_, body_line_);
         std::vector<field> fields;
@@ -1326,8 +1335,8 @@ private:
             const std::string_view code = trim(fields[static_cast<std::size_t>(entity_col_)]);
             auto& [name, parent] = given[std::string(code)];
             const std::string_view named = optional_field(fields, name_col_);
-            if (names_differ(name, named)) refuse_two_names();  // after a blank first row: not seen before
-            if (name.empty()) name = std::string(named);
+            if (detail::two_places(name, named)) refuse_two_names();
+            if (named.size() > name.size()) name = std::string(named);
             if (parent.empty()) parent = std::string(optional_field(fields, parent_col_));
         }
         const auto refill = [&](entity_texts& texts, bool names) {
@@ -1335,7 +1344,7 @@ private:
             std::vector<std::size_t> ends(table.size());
             for (std::size_t i = 0; i < table.size(); ++i) {
                 std::string_view kept = texts.at(i);
-                if (kept.empty()) {
+                if (kept.empty() || names) {  // a name given in full on a later row is the full one
                     const auto found = given.find(std::string(table.codes.at(i)));
                     if (found != given.end()) kept = names ? found->second.first : found->second.second;
                 }
@@ -1545,10 +1554,10 @@ private:
         interner entity_codes{false};  // this chunk's distinct codes, first-seen order: views of its rows' codes
         detail::huge_page_vector<std::int32_t> entity_local;  // per row: its code's index, or empty: row r's is r
         detail::huge_page_vector<std::string_view> name_of, parent_of;  // per code: name and parent on its first row
-        bool two_names = false;        // a row of the chunk names its code otherwise than name_of (refuse_two_names)
-        bool late_keys = false;        // a code's first row left its name or parent blank, a later row gives it
-        interner period_texts{false};  // this chunk's distinct period texts
-        std::vector<std::size_t> period_line;                 // per period text: the line it first appears on
+        bool two_names = false;                // a row of the chunk names its code otherwise than name_of (settle_keys)
+        bool late_keys = false;                // a code's first row left its name or parent blank, a later row gives it
+        interner period_texts{false};          // this chunk's distinct period texts
+        std::vector<std::size_t> period_line;  // per period text: the line it first appears on
         detail::huge_page_vector<std::int32_t> period_local;  // per row: its period's index, or empty: all 0
         std::size_t interned = 0;                             // rows whose code is interned
         std::string_view last_entity, last_period;            // the previous row's (rows come grouped)
@@ -2506,13 +2515,10 @@ private:
         detail::populate_in_parts(keys.period_of_row.data(), parsed.rows * sizeof(std::int32_t), parsed.chunks.size());
         check_parents(parsed.chunks);
         wide_entities(parsed.chunks, keys);
-        for (const auto& c : parsed.chunks)
-            if (c.two_names) refuse_two_names();
-        for (std::size_t i = 1; i < parsed.chunks.size(); ++i)
-            if (parsed.chunks[i].late_keys) {
-                fill_late_keys(keys.table);
-                break;
-            }
+        bool unsettled = false;
+        for (std::size_t i = 0; i < parsed.chunks.size(); ++i)
+            unsettled = unsettled || parsed.chunks[i].two_names || (i > 0 && parsed.chunks[i].late_keys);
+        if (unsettled) settle_keys(keys.table);
         for (auto& c : parsed.chunks) {
             add_counts(c.counts);
             add_chunk_rows(c, keys, vars);
@@ -2900,6 +2906,11 @@ column_header parse_column_header(std::string_view header, const catalogue* cat)
 }
 
 std::string trim_key(std::string_view text) { return std::string(detail::trim(text)); }
+
+std::optional<std::string> region_name(std::string_view a, std::string_view b) {
+    if (detail::two_places(a, b)) return std::nullopt;
+    return std::string(b.size() > a.size() ? b : a);
+}
 
 bool looks_like_footnote(std::string_view first_cell) {
     const std::string_view text = detail::trim(first_cell);

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "formula/node.hpp"
@@ -224,6 +225,33 @@ void report_totals(const panel& p, validation_report& report) {
     }
 }
 
+/// Two entities named as one region with and without its administrative suffix (西湖 and 西湖区),
+/// where the entity column holds names, not codes: one region read as two (rule "one_region_two_names",
+/// soft, a finding on the full name naming both). Codes are no names: 西湖 and 西湖区 under two codes
+/// are two codes, and under one code read_csv and from_pandas already make them one region.
+void report_one_region_two_names(const panel& p, validation_report& report) {
+    std::unordered_set<std::string_view> by_name;
+    const auto is_name = [](std::string_view code) {
+        return std::any_of(code.begin(), code.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    };
+    for (std::size_t e = 0; e < p.entity_count(); ++e)
+        if (is_name(p.entity_code(e))) by_name.insert(p.entity_code(e));
+    for (std::size_t e = 0; e < p.entity_count(); ++e) {
+        const std::string_view full = p.entity_code(e);
+        constexpr std::size_t suffix_bytes = 3;  // 市, 县, 区, 旗 in UTF-8: the rule is admin_suffix_of's
+        if (!is_name(full) || full.size() <= suffix_bytes) continue;
+        const std::string_view bare = full.substr(0, full.size() - suffix_bytes);
+        if (!by_name.count(bare) || !detail::admin_suffix_of(bare, full)) continue;
+        report.findings.push_back(
+            {std::string(full), "", "", "one_region_two_names", "soft",
+             "entities '" + std::string(bare) + "' and '" + std::string(full) +
+                 "' differ only by an administrative suffix (市/县/区/旗)"
+                 ": one region written two ways (its rows split in two, each with part of the periods)? "
+                 "write one name on all its rows; if they are two places, name them so (or "
+                 "key them by code)"});
+    }
+}
+
 /// The numbers behind a rule's finding in row `row`: each variable the check reads, as published
 /// (the panel's cell) and, where the catalogue recomputes it, as recomputed ("published 3.23,
 /// recomputed 3.22171"); empty when the rule reads nothing the panel holds.
@@ -409,6 +437,7 @@ validation_report validate(const panel& given, const std::vector<rule>& rules, c
     report_invalid_values(p, cat, named, report);
     report_skipped_rows(p, report);
     report_totals(p, report);
+    report_one_region_two_names(p, report);
     return report;
 }
 

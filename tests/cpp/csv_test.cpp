@@ -1608,6 +1608,60 @@ BOOST_AUTO_TEST_CASE(codes_in_random_order_numbered_for_any_chunking) {
         }
 }
 
+// Round 27 (an27): a name with and without its administrative suffix (西湖, 西湖区) is one region,
+// named the longer way, on every path (one chunk, a code seen in an earlier chunk, the long layout)
+// and for any number of threads; 南昌县 and 南昌市 stay two places, refused.
+BOOST_AUTO_TEST_CASE(a_name_with_and_without_its_suffix_is_one_region_named_in_full) {
+    auto file = [](bool adjacent, const std::string& second_suffix) {
+        std::string text = "entity,period,name,x\n";
+        auto row = [&](std::size_t r, int period, bool second) {
+            const std::string code = std::to_string(100000 + r);
+            text += code + "," + std::to_string(period) + ",区" + code + (second ? second_suffix : "") + ",1\n";
+        };
+        for (std::size_t r = 0; r < 3000; ++r) {
+            row(r, 2020, false);
+            if (adjacent) row(r, 2021, true);
+        }
+        if (!adjacent)
+            for (std::size_t r = 0; r < 3000; ++r) row(r, 2021, true);
+        return text;
+    };
+    for (bool adjacent : {true, false})
+        for (std::size_t chunk : {std::size_t{64}, std::size_t{20000}, std::size_t{1} << 20})
+            for (unsigned threads : {1u, 3u}) {
+                csv_options o;
+                o.threads = threads;
+                o.min_chunk_bytes = chunk;
+                const panel p = parse_csv(file(adjacent, "县"), o);
+                BOOST_TEST_REQUIRE(p.entity_count() == 3000u);
+                for (std::size_t e : {std::size_t{0}, std::size_t{1700}, std::size_t{2999}})
+                    BOOST_TEST(p.entity_name(e) == "区" + std::string(p.entity_code(e)) + "县");
+            }
+    BOOST_TEST(
+        parse_csv("entity,period,variable,value,name\n360103,2024,x,1,西湖\n360103,2025,x,2,西湖区\n").entity_name(0) ==
+        "西湖区");
+    BOOST_TEST(parse_csv("entity,period,name,x\n360103,2024,西湖区,1\n360103,2025,西湖,2\n").entity_name(0) ==
+               "西湖区");
+    for (const char* text : {"entity,period,name,x\n360121,2024,南昌县,1\n360121,2025,南昌市,2\n",
+                             "entity,period,name,x\n360103,2023,西湖,1\n360103,2024,西湖区,1\n360103,2025,西湖市,1\n",
+                             "entity,period,variable,value,name\n360121,2024,x,1,南昌县\n360121,2025,x,2,南昌市\n"})
+        BOOST_CHECK_THROW(parse_csv(text), parse_error);
+    BOOST_TEST(region_name("西湖", "西湖区").value_or("") == "西湖区");
+    BOOST_TEST(region_name("西湖区", "").value_or("") == "西湖区");
+    BOOST_TEST(!region_name("南昌县", "南昌市").has_value());
+    BOOST_TEST(!region_name("西湖", "西湖区区").has_value());
+}
+
+// Round 27: the doubled ellipsis (……, the usual Chinese one) is missing as … is, not unparseable.
+BOOST_AUTO_TEST_CASE(the_doubled_ellipsis_is_missing) {
+    const panel p = parse_csv("entity,period,x\na,2024,……\nb,2024,⋯⋯\nc,2024,......\nd,2024,…\n");
+    BOOST_TEST(p.report().cells_missing == 4u);
+    BOOST_TEST(p.report().cells_unparseable == 0u);
+    const text_cells t = parse_text_cells({std::string("……"), std::string("1")}, unit());
+    BOOST_TEST((t.reasons[0] == reason::missing_input));
+    BOOST_TEST(t.values[1] == 1.0);
+}
+
 // Round 22: one code named two ways (东湖区 on one row, 西湖区 on another) is refused, naming the
 // first such row of the file and the code's first row, for any number of threads and chunks: a
 // repeat on the next row, a code seen earlier in the chunk, in an earlier chunk, codes ascending

@@ -269,6 +269,20 @@ BOOST_AUTO_TEST_CASE(rule_errors_keep_their_class) {
     }
 }
 
+// Round 27: names used as the entity (no codes), 西湖 and 西湖区 are two entities of one region:
+// a soft finding naming both, on the full name; not for codes, nor for two places (南昌县, 南昌市).
+BOOST_AUTO_TEST_CASE(two_name_entities_differing_only_by_a_suffix_are_a_finding) {
+    const validation_report r =
+        validate(parse_csv("region,period,gdp[亿元]\n西湖,2024,1\n西湖区,2025,2\n南昌县,2024,3\n南昌市,2024,4\n"), {});
+    BOOST_TEST_REQUIRE(r.findings.size() == 1u);
+    BOOST_TEST(r.findings[0].entity == "西湖区");
+    BOOST_TEST(r.findings[0].rule == "one_region_two_names");
+    BOOST_TEST(r.findings[0].severity == "soft");
+    BOOST_TEST(r.findings[0].message.find("'西湖' and '西湖区'") != std::string::npos, r.findings[0].message);
+    BOOST_TEST(validate(parse_csv("region,name,period,gdp[亿元]\n360103,西湖,2024,1\n360104,西湖区,2024,2\n"), {})
+                   .findings.empty());
+}
+
 // One rule for a totals row's code or name, whoever asks (validate, read_csv, the composite).
 BOOST_AUTO_TEST_CASE(what_a_totals_row_looks_like) {
     for (const char* total : {"合计", "全市合计", " 总 计", "小计（工业）", "共计", "全 市", "全国", "TOTAL", "Sum"})
