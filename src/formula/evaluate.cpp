@@ -1329,7 +1329,7 @@ indicator_table compute(const panel& p, const std::vector<std::string>& ids, con
         }
     }
     report_progress(wanted.size(), wanted.size());  // a progress bar ends full, not one column short
-    ev.forget();  // drop the memo so results can take their storage without copying
+    ev.forget();                                    // drop the memo so results can take their storage without copying
     for (std::size_t k = 0; k < wanted.size(); ++k)
         if (!fused[k] && columns[k].column_problem().empty())
             columns[k] = result_column(wanted[k]->id, std::move(values[k]), p.rows());

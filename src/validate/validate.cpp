@@ -433,6 +433,7 @@ validation_report validate(const panel& given, const std::vector<rule>& rules, c
             }
         }
     }
+    report_progress(rules.size(), rules.size());  // a progress bar ends full, not one rule short
     report_unitless(not_run, cat, report);
     report_invalid_values(p, cat, named, report);
     report_skipped_rows(p, report);

@@ -274,6 +274,12 @@ BOOST_AUTO_TEST_CASE(validate_polls_and_reports_progress_rule_by_rule) {
     BOOST_TEST_REQUIRE(totals.size() == 1u);
     BOOST_TEST(totals.front() == rules.size());
     BOOST_TEST(validate(p, rules).findings.size() == 1u);  // no scope: every rule (approved > applied in a)
+    std::pair<std::size_t, std::size_t> last{0, 0};
+    {
+        interrupt_scope scope({}, [&last](std::size_t done, std::size_t total) { last = {done, total}; });
+        validate(p, rules);
+    }
+    BOOST_TEST((last == std::pair<std::size_t, std::size_t>{rules.size(), rules.size()}));  // ends full (c27)
 }
 
 BOOST_AUTO_TEST_CASE(extraction_polls_between_blocks_of_figures) {
