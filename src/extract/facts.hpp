@@ -808,10 +808,17 @@ private:
             if (one_of(cps[k].c, U"的对，,；;") || starts_with(cps, k, U"用于")) return false;
         return true;
     }
-    // Only words of levels of government in code points [from, to) (上级, 省级以上, 中央和省级, 国家、省).
+    // Only words of levels of government in code points [from, to) (上级, 省级以上, 中央和省级, 国家、省),
+    // with 各类 and 科技 among them (争取各类项目资金, 争取中央和省级科技项目资金) and 到 after the verb
+    // (争取到上级项目资金) (27b).
     bool levels_of_government_between(std::size_t from, std::size_t to) const {
-        for (std::size_t k = from; k < to; ++k)
-            if (!one_of(cps_[k].c, U"上级国家省市县区中央各和及、以部")) return false;
+        std::size_t k = from;
+        if (k < to && cps_[k].c == U'到') ++k;
+        for (; k < to; ++k)
+            if (!one_of(cps_[k].c, U"上级国家省市县区中央各类和及、以部") && !starts_with(cps_, k, U"科技"))
+                return false;
+            else if (cps_[k].c == U'科')
+                ++k;
         return true;
     }
     void split_by_modifier(const scanned& s, std::size_t clause, binding& b, bool levels_between = false) {
@@ -1515,7 +1522,8 @@ private:
         // a flow with no stock beside it (专利授权量比去年同期新增300件) changes itself, and so does one
         // whose new ones are compared (比上年多新增12家; 新增高新技术企业36家，同比新增12家) (27b)
         const std::size_t compared_from = std::min(after_previous, code_point_at(b.phrase_begin, 0, s.first));
-        if (b.entry && new_compared_with_before(compared_from, s.first)) {
+        // (the clause's words stated 新增 if it is there: the scan asked only then)
+        if (b.entry && is(b.stated.scope, "new") && new_compared_with_before(compared_from, s.first)) {
             n.flags |= bit(fact_flag::change);
             distinctions stock = b.stated;
             stock.scope = "cumulative";

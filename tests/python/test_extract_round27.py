@@ -351,3 +351,17 @@ def test_new_ones_compared_with_last_years_new_ones_change_the_flow(text):
 def test_new_after_a_comparison_following_another_groups_flow_is_still_the_stocks_change():
     text = "2025年，全县新增高新技术企业36家，众创空间比上年新增2个。"
     assert _rows(text, "variable", "flag_change")[-1] == ("makerspaces", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("2025年，全年争取各类项目资金3,200万元。", 3200.0),
+        ("2025年，争取中央和省级科技项目资金680万元。", 680.0),
+        ("2025年，争取市级以上科技项目资金450万元。", 450.0),
+        ("2025年，争取到上级项目资金960万元。", 960.0),
+    ],
+)
+def test_funds_secured_with_kinds_science_or_dao_between_verb_and_noun(text, value):
+    # review 27c's misses: no variable (各类, 科技 and 到 were no level of government)
+    assert _rows(text, "variable", "value") == [("funds_secured", value)]
