@@ -47,8 +47,11 @@ struct report_indexes {
     word_index share_words{"率", "比重", "占比", "比例", "占"};
     // "华芯微电子股份有限公司：研发费用投入1.36亿元": a firm named before a phrase (named_firm_before).
     word_index firm_names{"公司", "集团"};
-    // "财政科技支出年初预算数为38,600万元": a budget between a phrase and its figure (bind_before).
-    word_index budget_words{"预算"};
+    // "财政科技支出年初预算数为38,600万元": a budget as the figure's own label between a phrase and its
+    // figure (bind_before); not 一般公共预算 nor 预算外, which say what the quantity covers.
+    word_index budget_words{"预算数", "年初预算"};
+    // "财政科技支出3.2亿元，比预算增加0.3亿元": a difference from the budget, no change on last year.
+    word_index compared_with_budget{"比预算", "较预算", "比年初预算", "较年初预算", "比调整预算", "较调整预算"};
     // The last characters (as the decoder reads them) of the lexicon's phrases that open with a verb
     // taking a sum (verb_taking_a_sum): split_by_modifier looks up only phrases that end where
     // the figure's text does, so a figure after any other character has none to find.
@@ -96,10 +99,10 @@ private:
                     sum_phrase_ends.add(last);
             }
     }
-    std::array<word_index*, 14> families() {
+    std::array<word_index*, 15> families() {
         return {&change_words, &change_lead,  &increase_words, &decrease_words, &level_to,
                 &reach,        &enumeration,  &part_words,     &sentence_ends,  &comparison_lead,
-                &share_words,  &respectively, &firm_names,     &budget_words};
+                &share_words,  &respectively, &firm_names,     &budget_words,   &compared_with_budget};
     }
     chunk_matcher matcher_;
 };

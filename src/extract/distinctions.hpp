@@ -108,6 +108,13 @@ unsigned distinction_lists(char32_t c) {
     }
 }
 
+// A verb of making at k, after 即将 (即将建成的2个孵化器, 即将投用): what is about to exist is none of
+// the stock yet; 即将突破/达到/超过 forecast the stock's level instead (round 27b).
+bool making_verb_at(const code_points& cps, std::size_t k) {
+    return starts_with_any(cps, k, U"建成", U"新建", U"落成", U"投用", U"投入使用", U"竣工", U"启用", U"投产", U"挂牌",
+                           U"揭牌", U"开园");
+}
+
 // The status, stage and scope words in code points [from, to), the last of each kind winning: a
 // payment verb (拨付, 兑现) is done unless 应/需/须 stands just before it; a scope said outright
 // (累计, 新增) over one a verb implies (scope_by_verb).
@@ -147,8 +154,8 @@ distinctions stated_distinctions(const code_points& cps, std::size_t from, std::
             d.scope = "cumulative", scope_stated = true;
         else if (c == U'新' && k + 1 < cps.size() && one_of(cps[k + 1].c, U"增认培建引入登获申设签备"))
             d.scope = "new", scope_stated = true;
-        else if (c == U'即' && k + 1 < cps.size() && cps[k + 1].c == U'将' &&
-                 !(k > 0 && one_of(cps[k - 1].c, U"立随旋亦")))
+        else if (c == U'即' && starts_with(cps, k, U"即将") && !(k > 0 && one_of(cps[k - 1].c, U"立随旋亦")) &&
+                 making_verb_at(cps, k + 2))
             d.scope = "new", scope_stated = true;  // 即将建成的2个孵化器: not built yet, none of the stock (round 27)
         else if (!scope_stated) {
             const char* by_verb = scope_by_verb(cps, k, weak_scope, this_period);

@@ -656,7 +656,7 @@ private:
         std::uint32_t flags = unit_flags(*n.entry, n.unit_id, n.unit, n.flags);
         if (flags == 0 && !n.entry->counted_in.empty() &&
             (counted(n.unit) != counted(n.entry->unit)
-                 ? counted_noun_between(counted_from, s.q.begin) || counted_noun_after(s.q.end)
+                 ? counted_noun_between(counted_from, s.q.begin) || counts_other_noun_after(s.q.end, *n.entry)
                  : counted(n.entry->unit) == "个" && other_noun_between(counted_from, s.q.begin)))
             flags = bit(fact_flag::unit_mismatch);
         n.flags |= flags;
@@ -682,15 +682,21 @@ private:
         return false;
     }
 
-    // A noun right after a figure in a measure word of the entry's counted_in, at byte `end`: "申报项目
-    // 覆盖12个乡镇", "众创空间服务全县12家企业" count the towns and the firms, not the projects or the
-    // spaces (round 27, when projects were given 个).
-    bool counted_noun_after(std::size_t end) const {
-        const std::string_view after = text_.substr(end, std::min<std::size_t>(6, text_.size() - end));
-        for (std::string_view noun : {"企业", "公司", "单位", "机构", "乡镇", "街道", "村", "县", "镇", "园区", "高校",
-                                      "院所", "医院", "行业", "领域", "部门"})
-            if (after.substr(0, noun.size()) == noun) return true;
-        return false;
+    // A figure in a measure word of the entry's counted_in counts the entry only when the measure word
+    // ends it (获批项目3个) or the entry's own phrase follows, after words of level (新增11家省级众创空间,
+    // 12个省级科技计划项目): "申报项目涉及12个产业", "获批项目惠及12个社区", "众创空间服务全县12家企业"
+    // count other things (round 27; a fixed list of nouns let any other through, 27b).
+    bool counts_other_noun_after(std::size_t end, const lexicon_entry& entry) const {
+        std::size_t k = code_point_at(end, 0, cps_.size());
+        if (k >= cps_.size() || !is_ideograph(cps_[k].c)) return false;  // the measure word ends the figure
+        while (k < cps_.size() && one_of(cps_[k].c, U"国家省市县区部级以上重点")) ++k;
+        if (k >= cps_.size() || !is_ideograph(cps_[k].c)) return false;
+        const std::size_t from = byte_at(k), stop = std::min(text_.size(), from + 60);
+        for (const phrase_hit* hit = ix_.phrases.closest(from, stop); hit; hit = ix_.phrases.closest(from, hit->begin))
+            if (hit->begin == from &&
+                std::find(hit->group->entries.begin(), hit->group->entries.end(), &entry) != hit->group->entries.end())
+                return false;
+        return true;
     }
 
     // A noun counted in the facility's own measure word (个) that the facility hosts, in bytes
@@ -708,6 +714,13 @@ private:
     // anywhere earlier in the clause (a subject shared by a list of figures); none across an
     // enumeration. The words between it and the figure choose among the entries of the phrase.
     binding bind(const scanned& s, std::size_t clause, std::size_t clause_stop) {
+        // "全年财政科技支出3.2亿元，比预算增加0.3亿元": a difference from the budget is neither the
+        // quantity's level nor its change on last year (round 27b)
+        if (ix_.compared_with_budget.any_inside(byte_at(std::max(clause, previous_end_)), s.q.begin)) {
+            binding none;
+            none.phrase_begin = none.phrase_end = byte_at(std::max(clause, previous_end_));
+            return none;
+        }
         binding b = bind_before(s, clause);
         if (b.entry && unit_flags(*b.entry, unit_id(s, s.q.unit), s.q.unit, 0) != 0) split_by_modifier(s, clause, b);
         // 争取上级项目资金2,350万元: no phrase at all before it, the verb and the noun apart by a level of
@@ -795,10 +808,17 @@ private:
             if (one_of(cps[k].c, U"的对，,；;") || starts_with(cps, k, U"用于")) return false;
         return true;
     }
-    // Only words of levels of government in code points [from, to) (上级, 省级以上, 中央和省级, 国家、省).
+    // Only words of levels of government in code points [from, to) (上级, 省级以上, 中央和省级, 国家、省),
+    // with 各类 and 科技 among them (争取各类项目资金, 争取中央和省级科技项目资金) and 到 after the verb
+    // (争取到上级项目资金) (27b).
     bool levels_of_government_between(std::size_t from, std::size_t to) const {
-        for (std::size_t k = from; k < to; ++k)
-            if (!one_of(cps_[k].c, U"上级国家省市县区中央各和及、以部")) return false;
+        std::size_t k = from;
+        if (k < to && cps_[k].c == U'到') ++k;
+        for (; k < to; ++k)
+            if (!one_of(cps_[k].c, U"上级国家省市县区中央各类和及、以部") && !starts_with(cps_, k, U"科技"))
+                return false;
+            else if (cps_[k].c == U'科')
+                ++k;
         return true;
     }
     void split_by_modifier(const scanned& s, std::size_t clause, binding& b, bool levels_between = false) {
@@ -953,7 +973,8 @@ private:
         if (hit && named_firm_before(hit->begin)) hit = nullptr, b.shared = false;
         // "财政科技支出年初预算数为38,600万元，调整预算数为41,250万元": a budget is what was planned,
         // never the level of the quantity whose phrase comes before it (round 27; 预算执行率 is a phrase
-        // of its own, and the words are looked for only after the phrase)
+        // of its own, and the words are looked for only after the phrase; only the budget as the
+        // figure's label, 27b: 财政科技支出（一般公共预算）3.2亿元 is the spending)
         if (hit && ix_.budget_words.any_inside(hit->end, s.q.begin)) hit = nullptr, b.shared = false;
         if (hit) {
             // 应/已 just before the phrase belong to it (应拨付补助资金).
@@ -1032,8 +1053,11 @@ private:
     }
 
     // "1.华芯微电子股份有限公司：上半年研发费用投入1.36亿元，…新获发明专利授权23件": a phrase after a
-    // firm's name (公司, 集团) in its sentence names that firm's quantity, not the report's — as a region's
-    // figure is no total. Not 公司 before a count (引进上市公司3家: firms counted) nor 公司化 (round 27).
+    // firm's name (公司, 集团) that heads it names that firm's quantity, not the report's — as a region's
+    // figure is no total. Heading it: the name and a colon, the sentence's figures after it the firm's;
+    // or the name opening the phrase's own clause (天启集团研发费用投入1.2亿元). A firm named in passing
+    // (与华为技术有限公司签署协议，全市新增高新技术企业86家; 华芯公司入选，…) heads nothing, nor 公司
+    // before a count (引进上市公司3家: firms counted) nor 公司化 (round 27, narrowed in 27b).
     bool named_firm_before(std::size_t phrase_begin) const {
         constexpr std::size_t reach = 300;  // bytes: a sentence of about a hundred characters
         const std::size_t end =
@@ -1044,7 +1068,31 @@ private:
         for (const std::string_view stop : {"。", "！", "？", "；"})
             if (between.find(stop) != std::string_view::npos) return false;
         const char next = text_[end];
-        return !(next >= '0' && next <= '9') && text_.compare(end, 3, "化") != 0;
+        if ((next >= '0' && next <= '9') || text_.compare(end, 3, "化") == 0) return false;
+        const std::size_t name_end = code_point_at(end, 0, cps_.size());
+        if (colon_at(cps_, name_end)) return true;
+        const std::size_t phrase_first = code_point_at(phrase_begin, name_end, cps_.size());
+        return firm_heads_its_clause(name_end) && !clause_mark_between(name_end, phrase_first);
+    }
+
+    // The firm's name ending at code point `name_end` opens its clause or list item (1.华芯公司…,
+    // 2026年，天启集团…): nothing joins it to another subject before it (与…, 联合…, 对接…).
+    bool firm_heads_its_clause(std::size_t name_end) const {
+        std::size_t clause = name_end;
+        while (clause > 0 && !one_of(cps_[clause - 1].c, U"，,；;。！？!?\n")) --clause;
+        std::size_t after = clause;
+        list_marker(cps_, clause, after);
+        if (after >= name_end || one_of(cps_[after].c, U"与和同向对在据经由被及")) return false;
+        const std::string_view name = text_.substr(byte_at(after), byte_at(name_end) - byte_at(after));
+        for (const std::string_view joining : {"与", "联合", "携手", "对接", "、"})
+            if (name.find(joining) != std::string_view::npos) return false;
+        return true;
+    }
+
+    bool clause_mark_between(std::size_t from, std::size_t to) const {
+        for (std::size_t k = from; k < to; ++k)
+            if (one_of(cps_[k].c, U"，,；;、。！？:：")) return true;
+        return false;
     }
 
     // 每万人口, 每万人, 万人 (not after a digit: 1.2万人) right before code point k.
@@ -1450,6 +1498,8 @@ private:
                 const char32_t c = cps_[j].c;
                 if (one_of(c, U"，,；;：:。")) break;
                 const char32_t next = cps_[j + 1].c;
+                // 评比上榜, 对比, 占比: no comparison with a period
+                if (c == U'比' && j > 0 && one_of(cps_[j - 1].c, U"评对占")) continue;
                 if ((c == U'比' || c == U'较') &&
                     (is_digit(next) || one_of(next, U"上去前年同") || (c == U'比' && j > 0 && cps_[j - 1].c == U'同')))
                     return true;
@@ -1458,14 +1508,29 @@ private:
         return false;
     }
 
+    // 多新增 (more new ones than then), or the flow's own figure just before in the sentence
+    // (新增高新技术企业36家，同比新增12家): the new ones of two years compared, not the stock's.
+    bool flows_compared(const scanned& s, const phrase_entries* group, std::size_t from) const {
+        const std::size_t begin = byte_at(from);
+        if (text_.substr(begin, s.q.begin - begin).find("多新增") != std::string_view::npos) return true;
+        return last_entry_ && last_group_ == group && is(last_entry_->scope, "new") && previous_end_ != 0 &&
+               !ix_.sentence_ends.any_inside(byte_at(previous_end_), s.q.begin);
+    }
+
     fact_naming name(const scanned& s, binding b, std::size_t after_previous) {
         fact_naming n;
-        if (b.entry && is(b.entry->scope, "new") && b.group &&
-            new_compared_with_before(std::min(after_previous, code_point_at(b.phrase_begin, 0, s.first)), s.first)) {
+        // a flow with no stock beside it (专利授权量比去年同期新增300件) changes itself, and so does one
+        // whose new ones are compared (比上年多新增12家; 新增高新技术企业36家，同比新增12家) (27b)
+        const std::size_t compared_from = std::min(after_previous, code_point_at(b.phrase_begin, 0, s.first));
+        // (the clause's words stated 新增 if it is there: the scan asked only then)
+        if (b.entry && is(b.stated.scope, "new") && new_compared_with_before(compared_from, s.first)) {
+            n.flags |= bit(fact_flag::change);
             distinctions stock = b.stated;
             stock.scope = "cumulative";
-            if (const lexicon_entry* e = choose_entry(*b.group, stock); e && is(e->scope, "cumulative"))
-                b.entry = e, b.stated.scope = "", n.flags |= bit(fact_flag::change);
+            const lexicon_entry* e = is(b.entry->scope, "new") && b.group && !flows_compared(s, b.group, compared_from)
+                                         ? choose_entry(*b.group, stock)
+                                         : nullptr;
+            if (e && is(e->scope, "cumulative")) b.entry = e, b.stated.scope = "";
         }
         name_change(s, b, n);  // bound or not: a decline is negative either way
         if (!(n.flags & bit(fact_flag::change))) bind_share(s, b, byte_at(after_previous));

@@ -29,6 +29,21 @@ bool numeral_in_a_word(const code_points& cps, std::size_t k, const scanned& s) 
     return !count_verb_before(cps, k);
 }
 
+// The end of a ratio whose first number is `s` (按1:1配套, 3:2:1), 0 if it is none: numbers with a
+// unit (2024:326件) are figures of their own. A year and a colon (专利授权量（件）2024:326，2025:358)
+// label the number after it: the year's end, no figure (round 27b).
+std::size_t ratio_at(std::string_view text, const code_points& cps, const scanned& s) {
+    if (!s.q.unit.empty()) return 0;
+    const std::size_t end = ratio_end(cps, s.last);
+    if (!end) return 0;
+    if (s.last - s.first == 4 && s.q.value >= 1900 && s.q.value <= 2100) return s.last;
+    std::size_t last = end;
+    while (last > s.last && (is_digit(cps[last - 1].c) || cps[last - 1].c == U'.')) --last;
+    scanned last_number;
+    bool date = false;
+    return number_at(text, cps, last, last_number, date) && !last_number.q.unit.empty() ? 0 : end;
+}
+
 template <class Sink>
 std::size_t quantity_at(std::string_view text, const code_points& cps, std::size_t k, Sink& sink) {
     scanned s;
@@ -44,8 +59,7 @@ std::size_t quantity_at(std::string_view text, const code_points& cps, std::size
     if (!number_at(text, cps, k, s, date)) return date ? std::max(k + 1, s.last) : k + 1;
     if (colon_at(cps, s.last) && is_digit(cps[k].c)) {  // 10:30 — asked only of a figure a colon ends
         if (const std::size_t n = time_of_day_at(cps, k)) return k + n;
-        if (s.q.unit.empty())
-            if (const std::size_t end = ratio_end(cps, s.last)) return end;
+        if (const std::size_t end = ratio_at(text, cps, s)) return end;
     }
     if (numeral_in_a_word(cps, k, s)) return s.last;
     extend_to_range(text, cps, s);

@@ -205,3 +205,163 @@ def test_budget_words_inside_a_phrase_do_not_unbind_it():
         "fiscal_st_expenditure",
         "budget_execution_rate",
     ]
+
+
+# ---- round 27b: review 27c's misfires of the rules above, each narrowed -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2025年，与中电科集团签约，全年技术合同成交额达到35.6亿元。", [("35.6亿元", "tech_contract_value")]),
+        ("2025年，与华为技术有限公司签署战略合作协议，全市新增高新技术企业86家。", [("86家", "hnte_recognised")]),
+        (
+            "2025年，积极对接浙大、中科院等高校院所及海康威视公司，全年引进高层次人才团队15个。",
+            [("15个", "innovation_teams")],
+        ),
+        (
+            "今年以来，我局联合市投资集团设立科技成果转化基金，全市技术合同登记2,350项，成交额48.6亿元。",
+            [("2,350项", "tech_contract_count"), ("48.6亿元", "tech_contract_value")],
+        ),
+        (
+            "2025年，浙江大学、阿里巴巴集团、海康威视等单位参与，全市技术合同成交额35.6亿元。",
+            [("35.6亿元", "tech_contract_value")],
+        ),
+        ("2025年，华芯公司入选，全市新增高新技术企业86家。", [("86家", "hnte_recognised")]),
+    ],
+)
+def test_a_firm_named_in_passing_heads_no_phrase(text, expected):
+    # review 27c: the region's figure was left without a variable (a firm anywhere back in the sentence)
+    assert _rows(text, "text", "variable") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2026年上半年，华芯微电子股份有限公司：研发费用投入1.36亿元。",
+        "1.华芯微电子股份有限公司：研发费用投入1.36亿元。",
+        "2026年上半年，华芯公司研发费用投入1.36亿元。",  # the name opens the phrase's clause
+        "华芯微电子股份有限公司研发费用投入1.36亿元。",
+    ],
+)
+def test_a_firm_heading_the_phrase_still_owns_it(text):
+    assert _rows(text, "text", "variable") == [("1.36亿元", "")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2025年，申报项目涉及12个产业。", "2025年，获批项目带动12个合作社增收。", "2025年，获批项目惠及12个社区。"],
+)
+def test_ge_counts_projects_only_when_nothing_else_follows(text):
+    # review 27c: projects_applied / projects_approved 12 (a fixed list of nouns let 产业, 合作社, 社区 through)
+    assert _rows(text, "variable") == [("",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "variable"),
+    [
+        ("2025年，全县新增12个省级科技计划项目。", "projects_applied"),  # levels, then the entry's own phrase
+        ("2025年，获批项目3个，资助资金500万元。", "projects_approved"),  # 个 ends the figure
+    ],
+)
+def test_ge_before_the_projects_own_phrase_or_at_the_end_counts_them(text, variable):
+    assert _rows(text, "variable")[0] == (variable,)
+
+
+@pytest.mark.parametrize(
+    ("text", "variable"),
+    [
+        ("2025年，全市孵化器即将突破20个。", "incubators"),
+        ("2025年，全市高新技术企业即将达到600家。", "hnte_total"),
+    ],
+)
+def test_about_to_reach_forecasts_the_stock(text, variable):
+    # review 27c: incubators_new / hnte_recognised — only a verb of making after 即将 says not built yet
+    assert _rows(text, "variable") == [(variable,)]
+
+
+@pytest.mark.parametrize("verb", ["建成", "投入使用", "落成"])
+def test_about_to_be_made_is_still_new(verb):
+    assert _rows(f"2025年，对即将{verb}的2个孵化器加快招商。", "variable") == [("incubators_new",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "variable"),
+    [
+        ("2025年，财政科技支出（一般公共预算）3.2亿元。", "fiscal_st_expenditure"),
+        ("2025年，研发经费投入（含预算外）3.2亿元。", "rd_expenditure"),
+    ],
+)
+def test_what_a_budget_word_says_a_quantity_covers_is_no_budget(text, variable):
+    # review 27c: no variable (any 预算 between the phrase and the figure unbound it)
+    assert _rows(text, "variable") == [(variable,)]
+
+
+def test_a_difference_from_the_budget_is_no_change_on_last_year():
+    # review 27c: fiscal_st_expenditure 0.3 flagged as a change (on last year)
+    text = "2025年，全年财政科技支出3.2亿元，比预算增加0.3亿元。"
+    assert _rows(text, "text", "variable") == [("3.2亿元", "fiscal_st_expenditure"), ("0.3亿元", "")]
+
+
+def test_a_change_on_last_year_after_a_budget_word_still_binds():
+    text = "2025年，全年财政科技支出3.2亿元，比上年增加0.3亿元。"
+    assert _rows(text, "variable", "flag_change")[-1] == ("fiscal_st_expenditure", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("专利授权量（件）2024:326，2025:358", [("326", "patents_granted")]),
+        ("2025年专利授权量 2024:326件", [("326件", "patents_granted")]),
+    ],
+)
+def test_a_year_and_a_colon_or_a_unit_make_no_ratio(text, expected):
+    # review 27c: nothing read; the year is a label of the figure after it, never a figure itself
+    assert _rows(text, "text", "variable")[: len(expected)] == expected
+    assert "2024" not in [r[0] for r in _rows(text, "text")]
+
+
+def test_a_ranking_is_no_comparison_before_new():
+    # review 27c: makerspaces with a change (评比上 read as 比上)
+    text = "2025年，经全省评比上榜新增省级众创空间3家。"
+    assert _rows(text, "variable", "flag_change") == [("makerspaces_new", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "variable"),
+    [
+        ("2025年，专利授权量比去年同期新增300件。", "patents_granted"),
+        ("2025年，技术合同登记比上年新增120项。", "tech_contract_count"),
+    ],
+)
+def test_new_after_a_comparison_changes_a_flow_with_no_stock(text, variable):
+    # review 27c: the increase read as the year's level (no stock sibling to move it to)
+    assert _rows(text, "variable", "flag_change") == [(variable, True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2025年，全市新增高新技术企业36家，同比多新增12家。", "2025年，全县新增高新技术企业36家，同比新增12家。"],
+)
+def test_new_ones_compared_with_last_years_new_ones_change_the_flow(text):
+    # review 27c: hnte_total with a change — 多新增, or 新增 after the flow's own figure, compares the new ones
+    assert _rows(text, "variable", "flag_change") == [("hnte_recognised", False), ("hnte_recognised", True)]
+
+
+def test_new_after_a_comparison_following_another_groups_flow_is_still_the_stocks_change():
+    text = "2025年，全县新增高新技术企业36家，众创空间比上年新增2个。"
+    assert _rows(text, "variable", "flag_change")[-1] == ("makerspaces", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("2025年，全年争取各类项目资金3,200万元。", 3200.0),
+        ("2025年，争取中央和省级科技项目资金680万元。", 680.0),
+        ("2025年，争取市级以上科技项目资金450万元。", 450.0),
+        ("2025年，争取到上级项目资金960万元。", 960.0),
+    ],
+)
+def test_funds_secured_with_kinds_science_or_dao_between_verb_and_noun(text, value):
+    # review 27c's misses: no variable (各类, 科技 and 到 were no level of government)
+    assert _rows(text, "variable", "value") == [("funds_secured", value)]
