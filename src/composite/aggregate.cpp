@@ -6,6 +6,7 @@
 #include "zhibiao/detail/edit_distance.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <string>
@@ -15,18 +16,29 @@ namespace zhibiao::composite {
 namespace detail {
 
 namespace {
-/// WASPAS scales each child by x/max ("linear") or takes it as it is ("none"), and its product
-/// needs positive values: a child's zero is named with its group, as for a geometric mean.
-void require_positive_for_waspas(const framework& fw, int group, const std::vector<int>& kids, const Eigen::MatrixXd& x,
-                                 const aggregate_options& o) {
-    if (o.waspas_inner == waspas_normalisation::shifted_minmax) return;
-    for (Eigen::Index c = 0; c < x.cols(); ++c)
-        for (Eigen::Index u = 0; u < x.rows(); ++u)
-            if (!(x(u, c) > 0) && present(x(u, c)))
-                throw method_error("aggregating '" + fw.at(group).code + "': WASPAS (waspas_inner = '" +
-                                   (o.waspas_inner == waspas_normalisation::linear ? "linear" : "none") +
-                                   "') needs positive scores, and '" + fw.at(kids[static_cast<std::size_t>(c)]).code +
-                                   "' has " + format_number(x(u, c)) + " (normalise to [1, 100] first)");
+/// A whole-matrix method knows its children as criteria by column number: its complaint is said
+/// again naming the group and the child ("criterion 1" becomes "child 'b'"), the child as the
+/// error's variable.
+template <class Method>
+Eigen::VectorXd naming_child(const framework& fw, int group, const std::vector<int>& kids, Method&& method) {
+    try {
+        return method();
+    } catch (const method_error& e) {
+        std::string text = e.message();
+        location where = e.where();
+        const std::string criterion = "criterion ";
+        if (const auto at = text.find(criterion); at != std::string::npos) {
+            std::size_t end = at + criterion.size();
+            while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end]))) ++end;
+            const std::size_t digits = at + criterion.size();
+            const std::size_t column = end > digits ? std::stoul(text.substr(digits, end - digits)) : kids.size();
+            if (column < kids.size()) {
+                where.variable = fw.at(kids[column]).code;
+                text.replace(at, end - at, "child '" + where.variable + "'");
+            }
+        }
+        throw method_error("aggregating '" + fw.at(group).code + "': " + text, where);
+    }
 }
 }  // namespace
 
@@ -303,11 +315,12 @@ aggregation_result aggregate(const framework& fw, const Eigen::Ref<const Eigen::
                     out.scores.col(g) = (1 - vikor(x, w, {}, o.vikor_v).q.array()).matrix();
                     break;
                 case aggregation::waspas:
-                    detail::require_positive_for_waspas(fw, g, kids, x, o);
-                    out.scores.col(g) = waspas(x, w, {}, o.wsm_share, o.waspas_inner).score;
+                    out.scores.col(g) = detail::naming_child(
+                        fw, g, kids, [&] { return waspas(x, w, {}, o.wsm_share, o.waspas_inner).score; });
                     break;
                 case aggregation::mean_min:
-                    out.scores.col(g) = mean_min(x, o.mm_alpha, o.mm_beta);
+                    out.scores.col(g) =
+                        detail::naming_child(fw, g, kids, [&] { return mean_min(x, o.mm_alpha, o.mm_beta); });
                     break;
             }
             if (o.min_availability > 0) detail::below_availability(out.scores, g, kids, o.min_availability);

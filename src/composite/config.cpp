@@ -105,7 +105,10 @@ option_value read_map(const toml_reader& r, const option_spec& o) {
         case option_type::text_map: {
             std::map<std::string, std::string> out;
             each_entry(r, key, [&](const std::string& k, const toml::node& v) {
-                if (!v.is_string()) r.fail(key, "must map indicators to denominator column names");
+                if (!v.is_string())
+                    r.fail(key, o.name == "methods"
+                                    ? "must map indicators to method names (methods = { a = \"borda\" })"
+                                    : "must map indicators to denominator column names");
                 out[k] = zhibiao::detail::restored(std::string(*v.value<std::string>()));
             });
             return out;
@@ -274,28 +277,62 @@ void refuse_node_values_without_steps(const toml::table& root, const std::string
     });
 }
 
-/// A node's standard value or goalposts reach the data only through a normalise step whose
-/// method reads them: in a model with steps but no such step they would be silently unused, as
-/// a node's denominator without a denominate step. Refused at the first node giving one.
-void check_node_values_used(const toml::table& root, const std::string& source, const std::vector<step>& steps,
-                            const node_attributes& a) {
+/// The method a normalise step gives `indicator`: its own (methods) or the step's.
+std::string method_for(const normalise_step& n, const std::string& indicator) {
+    const auto m = n.methods.find(indicator);
+    return m == n.methods.end() ? detail::name_of(normalisation_choices, n.options.method) : m->second;
+}
+
+/// A node's standard value or goalposts reach the data only through a normalise step that gives
+/// that node's indicator the method reading them: otherwise they would be silently unused, as a
+/// node's denominator without a denominate step. Refused at the first node giving one.
+void check_node_values_used(const toml::table& root, const std::string& source, const std::vector<step>& steps) {
     if (steps.empty()) return;
-    std::vector<std::string> normalisations;
+    std::vector<const normalise_step*> normalisations;
     for (const step& s : steps)
-        if (std::holds_alternative<normalise_step>(s))
-            for (const std::string& method : methods_in_play(s)) normalisations.push_back(method);
-    for (const char* key : {"standard", "goalposts"}) {
-        if (std::string(key) == "standard" ? a.standard.empty() : a.goalposts.empty()) continue;
-        if (std::find(normalisations.begin(), normalisations.end(), key) != normalisations.end()) continue;
-        const std::string why =
-            normalisations.empty()
-                ? "is unused: the model has no normalise step (method = '" + std::string(key) + "' reads it)"
-                : "is unused: the model's normalise step has method = '" + normalisations.front() +
-                      "', and only method = '" + key + "' reads a node's " + key;
-        zhibiao::detail::each_toml_table(root, "node", source, [&](const toml_reader& r) {
-            if (r.table()[key]) r.as("node '" + r.text("code") + "'").fail(key, why);
-        });
-    }
+        if (const auto* n = std::get_if<normalise_step>(&s)) normalisations.push_back(n);
+    zhibiao::detail::each_toml_table(root, "node", source, [&](const toml_reader& r) {
+        const std::string code = r.text("code");
+        for (const char* key : {"standard", "goalposts"}) {
+            if (!r.table()[key]) continue;
+            if (normalisations.empty())
+                r.as("node '" + code + "'")
+                    .fail(key,
+                          "is unused: the model has no normalise step (method = '" + std::string(key) + "' reads it)");
+            std::string method;
+            for (const normalise_step* n : normalisations)
+                if ((method = method_for(*n, code)) == key) break;
+            if (method != key)
+                r.as("node '" + code + "'")
+                    .fail(key, "is unused: the model's normalise step gives '" + code + "' method = '" + method +
+                                   "', and only method = '" + key + "' reads a node's " + key);
+        }
+    });
+}
+
+/// The line of the [[node]] table whose code is `code` (0 when there is none).
+std::size_t node_line(const toml::table& root, const std::string& source, const std::string& code) {
+    std::size_t line = 0;
+    zhibiao::detail::each_toml_table(root, "node", source, [&](const toml_reader& r) {
+        if (line == 0 && r.table()["code"].value_or(std::string()) == code)
+            line = static_cast<std::size_t>(r.table().source().begin.line);
+    });
+    return line;
+}
+
+/// A node's goalposts or standard value and a normalise step's entry for the same indicator are
+/// two values for one thing: refused naming both places (the step's used to win silently).
+void refuse_given_twice(const toml_reader& r, const toml::table& root, const step& s, const node_attributes& a) {
+    const auto* n = std::get_if<normalise_step>(&s);
+    if (!n) return;
+    const auto refuse = [&](const char* key, const std::string& code) {
+        r.fail(key, "of '" + code + "' is given twice: here and in node '" + code + "' (line " +
+                        std::to_string(node_line(root, r.source(), code)) + "); keep one");
+    };
+    for (const auto& entry : a.goalposts)
+        if (n->goalposts.count(entry.first)) refuse("goalposts", entry.first);
+    for (const auto& entry : a.standard)
+        if (n->standard.count(entry.first)) refuse("standard", entry.first);
 }
 
 void check_framework(const model& m, const std::string& source, const toml::table& root) {
@@ -509,6 +546,7 @@ model parse_model(std::string_view text, const std::string& source) {
     const framework fw = m.nodes.empty() ? framework() : m.make_framework();
     zhibiao::detail::each_toml_table(root, "step", source, [&](const toml_reader& r) {
         step s = read_step(r);
+        refuse_given_twice(r, root, s, attributes);
         attributes.fill(s);
         if (!m.nodes.empty()) check_step_in_file(r, m.steps.size() + 1, s, fw);
         m.steps.push_back(std::move(s));
@@ -529,7 +567,7 @@ model parse_model(std::string_view text, const std::string& source) {
                     r.as("node '" + r.text("code") + "'")
                         .fail(key, "is unused: the model has no denominate step (add [[step]] kind = \"denominate\")");
         });
-    check_node_values_used(root, source, m.steps, attributes);
+    check_node_values_used(root, source, m.steps);
     m.units = std::move(attributes.unit);
     return m;
 }

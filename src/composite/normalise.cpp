@@ -44,8 +44,7 @@ void check_options(const normalise_options& o) {
         throw argument_error(
             "normalise: dist_to_ref with reference_form = 'from_min' (COINr's n_dist2ref) negates "
             "a lower-is-better indicator; cost = 'inverse' is for the ratio form");
-    if (o.cost != cost_form::negate && !ratio_method(o.method) &&
-        !(o.method == normalisation::dist_to_ref && o.cost == cost_form::inverse))
+    if (o.cost != cost_form::negate && !detail::reads_cost_form(o.method, o.cost))
         throw argument_error(
             "normalise: cost = '" + std::string(o.cost == cost_form::inverse ? "inverse" : "complement") +
             "' applies to frac_of_max, vector and sum" + (o.cost == cost_form::inverse ? " (and dist_to_ref)" : "") +
@@ -393,6 +392,11 @@ std::string number_text(double v) {
     return s;
 }
 }  // namespace
+
+bool detail::reads_cost_form(normalisation method, cost_form cost) {
+    if (cost == cost_form::negate) return true;
+    return ratio_method(method) || (method == normalisation::dist_to_ref && cost == cost_form::inverse);
+}
 
 std::string detail::goalposts_problem(double low, double high) {
     const std::string given = "(" + number_text(low) + ", " + number_text(high) + ")";

@@ -529,10 +529,13 @@ std::pair<std::string, std::string> unused_indicator_entry(const normalise_step&
         const auto m = n.methods.find(indicator);
         return m == n.methods.end() ? step_method : m->second;
     };
-    const auto check = [&](const auto& entries, const char* option, const char* reader,
-                           bool only_own) -> std::pair<std::string, std::string> {
+    // An option no method in play reads is refused as a whole by unused_option, in its words.
+    const auto check = [&](const auto& entries, const char* option,
+                           const char* reader) -> std::pair<std::string, std::string> {
+        bool read = step_method == reader;
+        for (const auto& m : n.methods) read = read || m.second == reader;
+        if (!read) return {};
         for (const auto& entry : entries) {
-            if (only_own && n.methods.find(entry.first) == n.methods.end()) continue;
             const std::string method = method_of(entry.first);
             if (method == reader) continue;
             // Most often the methods entry is what is misspelt: say which one.
@@ -547,9 +550,9 @@ std::pair<std::string, std::string> unused_indicator_entry(const normalise_step&
         }
         return {};
     };
-    for (auto p : {check(n.ranges, "ranges", "minmax", false), check(n.m_sds, "m_sds", "zscore", false),
-                   check(n.goal_scales, "goal_scales", "goalposts", false),
-                   check(n.goalposts, "goalposts", "goalposts", true), check(n.standard, "standard", "standard", true)})
+    for (auto p : {check(n.ranges, "ranges", "minmax"), check(n.m_sds, "m_sds", "zscore"),
+                   check(n.goal_scales, "goal_scales", "goalposts"), check(n.goalposts, "goalposts", "goalposts"),
+                   check(n.standard, "standard", "standard")})
         if (!p.first.empty()) return p;
     return {};
 }
@@ -575,12 +578,12 @@ std::pair<std::string, std::string> normalise_problem(const normalise_step& n) {
     if (to_ref && n.reference.empty()) return {"reference", "is needed by dist_to_ref"};
     if (to_ref && o.ref_form == reference_form::from_min && o.cost != cost_form::negate)
         return {"cost", "of dist_to_ref with reference_form = 'from_min' is 'negate' (as COINr's n_dist2ref)"};
-    if (to_ref && o.cost == cost_form::complement)
+    const bool ratio = uses({normalisation::frac_of_max, normalisation::vector, normalisation::sum});
+    if (to_ref && !ratio && o.cost == cost_form::complement)
         return {"cost", "of dist_to_ref is 'inverse' (x_ref/x) for a lower-is-better indicator, not 'complement'"};
     if (o.rank_ties != ties::min && !uses({normalisation::rank, normalisation::borda, normalisation::percentile}))
         return {"ties", "other than 'min' applies to rank, borda and percentile only"};
-    if (o.cost != cost_form::negate &&
-        !uses({normalisation::frac_of_max, normalisation::vector, normalisation::sum, normalisation::dist_to_ref}))
+    if (o.cost != cost_form::negate && !ratio && !(to_ref && o.cost == cost_form::inverse))
         return {"cost",
                 "other than 'negate' applies to frac_of_max, vector and sum (and 'inverse' to "
                 "dist_to_ref) only"};

@@ -106,16 +106,11 @@ std::string one_normalisation_text(const normalise_step& s) {
 std::string normalisation_text(const normalise_step& s) {
     std::string text = one_normalisation_text(s);
     if (!s.per_indicator()) return text;
-    std::set<std::string> own;
-    for (const auto& [name, m] : s.methods) own.insert(name);
-    for (const auto& [name, r] : s.ranges) own.insert(name);
-    for (const auto& [name, z] : s.m_sds) own.insert(name);
-    for (const auto& [name, g] : s.goal_scales) own.insert(name);
     text += " Indicators with a normalisation of their own (COINr's indiv_specs):";
-    for (const auto& name : own) {
+    for (const auto& name : s.own_indicators()) {
         normalise_step one = s;
         one.options = s.options_for(name);
-        one.methods.clear(), one.ranges.clear(), one.m_sds.clear(), one.goal_scales.clear();
+        one.clear_own();
         const std::string part = one_normalisation_text(one);
         text += " '" + name + "': " + part.substr(std::string("Normalisation: ").size());
     }
@@ -540,10 +535,22 @@ void blame_treatment(const stage& s) {
 
 }  // namespace detail
 
+std::vector<std::string> normalise_step::own_indicators() const {
+    std::set<std::string> own;
+    for (const auto& entry : methods) own.insert(entry.first);
+    for (const auto& entry : ranges) own.insert(entry.first);
+    for (const auto& entry : m_sds) own.insert(entry.first);
+    for (const auto& entry : goal_scales) own.insert(entry.first);
+    return {own.begin(), own.end()};
+}
+
 normalise_options normalise_step::options_for(const std::string& name) const {
     normalise_options o = options;
     if (const auto m = methods.find(name); m != methods.end())
         o.method = choose(normalisation_choices, m->second, "normalise", "methods");
+    // The step's cost form is read by the indicators whose method reads it (docs/composite.md);
+    // every other method negates a lower-is-better indicator, as it does on its own.
+    if (!detail::reads_cost_form(o.method, o.cost)) o.cost = cost_form::negate;
     if (const auto r = ranges.find(name); r != ranges.end()) o.low = r->second.first, o.high = r->second.second;
     if (const auto z = m_sds.find(name); z != m_sds.end())
         o.target_mean = z->second.first, o.target_sd = z->second.second;
@@ -601,19 +608,13 @@ void normalise_step::apply(stage& s) const {
         return;
     }
     normalise_options o = options;
-    for (const auto& name : s.names) {
-        if (o.method == normalisation::goalposts) {
-            const auto g = goalposts.find(name);
-            if (g == goalposts.end()) throw missing_variable_error("goalposts: none given for '" + name + "'", name);
-            o.goal_low.push_back(g->second.first), o.goal_high.push_back(g->second.second);
+    if (o.method == normalisation::goalposts || o.method == normalisation::standard)
+        for (const auto& name : s.names) {
+            const normalise_options own = options_for(name);  // its goalposts or standard value, or an error
+            o.goal_low.insert(o.goal_low.end(), own.goal_low.begin(), own.goal_low.end());
+            o.goal_high.insert(o.goal_high.end(), own.goal_high.begin(), own.goal_high.end());
+            o.standard.insert(o.standard.end(), own.standard.begin(), own.standard.end());
         }
-        if (o.method == normalisation::standard) {
-            const auto v = standard.find(name);
-            if (v == standard.end())
-                throw missing_variable_error("standard: no standard value for '" + name + "'", name);
-            o.standard.push_back(v->second);
-        }
-    }
     if (o.method == normalisation::dist_to_ref) o.reference = reference_row(s, reference);
     layer_matrix slot = detail::next_slot(s);
     try {

@@ -216,3 +216,76 @@ def test_a_node_s_goalposts_serve_an_indicator_whose_own_method_is_goalposts(tmp
     n = C.build(_ten(), None, C.Model.from_toml(path)).layer("normalised")
     np.testing.assert_allclose(n["v1"], _ten()["v1"], rtol=1e-15)  # (x − 0)/(1 − 0)·1
     assert n["v2"].min() == 0 and n["v2"].max() == 100
+
+
+def test_goalposts_or_a_standard_for_an_indicator_of_another_method_are_refused():
+    # review27d #1: with goalposts in play for v1, v2's goalposts (or standard value) were silently
+    # unused and v2 plain min-max.
+    _refused(
+        N("minmax", methods={"v1": "goalposts"}, goalposts={"v1": (0, 1), "v2": (0, 1)}),
+        zb.ArgumentError,
+        r"goalposts.*'v2' is unused: 'v2' is normalised by method 'minmax'",
+    )
+    _refused(
+        N("minmax", methods={"v1": "standard"}, standard={"v1": 0.5, "v2": 0.5}),
+        zb.ArgumentError,
+        r"standard.*'v2' is unused: 'v2' is normalised by method 'minmax'",
+    )
+
+
+_HEAD = 'name = "m"\n[[node]]\ncode = "idx"\nlevel = 2\n'
+
+
+def _model(tmp_path, text):
+    path = tmp_path / "m.toml"
+    path.write_text(text)
+    return C.Model.from_toml(path)
+
+
+def test_a_node_s_goalposts_its_indicator_s_method_does_not_read_are_refused_at_the_node(tmp_path):
+    text = (
+        _HEAD + '[[node]]\ncode = "v1"\nparent = "idx"\n'
+        '[[node]]\ncode = "v2"\nparent = "idx"\ngoalposts = [0, 1]\n'
+        '[[step]]\nkind = "normalise"\nmethod = "minmax"\nmethods = { v1 = "goalposts" }\n'
+        'goalposts = { v1 = [0, 1] }\n[[step]]\nkind = "aggregate"\n'
+    )
+    with pytest.raises(zb.ParseError, match=r":11: node 'v2'.*goalposts.*unused.*'v2' method = 'minmax'"):
+        _model(tmp_path, text)
+
+
+def test_goalposts_given_by_the_node_and_by_the_step_are_refused_naming_both(tmp_path):
+    # review27d #9: node [0, 1] and step [0, 10] for v1: the step's won silently.
+    text = (
+        _HEAD + '[[node]]\ncode = "v1"\nparent = "idx"\ngoalposts = [0, 1]\n'
+        '[[node]]\ncode = "v2"\nparent = "idx"\n'
+        '[[step]]\nkind = "normalise"\nmethod = "minmax"\nmethods = { v1 = "goalposts" }\n'
+        'goalposts = { v1 = [0, 10] }\n[[step]]\nkind = "aggregate"\n'
+    )
+    with pytest.raises(zb.ParseError, match=r"goalposts.*'v1' is given twice: here and in node 'v1' \(line 5\)"):
+        _model(tmp_path, text)
+
+
+def test_a_methods_entry_that_is_no_name_says_methods(tmp_path):
+    # review27d #3: it said "must map indicators to denominator column names".
+    text = (
+        _HEAD + '[[node]]\ncode = "v1"\nparent = "idx"\n[[node]]\ncode = "v2"\nparent = "idx"\n'
+        '[[step]]\nkind = "normalise"\nmethod = "minmax"\nmethods = { v1 = 3 }\n'
+    )
+    with pytest.raises(zb.ParseError, match=r"methods.*must map indicators to method names"):
+        _model(tmp_path, text)
+
+
+def test_the_cost_form_is_read_by_the_indicators_whose_method_reads_it():
+    # review27d #2: cost = "complement" for frac_of_max v2 was refused at build for min-max v1.
+    # v1 (direction −1) min-max of −x: (max − x)/(max − min)·100, max 0.92, min 0.05;
+    # v2 (direction −1) pymcdm's max form: 1 − x/max, max 0.97.
+    data = _ten()
+    n = _normalised(data, C.Normalise("minmax", cost="complement", methods={"v2": "frac_of_max"}), {"v1": -1, "v2": -1})
+    np.testing.assert_allclose(n["v1"], (0.92 - data["v1"]) / (0.92 - 0.05) * 100, rtol=1e-13)
+    np.testing.assert_allclose(n["v2"], 1 - data["v2"] / 0.97, rtol=1e-13)
+    # No lower-is-better indicator: the same step builds (v1 plain min-max).
+    n = _normalised(data, C.Normalise("minmax", cost="complement", methods={"v2": "frac_of_max"}))
+    np.testing.assert_allclose(n["v2"], data["v2"] / 0.97, rtol=1e-13)
+    # A form no method in play reads is still refused at the step.
+    with pytest.raises(zb.ArgumentError, match=r"cost.*other than 'negate'"):
+        C.Normalise("minmax", cost="complement", methods={"v2": "borda"})

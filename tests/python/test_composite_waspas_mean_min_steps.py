@@ -103,7 +103,17 @@ def test_a_missing_value_is_named_by_region_and_indicator():
 
 def test_a_zero_under_x_over_max_is_refused_not_scored():
     # min-max to [0, 100] gives the worst region 0: x/max inside WASPAS needs positive scores.
-    with pytest.raises(zb.MethodError, match=r"aggregating 'idx': WASPAS .*needs positive scores, and 'a' has 0"):
+    with pytest.raises(zb.MethodError, match=r"aggregating 'idx': WASPAS: child 'a', unit 0 is 0 .*positive") as e:
         _build(C.Aggregate("waspas"), normalise=C.Normalise("minmax"))
+    assert e.value.variable == "a"
     ok = _build(C.Aggregate("waspas"), normalise=C.Normalise("minmax", range=(1, 100)))
     assert ok.scores["idx"].notna().all()
+
+
+def test_a_refusal_inside_waspas_or_mean_min_names_the_group_and_the_child():
+    # review27d #4: a constant child under waspas_inner = "shifted_minmax" was "WASPAS: criterion 1
+    # is constant", no group, a 0-based column number.
+    data = _data().assign(b=3.0)
+    with pytest.raises(zb.MethodError, match=r"aggregating 'idx': WASPAS: child 'b' is constant") as e:
+        _build(C.Aggregate("waspas", waspas_inner="shifted_minmax"), data)
+    assert e.value.variable == "b"

@@ -77,7 +77,8 @@ struct aggregate_options {
     double wsm_share = 0.5;
     waspas_normalisation waspas_inner = waspas_normalisation::linear;
     /// Mean-min (mcdm.hpp): the penalty of unbalance α in [0, 1] and the complementarity β ≥ 0;
-    /// the defaults are Compind's documented example (ci_mean_min(…, alpha = 0.5, beta = 1)).
+    /// the defaults are Compind's documented example (ci_mean_min(…, alpha = 0.5, beta = 1)), whose β
+    /// is in units of 100 + 10·z: β is in the children's units (normalise with zscore, m_sd (100, 10)).
     double mm_alpha = 0.5, mm_beta = 1;
     /// COINr's dat_thresh (Aggregate): a unit whose share of present children in a group, counted
     /// over all the group's children whatever their weight, is below this gets no score for that

@@ -8,22 +8,26 @@
 // reorder them); standard is s/x·100; dist_to_ref refuses a negated cost indicator
 // (−x/−x_ref = x/x_ref) and takes cost = 'inverse' (x_ref/x).
 //
-// | method        | result                                   | scale/rank preserving |
-// |---------------|------------------------------------------|-----------------------|
-// | minmax(a, b)  | a + (x − min)/(max − min)·(b − a)        | interval scale        |
-// | zscore        | m + s·(x − mean)/sd, sample sd (n − 1)   | interval scale (COINr's m_sd = (m, s), default (0, 1)) |
-// | rank          | rank, ties get the lowest (1 = worst)    | ranks only            |
-// | borda         | rank − 1                                 | ranks only            |
-// | percentile    | (rank − 1)/(n − 1)                       | ranks only            |
-// | dist_to_max   | 1 − (max − x)/(max − min)                | interval scale        |
-// | frac_of_max   | x / max                                  | ratio scale           |
-// | goalposts     | (x − lo)/(hi − lo)·scale, clipped unless !goal_truncate; cost: (hi − x)/(hi − lo) | fixed,
-// comparable over time | | standard      | x / standard · 100, capped at 100        | the MOST monitoring method | |
-// ratio_to_mean | x / mean · 100                           | ratio scale           | | dist_to_ref   | x / x(reference
-// unit), optionally capped; cost: x_ref/x (cost = 'inverse') | ratio scale | |  … from_min   | 1 − (x_ref − x)/(x_ref −
-// min), optionally capped (COINr's n_dist2ref) | interval scale | | bands         | score of the band the raw x falls
-// in     | categorical           | | vector        | x / ‖x‖ (‖·‖ over the values present)     | ratio scale | | sum |
-// x / Σx                                   | ratio scale (shares)  |
+// clang-format off
+// | method        | result                                           | scale                 |
+// |---------------|--------------------------------------------------|-----------------------|
+// | minmax(a, b)  | a + (x − min)/(max − min)·(b − a)                | interval              |
+// | zscore        | m + s·(x − mean)/sd, sample sd; m_sd = (m, s)    | interval              |
+// | rank          | rank, ties get the lowest (1 = worst)            | ranks only            |
+// | borda         | rank − 1                                         | ranks only            |
+// | percentile    | (rank − 1)/(n − 1)                               | ranks only            |
+// | dist_to_max   | 1 − (max − x)/(max − min)                        | interval              |
+// | frac_of_max   | x / max                                          | ratio                 |
+// | goalposts     | (x − lo)/(hi − lo)·scale, clipped (1)            | fixed, over time      |
+// | standard      | x / standard · 100, capped at 100                | MOST monitoring       |
+// | ratio_to_mean | x / mean · 100                                   | ratio                 |
+// | dist_to_ref   | x / x(reference unit), optionally capped (2)     | ratio                 |
+// |  … from_min   | 1 − (x_ref − x)/(x_ref − min), optionally capped | interval (COINr's n_dist2ref) |
+// | bands         | score of the band the raw x falls in             | categorical           |
+// | vector        | x / ‖x‖ (‖·‖ over the values present)            | ratio                 |
+// | sum           | x / Σx                                           | ratio (shares)        |
+// (1) unless !goal_truncate; a cost: (hi − x)/(hi − lo). (2) a cost: x_ref/x (cost = 'inverse').
+// clang-format on
 //
 // A cost (lower-is-better) indicator is negated by default (`cost_form::negate`). For the
 // ratio-scale methods frac_of_max, vector and sum, where a negated column has no meaning
@@ -101,6 +105,9 @@ namespace detail {
 std::string goalposts_problem(double low, double high);
 /// What is wrong with a standard value — not finite and positive — or "".
 std::string standard_problem(double value);
+/// Whether `method` reads a cost form other than negate: complement and inverse for frac_of_max,
+/// vector and sum, inverse for dist_to_ref. The other methods negate a lower-is-better indicator.
+bool reads_cost_form(normalisation method, cost_form cost);
 }  // namespace detail
 
 /// Normalises each column of `x` (units × indicators); `direction[j]` is +1 or −1; `names`

@@ -105,8 +105,13 @@ struct normalise_step {
     /// The method and parameters indicator `name` is normalised with (its goalposts and standard
     /// value, where its method reads them, as the one entry of goal_low/goal_high/standard).
     normalise_options options_for(const std::string& name) const;
+    /// The indicators with a method or parameter of their own: the keys of the four maps above,
+    /// the one list of them.
+    std::vector<std::string> own_indicators() const;
     /// Whether some indicator has a method or parameter of its own.
-    bool per_indicator() const { return !methods.empty() || !ranges.empty() || !m_sds.empty() || !goal_scales.empty(); }
+    bool per_indicator() const { return !own_indicators().empty(); }
+    /// The same step without the four per-indicator maps.
+    void clear_own() { methods.clear(), ranges.clear(), m_sds.clear(), goal_scales.clear(); }
 };
 struct weigh_step {
     static constexpr const char* kind = "weigh";
