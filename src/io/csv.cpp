@@ -1061,7 +1061,7 @@ private:
                     std::size_t column, const std::string& problem) const {
         if (!options_.lenient) {
             // A unit in a figure cell may be a whole row of units (单位,,亿元,万元): said as that.
-            if (const std::string why = not_a_data_row(fields_of_line(line), line); !why.empty())
+            if (const std::string why = not_a_data_row_at(line); !why.empty())
                 throw parse_error(why, at(line, column, v.name));
             throw parse_error(problem + ": " + detail::quoted(text), at(line, column, v.name));
         }
@@ -1159,16 +1159,18 @@ private:
         return true;
     }
 
-    // The fields of line `line` of the body (error path only: the body is tokenized again).
-    std::vector<field> fields_of_line(std::size_t line) const {
+    // not_a_data_row of line `line` of the body (error path only: the body is tokenized again). The
+    // fields are read while the tokenizer lives: a quoted field with doubled quotes is a view into
+    // the tokenizer's own buffer (fuzz_csv: returned, the fields dangled).
+    std::string not_a_data_row_at(std::size_t line) const {
         std::vector<field> fields;
         try {
             tokenizer tok(text_.substr(body_start_), options_.separator, source_, body_line_);
             while (tok.next(fields))
-                if (tok.line() == line) return fields;
+                if (tok.line() == line) return not_a_data_row(fields, line);
         } catch (const std::exception&) {  // a bad row before it: the caller's message stands
         }
-        return {};
+        return not_a_data_row({}, line);
     }
 
     // Whether the row's last field runs to the end of the text with no line break after it: a file
@@ -2484,7 +2486,7 @@ private:
                 });
             } catch (const parse_error& e) {
                 // A footnote or a row of units, not a period that is misspelt: said as what it is.
-                const std::string why = not_a_data_row(fields_of_line(c.period_line[l]), c.period_line[l]);
+                const std::string why = not_a_data_row_at(c.period_line[l]);
                 if (why.empty()) throw;
                 throw parse_error(why, e.where());
             }
