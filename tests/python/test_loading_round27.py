@@ -3,6 +3,7 @@ and without 市/县/区/旗 (read_csv's, which from_pandas asks), the doubled el
 validate's one_region_two_names for names used as the entity, and what compute and rollup say of a
 totals row loaded as an entity."""
 
+import io
 import warnings
 
 import numpy as np
@@ -172,3 +173,12 @@ def test_compute_of_a_panel_without_totals_rows_warns_of_nothing():
 def test_rollup_refuses_a_totals_row_naming_it():
     with pytest.raises(zb.Error, match=r"totals row \(合计"):
         totals_panel().rollup({"360102": "360100", "360103": "360100", "合计": "360100"})
+
+
+def test_a_bad_cell_beside_a_quoted_field_with_doubled_quotes_is_a_parse_error():
+    # fuzz_csv in round 27's CI: the row was tokenized again to ask whether it is a row of units,
+    # and its fields (a quoted field with doubled quotes is a view into the tokenizer's buffer)
+    # were read after the tokenizer was gone — a heap-use-after-free the sanitizer run catches.
+    text = 'entity,period,x[万元],y\nA,2020,1l234.20,"a ""quoted"" note"\n'
+    with pytest.raises(zb.ParseError, match=r"2:3 \(variable x\): not a number: '1l234.20'"):
+        zb.read_csv(io.StringIO(text))
