@@ -593,33 +593,31 @@ void normalise_each(stage& s, const normalise_step& step, layer_matrix& slot) {
 }
 }  // namespace
 
-void normalise_step::apply(stage& s) const {
-    if (per_indicator()) {
-        layer_matrix slot = detail::next_slot(s);
-        try {
-            normalise_each(s, *this, slot);
-        } catch (const method_error&) {
-            detail::blame_treatment(s);
-            throw;
-        }
-        detail::keep_slot(s, "normalised", std::move(slot));
-        s.out.method.push_back(detail::normalisation_text(*this));
-        s.normalised = true;
-        return;
-    }
-    normalise_options o = options;
+namespace {
+/// Every indicator with the step's options, straight into its layer (no copy); the goalposts or
+/// standard value of each indicator its own.
+void normalise_all(stage& s, const normalise_step& step, layer_matrix& slot) {
+    normalise_options o = step.options;
     if (o.method == normalisation::goalposts || o.method == normalisation::standard)
         for (const auto& name : s.names) {
-            const normalise_options own = options_for(name);  // its goalposts or standard value, or an error
+            const normalise_options own = step.options_for(name);  // its goalposts or standard value, or an error
             o.goal_low.insert(o.goal_low.end(), own.goal_low.begin(), own.goal_low.end());
             o.goal_high.insert(o.goal_high.end(), own.goal_high.begin(), own.goal_high.end());
             o.standard.insert(o.standard.end(), own.standard.begin(), own.standard.end());
         }
-    if (o.method == normalisation::dist_to_ref) o.reference = reference_row(s, reference);
+    if (o.method == normalisation::dist_to_ref) o.reference = reference_row(s, step.reference);
+    detail::normalise_into(s.x, s.direction, o, s.names, slot,
+                           {&s.data.regions, &s.rows});  // a refused value names its region
+}
+}  // namespace
+
+void normalise_step::apply(stage& s) const {
     layer_matrix slot = detail::next_slot(s);
     try {
-        // Straight into its layer: no copy; a refused value names its region.
-        detail::normalise_into(s.x, s.direction, o, s.names, slot, {&s.data.regions, &s.rows});
+        if (per_indicator())
+            normalise_each(s, *this, slot);
+        else
+            normalise_all(s, *this, slot);
     } catch (const method_error&) {
         detail::blame_treatment(s);
         throw;
