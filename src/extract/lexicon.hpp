@@ -22,8 +22,6 @@ struct phrase_hit {
     std::size_t first;  // the code point of the chunk at `begin` (no search of the chunk to find it)
 };
 
-// The first code point of a UTF-8 word as decode() reads it (full-width forms as ASCII), so it
-// meets the code points of the text; '\0' for an empty word.
 // A verb that takes a sum as its object at v (争取…项目资金 is 争取项目资金): fact_builder's
 // split_by_modifier opens a split phrase only at one, and report_indexes marks where the lexicon's
 // phrases it opens end. The first test only spares the hot path the word comparisons.
@@ -33,12 +31,6 @@ bool verb_taking_a_sum(const code_points& cps, std::size_t v) {
     return v < cps.size() && one_of(cps[v].c, U"争申拨兑下获安落") &&
            std::any_of(std::begin(verbs), std::end(verbs),
                        [&](std::u32string_view w) { return starts_with(cps, v, w); });
-}
-
-char32_t first_code_point(std::string_view word) {
-    std::size_t invalid = 0;
-    const code_points cps = decode(word.substr(0, std::min<std::size_t>(word.size(), 4)), invalid);
-    return cps.empty() ? 0 : cps[0].c;
 }
 
 // A word of a few bytes compared in place: a memcmp call per candidate cost more than comparing.
@@ -54,7 +46,11 @@ template <class Payload>
 class word_matcher {
 public:
     void add(std::string_view word, Payload payload) {
-        const char32_t first = first_code_point(word);
+        // Its code points as decode() reads a text (full-width forms as ASCII), so they meet the
+        // text's; a first code point '\0' for an empty word.
+        std::size_t invalid = 0;
+        const code_points cps = decode(word, invalid);
+        const char32_t first = cps.empty() ? 0 : cps[0].c;
         candidate c{word, payload, 0, 0, 0, 0};
         const std::size_t n = std::min<std::size_t>(word.size(), 8);  // the first 8 bytes as one word
         unsigned char mask[8] = {};
@@ -68,13 +64,20 @@ public:
         }
         if (first >= 0x10000) return;  // never met: the classes cover the plane only
         if (bucket_of_.empty()) {
-            bucket_of_.assign(0x10000, 0), buckets_.emplace_back();  // bucket 0: none
+            bucket_of_.assign(0x10000, 0), buckets_.emplace_back(), open_.push_back(0);  // bucket 0: none
             classes_.assign(char_classes(), char_classes() + 0x10000);
         }
         if (!bucket_of_[first])
-            bucket_of_[first] = static_cast<std::uint16_t>(buckets_.size()), buckets_.emplace_back();
+            bucket_of_[first] = static_cast<std::uint16_t>(buckets_.size()), buckets_.emplace_back(),
+            open_.push_back(0);
         buckets_[bucket_of_[first]].push_back(c);
         classes_[first] |= cc_word_first;
+        // A word of one code point, or whose second one the text might decode otherwise (not
+        // UTF-8: each such byte is a U+FFFD of its own), leaves its bucket open to every position.
+        if (cps.size() < 2 || invalid || cps[1].c == 0xFFFD)
+            open_[bucket_of_[first]] = 1;
+        else
+            pairs_[pair_bit(first, cps[1].c) >> 6] |= std::uint64_t{1} << (pair_bit(first, cps[1].c) & 63);
     }
     // The classes to decode a text with for each_match(): char_classes() and the words' first characters.
     const std::uint8_t* classes() const { return classes_.empty() ? char_classes() : classes_.data(); }
@@ -86,7 +89,14 @@ public:
         const std::size_t n = cps.size();
         for (std::size_t k = cps.next_with(0, n, cc_word_first); k < n; k = cps.next_with(k + 1, n, cc_word_first)) {
             const code_point& cp = cps[k];
-            const std::vector<candidate>& bucket = buckets_[bucket_of_[cp.c]];
+            const std::uint16_t b = bucket_of_[cp.c];
+            // Most positions whose first character starts a word are followed by one that no word
+            // of it goes on with: one bit of the pairs' table rules them out before the candidates'
+            // comparisons. Bytes equal to a word's decode to its code points (the same decoder, and
+            // a chunk ends between code points), so a pair without its bit is no match. The last
+            // code point of a chunk tries its candidates (a word may run past the chunk).
+            if (!open_[b] && k + 1 < n && !has_pair(cp.c, cps[k + 1].c)) continue;
+            const std::vector<candidate>& bucket = buckets_[b];
             const char* at = text.data() + cp.begin;
             if (cp.begin + 8 <= text.size()) {
                 // Up to 8 bytes compared at once (a load, a mask, a comparison), the next 8 the same
@@ -128,6 +138,20 @@ private:
         std::uint64_t prefix, mask;
         std::uint64_t prefix2, mask2;  // bytes 8 to 15 of a longer word
     };
+    // The bit of a word's first two code points in pairs_ (16 bits of a multiplicative hash: a
+    // lexicon of a few thousand words sets few of the 65,536, so a pair no word starts with is
+    // almost always ruled out; a pair sharing a bit with a word's is tried in full).
+    static std::uint32_t pair_bit(char32_t first, char32_t second) {
+        return ((static_cast<std::uint32_t>(first) * 0x9E3779B1U) ^
+                (static_cast<std::uint32_t>(second) * 0x85EBCA77U)) >>
+               16;
+    }
+    bool has_pair(char32_t first, char32_t second) const {
+        const std::uint32_t bit = pair_bit(first, second);
+        return (pairs_[bit >> 6] >> (bit & 63)) & 1;
+    }
+    std::array<std::uint64_t, 1024> pairs_{};
+    std::vector<std::uint8_t> open_;  // by bucket: a word of one code point, or not UTF-8, is in it
     std::vector<std::uint8_t> classes_;
     // The candidates by first character: a flat table of bucket numbers over the plane (a hash
     // map's lookup at every first character was most of the index's cost); 0 is no bucket.

@@ -456,4 +456,25 @@ BOOST_AUTO_TEST_CASE(a_chinese_zero_counted_for_an_activity_is_suspect) {
     BOOST_TEST(x.findings[0].kind == "implausible_zero");
 }
 
+// The matcher tries a position only if some word starts with its first two code points (or is of
+// one code point), the pair read as the decoder reads the text: a phrase whose second character is
+// written in full width (Ｒ＆Ｄ: read as R&) and a phrase of one character are still found, in
+// chunks of any size.
+BOOST_AUTO_TEST_CASE(own_phrases_of_one_character_or_in_full_width_are_found) {
+    const lexicon words = lexicon_from_toml(
+        "[[variable]]\nid = \"rd_staff\"\nphrases = [\"Ｒ＆Ｄ人员\"]\nunit = \"人\"\n"
+        "[[variable]]\nid = \"grants\"\nphrases = [\"丁\"]\nunit = \"件\"\n",
+        "l.toml");
+    for (const std::size_t chunk : {std::size_t{1}, std::size_t{7}, std::size_t{1} << 15}) {
+        extract_options options;
+        options.chunk_bytes = chunk;
+        const extraction x = extract("全县Ｒ＆Ｄ人员326人。\n全县丁12件。\n", words, options);
+        BOOST_TEST_REQUIRE(x.facts.size() == 2u, "chunks of " << chunk);
+        BOOST_TEST(x.facts[0].variable == "rd_staff");
+        BOOST_TEST(x.facts[0].amount.value == 326.0);
+        BOOST_TEST(x.facts[1].variable == "grants");
+        BOOST_TEST(x.facts[1].amount.value == 12.0);
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
