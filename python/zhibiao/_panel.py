@@ -14,6 +14,7 @@ import numpy as np
 
 from . import _reason_columns
 from ._lang import counted
+from ._percent_cells import refuse_possible_fractions
 from ._suggest import (
     ArgumentTypeError,
     absent_names,
@@ -390,6 +391,17 @@ def _fractions_problem(cell: Any, texts: Sequence[str | None], unit: str) -> str
         f"the number {cell} beside texts such as {written!r} in a column in {unit}: Excel keeps a cell formatted as a "
         f"percentage as its fraction (20% is 0.2), so it may be {cell}{unit} or {float(cell) * 100:g}%; write the "
         "column one way (all numbers, with the unit '1' for fractions or '%' for percents)"
+    )
+
+
+def totals_row_message(what: str, shown: Sequence[str]) -> str:
+    """The NestedRegionsWarning of entities that look like totals rows, each shown as "code (name)"."""
+    n = len(shown)
+    return (
+        f"{what}: entit{'y' if n == 1 else 'ies'} {', '.join(shown[:5])}"
+        f"{f' and {n - 5} more' if n > 5 else ''} look{'s' if n == 1 else ''} like "
+        "a totals row (合计/总计/小计/全市…), not a region: its figures are the others' sum, so a ranking or a sum "
+        "over the entities counts them twice; leave the row out of the file (validate: totals_row)"
     )
 
 
@@ -1370,6 +1382,14 @@ class Panel:
             if values is None:
                 ignored[column] = reasons  # why it is not a column of numbers
                 continue
+            if header_unit and not ({column, variable} & given_by_caller):  # the sheet's %, not the caller's
+                refuse_possible_fractions(
+                    df[column],
+                    column,
+                    variable,
+                    unit,
+                    lambda k: f"entity {entity_codes[entity_index[k]]}, period {period_values[period_index[k]]}",
+                )
             seen[variable] = column
             if renamed_from:
                 renamed[str(column)] = variable
@@ -1486,19 +1506,14 @@ class Panel:
 
         from .composite import NestedRegionsWarning
 
+        if getattr(self, "_totals_said", False):  # zhibiao.dask said it once, for every partition
+            return
         totals = _core.totals_entities(self._core)
         if not totals:
             return
         codes, names = self._core.entity_codes, self._core.entity_names
         shown = [codes[k] + (f" ({names[k]})" if names[k] and names[k] != codes[k] else "") for k in totals]
-        warnings.warn(
-            f"{what}: entit{'y' if len(totals) == 1 else 'ies'} {', '.join(shown[:5])}"
-            f"{f' and {len(totals) - 5} more' if len(totals) > 5 else ''} look{'s' if len(totals) == 1 else ''} like "
-            "a totals row (合计/总计/小计/全市…), not a region: its figures are the others' sum, so a ranking or a sum "
-            "over the entities counts them twice; leave the row out of the file (validate: totals_row)",
-            NestedRegionsWarning,
-            stacklevel=3,
-        )
+        warnings.warn(totals_row_message(what, shown), NestedRegionsWarning, stacklevel=3)
 
     def _entity_names(self) -> dict[str, str]:
         """Entity code → name where the source gave names (empty when it gave none)."""
@@ -2111,14 +2126,7 @@ def read_csv(
     SIGBUS): a load needs about the file's size on top of the panel. A file that changes size
     while it is read raises ParseError.
     """
-    if not isinstance(path, (str, bytes, os.PathLike)) and not hasattr(path, "read"):
-        raise ArgumentTypeError(
-            f"read_csv: path must be a file path (str, bytes or os.PathLike) or a file object, not {shown(path)}"
-        )
-    if len(sep) != 1:
-        raise _core.ParseError(f"sep must be one character, not {sep!r}")
-    if ord(sep) > 0x7F:  # a full-width '，' would reach the loader as one byte of a character
-        raise _core.ArgumentError(f"sep must be an ASCII mark (',', ';', '\\t', '|'...), not {sep!r}")
+    _check_path_and_sep(path, sep)
     options: dict[str, Any] = dict(
         separator=sep,
         decimal=decimal or "",
@@ -2135,6 +2143,24 @@ def read_csv(
         threads=threads,
         period_value=period_value or "",
     )
+    return _read_csv_panel(path, options, sep, progress)
+
+
+def _check_path_and_sep(path: Any, sep: Any) -> None:
+    """read_csv's checks of ``path`` and ``sep`` before a byte is read."""
+    if not isinstance(path, (str, bytes, os.PathLike)) and not hasattr(path, "read"):
+        raise ArgumentTypeError(
+            f"read_csv: path must be a file path (str, bytes or os.PathLike) or a file object, not {shown(path)}"
+        )
+    if len(sep) != 1:
+        raise _core.ParseError(f"sep must be one character, not {sep!r}")
+    if ord(sep) > 0x7F:  # a full-width '，' would reach the loader as one byte of a character
+        raise _core.ArgumentError(f"sep must be an ASCII mark (',', ';', '\\t', '|'...), not {sep!r}")
+
+
+def _read_csv_panel(path: Any, options: dict[str, Any], sep: str, progress: Any) -> Panel:
+    """read_csv's load of ``path`` (a file, a pipe or a file object) with the core's ``options``,
+    and the reasons of its ``<variable>_reason`` columns."""
     from ._progress import parsing
 
     with parsing(progress), _in_python_words():
