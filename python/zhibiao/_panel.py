@@ -442,7 +442,29 @@ def _misspelt_heading_hint(wanted: str, columns: Sequence[str], core_catalogue: 
                 f"\nthe panel's column '{column}' differs by {slips} character{'s' if slips > 1 else ''} from "
                 f"'{near}', a heading of {wanted}: correct the heading"
             )
-    return ""
+    return _heading_alike_hint(wanted, [c for c in columns if c not in _catalogue_variables()], headings)
+
+
+def _heading_key(text: str) -> set[str]:
+    """A heading's characters, 研发 and 研究与试验发展 read as R&D (as parse_column_header reads them)."""
+    for longer in ("研究与试验发展（R&D）", "研究与试验发展(R&D)", "研究与试验发展", "研究与开发", "研发", "R＆D", "r&d"):
+        text = text.replace(longer, "R&D")
+    return set(text.replace("R&D", "\0"))
+
+
+def _heading_alike_hint(wanted: str, columns: Sequence[str], headings: Sequence[str]) -> str:
+    """The panel's column written with the characters of one of ``wanted``'s headings, mostly
+    (R&D内部经费支出 for R&D经费内部支出: the same words in another order), as a line of its error."""
+    best, column, near = 0.0, "", ""
+    for c in columns:
+        for h in headings:
+            a, b = _heading_key(c), _heading_key(h)
+            alike = len(a & b) / len(a | b) if a | b else 0.0
+            if alike > best:
+                best, column, near = alike, c, h
+    if best < 0.75:
+        return ""
+    return f"\nthe panel's column '{column}' may be {wanted} ('{near}'): if it is, head it '{near}' or '{wanted}'"
 
 
 def _say_misspelt_heading(error: Any, columns: Sequence[str], core_catalogue: Any, wanted: str | None = None) -> None:

@@ -132,8 +132,7 @@ def test_dask_compute_over_partitions_of_an_entity_index_warns_once_of_each_tota
 def test_the_cli_reads_研发_as_rd_and_says_the_unit_it_needs(tmp_path):
     table = tmp_path / "zh.csv"
     table.write_text(
-        "地区,年份,研发经费内部支出[万元],地区生产总值[亿元],常住人口[万人]\n"
-        "360102,2024,12500,100.2,50\n360103,2024,8100,80.0,40\n",
+        "地区,年份,研发经费内部支出[万元],地区生产总值[亿元],常住人口[万人]\n" "360102,2024,12500,100.2,50\n360103,2024,8100,80.0,40\n",
         encoding="gb18030",
     )
     run = subprocess.run(
@@ -171,3 +170,15 @@ def test_no_function_over_100_lines_in_python_and_the_style_check_runs_it():
     )
     assert run.returncode == 0, run.stdout
     assert "check_function_length.py --max 100 src python include" in (ROOT / "scripts/check_style.sh").read_text()
+
+
+def test_the_cli_suggests_a_column_written_with_a_headings_words_in_another_order(tmp_path):
+    table = tmp_path / "zh.csv"
+    table.write_text("地区,年份,R&D内部经费支出[万元],地区生产总值[亿元]\n360102,2024,12500,100.2\n", encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "zhibiao", "compute", str(table), "--ids", "rd_intensity", "-q"],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode != 0
+    assert "the panel's column 'R&D内部经费支出' may be rd_expenditure ('R&D经费内部支出')" in run.stderr
