@@ -394,15 +394,32 @@ def _fractions_problem(cell: Any, texts: Sequence[str | None], unit: str) -> str
     )
 
 
+def _is_nation(shown: str) -> bool:
+    """Whether an entity shown as "code (name)" is 全国: the nation, in a city's panel no sum of its
+    districts (a benchmark row), in a panel of provinces their sum."""
+    return shown == "全国" or shown.endswith(" (全国)") or shown.startswith("全国 (")
+
+
 def totals_row_message(what: str, shown: Sequence[str]) -> str:
-    """The NestedRegionsWarning of entities that look like totals rows, each shown as "code (name)"."""
-    n = len(shown)
-    return (
-        f"{what}: entit{'y' if n == 1 else 'ies'} {', '.join(shown[:5])}"
-        f"{f' and {n - 5} more' if n > 5 else ''} look{'s' if n == 1 else ''} like "
-        "a totals row (合计/总计/小计/全市…), not a region: its figures are the others' sum, so a ranking or a sum "
-        "over the entities counts them twice; leave the row out of the file (validate: totals_row)"
-    )
+    """The NestedRegionsWarning of entities that look like totals rows, each shown as "code (name)";
+    全国 is said apart, as the nation: its figures are the others' sum only in a panel of provinces."""
+    totals = [t for t in shown if not _is_nation(t)]
+    said = []
+    if totals:
+        n = len(totals)
+        said.append(
+            f"{what}: entit{'y' if n == 1 else 'ies'} {', '.join(totals[:5])}"
+            f"{f' and {n - 5} more' if n > 5 else ''} look{'s' if n == 1 else ''} like "
+            "a totals row (合计/总计/小计/全市…), not a region: its figures are the others' sum, so a ranking or a "
+            "sum over the entities counts them twice; leave the row out of the file (validate: totals_row)"
+        )
+    for nation in [t for t in shown if _is_nation(t)][:1]:
+        said.append(
+            f"{what}: entity {nation} is the nation, a row to compare with, not a region of the panel: no sum of the "
+            "others unless they are the provinces, but a ranking or a sum over the entities takes it as one of them; "
+            "compare with it outside the panel (validate: totals_row)"
+        )
+    return "\n".join(said)
 
 
 def _reason_dtype() -> Any:

@@ -182,3 +182,47 @@ def test_the_cli_suggests_a_column_written_with_a_headings_words_in_another_orde
     )
     assert run.returncode != 0
     assert "the panel's column 'R&D内部经费支出' may be rd_expenditure ('R&D经费内部支出')" in run.stderr
+
+
+# Seam 3. 全国 beside a city's districts is no sum of them (a row to compare with): the warning and
+# validate said "its figures are the others' sum". It is still said (a ranking over the entities
+# takes it as one), in true words; beside the provinces it is their sum, which the words allow.
+def nation_beside(codes: list, names: list) -> pd.DataFrame:
+    k = len(codes)
+    return pd.DataFrame(
+        {
+            "entity": codes,
+            "name": names,
+            "period": [2024] * k,
+            "rd_expenditure[万元]": [1.0] * k,
+            "gdp[亿元]": [1.0] * k,
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    "codes, names",
+    [
+        (["360102", "360103", "100000"], ["东湖区", "西湖区", "全国"]),  # a city's panel
+        (["110000", "360000", "100000"], ["北京市", "江西省", "全国"]),  # the provinces: 全国 is their sum
+    ],
+)
+def test_the_nation_beside_regions_is_said_as_the_nation_not_as_their_sum(codes, names):
+    panel = zb.Panel.from_pandas(nation_beside(codes, names))
+    with pytest.warns(NestedRegionsWarning) as said:
+        panel.compute(["rd_intensity"])
+    message = str(said[0].message)
+    assert "entity 100000 (全国) is the nation, a row to compare with" in message
+    assert "unless they are the provinces" in message and "others' sum" not in message
+    finding = panel.validate().query("rule == 'totals_row'")
+    assert finding["entity"].tolist() == ["100000"]
+    assert "is the nation" in finding["message"].iloc[0] and "others' sum" not in finding["message"].iloc[0]
+
+
+def test_a_totals_row_beside_the_nation_keeps_its_own_words():
+    panel = zb.Panel.from_pandas(nation_beside(["360102", "360100", "100000"], ["东湖区", "全市", "全国"]))
+    with pytest.warns(NestedRegionsWarning) as said:
+        panel.compute(["rd_intensity"])
+    first, second = str(said[0].message).split("\n")
+    assert "entity 360100 (全市) looks like a totals row" in first and "others' sum" in first
+    assert "entity 100000 (全国) is the nation" in second
