@@ -1176,6 +1176,8 @@ class Panel:
     _skipped_rows: list = []  # from_pandas(lenient=True): the rows without a code or period
     _from_frame = False  # built by from_pandas: its report counts its rows and cells
 
+    _totals_said = False  # True: a totals row was said by the caller (zhibiao.dask, for every partition)
+
     def __init__(self, core: Any = None) -> None:
         refuse_direct_construction(
             "zhibiao.Panel",
@@ -1545,7 +1547,7 @@ class Panel:
 
         from .composite import NestedRegionsWarning
 
-        if getattr(self, "_totals_said", False):  # zhibiao.dask said it once, for every partition
+        if self._totals_said:  # zhibiao.dask said it once, for every partition
             return
         totals = _core.totals_entities(self._core)
         if not totals:

@@ -85,7 +85,6 @@ def refuse_possible_fractions(
     )
 
 
-
 def _texts_say_percent(series: Any) -> bool:
     """Whether a cell of text is written as a percentage ("9.7%"): round 27's rule then applies."""
     if series.dtype.kind in "iuf":
