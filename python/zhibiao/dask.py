@@ -322,10 +322,12 @@ def compute(
     of ``Panel.from_pandas(df, ...).compute(ids).reset_index()``.
 
     Time operators (``growth``, ``last_year_end``, ...) need an entity's whole history, so every
-    entity must lie in one partition. That is checked first — a pass over the entity column,
-    skipped when the index is the entity with known divisions (``set_index(entity)``). An entity
-    in several partitions raises ValueError naming it and its partitions, unless
-    ``repartition=True``: then the rows are shuffled by entity first.
+    entity must lie in one partition. That is checked first — a pass over the entity column
+    (and the name column, if any), whose check the divisions of an entity index make
+    (``set_index(entity)``). An entity in several partitions raises ValueError naming it and its
+    partitions, unless ``repartition=True``: then the rows are shuffled by entity first. The same
+    pass finds the entities that look like a totals row (合计, 全市) or the nation (全国): a
+    NestedRegionsWarning, as ``Panel.compute`` gives, raised here, once, in the caller's process.
 
     ``reasons=True`` puts after each indicator a column ``<id>_reason`` (why the value is missing,
     a categorical of the reason names, as ``compute(reasons=True)`` gives them; the convention
