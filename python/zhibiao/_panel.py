@@ -1554,7 +1554,8 @@ class Panel:
             return
         codes, names = self._core.entity_codes, self._core.entity_names
         shown = [codes[k] + (f" ({names[k]})" if names[k] and names[k] != codes[k] else "") for k in totals]
-        warnings.warn(totals_row_message(what, shown), NestedRegionsWarning, stacklevel=3)
+        # past compute and the keyword check around it: the caller's line
+        warnings.warn(totals_row_message(what, shown), NestedRegionsWarning, stacklevel=4)
 
     def _entity_names(self) -> dict[str, str]:
         """Entity code → name where the source gave names (empty when it gave none)."""

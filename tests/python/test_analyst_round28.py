@@ -226,3 +226,12 @@ def test_a_totals_row_beside_the_nation_keeps_its_own_words():
     first, second = str(said[0].message).split("\n")
     assert "entity 360100 (全市) looks like a totals row" in first and "others' sum" in first
     assert "entity 100000 (全国) is the nation" in second
+
+
+def test_the_totals_warning_points_at_the_callers_line():
+    # It pointed into zhibiao/_suggest.py (the keyword check around compute), where a notebook's
+    # warning filter by module, or the line shown, told the analyst nothing.
+    panel = zb.Panel.from_pandas(nation_beside(["360102", "360100"], ["东湖区", "全市"]))
+    with pytest.warns(NestedRegionsWarning) as said:
+        panel.compute(["rd_intensity"])
+    assert said[0].filename == __file__
