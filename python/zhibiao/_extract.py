@@ -484,62 +484,7 @@ def _chosen_values(
     for row in rows:
         if not row.variable or row.flag_change:
             continue
-        if row.flag_target:  # a target or a plan (力争…, 全年目标…): not what was achieved
-            findings.append(
-                {
-                    "kind": "target",
-                    "begin": row.begin,
-                    "end": row.end,
-                    "text": row.text,
-                    "message": f"{row.variable}: a target or a plan, not an actual figure",
-                }
-            )
-            continue
-        if row.flag_part:  # 其中省级项目6项: a part by level, not the variable's total
-            findings.append(
-                {
-                    "kind": "part",
-                    "begin": row.begin,
-                    "end": row.end,
-                    "text": row.text,
-                    "message": f"{row.variable}: a part ({row.level}) of the figure before 其中, not its total",
-                }
-            )
-            continue
-        if row.flag_estimate:  # 预计全年完成… in a report of the year: not the figure as counted
-            findings.append(
-                {
-                    "kind": "estimate",
-                    "begin": row.begin,
-                    "end": row.end,
-                    "text": row.text,
-                    "message": f"{row.variable}: an estimate (预计…) of the year's figure, not the figure counted",
-                }
-            )
-            continue
-        if row.flag_start:  # 由1.0亿元增加到1.2亿元: the level before, not the period's
-            findings.append(
-                {
-                    "kind": "start_level",
-                    "begin": row.begin,
-                    "end": row.end,
-                    "text": row.text,
-                    "message": f"{row.variable}: the level a change starts from (由…增加到…), " "not the period's level",
-                }
-            )
-            continue
-        if row.flag_since:  # 2021年以来累计…: several years, no period of the panel
-            findings.append(
-                {
-                    "kind": "since",
-                    "begin": row.begin,
-                    "end": row.end,
-                    "text": row.text,
-                    "message": f"{row.variable}: a total over several years (…以来), not one period's figure",
-                }
-            )
-            continue
-        left_out = _not_a_panel_value(row)
+        left_out = _left_out_by_flag(row) or _not_a_panel_value(row)
         if left_out:
             kind, message = left_out
             findings.append({"kind": kind, "begin": row.begin, "end": row.end, "text": row.text, "message": message})
@@ -566,6 +511,31 @@ def _chosen_values(
             if not keep_new:
                 continue
         chosen[key] = (rank, row)
+    records, why_missing = _records_of(chosen, keep_suspect, findings)
+    return records, why_missing, findings
+
+
+def _left_out_by_flag(row: Any) -> tuple[str, str] | None:
+    """(finding kind, message) when a figure's flags say it is no value of its period (a target,
+    a part, an estimate, a level a change starts from, a total since a year), else None."""
+    if row.flag_target:  # a target or a plan (力争…, 全年目标…): not what was achieved
+        return "target", f"{row.variable}: a target or a plan, not an actual figure"
+    if row.flag_part:  # 其中省级项目6项: a part by level, not the variable's total
+        return "part", f"{row.variable}: a part ({row.level}) of the figure before 其中, not its total"
+    if row.flag_estimate:  # 预计全年完成… in a report of the year: not the figure as counted
+        return "estimate", f"{row.variable}: an estimate (预计…) of the year's figure, not the figure counted"
+    if row.flag_start:  # 由1.0亿元增加到1.2亿元: the level before, not the period's
+        return "start_level", f"{row.variable}: the level a change starts from (由…增加到…), not the period's level"
+    if row.flag_since:  # 2021年以来累计…: several years, no period of the panel
+        return "since", f"{row.variable}: a total over several years (…以来), not one period's figure"
+    return None
+
+
+def _records_of(
+    chosen: Mapping[tuple[str, str], Any], keep_suspect: bool, findings: list[dict[str, Any]]
+) -> tuple[dict[str, dict[str, float]], dict[tuple[str, str], str]]:
+    """{period: {variable: value}} of the chosen figures and the reason of each missing one (a
+    damaged figure, or a suspect one unless kept); a finding for each suspect figure."""
     records: dict[str, dict[str, float]] = {}
     why_missing: dict[tuple[str, str], str] = {}
     for (variable, when), (rank, row) in chosen.items():
@@ -588,7 +558,7 @@ def _chosen_values(
                     ),
                 }
             )
-    return records, why_missing, findings
+    return records, why_missing
 
 
 def _not_a_panel_value(row: Any) -> tuple[str, str] | None:

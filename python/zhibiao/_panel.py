@@ -14,6 +14,7 @@ import numpy as np
 
 from . import _reason_columns
 from ._lang import counted
+from ._percent_cells import refuse_possible_fractions
 from ._suggest import (
     ArgumentTypeError,
     absent_names,
@@ -393,6 +394,34 @@ def _fractions_problem(cell: Any, texts: Sequence[str | None], unit: str) -> str
     )
 
 
+def _is_nation(shown: str) -> bool:
+    """Whether an entity shown as "code (name)" is 全国: the nation, in a city's panel no sum of its
+    districts (a benchmark row), in a panel of provinces their sum."""
+    return shown == "全国" or shown.endswith(" (全国)") or shown.startswith("全国 (")
+
+
+def totals_row_message(what: str, shown: Sequence[str]) -> str:
+    """The NestedRegionsWarning of entities that look like totals rows, each shown as "code (name)";
+    全国 is said apart, as the nation: its figures are the others' sum only in a panel of provinces."""
+    totals = [t for t in shown if not _is_nation(t)]
+    said = []
+    if totals:
+        n = len(totals)
+        said.append(
+            f"{what}: entit{'y' if n == 1 else 'ies'} {', '.join(totals[:5])}"
+            f"{f' and {n - 5} more' if n > 5 else ''} look{'s' if n == 1 else ''} like "
+            "a totals row (合计/总计/小计/全市…), not a region: its figures are the others' sum, so a ranking or a "
+            "sum over the entities counts them twice; leave the row out of the file (validate: totals_row)"
+        )
+    for nation in [t for t in shown if _is_nation(t)][:1]:
+        said.append(
+            f"{what}: entity {nation} is the nation, a row to compare with, not a region of the panel: no sum of the "
+            "others unless they are the provinces, but a ranking or a sum over the entities takes it as one of them; "
+            "compare with it outside the panel (validate: totals_row)"
+        )
+    return "\n".join(said)
+
+
 def _reason_dtype() -> Any:
     import pandas as pd
 
@@ -430,7 +459,29 @@ def _misspelt_heading_hint(wanted: str, columns: Sequence[str], core_catalogue: 
                 f"\nthe panel's column '{column}' differs by {slips} character{'s' if slips > 1 else ''} from "
                 f"'{near}', a heading of {wanted}: correct the heading"
             )
-    return ""
+    return _heading_alike_hint(wanted, [c for c in columns if c not in _catalogue_variables()], headings)
+
+
+def _heading_key(text: str) -> set[str]:
+    """A heading's characters, 研发 and 研究与试验发展 read as R&D (as parse_column_header reads them)."""
+    for longer in ("研究与试验发展（R&D）", "研究与试验发展(R&D)", "研究与试验发展", "研究与开发", "研发", "R＆D", "r&d"):
+        text = text.replace(longer, "R&D")
+    return set(text.replace("R&D", "\0"))
+
+
+def _heading_alike_hint(wanted: str, columns: Sequence[str], headings: Sequence[str]) -> str:
+    """The panel's column written with the characters of one of ``wanted``'s headings, mostly
+    (R&D内部经费支出 for R&D经费内部支出: the same words in another order), as a line of its error."""
+    best, column, near = 0.0, "", ""
+    for c in columns:
+        for h in headings:
+            a, b = _heading_key(c), _heading_key(h)
+            alike = len(a & b) / len(a | b) if a | b else 0.0
+            if alike > best:
+                best, column, near = alike, c, h
+    if best < 0.75:
+        return ""
+    return f"\nthe panel's column '{column}' may be {wanted} ('{near}'): if it is, head it '{near}' or '{wanted}'"
 
 
 def _say_misspelt_heading(error: Any, columns: Sequence[str], core_catalogue: Any, wanted: str | None = None) -> None:
@@ -1125,6 +1176,8 @@ class Panel:
     _skipped_rows: list = []  # from_pandas(lenient=True): the rows without a code or period
     _from_frame = False  # built by from_pandas: its report counts its rows and cells
 
+    _totals_said = False  # True: a totals row was said by the caller (zhibiao.dask, for every partition)
+
     def __init__(self, core: Any = None) -> None:
         refuse_direct_construction(
             "zhibiao.Panel",
@@ -1370,6 +1423,14 @@ class Panel:
             if values is None:
                 ignored[column] = reasons  # why it is not a column of numbers
                 continue
+            if header_unit and not ({column, variable} & given_by_caller):  # the sheet's %, not the caller's
+                refuse_possible_fractions(
+                    df[column],
+                    column,
+                    variable,
+                    unit,
+                    lambda k: f"entity {entity_codes[entity_index[k]]}, period {period_values[period_index[k]]}",
+                )
             seen[variable] = column
             if renamed_from:
                 renamed[str(column)] = variable
@@ -1486,19 +1547,15 @@ class Panel:
 
         from .composite import NestedRegionsWarning
 
+        if self._totals_said:  # zhibiao.dask said it once, for every partition
+            return
         totals = _core.totals_entities(self._core)
         if not totals:
             return
         codes, names = self._core.entity_codes, self._core.entity_names
         shown = [codes[k] + (f" ({names[k]})" if names[k] and names[k] != codes[k] else "") for k in totals]
-        warnings.warn(
-            f"{what}: entit{'y' if len(totals) == 1 else 'ies'} {', '.join(shown[:5])}"
-            f"{f' and {len(totals) - 5} more' if len(totals) > 5 else ''} look{'s' if len(totals) == 1 else ''} like "
-            "a totals row (合计/总计/小计/全市…), not a region: its figures are the others' sum, so a ranking or a sum "
-            "over the entities counts them twice; leave the row out of the file (validate: totals_row)",
-            NestedRegionsWarning,
-            stacklevel=3,
-        )
+        # past compute and the keyword check around it: the caller's line
+        warnings.warn(totals_row_message(what, shown), NestedRegionsWarning, stacklevel=4)
 
     def _entity_names(self) -> dict[str, str]:
         """Entity code → name where the source gave names (empty when it gave none)."""
@@ -2111,14 +2168,7 @@ def read_csv(
     SIGBUS): a load needs about the file's size on top of the panel. A file that changes size
     while it is read raises ParseError.
     """
-    if not isinstance(path, (str, bytes, os.PathLike)) and not hasattr(path, "read"):
-        raise ArgumentTypeError(
-            f"read_csv: path must be a file path (str, bytes or os.PathLike) or a file object, not {shown(path)}"
-        )
-    if len(sep) != 1:
-        raise _core.ParseError(f"sep must be one character, not {sep!r}")
-    if ord(sep) > 0x7F:  # a full-width '，' would reach the loader as one byte of a character
-        raise _core.ArgumentError(f"sep must be an ASCII mark (',', ';', '\\t', '|'...), not {sep!r}")
+    _check_path_and_sep(path, sep)
     options: dict[str, Any] = dict(
         separator=sep,
         decimal=decimal or "",
@@ -2135,6 +2185,24 @@ def read_csv(
         threads=threads,
         period_value=period_value or "",
     )
+    return _read_csv_panel(path, options, sep, progress)
+
+
+def _check_path_and_sep(path: Any, sep: Any) -> None:
+    """read_csv's checks of ``path`` and ``sep`` before a byte is read."""
+    if not isinstance(path, (str, bytes, os.PathLike)) and not hasattr(path, "read"):
+        raise ArgumentTypeError(
+            f"read_csv: path must be a file path (str, bytes or os.PathLike) or a file object, not {shown(path)}"
+        )
+    if len(sep) != 1:
+        raise _core.ParseError(f"sep must be one character, not {sep!r}")
+    if ord(sep) > 0x7F:  # a full-width '，' would reach the loader as one byte of a character
+        raise _core.ArgumentError(f"sep must be an ASCII mark (',', ';', '\\t', '|'...), not {sep!r}")
+
+
+def _read_csv_panel(path: Any, options: dict[str, Any], sep: str, progress: Any) -> Panel:
+    """read_csv's load of ``path`` (a file, a pipe or a file object) with the core's ``options``,
+    and the reasons of its ``<variable>_reason`` columns."""
     from ._progress import parsing
 
     with parsing(progress), _in_python_words():

@@ -121,6 +121,34 @@ def _selection(column: Any, threads: int) -> np.ndarray:
     return np.append(accepted, False)[kind_codes].view(np.uint8)  # -1 → the appended False
 
 
+def _end_column(records: Any, end: str | None, threads: int) -> tuple[Any, Any, Any]:
+    """(values, datetime64 ticks or None, days of text dates or None) of the end-date column;
+    all None without one. The default end column may be absent (no lapses recorded); one the
+    caller named may not."""
+    end_values, end_ticks, end_days = None, None, None
+    if end is not None and (end in records or end != "end_date"):
+        end_values = _column(records, end, "end date").to_numpy()
+        end_ticks = _ticks(end_values)
+        if end_ticks is None:  # text dates: read (and refused) before the other columns are looked at
+            end_days = _days(end_values, end, threads)
+    return end_values, end_ticks, end_days
+
+
+def _findings_table(tally: Any) -> Any:
+    """The findings of a count: records per problem, with the totals and examples as attrs."""
+    import pandas as pd
+
+    problems = ["missing_date", "grant_before_filing", "end_before_grant", "in_the_future", "bad_region"]
+    found = pd.DataFrame({"problem": problems, "records": [tally[p] for p in problems]})
+    found.attrs.update(
+        records=tally["records"],
+        counted=tally["counted"],
+        not_selected=tally["not_selected"],
+        examples=list(tally["excluded_examples"]),
+    )
+    return found
+
+
 @checked_keywords
 def patents_in_force(
     records: Any,
@@ -178,13 +206,7 @@ def patents_in_force(
     if kind is not None:
         selected = _selection(_column(records, kind, "kind (kind=None counts every row)"), threads)
     as_of_days = _days([as_of if as_of is not None else pd.Timestamp.today().normalize()], "as_of")[0]
-    # The default end column may be absent (no lapses recorded); one the caller named may not.
-    end_values, end_ticks, end_days = None, None, None
-    if end is not None and (end in records or end != "end_date"):
-        end_values = _column(records, end, "end date").to_numpy()
-        end_ticks = _ticks(end_values)
-        if end_ticks is None:  # text dates: read (and refused) before the other columns are looked at
-            end_days = _days(end_values, end, threads)
+    end_values, end_ticks, end_days = _end_column(records, end, threads)
     filing_values = _column(records, filing, "filing date").to_numpy()
     filing_ticks = _ticks(filing_values)
     grant_values = _column(records, grant, "grant date").to_numpy()
@@ -223,13 +245,6 @@ def patents_in_force(
             threads,
         )
     table = pd.DataFrame(counts, index=pd.Index(regions, name=region), columns=query)
-    problems = ["missing_date", "grant_before_filing", "end_before_grant", "in_the_future", "bad_region"]
-    found = pd.DataFrame({"problem": problems, "records": [tally[p] for p in problems]})
-    found.attrs.update(
-        records=tally["records"],
-        counted=tally["counted"],
-        not_selected=tally["not_selected"],
-        examples=list(tally["excluded_examples"]),
-    )
+    found = _findings_table(tally)
     table.attrs["findings"] = found
     return (table, found) if findings else table

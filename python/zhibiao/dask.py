@@ -166,24 +166,55 @@ def _entities_of(part: Any, entity: str) -> np.ndarray:
     return pd.unique(np.asarray(_entity_values(part, entity), dtype=object))
 
 
-def _entity_spanning_partitions(frame: Any, entity: str) -> tuple[Any, list[int]] | None:
-    """The first entity with rows in more than one partition, and those partitions; None when
-    every entity lies in one partition (known divisions of an entity index say so at once)."""
+def _totals_of(part: Any, entity: str, name: str | None) -> list[str]:
+    """The entities of a pandas partition whose code or name is a totals row's (合计, 全市…), each
+    as "code (name)", as Panel.compute's NestedRegionsWarning shows them."""
+    import pandas as pd
+
+    codes = np.asarray(_entity_values(part, entity), dtype=object)
+    names = part[name].to_numpy(dtype=object) if name is not None and name in part.columns else None
+    texts = [str(c) for c in codes] + ([] if names is None else [str(n) if pd.notna(n) else "" for n in names])
+    shown = []
+    for k in dict.fromkeys(int(k) % len(codes) for k in _core.totals_rows(texts)) if len(codes) else ():
+        code, label = str(codes[k]), "" if names is None or pd.isna(names[k]) else str(names[k])
+        shown.append(code + (f" ({label})" if label and label != code else ""))
+    return shown
+
+
+def _entity_pass(frame: Any, entity: str, name: str | None) -> tuple[tuple[Any, list[int]] | None, list[str]]:
+    """One pass over the entity (and name) column: the first entity with rows in more than one
+    partition and those partitions, or None when every entity lies in one partition (known
+    divisions of an entity index say so without the pass); and the entities that look like a
+    totals row, said by compute() before a partition is computed (a warning raised in a worker
+    of a distributed cluster never reaches the caller)."""
     import dask
     import pandas as pd
 
+    parts = frame.to_delayed()
+    totals_tasks = [dask.delayed(_totals_of)(part, entity, name) for part in parts]
     if frame.index.name == entity and frame.known_divisions:
-        return None
-    per_partition = dask.compute(*[dask.delayed(_entities_of)(part, entity) for part in frame.to_delayed()])
+        totals = dask.compute(*totals_tasks)
+        return None, list(dict.fromkeys(t for found in totals for t in found))
+    computed = dask.compute(*[dask.delayed(_entities_of)(part, entity) for part in parts], *totals_tasks)
+    per_partition, totals = computed[: len(parts)], computed[len(parts) :]
+    said = list(dict.fromkeys(t for found in totals for t in found))
     codes = pd.Series(
         np.concatenate([np.asarray(c, dtype=object) for c in per_partition]) if per_partition else [], dtype=object
     )
     partition = np.repeat(np.arange(len(per_partition)), [len(c) for c in per_partition])
     spans = codes.duplicated(keep=False).to_numpy()
     if not spans.any():
-        return None
+        return None, said
     first = codes[spans].iloc[0]
-    return first, sorted(int(p) for p in partition[(codes == first).to_numpy()])
+    return (first, sorted(int(p) for p in partition[(codes == first).to_numpy()])), said
+
+
+def _name_column(meta: Any, entity: str, period: str) -> str | None:
+    """The column Panel.from_pandas takes as the entities' names in each partition, if any."""
+    from ._panel import _name_column_read_csv_would_take
+
+    columns = meta.reset_index() if entity not in meta.columns or period not in meta.columns else meta
+    return _name_column_read_csv_would_take(columns, entity, period, None)
 
 
 def _reason_dtype() -> Any:
@@ -229,6 +260,7 @@ def _compute_partition(
     if len(part) == 0:
         return _empty_result([i.id if hasattr(i, "id") else i for i in ids], reasons, attrs)
     panel = Panel.from_pandas(part, entity, period, units, variables=variables, freq=options.pop("freq"))
+    panel._totals_said = True  # by compute(), once for all partitions, where the caller sees it
     if not reasons:
         return panel.compute(ids, **options).reset_index()
     values, why = panel.compute(ids, **options)
@@ -290,10 +322,12 @@ def compute(
     of ``Panel.from_pandas(df, ...).compute(ids).reset_index()``.
 
     Time operators (``growth``, ``last_year_end``, ...) need an entity's whole history, so every
-    entity must lie in one partition. That is checked first — a pass over the entity column,
-    skipped when the index is the entity with known divisions (``set_index(entity)``). An entity
-    in several partitions raises ValueError naming it and its partitions, unless
-    ``repartition=True``: then the rows are shuffled by entity first.
+    entity must lie in one partition. That is checked first — a pass over the entity column
+    (and the name column, if any), whose check the divisions of an entity index make
+    (``set_index(entity)``). An entity in several partitions raises ValueError naming it and its
+    partitions, unless ``repartition=True``: then the rows are shuffled by entity first. The same
+    pass finds the entities that look like a totals row (合计, 全市) or the nation (全国): a
+    NestedRegionsWarning, as ``Panel.compute`` gives, raised here, once, in the caller's process.
 
     ``reasons=True`` puts after each indicator a column ``<id>_reason`` (why the value is missing,
     a categorical of the reason names, as ``compute(reasons=True)`` gives them; the convention
@@ -316,7 +350,14 @@ def compute(
         ]
     options = dict(strict=strict, basis=basis, catalogue=catalogue, freq=freq, reasons=bool(reasons))
     attrs = _check_on_meta(frame._meta, id_list, entity, period, units, variables, options)
-    spanning = _entity_spanning_partitions(frame, entity)
+    spanning, totals = _entity_pass(frame, entity, _name_column(frame._meta, entity, period))
+    if totals:
+        import warnings
+
+        from ._panel import totals_row_message
+        from .composite import NestedRegionsWarning
+
+        warnings.warn(totals_row_message("compute", totals), NestedRegionsWarning, stacklevel=2)
     if spanning is not None:
         if not repartition:
             code, partitions = spanning

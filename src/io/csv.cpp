@@ -2869,6 +2869,32 @@ std::pair<std::size_t, std::size_t> last_open(std::string_view s, std::string_vi
     return {w, wide.size()};
 }
 
+// A heading as its meaning compares it: 研发 and 研究与试验发展 (with or without "(R&D)") are how
+// bureau tables write R&D, so 研发经费内部支出 is the catalogue's R&D经费内部支出.
+std::string meaning_key(std::string_view name) {
+    std::string key(name);
+    for (const std::string_view longer :
+         {"研究与试验发展（R&D）", "研究与试验发展(R&D)", "研究与试验发展", "研究与开发", "研发", "R＆D", "r&d"}) {
+        for (std::size_t at = key.find(longer); at != std::string::npos; at = key.find(longer, at + 3))
+            key.replace(at, longer.size(), "R&D");
+    }
+    return key;
+}
+
+// The one variable a heading names by the meaning of one of the catalogue's names, or null (none,
+// or two: then the heading is left as it is).
+const variable_spec* variable_meant(const catalogue& cat, std::string_view name) {
+    const std::string key = meaning_key(name);
+    const variable_spec* found = nullptr;
+    for (const auto& v : cat.variables()) {
+        bool named = !v.name_zh.empty() && meaning_key(v.name_zh) == key;
+        for (const auto& other : v.other_names) named = named || meaning_key(other) == key;
+        if (named && found && found != &v) return nullptr;
+        if (named) found = &v;
+    }
+    return found;
+}
+
 }  // namespace
 
 column_header parse_column_header(std::string_view header, const catalogue* cat) {
@@ -2904,6 +2930,11 @@ column_header parse_column_header(std::string_view header, const catalogue* cat)
                 h.name = v.id;
                 break;
             }
+    if (cat && h.renamed_from.empty() && !h.name.empty() && !cat->variable(h.name))
+        if (const variable_spec* v = variable_meant(*cat, h.name)) {
+            h.renamed_from = std::move(h.name);
+            h.name = v->id;
+        }
     return h;
 }
 

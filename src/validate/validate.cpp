@@ -217,11 +217,18 @@ void report_totals(const panel& p, validation_report& report) {
     for (std::size_t e = 0; e < p.entity_count(); ++e) {
         const std::string_view code = p.entity_code(e), name = p.entity_name(e);
         if (!detail::looks_like_total(code) && !detail::looks_like_total(name)) continue;
+        const std::string shown(name.empty() ? code : name);
+        // 全国 in a city's panel is a row to compare with, no sum of its districts: said as it is.
+        const bool nation = detail::trim(code) == "全国" || detail::trim(name) == "全国";
         report.findings.push_back(
             {std::string(code), "", "", "totals_row", "hard",
-             "entity '" + std::string(name.empty() ? code : name) +
-                 "' looks like a totals row (合计/总计/小计/全市…), not a region: its figures are "
-                 "the others' sum; leave the row out of the file"});
+             nation ? "entity '" + shown +
+                          "' is the nation, a row to compare with, not a region of the panel: no sum of the "
+                          "others unless they are the provinces, but a ranking or a sum over the entities takes "
+                          "it as one of them; compare with it outside the panel"
+                    : "entity '" + shown +
+                          "' looks like a totals row (合计/总计/小计/全市…), not a region: its figures are "
+                          "the others' sum; leave the row out of the file"});
     }
 }
 

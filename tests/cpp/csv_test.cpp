@@ -109,6 +109,16 @@ BOOST_AUTO_TEST_CASE(chinese_headers_name_the_names_and_the_long_layout) {
     BOOST_TEST(alone.entities()[0].name.empty());
 }
 
+// Round 28: 研发 and 研究与试验发展 are how bureau tables write R&D (研发经费内部支出 is R&D经费内部支出,
+// an other name of rd_expenditure); a heading no variable's name means is kept as written.
+BOOST_AUTO_TEST_CASE(yanfa_in_a_heading_is_rd) {
+    BOOST_TEST(parse_column_header("研发经费内部支出[万元]").name == "rd_expenditure");
+    BOOST_TEST(parse_column_header("研发经费内部支出[万元]").renamed_from == "研发经费内部支出");
+    BOOST_TEST(parse_column_header("研究与试验发展经费内部支出").name == "rd_expenditure");
+    BOOST_TEST(parse_column_header("研发投入强度[%]").name == "研发投入强度");
+    BOOST_TEST(parse_column_header("研发经费内部支出", nullptr).name == "研发经费内部支出");
+}
+
 BOOST_AUTO_TEST_CASE(headings_the_catalogue_lists_as_other_names_are_read_as_its_variables) {
     // 地区生产总值（GDP） and R&D经费内部支出 were variables of their own that no indicator read
     panel p =

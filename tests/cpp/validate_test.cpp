@@ -283,6 +283,17 @@ BOOST_AUTO_TEST_CASE(two_name_entities_differing_only_by_a_suffix_are_a_finding)
                    .findings.empty());
 }
 
+// Round 28: 全国 beside a city's districts is no sum of them; its finding says it is the nation.
+BOOST_AUTO_TEST_CASE(the_nation_is_said_as_the_nation_not_as_the_others_sum) {
+    const validation_report r = validate(
+        parse_csv("region,name,period,gdp[亿元]\n360102,东湖区,2024,1\n360103,西湖区,2024,2\n100000,全国,2024,9\n"),
+        {});
+    BOOST_TEST_REQUIRE(r.findings.size() == 1u);
+    BOOST_TEST(r.findings[0].rule == "totals_row");
+    BOOST_TEST(r.findings[0].message.find("is the nation") != std::string::npos, r.findings[0].message);
+    BOOST_TEST(r.findings[0].message.find("others' sum") == std::string::npos, r.findings[0].message);
+}
+
 // One rule for a totals row's code or name, whoever asks (validate, read_csv, the composite).
 BOOST_AUTO_TEST_CASE(what_a_totals_row_looks_like) {
     for (const char* total : {"合计", "全市合计", " 总 计", "小计（工业）", "共计", "全 市", "全国", "TOTAL", "Sum"})

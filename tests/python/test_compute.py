@@ -166,8 +166,9 @@ def test_rd_intensity_reproduces_published_provincial_figures(shared):
         variables=["rd_expenditure", "gdp"],
         units={"rd_expenditure": "亿元", "gdp": "亿元"},
     )
-    # 100000 全国 is the provinces' total beside them: compute says so (round 27), and computes it
-    with pytest.warns(zb.composite.NestedRegionsWarning, match=r"100000 \(全国\) looks like a totals row"):
+    # 100000 全国 is the provinces' total beside them: compute says so (round 27; as the nation since
+    # round 28, whose words allow its being their sum), and computes it
+    with pytest.warns(zb.composite.NestedRegionsWarning, match=r"100000 \(全国\) is the nation"):
         mine = panel.compute("rd_intensity")["rd_intensity"].to_numpy()
     published = df["rd_intensity_pct_published"].to_numpy()
     recent = df["year"].between(2019, 2023).to_numpy() & ~np.isnan(mine) & ~np.isnan(published)

@@ -37,9 +37,9 @@ def kernel_dir(tmp_path_factory):
     return data
 
 
-def test_there_are_the_four_notebooks():
-    names = {p.stem for p in NOTEBOOKS}
-    assert {"county_dashboard", "firm_screening", "report_to_panel", "excel_to_ranking"} <= names
+def test_there_are_the_five_notebooks():
+    names = {p.stem for p in NOTEBOOKS}  # bureau_workbook (round 27) was left out of the list
+    assert {"bureau_workbook", "county_dashboard", "firm_screening", "report_to_panel", "excel_to_ranking"} <= names
 
 
 # The kernel's client leaves a zmq socket to the garbage collector now and then (jupyter_client
