@@ -1103,15 +1103,11 @@ class RegionCodeChangeWarning(UserWarning):
     the change. :meth:`Panel.recode` gives the change as data."""
 
 
-# The administrative suffixes a county's name changes by when it becomes a district or a city.
-_ADMIN_SUFFIXES = ("自治县", "自治旗", "市", "县", "区", "旗")
-
-
 def _name_stem(name: str) -> str:
-    """富阳市 and 富阳区 → 富阳: the name without its administrative suffix."""
-    for suffix in _ADMIN_SUFFIXES:
-        if name.endswith(suffix) and len(name) > len(suffix) + 1:
-            return name[: -len(suffix)]
+    """富阳市 and 富阳区 → 富阳: the name without its administrative suffix, by the one rule of
+    read_csv (C++ region_name: 市, 县, 区 or 旗)."""
+    if len(name) > 2 and _core.region_name(name[:-1], name) == name:
+        return name[:-1]
     return name
 
 

@@ -71,15 +71,6 @@ void refuse_different_counts(const formula& f, const unit& a, const unit& b, con
                where);
 }
 
-void refuse_other_count(const formula& f, const unit& given, const unit& declared) {
-    if (!counts_different_things(given, declared)) return;
-    fail_units(f,
-               "gives a count in " + counted_things(given) + ", but its unit '" + declared.symbol() + "' counts in " +
-                   counted_things(declared) + ": they count different things; " +
-                   count_way_out(counted_things(declared), counted_things(given)),
-               {0, f.text().size()});
-}
-
 namespace {
 
 // A number written without a unit, under any unary minus (-3): not 0, not 0.1[1].
@@ -462,7 +453,6 @@ public:
                            {0, f.text().size()}),
                 where);
         }
-        detail::refuse_other_count(f, raw.u, ind.unit);
         const conversion c = raw.u.to(ind.unit);
         const double lo = ind.valid_min, hi = ind.valid_max;
         column_value out = scaled ? std::move(*scaled) : map(raw, ind.unit, [c, lo, hi](double x, double& y) {
@@ -1423,7 +1413,6 @@ indicator_values evaluate(const panel& p, const formula& f, const std::optional<
             throw incompatible_units_error(
                 f.describe("the formula gives '" + v.u.symbol() + "', which cannot convert to '" + out->symbol() + "'",
                            {0, f.text().size()}));
-        detail::refuse_other_count(f, v.u, *out);
         if (scaled) {
             ev.forget();
             return result_column(f.text(), std::move(*scaled), p.rows());

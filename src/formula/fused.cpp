@@ -167,7 +167,7 @@ private:
         stack_.push_back(ind.id);
         formula f = ind.parsed.empty() ? formula::parse(ind.formula) : ind.parsed;
         const planned raw = eval(f, root_of(f));
-        if (!raw.u.convertible_to(ind.unit) || counts_different_things(raw.u, ind.unit)) throw not_fusable();
+        if (!raw.u.convertible_to(ind.unit)) throw not_fusable();
         conversion to_unit = raw.u.to(ind.unit);
         if (folds_scale(root_of(f), raw.slot, to_unit)) prog_.steps.back().conv = std::exchange(to_unit, conversion{});
         planned out = emit(op::to_indicator, ind.unit, raw.slot, -1, to_unit, ind.valid_min, ind.valid_max);

@@ -32,9 +32,6 @@ typed infer(const formula& f, const formula_node& n, const unit_resolver& resolv
 /// counted_things), saying the way out; `verb` is "add", "compare"…
 void refuse_different_counts(const formula& f, const unit& a, const unit& b, const std::string& verb, text_span where);
 
-/// The same for a formula giving a count of other things than its indicator's unit (项 under 件).
-void refuse_other_count(const formula& f, const unit& given, const unit& declared);
-
 /// 百分点 and % swapped by an indicator's unit `out` (spec §5): a change of a rate (one rate less
 /// another) labelled %, or a rate of change (growth(), cagr(), x / yoy(x) - 1, (x - q) / q) labelled
 /// 百分点, seen through unary minus, abs, round, * or / by a constant and the branches of if/min/max.

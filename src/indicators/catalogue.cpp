@@ -86,7 +86,6 @@ void check_indicator(const catalogue& cat, indicator& i) {
                                                              ", which cannot convert to '" + i.unit.symbol() + "' (" +
                                                              i.unit.dim().to_string() + ")",
                                                          {0, i.formula.size()}));
-    if (t.known) detail::refuse_other_count(i.parsed, t.u, i.unit);
     if (const auto* literal = double_scaling_factor(detail::root_of(i.parsed), i.unit.scale())) {
         const std::string written = i.formula.substr(literal->span.begin, literal->span.end - literal->span.begin);
         throw incompatible_units_error(i.parsed.describe(

@@ -47,12 +47,12 @@ def test_counts_in_one_measure_word_or_declared_add_up():
     assert panel.evaluate("patents / projects", unit="件/项").tolist() == [4]  # a quotient is no sum
 
 
-def test_a_count_of_other_things_than_the_indicators_unit_is_refused():
-    panel = _panel(COUNTS)
-    with pytest.raises(zb.IncompatibleUnitsError, match="gives a count in 项, but its unit '件' counts in 件"):
-        panel.compute([zb.Indicator("x", "projects", unit="件")])
-    with pytest.raises(zb.IncompatibleUnitsError, match="count"):
-        panel.evaluate("projects", unit="件")
+def test_a_variable_counted_in_another_measure_word_is_still_itself():
+    # A table may count contracts in 件 where the catalogue says 项: the column is the catalogue's
+    # tech_contract_count whatever its measure word, so 技术合同平均每项成交额 is computed
+    # (2,350万元 / 47件 = 50万元 per contract). Only two counts brought together are refused.
+    text = "region,period,tech_contract_value[万元],tech_contract_count[件]\nA,2024,2350,47\n"
+    assert _panel(text).compute(["tech_contract_avg_value"]).loc[("A", "2024"), "tech_contract_avg_value"] == 50
     with pytest.raises(zb.IncompatibleUnitsError, match="count different things"):
         zb.Catalogue.builtin().add(zb.Indicator("x", "projects_approved + valid_invention_patents", unit="件"))
 
@@ -82,10 +82,7 @@ def test_registered_population_is_not_offered_as_the_resident_one():
 
 # ------------------------------------------------------------------ periods written as tables write them
 def test_month_and_quarter_spans_in_cells():
-    text = (
-        "region,period,x[项]\nA,2024年1-1月,8\nA,2024年1-2月份,15\nA,2024年1-3季度,60\nA,2024年1-12月份,90\n"
-        "A,2023年1月份,6\n"
-    )
+    text = "region,period,x[项]\nA,2024年1-1月,8\nA,2024年1-2月份,15\nA,2024年1-3季度,60\nA,2024年1-12月份,90\n" "A,2023年1月份,6\n"
     panel = _panel(text)
     assert panel.periods == ["2023-01", "2024YTD01", "2024YTD02", "2024YTD09", "2024"]
     # 1-1月 starts the cumulative column: lead() is 1-2月 (15), single_month() January itself (8);
@@ -105,7 +102,9 @@ def test_explain_notes_follow_the_language_and_reach_the_frame():
     assert "a span from January has none before it in its year" in explained.text("en")
     assert "自1月起的累计期在当年没有更早的一期" in explained.text("zh")
     frame = explained.to_frame()
-    assert frame["note"].tolist() == ["a span from January has none before it in its year; yoy() reads it a year earlier"]
+    assert frame["note"].tolist() == [
+        "a span from January has none before it in its year; yoy() reads it a year earlier"
+    ]
     assert explained.to_frame(lang="zh")["note"].tolist() == ["自1月起的累计期在当年没有更早的一期；yoy() 读取上年同期"]
     with pytest.raises(zb.ArgumentError):
         explained.to_frame(lang="fr")
