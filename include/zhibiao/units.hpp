@@ -211,4 +211,14 @@ private:
     std::string symbol_ = "1";
 };
 
+/// The measure words a unit counts in, with their powers, in one order: "件" for 万件, "件/人" for
+/// 件/万人, "件" for 项·件/项. 件, 项, 家 and 个 are one dimension (count) to the unit algebra, but a
+/// count of patents and one of projects are no sum. Empty when the unit counts nothing, when a term
+/// counts without saying what (count, items, pieces), or when the symbol does not give the unit's
+/// dimension (a quotient composed inside a quotient).
+std::string counted_things(const unit& u);
+
+/// Both units count, in different measure words (件 and 项; 家 and 个): what 件 + 项 refuses.
+bool counts_different_things(const unit& a, const unit& b);
+
 }  // namespace zhibiao

@@ -31,6 +31,7 @@ TERM_COLUMNS = [
     "used",
     "used_unit",
     "reason",
+    "note",
 ]
 COVERAGE_COLUMNS = ["children", "with_data", "valid", "complete", "children_with_data"]
 
@@ -86,13 +87,18 @@ class Explanation:
                     if c in keyed.columns:
                         t[c] = row[c].item() if hasattr(row[c], "item") else row[c]
 
-    def to_frame(self) -> Any:
+    @checked_keywords
+    def to_frame(self, lang: str = "en") -> Any:
         """The terms as a DataFrame, one row per value read (with the roll-up's coverage columns
-        when the panel is a roll-up)."""
+        when the panel is a roll-up); a term's ``note`` (why a row read has none) in ``lang``
+        ('en' or 'zh'), "" where there is none."""
         import pandas as pd
 
         columns = TERM_COLUMNS + [c for c in COVERAGE_COLUMNS if any(c in t for t in self.terms)]
-        frame = pd.DataFrame([[t.get(c) for c in columns] for t in self.terms], columns=columns)
+        cells = [
+            [_note_text(t.get("note", ""), lang) if c == "note" else t.get(c) for c in columns] for t in self.terms
+        ]
+        frame = pd.DataFrame(cells, columns=columns)
         frame.attrs["indicator"] = self.indicator
         return frame
 
@@ -136,7 +142,7 @@ class Explanation:
         if t["reason"]:
             said += f" ({t['reason']})"
         if t.get("note"):
-            said += f": {t['note']}"
+            said += f"{explain_word('colon', lang)}{_note_text(t['note'], lang)}"
         if "children" in t:
             said += " — " + explain_word("summed", lang).format(valid=t["valid"], children=t["children"])
         if t.get("children_with_data"):
@@ -150,6 +156,19 @@ class Explanation:
         head = html.escape(self.text().split("\n", 1)[0])
         rest = html.escape("\n".join(line for line in self.text().split("\n")[1:] if not line.startswith("    ")))
         return f"<div><b>{head}</b><pre>{rest}</pre>{self.to_frame().to_html(index=False, na_rep='')}</div>"
+
+
+def _note_text(note: str, lang: str) -> str:
+    """A term's note (the core writes it in English) in ``lang``: the core's notes are known
+    sentences, each under a key of EXPLAIN_WORDS; one not known yet stays as written."""
+    for key in _TERM_NOTES:
+        if note == explain_word(key, "en"):
+            return explain_word(key, lang)
+    return note
+
+
+# The keys of EXPLAIN_WORDS for the notes the core gives a term (src/formula/evaluate.cpp).
+_TERM_NOTES = ("span_none_before", "span_none_after")
 
 
 def _children_of(panel: Any, entity: str) -> list[str]:

@@ -367,6 +367,15 @@ EXPLAIN_WORDS: dict[str, dict[str, str]] = {
         "valid), the values read are the parent's partial sums",
         "zh": "部分汇总：该值按各输入均有效的下级地区计算，读取的数值为上级地区的部分汇总值",
     },
+    # A term's notes, as the core writes them in English (_explain._note_text).
+    "span_none_before": {
+        "en": "a span from January has none before it in its year; yoy() reads it a year earlier",
+        "zh": "自1月起的累计期在当年没有更早的一期；yoy() 读取上年同期",
+    },
+    "span_none_after": {
+        "en": "a span from January has none after it in its year; yoy() reads it a year earlier",
+        "zh": "自1月起的累计期在当年没有更晚的一期；yoy() 读取上年同期",
+    },
 }
 
 

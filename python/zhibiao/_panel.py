@@ -1148,6 +1148,69 @@ def _refuse_keyless_rows(df: Any, entity: str, period: str, entity_index: Any, p
     )
 
 
+class RegionCodeChangeWarning(UserWarning):
+    """Two entities of a panel look like one place under two codes (a county turned district:
+    330183 富阳市 until 2014, 330111 富阳区 from 2015): yoy(), growth() and lag() do not reach across
+    the change. :meth:`Panel.recode` gives the change as data."""
+
+
+def _name_stem(name: str) -> str:
+    """富阳市 and 富阳区 → 富阳: the name without its administrative suffix, by the one rule of
+    read_csv (C++ region_name: 市, 县, 区 or 旗)."""
+    if len(name) > 2 and _core.region_name(name[:-1], name) == name:
+        return name[:-1]
+    return name
+
+
+def _code_changes_seen(entity_codes: Sequence[str], entity_names: Sequence[str], periods_of: Any) -> list:
+    """(earlier code, later code) pairs of one place under two codes: a name with one stem (富阳市,
+    富阳区), and the later code's first period after the earlier code's last. Two places that
+    exist side by side (南昌县, 南昌市) share periods and are no pair."""
+    by_stem: dict[str, list[int]] = {}
+    for k, name in enumerate(entity_names):
+        if name and name != entity_codes[k]:
+            by_stem.setdefault(_name_stem(name), []).append(k)
+    pairs = []
+    for ks in by_stem.values():
+        spans = sorted((min(periods_of[k]), max(periods_of[k]), k) for k in ks if len(periods_of[k]))
+        for (_, last, a), (first, _, b) in zip(spans, spans[1:]):
+            if last < first:
+                pairs.append((entity_codes[a], entity_codes[b]))
+    return pairs
+
+
+def _code_change_mapping(changes: Any, codes: Sequence[str]) -> dict[str, str]:
+    """Panel.recode's old → new codes, from a dict, a Series or a DataFrame (old, new); checked."""
+    import pandas as pd
+
+    if isinstance(changes, pd.DataFrame):
+        missing = [c for c in ("old", "new") if c not in changes.columns]
+        if missing:
+            near = closest_name(missing[0], [str(c) for c in changes.columns])
+            raise _core.ArgumentError(
+                f"Panel.recode: the table of code changes has no column {missing[0]!r}"
+                f"{f' (did you mean {near!r}?)' if near else ''}: it needs columns 'old' and 'new'"
+            )
+        pairs = list(zip(changes["old"], changes["new"]))
+    elif isinstance(changes, (Mapping, pd.Series)):
+        pairs = list(changes.items())
+    else:
+        raise TypeError(f"Panel.recode: changes must be a dict, a Series or a DataFrame (old, new), not {changes!r}")
+    mapping: dict[str, str] = {}
+    known = set(codes)
+    for old, new in pairs:
+        old, new = str(old).strip(), str(new).strip()
+        if old in mapping and mapping[old] != new:
+            raise _core.ArgumentError(f"Panel.recode: code {old} is changed twice, to {mapping[old]} and to {new}")
+        if old not in known:
+            near = closest_name(old, list(codes))
+            raise _core.ArgumentError(
+                f"Panel.recode: the panel has no entity {old!r}{f' (did you mean {near!r}?)' if near else ''}"
+            )
+        mapping[old] = new
+    return mapping
+
+
 class Panel:
     """Rows are (entity, period) pairs; each variable is a float64 column with a unit.
 
@@ -1557,6 +1620,66 @@ class Panel:
         # past compute and the keyword check around it: the caller's line
         warnings.warn(totals_row_message(what, shown), NestedRegionsWarning, stacklevel=4)
 
+    def _warn_of_code_changes(self, what: str) -> None:
+        """One place under two codes over the years (RegionCodeChangeWarning): its yoy() and
+        growth() at the change are missing, said rather than left to be found."""
+        import warnings
+
+        codes, names = self._core.entity_codes, self._core.entity_names
+        if not any(names):
+            return
+        entity_of_row = np.asarray(self._core.entity_index)
+        period_of_row = np.asarray(self._core.period_index)  # the panel's periods, in time order
+        periods_of = [period_of_row[entity_of_row == k] for k in range(len(codes))]
+        pairs = _code_changes_seen(codes, names, periods_of)
+        if not pairs:
+            return
+        label = dict(zip(codes, names))
+        shown = ", ".join(f"{a} ({label[a]}) → {b} ({label[b]})" for a, b in pairs[:5])
+        mapping = ", ".join(f"'{a}': '{b}'" for a, b in pairs[:5])
+        warnings.warn(
+            f"{what}: {shown}{f' and {len(pairs) - 5} more' if len(pairs) > 5 else ''} look like one place under "
+            "two codes (one code's rows end before the other's begin): yoy(), growth() and lag() do not reach "
+            f"across the change; give it as data, panel.recode({{{mapping}}}), or keep them apart on purpose",
+            RegionCodeChangeWarning,
+            stacklevel=3,
+        )
+
+    @checked_keywords
+    def recode(self, changes: Mapping[str, str] | Any) -> "Panel":
+        """The panel with entity codes changed: old code → new code (a county turned district,
+        330183 富阳市 → 330111 富阳区 in 2015), so that one place is one entity over the years.
+
+        ``changes`` is a dict or Series (old → new), or a DataFrame with columns ``old`` and
+        ``new`` (a code-change table kept as data). The renamed entity takes the new code's name
+        where the panel has one. A period in which both codes have a row is refused (a merger or
+        a split: its figures over the new boundary are a sum, :meth:`rollup`'s work), as is an
+        old code the panel lacks (with the nearest code) and an old code given two new ones."""
+        mapping = _code_change_mapping(changes, self._core.entity_codes)
+        frame = self.to_pandas(reasons=True)
+        names = dict(frame.attrs.get("names", {}))
+        frame = frame.reset_index()
+        frame["entity"] = frame["entity"].map(lambda c: mapping.get(c, c))
+        clashing = frame[frame.duplicated(["entity", "period"], keep=False)]
+        if len(clashing):
+            code, period = clashing.iloc[0]["entity"], clashing.iloc[0]["period"]
+            olds = sorted(old for old, new in mapping.items() if new == code)
+            raise _core.ArgumentError(
+                f"Panel.recode: entity {code} would have {int((clashing['entity'] == code).sum())} rows in "
+                f"period {period} (from {', '.join(olds + ([code] if code not in olds else []))}): "
+                "a code change joins rows of different periods; a merger of places holding rows in one "
+                "period is a sum over the new boundary: panel.rollup({old: new, …}) gives it"
+            )
+        for old, new in mapping.items():
+            if old in names and not names.get(new):
+                names[new] = names[old]
+            names.pop(old, None)
+        frame = frame.set_index(["entity", "period"])
+        if names:
+            frame.attrs["names"] = {code: name for code, name in names.items() if name}
+        units = frame.attrs.get("units", {})
+        return Panel.from_pandas(frame, units={v: u for v, u in units.items() if v in frame.columns})
+
     def _entity_names(self) -> dict[str, str]:
         """Entity code → name where the source gave names (empty when it gave none)."""
         names = dict(zip(self._core.entity_codes, self._core.entity_names))
@@ -1752,6 +1875,7 @@ class Panel:
         if problems:
             values.attrs["problems"] = problems
         self._warn_of_totals_rows("compute")
+        self._warn_of_code_changes("compute")
         if not reasons:
             return values
         why = pd.DataFrame({r[0]: _reason_frame_column(r[3]) for r in results}, index=index, copy=False)

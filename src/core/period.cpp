@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,33 @@ bool take_chinese_digit(std::string_view& s, int& value) {
             return true;
         }
     return false;
+}
+
+// The dash of a span (1-5月, 1—5月, 1至5月).
+bool take_span_dash(std::string_view& s) {
+    return take(s, "-") || take(s, "—") || take(s, "–") || take(s, "~") || take(s, "～") || take(s, "至");
+}
+
+// A quarter's number, an Arabic or a Chinese digit (1季度, 三季度).
+bool take_quarter_digit(std::string_view& s, int& value) {
+    return take_number(s, value, 1) || take_chinese_digit(s, value);
+}
+
+// 1-3季度 (一至三季度) of year y, January to September as 前三季度 (1-1季度 the first quarter); nothing
+// when `s` is no span of quarters; a parse_error for one that is no period (2-3季度, 1-5季度).
+std::optional<period> quarters_from_january(std::string_view s, int y) {
+    int first = 0, last = 0;
+    if (!take_quarter_digit(s, first) || !take_span_dash(s) || !take_quarter_digit(s, last) || !take(s, "季度"))
+        return std::nullopt;
+    if (first != 1 || !s.empty()) throw parse_error("a span of quarters starts in the first (1-3季度)");
+    return last == 1 ? period::quarter(y, 1) : period::year_to_date(y, 3 * last);
+}
+
+// 月 or 月份 (1-12月份).
+bool take_month_word(std::string_view& s) {
+    if (!take(s, "月")) return false;
+    take(s, "份");
+    return true;
 }
 
 }  // namespace
@@ -116,6 +144,7 @@ period period::parse(std::string_view text) {
                     return fail();
                 return take(s, "季度") && s.empty() ? year_to_date(y, 3 * k) : fail();
             }
+            if (const std::optional<period> q = quarters_from_january(s, y)) return *q;
             take(s, "第");
             if (take_chinese_digit(s, k)) return take(s, "季度") && s.empty() ? quarter(y, k) : fail();
             // 第2季度, 2季度: the quarter in an Arabic digit (a month, 2024年10月, reads on below).
@@ -126,17 +155,19 @@ period period::parse(std::string_view text) {
         if (!take_number(s, first, 2)) return fail();
         if (take(s, "月")) {
             if (take(s, "底") || take(s, "末")) return s.empty() ? year_to_date(y, first) : fail();
+            take(s, "份");  // 1月份: the month, as 1月
             if (s.empty()) return as_of ? fail() : month(y, first);
             int d = 0;
             if (take_number(s, d, 2) && (take(s, "日") || take(s, "号")) && s.empty()) return day(first, d);
             return fail();
         }
         if (as_of) return fail();
-        if (take(s, "-") || take(s, "—") || take(s, "–") || take(s, "~") || take(s, "～") || take(s, "至")) {
+        if (take_span_dash(s)) {
             int last = 0;
-            if (!take_number(s, last, 2) || !take(s, "月") || !s.empty()) return fail();
-            if (first == last) return month(y, first);
+            if (!take_number(s, last, 2) || !take_month_word(s) || !s.empty()) return fail();
+            // 1-1月 starts a cumulative column (1-1月, 1-2月…): a span, whose lag() is none; 3-3月 is a month.
             if (first == 1) return year_to_date(y, last);
+            if (first == last) return month(y, first);
             if (first == 7 && last == 12) return half(y, 2);
             if (last == first + 2 && first % 3 == 1) return quarter(y, (first + 2) / 3);
             return fail();

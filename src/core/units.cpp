@@ -291,6 +291,88 @@ std::string unit_suggestion(const std::string& text) {
 }
 }  // namespace detail
 
+namespace {
+
+// The count base a term is written in after its prefixes (万件 → 件); "" for a term of another
+// dimension, nothing for a term that is no unit or counts without a measure word.
+std::optional<std::string_view> count_word(std::string_view term) {
+    for (const auto& s : specials())
+        if (term == s.text) return std::string_view{};
+    std::string_view rest = term;
+    for (bool any_prefix = true; any_prefix && !rest.empty();) {
+        any_prefix = false;
+        for (const auto& b : bases())
+            if (rest == b.text) {
+                if (b.dim != count) return std::string_view{};
+                if (detail::is_ascii(b.text)) return std::nullopt;  // count, items, pieces: of what?
+                return b.text;
+            }
+        for (const auto& [p, e] : prefixes())
+            if (starts_with(rest, p)) {
+                rest.remove_prefix(p.size());
+                any_prefix = true;
+                break;
+            }
+    }
+    return rest.empty() ? std::optional<std::string_view>{std::string_view{}} : std::nullopt;
+}
+
+// Each measure word of `symbol` with its power: the grammar of try_parse_unit (products between
+// '/', terms between '·' or '*'). False when a term cannot be told.
+bool add_count_words(std::string_view symbol, std::vector<std::pair<std::string, int>>& words) {
+    std::size_t start = 0;
+    int sign = 1;
+    for (std::size_t i = 0; i <= symbol.size();) {
+        std::size_t sep = 0;
+        if (i < symbol.size() && (symbol[i] == '*' || symbol[i] == '/'))
+            sep = 1;
+        else if (starts_with(symbol.substr(i), "·"))
+            sep = std::string_view("·").size();
+        if (i < symbol.size() && !sep) {
+            ++i;
+            continue;
+        }
+        const std::optional<std::string_view> word = count_word(detail::trim(symbol.substr(start, i - start)));
+        if (!word) return false;
+        if (!word->empty()) words.emplace_back(std::string(*word), sign);
+        if (i < symbol.size() && symbol[i] == '/') sign = -1;
+        i += sep ? sep : 1;
+        start = i;
+    }
+    return true;
+}
+
+}  // namespace
+
+std::string counted_things(const unit& u) {
+    std::vector<std::pair<std::string, int>> words;
+    if (!add_count_words(detail::normalize_fullwidth(u.symbol()), words)) return {};
+    std::sort(words.begin(), words.end());
+    std::vector<std::pair<std::string, int>> net;
+    int total = 0;
+    for (const auto& [word, power] : words) {
+        total += power;
+        if (!net.empty() && net.back().first == word)
+            net.back().second += power;
+        else
+            net.emplace_back(word, power);
+    }
+    if (total != u.dim().exponent(base_quantity::count)) return {};
+    std::string over, under;
+    for (const auto& [word, power] : net)
+        for (int k = 0; k < std::abs(power); ++k) {
+            std::string& side = power > 0 ? over : under;
+            side += side.empty() ? word : "·" + word;
+        }
+    if (under.empty()) return over;
+    return (over.empty() ? "1" : over) + "/" + under;
+}
+
+bool counts_different_things(const unit& a, const unit& b) {
+    const std::string x = counted_things(a), y = counted_things(b);
+    return !x.empty() && !y.empty() && x != y;
+}
+
 double conversion::apply(double x) const {
     // No inf leaves the library: a product past the largest double is NaN, as compute() gives
     // NaN (out_of_range) for it. A bit test: -ffast-math folds std::isinf to false.

@@ -17,6 +17,7 @@
 #include "formula/scaled_quotient.hpp"
 #include "formula/trace.hpp"
 #include "formula/typing.hpp"
+#include "indicators/population_hint.hpp"
 #include "zhibiao/detail/counted.hpp"
 #include "zhibiao/compute.hpp"
 #include "zhibiao/interrupt.hpp"
@@ -48,6 +49,29 @@ unit unit_product(const formula& f, const unit& a, const unit& b, bool divide, t
 }
 
 typed infer_call(const formula& f, const formula_node& n, const unit_resolver& resolve);
+
+// The way out of a sum of two counts in different measure words (件 and 项), for a message.
+std::string count_way_out(const std::string& a_things, const std::string& b_things) {
+    const bool words =
+        a_things.find_first_of("/·") == std::string::npos && b_things.find_first_of("/·") == std::string::npos;
+    const std::string per = "1[" + a_things + "/" + b_things + "]";
+    return words ? "if one " + b_things + " is one " + a_things + " here, multiply by " + per +
+                       " to say so, or give both columns one unit where they are loaded"
+                 : "give both columns one unit where they are loaded";
+}
+
+}  // namespace
+
+void refuse_different_counts(const formula& f, const unit& a, const unit& b, const std::string& verb, text_span where) {
+    if (!counts_different_things(a, b)) return;
+    const std::string x = counted_things(a), y = counted_things(b);
+    fail_units(f,
+               "cannot " + verb + " " + describe_unit(a) + " and " + describe_unit(b) + ": " + x + " and " + y +
+                   " count different things; " + count_way_out(x, y),
+               where);
+}
+
+namespace {
 
 // A number written without a unit, under any unary minus (-3): not 0, not 0.1[1].
 bool bare_literal(const formula& f, const formula_node& n) {
@@ -85,6 +109,7 @@ typed infer(const formula& f, const formula_node& n, const unit_resolver& resolv
         if (a.known && b.known && !b.u.convertible_to(a.u))
             fail_units(f, std::string("cannot ") + verb + " " + describe_unit(a.u) + " and " + describe_unit(b.u),
                        where);
+        if (a.known && b.known) refuse_different_counts(f, a.u, b.u, verb, where);
     };
     switch (n.kind) {
         case node_kind::number:
@@ -271,6 +296,7 @@ typed infer_call(const formula& f, const formula_node& n, const unit_resolver& r
     auto same_dims = [&](const typed& a, const typed& b, const std::string& verb) {
         if (a.known && b.known && !b.u.convertible_to(a.u))
             fail_units(f, "cannot " + verb + " " + describe_unit(a.u) + " and " + describe_unit(b.u), n.span);
+        if (a.known && b.known) refuse_different_counts(f, a.u, b.u, verb, n.span);
     };
     switch (spec.units) {
         case unit_rule::choice: {
@@ -633,6 +659,7 @@ private:
         if (!from.u.convertible_to(to))
             throw incompatible_units_error(
                 f.describe(std::string("cannot ") + verb + " " + describe(to) + " and " + describe(from.u), where));
+        detail::refuse_different_counts(f, to, from.u, verb, where);
         return from.u.to(to);
     }
 
@@ -769,12 +796,14 @@ private:
         for (const auto& c : p_.columns()) known.push_back(c.name());
         location where;
         where.variable = n.name;
+        const std::string registered = detail::registered_instead_of_resident(n.name, known);
+        const std::string hint =
+            registered.empty()
+                ? detail::suggestion(n.name, known, [](const std::string& s) -> std::string_view { return s; })
+                : detail::registered_population_note(registered);
         throw missing_variable_error(
-            needed_by() + f.describe("the panel has no variable " + detail::quoted(n.name) +
-                                         detail::suggestion(n.name, known,
-                                                            [](const std::string& s) -> std::string_view { return s; }),
-                                     n.span),
-            n.name, where);
+            needed_by() + f.describe("the panel has no variable " + detail::quoted(n.name) + hint, n.span), n.name,
+            where);
     }
 
     /// "indicator 'a': " (or "indicator 'a' (through 'b' → 'c'): ") for an input the indicators on
@@ -820,6 +849,17 @@ private:
         if (pk == t.period_of_key.end()) return none_at(q);
         auto r = t.row_of.find(p_.entity_of_row()[row] * t.periods + pk->second);
         return r == t.row_of.end() ? none_at(q) : r->second;
+    }
+
+    // The row at `q`; for January, a row of 1月 where 1-1月 is sought and the other way round (one
+    // figure, labelled as a month or as the span from January by how the table wrote it).
+    std::int64_t january_alike_row(std::size_t row, const period& q) {
+        const std::int64_t found = row_at(row, q);
+        if (found >= 0 || q.last_month() != 1) return found;
+        const int y = q.year_number();
+        const period other = q.kind() == period_kind::month ? period::year_to_date(y, 1) : period::month(y, 1);
+        const std::int64_t alike = row_at(row, other);
+        return alike >= 0 ? alike : none_at(q);
     }
 
     // No row at `q`: -1, and for explain() the period that was not there.
@@ -897,7 +937,8 @@ private:
     // "<x>_prior", 上年同期同口径) where the panel has one.
     column_value prior_year_value(const formula& f, const formula_node& arg) {
         column_value x = eval(f, arg);
-        column_value prior = gather(x, [&](std::size_t i) { return row_at(i, p_.period_at(i).prior_year()); });
+        column_value prior =
+            gather(x, [&](std::size_t i) { return january_alike_row(i, p_.period_at(i).prior_year()); });
         if (arg.kind != node_kind::name) return prior;
         const column* explicit_prior = p_.find(arg.name + "_prior");
         if (!explicit_prior) return prior;

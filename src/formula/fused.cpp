@@ -227,7 +227,7 @@ private:
 
     conversion converting(const planned& from, const unit& to) const {
         if (from.any_unit) return {};
-        if (!from.u.convertible_to(to)) throw not_fusable();
+        if (!from.u.convertible_to(to) || counts_different_things(from.u, to)) throw not_fusable();
         return from.u.to(to);
     }
 

@@ -28,6 +28,10 @@ using unit_resolver = std::function<std::optional<unit>(const std::string& name)
 /// arguments) described with the formula text and a caret.
 typed infer(const formula& f, const formula_node& n, const unit_resolver& resolve);
 
+/// An incompatible_units_error at `where` when a and b count different things (件 and 项, units.hpp
+/// counted_things), saying the way out; `verb` is "add", "compare"…
+void refuse_different_counts(const formula& f, const unit& a, const unit& b, const std::string& verb, text_span where);
+
 /// 百分点 and % swapped by an indicator's unit `out` (spec §5): a change of a rate (one rate less
 /// another) labelled %, or a rate of change (growth(), cagr(), x / yoy(x) - 1, (x - q) / q) labelled
 /// 百分点, seen through unary minus, abs, round, * or / by a constant and the branches of if/min/max.

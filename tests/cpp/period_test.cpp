@@ -154,4 +154,26 @@ BOOST_AUTO_TEST_CASE(the_periods_nearest_in_time_are_suggested) {
     BOOST_TEST(zhibiao::nearest_periods(p("2024"), {}).empty());
 }
 
+// Bureau tables write 1-12月份 and 1月份 (月份 for 月) and 1-3季度 (January to September, as 前三季度);
+// 1-1月 is the span from January that starts a cumulative column (January's figure) and 1-12月 the year (spec §7.3:
+// 1-10月 is cumulative to October).
+BOOST_AUTO_TEST_CASE(month_and_quarter_spans_as_tables_write_them) {
+    const auto p = [](const char* text) { return period::parse(text).to_string(); };
+    BOOST_TEST(p("2024年1-1月") == "2024YTD01");  // the span that starts a cumulative column
+    BOOST_TEST(p("2024年3-3月") == "2024-03");
+    BOOST_TEST(p("2024年1月份") == "2024-01");
+    BOOST_TEST(p("2024年1-12月份") == "2024");
+    BOOST_TEST(p("2024年1-5月份") == "2024YTD05");
+    BOOST_TEST(p("2024年1-3季度") == "2024YTD09");
+    BOOST_TEST(p("2024年一至三季度") == "2024YTD09");
+    BOOST_TEST(p("2024年1-2季度") == "2024H1");
+    BOOST_TEST(p("2024年1-4季度") == "2024");
+    BOOST_TEST(p("2024年1-1季度") == "2024Q1");
+    BOOST_TEST(p("2024年1-9月") == "2024YTD09");  // the months still read as months
+    BOOST_TEST(p("2024年1-12月") == "2024");
+    BOOST_CHECK_THROW(period::parse("2024年2-3季度"), zhibiao::parse_error);  // April to September: no period
+    BOOST_CHECK_THROW(period::parse("2024年1-5季度"), zhibiao::parse_error);
+    BOOST_CHECK_THROW(period::parse("2024年1月份份"), zhibiao::parse_error);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -155,4 +155,25 @@ BOOST_AUTO_TEST_CASE(large_power_of_ten_conversions_stay_in_range) {
     BOOST_TEST(big.to(small).apply(1.0) == 1e32);
 }
 
+// 件 (patents), 项 (projects), 家 (firms) and 个 are one dimension to the algebra, but what each
+// counts is its measure word: 5件 + 3项 is no count of anything. The word is read through prefixes
+// (万件 is 件), quotients (件/万人 counts 件) and a declared conversion (项·件/项 counts 件).
+BOOST_AUTO_TEST_CASE(counts_know_what_they_count) {
+    using zhibiao::counted_things;
+    using zhibiao::counts_different_things;
+    BOOST_TEST(counted_things(unit::parse("万件")) == "件");
+    BOOST_TEST(counted_things(unit::parse("件/万人")) == "件");
+    BOOST_TEST(counted_things(unit::parse("万元/项")) == "1/项");
+    BOOST_TEST(counted_things(unit::parse("万元")).empty());
+    BOOST_TEST(counted_things(unit::parse("件/件")).empty());
+    BOOST_TEST(counted_things(unit::parse("项") * unit::parse("件/项")) == "件");
+    BOOST_TEST(counted_things(unit::parse("count")).empty());  // of what, it does not say
+    BOOST_TEST(counts_different_things(unit::parse("件"), unit::parse("项")));
+    BOOST_TEST(counts_different_things(unit::parse("家"), unit::parse("个")));
+    BOOST_TEST(!counts_different_things(unit::parse("件"), unit::parse("万件")));
+    BOOST_TEST(!counts_different_things(unit::parse("件"), unit::parse("count")));
+    BOOST_TEST(!counts_different_things(unit::parse("件"), unit::parse("项") * unit::parse("件/项")));
+    BOOST_TEST(counts_different_things(unit::parse("件/万人"), unit::parse("项/万人")));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
