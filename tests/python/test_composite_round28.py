@@ -144,6 +144,19 @@ def test_per_indicator_treatment_is_checked_and_kept_in_the_model_file(tmp_path)
         C.Model.from_toml(path)
 
 
+def test_coinr_s_treat_keywords_suggest_zhibiao_s():
+    # COINr's Treat(indiv_specs = …, global_specs = list(f1_para = list(winmax = …))): the names a
+    # COINr user types say where they went (hints only: each stays an error).
+    with pytest.raises(
+        TypeError, match=r"did you mean 'methods'\? 'indiv_specs' is its name in COINr \(Treat\).*winmaxes"
+    ):
+        C.Treat("coinr", indiv_specs={"Flights": "none"})
+    with pytest.raises(TypeError, match=r"did you mean 'winmax'\? 'f1_para' is its name in COINr"):
+        C.Treat("coinr", f1_para={"winmax": 1})
+    with pytest.raises(TypeError, match=r"'global_specs' is the name in COINr \(Treat\): .*fallback"):
+        C.Treat("coinr", global_specs={})
+
+
 # ---------------------------------------------------------------- 3. normalise() takes per-column entries
 
 
