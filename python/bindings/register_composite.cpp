@@ -25,6 +25,7 @@
 #include "zhibiao/composite/options.hpp"
 #include "zhibiao/composite/pipeline.hpp"
 #include "zhibiao/composite/weights.hpp"
+#include "zhibiao/detail/counted.hpp"
 #include "zhibiao/compute.hpp"
 #include "zhibiao/entity.hpp"
 #include "zhibiao/panel.hpp"
@@ -313,6 +314,10 @@ Eigen::MatrixXd normalise_by_step(const Eigen::MatrixXd& x, const std::vector<in
     if (names.size() != static_cast<std::size_t>(x.cols()))
         throw argument_error(label + ": " + std::to_string(names.size()) + " names for " + std::to_string(x.cols()) +
                              " columns");
+    // One type per column, as normalise() checks them all at once (a column beyond them is no benefit).
+    if (!directions.empty() && directions.size() != names.size())
+        throw argument_error("normalise: " + detail::counted(directions.size(), "direction") + " for " +
+                             detail::counted(names.size(), "indicator"));
     // An entry for a column x lacks would be silently unused: refused with the closest name.
     const auto refuse_unknown = [&](const auto& entries, const char* option) {
         for (const auto& entry : entries)

@@ -194,6 +194,9 @@ def test_normalise_function_goalposts_and_refusals():
         C.normalise(x, "minmax", methods={"g": "borda"}, ranges={"g": (1, 10)})
     with pytest.raises(zb.ArgumentError, match=r"goal_scale.*read by method = 'goalposts' only"):
         C.normalise(x, "minmax", goal_scale=10)
+    # One type per column, as without entries: m was taken for a benefit.
+    with pytest.raises(zb.ArgumentError, match=r"normalise: 1 direction for 2 indicators"):
+        C.normalise(x, "minmax", types=[1], methods={"g": "borda"})
 
 
 # ---------------------------------------------------------------- 4. the goalpost scale
