@@ -23,7 +23,9 @@
 #include "zhibiao/composite/mcdm.hpp"
 #include "zhibiao/composite/normalise.hpp"
 #include "zhibiao/composite/options.hpp"
+#include "zhibiao/composite/pipeline.hpp"
 #include "zhibiao/composite/weights.hpp"
+#include "zhibiao/detail/counted.hpp"
 #include "zhibiao/compute.hpp"
 #include "zhibiao/entity.hpp"
 #include "zhibiao/panel.hpp"
@@ -302,6 +304,40 @@ void register_framework(py::module_& m) {
           py::arg("ids"), "One root over built-in catalogue indicators, with their catalogue directions.");
 }
 
+/// Each column of x normalised as a Normalise step with these parameters normalises the indicator
+/// of that name in a build (normalise_step::options_for): composite.normalise() with per-column entries.
+Eigen::MatrixXd normalise_by_step(const Eigen::MatrixXd& x, const std::vector<int>& directions,
+                                  const std::vector<std::string>& names, const std::string& label,
+                                  const py::dict& parameters) {
+    const cp::step s = step_from_python("normalise", label, parameters);
+    const auto& step = std::get<cp::normalise_step>(s);
+    if (names.size() != static_cast<std::size_t>(x.cols()))
+        throw argument_error(label + ": " + std::to_string(names.size()) + " names for " + std::to_string(x.cols()) +
+                             " columns");
+    // One type per column, as normalise() checks them all at once (a column beyond them is no benefit).
+    if (!directions.empty() && directions.size() != names.size())
+        throw argument_error("normalise: " + detail::counted(directions.size(), "direction") + " for " +
+                             detail::counted(names.size(), "indicator"));
+    // An entry for a column x lacks would be silently unused: refused with the closest name.
+    const auto refuse_unknown = [&](const auto& entries, const char* option) {
+        for (const auto& entry : entries)
+            if (std::find(names.begin(), names.end(), entry.first) == names.end())
+                throw unknown_indicator_error(label + ": " + option + ": '" + entry.first + "' is not a column of x" +
+                                                  detail::suggestion(entry.first, names, detail::as_written),
+                                              entry.first);
+    };
+    refuse_unknown(step.methods, "methods"), refuse_unknown(step.ranges, "ranges");
+    refuse_unknown(step.m_sds, "m_sds"), refuse_unknown(step.goal_scales, "goal_scales");
+    refuse_unknown(step.goalposts, "goalposts"), refuse_unknown(step.standard, "standard");
+    Eigen::MatrixXd out(x.rows(), x.cols());
+    for (Eigen::Index j = 0; j < x.cols(); ++j) {
+        const auto k = static_cast<std::size_t>(j);
+        const int d = k < directions.size() ? directions[k] : 1;
+        out.col(j) = cp::normalise(x.col(j), {d}, step.options_for(names[k]), {names[k]});
+    }
+    return out;
+}
+
 void register_model(py::module_& m) {
     py::class_<cp::model>(m, "Model", "A composite model: optional framework nodes and the pipeline steps (TOML).")
         .def_readonly("name", &cp::model::name)
@@ -334,6 +370,10 @@ void register_model(py::module_& m) {
         py::arg("kind"), py::arg("label"), py::arg("parameters"), py::arg("given") = std::vector<std::string>{},
         "Checks a step's parameters as its Python class holds them; `given`: the keywords the caller "
         "wrote, each refused when the step's method does not read it (unread_option_problem).");
+    m.def("composite_normalise_by_step", &normalise_by_step, py::arg("x"), py::arg("directions"), py::arg("names"),
+          py::arg("label"), py::arg("parameters"),
+          "Each column of x normalised as a Normalise step with these parameters normalises the indicator "
+          "of that name in a build (its own method and parameters, options_for).");
     m.def(
         "composite_model_from_steps",
         [](const std::string& name, const py::list& steps, const cp::framework* fw) {

@@ -5,7 +5,10 @@ function."""
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+import builtins
+import contextlib
+import re
+from typing import Any, Iterator, Mapping, Sequence
 
 import numpy as np
 
@@ -20,6 +23,50 @@ def _numbers(value: Any, name: str, function: str) -> np.ndarray:
         return np.asarray(value, dtype=np.float64)
     except (TypeError, ValueError) as e:
         raise _core.ArgumentError(f"{function}: {name} must be numbers, not {value!r} ({e})") from None
+
+
+_POSITION = re.compile(r"\b(unit|criterion) (\d+)\b")
+
+
+def _labelled(text: str, labels: dict[str, Any]) -> tuple[str, dict[str, str]]:
+    """``text`` with its first "unit N" and first "criterion N" named by their labels, and the
+    labels used."""
+    used: dict[str, str] = {}
+
+    def label_of(m: re.Match[str]) -> str:
+        kind, at = m.group(1), int(m.group(2))
+        names = labels[kind]
+        if names is None or kind in used or at >= len(names):
+            return m.group(0)
+        used[kind] = str(names[at])
+        return f"{kind} '{names[at]}'"
+
+    return _POSITION.sub(label_of, text), used
+
+
+@contextlib.contextmanager
+def naming_labels(x: Any) -> Iterator[None]:
+    """A refusal of the C++ side naming a row or column of ``x`` by its position ("unit 2",
+    "criterion 1", counting from 0) names it by its label when ``x`` is a DataFrame: "unit 'R3'",
+    "criterion 'b'", the row as the error's ``entity`` and the column as its ``variable``. An array
+    has no labels; its message stays as it is."""
+    # A DataFrame's labels; a list's .index is a method, not labels.
+    framed = hasattr(x, "columns") and hasattr(x, "index") and not callable(x.index)
+    labels = {"unit": x.index if framed else None, "criterion": x.columns if framed else None}
+    try:
+        yield
+    except _core.Error as e:
+        if not framed:
+            raise
+        text, used = _labelled(str(e), labels)
+        e.args = (text, *e.args[1:])
+        if isinstance(getattr(e, "message", None), str):
+            e.message = _labelled(e.message, labels)[0]  # type: ignore[attr-defined]
+        if "unit" in used:
+            e.entity = used["unit"]  # type: ignore[attr-defined]
+        if "criterion" in used:
+            e.variable = used["criterion"]  # type: ignore[attr-defined]
+        raise
 
 
 def refuse_unread_keywords(kind: str, label: str, method: str, given: dict[str, Any]) -> None:
@@ -64,33 +111,88 @@ def normalise(
     cost: str = "negate",
     range: tuple[float, float] | None = None,
     m_sd: tuple[float, float] | None = None,
+    *,
+    methods: Mapping[Any, str] | None = None,
+    ranges: Mapping[Any, tuple[float, float]] | None = None,
+    m_sds: Mapping[Any, tuple[float, float]] | None = None,
+    goalposts: Mapping[Any, tuple[float, float]] | None = None,
+    goal_scale: float | None = None,
+    goal_scales: Mapping[Any, float] | None = None,
+    truncate: bool | None = None,
 ) -> np.ndarray:
-    """Each column of ``x`` normalised by ``method`` (the ``Normalise`` methods that need no
-    per-indicator table: "minmax" to ``range``, "zscore" to mean and sd ``m_sd``, "rank",
-    "borda", "percentile", "dist_to_max", "frac_of_max", "ratio_to_mean", "vector", "sum").
-    ``types``: +1 benefit / −1 cost per column (empty or None: all benefits). A cost column is negated
-    (``cost="negate"``) or, for frac_of_max, vector and sum, taken as 1/x (``"inverse"``: min/x,
-    (1/x)/Σ(1/x)) or 1 − the result (``"complement"``: 1 − x/max, 1 − x/‖x‖). ``range``
-    (default (0, 100)) and ``m_sd`` (default (0, 1)) given to a method that does not read them
-    are refused, as by the ``Normalise`` step."""
+    """Each column of ``x`` normalised by ``method`` ("minmax" to ``range``, "zscore" to mean and
+    sd ``m_sd``, "rank", "borda", "percentile", "dist_to_max", "frac_of_max", "ratio_to_mean",
+    "vector", "sum", "goalposts"). ``types``: +1 benefit / −1 cost per column (empty or None: all
+    benefits). A cost column is negated (``cost="negate"``) or, for frac_of_max, vector and sum,
+    taken as 1/x (``"inverse"``: min/x, (1/x)/Σ(1/x)) or 1 − the result (``"complement"``:
+    1 − x/max, 1 − x/‖x‖). ``range`` (default (0, 100)) and ``m_sd`` (default (0, 1)) given to a
+    method that does not read them are refused, as by the ``Normalise`` step.
+
+    Per column, as the ``Normalise`` step takes them per indicator (COINr's ``indiv_specs``):
+    ``methods`` {column: method}, ``ranges`` {column: (low, high)}, ``m_sds`` {column: (mean,
+    sd)}, ``goalposts`` {column: (low, high)} with ``goal_scale`` (default 100) or ``goal_scales``
+    {column: scale}, and ``truncate``. A column is named by its label in a DataFrame, by its
+    position (0, 1, …) in an array; each column is normalised as a build normalises the indicator
+    of that name, and the same entries are refused (an unknown column, a range for a Borda column)."""
     refuse_unread_keywords("normalise", "normalise()", method, {"range": range, "m_sd": m_sd})
-    range = (0.0, 100.0) if range is None else range
-    m_sd = (0.0, 1.0) if m_sd is None else m_sd
     matrix = _numbers(x, "x", "normalise")
     if matrix.ndim != 2:
         raise _core.ArgumentError(f"normalise: x must be a units × criteria matrix, not {matrix.ndim}-dimensional")
-    return np.asarray(
-        _core.composite_normalise(
-            matrix,
-            _criterion_types(types, "normalise"),
-            method,
-            cost,
-            float(range[0]),
-            float(range[1]),
-            float(m_sd[0]),
-            float(m_sd[1]),
+    own = {
+        "methods": methods,
+        "ranges": ranges,
+        "m_sds": m_sds,
+        "goalposts": goalposts,
+        "goal_scale": goal_scale,
+        "goal_scales": goal_scales,
+        "truncate": truncate,
+    }
+    if method == "goalposts" or any(value is not None for value in own.values()):
+        return _normalised_by_step(x, matrix, method, types, cost, range, m_sd, own)
+    range = (0.0, 100.0) if range is None else range
+    m_sd = (0.0, 1.0) if m_sd is None else m_sd
+    with naming_labels(x):
+        return np.asarray(
+            _core.composite_normalise(
+                matrix,
+                _criterion_types(types, "normalise"),
+                method,
+                cost,
+                float(range[0]),
+                float(range[1]),
+                float(m_sd[0]),
+                float(m_sd[1]),
+            )
         )
-    )
+
+
+def _normalised_by_step(
+    x: Any,
+    matrix: np.ndarray,
+    method: str,
+    types: Any,
+    cost: str,
+    range: Any,
+    m_sd: Any,
+    own: dict[str, Any],
+) -> np.ndarray:
+    """normalise() with entries per column: the columns as the indicators of a ``Normalise`` step
+    with these parameters, so the function and a build agree (review of round 28)."""
+    labels = getattr(x, "columns", None)
+    names = [str(c) for c in labels] if labels is not None else [str(j) for j in builtins.range(matrix.shape[1])]
+    given = {"method": method, "cost": cost, "range": range, "m_sd": m_sd, **own}
+    keyed = {
+        key: ({str(k): v for k, v in value.items()} if isinstance(value, Mapping) else value)
+        for key, value in given.items()
+        if value is not None
+    }
+    # Checked as the Normalise step checks its parameters (each one's rule, the entries a
+    # column's method does not read), then each column normalised with its own options.
+    _core.composite_check_step("normalise", "normalise()", keyed, [k for k in keyed if k not in ("method", "cost")])
+    with naming_labels(x):
+        return np.asarray(
+            _core.composite_normalise_by_step(matrix, _criterion_types(types, "normalise"), names, "normalise()", keyed)
+        )
 
 
 @checked_keywords_with_aliases("vikor_compromise()")
@@ -113,14 +215,15 @@ def vikor_compromise(
     ``VIKOR.rank``). ``best_tie``: units tied for the least Q are read as Opricovic & Tzeng
     write C1 ("literal": a(2) is the second of the tie, so C1 fails and the set is every unit
     within DQ) or together as a(1) ("grouped", scikit-criteria 0.9); without a tie both agree."""
-    d = _core.composite_vikor_compromise(
-        _numbers(x, "x", "vikor_compromise"),
-        _numbers(w, "w", "vikor_compromise"),
-        _criterion_types(types, "vikor_compromise"),
-        v,
-        ranks,
-        best_tie,
-    )
+    with naming_labels(x):
+        d = _core.composite_vikor_compromise(
+            _numbers(x, "x", "vikor_compromise"),
+            _numbers(w, "w", "vikor_compromise"),
+            _criterion_types(types, "vikor_compromise"),
+            v,
+            ranks,
+            best_tie,
+        )
     out: dict[str, Any] = {k: np.asarray(d[k]) for k in ("S", "R", "Q", "ranking")}
     if ranks != "average" and np.all(np.isfinite(out["ranking"])):
         out["ranking"] = out["ranking"].astype(np.int64)  # whole ranks, ties sharing the best ("min")
@@ -146,9 +249,10 @@ def waspas(
     with the weights as given (as both tools use them). ``inner``: "linear" x/max, cost min/x
     (pymcdm's default; positive values), "shifted_minmax" 1 + (x − min)/(max − min) (pyDecision's
     ``waspas_method``) or "none" (your values, positive, every criterion a benefit)."""
-    d = _core.composite_waspas(
-        _numbers(x, "x", "waspas"), _numbers(w, "w", "waspas"), _criterion_types(types, "waspas"), wsm_share, inner
-    )
+    with naming_labels(x):
+        d = _core.composite_waspas(
+            _numbers(x, "x", "waspas"), _numbers(w, "w", "waspas"), _criterion_types(types, "waspas"), wsm_share, inner
+        )
     return {k: np.asarray(d[k]) for k in ("score", "wsm", "wpm")}
 
 
@@ -162,4 +266,5 @@ def mean_min(x: Any, alpha: float, beta: float, standardise: bool = False) -> np
     scores agree with these only where the columns share one mean and sd (not copied)."""
     if not isinstance(standardise, (bool, np.bool_)):
         raise _core.ArgumentError(f"mean_min: standardise must be True or False, not {standardise!r}")
-    return np.asarray(_core.composite_mean_min(_numbers(x, "x", "mean_min"), alpha, beta, bool(standardise)))
+    with naming_labels(x):
+        return np.asarray(_core.composite_mean_min(_numbers(x, "x", "mean_min"), alpha, beta, bool(standardise)))

@@ -132,7 +132,11 @@ class Treat(_Step):
     points, else ``fallback`` on the original values: COINr's f2, "log_CT" by default, "log",
     "log_CT_orig", "log_CT_plus", or "none" to keep the winsorised values; ``force_win``
     winsorises a failing indicator up to ``winmax`` points even once it passes), "eis" (mean ±
-    2 sd outliers replaced, square root when skew > 1), "none"."""
+    2 sd outliers replaced, square root when skew > 1), "none". Per indicator, as COINr's
+    ``Treat(indiv_specs = …)``: ``methods`` {indicator: method} ("none" leaves it untreated,
+    COINr's ``x1 = "none"``), ``winmaxes`` {indicator: points} (COINr's ``f1_para = list(winmax =
+    …)``; 0 goes straight to the fallback) and ``fallbacks`` {indicator: fallback} (COINr's f2);
+    the other indicators take the step's. See docs/composite.md."""
 
     _kind = "treat"
     method: str = _default("treat", "method")
@@ -145,6 +149,9 @@ class Treat(_Step):
     # after the older options, so that Treat("coinr", 3, 2.5, 4.0) keeps its meaning
     fallback: str = _default("treat", "fallback")
     force_win: bool = _default("treat", "force_win")
+    methods: Mapping[str, str] | None = _default("treat", "methods")
+    winmaxes: Mapping[str, int] | None = _default("treat", "winmaxes")
+    fallbacks: Mapping[str, str] | None = _default("treat", "fallbacks")
 
     def __post_init__(self) -> None:
         if self.fallback is None:
@@ -314,6 +321,21 @@ for _cls in _STEP_CLASSES:
 # ------------------------------------------------------------------------------------- framework
 
 
+def _closest_code(wanted: str, codes: Sequence[str]) -> str:
+    """closest_name among a framework's codes, equally close ones decided by the longest start
+    they share with ``wanted`` (src/composite/code_suggestion.hpp: "Sustain" → 'Sust', not
+    'SusEcFin')."""
+
+    def shared(code: str) -> int:
+        a, b = wanted.lower(), code.lower()
+        n = 0
+        while n < min(len(a), len(b)) and a[n] == b[n]:
+            n += 1
+        return n
+
+    return closest_name(wanted, sorted(codes, key=shared, reverse=True)) or ""
+
+
 def _refuse_blank_codes(meta: Any) -> None:
     """A node without a code (an empty or blank cell, a missing one) would be an indicator named ""
     (or "nan"): no column of the data can be it, and a child naming it as parent cannot be told
@@ -392,7 +414,7 @@ class Framework:
         directions = directions or {}
         for code in directions:
             if code not in codes:  # a misspelt code's direction would be silently unused
-                guess = closest_name(str(code), [str(c) for c in codes])
+                guess = _closest_code(str(code), [str(c) for c in codes])
                 raise _core.UnknownIndicatorError(
                     f"Framework.flat: directions: '{code}' is not one of the indicators"
                     + (f" (did you mean '{guess}'?)" if guess else "")
@@ -1612,26 +1634,29 @@ def topsis(
 ) -> np.ndarray:
     """TOPSIS closeness (higher is better); ``inner`` normalisation "minmax" (pymcdm), "vector" or
     "none" (the textbook form on a matrix you normalised)."""
-    return np.asarray(
-        _core.composite_topsis(
-            _numbers(x, "x", "topsis"), _numbers(w, "w", "topsis"), _criterion_types(types, "topsis"), inner
+    with _naming_labels(x):
+        return np.asarray(
+            _core.composite_topsis(
+                _numbers(x, "x", "topsis"), _numbers(w, "w", "topsis"), _criterion_types(types, "topsis"), inner
+            )
         )
-    )
 
 
 @checked_keywords_with_aliases("vikor()")
 def vikor(x: Any, w: Any, types: Sequence[float] | np.ndarray | None = (), v: float = 0.5) -> dict[str, np.ndarray]:
     """VIKOR S, R and Q (lower Q is better)."""
-    s, r, q = _core.composite_vikor(
-        _numbers(x, "x", "vikor"), _numbers(w, "w", "vikor"), _criterion_types(types, "vikor"), v
-    )
+    with _naming_labels(x):
+        s, r, q = _core.composite_vikor(
+            _numbers(x, "x", "vikor"), _numbers(w, "w", "vikor"), _criterion_types(types, "vikor"), v
+        )
     return {"S": np.asarray(s), "R": np.asarray(r), "Q": np.asarray(q)}
 
 
 @checked_keywords_with_aliases("copeland()")
 def copeland(x: Any, w: Any) -> np.ndarray:
     """Copeland scores from COINr's weighted outranking matrix."""
-    return np.asarray(_core.composite_copeland(_numbers(x, "x", "copeland"), _numbers(w, "w", "copeland")))
+    with _naming_labels(x):
+        return np.asarray(_core.composite_copeland(_numbers(x, "x", "copeland"), _numbers(w, "w", "copeland")))
 
 
 @checked_keywords_with_aliases("outranking()")
@@ -1641,19 +1666,22 @@ def outranking(x: Any, w: Any) -> np.ndarray:
 
 @checked_keywords_with_aliases("mazziotta_pareto()")
 def mazziotta_pareto(x: Any, penalty: int = 1) -> np.ndarray:
-    return np.asarray(_core.composite_mpi(np.asarray(x, dtype=np.float64), penalty))
+    with _naming_labels(x):
+        return np.asarray(_core.composite_mpi(np.asarray(x, dtype=np.float64), penalty))
 
 
 @checked_keywords_with_aliases("benefit_of_the_doubt()")
 def benefit_of_the_doubt(x: Any) -> tuple[np.ndarray, np.ndarray]:
     """Scores in [0, 1] and each region's own weights."""
-    s, w = _core.composite_bod(np.asarray(x, dtype=np.float64))
+    with _naming_labels(x):
+        s, w = _core.composite_bod(np.asarray(x, dtype=np.float64))
     return np.asarray(s), np.asarray(w)
 
 
 from ._mcdm import (
     _criterion_types,
     _numbers,
+    naming_labels as _naming_labels,
     mean_min,
     normalise,
     refuse_unread_keywords,

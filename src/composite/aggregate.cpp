@@ -1,5 +1,6 @@
 // Aggregation level by level (zhibiao/composite/aggregate.hpp), compiled once.
 #include "zhibiao/composite/aggregate.hpp"
+#include "code_suggestion.hpp"
 #include "zhibiao/detail/counted.hpp"
 #include "zhibiao/composite/options.hpp"
 
@@ -241,8 +242,8 @@ void check_fixed_names(const framework& fw, const std::vector<level_plan>& plans
             if (fw.find(code) < 0)
                 throw unknown_indicator_error(
                     "fixed weight for '" + code + "': no node of that code in the framework" +
-                        zhibiao::detail::suggestion(code, fw.nodes(),
-                                                    [](const node& n) { return std::string_view(n.code); }),
+                        detail::code_suggestion(code, fw.nodes(),
+                                                [](const node& n) { return std::string_view(n.code); }),
                     code);
 }
 
@@ -300,19 +301,23 @@ aggregation_result aggregate(const framework& fw, const Eigen::Ref<const Eigen::
                     detail::weighted_means(fw, g, kids, w, o, out.scores);
                     break;
                 case aggregation::mpi:
-                    out.scores.col(g) = mazziotta_pareto(x, o.mpi_penalty);
+                    out.scores.col(g) =
+                        detail::naming_child(fw, g, kids, [&] { return mazziotta_pareto(x, o.mpi_penalty); });
                     break;
                 case aggregation::bod:
-                    out.scores.col(g) = benefit_of_the_doubt(x).score;
+                    out.scores.col(g) =
+                        detail::naming_child(fw, g, kids, [&] { return benefit_of_the_doubt(x).score; });
                     break;
                 case aggregation::copeland:
-                    out.scores.col(g) = copeland(x, w);
+                    out.scores.col(g) = detail::naming_child(fw, g, kids, [&] { return copeland(x, w); });
                     break;
                 case aggregation::topsis:
-                    out.scores.col(g) = topsis(x, w, {}, o.topsis_inner);
+                    out.scores.col(g) =
+                        detail::naming_child(fw, g, kids, [&] { return topsis(x, w, {}, o.topsis_inner); });
                     break;
                 case aggregation::vikor:
-                    out.scores.col(g) = (1 - vikor(x, w, {}, o.vikor_v).q.array()).matrix();
+                    out.scores.col(g) = detail::naming_child(
+                        fw, g, kids, [&] { return Eigen::VectorXd(1 - vikor(x, w, {}, o.vikor_v).q.array()); });
                     break;
                 case aggregation::waspas:
                     out.scores.col(g) = detail::naming_child(

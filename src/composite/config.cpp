@@ -2,6 +2,7 @@
 // parameters are read by walking the option vocabulary (options.hpp), which names each one, its
 // type and the values it allows, so this reader holds no option of its own.
 #include "zhibiao/composite/config.hpp"
+#include "code_suggestion.hpp"
 
 #include "zhibiao/composite/options.hpp"
 #include "zhibiao/units.hpp"
@@ -460,8 +461,8 @@ step_name_problem first_unknown(const Map& entries, const char* option, const st
     for (const auto& entry : entries) {
         const std::string& name = entry.first;
         if (among(name, names)) continue;
-        std::string problem = std::string("is not ") + what + " of the framework" +
-                              zhibiao::detail::suggestion(name, names, zhibiao::detail::as_written);
+        std::string problem =
+            std::string("is not ") + what + " of the framework" + detail::code_suggestion(name, names);
         return {option, name, std::move(problem), true};
     }
     return {};
@@ -481,6 +482,10 @@ step_name_problem step_name_problem_of(const step& s, const framework& fw) {
                         "has no denominator in 'by', so its scale factor would be unused (a scale factor "
                         "multiplies a denominated indicator)",
                         false};
+    } else if (const auto* t = std::get_if<treat_step>(&s)) {
+        if (p = first_unknown(t->methods, "methods", names.indicators, "an indicator"); !p.option.empty()) return p;
+        if (p = first_unknown(t->winmaxes, "winmaxes", names.indicators, "an indicator"); !p.option.empty()) return p;
+        if (p = first_unknown(t->fallbacks, "fallbacks", names.indicators, "an indicator"); !p.option.empty()) return p;
     } else if (const auto* n = std::get_if<normalise_step>(&s)) {
         if (p = first_unknown(n->standard, "standard", names.indicators, "an indicator"); !p.option.empty()) return p;
         if (p = first_unknown(n->goalposts, "goalposts", names.indicators, "an indicator"); !p.option.empty()) return p;

@@ -1,6 +1,7 @@
 // The framework of zhibiao/composite/framework.hpp, compiled once: its checks and the hash map
 // of codes are instantiated here rather than in every file that includes the header.
 #include "zhibiao/composite/framework.hpp"
+#include "code_suggestion.hpp"
 
 #include "zhibiao/detail/edit_distance.hpp"
 
@@ -97,7 +98,7 @@ int framework::index_of(const std::string& code) const {
     if (it != index_.end()) return it->second;
     throw unknown_indicator_error(
         "framework: no node '" + code + "'" +
-            detail::suggestion(code, nodes_, [](const node& n) -> std::string_view { return n.code; }),
+            detail::code_suggestion(code, nodes_, [](const node& n) -> std::string_view { return n.code; }),
         code);
 }
 

@@ -35,8 +35,9 @@ void check_options(const normalise_options& o) {
         throw argument_error(
             "normalise: the z-score target (m_sd) must be a finite mean and a positive finite sd, not (" +
             detail::format_number(o.target_mean) + ", " + detail::format_number(o.target_sd) + ")");
-    if (o.method == normalisation::goalposts && !std::isfinite(o.goal_scale))
-        throw argument_error("normalise: goal_scale must be finite, not " + detail::format_number(o.goal_scale));
+    if (o.method == normalisation::goalposts && !(o.goal_scale > 0 && std::isfinite(o.goal_scale)))
+        throw argument_error("normalise: goal_scale must be a finite positive number, not " +
+                             detail::format_number(o.goal_scale));
     if (o.method == normalisation::standard && !std::isfinite(o.cap))
         throw argument_error("normalise: cap must be finite, not " + detail::format_number(o.cap));
     // dist_to_ref takes the inverse only: x_ref/x; 1 − x/x_ref has no bound and no meaning.

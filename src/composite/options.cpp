@@ -146,6 +146,12 @@ std::string finite(const option_value& v) {
     const double x = std::get<double>(v);
     return std::isfinite(x) ? "" : "must be a finite number, not " + format_number(x);
 }
+// A goalpost scale of 0 makes every score 0 and a negative one turns the indicator round (COINr
+// multiplies by it unchecked): neither is a scale.
+std::string positive_scale(const option_value& v) {
+    const double x = std::get<double>(v);
+    return x > 0 && std::isfinite(x) ? "" : "must be a finite positive number, not " + format_number(x);
+}
 std::string aggregation_levels(const option_value& v) {
     for (int level : std::get<std::vector<int>>(v))
         if (level < 2)
@@ -181,6 +187,29 @@ std::string methods_by_indicator(const option_value& v) {
             return "of '" + indicator + "' " + detail::unknown_value(method, names, "normalise.method");
     return "";
 }
+// An indicator's own treatment (COINr's indiv_specs: "none" leaves it untreated).
+std::string treatments_by_indicator(const option_value& v) {
+    const std::vector<std::string> names = names_of(treatment_choices);
+    for (const auto& [indicator, method] : std::get<std::map<std::string, std::string>>(v))
+        if (std::find(names.begin(), names.end(), method) == names.end())
+            return "of '" + indicator + "' " + detail::unknown_value(method, names, "treat.method");
+    return "";
+}
+// An indicator's own winsorisation limit (COINr's f1_para winmax): a whole number of points.
+std::string winmaxes_by_indicator(const option_value& v) {
+    for (const auto& [indicator, winmax] : std::get<std::map<std::string, double>>(v))
+        if (!(winmax >= 0 && winmax <= 1e9 && winmax == std::floor(winmax)))
+            return "of '" + indicator + "' must be a whole number of points, at least 0, not " + format_number(winmax);
+    return "";
+}
+// An indicator's own fallback (COINr's f2).
+std::string fallbacks_by_indicator(const option_value& v) {
+    const std::vector<std::string> names = names_of(treat_fallback_choices);
+    for (const auto& [indicator, fallback] : std::get<std::map<std::string, std::string>>(v))
+        if (std::find(names.begin(), names.end(), fallback) == names.end())
+            return "of '" + indicator + "' " + detail::unknown_value(fallback, names, "treat.fallback");
+    return "";
+}
 // An indicator's own min-max range (COINr's minmax_lower/upper): low < high, finite.
 std::string ranges_by_indicator(const option_value& v) {
     for (const auto& [indicator, r] : std::get<std::map<std::string, std::pair<double, double>>>(v))
@@ -200,7 +229,8 @@ std::string m_sds_by_indicator(const option_value& v) {
 // An indicator's own goalpost scale (COINr's goalpost_scale, the third of gposts).
 std::string scales_by_indicator(const option_value& v) {
     for (const auto& [indicator, scale] : std::get<std::map<std::string, double>>(v))
-        if (!std::isfinite(scale)) return "of '" + indicator + "' must be finite, not " + format_number(scale);
+        if (!(scale > 0 && std::isfinite(scale)))
+            return "of '" + indicator + "' must be a finite positive number, not " + format_number(scale);
     return "";
 }
 std::string standards_by_indicator(const option_value& v) {
@@ -293,6 +323,9 @@ std::vector<option_spec> preparation_options() {
         ZHIBIAO_OPTION(treat_step, "eis_sd", options.eis_sd, {}),
         ZHIBIAO_OPTION(treat_step, "eis_skew", options.eis_skew, {}),
         ZHIBIAO_OPTION(treat_step, "eis_outliers", options.eis_outliers, {}),
+        ZHIBIAO_OPTION(treat_step, "methods", methods, treatments_by_indicator),
+        ZHIBIAO_OPTION(treat_step, "winmaxes", winmaxes, winmaxes_by_indicator),
+        ZHIBIAO_OPTION(treat_step, "fallbacks", fallbacks, fallbacks_by_indicator),
     };
 }
 
@@ -301,7 +334,7 @@ std::vector<option_spec> scoring_options() {
         ZHIBIAO_CHOICE(normalise_step, "method", options.method, normalisation_choices),
         normalise_range(),
         ZHIBIAO_OPTION(normalise_step, "cap", options.cap, finite),
-        ZHIBIAO_OPTION(normalise_step, "goal_scale", options.goal_scale, finite),
+        ZHIBIAO_OPTION(normalise_step, "goal_scale", options.goal_scale, positive_scale),
         ZHIBIAO_OPTION(normalise_step, "truncate", options.goal_truncate, {}),
         ZHIBIAO_OPTION(normalise_step, "reference", reference, {}),
         ZHIBIAO_OPTION(normalise_step, "cap_at_reference", options.cap_at_reference, {}),
@@ -410,6 +443,8 @@ const std::vector<method_specific>& method_specific_options() {
         {"treat", "eis_sd", {"eis"}},
         {"treat", "eis_skew", {"eis"}},
         {"treat", "eis_outliers", {"eis"}},
+        {"treat", "winmaxes", {"coinr"}},
+        {"treat", "fallbacks", {"coinr"}},
         {"normalise", "range", {"minmax"}},
         {"normalise", "m_sd", {"zscore"}},
         {"normalise", "goalposts", {"goalposts"}},
@@ -490,6 +525,9 @@ std::vector<std::string> methods_in_play(const step& s) {
     if (const auto* n = std::get_if<normalise_step>(&s))
         for (const auto& [indicator, method] : n->methods)
             if (std::find(out.begin(), out.end(), method) == out.end()) out.push_back(method);
+    if (const auto* t = std::get_if<treat_step>(&s))
+        for (const auto& [indicator, method] : t->methods)
+            if (std::find(out.begin(), out.end(), method) == out.end()) out.push_back(method);
     return out;
 }
 
@@ -557,6 +595,25 @@ std::pair<std::string, std::string> unused_indicator_entry(const normalise_step&
     return {};
 }
 
+/// A treat step's winmax or fallback for an indicator whose method is not the coinr rule (its own
+/// "none", or the step's "eis"): unused, so refused, naming the indicator and its method.
+std::pair<std::string, std::string> unused_treat_entry(const treat_step& t) {
+    const std::string step_method = name_of(treatment_choices, t.options.method);
+    const auto check = [&](const auto& entries, const char* option) -> std::pair<std::string, std::string> {
+        for (const auto& entry : entries) {
+            const auto m = t.methods.find(entry.first);
+            const std::string method = m == t.methods.end() ? step_method : m->second;
+            if (method != "coinr")
+                return {option, "of '" + entry.first + "' is unused: '" + entry.first + "' is treated by method '" +
+                                    method + "', and only 'coinr' reads it"};
+        }
+        return {};
+    };
+    for (auto p : {check(t.winmaxes, "winmaxes"), check(t.fallbacks, "fallbacks")})
+        if (!p.first.empty()) return p;
+    return {};
+}
+
 /// What a normalise step needs beyond each option alone, over every method in play (the step's
 /// and the indicators' own, whose names methods_by_indicator has checked).
 std::pair<std::string, std::string> normalise_problem(const normalise_step& n) {
@@ -599,6 +656,8 @@ std::pair<std::string, std::string> step_problem(const step& s) {
             return {"group", "is needed by a group imputation"};
     if (const auto* n = std::get_if<normalise_step>(&s))
         if (auto p = normalise_problem(*n); !p.first.empty()) return p;
+    if (const auto* t = std::get_if<treat_step>(&s))
+        if (auto p = unused_treat_entry(*t); !p.first.empty()) return p;
     if (const auto* w = std::get_if<weigh_step>(&s)) {
         if (w->options.scheme == weighting::ahp && w->options.pairwise.empty())
             return {"pairwise", "is needed by AHP weights"};

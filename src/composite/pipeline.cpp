@@ -2,6 +2,7 @@
 // and build() instantiate most of the composite's methods, which every translation unit
 // including the header would otherwise compile again.
 #include "zhibiao/composite/pipeline.hpp"
+#include "code_suggestion.hpp"
 #include "zhibiao/composite/options.hpp"
 #include "zhibiao/detail/counted.hpp"
 
@@ -13,6 +14,7 @@
 #include "zhibiao/detail/edit_distance.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <future>
 #include <map>
@@ -40,9 +42,8 @@ const Eigen::VectorXd& column(const table& t, const std::string& name, const std
         for (const auto& entry : t.numbers) have.push_back(entry.first);
         location where;  // where() names the column, as for a column of the wrong length
         where.variable = name;
-        throw missing_variable_error("the data lack the " + role + " column '" + name + "'" +
-                                         zhibiao::detail::suggestion(name, have, zhibiao::detail::as_written),
-                                     name, where);
+        throw missing_variable_error(
+            "the data lack the " + role + " column '" + name + "'" + detail::code_suggestion(name, have), name, where);
     }
     if (it->second.size() != static_cast<Eigen::Index>(t.regions.size()))
         throw argument_error("column '" + name + "' has " + zhibiao::detail::counted(it->second.size(), "value") +
@@ -215,10 +216,9 @@ void denominate_step::apply(stage& s) const {
     for (const auto& [indicator, denominator] : by) {
         const auto it = std::find(s.names.begin(), s.names.end(), indicator);
         if (it == s.names.end())
-            throw unknown_indicator_error(
-                "denominate: '" + indicator + "' is not an indicator of the framework" +
-                    zhibiao::detail::suggestion(indicator, s.names, zhibiao::detail::as_written),
-                indicator);
+            throw unknown_indicator_error("denominate: '" + indicator + "' is not an indicator of the framework" +
+                                              detail::code_suggestion(indicator, s.names),
+                                          indicator);
         const Eigen::VectorXd& col = detail::column(s.data, denominator, "denominator");
         detail::require_finite(s.data, col, denominator, "denominator");
         const auto sc = scale.find(indicator);
@@ -466,25 +466,70 @@ std::string fallback_text(const treat_options& o) {
 
 }  // namespace
 
+treat_options treat_step::options_for(const std::string& name) const {
+    treat_options o = options;
+    if (const auto m = methods.find(name); m != methods.end())
+        o.method = choose(treatment_choices, m->second, "treat", "methods");
+    if (const auto w = winmaxes.find(name); w != winmaxes.end()) o.winmax = static_cast<int>(w->second);
+    if (const auto f = fallbacks.find(name); f != fallbacks.end())
+        o.fallback = choose(treat_fallback_choices, f->second, "treat", "fallbacks");
+    return o;
+}
+
+namespace {
+
+/// Each indicator treated with its own options (treat_step::options_for), column by column.
+treated treat_by_indicator(const treat_step& t, const stage& s, Eigen::Ref<Eigen::MatrixXd> slot) {
+    treated out{Eigen::MatrixXd(), mark_matrix::Zero(s.x.rows(), s.x.cols()), {}};
+    for (Eigen::Index j = 0; j < s.x.cols(); ++j) {
+        const std::string& name = s.names[static_cast<std::size_t>(j)];
+        treated one = detail::treat_into(s.x.col(j), t.options_for(name), {name}, slot.col(j));
+        out.marks.col(j) = one.marks.col(0);
+        out.log.push_back(one.log.front());
+    }
+    return out;
+}
+
+/// "'Flights' winmax 0, 'LPI' none": the indicators with entries of their own, or "".
+std::string own_treatment_text(const treat_step& t, const std::vector<std::string>& names) {
+    std::string out;
+    for (const std::string& name : names) {
+        std::string own;
+        if (const auto m = t.methods.find(name); m != t.methods.end()) own += " " + m->second;
+        if (const auto w = t.winmaxes.find(name); w != t.winmaxes.end()) own += " winmax " + detail::format(w->second);
+        if (const auto f = t.fallbacks.find(name); f != t.fallbacks.end()) own += " fallback " + f->second;
+        if (!own.empty()) out += (out.empty() ? "" : ", ") + ("'" + name + "'") + own;
+    }
+    return out;
+}
+
+}  // namespace
+
 void treat_step::apply(stage& s) const {
     layer_matrix slot = detail::next_slot(s);
-    treated out = detail::treat_into(s.x, options, s.names, slot);  // straight into its layer: no copy
+    treated out = per_indicator() ? treat_by_indicator(*this, s, slot)
+                                  : detail::treat_into(s.x, options, s.names, slot);  // straight into its layer
     detail::keep_slot(s, "treated", std::move(slot));
     s.out.treated_marks = std::move(out.marks);
     s.out.treatment = std::move(out.log);
     int changed = 0;
     for (const auto& rec : s.out.treatment) changed += !rec.action.empty();
+    const std::string listed = own_treatment_text(*this, s.names);
+    const std::string own = listed.empty() ? "" : "; treated their own way: " + listed;
     if (options.method == treatment::coinr)
         s.out.method.push_back("Outlier treatment (JRC/COINr rule): indicators with |skewness| ≥ " +
                                detail::format(options.skew_limit) + " and kurtosis ≥ " +
                                detail::format(options.kurt_limit) + " winsorised up to " +
-                               std::to_string(options.winmax) + " points" + fallback_text(options) + "; " +
+                               std::to_string(options.winmax) + " points" + fallback_text(options) + own + "; " +
                                detail::count(changed, "indicator") + " treated.");
     else if (options.method == treatment::eis)
         s.out.method.push_back(
             "Outlier treatment (EIS): values beyond mean ± " + detail::format(options.eis_sd) +
             " sd replaced by the extreme value within; square root of indicators with skewness above " +
-            detail::format(options.eis_skew) + "; " + detail::count(changed, "indicator") + " treated.");
+            detail::format(options.eis_skew) + own + "; " + detail::count(changed, "indicator") + " treated.");
+    else if (!own.empty())
+        s.out.method.push_back("Outlier treatment only for the indicators given their own: " + listed + "; " +
+                               detail::count(changed, "indicator") + " treated.");
 }
 
 namespace detail {
@@ -805,6 +850,30 @@ void rank_aggregates(const framework& fw, result& r) {
               r.ranks.data());
 }
 
+/// The whole-matrix methods (WASPAS, mean-min, TOPSIS, …) know a unit by its row number
+/// ("unit 2"): their complaint is said again naming the region ("region 'R3'"), the region as the
+/// error's entity.
+aggregation_result aggregate_naming_regions(const stage& s, const std::vector<level_plan>& plans) {
+    try {
+        return aggregate(s.fw, s.x, plans);
+    } catch (const method_error& e) {
+        std::string text = e.message();
+        location where = e.where();
+        const std::string unit = "unit ";
+        for (std::size_t at = text.find(unit); at != std::string::npos; at = text.find(unit, at + 1)) {
+            std::size_t end = at + unit.size();
+            while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end]))) ++end;
+            if (end == at + unit.size()) continue;
+            const std::size_t row = std::stoul(text.substr(at + unit.size(), end - at - unit.size()));
+            if (row >= s.rows.size()) break;
+            where.entity = s.data.regions[static_cast<std::size_t>(s.rows[row])];
+            text.replace(at, end - at, "region '" + where.entity + "'");
+            break;
+        }
+        throw method_error(text, where);
+    }
+}
+
 /// After the steps: the index aggregated by the plans, its ranks, and the rest of the account.
 void finish(stage& s) {
     if (!s.normalised) throw error("the steps need a normalisation step");
@@ -812,7 +881,7 @@ void finish(stage& s) {
     require_complete_groups(s, r.plans);
     r.ranks = s.memory.take(s.x.rows(), static_cast<Eigen::Index>(s.fw.nodes().size()));
     std::future<void> indicators_ranked = rank_indicators(s, r.ranks);  // joined even if aggregate() throws
-    r.aggregation = aggregate(s.fw, s.x, r.plans);
+    r.aggregation = aggregate_naming_regions(s, r.plans);
     require_finite_scores(s.fw, s, r.aggregation.scores);
     rank_aggregates(s.fw, r);
     indicators_ranked.get();

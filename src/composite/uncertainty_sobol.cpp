@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "code_suggestion.hpp"
 #include "uncertainty_fast.hpp"
 #include "zhibiao/composite/options.hpp"
 #include "zhibiao/detail/counted.hpp"
@@ -191,8 +192,7 @@ sensitivity_result uncertainty_model::sensitivity(const sensitivity_options& o) 
         std::string listed;
         for (const auto& c : codes) listed += (listed.empty() ? "" : ", ") + c;
         throw unknown_indicator_error("uncertainty: no aggregate '" + o.node + "' to analyse" +
-                                          zhibiao::detail::suggestion(o.node, codes, zhibiao::detail::as_written) +
-                                          " (aggregates: " + listed + ")",
+                                          detail::code_suggestion(o.node, codes) + " (aggregates: " + listed + ")",
                                       o.node);
     }
     // Weight noise at several levels is one input, as COINr's "Weights" (one noise_specs table).

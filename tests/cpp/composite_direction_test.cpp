@@ -373,4 +373,42 @@ BOOST_AUTO_TEST_CASE(each_indicator_its_own_normalisation_and_waspas_on_top) {
     BOOST_TEST(has(step_problem(n).second, "is unused"));
 }
 
+BOOST_AUTO_TEST_CASE(each_indicator_its_own_treatment) {
+    // COINr's Treat(indiv_specs = list(a = "none", b = list(f1_para = list(winmax = 0)))): b = 1, 1,
+    // 1, 1, 1, 1, 1, 1, 1, 30 fails the rule (skew 3.16, kurtosis 10) and goes straight to log_CT,
+    // log(x − min + 0.01·(max − min)) = log(0.29) and log(29.29); a, the same values, is left as it is.
+    table t;
+    for (int i = 0; i < 10; ++i) t.regions.push_back("r" + std::to_string(i));
+    Eigen::VectorXd v = Eigen::VectorXd::Ones(10);
+    v(9) = 30;
+    t.numbers["a"] = v, t.numbers["b"] = v;
+    const framework fw({{"I", "", 1, direction::higher_is_better, 2}, {"a", "I"}, {"b", "I"}});
+    treat_step tr;
+    tr.methods = {{"a", "none"}};
+    tr.winmaxes = {{"b", 0}};
+    normalise_step n;
+    const result r = build(t, fw, {tr, n, aggregate_step{}});
+    const Eigen::MatrixXd x = r.layers.at(1).values.matrix();
+    BOOST_TEST(r.layers.at(1).name == "treated");
+    BOOST_TEST(x(0, 0) == 1.0);
+    BOOST_TEST(x(9, 0) == 30.0);
+    BOOST_TEST(x(0, 1) == std::log(0.29), boost::test_tools::tolerance(1e-14));
+    BOOST_TEST(x(9, 1) == std::log(29.29), boost::test_tools::tolerance(1e-14));
+    BOOST_TEST(r.treatment.at(1).action == "log_CT");
+    BOOST_TEST(r.treatment.at(0).action.empty());
+    tr.winmaxes = {{"a", 2}};  // a is "none": its winmax would be unused
+    BOOST_TEST(has(step_problem(tr).second, "is unused"));
+}
+
+BOOST_AUTO_TEST_CASE(a_goalpost_scale_must_be_positive) {
+    normalise_options o;
+    o.method = normalisation::goalposts;
+    o.goal_low = {0}, o.goal_high = {10};
+    const Eigen::MatrixXd x = column({1, 5, 9});
+    for (double scale : {0.0, -100.0, na}) {
+        o.goal_scale = scale;
+        BOOST_TEST(has(message_of([&] { normalise(x, {1}, o); }), "finite positive"));
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -103,9 +103,10 @@ def test_a_missing_value_is_named_by_region_and_indicator():
 
 def test_a_zero_under_x_over_max_is_refused_not_scored():
     # min-max to [0, 100] gives the worst region 0: x/max inside WASPAS needs positive scores.
-    with pytest.raises(zb.MethodError, match=r"aggregating 'idx': WASPAS: child 'a', unit 0 is 0 .*positive") as e:
+    # The region by its code (round 28; it said "unit 0", its row).
+    with pytest.raises(zb.MethodError, match=r"aggregating 'idx': WASPAS: child 'a', region 'r1' is 0 .*positive") as e:
         _build(C.Aggregate("waspas"), normalise=C.Normalise("minmax"))
-    assert e.value.variable == "a"
+    assert e.value.variable == "a" and e.value.entity == "r1"
     ok = _build(C.Aggregate("waspas"), normalise=C.Normalise("minmax", range=(1, 100)))
     assert ok.scores["idx"].notna().all()
 

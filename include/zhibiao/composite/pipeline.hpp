@@ -84,7 +84,17 @@ struct impute_step {
 struct treat_step {
     static constexpr const char* kind = "treat";
     treat_options options;
+    // Per indicator, as COINr's Treat(indiv_specs = …): an indicator named here is treated with its
+    // own method ("none": left untreated, COINr's `x1 = "none"`), winsorisation limit (f1_para
+    // winmax) or fallback (f2); every other one with `options`. The limits (skew, kurtosis) are shared.
+    std::map<std::string, std::string> methods;    ///< indicator → its own method ("none")
+    std::map<std::string, double> winmaxes;        ///< coinr: indicator → its winmax (a whole number ≥ 0)
+    std::map<std::string, std::string> fallbacks;  ///< coinr: indicator → its fallback ("log")
 
+    /// The options indicator `name` is treated with: `options` with its own entries.
+    treat_options options_for(const std::string& name) const;
+    /// Whether any indicator has an entry of its own.
+    bool per_indicator() const { return !methods.empty() || !winmaxes.empty() || !fallbacks.empty(); }
     void apply(stage& s) const;
 };
 struct normalise_step {
