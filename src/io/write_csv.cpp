@@ -190,10 +190,9 @@ void set_styles(std::vector<written_column>& columns, const std::vector<bool>& c
         bool found = false;
         for (const auto& c : columns) found = found || c.name == name;
         if (!found)
-            throw argument_error("write_csv: decimals of '" + name + "', which is no column" +
-                                 detail::suggestion(name, columns, [](const written_column& c) -> std::string_view {
-                                     return c.name;
-                                 }));
+            throw argument_error(
+                "write_csv: decimals of '" + name + "', which is no column" +
+                detail::suggestion(name, columns, [](const written_column& c) -> std::string_view { return c.name; }));
         if (decimals < 0)
             throw argument_error("write_csv: column '" + name + "': " + std::to_string(decimals) +
                                  " decimals; a column is written with 0 or more");
@@ -220,13 +219,13 @@ bool any_infinite(const double* x, std::size_t n) {
 
 std::ofstream opened(const std::string& path) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (!out) throw file_error("cannot write '" + path + "': " + std::strerror(errno), location{path});
+    if (!out) throw file_error(std::string("cannot be written: ") + std::strerror(errno), location{path});
     return out;
 }
 
 void finish(std::ofstream& out, const std::string& path) {
     out.close();
-    if (!out) throw file_error("writing '" + path + "' failed: " + std::strerror(errno), location{path});
+    if (!out) throw file_error(std::string("writing it failed: ") + std::strerror(errno), location{path});
 }
 
 }  // namespace
