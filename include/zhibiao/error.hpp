@@ -15,13 +15,15 @@
 namespace zhibiao {
 
 /// Where a piece of bad input is. Empty fields / zero line numbers mean "not applicable".
+/// Every member has an initialiser, so that `location{path}` builds under -Wextra -Werror
+/// (-Wmissing-field-initializers warned for those without).
 struct location {
-    std::string file;
+    std::string file{};
     std::size_t line = 0;    ///< 1-based line in the file (0: not from a file)
     std::size_t column = 0;  ///< 1-based column (field) number
-    std::string entity;
-    std::string period;
-    std::string variable;
+    std::string entity{};
+    std::string period{};
+    std::string variable{};
 
     /// "file:12:3 (entity 320602, period 2023, variable gdp)" — the parts that are set.
     std::string to_string() const {

@@ -63,6 +63,7 @@
 #include <utility>
 #include <vector>
 
+#include "zhibiao/detail/text_copy.hpp"
 #include "zhibiao/error.hpp"
 
 namespace zhibiao {
@@ -210,17 +211,18 @@ struct fact_table {
     std::vector<std::size_t> text_end;
 
     std::size_t size() const { return value.size(); }
-    // On a temporary table (extract_table(text).facts.figure(0)) these return copies: a view
-    // or reference would point into storage freed at the end of the statement.
+    // On a temporary table (extract_table(text).facts.figure(0)) these return copies that do
+    // not convert to a std::string_view while temporaries themselves (text_copy): a view or
+    // reference would point into storage freed at the end of the statement.
     // A row or string id past the end: an argument_error naming it and the size.
     const std::string& text_of(std::uint32_t id) const& { return strings[checked(id, strings.size(), "text_of")]; }
-    std::string text_of(std::uint32_t id) && { return strings[checked(id, strings.size(), "text_of")]; }
+    text_copy text_of(std::uint32_t id) && { return text_copy(strings[checked(id, strings.size(), "text_of")]); }
     std::string_view figure(std::size_t row) const& {
         checked(row, text_end.size(), "figure");
         const std::size_t from = row == 0 ? 0 : text_end[row - 1];
         return std::string_view(quoted).substr(from, text_end[row] - from);
     }
-    std::string figure(std::size_t row) && { return std::string(std::as_const(*this).figure(row)); }
+    text_copy figure(std::size_t row) && { return text_copy(std::as_const(*this).figure(row)); }
     bool has(std::size_t row, fact_flag f) const {
         return (flags[checked(row, flags.size(), "has")] >> static_cast<unsigned>(f)) & 1U;
     }

@@ -41,6 +41,7 @@ class column;
 class panel;
 struct load_report;
 struct csv_options;
+struct write_csv_options;
 
 // catalogue.hpp, formula.hpp, compute.hpp, rollup.hpp, validate.hpp, patents.hpp
 enum class direction : int;

@@ -54,3 +54,4 @@
 #include "zhibiao/units.hpp"
 #include "zhibiao/validate.hpp"
 #include "zhibiao/version.hpp"
+#include "zhibiao/write_csv.hpp"

@@ -11,6 +11,7 @@
 #include "zhibiao/csv.hpp"
 #include "zhibiao/entity.hpp"
 #include "zhibiao/panel.hpp"
+#include "zhibiao/write_csv.hpp"
 
 namespace zhibiao::python {
 
@@ -176,6 +177,20 @@ void register_csv_readers(py::module_& m);
 
 }  // namespace
 
+namespace {
+void write_panel_csv(const panel& p, const std::string& path, bool full_precision, bool names, bool unit_header,
+                     bool bom, bool reasons) {
+    write_csv_options options;
+    options.full_precision = full_precision;
+    options.names = names;
+    options.unit_header = unit_header;
+    options.reasons = reasons;
+    if (bom) options.encoding = write_csv_options::encoding_choice::utf8_bom;
+    py::gil_scoped_release unlocked;
+    write_csv(p, path, options);
+}
+}  // namespace
+
 void register_panel(py::module_& m) {
     py::class_<panel>(m, "Panel", "Columnar (entity, period) × variable table. Use zhibiao.Panel, which wraps this.")
         .def(py::init(&make_panel), py::arg("entity_codes"), py::arg("entity_names"), py::arg("entity_parents"),
@@ -238,7 +253,12 @@ void register_panel(py::module_& m) {
         .def_property_readonly("entity_index", [](const panel& p) { return copy_to_numpy(p.entity_of_row()); })
         .def("row_entity_codes", &row_entity_codes)
         .def_property_readonly("period_index", [](const panel& p) { return copy_to_numpy(p.period_of_row()); })
-        .def_property_readonly("report", [](const panel& p) { return report_to_dict(p.report()); });
+        .def_property_readonly("report", [](const panel& p) { return report_to_dict(p.report()); })
+        .def("write_csv", &write_panel_csv, py::arg("path"), py::kw_only(), py::arg("full_precision") = false,
+             py::arg("names") = true, py::arg("unit_header") = false, py::arg("bom") = false,
+             py::arg("reasons") = false,
+             "The C++ zhibiao::write_csv of the panel (what zb.write_csv writes of to_pandas(), the same bytes; "
+             "the tests compare them).");
 
     register_cell_readers(m);
     register_csv_readers(m);

@@ -26,6 +26,7 @@
 #include "zhibiao/detail/edit_distance.hpp"
 #include "zhibiao/detail/float_bits.hpp"
 #include "zhibiao/detail/reset_on_move.hpp"
+#include "zhibiao/detail/text_copy.hpp"
 #include "zhibiao/direction.hpp"
 #include "zhibiao/entity.hpp"
 #include "zhibiao/error.hpp"
@@ -43,4 +44,5 @@
 #include "zhibiao/units.hpp"
 #include "zhibiao/validate.hpp"
 #include "zhibiao/version.hpp"
+#include "zhibiao/write_csv.hpp"
 #include "zhibiao/zhibiao.hpp"

@@ -91,8 +91,13 @@ static_assert(is_value<decltype(std::declval<unit>().symbol())> && is_value<decl
 // Found by a trial of user programs: extract_table(text).facts.figure(0) was a view into the
 // freed table (ASan silent: the text was read from reused heap), formula::parse(f).text() a
 // reference into the temporary.
-static_assert(std::is_same_v<decltype(std::declval<fact_table>().figure(0)), std::string> &&
-              std::is_same_v<decltype(std::declval<fact_table>().text_of(0)), std::string>);
+// Round 28: a copy, which converts to a std::string_view only when named (a std::string returned
+// here let `std::string_view v = extract_table(text).facts.figure(0);` compile and dangle).
+static_assert(std::is_same_v<decltype(std::declval<fact_table>().figure(0)), text_copy> &&
+              std::is_same_v<decltype(std::declval<fact_table>().text_of(0)), text_copy>);
+static_assert(!std::is_convertible_v<text_copy, std::string_view> &&
+              std::is_convertible_v<const text_copy&, std::string_view> &&
+              std::is_convertible_v<text_copy, std::string>);
 static_assert(std::is_same_v<decltype(std::declval<const fact_table&>().figure(0)), std::string_view>);
 static_assert(std::is_same_v<decltype(std::declval<formula>().text()), std::string>);
 static_assert(std::is_same_v<decltype(std::declval<const formula&>().text()), const std::string&>);

@@ -1,0 +1,285 @@
+#include "zhibiao/write_csv.hpp"
+
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <ostream>
+#include <string_view>
+
+#include "core/printed_round.hpp"
+#include "zhibiao/catalogue.hpp"
+#include "zhibiao/compute.hpp"
+#include "zhibiao/detail/edit_distance.hpp"
+#include "zhibiao/error.hpp"
+#include "zhibiao/panel.hpp"
+#include "zhibiao/units.hpp"
+
+namespace zhibiao {
+namespace {
+
+constexpr std::string_view reason_suffix = "_reason";
+constexpr std::string_view invalid_input = "invalid_input";  // a ±inf: a number there, but not finite
+
+// How a column's values are written.
+enum class number_style { printed, counted, shortest };
+
+struct written_column {
+    std::string name;
+    std::string unit_symbol;  // "" when the header states none
+    const double* values = nullptr;
+    std::vector<reason> why;  // one per row when the reasons are written, else empty
+    number_style style = number_style::shortest;
+    int decimals = 0;
+    bool reason_column = false;
+};
+
+struct writer_rows {
+    const panel& rows;
+    bool names = false;
+};
+
+// Appends a field, quoted when it holds the separator, a quote or a line break (a quote doubled),
+// as Python's csv module writes it.
+void append_field(std::string& out, std::string_view text) {
+    if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+        out += text;
+        return;
+    }
+    out += '"';
+    for (char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+}
+
+void append_chars(std::string& out, double x, std::chars_format format, int precision = -1) {
+    char buffer[400];  // DBL_MAX is 309 digits; precision is at most 22 + the sign and the point
+    const auto written = precision < 0 ? std::to_chars(buffer, buffer + sizeof buffer, x, format)
+                                       : std::to_chars(buffer, buffer + sizeof buffer, x, format, precision);
+    out.append(buffer, static_cast<std::size_t>(written.ptr - buffer));
+}
+
+// The shortest digits that read back as x, laid out as Python's repr (and so pandas) writes a
+// float: positional from 1e-4 up to 1e16 with at least one decimal (3.0), else 1.5e-05, 1e+16.
+void append_shortest(std::string& out, double x) {
+    char buffer[40];
+    const auto written = std::to_chars(buffer, buffer + sizeof buffer, x, std::chars_format::scientific);
+    const std::string_view text(buffer, static_cast<std::size_t>(written.ptr - buffer));
+    const std::size_t e = text.find('e');
+    int exponent = 0;  // after "e+" or "e-": from_chars takes no '+', and the buffer has no '\0'
+    std::from_chars(text.data() + e + 2, text.data() + text.size(), exponent);
+    if (text[e + 1] == '-') exponent = -exponent;
+    if (exponent < -4 || exponent >= 16) {
+        out += text;
+        return;
+    }
+    std::string_view mantissa = text.substr(0, e);
+    if (mantissa.front() == '-') {
+        out += '-';
+        mantissa.remove_prefix(1);
+    }
+    std::string digits(mantissa.substr(0, 1));
+    if (mantissa.size() > 2) digits += mantissa.substr(2);  // without the point
+    if (exponent < 0) {
+        out += "0.";
+        out.append(static_cast<std::size_t>(-exponent - 1), '0');
+        out += digits;
+        return;
+    }
+    const auto whole = static_cast<std::size_t>(exponent) + 1;
+    if (digits.size() <= whole) {
+        out += digits;
+        out.append(whole - digits.size(), '0');
+        out += ".0";
+        return;
+    }
+    out.append(digits, 0, whole);
+    out += '.';
+    out.append(digits, whole, std::string::npos);
+}
+
+void append_number(std::string& out, const written_column& c, double x) {
+    x += 0.0;  // -0.0 is the 0 it means; "-0.0" is no figure
+    if (c.style == number_style::printed) {
+        append_chars(out, detail::printed_round(x, c.decimals) + 0.0, std::chars_format::fixed, c.decimals);
+    } else if (c.style == number_style::counted && x == std::floor(x) && std::fabs(x) < 1e16) {
+        append_chars(out, x, std::chars_format::fixed, 0);  // 139, not 139.0: a whole count
+    } else {
+        append_shortest(out, x);
+    }
+}
+
+void append_reason(std::string& out, const written_column& c, std::size_t row) {
+    if (std::isinf(c.values[row]))
+        out += invalid_input;
+    else if (!c.why.empty() && c.why[row] != reason::none)
+        out += to_string(c.why[row]);
+}
+
+void append_header(std::string& out, const writer_rows& r, const std::vector<written_column>& columns,
+                   bool unit_header) {
+    out += "entity,period";
+    if (r.names) out += ",name";
+    for (const auto& c : columns) {
+        out += ',';
+        append_field(out, unit_header && !c.unit_symbol.empty() ? c.name + "[" + c.unit_symbol + "]" : c.name);
+        if (c.reason_column) {
+            out += ',';
+            append_field(out, c.name + std::string(reason_suffix));
+        }
+    }
+    out += '\n';
+}
+
+void append_row(std::string& out, const writer_rows& r, const std::vector<written_column>& columns, std::size_t row) {
+    const auto entity = static_cast<std::size_t>(r.rows.entity_of_row()[row]);
+    append_field(out, r.rows.entity_code(entity));
+    out += ',';
+    append_field(out, r.rows.period_at(row).to_string());
+    if (r.names) {
+        out += ',';
+        append_field(out, r.rows.entity_name(entity));
+    }
+    for (const auto& c : columns) {
+        out += ',';
+        if (std::isfinite(c.values[row])) append_number(out, c, c.values[row]);
+        if (c.reason_column) {
+            out += ',';
+            append_reason(out, c, row);
+        }
+    }
+    out += '\n';
+}
+
+bool any_name(const panel& p) {
+    for (std::size_t i = 0; i < p.entity_count(); ++i)
+        if (!p.entity_name(i).empty()) return true;
+    return false;
+}
+
+void write_rows(const panel& p, std::vector<written_column> columns, std::ostream& out,
+                const write_csv_options& options) {
+    bool name_taken = false;
+    for (const auto& c : columns) name_taken = name_taken || c.name == "name";
+    const writer_rows r{p, options.names && !name_taken && any_name(p)};
+    std::string text;
+    if (options.encoding == write_csv_options::encoding_choice::utf8_bom) text += "\xEF\xBB\xBF";
+    append_header(text, r, columns, options.unit_header);
+    for (std::size_t row = 0; row < p.rows(); ++row) {
+        append_row(text, r, columns, row);
+        if (text.size() >= (std::size_t{1} << 20)) {  // written a megabyte at a time
+            out.write(text.data(), static_cast<std::streamsize>(text.size()));
+            text.clear();
+        }
+    }
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+}
+
+bool is_counted(const unit& u) {
+    return u.dim() == dimension::of(base_quantity::count) || u.dim() == dimension::of(base_quantity::person);
+}
+
+// The decimals of each column, the options' over the catalogue's; an option naming no column is
+// refused (a typo would otherwise print the column unrounded without a word).
+void set_styles(std::vector<written_column>& columns, const std::vector<bool>& counted,
+                const write_csv_options& options) {
+    for (const auto& [name, decimals] : options.decimals) {
+        bool found = false;
+        for (const auto& c : columns) found = found || c.name == name;
+        if (!found)
+            throw argument_error(
+                "write_csv: decimals of '" + name + "', which is no column" +
+                detail::suggestion(name, columns, [](const written_column& c) -> std::string_view { return c.name; }));
+        if (decimals < 0)
+            throw argument_error("write_csv: column '" + name + "': " + std::to_string(decimals) +
+                                 " decimals; a column is written with 0 or more");
+    }
+    const catalogue& cat = options.decimals_from ? *options.decimals_from : catalogue::builtin();
+    for (std::size_t k = 0; k < columns.size(); ++k) {
+        written_column& c = columns[k];
+        c.style = counted[k] ? number_style::counted : number_style::shortest;
+        if (options.full_precision) continue;
+        if (const indicator* ind = cat.find(c.name)) {
+            c.style = number_style::printed;
+            c.decimals = ind->decimals;
+        }
+        for (const auto& [name, decimals] : options.decimals)
+            if (name == c.name) c.style = number_style::printed, c.decimals = decimals;
+    }
+}
+
+bool any_infinite(const double* x, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i)
+        if (std::isinf(x[i])) return true;
+    return false;
+}
+
+std::ofstream opened(const std::string& path) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (!out) throw file_error(std::string("cannot be written: ") + std::strerror(errno), location{path});
+    return out;
+}
+
+void finish(std::ofstream& out, const std::string& path) {
+    out.close();
+    if (!out) throw file_error(std::string("writing it failed: ") + std::strerror(errno), location{path});
+}
+
+}  // namespace
+
+void write_csv(const panel& p, std::ostream& out, const write_csv_options& options) {
+    std::vector<written_column> columns;
+    std::vector<bool> counted;
+    for (const auto& c : p.columns()) {
+        written_column w;
+        w.name = c.name();
+        w.unit_symbol = c.unit_given() ? c.unit().symbol() : std::string();
+        w.values = c.data();
+        for (std::size_t row = 0; options.reasons && row < c.size(); ++row)
+            if (c.reason_at(row) != reason::none) w.why.resize(c.size(), reason::none), w.why[row] = c.reason_at(row);
+        w.reason_column = !w.why.empty() || any_infinite(w.values, c.size());
+        counted.push_back(c.unit_given() && is_counted(c.unit()));
+        columns.push_back(std::move(w));
+    }
+    set_styles(columns, counted, options);
+    write_rows(p, std::move(columns), out, options);
+}
+
+void write_csv(const panel& rows, const indicator_table& values, std::ostream& out, const write_csv_options& options) {
+    std::vector<written_column> columns;
+    std::vector<bool> counted;
+    for (const auto& v : values) {
+        if (v.size() != rows.rows())
+            throw argument_error("write_csv: indicator '" + v.id() + "' has " + std::to_string(v.size()) +
+                                 " rows and the panel " + std::to_string(rows.rows()) +
+                                 ": write the indicators with the panel they were computed on");
+        written_column w;
+        w.name = v.id();
+        w.unit_symbol = v.unit().symbol();
+        w.values = v.values().data();
+        if (options.reasons) w.why.assign(v.reasons().begin(), v.reasons().end());
+        w.reason_column = options.reasons || any_infinite(w.values, v.size());
+        counted.push_back(is_counted(v.unit()));
+        columns.push_back(std::move(w));
+    }
+    set_styles(columns, counted, options);
+    write_rows(rows, std::move(columns), out, options);
+}
+
+void write_csv(const panel& p, const std::string& path, const write_csv_options& options) {
+    std::ofstream out = opened(path);
+    write_csv(p, out, options);
+    finish(out, path);
+}
+
+void write_csv(const panel& rows, const indicator_table& values, const std::string& path,
+               const write_csv_options& options) {
+    std::ofstream out = opened(path);
+    write_csv(rows, values, out, options);
+    finish(out, path);
+}
+
+}  // namespace zhibiao

@@ -1,0 +1,20 @@
+# Compiles SOURCE with -std=STANDARD (and FLAGS) and expects it to compile (EXPECT=pass) or to be refused
+# (EXPECT=fail) with MESSAGE in the compiler's errors (a deleted function, not a typo elsewhere).
+set(includes)
+foreach(dir ${INCLUDE_DIRS} ${EIGEN_DIR})
+  list(APPEND includes -I${dir})
+endforeach()
+execute_process(COMMAND ${COMPILER} -std=${STANDARD} -fsyntax-only -Wall -Wextra -Werror ${FLAGS} ${includes} ${SOURCE}
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(EXPECT STREQUAL "pass" AND NOT rc EQUAL 0)
+  message(FATAL_ERROR "${SOURCE} did not compile with -std=${STANDARD}:\n${err}")
+endif()
+if(EXPECT STREQUAL "fail")
+  if(rc EQUAL 0)
+    message(FATAL_ERROR "${SOURCE} compiled with -std=${STANDARD}; it must be refused")
+  endif()
+  if(NOT err MATCHES "${MESSAGE}")
+    message(FATAL_ERROR "${SOURCE} was refused, but not for '${MESSAGE}':\n${err}")
+  endif()
+endif()
+message(STATUS "${SOURCE}: ${EXPECT} as expected")
