@@ -221,7 +221,7 @@ public:
         target_figure_ = false;
         chunk_starts_line_ = cps_.byte_at(0) == 0 || text_[cps_.byte_at(0) - 1] == '\n';
         previous_end_ = 0, parent_end_ = 0, previous_following_end_ = 0, previous_scope_ = "";
-        budget_group_ = nullptr, budget_end_ = 0, change_parent_ = false;
+        budget_group_ = nullptr, budget_end_ = 0, change_parent_ = false, region_until_ = 0;
         any_invalid_ = any_invalid;
     }
 
@@ -1052,12 +1052,16 @@ private:
     }
 
     // "南江市新认定高新技术企业318家" in a province's summary: a phrase headed by a named region (a city
-    // in a province's report, a county in a city's) names that region's quantity, not the report's, as
-    // a firm's does (named_firm_before). Heading it: the name opens the phrase's clause or list item,
-    // with only 新, 累计, 全年, 共 or a colon between (东州市：技术合同成交额…). The report's own heads
-    // nothing: 全市, 我县, 本区, 各市 are no names, a zone (高新区, 开发区) is a zone report's subject, and
-    // a name the report's head states (东湖区 in 东湖区科学技术局…) is its own (round 28).
-    bool named_region_before(std::size_t phrase_first) const {
+    // in a province's report, a county in a city's, a town in a county's) names that region's quantity,
+    // not the report's, as a firm's does (named_firm_before). Heading it: the name opens the phrase's
+    // clause or list item, with only 新, 累计, 全年, 共 or a colon between (东州市：技术合同成交额…); the
+    // phrases after it up to the end of its sentence or a ； are the region's too (城关镇新认定…8家，新增
+    // 入库…41家；白石镇…) (round 28).
+    bool named_region_before(std::size_t phrase_first) {
+        if (phrase_first < region_until_) return true;
+        // the marker, asked of every bound phrase: the character before it ends a name or a word between
+        static constexpr std::u32string_view before = U"市县区州旗镇乡道新计年共：:";
+        if (phrase_first < 3 || before.find(cps_[phrase_first - 1].c) == std::u32string_view::npos) return false;
         std::size_t end = phrase_first;
         for (int words = 0; words < 2; ++words)  // 全年新认定…
             for (const std::u32string_view w : {U"新", U"累计", U"全年", U"共"})
@@ -1066,23 +1070,39 @@ private:
                     break;
                 }
         if (end > 0 && one_of(cps_[end - 1].c, U"：:")) --end;
-        if (end < 3 || !one_of(cps_[end - 1].c, U"市县区州旗")) return false;  // the marker: asked first
-        std::size_t clause = end - 1;
-        while (clause > 0 && end - clause < 9 && !one_of(cps_[clause - 1].c, U"，,；;。！？!?\n：:")) --clause;
-        std::size_t after = clause;
-        list_marker(cps_, clause, after);
+        if (end >= 3 && one_of(cps_[end - 1].c, U"市县区州旗镇乡道")) {  // the marker: asked first
+            std::size_t clause = end - 1;
+            while (clause > 0 && end - clause < 9 && !one_of(cps_[clause - 1].c, U"，,；;。！？!?\n：:")) --clause;
+            std::size_t after = clause;
+            list_marker(cps_, clause, after);
+            if (region_name(after, end)) {
+                region_until_ = phrase_first;  // the region's up to the end of its sentence or a ；
+                while (region_until_ < cps_.size() && !one_of(cps_[region_until_].c, U"；;。！？!?")) ++region_until_;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Code points [after, end) name a region other than the report's own: ideographs ending in 市, 县,
+    // 区, 州, 旗, 镇, 乡 or 街道, after a clause's or list item's start. 全市, 我县, 本区, 各市 are no names,
+    // a zone (高新区, 开发区) is a zone report's subject, a level after a verb (新建市重点实验室, 力争全市…)
+    // or a period (今年市本级…) is no name, and a name the report's head states (东湖区 in 东湖区科学技术局…)
+    // is its own.
+    bool region_name(std::size_t after, std::size_t end) const {
         if (end - after < 3 || end - after > 7 ||
             (after > 0 && !one_of(cps_[after - 1].c, U"，,；;。！？!?\n：:.、)）")))
             return false;
+        if (cps_[end - 1].c == U'道' && cps_[end - 2].c != U'街') return false;
         if (starts_with(cps_, end, U"本级")) return false;  // 市本级, 县本级: the report's own budget
         for (std::size_t k = after; k < end; ++k)  // a name: ideographs, no time (今年市本级…, 上半年…)
             if (cps_[k].c < 0x4E00 || cps_[k].c > 0x9FFF || one_of(cps_[k].c, U"年月期")) return false;
         if (one_of(cps_[after].c, U"全我本该各每两三外省市县区在对与和向及从其") ||
             one_of(cps_[end - 2].c, U"全我本该各") ||
             (cps_[end - 1].c == U'区' && one_of(cps_[end - 2].c, U"新发园城市县辖片景社山地范验能聚业作税")) ||
-            (cps_[end - 1].c == U'市' && one_of(cps_[end - 2].c, U"城超股上")))
+            (cps_[end - 1].c == U'市' && one_of(cps_[end - 2].c, U"城超股上")) ||
+            (one_of(cps_[end - 1].c, U"镇乡") && one_of(cps_[end - 2].c, U"城乡村")))
             return false;
-        // a verb with a level (新建市重点实验室, 认定县级…, 力争全市…) is no name
         const distinctions stated = stated_distinctions(cps_, after, end);
         if (*stated.scope || *stated.stage || *stated.status) return false;
         const std::string_view name = text_.substr(byte_at(after), byte_at(end) - byte_at(after));
@@ -1092,7 +1112,7 @@ private:
     }
 
     // A phrase headed by a kind of firm, a firm or a named region: theirs, not the report's whole.
-    bool not_the_reports(const phrase_hit& hit, std::size_t hit_first, std::size_t clause) const {
+    bool not_the_reports(const phrase_hit& hit, std::size_t hit_first, std::size_t clause) {
         return of_a_kind_of_firm(hit, byte_at(clause)) || named_firm_before(hit.begin) ||
                named_region_before(hit_first);
     }
@@ -1704,6 +1724,7 @@ private:
     const phrase_entries* budget_group_ = nullptr;  // the phrase a budget followed (…年初预算数为38,600万元)
     std::size_t budget_end_ = 0;                    // byte after that budget's figure, 0 if none in the chunk
     bool change_parent_ = false;                    // the total its parts may follow is a change (较上年新增6家)
+    std::size_t region_until_ = 0;                  // code point where a named region's sentence ends
     bool compared_new_ = false;                     // name() read the new ones compared (比上年新增, 多新增)
     double change_parent_value_ = 0;                // that change's figure and unit, when change_parent_
     std::string change_parent_unit_;

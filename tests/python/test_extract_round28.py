@@ -42,6 +42,40 @@ def test_a_figure_headed_by_a_named_region_is_not_the_reports(sentence):
     assert all(variable == "" and unbound for variable, unbound in rows)
 
 
+COUNTY_HEAD = "关于2025年度全县乡镇（街道）科技创新工作考核结果的通报\n\n青川县科学技术局\n"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "城关镇新认定高新技术企业8家，新增入库科技型中小企业41家；",  # the sentence's next phrase too
+        "白石镇技术合同成交额0.86亿元，同比增长32.1%；",
+        "龙泉街道规上工业企业研发费用投入1.42亿元，专利授权量56件。",
+        "马鞍乡：新认定高新技术企业8家，专利授权量56件。",
+    ],
+)
+def test_a_towns_figures_in_a_countys_report_are_the_towns(sentence):
+    # round 28's trial (county_town_st_assessment_notice_2025.txt): they were the county's
+    rows = _rows(COUNTY_HEAD + "二、各乡镇考核情况\n" + sentence, "variable")
+    assert rows and all(variable == "" for (variable,) in rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "variable"),
+    [
+        # a ； or a sentence's end closes the region's stretch
+        (COUNTY_HEAD + "白石镇技术合同成交额0.86亿元；全县专利授权量1,204件。", "patents_granted"),
+        (COUNTY_HEAD + "白石镇技术合同成交额0.86亿元。全县专利授权量1,204件。", "patents_granted"),
+        # a level before a noun, a verb before a level: no names
+        ("按照县科〔2025〕5号文件要求，力争全年技术合同成交额达到3000万元。", "tech_contract_value"),
+        ("建议市政府加快资金拨付进度，力争2026年预算执行率达到95%以上。", "budget_execution_rate"),
+        ("2025年，城乡居民科学素质比例达到12.5%，全县新认定高新技术企业8家。", "hnte_recognised"),
+    ],
+)
+def test_a_region_named_elsewhere_in_the_sentence_heads_nothing(text, variable):
+    assert _rows(text, "variable")[-1] == (variable,)
+
+
 @pytest.mark.parametrize(
     ("text", "variable"),
     [
@@ -85,8 +119,7 @@ def test_the_execution_after_a_budget_is_the_spending(clauses):
     [
         # an item's under 其中 (a ； goes on with the list): a part whose variable nothing names
         (
-            "2025年，财政科技支出年初预算数为38,600万元，执行数为36,480万元。其中，科技创新券预算数2,000万元，"
-            "执行数1,320万元；研发奖补资金预算数3,500万元，执行数3,500万元。",
+            "2025年，财政科技支出年初预算数为38,600万元，执行数为36,480万元。其中，科技创新券预算数2,000万元，" "执行数1,320万元；研发奖补资金预算数3,500万元，执行数3,500万元。",
             ["1,320万元", "3,500万元"],
         ),
         # another sentence: the budget's phrase is not the execution's
@@ -160,8 +193,7 @@ def test_more_new_ones_elsewhere_reads_as_before(text, last):
 
 @pytest.mark.parametrize(
     "phrase",
-    ["一般公共预算安排科技支出", "财政安排科技支出", "一般公共预算支出中科技支出", "一般公共预算支出中的科技支出",
-     "一般公共预算科技支出"],
+    ["一般公共预算安排科技支出", "财政安排科技支出", "一般公共预算支出中科技支出", "一般公共预算支出中的科技支出", "一般公共预算科技支出"],
 )
 def test_the_st_spending_named_inside_the_budget(phrase):
     # was no variable (安排科技支出) or the whole budget (一般公共预算支出中科技支出 read general_budget_expenditure)
@@ -207,9 +239,7 @@ def test_a_part_after_a_stock_stays_a_part_of_the_stock(text):
 # ---- new projects: 立项/获批 decide, 新增 alone is no application ----------------------------------
 
 
-@pytest.mark.parametrize(
-    "text", ["2025年，新增12个省级科技计划项目。", "2025年，全县新增省级科技计划项目12项。"]
-)
+@pytest.mark.parametrize("text", ["2025年，新增12个省级科技计划项目。", "2025年，全县新增省级科技计划项目12项。"])
 def test_new_projects_with_no_stage_have_no_variable(text):
     # was projects_applied: the first entry of 科技计划项目 though nothing says they were applied for
     assert _rows(text, "variable") == [("",)]
