@@ -1547,10 +1547,16 @@ private:
     // 达到 / 提高到… before a figure (from code point `from`) in the sentence of the previous one, a
     // change ("新认定…43家，累计达到186家" is no level of the 43 new ones), or a bound in a unit of the
     // same kind ("技术合同成交额突破1200亿元，达到1263.7亿元": the level the bound was stated for).
+    // So is a bound after a change in the variable's own unit ("研发投入强度3.02%，比上年提高0.18个百分点，
+    // 首次突破3%": the level passed 3 %; round 28), never one in points (超过全省平均2个百分点).
     bool level_after_change(std::size_t from, const scanned& s) const {
         const std::size_t figure = s.q.begin;
         if (previous_end_ == 0 || !(previous_change_ || (previous_bound_ && same_kind_as_previous(s)))) return false;
         const std::size_t previous = byte_at(previous_end_);
+        if (previous_change_ && previous_entry_ && !s.q.unit.empty() &&
+            (s.q.qual == qualifier::lower_bound || s.q.qual == qualifier::upper_bound) &&
+            s.q.unit.find("百分点") == std::string::npos && unit_flag(s.q.unit, previous_entry_->unit) == 0)
+            return !ix_.sentence_ends.any_inside(previous, figure);
         return (ix_.level_to.any_inside(byte_at(from), figure) || ix_.reach.any_inside(byte_at(from), figure)) &&
                !ix_.sentence_ends.any_inside(previous, figure);
     }

@@ -258,3 +258,34 @@ def test_new_projects_with_no_stage_have_no_variable(text):
 )
 def test_a_stage_stated_still_decides(text, variable):
     assert _rows(text, "variable") == [(variable,)]
+
+
+# ---- a bound after a change: the level passed it --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "variable"),
+    [
+        ("2025年，研发经费投入强度达到3.02%，比上年提高0.18个百分点，首次突破3%。", "rd_intensity"),
+        ("2025年，全市高新技术企业达到1,062家，净增137家，突破1000家。", "hnte_total"),
+        ("2025年，技术合同成交额98.7亿元，同比增长15.2%，超过90亿元。", "tech_contract_value"),
+    ],
+)
+def test_a_bound_after_a_change_is_the_levels(text, variable):
+    # round 28's trial (city_st_news_report_2026_02.txt): no variable
+    assert _rows(text, "variable")[-1] == (variable,)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_read_as"),
+    [
+        # points: how far above the province's average, no level of the intensity
+        ("2025年，研发经费投入强度达到3.02%，比上年提高0.18个百分点，超过全省平均水平0.5个百分点。", "rd_intensity"),
+        # a bound of the change (增幅超过10%), in % of an amount in 亿元
+        ("2025年，技术合同成交额98.7亿元，同比增长15.2%，增幅超过10%。", "tech_contract_value"),
+        # another sentence
+        ("2025年，技术合同成交额98.7亿元，同比增长15.2%。全省超过90亿元。", "tech_contract_value"),
+    ],
+)
+def test_a_bound_of_something_else_after_a_change_is_not_the_levels(text, not_read_as):
+    assert _rows(text, "variable", "flag_change")[-1] != (not_read_as, False)
