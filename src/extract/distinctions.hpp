@@ -198,6 +198,11 @@ const lexicon_entry* choose_entry(const phrase_entries& group, const distinction
                                      is(best->scope, "new") && is(e->scope, "cumulative");
         if ((agrees && score > best_score) || stock_over_flow) best = e, best_score = score;
     }
+    // "新增12个省级科技计划项目": new projects whose stage nothing states, of a phrase whose entries are
+    // told apart by it (applied, approved), are neither — not the first listed (round 28).
+    if (best && !*stated.stage && is(stated.scope, "new") && !best->stage.empty())
+        for (const lexicon_entry* e : group.entries)
+            if (!e->stage.empty() && e->stage != best->stage) return nullptr;
     return best;
 }
 

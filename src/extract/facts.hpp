@@ -221,6 +221,7 @@ public:
         target_figure_ = false;
         chunk_starts_line_ = cps_.byte_at(0) == 0 || text_[cps_.byte_at(0) - 1] == '\n';
         previous_end_ = 0, parent_end_ = 0, previous_following_end_ = 0, previous_scope_ = "";
+        budget_group_ = nullptr, budget_end_ = 0, change_parent_ = false, region_until_ = 0;
         any_invalid_ = any_invalid;
     }
 
@@ -402,11 +403,18 @@ private:
         // part_of() says for inconsistent_parts
         const bool after_part_word =
             parent_end_ != 0 && part_of(text_, ix_.part_words, ix_.sentence_ends, byte_at(parent_end_), s.q.begin);
+        if (change && compared_new_ && !after_part_word) {
+            // "较上年新增6家，其中国家级2家": the 2 are among the 6 more, a part of the change (round 28)
+            parent_end_ = s.last, parent_ = n, part_ = fact_naming{}, change_parent_ = true;
+            change_parent_value_ = s.q.value, change_parent_unit_ = s.q.unit;
+            return;
+        }
         const std::string_view level = after_part_word && !change ? level_between(after_previous, s.first) : "";
         if (level.empty() && after_part_word && !change && !n.entry && parent_.entry) {
             if (const lexicon_entry* kind = part_of_kind(s, n)) {
                 n.entry = kind, n.stage = kind->stage, n.scope = kind->scope, n.status = kind->status;
                 n.flags &= ~(bit(fact_flag::no_variable) | bit(fact_flag::unit_mismatch));
+                if (part_of_the_change(s)) n.flags |= bit(fact_flag::change);
                 part_ = n;
                 return;
             }
@@ -417,7 +425,7 @@ private:
                                                n.entry != nullptr || (n.flags & bit(fact_flag::unit_mismatch)) != 0,
                                                (n.flags & bit(fact_flag::phrase_shared)) != 0)) &&
                 !share_after_total(s))
-                parent_end_ = s.last, parent_ = n, part_ = fact_naming{};  // a total its parts may follow
+                parent_end_ = s.last, parent_ = n, part_ = fact_naming{}, change_parent_ = false;  // a total
             return;
         }
         const fact_naming& from = part_.entry ? part_ : parent_;
@@ -428,9 +436,15 @@ private:
                       bit(fact_flag::phrase_shared);
         }
         n.level = level;
-        n.flags |= bit(fact_flag::part);
+        n.flags |= bit(fact_flag::part) | (part_of_the_change(s) ? bit(fact_flag::change) : 0);
         if (n.entry) part_ = n;
     }
+    // A part after a change of new ones (较上年新增6家，其中国家级2家) is among them, unless it is more than
+    // they are (比去年新增2个，其中，国家级众创空间3个: the 其中 reaches back to the stock, round 27).
+    bool part_of_the_change(const scanned& s) const {
+        return change_parent_ && !(s.q.unit == change_parent_unit_ && s.q.value > change_parent_value_);
+    }
+
     // A share or a rate right after a total (财政科技支出12.6亿元，占一般公共预算支出的比重为3.2%，其中
     // 市本级4.85亿元): the parts after it are the total's, not the share's (round 25: no variable).
     bool share_after_total(const scanned& s) const {
@@ -969,13 +983,9 @@ private:
             std::none_of(hit->group->entries.begin(), hit->group->entries.end(),
                          [](const lexicon_entry* e) { return e->unit.find('/') != std::string::npos; }))
             hit = nullptr, b.shared = false;
-        if (hit && of_a_kind_of_firm(*hit, byte_at(clause))) hit = nullptr, b.shared = false;
-        if (hit && named_firm_before(hit->begin)) hit = nullptr, b.shared = false;
-        // "财政科技支出年初预算数为38,600万元，调整预算数为41,250万元": a budget is what was planned,
-        // never the level of the quantity whose phrase comes before it (round 27; 预算执行率 is a phrase
-        // of its own, and the words are looked for only after the phrase; only the budget as the
-        // figure's label, 27b: 财政科技支出（一般公共预算）3.2亿元 is the spending)
-        if (hit && ix_.budget_words.any_inside(hit->end, s.q.begin)) hit = nullptr, b.shared = false;
+        if (hit && (not_the_reports(*hit, hit_first, clause) || budget_labels(*hit, s)))
+            hit = nullptr, b.shared = false;
+        if (!hit && execution_of_budget(s, clause, b)) return b;
         if (hit) {
             // 应/已 just before the phrase belong to it (应拨付补助资金).
             const std::size_t phrase_first = first_of(*hit, clause, s.first);
@@ -1022,7 +1032,9 @@ private:
             // a change word before the previous figure (净增218家、总数突破1500家) is that figure's
             b.phrase_begin = cps_[clause].begin, b.phrase_end = byte_at(after_previous);
         } else if (previous_entry_ && !per_head_between(after_previous, s.first) &&  // 增长12%，人均…1500元
-                   ((ix_.change_lead.any_inside(byte_at(after_previous), s.q.begin) && change_of_previous(s)) ||
+                   (((ix_.change_lead.any_inside(byte_at(after_previous), s.q.begin) ||
+                      new_compared_with_before(after_previous, s.first)) &&
+                     change_of_previous(s)) ||
                     level_after_change(after_previous, s) || comparison_of_previous(after_previous, s))) {
             // "…241.8万元，同比增长12.5%": a clause that only states a change refers to the figure
             // before; so do "…提高0.3个百分点，达到2.1%" and "…突破1200亿元，达到1263.7亿元" (the level
@@ -1032,10 +1044,115 @@ private:
             // is still the share of that figure's quantity.
             b.entry = previous_entry_, b.group = previous_group_, b.phrase = previous_phrase_, b.shared = true;
             b.phrase_begin = b.phrase_end = cps_[clause].begin;
+            if (new_compared_with_before(after_previous, s.first)) b.stated.scope = "new";  // 比上年多新增5家
             if (const lexicon_entry* stock = stock_of_net_change(s, after_previous))
                 b.entry = stock, b.group = other_scope_group_, b.phrase = other_scope_group_->phrase;
         }
         return b;
+    }
+
+    // "南江市新认定高新技术企业318家" in a province's summary: a phrase headed by a named region (a city
+    // in a province's report, a county in a city's, a town in a county's) names that region's quantity,
+    // not the report's, as a firm's does (named_firm_before). Heading it: the name opens the phrase's
+    // clause or list item, with only 新, 累计, 全年, 共 or a colon between (东州市：技术合同成交额…); the
+    // phrases after it up to the end of its sentence or a ； are the region's too (城关镇新认定…8家，新增
+    // 入库…41家；白石镇…) (round 28).
+    bool named_region_before(std::size_t phrase_first) {
+        if (phrase_first < region_until_) return true;
+        // the marker, asked of every bound phrase: the character before it ends a name or a word between
+        static constexpr std::u32string_view before = U"市县区州旗镇乡道新计年共：:";
+        if (phrase_first < 3 || before.find(cps_[phrase_first - 1].c) == std::u32string_view::npos) return false;
+        std::size_t end = phrase_first;
+        for (int words = 0; words < 2; ++words)  // 全年新认定…
+            for (const std::u32string_view w : {U"新", U"累计", U"全年", U"共"})
+                if (ends_with(cps_, end, w)) {
+                    end -= w.size();
+                    break;
+                }
+        if (end > 0 && one_of(cps_[end - 1].c, U"：:")) --end;
+        if (end >= 3 && one_of(cps_[end - 1].c, U"市县区州旗镇乡道")) {  // the marker: asked first
+            std::size_t clause = end - 1;
+            while (clause > 0 && end - clause < 9 && !one_of(cps_[clause - 1].c, U"，,；;。！？!?\n：:")) --clause;
+            std::size_t after = clause;
+            list_marker(cps_, clause, after);
+            if (region_name(after, end)) {
+                region_until_ = phrase_first;  // the region's up to the end of its sentence or a ；
+                while (region_until_ < cps_.size() && !one_of(cps_[region_until_].c, U"；;。！？!?")) ++region_until_;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Code points [after, end) name a region other than the report's own: ideographs ending in 市, 县,
+    // 区, 州, 旗, 镇, 乡 or 街道, after a clause's or list item's start. 全市, 我县, 本区, 各市 are no names,
+    // a zone (高新区, 开发区) is a zone report's subject, a level after a verb (新建市重点实验室, 力争全市…)
+    // or a period (今年市本级…) is no name, and a name the report's head states (东湖区 in 东湖区科学技术局…)
+    // is its own.
+    bool region_name(std::size_t after, std::size_t end) const {
+        if (end - after < 3 || end - after > 7 ||
+            (after > 0 && !one_of(cps_[after - 1].c, U"，,；;。！？!?\n：:.、)）")))
+            return false;
+        if (cps_[end - 1].c == U'道' && cps_[end - 2].c != U'街') return false;
+        if (starts_with(cps_, end, U"本级")) return false;  // 市本级, 县本级: the report's own budget
+        for (std::size_t k = after; k < end; ++k)  // a name: ideographs, no time (今年市本级…, 上半年…)
+            if (cps_[k].c < 0x4E00 || cps_[k].c > 0x9FFF || one_of(cps_[k].c, U"年月期")) return false;
+        if (one_of(cps_[after].c, U"全我本该各每两三外省市县区在对与和向及从其") ||
+            one_of(cps_[end - 2].c, U"全我本该各") ||
+            (cps_[end - 1].c == U'区' && one_of(cps_[end - 2].c, U"新发园城市县辖片景社山地范验能聚业作税")) ||
+            (cps_[end - 1].c == U'市' && one_of(cps_[end - 2].c, U"城超股上")) ||
+            (one_of(cps_[end - 1].c, U"镇乡") && one_of(cps_[end - 2].c, U"城乡村")))
+            return false;
+        const distinctions stated = stated_distinctions(cps_, after, end);
+        if (*stated.scope || *stated.stage || *stated.status) return false;
+        const std::string_view name = text_.substr(byte_at(after), byte_at(end) - byte_at(after));
+        // the head: the title and issuer's lines and the first sentence, before the name itself
+        const std::string_view head = text_.substr(0, std::min({text_.find("。"), std::size_t{600}, byte_at(after)}));
+        return head.find(name) == std::string_view::npos;
+    }
+
+    // A phrase headed by a kind of firm, a firm or a named region: theirs, not the report's whole.
+    bool not_the_reports(const phrase_hit& hit, std::size_t hit_first, std::size_t clause) {
+        return of_a_kind_of_firm(hit, byte_at(clause)) || named_firm_before(hit.begin) ||
+               named_region_before(hit_first);
+    }
+
+    // "财政科技支出年初预算数为38,600万元，调整预算数为41,250万元": a budget is what was planned,
+    // never the level of the quantity whose phrase comes before it (round 27; 预算执行率 is a phrase
+    // of its own, and the words are looked for only after the phrase; only the budget as the
+    // figure's label, 27b: 财政科技支出（一般公共预算）3.2亿元 is the spending). The phrase is
+    // remembered for the execution after it (execution_of_budget, round 28).
+    bool budget_labels(const phrase_hit& hit, const scanned& s) {
+        if (!ix_.budget_words.any_inside(hit.end, s.q.begin)) return false;
+        budget_group_ = hit.group, budget_end_ = s.q.end;
+        return true;
+    }
+
+    // "执行数为36,480万元" after "财政科技支出年初预算数为38,600万元" in its sentence (no 其中 between:
+    // 其中，科技创新券预算数…，执行数… are an item's): the execution of the phrase's budget, the quantity
+    // itself, spent (round 28); `b` bound to it. The label opens the figure's clause: 执行数, 执行金额,
+    // 实际执行, 实际支出, 决算数.
+    bool execution_of_budget(const scanned& s, std::size_t clause, binding& b) const {
+        if (!budget_group_ || budget_end_ > s.q.begin ||
+            !(starts_with(cps_, clause, U"执行") || starts_with(cps_, clause, U"实际") ||
+              starts_with(cps_, clause, U"决算")))
+            return false;
+        if (!(starts_with_any(cps_, clause, U"执行数", U"执行金额", U"执行额", U"实际执行", U"实际支出", U"决算数")))
+            return false;
+        // an item's execution under 其中 (in the sentence so far; a ； goes on with its list) is a part
+        // whose variable nothing names. Not a line break: a wrapped text leaves them inside sentences.
+        std::size_t sentence = clause;
+        while (sentence > 0 && !one_of(cps_[sentence - 1].c, U"。！？!?")) --sentence;
+        const std::string_view between = text_.substr(budget_end_, s.q.begin - budget_end_);
+        for (const std::string_view stop : {"。", "！", "？", "；"})
+            if (between.find(stop) != std::string_view::npos) return false;
+        if (ix_.part_words.any_inside(byte_at(sentence), s.q.begin)) return false;
+        const distinctions stated = stated_distinctions(cps_, clause, s.first);
+        const lexicon_entry* entry = choose_entry(*budget_group_, stated);
+        if (!entry) return false;
+        b.stated = stated, b.entry = entry, b.group = budget_group_, b.phrase = budget_group_->phrase, b.shared = true;
+        b.phrase_begin = b.phrase_end = cps_[clause].begin;
+        return true;
     }
 
     // "其中高新技术企业研发费用26.1亿元", "科技型中小企业专利授权量": a phrase right after a phrase of
@@ -1430,10 +1547,16 @@ private:
     // 达到 / 提高到… before a figure (from code point `from`) in the sentence of the previous one, a
     // change ("新认定…43家，累计达到186家" is no level of the 43 new ones), or a bound in a unit of the
     // same kind ("技术合同成交额突破1200亿元，达到1263.7亿元": the level the bound was stated for).
+    // So is a bound after a change in the variable's own unit ("研发投入强度3.02%，比上年提高0.18个百分点，
+    // 首次突破3%": the level passed 3 %; round 28), never one in points (超过全省平均2个百分点).
     bool level_after_change(std::size_t from, const scanned& s) const {
         const std::size_t figure = s.q.begin;
         if (previous_end_ == 0 || !(previous_change_ || (previous_bound_ && same_kind_as_previous(s)))) return false;
         const std::size_t previous = byte_at(previous_end_);
+        if (previous_change_ && previous_entry_ && !s.q.unit.empty() &&
+            (s.q.qual == qualifier::lower_bound || s.q.qual == qualifier::upper_bound) &&
+            s.q.unit.find("百分点") == std::string::npos && unit_flag(s.q.unit, previous_entry_->unit) == 0)
+            return !ix_.sentence_ends.any_inside(previous, figure);
         return (ix_.level_to.any_inside(byte_at(from), figure) || ix_.reach.any_inside(byte_at(from), figure)) &&
                !ix_.sentence_ends.any_inside(previous, figure);
     }
@@ -1488,12 +1611,12 @@ private:
         n.decline = ix_.decrease_words.last_end_inside(from, to) > ix_.increase_words.last_end_inside(from, to);
     }
 
-    // "比去年新增2个", "较上年新增众创空间3家", "同比新增": 新增 after a comparison (比/较 and the period
-    // compared with, a few characters before it in its clause) says how many more there are than
-    // then — a change of the stock, as 净增, not the number newly added (round 27).
+    // "比去年新增2个", "较上年新增众创空间3家", "同比新增" (多增 too, round 28): 新增 after a comparison (比/较 and the
+    // period compared with, a few characters before it in its clause) says how many more there are than then — a change
+    // of the stock, as 净增, not the number newly added (round 27).
     bool new_compared_with_before(std::size_t from, std::size_t to) const {
         for (std::size_t k = from; k + 1 < to; ++k) {
-            if (cps_[k].c != U'新' || cps_[k + 1].c != U'增') continue;
+            if ((cps_[k].c != U'新' && cps_[k].c != U'多') || cps_[k + 1].c != U'增') continue;
             for (std::size_t j = k; j-- > from && k - j <= 7;) {
                 const char32_t c = cps_[j].c;
                 if (one_of(c, U"，,；;：:。")) break;
@@ -1523,7 +1646,8 @@ private:
         // whose new ones are compared (比上年多新增12家; 新增高新技术企业36家，同比新增12家) (27b)
         const std::size_t compared_from = std::min(after_previous, code_point_at(b.phrase_begin, 0, s.first));
         // (the clause's words stated 新增 if it is there: the scan asked only then)
-        if (b.entry && is(b.stated.scope, "new") && new_compared_with_before(compared_from, s.first)) {
+        compared_new_ = b.entry && is(b.stated.scope, "new") && new_compared_with_before(compared_from, s.first);
+        if (compared_new_) {
             n.flags |= bit(fact_flag::change);
             distinctions stock = b.stated;
             stock.scope = "cumulative";
@@ -1602,7 +1726,14 @@ private:
     const phrase_entries* previous_group_ = nullptr;  // the phrase of the previous fact, if one bound it
     const phrase_entries* last_group_ = nullptr;
     std::string_view previous_phrase_;
-    std::size_t previous_following_end_ = 0;  // binding::following_end of the figure before
+    std::size_t previous_following_end_ = 0;        // binding::following_end of the figure before
+    const phrase_entries* budget_group_ = nullptr;  // the phrase a budget followed (…年初预算数为38,600万元)
+    std::size_t budget_end_ = 0;                    // byte after that budget's figure, 0 if none in the chunk
+    bool change_parent_ = false;                    // the total its parts may follow is a change (较上年新增6家)
+    std::size_t region_until_ = 0;                  // code point where a named region's sentence ends
+    bool compared_new_ = false;                     // name() read the new ones compared (比上年新增, 多新增)
+    double change_parent_value_ = 0;                // that change's figure and unit, when change_parent_
+    std::string change_parent_unit_;
 };
 
 }  // namespace

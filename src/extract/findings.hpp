@@ -284,6 +284,15 @@ bool part_of(std::string_view text, const word_index& part_words, const word_ind
     return true;
 }
 
+// "预算执行率为88.4%…其中…执行率100%": a rate (率 in its clause before the figure, in % or ‰) is neither
+// a total nor a part, since rates do not add up; a share (占, 比重, 占比) is a part of its whole's (round 28).
+// Asked of every row: the unit's length first (an id the table wrote, so no checked text_of()).
+bool rate_row(std::string_view text, const fact_table& t, std::size_t i) {
+    const std::string& unit = t.strings[t.unit[i]];
+    return ((unit.size() == 1 && unit[0] == '%') || (unit.size() == 3 && unit == "‰")) &&
+           text.substr(t.clause_begin[i], t.begin[i] - t.clause_begin[i]).find("率") != std::string_view::npos;
+}
+
 // Figures introduced by 其中 are parts of the figure before it in the sentence: a part larger
 // than its total means one of them is damaged (the part is flagged suspect). A chunk ends a
 // sentence: the rows of one chunk at a time, from `first_row`.
@@ -295,7 +304,7 @@ void inconsistent_parts(std::string_view text, const word_index& part_words, con
     for (std::size_t i = first_row; i < t.size(); ++i) {
         // A change (同比增长12.1%) is neither a total nor a part: the growth of a part may well
         // exceed its total's (…同比下降8.2%，其中发明专利授权量356件，同比增长12.1%).
-        if (t.has(i, fact_flag::change)) continue;
+        if (t.has(i, fact_flag::change) || rate_row(text, t, i)) continue;
         const bool part = total && part_of(text, part_words, sentence_ends, t.end[*total], t.begin[i]);
         if (!part ||
             (!t.has(i, fact_flag::part) && t.level[i] == 0 &&

@@ -260,7 +260,8 @@ def test_ge_counts_projects_only_when_nothing_else_follows(text):
 @pytest.mark.parametrize(
     ("text", "variable"),
     [
-        ("2025年，全县新增12个省级科技计划项目。", "projects_applied"),  # levels, then the entry's own phrase
+        # levels, then the entry's own phrase (round 28: 新增 alone states no stage, 申报 does)
+        ("2025年，全县组织申报12个省级科技计划项目。", "projects_applied"),
         ("2025年，获批项目3个，资助资金500万元。", "projects_approved"),  # 个 ends the figure
     ],
 )
