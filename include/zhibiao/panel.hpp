@@ -27,6 +27,7 @@
 
 #include "zhibiao/detail/float_bits.hpp"
 #include "zhibiao/detail/reset_on_move.hpp"
+#include "zhibiao/detail/text_copy.hpp"
 #include "zhibiao/entity.hpp"
 #include "zhibiao/error.hpp"
 #include "zhibiao/period.hpp"
@@ -228,11 +229,11 @@ public:
     std::vector<entity> entities() &&;
     std::size_t entity_count() const { return entity_data().size(); }
     std::string_view entity_code(std::size_t i) const& { return entity_data().code(i); }
-    std::string entity_code(std::size_t i) && { return std::string(entity_data().code(i)); }
+    text_copy entity_code(std::size_t i) && { return text_copy(entity_data().code(i)); }
     std::string_view entity_name(std::size_t i) const& { return entity_data().name(i); }
-    std::string entity_name(std::size_t i) && { return std::string(entity_data().name(i)); }
+    text_copy entity_name(std::size_t i) && { return text_copy(entity_data().name(i)); }
     std::string_view entity_parent(std::size_t i) const& { return entity_data().parent(i); }
-    std::string entity_parent(std::size_t i) && { return std::string(entity_data().parent(i)); }
+    text_copy entity_parent(std::size_t i) && { return text_copy(entity_data().parent(i)); }
     const std::vector<period>& periods() const& { return periods_; }
     std::vector<period> periods() && { return std::move(periods_); }
     const std::vector<std::int32_t>& entity_of_row() const& { return entity_of_row_; }
