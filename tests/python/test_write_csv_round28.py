@@ -8,10 +8,10 @@ import zhibiao as zb
 
 CASES = {
     "loaded": "entity,name,period,rd_expenditure[万元],gdp[亿元],patents_granted[件]\n"
-    "320100,南京,2022,2.4,1.25,139\n320100,南京,2023,,0,140\n320200,无锡,2022,3,\"1,234.5\",7\n",
+    '320100,南京,2022,2.4,1.25,139\n320100,南京,2023,,0,140\n320200,无锡,2022,3,"1,234.5",7\n',
     "quoted_names_and_digits": "entity,name,period,x,y[万人]\n"
     '1,"全国,合计",2023,0.0001,2.5\n1,"全国,合计",2024,0.00015,1e16\n2,"A ""B""",2023,1e16,3\n'
-    "2,\"A \"\"B\"\"\",2024,0.30000000000000004,\n",
+    '2,"A ""B""",2024,0.30000000000000004,\n',
     "indicator_columns": "entity,period,rd_intensity[%],hitech_va_share_gdp[%]\n"
     "1,2023,2.675,1.005\n1,2024,2.4,-0.04\n2,2023,,12\n",
     "no_names": "entity,period,gdp[亿元]\n320100,2023,1260582\n320100,2024,1e-7\n",
@@ -29,4 +29,3 @@ def test_the_cpp_writer_writes_the_bytes_of_zb_write_csv(tmp_path, case, unit_he
     zb.write_csv(panel.to_pandas(), python_file, unit_header=unit_header, full_precision=full_precision)
     panel._core.write_csv(str(cpp_file), unit_header=unit_header, full_precision=full_precision)
     assert cpp_file.read_bytes() == python_file.read_bytes()
-
