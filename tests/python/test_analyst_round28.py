@@ -99,7 +99,7 @@ def test_dask_compute_warns_of_a_totals_row_where_the_caller_sees_it_once():
     with pytest.warns(NestedRegionsWarning) as pandas_said:
         zb.Panel.from_pandas(df).compute(["rd_intensity"])
     with distributed.LocalCluster(
-        n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0"
     ) as cluster, distributed.Client(cluster):
         with warnings.catch_warnings(record=True) as said:
             warnings.simplefilter("always")

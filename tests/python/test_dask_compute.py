@@ -64,7 +64,7 @@ def test_on_a_local_cluster_of_two_workers():
     distributed = pytest.importorskip("distributed", reason="Debian python3-distributed")
     table = regions(40)
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
     ) as cluster, distributed.Client(cluster):
         parts = dd.from_pandas(table.set_index("region"), npartitions=4)
         result = zb.dask.compute(parts, IDS, entity="region", period="year", units=UNITS).compute()
