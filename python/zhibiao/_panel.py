@@ -1380,7 +1380,7 @@ class Panel:
         columns, renamed, seen, percent = cls._load_columns(
             load.df, load.variables, (load.units, set(load.given_units)), keys, load.explicit, load.ignored, issues
         )
-        written = {w: v for v, _, w in _headers_read(load.variables) if w}
+        written = {w: v for v, _, w in _headers_read(load.variables) if w and w not in _catalogue_names()}
         _check_units_loaded(load.given_units, {**seen, **written}, load.special, load.ignored)
         load.reasons = _reasons_by_variable(load.reasons or {}, seen, load.special, load.ignored)
         panel = cls._with_reason_columns(cls(load.core(keys, columns)), load.df, load.reason_columns, load.reasons)
@@ -1506,8 +1506,10 @@ class Panel:
                 raise _parse_error(
                     f"columns {seen[variable]!r} and {column!r} are both variable '{variable}'", variable=variable
                 )
-            unit = units.get(column, units.get(variable, units.get(renamed_from, header_unit or None)))
-            named = {column, variable, renamed_from} - {""}  # the caller may key units= by any of them
+            # a heading read by its meaning (研发经费内部支出) was the variable before round 28: units= by it
+            by_meaning = renamed_from if renamed_from not in _catalogue_names() else ""
+            unit = units.get(column, units.get(variable, units.get(by_meaning, header_unit or None)))
+            named = {column, variable, by_meaning} - {""}
             if header_unit and unit and not (named & given_by_caller):
                 _refuse_relabelled(column, header_unit, unit)
             given = unit

@@ -832,7 +832,7 @@ public:
         for (const auto& [variable, unit_text] : options_.units) {
             (void)unit_text;
             if (std::find(variables.begin(), variables.end(), variable) != variables.end()) continue;
-            const int written = renamed_column(variable);
+            const int written = named_in_catalogue(catalogue::builtin(), variable) ? -1 : renamed_column(variable);
             if (written >= 0 && std::find(variables.begin(), variables.end(),
                                           names[static_cast<std::size_t>(written)]) != variables.end())
                 continue;  // the heading as written (units_by_written_name)
@@ -978,10 +978,12 @@ private:
     }
 
     // A unit given by the heading as written (研发经费内部支出) for a column read as a catalogue
-    // variable (rd_expenditure) is that column's unit, as it was before headings were renamed.
+    // variable by its meaning (rd_expenditure) is that column's unit, as it was before such headings
+    // were renamed (round 28); a catalogue name as written (地区生产总值) is still "use that name".
     void units_by_written_name() {
+        const catalogue& cat = catalogue::builtin();
         for (const auto& [key, unit_text] : options_.units) {
-            const int column = renamed_column(key);
+            const int column = named_in_catalogue(cat, key) ? -1 : renamed_column(key);
             if (column < 0) continue;
             const std::string& variable = parsed_headers_[static_cast<std::size_t>(column)].name;
             const auto [it, inserted] = unit_override_.emplace(variable, unit_text);

@@ -45,9 +45,7 @@ def test_ignore_none_is_none_and_a_str_is_one_name(tmp_path):
 # Review 28a, 2: units= keyed by the heading as written (before an28 the heading was the variable).
 def test_units_keyed_by_the_written_heading_reach_the_renamed_column(tmp_path):
     df = pd.DataFrame({"code": ["a"], "period": ["2024"], "研发经费内部支出[万元]": [1.0]})
-    assert zb.Panel.from_pandas(df, "code", "period", units={"研发经费内部支出": "亿元"}).units == {
-        "rd_expenditure": "亿元"
-    }
+    assert zb.Panel.from_pandas(df, "code", "period", units={"研发经费内部支出": "亿元"}).units == {"rd_expenditure": "亿元"}
     path = tmp_path / "bare.csv"
     path.write_text("code,period,研发经费内部支出\n110000,2024,1\n", encoding="utf-8")
     assert zb.read_csv(path, units={"研发经费内部支出": "万元"}).units["rd_expenditure"] == "万元"
@@ -149,8 +147,6 @@ def test_composite_build_words_the_nation_as_compute_does():
 
 
 # Review 28a: R&d经费 and 研究与开发（R&D）经费 stayed as written while R＆D经费内部支出 was renamed.
-@pytest.mark.parametrize(
-    "heading", ["R&d经费", "r&d经费", "研究与开发（R&D）经费", "研究与开发(R&D)经费", "Ｒ＆Ｄ经费内部支出", "研究与试验发展（Ｒ＆Ｄ）经费"]
-)
+@pytest.mark.parametrize("heading", ["R&d经费", "r&d经费", "研究与开发（R&D）经费", "研究与开发(R&D)经费", "Ｒ＆Ｄ经费内部支出", "研究与试验发展（Ｒ＆Ｄ）经费"])
 def test_rd_written_in_any_case_or_width_is_rd(heading):
     assert zb._core.parse_column_header(f"{heading}[万元]")[0] == "rd_expenditure"
