@@ -16,6 +16,7 @@ from ._explain import Explanation
 from ._extract import InvalidBytesWarning, extract, parse_chinese_number, read_report, read_report_file, read_reports
 from ._indicator import Indicator
 from ._panel import Panel, RegionCodeChangeWarning, load_rules, read_csv
+from ._percent_cells import PercentFractionWarning
 from ._patents import patents_in_force
 from ._suggest import ArgumentTypeError, UnknownKeywordError
 from ._repr import register_notebook_display as _register_notebook_display
@@ -85,6 +86,7 @@ __all__ = [
     "Period",
     "REASONS",
     "RegionCodeChangeWarning",
+    "PercentFractionWarning",
     "Unit",
     "UnitError",
     "UnknownIndicatorError",

@@ -14,7 +14,7 @@ import numpy as np
 
 from . import _reason_columns
 from ._lang import counted
-from ._percent_cells import refuse_possible_fractions
+from ._percent_cells import warn_possible_fractions
 from ._suggest import (
     ArgumentTypeError,
     absent_names,
@@ -394,10 +394,16 @@ def _fractions_problem(cell: Any, texts: Sequence[str | None], unit: str) -> str
     )
 
 
+# The nation as bureau tables write it, as src/validate's is_nation reads it (a totals row then).
+_NATION_NAMES = ("全国", "全国平均", "中国", "全国（不含港澳台）", "全国(不含港澳台)")
+
+
 def _is_nation(shown: str) -> bool:
-    """Whether an entity shown as "code (name)" is 全国: the nation, in a city's panel no sum of its
-    districts (a benchmark row), in a panel of provinces their sum."""
-    return shown == "全国" or shown.endswith(" (全国)") or shown.startswith("全国 (")
+    """Whether an entity shown as "code (name)" is the nation (全国, 全国平均, 中国…): in a city's
+    panel no sum of its districts (a benchmark row), in a panel of provinces their sum."""
+    code, _, name = shown.partition(" (")
+    parts = [code, name[:-1] if name.endswith(")") else name]
+    return any("".join(p.split()) in _NATION_NAMES for p in parts if p)
 
 
 def totals_row_message(what: str, shown: Sequence[str]) -> str:
@@ -462,26 +468,32 @@ def _misspelt_heading_hint(wanted: str, columns: Sequence[str], core_catalogue: 
     return _heading_alike_hint(wanted, [c for c in columns if c not in _catalogue_variables()], headings)
 
 
-def _heading_key(text: str) -> set[str]:
-    """A heading's characters, 研发 and 研究与试验发展 read as R&D (as parse_column_header reads them)."""
-    for longer in ("研究与试验发展（R&D）", "研究与试验发展(R&D)", "研究与试验发展", "研究与开发", "研发", "R＆D", "r&d"):
+# Full-width forms read as ASCII, as src/io/csv.cpp's meaning_key reads them.
+_NARROW = str.maketrans("ＲｒＤｄ＆（）", "RrDd&()")
+
+
+def _heading_key(text: str) -> str:
+    """A heading's characters in order, without its unit, brackets and blanks, 研发 and
+    研究与试验发展 read as R&D (as parse_column_header reads them), R&D one character."""
+    name, _, written = _core.parse_column_header(str(text))
+    text = re.sub("[rR]&[dD]", "R&D", (written or name).translate(_NARROW))
+    for longer in ("研究与试验发展(R&D)", "研究与开发(R&D)", "研究与试验发展", "研究与开发", "研发"):
         text = text.replace(longer, "R&D")
-    return set(text.replace("R&D", "\0"))
+    return "".join(c for c in text.replace("R&D", "\0") if not c.isspace() and c not in "()（）[]［］")
 
 
 def _heading_alike_hint(wanted: str, columns: Sequence[str], headings: Sequence[str]) -> str:
-    """The panel's column written with the characters of one of ``wanted``'s headings, mostly
-    (R&D内部经费支出 for R&D经费内部支出: the same words in another order), as a line of its error."""
-    best, column, near = 0.0, "", ""
+    """The panel's column written with exactly the characters of one of ``wanted``'s headings in
+    another order (R&D内部经费支出 for R&D经费内部支出: the same words swapped), as a line of its
+    error. A heading of other or further characters (研发经费外部支出, …增速, …占比) is another
+    variable, never hinted."""
     for c in columns:
+        a = _heading_key(c)
         for h in headings:
-            a, b = _heading_key(c), _heading_key(h)
-            alike = len(a & b) / len(a | b) if a | b else 0.0
-            if alike > best:
-                best, column, near = alike, c, h
-    if best < 0.75:
-        return ""
-    return f"\nthe panel's column '{column}' may be {wanted} ('{near}'): if it is, head it '{near}' or '{wanted}'"
+            b = _heading_key(h)
+            if a != b and sorted(a) == sorted(b):
+                return f"\nthe panel's column '{c}' may be {wanted} ('{h}'): if it is, head it '{h}' or '{wanted}'"
+    return ""
 
 
 def _say_misspelt_heading(error: Any, columns: Sequence[str], core_catalogue: Any, wanted: str | None = None) -> None:
@@ -949,6 +961,32 @@ def _refuse_periods_in_header(df: Any, parts: Sequence[list[str]]) -> None:
     )
 
 
+def _carried_by_header(df: Any) -> dict[str, str]:
+    """The units of ``df.attrs["units"]`` keyed by the name a column's header reads as (强度 of
+    强度[%], rd_expenditure or its heading as written): the frame's own, never questioned."""
+    carried = df.attrs.get("units") or {}
+    if not carried:
+        return {}
+    names = {n for c in df.columns for n in _core.parse_column_header(str(c))[::2] if n}
+    return {str(k): u for k, u in carried.items() if str(k) in names and u}
+
+
+def _headers_read(columns: Sequence[Any]) -> list[tuple[str, str, str]]:
+    """(variable, unit, heading as written when renamed) of each column, as parse_column_header
+    reads it, except that a heading read as a variable by its meaning (研发经费内部支出 as
+    R&D经费内部支出) stays as written when another column is that variable too, as read_csv keeps it."""
+    read = [tuple(_core.parse_column_header(str(c))) for c in columns]
+    exact = _catalogue_names()
+    kept = []
+    for k, (variable, unit, written) in enumerate(read):
+        meant = bool(written) and written not in exact
+        if meant and any(j != k and other[0] == variable for j, other in enumerate(read)):
+            kept.append((written, unit, ""))
+        else:
+            kept.append((variable, unit, written))
+    return kept
+
+
 def _catalogue_names() -> frozenset[str]:
     """Every id, Chinese name and other name of the built-in catalogue's variables."""
     variables = _core.Catalogue.builtin().variables()
@@ -1068,7 +1106,8 @@ class _FrameLoad:
 
         df, entity, period = self.df, self.entity, self.period
         self.given_units = dict(units or {})
-        self.units = {**carried_units(df), **self.given_units}  # a slice's attrs keep every column's: only its own
+        # a slice's attrs keep every column's: only its own, by its name or its header's (强度 of 强度[%])
+        self.units = {**carried_units(df), **_carried_by_header(df), **self.given_units}
         self.reasons = reasons
         self.guessed_name = name is None and not df.attrs.get("names")
         self.name = _name_column_read_csv_would_take(df, entity, period, parent) if self.guessed_name else name
@@ -1341,7 +1380,8 @@ class Panel:
         columns, renamed, seen, percent = cls._load_columns(
             load.df, load.variables, (load.units, set(load.given_units)), keys, load.explicit, load.ignored, issues
         )
-        _check_units_loaded(load.given_units, seen, load.special, load.ignored)
+        written = {w: v for v, _, w in _headers_read(load.variables) if w and w not in _catalogue_names()}
+        _check_units_loaded(load.given_units, {**seen, **written}, load.special, load.ignored)
         load.reasons = _reasons_by_variable(load.reasons or {}, seen, load.special, load.ignored)
         panel = cls._with_reason_columns(cls(load.core(keys, columns)), load.df, load.reason_columns, load.reasons)
         panel._ignored = [str(c) for c in load.ignored]
@@ -1458,16 +1498,19 @@ class Panel:
         renamed: dict[str, str] = {}
         seen: dict[str, Any] = {}
         percent: list[str] = []
-        for column in variables:
-            if column not in df.columns:
-                raise _core.MissingVariableError(absent_names("no column in the DataFrame", [column], df.columns))
-            variable, header_unit, renamed_from = _core.parse_column_header(str(column))
+        missing = [c for c in variables if c not in df.columns]
+        if missing:
+            raise _core.MissingVariableError(absent_names("no column in the DataFrame", missing[:1], df.columns))
+        for column, (variable, header_unit, renamed_from) in zip(variables, _headers_read(variables)):
             if variable in seen:
                 raise _parse_error(
                     f"columns {seen[variable]!r} and {column!r} are both variable '{variable}'", variable=variable
                 )
-            unit = units.get(column, units.get(variable, header_unit or None))
-            if header_unit and unit and not ({column, variable} & given_by_caller):
+            # a heading read by its meaning (研发经费内部支出) was the variable before round 28: units= by it
+            by_meaning = renamed_from if renamed_from not in _catalogue_names() else ""
+            unit = units.get(column, units.get(variable, units.get(by_meaning, header_unit or None)))
+            named = {column, variable, by_meaning} - {""}
+            if header_unit and unit and not (named & given_by_caller):
                 _refuse_relabelled(column, header_unit, unit)
             given = unit
             values, reasons, unit = cls._column_values(
@@ -1486,8 +1529,8 @@ class Panel:
             if values is None:
                 ignored[column] = reasons  # why it is not a column of numbers
                 continue
-            if header_unit and not ({column, variable} & given_by_caller):  # the sheet's %, not the caller's
-                refuse_possible_fractions(
+            if header_unit and not (named & set(units)):  # the sheet's %, not the caller's nor attrs'
+                warn_possible_fractions(
                     df[column],
                     column,
                     variable,
@@ -2132,6 +2175,8 @@ _CPP_OPTIONS = {
     "name it with csv_options::period ": "name it with period=... ",
     "give every row one with csv_options::period_value": "give every row one with period_value=...",
     "leave it out with csv_options::ignore": "leave it out with ignore=[...]",
+    "leave one out with csv_options::ignore": "leave one out with ignore=[...]",
+    "csv_options::units gives": "units= gives",
     "give them with csv_options::units": "pass them as units={...}",
     # trial23a F10: options a Python user writes as keywords, or has none of (the limits)
     "csv_options::units names": "units= names",
@@ -2223,7 +2268,7 @@ def read_csv(
     name: str | None = None,
     parent: str | None = None,
     units: Mapping[str, str] | None = None,
-    ignore: Sequence[str] = (),
+    ignore: Sequence[str] | str | None = (),
     sep: str = ",",
     decimal: str | None = None,
     encoding: str = "auto",
@@ -2253,8 +2298,10 @@ def read_csv(
         Variable → unit text; overrides units in the header (``gdp[亿元]``). A name that is no
         variable of the file is a MissingVariableError with the closest one (it did nothing).
     ignore
-        Columns to leave out (e.g. text columns); listed in the load report. A name that is no
-        column of the file is a MissingVariableError.
+        Columns to leave out (e.g. text columns), by the name they are read as or their heading
+        as written (a str is one name; None is none); listed in the load report. A name that is
+        no column of the file is a MissingVariableError. Of two headings read as one variable,
+        ignore= leaves one out before they are refused as a duplicate.
     sep
         The field separator (one character).
     decimal
@@ -2303,7 +2350,7 @@ def read_csv(
         name=name or "",
         parent=parent or "",
         units=list((units or {}).items()),
-        ignore=list(ignore),
+        ignore=[ignore] if isinstance(ignore, str) else list(ignore or ()),
         na_values=None if na_values is None else list(na_values),
         lenient=lenient,
         threads=threads,

@@ -2,15 +2,20 @@
 
 Excel keeps a cell formatted as a percentage as its fraction (2.7% is 0.027) and pd.read_excel
 gives the fraction, so under a header that says % (``强度[%]``, or 强度 over % read with
-``header=[1, 2]``) a number between −1 and 1 may be 2.7 % or 0.027 %: neither is certain from the
-numbers alone (a county's R&D intensity of 0.6 % is a real percent). Only the caller can say, by
-``units=``; until then such a column is refused, naming the cells and both ways to say it.
+``header=[1, 2]``) a number between −1 and 1 may be 2.7 % or 0.027 %. Small percents are real
+too (a county's R&D intensity of 0.6 %, a growth of −0.4 %), so the column loads as written, with
+a PercentFractionWarning where the numbers make a fraction likely: all of them within [−1, 1], or
+one among larger ones that, times 100, lies among them (0.027 beside 2.5 and 3.1). A unit the
+caller or ``df.attrs`` gives is never questioned, and integers are no fractions Excel kept.
 """
 
 from __future__ import annotations
 
 import decimal
 import numbers
+import os
+import sys
+import warnings
 from typing import Any, Callable
 
 import numpy as np
@@ -18,6 +23,23 @@ import numpy as np
 from . import _core
 
 _PERCENT_MARKS = ("%", "％", "‰")
+_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
+
+
+class PercentFractionWarning(UserWarning):
+    """Numbers under a % header that may be Excel's fractions of percentages (0.027 for 2.7 %):
+    say which with ``units=`` ("1": fractions, "%": percents as written) or rewrite the cells."""
+
+
+def caller_stacklevel() -> int:
+    """The stacklevel of the first frame outside the zhibiao package, for warnings.warn called
+    from the frame that calls this: a warning points at the caller's line however deep it is."""
+    frame = sys._getframe(1)
+    level = 1
+    while frame is not None and os.path.dirname(os.path.abspath(frame.f_code.co_filename)) == _PACKAGE_DIR:
+        frame = frame.f_back  # type: ignore[assignment]
+        level += 1
+    return level
 
 
 def _is_percent(unit: str | None) -> bool:
@@ -47,41 +69,61 @@ def _shown(value: float) -> str:
     return f"{value:.6g}"
 
 
-def refuse_possible_fractions(
+def warn_possible_fractions(
     series: Any, column: Any, variable: str, unit: str | None, where: Callable[[int], str]
 ) -> None:
-    """ParseError when the number cells of a column whose header says % hold a number between −1
-    and 1 (not 0): all of them such (the column may be Excel's fractions), or some beside numbers
-    above 1 (a lone cell formatted as a percentage among percents typed as numbers). A column
-    beside texts "9.7%" is the texts' rule (Panel._column_values); ``where`` names a row by
-    position (its entity and period)."""
-    if not _is_percent(unit) or _texts_say_percent(series):
+    """PercentFractionWarning when the number cells of a column whose header says % may be
+    Excel's fractions: all non-zero ones within [−1, 1], or one (the first) among larger ones
+    that is below a tenth of their smallest magnitude and, times 100, within their range. A
+    column of integers, or beside texts "9.7%" (Panel._column_values' rule), is left alone;
+    ``where`` names a row by position (its entity and period)."""
+    if not _is_percent(unit) or series.dtype.kind in "iub" or _texts_say_percent(series):
         return
     positions, values = _number_cells(series)
-    finite = np.isfinite(values)
-    small = finite & (values != 0) & (np.abs(values) <= 1)
+    nonzero = np.isfinite(values) & (values != 0)
+    small = nonzero & (np.abs(values) <= 1)
     if not small.any():
         return
-    first = int(positions[np.flatnonzero(small)[0]])
-    value = float(series.iloc[first])
-    maybe = (
+    large = nonzero & ~small
+    if not large.any():
+        shown = ", ".join(_shown(v) for v in values[small][:3]) + ("…" if small.sum() > 3 else "")
+        first = float(values[small][0])
+        _warn(
+            f"column {column!r}: its header says %, and its numbers are all between -1 and 1 ({shown}): "
+            f"{_excel_note(first)}; loaded as written ({_shown(first)}%)",
+            variable,
+            first,
+        )
+        return
+    others = values[large]
+    lone = small & (np.abs(values) < 0.1 * np.abs(others).min())
+    lone &= (values * 100 >= others.min()) & (values * 100 <= others.max())
+    if lone.any():
+        k = int(np.flatnonzero(lone)[0])
+        value, row = float(values[k]), int(positions[k])
+        _warn(
+            f"column {column!r}, row {series.index[row]!r} ({where(row)}): the number {_shown(value)} among "
+            f"{', '.join(_shown(v) for v in others[:2])}… in a column whose header says %: {_excel_note(value)}; "
+            f"loaded as written ({_shown(value)}%)",
+            variable,
+            value,
+        )
+
+
+def _excel_note(value: float) -> str:
+    return (
         f"a cell Excel formats as a percentage holds its fraction (2.7% is 0.027, as pd.read_excel gives it), "
         f"so {_shown(value)} may be {_shown(value * 100)}% or {_shown(value)}%"
     )
-    large = finite & (np.abs(values) > 1)
-    if not large.any():
-        raise _core.ParseError(
-            f"column {column!r}: its header says %, and its numbers are all between -1 and 1 "
-            f"({', '.join(_shown(v) for v in values[small][:3])}{'…' if small.sum() > 3 else ''}): {maybe}; say which: "
-            f"units={{{variable!r}: '1'}} reads them as fractions ({_shown(value)} is {_shown(value * 100)}%), "
-            f"units={{{variable!r}: '%'}} as percents ({_shown(value)}%)"
-        )
-    above = ", ".join(_shown(v) for v in values[large][:2])
-    raise _core.ParseError(
-        f"column {column!r}, row {series.index[first]!r} ({where(first)}): the number {_shown(value)} beside numbers "
-        f"above 1 ({above}) in a column whose header says %: {maybe}; write the cell as a percent "
-        f"({_shown(value * 100)} or {_shown(value)}), or say the numbers are percents as written: "
-        f"units={{{variable!r}: '%'}}"
+
+
+def _warn(message: str, variable: str, value: float) -> None:
+    warnings.warn(
+        f"{message}; say which: units={{{variable!r}: '1'}} reads the numbers as fractions "
+        f"({_shown(value)} is {_shown(value * 100)}%), units={{{variable!r}: '%'}} as percents as written, "
+        f"or rewrite the cells as percents ({_shown(value * 100)})",
+        PercentFractionWarning,
+        stacklevel=caller_stacklevel(),
     )
 
 

@@ -1432,19 +1432,33 @@ def _warn_of_region_notes(
 ) -> None:
     import warnings
 
+    from ._panel import _is_nation, totals_row_message
+
     said = []
-    if totals:
-        shown = [entities[k] + (f" ({labels[k]})" if labels[k] and labels[k] != entities[k] else "") for k in totals]
+    shown = [entities[k] + (f" ({labels[k]})" if labels[k] and labels[k] != entities[k] else "") for k in totals]
+    nations = [t for t in shown if _is_nation(t)]  # said in compute's words: a row to compare with
+    shown = [t for t in shown if not _is_nation(t)]
+    if shown:
         said.append(
             f"{', '.join(shown[:5])}{' …' if len(shown) > 5 else ''} look{'s' if len(shown) == 1 else ''} "
             "like a totals row"
         )
     if pairs:
         said.append(f"regions beside regions inside them ({_nested_text(pairs, entities, labels)})")
-    if said:
+    message = "\n".join(
+        (
+            []
+            if not said
+            else [
+                "ranking a total among its parts: " + "; ".join(said) + " — leave out the totals' rows (or their "
+                "parts') before building, so that the index ranks regions of one level"
+            ]
+        )
+        + ([totals_row_message("build", nations[:1])] if nations else [])
+    )
+    if message:
         warnings.warn(
-            "ranking a total among its parts: " + "; ".join(said) + " — leave out the totals' rows (or their "
-            "parts') before building, so that the index ranks regions of one level",
+            message,
             NestedRegionsWarning,
             stacklevel=stacklevel,  # build's caller: past this, the _warn_of_* that called it, _build_*, build
         )

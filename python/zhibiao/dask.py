@@ -173,28 +173,28 @@ def _totals_of(part: Any, entity: str, name: str | None) -> list[str]:
 
     codes = np.asarray(_entity_values(part, entity), dtype=object)
     names = part[name].to_numpy(dtype=object) if name is not None and name in part.columns else None
-    texts = [str(c) for c in codes] + ([] if names is None else [str(n) if pd.notna(n) else "" for n in names])
+    # trimmed as Panel.from_pandas trims them: "全国 " is the nation, said as such
+    texts = [str(c).strip() for c in codes]
+    texts += [] if names is None else [str(n).strip() if pd.notna(n) else "" for n in names]
     shown = []
     for k in dict.fromkeys(int(k) % len(codes) for k in _core.totals_rows(texts)) if len(codes) else ():
-        code, label = str(codes[k]), "" if names is None or pd.isna(names[k]) else str(names[k])
+        code, label = texts[k], "" if names is None else texts[len(codes) + k]
         shown.append(code + (f" ({label})" if label and label != code else ""))
     return shown
 
 
 def _entity_pass(frame: Any, entity: str, name: str | None) -> tuple[tuple[Any, list[int]] | None, list[str]]:
     """One pass over the entity (and name) column: the first entity with rows in more than one
-    partition and those partitions, or None when every entity lies in one partition (known
-    divisions of an entity index say so without the pass); and the entities that look like a
-    totals row, said by compute() before a partition is computed (a warning raised in a worker
-    of a distributed cluster never reaches the caller)."""
+    partition and those partitions, or None when every entity lies in one partition; and the
+    entities that look like a totals row, said by compute() before a partition is computed (a
+    warning raised in a worker of a distributed cluster never reaches the caller). Known
+    divisions of an entity index say every entity lies in one partition: there is no pass
+    (compute() stays lazy) and each partition says its totals rows itself."""
     import dask
     import pandas as pd
 
     parts = frame.to_delayed()
     totals_tasks = [dask.delayed(_totals_of)(part, entity, name) for part in parts]
-    if frame.index.name == entity and frame.known_divisions:
-        totals = dask.compute(*totals_tasks)
-        return None, list(dict.fromkeys(t for found in totals for t in found))
     computed = dask.compute(*[dask.delayed(_entities_of)(part, entity) for part in parts], *totals_tasks)
     per_partition, totals = computed[: len(parts)], computed[len(parts) :]
     said = list(dict.fromkeys(t for found in totals for t in found))
@@ -257,10 +257,11 @@ def _compute_partition(
     reasons = bool(options.get("reasons"))
     options = dict(options)  # the same dict reaches every partition
     attrs = options.pop("attrs")
+    totals_said = options.pop("totals_said")
     if len(part) == 0:
         return _empty_result([i.id if hasattr(i, "id") else i for i in ids], reasons, attrs)
     panel = Panel.from_pandas(part, entity, period, units, variables=variables, freq=options.pop("freq"))
-    panel._totals_said = True  # by compute(), once for all partitions, where the caller sees it
+    panel._totals_said = totals_said  # by compute(), once for all partitions, where the caller sees it
     if not reasons:
         return panel.compute(ids, **options).reset_index()
     values, why = panel.compute(ids, **options)
@@ -323,11 +324,14 @@ def compute(
 
     Time operators (``growth``, ``last_year_end``, ...) need an entity's whole history, so every
     entity must lie in one partition. That is checked first — a pass over the entity column
-    (and the name column, if any), whose check the divisions of an entity index make
-    (``set_index(entity)``). An entity in several partitions raises ValueError naming it and its
-    partitions, unless ``repartition=True``: then the rows are shuffled by entity first. The same
-    pass finds the entities that look like a totals row (合计, 全市) or the nation (全国): a
-    NestedRegionsWarning, as ``Panel.compute`` gives, raised here, once, in the caller's process.
+    (and the name column, if any), which the known divisions of an entity index make needless
+    (``set_index(entity)``: no partition is read until ``.compute()``). An entity in several
+    partitions raises ValueError naming it and its partitions, unless ``repartition=True``: then
+    the rows are shuffled by entity first. The same pass finds the entities that look like a
+    totals row (合计, 全市) or the nation (全国): a NestedRegionsWarning, as ``Panel.compute``
+    gives, raised here, once, in the caller's process. With known divisions there is no pass:
+    each partition's ``Panel.compute`` warns of its own totals rows when it is computed (in a
+    worker, on a distributed cluster, where the caller may not see it).
 
     ``reasons=True`` puts after each indicator a column ``<id>_reason`` (why the value is missing,
     a categorical of the reason names, as ``compute(reasons=True)`` gives them; the convention
@@ -350,14 +354,17 @@ def compute(
         ]
     options = dict(strict=strict, basis=basis, catalogue=catalogue, freq=freq, reasons=bool(reasons))
     attrs = _check_on_meta(frame._meta, id_list, entity, period, units, variables, options)
-    spanning, totals = _entity_pass(frame, entity, _name_column(frame._meta, entity, period))
+    divided = frame.index.name == entity and frame.known_divisions  # no pass: lazy, as before round 28
+    spanning, totals = (None, []) if divided else _entity_pass(frame, entity, _name_column(frame._meta, entity, period))
+    options["totals_said"] = not divided
     if totals:
         import warnings
 
         from ._panel import totals_row_message
+        from ._percent_cells import caller_stacklevel
         from .composite import NestedRegionsWarning
 
-        warnings.warn(totals_row_message("compute", totals), NestedRegionsWarning, stacklevel=2)
+        warnings.warn(totals_row_message("compute", totals), NestedRegionsWarning, stacklevel=caller_stacklevel())
     if spanning is not None:
         if not repartition:
             code, partitions = spanning

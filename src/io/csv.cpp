@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <initializer_list>
 #include <array>
 #include <atomic>
 #include <cctype>
@@ -22,6 +23,7 @@
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "core/conversion.hpp"
 #include "io/encoding.hpp"
@@ -734,6 +736,14 @@ std::string closest_heading(const std::vector<std::string>& names, const std::ve
     return {};
 }
 
+// Whether `name` is one of the catalogue's names of a variable, as written (not by its meaning).
+bool named_in_catalogue(const catalogue& cat, std::string_view name) {
+    for (const auto& v : cat.variables())
+        if (v.name_zh == name || std::find(v.other_names.begin(), v.other_names.end(), name) != v.other_names.end())
+            return true;
+    return false;
+}
+
 class loader {
 public:
     loader(std::string_view bytes, const csv_options& options, std::string source)
@@ -766,10 +776,10 @@ public:
                               at(header_line_, 0));
         for (const auto& f : fields) header_.push_back(std::string(trim(f)));
         std::vector<std::string> names;
-        for (const auto& h : header_) {
-            parsed_headers_.push_back(parse_column_header(h));
-            names.push_back(parsed_headers_.back().name);
-        }
+        for (const auto& h : header_) parsed_headers_.push_back(parse_column_header(h));
+        keep_meaning_renames_apart();
+        for (const auto& h : parsed_headers_) names.push_back(h.name);
+        units_by_written_name();
         check_duplicate_headers();
         const detail::column_headings& headings = detail::builtin_headings();
         bool has_long_columns = find_column(names, {}, headings.variable, "variable", source_) >= 0 &&
@@ -803,7 +813,7 @@ public:
         if (!long_form) {
             std::vector<std::string> variables;
             for (std::size_t i = 0; i < names.size(); ++i)
-                if (!is_key_column(static_cast<int>(i)) && !ignored(names[i])) variables.push_back(names[i]);
+                if (!is_key_column(static_cast<int>(i)) && !ignored_column(i)) variables.push_back(names[i]);
             check_unit_columns(variables, names);
         }
         panel result = long_form ? load_long(tok, fields, names, keys) : load_wide(tok, names, keys);
@@ -822,6 +832,10 @@ public:
         for (const auto& [variable, unit_text] : options_.units) {
             (void)unit_text;
             if (std::find(variables.begin(), variables.end(), variable) != variables.end()) continue;
+            const int written = named_in_catalogue(catalogue::builtin(), variable) ? -1 : renamed_column(variable);
+            if (written >= 0 && std::find(variables.begin(), variables.end(),
+                                          names[static_cast<std::size_t>(written)]) != variables.end())
+                continue;  // the heading as written (units_by_written_name)
             std::string why = read_as(variable, names);
             if (why.empty())
                 why = std::find(names.begin(), names.end(), variable) != names.end()
@@ -834,7 +848,7 @@ public:
     }
     void check_ignored_columns(const std::vector<std::string>& names) const {
         for (const auto& column : options_.ignore) {
-            if (std::find(names.begin(), names.end(), column) != names.end()) continue;
+            if (std::find(names.begin(), names.end(), column) != names.end() || renamed_column(column) >= 0) continue;
             std::string why = read_as(column, names);
             if (why.empty())
                 why = detail::suggestion(column, names, [](const std::string& n) { return std::string_view(n); });
@@ -948,6 +962,44 @@ private:
                header + " so that line " + names + " is the header";
     }
 
+    // A heading read as a variable by its meaning (研发经费内部支出 as R&D经费内部支出) stays as written
+    // when another heading of the file is that variable too: the file meant two columns.
+    void keep_meaning_renames_apart() {
+        const catalogue& cat = catalogue::builtin();
+        std::vector<bool> revert(parsed_headers_.size(), false);
+        for (std::size_t i = 0; i < parsed_headers_.size(); ++i) {
+            const column_header& h = parsed_headers_[i];
+            if (h.renamed_from.empty() || named_in_catalogue(cat, h.renamed_from)) continue;
+            for (std::size_t j = 0; j < parsed_headers_.size() && !revert[i]; ++j)
+                revert[i] = j != i && parsed_headers_[j].name == h.name;
+        }
+        for (std::size_t i = 0; i < parsed_headers_.size(); ++i)
+            if (revert[i]) parsed_headers_[i].name = std::exchange(parsed_headers_[i].renamed_from, std::string());
+    }
+
+    // A unit given by the heading as written (研发经费内部支出) for a column read as a catalogue
+    // variable by its meaning (rd_expenditure) is that column's unit, as it was before such headings
+    // were renamed (round 28); a catalogue name as written (地区生产总值) is still "use that name".
+    void units_by_written_name() {
+        const catalogue& cat = catalogue::builtin();
+        for (const auto& [key, unit_text] : options_.units) {
+            const int column = named_in_catalogue(cat, key) ? -1 : renamed_column(key);
+            if (column < 0) continue;
+            const std::string& variable = parsed_headers_[static_cast<std::size_t>(column)].name;
+            const auto [it, inserted] = unit_override_.emplace(variable, unit_text);
+            if (!inserted && it->second != unit_text)
+                throw argument_error("csv_options::units gives '" + variable + "' two units: " + it->second +
+                                     " and, by its heading '" + key + "', " + unit_text);
+        }
+    }
+    // The column whose heading, as written, is `written` and was read as another name, or -1.
+    int renamed_column(const std::string& written) const {
+        for (std::size_t i = 0; i < parsed_headers_.size(); ++i)
+            if (parsed_headers_[i].renamed_from == written && parsed_headers_[i].name != written)
+                return static_cast<int>(i);
+        return -1;
+    }
+
     void check_duplicate_headers() const {
         std::unordered_set<std::string> seen;
         for (std::size_t i = 0; i < header_.size(); ++i) {
@@ -963,15 +1015,22 @@ private:
                                       : "empty column name in the header",
                                   w);
             }
+            if (ignored_column(i)) continue;  // ignore= leaves one of two same-named columns out
             if (!seen.insert(h.name).second)
                 throw parse_error("duplicate column " + detail::quoted(h.name) + " in the header" +
                                       (h.renamed_from.empty() ? std::string()
                                                               : " (" + detail::quoted(h.renamed_from) +
-                                                                    " is a name the catalogue gives that variable)"),
+                                                                    " is a name the catalogue gives that variable)") +
+                                      "; leave one out with csv_options::ignore (its heading as written)",
                                   at(header_line_, i + 1));
         }
     }
 
+    // Whether ignore= names column i: by the name it is read as, or by its heading as written.
+    bool ignored_column(std::size_t i) const {
+        const column_header& h = parsed_headers_[i];
+        return ignored(h.name) || (!h.renamed_from.empty() && ignored(h.renamed_from));
+    }
     bool ignored(const std::string& name) const {
         return std::find(options_.ignore.begin(), options_.ignore.end(), name) != options_.ignore.end();
     }
@@ -2182,7 +2241,7 @@ private:
         for (std::size_t i = 0; i < names.size(); ++i) {
             const int col = static_cast<int>(i);
             if (is_key_column(col)) continue;
-            if (ignored(names[i])) {
+            if (ignored_column(i)) {
                 report_.ignored_columns.push_back(names[i]);
                 continue;
             }
@@ -2871,13 +2930,25 @@ std::pair<std::size_t, std::size_t> last_open(std::string_view s, std::string_vi
 
 // A heading as its meaning compares it: 研发 and 研究与试验发展 (with or without "(R&D)") are how
 // bureau tables write R&D, so 研发经费内部支出 is the catalogue's R&D经费内部支出.
+// Full-width forms (Ｒ＆Ｄ, （R&D）) and R&D in any case (R&d, r&d) are read as the ASCII R&D.
 std::string meaning_key(std::string_view name) {
     std::string key(name);
+    const auto replace_all = [&key](std::string_view from, std::string_view to) {
+        for (std::size_t at = key.find(from); at != std::string::npos; at = key.find(from, at + to.size()))
+            key.replace(at, from.size(), to);
+    };
+    for (const auto& [wide, narrow] : std::initializer_list<std::pair<std::string_view, std::string_view>>{
+             {"Ｒ", "R"}, {"ｒ", "r"}, {"Ｄ", "D"}, {"ｄ", "d"}, {"＆", "&"}, {"（", "("}, {"）", ")"}})
+        replace_all(wide, narrow);
+    for (std::size_t at = key.find('&'); at != std::string::npos; at = key.find('&', at + 1))
+        if (at > 0 && at + 1 < key.size() && (key[at - 1] == 'r' || key[at - 1] == 'R') &&
+            (key[at + 1] == 'd' || key[at + 1] == 'D')) {
+            key[at - 1] = 'R';
+            key[at + 1] = 'D';
+        }
     for (const std::string_view longer :
-         {"研究与试验发展（R&D）", "研究与试验发展(R&D)", "研究与试验发展", "研究与开发", "研发", "R＆D", "r&d"}) {
-        for (std::size_t at = key.find(longer); at != std::string::npos; at = key.find(longer, at + 3))
-            key.replace(at, longer.size(), "R&D");
-    }
+         {"研究与试验发展(R&D)", "研究与开发(R&D)", "研究与试验发展", "研究与开发", "研发"})
+        replace_all(longer, "R&D");
     return key;
 }
 

@@ -203,6 +203,17 @@ void report_skipped_rows(const panel& p, validation_report& report) {
              std::to_string(loaded.rows_skipped - named) + " more lines were skipped (not listed in the load report)"});
 }
 
+/// The nation as bureau tables write it (全国, 全国平均, 中国, 全国（不含港澳台）), blanks aside: a row to
+/// compare with, which python/zhibiao/_panel.py's _NATION_NAMES says the same way.
+bool is_nation(std::string_view text) {
+    std::string squeezed;
+    for (char c : text)
+        if (c != ' ' && c != '\t') squeezed += c;
+    for (std::string_view name : {"全国", "全国平均", "中国", "全国（不含港澳台）", "全国(不含港澳台)"})
+        if (squeezed == name) return true;
+    return false;
+}
+
 /// Regions beside regions inside them (a city's total beside its districts, by their
 /// administrative codes, the rule roll-up refuses: rollup.hpp's nested_regions) and totals rows:
 /// a finding per entity (rule "nested_region" or "totals_row", no period).
@@ -216,10 +227,10 @@ void report_totals(const panel& p, validation_report& report) {
                                        "keep one level (drop the total's rows, or its parts')"});
     for (std::size_t e = 0; e < p.entity_count(); ++e) {
         const std::string_view code = p.entity_code(e), name = p.entity_name(e);
-        if (!detail::looks_like_total(code) && !detail::looks_like_total(name)) continue;
+        if (!looks_like_totals_row(code) && !looks_like_totals_row(name)) continue;
         const std::string shown(name.empty() ? code : name);
         // 全国 in a city's panel is a row to compare with, no sum of its districts: said as it is.
-        const bool nation = detail::trim(code) == "全国" || detail::trim(name) == "全国";
+        const bool nation = is_nation(code) || is_nation(name);
         report.findings.push_back(
             {std::string(code), "", "", "totals_row", "hard",
              nation ? "entity '" + shown +
@@ -449,6 +460,6 @@ validation_report validate(const panel& given, const std::vector<rule>& rules, c
     return report;
 }
 
-bool looks_like_totals_row(std::string_view text) { return detail::looks_like_total(text); }
+bool looks_like_totals_row(std::string_view text) { return detail::looks_like_total(text) || is_nation(text); }
 
 }  // namespace zhibiao

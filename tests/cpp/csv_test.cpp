@@ -119,6 +119,29 @@ BOOST_AUTO_TEST_CASE(yanfa_in_a_heading_is_rd) {
     BOOST_TEST(parse_column_header("研发经费内部支出", nullptr).name == "研发经费内部支出");
 }
 
+// Review 28a: R&D in any case or width, and 研究与开发（R&D）, were left as written.
+BOOST_AUTO_TEST_CASE(rd_in_any_case_or_width_is_rd) {
+    for (const char* heading :
+         {"R&d经费", "研究与开发（R&D）经费", "Ｒ＆Ｄ经费内部支出", "研究与试验发展（Ｒ＆Ｄ）经费"})
+        BOOST_TEST(parse_column_header(heading).name == "rd_expenditure", heading);
+}
+
+// Review 28a: 研发经费内部支出 renamed onto rd_expenditure beside a column that is it already was a
+// duplicate; it stays as written, ignore= works before the duplicate check, units= by the heading.
+BOOST_AUTO_TEST_CASE(a_heading_read_by_its_meaning_stays_as_written_beside_its_variable) {
+    panel p = parse_csv("entity,year,研发经费支出[万元],研发经费内部支出[万元]\nA,2020,1,2\n");
+    BOOST_TEST(p.has("rd_expenditure"));
+    BOOST_TEST(p.has("研发经费内部支出"));
+    csv_options o;
+    o.ignore = {"R&D经费支出"};
+    panel one = parse_csv("entity,year,rd_expenditure[万元],R&D经费支出[万元]\nA,2020,1,2\n", o);
+    BOOST_TEST(one.at("rd_expenditure").values()(0) == 1.0);
+    csv_options u;
+    u.units = {{"研发经费内部支出", "亿元"}};
+    panel by_heading = parse_csv("entity,year,研发经费内部支出\nA,2020,1\n", u);
+    BOOST_TEST(by_heading.at("rd_expenditure").unit().exponent() == 8);
+}
+
 BOOST_AUTO_TEST_CASE(headings_the_catalogue_lists_as_other_names_are_read_as_its_variables) {
     // 地区生产总值（GDP） and R&D经费内部支出 were variables of their own that no indicator read
     panel p =

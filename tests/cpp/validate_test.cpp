@@ -296,7 +296,8 @@ BOOST_AUTO_TEST_CASE(the_nation_is_said_as_the_nation_not_as_the_others_sum) {
 
 // One rule for a totals row's code or name, whoever asks (validate, read_csv, the composite).
 BOOST_AUTO_TEST_CASE(what_a_totals_row_looks_like) {
-    for (const char* total : {"合计", "全市合计", " 总 计", "小计（工业）", "共计", "全 市", "全国", "TOTAL", "Sum"})
+    for (const char* total : {"合计", "全市合计", " 总 计", "小计（工业）", "共计", "全 市", "全国", "TOTAL", "Sum",
+                              "全国平均", "中国", "全国（不含港澳台）", "全国 "})
         BOOST_TEST(zhibiao::looks_like_totals_row(total), total);
     for (const char* region : {"320601", "崇川区", "全市第一中学", "合肥市", "totals of X", "", "summit"})
         BOOST_TEST(!zhibiao::looks_like_totals_row(region), region);

@@ -38,37 +38,81 @@ def read_sheet(path: Path) -> pd.DataFrame:
     return df.assign(年份=2024)
 
 
-# Seam 1. Before: 0.027 (shown as 2.7% in Excel) was loaded as 0.027 % without a word.
-def test_a_column_in_percent_of_fractions_only_is_refused_and_says_both_ways(tmp_path):
+# Seam 1. Before: 0.027 (shown as 2.7% in Excel) was loaded as 0.027 % without a word. Review 28a:
+# refusing it refused genuine small percents too, so the lead's decision is a warning (an28b).
+def test_a_column_in_percent_of_fractions_only_warns_and_says_the_three_ways(tmp_path):
     df = read_sheet(intensity_sheet(tmp_path / "a.xlsx", [0.027, 0.031, 0.012], percent_format=True))
-    with pytest.raises(zb.ParseError) as error:
-        zb.Panel.from_pandas(df, entity="区划代码", period="年份")
-    said = str(error.value)
-    assert "all between -1 and 1" in said and "0.027 may be 2.7% or 0.027%" in said
-    assert "units={'R&D经费投入强度': '1'}" in said and "units={'R&D经费投入强度': '%'}" in said
-    with pytest.raises(zb.ParseError, match="all between -1 and 1"):  # the column's unit is in question
-        zb.Panel.from_pandas(df, entity="区划代码", period="年份", lenient=True)
+    with pytest.warns(zb.PercentFractionWarning) as said:
+        panel = zb.Panel.from_pandas(df, entity="区划代码", period="年份")
+    assert said[0].filename == __file__  # the caller's line, not zhibiao's
+    message = str(said[0].message)
+    assert "all between -1 and 1" in message and "0.027 may be 2.7% or 0.027%" in message
+    assert "units={'R&D经费投入强度': '1'}" in message and "units={'R&D经费投入强度': '%'}" in message
+    assert "rewrite the cells as percents (2.7)" in message
+    assert panel.values("R&D经费投入强度").tolist() == [0.027, 0.031, 0.012]  # as written, in %
+    assert panel.units["R&D经费投入强度"] == "%"
     # the caller's word is certain: fractions in the unit 1 (0.027 is 2.7 %), or percents as written
-    fractions = zb.Panel.from_pandas(df, entity="区划代码", period="年份", units={"R&D经费投入强度": "1"})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fractions = zb.Panel.from_pandas(df, entity="区划代码", period="年份", units={"R&D经费投入强度": "1"})
+        percents = zb.Panel.from_pandas(df, entity="区划代码", period="年份", units={"R&D经费投入强度": "%"})
     assert fractions.values("R&D经费投入强度").tolist() == [0.027, 0.031, 0.012]
-    assert fractions.units["R&D经费投入强度"] == "1"
-    percents = zb.Panel.from_pandas(df, entity="区划代码", period="年份", units={"R&D经费投入强度": "%"})
-    assert percents.units["R&D经费投入强度"] == "%"
+    assert fractions.units["R&D经费投入强度"] == "1" and percents.units["R&D经费投入强度"] == "%"
 
 
-def test_a_lone_fraction_among_percents_in_a_percent_column_is_refused_naming_its_cell(tmp_path):
+def test_a_lone_fraction_among_percents_in_a_percent_column_warns_naming_its_row(tmp_path):
     path = tmp_path / "b.xlsx"
     intensity_sheet(path, [2.5, 3.1, 1.8], percent_format=False)
     book = openpyxl.load_workbook(path)
-    book.active["C4"] = 0.027  # one cell typed as 2.7% in a column of percents typed as numbers
-    book.active["C4"].number_format = "0.0%"
+    # one cell typed as 2.7% in a column of percents typed as numbers: 2.7 lies in [2.5, 3.1]
+    book.active["C5"] = 0.027
+    book.active["C5"].number_format = "0.0%"
     book.save(path)
     df = read_sheet(path)
-    with pytest.raises(zb.ParseError) as error:
+    with pytest.warns(zb.PercentFractionWarning) as said:
         zb.Panel.from_pandas(df, entity="区划代码", period="年份")
-    said = str(error.value)
-    assert "row 1 (entity 360103, period 2024): the number 0.027 beside numbers above 1 (2.5, 1.8)" in said
-    assert "units={'R&D经费投入强度': '%'}" in said
+    message = str(said[0].message)
+    assert "row 2 (entity 360104, period 2024): the number 0.027 among 2.5, 3.1" in message
+    assert "units={'R&D经费投入强度': '%'}" in message and "units={'R&D经费投入强度': '1'}" in message
+
+
+def one_column(heading: str, cells: list) -> pd.DataFrame:
+    return pd.DataFrame({"entity": [f"E{k}" for k in range(len(cells))], "period": [2024] * len(cells), heading: cells})
+
+
+# Review 28a: genuine small percents were refused. Hand-checked cases of the rule (a) and (b).
+@pytest.mark.parametrize(
+    "cells, warns",
+    [
+        ([0.3, 0.6, 0.9], True),  # a county's R&D intensity: may be fractions, loaded with a warning
+        ([-0.4, -0.2, 0.0], True),  # growth: all non-zero ones within [-1, 1]
+        ([0.027, 2.5, 3.1], True),  # 2.7 lies in [2.5, 3.1] and 0.027 < 0.25
+        ([0.8, 2.5, 3.1], False),  # 80 lies outside [2.5, 3.1]
+        ([1.0, 2.0], False),  # 100 lies outside [2.0, 2.0]
+        ([-0.5, 0.0, 1.2], False),  # -50 lies outside [1.2, 1.2]
+        ([0, 1, 0], False),  # integers are no fractions Excel kept
+        ([0.0, 0.0], False),
+    ],
+)
+def test_small_percents_load_as_written_and_warn_only_when_a_fraction_is_likely(cells, warns):
+    df = one_column("增速[%]", cells)
+    with warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("always")
+        panel = zb.Panel.from_pandas(df)
+    assert any(issubclass(w.category, zb.PercentFractionWarning) for w in said) == warns
+    assert panel.values("增速").tolist() == [float(c) for c in cells] and panel.units["增速"] == "%"
+
+
+def test_a_unit_from_attrs_is_not_questioned_when_the_header_has_a_bracket_too():
+    df = one_column("强度[%]", [0.3, 0.6, 0.9])
+    df.attrs["units"] = {"强度": "%"}  # review 28a: still refused
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert zb.Panel.from_pandas(df).units["强度"] == "%"
+
+
+def test_percent_fraction_warning_is_a_user_warning_exported_from_zhibiao():
+    assert issubclass(zb.PercentFractionWarning, UserWarning) and "PercentFractionWarning" in zb.__all__
 
 
 def test_percents_above_one_and_columns_not_in_percent_read_as_before():
