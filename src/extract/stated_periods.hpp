@@ -271,6 +271,7 @@ struct scan_state {
     // The year of the report's title (0: none stated), and a paragraph about an earlier year
     // (2024年全市R&D经费投入… in a 2025 report): the state to go back to where its line ends.
     int title_year = 0;
+    int dateline_month = 0;  // a news report's dateline with no year (2月5日): its month, to its first year
     std::optional<period_state> after_line;
     std::size_t line_ends = 0;
     // A heading that states the unit of what follows (二、科技经费投入情况（万元）, （单位：万元）): the
