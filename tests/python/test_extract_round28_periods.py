@@ -60,3 +60,29 @@ def test_a_dateline_before_a_part_of_a_year_dates_nothing():
     # must not fire: 2026年1-5月 is no whole year's figures (the report may be of 2026)
     got = _periods("本报讯（记者 王芳）6月10日，2026年1-5月，全市技术合同成交额达到40.2亿元。\n")
     assert got["40.2亿元"] == "2026YTD05"
+
+
+# A figure's digits split by a line break a PDF's wrap left (split_digits, no wrap the reader joins):
+# the break is inside the target's sentence, so the next figure keeps the target's year. Before: 2025.
+SPLIT = "某县2025年科技工作总结\n\n2026年，全县力争新认定高新技术企业3\n0家，技术合同成交额达到4.5亿元。\n"
+
+
+def test_a_figure_split_by_a_line_break_is_damaged_never_a_confident_part():
+    facts = zb.extract(SPLIT)
+    split = facts[facts.text == "3\n0家"].iloc[0]
+    assert split.damage == "split_digits" and split.value != split.value  # NaN: never 3 or 0
+    assert not facts.value.isin([3.0, 0.0]).any()
+
+
+def test_the_figure_after_a_split_one_keeps_the_targets_year():
+    assert _periods(SPLIT)["4.5亿元"] == "2026"
+    point = "某县2025年科技工作总结\n\n2026年，全县力争技术合同成交额达到4.\n5亿元，专利授权量1200件。\n"
+    assert _periods(point)["1200件"] == "2026"
+
+
+def test_a_line_break_after_a_word_still_ends_the_targets_sentence():
+    # must not fire: a line ending with no digit, or the next opening with none, ends it as before
+    text = "某县2025年科技工作总结\n\n2026年，全县力争新认定高新技术企业30家\n技术合同成交额4.5亿元。\n"
+    assert _periods(text)["4.5亿元"] == "2025"
+    text = "某县2025年科技工作总结\n\n2026年，全县力争新认定高新技术企业30\n家技术合同成交额4.5亿元。\n"
+    assert _periods(text)["4.5亿元"] == "2025"
