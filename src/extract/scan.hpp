@@ -185,8 +185,10 @@ bool after_lead_in(const code_points& cps, std::size_t from, std::size_t k) {
 // span once). The code point where the period ends, 0 when it carries.
 std::size_t stated_period_end(const code_points& cps, std::size_t k, std::size_t n, const period_state& before,
                               period_state& state, int title_year) {
-    std::size_t from = k;  // the start of the sentence, or of the parenthesis, the period is in
-    while (from > 0 && k - from < 64 && !one_of(cps[from - 1].c, U"。！？!?\n\r（(")) --from;
+    // the start of the sentence, or of the parenthesis, the period is in: a parenthesis closed before
+    // it (本报讯（记者 李明）2月5日，…2025年, （一）2025年…) holds no period after its close
+    std::size_t from = k;
+    while (from > 0 && k - from < 64 && !one_of(cps[from - 1].c, U"。！？!?\n\r（()）")) --from;
     const bool in_parenthesis = from > 0 && is_open_paren(cps[from - 1].c);
     std::size_t clause = k + n;
     while (clause < cps.size() && !clause_end(cps[clause].c) && !one_of(cps[clause].c, U"。）)")) ++clause;
@@ -400,6 +402,43 @@ int meeting_held_in(const code_points& cps, std::size_t k, std::size_t n, int ye
     return 0;
 }
 
+// A news report's dateline at k, a day with no year (本报讯（记者 李明）2月5日，…; 新华社北京2月3日电): its
+// month (n code points read as one: 2月), 0 for none — a byline (讯, 记者) before it on its line or 电/讯
+// after the day. The day the report was published: no period of its figures.
+int news_dateline_month(const code_points& cps, std::size_t k, std::size_t n, std::size_t day) {
+    if (cps.base() + k > 400 || n < 2 || cps[k + n - 1].c != U'月') return 0;
+    bool byline = starts_with_any(cps, k + n + day, U"电", U"讯");
+    for (std::size_t i = k; i > 0 && !byline && !one_of(cps[i - 1].c, U"\n\r。！？"); --i)
+        byline = cps[i - 1].c == U'讯' || starts_with(cps, i - 1, U"记者");
+    int month = 0;
+    for (std::size_t j = k; j < k + n - 1 && is_digit(cps[j].c); ++j)
+        month = month * 10 + static_cast<int>(cps[j].c - '0');
+    return byline && month >= 1 && month <= 12 ? month : 0;
+}
+
+// The day with no year just read at k (n code points, then `day`), when no year is in force: kept when
+// it is a news report's dateline, until the first year stated.
+void note_news_dateline(const code_points& cps, std::size_t k, std::size_t n, std::size_t day,
+                        const period_state& before, scan_state& carried) {
+    if (before.year || carried.title_year) return;
+    if (const int month = news_dateline_month(cps, k, n, day)) carried.dateline_month = month;
+}
+
+// The first period a news report states after a dateline with no year (本报讯…2月5日，…2025年我市…):
+// a whole year's is the year its figures are of, as a title's; published in its first half, the report
+// is of the year after (a year's figures are out once it ends): the year of its 去年 and 今年.
+void news_report_year(const code_points& cps, std::size_t k, std::size_t n, scan_state& carried) {
+    period_state& state = carried.period;
+    const int month = std::exchange(carried.dateline_month, 0);
+    if (!month || month > 6 || carried.title_year || state.dated_year || !state.current ||
+        state.current->kind() != period_kind::year || target_period(cps, k, n))
+        return;
+    const std::size_t after = k + n < cps.size() && cps[k + n].c == U'度' ? k + n + 1 : k + n;
+    if (after < cps.size() && one_of(cps[after].c, U"上下前后第季一二三四0123456789")) return;  // part of it
+    carried.title_year = state.title_year = state.year, state.title_period = state.current;
+    state.dated_year = state.year + 1;
+}
+
 // Whether the period just read at k (n code points) is the report's own: in its title, on a dated
 // line under it (（2026年第三季度）, （2026年1-9月）) or an issue's line (（2026年第3期）: its year only).
 // The first such gives the title's year and period the report falls back to.
@@ -423,6 +462,7 @@ bool title_period_at(const code_points& cps, std::size_t k, std::size_t n, scan_
     for (std::size_t back : {0, 5, 6})
         if (of_title && !state.title_span_end && k >= back) state.title_span_end = year_span_end_at(cps, k - back);
     if (of_title && (!issue || span_line) && state.year == state.title_year) state.title_period = state.current;
+    if (carried.dateline_month) news_report_year(cps, k, n, carried);
     return of_title;
 }
 
@@ -493,6 +533,7 @@ void scan(std::string_view text, const code_points& cps, scan_state& carried, st
                 k += n + day;
                 continue;
             }
+            if (day) note_news_dateline(cps, k, n, day, before, carried);
             if (day || compared_period(cps, k) || multiple_base(cps, k + n) || batch_year(cps, k + n) || since) {
                 state = before;
                 k += n + day;

@@ -73,9 +73,18 @@ std::size_t year_same_span_at(const code_points& cps, std::size_t k, const perio
     return y == state.year - 1 && cps[k + 4].c == U'年' && starts_with(cps, k + 5, U"同期") ? 7 : 0;
 }
 
+// The line break at k runs through a figure (企业3⏎0家, 4.⏎5亿元: a digit or a point before it, a digit
+// after): a PDF's wrap the reader left as it is (split_digits), inside its sentence — no sentence's end.
+bool break_inside_figure(const code_points& cps, std::size_t k) {
+    if (k == 0 || (!is_digit(cps[k - 1].c) && cps[k - 1].c != '.')) return false;
+    std::size_t j = k + 1;
+    if (cps[k].c == '\r' && j < cps.size() && cps[j].c == '\n') ++j;
+    return j < cps.size() && is_digit(cps[j].c);
+}
+
 // The code point after the sentence that code point k is in (。！？；, a line break, or the chunk's end).
 std::size_t sentence_end_after(const code_points& cps, std::size_t k) {
-    while (k < cps.size() && !one_of(cps[k].c, U"。！？；;!?\n\r")) ++k;
+    while (k < cps.size() && (!one_of(cps[k].c, U"。！？；;!?\n\r") || break_inside_figure(cps, k))) ++k;
     return k;
 }
 
@@ -153,7 +162,7 @@ bool dated_line(const code_points& cps, std::size_t k) {
 // The code point after the sentence of a target or a plan at k: 。！？, a line break or the chunk's
 // end — not ；, which only splits what a target sentence lists ("力争…20家；技术合同成交额达到8亿元").
 std::size_t target_sentence_end(const code_points& cps, std::size_t k) {
-    while (k < cps.size() && !one_of(cps[k].c, U"。！？!?\n\r")) ++k;
+    while (k < cps.size() && (!one_of(cps[k].c, U"。！？!?\n\r") || break_inside_figure(cps, k))) ++k;
     return k;
 }
 
@@ -271,6 +280,7 @@ struct scan_state {
     // The year of the report's title (0: none stated), and a paragraph about an earlier year
     // (2024年全市R&D经费投入… in a 2025 report): the state to go back to where its line ends.
     int title_year = 0;
+    int dateline_month = 0;  // a news report's dateline with no year (2月5日): its month, to its first year
     std::optional<period_state> after_line;
     std::size_t line_ends = 0;
     // A heading that states the unit of what follows (二、科技经费投入情况（万元）, （单位：万元）): the
