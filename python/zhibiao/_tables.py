@@ -290,7 +290,9 @@ def write_csv(
     decimals = decimals_of(values)
     table = values if full_precision else rounded(values, decimals)
     table = with_infinity_reasons(table if reasons is None else _with_reasons(table, reasons))
-    table = _without_negative_zero(table) if full_precision else _as_printed(table, decimals)
+    table = _without_negative_zero(table)  # a column without decimals too: "-0.0" is no figure
+    if not full_precision:
+        table = _as_printed(table, decimals)
     table = _counts_as_integers(table)
     if names:
         table = with_names(table)

@@ -15,6 +15,8 @@ CASES = {
     "indicator_columns": "entity,period,rd_intensity[%],hitech_va_share_gdp[%]\n"
     "1,2023,2.675,1.005\n1,2024,2.4,-0.04\n2,2023,,12\n",
     "no_names": "entity,period,gdp[亿元]\n320100,2023,1260582\n320100,2024,1e-7\n",
+    # a -0 in a source is the 0 it means: zb.write_csv wrote "-0.0" for a column without decimals
+    "negative_zero": "entity,period,x,rd_intensity[%]\n1,2023,-0,-0\n1,2024,-0.0,2.5\n",
 }
 
 
@@ -29,3 +31,11 @@ def test_the_cpp_writer_writes_the_bytes_of_zb_write_csv(tmp_path, case, unit_he
     zb.write_csv(panel.to_pandas(), python_file, unit_header=unit_header, full_precision=full_precision)
     panel._core.write_csv(str(cpp_file), unit_header=unit_header, full_precision=full_precision)
     assert cpp_file.read_bytes() == python_file.read_bytes()
+
+
+def test_a_negative_zero_is_written_as_the_zero_it_means(tmp_path):
+    source = tmp_path / "in.csv"
+    source.write_text(CASES["negative_zero"], encoding="utf-8")
+    written = tmp_path / "out.csv"
+    zb.write_csv(zb.read_csv(source).to_pandas(), written)
+    assert "-0" not in written.read_text(encoding="utf-8")
