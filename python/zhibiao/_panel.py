@@ -1190,8 +1190,8 @@ def _code_changes_seen(
     entity_codes: Sequence[str], entity_names: Sequence[str], first: Sequence[int], last: Sequence[int]
 ) -> list:
     """(earlier code, later code) pairs of one place under two codes: names with one stem (富阳市,
-    富阳区) in a group of their own (one pass, a dict), every two members compared, the one whose
-    months all come before the other's the old code. Two places whose months overlap (南昌县 and
+    富阳区) in a group of their own (one pass, a dict), every member compared with the others, the
+    one whose months all come before the other's the old code. Two places whose months overlap (南昌县 and
     南昌市 side by side; 富阳市 2014 and 富阳区 2014-06) are no pair. `first`/`last`: each entity's
     first and last month (_months_of), first > last for an entity without rows."""
     import collections
@@ -1207,9 +1207,11 @@ def _code_changes_seen(
     for ks in by_stem.values():
         ks.sort(key=lambda k: (first[k], last[k]))
         for i, a in enumerate(ks):
-            for b in ks[i + 1 :]:
-                if last[a] < first[b]:
-                    pairs.append((entity_codes[a], entity_codes[b]))
+            # The code that follows a's: the first to begin after a's months end (1 → 2 → 3 is said
+            # 1 → 2, 2 → 3, which recode() follows to 3; never also 1 → 3).
+            following = next((b for b in ks[i + 1 :] if last[a] < first[b]), None)
+            if following is not None:
+                pairs.append((entity_codes[a], entity_codes[following]))
     return pairs
 
 

@@ -13,12 +13,11 @@ namespace zhibiao::detail {
 
 inline bool contains(const std::string& text, const char* part) { return text.find(part) != std::string::npos; }
 
-/// A column of the registered population: the catalogue's variable, or a column counting people (人,
-/// 万人) whose name says so (户籍人口, year_end_registered_population). Not registered_capital[万元],
-/// registered_firms[家], non_registered_population, nor 农业户籍人口 (a part of it, not the whole).
+/// A column of the registered population: counting people (人, 万人) under a name that says so (户籍人口,
+/// the catalogue's registered_population). Not registered_capital[万元], registered_firms[家], a
+/// registered_population in 户 (households) or 万元, non_registered_population, nor 农业户籍人口 (a part).
 inline bool is_registered_population(const column& c) {
     const std::string& name = c.name();
-    if (name == "registered_population") return true;
     if (c.unit().dim() != dimension::of(base_quantity::person)) return false;
     const bool says_registered = contains(name, "户籍") || contains(name, "registered_population");
     const bool a_part = contains(name, "农业") || contains(name, "non_registered") || contains(name, "unregistered");

@@ -290,6 +290,9 @@ def test_code_change_warning_compares_every_member_of_a_stem():
     said = _code_change_warnings("1,甲乙县,2013,1\n1,甲乙县,2014,1\n2,甲乙区,2015,1\n2,甲乙区,2016,1\n3,甲乙市,2013,1\n3,甲乙市,2016,1\n")
     assert len(said) == 1 and "1 (甲乙县) → 2 (甲乙区)" in said[0] and "3 (" not in said[0]
     assert "1 (沛县) → 2 (沛区)" in _code_change_warnings("1,沛县,2014,1\n2,沛区,2015,1\n")[0]
+    # Three codes in turn: each to the next, a mapping recode() follows to the last (no key twice).
+    said = _code_change_warnings("1,富阳市,2014,1\n2,富阳区,2016,1\n3,富阳县,2018,1\n")[0]
+    assert "panel.recode({'1': '2', '2': '3'})" in said
 
 
 def test_code_change_warning_never_for_periods_that_overlap_or_new_areas():
@@ -336,7 +339,7 @@ def test_registered_population_hint_only_for_a_population_column():
         _panel(text).compute([per_10k], strict=True)
     said = str(caught.value)
     assert "did you mean 'populaton'" in said and "is the registered population" in said
-    for other in ("registered_firms[家]", "农业户籍人口[万人]", "non_registered_population[万人]"):
+    for other in ("registered_firms[家]", "农业户籍人口[万人]", "non_registered_population[万人]", "户籍人口[户]"):
         text = f"region,period,valid_invention_patents[件],{other}\nA,2024,10,5\n"
         with pytest.raises(zb.MissingVariableError) as caught:
             _panel(text).compute([per_10k], strict=True)
