@@ -34,8 +34,11 @@ public:
     static period half(int y, int h) { return checked(y, period_kind::half, h, 2); }
     static period quarter(int y, int q) { return checked(y, period_kind::quarter, q, 4); }
     static period month(int y, int m) { return checked(y, period_kind::month, m, 12); }
-    /// January to month `m`; normalised to Q1 (m = 3), H1 (6) or the year (12) when it is one.
+    /// January to month `m`; normalised to January (m = 1), Q1 (3), H1 (6) or the year (12) when
+    /// it is one: 1-1月 and 1月 are one figure, and a panel writing one county's January each way
+    /// must roll them up together (and refuse both in one entity as a duplicate row).
     static period year_to_date(int y, int m) {
+        if (m == 1) return month(y, 1);
         if (m == 3) return quarter(y, 1);
         if (m == 6) return half(y, 1);
         if (m == 12) return year(y);

@@ -1194,32 +1194,103 @@ class RegionCodeChangeWarning(UserWarning):
 
 
 def _name_stem(name: str) -> str:
-    """富阳市 and 富阳区 → 富阳: the name without its administrative suffix, by the one rule of
-    read_csv (C++ region_name: 市, 县, 区 or 旗)."""
-    if len(name) > 2 and _core.region_name(name[:-1], name) == name:
+    """富阳市 and 富阳区 → 富阳, 沛县 → 沛: the name without its administrative suffix, by the one rule
+    of read_csv (C++ region_name: 市, 县, 区 or 旗). 新区 is a suffix of its own (浦东新区 → 浦东): a
+    new area is no county renamed, and 浦东新县 no 浦东新区."""
+    if len(name) > 2 and name.endswith("新区"):
+        return name[:-2]
+    # The last character first: most names (firms, 公司1) end in none of the suffixes.
+    if len(name) >= 2 and name[-1] in "市县区旗" and _core.region_name(name[:-1], name) == name:
         return name[:-1]
     return name
 
 
-def _code_changes_seen(entity_codes: Sequence[str], entity_names: Sequence[str], periods_of: Any) -> list:
-    """(earlier code, later code) pairs of one place under two codes: a name with one stem (富阳市,
-    富阳区), and the later code's first period after the earlier code's last. Two places that
-    exist side by side (南昌县, 南昌市) share periods and are no pair."""
+_PERIOD_TEXT = re.compile(r"^(\d{4})(?:H([12])|Q([1-4])|-(\d{2})|YTD(\d{1,2}))?$")
+
+
+def _months_of(period: str) -> tuple[int, int]:
+    """The first and last month a canonical period covers, counted from year 0 (2024Q2: April
+    to June of 2024; 2024YTD05: January to May)."""
+    m = _PERIOD_TEXT.match(period)
+    if not m:
+        raise _core.Error(f"period {period!r} is not canonical")  # the panel's own periods are
+    year, half, quarter, month, to_date = m.groups()
+    base = 12 * int(year)
+    if half:
+        return base + 6 * int(half) - 5, base + 6 * int(half)
+    if quarter:
+        return base + 3 * int(quarter) - 2, base + 3 * int(quarter)
+    if month:
+        return base + int(month), base + int(month)
+    return base + 1, base + (int(to_date) if to_date else 12)
+
+
+def _code_changes_seen(
+    entity_codes: Sequence[str], entity_names: Sequence[str], first: Sequence[int], last: Sequence[int]
+) -> list:
+    """(earlier code, later code) pairs of one place under two codes: names with one stem (富阳市,
+    富阳区) in a group of their own (one pass, a dict), every member compared with the others, the
+    one whose months all come before the other's the old code. Two places whose months overlap (南昌县 and
+    南昌市 side by side; 富阳市 2014 and 富阳区 2014-06) are no pair. `first`/`last`: each entity's
+    first and last month (_months_of), first > last for an entity without rows."""
+    import collections
+
+    named = [k for k, name in enumerate(entity_names) if name and name != entity_codes[k] and first[k] <= last[k]]
+    stems = [_name_stem(entity_names[k]) for k in named]
+    shared = {stem for stem, count in collections.Counter(stems).items() if count > 1}
     by_stem: dict[str, list[int]] = {}
-    for k, name in enumerate(entity_names):
-        if name and name != entity_codes[k]:
-            by_stem.setdefault(_name_stem(name), []).append(k)
+    for k, stem in zip(named, stems):
+        if stem in shared:
+            by_stem.setdefault(stem, []).append(k)
     pairs = []
     for ks in by_stem.values():
-        spans = sorted((min(periods_of[k]), max(periods_of[k]), k) for k in ks if len(periods_of[k]))
-        for (_, last, a), (first, _, b) in zip(spans, spans[1:]):
-            if last < first:
-                pairs.append((entity_codes[a], entity_codes[b]))
+        ks.sort(key=lambda k: (first[k], last[k]))
+        for i, a in enumerate(ks):
+            # The code that follows a's: the first to begin after a's months end (1 → 2 → 3 is said
+            # 1 → 2, 2 → 3, which recode() follows to 3; never also 1 → 3).
+            following = next((b for b in ks[i + 1 :] if last[a] < first[b]), None)
+            if following is not None:
+                pairs.append((entity_codes[a], entity_codes[following]))
     return pairs
 
 
-def _code_change_mapping(changes: Any, codes: Sequence[str]) -> dict[str, str]:
-    """Panel.recode's old → new codes, from a dict, a Series or a DataFrame (old, new); checked."""
+def _recoded_code(value: Any, role: str) -> str:
+    """A code of Panel.recode as parent maps read one (_map_code: 330111.0 is 330111); a blank is
+    refused: a code changed to nothing is no change of code."""
+    try:
+        code = _map_code(value)
+    except _core.Error as e:
+        raise _core.ArgumentError(f"Panel.recode: {str(e).removeprefix('parents: ')}") from None
+    if code is None:
+        raise _core.ArgumentError(
+            f"Panel.recode: {role} code {value!r} is blank: every change needs an old and a new code "
+            "(to leave an entity out, select the rows of the others)"
+        )
+    return code
+
+
+def _followed_chains(mapping: dict[str, str]) -> dict[str, list[str]]:
+    """Each old code → the codes it passes through to its last one (A → B, B → C: A → [B, C]; A's
+    rows are C's, as B's are). A chain coming back to a code it left (a swap, A → B and B → A) is
+    refused: its rows could not be told from rows that kept their codes."""
+    chains: dict[str, list[str]] = {}
+    for old, new in mapping.items():
+        path = [old, new]
+        while path[-1] in mapping:
+            if mapping[path[-1]] in path:
+                circle = " → ".join(path + [mapping[path[-1]]])
+                raise _core.ArgumentError(
+                    f"Panel.recode: the changes go round in a circle ({circle}): a swap of codes is no code "
+                    "change; give each place the code it ends with"
+                )
+            path.append(mapping[path[-1]])
+        chains[old] = path[1:]
+    return chains
+
+
+def _code_change_mapping(changes: Any, codes: Sequence[str]) -> dict[str, list[str]]:
+    """Panel.recode's old code → the codes it becomes, the last one its code (_followed_chains),
+    from a dict, a Series or a DataFrame (old, new); checked. A code changed to itself is no change."""
     import pandas as pd
 
     if isinstance(changes, pd.DataFrame):
@@ -1237,8 +1308,8 @@ def _code_change_mapping(changes: Any, codes: Sequence[str]) -> dict[str, str]:
         raise TypeError(f"Panel.recode: changes must be a dict, a Series or a DataFrame (old, new), not {changes!r}")
     mapping: dict[str, str] = {}
     known = set(codes)
-    for old, new in pairs:
-        old, new = str(old).strip(), str(new).strip()
+    for old_value, new_value in pairs:
+        old, new = _recoded_code(old_value, "old"), _recoded_code(new_value, "new")
         if old in mapping and mapping[old] != new:
             raise _core.ArgumentError(f"Panel.recode: code {old} is changed twice, to {mapping[old]} and to {new}")
         if old not in known:
@@ -1246,8 +1317,9 @@ def _code_change_mapping(changes: Any, codes: Sequence[str]) -> dict[str, str]:
             raise _core.ArgumentError(
                 f"Panel.recode: the panel has no entity {old!r}{f' (did you mean {near!r}?)' if near else ''}"
             )
-        mapping[old] = new
-    return mapping
+        if old != new:
+            mapping[old] = new
+    return _followed_chains(mapping)
 
 
 class Panel:
@@ -1671,10 +1743,15 @@ class Panel:
         codes, names = self._core.entity_codes, self._core.entity_names
         if not any(names):
             return
-        entity_of_row = np.asarray(self._core.entity_index)
-        period_of_row = np.asarray(self._core.period_index)  # the panel's periods, in time order
-        periods_of = [period_of_row[entity_of_row == k] for k in range(len(codes))]
-        pairs = _code_changes_seen(codes, names, periods_of)
+        # Each entity's first and last month in one pass over the rows (linear in rows and entities).
+        months = np.array([_months_of(p) for p in self._core.periods], dtype=np.int64).reshape(-1, 2)
+        entity_of_row = np.asarray(self._core.entity_index, dtype=np.int64)
+        period_of_row = np.asarray(self._core.period_index, dtype=np.int64)
+        first = np.full(len(codes), np.iinfo(np.int64).max)
+        last = np.full(len(codes), np.iinfo(np.int64).min)
+        np.minimum.at(first, entity_of_row, months[period_of_row, 0])
+        np.maximum.at(last, entity_of_row, months[period_of_row, 1])
+        pairs = _code_changes_seen(codes, names, first.tolist(), last.tolist())
         if not pairs:
             return
         label = dict(zip(codes, names))
@@ -1694,34 +1771,47 @@ class Panel:
         330183 富阳市 → 330111 富阳区 in 2015), so that one place is one entity over the years.
 
         ``changes`` is a dict or Series (old → new), or a DataFrame with columns ``old`` and
-        ``new`` (a code-change table kept as data). The renamed entity takes the new code's name
-        where the panel has one. A period in which both codes have a row is refused (a merger or
-        a split: its figures over the new boundary are a sum, :meth:`rollup`'s work), as is an
-        old code the panel lacks (with the nearest code) and an old code given two new ones."""
-        mapping = _code_change_mapping(changes, self._core.entity_codes)
+        ``new`` (a code-change table kept as data). Codes are read as parent maps read them
+        (330111.0 is 330111); a code changed to itself is no change. A chain is followed: with
+        1 → 2 and 2 → 3, the rows of 1 and of 2 are 3's. A circle (a swap, 1 → 2 and 2 → 1) is
+        refused, as is a blank code, an old code the panel lacks (with the nearest code) and an
+        old code given two new ones. The entity keeps the name and parent of its last code where
+        the panel has them, else those of the code nearest it in the chain (a parent code that
+        changes is changed too), so that rollup() works after recode(). A period in which two of
+        the codes have a row is refused (a merger or a split: its figures over the new boundary
+        are a sum, :meth:`rollup`'s work)."""
+        chains = _code_change_mapping(changes, self._core.entity_codes)
         frame = self.to_pandas(reasons=True)
-        names = dict(frame.attrs.get("names", {}))
+        attrs = dict(frame.attrs)
+        codes = list(self._core.entity_codes)
+        names = dict(zip(codes, self._core.entity_names))
+        parents = dict(zip(codes, self._core.entity_parents))
         frame = frame.reset_index()
-        frame["entity"] = frame["entity"].map(lambda c: mapping.get(c, c))
+        frame["entity"] = frame["entity"].map(lambda c: chains[c][-1] if c in chains else c)
         clashing = frame[frame.duplicated(["entity", "period"], keep=False)]
         if len(clashing):
             code, period = clashing.iloc[0]["entity"], clashing.iloc[0]["period"]
-            olds = sorted(old for old, new in mapping.items() if new == code)
+            olds = sorted(old for old, path in chains.items() if path[-1] == code)
             raise _core.ArgumentError(
                 f"Panel.recode: entity {code} would have {int((clashing['entity'] == code).sum())} rows in "
                 f"period {period} (from {', '.join(olds + ([code] if code not in olds else []))}): "
                 "a code change joins rows of different periods; a merger of places holding rows in one "
                 "period is a sum over the new boundary: panel.rollup({old: new, …}) gives it"
             )
-        for old, new in mapping.items():
-            if old in names and not names.get(new):
-                names[new] = names[old]
-            names.pop(old, None)
+        for old, path in chains.items():
+            for label in (names, parents):
+                # The last code's own, else the nearest before it in the chain (3, then 2, then 1).
+                label[path[-1]] = next((label[c] for c in reversed([old, *path]) if label.get(c)), "")
+        renamed = {old: path[-1] for old, path in chains.items()}
+        parent_column = "\x00parent"  # no variable's name
+        frame[parent_column] = frame["entity"].map(lambda c: renamed.get(parents.get(c, ""), parents.get(c, "")))
         frame = frame.set_index(["entity", "period"])
-        if names:
-            frame.attrs["names"] = {code: name for code, name in names.items() if name}
-        units = frame.attrs.get("units", {})
-        return Panel.from_pandas(frame, units={v: u for v, u in units.items() if v in frame.columns})
+        attrs["names"] = {c: n for c, n in names.items() if n and c not in renamed}
+        frame.attrs = attrs
+        units = attrs.get("units", {})
+        return Panel.from_pandas(
+            frame, units={v: u for v, u in units.items() if v in frame.columns}, parent=parent_column
+        )
 
     def _entity_names(self) -> dict[str, str]:
         """Entity code → name where the source gave names (empty when it gave none)."""

@@ -57,12 +57,19 @@ bool take_quarter_digit(std::string_view& s, int& value) {
 }
 
 // 1-3季度 (一至三季度) of year y, January to September as 前三季度 (1-1季度 the first quarter); nothing
-// when `s` is no span of quarters; a parse_error for one that is no period (2-3季度, 1-5季度).
+// when `s` is no span of quarters; a parse_error saying what is wrong for one that is no period
+// (2-3季度, 1-5季度, 1-3季度末): the span the user wrote, not an index or a rule it did not break.
 std::optional<period> quarters_from_january(std::string_view s, int y) {
+    const std::string_view written = s;
     int first = 0, last = 0;
     if (!take_quarter_digit(s, first) || !take_span_dash(s) || !take_quarter_digit(s, last) || !take(s, "季度"))
         return std::nullopt;
-    if (first != 1 || !s.empty()) throw parse_error("a span of quarters starts in the first (1-3季度)");
+    const std::string span(written.substr(0, written.size() - s.size()));
+    if (!s.empty())
+        throw parse_error("'" + std::string(s) + "' after " + span + ": a span of quarters ends in 季度 (1-3季度)");
+    if (last < 1 || last > 4) throw parse_error(span + ": a year has quarters 1 to 4 (1-4季度 is the year)");
+    if (first != 1)
+        throw parse_error(span + ": a span of quarters starts in the first (1-3季度 is January to September)");
     return last == 1 ? period::quarter(y, 1) : period::year_to_date(y, 3 * last);
 }
 
@@ -165,7 +172,7 @@ period period::parse(std::string_view text) {
         if (take_span_dash(s)) {
             int last = 0;
             if (!take_number(s, last, 2) || !take_month_word(s) || !s.empty()) return fail();
-            // 1-1月 starts a cumulative column (1-1月, 1-2月…): a span, whose lag() is none; 3-3月 is a month.
+            // 1-1月 starts a cumulative column (1-1月, 1-2月…): January itself (year_to_date(y, 1)).
             if (first == 1) return year_to_date(y, last);
             if (first == last) return month(y, first);
             if (first == 7 && last == 12) return half(y, 2);

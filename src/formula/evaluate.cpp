@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <functional>
 #include <limits>
+#include <map>
 #include <optional>
 #include <unordered_map>
 #include <vector>
@@ -50,14 +51,53 @@ unit unit_product(const formula& f, const unit& a, const unit& b, bool divide, t
 
 typed infer_call(const formula& f, const formula_node& n, const unit_resolver& resolve);
 
-// The way out of a sum of two counts in different measure words (件 and 项), for a message.
-std::string count_way_out(const std::string& a_things, const std::string& b_things) {
-    const bool words =
-        a_things.find_first_of("/·") == std::string::npos && b_things.find_first_of("/·") == std::string::npos;
-    const std::string per = "1[" + a_things + "/" + b_things + "]";
-    return words ? "if one " + b_things + " is one " + a_things + " here, multiply by " + per +
-                       " to say so, or give both columns one unit where they are loaded"
-                 : "give both columns one unit where they are loaded";
+// The measure words of counted_things() text with their powers: "件·件/项" → {件: 2, 项: -1}.
+std::map<std::string, int> count_powers(const std::string& things) {
+    std::map<std::string, int> out;
+    auto add = [&out](std::string_view side, int sign) {
+        for (std::size_t start = 0;;) {
+            const std::size_t dot = side.find("·", start);
+            const std::string_view word = side.substr(start, dot == std::string_view::npos ? dot : dot - start);
+            if (!word.empty() && word != "1") out[std::string(word)] += sign;
+            if (dot == std::string_view::npos) return;
+            start = dot + std::string_view("·").size();
+        }
+    };
+    const std::string_view all(things);
+    const std::size_t slash = all.find('/');
+    add(all.substr(0, slash), 1);
+    if (slash != std::string_view::npos) add(all.substr(slash + 1), -1);
+    return out;
+}
+
+// The measure words (over, under) of the factor 1[over/under] taking a count in `from`'s words to one
+// in `to`'s (件 from 项: 件/项; per 件 from per 项: 项/件); nothing when it is not one word for another.
+std::optional<std::pair<std::string, std::string>> count_factor(const std::string& to, const std::string& from) {
+    std::map<std::string, int> net = count_powers(to);
+    for (const auto& [word, power] : count_powers(from)) net[word] -= power;
+    std::vector<std::string> over, under;
+    for (const auto& [word, power] : net) {
+        if (power == 1) over.push_back(word);
+        if (power == -1) under.push_back(word);
+        if (power > 1 || power < -1) return std::nullopt;
+    }
+    if (over.size() != 1 || under.size() != 1) return std::nullopt;
+    return std::make_pair(over[0], under[0]);
+}
+
+// counted_things() as a message says it: "1/件" is "per 件".
+std::string said_things(const std::string& things) {
+    return things.rfind("1/", 0) == 0 ? "per " + things.substr(2) : things;
+}
+
+// The way out for `what` (a side of a sum, the formula) counting in `from`'s words where `to`'s are
+// wanted: the factor 1[项/件] that says one is the other, when there is one, else `otherwise`.
+std::string count_way_out(const std::string& to, const std::string& from, const std::string& what,
+                          const std::string& otherwise) {
+    const auto factor = count_factor(to, from);
+    if (!factor) return otherwise;
+    return "if one " + factor->second + " is one " + factor->first + " here, multiply " + what + " by 1[" +
+           factor->first + "/" + factor->second + "] to say so, or " + otherwise;
 }
 
 }  // namespace
@@ -66,9 +106,29 @@ void refuse_different_counts(const formula& f, const unit& a, const unit& b, con
     if (!counts_different_things(a, b)) return;
     const std::string x = counted_things(a), y = counted_things(b);
     fail_units(f,
-               "cannot " + verb + " " + describe_unit(a) + " and " + describe_unit(b) + ": " + x + " and " + y +
-                   " count different things; " + count_way_out(x, y),
+               "cannot " + verb + " " + describe_unit(a) + " and " + describe_unit(b) + ": " + said_things(x) +
+                   " and " + said_things(y) + " count different things; " +
+                   count_way_out(x, y, "the side in '" + b.symbol() + "'", "load both columns in one measure word"),
                where);
+}
+
+// A formula whose unit on the panel's columns counts other things than the unit asked for (unit='项'
+// on a[件]: 120 patents called projects). The catalogue's own case stays allowed: a formula that, on
+// the catalogue's declared units, counts what the unit says (tech_contract_avg_value, 万元/项, on
+// contracts a table counted in 件) reads the catalogue's variable whatever measure word the table
+// wrote, and is computed as the catalogue defines it.
+void refuse_other_count(const formula& f, const unit& asked, const catalogue& cat, const unit_resolver& loaded) {
+    const typed given = infer(f, root_of(f), loaded);
+    if (!given.known || !counts_different_things(given.u, asked)) return;
+    const unit_resolver declared([&cat](const std::string& name) { return cat.declared_unit(name); }, false);
+    const typed catalogues = infer(f, root_of(f), declared);
+    if (catalogues.known && counted_things(catalogues.u) == counted_things(asked)) return;
+    const std::string x = counted_things(given.u), y = counted_things(asked);
+    fail_units(f,
+               "gives '" + given.u.symbol() + "', counting " + said_things(x) + ", but the unit '" + asked.symbol() +
+                   "' counts " + said_things(y) + ": they count different things; " +
+                   count_way_out(y, x, "the formula", "give the unit '" + given.u.symbol() + "'"),
+               {0, f.text().size()});
 }
 
 namespace {
@@ -109,7 +169,7 @@ typed infer(const formula& f, const formula_node& n, const unit_resolver& resolv
         if (a.known && b.known && !b.u.convertible_to(a.u))
             fail_units(f, std::string("cannot ") + verb + " " + describe_unit(a.u) + " and " + describe_unit(b.u),
                        where);
-        if (a.known && b.known) refuse_different_counts(f, a.u, b.u, verb, where);
+        if (a.known && b.known && resolve.counts_checked) refuse_different_counts(f, a.u, b.u, verb, where);
     };
     switch (n.kind) {
         case node_kind::number:
@@ -296,7 +356,7 @@ typed infer_call(const formula& f, const formula_node& n, const unit_resolver& r
     auto same_dims = [&](const typed& a, const typed& b, const std::string& verb) {
         if (a.known && b.known && !b.u.convertible_to(a.u))
             fail_units(f, "cannot " + verb + " " + describe_unit(a.u) + " and " + describe_unit(b.u), n.span);
-        if (a.known && b.known) refuse_different_counts(f, a.u, b.u, verb, n.span);
+        if (a.known && b.known && resolve.counts_checked) refuse_different_counts(f, a.u, b.u, verb, n.span);
     };
     switch (spec.units) {
         case unit_rule::choice: {
@@ -796,11 +856,13 @@ private:
         for (const auto& c : p_.columns()) known.push_back(c.name());
         location where;
         where.variable = n.name;
-        const std::string registered = detail::registered_instead_of_resident(n.name, known);
-        const std::string hint =
-            registered.empty()
-                ? detail::suggestion(n.name, known, [](const std::string& s) -> std::string_view { return s; })
-                : detail::registered_population_note(registered);
+        // The nearest name and, beside it, a registered population that is no resident one (never
+        // offered as the name meant).
+        const std::string registered = detail::registered_instead_of_resident(n.name, p_.columns());
+        std::string hint =
+            detail::suggestion(n.name, known, [](const std::string& s) -> std::string_view { return s; });
+        if (!registered.empty() && hint.find("'" + registered + "'") != std::string::npos) hint.clear();
+        if (!registered.empty()) hint += detail::registered_population_note(registered);
         throw missing_variable_error(
             needed_by() + f.describe("the panel has no variable " + detail::quoted(n.name) + hint, n.span), n.name,
             where);
@@ -849,17 +911,6 @@ private:
         if (pk == t.period_of_key.end()) return none_at(q);
         auto r = t.row_of.find(p_.entity_of_row()[row] * t.periods + pk->second);
         return r == t.row_of.end() ? none_at(q) : r->second;
-    }
-
-    // The row at `q`; for January, a row of 1月 where 1-1月 is sought and the other way round (one
-    // figure, labelled as a month or as the span from January by how the table wrote it).
-    std::int64_t january_alike_row(std::size_t row, const period& q) {
-        const std::int64_t found = row_at(row, q);
-        if (found >= 0 || q.last_month() != 1) return found;
-        const int y = q.year_number();
-        const period other = q.kind() == period_kind::month ? period::year_to_date(y, 1) : period::month(y, 1);
-        const std::int64_t alike = row_at(row, other);
-        return alike >= 0 ? alike : none_at(q);
     }
 
     // No row at `q`: -1, and for explain() the period that was not there.
@@ -937,8 +988,7 @@ private:
     // "<x>_prior", 上年同期同口径) where the panel has one.
     column_value prior_year_value(const formula& f, const formula_node& arg) {
         column_value x = eval(f, arg);
-        column_value prior =
-            gather(x, [&](std::size_t i) { return january_alike_row(i, p_.period_at(i).prior_year()); });
+        column_value prior = gather(x, [&](std::size_t i) { return row_at(i, p_.period_at(i).prior_year()); });
         if (arg.kind != node_kind::name) return prior;
         const column* explicit_prior = p_.find(arg.name + "_prior");
         if (!explicit_prior) return prior;
@@ -1051,7 +1101,11 @@ private:
             return gather(arg(0), [&](std::size_t i) {
                 const period& p = p_.period_at(i);
                 if (p.kind() == period_kind::year_to_date) return span_steps_away(i, p, steps);
-                return row_at(i, shifted(p, steps));
+                const std::int64_t found = row_at(i, shifted(p, steps));
+                // January is also the first span of a cumulative column (1-1月, 1-2月…): without
+                // the month beside it, its neighbour is the span a month longer (none before it).
+                const bool january = p.kind() == period_kind::month && p.index() == 1;
+                return found >= 0 || !january ? found : span_steps_away(i, p, steps);
             });
         }
         if (fn == "yoy") return prior_year_value(f, *n.args[0]);
@@ -1180,14 +1234,8 @@ private:
     }
 
     // The cumulative span of `y` from January to month `m` as a panel labels it (1-3月 is Q1, 1-6月
-    // H1, 1-12月 the year), and January alone (1月, or 1-1月 written as YTD01).
-    std::int64_t cumulative_row(std::size_t row, int y, int m) {
-        if (m == 1) {
-            const std::int64_t january = row_at(row, period::month(y, 1));
-            return january >= 0 ? january : row_at(row, period::year_to_date(y, 1));
-        }
-        return row_at(row, period::year_to_date(y, m));
-    }
+    // H1, 1-12月 the year, 1-1月 January itself).
+    std::int64_t cumulative_row(std::size_t row, int y, int m) { return row_at(row, period::year_to_date(y, m)); }
 
     // For a variable cumulative in every row (catalogue `cumulative`: a 2024Q2 row holds January to
     // June): the row of `p`'s kind ending in month m (Q1 before Q2, April before May), else the
@@ -1327,6 +1375,7 @@ std::vector<std::string> percent_for_points(const panel& p, const catalogue& cat
         try {
             const formula f = ind.parsed.empty() ? formula::parse(ind.formula) : ind.parsed;
             detail::refuse_percent_for_points(f, ind.unit, resolve);
+            detail::refuse_other_count(f, ind.unit, cat, resolve);
         } catch (const incompatible_units_error& e) {
             const std::string message = "indicator " + detail::quoted(ind.id) + ": " + e.message();
             if (options.strict) throw incompatible_units_error(message);
@@ -1413,6 +1462,8 @@ indicator_values evaluate(const panel& p, const formula& f, const std::optional<
             throw incompatible_units_error(
                 f.describe("the formula gives '" + v.u.symbol() + "', which cannot convert to '" + out->symbol() + "'",
                            {0, f.text().size()}));
+        detail::refuse_other_count(f, *out, cat,
+                                   [&](const std::string& name) { return detail::unit_of_name(cat, p, name); });
         if (scaled) {
             ev.forget();
             return result_column(f.text(), std::move(*scaled), p.rows());

@@ -2,6 +2,7 @@
 // Unit inference over a formula tree, shared by the catalogue (declared dimensions) and the
 // evaluator (the panel's units). Private to src/.
 #include <functional>
+#include <type_traits>
 #include <optional>
 
 #include "formula/node.hpp"
@@ -22,7 +23,18 @@ struct typed {
 };
 
 /// Resolves a name to its unit; nullopt = unknown (checks involving it are deferred).
-using unit_resolver = std::function<std::optional<unit>(const std::string& name)>;
+/// `counts_checked` false: the units are the catalogue's declared ones, not those the panel loaded the
+/// columns in, so their measure words say nothing (a table may count contracts in 件 where the catalogue
+/// says 项, and patents[件] + contracts[件] add): 件 + 项 is refused where a panel's units are known.
+struct unit_resolver {
+    template <class F, class = std::enable_if_t<!std::is_same_v<std::decay_t<F>, unit_resolver>>>
+    unit_resolver(F&& f, bool check_counts = true)  // NOLINT(google-explicit-constructor): a lambda is one
+        : unit_of(std::forward<F>(f)), counts_checked(check_counts) {}
+    std::optional<unit> operator()(const std::string& name) const { return unit_of(name); }
+
+    std::function<std::optional<unit>(const std::string& name)> unit_of;
+    bool counts_checked = true;
+};
 
 /// The unit of `n`; throws incompatible_units_error or parse_error (unknown function, wrong
 /// arguments) described with the formula text and a caret.
@@ -31,6 +43,10 @@ typed infer(const formula& f, const formula_node& n, const unit_resolver& resolv
 /// An incompatible_units_error at `where` when a and b count different things (件 and 项, units.hpp
 /// counted_things), saying the way out; `verb` is "add", "compare"…
 void refuse_different_counts(const formula& f, const unit& a, const unit& b, const std::string& verb, text_span where);
+
+/// An incompatible_units_error when `f`, on the units the panel loaded (`loaded`), counts other things
+/// than the unit `asked` (unit='项' on a[件]), unless the catalogue's declared units vouch for it.
+void refuse_other_count(const formula& f, const unit& asked, const catalogue& cat, const unit_resolver& loaded);
 
 /// 百分点 and % swapped by an indicator's unit `out` (spec §5): a change of a rate (one rate less
 /// another) labelled %, or a rate of change (growth(), cagr(), x / yoy(x) - 1, (x - q) / q) labelled

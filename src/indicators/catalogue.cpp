@@ -79,7 +79,9 @@ void settle_unit(indicator& i) {
 void check_indicator(const catalogue& cat, indicator& i) {
     settle_unit(i);
     if (i.parsed.empty() || i.parsed.text() != i.formula) i.parsed = formula::parse(i.formula);
-    auto resolve = [&cat](const std::string& name) { return cat.declared_unit(name); };
+    // Counts in different measure words are checked where a panel gives the units its columns were
+    // loaded in (compute, evaluate), not with the catalogue's: typing.hpp unit_resolver.
+    const detail::unit_resolver resolve([&cat](const std::string& name) { return cat.declared_unit(name); }, false);
     const detail::typed t = detail::infer(i.parsed, detail::root_of(i.parsed), resolve);
     if (t.known && !t.u.convertible_to(i.unit))
         throw incompatible_units_error(i.parsed.describe("the formula gives " + t.u.dim().to_string() +

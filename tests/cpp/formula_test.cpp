@@ -334,6 +334,24 @@ BOOST_AUTO_TEST_CASE(builtin_catalogue_unchanged_by_the_move_to_formulas) {
     }
 }
 
+// Counts in different measure words are checked in the units the panel loaded them in (review 28b):
+// contracts a table counts in 件 add to patents (10件 + 20件 = 30件) though the catalogue says 项;
+// loaded in 项 they are refused, and so is an indicator whose unit counts another thing than its
+// formula (unit 项 on patents in 件), unless the catalogue's own units vouch for it.
+BOOST_AUTO_TEST_CASE(counts_are_checked_in_the_units_the_panel_loaded) {
+    const indicator sum = make("s", "valid_invention_patents + tech_contract_count", "件");
+    catalogue c = catalogue::builtin();
+    c.add(sum);  // the catalogue's 件 + 项 says nothing of the panel's columns
+    panel same = parse_csv("entity,period,valid_invention_patents[件],tech_contract_count[件]\na,2024,10,20\n");
+    BOOST_TEST(compute_indicator(same, sum).values()(0) == 30.0);
+    panel other = parse_csv("entity,period,valid_invention_patents[件],tech_contract_count[项]\na,2024,10,20\n");
+    BOOST_CHECK_THROW(compute_indicator(other, sum), incompatible_units_error);
+    panel own = parse_csv("entity,period,a[件]\na,2024,120\n");
+    BOOST_CHECK_THROW(compute_indicator(own, make("i", "a", "项")), incompatible_units_error);
+    panel contracts = parse_csv("entity,period,tech_contract_value[万元],tech_contract_count[件]\na,2024,2350,47\n");
+    BOOST_TEST(compute_indicator(contracts, catalogue::builtin().at("tech_contract_avg_value")).values()(0) == 50.0);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(formula_limits)

@@ -155,11 +155,14 @@ BOOST_AUTO_TEST_CASE(the_periods_nearest_in_time_are_suggested) {
 }
 
 // Bureau tables write 1-12月份 and 1月份 (月份 for 月) and 1-3季度 (January to September, as 前三季度);
-// 1-1月 is the span from January that starts a cumulative column (January's figure) and 1-12月 the year (spec §7.3:
-// 1-10月 is cumulative to October).
+// 1-1月 is the span from January that starts a cumulative column, January's figure: one period with 1月
+// (review 28b: a panel writing one county's January each way rolls them up together), and 1-12月 the year
+// (spec §7.3: 1-10月 is cumulative to October).
 BOOST_AUTO_TEST_CASE(month_and_quarter_spans_as_tables_write_them) {
     const auto p = [](const char* text) { return period::parse(text).to_string(); };
-    BOOST_TEST(p("2024年1-1月") == "2024YTD01");  // the span that starts a cumulative column
+    BOOST_TEST(p("2024年1-1月") == "2024-01");  // the span that starts a cumulative column: January
+    BOOST_TEST(period::parse("2024YTD01") == period::parse("2024年1月"));
+    BOOST_TEST(period::year_to_date(2024, 1) == period::month(2024, 1));
     BOOST_TEST(p("2024年3-3月") == "2024-03");
     BOOST_TEST(p("2024年1月份") == "2024-01");
     BOOST_TEST(p("2024年1-12月份") == "2024");
@@ -173,6 +176,18 @@ BOOST_AUTO_TEST_CASE(month_and_quarter_spans_as_tables_write_them) {
     BOOST_TEST(p("2024年1-12月") == "2024");
     BOOST_CHECK_THROW(period::parse("2024年2-3季度"), zhibiao::parse_error);  // April to September: no period
     BOOST_CHECK_THROW(period::parse("2024年1-5季度"), zhibiao::parse_error);
+    // What is wrong with a span of quarters, in the user's own writing (review 28b).
+    const auto why = [](const char* text) {
+        try {
+            period::parse(text);
+        } catch (const zhibiao::parse_error& e) {
+            return std::string(e.what());
+        }
+        return std::string();
+    };
+    BOOST_TEST(why("2024年1-5季度").find("1-5季度: a year has quarters 1 to 4") != std::string::npos);
+    BOOST_TEST(why("2024年1-3季度末").find("'末' after 1-3季度") != std::string::npos);
+    BOOST_TEST(why("2024年2-3季度").find("2-3季度: a span of quarters starts in the first") != std::string::npos);
     BOOST_CHECK_THROW(period::parse("2024年1月份份"), zhibiao::parse_error);
 }
 
