@@ -11,7 +11,6 @@ import re
 from typing import Any, Iterator, Mapping, Sequence
 
 import numpy as np
-import pandas as pd
 
 from ._suggest import checked_keywords_with_aliases
 from . import _core
@@ -39,6 +38,8 @@ def _labelled(text: str, labels: dict[str, Any]) -> tuple[str, dict[str, str]]:
         names = labels[kind]
         if names is None or kind in used or at >= len(names):
             return m.group(0)
+        import pandas as pd  # here, not at the top: import zhibiao must not load pandas (a DataFrame did)
+
         label = names[at]
         used[kind] = str(label)
         # A label that repeats, or a missing one ('nan'), does not say which row: its number too.
