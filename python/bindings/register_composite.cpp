@@ -16,6 +16,7 @@
 #endif
 
 #include "bindings.hpp"
+#include "composite/code_suggestion.hpp"
 #include "zhibiao/composite/audit.hpp"
 #include "zhibiao/composite/config.hpp"
 #include "zhibiao/composite/framework.hpp"
@@ -168,13 +169,28 @@ const char* type_text(cp::option_type t) {
     return texts[static_cast<int>(t)];
 }
 
+/// Whether `v`, or an item or value in it, is True or False (Python's or NumPy's): booleans are no
+/// numbers, though Python counts them as 1 and 0 (review 28c: winmaxes={"x": True} winsorised a point).
+bool holds_bool(py::handle v) {
+    if (py::isinstance<py::bool_>(v) || py::isinstance(v, py::module_::import("numpy").attr("bool_"))) return true;
+    if (py::isinstance<py::dict>(v)) {
+        for (const auto& item : v.cast<py::dict>())
+            if (holds_bool(item.second)) return true;
+        return false;
+    }
+    if (py::isinstance<py::list>(v) || py::isinstance<py::tuple>(v))
+        for (const auto& item : v)
+            if (holds_bool(item)) return true;
+    return false;
+}
+
 cp::option_value python_value(const cp::option_spec& o, py::handle v) {
     using T = cp::option_type;
+    if (o.type != T::flag && holds_bool(v)) throw py::cast_error();
     switch (o.type) {
         case T::flag:
             return v.cast<bool>();
         case T::whole: {
-            if (py::isinstance<py::bool_>(v)) throw py::cast_error();
             if (!py::isinstance<py::float_>(v)) return v.cast<int>();
             const double d = v.cast<double>();  // 5.0 is 5; 2.5 is not a whole number
             if (d != std::floor(d) || !(std::abs(d) <= 1e6)) throw py::cast_error();
@@ -413,6 +429,8 @@ void register_model(py::module_& m) {
         "(step, parameter, allowed values, default) of every composite option with a vocabulary.");
     m.def("composite_check_option", &cp::check_option, py::arg("step"), py::arg("parameter"), py::arg("value"),
           py::arg("function"));
+    m.def("composite_closest_code", &cp::detail::closest_code, py::arg("wanted"), py::arg("codes"),
+          "The code a framework's messages suggest for a misspelt one, or '' (src/composite/code_suggestion.hpp).");
     m.def(
         "composite_parameter_hint",
         [](const std::string& step, const std::string& parameter, const std::vector<std::string>& allowed) {

@@ -15,15 +15,17 @@ void register_mcdm(py::module_& m) {
     m.def(
         "composite_normalise",
         [](const Eigen::MatrixXd& x, const std::vector<int>& directions, const std::string& method,
-           const std::string& cost, double low, double high, double target_mean, double target_sd) {
+           const std::string& cost, double low, double high, double target_mean, double target_sd,
+           const std::vector<std::string>& names) {
             cp::normalise_options o;
             o.method = cp::choose(cp::normalisation_choices, method, "normalise", "method");
             o.cost = cp::choose(cp::cost_choices, cost, "normalise", "cost");
             o.low = low, o.high = high, o.target_mean = target_mean, o.target_sd = target_sd;
-            return cp::normalise(x, directions, o);
+            return cp::normalise(x, directions, o, names);  // a DataFrame's labels name its columns
         },
         py::arg("x"), py::arg("directions"), py::arg("method"), py::arg("cost") = "negate", py::arg("low") = 0.0,
-        py::arg("high") = 100.0, py::arg("target_mean") = 0.0, py::arg("target_sd") = 1.0);
+        py::arg("high") = 100.0, py::arg("target_mean") = 0.0, py::arg("target_sd") = 1.0,
+        py::arg("names") = std::vector<std::string>{});
     m.def(
         "composite_vikor_compromise",
         [](const Eigen::MatrixXd& x, const Eigen::VectorXd& w, const std::vector<int>& types, double v,

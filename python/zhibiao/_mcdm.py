@@ -25,7 +25,7 @@ def _numbers(value: Any, name: str, function: str) -> np.ndarray:
         raise _core.ArgumentError(f"{function}: {name} must be numbers, not {value!r} ({e})") from None
 
 
-_POSITION = re.compile(r"\b(unit|criterion) (\d+)\b")
+_POSITION = re.compile(r"\b(unit|criterion|column) (\d+)\b")
 
 
 def _labelled(text: str, labels: dict[str, Any]) -> tuple[str, dict[str, str]]:
@@ -34,12 +34,17 @@ def _labelled(text: str, labels: dict[str, Any]) -> tuple[str, dict[str, str]]:
     used: dict[str, str] = {}
 
     def label_of(m: re.Match[str]) -> str:
-        kind, at = m.group(1), int(m.group(2))
+        kind, at = "criterion" if m.group(1) == "column" else m.group(1), int(m.group(2))
         names = labels[kind]
         if names is None or kind in used or at >= len(names):
             return m.group(0)
-        used[kind] = str(names[at])
-        return f"{kind} '{names[at]}'"
+        import pandas as pd  # here, not at the top: import zhibiao must not load pandas (a DataFrame did)
+
+        label = names[at]
+        used[kind] = str(label)
+        # A label that repeats, or a missing one ('nan'), does not say which row: its number too.
+        unclear = not names.is_unique or (not isinstance(label, str) and bool(pd.isna(label)))
+        return f"{m.group(1)} '{label}'" + (f" (row {at}, counting from 0)" if unclear else "")
 
     return _POSITION.sub(label_of, text), used
 
@@ -134,7 +139,6 @@ def normalise(
     {column: scale}, and ``truncate``. A column is named by its label in a DataFrame, by its
     position (0, 1, …) in an array; each column is normalised as a build normalises the indicator
     of that name, and the same entries are refused (an unknown column, a range for a Borda column)."""
-    refuse_unread_keywords("normalise", "normalise()", method, {"range": range, "m_sd": m_sd})
     matrix = _numbers(x, "x", "normalise")
     if matrix.ndim != 2:
         raise _core.ArgumentError(f"normalise: x must be a units × criteria matrix, not {matrix.ndim}-dimensional")
@@ -148,9 +152,13 @@ def normalise(
         "truncate": truncate,
     }
     if method == "goalposts" or any(value is not None for value in own.values()):
+        # The step checks range/m_sd against each column's own method (review 28c: "rank" overall
+        # with methods={"a": "minmax"} reads range for 'a').
         return _normalised_by_step(x, matrix, method, types, cost, range, m_sd, own)
+    refuse_unread_keywords("normalise", "normalise()", method, {"range": range, "m_sd": m_sd})
     range = (0.0, 100.0) if range is None else range
     m_sd = (0.0, 1.0) if m_sd is None else m_sd
+    labels = getattr(x, "columns", None)
     with naming_labels(x):
         return np.asarray(
             _core.composite_normalise(
@@ -162,6 +170,7 @@ def normalise(
                 float(range[1]),
                 float(m_sd[0]),
                 float(m_sd[1]),
+                [str(c) for c in labels] if labels is not None else [],
             )
         )
 

@@ -322,18 +322,9 @@ for _cls in _STEP_CLASSES:
 
 
 def _closest_code(wanted: str, codes: Sequence[str]) -> str:
-    """closest_name among a framework's codes, equally close ones decided by the longest start
-    they share with ``wanted`` (src/composite/code_suggestion.hpp: "Sustain" → 'Sust', not
-    'SusEcFin')."""
-
-    def shared(code: str) -> int:
-        a, b = wanted.lower(), code.lower()
-        n = 0
-        while n < min(len(a), len(b)) and a[n] == b[n]:
-            n += 1
-        return n
-
-    return closest_name(wanted, sorted(codes, key=shared, reverse=True)) or ""
+    """The code the C++ messages suggest for ``wanted`` (src/composite/code_suggestion.hpp, one rule
+    for both languages: "Sustain" → 'Sust', "Soc" → 'Social'), or ""."""
+    return str(_core.composite_closest_code(wanted, list(codes)))
 
 
 def _refuse_blank_codes(meta: Any) -> None:
@@ -1612,16 +1603,17 @@ def weights(
     vic) given to another method are refused, as by the ``Weigh`` step: they would be unused."""
     # before the data are read: a keyword the method does not read is the caller's first mistake
     refuse_unread_keywords("weigh", "weights()", method, {"ddof": ddof, "zeros": zeros, "correlation": correlation})
-    return np.asarray(
-        _core.composite_weights(
-            _numbers(x, "x", "weights"),
-            method,
-            1 if ddof is None else ddof,
-            _default("weights", "zeros") if zeros is None else zeros,
-            _default("weights", "correlation") if correlation is None else correlation,
-            _criterion_types(types, "weights"),
+    with _naming_labels(x):  # "column 2" said as the DataFrame's label
+        return np.asarray(
+            _core.composite_weights(
+                _numbers(x, "x", "weights"),
+                method,
+                1 if ddof is None else ddof,
+                _default("weights", "zeros") if zeros is None else zeros,
+                _default("weights", "correlation") if correlation is None else correlation,
+                _criterion_types(types, "weights"),
+            )
         )
-    )
 
 
 @checked_keywords
@@ -1675,7 +1667,8 @@ def copeland(x: Any, w: Any) -> np.ndarray:
 
 @checked_keywords_with_aliases("outranking()")
 def outranking(x: Any, w: Any) -> np.ndarray:
-    return np.asarray(_core.composite_outranking(np.asarray(x, dtype=np.float64), np.asarray(w, dtype=np.float64)))
+    with _naming_labels(x):
+        return np.asarray(_core.composite_outranking(np.asarray(x, dtype=np.float64), np.asarray(w, dtype=np.float64)))
 
 
 @checked_keywords_with_aliases("mazziotta_pareto()")

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <string>
 #include <vector>
@@ -158,6 +159,16 @@ Eigen::VectorXd group_weights_of(const framework& fw, int group, const std::vect
     return w;
 }
 
+/// Whether the power mean of order p of children in [lo, hi] (all > 0) is their geometric mean to
+/// within rounding: M_p = G·exp(p/2·Var(log x) + O(p²)), and Var(log x) ≤ log(hi/lo)²/4, so the
+/// relative difference is at most |p|·log(hi/lo)²/8 — below DBL_EPSILON/2 it is lost in rounding.
+/// (Far smaller p would also make p·log(x/ref) subnormal, and the general form imprecise.)
+bool near_geometric(double p, double lo, double hi) {
+    if (!(lo > 0)) return false;
+    const double spread = std::log(hi / lo);
+    return std::abs(p) * spread * spread / 8 <= std::numeric_limits<double>::epsilon() / 2;
+}
+
 void weighted_means(const framework& fw, int group, const std::vector<int>& kids, const Eigen::VectorXd& w,
                     const aggregate_options& o, Eigen::MatrixXd& s) {
     const double p = o.method == aggregation::arithmetic  ? 1
@@ -194,18 +205,27 @@ void weighted_means(const framework& fw, int group, const std::vector<int>& kids
             if (!present(x) || wc == 0) continue;
             lo = std::min(lo, x), hi = std::max(hi, x);
             if (p <= 0 ? !(x > 0) : !(x >= 0 || p == 1))
-                throw method_error(
-                    "aggregating '" + fw.at(group).code + "': a " + aggregation_names[static_cast<int>(o.method)] +
-                    " mean" + (o.method == aggregation::generalised ? " (p = " + format_number(p) + ")" : "") +
-                    " needs " + (p <= 0 ? "positive" : "non-negative") + " scores, and '" + fw.at(kids[c]).code +
-                    "' has " + format_number(x) + " (normalise to [1, 100] first)");
+                throw method_error("aggregating '" + fw.at(group).code + "' for unit " + std::to_string(u) + ": a " +
+                                   aggregation_names[static_cast<int>(o.method)] + " mean" +
+                                   (o.method == aggregation::generalised ? " (p = " + format_number(p) + ")" : "") +
+                                   " needs " + (p <= 0 ? "positive" : "non-negative") + " scores, and '" +
+                                   fw.at(kids[c]).code + "' has " + format_number(x) +
+                                   " (normalise to [1, 100] first)");
             if (other_power) ref = p > 0 ? std::max(ref, x) : std::min(ref, x);
         }
         if (other_power && !(ref > 0 && std::isfinite(ref))) ref = 1;  // all zero, or none present
+        // A power this close to 0 is the geometric mean to within rounding (see near_geometric).
+        const bool as_geometric = p == 0 || (other_power && near_geometric(p, lo, hi));
+        const double q = as_geometric ? 0 : p;
         for (std::size_t c = 0; c < kids.size(); ++c) {
             const double x = s(u, kids[c]), wc = w(static_cast<Eigen::Index>(c));
             if (!present(x) || wc == 0) continue;
-            num += p == 1 ? wc * x : p == 0 ? wc * std::log(x) : p == -1 ? wc / x : wc * std::pow(x / ref, p);
+            // Other powers as Σ w·expm1(p·log(x/ref)): (x/ref)^p - 1 kept to full precision, which
+            // pow(x/ref, p) loses when p is near 0 (sums of 1 + tiny, then raised to 1/p).
+            num += q == 1    ? wc * x
+                   : q == 0  ? wc * std::log(x)
+                   : q == -1 ? wc / x
+                             : wc * std::expm1(q * std::log(x / ref));
             den += wc;
         }
         if (den == 0) continue;  // every child missing: the aggregate is missing too
@@ -214,10 +234,10 @@ void weighted_means(const framework& fw, int group, const std::vector<int>& kids
         // mean is held to [smallest, largest] child (what it is in exact arithmetic). The
         // arithmetic mean above takes no log or power and is left as COINr computes it (the
         // anchors); uncertainty_fast.cpp holds its means alike, bit for bit.
-        s(u, group) = std::clamp(p == 1    ? num / den
-                                 : p == 0  ? std::exp(num / den)
-                                 : p == -1 ? den / num
-                                           : ref * std::pow(num / den, 1 / p),
+        s(u, group) = std::clamp(q == 1    ? num / den
+                                 : q == 0  ? std::exp(num / den)
+                                 : q == -1 ? den / num
+                                           : ref * std::exp(std::log1p(num / den) / q),
                                  lo, hi);
     }
 }

@@ -22,11 +22,28 @@ inline std::size_t shared_start(std::string_view a, std::string_view b) {
     return n;
 }
 
-/// " (did you mean 'x'?)" for `wanted` among `codes`, or "".
-template <class Range, class Name>
-std::string code_suggestion(std::string_view wanted, const Range& candidates, Name name_of) {
-    std::vector<std::string> codes;
-    for (const auto& c : candidates) codes.emplace_back(name_of(c));
+/// The only code that begins with `wanted`, compared as suggestions compare ("Soc" → 'Social',
+/// which the edit distance would not find before 'CO2'); "" when none or several do, when
+/// `wanted` has fewer than two characters, or when a code is `wanted` but for case (that one).
+inline std::string only_code_begun(std::string_view wanted, const std::vector<std::string>& codes) {
+    const std::string key = zhibiao::detail::suggestion_key(wanted);
+    if (zhibiao::detail::code_points(key).size() < 2) return {};
+    std::string found;
+    for (const std::string& code : codes) {
+        const std::string other = zhibiao::detail::suggestion_key(code);
+        if (other == key) return {};
+        if (other.size() <= key.size() || other.compare(0, key.size(), key) != 0 || found == code) continue;
+        if (!found.empty()) return {};
+        found = code;
+    }
+    return found;
+}
+
+/// The code suggested for `wanted` among `codes`, or "": the only one it begins, else the
+/// library's closest name with ties to the longest shared start. Python's framework messages
+/// call this through the binding, so both languages suggest alike.
+inline std::string closest_code(std::string_view wanted, const std::vector<std::string>& codes) {
+    if (std::string begun = only_code_begun(wanted, codes); !begun.empty()) return begun;
     std::vector<std::size_t> shared(codes.size());
     for (std::size_t k = 0; k < codes.size(); ++k) shared[k] = shared_start(wanted, codes[k]);
     std::vector<std::size_t> order(codes.size());
@@ -37,7 +54,16 @@ std::string code_suggestion(std::string_view wanted, const Range& candidates, Na
     std::vector<std::string> ranked;
     ranked.reserve(codes.size());
     for (std::size_t k : order) ranked.push_back(codes[k]);
-    return zhibiao::detail::suggestion(wanted, ranked, zhibiao::detail::as_written);
+    return zhibiao::detail::closest_name(wanted, ranked, zhibiao::detail::as_written, zhibiao::detail::as_written);
+}
+
+/// " (did you mean 'x'?)" for `wanted` among `codes`, or "".
+template <class Range, class Name>
+std::string code_suggestion(std::string_view wanted, const Range& candidates, Name name_of) {
+    std::vector<std::string> codes;
+    for (const auto& c : candidates) codes.emplace_back(name_of(c));
+    const std::string best = closest_code(wanted, codes);
+    return best.empty() ? std::string() : " (did you mean '" + best + "'?)";
 }
 
 inline std::string code_suggestion(std::string_view wanted, const std::vector<std::string>& codes) {

@@ -454,15 +454,21 @@ bool among(const std::string& name, const std::vector<std::string>& names) {
     return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-/// The first key of `entries` that is not among `names`, as a problem of `option`.
+/// The first key of `entries` that is not among `names`, as a problem of `option`. A node of the
+/// framework of the other kind is said to be one (review 28c: methods={"Conn": …} was told "did
+/// you mean 'CO2'?" when Conn is an aggregate), not matched to a name it merely resembles.
 template <class Map>
 step_name_problem first_unknown(const Map& entries, const char* option, const std::vector<std::string>& names,
-                                const char* what) {
+                                const char* what, const framework_names& all) {
     for (const auto& entry : entries) {
         const std::string& name = entry.first;
         if (among(name, names)) continue;
         std::string problem =
-            std::string("is not ") + what + " of the framework" + detail::code_suggestion(name, names);
+            among(name, all.nodes)
+                ? std::string("is ") +
+                      (among(name, all.groups) ? "an aggregate (a node with children)" : "an indicator") +
+                      " of the framework, not " + what
+                : std::string("is not ") + what + " of the framework" + detail::code_suggestion(name, names);
         return {option, name, std::move(problem), true};
     }
     return {};
@@ -474,8 +480,8 @@ step_name_problem step_name_problem_of(const step& s, const framework& fw) {
     const framework_names names(fw);
     step_name_problem p;
     if (const auto* d = std::get_if<denominate_step>(&s)) {
-        if (p = first_unknown(d->by, "by", names.indicators, "an indicator"); !p.option.empty()) return p;
-        if (p = first_unknown(d->scale, "scale", names.indicators, "an indicator"); !p.option.empty()) return p;
+        if (p = first_unknown(d->by, "by", names.indicators, "an indicator", names); !p.option.empty()) return p;
+        if (p = first_unknown(d->scale, "scale", names.indicators, "an indicator", names); !p.option.empty()) return p;
         for (const auto& entry : d->scale)
             if (d->by.find(entry.first) == d->by.end())
                 return {"scale", entry.first,
@@ -483,20 +489,28 @@ step_name_problem step_name_problem_of(const step& s, const framework& fw) {
                         "multiplies a denominated indicator)",
                         false};
     } else if (const auto* t = std::get_if<treat_step>(&s)) {
-        if (p = first_unknown(t->methods, "methods", names.indicators, "an indicator"); !p.option.empty()) return p;
-        if (p = first_unknown(t->winmaxes, "winmaxes", names.indicators, "an indicator"); !p.option.empty()) return p;
-        if (p = first_unknown(t->fallbacks, "fallbacks", names.indicators, "an indicator"); !p.option.empty()) return p;
+        if (p = first_unknown(t->methods, "methods", names.indicators, "an indicator", names); !p.option.empty())
+            return p;
+        if (p = first_unknown(t->winmaxes, "winmaxes", names.indicators, "an indicator", names); !p.option.empty())
+            return p;
+        if (p = first_unknown(t->fallbacks, "fallbacks", names.indicators, "an indicator", names); !p.option.empty())
+            return p;
     } else if (const auto* n = std::get_if<normalise_step>(&s)) {
-        if (p = first_unknown(n->standard, "standard", names.indicators, "an indicator"); !p.option.empty()) return p;
-        if (p = first_unknown(n->goalposts, "goalposts", names.indicators, "an indicator"); !p.option.empty()) return p;
-        if (p = first_unknown(n->methods, "methods", names.indicators, "an indicator"); !p.option.empty()) return p;
-        if (p = first_unknown(n->ranges, "ranges", names.indicators, "an indicator"); !p.option.empty()) return p;
-        if (p = first_unknown(n->m_sds, "m_sds", names.indicators, "an indicator"); !p.option.empty()) return p;
-        if (p = first_unknown(n->goal_scales, "goal_scales", names.indicators, "an indicator"); !p.option.empty())
+        if (p = first_unknown(n->standard, "standard", names.indicators, "an indicator", names); !p.option.empty())
+            return p;
+        if (p = first_unknown(n->goalposts, "goalposts", names.indicators, "an indicator", names); !p.option.empty())
+            return p;
+        if (p = first_unknown(n->methods, "methods", names.indicators, "an indicator", names); !p.option.empty())
+            return p;
+        if (p = first_unknown(n->ranges, "ranges", names.indicators, "an indicator", names); !p.option.empty())
+            return p;
+        if (p = first_unknown(n->m_sds, "m_sds", names.indicators, "an indicator", names); !p.option.empty()) return p;
+        if (p = first_unknown(n->goal_scales, "goal_scales", names.indicators, "an indicator", names);
+            !p.option.empty())
             return p;
     } else if (const auto* w = std::get_if<weigh_step>(&s)) {
-        if (p = first_unknown(w->options.fixed, "fixed", names.nodes, "a node"); !p.option.empty()) return p;
-        if (p = first_unknown(w->options.pairwise, "pairwise", names.groups, "a group (a node with children)");
+        if (p = first_unknown(w->options.fixed, "fixed", names.nodes, "a node", names); !p.option.empty()) return p;
+        if (p = first_unknown(w->options.pairwise, "pairwise", names.groups, "a group (a node with children)", names);
             !p.option.empty())
             return p;
     }

@@ -139,11 +139,13 @@ Eigen::VectorXd oriented(const Eigen::VectorXd& raw, double d, const normalise_o
 
 [[noreturn]] void no_spread(const std::vector<double>& v, const std::string& name) {
     if (v.empty())
-        throw method_error("cannot normalise indicator '" + name + "': it has no values (missing for every unit)");
+        throw method_error("cannot normalise indicator '" + name + "': it has no values (missing for every unit)",
+                           variable_at(name));
     if (v.size() == 1)  // the cause is the data's coverage, not the indicator: say so
         throw method_error("cannot normalise indicator '" + name +
-                           "': only one region has a value (a spread needs two or more regions)");
-    throw method_error("cannot normalise indicator '" + name + "': it is constant (no spread)");
+                               "': only one region has a value (a spread needs two or more regions)",
+                           variable_at(name));
+    throw method_error("cannot normalise indicator '" + name + "': it is constant (no spread)", variable_at(name));
 }
 
 /// What a negated cost indicator needs instead, said where a ratio method fails on it.
@@ -173,25 +175,29 @@ Eigen::VectorXd ratio_column(const Eigen::VectorXd& c, const std::vector<double>
         const double hi = *std::max_element(v.begin(), v.end());
         if (!(hi > 0))
             throw method_error("cannot normalise indicator '" + name + "' by its maximum: the maximum is not positive" +
-                               cost_hint(d, o));
+                                   cost_hint(d, o),
+                               variable_at(name));
         return c / hi;
     }
     double total = 0;
     for (double e : v) total += o.method == normalisation::vector ? e * e : e;  // |e| ≤ 1 (scaled): no overflow
     if (o.method == normalisation::vector) {
         if (!(total > 0))
-            throw method_error("cannot normalise indicator '" + name + "' by its norm: every value is zero");
+            throw method_error("cannot normalise indicator '" + name + "' by its norm: every value is zero",
+                               variable_at(name));
         return c / std::sqrt(total);
     }
     if (!(total > 0))
-        throw method_error("cannot normalise indicator '" + name + "' by its sum: the sum is not positive" +
-                           cost_hint(d, o));
+        throw method_error(
+            "cannot normalise indicator '" + name + "' by its sum: the sum is not positive" + cost_hint(d, o),
+            variable_at(name));
     // A positive sum over values of both signs would give shares below 0 and above 1 (−1, 1, 2:
     // −50 %); pymcdm's sum_normalization refuses them too.
     if (std::any_of(v.begin(), v.end(), [](double e) { return e < 0; }))
         throw method_error("cannot normalise indicator '" + name +
-                           "' by its sum: it has negative values, and shares of a sum need values ≥ 0" +
-                           cost_hint(d, o));
+                               "' by its sum: it has negative values, and shares of a sum need values ≥ 0" +
+                               cost_hint(d, o),
+                           variable_at(name));
     return c / total;
 }
 

@@ -478,6 +478,31 @@ treat_options treat_step::options_for(const std::string& name) const {
 
 namespace {
 
+/// The whole-matrix methods (WASPAS, mean-min, TOPSIS, …), the power means and the outlier
+/// treatment's fallbacks know a unit by its row number ("unit 2"): their complaint is said again
+/// naming the region ("region 'R3'"), the region as the error's entity.
+template <class Work>
+auto naming_regions(const stage& s, Work work) -> decltype(work()) {
+    try {
+        return work();
+    } catch (const method_error& e) {
+        std::string text = e.message();
+        location where = e.where();
+        const std::string unit = "unit ";
+        for (std::size_t at = text.find(unit); at != std::string::npos; at = text.find(unit, at + 1)) {
+            std::size_t end = at + unit.size();
+            while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end]))) ++end;
+            if (end == at + unit.size()) continue;
+            const std::size_t row = std::stoul(text.substr(at + unit.size(), end - at - unit.size()));
+            if (row >= s.rows.size()) break;
+            where.entity = s.data.regions[static_cast<std::size_t>(s.rows[row])];
+            text.replace(at, end - at, "region '" + where.entity + "'");
+            break;
+        }
+        throw method_error(text, where);
+    }
+}
+
 /// Each indicator treated with its own options (treat_step::options_for), column by column.
 treated treat_by_indicator(const treat_step& t, const stage& s, Eigen::Ref<Eigen::MatrixXd> slot) {
     treated out{Eigen::MatrixXd(), mark_matrix::Zero(s.x.rows(), s.x.cols()), {}};
@@ -507,8 +532,10 @@ std::string own_treatment_text(const treat_step& t, const std::vector<std::strin
 
 void treat_step::apply(stage& s) const {
     layer_matrix slot = detail::next_slot(s);
-    treated out = per_indicator() ? treat_by_indicator(*this, s, slot)
-                                  : detail::treat_into(s.x, options, s.names, slot);  // straight into its layer
+    treated out = naming_regions(s, [&] {
+        return per_indicator() ? treat_by_indicator(*this, s, slot)
+                               : detail::treat_into(s.x, options, s.names, slot);  // straight into its layer
+    });
     detail::keep_slot(s, "treated", std::move(slot));
     s.out.treated_marks = std::move(out.marks);
     s.out.treatment = std::move(out.log);
@@ -850,28 +877,8 @@ void rank_aggregates(const framework& fw, result& r) {
               r.ranks.data());
 }
 
-/// The whole-matrix methods (WASPAS, mean-min, TOPSIS, …) know a unit by its row number
-/// ("unit 2"): their complaint is said again naming the region ("region 'R3'"), the region as the
-/// error's entity.
 aggregation_result aggregate_naming_regions(const stage& s, const std::vector<level_plan>& plans) {
-    try {
-        return aggregate(s.fw, s.x, plans);
-    } catch (const method_error& e) {
-        std::string text = e.message();
-        location where = e.where();
-        const std::string unit = "unit ";
-        for (std::size_t at = text.find(unit); at != std::string::npos; at = text.find(unit, at + 1)) {
-            std::size_t end = at + unit.size();
-            while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end]))) ++end;
-            if (end == at + unit.size()) continue;
-            const std::size_t row = std::stoul(text.substr(at + unit.size(), end - at - unit.size()));
-            if (row >= s.rows.size()) break;
-            where.entity = s.data.regions[static_cast<std::size_t>(s.rows[row])];
-            text.replace(at, end - at, "region '" + where.entity + "'");
-            break;
-        }
-        throw method_error(text, where);
-    }
+    return naming_regions(s, [&] { return aggregate(s.fw, s.x, plans); });
 }
 
 /// After the steps: the index aggregated by the plans, its ranks, and the rest of the account.

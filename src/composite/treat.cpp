@@ -105,8 +105,8 @@ void fall_back(Eigen::VectorXd& x, mark_vector& marks, treat_record& r, treat_fa
                 "the outlier treatment's fallback 'log' (COINr's f2 = \"log\") needs positive values, "
                 "and " +
                     (name.empty() ? std::string("the indicator") : "indicator '" + name + "'") + " has " +
-                    format_number(x(i)) + " in row " + std::to_string(i) +
-                    " (counting from 0); fallback 'log_CT' shifts the values first",
+                    format_number(x(i)) + " for unit " + std::to_string(i) +
+                    "; fallback 'log_CT' shifts the values first",
                 location{"", 0, 0, "", "", name});
         x(i) = how == treat_fallback::log           ? std::log(x(i))
                : how == treat_fallback::log_ct_orig ? std::log(x(i) - lo + 1)

@@ -16,6 +16,16 @@
 namespace zhibiao::composite {
 namespace {
 
+/// Whether a varied winmax reaches what `t` does: the coinr rule is its method, or that of an
+/// indicator given its own method and no winmax of its own (Treat("none", methods={"Flights":
+/// "coinr"}): review 28c), which both read the step's winmax.
+bool step_winmax_read(const treat_step& t) {
+    if (t.options.method == treatment::coinr) return true;
+    for (const auto& entry : t.methods)
+        if (t.options_for(entry.first).method == treatment::coinr && t.winmaxes.count(entry.first) == 0) return true;
+    return false;
+}
+
 // The layer build() aggregated: the last before "aggregated" — the normalised one, or what a step
 // after Normalise (a Treat of the normalised values) made of it. Replications aggregate it too.
 const layer& aggregated_layer(const result& r) { return r.layers[r.layers.size() - 2]; }
@@ -204,12 +214,13 @@ void uncertainty_model::declare_inputs() {
     if (spec_.winmax_varies()) {
         const bool coinr_treat = std::any_of(steps_.begin(), steps_.end(), [](const step& s) {
             const auto* t = std::get_if<treat_step>(&s);
-            return t && t->options.method == treatment::coinr;
+            return t && step_winmax_read(*t);
         });
         if (!coinr_treat)
             throw refuse(
-                "winmax varies, but the nominal model has no treat step with method 'coinr' (add one to the model "
-                "first)",
+                "winmax varies, but no treat step of the nominal model treats an indicator by the coinr rule with "
+                "the step's winmax (method 'coinr', or methods={indicator: 'coinr'} without a winmaxes entry; add "
+                "one to the model first)",
                 "winmax");
         if (spec_.winmax_low < 0) throw refuse("winmax must be ≥ 0, not " + std::to_string(spec_.winmax_low), "winmax");
         for (int w = spec_.winmax_low; w <= spec_.winmax_high; ++w) winmax_values_.push_back(w);
@@ -228,7 +239,7 @@ std::vector<step> uncertainty_model::data_steps(const replication_draw& d) const
     for (step& s : out) {
         if (auto* i = std::get_if<impute_step>(&s); i && d.imputation >= 0)
             *i = spec_.imputation.options[static_cast<std::size_t>(d.imputation)];
-        if (auto* t = std::get_if<treat_step>(&s); t && d.winmax >= 0 && t->options.method == treatment::coinr)
+        if (auto* t = std::get_if<treat_step>(&s); t && d.winmax >= 0 && step_winmax_read(*t))
             t->options.winmax = d.winmax;
         if (auto* n = std::get_if<normalise_step>(&s); n && d.normalisation >= 0)
             *n = spec_.normalisation.options[static_cast<std::size_t>(d.normalisation)];

@@ -103,7 +103,8 @@ BOOST_AUTO_TEST_CASE(no_values_and_one_value_are_refused_alike) {
     o.method = normalisation::percentile;
     const std::string one = message_of([&] { normalise(column({na, 5, na}), {1}, o, {"a"}); });
     BOOST_TEST(one ==
-               "cannot normalise indicator 'a': only one region has a value (a spread needs two or more regions)");
+               "(variable a): cannot normalise indicator 'a': only one region has a value (a spread needs two or "
+               "more regions)");
     const Eigen::MatrixXd none = column({na, na, na});
     for (int m = 0; m <= static_cast<int>(normalisation::sum); ++m) {
         normalise_options p;
@@ -111,7 +112,8 @@ BOOST_AUTO_TEST_CASE(no_values_and_one_value_are_refused_alike) {
         p.goal_low = {0}, p.goal_high = {10}, p.standard = {1}, p.reference = 0;
         p.band_edges = {1}, p.band_scores = {0, 1};
         const std::string why = message_of([&] { normalise(none, {1}, p, {"a"}); });
-        BOOST_TEST(why == "cannot normalise indicator 'a': it has no values (missing for every unit)",
+        // the indicator is the error's variable too (review 28c: normalise() names a DataFrame's column)
+        BOOST_TEST(why == "(variable a): cannot normalise indicator 'a': it has no values (missing for every unit)",
                    "method " << m << ": " << why);
     }
 }

@@ -500,6 +500,27 @@ BOOST_AUTO_TEST_CASE(generalised_mean_of_high_power_and_overflowing_scales) {
     BOOST_CHECK_THROW(build(t, fw, {i, normalise_step{}, aggregate_step{}}), error);
 }
 
+BOOST_AUTO_TEST_CASE(generalised_mean_of_power_near_zero_is_the_geometric_mean) {
+    // Review 28c: p = 1e-16 gave 60 for scores 50 and 60 (pow of 1 + tiny raised to 1/p). M_p =
+    // G·exp(p/2·Var(log x) + O(p²)): for 1 and 4, Var(log x) = (ln 4 / 2)², and mpmath's
+    // ((1 + 4^p)/2)^(1/p) is 2.000000004804530145 at p = 1e-8; p = ±1e-16 and 1e-300 are √(1·4) = 2.
+    const framework fw({{"Index", "", 1, zhibiao::direction::higher_is_better, 2},
+                        {"a", "Index", 1, zhibiao::direction::higher_is_better, 1},
+                        {"b", "Index", 1, zhibiao::direction::higher_is_better, 1}});
+    Eigen::MatrixXd n(2, 2);
+    n << 1, 4, 50, 60;
+    level_plan p;
+    p.aggregate.method = aggregation::generalised;
+    for (const double power : {1e-16, -2.2204460492503131e-16, 1e-300}) {
+        p.aggregate.power = power;
+        const aggregation_result r = aggregate(fw, n, {p});
+        BOOST_TEST(r.scores(0, 0) == 2.0, boost::test_tools::tolerance(4e-16));
+        BOOST_TEST(r.scores(1, 0) == std::sqrt(3000.0), boost::test_tools::tolerance(4e-16));
+    }
+    p.aggregate.power = 1e-8;
+    BOOST_TEST(aggregate(fw, n, {p}).scores(0, 0) == 2.000000004804530145, boost::test_tools::tolerance(4e-16));
+}
+
 BOOST_AUTO_TEST_CASE(spreads_of_huge_and_denormal_data) {
     const Eigen::Vector3d plain(1, 2, 4), huge = plain * 1e160, tiny = plain * 1e-310;
     BOOST_TEST(composite::detail::sd(huge) / 1e160 == composite::detail::sd(plain),

@@ -85,9 +85,9 @@ def test_f2_log_of_a_non_positive_value_is_refused_naming_the_indicator():
     # R gives -Inf for 0 (the check is then NA and COINr returns the values untreated) and NaN
     # below 0; zhibiao refuses.
     x = np.r_[0.0, np.arange(1.0, 20), 100, 200]
-    with pytest.raises(zb.Error, match=r"fallback 'log'.*indicator 'x' has 0 in row 0") as caught:
+    with pytest.raises(zb.Error, match=r"fallback 'log'.*indicator 'x' has 0 for region '0'") as caught:
         _treated(x, winmax=1, fallback="log")
-    assert caught.value.variable == "x"
+    assert caught.value.variable == "x" and caught.value.entity == "0"  # the region, not "row 0" (review 28c)
 
 
 def test_coinr_spellings_get_did_you_mean():

@@ -11,6 +11,7 @@ f1_para winmax = 0; Flights and LPI "none"), R/normalise.R (n_goalposts); ASEM s
 """
 
 import math
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -266,3 +267,160 @@ def test_mcdm_functions_name_a_data_frame_s_rows_and_columns():
         C.waspas(x.to_numpy(), [0.5, 0.5])
     with pytest.raises(zb.MethodError, match=r"VIKOR: criterion 'c' is constant"):
         C.vikor(x.assign(c=1.0), [1, 1, 1])
+
+
+# ---------------------------------------------------------------- review 28c (helper cx28b)
+
+
+def _unchanged(data: pd.DataFrame) -> "C.Normalise":
+    # goalposts (0, 1) with scale 1 and no truncation hand the values on as they are
+    return C.Normalise("goalposts", goalposts={c: (0.0, 1.0) for c in data.columns}, goal_scale=1, truncate=False)
+
+
+@pytest.mark.parametrize("p", [1e-16, np.arange(-1, 1.01, 0.1)[10], 1e-14, 1e-12, 1e-10, 1e-8, -1e-8])
+def test_a_generalised_mean_of_power_near_0_is_the_geometric_mean(p):
+    # Review 28c: ref·pow(Σw(x/ref)^p/Σw, 1/p) gave [3, 2, 3, 60] at p = 1e-16 and was 7e-9 off
+    # at 1e-8. M_p = G·exp(p/2·Var(log x) + O(p²)) (G the geometric mean), so within
+    # |p|·log(max/min)²/8 of G; np.arange's p = −2.2e-16 must give √(a·b) too.
+    data = pd.DataFrame({"a": [1.0, 2, 3, 50], "b": [3.0, 1, 2, 60]}, index=["R1", "R2", "R3", "R4"])
+    steps = [_unchanged(data), C.Aggregate("generalised", power=float(p))]
+    got = C.build(data, _flat(data), steps).scores["idx"].to_numpy()
+    want = np.sqrt(data["a"] * data["b"]).to_numpy()
+    spread = np.log(np.maximum(data["a"], data["b"]) / np.minimum(data["a"], data["b"])).to_numpy()
+    np.testing.assert_allclose(got, want, rtol=abs(p) * spread.max() ** 2 / 8 + 4e-16, atol=0)
+
+
+@pytest.mark.parametrize(
+    "p, want",
+    [
+        # ((1 + 4^p)/2)^(1/p) by mpmath at 40 digits; by the series 2·exp(p·(ln 4 / 2)²/2):
+        # 2.0000000048045301 at p = 1e-8, 2.00048 at 1e-3.
+        (1e-8, 2.000000004804530144952891677),
+        (1e-3, 2.000480510688832429123845121),
+        (-1e-3, 1.999519604728698933),  # 1·4 / 2.000480510688832… (M_−p(a, b) = a·b / M_p(a, b))
+    ],
+)
+def test_generalised_mean_near_0_hand_checked(p, want):
+    data = pd.DataFrame({"a": [1.0], "b": [4.0]}, index=["R1"])
+    r = C.build(data, _flat(data), [_unchanged(data), C.Aggregate("generalised", power=p)])
+    assert r.scores.loc["R1", "idx"] == pytest.approx(want, rel=4e-15)
+
+
+def test_normalise_checks_range_and_m_sd_against_each_column_s_method():
+    # Review 28c: "rank" overall with methods={"a": "minmax"} reads range for 'a' (the Normalise
+    # step accepts it); normalise() refused it against the overall method.
+    x = pd.DataFrame({"a": [1.0, 2, 3, 5], "b": [4.0, 1, 2, 3]})
+    got = C.normalise(x, "rank", range=(0, 1), methods={"a": "minmax"})
+    np.testing.assert_allclose(got[:, 0], [0, 0.25, 0.5, 1], rtol=1e-15)
+    np.testing.assert_array_equal(got[:, 1], [4, 1, 2, 3])
+    got = C.normalise(x, "rank", m_sd=(10, 2), methods={"a": "zscore"})
+    # a: mean 2.75, sample sd √(8.75/3) = 1.7078…; 10 + 2·(1 − 2.75)/1.7078 = 7.95059…
+    assert got[0, 0] == pytest.approx(10 + 2 * (1 - 2.75) / math.sqrt(8.75 / 3), rel=1e-14)
+    with pytest.raises(zb.ArgumentError, match="range"):
+        C.normalise(x, "rank", range=(0, 1), methods={"a": "zscore"})
+
+
+@pytest.mark.parametrize(
+    "codes, wrong, meant",
+    [
+        # full-width ＡＢＣ is read as abc: 'zbc' and 'abd' both 1 edit, 'abd' shares "ab"
+        (["zbc", "abd"], "ＡＢＣ", "abd"),
+        # É is not lowered (ASCII only): both 2 edits as written and compared; framework order
+        (["Zbcé", "ébcz"], "ÉBCY", "Zbcé"),
+    ],
+)
+def test_python_and_cpp_suggest_the_same_code(codes, wrong, meant):
+    with pytest.raises(zb.UnknownIndicatorError, match=rf"did you mean '{meant}'") as py_side:
+        C.Framework.flat(codes, directions={wrong: 1})
+    data = pd.DataFrame({c: [1.0, 2, 3] for c in codes})
+    with pytest.raises(zb.UnknownIndicatorError, match=rf"did you mean '{meant}'"):
+        C.build(data, C.Framework.flat(codes), [C.Normalise("goalposts", goalposts={wrong: (0, 1)})])
+    assert "did you mean" in str(py_side.value)
+
+
+@pytest.mark.parametrize("wrong, meant", [("Soc", "Social"), ("Pol", "Political")])
+def test_the_only_code_a_name_begins_is_suggested(asem, wrong, meant):
+    # Review 28c: "Soc" got 'CO2' (2 edits) though 'Social' is the only code starting with Soc.
+    _, meta, raw = asem
+    ind = meta[meta.Type == "Indicator"].iCode.tolist()
+    with pytest.raises(zb.UnknownIndicatorError, match=rf"did you mean '{meant}'\?"):
+        C.build(raw[ind], C.Framework.from_pandas(meta), [C.Weigh("fixed", fixed={wrong: 1.0}), C.Aggregate()])
+
+
+def test_an_aggregate_where_an_indicator_is_wanted_is_called_one(asem):
+    _, meta, raw = asem
+    ind = meta[meta.Type == "Indicator"].iCode.tolist()
+    with pytest.raises(zb.UnknownIndicatorError, match=r"'Conn' is an aggregate \(a node with children\)") as e:
+        C.build(raw[ind], C.Framework.from_pandas(meta), [C.Treat("coinr", methods={"Conn": "none"})])
+    assert "did you mean" not in str(e.value)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: C.Treat("coinr", winmaxes={"a": True}),
+        lambda: C.Normalise("goalposts", goalposts={"a": (0, 1)}, goal_scale=True),
+        lambda: C.Normalise("goalposts", goalposts={"a": (0, 1)}, goal_scales={"a": True}),
+        lambda: C.Normalise("goalposts", goalposts={"a": (0, 1)}, goal_scales={"a": np.bool_(True)}),
+        lambda: C.Treat("coinr", winmax=True),
+    ],
+)
+def test_booleans_are_no_numbers(make):
+    # Review 28c: winmaxes={"Flights": True} winsorised 1 point; goal_scale=True scaled by 1.
+    data = _three()
+    with pytest.raises(zb.ArgumentError, match=r"must be a .*not .*(True|np.True_)"):
+        C.build(data, _flat(data), [make(), C.Aggregate()])
+
+
+def test_booleans_are_no_numbers_in_normalise():
+    with pytest.raises(zb.ArgumentError, match="not True"):
+        C.normalise(_three(), "goalposts", goalposts={"a": (0, 1), "b": (0, 1)}, goal_scale=True)
+
+
+def test_uncertainty_varies_the_winmax_of_an_indicator_treated_by_the_coinr_rule(asem, asem_steps):
+    # Review 28c: Treat("none", methods={"Flights": "coinr"}) with winmax varied was refused. The
+    # step's winmax is Flights' (it has none of its own): 0 sends it to log_CT, 5 winsorises.
+    _, meta, raw = asem
+    fw = C.Framework.from_pandas(meta)
+    head = asem_steps[:3]
+
+    def steps(**treat: Any) -> list:
+        return [*head, C.Treat("none", methods={"Flights": "coinr"}, **treat), C.Normalise("minmax"), C.Aggregate()]
+
+    u = C.uncertainty(raw, fw, steps(), n=12, winmax=(0, 5), keep=True, seed=3)
+    winmaxes = u.parameters["winmax"]
+    assert {0, 5} <= set(winmaxes)
+    for k in (int((winmaxes == 0).idxmax()), int((winmaxes == 5).idxmax())):
+        want = C.build(raw, fw, steps(winmax=int(winmaxes[k]))).scores
+        pd.testing.assert_frame_equal(u.replication(k).scores, want, check_exact=True)
+    with pytest.raises(ValueError, match="no treat step .* coinr rule"):
+        C.uncertainty(raw, fw, steps(winmaxes={"Flights": 2}), n=4, winmax=(0, 5))
+
+
+def test_normalise_weights_and_outranking_name_a_data_frame_s_labels():
+    x = pd.DataFrame({"a": [1.0, 2, 3], "b": [-1.0, -2, -3]}, index=["R1", "R2", "R3"])
+    with pytest.raises(zb.MethodError, match=r"cannot normalise indicator 'b' by its maximum") as e:
+        C.normalise(x, "frac_of_max")
+    assert e.value.variable == "b"
+    with pytest.raises(zb.MethodError, match=r"column 'b'"):
+        C.weights(x, "entropy")
+    with pytest.raises(zb.Error, match=r"unit 'R2'.*criterion 'a'|criterion 'a'.*unit 'R2'"):
+        C.outranking(x.assign(a=[1.0, math.nan, 3]), [0.5, 0.5])
+
+
+def test_a_repeated_or_missing_unit_label_says_its_row():
+    x = pd.DataFrame({"a": [1.0, 2, 3], "b": [5.0, 0, 6]}, index=["R1", "R1", "R3"])
+    with pytest.raises(zb.MethodError, match=r"unit 'R1' \(row 1, counting from 0\)"):
+        C.waspas(x, [0.5, 0.5])
+    with pytest.raises(zb.MethodError, match=r"unit 'nan' \(row 1, counting from 0\)"):
+        C.waspas(x.set_axis(["R1", math.nan, "R3"]), [0.5, 0.5])
+
+
+def test_treat_and_power_mean_refusals_name_the_region():
+    data = pd.DataFrame({"a": [1.0, 2, 3, 4, 0, 400], "b": [1.0, 2, 3, 4, 5, 6]}, index=list("PQRSTU"))
+    with pytest.raises(zb.MethodError, match=r"indicator 'a' has 0 for region 'T'") as e:
+        C.build(data, _flat(data), [C.Treat("coinr", winmax=0, fallbacks={"a": "log"}), C.Normalise(), C.Aggregate()])
+    assert e.value.entity == "T" and e.value.variable == "a"
+    with pytest.raises(zb.MethodError, match=r"aggregating 'idx' for region 'P': a geometric mean") as e:
+        C.build(data, _flat(data), [C.Normalise("minmax"), C.Aggregate("geometric")])
+    assert e.value.entity == "P"
