@@ -1144,8 +1144,10 @@ private:
         std::size_t first_sentences = 0;
         for (int n = 0; n < 3 && first_sentences != std::string_view::npos; ++n)
             first_sentences = text_.find("。", first_sentences == 0 ? 0 : first_sentences + 1);
-        const std::size_t at = text_.find(name);
-        if (at == std::string_view::npos || at > std::min(first_sentences, std::size_t{600})) return false;
+        // the first sentences only: a search of the whole text would cost a long report dearly
+        const std::size_t limit = std::min(first_sentences, std::size_t{600});
+        const std::size_t at = text_.substr(0, std::min(text_.size(), limit + name.size())).find(name);
+        if (at == std::string_view::npos || at > limit) return false;
         const std::string_view before = text_.substr(0, at);
         const std::string level(text_.substr(cps_[end - 1].begin, byte_at(end) - cps_[end - 1].begin));
         bool speaks_as_level = false;
