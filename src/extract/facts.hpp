@@ -1076,12 +1076,22 @@ private:
             std::size_t after = clause;
             list_marker(cps_, clause, after);
             if (region_name(after, end)) {
-                region_until_ = phrase_first;  // the region's up to the end of its sentence or a ；
-                while (region_until_ < cps_.size() && !one_of(cps_[region_until_].c, U"；;。！？!?")) ++region_until_;
+                region_until_ = region_stretch_end(phrase_first);
                 return true;
             }
         }
         return false;
+    }
+
+    // Where a named region's stretch ends: at the end of its sentence or a ；, or at a clause taken over
+    // by the whole (城关镇新认定…8家，全县共新认定…36家: 全县, 我市, 本省 open the report's own clause;
+    // another region's name heads its own, named_region_before asks that first).
+    std::size_t region_stretch_end(std::size_t k) const {
+        for (; k < cps_.size() && !one_of(cps_[k].c, U"；;。！？!?"); ++k)
+            if (one_of(cps_[k].c, U"，,") && k + 2 < cps_.size() && one_of(cps_[k + 1].c, U"全我本") &&
+                one_of(cps_[k + 2].c, U"市县省区州旗镇乡"))
+                break;
+        return k;
     }
 
     // Code points [after, end) name a region other than the report's own: ideographs ending in 市, 县,
@@ -1099,7 +1109,7 @@ private:
             if (cps_[k].c < 0x4E00 || cps_[k].c > 0x9FFF || one_of(cps_[k].c, U"年月期")) return false;
         if (one_of(cps_[after].c, U"全我本该各每两三外省市县区在对与和向及从其") ||
             one_of(cps_[end - 2].c, U"全我本该各") ||
-            (cps_[end - 1].c == U'区' && one_of(cps_[end - 2].c, U"新发园城市县辖片景社山地范验能聚业作税")) ||
+            (cps_[end - 1].c == U'区' && one_of(cps_[end - 2].c, U"新发开贸心园城市县辖片景社山地范验能聚业作税")) ||
             (cps_[end - 1].c == U'市' && one_of(cps_[end - 2].c, U"城超股上")) ||
             (one_of(cps_[end - 1].c, U"镇乡") && one_of(cps_[end - 2].c, U"城乡村")))
             return false;
@@ -1108,7 +1118,53 @@ private:
         const std::string_view name = text_.substr(byte_at(after), byte_at(end) - byte_at(after));
         // the head: the title and issuer's lines and the first sentence, before the name itself
         const std::string_view head = text_.substr(0, std::min({text_.find("。"), std::size_t{600}, byte_at(after)}));
-        return head.find(name) == std::string_view::npos;
+        return head.find(name) == std::string_view::npos && !stem_in_head(head, name, end) &&
+               !unnamed_issuers_name(name, end);
+    }
+
+    // 南江日报讯 …南江市: the head names the region's stem (the name without 市, 县, 区…) as a word of
+    // its own, not as another region (南江市科技局 …南江区 is the city's district).
+    bool stem_in_head(std::string_view head, std::string_view name, std::size_t end) const {
+        const std::string_view stem = name.substr(0, name.size() - (byte_at(end) - cps_[end - 1].begin));
+        if (stem.size() < 6) return false;  // two ideographs at least
+        for (std::size_t k = head.find(stem); k != std::string_view::npos; k = head.find(stem, k + 1)) {
+            const std::size_t next = code_point_at(k + stem.size(), 0, cps_.size());
+            if (next < cps_.size() && cps_[next].c >= 0x4E00 && cps_[next].c <= 0x9FFF &&
+                !one_of(cps_[next].c, U"省市县区州旗镇乡街"))
+                return true;
+        }
+        return false;
+    }
+
+    // A report whose head does not name its subject but speaks as one of its level (记者从市科技局获悉,
+    // 在市委、市政府的领导下, 全区; 我局) states it by name in its first sentences: 南江市 there, or a
+    // zone's 经开区 under 全区, is the report's own. Not when an issuer of that level is named before
+    // (某市科技局: 南江市 is another city), nor for another level (全省…南江市).
+    bool unnamed_issuers_name(std::string_view name, std::size_t end) const {
+        std::size_t first_sentences = 0;
+        for (int n = 0; n < 3 && first_sentences != std::string_view::npos; ++n)
+            first_sentences = text_.find("。", first_sentences == 0 ? 0 : first_sentences + 1);
+        // the first sentences only: a search of the whole text would cost a long report dearly
+        const std::size_t limit = std::min(first_sentences, std::size_t{600});
+        const std::size_t at = text_.substr(0, std::min(text_.size(), limit + name.size())).find(name);
+        if (at == std::string_view::npos || at > limit) return false;
+        const std::string_view before = text_.substr(0, at);
+        const std::string level(text_.substr(cps_[end - 1].begin, byte_at(end) - cps_[end - 1].begin));
+        bool speaks_as_level = false;
+        for (const char* lead : {"全", "我", "本", "从"})
+            speaks_as_level = speaks_as_level || before.find(lead + level) != std::string_view::npos;
+        for (const char* tail : {"委", "政府"})
+            speaks_as_level = speaks_as_level || before.find(level + tail) != std::string_view::npos;
+        if (!speaks_as_level) return false;
+        for (const char* office : {"科技局", "科学技术局", "科技厅", "科学技术厅", "人民政府"})
+            for (std::size_t k = before.find(level + office); k != std::string_view::npos;
+                 k = before.find(level + office, k + 1)) {
+                const std::size_t cp = code_point_at(k, 0, cps_.size());
+                if (cp > 0 && cps_[cp - 1].c >= 0x4E00 && cps_[cp - 1].c <= 0x9FFF &&
+                    !one_of(cps_[cp - 1].c, U"从我本全"))
+                    return false;  // 某市科技局: the issuer named
+            }
+        return true;
     }
 
     // A phrase headed by a kind of firm, a firm or a named region: theirs, not the report's whole.
@@ -1139,6 +1195,8 @@ private:
             return false;
         if (!(starts_with_any(cps_, clause, U"执行数", U"执行金额", U"执行额", U"实际执行", U"实际支出", U"决算数")))
             return false;
+        if (starts_with_any(cps_, clause + 4, U"中") || starts_with_any(cps_, clause + 3, U"中"))
+            return false;  // 实际支出中人员经费…: an item of the execution, not the execution
         // an item's execution under 其中 (in the sentence so far; a ； goes on with its list) is a part
         // whose variable nothing names. Not a line break: a wrapped text leaves them inside sentences.
         std::size_t sentence = clause;
@@ -1556,9 +1614,22 @@ private:
         if (previous_change_ && previous_entry_ && !s.q.unit.empty() &&
             (s.q.qual == qualifier::lower_bound || s.q.qual == qualifier::upper_bound) &&
             s.q.unit.find("百分点") == std::string::npos && unit_flag(s.q.unit, previous_entry_->unit) == 0)
-            return !ix_.sentence_ends.any_inside(previous, figure);
+            return !ix_.sentence_ends.any_inside(previous, figure) && bound_of_the_level(s, previous);
         return (ix_.level_to.any_inside(byte_at(from), figure) || ix_.reach.any_inside(byte_at(from), figure)) &&
                !ix_.sentence_ends.any_inside(previous, figure);
+    }
+
+    // A bound after a change states where the level got to (首次突破3%), unless it is a threshold
+    // of other things: one qualifying a noun (超过100亿元的合同3项), one under 其中 (其中超过100家集中在
+    // 高新区) or one followed by a figure of its clause (超过1亿元合同32项: the count is of contracts).
+    bool bound_of_the_level(const scanned& s, std::size_t previous) const {
+        const std::string_view rest = text_.substr(s.q.end);
+        if (rest.substr(0, 3) == "的" || ix_.part_words.any_inside(previous, s.q.begin)) return false;
+        for (std::size_t k = code_point_at(s.q.end, 0, cps_.size()); k < cps_.size(); ++k) {
+            if (one_of(cps_[k].c, U"，,；;。！？!?\n")) break;
+            if (is_digit(cps_[k].c)) return false;
+        }
+        return true;
     }
 
     // The figure's unit converts to the previous figure's (1263.7亿元 after 突破1200亿元).
@@ -1617,6 +1688,8 @@ private:
     bool new_compared_with_before(std::size_t from, std::size_t to) const {
         for (std::size_t k = from; k + 1 < to; ++k) {
             if ((cps_[k].c != U'新' && cps_[k].c != U'多') || cps_[k + 1].c != U'增') continue;
+            // 多增长, 多增3.2个百分点: a rate grew faster, no more new ones
+            if (cps_[k].c == U'多' && ((k + 2 < cps_.size() && cps_[k + 2].c == U'长') || points_after(to))) continue;
             for (std::size_t j = k; j-- > from && k - j <= 7;) {
                 const char32_t c = cps_[j].c;
                 if (one_of(c, U"，,；;：:。")) break;
@@ -1629,6 +1702,12 @@ private:
             }
         }
         return false;
+    }
+
+    // The figure from code point `k` is in percentage points (3.2个百分点).
+    bool points_after(std::size_t k) const {
+        const std::size_t begin = byte_at(k);
+        return text_.substr(begin, 24).find("百分点") != std::string_view::npos;
     }
 
     // 多新增 (more new ones than then), or the flow's own figure just before in the sentence

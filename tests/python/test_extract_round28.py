@@ -289,3 +289,102 @@ def test_a_bound_after_a_change_is_the_levels(text, variable):
 )
 def test_a_bound_of_something_else_after_a_change_is_not_the_levels(text, not_read_as):
     assert _rows(text, "variable", "flag_change")[-1] != (not_read_as, False)
+
+
+# ---- review 28d: the rules narrowed to what they can tell -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "variable"),
+    [
+        # the whole takes over the sentence: 全县/全省/全市 end the region's stretch
+        ("某县科技局2025年工作总结\n\n2025年，全县科技工作取得新成效。城关镇新认定高新技术企业8家，全县共新认定高新技术企业36家。", 36, "hnte_recognised"),
+        ("某县科技局2025年工作总结\n\n2025年，全县科技工作取得新成效。城关镇新认定高新技术企业8家，占全县的22%，全县新认定高新技术企业36家。", 36, "hnte_recognised"),
+        ("某省科技厅2025年工作总结\n\n2025年，全省科技工作取得新成效。南江市研发投入强度达3.5%，全省技术合同成交额达到1530亿元。", 1530, "tech_contract_value"),
+        ("某省科技厅2025年工作总结\n\n2025年，全省科技工作取得新成效。郑州市技术合同成交额612亿元，全省专利授权量1204件。", 1204, "patents_granted"),
+        ("某市科技局2025年工作总结\n\n2025年，全市科技工作取得新成效。南江区新认定高新技术企业30家，全市新认定高新技术企业300家。", 300, "hnte_recognised"),
+        # the report's own subject stated in its first sentences, its issuer speaking as the city
+        ("本报讯（记者 王芳）记者从市科技局获悉，2025年，南江市技术合同成交额达到126亿元。", 126, "tech_contract_value"),
+        ("南江日报讯 2025年，南江市技术合同成交额达到126亿元，同比增长15%。", 126, "tech_contract_value"),  # its stem
+        ("2025年科技工作总结\n\n2025年，在市委、市政府的坚强领导下，我局各项工作取得新成效。南江市新认定高新技术企业318家。", 318, "hnte_recognised"),
+        # a zone's abbreviation in its own report
+        ("南江经济技术开发区2025年科技创新工作总结\n\n2025年，全区科技工作取得新成效。经开区新认定高新技术企业45家。", 45, "hnte_recognised"),
+    ],
+)
+def test_the_whole_or_the_reports_own_subject_after_a_region_is_the_reports(text, figure, variable):
+    # review 28d: no variable (rd28's region rule took the whole's figure or the report's own name)
+    assert (figure, variable) in [(value, var) for value, var in _rows(text, "value", "variable")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the region keeps its stretch when nothing of the whole opens a clause
+        "某县科技局2025年工作总结\n\n2025年，全县科技工作取得新成效。城关镇新认定高新技术企业8家，新增入库科技型中小企业41家。",
+        # the issuer named (某市科技局): another city of the same level is another
+        "某市科技局2025年工作总结\n\n2025年，全市科技工作取得新成效。北江市新认定高新技术企业318家。",
+        # another level than the issuer's (全省 … 南江市)
+        "某省科技厅2025年工作总结\n\n2025年，全省科技工作取得新成效。南江市新认定高新技术企业318家。",
+        # a district in a city's report, its stem in the head as the city's
+        "某市科技局2025年工作总结\n\n2025年，全市科技工作取得新成效。南江区新认定高新技术企业120家。",
+        "南江市科技局2025年工作总结\n\n2025年，全市科技工作取得新成效。南江区新认定高新技术企业120家。",
+    ],
+)
+def test_a_regions_figure_stays_the_regions(text):
+    assert _rows(text, "variable")[-1] == ("",)
+
+
+@pytest.mark.parametrize("zone", ["自贸区", "核心区", "经开区"])
+def test_a_zone_is_no_region(zone):
+    text = f"某市科技局2025年工作总结\n\n2025年，全市科技工作取得新成效。{zone}新认定高新技术企业120家。"
+    assert _rows(text, "variable") == [("hnte_recognised",)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2026年，市本级预算安排科技支出3.5亿元。",  # a budget draft: no level
+        "2026年预算科技支出4亿元，比上年预算增长10%。",
+        "全市争取上级安排科技支出专项资金2000万元。",  # money secured from above
+    ],
+)
+def test_a_budgeted_or_secured_st_spending_is_no_spending(text):
+    # review 28d: fiscal_st_expenditure (rd28's bare 安排科技支出 / 预算科技支出); no variable before rd28
+    assert "fiscal_st_expenditure" not in [variable for (variable,) in _rows(text, "variable")]
+
+
+def test_a_budget_line_under_qizhong_is_no_second_level():
+    rows = _rows("2025年，财政科技支出12.6亿元，其中预算安排科技支出10亿元。", "value", "variable", "flag_part")
+    assert [row for row in rows if row[1] == "fiscal_st_expenditure" and not row[2]] == [
+        (12.6, "fiscal_st_expenditure", False)
+    ]
+
+
+def test_an_item_of_the_execution_is_no_total():
+    # review 28d: fiscal_st_expenditure 12000 (实际支出 opened the clause, 中 not looked at)
+    rows = _rows("财政科技支出年初预算数为38,600万元，实际支出中人员经费12,000万元。", "value", "variable")
+    assert (12000, "fiscal_st_expenditure") not in rows
+
+
+@pytest.mark.parametrize(
+    ("text", "threshold", "variable"),
+    [
+        ("2025年，技术合同成交额612亿元，增长15%，超过100亿元的合同3项。", 100, "tech_contract_value"),
+        ("2025年，技术合同成交额612亿元，增长15%，其中超过1亿元的合同32项。", 1, "tech_contract_value"),
+        ("2025年，高新技术企业达到1200家，净增218家，其中超过100家集中在高新区。", 100, "hnte_total"),
+        ("2025年，高新技术企业达到1200家，净增218家，数量超过1000家的县区有2个。", 1000, "hnte_total"),
+        ("2025年，技术合同成交额612亿元，增长15%，超过1亿元合同32项。", 1, "tech_contract_value"),
+    ],
+)
+def test_a_threshold_of_other_things_after_a_change_is_no_level(text, threshold, variable):
+    # review 28d: rd28's bound rule read the threshold as the level
+    assert (threshold, variable, False) not in _rows(text, "value", "variable", "flag_change")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2025年，技术合同成交额612亿元，增速比上年多增3.2个百分点。", "2025年，技术合同成交额612亿元，比上年多增长3.2%。"],
+)
+def test_a_rate_growing_faster_is_no_more_new_ones(text):
+    # review 28d: scope "new" from 多增 inside 多增长 / 多增N个百分点
+    assert "new" not in [scope for (scope,) in _rows(text, "scope")]
