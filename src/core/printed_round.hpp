@@ -2,8 +2,9 @@
 // A value rounded as statistical tables and Excel's ROUND print it (四舍五入): halves away from
 // zero, the half decided on the decimal value meant (12 significant digits, where those reach
 // below the decimals: 50.05 - 50 = 0.04999999999999449 is the 0.05 it stands for), so a value and
-// its negative round to mirrored figures. python/zhibiao/_tables.py round_half_away and the
-// formula function printed_round (src/formula/evaluate.cpp) round alike. Private to src/.
+// its negative round to mirrored figures. The writer (src/io/write_csv.cpp) and the formula function
+// printed_round (src/formula/evaluate.cpp) both call it; python/zhibiao/_tables.py round_half_away
+// rounds alike. Private to src/.
 #include <algorithm>
 #include <cmath>
 

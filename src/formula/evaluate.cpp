@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/conversion.hpp"
+#include "core/printed_round.hpp"
 #include "core/text.hpp"
 #include "formula/functions.hpp"
 #include "formula/fused.hpp"
@@ -691,26 +692,6 @@ private:
         return point == std::string_view::npos ? 0 : static_cast<int>(digits.size() - point - 1);
     }
 
-    // v rounded half away from zero to `decimals`, the half decided on v to 12 significant digits where those
-    // reach below the decimals (the decimal value meant; python/zhibiao/_tables.py round_half_away alike).
-    static double round_meant(double v, int decimals) {
-        if (!std::isfinite(v) || decimals > 22) return v;
-        if (v != 0) {
-            const double magnitude = std::floor(std::log10(std::fabs(v)));
-            if (magnitude - 11 <= -(decimals + 1)) {
-                const double step = std::pow(10.0, 11 - magnitude);
-                const double meant = std::nearbyint(v * step) / step;
-                if (std::isfinite(meant)) v = meant;
-            }
-        }
-        const double scale = std::pow(10.0, decimals);
-        const double scaled = std::fabs(v * scale);
-        if (!(scaled < 0x1p52)) return v;
-        const double whole = std::floor(scaled);
-        const bool up = scaled - whole >= 0.5 - std::min(scaled * 0x1p-49, 0x1p-20);
-        return std::copysign(whole + (up ? 1.0 : 0.0), v) / scale + 0.0;
-    }
-
     static reason finite(double y) { return std::isfinite(y) ? reason::none : reason::out_of_range; }
 
     conversion converting(const formula& f, const column_value& from, const unit& to, const char* verb,
@@ -1060,7 +1041,7 @@ private:
             column_value x = arg(0);
             column_value p = arg(1);
             return zip(x, p, x.u, [](double v, double w, double& y) {
-                y = round_meant(v, printed_decimals(w));
+                y = detail::printed_round(v, printed_decimals(w));
                 return reason::none;
             });
         }
