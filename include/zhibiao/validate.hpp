@@ -72,4 +72,9 @@ validation_report validate(const panel& p, const std::vector<rule>& rules = buil
 /// warning all ask this.
 bool looks_like_totals_row(std::string_view text);
 
+/// Whether a code or name is the nation as bureau tables write it (全国, 全国平均, 中国,
+/// 全国（不含港澳台）), blanks aside: a totals row only in a panel of provinces; in a city's panel a
+/// row to compare with (validate and compute's warnings say it apart).
+bool is_nation(std::string_view text);
+
 }  // namespace zhibiao

@@ -73,6 +73,9 @@ void register_validate(py::module_& m) {
         },
         py::arg("texts"), "The positions of the texts that are a totals row's (validate.hpp looks_like_totals_row).");
     m.def(
+        "is_nation", [](const std::string& text) { return is_nation(text); }, py::arg("text"),
+        "Whether a code or name is the nation (validate.hpp is_nation: 全国, 全国平均, 中国…).");
+    m.def(
         "totals_entities",
         [](const panel& p) {
             // Read in place: a panel of 10^5 firms listed to Python first took a third of compute().

@@ -394,16 +394,12 @@ def _fractions_problem(cell: Any, texts: Sequence[str | None], unit: str) -> str
     )
 
 
-# The nation as bureau tables write it, as src/validate's is_nation reads it (a totals row then).
-_NATION_NAMES = ("全国", "全国平均", "中国", "全国（不含港澳台）", "全国(不含港澳台)")
-
-
 def _is_nation(shown: str) -> bool:
     """Whether an entity shown as "code (name)" is the nation (全国, 全国平均, 中国…): in a city's
     panel no sum of its districts (a benchmark row), in a panel of provinces their sum."""
     code, _, name = shown.partition(" (")
     parts = [code, name[:-1] if name.endswith(")") else name]
-    return any("".join(p.split()) in _NATION_NAMES for p in parts if p)
+    return any(_core.is_nation(p) for p in parts if p)
 
 
 def totals_row_message(what: str, shown: Sequence[str]) -> str:

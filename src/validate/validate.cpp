@@ -203,17 +203,6 @@ void report_skipped_rows(const panel& p, validation_report& report) {
              std::to_string(loaded.rows_skipped - named) + " more lines were skipped (not listed in the load report)"});
 }
 
-/// The nation as bureau tables write it (全国, 全国平均, 中国, 全国（不含港澳台）), blanks aside: a row to
-/// compare with, which python/zhibiao/_panel.py's _NATION_NAMES says the same way.
-bool is_nation(std::string_view text) {
-    std::string squeezed;
-    for (char c : text)
-        if (c != ' ' && c != '\t') squeezed += c;
-    for (std::string_view name : {"全国", "全国平均", "中国", "全国（不含港澳台）", "全国(不含港澳台)"})
-        if (squeezed == name) return true;
-    return false;
-}
-
 /// Regions beside regions inside them (a city's total beside its districts, by their
 /// administrative codes, the rule roll-up refuses: rollup.hpp's nested_regions) and totals rows:
 /// a finding per entity (rule "nested_region" or "totals_row", no period).
@@ -458,6 +447,20 @@ validation_report validate(const panel& given, const std::vector<rule>& rules, c
     report_totals(p, report);
     report_one_region_two_names(p, report);
     return report;
+}
+
+bool is_nation(std::string_view text) {
+    std::string squeezed;  // blanks aside, the ideographic space (U+3000) too
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text.compare(i, 3, "\xE3\x80\x80") == 0) {
+            i += 2;
+            continue;
+        }
+        if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r' && text[i] != '\n') squeezed += text[i];
+    }
+    for (std::string_view name : {"全国", "全国平均", "中国", "全国（不含港澳台）", "全国(不含港澳台)"})
+        if (squeezed == name) return true;
+    return false;
 }
 
 bool looks_like_totals_row(std::string_view text) { return detail::looks_like_total(text) || is_nation(text); }

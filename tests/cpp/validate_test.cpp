@@ -303,4 +303,13 @@ BOOST_AUTO_TEST_CASE(what_a_totals_row_looks_like) {
         BOOST_TEST(!zhibiao::looks_like_totals_row(region), region);
 }
 
+// The nation, said apart from the others' sums (python/zhibiao/_panel.py asks this through the binding).
+BOOST_AUTO_TEST_CASE(the_nation_as_tables_write_it) {
+    for (const char* nation :
+         {"全国", " 全国 ", "全国\u3000", "全国平均", "中国", "全国（不含港澳台）", "全国(不含港澳台)"})
+        BOOST_TEST(zhibiao::is_nation(nation), nation);
+    for (const char* other : {"全市", "合计", "中国科学院", "全国合计", ""})
+        BOOST_TEST(!zhibiao::is_nation(other), other);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
