@@ -93,11 +93,14 @@ void check_text_file(std::string_view bytes, const std::string& source);
 /// `gdp(亿元)`. Square brackets always hold a unit (an unknown one is an error where it is used);
 /// round ones only when their text is a unit, else they are part of the name (`R&D(内部)`). A name
 /// that is not a variable id of `cat` but is a variable's Chinese name (`地区生产总值`) becomes its id
-/// (`gdp`), and `renamed_from` keeps the name as written, for the load report.
+/// (`gdp`), and so does a heading that means exactly one variable's name once 研发, 研究与试验发展
+/// and 研究与开发 (with or without `(R&D)`) and R&D in any case or width are read as R&D
+/// (`研发经费内部支出` → `rd_expenditure`); `renamed_from` keeps the heading as written, for the load
+/// report.
 struct column_header {
     std::string name;
     std::string unit;          ///< empty: none given
-    std::string renamed_from;  ///< the catalogue's Chinese name the header used, or empty
+    std::string renamed_from;  ///< the heading as written when it was read as a catalogue variable, or empty
 };
 /// The one header parser of read_csv and Panel.from_pandas.
 column_header parse_column_header(std::string_view header, const catalogue* cat = &catalogue::builtin());

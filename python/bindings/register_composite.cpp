@@ -339,8 +339,8 @@ Eigen::MatrixXd normalise_by_step(const Eigen::MatrixXd& x, const std::vector<in
         for (const auto& entry : entries)
             if (std::find(names.begin(), names.end(), entry.first) == names.end())
                 throw unknown_indicator_error(label + ": " + option + ": '" + entry.first + "' is not a column of x" +
-                                                  detail::suggestion(entry.first, names, detail::as_written),
-                                              entry.first);
+                                                  zhibiao::composite::detail::code_suggestion(entry.first, names),
+                                              entry.first, location{{}, 0, 0, {}, {}, entry.first});
     };
     refuse_unknown(step.methods, "methods"), refuse_unknown(step.ranges, "ranges");
     refuse_unknown(step.m_sds, "m_sds"), refuse_unknown(step.goal_scales, "goal_scales");

@@ -14,7 +14,7 @@ import numpy as np
 
 from . import _reason_columns
 from ._lang import counted
-from ._percent_cells import warn_possible_fractions
+from ._percent_cells import caller_stacklevel, warn_possible_fractions
 from ._suggest import (
     ArgumentTypeError,
     absent_names,
@@ -204,6 +204,14 @@ def _check_units_loaded(
     if unknown:
         why = [f"{u!r} ({special.get(u) or ignored.get(u) or 'no such column'})" for u in unknown]
         raise _core.MissingVariableError(f"units given for columns not loaded: {', '.join(why)}")
+
+
+def _refuse_two_units_given(variable: str, given: Mapping[str, str]) -> None:
+    """units= naming one column twice (rd_expenditure and its heading 研发经费内部支出) with two
+    units: one of them is wrong, and which one won was silent (read_csv refuses it the same way)."""
+    if len(set(given.values())) > 1:
+        said = ", ".join(f"by {k!r} {u}" for k, u in sorted(given.items()))
+        raise _core.ArgumentError(f"units= gives '{variable}' two units: {said}; give it one")
 
 
 def _refuse_relabelled(column: Any, header_unit: str, carried: str) -> None:
@@ -1191,8 +1199,8 @@ class RegionCodeChangeWarning(UserWarning):
 
 def _name_stem(name: str) -> str:
     """富阳市 and 富阳区 → 富阳, 沛县 → 沛: the name without its administrative suffix, by the one rule
-    of read_csv (C++ region_name: 市, 县, 区 or 旗). 新区 is a suffix of its own (浦东新区 → 浦东): a
-    new area is no county renamed, and 浦东新县 no 浦东新区."""
+    of read_csv (C++ region_name: 市, 县, 区 or 旗). 新区 is a suffix of its own (浦东新区 → 浦东, so
+    浦东县 and 浦东新区 share a stem, and 浦东新县 is no 浦东新区)."""
     if len(name) > 2 and name.endswith("新区"):
         return name[:-2]
     # The last character first: most names (firms, 公司1) end in none of the suffixes.
@@ -1201,24 +1209,11 @@ def _name_stem(name: str) -> str:
     return name
 
 
-_PERIOD_TEXT = re.compile(r"^(\d{4})(?:H([12])|Q([1-4])|-(\d{2})|YTD(\d{1,2}))?$")
-
-
 def _months_of(period: str) -> tuple[int, int]:
-    """The first and last month a canonical period covers, counted from year 0 (2024Q2: April
-    to June of 2024; 2024YTD05: January to May)."""
-    m = _PERIOD_TEXT.match(period)
-    if not m:
-        raise _core.Error(f"period {period!r} is not canonical")  # the panel's own periods are
-    year, half, quarter, month, to_date = m.groups()
-    base = 12 * int(year)
-    if half:
-        return base + 6 * int(half) - 5, base + 6 * int(half)
-    if quarter:
-        return base + 3 * int(quarter) - 2, base + 3 * int(quarter)
-    if month:
-        return base + int(month), base + int(month)
-    return base + 1, base + (int(to_date) if to_date else 12)
+    """The first and last month a period covers, counted from year 0 (2024Q2: April to June of
+    2024; 2024YTD05: January to May), by the C++ period's own months."""
+    p = _core.Period(period)
+    return 12 * p.year + p.first_month, 12 * p.year + p.last_month
 
 
 def _code_changes_seen(
@@ -1578,6 +1573,7 @@ class Panel:
             by_meaning = renamed_from if renamed_from not in _catalogue_names() else ""
             unit = units.get(column, units.get(variable, units.get(by_meaning, header_unit or None)))
             named = {column, variable, by_meaning} - {""}
+            _refuse_two_units_given(variable, {str(k): units[k] for k in named & given_by_caller})
             if header_unit and unit and not (named & given_by_caller):
                 _refuse_relabelled(column, header_unit, unit)
             given = unit
@@ -1758,7 +1754,7 @@ class Panel:
             "two codes (one code's rows end before the other's begin): yoy(), growth() and lag() do not reach "
             f"across the change; give it as data, panel.recode({{{mapping}}}), or keep them apart on purpose",
             RegionCodeChangeWarning,
-            stacklevel=3,
+            stacklevel=caller_stacklevel(),  # past compute and the keyword check around it
         )
 
     @checked_keywords

@@ -1085,8 +1085,12 @@ private:
                 const std::int64_t found = row_at(i, shifted(p, steps));
                 // January is also the first span of a cumulative column (1-1月, 1-2月…): without
                 // the month beside it, its neighbour is the span a month longer (none before it).
+                // A column of single months without its December is no such column: its lag is
+                // just absent, said as any absent row (not as a span from January).
                 const bool january = p.kind() == period_kind::month && p.index() == 1;
-                return found >= 0 || !january ? found : span_steps_away(i, p, steps);
+                if (found >= 0 || !january) return found;
+                if (steps < 0 && !has_span_from_january(i, p.year_number())) return found;
+                return span_steps_away(i, p, steps);
             });
         }
         if (fn == "yoy") return prior_year_value(f, *n.args[0]);
@@ -1217,6 +1221,13 @@ private:
     // The cumulative span of `y` from January to month `m` as a panel labels it (1-3月 is Q1, 1-6月
     // H1, 1-12月 the year, 1-1月 January itself).
     std::int64_t cumulative_row(std::size_t row, int y, int m) { return row_at(row, period::year_to_date(y, m)); }
+
+    // Whether row's entity has a span from January (1-2月 … 1-12月 written as such) in year y.
+    bool has_span_from_january(std::size_t row, int y) {
+        for (int m = 2; m <= 12; ++m)
+            if (cumulative_row(row, y, m) >= 0) return true;
+        return false;
+    }
 
     // For a variable cumulative in every row (catalogue `cumulative`: a 2024Q2 row holds January to
     // June): the row of `p`'s kind ending in month m (Q1 before Q2, April before May), else the

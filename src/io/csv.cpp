@@ -971,7 +971,8 @@ private:
             const column_header& h = parsed_headers_[i];
             if (h.renamed_from.empty() || named_in_catalogue(cat, h.renamed_from)) continue;
             for (std::size_t j = 0; j < parsed_headers_.size() && !revert[i]; ++j)
-                revert[i] = j != i && parsed_headers_[j].name == h.name;
+                revert[i] =
+                    j != i && !ignored_column(j) && parsed_headers_[j].name == h.name;  // one left out: no clash
         }
         for (std::size_t i = 0; i < parsed_headers_.size(); ++i)
             if (revert[i]) parsed_headers_[i].name = std::exchange(parsed_headers_[i].renamed_from, std::string());
@@ -1017,12 +1018,13 @@ private:
             }
             if (ignored_column(i)) continue;  // ignore= leaves one of two same-named columns out
             if (!seen.insert(h.name).second)
-                throw parse_error("duplicate column " + detail::quoted(h.name) + " in the header" +
-                                      (h.renamed_from.empty() ? std::string()
-                                                              : " (" + detail::quoted(h.renamed_from) +
-                                                                    " is a name the catalogue gives that variable)") +
-                                      "; leave one out with csv_options::ignore (its heading as written)",
-                                  at(header_line_, i + 1));
+                throw parse_error(
+                    "duplicate column " + detail::quoted(h.name) + " in the header" +
+                        (h.renamed_from.empty() ? std::string()
+                                                : " (" + detail::quoted(h.renamed_from) +
+                                                      " is a name the catalogue gives that variable)") +
+                        "; leave one out with csv_options::ignore (its heading as written), or rename one",
+                    at(header_line_, i + 1));
         }
     }
 

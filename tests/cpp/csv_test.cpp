@@ -140,6 +140,13 @@ BOOST_AUTO_TEST_CASE(a_heading_read_by_its_meaning_stays_as_written_beside_its_v
     u.units = {{"研发经费内部支出", "亿元"}};
     panel by_heading = parse_csv("entity,year,研发经费内部支出\nA,2020,1\n", u);
     BOOST_TEST(by_heading.at("rd_expenditure").unit().exponent() == 8);
+    // The other column left out by ignore= is no clash: the heading read by its meaning is the
+    // variable (it stayed 研发经费内部支出, which no indicator reads; the final review of round 28).
+    csv_options left_out;
+    left_out.ignore = {"R&D经费内部支出"};
+    panel kept = parse_csv("entity,year,研发经费内部支出[万元],R&D经费内部支出[万元]\nA,2020,1,2\n", left_out);
+    BOOST_TEST(kept.has("rd_expenditure"));
+    BOOST_TEST(kept.at("rd_expenditure").values()(0) == 1.0);
 }
 
 BOOST_AUTO_TEST_CASE(headings_the_catalogue_lists_as_other_names_are_read_as_its_variables) {

@@ -51,6 +51,16 @@ def test_units_keyed_by_the_written_heading_reach_the_renamed_column(tmp_path):
     assert zb.read_csv(path, units={"研发经费内部支出": "万元"}).units["rd_expenditure"] == "万元"
 
 
+def test_units_naming_one_column_twice_with_two_units_are_refused():
+    # the final review of round 28: from_pandas took 亿元 without a word (a factor of 10,000), where
+    # read_csv refuses the same units=
+    df = pd.DataFrame({"code": ["a"], "period": ["2024"], "研发经费内部支出": [1.0]})
+    with pytest.raises(zb.ArgumentError, match="two units"):
+        zb.Panel.from_pandas(df, "code", "period", units={"rd_expenditure": "万元", "研发经费内部支出": "亿元"})
+    same = {"rd_expenditure": "万元", "研发经费内部支出": "万元"}
+    assert zb.Panel.from_pandas(df, "code", "period", units=same).units == {"rd_expenditure": "万元"}
+
+
 def three_regions(entities: list) -> pd.DataFrame:
     return pd.DataFrame(
         {

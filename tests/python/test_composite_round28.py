@@ -191,6 +191,12 @@ def test_normalise_function_goalposts_and_refusals():
         zb.UnknownIndicatorError, match=r"normalise\(\): methods: 'gg' is not a column of x \(did you mean 'g'\?\)"
     ):
         C.normalise(x, "minmax", methods={"gg": "borda"})
+    # the final review: the framework's one rule of suggestion (the code the name is closest to with
+    # the longest shared start: 'b' for 'bb'), and the column in the error's variable
+    ab = pd.DataFrame({"ab": [1.0, 2, 3], "b": [1.0, 2, 3]})
+    with pytest.raises(zb.UnknownIndicatorError, match=r"did you mean 'b'\?") as refused:
+        C.normalise(ab, "minmax", ranges={"bb": (0, 1)})
+    assert refused.value.variable == "bb"
     with pytest.raises(zb.ArgumentError, match=r"ranges.*'g' is unused: 'g' is normalised by method 'borda'"):
         C.normalise(x, "minmax", methods={"g": "borda"}, ranges={"g": (1, 10)})
     with pytest.raises(zb.ArgumentError, match=r"goal_scale.*read by method = 'goalposts' only"):

@@ -132,6 +132,13 @@ def test_one_place_under_two_codes_is_warned_of():
     assert math.isnan(values.loc[("330111", "2015"), "g"])
 
 
+def test_the_code_change_warning_points_at_the_callers_line():
+    # it pointed into _suggest.py's keyword check (stacklevel 3), as NestedRegionsWarning once did
+    with pytest.warns(zb.RegionCodeChangeWarning) as said:
+        _panel(CODES).compute([GROWTH])
+    assert said[0].filename == __file__
+
+
 def test_places_side_by_side_are_no_code_change():
     # 南昌县 and 南昌市 are two places, with rows in the same years.
     text = "code,name,period,patents[件]\n360121,南昌县,2014,10\n360121,南昌县,2015,11\n360100,南昌市,2014,90\n"
@@ -358,3 +365,15 @@ def test_registered_population_hint_only_for_a_population_column():
 def test_quarter_span_errors_say_what_is_wrong(text, said):
     with pytest.raises(zb.ParseError, match=said):
         _panel(f"region,period,x[件]\nA,{text},1\n")
+
+
+def test_lag_of_january_in_a_column_of_single_months_is_said_as_an_absent_row():
+    # the final review of round 28: months without their December were explained as "a span from
+    # January has none before it", a note for cumulative columns (1-1月, 1-2月…) only
+    text = "region,period,x\nA,2024-01,8\nA,2024-02,7\n"
+    explained = _panel(text).explain(zb.Indicator("before", "lag(x)", unit="1"), "A", "2024-01")
+    assert "no_such_period" in str(explained)
+    assert "a span from January" not in explained.text("en")
+    cumulative = "region,period,x\nA,2024年1-1月,8\nA,2024年1-4月,30\n"  # any span from January
+    explained = _panel(cumulative).explain(zb.Indicator("before", "lag(x)", unit="1"), "A", "2024-01")
+    assert "a span from January has none before it in its year" in explained.text("en")
