@@ -1083,15 +1083,29 @@ private:
         return false;
     }
 
-    // Where a named region's stretch ends: at the end of its sentence or a ；, or at a clause taken over
+    // Where a named region's stretch ends: at the end of its sentence or a ；, at a clause taken over
     // by the whole (城关镇新认定…8家，全县共新认定…36家: 全县, 我市, 本省 open the report's own clause;
-    // another region's name heads its own, named_region_before asks that first).
+    // another region's name heads its own, named_region_before asks that first), or at a line break
+    // that ends its list item or paragraph: a blank line or a list marker after it (1.南江市…318家⏎⏎
+    // 2.全省…612.4亿元; rdz28). Not at any other line break: a PDF wraps lines inside a sentence.
     std::size_t region_stretch_end(std::size_t k) const {
-        for (; k < cps_.size() && !one_of(cps_[k].c, U"；;。！？!?"); ++k)
+        for (; k < cps_.size() && !one_of(cps_[k].c, U"；;。！？!?"); ++k) {
+            if (cps_[k].c == '\n' && item_ends_at_break(k)) break;
             if (one_of(cps_[k].c, U"，,") && k + 2 < cps_.size() && one_of(cps_[k + 1].c, U"全我本") &&
                 one_of(cps_[k + 2].c, U"市县省区州旗镇乡"))
                 break;
+        }
         return k;
+    }
+
+    // The line break at code point k ends a list item or a paragraph: a blank line follows, or a list
+    // marker (2., （二）, 三、) opens the next line.
+    bool item_ends_at_break(std::size_t k) const {
+        std::size_t next = k + 1;
+        while (next < cps_.size() && one_of(cps_[next].c, U" \t\r")) ++next;
+        if (next >= cps_.size() || cps_[next].c == '\n') return true;
+        std::size_t after = next;
+        return list_marker(cps_, next, after) != 0;
     }
 
     // Code points [after, end) name a region other than the report's own: ideographs ending in 市, 县,
@@ -1128,13 +1142,24 @@ private:
         const std::string_view stem = name.substr(0, name.size() - (byte_at(end) - cps_[end - 1].begin));
         if (stem.size() < 6) return false;  // two ideographs at least
         for (std::size_t k = head.find(stem); k != std::string_view::npos; k = head.find(stem, k + 1)) {
-            const std::size_t next = code_point_at(k + stem.size(), 0, cps_.size());
-            if (next < cps_.size() && cps_[next].c >= 0x4E00 && cps_[next].c <= 0x9FFF &&
-                !one_of(cps_[next].c, U"省市县区州旗镇乡街"))
-                return true;
+            const char32_t next = ideograph_from(k + stem.size());
+            if (next && !one_of(next, U"省市县区州旗镇乡街")) return true;
         }
         return false;
     }
+
+    // The head's characters are read from the text's bytes, never from the chunk's code points: the
+    // head lies in the first chunk only, and the answer must not depend on where a chunk ends (rdz28).
+    // The ideograph (U+4E00-9FFF, which decode() reads as itself) whose bytes start at `byte`; 0 if none.
+    char32_t ideograph_from(std::size_t byte) const {
+        if (byte + 3 > text_.size()) return 0;
+        const auto* p = reinterpret_cast<const unsigned char*>(text_.data()) + byte;
+        if ((p[0] & 0xF0) != 0xE0) return 0;  // not a lead byte of three (a continuation or another length)
+        const char32_t c = utf8_code_point(p, 3);
+        return c >= 0x4E00 && c <= 0x9FFF ? c : 0;
+    }
+    // The ideograph whose bytes end at `byte`; 0 if none.
+    char32_t ideograph_before(std::size_t byte) const { return byte < 3 ? 0 : ideograph_from(byte - 3); }
 
     // A report whose head does not name its subject but speaks as one of its level (记者从市科技局获悉,
     // 在市委、市政府的领导下, 全区; 我局) states it by name in its first sentences: 南江市 there, or a
@@ -1159,10 +1184,8 @@ private:
         for (const char* office : {"科技局", "科学技术局", "科技厅", "科学技术厅", "人民政府"})
             for (std::size_t k = before.find(level + office); k != std::string_view::npos;
                  k = before.find(level + office, k + 1)) {
-                const std::size_t cp = code_point_at(k, 0, cps_.size());
-                if (cp > 0 && cps_[cp - 1].c >= 0x4E00 && cps_[cp - 1].c <= 0x9FFF &&
-                    !one_of(cps_[cp - 1].c, U"从我本全"))
-                    return false;  // 某市科技局: the issuer named
+                const char32_t named = ideograph_before(k);
+                if (named && !one_of(named, U"从我本全")) return false;  // 某市科技局: the issuer named
             }
         return true;
     }

@@ -388,3 +388,68 @@ def test_a_threshold_of_other_things_after_a_change_is_no_level(text, threshold,
 def test_a_rate_growing_faster_is_no_more_new_ones(text):
     # review 28d: scope "new" from 多增 inside 多增长 / 多增N个百分点
     assert "new" not in [scope for (scope,) in _rows(text, "scope")]
+
+
+# ---- rdz28: the report's head is read from the text, whatever chunk the figure falls in -------
+
+# ~76 bytes a line, no figure: 400 lines put the figure near the end of the first 32 KB chunk
+# (extract_options::chunk_bytes), 460 just past it, 1200 far into the third.
+FILLER_LINE = "今年以来，全市科技工作稳步推进，各项任务有序开展。\n"
+
+
+@pytest.mark.parametrize("filler_lines", [0, 400, 460, 1200])
+@pytest.mark.parametrize(
+    ("head", "figure_line", "variable"),
+    [
+        # the issuer named (南江市科技局) before 北江市 in the first sentences: another city's
+        ("南江市科技局2025年工作总结\n全市科技工作取得新进展。与北江市开展合作。\n", "北江市新认定高新技术企业318家。\n", ""),
+        # the head names the stem as a word of its own (南江日报): the report's own city
+        ("南江日报讯 全市科技工作取得新进展。\n", "南江市新认定高新技术企业318家。\n", "hnte_recognised"),
+        # an issuer speaking as the city, 南江市 in its first sentences: the report's own
+        (
+            "2025年科技工作总结\n\n2025年，在市委、市政府的坚强领导下，我局各项工作取得新成效。南江市科技创新能力持续提升。\n",
+            "南江市新认定高新技术企业318家。\n",
+            "hnte_recognised",
+        ),
+    ],
+)
+def test_the_heads_reading_of_a_region_does_not_depend_on_where_the_figure_is(
+    head, figure_line, variable, filler_lines
+):
+    # review 28z: the head's byte offsets were mapped into the current chunk's characters; at 460
+    # filler lines 北江市's 318 was read as the report's hnte_recognised and 南江日报's 南江市 as a region
+    text = head + FILLER_LINE * filler_lines + figure_line
+    assert _rows(text, "value", "variable")[-1] == (318, variable)
+
+
+# ---- rdz28: a list item or a paragraph ends a named region's stretch ----------------------------
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        "1.南江市新认定高新技术企业318家\n\n2.全省技术合同成交额612.4亿元。",  # a blank line and a marker
+        "1.南江市新认定高新技术企业318家\n2.全省技术合同成交额612.4亿元。",  # the next item's marker
+        "（一）南江市新认定高新技术企业318家\r\n（二）全省技术合同成交额612.4亿元。",
+        "南江市新认定高新技术企业318家\n\n全省技术合同成交额612.4亿元。",  # a blank line alone
+        "南江市新认定高新技术企业318家\n   \n技术合同成交额612.4亿元。",
+    ],
+)
+def test_a_regions_stretch_ends_with_its_list_item_or_paragraph(items):
+    # review 28z: the province's 612.4 had no variable (the stretch ran on to the next 。)
+    rows = _rows(PROVINCE_HEAD + items, "value", "variable")
+    assert rows == [(318, ""), (612.4, "tech_contract_value")]
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        # a PDF's wrap inside the sentence: the region's still
+        "南江市新认定高新技术企业318家，技术合同成交额\n612.4亿元。",
+        "南江市新认定高新技术企业318家，技术合\n同成交额612.4亿元。",
+        "1.南江市新认定高新技术企业318家，技术合同成交额\n612.4亿元。\n2.全省专利授权量1204件。",
+    ],
+)
+def test_a_wrapped_line_keeps_the_regions_stretch(items):
+    rows = _rows(PROVINCE_HEAD + items, "value", "variable")
+    assert rows[:2] == [(318, ""), (612.4, "")]
