@@ -25,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "zhibiao/detail/text_copy.hpp"
 #include "zhibiao/catalogue.hpp"
 #include "zhibiao/error.hpp"
 #include "zhibiao/formula.hpp"
@@ -105,7 +106,7 @@ public:
           rows_(rows) {}
 
     const std::string& id() const& { return id_; }
-    std::string id() && { return std::move(id_); }
+    text_copy id() && { return text_copy(std::move(id_)); }
     const zhibiao::unit& unit() const& { return unit_; }
     zhibiao::unit unit() && { return std::move(unit_); }
     std::size_t size() const { return rows_; }
@@ -115,11 +116,11 @@ public:
     std::vector<reason> reasons() &&;
     /// Set when the whole column is missing (lenient mode): what was wrong.
     const std::string& column_problem() const& { return column_problem_; }
-    std::string column_problem() && { return std::move(column_problem_); }
+    text_copy column_problem() && { return text_copy(std::move(column_problem_)); }
     /// The variable the panel lacks when that is why the whole column is missing (lenient mode;
     /// column_problem says it in words), else empty.
     const std::string& missing_variable() const& { return missing_variable_; }
-    std::string missing_variable() && { return std::move(missing_variable_); }
+    text_copy missing_variable() && { return text_copy(std::move(missing_variable_)); }
     /// What keeps the storage alive. For bindings only (a NumPy view of the column holds it);
     /// not a stable interface.
     const std::shared_ptr<const void>& storage_owner() const& { return owner_; }

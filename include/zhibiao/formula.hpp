@@ -36,6 +36,7 @@
 #include <utility>
 #include <vector>
 
+#include "zhibiao/detail/text_copy.hpp"
 #include "zhibiao/error.hpp"
 #include "zhibiao/units.hpp"
 
@@ -61,7 +62,7 @@ public:
     static formula parse(const std::string& text);
 
     const std::string& text() const& { return text_; }
-    std::string text() && { return std::move(text_); }  // a temporary's text, not a reference into it
+    text_copy text() && { return text_copy(std::move(text_)); }  // a copy that will not become a view
     bool empty() const { return !root_; }
     /// The names the formula reads (variables or indicators), in order of first use.
     std::vector<std::string> names() const;

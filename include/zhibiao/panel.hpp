@@ -55,7 +55,7 @@ public:
 
     // On a temporary column the accessors return copies, not views into it (see panel below).
     const std::string& name() const& { return name_; }
-    std::string name() && { return std::move(name_); }
+    text_copy name() && { return text_copy(std::move(name_)); }
     const zhibiao::unit& unit() const& { return unit_; }
     zhibiao::unit unit() && { return std::move(unit_); }
     /// False when the source gave no unit and the dimensionless "1" stands in for it.

@@ -36,6 +36,7 @@
 #include <vector>
 
 #include "zhibiao/detail/reset_on_move.hpp"
+#include "zhibiao/detail/text_copy.hpp"
 #include "zhibiao/formula.hpp"
 #include "zhibiao/panel.hpp"
 #include "zhibiao/reason.hpp"
@@ -308,13 +309,13 @@ public:
 
     // Copies on a temporary scorecard (`scorecard::load(path).inputs()`), never dangling references.
     const std::string& id() const& { return id_; }
-    std::string id() && { return std::move(id_); }
+    text_copy id() && { return text_copy(std::move(id_)); }
     const std::string& name_zh() const& { return name_zh_; }
-    std::string name_zh() && { return std::move(name_zh_); }
+    text_copy name_zh() && { return text_copy(std::move(name_zh_)); }
     const std::string& name_en() const& { return name_en_; }
-    std::string name_en() && { return std::move(name_en_); }
+    text_copy name_en() && { return text_copy(std::move(name_en_)); }
     const std::string& source() const& { return source_; }
-    std::string source() && { return std::move(source_); }
+    text_copy source() && { return text_copy(std::move(source_)); }
     const std::vector<scorecard_input>& inputs() const& { return inputs_; }
     std::vector<scorecard_input> inputs() && { return std::move(inputs_); }
     const std::vector<scorecard_item>& items() const& { return items_; }

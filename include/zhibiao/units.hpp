@@ -21,6 +21,7 @@
 #include <string_view>
 
 #include "zhibiao/detail/float_bits.hpp"
+#include "zhibiao/detail/text_copy.hpp"
 #include "zhibiao/error.hpp"
 
 namespace zhibiao {
@@ -152,7 +153,7 @@ public:
     /// The scale relative to the base unit: 万元 → 1e4, % → 0.01.
     double scale() const { return std::pow(10.0, exponent_) * factor_; }
     const std::string& symbol() const& { return symbol_; }
-    std::string symbol() && { return std::move(symbol_); }
+    text_copy symbol() && { return text_copy(std::move(symbol_)); }
     bool dimensionless() const { return dim_.dimensionless(); }
 
     bool convertible_to(const unit& other) const { return dim_ == other.dim_; }

@@ -99,7 +99,17 @@ static_assert(!std::is_convertible_v<text_copy, std::string_view> &&
               std::is_convertible_v<const text_copy&, std::string_view> &&
               std::is_convertible_v<text_copy, std::string>);
 static_assert(std::is_same_v<decltype(std::declval<const fact_table&>().figure(0)), std::string_view>);
-static_assert(std::is_same_v<decltype(std::declval<formula>().text()), std::string>);
+static_assert(std::is_same_v<decltype(std::declval<formula>().text()), text_copy>);
+// Round 28 (final review): the other text accessors on a temporary returned a std::string too.
+static_assert(std::is_same_v<decltype(std::declval<column>().name()), text_copy> &&
+              std::is_same_v<decltype(std::declval<unit>().symbol()), text_copy> &&
+              std::is_same_v<decltype(std::declval<indicator_values>().id()), text_copy> &&
+              std::is_same_v<decltype(std::declval<indicator_values>().column_problem()), text_copy> &&
+              std::is_same_v<decltype(std::declval<indicator_values>().missing_variable()), text_copy>);
+static_assert(std::is_same_v<decltype(std::declval<scorecard>().id()), text_copy> &&
+              std::is_same_v<decltype(std::declval<scorecard>().name_zh()), text_copy> &&
+              std::is_same_v<decltype(std::declval<scorecard>().name_en()), text_copy> &&
+              std::is_same_v<decltype(std::declval<scorecard>().source()), text_copy>);
 static_assert(std::is_same_v<decltype(std::declval<const formula&>().text()), const std::string&>);
 
 // The result of compute(): the columns of a temporary table are refused (a vector reference
