@@ -5,19 +5,13 @@ trial — each rule with the cases it must fire on and those it must not."""
 
 from __future__ import annotations
 
-import math
 
 import pytest
 
-import zhibiao as zb
+from report_facts import rows_of
 
 
-def _rows(text: str, *columns: str) -> list[tuple]:
-    facts = zb.extract(text)
-    rows = []
-    for row in facts[list(columns)].itertuples(index=False):
-        rows.append(tuple("" if isinstance(v, float) and math.isnan(v) else v for v in row))
-    return rows
+_rows = rows_of  # the shared helper (report_facts.py)
 
 
 # ---- 比去年新增: how many more than last year, a change of the stock ---------------------------
