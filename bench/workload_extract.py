@@ -22,8 +22,11 @@ from harness import Record, cpu_seconds, measure
 ROOT = Path(__file__).resolve().parents[1]
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
-FULL_SIZE = {"extract": 64, "extract_many": 16}  # MB of report text
-SCALED_WORKLOADS = ("extract",)
+FULL_SIZE = {"extract": 64, "extract_published": 64, "extract_many": 16}  # MB of report text
+SCALED_WORKLOADS = ("extract", "extract_published")
+# Bytes of UTF-8 text a figure in published S&T work reports, bulletins and news (the median of
+# the published texts measured in bench/NOTES.md, round 29); the bench text holds one every ~40.
+PUBLISHED_BYTES_PER_FIGURE = 106
 
 VERBS = [
     "组织申报",
@@ -61,7 +64,68 @@ def report_text(megabytes: float) -> str:
     samples.append((ROOT / "data" / "sample" / "city_report_h1.txt").read_text(encoding="utf-8"))
     unit = "\n".join(samples) + "\n" + _generated(400) + "\n"
     size = len(unit.encode())
-    return unit * max(1, round(megabytes * 1e6 / size))
+    return unit if megabytes == 0 else unit * max(1, round(megabytes * 1e6 / size))
+
+
+# Prose of our own making in the style of bureau work reports: what stands between the figures of a
+# published report (policy, measures, outcomes without numbers), naming the lexicon's quantities
+# as prose does (高新技术企业, 技术合同, 研发投入) so that the matcher meets them without a figure.
+PROSE_SUBJECTS = ["我局", "全县科技系统", "区科技局", "市科技局", "各乡镇（街道）", "高新区管委会", "各成员单位", "我们"]
+PROSE_ACTIONS = [
+    "坚持以创新驱动发展战略为引领",
+    "紧紧围绕党委政府中心工作",
+    "深入贯彻落实全国科技大会精神",
+    "持续优化创新创业生态",
+    "扎实推进科技体制机制改革",
+    "着力提升企业自主创新能力",
+    "不断完善科技服务体系",
+    "主动对接高校院所创新资源",
+    "全面加强科技项目全过程管理",
+    "切实做好科技惠企政策宣传解读",
+    "聚焦主导产业关键核心技术攻关",
+    "大力营造尊重知识、尊重人才的良好氛围",
+    "强化高新技术企业梯次培育",
+    "推动技术合同认定登记提质扩面",
+    "引导企业加大研发投入",
+    "健全科技成果转移转化机制",
+    "深化科技特派员制度",
+    "加快建设科技创新平台载体",
+]
+PROSE_OUTCOMES = [
+    "，取得了积极成效",
+    "，各项工作稳步推进",
+    "，为高质量发展提供了有力支撑",
+    "，进一步激发了市场主体创新活力",
+    "，推动科技创新与产业发展深度融合",
+    "，形成了上下联动、协同推进的工作格局",
+    "，科技创新对经济社会发展的支撑作用持续增强",
+    "",
+]
+
+
+def prose_sentence(rng: random.Random) -> str:
+    first, second = rng.sample(PROSE_ACTIONS, 2)
+    return f"{rng.choice(PROSE_SUBJECTS)}{first}，{second}{rng.choice(PROSE_OUTCOMES)}。"
+
+
+def published_text(megabytes: float, figures_of_unit: int, bytes_per_figure: float, seed: int = 11) -> str:
+    """`report_text`'s unit with sentences of prose after its sentences, to `bytes_per_figure` bytes
+    of text a figure (the unit holds `figures_of_unit` figures), repeated to the size asked."""
+    rng = random.Random(seed)
+    unit = report_text(0)
+    prose_bytes = max(0.0, figures_of_unit * bytes_per_figure - len(unit.encode()))
+    sentences = re.split(r"(?<=。)", unit)
+    share = prose_bytes / max(1, len(sentences))
+    out, owed = [], 0.0
+    for sentence in sentences:
+        out.append(sentence)
+        owed += share
+        while owed > 0:
+            extra = prose_sentence(rng)
+            out.append(extra)
+            owed -= len(extra.encode())
+    padded = "".join(out)
+    return padded * max(1, round(megabytes * 1e6 / len(padded.encode())))
 
 
 def check(text: str, facts, core_count: int) -> str:
@@ -79,12 +143,29 @@ def check(text: str, facts, core_count: int) -> str:
 
 
 def bench_extract(megabytes: int, threads: list[int], repeat: int) -> list[Record]:
+    """The bench text: the sample reports and generated lines, a figure every ~40 bytes (a stress
+    test of the per-figure path: published reports hold several times fewer figures)."""
+    text = report_text(megabytes)
+    print(f"\n== extract: {len(text.encode()) / 1e6:.1f} MB of report text ==")
+    return _bench_text("extract", text, megabytes, repeat)
+
+
+def bench_extract_published(megabytes: int, threads: list[int], repeat: int) -> list[Record]:
+    """The bench text with prose between its sentences, at the figure density of published reports
+    (PUBLISHED_BYTES_PER_FIGURE): what the issue's "MB/s of report text" names."""
+    from zhibiao import _core
+
+    figures_of_unit = _core.extract_core(report_text(0))[0]
+    text = published_text(megabytes, figures_of_unit, PUBLISHED_BYTES_PER_FIGURE)
+    print(f"\n== extract at published density: {len(text.encode()) / 1e6:.1f} MB of report text ==")
+    return _bench_text("extract_published", text, megabytes, repeat)
+
+
+def _bench_text(workload: str, text: str, megabytes: int, repeat: int) -> list[Record]:
     import zhibiao as zb
     from zhibiao import _core
 
-    text = report_text(megabytes)
     mb = len(text.encode()) / 1e6
-    print(f"\n== extract: {mb:.1f} MB of report text ==")
     t_re, numbers, m_re = measure(lambda: NUMBER.findall(text), repeat)
     t_core, (core_facts, _), m_core = measure(lambda: _core.extract_core(text), repeat)
     t_df, facts, m_df = measure(lambda: zb.extract(text), repeat)
@@ -96,13 +177,14 @@ def bench_extract(megabytes: int, threads: list[int], repeat: int) -> list[Recor
         f"per CPU-second: core {mb / max(cpu_core, 1e-9):.1f} MB/s, to a DataFrame {mb / max(cpu_df, 1e-9):.1f} MB/s, "
         f"regex scan {mb / max(cpu_re, 1e-9):.1f} MB/s (core {cpu_core / max(cpu_re, 1e-9):.1f}× the regex's CPU time)"
     )
-    verdict = check(text, facts, core_facts) + f"; the regex finds {len(numbers):,} numbers; " + per_cpu
+    density = f"{len(text.encode()) / max(1, core_facts):.0f} bytes a figure"
+    verdict = check(text, facts, core_facts) + f"; {density}; the regex finds {len(numbers):,} numbers; " + per_cpu
     print(f"   wall: core {mb / t_core:.1f} MB/s, to a DataFrame {mb / t_df:.1f} MB/s, regex scan {mb / t_re:.1f} MB/s")
-    print(f"   {per_cpu}")
+    print(f"   {per_cpu}; {density}")
     if m_core is not None and m_df is not None:  # the text is read in chunks: memory is the output's
         print(f"   peak memory added: core {m_core:.0f} MB, to a DataFrame {m_df:.0f} MB ({mb:.0f} MB of text)")
     common = dict(
-        workload="extract",
+        workload=workload,
         size=megabytes,
         size_unit="MB",
         threads=1,
@@ -235,4 +317,4 @@ def _bench_read_reports(reports: list[str], mb: float, t_re: float, cpu_re: floa
     )
 
 
-WORKLOADS = {"extract": bench_extract, "extract_many": bench_extract_many}
+WORKLOADS = {"extract": bench_extract, "extract_published": bench_extract_published, "extract_many": bench_extract_many}
