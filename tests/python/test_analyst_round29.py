@@ -1,0 +1,129 @@
+"""Round 29's analyst seams (helper py29): a language named as people name it (cn, zh_CN, english),
+the command line leaving a column out (--ignore) and choosing the names (--name), an entity given
+to explain() by its name, and a change of region code over a Dask frame whose two codes lie in two
+partitions."""
+
+import subprocess
+import sys
+import warnings
+
+import pandas as pd
+import pytest
+
+import zhibiao as zb
+from zhibiao._lang import check_lang
+
+
+@pytest.mark.parametrize(
+    "given, meant",
+    [("cn", "zh"), ("CN", "zh"), ("zh_CN.UTF-8", "zh"), ("zh-Hans", "zh"), ("中文", "zh"), ("chinese", "zh"),
+     ("english", "en"), ("en_US", "en"), ("eng", "en")],
+)
+def test_a_language_named_otherwise_suggests_its_code(given, meant):
+    # before: 'cn' is one letter from 'en', so "did you mean 'en'?" for a user asking for Chinese
+    with pytest.raises(zb.ArgumentError, match=rf"not {given!r} \(did you mean '{meant}'\?\)"):
+        check_lang(given)
+
+
+def test_a_language_far_from_both_suggests_neither():
+    with pytest.raises(zb.ArgumentError) as error:
+        check_lang("fr")
+    assert "did you mean" not in str(error.value)
+
+
+def run(*args, stdin=None):
+    return subprocess.run(
+        [sys.executable, "-m", "zhibiao", *args], input=stdin, capture_output=True, text=True, timeout=300
+    )
+
+
+def test_cli_lang_cn_suggests_zh():
+    result = run("--lang", "cn", "catalogue")
+    assert result.returncode == 2
+    assert "cn: did you mean zh?" in result.stderr
+
+
+# A county table with the city beside the county's name: read_csv takes 城市 as the names and 地区
+# as a variable of text. The CLI had no --ignore (nor --name), and its message said to remove a column
+# from the file.
+COUNTIES = (
+    "区划代码,地区,城市,年份,地区生产总值[亿元],R&D经费内部支出[万元]\n"
+    "360102,东湖区,南昌市,2024,400,60000\n"
+    "360103,西湖区,南昌市,2024,500,25000\n"
+)
+
+
+def test_cli_says_the_flags_that_leave_out_or_name_a_column():
+    result = run("compute", "-", "--ids", "rd_intensity", stdin=COUNTIES)
+    assert result.returncode == 2
+    assert "leave it out with --ignore 地区, or read it as the names with --name 地区" in result.stderr
+
+
+def test_cli_ignore_and_name_read_the_county_names():
+    result = run("compute", "-", "--ids", "rd_intensity", "--name", "地区", "--ignore", "城市", "-q", stdin=COUNTIES)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "entity,period,name,rd_intensity,rd_intensity_reason"
+    # 60000 万元 = 6 亿元 of 400 亿元 is 1.5 %; 2.5 亿元 of 500 亿元 is 0.5 %
+    assert lines[1:] == ["360102,2024,东湖区,1.50,", "360103,2024,西湖区,0.50,"]
+
+
+def test_cli_ignore_of_no_column_is_an_error_with_the_closest():
+    result = run("compute", "-", "--ids", "rd_intensity", "--ignore", "城巿", stdin=COUNTIES)
+    assert result.returncode == 2
+    assert "--ignore names '城巿', no column of the file" in result.stderr
+    assert "'城市'" in result.stderr
+
+
+def test_scorecard_ignore_leaves_out_a_column_of_a_table_without_firm_ids():
+    firms = (
+        "employees,st_staff,sales,assets,rd_expense,total_cost,ip_class1,ip_class2,备注\n"
+        "40,12,1000,500,45,204.5,0,2,新申报\n"
+    )
+    result = run("scorecard", "-", "--pack", "tech-sme-2017", "--ignore", "备注", "-q", stdin=firms)
+    assert result.returncode == 0, result.stderr
+    scored = result.stdout.splitlines()
+    assert scored[1].split(",")[1] == "passed"  # README's firm: 62 points
+    assert "备注" not in scored[0]
+    wrong = run("scorecard", "-", "--pack", "tech-sme-2017", "--ignore", "备考", stdin=firms)
+    assert wrong.returncode == 2 and "no column of the file" in wrong.stderr
+
+
+def test_explain_of_an_entity_given_by_its_name_names_its_codes():
+    df = pd.DataFrame(
+        {"region": ["320106", "350102", "110109"], "name": ["鼓楼区", "鼓楼区", "门头沟区"], "year": 2020,
+         "gdp": [1.0, 2.0, 3.0], "rd_expenditure": [1.0, 2.0, 3.0]}
+    )
+    panel = zb.Panel.from_pandas(df, entity="region", period="year", units={"gdp": "亿元", "rd_expenditure": "万元"})
+    with pytest.raises(zb.ArgumentError, match="'门头沟区' is the name of 110109"):
+        panel.explain("rd_intensity", "门头沟区", "2020")
+    with pytest.raises(zb.ArgumentError, match="'鼓楼区' is the name of 320106, 350102"):
+        panel.explain("rd_intensity", "鼓楼区", 2020)
+    assert panel.explain("rd_intensity", "110109", "2020").value == pytest.approx(0.01)  # 3 万元 of 3 亿元
+
+
+def test_a_code_change_across_two_dask_partitions_is_said_once_at_the_callers_line():
+    dd = pytest.importorskip("dask.dataframe")
+    rows = [("330183", "富阳市", y) for y in (2012, 2013, 2014)] + [("330111", "富阳区", y) for y in (2015, 2016)]
+    df = pd.DataFrame(rows, columns=["region", "name", "year"]).assign(rd_expenditure=1.0, gdp=1.0)
+    frame = dd.from_pandas(df, npartitions=2, sort=False)
+    assert [list(frame.get_partition(k).compute()["region"].unique()) for k in range(2)] == [["330183"], ["330111"]]
+    with warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("always")
+        result = zb.dask.compute(
+            frame, ["rd_intensity"], entity="region", period="year", units={"gdp": "亿元", "rd_expenditure": "万元"}
+        ).compute()
+    changes = [w for w in said if issubclass(w.category, zb.RegionCodeChangeWarning)]
+    assert len(changes) == 1 and changes[0].filename == __file__
+    assert "330183 (富阳市) → 330111 (富阳区)" in str(changes[0].message)
+    assert result["rd_intensity"].tolist() == [0.01] * 5  # 1 万元 of 1 亿元
+
+
+def test_cli_ignore_leaves_out_one_of_two_headings_read_as_one_variable():
+    text = "区划代码,年份,rd_expenditure[万元],R&D经费内部支出[万元],地区生产总值[亿元]\n360102,2024,300,300,10\n"
+    refused = run("compute", "-", "--ids", "rd_intensity", stdin=text)
+    assert refused.returncode == 2
+    assert "leave one out with --ignore COLUMN (its heading as written)" in refused.stderr
+    result = run("compute", "-", "--ids", "rd_intensity", "--ignore", "R&D经费内部支出", "-q", stdin=text)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1] == "360102,2024,0.30,"  # 300 万元 of 10 亿元 (100,000 万元)
