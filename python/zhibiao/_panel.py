@@ -438,6 +438,19 @@ def _reason_dtype() -> Any:
     return pd.CategoricalDtype(_REASON_CATEGORIES)
 
 
+def _refuse_joined_ids(wanted: Sequence[Any], core_catalogue: Any) -> None:
+    """An id that is several ids in one string ("rd_intensity,invention_patents_per_10k", as the
+    command line's --ids takes them): refused saying so, not "unknown indicator" with the closest of
+    the second id as if it were a misspelling of the whole."""
+    known = set(core_catalogue.ids)
+    for given in (i for i in wanted if isinstance(i, str) and i not in known):
+        parts = [p for p in re.split(r"[,，;；\s]+", given) if p]
+        if len(parts) > 1 and all(p in known for p in parts):
+            raise _core.UnknownIndicatorError(
+                f"unknown indicator {given!r}: it is {len(parts)} ids in one string; give them as a list, {parts!r}"
+            )
+
+
 def _left_out(results: list) -> dict[str, str]:
     """Indicator id → the variable it needs that the panel lacks, for every indicator of
     ``results`` (lenient) that the panel cannot give for that reason (NaN in every row, or a
@@ -500,10 +513,37 @@ def _heading_alike_hint(wanted: str, columns: Sequence[str], headings: Sequence[
     return ""
 
 
+def _indicator_as_column_hint(ids: Sequence[Any], columns: Sequence[str], core_catalogue: Any) -> str:
+    """The panel's column headed with the name of an indicator asked for (R&D经费投入强度[%], as a
+    bureau's table publishes the ratio beside, or instead of, its inputs), as a line of the error
+    that compute() lacks the inputs: the figure is in the panel, as a variable, not computed."""
+    keys = {_heading_key(c): c for c in columns}
+    known = set(core_catalogue.ids)
+    for wanted in (i for i in ids if isinstance(i, str) and i in known):
+        spec = core_catalogue.indicator(wanted)
+        for name in (spec["name_zh"], spec["name_en"], wanted):
+            column = keys.get(_heading_key(name)) if name else None
+            if column is not None:
+                return (
+                    f"\nthe panel's column '{column}' is the indicator {wanted} itself, as published: "
+                    f"read it with panel.values('{column}'); compute() derives it from its inputs ({spec['formula']})"
+                )
+    return ""
+
+
+def _say_indicator_as_column(error: Any, ids: Sequence[Any], columns: Sequence[str], core_catalogue: Any) -> None:
+    """Adds :func:`_indicator_as_column_hint` to a missing variable's error."""
+    _add_to_error(error, _indicator_as_column_hint(ids, columns, core_catalogue))
+
+
 def _say_misspelt_heading(error: Any, columns: Sequence[str], core_catalogue: Any, wanted: str | None = None) -> None:
     """Adds to a missing variable's error the :func:`_misspelt_heading_hint` of ``wanted`` (by
     default the error's own variable)."""
-    said = _misspelt_heading_hint(str(wanted or getattr(error, "variable", "")), columns, core_catalogue)
+    _add_to_error(error, _misspelt_heading_hint(str(wanted or getattr(error, "variable", "")), columns, core_catalogue))
+
+
+def _add_to_error(error: Any, said: str) -> None:
+    """``said`` after the error's text and its ``message`` (as the C++ errors carry it)."""
     if said:
         message = getattr(error, "message", None)
         error.args = (str(error) + said, *error.args[1:])
@@ -1977,6 +2017,7 @@ class Panel:
             strict = False if strict is None else strict
         else:
             wanted = [ids] if isinstance(ids, (str, Indicator)) else _id_list(ids)
+            _refuse_joined_ids(wanted, core_catalogue)
             extra = [i for i in wanted if isinstance(i, Indicator)]
             _check_one_definition_per_id(wanted, core_catalogue)
             if extra:
@@ -1990,6 +2031,7 @@ class Panel:
         except _core.MissingVariableError as e:
             _say_misspelt_heading(e, list(self.units), core_catalogue)
             if len(id_list) < 2:
+                _say_indicator_as_column(e, id_list, list(self.units), core_catalogue)
                 raise
             # one error for every indicator asked for that the panel cannot give, not the first alone
             lenient = self._computed(id_list, False, basis, core_catalogue)
@@ -1998,6 +2040,7 @@ class Panel:
             for other in dict.fromkeys(left.values()):  # each variable's misspelt heading, not the first's alone
                 if other != getattr(e, "variable", ""):
                     _say_misspelt_heading(error, list(self.units), core_catalogue, other)
+            _say_indicator_as_column(error, list(left), list(self.units), core_catalogue)
             raise error from None
         index = self.index()
         # A dict in id order and no `columns=`: pandas then neither copies through object arrays

@@ -1952,6 +1952,11 @@ def _in_cli_words(message: str, args: argparse.Namespace | None = None) -> str:
     for units in (" or pass them as units={...}", " or give them with csv_options::units"):  # no flag gives units
         message = message.replace(f" and delete the line,{units}", " and delete the line")
     message = re.sub(r"\(to='(\w+)'\)", r"(--to \1)", message)  # rollup's level
+    message = re.sub(  # a published indicator: no panel object to read it from here
+        r"read it with panel\.values\('.+?'\); compute\(\) derives it",
+        "compute derives it",
+        message,
+    )
     message = _ignore_in_cli_words(message, "--ignore" if has("ignore") else "--drop" if has("drop") else None)
     # composite/uncertainty: the CLI has no Impute step to add; a model file gives one
     message = message.replace(

@@ -6,6 +6,7 @@ partitions."""
 import subprocess
 import sys
 import warnings
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -16,8 +17,17 @@ from zhibiao._lang import check_lang
 
 @pytest.mark.parametrize(
     "given, meant",
-    [("cn", "zh"), ("CN", "zh"), ("zh_CN.UTF-8", "zh"), ("zh-Hans", "zh"), ("中文", "zh"), ("chinese", "zh"),
-     ("english", "en"), ("en_US", "en"), ("eng", "en")],
+    [
+        ("cn", "zh"),
+        ("CN", "zh"),
+        ("zh_CN.UTF-8", "zh"),
+        ("zh-Hans", "zh"),
+        ("中文", "zh"),
+        ("chinese", "zh"),
+        ("english", "en"),
+        ("en_US", "en"),
+        ("eng", "en"),
+    ],
 )
 def test_a_language_named_otherwise_suggests_its_code(given, meant):
     # before: 'cn' is one letter from 'en', so "did you mean 'en'?" for a user asking for Chinese
@@ -47,9 +57,7 @@ def test_cli_lang_cn_suggests_zh():
 # as a variable of text. The CLI had no --ignore (nor --name), and its message said to remove a column
 # from the file.
 COUNTIES = (
-    "区划代码,地区,城市,年份,地区生产总值[亿元],R&D经费内部支出[万元]\n"
-    "360102,东湖区,南昌市,2024,400,60000\n"
-    "360103,西湖区,南昌市,2024,500,25000\n"
+    "区划代码,地区,城市,年份,地区生产总值[亿元],R&D经费内部支出[万元]\n" "360102,东湖区,南昌市,2024,400,60000\n" "360103,西湖区,南昌市,2024,500,25000\n"
 )
 
 
@@ -91,8 +99,13 @@ def test_scorecard_ignore_leaves_out_a_column_of_a_table_without_firm_ids():
 
 def test_explain_of_an_entity_given_by_its_name_names_its_codes():
     df = pd.DataFrame(
-        {"region": ["320106", "350102", "110109"], "name": ["鼓楼区", "鼓楼区", "门头沟区"], "year": 2020,
-         "gdp": [1.0, 2.0, 3.0], "rd_expenditure": [1.0, 2.0, 3.0]}
+        {
+            "region": ["320106", "350102", "110109"],
+            "name": ["鼓楼区", "鼓楼区", "门头沟区"],
+            "year": 2020,
+            "gdp": [1.0, 2.0, 3.0],
+            "rd_expenditure": [1.0, 2.0, 3.0],
+        }
     )
     panel = zb.Panel.from_pandas(df, entity="region", period="year", units={"gdp": "亿元", "rd_expenditure": "万元"})
     with pytest.raises(zb.ArgumentError, match="'门头沟区' is the name of 110109"):
@@ -127,3 +140,37 @@ def test_cli_ignore_leaves_out_one_of_two_headings_read_as_one_variable():
     result = run("compute", "-", "--ids", "rd_intensity", "--ignore", "R&D经费内部支出", "-q", stdin=text)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[1] == "360102,2024,0.30,"  # 300 万元 of 10 亿元 (100,000 万元)
+
+
+PUBLISHED = "区划代码,年份,R&D经费投入强度[%],地区生产总值[亿元]\n360102,2024,2.7,100\n360103,2024,3.1,200\n"
+
+
+def test_an_indicator_published_as_a_column_is_named_when_its_inputs_are_missing(tmp_path):
+    # before: "the panel has no variable 'rd_expenditure'" and no word of the column holding the ratio
+    path = tmp_path / "published.csv"
+    path.write_text(PUBLISHED, encoding="utf-8")
+    panel = zb.read_csv(path)
+    with pytest.raises(zb.MissingVariableError) as error:
+        panel.compute("rd_intensity")
+    said = "the panel's column 'R&D经费投入强度' is the indicator rd_intensity itself, as published"
+    assert said in str(error.value) and "panel.values('R&D经费投入强度')" in str(error.value)
+    assert panel.values("R&D经费投入强度").tolist() == [2.7, 3.1]
+    with pytest.raises(zb.MissingVariableError, match="'R&D经费投入强度' is the indicator rd_intensity"):
+        panel.compute(["invention_patents_per_10k", "rd_intensity"])  # named among several too
+    result = run("compute", "-", "--ids", "rd_intensity", stdin=PUBLISHED)
+    assert result.returncode == 2
+    assert "is the indicator rd_intensity itself, as published: compute derives it" in result.stderr
+    assert "panel.values" not in result.stderr
+
+
+def test_ids_joined_in_one_string_are_said_to_be_a_list():
+    # before: "unknown indicator 'rd_intensity,invention_patents_per_10k' (did you mean
+    # 'invention_patents_per_10k'?)", the second id offered as the spelling of both
+    panel = zb.read_csv(Path(__file__).resolve().parents[2] / "data" / "sample" / "counties_synthetic.csv")
+    for joined in ("rd_intensity,invention_patents_per_10k", "rd_intensity， invention_patents_per_10k"):
+        with pytest.raises(
+            zb.UnknownIndicatorError, match=r"2 ids in one string; give them as a list, \['rd_intensity'"
+        ):
+            panel.compute(joined)
+    with pytest.raises(zb.UnknownIndicatorError, match="did you mean 'rd_intensity'"):
+        panel.compute("rd_intensty")  # a misspelling is still one
