@@ -174,3 +174,25 @@ def test_ids_joined_in_one_string_are_said_to_be_a_list():
             panel.compute(joined)
     with pytest.raises(zb.UnknownIndicatorError, match="did you mean 'rd_intensity'"):
         panel.compute("rd_intensty")  # a misspelling is still one
+
+
+def test_plots_tell_regions_of_one_name_apart_by_their_codes():
+    # before: two bars labelled 鼓楼区 (Nanjing's and Fuzhou's), which the reader could not tell apart
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    df = pd.DataFrame(
+        {
+            "region": ["320106", "350102", "110109"],
+            "name": ["鼓楼区", "鼓楼区", "门头沟区"],
+            "year": 2020,
+            "gdp": [1.0, 2.0, 3.0],
+            "rd_expenditure": [100.0, 300.0, 200.0],
+        }
+    )
+    panel = zb.Panel.from_pandas(df, entity="region", period="year", units={"gdp": "亿元", "rd_expenditure": "万元"})
+    values = panel.compute("rd_intensity")  # 1.5 % (300 万元 of 2 亿元), 1 %, 0.67 %
+    ax = zb.plot.by_region(values, "rd_intensity")
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["鼓楼区 (350102)", "鼓楼区 (320106)", "门头沟区"]
+    ax = zb.plot.over_time(values, "rd_intensity", regions=["320106", "110109"])
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["鼓楼区 (320106)", "门头沟区"]
+    matplotlib.pyplot.close("all")
