@@ -38,13 +38,46 @@ _PREFIXES = {"万": "10k ", "亿": "100m ", "千": "thousand ", "百": "hundred 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
+# How people name the two languages other than by their codes: by the country ("cn", one letter
+# from 'en'), a locale (zh_CN.UTF-8, en-US) or the name (chinese, 中文). Each suggests its code,
+# never taken as it: a value zhibiao does not know is an error.
+_LANGUAGE_NAMES = {
+    "cn": "zh",
+    "chn": "zh",
+    "chs": "zh",
+    "chinese": "zh",
+    "mandarin": "zh",
+    "中文": "zh",
+    "汉语": "zh",
+    "简体中文": "zh",
+    "eng": "en",
+    "english": "en",
+    "英文": "en",
+    "英语": "en",
+}
+
+
+def closest_lang(given: str) -> str | None:
+    """The language code ``given`` most likely means: 'zh' for "cn", "zh_CN.UTF-8" or "中文",
+    'en' for "english" or "en-US", else the closest code by spelling; None when none is near."""
+    from ._suggest import closest_name
+
+    text = given.strip().lower()
+    if text in _LANGUAGE_NAMES:
+        return _LANGUAGE_NAMES[text]
+    head = re.split(r"[-_.@]", text, maxsplit=1)[0]  # a locale or tag: its language part
+    if head in LANGUAGES or head in _LANGUAGE_NAMES:
+        return _LANGUAGE_NAMES.get(head, head)
+    return closest_name(given, LANGUAGES, str.lower)
+
+
 def check_lang(lang: str) -> str:
-    """``lang`` when it is 'zh' or 'en', else an ArgumentError with the closest ("eng" → 'en')."""
+    """``lang`` when it is 'zh' or 'en', else an ArgumentError with the code it most likely means
+    ("eng" → 'en', "cn" → 'zh')."""
     if lang not in LANGUAGES:
         from . import _core
-        from ._suggest import closest_name
 
-        close = closest_name(lang, LANGUAGES, str.lower) if isinstance(lang, str) else None
+        close = closest_lang(lang) if isinstance(lang, str) else None
         hint = f" (did you mean {close!r}?)" if close else ""
         raise _core.ArgumentError(f"lang must be 'zh' or 'en', not {lang!r}{hint}")
     return lang
@@ -145,6 +178,13 @@ _CLI_ZH = {
     "{}; '-' reads standard input": "{}；'-' 表示读标准输入",
     "the column of entity codes, when its heading is not one zhibiao knows": "实体代码所在的列（列名不是 zhibiao 认得的名称时）",
     "the column of periods, when its heading is not one zhibiao knows": "时期所在的列（列名不是 zhibiao 认得的名称时）",
+    "the column of the entities' names, when zhibiao would take another (the city's beside the county's) or none": (
+        "实体名称所在的列（zhibiao 会取另一列（如县名旁的城市名）或不取时）"
+    ),
+    "columns of FILE to leave out (a second column of names, notes, one of two headings read as one "
+    "variable), by the heading as written or the name it is read as; separated by spaces or commas": (
+        "FILE 中不读入的列（第二个名称列、备注、读作同一变量的两个列名之一），写原列名或其读作的名称；以空格或逗号分隔"
+    ),
     "the period of every row, when FILE has no period column (a sheet per year saved as CSV): "
     "2024, 2024H1, 2024Q2": "FILE 没有时期列时（每年一个工作表、另存为 CSV）各行的时期：2024、2024H1、2024Q2",
     "the field separator of FILE (default ','; \\t for tabs)": "FILE 的字段分隔符（默认 ','；制表符写 \\t）",

@@ -438,6 +438,19 @@ def _reason_dtype() -> Any:
     return pd.CategoricalDtype(_REASON_CATEGORIES)
 
 
+def _refuse_joined_ids(wanted: Sequence[Any], core_catalogue: Any) -> None:
+    """An id that is several ids in one string ("rd_intensity,invention_patents_per_10k", as the
+    command line's --ids takes them): refused saying so, not "unknown indicator" with the closest of
+    the second id as if it were a misspelling of the whole."""
+    known = set(core_catalogue.ids)
+    for given in (i for i in wanted if isinstance(i, str) and i not in known):
+        parts = [p for p in re.split(r"[,，;；\s]+", given) if p]
+        if len(parts) > 1 and all(p in known for p in parts):
+            raise _core.UnknownIndicatorError(
+                f"unknown indicator {given!r}: it is {len(parts)} ids in one string; give them as a list, {parts!r}"
+            )
+
+
 def _left_out(results: list) -> dict[str, str]:
     """Indicator id → the variable it needs that the panel lacks, for every indicator of
     ``results`` (lenient) that the panel cannot give for that reason (NaN in every row, or a
@@ -500,10 +513,37 @@ def _heading_alike_hint(wanted: str, columns: Sequence[str], headings: Sequence[
     return ""
 
 
+def _indicator_as_column_hint(ids: Sequence[Any], columns: Sequence[str], core_catalogue: Any) -> str:
+    """The panel's column headed with the name of an indicator asked for (R&D经费投入强度[%], as a
+    bureau's table publishes the ratio beside, or instead of, its inputs), as a line of the error
+    that compute() lacks the inputs: the figure is in the panel, as a variable, not computed."""
+    keys = {_heading_key(c): c for c in columns}
+    known = set(core_catalogue.ids)
+    for wanted in (i for i in ids if isinstance(i, str) and i in known):
+        spec = core_catalogue.indicator(wanted)
+        for name in (spec["name_zh"], spec["name_en"], wanted):
+            column = keys.get(_heading_key(name)) if name else None
+            if column is not None:
+                return (
+                    f"\nthe panel's column '{column}' is the indicator {wanted} itself, as published: "
+                    f"read it with panel.values('{column}'); compute() derives it from its inputs ({spec['formula']})"
+                )
+    return ""
+
+
+def _say_indicator_as_column(error: Any, ids: Sequence[Any], columns: Sequence[str], core_catalogue: Any) -> None:
+    """Adds :func:`_indicator_as_column_hint` to a missing variable's error."""
+    _add_to_error(error, _indicator_as_column_hint(ids, columns, core_catalogue))
+
+
 def _say_misspelt_heading(error: Any, columns: Sequence[str], core_catalogue: Any, wanted: str | None = None) -> None:
     """Adds to a missing variable's error the :func:`_misspelt_heading_hint` of ``wanted`` (by
     default the error's own variable)."""
-    said = _misspelt_heading_hint(str(wanted or getattr(error, "variable", "")), columns, core_catalogue)
+    _add_to_error(error, _misspelt_heading_hint(str(wanted or getattr(error, "variable", "")), columns, core_catalogue))
+
+
+def _add_to_error(error: Any, said: str) -> None:
+    """``said`` after the error's text and its ``message`` (as the C++ errors carry it)."""
     if said:
         message = getattr(error, "message", None)
         error.args = (str(error) + said, *error.args[1:])
@@ -1245,6 +1285,43 @@ def _code_changes_seen(
     return pairs
 
 
+def code_spans(panel: "Panel") -> list[tuple[str, str, int, int]]:
+    """Each named entity's code, name and first and last month (_months_of) in one pass over the
+    rows (linear in rows and entities): what :func:`warn_of_code_changes` compares."""
+    codes, names = panel._core.entity_codes, panel._core.entity_names
+    if not any(names):
+        return []
+    months = np.array([_months_of(p) for p in panel._core.periods], dtype=np.int64).reshape(-1, 2)
+    entity_of_row = np.asarray(panel._core.entity_index, dtype=np.int64)
+    period_of_row = np.asarray(panel._core.period_index, dtype=np.int64)
+    first = np.full(len(codes), np.iinfo(np.int64).max)
+    last = np.full(len(codes), np.iinfo(np.int64).min)
+    np.minimum.at(first, entity_of_row, months[period_of_row, 0])
+    np.maximum.at(last, entity_of_row, months[period_of_row, 1])
+    return [(c, n, int(f), int(la)) for c, n, f, la in zip(codes, names, first, last) if n and f <= la]
+
+
+def warn_of_code_changes(what: str, spans: Sequence[tuple[str, str, int, int]]) -> None:
+    """A RegionCodeChangeWarning at the caller's line for the places among ``spans`` (code, name,
+    first and last month) that look like one place under two codes."""
+    import warnings
+
+    codes, names, first, last = (list(column) for column in zip(*spans)) if spans else ([], [], [], [])
+    pairs = _code_changes_seen(codes, names, first, last)
+    if not pairs:
+        return
+    label = dict(zip(codes, names))
+    shown = ", ".join(f"{a} ({label[a]}) → {b} ({label[b]})" for a, b in pairs[:5])
+    mapping = ", ".join(f"'{a}': '{b}'" for a, b in pairs[:5])
+    warnings.warn(
+        f"{what}: {shown}{f' and {len(pairs) - 5} more' if len(pairs) > 5 else ''} look like one place under "
+        "two codes (one code's rows end before the other's begin): yoy(), growth() and lag() do not reach "
+        f"across the change; give it as data, panel.recode({{{mapping}}}), or keep them apart on purpose",
+        RegionCodeChangeWarning,
+        stacklevel=caller_stacklevel(),  # past compute and the keyword check around it
+    )
+
+
 def _recoded_code(value: Any, role: str) -> str:
     """A code of Panel.recode as parent maps read one (_map_code: 330111.0 is 330111); a blank is
     refused: a code changed to nothing is no change of code."""
@@ -1342,6 +1419,7 @@ class Panel:
     _from_frame = False  # built by from_pandas: its report counts its rows and cells
 
     _totals_said = False  # True: a totals row was said by the caller (zhibiao.dask, for every partition)
+    _code_changes_said = False  # True: a change of code was looked for by the caller (zhibiao.dask), as totals
 
     def __init__(self, core: Any = None) -> None:
         refuse_direct_construction(
@@ -1730,32 +1808,9 @@ class Panel:
     def _warn_of_code_changes(self, what: str) -> None:
         """One place under two codes over the years (RegionCodeChangeWarning): its yoy() and
         growth() at the change are missing, said rather than left to be found."""
-        import warnings
-
-        codes, names = self._core.entity_codes, self._core.entity_names
-        if not any(names):
+        if self._code_changes_said:  # zhibiao.dask said it once, over every partition
             return
-        # Each entity's first and last month in one pass over the rows (linear in rows and entities).
-        months = np.array([_months_of(p) for p in self._core.periods], dtype=np.int64).reshape(-1, 2)
-        entity_of_row = np.asarray(self._core.entity_index, dtype=np.int64)
-        period_of_row = np.asarray(self._core.period_index, dtype=np.int64)
-        first = np.full(len(codes), np.iinfo(np.int64).max)
-        last = np.full(len(codes), np.iinfo(np.int64).min)
-        np.minimum.at(first, entity_of_row, months[period_of_row, 0])
-        np.maximum.at(last, entity_of_row, months[period_of_row, 1])
-        pairs = _code_changes_seen(codes, names, first.tolist(), last.tolist())
-        if not pairs:
-            return
-        label = dict(zip(codes, names))
-        shown = ", ".join(f"{a} ({label[a]}) → {b} ({label[b]})" for a, b in pairs[:5])
-        mapping = ", ".join(f"'{a}': '{b}'" for a, b in pairs[:5])
-        warnings.warn(
-            f"{what}: {shown}{f' and {len(pairs) - 5} more' if len(pairs) > 5 else ''} look like one place under "
-            "two codes (one code's rows end before the other's begin): yoy(), growth() and lag() do not reach "
-            f"across the change; give it as data, panel.recode({{{mapping}}}), or keep them apart on purpose",
-            RegionCodeChangeWarning,
-            stacklevel=caller_stacklevel(),  # past compute and the keyword check around it
-        )
+        warn_of_code_changes(what, code_spans(self))
 
     @checked_keywords
     def recode(self, changes: Mapping[str, str] | Any) -> "Panel":
@@ -1962,6 +2017,7 @@ class Panel:
             strict = False if strict is None else strict
         else:
             wanted = [ids] if isinstance(ids, (str, Indicator)) else _id_list(ids)
+            _refuse_joined_ids(wanted, core_catalogue)
             extra = [i for i in wanted if isinstance(i, Indicator)]
             _check_one_definition_per_id(wanted, core_catalogue)
             if extra:
@@ -1975,6 +2031,7 @@ class Panel:
         except _core.MissingVariableError as e:
             _say_misspelt_heading(e, list(self.units), core_catalogue)
             if len(id_list) < 2:
+                _say_indicator_as_column(e, id_list, list(self.units), core_catalogue)
                 raise
             # one error for every indicator asked for that the panel cannot give, not the first alone
             lenient = self._computed(id_list, False, basis, core_catalogue)
@@ -1983,6 +2040,7 @@ class Panel:
             for other in dict.fromkeys(left.values()):  # each variable's misspelt heading, not the first's alone
                 if other != getattr(e, "variable", ""):
                     _say_misspelt_heading(error, list(self.units), core_catalogue, other)
+            _say_indicator_as_column(error, list(left), list(self.units), core_catalogue)
             raise error from None
         index = self.index()
         # A dict in id order and no `columns=`: pandas then neither copies through object arrays
@@ -2087,7 +2145,21 @@ class Panel:
             core_catalogue = core_catalogue.copy()
             indicator._add_to(core_catalogue)
             indicator = indicator.id
+        self._refuse_entity_by_name(str(entity), "explain")
         return _explain.explain(self, indicator, str(entity), str(period), bool(strict), basis, core_catalogue)
+
+    def _refuse_entity_by_name(self, entity: str, where: str) -> None:
+        """An entity given by its name, not its code (门头沟区 for 110109): refused naming the code,
+        or the codes of every entity of that name (鼓楼区 is a district of four cities), not merely
+        "no entity" with a code that is near in spelling only."""
+        codes, names = self._core.entity_codes, self._core.entity_names
+        if entity in codes or entity not in names:
+            return
+        named = [code for code, name in zip(codes, names) if name == entity]
+        raise _core.ArgumentError(
+            f"{where}: the panel has no entity {entity!r}: entities are given by their codes, and {entity!r} is "
+            f"the name of {', '.join(named[:10])}{f' and {len(named) - 10} more' if len(named) > 10 else ''}"
+        )
 
     # ------------------------------------------------------------------ roll-up and checks
     @checked_keywords

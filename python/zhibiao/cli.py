@@ -35,7 +35,7 @@ from typing import IO, Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from . import _core
 from ._catalogue import Catalogue, catalogue
-from ._lang import cli_message, cli_text, counted, environment_lang, unit_text
+from ._lang import LANGUAGES, cli_message, cli_text, closest_lang, counted, environment_lang, unit_text
 from ._reason_columns import HEAD_BYTES, SUFFIX, first_line, header_of, rollup_reasons, with_reason_columns
 from ._panel import Panel, _is_period_text, read_csv
 from ._suggest import closest_name
@@ -986,6 +986,10 @@ def _reading(args: argparse.Namespace) -> dict[str, Any]:
     }
     if getattr(args, "period_value", None) is not None:  # scorecard gives its --year itself
         reading["period_value"] = args.period_value
+    if getattr(args, "name", None):
+        reading["name"] = args.name
+    if getattr(args, "ignore", None):
+        reading["ignore"] = _listed_ids(args.ignore)
     return reading
 
 
@@ -1005,10 +1009,21 @@ def _firms(source: Any, year: str, reading: dict[str, Any]) -> Any:
         # a column --entity names must be there (did you mean), never left for row numbers
         if "no entity column" not in str(e) or "is the separator" in str(e) or reading["entity"] is not None:
             raise
-    return _in_decimal_points(
-        pd.read_csv(io.StringIO(_decoded(source)), sep=sep, dtype=str, keep_default_na=False),
-        _decimal_mark(sep, decimal),
-    )
+    table = pd.read_csv(io.StringIO(_decoded(source)), sep=sep, dtype=str, keep_default_na=False)
+    return _in_decimal_points(_without_ignored(table, reading.get("ignore") or []), _decimal_mark(sep, decimal))
+
+
+def _without_ignored(table: Any, ignore: Sequence[str]) -> Any:
+    """The firm table read by pandas without the --ignore columns; one it lacks is an error with
+    the closest heading, as read_csv's ignore= gives it."""
+    headings = [str(c) for c in table.columns]
+    for column in ignore:
+        if column not in headings:
+            close = closest_name(column, headings)
+            raise _core.MissingVariableError(
+                f"--ignore names '{column}', no column of the file" + (f" (did you mean '{close}'?)" if close else "")
+            )
+    return table.drop(columns=list(ignore))
 
 
 def _in_decimal_points(df: Any, decimal: str) -> Any:
@@ -1331,6 +1346,18 @@ def _key_column_arguments(parser: argparse.ArgumentParser, period_value: bool = 
     )
     parser.add_argument(
         "--period-column", metavar="COLUMN", help="the column of periods, when its heading is not one zhibiao knows"
+    )
+    parser.add_argument(
+        "--name",
+        metavar="COLUMN",
+        help="the column of the entities' names, when zhibiao would take another (the city's beside the county's) or none",
+    )
+    parser.add_argument(
+        "--ignore",
+        nargs="+",
+        metavar="COLUMN",
+        help="columns of FILE to leave out (a second column of names, notes, one of two headings read as one "
+        "variable), by the heading as written or the name it is read as; separated by spaces or commas",
     )
     if period_value:
         parser.add_argument(
@@ -1753,7 +1780,8 @@ class _Parser(argparse.ArgumentParser):
         name, given = match.groups()
         for action in self._actions_here_and_in_command():
             if action.choices and name in ("/".join(action.option_strings), action.metavar, action.dest):
-                close = closest_name(given, [str(c) for c in action.choices])
+                choices = [str(c) for c in action.choices]
+                close = closest_lang(given) if set(choices) == set(LANGUAGES) else closest_name(given, choices)
                 return [cli_text(f"{given}: did you mean {close}?", _Parser.lang)] if close else []
         return []
 
@@ -1924,12 +1952,12 @@ def _in_cli_words(message: str, args: argparse.Namespace | None = None) -> str:
     for units in (" or pass them as units={...}", " or give them with csv_options::units"):  # no flag gives units
         message = message.replace(f" and delete the line,{units}", " and delete the line")
     message = re.sub(r"\(to='(\w+)'\)", r"(--to \1)", message)  # rollup's level
-    # a second column of names: no flag leaves a column out, so the file must lose it
-    message = re.sub(
-        r"leave it out with ignore=\['(.+?)'\], or read it as the names with name='.+?'",
-        r"remove the column '\1' from the file",
+    message = re.sub(  # a published indicator: no panel object to read it from here
+        r"read it with panel\.values\('.+?'\); compute\(\) derives it",
+        "compute derives it",
         message,
     )
+    message = _ignore_in_cli_words(message, "--ignore" if has("ignore") else "--drop" if has("drop") else None)
     # composite/uncertainty: the CLI has no Impute step to add; a model file gives one
     message = message.replace(
         "(impute first: an Impute step)",
@@ -1939,6 +1967,26 @@ def _in_cli_words(message: str, args: argparse.Namespace | None = None) -> str:
     return re.sub(
         r"decimal=',' or decimal='\.'(?: \(csv_options::decimal\))?", "--decimal ',' or --decimal '.'", message
     )
+
+
+def _ignore_in_cli_words(message: str, flag: str | None) -> str:
+    """read_csv's ignore= as the command's flag that leaves a column out (compute, validate, rollup,
+    scorecard: --ignore; composite: --drop); a command with neither has the file lose the column."""
+    if flag is None:
+        return re.sub(
+            r"leave it out with ignore=\['(.+?)'\], or read it as the names with name='.+?'",
+            r"remove the column '\1' from the file",
+            message,
+        )
+    names = r", or read it as the names with --name \2" if flag == "--ignore" else ""  # composite has no --name
+    message = re.sub(
+        r"(leave it out with) ignore=\['(.+?)'\], or read it as the names with name='.+?'",
+        rf"\1 {flag} \2{names}",
+        message,
+    )
+    message = message.replace("leave it out with ignore=[...]", f"leave it out with {flag} COLUMN")
+    message = message.replace("leave one out with ignore=[...]", f"leave one out with {flag} COLUMN")
+    return message.replace("ignore= names", f"{flag} names")
 
 
 def _say_warning(message: Any, category: Any, filename: str, lineno: int, file: Any = None, line: Any = None) -> None:

@@ -18,7 +18,7 @@ or a TOML path: the workers load it themselves.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -183,20 +183,49 @@ def _totals_of(part: Any, entity: str, name: str | None) -> list[str]:
     return shown
 
 
-def _entity_pass(frame: Any, entity: str, name: str | None) -> tuple[tuple[Any, list[int]] | None, list[str]]:
+def _code_spans_of(part: Any, entity: str, period: str, name: str | None) -> list[tuple[str, str, int, int]]:
+    """Each named entity of a pandas partition: code, name, first and last month, with codes,
+    names and periods read as Panel.from_pandas reads them (RegionCodeChangeWarning compares them
+    over all partitions: a place's two codes may lie in two)."""
+    from ._panel import Panel, code_spans
+
+    if name is None or len(part) == 0:
+        return []
+    keys = part if entity in part.columns and period in part.columns else part.reset_index()
+    return code_spans(Panel.from_pandas(keys[[entity, period, name]], entity, period, variables=[]))
+
+
+def _warn_of_code_changes(spans: Sequence[list[tuple[str, str, int, int]]]) -> None:
+    """compute()'s RegionCodeChangeWarning, once, in the caller's process, over every partition's
+    entities (an entity with rows in two partitions spans the months of both)."""
+    from ._panel import warn_of_code_changes
+
+    merged: dict[str, tuple[str, int, int]] = {}
+    for code, label, first, last in (span for found in spans for span in found):
+        _, before, after = merged.get(code, (label, first, last))
+        merged[code] = (label, min(first, before), max(last, after))
+    warn_of_code_changes("compute", [(code, *rest) for code, rest in merged.items()])
+
+
+def _entity_pass(
+    frame: Any, entity: str, name: str | None, period: str | None = None
+) -> tuple[tuple[Any, list[int]] | None, list[str]]:
     """One pass over the entity (and name) column: the first entity with rows in more than one
     partition and those partitions, or None when every entity lies in one partition; and the
     entities that look like a totals row, said by compute() before a partition is computed (a
     warning raised in a worker of a distributed cluster never reaches the caller). Known
     divisions of an entity index say every entity lies in one partition: there is no pass
-    (compute() stays lazy) and each partition says its totals rows itself."""
+    (compute() stays lazy) and each partition says its totals rows itself. With ``period``, the
+    pass also says compute()'s RegionCodeChangeWarning over all partitions."""
     import dask
     import pandas as pd
 
     parts = frame.to_delayed()
     totals_tasks = [dask.delayed(_totals_of)(part, entity, name) for part in parts]
-    computed = dask.compute(*[dask.delayed(_entities_of)(part, entity) for part in parts], *totals_tasks)
-    per_partition, totals = computed[: len(parts)], computed[len(parts) :]
+    spans_tasks = [dask.delayed(_code_spans_of)(part, entity, period, name) for part in parts] if period else []
+    computed = dask.compute(*[dask.delayed(_entities_of)(part, entity) for part in parts], *totals_tasks, *spans_tasks)
+    per_partition, totals = computed[: len(parts)], computed[len(parts) : 2 * len(parts)]
+    _warn_of_code_changes(computed[2 * len(parts) :])
     said = list(dict.fromkeys(t for found in totals for t in found))
     codes = pd.Series(
         np.concatenate([np.asarray(c, dtype=object) for c in per_partition]) if per_partition else [], dtype=object
@@ -262,6 +291,7 @@ def _compute_partition(
         return _empty_result([i.id if hasattr(i, "id") else i for i in ids], reasons, attrs)
     panel = Panel.from_pandas(part, entity, period, units, variables=variables, freq=options.pop("freq"))
     panel._totals_said = totals_said  # by compute(), once for all partitions, where the caller sees it
+    panel._code_changes_said = totals_said  # by the same pass
     if not reasons:
         return panel.compute(ids, **options).reset_index()
     values, why = panel.compute(ids, **options)
@@ -355,8 +385,9 @@ def compute(
     options = dict(strict=strict, basis=basis, catalogue=catalogue, freq=freq, reasons=bool(reasons))
     attrs = _check_on_meta(frame._meta, id_list, entity, period, units, variables, options)
     divided = frame.index.name == entity and frame.known_divisions  # no pass: lazy, as before round 28
-    spanning, totals = (None, []) if divided else _entity_pass(frame, entity, _name_column(frame._meta, entity, period))
-    options["totals_said"] = not divided
+    name = _name_column(frame._meta, entity, period)
+    spanning, totals = (None, []) if divided else _entity_pass(frame, entity, name, period)
+    options["totals_said"] = not divided  # and the changes of code
     if totals:
         import warnings
 

@@ -172,6 +172,20 @@ def _names(values: Any, names: Mapping[str, str] | None) -> Mapping[str, str]:
     return carried if isinstance(carried, Mapping) else {}
 
 
+def region_labels(codes: Sequence[Any], label_of: Mapping[Any, Any]) -> list[str]:
+    """Each region's label: its name (``label_of``: code → name), else its code; a name that
+    several regions of the table carry (鼓楼区 in 南京, 徐州, 福州 and 开封) with the code, "鼓楼区
+    (320106)": two bars or lines of one name could not be told apart."""
+    import collections
+
+    shared = {name for name, count in collections.Counter(map(str, label_of.values())).items() if count > 1}
+    labels = []
+    for code in codes:
+        label = str(label_of.get(code, code))
+        labels.append(f"{label} ({code})" if label in shared and label != str(code) else label)
+    return labels
+
+
 def _column(values: Any, indicator: str) -> Any:
     import pandas as pd
 
@@ -312,7 +326,7 @@ def by_region(
     label_of = _names(values, names)
     _warn_of_totals([str(c) for c in present.index], label_of, "by_region")
     ax = _axes(ax, (8, max(3.0, 0.28 * len(shown) + 1.2)))
-    labels = [str(label_of.get(code, code)) for code in shown.index]
+    labels = region_labels(list(shown.index), label_of)
     positions = range(len(shown))
     ax.barh(list(positions), shown.to_numpy(), color="#4878a8")
     ax.set_yticks(list(positions), labels)
@@ -452,7 +466,7 @@ def over_time(
                 continue
             years.update(int(x) for x, _ in points)
             xs, ys = _broken_at_gaps(points, _SPAN_STEPS[kind])
-            label = str(label_of.get(region, region))
+            label = region_labels([region], label_of)[0]
             if len(kinds) > 1:
                 label += " · " + _word("span_" + kind, lang)
             marker, dashes = _SPAN_STYLES[kind]
@@ -507,7 +521,7 @@ def contributions(
         # a catalogue indicator by its name in `lang`, as by_region's title; a node of yours by its code
         ax.barh(positions, widths, left=left, label=indicator_label(pillar, None, lang).split(" (")[0])
         left = [a + b for a, b in zip(left, widths)]
-    ax.set_yticks(positions, [str(label_of.get(u, u)) for u in order])
+    ax.set_yticks(positions, region_labels(list(order), label_of))
     ax.invert_yaxis()
     ax.set_xlabel(f"{root} {_word('score', lang)}")
     shown = f" ({_word('top_of', lang).format(top=len(order), of=scored)})" if len(order) < scored else ""
@@ -637,7 +651,7 @@ def progress(
     positions = list(range(len(shown)))
     colours = ["#4c9a2a" if v >= line else "#d9534f" for v in shown.to_numpy()]
     ax.barh(positions, shown.to_numpy(), color=colours)
-    ax.set_yticks(positions, [str(label_of.get(c, c)) for c in shown.index])
+    ax.set_yticks(positions, region_labels(list(shown.index), label_of))
     ax.invert_yaxis()
     ax.axvline(line, color="black", linestyle="--", label=f"{_word('elapsed', lang)} {line:.1f}%")
     for y, v in zip(positions, shown.to_numpy()):

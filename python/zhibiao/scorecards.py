@@ -51,6 +51,21 @@ def _pack(pack: Any) -> Any:
     )
 
 
+def _check_cost_names(card: Any, costs: Mapping[str, Any]) -> None:
+    """A key of gap()'s ``costs`` that is no controllable input of the pack: an ArgumentError (an
+    unknown option name) with "did you mean", its ``variable`` the key. The core's refusal reached
+    Python as the bare Error, no subclass an analyst would catch."""
+    inputs = [c["input"] for c in card.controllables]
+    for name in costs:
+        if name not in inputs:
+            error = _core.ArgumentError(
+                f"costs: {name!r} is no controllable input of scorecard '{card.id}'{_did_you_mean(str(name), inputs)}"
+                f" (its controllable inputs: {', '.join(inputs)})"
+            )
+            error.variable = name  # type: ignore[attr-defined]  # as the core's errors carry it
+            raise error
+
+
 def _names_a_file(pack: Any) -> bool:
     """Whether a pack that is neither a built-in id nor an existing path reads as a file's name
     (a folder or a .toml ending): then the file is missing, rather than a built-in id misspelt."""
@@ -154,8 +169,11 @@ class Scorecard:
 
 def _language(language: str) -> str:
     if language not in ("en", "zh"):
+        from ._lang import closest_lang
+
+        close = closest_lang(language) if isinstance(language, str) else None  # "cn" → 'zh', not 'en'
         raise _core.ArgumentError(
-            f"language must be 'en' or 'zh', not {language!r}{_did_you_mean(str(language), ('en', 'zh'))}"
+            f"language must be 'en' or 'zh', not {language!r}{f' (did you mean {close!r}?)' if close else ''}"
         )
     return language
 
@@ -742,6 +760,7 @@ def gap(
 
     card = _pack(pack)
     _check_arguments(policy, units, costs)
+    _check_cost_names(card, costs or {})
     columns, text_bad, _, _ = _columns(card, firms, units)
     found = _core.scorecard_gap(card, columns, list(range(len(firms))), list((costs or {}).items()), policy)
     controllables = [c["input"] for c in card.controllables]

@@ -724,7 +724,7 @@ class UncertaintyResult:
         from matplotlib.ticker import MaxNLocator
 
         from ._suggest import closest_name
-        from .plot import MAX_BARS, _check_bars, _word, cjk_font
+        from .plot import MAX_BARS, _check_bars, _word, cjk_font, region_labels
 
         _word("median", lang)  # an unknown lang refused before the work
         cjk_font()  # region and node names in Chinese drew as boxes before any zb.plot call
@@ -759,7 +759,7 @@ class UncertaintyResult:
         ax.plot(r["median_rank"], y, "o", color="C0", label=_word("median", lang))
         ax.plot(r["nominal_rank"].astype(float), y, "x", color="C3", label=_word("nominal", lang))
         label = self._names if names is None else {str(k): str(v) for k, v in names.items()}
-        ax.set_yticks(y, [label.get(str(u), str(u)) for u in r.index])
+        ax.set_yticks(y, region_labels([str(u) for u in r.index], label))
         ax.invert_yaxis()
         ax.set_xlabel(_word("rank_of", lang).format(node=node or self.root))
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # ranks are whole: no tick at 2.5
