@@ -36,6 +36,12 @@
 
 namespace zhibiao {
 
+namespace detail {
+/// The argument_error of an index past the end: "panel::entity_code(7): there are 2 entities"
+/// (`counted`: what `size` counts). Compiled in the library.
+[[noreturn]] void throw_index_error(const char* call, std::size_t index, std::size_t size, const char* counted);
+}  // namespace detail
+
 /// One variable of a panel: name, unit and a contiguous run of doubles.
 class column {
 public:
@@ -129,14 +135,18 @@ struct load_report {
 
 /// One field (code, name or parent) of every entity, back to back in one block of text: entity
 /// i's is text[ends[i - 1], ends[i]) (from 0 for the first). `ends` empty: no entity has the field.
+/// at(i) past the end of a field some entity has: an argument_error naming i and the count (it
+/// read past the block). On a temporary (`table_of(...).codes.at(0)`) at() returns a copy.
 struct entity_texts {
     std::unique_ptr<char[]> text;
     std::vector<std::size_t> ends;
-    std::string_view at(std::size_t i) const {
+    std::string_view at(std::size_t i) const& {
         if (ends.empty()) return {};
+        if (i >= ends.size()) detail::throw_index_error("entity_texts::at", i, ends.size(), "entities");
         const std::size_t begin = i == 0 ? 0 : ends[i - 1];
         return {text.get() + begin, ends[i] - begin};
     }
+    text_copy at(std::size_t i) && { return text_copy(std::as_const(*this).at(i)); }
 };
 
 /// Entities kept compactly, as the CSV loader builds them for a table with a new entity on every
@@ -228,12 +238,26 @@ public:
     const std::vector<entity>& entities() const& { return entity_data().all(); }
     std::vector<entity> entities() &&;
     std::size_t entity_count() const { return entity_data().size(); }
-    std::string_view entity_code(std::size_t i) const& { return entity_data().code(i); }
-    text_copy entity_code(std::size_t i) && { return text_copy(entity_data().code(i)); }
-    std::string_view entity_name(std::size_t i) const& { return entity_data().name(i); }
-    text_copy entity_name(std::size_t i) && { return text_copy(entity_data().name(i)); }
-    std::string_view entity_parent(std::size_t i) const& { return entity_data().parent(i); }
-    text_copy entity_parent(std::size_t i) && { return text_copy(entity_data().parent(i)); }
+    // An entity index (i) or row past the end is an argument_error naming it and the count: these
+    // read past their storage before (a moved-from panel's entity_code(0) crashed).
+    std::string_view entity_code(std::size_t i) const& {
+        return entity_data().code(entity_index(i, "panel::entity_code"));
+    }
+    text_copy entity_code(std::size_t i) && {
+        return text_copy(entity_data().code(entity_index(i, "panel::entity_code")));
+    }
+    std::string_view entity_name(std::size_t i) const& {
+        return entity_data().name(entity_index(i, "panel::entity_name"));
+    }
+    text_copy entity_name(std::size_t i) && {
+        return text_copy(entity_data().name(entity_index(i, "panel::entity_name")));
+    }
+    std::string_view entity_parent(std::size_t i) const& {
+        return entity_data().parent(entity_index(i, "panel::entity_parent"));
+    }
+    text_copy entity_parent(std::size_t i) && {
+        return text_copy(entity_data().parent(entity_index(i, "panel::entity_parent")));
+    }
     const std::vector<period>& periods() const& { return periods_; }
     std::vector<period> periods() && { return std::move(periods_); }
     const std::vector<std::int32_t>& entity_of_row() const& { return entity_of_row_; }
@@ -241,11 +265,13 @@ public:
     const std::vector<std::int32_t>& period_of_row() const& { return period_of_row_; }
     std::vector<std::int32_t> period_of_row() && { return std::move(period_of_row_); }
     const entity& entity_at(std::size_t row) const& {
-        return entities()[static_cast<std::size_t>(entity_of_row_[row])];
+        return entities()[static_cast<std::size_t>(entity_of_row_[row_index(row, "panel::entity_at")])];
     }
     entity entity_at(std::size_t row) &&;
-    const period& period_at(std::size_t row) const& { return periods_[static_cast<std::size_t>(period_of_row_[row])]; }
-    period period_at(std::size_t row) && { return periods_[static_cast<std::size_t>(period_of_row_[row])]; }
+    const period& period_at(std::size_t row) const& {
+        return periods_[static_cast<std::size_t>(period_of_row_[row_index(row, "panel::period_at")])];
+    }
+    period period_at(std::size_t row) && { return std::as_const(*this).period_at(row); }
 
     const std::vector<column>& columns() const& { return columns_; }
     std::vector<column> columns() && { return std::move(columns_); }
@@ -287,6 +313,14 @@ private:
     /// The entities; those of an empty panel after a move (a moved-from panel is a valid empty
     /// panel: 0 rows, 0 entities, copyable).
     const detail::panel_entities& entity_data() const { return entities_ ? *entities_ : detail::no_entities(); }
+    std::size_t entity_index(std::size_t i, const char* call) const {
+        if (i >= entity_count()) detail::throw_index_error(call, i, entity_count(), "entities");
+        return i;
+    }
+    std::size_t row_index(std::size_t row, const char* call) const {
+        if (row >= rows()) detail::throw_index_error(call, row, rows(), "rows");
+        return row;
+    }
 
     /// Set by every constructor (an empty table for panel()); null only after a move.
     std::shared_ptr<const detail::panel_entities> entities_;

@@ -9,7 +9,8 @@
 // whole value without a point (139); any other value is written with the digits that read back
 // as the same double (Python's repr: 2.4, 3.0, 1e+16). A missing value is an empty cell; a ±inf
 // is an empty cell too, with invalid_input in a `<column>_reason` column after its column (an
-// "inf" is no figure Excel or read_csv takes back). UTF-8, "\n" line ends; fields holding a
+// "inf" is no figure Excel or read_csv takes back). UTF-8 (with a BOM on request) or GB18030, as
+// Python's zb.write_csv encoding= "utf-8", "utf-8-sig", "gb18030"; "\n" line ends; fields holding a
 // comma, a quote or a line break are quoted (a quote doubled), as Python's csv module quotes.
 #include "zhibiao/config.hpp"  // first: refuses flags that change the layout of zhibiao's types
 #include <iosfwd>
@@ -22,9 +23,11 @@
 namespace zhibiao {
 
 struct write_csv_options {
-    enum class encoding_choice { utf8, utf8_bom };
+    enum class encoding_choice { utf8, utf8_bom, gb18030 };
     /// utf8_bom: a byte order mark first, so that Excel opens the file with its Chinese intact
-    /// (Python's encoding="utf-8-sig").
+    /// (Python's encoding="utf-8-sig"); gb18030: what Excel on Chinese Windows reads without a BOM
+    /// and older tools expect (encoding="gb18030"; it holds GBK and GB2312). write_csv_encoding()
+    /// reads Python's names. A value outside the enum is an argument_error.
     encoding_choice encoding = encoding_choice::utf8;
     /// Every digit (the shortest text that reads back as the same double), no rounding.
     bool full_precision = false;
@@ -44,8 +47,15 @@ struct write_csv_options {
     std::vector<std::pair<std::string, int>> decimals;
 };
 
-/// Writes the panel's columns. A file that cannot be opened or written: a file_error naming it;
-/// a negative or unknown-column `decimals` entry: an argument_error naming the column.
+/// The encoding Python's zb.write_csv names so: "utf-8", "utf-8-sig" or "gb18030" (for a program
+/// taking it from its user or a configuration file). Another name is an argument_error with the
+/// closest one ("did you mean"); gbk, gb2312 and cp936 are pointed to gb18030, which holds them.
+write_csv_options::encoding_choice write_csv_encoding(const std::string& name);
+
+/// Writes the panel's columns. A stream that is not good() before or after writing (a file stream
+/// that failed to open, a full disk): a file_error, rather than a file silently left short. A file that cannot be
+/// opened or written: a file_error naming it; a negative or unknown-column `decimals` entry: an argument_error naming
+/// the column.
 void write_csv(const panel& p, const std::string& path, const write_csv_options& options = {});
 void write_csv(const panel& p, std::ostream& out, const write_csv_options& options = {});
 /// Writes the indicators computed on `rows` (compute(rows, ids)): their rows, in order, are the

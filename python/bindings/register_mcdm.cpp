@@ -4,6 +4,7 @@
 #include <pybind11/stl.h>
 
 #include "bindings.hpp"
+#include "composite/position_labels.hpp"
 #include "zhibiao/composite/mcdm.hpp"
 #include "zhibiao/composite/normalise.hpp"
 #include "zhibiao/composite/options.hpp"
@@ -12,6 +13,19 @@ namespace zhibiao::python {
 
 void register_mcdm(py::module_& m) {
     namespace cp = zhibiao::composite;
+    // The C++ rule that says a refusal's "unit 2" / "criterion 1" by a DataFrame's labels
+    // (src/composite/position_labels.hpp), for _mcdm.naming_labels: one rule, not a copy in Python.
+    m.def(
+        "composite_label_positions",
+        [](const std::string& text, std::vector<std::string> unit_labels, std::vector<bool> unit_missing,
+           std::vector<std::string> criterion_labels, std::vector<bool> criterion_missing) {
+            const cp::detail::labelled_text said =
+                cp::detail::label_positions(text, {std::move(unit_labels), "", std::move(unit_missing)},
+                                            {std::move(criterion_labels), "", std::move(criterion_missing)});
+            return py::make_tuple(said.text, said.unit, said.criterion);
+        },
+        py::arg("text"), py::arg("unit_labels"), py::arg("unit_missing"), py::arg("criterion_labels"),
+        py::arg("criterion_missing"));
     m.def(
         "composite_normalise",
         [](const Eigen::MatrixXd& x, const std::vector<int>& directions, const std::string& method,

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import builtins
 import contextlib
-import re
 from typing import Any, Iterator, Mapping, Sequence
 
 import numpy as np
@@ -25,28 +24,25 @@ def _numbers(value: Any, name: str, function: str) -> np.ndarray:
         raise _core.ArgumentError(f"{function}: {name} must be numbers, not {value!r} ({e})") from None
 
 
-_POSITION = re.compile(r"\b(unit|criterion|column) (\d+)\b")
-
-
 def _labelled(text: str, labels: dict[str, Any]) -> tuple[str, dict[str, str]]:
-    """``text`` with its first "unit N" and first "criterion N" named by their labels, and the
-    labels used."""
-    used: dict[str, str] = {}
+    """``text`` with its first "unit N" and first "criterion N" (or "column N") named by their
+    labels, and the labels used: the C++ rule the composite pipeline names regions and children by
+    (src/composite/position_labels.hpp). A label that repeats, or a missing one ('nan'), does not
+    say which row: its number follows it."""
+    import pandas as pd  # here, not at the top: import zhibiao must not load pandas (a DataFrame did)
 
-    def label_of(m: re.Match[str]) -> str:
-        kind, at = "criterion" if m.group(1) == "column" else m.group(1), int(m.group(2))
-        names = labels[kind]
-        if names is None or kind in used or at >= len(names):
-            return m.group(0)
-        import pandas as pd  # here, not at the top: import zhibiao must not load pandas (a DataFrame did)
+    def kind(names: Any) -> tuple[list[str], list[bool]]:
+        if names is None:
+            return [], []
+        missing = [
+            pd.api.types.is_scalar(label) and not isinstance(label, str) and bool(pd.isna(label)) for label in names
+        ]
+        return [str(label) for label in names], missing
 
-        label = names[at]
-        used[kind] = str(label)
-        # A label that repeats, or a missing one ('nan'), does not say which row: its number too.
-        unclear = not names.is_unique or (not isinstance(label, str) and bool(pd.isna(label)))
-        return f"{m.group(1)} '{label}'" + (f" (row {at}, counting from 0)" if unclear else "")
-
-    return _POSITION.sub(label_of, text), used
+    units, criteria = kind(labels["unit"]), kind(labels["criterion"])
+    said, unit, criterion = _core.composite_label_positions(text, *units, *criteria)
+    used = {name: label for name, label in (("unit", unit), ("criterion", criterion)) if label is not None}
+    return said, used
 
 
 @contextlib.contextmanager

@@ -3,6 +3,7 @@
 #include "code_suggestion.hpp"
 #include "zhibiao/detail/counted.hpp"
 #include "zhibiao/composite/options.hpp"
+#include "composite/position_labels.hpp"
 
 #include "zhibiao/detail/edit_distance.hpp"
 
@@ -26,19 +27,13 @@ Eigen::VectorXd naming_child(const framework& fw, int group, const std::vector<i
     try {
         return method();
     } catch (const method_error& e) {
-        std::string text = e.message();
+        position_labels children;
+        for (int kid : kids) children.labels.push_back(fw.at(kid).code);
+        children.word = "child";
+        const labelled_text said = label_positions(e.message(), {}, children);
         location where = e.where();
-        const std::string criterion = "criterion ";
-        if (const auto at = text.find(criterion); at != std::string::npos) {
-            std::size_t end = at + criterion.size();
-            while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end]))) ++end;
-            const std::size_t digits = at + criterion.size();
-            const std::size_t column = end > digits ? std::stoul(text.substr(digits, end - digits)) : kids.size();
-            if (column < kids.size()) {
-                where.variable = fw.at(kids[column]).code;
-                text.replace(at, end - at, "child '" + where.variable + "'");
-            }
-        }
+        if (said.criterion) where.variable = *said.criterion;
+        const std::string& text = said.text;
         throw method_error("aggregating '" + fw.at(group).code + "': " + text, where);
     }
 }

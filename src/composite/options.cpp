@@ -4,11 +4,14 @@
 #include <charconv>
 #include "zhibiao/composite/options.hpp"
 #include "zhibiao/detail/edit_distance.hpp"
+#include "composite/position_labels.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <iterator>
+#include <optional>
+#include <string_view>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -707,3 +710,63 @@ void check_option(const std::string& owner, const std::string& parameter, std::s
 }
 
 }  // namespace zhibiao::composite
+
+namespace zhibiao::composite::detail {
+namespace {
+
+bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+// A position named "<word> <digits>" at `at` (whole words), its kind, and where it ends.
+struct position_match {
+    std::string_view word;
+    std::size_t digits = 0, end = 0;
+};
+
+std::optional<position_match> position_at(std::string_view text, std::size_t at) {
+    if (at > 0 && is_word_char(text[at - 1])) return std::nullopt;
+    for (std::string_view word : {"unit", "criterion", "column"}) {
+        if (text.compare(at, word.size(), word) != 0 || text.compare(at + word.size(), 1, " ") != 0) continue;
+        const std::size_t digits = at + word.size() + 1;
+        std::size_t end = digits;
+        while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end]))) ++end;
+        if (end == digits || (end < text.size() && is_word_char(text[end]))) return std::nullopt;
+        return position_match{word, digits, end};
+    }
+    return std::nullopt;
+}
+
+bool shared_or_missing(const position_labels& kind, std::size_t position) {
+    if (position < kind.missing.size() && kind.missing[position]) return true;
+    return std::count(kind.labels.begin(), kind.labels.end(), kind.labels[position]) > 1;
+}
+
+}  // namespace
+
+labelled_text label_positions(std::string_view text, const position_labels& units, const position_labels& criteria) {
+    labelled_text out;
+    std::size_t copied = 0;
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        const std::optional<position_match> m = position_at(text, at);
+        if (!m) continue;
+        const bool unit = m->word == "unit";
+        const position_labels& kind = unit ? units : criteria;
+        std::optional<std::string>& used = unit ? out.unit : out.criterion;
+        // More digits than any table has rows would overflow: such a position is no label's.
+        const std::string_view number = text.substr(m->digits, m->end - m->digits);
+        if (used || number.size() > 9) continue;
+        std::size_t position = 0;
+        std::from_chars(number.data(), number.data() + number.size(), position);
+        if (position >= kind.labels.size()) continue;
+        used = kind.labels[position];
+        out.text.append(text, copied, at - copied);
+        out.text += (kind.word.empty() ? std::string(m->word) : kind.word) + " '" + *used + "'";
+        if (shared_or_missing(kind, position))
+            out.text += std::string(unit ? " (row " : " (column ") + std::string(number) + ", counting from 0)";
+        copied = m->end;
+        at = m->end - 1;
+    }
+    out.text.append(text, copied, std::string_view::npos);
+    return out;
+}
+
+}  // namespace zhibiao::composite::detail

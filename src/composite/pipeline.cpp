@@ -4,6 +4,7 @@
 #include "zhibiao/composite/pipeline.hpp"
 #include "code_suggestion.hpp"
 #include "zhibiao/composite/options.hpp"
+#include "composite/position_labels.hpp"
 #include "zhibiao/detail/counted.hpp"
 
 #include "core/column_memory.hpp"
@@ -486,19 +487,13 @@ auto naming_regions(const stage& s, Work work) -> decltype(work()) {
     try {
         return work();
     } catch (const method_error& e) {
-        std::string text = e.message();
+        detail::position_labels regions;
+        for (Eigen::Index row : s.rows) regions.labels.push_back(s.data.regions[static_cast<std::size_t>(row)]);
+        regions.word = "region";
+        const detail::labelled_text said = detail::label_positions(e.message(), regions, {});
         location where = e.where();
-        const std::string unit = "unit ";
-        for (std::size_t at = text.find(unit); at != std::string::npos; at = text.find(unit, at + 1)) {
-            std::size_t end = at + unit.size();
-            while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end]))) ++end;
-            if (end == at + unit.size()) continue;
-            const std::size_t row = std::stoul(text.substr(at + unit.size(), end - at - unit.size()));
-            if (row >= s.rows.size()) break;
-            where.entity = s.data.regions[static_cast<std::size_t>(s.rows[row])];
-            text.replace(at, end - at, "region '" + where.entity + "'");
-            break;
-        }
+        if (said.unit) where.entity = *said.unit;
+        const std::string& text = said.text;
         throw method_error(text, where);
     }
 }

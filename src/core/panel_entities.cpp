@@ -18,9 +18,14 @@ panel::panel() : entities_(std::make_shared<const detail::panel_entities>()) {}
 // A temporary panel's accessors return copies (panel.hpp): the copies are made here.
 std::vector<entity> panel::entities() && { return entity_data().all(); }
 
-entity panel::entity_at(std::size_t row) && { return entities()[static_cast<std::size_t>(entity_of_row_[row])]; }
+entity panel::entity_at(std::size_t row) && { return std::as_const(*this).entity_at(row); }
 
 column panel::at(const std::string& name) && { return at(name); }
+
+void detail::throw_index_error(const char* call, std::size_t index, std::size_t size, const char* counted) {
+    throw argument_error(std::string(call) + "(" + std::to_string(index) + "): there are " + std::to_string(size) +
+                         " " + counted);
+}
 
 void detail::throw_no_column(const panel& p, const std::string& name) {
     location where;

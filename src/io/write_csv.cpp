@@ -1,5 +1,9 @@
 #include "zhibiao/write_csv.hpp"
 
+#include <iconv.h>
+
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <charconv>
 #include <cmath>
@@ -160,22 +164,74 @@ bool any_name(const panel& p) {
     return false;
 }
 
-void write_rows(const panel& p, std::vector<written_column> columns, std::ostream& out,
+// The text of a write_csv call, written to `out` in the options' encoding a block at a time (each
+// block whole lines: no UTF-8 sequence is cut).
+class encoded_output {
+public:
+    encoded_output(std::ostream& out, write_csv_options::encoding_choice encoding) : out_(out) {
+        if (encoding != write_csv_options::encoding_choice::gb18030) return;
+        to_gb18030_ = iconv_open("GB18030", "UTF-8");
+        if (to_gb18030_ == reinterpret_cast<iconv_t>(-1))
+            throw argument_error(
+                "write_csv: this system's iconv cannot encode GB18030; write UTF-8 with a BOM (utf8_bom)");
+    }
+    encoded_output(const encoded_output&) = delete;
+    encoded_output& operator=(const encoded_output&) = delete;
+    ~encoded_output() {
+        if (to_gb18030_ != reinterpret_cast<iconv_t>(-1)) iconv_close(to_gb18030_);
+    }
+
+    void write(std::string_view text) {
+        if (to_gb18030_ != reinterpret_cast<iconv_t>(-1)) text = encoded(text);
+        out_.write(text.data(), static_cast<std::streamsize>(text.size()));
+        lines_ += static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+    }
+
+private:
+    // GB18030 holds every code point, so only bytes that are not UTF-8 (a name a program gave
+    // the panel) stop it: refused naming the line, not written as something else.
+    std::string_view encoded(std::string_view text) {
+        buffer_.resize(text.size() * 2 + 16);  // at most twice the UTF-8 (é: 2 bytes, 4 in GB18030)
+        char* in = const_cast<char*>(text.data());
+        std::size_t in_left = text.size();
+        char* out = buffer_.data();
+        std::size_t out_left = buffer_.size();
+        if (iconv(to_gb18030_, &in, &in_left, &out, &out_left) == static_cast<std::size_t>(-1)) {
+            const auto before = static_cast<std::size_t>(in - text.data());
+            const auto line = lines_ +
+                              static_cast<std::size_t>(
+                                  std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(before), '\n')) +
+                              1;
+            throw argument_error(
+                "write_csv: line " + std::to_string(line) +
+                " holds bytes that are not UTF-8, which GB18030 cannot encode (write the text as UTF-8)");
+        }
+        return {buffer_.data(), buffer_.size() - out_left};
+    }
+
+    std::ostream& out_;
+    iconv_t to_gb18030_ = reinterpret_cast<iconv_t>(-1);
+    std::string buffer_;
+    std::size_t lines_ = 0;  // written before the current block
+};
+
+void write_rows(const panel& p, const std::vector<written_column>& columns, std::ostream& out,
                 const write_csv_options& options) {
     bool name_taken = false;
     for (const auto& c : columns) name_taken = name_taken || c.name == "name";
     const writer_rows r{p, options.names && !name_taken && any_name(p)};
+    encoded_output encoded(out, options.encoding);
     std::string text;
     if (options.encoding == write_csv_options::encoding_choice::utf8_bom) text += "\xEF\xBB\xBF";
     append_header(text, r, columns, options.unit_header);
     for (std::size_t row = 0; row < p.rows(); ++row) {
         append_row(text, r, columns, row);
         if (text.size() >= (std::size_t{1} << 20)) {  // written a megabyte at a time
-            out.write(text.data(), static_cast<std::streamsize>(text.size()));
+            encoded.write(text);
             text.clear();
         }
     }
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    encoded.write(text);
 }
 
 bool is_counted(const unit& u) {
@@ -217,6 +273,14 @@ bool any_infinite(const double* x, std::size_t n) {
     return false;
 }
 
+// A value outside the enum (a cast, or memory overwritten) would have written UTF-8 without a word.
+void check_encoding(const write_csv_options& options) {
+    using choice = write_csv_options::encoding_choice;
+    if (options.encoding != choice::utf8 && options.encoding != choice::utf8_bom && options.encoding != choice::gb18030)
+        throw argument_error("write_csv: encoding " + std::to_string(static_cast<int>(options.encoding)) +
+                             " is none of write_csv_options::encoding_choice's utf8, utf8_bom, gb18030");
+}
+
 std::ofstream opened(const std::string& path) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     if (!out) throw file_error(std::string("cannot be written: ") + std::strerror(errno), location{path});
@@ -228,9 +292,15 @@ void finish(std::ofstream& out, const std::string& path) {
     if (!out) throw file_error(std::string("writing it failed: ") + std::strerror(errno), location{path});
 }
 
-}  // namespace
+// A stream that has failed writes nothing, silently: the caller's CSV would be empty or cut short.
+void check_stream(const std::ostream& out, const char* when) {
+    if (!out)
+        throw file_error(std::string("write_csv: the output stream ") + when +
+                         " (its failbit or badbit is set): the CSV is not written whole");
+}
 
-void write_csv(const panel& p, std::ostream& out, const write_csv_options& options) {
+std::vector<written_column> panel_columns(const panel& p, const write_csv_options& options) {
+    check_encoding(options);
     std::vector<written_column> columns;
     std::vector<bool> counted;
     for (const auto& c : p.columns()) {
@@ -245,10 +315,12 @@ void write_csv(const panel& p, std::ostream& out, const write_csv_options& optio
         columns.push_back(std::move(w));
     }
     set_styles(columns, counted, options);
-    write_rows(p, std::move(columns), out, options);
+    return columns;
 }
 
-void write_csv(const panel& rows, const indicator_table& values, std::ostream& out, const write_csv_options& options) {
+std::vector<written_column> indicator_columns(const panel& rows, const indicator_table& values,
+                                              const write_csv_options& options) {
+    check_encoding(options);
     std::vector<written_column> columns;
     std::vector<bool> counted;
     for (const auto& v : values) {
@@ -266,19 +338,56 @@ void write_csv(const panel& rows, const indicator_table& values, std::ostream& o
         columns.push_back(std::move(w));
     }
     set_styles(columns, counted, options);
-    write_rows(rows, std::move(columns), out, options);
+    return columns;
 }
 
+}  // namespace
+
+write_csv_options::encoding_choice write_csv_encoding(const std::string& name) {
+    using choice = write_csv_options::encoding_choice;
+    static const std::vector<std::pair<std::string, choice>> names{
+        {"utf-8", choice::utf8}, {"utf-8-sig", choice::utf8_bom}, {"gb18030", choice::gb18030}};
+    for (const auto& [known, encoding] : names)
+        if (name == known) return encoding;
+    std::string folded;
+    for (char c : name)
+        if (c != '-' && c != '_') folded += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    // read_csv reads these names as GB18030, which holds GBK: writing needs the one name (as Python says)
+    const bool gbk = folded == "gbk" || folded == "gb2312" || folded == "cp936" || folded == "936" ||
+                     folded == "ms936" || folded == "euccn";
+    const std::string hint =
+        gbk ? " (did you mean 'gb18030'? It holds GBK, GB2312 and CP936, and writes them byte for byte)"
+            : detail::suggestion(name, names, [](const auto& entry) -> std::string_view { return entry.first; });
+    throw argument_error("encoding must be one of utf-8, utf-8-sig, gb18030, not '" + name + "'" + hint);
+}
+
+void write_csv(const panel& p, std::ostream& out, const write_csv_options& options) {
+    const std::vector<written_column> columns = panel_columns(p, options);
+    check_stream(out, "has failed before writing");
+    write_rows(p, columns, out, options);
+    check_stream(out, "failed while writing");
+}
+
+void write_csv(const panel& rows, const indicator_table& values, std::ostream& out, const write_csv_options& options) {
+    const std::vector<written_column> columns = indicator_columns(rows, values, options);
+    check_stream(out, "has failed before writing");
+    write_rows(rows, columns, out, options);
+    check_stream(out, "failed while writing");
+}
+
+// The columns are checked before the file is opened: a refused option leaves an existing file as it was.
 void write_csv(const panel& p, const std::string& path, const write_csv_options& options) {
+    const std::vector<written_column> columns = panel_columns(p, options);
     std::ofstream out = opened(path);
-    write_csv(p, out, options);
+    write_rows(p, columns, out, options);
     finish(out, path);
 }
 
 void write_csv(const panel& rows, const indicator_table& values, const std::string& path,
                const write_csv_options& options) {
+    const std::vector<written_column> columns = indicator_columns(rows, values, options);
     std::ofstream out = opened(path);
-    write_csv(rows, values, out, options);
+    write_rows(rows, columns, out, options);
     finish(out, path);
 }
 
