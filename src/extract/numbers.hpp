@@ -472,7 +472,8 @@ bool at_item_start(const code_points& cps, std::size_t k) {
 std::size_t list_number_at(const code_points& cps, std::size_t k) {
     std::size_t j = k;
     while (j < cps.size() && j - k < 3 && is_digit(cps[j].c)) ++j;
-    if (j == k || j >= cps.size() || is_digit(cps[j].c) || !at_item_start(cps, k)) return 0;
+    // 、 or a point after the digits before the walk back to the line's start (most digits are a figure's)
+    if (j == k || j >= cps.size() || (cps[j].c != U'、' && cps[j].c != '.') || !at_item_start(cps, k)) return 0;
     if (cps[j].c == U'、') return j + 1 - k;
     if (cps[j].c != '.') return 0;
     std::size_t m = j + 1;
