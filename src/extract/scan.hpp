@@ -17,6 +17,14 @@ bool opens_empty_slot(char32_t c) {
            c == U'个' || c == U'百';
 }
 
+// What phone_number_at needs before the digits at k: an area code's 0, or a blank, a colon or the last
+// character of 电话/手机/传真/热线/号码 right before them (most figures follow another character).
+bool may_open_phone_number(const code_points& cps, std::size_t k) {
+    if (cps[k].c == '0' || k == 0) return true;
+    const char32_t c = cps[k - 1].c;
+    return is_blank(c) || c == ':' || c == U'：' || one_of(c, U"话机真线码");
+}
+
 // A quantity at k (a number with its range and qualifiers, or an empty slot), handed to `sink`;
 // returns the code point to go on from.
 // A Chinese numeral with its measure word that is part of a word, not a figure (number_at read
@@ -64,7 +72,7 @@ std::size_t quantity_at(std::string_view text, const code_points& cps, std::size
     }
     if (is_digit(cps[k].c)) {
         if (const std::size_t n = list_number_at(cps, k)) return k + n;
-        if (const std::size_t n = phone_number_at(cps, k)) return k + n;
+        if (const std::size_t n = may_open_phone_number(cps, k) ? phone_number_at(cps, k) : 0) return k + n;
     }
     if (!number_at(text, cps, k, s, date)) return date ? std::max(k + 1, s.last) : k + 1;
     if (colon_at(cps, s.last) && is_digit(cps[k].c)) {  // 10:30 — asked only of a figure a colon ends
