@@ -646,9 +646,18 @@ private:
     // (entry, unit): parsing two units a figure cost more than reading it.
     std::uint32_t unit_flags(const lexicon_entry& entry, std::uint32_t unit_id, std::string_view unit,
                              std::uint32_t flags) {
-        const bool rate_of_change =
-            (flags & bit(fact_flag::change)) && (unit == "%" || unit == "个百分点" || unit == "百分点" || unit == "倍");
+        const bool rate_of_change = (flags & bit(fact_flag::change)) &&
+                                    (is(unit, "%") || is(unit, "个百分点") || is(unit, "百分点") || is(unit, "倍"));
         if (entry.unit.empty() || unit.empty() || rate_of_change) return 0;
+        // The pairs of the last figures first (a figure asks for its pair up to three times, bind()
+        // check_unit() and the part rules): a slot compared costs less than a lookup of the map.
+        recent_flag& recent =
+            recent_flags_[((reinterpret_cast<std::uintptr_t>(&entry) >> 4) ^ (std::uintptr_t{unit_id} * 7)) & 63];
+        if (recent.entry == &entry && recent.unit_id == unit_id) return recent.flag;
+        recent = {&entry, unit_id, unit_flags_of(entry, unit_id, unit)};
+        return recent.flag;
+    }
+    std::uint32_t unit_flags_of(const lexicon_entry& entry, std::uint32_t unit_id, std::string_view unit) {
         // find first: emplace makes a node (an allocation) even when the key is there.
         const std::pair<const lexicon_entry*, std::uint32_t> key(&entry, unit_id);
         if (const auto it = unit_flags_.find(key); it != unit_flags_.end()) return it->second;
@@ -1084,8 +1093,7 @@ private:
     bool named_region_before(std::size_t phrase_first) {
         if (phrase_first < region_until_) return true;
         // the marker, asked of every bound phrase: the character before it ends a name or a word between
-        static constexpr std::u32string_view before = U"市县区州旗镇乡道新计年共：:";
-        if (phrase_first < 3 || before.find(cps_[phrase_first - 1].c) == std::u32string_view::npos) return false;
+        if (phrase_first < 3 || !one_of(cps_[phrase_first - 1].c, U"市县区州旗镇乡道新计年共：:")) return false;
         std::size_t end = phrase_first;
         for (int words = 0; words < 2; ++words)  // 全年新认定…
             for (const std::u32string_view w : {U"新", U"累计", U"全年", U"共"})
@@ -1270,8 +1278,8 @@ private:
         // asked first, as most phrases have neither, and the search below, which reaches back
         // before the figure's phrase, cost a binary search of the chunk's hits at every figure.
         const std::string_view own = hit.group->phrase;
-        if (!(hit.begin >= firm.size() && text_.compare(hit.begin - firm.size(), firm.size(), firm) == 0) &&
-            own.substr(0, firm.size()) != firm)
+        if (!(hit.begin >= firm.size() && is(text_.substr(hit.begin - firm.size(), firm.size()), "企业")) &&
+            !is(own.substr(0, firm.size()), "企业"))
             return false;
         const phrase_hit* kind = ix_.phrases.closest(from, std::min(hit.end, hit.begin + firm.size()));
         const std::string_view kind_phrase = kind ? kind->group->phrase : std::string_view();
@@ -1824,6 +1832,11 @@ private:
         }
     };
     std::unordered_map<std::pair<const lexicon_entry*, std::uint32_t>, std::uint32_t, entry_unit_hash> unit_flags_;
+    struct recent_flag {  // unit_flags_ of a pair asked lately
+        const lexicon_entry* entry = nullptr;
+        std::uint32_t unit_id = 0, flag = 0;
+    };
+    std::array<recent_flag, 64> recent_flags_{};
     // unit_flag(unit, entry.unit) of a figure's written unit, by (entry, the unit's id): the same
     // few pairs over and over (split_by_modifier asked for one at ~10 % of the figures, ~580
     // instructions each)
